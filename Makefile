@@ -1,0 +1,41 @@
+# Two commands on a fresh machine: `make demo` and `make test`.
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: demo test lint typecheck pytest bench system-deps clean
+
+$(STAMP): pyproject.toml
+	$(PY) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e '.[dev]'
+	touch $(STAMP)
+
+# Debian packages the program needs: a CJK font for placards and notices.
+system-deps:
+	@if command -v apt-get >/dev/null 2>&1 && ! fc-list 2>/dev/null | grep -qi 'wqy'; then \
+		(apt-get update -qq && apt-get install -y -qq fonts-wqy-microhei fontconfig) || \
+		echo "warning: could not install fonts-wqy-microhei (placards need a CJK font)"; \
+	fi
+
+demo: $(STAMP) system-deps
+	$(BIN)/fieldapp demo
+
+lint: $(STAMP)
+	$(BIN)/ruff check fieldapp sync tests bench
+	$(BIN)/ruff format --check fieldapp sync tests bench
+
+typecheck: $(STAMP)
+	$(BIN)/mypy fieldapp sync
+
+pytest: $(STAMP)
+	$(BIN)/pytest -q
+
+test: $(STAMP) system-deps lint typecheck pytest
+
+bench: $(STAMP)
+	$(BIN)/python bench/run_all.py
+
+clean:
+	rm -rf $(VENV) build *.egg-info

@@ -1,0 +1,23 @@
+"""The `fieldapp` command line. Every command that opens the TUI builds it through make_app()."""
+
+from __future__ import annotations
+
+import click
+
+from fieldapp import __version__
+
+
+@click.group(invoke_without_command=True)
+@click.option(
+    "--lang", type=click.Choice(["zh", "en"]), default=None, help="UI language (default zh)."
+)
+@click.version_option(__version__, prog_name="fieldapp")
+@click.pass_context
+def main(ctx: click.Context, lang: str | None) -> None:
+    """Grid inspection for the field (网格化巡查). With no command, opens the TUI."""
+    ctx.ensure_object(dict)
+    ctx.obj["lang"] = lang
+    if ctx.invoked_subcommand is None:
+        from fieldapp.app import run_tui
+
+        run_tui(lang=lang)

@@ -1,0 +1,57 @@
+"""Message catalogues: zh-CN by default, English on request.
+
+Each area of the program keeps its messages in its own `catalog_*.py` module holding two
+dicts, `ZH` and `EN`, with the same keys. `t(key, **values)` formats the message in the
+current language; a key missing from English falls back to Chinese, and a missing key
+shows itself so it is noticed.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+
+LANGUAGES = ("zh", "en")
+_lang = "zh"
+_catalogs: dict[str, dict[str, str]] | None = None
+
+
+def _load() -> dict[str, dict[str, str]]:
+    global _catalogs
+    if _catalogs is None:
+        merged: dict[str, dict[str, str]] = {"zh": {}, "en": {}}
+        for info in pkgutil.iter_modules(__path__):
+            if info.name.startswith("catalog_"):
+                module = importlib.import_module(f"{__name__}.{info.name}")
+                merged["zh"].update(module.ZH)
+                merged["en"].update(module.EN)
+        _catalogs = merged
+    return _catalogs
+
+
+def set_language(lang: str) -> None:
+    global _lang
+    lang = normalize(lang)
+    if lang not in LANGUAGES:
+        raise ValueError(f"unknown language {lang!r}; use one of {', '.join(LANGUAGES)}")
+    _lang = lang
+
+
+def normalize(lang: str) -> str:
+    lang = lang.strip().lower().replace("_", "-")
+    return "zh" if lang.startswith("zh") else "en" if lang.startswith("en") else lang
+
+
+def language() -> str:
+    return _lang
+
+
+def t(key: str, **values: object) -> str:
+    catalogs = _load()
+    text = catalogs[_lang].get(key) or catalogs["zh"].get(key) or key
+    return text.format(**values) if values else text
+
+
+def pick(zh: str, en: str) -> str:
+    """Choose between the two texts of a bilingual record (checklist items, titles)."""
+    return en if _lang == "en" and en else zh

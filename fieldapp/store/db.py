@@ -1,0 +1,37 @@
+"""The deferred database, opened once with the field store's pragmas."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from peewee import SqliteDatabase
+
+# Deferred: bound to a file by open_store(), so tests and several devices can share code.
+db = SqliteDatabase(None)
+
+FIELD_PRAGMAS = {
+    "journal_mode": "wal",
+    "foreign_keys": 1,
+    # Losing a finished inspection to a power cut is worse than a millisecond per answer.
+    "synchronous": "full",
+    "busy_timeout": 5000,
+    "cache_size": -16000,
+}
+
+
+def open_store(path: Path | str, *, migrate: bool = True) -> SqliteDatabase:
+    """Open (creating if needed) the store file and bring its schema up to date."""
+    if not db.is_closed():
+        db.close()
+    db.init(str(path), pragmas=FIELD_PRAGMAS, check_same_thread=False)
+    db.connect(reuse_if_open=True)
+    if migrate:
+        from fieldapp.store.migrations import migrate as run_migrations
+
+        run_migrations(db)
+    return db
+
+
+def close_store() -> None:
+    if not db.is_closed():
+        db.close()

@@ -1,0 +1,73 @@
+"""Schema versions, applied in order at start-up; PRAGMA user_version records the version.
+
+Never `create_tables` on a store that has data: each step is a migration from the one
+before, and a store file made by an older program is brought forward in place.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from peewee import SqliteDatabase
+
+from fieldapp.store import models as m
+
+Migration = Callable[[SqliteDatabase], None]
+
+
+def _v1_initial(db: SqliteDatabase) -> None:
+    db.create_tables(m.ALL_MODELS, safe=False)
+    _create_venue_fts(db)
+
+
+def _create_venue_fts(db: SqliteDatabase) -> None:
+    """FTS5 over venue name, code and address; trigram so Chinese substrings match."""
+    db.execute_sql(
+        "CREATE VIRTUAL TABLE venue_fts USING fts5("
+        "name, code, address, content='venue', content_rowid='rowid', tokenize='trigram')"
+    )
+    db.execute_sql(
+        "CREATE TRIGGER venue_fts_ai AFTER INSERT ON venue BEGIN "
+        "INSERT INTO venue_fts(rowid, name, code, address) "
+        "VALUES (new.rowid, new.name, new.code, new.address); END"
+    )
+    db.execute_sql(
+        "CREATE TRIGGER venue_fts_ad AFTER DELETE ON venue BEGIN "
+        "INSERT INTO venue_fts(venue_fts, rowid, name, code, address) "
+        "VALUES ('delete', old.rowid, old.name, old.code, old.address); END"
+    )
+    db.execute_sql(
+        "CREATE TRIGGER venue_fts_au AFTER UPDATE OF name, code, address ON venue BEGIN "
+        "INSERT INTO venue_fts(venue_fts, rowid, name, code, address) "
+        "VALUES ('delete', old.rowid, old.name, old.code, old.address); "
+        "INSERT INTO venue_fts(rowid, name, code, address) "
+        "VALUES (new.rowid, new.name, new.code, new.address); END"
+    )
+
+
+# Index i holds the migration from version i to version i + 1.
+MIGRATIONS: list[Migration] = [_v1_initial]
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+class StoreTooNew(RuntimeError):
+    """The store was written by a newer fieldapp than this one."""
+
+
+def current_version(db: SqliteDatabase) -> int:
+    return int(db.execute_sql("PRAGMA user_version").fetchone()[0])
+
+
+def migrate(db: SqliteDatabase) -> int:
+    """Apply every pending migration, each in its own transaction. Returns the version."""
+    version = current_version(db)
+    if version > SCHEMA_VERSION:
+        raise StoreTooNew(
+            f"store schema {version} is newer than this program's {SCHEMA_VERSION}; update fieldapp"
+        )
+    while version < SCHEMA_VERSION:
+        with db.atomic():
+            MIGRATIONS[version](db)
+            version += 1
+            db.execute_sql(f"PRAGMA user_version = {version}")
+    return version

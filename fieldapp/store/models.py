@@ -1,0 +1,287 @@
+"""Peewee models for the whole of the design's data section.
+
+Ids of everything made in the field are UUIDv7 strings made on the device. Times are
+ISO-8601 strings in UTC with a Z (device clocks are information only); dates are
+ISO dates. JSON columns hold lists and small dicts.
+"""
+
+from __future__ import annotations
+
+from peewee import (
+    AutoField,
+    BooleanField,
+    CharField,
+    CompositeKey,
+    DateField,
+    ForeignKeyField,
+    IntegerField,
+    Model,
+    TextField,
+)
+from playhouse.sqlite_ext import JSONField
+
+from fieldapp.store.db import db
+
+
+class BaseModel(Model):
+    class Meta:
+        database = db
+        legacy_table_names = False
+
+
+class Grid(BaseModel):
+    code = CharField(primary_key=True)
+    name = CharField()
+    level = CharField()  # town | village | area
+    parent = ForeignKeyField("self", null=True, backref="children", column_name="parent_code")
+
+    class Meta:
+        table_name = "grid"
+
+
+class Person(BaseModel):
+    id = CharField(primary_key=True)
+    name = CharField()
+    role = CharField()  # inspector | supervisor | admin
+    phone = CharField(default="")
+
+    class Meta:
+        table_name = "person"
+
+
+class PersonGrid(BaseModel):
+    person = ForeignKeyField(Person, backref="grid_links", on_delete="CASCADE")
+    grid = ForeignKeyField(Grid, backref="person_links", column_name="grid_code")
+
+    class Meta:
+        table_name = "person_grid"
+        primary_key = CompositeKey("person", "grid")
+
+
+class Venue(BaseModel):
+    id = CharField(primary_key=True)
+    code = CharField(unique=True)  # short human code, e.g. DM-0042
+    name = CharField()
+    kind = CharField(index=True)
+    address = CharField(default="")
+    grid = ForeignKeyField(Grid, backref="venues", column_name="grid_code")
+    contact = CharField(default="")
+    phone = CharField(default="")
+    risk_level = CharField(default="normal")  # low | normal | high
+    placard_key_id = CharField(null=True)
+    # Derived caches, recomputed by services when an inspection is submitted or synced.
+    last_inspected_on = DateField(null=True)
+    due_on = DateField(null=True)
+    updated_at = CharField(default="")
+
+    class Meta:
+        table_name = "venue"
+        indexes = ((("grid", "due_on"), False),)
+
+
+class Checklist(BaseModel):
+    """One published version of a checklist; `body` is the validated document as JSON."""
+
+    checklist_id = CharField()
+    version = IntegerField()
+    kinds = JSONField()
+    title_zh = CharField()
+    title_en = CharField()
+    body = JSONField()
+    sha256 = CharField()
+    source = CharField(default="")
+    loaded_at = CharField()
+
+    class Meta:
+        table_name = "checklist"
+        primary_key = CompositeKey("checklist_id", "version")
+
+
+class Inspection(BaseModel):
+    id = CharField(primary_key=True)
+    venue = ForeignKeyField(Venue, backref="inspections")
+    checklist_id = CharField()
+    checklist_version = IntegerField()
+    inspector = ForeignKeyField(Person, backref="inspections")
+    device_id = CharField(default="")
+    started_at = CharField()
+    finished_at = CharField(null=True)
+    submitted_at = CharField(null=True)
+    status = CharField(default="draft")  # draft | submitted
+    presence = CharField(default="manual")  # scanned | manual
+    presence_payload = CharField(default="")
+    presence_reason = CharField(default="")
+    presence_note = CharField(default="")
+    presence_at = CharField(null=True)
+    representative = CharField(default="")
+    summary = JSONField(default=dict)
+    current_item = CharField(default="")  # where a resumed draft picks up
+    supersedes = CharField(null=True)
+    review_state = CharField(default="")  # "" | reviewed | returned (supervisor)
+    review_comment = CharField(default="")
+
+    class Meta:
+        table_name = "inspection"
+        indexes = (
+            (("status", "started_at"), False),
+            (("venue", "started_at"), False),
+        )
+
+
+class Answer(BaseModel):
+    inspection = ForeignKeyField(Inspection, backref="answers", on_delete="CASCADE")
+    item_code = CharField()
+    # pass | fail | na for yes/no items; "value" for a recorded number, text or date that
+    # the inspector did not mark failed; fail when marked failed.
+    outcome = CharField()
+    value = TextField(default="")
+    note = TextField(default="")
+    photos = JSONField(default=list)  # sha256 of blobs
+    answered_at = CharField()
+
+    class Meta:
+        table_name = "answer"
+        primary_key = CompositeKey("inspection", "item_code")
+
+
+class Finding(BaseModel):
+    """A hazard (隐患). Its state is the fold of its events; `state` caches that fold."""
+
+    id = CharField(primary_key=True)
+    inspection = ForeignKeyField(Inspection, backref="findings", null=True)
+    venue = ForeignKeyField(Venue, backref="findings")
+    item_code = CharField()
+    severity = CharField()  # general | major
+    description = TextField(default="")
+    deadline = DateField()
+    photos = JSONField(default=list)
+    created_at = CharField()
+    created_by = CharField()  # person id
+    state = CharField(default="open", index=True)
+    current_deadline = DateField(null=True)
+
+    class Meta:
+        table_name = "finding"
+        indexes = ((("venue", "state"), False), (("state", "current_deadline"), False))
+
+
+class FindingEvent(BaseModel):
+    """Append-only. `base_event` is the event the actor saw last (for conflict detection)."""
+
+    id = CharField(primary_key=True)
+    finding = ForeignKeyField(Finding, backref="events", on_delete="CASCADE")
+    type = CharField()
+    actor = CharField()  # person id
+    role = CharField()
+    device_id = CharField(default="")
+    base_event = CharField(null=True)
+    at = CharField()
+    note = TextField(default="")
+    photos = JSONField(default=list)
+    data = JSONField(default=dict)  # new deadline, receiving unit, reference number…
+    server_seq = IntegerField(null=True)
+
+    class Meta:
+        table_name = "finding_event"
+        indexes = ((("finding", "at"), False),)
+
+
+class DailyReport(BaseModel):
+    id = CharField(primary_key=True)
+    grid = ForeignKeyField(Grid, backref="daily_reports", column_name="grid_code")
+    date = DateField()
+    reporter = CharField()  # person id
+    counts = JSONField(default=dict)
+    zero_report = BooleanField(default=False)
+    remarks = TextField(default="")
+    submitted_at = CharField()
+
+    class Meta:
+        table_name = "daily_report"
+        indexes = ((("grid", "date"), False),)
+
+
+class Blob(BaseModel):
+    sha256 = CharField(primary_key=True)
+    mime = CharField()
+    size = IntegerField()
+    uploaded = BooleanField(default=False)
+    created_at = CharField()
+
+    class Meta:
+        table_name = "blob"
+
+
+class Outbox(BaseModel):
+    """Operations waiting for the server, written in the same transaction as their row.
+
+    `seq` is the gap-free per-device sequence: rows are never deleted.
+    """
+
+    seq = AutoField()
+    op_id = CharField(unique=True)
+    type = CharField()
+    payload = TextField()  # canonical JSON
+    payload_hash = CharField()
+    state = CharField(default="pending", index=True)  # pending | acked | rejected
+    attempts = IntegerField(default=0)
+    last_error = TextField(default="")
+    created_at = CharField()
+    acked_at = CharField(null=True)
+
+    class Meta:
+        table_name = "outbox"
+
+
+class SyncState(BaseModel):
+    """A single row: who this device is to the server and how far it has pulled."""
+
+    id = IntegerField(primary_key=True, default=1)
+    device_id = CharField(default="")
+    person = CharField(default="")  # the person id this device acts for
+    server_url = CharField(default="")
+    token = CharField(default="")
+    pull_cursor = CharField(default="")
+    server_epoch = CharField(default="")
+    last_sync_at = CharField(null=True)
+    last_error = TextField(default="")
+
+    class Meta:
+        table_name = "sync_state"
+
+
+class PlacardKey(BaseModel):
+    key_id = CharField(primary_key=True)
+    public_key = CharField()  # base64url Ed25519 public key
+    revoked = BooleanField(default=False)
+    created_at = CharField(default="")
+
+    class Meta:
+        table_name = "placard_key"
+
+
+class Setting(BaseModel):
+    key = CharField(primary_key=True)
+    value = JSONField()
+
+    class Meta:
+        table_name = "setting"
+
+
+ALL_MODELS: list[type[BaseModel]] = [
+    Grid,
+    Person,
+    PersonGrid,
+    Venue,
+    Checklist,
+    Inspection,
+    Answer,
+    Finding,
+    FindingEvent,
+    DailyReport,
+    Blob,
+    Outbox,
+    SyncState,
+    PlacardKey,
+    Setting,
+]
