@@ -1,0 +1,195 @@
+"""The hazard (隐患) lifecycle: one state machine for the field program and the server.
+
+A finding's state is never written by anyone: it is the fold of its append-only events.
+Events from several devices are folded in one deterministic order — an event always after
+the event it was based on (`base_event`), otherwise by (time, id) — so every replica that
+holds the same events reaches the same state. An event that is not a valid transition
+from the state it lands in is kept and reported as a conflict; it never changes the state.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import heapq
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+# States
+OPEN = "open"
+REPORTED = "rectification_reported"
+HANDED_OVER = "handed_over"
+OUTCOME_RECORDED = "outcome_recorded"
+CLOSED = "closed"
+STATES = (OPEN, REPORTED, HANDED_OVER, OUTCOME_RECORDED, CLOSED)
+
+# Event types
+EVENT_TYPES = (
+    "opened",
+    "rectification_reported",
+    "verified",
+    "rejected",
+    "deadline_extended",
+    "handed_over",
+    "outcome_recorded",
+    "closed",
+    "note",
+)
+
+SUPERVISORS = frozenset({"supervisor", "admin"})
+EVERYONE = frozenset({"inspector", "supervisor", "admin"})
+
+# event type -> (roles that may send it, states it may arrive in, state it leads to;
+# None keeps the state)
+TRANSITIONS: dict[str, tuple[frozenset[str], frozenset[str], str | None]] = {
+    "opened": (EVERYONE, frozenset({""}), OPEN),
+    "rectification_reported": (EVERYONE, frozenset({OPEN}), REPORTED),
+    "verified": (SUPERVISORS, frozenset({REPORTED}), CLOSED),
+    "rejected": (SUPERVISORS, frozenset({REPORTED}), OPEN),
+    "deadline_extended": (SUPERVISORS, frozenset({OPEN, REPORTED}), None),
+    "handed_over": (SUPERVISORS, frozenset({OPEN, REPORTED}), HANDED_OVER),
+    "outcome_recorded": (SUPERVISORS, frozenset({HANDED_OVER}), OUTCOME_RECORDED),
+    "closed": (SUPERVISORS, frozenset({OUTCOME_RECORDED, REPORTED, OPEN}), CLOSED),
+    "note": (EVERYONE, frozenset({"", *STATES}), None),
+}
+
+HAND_OVER_UNITS = ("police_station", "fire_brigade", "enforcement_section")
+
+
+@dataclass(frozen=True)
+class Event:
+    id: str
+    type: str
+    actor: str
+    role: str
+    at: str
+    base_event: str | None = None
+    device_id: str = ""
+    note: str = ""
+    data: Mapping[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def from_mapping(cls, raw: Mapping[str, Any]) -> Event:
+        return cls(
+            id=str(raw["id"]),
+            type=str(raw["type"]),
+            actor=str(raw.get("actor", "")),
+            role=str(raw.get("role", "")),
+            at=str(raw.get("at", "")),
+            base_event=raw.get("base_event") or None,
+            device_id=str(raw.get("device_id", "")),
+            note=str(raw.get("note", "")),
+            data=dict(raw.get("data") or {}),
+        )
+
+
+@dataclass(frozen=True)
+class Conflict:
+    event_id: str
+    event_type: str
+    state: str  # the state the event arrived in
+    reason: str
+
+
+@dataclass(frozen=True)
+class FindingState:
+    state: str
+    deadline: dt.date | None
+    last_event_id: str | None  # the newest event in fold order: the base of the next one
+    handed_over_to: str = ""
+    reference: str = ""
+    outcome: str = ""
+    conflicts: tuple[Conflict, ...] = ()
+    order: tuple[str, ...] = ()  # event ids in fold order
+
+    def is_overdue(self, today: dt.date) -> bool:
+        return self.state == OPEN and self.deadline is not None and self.deadline < today
+
+
+class TransitionRefused(ValueError):
+    """An event that a person may not send, or that is not valid now."""
+
+
+def role_may_send(role: str, event_type: str) -> bool:
+    allowed = TRANSITIONS.get(event_type)
+    return allowed is not None and role in allowed[0]
+
+
+def check_transition(state: str, event_type: str, role: str) -> str | None:
+    """Why `role` may not send `event_type` in `state`, or None when it may."""
+    rule = TRANSITIONS.get(event_type)
+    if rule is None:
+        return f"unknown event type {event_type!r}"
+    roles, sources, _ = rule
+    if role not in roles:
+        return f"a {role or 'person without a role'} may not send {event_type}"
+    if state not in sources:
+        return f"{event_type} is not valid when the finding is {state or 'not yet opened'}"
+    return None
+
+
+def causal_order(events: Iterable[Event]) -> list[Event]:
+    """Events sorted so each comes after its base event; ties by (time, id)."""
+    by_id = {e.id: e for e in events}
+    waiting: dict[str, list[Event]] = {}
+    ready: list[tuple[str, str]] = []
+    for event in by_id.values():
+        base = event.base_event
+        if base and base in by_id and base != event.id:
+            waiting.setdefault(base, []).append(event)
+        else:
+            heapq.heappush(ready, (event.at, event.id))
+    ordered: list[Event] = []
+    while ready:
+        _, event_id = heapq.heappop(ready)
+        ordered.append(by_id[event_id])
+        for child in waiting.pop(event_id, []):
+            heapq.heappush(ready, (child.at, child.id))
+    # Cycles cannot come from honest devices; fold what remains by time so nothing is lost.
+    rest = sorted((e for group in waiting.values() for e in group), key=lambda e: (e.at, e.id))
+    return ordered + rest
+
+
+def _date(value: Any) -> dt.date | None:
+    if not value:
+        return None
+    if isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value)[:10])
+
+
+def fold(events: Iterable[Event | Mapping[str, Any]]) -> FindingState:
+    """The state of a finding from all of its events, whatever order they arrived in."""
+    evs = [e if isinstance(e, Event) else Event.from_mapping(e) for e in events]
+    state, deadline, last = "", None, None
+    handed_to = reference = outcome = ""
+    conflicts: list[Conflict] = []
+    order: list[str] = []
+    for event in causal_order(evs):
+        order.append(event.id)
+        last = event.id
+        reason = check_transition(state, event.type, event.role)
+        if reason is not None:
+            conflicts.append(Conflict(event.id, event.type, state, reason))
+            continue
+        target = TRANSITIONS[event.type][2]
+        data = event.data
+        if event.type in ("opened", "rejected", "deadline_extended"):
+            deadline = _date(data.get("deadline")) or deadline
+        if event.type == "handed_over":
+            handed_to = str(data.get("unit", ""))
+            reference = str(data.get("reference", ""))
+        if event.type == "outcome_recorded":
+            outcome = str(data.get("outcome", ""))
+        if target is not None:
+            state = target
+    return FindingState(
+        state=state or OPEN,
+        deadline=deadline,
+        last_event_id=last,
+        handed_over_to=handed_to,
+        reference=reference,
+        outcome=outcome,
+        conflicts=tuple(conflicts),
+        order=tuple(order),
+    )

@@ -1,0 +1,1 @@
+"""Use-cases the screens call. No Textual here."""

@@ -1,0 +1,76 @@
+"""What the home screen shows: me, venues due, drafts, open hazards, unsynced records."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from peewee import fn
+
+from fieldapp.domain.cadence import week_end
+from fieldapp.domain.clock import today
+from fieldapp.services import findings, inspections, outbox
+from fieldapp.services.identity import Me, grid_codes_under, me
+from fieldapp.store.models import Finding, Grid, Inspection, Venue
+
+
+@dataclass
+class HomeData:
+    me: Me
+    today: dt.date
+    due_counts: dict[str, int]  # overdue | today | week
+    due: list[Venue]  # the first page of the due list, overdue first
+    drafts: list[Inspection]
+    open_findings: list[Finding]
+    overdue_findings: int
+    unsynced: int
+
+
+def due_condition(grids: list[str], day: dt.date, bucket: str | None = None):  # type: ignore[no-untyped-def]
+    in_grids = Venue.grid.in_(grids)
+    if bucket == "overdue":
+        return in_grids & (Venue.due_on < day)
+    if bucket == "today":
+        return in_grids & ((Venue.due_on == day) | Venue.due_on.is_null())
+    if bucket == "week":
+        return in_grids & (Venue.due_on > day) & (Venue.due_on <= week_end(day))
+    return in_grids & ((Venue.due_on <= week_end(day)) | Venue.due_on.is_null())
+
+
+def due_venues(grids: list[str], day: dt.date, *, limit: int = 50, offset: int = 0) -> list[Venue]:
+    """Venues due by the end of this week, most overdue first; never inspected count as today."""
+    due_sort = fn.COALESCE(Venue.due_on, day)
+    return list(
+        Venue.select(Venue, Grid)
+        .join(Grid)
+        .where(due_condition(grids, day))
+        .order_by(due_sort, Venue.code)
+        .limit(limit)
+        .offset(offset)
+    )
+
+
+def load_home(page: int = 50) -> HomeData:
+    who = me()
+    day = today()
+    grids = grid_codes_under([code for code, _ in who.grids])
+    counts = {
+        bucket: Venue.select().where(due_condition(grids, day, bucket)).count()
+        for bucket in ("overdue", "today", "week")
+    }
+    overdue_findings = (
+        Finding.select()
+        .join(Venue)
+        .where((Finding.state == "open") & (Finding.current_deadline < day) & Venue.grid.in_(grids))
+        .count()
+    )
+    return HomeData(
+        me=who,
+        today=day,
+        due_counts=counts,
+        due=due_venues(grids, day, limit=page),
+        drafts=inspections.drafts(),
+        open_findings=findings.open_findings(limit=page),
+        overdue_findings=overdue_findings,
+        unsynced=outbox.pending_count(),
+    )

@@ -1,0 +1,67 @@
+"""Who this device acts for: the person and device id recorded at enrolment (or by demo)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from fieldapp.store.models import Grid, Person, PersonGrid, SyncState
+
+
+class NotEnrolled(RuntimeError):
+    """The store has no person for this device yet."""
+
+
+@dataclass(frozen=True)
+class Me:
+    person_id: str
+    name: str
+    role: str
+    device_id: str
+    grids: tuple[tuple[str, str], ...]  # (code, name) of the grids assigned to me
+
+    @property
+    def is_supervisor(self) -> bool:
+        return self.role in ("supervisor", "admin")
+
+
+def sync_state() -> SyncState:
+    state, _ = SyncState.get_or_create(id=1)
+    return state
+
+
+def set_identity(person_id: str, device_id: str) -> None:
+    SyncState.insert(id=1, person=person_id, device_id=device_id).on_conflict(
+        conflict_target=[SyncState.id],
+        update={SyncState.person: person_id, SyncState.device_id: device_id},
+    ).execute()
+
+
+def me() -> Me:
+    state = SyncState.get_or_none(SyncState.id == 1)
+    person = Person.get_or_none(Person.id == state.person) if state and state.person else None
+    if person is None or state is None:
+        raise NotEnrolled("this device is not enrolled")
+    grids = (
+        Grid.select(Grid.code, Grid.name)
+        .join(PersonGrid)
+        .where(PersonGrid.person == person.id)
+        .order_by(Grid.code)
+    )
+    return Me(
+        person_id=person.id,
+        name=person.name,
+        role=person.role,
+        device_id=state.device_id,
+        grids=tuple((g.code, g.name) for g in grids),
+    )
+
+
+def grid_codes_under(codes: list[str] | tuple[str, ...]) -> list[str]:
+    """The grids named and all their descendants (a village includes its areas)."""
+    found = list(dict.fromkeys(codes))
+    frontier = list(found)
+    while frontier:
+        children = [g.code for g in Grid.select(Grid.code).where(Grid.parent.in_(frontier))]
+        frontier = [c for c in children if c not in found]
+        found.extend(frontier)
+    return found

@@ -1,0 +1,25 @@
+"""The outbox: operations for the server, written in the caller's transaction."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fieldapp.domain.canonical import canonical_json, payload_hash
+from fieldapp.domain.clock import now_iso
+from fieldapp.domain.ids import new_id
+from fieldapp.store.models import Outbox
+
+
+def enqueue(op_type: str, payload: dict[str, Any]) -> Outbox:
+    """Append an operation. Call inside the transaction that writes the row it describes."""
+    return Outbox.create(
+        op_id=new_id(),
+        type=op_type,
+        payload=canonical_json(payload),
+        payload_hash=payload_hash(payload),
+        created_at=now_iso(),
+    )
+
+
+def pending_count() -> int:
+    return Outbox.select().where(Outbox.state == "pending").count()
