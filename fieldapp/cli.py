@@ -21,3 +21,8 @@ def main(ctx: click.Context, lang: str | None) -> None:
         from fieldapp.app import run_tui
 
         run_tui(lang=lang)
+
+
+from fieldapp.cli_checklist import checklist  # noqa: E402
+
+main.add_command(checklist)

@@ -1,0 +1,372 @@
+"""Parse and validate a checklist TOML document into a `Checklist`.
+
+Validation collects every error, each with the file, the line a person should look at and
+the item code, so an administrator fixes a file in one pass. Semantic errors point at the
+offending key's line inside the item's `[[sections.items]]` table, found by scanning the
+raw text; a TOML syntax error points at the line tomllib reports.
+
+Pure: no Peewee, no Textual. Messages are English (they are for checklist authors and
+are printed next to file:line, like a compiler's).
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import re
+import tomllib
+from collections.abc import Callable
+from dataclasses import dataclass, fields
+from typing import Any, TypeGuard
+
+from fieldapp.domain.checklist import (
+    ANSWER_TYPES,
+    PHOTO_RULES,
+    SEVERITIES_ON_FAIL,
+    Checklist,
+    Item,
+    Section,
+)
+from fieldapp.domain.checklist_lines import LineMap
+from fieldapp.domain.kinds import VENUE_KINDS
+
+ITEM_CODE_RE = re.compile(r"^[A-Z]{2,5}-\d{2,3}$")
+SECTION_CODE_RE = re.compile(r"^[A-Z]{2,5}$")
+CHECKLIST_ID_RE = re.compile(r"^[a-z][a-z0-9_]*$")
+
+TOP_KEYS = ("id", "version", "kinds", "title_zh", "title_en", "basis", "sections", "extra")
+TOP_REQUIRED = ("id", "version", "kinds", "title_zh", "title_en", "sections")
+SECTION_KEYS = ("code", "zh", "en", "items")
+ITEM_KEYS = tuple(f.name for f in fields(Item))
+ITEM_REQUIRED = ("code", "zh", "en", "answer", "severity")
+
+
+@dataclass(frozen=True)
+class ChecklistError:
+    """One problem in a checklist file. `line` is 1-based; 0 when no line applies."""
+
+    file: str
+    line: int
+    item_code: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        code = f" {self.item_code}:" if self.item_code else ""
+        return f"{where}:{code} {self.message}"
+
+
+class ChecklistInvalid(ValueError):
+    """A checklist document failed validation; `errors` holds every problem found."""
+
+    def __init__(self, errors: list[ChecklistError]) -> None:
+        self.errors = list(errors)
+        super().__init__("\n".join(str(e) for e in self.errors))
+
+
+def validate_checklist_text(text: str, source: str) -> list[ChecklistError]:
+    """Every error in the document (an empty list when it is valid)."""
+    return _parse(text, source)[1]
+
+
+def load_checklist_text(text: str, source: str) -> Checklist:
+    """The validated checklist; raises `ChecklistInvalid` listing every error."""
+    checklist, errors = _parse(text, source)
+    if errors or checklist is None:
+        raise ChecklistInvalid(errors)
+    return checklist
+
+
+# --- parsing and validation --------------------------------------------------------------
+
+_Report = Callable[[str | None, str], None]  # (offending key or None, message)
+_POSITION_RE = re.compile(r"\s*\(at line (\d+), column (\d+)\)\s*$")
+
+
+def _parse(text: str, source: str) -> tuple[Checklist | None, list[ChecklistError]]:
+    lines = LineMap.scan(text)
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        message = str(exc)
+        line = 0
+        found = _POSITION_RE.search(message)
+        if found:
+            line = int(found.group(1))
+            message = f"{message[: found.start()]} (column {found.group(2)})"
+        elif "end of document" in message:
+            line = max(1, len(text.splitlines()))
+        code = lines.item_code_at(line) if line else ""
+        return None, [ChecklistError(source, line, code, f"TOML syntax error: {message}")]
+    validator = _Validator(source, lines, lines.matches(data))
+    validator.document(data)
+    if validator.errors:
+        return None, sorted(validator.errors, key=lambda e: e.line)
+    return _build(data), []
+
+
+def _show(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, default=str)
+
+
+def _one_of(options: tuple[str, ...] | list[str]) -> str:
+    return ", ".join(sorted(options))
+
+
+def _is_int(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _is_number(value: Any) -> TypeGuard[int | float]:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def _is_text(value: Any) -> bool:
+    return isinstance(value, str) and bool(value.strip())
+
+
+def _unknown(key: str, known: tuple[str, ...]) -> str:
+    close = difflib.get_close_matches(key, known, n=1)
+    hint = f' (did you mean "{close[0]}"?)' if close else ""
+    return f'unknown key "{key}"{hint}'
+
+
+class _Validator:
+    def __init__(self, source: str, lines: LineMap, tables_match: bool) -> None:
+        self.source = source
+        self.lines = lines
+        self.tables_match = tables_match
+        self.errors: list[ChecklistError] = []
+        self.seen_codes: dict[str, int] = {}
+
+    def error(self, line: int, code: str, message: str) -> None:
+        self.errors.append(ChecklistError(self.source, line, code, message))
+
+    # Where to point for a key of the root, a section or an item.
+    def root_line(self, key: str | None = None) -> int:
+        return self.lines.root.keys.get(key or "", 0) or 1
+
+    def section_line(self, si: int, key: str | None = None) -> int:
+        if self.tables_match:
+            table = self.lines.sections[si]
+            return table.keys.get(key or "", 0) or table.line
+        return 1
+
+    def item_line(self, si: int, ii: int, code: str, key: str | None, occurrence: int) -> int:
+        if self.tables_match:
+            table = self.lines.items[si][ii]
+            return table.keys.get(key or "", 0) or table.keys.get("code", 0) or table.line
+        # Items not written as [[sections.items]] tables: find the n-th `code = "X"` line.
+        return (self.lines.code_line(code, occurrence) if code else 0) or self.section_line(si)
+
+    def document(self, data: dict[str, Any]) -> None:
+        for key in data:
+            if key not in TOP_KEYS:
+                self.error(self.root_line(key), "", _unknown(key, TOP_KEYS))
+        for key in TOP_REQUIRED:
+            if key not in data:
+                self.error(1, "", f'missing required key "{key}"')
+        if "id" in data and not (isinstance(data["id"], str) and CHECKLIST_ID_RE.match(data["id"])):
+            self.error(
+                self.root_line("id"),
+                "",
+                f"id must be lower-case letters, digits and _ (got {_show(data['id'])})",
+            )
+        if "version" in data and not (_is_int(data["version"]) and data["version"] >= 1):
+            self.error(
+                self.root_line("version"),
+                "",
+                f"version must be a positive integer (got {_show(data['version'])})",
+            )
+        if "kinds" in data:
+            self.kinds(data["kinds"])
+        for key in ("title_zh", "title_en"):
+            if key in data and not _is_text(data[key]):
+                self.error(self.root_line(key), "", f"{key} must be non-empty text")
+        if "basis" in data and not isinstance(data["basis"], str):
+            self.error(self.root_line("basis"), "", "basis must be text")
+        if "extra" in data and not isinstance(data["extra"], dict):
+            self.error(self.root_line("extra"), "", "extra must be a table")
+        if "sections" in data:
+            self.sections(data["sections"])
+
+    def kinds(self, kinds: Any) -> None:
+        line = self.root_line("kinds")
+        if not isinstance(kinds, list) or not kinds:
+            self.error(line, "", "kinds must be a non-empty list of venue kinds")
+            return
+        for kind in kinds:
+            if kind not in VENUE_KINDS:
+                self.error(
+                    line, "", f"unknown venue kind {_show(kind)} (known: {_one_of(VENUE_KINDS)})"
+                )
+        if len(set(map(str, kinds))) != len(kinds):
+            self.error(line, "", "kinds lists a venue kind twice")
+
+    def sections(self, sections: Any) -> None:
+        if not isinstance(sections, list) or not sections:
+            line = self.root_line("sections")
+            self.error(line, "", "sections must be a non-empty list of [[sections]] tables")
+            return
+        seen: set[str] = set()
+        for si, section in enumerate(sections):
+            if not isinstance(section, dict):
+                self.error(self.section_line(si), "", "each section must be a table")
+                continue
+            code = section.get("code")
+            label = code if isinstance(code, str) else ""
+            for key in section:
+                if key not in SECTION_KEYS:
+                    self.error(self.section_line(si, key), label, _unknown(key, SECTION_KEYS))
+            if not (isinstance(code, str) and SECTION_CODE_RE.match(code)):
+                self.error(
+                    self.section_line(si, "code"),
+                    label,
+                    f"section code must be 2-5 capital letters such as COM (got {_show(code)})",
+                )
+            elif code in seen:
+                self.error(self.section_line(si, "code"), label, "duplicate section code")
+            else:
+                seen.add(code)
+            for key in ("zh", "en"):
+                if not _is_text(section.get(key)):
+                    self.error(self.section_line(si, key), label, f"section {key} text is empty")
+            items = section.get("items")
+            if not isinstance(items, list) or not items:
+                self.error(self.section_line(si), label, "section has no [[sections.items]]")
+                continue
+            for ii, item in enumerate(items):
+                self.item(si, ii, item)
+
+    def item(self, si: int, ii: int, item: Any) -> None:
+        if not isinstance(item, dict):
+            self.error(self.item_line(si, ii, "", None, 1), "", "each item must be a table")
+            return
+        raw_code = item.get("code")
+        code = raw_code if isinstance(raw_code, str) else ""
+        occurrence = self.seen_codes.get(code, 0) + 1
+
+        def err(key: str | None, message: str) -> None:
+            self.error(self.item_line(si, ii, code, key, occurrence), code, message)
+
+        for key in item:
+            if key not in ITEM_KEYS:
+                err(key, _unknown(key, ITEM_KEYS))
+        for key in ITEM_REQUIRED:
+            if key not in item:
+                err(None, f'missing required key "{key}"')
+        if "code" in item and not (isinstance(raw_code, str) and ITEM_CODE_RE.match(raw_code)):
+            err("code", f"item code must look like ABC-01 (got {_show(raw_code)})")
+        if code:
+            if code in self.seen_codes:
+                err("code", "duplicate item code (each code must be unique in the checklist)")
+            self.seen_codes[code] = occurrence
+        for key in ("zh", "en"):
+            if key in item and not _is_text(item[key]):
+                err(
+                    key,
+                    f"{key} text is empty" if isinstance(item[key], str) else f"{key} must be text",
+                )
+        answer = item.get("answer")
+        if "answer" in item and answer not in ANSWER_TYPES:
+            err("answer", f"answer must be one of {_one_of(ANSWER_TYPES)} (got {_show(answer)})")
+        if "required" in item and not isinstance(item["required"], bool):
+            err("required", f"required must be true or false (got {_show(item['required'])})")
+        severity = item.get("severity")
+        if "severity" in item and severity not in SEVERITIES_ON_FAIL:
+            err(
+                "severity",
+                f"severity must be one of {_one_of(SEVERITIES_ON_FAIL)} (got {_show(severity)})",
+            )
+        self.rectification_days(item, severity, err)
+        if "photo" in item and item["photo"] not in PHOTO_RULES:
+            err(
+                "photo", f"photo must be one of {_one_of(PHOTO_RULES)} (got {_show(item['photo'])})"
+            )
+        for key in ("basis", "note"):
+            if key in item and not isinstance(item[key], str):
+                err(key, f"{key} must be text")
+        self.choices(item, answer, err)
+        self.bounds(item, answer, err)
+
+    def rectification_days(self, item: dict[str, Any], severity: Any, err: _Report) -> None:
+        if "rectification_days" not in item:
+            if severity in ("general", "major"):
+                err(
+                    None,
+                    'missing required key "rectification_days" for an item that can fail '
+                    "(0 = fix on the spot)",
+                )
+            return
+        days = item["rectification_days"]
+        if not (_is_int(days) and days >= 0):
+            err(
+                "rectification_days",
+                f"rectification_days must be a whole number >= 0 (got {_show(days)})",
+            )
+
+    def choices(self, item: dict[str, Any], answer: Any, err: _Report) -> None:
+        choices = item.get("choices")
+        if answer == "choice":
+            if not isinstance(choices, list) or not choices:
+                err("choices" if "choices" in item else "answer", 'answer "choice" needs choices')
+            elif not all(_is_text(c) for c in choices):
+                err("choices", "choices must be non-empty texts")
+            elif len(set(choices)) != len(choices):
+                err("choices", "choices lists an option twice")
+        elif "choices" in item:
+            err("choices", f'choices are only for answer "choice" (answer is {_show(answer)})')
+
+    def bounds(self, item: dict[str, Any], answer: Any, err: _Report) -> None:
+        for key in ("min", "max"):
+            if key not in item:
+                continue
+            if not _is_number(item[key]):
+                err(key, f"{key} must be a number (got {_show(item[key])})")
+            elif answer != "number":
+                err(key, f'{key} is only for answer "number" (answer is {_show(answer)})')
+        low, high = item.get("min"), item.get("max")
+        if _is_number(low) and _is_number(high) and low > high:
+            err("max", f"min ({_show(low)}) is greater than max ({_show(high)})")
+
+
+def _build(data: dict[str, Any]) -> Checklist:
+    """The Checklist of a document that passed validation."""
+    sections = tuple(
+        Section(
+            code=section["code"],
+            zh=section["zh"].strip(),
+            en=section["en"].strip(),
+            items=tuple(_build_item(item) for item in section["items"]),
+        )
+        for section in data["sections"]
+    )
+    return Checklist(
+        id=data["id"],
+        version=data["version"],
+        kinds=tuple(data["kinds"]),
+        title_zh=data["title_zh"].strip(),
+        title_en=data["title_en"].strip(),
+        sections=sections,
+        basis=data.get("basis", ""),
+        extra=dict(data.get("extra", {})),
+    )
+
+
+def _build_item(item: dict[str, Any]) -> Item:
+    low, high = item.get("min"), item.get("max")
+    return Item(
+        code=item["code"],
+        zh=item["zh"].strip(),
+        en=item["en"].strip(),
+        answer=item["answer"],
+        required=item.get("required", True),
+        severity=item["severity"],
+        rectification_days=item.get("rectification_days", 0),
+        photo=item.get("photo", "never"),
+        basis=item.get("basis", ""),
+        choices=tuple(item.get("choices", ())),
+        min=None if low is None else float(low),
+        max=None if high is None else float(high),
+        note=item.get("note", ""),
+    )

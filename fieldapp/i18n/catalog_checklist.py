@@ -1,0 +1,30 @@
+"""Messages for checklist files: validation and loading reports."""
+
+from __future__ import annotations
+
+ZH: dict[str, str] = {
+    "checklist.valid": "{file}：有效（{id} 第{version}版，{sections}个分节，{items}个检查项）",
+    "checklist.invalid_summary": "{count}个文件有错误，未通过校验",
+    "checklist.cannot_read": "无法读取文件：{error}",
+    "checklist.loaded": "已载入检查表 {id} 第{version}版",
+    "checklist.kept": (
+        "{source} 与已存的 {id} 第{version}版（{stored_source}）内容不同，仍使用已存版本；"
+        "修改检查表请提高版本号"
+    ),
+    "checklist.not_loaded": "{count}个检查表文件有错误，未载入，继续使用上一个有效版本",
+}
+
+EN: dict[str, str] = {
+    "checklist.valid": "{file}: OK ({id} v{version}, {sections} sections, {items} items)",
+    "checklist.invalid_summary": "{count} file(s) have errors and failed validation",
+    "checklist.cannot_read": "cannot read the file: {error}",
+    "checklist.loaded": "loaded checklist {id} v{version}",
+    "checklist.kept": (
+        "{source} differs from the stored {id} v{version} ({stored_source}); the stored "
+        "version stays in use. Bump the version when you change a checklist"
+    ),
+    "checklist.not_loaded": (
+        "{count} checklist file(s) have errors and were not loaded; the last good version "
+        "stays in use"
+    ),
+}

@@ -1,0 +1,178 @@
+"""Loading checklist files into the store, keeping the last good version, and lookups."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from fieldapp.domain.kinds import VENUE_KINDS
+from fieldapp.paths import CHECKLISTS_DIR
+from fieldapp.services import checklists as svc
+from fieldapp.store import close_store, open_store
+from fieldapp.store.models import Checklist as ChecklistRow
+
+SMALL = """\
+id = "{id}"
+version = {version}
+kinds = [{kinds}]
+title_zh = "出租房巡查表"
+title_en = "Rental housing checklist"
+
+[[sections]]
+code = "RNT"
+zh = "出租房专项检查"
+en = "Rental housing checks"
+
+[[sections.items]]
+code = "RNT-01"
+zh = "{zh}"
+en = "Tenants (count)"
+answer = "number"
+severity = "general"
+rectification_days = 3
+"""
+
+
+def _write(
+    directory: Path,
+    name: str,
+    *,
+    version: int = 1,
+    zh: str = "租客人数",
+    cid: str = "rental_housing",
+    kinds: str = '"rental_housing"',
+) -> Path:
+    path = directory / name
+    path.write_text(SMALL.format(id=cid, version=version, zh=zh, kinds=kinds), encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[Path]:
+    open_store(tmp_path / "s.sqlite3")
+    svc.clear_cache()
+    yield tmp_path
+    close_store()
+    svc.clear_cache()
+
+
+@pytest.fixture
+def files(tmp_path: Path) -> Path:
+    directory = tmp_path / "checklists"
+    directory.mkdir()
+    return directory
+
+
+def test_shipped_checklists_load_into_a_fresh_store(store: Path) -> None:
+    report = svc.load_checklists()
+    assert report.ok, report.messages()
+    assert sorted(report.loaded) == sorted((kind, 1) for kind in VENUE_KINDS)
+    assert ChecklistRow.select().count() == len(VENUE_KINDS)
+    for kind in VENUE_KINDS:
+        checklist = svc.checklist_for_kind(kind)
+        assert checklist.id == kind and checklist.version == 1
+    restaurant = svc.get_checklist("small_restaurant", 1)
+    assert restaurant.item("CAT-03").severity == "major"
+    row = ChecklistRow.get(checklist_id="small_restaurant", version=1)
+    assert row.source == "small_restaurant.toml" and len(row.sha256) == 64 and row.loaded_at
+
+
+def test_second_start_up_is_unchanged_and_does_not_parse(
+    store: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    svc.load_checklists()
+
+    def must_not_parse(text: str, source: str) -> None:
+        raise AssertionError(f"{source} was parsed although its sha256 is stored")
+
+    monkeypatch.setattr(svc, "load_checklist_text", must_not_parse)
+    report = svc.load_checklists()
+    assert report.loaded == [] and report.errors == [] and report.kept == []
+    assert report.unchanged == len(VENUE_KINDS)
+
+
+def test_lookups_come_from_the_store_after_a_restart(store: Path, files: Path) -> None:
+    _write(files, "rental_housing.toml")
+    svc.load_checklists(files)
+    db_path = store / "s.sqlite3"
+    close_store()
+    svc.clear_cache()
+    open_store(db_path)
+    assert svc.get_checklist("rental_housing", 1).item("RNT-01").zh == "租客人数"
+
+
+def test_invalid_file_does_not_replace_the_last_good_version(store: Path, files: Path) -> None:
+    path = _write(files, "rental_housing.toml")
+    assert svc.load_checklists(files).loaded == [("rental_housing", 1)]
+
+    # Version 2 arrives broken: it is reported and not loaded; version 1 stays in use.
+    text = SMALL.format(id="rental_housing", version=2, zh="", kinds='"rental_housing"')
+    path.write_text(text.replace('severity = "general"', 'severity = "sever"'), encoding="utf-8")
+    report = svc.load_checklists(files)
+    assert report.loaded == []
+    assert {(e.file, e.item_code) for e in report.errors} == {("rental_housing.toml", "RNT-01")}
+    assert len(report.errors) == 2  # empty zh and bad severity, both reported
+    assert not report.ok
+    assert any("rental_housing.toml:" in line for line in report.messages())
+    assert svc.stored_versions("rental_housing") == [1]
+    assert svc.checklist_for_kind("rental_housing").version == 1
+
+
+def test_same_version_with_different_text_keeps_the_stored_one(store: Path, files: Path) -> None:
+    path = _write(files, "rental_housing.toml")
+    svc.load_checklists(files)
+    _write(files, "rental_housing.toml", zh="改过的文字")
+    report = svc.load_checklists(files)
+    assert report.loaded == []
+    assert [(k.id, k.version, k.source) for k in report.kept] == [("rental_housing", 1, path.name)]
+    assert report.messages()  # something to show
+    assert svc.get_checklist("rental_housing", 1).item("RNT-01").zh == "租客人数"
+
+
+def test_checklist_for_kind_returns_the_newest_version(store: Path, files: Path) -> None:
+    _write(files, "rental_housing.toml")
+    svc.load_checklists(files)
+    _write(files, "rental_housing.toml", version=2, zh="租客人数(第2版)")
+    report = svc.load_checklists(files)
+    assert report.loaded == [("rental_housing", 2)]
+    newest = svc.checklist_for_kind("rental_housing")
+    assert newest.version == 2 and newest.item("RNT-01").zh == "租客人数(第2版)"
+    # Inspections pinned to version 1 still find it.
+    assert svc.get_checklist("rental_housing", 1).item("RNT-01").zh == "租客人数"
+    assert svc.stored_versions("rental_housing") == [1, 2]
+
+
+def test_a_checklist_named_for_the_kind_wins_over_a_shared_one(store: Path, files: Path) -> None:
+    _write(
+        files, "shared.toml", cid="shared_fire", version=5, kinds='"rental_housing", "three_in_one"'
+    )
+    _write(files, "rental_housing.toml")
+    svc.load_checklists(files)
+    assert svc.checklist_for_kind("rental_housing").id == "rental_housing"
+    assert svc.checklist_for_kind("three_in_one").id == "shared_fire"
+
+
+def test_unknown_kind_and_version_raise(store: Path) -> None:
+    with pytest.raises(svc.ChecklistNotFound):
+        svc.checklist_for_kind("market")
+    with pytest.raises(svc.ChecklistNotFound):
+        svc.get_checklist("market", 1)
+
+
+def test_unreadable_file_is_reported(store: Path, files: Path) -> None:
+    (files / "broken.toml").write_bytes(b"\xff\xfe not utf-8")
+    shutil.copy(CHECKLISTS_DIR / "market.toml", files / "market.toml")
+    report = svc.load_checklists(files)
+    assert report.loaded == [("market", 1)]
+    assert [e.file for e in report.errors] == ["broken.toml"]
+
+
+def test_get_checklist_is_cached(store: Path, files: Path) -> None:
+    _write(files, "rental_housing.toml")
+    svc.load_checklists(files)
+    svc.clear_cache()
+    first = svc.get_checklist("rental_housing", 1)
+    assert svc.get_checklist("rental_housing", 1) is first

@@ -1,0 +1,324 @@
+"""The shipped checklist files, the validator's error reports and `fieldapp checklist validate`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from fieldapp.cli import main
+from fieldapp.domain.checklist import Checklist
+from fieldapp.domain.checklist_toml import (
+    ChecklistError,
+    ChecklistInvalid,
+    load_checklist_text,
+    validate_checklist_text,
+)
+from fieldapp.domain.kinds import KIND_CODE, VENUE_KINDS
+from fieldapp.paths import CHECKLISTS_DIR
+
+
+def _com(*numbers: int) -> list[str]:
+    return [f"COM-{n:02d}" for n in numbers]
+
+
+def _own(prefix: str, count: int) -> list[str]:
+    return [f"{prefix}-{n:02d}" for n in range(1, count + 1)]
+
+
+# domain.md section 2: the core items and the kind's own items, in order.
+EXPECTED_CODES: dict[str, list[str]] = {
+    "market": _com(1, 2, 3, 7, 8, 9, 12, 13) + _own("MKT", 8),
+    "hotel": _com(1, 2, 3, 4, 5, 6, 7, 9, 10, 12, 13) + _own("HTL", 8),
+    "supermarket": _com(1, 2, 3, 4, 5, 6, 7, 8, 9, 12) + _own("SUP", 8),
+    "small_shop": _com(*range(1, 13), 15) + _own("SHP", 4),
+    "small_school": _com(1, 2, 3, 4, 5, 6, 7, 10, 16) + _own("SCH", 9),
+    "small_restaurant": _com(*range(1, 10), 11, 12) + _own("CAT", 7),
+    "small_hotel": _com(*range(1, 13)) + _own("INN", 6),
+    "internet_cafe": _com(*range(1, 11), 12, 13) + _own("NET", 6),
+    "small_workshop": _com(*range(1, 10), 11, 12, 13, 14, 16) + _own("FAC", 6),
+    "rental_housing": _com(1, 2, 3, 4, 7, 8, 9, 10) + _own("RNT", 10),
+    "three_in_one": _com(1, 2, 5, 6, 7, 9, 12) + _own("TIO", 9),
+}
+
+GOOD = """\
+id = "small_restaurant"
+version = 1
+kinds = ["small_restaurant"]
+title_zh = "小餐饮巡查表"
+title_en = "Small restaurant checklist"
+
+[[sections]]
+code = "COM"
+zh = "通用消防检查"
+en = "Core checks"
+
+[[sections.items]]
+code = "COM-01"
+zh = "灭火器数量达标"
+en = "Extinguishers present (count)"
+answer = "number"
+severity = "general"
+rectification_days = 3
+photo = "on_fail"
+min = 1
+
+[[sections]]
+code = "CAT"
+zh = "小餐饮专项检查"
+en = "Small restaurant checks"
+
+[[sections.items]]
+code = "CAT-01"
+zh = "可燃气体报警器有效"
+en = "Gas-leak detector working"
+answer = "yesno"
+severity = "general"
+rectification_days = 7
+
+[[sections.items]]
+code = "CAT-02"
+zh = "燃气软管无老化松脱"
+en = "Gas hose sound and secure"
+answer = "yesno"
+severity = "general"
+rectification_days = 1
+"""
+
+
+def _line_of(text: str, fragment: str, occurrence: int = 1) -> int:
+    """1-based line number of the n-th line containing `fragment`."""
+    hits = [n for n, line in enumerate(text.splitlines(), start=1) if fragment in line]
+    return hits[occurrence - 1]
+
+
+def _errors(text: str) -> list[ChecklistError]:
+    return validate_checklist_text(text, "small_restaurant.toml")
+
+
+# --- the shipped files --------------------------------------------------------------------
+
+
+def test_one_file_per_venue_kind() -> None:
+    assert sorted(p.stem for p in CHECKLISTS_DIR.glob("*.toml")) == sorted(VENUE_KINDS)
+
+
+@pytest.mark.parametrize("kind", VENUE_KINDS)
+def test_shipped_checklist_is_valid_and_has_the_domain_codes(kind: str) -> None:
+    path = CHECKLISTS_DIR / f"{kind}.toml"
+    text = path.read_text(encoding="utf-8")
+    assert validate_checklist_text(text, path.name) == []
+    checklist = load_checklist_text(text, path.name)
+    assert checklist.id == kind
+    assert checklist.version == 1
+    assert checklist.kinds == (kind,)
+    assert [s.code for s in checklist.sections] == ["COM", KIND_CODE[kind]]
+    assert [item.code for item in checklist.items] == EXPECTED_CODES[kind]
+    for item in checklist.items:
+        assert item.zh and item.en and item.basis
+    # The stored form round-trips.
+    assert Checklist.from_dict(checklist.to_dict()) == checklist
+
+
+def test_shipped_items_carry_the_domain_rules() -> None:
+    def item(kind: str, code: str):  # type: ignore[no-untyped-def]
+        path = CHECKLISTS_DIR / f"{kind}.toml"
+        return load_checklist_text(path.read_text(encoding="utf-8"), path.name).item(code)
+
+    assert item("small_shop", "SHP-02").max == 1
+    assert item("small_shop", "SHP-02").severity == "major"
+    assert item("rental_housing", "RNT-02").max == 2
+    assert item("rental_housing", "RNT-10").severity == "none"
+    assert item("rental_housing", "RNT-10").answer == "date"
+    assert item("market", "MKT-01").photo == "always"
+    assert item("market", "MKT-03").severity == "major"  # M(e)
+    assert item("small_restaurant", "COM-04").severity == "major"  # M*
+    assert item("small_restaurant", "CAT-04").answer == "number"
+    assert item("small_restaurant", "CAT-04").photo == "on_fail"
+    assert item("small_restaurant", "CAT-05").rectification_days == 15
+    assert item("hotel", "HTL-05").rectification_days == 30
+    assert item("small_workshop", "COM-14").note  # YN+T: the note says what to write
+
+
+# --- broken files ---------------------------------------------------------------------------
+
+
+def test_good_text_loads() -> None:
+    checklist = load_checklist_text(GOOD, "small_restaurant.toml")
+    assert [i.code for i in checklist.items] == ["COM-01", "CAT-01", "CAT-02"]
+    assert checklist.item("COM-01").min == 1.0
+    assert checklist.item("CAT-01").required is True
+
+
+def test_toml_syntax_error_gives_its_line() -> None:
+    text = GOOD.replace('answer = "yesno"', "answer = yesno", 1)
+    errors = _errors(text)
+    assert len(errors) == 1
+    assert errors[0].line == _line_of(text, "answer = yesno")
+    assert errors[0].item_code == "CAT-01"
+    assert str(errors[0]).startswith(f"small_restaurant.toml:{errors[0].line}: CAT-01: TOML syntax")
+
+
+def test_unknown_answer_type() -> None:
+    text = GOOD.replace('answer = "yesno"', 'answer = "yes-no"', 1)
+    [error] = _errors(text)
+    assert (error.line, error.item_code) == (_line_of(text, '"yes-no"'), "CAT-01")
+    assert "answer must be one of" in error.message
+
+
+def test_bad_severity_message_names_line_and_code() -> None:
+    text = GOOD.replace(
+        'severity = "general"\nrectification_days = 1', 'severity = "sever"\nrectification_days = 1'
+    )
+    [error] = _errors(text)
+    line = _line_of(text, '"sever"')
+    assert str(error) == (
+        f"small_restaurant.toml:{line}: CAT-02: "
+        'severity must be one of general, major, none (got "sever")'
+    )
+
+
+def test_duplicate_code_reports_the_second_occurrence() -> None:
+    text = GOOD.replace('code = "CAT-02"', 'code = "CAT-01"')
+    [error] = _errors(text)
+    assert error.line == _line_of(text, 'code = "CAT-01"', occurrence=2)
+    assert error.item_code == "CAT-01"
+    assert "duplicate" in error.message
+
+
+def test_missing_zh() -> None:
+    text = GOOD.replace('zh = "燃气软管无老化松脱"\n', "")
+    [error] = _errors(text)
+    assert (error.line, error.item_code) == (_line_of(text, 'code = "CAT-02"'), "CAT-02")
+    assert 'missing required key "zh"' in error.message
+
+
+def test_empty_zh() -> None:
+    text = GOOD.replace('zh = "燃气软管无老化松脱"', 'zh = "  "')
+    [error] = _errors(text)
+    assert (error.line, error.item_code) == (_line_of(text, 'zh = "  "'), "CAT-02")
+    assert "empty" in error.message
+
+
+@pytest.mark.parametrize("value", ["-1", "1.5", '"3"'])
+def test_bad_rectification_days(value: str) -> None:
+    text = GOOD.replace("rectification_days = 7", f"rectification_days = {value}")
+    [error] = _errors(text)
+    assert (error.line, error.item_code) == (
+        _line_of(text, f"rectification_days = {value}"),
+        "CAT-01",
+    )
+    assert "rectification_days" in error.message
+
+
+def test_unknown_key_suggests_the_right_one() -> None:
+    text = GOOD.replace('photo = "on_fail"', 'photto = "on_fail"')
+    [error] = _errors(text)
+    assert (error.line, error.item_code) == (_line_of(text, "photto"), "COM-01")
+    assert error.message == 'unknown key "photto" (did you mean "photo"?)'
+
+
+def test_choice_without_choices_and_choices_without_choice() -> None:
+    text = GOOD.replace('answer = "yesno"', 'answer = "choice"', 1)
+    text = text.replace(
+        "rectification_days = 1\n", 'rectification_days = 1\nchoices = ["a", "b"]\n'
+    )
+    errors = _errors(text)
+    assert [(e.line, e.item_code) for e in errors] == [
+        (_line_of(text, 'answer = "choice"'), "CAT-01"),
+        (_line_of(text, "choices = "), "CAT-02"),
+    ]
+    assert "needs choices" in errors[0].message
+    assert 'only for answer "choice"' in errors[1].message
+
+
+def test_choices_load_when_present() -> None:
+    text = GOOD.replace('answer = "yesno"', 'answer = "choice"\nchoices = ["有", "无"]', 1)
+    assert load_checklist_text(text, "x.toml").item("CAT-01").choices == ("有", "无")
+
+
+def test_min_greater_than_max() -> None:
+    text = GOOD.replace("min = 1", "min = 5\nmax = 2")
+    [error] = _errors(text)
+    assert (error.line, error.item_code) == (_line_of(text, "max = 2"), "COM-01")
+    assert "min (5) is greater than max (2)" in error.message
+
+
+def test_bad_code_format() -> None:
+    text = GOOD.replace('code = "CAT-02"', 'code = "cat2"')
+    [error] = _errors(text)
+    assert (error.line, error.item_code) == (_line_of(text, 'code = "cat2"'), "cat2")
+    assert "ABC-01" in error.message
+
+
+def test_top_level_errors() -> None:
+    text = GOOD.replace("version = 1", "version = 0").replace(
+        'kinds = ["small_restaurant"]', 'kinds = ["restaurant"]'
+    )
+    errors = _errors(text)
+    assert [(e.line, e.item_code) for e in errors] == [(2, ""), (3, "")]
+    assert "version must be a positive integer" in errors[0].message
+    assert 'unknown venue kind "restaurant"' in errors[1].message
+    assert str(errors[0]).startswith("small_restaurant.toml:2: version")
+
+
+def test_no_sections() -> None:
+    text = GOOD[: GOOD.index("[[sections]]")] + "sections = []\n"
+    [error] = _errors(text)
+    assert "sections must be a non-empty list" in error.message
+
+
+def test_every_error_is_collected_not_only_the_first() -> None:
+    text = (
+        GOOD.replace(
+            'severity = "general"\nrectification_days = 7',
+            'severity = "bad"\nrectification_days = -2',
+        )
+        .replace('code = "CAT-02"', 'code = "CAT-01"')
+        .replace('photo = "on_fail"', 'photo = "sometimes"')
+    )
+    errors = _errors(text)
+    assert len(errors) == 4
+    assert [e.line for e in errors] == sorted(e.line for e in errors)
+
+
+def test_load_raises_with_all_errors() -> None:
+    text = GOOD.replace('answer = "yesno"', 'answer = "maybe"')
+    with pytest.raises(ChecklistInvalid) as caught:
+        load_checklist_text(text, "small_restaurant.toml")
+    assert len(caught.value.errors) == 2
+    assert "small_restaurant.toml:" in str(caught.value)
+
+
+# --- the command line -----------------------------------------------------------------------
+
+
+def test_cli_validate_broken_file_exits_1_with_the_line(tmp_path: Path) -> None:
+    bad = tmp_path / "small_restaurant.toml"
+    text = GOOD.replace(
+        'severity = "general"\nrectification_days = 1', 'severity = "sever"\nrectification_days = 1'
+    )
+    bad.write_text(text, encoding="utf-8")
+    good = tmp_path / "good.toml"
+    good.write_text(GOOD, encoding="utf-8")
+    result = CliRunner().invoke(
+        main, ["--lang", "en", "checklist", "validate", str(good), str(bad)]
+    )
+    assert result.exit_code == 1
+    line = _line_of(text, '"sever"')
+    assert f"{bad}:{line}: CAT-02: severity must be one of general, major, none" in result.output
+    assert f"{good}: OK" in result.output
+
+
+def test_cli_validate_good_files_exit_0() -> None:
+    files = [str(p) for p in sorted(CHECKLISTS_DIR.glob("*.toml"))]
+    result = CliRunner().invoke(main, ["--lang", "en", "checklist", "validate", *files])
+    assert result.exit_code == 0, result.output
+    assert result.output.count(": OK (") == len(VENUE_KINDS)
+
+
+def test_cli_validate_missing_file_exits_1(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["checklist", "validate", str(tmp_path / "nope.toml")])
+    assert result.exit_code == 1
+    assert "nope.toml" in result.output
