@@ -45,8 +45,15 @@ def _create_venue_fts(db: SqliteDatabase) -> None:
     )
 
 
+def _v2_rounds(db: SqliteDatabase) -> None:
+    """Rounds: an inspector's ordered list of venues for a day."""
+    from fieldapp.store.rounds_models import ROUND_MODELS
+
+    db.create_tables(ROUND_MODELS, safe=False)
+
+
 # Index i holds the migration from version i to version i + 1.
-MIGRATIONS: list[Migration] = [_v1_initial]
+MIGRATIONS: list[Migration] = [_v1_initial, _v2_rounds]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
