@@ -52,8 +52,27 @@ def _v2_rounds(db: SqliteDatabase) -> None:
     db.create_tables(ROUND_MODELS, safe=False)
 
 
+def _v3_review(db: SqliteDatabase) -> None:
+    """The supervisor's review: a cached conflict flag on findings, indexes for the queues.
+
+    `_v1_initial` builds tables from the current models, so on a new store the column may
+    already exist: add it only when missing.
+    """
+    columns = {row[1] for row in db.execute_sql("PRAGMA table_info(finding)").fetchall()}
+    if "conflict" not in columns:
+        db.execute_sql("ALTER TABLE finding ADD COLUMN conflict INTEGER NOT NULL DEFAULT 0")
+    for name, body in (
+        ("finding_conflict_deadline", "finding (conflict, current_deadline)"),
+        ("finding_severity_state_deadline", "finding (severity, state, current_deadline)"),
+        ("finding_created_by", "finding (created_by)"),
+        ("finding_created_at", "finding (created_at)"),
+        ("inspection_submitted_at", "inspection (status, submitted_at)"),
+    ):
+        db.execute_sql(f"CREATE INDEX IF NOT EXISTS {name} ON {body}")
+
+
 # Index i holds the migration from version i to version i + 1.
-MIGRATIONS: list[Migration] = [_v1_initial, _v2_rounds]
+MIGRATIONS: list[Migration] = [_v1_initial, _v2_rounds, _v3_review]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

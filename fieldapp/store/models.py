@@ -159,6 +159,7 @@ class Finding(BaseModel):
     created_by = CharField()  # person id
     state = CharField(default="open", index=True)
     current_deadline = DateField(null=True)
+    conflict = BooleanField(default=False)  # the fold has unresolved conflicts (schema v3)
 
     class Meta:
         table_name = "finding"
