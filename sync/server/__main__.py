@@ -1,0 +1,63 @@
+"""`python -m sync.server --db URL [--host] [--port] [--blob-dir]`: the server under uvicorn.
+
+`fieldapp serve` calls `run()` with the same arguments; tests start this module in a
+subprocess so they can kill it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+from pathlib import Path
+
+from sync.server.app import DEFAULT_BLOB_LIMIT, create_app
+from sync.server.logs import configure_json_logging
+
+log = logging.getLogger("fieldapp.server")
+
+
+def run(
+    db_url: str,
+    *,
+    host: str = "127.0.0.1",
+    port: int = 8765,
+    blob_dir: Path | str | None = None,
+    blob_limit: int = DEFAULT_BLOB_LIMIT,
+    workers_log_level: str = "info",
+) -> None:
+    import uvicorn
+
+    configure_json_logging(getattr(logging, workers_log_level.upper(), logging.INFO))
+    app = create_app(db_url, blob_dir=blob_dir, blob_limit=blob_limit)
+    from sync.server import db as server_db
+
+    with server_db.current().connection_context():
+        epoch = server_db.get_epoch()
+    log.info("serving", extra={"host": host, "port": port, "epoch": epoch, "db": _safe(db_url)})
+    uvicorn.run(
+        app, host=host, port=port, access_log=False, log_config=None, timeout_graceful_shutdown=5
+    )
+
+
+def _safe(url: str) -> str:
+    """The URL without a password, for logs."""
+    if "@" in url and "://" in url:
+        scheme, rest = url.split("://", 1)
+        creds, host = rest.rsplit("@", 1)
+        return f"{scheme}://{creds.split(':', 1)[0]}:***@{host}"
+    return url
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(prog="python -m sync.server")
+    parser.add_argument("--db", default="fieldapp-server.sqlite3")
+    parser.add_argument("--host", default="127.0.0.1")
+    parser.add_argument("--port", type=int, default=8765)
+    parser.add_argument("--blob-dir", default=None)
+    parser.add_argument("--blob-limit", type=int, default=DEFAULT_BLOB_LIMIT)
+    args = parser.parse_args(argv)
+    run(args.db, host=args.host, port=args.port, blob_dir=args.blob_dir, blob_limit=args.blob_limit)
+
+
+if __name__ == "__main__":
+    main()

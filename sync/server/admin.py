@@ -1,0 +1,276 @@
+"""Administration against the server database: imports, checklists, codes, devices.
+
+Every import is all or nothing: every row is checked first, every problem is reported
+with its row number and column, and only a clean file is written, in one transaction,
+with its pull-feed entries.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from fieldapp.domain.checklist import Checklist as ChecklistDoc
+from fieldapp.domain.ids import new_id
+from fieldapp.domain.kinds import GRID_LEVELS, RISK_LEVELS, ROLES, VENUE_KINDS
+from sync.protocol import canonical_json
+from sync.server import db as server_db
+from sync.server.feed import NewChange, append_changes
+from sync.server.models import Checklist, Device, Grid, Person, PersonGrid, PlacardKey, Venue
+from sync.server.records import (
+    checklist_change,
+    grid_change,
+    person_changes,
+    placard_key_change,
+    venue_change,
+)
+from sync.server.tables import ImportRefused, RowError, read_table
+
+GRID_SPLIT = re.compile(r"[;,，；、\s]+")
+
+
+def _choice(
+    row_errors: list[RowError], number: int, column: str, value: str, allowed: tuple[str, ...]
+) -> None:
+    if value not in allowed:
+        row_errors.append(RowError(number, column, f"{value!r} is not one of {', '.join(allowed)}"))
+
+
+def import_grids(path: Path | str) -> int:
+    rows = read_table(path, ("code", "name", "level"))
+    errors: list[RowError] = []
+    seen: dict[str, int] = {}
+    parents: dict[str, str] = {}
+    for row in rows:
+        code, name, level, parent = (
+            row.get("code"),
+            row.get("name"),
+            row.get("level"),
+            row.get("parent"),
+        )
+        if not code:
+            errors.append(RowError(row.number, "code", "the grid code is empty"))
+            continue
+        if code in seen:
+            errors.append(RowError(row.number, "code", f"{code} is also on row {seen[code]}"))
+        seen[code] = row.number
+        if not name:
+            errors.append(RowError(row.number, "name", "the name is empty"))
+        _choice(errors, row.number, "level", level, GRID_LEVELS)
+        if parent:
+            parents[code] = parent
+    known = {g.code for g in Grid.select(Grid.code)}
+    for row in rows:
+        parent = row.get("parent")
+        if parent and parent not in seen and parent not in known:
+            errors.append(
+                RowError(row.number, "parent", f"no grid {parent} in this file or on the server")
+            )
+        if parent and parent == row.get("code"):
+            errors.append(RowError(row.number, "parent", "a grid cannot be its own parent"))
+    order = _parents_first(rows, parents, errors)
+    if errors:
+        raise ImportRefused(Path(path).name, sorted(errors, key=lambda e: e.row))
+    with server_db.write_transaction():
+        changes = []
+        for row in order:
+            values = {
+                "name": row.get("name"),
+                "level": row.get("level"),
+                "parent": row.get("parent") or None,
+            }
+            Grid.insert(code=row.get("code"), **values).on_conflict(
+                conflict_target=[Grid.code], update=values
+            ).execute()
+            changes.append(grid_change(Grid.get_by_id(row.get("code"))))
+        append_changes(changes)
+    return len(rows)
+
+
+def _parents_first(rows: list, parents: dict[str, str], errors: list[RowError]) -> list:
+    by_code = {r.get("code"): r for r in rows}
+    placed: set[str] = set()
+    ordered = []
+
+    def place(code: str, trail: tuple[str, ...]) -> None:
+        if code in placed or code not in by_code:
+            return
+        if code in trail:
+            errors.append(RowError(by_code[code].number, "parent", "the parents form a loop"))
+            return
+        parent = parents.get(code)
+        if parent:
+            place(parent, (*trail, code))
+        if code not in placed:
+            placed.add(code)
+            ordered.append(by_code[code])
+
+    for row in rows:
+        place(row.get("code"), ())
+    return ordered
+
+
+def import_people(path: Path | str) -> int:
+    rows = read_table(path, ("id", "name", "role"))
+    errors: list[RowError] = []
+    seen: dict[str, int] = {}
+    known = {g.code for g in Grid.select(Grid.code)}
+    for row in rows:
+        pid = row.get("id")
+        if not pid:
+            errors.append(RowError(row.number, "id", "the person id is empty"))
+        elif pid in seen:
+            errors.append(RowError(row.number, "id", f"{pid} is also on row {seen[pid]}"))
+        seen[pid] = row.number
+        if not row.get("name"):
+            errors.append(RowError(row.number, "name", "the name is empty"))
+        _choice(errors, row.number, "role", row.get("role"), ROLES)
+        for code in _grids_of(row.get("grids")):
+            if code not in known:
+                errors.append(
+                    RowError(
+                        row.number, "grids", f"no grid {code} on the server; import grids first"
+                    )
+                )
+    if errors:
+        raise ImportRefused(Path(path).name, errors)
+    with server_db.write_transaction():
+        changes: list[NewChange] = []
+        for row in rows:
+            pid = row.get("id")
+            values = {"name": row.get("name"), "role": row.get("role"), "phone": row.get("phone")}
+            Person.insert(id=pid, **values).on_conflict(
+                conflict_target=[Person.id], update=values
+            ).execute()
+            PersonGrid.delete().where(PersonGrid.person == pid).execute()
+            links = [{"person": pid, "grid": code} for code in _grids_of(row.get("grids"))]
+            if links:
+                PersonGrid.insert_many(links).execute()
+            changes += person_changes(Person.get_by_id(pid))
+        append_changes(changes)
+    return len(rows)
+
+
+def _grids_of(text: str) -> list[str]:
+    return list(dict.fromkeys(c for c in GRID_SPLIT.split(text.strip()) if c))
+
+
+VENUE_COLUMNS = (
+    "name",
+    "kind",
+    "address",
+    "grid",
+    "contact",
+    "phone",
+    "risk_level",
+    "placard_key_id",
+)
+
+
+def import_venues(path: Path | str) -> int:
+    rows = read_table(path, ("code", "name", "kind", "grid"))
+    errors: list[RowError] = []
+    seen: dict[str, int] = {}
+    known = {g.code for g in Grid.select(Grid.code)}
+    by_code = {v.code: v.id for v in Venue.select(Venue.code, Venue.id)}
+    for row in rows:
+        code = row.get("code")
+        if not code:
+            errors.append(RowError(row.number, "code", "the venue code is empty"))
+        elif code in seen:
+            errors.append(RowError(row.number, "code", f"{code} is also on row {seen[code]}"))
+        seen[code] = row.number
+        if not row.get("name"):
+            errors.append(RowError(row.number, "name", "the name is empty"))
+        _choice(errors, row.number, "kind", row.get("kind"), VENUE_KINDS)
+        if row.get("grid") not in known:
+            errors.append(
+                RowError(row.number, "grid", f"no grid {row.get('grid')!r} on the server")
+            )
+        if row.get("risk_level"):
+            _choice(errors, row.number, "risk_level", row.get("risk_level"), RISK_LEVELS)
+        vid = row.get("id")
+        if vid and code in by_code and by_code[code] != vid:
+            errors.append(
+                RowError(row.number, "id", f"code {code} belongs to venue {by_code[code]}")
+            )
+    if errors:
+        raise ImportRefused(Path(path).name, errors)
+    stamp = server_db.now_iso()
+    with server_db.write_transaction():
+        changes = []
+        for row in rows:
+            vid = row.get("id") or by_code.get(row.get("code")) or new_id()
+            values: dict[str, str | None] = {c: row.get(c) for c in VENUE_COLUMNS}
+            values["risk_level"] = values["risk_level"] or "normal"
+            values["placard_key_id"] = values["placard_key_id"] or None
+            values["updated_at"] = stamp
+            update = {**values, "code": row.get("code")}
+            Venue.insert(id=vid, **update).on_conflict(
+                conflict_target=[Venue.id], update=update
+            ).execute()
+            changes.append(venue_change(Venue.get_by_id(vid)))
+        append_changes(changes)
+    return len(rows)
+
+
+@dataclass(frozen=True)
+class Published:
+    checklist_id: str
+    version: int
+    new: bool
+
+
+def publish_checklist(path: Path | str) -> Published:
+    """Validate and publish one checklist version (TOML as in assets/, or its JSON form)."""
+    path = Path(path)
+    text = path.read_text(encoding="utf-8")
+    if path.suffix.lower() == ".json":
+        doc = ChecklistDoc.from_dict(json.loads(text))
+    else:
+        from fieldapp.domain.checklist_toml import load_checklist_text
+
+        doc = load_checklist_text(text, path.name)  # raises ChecklistInvalid listing errors
+    body = doc.to_dict()
+    digest = hashlib.sha256(canonical_json(body).encode("utf-8")).hexdigest()
+    with server_db.write_transaction():
+        existing = Checklist.get_or_none(
+            (Checklist.checklist_id == doc.id) & (Checklist.version == doc.version)
+        )
+        if existing is not None:
+            if existing.sha256 != digest:
+                raise ValueError(
+                    f"{doc.id} version {doc.version} is already published with other content; "
+                    "raise the version number to publish a change"
+                )
+            return Published(doc.id, doc.version, new=False)
+        row = Checklist.create(
+            checklist_id=doc.id,
+            version=doc.version,
+            kinds=list(doc.kinds),
+            title_zh=doc.title_zh,
+            title_en=doc.title_en,
+            body=body,
+            sha256=digest,
+            source=path.name,
+            published_at=server_db.now_iso(),
+        )
+        append_changes([checklist_change(row)])
+    return Published(doc.id, doc.version, new=True)
+
+
+def publish_placard_key(key_id: str, public_key: str, *, revoked: bool = False) -> None:
+    """Publish (or revoke) a placard verification key; devices pull it."""
+    values = {"public_key": public_key, "revoked": revoked}
+    with server_db.write_transaction():
+        PlacardKey.insert(key_id=key_id, created_at=server_db.now_iso(), **values).on_conflict(
+            conflict_target=[PlacardKey.key_id], update=values
+        ).execute()
+        append_changes([placard_key_change(PlacardKey.get_by_id(key_id))])
+
+
+def list_devices() -> list[Device]:
+    return list(Device.select(Device, Person).join(Person).order_by(Device.created_at))

@@ -1,0 +1,68 @@
+"""The central endpoint: `create_app(db_url, ...)` builds the FastAPI app of protocol v1."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fastapi import FastAPI
+
+from sync.protocol import API_PREFIX, PROTOCOL_VERSION
+from sync.server import db as server_db
+from sync.server.deps import Settings
+from sync.server.errors import install_error_handlers
+from sync.server.middleware import AccessLog, BodyLimit
+from sync.server.routes import blobs, enroll, health, pull, push
+
+DEFAULT_BLOB_LIMIT = 20 * 1024 * 1024
+DEFAULT_BODY_LIMIT = 16 * 1024 * 1024
+
+DESCRIPTION = (
+    f"Central endpoint of the field-inspection system (sync protocol v{PROTOCOL_VERSION}).\n\n"
+    "Devices enrol once with a one-time code, then push their outbox (each op applied "
+    "exactly once, answered `applied`, `duplicate` or `rejected` with a reason) and pull "
+    "the changes of their grids in server commit order. "
+    'Errors are `{"error": code, "message": sentence}`.'
+)
+
+
+def default_blob_dir(db_url: str) -> Path:
+    """Beside the SQLite file; ./blobs for PostgreSQL (pass blob_dir on a real install)."""
+    if server_db.is_postgres_url(db_url):
+        return Path("blobs").resolve()
+    return server_db.sqlite_path(db_url).resolve().parent / "blobs"
+
+
+def create_app(
+    db_url: str,
+    *,
+    blob_dir: Path | str | None = None,
+    blob_limit: int = DEFAULT_BLOB_LIMIT,
+    body_limit: int = DEFAULT_BODY_LIMIT,
+    init_db: bool = True,
+) -> FastAPI:
+    """The app over the database at `db_url` (a SQLite path or `sqlite:///…`, or
+    `postgresql://…`). With `init_db`, missing tables and the epoch are created."""
+    server_db.open_database(db_url)
+    if init_db:
+        server_db.init_schema()
+    blobs_path = Path(blob_dir) if blob_dir else default_blob_dir(db_url)
+    blobs_path.mkdir(parents=True, exist_ok=True)
+    app = FastAPI(
+        title="fieldapp sync",
+        version=str(PROTOCOL_VERSION),
+        description=DESCRIPTION,
+        openapi_url=f"{API_PREFIX}/openapi.json",
+        docs_url=f"{API_PREFIX}/docs",
+        redoc_url=None,
+    )
+    app.state.settings = Settings(
+        db_url=db_url, blob_dir=blobs_path, blob_limit=blob_limit, body_limit=body_limit
+    )
+    for module in (health, enroll, push, pull, blobs):
+        app.include_router(module.router, prefix=API_PREFIX)
+    install_error_handlers(app)
+    app.add_middleware(
+        BodyLimit, limit=body_limit, blob_limit=blob_limit, blob_prefix=f"{API_PREFIX}/blobs/"
+    )
+    app.add_middleware(AccessLog)
+    return app

@@ -1,0 +1,129 @@
+"""Applying pushed ops: each op in its own transaction, exactly once (invariant 1).
+
+The ledger row (applied_op) is claimed first, inside the op's transaction: a concurrent
+push of the same op blocks on that primary key and, once the first commits, finds it and
+answers `duplicate`. A refused op writes nothing and is not remembered, so the same op
+may be judged again later (e.g. after the administrator assigns a missing grid).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from peewee import IntegrityError
+from pydantic import ValidationError
+
+from sync.protocol import (
+    OP_DAILY_REPORT_SUBMIT,
+    OP_FINDING_EVENT,
+    OP_INSPECTION_SUBMIT,
+    PAYLOAD_MODELS,
+    Op,
+    OpResult,
+    payload_hash,
+)
+from sync.server import db as server_db
+from sync.server.feed import NewChange, append_changes
+from sync.server.models import AppliedOp
+from sync.server.scope import DeviceContext
+from sync.server.submit import apply_daily_report, apply_finding_event, apply_inspection
+
+log = logging.getLogger("fieldapp.server.push")
+
+REUSED_OP_ID = "op id reused with different content; original kept"
+
+
+class Refused(Exception):
+    """An op the server will not apply; the message is for a person."""
+
+
+class _Clash(Exception):
+    """The ledger row appeared under us (a concurrent push of the same op)."""
+
+
+Applier = Callable[[DeviceContext, Any], tuple[list[NewChange], str | None]]
+
+APPLIERS: dict[str, Applier] = {
+    OP_INSPECTION_SUBMIT: apply_inspection,
+    OP_FINDING_EVENT: apply_finding_event,
+    OP_DAILY_REPORT_SUBMIT: apply_daily_report,
+}
+
+
+def readable_validation(error: ValidationError) -> str:
+    parts = []
+    for item in error.errors()[:5]:
+        where = ".".join(str(x) for x in item["loc"]) or "payload"
+        parts.append(f"{where}: {item['msg']}")
+    return "; ".join(parts)
+
+
+def apply_ops(who: DeviceContext, ops: list[Op]) -> list[OpResult]:
+    return [apply_op(who, op) for op in ops]
+
+
+def apply_op(who: DeviceContext, op: Op) -> OpResult:
+    digest = payload_hash(op.payload)
+    for _attempt in range(5):
+        try:
+            return _apply_once(who, op, digest)
+        except Refused as refusal:
+            log.info("op rejected", extra={"op_id": op.op_id, "reason": str(refusal)})
+            return OpResult(op_id=op.op_id, status="rejected", reason=str(refusal))
+        except (_Clash, IntegrityError) as clash:
+            log.info("op clashed, looking again", extra={"op_id": op.op_id, "error": str(clash)})
+    return OpResult(
+        op_id=op.op_id,
+        status="rejected",
+        reason="the server could not store this op because another write kept clashing with it",
+    )
+
+
+def _apply_once(who: DeviceContext, op: Op, digest: str) -> OpResult:
+    db = server_db.current()
+    with server_db.write_transaction():
+        known = AppliedOp.get_or_none(AppliedOp.op_id == op.op_id)
+        if known is not None:
+            return _answer_known(op, known, digest)
+        try:
+            with db.atomic():  # a savepoint: a failed insert must not abort the transaction
+                AppliedOp.insert(
+                    op_id=op.op_id,
+                    device=who.device_id,
+                    seq=op.seq,
+                    type=op.type,
+                    payload_hash=digest,
+                    result={"status": "applied"},
+                    applied_at=server_db.now_iso(),
+                ).execute()
+        except IntegrityError as error:
+            raise _Clash(str(error)) from None
+        applier = APPLIERS.get(op.type)
+        if applier is None:
+            raise Refused(f"unknown op type {op.type!r}; this server speaks protocol v1")
+        model = PAYLOAD_MODELS[op.type]
+        try:
+            payload = model.model_validate(op.payload)
+        except ValidationError as error:
+            raise Refused(
+                f"the {op.type} payload is not valid: {readable_validation(error)}"
+            ) from None
+        try:
+            changes, conflict = applier(who, payload)
+        except ValueError as error:  # the appliers raise ValueError with a readable reason
+            raise Refused(str(error)) from None
+        result: dict[str, Any] = {"status": "applied"}
+        if conflict:
+            result["conflict"] = conflict
+            AppliedOp.update(result=result).where(AppliedOp.op_id == op.op_id).execute()
+        append_changes(changes)  # last: holds the feed lock only until COMMIT
+    return OpResult(op_id=op.op_id, status="applied", conflict=conflict)
+
+
+def _answer_known(op: Op, known: AppliedOp, digest: str) -> OpResult:
+    if known.payload_hash != digest:
+        return OpResult(op_id=op.op_id, status="rejected", reason=REUSED_OP_ID)
+    stored = known.result or {}
+    return OpResult(op_id=op.op_id, status="duplicate", conflict=stored.get("conflict"))

@@ -1,0 +1,130 @@
+"""Device tokens and enrolment codes. Only sha256 hashes of either are ever stored."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import secrets
+import uuid
+from dataclasses import dataclass
+
+from sync.server import db as server_db
+from sync.server.models import Device, EnrollmentCode, Person, PersonGrid
+from sync.server.scope import DeviceContext
+
+CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud and typed
+CODE_LENGTH = 12  # ~60 bits; single use and short-lived
+
+
+class AuthError(Exception):
+    """The caller is not (or no longer) allowed in; the message says what to do."""
+
+
+def sha256_hex(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def normalize_code(code: str) -> str:
+    return "".join(ch for ch in code.upper() if ch.isalnum())
+
+
+def new_token() -> str:
+    return secrets.token_urlsafe(32)
+
+
+def _utc(text: str) -> dt.datetime:
+    return dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
+
+
+@dataclass(frozen=True)
+class IssuedCode:
+    code: str  # shown once, grouped for reading: ABCD-EFGH-JKLM
+    person_id: str
+    expires_at: str
+
+
+def issue_enrollment_code(person_id: str, *, hours: float = 24.0) -> IssuedCode:
+    if Person.get_or_none(Person.id == person_id) is None:
+        raise AuthError(f"no person with id {person_id}; import people first")
+    raw = "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+    expires = dt.datetime.now(dt.UTC) + dt.timedelta(hours=hours)
+    expires_at = expires.strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    with server_db.write_transaction():
+        EnrollmentCode.create(
+            code_hash=sha256_hex(raw),
+            person=person_id,
+            created_at=server_db.now_iso(),
+            expires_at=expires_at,
+        )
+    grouped = "-".join(raw[i : i + 4] for i in range(0, len(raw), 4))
+    return IssuedCode(grouped, person_id, expires_at)
+
+
+@dataclass(frozen=True)
+class Enrolled:
+    device_id: str
+    token: str
+    person: Person
+    grids: list[str]
+
+
+def enroll(code: str, device_name: str) -> Enrolled:
+    """Exchange a code for a device id and token; the code is spent even if lost later."""
+    code_hash = sha256_hex(normalize_code(code))
+    now = server_db.now_iso()
+    with server_db.write_transaction():
+        row = EnrollmentCode.get_or_none(EnrollmentCode.code_hash == code_hash)
+        if row is None:
+            raise AuthError("this enrolment code is not known; check it or ask for a new one")
+        if row.used_at is not None:
+            raise AuthError("this enrolment code was already used; ask for a new one")
+        if _utc(row.expires_at) < dt.datetime.now(dt.UTC):
+            raise AuthError("this enrolment code has expired; ask for a new one")
+        device_id = str(uuid.uuid4())
+        token = new_token()
+        spent = (
+            EnrollmentCode.update(used_at=now, device=device_id)
+            .where((EnrollmentCode.code_hash == code_hash) & EnrollmentCode.used_at.is_null())
+            .execute()
+        )
+        if spent != 1:
+            raise AuthError("this enrolment code was already used; ask for a new one")
+        Device.create(
+            id=device_id,
+            person=row.person_id,
+            name=device_name[:200],
+            token_hash=sha256_hex(token),
+            created_at=now,
+        )
+        person = Person.get_by_id(row.person_id)
+        grids = [link.grid_code for link in PersonGrid.select().where(PersonGrid.person == person.id)]
+    return Enrolled(device_id, token, person, sorted(grids))
+
+
+def authenticate(token: str) -> DeviceContext:
+    device = (
+        Device.select(Device, Person)
+        .join(Person)
+        .where(Device.token_hash == sha256_hex(token))
+        .first()
+    )
+    if device is None:
+        raise AuthError("this device is not enrolled with this server; enrol it again")
+    if device.revoked:
+        raise AuthError("this device was revoked by the administrator; enrol it again")
+    return DeviceContext(
+        device_id=device.id,
+        person_id=device.person.id,
+        person_name=device.person.name,
+        role=device.person.role,
+    )
+
+
+def revoke(device_id: str) -> bool:
+    with server_db.write_transaction():
+        count = (
+            Device.update(revoked=True, revoked_at=server_db.now_iso())
+            .where(Device.id == device_id)
+            .execute()
+        )
+    return count == 1

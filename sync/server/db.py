@@ -1,0 +1,122 @@
+"""Opening the server database (SQLite file or PostgreSQL), its schema and its epoch."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from pathlib import Path
+from typing import Any
+
+from peewee import Database, PostgresqlDatabase
+from playhouse.pool import PooledPostgresqlDatabase, PooledSqliteDatabase
+
+from sync.server.models import ALL_MODELS, Meta, database
+
+SCHEMA_VERSION = 1
+
+SERVER_SQLITE_PRAGMAS = {
+    "journal_mode": "wal",
+    "foreign_keys": 1,
+    "synchronous": "full",  # an acknowledged op must survive a power cut
+    "busy_timeout": 15000,
+}
+
+
+def is_postgres_url(url: str) -> bool:
+    return url.startswith(("postgresql://", "postgres://"))
+
+
+def sqlite_path(url: str) -> Path:
+    """The file behind a SQLite URL (`sqlite:///relative.db`, `sqlite:////abs.db`) or path."""
+    return Path(url[len("sqlite:///") :] if url.startswith("sqlite:///") else url)
+
+
+def open_database(url: str, *, max_connections: int = 32) -> Database:
+    """Bind the server models to the database at `url` (one database per process)."""
+    db: Database
+    if is_postgres_url(url):
+        # peewee 4.5 drives psycopg 3 itself (Psycopg3Adapter); the URL is the conninfo.
+        conninfo = "postgresql://" + url.split("://", 1)[1]
+        db = PooledPostgresqlDatabase(
+            conninfo,
+            prefer_psycopg3=True,
+            max_connections=max_connections,
+            stale_timeout=300,
+            timeout=30,
+        )
+    else:
+        path = sqlite_path(url)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        db = PooledSqliteDatabase(
+            str(path),
+            pragmas=SERVER_SQLITE_PRAGMAS,
+            check_same_thread=False,
+            max_connections=max_connections,
+            stale_timeout=300,
+            timeout=30,
+        )
+    database.initialize(db)
+    return db
+
+
+def current() -> Database:
+    db = database.obj
+    if db is None:
+        raise RuntimeError("the server database is not open; call open_database(url) first")
+    return db
+
+
+def is_postgres() -> bool:
+    return isinstance(current(), PostgresqlDatabase)
+
+
+def write_transaction() -> Any:
+    """A transaction that writes. SQLite takes the write lock at BEGIN (IMMEDIATE) so two
+    writers never deadlock upgrading a read lock; PostgreSQL runs READ COMMITTED."""
+    db = current()
+    if is_postgres():
+        return db.atomic()
+    return db.atomic(lock_type="IMMEDIATE")
+
+
+def snapshot_transaction() -> Any:
+    """A read transaction whose statements all see one snapshot (pull paging needs it)."""
+    db = current()
+    if is_postgres():
+        return db.atomic(isolation_level="REPEATABLE READ")
+    return db.atomic()  # WAL: a deferred read transaction is a snapshot
+
+
+def now_iso() -> str:
+    """Server time (the only clock that orders anything)."""
+    return dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def init_schema() -> str:
+    """Create missing tables and the epoch; returns the epoch. Safe to run again."""
+    db = current()
+    with db.connection_context():
+        db.create_tables(ALL_MODELS, safe=True)
+        with write_transaction():
+            Meta.insert(
+                key="schema_version", value=str(SCHEMA_VERSION)
+            ).on_conflict_ignore().execute()
+            Meta.insert(key="epoch", value=uuid.uuid4().hex).on_conflict_ignore().execute()
+        return get_epoch()
+
+
+def get_epoch() -> str:
+    row = Meta.get_or_none(Meta.key == "epoch")
+    if row is None:
+        raise RuntimeError("the server database is not initialised; run `fieldapp admin init`")
+    return str(row.value)
+
+
+def new_epoch() -> str:
+    """Start a new epoch: run after restoring a backup so devices re-pull and re-push."""
+    epoch = uuid.uuid4().hex
+    with current().connection_context(), write_transaction():
+        Meta.insert(key="epoch", value=epoch).on_conflict(
+            conflict_target=[Meta.key], update={Meta.value: epoch}
+        ).execute()
+    return epoch

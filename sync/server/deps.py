@@ -1,0 +1,52 @@
+"""Annotated dependencies the routes share: settings and the authenticated device."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Annotated
+
+from fastapi import Depends, Request
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+
+from sync.server import db as server_db
+from sync.server.auth import AuthError, authenticate
+from sync.server.errors import api_error
+from sync.server.models import Device
+from sync.server.scope import DeviceContext
+
+
+@dataclass(frozen=True)
+class Settings:
+    db_url: str
+    blob_dir: Path
+    blob_limit: int
+    body_limit: int
+
+
+def get_settings(request: Request) -> Settings:
+    settings: Settings = request.app.state.settings
+    return settings
+
+
+SettingsDep = Annotated[Settings, Depends(get_settings)]
+
+_bearer = HTTPBearer(auto_error=False, description="The device token from /enroll")
+
+
+def current_device(
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+) -> DeviceContext:
+    """The device behind the bearer token; 401 when it is unknown or revoked."""
+    if credentials is None or credentials.scheme.lower() != "bearer":
+        raise api_error(401, "not_enrolled", "this call needs a device token; enrol the device")
+    with server_db.current().connection_context():
+        try:
+            who = authenticate(credentials.credentials)
+        except AuthError as error:
+            raise api_error(401, "not_enrolled", str(error)) from None
+        Device.update(last_seen_at=server_db.now_iso()).where(Device.id == who.device_id).execute()
+    return who
+
+
+CurrentDevice = Annotated[DeviceContext, Depends(current_device)]

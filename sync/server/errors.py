@@ -1,0 +1,59 @@
+"""Errors as JSON a person can read: `{"error": code, "message": sentence}`."""
+
+from __future__ import annotations
+
+import logging
+
+from fastapi import FastAPI, HTTPException, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from peewee import InterfaceError, OperationalError
+
+log = logging.getLogger("fieldapp.server")
+
+
+def api_error(status: int, code: str, message: str) -> HTTPException:
+    headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
+    return HTTPException(status, detail={"error": code, "message": message}, headers=headers)
+
+
+def _body(code: str, message: str) -> dict[str, str]:
+    return {"error": code, "message": message}
+
+
+def install_error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(HTTPException)
+    async def http_error(request: Request, exc: HTTPException) -> JSONResponse:
+        detail = exc.detail
+        if isinstance(detail, dict) and "error" in detail:
+            body = detail
+        else:
+            body = _body(f"http_{exc.status_code}", str(detail))
+        return JSONResponse(body, status_code=exc.status_code, headers=exc.headers)
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid_request(request: Request, exc: RequestValidationError) -> JSONResponse:
+        parts = []
+        for item in exc.errors()[:5]:
+            where = ".".join(str(x) for x in item.get("loc", ()) if x != "body") or "body"
+            parts.append(f"{where}: {item.get('msg', 'invalid')}")
+        message = "the request is not valid: " + "; ".join(parts)
+        return JSONResponse(_body("invalid_request", message), status_code=422)
+
+    @app.exception_handler(OperationalError)
+    @app.exception_handler(InterfaceError)
+    async def database_down(request: Request, exc: Exception) -> JSONResponse:
+        log.error("database unavailable", extra={"path": request.url.path, "error": str(exc)})
+        return JSONResponse(
+            _body("database_unavailable", "the server's database is busy or down; try again soon"),
+            status_code=503,
+            headers={"Retry-After": "5"},
+        )
+
+    @app.exception_handler(Exception)
+    async def crashed(request: Request, exc: Exception) -> JSONResponse:
+        log.exception("unhandled error", extra={"path": request.url.path})
+        return JSONResponse(
+            _body("internal_error", "the server failed on this request; it has been logged"),
+            status_code=500,
+        )

@@ -1,0 +1,329 @@
+"""The server's own Peewee models (never the field store's): one database per process.
+
+`database` is a proxy bound by `sync.server.db.open_database(url)` to a SQLite file or to
+PostgreSQL. JSON columns are text holding canonical JSON, so both engines agree.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from peewee import (
+    BigAutoField,
+    BooleanField,
+    CharField,
+    CompositeKey,
+    DatabaseProxy,
+    ForeignKeyField,
+    IntegerField,
+    Model,
+    TextField,
+)
+
+database = DatabaseProxy()
+
+
+class JSONText(TextField):
+    """JSON kept as text (portable between SQLite and PostgreSQL)."""
+
+    def db_value(self, value: Any) -> str | None:
+        if value is None:
+            return None
+        return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+    def python_value(self, value: Any) -> Any:
+        return None if value is None else json.loads(value)
+
+
+class ServerModel(Model):
+    class Meta:
+        database = database
+        legacy_table_names = False
+
+
+class Meta(ServerModel):
+    key = CharField(primary_key=True)
+    value = TextField()
+
+    class Meta:
+        table_name = "meta"
+
+
+class Grid(ServerModel):
+    code = CharField(primary_key=True)
+    name = CharField()
+    level = CharField()  # town | village | area
+    parent = ForeignKeyField("self", null=True, backref="children", column_name="parent_code")
+
+    parent_code: str | None
+
+    class Meta:
+        table_name = "grid"
+
+
+class Person(ServerModel):
+    id = CharField(primary_key=True)
+    name = CharField()
+    role = CharField()  # inspector | supervisor | admin
+    phone = CharField(default="")
+
+    class Meta:
+        table_name = "person"
+
+
+class PersonGrid(ServerModel):
+    person = ForeignKeyField(Person, backref="grid_links", on_delete="CASCADE")
+    grid = ForeignKeyField(Grid, backref="person_links", column_name="grid_code")
+
+    person_id: str
+    grid_code: str
+
+    class Meta:
+        table_name = "person_grid"
+        primary_key = CompositeKey("person", "grid")
+
+
+class Device(ServerModel):
+    id = CharField(primary_key=True)
+    person = ForeignKeyField(Person, backref="devices")
+    name = CharField(default="")
+    token_hash = CharField(unique=True)  # sha256 of the bearer token; the token is not kept
+    revoked = BooleanField(default=False)
+    created_at = CharField()
+    revoked_at = CharField(null=True)
+    last_seen_at = CharField(null=True)
+
+    person_id: str
+
+    class Meta:
+        table_name = "device"
+
+
+class EnrollmentCode(ServerModel):
+    code_hash = CharField(primary_key=True)
+    person = ForeignKeyField(Person, backref="enrollment_codes")
+    created_at = CharField()
+    expires_at = CharField()
+    used_at = CharField(null=True)
+    device = CharField(null=True)
+
+    person_id: str
+
+    class Meta:
+        table_name = "enrollment_code"
+
+
+class Venue(ServerModel):
+    id = CharField(primary_key=True)
+    code = CharField(unique=True)
+    name = CharField()
+    kind = CharField()
+    address = CharField(default="")
+    grid = ForeignKeyField(Grid, backref="venues", column_name="grid_code")
+    contact = CharField(default="")
+    phone = CharField(default="")
+    risk_level = CharField(default="normal")
+    placard_key_id = CharField(null=True)
+    updated_at = CharField(default="")
+
+    grid_code: str
+
+    class Meta:
+        table_name = "venue"
+
+
+class Checklist(ServerModel):
+    checklist_id = CharField()
+    version = IntegerField()
+    kinds = JSONText()
+    title_zh = CharField()
+    title_en = CharField()
+    body = JSONText()
+    sha256 = CharField()
+    source = CharField(default="")
+    published_at = CharField()
+
+    class Meta:
+        table_name = "checklist"
+        primary_key = CompositeKey("checklist_id", "version")
+
+
+class PlacardKey(ServerModel):
+    key_id = CharField(primary_key=True)
+    public_key = CharField()
+    revoked = BooleanField(default=False)
+    created_at = CharField(default="")
+
+    class Meta:
+        table_name = "placard_key"
+
+
+class Inspection(ServerModel):
+    id = CharField(primary_key=True)
+    venue = ForeignKeyField(Venue, backref="inspections")
+    checklist_id = CharField()
+    checklist_version = IntegerField()
+    inspector = ForeignKeyField(Person, backref="inspections")
+    device_id = CharField(default="")
+    started_at = CharField()
+    finished_at = CharField(null=True)
+    submitted_at = CharField(null=True)
+    presence = CharField(default="manual")
+    presence_payload = TextField(default="")
+    presence_reason = TextField(default="")
+    presence_note = TextField(default="")
+    presence_at = CharField(null=True)
+    representative = CharField(default="")
+    summary = JSONText(default=dict)
+    supersedes = CharField(null=True)
+    received_at = CharField()  # server time
+
+    venue_id: str
+    inspector_id: str
+
+    class Meta:
+        table_name = "inspection"
+
+
+class Answer(ServerModel):
+    inspection = ForeignKeyField(Inspection, backref="answers", on_delete="CASCADE")
+    item_code = CharField()
+    outcome = CharField()
+    value = TextField(default="")
+    note = TextField(default="")
+    photos = JSONText(default=list)
+
+    inspection_id: str
+
+    class Meta:
+        table_name = "answer"
+        primary_key = CompositeKey("inspection", "item_code")
+
+
+class Finding(ServerModel):
+    id = CharField(primary_key=True)
+    inspection = ForeignKeyField(Inspection, backref="findings", null=True)
+    venue = ForeignKeyField(Venue, backref="findings")
+    item_code = CharField()
+    severity = CharField()
+    description = TextField(default="")
+    deadline = CharField()  # ISO date
+    photos = JSONText(default=list)
+    created_at = CharField()
+    created_by = CharField()
+    state = CharField(default="open")  # cache of the fold of its events, in server order
+    current_deadline = CharField(null=True)
+
+    inspection_id: str | None
+    venue_id: str
+
+    class Meta:
+        table_name = "finding"
+
+
+class FindingEvent(ServerModel):
+    """Append-only; every event is kept, a transition invalid on arrival is flagged."""
+
+    id = CharField(primary_key=True)
+    finding = ForeignKeyField(Finding, backref="events", on_delete="CASCADE")
+    type = CharField()
+    actor = CharField()
+    role = CharField()  # the server's record of the actor's role, not the claimed one
+    device_id = CharField(default="")
+    base_event = CharField(null=True)
+    at = CharField()  # device time, information only
+    note = TextField(default="")
+    photos = JSONText(default=list)
+    data = JSONText(default=dict)
+    received_at = CharField()
+    server_order = IntegerField()  # position in this finding's server order
+    conflict = BooleanField(default=False)
+    conflict_reason = TextField(default="")
+
+    finding_id: str
+
+    class Meta:
+        table_name = "finding_event"
+        indexes = ((("finding", "server_order"), True),)
+
+
+class DailyReport(ServerModel):
+    id = CharField(primary_key=True)
+    grid = ForeignKeyField(Grid, backref="daily_reports", column_name="grid_code")
+    date = CharField()
+    reporter = CharField()
+    counts = JSONText(default=dict)
+    zero_report = BooleanField(default=False)
+    remarks = TextField(default="")
+    submitted_at = CharField()
+    received_at = CharField()
+
+    grid_code: str
+
+    class Meta:
+        table_name = "daily_report"
+
+
+class Blob(ServerModel):
+    sha256 = CharField(primary_key=True)
+    size = IntegerField()
+    mime = CharField(default="application/octet-stream")
+    created_at = CharField()
+    device = CharField(default="")
+
+    class Meta:
+        table_name = "blob"
+
+
+class AppliedOp(ServerModel):
+    """One row per applied op: the exactly-once ledger (invariant 1)."""
+
+    op_id = CharField(primary_key=True)
+    device = CharField()
+    seq = IntegerField()
+    type = CharField()
+    payload_hash = CharField()
+    result = JSONText()
+    applied_at = CharField()
+
+    class Meta:
+        table_name = "applied_op"
+
+
+class ChangeLog(ServerModel):
+    """The pull feed: seq is the server's commit order (see feed.append_changes)."""
+
+    seq = BigAutoField()
+    type = CharField()
+    record_id = CharField()
+    grid_code = CharField(null=True)  # None: every device may see it
+    audience = CharField(default="all")  # all | supervisor (inspections)
+    payload = TextField()  # canonical JSON of the record
+    deleted = BooleanField(default=False)
+    at = CharField()
+
+    class Meta:
+        table_name = "change_log"
+        indexes = ((("grid_code", "seq"), False),)
+
+
+ALL_MODELS: list[type[ServerModel]] = [
+    Meta,
+    Grid,
+    Person,
+    PersonGrid,
+    Device,
+    EnrollmentCode,
+    Venue,
+    Checklist,
+    PlacardKey,
+    Inspection,
+    Answer,
+    Finding,
+    FindingEvent,
+    DailyReport,
+    Blob,
+    AppliedOp,
+    ChangeLog,
+]

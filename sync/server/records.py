@@ -1,0 +1,179 @@
+"""Server rows as pull-feed records (the dicts devices upsert), and their feed entries."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sync.server.feed import NewChange
+from sync.server.models import (
+    Answer,
+    Checklist,
+    DailyReport,
+    Finding,
+    FindingEvent,
+    Grid,
+    Inspection,
+    Person,
+    PersonGrid,
+    PlacardKey,
+    Venue,
+)
+
+
+def grid_change(grid: Grid) -> NewChange:
+    record = {"code": grid.code, "name": grid.name, "level": grid.level, "parent": grid.parent_code}
+    return NewChange("grid", grid.code, record, grid_code=grid.code)
+
+
+def person_changes(person: Person) -> list[NewChange]:
+    """One entry per grid of the person, so each device sees the people of its grids."""
+    grids = [
+        link.grid_code
+        for link in PersonGrid.select()
+        .where(PersonGrid.person == person.id)
+        .order_by(PersonGrid.grid)
+    ]
+    record = {
+        "id": person.id,
+        "name": person.name,
+        "role": person.role,
+        "phone": person.phone,
+        "grids": grids,
+    }
+    if not grids:
+        return [NewChange("person", person.id, record, grid_code=None)]
+    return [NewChange("person", person.id, record, grid_code=code) for code in grids]
+
+
+def venue_change(venue: Venue) -> NewChange:
+    record = {
+        "id": venue.id,
+        "code": venue.code,
+        "name": venue.name,
+        "kind": venue.kind,
+        "address": venue.address,
+        "grid": venue.grid_code,
+        "contact": venue.contact,
+        "phone": venue.phone,
+        "risk_level": venue.risk_level,
+        "placard_key_id": venue.placard_key_id,
+        "updated_at": venue.updated_at,
+    }
+    return NewChange("venue", venue.id, record, grid_code=venue.grid_code)
+
+
+def checklist_change(checklist: Checklist) -> NewChange:
+    record = {
+        "checklist_id": checklist.checklist_id,
+        "version": checklist.version,
+        "kinds": checklist.kinds,
+        "title_zh": checklist.title_zh,
+        "title_en": checklist.title_en,
+        "body": checklist.body,
+        "sha256": checklist.sha256,
+        "source": checklist.source,
+        "published_at": checklist.published_at,
+    }
+    return NewChange("checklist", f"{checklist.checklist_id}@{checklist.version}", record)
+
+
+def placard_key_change(key: PlacardKey) -> NewChange:
+    record = {
+        "key_id": key.key_id,
+        "public_key": key.public_key,
+        "revoked": key.revoked,
+        "created_at": key.created_at,
+    }
+    return NewChange("placard_key", key.key_id, record)
+
+
+def inspection_change(inspection: Inspection, grid_code: str) -> NewChange:
+    """Inspections go to supervisors of the grid (inspectors keep their own locally)."""
+    record: dict[str, Any] = {
+        "id": inspection.id,
+        "venue_id": inspection.venue_id,
+        "checklist_id": inspection.checklist_id,
+        "checklist_version": inspection.checklist_version,
+        "inspector_id": inspection.inspector_id,
+        "device_id": inspection.device_id,
+        "started_at": inspection.started_at,
+        "finished_at": inspection.finished_at,
+        "submitted_at": inspection.submitted_at,
+        "presence": inspection.presence,
+        "presence_payload": inspection.presence_payload,
+        "presence_reason": inspection.presence_reason,
+        "presence_note": inspection.presence_note,
+        "presence_at": inspection.presence_at,
+        "representative": inspection.representative,
+        "summary": inspection.summary,
+        "supersedes": inspection.supersedes,
+        "received_at": inspection.received_at,
+        "answers": [
+            {
+                "item_code": a.item_code,
+                "outcome": a.outcome,
+                "value": a.value,
+                "note": a.note,
+                "photos": a.photos,
+            }
+            for a in Answer.select()
+            .where(Answer.inspection == inspection.id)
+            .order_by(Answer.item_code)
+        ],
+    }
+    return NewChange(
+        "inspection", inspection.id, record, grid_code=grid_code, audience="supervisor"
+    )
+
+
+def finding_change(finding: Finding, grid_code: str) -> NewChange:
+    record = {
+        "id": finding.id,
+        "inspection_id": finding.inspection_id,
+        "venue_id": finding.venue_id,
+        "item_code": finding.item_code,
+        "severity": finding.severity,
+        "description": finding.description,
+        "deadline": finding.deadline,
+        "photos": finding.photos,
+        "created_at": finding.created_at,
+        "created_by": finding.created_by,
+        "state": finding.state,
+        "current_deadline": finding.current_deadline,
+    }
+    return NewChange("finding", finding.id, record, grid_code=grid_code)
+
+
+def event_change(event: FindingEvent, grid_code: str) -> NewChange:
+    record = {
+        "id": event.id,
+        "finding_id": event.finding_id,
+        "type": event.type,
+        "actor": event.actor,
+        "role": event.role,
+        "device_id": event.device_id,
+        "base_event": event.base_event,
+        "at": event.at,
+        "note": event.note,
+        "photos": event.photos,
+        "data": event.data,
+        "received_at": event.received_at,
+        "server_order": event.server_order,
+        "conflict": event.conflict,
+        "conflict_reason": event.conflict_reason,
+    }
+    return NewChange("finding.event", event.id, record, grid_code=grid_code)
+
+
+def daily_report_change(report: DailyReport) -> NewChange:
+    record = {
+        "id": report.id,
+        "grid_code": report.grid_code,
+        "date": report.date,
+        "reporter": report.reporter,
+        "counts": report.counts,
+        "zero_report": report.zero_report,
+        "remarks": report.remarks,
+        "submitted_at": report.submitted_at,
+    }
+    return NewChange("daily_report", report.id, record, grid_code=report.grid_code)

@@ -1,0 +1,36 @@
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+
+from sync.protocol import ErrorBody, PullResponse
+from sync.server import db as server_db
+from sync.server.deps import CurrentDevice
+from sync.server.errors import api_error
+from sync.server.feed import read_changes
+
+router = APIRouter(tags=["pull"])
+
+
+@router.get(
+    "/pull",
+    response_model=PullResponse,
+    responses={400: {"model": ErrorBody}, 401: {"model": ErrorBody}},
+    summary="Changes after a cursor that this device may see, in server commit order",
+)
+def pull(
+    who: CurrentDevice,
+    cursor: Annotated[
+        str, Query(max_length=20, description="from the last page; empty at first")
+    ] = "",
+    limit: Annotated[int, Query(ge=1, le=2000)] = 500,
+) -> PullResponse:
+    if cursor and not cursor.isdigit():
+        raise api_error(
+            400, "bad_cursor", "the cursor is not one this server gave out; pull from the start"
+        )
+    with server_db.current().connection_context():
+        changes, next_cursor, more = read_changes(who, int(cursor or 0), limit)
+        epoch = server_db.get_epoch()
+    return PullResponse(epoch=epoch, changes=changes, cursor=str(next_cursor), more=more)

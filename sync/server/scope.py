@@ -1,0 +1,75 @@
+"""Who may see and write what: a person's grids include all their descendant grids.
+
+The grid tree is walked in SQL (recursive CTEs work the same on SQLite and PostgreSQL),
+so a district supervisor's thousands of grids never travel through Python per request.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sync.server import db as server_db
+
+ADMIN = "admin"
+SUPERVISOR_ROLES = frozenset({"supervisor", "admin"})
+
+
+@dataclass(frozen=True)
+class DeviceContext:
+    """The authenticated caller of a request: a device acting for one person."""
+
+    device_id: str
+    person_id: str
+    person_name: str
+    role: str
+
+    @property
+    def is_admin(self) -> bool:
+        return self.role == ADMIN
+
+    @property
+    def is_supervisor(self) -> bool:
+        return self.role in SUPERVISOR_ROLES
+
+
+def _p() -> str:
+    return "%s" if server_db.is_postgres() else "?"
+
+
+def scope_cte() -> str:
+    """`down`: the person's grids and their descendants; `up`: their ancestors."""
+    p = _p()
+    return (
+        "WITH RECURSIVE down(code) AS ("
+        f" SELECT grid_code FROM person_grid WHERE person_id = {p}"
+        " UNION SELECT g.code FROM grid g JOIN down d ON g.parent_code = d.code),"
+        " up(code) AS ("
+        " SELECT g.parent_code FROM grid g"
+        f" JOIN person_grid pg ON pg.grid_code = g.code AND pg.person_id = {p}"
+        " WHERE g.parent_code IS NOT NULL"
+        " UNION SELECT g.parent_code FROM grid g JOIN up u ON g.code = u.code"
+        " WHERE g.parent_code IS NOT NULL) "
+    )
+
+
+def grids_in_scope(person_id: str) -> set[str]:
+    sql = scope_cte() + "SELECT code FROM down"
+    cursor = server_db.current().execute_sql(sql, (person_id, person_id))
+    return {row[0] for row in cursor.fetchall()}
+
+
+def may_write_grid(who: DeviceContext, grid_code: str) -> bool:
+    """Whether the person may write records of `grid_code` (admins write everywhere)."""
+    if who.is_admin:
+        return True
+    p = _p()
+    sql = scope_cte() + f"SELECT 1 FROM down WHERE code = {p}"
+    cursor = server_db.current().execute_sql(sql, (who.person_id, who.person_id, grid_code))
+    return cursor.fetchone() is not None
+
+
+def outside_grid_reason(who: DeviceContext, grid_code: str, what: str) -> str:
+    return (
+        f"{what} belongs to grid {grid_code}, which is not among the grids of "
+        f"{who.person_name} ({who.person_id}); ask the administrator to assign the grid"
+    )

@@ -1,0 +1,195 @@
+"""The three op types, authorised and written (called inside the op's transaction).
+
+Each applier returns the feed entries to append and, for a finding event that arrived in a
+state where it is not a valid transition, the conflict reason. A refusal is a ValueError
+whose message a person can act on; nothing of the op is written then.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sync.protocol import DailyReportSubmit, EventPayload, FindingEventSubmit, InspectionSubmit
+from sync.server import db as server_db
+from sync.server.feed import NewChange
+from sync.server.findings import arrival_conflict, fold_in_server_order, role_refusal
+from sync.server.models import Answer, DailyReport, Finding, FindingEvent, Grid, Inspection, Venue
+from sync.server.records import (
+    daily_report_change,
+    event_change,
+    finding_change,
+    inspection_change,
+)
+from sync.server.scope import DeviceContext, may_write_grid, outside_grid_reason
+
+
+def _date(value: str, what: str) -> str:
+    try:
+        return dt.date.fromisoformat(value[:10]).isoformat()
+    except ValueError:
+        raise ValueError(f"{what} {value!r} is not a date (use YYYY-MM-DD)") from None
+
+
+def _own(who: DeviceContext, person_id: str, what: str) -> None:
+    if person_id != who.person_id:
+        raise ValueError(
+            f"{what} names person {person_id}, but this device acts for {who.person_id}; "
+            "a device records only the work of its own person"
+        )
+
+
+def _venue_in_scope(who: DeviceContext, venue_id: str) -> Venue:
+    venue = Venue.get_or_none(Venue.id == venue_id)
+    if venue is None:
+        raise ValueError(f"venue {venue_id} is not known to the server; sync the venue list first")
+    if not may_write_grid(who, venue.grid_code):
+        raise ValueError(
+            outside_grid_reason(who, venue.grid_code, f"venue {venue.code} {venue.name}")
+        )
+    return venue
+
+
+def _new_event_row(
+    who: DeviceContext,
+    finding_id: str,
+    event: EventPayload,
+    order: int,
+    conflict: str | None,
+) -> dict[str, Any]:
+    return {
+        "id": event.id,
+        "finding": finding_id,
+        "type": event.type,
+        "actor": event.actor,
+        "role": who.role,
+        "device_id": who.device_id,
+        "base_event": event.base_event,
+        "at": event.at,
+        "note": event.note,
+        "photos": event.photos,
+        "data": event.data,
+        "received_at": server_db.now_iso(),
+        "server_order": order,
+        "conflict": conflict is not None,
+        "conflict_reason": conflict or "",
+    }
+
+
+def _check_event(who: DeviceContext, event: EventPayload) -> None:
+    _own(who, event.actor, f"event {event.id}")
+    refusal = role_refusal(who.role, event.type)
+    if refusal:
+        raise ValueError(refusal)
+    if FindingEvent.get_or_none(FindingEvent.id == event.id) is not None:
+        raise ValueError(f"finding event {event.id} already exists; event ids are never reused")
+
+
+def _refresh_state(finding: Finding) -> None:
+    events = list(
+        FindingEvent.select()
+        .where(FindingEvent.finding == finding.id)
+        .order_by(FindingEvent.server_order)
+    )
+    folded = fold_in_server_order(events)
+    finding.state = folded.state
+    finding.current_deadline = (folded.deadline.isoformat() if folded.deadline else None) or (
+        finding.deadline
+    )
+    finding.save()
+
+
+def apply_inspection(who: DeviceContext, sub: InspectionSubmit) -> tuple[list[NewChange], None]:
+    i = sub.inspection
+    _own(who, i.inspector_id, f"inspection {i.id}")
+    venue = _venue_in_scope(who, i.venue_id)
+    if Inspection.get_or_none(Inspection.id == i.id) is not None:
+        raise ValueError(
+            f"inspection {i.id} was already submitted; a correction is a new inspection "
+            "that supersedes it"
+        )
+    codes = [a.item_code for a in sub.answers]
+    if len(codes) != len(set(codes)):
+        raise ValueError(f"inspection {i.id} answers an item twice")
+    inspection = Inspection.create(
+        **i.model_dump(exclude={"venue_id", "inspector_id", "device_id"}),
+        device_id=who.device_id,
+        venue=venue.id,
+        inspector=who.person_id,
+        received_at=server_db.now_iso(),
+    )
+    if sub.answers:
+        Answer.insert_many(
+            [{**a.model_dump(), "inspection": inspection.id} for a in sub.answers]
+        ).execute()
+    changes = [inspection_change(inspection, venue.grid_code)]
+    for f in sub.findings:
+        if f.venue_id != venue.id:
+            raise ValueError(f"finding {f.id} is for another venue than its inspection")
+        _own(who, f.created_by, f"finding {f.id}")
+        if Finding.get_or_none(Finding.id == f.id) is not None:
+            raise ValueError(f"finding {f.id} already exists")
+        finding = Finding.create(
+            **f.model_dump(exclude={"venue_id", "events", "deadline"}),
+            deadline=_date(f.deadline, f"the deadline of finding {f.id}"),
+            venue=venue.id,
+            inspection=inspection.id,
+        )
+        event_rows: list[dict[str, Any]] = []
+        for order, event in enumerate(f.events):
+            _check_event(who, event)
+            conflict = arrival_conflict(event_rows, event.type, who.role)
+            row = _new_event_row(who, finding.id, event, order, conflict)
+            event_rows.append(row)
+        if event_rows:
+            FindingEvent.insert_many(event_rows).execute()
+        _refresh_state(finding)
+        changes.append(finding_change(finding, venue.grid_code))
+        for event_row in FindingEvent.select().where(FindingEvent.finding == finding.id):
+            changes.append(event_change(event_row, venue.grid_code))
+    return changes, None
+
+
+def apply_finding_event(
+    who: DeviceContext, sub: FindingEventSubmit
+) -> tuple[list[NewChange], str | None]:
+    finding = Finding.get_or_none(Finding.id == sub.finding_id)
+    if finding is None:
+        raise ValueError(
+            f"finding {sub.finding_id} is not known to the server "
+            "(the inspection that opened it may have been refused)"
+        )
+    venue = _venue_in_scope(who, finding.venue_id)
+    event = sub.event
+    _check_event(who, event)
+    # Lock the finding so two events on it are numbered one after the other.
+    if server_db.is_postgres():
+        Finding.select().where(Finding.id == finding.id).for_update().execute()
+    existing = list(
+        FindingEvent.select()
+        .where(FindingEvent.finding == finding.id)
+        .order_by(FindingEvent.server_order)
+    )
+    conflict = arrival_conflict(existing, event.type, who.role)
+    row = _new_event_row(who, finding.id, event, len(existing), conflict)
+    FindingEvent.insert(row).execute()
+    _refresh_state(finding)
+    stored = FindingEvent.get_by_id(event.id)
+    return [event_change(stored, venue.grid_code), finding_change(finding, venue.grid_code)], conflict
+
+
+def apply_daily_report(who: DeviceContext, sub: DailyReportSubmit) -> tuple[list[NewChange], None]:
+    _own(who, sub.reporter, f"daily report {sub.id}")
+    if Grid.get_or_none(Grid.code == sub.grid_code) is None:
+        raise ValueError(f"grid {sub.grid_code} is not known to the server")
+    if not may_write_grid(who, sub.grid_code):
+        raise ValueError(outside_grid_reason(who, sub.grid_code, f"daily report {sub.id}"))
+    if DailyReport.get_or_none(DailyReport.id == sub.id) is not None:
+        raise ValueError(f"daily report {sub.id} was already submitted")
+    report = DailyReport.create(
+        **sub.model_dump(exclude={"grid_code", "date"}),
+        grid=sub.grid_code,
+        date=_date(sub.date, "the report date"),
+        received_at=server_db.now_iso(),
+    )
+    return [daily_report_change(report)], None
