@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from peewee import SQL
+from peewee import SQL, Column
 
 from fieldapp.store.models import Grid, Venue
 
@@ -35,10 +35,14 @@ def search(
         long_terms = [t for t in terms if len(t) >= 3]
         short_terms = [t for t in terms if len(t) < 3]
         if long_terms:
+            # Peewee aliases the venue table (t1), so the rowid column goes through it.
+            rowid = Column(Venue._meta.table, "rowid")  # type: ignore[attr-defined]
             query = query.where(
-                SQL(
-                    "venue.rowid IN (SELECT rowid FROM venue_fts WHERE venue_fts MATCH ?)",
-                    [_fts_query(" ".join(long_terms))],
+                rowid.in_(
+                    SQL(
+                        "(SELECT rowid FROM venue_fts WHERE venue_fts MATCH ?)",
+                        [_fts_query(" ".join(long_terms))],
+                    )
                 )
             )
         for term in short_terms:
