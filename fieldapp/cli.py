@@ -26,3 +26,8 @@ def main(ctx: click.Context, lang: str | None) -> None:
 from fieldapp.cli_checklist import checklist  # noqa: E402
 
 main.add_command(checklist)
+
+from fieldapp.cli_placard import placards, scan  # noqa: E402
+
+main.add_command(scan)
+main.add_command(placards)

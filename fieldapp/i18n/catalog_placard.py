@@ -1,0 +1,284 @@
+"""Messages for placards: scan verdicts, printing, kind labels and fire precautions."""
+
+from __future__ import annotations
+
+# Fire precautions per venue kind, our own short wording of domain.md section 2.
+_TIPS_ZH = {
+    "market": (
+        "疏散通道、楼梯保持畅通，不堆放货物\n"
+        "灭火器放在明处，压力保持在绿区\n"
+        "电线穿管敷设，严禁私拉乱接\n"
+        "电动车不在室内停放、充电\n"
+        "消火栓、消防车道不得遮挡占用"
+    ),
+    "hotel": (
+        "营业期间安全出口不得锁闭\n"
+        "喷淋、火灾报警设施保持有效\n"
+        "客房门后贴疏散图，配手电和防烟面罩\n"
+        "夜间每2小时巡查一次"
+    ),
+    "supermarket": (
+        "货架不得遮挡消火栓和灭火器\n"
+        "安全出口数量和宽度不得被挤占\n"
+        "易燃商品限量存放，仓库不住人\n"
+        "闭店前断电，检查遗留火种"
+    ),
+    "small_shop": (
+        "安装独立式感烟报警器\n"
+        "夜间留守值班不超过1人\n"
+        "通往屋顶的门不得上锁\n"
+        "不用可燃材料吊顶和装修\n"
+        "疏散通道、安全出口保持畅通"
+    ),
+    "small_school": (
+        "儿童用房不设在地下或四层及以上\n"
+        "每日防火巡查，寄宿学校夜间每2小时一次\n"
+        "厨房安装燃气报警器\n"
+        "每学期组织疏散演练"
+    ),
+    "small_restaurant": (
+        "安装可燃气体报警器并保持有效\n"
+        "燃气软管定期检查，老化松脱及时更换\n"
+        "地下、半地下不得使用瓶装液化气\n"
+        "烟罩、烟道定期清洗\n"
+        "钢瓶空瓶、实瓶分开存放"
+    ),
+    "small_hotel": (
+        "每间客房安装感烟报警器\n"
+        "配备手电、防烟面罩，张贴疏散图\n"
+        "严禁明火取暖和使用违规电器\n"
+        "住宿与经营部分有效分隔"
+    ),
+    "internet_cafe": (
+        "场所内严禁吸烟\n营业期间每2小时巡查一次\n不使用易燃材料装修\n安全出口、疏散通道保持畅通"
+    ),
+    "small_workshop": (
+        "车间、仓库内不得设置宿舍\n动火作业须审批并有人监护\n易燃原料限量、分区存放\n下班后切断电源"
+    ),
+    "rental_housing": (
+        "厨房、卫生间、阳台、地下室不得住人\n"
+        "居室内不用瓶装气和煤油炉\n"
+        "安装独立式感烟报警器\n"
+        "配备逃生绳、防烟面罩和手电\n"
+        "电动车不在楼道、门厅停放充电"
+    ),
+    "three_in_one": (
+        "住宿与生产、经营、储存部分防火分隔\n"
+        "住宿部分的疏散路线不穿越生产区\n"
+        "外窗、阳台不设栅栏，或能从内部打开\n"
+        "严禁存放易燃易爆危险品\n"
+        "住宿部分不得设在地下"
+    ),
+}
+
+_TIPS_EN = {
+    "market": (
+        "Keep escape routes and stairs clear of goods\n"
+        "Extinguishers in sight, gauge in the green\n"
+        "Wiring in conduit, no makeshift leads\n"
+        "No e-bike parking or charging indoors\n"
+        "Keep hydrants and fire lanes free"
+    ),
+    "hotel": (
+        "Exits never locked while open\n"
+        "Sprinklers and fire alarm kept working\n"
+        "Escape map, torch and smoke hood in each room\n"
+        "Night patrol every 2 hours"
+    ),
+    "supermarket": (
+        "Shelves never hide hydrants or extinguishers\n"
+        "Exits kept to their full number and width\n"
+        "Flammable goods in small amounts; nobody sleeps in the stockroom\n"
+        "At closing: power off, check for embers"
+    ),
+    "small_shop": (
+        "Fit a standalone smoke alarm\n"
+        "At most one person stays overnight\n"
+        "Never lock the door to the roof\n"
+        "No combustible ceilings or wall finishes\n"
+        "Keep escape routes and exits clear"
+    ),
+    "small_school": (
+        "No children's rooms below ground or on floor 4+\n"
+        "Daily fire patrol; boarding schools every 2 h at night\n"
+        "Gas alarm in the kitchen\n"
+        "An evacuation drill every term"
+    ),
+    "small_restaurant": (
+        "Gas-leak detector fitted and working\n"
+        "Check gas hoses; replace worn or loose ones\n"
+        "No bottled LPG below ground\n"
+        "Clean the hood and flue regularly\n"
+        "Keep empty and full cylinders apart"
+    ),
+    "small_hotel": (
+        "A smoke alarm in every room\n"
+        "Torch, smoke hood and escape map provided\n"
+        "No open-flame heaters or banned appliances\n"
+        "Lodging separated from the business"
+    ),
+    "internet_cafe": (
+        "No smoking anywhere inside\n"
+        "Patrol every 2 hours while open\n"
+        "No flammable finishes\n"
+        "Keep exits and escape routes clear"
+    ),
+    "small_workshop": (
+        "No dormitory inside the workshop or warehouse\n"
+        "Hot work only with a permit and a watcher\n"
+        "Flammable stock limited and kept in its own zone\n"
+        "Power off after the shift"
+    ),
+    "rental_housing": (
+        "Nobody sleeps in kitchens, bathrooms, balconies or basements\n"
+        "No LPG or kerosene stoves in rooms\n"
+        "Fit standalone smoke alarms\n"
+        "Escape rope, smoke hood and torch provided\n"
+        "No e-bike parking or charging in halls"
+    ),
+    "three_in_one": (
+        "Fire separation between the dwelling and work, trade or storage\n"
+        "Escape from the dwelling avoids the work area\n"
+        "No window or balcony bars, or openable from inside\n"
+        "No flammable or explosive goods\n"
+        "Nobody sleeps below ground"
+    ),
+}
+
+_KINDS_ZH = {
+    "market": "农贸市场",
+    "hotel": "宾馆",
+    "supermarket": "超市",
+    "small_shop": "小商场",
+    "small_school": "小学校/幼儿园",
+    "small_restaurant": "小餐饮",
+    "small_hotel": "小旅馆",
+    "internet_cafe": "小网吧",
+    "small_workshop": "小生产加工企业",
+    "rental_housing": "出租房",
+    "three_in_one": "三合一场所",
+}
+
+_KINDS_EN = {
+    "market": "Farmers' market",
+    "hotel": "Hotel",
+    "supermarket": "Supermarket",
+    "small_shop": "Small shop",
+    "small_school": "Small school / kindergarten",
+    "small_restaurant": "Small restaurant",
+    "small_hotel": "Small guesthouse",
+    "internet_cafe": "Small internet café",
+    "small_workshop": "Small workshop",
+    "rental_housing": "Rental housing",
+    "three_in_one": "Three-in-one premises",
+}
+
+ZH: dict[str, str] = {
+    # Scan verdicts (PlacardCheck.message_key).
+    "placard.check.ok": "标牌核验通过：场所 {code}（密钥 {key_id}）",
+    "placard.check.plain_code": "手动输入的场所编号 {code}：已找到场所，但未扫描标牌，不能证明到场",
+    "placard.check.not_fieldapp": "这不是本系统的场所二维码，请扫描场所墙上的消防安全标牌",
+    "placard.check.damaged": "二维码不完整或已损坏，请重新扫描或手动查找场所",
+    "placard.check.forged": "标牌内容被改动或伪造，不能使用；请手动查找场所，并向网格长报告",
+    "placard.check.revoked": "该标牌的签名密钥已作废，不能使用；请手动查找场所，并请网格长更换标牌",
+    "placard.check.unknown_key": "本机还没有这块标牌的密钥（{key_id}），请联网同步后再扫描",
+    "placard.check.unknown_venue": "场所 {code} 不在本设备上，请同步后再试；仍找不到请联系网格长",
+    "placard.check.unsupported_version": "这是新版本的标牌，请更新本程序后再扫描",
+    # Photos.
+    "placard.photo.missing": "找不到文件：{path}",
+    "placard.photo.not_image": "文件不是可识别的图片：{path}。请提供 JPG 或 PNG 照片",
+    "placard.photo.no_qr": "照片中没有找到二维码：{path}。请靠近、对准、保持二维码完整清晰后重拍",
+    "placard.scan.venue": "场所：{name}（{code}）",
+    "placard.scan.several": "照片中有 {count} 个二维码：",
+    # The placard itself.
+    "placard.title": "消防安全标牌",
+    "placard.code": "场所编号",
+    "placard.kind": "场所类型",
+    "placard.grid": "所属网格",
+    "placard.address": "地址",
+    "placard.contact": "消防安全责任人",
+    "placard.phone": "电话",
+    "placard.tips": "消防安全提示",
+    "placard.scan_hint": "巡查人员请扫描二维码登记",
+    "placard.signed_note": "二维码带数字签名，改动即失效",
+    "placard.emergency": "发现火情，立即拨打 119",
+    # Printing.
+    "placard.render.font_missing": (
+        "找不到中文字体，无法生成标牌。请安装 Debian 的 fonts-wqy-microhei 字体包"
+        "（apt-get install fonts-wqy-microhei），或设置 FIELDAPP_CJK_FONT 指向 TTF/TTC 字体文件"
+    ),
+    "placard.print.written": "已生成 {count} 张标牌：{path}",
+    "placard.print.png_written": "已生成 {count} 张 PNG 图片：{path}",
+    "placard.print.nothing": "没有可打印的场所：{what}",
+    "placard.print.grid_unknown": "网格 {code} 不在本设备上，请先同步",
+    "placard.print.venue_unknown": "场所 {code} 不在本设备上，请先同步",
+    "placard.print.new_key": "已创建标牌签名密钥 {key_id}（{path}），并登记到本机",
+    "placard.print.one_source": "请指定 --grid 或 --venue 其中之一",
+    **{f"placard.kind.{k}": v for k, v in _KINDS_ZH.items()},
+    **{f"placard.tips.{k}": v for k, v in _TIPS_ZH.items()},
+}
+
+EN: dict[str, str] = {
+    "placard.check.ok": "Placard verified: venue {code} (key {key_id})",
+    "placard.check.plain_code": (
+        "Venue code {code} typed by hand: venue found, but no placard was scanned, "
+        "so this does not prove a visit"
+    ),
+    "placard.check.not_fieldapp": (
+        "This is not a fieldapp venue code. Scan the fire-safety placard on the venue's wall"
+    ),
+    "placard.check.damaged": (
+        "The QR code is incomplete or damaged. Scan it again, or find the venue by hand"
+    ),
+    "placard.check.forged": (
+        "This placard has been altered or forged and cannot be used. "
+        "Find the venue by hand and tell your grid head"
+    ),
+    "placard.check.revoked": (
+        "This placard was signed with a revoked key and cannot be used. "
+        "Find the venue by hand and ask your grid head for a new placard"
+    ),
+    "placard.check.unknown_key": (
+        "This device does not have the placard's key ({key_id}) yet. Sync, then scan again"
+    ),
+    "placard.check.unknown_venue": (
+        "Venue {code} is not on this device. Sync and try again; "
+        "if it is still missing, ask your grid head"
+    ),
+    "placard.check.unsupported_version": (
+        "This placard uses a newer format. Update fieldapp, then scan again"
+    ),
+    "placard.photo.missing": "No such file: {path}",
+    "placard.photo.not_image": "Not an image fieldapp can read: {path}. Use a JPG or PNG photo",
+    "placard.photo.no_qr": (
+        "No QR code found in {path}. Take the photo closer, straight on, "
+        "with the whole code sharp, and try again"
+    ),
+    "placard.scan.venue": "Venue: {name} ({code})",
+    "placard.scan.several": "{count} QR codes in the photo:",
+    "placard.title": "Fire safety placard",
+    "placard.code": "Venue code",
+    "placard.kind": "Kind",
+    "placard.grid": "Grid",
+    "placard.address": "Address",
+    "placard.contact": "Responsible person",
+    "placard.phone": "Phone",
+    "placard.tips": "Fire precautions",
+    "placard.scan_hint": "Inspectors: scan this code",
+    "placard.signed_note": "Digitally signed: any change invalidates it",
+    "placard.emergency": "In case of fire call 119",
+    "placard.render.font_missing": (
+        "No Chinese (CJK) font found, so placards cannot be made. "
+        "Install Debian's fonts-wqy-microhei (apt-get install fonts-wqy-microhei), "
+        "or set FIELDAPP_CJK_FONT to a TTF/TTC font file"
+    ),
+    "placard.print.written": "{count} placards written to {path}",
+    "placard.print.png_written": "{count} PNG images written to {path}",
+    "placard.print.nothing": "No venues to print: {what}",
+    "placard.print.grid_unknown": "Grid {code} is not on this device; sync first",
+    "placard.print.venue_unknown": "Venue {code} is not on this device; sync first",
+    "placard.print.new_key": "Created placard signing key {key_id} ({path}) and registered it here",
+    "placard.print.one_source": "Give exactly one of --grid or --venue",
+    **{f"placard.kind.{k}": v for k, v in _KINDS_EN.items()},
+    **{f"placard.tips.{k}": v for k, v in _TIPS_EN.items()},
+}

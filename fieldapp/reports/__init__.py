@@ -1,0 +1,1 @@
+"""Exports: CSV/XLSX, PDF rectification notices, placards. No Textual here."""

@@ -1,0 +1,226 @@
+"""Placards end to end: from a real store to PDF and PNG, back through the QR decoder,
+verified against the store; and the `fieldapp scan` / `fieldapp placards` commands."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+from click.testing import CliRunner
+from PIL import Image
+from pypdf import PdfReader
+
+from fieldapp.cli import main
+from fieldapp.domain import placard
+from fieldapp.domain.placard import SigningKey
+from fieldapp.i18n import set_language
+from fieldapp.reports import placards as reports
+from fieldapp.reports.placards import FontMissing, PlacardInfo, render_pdf, render_png
+from fieldapp.services import placards as service
+from fieldapp.services.qr_decode import QrDecodeError, decode_qr_texts
+from fieldapp.store import close_store, open_store
+from fieldapp.store.models import Grid, PlacardKey, Venue
+
+VENUES = [
+    # id, code, name, kind, grid
+    ("v1", "DM-0001", "鼎美村·福顺小旅馆(示例)", "small_hotel", "DM"),
+    ("v2", "DM-0002", "鼎美村·阿明小吃店(示例)", "small_restaurant", "DM"),
+    ("v3", "DM-0101", "鼎美村三组·出租屋(示例)", "rental_housing", "DM-3"),
+    ("v4", "YM-0001", "芸美村·便民超市(示例)", "supermarket", "YM"),
+]
+
+
+@pytest.fixture(autouse=True)
+def chinese():
+    set_language("zh")
+    yield
+    set_language("zh")
+
+
+@pytest.fixture
+def home(tmp_path, monkeypatch):
+    """A FIELDAPP_HOME whose store holds a town, two villages, an area and four venues."""
+    monkeypatch.setenv("FIELDAPP_HOME", str(tmp_path))
+    open_store(tmp_path / "fieldapp.sqlite3")
+    Grid.create(code="T", name="新阳镇", level="town", parent=None)
+    Grid.create(code="DM", name="鼎美村", level="village", parent="T")
+    Grid.create(code="DM-3", name="鼎美村三组", level="area", parent="DM")
+    Grid.create(code="YM", name="芸美村", level="village", parent="T")
+    for vid, code, name, kind, grid in VENUES:
+        Venue.create(
+            id=vid,
+            code=code,
+            name=name,
+            kind=kind,
+            grid=grid,
+            address="示例路1号",
+            contact="张三",
+            phone="13800000000",
+        )
+    yield tmp_path
+    close_store()
+
+
+@pytest.fixture
+def signer(home):
+    key = SigningKey.generate()
+    service.register_public_key(key.key_id, key.public_bytes)
+    return key
+
+
+def test_grid_includes_its_child_grids_only(signer):
+    infos = service.placards_for_grid("DM", signer)
+    assert [i.venue_code for i in infos] == ["DM-0001", "DM-0002", "DM-0101"]
+    assert infos[2].grid_name == "鼎美村三组"
+    assert [i.venue_code for i in service.placards_for_grid("T", signer)] == [
+        "DM-0001",
+        "DM-0002",
+        "DM-0101",
+        "YM-0001",
+    ]
+    with pytest.raises(service.NotOnDevice, match="网格 XX 不在本设备上"):
+        service.placards_for_grid("XX", signer)
+    with pytest.raises(service.NotOnDevice):
+        service.placards_for_venue("DM-9999", signer)
+
+
+def test_png_round_trip_decode_and_verify_against_the_store(signer, tmp_path):
+    infos = service.placards_for_grid("DM", signer)
+    for size in ("A4", "A5"):
+        for info in infos:
+            png = render_png(info, tmp_path / f"{info.venue_code}-{size}.png", size=size)
+            (text,) = decode_qr_texts(png)
+            assert text == info.payload
+            result = service.verify_scan(text)
+            assert result.ok and result.kind == placard.OK
+            assert result.venue_id == Venue.get(Venue.code == info.venue_code).id
+            assert result.payload == info.payload
+
+
+def test_pdf_holds_one_page_per_venue_with_the_chinese_name(signer, tmp_path):
+    infos = service.placards_for_grid("DM", signer)
+    out = tmp_path / "dm.pdf"
+    assert render_pdf(infos, out) == 3
+    reader = PdfReader(out)
+    assert len(reader.pages) == 3
+    for page, info in zip(reader.pages, infos, strict=True):
+        text = page.extract_text()
+        assert info.name in text
+        assert info.venue_code in text
+        assert "消防安全提示" in text
+    first = reader.pages[0].extract_text()
+    assert "小旅馆" in first and "每间客房安装感烟报警器" in first
+    a5 = tmp_path / "a5.pdf"
+    render_pdf(infos[:1], a5, size="A5")
+    assert round(float(PdfReader(a5).pages[0].mediabox.width) / 72 * 25.4) == 148
+
+
+def test_scan_refusals_from_the_store(signer):
+    text = signer.sign("DM-0001")
+    PlacardKey.update(revoked=True).where(PlacardKey.key_id == signer.key_id).execute()
+    assert service.verify_scan(text).kind == placard.REVOKED
+    PlacardKey.update(revoked=False).execute()
+
+    elsewhere = service.verify_scan(signer.sign("ZZ-0001"))
+    assert elsewhere.kind == placard.UNKNOWN_VENUE and not elsewhere.ok
+    assert elsewhere.message() == "场所 ZZ-0001 不在本设备上，请同步后再试；仍找不到请联系网格长"
+
+    stranger = SigningKey.generate()
+    assert service.verify_scan(stranger.sign("DM-0001")).kind == placard.UNKNOWN_KEY
+    assert service.verify_scan("https://example.com/").kind == placard.NOT_FIELDAPP
+
+
+def test_a_plain_code_opens_the_venue_but_proves_nothing(signer):
+    result = service.verify_scan("dm-0002\n")
+    assert result.plain_code and not result.ok
+    assert result.venue_id == "v2" and result.venue_name == "鼎美村·阿明小吃店(示例)"
+    assert "不能证明到场" in result.message()
+    assert service.verify_scan("DM-0404").kind == placard.UNKNOWN_VENUE
+
+
+def test_decoder_errors_say_what_to_do(tmp_path):
+    not_image = tmp_path / "notes.png"
+    not_image.write_text("not a picture")
+    blank = tmp_path / "blank.png"
+    Image.new("L", (200, 200), 255).save(blank)
+    for path, kind in (
+        (tmp_path / "missing.jpg", "missing"),
+        (not_image, "not_image"),
+        (blank, "no_qr"),
+    ):
+        with pytest.raises(QrDecodeError) as caught:
+            decode_qr_texts(path)
+        assert caught.value.kind == kind
+        assert str(path) in str(caught.value)
+
+
+def test_no_cjk_font_names_the_package(monkeypatch, tmp_path):
+    monkeypatch.setattr(reports, "FONT_CANDIDATES", ())
+    monkeypatch.delenv("FIELDAPP_CJK_FONT", raising=False)
+    monkeypatch.setenv("PATH", str(tmp_path))  # no fc-list either
+    with pytest.raises(FontMissing, match=r"apt-get install fonts-wqy-microhei"):
+        reports.find_cjk_font()
+
+
+def test_cli_prints_then_scans_a_placard_and_refuses_a_forged_one(home, tmp_path):
+    close_store()
+    runner = CliRunner()
+    out, pngs = tmp_path / "dm.pdf", tmp_path / "png"
+    printed = runner.invoke(
+        main, ["placards", "--grid", "DM", "--out", str(out), "--png", str(pngs)]
+    )
+    assert printed.exit_code == 0, printed.output
+    assert "已生成 3 张标牌" in printed.output
+    assert (home / service.SIGNING_KEY_FILE).exists()  # made on first use, and registered
+    assert len(PdfReader(out).pages) == 3
+
+    genuine = pngs / reports.png_name("DM-0001")
+    scanned = runner.invoke(main, ["scan", str(genuine)])
+    assert scanned.exit_code == 0, scanned.output
+    assert "标牌核验通过：场所 DM-0001" in scanned.output
+    assert "鼎美村·福顺小旅馆(示例)" in scanned.output
+
+    english = runner.invoke(main, ["--lang", "en", "scan", str(genuine)])
+    assert english.exit_code == 0 and "Placard verified: venue DM-0001" in english.output
+    set_language("zh")
+
+    (text,) = decode_qr_texts(genuine)
+    forged_info = PlacardInfo(
+        "DM-0002", "假标牌", "small_shop", "", "", "", "", text.replace("DM-0001", "DM-0002")
+    )
+    forged = render_png(forged_info, tmp_path / "forged.png", size="A5")
+    refused = runner.invoke(main, ["scan", str(forged)])
+    assert refused.exit_code == 1
+    assert "标牌内容被改动或伪造" in refused.output
+
+    blank = tmp_path / "blank.png"
+    Image.new("L", (300, 300), 255).save(blank)
+    nothing = runner.invoke(main, ["scan", str(blank)])
+    assert nothing.exit_code == 1 and "没有找到二维码" in nothing.output
+
+
+def test_cli_one_venue_in_a5_and_asks_for_one_source(home, tmp_path):
+    close_store()
+    runner = CliRunner()
+    out = tmp_path / "one.pdf"
+    done = runner.invoke(
+        main, ["placards", "--venue", "YM-0001", "--out", str(out), "--size", "a5"]
+    )
+    assert done.exit_code == 0, done.output
+    assert "芸美村·便民超市(示例)" in PdfReader(out).pages[0].extract_text()
+    neither = runner.invoke(main, ["placards", "--out", str(out)])
+    assert neither.exit_code == 2 and "--grid" in neither.output
+    missing = runner.invoke(main, ["placards", "--venue", "NO-0001", "--out", str(out)])
+    assert missing.exit_code == 1 and "不在本设备上" in missing.output
+
+
+def test_rendering_needs_no_store(tmp_path):
+    close_store()
+    key = SigningKey.generate()
+    info = PlacardInfo(
+        "XY-1", "独立渲染(示例)", "three_in_one", "", "某网格", "李四", "", key.sign("XY-1")
+    )
+    longer = dataclasses.replace(info, name="很长的名字" * 12, address="很长的地址" * 20)
+    render_pdf([info, longer], tmp_path / "x.pdf")
+    (text,) = decode_qr_texts(render_png(longer, tmp_path / "x.png"))
+    assert text == info.payload
