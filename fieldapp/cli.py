@@ -31,3 +31,7 @@ from fieldapp.cli_placard import placards, scan  # noqa: E402
 
 main.add_command(scan)
 main.add_command(placards)
+
+from fieldapp.cli_demo import demo  # noqa: E402
+
+main.add_command(demo)

@@ -1,0 +1,108 @@
+"""`fieldapp demo`: build a throw-away workspace with realistic data, then open the TUI on it.
+
+The steps are separate functions so more can slot in between (the sync developer adds a
+loopback server and enrolment between `prepare_workspace` and `open_tui`).
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+import click
+
+from fieldapp.services.demo import ROLES, DemoInfo
+
+
+def prepare_workspace(
+    home: Path, *, venues: int, answers: int, seed: int, as_role: str
+) -> DemoInfo | None:
+    """Build the demo under `home`; a home that already holds a demo store is reused
+    (only the role is switched) and None is returned."""
+    from fieldapp.paths import store_path
+    from fieldapp.services.demo import act_as, build_workspace
+    from fieldapp.store.db import close_store, open_store
+    from fieldapp.store.models import Venue
+
+    if store_path(home).exists():
+        open_store(store_path(home))
+        try:
+            if Venue.select().exists():
+                act_as(as_role)
+                return None
+        finally:
+            close_store()
+    return build_workspace(home, venues=venues, seed=seed, answers=answers, as_role=as_role)
+
+
+def open_tui(home: Path, lang: str | None) -> None:
+    """Point the program at the demo home and run the TUI there."""
+    os.environ["FIELDAPP_HOME"] = str(home)
+    try:
+        from fieldapp.app import run_tui
+    except ImportError as error:
+        raise click.ClickException(
+            f"the TUI is not available in this build ({error}); use --build-only"
+        ) from None
+    run_tui(lang=lang)
+
+
+@click.command()
+@click.option("--venues", type=click.IntRange(min=1), default=360, show_default=True)
+@click.option(
+    "--answers",
+    type=click.IntRange(min=0),
+    default=0,
+    show_default=True,
+    help="Add a history of submitted inspections with about this many answers.",
+)
+@click.option(
+    "--home",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Workspace directory (default: a fresh temporary one). An existing demo is reused.",
+)
+@click.option("--seed", type=int, default=7, show_default=True)
+@click.option("--build-only", is_flag=True, help="Build the workspace and exit.")
+@click.option(
+    "--as",
+    "as_role",
+    type=click.Choice(ROLES),
+    default="inspector",
+    show_default=True,
+    help="Whom the device acts for.",
+)
+@click.option("--lang", type=click.Choice(["zh", "en"]), default=None, help="UI language.")
+@click.pass_context
+def demo(
+    ctx: click.Context,
+    venues: int,
+    answers: int,
+    home: Path | None,
+    seed: int,
+    build_only: bool,
+    as_role: str,
+    lang: str | None,
+) -> None:
+    """Build a demo workspace (示例数据) and open the TUI on it."""
+    from fieldapp.services.demo import DemoError
+
+    home = (home or Path(tempfile.mkdtemp(prefix="fieldapp-demo-"))).expanduser().resolve()
+    try:
+        info = prepare_workspace(home, venues=venues, answers=answers, seed=seed, as_role=as_role)
+    except DemoError as error:
+        raise click.ClickException(str(error)) from None
+    if info is None:
+        click.echo(f"demo workspace: {home} (reused, acting as {as_role})")
+    else:
+        click.echo(
+            f"demo workspace: {home}\n"
+            f"  {info.venues} venues, {info.inspections} inspections, {info.answers} answers, "
+            f"{info.open_findings} open hazards ({info.overdue_findings} overdue); "
+            f"built in {info.seconds:.1f} s, acting as {as_role}"
+        )
+    if build_only:
+        return
+    parent = ctx.obj.get("lang") if ctx.obj else None
+    open_tui(home, lang or parent)
