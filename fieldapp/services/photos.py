@@ -31,8 +31,8 @@ def import_photo(source: str | Path) -> str:
     if not path.is_file():
         raise PhotoError(f"no file at {path}")
     try:
-        with Image.open(path) as image:
-            image = ImageOps.exif_transpose(image)
+        with Image.open(path) as original:
+            image = ImageOps.exif_transpose(original)
             image.thumbnail((MAX_EDGE, MAX_EDGE))
             buffer = io.BytesIO()
             image.convert("RGB").save(buffer, "JPEG", quality=JPEG_QUALITY, optimize=True)

@@ -34,6 +34,7 @@ class Grid(BaseModel):
     name = CharField()
     level = CharField()  # town | village | area
     parent = ForeignKeyField("self", null=True, backref="children", column_name="parent_code")
+    parent_id: str | None  # typed accessors of foreign keys, for mypy
 
     class Meta:
         table_name = "grid"
@@ -52,6 +53,8 @@ class Person(BaseModel):
 class PersonGrid(BaseModel):
     person = ForeignKeyField(Person, backref="grid_links", on_delete="CASCADE")
     grid = ForeignKeyField(Grid, backref="person_links", column_name="grid_code")
+    person_id: str
+    grid_id: str
 
     class Meta:
         table_name = "person_grid"
@@ -65,6 +68,7 @@ class Venue(BaseModel):
     kind = CharField(index=True)
     address = CharField(default="")
     grid = ForeignKeyField(Grid, backref="venues", column_name="grid_code")
+    grid_id: str
     contact = CharField(default="")
     phone = CharField(default="")
     risk_level = CharField(default="normal")  # low | normal | high
@@ -103,6 +107,8 @@ class Inspection(BaseModel):
     checklist_id = CharField()
     checklist_version = IntegerField()
     inspector = ForeignKeyField(Person, backref="inspections")
+    venue_id: str
+    inspector_id: str
     device_id = CharField(default="")
     started_at = CharField()
     finished_at = CharField(null=True)
@@ -130,6 +136,7 @@ class Inspection(BaseModel):
 
 class Answer(BaseModel):
     inspection = ForeignKeyField(Inspection, backref="answers", on_delete="CASCADE")
+    inspection_id: str
     item_code = CharField()
     # pass | fail | na for yes/no items; "value" for a recorded number, text or date that
     # the inspector did not mark failed; fail when marked failed.
@@ -150,6 +157,8 @@ class Finding(BaseModel):
     id = CharField(primary_key=True)
     inspection = ForeignKeyField(Inspection, backref="findings", null=True)
     venue = ForeignKeyField(Venue, backref="findings")
+    inspection_id: str | None
+    venue_id: str
     item_code = CharField()
     severity = CharField()  # general | major
     description = TextField(default="")
@@ -171,6 +180,7 @@ class FindingEvent(BaseModel):
 
     id = CharField(primary_key=True)
     finding = ForeignKeyField(Finding, backref="events", on_delete="CASCADE")
+    finding_id: str
     type = CharField()
     actor = CharField()  # person id
     role = CharField()
@@ -190,6 +200,7 @@ class FindingEvent(BaseModel):
 class DailyReport(BaseModel):
     id = CharField(primary_key=True)
     grid = ForeignKeyField(Grid, backref="daily_reports", column_name="grid_code")
+    grid_id: str
     date = DateField()
     reporter = CharField()  # person id
     counts = JSONField(default=dict)
