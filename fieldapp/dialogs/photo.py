@@ -1,0 +1,89 @@
+"""Attach a photo from a file: a path typed (or picked in a directory tree), imported in a
+thread worker (Pillow resizes it, the store keeps it by sha256). Dismisses with the sha256,
+or None when cancelled. A file that cannot be read says why and keeps the path to fix."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, DirectoryTree, Footer, Input, Label, Static
+from textual.worker import Worker, WorkerState
+
+from fieldapp.commands import localize_bindings
+from fieldapp.i18n import t
+from fieldapp.services.photos import PhotoError, import_photo
+
+
+class PhotoDialog(ModalScreen[str | None]):
+    CSS_PATH = "../screens/inspect.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel", id="photo.cancel"),
+    ]
+
+    def __init__(self, item_code: str, *, start: Path | None = None) -> None:
+        super().__init__(id="photo-dialog", classes="inspect-dialog")
+        self.item_code = item_code
+        self.start = start or Path.home()
+        localize_bindings(self)
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog-box"):
+            yield Label(t("photo.title", code=self.item_code), classes="dialog-title")
+            yield Label(t("photo.path"))
+            yield Input(id="photo-path")
+            yield DirectoryTree(self.start, id="photo-tree")
+            yield Static(id="photo-message", markup=False)
+            with Horizontal(classes="dialog-buttons"):
+                yield Button(t("photo.attach"), variant="primary", id="photo-attach")
+                yield Button(t("photo.cancel"), id="photo-cancel")
+
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#photo-path", Input).focus()
+
+    def say(self, text: str) -> None:
+        self.query_one("#photo-message", Static).update(text)
+
+    @on(DirectoryTree.FileSelected, "#photo-tree")
+    def file_picked(self, event: DirectoryTree.FileSelected) -> None:
+        field = self.query_one("#photo-path", Input)
+        field.value = str(event.path)
+        field.focus()
+
+    @on(Input.Submitted, "#photo-path")
+    @on(Button.Pressed, "#photo-attach")
+    def attach(self, event: Input.Submitted | Button.Pressed) -> None:
+        event.stop()
+        path = self.query_one("#photo-path", Input).value.strip()
+        if not path:
+            self.say(t("photo.empty"))
+            return
+        self.say(t("photo.working"))
+        self.import_file(path)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="photo")
+    def import_file(self, path: str) -> str:
+        return import_photo(path)
+
+    @on(Worker.StateChanged)
+    def worker_changed(self, event: Worker.StateChanged) -> None:
+        if event.worker.group != "photo":
+            return
+        if event.state == WorkerState.SUCCESS:
+            self.dismiss(str(event.worker.result))
+        elif event.state == WorkerState.ERROR:
+            error = event.worker.error
+            reason = str(error) if isinstance(error, PhotoError) else repr(error)
+            self.say(t("photo.error", error=reason))
+            self.query_one("#photo-path", Input).focus()
+
+    @on(Button.Pressed, "#photo-cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,203 @@
+"""One checklist item on the inspect screen: what it asks, how to answer, what a failure
+means, and the answer it has now. Attributes down (`show`), messages up (the answer field
+posts `Input.Submitted`); it never touches the store."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual import events
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import Input, Static
+
+from fieldapp.domain.checklist import Item
+from fieldapp.i18n import pick, t
+
+VALUE_TYPES = ("number", "text", "date", "choice")
+
+# What a field for each answer type accepts; anything else is left for the screen's keys.
+_RESTRICT = {"number": r"[0-9.\-]*", "date": r"[0-9\-]*"}
+
+
+@dataclass(frozen=True)
+class ShownFinding:
+    severity: str
+    deadline: str
+    description: str
+    photos: int = 0
+
+
+@dataclass(frozen=True)
+class ShownAnswer:
+    outcome: str  # pass | fail | na | value | note
+    value: str = ""
+    note: str = ""
+    photos: int = 0
+
+
+@dataclass(frozen=True)
+class ItemState:
+    item: Item
+    answer: ShownAnswer | None = None
+    finding: ShownFinding | None = None
+    read_only: bool = False
+
+
+class AnswerInput(Input):
+    """The field for a number, date, text or choice item.
+
+    For numbers and dates, a key that can never be part of the value (a letter, `[`, `]`)
+    is not typed: it goes on to the screen, so y/n/f/m/a/u/s work while the field has focus.
+    """
+
+    def set_answer_type(self, answer_type: str) -> None:
+        self.answer_type = answer_type
+        self.restrict = _RESTRICT.get(answer_type)
+
+    def _passes_through(self, character: str | None) -> bool:
+        return (
+            getattr(self, "answer_type", "") in _RESTRICT
+            and character is not None
+            and character.isprintable()
+            and not _fits(character)
+        )
+
+    def check_consume_key(self, key: str, character: str | None = None) -> bool:
+        if self._passes_through(character):
+            return False  # so the footer shows the screen's key
+        return super().check_consume_key(key, character)
+
+    async def _on_key(self, event: events.Key) -> None:
+        if self._passes_through(event.character):
+            # Skip Input's handler (it would swallow the key) but let the key bubble on.
+            event.prevent_default()
+
+
+def _fits(character: str) -> bool:
+    return character.isdigit() or character in ".-"
+
+
+def _days(days: int) -> str:
+    return t("inspect.days_now") if days == 0 else t("inspect.days", days=days)
+
+
+def _number(value: float | None) -> str:
+    if value is None:
+        return ""
+    return str(int(value)) if float(value).is_integer() else str(value)
+
+
+def guidance(item: Item) -> str:
+    """The item's note in the current language (checklists write it as "中文 / English")."""
+    zh, _, en = item.note.partition(" / ")
+    return pick(zh.strip(), en.strip())
+
+
+def answer_type_hint(item: Item) -> str:
+    if item.answer == "number" and (item.min is not None or item.max is not None):
+        low, high = _number(item.min), _number(item.max)
+        span = f"≥ {low}" if not high else f"≤ {high}" if not low else f"{low}–{high}"
+        return t("inspect.answer_type.number_range", range=span)
+    if item.answer == "choice":
+        choices = " ".join(f"{n}={c}" for n, c in enumerate(item.choices, start=1))
+        return t("inspect.answer_type.choice", choices=choices)
+    return t(f"inspect.answer_type.{item.answer}")
+
+
+def describe_answer(answer: ShownAnswer | None) -> str:
+    if answer is None or answer.outcome == "note":
+        return t("inspect.unanswered")
+    text = t(f"inspect.outcome.{answer.outcome}")
+    if answer.value:
+        text = answer.value if answer.outcome == "value" else f"{text} ({answer.value})"
+    return t("inspect.current", answer=text)
+
+
+class ItemCard(Vertical, can_focus=True):
+    """Shows one item. Focusable so the screen's keys work when the field is left (Tab)."""
+
+    DEFAULT_CSS = """
+    ItemCard { height: auto; padding: 0 1; }
+    ItemCard > Static { height: auto; }
+    ItemCard > #item-code { text-style: bold; color: $text-accent; }
+    ItemCard > #item-text { text-style: bold; margin: 1 0; }
+    ItemCard > #item-basis, ItemCard > #item-guidance { color: $text-muted; }
+    ItemCard > #item-answer { margin-top: 1; text-style: bold; }
+    ItemCard > #item-answer.-fail { color: $text-error; }
+    ItemCard > #item-answer.-pass { color: $text-success; }
+    ItemCard > #item-finding { color: $text-warning; }
+    ItemCard > #item-message { color: $text-error; }
+    ItemCard > AnswerInput { width: 60; margin-top: 1; }
+    """
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="item-code", markup=False)
+        yield Static(id="item-text", markup=False)
+        yield Static(id="item-hint", markup=False)
+        yield Static(id="item-on-fail", markup=False)
+        yield Static(id="item-guidance", markup=False)
+        yield Static(id="item-basis", markup=False)
+        yield Static(id="item-answer", markup=False)
+        yield Static(id="item-detail", markup=False)
+        yield Static(id="item-finding", markup=False)
+        yield AnswerInput(placeholder=t("inspect.input_placeholder"), id="answer-input")
+        yield Static(id="item-message", markup=False)
+
+    @property
+    def answer_input(self) -> AnswerInput:
+        return self.query_one("#answer-input", AnswerInput)
+
+    def show(self, state: ItemState) -> None:
+        item = state.item
+        required = t("inspect.required") if item.required else t("inspect.optional")
+        self._set("item-code", f"{item.code} · {required}")
+        self._set("item-text", pick(item.zh, item.en))
+        self._set("item-hint", answer_type_hint(item))
+        if item.can_fail:
+            severity = t(f"inspect.severity.{item.severity}")
+            on_fail = t("inspect.on_fail", severity=severity, days=_days(item.rectification_days))
+        else:
+            on_fail = t("inspect.on_fail_none")
+        self._set("item-on-fail", on_fail)
+        self._set("item-guidance", t("inspect.guidance", note=guidance(item)) if item.note else "")
+        self._set("item-basis", t("inspect.basis", basis=item.basis) if item.basis else "")
+        answer_line = self.query_one("#item-answer", Static)
+        answer_line.update(describe_answer(state.answer))
+        outcome = state.answer.outcome if state.answer else ""
+        answer_line.set_class(outcome == "fail", "-fail")
+        answer_line.set_class(outcome in ("pass", "value"), "-pass")
+        detail = []
+        if state.answer and state.answer.note:
+            detail.append(t("inspect.note_line", note=state.answer.note))
+        if state.answer and state.answer.photos:
+            detail.append(t("inspect.photos_line", count=state.answer.photos))
+        self._set("item-detail", " · ".join(detail))
+        finding = state.finding
+        self._set(
+            "item-finding",
+            t(
+                "inspect.finding_line",
+                severity=t(f"inspect.severity.{finding.severity}"),
+                deadline=finding.deadline,
+                description=finding.description or pick(item.zh, item.en),
+            )
+            if finding
+            else "",
+        )
+        field_ = self.answer_input
+        is_value = item.answer in VALUE_TYPES
+        field_.display = is_value
+        field_.value = ""
+        field_.set_answer_type(item.answer)
+        field_.disabled = state.read_only
+        field_.value = state.answer.value if state.answer and is_value else ""
+        self.set_message("")
+
+    def set_message(self, text: str) -> None:
+        self._set("item-message", text)
+
+    def _set(self, widget_id: str, text: str) -> None:
+        static = self.query_one(f"#{widget_id}", Static)
+        static.update(text)
+        static.display = bool(text)
