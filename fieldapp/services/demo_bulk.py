@@ -80,7 +80,7 @@ def _last_inspected(
     if bucket == "overdue":
         offset = -rng.randint(1, 20)
     elif bucket == "week":
-        offset = rng.randint(1, to_week_end)
+        offset = rng.randint(1, min(to_week_end, interval))
     elif bucket == "later":
         offset = rng.randint(to_week_end + 1, interval)
     else:

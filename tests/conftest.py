@@ -1,0 +1,60 @@
+"""Fixtures shared by every test.
+
+- `home`: a fresh temporary FIELDAPP_HOME with its store opened (migrated); closed after.
+- `demo_info` / `demo_home`: `home` filled by the demo builder with 60 venues (seed 7),
+  the device acting as the first inspector. `demo_info` is the builder's `DemoInfo`.
+- `frozen_clock`: fieldapp's clock stopped at `FROZEN_NOW` (a Wednesday, so every due
+  bucket can be non-empty). Request it before `demo_home` to build the demo on that date.
+
+Textual: animations are off (TEXTUAL_ANIMATIONS=none, set before Textual is imported),
+so Pilot and snapshot tests do not depend on timing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("TEXTUAL_ANIMATIONS", "none")
+
+from fieldapp.domain import clock  # noqa: E402
+from fieldapp.paths import store_path  # noqa: E402
+from fieldapp.services.demo import DemoInfo, build_workspace  # noqa: E402
+from fieldapp.store.db import close_store, open_store  # noqa: E402
+
+FROZEN_NOW = dt.datetime(2026, 6, 10, 2, 0, tzinfo=dt.UTC)
+DEMO_VENUES = 60
+
+
+@pytest.fixture
+def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """A temporary FIELDAPP_HOME with its store open for the test."""
+    path = tmp_path / "home"
+    path.mkdir()
+    monkeypatch.setenv("FIELDAPP_HOME", str(path))
+    open_store(store_path(path))
+    yield path
+    close_store()
+
+
+@pytest.fixture
+def demo_info(home: Path) -> DemoInfo:
+    """The demo builder's report for a small demo in `home` (store left open)."""
+    return build_workspace(home, venues=DEMO_VENUES, seed=7)
+
+
+@pytest.fixture
+def demo_home(demo_info: DemoInfo) -> Path:
+    """`home` holding a small demo workspace, acting as the first inspector."""
+    return demo_info.home
+
+
+@pytest.fixture
+def frozen_clock(monkeypatch: pytest.MonkeyPatch) -> dt.datetime:
+    """Stop fieldapp's clock at FROZEN_NOW for the test."""
+    monkeypatch.setattr(clock, "_now", lambda: FROZEN_NOW)
+    return FROZEN_NOW

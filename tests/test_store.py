@@ -1,0 +1,106 @@
+"""The local store: migrations on existing files, pragmas, the gap-free outbox sequence."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from peewee import IntegrityError
+
+from fieldapp.services import outbox
+from fieldapp.store import migrations
+from fieldapp.store.db import close_store, db, open_store
+from fieldapp.store.migrations import SCHEMA_VERSION, StoreTooNew, current_version
+from fieldapp.store.models import Grid, Outbox, Venue
+
+
+def _user_version() -> int:
+    return int(db.execute_sql("PRAGMA user_version").fetchone()[0])
+
+
+def test_new_store_is_at_the_current_version(tmp_path: Path) -> None:
+    open_store(tmp_path / "s.sqlite3")
+    try:
+        assert _user_version() == SCHEMA_VERSION == len(migrations.MIGRATIONS)
+    finally:
+        close_store()
+
+
+def test_reopen_keeps_data_and_version(tmp_path: Path) -> None:
+    path = tmp_path / "s.sqlite3"
+    open_store(path)
+    Grid.create(code="T01", name="示例镇", level="town")
+    close_store()
+    open_store(path)
+    try:
+        assert Grid.get_by_id("T01").name == "示例镇"
+        assert _user_version() == SCHEMA_VERSION
+    finally:
+        close_store()
+
+
+def test_store_from_the_first_schema_is_brought_forward(tmp_path: Path) -> None:
+    """A file written at version 1 keeps its rows and gains every later migration."""
+    path = tmp_path / "old.sqlite3"
+    open_store(path, migrate=False)
+    with db.atomic():
+        migrations.MIGRATIONS[0](db)
+        db.execute_sql("PRAGMA user_version = 1")
+    Grid.create(code="T01", name="示例镇", level="town")
+    Venue.create(
+        id="v1", code="DM-0001", name="鼎美村·福顺小旅馆(示例)", kind="small_hotel", grid="T01"
+    )
+    close_store()
+
+    open_store(path)
+    try:
+        assert current_version(db) == SCHEMA_VERSION
+        assert Venue.get_by_id("v1").name == "鼎美村·福顺小旅馆(示例)"
+        hits = db.execute_sql(
+            "SELECT count(*) FROM venue_fts WHERE venue_fts MATCH ?", ['"福顺小旅馆"']
+        ).fetchone()[0]
+        assert hits == 1
+    finally:
+        close_store()
+
+
+def test_a_newer_store_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "new.sqlite3"
+    open_store(path)
+    db.execute_sql(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    close_store()
+    with pytest.raises(StoreTooNew):
+        open_store(path)
+    close_store()
+
+
+def test_pragmas(home: Path) -> None:
+    assert db.execute_sql("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert db.execute_sql("PRAGMA foreign_keys").fetchone()[0] == 1
+    assert db.execute_sql("PRAGMA synchronous").fetchone()[0] == 2  # FULL
+
+
+def test_foreign_keys_are_enforced(home: Path) -> None:
+    with pytest.raises(IntegrityError):
+        Venue.create(id="v1", code="X-0001", name="x", kind="small_shop", grid="NOPE")
+
+
+def test_outbox_sequence_is_gap_free(home: Path) -> None:
+    for n in range(3):
+        with db.atomic():
+            outbox.enqueue("note", {"n": n})
+
+    class Boom(Exception):
+        pass
+
+    with pytest.raises(Boom), db.atomic():
+        outbox.enqueue("note", {"n": "rolled back"})
+        raise Boom
+
+    for n in range(3, 5):
+        with db.atomic():
+            outbox.enqueue("note", {"n": n})
+    rows = list(Outbox.select().order_by(Outbox.seq))
+    assert [r.seq for r in rows] == [1, 2, 3, 4, 5]
+    assert all("rolled back" not in r.payload for r in rows)
+    assert len({r.op_id for r in rows}) == 5
