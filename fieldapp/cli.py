@@ -35,3 +35,8 @@ main.add_command(placards)
 from fieldapp.cli_demo import demo  # noqa: E402
 
 main.add_command(demo)
+
+from fieldapp.cli_review import handover_letter, notice  # noqa: E402
+
+main.add_command(notice)
+main.add_command(handover_letter)

@@ -53,7 +53,11 @@ TRANSITIONS: dict[str, tuple[frozenset[str], frozenset[str], str | None]] = {
     "note": (EVERYONE, frozenset({"", *STATES}), None),
 }
 
+# The receiving units of a hand-over (移交): 派出所, 消防大队, 执法检查股 (schools).
 HAND_OVER_UNITS = ("police_station", "fire_brigade", "enforcement_section")
+# What the receiving unit did (处理结果): fixed under its order, penalty, sealing, other.
+OUTCOMES = ("fixed", "penalty", "sealed", "other")
+SEVERITIES = ("general", "major")
 
 
 @dataclass(frozen=True)
@@ -89,6 +93,9 @@ class Conflict:
     event_type: str
     state: str  # the state the event arrived in
     reason: str
+    # The last event that took effect before this one: whoever sent it is the other person
+    # the conflict is shown to.
+    after_event: str | None = None
 
 
 @dataclass(frozen=True)
@@ -101,9 +108,22 @@ class FindingState:
     outcome: str = ""
     conflicts: tuple[Conflict, ...] = ()
     order: tuple[str, ...] = ()  # event ids in fold order
+    severity: str = ""  # from the opened event: general | major
+    handed_over_on: dt.date | None = None
+    # Conflicts that a later note acknowledged (data {"resolves": [event ids]}): still kept
+    # in `conflicts`, no longer waiting in the supervisor's conflict queue.
+    resolved: frozenset[str] = frozenset()
 
     def is_overdue(self, today: dt.date) -> bool:
         return self.state == OPEN and self.deadline is not None and self.deadline < today
+
+    @property
+    def is_major(self) -> bool:
+        return self.severity == "major"
+
+    @property
+    def unresolved_conflicts(self) -> tuple[Conflict, ...]:
+        return tuple(c for c in self.conflicts if c.event_id not in self.resolved)
 
 
 class TransitionRefused(ValueError):
@@ -126,6 +146,84 @@ def check_transition(state: str, event_type: str, role: str) -> str | None:
     if state not in sources:
         return f"{event_type} is not valid when the finding is {state or 'not yet opened'}"
     return None
+
+
+def check_event_data(event_type: str, data: Mapping[str, Any]) -> str | None:
+    """Why the data of an event is incomplete or wrong, or None when it is fine."""
+    from fieldapp.i18n import t
+
+    if event_type in ("rejected", "deadline_extended"):
+        if _valid_date(data.get("deadline")) is None:
+            return t("review.refused.deadline_missing")
+    elif event_type == "handed_over":
+        if data.get("unit") not in HAND_OVER_UNITS:
+            return t("review.refused.unit_missing")
+        if not str(data.get("reference", "")).strip():
+            return t("review.refused.reference_missing")
+        if _valid_date(data.get("date")) is None:
+            return t("review.refused.date_missing")
+    elif event_type == "outcome_recorded" and data.get("outcome") not in OUTCOMES:
+        return t("review.refused.outcome_missing")
+    return None
+
+
+def check_event(
+    folded: FindingState,
+    event_type: str,
+    role: str,
+    *,
+    data: Mapping[str, Any] | None = None,
+    severity: str = "",
+    today: dt.date | None = None,
+) -> str | None:
+    """Why `role` may not send this event now — as a sentence a person reads — or None.
+
+    The device checks this before appending and the server before applying; the fold
+    itself only uses `check_transition`, so it never depends on today's date.
+    Beyond the transition table: the event's data must be complete; a new deadline must
+    not lie in the past and an extension must move the deadline later; a general hazard
+    is handed over only once its deadline has passed, a major one at once.
+    """
+    from fieldapp.i18n import t
+
+    data = data or {}
+    rule = TRANSITIONS.get(event_type)
+    if rule is None:
+        return t("review.refused.unknown_event", event=event_type)
+    if role not in rule[0]:
+        return t("review.refused.role", event=t(f"review.event.{event_type}"))
+    if folded.state not in rule[1] and not (event_type == "opened" and not folded.order):
+        return t(
+            "review.refused.state",
+            event=t(f"review.event.{event_type}"),
+            state=t(f"review.state.{folded.state}"),
+        )
+    problem = check_event_data(event_type, data)
+    if problem is not None:
+        return problem
+    new_deadline = _valid_date(data.get("deadline"))
+    if event_type in ("rejected", "deadline_extended") and today and new_deadline:
+        if new_deadline < today:
+            return t("review.refused.deadline_past")
+        if (
+            event_type == "deadline_extended"
+            and folded.deadline
+            and new_deadline <= folded.deadline
+        ):
+            return t("review.refused.not_later", deadline=folded.deadline.isoformat())
+    if event_type == "handed_over":
+        major = (severity or folded.severity) == "major"
+        due = folded.deadline
+        if not major and folded.state == OPEN and due and today and due >= today:
+            return t("review.refused.not_due", deadline=due.isoformat())
+    return None
+
+
+def _valid_date(value: Any) -> dt.date | None:
+    try:
+        return _date(value)
+    except (TypeError, ValueError):
+        return None
 
 
 def causal_order(events: Iterable[Event]) -> list[Event]:
@@ -162,25 +260,34 @@ def fold(events: Iterable[Event | Mapping[str, Any]]) -> FindingState:
     """The state of a finding from all of its events, whatever order they arrived in."""
     evs = [e if isinstance(e, Event) else Event.from_mapping(e) for e in events]
     state, deadline, last = "", None, None
-    handed_to = reference = outcome = ""
+    handed_to = reference = outcome = severity = ""
+    handed_on: dt.date | None = None
+    effective: str | None = None  # the last event that took effect
     conflicts: list[Conflict] = []
+    resolved: set[str] = set()
     order: list[str] = []
     for event in causal_order(evs):
         order.append(event.id)
         last = event.id
         reason = check_transition(state, event.type, event.role)
         if reason is not None:
-            conflicts.append(Conflict(event.id, event.type, state, reason))
+            conflicts.append(Conflict(event.id, event.type, state, reason, effective))
             continue
+        effective = event.id
         target = TRANSITIONS[event.type][2]
         data = event.data
         if event.type in ("opened", "rejected", "deadline_extended"):
-            deadline = _date(data.get("deadline")) or deadline
+            deadline = _valid_date(data.get("deadline")) or deadline
+        if event.type == "opened" and data.get("severity") in SEVERITIES:
+            severity = str(data["severity"])
         if event.type == "handed_over":
             handed_to = str(data.get("unit", ""))
             reference = str(data.get("reference", ""))
+            handed_on = _valid_date(data.get("date")) or _valid_date(event.at)
         if event.type == "outcome_recorded":
             outcome = str(data.get("outcome", ""))
+        if event.type == "note" and isinstance(data.get("resolves"), list | tuple):
+            resolved.update(str(r) for r in data["resolves"])
         if target is not None:
             state = target
     return FindingState(
@@ -192,4 +299,7 @@ def fold(events: Iterable[Event | Mapping[str, Any]]) -> FindingState:
         outcome=outcome,
         conflicts=tuple(conflicts),
         order=tuple(order),
+        severity=severity,
+        handed_over_on=handed_on,
+        resolved=frozenset(resolved & {c.event_id for c in conflicts}),
     )

@@ -30,6 +30,7 @@ def refresh(finding: Finding) -> machine.FindingState:
     folded = fold_of(finding.id)
     finding.state = folded.state
     finding.current_deadline = folded.deadline or finding.deadline
+    finding.conflict = bool(folded.unresolved_conflicts)
     finding.save()
     return folded
 
@@ -47,7 +48,14 @@ def append_event(
     with db.atomic():
         finding = Finding.get_by_id(finding_id)
         folded = fold_of(finding_id)
-        refusal = machine.check_transition(folded.state, event_type, who.role)
+        refusal = machine.check_event(
+            folded,
+            event_type,
+            who.role,
+            data=data or {},
+            severity=finding.severity,
+            today=today(),
+        )
         if refusal is not None:
             raise machine.TransitionRefused(refusal)
         event = FindingEvent.create(

@@ -1,0 +1,99 @@
+"""`fieldapp notice` and `fieldapp handover-letter`: print the review documents as PDF.
+
+Both read the local store (FIELDAPP_HOME or the user data directory).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+
+def _use_language(ctx: click.Context) -> None:
+    lang = (ctx.find_root().obj or {}).get("lang")
+    if lang:
+        from fieldapp.i18n import set_language
+
+        set_language(lang)
+
+
+def _open_local_store() -> None:
+    from fieldapp.paths import store_path
+    from fieldapp.store import open_store
+
+    open_store(store_path())
+
+
+_OUT = click.option(
+    "--out",
+    required=True,
+    type=click.Path(dir_okay=False, writable=True, path_type=Path),
+    help="The PDF file to write.",
+)
+
+
+@click.command()
+@click.option("--venue", "venue_code", required=True, help="The venue code, e.g. DM-0042.")
+@_OUT
+@click.pass_context
+def notice(ctx: click.Context, venue_code: str, out: Path) -> None:
+    """Print the rectification notice of a venue (打印整改通知书)."""
+    from fieldapp.i18n import t
+    from fieldapp.reports.notices import render_notice
+    from fieldapp.reports.placards import FontMissing
+    from fieldapp.services.documents import DocumentError, notice_for_venue
+    from fieldapp.services.identity import NotEnrolled
+    from fieldapp.store import close_store
+
+    _use_language(ctx)
+    _open_local_store()
+    try:
+        doc = notice_for_venue(venue_code)
+        render_notice(doc, out)
+    except (DocumentError, FontMissing) as exc:
+        click.echo(str(exc), err=True)
+        sys.exit(1)
+    except NotEnrolled:
+        click.echo(t("review.cli.not_enrolled"), err=True)
+        sys.exit(1)
+    finally:
+        close_store()
+    click.echo(t("review.cli.written", path=out, items=len(doc.items)))
+
+
+@click.command(name="handover-letter")
+@click.option(
+    "--finding",
+    "finding_ids",
+    multiple=True,
+    required=True,
+    help="A finding id handed over; repeat for several of the same hand-over.",
+)
+@_OUT
+@click.pass_context
+def handover_letter(ctx: click.Context, finding_ids: tuple[str, ...], out: Path) -> None:
+    """Print the hand-over letter (移交抄告单) for findings handed over together."""
+    from fieldapp.i18n import t
+    from fieldapp.reports.notices import render_handover_letter
+    from fieldapp.reports.placards import FontMissing
+    from fieldapp.services.documents import DocumentError
+    from fieldapp.services.documents import handover_letter as build_letter
+    from fieldapp.services.identity import NotEnrolled
+    from fieldapp.store import close_store
+
+    _use_language(ctx)
+    _open_local_store()
+    try:
+        letter = build_letter(finding_ids)
+        render_handover_letter(letter, out)
+    except (DocumentError, FontMissing) as exc:
+        click.echo(str(exc), err=True)
+        sys.exit(1)
+    except NotEnrolled:
+        click.echo(t("review.cli.not_enrolled"), err=True)
+        sys.exit(1)
+    finally:
+        close_store()
+    click.echo(t("review.cli.written", path=out, items=len(letter.findings)))

@@ -1,0 +1,318 @@
+"""The rectification notice (整改通知书) and the hand-over letter (移交抄告单) as PDF.
+
+Plain data in, PDF out: the services (`fieldapp.services.documents`) build the dataclasses
+from the store; nothing here reads the store. The CJK font and the QR matrix come from the
+placard renderer, so every printed document finds its font the same way.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from fieldapp.i18n import catalog_review
+from fieldapp.reports.placards import CjkFont, find_cjk_font, qr_matrix
+
+MARGIN = 18.0  # mm
+PAGE_W = 210.0
+GREY = (90, 90, 90)
+HEAD_FILL = (235, 235, 235)
+
+
+@dataclass(frozen=True, slots=True)
+class VenueBlock:
+    code: str
+    name: str
+    address: str = ""
+    contact: str = ""
+    phone: str = ""
+    grid_name: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class NoticeItem:
+    code: str
+    text: str  # the check item's text from the checklist
+    description: str  # what the inspector saw
+    severity: str  # general | major
+    deadline: dt.date | None
+    on_the_spot: bool = False  # fix at once (立即整改)
+
+
+@dataclass(frozen=True, slots=True)
+class RectificationNotice:
+    number: str
+    venue: VenueBlock
+    items: tuple[NoticeItem, ...]
+    inspector: str
+    issued_on: dt.date
+    qr_payload: str  # a scanned placard payload, or the venue code
+
+
+@dataclass(frozen=True, slots=True)
+class LetterFinding:
+    venue_code: str
+    venue_name: str
+    item_code: str
+    item_text: str
+    severity: str
+    description: str
+    found_on: dt.date | None
+    deadline: dt.date | None
+    history: tuple[str, ...]  # one line per event, oldest first
+
+
+@dataclass(frozen=True, slots=True)
+class HandOverLetter:
+    unit: str  # fieldapp.domain.findings.HAND_OVER_UNITS
+    reference: str
+    handed_over_on: dt.date
+    venues: tuple[VenueBlock, ...]
+    findings: tuple[LetterFinding, ...]
+    handler: str  # the supervisor who handed over
+    office: str = ""  # the sending office; default 镇网格办
+
+
+def _label(key: str, lang: str, **values: object) -> str:
+    catalog = catalog_review.EN if lang == "en" else catalog_review.ZH
+    text = catalog.get(key) or catalog_review.ZH.get(key, key)
+    return text.format(**values) if values else text
+
+
+def _new_pdf(title: str, font: CjkFont):  # type: ignore[no-untyped-def]
+    from fpdf import FPDF
+
+    pdf = FPDF(orientation="P", unit="mm", format="A4")
+    pdf.set_margins(MARGIN, MARGIN, MARGIN)
+    pdf.set_auto_page_break(True, margin=MARGIN)
+    pdf.set_creator("fieldapp")
+    pdf.set_title(title)
+    pdf.add_font("cjk", "", font.path, collection_font_number=font.index)
+    pdf.set_font("cjk", size=11)
+    pdf.add_page()
+    return pdf
+
+
+def _title(pdf, text: str, number: str) -> None:  # type: ignore[no-untyped-def]
+    pdf.set_font_size(22)
+    pdf.cell(0, 12, text, align="C", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font_size(10)
+    pdf.set_text_color(*GREY)
+    pdf.cell(0, 6, number, align="R", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_text_color(0, 0, 0)
+    pdf.ln(2)
+
+
+def _paragraph(pdf, text: str, size: float = 11, width: float = 0) -> None:  # type: ignore[no-untyped-def]
+    from fpdf.enums import WrapMode
+
+    pdf.set_font_size(size)
+    pdf.multi_cell(width, size * 0.55, text, wrapmode=WrapMode.CHAR, new_x="LMARGIN", new_y="NEXT")
+
+
+def _fields(pdf, rows: list[tuple[str, str]], width: float) -> None:  # type: ignore[no-untyped-def]
+    from fpdf.enums import WrapMode
+
+    label_w = 24.0
+    pdf.set_font_size(10.5)
+    for label, value in rows:
+        x = pdf.get_x()
+        pdf.set_text_color(*GREY)
+        pdf.cell(label_w, 7, label)
+        pdf.set_text_color(0, 0, 0)
+        pdf.multi_cell(
+            width - label_w, 7, value or "—", wrapmode=WrapMode.CHAR, new_x="LEFT", new_y="NEXT"
+        )
+        pdf.set_x(x)
+
+
+def _table(pdf, widths: tuple[float, ...], head: list[str], rows: list[list[str]]) -> None:  # type: ignore[no-untyped-def]
+    from fpdf.enums import WrapMode
+    from fpdf.fonts import FontFace
+
+    pdf.set_font_size(9.5)
+    with pdf.table(
+        col_widths=widths,
+        width=sum(widths),
+        align="LEFT",
+        text_align="LEFT",
+        line_height=5.5,
+        wrapmode=WrapMode.CHAR,
+        headings_style=FontFace(emphasis="", fill_color=HEAD_FILL),
+        padding=1.2,
+    ) as table:
+        header = table.row()
+        for text in head:
+            header.cell(text)
+        for values in rows:
+            row = table.row()
+            for text in values:
+                row.cell(text)
+
+
+def _qr(pdf, x: float, y: float, size: float, payload: str) -> None:  # type: ignore[no-untyped-def]
+    matrix = qr_matrix(payload)
+    module = size / len(matrix)
+    pdf.set_fill_color(0, 0, 0)
+    for r, row in enumerate(matrix):
+        start = -1
+        for c, dark in enumerate([*row, False]):
+            if dark and start < 0:
+                start = c
+            elif not dark and start >= 0:
+                pdf.rect(
+                    x + start * module, y + r * module, (c - start) * module, module + 0.01, "F"
+                )
+                start = -1
+
+
+def _output(pdf, out: Path | str | None) -> bytes:  # type: ignore[no-untyped-def]
+    data = bytes(pdf.output())
+    if out is not None:
+        Path(out).write_bytes(data)
+    return data
+
+
+def _date(day: dt.date | None) -> str:
+    return f"{day.year}年{day.month}月{day.day}日" if day else "—"
+
+
+def render_notice(
+    notice: RectificationNotice,
+    out: Path | str | None = None,
+    *,
+    font: CjkFont | None = None,
+    lang: str = "zh",
+) -> bytes:
+    """The rectification notice for one venue; written to `out` when given."""
+    L = lambda key, **v: _label(key, lang, **v)  # noqa: E731
+    pdf = _new_pdf(L("review.notice.title"), font or find_cjk_font())
+    _title(pdf, L("review.notice.title"), L("review.notice.number", number=notice.number))
+    width = PAGE_W - 2 * MARGIN
+    qr_size = 34.0
+    top = pdf.get_y()
+    v = notice.venue
+    _fields(
+        pdf,
+        [
+            (L("review.notice.venue"), v.name),
+            (L("review.notice.code"), v.code),
+            (L("review.notice.address"), v.address),
+            (L("review.notice.contact"), v.contact),
+            (L("review.notice.phone"), v.phone),
+            (L("review.notice.grid"), v.grid_name),
+        ],
+        width - qr_size - 6,
+    )
+    _qr(pdf, PAGE_W - MARGIN - qr_size, top, qr_size, notice.qr_payload or v.code)
+    pdf.set_xy(PAGE_W - MARGIN - qr_size, top + qr_size)
+    pdf.set_font_size(8)
+    pdf.cell(qr_size, 4, L("review.notice.qr"), align="C")
+    pdf.set_xy(MARGIN, max(pdf.get_y(), top + qr_size + 6))
+    pdf.ln(3)
+    _paragraph(pdf, L("review.notice.to", name=v.name), 12)
+    _paragraph(pdf, "　　" + L("review.notice.body"))
+    pdf.ln(3)
+    if notice.items:
+        rows = []
+        for n, item in enumerate(notice.items, 1):
+            due = L("review.notice.on_the_spot") if item.on_the_spot else _date(item.deadline)
+            rows.append(
+                [
+                    str(n),
+                    item.code,
+                    item.text,
+                    item.description or "—",
+                    L(f"review.severity.{item.severity}"),
+                    due,
+                ]
+            )
+        head = [
+            L(f"review.notice.col.{k}")
+            for k in ("no", "code", "item", "description", "severity", "deadline")
+        ]
+        _table(pdf, (10, 20, 52, 50, 14, 28), head, rows)
+        if any(item.severity == "major" for item in notice.items):
+            pdf.ln(1)
+            _paragraph(pdf, L("review.notice.major_note"), 9.5)
+    else:
+        _paragraph(pdf, L("review.notice.none"))
+    pdf.ln(6)
+    _paragraph(pdf, L("review.notice.inspector", name=notice.inspector))
+    _paragraph(pdf, L("review.notice.date", date=_date(notice.issued_on)))
+    pdf.ln(10)
+    half = width / 2
+    pdf.set_font_size(11)
+    pdf.cell(half, 8, L("review.notice.sign_venue"))
+    pdf.cell(half, 8, L("review.notice.sign_inspector"), new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(10)
+    pdf.cell(half, 8, L("review.notice.sign_date"))
+    pdf.cell(half, 8, L("review.notice.sign_date"), new_x="LMARGIN", new_y="NEXT")
+    return _output(pdf, out)
+
+
+def render_handover_letter(
+    letter: HandOverLetter,
+    out: Path | str | None = None,
+    *,
+    font: CjkFont | None = None,
+    lang: str = "zh",
+) -> bytes:
+    """The hand-over letter to the receiving unit; written to `out` when given."""
+    L = lambda key, **v: _label(key, lang, **v)  # noqa: E731
+    unit = L(f"review.unit.{letter.unit}")
+    pdf = _new_pdf(L("review.letter.title"), font or find_cjk_font())
+    _title(pdf, L("review.letter.title"), f"{L('review.letter.reference')}：{letter.reference}")
+    width = PAGE_W - 2 * MARGIN
+    _paragraph(pdf, L("review.letter.to", unit=unit), 12)
+    _paragraph(pdf, "　　" + L("review.letter.body"))
+    pdf.ln(3)
+    venues = "；".join(
+        f"{v.name}（{v.code}）{v.address}"
+        + (f"，{v.contact} {v.phone}".rstrip() if v.contact else "")
+        for v in letter.venues
+    )
+    _fields(
+        pdf,
+        [
+            (L("review.letter.unit"), unit),
+            (L("review.letter.reference"), letter.reference),
+            (L("review.letter.date"), _date(letter.handed_over_on)),
+            (L("review.letter.venue"), venues),
+        ],
+        width,
+    )
+    pdf.ln(3)
+    rows = []
+    for n, f in enumerate(letter.findings, 1):
+        item = f"{f.item_code} {f.item_text}"
+        if f.description:
+            item += f"\n{f.description}"
+        rows.append(
+            [
+                str(n),
+                f"{f.venue_name}\n{f.venue_code}",
+                item,
+                L(f"review.severity.{f.severity}"),
+                "\n".join(f.history) or "—",
+            ]
+        )
+    head = [
+        L("review.notice.col.no"),
+        L("review.letter.col.venue"),
+        L("review.notice.col.item"),
+        L("review.notice.col.severity"),
+        L("review.letter.col.history"),
+    ]
+    _table(pdf, (10, 32, 50, 12, 70), head, rows)
+    pdf.ln(8)
+    office = letter.office or L("review.letter.office")
+    _paragraph(pdf, L("review.letter.from", office=office))
+    _paragraph(pdf, L("review.letter.handler", name=letter.handler))
+    _paragraph(pdf, L("review.notice.date", date=_date(letter.handed_over_on)))
+    pdf.ln(10)
+    pdf.set_font_size(11)
+    pdf.cell(width / 2, 8, L("review.letter.sign_receiver"))
+    pdf.cell(width / 2, 8, L("review.notice.sign_date"), new_x="LMARGIN", new_y="NEXT")
+    return _output(pdf, out)
