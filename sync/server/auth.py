@@ -97,7 +97,9 @@ def enroll(code: str, device_name: str) -> Enrolled:
             created_at=now,
         )
         person = Person.get_by_id(row.person_id)
-        grids = [link.grid_code for link in PersonGrid.select().where(PersonGrid.person == person.id)]
+        grids = [
+            link.grid_code for link in PersonGrid.select().where(PersonGrid.person == person.id)
+        ]
     return Enrolled(device_id, token, person, sorted(grids))
 
 

@@ -214,6 +214,7 @@ class Finding(ServerModel):
     created_by = CharField()
     state = CharField(default="open")  # cache of the fold of its events, in server order
     current_deadline = CharField(null=True)
+    conflict = BooleanField(default=False)  # the fold holds events flagged as conflicts
 
     inspection_id: str | None
     venue_id: str

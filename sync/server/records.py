@@ -140,6 +140,7 @@ def finding_change(finding: Finding, grid_code: str) -> NewChange:
         "created_by": finding.created_by,
         "state": finding.state,
         "current_deadline": finding.current_deadline,
+        "conflict": finding.conflict,
     }
     return NewChange("finding", finding.id, record, grid_code=grid_code)
 

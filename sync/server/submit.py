@@ -93,6 +93,7 @@ def _refresh_state(finding: Finding) -> None:
     )
     folded = fold_in_server_order(events)
     finding.state = folded.state
+    finding.conflict = bool(folded.conflicts)
     finding.current_deadline = (folded.deadline.isoformat() if folded.deadline else None) or (
         finding.deadline
     )
@@ -175,7 +176,10 @@ def apply_finding_event(
     FindingEvent.insert(row).execute()
     _refresh_state(finding)
     stored = FindingEvent.get_by_id(event.id)
-    return [event_change(stored, venue.grid_code), finding_change(finding, venue.grid_code)], conflict
+    return [
+        event_change(stored, venue.grid_code),
+        finding_change(finding, venue.grid_code),
+    ], conflict
 
 
 def apply_daily_report(who: DeviceContext, sub: DailyReportSubmit) -> tuple[list[NewChange], None]:

@@ -1,0 +1,389 @@
+"""SyncClient: push the outbox, upload photos, pull changes — over httpx, on the local store.
+
+The caller has opened the store (`fieldapp.store.open_store`). Nothing is marked sent until
+the server's answer for that op is committed locally together with the op's new state;
+a pulled page is committed together with its cursor (invariant 2). Network errors, 5xx
+and 429 are retried with exponential backoff and full jitter, capped at 5 minutes
+(invariant 7); other 4xx mark the op rejected with the server's reason; 401 raises
+`DeviceNotEnrolled`. A new server epoch resets the cursor and re-pushes every op that was
+not rejected (invariant 6).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import httpx
+from peewee import DatabaseError
+
+from fieldapp.domain.clock import now_iso
+from fieldapp.store.db import db
+from fieldapp.store.models import Blob, Outbox, SyncState
+from sync.client_apply import PageApplier
+from sync.client_base import (
+    PHASES,
+    Backoff,
+    DeviceNotEnrolled,
+    InsecureURL,
+    Progress,
+    RejectedOp,
+    ServerRefused,
+    ServerUnavailable,
+    SyncError,
+    SyncResult,
+    check_url,
+    default_blob_path,
+    error_message,
+    retry_after_seconds,
+)
+from sync.enroll import enroll_device
+from sync.protocol import (
+    API_PREFIX,
+    PROTOCOL_VERSION,
+    Health,
+    OpResult,
+    PullResponse,
+    PushResponse,
+    photo_refs,
+)
+
+
+def _state() -> SyncState:
+    state, _ = SyncState.get_or_create(id=1)
+    return state
+
+
+class SyncClient:
+    def __init__(
+        self,
+        base_url: str,
+        token: str,
+        device_id: str,
+        *,
+        verify: bool | str = True,
+        allow_insecure_http: bool = False,
+        transport: httpx.BaseTransport | None = None,
+        blob_path: Callable[[str], Path] = default_blob_path,
+        batch_size: int = 100,
+        page_size: int = 500,
+        max_retries: int = 3,
+        backoff: Backoff | None = None,
+        sleep: Callable[[float], None] = time.sleep,
+        timeout: float = 30.0,
+    ) -> None:
+        self.base_url = check_url(base_url, allow_insecure_http=allow_insecure_http)
+        self.device_id = device_id
+        self.blob_path = blob_path
+        self.batch_size = batch_size
+        self.page_size = page_size
+        self.max_retries = max_retries
+        self.backoff = backoff or Backoff()
+        self.sleep = sleep
+        self.failures = 0  # consecutive failed calls, for the next retry delay
+        self._retry_after = 0.0
+        self.http = httpx.Client(
+            base_url=self.base_url + API_PREFIX,
+            verify=verify,
+            transport=transport,
+            timeout=timeout,
+            headers={
+                "Authorization": f"Bearer {token}",
+                "User-Agent": f"fieldapp-sync/{PROTOCOL_VERSION}",
+            },
+        )
+
+    @classmethod
+    def from_store(cls, **options: Any) -> SyncClient:
+        """A client for the enrolment recorded in the open store's SyncState."""
+        state = SyncState.get_or_none(SyncState.id == 1)
+        if state is None or not state.token or not state.server_url:
+            raise DeviceNotEnrolled("no enrolment on this device; run `fieldapp enroll URL CODE`")
+        return cls(state.server_url, state.token, state.device_id, **options)
+
+    def close(self) -> None:
+        self.http.close()
+
+    def __enter__(self) -> SyncClient:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --- transport ----------------------------------------------------------------------
+
+    def _request(self, method: str, path: str, **kwargs: Any) -> httpx.Response:
+        """One call, retried on network errors, 5xx and 429; 401 raises DeviceNotEnrolled."""
+        last = ""
+        for attempt in range(self.max_retries + 1):
+            if attempt:
+                delay = self.backoff.delay(attempt - 1)
+                self.sleep(max(delay, self._retry_after) if self._retry_after else delay)
+            self._retry_after = 0.0
+            try:
+                response = self.http.request(method, path, **kwargs)
+            except httpx.TransportError as error:
+                last = f"cannot reach the server ({type(error).__name__}: {error})"
+                self.failures += 1
+                continue
+            if response.status_code == 401:
+                raise DeviceNotEnrolled(error_message(response))
+            if response.status_code == 429 or response.status_code >= 500:
+                last = f"server answered {response.status_code}: {error_message(response)}"
+                self._retry_after = min(retry_after_seconds(response), self.backoff.cap)
+                self.failures += 1
+                continue
+            self.failures = 0
+            return response
+        raise ServerUnavailable(last)
+
+    def next_retry_in(self) -> float:
+        return self.backoff.delay(max(self.failures - 1, 0))
+
+    # --- calls --------------------------------------------------------------------------
+
+    def health(self) -> Health:
+        response = self._request("GET", "/health")
+        if response.status_code != 200:
+            raise ServerRefused(error_message(response))
+        return Health.model_validate(response.json())
+
+    def check_epoch(self, epoch: str) -> bool:
+        """Record the server's epoch; on a new one reset the cursor and requeue acked ops."""
+        state = _state()
+        if state.server_epoch == epoch:
+            return False
+        with db.atomic():
+            if state.server_epoch:
+                Outbox.update(state="pending", acked_at=None).where(
+                    Outbox.state == "acked"
+                ).execute()
+                SyncState.update(pull_cursor="").where(SyncState.id == 1).execute()
+            SyncState.update(server_epoch=epoch).where(SyncState.id == 1).execute()
+        return bool(state.server_epoch)
+
+    def upload_blobs(
+        self, progress: Progress | None = None, result: SyncResult | None = None
+    ) -> int:
+        """Send the photos of waiting ops (HEAD first). A missing or refused photo is
+        reported and skipped: it never holds its op back."""
+        result = result if result is not None else SyncResult()
+        wanted: list[str] = []
+        for row in Outbox.select().where(Outbox.state == "pending").order_by(Outbox.seq):
+            for sha in photo_refs(row.type, json.loads(row.payload)):
+                if sha not in wanted:
+                    wanted.append(sha)
+        done_already = {
+            b.sha256
+            for b in Blob.select(Blob.sha256).where(Blob.uploaded == True)  # noqa: E712
+        }
+        todo = [sha for sha in wanted if sha not in done_already]
+        uploaded = 0
+        for index, sha in enumerate(todo):
+            if progress:
+                progress("photos", index, len(todo))
+            if self._upload_one(sha, result):
+                uploaded += 1
+        if progress:
+            progress("photos", len(todo), len(todo))
+        result.blobs_uploaded += uploaded
+        return uploaded
+
+    def _upload_one(self, sha: str, result: SyncResult) -> bool:
+        path = self.blob_path(sha)
+        if not path.is_file():
+            result.warnings.append(f"photo {sha[:12]} is missing on this device; sent without it")
+            return False
+        head = self._request("HEAD", f"/blobs/{sha}")
+        if head.status_code != 200:
+            data = path.read_bytes()
+            if hashlib.sha256(data).hexdigest() != sha:
+                result.warnings.append(
+                    f"photo {sha[:12]} is damaged on this device; sent without it"
+                )
+                return False
+            put = self._request(
+                "PUT", f"/blobs/{sha}", content=data, headers={"content-type": "image/jpeg"}
+            )
+            if put.status_code not in (200, 201):
+                result.warnings.append(f"photo {sha[:12]} refused: {error_message(put)}")
+                return False
+        with db.atomic():
+            if Blob.update(uploaded=True).where(Blob.sha256 == sha).execute() == 0:
+                Blob.insert(
+                    sha256=sha,
+                    mime="image/jpeg",
+                    size=path.stat().st_size,
+                    uploaded=True,
+                    created_at=now_iso(),
+                ).on_conflict_ignore().execute()
+        return head.status_code != 200
+
+    def push(
+        self, progress: Progress | None = None, result: SyncResult | None = None
+    ) -> SyncResult:
+        """Send waiting ops in seq order, in batches; record each answer with its op."""
+        result = result if result is not None else SyncResult()
+        total = Outbox.select().where(Outbox.state == "pending").count()
+        done, last_seq, restarted = 0, 0, False
+        while True:
+            rows = list(
+                Outbox.select()
+                .where((Outbox.state == "pending") & (Outbox.seq > last_seq))
+                .order_by(Outbox.seq)
+                .limit(self.batch_size)
+            )
+            if not rows:
+                break
+            last_seq = rows[-1].seq
+            epoch, answers = self._send(rows)
+            self._record(rows, answers, result)
+            done += len(rows)
+            if progress:
+                progress("push", min(done, total), max(total, done))
+            if epoch and self.check_epoch(epoch) and not restarted:
+                result.new_epoch, restarted, last_seq = True, True, 0
+                total = done + Outbox.select().where(Outbox.state == "pending").count()
+        return result
+
+    def _send(self, rows: list[Outbox]) -> tuple[str | None, dict[str, OpResult]]:
+        body = {
+            "device_id": self.device_id,
+            "ops": [
+                {"op_id": r.op_id, "seq": r.seq, "type": r.type, "payload": json.loads(r.payload)}
+                for r in rows
+            ],
+        }
+        try:
+            response = self._request("POST", "/push", json=body)
+        except ServerUnavailable as error:
+            with db.atomic():
+                for r in rows:
+                    Outbox.update(attempts=Outbox.attempts + 1, last_error=str(error)).where(
+                        Outbox.op_id == r.op_id
+                    ).execute()
+            raise
+        if response.status_code == 200:
+            answer = PushResponse.model_validate(response.json())
+            return answer.epoch, {r.op_id: r for r in answer.results}
+        if len(rows) > 1:  # a 4xx for the batch: find the op it is about
+            answers: dict[str, OpResult] = {}
+            epoch = None
+            for row in rows:
+                epoch_one, one = self._send([row])
+                answers.update(one)
+                epoch = epoch_one or epoch
+            return epoch, answers
+        reason = f"refused by the server ({response.status_code}): {error_message(response)}"
+        return None, {
+            rows[0].op_id: OpResult(op_id=rows[0].op_id, status="rejected", reason=reason)
+        }
+
+    def _record(self, rows: list[Outbox], answers: dict[str, OpResult], result: SyncResult) -> None:
+        stamp = now_iso()
+        with db.atomic():
+            for row in rows:
+                answer = answers.get(row.op_id)
+                query: Any
+                if answer is None:
+                    query = Outbox.update(
+                        attempts=Outbox.attempts + 1, last_error="the server did not answer this op"
+                    )
+                elif answer.status in ("applied", "duplicate"):
+                    query = Outbox.update(
+                        state="acked",
+                        acked_at=stamp,
+                        attempts=Outbox.attempts + 1,
+                        last_error=answer.conflict or "",
+                    )
+                    result.pushed += 1
+                    if answer.conflict:
+                        result.conflicts.append(answer.conflict)
+                else:
+                    reason = answer.reason or "refused by the server"
+                    query = Outbox.update(
+                        state="rejected", attempts=Outbox.attempts + 1, last_error=reason
+                    )
+                    result.rejected.append(RejectedOp(row.op_id, row.seq, row.type, reason))
+                query.where(Outbox.op_id == row.op_id).execute()
+
+    def pull(
+        self, progress: Progress | None = None, result: SyncResult | None = None
+    ) -> SyncResult:
+        """Pull pages until the server has no more; each page commits with its cursor."""
+        result = result if result is not None else SyncResult()
+        restarted = False
+        while True:
+            cursor = _state().pull_cursor
+            response = self._request(
+                "GET", "/pull", params={"cursor": cursor, "limit": self.page_size}
+            )
+            if response.status_code != 200:
+                raise ServerRefused(f"pull refused: {error_message(response)}")
+            page = PullResponse.model_validate(response.json())
+            if self.check_epoch(page.epoch):
+                result.new_epoch = True
+                if restarted:
+                    raise ServerUnavailable("the server's epoch keeps changing; try again later")
+                restarted = True
+                continue  # this page was read against the old cursor: start again
+            with db.atomic():
+                db.execute_sql("PRAGMA defer_foreign_keys = ON")
+                applier = PageApplier(page.changes)
+                result.pulled += applier.apply()
+                SyncState.update(pull_cursor=page.cursor).where(SyncState.id == 1).execute()
+            result.warnings += applier.warnings
+            if progress:
+                progress(
+                    "pull", result.pulled, result.pulled + (self.page_size if page.more else 0)
+                )
+            if not page.more:
+                return result
+
+    def sync_once(self, progress_callback: Progress | None = None) -> SyncResult:
+        """photos → push → pull. Returns what happened; raises only DeviceNotEnrolled."""
+        result = SyncResult()
+        try:
+            result.new_epoch = self.check_epoch(self.health().epoch)
+            self.upload_blobs(progress_callback, result)
+            self.push(progress_callback, result)
+            self.pull(progress_callback, result)
+        except DeviceNotEnrolled as error:
+            SyncState.update(last_error=str(error)).where(SyncState.id == 1).execute()
+            raise
+        except SyncError as error:
+            result.errors.append(str(error))
+            result.retry_in = self.next_retry_in()
+        except (httpx.HTTPError, ValueError) as error:  # e.g. an answer that is not JSON
+            result.errors.append(f"sync failed, the server's answer was not understood: {error}")
+            result.retry_in = self.next_retry_in()
+        except DatabaseError as error:
+            result.errors.append(f"could not write to this device's store: {error}")
+        result.pending = Outbox.select().where(Outbox.state == "pending").count()
+        values: dict[str, Any] = {"last_error": "; ".join(result.errors)}
+        if not result.errors:
+            values["last_sync_at"] = now_iso()
+        SyncState.update(**values).where(SyncState.id == 1).execute()
+        return result
+
+
+__all__ = [
+    "PHASES",
+    "Backoff",
+    "DeviceNotEnrolled",
+    "InsecureURL",
+    "Progress",
+    "RejectedOp",
+    "ServerRefused",
+    "ServerUnavailable",
+    "SyncClient",
+    "SyncError",
+    "SyncResult",
+    "check_url",
+    "default_blob_path",
+    "enroll_device",
+]

@@ -1,0 +1,55 @@
+"""Fixtures for the sync tests.
+
+- `live_server`: a real `python -m sync.server` on a free loopback port over a temporary
+  SQLite file (seeded with grids T1>V1>A1, T1>V2; people p-insp (V1), p-insp2 (V2),
+  p-sup (T1), p-sup2 (V1); three venues); waits for /health; stopped after the test.
+  The test process has the same database open (`sync.server.db`) to administer and check.
+- `seed`: the seeded venue ids by code.
+- `make_device`: `make_device(name)` → a `Device` with its own store file under tmp_path.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from sync_world import Device, LiveServer, Seed, seed_server
+
+from fieldapp.store.db import close_store
+
+
+@pytest.fixture
+def server_workdir(tmp_path: Path) -> Path:
+    path = tmp_path / "server"
+    path.mkdir()
+    return path
+
+
+@pytest.fixture
+def server_db_url(server_workdir: Path) -> str:
+    return f"sqlite:///{server_workdir / 'server.sqlite3'}"
+
+
+@pytest.fixture
+def seed(server_db_url: str, server_workdir: Path) -> Seed:
+    return seed_server(server_db_url, server_workdir)
+
+
+@pytest.fixture
+def live_server(seed: Seed, server_db_url: str, server_workdir: Path) -> Iterator[LiveServer]:
+    server = LiveServer(server_db_url, server_workdir)
+    server.start()
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture
+def make_device(tmp_path: Path, live_server: LiveServer) -> Iterator[Callable[[str], Device]]:
+    def make(name: str) -> Device:
+        return Device(tmp_path / "devices" / name, live_server)
+
+    yield make
+    close_store()

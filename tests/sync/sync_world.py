@@ -1,0 +1,245 @@
+"""A small world for sync tests: a real server process, its database, devices, payloads.
+
+The server runs as `python -m sync.server` in a subprocess on a free loopback port with a
+temporary SQLite file; the test process opens the same database for administration and
+for checking what the server holds. Devices are real store files, opened one at a time.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+from fieldapp.domain.ids import new_id
+from fieldapp.store.db import open_store
+from fieldapp.store.models import Outbox, SyncState
+from sync.client import SyncClient, enroll_device
+from sync.protocol import canonical_json, payload_hash
+from sync.server import admin, auth
+from sync.server import db as server_db
+
+REPO = Path(__file__).resolve().parents[2]
+
+GRIDS_CSV = """code,name,level,parent
+T1,鼎美镇,town,
+V1,鼎美村,village,T1
+V2,芸美村,village,T1
+A1,鼎美村一组,area,V1
+"""
+
+PEOPLE_CSV = """id,name,role,phone,grids
+p-insp,张三,inspector,,V1
+p-insp2,王五,inspector,,V2
+p-sup,李四,supervisor,,T1
+p-sup2,赵六,supervisor,,V1
+"""
+
+VENUES_CSV = """code,name,kind,grid,address
+DM-0001,鼎美村·福顺小旅馆(示例),small_hotel,A1,鼎美村1号
+DM-0002,鼎美村·小卖部(示例),small_shop,V1,鼎美村2号
+YM-0001,芸美村·便民超市(示例),supermarket,V2,芸美村1号
+"""
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+class LiveServer:
+    """`python -m sync.server` on loopback; start/stop/kill/restart keep the same port."""
+
+    def __init__(self, db_url: str, workdir: Path) -> None:
+        self.db_url = db_url
+        self.workdir = workdir
+        self.blob_dir = workdir / "server-blobs"
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.process: subprocess.Popen[bytes] | None = None
+        self.log_path = workdir / "server.log"
+
+    def start(self, timeout: float = 30.0) -> None:
+        env = {**os.environ, "PYTHONPATH": str(REPO)}
+        with open(self.log_path, "ab") as log:
+            self.process = subprocess.Popen(
+                [sys.executable, "-m", "sync.server", "--db", self.db_url, "--port", str(self.port),
+                 "--blob-dir", str(self.blob_dir)],
+                cwd=REPO, env=env, stdout=log, stderr=log,
+            )  # fmt: skip
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"server exited: {self.log_path.read_text()[-2000:]}")
+            try:
+                if httpx.get(f"{self.url}/api/v1/health", timeout=1).status_code == 200:
+                    return
+            except httpx.TransportError:
+                pass
+            time.sleep(0.05)
+        raise RuntimeError(f"server did not answer /health: {self.log_path.read_text()[-2000:]}")
+
+    def stop(self) -> None:
+        if self.process and self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait(10)
+        self.process = None
+
+    def kill(self) -> None:
+        if self.process and self.process.poll() is None:
+            self.process.kill()
+            self.process.wait(10)
+        self.process = None
+
+    def restart(self) -> None:
+        self.stop()
+        self.start()
+
+
+@dataclass
+class Seed:
+    venues: dict[str, str] = field(default_factory=dict)  # code -> id
+
+
+def seed_server(db_url: str, workdir: Path) -> Seed:
+    server_db.open_database(db_url)
+    server_db.init_schema()
+    for name, text in (("grids", GRIDS_CSV), ("people", PEOPLE_CSV), ("venues", VENUES_CSV)):
+        (workdir / f"{name}.csv").write_text(text, encoding="utf-8")
+    with server_db.current().connection_context():
+        admin.import_grids(workdir / "grids.csv")
+        admin.import_people(workdir / "people.csv")
+        admin.import_venues(workdir / "venues.csv")
+        from sync.server.models import Venue
+
+        return Seed({v.code: v.id for v in Venue.select()})
+
+
+def enrolment_code(person_id: str, hours: float = 1.0) -> str:
+    with server_db.current().connection_context():
+        return auth.issue_enrollment_code(person_id, hours=hours).code
+
+
+class Device:
+    """A field device: its own FIELDAPP_HOME-like directory and store file."""
+
+    def __init__(self, home: Path, server: LiveServer) -> None:
+        self.home = home
+        self.server = server
+        home.mkdir(parents=True, exist_ok=True)
+        (home / "blobs").mkdir(exist_ok=True)
+
+    def open(self) -> Device:
+        open_store(self.home / "fieldapp.sqlite3")
+        return self
+
+    def enroll(self, person_id: str) -> Device:
+        self.open()
+        enroll_device(self.server.url, enrolment_code(person_id), device_name=self.home.name)
+        return self
+
+    @property
+    def device_id(self) -> str:
+        return str(SyncState.get_by_id(1).device_id)
+
+    @property
+    def token(self) -> str:
+        return str(SyncState.get_by_id(1).token)
+
+    def client(self, **options: Any) -> SyncClient:
+        self.open()
+        options.setdefault("blob_path", lambda sha: self.home / "blobs" / f"{sha}.jpg")
+        options.setdefault("sleep", lambda _s: None)
+        return SyncClient.from_store(**options)
+
+    def enqueue(self, op_type: str, payload: dict[str, Any], *, seq: int | None = None) -> str:
+        op_id = new_id()
+        values: dict[str, Any] = {
+            "op_id": op_id,
+            "type": op_type,
+            "payload": canonical_json(payload),
+            "payload_hash": payload_hash(payload),
+            "created_at": "2026-06-10T02:00:00.000Z",
+        }
+        if seq is not None:
+            values["seq"] = seq
+        Outbox.insert(values).execute()
+        return op_id
+
+    def outbox(self) -> dict[str, Outbox]:
+        return {row.op_id: row for row in Outbox.select().order_by(Outbox.seq)}
+
+
+# --- payloads in the documented shapes (sync.protocol) ----------------------------------
+
+
+def event(
+    event_type: str, actor: str, *, base: str | None = None, at: str = "2026-06-10T03:00:00.000Z",
+    role: str = "", data: dict[str, Any] | None = None, photos: list[str] | None = None,
+) -> dict[str, Any]:  # fmt: skip
+    return {
+        "id": new_id(), "type": event_type, "actor": actor, "role": role, "device_id": "",
+        "base_event": base, "at": at, "note": "", "photos": photos or [], "data": data or {},
+    }  # fmt: skip
+
+
+def inspection_submit(
+    venue_id: str, inspector: str, *, findings: int = 1, at: str = "2026-06-10T02:00:00.000Z",
+    photos: list[str] | None = None,
+) -> dict[str, Any]:  # fmt: skip
+    inspection_id = new_id()
+    finding_list = []
+    for index in range(findings):
+        opened = event("opened", inspector, at=at, data={"deadline": "2026-06-20"})
+        finding_list.append({
+            "id": new_id(), "venue_id": venue_id, "item_code": f"COM-{index + 1:02d}",
+            "severity": "general", "description": "灭火器过期", "deadline": "2026-06-20",
+            "photos": photos or [], "created_at": at, "created_by": inspector, "events": [opened],
+        })  # fmt: skip
+    return {
+        "inspection": {
+            "id": inspection_id, "venue_id": venue_id, "checklist_id": "small_hotel",
+            "checklist_version": 1, "inspector_id": inspector, "device_id": "",
+            "started_at": at, "finished_at": at, "submitted_at": at, "presence": "manual",
+            "presence_payload": "", "presence_reason": "placard missing", "presence_note": "",
+            "presence_at": at, "representative": "店主", "summary": {"total": 2},
+            "supersedes": None,
+        },
+        "answers": [
+            {"item_code": "COM-01", "outcome": "fail", "value": "", "note": "", "photos": photos or []},
+            {"item_code": "COM-02", "outcome": "pass", "value": "", "note": "", "photos": []},
+        ],
+        "findings": finding_list,
+    }  # fmt: skip
+
+
+def finding_event(finding_id: str, evt: dict[str, Any]) -> dict[str, Any]:
+    return {"finding_id": finding_id, "event": evt}
+
+
+def daily_report(grid_code: str, reporter: str) -> dict[str, Any]:
+    return {
+        "id": new_id(), "grid_code": grid_code, "date": "2026-06-10", "reporter": reporter,
+        "counts": {"inspected": 3}, "zero_report": False, "remarks": "",
+        "submitted_at": "2026-06-10T09:00:00.000Z",
+    }  # fmt: skip
+
+
+def server_count(model: Any, *where: Any) -> int:
+    with server_db.current().connection_context():
+        query = model.select()
+        for clause in where:
+            query = query.where(clause)
+        return int(query.count())
