@@ -33,7 +33,7 @@ SEVERITIES = ("general", "major")
 class FindingDialog(ModalScreen[bool]):
     CSS_PATH = "../screens/inspect.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "save", "Save", id="finding.save"),
+        Binding("f10,ctrl+enter", "save", "Save", id="finding.save"),
         Binding("ctrl+o", "attach", "Attach photo", id="finding.attach"),
         Binding("escape", "cancel", "Cancel", id="finding.cancel"),
     ]

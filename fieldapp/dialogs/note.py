@@ -18,7 +18,7 @@ from fieldapp.i18n import t
 class NoteDialog(ModalScreen[str | None]):
     CSS_PATH = "../screens/inspect.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "save", "Save", id="note.save"),
+        Binding("f10,ctrl+enter", "save", "Save", id="note.save"),
         Binding("escape", "cancel", "Cancel", id="note.cancel"),
     ]
 

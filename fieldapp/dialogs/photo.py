@@ -18,6 +18,7 @@ from textual.worker import Worker, WorkerState
 from fieldapp.commands import localize_bindings
 from fieldapp.i18n import t
 from fieldapp.services.photos import PhotoError, import_photo
+from fieldapp.store.db import db
 
 
 class PhotoDialog(ModalScreen[str | None]):
@@ -70,12 +71,14 @@ class PhotoDialog(ModalScreen[str | None]):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="photo")
     def import_file(self, path: str) -> str:
-        return import_photo(path)
+        with db.connection_context():
+            return import_photo(path)
 
     @on(Worker.StateChanged)
     def worker_changed(self, event: Worker.StateChanged) -> None:
         if event.worker.group != "photo":
             return
+        event.stop()  # handled here, not by the app's error handler
         if event.state == WorkerState.SUCCESS:
             self.dismiss(str(event.worker.result))
         elif event.state == WorkerState.ERROR:

@@ -22,6 +22,7 @@ from fieldapp.domain.findings import TransitionRefused
 from fieldapp.i18n import pick, t
 from fieldapp.services import findings
 from fieldapp.services.photos import PhotoError, import_photo
+from fieldapp.store.db import db
 from fieldapp.store.models import Finding
 
 
@@ -45,7 +46,7 @@ def item_text(finding: Finding) -> str:
 class ReinspectDialog(ModalScreen[bool]):
     CSS_PATH = "../screens/inspect.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "save", "Record", id="reinspect.save"),
+        Binding("f10,ctrl+enter", "save", "Record", id="reinspect.save"),
         Binding("escape", "cancel", "Cancel", id="reinspect.cancel"),
     ]
 
@@ -110,12 +111,14 @@ class ReinspectDialog(ModalScreen[bool]):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="photo")
     def import_file(self, path: str) -> str:
-        return import_photo(path)
+        with db.connection_context():
+            return import_photo(path)
 
     @on(Worker.StateChanged)
     def worker_changed(self, event: Worker.StateChanged) -> None:
         if event.worker.group != "photo":
             return
+        event.stop()  # handled here, not by the app's error handler
         if event.state == WorkerState.SUCCESS:
             self.record([str(event.worker.result)])
         elif event.state == WorkerState.ERROR:

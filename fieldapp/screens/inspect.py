@@ -151,8 +151,6 @@ class InspectScreen(Screen[None]):
         value_item = self.item.answer in VALUE_TYPES
         if action == "answer" and parameters and parameters[0] in ("pass", "fail"):
             return not value_item
-        if action == "mark_failed":
-            return value_item
         return True
 
     # ---------------------------------------------------------------- answers

@@ -21,7 +21,7 @@ from fieldapp.services.inspections import ReadOnly, SubmitBlocked, Summary
 class SummaryScreen(Screen[bool]):
     CSS_PATH = "inspect.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s,ctrl+enter", "submit", "Submit", id="summary.submit"),
+        Binding("f10,ctrl+enter", "submit", "Submit", id="summary.submit"),
         Binding("escape", "back", "Back to items", id="summary.back"),
     ]
 

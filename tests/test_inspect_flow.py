@@ -1,0 +1,222 @@
+"""Functional: a whole inspection of a small restaurant by keyboard, against the real app
+on a temporary FIELDAPP_HOME; read-only afterwards; submit refused; a bad number; and a
+re-inspection of an open finding."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from inspect_support import VENUE_ID, make_png, open_inspection, seed_store, settle
+from textual.widgets import Input, Static
+
+from fieldapp.app import make_app
+from fieldapp.dialogs.finding import FindingDialog
+from fieldapp.dialogs.photo import PhotoDialog
+from fieldapp.dialogs.reinspect import ReinspectDialog
+from fieldapp.i18n import t
+from fieldapp.screens.home import HomeScreen
+from fieldapp.screens.inspect import InspectScreen
+from fieldapp.screens.summary import SummaryScreen
+from fieldapp.services import inspections
+from fieldapp.services.photos import blob_path
+from fieldapp.store.models import Answer, Finding, FindingEvent, Inspection, Outbox
+
+SIZE = (120, 36)
+YES_ITEMS = 12  # COM-03 … COM-12 and CAT-01 … CAT-03, all yes/no
+
+
+def card_text(screen: InspectScreen, widget_id: str) -> str:
+    return str(screen.query_one(f"#{widget_id}", Static).render())
+
+
+async def test_whole_inspection_by_keyboard(home: Path, tmp_path: Path) -> None:
+    seed_store()
+    photo = make_png(tmp_path / "exit_blocked.png")
+    app = make_app(lang="zh")
+    async with app.run_test(size=SIZE) as pilot:
+        inspection_id = await open_inspection(app, pilot)
+        screen = app.screen
+        assert isinstance(screen, InspectScreen)
+        assert screen.item.code == "COM-01"
+        assert "老王面馆" in card_text(screen, "inspect-venue")
+        assert card_text(screen, "inspect-progress") == "第1节 · 1/18 · 已答 0"
+
+        await pilot.press("3", "enter")  # COM-01: a number within its limits
+        assert screen.item.code == "COM-02"
+
+        await pilot.press("n")  # COM-02 fails: the finding form, prefilled
+        assert isinstance(app.screen, FindingDialog)
+        assert app.screen.query_one("#finding-description", Input).value.startswith("灭火器压力")
+        await pilot.press("ctrl+o")
+        assert isinstance(app.screen, PhotoDialog)
+        await pilot.press(*str(photo), "enter")
+        await settle(app, pilot)
+        assert isinstance(app.screen, FindingDialog)
+        assert len(app.screen.photos) == 1
+        await pilot.press("enter")  # save the finding
+        assert app.screen is screen
+        assert screen.item.code == "COM-03"
+
+        for _ in range(YES_ITEMS):
+            await pilot.press("y")
+        assert screen.item.code == "CAT-04"
+        await pilot.press("2", "enter")
+        assert screen.item.code == "CAT-05"
+        await pilot.press(*"2026-05-20", "enter")
+        assert screen.item.code == "CAT-06"
+        await pilot.press("n")
+        assert isinstance(app.screen, FindingDialog)
+        await pilot.press("escape")  # cancel keeps the prefilled finding
+        assert screen.item.code == "CAT-07"
+        await pilot.press("y")
+        assert card_text(screen, "inspect-progress").endswith("已答 18")
+
+        await pilot.press("s")
+        summary = app.screen
+        assert isinstance(summary, SummaryScreen)
+        assert summary.summary.answered == 18
+        assert summary.summary.failures == {"general": 2, "major": 0}
+        await pilot.press(*"王老板", "enter")
+        await settle(app, pilot)
+        assert isinstance(app.screen, HomeScreen)
+
+    inspection = Inspection.get_by_id(inspection_id)
+    assert inspection.status == "submitted"
+    assert inspection.representative == "王老板"
+    answers = {a.item_code: a for a in Answer.select().where(Answer.inspection == inspection_id)}
+    assert len(answers) == 18
+    assert (answers["COM-01"].outcome, answers["COM-01"].value) == ("value", "3")
+    assert (answers["CAT-04"].outcome, answers["CAT-04"].value) == ("value", "2")
+    assert (answers["CAT-05"].outcome, answers["CAT-05"].value) == ("value", "2026-05-20")
+    findings = {f.item_code: f for f in Finding.select().where(Finding.inspection == inspection_id)}
+    assert sorted(findings) == ["CAT-06", "COM-02"]
+    assert len(findings["COM-02"].photos) == 1
+    assert blob_path(findings["COM-02"].photos[0]).exists()
+    cat06 = inspections.load(inspection_id).checklist.item("CAT-06")
+    assert findings["CAT-06"].description == cat06.zh  # the prefilled text was kept
+    for finding in findings.values():
+        assert finding.state == "open"
+        events = list(FindingEvent.select().where(FindingEvent.finding == finding.id))
+        assert [e.type for e in events] == ["opened"]
+    assert Outbox.select().where(Outbox.type == "inspection.submit").count() == 1
+
+    # Reopened, it is read-only: visible answers, answer keys do nothing.
+    app = make_app(lang="zh")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        app.show_inspection(inspection_id)
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, InspectScreen)
+        assert screen.view.read_only
+        assert card_text(screen, "inspect-notice") == t("inspect.read_only")
+        screen.go_to("COM-03")
+        await pilot.pause()
+        assert "合格" in card_text(screen, "item-answer")
+        await pilot.press("n", "x", "m")
+        assert app.screen is screen
+    after = {a.item_code: a for a in Answer.select().where(Answer.inspection == inspection_id)}
+    assert {c: (a.outcome, a.value, a.note) for c, a in after.items()} == {
+        c: (a.outcome, a.value, a.note) for c, a in answers.items()
+    }
+    assert Finding.select().where(Finding.inspection == inspection_id).count() == 2
+
+
+async def test_submit_refused_while_required_unanswered(home: Path) -> None:
+    seed_store()
+    app = make_app(lang="zh")
+    async with app.run_test(size=SIZE) as pilot:
+        inspection_id = await open_inspection(app, pilot)
+        await pilot.press("3", "enter", "y")
+        await pilot.press("s")
+        summary = app.screen
+        assert isinstance(summary, SummaryScreen)
+        await pilot.press(*"王老板", "enter")
+        message = str(summary.query_one("#summary-message", Static).render())
+        assert message.startswith("不能提交")
+        assert "COM-03" in message and "CAT-07" in message
+        assert app.screen is summary
+        await pilot.press("escape")
+        assert isinstance(app.screen, InspectScreen)
+    assert Inspection.get_by_id(inspection_id).status == "draft"
+    assert Outbox.select().count() == 0
+
+
+async def test_bad_number_shows_message_and_keeps_focus(home: Path) -> None:
+    seed_store()
+    app = make_app(lang="zh")
+    async with app.run_test(size=SIZE) as pilot:
+        inspection_id = await open_inspection(app, pilot)
+        screen = app.screen
+        assert isinstance(screen, InspectScreen)
+        await pilot.press(*"1.2.3", "enter")
+        assert screen.item.code == "COM-01"
+        assert card_text(screen, "item-message") == t("answer.expected_number")
+        assert app.focused is screen.card.answer_input
+        await pilot.press("backspace", "backspace", "backspace", "backspace", "enter")
+        assert screen.item.code == "COM-02"
+    assert Answer.get(inspection=inspection_id, item_code="COM-01").value == "1"
+
+
+async def test_number_below_minimum_opens_the_finding_form(home: Path) -> None:
+    seed_store()
+    app = make_app(lang="zh")
+    async with app.run_test(size=SIZE) as pilot:
+        inspection_id = await open_inspection(app, pilot)
+        await pilot.press("0", "enter")  # COM-01 asks for at least 1
+        assert isinstance(app.screen, FindingDialog)
+        await pilot.press("enter")
+        assert isinstance(app.screen, InspectScreen)
+    answer = Answer.get(inspection=inspection_id, item_code="COM-01")
+    assert (answer.outcome, answer.value) == ("fail", "0")
+    assert Finding.get(inspection=inspection_id, item_code="COM-01").description
+
+
+def submitted_with_one_finding() -> str:
+    """An inspection made through the services with COM-03 failed; its finding id."""
+    inspection_id = inspections.start_inspection(VENUE_ID)
+    view = inspections.load(inspection_id)
+    for item in view.checklist.items:
+        if item.code == "COM-03":
+            inspections.record_answer(inspection_id, item, "fail")
+        elif item.answer == "yesno":
+            inspections.record_answer(inspection_id, item, "pass")
+        else:
+            value = {"number": "2", "date": "2026-01-01"}.get(item.answer, "ok")
+            inspections.record_answer(inspection_id, item, "value", value)
+    inspections.submit(inspection_id, "王老板")
+    return str(Finding.get(inspection=inspection_id).id)
+
+
+async def test_reinspection_appends_rectification_reported(home: Path, tmp_path: Path) -> None:
+    seed_store()
+    finding_id = submitted_with_one_finding()
+    photo = make_png(tmp_path / "fixed.png")
+    results: list[bool | None] = []
+    app = make_app(lang="zh")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        app.push_screen(ReinspectDialog(finding_id), results.append)
+        await pilot.pause()
+        assert isinstance(app.screen, ReinspectDialog)
+        await pilot.press("enter")  # RadioSet: choose the first, 已整改
+        await pilot.press("tab", *"已清理", "tab", *str(photo))
+        await pilot.press("f10")
+        await settle(app, pilot)
+        assert results == [True]
+        assert not isinstance(app.screen, ReinspectDialog)
+
+        # Reported already: a second report is refused with the reason, nothing recorded.
+        app.push_screen(ReinspectDialog(finding_id), results.append)
+        await pilot.pause()
+        dialog = app.screen
+        await pilot.press("enter", "f10")
+        await settle(app, pilot)
+        assert app.screen is dialog
+        message = str(dialog.query_one("#reinspect-message", Static).render())
+        assert message.startswith("不能记录")
+    events = list(FindingEvent.select().where(FindingEvent.finding == finding_id))
+    assert [e.type for e in events] == ["opened", "rectification_reported"]
+    assert events[1].note == "已清理" and len(events[1].photos) == 1
+    assert Finding.get_by_id(finding_id).state == "rectification_reported"
+    assert Outbox.select().where(Outbox.type == "finding.event").count() == 1
