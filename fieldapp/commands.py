@@ -1,0 +1,83 @@
+"""Actions as people see them: localized key labels and the command palette.
+
+Every `Binding` in the program has an `id`; its label in the footer and in the palette is
+the catalogue entry `binding.<id>` (tooltip / palette help: `binding.<id>.tip`). Screens
+call `localize_bindings(self)` when built and the app calls it again on a language switch,
+so labels follow the language without each screen knowing about it.
+
+The palette lists every shown binding active on the screen it was opened from (app,
+screen and focused-widget bindings), so each action there is also reachable by name —
+including the actions of screens written later.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from functools import partial
+
+from textual.binding import Binding
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.dom import DOMNode
+
+from fieldapp.i18n import t
+
+
+def _label(binding: Binding) -> tuple[str, str]:
+    key = f"binding.{binding.id}"
+    description = t(key)
+    tip = t(f"{key}.tip")
+    return (
+        binding.description if description == key else description,
+        binding.tooltip if tip == f"{key}.tip" else tip,
+    )
+
+
+def localize_bindings(node: DOMNode) -> None:
+    """Relabel `node`'s bindings from the catalogue (bindings without an id are kept)."""
+    table = node._bindings.key_to_bindings
+    for key, bindings in table.items():
+        relabeled = []
+        for binding in bindings:
+            if binding.id:
+                description, tooltip = _label(binding)
+                binding = replace(binding, description=description, tooltip=tooltip)
+            relabeled.append(binding)
+        table[key] = relabeled
+
+
+class FieldCommands(Provider):
+    """Every action with a key on the current screen, by its label in the current language."""
+
+    def _commands(self) -> list[tuple[str, str, str, DOMNode]]:
+        seen: set[tuple[int, str]] = set()
+        commands = []
+        for namespace, binding, enabled, _tooltip in self.screen.active_bindings.values():
+            if not enabled or not binding.id or binding.action == "command_palette":
+                continue
+            marker = (id(namespace), binding.action)
+            if marker in seen:
+                continue
+            seen.add(marker)
+            description, tooltip = _label(binding)
+            key = self.app.get_key_display(binding)
+            commands.append((f"{description} ({key})", tooltip, binding.action, namespace))
+        return sorted(commands, key=lambda c: c[0])
+
+    def _run(self, action: str, namespace: DOMNode) -> None:
+        self.app.call_later(self.app.run_action, action, namespace)
+
+    async def discover(self) -> Hits:
+        for label, help_text, action, namespace in self._commands():
+            yield DiscoveryHit(label, partial(self._run, action, namespace), help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for label, help_text, action, namespace in self._commands():
+            score = max(matcher.match(label), matcher.match(action))
+            if score > 0:
+                yield Hit(
+                    score,
+                    matcher.highlight(label),
+                    partial(self._run, action, namespace),
+                    help=help_text,
+                )

@@ -1,0 +1,42 @@
+"""A DataTable holding one page of a long list; PageUp/PageDown ask for another page.
+
+The table never holds more than a page (a DataTable of 100,000 rows takes seconds to
+mount): the screen that owns it loads pages from the store and answers `PageRequested`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.message import Message
+from textual.widgets import DataTable
+
+
+class PagedTable(DataTable[str]):
+    """Row cursor over one page. PageDown/PageUp post `PageRequested(+1/-1)`."""
+
+    @dataclass
+    class PageRequested(Message):
+        table: PagedTable
+        step: int  # +1 next page, -1 previous page
+
+        @property
+        def control(self) -> PagedTable:
+            return self.table
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes, cursor_type="row", zebra_stripes=True)
+
+    def action_page_down(self) -> None:
+        self.post_message(self.PageRequested(self, +1))
+
+    def action_page_up(self) -> None:
+        self.post_message(self.PageRequested(self, -1))
+
+    @property
+    def selected_key(self) -> str | None:
+        """The key of the row under the cursor, or None for an empty table."""
+        if not self.row_count:
+            return None
+        row_key, _ = self.coordinate_to_cell_key(self.cursor_coordinate)
+        return None if row_key.value is None else str(row_key.value)

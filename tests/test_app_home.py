@@ -1,0 +1,239 @@
+"""The app shell against the real store: home, scanning, choosing by hand, language.
+
+Pilot drives the real app (make_app) on the demo workspace in a temporary FIELDAPP_HOME.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from textual.widgets import Input, Label, OptionList, Static
+
+from fieldapp.app import FieldApp, make_app
+from fieldapp.domain.cadence import bucket
+from fieldapp.domain.clock import today
+from fieldapp.i18n import set_language
+from fieldapp.screens.home import HomeScreen
+from fieldapp.services.demo import DemoInfo
+from fieldapp.services.identity import grid_codes_under, me
+from fieldapp.store.models import Inspection, Outbox, Setting, Venue
+
+SIZE = (120, 36)
+
+
+@pytest.fixture(autouse=True)
+def chinese() -> Iterator[None]:
+    set_language("zh")
+    yield
+    set_language("zh")
+
+
+def text_of(widget: Static) -> str:
+    return str(widget.render())
+
+
+async def settle(app: FieldApp, pilot) -> None:  # type: ignore[no-untyped-def]
+    await pilot.pause()
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def expected_buckets() -> Counter[str]:
+    """Due buckets counted one venue at a time with the domain rule (not load_home's SQL)."""
+    grids = grid_codes_under([code for code, _ in me().grids])
+    day = today()
+    return Counter(bucket(v.due_on, day) for v in Venue.select().where(Venue.grid.in_(grids)))
+
+
+def venue_in_my_grids() -> Venue:
+    grids = grid_codes_under([code for code, _ in me().grids])
+    return Venue.select().where(Venue.grid.in_(grids)).order_by(Venue.code).first()
+
+
+def inspector_screen_name(app: FieldApp) -> str:
+    return type(app.screen).__name__
+
+
+async def test_home_shows_me_grids_buckets_and_unsynced(demo_home: Path) -> None:
+    who = me()
+    counts = expected_buckets()
+    unsynced = Outbox.select().where(Outbox.state == "pending").count()
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        screen = app.screen
+        assert isinstance(screen, HomeScreen)
+        assert who.name in text_of(screen.query_one("#me-name", Label))
+        assert "网格员" in text_of(screen.query_one("#me-name", Label))
+        grids_text = text_of(screen.query_one("#me-grids", Label))
+        for _, name in who.grids:
+            assert name in grids_text
+        for key, label in (("overdue", "已逾期"), ("today", "今日到期"), ("week", "本周到期")):
+            shown = text_of(screen.query_one(f"#bucket-{key}", Static))
+            assert shown == f"{label} {counts[key]}"
+        assert f"未同步记录：{unsynced}" in text_of(screen.query_one("#status", Static))
+        due = screen.query_one("#due")
+        assert due.row_count == min(50, counts["overdue"] + counts["today"] + counts["week"])
+        # Overdue first: the first row is in the overdue bucket when there is one.
+        if counts["overdue"]:
+            assert str(due.get_row_at(0)[0]) == "已逾期"
+
+
+async def test_scan_known_code_opens_that_venue(demo_home: Path) -> None:
+    venue = venue_in_my_grids()
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("f2")
+        await pilot.pause()
+        assert app.screen.query_one("#scan-input", Input).has_focus
+        # A keyboard-wedge scanner types the code, then Enter.
+        await pilot.press(*venue.code.lower(), "enter")
+        await settle(app, pilot)
+        await settle(app, pilot)
+        drafts = list(
+            Inspection.select().where(
+                (Inspection.venue == venue.id) & (Inspection.status == "draft")
+            )
+        )
+        assert len(drafts) == 1
+        assert drafts[0].presence == "scanned"
+        assert drafts[0].presence_payload == venue.code
+        assert inspector_screen_name(app) == "InspectScreen"
+
+
+async def test_scan_unknown_code_notifies_and_creates_nothing(demo_home: Path) -> None:
+    before = Inspection.select().count()
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press(*"ZZ-9999", "enter")
+        await settle(app, pilot)
+        messages = [n.message for n in app._notifications]
+        assert any("ZZ-9999" in m and "按名称查找" in m for m in messages), messages
+        assert isinstance(app.screen, HomeScreen)
+    assert Inspection.select().count() == before
+
+
+async def test_choosing_by_hand_records_manual_presence_with_reason(demo_home: Path) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        home = app.screen
+        assert isinstance(home, HomeScreen)
+        due = home.query_one("#due")
+        venue_id = str(due.coordinate_to_cell_key(due.cursor_coordinate).row_key.value)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "PresenceDialog"
+        reasons = app.screen.query_one("#presence-reasons", OptionList)
+        assert str(reasons.get_option_at_index(1).prompt) == "标牌损坏、无法扫描"
+        await pilot.press("down")  # placard_damaged
+        await pilot.press("tab")
+        await pilot.press(*"二维码褪色", "enter")
+        await settle(app, pilot)
+        await settle(app, pilot)
+        inspection = Inspection.get((Inspection.venue == venue_id) & (Inspection.status == "draft"))
+        assert inspection.presence == "manual"
+        assert inspection.presence_reason == "placard_damaged"
+        assert inspection.presence_note == "二维码褪色"
+        assert inspector_screen_name(app) == "InspectScreen"
+
+
+async def test_other_reason_needs_a_note(demo_home: Path) -> None:
+    before = Inspection.select().count()
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("end", "enter")  # "other" without a note
+        await pilot.pause()
+        assert type(app.screen).__name__ == "PresenceDialog"
+        assert "备注" in text_of(app.screen.query_one("#presence-error", Static))
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert isinstance(app.screen, HomeScreen)
+    assert Inspection.select().count() == before
+
+
+async def test_draft_at_start_up_is_offered_and_resumed(demo_home: Path) -> None:
+    from fieldapp.services import inspections
+
+    venue = venue_in_my_grids()
+    draft_id = inspections.start_inspection(venue.id, presence="manual", reason="other")
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        assert type(app.screen).__name__ == "ResumeDialog"
+        assert venue.name in text_of(app.screen.query_one(".dialog-body", Static))
+        await pilot.press("y")
+        await settle(app, pilot)
+        assert inspector_screen_name(app) == "InspectScreen"
+        assert getattr(app.screen, "inspection_id", draft_id) == draft_id
+    # Resuming does not start a second inspection of the venue.
+    drafts = Inspection.select().where(
+        (Inspection.venue == venue.id) & (Inspection.status == "draft")
+    )
+    assert drafts.count() == 1
+
+
+async def test_language_switch_to_english_relabels_and_is_stored(demo_home: Path) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        overdue = app.screen.query_one("#bucket-overdue", Static)
+        assert text_of(overdue).startswith("已逾期")
+        await pilot.press("f9")
+        await settle(app, pilot)
+        overdue = app.screen.query_one("#bucket-overdue", Static)
+        assert text_of(overdue).startswith("Overdue")
+        footer_labels = {b.description for _, b, _, _ in app.screen.active_bindings.values()}
+        assert "Find venue" in footer_labels
+    assert Setting.get_by_id("language").value == "en"
+
+
+async def test_make_app_with_lang_en_starts_in_english(demo_home: Path) -> None:
+    app = make_app(lang="en")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        assert text_of(app.screen.query_one("#bucket-today", Static)).startswith("Due today")
+        assert "Inspector" in text_of(app.screen.query_one("#me-name", Label))
+
+
+async def test_not_enrolled_device_says_what_to_run(home: Path) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        assert type(app.screen).__name__ == "NotEnrolledScreen"
+        body = text_of(app.screen.query_one("#enroll-body", Static))
+        assert "fieldapp demo" in body and "fieldapp enroll" in body
+
+
+async def test_command_palette_lists_app_actions(demo_home: Path) -> None:
+    from fieldapp.commands import FieldCommands
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        provider = FieldCommands(app.screen)
+        labels = [label for label, *_ in provider._commands()]
+        for expected in ("查找场所", "扫码", "刷新", "退出", "English"):
+            assert any(label.startswith(expected) for label in labels), labels
+
+
+async def test_bench_exit_on_ready(demo_home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("FIELDAPP_BENCH_EXIT_ON_READY", "1")
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+    assert app.return_code == 0
+
+
+def test_demo_fixture_acts_as_inspector(demo_info: DemoInfo) -> None:
+    assert me().person_id == demo_info.acting_as
