@@ -40,3 +40,8 @@ from fieldapp.cli_review import handover_letter, notice  # noqa: E402
 
 main.add_command(notice)
 main.add_command(handover_letter)
+
+from fieldapp.cli_export import export, report  # noqa: E402
+
+main.add_command(export)
+main.add_command(report)

@@ -1,0 +1,210 @@
+"""The inspection ledger (检查台账) an office keeps, as CSV files or one XLSX workbook.
+
+No store here: the export service feeds rows page by page; this module decides the
+columns, turns answers into cells and streams them out (openpyxl write-only mode, so a
+100k-row ledger never sits in memory).
+
+Item columns stay in place across checklist versions: one column per item code, the
+union over every version of the checklists involved — checklists by id; within one, the
+newest version's section order; then items that later versions removed, newest first,
+each keeping its own column. A code shared by several checklists (COM-01) has one column.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import os
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Any, Protocol
+
+from fieldapp.domain.checklist import Checklist
+from fieldapp.i18n import catalog_rounds
+
+SHEETS = ("inspections", "findings", "events")
+
+
+class Labels:
+    """Ledger texts in one language, independent of the UI language (an office ledger
+    is Chinese even when the program runs in English)."""
+
+    def __init__(self, lang: str = "zh"):
+        self.lang = "en" if lang == "en" else "zh"
+        self._texts = catalog_rounds.EN if self.lang == "en" else catalog_rounds.ZH
+
+    def __call__(self, key: str, **values: object) -> str:
+        text = self._texts.get(key) or catalog_rounds.ZH.get(key) or key
+        return text.format(**values) if values else text
+
+    def maybe(self, prefix: str, code: str) -> str:
+        """The label for a code, or the code itself when there is none."""
+        key = f"{prefix}.{code}"
+        return self(key) if key in catalog_rounds.ZH else code
+
+
+@dataclass(frozen=True)
+class ItemColumn:
+    code: str
+    zh: str
+    en: str
+    answer: str  # answer type of the newest version that has the item
+
+    def header(self, lang: str = "zh") -> str:
+        return f"{self.code} {self.en if lang == 'en' and self.en else self.zh}"
+
+
+def item_columns(checklists: Iterable[Checklist]) -> list[ItemColumn]:
+    """One column per item code across every version given, in the stable ledger order."""
+    by_id: dict[str, list[Checklist]] = {}
+    for checklist in checklists:
+        by_id.setdefault(checklist.id, []).append(checklist)
+    columns: dict[str, ItemColumn] = {}
+    for checklist_id in sorted(by_id):
+        versions = sorted(by_id[checklist_id], key=lambda c: c.version, reverse=True)
+        for version in versions:  # newest first: its order, then what older ones had
+            for item in version.items:
+                if item.code not in columns:
+                    columns[item.code] = ItemColumn(item.code, item.zh, item.en, item.answer)
+    return list(columns.values())
+
+
+def _number(value: str) -> int | float | str:
+    try:
+        number = float(value)
+    except ValueError:
+        return value
+    return int(number) if number.is_integer() and "." not in value else number
+
+
+def answer_cell(column: ItemColumn, outcome: str, value: str, labels: Labels) -> object:
+    """What the ledger shows for one answer: 合格 / 不合格 / 不适用 for yes-no items,
+    the recorded value otherwise (numbers as numbers), marked when it failed."""
+    if outcome == "na":
+        return labels("ledger.outcome.na")
+    if outcome == "fail":
+        return (
+            labels("ledger.value_failed", value=value) if value else labels("ledger.outcome.fail")
+        )
+    if outcome == "pass" and not value:
+        return labels("ledger.outcome.pass")
+    if outcome == "note" and not value:
+        return None
+    if column.answer == "number" and value:
+        return _number(value)
+    return value or labels("ledger.outcome.pass")
+
+
+class LedgerSink(Protocol):
+    def sheet(self, name: str, headers: Sequence[str], widths: Sequence[int] = ()) -> None:
+        """Start the next sheet (or file); `name` is one of SHEETS."""
+
+    def row(self, values: Sequence[object]) -> None: ...
+
+    def close(self) -> list[Path]:
+        """Finish writing; returns the files written."""
+        ...
+
+
+def csv_paths(out: Path) -> dict[str, Path]:
+    """inspections at OUT, the others beside it: OUT_findings.csv, OUT_finding_events.csv."""
+    stem = out.with_suffix("") if out.suffix.lower() == ".csv" else out
+    return {
+        "inspections": stem.with_name(stem.name + ".csv"),
+        "findings": stem.with_name(stem.name + "_findings.csv"),
+        "events": stem.with_name(stem.name + "_finding_events.csv"),
+    }
+
+
+def _csv_value(value: object) -> object:
+    if value is None:
+        return ""
+    if isinstance(value, dt.date | dt.datetime):
+        return value.isoformat()
+    return value
+
+
+class CsvSink:
+    """Three UTF-8 CSV files with a byte-order mark, so Excel shows the Chinese."""
+
+    def __init__(self, out: Path):
+        self.paths = csv_paths(out)
+        self._handle: IO[str] | None = None
+        self._writer: Any = None
+        self._written: list[Path] = []
+
+    def sheet(self, name: str, headers: Sequence[str], widths: Sequence[int] = ()) -> None:
+        self._finish()
+        path = self.paths[name]
+        self._handle = open(path, "w", encoding="utf-8-sig", newline="")  # noqa: SIM115
+        self._writer = csv.writer(self._handle)
+        self._writer.writerow(headers)
+        self._written.append(path)
+
+    def row(self, values: Sequence[object]) -> None:
+        self._writer.writerow([_csv_value(v) for v in values])
+
+    def _finish(self) -> None:
+        if self._handle is not None:
+            self._handle.close()
+            self._handle = None
+
+    def close(self) -> list[Path]:
+        self._finish()
+        return list(self._written)
+
+
+class XlsxSink:
+    """One workbook, one sheet per part, written in openpyxl's write-only mode.
+
+    Saved to a temporary name and renamed, so a failed export never leaves half a file
+    under the name asked for.
+    """
+
+    def __init__(self, out: Path, labels: Labels):
+        from openpyxl import Workbook
+
+        self.out = out
+        self.labels = labels
+        self._book = Workbook(write_only=True)
+        self._sheet: Any = None
+
+    def sheet(self, name: str, headers: Sequence[str], widths: Sequence[int] = ()) -> None:
+        from openpyxl.cell import WriteOnlyCell
+        from openpyxl.styles import Alignment, Font
+        from openpyxl.utils import get_column_letter
+
+        sheet = self._book.create_sheet(self.labels(f"ledger.sheet.{name}"))
+        for index, width in enumerate(widths, start=1):
+            sheet.column_dimensions[get_column_letter(index)].width = width
+        sheet.freeze_panes = "A2"
+        bold, wrap = Font(bold=True), Alignment(wrap_text=True, vertical="top")
+        cells = []
+        for header in headers:
+            cell = WriteOnlyCell(sheet, value=header)
+            cell.font = bold
+            cell.alignment = wrap
+            cells.append(cell)
+        sheet.append(cells)
+        self._sheet = sheet
+
+    def row(self, values: Sequence[object]) -> None:
+        self._sheet.append(values)
+
+    def close(self) -> list[Path]:
+        temp = self.out.with_name(self.out.name + ".part")
+        try:
+            self._book.save(temp)
+            os.replace(temp, self.out)
+        finally:
+            temp.unlink(missing_ok=True)
+        return [self.out]
+
+
+def make_sink(fmt: str, out: Path, labels: Labels) -> LedgerSink:
+    if fmt == "csv":
+        return CsvSink(out)
+    if fmt == "xlsx":
+        return XlsxSink(out, labels)
+    raise ValueError(f"unknown export format {fmt!r}; use csv or xlsx")

@@ -1,0 +1,188 @@
+"""The ledger export: stable item columns across two checklist versions (XLSX read back
+with openpyxl, and CSV), filters, progress, and the `fieldapp export` / `report` CLI."""
+
+from __future__ import annotations
+
+import copy
+import csv
+import datetime as dt
+from collections.abc import Iterator
+from pathlib import Path
+
+import openpyxl
+import pytest
+from click.testing import CliRunner
+from rounds_support import Clock, add_venue, build_tree, china, china_clock, inspect
+
+from fieldapp.cli import main
+from fieldapp.paths import store_path
+from fieldapp.reports.ledger import csv_paths
+from fieldapp.services.checklists import clear_cache
+from fieldapp.services.export import ExportFilter, export_ledger
+from fieldapp.store.db import open_store
+from fieldapp.store.models import Checklist as ChecklistRow
+from fieldapp.store.models import DailyReport, Outbox
+
+V2_ORDER = [
+    *(f"COM-{n:02d}" for n in range(1, 13)),
+    "COM-15",
+    "SHP-01",
+    "SHP-02",
+    "SHP-04",
+    "SHP-05",  # new in v2
+    "SHP-03",  # removed in v2: keeps its column, after the newest version's items
+]
+
+
+def publish_small_shop_v2() -> None:
+    """Version 2 of the small-shop checklist: SHP-03 removed, SHP-05 added."""
+    v1 = ChecklistRow.get((ChecklistRow.checklist_id == "small_shop") & (ChecklistRow.version == 1))
+    body = copy.deepcopy(v1.body)
+    body["version"] = 2
+    section = next(s for s in body["sections"] if s["code"] == "SHP")
+    template = next(i for i in section["items"] if i["code"] == "SHP-02")
+    section["items"] = [i for i in section["items"] if i["code"] != "SHP-03"]
+    section["items"].append(
+        {**template, "code": "SHP-05", "zh": "灭火毯配置数量", "en": "Fire blankets (count)"}
+    )
+    ChecklistRow.insert(
+        checklist_id="small_shop",
+        version=2,
+        kinds=["small_shop"],
+        title_zh=v1.title_zh,
+        title_en=v1.title_en,
+        body=body,
+        sha256="v2-test",
+        source="test",
+        loaded_at="2026-06-07T00:00:00.000Z",
+    ).execute()
+    clear_cache()
+
+
+@pytest.fixture
+def ledger(home: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[dict[str, str]]:
+    """Inspections on both versions of the small-shop checklist and one on the market's."""
+    with china_clock(monkeypatch) as clock:
+        build_tree()
+        ids = _inspections(clock)
+        yield ids
+
+
+def _inspections(clock: Clock) -> dict[str, str]:
+    old_shop = add_venue("S-OLD", "small_shop", "A11")
+    new_shop = add_venue("S-NEW", "small_shop", "A12")
+    market = add_venue("M-1", "market", "A21")
+    ids = {
+        "v1": inspect(clock, old_shop, china(2026, 6, 5), fail=("SHP-03",), values={"COM-01": "4"}),
+        "market": inspect(clock, market, china(2026, 6, 6)),
+    }
+    publish_small_shop_v2()
+    ids["v2"] = inspect(clock, new_shop, china(2026, 6, 8, 23, 30), values={"SHP-05": "3"})
+    return ids
+
+
+def sheet_rows(path: Path, index: int) -> list[list[object]]:
+    book = openpyxl.load_workbook(path, read_only=True)
+    rows = [list(r) for r in book.worksheets[index].iter_rows(values_only=True)]
+    book.close()
+    width = len(rows[0]) if rows else 0
+    return [r + [None] * (width - len(r)) for r in rows]  # trailing empty cells are not stored
+
+
+def test_item_columns_stay_in_place_across_versions(ledger: dict[str, str], tmp_path: Path) -> None:
+    out = tmp_path / "ledger.xlsx"
+    calls: list[tuple[int, int]] = []
+    result = export_ledger(
+        out, where=ExportFilter(kind="small_shop"), progress=lambda d, t: calls.append((d, t))
+    )
+    assert (result.inspections, result.findings, result.events) == (2, 1, 1)
+    header, *body = sheet_rows(out, 0)
+    codes = [str(h).split(" ", 1)[0] for h in header[14:]]
+    assert codes == V2_ORDER
+    assert header[14] == "COM-01 灭火器配置数量达标"
+    assert header[0] == "检查日期" and header[13] == "检查记录编号"
+    col = {code: 14 + i for i, code in enumerate(codes)}
+    rows = {r[13]: r for r in body}
+    old, new = rows[ledger["v1"]], rows[ledger["v2"]]
+    assert old[col["SHP-03"]] == "不合格" and old[col["SHP-05"]] is None
+    assert new[col["SHP-05"]] == 3 and new[col["SHP-03"]] is None
+    assert old[col["COM-01"]] == 4 and new[col["COM-01"]] == 2
+    assert old[col["SHP-01"]] == new[col["SHP-01"]] == "合格"
+    assert old[10] == 0 and old[9] == 1  # one general failure
+    assert (old[11], new[11]) == ("small_shop v1", "small_shop v2")
+    assert new[0] == dt.datetime(2026, 6, 8)  # 23:30 in China is still the 8th
+    assert old[1:6] == ["A11", "东村一片", "S-OLD", "场所S-OLD", "小商场"]
+    assert old[6] == "李一" and old[7] == "手动（其他）" and old[8] == "店主"
+    (finding_header, finding), (event_header, event) = sheet_rows(out, 1), sheet_rows(out, 2)
+    assert finding[5] == "SHP-03" and finding[7] == "一般" and finding[11] == "待整改"
+    assert finding[13] == ledger["v1"] and finding_header[0] == "隐患编号"
+    assert event[0] == finding[0] and event[4] == "发现" and event_header[4] == "处理事项"
+    assert calls[0] == (0, 4) and calls[-1] == (4, 4)
+    assert [d for d, _ in calls] == sorted(d for d, _ in calls)
+
+
+def test_all_checklists_one_column_per_code(ledger: dict[str, str], tmp_path: Path) -> None:
+    out = tmp_path / "all.xlsx"
+    export_ledger(out, page=1)  # one row per page: the paging is exercised
+    header, *body = sheet_rows(out, 0)
+    codes = [str(h).split(" ", 1)[0] for h in header[14:]]
+    assert len(codes) == len(set(codes))
+    assert codes.index("MKT-01") < codes.index("COM-04") < codes.index("SHP-01")  # by checklist
+    assert codes[-1] == "SHP-03"
+    assert len(body) == 3
+
+
+def test_csv_with_filters(ledger: dict[str, str], tmp_path: Path) -> None:
+    out = tmp_path / "ledger.csv"
+    result = export_ledger(out, fmt="csv", where=ExportFilter(first=dt.date(2026, 6, 6)))
+    paths = csv_paths(out)
+    assert result.paths == [paths["inspections"], paths["findings"], paths["events"]]
+    with paths["inspections"].open(encoding="utf-8-sig", newline="") as handle:
+        header, *body = list(csv.reader(handle))
+    codes = [h.split(" ", 1)[0] for h in header[14:]]
+    assert codes[-1] == "SHP-03" and "SHP-05" in codes
+    assert sorted(r[13] for r in body) == sorted([ledger["market"], ledger["v2"]])
+    new = next(r for r in body if r[13] == ledger["v2"])
+    assert new[0] == "2026-06-08" and new[14 + codes.index("SHP-05")] == "3"
+    assert new[14 + codes.index("SHP-03")] == ""
+    only_a12 = export_ledger(tmp_path / "a12.csv", fmt="csv", where=ExportFilter(grid="V1"))
+    assert only_a12.inspections == 2  # V1 holds A11 and A12
+    none = export_ledger(
+        tmp_path / "none.csv", fmt="csv", where=ExportFilter(grid="V2", kind="hotel")
+    )
+    assert none.inspections == 0
+
+
+def test_cli_export_and_report(ledger: dict[str, str], tmp_path: Path, home: Path) -> None:
+    runner = CliRunner()
+    out = tmp_path / "cli.xlsx"
+    result = runner.invoke(
+        main,
+        ["export", "--out", str(out), "--from", "2026-06-01", "--to", "2026-06-30", "--grid", "T1"],
+        env={"FIELDAPP_HOME": str(home)},
+    )
+    assert result.exit_code == 0, result.output
+    assert "3 条检查记录" in result.output
+    assert len(sheet_rows(out, 0)) == 4
+    bad = runner.invoke(
+        main, ["export", "--out", str(out), "--from", "2026-07-01", "--to", "2026-06-01"]
+    )
+    assert bad.exit_code != 0 and "开始日期晚于结束日期" in bad.output
+
+    zero = runner.invoke(
+        main, ["report", "--grid", "A12", "--zero"], env={"FIELDAPP_HOME": str(home)}
+    )
+    assert zero.exit_code != 0 and "不在您的管辖范围内" in zero.output
+    filed = runner.invoke(
+        main,
+        ["--lang", "en", "report", "--grid", "A11", "--remarks", "ok"],
+        env={"FIELDAPP_HOME": str(home)},
+    )
+    assert filed.exit_code == 0, filed.output
+    assert "report filed" in filed.output
+    from fieldapp.i18n import set_language
+
+    set_language("zh")
+    open_store(store_path(home))
+    assert DailyReport.select().count() == 1
+    assert Outbox.select().where(Outbox.type == "daily_report.submit").count() == 1
