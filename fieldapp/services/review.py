@@ -111,7 +111,10 @@ def my_scope() -> list[str] | None:
     who = me()
     if not who.grids and who.role == "admin":
         return None
-    return grid_codes_under([code for code, _ in who.grids])
+    codes = grid_codes_under([code for code, _ in who.grids])
+    if len(codes) >= Grid.select().count():
+        return None  # every grid on the device: no condition to check per row
+    return codes
 
 
 def _grid_scope(wanted: Iterable[str], scope: list[str] | None) -> list[str] | None:
@@ -251,8 +254,15 @@ def queue_count(filters: ReviewFilters, *, day: dt.date | None = None) -> int:
     """How many findings the list holds with these filters (for the pager)."""
     day = day or today()
     conds = _conditions(filters, day, my_scope())
-    query = Finding.select(Finding.id).join(Venue).where(_where(conds))
-    return int(query.count())
+    return _count(conds)
+
+
+def _count(conds: list[Expression]) -> int:
+    query = Finding.select(Finding.id)
+    venue_columns = (Venue.grid, Venue.kind)
+    if any(any(getattr(c, "lhs", None) is col for col in venue_columns) for c in conds):
+        query = query.join(Venue)  # only when a condition needs the venue
+    return int(query.where(_where(conds)).count())
 
 
 def queue_counts(filters: ReviewFilters, *, day: dt.date | None = None) -> dict[str, int]:
@@ -262,7 +272,7 @@ def queue_counts(filters: ReviewFilters, *, day: dt.date | None = None) -> dict[
     counts = {}
     for queue in QUEUES:
         conds = _conditions(ReviewFilters(**{**filters.__dict__, "queue": queue}), day, scope)
-        counts[queue] = int(Finding.select(Finding.id).join(Venue).where(_where(conds)).count())
+        counts[queue] = _count(conds)
     return counts
 
 

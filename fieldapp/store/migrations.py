@@ -66,6 +66,8 @@ def _v3_review(db: SqliteDatabase) -> None:
         ("finding_severity_state_deadline", "finding (severity, state, current_deadline)"),
         ("finding_created_by", "finding (created_by)"),
         ("finding_created_at", "finding (created_at)"),
+        ("finding_state_created_at", "finding (state, created_at)"),
+        ("finding_current_deadline", "finding (current_deadline)"),
         ("inspection_submitted_at", "inspection (status, submitted_at)"),
     ):
         db.execute_sql(f"CREATE INDEX IF NOT EXISTS {name} ON {body}")
