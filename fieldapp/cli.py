@@ -45,3 +45,10 @@ from fieldapp.cli_export import export, report  # noqa: E402
 
 main.add_command(export)
 main.add_command(report)
+
+from fieldapp.cli_sync import admin, enroll, serve, sync_command  # noqa: E402
+
+main.add_command(serve)
+main.add_command(admin)
+main.add_command(enroll)
+main.add_command(sync_command)

@@ -1,0 +1,97 @@
+"""`fieldapp admin`, `fieldapp enroll` and `fieldapp sync` as a person runs them."""
+
+from __future__ import annotations
+
+import re
+
+import openpyxl
+from click.testing import CliRunner
+from sync_world import inspection_submit
+
+from fieldapp.cli import main
+from fieldapp.store.db import open_store
+from fieldapp.store.models import Outbox, Venue
+from sync.protocol import canonical_json, payload_hash
+
+
+def _run(*args, env=None):
+    result = CliRunner().invoke(main, ["--lang", "en", *args], env=env, catch_exceptions=False)
+    return result
+
+
+def test_imports_are_all_or_nothing_and_name_every_bad_row(tmp_path):
+    db = f"sqlite:///{tmp_path / 'srv.sqlite3'}"
+    assert _run("admin", "--db", db, "init").exit_code == 0
+    bad = tmp_path / "grids.csv"
+    bad.write_text(
+        "code,name,level,parent\nT1,镇,town,\nV1,,village,T1\nV2,村,city,NOPE\nT1,重复,town,\n",
+        encoding="utf-8",
+    )
+    result = _run("admin", "--db", db, "import-grids", str(bad))
+    assert result.exit_code == 1
+    message = result.output
+    assert "nothing imported" in message
+    assert "row 3, column name" in message
+    assert "row 4, column level" in message and "row 4, column parent" in message
+    assert "row 5, column code" in message
+    good = tmp_path / "grids.xlsx"
+    book = openpyxl.Workbook()
+    sheet = book.active
+    for row in (
+        ["code", "name", "level", "parent"],
+        ["T1", "镇", "town", None],
+        ["V1", "村", "village", "T1"],
+    ):
+        sheet.append(row)
+    book.save(good)
+    result = _run("admin", "--db", db, "import-grids", str(good))
+    assert result.exit_code == 0, result.output
+    assert "Imported 2" in result.output
+    people = tmp_path / "people.csv"
+    people.write_text(
+        "id,name,role,grids\np1,张三,inspector,V1\np2,李四,boss,V9\n", encoding="utf-8"
+    )
+    result = _run("admin", "--db", db, "import-people", str(people))
+    assert result.exit_code == 1
+    assert "row 3, column role" in result.output and "row 3, column grids" in result.output
+
+
+def test_enroll_then_sync_headless(tmp_path, live_server, seed, monkeypatch):
+    code_output = _run("admin", "--db", live_server.db_url, "enroll-code", "--person", "p-insp")
+    assert code_output.exit_code == 0, code_output.output
+    code = re.search(r"\b([A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4})\b", code_output.output).group(1)
+    assert "█" in code_output.output or "▀" in code_output.output  # the QR
+
+    home = tmp_path / "field"
+    monkeypatch.setenv("FIELDAPP_HOME", str(home))
+    enrolled = _run("enroll", live_server.url, code, "--name", "laptop")
+    assert enrolled.exit_code == 0, enrolled.output
+    assert "张三" in enrolled.output and "V1" in enrolled.output
+
+    open_store(home / "fieldapp.sqlite3")
+    payload = inspection_submit(seed.venues["DM-0001"], "p-insp")
+    Outbox.insert(
+        op_id="op-cli", type="inspection.submit", payload=canonical_json(payload),
+        payload_hash=payload_hash(payload), created_at="t",
+    ).execute()  # fmt: skip
+    synced = _run("sync")
+    assert synced.exit_code == 0, synced.output
+    assert "1 sent" in synced.output
+    open_store(home / "fieldapp.sqlite3")
+    assert Outbox.get_by_id(1).state == "acked"
+    assert Venue.select().count() == 2
+
+    outside = inspection_submit(seed.venues["YM-0001"], "p-insp")
+    Outbox.insert(
+        op_id="op-out", type="inspection.submit", payload=canonical_json(outside),
+        payload_hash=payload_hash(outside), created_at="t",
+    ).execute()  # fmt: skip
+    refused = _run("sync")
+    assert refused.exit_code == 1
+    assert "refused 1" in refused.output and "not among the grids" in refused.output
+
+    devices = _run("admin", "--db", live_server.db_url, "devices")
+    device_id = devices.output.split()[0]
+    assert _run("admin", "--db", live_server.db_url, "revoke", device_id).exit_code == 0
+    revoked = _run("sync")
+    assert revoked.exit_code == 3 and "enrolled again" in revoked.output
