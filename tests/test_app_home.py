@@ -20,6 +20,7 @@ from fieldapp.screens.home import HomeScreen
 from fieldapp.services.demo import DemoInfo
 from fieldapp.services.identity import grid_codes_under, me
 from fieldapp.store.models import Inspection, Outbox, Setting, Venue
+from fieldapp.widgets import PagedTable
 
 SIZE = (120, 36)
 
@@ -75,7 +76,7 @@ async def test_home_shows_me_grids_buckets_and_unsynced(demo_home: Path) -> None
             shown = text_of(screen.query_one(f"#bucket-{key}", Static))
             assert shown == f"{label} {counts[key]}"
         assert f"未同步记录：{unsynced}" in text_of(screen.query_one("#status", Static))
-        due = screen.query_one("#due")
+        due = screen.query_one("#due", PagedTable)
         assert due.row_count == min(50, counts["overdue"] + counts["today"] + counts["week"])
         # Overdue first: the first row is in the overdue bucket when there is one.
         if counts["overdue"]:
@@ -126,7 +127,7 @@ async def test_choosing_by_hand_records_manual_presence_with_reason(demo_home: P
         await settle(app, pilot)
         home = app.screen
         assert isinstance(home, HomeScreen)
-        due = home.query_one("#due")
+        due = home.query_one("#due", PagedTable)
         venue_id = str(due.coordinate_to_cell_key(due.cursor_coordinate).row_key.value)
         await pilot.press("enter")
         await pilot.pause()

@@ -152,7 +152,11 @@ class FindVenueScreen(FieldScreen[None]):
         self.query_text = event.value
         if self._debounce is not None:
             self._debounce.stop()
-        self._debounce = self.set_timer(DEBOUNCE_SECONDS, lambda: self.search(offset=0))
+        self._debounce = self.set_timer(DEBOUNCE_SECONDS, self._debounced)
+
+    def _debounced(self) -> None:
+        self._debounce = None
+        self.search(offset=0)
 
     @on(Select.Changed, "#kind")
     def _kind_changed(self, event: Select.Changed) -> None:
@@ -244,7 +248,12 @@ class FindVenueScreen(FieldScreen[None]):
 
     @on(Input.Submitted, "#query")
     def _submitted(self, event: Input.Submitted) -> None:
+        # Enter searches at once (no debounce wait) and moves to the results.
         event.stop()
+        if self._debounce is not None:
+            self._debounce.stop()
+            self._debounce = None
+            self.search(offset=0)
         self.action_focus_results()
 
     @on(PagedTable.RowSelected, "#results")

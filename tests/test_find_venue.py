@@ -1,0 +1,153 @@
+"""Find venue: Chinese substrings (2 and 3 characters), the kind filter, paging."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from textual.widgets import Input, Select, Static
+
+from fieldapp.app import FieldApp, make_app
+from fieldapp.i18n import set_language
+from fieldapp.screens.find_venue import PAGE, FindVenueScreen
+from fieldapp.store.models import Venue
+from fieldapp.widgets import PagedTable
+
+SIZE = (120, 36)
+
+
+@pytest.fixture(autouse=True)
+def chinese() -> Iterator[None]:
+    set_language("zh")
+    yield
+    set_language("zh")
+
+
+async def settle(app: FieldApp, pilot) -> None:  # type: ignore[no-untyped-def]
+    await pilot.pause()
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def open_find(app: FieldApp, pilot) -> FindVenueScreen:  # type: ignore[no-untyped-def]
+    await settle(app, pilot)
+    await pilot.press("slash")
+    await settle(app, pilot)
+    screen = app.screen
+    assert isinstance(screen, FindVenueScreen)
+    return screen
+
+
+async def search_for(app: FieldApp, pilot, screen: FindVenueScreen, text: str) -> None:  # type: ignore[no-untyped-def]
+    """Type like a person would (value changes, debounce), then Enter to search at once."""
+    query = screen.query_one("#query", Input)
+    query.focus()
+    query.value = text
+    await pilot.pause()
+    await pilot.press("enter")
+    await settle(app, pilot)
+
+
+def codes(screen: FindVenueScreen) -> list[str]:
+    table = screen.query_one("#results", PagedTable)
+    return [str(table.get_row_at(i)[0]) for i in range(table.row_count)]
+
+
+def shop_part(venue: Venue) -> str:
+    """The venue's own name after the village prefix (demo names are 村·店名)."""
+    return venue.name.split("·", 1)[-1]
+
+
+@pytest.mark.parametrize("length", [2, 3])
+async def test_chinese_substring_finds_the_venue(demo_home: Path, length: int) -> None:
+    venue = Venue.select().where(Venue.kind == "small_restaurant").order_by(Venue.code).first()
+    needle = shop_part(venue)[:length]
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_find(app, pilot)
+        await search_for(app, pilot, screen, needle)
+        found = codes(screen)
+        assert venue.code in found
+        for code in found:
+            row = Venue.get(Venue.code == code)
+            assert needle in row.name or needle in row.address or needle in row.code
+
+
+async def test_search_as_you_type_waits_for_the_debounce(demo_home: Path) -> None:
+    venue = Venue.select().order_by(Venue.code.desc()).first()
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_find(app, pilot)
+        assert screen.query_one("#query", Input).has_focus
+        await pilot.press(*venue.code)
+        for _ in range(100):  # the 100 ms debounce, then the worker: wait for the answer
+            await pilot.pause(0.02)
+            if codes(screen) == [venue.code]:
+                break
+        await settle(app, pilot)
+        assert codes(screen) == [venue.code]
+
+
+async def test_kind_filter_narrows(demo_home: Path) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_find(app, pilot)
+        await search_for(app, pilot, screen, "示例")
+        everything = codes(screen)
+        screen.query_one("#kind", Select).value = "rental_housing"
+        await settle(app, pilot)
+        rentals = codes(screen)
+        expected = [
+            v.code
+            for v in Venue.select()
+            .where((Venue.kind == "rental_housing") & (Venue.name.contains("示例")))
+            .order_by(Venue.code)
+            .limit(PAGE)
+        ]
+        assert rentals == expected
+        assert 0 < len(rentals) < len(everything)
+        table = screen.query_one("#results", PagedTable)
+        assert all(str(table.get_row_at(i)[2]) == "出租房" for i in range(table.row_count))
+
+
+async def test_paging_loads_the_next_and_previous_page(demo_home: Path) -> None:
+    total = Venue.select().count()
+    assert total > PAGE
+    all_codes = [v.code for v in Venue.select(Venue.code).order_by(Venue.code)]
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_find(app, pilot)
+        assert codes(screen) == all_codes[:PAGE]
+        assert "PgDn" in str(screen.query_one("#find-status", Static).render())
+        await pilot.press("pagedown")
+        await settle(app, pilot)
+        assert codes(screen) == all_codes[PAGE : 2 * PAGE]
+        assert screen.query_one("#results", PagedTable).row_count <= PAGE
+        screen.query_one("#results", PagedTable).focus()
+        await pilot.press("p")
+        await settle(app, pilot)
+        assert codes(screen) == all_codes[:PAGE]
+        await pilot.press("n")
+        await settle(app, pilot)
+        assert codes(screen) == all_codes[PAGE : 2 * PAGE]
+
+
+async def test_enter_on_a_result_asks_why_then_opens_it(demo_home: Path) -> None:
+    from fieldapp.store.models import Inspection
+
+    venue = Venue.select().order_by(Venue.code.desc()).first()
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_find(app, pilot)
+        await search_for(app, pilot, screen, venue.code)
+        assert screen.query_one("#results", PagedTable).has_focus
+        await pilot.press("enter")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "PresenceDialog"
+        await pilot.press("enter")  # the first reason: placard missing
+        await settle(app, pilot)
+        await settle(app, pilot)
+        assert type(app.screen).__name__ == "InspectScreen"
+    draft = Inspection.get((Inspection.venue == venue.id) & (Inspection.status == "draft"))
+    assert (draft.presence, draft.presence_reason) == ("manual", "placard_missing")
