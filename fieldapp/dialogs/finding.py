@@ -81,8 +81,10 @@ class FindingDialog(ModalScreen[bool]):
         text = ", ".join(sha[:12] for sha in self.photos) if self.photos else ""
         self.query_one("#finding-photos", Static).update(text or t("finding.no_photos"))
 
-    def say(self, text: str) -> None:
-        self.query_one("#finding-message", Static).update(text)
+    def say(self, text: str, *, ok: bool = False) -> None:
+        message = self.query_one("#finding-message", Static)
+        message.update(text)
+        message.set_class(ok, "-ok")
 
     def read_form(self) -> tuple[str, dt.date, str] | None:
         """The form's values, or None after saying what is wrong."""
@@ -143,7 +145,7 @@ class FindingDialog(ModalScreen[bool]):
         )
         self.stored_description = self.stored_description or self.description
         self.show_photos()
-        self.say(t("finding.photo_added", name=sha256[:12]))
+        self.say(t("finding.photo_added", name=sha256[:12]), ok=True)
 
     @on(Button.Pressed, "#finding-cancel")
     def action_cancel(self) -> None:
