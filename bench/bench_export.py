@@ -1,0 +1,238 @@
+"""Export 100k inspections to XLSX: seconds, rows/s and peak memory.
+
+The store is built in bulk with executemany in a temporary folder (not through the
+services: 100k submits would measure the services, not the export); then the export
+runs in a child process so its peak RSS (ru_maxrss) is the export's own.
+
+    python bench/bench_export.py [--inspections N] [--format xlsx|csv]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import random
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+KINDS = ("market", "hotel", "supermarket", "small_shop", "small_restaurant", "rental_housing")
+
+
+def _row_defaults(model: Any) -> dict[str, Any]:
+    """column -> the model's default, so columns added by later schema steps are filled."""
+    values: dict[str, Any] = {}
+    for field in model._meta.sorted_fields:
+        default = field.default
+        if callable(default):
+            default = default()
+        if default is None:
+            values[field.column_name] = None
+        elif isinstance(default, list | dict):  # JSON columns
+            values[field.column_name] = json.dumps(default)
+        else:
+            values[field.column_name] = field.db_value(default)
+    return values
+
+
+def _insert(db: Any, model: Any, rows: list[dict[str, Any]]) -> None:
+    if not rows:
+        return
+    base = _row_defaults(model)
+    columns = list(base)
+    sql = (
+        f'INSERT INTO "{model._meta.table_name}" ({", ".join(columns)}) '
+        f"VALUES ({', '.join('?' for _ in columns)})"
+    )
+    db.cursor().executemany(sql, [tuple({**base, **r}[c] for c in columns) for r in rows])
+
+
+def build(path: Path, inspections: int, seed: int = 7) -> None:
+    from fieldapp.domain.ids import new_id
+    from fieldapp.services.checklists import checklist_for_kind, load_checklists
+    from fieldapp.store import open_store
+    from fieldapp.store.models import Answer, Finding, FindingEvent, Grid, Inspection, Person, Venue
+
+    rng = random.Random(seed)
+    db = open_store(path)
+    load_checklists()
+    lists = {kind: checklist_for_kind(kind) for kind in KINDS}
+    with db.atomic():
+        grids = [{"code": "T1", "name": "示例镇", "level": "town", "parent_code": None}]
+        areas = []
+        for v in range(10):
+            grids.append(
+                {"code": f"V{v}", "name": f"第{v}村", "level": "village", "parent_code": "T1"}
+            )
+            for a in range(5):
+                areas.append(f"V{v}A{a}")
+                grids.append(
+                    {
+                        "code": areas[-1],
+                        "name": f"第{v}村{a}片",
+                        "level": "area",
+                        "parent_code": f"V{v}",
+                    }
+                )
+        _insert(db, Grid, grids)
+        people = [new_id() for _ in range(50)]
+        _insert(
+            db,
+            Person,
+            [{"id": p, "name": f"巡查员{i}", "role": "inspector"} for i, p in enumerate(people)],
+        )
+        venues = []
+        for i in range(10_000):
+            kind = KINDS[i % len(KINDS)]
+            venues.append(
+                {
+                    "id": new_id(),
+                    "code": f"BV-{i:05d}",
+                    "name": f"场所{i}",
+                    "kind": kind,
+                    "grid_code": areas[i % len(areas)],
+                }
+            )
+        _insert(db, Venue, venues)
+    day0 = dt.datetime(2026, 1, 1, 1, 0, tzinfo=dt.UTC)
+    batch = 5_000
+    for start in range(0, inspections, batch):
+        insp, answers, findings, events = [], [], [], []
+        for n in range(start, min(start + batch, inspections)):
+            venue = venues[n % len(venues)]
+            checklist = lists[venue["kind"]]
+            stamp = (day0 + dt.timedelta(minutes=5 * n)).strftime("%Y-%m-%dT%H:%M:%S.000Z")
+            inspection_id = new_id()
+            failed = [i for i in checklist.items if i.can_fail and rng.random() < 0.01]
+            insp.append(
+                {
+                    "id": inspection_id,
+                    "venue_id": venue["id"],
+                    "checklist_id": checklist.id,
+                    "checklist_version": checklist.version,
+                    "inspector_id": people[n % len(people)],
+                    "started_at": stamp,
+                    "finished_at": stamp,
+                    "submitted_at": stamp,
+                    "status": "submitted",
+                    "representative": "店主",
+                    "summary": json.dumps({"failures": {"general": len(failed), "major": 0}}),
+                }
+            )
+            for item in checklist.items:
+                bad = item in failed
+                value = (
+                    "3" if item.answer == "number" else ("记录" if item.answer == "text" else "")
+                )
+                outcome = "fail" if bad else ("value" if value else "pass")
+                answers.append(
+                    {
+                        "inspection_id": inspection_id,
+                        "item_code": item.code,
+                        "outcome": outcome,
+                        "value": value,
+                        "answered_at": stamp,
+                    }
+                )
+            for item in failed:
+                finding_id = new_id()
+                findings.append(
+                    {
+                        "id": finding_id,
+                        "inspection_id": inspection_id,
+                        "venue_id": venue["id"],
+                        "item_code": item.code,
+                        "severity": "general",
+                        "deadline": stamp[:10],
+                        "created_at": stamp,
+                        "created_by": people[0],
+                        "state": "open",
+                        "current_deadline": stamp[:10],
+                    }
+                )
+                events.append(
+                    {
+                        "id": new_id(),
+                        "finding_id": finding_id,
+                        "type": "opened",
+                        "actor": people[0],
+                        "role": "inspector",
+                        "at": stamp,
+                        "data": json.dumps({"deadline": stamp[:10]}),
+                    }
+                )
+        with db.atomic():
+            _insert(db, Inspection, insp)
+            _insert(db, Answer, answers)
+            _insert(db, Finding, findings)
+            _insert(db, FindingEvent, events)
+    db.close()
+
+
+def run_export(store: Path, out: Path, fmt: str) -> None:
+    """In the child: export and print one JSON line of figures."""
+    from fieldapp.services.export import export_ledger
+    from fieldapp.store import open_store
+
+    open_store(store)
+    start = time.perf_counter()
+    result = export_ledger(out, fmt=fmt)
+    seconds = time.perf_counter() - start
+    peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KiB on Linux
+    print(
+        json.dumps(
+            {
+                "inspections": result.inspections,
+                "findings": result.findings,
+                "events": result.events,
+                "seconds": seconds,
+                "peak_mib": peak_kib / 1024,
+                "bytes": sum(p.stat().st_size for p in result.paths),
+            }
+        )
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--inspections", type=int, default=100_000)
+    parser.add_argument("--format", default="xlsx", choices=["xlsx", "csv"])
+    parser.add_argument("--child", nargs=2, metavar=("STORE", "OUT"), help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        run_export(Path(args.child[0]), Path(args.child[1]), args.format)
+        return
+    with tempfile.TemporaryDirectory(prefix="fieldapp-bench-export-") as tmp:
+        store = Path(tmp) / "fieldapp.sqlite3"
+        began = time.perf_counter()
+        build(store, args.inspections)
+        print(f"built {args.inspections:,} inspections in {time.perf_counter() - began:.1f} s")
+        out = Path(tmp) / f"ledger.{args.format}"
+        child = subprocess.run(
+            [sys.executable, __file__, "--format", args.format, "--child", str(store), str(out)],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        figures = json.loads(child.stdout.strip().splitlines()[-1])
+        rows = figures["inspections"] + figures["findings"] + figures["events"]
+        print(
+            f"export {args.format}: {figures['inspections']:,} inspections "
+            f"(+{figures['findings']:,} findings, {figures['events']:,} events) in "
+            f"{figures['seconds']:.1f} s = {figures['inspections'] / figures['seconds']:,.0f} "
+            f"inspections/s ({rows / figures['seconds']:,.0f} rows/s); "
+            f"peak RSS {figures['peak_mib']:.0f} MiB; file {figures['bytes'] / 1e6:.1f} MB"
+        )
+
+
+if __name__ == "__main__":
+    main()
