@@ -34,7 +34,7 @@ class Grid(BaseModel):
     name = CharField()
     level = CharField()  # town | village | area
     parent = ForeignKeyField("self", null=True, backref="children", column_name="parent_code")
-    parent_id: str | None  # typed accessors of foreign keys, for mypy
+    parent_code: str | None  # typed accessors of foreign keys, for mypy
 
     class Meta:
         table_name = "grid"
@@ -54,7 +54,7 @@ class PersonGrid(BaseModel):
     person = ForeignKeyField(Person, backref="grid_links", on_delete="CASCADE")
     grid = ForeignKeyField(Grid, backref="person_links", column_name="grid_code")
     person_id: str
-    grid_id: str
+    grid_code: str
 
     class Meta:
         table_name = "person_grid"
@@ -68,7 +68,7 @@ class Venue(BaseModel):
     kind = CharField(index=True)
     address = CharField(default="")
     grid = ForeignKeyField(Grid, backref="venues", column_name="grid_code")
-    grid_id: str
+    grid_code: str
     contact = CharField(default="")
     phone = CharField(default="")
     risk_level = CharField(default="normal")  # low | normal | high
@@ -200,7 +200,7 @@ class FindingEvent(BaseModel):
 class DailyReport(BaseModel):
     id = CharField(primary_key=True)
     grid = ForeignKeyField(Grid, backref="daily_reports", column_name="grid_code")
-    grid_id: str
+    grid_code: str
     date = DateField()
     reporter = CharField()  # person id
     counts = JSONField(default=dict)
