@@ -188,6 +188,10 @@ class FieldApp(App[None]):
 
     @on(InspectionReady)
     def _inspection_ready(self, event: InspectionReady) -> None:
+        if getattr(self.screen, "inspection_id", None) == event.inspection_id:
+            # Scanned the placard of the venue being inspected: presence is now recorded.
+            self.notify(t("notify.presence_recorded"))
+            return
         self.show_inspection(event.inspection_id)
 
     def show_inspection(self, inspection_id: str) -> None:

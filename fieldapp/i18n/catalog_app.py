@@ -50,8 +50,6 @@ ZH: dict[str, str] = {
     "binding.app.scan.tip": "扫描场所标牌上的二维码（扫码枪或手工输入编号）",
     "binding.app.language": "English",
     "binding.app.language.tip": "界面语言切换为英文（保存为设置）",
-    "binding.app.home": "首页",
-    "binding.app.home.tip": "回到首页",
     "binding.app.help": "按键",
     "binding.app.help.tip": "显示或隐藏当前界面的按键说明",
     "binding.app.quit": "退出",
@@ -161,8 +159,7 @@ ZH: dict[str, str] = {
     # notifications
     "notify.error": "出错了：{error}。数据没有丢失，请重试；如果一再出现，请联系管理员。",
     "notify.language": "界面语言：中文",
-    "notify.resumed": "继续 {venue} 的检查",
-    "notify.started": "开始检查 {venue}",
+    "notify.presence_recorded": "已扫码，本次检查记为到场扫码。",
     "status.line": "{name} · {role} · {date} · {sync}",
 }
 
@@ -208,8 +205,6 @@ EN: dict[str, str] = {
     "binding.app.scan.tip": "Scan a venue's placard QR code (scanner or typed code)",
     "binding.app.language": "中文",
     "binding.app.language.tip": "Switch the interface to Chinese (saved as a setting)",
-    "binding.app.home": "Home",
-    "binding.app.home.tip": "Back to the home screen",
     "binding.app.help": "Keys",
     "binding.app.help.tip": "Show or hide the keys of this screen",
     "binding.app.quit": "Quit",
@@ -322,7 +317,6 @@ EN: dict[str, str] = {
         "administrator if it keeps happening."
     ),
     "notify.language": "Language: English",
-    "notify.resumed": "Resuming the inspection of {venue}",
-    "notify.started": "Inspection of {venue} started",
+    "notify.presence_recorded": "Scanned: this inspection now records the placard scan.",
     "status.line": "{name} · {role} · {date} · {sync}",
 }
