@@ -51,8 +51,8 @@ def create_app(
         title="fieldapp sync",
         version=str(PROTOCOL_VERSION),
         description=DESCRIPTION,
-        openapi_url=f"{API_PREFIX}/openapi.json",
-        docs_url=f"{API_PREFIX}/docs",
+        openapi_url="/openapi.json",
+        docs_url="/docs",
         redoc_url=None,
     )
     app.state.settings = Settings(

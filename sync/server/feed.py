@@ -16,6 +16,9 @@ process contradicts "a set of stateless processes".
 from __future__ import annotations
 
 import json
+import os
+import random
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -26,6 +29,10 @@ from sync.server.models import ChangeLog
 from sync.server.scope import DeviceContext, scope_cte
 
 CHANGE_LOG_LOCK_KEY = 0x6669656C64  # "field": the one advisory lock for appends
+
+# Tests only: hold each transaction open for up to this many seconds after its append, so
+# a broken ordering scheme shows up as a skipped row instead of hiding in a tiny window.
+_TEST_APPEND_DELAY = float(os.environ.get("FIELDAPP_SERVER_TEST_APPEND_DELAY", "0") or 0)
 
 
 @dataclass(frozen=True)
@@ -59,6 +66,8 @@ def append_changes(changes: Iterable[NewChange]) -> None:
         db.execute_sql("SELECT pg_advisory_xact_lock(%s)", (CHANGE_LOG_LOCK_KEY,))
     for start in range(0, len(rows), 500):
         ChangeLog.insert_many(rows[start : start + 500]).execute()
+    if _TEST_APPEND_DELAY:
+        time.sleep(random.uniform(0, _TEST_APPEND_DELAY))
 
 
 def read_changes(who: DeviceContext, cursor: int, limit: int) -> tuple[list[Change], int, bool]:

@@ -6,6 +6,10 @@
   The test process has the same database open (`sync.server.db`) to administer and check.
 - `seed`: the seeded venue ids by code.
 - `make_device`: `make_device(name)` → a `Device` with its own store file under tmp_path.
+
+Every server test runs on SQLite; with FIELDAPP_TEST_PG_URL set (a PostgreSQL URL whose
+role may CREATE DATABASE, e.g. postgresql://postgres@127.0.0.1:5432/postgres) each runs
+on PostgreSQL too, in a fresh database dropped afterwards.
 """
 
 from __future__ import annotations
@@ -14,7 +18,15 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from sync_world import Device, LiveServer, Seed, seed_server
+from sync_world import (
+    PG_URL,
+    Device,
+    LiveServer,
+    Seed,
+    create_pg_database,
+    drop_pg_database,
+    seed_server,
+)
 
 from fieldapp.store.db import close_store
 
@@ -26,9 +38,16 @@ def server_workdir(tmp_path: Path) -> Path:
     return path
 
 
-@pytest.fixture
-def server_db_url(server_workdir: Path) -> str:
-    return f"sqlite:///{server_workdir / 'server.sqlite3'}"
+@pytest.fixture(params=["sqlite", "postgresql"] if PG_URL else ["sqlite"])
+def server_db_url(request: pytest.FixtureRequest, server_workdir: Path) -> Iterator[str]:
+    if request.param == "sqlite":
+        yield f"sqlite:///{server_workdir / 'server.sqlite3'}"
+        return
+    url = create_pg_database()
+    try:
+        yield url
+    finally:
+        drop_pg_database(url)
 
 
 @pytest.fixture

@@ -8,6 +8,7 @@ for checking what the server holds. Devices are real store files, opened one at 
 from __future__ import annotations
 
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -27,6 +28,7 @@ from sync.server import admin, auth
 from sync.server import db as server_db
 
 REPO = Path(__file__).resolve().parents[2]
+PG_URL = os.environ.get("FIELDAPP_TEST_PG_URL", "")
 
 GRIDS_CSV = """code,name,level,parent
 T1,鼎美镇,town,
@@ -58,8 +60,9 @@ def free_port() -> int:
 class LiveServer:
     """`python -m sync.server` on loopback; start/stop/kill/restart keep the same port."""
 
-    def __init__(self, db_url: str, workdir: Path) -> None:
+    def __init__(self, db_url: str, workdir: Path, env: dict[str, str] | None = None) -> None:
         self.db_url = db_url
+        self.env = env or {}
         self.workdir = workdir
         self.blob_dir = workdir / "server-blobs"
         self.port = free_port()
@@ -68,7 +71,7 @@ class LiveServer:
         self.log_path = workdir / "server.log"
 
     def start(self, timeout: float = 30.0) -> None:
-        env = {**os.environ, "PYTHONPATH": str(REPO)}
+        env = {**os.environ, "PYTHONPATH": str(REPO), **self.env}
         with open(self.log_path, "ab") as log:
             self.process = subprocess.Popen(
                 [sys.executable, "-m", "sync.server", "--db", self.db_url, "--port", str(self.port),
@@ -106,6 +109,56 @@ class LiveServer:
     def restart(self) -> None:
         self.stop()
         self.start()
+
+
+def _pg_admin(statement: str) -> None:
+    import psycopg
+
+    with psycopg.connect(PG_URL, autocommit=True) as conn:
+        conn.execute(statement)  # type: ignore[arg-type]
+
+
+def _pg_name(url: str) -> str:
+    return url.rsplit("/", 1)[1]
+
+
+def create_pg_database() -> str:
+    name = f"fieldapp_t_{new_id().replace('-', '')[-12:]}"
+    _pg_admin(f'CREATE DATABASE "{name}"')
+    return PG_URL.rsplit("/", 1)[0] + "/" + name
+
+
+def drop_pg_database(url: str) -> None:
+    if server_db.database.obj is not None:
+        server_db.current().close_all()
+    for name in (_pg_name(url), _pg_name(url) + "_backup"):
+        _pg_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def backup_database(db_url: str) -> None:
+    """Copy the stopped server's database aside (a file copy, or a template database)."""
+    server_db.current().close_all()
+    if server_db.is_postgres_url(db_url):
+        name = _pg_name(db_url)
+        _pg_admin(f'DROP DATABASE IF EXISTS "{name}_backup"')
+        _pg_admin(f'CREATE DATABASE "{name}_backup" TEMPLATE "{name}"')
+        return
+    path = server_db.sqlite_path(db_url)
+    shutil.copy(path, path.with_name(path.name + ".backup"))
+
+
+def restore_database(db_url: str) -> None:
+    """Replace the stopped server's database with the backup."""
+    server_db.current().close_all()
+    if server_db.is_postgres_url(db_url):
+        name = _pg_name(db_url)
+        _pg_admin(f'DROP DATABASE "{name}" WITH (FORCE)')
+        _pg_admin(f'CREATE DATABASE "{name}" TEMPLATE "{name}_backup"')
+        return
+    path = server_db.sqlite_path(db_url)
+    for suffix in ("", "-wal", "-shm"):
+        path.with_name(path.name + suffix).unlink(missing_ok=True)
+    shutil.copy(path.with_name(path.name + ".backup"), path)
 
 
 @dataclass

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
-from sync_world import event, finding_event, inspection_submit, server_count
+from sync_world import (
+    backup_database,
+    event,
+    finding_event,
+    inspection_submit,
+    restore_database,
+    server_count,
+)
 
 from fieldapp.store.models import (
     Finding,
@@ -129,9 +134,7 @@ def test_a_revoked_device_is_refused_on_its_next_call(make_device, seed):
     assert Outbox.get().state == "pending"  # nothing lost: it waits for a new enrolment
 
 
-def test_a_restored_server_makes_the_device_re_push_and_re_pull(
-    make_device, seed, live_server, server_workdir
-):
+def test_a_restored_server_makes_the_device_re_push_and_re_pull(make_device, seed, live_server):
     device = make_device("a").enroll("p-insp")
     venue = seed.venues["DM-0001"]
     before = [
@@ -142,10 +145,7 @@ def test_a_restored_server_makes_the_device_re_push_and_re_pull(
     old_epoch = SyncState.get_by_id(1).server_epoch
 
     live_server.stop()
-    backup = server_workdir / "backup.sqlite3"
-    database = server_workdir / "server.sqlite3"
-    server_db.current().close_all()
-    shutil.copy(database, backup)
+    backup_database(live_server.db_url)  # last night's backup
     live_server.start()
 
     after = [
@@ -155,12 +155,9 @@ def test_a_restored_server_makes_the_device_re_push_and_re_pull(
         assert client.sync_once().ok
     assert server_count(ServerInspection) == 5
 
-    # The disk dies; the administrator restores last night's backup and starts a new epoch.
+    # The disk dies; the administrator restores the backup and starts a new epoch.
     live_server.stop()
-    server_db.current().close_all()
-    for suffix in ("", "-wal", "-shm"):
-        (server_workdir / f"server.sqlite3{suffix}").unlink(missing_ok=True)
-    shutil.copy(backup, database)
+    restore_database(live_server.db_url)
     new_epoch = server_db.new_epoch()
     live_server.start()
     assert server_count(ServerInspection) == 2
