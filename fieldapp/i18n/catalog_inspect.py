@@ -161,7 +161,7 @@ EN: dict[str, str] = {
     "inspect.section": "{code} {title}",
     "inspect.answer_type.yesno": "Yes/no: y pass · n fail · x not applicable",
     "inspect.answer_type.number": "Enter a number, Enter saves",
-    "inspect.answer_type.number_range": "Enter a number (passes within {range}), Enter saves",
+    "inspect.answer_type.number_range": "Enter a number (pass: {range}), Enter saves",
     "inspect.answer_type.text": "Enter text, Enter saves (Tab leaves the field for the keys)",
     "inspect.answer_type.date": "Enter a date YYYY-MM-DD, Enter saves",
     "inspect.answer_type.choice": "Choose: {choices} (or its number), Enter saves",
