@@ -24,7 +24,7 @@ from peewee import DatabaseError
 from fieldapp.domain.clock import now_iso
 from fieldapp.store.db import db
 from fieldapp.store.models import Blob, Outbox, SyncState
-from sync.client_apply import PageApplier
+from sync.client_apply import PageApplier, record_server_seqs
 from sync.client_base import (
     PHASES,
     Backoff,
@@ -301,6 +301,8 @@ class SyncClient:
                         last_error=answer.conflict or "",
                     )
                     result.pushed += 1
+                    if answer.event_seqs:
+                        record_server_seqs(answer.event_seqs)
                     if answer.conflict:
                         result.conflicts.append(answer.conflict)
                 else:

@@ -1,9 +1,12 @@
 """Applying pulled changes to the local store (inside the caller's page transaction).
 
 Records of this device's own work already exist locally and stay as they are (an
-inspection is immutable after submit); what the server decides (a finding's state, its
-conflict flag, an event's server order) is taken from the server. A record whose parent
-is missing here is skipped with a warning rather than failing the whole page.
+inspection is immutable after submit); what the server decides (an event's place in its
+finding's server order, kept as `server_seq`) is taken from the server. A finding's
+cached state is then the domain fold of its local events — the same fold the server runs,
+so once the device holds the server's events and numbers it shows the server's state,
+with this device's own unsent events folded after them. A record whose parent is missing
+here is skipped with a warning rather than failing the whole page.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from fieldapp.domain.clock import now_iso
+from fieldapp.services.findings import refresh
 from fieldapp.store.models import (
     Answer,
     Checklist,
@@ -35,6 +39,23 @@ def _date(value: Any) -> dt.date | None:
     return dt.date.fromisoformat(str(value)[:10])
 
 
+def refold_findings(finding_ids: set[str]) -> None:
+    """Recompute the cached state of these findings (those on this device) from events."""
+    for finding in Finding.select().where(Finding.id.in_(sorted(finding_ids))):
+        refresh(finding)
+
+
+def record_server_seqs(event_seqs: dict[str, int]) -> None:
+    """Keep the server's numbers of this device's own events (from a push answer)."""
+    findings: set[str] = set()
+    for event_id, seq in event_seqs.items():
+        event = FindingEvent.get_or_none(FindingEvent.id == event_id)
+        if event is not None:
+            FindingEvent.update(server_seq=seq).where(FindingEvent.id == event_id).execute()
+            findings.add(event.finding_id)
+    refold_findings(findings)
+
+
 class PageApplier:
     """Upserts one page of changes; `warnings` collects what was skipped and why."""
 
@@ -42,6 +63,7 @@ class PageApplier:
         self.changes = changes
         self.warnings: list[str] = []
         self.page_grids = {c.id for c in changes if c.type == "grid"}
+        self.touched_findings: set[str] = set()
         self.handlers: dict[str, Callable[[Change], None]] = {
             "grid": self._grid,
             "person": self._person,
@@ -63,6 +85,7 @@ class PageApplier:
                 continue
             handler(change)
             applied += 1
+        refold_findings(self.touched_findings)
         return applied
 
     def _grid_known(self, code: str | None) -> bool:
@@ -150,6 +173,7 @@ class PageApplier:
             "current_deadline": _date(r.get("current_deadline")) or _date(r["deadline"]),
             "conflict": bool(r.get("conflict")),
         }
+        self.touched_findings.add(r["id"])
         if Finding.get_or_none(Finding.id == r["id"]) is not None:
             Finding.update(**server_view).where(Finding.id == r["id"]).execute()
             return
@@ -175,8 +199,10 @@ class PageApplier:
 
     def _event(self, change: Change) -> None:
         r = change.record
+        server_seq = r.get("server_order")
+        self.touched_findings.add(r["finding_id"])
         if FindingEvent.get_or_none(FindingEvent.id == r["id"]) is not None:
-            FindingEvent.update(server_seq=change.seq).where(FindingEvent.id == r["id"]).execute()
+            FindingEvent.update(server_seq=server_seq).where(FindingEvent.id == r["id"]).execute()
             return
         if Finding.get_or_none(Finding.id == r["finding_id"]) is None:
             self.warnings.append(f"event {r['id']} skipped: its finding is not on this device")
@@ -196,7 +222,7 @@ class PageApplier:
             note=r.get("note", ""),
             photos=r.get("photos", []),
             data=data,
-            server_seq=change.seq,
+            server_seq=server_seq,
         ).execute()
 
     def _inspection(self, change: Change) -> None:

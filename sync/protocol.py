@@ -106,6 +106,10 @@ class OpResult(WireModel):
     # Set when a finding event was stored but its transition was no longer valid from
     # the state it arrived in (invariant 5): kept, and shown to the people involved.
     conflict: str | None = None
+    # For `inspection.submit` and `finding.event`: each stored hazard event's place in its
+    # finding's server order. The device keeps it as the event's server sequence, so it
+    # folds the finding's events in the order the server does (invariant 3).
+    event_seqs: dict[str, int] | None = None
 
 
 class PushResponse(WireModel):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import itertools
 import random
@@ -142,6 +143,38 @@ def test_causal_order_beats_a_skewed_device_clock() -> None:
     events[1] = Event(**{**events[1].__dict__, "at": "2026-06-10T07:00:00.000Z"})
     assert [e.id for e in m.causal_order(events)] == ["e00", "e01"]
     assert fold(reversed(events)).state == m.REPORTED
+
+
+def test_the_server_sequence_orders_concurrent_events_not_the_device_clocks() -> None:
+    # verify reached the server first (seq 2), reject second (seq 3), though reject's
+    # device clock says it came earlier: the server's order decides (invariant 3).
+    events = [
+        dataclasses.replace(opened(), server_seq=0),
+        dataclasses.replace(ev(1, "rectification_reported", role=INSPECTOR, base=0), server_seq=1),
+        dataclasses.replace(ev(2, "verified", base=1, minute=30), server_seq=2),
+        dataclasses.replace(
+            ev(3, "rejected", base=1, minute=5, deadline="2026-06-30"), server_seq=3
+        ),
+    ]
+    for perm in itertools.permutations(events):
+        state = fold(list(perm))
+        assert state.state == m.CLOSED and state.order == ("e00", "e01", "e02", "e03")
+        assert [(c.event_id, c.state) for c in state.conflicts] == [("e03", m.CLOSED)]
+
+
+def test_events_the_server_has_not_numbered_fold_after_those_it_has() -> None:
+    # This device's own reject is not yet acknowledged; the verify it pulled is numbered.
+    events = [
+        dataclasses.replace(opened(), server_seq=0),
+        dataclasses.replace(ev(1, "rectification_reported", role=INSPECTOR, base=0), server_seq=1),
+        dataclasses.replace(ev(2, "verified", base=1, minute=30), server_seq=2),
+        ev(3, "rejected", base=1, minute=5, deadline="2026-06-30"),
+    ]
+    state = fold(reversed(events))
+    assert state.order == ("e00", "e01", "e02", "e03") and state.state == m.CLOSED
+    # a copy with the server's number wins over the local copy without one
+    numbered = dataclasses.replace(events[3], server_seq=3)
+    assert fold([*events, numbered]) == fold([*events[:3], numbered])
 
 
 def test_events_from_mappings_fold_like_events() -> None:

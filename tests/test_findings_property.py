@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -173,3 +173,69 @@ def test_two_supervisors_deciding_the_same_report_keep_both_events() -> None:
         assert [c.event_id for c in state.conflicts] == ["c"]
         assert state.conflicts[0].after_event == "d"
         assert state.order == ("a", "b", "d", "c")
+
+
+def _server_arrival(replicas: list[Replica], rng: random.Random) -> list[Event]:
+    """One order the server may receive the events in: each device pushes its own events
+    in the order it made them, interleaved at random with the others, and an event never
+    reaches the server before its base (a device sees others' events only via the server).
+    """
+    union: dict[str, Event] = {}
+    for replica in replicas:
+        union.update(replica.events)
+    queues = {
+        r.name: sorted((e for e in union.values() if e.device_id == r.name), key=lambda e: e.id)
+        for r in replicas
+    }
+    arrived: list[Event] = []
+    seen: set[str] = set()
+    while any(queues.values()):
+        ready = [
+            name
+            for name, queue in queues.items()
+            if queue and (queue[0].base_event is None or queue[0].base_event in seen)
+        ]
+        name = rng.choice(ready)
+        event = queues[name].pop(0)
+        arrived.append(event)
+        seen.add(event.id)
+    return arrived
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    device_roles=roles,
+    skews=st.lists(st.integers(-600, 600), min_size=1, max_size=4),
+    plan=steps,
+    seed=st.integers(0, 2**32 - 1),
+)
+def test_with_server_sequences_every_replica_and_the_server_fold_alike(
+    device_roles: list[str], skews: list[int], plan: list[tuple[int, int, int, int]], seed: int
+) -> None:
+    """Once replicas hold the same events with the same server sequences they agree, with
+    each other and with the server, which judged each event once, on arrival."""
+    rng = random.Random(seed)
+    replicas = _history(device_roles, skews, plan)
+    arrived = _server_arrival(replicas, rng)
+    numbered = [replace(e, server_seq=n) for n, e in enumerate(arrived)]
+    expected = fold(numbered)
+    assert expected.order == tuple(e.id for e in arrived)  # the server's order is the fold's
+
+    # The server flags a conflict when an event arrives and never judges it again.
+    conflicts = {c.event_id for c in expected.conflicts}
+    for n in range(1, len(numbered) + 1):
+        landed = fold(numbered[:n])
+        assert (numbered[n - 1].id in {c.event_id for c in landed.conflicts}) == (
+            numbered[n - 1].id in conflicts
+        )
+
+    for _ in range(4):  # replicas receiving the numbered events in any order
+        delivery = numbered[:]
+        rng.shuffle(delivery)
+        assert fold(delivery) == expected
+        # a device that still holds some of its own events without their numbers, then
+        # gets the numbers (push answer or pull), ends in the server's state
+        cut = rng.randrange(len(delivery) + 1)
+        unnumbered = [replace(e, server_seq=None) for e in delivery[cut:]]
+        assert len(fold(delivery[:cut] + unnumbered).order) == len(delivery)
+        assert fold(delivery[:cut] + unnumbered + delivery[cut:]) == expected

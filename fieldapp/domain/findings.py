@@ -1,10 +1,13 @@
 """The hazard (隐患) lifecycle: one state machine for the field program and the server.
 
 A finding's state is never written by anyone: it is the fold of its append-only events.
-Events from several devices are folded in one deterministic order — an event always after
-the event it was based on (`base_event`), otherwise by (time, id) — so every replica that
-holds the same events reaches the same state. An event that is not a valid transition
-from the state it lands in is kept and reported as a conflict; it never changes the state.
+Events from several devices are folded in one deterministic order (`causal_order`): an
+event always after the event it was based on (`base_event`); otherwise by the server's
+sequence (invariant 3: the server orders), and events the server has not yet numbered
+last, by (device time, id). The server folds with this same function, so every replica
+that holds the same events with the same server sequences reaches the same state. An event
+that is not a valid transition from the state it lands in is kept and reported as a
+conflict; it never changes the state.
 """
 
 from __future__ import annotations
@@ -71,6 +74,8 @@ class Event:
     device_id: str = ""
     note: str = ""
     data: Mapping[str, Any] = field(default_factory=dict)
+    # The event's place in its finding's server order; None until the server has it.
+    server_seq: int | None = None
 
     @classmethod
     def from_mapping(cls, raw: Mapping[str, Any]) -> Event:
@@ -84,7 +89,18 @@ class Event:
             device_id=str(raw.get("device_id", "")),
             note=str(raw.get("note", "")),
             data=dict(raw.get("data") or {}),
+            server_seq=_seq(raw.get("server_seq")),
         )
+
+    def order_key(self) -> tuple[int, int, str, str]:
+        """Among events whose bases are folded: server order first, unnumbered ones last."""
+        if self.server_seq is not None:
+            return (0, self.server_seq, "", self.id)
+        return (1, 0, self.at, self.id)
+
+
+def _seq(value: Any) -> int | None:
+    return None if value is None or value == "" else int(value)
 
 
 @dataclass(frozen=True)
@@ -227,24 +243,33 @@ def _valid_date(value: Any) -> dt.date | None:
 
 
 def causal_order(events: Iterable[Event]) -> list[Event]:
-    """Events sorted so each comes after its base event; ties by (time, id)."""
-    by_id = {e.id: e for e in events}
+    """The one fold order: each event after its base event; ties by `Event.order_key`.
+
+    On the server every base arrived before its child, so this is the server's own arrival
+    order; on a device the events the server has numbered fold in that order and its own
+    unacknowledged events come last, so after a sync both fold alike.
+    """
+    by_id: dict[str, Event] = {}
+    for event in events:  # a copy with the server's number wins over one without
+        known = by_id.get(event.id)
+        if known is None or (known.server_seq is None and event.server_seq is not None):
+            by_id[event.id] = event
     waiting: dict[str, list[Event]] = {}
-    ready: list[tuple[str, str]] = []
+    ready: list[tuple[tuple[int, int, str, str], str]] = []
     for event in by_id.values():
         base = event.base_event
         if base and base in by_id and base != event.id:
             waiting.setdefault(base, []).append(event)
         else:
-            heapq.heappush(ready, (event.at, event.id))
+            heapq.heappush(ready, (event.order_key(), event.id))
     ordered: list[Event] = []
     while ready:
         _, event_id = heapq.heappop(ready)
         ordered.append(by_id[event_id])
         for child in waiting.pop(event_id, []):
-            heapq.heappush(ready, (child.at, child.id))
-    # Cycles cannot come from honest devices; fold what remains by time so nothing is lost.
-    rest = sorted((e for group in waiting.values() for e in group), key=lambda e: (e.at, e.id))
+            heapq.heappush(ready, (child.order_key(), child.id))
+    # Cycles cannot come from honest devices; fold what remains in order so nothing is lost.
+    rest = sorted((e for group in waiting.values() for e in group), key=Event.order_key)
     return ordered + rest
 
 
@@ -257,7 +282,9 @@ def _date(value: Any) -> dt.date | None:
 
 
 def fold(events: Iterable[Event | Mapping[str, Any]]) -> FindingState:
-    """The state of a finding from all of its events, whatever order they arrived in."""
+    """The state of a finding from all of its events, whatever order they arrived in.
+
+    Mappings may carry `server_seq` (the server's order of the finding's events)."""
     evs = [e if isinstance(e, Event) else Event.from_mapping(e) for e in events]
     state, deadline, last = "", None, None
     handed_to = reference = outcome = severity = ""

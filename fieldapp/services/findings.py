@@ -22,7 +22,10 @@ def events_of(finding_id: str) -> list[FindingEvent]:
 
 
 def fold_of(finding_id: str) -> machine.FindingState:
-    return machine.fold(event_payload(e) for e in events_of(finding_id))
+    """The fold of the finding's events, in the server's order where the server gave one."""
+    return machine.fold(
+        {**event_payload(e), "server_seq": e.server_seq} for e in events_of(finding_id)
+    )
 
 
 def refresh(finding: Finding) -> machine.FindingState:

@@ -25,10 +25,15 @@ from sync.protocol import (
     payload_hash,
 )
 from sync.server import db as server_db
-from sync.server.feed import NewChange, append_changes
+from sync.server.feed import append_changes
 from sync.server.models import AppliedOp
 from sync.server.scope import DeviceContext
-from sync.server.submit import apply_daily_report, apply_finding_event, apply_inspection
+from sync.server.submit import (
+    Applied,
+    apply_daily_report,
+    apply_finding_event,
+    apply_inspection,
+)
 
 log = logging.getLogger("fieldapp.server.push")
 
@@ -43,7 +48,7 @@ class _Clash(Exception):
     """The ledger row appeared under us (a concurrent push of the same op)."""
 
 
-Applier = Callable[[DeviceContext, Any], tuple[list[NewChange], str | None]]
+Applier = Callable[[DeviceContext, Any], Applied]
 
 APPLIERS: dict[str, Applier] = {
     OP_INSPECTION_SUBMIT: apply_inspection,
@@ -111,19 +116,32 @@ def _apply_once(who: DeviceContext, op: Op, digest: str) -> OpResult:
                 f"the {op.type} payload is not valid: {readable_validation(error)}"
             ) from None
         try:
-            changes, conflict = applier(who, payload)
+            applied = applier(who, payload)
         except ValueError as error:  # the appliers raise ValueError with a readable reason
             raise Refused(str(error)) from None
         result: dict[str, Any] = {"status": "applied"}
-        if conflict:
-            result["conflict"] = conflict
+        if applied.conflict:
+            result["conflict"] = applied.conflict
+        if applied.event_seqs:
+            result["event_seqs"] = applied.event_seqs
+        if len(result) > 1:
             AppliedOp.update(result=result).where(AppliedOp.op_id == op.op_id).execute()
-        append_changes(changes)  # last: holds the feed lock only until COMMIT
-    return OpResult(op_id=op.op_id, status="applied", conflict=conflict)
+        append_changes(applied.changes)  # last: holds the feed lock only until COMMIT
+    return OpResult(
+        op_id=op.op_id,
+        status="applied",
+        conflict=applied.conflict,
+        event_seqs=applied.event_seqs or None,
+    )
 
 
 def _answer_known(op: Op, known: AppliedOp, digest: str) -> OpResult:
     if known.payload_hash != digest:
         return OpResult(op_id=op.op_id, status="rejected", reason=REUSED_OP_ID)
     stored = known.result or {}
-    return OpResult(op_id=op.op_id, status="duplicate", conflict=stored.get("conflict"))
+    return OpResult(
+        op_id=op.op_id,
+        status="duplicate",
+        conflict=stored.get("conflict"),
+        event_seqs=stored.get("event_seqs"),
+    )

@@ -1,11 +1,13 @@
-"""Hazard events on the server: the domain's state machine, folded in server order.
+"""Hazard events on the server: the domain's state machine and the domain's fold order.
 
-`fieldapp.domain.findings` is the one state machine of the field program and the server.
-Devices fold events causally (then by device time); the server is the one place that sees
-a single arrival order, so it folds in that order (invariant 3: the server orders). It does
-so by chaining each event's `base_event` to the one that arrived before it, which makes the
-domain's causal order exactly the arrival order. An event that is not a valid transition
-from the state it arrives in is stored with `conflict` set (invariant 5), never dropped.
+`fieldapp.domain.findings` is the one state machine of the field program and the server,
+and `fold` is its one fold order: each event after its base event, otherwise by the
+server's sequence. The server numbers a finding's events in arrival order (`server_order`,
+sent to devices as the event's `server_seq` in the push answer and in the pull feed), and
+folds with that number — so the server, and every device once it holds the same events and
+numbers, reach the same state and the same conflicts (invariants 3 and 5). An event that
+is not a valid transition from the state it lands in is stored with `conflict` set, never
+dropped.
 """
 
 from __future__ import annotations
@@ -29,35 +31,36 @@ def role_refusal(role: str, event_type: str) -> str | None:
     return None
 
 
-def _as_mapping(event: FindingEvent | dict[str, Any]) -> dict[str, Any]:
+def as_domain_event(event: FindingEvent | dict[str, Any]) -> machine.Event:
+    """A stored event (or a row about to be stored) as the domain sees it."""
     if isinstance(event, dict):
-        return dict(event)
-    return {
-        "id": event.id,
-        "type": event.type,
-        "actor": event.actor,
-        "role": event.role,
-        "at": event.at,
-        "device_id": event.device_id,
-        "note": event.note,
-        "data": event.data,
-    }
+        raw = {**event, "server_seq": event.get("server_order")}
+        return machine.Event.from_mapping(raw)
+    return machine.Event(
+        id=event.id,
+        type=event.type,
+        actor=event.actor,
+        role=event.role,
+        at=event.at,
+        base_event=event.base_event,
+        device_id=event.device_id,
+        note=event.note,
+        data=dict(event.data or {}),
+        server_seq=event.server_order,
+    )
 
 
-def fold_in_server_order(events: Sequence[FindingEvent | dict[str, Any]]) -> machine.FindingState:
-    chained: list[dict[str, Any]] = []
-    previous: str | None = None
-    for event in events:
-        raw = _as_mapping(event)
-        raw["base_event"] = previous
-        chained.append(raw)
-        previous = raw["id"]
-    return machine.fold(chained)
+def fold_events(events: Sequence[FindingEvent | dict[str, Any]]) -> machine.FindingState:
+    """The finding's state: the domain fold over its events with their server numbers."""
+    return machine.fold(as_domain_event(e) for e in events)
 
 
 def arrival_conflict(
-    existing: Sequence[FindingEvent | dict[str, Any]], event_type: str, role: str
+    existing: Sequence[FindingEvent | dict[str, Any]], new_row: dict[str, Any]
 ) -> str | None:
-    """Why `event_type` is not valid from the state the finding is in on arrival."""
-    state = fold_in_server_order(existing).state if existing else ""
-    return machine.check_transition(state, event_type, role)
+    """Why the new event (numbered after `existing`) does not apply where it lands."""
+    folded = fold_events([*existing, new_row])
+    for conflict in folded.conflicts:
+        if conflict.event_id == new_row["id"]:
+            return conflict.reason
+    return None

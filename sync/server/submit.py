@@ -1,19 +1,22 @@
 """The three op types, authorised and written (called inside the op's transaction).
 
-Each applier returns the feed entries to append and, for a finding event that arrived in a
-state where it is not a valid transition, the conflict reason. A refusal is a ValueError
-whose message a person can act on; nothing of the op is written then.
+Each applier returns an `Applied`: the feed entries to append, the server number of each
+finding event it stored (the device keeps it as the event's `server_seq`, so it folds in
+the server's order) and, for a finding event that arrived in a state where it is not a
+valid transition, the conflict reason. A refusal is a ValueError whose message a person
+can act on; nothing of the op is written then.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass, field
 from typing import Any
 
 from sync.protocol import DailyReportSubmit, EventPayload, FindingEventSubmit, InspectionSubmit
 from sync.server import db as server_db
 from sync.server.feed import NewChange
-from sync.server.findings import arrival_conflict, fold_in_server_order, role_refusal
+from sync.server.findings import arrival_conflict, fold_events, role_refusal
 from sync.server.models import Answer, DailyReport, Finding, FindingEvent, Grid, Inspection, Venue
 from sync.server.records import (
     daily_report_change,
@@ -22,6 +25,13 @@ from sync.server.records import (
     inspection_change,
 )
 from sync.server.scope import DeviceContext, may_write_grid, outside_grid_reason
+
+
+@dataclass
+class Applied:
+    changes: list[NewChange]
+    conflict: str | None = None
+    event_seqs: dict[str, int] = field(default_factory=dict)  # event id -> server order
 
 
 def _date(value: str, what: str) -> str:
@@ -55,7 +65,6 @@ def _new_event_row(
     finding_id: str,
     event: EventPayload,
     order: int,
-    conflict: str | None,
 ) -> dict[str, Any]:
     return {
         "id": event.id,
@@ -71,9 +80,19 @@ def _new_event_row(
         "data": event.data,
         "received_at": server_db.now_iso(),
         "server_order": order,
-        "conflict": conflict is not None,
-        "conflict_reason": conflict or "",
+        "conflict": False,
+        "conflict_reason": "",
     }
+
+
+def _numbered_row(
+    who: DeviceContext, finding_id: str, event: EventPayload, existing: list[Any]
+) -> tuple[dict[str, Any], str | None]:
+    """The event's row, numbered after `existing`, flagged if it lands as a conflict."""
+    row = _new_event_row(who, finding_id, event, len(existing))
+    conflict = arrival_conflict(existing, row)
+    row["conflict"], row["conflict_reason"] = conflict is not None, conflict or ""
+    return row, conflict
 
 
 def _check_event(who: DeviceContext, event: EventPayload) -> None:
@@ -91,7 +110,7 @@ def _refresh_state(finding: Finding) -> None:
         .where(FindingEvent.finding == finding.id)
         .order_by(FindingEvent.server_order)
     )
-    folded = fold_in_server_order(events)
+    folded = fold_events(events)
     finding.state = folded.state
     finding.conflict = bool(folded.conflicts)
     finding.current_deadline = (folded.deadline.isoformat() if folded.deadline else None) or (
@@ -100,7 +119,7 @@ def _refresh_state(finding: Finding) -> None:
     finding.save()
 
 
-def apply_inspection(who: DeviceContext, sub: InspectionSubmit) -> tuple[list[NewChange], None]:
+def apply_inspection(who: DeviceContext, sub: InspectionSubmit) -> Applied:
     i = sub.inspection
     _own(who, i.inspector_id, f"inspection {i.id}")
     venue = _venue_in_scope(who, i.venue_id)
@@ -124,6 +143,7 @@ def apply_inspection(who: DeviceContext, sub: InspectionSubmit) -> tuple[list[Ne
             [{**a.model_dump(), "inspection": inspection.id} for a in sub.answers]
         ).execute()
     changes = [inspection_change(inspection, venue.grid_code)]
+    seqs: dict[str, int] = {}
     for f in sub.findings:
         if f.venue_id != venue.id:
             raise ValueError(f"finding {f.id} is for another venue than its inspection")
@@ -137,23 +157,21 @@ def apply_inspection(who: DeviceContext, sub: InspectionSubmit) -> tuple[list[Ne
             inspection=inspection.id,
         )
         event_rows: list[dict[str, Any]] = []
-        for order, event in enumerate(f.events):
+        for event in f.events:
             _check_event(who, event)
-            conflict = arrival_conflict(event_rows, event.type, who.role)
-            row = _new_event_row(who, finding.id, event, order, conflict)
+            row, _conflict = _numbered_row(who, finding.id, event, event_rows)
             event_rows.append(row)
+            seqs[event.id] = row["server_order"]
         if event_rows:
             FindingEvent.insert_many(event_rows).execute()
         _refresh_state(finding)
         changes.append(finding_change(finding, venue.grid_code))
         for event_row in FindingEvent.select().where(FindingEvent.finding == finding.id):
             changes.append(event_change(event_row, venue.grid_code))
-    return changes, None
+    return Applied(changes, event_seqs=seqs)
 
 
-def apply_finding_event(
-    who: DeviceContext, sub: FindingEventSubmit
-) -> tuple[list[NewChange], str | None]:
+def apply_finding_event(who: DeviceContext, sub: FindingEventSubmit) -> Applied:
     finding = Finding.get_or_none(Finding.id == sub.finding_id)
     if finding is None:
         raise ValueError(
@@ -171,18 +189,15 @@ def apply_finding_event(
         .where(FindingEvent.finding == finding.id)
         .order_by(FindingEvent.server_order)
     )
-    conflict = arrival_conflict(existing, event.type, who.role)
-    row = _new_event_row(who, finding.id, event, len(existing), conflict)
+    row, conflict = _numbered_row(who, finding.id, event, existing)
     FindingEvent.insert(row).execute()
     _refresh_state(finding)
     stored = FindingEvent.get_by_id(event.id)
-    return [
-        event_change(stored, venue.grid_code),
-        finding_change(finding, venue.grid_code),
-    ], conflict
+    changes = [event_change(stored, venue.grid_code), finding_change(finding, venue.grid_code)]
+    return Applied(changes, conflict, {event.id: row["server_order"]})
 
 
-def apply_daily_report(who: DeviceContext, sub: DailyReportSubmit) -> tuple[list[NewChange], None]:
+def apply_daily_report(who: DeviceContext, sub: DailyReportSubmit) -> Applied:
     _own(who, sub.reporter, f"daily report {sub.id}")
     if Grid.get_or_none(Grid.code == sub.grid_code) is None:
         raise ValueError(f"grid {sub.grid_code} is not known to the server")
@@ -196,4 +211,4 @@ def apply_daily_report(who: DeviceContext, sub: DailyReportSubmit) -> tuple[list
         date=_date(sub.date, "the report date"),
         received_at=server_db.now_iso(),
     )
-    return [daily_report_change(report)], None
+    return Applied([daily_report_change(report)])
