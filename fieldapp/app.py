@@ -22,6 +22,7 @@ from textual.worker import Worker, WorkerState
 from fieldapp.commands import FieldCommands, localize_bindings
 from fieldapp.dialogs import PresenceChoice, PresenceDialog, ResumeDialog, ScanDialog
 from fieldapp.i18n import language, set_language, t
+from fieldapp.rounds_app import RoundsApp
 from fieldapp.screens import InspectionReady, VenueChosen, WorkerFailed
 from fieldapp.screens.find_venue import FindVenueScreen
 from fieldapp.screens.home import HomeScreen
@@ -29,7 +30,7 @@ from fieldapp.screens.home import HomeScreen
 BENCH_EXIT_ENV = "FIELDAPP_BENCH_EXIT_ON_READY"
 
 
-class FieldApp(App[None]):
+class FieldApp(RoundsApp):
     CSS_PATH = "app.tcss"
     COMMANDS = App.COMMANDS | {FieldCommands}
     BINDINGS: ClassVar[list[BindingType]] = [

@@ -203,9 +203,7 @@ def overdue_trend(
 # ---------------------------------------------------------------- completion and reporting
 
 
-def _reporting(
-    codes: list[str], first: dt.date, last: dt.date
-) -> dict[str, tuple[int, int, int]]:
+def _reporting(codes: list[str], first: dt.date, last: dt.date) -> dict[str, tuple[int, int, int]]:
     """grid -> (days reported, zero-report days, days first filed after the deadline)."""
     if not codes:
         return {}
@@ -215,7 +213,7 @@ def _reporting(
         f"WHERE date >= ? AND date <= ? AND grid_code IN ({marks}) GROUP BY grid_code, date",
         [first.isoformat(), last.isoformat(), *codes],
     )
-    levels = dict(
+    levels: dict[str, str] = dict(
         Grid.select(Grid.code, Grid.level).where(Grid.code.in_(codes)).tuples()  # type: ignore[arg-type]
     )
     table = daily_reports.deadlines()

@@ -1,0 +1,549 @@
+"""Rounds (F7): the due list by bucket and grid, today's round, and for supervisors the
+due counts by inspector and the completion tree (area → village → town).
+
+Space puts the venue under the cursor on today's round (or takes it off); on the round,
+ctrl+up/ctrl+down (or K/J) move a stop, delete removes it, enter opens it through the
+app's VenueChosen flow (presence dialog → inspection). Every read and write runs in a
+thread worker that posts a message back; writes hold one lock so two quick keys never
+race for the same round.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from dataclasses import dataclass
+from typing import ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.widgets import (
+    DataTable,
+    Footer,
+    Header,
+    Label,
+    ProgressBar,
+    Select,
+    TabbedContent,
+    TabPane,
+    Tree,
+)
+
+from fieldapp.i18n import t
+from fieldapp.screens import FieldScreen, VenueChosen
+from fieldapp.widgets import PagedTable
+
+PAGE = 50
+BUCKET_CHOICES = ("all", "overdue", "today", "week")
+_WRITES = threading.Lock()
+
+
+@dataclass(frozen=True)
+class DueLine:
+    venue_id: str
+    bucket: str
+    due_on: dt.date | None
+    code: str
+    name: str
+    kind: str
+    grid: str
+
+
+@dataclass(frozen=True)
+class StopLine:
+    venue_id: str
+    code: str
+    name: str
+    kind: str
+    done: bool
+
+
+@dataclass(frozen=True)
+class RoundView:
+    round_id: str | None
+    day: dt.date
+    stops: tuple[StopLine, ...]
+
+    @property
+    def done(self) -> int:
+        return sum(1 for s in self.stops if s.done)
+
+    @property
+    def next_stop(self) -> StopLine | None:
+        return next((s for s in self.stops if not s.done), None)
+
+
+@dataclass(frozen=True)
+class CompletionLine:
+    code: str
+    name: str
+    depth: int
+    due: int
+    done: int
+    rate: float | None
+
+
+@dataclass(frozen=True)
+class InspectorLine:
+    name: str
+    grids: str
+    overdue: int
+    today: int
+    week: int
+
+
+def read_round(day: dt.date) -> RoundView:
+    """Today's round as plain values (call in a worker thread)."""
+    from fieldapp.services import rounds
+
+    round_id = rounds.round_for(day)
+    if round_id is None:
+        return RoundView(None, day, ())
+    progress = rounds.round_progress(round_id)
+    return RoundView(
+        round_id,
+        day,
+        tuple(StopLine(s.venue_id, s.code, s.name, s.kind, s.done) for s in progress.stops),
+    )
+
+
+def rate_text(rate: float | None) -> str:
+    return "—" if rate is None else f"{rate:.0%}"
+
+
+class RoundsScreen(FieldScreen[None]):
+    """The due list beside today's round; supervisors also see two more tabs."""
+
+    CSS_PATH = "rounds.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("space", "toggle_stop", "Add/remove", id="rounds.toggle"),
+        Binding("o", "open_venue", "Open", id="rounds.open"),
+        Binding("ctrl+up,K", "move(-1)", "Move up", id="rounds.move_up"),
+        Binding("ctrl+down,J", "move(1)", "Move down", id="rounds.move_down"),
+        Binding("delete", "remove_stop", "Remove", id="rounds.remove"),
+        Binding("b", "next_bucket", "Bucket", id="rounds.bucket"),
+        Binding("n", "due_page(1)", "Next page", id="rounds.next_page", show=False),
+        Binding("p", "due_page(-1)", "Prev page", id="rounds.prev_page", show=False),
+        Binding("r", "refresh", "Refresh", id="rounds.refresh"),
+        Binding("escape", "back", "Back", id="rounds.back"),
+    ]
+
+    @dataclass
+    class Ready(Message):
+        today: dt.date
+        supervisor: bool
+        grids: tuple[tuple[str, str], ...]  # (code, name) of my grids and those under them
+
+    @dataclass
+    class DueLoaded(Message):
+        lines: tuple[DueLine, ...]
+        offset: int
+        total: int
+
+    @dataclass
+    class RoundLoaded(Message):
+        view: RoundView
+
+    @dataclass
+    class OverviewLoaded(Message):
+        inspectors: tuple[InspectorLine, ...]
+        completion: tuple[CompletionLine, ...]
+        first: dt.date
+        last: dt.date
+
+    def __init__(self) -> None:
+        super().__init__(id="rounds")
+        self.today: dt.date | None = None
+        self.bucket = "all"
+        self.grid: str | None = None
+        self.due_offset = 0
+        self.due_total = 0
+        self.round_view: RoundView | None = None
+        self.due_lines: tuple[DueLine, ...] = ()
+        self.supervisor = False
+
+    # -- layout ------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with TabbedContent(id="rounds-tabs"):
+            with TabPane(t("rounds.tab.plan"), id="tab-plan"), Horizontal(id="plan"):
+                with Vertical(id="due-pane"):
+                    with Horizontal(id="due-filters"):
+                        yield Select(
+                            [(t(f"rounds.bucket.{b}"), b) for b in BUCKET_CHOICES],
+                            value="all",
+                            allow_blank=False,
+                            id="due-bucket",
+                        )
+                        yield Select[str]([], prompt=t("rounds.all_grids"), id="due-grid")
+                    yield Label(
+                        t("rounds.loading"), id="rounds-due-title", classes="pane-title"
+                    )
+                    yield PagedTable(id="rounds-due")
+                with Vertical(id="round-pane"):
+                    yield Label("", id="round-title", classes="pane-title")
+                    yield Label("", id="round-progress-label")
+                    yield ProgressBar(total=1, show_eta=False, id="round-progress")
+                    yield Label("", id="round-next")
+                    yield DataTable(id="round-stops", cursor_type="row", zebra_stripes=True)
+            with TabPane(t("rounds.tab.inspectors"), id="tab-inspectors"):
+                yield Label("", id="inspectors-title", classes="pane-title")
+                yield DataTable(id="by-inspector", cursor_type="row", zebra_stripes=True)
+            with TabPane(t("rounds.tab.completion"), id="tab-completion"):
+                yield Label("", id="completion-title", classes="pane-title")
+                yield Tree(t("rounds.completion.root"), id="completion-tree")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = t("rounds.subtitle")
+        due = self.query_one("#rounds-due", PagedTable)
+        for key in ("mark", "bucket", "due", "code", "name", "kind", "grid"):
+            due.add_column(t(f"rounds.col.{key}"), key=key)
+        stops = self.query_one("#round-stops", DataTable)
+        for key in ("position", "done", "code", "name"):
+            stops.add_column(t(f"rounds.col.{key}"), key=key)
+        people = self.query_one("#by-inspector", DataTable)
+        for key in ("inspector", "grids", "overdue", "today", "week"):
+            people.add_column(t(f"rounds.col.{key}"), key=key)
+        self.query_one("#completion-tree", Tree).show_root = False
+        tabs = self.query_one(TabbedContent)
+        tabs.hide_tab("tab-inspectors")
+        tabs.hide_tab("tab-completion")
+        due.focus()
+        self._start()
+
+    async def relabel(self) -> None:
+        await super().relabel()
+        self.on_mount()
+
+    def on_screen_resume(self) -> None:
+        # Back from an inspection: a stop may be done now.
+        if self.today is not None:
+            self.action_refresh()
+
+    # -- loading -----------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="rounds-start")
+    def _start(self) -> None:
+        from fieldapp.domain.clock import today
+        from fieldapp.services.identity import me
+        from fieldapp.services.rounds import grid_tree
+        from fieldapp.store import db
+
+        with db.connection_context():
+            who = me()
+            nodes = grid_tree([code for code, _ in who.grids])
+            grids = tuple((n.code, "　" * n.depth + n.name) for n in nodes)
+            self.post_message(self.Ready(today(), who.is_supervisor, grids))
+
+    @on(Ready)
+    def _ready(self, event: Ready) -> None:
+        self.today = event.today
+        self.supervisor = event.supervisor
+        self.query_one("#due-grid", Select).set_options(
+            [(name, code) for code, name in event.grids]
+        )
+        if event.supervisor:
+            tabs = self.query_one(TabbedContent)
+            tabs.show_tab("tab-inspectors")
+            tabs.show_tab("tab-completion")
+        self.action_refresh()
+
+    def action_refresh(self) -> None:
+        if self.today is None:
+            return
+        self._load_due(self.bucket, self.grid, self.due_offset)
+        self._load_round()
+        if self.supervisor:
+            self._load_overview()
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="rounds-due")
+    def _load_due(self, bucket: str, grid: str | None, offset: int) -> None:
+        from fieldapp.domain.cadence import bucket as bucket_of
+        from fieldapp.domain.clock import today
+        from fieldapp.services import rounds
+        from fieldapp.store import db
+
+        day = today()
+        wanted = None if bucket == "all" else bucket
+        grids = [grid] if grid else None
+        with db.connection_context():
+            roots = [g for g in rounds.due_by_grid(grids, day) if g.depth == 0]
+            counts = sum((g.total for g in roots), rounds.DueCounts())
+            total = counts.this_week if wanted is None else getattr(counts, wanted)
+            venues = rounds.due_venues(
+                day=day, bucket=wanted, grids=grids, limit=PAGE, offset=offset
+            )
+            lines = tuple(
+                DueLine(
+                    str(v.id),
+                    bucket_of(v.due_on, day),
+                    v.due_on,
+                    v.code,
+                    v.name,
+                    v.kind,
+                    v.grid.name,
+                )
+                for v in venues
+            )
+        self.post_message(self.DueLoaded(lines, offset, total))
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="rounds-round")
+    def _load_round(self) -> None:
+        from fieldapp.domain.clock import today
+        from fieldapp.store import db
+
+        with db.connection_context():
+            view = read_round(today())
+        self.post_message(self.RoundLoaded(view))
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="rounds-overview")
+    def _load_overview(self) -> None:
+        from fieldapp.domain.clock import today
+        from fieldapp.services import rounds
+        from fieldapp.store import db
+
+        day = today()
+        first = day.replace(day=1)
+        with db.connection_context():
+            inspectors = tuple(
+                InspectorLine(
+                    p.name,
+                    "、".join(p.grids),
+                    p.counts.overdue,
+                    p.counts.today,
+                    p.counts.week,
+                )
+                for p in rounds.due_by_inspector(day=day)
+            )
+            completion = tuple(
+                CompletionLine(c.code, c.name, c.depth, c.due, c.done, c.rate)
+                for c in rounds.completion(first, day)
+            )
+        self.post_message(self.OverviewLoaded(inspectors, completion, first, day))
+
+    # -- showing -----------------------------------------------------------------------
+
+    @on(DueLoaded)
+    def _due_loaded(self, event: DueLoaded) -> None:
+        self.due_offset, self.due_total, self.due_lines = event.offset, event.total, event.lines
+        self._show_due()
+
+    def _show_due(self) -> None:
+        table = self.query_one("#rounds-due", PagedTable)
+        keep = table.cursor_row
+        on_round = {s.venue_id for s in self.round_view.stops} if self.round_view else set()
+        table.clear()
+        for line in self.due_lines:
+            table.add_row(
+                "✓" if line.venue_id in on_round else "",
+                t(f"bucket.{line.bucket}"),
+                line.due_on.isoformat() if line.due_on else t("home.never"),
+                line.code,
+                line.name,
+                t(f"kind.{line.kind}"),
+                line.grid,
+                key=line.venue_id,
+            )
+        if self.due_lines:
+            table.move_cursor(row=min(keep, len(self.due_lines) - 1))
+        title = self.query_one("#rounds-due-title", Label)
+        label = t(f"rounds.bucket.{self.bucket}")
+        if self.due_lines:
+            title.update(
+                t(
+                    "rounds.due.title",
+                    bucket=label,
+                    total=self.due_total,
+                    first=self.due_offset + 1,
+                    last=self.due_offset + len(self.due_lines),
+                )
+            )
+        else:
+            title.update(t("rounds.due.empty", bucket=label))
+
+    @on(RoundLoaded)
+    def _round_loaded(self, event: RoundLoaded) -> None:
+        self.round_view = view = event.view
+        stops = self.query_one("#round-stops", DataTable)
+        keep = stops.cursor_row
+        stops.clear()
+        for n, stop in enumerate(view.stops, start=1):
+            stops.add_row(str(n), "✓" if stop.done else "", stop.code, stop.name, key=stop.venue_id)
+        if view.stops:
+            stops.move_cursor(row=min(keep, len(view.stops) - 1))
+        self.query_one("#round-title", Label).update(t("round.title", date=view.day.isoformat()))
+        total = len(view.stops)
+        self.query_one("#round-progress-label", Label).update(
+            t("round.progress", done=view.done, total=total) if total else t("round.empty")
+        )
+        self.query_one("#round-progress", ProgressBar).update(
+            total=max(total, 1), progress=view.done
+        )
+        upcoming = view.next_stop
+        self.query_one("#round-next", Label).update(
+            t("rounds.next", venue=t("venue.label", name=upcoming.name, code=upcoming.code))
+            if upcoming
+            else (t("rounds.all_done") if total else "")
+        )
+        self._show_due()  # the ✓ marks follow the round
+
+    @on(OverviewLoaded)
+    def _overview_loaded(self, event: OverviewLoaded) -> None:
+        people = self.query_one("#by-inspector", DataTable)
+        people.clear()
+        for person in event.inspectors:
+            people.add_row(person.name, person.grids, person.overdue, person.today, person.week)
+        self.query_one("#inspectors-title", Label).update(
+            t("rounds.inspectors.title", count=len(event.inspectors))
+        )
+        self.query_one("#completion-title", Label).update(
+            t("rounds.completion.title", first=event.first.isoformat(), last=event.last.isoformat())
+        )
+        tree = self.query_one("#completion-tree", Tree)
+        tree.clear()
+        parents = [tree.root]
+        for line in event.completion:
+            del parents[line.depth + 1 :]
+            label = t(
+                "rounds.completion.line",
+                name=line.name,
+                code=line.code,
+                rate=rate_text(line.rate),
+                done=line.done,
+                due=line.due,
+            )
+            node = parents[-1].add(label, data=line.code, expand=line.depth < 1)
+            parents.append(node)
+        tree.root.expand()
+
+    # -- actions -----------------------------------------------------------------------
+
+    def _focused_table(self) -> DataTable[str] | None:
+        focused = self.focused
+        return focused if isinstance(focused, DataTable) else None
+
+    def _selected(self, table: DataTable[str]) -> str | None:
+        if not table.row_count:
+            return None
+        row_key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
+        return None if row_key.value is None else str(row_key.value)
+
+    def action_toggle_stop(self) -> None:
+        table = self._focused_table()
+        if table is None or table.id not in ("rounds-due", "round-stops"):
+            return
+        venue_id = self._selected(table)
+        if venue_id is None:
+            return
+        on_round = self.round_view is not None and any(
+            s.venue_id == venue_id for s in self.round_view.stops
+        )
+        if table.id == "rounds-due" and not on_round:
+            self._write("add", venue_id)
+            if table.cursor_row < table.row_count - 1:
+                table.move_cursor(row=table.cursor_row + 1)  # ready for the next pick
+        else:
+            self._write("remove", venue_id)
+
+    def action_remove_stop(self) -> None:
+        table = self._focused_table()
+        if table is not None and table.id == "round-stops":
+            venue_id = self._selected(table)
+            if venue_id is not None:
+                self._write("remove", venue_id)
+
+    def action_move(self, step: int) -> None:
+        table = self._focused_table()
+        if table is None or table.id != "round-stops" or self.round_view is None:
+            return
+        venue_id = self._selected(table)
+        if venue_id is None:
+            return
+        target = table.cursor_row + step
+        if not 0 <= target < table.row_count:
+            self.app.bell()
+            return
+        self._write("move", venue_id, target)
+        table.move_cursor(row=target)
+
+    @work(thread=True, exit_on_error=False, group="rounds-write")
+    def _write(self, what: str, venue_id: str, position: int = 0) -> None:
+        from fieldapp.domain.clock import today
+        from fieldapp.services import rounds
+        from fieldapp.store import db
+
+        with _WRITES, db.connection_context():
+            day = today()
+            round_id = rounds.round_for(day)
+            if what == "add":
+                rounds.plan_round([venue_id], day)
+            elif round_id is not None and what == "remove":
+                rounds.remove_stop(round_id, venue_id)
+            elif round_id is not None and what == "move":
+                rounds.move_stop(round_id, venue_id, position)
+            view = read_round(day)
+        self.post_message(self.RoundLoaded(view))
+
+    def action_open_venue(self) -> None:
+        table = self._focused_table()
+        if table is None:
+            return
+        venue_id = self._selected(table)
+        if venue_id is not None:
+            self.post_message(VenueChosen(venue_id, self._label(venue_id)))
+
+    def _label(self, venue_id: str) -> str:
+        for line in self.round_view.stops if self.round_view else ():
+            if line.venue_id == venue_id:
+                return t("venue.label", name=line.name, code=line.code)
+        for due in self.due_lines:
+            if due.venue_id == venue_id:
+                return t("venue.label", name=due.name, code=due.code)
+        return venue_id
+
+    @on(DataTable.RowSelected)
+    def _row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        if event.data_table.id in ("rounds-due", "round-stops"):
+            self.action_open_venue()
+
+    def action_next_bucket(self) -> None:
+        position = BUCKET_CHOICES.index(self.bucket)
+        self.query_one("#due-bucket", Select).value = BUCKET_CHOICES[
+            (position + 1) % len(BUCKET_CHOICES)
+        ]
+
+    @on(Select.Changed, "#due-bucket")
+    def _bucket_changed(self, event: Select.Changed) -> None:
+        self.bucket = str(event.value)
+        self.due_offset = 0
+        if self.today is not None:
+            self._load_due(self.bucket, self.grid, 0)
+
+    @on(Select.Changed, "#due-grid")
+    def _grid_changed(self, event: Select.Changed) -> None:
+        self.grid = None if event.value is Select.BLANK else str(event.value)
+        self.due_offset = 0
+        if self.today is not None:
+            self._load_due(self.bucket, self.grid, 0)
+
+    @on(PagedTable.PageRequested, "#rounds-due")
+    def _page_requested(self, event: PagedTable.PageRequested) -> None:
+        event.stop()
+        self.action_due_page(event.step)
+
+    def action_due_page(self, step: int) -> None:
+        offset = self.due_offset + step * PAGE
+        if offset < 0 or offset >= self.due_total:
+            self.app.bell()
+            return
+        self._load_due(self.bucket, self.grid, offset)
+
+    def action_back(self) -> None:
+        if len(self.app.screen_stack) > 1:
+            self.app.pop_screen()

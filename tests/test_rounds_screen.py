@@ -1,0 +1,163 @@
+"""The rounds screen (F7) against the real app on the demo workspace: planning a round from
+the due list, progress after an inspection, reordering and removing, the supervisor's
+views, and enter on a stop opening the venue through the presence dialog."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from textual.widgets import DataTable, Label, ProgressBar, TabbedContent, Tree
+
+from fieldapp.app import FieldApp, make_app
+from fieldapp.i18n import set_language
+from fieldapp.screens.rounds import RoundsScreen
+from fieldapp.services import inspections, rounds
+from fieldapp.services.demo import act_as
+from fieldapp.widgets import PagedTable
+
+SIZE = (120, 36)
+
+
+@pytest.fixture(autouse=True)
+def chinese() -> Iterator[None]:
+    set_language("zh")
+    yield
+    set_language("zh")
+
+
+async def settle(app: FieldApp, pilot) -> None:  # type: ignore[no-untyped-def]
+    await pilot.pause()
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def inspect_through_services(venue_id: str) -> None:
+    """Start, pass every item and submit, as the inspect screen would."""
+    inspection_id = inspections.start_inspection(venue_id, presence="manual", reason="other")
+    view = inspections.load(inspection_id)
+    for item in view.checklist.items:
+        value = {"number": "2", "text": "记录", "date": "2026-06-10", "choice": ""}.get(
+            item.answer, ""
+        )
+        if item.answer == "choice" and item.choices:
+            value = item.choices[0]
+        outcome = "value" if item.answer in ("number", "text", "date", "choice") else "pass"
+        inspections.record_answer(inspection_id, item, outcome, value)
+    inspections.submit(inspection_id, "店主")
+
+
+async def open_rounds(app: FieldApp, pilot) -> RoundsScreen:  # type: ignore[no-untyped-def]
+    await settle(app, pilot)
+    if type(app.screen).__name__ == "ResumeDialog":
+        await pilot.press("n")
+        await settle(app, pilot)
+    await pilot.press("f7")
+    await settle(app, pilot)
+    screen = app.screen
+    assert isinstance(screen, RoundsScreen)
+    return screen
+
+
+def label(screen: RoundsScreen, selector: str) -> str:
+    return str(screen.query_one(selector, Label).render())
+
+
+async def test_plan_a_round_from_the_due_list_and_see_progress(
+    frozen_clock: object, demo_home: Path
+) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_rounds(app, pilot)
+        due = screen.query_one("#rounds-due", PagedTable)
+        assert due.has_focus and due.row_count > 2
+        first, second = (str(due.get_row_at(i)[3]) for i in (0, 1))  # venue codes
+        await pilot.press("space")  # picks the first, the cursor moves on
+        await settle(app, pilot)
+        await pilot.press("space")
+        await settle(app, pilot)
+
+        round_id = rounds.round_for()
+        assert round_id is not None
+        progress = rounds.round_progress(round_id)
+        assert [s.code for s in progress.stops] == [first, second]
+        assert (progress.done, progress.total) == (0, 2)
+        assert label(screen, "#round-progress-label") == "已完成 0/2"
+        assert first in label(screen, "#round-next")
+        assert [str(due.get_row_at(i)[0]) for i in (0, 1)] == ["✓", "✓"]
+
+        inspect_through_services(progress.stops[0].venue_id)
+        await pilot.press("r")
+        await settle(app, pilot)
+        assert label(screen, "#round-progress-label") == "已完成 1/2"
+        bar = screen.query_one("#round-progress", ProgressBar)
+        assert (bar.progress, bar.total) == (1, 2)
+        assert second in label(screen, "#round-next")
+
+
+async def test_reorder_remove_and_open_a_stop(frozen_clock: object, demo_home: Path) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_rounds(app, pilot)
+        for _ in range(3):
+            await pilot.press("space")
+            await settle(app, pilot)
+        round_id = rounds.round_for()
+        assert round_id is not None
+        codes = [s.code for s in rounds.round_progress(round_id).stops]
+        stops = screen.query_one("#round-stops", DataTable)
+        stops.focus()
+        await pilot.pause()
+        await pilot.press("ctrl+down")  # the first stop becomes the second
+        await settle(app, pilot)
+        assert [s.code for s in rounds.round_progress(round_id).stops] == [
+            codes[1],
+            codes[0],
+            codes[2],
+        ]
+        assert stops.cursor_row == 1
+        await pilot.press("K")  # and back up
+        await settle(app, pilot)
+        assert [s.code for s in rounds.round_progress(round_id).stops] == codes
+        await pilot.press("delete")
+        await settle(app, pilot)
+        assert [s.code for s in rounds.round_progress(round_id).stops] == codes[1:]
+        assert label(screen, "#round-progress-label") == "已完成 0/2"
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert type(app.screen).__name__ == "PresenceDialog"
+
+
+async def test_supervisor_sees_inspectors_and_completion_tree(
+    frozen_clock: object, demo_home: Path
+) -> None:
+    act_as("supervisor")
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_rounds(app, pilot)
+        tabs = screen.query_one(TabbedContent)
+        tabs.active = "tab-inspectors"
+        await settle(app, pilot)
+        people = screen.query_one("#by-inspector", DataTable)
+        names = {str(people.get_row_at(i)[0]) for i in range(people.row_count)}
+        assert {"陈晓明", "林秀英", "王建国"} <= names
+        tabs.active = "tab-completion"
+        await settle(app, pilot)
+        tree = screen.query_one("#completion-tree", Tree)
+        town = tree.root.children[0]
+        assert "示例镇" in str(town.label) and "完成率" in str(town.label)
+        assert any("芸美村" in str(child.label) for child in town.children)
+
+
+async def test_inspector_does_not_see_the_supervisor_tabs(
+    frozen_clock: object, demo_home: Path
+) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_rounds(app, pilot)
+        tabs = screen.query_one(TabbedContent)
+        assert tabs.get_tab("tab-inspectors").display is False
+        assert tabs.get_tab("tab-completion").display is False
