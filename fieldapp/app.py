@@ -38,6 +38,7 @@ class FieldApp(RoundsApp):
         Binding("f2,ctrl+s", "scan", "Scan", id="app.scan", priority=True),
         Binding("f9", "switch_language", "English", id="app.language"),
         Binding("f1", "toggle_keys", "Keys", id="app.help"),
+        Binding("f5", "review", "Review", id="app.review"),
         Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True),
     ]
 
@@ -141,6 +142,27 @@ class FieldApp(RoundsApp):
             self.call_from_thread(self.notify, t("scan.unknown", code=text), severity="warning")
         else:
             self.call_from_thread(self.notify, result.message(), severity="error", timeout=10)
+
+    # -- review (supervisors) ------------------------------------------------------------
+
+    person_role: str | None = None  # from the home screen's data; None until it is loaded
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "review":  # supervisors and administrators only; hidden for others
+            return self.person_role in ("supervisor", "admin")
+        return super().check_action(action, parameters)
+
+    def action_review(self) -> None:
+        from fieldapp.screens.review import ReviewScreen
+
+        if not isinstance(self.screen, ReviewScreen):
+            self.push_screen(ReviewScreen())
+
+    @on(HomeScreen.Loaded)
+    def _remember_role(self, event: HomeScreen.Loaded) -> None:
+        if event.view.role != self.person_role:
+            self.person_role = event.view.role
+            self.refresh_bindings()
 
     # -- opening a venue ---------------------------------------------------------------
 

@@ -1,0 +1,147 @@
+"""Plain values the review screens show, made from the services in a worker thread.
+
+Model rows load lazily (a foreign key read is a query), so the worker turns everything a
+widget shows into strings and dates here; the UI thread never touches the store.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from fieldapp.i18n import pick, t
+
+# Data keys `describe_event` already says in words; any other key is shown as it is.
+DESCRIBED = frozenset({"deadline", "severity", "unit", "reference", "date", "outcome"})
+
+
+def local_stamp(stamp: str | None) -> str:
+    """A stored UTC timestamp as local `YYYY-MM-DD HH:MM` for people."""
+    if not stamp:
+        return ""
+    try:
+        moment = dt.datetime.fromisoformat(stamp.replace("Z", "+00:00"))
+    except ValueError:
+        return stamp
+    if moment.tzinfo is None:
+        return moment.strftime("%Y-%m-%d %H:%M")
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+def short_device(device_id: str) -> str:
+    """The tail of a device id: v7 ids share their time-ordered head, the tail tells apart."""
+    return device_id[-12:] if len(device_id) > 12 else device_id
+
+
+@dataclass(frozen=True)
+class EventView:
+    at: str
+    who: str
+    role: str
+    label: str
+    device: str
+    note: str
+    detail: str
+    extra: str  # data not said in words, as key=value
+    conflict: bool
+    photos: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ConflictView:
+    message: str
+    actor_name: str
+    other_name: str
+    resolved: bool
+
+
+@dataclass(frozen=True)
+class PastView:
+    submitted: str
+    inspector: str
+    manual: bool
+    failures: int
+    review_state: str
+
+
+@dataclass(frozen=True)
+class DetailView:
+    finding_id: str
+    venue_code: str
+    venue_name: str
+    venue_kind: str
+    grid_name: str
+    address: str
+    item_code: str
+    item_text: str
+    severity: str
+    state: str
+    deadline: dt.date | None
+    overdue: bool
+    description: str
+    handed_over_to: str
+    reference: str
+    photos: tuple[str, ...]
+    events: tuple[EventView, ...]
+    conflicts: tuple[ConflictView, ...]
+    past: tuple[PastView, ...]
+
+    @property
+    def open_conflicts(self) -> int:
+        return sum(1 for c in self.conflicts if not c.resolved)
+
+
+def build_detail_view(finding_id: str) -> DetailView:
+    """Read everything the detail pane shows (call in a worker: it queries the store)."""
+    from fieldapp.services.review import finding_detail
+
+    d = finding_detail(finding_id, past=10)
+    events = tuple(
+        EventView(
+            at=local_stamp(e.at),
+            who=e.actor_name,
+            role=t(f"role.{e.role}") if e.role else "",
+            label=e.label,
+            device=short_device(e.device_id),
+            note=e.note,
+            detail=e.detail,
+            extra=", ".join(f"{k}={v}" for k, v in e.data.items() if k not in DESCRIBED),
+            conflict=e.conflict is not None,
+            photos=tuple(str(p) for p in e.photos),
+        )
+        for e in d.events
+    )
+    return DetailView(
+        finding_id=finding_id,
+        venue_code=d.venue.code,
+        venue_name=d.venue.name,
+        venue_kind=d.venue.kind,
+        grid_name=d.grid_name,
+        address=d.venue.address or "",
+        item_code=d.finding.item_code,
+        item_text=pick(d.item_zh, d.item_en),
+        severity=d.finding.severity,
+        state=d.state.state,
+        deadline=d.state.deadline or d.finding.current_deadline or d.finding.deadline,
+        overdue=d.overdue,
+        description=d.finding.description or "",
+        handed_over_to=d.state.handed_over_to,
+        reference=d.state.reference,
+        photos=tuple(
+            dict.fromkeys([*(str(p) for p in d.photos), *(p for e in events for p in e.photos)])
+        ),
+        events=events,
+        conflicts=tuple(
+            ConflictView(c.message, c.actor_name, c.other_name, c.resolved) for c in d.conflicts
+        ),
+        past=tuple(
+            PastView(
+                submitted=local_stamp(p.submitted_at),
+                inspector=p.inspector_name,
+                manual=p.presence != "scanned",
+                failures=sum(int(n) for n in p.failures.values()),
+                review_state=p.review_state,
+            )
+            for p in d.past_inspections
+        ),
+    )
