@@ -153,15 +153,11 @@ class DailyReportScreen(FieldScreen[None]):
                     yield Label(t("report.my_grids"), classes="pane-title")
                     yield OptionList(id="report-grids")
                 with Vertical(id="report-form"):
-                    yield Label(
-                        t("rounds.loading"), id="report-grid-title", classes="pane-title"
-                    )
+                    yield Label(t("rounds.loading"), id="report-grid-title", classes="pane-title")
                     yield Static("", id="report-counts")
                     yield Label("", id="report-state")
                     yield Label(t("report.remarks"), id="report-remarks-label")
-                    yield Input(
-                        placeholder=t("report.remarks.placeholder"), id="report-remarks"
-                    )
+                    yield Input(placeholder=t("report.remarks.placeholder"), id="report-remarks")
                     yield Static(t("report.hint"), id="report-hint")
             with TabPane(t("report.tab.status"), id="tab-status"):
                 yield Label("", id="report-status-title", classes="pane-title")

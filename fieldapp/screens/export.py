@@ -174,7 +174,7 @@ class ExportScreen(FieldScreen[None]):
             self._fail(t("export_ui.no_path"))
             return
         grid_value = self.query_one("#export-grid", Select).value
-        grid = None if grid_value is Select.BLANK else str(grid_value)
+        grid = None if grid_value is Select.NULL else str(grid_value)
         self.running = True
         bar = self.query_one("#export-progress", ProgressBar)
         bar.update(total=None, progress=0)

@@ -180,9 +180,7 @@ class RoundsScreen(FieldScreen[None]):
                             id="due-bucket",
                         )
                         yield Select[str]([], prompt=t("rounds.all_grids"), id="due-grid")
-                    yield Label(
-                        t("rounds.loading"), id="rounds-due-title", classes="pane-title"
-                    )
+                    yield Label(t("rounds.loading"), id="rounds-due-title", classes="pane-title")
                     yield PagedTable(id="rounds-due")
                 with Vertical(id="round-pane"):
                     yield Label("", id="round-title", classes="pane-title")
@@ -527,7 +525,7 @@ class RoundsScreen(FieldScreen[None]):
 
     @on(Select.Changed, "#due-grid")
     def _grid_changed(self, event: Select.Changed) -> None:
-        self.grid = None if event.value is Select.BLANK else str(event.value)
+        self.grid = None if event.value is Select.NULL else str(event.value)
         self.due_offset = 0
         if self.today is not None:
             self._load_due(self.bucket, self.grid, 0)

@@ -1,0 +1,174 @@
+"""The daily report screen (F8) and the deadline reminder, against the real app on the demo
+workspace with fieldapp's clock stopped at local times of 10 June 2026."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from textual.widgets import DataTable, Input, Label, OptionList, Static, TabbedContent
+
+from fieldapp.app import FieldApp, make_app
+from fieldapp.domain import clock
+from fieldapp.i18n import set_language
+from fieldapp.screens.daily_report import DailyReportScreen
+from fieldapp.services import daily_reports, inspections
+from fieldapp.services.demo import act_as
+from fieldapp.services.identity import grid_codes_under
+from fieldapp.store.models import DailyReport, Outbox, Venue
+
+SIZE = (120, 36)
+DAY = dt.date(2026, 6, 10)
+
+
+@pytest.fixture(autouse=True)
+def chinese() -> Iterator[None]:
+    set_language("zh")
+    yield
+    set_language("zh")
+
+
+@pytest.fixture
+def local_clock(monkeypatch: pytest.MonkeyPatch) -> list[dt.datetime]:
+    """fieldapp's clock at a local time on DAY (10:00 until the test moves it)."""
+    cell = [local(10, 0)]
+    monkeypatch.setattr(clock, "_now", lambda: cell[0].astimezone(dt.UTC))
+    return cell
+
+
+def local(hour: int, minute: int) -> dt.datetime:
+    return dt.datetime.combine(DAY, dt.time(hour, minute)).astimezone()
+
+
+async def settle(app: FieldApp, pilot) -> None:  # type: ignore[no-untyped-def]
+    for _ in range(2):
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def open_report(app: FieldApp, pilot) -> DailyReportScreen:  # type: ignore[no-untyped-def]
+    await settle(app, pilot)
+    if type(app.screen).__name__ == "ResumeDialog":
+        await pilot.press("n")
+        await settle(app, pilot)
+    await pilot.press("f8")
+    await settle(app, pilot)
+    screen = app.screen
+    assert isinstance(screen, DailyReportScreen)
+    return screen
+
+
+def messages(app: FieldApp) -> list[str]:
+    return [n.message for n in app._notifications]
+
+
+def find_hazard_today(grid: str) -> None:
+    """An inspection in `grid` today that fails one item (a hazard found)."""
+    venue = Venue.select().where(Venue.grid.in_(grid_codes_under([grid]))).first()
+    inspection_id = inspections.start_inspection(venue.id, presence="manual", reason="other")
+    view = inspections.load(inspection_id)
+    failed = False
+    for item in view.checklist.items:
+        if not failed and item.answer == "yesno" and item.can_fail:
+            inspections.record_answer(inspection_id, item, "fail")
+            failed = True
+            continue
+        value = {"number": "2", "text": "记录", "date": DAY.isoformat()}.get(item.answer, "")
+        if item.answer == "choice":
+            value = item.choices[0]
+        outcome = "value" if item.answer in ("number", "text", "date", "choice") else "pass"
+        inspections.record_answer(inspection_id, item, outcome, value)
+    inspections.submit(inspection_id, "店主")
+
+
+async def test_zero_report_with_one_key(local_clock: list[dt.datetime], demo_home: Path) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_report(app, pilot)
+        grids = screen.query_one("#report-grids", OptionList)
+        assert grids.has_focus
+        code = str(grids.get_option_at_index(grids.highlighted or 0).id)
+        assert code == "T01-DM"
+        counts = str(screen.query_one("#report-counts", Static).render())
+        assert "今日检查场所：0 家" in counts
+        await pilot.press("z")
+        await settle(app, pilot)
+        report = DailyReport.get(DailyReport.grid == code)
+        assert report.zero_report and report.date == DAY
+        op = Outbox.get(Outbox.type == "daily_report.submit")
+        assert json.loads(op.payload)["id"] == report.id
+        assert any("零报告已提交" in m for m in messages(app))
+        assert "零报告" in str(screen.query_one("#report-state", Label).render())
+
+
+async def test_zero_report_refused_when_hazards_were_found(
+    local_clock: list[dt.datetime], demo_home: Path
+) -> None:
+    find_hazard_today("T01-DM")
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_report(app, pilot)
+        assert "发现隐患：1 处" in str(screen.query_one("#report-counts", Static).render())
+        await pilot.press("z")
+        await settle(app, pilot)
+        assert any("不能报零报告" in m for m in messages(app))
+        assert DailyReport.select().count() == 0
+        # The full report with remarks goes through.
+        screen.query_one("#report-remarks", Input).focus()
+        await pilot.press(*"已督促整改", "enter")
+        await settle(app, pilot)
+        report = DailyReport.get(DailyReport.grid == "T01-DM")
+        assert not report.zero_report and report.remarks == "已督促整改"
+        assert report.counts["hazards_found"] == 1
+
+
+async def test_reminder_before_a_17_00_deadline(
+    local_clock: list[dt.datetime], demo_home: Path
+) -> None:
+    daily_reports.set_deadline("T01-DM", "17:00")
+    local_clock[0] = local(15, 0)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        assert not any("日报将于" in m for m in messages(app))
+    local_clock[0] = local(16, 10)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        reminders = [m for m in messages(app) if "日报将于 17:00 截止" in m]
+        assert len(reminders) == 1 and "鼎美村" in reminders[0]
+        # The minute timer asks again: no second notice for the same grid and day.
+        assert app.report_reminders is not None
+        app.report_reminders.check()
+        await settle(app, pilot)
+        assert len([m for m in messages(app) if "日报将于" in m]) == 1
+
+
+async def test_supervisor_sees_filed_zero_and_late_grids(
+    local_clock: list[dt.datetime], demo_home: Path
+) -> None:
+    local_clock[0] = local(17, 20)
+    daily_reports.file_report("T01-DM", remarks="正常")
+    daily_reports.file_zero_report("T01-LDK")
+    act_as("supervisor")
+    local_clock[0] = local(18, 30)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_report(app, pilot)
+        tabs = screen.query_one(TabbedContent)
+        assert tabs.get_tab("tab-status").display is not False
+        tabs.active = "tab-status"
+        await settle(app, pilot)
+        table = screen.query_one("#report-status", DataTable)
+        state = {
+            str(table.get_row_at(i)[1]): str(table.get_row_at(i)[3]) for i in range(table.row_count)
+        }
+        assert state["T01-DM"] == "已报"
+        assert state["T01-LDK"] == "零报告"
+        assert state["T01-YM"] == "逾期未报"
+        title = str(screen.query_one("#report-status-title", Label).render())
+        assert "已报 1" in title and "零报告 1" in title

@@ -1,0 +1,149 @@
+"""The dashboard (F6) and the export screen (ctrl+e) against the real app on the demo
+workspace."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import openpyxl
+import pytest
+from textual.widgets import DataTable, Input, ProgressBar, Select, TabbedContent
+from textual_plotext import PlotextPlot
+
+from fieldapp.app import FieldApp, make_app
+from fieldapp.i18n import set_language
+from fieldapp.screens.dashboard import DashboardScreen
+from fieldapp.screens.export import ExportScreen
+from fieldapp.services.demo import act_as
+from fieldapp.store.models import Inspection
+
+SIZE = (120, 36)
+
+
+@pytest.fixture(autouse=True)
+def chinese() -> Iterator[None]:
+    set_language("zh")
+    yield
+    set_language("zh")
+
+
+async def settle(app: FieldApp, pilot) -> None:  # type: ignore[no-untyped-def]
+    for _ in range(2):
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def start(app: FieldApp, pilot) -> None:  # type: ignore[no-untyped-def]
+    await settle(app, pilot)
+    if type(app.screen).__name__ == "ResumeDialog":
+        await pilot.press("n")
+        await settle(app, pilot)
+
+
+async def test_dashboard_shows_plots_beside_their_tables(
+    frozen_clock: object, demo_home: Path
+) -> None:
+    act_as("supervisor")
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await start(app, pilot)
+        await pilot.press("f6")
+        await settle(app, pilot)
+        screen = app.screen
+        assert isinstance(screen, DashboardScreen) and screen.data is not None
+        data = screen.data
+        assert len(data.per_day) == 30 and len(data.per_week) == 12
+        assert sum(d.count for d in data.per_day) > 0
+        assert sum(w.opened for w in data.per_week) > 0
+        assert any(d.count for d in data.overdue)
+        assert len(screen.query(PlotextPlot)) == 4
+        tabs = screen.query_one(TabbedContent)
+        for name, rows in (
+            ("inspections", 30),
+            ("hazards", 12),
+            ("overdue", 30),
+            ("grids", len(data.grids)),
+        ):
+            tabs.active = f"tab-{name}"
+            await settle(app, pilot)
+            assert screen.query_one(f"#{name}-table", DataTable).row_count == rows
+            plot = screen.query_one(f"#{name}-plot", PlotextPlot)
+            assert plot.size.width > 20 and plot.size.height > 5
+            assert plot.render()  # draws without error
+        grids = screen.query_one("#grids-table", DataTable)
+        assert "示例镇" in str(grids.get_row_at(0)[0])
+
+
+async def test_dashboard_is_for_supervisors(frozen_clock: object, demo_home: Path) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await start(app, pilot)
+        await pilot.press("f6")
+        await settle(app, pilot)
+        assert not isinstance(app.screen, DashboardScreen)
+        # Opened some other way, the screen itself says who it is for and closes.
+        app.push_screen(DashboardScreen())
+        await settle(app, pilot)
+        assert not isinstance(app.screen, DashboardScreen)
+        assert any("看板仅供网格长使用" in n.message for n in app._notifications)
+
+
+async def test_export_writes_an_xlsx_with_item_columns(
+    frozen_clock: object, demo_home: Path
+) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await start(app, pilot)
+        await pilot.press("ctrl+e")
+        await settle(app, pilot)
+        screen = app.screen
+        assert isinstance(screen, ExportScreen)
+        assert screen.query_one("#export-from", Input).value == "2026-06-01"
+        assert screen.query_one("#export-to", Input).value == "2026-06-10"
+        path_text = screen.query_one("#export-path", Input).value
+        assert path_text.startswith(str(demo_home / "exports")) and path_text.endswith(".xlsx")
+        # The whole demo history: from the first of last month.
+        screen.query_one("#export-from", Input).value = "2026-04-01"
+        await pilot.press("f10")
+        await settle(app, pilot)
+        bar = screen.query_one("#export-progress", ProgressBar)
+        assert bar.total and bar.progress == bar.total and bar.percentage == 1.0
+        assert screen.written == (Path(path_text),)
+        assert any("已导出" in n.message for n in app._notifications)
+    book = openpyxl.load_workbook(path_text, read_only=True)
+    sheet = book.worksheets[0]
+    header = [c.value for c in next(sheet.iter_rows(max_row=1))]
+    assert "场所编号" in header
+    assert any(str(h).startswith("COM-01") for h in header), header
+    rows = list(sheet.iter_rows(min_row=2, values_only=True))
+    assert len(rows) == Inspection.select().where(Inspection.status == "submitted").count()
+
+
+async def test_export_to_a_folder_that_cannot_be_written(
+    frozen_clock: object, demo_home: Path, tmp_path: Path
+) -> None:
+    blocked = tmp_path / "blocked"
+    blocked.write_text("a file, not a folder")
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await start(app, pilot)
+        await pilot.press("ctrl+e")
+        await settle(app, pilot)
+        screen = app.screen
+        assert isinstance(screen, ExportScreen)
+        screen.query_one("#export-format", Select).value = "csv"
+        await settle(app, pilot)
+        assert screen.query_one("#export-path", Input).value.endswith(".csv")
+        screen.query_one("#export-path", Input).value = str(blocked / "ledger.csv")
+        await pilot.press("f10")
+        await settle(app, pilot)
+        errors = [n.message for n in app._notifications if n.severity == "error"]
+        assert any("无法写入" in m and "换一个位置" in m for m in errors), errors
+        assert not screen.running
+        # A bad date is refused before anything runs.
+        screen.query_one("#export-from", Input).value = "2026-13-01"
+        await pilot.press("f10")
+        await settle(app, pilot)
+        assert any("日期格式" in n.message for n in app._notifications)
