@@ -46,7 +46,7 @@ async def test_whole_inspection_by_keyboard(home: Path, tmp_path: Path) -> None:
 
         await pilot.press("n")  # COM-02 fails: the finding form, prefilled
         assert isinstance(app.screen, FindingDialog)
-        assert app.screen.query_one("#finding-description", Input).value.startswith("灭火器压力")
+        assert app.screen.query_one("#finding-description", Input).value.startswith("未达标：灭火器压力")
         await pilot.press("ctrl+o")
         assert isinstance(app.screen, PhotoDialog)
         await pilot.press(*str(photo), "enter")
@@ -93,7 +93,7 @@ async def test_whole_inspection_by_keyboard(home: Path, tmp_path: Path) -> None:
     assert len(findings["COM-02"].photos) == 1
     assert blob_path(findings["COM-02"].photos[0]).exists()
     cat06 = inspections.load(inspection_id).checklist.item("CAT-06")
-    assert findings["CAT-06"].description == cat06.zh  # the prefilled text was kept
+    assert findings["CAT-06"].description == f"未达标：{cat06.zh}"  # the prefilled text was kept
     for finding in findings.values():
         assert finding.state == "open"
         events = list(FindingEvent.select().where(FindingEvent.finding == finding.id))

@@ -44,7 +44,7 @@ class FindingDialog(ModalScreen[bool]):
         self.item = item
         self.severity = finding.severity if finding.severity in SEVERITIES else "general"
         self.deadline: dt.date = finding.deadline
-        self.description = finding.description or pick(item.zh, item.en)
+        self.description = finding.description or t("finding.not_met", text=pick(item.zh, item.en))
         self.photos: list[str] = list(finding.photos)
         self.stored_description = finding.description
         localize_bindings(self)
