@@ -26,11 +26,12 @@ from fieldapp.rounds_app import RoundsApp
 from fieldapp.screens import InspectionReady, VenueChosen, WorkerFailed
 from fieldapp.screens.find_venue import FindVenueScreen
 from fieldapp.screens.home import HomeScreen
+from fieldapp.sync_app import SyncApp
 
 BENCH_EXIT_ENV = "FIELDAPP_BENCH_EXIT_ON_READY"
 
 
-class FieldApp(RoundsApp):
+class FieldApp(SyncApp, RoundsApp):
     CSS_PATH = "app.tcss"
     COMMANDS = App.COMMANDS | {FieldCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -39,6 +40,8 @@ class FieldApp(RoundsApp):
         Binding("f9", "switch_language", "English", id="app.language"),
         Binding("f1", "toggle_keys", "Keys", id="app.help"),
         Binding("f5", "review", "Review", id="app.review"),
+        Binding("f12", "sync", "Sync", id="app.sync"),
+        Binding("ctrl+f12", "sync_screen", "Sync status", id="app.sync_screen", show=False),
         Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True),
     ]
 

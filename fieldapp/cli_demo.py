@@ -36,6 +36,30 @@ def prepare_workspace(
     return build_workspace(home, venues=venues, seed=seed, answers=answers, as_role=as_role)
 
 
+def start_server(home: Path, as_role: str) -> tuple[object | None, Path]:
+    """Run the workspace's loopback server and enrol the device acting for `as_role`.
+    Returns (the server to stop afterwards or None, the device's FIELDAPP_HOME)."""
+    from fieldapp.i18n import t
+    from fieldapp.services import demo_server
+
+    try:
+        server = demo_server.start_demo_server(home)
+    except (demo_server.DemoServerError, OSError, ValueError) as error:
+        click.echo(t("demo.server.failed", error=error), err=True)
+        return None, home
+    try:
+        device = demo_server.prepare_device(home, server, as_role)
+    except Exception as error:  # the TUI still opens; sync says what is wrong
+        click.echo(t("demo.server.failed", error=error), err=True)
+        return server, demo_server.device_home(home, as_role)
+    click.echo(t("demo.server.started", url=server.url, db=server.db_url))
+    click.echo(t("demo.server.enrolled", device=device.device_id, name=device.person_id,
+                 role=as_role, home=device.home))  # fmt: skip
+    for person, count in device.handed_in.items():
+        click.echo(t("demo.server.colleague", name=person, count=count))
+    return server, device.home
+
+
 def open_tui(home: Path, lang: str | None) -> None:
     """Point the program at the demo home and run the TUI there."""
     os.environ["FIELDAPP_HOME"] = str(home)
@@ -74,6 +98,7 @@ def open_tui(home: Path, lang: str | None) -> None:
     help="Whom the device acts for.",
 )
 @click.option("--lang", type=click.Choice(["zh", "en"]), default=None, help="UI language.")
+@click.option("--no-server", is_flag=True, help="No loopback server: one device, no sync.")
 @click.pass_context
 def demo(
     ctx: click.Context,
@@ -84,13 +109,33 @@ def demo(
     build_only: bool,
     as_role: str,
     lang: str | None,
+    no_server: bool,
 ) -> None:
-    """Build a demo workspace (示例数据) and open the TUI on it."""
+    """Build a demo workspace (示例数据), start its central server on loopback, enrol the
+    device and open the TUI on it; F12 syncs.
+
+    \b
+    The workspace holds two devices and the server:
+      HOME/fieldapp.sqlite3             the inspector's device
+      HOME/supervisor/fieldapp.sqlite3  the supervisor's device (--as supervisor)
+      HOME/server/server.sqlite3        the server (stopped when the TUI exits)
+
+    \b
+    Inspector and supervisor syncing through the one server, in two terminals:
+      fieldapp demo --home ~/fielddemo                  # press F12: 12 records go up
+      fieldapp demo --home ~/fielddemo --as supervisor  # F12: the hazards come down
+    The second finds the first one's server running and uses it; keep the first open.
+    Print the demo's placards with the server's key and scan them on either device:
+      fieldapp admin --db HOME/server/server.sqlite3 placards --grid T01-DM --out p.pdf
+    """
     from fieldapp.services.demo import DemoError
 
     home = (home or Path(tempfile.mkdtemp(prefix="fieldapp-demo-"))).expanduser().resolve()
+    store_role = as_role if no_server else "inspector"  # with a server: one device per role
     try:
-        info = prepare_workspace(home, venues=venues, answers=answers, seed=seed, as_role=as_role)
+        info = prepare_workspace(
+            home, venues=venues, answers=answers, seed=seed, as_role=store_role
+        )
     except DemoError as error:
         raise click.ClickException(str(error)) from None
     if info is None:
@@ -102,7 +147,13 @@ def demo(
             f"{info.open_findings} open hazards ({info.overdue_findings} overdue); "
             f"built in {info.seconds:.1f} s, acting as {as_role}"
         )
-    if build_only:
-        return
-    parent = ctx.obj.get("lang") if ctx.obj else None
-    open_tui(home, lang or parent)
+    server, device_home = (None, home) if no_server else start_server(home, as_role)
+    try:
+        if build_only:
+            return
+        parent = ctx.obj.get("lang") if ctx.obj else None
+        open_tui(device_home, lang or parent)
+    finally:
+        stop = getattr(server, "stop", None)
+        if stop is not None:
+            stop()

@@ -94,10 +94,14 @@ def _admin_call(action: Callable[[], Any]) -> Any:
 
 @admin.command("init")
 def admin_init() -> None:
-    """Create the tables and the epoch (safe to run again)."""
+    """Create the tables, the epoch and the placard key (safe to run again)."""
     from sync.server import db as server_db
+    from sync.server import placard_keys
 
     click.echo(t("admin.init", epoch=server_db.init_schema()))
+    key_id, created = _admin_call(placard_keys.ensure_key)
+    _admin_call(placard_keys.restrict_database_file)
+    click.echo(t("admin.placard_key.made" if created else "admin.placard_key.kept", key_id=key_id))
 
 
 @admin.command("new-epoch")
@@ -304,3 +308,9 @@ def sync_command(ctx: click.Context, insecure_http: bool) -> None:
     if result.pending:
         click.echo(t("sync.pending", count=result.pending), err=True)
     sys.exit(0 if result.ok else EXIT_INCOMPLETE)
+
+
+from fieldapp.cli_admin_placard import admin_placards, placard_key  # noqa: E402
+
+admin.add_command(placard_key)
+admin.add_command(admin_placards)

@@ -136,6 +136,8 @@ class PageApplier:
         ).execute()
 
     def _checklist(self, change: Change) -> None:
+        """A published version never changes: one this device already holds (loaded from
+        its shipped files, with their sha256 and source) is kept as it is."""
         r = change.record
         values = {
             "kinds": r["kinds"],
@@ -148,9 +150,7 @@ class PageApplier:
         }
         Checklist.insert(
             checklist_id=r["checklist_id"], version=r["version"], **values
-        ).on_conflict(
-            conflict_target=[Checklist.checklist_id, Checklist.version], update=values
-        ).execute()
+        ).on_conflict_ignore().execute()
 
     def _placard_key(self, change: Change) -> None:
         r = change.record

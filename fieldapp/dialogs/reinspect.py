@@ -20,6 +20,7 @@ from textual.worker import Worker, WorkerState
 from fieldapp.commands import localize_bindings
 from fieldapp.domain.findings import TransitionRefused
 from fieldapp.i18n import pick, t
+from fieldapp.screens.sync import SyncRequested
 from fieldapp.services import findings
 from fieldapp.services.photos import PhotoError, import_photo
 from fieldapp.store.db import db
@@ -136,6 +137,7 @@ class ReinspectDialog(ModalScreen[bool]):
             self.say(t("reinspect.refused", reason=str(refused)))
             return
         self.notify(t("reinspect.recorded"))
+        self.app.post_message(SyncRequested("finding.event"))
         self.dismiss(True)
 
     @on(Button.Pressed, "#reinspect-cancel")

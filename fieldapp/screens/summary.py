@@ -14,6 +14,7 @@ from textual.widgets import DataTable, Footer, Input, Label, Static
 
 from fieldapp.commands import localize_bindings
 from fieldapp.i18n import pick, t
+from fieldapp.screens.sync import SyncRequested
 from fieldapp.services import inspections
 from fieldapp.services.inspections import ReadOnly, SubmitBlocked, Summary
 
@@ -156,6 +157,7 @@ class SummaryScreen(Screen[bool]):
         self.notify(
             t("summary.submitted", venue=self.view.venue.name, count=len(self.summary.findings))
         )
+        self.app.post_message(SyncRequested("inspection.submit"))
         self.dismiss(True)
 
     def action_back(self) -> None:

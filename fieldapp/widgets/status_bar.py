@@ -2,10 +2,36 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from textual.reactive import reactive
 from textual.widgets import Static
 
 from fieldapp.i18n import t
+
+
+@dataclass(frozen=True)
+class SyncView:
+    """What the app knows about sync, for display: set by the app, never fetched here."""
+
+    online: bool | None = None  # None: not known yet, or no server for this device
+    last_sync: str = ""  # local time of the last successful sync, for people
+    problem: str = ""  # "" | not_enrolled | not_configured
+    syncing: bool = False
+
+    def describe(self, waiting: str) -> str:
+        if self.problem == "not_configured":
+            state = ""  # a device without a server: nothing to say about a connection
+        elif self.problem:
+            state = t(f"sync_ui.status.{self.problem}")
+        elif self.syncing:
+            state = t("sync_ui.status.syncing")
+        elif self.online is None:
+            state = ""  # not probed yet
+        else:
+            state = t("sync_ui.status.online" if self.online else "sync_ui.status.offline")
+        last = t("sync_ui.status.last", at=self.last_sync) if self.last_sync else ""
+        return " · ".join(part for part in (state, waiting, last) if part)
 
 
 class StatusBar(Static):
@@ -27,11 +53,18 @@ class StatusBar(Static):
     role: reactive[str] = reactive("")
     day: reactive[str] = reactive("")
     unsynced: reactive[int] = reactive(0)
+    sync: reactive[SyncView | None] = reactive(None)
+
+    def on_mount(self) -> None:
+        # The app hands the sync state down to every status bar, including new ones.
+        self.sync = getattr(self.app, "sync_view", None)
 
     def render(self) -> str:
         if not self.person:
             return t("home.loading")
         sync = t("home.unsynced", count=self.unsynced) if self.unsynced else t("home.all_synced")
+        if self.sync is not None:
+            sync = self.sync.describe(sync)
         return t(
             "status.line",
             name=self.person,

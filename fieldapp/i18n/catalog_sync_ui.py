@@ -1,0 +1,129 @@
+"""Messages for sync in the TUI (status bar, sync screen), the demo server and placard keys."""
+
+from __future__ import annotations
+
+ZH = {
+    "binding.app.sync": "同步",
+    "binding.app.sync.tip": "立即与服务器同步：上传照片、上报记录、下载更新",
+    "binding.app.sync_screen": "同步情况",
+    "binding.app.sync_screen.tip": "查看同步进度、被拒收的记录和最近的错误",
+    "binding.sync.close": "返回",
+    "binding.sync.close.tip": "关闭同步情况（同步在后台继续）",
+    "sync_ui.status.online": "在线",
+    "sync_ui.status.offline": "离线",
+    "sync_ui.status.syncing": "正在同步…",
+    "sync_ui.status.not_enrolled": "需重新注册",
+    "sync_ui.status.not_configured": "未注册",
+    "sync_ui.status.last": "上次同步 {at}",
+    "sync_ui.title": "同步",
+    "sync_ui.server": "服务器：{url}",
+    "sync_ui.server.none": "本设备尚未注册到服务器。",
+    "sync_ui.running": "正在同步…界面可以继续使用，同步在后台进行。",
+    "sync_ui.idle": "按 F12 立即同步。",
+    "sync_ui.done": "同步完成：上报 {pushed} 条，下载 {pulled} 条，照片 {photos} 张。",
+    "sync_ui.incomplete": "同步未全部完成：上报 {pushed} 条，下载 {pulled} 条，还有 {pending} 条等待上报。",
+    "sync_ui.offline": (
+        "离线：无法连接服务器（{error}）。所有记录都保存在本机，联网后会自动上报。"
+    ),
+    "sync_ui.not_enrolled": (
+        "本设备需要重新注册：服务器不再接受它的凭据（{error}）。"
+        "请向管理员索取注册码，然后运行 `fieldapp enroll 服务器地址 注册码`。记录仍保存在本机。"
+    ),
+    "sync_ui.not_configured": (
+        "本设备尚未注册到服务器。请向管理员索取注册码，然后运行 "
+        "`fieldapp enroll 服务器地址 注册码`。"
+    ),
+    "sync_ui.waiting": "等待上报：{count} 条",
+    "sync_ui.last": "上次成功同步：{at}",
+    "sync_ui.never": "尚未成功同步过",
+    "sync_ui.rejected.title": "服务器拒收的记录（{count} 条）：",
+    "sync_ui.rejected.none": "没有被拒收的记录。",
+    "sync_ui.rejected.item": "#{seq} {type}：{reason}",
+    "sync_ui.warnings.title": "提示：",
+    "sync_ui.conflicts.title": "已记录的冲突：",
+    "sync_ui.error.title": "最近的错误：{error}",
+    "sync_ui.retry": "约 {seconds} 秒后可重试。",
+    "sync_ui.notify.done": "同步完成：上报 {pushed} 条，下载 {pulled} 条。",
+    "sync_ui.notify.rejected": "服务器拒收 {count} 条记录，按 Ctrl+F12 查看原因。",
+    "sync_ui.notify.new_epoch": "服务器已从备份恢复：本机已重新上报并重新下载。",
+    "demo.server.started": "示例服务器：{url}（数据库 {db}）",
+    "demo.server.enrolled": "已注册设备 {device}（{name}，{role}），数据目录 {home}",
+    "demo.server.colleague": "同事 {name} 的 {count} 条记录已由其设备上报到服务器。",
+    "demo.server.failed": "示例服务器未能启动：{error}。界面照常打开，同步不可用。",
+    "demo.server.stopped": "示例服务器已停止。",
+    "admin.placard_key.made": "已生成标牌密钥 {key_id}（私钥保存在服务器数据库中，仅所有者可读）。",
+    "admin.placard_key.kept": "标牌密钥 {key_id} 已存在，未改动。",
+    "admin.placard_key.none": "尚无标牌密钥；运行 `fieldapp admin init`。",
+    "admin.placard_key.rotated": "新的当前标牌密钥 {key_id}；旧标牌仍然有效。各设备同步后生效。",
+    "admin.placard_key.revoked": "标牌密钥 {key_id} 已吊销：各设备同步后将拒绝它签发的标牌。",
+    "admin.placard_key.revoked_current": (
+        "这是当前签发密钥：运行 `fieldapp admin placard-key rotate` 生成新密钥后才能打印标牌。"
+    ),
+    "admin.placard_key.unknown": "没有标牌密钥 {key_id}。",
+}
+
+EN = {
+    "binding.app.sync": "Sync",
+    "binding.app.sync.tip": "Sync with the server now: upload photos, send records, receive updates",
+    "binding.app.sync_screen": "Sync status",
+    "binding.app.sync_screen.tip": "Show sync progress, refused records and the last error",
+    "binding.sync.close": "Back",
+    "binding.sync.close.tip": "Close the sync status (a sync keeps running in the background)",
+    "sync_ui.status.online": "Online",
+    "sync_ui.status.offline": "Offline",
+    "sync_ui.status.syncing": "Syncing…",
+    "sync_ui.status.not_enrolled": "Enrol again",
+    "sync_ui.status.not_configured": "Not enrolled",
+    "sync_ui.status.last": "last sync {at}",
+    "sync_ui.title": "Sync",
+    "sync_ui.server": "Server: {url}",
+    "sync_ui.server.none": "This device is not enrolled with a server.",
+    "sync_ui.running": "Syncing… You can keep working; the sync runs in the background.",
+    "sync_ui.idle": "Press F12 to sync now.",
+    "sync_ui.done": "Sync done: {pushed} sent, {pulled} received, {photos} photo(s) uploaded.",
+    "sync_ui.incomplete": (
+        "Sync not complete: {pushed} sent, {pulled} received, {pending} still waiting."
+    ),
+    "sync_ui.offline": (
+        "Offline: the server cannot be reached ({error}). Every record is kept on this "
+        "device and will be sent when the connection is back."
+    ),
+    "sync_ui.not_enrolled": (
+        "This device must be enrolled again: the server no longer accepts its credentials "
+        "({error}). Ask the administrator for an enrolment code, then run "
+        "`fieldapp enroll SERVER-URL CODE`. Your records are kept on this device."
+    ),
+    "sync_ui.not_configured": (
+        "This device is not enrolled with a server. Ask the administrator for an enrolment "
+        "code, then run `fieldapp enroll SERVER-URL CODE`."
+    ),
+    "sync_ui.waiting": "Waiting to be sent: {count}",
+    "sync_ui.last": "Last successful sync: {at}",
+    "sync_ui.never": "Never synced successfully yet",
+    "sync_ui.rejected.title": "Records the server refused ({count}):",
+    "sync_ui.rejected.none": "No refused records.",
+    "sync_ui.rejected.item": "#{seq} {type}: {reason}",
+    "sync_ui.warnings.title": "Notes:",
+    "sync_ui.conflicts.title": "Conflicts recorded:",
+    "sync_ui.error.title": "Last error: {error}",
+    "sync_ui.retry": "Try again in about {seconds} s.",
+    "sync_ui.notify.done": "Sync done: {pushed} sent, {pulled} received.",
+    "sync_ui.notify.rejected": "The server refused {count} record(s); Ctrl+F12 shows why.",
+    "sync_ui.notify.new_epoch": "The server was restored from a backup: re-sent and re-received.",
+    "demo.server.started": "Demo server: {url} (database {db})",
+    "demo.server.enrolled": "Enrolled device {device} ({name}, {role}), data in {home}",
+    "demo.server.colleague": "{count} record(s) of colleague {name} were sent by their device.",
+    "demo.server.failed": "The demo server did not start: {error}. The TUI opens without sync.",
+    "demo.server.stopped": "Demo server stopped.",
+    "admin.placard_key.made": "Made placard key {key_id} (private half kept in the server "
+    "database, owner-only).",
+    "admin.placard_key.kept": "Placard key {key_id} exists; unchanged.",
+    "admin.placard_key.none": "No placard key yet; run `fieldapp admin init`.",
+    "admin.placard_key.rotated": "New current placard key {key_id}; older placards stay valid. "
+    "Devices pick it up at their next sync.",
+    "admin.placard_key.revoked": "Placard key {key_id} revoked: devices refuse its placards "
+    "after their next sync.",
+    "admin.placard_key.revoked_current": "That was the current signing key: run "
+    "`fieldapp admin placard-key rotate` before printing placards again.",
+    "admin.placard_key.unknown": "No placard key {key_id}.",
+}
