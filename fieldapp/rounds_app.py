@@ -14,7 +14,7 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 if TYPE_CHECKING:
-    from fieldapp.screens.daily_report import ReportReminders
+    from fieldapp.screens.report_reminders import ReportReminders
 
 
 class RoundsApp(App[None]):
@@ -28,7 +28,7 @@ class RoundsApp(App[None]):
     report_reminders: ReportReminders | None = None
 
     def on_mount(self) -> None:
-        from fieldapp.screens.daily_report import ReportReminders
+        from fieldapp.screens.report_reminders import ReportReminders
 
         self.report_reminders = ReportReminders(self)
         self.report_reminders.start()

@@ -2,16 +2,14 @@
 remarks, file the report (F10) or a zero report with one key (z). Supervisors also see
 which grids under them filed, filed a zero report, are missing or late.
 
-`ReportReminders` is the app's minute timer: in a worker it asks `reminder_due` for my
-grids and notifies once per grid and day, before the deadline ("日报将于 17:00 截止")
-and, if the app only starts later, once when it has passed.
+The deadline reminder is `fieldapp.screens.report_reminders.ReportReminders`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -35,11 +33,7 @@ from fieldapp.i18n import t
 from fieldapp.screens import FieldScreen
 
 if TYPE_CHECKING:
-    from textual.app import App
-
     from fieldapp.services.daily_reports import ReportStatus
-
-REMINDER_SECONDS = 60
 
 
 @dataclass(frozen=True)
@@ -348,70 +342,3 @@ class DailyReportScreen(FieldScreen[None]):
     def action_back(self) -> None:
         if len(self.app.screen_stack) > 1:
             self.app.pop_screen()
-
-
-class ReportReminders:
-    """Checks my grids' report deadlines every minute; notifies once per grid and day."""
-
-    def __init__(self, app: App[Any]) -> None:
-        self.app = app
-        self.shown: set[tuple[str, dt.date, str]] = set()
-
-    def start(self) -> None:
-        self.check()
-        self.app.set_interval(REMINDER_SECONDS, self.check, name="report-reminders")
-
-    def check(self) -> None:
-        self.app.run_worker(
-            self._check,
-            thread=True,
-            exclusive=True,
-            exit_on_error=False,
-            group="report-reminders",
-            name="report-reminders",
-        )
-
-    def _check(self) -> None:
-        from fieldapp.domain.clock import now
-        from fieldapp.services import daily_reports
-        from fieldapp.services.identity import NotEnrolled, me
-        from fieldapp.store import db
-
-        try:
-            with db.connection_context():
-                moment = now().astimezone()
-                notes = []
-                for code, name in me().grids:
-                    if not daily_reports.reminder_due(code, moment):
-                        continue
-                    deadline = daily_reports.deadline_at(code, moment.date())
-                    kind = "soon" if moment < deadline else "late"
-                    marker = (code, moment.date(), kind)
-                    if marker in self.shown or (
-                        kind == "late" and (code, moment.date(), "soon") in self.shown
-                    ):
-                        continue
-                    self.shown.add(marker)
-                    notes.append(
-                        (
-                            t(
-                                f"report.reminder.{kind}",
-                                grid=name,
-                                deadline=deadline.strftime("%H:%M"),
-                            ),
-                            kind,
-                        )
-                    )
-        except NotEnrolled:
-            return  # the home screen shows how to enrol
-        except Exception as error:  # a reminder must never get in the way
-            self.app.log.error(f"report reminder: {error!r}")
-            return
-        for text, kind in notes:
-            self.app.call_from_thread(
-                self.app.notify,
-                text,
-                title=t("report.reminder.title"),
-                severity="warning" if kind == "soon" else "error",
-                timeout=30,
-            )
