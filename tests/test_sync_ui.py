@@ -18,7 +18,7 @@ from fieldapp.cli import main
 from fieldapp.domain import placard
 from fieldapp.i18n import set_language
 from fieldapp.paths import store_path
-from fieldapp.screens.sync import SyncScreen
+from fieldapp.screens.sync import SyncRequested, SyncScreen
 from fieldapp.services import demo_server
 from fieldapp.services.demo import DemoInfo
 from fieldapp.services.placards import verify_scan
@@ -95,6 +95,21 @@ async def test_f12_syncs_and_drains_the_outbox(demo_server_running: demo_server.
         assert "在线 · 全部已同步 · 上次同步 " in text
     assert pending() == 0
     assert SyncState.get_by_id(1).last_sync_at
+
+
+async def test_a_submit_syncs_in_the_background(
+    demo_server_running: demo_server.DemoServer,
+) -> None:
+    assert pending() > 0
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        app.post_message(SyncRequested("inspection.submit"))  # what the summary posts
+        await settle(app, pilot)
+        await settle(app, pilot)
+        assert not isinstance(app.screen, SyncScreen)  # no screen: it runs behind
+        assert "全部已同步 · 上次同步" in status_text(app)
+    assert pending() == 0
 
 
 async def test_server_down_says_offline_and_keeps_everything(

@@ -294,9 +294,10 @@ class DemoDevice:
     home: Path
     role: str
     person_id: str
+    person_name: str
     device_id: str
     newly_enrolled: bool
-    handed_in: dict[str, int] = field(default_factory=dict)  # colleague -> ops
+    handed_in: dict[str, int] = field(default_factory=dict)  # colleague's name -> ops
 
 
 def _enrol(url: str, person_id: str, name: str) -> str:
@@ -338,15 +339,20 @@ def prepare_device(home: Path, server: DemoServer, role: str) -> DemoDevice:
         if role != "inspector" and not enrolled:
             _first_pull(where)
         device_id = str(SyncState.get_by_id(1).device_id)
+        names = {p.id: p.name for p in Person.select()}
+        name = names.get(person_id, person_id)
+        handed = {names.get(k, k): v for k, v in handed.items()}
     finally:
         close_store()
-    return DemoDevice(where, role, person_id, device_id, not enrolled, handed)
+    return DemoDevice(where, role, person_id, name, device_id, not enrolled, handed)
 
 
 def _first_pull(where: Path) -> None:
     """A fresh device gets its grids, venues and checklists before its TUI opens."""
+    from fieldapp.services.checklists import load_checklists
     from sync.client import SyncClient
 
+    load_checklists()  # the shipped versions first, as the TUI's start-up would
     blobs = where / "blobs"
     with SyncClient.from_store(blob_path=lambda sha: blobs / f"{sha}.jpg") as client:
         result = client.sync_once()
