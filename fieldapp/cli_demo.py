@@ -53,7 +53,7 @@ def start_server(home: Path, as_role: str) -> tuple[object | None, Path]:
         click.echo(t("demo.server.failed", error=error), err=True)
         return server, demo_server.device_home(home, as_role)
     click.echo(t("demo.server.started", url=server.url, db=server.db_url))
-    click.echo(t("demo.server.enrolled", device=device.device_id, name=device.person_id,
+    click.echo(t("demo.server.enrolled", device=device.device_id, name=device.person_name,
                  role=as_role, home=device.home))  # fmt: skip
     for person, count in device.handed_in.items():
         click.echo(t("demo.server.colleague", name=person, count=count))
