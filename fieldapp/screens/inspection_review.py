@@ -86,7 +86,8 @@ class InspectionReviewScreen(FieldScreen[None]):
             ("state", 8),
             ("comment", 24),
         ):
-            table.add_column(t(f"review_ui.icol.{key}"), key=key, width=width)
+            label = "" if key == "flag" else t(f"review_ui.icol.{key}")
+            table.add_column(label, key=key, width=width)
         table.focus()
         self._show_filters()
         self.reload()

@@ -1,14 +1,22 @@
-"""A footer that lays its keys out in two rows, for screens with many actions.
+"""A footer that wraps its keys onto as many rows as they need (up to four).
 
-Textual's Footer is one row; past ~12 keys the rest scroll out of sight. This one puts
-the keys in a grid of two rows (columns as wide as their widest key), so every key of a
-busy screen stays visible at 120 columns.
+Textual's Footer is one row; past ~12 keys the rest scroll out of sight. This one lays
+the same keys out in a grid (columns as wide as their widest key) with the fewest rows
+that fit the terminal's width, so every key of a busy screen stays visible.
 """
 
 from __future__ import annotations
 
+from collections import defaultdict
+from itertools import groupby
+
+from rich.cells import cell_len
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.widgets import Footer
+
+MAX_ROWS = 4
+PALETTE_WIDTH = 14  # the command-palette key docked on the right
 
 
 class TwoRowFooter(Footer):
@@ -17,14 +25,52 @@ class TwoRowFooter(Footer):
         layout: grid;
         grid-rows: 1;
         grid-columns: auto;
+        grid-gutter: 0 0;
         height: 2;
     }
     """
 
-    ROWS = 2
+    def __init__(self) -> None:
+        super().__init__(compact=True)
 
     def compose(self) -> ComposeResult:
-        keys = list(super().compose())
-        yield from keys
-        in_grid = sum(1 for key in keys if not key.has_class("-command-palette"))
-        self.styles.grid_size_columns = max(1, -(-in_grid // self.ROWS))
+        yield from super().compose()
+        cells = self._cell_widths()
+        widths = fit(cells, max(20, self.app.size.width - PALETTE_WIDTH))
+        self.styles.grid_size_columns = len(widths)
+        self.styles.grid_columns = " ".join(str(w) for w in widths)
+        self.styles.height = -(-len(cells) // len(widths)) if cells else 1
+
+    def _cell_widths(self) -> list[int]:
+        """The width of each grid cell, in the order Footer.compose yields them."""
+        by_action: defaultdict[str, list[Binding]] = defaultdict(list)
+        for _, binding, _, _ in self.screen.active_bindings.values():
+            if binding.show:
+                by_action[binding.action].append(binding)
+        widths: list[int] = []
+        for group, members in groupby(by_action.values(), lambda b: b[0].group):
+            items = list(members)
+            if group is not None and len(items) > 1:
+                keys = sum(cell_len(self.app.get_key_display(b[0])) for b in items)
+                widths.append(keys + len(items) + 1)  # the keys side by side in one group
+                widths.append(cell_len(group.description) + 1)
+            else:
+                for b in items:
+                    key = cell_len(self.app.get_key_display(b[0]))
+                    widths.append(key + 1 + cell_len(b[0].description) + 2)
+        return widths
+
+
+def fit(cells: list[int], width: int) -> list[int]:
+    """The column widths of the fewest rows (up to MAX_ROWS) whose columns fit `width`."""
+    if not cells:
+        return [1]
+    widest: list[int] = []
+    for rows in range(1, MAX_ROWS + 1):
+        columns = -(-len(cells) // rows)
+        widest = [0] * columns
+        for n, cell in enumerate(cells):
+            widest[n % columns] = max(widest[n % columns], cell)
+        if sum(widest) <= width:
+            break
+    return widest
