@@ -105,6 +105,7 @@ class ReviewScreen(ReviewActions):
         localize_bindings(self)
         self._localize_groups()
         await self.recompose()
+        self.sub_title = t("review_ui.subtitle")
         self._setup()
         self._show_rows()
         self._show_counts()
@@ -139,7 +140,7 @@ class ReviewScreen(ReviewActions):
             ("code", 9),
             ("venue", 24),
             ("item", 7),
-            ("severity", 4),
+            ("severity", 5),
             ("state", 14),
             ("inspector", 6),
             ("found", 10),
