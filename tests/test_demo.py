@@ -172,11 +172,15 @@ def test_cli_demo_build_only_then_reuse(tmp_path: Path, monkeypatch: pytest.Monk
     monkeypatch.delenv("FIELDAPP_HOME", raising=False)
     target = tmp_path / "ws"
     runner = CliRunner()
-    first = runner.invoke(main, ["demo", "--build-only", "--home", str(target), "--venues", "50"])
+    # One store switching roles is the serverless demo; with a server, --as supervisor is
+    # a second device (tests/test_sync_ui.py).
+    first = runner.invoke(
+        main, ["demo", "--build-only", "--no-server", "--home", str(target), "--venues", "50"]
+    )
     assert first.exit_code == 0, first.output
     assert str(target) in first.output and "50 venues" in first.output
     again = runner.invoke(
-        main, ["demo", "--build-only", "--home", str(target), "--as", "supervisor"]
+        main, ["demo", "--build-only", "--no-server", "--home", str(target), "--as", "supervisor"]
     )
     assert again.exit_code == 0, again.output
     assert "reused" in again.output
