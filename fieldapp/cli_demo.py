@@ -122,8 +122,8 @@ def demo(
 
     \b
     Inspector and supervisor syncing through the one server, in two terminals:
-      fieldapp demo --home ~/fielddemo                  # press F12: 12 records go up
-      fieldapp demo --home ~/fielddemo --as supervisor  # F12: the hazards come down
+      fieldapp demo --home ~/fielddemo                  # F12: the outbox goes up
+      fieldapp demo --home ~/fielddemo --as supervisor  # F12: their hazards come down
     The second finds the first one's server running and uses it; keep the first open.
     Print the demo's placards with the server's key and scan them on either device:
       fieldapp admin --db HOME/server/server.sqlite3 placards --grid T01-DM --out p.pdf
