@@ -1,8 +1,10 @@
 """FieldApp: installs the screens, the app-wide keys and the command palette.
 
 How a venue is opened, from anywhere:
-- scanned (`action_scan` → ScanDialog → `scan_text`): `services.placards.verify_scan`
-  → `open_venue(presence="scanned", payload=…)`; a refusal or unknown code notifies;
+- scanned (a keyboard-wedge burst on any screen, or `action_scan` → ScanDialog, then
+  `scan_text`; see `fieldapp.scanning`): a verified placard offers to start or resume
+  → `open_venue(presence="scanned", payload=…)`; a typed code asks why, like a venue
+  chosen by hand; a refusal notifies;
 - chosen by hand (a `VenueChosen` from Home or Find venue): PresenceDialog asks why
   → `open_venue(presence="manual", reason=…, note=…)`;
 - `open_venue` resumes the venue's draft or starts an inspection (in a thread worker),
@@ -23,6 +25,7 @@ from fieldapp.commands import FieldCommands, localize_bindings
 from fieldapp.dialogs import PresenceChoice, PresenceDialog, ResumeDialog, ScanDialog
 from fieldapp.i18n import language, set_language, t
 from fieldapp.rounds_app import RoundsApp
+from fieldapp.scanning import ScanningApp
 from fieldapp.screens import InspectionReady, VenueChosen, WorkerFailed
 from fieldapp.screens.find_venue import FindVenueScreen
 from fieldapp.screens.home import HomeScreen
@@ -31,7 +34,7 @@ from fieldapp.sync_app import SyncApp
 BENCH_EXIT_ENV = "FIELDAPP_BENCH_EXIT_ON_READY"
 
 
-class FieldApp(SyncApp, RoundsApp):
+class FieldApp(ScanningApp, SyncApp, RoundsApp):
     CSS_PATH = "app.tcss"
     COMMANDS = App.COMMANDS | {FieldCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -118,33 +121,7 @@ class FieldApp(SyncApp, RoundsApp):
         with db.connection_context():
             settings.put("language", lang)
 
-    # -- scanning ----------------------------------------------------------------------
-
-    def scan_text(self, text: str) -> None:
-        """A keyboard-wedge scan (or a typed code): open the venue it names, or say why not."""
-        if not text.strip():
-            self.notify(t("scan.empty"), severity="warning")
-            return
-        self._check_scan(text.strip())
-
-    @work(thread=True, exclusive=True, exit_on_error=False, group="scan")
-    def _check_scan(self, text: str) -> None:
-        from fieldapp.services import placards
-        from fieldapp.store import db
-
-        with db.connection_context():
-            result = placards.verify_scan(text)
-        if result.venue_id is not None and (result.ok or result.plain_code):
-            self.call_from_thread(
-                self.open_venue,
-                str(result.venue_id),
-                presence="scanned",
-                payload=result.payload or result.check.venue_code,
-            )
-        elif result.kind in ("unknown_venue", "not_fieldapp") and not result.check.key_id:
-            self.call_from_thread(self.notify, t("scan.unknown", code=text), severity="warning")
-        else:
-            self.call_from_thread(self.notify, result.message(), severity="error", timeout=10)
+    # -- scanning: `scan_text` and the wedge listener are in ScanningApp (fieldapp.scanning)
 
     # -- review (supervisors) ------------------------------------------------------------
 

@@ -83,7 +83,7 @@ async def test_home_shows_me_grids_buckets_and_unsynced(demo_home: Path) -> None
             assert str(due.get_row_at(0)[0]) == "已逾期"
 
 
-async def test_scan_known_code_opens_that_venue(demo_home: Path) -> None:
+async def test_typed_known_code_opens_that_venue_as_manual_presence(demo_home: Path) -> None:
     venue = venue_in_my_grids()
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
@@ -91,8 +91,13 @@ async def test_scan_known_code_opens_that_venue(demo_home: Path) -> None:
         await pilot.press("f2")
         await pilot.pause()
         assert app.screen.query_one("#scan-input", Input).has_focus
-        # A keyboard-wedge scanner types the code, then Enter.
+        # A venue code typed in the scan dialog names the venue but proves nothing:
+        # it is a venue chosen by hand, so the reason is asked, with the code in the note.
         await pilot.press(*venue.code.lower(), "enter")
+        await settle(app, pilot)
+        assert type(app.screen).__name__ == "PresenceDialog"
+        assert app.screen.query_one("#presence-note", Input).value == venue.code
+        await pilot.press("down", "enter")  # placard_damaged
         await settle(app, pilot)
         await settle(app, pilot)
         drafts = list(
@@ -101,8 +106,10 @@ async def test_scan_known_code_opens_that_venue(demo_home: Path) -> None:
             )
         )
         assert len(drafts) == 1
-        assert drafts[0].presence == "scanned"
-        assert drafts[0].presence_payload == venue.code
+        assert drafts[0].presence == "manual"
+        assert drafts[0].presence_reason == "placard_damaged"
+        assert drafts[0].presence_note == venue.code
+        assert drafts[0].presence_payload == ""
         assert inspector_screen_name(app) == "InspectScreen"
 
 

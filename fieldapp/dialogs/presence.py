@@ -1,6 +1,7 @@
 """Why a venue was chosen by hand instead of scanned: a reason from a list and a note.
 
-Dismisses with a `PresenceChoice`, or None on Escape. The inspection records presence
+Dismisses with a `PresenceChoice`, or None on Escape. `note` prefills the note (a venue
+code typed instead of scanned keeps the code in it). The inspection records presence
 "manual" with this reason and note.
 """
 
@@ -32,10 +33,11 @@ class PresenceDialog(ModalScreen[PresenceChoice | None]):
         Binding("escape", "cancel", "Cancel", id="dialog.cancel"),
     ]
 
-    def __init__(self, venue_label: str, reasons: tuple[str, ...]) -> None:
+    def __init__(self, venue_label: str, reasons: tuple[str, ...], *, note: str = "") -> None:
         super().__init__(id="presence-dialog", classes="dialog")
         self.venue_label = venue_label
         self.reasons = reasons
+        self.note = note  # prefilled, e.g. the venue code that was typed instead of scanned
         localize_bindings(self)
 
     def compose(self) -> ComposeResult:
@@ -46,7 +48,7 @@ class PresenceDialog(ModalScreen[PresenceChoice | None]):
                 *(Option(t(f"presence_reason.{r}"), id=r) for r in self.reasons),
                 id="presence-reasons",
             )
-            yield Input(placeholder=t("presence.note"), id="presence-note")
+            yield Input(self.note, placeholder=t("presence.note"), id="presence-note")
             yield Static("", id="presence-error", classes="dialog-error")
             with Horizontal(classes="dialog-buttons"):
                 yield Button(t("presence.ok"), id="ok", variant="primary")

@@ -1,0 +1,38 @@
+"""Messages for scanning placards in the TUI: the scanned-venue offer and scan warnings."""
+
+from __future__ import annotations
+
+ZH: dict[str, str] = {
+    "scan.venue.title": "已扫码：标牌核验通过",
+    "scan.venue.start_body": "{venue}（{code}）\n开始检查这个场所？本次检查记为到场扫码。",
+    "scan.venue.resume_body": (
+        "{venue}（{code}）\n这个场所有未完成的检查。继续检查？本次检查记为到场扫码。"
+    ),
+    "scan.venue.start": "开始检查",
+    "scan.venue.resume": "继续检查",
+    "scan.venue.cancel": "取消",
+    "scan.busy": (
+        "正在检查“{current}”，扫到的是“{venue}”，没有切换。"
+        "请先完成本次检查，或按 Esc 返回首页后再扫码。"
+    ),
+    "scan.typed_same": "手动输入的编号不能证明到场；请扫描场所标牌上的二维码。",
+}
+
+EN: dict[str, str] = {
+    "scan.venue.title": "Placard scanned and verified",
+    "scan.venue.start_body": (
+        "{venue} ({code})\nStart an inspection of this venue? It records the placard scan."
+    ),
+    "scan.venue.resume_body": (
+        "{venue} ({code})\nThis venue has an unfinished inspection. Resume it? "
+        "It records the placard scan."
+    ),
+    "scan.venue.start": "Start inspection",
+    "scan.venue.resume": "Resume inspection",
+    "scan.venue.cancel": "Cancel",
+    "scan.busy": (
+        "You are inspecting {current}; the placard scanned is {venue}, so nothing changed. "
+        "Finish this inspection, or press Esc to go home, then scan again."
+    ),
+    "scan.typed_same": "A typed code does not prove you are there: scan the QR on the placard.",
+}

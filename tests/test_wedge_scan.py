@@ -1,0 +1,343 @@
+"""Keyboard-wedge scanning on any screen, against the real app and store.
+
+A USB scanner types the placard as a fast burst of keys ending in Enter. Pilot sends keys
+one after another; how fast they "came" is decided by the clock the app's detector reads
+(`app.wedge.clock`), so every timing here is deterministic and nothing sleeps. Placards are
+real: a key made with `generate_key`, registered like sync registers the server's keys,
+and payloads signed with `sign_payload`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from textual.widgets import Input
+
+from fieldapp.app import FieldApp, make_app
+from fieldapp.dialogs.scanned import ScannedVenueDialog
+from fieldapp.domain.placard import generate_key, sign_payload
+from fieldapp.i18n import set_language, t
+from fieldapp.scanner import HOLD, PASS, SCAN, RepeatGuard, Step, WedgeDetector
+from fieldapp.screens.find_venue import FindVenueScreen
+from fieldapp.screens.home import HomeScreen
+from fieldapp.services import inspections, placards
+from fieldapp.services.identity import grid_codes_under, me
+from fieldapp.store.models import Answer, Inspection, Venue
+
+SIZE = (120, 36)
+
+
+@pytest.fixture(autouse=True)
+def chinese() -> Iterator[None]:
+    set_language("zh")
+    yield
+    set_language("zh")
+
+
+class Clock:
+    """Each reading is `step` seconds after the last: the pace keys seem to arrive at."""
+
+    def __init__(self, step: float) -> None:
+        self.now = 1000.0
+        self.step = step
+
+    def __call__(self) -> float:
+        self.now += self.step
+        return self.now
+
+
+@dataclass
+class Keys:
+    key_id: str
+    private: bytes
+
+    def placard(self, code: str) -> str:
+        return sign_payload(code, self.key_id, self.private)
+
+
+@pytest.fixture
+def keys(demo_home: Path) -> Keys:
+    key_id, private, public = generate_key()
+    placards.register_public_key(key_id, public)
+    return Keys(key_id, private)
+
+
+def my_venues(n: int = 2) -> list[Venue]:
+    grids = grid_codes_under([code for code, _ in me().grids])
+    return list(Venue.select().where(Venue.grid.in_(grids)).order_by(Venue.code).limit(n))
+
+
+def scanning_app(*, pace: float = 0.004) -> tuple[FieldApp, Clock]:
+    """The app with its wedge detector on a clock; returns the repeat guard's clock too."""
+    app = make_app()
+    app.wedge.clock = Clock(pace)
+    app.key_time = lambda event: None  # a key came when the detector's clock says
+    guard_clock = Clock(0.0)
+    app.scan_repeats = RepeatGuard(window=10.0, clock=guard_clock)
+    return app, guard_clock
+
+
+async def settle(app: FieldApp, pilot) -> None:  # type: ignore[no-untyped-def]
+    for _ in range(2):
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+
+
+async def burst(app: FieldApp, pilot, text: str) -> None:  # type: ignore[no-untyped-def]
+    """What a wedge scanner does: the text, then Enter, each key a few ms apart (a second
+    after the last key a person pressed)."""
+    clock = app.wedge.clock
+    assert isinstance(clock, Clock)
+    clock.now += 1.0
+    await pilot.press(*text, "enter")
+    await settle(app, pilot)
+
+
+def messages(app: FieldApp) -> list[str]:
+    return [n.message for n in app._notifications]
+
+
+def drafts_of(venue: Venue) -> list[Inspection]:
+    return list(
+        Inspection.select().where((Inspection.venue == venue.id) & (Inspection.status == "draft"))
+    )
+
+
+# --- the detector on its own: explicit timestamps ------------------------------------------
+
+
+def test_detector_fast_burst_is_a_scan_and_slow_typing_is_not() -> None:
+    payload = "FA1:DM-0001:ABCDE:" + "A" * 103
+    times = iter([i * 0.005 for i in range(200)])
+    fast = WedgeDetector(clock=lambda: next(times))
+    steps = [fast.press(c, c) for c in payload]
+    assert {s.action for s in steps} == {HOLD}  # nothing reaches a field or a binding
+    end = fast.press("enter", "\r")
+    assert end.action == SCAN and end.text == payload
+
+    slow_times = iter([i * 0.15 for i in range(200)])
+    slow = WedgeDetector(clock=lambda: next(slow_times))
+    steps = [slow.press(c, c) for c in payload]
+    end = slow.press("enter", "\r")
+    assert end.action == PASS
+    # Only an 'F' starting a burst is held, and it is given back by the very next key.
+    assert all(s.action == PASS for s in steps[1:])
+    assert steps[1].replay
+
+
+def test_detector_gives_back_held_keys_when_the_burst_is_not_a_placard() -> None:
+    times = iter([i * 0.005 for i in range(50)])
+    d = WedgeDetector(clock=lambda: next(times))
+    assert d.press("F", "F").action == HOLD
+    assert d.press("A", "A").action == HOLD
+    step = d.press("X", "X")  # "FAX": no placard starts like that
+    assert step.action == PASS and step.replay
+    # Too short or too late an Enter is typing too.
+    d2_times = iter([0.0, 0.005, 0.010, 0.015, 0.5])
+    d2 = WedgeDetector(clock=lambda: next(d2_times))
+    for c in "FA1:":
+        d2.press(c, c)
+    late = d2.press("enter", "\r")
+    assert late.action == PASS and late.replay
+
+
+def test_detector_finds_a_burst_right_after_a_typed_key() -> None:
+    payload = "FA1:DM-0001:ABCDE:" + "A" * 103
+    times = iter([i * 0.005 for i in range(200)])
+    d = WedgeDetector(clock=lambda: next(times))
+    assert d.press("y", "y").action == PASS
+    first = d.press("F", "F")
+    assert first.action == HOLD and first.burst_start
+    for c in payload[1:]:
+        d.press(c, c)
+    assert d.press("enter", "\r") == Step(SCAN, text=payload)
+
+
+def test_detector_lone_f_is_released_after_the_pause() -> None:
+    now = [0.0]
+    d = WedgeDetector(clock=lambda: now[0])
+    assert d.press("F", "F").action == HOLD
+    now[0] = 0.01
+    assert d.expire(0.06) is False
+    now[0] = 0.1
+    assert d.expire(0.06) is True and not d.holding
+
+
+def test_repeat_guard_window() -> None:
+    now = [0.0]
+    guard = RepeatGuard(window=10.0, clock=lambda: now[0])
+    assert guard.repeated("FA1:X") is False
+    now[0] = 9.0
+    assert guard.repeated("FA1:X") is True
+    assert guard.repeated("FA1:Y") is False
+    now[0] = 10.5
+    assert guard.repeated("FA1:X") is False
+
+
+# --- the app --------------------------------------------------------------------------------
+
+
+async def test_burst_on_home_offers_the_venue_and_records_the_scan(keys: Keys) -> None:
+    venue = my_venues(1)[0]
+    payload = keys.placard(venue.code)
+    app, _ = scanning_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        assert isinstance(app.screen, HomeScreen)
+        await burst(app, pilot, payload)
+        dialog = app.screen
+        assert isinstance(dialog, ScannedVenueDialog)
+        assert not dialog.resume
+        body = str(dialog.query_one(".dialog-body").render())
+        assert venue.name in body and venue.code in body
+        await pilot.press("enter")  # "start inspection" has the focus
+        await settle(app, pilot)
+        assert type(app.screen).__name__ == "InspectScreen"
+    [draft] = drafts_of(venue)
+    assert draft.presence == "scanned"
+    assert draft.presence_payload == payload
+    assert draft.presence_at
+
+
+async def test_burst_with_caps_lock_on_home_also_scans(keys: Keys) -> None:
+    venue = my_venues(1)[0]
+    payload = keys.placard(venue.code)
+    app, _ = scanning_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        # The first "f" is delivered (it opens Find venue) before the burst is known.
+        await burst(app, pilot, payload.lower())
+        assert isinstance(app.screen, ScannedVenueDialog)
+        assert not any(isinstance(s, FindVenueScreen) for s in app.screen_stack)
+
+
+async def test_burst_during_another_venues_inspection_warns_and_stays(keys: Keys) -> None:
+    here, other = my_venues(2)
+    inspection_id = inspections.start_inspection(here.id, presence="manual", reason="other")
+    app, _ = scanning_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("y")  # resume the draft offered at start-up
+        await settle(app, pilot)
+        inspecting = app.screen
+        assert type(inspecting).__name__ == "InspectScreen"
+        depth = len(app.screen_stack)
+        await burst(app, pilot, keys.placard(other.code))
+        assert app.screen is inspecting
+        assert len(app.screen_stack) == depth
+        shown = messages(app)
+        assert any(here.name in m and other.code in m and "没有切换" in m for m in shown), shown
+    assert drafts_of(other) == []
+    # The held keys answered nothing either.
+    assert Answer.select().where(Answer.inspection == inspection_id).count() == 0
+
+
+async def test_placard_of_the_venue_being_inspected_records_the_scan(keys: Keys) -> None:
+    venue = my_venues(1)[0]
+    payload = keys.placard(venue.code)
+    inspection_id = inspections.start_inspection(venue.id, presence="manual", reason="other")
+    app, _ = scanning_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("y")
+        await settle(app, pilot)
+        inspecting = app.screen
+        await burst(app, pilot, payload)
+        assert app.screen is inspecting
+        assert t("notify.presence_recorded") in messages(app)
+    inspection = Inspection.get_by_id(inspection_id)
+    assert inspection.presence == "scanned"
+    assert inspection.presence_payload == payload
+    assert len(drafts_of(venue)) == 1
+
+
+async def test_same_placard_twice_within_the_window_is_ignored(keys: Keys) -> None:
+    venue = my_venues(1)[0]
+    payload = keys.placard(venue.code)
+    app, guard_clock = scanning_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await burst(app, pilot, payload)
+        assert isinstance(app.screen, ScannedVenueDialog)
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert isinstance(app.screen, HomeScreen)
+        guard_clock.now += 4.0  # the scanner read it again a few seconds later
+        await burst(app, pilot, payload)
+        assert isinstance(app.screen, HomeScreen)
+        guard_clock.now += 7.0  # past the 10 s window: a new scan
+        await burst(app, pilot, payload)
+        assert isinstance(app.screen, ScannedVenueDialog)
+    assert drafts_of(venue) == []
+
+
+async def test_slow_typing_in_find_venue_stays_typing(keys: Keys) -> None:
+    venue = my_venues(1)[0]
+    payload = keys.placard(venue.code)
+    app, _ = scanning_app(pace=0.2)  # a person: 200 ms between keys
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("slash")
+        await settle(app, pilot)
+        screen = app.screen
+        assert isinstance(screen, FindVenueScreen)
+        query = screen.query_one("#query", Input)
+        assert query.has_focus
+        await pilot.press(*payload, "enter")
+        await settle(app, pilot)
+        assert app.screen is screen
+        assert query.value == payload
+    assert drafts_of(venue) == []
+
+
+@pytest.mark.parametrize("refusal", ["forged", "revoked", "unknown_key", "unknown_venue"])
+async def test_refused_placard_burst_says_why_and_creates_nothing(keys: Keys, refusal: str) -> None:
+    venue = my_venues(1)[0]
+    payload = keys.placard(venue.code)
+    if refusal == "forged":
+        last = payload[-2]  # change one signature character (still base32)
+        payload = payload[:-2] + ("B" if last != "B" else "C") + payload[-1]
+    elif refusal == "revoked":
+        key_id, private, public = generate_key()
+        placards.register_public_key(key_id, public, revoked=True)
+        payload = sign_payload(venue.code, key_id, private)
+    elif refusal == "unknown_key":
+        key_id, private, _ = generate_key()
+        payload = sign_payload(venue.code, key_id, private)
+    else:
+        payload = keys.placard("ZZ-0001")
+    before = Inspection.select().count()
+    app, _ = scanning_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await burst(app, pilot, payload)
+        assert isinstance(app.screen, HomeScreen)
+        expected = t(f"placard.check.{refusal}", code=payload.split(":")[1], key_id="")
+        shown = messages(app)
+        assert any(m.split("（")[0] == expected.split("（")[0] for m in shown), shown
+    assert Inspection.select().count() == before
+
+
+async def test_typed_code_asks_for_the_reason_with_the_code_in_the_note(demo_home: Path) -> None:
+    venue = my_venues(1)[0]
+    app, _ = scanning_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("f2")
+        await pilot.pause()
+        await pilot.press(*venue.code, "enter")
+        await settle(app, pilot)
+        assert type(app.screen).__name__ == "PresenceDialog"
+        assert app.screen.query_one("#presence-note", Input).value == venue.code
+        await pilot.press("enter")  # the first reason: placard missing
+        await settle(app, pilot)
+        assert type(app.screen).__name__ == "InspectScreen"
+    [draft] = drafts_of(venue)
+    assert draft.presence == "manual"
+    assert draft.presence_reason == "placard_missing"
+    assert draft.presence_note == venue.code
+    assert draft.presence_payload == ""
