@@ -103,6 +103,8 @@ class SyncScreen(FieldScreen[None]):
             self.show_outcome(self.outcome)
         else:
             self._say("#sync-state", t("sync_ui.idle"))
+            for phase in PHASES:
+                self._bar(phase).update(total=1, progress=0)  # idle, not "working"
 
     def _say(self, selector: str, text: str) -> None:
         widget = self.query_one(selector, Static)
