@@ -9,7 +9,7 @@ from fastapi import FastAPI
 from sync.protocol import API_PREFIX, PROTOCOL_VERSION
 from sync.server import db as server_db
 from sync.server.deps import Settings
-from sync.server.errors import install_error_handlers
+from sync.server.errors import COMMON_ERRORS, install_error_handlers
 from sync.server.middleware import AccessLog, BodyLimit
 from sync.server.routes import blobs, enroll, health, pull, push
 
@@ -59,7 +59,7 @@ def create_app(
         db_url=db_url, blob_dir=blobs_path, blob_limit=blob_limit, body_limit=body_limit
     )
     for module in (health, enroll, push, pull, blobs):
-        app.include_router(module.router, prefix=API_PREFIX)
+        app.include_router(module.router, prefix=API_PREFIX, responses=COMMON_ERRORS)
     install_error_handlers(app)
     app.add_middleware(
         BodyLimit, limit=body_limit, blob_limit=blob_limit, blob_prefix=f"{API_PREFIX}/blobs/"

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import logging
+from typing import Any
 
 from fastapi import FastAPI, HTTPException, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from peewee import InterfaceError, OperationalError
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from sync.protocol import ErrorBody
 
 log = logging.getLogger("fieldapp.server")
 
@@ -17,19 +21,42 @@ def api_error(status: int, code: str, message: str) -> HTTPException:
     return HTTPException(status, detail={"error": code, "message": message}, headers=headers)
 
 
+# Every route may answer these, always as ErrorBody (documented so clients and schema
+# checks know the shape): a body that is not JSON, a body too large, a request that does
+# not fit the schema, and a database that is down for a moment.
+COMMON_ERRORS: dict[int | str, dict[str, Any]] = {
+    400: {"model": ErrorBody, "description": "the request body could not be read"},
+    413: {"model": ErrorBody, "description": "the request body is larger than allowed"},
+    422: {"model": ErrorBody, "description": "the request does not fit the schema"},
+    503: {"model": ErrorBody, "description": "the database is busy or down; retry later"},
+}
+
+
 def _body(code: str, message: str) -> dict[str, str]:
     return {"error": code, "message": message}
 
 
+def allowed_methods(app: FastAPI, path: str) -> list[str]:
+    methods: set[str] = set()
+    for route in app.routes:
+        regex = getattr(route, "path_regex", None)
+        if regex is not None and regex.match(path):
+            methods.update(getattr(route, "methods", None) or ())
+    return sorted(methods)
+
+
 def install_error_handlers(app: FastAPI) -> None:
-    @app.exception_handler(HTTPException)
-    async def http_error(request: Request, exc: HTTPException) -> JSONResponse:
+    @app.exception_handler(StarletteHTTPException)  # also routing's 404/405 and body parsing
+    async def http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
         detail = exc.detail
         if isinstance(detail, dict) and "error" in detail:
             body = detail
         else:
             body = _body(f"http_{exc.status_code}", str(detail))
-        return JSONResponse(body, status_code=exc.status_code, headers=exc.headers)
+        headers = dict(exc.headers or {})
+        if exc.status_code == 405:  # one path, several routes: Allow names all their methods
+            headers["Allow"] = ", ".join(allowed_methods(app, request.url.path))
+        return JSONResponse(body, status_code=exc.status_code, headers=headers or None)
 
     @app.exception_handler(RequestValidationError)
     async def invalid_request(request: Request, exc: RequestValidationError) -> JSONResponse:

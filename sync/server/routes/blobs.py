@@ -19,7 +19,13 @@ from sync.server.deps import CurrentDevice, Settings, SettingsDep
 from sync.server.errors import api_error
 from sync.server.models import Blob
 
-router = APIRouter(tags=["blobs"])
+router = APIRouter(
+    tags=["blobs"],
+    responses={
+        401: {"model": ErrorBody, "description": "no device token, or a revoked one"},
+        404: {"model": ErrorBody, "description": "the server has no such blob"},
+    },
+)
 
 Sha256 = Annotated[str, PathParam(pattern=r"^[0-9a-f]{64}$", description="lower-case hex")]
 
@@ -28,12 +34,20 @@ def blob_file(settings: Settings, sha256: str) -> Path:
     return settings.blob_dir / sha256[:2] / sha256
 
 
-@router.head("/blobs/{sha256}", summary="Whether the server holds this blob (200 or 404)")
+@router.head(
+    "/blobs/{sha256}",
+    responses={200: {"description": "held", "content": {"application/octet-stream": {}}}},
+    summary="Whether the server holds this blob (200 or 404)",
+)
 def has_blob(sha256: Sha256, who: CurrentDevice, settings: SettingsDep) -> Response:
     path = blob_file(settings, sha256)
-    if not path.is_file():
-        return Response(status_code=404)
-    return Response(status_code=200, headers={"content-length": str(path.stat().st_size)})
+    if not path.is_file():  # the headers of the 404 a GET would answer, without its body
+        return Response(status_code=404, media_type="application/json")
+    return Response(
+        status_code=200,
+        media_type="application/octet-stream",
+        headers={"content-length": str(path.stat().st_size)},
+    )
 
 
 @router.get(

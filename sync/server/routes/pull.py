@@ -22,7 +22,12 @@ router = APIRouter(tags=["pull"])
 def pull(
     who: CurrentDevice,
     cursor: Annotated[
-        str, Query(max_length=20, description="from the last page; empty at first")
+        str,
+        Query(
+            max_length=20,
+            pattern=r"^[0-9]*$",
+            description="from the last page (digits); empty at first",
+        ),
     ] = "",
     limit: Annotated[int, Query(ge=1, le=2000)] = 500,
 ) -> PullResponse:
