@@ -569,8 +569,11 @@ def _completion_per_grid(
     marks = ", ".join("?" for _ in scope)
     sql = f"""
         WITH done AS (
-            SELECT DISTINCT venue_id FROM inspection
+            -- GROUP BY, not DISTINCT: SQLite then indexes the CTE for the join below
+            -- (with DISTINCT it scanned it once per venue: 200 s at 100k venues).
+            SELECT venue_id FROM inspection
             WHERE status = 'submitted' AND submitted_at >= ? AND submitted_at < ?
+            GROUP BY venue_id
         ), before AS (
             SELECT venue_id, MAX(date(submitted_at, 'localtime')) AS last FROM inspection
             WHERE status = 'submitted' AND submitted_at < ? GROUP BY venue_id
