@@ -1,0 +1,118 @@
+"""50 devices pushing at once to one real uvicorn server, on SQLite and on PostgreSQL.
+
+Each device (a thread with its own HTTP connection) pushes `--pushes` batches of
+`--batch` inspections (20 answers each, every other with a finding). Prints errors (a
+non-200 answer, a transport error or a rejected op) and the median and p95 push latency.
+Goal: 0 errors, p95 ≤ 500 ms. PostgreSQL runs when FIELDAPP_TEST_PG_URL (a URL whose role
+may CREATE DATABASE) is set, e.g. against the cluster `.ci/run` starts:
+
+    FIELDAPP_TEST_PG_URL=postgresql://postgres@127.0.0.1:54329/postgres \\
+        .venv/bin/python bench/bench_sync_concurrent.py
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import tempfile
+import threading
+import time
+import uuid
+from pathlib import Path
+
+import httpx
+from _sync_world import Server, enroll, inspection_op, seed
+
+from sync.protocol import API_PREFIX
+
+
+def run(db_url: str, work: Path, devices: int, pushes: int, batch: int) -> None:
+    venues, codes = seed(db_url, work, venues=500, devices=devices)
+    server = Server(["-m", "sync.server", "--db", db_url, "--blob-dir", str(work / "blobs")],
+                    work).wait(f"{API_PREFIX}/health")  # fmt: skip
+    try:
+        enrolled = [enroll(server.url, code) for code in codes[1:]]
+        latencies: list[float] = []
+        errors: list[str] = []
+        lock = threading.Lock()
+        start = threading.Barrier(devices)
+
+        def device(n: int, device_id: str, token: str) -> None:
+            bodies = []
+            for p in range(pushes):
+                ops = [inspection_op(venues[(n * 7 + p * batch + k) % len(venues)], f"p-{n}",
+                                     p * batch + k + 1, finding=k % 2 == 0)
+                       for k in range(batch)]  # fmt: skip
+                bodies.append(json.dumps({"device_id": device_id, "ops": ops}).encode())
+            headers = {"authorization": f"Bearer {token}", "content-type": "application/json"}
+            with httpx.Client(base_url=server.url, headers=headers, timeout=60) as client:
+                start.wait()
+                for body in bodies:
+                    began = time.perf_counter()
+                    try:
+                        answer = client.post(f"{API_PREFIX}/push", content=body)
+                        took = time.perf_counter() - began
+                        bad = answer.status_code != 200 or any(
+                            r["status"] != "applied" for r in answer.json()["results"]
+                        )
+                        problem = f"{answer.status_code} {answer.text[:200]}" if bad else ""
+                    except httpx.HTTPError as error:
+                        took, problem = time.perf_counter() - began, repr(error)
+                    with lock:
+                        latencies.append(took)
+                        if problem:
+                            errors.append(problem)
+
+        threads = [threading.Thread(target=device, args=(n, *enrolled[n])) for n in range(devices)]
+        began = time.perf_counter()
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        wall = time.perf_counter() - began
+        cuts = statistics.quantiles(latencies, n=20)
+        print(f"  {devices} devices × {pushes} pushes of {batch}: {len(errors)} errors, "
+              f"median {1000 * statistics.median(latencies):.0f} ms, p95 {1000 * cuts[18]:.0f} ms, "
+              f"{devices * pushes * batch / wall:.0f} inspections/s overall")  # fmt: skip
+        for problem in errors[:3]:
+            print(f"    e.g. {problem}")
+    finally:
+        server.stop()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--devices", type=int, default=50)
+    parser.add_argument("--pushes", type=int, default=10)
+    parser.add_argument("--batch", type=int, default=5)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="fieldapp-bench-conc-") as tmp:
+        print("SQLite:")
+        run(f"sqlite:///{tmp}/server.sqlite3", Path(tmp), args.devices, args.pushes, args.batch)
+    pg = os.environ.get("FIELDAPP_TEST_PG_URL", "")
+    if not pg:
+        print("PostgreSQL: skipped; set FIELDAPP_TEST_PG_URL=postgresql://USER@HOST:PORT/postgres "
+              "(a role that may CREATE DATABASE), e.g. the cluster .ci/run starts")  # fmt: skip
+        return
+    import psycopg
+
+    name = f"fieldapp_bench_{uuid.uuid4().hex[:10]}"
+    with psycopg.connect(pg, autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')  # type: ignore[arg-type]
+    try:
+        with tempfile.TemporaryDirectory(prefix="fieldapp-bench-conc-") as tmp:
+            print("PostgreSQL:")
+            run(pg.rsplit("/", 1)[0] + "/" + name, Path(tmp), args.devices, args.pushes,
+                args.batch)  # fmt: skip
+    finally:
+        from sync.server import db as server_db
+
+        server_db.current().close_all()
+        with psycopg.connect(pg, autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')  # type: ignore[arg-type]
+
+
+if __name__ == "__main__":
+    main()
