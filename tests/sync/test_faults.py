@@ -115,12 +115,12 @@ def test_device_killed_at_random_points_of_push_and_pull(make_device, seed, serv
     expected: Counter[str] = Counter()
     killed: Counter[str] = Counter()
     trial = 0
-    while min(killed["kill-push"], killed["kill-pull"]) < KILL_TRIALS or killed["kill-random"] < 4:
+    while min(killed["kill-push"], killed["kill-pull"]) < KILL_TRIALS:
         trial += 1
         assert trial < 4 * KILL_TRIALS, f"kills did not land: {killed}"
         _others_work(other, seed.venues)
         expected += _work(victim, seed.venues, rng.randint(1, 3), rng)
-        if killed["kill-random"] < 4 and trial % 6 == 0:
+        if trial % 6 == 0:  # now and then a kill from outside, after a random delay
             point, kind, after = "none", "kill-random", rng.uniform(0.2, 1.0)
         else:  # push and pull by turns, a random point and occurrence within each
             kind = "kill-push" if killed["kill-push"] <= killed["kill-pull"] else "kill-pull"
