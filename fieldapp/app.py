@@ -284,17 +284,8 @@ def make_app(*, lang: str | None = None) -> FieldApp:
 
 
 def run_tui(lang: str | None) -> None:
-    """Open the local store, load the shipped checklists, pick the language, run the TUI."""
-    from fieldapp.paths import store_path
-    from fieldapp.services import checklists, settings
-    from fieldapp.store import close_store, open_store
+    """Open the local store, load the shipped checklists, pick the language, run the TUI
+    (the start-up sequence lives in `fieldapp.startup`, which does not import Textual)."""
+    from fieldapp.startup import run_tui as start
 
-    open_store(store_path())
-    try:
-        report = checklists.load_checklists()
-        app = make_app(lang=lang or settings.language())
-        if not report.ok:
-            app.startup_notes.extend(report.messages())
-        app.run()
-    finally:
-        close_store()
+    start(lang)

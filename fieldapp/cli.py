@@ -1,13 +1,57 @@
-"""The `fieldapp` command line. Every command that opens the TUI builds it through make_app()."""
+"""The `fieldapp` command line. Every command that opens the TUI builds it through make_app().
+
+Subcommands are imported when they are used, not at start-up: `fieldapp` with no command
+opens the TUI, and importing the server, PDF and spreadsheet commands first would cost
+that cold start for nothing. `fieldapp --help` still lists every command.
+"""
 
 from __future__ import annotations
+
+import importlib
 
 import click
 
 from fieldapp import __version__
 
+# command name -> "module:attribute" of the click command, imported on first use
+LAZY_COMMANDS = {
+    "checklist": "fieldapp.cli_checklist:checklist",
+    "scan": "fieldapp.cli_placard:scan",
+    "placards": "fieldapp.cli_placard:placards",
+    "demo": "fieldapp.cli_demo:demo",
+    "notice": "fieldapp.cli_review:notice",
+    "handover-letter": "fieldapp.cli_review:handover_letter",
+    "export": "fieldapp.cli_export:export",
+    "report": "fieldapp.cli_export:report",
+    "serve": "fieldapp.cli_sync:serve",
+    "admin": "fieldapp.cli_sync:admin",
+    "enroll": "fieldapp.cli_sync:enroll",
+    "sync": "fieldapp.cli_sync:sync_command",
+}
 
-@click.group(invoke_without_command=True)
+
+class LazyGroup(click.Group):
+    """A group whose subcommands are named here and imported only when invoked (or listed
+    by --help). Commands added with `add_command` work as usual."""
+
+    def __init__(self, *args: object, lazy_commands: dict[str, str], **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.lazy_commands = lazy_commands
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(set(super().list_commands(ctx)) | set(self.lazy_commands))
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in self.commands and cmd_name in self.lazy_commands:
+            module_name, attribute = self.lazy_commands[cmd_name].split(":")
+            command = getattr(importlib.import_module(module_name), attribute)
+            if not isinstance(command, click.Command):
+                raise TypeError(f"{self.lazy_commands[cmd_name]} is not a click command")
+            self.add_command(command, cmd_name)
+        return super().get_command(ctx, cmd_name)
+
+
+@click.group(cls=LazyGroup, lazy_commands=LAZY_COMMANDS, invoke_without_command=True)
 @click.option(
     "--lang", type=click.Choice(["zh", "en"]), default=None, help="UI language (default zh)."
 )
@@ -18,37 +62,6 @@ def main(ctx: click.Context, lang: str | None) -> None:
     ctx.ensure_object(dict)
     ctx.obj["lang"] = lang
     if ctx.invoked_subcommand is None:
-        from fieldapp.app import run_tui
+        from fieldapp.startup import run_tui
 
         run_tui(lang=lang)
-
-
-from fieldapp.cli_checklist import checklist  # noqa: E402
-
-main.add_command(checklist)
-
-from fieldapp.cli_placard import placards, scan  # noqa: E402
-
-main.add_command(scan)
-main.add_command(placards)
-
-from fieldapp.cli_demo import demo  # noqa: E402
-
-main.add_command(demo)
-
-from fieldapp.cli_review import handover_letter, notice  # noqa: E402
-
-main.add_command(notice)
-main.add_command(handover_letter)
-
-from fieldapp.cli_export import export, report  # noqa: E402
-
-main.add_command(export)
-main.add_command(report)
-
-from fieldapp.cli_sync import admin, enroll, serve, sync_command  # noqa: E402
-
-main.add_command(serve)
-main.add_command(admin)
-main.add_command(enroll)
-main.add_command(sync_command)

@@ -112,7 +112,6 @@ def build_home_view(page: int = PAGE) -> HomeView:
     """Read the home data (call in a worker thread: it queries the store)."""
     from fieldapp.services import findings as finding_service
     from fieldapp.services.home import load_home
-    from fieldapp.services.identity import grid_codes_under
 
     data = load_home(page=page)
     day = data.today
@@ -120,7 +119,7 @@ def build_home_view(page: int = PAGE) -> HomeView:
         name=data.me.name,
         role=data.me.role,
         grids=tuple(name for _, name in data.me.grids),
-        grid_codes=tuple(grid_codes_under([code for code, _ in data.me.grids])),
+        grid_codes=data.grid_codes,
         today=day,
         counts=dict(data.due_counts),
         due=due_rows(data.due, day),
@@ -250,7 +249,12 @@ class HomeScreen(FieldScreen[None]):
     # -- data --------------------------------------------------------------------------
 
     def reload(self) -> None:
-        self._load()
+        from fieldapp.services.home import early_home_ready
+
+        if early_home_ready():  # read while the app started: show it with the first frame
+            self.post_message(self.Loaded(build_home_view()))
+        else:
+            self._load()
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="home")
     def _load(self) -> None:

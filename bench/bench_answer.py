@@ -1,0 +1,167 @@
+"""Answer → next item, including the commit (goal: median ≤ 20 ms).
+
+The real app (`make_app`) driven by Pilot on a demo workspace (`build_workspace`) in a
+store file on disk (WAL, synchronous=FULL, so every answer is fsynced). For each yes/no
+item the time runs from pressing `y` to the frame that shows the next item: the moment
+the compositor hands the updated screen to the driver (headless, so nothing is written).
+Items that take a value (number, text, date, choice) are stepped over with → and not
+timed; the last item of each inspection is left unanswered and the next venue is opened.
+
+Also the commit alone: `services.inspections.record_answer` on the same store.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import statistics
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+import _workspace  # noqa: F401  # puts the repository on sys.path
+
+ANSWERS = 150
+COMMITS = 300
+GOAL_MS = 20.0
+SIZE = (120, 36)
+
+
+def _p90(times: list[float]) -> float:
+    ordered = sorted(times)
+    return ordered[min(len(ordered) - 1, int(len(ordered) * 0.9))]
+
+
+def _summary(times: list[float]) -> str:
+    return f"median {statistics.median(times):.1f} ms, p90 {_p90(times):.1f} ms, n={len(times)}"
+
+
+def _fresh_venues(count: int) -> list[str]:
+    """Venues of my grids with no inspection yet, so each opens a new draft."""
+    from fieldapp.services.identity import grid_codes_under, me
+    from fieldapp.store.models import Inspection, Venue
+
+    grids = grid_codes_under([code for code, _ in me().grids])
+    inspected = Inspection.select(Inspection.venue)
+    query = (
+        Venue.select(Venue.id)
+        .where(Venue.grid.in_(grids) & Venue.id.not_in(inspected))
+        .order_by(Venue.code)
+        .limit(count)
+    )
+    return [str(venue.id) for venue in query]
+
+
+async def _answer_in_app(venues: list[str]) -> list[float]:
+    from textual.screen import ModalScreen
+
+    from fieldapp.app import make_app
+    from fieldapp.screens.inspect import InspectScreen
+    from fieldapp.widgets.item_card import VALUE_TYPES
+
+    app = make_app(lang="en")
+    frames: list[tuple[float, int]] = []  # (when, index shown) for each frame
+    times: list[float] = []
+    async with app.run_test(size=SIZE) as pilot:
+        display = app._display
+
+        def timed_display(screen: Any, renderable: Any) -> None:
+            display(screen, renderable)
+            if renderable is not None and isinstance(screen, InspectScreen):
+                frames.append((time.perf_counter(), screen.index))
+
+        app._display = timed_display  # type: ignore[method-assign]
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        while isinstance(app.screen, ModalScreen):  # e.g. the offer to resume a draft
+            app.pop_screen()
+            await pilot.pause()
+        for venue_id in venues:
+            app.open_venue(venue_id, presence="manual", reason="placard_missing")
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            screen = app.screen
+            if not isinstance(screen, InspectScreen):
+                raise RuntimeError(f"expected the inspection screen, got {screen!r}")
+            while screen.index + 1 < len(screen.codes) and len(times) < ANSWERS:
+                if screen.item.answer in VALUE_TYPES:  # not timed: step over it
+                    screen.action_next()
+                    await pilot.pause()
+                    continue
+                before = screen.index
+                await pilot.pause()
+                frames.clear()
+                start = time.perf_counter()
+                await pilot.press("y")
+                for _ in range(1000):
+                    if any(index != before for _, index in frames):
+                        break
+                    await pilot.pause()
+                else:
+                    raise RuntimeError(f"no frame showed the item after {screen.codes[before]}")
+                shown = next(when for when, index in frames if index != before)
+                times.append((shown - start) * 1000)
+            screen.leave()
+            await pilot.pause()
+            if len(times) >= ANSWERS:
+                break
+    return times
+
+
+def _commit_alone(venues: list[str]) -> list[float]:
+    from fieldapp.services.checklists import get_checklist
+    from fieldapp.services.inspections import load, record_answer, start_inspection
+
+    times: list[float] = []
+    for venue_id in venues:
+        inspection_id = start_inspection(venue_id, presence="manual", reason="placard_missing")
+        view = load(inspection_id)
+        checklist = get_checklist(view.inspection.checklist_id, view.inspection.checklist_version)
+        codes = [item.code for item in checklist.items]
+        for position, item in enumerate(checklist.items):
+            if item.answer != "yesno":
+                continue
+            following = codes[position + 1] if position + 1 < len(codes) else item.code
+            start = time.perf_counter()
+            record_answer(inspection_id, item, "pass", next_item=following)
+            times.append((time.perf_counter() - start) * 1000)
+            if len(times) >= COMMITS:
+                return times
+    return times
+
+
+def main() -> None:
+    from fieldapp.paths import store_path
+    from fieldapp.services.demo import build_workspace
+    from fieldapp.store.db import close_store, open_store
+
+    with tempfile.TemporaryDirectory(prefix="fieldapp-answer-", dir=_disk_dir()) as folder:
+        home = Path(folder)
+        build_workspace(home, venues=360)
+        open_store(store_path(home))
+        try:
+            venues = _fresh_venues(60)
+            in_app = asyncio.run(_answer_in_app(venues[:30]))
+            commits = _commit_alone(venues[30:])
+        finally:
+            close_store()
+    median = statistics.median(in_app)
+    verdict = "meets" if median <= GOAL_MS else "misses"
+    print("answer → next item in the running app (store on disk, synchronous=FULL)")
+    print(f"  commit alone (record_answer): {_summary(commits)}")
+    print(f"  key → next item shown:        {_summary(in_app)}")
+    print(
+        f"answer: median {median:.1f} ms, p90 {_p90(in_app):.1f} ms over {len(in_app)} answers "
+        f"({verdict} the goal of ≤ {GOAL_MS:g} ms median)"
+    )
+
+
+def _disk_dir() -> str:
+    """The benchmark cache folder (on disk, not tmpfs, so the fsync is real)."""
+    root = _workspace.cache_root()
+    root.mkdir(parents=True, exist_ok=True)
+    return str(root)
+
+
+if __name__ == "__main__":
+    main()

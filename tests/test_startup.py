@@ -1,0 +1,79 @@
+"""Start-up: the CLI imports its subcommands on use, the TUI skips the PostgreSQL drivers,
+and the home data read at start-up is the same as a fresh read."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from fieldapp.cli import LAZY_COMMANDS, main
+from fieldapp.services import home as home_service
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _run(code: str) -> str:
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip()
+
+
+def test_cli_imports_no_subcommand_until_used() -> None:
+    loaded = _run(
+        "import sys, fieldapp.cli\n"
+        "heavy = ('peewee', 'textual', 'fastapi', 'pydantic', 'openpyxl', 'fpdf', 'psycopg')\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in heavy "
+        "or m.startswith('fieldapp.cli_')))\n"
+    )
+    assert loaded == "[]"
+
+
+def test_help_lists_every_command_and_each_resolves() -> None:
+    result = CliRunner().invoke(main, ["--help"])
+    assert result.exit_code == 0, result.output
+    for name in LAZY_COMMANDS:
+        assert f"  {name} " in result.output
+        sub = CliRunner().invoke(main, [name, "--help"])
+        assert sub.exit_code == 0, (name, sub.output)
+
+
+def test_tui_start_skips_psycopg_but_leaves_it_importable() -> None:
+    out = _run(
+        "import sys\n"
+        "from fieldapp.startup import import_peewee_without_postgres\n"
+        "import_peewee_without_postgres()\n"
+        "print('psycopg' in sys.modules, 'peewee' in sys.modules)\n"
+        "import importlib.util\n"
+        "print(importlib.util.find_spec('psycopg') is not None)\n"
+    )
+    assert out.splitlines()[0] == "False True"
+
+
+def test_home_read_at_start_up_matches_a_fresh_read(demo_home: Path) -> None:
+    home_service.start_loading_home()
+    early = home_service.load_home()
+    assert not home_service.early_home_ready()  # taken once
+    fresh = home_service.load_home()
+    assert early.due_counts == fresh.due_counts
+    assert [v.id for v in early.due] == [v.id for v in fresh.due]
+    assert early.grid_codes == fresh.grid_codes and early.grid_codes
+    assert early.unsynced == fresh.unsynced
+
+
+def test_due_page_order_is_overdue_first_then_by_code(demo_home: Path) -> None:
+    from fieldapp.domain.clock import today
+    from fieldapp.store.models import Venue
+
+    data = home_service.load_home()
+    grids = list(data.grid_codes)
+    day = today()
+    every = list(Venue.select().where(home_service.due_condition(grids, day)))
+    every.sort(key=lambda v: (v.due_on or day, v.code))
+    first = home_service.due_venues(grids, day, limit=7)
+    second = home_service.due_venues(grids, day, limit=7, offset=7)
+    assert [v.id for v in first + second] == [v.id for v in every[:14]]
