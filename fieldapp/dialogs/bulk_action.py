@@ -18,11 +18,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Footer, Input, Label, RadioButton, RadioSet, Static
+from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
 
 from fieldapp.commands import localize_bindings
 from fieldapp.domain import findings as machine
 from fieldapp.i18n import t
+from fieldapp.widgets.key_footer import KeyFooter
 
 NEEDS_DEADLINE = ("rejected", "deadline_extended")
 
@@ -103,7 +104,7 @@ class BulkActionDialog(ModalScreen[BulkRequest | None]):
                     t("review_ui.bulk.confirm", action=action), variant="primary", id="bulk-ok"
                 )
                 yield Button(t("confirm.no"), id="bulk-cancel")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         first = self.query("#bulk-fields Input, #bulk-fields RadioSet").first()

@@ -16,13 +16,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Footer, Input, Label, Select, Static
+from textual.widgets import Button, Input, Label, Select, Static
 
 from fieldapp.commands import localize_bindings
 from fieldapp.domain.checklist import Item
 from fieldapp.domain.clock import today
 from fieldapp.i18n import pick, t
 from fieldapp.services import inspections
+from fieldapp.widgets.key_footer import KeyFooter
 
 if TYPE_CHECKING:
     from fieldapp.store.models import Finding
@@ -71,7 +72,7 @@ class FindingDialog(ModalScreen[bool]):
                 yield Button(t("finding.attach"), id="finding-attach")
                 yield Button(t("finding.cancel"), id="finding-cancel")
 
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.show_photos()

@@ -9,10 +9,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Footer, Input, Label
+from textual.widgets import Button, Input, Label
 
 from fieldapp.commands import localize_bindings
 from fieldapp.i18n import t
+from fieldapp.widgets.key_footer import KeyFooter
 
 
 class NoteDialog(ModalScreen[str | None]):
@@ -36,7 +37,7 @@ class NoteDialog(ModalScreen[str | None]):
                 yield Button(t("note.save"), variant="primary", id="note-save")
                 yield Button(t("note.cancel"), id="note-cancel")
 
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#note-text", Input).focus()

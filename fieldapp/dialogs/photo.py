@@ -12,13 +12,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, DirectoryTree, Footer, Input, Label, Static
+from textual.widgets import Button, DirectoryTree, Input, Label, Static
 from textual.worker import Worker, WorkerState
 
 from fieldapp.commands import localize_bindings
 from fieldapp.i18n import t
 from fieldapp.services.photos import PhotoError, import_photo
 from fieldapp.store.db import db
+from fieldapp.widgets.key_footer import KeyFooter
 
 
 class PhotoDialog(ModalScreen[str | None]):
@@ -44,7 +45,7 @@ class PhotoDialog(ModalScreen[str | None]):
                 yield Button(t("photo.attach"), variant="primary", id="photo-attach")
                 yield Button(t("photo.cancel"), id="photo-cancel")
 
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#photo-path", Input).focus()

@@ -10,10 +10,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Footer, Label, Static
+from textual.widgets import Button, Label, Static
 
 from fieldapp.commands import localize_bindings
 from fieldapp.i18n import t
+from fieldapp.widgets.key_footer import KeyFooter
 
 
 class ReasonsDialog(ModalScreen[None]):
@@ -39,7 +40,7 @@ class ReasonsDialog(ModalScreen[None]):
             with VerticalScroll(id="reasons-list"):
                 yield Static(text, id="reasons-body")
             yield Button(t("review_ui.reasons.close"), id="reasons-ok", variant="primary")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#reasons-ok", Button).focus()

@@ -14,7 +14,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Footer, Input, Label, RadioButton, RadioSet, Static
+from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
 from textual.worker import Worker, WorkerState
 
 from fieldapp.commands import localize_bindings
@@ -25,6 +25,7 @@ from fieldapp.services import findings
 from fieldapp.services.photos import PhotoError, import_photo
 from fieldapp.store.db import db
 from fieldapp.store.models import Finding
+from fieldapp.widgets.key_footer import KeyFooter
 
 
 def item_text(finding: Finding) -> str:
@@ -88,7 +89,7 @@ class ReinspectDialog(ModalScreen[bool]):
                 yield Button(t("reinspect.save"), variant="primary", id="reinspect-save")
                 yield Button(t("reinspect.cancel"), id="reinspect-cancel")
 
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#reinspect-fixed", RadioSet).focus()

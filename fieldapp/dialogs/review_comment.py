@@ -9,10 +9,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Footer, Input, Label, Static
+from textual.widgets import Button, Input, Label, Static
 
 from fieldapp.commands import localize_bindings
 from fieldapp.i18n import t
+from fieldapp.widgets.key_footer import KeyFooter
 
 
 class CommentDialog(ModalScreen[str | None]):
@@ -38,7 +39,7 @@ class CommentDialog(ModalScreen[str | None]):
             with Horizontal(classes="dialog-buttons"):
                 yield Button(t("review_ui.comment.send"), variant="primary", id="comment-ok")
                 yield Button(t("confirm.no"), id="comment-cancel")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#comment-text", Input).focus()

@@ -15,12 +15,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Grid, Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Footer, Input, Label, Select, Static
+from textual.widgets import Button, Input, Label, Select, Static
 
 from fieldapp.commands import localize_bindings
 from fieldapp.dialogs.bulk_action import parse_date
 from fieldapp.i18n import t
 from fieldapp.services.review import ReviewFilters
+from fieldapp.widgets.key_footer import KeyFooter
 
 
 def _value(select: Select[str]) -> str | None:
@@ -102,7 +103,7 @@ class ReviewFiltersDialog(ModalScreen[ReviewFilters | None]):
                 yield Button(t("review_ui.filter.apply"), variant="primary", id="filter-ok")
                 yield Button(t("review_ui.filter.clear"), id="filter-clear")
                 yield Button(t("confirm.no"), id="filter-cancel")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#filter-grid", Select).focus()

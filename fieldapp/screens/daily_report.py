@@ -18,7 +18,6 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import (
     DataTable,
-    Footer,
     Header,
     Input,
     Label,
@@ -31,6 +30,7 @@ from textual.widgets.option_list import Option
 
 from fieldapp.i18n import t
 from fieldapp.screens import FieldScreen
+from fieldapp.widgets.key_footer import KeyFooter
 
 if TYPE_CHECKING:
     from fieldapp.services.daily_reports import ReportStatus
@@ -156,7 +156,7 @@ class DailyReportScreen(FieldScreen[None]):
             with TabPane(t("report.tab.status"), id="tab-status"):
                 yield Label("", id="report-status-title", classes="pane-title")
                 yield DataTable(id="report-status", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.sub_title = t("report.subtitle")

@@ -21,11 +21,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
-from textual.widgets import DataTable, Footer, Header, Label, TabbedContent, TabPane
+from textual.widgets import DataTable, Header, Label, TabbedContent, TabPane
 from textual_plotext import PlotextPlot
 
 from fieldapp.i18n import t
 from fieldapp.screens import FieldScreen
+from fieldapp.widgets.key_footer import KeyFooter
 
 if TYPE_CHECKING:
     from fieldapp.services.dashboard import DayCount, GridSummary, WeekHazards
@@ -103,7 +104,7 @@ class DashboardScreen(FieldScreen[None]):
                 yield from self._pair("overdue")
             with TabPane(t("dashboard.tab.grids"), id="tab-grids"):
                 yield from self._pair("grids")
-        yield Footer()
+        yield KeyFooter()
 
     def _pair(self, name: str) -> ComposeResult:
         with Horizontal(classes=f"dash-pair -{name}"):

@@ -20,11 +20,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
-from textual.widgets import Footer, Header, Input, Label, ProgressBar, Select, Static
+from textual.widgets import Header, Input, Label, ProgressBar, Select, Static
 from textual.worker import Worker, WorkerState
 
 from fieldapp.i18n import language, t
 from fieldapp.screens import FieldScreen
+from fieldapp.widgets.key_footer import KeyFooter
 
 FORMATS = ("xlsx", "csv")
 
@@ -110,7 +111,7 @@ class ExportScreen(FieldScreen[None]):
                 yield Input(id="export-path")
             yield ProgressBar(total=None, show_eta=False, id="export-progress")
             yield Static(t("export_ui.hint"), id="export-status")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.sub_title = t("export_ui.subtitle")

@@ -17,7 +17,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.message import Message
 from textual.timer import Timer
-from textual.widgets import Footer, Header, Input, Select, Static
+from textual.widgets import Header, Input, Select, Static
 from textual.worker import get_current_worker
 
 from fieldapp.commands import localize_bindings
@@ -25,6 +25,7 @@ from fieldapp.domain.kinds import VENUE_KINDS
 from fieldapp.i18n import t
 from fieldapp.screens import FieldScreen, VenueChosen
 from fieldapp.widgets import PagedTable
+from fieldapp.widgets.key_footer import KeyFooter
 
 PAGE = 50
 DEBOUNCE_SECONDS = 0.1
@@ -121,7 +122,7 @@ class FindVenueScreen(FieldScreen[None]):
             )
         yield PagedTable(id="results")
         yield Static(t("find.searching"), id="find-status")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.sub_title = t("find.subtitle")

@@ -17,12 +17,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
-from textual.widgets import DataTable, Footer, Header, Label, Static
+from textual.widgets import DataTable, Header, Label, Static
 
 from fieldapp.commands import localize_bindings
 from fieldapp.i18n import t
 from fieldapp.screens import FieldScreen, VenueChosen
 from fieldapp.widgets import PagedTable, StatusBar
+from fieldapp.widgets.key_footer import KeyFooter
 
 PAGE = 50
 
@@ -208,7 +209,7 @@ class HomeScreen(FieldScreen[None]):
                     yield Label("", id="findings-title", classes="pane-title")
                     yield DataTable(id="findings", cursor_type="row")
         yield StatusBar(id="status")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.sub_title = t("home.subtitle")

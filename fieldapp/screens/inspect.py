@@ -18,7 +18,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
 from fieldapp.commands import localize_bindings
 from fieldapp.domain.answers import BadAnswer, normalize_value, proposed_outcome
@@ -33,6 +33,7 @@ from fieldapp.widgets.item_card import (
     ShownAnswer,
     ShownFinding,
 )
+from fieldapp.widgets.key_footer import KeyFooter
 
 ANSWER_ACTIONS = ("answer", "mark_failed", "note", "photo")
 
@@ -98,7 +99,7 @@ class InspectScreen(Screen[None]):
             yield Static(id="inspect-progress", markup=False)
         yield Static(id="inspect-notice", markup=False)
         yield ItemCard(id="item-card")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         venue, checklist = self.view.venue, self.view.checklist

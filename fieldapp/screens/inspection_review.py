@@ -24,7 +24,7 @@ from fieldapp.screens import FieldScreen
 from fieldapp.screens.review_views import local_stamp
 from fieldapp.services.review_inspections import InspectionFilters, SubmittedRow
 from fieldapp.widgets import PagedTable
-from fieldapp.widgets.key_footer import TwoRowFooter
+from fieldapp.widgets.key_footer import KeyFooter
 
 PAGE = 50
 VIEWS: tuple[str | None, ...] = ("", "returned", "reviewed", None)  # review_state filter
@@ -71,7 +71,7 @@ class InspectionReviewScreen(FieldScreen[None]):
             yield Label(t("review_ui.loading"), id="inspections-page", classes="pane-title")
             yield PagedTable(id="inspections-table")
             yield Static("", id="inspections-detail", markup=False)
-        yield TwoRowFooter()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.sub_title = t("review_ui.inspections.subtitle")

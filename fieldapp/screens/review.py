@@ -28,7 +28,7 @@ from fieldapp.screens.review_views import DetailView
 from fieldapp.services.review import ReviewFilters, ReviewRow
 from fieldapp.widgets import PagedTable
 from fieldapp.widgets.finding_detail import FindingDetailPane
-from fieldapp.widgets.key_footer import TwoRowFooter
+from fieldapp.widgets.key_footer import KeyFooter
 
 PAGE = 50
 TABS = ("awaiting_verification", "overdue", "major", "handed_over", "conflicts", "active")
@@ -125,7 +125,7 @@ class ReviewScreen(ReviewActions):
             yield Label(t("review_ui.loading"), id="review-page", classes="pane-title")
             yield PagedTable(id="review-table")
             yield FindingDetailPane(id="review-detail")
-        yield TwoRowFooter()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.sub_title = t("review_ui.subtitle")

@@ -22,7 +22,6 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import (
     DataTable,
-    Footer,
     Header,
     Label,
     ProgressBar,
@@ -43,6 +42,7 @@ from fieldapp.screens.rounds_views import (
     read_round,
 )
 from fieldapp.widgets import PagedTable
+from fieldapp.widgets.key_footer import KeyFooter
 
 PAGE = 50
 BUCKET_CHOICES = ("all", "overdue", "today", "week")
@@ -129,7 +129,7 @@ class RoundsScreen(FieldScreen[None]):
             with TabPane(t("rounds.tab.completion"), id="tab-completion"):
                 yield Label("", id="completion-title", classes="pane-title")
                 yield Tree(t("rounds.completion.root"), id="completion-tree")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.sub_title = t("rounds.subtitle")

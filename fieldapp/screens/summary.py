@@ -10,13 +10,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Input, Label, Static
+from textual.widgets import DataTable, Input, Label, Static
 
 from fieldapp.commands import localize_bindings
 from fieldapp.i18n import pick, t
 from fieldapp.screens.sync import SyncRequested
 from fieldapp.services import inspections
 from fieldapp.services.inspections import ReadOnly, SubmitBlocked, Summary
+from fieldapp.widgets.key_footer import KeyFooter
 
 
 class SummaryScreen(Screen[bool]):
@@ -97,7 +98,7 @@ class SummaryScreen(Screen[bool]):
                         id="representative",
                     )
             yield Static(id="summary-message", markup=False)
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         if self.summary.findings:

@@ -15,10 +15,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
-from textual.widgets import Footer, Header, Label, ProgressBar, Static
+from textual.widgets import Header, Label, ProgressBar, Static
 
 from fieldapp.i18n import t
 from fieldapp.screens import FieldScreen
+from fieldapp.widgets.key_footer import KeyFooter
 
 if TYPE_CHECKING:
     from fieldapp.services.syncing import SyncOutcome
@@ -92,7 +93,7 @@ class SyncScreen(FieldScreen[None]):
             yield Static("", id="sync-rejected")
             yield Static("", id="sync-warnings")
             yield Static("", id="sync-error")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.title = t("app.title")

@@ -7,10 +7,11 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Center, Vertical
-from textual.widgets import Footer, Header, Label, Static
+from textual.widgets import Header, Label, Static
 
 from fieldapp.i18n import t
 from fieldapp.screens import FieldScreen
+from fieldapp.widgets.key_footer import KeyFooter
 
 
 class NotEnrolledScreen(FieldScreen[None]):
@@ -26,4 +27,4 @@ class NotEnrolledScreen(FieldScreen[None]):
         with Center(), Vertical(id="enroll-box"):
             yield Label(t("enroll.title"), classes="dialog-title")
             yield Static(t("enroll.body"), id="enroll-body")
-        yield Footer()
+        yield KeyFooter()

@@ -1,8 +1,10 @@
 """A footer that wraps its keys onto as many rows as they need (up to four).
 
-Textual's Footer is one row; past ~12 keys the rest scroll out of sight. This one lays
-the same keys out in a grid (columns as wide as their widest key) with the fewest rows
-that fit the terminal's width, so every key of a busy screen stays visible.
+Textual's Footer is one row; past ~12 keys (the screen's and the app's: F2 scan, F5
+review, F7 rounds, F12 sync…) the rest scroll out of sight. This one lays the same keys
+out in a grid (columns as wide as their widest key) with the fewest rows that fit the
+terminal's width, so every key stays visible. Every screen and dialog uses it; it lays
+itself out again when the keys change (Footer recomposes) or the terminal is resized.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from collections import defaultdict
 from itertools import groupby
 
 from rich.cells import cell_len
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Footer
@@ -19,27 +22,42 @@ MAX_ROWS = 4
 PALETTE_WIDTH = 14  # the command-palette key docked on the right
 
 
-class TwoRowFooter(Footer):
+class KeyFooter(Footer):
     DEFAULT_CSS = """
-    TwoRowFooter {
+    KeyFooter {
         layout: grid;
         grid-rows: 1;
         grid-columns: auto;
         grid-gutter: 0 0;
-        height: 2;
+        height: 1;
     }
     """
 
     def __init__(self) -> None:
         super().__init__(compact=True)
+        self._laid_out_for: tuple[int, ...] = ()
 
     def compose(self) -> ComposeResult:
         yield from super().compose()
         cells = self._cell_widths()
-        widths = fit(cells, max(20, self.app.size.width - PALETTE_WIDTH))
+        widths = self._columns(cells, self.app.size.width)
+        self._laid_out_for = tuple(widths)
         self.styles.grid_size_columns = len(widths)
         self.styles.grid_columns = " ".join(str(w) for w in widths)
         self.styles.height = -(-len(cells) // len(widths)) if cells else 1
+
+    @staticmethod
+    def _columns(cells: list[int], width: int) -> list[int]:
+        return fit(cells, max(20, width - PALETTE_WIDTH))
+
+    def on_resize(self, event: events.Resize) -> None:
+        # A wider or narrower terminal may need fewer or more rows; recompose only then
+        # (a change of height alone, which the recompose itself causes, changes nothing).
+        if not self._bindings_ready:
+            return
+        widths = tuple(self._columns(self._cell_widths(), self.app.size.width))
+        if widths != self._laid_out_for:
+            self.call_after_refresh(self.recompose)
 
     def _cell_widths(self) -> list[int]:
         """The width of each grid cell, in the order Footer.compose yields them."""
