@@ -161,3 +161,65 @@ async def test_inspector_does_not_see_the_supervisor_tabs(
         tabs = screen.query_one(TabbedContent)
         assert tabs.get_tab("tab-inspectors").display is False
         assert tabs.get_tab("tab-completion").display is False
+
+
+def answer_every_item(inspection_id: str) -> None:
+    view = inspections.load(inspection_id)
+    for item in view.checklist.items:
+        value = {"number": "2", "text": "记录", "date": "2026-06-10"}.get(item.answer, "")
+        if item.answer == "choice" and item.choices:
+            value = item.choices[0]
+        outcome = "value" if value else "pass"
+        inspections.record_answer(inspection_id, item, outcome, value)
+
+
+async def submit_the_open_inspection(app: FieldApp, pilot) -> str:  # type: ignore[no-untyped-def]
+    from fieldapp.screens.inspect import InspectScreen
+    from fieldapp.screens.summary import SummaryScreen
+
+    screen = app.screen
+    assert isinstance(screen, InspectScreen), screen
+    answer_every_item(screen.inspection_id)
+    screen.reload()
+    await pilot.press("f10")
+    await settle(app, pilot)
+    assert isinstance(app.screen, SummaryScreen)
+    await pilot.press(*"店主", "enter")
+    await settle(app, pilot)
+    return screen.inspection_id
+
+
+async def test_an_inspection_opened_from_rounds_returns_to_rounds(
+    frozen_clock: object, demo_home: Path
+) -> None:
+    from fieldapp.screens.home import HomeScreen
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_rounds(app, pilot)
+        due = screen.query_one("#rounds-due", PagedTable)
+        code = str(due.get_row_at(0)[3])
+        await pilot.press("space")  # on today's round
+        await settle(app, pilot)
+        stops = screen.query_one("#round-stops", DataTable)
+        stops.focus()
+        await pilot.pause()
+        await pilot.press("enter")  # the stop: why no scan, then the inspection
+        await settle(app, pilot)
+        assert type(app.screen).__name__ == "PresenceDialog"
+        await pilot.press("enter")
+        await settle(app, pilot)
+        inspection_id = await submit_the_open_inspection(app, pilot)
+        assert app.screen is screen  # back on the round, not on Home
+        assert inspections.load(inspection_id).inspection.status == "submitted"
+        assert label(screen, "#round-progress-label") == "已完成 1/1"
+        assert code in str(stops.get_row_at(0)[2])
+
+        await pilot.press("escape")  # Rounds → Home; from Home it comes back to Home
+        await settle(app, pilot)
+        home = app.screen
+        assert isinstance(home, HomeScreen)
+        app.open_venue(screen.due_lines[1].venue_id, presence="manual")
+        await settle(app, pilot)
+        await submit_the_open_inspection(app, pilot)
+        assert app.screen is home

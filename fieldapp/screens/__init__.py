@@ -9,7 +9,7 @@ errors forwarded to the app, which reports them in one place.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import ClassVar, TypeVar
 
 from textual import on
 from textual.message import Message
@@ -47,6 +47,9 @@ class WorkerFailed(Message):
 
 class FieldScreen(Screen[ResultType]):
     """A screen whose key labels follow the language and whose worker errors are reported."""
+
+    # An inspection submitted from a screen above this one comes back here (Home, Rounds).
+    RETURN_AFTER_SUBMIT: ClassVar[bool] = False
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)

@@ -156,6 +156,8 @@ def build_home_view(page: int = PAGE) -> HomeView:
 class HomeScreen(FieldScreen[None]):
     """The start screen. Enter acts on the row under the cursor of the focused list."""
 
+    RETURN_AFTER_SUBMIT = True
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "open_selected", "Open", id="home.open", priority=True),
         Binding("r", "refresh", "Refresh", id="home.refresh"),

@@ -310,13 +310,16 @@ class InspectScreen(Screen[None]):
             self.app.pop_screen()
 
     def go_home(self) -> None:
-        """After submit: back to the home screen, past the find screen if it was used."""
-        from fieldapp.screens.home import HomeScreen
-
+        """After submit: back to where the inspection was started from — the Rounds screen
+        when it was opened from there (F7), else Home — past the find screen and dialogs."""
         stack = self.app.screen_stack
-        if not any(isinstance(screen, HomeScreen) for screen in stack):
+        below = stack[: stack.index(self)] if self in stack else stack[:-1]
+        target = next(
+            (screen for screen in reversed(below) if getattr(screen, "RETURN_AFTER_SUBMIT", False)),
+            None,
+        )
+        if target is None:
             self.leave()
             return
-        while len(stack) > 1 and not isinstance(self.app.screen, HomeScreen):
+        while len(self.app.screen_stack) > 1 and self.app.screen is not target:
             self.app.pop_screen()
-            stack = self.app.screen_stack

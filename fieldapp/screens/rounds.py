@@ -52,6 +52,8 @@ _WRITES = threading.Lock()
 class RoundsScreen(FieldScreen[None]):
     """The due list beside today's round; supervisors also see two more tabs."""
 
+    RETURN_AFTER_SUBMIT = True
+
     CSS_PATH = "rounds.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("space", "toggle_stop", "Add/remove", id="rounds.toggle"),
