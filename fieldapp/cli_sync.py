@@ -286,6 +286,9 @@ def sync_command(ctx: click.Context, insecure_http: bool) -> None:
         click.echo(t("sync.not_enrolled", error=error), err=True)
         sys.exit(EXIT_NOT_ENROLLED)
     bars.close()
+    from fieldapp.services.syncing import after_sync
+
+    after_sync(result)
     if result.new_epoch:
         click.echo(t("sync.new_epoch"))
     click.echo(

@@ -66,10 +66,14 @@ def _kinds_in_store() -> list[str]:
     return [row.kind for row in Venue.select(Venue.kind).distinct()]
 
 
+_DUE_ON_SQL = (
+    "CASE WHEN last_inspected_on IS NULL THEN NULL "
+    "ELSE date(last_inspected_on, '+' || (CASE WHEN risk_level = 'high' THEN :high "
+    "ELSE :other END) || ' days') END"
+)
+# Rows whose due date is already right are not written (a sync recomputes every kind).
 _RECOMPUTE_SQL = (
-    "UPDATE venue SET due_on = CASE WHEN last_inspected_on IS NULL THEN NULL "
-    "ELSE date(last_inspected_on, '+' || (CASE WHEN risk_level = 'high' THEN ? ELSE ? END) "
-    "|| ' days') END WHERE kind = ?"
+    f"UPDATE venue SET due_on = {_DUE_ON_SQL} WHERE kind = :kind AND due_on IS NOT {_DUE_ON_SQL}"
 )
 
 
@@ -77,7 +81,10 @@ def recompute_due(kinds: Iterable[str] | None = None) -> int:
     """Recompute `Venue.due_on` from the cadence setting for the kinds given (all by
     default): one UPDATE per kind, run with executemany. Returns the kinds updated."""
     kinds = list(kinds) if kinds is not None else _kinds_in_store()
-    params = _interval_pairs(kinds, settings.cadence())
+    params = [
+        {"high": high, "other": other, "kind": kind}
+        for high, other, kind in _interval_pairs(kinds, settings.cadence())
+    ]
     with db.atomic():
         db.cursor().executemany(_RECOMPUTE_SQL, params)
     return len(params)
