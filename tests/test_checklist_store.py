@@ -176,3 +176,57 @@ def test_get_checklist_is_cached(store: Path, files: Path) -> None:
     svc.clear_cache()
     first = svc.get_checklist("rental_housing", 1)
     assert svc.get_checklist("rental_housing", 1) is first
+
+
+def store_as_pulled(directory: Path) -> int:
+    """Store every checklist of `directory` as a pull does: the server's normalised JSON
+    body, its sha256 (of the canonical JSON, not of the file's text)."""
+    import json
+
+    from fieldapp.domain.canonical import payload_hash
+    from fieldapp.domain.checklist_toml import load_checklist_text
+
+    count = 0
+    for path in sorted(directory.glob("*.toml")):
+        body = json.loads(
+            json.dumps(load_checklist_text(path.read_text("utf-8"), path.name).to_dict())
+        )
+        ChecklistRow.insert(
+            checklist_id=body["id"],
+            version=body["version"],
+            kinds=body["kinds"],
+            title_zh=body["title_zh"],
+            title_en=body["title_en"],
+            body=body,
+            sha256=payload_hash(body),
+            source=path.name,
+            loaded_at="2026-06-01T00:00:00.000Z",
+        ).execute()
+        count += 1
+    return count
+
+
+def test_a_version_pulled_from_the_server_is_unchanged_not_kept(
+    store: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shipped = store_as_pulled(CHECKLISTS_DIR)
+    report = svc.load_checklists()
+    assert report.ok, report.messages()  # no "kept version" warning at start-up
+    assert report.messages() == []
+    assert (report.loaded, report.unchanged) == ([], shipped)
+
+    def must_not_parse(text: str, source: str) -> None:
+        raise AssertionError(f"{source} was parsed although it was found unchanged before")
+
+    monkeypatch.setattr(svc, "load_checklist_text", must_not_parse)
+    again = svc.load_checklists()
+    assert again.ok and again.unchanged == shipped
+
+
+def test_a_pulled_version_with_other_content_is_still_kept(store: Path, files: Path) -> None:
+    _write(files, "rental_housing.toml")
+    store_as_pulled(files)
+    path = _write(files, "rental_housing.toml", zh="改过的文字")
+    report = svc.load_checklists(files)
+    assert [(k.id, k.version, k.source) for k in report.kept] == [("rental_housing", 1, path.name)]
+    assert svc.get_checklist("rental_housing", 1).item("RNT-01").zh == "租客人数"

@@ -2,11 +2,15 @@
 
 A file is stored as one version `(id, version)`; a published version is never changed:
 - a valid file whose (id, version) is not stored yet is inserted;
-- the same (id, version) with different text is refused (the stored one stays) and
+- the same (id, version) with the same content is unchanged, whatever its text: a version
+  pulled from the server is stored in the server's normalised form (its sha256 is that of
+  the canonical JSON body), so contents are compared, not file texts;
+- the same (id, version) with different content is refused (the stored one stays) and
   reported, so the author bumps `version`;
 - an invalid file is not loaded; the last good version stays in use.
 
-Start-up is cheap when nothing changed: a file whose sha256 is already stored is not
+Start-up is cheap when nothing changed: a file whose text sha256 is stored (the files
+loaded here) or was found equal to a stored version before (setting `SEEN_SETTING`) is not
 parsed at all. Inspections look items up often, so `get_checklist` keeps the parsed
 checklists in memory.
 """
@@ -17,10 +21,16 @@ import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from fieldapp.domain.canonical import payload_hash
 from fieldapp.domain.checklist import Checklist
 from fieldapp.domain.checklist_toml import ChecklistError, ChecklistInvalid, load_checklist_text
 from fieldapp.domain.clock import now_iso
+from fieldapp.services import settings
 from fieldapp.store.models import Checklist as ChecklistRow
+
+# Text sha256s of checklist files whose content equals a stored version with another sha
+# (pulled from the server): the next start-up skips parsing them.
+SEEN_SETTING = "checklist_files_seen"
 
 
 class ChecklistNotFound(LookupError):
@@ -96,7 +106,10 @@ def load_checklists(directory: Path | None = None) -> LoadReport:
 
         directory = CHECKLISTS_DIR
     report = LoadReport()
-    stored_shas = {row.sha256 for row in ChecklistRow.select(ChecklistRow.sha256)}
+    seen = set(settings.get(SEEN_SETTING) or [])
+    stored_shas = {row.sha256 for row in ChecklistRow.select(ChecklistRow.sha256)} | seen
+    file_shas: set[str] = set()
+    newly_seen: set[str] = set()
     to_insert: list[tuple[Checklist, str, str]] = []  # (checklist, sha256, source)
     for path in sorted(directory.glob("*.toml")):
         source = path.name
@@ -106,6 +119,7 @@ def load_checklists(directory: Path | None = None) -> LoadReport:
             report.errors.append(ChecklistError(source, 0, "", f"cannot read the file: {exc}"))
             continue
         sha = sha256_text(text)
+        file_shas.add(sha)
         if sha in stored_shas:
             report.unchanged += 1
             continue
@@ -116,13 +130,17 @@ def load_checklists(directory: Path | None = None) -> LoadReport:
             continue
         key = (checklist.id, checklist.version)
         stored = (
-            ChecklistRow.select(ChecklistRow.source)
+            ChecklistRow.select(ChecklistRow.source, ChecklistRow.body)
             .where(
                 (ChecklistRow.checklist_id == checklist.id)
                 & (ChecklistRow.version == checklist.version)
             )
             .first()
         )
+        if stored is not None and content_sha(checklist) == payload_hash(stored.body):
+            report.unchanged += 1  # the same version, written from another text
+            newly_seen.add(sha)
+            continue
         pending = [src for c, _, src in to_insert if (c.id, c.version) == key]
         if stored is not None or pending:
             previous = stored.source if stored is not None else pending[0]
@@ -147,7 +165,14 @@ def load_checklists(directory: Path | None = None) -> LoadReport:
                 ).execute()
                 _cache[(_db_name(), checklist.id, checklist.version)] = checklist
                 report.loaded.append((checklist.id, checklist.version))
+    if newly_seen:
+        settings.put(SEEN_SETTING, sorted((seen & file_shas) | newly_seen))
     return report
+
+
+def content_sha(checklist: Checklist) -> str:
+    """The sha256 of a checklist's canonical JSON body, as the server computes it."""
+    return payload_hash(checklist.to_dict())
 
 
 def get_checklist(checklist_id: str, version: int) -> Checklist:
