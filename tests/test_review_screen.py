@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from textual.message import Message
 from textual.widgets import Input, Label, Static
 
 from fieldapp.app import FieldApp, make_app
@@ -24,6 +25,7 @@ from fieldapp.i18n import set_language
 from fieldapp.screens.home import HomeScreen
 from fieldapp.screens.inspection_review import InspectionReviewScreen
 from fieldapp.screens.review import PAGE, ReviewScreen
+from fieldapp.screens.sync import SyncRequested
 from fieldapp.services import demo, findings, review, settings
 from fieldapp.services.review import ReviewFilters
 from fieldapp.store.models import Finding, FindingEvent, Inspection, Outbox, Person, PersonGrid
@@ -72,6 +74,11 @@ async def move_to(screen: ReviewScreen, finding_id: str, pilot) -> None:  # type
     await settle(screen.app, pilot)  # type: ignore[arg-type]
 
 
+def sync_requests(seen: list[Message]) -> list[str]:
+    """The reasons of the SyncRequested messages the app received."""
+    return [m.reason for m in seen if isinstance(m, SyncRequested)]
+
+
 def messages(app: FieldApp) -> list[str]:
     return [n.message for n in app._notifications]
 
@@ -100,7 +107,8 @@ async def test_bulk_verify_three_with_one_confirmation(people: dict[str, str]) -
     more = report_fixed(2)
     ops_before = Outbox.select().where(Outbox.type == "finding.event").count()
     app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
+    seen: list[Message] = []
+    async with app.run_test(size=SIZE, message_hook=seen.append) as pilot:
         screen = await open_review(app, pilot)
         keys = table_keys(screen, "#review-table")
         assert set(keys) == {shown, *more}
@@ -117,6 +125,7 @@ async def test_bulk_verify_three_with_one_confirmation(people: dict[str, str]) -
         assert any("已执行 3 条，拒绝 0 条" in m for m in messages(app)), messages(app)
         assert table_keys(screen, "#review-table") == []
         assert screen.marked == {}
+        assert sync_requests(seen) == ["finding.event"]  # the events go up in the background
     for fid in keys:
         assert Finding.get_by_id(fid).state == "closed"
         verified = FindingEvent.select().where(
@@ -134,7 +143,8 @@ async def test_bulk_verify_three_with_one_confirmation(people: dict[str, str]) -
 
 async def test_refusals_are_listed_with_their_reasons(people: dict[str, str]) -> None:
     app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
+    seen: list[Message] = []
+    async with app.run_test(size=SIZE, message_hook=seen.append) as pilot:
         screen = await open_review(app, pilot)
         await pilot.press("2")  # overdue: open findings, which cannot be verified
         await settle(app, pilot)
@@ -150,6 +160,7 @@ async def test_refusals_are_listed_with_their_reasons(people: dict[str, str]) ->
         await pilot.press("escape")
         await settle(app, pilot)
         assert any(f"拒绝 {len(overdue)} 条" in m for m in messages(app))
+        assert sync_requests(seen) == []  # nothing applied, nothing to send
     assert all(Finding.get_by_id(f).state == "open" for f in overdue)
 
 
@@ -401,7 +412,8 @@ async def test_filters_dialog_narrows_the_list(people: dict[str, str]) -> None:
 
 async def test_return_an_inspection_with_a_comment(people: dict[str, str]) -> None:
     app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
+    seen: list[Message] = []
+    async with app.run_test(size=SIZE, message_hook=seen.append) as pilot:
         await open_review(app, pilot)
         await pilot.press("i")
         await settle(app, pilot)
@@ -420,9 +432,11 @@ async def test_return_an_inspection_with_a_comment(people: dict[str, str]) -> No
         await pilot.press("enter")  # an empty comment is refused in the dialog
         await pilot.pause()
         assert type(app.screen).__name__ == "CommentDialog"
+        assert sync_requests(seen) == []
         await pilot.press(*"未扫码请补拍标牌", "enter")
         await settle(app, pilot)
         assert isinstance(app.screen, InspectionReviewScreen)
+        assert sync_requests(seen) == ["inspection.review"]
         assert target not in table_keys(screen, "#inspections-table")  # no longer pending
         await pilot.press("s")  # show: returned
         await settle(app, pilot)

@@ -22,6 +22,7 @@ from textual.worker import get_current_worker
 from fieldapp.i18n import t
 from fieldapp.screens import FieldScreen
 from fieldapp.screens.review_views import local_stamp
+from fieldapp.screens.sync import SyncRequested
 from fieldapp.services.review_inspections import InspectionFilters, SubmittedRow
 from fieldapp.widgets import PagedTable
 from fieldapp.widgets.key_footer import KeyFooter
@@ -233,6 +234,7 @@ class InspectionReviewScreen(FieldScreen[None]):
                 self.post_message(self.Said(str(refused), "error"))
                 return
         self.post_message(self.Said(t(f"review_ui.inspections.done_{state}")))
+        self.app.post_message(SyncRequested(service.OUTBOX_TYPE))
 
     @on(Said)
     def _said(self, event: Said) -> None:

@@ -18,6 +18,7 @@ from textual.message import Message
 
 from fieldapp.i18n import t
 from fieldapp.screens import FieldScreen
+from fieldapp.screens.sync import SyncRequested
 from fieldapp.services.review import BulkResult, ReviewFilters, ReviewRow
 
 
@@ -134,6 +135,8 @@ class ReviewActions(FieldScreen[None]):
             reasons.append((what, r.reason))
         self.marked.clear()
         self.reload()
+        if applied:  # events recorded for the server: sync them in the background
+            self.app.post_message(SyncRequested("finding.event"))
         if reasons:
             title = t("review_ui.reasons.title", action=action, count=len(reasons))
             self.app.push_screen(ReasonsDialog(title, reasons))
@@ -161,6 +164,7 @@ class ReviewActions(FieldScreen[None]):
         with db.connection_context():
             review.acknowledge_conflicts(finding_id, t("review_ui.acknowledged_note"))
         self.post_message(self.Said(t("review_ui.acknowledged"), reload=True))
+        self.app.post_message(SyncRequested("finding.event"))
 
     # -- filters -----------------------------------------------------------------------
 
