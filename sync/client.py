@@ -251,15 +251,17 @@ class SyncClient:
         return result
 
     def _send(self, rows: list[Outbox]) -> tuple[str | None, dict[str, OpResult]]:
-        body = {
-            "device_id": self.device_id,
-            "ops": [
-                {"op_id": r.op_id, "seq": r.seq, "type": r.type, "payload": json.loads(r.payload)}
-                for r in rows
-            ],
-        }
+        # The outbox holds each payload as JSON already: splice it in, do not re-encode it.
+        ops = ",".join(
+            f'{{"op_id":{json.dumps(r.op_id)},"seq":{int(r.seq)},"type":{json.dumps(r.type)},'
+            f'"payload":{r.payload}}}'
+            for r in rows
+        )
+        body = f'{{"device_id":{json.dumps(self.device_id)},"ops":[{ops}]}}'.encode()
         try:
-            response = self._request("POST", "/push", json=body)
+            response = self._request(
+                "POST", "/push", content=body, headers={"content-type": "application/json"}
+            )
         except ServerUnavailable as error:
             with db.atomic():
                 for r in rows:
@@ -285,6 +287,7 @@ class SyncClient:
 
     def _record(self, rows: list[Outbox], answers: dict[str, OpResult], result: SyncResult) -> None:
         stamp = now_iso()
+        event_seqs: dict[str, int] = {}
         with db.atomic():
             for row in rows:
                 answer = answers.get(row.op_id)
@@ -301,8 +304,7 @@ class SyncClient:
                         last_error=answer.conflict or "",
                     )
                     result.pushed += 1
-                    if answer.event_seqs:
-                        record_server_seqs(answer.event_seqs)
+                    event_seqs.update(answer.event_seqs or {})
                     if answer.conflict:
                         result.conflicts.append(answer.conflict)
                 else:
@@ -312,6 +314,7 @@ class SyncClient:
                     )
                     result.rejected.append(RejectedOp(row.op_id, row.seq, row.type, reason))
                 query.where(Outbox.op_id == row.op_id).execute()
+            record_server_seqs(event_seqs)  # one refold per finding for the whole batch
 
     def pull(
         self, progress: Progress | None = None, result: SyncResult | None = None

@@ -1,8 +1,11 @@
 """Applying pushed ops exactly once (invariant 1).
 
-A batch is applied in one transaction with a savepoint per op, and its feed entries are
-appended once, as the transaction's last write (one commit, one fsync per batch instead
-of per op). The ledger row (applied_op) is claimed first, inside the op's savepoint: a
+A batch is applied in one transaction, and its feed entries are appended once, as the
+transaction's last write (one commit, one fsync per batch instead of per op). The ledger
+is read once for the whole batch. `inspection.submit` ops (nearly all of the volume) are
+checked one by one in order and their rows written together by an `InspectionWriter`
+(ledger rows first); other ops flush those rows and then run in a savepoint of their own,
+where the ledger row (applied_op) is claimed first: a
 concurrent push of the same op blocks on that primary key and, once the first commits,
 finds it and answers `duplicate`. A refused op rolls back its savepoint, writes nothing
 and is not remembered, so the same op may be judged again later (e.g. after the
@@ -12,6 +15,7 @@ is applied again in its own transaction.
 
 from __future__ import annotations
 
+import json
 import logging
 from collections.abc import Callable
 from typing import Any
@@ -29,14 +33,15 @@ from sync.protocol import (
     payload_hash,
 )
 from sync.server import db as server_db
+from sync.server.bulk import select_in
 from sync.server.feed import NewChange, append_changes
+from sync.server.inspections import InspectionWriter, readable_validation
 from sync.server.models import AppliedOp
 from sync.server.scope import DeviceContext
 from sync.server.submit import (
     Applied,
     apply_daily_report,
     apply_finding_event,
-    apply_inspection,
 )
 
 log = logging.getLogger("fieldapp.server.push")
@@ -55,18 +60,9 @@ class _Clash(Exception):
 Applier = Callable[[DeviceContext, Any], Applied]
 
 APPLIERS: dict[str, Applier] = {
-    OP_INSPECTION_SUBMIT: apply_inspection,
     OP_FINDING_EVENT: apply_finding_event,
     OP_DAILY_REPORT_SUBMIT: apply_daily_report,
 }
-
-
-def readable_validation(error: ValidationError) -> str:
-    parts = []
-    for item in error.errors()[:5]:
-        where = ".".join(str(x) for x in item["loc"]) or "payload"
-        parts.append(f"{where}: {item['msg']}")
-    return "; ".join(parts)
 
 
 def apply_ops(who: DeviceContext, ops: list[Op]) -> list[OpResult]:
@@ -83,18 +79,61 @@ def _apply_batch(who: DeviceContext, ops: list[Op]) -> list[OpResult]:
     results: list[OpResult] = []
     changes: list[NewChange] = []
     with server_db.write_transaction():
+        known = _known_ops([op.op_id for op in ops])
+        writer = InspectionWriter(
+            who,
+            [op.payload for op in ops if op.type == OP_INSPECTION_SUBMIT and op.op_id not in known],
+        )
         for op in ops:
             digest = payload_hash(op.payload)
+            op_changes: list[NewChange] = []
             try:
-                result, op_changes = _apply_in_savepoint(who, op, digest)
+                if op.op_id in known:
+                    result = _answer_known(op, *known[op.op_id], digest)
+                elif op.type == OP_INSPECTION_SUBMIT:
+                    result, op_changes = _collect_inspection(writer, op, digest)
+                else:
+                    writer.flush()  # the op's own checks read what earlier ops wrote
+                    result, op_changes = _apply_in_savepoint(who, op, digest)
             except Refused as refusal:
                 log.info("op rejected", extra={"op_id": op.op_id, "reason": str(refusal)})
                 result = OpResult(op_id=op.op_id, status="rejected", reason=str(refusal))
-                op_changes = []
+            if result.status == "applied":
+                known[op.op_id] = (digest, _stored_result(result))
             results.append(result)
             changes += op_changes
+        writer.flush()
         append_changes(changes)  # last: holds the feed lock only until COMMIT
     return results
+
+
+def _known_ops(op_ids: list[str]) -> dict[str, tuple[str, dict[str, Any]]]:
+    """The ledger's (payload hash, stored result) of those of `op_ids` already applied."""
+    sql = "SELECT op_id, payload_hash, result FROM applied_op WHERE op_id IN ({})"
+    return {
+        op_id: (digest, json.loads(result) if result else {})
+        for op_id, digest, result in select_in(sql, sorted(set(op_ids)))
+    }
+
+
+def _stored_result(result: OpResult) -> dict[str, Any]:
+    stored: dict[str, Any] = {"status": "applied"}
+    if result.conflict:
+        stored["conflict"] = result.conflict
+    if result.event_seqs:
+        stored["event_seqs"] = result.event_seqs
+    return stored
+
+
+def _collect_inspection(
+    writer: InspectionWriter, op: Op, digest: str
+) -> tuple[OpResult, list[NewChange]]:
+    try:
+        accepted = writer.add(op, digest)
+    except ValueError as error:
+        raise Refused(str(error)) from None
+    answer = OpResult(op_id=op.op_id, status="applied", event_seqs=accepted.event_seqs or None)
+    return answer, accepted.changes
 
 
 def _apply_in_savepoint(
@@ -138,7 +177,16 @@ def _write_op(who: DeviceContext, op: Op, digest: str) -> tuple[OpResult, list[N
     db = server_db.current()
     known = AppliedOp.get_or_none(AppliedOp.op_id == op.op_id)
     if known is not None:
-        return _answer_known(op, known, digest), []
+        return _answer_known(op, known.payload_hash, known.result or {}, digest), []
+    if op.type == OP_INSPECTION_SUBMIT:
+        writer = InspectionWriter(who, [op.payload])
+        answer, changes = _collect_inspection(writer, op, digest)
+        try:
+            with db.atomic():  # a savepoint: a failed insert must not abort the transaction
+                writer.flush()  # the ledger row first
+        except IntegrityError as error:
+            raise _Clash(str(error)) from None
+        return answer, changes
     try:
         with db.atomic():  # a savepoint: a failed insert must not abort the transaction
             AppliedOp.insert(
@@ -180,10 +228,9 @@ def _write_op(who: DeviceContext, op: Op, digest: str) -> tuple[OpResult, list[N
     return answer, applied.changes
 
 
-def _answer_known(op: Op, known: AppliedOp, digest: str) -> OpResult:
-    if known.payload_hash != digest:
+def _answer_known(op: Op, known_hash: str, stored: dict[str, Any], digest: str) -> OpResult:
+    if known_hash != digest:
         return OpResult(op_id=op.op_id, status="rejected", reason=REUSED_OP_ID)
-    stored = known.result or {}
     return OpResult(
         op_id=op.op_id,
         status="duplicate",

@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from sync.server.feed import NewChange
 from sync.server.models import (
-    Answer,
     Checklist,
     DailyReport,
     Finding,
     FindingEvent,
     Grid,
-    Inspection,
     Person,
     PersonGrid,
     PlacardKey,
@@ -85,45 +81,6 @@ def placard_key_change(key: PlacardKey) -> NewChange:
         "created_at": key.created_at,
     }
     return NewChange("placard_key", key.key_id, record)
-
-
-def inspection_change(inspection: Inspection, grid_code: str) -> NewChange:
-    """Inspections go to supervisors of the grid (inspectors keep their own locally)."""
-    record: dict[str, Any] = {
-        "id": inspection.id,
-        "venue_id": inspection.venue_id,
-        "checklist_id": inspection.checklist_id,
-        "checklist_version": inspection.checklist_version,
-        "inspector_id": inspection.inspector_id,
-        "device_id": inspection.device_id,
-        "started_at": inspection.started_at,
-        "finished_at": inspection.finished_at,
-        "submitted_at": inspection.submitted_at,
-        "presence": inspection.presence,
-        "presence_payload": inspection.presence_payload,
-        "presence_reason": inspection.presence_reason,
-        "presence_note": inspection.presence_note,
-        "presence_at": inspection.presence_at,
-        "representative": inspection.representative,
-        "summary": inspection.summary,
-        "supersedes": inspection.supersedes,
-        "received_at": inspection.received_at,
-        "answers": [
-            {
-                "item_code": a.item_code,
-                "outcome": a.outcome,
-                "value": a.value,
-                "note": a.note,
-                "photos": a.photos,
-            }
-            for a in Answer.select()
-            .where(Answer.inspection == inspection.id)
-            .order_by(Answer.item_code)
-        ],
-    }
-    return NewChange(
-        "inspection", inspection.id, record, grid_code=grid_code, audience="supervisor"
-    )
 
 
 def finding_change(finding: Finding, grid_code: str) -> NewChange:

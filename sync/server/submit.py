@@ -1,4 +1,5 @@
-"""The three op types, authorised and written (called inside the op's transaction).
+"""`finding.event` and `daily_report.submit`, authorised and written (called inside the op's
+transaction); `inspection.submit` is in `inspections.py`, written in bulk.
 
 Each applier returns an `Applied`: the feed entries to append, the server number of each
 finding event it stored (the device keeps it as the event's `server_seq`, so it folds in
@@ -13,16 +14,15 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from sync.protocol import DailyReportSubmit, EventPayload, FindingEventSubmit, InspectionSubmit
+from sync.protocol import DailyReportSubmit, EventPayload, FindingEventSubmit
 from sync.server import db as server_db
 from sync.server.feed import NewChange
 from sync.server.findings import arrival_conflict, fold_events, role_refusal
-from sync.server.models import Answer, DailyReport, Finding, FindingEvent, Grid, Inspection, Venue
+from sync.server.models import DailyReport, Finding, FindingEvent, Grid, Venue
 from sync.server.records import (
     daily_report_change,
     event_change,
     finding_change,
-    inspection_change,
 )
 from sync.server.scope import DeviceContext, may_write_grid, outside_grid_reason
 
@@ -117,58 +117,6 @@ def _refresh_state(finding: Finding) -> None:
         finding.deadline
     )
     finding.save()
-
-
-def apply_inspection(who: DeviceContext, sub: InspectionSubmit) -> Applied:
-    i = sub.inspection
-    _own(who, i.inspector_id, f"inspection {i.id}")
-    venue = _venue_in_scope(who, i.venue_id)
-    if Inspection.get_or_none(Inspection.id == i.id) is not None:
-        raise ValueError(
-            f"inspection {i.id} was already submitted; a correction is a new inspection "
-            "that supersedes it"
-        )
-    codes = [a.item_code for a in sub.answers]
-    if len(codes) != len(set(codes)):
-        raise ValueError(f"inspection {i.id} answers an item twice")
-    inspection = Inspection.create(
-        **i.model_dump(exclude={"venue_id", "inspector_id", "device_id"}),
-        device_id=who.device_id,
-        venue=venue.id,
-        inspector=who.person_id,
-        received_at=server_db.now_iso(),
-    )
-    if sub.answers:
-        Answer.insert_many(
-            [{**a.model_dump(), "inspection": inspection.id} for a in sub.answers]
-        ).execute()
-    changes = [inspection_change(inspection, venue.grid_code)]
-    seqs: dict[str, int] = {}
-    for f in sub.findings:
-        if f.venue_id != venue.id:
-            raise ValueError(f"finding {f.id} is for another venue than its inspection")
-        _own(who, f.created_by, f"finding {f.id}")
-        if Finding.get_or_none(Finding.id == f.id) is not None:
-            raise ValueError(f"finding {f.id} already exists")
-        finding = Finding.create(
-            **f.model_dump(exclude={"venue_id", "events", "deadline"}),
-            deadline=_date(f.deadline, f"the deadline of finding {f.id}"),
-            venue=venue.id,
-            inspection=inspection.id,
-        )
-        event_rows: list[dict[str, Any]] = []
-        for event in f.events:
-            _check_event(who, event)
-            row, _conflict = _numbered_row(who, finding.id, event, event_rows)
-            event_rows.append(row)
-            seqs[event.id] = row["server_order"]
-        if event_rows:
-            FindingEvent.insert_many(event_rows).execute()
-        _refresh_state(finding)
-        changes.append(finding_change(finding, venue.grid_code))
-        for event_row in FindingEvent.select().where(FindingEvent.finding == finding.id):
-            changes.append(event_change(event_row, venue.grid_code))
-    return Applied(changes, event_seqs=seqs)
 
 
 def apply_finding_event(who: DeviceContext, sub: FindingEventSubmit) -> Applied:

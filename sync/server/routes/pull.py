@@ -2,13 +2,13 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Response
 
 from sync.protocol import ErrorBody, PullResponse
 from sync.server import db as server_db
 from sync.server.deps import CurrentDevice
 from sync.server.errors import api_error
-from sync.server.feed import read_changes
+from sync.server.feed import page_json, read_changes
 
 router = APIRouter(tags=["pull"])
 
@@ -30,12 +30,13 @@ def pull(
         ),
     ] = "",
     limit: Annotated[int, Query(ge=1, le=2000)] = 500,
-) -> PullResponse:
+) -> Response:
     if cursor and not cursor.isdigit():
         raise api_error(
             400, "bad_cursor", "the cursor is not one this server gave out; pull from the start"
         )
     with server_db.current().connection_context():
-        changes, next_cursor, more = read_changes(who, int(cursor or 0), limit)
+        rows, next_cursor, more = read_changes(who, int(cursor or 0), limit)
         epoch = server_db.get_epoch()
-    return PullResponse(epoch=epoch, changes=changes, cursor=str(next_cursor), more=more)
+    # Already JSON of the PullResponse shape: FastAPI passes a Response through as it is.
+    return Response(page_json(epoch, rows, next_cursor, more), media_type="application/json")

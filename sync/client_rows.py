@@ -1,0 +1,100 @@
+"""Bulk upserts into the local store with the connection's executemany.
+
+A pulled page holds up to thousands of records (an inspection brings ~20 answers);
+model-by-model inserts cost a query object each. `RowWriter` renders one statement per
+model and converts values the way the model's fields do (defaults filled in Python, as
+peewee does; JSON as `json(?)` of the field's dumps, dates and booleans through the
+field's `db_value`), then hands plain
+tuples to `executemany` inside the caller's transaction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+from peewee import AutoField, BooleanField, DateField, Field, Model
+
+from fieldapp.store.db import db
+
+_CONVERTED = (BooleanField, DateField)
+
+
+def _is_json(field: Field) -> bool:
+    return type(field).__name__ == "JSONField"
+
+
+def _converter(field: Field) -> Any:
+    if _is_json(field):
+        # JSONField stores json(<its dumps>); the statement applies json() itself.
+        dumps = field._json_dumps  # type: ignore[attr-defined]
+        return lambda value: None if value is None else ("[]" if value == [] else dumps(value))
+    if isinstance(field, _CONVERTED):
+        return field.db_value
+    return None
+
+
+class RowWriter:
+    """INSERT (optionally upsert or ignore) rows of `model` given as field-name dicts."""
+
+    def __init__(
+        self,
+        model: type[Model],
+        *,
+        conflict: Sequence[str] = (),
+        update: Sequence[str] = (),
+        ignore: bool = False,
+    ) -> None:
+        fields = [f for f in model._meta.sorted_fields if not isinstance(f, AutoField)]
+        self.fields = [(f.name, _converter(f), f.default) for f in fields]
+        columns = ", ".join(f'"{f.column_name}"' for f in fields)
+        params = ", ".join("json(?)" if _is_json(f) else "?" for f in fields)
+        verb = "INSERT OR IGNORE" if ignore else "INSERT"
+        sql = f'{verb} INTO "{model._meta.table_name}" ({columns}) VALUES ({params})'
+        if update:
+            by_name = model._meta.fields
+            target = ", ".join(f'"{by_name[n].column_name}"' for n in conflict)
+            sets = ", ".join(
+                f'"{by_name[n].column_name}" = excluded."{by_name[n].column_name}"' for n in update
+            )
+            sql += f" ON CONFLICT ({target}) DO UPDATE SET {sets}"
+        self.sql = sql
+        self.rows: list[tuple[Any, ...]] = []
+
+    def add(self, values: Mapping[str, Any]) -> None:
+        row = []
+        for name, convert, default in self.fields:
+            if name in values:
+                value = values[name]
+            else:
+                value = default() if callable(default) else default
+            row.append(convert(value) if convert is not None else value)
+        self.rows.append(tuple(row))
+
+    def write(self) -> int:
+        rows, self.rows = self.rows, []
+        if rows:
+            db.cursor().executemany(self.sql, rows)
+        return len(rows)
+
+
+def existing(sql: str, values: Iterable[Any], *, chunk: int = 500) -> set[Any]:
+    """The first column of `sql` (one `IN ({})` placeholder) for `values`, chunk by chunk."""
+    wanted = sorted({v for v in values if v is not None})
+    found: set[Any] = set()
+    for start in range(0, len(wanted), chunk):
+        part = wanted[start : start + chunk]
+        query = sql.format(", ".join("?" * len(part)))
+        found.update(row[0] for row in db.execute_sql(query, tuple(part)).fetchall())
+    return found
+
+
+def rows_in(sql: str, values: Iterable[Any], *, chunk: int = 500) -> list[tuple[Any, ...]]:
+    """All rows of `sql` (one `IN ({})` placeholder) for `values`, chunk by chunk."""
+    wanted = sorted({v for v in values if v is not None})
+    found: list[tuple[Any, ...]] = []
+    for start in range(0, len(wanted), chunk):
+        part = wanted[start : start + chunk]
+        query = sql.format(", ".join("?" * len(part)))
+        found += db.execute_sql(query, tuple(part)).fetchall()
+    return found

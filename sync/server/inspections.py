@@ -1,0 +1,320 @@
+"""`inspection.submit` ops, checked one by one and written together.
+
+`InspectionWriter.add` authorises and checks one op against what the database held when
+the writer was prepared plus what earlier ops of the same batch added, and collects its
+rows and feed entries; nothing is written for a refused op. `flush` writes the rows of
+every accepted op with executemany (ledger first, so a concurrent push of the same op
+blocks on its primary key and then fails the batch, which is applied again op by op).
+Venues, grid scopes and existing ids are read once per batch, not once per op; the feed
+records are built from the payload already in hand, never by reading the rows back; each
+new finding is folded once, over the events it arrives with.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import ValidationError
+
+from sync.protocol import InspectionSubmit, Op, canonical_json
+from sync.server import db as server_db
+from sync.server.bulk import execute_many, select_in
+from sync.server.feed import NewChange
+from sync.server.findings import fold_events, role_refusal
+from sync.server.models import Answer, AppliedOp, Finding, FindingEvent, Inspection
+from sync.server.scope import DeviceContext, may_write_grid, outside_grid_reason
+
+INSPECTION_COLUMNS = (
+    "id", "venue", "checklist_id", "checklist_version", "inspector", "device_id",
+    "started_at", "finished_at", "submitted_at", "presence", "presence_payload",
+    "presence_reason", "presence_note", "presence_at", "representative", "summary",
+    "supersedes", "received_at",
+)  # fmt: skip
+ANSWER_COLUMNS = ("inspection", "item_code", "outcome", "value", "note", "photos")
+FINDING_COLUMNS = (
+    "id", "inspection", "venue", "item_code", "severity", "description", "deadline",
+    "photos", "created_at", "created_by", "state", "current_deadline", "conflict",
+)  # fmt: skip
+EVENT_COLUMNS = (
+    "id", "finding", "type", "actor", "role", "device_id", "base_event", "at", "note",
+    "photos", "data", "received_at", "server_order", "conflict", "conflict_reason",
+)  # fmt: skip
+LEDGER_COLUMNS = ("op_id", "device", "seq", "type", "payload_hash", "result", "applied_at")
+
+
+@dataclass
+class VenueInfo:
+    id: str
+    code: str
+    name: str
+    grid_code: str
+
+
+@dataclass
+class Accepted:
+    """What one accepted op adds: its feed entries and its events' server numbers."""
+
+    changes: list[NewChange]
+    event_seqs: dict[str, int] = field(default_factory=dict)
+
+
+def _date(value: str, what: str) -> str:
+    try:
+        return dt.date.fromisoformat(value[:10]).isoformat()
+    except ValueError:
+        raise ValueError(f"{what} {value!r} is not a date (use YYYY-MM-DD)") from None
+
+
+def _own(who: DeviceContext, person_id: str, what: str) -> None:
+    if person_id != who.person_id:
+        raise ValueError(
+            f"{what} names person {person_id}, but this device acts for {who.person_id}; "
+            "a device records only the work of its own person"
+        )
+
+
+def _ids(sql: str, values: Iterable[str]) -> set[str]:
+    wanted = sorted(set(values))
+    return {row[0] for row in select_in(sql, wanted)} if wanted else set()
+
+
+class InspectionWriter:
+    """Checks and collects `inspection.submit` ops of one batch; `flush` writes them."""
+
+    def __init__(self, who: DeviceContext, payloads: Iterable[dict[str, Any]] = ()) -> None:
+        self.who = who
+        self.now = server_db.now_iso()
+        self.venues: dict[str, VenueInfo | None] = {}
+        self.writable: dict[str, bool] = {}
+        self.inspection_ids: set[str] = set()
+        self.finding_ids: set[str] = set()
+        self.event_ids: set[str] = set()
+        self._rows: dict[str, list[tuple[Any, ...]]] = {k: [] for k in "lifae"}
+        self.prepare(payloads)
+
+    # --- reading once per batch ----------------------------------------------------------
+
+    def prepare(self, payloads: Iterable[dict[str, Any]]) -> None:
+        """Read the venues and the existing ids the raw payloads name (a hint: `add`
+        reads what is missing, and the primary keys catch anything that changes)."""
+        venue_ids: set[str] = set()
+        inspections: set[str] = set()
+        findings: set[str] = set()
+        events: set[str] = set()
+        for payload in payloads:
+            try:
+                inspection = payload.get("inspection") or {}
+                venue_ids.add(str(inspection.get("venue_id")))
+                inspections.add(str(inspection.get("id")))
+                for f in payload.get("findings") or ():
+                    findings.add(str(f.get("id")))
+                    events.update(str(e.get("id")) for e in f.get("events") or ())
+            except (AttributeError, TypeError):
+                continue  # validation will say what is wrong with it
+        self._load_venues(venue_ids - set(self.venues))
+        self.inspection_ids |= _ids("SELECT id FROM inspection WHERE id IN ({})", inspections)
+        self.finding_ids |= _ids("SELECT id FROM finding WHERE id IN ({})", findings)
+        self.event_ids |= _ids("SELECT id FROM finding_event WHERE id IN ({})", events)
+        self._checked = (inspections, findings, events)
+
+    def _load_venues(self, venue_ids: set[str]) -> None:
+        if not venue_ids:
+            return
+        sql = "SELECT id, code, name, grid_code FROM venue WHERE id IN ({})"
+        for row in select_in(sql, sorted(venue_ids)):
+            self.venues[row[0]] = VenueInfo(*row)
+        for venue_id in venue_ids:
+            self.venues.setdefault(venue_id, None)
+
+    def _venue_in_scope(self, venue_id: str) -> VenueInfo:
+        if venue_id not in self.venues:
+            self._load_venues({venue_id})
+        venue = self.venues[venue_id]
+        if venue is None:
+            raise ValueError(
+                f"venue {venue_id} is not known to the server; sync the venue list first"
+            )
+        if venue.grid_code not in self.writable:
+            self.writable[venue.grid_code] = may_write_grid(self.who, venue.grid_code)
+        if not self.writable[venue.grid_code]:
+            raise ValueError(
+                outside_grid_reason(self.who, venue.grid_code, f"venue {venue.code} {venue.name}")
+            )
+        return venue
+
+    def _exists(self, kind: int, table: str, known: set[str], record_id: str) -> bool:
+        if record_id not in known and record_id not in self._checked[kind]:
+            known |= _ids(f"SELECT id FROM {table} WHERE id IN ({{}})", [record_id])  # noqa: S608
+        return record_id in known
+
+    # --- one op --------------------------------------------------------------------------
+
+    def add(self, op: Op, digest: str) -> Accepted:
+        """Check one op and collect its rows; ValueError (nothing collected) if refused."""
+        try:
+            sub = InspectionSubmit.model_validate(op.payload)
+        except ValidationError as error:
+            raise _invalid(op.type, error) from None
+        who, i = self.who, sub.inspection
+        _own(who, i.inspector_id, f"inspection {i.id}")
+        venue = self._venue_in_scope(i.venue_id)
+        if self._exists(0, "inspection", self.inspection_ids, i.id):
+            raise ValueError(
+                f"inspection {i.id} was already submitted; a correction is a new inspection "
+                "that supersedes it"
+            )
+        answers = sorted(sub.answers, key=lambda a: a.item_code)
+        codes = [a.item_code for a in answers]
+        if len(codes) != len(set(codes)):
+            raise ValueError(f"inspection {i.id} answers an item twice")
+        record: dict[str, Any] = {
+            **i.model_dump(exclude={"venue_id", "inspector_id", "device_id"}),
+            "venue_id": venue.id,
+            "inspector_id": who.person_id,
+            "device_id": who.device_id,
+            "received_at": self.now,
+        }
+        record["answers"] = [
+            {"item_code": a.item_code, "outcome": a.outcome, "value": a.value, "note": a.note,
+             "photos": a.photos}
+            for a in answers
+        ]  # fmt: skip
+        accepted = Accepted([NewChange("inspection", i.id, record, venue.grid_code, "supervisor")])
+        findings, events = self._findings(sub, venue, accepted)
+        # Accepted: only now does anything of this op go into the rows to write.
+        self._rows["l"].append(self._ledger_row(op, digest, accepted.event_seqs))
+        self._rows["i"].append(_row(record, _INSPECTION_KEYS))
+        self._rows["a"] += [
+            (i.id, a["item_code"], a["outcome"], a["value"], a["note"], canonical_json(a["photos"]))
+            for a in record["answers"]
+        ]
+        self._rows["f"] += findings
+        self._rows["e"] += events
+        self.inspection_ids.add(i.id)
+        self.finding_ids.update(f[0] for f in findings)
+        self.event_ids.update(e[0] for e in events)
+        return accepted
+
+    def _findings(
+        self, sub: InspectionSubmit, venue: VenueInfo, accepted: Accepted
+    ) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
+        who, inspection_id = self.who, sub.inspection.id
+        finding_rows: list[tuple[Any, ...]] = []
+        event_rows: list[tuple[Any, ...]] = []
+        seen_findings: set[str] = set()
+        seen_events: set[str] = set()
+        for f in sub.findings:
+            if f.venue_id != venue.id:
+                raise ValueError(f"finding {f.id} is for another venue than its inspection")
+            _own(who, f.created_by, f"finding {f.id}")
+            if f.id in seen_findings or self._exists(1, "finding", self.finding_ids, f.id):
+                raise ValueError(f"finding {f.id} already exists")
+            seen_findings.add(f.id)
+            deadline = _date(f.deadline, f"the deadline of finding {f.id}")
+            events: list[dict[str, Any]] = []
+            folded = fold_events([])
+            for event in f.events:
+                _check_event(who, event.actor, event.type, event.id)
+                seen = event.id in seen_events
+                if seen or self._exists(2, "finding_event", self.event_ids, event.id):
+                    raise ValueError(
+                        f"finding event {event.id} already exists; event ids are never reused"
+                    )
+                seen_events.add(event.id)
+                row: dict[str, Any] = {
+                    "id": event.id, "finding_id": f.id, "type": event.type,
+                    "actor": event.actor, "role": who.role, "device_id": who.device_id,
+                    "base_event": event.base_event, "at": event.at, "note": event.note,
+                    "photos": event.photos, "data": event.data, "received_at": self.now,
+                    "server_order": len(events), "conflict": False, "conflict_reason": "",
+                }  # fmt: skip
+                folded = fold_events([*events, row])  # the fold as this event lands
+                conflict = next(
+                    (c.reason for c in folded.conflicts if c.event_id == event.id), None
+                )
+                row["conflict"], row["conflict_reason"] = conflict is not None, conflict or ""
+                events.append(row)
+                accepted.event_seqs[event.id] = len(events) - 1
+            record = {
+                "id": f.id, "inspection_id": inspection_id, "venue_id": venue.id,
+                "item_code": f.item_code, "severity": f.severity,
+                "description": f.description, "deadline": deadline, "photos": f.photos,
+                "created_at": f.created_at, "created_by": f.created_by,
+                "state": folded.state,
+                "current_deadline": folded.deadline.isoformat() if folded.deadline else deadline,
+                "conflict": bool(folded.conflicts),
+            }  # fmt: skip
+            finding_rows.append(_row(record, _FINDING_KEYS))
+            accepted.changes.append(NewChange("finding", f.id, record, venue.grid_code))
+            for row in events:
+                event_rows.append(_row(row, _EVENT_KEYS))
+                accepted.changes.append(
+                    NewChange("finding.event", str(row["id"]), row, venue.grid_code)
+                )
+        return finding_rows, event_rows
+
+    def _ledger_row(self, op: Op, digest: str, event_seqs: dict[str, int]) -> tuple[Any, ...]:
+        result: dict[str, Any] = {"status": "applied"}
+        if event_seqs:
+            result["event_seqs"] = event_seqs
+        return (op.op_id, self.who.device_id, op.seq, op.type, digest, canonical_json(result),
+                self.now)  # fmt: skip
+
+    # --- writing -------------------------------------------------------------------------
+
+    def flush(self) -> None:
+        """Write what the accepted ops collected (ledger first), in the open transaction."""
+        rows = self._rows
+        execute_many(AppliedOp, LEDGER_COLUMNS, rows["l"])
+        execute_many(Inspection, INSPECTION_COLUMNS, rows["i"])
+        execute_many(Answer, ANSWER_COLUMNS, rows["a"])
+        execute_many(Finding, FINDING_COLUMNS, rows["f"])
+        execute_many(FindingEvent, EVENT_COLUMNS, rows["e"])
+        self._rows = {k: [] for k in "lifae"}
+
+
+# Keys of the feed records, in the order of the table columns above.
+_INSPECTION_KEYS = (
+    "id", "venue_id", "checklist_id", "checklist_version", "inspector_id", "device_id",
+    "started_at", "finished_at", "submitted_at", "presence", "presence_payload",
+    "presence_reason", "presence_note", "presence_at", "representative", "summary",
+    "supersedes", "received_at",
+)  # fmt: skip
+_FINDING_KEYS = (
+    "id", "inspection_id", "venue_id", "item_code", "severity", "description", "deadline",
+    "photos", "created_at", "created_by", "state", "current_deadline", "conflict",
+)  # fmt: skip
+_EVENT_KEYS = (
+    "id", "finding_id", "type", "actor", "role", "device_id", "base_event", "at", "note",
+    "photos", "data", "received_at", "server_order", "conflict", "conflict_reason",
+)  # fmt: skip
+
+
+_JSON_KEYS = frozenset({"summary", "photos", "data"})
+
+
+def _row(record: dict[str, Any], keys: tuple[str, ...]) -> tuple[Any, ...]:
+    """The record's values for the columns `keys`; JSON columns as canonical JSON text."""
+    return tuple(canonical_json(record[k]) if k in _JSON_KEYS else record[k] for k in keys)
+
+
+def _check_event(who: DeviceContext, actor: str, event_type: str, event_id: str) -> None:
+    _own(who, actor, f"event {event_id}")
+    refusal = role_refusal(who.role, event_type)
+    if refusal:
+        raise ValueError(refusal)
+
+
+def readable_validation(error: ValidationError) -> str:
+    parts = []
+    for item in error.errors()[:5]:
+        where = ".".join(str(x) for x in item["loc"]) or "payload"
+        parts.append(f"{where}: {item['msg']}")
+    return "; ".join(parts)
+
+
+def _invalid(op_type: str, error: ValidationError) -> ValueError:
+    return ValueError(f"the {op_type} payload is not valid: {readable_validation(error)}")
