@@ -27,7 +27,6 @@ from fieldapp.i18n import language, set_language, t
 from fieldapp.rounds_app import RoundsApp
 from fieldapp.scanning import ScanningApp
 from fieldapp.screens import InspectionReady, VenueChosen, WorkerFailed
-from fieldapp.screens.find_venue import FindVenueScreen
 from fieldapp.screens.home import HomeScreen
 from fieldapp.sync_app import SyncApp
 
@@ -75,6 +74,8 @@ class FieldApp(ScanningApp, SyncApp, RoundsApp):
     # -- app-wide actions --------------------------------------------------------------
 
     def action_find_venue(self) -> None:
+        from fieldapp.screens.find_venue import FindVenueScreen
+
         if isinstance(self.screen, FindVenueScreen):
             self.screen.action_focus_search()
         else:
@@ -228,12 +229,15 @@ class FieldApp(ScanningApp, SyncApp, RoundsApp):
 
     @on(HomeScreen.Loaded)
     def _home_loaded(self, event: HomeScreen.Loaded) -> None:
-        if os.environ.get(BENCH_EXIT_ENV) == "1":
+        if os.environ.get(BENCH_EXIT_ENV) == "1":  # ready: the home data is on screen
             self.call_after_refresh(self.exit)
             return
         if self.offered_resume:
             return
         self.offered_resume = True
+        # Background work that would compete with the first screen starts once it is shown.
+        self.call_after_refresh(self.start_first_probe)
+        self.call_after_refresh(self.start_report_reminders)
         if event.view.drafts:
             newest = event.view.drafts[0]
 

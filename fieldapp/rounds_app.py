@@ -26,12 +26,20 @@ class RoundsApp(App[None]):
     ]
 
     report_reminders: ReportReminders | None = None
+    FIRST_REMINDER_LATEST = 3.0  # seconds after mount, if the home screen did not start them
 
     def on_mount(self) -> None:
+        # The first check reads my grids' reports in a thread: like the first sync probe,
+        # it waits until the home screen has shown its data (`start_report_reminders`).
+        self.set_timer(self.FIRST_REMINDER_LATEST, self.start_report_reminders)
+
+    def start_report_reminders(self) -> None:
+        """Check the daily report's deadline now and every minute (once started, a no-op)."""
         from fieldapp.screens.report_reminders import ReportReminders
 
-        self.report_reminders = ReportReminders(self)
-        self.report_reminders.start()
+        if self.report_reminders is None:
+            self.report_reminders = ReportReminders(self)
+            self.report_reminders.start()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "dashboard":  # supervisors; hidden once the home screen knows the role

@@ -1,7 +1,11 @@
 """Sync in the TUI: the app's half. FieldApp derives from SyncApp.
 
-- A /health probe runs in a thread worker at start and every PROBE_EVERY seconds; the
-  status bars show online/offline, the ops waiting and the last successful sync.
+- A /health probe runs in a thread worker every PROBE_EVERY seconds; the status bars show
+  online/offline, the ops waiting and the last successful sync. The first one waits until
+  the home screen has shown its data (`start_first_probe`, called by FieldApp; at most
+  FIRST_PROBE_LATEST seconds): it imports the sync client (httpx, pydantic: ~0.2 s of
+  imports in a thread, holding the GIL against the start-up), which delayed the first
+  screen by 100+ ms when it ran at mount.
 - A sync runs in a thread worker (group "sync"): on demand (F12, `action_sync`, which
   also shows the sync screen), after something was recorded (`SyncRequested`, posted by
   the screens that submit), and every SYNC_EVERY seconds while online. One sync at a
@@ -41,6 +45,7 @@ class ConnectionChecked(Message):
 
 class SyncApp(App[None]):
     PROBE_EVERY = 30.0  # seconds between /health probes
+    FIRST_PROBE_LATEST = 3.0  # seconds after mount: the first probe, if nothing started it
     SYNC_EVERY = 180.0  # seconds between background syncs while online
 
     def __init__(self) -> None:
@@ -50,11 +55,18 @@ class SyncApp(App[None]):
         self._syncing = False
         self._sync_again = False
         self._sync_screen: SyncScreen | None = None
+        self._first_probe_started = False
 
     def on_mount(self) -> None:
         self.set_interval(self.PROBE_EVERY, self.check_connection, name="sync-probe")
         self.set_interval(self.SYNC_EVERY, self._sync_tick, name="sync-tick")
-        self.check_connection()
+        self.set_timer(self.FIRST_PROBE_LATEST, self.start_first_probe, name="sync-first-probe")
+
+    def start_first_probe(self) -> None:
+        """The first /health probe, once: after the home screen has shown its data."""
+        if not self._first_probe_started:
+            self._first_probe_started = True
+            self.check_connection()
 
     # -- status ------------------------------------------------------------------------
 

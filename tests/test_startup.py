@@ -77,3 +77,23 @@ def test_due_page_order_is_overdue_first_then_by_code(demo_home: Path) -> None:
     first = home_service.due_venues(grids, day, limit=7)
     second = home_service.due_venues(grids, day, limit=7, offset=7)
     assert [v.id for v in first + second] == [v.id for v in every[:14]]
+
+
+async def test_the_first_sync_probe_waits_for_the_home_data(demo_home: Path) -> None:
+    """The probe imports the sync client in a thread; at mount it delayed the first screen."""
+    from textual.message import Message
+
+    from fieldapp.app import make_app
+    from fieldapp.screens.home import HomeScreen
+    from fieldapp.sync_app import ConnectionChecked
+
+    seen: list[Message] = []
+    app = make_app()
+    async with app.run_test(size=(120, 36), message_hook=seen.append) as pilot:
+        for _ in range(3):
+            await pilot.pause()
+            await app.workers.wait_for_complete()
+        kinds = [type(m) for m in seen if isinstance(m, HomeScreen.Loaded | ConnectionChecked)]
+        assert ConnectionChecked in kinds  # the status bar did get its probe
+        assert kinds.index(HomeScreen.Loaded) < kinds.index(ConnectionChecked)
+        assert app.report_reminders is not None  # started with it
