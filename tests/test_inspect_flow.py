@@ -46,7 +46,9 @@ async def test_whole_inspection_by_keyboard(home: Path, tmp_path: Path) -> None:
 
         await pilot.press("n")  # COM-02 fails: the finding form, prefilled
         assert isinstance(app.screen, FindingDialog)
-        assert app.screen.query_one("#finding-description", Input).value.startswith("未达标：灭火器压力")
+        assert app.screen.query_one("#finding-description", Input).value.startswith(
+            "未达标：灭火器压力"
+        )
         await pilot.press("ctrl+o")
         assert isinstance(app.screen, PhotoDialog)
         await pilot.press(*str(photo), "enter")
