@@ -7,7 +7,7 @@ Goal: 0 errors, p95 ≤ 500 ms. PostgreSQL runs when FIELDAPP_TEST_PG_URL (a URL
 may CREATE DATABASE) is set, e.g. against the cluster `.ci/run` starts:
 
     FIELDAPP_TEST_PG_URL=postgresql://postgres@127.0.0.1:54329/postgres \\
-        .venv/bin/python bench/bench_sync_concurrent.py
+        .venv/bin/python bench/bench_sync_concurrent.py [--workers N] [--pg-workers N]
 """
 
 from __future__ import annotations
@@ -28,10 +28,10 @@ from _sync_world import Server, enroll, inspection_op, seed
 from sync.protocol import API_PREFIX
 
 
-def run(db_url: str, work: Path, devices: int, pushes: int, batch: int) -> None:
+def run(db_url: str, work: Path, devices: int, pushes: int, batch: int, workers: int) -> None:
     venues, codes = seed(db_url, work, venues=500, devices=devices)
-    server = Server(["-m", "sync.server", "--db", db_url, "--blob-dir", str(work / "blobs")],
-                    work).wait(f"{API_PREFIX}/health")  # fmt: skip
+    server = Server(["-m", "sync.server", "--db", db_url, "--blob-dir", str(work / "blobs"),
+                     "--workers", str(workers)], work).wait(f"{API_PREFIX}/health")  # fmt: skip
     try:
         enrolled = [enroll(server.url, code) for code in codes[1:]]
         latencies: list[float] = []
@@ -87,10 +87,14 @@ def main() -> None:
     parser.add_argument("--devices", type=int, default=50)
     parser.add_argument("--pushes", type=int, default=10)
     parser.add_argument("--batch", type=int, default=5)
+    parser.add_argument("--workers", type=int, default=1, help="server processes (SQLite)")
+    parser.add_argument("--pg-workers", type=int, default=None, help="(default: --workers)")
     args = parser.parse_args()
+    pg_workers = args.pg_workers or args.workers
     with tempfile.TemporaryDirectory(prefix="fieldapp-bench-conc-") as tmp:
-        print("SQLite:")
-        run(f"sqlite:///{tmp}/server.sqlite3", Path(tmp), args.devices, args.pushes, args.batch)
+        print(f"SQLite ({args.workers} server process(es)):")
+        run(f"sqlite:///{tmp}/server.sqlite3", Path(tmp), args.devices, args.pushes, args.batch,
+            args.workers)  # fmt: skip
     pg = os.environ.get("FIELDAPP_TEST_PG_URL", "")
     if not pg:
         print("PostgreSQL: skipped; set FIELDAPP_TEST_PG_URL=postgresql://USER@HOST:PORT/postgres "
@@ -103,9 +107,9 @@ def main() -> None:
         conn.execute(f'CREATE DATABASE "{name}"')  # type: ignore[arg-type]
     try:
         with tempfile.TemporaryDirectory(prefix="fieldapp-bench-conc-") as tmp:
-            print("PostgreSQL:")
+            print(f"PostgreSQL ({pg_workers} server process(es)):")
             run(pg.rsplit("/", 1)[0] + "/" + name, Path(tmp), args.devices, args.pushes,
-                args.batch)  # fmt: skip
+                args.batch, pg_workers)  # fmt: skip
     finally:
         from sync.server import db as server_db
 

@@ -52,7 +52,11 @@ db_option = click.option(
               help="Where photos are stored (default: beside the SQLite file).")  # fmt: skip
 @click.option("--blob-limit", default=20 * 1024 * 1024, show_default=True, type=int,
               help="Largest photo accepted, in bytes.")  # fmt: skip
-def serve(db_url: str | None, host: str, port: int, blob_dir: Path | None, blob_limit: int) -> None:
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64),
+              help="Server processes sharing the port (all state is in the database).")  # fmt: skip
+def serve(
+    db_url: str | None, host: str, port: int, blob_dir: Path | None, blob_limit: int, workers: int
+) -> None:
     """Run the central sync server (uvicorn, JSON-lines logs on stderr)."""
     from sync.server.__main__ import run
 
@@ -62,6 +66,7 @@ def serve(db_url: str | None, host: str, port: int, blob_dir: Path | None, blob_
         port=port,
         blob_dir=blob_dir,
         blob_limit=blob_limit,
+        workers=workers,
     )
 
 

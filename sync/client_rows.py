@@ -13,9 +13,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
+import peewee
 from peewee import AutoField, BooleanField, DateField, Field, Model
 
 from fieldapp.store.db import db
+
+# The driver's errors as peewee's (IntegrityError, OperationalError), as for its queries.
+DRIVER_ERRORS = peewee.__exception_wrapper__  # type: ignore[attr-defined]
 
 _CONVERTED = (BooleanField, DateField)
 
@@ -74,7 +78,8 @@ class RowWriter:
     def write(self) -> int:
         rows, self.rows = self.rows, []
         if rows:
-            db.cursor().executemany(self.sql, rows)
+            with DRIVER_ERRORS:  # as peewee IntegrityError etc., as for queries
+                db.cursor().executemany(self.sql, rows)
         return len(rows)
 
 

@@ -1,4 +1,4 @@
-"""`python -m sync.server --db URL [--host] [--port] [--blob-dir]`: the server under uvicorn.
+"""`python -m sync.server --db URL [--host] [--port] [--blob-dir] [--workers N]`: the server under uvicorn.
 
 `fieldapp serve` calls `run()` with the same arguments; tests start this module in a
 subprocess so they can kill it.
@@ -8,9 +8,18 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 from pathlib import Path
+from typing import Any
 
-from sync.server.app import DEFAULT_BLOB_LIMIT, create_app
+from sync.server.app import (
+    DEFAULT_BLOB_LIMIT,
+    ENV_BLOB_DIR,
+    ENV_BLOB_LIMIT,
+    ENV_DB,
+    ENV_LOG_LEVEL,
+    create_app,
+)
 from sync.server.logs import configure_json_logging
 
 log = logging.getLogger("fieldapp.server")
@@ -24,19 +33,40 @@ def run(
     blob_dir: Path | str | None = None,
     blob_limit: int = DEFAULT_BLOB_LIMIT,
     workers_log_level: str = "info",
+    workers: int = 1,
 ) -> None:
+    """Serve with uvicorn; with `workers` > 1, that many processes share the port (all
+    state is in the database; on SQLite they take turns at its one write lock)."""
     import uvicorn
 
-    configure_json_logging(getattr(logging, workers_log_level.upper(), logging.INFO))
+    level = getattr(logging, workers_log_level.upper(), logging.INFO)
+    configure_json_logging(level)
     app = create_app(db_url, blob_dir=blob_dir, blob_limit=blob_limit)
     from sync.server import db as server_db
 
     with server_db.current().connection_context():
         epoch = server_db.get_epoch()
-    log.info("serving", extra={"host": host, "port": port, "epoch": epoch, "db": _safe(db_url)})
-    uvicorn.run(
-        app, host=host, port=port, access_log=False, log_config=None, timeout_graceful_shutdown=5
+    log.info(
+        "serving",
+        extra={"host": host, "port": port, "epoch": epoch, "db": _safe(db_url), "workers": workers},
     )
+    options: dict[str, Any] = {
+        "host": host, "port": port, "access_log": False, "log_config": None,
+        "timeout_graceful_shutdown": 5,
+    }  # fmt: skip
+    if workers <= 1:
+        uvicorn.run(app, **options)
+        return
+    server_db.current().close()  # the workers open their own connections
+    os.environ.update(
+        {
+            ENV_DB: db_url,
+            ENV_BLOB_DIR: str(app.state.settings.blob_dir),
+            ENV_BLOB_LIMIT: str(blob_limit),
+            ENV_LOG_LEVEL: str(level),
+        }
+    )
+    uvicorn.run("sync.server.app:app_from_env", factory=True, workers=workers, **options)
 
 
 def _safe(url: str) -> str:
@@ -55,8 +85,16 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--port", type=int, default=8765)
     parser.add_argument("--blob-dir", default=None)
     parser.add_argument("--blob-limit", type=int, default=DEFAULT_BLOB_LIMIT)
+    parser.add_argument("--workers", type=int, default=1)
     args = parser.parse_args(argv)
-    run(args.db, host=args.host, port=args.port, blob_dir=args.blob_dir, blob_limit=args.blob_limit)
+    run(
+        args.db,
+        host=args.host,
+        port=args.port,
+        blob_dir=args.blob_dir,
+        blob_limit=args.blob_limit,
+        workers=args.workers,
+    )
 
 
 if __name__ == "__main__":

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from fastapi import FastAPI
@@ -23,6 +24,29 @@ DESCRIPTION = (
     "the changes of their grids in server commit order. "
     'Errors are `{"error": code, "message": sentence}`.'
 )
+
+
+# What `run(..., workers=N)` hands its worker processes (uvicorn starts them by import).
+ENV_DB, ENV_BLOB_DIR, ENV_BLOB_LIMIT = (
+    "FIELDAPP_SERVE_DB",
+    "FIELDAPP_SERVE_BLOB_DIR",
+    "FIELDAPP_SERVE_BLOB_LIMIT",
+)
+ENV_LOG_LEVEL = "FIELDAPP_SERVE_LOG_LEVEL"
+
+
+def app_from_env() -> FastAPI:
+    """The app of one uvicorn worker process (`fieldapp serve --workers N`). All state is
+    in the database, so any number of workers may serve it; the parent made the schema."""
+    from sync.server.logs import configure_json_logging
+
+    configure_json_logging(int(os.environ.get(ENV_LOG_LEVEL, "20")))
+    return create_app(
+        os.environ[ENV_DB],
+        blob_dir=os.environ.get(ENV_BLOB_DIR) or None,
+        blob_limit=int(os.environ.get(ENV_BLOB_LIMIT, str(DEFAULT_BLOB_LIMIT))),
+        init_db=False,
+    )
 
 
 def default_blob_dir(db_url: str) -> Path:

@@ -35,7 +35,7 @@ from sync.protocol import (
 from sync.server import db as server_db
 from sync.server.bulk import select_in
 from sync.server.feed import NewChange, append_changes
-from sync.server.inspections import InspectionWriter, readable_validation
+from sync.server.inspections import AlreadyStored, InspectionWriter, readable_validation
 from sync.server.models import AppliedOp
 from sync.server.scope import DeviceContext
 from sync.server.submit import (
@@ -130,6 +130,13 @@ def _collect_inspection(
 ) -> tuple[OpResult, list[NewChange]]:
     try:
         accepted = writer.add(op, digest)
+    except AlreadyStored as error:
+        # PostgreSQL: a concurrent push of this op may have committed after the ledger was
+        # read; its records and its ledger row commit together, so the ledger says.
+        known = _known_ops([op.op_id]).get(op.op_id)
+        if known is not None:
+            return _answer_known(op, *known, digest), []
+        raise Refused(str(error)) from None
     except ValueError as error:
         raise Refused(str(error)) from None
     answer = OpResult(op_id=op.op_id, status="applied", event_seqs=accepted.event_seqs or None)

@@ -119,6 +119,7 @@ def authenticate(token: str) -> DeviceContext:
         person_id=device.person.id,
         person_name=device.person.name,
         role=device.person.role,
+        last_seen_at=device.last_seen_at,
     )
 
 

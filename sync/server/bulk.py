@@ -13,9 +13,13 @@ from collections.abc import Sequence
 from functools import cache
 from typing import Any
 
+import peewee
 from peewee import Model
 
 from sync.server import db as server_db
+
+# The driver's errors as peewee's (IntegrityError, OperationalError), as for its queries.
+DRIVER_ERRORS = peewee.__exception_wrapper__  # type: ignore[attr-defined]
 
 
 @cache
@@ -35,8 +39,8 @@ def execute_many(
         return
     db = server_db.current()
     sql = insert_sql(model, names, db.param)
-    cursor = db.cursor()
-    cursor.executemany(sql, rows)
+    with DRIVER_ERRORS:  # as peewee IntegrityError etc., as for queries
+        db.cursor().executemany(sql, rows)
 
 
 def select_in(sql: str, values: Sequence[Any], *, chunk: int = 500) -> list[tuple[Any, ...]]:

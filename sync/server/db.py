@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import threading
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -70,13 +73,24 @@ def is_postgres() -> bool:
     return isinstance(current(), PostgresqlDatabase)
 
 
-def write_transaction() -> Any:
+# SQLite has one writer at a time. Threads of one process that wait for it inside SQLite's
+# busy handler sleep in growing steps (up to 100 ms) and wake in no order, so under load a
+# push can wait seconds; queued on this lock they take turns as soon as it is free. Other
+# processes on the same file still meet busy_timeout.
+_SQLITE_WRITER = threading.RLock()
+
+
+@contextmanager
+def write_transaction() -> Iterator[None]:
     """A transaction that writes. SQLite takes the write lock at BEGIN (IMMEDIATE) so two
     writers never deadlock upgrading a read lock; PostgreSQL runs READ COMMITTED."""
     db = current()
     if is_postgres():
-        return db.atomic()
-    return db.atomic(lock_type="IMMEDIATE")
+        with db.atomic():
+            yield
+        return
+    with _SQLITE_WRITER, db.atomic(lock_type="IMMEDIATE"):
+        yield
 
 
 def snapshot_transaction() -> Any:

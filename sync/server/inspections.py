@@ -61,6 +61,11 @@ class Accepted:
     event_seqs: dict[str, int] = field(default_factory=dict)
 
 
+class AlreadyStored(ValueError):
+    """A record of the op is in the database already: perhaps this very op, committed by a
+    concurrent push since the ledger was read (the caller reads the ledger again)."""
+
+
 def _date(value: str, what: str) -> str:
     try:
         return dt.date.fromisoformat(value[:10]).isoformat()
@@ -162,7 +167,7 @@ class InspectionWriter:
         _own(who, i.inspector_id, f"inspection {i.id}")
         venue = self._venue_in_scope(i.venue_id)
         if self._exists(0, "inspection", self.inspection_ids, i.id):
-            raise ValueError(
+            raise AlreadyStored(
                 f"inspection {i.id} was already submitted; a correction is a new inspection "
                 "that supersedes it"
             )
@@ -211,7 +216,7 @@ class InspectionWriter:
                 raise ValueError(f"finding {f.id} is for another venue than its inspection")
             _own(who, f.created_by, f"finding {f.id}")
             if f.id in seen_findings or self._exists(1, "finding", self.finding_ids, f.id):
-                raise ValueError(f"finding {f.id} already exists")
+                raise AlreadyStored(f"finding {f.id} already exists")
             seen_findings.add(f.id)
             deadline = _date(f.deadline, f"the deadline of finding {f.id}")
             events: list[dict[str, Any]] = []
@@ -220,7 +225,7 @@ class InspectionWriter:
                 _check_event(who, event.actor, event.type, event.id)
                 seen = event.id in seen_events
                 if seen or self._exists(2, "finding_event", self.event_ids, event.id):
-                    raise ValueError(
+                    raise AlreadyStored(
                         f"finding event {event.id} already exists; event ids are never reused"
                     )
                 seen_events.add(event.id)

@@ -22,6 +22,7 @@ class DeviceContext:
     person_id: str
     person_name: str
     role: str
+    last_seen_at: str | None = None  # as stored when the request came in
 
     @property
     def is_admin(self) -> bool:
