@@ -104,22 +104,23 @@ def enroll(code: str, device_name: str) -> Enrolled:
 
 
 def authenticate(token: str) -> DeviceContext:
-    device = (
-        Device.select(Device, Person)
-        .join(Person)
-        .where(Device.token_hash == sha256_hex(token))
-        .first()
+    db = server_db.current()
+    sql = (
+        "SELECT d.id, d.revoked, d.last_seen_at, p.id, p.name, p.role FROM device d"
+        f" JOIN person p ON p.id = d.person_id WHERE d.token_hash = {db.param}"
     )
-    if device is None:
+    row = db.execute_sql(sql, (sha256_hex(token),)).fetchone()
+    if row is None:
         raise AuthError("this device is not enrolled with this server; enrol it again")
-    if device.revoked:
+    device_id, revoked, last_seen_at, person_id, person_name, role = row
+    if revoked:
         raise AuthError("this device was revoked by the administrator; enrol it again")
     return DeviceContext(
-        device_id=device.id,
-        person_id=device.person.id,
-        person_name=device.person.name,
-        role=device.person.role,
-        last_seen_at=device.last_seen_at,
+        device_id=device_id,
+        person_id=person_id,
+        person_name=person_name,
+        role=role,
+        last_seen_at=last_seen_at,
     )
 
 

@@ -120,10 +120,11 @@ def init_schema() -> str:
 
 
 def get_epoch() -> str:
-    row = Meta.get_or_none(Meta.key == "epoch")
+    db = current()
+    row = db.execute_sql(f"SELECT value FROM meta WHERE key = {db.param}", ("epoch",)).fetchone()
     if row is None:
         raise RuntimeError("the server database is not initialised; run `fieldapp admin init`")
-    return str(row.value)
+    return str(row[0])
 
 
 def new_epoch() -> str:
