@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from snapshot_support import tables_settled
 
 from fieldapp.app import make_app
 from fieldapp.i18n import set_language
@@ -31,15 +32,9 @@ def chinese_in_utc(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     time.tzset()
 
 
-async def _loaded(pilot) -> None:  # type: ignore[no-untyped-def]
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-
-
 def test_home_snapshot(frozen_clock: dt.datetime, demo_home: Path, snap_compare) -> None:  # type: ignore[no-untyped-def]
-    assert snap_compare(make_app(), terminal_size=SIZE, run_before=_loaded)
+    assert snap_compare(make_app(), terminal_size=SIZE, run_before=tables_settled)
 
 
 def test_home_snapshot_english(frozen_clock: dt.datetime, demo_home: Path, snap_compare) -> None:  # type: ignore[no-untyped-def]
-    assert snap_compare(make_app(lang="en"), terminal_size=SIZE, run_before=_loaded)
+    assert snap_compare(make_app(lang="en"), terminal_size=SIZE, run_before=tables_settled)

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from snapshot_support import tables_settled
 
 from fieldapp.app import make_app
 from fieldapp.i18n import set_language
@@ -36,7 +37,7 @@ async def _settle(pilot) -> None:  # type: ignore[no-untyped-def]
     for _ in range(2):
         await pilot.pause()
         await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+    await tables_settled(pilot)
 
 
 async def _overdue_queue(pilot) -> None:  # type: ignore[no-untyped-def]
