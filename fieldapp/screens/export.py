@@ -122,8 +122,8 @@ class ExportScreen(FieldScreen[None]):
     def _start(self) -> None:
         from fieldapp.domain.clock import local_now
         from fieldapp.paths import data_home
+        from fieldapp.services.grid_tree import grid_tree
         from fieldapp.services.identity import me
-        from fieldapp.services.rounds import grid_tree
         from fieldapp.store import db
 
         moment = local_now()

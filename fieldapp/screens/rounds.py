@@ -165,8 +165,8 @@ class RoundsScreen(FieldScreen[None]):
     @work(thread=True, exclusive=True, exit_on_error=False, group="rounds-start")
     def _start(self) -> None:
         from fieldapp.domain.clock import today
+        from fieldapp.services.grid_tree import grid_tree
         from fieldapp.services.identity import me
-        from fieldapp.services.rounds import grid_tree
         from fieldapp.store import db
 
         with db.connection_context():

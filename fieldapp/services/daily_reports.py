@@ -24,10 +24,10 @@ from peewee import fn
 from fieldapp.domain.clock import now, now_iso, today
 from fieldapp.domain.ids import new_id
 from fieldapp.services import outbox, settings
+from fieldapp.services.grid_tree import grid_tree
 from fieldapp.services.identity import grid_codes_under, me
 from fieldapp.services.periods import day_bounds_utc, parse_utc
-from fieldapp.services.rounds import grid_tree, rows
-from fieldapp.store.db import db
+from fieldapp.store.db import db, rows
 from fieldapp.store.models import DailyReport, Finding, FindingEvent, Grid, Inspection, Venue
 
 DEFAULT_DEADLINES: dict[str, str] = {"area": "17:00", "village": "18:00", "town": "18:00"}

@@ -20,8 +20,7 @@ from fieldapp.domain.checklist import Checklist
 from fieldapp.reports.ledger import ItemColumn, Labels, answer_cell, item_columns, make_sink
 from fieldapp.services.identity import grid_codes_under
 from fieldapp.services.periods import local_date_of, parse_utc, period_bounds_utc
-from fieldapp.services.rounds import rows
-from fieldapp.store.db import db
+from fieldapp.store.db import db, rows
 from fieldapp.store.models import Answer, Finding, FindingEvent, Grid, Inspection, Person, Venue
 from fieldapp.store.models import Checklist as ChecklistRow
 

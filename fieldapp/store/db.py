@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any, cast
 
 from peewee import SqliteDatabase
 
@@ -35,3 +36,8 @@ def open_store(path: Path | str, *, migrate: bool = True) -> SqliteDatabase:
 def close_store() -> None:
     if not db.is_closed():
         db.close()
+
+
+def rows(query: Any) -> list[tuple[Any, ...]]:
+    """A query's result as plain tuples (typed for mypy: the stubs type rows as models)."""
+    return cast(list[tuple[Any, ...]], list(query.tuples()))
