@@ -21,8 +21,9 @@ from fieldapp.reports.notices import (
 )
 from fieldapp.services import findings
 from fieldapp.services.identity import me
-from fieldapp.services.review import describe_event, fk, item_text, person_names
+from fieldapp.services.review_detail import describe_event, item_text, person_names
 from fieldapp.services.venues import by_code
+from fieldapp.store.db import fk
 from fieldapp.store.models import Finding, Grid, Inspection, Venue
 
 

@@ -19,7 +19,8 @@ from fieldapp.domain.clock import now_iso
 from fieldapp.i18n import t
 from fieldapp.services import outbox
 from fieldapp.services.identity import grid_codes_under, me
-from fieldapp.services.review import NotPermitted, my_scope
+from fieldapp.services.review_bulk import NotPermitted
+from fieldapp.services.review_queues import my_scope
 from fieldapp.store.db import db
 from fieldapp.store.models import Inspection, Person, Venue
 

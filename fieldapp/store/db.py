@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, cast
 
-from peewee import SqliteDatabase
+from peewee import Model, SqliteDatabase
 
 # Deferred: bound to a file by open_store(), so tests and several devices can share code.
 db = SqliteDatabase(None)
@@ -41,3 +41,8 @@ def close_store() -> None:
 def rows(query: Any) -> list[tuple[Any, ...]]:
     """A query's result as plain tuples (typed for mypy: the stubs type rows as models)."""
     return cast(list[tuple[Any, ...]], list(query.tuples()))
+
+
+def fk(row: Model, name: str) -> Any:
+    """The raw value of a foreign key column, without loading the row it points to."""
+    return row.__data__.get(name)
