@@ -6,7 +6,8 @@ a pulled page is committed together with its cursor (invariant 2). Network error
 and 429 are retried with exponential backoff and full jitter, capped at 5 minutes
 (invariant 7); other 4xx mark the op rejected with the server's reason; 401 raises
 `DeviceNotEnrolled`. A new server epoch resets the cursor and re-pushes every op that was
-not rejected (invariant 6).
+not rejected (invariant 6). After the pull, photos that pulled records refer to and this
+device lacks are downloaded, a bounded number per sync; the rest come with the next one.
 """
 
 from __future__ import annotations
@@ -41,6 +42,7 @@ from sync.client_base import (
     error_message,
     retry_after_seconds,
 )
+from sync.client_blobs import adopt_file, missing_blobs, store_blob
 from sync.enroll import enroll_device
 from sync.protocol import (
     API_PREFIX,
@@ -51,6 +53,10 @@ from sync.protocol import (
     PushResponse,
     photo_refs,
 )
+
+# Per store file: photos the server did not have when this process last asked. They are
+# asked for again on every sync, after the others, so they never hold the others back.
+_NOT_ON_SERVER: dict[str, set[str]] = {}
 
 
 def _state() -> SyncState:
@@ -75,6 +81,8 @@ class SyncClient:
         backoff: Backoff | None = None,
         sleep: Callable[[float], None] = time.sleep,
         timeout: float = 30.0,
+        blob_download_limit: int = 100,
+        blob_download_bytes: int = 25 * 1024 * 1024,
     ) -> None:
         self.base_url = check_url(base_url, allow_insecure_http=allow_insecure_http)
         self.device_id = device_id
@@ -82,6 +90,8 @@ class SyncClient:
         self.batch_size = batch_size
         self.page_size = page_size
         self.max_retries = max_retries
+        self.blob_download_limit = blob_download_limit  # GETs per sync
+        self.blob_download_bytes = blob_download_bytes  # bytes per sync (one may overshoot)
         self.backoff = backoff or Backoff()
         self.sleep = sleep
         self.failures = 0  # consecutive failed calls, for the next retry delay
@@ -223,6 +233,63 @@ class SyncClient:
                 ).on_conflict_ignore().execute()
         return head.status_code != 200
 
+    def download_blobs(
+        self, progress: Progress | None = None, result: SyncResult | None = None
+    ) -> int:
+        """Fetch photos that records on this device refer to and it does not hold: each
+        checked against its sha256, written atomically, then given its Blob row. At most
+        `blob_download_limit` requests and about `blob_download_bytes` per sync; one the
+        server does not have yet (its device has not uploaded it) is tried again next
+        sync, after the others. Never raises for a photo: sync goes on without it."""
+        result = result if result is not None else SyncResult()
+        store = str(db.database)
+        absent = _NOT_ON_SERVER.setdefault(store, set())
+        wanted = missing_blobs()
+        absent &= set(wanted)  # forget the ones that arrived some other way
+        wanted.sort(key=lambda sha: sha in absent)  # stable: the order of missing_blobs
+        todo = wanted[: self.blob_download_limit]
+        fetched = size = 0
+        for index, sha in enumerate(todo):
+            if progress:
+                progress("photos", index, len(todo))
+            if size >= self.blob_download_bytes:
+                break
+            path = self.blob_path(sha)
+            if path.is_file() and adopt_file(path, sha):
+                fetched += 1
+                continue
+            try:
+                response = self._request("GET", f"/blobs/{sha}")
+            except ServerUnavailable as error:
+                result.warnings.append(f"photo download stopped ({error}); the rest come later")
+                break
+            if response.status_code != 200:
+                absent.add(sha)  # not uploaded yet (404), or refused: again next sync
+                continue
+            data = response.content
+            if hashlib.sha256(data).hexdigest() != sha:
+                absent.add(sha)
+                result.warnings.append(f"photo {sha[:12]} arrived damaged; it is fetched again")
+                continue
+            try:
+                store_blob(path, sha, data)
+            except OSError as error:
+                result.warnings.append(f"could not store photo {sha[:12]}: {error.strerror}")
+                break
+            absent.discard(sha)
+            fetched += 1
+            size += len(data)
+        if progress:
+            progress("photos", len(todo), len(todo))
+        result.blobs_downloaded += fetched
+        result.blobs_waiting = len(wanted) - fetched
+        if result.blobs_waiting:
+            result.warnings.append(
+                f"{result.blobs_waiting} photo(s) from other devices are not on this device "
+                "yet; they are fetched with the next sync"
+            )
+        return fetched
+
     def push(
         self, progress: Progress | None = None, result: SyncResult | None = None
     ) -> SyncResult:
@@ -350,13 +417,15 @@ class SyncClient:
                 return result
 
     def sync_once(self, progress_callback: Progress | None = None) -> SyncResult:
-        """photos → push → pull. Returns what happened; raises only DeviceNotEnrolled."""
+        """photos up → push → pull → photos down. Returns what happened; raises only
+        DeviceNotEnrolled."""
         result = SyncResult()
         try:
             result.new_epoch = self.check_epoch(self.health().epoch)
             self.upload_blobs(progress_callback, result)
             self.push(progress_callback, result)
             self.pull(progress_callback, result)
+            self.download_blobs(progress_callback, result)
         except DeviceNotEnrolled as error:
             SyncState.update(last_error=str(error)).where(SyncState.id == 1).execute()
             raise

@@ -14,7 +14,7 @@ import httpx
 from fieldapp.paths import blobs_dir
 
 Progress = Callable[[str, int, int], None]  # (phase, done, total); total 0 = unknown
-PHASES = ("photos", "push", "pull")
+PHASES = ("photos", "push", "pull")  # photos: uploads first; downloads after the pull
 
 
 class SyncError(Exception):
@@ -90,6 +90,8 @@ class SyncResult:
     rejected: list[RejectedOp] = field(default_factory=list)
     pulled: int = 0
     blobs_uploaded: int = 0
+    blobs_downloaded: int = 0  # photos of other devices fetched after the pull
+    blobs_waiting: int = 0  # referenced photos still not on this device (next sync)
     pending: int = 0  # ops still waiting after this run
     errors: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)

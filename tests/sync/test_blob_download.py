@@ -1,0 +1,104 @@
+"""Photos of other devices reach this one after the pull: checked, atomic, bounded."""
+
+from __future__ import annotations
+
+import hashlib
+
+import httpx
+from sync_world import event, finding_event, inspection_submit
+
+from fieldapp.store.models import Blob
+
+
+def _photo(device, text: str) -> tuple[str, bytes]:
+    data = b"\xff\xd8" + text.encode() * 300 + b"\xff\xd9"
+    sha = hashlib.sha256(data).hexdigest()
+    (device.home / "blobs" / f"{sha}.jpg").write_bytes(data)
+    return sha, data
+
+
+def _inspector_with_photos(make_device, seed):
+    """An inspector's inspection with a finding photo, an answer photo and an event with
+    two photos, one of which never made it onto the inspector's device."""
+    inspector = make_device("insp").enroll("p-insp")
+    finding_sha, finding_data = _photo(inspector, "finding")
+    answer_sha, answer_data = _photo(inspector, "answer")
+    event_sha, event_data = _photo(inspector, "event")
+    late_data = b"\xff\xd8 taken later \xff\xd9"
+    late_sha = hashlib.sha256(late_data).hexdigest()
+    submit = inspection_submit(seed.venues["DM-0001"], "p-insp", photos=[finding_sha])
+    submit["answers"][0]["photos"] = [answer_sha]
+    finding = submit["findings"][0]
+    reported = event("rectification_reported", "p-insp", photos=[event_sha, late_sha])
+    inspector.enqueue("inspection.submit", submit)
+    inspector.enqueue("finding.event", finding_event(finding["id"], reported))
+    with inspector.client() as client:
+        result = client.sync_once()
+    assert result.ok and result.blobs_uploaded == 3, result
+    photos = {finding_sha: finding_data, answer_sha: answer_data, event_sha: event_data}
+    return inspector, photos, (late_sha, late_data)
+
+
+def test_a_supervisor_gets_the_photos_of_pulled_records(make_device, seed, live_server):
+    inspector, photos, (late_sha, late_data) = _inspector_with_photos(make_device, seed)
+
+    boss = make_device("boss").enroll("p-sup")
+    phases: list[str] = []
+    with boss.client() as client:
+        result = client.sync_once(lambda phase, done, total: phases.append(phase))
+    assert result.ok, result  # a photo the server lacks never holds the sync back
+    assert result.blobs_downloaded == 3 and result.blobs_waiting == 1
+    assert phases[-1] == "photos" and phases.index("pull") < len(phases) - 1
+    for sha, data in photos.items():
+        assert (boss.home / "blobs" / f"{sha}.jpg").read_bytes() == data
+        assert Blob.get_by_id(sha).size == len(data)
+    assert not (boss.home / "blobs" / f"{late_sha}.jpg").exists()
+    assert Blob.get_or_none(Blob.sha256 == late_sha) is None
+    assert not list((boss.home / "blobs").glob("*.part"))
+    assert any("next sync" in w for w in result.warnings)
+
+    # The inspector's device uploads the late photo; the supervisor's next sync gets it.
+    put = httpx.put(
+        f"{live_server.url}/api/v1/blobs/{late_sha}",
+        content=late_data,
+        headers={"Authorization": f"Bearer {inspector.open().token}"},
+    )
+    assert put.status_code == 201
+    with boss.client() as client:
+        again = client.sync_once()
+    assert again.ok and again.pulled == 0
+    assert again.blobs_downloaded == 1 and again.blobs_waiting == 0
+    assert (boss.home / "blobs" / f"{late_sha}.jpg").read_bytes() == late_data
+    with boss.client() as client:
+        quiet = client.sync_once()
+    assert quiet.blobs_downloaded == 0 and not quiet.warnings
+
+
+def test_downloads_are_bounded_per_sync_and_damaged_bytes_are_refused(
+    make_device, seed, live_server
+):
+    _inspector, photos, _late = _inspector_with_photos(make_device, seed)
+    damaged = next(iter(photos))
+    server_file = live_server.blob_dir / damaged[:2] / damaged
+    server_file.write_bytes(b"not the photo")
+
+    boss = make_device("boss").enroll("p-sup")
+    with boss.client(blob_download_limit=2) as client:
+        first = client.sync_once()
+    assert first.ok, first
+    held = {sha for sha in photos if (boss.home / "blobs" / f"{sha}.jpg").exists()}
+    assert len(held) == first.blobs_downloaded <= 2
+    assert damaged not in held and Blob.get_or_none(Blob.sha256 == damaged) is None
+
+    with boss.client(blob_download_limit=2) as client:
+        second = client.sync_once()
+    held = {sha for sha in photos if (boss.home / "blobs" / f"{sha}.jpg").exists()}
+    assert held == set(photos) - {damaged}  # the good ones first, the damaged one after
+    assert any(damaged[:12] in w and "damaged" in w for w in first.warnings + second.warnings)
+
+    server_file.write_bytes(photos[damaged])  # repaired on the server
+    with boss.client(blob_download_limit=2, blob_download_bytes=1) as client:
+        third = client.sync_once()
+    assert third.blobs_downloaded == 1  # the byte budget stops after the first photo
+    assert (boss.home / "blobs" / f"{damaged}.jpg").read_bytes() == photos[damaged]
+    assert {b.sha256 for b in Blob.select()} == set(photos)
