@@ -24,7 +24,6 @@ from textual.widgets import (
     DataTable,
     Header,
     Label,
-    ProgressBar,
     Select,
     TabbedContent,
     TabPane,
@@ -33,12 +32,14 @@ from textual.widgets import (
 
 from fieldapp.i18n import t
 from fieldapp.screens import FieldScreen, VenueChosen
+from fieldapp.screens.rounds_panes import CompletionTree, RoundPane
 from fieldapp.screens.rounds_views import (
     CompletionLine,
     DueLine,
     InspectorLine,
     RoundView,
-    rate_text,
+    read_due,
+    read_overview,
     read_round,
 )
 from fieldapp.widgets import PagedTable
@@ -119,18 +120,13 @@ class RoundsScreen(FieldScreen[None]):
                         yield Select[str]([], prompt=t("rounds.all_grids"), id="due-grid")
                     yield Label(t("rounds.loading"), id="rounds-due-title", classes="pane-title")
                     yield PagedTable(id="rounds-due")
-                with Vertical(id="round-pane"):
-                    yield Label("", id="round-title", classes="pane-title")
-                    yield Label("", id="round-progress-label")
-                    yield ProgressBar(total=1, show_eta=False, id="round-progress")
-                    yield Label("", id="round-next")
-                    yield DataTable(id="round-stops", cursor_type="row", zebra_stripes=True)
+                yield RoundPane(id="round-pane")
             with TabPane(t("rounds.tab.inspectors"), id="tab-inspectors"):
                 yield Label("", id="inspectors-title", classes="pane-title")
                 yield DataTable(id="by-inspector", cursor_type="row", zebra_stripes=True)
             with TabPane(t("rounds.tab.completion"), id="tab-completion"):
                 yield Label("", id="completion-title", classes="pane-title")
-                yield Tree(t("rounds.completion.root"), id="completion-tree")
+                yield CompletionTree(t("rounds.completion.root"), id="completion-tree")
         yield KeyFooter()
 
     def on_mount(self) -> None:
@@ -198,33 +194,10 @@ class RoundsScreen(FieldScreen[None]):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="rounds-due")
     def _load_due(self, bucket: str, grid: str | None, offset: int) -> None:
-        from fieldapp.domain.cadence import bucket as bucket_of
-        from fieldapp.domain.clock import today
-        from fieldapp.services import rounds
         from fieldapp.store import db
 
-        day = today()
-        wanted = None if bucket == "all" else bucket
-        grids = [grid] if grid else None
         with db.connection_context():
-            roots = [g for g in rounds.due_by_grid(grids, day) if g.depth == 0]
-            counts = sum((g.total for g in roots), rounds.DueCounts())
-            total = counts.this_week if wanted is None else getattr(counts, wanted)
-            venues = rounds.due_venues(
-                day=day, bucket=wanted, grids=grids, limit=PAGE, offset=offset
-            )
-            lines = tuple(
-                DueLine(
-                    str(v.id),
-                    bucket_of(v.due_on, day),
-                    v.due_on,
-                    v.code,
-                    v.name,
-                    v.kind,
-                    v.grid.name,
-                )
-                for v in venues
-            )
+            lines, total = read_due(bucket, grid, offset, PAGE)
         self.post_message(self.DueLoaded(lines, offset, total))
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="rounds-round")
@@ -239,26 +212,12 @@ class RoundsScreen(FieldScreen[None]):
     @work(thread=True, exclusive=True, exit_on_error=False, group="rounds-overview")
     def _load_overview(self) -> None:
         from fieldapp.domain.clock import today
-        from fieldapp.services import rounds
         from fieldapp.store import db
 
         day = today()
         first = day.replace(day=1)
         with db.connection_context():
-            inspectors = tuple(
-                InspectorLine(
-                    p.name,
-                    "、".join(p.grids),
-                    p.counts.overdue,
-                    p.counts.today,
-                    p.counts.week,
-                )
-                for p in rounds.due_by_inspector(day=day)
-            )
-            completion = tuple(
-                CompletionLine(c.code, c.name, c.depth, c.due, c.done, c.rate)
-                for c in rounds.completion(first, day)
-            )
+            inspectors, completion = read_overview(first, day)
         self.post_message(self.OverviewLoaded(inspectors, completion, first, day))
 
     # -- showing -----------------------------------------------------------------------
@@ -303,28 +262,8 @@ class RoundsScreen(FieldScreen[None]):
 
     @on(RoundLoaded)
     def _round_loaded(self, event: RoundLoaded) -> None:
-        self.round_view = view = event.view
-        stops = self.query_one("#round-stops", DataTable)
-        keep = stops.cursor_row
-        stops.clear()
-        for n, stop in enumerate(view.stops, start=1):
-            stops.add_row(str(n), "✓" if stop.done else "", stop.code, stop.name, key=stop.venue_id)
-        if view.stops:
-            stops.move_cursor(row=min(keep, len(view.stops) - 1))
-        self.query_one("#round-title", Label).update(t("round.title", date=view.day.isoformat()))
-        total = len(view.stops)
-        self.query_one("#round-progress-label", Label).update(
-            t("round.progress", done=view.done, total=total) if total else t("round.empty")
-        )
-        self.query_one("#round-progress", ProgressBar).update(
-            total=max(total, 1), progress=view.done
-        )
-        upcoming = view.next_stop
-        self.query_one("#round-next", Label).update(
-            t("rounds.next", venue=t("venue.label", name=upcoming.name, code=upcoming.code))
-            if upcoming
-            else (t("rounds.all_done") if total else "")
-        )
+        self.round_view = event.view
+        self.query_one(RoundPane).show(event.view)
         self._show_due()  # the ✓ marks follow the round
 
     @on(OverviewLoaded)
@@ -339,22 +278,7 @@ class RoundsScreen(FieldScreen[None]):
         self.query_one("#completion-title", Label).update(
             t("rounds.completion.title", first=event.first.isoformat(), last=event.last.isoformat())
         )
-        tree = self.query_one("#completion-tree", Tree)
-        tree.clear()
-        parents = [tree.root]
-        for line in event.completion:
-            del parents[line.depth + 1 :]
-            label = t(
-                "rounds.completion.line",
-                name=line.name,
-                code=line.code,
-                rate=rate_text(line.rate),
-                done=line.done,
-                due=line.due,
-            )
-            node = parents[-1].add(label, data=line.code, expand=line.depth < 1)
-            parents.append(node)
-        tree.root.expand()
+        self.query_one(CompletionTree).show(event.completion)
 
     # -- actions -----------------------------------------------------------------------
 

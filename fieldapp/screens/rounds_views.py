@@ -76,5 +76,60 @@ def read_round(day: dt.date) -> RoundView:
     )
 
 
+def read_due(
+    bucket: str, grid: str | None, offset: int, limit: int
+) -> tuple[tuple[DueLine, ...], int]:
+    """One page of the due list and how many venues the bucket holds, all my grids or one
+    grid and those under it (call in a worker thread)."""
+    from fieldapp.domain.cadence import bucket as bucket_of
+    from fieldapp.domain.clock import today
+    from fieldapp.services import rounds
+
+    day = today()
+    wanted = None if bucket == "all" else bucket
+    grids = [grid] if grid else None
+    roots = [g for g in rounds.due_by_grid(grids, day) if g.depth == 0]
+    counts = sum((g.total for g in roots), rounds.DueCounts())
+    total = counts.this_week if wanted is None else getattr(counts, wanted)
+    venues = rounds.due_venues(day=day, bucket=wanted, grids=grids, limit=limit, offset=offset)
+    lines = tuple(
+        DueLine(
+            str(v.id),
+            bucket_of(v.due_on, day),
+            v.due_on,
+            v.code,
+            v.name,
+            v.kind,
+            v.grid.name,
+        )
+        for v in venues
+    )
+    return lines, total
+
+
+def read_overview(
+    first: dt.date, last: dt.date
+) -> tuple[tuple[InspectorLine, ...], tuple[CompletionLine, ...]]:
+    """For supervisors: due counts by inspector on `last`, and completion per grid for
+    first..last (call in a worker thread)."""
+    from fieldapp.services import rounds
+
+    inspectors = tuple(
+        InspectorLine(
+            p.name,
+            "、".join(p.grids),
+            p.counts.overdue,
+            p.counts.today,
+            p.counts.week,
+        )
+        for p in rounds.due_by_inspector(day=last)
+    )
+    completion = tuple(
+        CompletionLine(c.code, c.name, c.depth, c.due, c.done, c.rate)
+        for c in rounds.completion(first, last)
+    )
+    return inspectors, completion
+
+
 def rate_text(rate: float | None) -> str:
     return "—" if rate is None else f"{rate:.0%}"
