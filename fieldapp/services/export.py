@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -72,24 +72,23 @@ def _with_venue_filter(condition: Any, f: ExportFilter) -> Any:
     return condition
 
 
-def _inspection_condition(f: ExportFilter) -> Any:
+def _condition(base: Any, stamp: Any, f: ExportFilter) -> Any:
+    """`base`, the venue filter, and `stamp` within the filter's dates."""
     start, end = _bounds(f)
-    condition = _with_venue_filter(Inspection.status == "submitted", f)
+    condition = _with_venue_filter(base, f)
     if start:
-        condition = condition & (Inspection.submitted_at >= start)
+        condition = condition & (stamp >= start)
     if end:
-        condition = condition & (Inspection.submitted_at < end)
+        condition = condition & (stamp < end)
     return condition
+
+
+def _inspection_condition(f: ExportFilter) -> Any:
+    return _condition(Inspection.status == "submitted", Inspection.submitted_at, f)
 
 
 def _finding_condition(f: ExportFilter) -> Any:
-    start, end = _bounds(f)
-    condition = _with_venue_filter(Finding.state != "draft", f)
-    if start:
-        condition = condition & (Finding.created_at >= start)
-    if end:
-        condition = condition & (Finding.created_at < end)
-    return condition
+    return _condition(Finding.state != "draft", Finding.created_at, f)
 
 
 def _checklists(f: ExportFilter) -> list[Checklist]:
@@ -139,36 +138,46 @@ def export_ledger(
         progress(0, total)
     columns = item_columns(_checklists(f))
     sink = make_sink(fmt, out, labels)
+
+    def write_sheet(
+        name: str,
+        fixed: tuple[tuple[str, int], ...],
+        pages: Iterator[list[tuple[Any, ...]]],
+        cells: Callable[[list[tuple[Any, ...]]], Iterator[list[object]]],
+        extra: Sequence[tuple[str, int]] = (),
+    ) -> None:
+        """One sheet: the fixed columns (and `extra` ones after them), a row per record."""
+        sink.sheet(
+            name,
+            [labels(f"ledger.col.{key}") for key, _ in fixed] + [h for h, _ in extra],
+            [w for _, w in fixed] + [w for _, w in extra],
+        )
+        for chunk in pages:
+            for values in cells(chunk):
+                sink.row(values)
+            tick(len(chunk))
+
+    texts = {c.code: c.header(labels.lang).split(" ", 1)[-1] for c in columns}
     try:
-        sink.sheet(
+        write_sheet(
             "inspections",
-            [labels(f"ledger.col.{key}") for key, _ in INSPECTION_COLUMNS]
-            + [c.header(labels.lang) for c in columns],
-            [w for _, w in INSPECTION_COLUMNS] + [ITEM_WIDTH] * len(columns),
+            INSPECTION_COLUMNS,
+            inspection_pages(_inspection_condition(f), page),
+            lambda chunk: inspection_rows(chunk, columns, labels, names),
+            extra=[(c.header(labels.lang), ITEM_WIDTH) for c in columns],
         )
-        for chunk in inspection_pages(_inspection_condition(f), page):
-            for values in inspection_rows(chunk, columns, labels, names):
-                sink.row(values)
-            tick(len(chunk))
-        sink.sheet(
+        write_sheet(
             "findings",
-            [labels(f"ledger.col.{key}") for key, _ in FINDING_COLUMNS],
-            [w for _, w in FINDING_COLUMNS],
+            FINDING_COLUMNS,
+            finding_pages(_finding_condition(f), page),
+            lambda chunk: finding_rows(chunk, labels, names, texts),
         )
-        texts = {c.code: c.header(labels.lang).split(" ", 1)[-1] for c in columns}
-        for chunk in finding_pages(_finding_condition(f), page):
-            for values in finding_rows(chunk, labels, names, texts):
-                sink.row(values)
-            tick(len(chunk))
-        sink.sheet(
+        write_sheet(
             "events",
-            [labels(f"ledger.col.{key}") for key, _ in EVENT_COLUMNS],
-            [w for _, w in EVENT_COLUMNS],
+            EVENT_COLUMNS,
+            event_pages(finding_ids, page),
+            lambda chunk: event_rows(chunk, labels, names),
         )
-        for chunk in event_pages(finding_ids, page):
-            for values in event_rows(chunk, labels, names):
-                sink.row(values)
-            tick(len(chunk))
     finally:
         paths = sink.close()
     return ExportResult(paths, n_inspections, n_findings, n_events, time.perf_counter() - began)

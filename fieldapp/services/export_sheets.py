@@ -8,7 +8,7 @@ index range and memory stays flat however many rows there are.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from typing import Any
 
 from fieldapp.reports.ledger import ItemColumn, Labels, answer_cell
@@ -70,12 +70,14 @@ def raw_rows(query: Any) -> list[tuple[Any, ...]]:
 
 
 def keyset_pages(
-    make_query: Callable[[str], Any], raw: bool = False
+    query: Any, key: Any, condition: Any, size: int, *, raw: bool = False
 ) -> Iterator[list[tuple[Any, ...]]]:
-    """Keyset pages: `make_query(after_id)` returns the next page ordered by id, id first."""
+    """Keyset pages of `query` where `condition` holds, `size` rows each, ordered by `key`
+    (the id, selected first): each page starts after the last id of the one before."""
     after = ""
     while True:
-        page = raw_rows(make_query(after)) if raw else rows(make_query(after))
+        page_query = query.where(condition & (key > after)).order_by(key).limit(size)
+        page = raw_rows(page_query) if raw else rows(page_query)
         if not page:
             return
         yield page
@@ -96,32 +98,27 @@ def local_stamp(stamp: str | None) -> str:
 
 
 def inspection_pages(condition: Any, size: int) -> Iterator[list[tuple[Any, ...]]]:
-    def query(after: str) -> Any:
-        return (
-            Inspection.select(
-                Inspection.id,
-                Inspection.submitted_at,
-                Venue.grid,
-                Grid.name,
-                Venue.code,
-                Venue.name,
-                Venue.kind,
-                Inspection.inspector,
-                Inspection.presence,
-                Inspection.presence_reason,
-                Inspection.representative,
-                Inspection.summary,
-                Inspection.checklist_id,
-                Inspection.checklist_version,
-            )
-            .join(Venue)
-            .join(Grid)
-            .where(condition & (Inspection.id > after))
-            .order_by(Inspection.id)
-            .limit(size)
+    query = (
+        Inspection.select(
+            Inspection.id,
+            Inspection.submitted_at,
+            Venue.grid,
+            Grid.name,
+            Venue.code,
+            Venue.name,
+            Venue.kind,
+            Inspection.inspector,
+            Inspection.presence,
+            Inspection.presence_reason,
+            Inspection.representative,
+            Inspection.summary,
+            Inspection.checklist_id,
+            Inspection.checklist_version,
         )
-
-    return keyset_pages(query, raw=True)
+        .join(Venue)
+        .join(Grid)
+    )
+    return keyset_pages(query, Inspection.id, condition, size, raw=True)
 
 
 def _answers(ids: list[str]) -> dict[str, dict[str, tuple[str, str]]]:
@@ -190,30 +187,22 @@ def inspection_rows(
 
 
 def finding_pages(condition: Any, size: int) -> Iterator[list[tuple[Any, ...]]]:
-    def query(after: str) -> Any:
-        return (
-            Finding.select(
-                Finding.id,
-                Finding.created_at,
-                Venue.grid,
-                Venue.code,
-                Venue.name,
-                Finding.item_code,
-                Finding.severity,
-                Finding.description,
-                Finding.deadline,
-                Finding.current_deadline,
-                Finding.state,
-                Finding.created_by,
-                Finding.inspection,
-            )
-            .join(Venue)
-            .where(condition & (Finding.id > after))
-            .order_by(Finding.id)
-            .limit(size)
-        )
-
-    return keyset_pages(query)
+    query = Finding.select(
+        Finding.id,
+        Finding.created_at,
+        Venue.grid,
+        Venue.code,
+        Venue.name,
+        Finding.item_code,
+        Finding.severity,
+        Finding.description,
+        Finding.deadline,
+        Finding.current_deadline,
+        Finding.state,
+        Finding.created_by,
+        Finding.inspection,
+    ).join(Venue)
+    return keyset_pages(query, Finding.id, condition, size)
 
 
 def finding_rows(
@@ -253,28 +242,23 @@ def finding_rows(
 
 
 def event_pages(finding_ids: Any, size: int) -> Iterator[list[tuple[Any, ...]]]:
-    def query(after: str) -> Any:
-        return (
-            FindingEvent.select(
-                FindingEvent.id,
-                FindingEvent.finding,
-                Venue.code,
-                Finding.item_code,
-                FindingEvent.at,
-                FindingEvent.type,
-                FindingEvent.actor,
-                FindingEvent.role,
-                FindingEvent.note,
-                FindingEvent.data,
-            )
-            .join(Finding)
-            .join(Venue)
-            .where(FindingEvent.finding.in_(finding_ids) & (FindingEvent.id > after))
-            .order_by(FindingEvent.id)
-            .limit(size)
+    query = (
+        FindingEvent.select(
+            FindingEvent.id,
+            FindingEvent.finding,
+            Venue.code,
+            Finding.item_code,
+            FindingEvent.at,
+            FindingEvent.type,
+            FindingEvent.actor,
+            FindingEvent.role,
+            FindingEvent.note,
+            FindingEvent.data,
         )
-
-    return keyset_pages(query)
+        .join(Finding)
+        .join(Venue)
+    )
+    return keyset_pages(query, FindingEvent.id, FindingEvent.finding.in_(finding_ids), size)
 
 
 def event_rows(
