@@ -386,9 +386,12 @@ class SyncClient:
     def pull(
         self, progress: Progress | None = None, result: SyncResult | None = None
     ) -> SyncResult:
-        """Pull pages until the server has no more; each page commits with its cursor."""
+        """Pull pages until the server has no more; each page commits with its cursor. A
+        reset (the person's grids or role changed) pulls again from the start: every
+        change is an idempotent upsert, so records already here are only written again."""
         result = result if result is not None else SyncResult()
         restarted = False
+        resets = 0
         while True:
             cursor = _state().pull_cursor
             response = self._request(
@@ -403,6 +406,13 @@ class SyncClient:
                     raise ServerUnavailable("the server's epoch keeps changing; try again later")
                 restarted = True
                 continue  # this page was read against the old cursor: start again
+            if page.reset:  # this person's grids or role changed: their history too
+                resets += 1
+                if resets > 2:
+                    raise ServerUnavailable("the server keeps restarting the pull; try again later")
+                result.rescoped = True
+                SyncState.update(pull_cursor="").where(SyncState.id == 1).execute()
+                continue
             with db.atomic():
                 db.execute_sql("PRAGMA defer_foreign_keys = ON")
                 applier = PageApplier(page.changes)

@@ -97,6 +97,7 @@ class SyncResult:
     warnings: list[str] = field(default_factory=list)
     conflicts: list[str] = field(default_factory=list)
     new_epoch: bool = False
+    rescoped: bool = False  # the person's grids or role changed: pulled again from the start
     retry_in: float | None = None  # seconds until the next attempt is sensible
 
     @property

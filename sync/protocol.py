@@ -130,6 +130,10 @@ class PullResponse(WireModel):
     changes: list[Change]
     cursor: str
     more: bool
+    # The role or grids of the device's person changed since it last pulled from the
+    # start: no changes, cursor "0", more — pull again from the beginning (upserts make
+    # that safe), so newly assigned grids bring their history.
+    reset: bool = False
 
 
 class ErrorBody(WireModel):

@@ -15,6 +15,7 @@ process contradicts "a set of stateless processes".
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import random
@@ -26,7 +27,7 @@ from typing import Any
 from sync.protocol import canonical_json
 from sync.server import db as server_db
 from sync.server.bulk import execute_many
-from sync.server.models import ChangeLog
+from sync.server.models import ChangeLog, DeviceScope
 from sync.server.scope import DeviceContext, scope_cte
 
 FEED_COLUMNS = ("type", "record_id", "grid_code", "audience", "payload", "deleted", "at")
@@ -67,14 +68,67 @@ def append_changes(changes: Iterable[NewChange]) -> None:
 FeedRow = tuple[int, str, str, str, Any]  # seq, type, record id, payload (JSON), deleted
 
 
-def read_changes(who: DeviceContext, cursor: int, limit: int) -> tuple[list[FeedRow], int, bool]:
-    """Changes after `cursor` that `who` may see: (rows, next cursor, more).
+@dataclass(frozen=True)
+class Page:
+    rows: list[FeedRow]
+    cursor: int
+    more: bool
+    reset: bool = False  # the device's scope changed: pull again from cursor 0
 
-    Runs in one snapshot: when the page is not full, the next cursor is the feed's highest
-    seq in that same snapshot, so rows of other grids are skipped once, not rescanned.
+
+def scope_key(who: DeviceContext) -> str:
+    """A hash of the role the feed is read with and the person's own grids (read inside
+    the caller's snapshot, so it describes exactly the scope the page was read for)."""
+    db = server_db.current()
+    grids = db.execute_sql(
+        f"SELECT grid_code FROM person_grid WHERE person_id = {_param()} ORDER BY grid_code",
+        (who.person_id,),
+    ).fetchall()
+    text = who.role + "|" + ",".join(str(row[0]) for row in grids)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _param() -> str:
+    return "%s" if server_db.is_postgres() else "?"
+
+
+def read_page(who: DeviceContext, cursor: int, limit: int) -> Page:
+    """The page of changes after `cursor` that `who` may see.
+
+    When the person's role or grids changed since the device last pulled from the start,
+    the answer is a reset instead (the device pulls again from 0, and so gets the history
+    of its new grids). The scope is recorded when the device pulls from 0; a device that
+    never had one recorded (enrolled before scopes were kept) has its current one adopted.
     """
     db = server_db.current()
-    p = "%s" if server_db.is_postgres() else "?"
+    with server_db.snapshot_transaction():
+        key = scope_key(who)
+        held_row = db.execute_sql(
+            f"SELECT scope_key FROM device_scope WHERE device = {_param()}", (who.device_id,)
+        ).fetchone()
+        held = held_row[0] if held_row else None
+        if cursor and held is not None and held != key:
+            return Page([], 0, True, reset=True)
+        rows, next_cursor, more = _read_changes(who, cursor, limit)
+    if held != key:
+        with server_db.write_transaction():
+            DeviceScope.insert(
+                device=who.device_id, scope_key=key, since=server_db.now_iso()
+            ).on_conflict(
+                conflict_target=[DeviceScope.device],
+                update={DeviceScope.scope_key: key, DeviceScope.since: server_db.now_iso()},
+            ).execute()
+    return Page(rows, next_cursor, more)
+
+
+def _read_changes(who: DeviceContext, cursor: int, limit: int) -> tuple[list[FeedRow], int, bool]:
+    """Changes after `cursor` that `who` may see: (rows, next cursor, more).
+
+    Call inside one snapshot: when the page is not full, the next cursor is the feed's
+    highest seq in that same snapshot, so rows of other grids are skipped once, not rescanned.
+    """
+    db = server_db.current()
+    p = _param()
     columns = "c.seq, c.type, c.record_id, c.payload, c.deleted"
     if who.is_admin:
         sql = f"SELECT {columns} FROM change_log c WHERE c.seq > {p} ORDER BY c.seq LIMIT {p}"
@@ -90,19 +144,20 @@ def read_changes(who: DeviceContext, cursor: int, limit: int) -> tuple[list[Feed
             f" AND ({audience}) ORDER BY c.seq LIMIT {p}"
         )
         params = (who.person_id, who.person_id, cursor, limit + 1)
-    with server_db.snapshot_transaction():
-        rows = db.execute_sql(sql, params).fetchall()
-        more = len(rows) > limit
-        rows = rows[:limit]
-        if more:
-            next_cursor = int(rows[-1][0])
-        else:
-            top = db.execute_sql("SELECT MAX(seq) FROM change_log").fetchone()[0]
-            next_cursor = max(cursor, int(top or 0))
+    rows = db.execute_sql(sql, params).fetchall()
+    more = len(rows) > limit
+    rows = rows[:limit]
+    if more:
+        next_cursor = int(rows[-1][0])
+    else:
+        top = db.execute_sql("SELECT MAX(seq) FROM change_log").fetchone()[0]
+        next_cursor = max(cursor, int(top or 0))
     return rows, next_cursor, more
 
 
-def page_json(epoch: str, rows: list[FeedRow], cursor: int, more: bool) -> bytes:
+def page_json(
+    epoch: str, rows: list[FeedRow], cursor: int, more: bool, reset: bool = False
+) -> bytes:
     """The PullResponse body, with each stored payload spliced in as it is (it is already
     canonical JSON), instead of parsing and re-encoding every record."""
     dumps = json.dumps
@@ -111,5 +166,8 @@ def page_json(epoch: str, rows: list[FeedRow], cursor: int, more: bool) -> bytes
         f'"record":{payload},"deleted":{"true" if deleted else "false"}}}'
         for seq, type_, record_id, payload, deleted in rows
     )
-    head = f'{{"epoch":{dumps(epoch)},"cursor":"{cursor}","more":{"true" if more else "false"},'
+    head = (
+        f'{{"epoch":{dumps(epoch)},"cursor":"{cursor}","more":{"true" if more else "false"},'
+        f'"reset":{"true" if reset else "false"},'
+    )
     return f'{head}"changes":[{changes}]}}'.encode()

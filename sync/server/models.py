@@ -292,6 +292,19 @@ class AppliedOp(ServerModel):
         table_name = "applied_op"
 
 
+class DeviceScope(ServerModel):
+    """What a device's feed was last read from the start for: a hash of its person's role
+    and grids. When they change, the device's next pull starts again from cursor 0, so a
+    newly assigned grid brings its history, not only what changes in it from then on."""
+
+    device = CharField(primary_key=True)
+    scope_key = CharField()
+    since = CharField()  # server time it was recorded
+
+    class Meta:
+        table_name = "device_scope"
+
+
 class ChangeLog(ServerModel):
     """The pull feed: seq is the server's commit order (see feed.append_changes)."""
 
@@ -326,5 +339,6 @@ ALL_MODELS: list[type[ServerModel]] = [
     DailyReport,
     Blob,
     AppliedOp,
+    DeviceScope,
     ChangeLog,
 ]

@@ -8,7 +8,7 @@ from sync.protocol import ErrorBody, PullResponse
 from sync.server import db as server_db
 from sync.server.deps import CurrentDevice
 from sync.server.errors import api_error
-from sync.server.feed import page_json, read_changes
+from sync.server.feed import page_json, read_page
 
 router = APIRouter(tags=["pull"])
 
@@ -31,12 +31,16 @@ def pull(
     ] = "",
     limit: Annotated[int, Query(ge=1, le=2000)] = 500,
 ) -> Response:
+    """`reset: true` (with no changes, cursor "0" and `more`) means the role or grids of
+    the device's person changed since it last pulled from the start: pull again from the
+    beginning, so newly assigned grids bring their history."""
     if cursor and not cursor.isdigit():
         raise api_error(
             400, "bad_cursor", "the cursor is not one this server gave out; pull from the start"
         )
     with server_db.current().connection_context():
-        rows, next_cursor, more = read_changes(who, int(cursor or 0), limit)
+        page = read_page(who, int(cursor or 0), limit)
         epoch = server_db.get_epoch()
     # Already JSON of the PullResponse shape: FastAPI passes a Response through as it is.
-    return Response(page_json(epoch, rows, next_cursor, more), media_type="application/json")
+    body = page_json(epoch, page.rows, page.cursor, page.more, page.reset)
+    return Response(body, media_type="application/json")
