@@ -20,6 +20,7 @@ on the app's thread.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from textual import events, on, work
 
@@ -67,10 +68,18 @@ class ScanningApp(WedgeListener):
         super().__init__()
         self.scan_repeats = RepeatGuard()
 
-    def open_venue(
-        self, venue_id: str, *, presence: str, payload: str = "", reason: str = "", note: str = ""
-    ) -> None:
-        raise NotImplementedError  # FieldApp: resume or start the venue's inspection
+    if TYPE_CHECKING:
+        # Supplied by FieldApp: resume or start the venue's inspection. Declared for the
+        # type checker only, so mypy checks the calls below against FieldApp's signature.
+        def open_venue(
+            self,
+            venue_id: str,
+            *,
+            presence: str,
+            payload: str = "",
+            reason: str = "",
+            note: str = "",
+        ) -> None: ...
 
     @on(events.Mount)
     def _configure_scanning(self) -> None:

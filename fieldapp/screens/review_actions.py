@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual import on, work
 from textual.message import Message
@@ -61,18 +61,16 @@ class ReviewActions(FieldScreen[None]):
         severity: str = "information"
         reload: bool = False
 
-    @property
-    def highlighted(self) -> ReviewRow | None:
-        raise NotImplementedError
+    if TYPE_CHECKING:
+        # Supplied by ReviewScreen (the list); declared for the type checker only.
+        @property
+        def highlighted(self) -> ReviewRow | None: ...
 
-    def targets(self) -> list[ReviewRow]:
-        raise NotImplementedError
+        def targets(self) -> list[ReviewRow]: ...
 
-    def reload(self, offset: int | None = None) -> None:
-        raise NotImplementedError
+        def reload(self, offset: int | None = None) -> None: ...
 
-    def set_filters(self, filters: ReviewFilters) -> None:
-        raise NotImplementedError
+        def set_filters(self, filters: ReviewFilters) -> None: ...
 
     # -- bulk actions ------------------------------------------------------------------
 
