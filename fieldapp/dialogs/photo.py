@@ -5,7 +5,7 @@ or None when cancelled. A file that cannot be read says why and keeps the path t
 from __future__ import annotations
 
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar, TypeVar
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -21,12 +21,50 @@ from fieldapp.services.photos import PhotoError, import_photo
 from fieldapp.store.db import db
 from fieldapp.widgets.key_footer import KeyFooter
 
+ResultT = TypeVar("ResultT")
 
-class PhotoDialog(ModalScreen[str | None]):
+
+class ImportsPhoto(ModalScreen[ResultT]):
+    """A dialog that imports a photo file in a thread worker (group "photo"): the stored
+    name goes to `photo_imported`; a file that cannot be read is said in `MESSAGE` and the
+    cursor goes back to `PATH_FIELD` to fix it."""
+
+    PATH_FIELD: ClassVar[str]  # selector of the Input holding the path
+    MESSAGE: ClassVar[str]  # selector of the Static that says what happened
+
+    if TYPE_CHECKING:
+        # Supplied by each dialog: what to do with the imported photo's name.
+        def photo_imported(self, name: str) -> None: ...
+
+    def say(self, text: str) -> None:
+        self.query_one(self.MESSAGE, Static).update(text)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="photo")
+    def import_file(self, path: str) -> str:
+        with db.connection_context():
+            return import_photo(path)
+
+    @on(Worker.StateChanged)
+    def worker_changed(self, event: Worker.StateChanged) -> None:
+        if event.worker.group != "photo":
+            return
+        event.stop()  # handled here, not by the app's error handler
+        if event.state == WorkerState.SUCCESS:
+            self.photo_imported(str(event.worker.result))
+        elif event.state == WorkerState.ERROR:
+            error = event.worker.error
+            reason = str(error) if isinstance(error, PhotoError) else repr(error)
+            self.say(t("photo.error", error=reason))
+            self.query_one(self.PATH_FIELD, Input).focus()
+
+
+class PhotoDialog(ImportsPhoto[str | None]):
     CSS_PATH = "../screens/inspect.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", id="photo.cancel"),
     ]
+    PATH_FIELD = "#photo-path"
+    MESSAGE = "#photo-message"
 
     def __init__(self, item_code: str, *, start: Path | None = None) -> None:
         super().__init__(id="photo-dialog", classes="inspect-dialog")
@@ -50,9 +88,6 @@ class PhotoDialog(ModalScreen[str | None]):
     def on_mount(self) -> None:
         self.query_one("#photo-path", Input).focus()
 
-    def say(self, text: str) -> None:
-        self.query_one("#photo-message", Static).update(text)
-
     @on(DirectoryTree.FileSelected, "#photo-tree")
     def file_picked(self, event: DirectoryTree.FileSelected) -> None:
         field = self.query_one("#photo-path", Input)
@@ -70,23 +105,8 @@ class PhotoDialog(ModalScreen[str | None]):
         self.say(t("photo.working"))
         self.import_file(path)
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group="photo")
-    def import_file(self, path: str) -> str:
-        with db.connection_context():
-            return import_photo(path)
-
-    @on(Worker.StateChanged)
-    def worker_changed(self, event: Worker.StateChanged) -> None:
-        if event.worker.group != "photo":
-            return
-        event.stop()  # handled here, not by the app's error handler
-        if event.state == WorkerState.SUCCESS:
-            self.dismiss(str(event.worker.result))
-        elif event.state == WorkerState.ERROR:
-            error = event.worker.error
-            reason = str(error) if isinstance(error, PhotoError) else repr(error)
-            self.say(t("photo.error", error=reason))
-            self.query_one("#photo-path", Input).focus()
+    def photo_imported(self, name: str) -> None:
+        self.dismiss(name)
 
     @on(Button.Pressed, "#photo-cancel")
     def action_cancel(self) -> None:

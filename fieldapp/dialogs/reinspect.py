@@ -9,21 +9,18 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
-from textual.worker import Worker, WorkerState
 
 from fieldapp.commands import localize_bindings
+from fieldapp.dialogs.photo import ImportsPhoto
 from fieldapp.domain.findings import TransitionRefused
 from fieldapp.i18n import pick, t
 from fieldapp.screens.sync import SyncRequested
 from fieldapp.services import findings
-from fieldapp.services.photos import PhotoError, import_photo
-from fieldapp.store.db import db
 from fieldapp.store.models import Finding
 from fieldapp.widgets.key_footer import KeyFooter
 
@@ -45,12 +42,14 @@ def item_text(finding: Finding) -> str:
     return pick(item.zh, item.en)
 
 
-class ReinspectDialog(ModalScreen[bool]):
+class ReinspectDialog(ImportsPhoto[bool]):
     CSS_PATH = "../screens/inspect.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f10,ctrl+enter", "save", "Record", id="reinspect.save"),
         Binding("escape", "cancel", "Cancel", id="reinspect.cancel"),
     ]
+    PATH_FIELD = "#reinspect-photo"
+    MESSAGE = "#reinspect-message"
 
     def __init__(self, finding_id: str) -> None:
         super().__init__(id="reinspect-dialog", classes="inspect-dialog")
@@ -94,9 +93,6 @@ class ReinspectDialog(ModalScreen[bool]):
     def on_mount(self) -> None:
         self.query_one("#reinspect-fixed", RadioSet).focus()
 
-    def say(self, text: str) -> None:
-        self.query_one("#reinspect-message", Static).update(text)
-
     @on(Input.Submitted, "#reinspect-note, #reinspect-photo")
     @on(Button.Pressed, "#reinspect-save")
     def action_save(self) -> None:
@@ -111,23 +107,8 @@ class ReinspectDialog(ModalScreen[bool]):
         else:
             self.record([])
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group="photo")
-    def import_file(self, path: str) -> str:
-        with db.connection_context():
-            return import_photo(path)
-
-    @on(Worker.StateChanged)
-    def worker_changed(self, event: Worker.StateChanged) -> None:
-        if event.worker.group != "photo":
-            return
-        event.stop()  # handled here, not by the app's error handler
-        if event.state == WorkerState.SUCCESS:
-            self.record([str(event.worker.result)])
-        elif event.state == WorkerState.ERROR:
-            error = event.worker.error
-            reason = str(error) if isinstance(error, PhotoError) else repr(error)
-            self.say(t("photo.error", error=reason))
-            self.query_one("#reinspect-photo", Input).focus()
+    def photo_imported(self, name: str) -> None:
+        self.record([name])
 
     def record(self, photos: list[str]) -> None:
         fixed = self.query_one("#reinspect-fixed", RadioSet).pressed_index == 0
