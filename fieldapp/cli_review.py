@@ -6,9 +6,13 @@ Both read the local store (FIELDAPP_HOME or the user data directory).
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 import click
+
+Doc = TypeVar("Doc")
 
 
 def _use_language(ctx: click.Context) -> None:
@@ -26,6 +30,37 @@ def _open_local_store() -> None:
     open_store(store_path())
 
 
+def _write_pdf(
+    ctx: click.Context,
+    out: Path,
+    build: Callable[[], Doc],
+    render: Callable[[Doc, Path], object],
+    items: Callable[[Doc], int],
+) -> None:
+    """Build a document from the local store and render it to `out`. A document that
+    cannot be made, a missing font or a device not enrolled: the reason, and exit 1."""
+    from fieldapp.i18n import t
+    from fieldapp.reports.placards import FontMissing
+    from fieldapp.services.documents import DocumentError
+    from fieldapp.services.identity import NotEnrolled
+    from fieldapp.store import close_store
+
+    _use_language(ctx)
+    _open_local_store()
+    try:
+        doc = build()
+        render(doc, out)
+    except (DocumentError, FontMissing) as exc:
+        click.echo(str(exc), err=True)
+        sys.exit(1)
+    except NotEnrolled:
+        click.echo(t("review.cli.not_enrolled"), err=True)
+        sys.exit(1)
+    finally:
+        close_store()
+    click.echo(t("review.cli.written", path=out, items=items(doc)))
+
+
 _OUT = click.option(
     "--out",
     required=True,
@@ -40,27 +75,12 @@ _OUT = click.option(
 @click.pass_context
 def notice(ctx: click.Context, venue_code: str, out: Path) -> None:
     """Print the rectification notice of a venue (打印整改通知书)."""
-    from fieldapp.i18n import t
     from fieldapp.reports.notices import render_notice
-    from fieldapp.reports.placards import FontMissing
-    from fieldapp.services.documents import DocumentError, notice_for_venue
-    from fieldapp.services.identity import NotEnrolled
-    from fieldapp.store import close_store
+    from fieldapp.services.documents import notice_for_venue
 
-    _use_language(ctx)
-    _open_local_store()
-    try:
-        doc = notice_for_venue(venue_code)
-        render_notice(doc, out)
-    except (DocumentError, FontMissing) as exc:
-        click.echo(str(exc), err=True)
-        sys.exit(1)
-    except NotEnrolled:
-        click.echo(t("review.cli.not_enrolled"), err=True)
-        sys.exit(1)
-    finally:
-        close_store()
-    click.echo(t("review.cli.written", path=out, items=len(doc.items)))
+    _write_pdf(
+        ctx, out, lambda: notice_for_venue(venue_code), render_notice, lambda d: len(d.items)
+    )
 
 
 @click.command(name="handover-letter")
@@ -75,25 +95,13 @@ def notice(ctx: click.Context, venue_code: str, out: Path) -> None:
 @click.pass_context
 def handover_letter(ctx: click.Context, finding_ids: tuple[str, ...], out: Path) -> None:
     """Print the hand-over letter (移交抄告单) for findings handed over together."""
-    from fieldapp.i18n import t
     from fieldapp.reports.notices import render_handover_letter
-    from fieldapp.reports.placards import FontMissing
-    from fieldapp.services.documents import DocumentError
     from fieldapp.services.documents import handover_letter as build_letter
-    from fieldapp.services.identity import NotEnrolled
-    from fieldapp.store import close_store
 
-    _use_language(ctx)
-    _open_local_store()
-    try:
-        letter = build_letter(finding_ids)
-        render_handover_letter(letter, out)
-    except (DocumentError, FontMissing) as exc:
-        click.echo(str(exc), err=True)
-        sys.exit(1)
-    except NotEnrolled:
-        click.echo(t("review.cli.not_enrolled"), err=True)
-        sys.exit(1)
-    finally:
-        close_store()
-    click.echo(t("review.cli.written", path=out, items=len(letter.findings)))
+    _write_pdf(
+        ctx,
+        out,
+        lambda: build_letter(finding_ids),
+        render_handover_letter,
+        lambda letter: len(letter.findings),
+    )
