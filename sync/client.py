@@ -25,7 +25,7 @@ from peewee import DatabaseError
 from fieldapp.domain.clock import now_iso
 from fieldapp.store.db import db
 from fieldapp.store.models import Blob, Outbox, SyncState
-from sync.client_apply import PageApplier, record_server_seqs
+from sync.client_apply import PageApplier, forget_server_seqs, record_server_seqs
 from sync.client_base import (
     PHASES,
     Backoff,
@@ -163,7 +163,10 @@ class SyncClient:
         return Health.model_validate(response.json())
 
     def check_epoch(self, epoch: str) -> bool:
-        """Record the server's epoch; on a new one reset the cursor and requeue acked ops."""
+        """Record the server's epoch; on a new one reset the cursor, requeue acked ops and
+        forget the server's numbers of hazard events (the restored server may not know an
+        event any more, and may give its number to another). Until the re-push and re-pull
+        number them again, those events fold after the ones it knows, like unsent ones."""
         state = _state()
         if state.server_epoch == epoch:
             return False
@@ -173,6 +176,7 @@ class SyncClient:
                     Outbox.state == "acked"
                 ).execute()
                 SyncState.update(pull_cursor="").where(SyncState.id == 1).execute()
+                forget_server_seqs()
             SyncState.update(server_epoch=epoch).where(SyncState.id == 1).execute()
         return bool(state.server_epoch)
 

@@ -82,6 +82,19 @@ def record_server_seqs(event_seqs: dict[str, int]) -> None:
     refold_findings(existing(sql, event_seqs))
 
 
+def forget_server_seqs() -> None:
+    """A restored server (new epoch) numbers events afresh: drop every number from the
+    old epoch and refold the findings they belonged to (inside the caller's transaction)."""
+    findings = {
+        row[0]
+        for row in db.execute_sql(
+            "SELECT DISTINCT finding_id FROM finding_event WHERE server_seq IS NOT NULL"
+        ).fetchall()
+    }
+    db.execute_sql("UPDATE finding_event SET server_seq = NULL WHERE server_seq IS NOT NULL")
+    refold_findings(findings)
+
+
 # The order a page is applied in: every record after the records it refers to.
 APPLY_ORDER = (
     "grid", "person", "placard_key", "checklist", "venue", "inspection", "finding",

@@ -1,0 +1,90 @@
+"""After a restore (new epoch) a device keeps no server numbers from the old epoch."""
+
+from __future__ import annotations
+
+from sync_world import backup_database, event, finding_event, inspection_submit, restore_database
+
+from fieldapp.store.models import Finding, FindingEvent
+from sync.server import db as server_db
+
+
+def _server_finding(finding_id: str) -> tuple[str, bool, dict[str, int]]:
+    from sync.server.models import Finding as ServerFinding
+    from sync.server.models import FindingEvent as ServerEvent
+
+    with server_db.current().connection_context():
+        row = ServerFinding.get_by_id(finding_id)
+        seqs = {
+            e.id: e.server_order for e in ServerEvent.select().where(ServerEvent.finding == row)
+        }
+        return row.state, row.conflict, seqs
+
+
+def test_events_lost_in_a_restore_fold_last_until_the_server_numbers_them_again(
+    make_device, seed, live_server
+):
+    inspector = make_device("insp").enroll("p-insp")
+    boss = make_device("boss").enroll("p-sup")
+    other_boss = make_device("sup2").enroll("p-sup2")
+
+    inspector.open()
+    submit = inspection_submit(seed.venues["DM-0001"], "p-insp")
+    finding = submit["findings"][0]
+    opened = finding["events"][0]["id"]
+    inspector.enqueue("inspection.submit", submit)
+    with inspector.client() as client:
+        assert client.sync_once().ok
+
+    live_server.stop()
+    backup_database(live_server.db_url)  # last night's backup: the finding, only opened
+    live_server.start()
+
+    inspector.open()
+    reported = event("rectification_reported", "p-insp", base=opened)
+    inspector.enqueue("finding.event", finding_event(finding["id"], reported))
+    with inspector.client() as client:
+        assert client.sync_once().ok
+    boss.open()
+    with boss.client() as client:
+        assert client.sync_once().ok
+    assert FindingEvent.get_by_id(reported["id"]).server_seq == 1
+    assert Finding.get_by_id(finding["id"]).state == "rectification_reported"
+
+    # Restored: the report is lost, and the server gives number 1 to another event — a
+    # verify by a supervisor who saw only the opened finding (a conflict from "open").
+    live_server.stop()
+    restore_database(live_server.db_url)
+    server_db.new_epoch()
+    live_server.start()
+    other_boss.open()
+    verified = event("verified", "p-sup2", base=opened, role="supervisor")
+    other_boss.enqueue("finding.event", finding_event(finding["id"], verified))
+    with other_boss.client() as client:
+        assert client.sync_once().conflicts
+    assert _server_finding(finding["id"])[2] == {opened: 0, verified["id"]: 1}
+
+    boss.open()
+    with boss.client() as client:
+        result = client.sync_once()
+    assert result.ok and result.new_epoch
+    seqs = {e.id: e.server_seq for e in FindingEvent.select()}
+    assert seqs == {opened: 0, verified["id"]: 1, reported["id"]: None}
+    # Not the old number 1 beside the new one (which folded the report first and the
+    # verify as valid, "closed"): the report the server lost folds last.
+    local = Finding.get_by_id(finding["id"])
+    assert (local.state, local.conflict) == ("rectification_reported", True)
+
+    inspector.open()  # the inspector's device re-pushes the lost report
+    with inspector.client() as client:
+        again = client.sync_once()
+    assert again.ok and again.new_epoch
+    state, conflict, server_seqs = _server_finding(finding["id"])
+    assert server_seqs == {opened: 0, verified["id"]: 1, reported["id"]: 2}
+    assert FindingEvent.get_by_id(reported["id"]).server_seq == 2  # from the push answer
+
+    boss.open()
+    with boss.client() as client:
+        assert client.sync_once().ok
+    assert {e.id: e.server_seq for e in FindingEvent.select()} == server_seqs
+    local = Finding.get_by_id(finding["id"])
+    assert (local.state, local.conflict) == (state, conflict) == ("rectification_reported", True)
