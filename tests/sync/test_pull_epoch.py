@@ -172,3 +172,15 @@ def test_a_restored_server_makes_the_device_re_push_and_re_pull(make_device, see
     assert len(device.outbox()) == 5 and {r.state for r in device.outbox().values()} == {"acked"}
     assert result.pulled > 0  # the cursor was reset and the feed read again
     assert set(before + after) == set(device.outbox())
+
+
+def test_a_cursor_beyond_any_feed_seq_is_refused_not_a_server_error(make_device, live_server):
+    import httpx
+
+    device = make_device("a").enroll("p-insp")
+    answer = httpx.get(
+        f"{live_server.url}/api/v1/pull",
+        params={"cursor": "9" * 20},
+        headers={"Authorization": f"Bearer {device.token}"},
+    )
+    assert answer.status_code == 400 and answer.json()["error"] == "bad_cursor"

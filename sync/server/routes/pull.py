@@ -12,6 +12,8 @@ from sync.server.feed import page_json, read_page
 
 router = APIRouter(tags=["pull"])
 
+MAX_CURSOR = 2**63 - 1  # a feed seq is a BIGINT; 20 digits can say more than that
+
 
 @router.get(
     "/pull",
@@ -34,7 +36,7 @@ def pull(
     """`reset: true` (with no changes, cursor "0" and `more`) means the role or grids of
     the device's person changed since it last pulled from the start: pull again from the
     beginning, so newly assigned grids bring their history."""
-    if cursor and not cursor.isdigit():
+    if cursor and (not cursor.isdigit() or int(cursor) > MAX_CURSOR):
         raise api_error(
             400, "bad_cursor", "the cursor is not one this server gave out; pull from the start"
         )
