@@ -2,21 +2,13 @@
 
 from __future__ import annotations
 
+from fieldapp.i18n import venue_kinds
+
 ZH: dict[str, str] = {
     "app.title": "网格化巡查",
     "venue.label": "{name}（{code}）",
     # venue kinds
-    "kind.market": "农贸市场",
-    "kind.hotel": "宾馆",
-    "kind.supermarket": "超市",
-    "kind.small_shop": "小商场",
-    "kind.small_school": "小学校/幼儿园",
-    "kind.small_restaurant": "小餐饮",
-    "kind.small_hotel": "小旅馆",
-    "kind.internet_cafe": "小网吧",
-    "kind.small_workshop": "小生产加工企业",
-    "kind.rental_housing": "出租房",
-    "kind.three_in_one": "三合一场所",
+    **{f"kind.{k}": v for k, v in venue_kinds.ZH.items()},
     # grid levels and roles
     "grid_level.town": "镇网格",
     "grid_level.village": "村（社区）网格",
@@ -166,17 +158,7 @@ ZH: dict[str, str] = {
 EN: dict[str, str] = {
     "app.title": "Grid inspection",
     "venue.label": "{name} ({code})",
-    "kind.market": "Market",
-    "kind.hotel": "Hotel",
-    "kind.supermarket": "Supermarket",
-    "kind.small_shop": "Small shop",
-    "kind.small_school": "Small school/kindergarten",
-    "kind.small_restaurant": "Small restaurant",
-    "kind.small_hotel": "Small hotel",
-    "kind.internet_cafe": "Internet café",
-    "kind.small_workshop": "Small workshop",
-    "kind.rental_housing": "Rental housing",
-    "kind.three_in_one": "Three-in-one premises",
+    **{f"kind.{k}": v for k, v in venue_kinds.EN.items()},
     "grid_level.town": "Town grid",
     "grid_level.village": "Village grid",
     "grid_level.area": "Area grid",

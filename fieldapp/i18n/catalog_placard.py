@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from fieldapp.i18n import venue_kinds
+
 # Fire precautions per venue kind, our own short wording of domain.md section 2.
 _TIPS_ZH = {
     "market": (
@@ -145,33 +147,6 @@ _TIPS_EN = {
     ),
 }
 
-_KINDS_ZH = {
-    "market": "农贸市场",
-    "hotel": "宾馆",
-    "supermarket": "超市",
-    "small_shop": "小商场",
-    "small_school": "小学校/幼儿园",
-    "small_restaurant": "小餐饮",
-    "small_hotel": "小旅馆",
-    "internet_cafe": "小网吧",
-    "small_workshop": "小生产加工企业",
-    "rental_housing": "出租房",
-    "three_in_one": "三合一场所",
-}
-
-_KINDS_EN = {
-    "market": "Farmers' market",
-    "hotel": "Hotel",
-    "supermarket": "Supermarket",
-    "small_shop": "Small shop",
-    "small_school": "Small school / kindergarten",
-    "small_restaurant": "Small restaurant",
-    "small_hotel": "Small guesthouse",
-    "internet_cafe": "Small internet café",
-    "small_workshop": "Small workshop",
-    "rental_housing": "Rental housing",
-    "three_in_one": "Three-in-one premises",
-}
 
 ZH: dict[str, str] = {
     # Scan verdicts (PlacardCheck.message_key).
@@ -214,7 +189,7 @@ ZH: dict[str, str] = {
     "placard.print.venue_unknown": "场所 {code} 不在本设备上，请先同步",
     "placard.print.new_key": "已创建标牌签名密钥 {key_id}（{path}），并登记到本机",
     "placard.print.one_source": "请指定 --grid 或 --venue 其中之一",
-    **{f"placard.kind.{k}": v for k, v in _KINDS_ZH.items()},
+    **{f"placard.kind.{k}": v for k, v in venue_kinds.ZH.items()},
     **{f"placard.tips.{k}": v for k, v in _TIPS_ZH.items()},
 }
 
@@ -279,6 +254,6 @@ EN: dict[str, str] = {
     "placard.print.venue_unknown": "Venue {code} is not on this device; sync first",
     "placard.print.new_key": "Created placard signing key {key_id} ({path}) and registered it here",
     "placard.print.one_source": "Give exactly one of --grid or --venue",
-    **{f"placard.kind.{k}": v for k, v in _KINDS_EN.items()},
+    **{f"placard.kind.{k}": v for k, v in venue_kinds.PLACARD_EN.items()},
     **{f"placard.tips.{k}": v for k, v in _TIPS_EN.items()},
 }

@@ -2,32 +2,7 @@
 
 from __future__ import annotations
 
-_KINDS_ZH = {
-    "market": "农贸市场",
-    "hotel": "宾馆",
-    "supermarket": "超市",
-    "small_shop": "小商场",
-    "small_school": "小学校/幼儿园",
-    "small_restaurant": "小餐饮",
-    "small_hotel": "小旅馆",
-    "internet_cafe": "小网吧",
-    "small_workshop": "小生产加工企业",
-    "rental_housing": "出租房",
-    "three_in_one": "三合一场所",
-}
-_KINDS_EN = {
-    "market": "Market",
-    "hotel": "Hotel",
-    "supermarket": "Supermarket",
-    "small_shop": "Small shop",
-    "small_school": "Small school/kindergarten",
-    "small_restaurant": "Small restaurant",
-    "small_hotel": "Small hotel",
-    "internet_cafe": "Internet café",
-    "small_workshop": "Small workshop",
-    "rental_housing": "Rental housing",
-    "three_in_one": "Three-in-one premises",
-}
+from fieldapp.i18n import venue_kinds
 
 ZH: dict[str, str] = {
     # due lists and rounds
@@ -133,7 +108,7 @@ ZH: dict[str, str] = {
     "ledger.reason.scanner_broken": "扫码器故障",
     "ledger.reason.venue_closed": "场所未营业",
     "ledger.reason.other": "其他",
-    **{f"ledger.kind.{k}": v for k, v in _KINDS_ZH.items()},
+    **{f"ledger.kind.{k}": v for k, v in venue_kinds.ZH.items()},
 }
 
 EN: dict[str, str] = {
@@ -232,5 +207,5 @@ EN: dict[str, str] = {
     "ledger.reason.scanner_broken": "scanner broken",
     "ledger.reason.venue_closed": "venue closed",
     "ledger.reason.other": "other",
-    **{f"ledger.kind.{k}": v for k, v in _KINDS_EN.items()},
+    **{f"ledger.kind.{k}": v for k, v in venue_kinds.EN.items()},
 }
