@@ -78,16 +78,7 @@ def server_placard_infos(
     from sync.server.placard_keys import venues_to_print
 
     return [
-        PlacardInfo(
-            venue_code=venue.code,
-            name=venue.name,
-            kind=venue.kind,
-            address=venue.address,
-            grid_name=grid_name,
-            contact=venue.contact,
-            phone=venue.phone,
-            payload=signer.sign(venue.code),
-        )
+        PlacardInfo.of(venue, grid_name, signer.sign(venue.code))
         for venue, grid_name in venues_to_print(grid_code=grid_code, venue_code=venue_code)
     ]
 

@@ -16,6 +16,7 @@ import subprocess
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 import qrcode
 from qrcode.constants import ERROR_CORRECT_Q
@@ -46,6 +47,17 @@ FONT_CANDIDATES: tuple[tuple[str, int], ...] = (
 )
 
 
+class PlacardVenue(Protocol):
+    """What a placard says of a venue: a venue of the device's store or of the server's."""
+
+    code: str
+    name: str
+    kind: str
+    address: str
+    contact: str
+    phone: str
+
+
 @dataclass(frozen=True, slots=True)
 class PlacardInfo:
     """Everything printed on one placard."""
@@ -58,6 +70,20 @@ class PlacardInfo:
     contact: str
     phone: str
     payload: str  # the signed QR text (fieldapp.domain.placard.sign_payload)
+
+    @classmethod
+    def of(cls, venue: PlacardVenue, grid_name: str, payload: str) -> PlacardInfo:
+        """The placard of a venue, from the device's store or the server's."""
+        return cls(
+            venue_code=venue.code,
+            name=venue.name,
+            kind=venue.kind,
+            address=venue.address,
+            grid_name=grid_name,
+            contact=venue.contact,
+            phone=venue.phone,
+            payload=payload,
+        )
 
 
 @dataclass(frozen=True, slots=True)

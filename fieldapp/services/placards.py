@@ -3,8 +3,8 @@
 Printing needs a signing key. On the server that is the server's placard key; on a field
 device run by hand (`fieldapp placards`) it is a key file in the data directory, made on
 first use and registered in the local PlacardKey table so this device verifies its own
-placards. The server's admin command builds PlacardInfo the same way from its own rows and
-calls the same renderer.
+placards. The server's admin command builds its PlacardInfo with the same `PlacardInfo.of`
+from its own rows and calls the same renderer.
 """
 
 from __future__ import annotations
@@ -120,16 +120,7 @@ def grid_codes_under(grid_code: str) -> list[str]:
 
 
 def placard_info(venue: Venue, grid_name: str, signer: SigningKey) -> PlacardInfo:
-    return PlacardInfo(
-        venue_code=venue.code,
-        name=venue.name,
-        kind=venue.kind,
-        address=venue.address,
-        grid_name=grid_name,
-        contact=venue.contact,
-        phone=venue.phone,
-        payload=signer.sign(venue.code),
-    )
+    return PlacardInfo.of(venue, grid_name, signer.sign(venue.code))
 
 
 def placards_for_grid(grid_code: str, signer: SigningKey) -> list[PlacardInfo]:
