@@ -5,6 +5,8 @@
   the device acting as the first inspector. `demo_info` is the builder's `DemoInfo`.
 - `frozen_clock`: fieldapp's clock stopped at `FROZEN_NOW` (a Wednesday, so every due
   bucket can be non-empty). Request it before `demo_home` to build the demo on that date.
+- `tree`: `home` holding the small grid tree of `rounds_support`, with its movable clock
+  in China time (the rounds, dashboard and daily-report tests).
 
 Textual: animations are off (TEXTUAL_ANIMATIONS=none, set before Textual is imported),
 so Pilot and snapshot tests do not depend on timing.
@@ -20,6 +22,8 @@ from pathlib import Path
 import pytest
 
 os.environ.setdefault("TEXTUAL_ANIMATIONS", "none")
+
+from rounds_support import Clock, build_tree, china_clock  # noqa: E402
 
 from fieldapp.domain import clock  # noqa: E402
 from fieldapp.paths import store_path  # noqa: E402
@@ -58,3 +62,12 @@ def frozen_clock(monkeypatch: pytest.MonkeyPatch) -> dt.datetime:
     """Stop fieldapp's clock at FROZEN_NOW for the test."""
     monkeypatch.setattr(clock, "_now", lambda: FROZEN_NOW)
     return FROZEN_NOW
+
+
+@pytest.fixture
+def tree(home: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Clock]:
+    """`home` with the small grid tree of rounds_support; the clock runs in China time and
+    can be moved to any day."""
+    with china_clock(monkeypatch) as moving:
+        build_tree()
+        yield moving

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from rounds_support import (
@@ -17,9 +15,7 @@ from rounds_support import (
     Clock,
     act_as,
     add_venue,
-    build_tree,
     china,
-    china_clock,
     inspect,
 )
 
@@ -27,13 +23,6 @@ from fieldapp.domain.ids import new_id
 from fieldapp.services import daily_reports as reports
 from fieldapp.services import outbox
 from fieldapp.store.models import DailyReport, Finding, FindingEvent, Outbox
-
-
-@pytest.fixture
-def tree(home: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Clock]:
-    with china_clock(monkeypatch) as clock:
-        build_tree()
-        yield clock
 
 
 def test_zero_report_is_written_with_its_outbox_op(tree: Clock) -> None:

@@ -4,10 +4,7 @@ completion and reporting per grid, on the small grid tree of rounds_support."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
-from pathlib import Path
 
-import pytest
 from rounds_support import (
     DEVICE,
     INSPECTOR_A12,
@@ -15,9 +12,7 @@ from rounds_support import (
     Clock,
     act_as,
     add_venue,
-    build_tree,
     china,
-    china_clock,
     inspect,
 )
 
@@ -26,13 +21,6 @@ from fieldapp.services import daily_reports, dashboard
 from fieldapp.store.models import Finding, FindingEvent
 
 D = dt.date
-
-
-@pytest.fixture
-def tree(home: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Clock]:
-    with china_clock(monkeypatch) as clock:
-        build_tree()
-        yield clock
 
 
 def test_inspections_per_day_by_local_date_and_scope(tree: Clock) -> None:

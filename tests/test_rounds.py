@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from rounds_support import (
@@ -13,22 +11,13 @@ from rounds_support import (
     INSPECTOR_V2,
     Clock,
     add_venue,
-    build_tree,
     china,
-    china_clock,
     inspect,
 )
 
 from fieldapp.domain import cadence
 from fieldapp.services import rounds, settings
 from fieldapp.store.models import Venue
-
-
-@pytest.fixture
-def tree(home: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Clock]:
-    with china_clock(monkeypatch) as clock:
-        build_tree()
-        yield clock
 
 
 def due_of(venue_id: str) -> dt.date | None:
