@@ -5,6 +5,9 @@
   the device acting as the first inspector. `demo_info` is the builder's `DemoInfo`.
 - `frozen_clock`: fieldapp's clock stopped at `FROZEN_NOW` (a Wednesday, so every due
   bucket can be non-empty). Request it before `demo_home` to build the demo on that date.
+- `chinese` / `chinese_in_utc`: the UI in Chinese for the test (and back after it); the
+  second also sets local time to UTC, so a frozen clock gives the same day everywhere
+  (snapshots). Modules ask for them with `pytestmark = pytest.mark.usefixtures(...)`.
 - `tree`: `home` holding the small grid tree of `rounds_support`, with its movable clock
   in China time (the rounds, dashboard and daily-report tests).
 
@@ -16,6 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -26,6 +30,7 @@ os.environ.setdefault("TEXTUAL_ANIMATIONS", "none")
 from rounds_support import Clock, build_tree, china_clock  # noqa: E402
 
 from fieldapp.domain import clock  # noqa: E402
+from fieldapp.i18n import set_language  # noqa: E402
 from fieldapp.paths import store_path  # noqa: E402
 from fieldapp.services.demo import DemoInfo, build_workspace  # noqa: E402
 from fieldapp.store.db import close_store, open_store  # noqa: E402
@@ -71,3 +76,22 @@ def tree(home: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Clock]:
     with china_clock(monkeypatch) as moving:
         build_tree()
         yield moving
+
+
+@pytest.fixture
+def chinese() -> Iterator[None]:
+    set_language("zh")
+    yield
+    set_language("zh")
+
+
+@pytest.fixture
+def chinese_in_utc(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Chinese, and local time = UTC, so the frozen clock gives the same day everywhere."""
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
+    set_language("zh")
+    yield
+    set_language("zh")
+    monkeypatch.undo()
+    time.tzset()

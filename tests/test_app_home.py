@@ -6,40 +6,26 @@ Pilot drives the real app (make_app) on the demo workspace in a temporary FIELDA
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from pilot_support import SIZE, settle
 from textual.widgets import Input, Label, OptionList, Static
 
 from fieldapp.app import FieldApp, make_app
 from fieldapp.domain.cadence import bucket
 from fieldapp.domain.clock import today
-from fieldapp.i18n import set_language
 from fieldapp.screens.home import HomeScreen
 from fieldapp.services.demo import DemoInfo
 from fieldapp.services.identity import grid_codes_under, me
 from fieldapp.store.models import Inspection, Outbox, Setting, Venue
 from fieldapp.widgets import PagedTable
 
-SIZE = (120, 36)
-
-
-@pytest.fixture(autouse=True)
-def chinese() -> Iterator[None]:
-    set_language("zh")
-    yield
-    set_language("zh")
+pytestmark = pytest.mark.usefixtures("chinese")
 
 
 def text_of(widget: Static) -> str:
     return str(widget.render())
-
-
-async def settle(app: FieldApp, pilot) -> None:  # type: ignore[no-untyped-def]
-    await pilot.pause()
-    await app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 def expected_buckets() -> Counter[str]:

@@ -5,30 +5,23 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from pilot_support import SIZE, settle
 from textual.widgets import DataTable, Input, Label, OptionList, Static, TabbedContent
 
 from fieldapp.app import FieldApp, make_app
 from fieldapp.domain import clock
-from fieldapp.i18n import set_language
 from fieldapp.screens.daily_report import DailyReportScreen
 from fieldapp.services import daily_reports, inspections
 from fieldapp.services.demo import act_as
 from fieldapp.services.identity import grid_codes_under
 from fieldapp.store.models import DailyReport, Outbox, Venue
 
-SIZE = (120, 36)
 DAY = dt.date(2026, 6, 10)
 
-
-@pytest.fixture(autouse=True)
-def chinese() -> Iterator[None]:
-    set_language("zh")
-    yield
-    set_language("zh")
+pytestmark = pytest.mark.usefixtures("chinese")
 
 
 @pytest.fixture
@@ -43,20 +36,13 @@ def local(hour: int, minute: int) -> dt.datetime:
     return dt.datetime.combine(DAY, dt.time(hour, minute)).astimezone()
 
 
-async def settle(app: FieldApp, pilot) -> None:  # type: ignore[no-untyped-def]
-    for _ in range(2):
-        await pilot.pause()
-        await app.workers.wait_for_complete()
-    await pilot.pause()
-
-
 async def open_report(app: FieldApp, pilot) -> DailyReportScreen:  # type: ignore[no-untyped-def]
-    await settle(app, pilot)
+    await settle(app, pilot, rounds=2)
     if type(app.screen).__name__ == "ResumeDialog":
         await pilot.press("n")
-        await settle(app, pilot)
+        await settle(app, pilot, rounds=2)
     await pilot.press("f8")
-    await settle(app, pilot)
+    await settle(app, pilot, rounds=2)
     screen = app.screen
     assert isinstance(screen, DailyReportScreen)
     return screen
@@ -96,7 +82,7 @@ async def test_zero_report_with_one_key(local_clock: list[dt.datetime], demo_hom
         counts = str(screen.query_one("#report-counts", Static).render())
         assert "今日检查场所：0 家" in counts
         await pilot.press("z")
-        await settle(app, pilot)
+        await settle(app, pilot, rounds=2)
         report = DailyReport.get(DailyReport.grid == code)
         assert report.zero_report and report.date == DAY
         op = Outbox.get(Outbox.type == "daily_report.submit")
@@ -114,13 +100,13 @@ async def test_zero_report_refused_when_hazards_were_found(
         screen = await open_report(app, pilot)
         assert "发现隐患：1 处" in str(screen.query_one("#report-counts", Static).render())
         await pilot.press("z")
-        await settle(app, pilot)
+        await settle(app, pilot, rounds=2)
         assert any("不能报零报告" in m for m in messages(app))
         assert DailyReport.select().count() == 0
         # The full report with remarks goes through.
         screen.query_one("#report-remarks", Input).focus()
         await pilot.press(*"已督促整改", "enter")
-        await settle(app, pilot)
+        await settle(app, pilot, rounds=2)
         report = DailyReport.get(DailyReport.grid == "T01-DM")
         assert not report.zero_report and report.remarks == "已督促整改"
         assert report.counts["hazards_found"] == 1
@@ -133,18 +119,18 @@ async def test_reminder_before_a_17_00_deadline(
     local_clock[0] = local(15, 0)
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await settle(app, pilot)
+        await settle(app, pilot, rounds=2)
         assert not any("日报将于" in m for m in messages(app))
     local_clock[0] = local(16, 10)
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await settle(app, pilot)
+        await settle(app, pilot, rounds=2)
         reminders = [m for m in messages(app) if "日报将于 17:00 截止" in m]
         assert len(reminders) == 1 and "鼎美村" in reminders[0]
         # The minute timer asks again: no second notice for the same grid and day.
         assert app.report_reminders is not None
         app.report_reminders.check()
-        await settle(app, pilot)
+        await settle(app, pilot, rounds=2)
         assert len([m for m in messages(app) if "日报将于" in m]) == 1
 
 
@@ -162,7 +148,7 @@ async def test_supervisor_sees_filed_zero_and_late_grids(
         tabs = screen.query_one(TabbedContent)
         assert tabs.get_tab("tab-status").display is not False
         tabs.active = "tab-status"
-        await settle(app, pilot)
+        await settle(app, pilot, rounds=2)
         table = screen.query_one("#report-status", DataTable)
         state = {
             str(table.get_row_at(i)[1]): str(table.get_row_at(i)[3]) for i in range(table.row_count)

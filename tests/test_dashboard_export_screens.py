@@ -3,43 +3,28 @@ workspace."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import openpyxl
 import pytest
+from pilot_support import SIZE, settle
 from textual.widgets import DataTable, Input, ProgressBar, Select, TabbedContent
 from textual_plotext import PlotextPlot
 
 from fieldapp.app import FieldApp, make_app
-from fieldapp.i18n import set_language
 from fieldapp.screens.dashboard import DashboardScreen
 from fieldapp.screens.export import ExportScreen
 from fieldapp.services.demo import act_as
 from fieldapp.store.models import Inspection
 
-SIZE = (120, 36)
-
-
-@pytest.fixture(autouse=True)
-def chinese() -> Iterator[None]:
-    set_language("zh")
-    yield
-    set_language("zh")
-
-
-async def settle(app: FieldApp, pilot) -> None:  # type: ignore[no-untyped-def]
-    for _ in range(2):
-        await pilot.pause()
-        await app.workers.wait_for_complete()
-    await pilot.pause()
+pytestmark = pytest.mark.usefixtures("chinese")
 
 
 async def start(app: FieldApp, pilot) -> None:  # type: ignore[no-untyped-def]
-    await settle(app, pilot)
+    await settle(app, pilot, rounds=2)
     if type(app.screen).__name__ == "ResumeDialog":
         await pilot.press("n")
-        await settle(app, pilot)
+        await settle(app, pilot, rounds=2)
 
 
 async def test_dashboard_shows_plots_beside_their_tables(
@@ -50,7 +35,7 @@ async def test_dashboard_shows_plots_beside_their_tables(
     async with app.run_test(size=SIZE) as pilot:
         await start(app, pilot)
         await pilot.press("f6")
-        await settle(app, pilot)
+        await settle(app, pilot, rounds=2)
         screen = app.screen
         assert isinstance(screen, DashboardScreen) and screen.data is not None
         data = screen.data
@@ -67,7 +52,7 @@ async def test_dashboard_shows_plots_beside_their_tables(
             ("grids", len(data.grids)),
         ):
             tabs.active = f"tab-{name}"
-            await settle(app, pilot)
+            await settle(app, pilot, rounds=2)
             assert screen.query_one(f"#{name}-table", DataTable).row_count == rows
             plot = screen.query_one(f"#{name}-plot", PlotextPlot)
             assert plot.size.width > 20 and plot.size.height > 5
@@ -81,11 +66,11 @@ async def test_dashboard_is_for_supervisors(frozen_clock: object, demo_home: Pat
     async with app.run_test(size=SIZE) as pilot:
         await start(app, pilot)
         await pilot.press("f6")
-        await settle(app, pilot)
+        await settle(app, pilot, rounds=2)
         assert not isinstance(app.screen, DashboardScreen)
         # Opened some other way, the screen itself says who it is for and closes.
         app.push_screen(DashboardScreen())
-        await settle(app, pilot)
+        await settle(app, pilot, rounds=2)
         assert not isinstance(app.screen, DashboardScreen)
         assert any("看板仅供网格长使用" in n.message for n in app._notifications)
 
@@ -97,7 +82,7 @@ async def test_export_writes_an_xlsx_with_item_columns(
     async with app.run_test(size=SIZE) as pilot:
         await start(app, pilot)
         await pilot.press("ctrl+e")
-        await settle(app, pilot)
+        await settle(app, pilot, rounds=2)
         screen = app.screen
         assert isinstance(screen, ExportScreen)
         assert screen.query_one("#export-from", Input).value == "2026-06-01"
@@ -107,7 +92,7 @@ async def test_export_writes_an_xlsx_with_item_columns(
         # The whole demo history: from the first of last month.
         screen.query_one("#export-from", Input).value = "2026-04-01"
         await pilot.press("f10")
-        await settle(app, pilot)
+        await settle(app, pilot, rounds=2)
         bar = screen.query_one("#export-progress", ProgressBar)
         assert bar.total and bar.progress == bar.total and bar.percentage == 1.0
         assert screen.written == (Path(path_text),)
@@ -130,20 +115,20 @@ async def test_export_to_a_folder_that_cannot_be_written(
     async with app.run_test(size=SIZE) as pilot:
         await start(app, pilot)
         await pilot.press("ctrl+e")
-        await settle(app, pilot)
+        await settle(app, pilot, rounds=2)
         screen = app.screen
         assert isinstance(screen, ExportScreen)
         screen.query_one("#export-format", Select).value = "csv"
-        await settle(app, pilot)
+        await settle(app, pilot, rounds=2)
         assert screen.query_one("#export-path", Input).value.endswith(".csv")
         screen.query_one("#export-path", Input).value = str(blocked / "ledger.csv")
         await pilot.press("f10")
-        await settle(app, pilot)
+        await settle(app, pilot, rounds=2)
         errors = [n.message for n in app._notifications if n.severity == "error"]
         assert any("无法写入" in m and "换一个位置" in m for m in errors), errors
         assert not screen.running
         # A bad date is refused before anything runs.
         screen.query_one("#export-from", Input).value = "2026-13-01"
         await pilot.press("f10")
-        await settle(app, pilot)
+        await settle(app, pilot, rounds=2)
         assert any("日期格式" in n.message for n in app._notifications)

@@ -2,32 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from pilot_support import SIZE, settle
 from textual.widgets import Input, Select, Static
 
 from fieldapp.app import FieldApp, make_app
-from fieldapp.i18n import set_language
 from fieldapp.screens.find_venue import PAGE, FindVenueScreen
 from fieldapp.store.models import Venue
 from fieldapp.widgets import PagedTable
 
-SIZE = (120, 36)
-
-
-@pytest.fixture(autouse=True)
-def chinese() -> Iterator[None]:
-    set_language("zh")
-    yield
-    set_language("zh")
-
-
-async def settle(app: FieldApp, pilot) -> None:  # type: ignore[no-untyped-def]
-    await pilot.pause()
-    await app.workers.wait_for_complete()
-    await pilot.pause()
+pytestmark = pytest.mark.usefixtures("chinese")
 
 
 async def open_find(app: FieldApp, pilot) -> FindVenueScreen:  # type: ignore[no-untyped-def]

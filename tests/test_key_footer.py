@@ -8,17 +8,16 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from pilot_support import SIZE, settle
 from textual.screen import Screen
 from textual.widgets._footer import FooterKey
 
-from fieldapp.app import FieldApp, make_app
+from fieldapp.app import make_app
 from fieldapp.i18n import set_language
 from fieldapp.screens.home import HomeScreen
 from fieldapp.screens.inspect import InspectScreen
 from fieldapp.services import demo
 from fieldapp.widgets.key_footer import KeyFooter, fit
-
-SIZE = (120, 36)
 
 
 @pytest.fixture(params=["zh", "en"])
@@ -26,13 +25,6 @@ def lang(request: pytest.FixtureRequest) -> Iterator[str]:
     set_language(request.param)
     yield request.param
     set_language("zh")
-
-
-async def settle(app: FieldApp, pilot) -> None:  # type: ignore[no-untyped-def]
-    for _ in range(3):
-        await pilot.pause()
-        await app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 def hidden_keys(screen: Screen[object]) -> list[str]:
@@ -63,7 +55,7 @@ async def test_home_and_inspect_show_every_key(demo_home: Path, lang: str, role:
     demo.act_as(role)
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await settle(app, pilot)
+        await settle(app, pilot, rounds=3)
         assert isinstance(app.screen, HomeScreen)
         assert app.person_role == role
         ids = {b.id for _, b, _, _ in app.screen.active_bindings.values() if b.show}
@@ -71,20 +63,20 @@ async def test_home_and_inspect_show_every_key(demo_home: Path, lang: str, role:
         assert hidden_keys(app.screen) == []
         due = app.screen.home_view.due  # type: ignore[union-attr]
         app.open_venue(due[0].venue_id, presence="manual", reason="placard_missing")
-        await settle(app, pilot)
+        await settle(app, pilot, rounds=3)
         assert isinstance(app.screen, InspectScreen)
         assert hidden_keys(app.screen) == []
         await pilot.press("right")  # a yes/no item: pass and fail are offered too
-        await settle(app, pilot)
+        await settle(app, pilot, rounds=3)
         assert hidden_keys(app.screen) == []
 
 
 async def test_a_narrower_terminal_wraps_onto_more_rows(demo_home: Path) -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await settle(app, pilot)
+        await settle(app, pilot, rounds=3)
         rows = app.screen.query_one(KeyFooter).size.height
         await pilot.resize_terminal(80, 36)
-        await settle(app, pilot)
+        await settle(app, pilot, rounds=3)
         assert app.screen.query_one(KeyFooter).size.height > rows
         assert hidden_keys(app.screen) == []

@@ -25,12 +25,7 @@ from fieldapp.i18n import catalog_placard, set_language
 B32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567"
 QR_ALPHANUMERIC = set("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:")
 
-
-@pytest.fixture(autouse=True)
-def chinese():
-    set_language("zh")
-    yield
-    set_language("zh")
+pytestmark = pytest.mark.usefixtures("chinese")
 
 
 @pytest.fixture

@@ -29,12 +29,7 @@ VENUES = [
     ("v4", "YM-0001", "芸美村·便民超市(示例)", "supermarket", "YM"),
 ]
 
-
-@pytest.fixture(autouse=True)
-def chinese():
-    set_language("zh")
-    yield
-    set_language("zh")
+pytestmark = pytest.mark.usefixtures("chinese")
 
 
 @pytest.fixture

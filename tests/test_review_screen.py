@@ -11,17 +11,16 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from pilot_support import SIZE, settle
 from textual.message import Message
 from textual.widgets import Input, Label, Static
 
 from fieldapp.app import FieldApp, make_app
 from fieldapp.domain.clock import now_iso, today
 from fieldapp.domain.ids import new_id
-from fieldapp.i18n import set_language
 from fieldapp.screens.home import HomeScreen
 from fieldapp.screens.inspection_review import InspectionReviewScreen
 from fieldapp.screens.review import PAGE, ReviewScreen
@@ -31,14 +30,7 @@ from fieldapp.services.review import ReviewFilters
 from fieldapp.store.models import Finding, FindingEvent, Inspection, Outbox, Person, PersonGrid
 from fieldapp.widgets import PagedTable
 
-SIZE = (120, 36)
-
-
-@pytest.fixture(autouse=True)
-def chinese() -> Iterator[None]:
-    set_language("zh")
-    yield
-    set_language("zh")
+pytestmark = pytest.mark.usefixtures("chinese")
 
 
 @pytest.fixture
@@ -48,17 +40,10 @@ def people(demo_home: Path) -> dict[str, str]:
     return dict(settings.get(demo.DEMO_SETTING)["people"])
 
 
-async def settle(app: FieldApp, pilot) -> None:  # type: ignore[no-untyped-def]
-    for _ in range(2):
-        await pilot.pause()
-        await app.workers.wait_for_complete()
-    await pilot.pause()
-
-
 async def open_review(app: FieldApp, pilot) -> ReviewScreen:  # type: ignore[no-untyped-def]
-    await settle(app, pilot)
+    await settle(app, pilot, rounds=2)
     await pilot.press("f5")
-    await settle(app, pilot)
+    await settle(app, pilot, rounds=2)
     assert isinstance(app.screen, ReviewScreen)
     return app.screen
 
@@ -120,7 +105,7 @@ async def test_bulk_verify_three_with_one_confirmation(people: dict[str, str]) -
         await pilot.pause()
         assert type(app.screen).__name__ == "BulkActionDialog"
         await pilot.press("f10")
-        await settle(app, pilot)
+        await settle(app, pilot, rounds=2)
         assert isinstance(app.screen, ReviewScreen)
         assert any("已执行 3 条，拒绝 0 条" in m for m in messages(app)), messages(app)
         assert table_keys(screen, "#review-table") == []
@@ -147,18 +132,18 @@ async def test_refusals_are_listed_with_their_reasons(people: dict[str, str]) ->
     async with app.run_test(size=SIZE, message_hook=seen.append) as pilot:
         screen = await open_review(app, pilot)
         await pilot.press("2")  # overdue: open findings, which cannot be verified
-        await settle(app, pilot)
+        await settle(app, pilot, rounds=2)
         assert screen.filters.queue == "overdue"
         overdue = table_keys(screen, "#review-table")
         await pilot.press("asterisk", "v")
         await pilot.pause()
         await pilot.press("f10")
-        await settle(app, pilot)
+        await settle(app, pilot, rounds=2)
         assert type(app.screen).__name__ == "ReasonsDialog"
         body = str(app.screen.query_one("#reasons-body", Static).render())
         assert body.count("隐患当前为“待整改”") == len(overdue)
         await pilot.press("escape")
-        await settle(app, pilot)
+        await settle(app, pilot, rounds=2)
         assert any(f"拒绝 {len(overdue)} 条" in m for m in messages(app))
         assert sync_requests(seen) == []  # nothing applied, nothing to send
     assert all(Finding.get_by_id(f).state == "open" for f in overdue)
@@ -176,7 +161,7 @@ async def test_hand_over_overdue_major_and_print_the_letter(people: dict[str, st
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_review(app, pilot)
         await pilot.press("2")
-        await settle(app, pilot)
+        await settle(app, pilot, rounds=2)
         await move_to(screen, major.finding_id, pilot)
         await pilot.press("h")
         await pilot.pause()
@@ -188,7 +173,7 @@ async def test_hand_over_overdue_major_and_print_the_letter(people: dict[str, st
         dialog.choose("#bulk-unit", "fire_brigade")
         dialog.query_one("#bulk-reference", Input).value = reference
         await pilot.press("f10")
-        await settle(app, pilot)
+        await settle(app, pilot, rounds=2)
         assert any("已执行 1 条，拒绝 0 条" in m for m in messages(app)), messages(app)
         state = findings.fold_of(major.finding_id)
         assert (state.state, state.handed_over_to, state.reference) == (
@@ -197,12 +182,12 @@ async def test_hand_over_overdue_major_and_print_the_letter(people: dict[str, st
             reference,
         )
         await pilot.press("4")
-        await settle(app, pilot)
+        await settle(app, pilot, rounds=2)
         assert table_keys(screen, "#review-table") == [major.finding_id]
         detail = str(screen.query_one("#detail-body", Static).render())
         assert "消防大队" in detail and reference in detail
         await pilot.press("l")
-        await settle(app, pilot)
+        await settle(app, pilot, rounds=2)
         written = [m for m in messages(app) if m.startswith("已生成")]
     pdfs = list((people_home() / "documents").glob("handover-*.pdf"))
     if not pdfs:  # no CJK font on this machine: the reason was said instead
@@ -225,11 +210,11 @@ async def test_rectification_notice_for_the_highlighted_venue(people: dict[str, 
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_review(app, pilot)
         await pilot.press("2")
-        await settle(app, pilot)
+        await settle(app, pilot, rounds=2)
         row = screen.highlighted
         assert row is not None
         await pilot.press("p")
-        await settle(app, pilot)
+        await settle(app, pilot, rounds=2)
     pdfs = list((people_home() / "documents").glob(f"notice-{row.venue_code}-*.pdf"))
     if not pdfs:
         pytest.skip(f"notice not written: {messages(app)[-1]}")
@@ -267,13 +252,13 @@ async def test_a_conflict_between_two_supervisors_is_shown_with_both_names(
         screen = await open_review(app, pilot)
         assert "冲突 1" in str(screen.query_one("#q-conflicts").render())
         await pilot.press("5")
-        await settle(app, pilot)
+        await settle(app, pilot, rounds=2)
         assert table_keys(screen, "#review-table") == [reported.finding_id]
         detail = str(screen.query_one("#detail-body", Static).render())
         assert "王建国" in detail and "郑村网格长" in detail
         assert "冲突：" in detail and "dev-zheng-0000001"[-12:] in detail
         await pilot.press("a")
-        await settle(app, pilot)
+        await settle(app, pilot, rounds=2)
         assert table_keys(screen, "#review-table") == []
         assert "冲突 0" in str(screen.query_one("#q-conflicts").render())
     assert Finding.get_by_id(reported.finding_id).conflict is False
@@ -287,17 +272,17 @@ async def test_an_inspector_has_no_review_key_and_cannot_open_it(demo_home: Path
 
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await settle(app, pilot)
+        await settle(app, pilot, rounds=2)
         assert app.person_role == "inspector"
         shown = {b.id for _, b, _, _ in app.screen.active_bindings.values()}
         assert "app.review" not in shown
         labels = [label for label, *_ in FieldCommands(app.screen)._commands()]
         assert not any(label.startswith("复查") for label in labels)
         await pilot.press("f5")
-        await settle(app, pilot)
+        await settle(app, pilot, rounds=2)
         assert isinstance(app.screen, HomeScreen)
         app.push_screen(ReviewScreen())  # even pushed directly, it closes and says why
-        await settle(app, pilot)
+        await settle(app, pilot, rounds=2)
         assert isinstance(app.screen, HomeScreen)
         assert any("只有网格长或管理员" in m for m in messages(app))
 
@@ -309,7 +294,7 @@ async def test_a_supervisor_has_the_key_in_the_footer_and_the_palette(
 
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await settle(app, pilot)
+        await settle(app, pilot, rounds=2)
         shown = {b.id: b.description for _, b, _, _ in app.screen.active_bindings.values()}
         assert shown.get("app.review") == "复查"
         labels = [label for label, *_ in FieldCommands(app.screen)._commands()]
@@ -359,25 +344,25 @@ async def test_paging_with_more_than_a_page(people: dict[str, str]) -> None:
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_review(app, pilot)
         await pilot.press("6")
-        await settle(app, pilot)
+        await settle(app, pilot, rounds=2)
         first = table_keys(screen, "#review-table")
         assert len(first) == PAGE
         title = str(screen.query_one("#review-page", Label).render())
         assert f"第 1–{PAGE} 条，共 {total} 条" in title
         await pilot.press("space")  # a mark survives paging
         await pilot.press("pagedown")
-        await settle(app, pilot)
+        await settle(app, pilot, rounds=2)
         second = table_keys(screen, "#review-table")
         assert len(second) == total - PAGE and not set(first) & set(second)
         assert screen.page_offset == PAGE and len(screen.marked) == 1
         await pilot.press("pagedown")  # no third page: stays
-        await settle(app, pilot)
+        await settle(app, pilot, rounds=2)
         assert screen.page_offset == PAGE
         await pilot.press("pageup")
-        await settle(app, pilot)
+        await settle(app, pilot, rounds=2)
         assert table_keys(screen, "#review-table") == first
         await pilot.press("s")  # sort by venue: same findings, another order
-        await settle(app, pilot)
+        await settle(app, pilot, rounds=2)
         assert screen.filters.sort == "venue" and len(screen.marked) == 1
 
 
@@ -391,7 +376,7 @@ async def test_filters_dialog_narrows_the_list(people: dict[str, str]) -> None:
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_review(app, pilot)
         await pilot.press("6", "g")
-        await settle(app, pilot)
+        await settle(app, pilot, rounds=2)
         dialog = app.screen
         assert isinstance(dialog, ReviewFiltersDialog)
         dialog.query_one("#filter-severity", Select).value = "major"
@@ -401,7 +386,7 @@ async def test_filters_dialog_narrows_the_list(people: dict[str, str]) -> None:
         assert "不是日期" in str(dialog.query_one("#filter-error", Static).render())
         dialog.query_one("#filter-from", Input).value = ""
         await pilot.press("f10")
-        await settle(app, pilot)
+        await settle(app, pilot, rounds=2)
         assert screen.filters.severity == "major"
         assert len(table_keys(screen, "#review-table")) == expected
         assert "重大" in str(screen.query_one("#review-filters", Label).render())
@@ -416,14 +401,14 @@ async def test_return_an_inspection_with_a_comment(people: dict[str, str]) -> No
     async with app.run_test(size=SIZE, message_hook=seen.append) as pilot:
         await open_review(app, pilot)
         await pilot.press("i")
-        await settle(app, pilot)
+        await settle(app, pilot, rounds=2)
         screen = app.screen
         assert isinstance(screen, InspectionReviewScreen)
         table = screen.query_one("#inspections-table", PagedTable)
         manual = [r for r in screen.rows if r.manual]
         assert manual and all(str(table.get_row(r.inspection_id)[0]) == "⚠" for r in manual)
         await pilot.press("m")
-        await settle(app, pilot)
+        await settle(app, pilot, rounds=2)
         assert screen.rows and all(r.manual for r in screen.rows)
         target = screen.rows[0].inspection_id
         await pilot.press("t")
@@ -434,17 +419,17 @@ async def test_return_an_inspection_with_a_comment(people: dict[str, str]) -> No
         assert type(app.screen).__name__ == "CommentDialog"
         assert sync_requests(seen) == []
         await pilot.press(*"未扫码请补拍标牌", "enter")
-        await settle(app, pilot)
+        await settle(app, pilot, rounds=2)
         assert isinstance(app.screen, InspectionReviewScreen)
         assert sync_requests(seen) == ["inspection.review"]
         assert target not in table_keys(screen, "#inspections-table")  # no longer pending
         await pilot.press("s")  # show: returned
-        await settle(app, pilot)
+        await settle(app, pilot, rounds=2)
         assert table_keys(screen, "#inspections-table") == [target]
         row = table.get_row(target)
         assert "已退回" in [str(c) for c in row] and "未扫码请补拍标牌" in [str(c) for c in row]
         await pilot.press("escape")
-        await settle(app, pilot)
+        await settle(app, pilot, rounds=2)
         assert isinstance(app.screen, ReviewScreen)
     inspection = Inspection.get_by_id(target)
     assert (inspection.review_state, inspection.review_comment) == ("returned", "未扫码请补拍标牌")

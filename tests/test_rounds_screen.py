@@ -4,35 +4,19 @@ views, and enter on a stop opening the venue through the presence dialog."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from pilot_support import SIZE, settle
 from textual.widgets import DataTable, Label, ProgressBar, TabbedContent, Tree
 
 from fieldapp.app import FieldApp, make_app
-from fieldapp.i18n import set_language
 from fieldapp.screens.rounds import RoundsScreen
 from fieldapp.services import inspections, rounds
 from fieldapp.services.demo import act_as
 from fieldapp.widgets import PagedTable
 
-SIZE = (120, 36)
-
-
-@pytest.fixture(autouse=True)
-def chinese() -> Iterator[None]:
-    set_language("zh")
-    yield
-    set_language("zh")
-
-
-async def settle(app: FieldApp, pilot) -> None:  # type: ignore[no-untyped-def]
-    await pilot.pause()
-    await app.workers.wait_for_complete()
-    await pilot.pause()
-    await app.workers.wait_for_complete()
-    await pilot.pause()
+pytestmark = pytest.mark.usefixtures("chinese")
 
 
 def inspect_through_services(venue_id: str) -> None:
@@ -51,12 +35,12 @@ def inspect_through_services(venue_id: str) -> None:
 
 
 async def open_rounds(app: FieldApp, pilot) -> RoundsScreen:  # type: ignore[no-untyped-def]
-    await settle(app, pilot)
+    await settle(app, pilot, rounds=2)
     if type(app.screen).__name__ == "ResumeDialog":
         await pilot.press("n")
-        await settle(app, pilot)
+        await settle(app, pilot, rounds=2)
     await pilot.press("f7")
-    await settle(app, pilot)
+    await settle(app, pilot, rounds=2)
     screen = app.screen
     assert isinstance(screen, RoundsScreen)
     return screen
@@ -76,9 +60,9 @@ async def test_plan_a_round_from_the_due_list_and_see_progress(
         assert due.has_focus and due.row_count > 2
         first, second = (str(due.get_row_at(i)[3]) for i in (0, 1))  # venue codes
         await pilot.press("space")  # picks the first, the cursor moves on
-        await settle(app, pilot)
+        await settle(app, pilot, rounds=2)
         await pilot.press("space")
-        await settle(app, pilot)
+        await settle(app, pilot, rounds=2)
 
         round_id = rounds.round_for()
         assert round_id is not None
@@ -91,7 +75,7 @@ async def test_plan_a_round_from_the_due_list_and_see_progress(
 
         inspect_through_services(progress.stops[0].venue_id)
         await pilot.press("r")
-        await settle(app, pilot)
+        await settle(app, pilot, rounds=2)
         assert label(screen, "#round-progress-label") == "已完成 1/2"
         bar = screen.query_one("#round-progress", ProgressBar)
         assert (bar.progress, bar.total) == (1, 2)
@@ -104,7 +88,7 @@ async def test_reorder_remove_and_open_a_stop(frozen_clock: object, demo_home: P
         screen = await open_rounds(app, pilot)
         for _ in range(3):
             await pilot.press("space")
-            await settle(app, pilot)
+            await settle(app, pilot, rounds=2)
         round_id = rounds.round_for()
         assert round_id is not None
         codes = [s.code for s in rounds.round_progress(round_id).stops]
@@ -112,7 +96,7 @@ async def test_reorder_remove_and_open_a_stop(frozen_clock: object, demo_home: P
         stops.focus()
         await pilot.pause()
         await pilot.press("ctrl+down")  # the first stop becomes the second
-        await settle(app, pilot)
+        await settle(app, pilot, rounds=2)
         assert [s.code for s in rounds.round_progress(round_id).stops] == [
             codes[1],
             codes[0],
@@ -120,14 +104,14 @@ async def test_reorder_remove_and_open_a_stop(frozen_clock: object, demo_home: P
         ]
         assert stops.cursor_row == 1
         await pilot.press("K")  # and back up
-        await settle(app, pilot)
+        await settle(app, pilot, rounds=2)
         assert [s.code for s in rounds.round_progress(round_id).stops] == codes
         await pilot.press("delete")
-        await settle(app, pilot)
+        await settle(app, pilot, rounds=2)
         assert [s.code for s in rounds.round_progress(round_id).stops] == codes[1:]
         assert label(screen, "#round-progress-label") == "已完成 0/2"
         await pilot.press("enter")
-        await settle(app, pilot)
+        await settle(app, pilot, rounds=2)
         assert type(app.screen).__name__ == "PresenceDialog"
 
 
@@ -140,12 +124,12 @@ async def test_supervisor_sees_inspectors_and_completion_tree(
         screen = await open_rounds(app, pilot)
         tabs = screen.query_one(TabbedContent)
         tabs.active = "tab-inspectors"
-        await settle(app, pilot)
+        await settle(app, pilot, rounds=2)
         people = screen.query_one("#by-inspector", DataTable)
         names = {str(people.get_row_at(i)[0]) for i in range(people.row_count)}
         assert {"陈晓明", "林秀英", "王建国"} <= names
         tabs.active = "tab-completion"
-        await settle(app, pilot)
+        await settle(app, pilot, rounds=2)
         tree = screen.query_one("#completion-tree", Tree)
         town = tree.root.children[0]
         assert "示例镇" in str(town.label) and "完成率" in str(town.label)
@@ -182,10 +166,10 @@ async def submit_the_open_inspection(app: FieldApp, pilot) -> str:  # type: igno
     answer_every_item(screen.inspection_id)
     screen.reload()
     await pilot.press("f10")
-    await settle(app, pilot)
+    await settle(app, pilot, rounds=2)
     assert isinstance(app.screen, SummaryScreen)
     await pilot.press(*"店主", "enter")
-    await settle(app, pilot)
+    await settle(app, pilot, rounds=2)
     return screen.inspection_id
 
 
@@ -200,15 +184,15 @@ async def test_an_inspection_opened_from_rounds_returns_to_rounds(
         due = screen.query_one("#rounds-due", PagedTable)
         code = str(due.get_row_at(0)[3])
         await pilot.press("space")  # on today's round
-        await settle(app, pilot)
+        await settle(app, pilot, rounds=2)
         stops = screen.query_one("#round-stops", DataTable)
         stops.focus()
         await pilot.pause()
         await pilot.press("enter")  # the stop: why no scan, then the inspection
-        await settle(app, pilot)
+        await settle(app, pilot, rounds=2)
         assert type(app.screen).__name__ == "PresenceDialog"
         await pilot.press("enter")
-        await settle(app, pilot)
+        await settle(app, pilot, rounds=2)
         inspection_id = await submit_the_open_inspection(app, pilot)
         assert app.screen is screen  # back on the round, not on Home
         assert inspections.load(inspection_id).inspection.status == "submitted"
@@ -216,10 +200,10 @@ async def test_an_inspection_opened_from_rounds_returns_to_rounds(
         assert code in str(stops.get_row_at(0)[2])
 
         await pilot.press("escape")  # Rounds → Home; from Home it comes back to Home
-        await settle(app, pilot)
+        await settle(app, pilot, rounds=2)
         home = app.screen
         assert isinstance(home, HomeScreen)
         app.open_venue(screen.due_lines[1].venue_id, presence="manual")
-        await settle(app, pilot)
+        await settle(app, pilot, rounds=2)
         await submit_the_open_inspection(app, pilot)
         assert app.screen is home

@@ -7,30 +7,17 @@ Regenerate after a deliberate change with `pytest tests/test_snapshots_review.py
 from __future__ import annotations
 
 import datetime as dt
-import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from snapshot_support import tables_settled
 
 from fieldapp.app import make_app
-from fieldapp.i18n import set_language
 from fieldapp.services import demo
 
 SIZE = (120, 36)
 
-
-@pytest.fixture(autouse=True)
-def chinese_in_utc(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """Chinese, and local time = UTC, so the frozen clock gives the same day everywhere."""
-    monkeypatch.setenv("TZ", "UTC")
-    time.tzset()
-    set_language("zh")
-    yield
-    set_language("zh")
-    monkeypatch.undo()
-    time.tzset()
+pytestmark = pytest.mark.usefixtures("chinese_in_utc")
 
 
 async def _settle(pilot) -> None:  # type: ignore[no-untyped-def]
