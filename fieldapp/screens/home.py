@@ -22,15 +22,8 @@ from textual.widgets import DataTable, Header, Label, Static
 from fieldapp.commands import localize_bindings
 from fieldapp.i18n import t
 from fieldapp.screens import FieldScreen, VenueChosen
-from fieldapp.screens.home_views import (
-    PAGE,
-    DraftRow,
-    DueRow,
-    FindingRow,
-    HomeView,
-    build_home_view,
-    due_rows,
-)
+from fieldapp.screens.due_list import DueRow, due_rows, venue_label
+from fieldapp.screens.home_views import PAGE, DraftRow, FindingRow, HomeView, build_home_view
 from fieldapp.widgets import PagedTable, StatusBar
 from fieldapp.widgets.key_footer import KeyFooter
 
@@ -273,10 +266,7 @@ class HomeScreen(FieldScreen[None]):
                 self.post_message(self.FindingChosen(key))
 
     def _venue_label(self, venue_id: str) -> str:
-        for row in self.home_view.due if self.home_view else ():
-            if row.venue_id == venue_id:
-                return t("venue.label", name=row.name, code=row.code)
-        return venue_id
+        return venue_label(venue_id, self.home_view.due if self.home_view else ())
 
     @on(DataTable.RowSelected)
     def _row_selected(self, event: DataTable.RowSelected) -> None:

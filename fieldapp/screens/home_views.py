@@ -6,18 +6,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from fieldapp.screens.due_list import DueRow, due_rows
+
 PAGE = 50
-
-
-@dataclass(frozen=True)
-class DueRow:
-    venue_id: str
-    bucket: str  # overdue | today | week
-    due_on: dt.date | None
-    code: str
-    name: str
-    kind: str
-    grid: str
 
 
 @dataclass(frozen=True)
@@ -71,23 +62,6 @@ def local_time(stamp: str) -> str:
     except ValueError:
         return stamp
     return moment.astimezone().strftime("%m-%d %H:%M")
-
-
-def due_rows(venues: list, day: dt.date) -> tuple[DueRow, ...]:  # type: ignore[type-arg]
-    from fieldapp.domain.cadence import bucket
-
-    return tuple(
-        DueRow(
-            venue_id=str(v.id),
-            bucket=bucket(v.due_on, day),
-            due_on=v.due_on,
-            code=v.code,
-            name=v.name,
-            kind=v.kind,
-            grid=v.grid.name,
-        )
-        for v in venues
-    )
 
 
 def build_home_view(page: int = PAGE) -> HomeView:

@@ -32,10 +32,10 @@ from textual.widgets import (
 
 from fieldapp.i18n import t
 from fieldapp.screens import FieldScreen, VenueChosen
+from fieldapp.screens.due_list import DueRow, venue_label
 from fieldapp.screens.rounds_panes import CompletionTree, RoundPane
 from fieldapp.screens.rounds_views import (
     CompletionLine,
-    DueLine,
     InspectorLine,
     RoundView,
     read_due,
@@ -77,7 +77,7 @@ class RoundsScreen(FieldScreen[None]):
 
     @dataclass
     class DueLoaded(Message):
-        lines: tuple[DueLine, ...]
+        lines: tuple[DueRow, ...]
         offset: int
         total: int
 
@@ -100,7 +100,7 @@ class RoundsScreen(FieldScreen[None]):
         self.due_offset = 0
         self.due_total = 0
         self.round_view: RoundView | None = None
-        self.due_lines: tuple[DueLine, ...] = ()
+        self.due_lines: tuple[DueRow, ...] = ()
         self.supervisor = False
 
     # -- layout ------------------------------------------------------------------------
@@ -357,13 +357,8 @@ class RoundsScreen(FieldScreen[None]):
             self.post_message(VenueChosen(venue_id, self._label(venue_id)))
 
     def _label(self, venue_id: str) -> str:
-        for line in self.round_view.stops if self.round_view else ():
-            if line.venue_id == venue_id:
-                return t("venue.label", name=line.name, code=line.code)
-        for due in self.due_lines:
-            if due.venue_id == venue_id:
-                return t("venue.label", name=due.name, code=due.code)
-        return venue_id
+        stops = self.round_view.stops if self.round_view else ()
+        return venue_label(venue_id, stops, self.due_lines)
 
     @on(DataTable.RowSelected)
     def _row_selected(self, event: DataTable.RowSelected) -> None:

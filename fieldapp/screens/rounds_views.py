@@ -6,16 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-
-@dataclass(frozen=True)
-class DueLine:
-    venue_id: str
-    bucket: str
-    due_on: dt.date | None
-    code: str
-    name: str
-    kind: str
-    grid: str
+from fieldapp.screens.due_list import DueRow, due_rows
 
 
 @dataclass(frozen=True)
@@ -78,10 +69,9 @@ def read_round(day: dt.date) -> RoundView:
 
 def read_due(
     bucket: str, grid: str | None, offset: int, limit: int
-) -> tuple[tuple[DueLine, ...], int]:
+) -> tuple[tuple[DueRow, ...], int]:
     """One page of the due list and how many venues the bucket holds, all my grids or one
     grid and those under it (call in a worker thread)."""
-    from fieldapp.domain.cadence import bucket as bucket_of
     from fieldapp.domain.clock import today
     from fieldapp.services import rounds
 
@@ -92,18 +82,7 @@ def read_due(
     counts = sum((g.total for g in roots), rounds.DueCounts())
     total = counts.this_week if wanted is None else getattr(counts, wanted)
     venues = rounds.due_venues(day=day, bucket=wanted, grids=grids, limit=limit, offset=offset)
-    lines = tuple(
-        DueLine(
-            str(v.id),
-            bucket_of(v.due_on, day),
-            v.due_on,
-            v.code,
-            v.name,
-            v.kind,
-            v.grid.name,
-        )
-        for v in venues
-    )
+    lines = due_rows(venues, day)
     return lines, total
 
 
