@@ -10,6 +10,7 @@ from typing import Any
 
 import click
 
+from fieldapp.cli_common import open_local_store
 from fieldapp.domain.kinds import VENUE_KINDS
 
 
@@ -20,13 +21,6 @@ def _language(ctx: click.Context) -> str:
 
         set_language(lang)
     return str(lang or "zh")
-
-
-def _open() -> None:
-    from fieldapp.paths import store_path
-    from fieldapp.store import open_store
-
-    open_store(store_path())
 
 
 def _date(value: dt.datetime | None) -> dt.date | None:
@@ -65,7 +59,7 @@ def export(
 
     if first and last and first > last:
         raise click.UsageError(t("export.bad_range"))
-    _open()
+    open_local_store()
     try:
         with ExitStack() as stack:
             bar: Any = None
@@ -122,7 +116,7 @@ def report(
     from fieldapp.store import close_store
     from fieldapp.store.models import Grid
 
-    _open()
+    open_local_store()
     try:
         grid = Grid.get_or_none(Grid.code == grid_code)
         if grid is None:

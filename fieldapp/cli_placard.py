@@ -12,20 +12,7 @@ from pathlib import Path
 
 import click
 
-
-def _use_language(ctx: click.Context) -> None:
-    lang = (ctx.find_root().obj or {}).get("lang")
-    if lang:
-        from fieldapp.i18n import set_language
-
-        set_language(lang)
-
-
-def _open_local_store() -> None:
-    from fieldapp.paths import store_path
-    from fieldapp.store import open_store
-
-    open_store(store_path())
+from fieldapp.cli_common import open_local_store, use_language
 
 
 @click.command()
@@ -41,13 +28,13 @@ def scan(ctx: click.Context, photo: Path) -> None:
     from fieldapp.services.qr_decode import QrDecodeError, decode_qr_texts
     from fieldapp.store import close_store
 
-    _use_language(ctx)
+    use_language(ctx)
     try:
         texts = decode_qr_texts(photo)
     except QrDecodeError as exc:
         click.echo(str(exc), err=True)
         sys.exit(1)
-    _open_local_store()
+    open_local_store()
     try:
         results = [verify_scan(text) for text in texts]
     finally:
@@ -102,7 +89,7 @@ def placards(
     from fieldapp.services import placards as service
     from fieldapp.store import close_store
 
-    _use_language(ctx)
+    use_language(ctx)
     if (grid_code is None) == (venue_code is None):
         raise click.UsageError(t("placard.print.one_source"))
     size = size.upper()
@@ -110,7 +97,7 @@ def placards(
         font = find_cjk_font()  # before any work: say which package to install
     except FontMissing as exc:
         raise click.ClickException(str(exc)) from exc
-    _open_local_store()
+    open_local_store()
     try:
         path = key_path or data_home() / service.SIGNING_KEY_FILE
         signer, created = service.load_or_create_signing_key(path)

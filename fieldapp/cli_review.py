@@ -12,22 +12,9 @@ from typing import TypeVar
 
 import click
 
+from fieldapp.cli_common import open_local_store, use_language
+
 Doc = TypeVar("Doc")
-
-
-def _use_language(ctx: click.Context) -> None:
-    lang = (ctx.find_root().obj or {}).get("lang")
-    if lang:
-        from fieldapp.i18n import set_language
-
-        set_language(lang)
-
-
-def _open_local_store() -> None:
-    from fieldapp.paths import store_path
-    from fieldapp.store import open_store
-
-    open_store(store_path())
 
 
 def _write_pdf(
@@ -45,8 +32,8 @@ def _write_pdf(
     from fieldapp.services.identity import NotEnrolled
     from fieldapp.store import close_store
 
-    _use_language(ctx)
-    _open_local_store()
+    use_language(ctx)
+    open_local_store()
     try:
         doc = build()
         render(doc, out)
