@@ -3,7 +3,12 @@ which waits on messages and workers instead of sleeping."""
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 from textual.app import App
+from textual.screen import Screen
+
+S = TypeVar("S", bound=Screen[object])
 
 SIZE = (120, 36)
 
@@ -15,3 +20,17 @@ async def settle(app: App[object], pilot, rounds: int = 1) -> None:  # type: ign
         await pilot.pause()
         await app.workers.wait_for_complete()
     await pilot.pause()
+
+
+async def open_screen(app: App[object], pilot, key: str, kind: type[S], rounds: int = 2) -> S:  # type: ignore[no-untyped-def]
+    """From the start: past the offer to resume a draft (no), press `key`, and return the
+    screen it opened (a `kind`)."""
+    await settle(app, pilot, rounds=rounds)
+    if type(app.screen).__name__ == "ResumeDialog":
+        await pilot.press("n")
+        await settle(app, pilot, rounds=rounds)
+    await pilot.press(key)
+    await settle(app, pilot, rounds=rounds)
+    screen = app.screen
+    assert isinstance(screen, kind)
+    return screen

@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 
 import pytest
-from pilot_support import SIZE, settle
+from pilot_support import SIZE, open_screen, settle
 from textual.widgets import DataTable, Input, Label, OptionList, Static, TabbedContent
 
 from fieldapp.app import FieldApp, make_app
@@ -37,15 +37,7 @@ def local(hour: int, minute: int) -> dt.datetime:
 
 
 async def open_report(app: FieldApp, pilot) -> DailyReportScreen:  # type: ignore[no-untyped-def]
-    await settle(app, pilot, rounds=2)
-    if type(app.screen).__name__ == "ResumeDialog":
-        await pilot.press("n")
-        await settle(app, pilot, rounds=2)
-    await pilot.press("f8")
-    await settle(app, pilot, rounds=2)
-    screen = app.screen
-    assert isinstance(screen, DailyReportScreen)
-    return screen
+    return await open_screen(app, pilot, "f8", DailyReportScreen)
 
 
 def messages(app: FieldApp) -> list[str]:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from pilot_support import SIZE, settle
+from pilot_support import SIZE, open_screen, settle
 from textual.widgets import DataTable, Label, ProgressBar, TabbedContent, Tree
 
 from fieldapp.app import FieldApp, make_app
@@ -35,15 +35,7 @@ def inspect_through_services(venue_id: str) -> None:
 
 
 async def open_rounds(app: FieldApp, pilot) -> RoundsScreen:  # type: ignore[no-untyped-def]
-    await settle(app, pilot, rounds=2)
-    if type(app.screen).__name__ == "ResumeDialog":
-        await pilot.press("n")
-        await settle(app, pilot, rounds=2)
-    await pilot.press("f7")
-    await settle(app, pilot, rounds=2)
-    screen = app.screen
-    assert isinstance(screen, RoundsScreen)
-    return screen
+    return await open_screen(app, pilot, "f7", RoundsScreen)
 
 
 def label(screen: RoundsScreen, selector: str) -> str:
