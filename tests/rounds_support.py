@@ -23,7 +23,7 @@ from fieldapp.domain.ids import new_id
 from fieldapp.services import inspections, settings
 from fieldapp.services.checklists import clear_cache, load_checklists
 from fieldapp.services.identity import set_identity
-from fieldapp.store.models import Grid, Person, PersonGrid, Venue
+from fieldapp.store.models import FindingEvent, Grid, Person, PersonGrid, Venue
 
 CHINA = dt.timezone(dt.timedelta(hours=8))
 SUPERVISOR = "0190b000-0000-7000-8000-00000000000s"
@@ -91,6 +91,20 @@ def build_tree() -> None:
 
 def act_as(person_id: str) -> None:
     set_identity(person_id, DEVICE)
+
+
+def close_event(finding_id: str, at: str) -> None:
+    """A 'closed' event by the supervisor at the UTC stamp `at`, written straight to the
+    store (the finding's cached state is left as it was)."""
+    FindingEvent.create(
+        id=new_id(),
+        finding=finding_id,
+        type="closed",
+        actor=SUPERVISOR,
+        role="supervisor",
+        device_id=DEVICE,
+        at=at,
+    )
 
 
 def add_venue(

@@ -8,7 +8,6 @@ import json
 
 import pytest
 from rounds_support import (
-    DEVICE,
     INSPECTOR_A11,
     INSPECTOR_A12,
     SUPERVISOR,
@@ -16,13 +15,13 @@ from rounds_support import (
     act_as,
     add_venue,
     china,
+    close_event,
     inspect,
 )
 
-from fieldapp.domain.ids import new_id
 from fieldapp.services import daily_reports as reports
 from fieldapp.services import outbox
-from fieldapp.store.models import DailyReport, Finding, FindingEvent, Outbox
+from fieldapp.store.models import DailyReport, Finding, Outbox
 
 
 def test_zero_report_is_written_with_its_outbox_op(tree: Clock) -> None:
@@ -71,15 +70,7 @@ def test_counts_come_from_the_store_and_refuse_a_false_zero_report(tree: Clock) 
     inspect(tree, market, china(2026, 6, 9, 11))  # yesterday
     # A hazard from an earlier day closed today.
     old = Finding.select().where(Finding.item_code == "COM-03").get()
-    FindingEvent.create(
-        id=new_id(),
-        finding=old.id,
-        type="closed",
-        actor=SUPERVISOR,
-        role="supervisor",
-        device_id=DEVICE,
-        at="2026-06-10T09:00:00.000Z",
-    )
+    close_event(old.id, "2026-06-10T09:00:00.000Z")
     tree.set(china(2026, 6, 10, 16, 50))
     expected = {
         "inspections": 2,

@@ -6,19 +6,18 @@ from __future__ import annotations
 import datetime as dt
 
 from rounds_support import (
-    DEVICE,
     INSPECTOR_A12,
     SUPERVISOR,
     Clock,
     act_as,
     add_venue,
     china,
+    close_event,
     inspect,
 )
 
-from fieldapp.domain.ids import new_id
 from fieldapp.services import daily_reports, dashboard
-from fieldapp.store.models import Finding, FindingEvent
+from fieldapp.store.models import Finding
 
 D = dt.date
 
@@ -48,15 +47,7 @@ def test_hazards_per_week_and_overdue_trend(tree: Clock) -> None:
     first, second = list(Finding.select().order_by(Finding.item_code))
     Finding.update(deadline=D(2026, 6, 3), current_deadline=D(2026, 6, 3)).execute()
     # The second is closed on Tuesday 9 June (the next week).
-    FindingEvent.create(
-        id=new_id(),
-        finding=second.id,
-        type="closed",
-        actor=SUPERVISOR,
-        role="supervisor",
-        device_id=DEVICE,
-        at="2026-06-09T02:00:00.000Z",
-    )
+    close_event(second.id, "2026-06-09T02:00:00.000Z")
     Finding.update(state="closed").where(Finding.id == second.id).execute()
     tree.set(china(2026, 6, 10, 12))
     act_as(SUPERVISOR)
