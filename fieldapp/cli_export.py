@@ -133,21 +133,6 @@ def report(
             raise click.ClickException(
                 t("report.zero_refused", count=refused.hazards_found)
             ) from None
-        name = f"{grid.code} {grid.name}"
-        date = filed.date.isoformat()
-        if zero:
-            click.echo(t("report.zero_filed", grid=name, date=date))
-        else:
-            counts = filed.counts
-            click.echo(
-                t(
-                    "report.filed",
-                    grid=name,
-                    date=date,
-                    inspections=counts["inspections"],
-                    found=counts["hazards_found"],
-                    closed=counts["hazards_closed"],
-                )
-            )
+        click.echo(daily_reports.filed_text(filed, f"{grid.code} {grid.name}"))
     finally:
         close_store()

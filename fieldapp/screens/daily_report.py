@@ -314,20 +314,7 @@ class DailyReportScreen(FieldScreen[None]):
             except daily_reports.NotMyGrid:
                 self.post_message(self.Refused(t("report.not_my_grid", grid=code)))
                 return
-        date = filed.date.isoformat()
-        if zero:
-            text = t("report.zero_filed", grid=name, date=date)
-        else:
-            counts = filed.counts
-            text = t(
-                "report.filed",
-                grid=name,
-                date=date,
-                inspections=counts["inspections"],
-                found=counts["hazards_found"],
-                closed=counts["hazards_closed"],
-            )
-        self.post_message(self.Filed(text, code))
+        self.post_message(self.Filed(daily_reports.filed_text(filed, name), code))
 
     @on(Filed)
     def _filed(self, event: Filed) -> None:

@@ -23,6 +23,7 @@ from peewee import fn
 
 from fieldapp.domain.clock import now, now_iso, today
 from fieldapp.domain.ids import new_id
+from fieldapp.i18n import t
 from fieldapp.services import outbox, settings
 from fieldapp.services.grid_tree import grid_tree
 from fieldapp.services.identity import grid_codes_under, me
@@ -142,6 +143,22 @@ def file_report(
         )
         outbox.enqueue("daily_report.submit", report_payload(report))
     return report
+
+
+def filed_text(report: DailyReport, grid: str) -> str:
+    """What to tell the person who filed `report`; `grid` is the grid as they know it."""
+    date = report.date.isoformat()
+    if report.zero_report:
+        return t("report.zero_filed", grid=grid, date=date)
+    counts = report.counts
+    return t(
+        "report.filed",
+        grid=grid,
+        date=date,
+        inspections=counts["inspections"],
+        found=counts["hazards_found"],
+        closed=counts["hazards_closed"],
+    )
 
 
 def file_zero_report(
