@@ -26,6 +26,7 @@ from textual_plotext import PlotextPlot
 
 from fieldapp.i18n import t
 from fieldapp.screens import FieldScreen
+from fieldapp.screens.rounds_views import rate_text
 from fieldapp.widgets.key_footer import KeyFooter
 
 if TYPE_CHECKING:
@@ -66,10 +67,6 @@ def load_dashboard() -> DashboardData:
 def _ticks(days: list[dt.date], every: int) -> tuple[list[float], list[str]]:
     picks = list(range(len(days) - 1, -1, -every))[::-1]
     return [float(i) for i in picks], [days[i].strftime("%m-%d") for i in picks]
-
-
-def percent(value: float | None) -> str:
-    return "—" if value is None else f"{value:.0%}"
 
 
 class DashboardScreen(FieldScreen[None]):
@@ -223,7 +220,7 @@ class DashboardScreen(FieldScreen[None]):
         for g in data.grids:
             table.add_row(
                 f"{'  ' * g.depth}{g.name}",
-                percent(g.rate),
+                rate_text(g.rate),
                 f"{g.done}/{g.due}",
                 f"{g.reported_days}/{g.days}",
                 g.zero_days,

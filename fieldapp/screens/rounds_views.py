@@ -111,4 +111,5 @@ def read_overview(
 
 
 def rate_text(rate: float | None) -> str:
+    """A completion rate as a whole percentage, or a dash when nothing was due."""
     return "—" if rate is None else f"{rate:.0%}"
