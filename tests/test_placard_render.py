@@ -15,6 +15,7 @@ from fieldapp.domain import placard
 from fieldapp.domain.placard import SigningKey
 from fieldapp.i18n import set_language
 from fieldapp.reports import placards as reports
+from fieldapp.reports import print_assets
 from fieldapp.reports.placards import FontMissing, PlacardInfo, render_pdf, render_png
 from fieldapp.services import placards as service
 from fieldapp.services.qr_decode import QrDecodeError, decode_qr_texts
@@ -150,11 +151,11 @@ def test_decoder_errors_say_what_to_do(tmp_path):
 
 
 def test_no_cjk_font_names_the_package(monkeypatch, tmp_path):
-    monkeypatch.setattr(reports, "FONT_CANDIDATES", ())
+    monkeypatch.setattr(print_assets, "FONT_CANDIDATES", ())
     monkeypatch.delenv("FIELDAPP_CJK_FONT", raising=False)
     monkeypatch.setenv("PATH", str(tmp_path))  # no fc-list either
     with pytest.raises(FontMissing, match=r"apt-get install fonts-wqy-microhei"):
-        reports.find_cjk_font()
+        print_assets.find_cjk_font()
 
 
 def test_cli_prints_then_scans_a_placard_and_refuses_a_forged_one(home, tmp_path):

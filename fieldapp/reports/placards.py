@@ -11,40 +11,27 @@ PlacardInfo list, signed payload included.
 
 from __future__ import annotations
 
-import os
-import subprocess
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
-import qrcode
-from qrcode.constants import ERROR_CORRECT_Q
-
-from fieldapp.i18n import catalog_placard, t
+from fieldapp.i18n import catalog_placard
+from fieldapp.reports.print_assets import (  # noqa: F401  (re-exported for callers)
+    CjkFont,
+    FontMissing,
+    find_cjk_font,
+    qr_matrix,
+)
 
 PAGE_SIZES: dict[str, tuple[float, float]] = {"A4": (210.0, 297.0), "A5": (148.0, 210.0)}
 PT_MM = 25.4 / 72  # one typographic point in millimetres
 
-# Error correction Q (25 %) rather than M: placards hang in kitchens and markets. A 120-char
-# payload is then version 7 (45 modules + quiet zone). A fixed mask skips the eight-way mask
-# evaluation (about 3x faster); every mask decodes.
-QR_ERROR_CORRECTION = ERROR_CORRECT_Q
-QR_MASK_PATTERN = 2
-QR_QUIET_ZONE = 4
 
 RED = (200, 16, 46)
 BLACK = (0, 0, 0)
 GREY = (90, 90, 90)
 WHITE = (255, 255, 255)
-
-# Tried in order; FIELDAPP_CJK_FONT (a path, optionally "path#index") overrides.
-FONT_CANDIDATES: tuple[tuple[str, int], ...] = (
-    ("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc", 0),
-    ("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc", 0),
-    ("/usr/share/fonts/truetype/arphic/uming.ttc", 0),
-    ("/usr/share/fonts/truetype/arphic-gbsn00lp/gbsn00lp.ttf", 0),
-)
 
 
 class PlacardVenue(Protocol):
@@ -84,56 +71,6 @@ class PlacardInfo:
             phone=venue.phone,
             payload=payload,
         )
-
-
-@dataclass(frozen=True, slots=True)
-class CjkFont:
-    path: str
-    index: int = 0  # face number inside a .ttc collection
-
-
-class FontMissing(RuntimeError):
-    """No CJK font on this machine; the message says which package to install."""
-
-
-def find_cjk_font() -> CjkFont:
-    """A font that renders Chinese, or FontMissing naming the Debian package to install."""
-    override = os.environ.get("FIELDAPP_CJK_FONT")
-    if override:
-        file, _, face = override.partition("#")
-        if Path(file).is_file():
-            return CjkFont(file, int(face or 0))
-    for path, index in FONT_CANDIDATES:
-        if Path(path).is_file():
-            return CjkFont(path, index)
-    try:
-        listed = subprocess.run(
-            ["fc-list", "-f", "%{file}|%{index}\n", ":lang=zh-cn"],
-            capture_output=True,
-            text=True,
-            timeout=10,
-            check=False,
-        ).stdout
-    except (OSError, subprocess.SubprocessError):
-        listed = ""
-    for line in sorted(listed.splitlines()):
-        file, _, face = line.partition("|")
-        if file.lower().endswith((".ttf", ".ttc", ".otf")) and Path(file).is_file():
-            return CjkFont(file, int(face or 0))
-    raise FontMissing(t("placard.render.font_missing"))
-
-
-def qr_matrix(payload: str) -> list[list[bool]]:
-    """The QR's modules (True = dark), quiet zone included."""
-    qr = qrcode.QRCode(
-        error_correction=QR_ERROR_CORRECTION,
-        box_size=1,
-        border=QR_QUIET_ZONE,
-        mask_pattern=QR_MASK_PATTERN,
-    )
-    qr.add_data(payload)
-    qr.make(fit=True)
-    return qr.get_matrix()
 
 
 # --- layout -------------------------------------------------------------------------------
