@@ -137,3 +137,19 @@ async def test_enter_on_a_result_asks_why_then_opens_it(demo_home: Path) -> None
         assert type(app.screen).__name__ == "InspectScreen"
     draft = Inspection.get((Inspection.venue == venue.id) & (Inspection.status == "draft"))
     assert (draft.presence, draft.presence_reason) == ("manual", "placard_missing")
+
+
+async def test_down_from_the_search_field_moves_to_the_results(demo_home: Path) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_find(app, pilot)
+        query = screen.query_one("#query", Input)
+        query.focus()
+        await pilot.press("示", "例")  # typed, then searched after the debounce
+        await settle(app, pilot)
+        table = screen.query_one("#results", PagedTable)
+        assert table.row_count > 1 and query.has_focus
+        await pilot.press("down")
+        assert table.has_focus and table.cursor_row == 0
+        await pilot.press("down")
+        assert table.cursor_row == 1  # now the table moves its own cursor

@@ -81,6 +81,9 @@ class FindVenueScreen(FieldScreen[None]):
         Binding("pageup,p", "page(-1)", "Prev page", id="find.prev_page"),
         Binding("f3", "focus_search", "Search", id="find.focus_search"),
         Binding("f4", "focus_results", "Results", id="find.results"),
+        # Down from the search field goes to the results, as people expect; the results
+        # table handles Down itself once it has focus.
+        Binding("down", "focus_results", "Results", id="find.down_to_results", show=False),
     ]
 
     @dataclass
