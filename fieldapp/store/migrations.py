@@ -2,6 +2,10 @@
 
 Never `create_tables` on a store that has data: each step is a migration from the one
 before, and a store file made by an older program is brought forward in place.
+
+`_v1_initial` creates the tables from the models as they are now, so a new store already
+has every column a later step adds: a step that adds a column checks `PRAGMA table_info`
+first (as `_v3_review` does), and indexes use `IF NOT EXISTS`.
 """
 
 from __future__ import annotations
