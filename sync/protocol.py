@@ -17,6 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field
 # json.dumps(sort_keys=True, separators=(",", ":"), ensure_ascii=False), hashed as UTF-8.
 from fieldapp.domain.canonical import canonical_json as canonical_json
 from fieldapp.domain.canonical import payload_hash as payload_hash
+from fieldapp.domain.findings import EVENT_TYPES
 
 PROTOCOL_VERSION = 1
 API_PREFIX = "/api/v1"
@@ -39,17 +40,7 @@ CHANGE_TYPES: tuple[str, ...] = (
     "daily_report",
 )
 
-FINDING_EVENT_TYPES: tuple[str, ...] = (
-    "opened",
-    "rectification_reported",
-    "verified",
-    "rejected",
-    "deadline_extended",
-    "handed_over",
-    "outcome_recorded",
-    "closed",
-    "note",
-)
+FINDING_EVENT_TYPES: tuple[str, ...] = EVENT_TYPES  # one list, the state machine's
 
 OpType = Literal["inspection.submit", "finding.event", "daily_report.submit"]
 OpStatus = Literal["applied", "duplicate", "rejected"]

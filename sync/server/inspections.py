@@ -12,7 +12,6 @@ new finding is folded once, over the events it arrives with.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -25,7 +24,13 @@ from sync.server.bulk import execute_many, select_in
 from sync.server.feed import NewChange
 from sync.server.findings import fold_events, role_refusal
 from sync.server.models import Answer, AppliedOp, Finding, FindingEvent, Inspection
-from sync.server.scope import DeviceContext, may_write_grid, outside_grid_reason
+from sync.server.scope import (
+    DeviceContext,
+    may_write_grid,
+    outside_grid_reason,
+    payload_date,
+    require_own,
+)
 
 INSPECTION_COLUMNS = (
     "id", "venue", "checklist_id", "checklist_version", "inspector", "device_id",
@@ -64,21 +69,6 @@ class Accepted:
 class AlreadyStored(ValueError):
     """A record of the op is in the database already: perhaps this very op, committed by a
     concurrent push since the ledger was read (the caller reads the ledger again)."""
-
-
-def _date(value: str, what: str) -> str:
-    try:
-        return dt.date.fromisoformat(value[:10]).isoformat()
-    except ValueError:
-        raise ValueError(f"{what} {value!r} is not a date (use YYYY-MM-DD)") from None
-
-
-def _own(who: DeviceContext, person_id: str, what: str) -> None:
-    if person_id != who.person_id:
-        raise ValueError(
-            f"{what} names person {person_id}, but this device acts for {who.person_id}; "
-            "a device records only the work of its own person"
-        )
 
 
 def _ids(sql: str, values: Iterable[str]) -> set[str]:
@@ -164,7 +154,7 @@ class InspectionWriter:
         except ValidationError as error:
             raise _invalid(op.type, error) from None
         who, i = self.who, sub.inspection
-        _own(who, i.inspector_id, f"inspection {i.id}")
+        require_own(who, i.inspector_id, f"inspection {i.id}")
         venue = self._venue_in_scope(i.venue_id)
         if self._exists(0, "inspection", self.inspection_ids, i.id):
             raise AlreadyStored(
@@ -214,11 +204,11 @@ class InspectionWriter:
         for f in sub.findings:
             if f.venue_id != venue.id:
                 raise ValueError(f"finding {f.id} is for another venue than its inspection")
-            _own(who, f.created_by, f"finding {f.id}")
+            require_own(who, f.created_by, f"finding {f.id}")
             if f.id in seen_findings or self._exists(1, "finding", self.finding_ids, f.id):
                 raise AlreadyStored(f"finding {f.id} already exists")
             seen_findings.add(f.id)
-            deadline = _date(f.deadline, f"the deadline of finding {f.id}")
+            deadline = payload_date(f.deadline, f"the deadline of finding {f.id}")
             events: list[dict[str, Any]] = []
             folded = fold_events([])
             for event in f.events:
@@ -307,7 +297,7 @@ def _row(record: dict[str, Any], keys: tuple[str, ...]) -> tuple[Any, ...]:
 
 
 def _check_event(who: DeviceContext, actor: str, event_type: str, event_id: str) -> None:
-    _own(who, actor, f"event {event_id}")
+    require_own(who, actor, f"event {event_id}")
     refusal = role_refusal(who.role, event_type)
     if refusal:
         raise ValueError(refusal)

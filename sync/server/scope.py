@@ -6,6 +6,7 @@ so a district supervisor's thousands of grids never travel through Python per re
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from sync.server import db as server_db
@@ -74,3 +75,20 @@ def outside_grid_reason(who: DeviceContext, grid_code: str, what: str) -> str:
         f"{what} belongs to grid {grid_code}, which is not among the grids of "
         f"{who.person_name} ({who.person_id}); ask the administrator to assign the grid"
     )
+
+
+def require_own(who: DeviceContext, person_id: str, what: str) -> None:
+    """A device records only the work of its own person."""
+    if person_id != who.person_id:
+        raise ValueError(
+            f"{what} names person {person_id}, but this device acts for {who.person_id}; "
+            "a device records only the work of its own person"
+        )
+
+
+def payload_date(value: str, what: str) -> str:
+    """An ISO date from a payload, or a refusal a person can read."""
+    try:
+        return dt.date.fromisoformat(value[:10]).isoformat()
+    except ValueError:
+        raise ValueError(f"{what} {value!r} is not a date (use YYYY-MM-DD)") from None

@@ -10,7 +10,6 @@ can act on; nothing of the op is written then.
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -24,7 +23,13 @@ from sync.server.records import (
     event_change,
     finding_change,
 )
-from sync.server.scope import DeviceContext, may_write_grid, outside_grid_reason
+from sync.server.scope import (
+    DeviceContext,
+    may_write_grid,
+    outside_grid_reason,
+    payload_date,
+    require_own,
+)
 
 
 @dataclass
@@ -32,21 +37,6 @@ class Applied:
     changes: list[NewChange]
     conflict: str | None = None
     event_seqs: dict[str, int] = field(default_factory=dict)  # event id -> server order
-
-
-def _date(value: str, what: str) -> str:
-    try:
-        return dt.date.fromisoformat(value[:10]).isoformat()
-    except ValueError:
-        raise ValueError(f"{what} {value!r} is not a date (use YYYY-MM-DD)") from None
-
-
-def _own(who: DeviceContext, person_id: str, what: str) -> None:
-    if person_id != who.person_id:
-        raise ValueError(
-            f"{what} names person {person_id}, but this device acts for {who.person_id}; "
-            "a device records only the work of its own person"
-        )
 
 
 def _venue_in_scope(who: DeviceContext, venue_id: str) -> Venue:
@@ -96,7 +86,7 @@ def _numbered_row(
 
 
 def _check_event(who: DeviceContext, event: EventPayload) -> None:
-    _own(who, event.actor, f"event {event.id}")
+    require_own(who, event.actor, f"event {event.id}")
     refusal = role_refusal(who.role, event.type)
     if refusal:
         raise ValueError(refusal)
@@ -146,7 +136,7 @@ def apply_finding_event(who: DeviceContext, sub: FindingEventSubmit) -> Applied:
 
 
 def apply_daily_report(who: DeviceContext, sub: DailyReportSubmit) -> Applied:
-    _own(who, sub.reporter, f"daily report {sub.id}")
+    require_own(who, sub.reporter, f"daily report {sub.id}")
     if Grid.get_or_none(Grid.code == sub.grid_code) is None:
         raise ValueError(f"grid {sub.grid_code} is not known to the server")
     if not may_write_grid(who, sub.grid_code):
@@ -156,7 +146,7 @@ def apply_daily_report(who: DeviceContext, sub: DailyReportSubmit) -> Applied:
     report = DailyReport.create(
         **sub.model_dump(exclude={"grid_code", "date"}),
         grid=sub.grid_code,
-        date=_date(sub.date, "the report date"),
+        date=payload_date(sub.date, "the report date"),
         received_at=server_db.now_iso(),
     )
     return Applied([daily_report_change(report)])
