@@ -26,6 +26,7 @@ from fieldapp.screens.due_list import DueRow, due_rows, venue_label
 from fieldapp.screens.home_views import PAGE, DraftRow, FindingRow, HomeView, build_home_view
 from fieldapp.widgets import PagedTable, StatusBar
 from fieldapp.widgets.key_footer import KeyFooter
+from fieldapp.widgets.paged_table import selected_key
 
 
 class HomeScreen(FieldScreen[None]):
@@ -255,9 +256,10 @@ class HomeScreen(FieldScreen[None]):
 
     def action_open_selected(self) -> None:
         focused = self.focused
-        if isinstance(focused, DataTable) and focused.row_count:
-            row_key, _ = focused.coordinate_to_cell_key(focused.cursor_coordinate)
-            key = str(row_key.value)
+        if not isinstance(focused, DataTable):
+            return
+        key = selected_key(focused)
+        if key is not None:
             if focused.id == "due":
                 self.post_message(VenueChosen(key, self._venue_label(key)))
             elif focused.id == "drafts":

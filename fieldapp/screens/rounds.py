@@ -44,6 +44,7 @@ from fieldapp.screens.rounds_views import (
 )
 from fieldapp.widgets import PagedTable
 from fieldapp.widgets.key_footer import KeyFooter
+from fieldapp.widgets.paged_table import selected_key
 
 PAGE = 50
 BUCKET_CHOICES = ("all", "overdue", "today", "week")
@@ -286,17 +287,11 @@ class RoundsScreen(FieldScreen[None]):
         focused = self.focused
         return focused if isinstance(focused, DataTable) else None
 
-    def _selected(self, table: DataTable[str]) -> str | None:
-        if not table.row_count:
-            return None
-        row_key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
-        return None if row_key.value is None else str(row_key.value)
-
     def action_toggle_stop(self) -> None:
         table = self._focused_table()
         if table is None or table.id not in ("rounds-due", "round-stops"):
             return
-        venue_id = self._selected(table)
+        venue_id = selected_key(table)
         if venue_id is None:
             return
         on_round = self.round_view is not None and any(
@@ -312,7 +307,7 @@ class RoundsScreen(FieldScreen[None]):
     def action_remove_stop(self) -> None:
         table = self._focused_table()
         if table is not None and table.id == "round-stops":
-            venue_id = self._selected(table)
+            venue_id = selected_key(table)
             if venue_id is not None:
                 self._write("remove", venue_id)
 
@@ -320,7 +315,7 @@ class RoundsScreen(FieldScreen[None]):
         table = self._focused_table()
         if table is None or table.id != "round-stops" or self.round_view is None:
             return
-        venue_id = self._selected(table)
+        venue_id = selected_key(table)
         if venue_id is None:
             return
         target = table.cursor_row + step
@@ -352,7 +347,7 @@ class RoundsScreen(FieldScreen[None]):
         table = self._focused_table()
         if table is None:
             return
-        venue_id = self._selected(table)
+        venue_id = selected_key(table)
         if venue_id is not None:
             self.post_message(VenueChosen(venue_id, self._label(venue_id)))
 

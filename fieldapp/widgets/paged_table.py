@@ -36,7 +36,12 @@ class PagedTable(DataTable[str]):
     @property
     def selected_key(self) -> str | None:
         """The key of the row under the cursor, or None for an empty table."""
-        if not self.row_count:
-            return None
-        row_key, _ = self.coordinate_to_cell_key(self.cursor_coordinate)
-        return None if row_key.value is None else str(row_key.value)
+        return selected_key(self)
+
+
+def selected_key(table: DataTable) -> str | None:  # type: ignore[type-arg]
+    """The key of the row under a table's cursor, or None for an empty table."""
+    if not table.row_count:
+        return None
+    row_key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
+    return None if row_key.value is None else str(row_key.value)
