@@ -25,6 +25,7 @@ demo: $(STAMP) system-deps
 lint: $(STAMP)
 	$(BIN)/ruff check fieldapp sync tests bench
 	$(BIN)/ruff format --check fieldapp sync tests bench
+	$(BIN)/lint-imports
 
 typecheck: $(STAMP)
 	$(BIN)/mypy fieldapp sync

@@ -27,7 +27,7 @@ def cache_root() -> Path:
 
 def workspace(venues: int = VENUES, answers: int = ANSWERS, seed: int = 7) -> Path:
     """The FIELDAPP_HOME of a demo workspace of this size, building it if needed."""
-    from fieldapp.services.demo import build_workspace
+    from fieldapp.services.demo.workspace import build_workspace
 
     home = cache_root() / f"ws-{venues}v-{answers}a-s{seed}"
     marker = home / "ready"

@@ -7,7 +7,7 @@ the compositor hands the updated screen to the driver (headless, so nothing is w
 Items that take a value (number, text, date, choice) are stepped over with → and not
 timed; the last item of each inspection is left unanswered and the next venue is opened.
 
-Also the commit alone: `services.inspections.record_answer` on the same store.
+Also the commit alone: `services.inspection.inspections.record_answer` on the same store.
 """
 
 from __future__ import annotations
@@ -38,7 +38,7 @@ def _summary(times: list[float]) -> str:
 
 def _fresh_venues(count: int) -> list[str]:
     """Venues of my grids with no inspection yet, so each opens a new draft."""
-    from fieldapp.services.identity import grid_codes_under, me
+    from fieldapp.services.common.identity import grid_codes_under, me
     from fieldapp.store.models import Inspection, Venue
 
     grids = grid_codes_under([code for code, _ in me().grids])
@@ -55,9 +55,9 @@ def _fresh_venues(count: int) -> list[str]:
 async def _answer_in_app(venues: list[str]) -> list[float]:
     from textual.screen import ModalScreen
 
-    from fieldapp.app import make_app
-    from fieldapp.screens.inspect import InspectScreen
-    from fieldapp.widgets.item_card import VALUE_TYPES
+    from fieldapp.tui.app import make_app
+    from fieldapp.tui.screens.inspect import InspectScreen
+    from fieldapp.tui.widgets.item_card import VALUE_TYPES
 
     app = make_app(lang="en")
     frames: list[tuple[float, int]] = []  # (when, index shown) for each frame
@@ -109,8 +109,8 @@ async def _answer_in_app(venues: list[str]) -> list[float]:
 
 
 def _commit_alone(venues: list[str]) -> list[float]:
-    from fieldapp.services.checklists import get_checklist
-    from fieldapp.services.inspections import load, record_answer, start_inspection
+    from fieldapp.services.common.checklists import get_checklist
+    from fieldapp.services.inspection.inspections import load, record_answer, start_inspection
 
     times: list[float] = []
     for venue_id in venues:
@@ -132,8 +132,8 @@ def _commit_alone(venues: list[str]) -> list[float]:
 
 def main() -> None:
     from fieldapp.paths import store_path
-    from fieldapp.services.demo import build_workspace
-    from fieldapp.store.db import close_store, open_store
+    from fieldapp.services.demo.workspace import build_workspace
+    from fieldapp.store.opening import close_store, open_store
 
     with tempfile.TemporaryDirectory(prefix="fieldapp-answer-", dir=_disk_dir()) as folder:
         home = Path(folder)

@@ -75,9 +75,9 @@ def _console_script() -> str:
 
 def main() -> None:
     try:
-        import fieldapp.app  # noqa: F401
+        import fieldapp.tui.app  # noqa: F401
     except ImportError as error:
-        print(f"cold start: skipped — the TUI (fieldapp.app) is not available yet ({error})")
+        print(f"cold start: skipped — the TUI (fieldapp.tui.app) is not available yet ({error})")
         return
     home = workspace()
     env = _env(home)

@@ -58,7 +58,7 @@ def _insert(db: Any, model: Any, rows: list[dict[str, Any]]) -> None:
 
 def build(path: Path, inspections: int, seed: int = 7) -> None:
     from fieldapp.domain.ids import new_id
-    from fieldapp.services.checklists import checklist_for_kind, load_checklists
+    from fieldapp.services.common.checklists import checklist_for_kind, load_checklists
     from fieldapp.store import open_store
     from fieldapp.store.models import Answer, Finding, FindingEvent, Grid, Inspection, Person, Venue
 
@@ -180,7 +180,7 @@ def build(path: Path, inspections: int, seed: int = 7) -> None:
 
 def run_export(store: Path, out: Path, fmt: str) -> None:
     """In the child: export and print one JSON line of figures."""
-    from fieldapp.services.export import export_ledger
+    from fieldapp.services.export.ledger import export_ledger
     from fieldapp.store import open_store
 
     open_store(store)

@@ -21,7 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from fieldapp.domain.kinds import VENUE_KINDS  # noqa: E402
 from fieldapp.domain.placard import SigningKey, verify_payload  # noqa: E402
 from fieldapp.reports.placards import find_cjk_font, render_pdf  # noqa: E402
-from fieldapp.services import placards as service  # noqa: E402
+from fieldapp.services.placards import printing as service  # noqa: E402
 from fieldapp.store import close_store, db, open_store  # noqa: E402
 from fieldapp.store.models import Grid, Venue  # noqa: E402
 

@@ -28,7 +28,7 @@ if str(ROOT) not in sys.path:
 from fieldapp.domain.clock import today  # noqa: E402
 from fieldapp.domain.kinds import VENUE_KINDS  # noqa: E402
 from fieldapp.services import review  # noqa: E402
-from fieldapp.services.identity import set_identity  # noqa: E402
+from fieldapp.services.common.identity import set_identity  # noqa: E402
 from fieldapp.services.review import ReviewFilters  # noqa: E402
 from fieldapp.store import close_store, open_store  # noqa: E402
 from fieldapp.store.db import db  # noqa: E402

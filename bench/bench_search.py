@@ -1,6 +1,6 @@
 """Search latency at 100,000 venues (goal: median ≤ 5 ms).
 
-Realistic queries through fieldapp.services.venues.search, as the find-venue screen sends
+Realistic queries through fieldapp.services.inspection.venues.search, as the find-venue screen sends
 them: 2-character and 3+-character Chinese, two terms, code prefixes and whole codes,
 addresses, each with and without a kind filter, and a name typed character by character.
 """
@@ -46,8 +46,8 @@ def _queries(rng: random.Random) -> list[tuple[str, str, str | None]]:
 
 def main() -> None:
     from fieldapp.paths import store_path
-    from fieldapp.services.venues import search
-    from fieldapp.store.db import close_store, open_store
+    from fieldapp.services.inspection.venues import search
+    from fieldapp.store.opening import close_store, open_store
 
     home = workspace()
     open_store(store_path(home))

@@ -100,8 +100,8 @@ def send_all(url: str, path: str, bodies: list[bytes], token: str = "") -> tuple
 
 
 def pull_into_store(url: str, token: str, device_id: str, home: Path) -> tuple[float, int]:
-    from fieldapp.store.db import open_store
     from fieldapp.store.models import SyncState
+    from fieldapp.store.opening import open_store
     from sync.client import SyncClient
 
     open_store(home / "device.sqlite3")

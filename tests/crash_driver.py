@@ -11,9 +11,9 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from inspect_support import open_inspection, settle  # noqa: E402
 
-from fieldapp.app import make_app  # noqa: E402
 from fieldapp.paths import store_path  # noqa: E402
-from fieldapp.store.db import open_store  # noqa: E402
+from fieldapp.store.opening import open_store  # noqa: E402
+from fieldapp.tui.app import make_app  # noqa: E402
 
 
 async def main() -> None:

@@ -14,8 +14,8 @@ DEVICE_ID = "0190a000-0000-7000-8000-0000000000dd"
 
 def seed_store() -> str:
     """Fill the open store: checklists, a grid, a person for this device, a venue."""
-    from fieldapp.services.checklists import clear_cache, load_checklists
-    from fieldapp.services.identity import set_identity
+    from fieldapp.services.common.checklists import clear_cache, load_checklists
+    from fieldapp.services.common.identity import set_identity
     from fieldapp.store.models import Grid, Person, PersonGrid, Venue
 
     clear_cache()
@@ -43,7 +43,7 @@ def make_png(path: Path) -> Path:
 
 async def open_inspection(app, pilot) -> str:  # type: ignore[no-untyped-def]
     """From the home screen, open the venue as FieldApp does after a manual choice."""
-    from fieldapp.screens.inspect import InspectScreen
+    from fieldapp.tui.screens.inspect import InspectScreen
 
     await app.workers.wait_for_complete()
     await pilot.pause()

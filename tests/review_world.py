@@ -12,8 +12,8 @@ from pathlib import Path
 
 from fieldapp.domain.clock import now_iso, today
 from fieldapp.domain.ids import new_id
-from fieldapp.services.checklists import clear_cache, load_checklists
-from fieldapp.services.identity import set_identity
+from fieldapp.services.common.checklists import clear_cache, load_checklists
+from fieldapp.services.common.identity import set_identity
 from fieldapp.store import open_store
 from fieldapp.store.models import (
     Finding,

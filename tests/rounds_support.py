@@ -20,9 +20,10 @@ import pytest
 from fieldapp.domain import cadence
 from fieldapp.domain import clock as clock_module
 from fieldapp.domain.ids import new_id
-from fieldapp.services import inspections, settings
-from fieldapp.services.checklists import clear_cache, load_checklists
-from fieldapp.services.identity import set_identity
+from fieldapp.services.common import settings
+from fieldapp.services.common.checklists import clear_cache, load_checklists
+from fieldapp.services.common.identity import set_identity
+from fieldapp.services.inspection import inspections
 from fieldapp.store.models import FindingEvent, Grid, Person, PersonGrid, Venue
 
 CHINA = dt.timezone(dt.timedelta(hours=8))

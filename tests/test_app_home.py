@@ -12,14 +12,14 @@ import pytest
 from pilot_support import SIZE, settle
 from textual.widgets import Input, Label, OptionList, Static
 
-from fieldapp.app import FieldApp, make_app
 from fieldapp.domain.cadence import bucket
 from fieldapp.domain.clock import today
-from fieldapp.screens.home import HomeScreen
-from fieldapp.services.demo import DemoInfo
-from fieldapp.services.identity import grid_codes_under, me
+from fieldapp.services.common.identity import grid_codes_under, me
+from fieldapp.services.demo.workspace import DemoInfo
 from fieldapp.store.models import Inspection, Outbox, Setting, Venue
-from fieldapp.widgets import PagedTable
+from fieldapp.tui.app import FieldApp, make_app
+from fieldapp.tui.screens.home import HomeScreen
+from fieldapp.tui.widgets import PagedTable
 
 pytestmark = pytest.mark.usefixtures("chinese")
 
@@ -157,7 +157,7 @@ async def test_other_reason_needs_a_note(demo_home: Path) -> None:
 
 
 async def test_draft_at_start_up_is_offered_and_resumed(demo_home: Path) -> None:
-    from fieldapp.services import inspections
+    from fieldapp.services.inspection import inspections
 
     venue = venue_in_my_grids()
     draft_id = inspections.start_inspection(venue.id, presence="manual", reason="other")
@@ -210,7 +210,7 @@ async def test_not_enrolled_device_says_what_to_run(home: Path) -> None:
 
 
 async def test_command_palette_lists_app_actions(demo_home: Path) -> None:
-    from fieldapp.commands import FieldCommands
+    from fieldapp.tui.commands import FieldCommands
 
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:

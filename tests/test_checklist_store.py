@@ -10,7 +10,7 @@ import pytest
 
 from fieldapp.domain.kinds import VENUE_KINDS
 from fieldapp.paths import CHECKLISTS_DIR
-from fieldapp.services import checklists as svc
+from fieldapp.services.common import checklists as svc
 from fieldapp.store import close_store, open_store
 from fieldapp.store.models import Checklist as ChecklistRow
 

@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 from inspect_support import seed_store, settle
 
-from fieldapp.app import make_app
-from fieldapp.dialogs.resume import ResumeDialog
-from fieldapp.screens.inspect import InspectScreen
 from fieldapp.store.models import Answer, Finding
+from fieldapp.tui.app import make_app
+from fieldapp.tui.dialogs.resume import ResumeDialog
+from fieldapp.tui.screens.inspect import InspectScreen
 
 DRIVER = Path(__file__).parent / "crash_driver.py"
 

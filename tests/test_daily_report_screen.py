@@ -11,13 +11,14 @@ import pytest
 from pilot_support import SIZE, open_screen, settle
 from textual.widgets import DataTable, Input, Label, OptionList, Static, TabbedContent
 
-from fieldapp.app import FieldApp, make_app
 from fieldapp.domain import clock
-from fieldapp.screens.daily_report import DailyReportScreen
-from fieldapp.services import daily_reports, inspections
-from fieldapp.services.demo import act_as
-from fieldapp.services.identity import grid_codes_under
+from fieldapp.services.common.identity import grid_codes_under
+from fieldapp.services.daily_report import reports as daily_reports
+from fieldapp.services.demo.workspace import act_as
+from fieldapp.services.inspection import inspections
 from fieldapp.store.models import DailyReport, Outbox, Venue
+from fieldapp.tui.app import FieldApp, make_app
+from fieldapp.tui.screens.daily_report import DailyReportScreen
 
 DAY = dt.date(2026, 6, 10)
 

@@ -19,8 +19,8 @@ from rounds_support import (
     inspect,
 )
 
-from fieldapp.services import daily_reports as reports
-from fieldapp.services import outbox
+from fieldapp.services.common import outbox
+from fieldapp.services.daily_report import reports as reports
 from fieldapp.store.models import DailyReport, Finding, Outbox
 
 

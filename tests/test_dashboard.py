@@ -16,7 +16,8 @@ from rounds_support import (
     inspect,
 )
 
-from fieldapp.services import daily_reports, dashboard
+from fieldapp.services.daily_report import reports as daily_reports
+from fieldapp.services.dashboard import figures as dashboard
 from fieldapp.store.models import Finding
 
 D = dt.date

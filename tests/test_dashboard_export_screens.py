@@ -11,11 +11,11 @@ from pilot_support import SIZE, settle
 from textual.widgets import DataTable, Input, ProgressBar, Select, TabbedContent
 from textual_plotext import PlotextPlot
 
-from fieldapp.app import FieldApp, make_app
-from fieldapp.screens.dashboard import DashboardScreen
-from fieldapp.screens.export import ExportScreen
-from fieldapp.services.demo import act_as
+from fieldapp.services.demo.workspace import act_as
 from fieldapp.store.models import Inspection
+from fieldapp.tui.app import FieldApp, make_app
+from fieldapp.tui.screens.dashboard import DashboardScreen
+from fieldapp.tui.screens.export import ExportScreen
 
 pytestmark = pytest.mark.usefixtures("chinese")
 

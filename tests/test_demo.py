@@ -11,12 +11,13 @@ from click.testing import CliRunner
 from fieldapp.domain import cadence, clock
 from fieldapp.domain.kinds import VENUE_KINDS
 from fieldapp.paths import store_path
-from fieldapp.services import venues
-from fieldapp.services.demo import DemoError, DemoInfo, build_workspace
-from fieldapp.services.demo_data import MARKETS, VILLAGES
-from fieldapp.services.identity import me
-from fieldapp.store.db import close_store, db, open_store
+from fieldapp.services.common.identity import me
+from fieldapp.services.demo.data import MARKETS, VILLAGES
+from fieldapp.services.demo.workspace import DemoError, DemoInfo, build_workspace
+from fieldapp.services.inspection import venues
+from fieldapp.store.db import db
 from fieldapp.store.models import Finding, Grid, Outbox, Person, PersonGrid, Venue
+from fieldapp.store.opening import close_store, open_store
 
 
 @pytest.fixture

@@ -17,11 +17,11 @@ from rounds_support import Clock, add_venue, build_tree, china, china_clock, ins
 from fieldapp.cli import main
 from fieldapp.paths import store_path
 from fieldapp.reports.ledger import csv_paths
-from fieldapp.services.checklists import clear_cache
-from fieldapp.services.export import ExportFilter, export_ledger
-from fieldapp.store.db import open_store
+from fieldapp.services.common.checklists import clear_cache
+from fieldapp.services.export.ledger import ExportFilter, export_ledger
 from fieldapp.store.models import Checklist as ChecklistRow
 from fieldapp.store.models import DailyReport, Outbox
+from fieldapp.store.opening import open_store
 
 V2_ORDER = [
     *(f"COM-{n:02d}" for n in range(1, 13)),

@@ -8,10 +8,10 @@ import pytest
 from pilot_support import SIZE, settle
 from textual.widgets import Input, Select, Static
 
-from fieldapp.app import FieldApp, make_app
-from fieldapp.screens.find_venue import PAGE, FindVenueScreen
 from fieldapp.store.models import Venue
-from fieldapp.widgets import PagedTable
+from fieldapp.tui.app import FieldApp, make_app
+from fieldapp.tui.screens.find_venue import PAGE, FindVenueScreen
+from fieldapp.tui.widgets import PagedTable
 
 pytestmark = pytest.mark.usefixtures("chinese")
 

@@ -9,17 +9,17 @@ from pathlib import Path
 from inspect_support import VENUE_ID, make_png, open_inspection, seed_store, settle
 from textual.widgets import Input, Static
 
-from fieldapp.app import make_app
-from fieldapp.dialogs.finding import FindingDialog
-from fieldapp.dialogs.photo import PhotoDialog
-from fieldapp.dialogs.reinspect import ReinspectDialog
 from fieldapp.i18n import t
-from fieldapp.screens.home import HomeScreen
-from fieldapp.screens.inspect import InspectScreen
-from fieldapp.screens.summary import SummaryScreen
-from fieldapp.services import inspections
-from fieldapp.services.photos import blob_path
+from fieldapp.services.common.photos import blob_path
+from fieldapp.services.inspection import inspections
 from fieldapp.store.models import Answer, Finding, FindingEvent, Inspection, Outbox
+from fieldapp.tui.app import make_app
+from fieldapp.tui.dialogs.finding import FindingDialog
+from fieldapp.tui.dialogs.photo import PhotoDialog
+from fieldapp.tui.dialogs.reinspect import ReinspectDialog
+from fieldapp.tui.screens.home import HomeScreen
+from fieldapp.tui.screens.inspect import InspectScreen
+from fieldapp.tui.screens.summary import SummaryScreen
 
 SIZE = (120, 36)
 YES_ITEMS = 12  # COM-03 … COM-12 and CAT-01 … CAT-03, all yes/no

@@ -12,12 +12,12 @@ from pilot_support import SIZE, settle
 from textual.screen import Screen
 from textual.widgets._footer import FooterKey
 
-from fieldapp.app import make_app
 from fieldapp.i18n import set_language
-from fieldapp.screens.home import HomeScreen
-from fieldapp.screens.inspect import InspectScreen
-from fieldapp.services import demo
-from fieldapp.widgets.key_footer import KeyFooter, fit
+from fieldapp.services.demo import workspace as demo
+from fieldapp.tui.app import make_app
+from fieldapp.tui.screens.home import HomeScreen
+from fieldapp.tui.screens.inspect import InspectScreen
+from fieldapp.tui.widgets.key_footer import KeyFooter, fit
 
 
 @pytest.fixture(params=["zh", "en"])

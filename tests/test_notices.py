@@ -13,7 +13,8 @@ from click.testing import CliRunner
 from review_world import World, add_finding, build_world
 
 from fieldapp.domain.clock import today
-from fieldapp.services import documents, review
+from fieldapp.services import review
+from fieldapp.services.documents import notices as documents
 from fieldapp.services.review import fk
 from fieldapp.store import close_store
 from fieldapp.store.models import Finding, Inspection

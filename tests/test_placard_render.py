@@ -17,8 +17,8 @@ from fieldapp.i18n import set_language
 from fieldapp.reports import placards as reports
 from fieldapp.reports import print_assets
 from fieldapp.reports.placards import FontMissing, PlacardInfo, render_pdf, render_png
-from fieldapp.services import placards as service
-from fieldapp.services.qr_decode import QrDecodeError, decode_qr_texts
+from fieldapp.services.placards import printing as service
+from fieldapp.services.placards.photo_scan import QrDecodeError, decode_qr_texts
 from fieldapp.store import close_store, open_store
 from fieldapp.store.models import Grid, PlacardKey, Venue
 

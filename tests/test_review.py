@@ -13,9 +13,10 @@ from review_world import World, add_finding, add_inspection, build_world
 
 from fieldapp.domain.clock import now_iso, today
 from fieldapp.domain.ids import new_id
-from fieldapp.services import findings, review
-from fieldapp.services import review_inspections as inspections_review
+from fieldapp.services import review
+from fieldapp.services.inspection import findings
 from fieldapp.services.review import ActionRefused, NotPermitted, ReviewFilters
+from fieldapp.services.review import inspections as inspections_review
 from fieldapp.store import close_store
 from fieldapp.store.db import db
 from fieldapp.store.migrations import SCHEMA_VERSION, current_version

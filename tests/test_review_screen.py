@@ -18,17 +18,20 @@ from pilot_support import SIZE, settle
 from textual.message import Message
 from textual.widgets import Input, Label, Static
 
-from fieldapp.app import FieldApp, make_app
 from fieldapp.domain.clock import now_iso, today
 from fieldapp.domain.ids import new_id
-from fieldapp.screens.home import HomeScreen
-from fieldapp.screens.inspection_review import InspectionReviewScreen
-from fieldapp.screens.review import PAGE, ReviewScreen
-from fieldapp.screens.sync import SyncRequested
-from fieldapp.services import demo, findings, review, settings
+from fieldapp.services import review
+from fieldapp.services.common import settings
+from fieldapp.services.demo import workspace as demo
+from fieldapp.services.inspection import findings
 from fieldapp.services.review import ReviewFilters
 from fieldapp.store.models import Finding, FindingEvent, Inspection, Outbox, Person, PersonGrid
-from fieldapp.widgets import PagedTable
+from fieldapp.tui.app import FieldApp, make_app
+from fieldapp.tui.screens.home import HomeScreen
+from fieldapp.tui.screens.inspection_review import InspectionReviewScreen
+from fieldapp.tui.screens.review import PAGE, ReviewScreen
+from fieldapp.tui.screens.sync import SyncRequested
+from fieldapp.tui.widgets import PagedTable
 
 pytestmark = pytest.mark.usefixtures("chinese")
 
@@ -153,7 +156,7 @@ async def test_refusals_are_listed_with_their_reasons(people: dict[str, str]) ->
 
 
 async def test_hand_over_overdue_major_and_print_the_letter(people: dict[str, str]) -> None:
-    from fieldapp.dialogs.bulk_action import BulkActionDialog
+    from fieldapp.tui.dialogs.bulk_action import BulkActionDialog
 
     [major] = review.review_queue(ReviewFilters(queue="overdue", severity="major"), limit=1)
     reference = "示网移〔2026〕7号"
@@ -268,7 +271,7 @@ async def test_a_conflict_between_two_supervisors_is_shown_with_both_names(
 
 
 async def test_an_inspector_has_no_review_key_and_cannot_open_it(demo_home: Path) -> None:
-    from fieldapp.commands import FieldCommands
+    from fieldapp.tui.commands import FieldCommands
 
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
@@ -290,7 +293,7 @@ async def test_an_inspector_has_no_review_key_and_cannot_open_it(demo_home: Path
 async def test_a_supervisor_has_the_key_in_the_footer_and_the_palette(
     people: dict[str, str],
 ) -> None:
-    from fieldapp.commands import FieldCommands
+    from fieldapp.tui.commands import FieldCommands
 
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
@@ -369,7 +372,7 @@ async def test_paging_with_more_than_a_page(people: dict[str, str]) -> None:
 async def test_filters_dialog_narrows_the_list(people: dict[str, str]) -> None:
     from textual.widgets import Select
 
-    from fieldapp.dialogs.review_filters import ReviewFiltersDialog
+    from fieldapp.tui.dialogs.review_filters import ReviewFiltersDialog
 
     expected = review.queue_count(ReviewFilters(queue="active", severity="major"))
     app = make_app()
@@ -443,7 +446,7 @@ async def test_return_an_inspection_with_a_comment(people: dict[str, str]) -> No
 def test_opening_a_photo_without_a_viewer_says_where_it_is(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from fieldapp.screens import viewer
+    from fieldapp.tui.screens import viewer
 
     photo = tmp_path / "a.jpg"
     assert "不在本机" in viewer.open_with_viewer(str(photo))

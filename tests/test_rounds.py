@@ -16,7 +16,8 @@ from rounds_support import (
 )
 
 from fieldapp.domain import cadence
-from fieldapp.services import rounds, settings
+from fieldapp.services import rounds
+from fieldapp.services.common import settings
 from fieldapp.store.models import Venue
 
 

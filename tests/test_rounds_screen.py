@@ -10,11 +10,12 @@ import pytest
 from pilot_support import SIZE, open_screen, settle
 from textual.widgets import DataTable, Label, ProgressBar, TabbedContent, Tree
 
-from fieldapp.app import FieldApp, make_app
-from fieldapp.screens.rounds import RoundsScreen
-from fieldapp.services import inspections, rounds
-from fieldapp.services.demo import act_as
-from fieldapp.widgets import PagedTable
+from fieldapp.services import rounds
+from fieldapp.services.demo.workspace import act_as
+from fieldapp.services.inspection import inspections
+from fieldapp.tui.app import FieldApp, make_app
+from fieldapp.tui.screens.rounds import RoundsScreen
+from fieldapp.tui.widgets import PagedTable
 
 pytestmark = pytest.mark.usefixtures("chinese")
 
@@ -150,8 +151,8 @@ def answer_every_item(inspection_id: str) -> None:
 
 
 async def submit_the_open_inspection(app: FieldApp, pilot) -> str:  # type: ignore[no-untyped-def]
-    from fieldapp.screens.inspect import InspectScreen
-    from fieldapp.screens.summary import SummaryScreen
+    from fieldapp.tui.screens.inspect import InspectScreen
+    from fieldapp.tui.screens.summary import SummaryScreen
 
     screen = app.screen
     assert isinstance(screen, InspectScreen), screen
@@ -168,7 +169,7 @@ async def submit_the_open_inspection(app: FieldApp, pilot) -> str:  # type: igno
 async def test_an_inspection_opened_from_rounds_returns_to_rounds(
     frozen_clock: object, demo_home: Path
 ) -> None:
-    from fieldapp.screens.home import HomeScreen
+    from fieldapp.tui.screens.home import HomeScreen
 
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:

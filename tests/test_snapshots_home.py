@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from snapshot_support import tables_settled
 
-from fieldapp.app import make_app
+from fieldapp.tui.app import make_app
 
 SIZE = (120, 36)
 

@@ -12,7 +12,7 @@ from inspect_support import open_inspection, seed_store, settle
 from textual.pilot import Pilot
 from textual.widgets import Input
 
-from fieldapp.app import make_app
+from fieldapp.tui.app import make_app
 
 SIZE = (120, 36)
 

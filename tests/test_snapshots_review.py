@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from snapshot_support import tables_settled
 
-from fieldapp.app import make_app
-from fieldapp.services import demo
+from fieldapp.services.demo import workspace as demo
+from fieldapp.tui.app import make_app
 
 SIZE = (120, 36)
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from fieldapp.cli import LAZY_COMMANDS, main
-from fieldapp.services import home as home_service
+from fieldapp.services.inspection import home as home_service
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -45,7 +45,7 @@ def test_help_lists_every_command_and_each_resolves() -> None:
 def test_tui_start_skips_psycopg_but_leaves_it_importable() -> None:
     out = _run(
         "import sys\n"
-        "from fieldapp.startup import import_peewee_without_postgres\n"
+        "from fieldapp.tui.startup import import_peewee_without_postgres\n"
         "import_peewee_without_postgres()\n"
         "print('psycopg' in sys.modules, 'peewee' in sys.modules)\n"
         "import importlib.util\n"
@@ -83,9 +83,9 @@ async def test_the_first_sync_probe_waits_for_the_home_data(demo_home: Path) -> 
     """The probe imports the sync client in a thread; at mount it delayed the first screen."""
     from textual.message import Message
 
-    from fieldapp.app import make_app
-    from fieldapp.screens.home import HomeScreen
-    from fieldapp.sync_app import ConnectionChecked
+    from fieldapp.tui.app import make_app
+    from fieldapp.tui.parts.syncing import ConnectionChecked
+    from fieldapp.tui.screens.home import HomeScreen
 
     seen: list[Message] = []
     app = make_app()

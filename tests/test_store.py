@@ -7,11 +7,12 @@ from pathlib import Path
 import pytest
 from peewee import IntegrityError
 
-from fieldapp.services import outbox
+from fieldapp.services.common import outbox
 from fieldapp.store import migrations
-from fieldapp.store.db import close_store, db, open_store
+from fieldapp.store.db import db
 from fieldapp.store.migrations import SCHEMA_VERSION, StoreTooNew, current_version
 from fieldapp.store.models import Grid, Outbox, Venue
+from fieldapp.store.opening import close_store, open_store
 
 
 def _user_version() -> int:

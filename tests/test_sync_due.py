@@ -9,10 +9,11 @@ from pathlib import Path
 
 from fieldapp.domain import cadence
 from fieldapp.domain.ids import new_id
-from fieldapp.services import settings, syncing
-from fieldapp.services.periods import utc_iso
+from fieldapp.services.common import settings
+from fieldapp.services.common.periods import utc_iso
+from fieldapp.services.syncing import runs as syncing
 from fieldapp.store.models import Inspection, Person, Venue
-from sync.client_base import SyncResult
+from sync.client.base import SyncResult
 
 
 def pulled_inspection(venue: Venue, submitted: dt.datetime) -> str:

@@ -13,17 +13,17 @@ import pytest
 from click.testing import CliRunner
 from textual.widgets import Static
 
-from fieldapp.app import FieldApp, make_app
 from fieldapp.cli import main
 from fieldapp.domain import placard
 from fieldapp.i18n import set_language
 from fieldapp.paths import store_path
-from fieldapp.screens.sync import SyncRequested, SyncScreen
-from fieldapp.services import demo_server
-from fieldapp.services.demo import DemoInfo
-from fieldapp.services.placards import verify_scan
-from fieldapp.store.db import close_store, open_store
+from fieldapp.services.demo import server as demo_server
+from fieldapp.services.demo.workspace import DemoInfo
+from fieldapp.services.placards.printing import verify_scan
 from fieldapp.store.models import Outbox, SyncState, Venue
+from fieldapp.store.opening import close_store, open_store
+from fieldapp.tui.app import FieldApp, make_app
+from fieldapp.tui.screens.sync import SyncRequested, SyncScreen
 from sync.client import SyncClient
 from sync.server import auth, placard_keys
 from sync.server import db as server_db

@@ -16,16 +16,17 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input
 
-from fieldapp.app import FieldApp, make_app
-from fieldapp.dialogs.scanned import ScannedVenueDialog
 from fieldapp.domain.placard import generate_key, sign_payload
 from fieldapp.i18n import set_language, t
-from fieldapp.scanner import HOLD, PASS, SCAN, RepeatGuard, Step, WedgeDetector
-from fieldapp.screens.find_venue import FindVenueScreen
-from fieldapp.screens.home import HomeScreen
-from fieldapp.services import inspections, placards
-from fieldapp.services.identity import grid_codes_under, me
+from fieldapp.services.common.identity import grid_codes_under, me
+from fieldapp.services.inspection import inspections
+from fieldapp.services.placards import printing as placards
 from fieldapp.store.models import Answer, Inspection, Venue
+from fieldapp.tui.app import FieldApp, make_app
+from fieldapp.tui.dialogs.scanned import ScannedVenueDialog
+from fieldapp.tui.scanner import HOLD, PASS, SCAN, RepeatGuard, Step, WedgeDetector
+from fieldapp.tui.screens.find_venue import FindVenueScreen
+from fieldapp.tui.screens.home import HomeScreen
 
 SIZE = (120, 36)
 

@@ -1,6 +1,6 @@
 """The rectification notice (整改通知书) and the hand-over letter (移交抄告单) as PDF.
 
-Plain data in, PDF out: the services (`fieldapp.services.documents`) build the dataclasses
+Plain data in, PDF out: the services (`fieldapp.services.documents.notices`) build the dataclasses
 from the store; nothing here reads the store. The CJK font and the QR matrix come from the
 placard renderer, so every printed document finds its font the same way.
 """

@@ -1,8 +1,7 @@
-"""The deferred database, opened once with the field store's pragmas."""
+"""The deferred database and its pragmas; `fieldapp.store.opening` binds it to a file."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any, cast
 
 from peewee import Model, SqliteDatabase
@@ -18,24 +17,6 @@ FIELD_PRAGMAS = {
     "busy_timeout": 5000,
     "cache_size": -16000,
 }
-
-
-def open_store(path: Path | str, *, migrate: bool = True) -> SqliteDatabase:
-    """Open (creating if needed) the store file and bring its schema up to date."""
-    if not db.is_closed():
-        db.close()
-    db.init(str(path), pragmas=FIELD_PRAGMAS, check_same_thread=False)
-    db.connect(reuse_if_open=True)
-    if migrate:
-        from fieldapp.store.migrations import migrate as run_migrations
-
-        run_migrations(db)
-    return db
-
-
-def close_store() -> None:
-    if not db.is_closed():
-        db.close()
 
 
 def rows(query: Any) -> list[tuple[Any, ...]]:

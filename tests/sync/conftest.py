@@ -28,7 +28,7 @@ from sync_world import (
     seed_server,
 )
 
-from fieldapp.store.db import close_store
+from fieldapp.store.opening import close_store
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:

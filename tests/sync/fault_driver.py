@@ -19,10 +19,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from fieldapp.store.db import open_store
-from sync import client as sync_client
-from sync.client import SyncClient
-from sync.client_apply import PageApplier
+from fieldapp.store.opening import open_store
+from sync.client import SyncClient, sync_client
+from sync.client.apply import PageApplier
 
 
 def main() -> None:

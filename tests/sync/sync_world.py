@@ -20,8 +20,8 @@ from typing import Any
 import httpx
 
 from fieldapp.domain.ids import new_id
-from fieldapp.store.db import open_store
 from fieldapp.store.models import Outbox, SyncState
+from fieldapp.store.opening import open_store
 from sync.client import SyncClient, enroll_device
 from sync.protocol import canonical_json, payload_hash
 from sync.server import admin, auth

@@ -9,8 +9,8 @@ from click.testing import CliRunner
 from sync_world import inspection_submit
 
 from fieldapp.cli import main
-from fieldapp.store.db import open_store
 from fieldapp.store.models import Outbox, Venue
+from fieldapp.store.opening import open_store
 from sync.protocol import canonical_json, payload_hash
 
 

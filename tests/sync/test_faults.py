@@ -36,7 +36,7 @@ from sync_world import (
 )
 
 from sync.client import SyncClient
-from sync.client_base import Backoff
+from sync.client.base import Backoff
 
 pytestmark = [pytest.mark.fault, pytest.mark.slow]
 

@@ -12,7 +12,7 @@ from sync_world import event, finding_event, inspection_submit
 
 from fieldapp.domain import clock
 from fieldapp.domain import findings as machine
-from fieldapp.services import findings as field_findings
+from fieldapp.services.inspection import findings as field_findings
 from fieldapp.store.models import Finding, FindingEvent
 from sync.server import db as server_db
 from sync.server.findings import fold_events

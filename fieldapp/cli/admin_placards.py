@@ -1,0 +1,119 @@
+"""`fieldapp admin placard-key …` and `fieldapp admin placards …`: placards from the server.
+
+The server database holds the placard keys (`sync.server.placard_keys`); printing builds
+the same PlacardInfo the local `fieldapp placards` builds, from the server's rows, and
+calls the same renderer (`fieldapp.reports.placards`). Attached to the `admin` group in
+`fieldapp.cli.server`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import click
+
+from fieldapp.i18n import t
+
+if TYPE_CHECKING:
+    from fieldapp.domain.placard import SigningKey
+    from fieldapp.reports.placards import PlacardInfo
+
+
+def _call(action: Any) -> Any:
+    from fieldapp.cli.server import _admin_call
+
+    return _admin_call(action)
+
+
+@click.group("placard-key")
+def placard_key() -> None:
+    """The server's placard signing keys: list, rotate, revoke."""
+
+
+@placard_key.command("list")
+def key_list() -> None:
+    """List the placard keys (the current one signs new placards)."""
+    from sync.server import placard_keys
+
+    rows = _call(placard_keys.list_keys)
+    if not rows:
+        click.echo(t("admin.placard_key.none"))
+    for row in rows:
+        state = "REVOKED" if row.revoked else ("current" if row.current else "valid")
+        signs = "" if row.can_sign else "  (public only)"
+        click.echo(f"{row.key_id}  {state:8} created {row.created_at or '-'}{signs}")
+
+
+@placard_key.command("rotate")
+def key_rotate() -> None:
+    """Make a new current key; placards signed with older keys keep verifying."""
+    from sync.server import placard_keys
+
+    click.echo(t("admin.placard_key.rotated", key_id=_call(placard_keys.rotate)))
+
+
+@placard_key.command("revoke")
+@click.argument("key_id")
+def key_revoke(key_id: str) -> None:
+    """Revoke KEY_ID: devices refuse its placards after their next sync."""
+    import sys
+
+    from sync.server import placard_keys
+
+    if _call(lambda: placard_keys.revoke(key_id)):
+        click.echo(t("admin.placard_key.revoked", key_id=key_id.upper()))
+        if _call(placard_keys.current_key_id) == key_id.upper():
+            click.echo(t("admin.placard_key.revoked_current"), err=True)
+    else:
+        click.echo(t("admin.placard_key.unknown", key_id=key_id), err=True)
+        sys.exit(1)
+
+
+def server_placard_infos(
+    *, grid_code: str | None, venue_code: str | None, signer: SigningKey
+) -> list[PlacardInfo]:
+    """PlacardInfo for the server's venues of a grid (and below) or one venue."""
+    from fieldapp.reports.placards import PlacardInfo
+    from sync.server.placard_keys import venues_to_print
+
+    return [
+        PlacardInfo.of(venue, grid_name, signer.sign(venue.code))
+        for venue, grid_name in venues_to_print(grid_code=grid_code, venue_code=venue_code)
+    ]
+
+
+@click.command("placards")
+@click.option("--grid", "grid_code", help="Grid code: its venues and those of the grids below.")
+@click.option("--venue", "venue_code", help="One venue code.")
+@click.option("--out", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="The PDF to write (one placard per page).")  # fmt: skip
+@click.option("--png", "png_dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Also write one PNG per venue into this directory.")  # fmt: skip
+@click.option("--size", type=click.Choice(["A4", "A5"], case_sensitive=False), default="A4")
+def admin_placards(
+    grid_code: str | None, venue_code: str | None, out: Path, png_dir: Path | None, size: str
+) -> None:
+    """Print placards signed with the server's current placard key (打印场所标牌)."""
+    from fieldapp.reports.placards import FontMissing, find_cjk_font, render_pdf, render_pngs
+    from sync.server import placard_keys
+
+    if (grid_code is None) == (venue_code is None):
+        raise click.UsageError(t("placard.print.one_source"))
+    try:
+        font = find_cjk_font()
+    except FontMissing as error:
+        raise click.ClickException(str(error)) from error
+
+    def build() -> list[PlacardInfo]:
+        signer = placard_keys.signing_key()
+        return server_placard_infos(grid_code=grid_code, venue_code=venue_code, signer=signer)
+
+    infos = _call(build)
+    if not infos:
+        raise click.ClickException(t("placard.print.nothing", what=grid_code or venue_code))
+    render_pdf(infos, out, size=size.upper(), font=font)
+    click.echo(t("placard.print.written", count=len(infos), path=str(out)))
+    if png_dir is not None:
+        written = render_pngs(infos, png_dir, size=size.upper(), font=font)
+        click.echo(t("placard.print.png_written", count=len(written), path=str(png_dir)))

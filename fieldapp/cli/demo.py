@@ -1,0 +1,159 @@
+"""`fieldapp demo`: build a throw-away workspace with realistic data, then open the TUI on it.
+
+The steps are separate functions so more can slot in between (the sync developer adds a
+loopback server and enrolment between `prepare_workspace` and `open_tui`).
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+import click
+
+from fieldapp.services.demo.workspace import ROLES, DemoInfo
+
+
+def prepare_workspace(
+    home: Path, *, venues: int, answers: int, seed: int, as_role: str
+) -> DemoInfo | None:
+    """Build the demo under `home`; a home that already holds a demo store is reused
+    (only the role is switched) and None is returned."""
+    from fieldapp.paths import store_path
+    from fieldapp.services.demo.workspace import act_as, build_workspace
+    from fieldapp.store.models import Venue
+    from fieldapp.store.opening import close_store, open_store
+
+    if store_path(home).exists():
+        open_store(store_path(home))
+        try:
+            if Venue.select().exists():
+                act_as(as_role)
+                return None
+        finally:
+            close_store()
+    return build_workspace(home, venues=venues, seed=seed, answers=answers, as_role=as_role)
+
+
+def start_server(home: Path, as_role: str) -> tuple[object | None, Path]:
+    """Run the workspace's loopback server and enrol the device acting for `as_role`.
+    Returns (the server to stop afterwards or None, the device's FIELDAPP_HOME)."""
+    from fieldapp.i18n import t
+    from fieldapp.services.demo import server as demo_server
+
+    try:
+        server = demo_server.start_demo_server(home)
+    except (demo_server.DemoServerError, OSError, ValueError) as error:
+        click.echo(t("demo.server.failed", error=error), err=True)
+        return None, home
+    try:
+        device = demo_server.prepare_device(home, server, as_role)
+    except Exception as error:  # the TUI still opens; sync says what is wrong
+        click.echo(t("demo.server.failed", error=error), err=True)
+        return server, demo_server.device_home(home, as_role)
+    click.echo(t("demo.server.started", url=server.url, db=server.db_url))
+    click.echo(t("demo.server.enrolled", device=device.device_id, name=device.person_name,
+                 role=as_role, home=device.home))  # fmt: skip
+    for person, count in device.handed_in.items():
+        click.echo(t("demo.server.colleague", name=person, count=count))
+    return server, device.home
+
+
+def open_tui(home: Path, lang: str | None) -> None:
+    """Point the program at the demo home and run the TUI there."""
+    os.environ["FIELDAPP_HOME"] = str(home)
+    try:
+        from fieldapp.tui.startup import run_tui
+    except ImportError as error:
+        raise click.ClickException(
+            f"the TUI is not available in this build ({error}); use --build-only"
+        ) from None
+    run_tui(lang=lang)
+
+
+@click.command()
+@click.option("--venues", type=click.IntRange(min=1), default=360, show_default=True)
+@click.option(
+    "--answers",
+    type=click.IntRange(min=0),
+    default=0,
+    show_default=True,
+    help="Add a history of submitted inspections with about this many answers.",
+)
+@click.option(
+    "--home",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Workspace directory (default: a fresh temporary one). An existing demo is reused.",
+)
+@click.option("--seed", type=int, default=7, show_default=True)
+@click.option("--build-only", is_flag=True, help="Build the workspace and exit.")
+@click.option(
+    "--as",
+    "as_role",
+    type=click.Choice(ROLES),
+    default="inspector",
+    show_default=True,
+    help="Whom the device acts for.",
+)
+@click.option("--lang", type=click.Choice(["zh", "en"]), default=None, help="UI language.")
+@click.option("--no-server", is_flag=True, help="No loopback server: one device, no sync.")
+@click.pass_context
+def demo(
+    ctx: click.Context,
+    venues: int,
+    answers: int,
+    home: Path | None,
+    seed: int,
+    build_only: bool,
+    as_role: str,
+    lang: str | None,
+    no_server: bool,
+) -> None:
+    """Build a demo workspace (示例数据), start its central server on loopback, enrol the
+    device and open the TUI on it; F12 syncs.
+
+    \b
+    The workspace holds two devices and the server:
+      HOME/fieldapp.sqlite3             the inspector's device
+      HOME/supervisor/fieldapp.sqlite3  the supervisor's device (--as supervisor)
+      HOME/server/server.sqlite3        the server (stopped when the TUI exits)
+
+    \b
+    Inspector and supervisor syncing through the one server, in two terminals:
+      fieldapp demo --home ~/fielddemo                  # F12: the outbox goes up
+      fieldapp demo --home ~/fielddemo --as supervisor  # F12: their hazards come down
+    The second finds the first one's server running and uses it; keep the first open.
+    Print the demo's placards with the server's key and scan them on either device:
+      fieldapp admin --db HOME/server/server.sqlite3 placards --grid T01-DM --out p.pdf
+    """
+    from fieldapp.services.demo.workspace import DemoError
+
+    home = (home or Path(tempfile.mkdtemp(prefix="fieldapp-demo-"))).expanduser().resolve()
+    store_role = as_role if no_server else "inspector"  # with a server: one device per role
+    try:
+        info = prepare_workspace(
+            home, venues=venues, answers=answers, seed=seed, as_role=store_role
+        )
+    except DemoError as error:
+        raise click.ClickException(str(error)) from None
+    if info is None:
+        click.echo(f"demo workspace: {home} (reused, acting as {as_role})")
+    else:
+        click.echo(
+            f"demo workspace: {home}\n"
+            f"  {info.venues} venues, {info.inspections} inspections, {info.answers} answers, "
+            f"{info.open_findings} open hazards ({info.overdue_findings} overdue); "
+            f"built in {info.seconds:.1f} s, acting as {as_role}"
+        )
+    server, device_home = (None, home) if no_server else start_server(home, as_role)
+    try:
+        if build_only:
+            return
+        parent = ctx.obj.get("lang") if ctx.obj else None
+        open_tui(device_home, lang or parent)
+    finally:
+        stop = getattr(server, "stop", None)
+        if stop is not None:
+            stop()

@@ -1,0 +1,94 @@
+"""`fieldapp notice` and `fieldapp handover-letter`: print the review documents as PDF.
+
+Both read the local store (FIELDAPP_HOME or the user data directory).
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TypeVar
+
+import click
+
+from fieldapp.cli.common import open_local_store, use_language
+
+Doc = TypeVar("Doc")
+
+
+def _write_pdf(
+    ctx: click.Context,
+    out: Path,
+    build: Callable[[], Doc],
+    render: Callable[[Doc, Path], object],
+    items: Callable[[Doc], int],
+) -> None:
+    """Build a document from the local store and render it to `out`. A document that
+    cannot be made, a missing font or a device not enrolled: the reason, and exit 1."""
+    from fieldapp.i18n import t
+    from fieldapp.reports.placards import FontMissing
+    from fieldapp.services.common.identity import NotEnrolled
+    from fieldapp.services.documents.notices import DocumentError
+    from fieldapp.store import close_store
+
+    use_language(ctx)
+    open_local_store()
+    try:
+        doc = build()
+        render(doc, out)
+    except (DocumentError, FontMissing) as exc:
+        click.echo(str(exc), err=True)
+        sys.exit(1)
+    except NotEnrolled:
+        click.echo(t("review.cli.not_enrolled"), err=True)
+        sys.exit(1)
+    finally:
+        close_store()
+    click.echo(t("review.cli.written", path=out, items=items(doc)))
+
+
+_OUT = click.option(
+    "--out",
+    required=True,
+    type=click.Path(dir_okay=False, writable=True, path_type=Path),
+    help="The PDF file to write.",
+)
+
+
+@click.command()
+@click.option("--venue", "venue_code", required=True, help="The venue code, e.g. DM-0042.")
+@_OUT
+@click.pass_context
+def notice(ctx: click.Context, venue_code: str, out: Path) -> None:
+    """Print the rectification notice of a venue (打印整改通知书)."""
+    from fieldapp.reports.notices import render_notice
+    from fieldapp.services.documents.notices import notice_for_venue
+
+    _write_pdf(
+        ctx, out, lambda: notice_for_venue(venue_code), render_notice, lambda d: len(d.items)
+    )
+
+
+@click.command(name="handover-letter")
+@click.option(
+    "--finding",
+    "finding_ids",
+    multiple=True,
+    required=True,
+    help="A finding id handed over; repeat for several of the same hand-over.",
+)
+@_OUT
+@click.pass_context
+def handover_letter(ctx: click.Context, finding_ids: tuple[str, ...], out: Path) -> None:
+    """Print the hand-over letter (移交抄告单) for findings handed over together."""
+    from fieldapp.reports.notices import render_handover_letter
+    from fieldapp.services.documents.notices import handover_letter as build_letter
+
+    _write_pdf(
+        ctx,
+        out,
+        lambda: build_letter(finding_ids),
+        render_handover_letter,
+        lambda letter: len(letter.findings),
+    )

@@ -1,0 +1,138 @@
+"""`fieldapp export` (the ledger as CSV or XLSX) and `fieldapp report` (the day's report
+for a grid), headless, on the local store."""
+
+from __future__ import annotations
+
+import datetime as dt
+from contextlib import ExitStack
+from pathlib import Path
+from typing import Any
+
+import click
+
+from fieldapp.cli.common import open_local_store
+from fieldapp.domain.kinds import VENUE_KINDS
+
+
+def _language(ctx: click.Context) -> str:
+    lang = (ctx.obj or {}).get("lang")
+    if lang:
+        from fieldapp.i18n import set_language
+
+        set_language(lang)
+    return str(lang or "zh")
+
+
+def _date(value: dt.datetime | None) -> dt.date | None:
+    return value.date() if value else None
+
+
+@click.command()
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["csv", "xlsx"]),
+    default="xlsx",
+    show_default=True,
+    help="xlsx: one workbook; csv: OUT, OUT_findings.csv, OUT_finding_events.csv.",
+)
+@click.option("--out", required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--from", "first", type=click.DateTime(["%Y-%m-%d"]), help="First date (local).")
+@click.option("--to", "last", type=click.DateTime(["%Y-%m-%d"]), help="Last date (local).")
+@click.option("--grid", default=None, help="A grid code; the grids under it are included.")
+@click.option("--kind", type=click.Choice(VENUE_KINDS), default=None, help="One venue kind.")
+@click.pass_context
+def export(
+    ctx: click.Context,
+    fmt: str,
+    out: Path,
+    first: dt.datetime | None,
+    last: dt.datetime | None,
+    grid: str | None,
+    kind: str | None,
+) -> None:
+    """Export inspections, findings and their events as the office ledger (导出台账)."""
+    lang = _language(ctx)
+    from fieldapp.i18n import t
+    from fieldapp.services.export.ledger import ExportFilter, export_ledger
+    from fieldapp.store import close_store
+
+    if first and last and first > last:
+        raise click.UsageError(t("export.bad_range"))
+    open_local_store()
+    try:
+        with ExitStack() as stack:
+            bar: Any = None
+            shown = 0
+
+            def progress(done: int, total: int) -> None:
+                nonlocal bar, shown
+                if bar is None:
+                    bar = stack.enter_context(
+                        click.progressbar(length=max(total, 1), label=t("export.progress"))
+                    )
+                bar.update(done - shown)
+                shown = done
+
+            try:
+                result = export_ledger(
+                    out,
+                    fmt=fmt,
+                    where=ExportFilter(_date(first), _date(last), grid, kind),
+                    progress=progress,
+                    lang=lang,
+                )
+            except OSError as error:
+                raise click.ClickException(
+                    t("export.cannot_write", path=out, error=error.strerror or error)
+                ) from None
+    finally:
+        close_store()
+    click.echo(
+        t(
+            "export.done",
+            inspections=result.inspections,
+            findings=result.findings,
+            events=result.events,
+            path=", ".join(str(p) for p in result.paths),
+        )
+    )
+
+
+@click.command()
+@click.option("--grid", "grid_code", required=True, help="The grid the report is for.")
+@click.option("--zero", is_flag=True, help="A zero report (零报告): nothing to report.")
+@click.option("--remarks", default="", help="Remarks for the report.")
+@click.option("--date", "day", type=click.DateTime(["%Y-%m-%d"]), help="Default: today.")
+@click.pass_context
+def report(
+    ctx: click.Context, grid_code: str, zero: bool, remarks: str, day: dt.datetime | None
+) -> None:
+    """File the day's report for a grid (填报每日报告), or a zero report with --zero."""
+    _language(ctx)
+    from fieldapp.i18n import t
+    from fieldapp.services.common.identity import NotEnrolled
+    from fieldapp.services.daily_report import reports as daily_reports
+    from fieldapp.store import close_store
+    from fieldapp.store.models import Grid
+
+    open_local_store()
+    try:
+        grid = Grid.get_or_none(Grid.code == grid_code)
+        if grid is None:
+            raise click.ClickException(t("report.unknown_grid", grid=grid_code))
+        try:
+            filed = daily_reports.file_report(
+                grid_code, day=_date(day), remarks=remarks, zero_report=zero
+            )
+        except NotEnrolled:
+            raise click.ClickException(t("export.not_enrolled")) from None
+        except daily_reports.NotMyGrid:
+            raise click.ClickException(t("report.not_my_grid", grid=grid_code)) from None
+        except daily_reports.ZeroReportRefused as refused:
+            raise click.ClickException(
+                t("report.zero_refused", count=refused.hazards_found)
+            ) from None
+        click.echo(daily_reports.filed_text(filed, f"{grid.code} {grid.name}"))
+    finally:
+        close_store()

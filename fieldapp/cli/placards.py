@@ -1,0 +1,123 @@
+"""`fieldapp scan PHOTO` and `fieldapp placards …`: placards from the command line.
+
+Both work on the local store (FIELDAPP_HOME or the user data directory). The server's
+`fieldapp admin placards` builds the same PlacardInfo list from the server database and
+calls the same renderer.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from fieldapp.cli.common import open_local_store, use_language
+
+
+@click.command()
+@click.argument("photo", type=click.Path(dir_okay=False, path_type=Path))
+@click.pass_context
+def scan(ctx: click.Context, photo: Path) -> None:
+    """Read the QR of a placard photo and verify it offline (扫描标牌照片并核验).
+
+    Exits 0 when the photo holds a genuine placard of a venue on this device, 1 otherwise.
+    """
+    from fieldapp.i18n import t
+    from fieldapp.services.placards.photo_scan import QrDecodeError, decode_qr_texts
+    from fieldapp.services.placards.printing import verify_scan
+    from fieldapp.store import close_store
+
+    use_language(ctx)
+    try:
+        texts = decode_qr_texts(photo)
+    except QrDecodeError as exc:
+        click.echo(str(exc), err=True)
+        sys.exit(1)
+    open_local_store()
+    try:
+        results = [verify_scan(text) for text in texts]
+    finally:
+        close_store()
+    if len(results) > 1:
+        click.echo(t("placard.scan.several", count=len(results)))
+    for result in results:
+        click.echo(result.message())
+        if result.venue_id is not None:
+            click.echo(
+                t("placard.scan.venue", name=result.venue_name, code=result.check.venue_code)
+            )
+    sys.exit(0 if any(r.ok for r in results) else 1)
+
+
+@click.command()
+@click.option("--grid", "grid_code", help="Grid code: its venues and those of the grids below.")
+@click.option("--venue", "venue_code", help="One venue code.")
+@click.option(
+    "--out",
+    required=True,
+    type=click.Path(dir_okay=False, writable=True, path_type=Path),
+    help="The PDF to write (one placard per page).",
+)
+@click.option(
+    "--png",
+    "png_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Also write one PNG per venue into this directory.",
+)
+@click.option("--size", type=click.Choice(["A4", "A5"], case_sensitive=False), default="A4")
+@click.option(
+    "--key",
+    "key_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Signing key file (default: placard-signing.key in the data directory, made if absent).",
+)
+@click.pass_context
+def placards(
+    ctx: click.Context,
+    grid_code: str | None,
+    venue_code: str | None,
+    out: Path,
+    png_dir: Path | None,
+    size: str,
+    key_path: Path | None,
+) -> None:
+    """Print venue placards with signed QR codes to a PDF (打印场所消防标牌)."""
+    from fieldapp.i18n import t
+    from fieldapp.paths import data_home
+    from fieldapp.reports.placards import FontMissing, find_cjk_font, render_pdf, render_pngs
+    from fieldapp.services.placards import printing as service
+    from fieldapp.store import close_store
+
+    use_language(ctx)
+    if (grid_code is None) == (venue_code is None):
+        raise click.UsageError(t("placard.print.one_source"))
+    size = size.upper()
+    try:
+        font = find_cjk_font()  # before any work: say which package to install
+    except FontMissing as exc:
+        raise click.ClickException(str(exc)) from exc
+    open_local_store()
+    try:
+        path = key_path or data_home() / service.SIGNING_KEY_FILE
+        signer, created = service.load_or_create_signing_key(path)
+        if created or key_path is not None:
+            service.register_public_key(signer.key_id, signer.public_bytes)
+        if created:
+            click.echo(t("placard.print.new_key", key_id=signer.key_id, path=str(path)))
+        try:
+            if grid_code is not None:
+                infos = service.placards_for_grid(grid_code, signer)
+            else:
+                infos = service.placards_for_venue(venue_code or "", signer)
+        except (service.NotOnDevice, ValueError) as exc:
+            raise click.ClickException(str(exc)) from exc
+    finally:
+        close_store()
+    if not infos:
+        raise click.ClickException(t("placard.print.nothing", what=grid_code or venue_code))
+    render_pdf(infos, out, size=size, font=font)
+    click.echo(t("placard.print.written", count=len(infos), path=str(out)))
+    if png_dir is not None:
+        written = render_pngs(infos, png_dir, size=size, font=font)
+        click.echo(t("placard.print.png_written", count=len(written), path=str(png_dir)))

@@ -1,0 +1,41 @@
+"""The grid hierarchy (town → village → area) walked in tree order."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from fieldapp.services.common.identity import grid_codes_under
+from fieldapp.store.db import rows
+from fieldapp.store.models import Grid
+
+
+@dataclass(frozen=True)
+class GridNode:
+    code: str
+    name: str
+    level: str
+    parent: str | None
+    depth: int
+
+
+def grid_tree(codes: Sequence[str]) -> list[GridNode]:
+    """The grids given (with everything under them) in tree order: each grid, then its
+    children by code. Roots are the grids whose parent is outside the set."""
+    scope = grid_codes_under(list(codes))
+    query = Grid.select(Grid.code, Grid.name, Grid.level, Grid.parent).where(Grid.code.in_(scope))
+    grids = sorted(rows(query))
+    present = {g[0] for g in grids}
+    children: dict[str | None, list[tuple[Any, ...]]] = {}
+    for g in grids:
+        children.setdefault(g[3] if g[3] in present else None, []).append(g)
+    ordered: list[GridNode] = []
+
+    def walk(parent: str | None, depth: int) -> None:
+        for code, name, level, up in children.get(parent, []):
+            ordered.append(GridNode(code, name, level, up, depth))
+            walk(code, depth + 1)
+
+    walk(None, 0)
+    return ordered

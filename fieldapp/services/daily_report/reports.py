@@ -1,0 +1,307 @@
+"""The daily report (每日报告) of a grid, the zero report (零报告), reminders and lateness.
+
+Every grid reports every day, even with nothing to report. Counts are computed from the
+store for the grid and every grid under it (a village's report covers its areas):
+inspections submitted that day, hazards opened, hazards closed. The report row and its
+`daily_report.submit` outbox op are written in one transaction. Filing again the same
+day adds a newer report; the newest one is the grid's report for that day.
+
+Deadlines are local times per grid level — area 17:00, village and town 18:00 (source
+plans, 篇六) — kept in the setting `report_deadlines`, which may also name single grids.
+A reminder is due from `report_reminder_minutes` (60) before the deadline until a report
+is filed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from peewee import fn
+
+from fieldapp.domain.clock import now, now_iso, today
+from fieldapp.domain.ids import new_id
+from fieldapp.i18n import t
+from fieldapp.services.common import outbox, settings
+from fieldapp.services.common.grid_tree import grid_tree
+from fieldapp.services.common.identity import grid_codes_under, me
+from fieldapp.services.common.periods import day_bounds_utc, parse_utc
+from fieldapp.store.db import db, rows
+from fieldapp.store.models import DailyReport, Finding, FindingEvent, Grid, Inspection, Venue
+
+DEFAULT_DEADLINES: dict[str, str] = {"area": "17:00", "village": "18:00", "town": "18:00"}
+DEFAULT_REMINDER_MINUTES = 60
+CLOSING_EVENTS = ("verified", "closed")
+
+
+class NotMyGrid(PermissionError):
+    """The grid is not one of mine (or under mine)."""
+
+
+class ZeroReportRefused(ValueError):
+    """A zero report on a day the store shows hazards found in the grid."""
+
+    def __init__(self, hazards_found: int):
+        super().__init__(f"{hazards_found} hazards were found today")
+        self.hazards_found = hazards_found
+
+
+# ---------------------------------------------------------------- counts
+
+
+def report_counts(grid_code: str, day: dt.date) -> dict[str, int]:
+    """What happened in a grid (and the grids under it) on a local date."""
+    scope = grid_codes_under([grid_code])
+    start, end = day_bounds_utc(day)
+    inspections = (
+        Inspection.select()
+        .join(Venue)
+        .where(
+            Venue.grid.in_(scope)
+            & (Inspection.status == "submitted")
+            & (Inspection.submitted_at >= start)
+            & (Inspection.submitted_at < end)
+        )
+        .count()
+    )
+
+    def findings_with(types: Sequence[str]) -> Any:
+        return (
+            FindingEvent.select(Finding.severity, fn.COUNT(fn.DISTINCT(Finding.id)))
+            .join(Finding)
+            .join(Venue)
+            .where(
+                Venue.grid.in_(scope)
+                & FindingEvent.type.in_(list(types))
+                & (FindingEvent.at >= start)
+                & (FindingEvent.at < end)
+            )
+            .group_by(Finding.severity)
+        )
+
+    found = dict(rows(findings_with(["opened"])))
+    closed = dict(rows(findings_with(CLOSING_EVENTS)))
+    return {
+        "inspections": inspections,
+        "hazards_found": sum(found.values()),
+        "major_hazards_found": found.get("major", 0),
+        "hazards_closed": sum(closed.values()),
+    }
+
+
+# ---------------------------------------------------------------- filing
+
+
+def _check_my_grid(grid_code: str) -> None:
+    if grid_code not in grid_codes_under([code for code, _ in me().grids]):
+        raise NotMyGrid(grid_code)
+
+
+def report_payload(report: DailyReport) -> dict[str, Any]:
+    return {
+        "id": report.id,
+        "grid_code": report.grid_code,  # type: ignore[attr-defined]
+        "date": report.date.isoformat(),
+        "reporter": report.reporter,
+        "counts": dict(report.counts),
+        "zero_report": bool(report.zero_report),
+        "remarks": report.remarks,
+        "submitted_at": report.submitted_at,
+    }
+
+
+def file_report(
+    grid_code: str,
+    *,
+    day: dt.date | None = None,
+    remarks: str = "",
+    zero_report: bool = False,
+) -> DailyReport:
+    """File the day's report for a grid: counts from the store, remarks from the person.
+
+    A zero report states there is nothing to report; it is refused (ZeroReportRefused)
+    when the store shows hazards found in the grid that day.
+    """
+    day = day or today()
+    who = me()
+    _check_my_grid(grid_code)
+    with db.atomic():
+        counts = report_counts(grid_code, day)
+        if zero_report and counts["hazards_found"]:
+            raise ZeroReportRefused(counts["hazards_found"])
+        report = DailyReport.create(
+            id=new_id(),
+            grid=grid_code,
+            date=day,
+            reporter=who.person_id,
+            counts=counts,
+            zero_report=zero_report,
+            remarks=remarks.strip(),
+            submitted_at=now_iso(),
+        )
+        outbox.enqueue("daily_report.submit", report_payload(report))
+    return report
+
+
+def filed_text(report: DailyReport, grid: str) -> str:
+    """What to tell the person who filed `report`; `grid` is the grid as they know it."""
+    date = report.date.isoformat()
+    if report.zero_report:
+        return t("report.zero_filed", grid=grid, date=date)
+    counts = report.counts
+    return t(
+        "report.filed",
+        grid=grid,
+        date=date,
+        inspections=counts["inspections"],
+        found=counts["hazards_found"],
+        closed=counts["hazards_closed"],
+    )
+
+
+def file_zero_report(
+    grid_code: str, *, day: dt.date | None = None, remarks: str = ""
+) -> DailyReport:
+    """The zero report (零报告) in one call."""
+    return file_report(grid_code, day=day, remarks=remarks, zero_report=True)
+
+
+def report_for(grid_code: str, day: dt.date | None = None) -> DailyReport | None:
+    """The newest report filed for a grid and day, or None."""
+    return (
+        DailyReport.select()
+        .where((DailyReport.grid == grid_code) & (DailyReport.date == (day or today())))
+        .order_by(DailyReport.submitted_at.desc(), DailyReport.id.desc())
+        .first()
+    )
+
+
+# ---------------------------------------------------------------- deadlines and reminders
+
+
+def _parse_hhmm(value: str) -> dt.time:
+    hours, minutes = str(value).strip().split(":")
+    return dt.time(int(hours), int(minutes))
+
+
+def deadlines() -> dict[str, str]:
+    """The deadline per level (and per grid code where one is set), as HH:MM."""
+    return {**DEFAULT_DEADLINES, **(settings.get("report_deadlines") or {})}
+
+
+def set_deadline(level_or_grid: str, hhmm: str) -> None:
+    """Set the daily deadline of a grid level (area | village | town) or of one grid."""
+    _parse_hhmm(hhmm)  # refuse what is not a time
+    stored = dict(settings.get("report_deadlines") or {})
+    stored[level_or_grid] = hhmm.strip()
+    settings.put("report_deadlines", stored)
+
+
+def reminder_minutes() -> int:
+    return int(settings.get("report_reminder_minutes", DEFAULT_REMINDER_MINUTES))
+
+
+def set_reminder_minutes(minutes: int) -> None:
+    if int(minutes) < 0:
+        raise ValueError("reminder minutes cannot be negative")
+    settings.put("report_reminder_minutes", int(minutes))
+
+
+def _deadline_time(code: str, level: str, table: dict[str, str]) -> dt.time:
+    return _parse_hhmm(table.get(code) or table.get(level) or DEFAULT_DEADLINES["village"])
+
+
+def deadline_at(grid_code: str, day: dt.date) -> dt.datetime:
+    """The moment (aware, local) a grid's report for `day` is due."""
+    grid = Grid.get_by_id(grid_code)
+    moment = _deadline_time(grid_code, grid.level, deadlines())
+    return dt.datetime.combine(day, moment).astimezone()
+
+
+def reminder_due(grid_code: str, at: dt.datetime | None = None) -> bool:
+    """True from the reminder lead before the grid's deadline today until a report for
+    today is filed (and still true after the deadline while none is)."""
+    local = (at or now()).astimezone()
+    deadline = deadline_at(grid_code, local.date())
+    if local < deadline - dt.timedelta(minutes=reminder_minutes()):
+        return False
+    return report_for(grid_code, local.date()) is None
+
+
+# ---------------------------------------------------------------- for supervisors
+
+
+@dataclass(frozen=True)
+class ReportStatus:
+    code: str
+    name: str
+    level: str
+    parent: str | None
+    depth: int
+    deadline: dt.datetime  # local, aware
+    report_id: str | None
+    submitted_at: dt.datetime | None
+    zero_report: bool
+    late: bool  # no report and the deadline has passed
+    filed_late: bool  # a report, filed after the deadline
+
+    @property
+    def filed(self) -> bool:
+        return self.report_id is not None
+
+
+def report_status(
+    day: dt.date | None = None,
+    at: dt.datetime | None = None,
+    *,
+    grids: Sequence[str] | None = None,
+) -> list[ReportStatus]:
+    """Every grid under mine (or `grids`), in tree order, with its report for the day."""
+    day = day or today()
+    moment = (at or now()).astimezone()
+    nodes = grid_tree(list(grids) if grids is not None else [c for c, _ in me().grids])
+    newest: dict[str, tuple[str, str, bool]] = {}
+    query = (
+        DailyReport.select(
+            DailyReport.grid, DailyReport.id, DailyReport.submitted_at, DailyReport.zero_report
+        )
+        .where(DailyReport.grid.in_([n.code for n in nodes]) & (DailyReport.date == day))
+        .order_by(DailyReport.submitted_at, DailyReport.id)
+    )
+    for code, report_id, submitted_at, zero in rows(query):
+        newest[code] = (report_id, submitted_at, bool(zero))
+    table = deadlines()
+    result = []
+    for n in nodes:
+        deadline = dt.datetime.combine(day, _deadline_time(n.code, n.level, table)).astimezone()
+        found = newest.get(n.code)
+        submitted = parse_utc(found[1]) if found else None
+        result.append(
+            ReportStatus(
+                code=n.code,
+                name=n.name,
+                level=n.level,
+                parent=n.parent,
+                depth=n.depth,
+                deadline=deadline,
+                report_id=found[0] if found else None,
+                submitted_at=submitted,
+                zero_report=found[2] if found else False,
+                late=found is None and moment > deadline,
+                filed_late=submitted is not None and submitted > deadline,
+            )
+        )
+    return result
+
+
+def missing_reports(
+    day: dt.date | None = None,
+    at: dt.datetime | None = None,
+    *,
+    grids: Sequence[str] | None = None,
+) -> list[ReportStatus]:
+    """The grids under mine that have not reported for the day; `late` marks those past
+    their deadline."""
+    return [s for s in report_status(day, at, grids=grids) if not s.filed]

@@ -1,0 +1,279 @@
+"""Figures for the supervisor's dashboard: SQL aggregates over the local store, no Textual.
+
+- inspections submitted per local day;
+- hazards opened and closed per week (weeks run Monday to Sunday);
+- the overdue trend: hazards overdue at the end of each day;
+- completion and reporting per grid (area → village → town, each grid with what is under it).
+
+Every query is one aggregate statement (grouped in SQLite, a handful of rows back), so the
+figures stay quick on a store of 100,000 inspections. The scope is my grids and the grids
+under them, or the `grids` given; when the scope is every grid in the store the venue join
+is left out.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from fieldapp.services import rounds
+from fieldapp.services.common.identity import grid_codes_under, me
+from fieldapp.services.common.periods import parse_utc, period_bounds_utc
+from fieldapp.services.daily_report import reports as daily_reports
+from fieldapp.store.db import db
+from fieldapp.store.models import Grid
+
+# Events after which a hazard is no longer waiting for rectification (it was reported
+# fixed, handed over, verified or closed); `rejected` sends it back but is not counted
+# as "still open" here — see `overdue_trend`.
+_LEAVES_OPEN = ("rectification_reported", "handed_over", "outcome_recorded", "verified", "closed")
+
+
+@dataclass(frozen=True)
+class DayCount:
+    day: dt.date
+    count: int
+
+
+@dataclass(frozen=True)
+class WeekHazards:
+    week: dt.date  # the Monday
+    opened: int
+    closed: int
+
+
+@dataclass(frozen=True)
+class GridSummary:
+    code: str
+    name: str
+    level: str
+    depth: int
+    venues: int
+    due: int
+    done: int
+    rate: float | None  # completion: done / due for the period, None when nothing was due
+    days: int  # days in the period
+    reported_days: int  # days with a report filed
+    zero_days: int  # of which zero reports
+    late_days: int  # of which filed after the deadline
+    today: str  # filed | zero | filed_late | late | missing
+
+    @property
+    def reporting_rate(self) -> float:
+        return self.reported_days / self.days if self.days else 0.0
+
+
+def _scope(grids: Sequence[str] | None) -> list[str] | None:
+    """The grid codes in scope, or None when that is every grid in the store."""
+    roots = list(grids) if grids is not None else [code for code, _ in me().grids]
+    codes = grid_codes_under(roots)
+    if len(codes) >= Grid.select().count():
+        return None
+    return codes
+
+
+def _venue_filter(scope: list[str] | None, column: str) -> tuple[str, list[object]]:
+    """A SQL condition keeping rows whose venue (by `column`) is in scope."""
+    if scope is None:
+        return "", []
+    marks = ", ".join("?" for _ in scope)
+    return (
+        f" AND {column} IN (SELECT id FROM venue WHERE grid_code IN ({marks}))",
+        list(scope),
+    )
+
+
+def _days(first: dt.date, last: dt.date) -> list[dt.date]:
+    return [first + dt.timedelta(days=n) for n in range((last - first).days + 1)]
+
+
+def week_start(day: dt.date) -> dt.date:
+    return day - dt.timedelta(days=day.weekday())
+
+
+# ---------------------------------------------------------------- inspections per day
+
+
+def inspections_per_day(
+    first: dt.date, last: dt.date, *, grids: Sequence[str] | None = None
+) -> list[DayCount]:
+    """Submitted inspections per local date first..last (days without any show 0)."""
+    start, end = period_bounds_utc(first, last)
+    where, params = _venue_filter(_scope(grids), "venue_id")
+    cursor = db.execute_sql(
+        "SELECT date(submitted_at, 'localtime') AS d, COUNT(*) FROM inspection "
+        "WHERE status = 'submitted' AND submitted_at >= ? AND submitted_at < ?"
+        f"{where} GROUP BY d",
+        [start, end, *params],
+    )
+    counts = {row[0]: row[1] for row in cursor}
+    return [DayCount(d, counts.get(d.isoformat(), 0)) for d in _days(first, last)]
+
+
+# ---------------------------------------------------------------- hazards per week
+
+
+def hazards_per_week(
+    last: dt.date, weeks: int = 12, *, grids: Sequence[str] | None = None
+) -> list[WeekHazards]:
+    """Hazards opened and closed (verified or closed) per week, the `weeks` weeks up to
+    the one holding `last`, oldest first. A hazard counts once per week and kind."""
+    first = week_start(last) - dt.timedelta(weeks=weeks - 1)
+    start, end = period_bounds_utc(first, last)
+    where, params = _venue_filter(_scope(grids), "f.venue_id")
+    closing = ", ".join("?" for _ in daily_reports.CLOSING_EVENTS)
+    cursor = db.execute_sql(
+        "SELECT date(e.at, 'localtime', 'weekday 0', '-6 days') AS w, "
+        "CASE WHEN e.type = 'opened' THEN 'opened' ELSE 'closed' END AS k, "
+        "COUNT(DISTINCT e.finding_id) "
+        "FROM finding_event e JOIN finding f ON f.id = e.finding_id "
+        f"WHERE e.at >= ? AND e.at < ? AND (e.type = 'opened' OR e.type IN ({closing}))"
+        f"{where} GROUP BY w, k",
+        [start, end, *daily_reports.CLOSING_EVENTS, *params],
+    )
+    found: dict[tuple[str, str], int] = {(row[0], row[1]): row[2] for row in cursor}
+    result = []
+    for n in range(weeks):
+        monday = first + dt.timedelta(weeks=n)
+        key = monday.isoformat()
+        result.append(
+            WeekHazards(monday, found.get((key, "opened"), 0), found.get((key, "closed"), 0))
+        )
+    return result
+
+
+# ---------------------------------------------------------------- overdue trend
+
+
+def overdue_trend(
+    first: dt.date, last: dt.date, *, grids: Sequence[str] | None = None
+) -> list[DayCount]:
+    """Hazards overdue at the end of each local date first..last.
+
+    A hazard is overdue on day d when it was opened by d, its deadline (as it stands now,
+    extensions included) is before d, and it was still waiting for rectification: either
+    it is open now, or the last event that moved it on (reported fixed, handed over,
+    verified, closed) came after d. A hazard reported fixed, then rejected, counts as
+    overdue throughout — the figure errs on the side of showing the work left.
+    """
+    where, params = _venue_filter(_scope(grids), "f.venue_id")
+    leaves = ", ".join("?" for _ in _LEAVES_OPEN)
+    # One row per (first overdue day, day it stopped), counted; the days are swept in Python.
+    cursor = db.execute_sql(
+        f"""
+        WITH h AS (
+            SELECT
+                (SELECT MIN(date(e.at, 'localtime')) FROM finding_event e
+                 WHERE e.finding_id = f.id AND e.type = 'opened') AS opened,
+                date(COALESCE(f.current_deadline, f.deadline), '+1 day') AS overdue_from,
+                CASE WHEN f.state = 'open' THEN NULL ELSE
+                    (SELECT MAX(date(e.at, 'localtime')) FROM finding_event e
+                     WHERE e.finding_id = f.id AND e.type IN ({leaves}))
+                END AS moved_on
+            FROM finding f
+            WHERE COALESCE(f.current_deadline, f.deadline) < ?{where}
+        )
+        SELECT MAX(opened, overdue_from) AS s, moved_on, COUNT(*) FROM h
+        WHERE opened IS NOT NULL AND (moved_on IS NULL OR moved_on > ?)
+        GROUP BY s, moved_on
+        """,
+        [*_LEAVES_OPEN, last.isoformat(), *params, first.isoformat()],
+    )
+    days = _days(first, last)
+    index = {d.isoformat(): n for n, d in enumerate(days)}
+    delta = [0] * (len(days) + 1)
+    for since, until, count in cursor:
+        lo = 0 if since <= days[0].isoformat() else index.get(since)
+        if lo is None:  # overdue only after `last`
+            continue
+        if until is None or until > days[-1].isoformat():
+            hi = len(days)
+        else:
+            hi = index[until]  # moved on that day: not overdue at its end
+        if hi > lo:
+            delta[lo] += count
+            delta[hi] -= count
+    result, running = [], 0
+    for n, d in enumerate(days):
+        running += delta[n]
+        result.append(DayCount(d, running))
+    return result
+
+
+# ---------------------------------------------------------------- completion and reporting
+
+
+def _reporting(codes: list[str], first: dt.date, last: dt.date) -> dict[str, tuple[int, int, int]]:
+    """grid -> (days reported, zero-report days, days first filed after the deadline)."""
+    if not codes:
+        return {}
+    marks = ", ".join("?" for _ in codes)
+    cursor = db.execute_sql(
+        "SELECT grid_code, date, MIN(submitted_at), MAX(zero_report) FROM daily_report "
+        f"WHERE date >= ? AND date <= ? AND grid_code IN ({marks}) GROUP BY grid_code, date",
+        [first.isoformat(), last.isoformat(), *codes],
+    )
+    levels: dict[str, str] = dict(
+        Grid.select(Grid.code, Grid.level).where(Grid.code.in_(codes)).tuples()  # type: ignore[arg-type]
+    )
+    table = daily_reports.deadlines()
+    result: dict[str, tuple[int, int, int]] = {}
+    for code, day, submitted, zero in cursor:
+        deadline = dt.datetime.combine(
+            dt.date.fromisoformat(str(day)[:10]),
+            daily_reports._deadline_time(code, levels.get(code, "village"), table),
+        ).astimezone()
+        reported, zeros, late = result.get(code, (0, 0, 0))
+        result[code] = (
+            reported + 1,
+            zeros + (1 if zero else 0),
+            late + (1 if parse_utc(submitted) > deadline else 0),
+        )
+    return result
+
+
+def _today_status(status: daily_reports.ReportStatus) -> str:
+    if status.filed:
+        if status.filed_late:
+            return "filed_late"
+        return "zero" if status.zero_report else "filed"
+    return "late" if status.late else "missing"
+
+
+def grid_summary(
+    first: dt.date,
+    last: dt.date,
+    *,
+    day: dt.date | None = None,
+    at: dt.datetime | None = None,
+    grids: Sequence[str] | None = None,
+) -> list[GridSummary]:
+    """Completion (rounds.completion) and reporting for first..last per grid in tree
+    order, with the report status of `day` (today by default)."""
+    completion = rounds.completion(first, last, grids=grids)
+    statuses = {s.code: s for s in daily_reports.report_status(day, at, grids=grids)}
+    reporting = _reporting([c.code for c in completion], first, last)
+    days = (last - first).days + 1
+    result = []
+    for c in completion:
+        reported, zeros, late = reporting.get(c.code, (0, 0, 0))
+        status = statuses.get(c.code)
+        result.append(
+            GridSummary(
+                code=c.code,
+                name=c.name,
+                level=c.level,
+                depth=c.depth,
+                venues=c.venues,
+                due=c.due,
+                done=c.done,
+                rate=c.rate,
+                days=days,
+                reported_days=reported,
+                zero_days=zeros,
+                late_days=late,
+                today=_today_status(status) if status else "missing",
+            )
+        )
+    return result

@@ -1,0 +1,191 @@
+"""Build the printed documents from the store: rectification notice, hand-over letter.
+
+The renderers in `fieldapp.reports.notices` take the plain dataclasses made here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+from fieldapp.domain import findings as machine
+from fieldapp.domain.clock import today
+from fieldapp.domain.placard import looks_like_payload
+from fieldapp.i18n import t
+from fieldapp.reports.notices import (
+    HandOverLetter,
+    LetterFinding,
+    NoticeItem,
+    RectificationNotice,
+    VenueBlock,
+)
+from fieldapp.services.common.identity import me
+from fieldapp.services.inspection import findings
+from fieldapp.services.inspection.venues import by_code
+from fieldapp.services.review.detail import describe_event, item_text, person_names
+from fieldapp.store.db import fk
+from fieldapp.store.models import Finding, Grid, Inspection, Venue
+
+
+class DocumentError(LookupError):
+    """The document cannot be made from what was asked; str() is for a person."""
+
+
+def venue_block(venue: Venue) -> VenueBlock:
+    grid = Grid.get_or_none(Grid.code == fk(venue, "grid"))
+    return VenueBlock(
+        code=venue.code,
+        name=venue.name,
+        address=venue.address,
+        contact=venue.contact,
+        phone=venue.phone,
+        grid_name=grid.name if grid else str(fk(venue, "grid")),
+    )
+
+
+def venue_qr_payload(venue: Venue) -> str:
+    """The venue's placard text as last scanned on this device, else its code.
+
+    A field device holds no placard signing key, so it cannot sign a new payload; a
+    scanned one is the genuine placard's text.
+    """
+    row = (
+        Inspection.select(Inspection.presence_payload)
+        .where(
+            (Inspection.venue == venue.id)
+            & (Inspection.presence == "scanned")
+            & (Inspection.presence_payload != "")
+        )
+        .order_by(Inspection.presence_at.desc())
+        .first()
+    )
+    if row is not None and looks_like_payload(row.presence_payload):
+        return str(row.presence_payload).upper()
+    return str(venue.code)
+
+
+def _date_of(stamp: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat((stamp or "")[:10])
+    except ValueError:
+        return None
+
+
+def notice_for_venue(venue_code: str, *, day: dt.date | None = None) -> RectificationNotice:
+    """The rectification notice for a venue: every hazard of it still to be rectified."""
+    venue = by_code(venue_code)
+    if venue is None:
+        raise DocumentError(t("review.cli.no_venue", code=venue_code))
+    day = day or today()
+    rows = list(
+        Finding.select()
+        .where((Finding.venue == venue.id) & (Finding.state == machine.OPEN))
+        .order_by(Finding.current_deadline, Finding.item_code)
+    )
+    items = []
+    for finding in rows:
+        deadline = finding.current_deadline or finding.deadline
+        found = _date_of(finding.created_at)
+        zh, _ = item_text(finding, venue)
+        items.append(
+            NoticeItem(
+                code=finding.item_code,
+                text=zh,
+                description=finding.description,
+                severity=finding.severity,
+                deadline=deadline,
+                on_the_spot=found is not None and deadline is not None and deadline <= found,
+            )
+        )
+    if rows:
+        newest = max(rows, key=lambda f: f.created_at)
+        inspector = person_names([newest.created_by]).get(newest.created_by, "")
+    else:
+        inspector = me().name
+    return RectificationNotice(
+        number=f"{venue.code}-{day:%Y%m%d}",
+        venue=venue_block(venue),
+        items=tuple(items),
+        inspector=inspector,
+        issued_on=day,
+        qr_payload=venue_qr_payload(venue),
+    )
+
+
+def history_lines(finding_id: str) -> list[str]:
+    """The finding's events in fold order, one line each, in words."""
+    events = {e.id: e for e in findings.events_of(finding_id)}
+    folded = findings.fold_of(finding_id)
+    names = person_names(e.actor for e in events.values())
+    conflicted = {c.event_id for c in folded.conflicts}
+    lines = []
+    for event_id in folded.order:
+        e = events[event_id]
+        detail = describe_event(e.type, e.data)
+        if e.note:
+            detail += f"（{e.note}）"
+        if event_id in conflicted:
+            detail += f" [{t('review.queue.conflicts')}]"
+        lines.append(
+            t(
+                "review.history.line",
+                date=e.at[:10],
+                who=names.get(e.actor, e.actor),
+                event=t(f"review.event.{e.type}"),
+                detail=f" {detail}" if detail else "",
+            )
+        )
+    return lines
+
+
+def handover_letter(finding_ids: Iterable[str]) -> HandOverLetter:
+    """The hand-over letter for findings handed over together (same unit and reference)."""
+    ids = list(dict.fromkeys(finding_ids))
+    if not ids:
+        raise DocumentError(t("review.letter.none"))
+    entries: list[LetterFinding] = []
+    venues: dict[str, VenueBlock] = {}
+    handovers: set[tuple[str, str]] = set()
+    handed_on: dt.date | None = None
+    handler_id = ""
+    for finding_id in ids:
+        finding = Finding.get_or_none(Finding.id == finding_id)
+        if finding is None:
+            raise DocumentError(t("review.refused.not_found"))
+        folded = findings.fold_of(finding_id)
+        if not folded.handed_over_to:
+            raise DocumentError(t("review.letter.not_handed_over", finding=finding_id))
+        handovers.add((folded.handed_over_to, folded.reference))
+        handed_on = folded.handed_over_on or handed_on
+        for event in findings.events_of(finding_id):
+            if event.type == "handed_over" and event.id not in {
+                c.event_id for c in folded.conflicts
+            }:
+                handler_id = event.actor
+        venue = Venue.get_by_id(fk(finding, "venue"))
+        venues.setdefault(venue.id, venue_block(venue))
+        zh, _ = item_text(finding, venue)
+        entries.append(
+            LetterFinding(
+                venue_code=venue.code,
+                venue_name=venue.name,
+                item_code=finding.item_code,
+                item_text=zh,
+                severity=finding.severity,
+                description=finding.description,
+                found_on=_date_of(finding.created_at),
+                deadline=finding.current_deadline or finding.deadline,
+                history=tuple(history_lines(finding_id)),
+            )
+        )
+    if len(handovers) > 1:
+        raise DocumentError(t("review.letter.mixed"))
+    unit, reference = handovers.pop()
+    return HandOverLetter(
+        unit=unit,
+        reference=reference,
+        handed_over_on=handed_on or today(),
+        venues=tuple(venues.values()),
+        findings=tuple(entries),
+        handler=person_names([handler_id]).get(handler_id, "") if handler_id else me().name,
+    )

@@ -1,0 +1,183 @@
+"""Export the ledger (台账): inspections with one column per item code, findings and their
+events, filtered by date range, grid and kind, streamed from the store in pages.
+
+Each sheet's columns, pages and cells are in `export_sheets`; pages are keyed on the
+primary key, so memory stays flat however many inspections there are. `progress(done,
+total)` is called after each page with rows written so far and rows in all.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from fieldapp.domain.checklist import Checklist
+from fieldapp.reports.ledger import Labels, item_columns, make_sink
+from fieldapp.services.common.identity import grid_codes_under
+from fieldapp.services.common.periods import period_bounds_utc
+from fieldapp.services.export.sheets import (
+    EVENT_COLUMNS,
+    FINDING_COLUMNS,
+    INSPECTION_COLUMNS,
+    ITEM_WIDTH,
+    event_pages,
+    event_rows,
+    finding_pages,
+    finding_rows,
+    inspection_pages,
+    inspection_rows,
+    person_names,
+)
+from fieldapp.store.db import rows
+from fieldapp.store.models import Checklist as ChecklistRow
+from fieldapp.store.models import Finding, FindingEvent, Inspection, Venue
+
+Progress = Callable[[int, int], None]
+PAGE = 2000
+
+
+@dataclass(frozen=True)
+class ExportFilter:
+    first: dt.date | None = None  # local dates, inclusive
+    last: dt.date | None = None
+    grid: str | None = None  # this grid and every grid under it
+    kind: str | None = None
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    paths: list[Path]
+    inspections: int
+    findings: int
+    events: int
+    seconds: float
+
+
+def _bounds(f: ExportFilter) -> tuple[str | None, str | None]:
+    if f.first is None and f.last is None:
+        return None, None
+    start, end = period_bounds_utc(f.first or dt.date(1970, 1, 1), f.last or dt.date(9999, 12, 30))
+    return (start if f.first else None), (end if f.last else None)
+
+
+def _with_venue_filter(condition: Any, f: ExportFilter) -> Any:
+    if f.grid:
+        condition = condition & Venue.grid.in_(grid_codes_under([f.grid]))
+    if f.kind:
+        condition = condition & (Venue.kind == f.kind)
+    return condition
+
+
+def _condition(base: Any, stamp: Any, f: ExportFilter) -> Any:
+    """`base`, the venue filter, and `stamp` within the filter's dates."""
+    start, end = _bounds(f)
+    condition = _with_venue_filter(base, f)
+    if start:
+        condition = condition & (stamp >= start)
+    if end:
+        condition = condition & (stamp < end)
+    return condition
+
+
+def _inspection_condition(f: ExportFilter) -> Any:
+    return _condition(Inspection.status == "submitted", Inspection.submitted_at, f)
+
+
+def _finding_condition(f: ExportFilter) -> Any:
+    return _condition(Finding.state != "draft", Finding.created_at, f)
+
+
+def _checklists(f: ExportFilter) -> list[Checklist]:
+    """Every stored version of each checklist the exported inspections used."""
+    used = (
+        Inspection.select(Inspection.checklist_id)
+        .join(Venue)
+        .where(_inspection_condition(f))
+        .distinct()
+    )
+    ids = [checklist_id for (checklist_id,) in rows(used)]
+    if not ids:
+        return []
+    query = ChecklistRow.select(ChecklistRow.body).where(ChecklistRow.checklist_id.in_(ids))
+    return [Checklist.from_dict(body) for (body,) in rows(query)]
+
+
+def export_ledger(
+    out: Path,
+    *,
+    fmt: str = "xlsx",
+    where: ExportFilter | None = None,
+    progress: Progress | None = None,
+    lang: str = "zh",
+    page: int = PAGE,
+) -> ExportResult:
+    """Write the ledger to `out` (XLSX: one workbook; CSV: OUT.csv, OUT_findings.csv and
+    OUT_finding_events.csv). Returns what was written."""
+    began = time.perf_counter()
+    f = where or ExportFilter()
+    labels = Labels(lang)
+    names = person_names()
+    n_inspections = Inspection.select().join(Venue).where(_inspection_condition(f)).count()
+    finding_ids = Finding.select(Finding.id).join(Venue).where(_finding_condition(f))
+    n_findings = Finding.select().join(Venue).where(_finding_condition(f)).count()
+    n_events = FindingEvent.select().where(FindingEvent.finding.in_(finding_ids)).count()
+    total = n_inspections + n_findings + n_events
+    done = 0
+
+    def tick(count: int) -> None:
+        nonlocal done
+        done += count
+        if progress is not None:
+            progress(done, total)
+
+    if progress is not None:
+        progress(0, total)
+    columns = item_columns(_checklists(f))
+    sink = make_sink(fmt, out, labels)
+
+    def write_sheet(
+        name: str,
+        fixed: tuple[tuple[str, int], ...],
+        pages: Iterator[list[tuple[Any, ...]]],
+        cells: Callable[[list[tuple[Any, ...]]], Iterator[list[object]]],
+        extra: Sequence[tuple[str, int]] = (),
+    ) -> None:
+        """One sheet: the fixed columns (and `extra` ones after them), a row per record."""
+        sink.sheet(
+            name,
+            [labels(f"ledger.col.{key}") for key, _ in fixed] + [h for h, _ in extra],
+            [w for _, w in fixed] + [w for _, w in extra],
+        )
+        for chunk in pages:
+            for values in cells(chunk):
+                sink.row(values)
+            tick(len(chunk))
+
+    texts = {c.code: c.header(labels.lang).split(" ", 1)[-1] for c in columns}
+    try:
+        write_sheet(
+            "inspections",
+            INSPECTION_COLUMNS,
+            inspection_pages(_inspection_condition(f), page),
+            lambda chunk: inspection_rows(chunk, columns, labels, names),
+            extra=[(c.header(labels.lang), ITEM_WIDTH) for c in columns],
+        )
+        write_sheet(
+            "findings",
+            FINDING_COLUMNS,
+            finding_pages(_finding_condition(f), page),
+            lambda chunk: finding_rows(chunk, labels, names, texts),
+        )
+        write_sheet(
+            "events",
+            EVENT_COLUMNS,
+            event_pages(finding_ids, page),
+            lambda chunk: event_rows(chunk, labels, names),
+        )
+    finally:
+        paths = sink.close()
+    return ExportResult(paths, n_inspections, n_findings, n_events, time.perf_counter() - began)

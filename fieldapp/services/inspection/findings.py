@@ -1,0 +1,108 @@
+"""Findings (隐患) after submit: events appended through the one state machine."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from fieldapp.domain import findings as machine
+from fieldapp.domain.clock import now_iso, today
+from fieldapp.domain.ids import new_id
+from fieldapp.services.common import outbox
+from fieldapp.services.common.identity import grid_codes_under, me
+from fieldapp.store.db import db
+from fieldapp.store.models import Finding, FindingEvent, Venue
+from fieldapp.store.payloads import event_payload
+
+ACTIVE_STATES = (machine.OPEN, machine.REPORTED, machine.HANDED_OVER, machine.OUTCOME_RECORDED)
+
+
+def events_of(finding_id: str) -> list[FindingEvent]:
+    return list(FindingEvent.select().where(FindingEvent.finding == finding_id))
+
+
+def fold_of(finding_id: str) -> machine.FindingState:
+    """The fold of the finding's events, in the server's order where the server gave one."""
+    return machine.fold(
+        {**event_payload(e), "server_seq": e.server_seq} for e in events_of(finding_id)
+    )
+
+
+def refresh(finding: Finding) -> machine.FindingState:
+    """Recompute the cached state and deadline of a finding from its events."""
+    folded = fold_of(finding.id)
+    finding.state = folded.state
+    finding.current_deadline = folded.deadline or finding.deadline
+    finding.conflict = bool(folded.unresolved_conflicts)
+    finding.save()
+    return folded
+
+
+def append_event(
+    finding_id: str,
+    event_type: str,
+    *,
+    note: str = "",
+    photos: list[str] | None = None,
+    data: dict[str, Any] | None = None,
+) -> FindingEvent:
+    """Append an event if this person may send it now; queue it for the server."""
+    who = me()
+    with db.atomic():
+        finding = Finding.get_by_id(finding_id)
+        folded = fold_of(finding_id)
+        refusal = machine.check_event(
+            folded,
+            event_type,
+            who.role,
+            data=data or {},
+            severity=finding.severity,
+            today=today(),
+        )
+        if refusal is not None:
+            raise machine.TransitionRefused(refusal)
+        event = FindingEvent.create(
+            id=new_id(),
+            finding=finding_id,
+            type=event_type,
+            actor=who.person_id,
+            role=who.role,
+            device_id=who.device_id,
+            base_event=folded.last_event_id,
+            at=now_iso(),
+            note=note,
+            photos=photos or [],
+            data=data or {},
+        )
+        refresh(finding)
+        outbox.enqueue("finding.event", {"finding_id": finding_id, "event": event_payload(event)})
+    return event
+
+
+def report_rectification(
+    finding_id: str, *, fixed: bool, note: str, photos: list[str]
+) -> FindingEvent:
+    """Re-inspection in the field: fixed → rectification_reported; not fixed → a note."""
+    if fixed:
+        return append_event(finding_id, "rectification_reported", note=note, photos=photos)
+    return append_event(finding_id, "note", note=note, photos=photos, data={"still_open": True})
+
+
+def open_findings(limit: int = 50, offset: int = 0) -> list[Finding]:
+    """Active findings in my grids, overdue first, then by deadline."""
+    grids = grid_codes_under([code for code, _ in me().grids])
+    day = today()
+    overdue_first = (Finding.state == machine.OPEN) & (Finding.current_deadline < day)
+    return list(
+        Finding.select(Finding, Venue)
+        .join(Venue)
+        .where(Finding.state.in_(ACTIVE_STATES) & Venue.grid.in_(grids))
+        .order_by(overdue_first.desc(), Finding.current_deadline, Finding.id)
+        .limit(limit)
+        .offset(offset)
+    )
+
+
+def is_overdue(finding: Finding, day: dt.date | None = None) -> bool:
+    deadline = finding.current_deadline or finding.deadline
+    return finding.state == machine.OPEN and deadline < (day or today())

@@ -1,0 +1,375 @@
+"""Inspections: start, answer item by item (each answer committed at once), submit.
+
+A draft can be resumed at the item it was on. Submit writes the inspection, opens its
+findings and queues one `inspection.submit` operation, all in one transaction; after that
+the inspection is read-only (a correction is a new inspection that supersedes it).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from fieldapp.domain import cadence
+from fieldapp.domain.answers import default_deadline
+from fieldapp.domain.checklist import Checklist, Item
+from fieldapp.domain.clock import now_iso, today
+from fieldapp.domain.ids import new_id
+from fieldapp.services.common import outbox, settings
+from fieldapp.services.common.checklists import checklist_for_kind, get_checklist
+from fieldapp.services.common.identity import me
+from fieldapp.store.db import db
+from fieldapp.store.models import Answer, Finding, FindingEvent, Inspection, Venue
+from fieldapp.store.payloads import event_payload
+
+PRESENCE_REASONS = ("placard_missing", "placard_damaged", "scanner_broken", "venue_closed", "other")
+
+
+class ReadOnly(RuntimeError):
+    """The inspection was submitted; it cannot change."""
+
+
+class SubmitBlocked(ValueError):
+    """Required items are not answered yet."""
+
+    def __init__(self, missing: list[str]):
+        super().__init__(", ".join(missing))
+        self.missing = missing
+
+
+@dataclass
+class InspectionView:
+    inspection: Inspection
+    venue: Venue
+    checklist: Checklist
+    answers: dict[str, Answer]
+    findings: dict[str, Finding]
+
+    @property
+    def read_only(self) -> bool:
+        return self.inspection.status != "draft"
+
+    def first_unanswered(self, after: str | None = None) -> str | None:
+        codes = [item.code for item in self.checklist.items]
+        start = codes.index(after) + 1 if after in codes else 0
+        for code in codes[start:] + codes[:start]:
+            answer = self.answers.get(code)
+            if answer is None or answer.outcome == "note":
+                return code
+        return None
+
+
+@dataclass
+class Summary:
+    total: int
+    answered: int
+    missing_required: list[str]
+    failures: dict[str, int]  # severity -> count
+    findings: list[Finding]
+    missing_photos: list[str] = field(default_factory=list)
+
+
+def start_inspection(
+    venue_id: str,
+    *,
+    presence: str = "manual",
+    payload: str = "",
+    reason: str = "",
+    note: str = "",
+) -> str:
+    """Begin an inspection of a venue with the newest checklist for its kind."""
+    venue = Venue.get_by_id(venue_id)
+    checklist = checklist_for_kind(venue.kind)
+    who = me()
+    stamp = now_iso()
+    inspection = Inspection.create(
+        id=new_id(),
+        venue=venue,
+        checklist_id=checklist.id,
+        checklist_version=checklist.version,
+        inspector=who.person_id,
+        device_id=who.device_id,
+        started_at=stamp,
+        presence=presence,
+        presence_payload=payload,
+        presence_reason=reason,
+        presence_note=note,
+        presence_at=stamp,
+        current_item=checklist.items[0].code,
+    )
+    return str(inspection.id)
+
+
+def draft_for_venue(venue_id: str) -> str | None:
+    row = (
+        Inspection.select(Inspection.id)
+        .where((Inspection.venue == venue_id) & (Inspection.status == "draft"))
+        .order_by(Inspection.started_at.desc())
+        .first()
+    )
+    return None if row is None else str(row.id)
+
+
+def record_presence(
+    inspection_id: str, *, presence: str, payload: str = "", reason: str = ""
+) -> None:
+    """A placard scanned during a draft upgrades its presence to scanned."""
+    inspection = _draft(inspection_id)
+    inspection.presence = presence
+    inspection.presence_payload = payload
+    inspection.presence_reason = reason
+    inspection.presence_at = now_iso()
+    inspection.save()
+
+
+def drafts() -> list[Inspection]:
+    return list(
+        Inspection.select(Inspection, Venue)
+        .join(Venue)
+        .where((Inspection.status == "draft") & (Inspection.inspector == me().person_id))
+        .order_by(Inspection.started_at.desc())
+    )
+
+
+def load(inspection_id: str) -> InspectionView:
+    inspection = Inspection.get_by_id(inspection_id)
+    venue = Venue.get_by_id(inspection.venue_id)
+    checklist = get_checklist(inspection.checklist_id, inspection.checklist_version)
+    answers = {a.item_code: a for a in Answer.select().where(Answer.inspection == inspection_id)}
+    findings = {f.item_code: f for f in Finding.select().where(Finding.inspection == inspection_id)}
+    return InspectionView(inspection, venue, checklist, answers, findings)
+
+
+def _draft(inspection_id: str) -> Inspection:
+    inspection = Inspection.get_by_id(inspection_id)
+    if inspection.status != "draft":
+        raise ReadOnly(inspection_id)
+    return inspection
+
+
+def record_answer(
+    inspection_id: str,
+    item: Item,
+    outcome: str,
+    value: str = "",
+    *,
+    next_item: str | None = None,
+) -> Finding | None:
+    """Save one answer the moment it is given. A failure opens a prefilled draft finding.
+
+    Returns the finding for a failed item (new or existing), else None.
+    """
+    with db.atomic():
+        inspection = _draft(inspection_id)
+        existing = Answer.get_or_none(inspection=inspection_id, item_code=item.code)
+        Answer.insert(
+            inspection=inspection_id,
+            item_code=item.code,
+            outcome=outcome,
+            value=value,
+            note=existing.note if existing else "",
+            photos=existing.photos if existing else [],
+            answered_at=now_iso(),
+        ).on_conflict_replace().execute()
+        finding = Finding.get_or_none(inspection=inspection_id, item_code=item.code)
+        if outcome == "fail" and finding is None:
+            finding = Finding.create(
+                id=new_id(),
+                inspection=inspection_id,
+                venue=inspection.venue_id,
+                item_code=item.code,
+                severity="major" if item.severity == "major" else "general",
+                description="",
+                deadline=default_deadline(item, today()),
+                photos=[],
+                created_at=now_iso(),
+                created_by=inspection.inspector_id,
+                state="draft",
+            )
+        elif outcome != "fail" and finding is not None:
+            finding.delete_instance()
+            finding = None
+        inspection.current_item = next_item or item.code
+        inspection.save()
+    return finding
+
+
+def set_note(inspection_id: str, item_code: str, note: str) -> None:
+    with db.atomic():
+        _draft(inspection_id)
+        updated = (
+            Answer.update(note=note)
+            .where((Answer.inspection == inspection_id) & (Answer.item_code == item_code))
+            .execute()
+        )
+        if not updated:
+            Answer.create(
+                inspection=inspection_id,
+                item_code=item_code,
+                outcome="note",
+                note=note,
+                answered_at=now_iso(),
+            )
+
+
+def set_current_item(inspection_id: str, item_code: str) -> None:
+    Inspection.update(current_item=item_code).where(
+        (Inspection.id == inspection_id) & (Inspection.status == "draft")
+    ).execute()
+
+
+def save_finding(
+    finding_id: str,
+    *,
+    severity: str,
+    description: str,
+    deadline: dt.date,
+    photos: list[str],
+) -> None:
+    with db.atomic():
+        finding = Finding.get_by_id(finding_id)
+        if finding.state != "draft":
+            raise ReadOnly(finding_id)
+        finding.severity = severity
+        finding.description = description
+        finding.deadline = deadline
+        finding.photos = photos
+        finding.save()
+
+
+def add_answer_photo(inspection_id: str, item_code: str, sha256: str) -> None:
+    with db.atomic():
+        _draft(inspection_id)
+        answer = Answer.get_or_none(inspection=inspection_id, item_code=item_code)
+        if answer is None:
+            answer = Answer.create(
+                inspection=inspection_id, item_code=item_code, outcome="note", answered_at=now_iso()
+            )
+        answer.photos = [*answer.photos, sha256]
+        answer.save()
+
+
+def summarize(inspection_id: str) -> Summary:
+    view = load(inspection_id)
+    answered = {code for code, a in view.answers.items() if a.outcome != "note"}
+    items = view.checklist.items
+    missing = [i.code for i in items if i.required and i.code not in answered]
+    failures: dict[str, int] = {"general": 0, "major": 0}
+    for finding in view.findings.values():
+        failures[finding.severity] = failures.get(finding.severity, 0) + 1
+    missing_photos = []
+    for item in items:
+        answer = view.answers.get(item.code)
+        if (
+            answer is None
+            or answer.photos
+            or (view.findings.get(item.code) and view.findings[item.code].photos)
+        ):
+            continue
+        if item.photo == "always" or (item.photo == "on_fail" and answer.outcome == "fail"):
+            missing_photos.append(item.code)
+    findings = sorted(view.findings.values(), key=lambda f: (f.deadline, f.item_code))
+    return Summary(len(items), len(answered), missing, failures, findings, missing_photos)
+
+
+def submit(inspection_id: str, representative: str) -> None:
+    """Finish the inspection: findings opened, venue due date moved, one outbox op."""
+    with db.atomic():
+        view = load(inspection_id)
+        inspection = view.inspection
+        if view.read_only:
+            raise ReadOnly(inspection_id)
+        summary = summarize(inspection_id)
+        if summary.missing_required:
+            raise SubmitBlocked(summary.missing_required)
+        stamp = now_iso()
+        inspection.status = "submitted"
+        inspection.finished_at = inspection.finished_at or stamp
+        inspection.submitted_at = stamp
+        inspection.representative = representative.strip()
+        inspection.summary = {
+            "total": summary.total,
+            "answered": summary.answered,
+            "failures": summary.failures,
+        }
+        inspection.save()
+        who = me()
+        finding_payloads = []
+        for finding in view.findings.values():
+            event = FindingEvent.create(
+                id=new_id(),
+                finding=finding.id,
+                type="opened",
+                actor=who.person_id,
+                role=who.role,
+                device_id=who.device_id,
+                at=stamp,
+                data={"deadline": finding.deadline.isoformat(), "severity": finding.severity},
+            )
+            finding.state = "open"
+            finding.current_deadline = finding.deadline
+            finding.save()
+            finding_payloads.append(_finding_payload(finding, [event]))
+        _mark_inspected(view.venue)
+        outbox.enqueue("inspection.submit", _inspection_payload(view, finding_payloads))
+
+
+def _mark_inspected(venue: Venue) -> None:
+    day = today()
+    if venue.last_inspected_on is None or venue.last_inspected_on < day:
+        venue.last_inspected_on = day
+    venue.due_on = cadence.due_on(
+        venue.kind, venue.risk_level, venue.last_inspected_on, settings.cadence()
+    )
+    venue.save()
+
+
+def _finding_payload(finding: Finding, events: list[FindingEvent]) -> dict:
+    return {
+        "id": finding.id,
+        "venue_id": finding.venue_id,
+        "item_code": finding.item_code,
+        "severity": finding.severity,
+        "description": finding.description,
+        "deadline": finding.deadline.isoformat(),
+        "photos": list(finding.photos),
+        "created_at": finding.created_at,
+        "created_by": finding.created_by,
+        "events": [event_payload(e) for e in events],
+    }
+
+
+def _inspection_payload(view: InspectionView, findings: list[dict]) -> dict:
+    i = view.inspection
+    return {
+        "inspection": {
+            "id": i.id,
+            "venue_id": i.venue_id,
+            "checklist_id": i.checklist_id,
+            "checklist_version": i.checklist_version,
+            "inspector_id": i.inspector_id,
+            "device_id": i.device_id,
+            "started_at": i.started_at,
+            "finished_at": i.finished_at,
+            "submitted_at": i.submitted_at,
+            "presence": i.presence,
+            "presence_payload": i.presence_payload,
+            "presence_reason": i.presence_reason,
+            "presence_note": i.presence_note,
+            "presence_at": i.presence_at,
+            "representative": i.representative,
+            "summary": i.summary,
+            "supersedes": i.supersedes,
+        },
+        "answers": [
+            {
+                "item_code": a.item_code,
+                "outcome": a.outcome,
+                "value": a.value,
+                "note": a.note,
+                "photos": list(a.photos),
+            }
+            for a in view.answers.values()
+        ],
+        "findings": findings,
+    }

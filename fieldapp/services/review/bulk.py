@@ -1,0 +1,106 @@
+"""The supervisor's actions on hazards (隐患), one or many at a time.
+
+Every action goes through `services.inspection.findings.append_event`, so the one state machine
+decides; a bulk action is one transaction whose refusals are per finding and never abort
+the others.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from fieldapp.domain import findings as machine
+from fieldapp.domain.clock import today
+from fieldapp.i18n import t
+from fieldapp.services.common.identity import me
+from fieldapp.services.inspection import findings
+from fieldapp.services.review.queues import my_scope
+from fieldapp.store.db import db, fk
+from fieldapp.store.models import Finding, FindingEvent, Venue
+
+# What a supervisor does in bulk from the review screen.
+BULK_EVENTS = (
+    "verified",
+    "rejected",
+    "deadline_extended",
+    "handed_over",
+    "outcome_recorded",
+    "closed",
+    "note",
+)
+
+
+class ActionRefused(ValueError):
+    """A whole bulk action refused before anything was written; str() is for a person."""
+
+
+class NotPermitted(ActionRefused, PermissionError):
+    """This person's role may not do this."""
+
+
+@dataclass(frozen=True, slots=True)
+class BulkResult:
+    finding_id: str
+    applied: bool
+    reason: str = ""  # why it was refused, for a person
+    event_id: str | None = None
+
+
+def bulk_apply(
+    finding_ids: Iterable[str],
+    event_type: str,
+    note: str = "",
+    data: Mapping[str, Any] | None = None,
+) -> list[BulkResult]:
+    """Apply one action to many findings in one transaction; a result per finding.
+
+    Raises NotPermitted (nothing written) when this person's role may not send the event
+    at all, and ActionRefused when the action's data is incomplete (a missing deadline,
+    unit or reference). Otherwise each finding is applied or refused with a reason (wrong
+    state, outside my grids, not found) without stopping the others.
+    """
+    who = me()
+    if event_type not in machine.TRANSITIONS or event_type == "opened":
+        raise ActionRefused(t("review.refused.unknown_event", event=event_type))
+    if not machine.role_may_send(who.role, event_type):
+        raise NotPermitted(
+            t("review.refused.inspector_bulk", event=t(f"review.event.{event_type}"))
+        )
+    payload = dict(data or {})
+    if event_type == "handed_over":
+        payload.setdefault("date", today().isoformat())
+    problem = machine.check_event_data(event_type, payload)
+    if problem is not None:
+        raise ActionRefused(problem)
+    scope = my_scope()
+    allowed = None if scope is None else set(scope)
+    results: list[BulkResult] = []
+    with db.atomic():
+        for finding_id in dict.fromkeys(finding_ids):
+            finding = Finding.get_or_none(Finding.id == finding_id)
+            if finding is None:
+                results.append(BulkResult(finding_id, False, t("review.refused.not_found")))
+                continue
+            if allowed is not None:
+                grid = Venue.select(Venue.grid).where(Venue.id == fk(finding, "venue")).scalar()
+                if grid not in allowed:
+                    results.append(BulkResult(finding_id, False, t("review.refused.outside_grid")))
+                    continue
+            try:
+                event = findings.append_event(finding_id, event_type, note=note, data=payload)
+            except machine.TransitionRefused as refusal:
+                results.append(BulkResult(finding_id, False, str(refusal)))
+                continue
+            results.append(BulkResult(finding_id, True, event_id=event.id))
+    return results
+
+
+def acknowledge_conflicts(finding_id: str, note: str = "") -> FindingEvent | None:
+    """A note that marks the finding's open conflicts as seen (they stay in its history)."""
+    folded = findings.fold_of(finding_id)
+    pending = [c.event_id for c in folded.unresolved_conflicts]
+    if not pending:
+        return None
+    return findings.append_event(finding_id, "note", note=note, data={"resolves": pending})

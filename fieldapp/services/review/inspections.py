@@ -1,0 +1,182 @@
+"""The supervisor's review of submitted inspections: list, mark reviewed, return.
+
+A submitted inspection never changes (a correction is a new record); the review is the
+supervisor's note about it, kept on `Inspection.review_state` / `review_comment` and sent
+as an `inspection.review` outbox op so the comment reaches the inspector after sync.
+Manual-presence inspections (no placard scanned) are flagged in the list.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from peewee import Expression
+
+from fieldapp.domain.clock import now_iso
+from fieldapp.i18n import t
+from fieldapp.services.common import outbox
+from fieldapp.services.common.identity import grid_codes_under, me
+from fieldapp.services.review.bulk import NotPermitted
+from fieldapp.services.review.queues import my_scope
+from fieldapp.store.db import db
+from fieldapp.store.models import Inspection, Person, Venue
+
+REVIEW_STATES = ("", "reviewed", "returned")  # "" = awaiting review
+OUTBOX_TYPE = "inspection.review"
+
+
+@dataclass(frozen=True)
+class InspectionFilters:
+    grids: tuple[str, ...] = ()  # descendants included; () = all my grids
+    kinds: tuple[str, ...] = ()
+    inspector: str | None = None  # person id
+    submitted_from: dt.date | None = None
+    submitted_to: dt.date | None = None  # inclusive
+    review_state: str | None = ""  # "" awaiting review, reviewed, returned; None = any
+    manual_only: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class SubmittedRow:
+    inspection_id: str
+    venue_id: str
+    venue_code: str
+    venue_name: str
+    inspector_name: str
+    submitted_at: str
+    presence: str  # scanned | manual
+    manual: bool  # flagged: presence confirmed by hand, no placard scanned
+    presence_reason: str
+    failures: int  # findings recorded
+    review_state: str
+    review_comment: str
+
+
+def _conditions(filters: InspectionFilters) -> list[Expression]:
+    conds: list[Expression] = [Inspection.status == "submitted"]
+    scope = my_scope()
+    if filters.grids:
+        chosen = grid_codes_under(list(filters.grids))
+        scope = chosen if scope is None else [c for c in chosen if c in set(scope)]
+    if scope is not None:
+        conds.append(Venue.grid.in_(scope))
+    if filters.kinds:
+        conds.append(Venue.kind.in_(list(filters.kinds)))
+    if filters.inspector:
+        conds.append(Inspection.inspector == filters.inspector)
+    if filters.submitted_from:
+        conds.append(Inspection.submitted_at >= filters.submitted_from.isoformat())
+    if filters.submitted_to:
+        end = filters.submitted_to + dt.timedelta(days=1)
+        conds.append(Inspection.submitted_at < end.isoformat())
+    if filters.review_state is not None:
+        conds.append(Inspection.review_state == filters.review_state)
+    if filters.manual_only:
+        conds.append(Inspection.presence == "manual")
+    return conds
+
+
+def _and(conds: Iterable[Expression]) -> Expression:
+    items = list(conds)
+    result = items[0]
+    for cond in items[1:]:
+        result = result & cond
+    return result
+
+
+def list_submitted(
+    filters: InspectionFilters | None = None, limit: int = 50, offset: int = 0
+) -> list[SubmittedRow]:
+    """Submitted inspections in my grids, newest first."""
+    filters = filters or InspectionFilters()
+    query = (
+        Inspection.select(
+            Inspection.id,
+            Venue.id,
+            Venue.code,
+            Venue.name,
+            Person.name,
+            Inspection.submitted_at,
+            Inspection.presence,
+            Inspection.presence_reason,
+            Inspection.summary,
+            Inspection.review_state,
+            Inspection.review_comment,
+        )
+        .join(Venue)
+        .switch(Inspection)
+        .join(Person)
+        .where(_and(_conditions(filters)))
+        .order_by(Inspection.submitted_at.desc(), Inspection.id.desc())
+        .limit(limit)
+        .offset(offset)
+        .tuples()
+    )
+    raw: Iterable[tuple[Any, ...]] = query  # type: ignore[assignment]
+    rows = []
+    for iid, vid, code, name, inspector, at, presence, reason, summary, state, comment in raw:
+        failures = (summary or {}).get("failures", {}) if isinstance(summary, dict) else {}
+        rows.append(
+            SubmittedRow(
+                inspection_id=iid,
+                venue_id=vid,
+                venue_code=code,
+                venue_name=name,
+                inspector_name=inspector,
+                submitted_at=at or "",
+                presence=presence,
+                manual=presence != "scanned",
+                presence_reason=reason,
+                failures=sum(int(n) for n in failures.values()),
+                review_state=state,
+                review_comment=comment,
+            )
+        )
+    return rows
+
+
+def count_submitted(filters: InspectionFilters | None = None) -> int:
+    filters = filters or InspectionFilters()
+    query = Inspection.select(Inspection.id).join(Venue).where(_and(_conditions(filters)))
+    return int(query.count())
+
+
+def _review(inspection_id: str, state: str, comment: str) -> Inspection:
+    who = me()
+    if not who.is_supervisor:
+        raise NotPermitted(t("review.refused.supervisor_only"))
+    with db.atomic():
+        inspection = Inspection.get_by_id(inspection_id)
+        if inspection.status != "submitted":
+            raise ValueError(t("review.refused.not_submitted"))
+        stamp = now_iso()
+        inspection.review_state = state
+        inspection.review_comment = comment
+        inspection.save()
+        outbox.enqueue(
+            OUTBOX_TYPE,
+            {
+                "inspection_id": inspection_id,
+                "state": state,
+                "comment": comment,
+                "reviewer": who.person_id,
+                "at": stamp,
+            },
+        )
+    return inspection
+
+
+def mark_reviewed(inspection_id: str, comment: str = "") -> Inspection:
+    """The supervisor has read this inspection and accepts it."""
+    return _review(inspection_id, "reviewed", comment.strip())
+
+
+def return_inspection(inspection_id: str, comment: str) -> Inspection:
+    """Send the inspection back to its inspector with a comment saying why."""
+    comment = comment.strip()
+    if not comment:
+        raise ValueError(t("review.refused.comment_missing"))
+    return _review(inspection_id, "returned", comment)

@@ -1,0 +1,155 @@
+"""The one confirmation of a bulk action, with the fields the action needs.
+
+verify / close: a note; reject / extend: the new deadline and a note; hand over: the
+receiving unit, the reference number (文号) and date; record outcome: the outcome.
+Dismisses with a `BulkRequest` (note and event data), or None when cancelled. The data is
+checked here with the domain's own rule before the dialog closes, so a missing field is
+said at once, in the dialog.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any, ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
+
+from fieldapp.domain import findings as machine
+from fieldapp.i18n import t
+from fieldapp.tui.commands import localize_bindings
+from fieldapp.tui.widgets.key_footer import KeyFooter
+
+NEEDS_DEADLINE = ("rejected", "deadline_extended")
+
+
+@dataclass(frozen=True)
+class BulkRequest:
+    note: str = ""
+    data: dict[str, Any] = field(default_factory=dict)
+
+
+def parse_date(text: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        return None
+
+
+class BulkActionDialog(ModalScreen[BulkRequest | None]):
+    CSS_PATH = "../screens/review.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("f10", "confirm", "Confirm", id="bulk.confirm"),
+        Binding("escape", "cancel", "Cancel", id="bulk.cancel"),
+    ]
+
+    def __init__(
+        self,
+        event_type: str,
+        targets: list[str],
+        *,
+        today: dt.date,
+        deadline: dt.date | None = None,
+    ) -> None:
+        super().__init__(id="bulk-dialog", classes="dialog")
+        self.event_type = event_type
+        self.targets = targets  # one line per finding, for people
+        self.today = today
+        self.deadline = deadline or today + dt.timedelta(days=7)
+        localize_bindings(self)
+
+    def compose(self) -> ComposeResult:
+        action = t(f"review_ui.action.{self.event_type}")
+        with Vertical(classes="dialog-box"):
+            yield Label(
+                t("review_ui.bulk.title", action=action, count=len(self.targets)),
+                classes="dialog-title",
+            )
+            shown = self.targets[:6]
+            more = len(self.targets) - len(shown)
+            lines = "\n".join(shown) + (f"\n{t('review_ui.bulk.more', count=more)}" if more else "")
+            yield Static(lines, id="bulk-targets", classes="dialog-body", markup=False)
+            with VerticalScroll(id="bulk-fields"):
+                if self.event_type in NEEDS_DEADLINE:
+                    yield Label(t("review_ui.field.deadline"))
+                    yield Input(self.deadline.isoformat(), id="bulk-deadline")
+                if self.event_type == "handed_over":
+                    yield Label(t("review_ui.field.unit"))
+                    with RadioSet(id="bulk-unit"):
+                        for unit in machine.HAND_OVER_UNITS:
+                            yield RadioButton(t(f"review.unit.{unit}"), id=f"unit-{unit}")
+                    yield Label(t("review_ui.field.reference"))
+                    yield Input(
+                        id="bulk-reference", placeholder=t("review_ui.field.reference_hint")
+                    )
+                    yield Label(t("review_ui.field.date"))
+                    yield Input(self.today.isoformat(), id="bulk-date")
+                if self.event_type == "outcome_recorded":
+                    yield Label(t("review_ui.field.outcome"))
+                    with RadioSet(id="bulk-outcome"):
+                        for outcome in machine.OUTCOMES:
+                            yield RadioButton(
+                                t(f"review.outcome.{outcome}"), id=f"outcome-{outcome}"
+                            )
+                yield Label(t("review_ui.field.note"))
+                yield Input(id="bulk-note", placeholder=t("review_ui.field.note_hint"))
+            yield Static("", id="bulk-error", classes="dialog-error")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button(
+                    t("review_ui.bulk.confirm", action=action), variant="primary", id="bulk-ok"
+                )
+                yield Button(t("confirm.no"), id="bulk-cancel")
+        yield KeyFooter()
+
+    def on_mount(self) -> None:
+        first = self.query("#bulk-fields Input, #bulk-fields RadioSet").first()
+        first.focus()
+
+    def request(self) -> BulkRequest | str:
+        """What was entered, or why it cannot be applied (a sentence for a person)."""
+        data: dict[str, Any] = {}
+        if self.event_type in NEEDS_DEADLINE:
+            day = parse_date(self.query_one("#bulk-deadline", Input).value)
+            if day is None:
+                return t("review.refused.deadline_missing")
+            if day < self.today:
+                return t("review.refused.deadline_past")
+            data["deadline"] = day.isoformat()
+        if self.event_type == "handed_over":
+            data["unit"] = self._chosen("#bulk-unit", "unit-")
+            data["reference"] = self.query_one("#bulk-reference", Input).value.strip()
+            day = parse_date(self.query_one("#bulk-date", Input).value)
+            data["date"] = day.isoformat() if day else ""
+        if self.event_type == "outcome_recorded":
+            data["outcome"] = self._chosen("#bulk-outcome", "outcome-")
+        problem = machine.check_event_data(self.event_type, data)
+        if problem is not None:
+            return problem
+        return BulkRequest(self.query_one("#bulk-note", Input).value.strip(), data)
+
+    def _chosen(self, selector: str, prefix: str) -> str:
+        pressed = self.query_one(selector, RadioSet).pressed_button
+        return (pressed.id or "").removeprefix(prefix) if pressed is not None else ""
+
+    def choose(self, selector: str, value: str) -> None:
+        """Press the radio button for `value` (unit or outcome)."""
+        prefix = "unit-" if selector == "#bulk-unit" else "outcome-"
+        self.query_one(f"#{prefix}{value}", RadioButton).value = True
+
+    @on(Button.Pressed, "#bulk-ok")
+    @on(Input.Submitted)
+    def action_confirm(self) -> None:
+        result = self.request()
+        if isinstance(result, str):
+            self.query_one("#bulk-error", Static).update(result)
+            return
+        self.dismiss(result)
+
+    @on(Button.Pressed, "#bulk-cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)

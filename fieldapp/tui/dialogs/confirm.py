@@ -1,0 +1,59 @@
+"""A yes/no question: dismisses with True (yes) or False (no, Escape)."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Label, Static
+
+from fieldapp.i18n import t
+from fieldapp.tui.commands import localize_bindings
+
+
+class ConfirmDialog(ModalScreen[bool]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "answer(False)", "Cancel", id="dialog.cancel"),
+        Binding("y", "answer(True)", "Yes", id="dialog.yes", show=False),
+        Binding("n", "answer(False)", "No", id="dialog.no", show=False),
+    ]
+
+    def __init__(
+        self,
+        title: str,
+        body: str = "",
+        *,
+        yes: str | None = None,
+        no: str | None = None,
+        id: str | None = None,
+    ) -> None:
+        super().__init__(id=id, classes="dialog")
+        self.title_text = title
+        self.body_text = body
+        self.yes_text = yes or t("confirm.yes")
+        self.no_text = no or t("confirm.no")
+        localize_bindings(self)
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog-box"):
+            yield Label(self.title_text, classes="dialog-title")
+            if self.body_text:
+                yield Static(self.body_text, classes="dialog-body")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button(self.yes_text, id="yes", variant="primary")
+                yield Button(self.no_text, id="no")
+
+    def on_mount(self) -> None:
+        self.query_one("#yes", Button).focus()
+
+    @on(Button.Pressed)
+    def _pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.dismiss(event.button.id == "yes")
+
+    def action_answer(self, yes: bool) -> None:
+        self.dismiss(yes)

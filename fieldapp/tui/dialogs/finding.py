@@ -1,0 +1,161 @@
+"""The finding (隐患) form a failure opens, prefilled from the item: severity, deadline
+(today + the item's default days), description (the item's text), photos.
+
+The draft finding already exists when this opens (the failed answer made it), so nothing
+is lost whatever happens here: Save writes the fields; Cancel keeps what was stored, filling
+in the prefilled description if there was none; a photo is stored on the finding as soon
+as it is attached. Dismisses True when saved."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Select, Static
+
+from fieldapp.domain.checklist import Item
+from fieldapp.domain.clock import today
+from fieldapp.i18n import pick, t
+from fieldapp.services.inspection import inspections
+from fieldapp.tui.commands import localize_bindings
+from fieldapp.tui.widgets.key_footer import KeyFooter
+
+if TYPE_CHECKING:
+    from fieldapp.store.models import Finding
+
+SEVERITIES = ("general", "major")
+
+
+class FindingDialog(ModalScreen[bool]):
+    CSS_PATH = "../screens/inspect.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("f10,ctrl+enter", "save", "Save", id="finding.save"),
+        Binding("ctrl+o", "attach", "Attach photo", id="finding.attach"),
+        Binding("escape", "cancel", "Cancel", id="finding.cancel"),
+    ]
+
+    def __init__(self, finding: Finding, item: Item) -> None:
+        super().__init__(id="finding-dialog", classes="inspect-dialog")
+        self.finding_id = str(finding.id)
+        self.item = item
+        self.severity = finding.severity if finding.severity in SEVERITIES else "general"
+        self.deadline: dt.date = finding.deadline
+        self.description = finding.description or t("finding.not_met", text=pick(item.zh, item.en))
+        self.photos: list[str] = list(finding.photos)
+        self.stored_description = finding.description
+        localize_bindings(self)
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog-box"):
+            yield Label(t("finding.title", code=self.item.code), classes="dialog-title")
+            yield Label(t("finding.severity"))
+            yield Select(
+                [(t(f"inspect.severity.{s}"), s) for s in SEVERITIES],
+                value=self.severity,
+                allow_blank=False,
+                id="finding-severity",
+            )
+            yield Label(t("finding.deadline"))
+            yield Input(self.deadline.isoformat(), id="finding-deadline")
+            yield Label(t("finding.description"))
+            yield Input(self.description, id="finding-description")
+            yield Label(t("finding.photos"))
+            yield Static(id="finding-photos", markup=False)
+            yield Static(id="finding-message", markup=False)
+            with Horizontal(classes="dialog-buttons"):
+                yield Button(t("finding.save"), variant="primary", id="finding-save")
+                yield Button(t("finding.attach"), id="finding-attach")
+                yield Button(t("finding.cancel"), id="finding-cancel")
+
+        yield KeyFooter()
+
+    def on_mount(self) -> None:
+        self.show_photos()
+        self.query_one("#finding-description", Input).focus()
+
+    def show_photos(self) -> None:
+        text = ", ".join(sha[:12] for sha in self.photos) if self.photos else ""
+        self.query_one("#finding-photos", Static).update(text or t("finding.no_photos"))
+
+    def say(self, text: str, *, ok: bool = False) -> None:
+        message = self.query_one("#finding-message", Static)
+        message.update(text)
+        message.set_class(ok, "-ok")
+
+    def read_form(self) -> tuple[str, dt.date, str] | None:
+        """The form's values, or None after saying what is wrong."""
+        severity = self.query_one("#finding-severity", Select).value
+        deadline_field = self.query_one("#finding-deadline", Input)
+        try:
+            deadline = dt.date.fromisoformat(deadline_field.value.strip())
+        except ValueError:
+            self.say(t("finding.bad_deadline"))
+            deadline_field.focus()
+            return None
+        if deadline < today():
+            self.say(t("finding.past_deadline"))
+            deadline_field.focus()
+            return None
+        description_field = self.query_one("#finding-description", Input)
+        description = description_field.value.strip()
+        if not description:
+            self.say(t("finding.empty_description"))
+            description_field.focus()
+            return None
+        return (str(severity) if severity in SEVERITIES else "general", deadline, description)
+
+    @on(Input.Submitted, "#finding-deadline, #finding-description")
+    @on(Button.Pressed, "#finding-save")
+    def action_save(self) -> None:
+        form = self.read_form()
+        if form is None:
+            return
+        severity, deadline, description = form
+        inspections.save_finding(
+            self.finding_id,
+            severity=severity,
+            description=description,
+            deadline=deadline,
+            photos=self.photos,
+        )
+        self.dismiss(True)
+
+    @on(Button.Pressed, "#finding-attach")
+    def action_attach(self) -> None:
+        from fieldapp.tui.dialogs.photo import PhotoDialog
+
+        self.app.push_screen(PhotoDialog(self.item.code), self.photo_attached)
+
+    def photo_attached(self, sha256: str | None) -> None:
+        if not sha256:
+            return
+        if sha256 not in self.photos:
+            self.photos.append(sha256)
+        # Stored at once (with what the finding held, or the prefill) so a photo is never lost.
+        inspections.save_finding(
+            self.finding_id,
+            severity=self.severity,
+            description=self.stored_description or self.description,
+            deadline=self.deadline,
+            photos=self.photos,
+        )
+        self.stored_description = self.stored_description or self.description
+        self.show_photos()
+        self.say(t("finding.photo_added", name=sha256[:12]), ok=True)
+
+    @on(Button.Pressed, "#finding-cancel")
+    def action_cancel(self) -> None:
+        if not self.stored_description:
+            inspections.save_finding(
+                self.finding_id,
+                severity=self.severity,
+                description=self.description,
+                deadline=self.deadline,
+                photos=self.photos,
+            )
+        self.dismiss(False)

@@ -1,0 +1,52 @@
+"""A note on any item (free text). Dismisses with the note, or None when cancelled."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label
+
+from fieldapp.i18n import t
+from fieldapp.tui.commands import localize_bindings
+from fieldapp.tui.widgets.key_footer import KeyFooter
+
+
+class NoteDialog(ModalScreen[str | None]):
+    CSS_PATH = "../screens/inspect.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("f10,ctrl+enter", "save", "Save", id="note.save"),
+        Binding("escape", "cancel", "Cancel", id="note.cancel"),
+    ]
+
+    def __init__(self, item_code: str, note: str = "") -> None:
+        super().__init__(id="note-dialog", classes="inspect-dialog")
+        self.item_code = item_code
+        self.note = note
+        localize_bindings(self)
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog-box"):
+            yield Label(t("note.title", code=self.item_code), classes="dialog-title")
+            yield Input(value=self.note, id="note-text")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button(t("note.save"), variant="primary", id="note-save")
+                yield Button(t("note.cancel"), id="note-cancel")
+
+        yield KeyFooter()
+
+    def on_mount(self) -> None:
+        self.query_one("#note-text", Input).focus()
+
+    @on(Input.Submitted, "#note-text")
+    @on(Button.Pressed, "#note-save")
+    def action_save(self) -> None:
+        self.dismiss(self.query_one("#note-text", Input).value.strip())
+
+    @on(Button.Pressed, "#note-cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,95 @@
+"""Why a venue was chosen by hand instead of scanned: a reason from a list and a note.
+
+Dismisses with a `PresenceChoice`, or None on Escape. `note` prefills the note (a venue
+code typed instead of scanned keeps the code in it). The inspection records presence
+"manual" with this reason and note.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, OptionList, Static
+from textual.widgets.option_list import Option
+
+from fieldapp.i18n import t
+from fieldapp.tui.commands import localize_bindings
+
+
+@dataclass(frozen=True)
+class PresenceChoice:
+    reason: str
+    note: str
+
+
+class PresenceDialog(ModalScreen[PresenceChoice | None]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel", id="dialog.cancel"),
+    ]
+
+    def __init__(self, venue_label: str, reasons: tuple[str, ...], *, note: str = "") -> None:
+        super().__init__(id="presence-dialog", classes="dialog")
+        self.venue_label = venue_label
+        self.reasons = reasons
+        self.note = note  # prefilled, e.g. the venue code that was typed instead of scanned
+        localize_bindings(self)
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog-box"):
+            yield Label(t("presence.title", venue=self.venue_label), classes="dialog-title")
+            yield Static(t("presence.hint"), classes="dialog-body")
+            yield OptionList(
+                *(Option(t(f"presence_reason.{r}"), id=r) for r in self.reasons),
+                id="presence-reasons",
+            )
+            yield Input(self.note, placeholder=t("presence.note"), id="presence-note")
+            yield Static("", id="presence-error", classes="dialog-error")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button(t("presence.ok"), id="ok", variant="primary")
+                yield Button(t("presence.cancel"), id="cancel")
+
+    def on_mount(self) -> None:
+        reasons = self.query_one("#presence-reasons", OptionList)
+        reasons.highlighted = 0
+        reasons.focus()
+
+    @property
+    def reason(self) -> str:
+        reasons = self.query_one("#presence-reasons", OptionList)
+        index = reasons.highlighted if reasons.highlighted is not None else 0
+        return self.reasons[index]
+
+    def _finish(self) -> None:
+        note = self.query_one("#presence-note", Input).value.strip()
+        if self.reason == "other" and not note:
+            self.query_one("#presence-error", Static).update(t("presence.note_needed"))
+            self.query_one("#presence-note", Input).focus()
+            return
+        self.dismiss(PresenceChoice(self.reason, note))
+
+    @on(OptionList.OptionSelected, "#presence-reasons")
+    def _reason_chosen(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self._finish()
+
+    @on(Input.Submitted, "#presence-note")
+    def _note_done(self, event: Input.Submitted) -> None:
+        event.stop()
+        self._finish()
+
+    @on(Button.Pressed)
+    def _pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id == "ok":
+            self._finish()
+        else:
+            self.dismiss(None)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

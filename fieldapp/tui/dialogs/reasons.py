@@ -1,0 +1,50 @@
+"""Why some findings of a bulk action were refused: one line per finding, with the reason."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Label, Static
+
+from fieldapp.i18n import t
+from fieldapp.tui.commands import localize_bindings
+from fieldapp.tui.widgets.key_footer import KeyFooter
+
+
+class ReasonsDialog(ModalScreen[None]):
+    CSS_PATH = "../screens/review.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,enter", "close", "Close", id="reasons.close"),
+    ]
+
+    def __init__(self, title: str, reasons: list[tuple[str, str]]) -> None:
+        """`reasons`: (what — venue and item, why) per refused finding."""
+        super().__init__(id="reasons-dialog", classes="dialog")
+        self.title_text = title
+        self.reasons = reasons
+        localize_bindings(self)
+
+    def compose(self) -> ComposeResult:
+        text = Text()
+        for what, why in self.reasons:
+            text.append(f"{what}\n", style="bold")
+            text.append(f"  {why}\n")
+        with Vertical(classes="dialog-box"):
+            yield Label(self.title_text, classes="dialog-title")
+            with VerticalScroll(id="reasons-list"):
+                yield Static(text, id="reasons-body")
+            yield Button(t("review_ui.reasons.close"), id="reasons-ok", variant="primary")
+        yield KeyFooter()
+
+    def on_mount(self) -> None:
+        self.query_one("#reasons-ok", Button).focus()
+
+    @on(Button.Pressed, "#reasons-ok")
+    def action_close(self) -> None:
+        self.dismiss(None)

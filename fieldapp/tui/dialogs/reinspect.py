@@ -1,0 +1,127 @@
+"""Re-inspect an open hazard in the field: fixed or not, a note, optionally a photo.
+
+Fixed appends `rectification_reported`, not fixed a `note` (services.inspection.findings.
+report_rectification); both are queued for the server. A transition the finding's state
+does not allow (it was closed or handed over meanwhile) shows the reason and records
+nothing. Dismisses True when recorded."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
+
+from fieldapp.domain.findings import TransitionRefused
+from fieldapp.i18n import pick, t
+from fieldapp.services.inspection import findings
+from fieldapp.store.models import Finding
+from fieldapp.tui.commands import localize_bindings
+from fieldapp.tui.dialogs.photo import ImportsPhoto
+from fieldapp.tui.messages import SyncRequested
+from fieldapp.tui.widgets.key_footer import KeyFooter
+
+
+def item_text(finding: Finding) -> str:
+    """The checklist text of the finding's item, when its checklist is in the store."""
+    try:
+        inspection_id = getattr(finding, "inspection_id", None)  # the FK column, no query
+        if inspection_id:
+            from fieldapp.services.inspection.inspections import load
+
+            item = load(inspection_id).checklist.item(finding.item_code)
+        else:
+            from fieldapp.services.common.checklists import checklist_for_kind
+
+            item = checklist_for_kind(finding.venue.kind).item(finding.item_code)
+    except Exception:  # a finding pulled from elsewhere whose checklist is not here
+        return ""
+    return pick(item.zh, item.en)
+
+
+class ReinspectDialog(ImportsPhoto[bool]):
+    CSS_PATH = "../screens/inspect.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("f10,ctrl+enter", "save", "Record", id="reinspect.save"),
+        Binding("escape", "cancel", "Cancel", id="reinspect.cancel"),
+    ]
+    PATH_FIELD = "#reinspect-photo"
+    MESSAGE = "#reinspect-message"
+
+    def __init__(self, finding_id: str) -> None:
+        super().__init__(id="reinspect-dialog", classes="inspect-dialog")
+        self.finding_id = finding_id
+        # Reading one row to show it; every change goes through services.inspection.findings.
+        self.finding = Finding.get_by_id(finding_id)
+        self.state = findings.fold_of(finding_id)
+        localize_bindings(self)
+
+    def compose(self) -> ComposeResult:
+        finding = self.finding
+        deadline = self.state.deadline or finding.current_deadline or finding.deadline
+        with Vertical(classes="dialog-box"):
+            yield Label(t("reinspect.title"), classes="dialog-title")
+            yield Static(
+                t("reinspect.item", code=finding.item_code, text=item_text(finding)),
+                markup=False,
+            )
+            yield Static(t("reinspect.description", description=finding.description), markup=False)
+            yield Static(t("reinspect.deadline", deadline=deadline.isoformat()), markup=False)
+            yield Static(
+                t("reinspect.state", state=t(f"inspect.state.{self.state.state}")),
+                id="reinspect-state",
+                markup=False,
+            )
+            yield Label(t("reinspect.fixed"))
+            with RadioSet(id="reinspect-fixed"):
+                yield RadioButton(t("reinspect.yes"), id="reinspect-yes")
+                yield RadioButton(t("reinspect.no"), id="reinspect-no")
+            yield Label(t("reinspect.note"))
+            yield Input(id="reinspect-note")
+            yield Label(t("reinspect.photo_path"))
+            yield Input(id="reinspect-photo")
+            yield Static(id="reinspect-message", markup=False)
+            with Horizontal(classes="dialog-buttons"):
+                yield Button(t("reinspect.save"), variant="primary", id="reinspect-save")
+                yield Button(t("reinspect.cancel"), id="reinspect-cancel")
+
+        yield KeyFooter()
+
+    def on_mount(self) -> None:
+        self.query_one("#reinspect-fixed", RadioSet).focus()
+
+    @on(Input.Submitted, "#reinspect-note, #reinspect-photo")
+    @on(Button.Pressed, "#reinspect-save")
+    def action_save(self) -> None:
+        if self.query_one("#reinspect-fixed", RadioSet).pressed_index < 0:
+            self.say(t("reinspect.choose"))
+            self.query_one("#reinspect-fixed", RadioSet).focus()
+            return
+        path = self.query_one("#reinspect-photo", Input).value.strip()
+        if path:
+            self.say(t("photo.working"))
+            self.import_file(path)
+        else:
+            self.record([])
+
+    def photo_imported(self, name: str) -> None:
+        self.record([name])
+
+    def record(self, photos: list[str]) -> None:
+        fixed = self.query_one("#reinspect-fixed", RadioSet).pressed_index == 0
+        note = self.query_one("#reinspect-note", Input).value.strip()
+        try:
+            findings.report_rectification(self.finding_id, fixed=fixed, note=note, photos=photos)
+        except TransitionRefused as refused:
+            self.say(t("reinspect.refused", reason=str(refused)))
+            return
+        self.notify(t("reinspect.recorded"))
+        self.app.post_message(SyncRequested("finding.event"))
+        self.dismiss(True)
+
+    @on(Button.Pressed, "#reinspect-cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(False)

@@ -1,0 +1,58 @@
+"""A comment that must be written: why an inspection goes back to its inspector."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Static
+
+from fieldapp.i18n import t
+from fieldapp.tui.commands import localize_bindings
+from fieldapp.tui.widgets.key_footer import KeyFooter
+
+
+class CommentDialog(ModalScreen[str | None]):
+    CSS_PATH = "../screens/review.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("f10", "save", "Send", id="comment.save"),
+        Binding("escape", "cancel", "Cancel", id="comment.cancel"),
+    ]
+
+    def __init__(self, title: str, body: str = "") -> None:
+        super().__init__(id="comment-dialog", classes="dialog")
+        self.title_text = title
+        self.body_text = body
+        localize_bindings(self)
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog-box"):
+            yield Label(self.title_text, classes="dialog-title")
+            if self.body_text:
+                yield Static(self.body_text, classes="dialog-body", markup=False)
+            yield Input(id="comment-text", placeholder=t("review_ui.comment.hint"))
+            yield Static("", id="comment-error", classes="dialog-error")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button(t("review_ui.comment.send"), variant="primary", id="comment-ok")
+                yield Button(t("confirm.no"), id="comment-cancel")
+        yield KeyFooter()
+
+    def on_mount(self) -> None:
+        self.query_one("#comment-text", Input).focus()
+
+    @on(Input.Submitted, "#comment-text")
+    @on(Button.Pressed, "#comment-ok")
+    def action_save(self) -> None:
+        comment = self.query_one("#comment-text", Input).value.strip()
+        if not comment:
+            self.query_one("#comment-error", Static).update(t("review.refused.comment_missing"))
+            return
+        self.dismiss(comment)
+
+    @on(Button.Pressed, "#comment-cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)

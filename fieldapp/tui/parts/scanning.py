@@ -1,0 +1,221 @@
+"""What a scan does, wherever it comes from: a wedge burst on any screen, or the scan dialog.
+
+`ScanningApp` is the base of FieldApp that routes a scanned or typed text:
+
+- the same placard again within the repeat window (scanners read twice): ignored;
+- a signed placard, verified offline, of a venue on this device:
+  - no inspection open: `ScannedVenueDialog` offers to start (or resume) the venue's
+    inspection, which then records presence "scanned" with the payload and the time;
+  - the inspection of that same venue open: its presence becomes "scanned";
+  - the inspection of another venue open: a warning, and nothing changes;
+- a plain venue code (typed, no signature): proves nothing, so it is a venue chosen by
+  hand — the PresenceDialog asks why, with the code in the note;
+- anything else: the refusal's own message (forged, damaged, revoked, unknown key — sync,
+  venue not on this device — sync).
+
+The checking runs in a thread worker (`services.placards.printing.verify_scan`); the decisions run
+on the app's thread.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from textual import events, on, work
+
+from fieldapp.i18n import t
+from fieldapp.tui.dialogs.presence import PresenceChoice, PresenceDialog
+from fieldapp.tui.dialogs.scan import ScanDialog
+from fieldapp.tui.dialogs.scanned import ScannedVenueDialog
+from fieldapp.tui.scanner import RepeatGuard, looks_like_payload
+from fieldapp.tui.widgets.wedge import WedgeListener, WedgeScanned
+
+# Settings (services.common.settings) that tune the wedge heuristics; defaults in fieldapp.tui.scanner.
+SETTING_KEY_GAP_MS = "scan_key_gap_ms"
+SETTING_MIN_LENGTH = "scan_min_length"
+SETTING_REPEAT_SECONDS = "scan_repeat_seconds"
+
+
+@dataclass(frozen=True, slots=True)
+class OpenInspection:
+    """The draft inspection on screen when a scan came in."""
+
+    inspection_id: str
+    venue_id: str
+    label: str  # venue name and code
+
+
+@dataclass(frozen=True, slots=True)
+class CheckedScan:
+    """A scan checked in the worker, with what the decision needs from the store."""
+
+    text: str
+    venue_id: str | None
+    venue_name: str
+    venue_code: str
+    signed: bool  # a genuine placard: proves presence
+    payload: str
+    refusal: str  # the message for a person when the scan opens nothing
+    typed_unknown: bool  # looked like a typed venue code, and there is none such
+    draft_id: str | None  # the venue's unfinished inspection, if any
+
+
+class ScanningApp(WedgeListener):
+    """Routes scans; FieldApp provides `open_venue`."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.scan_repeats = RepeatGuard()
+
+    if TYPE_CHECKING:
+        # Supplied by FieldApp: resume or start the venue's inspection. Declared for the
+        # type checker only, so mypy checks the calls below against FieldApp's signature.
+        def open_venue(
+            self,
+            venue_id: str,
+            *,
+            presence: str,
+            payload: str = "",
+            reason: str = "",
+            note: str = "",
+        ) -> None: ...
+
+    @on(events.Mount)
+    def _configure_scanning(self) -> None:
+        """The wedge heuristics from the settings, where someone tuned them."""
+        from fieldapp.services.common import settings
+
+        try:
+            gap_ms = settings.get(SETTING_KEY_GAP_MS)
+            min_length = settings.get(SETTING_MIN_LENGTH)
+            repeat = settings.get(SETTING_REPEAT_SECONDS)
+        except Exception:  # a store without settings yet: the defaults
+            return
+        if gap_ms:
+            self.wedge.max_gap = float(gap_ms) / 1000
+        if min_length:
+            self.wedge.min_length = int(min_length)
+        if repeat is not None:
+            self.scan_repeats.window = float(repeat)
+
+    def wedge_enabled(self) -> bool:
+        # The scan dialog reads the scanner's keys into its field itself.
+        return not isinstance(self.screen, ScanDialog)
+
+    @on(WedgeScanned)
+    def _wedge_scanned(self, event: WedgeScanned) -> None:
+        event.stop()
+        self.scan_text(event.text)
+
+    def scan_text(self, text: str) -> None:
+        """A keyboard-wedge scan (or a typed code): open the venue it names, or say why not."""
+        text = text.strip()
+        if not text:
+            self.notify(t("scan.empty"), severity="warning")
+            return
+        if looks_like_payload(text) and self.scan_repeats.repeated(text.upper()):
+            self.log.info("placard scanned again within the repeat window: ignored")
+            return
+        self._check_scan(text, self.open_inspection())
+
+    def open_inspection(self) -> OpenInspection | None:
+        """The draft inspection being worked on (its screen anywhere in the stack)."""
+        for screen in reversed(self.screen_stack):
+            inspection_id = getattr(screen, "inspection_id", None)
+            view = getattr(screen, "view", None)
+            if inspection_id and view is not None and not getattr(view, "read_only", True):
+                venue = view.venue
+                return OpenInspection(
+                    str(inspection_id), str(venue.id), f"{venue.name} {venue.code}"
+                )
+        return None
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="scan")
+    def _check_scan(self, text: str, open_now: OpenInspection | None) -> None:
+        from fieldapp.services.inspection import inspections
+        from fieldapp.services.placards import printing as placards
+        from fieldapp.store import db
+
+        with db.connection_context():
+            result = placards.verify_scan(text)
+            draft_id = None
+            if result.venue_id is not None and open_now is None:
+                draft_id = inspections.draft_for_venue(str(result.venue_id))
+        checked = CheckedScan(
+            text=text,
+            venue_id=None if result.venue_id is None else str(result.venue_id),
+            venue_name=result.venue_name,
+            venue_code=result.check.venue_code,
+            signed=result.ok,
+            payload=result.payload,
+            refusal=result.message(),
+            typed_unknown=(
+                result.kind in ("unknown_venue", "not_fieldapp") and not result.check.key_id
+            ),
+            draft_id=draft_id,
+        )
+        self.call_from_thread(self.scan_checked, checked, open_now)
+
+    def scan_checked(self, scan: CheckedScan, open_now: OpenInspection | None) -> None:
+        """Act on a checked scan (see the module docstring)."""
+        if scan.venue_id is None:
+            if scan.typed_unknown:
+                self.notify(t("scan.unknown", code=scan.text), severity="warning")
+            else:
+                self.notify(scan.refusal, severity="error", timeout=10)
+            return
+        label = f"{scan.venue_name} {scan.venue_code}"
+        if open_now is not None:
+            if open_now.venue_id != scan.venue_id:
+                self.notify(
+                    t("scan.busy", current=open_now.label, venue=label),
+                    severity="warning",
+                    timeout=10,
+                )
+            elif scan.signed:
+                self._record_scanned(open_now.inspection_id, scan.payload)
+            else:
+                self.notify(t("scan.typed_same"), severity="warning")
+            return
+        if scan.signed:
+            self._offer_inspection(scan)
+        else:
+            self._ask_presence(scan, label)
+
+    def _offer_inspection(self, scan: CheckedScan) -> None:
+        assert scan.venue_id is not None
+        venue_id = scan.venue_id
+
+        def answered(start: bool | None) -> None:
+            if start:
+                self.open_venue(venue_id, presence="scanned", payload=scan.payload)
+
+        dialog = ScannedVenueDialog(
+            venue_id, venue=scan.venue_name, code=scan.venue_code, resume=scan.draft_id is not None
+        )
+        self.push_screen(dialog, answered)
+
+    def _ask_presence(self, scan: CheckedScan, label: str) -> None:
+        """A typed code: a venue chosen by hand, so ask why (the code stays in the note)."""
+        from fieldapp.services.inspection.inspections import PRESENCE_REASONS
+
+        assert scan.venue_id is not None
+        venue_id = scan.venue_id
+
+        def chosen(choice: PresenceChoice | None) -> None:
+            if choice is not None:
+                self.open_venue(venue_id, presence="manual", reason=choice.reason, note=choice.note)
+
+        self.notify(t("placard.check.plain_code", code=scan.venue_code), severity="warning")
+        self.push_screen(PresenceDialog(label, PRESENCE_REASONS, note=scan.venue_code), chosen)
+
+    @work(thread=True, exit_on_error=False, group="scan-presence")
+    def _record_scanned(self, inspection_id: str, payload: str) -> None:
+        """The placard of the venue being inspected: its presence is now "scanned"."""
+        from fieldapp.services.inspection import inspections
+        from fieldapp.store import db
+
+        with db.connection_context():
+            inspections.record_presence(inspection_id, presence="scanned", payload=payload)
+        self.call_from_thread(self.notify, t("notify.presence_recorded"))

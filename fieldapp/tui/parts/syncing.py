@@ -1,0 +1,230 @@
+"""Sync in the TUI: the app's half. FieldApp derives from SyncApp.
+
+- A /health probe runs in a thread worker every PROBE_EVERY seconds; the status bars show
+  online/offline, the ops waiting and the last successful sync. The first one waits until
+  the home screen has shown its data (`start_first_probe`, called by FieldApp; at most
+  FIRST_PROBE_LATEST seconds): it imports the sync client (httpx, pydantic: ~0.2 s of
+  imports in a thread, holding the GIL against the start-up), which delayed the first
+  screen by 100+ ms when it ran at mount.
+- A sync runs in a thread worker (group "sync"): on demand (F12, `action_sync`, which
+  also shows the sync screen), after something was recorded (`SyncRequested`, posted by
+  the screens that submit), and every SYNC_EVERY seconds while online. One sync at a
+  time: a request during a run queues one more run after it.
+- The worker posts `SyncProgress` to the sync screen when it is open and `SyncFinished`
+  to the app; the UI thread never waits on the network.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual import on, work
+from textual.app import App
+from textual.message import Message
+
+from fieldapp.i18n import t
+from fieldapp.tui.screens.sync import (
+    SyncFinished,
+    SyncProgress,
+    SyncRequested,
+    SyncScreen,
+    local_moment,
+)
+from fieldapp.tui.widgets.status_bar import StatusBar, SyncView
+
+if TYPE_CHECKING:
+    from fieldapp.services.syncing.runs import SyncOutcome, SyncStatus
+
+
+class ConnectionChecked(Message):
+    def __init__(self, online: bool | None, status: SyncStatus) -> None:
+        super().__init__()
+        self.online = online
+        self.status = status
+
+
+class SyncApp(App[None]):
+    PROBE_EVERY = 30.0  # seconds between /health probes
+    FIRST_PROBE_LATEST = 3.0  # seconds after mount: the first probe, if nothing started it
+    SYNC_EVERY = 180.0  # seconds between background syncs while online
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.sync_view = SyncView()
+        self.sync_outcome: SyncOutcome | None = None
+        self._syncing = False
+        self._sync_again = False
+        self._sync_screen: SyncScreen | None = None
+        self._first_probe_started = False
+
+    def on_mount(self) -> None:
+        self.set_interval(self.PROBE_EVERY, self.check_connection, name="sync-probe")
+        self.set_interval(self.SYNC_EVERY, self._sync_tick, name="sync-tick")
+        self.set_timer(self.FIRST_PROBE_LATEST, self.start_first_probe, name="sync-first-probe")
+
+    def start_first_probe(self) -> None:
+        """The first /health probe, once: after the home screen has shown its data."""
+        if not self._first_probe_started:
+            self._first_probe_started = True
+            self.check_connection()
+
+    # -- status ------------------------------------------------------------------------
+
+    def show_sync_view(self, view: SyncView, pending: int | None = None) -> None:
+        """Hand the sync state down to every status bar on the screen stack."""
+        self.sync_view = view
+        for screen in self.screen_stack:
+            for bar in screen.query(StatusBar):
+                bar.sync = view
+                if pending is not None:
+                    bar.unsynced = pending
+
+    def _view_from(self, status: SyncStatus, online: bool | None, problem: str) -> SyncView:
+        return SyncView(
+            online=online,
+            last_sync=local_moment(status.last_sync_at),
+            problem=problem,
+            syncing=self._syncing,
+        )
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="sync-probe")
+    def check_connection(self) -> None:
+        from fieldapp.services.syncing import runs as syncing
+        from fieldapp.store import db
+
+        with db.connection_context():
+            online = syncing.probe()
+            status = syncing.sync_status()
+        self.post_message(ConnectionChecked(online, status))
+
+    @on(ConnectionChecked)
+    def _connection_checked(self, event: ConnectionChecked) -> None:
+        problem = self.sync_view.problem
+        if not event.status.configured:
+            problem = "not_configured"
+        elif problem == "not_configured":
+            problem = ""
+        self.show_sync_view(
+            self._view_from(event.status, event.online, problem), event.status.pending
+        )
+
+    def _sync_tick(self) -> None:
+        if self.sync_view.online and not self.sync_view.problem:
+            self.request_sync()
+
+    # -- running a sync ----------------------------------------------------------------
+
+    def action_sync(self) -> None:
+        """F12: sync now, with the sync screen showing its progress."""
+        if not isinstance(self.screen, SyncScreen):
+            self._open_sync_screen(running=True)
+        self.request_sync(manual=True)
+
+    def action_sync_screen(self) -> None:
+        """Ctrl+F12: show the sync screen (the last outcome, or the run in progress)."""
+        if not isinstance(self.screen, SyncScreen):
+            self._open_sync_screen(running=self._syncing)
+
+    def _open_sync_screen(self, *, running: bool) -> None:
+        screen = SyncScreen(running=running, outcome=self.sync_outcome)
+        self._sync_screen = screen
+
+        def closed(_: None) -> None:
+            if self._sync_screen is screen:
+                self._sync_screen = None
+
+        self.push_screen(screen, closed)
+
+    @on(SyncRequested)
+    def _sync_requested(self, event: SyncRequested) -> None:
+        self.request_sync()
+
+    def request_sync(self, *, manual: bool = False) -> None:
+        """Start a sync now, or once more after the one running."""
+        if self._syncing:
+            self._sync_again = True
+            return
+        self._syncing = True
+        self.show_sync_view(
+            SyncView(self.sync_view.online, self.sync_view.last_sync, self.sync_view.problem, True)
+        )
+        if self._sync_screen is not None:
+            self._sync_screen.show_running()
+        self._run_sync(manual)
+
+    def _progress(self, phase: str, done: int, total: int) -> None:
+        screen = self._sync_screen  # read once: the UI thread may clear it
+        if screen is not None:
+            screen.post_message(SyncProgress(phase, done, total))
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="sync")
+    def _run_sync(self, manual: bool) -> None:
+        from fieldapp.services.syncing import runs as syncing
+        from fieldapp.store import db
+
+        try:
+            with db.connection_context():
+                outcome = syncing.run_sync(self._progress)
+        except Exception:
+            self.call_from_thread(self._sync_crashed)
+            raise  # reported by the app's one worker-error handler
+        self.post_message(SyncFinished(outcome, manual))
+
+    def _sync_crashed(self) -> None:
+        self._syncing = False
+        view = self.sync_view
+        self.show_sync_view(SyncView(view.online, view.last_sync, view.problem, False))
+
+    @on(SyncFinished)
+    def _sync_finished(self, event: SyncFinished) -> None:
+        from fieldapp.services.syncing import runs as syncing
+
+        outcome = event.outcome
+        self._syncing = False
+        self.sync_outcome = outcome
+        online: bool | None = outcome.kind != syncing.OFFLINE
+        problem = ""
+        if outcome.kind == syncing.NOT_ENROLLED:
+            problem = "not_enrolled"
+        elif outcome.kind == syncing.NOT_CONFIGURED:
+            problem, online = "not_configured", None
+        self.show_sync_view(
+            self._view_from(outcome.status, online, problem), outcome.status.pending
+        )
+        if self._sync_screen is not None:
+            self._sync_screen.show_outcome(outcome)
+        self._tell(outcome, event.manual)
+        if outcome.result.pulled:
+            self._reload_home()
+        if self._sync_again:
+            self._sync_again = False
+            if outcome.kind in (syncing.DONE, syncing.INCOMPLETE):
+                self.request_sync()
+
+    def _tell(self, outcome: SyncOutcome, manual: bool) -> None:
+        """Notifications for what a person must know even with the sync screen closed."""
+        from fieldapp.services.syncing import runs as syncing
+
+        result = outcome.result
+        on_screen = isinstance(self.screen, SyncScreen)
+        if outcome.kind == syncing.NOT_ENROLLED and not on_screen:
+            self.notify(
+                t("sync_ui.not_enrolled", error=outcome.error), severity="error", timeout=20
+            )
+        elif outcome.kind == syncing.OFFLINE and manual and not on_screen:
+            self.notify(t("sync_ui.offline", error=outcome.error), severity="warning")
+        if result.rejected and not on_screen:
+            self.notify(
+                t("sync_ui.notify.rejected", count=len(result.rejected)), severity="warning"
+            )
+        if result.new_epoch:
+            self.notify(t("sync_ui.notify.new_epoch"))
+        if manual and outcome.kind == syncing.DONE and not on_screen:
+            self.notify(t("sync_ui.notify.done", pushed=result.pushed, pulled=result.pulled))
+
+    def _reload_home(self) -> None:
+        for screen in self.screen_stack:
+            if screen.id == "home":
+                reload = getattr(screen, "reload", None)
+                if reload is not None:
+                    reload()

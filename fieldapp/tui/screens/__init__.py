@@ -1,0 +1,70 @@
+"""Screens: each shows one place in the program and calls services in thread workers.
+
+Screens post intent messages (a venue chosen, a draft chosen); the app decides what
+happens next (ask the presence reason, start or resume an inspection). `FieldScreen`
+gives every screen the same two habits: key labels from the catalogue, and worker
+errors forwarded to the app, which reports them in one place.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar, TypeVar
+
+from textual import on
+from textual.message import Message
+from textual.screen import Screen
+from textual.worker import Worker, WorkerState
+
+from fieldapp.tui.commands import localize_bindings
+
+ResultType = TypeVar("ResultType")
+
+
+@dataclass
+class VenueChosen(Message):
+    """A venue was chosen by hand (not scanned): the app asks why, then opens it."""
+
+    venue_id: str
+    label: str  # name and code, for the presence dialog's title
+
+
+@dataclass
+class InspectionReady(Message):
+    """An inspection was started or its draft found; the app shows it."""
+
+    inspection_id: str
+    resumed: bool
+
+
+@dataclass
+class WorkerFailed(Message):
+    """A screen's worker raised; the app's handler tells the person (or shows enrolment)."""
+
+    worker: Worker[object]
+    error: BaseException
+
+
+class FieldScreen(Screen[ResultType]):
+    """A screen whose key labels follow the language and whose worker errors are reported."""
+
+    # An inspection submitted from a screen above this one comes back here (Home, Rounds).
+    RETURN_AFTER_SUBMIT: ClassVar[bool] = False
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        localize_bindings(self)
+
+    @on(Worker.StateChanged)
+    def _forward_worker_error(self, event: Worker.StateChanged) -> None:
+        # StateChanged does not bubble; send failures on to the app's one handler.
+        if event.state is WorkerState.ERROR and event.worker.error is not None:
+            self.app.post_message(WorkerFailed(event.worker, event.worker.error))
+
+    async def relabel(self) -> None:
+        """The language changed: rebuild the widgets in the new language."""
+        localize_bindings(self)
+        await self.recompose()
+
+
+__all__ = ["FieldScreen", "InspectionReady", "VenueChosen", "WorkerFailed"]

@@ -1,0 +1,331 @@
+"""The daily report (F8): choose one of my grids, see the day's counts from the store, add
+remarks, file the report (F10) or a zero report with one key (z). Supervisors also see
+which grids under them filed, filed a zero report, are missing or late.
+
+The deadline reminder is `fieldapp.tui.screens.report_reminders.ReportReminders`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.widgets import (
+    DataTable,
+    Header,
+    Input,
+    Label,
+    OptionList,
+    Static,
+    TabbedContent,
+    TabPane,
+)
+from textual.widgets.option_list import Option
+
+from fieldapp.i18n import t
+from fieldapp.tui.screens import FieldScreen
+from fieldapp.tui.widgets.key_footer import KeyFooter
+
+if TYPE_CHECKING:
+    from fieldapp.services.daily_report.reports import ReportStatus
+
+
+@dataclass(frozen=True)
+class GridLine:
+    code: str
+    name: str
+    depth: int
+    deadline: str  # HH:MM
+    state: str  # filed | zero | filed_late | late | missing
+    submitted: str  # local HH:MM, "" when not filed
+
+
+@dataclass(frozen=True)
+class GridReport:
+    code: str
+    name: str
+    day: dt.date
+    deadline: str
+    counts: dict[str, int]
+    state: str
+    submitted: str
+    remarks: str
+
+
+def status_state(status: ReportStatus) -> str:
+    if status.filed:
+        if status.filed_late:
+            return "filed_late"
+        return "zero" if status.zero_report else "filed"
+    return "late" if status.late else "missing"
+
+
+def grid_lines(grids: list[str] | None = None) -> tuple[GridLine, ...]:
+    """The report status of my grids (or `grids`) today, as plain values (worker thread)."""
+    from fieldapp.services.daily_report.reports import report_status
+
+    return tuple(
+        GridLine(
+            s.code,
+            s.name,
+            s.depth,
+            s.deadline.strftime("%H:%M"),
+            status_state(s),
+            s.submitted_at.astimezone().strftime("%H:%M") if s.submitted_at else "",
+        )
+        for s in report_status(grids=grids)
+    )
+
+
+def read_grid_report(code: str) -> GridReport:
+    from fieldapp.domain.clock import today
+    from fieldapp.services.daily_report import reports as daily_reports
+    from fieldapp.store.models import Grid
+
+    day = today()
+    status = next(s for s in daily_reports.report_status(day, grids=[code]) if s.code == code)
+    report = daily_reports.report_for(code, day)
+    return GridReport(
+        code=code,
+        name=Grid.get_by_id(code).name,
+        day=day,
+        deadline=status.deadline.strftime("%H:%M"),
+        counts=daily_reports.report_counts(code, day),
+        state=status_state(status),
+        submitted=status.submitted_at.astimezone().strftime("%H:%M") if status.submitted_at else "",
+        remarks=report.remarks if report is not None else "",
+    )
+
+
+class DailyReportScreen(FieldScreen[None]):
+    """File the day's report for one of my grids; supervisors see every grid's status."""
+
+    CSS_PATH = "rounds.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("z", "zero_report", "Zero report", id="report.zero"),
+        Binding("f10", "file_report", "File report", id="report.file"),
+        Binding("r", "refresh", "Refresh", id="report.refresh"),
+        Binding("escape", "back", "Back", id="report.back"),
+    ]
+
+    @dataclass
+    class Ready(Message):
+        lines: tuple[GridLine, ...]
+        supervisor: bool
+
+    @dataclass
+    class GridLoaded(Message):
+        report: GridReport
+
+    @dataclass
+    class Filed(Message):
+        text: str
+        code: str
+
+    @dataclass
+    class Refused(Message):
+        text: str
+
+    def __init__(self) -> None:
+        super().__init__(id="daily-report")
+        self.lines: tuple[GridLine, ...] = ()
+        self.grid: str | None = None
+        self.report: GridReport | None = None
+        self.supervisor = False
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with TabbedContent(id="report-tabs"):
+            with TabPane(t("report.tab.file"), id="tab-file"), Horizontal():
+                with Vertical(id="report-grids-pane"):
+                    yield Label(t("report.my_grids"), classes="pane-title")
+                    yield OptionList(id="report-grids")
+                with Vertical(id="report-form"):
+                    yield Label(t("rounds.loading"), id="report-grid-title", classes="pane-title")
+                    yield Static("", id="report-counts")
+                    yield Label("", id="report-state")
+                    yield Label(t("report.remarks"), id="report-remarks-label")
+                    yield Input(placeholder=t("report.remarks.placeholder"), id="report-remarks")
+                    yield Static(t("report.hint"), id="report-hint")
+            with TabPane(t("report.tab.status"), id="tab-status"):
+                yield Label("", id="report-status-title", classes="pane-title")
+                yield DataTable(id="report-status", cursor_type="row", zebra_stripes=True)
+        yield KeyFooter()
+
+    def on_mount(self) -> None:
+        self.sub_title = t("report.subtitle")
+        table = self.query_one("#report-status", DataTable)
+        for key in ("grid", "code", "deadline", "state", "submitted"):
+            table.add_column(t(f"report.col.{key}"), key=key)
+        self.query_one(TabbedContent).hide_tab("tab-status")
+        self.query_one("#report-grids", OptionList).focus()
+        self._start()
+
+    async def relabel(self) -> None:
+        await super().relabel()
+        self.on_mount()
+
+    # -- loading -----------------------------------------------------------------------
+
+    def action_refresh(self) -> None:
+        self._start()
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="report-start")
+    def _start(self) -> None:
+        from fieldapp.services.common.identity import me
+        from fieldapp.store import db
+
+        with db.connection_context():
+            who = me()
+            lines = grid_lines()
+        self.post_message(self.Ready(lines, who.is_supervisor))
+
+    @on(Ready)
+    def _ready(self, event: Ready) -> None:
+        self.lines = event.lines
+        self.supervisor = event.supervisor
+        options = self.query_one("#report-grids", OptionList)
+        highlighted = options.highlighted
+        options.clear_options()
+        options.add_options(
+            [
+                Option(
+                    f"{'  ' * line.depth}{line.name}  [{t(f'report.status.{line.state}')}]",
+                    id=line.code,
+                )
+                for line in event.lines
+            ]
+        )
+        if event.lines:
+            codes = [line.code for line in event.lines]
+            index = codes.index(self.grid) if self.grid in codes else (highlighted or 0)
+            options.highlighted = min(index, len(codes) - 1)
+        if event.supervisor:
+            self.query_one(TabbedContent).show_tab("tab-status")
+            self._show_status(event.lines)
+
+    def _show_status(self, lines: tuple[GridLine, ...]) -> None:
+        table = self.query_one("#report-status", DataTable)
+        table.clear()
+        for line in lines:
+            table.add_row(
+                f"{'  ' * line.depth}{line.name}",
+                line.code,
+                line.deadline,
+                t(f"report.status.{line.state}"),
+                line.submitted,
+                key=line.code,
+            )
+        counts = {state: 0 for state in ("filed", "zero", "filed_late", "late", "missing")}
+        for line in lines:
+            counts[line.state] += 1
+        self.query_one("#report-status-title", Label).update(t("report.status.title", **counts))
+
+    @on(OptionList.OptionHighlighted, "#report-grids")
+    def _grid_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        if event.option.id is not None and event.option.id != self.grid:
+            self.grid = event.option.id
+            self.query_one("#report-remarks", Input).value = ""
+            self._load_grid(event.option.id)
+        elif event.option.id is not None:
+            self._load_grid(event.option.id)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="report-grid")
+    def _load_grid(self, code: str) -> None:
+        from fieldapp.store import db
+
+        with db.connection_context():
+            report = read_grid_report(code)
+        self.post_message(self.GridLoaded(report))
+
+    @on(GridLoaded)
+    def _grid_loaded(self, event: GridLoaded) -> None:
+        report = self.report = event.report
+        if report.code != self.grid:
+            return
+        self.query_one("#report-grid-title", Label).update(
+            t(
+                "report.grid_title",
+                grid=report.name,
+                code=report.code,
+                date=report.day.isoformat(),
+                deadline=report.deadline,
+            )
+        )
+        c = report.counts
+        self.query_one("#report-counts", Static).update(
+            t(
+                "report.counts",
+                inspections=c.get("inspections", 0),
+                found=c.get("hazards_found", 0),
+                major=c.get("major_hazards_found", 0),
+                closed=c.get("hazards_closed", 0),
+            )
+        )
+        state = t(f"report.status.{report.state}")
+        self.query_one("#report-state", Label).update(
+            t("report.state.filed", state=state, time=report.submitted)
+            if report.submitted
+            else t("report.state.open", state=state, deadline=report.deadline)
+        )
+
+    # -- filing ------------------------------------------------------------------------
+
+    def action_zero_report(self) -> None:
+        self._file(zero=True)
+
+    def action_file_report(self) -> None:
+        self._file(zero=False)
+
+    @on(Input.Submitted, "#report-remarks")
+    def _remarks_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self._file(zero=False)
+
+    def _file(self, *, zero: bool) -> None:
+        if self.grid is None:
+            self.app.bell()
+            return
+        remarks = self.query_one("#report-remarks", Input).value
+        self._file_worker(self.grid, zero, remarks)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="report-file")
+    def _file_worker(self, code: str, zero: bool, remarks: str) -> None:
+        from fieldapp.services.daily_report import reports as daily_reports
+        from fieldapp.store import db
+        from fieldapp.store.models import Grid
+
+        with db.connection_context():
+            grid = Grid.get_by_id(code)
+            name = f"{grid.name}（{code}）"
+            try:
+                filed = daily_reports.file_report(code, remarks=remarks, zero_report=zero)
+            except daily_reports.ZeroReportRefused as refused:
+                self.post_message(
+                    self.Refused(t("report.zero_refused", count=refused.hazards_found))
+                )
+                return
+            except daily_reports.NotMyGrid:
+                self.post_message(self.Refused(t("report.not_my_grid", grid=code)))
+                return
+        self.post_message(self.Filed(daily_reports.filed_text(filed, name), code))
+
+    @on(Filed)
+    def _filed(self, event: Filed) -> None:
+        self.notify(event.text)
+        self._start()
+        self._load_grid(event.code)
+
+    @on(Refused)
+    def _refused(self, event: Refused) -> None:
+        self.notify(event.text, severity="warning", timeout=10)
+
+    def action_back(self) -> None:
+        if len(self.app.screen_stack) > 1:
+            self.app.pop_screen()

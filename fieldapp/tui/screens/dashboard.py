@@ -1,0 +1,253 @@
+"""The supervisor's dashboard (F6): each plot beside the table it is drawn from.
+
+- inspections per day, the last 30 days;
+- hazards opened and closed per week, the last 12 weeks;
+- the overdue trend: hazards overdue at the end of each of the last 30 days;
+- completion (this month) and reporting (this month, and today's status) by grid.
+
+The figures come from `services.dashboard.figures` in one thread worker that posts `Loaded`; the
+plots are drawn with textual-plotext (labels in plain ASCII dates; the titles above each
+plot are Labels, so Chinese lines up).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.widgets import DataTable, Header, Label, TabbedContent, TabPane
+from textual_plotext import PlotextPlot
+
+from fieldapp.i18n import t
+from fieldapp.tui.screens import FieldScreen
+from fieldapp.tui.views.rounds import rate_text
+from fieldapp.tui.widgets.key_footer import KeyFooter
+
+if TYPE_CHECKING:
+    from fieldapp.services.dashboard.figures import DayCount, GridSummary, WeekHazards
+
+DAYS = 30
+WEEKS = 12
+
+
+@dataclass(frozen=True)
+class DashboardData:
+    today: dt.date
+    month_first: dt.date
+    per_day: tuple[DayCount, ...]
+    per_week: tuple[WeekHazards, ...]
+    overdue: tuple[DayCount, ...]
+    grids: tuple[GridSummary, ...]
+
+
+def load_dashboard() -> DashboardData:
+    """Every figure of the dashboard (call in a worker thread)."""
+    from fieldapp.domain.clock import today
+    from fieldapp.services.dashboard import figures as dashboard
+
+    day = today()
+    first = day - dt.timedelta(days=DAYS - 1)
+    month_first = day.replace(day=1)
+    return DashboardData(
+        today=day,
+        month_first=month_first,
+        per_day=tuple(dashboard.inspections_per_day(first, day)),
+        per_week=tuple(dashboard.hazards_per_week(day, WEEKS)),
+        overdue=tuple(dashboard.overdue_trend(first, day)),
+        grids=tuple(dashboard.grid_summary(month_first, day, day=day)),
+    )
+
+
+def _ticks(days: list[dt.date], every: int) -> tuple[list[float], list[str]]:
+    picks = list(range(len(days) - 1, -1, -every))[::-1]
+    return [float(i) for i in picks], [days[i].strftime("%m-%d") for i in picks]
+
+
+class DashboardScreen(FieldScreen[None]):
+    """Plots and their tables, one tab per figure; supervisors only."""
+
+    CSS_PATH = "rounds.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("r", "refresh", "Refresh", id="dashboard.refresh"),
+        Binding("escape", "back", "Back", id="dashboard.back"),
+    ]
+
+    @dataclass
+    class Loaded(Message):
+        data: DashboardData
+
+    @dataclass
+    class NotForMe(Message):
+        """The person is not a supervisor."""
+
+    def __init__(self) -> None:
+        super().__init__(id="dashboard")
+        self.data: DashboardData | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with TabbedContent(id="dashboard-tabs"):
+            with TabPane(t("dashboard.tab.inspections"), id="tab-inspections"):
+                yield from self._pair("inspections")
+            with TabPane(t("dashboard.tab.hazards"), id="tab-hazards"):
+                yield from self._pair("hazards")
+            with TabPane(t("dashboard.tab.overdue"), id="tab-overdue"):
+                yield from self._pair("overdue")
+            with TabPane(t("dashboard.tab.grids"), id="tab-grids"):
+                yield from self._pair("grids")
+        yield KeyFooter()
+
+    def _pair(self, name: str) -> ComposeResult:
+        with Horizontal(classes=f"dash-pair -{name}"):
+            with Vertical(classes="dash-plot-pane"):
+                yield Label(
+                    t(f"dashboard.{name}.plot"), id=f"{name}-plot-title", classes="pane-title"
+                )
+                yield PlotextPlot(id=f"{name}-plot", classes="dash-plot")
+            with Vertical(classes="dash-table-pane"):
+                yield Label(
+                    t(f"dashboard.{name}.table"), id=f"{name}-table-title", classes="pane-title"
+                )
+                yield DataTable(id=f"{name}-table", cursor_type="row", zebra_stripes=True)
+
+    def on_mount(self) -> None:
+        self.sub_title = t("dashboard.subtitle")
+        columns = {
+            "inspections": ("date", "inspections"),
+            "hazards": ("week", "opened", "closed"),
+            "overdue": ("date", "overdue"),
+            "grids": ("grid", "completion", "done_due", "reporting", "zero", "late", "today"),
+        }
+        for name, keys in columns.items():
+            table = self.query_one(f"#{name}-table", DataTable)
+            for key in keys:
+                table.add_column(t(f"dashboard.col.{key}"), key=key)
+        self._load()
+
+    async def relabel(self) -> None:
+        await super().relabel()
+        self.on_mount()
+
+    def action_refresh(self) -> None:
+        self._load()
+
+    def action_back(self) -> None:
+        if len(self.app.screen_stack) > 1:
+            self.app.pop_screen()
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="dashboard")
+    def _load(self) -> None:
+        from fieldapp.services.common.identity import me
+        from fieldapp.store import db
+
+        with db.connection_context():
+            if not me().is_supervisor:
+                self.post_message(self.NotForMe())
+                return
+            data = load_dashboard()
+        self.post_message(self.Loaded(data))
+
+    @on(NotForMe)
+    def _not_for_me(self, event: NotForMe) -> None:
+        self.notify(t("dashboard.supervisors_only"), severity="warning")
+        self.action_back()
+
+    @on(Loaded)
+    def _loaded(self, event: Loaded) -> None:
+        self.data = data = event.data
+        self._show_inspections(data)
+        self._show_hazards(data)
+        self._show_overdue(data)
+        self._show_grids(data)
+
+    # -- the four figures --------------------------------------------------------------
+
+    def _show_inspections(self, data: DashboardData) -> None:
+        table = self.query_one("#inspections-table", DataTable)
+        table.clear()
+        for row in reversed(data.per_day):  # newest first
+            table.add_row(row.day.isoformat(), row.count)
+        total = sum(r.count for r in data.per_day)
+        self.query_one("#inspections-plot-title", Label).update(
+            t("dashboard.inspections.plot_total", days=DAYS, total=total)
+        )
+        plot = self.query_one("#inspections-plot", PlotextPlot)
+        plt = plot.plt
+        plt.clear_figure()
+        days = [r.day for r in data.per_day]
+        plt.bar(list(range(len(days))), [r.count for r in data.per_day], marker="hd")
+        plt.xticks(*_ticks(days, 5))
+        plot.refresh()
+
+    def _show_hazards(self, data: DashboardData) -> None:
+        table = self.query_one("#hazards-table", DataTable)
+        table.clear()
+        for row in reversed(data.per_week):
+            table.add_row(row.week.isoformat(), row.opened, row.closed)
+        plot = self.query_one("#hazards-plot", PlotextPlot)
+        plt = plot.plt
+        plt.clear_figure()
+        labels = [w.week.strftime("%m-%d") for w in data.per_week]
+        plt.multiple_bar(
+            labels,
+            [[w.opened for w in data.per_week], [w.closed for w in data.per_week]],
+            labels=["opened", "closed"],  # type: ignore[call-arg]
+        )
+        plot.refresh()
+
+    def _show_overdue(self, data: DashboardData) -> None:
+        table = self.query_one("#overdue-table", DataTable)
+        table.clear()
+        for row in reversed(data.overdue):
+            table.add_row(row.day.isoformat(), row.count)
+        plot = self.query_one("#overdue-plot", PlotextPlot)
+        plt = plot.plt
+        plt.clear_figure()
+        days = [r.day for r in data.overdue]
+        plt.plot(list(range(len(days))), [r.count for r in data.overdue], marker="braille")
+        plt.xticks(*_ticks(days, 5))
+        plot.refresh()
+
+    def _show_grids(self, data: DashboardData) -> None:
+        table = self.query_one("#grids-table", DataTable)
+        table.clear()
+        for g in data.grids:
+            table.add_row(
+                f"{'  ' * g.depth}{g.name}",
+                rate_text(g.rate),
+                f"{g.done}/{g.due}",
+                f"{g.reported_days}/{g.days}",
+                g.zero_days,
+                g.late_days,
+                t(f"report.status.{g.today}"),
+                key=g.code,
+            )
+        self.query_one("#grids-table-title", Label).update(
+            t(
+                "dashboard.grids.table_period",
+                first=data.month_first.isoformat(),
+                last=data.today.isoformat(),
+            )
+        )
+        plot = self.query_one("#grids-plot", PlotextPlot)
+        plt = plot.plt
+        plt.clear_figure()
+        shown = [g for g in data.grids if g.depth <= 1]
+        codes = [g.code.split("-")[-1] for g in shown]
+        plt.multiple_bar(
+            codes,
+            [
+                [round((g.rate or 0.0) * 100) for g in shown],
+                [round(g.reporting_rate * 100) for g in shown],
+            ],
+            labels=["done %", "reported %"],  # type: ignore[call-arg]
+            orientation="horizontal",
+        )
+        plt.xlim(0, 100)
+        plot.refresh()

@@ -1,0 +1,269 @@
+"""Export the ledger (ctrl+e): format, date range (this month by default), grid and output
+path (under the data directory's `exports/` by default); `export_ledger` runs in a
+thread worker and feeds a ProgressBar.
+
+Progress is reported the toolong way: `ExportProgress` does not bubble and `can_replace`
+merges a flood of updates into the newest one. A worker that is cancelled (the screen
+was left) stops at the next page and removes what it had written. Errors a person can
+cause (a folder that cannot be written, a full disk, a bad date) say what to do.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+from typing import ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.widgets import Header, Input, Label, ProgressBar, Select, Static
+from textual.worker import Worker, WorkerState
+
+from fieldapp.i18n import language, t
+from fieldapp.tui.screens import FieldScreen
+from fieldapp.tui.widgets.key_footer import KeyFooter
+
+FORMATS = ("xlsx", "csv")
+
+
+class ExportCancelled(Exception):
+    """The export worker was cancelled between pages."""
+
+
+def default_path(folder: Path, fmt: str, moment: dt.datetime) -> Path:
+    return folder / f"ledger-{moment.strftime('%Y%m%d-%H%M%S')}.{fmt}"
+
+
+def parse_day(text: str) -> dt.date | None:
+    """A YYYY-MM-DD date, None when empty; ValueError when it is not a date."""
+    text = text.strip()
+    return dt.date.fromisoformat(text) if text else None
+
+
+class ExportScreen(FieldScreen[None]):
+    """The ledger export form with its progress bar."""
+
+    CSS_PATH = "rounds.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("f10", "run_export", "Export", id="export.run"),
+        Binding("escape", "back", "Back", id="export.back"),
+    ]
+
+    @dataclass
+    class Ready(Message):
+        today: dt.date
+        folder: Path
+        moment: dt.datetime
+        grids: tuple[tuple[str, str], ...]
+
+    class ExportProgress(Message, bubble=False):
+        """Rows written so far of all rows; a newer one replaces one not yet handled."""
+
+        def __init__(self, done: int, total: int) -> None:
+            super().__init__()
+            self.done = done
+            self.total = total
+
+        def can_replace(self, message: Message) -> bool:
+            return isinstance(message, ExportScreen.ExportProgress)
+
+    @dataclass
+    class Finished(Message):
+        paths: tuple[Path, ...]
+        text: str
+
+    @dataclass
+    class Failed(Message):
+        text: str
+
+    def __init__(self) -> None:
+        super().__init__(id="export")
+        self.folder: Path | None = None
+        self.running = False
+        self.written: tuple[Path, ...] = ()
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical(id="export-form"):
+            yield Label(t("export_ui.title"), classes="pane-title")
+            with Horizontal(classes="export-row"):
+                yield Label(t("export_ui.format"), classes="export-label")
+                yield Select(
+                    [(f.upper(), f) for f in FORMATS],
+                    value="xlsx",
+                    allow_blank=False,
+                    id="export-format",
+                )
+            with Horizontal(classes="export-row"):
+                yield Label(t("export_ui.from"), classes="export-label")
+                yield Input(placeholder="YYYY-MM-DD", id="export-from")
+                yield Label(t("export_ui.to"), classes="export-label")
+                yield Input(placeholder="YYYY-MM-DD", id="export-to")
+            with Horizontal(classes="export-row"):
+                yield Label(t("export_ui.grid"), classes="export-label")
+                yield Select[str]([], prompt=t("export_ui.all_grids"), id="export-grid")
+            with Horizontal(classes="export-row"):
+                yield Label(t("export_ui.path"), classes="export-label")
+                yield Input(id="export-path")
+            yield ProgressBar(total=None, show_eta=False, id="export-progress")
+            yield Static(t("export_ui.hint"), id="export-status")
+        yield KeyFooter()
+
+    def on_mount(self) -> None:
+        self.sub_title = t("export_ui.subtitle")
+        self.query_one("#export-format", Select).focus()
+        self._start()
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="export-start")
+    def _start(self) -> None:
+        from fieldapp.domain.clock import local_now
+        from fieldapp.paths import data_home
+        from fieldapp.services.common.grid_tree import grid_tree
+        from fieldapp.services.common.identity import me
+        from fieldapp.store import db
+
+        moment = local_now()
+        with db.connection_context():
+            nodes = grid_tree([code for code, _ in me().grids])
+        grids = tuple((n.code, f"{'　' * n.depth}{n.name}（{n.code}）") for n in nodes)
+        self.post_message(self.Ready(moment.date(), data_home() / "exports", moment, grids))
+
+    @on(Ready)
+    def _ready(self, event: Ready) -> None:
+        self.folder = event.folder
+        self.query_one("#export-from", Input).value = event.today.replace(day=1).isoformat()
+        self.query_one("#export-to", Input).value = event.today.isoformat()
+        self.query_one("#export-grid", Select).set_options(
+            [(name, code) for code, name in event.grids]
+        )
+        self.query_one("#export-path", Input).value = str(
+            default_path(event.folder, self._format(), event.moment)
+        )
+
+    def _format(self) -> str:
+        return str(self.query_one("#export-format", Select).value)
+
+    @on(Select.Changed, "#export-format")
+    def _format_changed(self, event: Select.Changed) -> None:
+        path_input = self.query_one("#export-path", Input)
+        if path_input.value:
+            path = Path(path_input.value)
+            if path.suffix.lower() in (".xlsx", ".csv"):
+                path_input.value = str(path.with_suffix(f".{event.value}"))
+
+    # -- running -----------------------------------------------------------------------
+
+    def action_run_export(self) -> None:
+        if self.running:
+            self.notify(t("export_ui.running"), severity="warning")
+            return
+        try:
+            first = parse_day(self.query_one("#export-from", Input).value)
+            last = parse_day(self.query_one("#export-to", Input).value)
+        except ValueError:
+            self._fail(t("export_ui.bad_date"))
+            return
+        if first and last and first > last:
+            self._fail(t("export.bad_range"))
+            return
+        text = self.query_one("#export-path", Input).value.strip()
+        if not text:
+            self._fail(t("export_ui.no_path"))
+            return
+        grid_value = self.query_one("#export-grid", Select).value
+        grid = None if grid_value is Select.NULL else str(grid_value)
+        self.running = True
+        bar = self.query_one("#export-progress", ProgressBar)
+        bar.update(total=None, progress=0)
+        self.query_one("#export-status", Static).update(t("export.progress"))
+        self._export(Path(text).expanduser(), self._format(), first, last, grid, language())
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="export")
+    def _export(
+        self,
+        out: Path,
+        fmt: str,
+        first: dt.date | None,
+        last: dt.date | None,
+        grid: str | None,
+        lang: str,
+    ) -> None:
+        from textual.worker import get_current_worker
+
+        from fieldapp.reports.ledger import csv_paths
+        from fieldapp.services.export.ledger import ExportFilter, export_ledger
+        from fieldapp.store import db
+
+        worker = get_current_worker()
+
+        def progress(done: int, total: int) -> None:
+            if worker.is_cancelled:
+                raise ExportCancelled
+            self.post_message(self.ExportProgress(done, total))
+
+        try:
+            out.parent.mkdir(parents=True, exist_ok=True)
+            with db.connection_context():
+                result = export_ledger(
+                    out,
+                    fmt=fmt,
+                    where=ExportFilter(first, last, grid),
+                    progress=progress,
+                    lang=lang,
+                )
+        except ExportCancelled:
+            for path in csv_paths(out).values() if fmt == "csv" else [out]:
+                path.unlink(missing_ok=True)
+            return
+        except OSError as error:
+            self.post_message(
+                self.Failed(t("export.cannot_write", path=out, error=error.strerror or error))
+            )
+            return
+        text = t(
+            "export.done",
+            inspections=result.inspections,
+            findings=result.findings,
+            events=result.events,
+            path="、".join(str(p) for p in result.paths),
+        )
+        self.post_message(self.Finished(tuple(result.paths), text))
+
+    @on(ExportProgress)
+    def _progress(self, event: ExportProgress) -> None:
+        bar = self.query_one("#export-progress", ProgressBar)
+        bar.update(total=max(event.total, 1), progress=event.done if event.total else 1)
+
+    @on(Finished)
+    def _finished(self, event: Finished) -> None:
+        self.running = False
+        self.written = event.paths
+        bar = self.query_one("#export-progress", ProgressBar)
+        bar.update(total=bar.total or 1, progress=bar.total or 1)
+        self.query_one("#export-status", Static).update(event.text)
+        self.notify(event.text, title=t("export_ui.done_title"), timeout=15)
+
+    @on(Worker.StateChanged)
+    def _export_ended(self, event: Worker.StateChanged) -> None:
+        if event.worker.group == "export" and event.state in (
+            WorkerState.ERROR,
+            WorkerState.CANCELLED,
+        ):
+            self.running = False
+
+    @on(Failed)
+    def _failed(self, event: Failed) -> None:
+        self.running = False
+        self._fail(event.text)
+
+    def _fail(self, text: str) -> None:
+        self.query_one("#export-status", Static).update(text)
+        self.notify(text, severity="error", timeout=15)
+
+    def action_back(self) -> None:
+        if len(self.app.screen_stack) > 1:
+            self.app.pop_screen()

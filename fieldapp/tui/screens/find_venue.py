@@ -1,0 +1,284 @@
+"""Find venue: search as you type over name, code and address, filter by kind and grid.
+
+Typing restarts a ~100 ms debounce; the query then runs in an exclusive thread worker
+(`services.inspection.venues.search`), so a newer query cancels an older one and a stale answer is
+never shown. The table holds one page (PAGE rows) from the store; PageDown/PageUp or
+n/p fetch the next/previous page by limit/offset, so 100,000 venues cost one page.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
+from textual.message import Message
+from textual.timer import Timer
+from textual.widgets import Header, Input, Select, Static
+from textual.worker import get_current_worker
+
+from fieldapp.domain.kinds import VENUE_KINDS
+from fieldapp.i18n import t
+from fieldapp.tui.commands import localize_bindings
+from fieldapp.tui.screens import FieldScreen, VenueChosen
+from fieldapp.tui.widgets import PagedTable
+from fieldapp.tui.widgets.key_footer import KeyFooter
+
+PAGE = 50
+DEBOUNCE_SECONDS = 0.1
+
+
+@dataclass(frozen=True)
+class VenueRow:
+    venue_id: str
+    code: str
+    name: str
+    kind: str
+    grid: str
+    address: str
+
+
+@dataclass(frozen=True)
+class SearchRequest:
+    text: str
+    kind: str | None
+    grid: str | None
+    offset: int
+
+
+def grid_choices() -> list[tuple[str, str]]:
+    """(name, code) of my grids and every grid under them (call in a worker)."""
+    from fieldapp.services.common.identity import grid_codes_under, me
+    from fieldapp.store.models import Grid
+
+    codes = grid_codes_under([code for code, _ in me().grids])
+    names = {g.code: g.name for g in Grid.select(Grid.code, Grid.name).where(Grid.code.in_(codes))}
+    return [(names.get(code, code), code) for code in codes]
+
+
+def run_search(request: SearchRequest) -> tuple[list[VenueRow], bool]:
+    """One page of venues for `request`, and whether there is a next page."""
+    from fieldapp.services.common.identity import grid_codes_under
+    from fieldapp.services.inspection.venues import search
+
+    grids = grid_codes_under([request.grid]) if request.grid else None
+    venues = search(
+        request.text, kind=request.kind, grids=grids, limit=PAGE + 1, offset=request.offset
+    )
+    rows = [
+        VenueRow(str(v.id), v.code, v.name, v.kind, v.grid.name, v.address) for v in venues[:PAGE]
+    ]
+    return rows, len(venues) > PAGE
+
+
+class FindVenueScreen(FieldScreen[None]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "back", "Back", id="find.back"),
+        Binding("pagedown,n", "page(1)", "Next page", id="find.next_page"),
+        Binding("pageup,p", "page(-1)", "Prev page", id="find.prev_page"),
+        Binding("f3", "focus_search", "Search", id="find.focus_search"),
+        Binding("f4", "focus_results", "Results", id="find.results"),
+        # Down from the search field goes to the results, as people expect; the results
+        # table handles Down itself once it has focus.
+        Binding("down", "focus_results", "Results", id="find.down_to_results", show=False),
+    ]
+
+    @dataclass
+    class Results(Message):
+        request: SearchRequest
+        rows: list[VenueRow]
+        more: bool
+
+    @dataclass
+    class Grids(Message):
+        choices: list[tuple[str, str]]
+
+    def __init__(self, text: str = "") -> None:
+        super().__init__(id="find-venue")
+        self.query_text = text
+        self.kind_filter: str | None = None
+        self.grid_filter: str | None = None
+        self.grids: list[tuple[str, str]] = []
+        self.page_offset = 0
+        self.has_more = False
+        self.rows: list[VenueRow] = []
+        self._debounce: Timer | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Input(value=self.query_text, placeholder=t("find.placeholder"), id="query")
+        with Horizontal(id="filters"):
+            yield Select(
+                [(t(f"kind.{kind}"), kind) for kind in VENUE_KINDS],
+                prompt=t("find.kind.prompt"),
+                value=self.kind_filter if self.kind_filter else Select.NULL,
+                id="kind",
+            )
+            yield Select(
+                self.grids,
+                prompt=t("find.grid.prompt"),
+                value=self.grid_filter if self.grid_filter else Select.NULL,
+                id="grid",
+            )
+        yield PagedTable(id="results")
+        yield Static(t("find.searching"), id="find-status")
+        yield KeyFooter()
+
+    def on_mount(self) -> None:
+        self.sub_title = t("find.subtitle")
+        table = self.query_one("#results", PagedTable)
+        table.add_column(t("find.col.code"), key="code")
+        table.add_column(t("find.col.name"), key="name")
+        table.add_column(t("find.col.kind"), key="kind")
+        table.add_column(t("find.col.grid"), key="grid")
+        table.add_column(t("find.col.address"), key="address")
+        self.query_one("#query", Input).focus()
+        if not self.grids:
+            self._load_grids()
+        self.search(offset=self.page_offset)
+
+    async def relabel(self) -> None:
+        """The language changed: rebuild in it, keeping the query, filters and page."""
+        localize_bindings(self)
+        await self.recompose()
+        self.on_mount()
+
+    # -- searching ---------------------------------------------------------------------
+
+    @on(Input.Changed, "#query")
+    def _typed(self, event: Input.Changed) -> None:
+        event.stop()
+        if event.value == self.query_text:
+            return
+        self.query_text = event.value
+        if self._debounce is not None:
+            self._debounce.stop()
+        self._debounce = self.set_timer(DEBOUNCE_SECONDS, self._debounced)
+
+    def _debounced(self) -> None:
+        self._debounce = None
+        self.search(offset=0)
+
+    @on(Select.Changed, "#kind")
+    def _kind_changed(self, event: Select.Changed) -> None:
+        event.stop()
+        kind = None if event.value is Select.NULL else str(event.value)
+        if kind != self.kind_filter:
+            self.kind_filter = kind
+            self.search(offset=0)
+
+    @on(Select.Changed, "#grid")
+    def _grid_changed(self, event: Select.Changed) -> None:
+        event.stop()
+        grid = None if event.value is Select.NULL else str(event.value)
+        if grid != self.grid_filter:
+            self.grid_filter = grid
+            self.search(offset=0)
+
+    def search(self, *, offset: int) -> None:
+        """Start a search for the current query and filters (replaces any running one)."""
+        self._search(
+            SearchRequest(
+                self.query_text.strip(), self.kind_filter, self.grid_filter, max(0, offset)
+            )
+        )
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="find-venue")
+    def _search(self, request: SearchRequest) -> None:
+        from fieldapp.store import db
+
+        with db.connection_context():
+            rows, more = run_search(request)
+        if not get_current_worker().is_cancelled:
+            self.post_message(self.Results(request, rows, more))
+
+    @on(Results)
+    def _results(self, event: Results) -> None:
+        request = event.request
+        if (request.text, request.kind, request.grid) != (
+            self.query_text.strip(),
+            self.kind_filter,
+            self.grid_filter,
+        ):
+            return  # an answer to a query the person has already changed
+        self.page_offset, self.has_more, self.rows = request.offset, event.more, event.rows
+        table = self.query_one("#results", PagedTable)
+        table.clear()
+        for row in event.rows:
+            table.add_row(
+                row.code, row.name, t(f"kind.{row.kind}"), row.grid, row.address, key=row.venue_id
+            )
+        status = self.query_one("#find-status", Static)
+        if not event.rows:
+            status.update(t("find.status.none"))
+        else:
+            status.update(
+                t(
+                    "find.status",
+                    page=request.offset // PAGE + 1,
+                    count=len(event.rows),
+                    more=t("find.status.more") if event.more else "",
+                )
+            )
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="find-venue-grids")
+    def _load_grids(self) -> None:
+        from fieldapp.store import db
+
+        with db.connection_context():
+            choices = grid_choices()
+        self.post_message(self.Grids(choices))
+
+    @on(Grids)
+    def _grids(self, event: Grids) -> None:
+        self.grids = event.choices
+        self.query_one("#grid", Select).set_options(event.choices)
+
+    # -- paging and choosing -----------------------------------------------------------
+
+    @on(PagedTable.PageRequested, "#results")
+    def _page_requested(self, event: PagedTable.PageRequested) -> None:
+        event.stop()
+        self.action_page(event.step)
+
+    def action_page(self, step: int) -> None:
+        if (step > 0 and not self.has_more) or (step < 0 and self.page_offset == 0):
+            self.app.bell()
+            return
+        self.search(offset=self.page_offset + step * PAGE)
+
+    @on(Input.Submitted, "#query")
+    def _submitted(self, event: Input.Submitted) -> None:
+        # Enter searches at once (no debounce wait) and moves to the results.
+        event.stop()
+        if self._debounce is not None:
+            self._debounce.stop()
+            self._debounce = None
+            self.search(offset=0)
+        self.action_focus_results()
+
+    @on(PagedTable.RowSelected, "#results")
+    def _chosen(self, event: PagedTable.RowSelected) -> None:
+        event.stop()
+        venue_id = str(event.row_key.value)
+        for row in self.rows:
+            if row.venue_id == venue_id:
+                self.post_message(
+                    VenueChosen(venue_id, t("venue.label", name=row.name, code=row.code))
+                )
+                return
+
+    def action_focus_search(self) -> None:
+        self.query_one("#query", Input).focus()
+
+    def action_focus_results(self) -> None:
+        table = self.query_one("#results", PagedTable)
+        if table.row_count:
+            table.focus()
+
+    def action_back(self) -> None:
+        if len(self.app.screen_stack) > 1:
+            self.app.pop_screen()

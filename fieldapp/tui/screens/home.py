@@ -1,0 +1,277 @@
+"""Home: who I am, venues due (overdue / today / this week), drafts, my open hazards.
+
+Data comes from `services.inspection.home.load_home` in a thread worker; the worker turns the rows
+into plain `HomeView` values (`fieldapp.tui.views.home`: no lazy queries on the UI thread) and posts
+`Loaded`. The due list pages from the store (PageDown/PageUp or n/p), so 100,000 venues
+cost one page. Worker errors are reported by the app's one `Worker.StateChanged` handler.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.widgets import DataTable, Header, Label, Static
+
+from fieldapp.i18n import t
+from fieldapp.tui.commands import localize_bindings
+from fieldapp.tui.screens import FieldScreen, VenueChosen
+from fieldapp.tui.views.due_list import DueRow, due_rows, venue_label
+from fieldapp.tui.views.home import PAGE, DraftRow, FindingRow, HomeView, build_home_view
+from fieldapp.tui.widgets import PagedTable, StatusBar
+from fieldapp.tui.widgets.key_footer import KeyFooter
+from fieldapp.tui.widgets.paged_table import selected_key
+
+
+class HomeScreen(FieldScreen[None]):
+    """The start screen. Enter acts on the row under the cursor of the focused list."""
+
+    RETURN_AFTER_SUBMIT = True
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "open_selected", "Open", id="home.open", priority=True),
+        Binding("r", "refresh", "Refresh", id="home.refresh"),
+        Binding("n", "due_page(1)", "Next page", id="home.next_page"),
+        Binding("p", "due_page(-1)", "Prev page", id="home.prev_page"),
+    ]
+
+    @dataclass
+    class Loaded(Message):
+        """Home data is ready (bubbles to the app, which offers to resume a draft)."""
+
+        view: HomeView
+
+    @dataclass
+    class DuePageLoaded(Message):
+        rows: tuple[DueRow, ...]
+        offset: int
+
+    @dataclass
+    class DraftChosen(Message):
+        inspection_id: str
+
+    @dataclass
+    class FindingChosen(Message):
+        finding_id: str
+
+    def __init__(self) -> None:
+        super().__init__(id="home")
+        self.home_view: HomeView | None = None
+        self.due_offset = 0
+
+    # -- layout ------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="me-panel"):
+            yield Label(t("home.loading"), id="me-name")
+            yield Label("", id="me-grids")
+            yield Label("", id="me-today")
+        with Horizontal(id="buckets"):
+            for bucket in ("overdue", "today", "week"):
+                yield Static("", id=f"bucket-{bucket}", classes=f"bucket -{bucket}")
+        with Vertical(id="home-main"):
+            yield Label("", id="due-title", classes="pane-title")
+            yield PagedTable(id="due")
+            with Horizontal(id="home-lower"):
+                with Vertical(id="drafts-pane"):
+                    yield Label("", id="drafts-title", classes="pane-title")
+                    yield DataTable(id="drafts", cursor_type="row")
+                with Vertical(id="findings-pane"):
+                    yield Label("", id="findings-title", classes="pane-title")
+                    yield DataTable(id="findings", cursor_type="row")
+        yield StatusBar(id="status")
+        yield KeyFooter()
+
+    def on_mount(self) -> None:
+        self.sub_title = t("home.subtitle")
+        self._add_columns()
+        self.query_one("#due", PagedTable).focus()
+
+    def _add_columns(self) -> None:
+        due = self.query_one("#due", PagedTable)
+        due.add_column(t("home.col.bucket"), key="bucket")
+        due.add_column(t("home.col.due"), key="due")
+        due.add_column(t("home.col.code"), key="code")
+        due.add_column(t("home.col.name"), key="name")
+        due.add_column(t("home.col.kind"), key="kind")
+        due.add_column(t("home.col.grid"), key="grid")
+        drafts = self.query_one("#drafts", DataTable)
+        drafts.add_column(t("home.col.name"), key="venue")
+        drafts.add_column(t("home.col.started"), key="started")
+        drafts.add_column(t("home.col.item"), key="item")
+        findings = self.query_one("#findings", DataTable)
+        findings.add_column(t("home.col.deadline"), key="deadline")
+        findings.add_column(t("home.col.name"), key="venue")
+        findings.add_column(t("home.col.item_code"), key="item")
+        findings.add_column(t("home.col.severity"), key="severity")
+        findings.add_column(t("home.col.state"), key="state")
+
+    def on_screen_resume(self) -> None:
+        # Back from an inspection or a dialog: the due list and drafts may have changed.
+        self.reload()
+
+    async def relabel(self) -> None:
+        """The language changed: rebuild the widgets in it and show the data again."""
+        localize_bindings(self)
+        await self.recompose()
+        self.on_mount()
+        if self.home_view is not None:
+            self.show(self.home_view)
+
+    # -- data --------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        from fieldapp.services.inspection.home import early_home_ready
+
+        if early_home_ready():  # read while the app started: show it with the first frame
+            self.post_message(self.Loaded(build_home_view()))
+        else:
+            self._load()
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="home")
+    def _load(self) -> None:
+        from fieldapp.store import db
+
+        with db.connection_context():
+            view = build_home_view()
+        self.post_message(self.Loaded(view))
+
+    @on(Loaded)
+    def _loaded(self, event: Loaded) -> None:
+        self.due_offset = 0
+        self.show(event.view)
+
+    def show(self, view: HomeView) -> None:
+        self.home_view = view
+        self.query_one("#me-name", Label).update(
+            t("home.me", name=view.name, role=t(f"role.{view.role}"))
+        )
+        self.query_one("#me-grids", Label).update(
+            t("home.my_grids", grids="、".join(view.grids)) if view.grids else t("home.no_grids")
+        )
+        self.query_one("#me-today", Label).update(t("home.today", date=view.today.isoformat()))
+        for bucket in ("overdue", "today", "week"):
+            self.query_one(f"#bucket-{bucket}", Static).update(
+                t("home.bucket", label=t(f"bucket.{bucket}"), count=view.counts.get(bucket, 0))
+            )
+        self._show_due(view.due, self.due_offset)
+        self._show_drafts(view.drafts)
+        self._show_findings(view.findings, view.overdue_findings)
+        status = self.query_one(StatusBar)
+        status.person, status.role = view.name, view.role
+        status.day, status.unsynced = view.today.isoformat(), view.unsynced
+        status.refresh()
+
+    def _show_due(self, rows: tuple[DueRow, ...], offset: int) -> None:
+        table = self.query_one("#due", PagedTable)
+        table.clear()
+        for row in rows:
+            table.add_row(
+                t(f"bucket.{row.bucket}"),
+                row.due_on.isoformat() if row.due_on else t("home.never"),
+                row.code,
+                row.name,
+                t(f"kind.{row.kind}"),
+                row.grid,
+                key=row.venue_id,
+            )
+        total = self.home_view.due_total if self.home_view else 0
+        title = self.query_one("#due-title", Label)
+        if rows:
+            title.update(
+                t("home.due.title", total=total, first=offset + 1, last=offset + len(rows))
+            )
+        else:
+            title.update(t("home.due.title_empty"))
+
+    def _show_drafts(self, rows: tuple[DraftRow, ...]) -> None:
+        table = self.query_one("#drafts", DataTable)
+        table.clear()
+        for row in rows:
+            table.add_row(row.venue, row.started, row.current_item, key=row.inspection_id)
+        self.query_one("#drafts-title", Label).update(
+            t("home.drafts.title", count=len(rows)) if rows else t("home.drafts.empty")
+        )
+
+    def _show_findings(self, rows: tuple[FindingRow, ...], overdue: int) -> None:
+        table = self.query_one("#findings", DataTable)
+        table.clear()
+        for row in rows:
+            deadline = row.deadline.isoformat()
+            table.add_row(
+                f"{deadline} {t('home.overdue_mark')}" if row.overdue else deadline,
+                row.venue,
+                row.item_code,
+                t(f"severity.{row.severity}"),
+                t(f"finding_state.{row.state}"),
+                key=row.finding_id,
+            )
+        self.query_one("#findings-title", Label).update(
+            t("home.findings.title", count=len(rows), overdue=overdue)
+            if rows
+            else t("home.findings.empty")
+        )
+
+    # -- due list paging ---------------------------------------------------------------
+
+    @on(PagedTable.PageRequested, "#due")
+    def _page_requested(self, event: PagedTable.PageRequested) -> None:
+        event.stop()
+        self.action_due_page(event.step)
+
+    def action_due_page(self, step: int) -> None:
+        if self.home_view is None:
+            return
+        offset = self.due_offset + step * PAGE
+        if offset < 0 or offset >= self.home_view.due_total:
+            self.app.bell()
+            return
+        self._load_due_page(self.home_view.grid_codes, self.home_view.today, offset)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="home-due")
+    def _load_due_page(self, grids: tuple[str, ...], day: dt.date, offset: int) -> None:
+        from fieldapp.services.inspection.home import due_venues
+        from fieldapp.store import db
+
+        with db.connection_context():
+            rows = due_rows(due_venues(list(grids), day, limit=PAGE, offset=offset), day)
+        self.post_message(self.DuePageLoaded(rows, offset))
+
+    @on(DuePageLoaded)
+    def _due_page_loaded(self, event: DuePageLoaded) -> None:
+        self.due_offset = event.offset
+        self._show_due(event.rows, event.offset)
+
+    # -- actions -----------------------------------------------------------------------
+
+    def action_refresh(self) -> None:
+        self.reload()
+
+    def action_open_selected(self) -> None:
+        focused = self.focused
+        if not isinstance(focused, DataTable):
+            return
+        key = selected_key(focused)
+        if key is not None:
+            if focused.id == "due":
+                self.post_message(VenueChosen(key, self._venue_label(key)))
+            elif focused.id == "drafts":
+                self.post_message(self.DraftChosen(key))
+            elif focused.id == "findings":
+                self.post_message(self.FindingChosen(key))
+
+    def _venue_label(self, venue_id: str) -> str:
+        return venue_label(venue_id, self.home_view.due if self.home_view else ())
+
+    @on(DataTable.RowSelected)
+    def _row_selected(self, event: DataTable.RowSelected) -> None:
+        # Mouse clicks on a row arrive here (Enter is the screen's priority binding).
+        event.stop()
+        self.action_open_selected()

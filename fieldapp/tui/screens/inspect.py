@@ -1,0 +1,325 @@
+"""Walk a venue's checklist one item at a time; every answer is committed when given.
+
+The commit (`record_answer`) is a small SQLite transaction on the field store (WAL,
+synchronous=FULL). Measured here: ~1.2 ms median with the fsync on tmpfs, 1.3–9 ms on this
+machine's disk depending on load; key → next item shown (commit + reload + redraw data)
+9–13 ms median in the running app, inside the 20 ms goal. It runs on the UI thread on
+purpose: answers land in the order keys were pressed, the failure form gets the finding
+the commit made, and the next item is shown only once the previous answer is on disk.
+Photo import (Pillow resize) runs in a thread worker.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import Input, Static
+
+from fieldapp.domain.answers import BadAnswer, normalize_value, proposed_outcome
+from fieldapp.domain.checklist import Item
+from fieldapp.i18n import pick, t
+from fieldapp.services.inspection import inspections
+from fieldapp.services.inspection.inspections import InspectionView, ReadOnly
+from fieldapp.tui.commands import localize_bindings
+from fieldapp.tui.widgets.item_card import (
+    VALUE_TYPES,
+    ItemCard,
+    ItemState,
+    ShownAnswer,
+    ShownFinding,
+)
+from fieldapp.tui.widgets.key_footer import KeyFooter
+
+ANSWER_ACTIONS = ("answer", "mark_failed", "note", "photo")
+
+
+def bad_answer_message(item: Item, error: BadAnswer) -> str:
+    key = str(error)
+    return t(f"answer.{key}", choices=" / ".join(item.choices))
+
+
+def item_state(view: InspectionView, item: Item) -> ItemState:
+    answer = view.answers.get(item.code)
+    finding = view.findings.get(item.code)
+    return ItemState(
+        item=item,
+        answer=ShownAnswer(answer.outcome, answer.value, answer.note, len(answer.photos))
+        if answer
+        else None,
+        finding=ShownFinding(
+            finding.severity,
+            finding.deadline.isoformat(),
+            finding.description,
+            len(finding.photos),
+        )
+        if finding
+        else None,
+        read_only=view.read_only,
+    )
+
+
+class InspectScreen(Screen[None]):
+    CSS_PATH = "inspect.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("y", "answer('pass')", "Pass", id="inspect.pass"),
+        Binding("n", "answer('fail')", "Fail", id="inspect.fail"),
+        Binding("f", "mark_failed", "Mark failed", id="inspect.mark_failed"),
+        Binding("x", "answer('na')", "N/A", id="inspect.na"),
+        Binding("m", "note", "Note", id="inspect.note"),
+        Binding("a", "photo", "Photo", id="inspect.photo"),
+        Binding("left,left_square_bracket", "previous", "Previous", id="inspect.previous"),
+        Binding("right,right_square_bracket", "next", "Next", id="inspect.next"),
+        Binding("u", "next_unanswered", "Unanswered", id="inspect.next_unanswered"),
+        Binding("s,f10", "finish", "Finish", id="inspect.finish"),
+        Binding("escape", "leave", "Back", id="inspect.back"),
+    ]
+
+    def __init__(self, inspection_id: str) -> None:
+        super().__init__(id="inspect-screen")
+        self.inspection_id = inspection_id
+        self.view: InspectionView = inspections.load(inspection_id)
+        self.codes = [item.code for item in self.view.checklist.items]
+        current = self.view.inspection.current_item
+        self.index = self.codes.index(current) if current in self.codes else 0
+        localize_bindings(self)
+
+    # ----------------------------------------------------------------- layout
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="inspect-header"):
+            yield Static(id="inspect-venue", markup=False)
+            yield Static(id="inspect-checklist", markup=False)
+        with Horizontal(id="inspect-section-bar"):
+            yield Static(id="inspect-section", markup=False)
+            yield Static(id="inspect-progress", markup=False)
+        yield Static(id="inspect-notice", markup=False)
+        yield ItemCard(id="item-card")
+        yield KeyFooter()
+
+    def on_mount(self) -> None:
+        venue, checklist = self.view.venue, self.view.checklist
+        self.query_one("#inspect-venue", Static).update(f"{venue.name}  {venue.code}")
+        self.query_one("#inspect-checklist", Static).update(
+            f"{pick(checklist.title_zh, checklist.title_en)} v{checklist.version}"
+        )
+        notice = self.query_one("#inspect-notice", Static)
+        notice.update(t("inspect.read_only") if self.view.read_only else "")
+        notice.display = self.view.read_only
+        self.show_item()
+
+    @property
+    def item(self) -> Item:
+        return self.view.checklist.items[self.index]
+
+    @property
+    def card(self) -> ItemCard:
+        return self.query_one("#item-card", ItemCard)
+
+    def answered_count(self) -> int:
+        return sum(1 for a in self.view.answers.values() if a.outcome != "note")
+
+    def show_item(self) -> None:
+        item, checklist = self.item, self.view.checklist
+        section = checklist.section_of(item.code)
+        number = checklist.sections.index(section) + 1
+        self.query_one("#inspect-section", Static).update(
+            t("inspect.section", code=section.code, title=pick(section.zh, section.en))
+        )
+        self.query_one("#inspect-progress", Static).update(
+            t(
+                "inspect.progress",
+                section=number,
+                position=self.index + 1,
+                total=len(self.codes),
+                answered=self.answered_count(),
+            )
+        )
+        card = self.card
+        card.show(item_state(self.view, item))
+        if item.answer in VALUE_TYPES and not self.view.read_only:
+            card.answer_input.focus()
+        else:
+            card.focus()
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action not in ANSWER_ACTIONS:
+            return True
+        if self.view.read_only:
+            return None  # shown, but disabled
+        value_item = self.item.answer in VALUE_TYPES
+        if action == "answer" and parameters and parameters[0] in ("pass", "fail"):
+            return not value_item
+        return True
+
+    # ---------------------------------------------------------------- answers
+
+    def action_answer(self, outcome: str) -> None:
+        self.record(outcome, "")
+
+    def action_mark_failed(self) -> None:
+        raw = self.card.answer_input.value
+        try:
+            value = normalize_value(self.item, raw) if raw.strip() else ""
+        except BadAnswer:
+            value = ""
+        self.record("fail", value)
+
+    @on(Input.Submitted, "#answer-input")
+    def value_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        if self.view.read_only:
+            return
+        item = self.item
+        raw = event.value
+        if item.answer == "choice" and raw.strip().isdigit() and raw.strip() not in item.choices:
+            position = int(raw.strip())
+            if 1 <= position <= len(item.choices):
+                raw = item.choices[position - 1]
+        try:
+            value = normalize_value(item, raw)
+        except BadAnswer as error:
+            self.card.set_message(bad_answer_message(item, error))
+            self.card.answer_input.focus()
+            return
+        self.record(proposed_outcome(item, value), value)
+
+    def record(self, outcome: str, value: str) -> None:
+        """Commit the answer, then open the finding form for a failure or move on."""
+        if self.view.read_only:
+            self.notify(t("inspect.read_only"), severity="warning")
+            return
+        item = self.item
+        next_code = self.next_code()
+        try:
+            finding = inspections.record_answer(
+                self.inspection_id, item, outcome, value, next_item=next_code
+            )
+        except ReadOnly:
+            self.reload()
+            self.notify(t("inspect.read_only"), severity="warning")
+            return
+        self.reload()
+        if finding is None:
+            self.go_to(next_code, persist=False)
+            return
+        from fieldapp.tui.dialogs.finding import FindingDialog
+
+        def closed(_saved: bool | None) -> None:
+            self.reload()
+            self.go_to(next_code, persist=False)
+
+        self.app.push_screen(FindingDialog(finding, item), closed)
+
+    def next_code(self) -> str:
+        """Where to go after answering the current item: the next one, else the first
+        unanswered (the current item counts as answered)."""
+        if self.index + 1 < len(self.codes):
+            return self.codes[self.index + 1]
+        later = self.view.first_unanswered(after=self.item.code)
+        return later if later and later != self.item.code else self.item.code
+
+    def reload(self) -> None:
+        self.view = inspections.load(self.inspection_id)
+
+    # ------------------------------------------------------------- navigation
+
+    def go_to(self, code: str, *, persist: bool = True) -> None:
+        self.index = self.codes.index(code)
+        if persist and not self.view.read_only:
+            inspections.set_current_item(self.inspection_id, code)
+        self.show_item()
+
+    def action_previous(self) -> None:
+        if self.index == 0:
+            self.notify(t("inspect.first"))
+            return
+        self.go_to(self.codes[self.index - 1])
+
+    def action_next(self) -> None:
+        if self.index + 1 >= len(self.codes):
+            self.notify(t("inspect.last"))
+            return
+        self.go_to(self.codes[self.index + 1])
+
+    def action_next_unanswered(self) -> None:
+        code = self.view.first_unanswered(after=self.item.code)
+        if code is None:
+            self.notify(t("inspect.all_answered"))
+            return
+        self.go_to(code)
+
+    # ---------------------------------------------------------- note, photo
+
+    def action_note(self) -> None:
+        from fieldapp.tui.dialogs.note import NoteDialog
+
+        item = self.item
+        answer = self.view.answers.get(item.code)
+
+        def closed(note: str | None) -> None:
+            if note is None:
+                return
+            inspections.set_note(self.inspection_id, item.code, note)
+            self.reload()
+            self.show_item()
+            self.notify(t("inspect.note_saved"))
+
+        self.app.push_screen(NoteDialog(item.code, answer.note if answer else ""), closed)
+
+    def action_photo(self) -> None:
+        from fieldapp.tui.dialogs.photo import PhotoDialog
+
+        item = self.item
+
+        def closed(sha256: str | None) -> None:
+            if not sha256:
+                return
+            inspections.add_answer_photo(self.inspection_id, item.code, sha256)
+            self.reload()
+            self.show_item()
+            self.notify(t("inspect.photo_added", code=item.code))
+
+        self.app.push_screen(PhotoDialog(item.code), closed)
+
+    # ------------------------------------------------------------ finish, leave
+
+    def action_finish(self) -> None:
+        from fieldapp.tui.screens.summary import SummaryScreen
+
+        def closed(submitted: bool | None) -> None:
+            if submitted:
+                self.go_home()
+            else:
+                self.reload()
+                self.show_item()
+
+        self.app.push_screen(SummaryScreen(self.inspection_id), closed)
+
+    def action_leave(self) -> None:
+        self.leave()
+
+    def leave(self) -> None:
+        """Back to where the inspection was opened from; a draft stays as it is."""
+        if len(self.app.screen_stack) > 1:
+            self.app.pop_screen()
+
+    def go_home(self) -> None:
+        """After submit: back to where the inspection was started from — the Rounds screen
+        when it was opened from there (F7), else Home — past the find screen and dialogs."""
+        stack = self.app.screen_stack
+        below = stack[: stack.index(self)] if self in stack else stack[:-1]
+        target = next(
+            (screen for screen in reversed(below) if getattr(screen, "RETURN_AFTER_SUBMIT", False)),
+            None,
+        )
+        if target is None:
+            self.leave()
+            return
+        while len(self.app.screen_stack) > 1 and self.app.screen is not target:
+            self.app.pop_screen()

@@ -1,0 +1,85 @@
+"""The daily report's deadline reminder: the app's minute timer.
+
+In a worker it asks `reminder_due` for my grids and notifies once per grid and day, before
+the deadline ("日报将于 17:00 截止") and, if the app only starts later, once when it has
+passed. A reminder never gets in the way: a device not enrolled yet, or any error, is
+logged and left for the next minute.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from textual.app import App
+
+from fieldapp.i18n import t
+
+REMINDER_SECONDS = 60
+
+
+class ReportReminders:
+    """Checks my grids' report deadlines every minute; notifies once per grid and day."""
+
+    def __init__(self, app: App[Any]) -> None:
+        self.app = app
+        self.shown: set[tuple[str, dt.date, str]] = set()
+
+    def start(self) -> None:
+        self.check()
+        self.app.set_interval(REMINDER_SECONDS, self.check, name="report-reminders")
+
+    def check(self) -> None:
+        self.app.run_worker(
+            self._check,
+            thread=True,
+            exclusive=True,
+            exit_on_error=False,
+            group="report-reminders",
+            name="report-reminders",
+        )
+
+    def _check(self) -> None:
+        from fieldapp.domain.clock import now
+        from fieldapp.services.common.identity import NotEnrolled, me
+        from fieldapp.services.daily_report import reports as daily_reports
+        from fieldapp.store import db
+
+        try:
+            with db.connection_context():
+                moment = now().astimezone()
+                notes = []
+                for code, name in me().grids:
+                    if not daily_reports.reminder_due(code, moment):
+                        continue
+                    deadline = daily_reports.deadline_at(code, moment.date())
+                    kind = "soon" if moment < deadline else "late"
+                    marker = (code, moment.date(), kind)
+                    if marker in self.shown or (
+                        kind == "late" and (code, moment.date(), "soon") in self.shown
+                    ):
+                        continue
+                    self.shown.add(marker)
+                    notes.append(
+                        (
+                            t(
+                                f"report.reminder.{kind}",
+                                grid=name,
+                                deadline=deadline.strftime("%H:%M"),
+                            ),
+                            kind,
+                        )
+                    )
+        except NotEnrolled:
+            return  # the home screen shows how to enrol
+        except Exception as error:  # a reminder must never get in the way
+            self.app.log.error(f"report reminder: {error!r}")
+            return
+        for text, kind in notes:
+            self.app.call_from_thread(
+                self.app.notify,
+                text,
+                title=t("report.reminder.title"),
+                severity="warning" if kind == "soon" else "error",
+                timeout=30,
+            )

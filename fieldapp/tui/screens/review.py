@@ -1,0 +1,398 @@
+"""Review (复查) for supervisors: queues, filters, sorting, bulk actions, detail, printing.
+
+Every query runs in an exclusive thread worker that posts a message back: a page of the
+queue (≤ 50 rows, `services.review.review_queue` limit/offset) with the queue counts, the
+detail of the highlighted finding, a bulk action (`bulk_apply`, one transaction), a PDF.
+The table holds one page; marks (space, ctrl+a / * for the page) survive paging and are
+cleared when the queue or the filters change. A bulk action asks once (BulkActionDialog),
+then says "applied N, refused M" and lists the refusals with their reasons.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.message import Message
+from textual.widgets import Header, Label, Tab, Tabs
+from textual.worker import get_current_worker
+
+from fieldapp.i18n import t
+from fieldapp.services.review import ReviewFilters, ReviewRow
+from fieldapp.tui.commands import localize_bindings
+from fieldapp.tui.screens.review_actions import ReviewActions
+from fieldapp.tui.views.review import DetailView
+from fieldapp.tui.widgets import PagedTable
+from fieldapp.tui.widgets.finding_detail import FindingDetailPane
+from fieldapp.tui.widgets.key_footer import KeyFooter
+
+PAGE = 50
+TABS = ("awaiting_verification", "overdue", "major", "handed_over", "conflicts", "active")
+SORTS = ("deadline", "venue", "severity", "found")
+MARK = "●"
+
+
+def queue_binding(n: int) -> Binding:
+    return Binding(
+        str(n),
+        f"queue({n - 1})",
+        f"Queue {n}",
+        id=f"review.queue_{n}",
+        group=Binding.Group("Queues", compact=True),
+    )
+
+
+class ReviewScreen(ReviewActions):
+    CSS_PATH = "review.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "back", "Back", id="review.back"),
+        *(queue_binding(n) for n in range(1, len(TABS) + 1)),
+        Binding("space", "toggle_mark", "Mark", id="review.mark"),
+        Binding("ctrl+a,asterisk", "mark_page", "Mark page", id="review.mark_page"),
+        Binding("v", "bulk('verified')", "Verify", id="review.verify"),
+        Binding("r", "bulk('rejected')", "Reject", id="review.reject"),
+        Binding("e", "bulk('deadline_extended')", "Extend", id="review.extend"),
+        Binding("h", "bulk('handed_over')", "Hand over", id="review.hand_over"),
+        Binding("o", "bulk('outcome_recorded')", "Outcome", id="review.outcome"),
+        Binding("c", "bulk('closed')", "Close", id="review.close"),
+        Binding("a", "acknowledge", "Acknowledge", id="review.acknowledge"),
+        Binding("p", "print_notice", "Notice", id="review.notice"),
+        Binding("l", "print_letter", "Letter", id="review.letter"),
+        Binding("g", "filters", "Filters", id="review.filters"),
+        Binding("s", "sort", "Sort", id="review.sort"),
+        Binding("d", "direction", "Direction", id="review.direction"),
+        Binding("i", "inspections", "Inspections", id="review.inspections"),
+    ]
+
+    # -- messages from the workers -----------------------------------------------------
+
+    @dataclass
+    class PageLoaded(Message):
+        filters: ReviewFilters
+        offset: int
+        rows: list[ReviewRow]
+        counts: dict[str, int]
+
+    @dataclass
+    class DetailLoaded(Message):
+        view: DetailView
+
+    class Denied(Message):
+        """This person is not a supervisor: the screen closes."""
+
+    def __init__(self) -> None:
+        super().__init__(id="review")
+        self._localize_groups()
+        self.filters = ReviewFilters()
+        self.page_offset = 0
+        self.rows: list[ReviewRow] = []
+        self.counts: dict[str, int] = {}
+        self.marked: dict[str, ReviewRow] = {}
+        self.detail: DetailView | None = None
+        self._inspector_names: dict[str, str] = {}
+
+    def _localize_groups(self) -> None:
+        group = Binding.Group(t("binding.review.queues"), compact=True)
+        table = self._bindings.key_to_bindings
+        for key, bindings in table.items():
+            table[key] = [replace(b, group=group) if b.group else b for b in bindings]
+
+    async def relabel(self) -> None:
+        localize_bindings(self)
+        self._localize_groups()
+        await self.recompose()
+        self.sub_title = t("review_ui.subtitle")
+        self._setup()
+        self._show_rows()
+        self._show_counts()
+        self.query_one(FindingDetailPane).show(self.detail)
+
+    # -- layout ------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Tabs(
+            *(Tab(t(f"review.queue.{q}"), id=f"q-{q}") for q in TABS),
+            active=f"q-{self.filters.queue}",
+            id="queues",
+        )
+        yield Label("", id="review-filters")
+        with Vertical(id="review-main"):
+            yield Label(t("review_ui.loading"), id="review-page", classes="pane-title")
+            yield PagedTable(id="review-table")
+            yield FindingDetailPane(id="review-detail")
+        yield KeyFooter()
+
+    def on_mount(self) -> None:
+        self.sub_title = t("review_ui.subtitle")
+        self._setup()
+        self.reload()
+
+    def _setup(self) -> None:
+        table = self.query_one("#review-table", PagedTable)
+        for key, width in (
+            ("mark", 1),
+            ("deadline", 12),
+            ("code", 9),
+            ("venue", 24),
+            ("item", 7),
+            ("severity", 5),
+            ("state", 14),
+            ("inspector", 6),
+            ("found", 10),
+        ):
+            label = "" if key == "mark" else t(f"review_ui.col.{key}")
+            table.add_column(label, key=key, width=width)
+        table.focus()
+        self._show_filters()
+
+    # -- loading -----------------------------------------------------------------------
+
+    def reload(self, offset: int | None = None) -> None:
+        self._load_page(self.filters, self.page_offset if offset is None else offset)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="review-page")
+    def _load_page(self, filters: ReviewFilters, offset: int) -> None:
+        from fieldapp.services import review
+        from fieldapp.services.common.identity import me
+        from fieldapp.store import db
+
+        with db.connection_context():
+            if not me().is_supervisor:
+                self.post_message(self.Denied())
+                return
+            counts = review.queue_counts(filters)
+            total = counts.get(filters.queue, 0)
+            offset = max(0, min(offset, (max(total, 1) - 1) // PAGE * PAGE))
+            rows = review.review_queue(filters, limit=PAGE, offset=offset)
+        if not get_current_worker().is_cancelled:
+            self.post_message(self.PageLoaded(filters, offset, rows, counts))
+
+    @on(PageLoaded)
+    def _page_loaded(self, event: PageLoaded) -> None:
+        if event.filters != self.filters:
+            return  # an answer to filters changed since
+        self.page_offset, self.rows, self.counts = event.offset, event.rows, event.counts
+        self._show_counts()
+        self._show_rows()
+
+    @on(Denied)
+    def _denied(self) -> None:
+        self.app.notify(t("review.refused.supervisor_only"), severity="error")
+        self.dismiss(None)
+
+    def _show_counts(self) -> None:
+        tabs = self.query_one("#queues", Tabs)
+        for n, queue in enumerate(TABS, start=1):
+            count = self.counts.get(queue)
+            label = f"{n} {t(f'review.queue.{queue}')}"
+            tabs.query_one(f"#q-{queue}", Tab).label = (
+                f"{label} {count}" if count is not None else label
+            )
+
+    def _show_rows(self) -> None:
+        table = self.query_one("#review-table", PagedTable)
+        keep = table.cursor_row
+        table.clear()
+        for row in self.rows:
+            deadline = row.deadline.isoformat() if row.deadline else "—"
+            if row.overdue:
+                deadline = f"{deadline} {t('review_ui.overdue_mark')}"
+            state = t(f"review.state.{row.state}")
+            if row.conflict:
+                state = f"⚠ {state}"
+            table.add_row(
+                MARK if row.finding_id in self.marked else "",
+                deadline,
+                row.venue_code,
+                row.venue_name,
+                row.item_code,
+                t(f"review.severity.{row.severity}"),
+                state,
+                row.inspector_name,
+                row.found_on.isoformat() if row.found_on else "",
+                key=row.finding_id,
+            )
+        if self.rows:
+            table.move_cursor(row=min(keep, len(self.rows) - 1))
+        total = self.counts.get(self.filters.queue, 0)
+        title = self.query_one("#review-page", Label)
+        queue = t(f"review.queue.{self.filters.queue}")
+        if self.rows:
+            title.update(
+                t(
+                    "review_ui.page",
+                    queue=queue,
+                    first=self.page_offset + 1,
+                    last=self.page_offset + len(self.rows),
+                    total=total,
+                    marked=len(self.marked),
+                )
+            )
+        else:
+            title.update(t("review_ui.page_empty", queue=queue))
+            self.detail = None
+            self.query_one(FindingDetailPane).show(None)
+
+    def _show_filters(self) -> None:
+        f = self.filters
+        parts = [
+            t(f"review.sort.{f.sort}") + (" ↓" if f.descending else " ↑"),
+        ]
+        if f.grids:
+            parts.append(t("review_ui.filter.grid") + " " + ", ".join(f.grids))
+        if f.kinds:
+            parts.append(", ".join(t(f"kind.{k}") for k in f.kinds))
+        if f.severity:
+            parts.append(t(f"review.severity.{f.severity}"))
+        if f.inspector:
+            parts.append(t("review_ui.filter.inspector") + " " + self._inspector_name(f.inspector))
+        if f.found_from or f.found_to:
+            start = f.found_from.isoformat() if f.found_from else "…"
+            end = f.found_to.isoformat() if f.found_to else "…"
+            parts.append(t("review_ui.filter.found", start=start, end=end))
+        if len(parts) == 1:
+            parts.append(t("review_ui.filter.none"))
+        self.query_one("#review-filters", Label).update(" · ".join(parts))
+
+    def _inspector_name(self, person_id: str) -> str:
+        return self._inspector_names.get(person_id, person_id[-6:])
+
+    def set_filters(self, filters: ReviewFilters) -> None:
+        """Show the list with these filters from its first page (marks are cleared)."""
+        resorted = replace(filters, sort=self.filters.sort, descending=self.filters.descending)
+        if resorted != self.filters:  # another set of findings, not just another order
+            self.marked.clear()
+        self.filters = filters
+        self.page_offset = 0
+        self._show_filters()
+        self.reload(0)
+
+    # -- paging and queues --------------------------------------------------------------
+
+    @on(PagedTable.PageRequested, "#review-table")
+    def _page_requested(self, event: PagedTable.PageRequested) -> None:
+        event.stop()
+        offset = self.page_offset + event.step * PAGE
+        total = self.counts.get(self.filters.queue, 0)
+        if offset < 0 or offset >= total:
+            self.app.bell()
+            return
+        self.reload(offset)
+
+    def action_queue(self, index: int) -> None:
+        self.query_one("#queues", Tabs).active = f"q-{TABS[index]}"
+
+    @on(Tabs.TabActivated, "#queues")
+    def _queue_chosen(self, event: Tabs.TabActivated) -> None:
+        queue = (event.tab.id or "").removeprefix("q-")
+        if queue in TABS and queue != self.filters.queue:
+            self.set_filters(replace(self.filters, queue=queue))
+        self.query_one("#review-table", PagedTable).focus()
+
+    def action_sort(self) -> None:
+        following = SORTS[(SORTS.index(self.filters.sort) + 1) % len(SORTS)]
+        self.set_filters(replace(self.filters, sort=following))
+
+    def action_direction(self) -> None:
+        self.set_filters(replace(self.filters, descending=not self.filters.descending))
+
+    def action_back(self) -> None:
+        self.dismiss(None)
+
+    # -- the highlighted finding ---------------------------------------------------------
+
+    @property
+    def highlighted(self) -> ReviewRow | None:
+        key = self.query_one("#review-table", PagedTable).selected_key
+        return next((r for r in self.rows if r.finding_id == key), None)
+
+    @on(PagedTable.RowHighlighted, "#review-table")
+    def _row_highlighted(self, event: PagedTable.RowHighlighted) -> None:
+        if event.row_key.value is not None:
+            self._load_detail(str(event.row_key.value))
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="review-detail")
+    def _load_detail(self, finding_id: str) -> None:
+        from fieldapp.store import db
+        from fieldapp.tui.views.review import build_detail_view
+
+        with db.connection_context():
+            view = build_detail_view(finding_id)
+        if not get_current_worker().is_cancelled:
+            self.post_message(self.DetailLoaded(view))
+
+    @on(DetailLoaded)
+    def _detail_loaded(self, event: DetailLoaded) -> None:
+        row = self.highlighted
+        if row is None or row.finding_id != event.view.finding_id:
+            return
+        self.detail = event.view
+        self.query_one(FindingDetailPane).show(event.view)
+
+    @on(FindingDetailPane.PhotoChosen)
+    def _photo_chosen(self, event: FindingDetailPane.PhotoChosen) -> None:
+        from fieldapp.tui.screens.viewer import open_with_viewer
+
+        self.notify(open_with_viewer(event.path))
+
+    # -- marks -------------------------------------------------------------------------
+
+    def action_toggle_mark(self) -> None:
+        row = self.highlighted
+        if row is None:
+            return
+        if self.marked.pop(row.finding_id, None) is None:
+            self.marked[row.finding_id] = row
+        table = self.query_one("#review-table", PagedTable)
+        table.update_cell(row.finding_id, "mark", MARK if row.finding_id in self.marked else "")
+        if table.cursor_row < table.row_count - 1:
+            table.move_cursor(row=table.cursor_row + 1)
+        self._show_rows_title()
+
+    def action_mark_page(self) -> None:
+        if self.rows and all(r.finding_id in self.marked for r in self.rows):
+            for r in self.rows:
+                self.marked.pop(r.finding_id, None)
+        else:
+            self.marked.update({r.finding_id: r for r in self.rows})
+        table = self.query_one("#review-table", PagedTable)
+        for r in self.rows:
+            table.update_cell(r.finding_id, "mark", MARK if r.finding_id in self.marked else "")
+        self._show_rows_title()
+
+    def _show_rows_title(self) -> None:
+        if not self.rows:
+            return
+        self.query_one("#review-page", Label).update(
+            t(
+                "review_ui.page",
+                queue=t(f"review.queue.{self.filters.queue}"),
+                first=self.page_offset + 1,
+                last=self.page_offset + len(self.rows),
+                total=self.counts.get(self.filters.queue, 0),
+                marked=len(self.marked),
+            )
+        )
+
+    def targets(self) -> list[ReviewRow]:
+        """The marked findings, or else the highlighted one."""
+        if self.marked:
+            return list(self.marked.values())
+        row = self.highlighted
+        return [row] if row is not None else []
+
+    # -- inspections -------------------------------------------------------------------
+
+    def action_inspections(self) -> None:
+        from fieldapp.tui.screens.inspection_review import InspectionReviewScreen
+
+        self.app.push_screen(InspectionReviewScreen())
+
+    def on_screen_resume(self) -> None:
+        if self.is_mounted and self.counts:
+            self.reload()

@@ -1,0 +1,255 @@
+"""The actions of the review screen, apart from the list: bulk actions behind one
+confirmation with the refusals listed, conflicts acknowledged, the filter dialog's choices,
+and the PDFs (rectification notice, hand-over letter) written under FIELDAPP_HOME/documents.
+
+`ReviewActions` is the base of `ReviewScreen`, which supplies the rows, the marks, the
+highlighted finding and `reload()`. Every store call runs in a thread worker.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from textual import on, work
+from textual.message import Message
+
+from fieldapp.i18n import t
+from fieldapp.services.review import BulkResult, ReviewFilters, ReviewRow
+from fieldapp.tui.messages import SyncRequested
+from fieldapp.tui.screens import FieldScreen
+
+
+def documents_dir() -> Path:
+    from fieldapp.paths import data_home
+
+    path = data_home() / "documents"
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def safe_name(text: str) -> str:
+    return "".join(c if c.isalnum() or c in "-_" else "_" for c in text).strip("_") or "x"
+
+
+class ReviewActions(FieldScreen[None]):
+    """Bulk actions, conflicts, filters and printing; the list is the subclass's."""
+
+    filters: ReviewFilters
+    rows: list[ReviewRow]
+    marked: dict[str, ReviewRow]
+    _inspector_names: dict[str, str]
+
+    @dataclass
+    class BulkDone(Message):
+        event_type: str
+        results: list[BulkResult]
+
+    @dataclass
+    class ChoicesLoaded(Message):
+        grids: list[tuple[str, str]]
+        kinds: list[str]
+        inspectors: list[tuple[str, str]]
+
+    @dataclass
+    class Said(Message):
+        """A sentence for the person: a refusal, a path written, a conflict acknowledged."""
+
+        text: str
+        severity: str = "information"
+        reload: bool = False
+
+    if TYPE_CHECKING:
+        # Supplied by ReviewScreen (the list); declared for the type checker only.
+        @property
+        def highlighted(self) -> ReviewRow | None: ...
+
+        def targets(self) -> list[ReviewRow]: ...
+
+        def reload(self, offset: int | None = None) -> None: ...
+
+        def set_filters(self, filters: ReviewFilters) -> None: ...
+
+    # -- bulk actions ------------------------------------------------------------------
+
+    def action_bulk(self, event_type: str) -> None:
+        from fieldapp.tui.dialogs.bulk_action import BulkActionDialog, BulkRequest
+
+        rows = self.targets()
+        if not rows:
+            self.notify(t("review_ui.nothing_chosen"), severity="warning")
+            return
+        lines = [f"{r.venue_code} {r.venue_name} · {r.item_code}" for r in rows]
+        latest = max((r.deadline for r in rows if r.deadline), default=None)
+        deadline = None
+        if event_type == "deadline_extended" and latest is not None:
+            deadline = max(latest, self._today()) + dt.timedelta(days=7)
+        ids = [r.finding_id for r in rows]
+
+        def answered(request: BulkRequest | None) -> None:
+            if request is not None:
+                self._apply(ids, event_type, request.note, request.data)
+
+        self.app.push_screen(
+            BulkActionDialog(event_type, lines, today=self._today(), deadline=deadline), answered
+        )
+
+    def _today(self) -> dt.date:
+        from fieldapp.domain.clock import today
+
+        return today()
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="review-bulk")
+    def _apply(self, ids: list[str], event_type: str, note: str, data: dict[str, Any]) -> None:
+        from fieldapp.services import review
+        from fieldapp.store import db
+
+        with db.connection_context():
+            try:
+                results = review.bulk_apply(ids, event_type, note, data)
+            except review.ActionRefused as refused:
+                self.post_message(self.Said(str(refused), "error"))
+                return
+        self.post_message(self.BulkDone(event_type, results))
+
+    @on(BulkDone)
+    def _bulk_done(self, event: BulkDone) -> None:
+        from fieldapp.tui.dialogs.reasons import ReasonsDialog
+
+        applied = [r for r in event.results if r.applied]
+        refused = [r for r in event.results if not r.applied]
+        action = t(f"review_ui.action.{event.event_type}")
+        self.notify(
+            t("review_ui.bulk.summary", action=action, applied=len(applied), refused=len(refused)),
+            severity="warning" if refused else "information",
+        )
+        known = {**{r.finding_id: r for r in self.rows}, **self.marked}
+        reasons = []
+        for r in refused:
+            row = known.get(r.finding_id)
+            what = f"{row.venue_code} {row.venue_name} · {row.item_code}" if row else r.finding_id
+            reasons.append((what, r.reason))
+        self.marked.clear()
+        self.reload()
+        if applied:  # events recorded for the server: sync them in the background
+            self.app.post_message(SyncRequested("finding.event"))
+        if reasons:
+            title = t("review_ui.reasons.title", action=action, count=len(reasons))
+            self.app.push_screen(ReasonsDialog(title, reasons))
+
+    @on(Said)
+    def _said(self, event: Said) -> None:
+        self.notify(event.text, severity=event.severity, timeout=10)  # type: ignore[arg-type]
+        if event.reload:
+            self.reload()
+
+    # -- conflicts ---------------------------------------------------------------------
+
+    def action_acknowledge(self) -> None:
+        row = self.highlighted
+        if row is None or not row.conflict:
+            self.notify(t("review_ui.no_conflict"), severity="warning")
+            return
+        self._acknowledge(row.finding_id)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="review-bulk")
+    def _acknowledge(self, finding_id: str) -> None:
+        from fieldapp.services import review
+        from fieldapp.store import db
+
+        with db.connection_context():
+            review.acknowledge_conflicts(finding_id, t("review_ui.acknowledged_note"))
+        self.post_message(self.Said(t("review_ui.acknowledged"), reload=True))
+        self.app.post_message(SyncRequested("finding.event"))
+
+    # -- filters -----------------------------------------------------------------------
+
+    def action_filters(self) -> None:
+        self._load_choices()
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="review-choices")
+    def _load_choices(self) -> None:
+        from fieldapp.domain.kinds import VENUE_KINDS
+        from fieldapp.services import review
+        from fieldapp.store import db
+        from fieldapp.store.models import Grid
+
+        with db.connection_context():
+            scope = review.my_scope()
+            query = Grid.select(Grid.code, Grid.name, Grid.level).order_by(Grid.code)
+            if scope is not None:
+                query = query.where(Grid.code.in_(scope))
+            indent = {"town": "", "village": "  ", "area": "    "}
+            grids = [(g.code, f"{indent.get(g.level, '')}{g.name}") for g in query]
+            inspectors = review.inspector_choices()
+        self.post_message(self.ChoicesLoaded(grids, list(VENUE_KINDS), inspectors))
+
+    @on(ChoicesLoaded)
+    def _choices_loaded(self, event: ChoicesLoaded) -> None:
+        from fieldapp.tui.dialogs.review_filters import ReviewFiltersDialog
+
+        self._inspector_names = dict(event.inspectors)
+
+        def chosen(filters: ReviewFilters | None) -> None:
+            if filters is not None:
+                self.set_filters(filters)
+
+        self.app.push_screen(
+            ReviewFiltersDialog(
+                self.filters, grids=event.grids, kinds=event.kinds, inspectors=event.inspectors
+            ),
+            chosen,
+        )
+
+    # -- printing ----------------------------------------------------------------------
+
+    def action_print_notice(self) -> None:
+        row = self.highlighted
+        if row is None:
+            self.notify(t("review_ui.nothing_chosen"), severity="warning")
+            return
+        self._print_notice(row.venue_code)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="review-print")
+    def _print_notice(self, venue_code: str) -> None:
+        from fieldapp.reports.notices import render_notice
+        from fieldapp.reports.placards import FontMissing
+        from fieldapp.services.documents.notices import DocumentError, notice_for_venue
+        from fieldapp.store import db
+
+        with db.connection_context():
+            try:
+                doc = notice_for_venue(venue_code)
+                out = documents_dir() / f"notice-{safe_name(doc.number)}.pdf"
+                render_notice(doc, out)
+            except (DocumentError, FontMissing, OSError) as exc:
+                self.post_message(self.Said(str(exc), "error"))
+                return
+        self.post_message(self.Said(t("review_ui.printed", path=out)))
+
+    def action_print_letter(self) -> None:
+        rows = self.targets()
+        if not rows:
+            self.notify(t("review_ui.nothing_chosen"), severity="warning")
+            return
+        self._print_letter([r.finding_id for r in rows])
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="review-print")
+    def _print_letter(self, ids: list[str]) -> None:
+        from fieldapp.reports.notices import render_handover_letter
+        from fieldapp.reports.placards import FontMissing
+        from fieldapp.services.documents.notices import DocumentError, handover_letter
+        from fieldapp.store import db
+
+        with db.connection_context():
+            try:
+                letter = handover_letter(ids)
+                name = f"handover-{letter.handed_over_on:%Y%m%d}-{safe_name(letter.reference)}"
+                out = documents_dir() / f"{name}.pdf"
+                render_handover_letter(letter, out)
+            except (DocumentError, FontMissing, OSError) as exc:
+                self.post_message(self.Said(str(exc), "error"))
+                return
+        self.post_message(self.Said(t("review_ui.printed", path=out)))

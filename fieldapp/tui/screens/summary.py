@@ -1,0 +1,165 @@
+"""Finish an inspection: what was answered, what failed, the hazards and their deadlines;
+the venue representative's name; submit. Dismisses True once submitted."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import DataTable, Input, Label, Static
+
+from fieldapp.i18n import pick, t
+from fieldapp.services.inspection import inspections
+from fieldapp.services.inspection.inspections import ReadOnly, SubmitBlocked, Summary
+from fieldapp.tui.commands import localize_bindings
+from fieldapp.tui.messages import SyncRequested
+from fieldapp.tui.widgets.key_footer import KeyFooter
+
+
+class SummaryScreen(Screen[bool]):
+    CSS_PATH = "inspect.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("f10,ctrl+enter", "submit", "Submit", id="summary.submit"),
+        Binding("escape", "back", "Back to items", id="summary.back"),
+    ]
+
+    def __init__(self, inspection_id: str) -> None:
+        super().__init__(id="summary-screen")
+        self.inspection_id = inspection_id
+        self.view = inspections.load(inspection_id)
+        self.summary: Summary = inspections.summarize(inspection_id)
+        localize_bindings(self)
+
+    def compose(self) -> ComposeResult:
+        venue, checklist = self.view.venue, self.view.checklist
+        summary = self.summary
+        with VerticalScroll(id="summary-body"):
+            yield Static(
+                f"{t('summary.title')} · {venue.name}  {venue.code} · "
+                f"{pick(checklist.title_zh, checklist.title_en)}",
+                id="summary-title",
+                markup=False,
+            )
+            yield Static(
+                t("summary.answered", answered=summary.answered, total=summary.total),
+                id="summary-answered",
+                markup=False,
+            )
+            missing = summary.missing_required
+            yield Static(
+                t("summary.missing_required", count=len(missing), codes=", ".join(missing))
+                if missing
+                else t("summary.no_missing"),
+                id="summary-missing",
+                classes="-missing" if missing else "",
+                markup=False,
+            )
+            yield Static(
+                t(
+                    "summary.failures",
+                    major=summary.failures.get("major", 0),
+                    general=summary.failures.get("general", 0),
+                ),
+                id="summary-failures",
+                markup=False,
+            )
+            if summary.missing_photos:
+                yield Static(
+                    t("summary.missing_photos", codes=", ".join(summary.missing_photos)),
+                    id="summary-photos",
+                    markup=False,
+                )
+            yield Label(t("summary.findings"), classes="summary-heading")
+            if summary.findings:
+                yield DataTable(id="summary-findings", cursor_type="row", zebra_stripes=True)
+            else:
+                yield Static(t("summary.no_findings"), id="summary-no-findings")
+            with Vertical(id="summary-sign"):
+                if self.view.read_only:
+                    inspection = self.view.inspection
+                    yield Static(
+                        t(
+                            "summary.read_only",
+                            at=inspection.submitted_at or "",
+                            representative=inspection.representative,
+                        ),
+                        id="summary-submitted",
+                        markup=False,
+                    )
+                else:
+                    yield Label(t("summary.representative"))
+                    yield Input(
+                        value=self.view.inspection.representative,
+                        placeholder=t("summary.representative_placeholder"),
+                        id="representative",
+                    )
+            yield Static(id="summary-message", markup=False)
+        yield KeyFooter()
+
+    def on_mount(self) -> None:
+        if self.summary.findings:
+            table = self.query_one("#summary-findings", DataTable)
+            table.add_columns(
+                t("summary.col.item"),
+                t("summary.col.severity"),
+                t("summary.col.deadline"),
+                t("summary.col.description"),
+            )
+            for finding in self.summary.findings:
+                table.add_row(
+                    finding.item_code,
+                    t(f"inspect.severity.{finding.severity}"),
+                    finding.deadline.isoformat(),
+                    finding.description or self.item_text(finding.item_code),
+                    key=finding.id,
+                )
+        if not self.view.read_only:
+            self.query_one("#representative", Input).focus()
+        self.query_one("#summary-message", Static).display = False
+
+    def item_text(self, code: str) -> str:
+        item = self.view.checklist.item(code)
+        return pick(item.zh, item.en)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return not (action == "submit" and self.view.read_only)
+
+    def say(self, text: str) -> None:
+        message = self.query_one("#summary-message", Static)
+        message.update(text)
+        message.display = bool(text)
+
+    @on(Input.Submitted, "#representative")
+    def representative_entered(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_submit()
+
+    def action_submit(self) -> None:
+        if self.view.read_only:
+            return
+        field = self.query_one("#representative", Input)
+        name = field.value.strip()
+        if not name:
+            self.say(t("summary.representative_required"))
+            field.focus()
+            return
+        try:
+            inspections.submit(self.inspection_id, name)
+        except SubmitBlocked as blocked:
+            self.say(t("summary.blocked", codes=", ".join(blocked.missing)))
+            return
+        except ReadOnly:
+            self.say(t("inspect.read_only"))
+            return
+        self.notify(
+            t("summary.submitted", venue=self.view.venue.name, count=len(self.summary.findings))
+        )
+        self.app.post_message(SyncRequested("inspection.submit"))
+        self.dismiss(True)
+
+    def action_back(self) -> None:
+        self.dismiss(False)

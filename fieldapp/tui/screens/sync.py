@@ -1,0 +1,193 @@
+"""The sync screen: a progress bar per phase, what the server refused and why, the last error.
+
+The app runs the sync (`fieldapp.tui.parts.syncing.SyncApp`) and hands this screen what happens:
+`SyncProgress` messages posted straight to it from the worker (bubble=False; a newer one
+for the same phase replaces a queued older one, so a flood of updates merges), and the
+final outcome through `show_outcome`. The screen never talks to the network or the store.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, VerticalScroll
+from textual.message import Message
+from textual.widgets import Header, Label, ProgressBar, Static
+
+from fieldapp.i18n import t
+from fieldapp.tui.messages import SyncRequested
+from fieldapp.tui.screens import FieldScreen
+from fieldapp.tui.widgets.key_footer import KeyFooter
+
+if TYPE_CHECKING:
+    from fieldapp.services.syncing.runs import SyncOutcome
+
+__all__ = ["SyncFinished", "SyncProgress", "SyncRequested", "SyncScreen"]
+
+PHASES = ("photos", "push", "pull")  # the order sync_once runs them
+
+
+@dataclass
+class SyncProgress(Message, bubble=False):
+    """(phase, done, total) from the sync worker; total 0 means unknown."""
+
+    phase: str
+    done: int
+    total: int
+
+    def can_replace(self, message: Message) -> bool:
+        return isinstance(message, SyncProgress) and message.phase == self.phase
+
+
+@dataclass
+class SyncFinished(Message):
+    """The sync worker is done (posted to the app)."""
+
+    outcome: SyncOutcome
+    manual: bool
+
+
+def local_moment(stamp: str | None) -> str:
+    """A stored UTC time as local `HH:MM` today, `MM-DD HH:MM` otherwise; '' if none."""
+    import datetime as dt
+
+    if not stamp:
+        return ""
+    try:
+        moment = dt.datetime.fromisoformat(stamp.replace("Z", "+00:00")).astimezone()
+    except ValueError:
+        return stamp
+    if moment.date() == dt.datetime.now().astimezone().date():
+        return moment.strftime("%H:%M")
+    return moment.strftime("%m-%d %H:%M")
+
+
+class SyncScreen(FieldScreen[None]):
+    CSS_PATH = "sync.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "close", "Back", id="sync.close"),
+    ]
+
+    def __init__(self, *, running: bool = False, outcome: SyncOutcome | None = None) -> None:
+        super().__init__(id="sync-screen")
+        self.running = running
+        self.outcome = outcome
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll(id="sync-body"):
+            yield Static("", id="sync-state")
+            yield Static("", id="sync-server")
+            for phase in PHASES:
+                with Horizontal(classes="sync-phase"):
+                    yield Label(t(f"sync.phase.{phase}"), classes="sync-phase-label")
+                    yield ProgressBar(id=f"sync-bar-{phase}", show_eta=False)
+            yield Static("", id="sync-rejected")
+            yield Static("", id="sync-warnings")
+            yield Static("", id="sync-error")
+        yield KeyFooter()
+
+    def on_mount(self) -> None:
+        self.title = t("app.title")
+        self.sub_title = t("sync_ui.title")
+        if self.running:
+            self.show_running()
+        elif self.outcome is not None:
+            self.show_outcome(self.outcome)
+        else:
+            self._say("#sync-state", t("sync_ui.idle"))
+            for phase in PHASES:
+                self._bar(phase).update(total=1, progress=0)  # idle, not "working"
+
+    def _say(self, selector: str, text: str) -> None:
+        widget = self.query_one(selector, Static)
+        widget.update(text)
+        widget.display = bool(text)
+
+    def _bar(self, phase: str) -> ProgressBar:
+        return self.query_one(f"#sync-bar-{phase}", ProgressBar)
+
+    # -- what the app hands down -------------------------------------------------------
+
+    def show_running(self) -> None:
+        self.running = True
+        if not self.is_mounted:
+            return  # on_mount shows it
+        self._say("#sync-state", t("sync_ui.running"))
+        for phase in PHASES:
+            self._bar(phase).update(total=None, progress=0)
+        for selector in ("#sync-rejected", "#sync-warnings", "#sync-error"):
+            self._say(selector, "")
+
+    def on_sync_progress(self, event: SyncProgress) -> None:
+        bar = self._bar(event.phase) if event.phase in PHASES else None
+        if bar is None:
+            return
+        if event.total <= 0:
+            bar.update(total=1, progress=1)  # nothing to do in this phase
+        else:
+            bar.update(total=event.total, progress=min(event.done, event.total))
+        # Phases run in order: the ones before this one are finished.
+        for earlier in PHASES[: PHASES.index(event.phase)]:
+            done = self._bar(earlier)
+            if done.total is None:
+                done.update(total=1, progress=1)
+
+    def show_outcome(self, outcome: SyncOutcome) -> None:
+        from fieldapp.services.syncing import runs as syncing
+
+        self.running = False
+        self.outcome = outcome
+        if not self.is_mounted:
+            return  # on_mount shows it
+        result, status = outcome.result, outcome.status
+        kind = outcome.kind
+        if kind in (syncing.DONE, syncing.INCOMPLETE):
+            key = "sync_ui.done" if kind == syncing.DONE else "sync_ui.incomplete"
+            state = t(
+                key,
+                pushed=result.pushed,
+                pulled=result.pulled,
+                photos=result.blobs_uploaded,
+                pending=status.pending,
+            )
+            for phase in PHASES:
+                bar = self._bar(phase)
+                if kind == syncing.DONE or bar.total is None:
+                    bar.update(total=max(int(bar.total or 1), 1), progress=bar.total or 1)
+        else:
+            state = t(f"sync_ui.{kind}", error=outcome.error)
+            for phase in PHASES:
+                self._bar(phase).update(total=1, progress=0)
+        self._say("#sync-state", state)
+        server = t("sync_ui.server", url=status.server_url) if status.server_url else ""
+        waiting = t("sync_ui.waiting", count=status.pending)
+        last = (
+            t("sync_ui.last", at=local_moment(status.last_sync_at))
+            if status.last_sync_at
+            else t("sync_ui.never")
+        )
+        self._say("#sync-server", "\n".join(x for x in (server, waiting, last) if x))
+        lines = [t("sync_ui.rejected.title", count=len(result.rejected))] if result.rejected else []
+        lines += [
+            t("sync_ui.rejected.item", seq=op.seq, type=op.type, reason=op.reason)
+            for op in result.rejected
+        ]
+        self._say("#sync-rejected", "\n".join(lines))
+        notes = []
+        if result.warnings:
+            notes += [t("sync_ui.warnings.title"), *(f"· {w}" for w in result.warnings)]
+        if result.conflicts:
+            notes += [t("sync_ui.conflicts.title"), *(f"· {c}" for c in result.conflicts)]
+        self._say("#sync-warnings", "\n".join(notes))
+        errors = "; ".join(result.errors)
+        error_text = t("sync_ui.error.title", error=errors) if errors else ""
+        if errors and result.retry_in is not None:
+            error_text += " " + t("sync_ui.retry", seconds=round(result.retry_in))
+        self._say("#sync-error", error_text)
+
+    def action_close(self) -> None:
+        self.dismiss(None)

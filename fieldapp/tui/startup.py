@@ -1,0 +1,49 @@
+"""Start-up of the TUI, ordered so the home screen shows its data as soon as possible.
+
+No Textual here: the store is opened and the home data starts loading in a thread before
+Textual is imported (~100 ms), so the two overlap. The home screen's worker then takes the
+data that is already read (`services.inspection.home.start_loading_home`).
+"""
+
+from __future__ import annotations
+
+import sys
+
+
+def import_peewee_without_postgres() -> None:
+    """Import peewee with its PostgreSQL drivers hidden: peewee imports psycopg when it is
+    installed (~90 ms; the server needs it), and the TUI only opens the local SQLite store."""
+    if "peewee" in sys.modules:
+        return
+    hidden = [name for name in ("psycopg", "psycopg2", "psycopg2cffi") if name not in sys.modules]
+    for name in hidden:
+        sys.modules[name] = None  # type: ignore[assignment]  # makes `import name` fail
+    try:
+        import peewee  # noqa: F401
+    finally:
+        for name in hidden:
+            if name in sys.modules and sys.modules[name] is None:
+                del sys.modules[name]
+
+
+def run_tui(lang: str | None) -> None:
+    """Open the local store, load the shipped checklists, pick the language, run the TUI."""
+    import_peewee_without_postgres()
+    from fieldapp.paths import store_path
+    from fieldapp.services.common import checklists, settings
+    from fieldapp.services.inspection.home import start_loading_home
+    from fieldapp.store import close_store, open_store
+
+    open_store(store_path())
+    try:
+        start_loading_home()
+        report = checklists.load_checklists()
+        lang = lang or settings.language()
+        from fieldapp.tui.app import make_app  # Textual: imported while the home data is read
+
+        app = make_app(lang=lang)
+        if not report.ok:
+            app.startup_notes.extend(report.messages())
+        app.run()
+    finally:
+        close_store()

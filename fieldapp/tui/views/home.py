@@ -1,0 +1,108 @@
+"""The home screen's data as plain values, made in a worker thread (no lazy queries on
+the UI thread)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from fieldapp.tui.views.due_list import DueRow, due_rows
+
+PAGE = 50
+
+
+@dataclass(frozen=True)
+class DraftRow:
+    inspection_id: str
+    venue_id: str
+    venue: str
+    code: str
+    started: str  # local time, for people
+    current_item: str
+
+
+@dataclass(frozen=True)
+class FindingRow:
+    finding_id: str
+    venue: str
+    code: str
+    item_code: str
+    severity: str
+    state: str
+    deadline: dt.date
+    overdue: bool
+
+
+@dataclass(frozen=True)
+class HomeView:
+    """Everything the home screen shows, as plain values made in the worker thread."""
+
+    name: str
+    role: str
+    grids: tuple[str, ...]  # names of my grids
+    grid_codes: tuple[str, ...]  # my grids and every grid under them
+    today: dt.date
+    counts: dict[str, int]
+    due: tuple[DueRow, ...]
+    drafts: tuple[DraftRow, ...]
+    findings: tuple[FindingRow, ...]
+    overdue_findings: int
+    unsynced: int
+    due_offset: int = 0
+
+    @property
+    def due_total(self) -> int:
+        return sum(self.counts.values())
+
+
+def local_time(stamp: str) -> str:
+    """A stored UTC timestamp as local `MM-DD HH:MM` for people."""
+    try:
+        moment = dt.datetime.fromisoformat(stamp.replace("Z", "+00:00"))
+    except ValueError:
+        return stamp
+    return moment.astimezone().strftime("%m-%d %H:%M")
+
+
+def build_home_view(page: int = PAGE) -> HomeView:
+    """Read the home data (call in a worker thread: it queries the store)."""
+    from fieldapp.services.inspection import findings as finding_service
+    from fieldapp.services.inspection.home import load_home
+
+    data = load_home(page=page)
+    day = data.today
+    return HomeView(
+        name=data.me.name,
+        role=data.me.role,
+        grids=tuple(name for _, name in data.me.grids),
+        grid_codes=data.grid_codes,
+        today=day,
+        counts=dict(data.due_counts),
+        due=due_rows(data.due, day),
+        drafts=tuple(
+            DraftRow(
+                inspection_id=str(i.id),
+                venue_id=str(i.venue.id),
+                venue=i.venue.name,
+                code=i.venue.code,
+                started=local_time(i.started_at),
+                current_item=i.current_item,
+            )
+            for i in data.drafts
+        ),
+        findings=tuple(
+            FindingRow(
+                finding_id=str(f.id),
+                venue=f.venue.name,
+                code=f.venue.code,
+                item_code=f.item_code,
+                severity=f.severity,
+                state=f.state,
+                deadline=f.current_deadline or f.deadline,
+                overdue=finding_service.is_overdue(f, day),
+            )
+            for f in data.open_findings
+        ),
+        overdue_findings=data.overdue_findings,
+        unsynced=data.unsynced,
+    )

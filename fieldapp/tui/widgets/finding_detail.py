@@ -1,0 +1,121 @@
+"""The detail of one finding: what, where, its state, its history, conflicts, past visits.
+
+Given a plain `DetailView` (made by the screen's worker); knows nothing of the store.
+The photo list is focusable: Enter on a photo posts `PhotoChosen` and the screen opens it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, VerticalScroll
+from textual.message import Message
+from textual.widgets import Label, OptionList, Static
+from textual.widgets.option_list import Option
+
+from fieldapp.i18n import t
+
+if TYPE_CHECKING:
+    from fieldapp.tui.views.review import DetailView
+
+
+def _heading(text: Text, words: str) -> None:
+    text.append(f"\n{words}\n", style="bold underline")
+
+
+def render_detail(view: DetailView) -> Text:
+    """The finding, its history and conflicts as one text (safe: nothing is markup)."""
+    text = Text()
+    text.append(f"{view.venue_name}", style="bold")
+    text.append(f"  {view.venue_code} · {t(f'kind.{view.venue_kind}')} · {view.grid_name}\n")
+    if view.address:
+        text.append(f"{view.address}\n", style="dim")
+    text.append(f"{view.item_code} {view.item_text}\n")
+    severity = t(f"review.severity.{view.severity}")
+    text.append(severity, style="bold red" if view.severity == "major" else "")
+    text.append(f" · {t(f'review.state.{view.state}')}")
+    if view.deadline is not None:
+        text.append(f" · {t('review_ui.deadline', date=view.deadline.isoformat())}")
+    if view.overdue:
+        text.append(f" {t('review.overdue')}", style="bold red")
+    text.append("\n")
+    if view.severity == "major" and view.state != "closed":
+        text.append(f"{t('review.major_flag')}\n", style="bold red")
+    if view.handed_over_to:
+        unit = t(f"review.unit.{view.handed_over_to}")
+        text.append(f"{t('review_ui.handed_over_to', unit=unit, reference=view.reference)}\n")
+    if view.description:
+        text.append(f"{t('review_ui.description')}{view.description}\n")
+    if view.conflicts:
+        _heading(text, t("review_ui.conflicts", count=view.open_conflicts))
+        for c in view.conflicts:
+            mark = f" ({t('review.conflict.resolved')})" if c.resolved else ""
+            text.append(f"{c.message}{mark}\n", style="dim" if c.resolved else "bold yellow")
+    _heading(text, t("review_ui.history"))
+    for e in view.events:
+        style = "yellow" if e.conflict else ""
+        text.append(f"{e.at} ", style="dim")
+        text.append(f"{e.who}", style="bold " + style)
+        if e.role:
+            text.append(f"({e.role})", style=style)
+        text.append(f" {e.label}", style=style)
+        if e.detail:
+            text.append(f" {e.detail}", style=style)
+        if e.conflict:
+            text.append(f" [{t('review.queue.conflicts')}]", style="bold yellow")
+        text.append(f"  {t('review_ui.device', device=e.device)}\n", style="dim")
+        if e.note:
+            text.append(f"    {t('review_ui.note', note=e.note)}\n")
+        if e.extra:
+            text.append(f"    {t('review_ui.data', data=e.extra)}\n", style="dim")
+    _heading(text, t("review_ui.past", count=len(view.past)))
+    if not view.past:
+        text.append(f"{t('review_ui.past_none')}\n", style="dim")
+    for p in view.past:
+        state = t(f"review_ui.inspection_state.{p.review_state or 'pending'}")
+        manual = f" {t('review_ui.manual_flag')}" if p.manual else ""
+        text.append(
+            f"{p.submitted} {p.inspector} "
+            f"{t('review_ui.failures', count=p.failures)} {state}{manual}\n"
+        )
+    return text
+
+
+class FindingDetailPane(Horizontal):
+    """Left: the finding and its history (scrolls). Right: its photos."""
+
+    @dataclass
+    class PhotoChosen(Message):
+        path: str
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="detail-scroll"):
+            yield Static(t("review_ui.detail_empty"), id="detail-body")
+        with VerticalScroll(id="detail-side"):
+            yield Label(t("review_ui.photos", count=0), id="detail-photos-title")
+            yield OptionList(id="detail-photos")
+
+    def show(self, view: DetailView | None) -> None:
+        body = self.query_one("#detail-body", Static)
+        photos = self.query_one("#detail-photos", OptionList)
+        photos.clear_options()
+        if view is None:
+            body.update(t("review_ui.detail_empty"))
+            self.query_one("#detail-photos-title", Label).update(t("review_ui.photos", count=0))
+            return
+        body.update(render_detail(view))
+        self.query_one("#detail-scroll", VerticalScroll).scroll_home(animate=False)
+        self.query_one("#detail-photos-title", Label).update(
+            t("review_ui.photos", count=len(view.photos))
+        )
+        photos.add_options([Option(path, id=path) for path in view.photos])
+
+    @on(OptionList.OptionSelected, "#detail-photos")
+    def _photo_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id:
+            self.post_message(self.PhotoChosen(event.option.id))

@@ -1,0 +1,381 @@
+"""Applying pulled changes to the local store (inside the caller's page transaction).
+
+Records of this device's own work already exist locally and stay as they are (an
+inspection is immutable after submit); what the server decides (an event's place in its
+finding's server order, kept as `server_seq`) is taken from the server. A finding's
+cached state is then the domain fold of its local events — the same fold the server runs,
+so once the device holds the server's events and numbers it shows the server's state,
+with this device's own unsent events folded after them. A record whose parent is missing
+here is skipped with a warning rather than failing the whole page.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from fieldapp.domain import findings as machine
+from fieldapp.domain.clock import now_iso
+from fieldapp.store.db import db
+from fieldapp.store.models import (
+    Answer,
+    Checklist,
+    DailyReport,
+    Finding,
+    FindingEvent,
+    Grid,
+    Inspection,
+    Person,
+    PersonGrid,
+    PlacardKey,
+    Venue,
+)
+from fieldapp.store.payloads import event_payload
+from sync.client.rows import RowWriter, existing, rows_in
+from sync.protocol import Change
+
+VENUE_UPDATED = (
+    "code", "name", "kind", "address", "contact", "phone", "risk_level", "grid",
+    "placard_key_id", "updated_at",
+)  # fmt: skip
+
+
+def _date(value: Any) -> dt.date | None:
+    if not value:
+        return None
+    return dt.date.fromisoformat(str(value)[:10])
+
+
+def refold_findings(finding_ids: set[str]) -> None:
+    """Recompute the cached state of these findings (those on this device) from their
+    events: one read of all their events, one fold per finding, one executemany."""
+    if not finding_ids:
+        return
+    deadlines = dict(rows_in("SELECT id, deadline FROM finding WHERE id IN ({})", finding_ids))
+    events: dict[str, list[FindingEvent]] = {fid: [] for fid in deadlines}
+    for start in range(0, len(deadlines), 500):
+        chunk = sorted(deadlines)[start : start + 500]
+        for event in FindingEvent.select().where(FindingEvent.finding.in_(chunk)):
+            events[event.finding_id].append(event)
+    updates = []
+    for finding_id, deadline in deadlines.items():
+        folded = machine.fold(
+            {**event_payload(e), "server_seq": e.server_seq} for e in events[finding_id]
+        )
+        current = Finding.current_deadline.db_value(folded.deadline) or deadline
+        updates.append((folded.state, current, bool(folded.unresolved_conflicts), finding_id))
+    db.cursor().executemany(
+        "UPDATE finding SET state = ?, current_deadline = ?, conflict = ? WHERE id = ?", updates
+    )
+
+
+def record_server_seqs(event_seqs: dict[str, int]) -> None:
+    """Keep the server's numbers of this device's own events (from push answers)."""
+    if not event_seqs:
+        return
+    db.cursor().executemany(
+        "UPDATE finding_event SET server_seq = ? WHERE id = ?",
+        [(seq, event_id) for event_id, seq in event_seqs.items()],
+    )
+    sql = "SELECT DISTINCT finding_id FROM finding_event WHERE id IN ({})"
+    refold_findings(existing(sql, event_seqs))
+
+
+def forget_server_seqs() -> None:
+    """A restored server (new epoch) numbers events afresh: drop every number from the
+    old epoch and refold the findings they belonged to (inside the caller's transaction)."""
+    findings = {
+        row[0]
+        for row in db.execute_sql(
+            "SELECT DISTINCT finding_id FROM finding_event WHERE server_seq IS NOT NULL"
+        ).fetchall()
+    }
+    db.execute_sql("UPDATE finding_event SET server_seq = NULL WHERE server_seq IS NOT NULL")
+    refold_findings(findings)
+
+
+# The order a page is applied in: every record after the records it refers to.
+APPLY_ORDER = (
+    "grid", "person", "placard_key", "checklist", "venue", "inspection", "finding",
+    "finding.event", "daily_report",
+)  # fmt: skip
+
+
+class PageApplier:
+    """Upserts one page of changes; `warnings` collects what was skipped and why."""
+
+    def __init__(self, changes: Sequence[Change]) -> None:
+        self.changes = changes
+        self.warnings: list[str] = []
+        self.page_grids = {c.id for c in changes if c.type == "grid"}
+        self.touched_findings: set[str] = set()
+        self.known_grids: dict[str, bool] = {}
+        self.handlers: dict[str, Callable[[Change], None]] = {
+            "grid": self._grid,
+            "person": self._person,
+            "checklist": self._checklist,
+            "placard_key": self._placard_key,
+            "daily_report": self._daily_report,
+        }
+
+    def apply(self) -> int:
+        """Apply the page type by type in `APPLY_ORDER` (each type in feed order), so a
+        record's parent is in place first even when it came later in the page."""
+        by_type: dict[str, list[Change]] = {t: [] for t in APPLY_ORDER}
+        for change in self.changes:
+            if change.type in by_type:
+                by_type[change.type].append(change)
+            else:
+                self.warnings.append(f"ignored a change of unknown type {change.type!r}")
+        bulk = {"venue": self._venues, "inspection": self._inspections,
+                "finding": self._findings, "finding.event": self._events}  # fmt: skip
+        applied = 0
+        for type_, changes in by_type.items():
+            if type_ in bulk:
+                bulk[type_](changes)
+            else:
+                for change in changes:
+                    self.handlers[type_](change)
+            applied += len(changes)
+        refold_findings(self.touched_findings)
+        return applied
+
+    def _grid_known(self, code: str | None) -> bool:
+        if not code:
+            return False
+        if code not in self.known_grids:
+            known = code in self.page_grids or Grid.get_or_none(Grid.code == code) is not None
+            self.known_grids[code] = known
+        return self.known_grids[code]
+
+    def _grid(self, change: Change) -> None:
+        r = change.record
+        parent = r.get("parent") if self._grid_known(r.get("parent")) else None
+        values = {"name": r["name"], "level": r["level"], "parent": parent}
+        Grid.insert(code=r["code"], **values).on_conflict(
+            conflict_target=[Grid.code], update=values
+        ).execute()
+
+    def _person(self, change: Change) -> None:
+        r = change.record
+        values = {"name": r["name"], "role": r["role"], "phone": r.get("phone", "")}
+        Person.insert(id=r["id"], **values).on_conflict(
+            conflict_target=[Person.id], update=values
+        ).execute()
+        PersonGrid.delete().where(PersonGrid.person == r["id"]).execute()
+        links = [{"person": r["id"], "grid": g} for g in r.get("grids", []) if self._grid_known(g)]
+        if links:
+            PersonGrid.insert_many(links).execute()
+
+    def _venues(self, changes: list[Change]) -> None:
+        records = [c.record for c in changes]
+        sql = "SELECT id, code FROM venue WHERE {} IN ({{}})"
+        held = rows_in(sql.format("code"), [r["code"] for r in records])
+        held += rows_in(sql.format("id"), [r["id"] for r in records])
+        owner = {code: venue_id for venue_id, code in held}  # code -> venue holding it
+        code_of = {venue_id: code for venue_id, code in held}
+        writer = RowWriter(Venue, conflict=["id"], update=VENUE_UPDATED)
+        fields = ("code", "name", "kind", "address", "contact", "phone", "risk_level")
+        for r in records:
+            if not self._grid_known(r.get("grid")):
+                self.warnings.append(
+                    f"venue {r.get('code')} skipped: its grid is not on this device"
+                )
+                continue
+            if owner.get(r["code"], r["id"]) != r["id"]:
+                self.warnings.append(
+                    f"venue {r['code']} skipped: this device has that code on another venue"
+                )
+                continue
+            if owner.get(code_of.get(r["id"], "")) == r["id"]:
+                del owner[code_of[r["id"]]]  # its old code is free again
+            owner[r["code"]], code_of[r["id"]] = r["id"], r["code"]
+            values = {f: r.get(f) or "" for f in fields}
+            values.update(
+                id=r["id"],
+                grid=r["grid"],
+                placard_key_id=r.get("placard_key_id"),
+                updated_at=r.get("updated_at", ""),
+                risk_level=r.get("risk_level") or "normal",
+            )
+            writer.add(values)
+        writer.write()
+
+    def _checklist(self, change: Change) -> None:
+        """A published version never changes: one this device already holds (loaded from
+        its shipped files, with their sha256 and source) is kept as it is."""
+        r = change.record
+        values = {
+            "kinds": r["kinds"],
+            "title_zh": r["title_zh"],
+            "title_en": r["title_en"],
+            "body": r["body"],
+            "sha256": r["sha256"],
+            "source": r.get("source", ""),
+            "loaded_at": now_iso(),
+        }
+        Checklist.insert(
+            checklist_id=r["checklist_id"], version=r["version"], **values
+        ).on_conflict_ignore().execute()
+
+    def _placard_key(self, change: Change) -> None:
+        r = change.record
+        values = {"public_key": r["public_key"], "revoked": bool(r.get("revoked"))}
+        PlacardKey.insert(
+            key_id=r["key_id"], created_at=r.get("created_at", ""), **values
+        ).on_conflict(conflict_target=[PlacardKey.key_id], update=values).execute()
+
+    def _ensure_people(self, person_ids: set[str]) -> None:
+        """Placeholders until the people's own records arrive (they correct the names)."""
+        missing = person_ids - existing("SELECT id FROM person WHERE id IN ({})", person_ids)
+        writer = RowWriter(Person, ignore=True)
+        for person_id in sorted(p for p in missing if p):
+            writer.add({"id": person_id, "name": person_id, "role": "inspector"})
+        writer.write()
+
+    def _findings(self, changes: list[Change]) -> None:
+        records = [c.record for c in changes]
+        held = existing("SELECT id FROM finding WHERE id IN ({})", [r["id"] for r in records])
+        venues = existing("SELECT id FROM venue WHERE id IN ({})", [r["venue_id"] for r in records])
+        inspections = existing(
+            "SELECT id FROM inspection WHERE id IN ({})", [r.get("inspection_id") for r in records]
+        )
+        inserts = RowWriter(Finding)
+        updates: list[tuple[Any, ...]] = []
+        for r in records:
+            current = _date(r.get("current_deadline")) or _date(r["deadline"])
+            server_view = {"state": r["state"], "current_deadline": current,
+                           "conflict": bool(r.get("conflict"))}  # fmt: skip
+            self.touched_findings.add(r["id"])
+            if r["id"] in held:
+                updates.append(
+                    (r["state"], Finding.current_deadline.db_value(current),
+                     server_view["conflict"], r["id"])
+                )  # fmt: skip
+                continue
+            if r["venue_id"] not in venues:
+                self.warnings.append(f"finding {r['id']} skipped: its venue is not on this device")
+                continue
+            inspection = r.get("inspection_id")
+            inserts.add(
+                {
+                    "id": r["id"],
+                    "inspection": inspection if inspection in inspections else None,
+                    "venue": r["venue_id"],
+                    "item_code": r["item_code"],
+                    "severity": r["severity"],
+                    "description": r.get("description", ""),
+                    "deadline": _date(r["deadline"]),
+                    "photos": r.get("photos", []),
+                    "created_at": r["created_at"],
+                    "created_by": r["created_by"],
+                    **server_view,
+                }
+            )
+            held.add(r["id"])  # a later change of it in this page is an update
+        inserts.write()
+        db.cursor().executemany(
+            "UPDATE finding SET state = ?, current_deadline = ?, conflict = ? WHERE id = ?", updates
+        )
+
+    def _events(self, changes: list[Change]) -> None:
+        records = [c.record for c in changes]
+        held = existing("SELECT id FROM finding_event WHERE id IN ({})", [r["id"] for r in records])
+        findings = existing(
+            "SELECT id FROM finding WHERE id IN ({})", [r["finding_id"] for r in records]
+        )
+        inserts = RowWriter(FindingEvent)
+        updates: list[tuple[Any, ...]] = []
+        for r in records:
+            server_seq = r.get("server_order")
+            self.touched_findings.add(r["finding_id"])
+            if r["id"] in held:
+                updates.append((server_seq, r["id"]))
+                continue
+            if r["finding_id"] not in findings:
+                self.warnings.append(f"event {r['id']} skipped: its finding is not on this device")
+                continue
+            data = dict(r.get("data") or {})
+            if r.get("conflict"):
+                data["conflict"] = r.get("conflict_reason") or "conflict"
+            inserts.add(
+                {
+                    "id": r["id"],
+                    "finding": r["finding_id"],
+                    "type": r["type"],
+                    "actor": r["actor"],
+                    "role": r["role"],
+                    "device_id": r.get("device_id", ""),
+                    "base_event": r.get("base_event"),
+                    "at": r["at"],
+                    "note": r.get("note", ""),
+                    "photos": r.get("photos", []),
+                    "data": data,
+                    "server_seq": server_seq,
+                }
+            )
+            held.add(r["id"])
+        inserts.write()
+        db.cursor().executemany("UPDATE finding_event SET server_seq = ? WHERE id = ?", updates)
+
+    def _inspections(self, changes: list[Change]) -> None:
+        records = [c.record for c in changes]
+        held = existing("SELECT id FROM inspection WHERE id IN ({})", [r["id"] for r in records])
+        venues = existing("SELECT id FROM venue WHERE id IN ({})", [r["venue_id"] for r in records])
+        copied = (
+            "checklist_id", "checklist_version", "device_id", "started_at", "finished_at",
+            "submitted_at", "presence", "presence_payload", "presence_reason", "presence_note",
+            "presence_at", "representative", "summary", "supersedes",
+        )  # fmt: skip
+        inspections, answers = RowWriter(Inspection), RowWriter(Answer)
+        people: set[str] = set()
+        for r in records:
+            if r["id"] in held:
+                continue  # immutable after submit; this device's own copy is the same
+            if r["venue_id"] not in venues:
+                self.warnings.append(
+                    f"inspection {r['id']} skipped: its venue is not on this device"
+                )
+                continue
+            held.add(r["id"])
+            people.add(r["inspector_id"])
+            values = {k: r[k] for k in copied if r.get(k) is not None}
+            inspections.add(
+                {"id": r["id"], "venue": r["venue_id"], "inspector": r["inspector_id"],
+                 "status": "submitted", **values}
+            )  # fmt: skip
+            answered_at = r.get("submitted_at") or r.get("received_at") or now_iso()
+            for a in r.get("answers", []):
+                answers.add(
+                    {
+                        "inspection": r["id"],
+                        "item_code": a["item_code"],
+                        "outcome": a["outcome"],
+                        "value": a.get("value", ""),
+                        "note": a.get("note", ""),
+                        "photos": a.get("photos", []),
+                        "answered_at": answered_at,
+                    }
+                )
+        self._ensure_people(people)
+        inspections.write()
+        answers.write()
+
+    def _daily_report(self, change: Change) -> None:
+        r = change.record
+        if not self._grid_known(r.get("grid_code")):
+            self.warnings.append(f"daily report {r['id']} skipped: its grid is not on this device")
+            return
+        values = {
+            "grid": r["grid_code"],
+            "date": _date(r["date"]),
+            "reporter": r["reporter"],
+            "counts": r.get("counts", {}),
+            "zero_report": bool(r.get("zero_report")),
+            "remarks": r.get("remarks", ""),
+            "submitted_at": r["submitted_at"],
+        }
+        DailyReport.insert(id=r["id"], **values).on_conflict(
+            conflict_target=[DailyReport.id], update=values
+        ).execute()

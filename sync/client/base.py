@@ -1,0 +1,121 @@
+"""What the sync client shares with its callers: errors, results, URL rules, backoff."""
+
+from __future__ import annotations
+
+import ipaddress
+import random
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import httpx
+
+from fieldapp.paths import blobs_dir
+
+Progress = Callable[[str, int, int], None]  # (phase, done, total); total 0 = unknown
+PHASES = ("photos", "push", "pull")  # photos: uploads first; downloads after the pull
+
+
+class SyncError(Exception):
+    """A sync problem; the message tells a person what happened and what to do."""
+
+
+class DeviceNotEnrolled(SyncError):
+    def __init__(self, detail: str = "") -> None:
+        message = "this device must be enrolled again"
+        super().__init__(f"{message} ({detail})" if detail else message)
+
+
+class InsecureURL(SyncError):
+    pass
+
+
+class ServerUnavailable(SyncError):
+    """The server could not be reached or kept failing; try again later."""
+
+
+class ServerRefused(SyncError):
+    """The server refused a call (4xx) that is not about one op."""
+
+
+def default_blob_path(sha256: str) -> Path:
+    """Where the field program keeps a photo (fieldapp.services.common.photos stores `<sha>.jpg`)."""
+    return blobs_dir() / f"{sha256}.jpg"
+
+
+def check_url(url: str, *, allow_insecure_http: bool = False) -> str:
+    """The base URL without a trailing slash; plain http only for loopback or when allowed."""
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise InsecureURL(f"{url!r} is not a server address (use https://host[:port])")
+    if parts.scheme == "http" and not allow_insecure_http and not _is_loopback(parts.hostname):
+        raise InsecureURL(
+            f"{url} is plain http to another machine: use https, or allow insecure http "
+            "explicitly on a network you trust"
+        )
+    return url.rstrip("/")
+
+
+def _is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+class Backoff:
+    """Exponential backoff with full jitter: uniform(0, min(cap, base * 2**attempt))."""
+
+    def __init__(self, base: float = 1.0, cap: float = 300.0, rng: random.Random | None = None):
+        self.base, self.cap, self.rng = base, cap, rng or random.Random()
+
+    def delay(self, attempt: int) -> float:
+        return self.rng.uniform(0, min(self.cap, self.base * 2 ** min(attempt, 30)))
+
+
+@dataclass
+class RejectedOp:
+    op_id: str
+    seq: int
+    type: str
+    reason: str
+
+
+@dataclass
+class SyncResult:
+    pushed: int = 0  # ops the server answered applied or duplicate
+    rejected: list[RejectedOp] = field(default_factory=list)
+    pulled: int = 0
+    blobs_uploaded: int = 0
+    blobs_downloaded: int = 0  # photos of other devices fetched after the pull
+    blobs_waiting: int = 0  # referenced photos still not on this device (next sync)
+    pending: int = 0  # ops still waiting after this run
+    errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    conflicts: list[str] = field(default_factory=list)
+    new_epoch: bool = False
+    rescoped: bool = False  # the person's grids or role changed: pulled again from the start
+    retry_in: float | None = None  # seconds until the next attempt is sensible
+
+    @property
+    def ok(self) -> bool:
+        """Everything went through: no errors, nothing refused, nothing left waiting."""
+        return not self.errors and not self.rejected and self.pending == 0
+
+
+def error_message(response: httpx.Response) -> str:
+    try:
+        body = response.json()
+    except ValueError:
+        return response.text[:200] or response.reason_phrase
+    if isinstance(body, dict):
+        return str(body.get("message") or body.get("detail") or body)
+    return str(body)[:200]
+
+
+def retry_after_seconds(response: httpx.Response) -> float:
+    value = response.headers.get("retry-after", "")
+    return float(value) if value.replace(".", "", 1).isdigit() else 0.0

@@ -1,0 +1,47 @@
+"""Enrolling this device: exchange a one-time code for a device id and token."""
+
+from __future__ import annotations
+
+import httpx
+
+from fieldapp.store.db import db
+from fieldapp.store.models import Person, SyncState
+from sync.client.base import ServerRefused, ServerUnavailable, check_url, error_message
+from sync.protocol import API_PREFIX, EnrollResponse
+
+
+def enroll_device(
+    url: str,
+    code: str,
+    *,
+    device_name: str = "",
+    verify: bool | str = True,
+    allow_insecure_http: bool = False,
+    transport: httpx.BaseTransport | None = None,
+) -> EnrollResponse:
+    """Enrol this device (store open) and record who it is in SyncState."""
+    base = check_url(url, allow_insecure_http=allow_insecure_http)
+    with httpx.Client(base_url=base + API_PREFIX, verify=verify, transport=transport) as http:
+        try:
+            response = http.post("/enroll", json={"code": code, "device_name": device_name})
+        except httpx.TransportError as error:
+            raise ServerUnavailable(f"cannot reach {base} ({error})") from None
+    if response.status_code != 200:
+        raise ServerRefused(error_message(response))
+    answer = EnrollResponse.model_validate(response.json())
+    person = answer.person
+    with db.atomic():
+        Person.insert(id=person.id, name=person.name, role=person.role).on_conflict(
+            conflict_target=[Person.id], update={Person.name: person.name, Person.role: person.role}
+        ).execute()
+        SyncState.get_or_create(id=1)
+        SyncState.update(
+            device_id=answer.device_id,
+            person=person.id,
+            server_url=base,
+            token=answer.token,
+            pull_cursor="",
+            server_epoch=answer.epoch,
+            last_error="",
+        ).where(SyncState.id == 1).execute()
+    return answer

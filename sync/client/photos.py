@@ -1,0 +1,151 @@
+"""Photos over the wire: upload the photos of waiting ops, download other devices' photos.
+
+A mixin of `SyncClient`: it uses the client's `_request`, `blob_path` and download limits.
+A photo never holds an op or a sync back: a missing, damaged or refused one is reported as
+a warning and tried again with the next sync.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from fieldapp.domain.clock import now_iso
+from fieldapp.store.db import db
+from fieldapp.store.models import Blob, Outbox
+from sync.client.base import Progress, ServerUnavailable, SyncResult, error_message
+from sync.client.blobs import adopt_file, missing_blobs, store_blob
+from sync.protocol import photo_refs
+
+if TYPE_CHECKING:
+    import httpx
+
+# Per store file: photos the server did not have when this process last asked. They are
+# asked for again on every sync, after the others, so they never hold the others back.
+_NOT_ON_SERVER: dict[str, set[str]] = {}
+
+
+class PhotoTransfer:
+    if TYPE_CHECKING:
+        blob_download_limit: int
+        blob_download_bytes: int
+        blob_path: Callable[[str], Path]
+
+        def _request(self, method: str, path: str, **kwargs: Any) -> httpx.Response: ...
+
+    def upload_blobs(
+        self, progress: Progress | None = None, result: SyncResult | None = None
+    ) -> int:
+        """Send the photos of waiting ops (HEAD first). A missing or refused photo is
+        reported and skipped: it never holds its op back."""
+        result = result if result is not None else SyncResult()
+        wanted: list[str] = []
+        for row in Outbox.select().where(Outbox.state == "pending").order_by(Outbox.seq):
+            for sha in photo_refs(row.type, json.loads(row.payload)):
+                if sha not in wanted:
+                    wanted.append(sha)
+        done_already = {
+            b.sha256
+            for b in Blob.select(Blob.sha256).where(Blob.uploaded == True)  # noqa: E712
+        }
+        todo = [sha for sha in wanted if sha not in done_already]
+        uploaded = 0
+        for index, sha in enumerate(todo):
+            if progress:
+                progress("photos", index, len(todo))
+            if self._upload_one(sha, result):
+                uploaded += 1
+        if progress:
+            progress("photos", len(todo), len(todo))
+        result.blobs_uploaded += uploaded
+        return uploaded
+
+    def _upload_one(self, sha: str, result: SyncResult) -> bool:
+        path = self.blob_path(sha)
+        if not path.is_file():
+            result.warnings.append(f"photo {sha[:12]} is missing on this device; sent without it")
+            return False
+        head = self._request("HEAD", f"/blobs/{sha}")
+        if head.status_code != 200:
+            data = path.read_bytes()
+            if hashlib.sha256(data).hexdigest() != sha:
+                result.warnings.append(
+                    f"photo {sha[:12]} is damaged on this device; sent without it"
+                )
+                return False
+            put = self._request(
+                "PUT", f"/blobs/{sha}", content=data, headers={"content-type": "image/jpeg"}
+            )
+            if put.status_code not in (200, 201):
+                result.warnings.append(f"photo {sha[:12]} refused: {error_message(put)}")
+                return False
+        with db.atomic():
+            if Blob.update(uploaded=True).where(Blob.sha256 == sha).execute() == 0:
+                Blob.insert(
+                    sha256=sha,
+                    mime="image/jpeg",
+                    size=path.stat().st_size,
+                    uploaded=True,
+                    created_at=now_iso(),
+                ).on_conflict_ignore().execute()
+        return head.status_code != 200
+
+    def download_blobs(
+        self, progress: Progress | None = None, result: SyncResult | None = None
+    ) -> int:
+        """Fetch photos that records on this device refer to and it does not hold: each
+        checked against its sha256, written atomically, then given its Blob row. At most
+        `blob_download_limit` requests and about `blob_download_bytes` per sync; one the
+        server does not have yet (its device has not uploaded it) is tried again next
+        sync, after the others. Never raises for a photo: sync goes on without it."""
+        result = result if result is not None else SyncResult()
+        store = str(db.database)
+        absent = _NOT_ON_SERVER.setdefault(store, set())
+        wanted = missing_blobs()
+        absent &= set(wanted)  # forget the ones that arrived some other way
+        wanted.sort(key=lambda sha: sha in absent)  # stable: the order of missing_blobs
+        todo = wanted[: self.blob_download_limit]
+        fetched = size = 0
+        for index, sha in enumerate(todo):
+            if progress:
+                progress("photos", index, len(todo))
+            if size >= self.blob_download_bytes:
+                break
+            path = self.blob_path(sha)
+            if path.is_file() and adopt_file(path, sha):
+                fetched += 1
+                continue
+            try:
+                response = self._request("GET", f"/blobs/{sha}")
+            except ServerUnavailable as error:
+                result.warnings.append(f"photo download stopped ({error}); the rest come later")
+                break
+            if response.status_code != 200:
+                absent.add(sha)  # not uploaded yet (404), or refused: again next sync
+                continue
+            data = response.content
+            if hashlib.sha256(data).hexdigest() != sha:
+                absent.add(sha)
+                result.warnings.append(f"photo {sha[:12]} arrived damaged; it is fetched again")
+                continue
+            try:
+                store_blob(path, sha, data)
+            except OSError as error:
+                result.warnings.append(f"could not store photo {sha[:12]}: {error.strerror}")
+                break
+            absent.discard(sha)
+            fetched += 1
+            size += len(data)
+        if progress:
+            progress("photos", len(todo), len(todo))
+        result.blobs_downloaded += fetched
+        result.blobs_waiting = len(wanted) - fetched
+        if result.blobs_waiting:
+            result.warnings.append(
+                f"{result.blobs_waiting} photo(s) from other devices are not on this device "
+                "yet; they are fetched with the next sync"
+            )
+        return fetched

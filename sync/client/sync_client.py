@@ -1,0 +1,357 @@
+"""SyncClient: push the outbox, upload photos, pull changes — over httpx, on the local store.
+
+The caller has opened the store (`fieldapp.store.open_store`). Nothing is marked sent until
+the server's answer for that op is committed locally together with the op's new state;
+a pulled page is committed together with its cursor (invariant 2). Network errors, 5xx
+and 429 are retried with exponential backoff and full jitter, capped at 5 minutes
+(invariant 7); other 4xx mark the op rejected with the server's reason; 401 raises
+`DeviceNotEnrolled`. A new server epoch resets the cursor and re-pushes every op that was
+not rejected (invariant 6). After the pull, photos that pulled records refer to and this
+device lacks are downloaded, a bounded number per sync; the rest come with the next one.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import httpx
+from peewee import DatabaseError
+
+from fieldapp.domain.clock import now_iso
+from fieldapp.store.db import db
+from fieldapp.store.models import Outbox, SyncState
+from sync.client.apply import PageApplier, forget_server_seqs, record_server_seqs
+from sync.client.base import (
+    PHASES,
+    Backoff,
+    DeviceNotEnrolled,
+    InsecureURL,
+    Progress,
+    RejectedOp,
+    ServerRefused,
+    ServerUnavailable,
+    SyncError,
+    SyncResult,
+    check_url,
+    default_blob_path,
+    error_message,
+    retry_after_seconds,
+)
+from sync.client.enroll import enroll_device
+from sync.client.photos import PhotoTransfer
+from sync.protocol import (
+    API_PREFIX,
+    PROTOCOL_VERSION,
+    Health,
+    OpResult,
+    PullResponse,
+    PushResponse,
+)
+
+
+def _state() -> SyncState:
+    state, _ = SyncState.get_or_create(id=1)
+    return state
+
+
+class SyncClient(PhotoTransfer):
+    def __init__(
+        self,
+        base_url: str,
+        token: str,
+        device_id: str,
+        *,
+        verify: bool | str = True,
+        allow_insecure_http: bool = False,
+        transport: httpx.BaseTransport | None = None,
+        blob_path: Callable[[str], Path] = default_blob_path,
+        batch_size: int = 100,
+        page_size: int = 500,
+        max_retries: int = 3,
+        backoff: Backoff | None = None,
+        sleep: Callable[[float], None] = time.sleep,
+        timeout: float = 30.0,
+        blob_download_limit: int = 100,
+        blob_download_bytes: int = 25 * 1024 * 1024,
+    ) -> None:
+        self.base_url = check_url(base_url, allow_insecure_http=allow_insecure_http)
+        self.device_id = device_id
+        self.blob_path = blob_path
+        self.batch_size = batch_size
+        self.page_size = page_size
+        self.max_retries = max_retries
+        self.blob_download_limit = blob_download_limit  # GETs per sync
+        self.blob_download_bytes = blob_download_bytes  # bytes per sync (one may overshoot)
+        self.backoff = backoff or Backoff()
+        self.sleep = sleep
+        self.failures = 0  # consecutive failed calls, for the next retry delay
+        self._retry_after = 0.0
+        self.http = httpx.Client(
+            base_url=self.base_url + API_PREFIX,
+            verify=verify,
+            transport=transport,
+            timeout=timeout,
+            headers={
+                "Authorization": f"Bearer {token}",
+                "User-Agent": f"fieldapp-sync/{PROTOCOL_VERSION}",
+            },
+        )
+
+    @classmethod
+    def from_store(cls, **options: Any) -> SyncClient:
+        """A client for the enrolment recorded in the open store's SyncState."""
+        state = SyncState.get_or_none(SyncState.id == 1)
+        if state is None or not state.token or not state.server_url:
+            raise DeviceNotEnrolled("no enrolment on this device; run `fieldapp enroll URL CODE`")
+        return cls(state.server_url, state.token, state.device_id, **options)
+
+    def close(self) -> None:
+        self.http.close()
+
+    def __enter__(self) -> SyncClient:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --- transport ----------------------------------------------------------------------
+
+    def _request(self, method: str, path: str, **kwargs: Any) -> httpx.Response:
+        """One call, retried on network errors, 5xx and 429; 401 raises DeviceNotEnrolled."""
+        last = ""
+        for attempt in range(self.max_retries + 1):
+            if attempt:
+                delay = self.backoff.delay(attempt - 1)
+                self.sleep(max(delay, self._retry_after) if self._retry_after else delay)
+            self._retry_after = 0.0
+            try:
+                response = self.http.request(method, path, **kwargs)
+            except httpx.TransportError as error:
+                last = f"cannot reach the server ({type(error).__name__}: {error})"
+                self.failures += 1
+                continue
+            if response.status_code == 401:
+                raise DeviceNotEnrolled(error_message(response))
+            if response.status_code == 429 or response.status_code >= 500:
+                last = f"server answered {response.status_code}: {error_message(response)}"
+                self._retry_after = min(retry_after_seconds(response), self.backoff.cap)
+                self.failures += 1
+                continue
+            self.failures = 0
+            return response
+        raise ServerUnavailable(last)
+
+    def next_retry_in(self) -> float:
+        return self.backoff.delay(max(self.failures - 1, 0))
+
+    # --- calls --------------------------------------------------------------------------
+
+    def health(self) -> Health:
+        response = self._request("GET", "/health")
+        if response.status_code != 200:
+            raise ServerRefused(error_message(response))
+        return Health.model_validate(response.json())
+
+    def check_epoch(self, epoch: str) -> bool:
+        """Record the server's epoch; on a new one reset the cursor, requeue acked ops and
+        forget the server's numbers of hazard events (the restored server may not know an
+        event any more, and may give its number to another). Until the re-push and re-pull
+        number them again, those events fold after the ones it knows, like unsent ones."""
+        state = _state()
+        if state.server_epoch == epoch:
+            return False
+        with db.atomic():
+            if state.server_epoch:
+                Outbox.update(state="pending", acked_at=None).where(
+                    Outbox.state == "acked"
+                ).execute()
+                SyncState.update(pull_cursor="").where(SyncState.id == 1).execute()
+                forget_server_seqs()
+            SyncState.update(server_epoch=epoch).where(SyncState.id == 1).execute()
+        return bool(state.server_epoch)
+
+    def push(
+        self, progress: Progress | None = None, result: SyncResult | None = None
+    ) -> SyncResult:
+        """Send waiting ops in seq order, in batches; record each answer with its op."""
+        result = result if result is not None else SyncResult()
+        total = Outbox.select().where(Outbox.state == "pending").count()
+        done, last_seq, restarted = 0, 0, False
+        while True:
+            rows = list(
+                Outbox.select()
+                .where((Outbox.state == "pending") & (Outbox.seq > last_seq))
+                .order_by(Outbox.seq)
+                .limit(self.batch_size)
+            )
+            if not rows:
+                break
+            last_seq = rows[-1].seq
+            epoch, answers = self._send(rows)
+            self._record(rows, answers, result)
+            done += len(rows)
+            if progress:
+                progress("push", min(done, total), max(total, done))
+            if epoch and self.check_epoch(epoch) and not restarted:
+                result.new_epoch, restarted, last_seq = True, True, 0
+                total = done + Outbox.select().where(Outbox.state == "pending").count()
+        return result
+
+    def _send(self, rows: list[Outbox]) -> tuple[str | None, dict[str, OpResult]]:
+        # The outbox holds each payload as JSON already: splice it in, do not re-encode it.
+        ops = ",".join(
+            f'{{"op_id":{json.dumps(r.op_id)},"seq":{int(r.seq)},"type":{json.dumps(r.type)},'
+            f'"payload":{r.payload}}}'
+            for r in rows
+        )
+        body = f'{{"device_id":{json.dumps(self.device_id)},"ops":[{ops}]}}'.encode()
+        try:
+            response = self._request(
+                "POST", "/push", content=body, headers={"content-type": "application/json"}
+            )
+        except ServerUnavailable as error:
+            with db.atomic():
+                for r in rows:
+                    Outbox.update(attempts=Outbox.attempts + 1, last_error=str(error)).where(
+                        Outbox.op_id == r.op_id
+                    ).execute()
+            raise
+        if response.status_code == 200:
+            answer = PushResponse.model_validate(response.json())
+            return answer.epoch, {r.op_id: r for r in answer.results}
+        if len(rows) > 1:  # a 4xx for the batch: find the op it is about
+            answers: dict[str, OpResult] = {}
+            epoch = None
+            for row in rows:
+                epoch_one, one = self._send([row])
+                answers.update(one)
+                epoch = epoch_one or epoch
+            return epoch, answers
+        reason = f"refused by the server ({response.status_code}): {error_message(response)}"
+        return None, {
+            rows[0].op_id: OpResult(op_id=rows[0].op_id, status="rejected", reason=reason)
+        }
+
+    def _record(self, rows: list[Outbox], answers: dict[str, OpResult], result: SyncResult) -> None:
+        stamp = now_iso()
+        event_seqs: dict[str, int] = {}
+        with db.atomic():
+            for row in rows:
+                answer = answers.get(row.op_id)
+                query: Any
+                if answer is None:
+                    query = Outbox.update(
+                        attempts=Outbox.attempts + 1, last_error="the server did not answer this op"
+                    )
+                elif answer.status in ("applied", "duplicate"):
+                    query = Outbox.update(
+                        state="acked",
+                        acked_at=stamp,
+                        attempts=Outbox.attempts + 1,
+                        last_error=answer.conflict or "",
+                    )
+                    result.pushed += 1
+                    event_seqs.update(answer.event_seqs or {})
+                    if answer.conflict:
+                        result.conflicts.append(answer.conflict)
+                else:
+                    reason = answer.reason or "refused by the server"
+                    query = Outbox.update(
+                        state="rejected", attempts=Outbox.attempts + 1, last_error=reason
+                    )
+                    result.rejected.append(RejectedOp(row.op_id, row.seq, row.type, reason))
+                query.where(Outbox.op_id == row.op_id).execute()
+            record_server_seqs(event_seqs)  # one refold per finding for the whole batch
+
+    def pull(
+        self, progress: Progress | None = None, result: SyncResult | None = None
+    ) -> SyncResult:
+        """Pull pages until the server has no more; each page commits with its cursor. A
+        reset (the person's grids or role changed) pulls again from the start: every
+        change is an idempotent upsert, so records already here are only written again."""
+        result = result if result is not None else SyncResult()
+        restarted = False
+        resets = 0
+        while True:
+            cursor = _state().pull_cursor
+            response = self._request(
+                "GET", "/pull", params={"cursor": cursor, "limit": self.page_size}
+            )
+            if response.status_code != 200:
+                raise ServerRefused(f"pull refused: {error_message(response)}")
+            page = PullResponse.model_validate(response.json())
+            if self.check_epoch(page.epoch):
+                result.new_epoch = True
+                if restarted:
+                    raise ServerUnavailable("the server's epoch keeps changing; try again later")
+                restarted = True
+                continue  # this page was read against the old cursor: start again
+            if page.reset:  # this person's grids or role changed: their history too
+                resets += 1
+                if resets > 2:
+                    raise ServerUnavailable("the server keeps restarting the pull; try again later")
+                result.rescoped = True
+                SyncState.update(pull_cursor="").where(SyncState.id == 1).execute()
+                continue
+            with db.atomic():
+                db.execute_sql("PRAGMA defer_foreign_keys = ON")
+                applier = PageApplier(page.changes)
+                result.pulled += applier.apply()
+                SyncState.update(pull_cursor=page.cursor).where(SyncState.id == 1).execute()
+            result.warnings += applier.warnings
+            if progress:
+                progress(
+                    "pull", result.pulled, result.pulled + (self.page_size if page.more else 0)
+                )
+            if not page.more:
+                return result
+
+    def sync_once(self, progress_callback: Progress | None = None) -> SyncResult:
+        """photos up → push → pull → photos down. Returns what happened; raises only
+        DeviceNotEnrolled."""
+        result = SyncResult()
+        try:
+            result.new_epoch = self.check_epoch(self.health().epoch)
+            self.upload_blobs(progress_callback, result)
+            self.push(progress_callback, result)
+            self.pull(progress_callback, result)
+            self.download_blobs(progress_callback, result)
+        except DeviceNotEnrolled as error:
+            SyncState.update(last_error=str(error)).where(SyncState.id == 1).execute()
+            raise
+        except SyncError as error:
+            result.errors.append(str(error))
+            result.retry_in = self.next_retry_in()
+        except (httpx.HTTPError, ValueError) as error:  # e.g. an answer that is not JSON
+            result.errors.append(f"sync failed, the server's answer was not understood: {error}")
+            result.retry_in = self.next_retry_in()
+        except DatabaseError as error:
+            result.errors.append(f"could not write to this device's store: {error}")
+        result.pending = Outbox.select().where(Outbox.state == "pending").count()
+        values: dict[str, Any] = {"last_error": "; ".join(result.errors)}
+        if not result.errors:
+            values["last_sync_at"] = now_iso()
+        SyncState.update(**values).where(SyncState.id == 1).execute()
+        return result
+
+
+__all__ = [
+    "PHASES",
+    "Backoff",
+    "DeviceNotEnrolled",
+    "InsecureURL",
+    "Progress",
+    "RejectedOp",
+    "ServerRefused",
+    "ServerUnavailable",
+    "SyncClient",
+    "SyncError",
+    "SyncResult",
+    "check_url",
+    "default_blob_path",
+    "enroll_device",
+]
