@@ -25,8 +25,8 @@ LAZY_COMMANDS = {
     "report": "fieldapp.cli.export:report",
     "serve": "fieldapp.cli.server:serve",
     "admin": "fieldapp.cli.server:admin",
-    "enroll": "fieldapp.cli.server:enroll",
-    "sync": "fieldapp.cli.server:sync_command",
+    "enroll": "fieldapp.cli.device:enroll",
+    "sync": "fieldapp.cli.device:sync_command",
 }
 
 

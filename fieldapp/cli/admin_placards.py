@@ -9,21 +9,16 @@ calls the same renderer (`fieldapp.reports.placards`). Attached to the `admin` g
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import click
 
+from fieldapp.cli.common import admin_call
 from fieldapp.i18n import t
 
 if TYPE_CHECKING:
     from fieldapp.domain.placard import SigningKey
     from fieldapp.reports.placards import PlacardInfo
-
-
-def _call(action: Any) -> Any:
-    from fieldapp.cli.server import _admin_call
-
-    return _admin_call(action)
 
 
 @click.group("placard-key")
@@ -36,7 +31,7 @@ def key_list() -> None:
     """List the placard keys (the current one signs new placards)."""
     from sync.server import placard_keys
 
-    rows = _call(placard_keys.list_keys)
+    rows = admin_call(placard_keys.list_keys)
     if not rows:
         click.echo(t("admin.placard_key.none"))
     for row in rows:
@@ -50,7 +45,7 @@ def key_rotate() -> None:
     """Make a new current key; placards signed with older keys keep verifying."""
     from sync.server import placard_keys
 
-    click.echo(t("admin.placard_key.rotated", key_id=_call(placard_keys.rotate)))
+    click.echo(t("admin.placard_key.rotated", key_id=admin_call(placard_keys.rotate)))
 
 
 @placard_key.command("revoke")
@@ -61,9 +56,9 @@ def key_revoke(key_id: str) -> None:
 
     from sync.server import placard_keys
 
-    if _call(lambda: placard_keys.revoke(key_id)):
+    if admin_call(lambda: placard_keys.revoke(key_id)):
         click.echo(t("admin.placard_key.revoked", key_id=key_id.upper()))
-        if _call(placard_keys.current_key_id) == key_id.upper():
+        if admin_call(placard_keys.current_key_id) == key_id.upper():
             click.echo(t("admin.placard_key.revoked_current"), err=True)
     else:
         click.echo(t("admin.placard_key.unknown", key_id=key_id), err=True)
@@ -109,7 +104,7 @@ def admin_placards(
         signer = placard_keys.signing_key()
         return server_placard_infos(grid_code=grid_code, venue_code=venue_code, signer=signer)
 
-    infos = _call(build)
+    infos = admin_call(build)
     if not infos:
         raise click.ClickException(t("placard.print.nothing", what=grid_code or venue_code))
     render_pdf(infos, out, size=size.upper(), font=font)

@@ -1,7 +1,12 @@
 """What the headless commands share: the language chosen on the root command
-(`fieldapp --lang en …`) and the local store (FIELDAPP_HOME or the user data directory)."""
+(`fieldapp --lang en …`), the local store (FIELDAPP_HOME or the user data directory), and
+for the administrator's commands the server database and one way to run an action on it."""
 
 from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from typing import Any
 
 import click
 
@@ -20,3 +25,41 @@ def open_local_store() -> None:
     from fieldapp.store import open_store
 
     open_store(store_path())
+
+
+def default_server_db() -> str:
+    """The server database when --db is not given: FIELDAPP_SERVER_DB or the data home."""
+    import os
+
+    from fieldapp.paths import data_home
+
+    return (
+        os.environ.get("FIELDAPP_SERVER_DB")
+        or f"sqlite:///{data_home() / 'server' / 'server.sqlite3'}"
+    )
+
+
+db_option = click.option(
+    "--db",
+    "db_url",
+    default=None,
+    help="Server database: a SQLite path, sqlite:///FILE or postgresql://… "
+    "(default: $FIELDAPP_SERVER_DB or server/server.sqlite3 in the data directory).",
+)
+
+
+def admin_call(action: Callable[[], Any]) -> Any:
+    """Run one admin action with a connection; refusals are printed, exit status 1."""
+    from fieldapp.domain.checklist_toml import ChecklistInvalid
+    from sync.server import db as server_db
+    from sync.server.auth import AuthError
+    from sync.server.tables import ImportRefused
+
+    try:
+        with server_db.current().connection_context():
+            return action()
+    except (ImportRefused, ChecklistInvalid, AuthError, ValueError, OSError) as error:
+        from fieldapp.i18n import t
+
+        click.echo(t("admin.failed", error=error), err=True)
+        sys.exit(1)

@@ -1,14 +1,9 @@
-"""FieldApp: installs the screens, the app-wide keys and the command palette.
+"""FieldApp: the app-wide keys, the command palette, start-up and the one error handler.
 
-How a venue is opened, from anywhere:
-- scanned (a keyboard-wedge burst on any screen, or `action_scan` → ScanDialog, then
-  `scan_text`; see `fieldapp.tui.parts.scanning`): a verified placard offers to start or resume
-  → `open_venue(presence="scanned", payload=…)`; a typed code asks why, like a venue
-  chosen by hand; a refusal notifies;
-- chosen by hand (a `VenueChosen` from Home or Find venue): PresenceDialog asks why
-  → `open_venue(presence="manual", reason=…, note=…)`;
-- `open_venue` resumes the venue's draft or starts an inspection (in a thread worker),
-  then `show_inspection` pushes InspectScreen(inspection_id).
+Its concerns are parts it derives from, each in `fieldapp.tui.parts`: scanning (a wedge
+burst on any screen, the scan dialog), venues (opening a venue's inspection), syncing (the
+/health probe, sync runs), rounds (rounds, daily report, dashboard, export) and
+preferences (language, keymap).
 """
 
 from __future__ import annotations
@@ -16,24 +11,26 @@ from __future__ import annotations
 import os
 from typing import ClassVar
 
-from textual import on, work
+from textual import on
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.worker import Worker, WorkerState
 
+from fieldapp.i18n import set_language, t
 from fieldapp.tui.commands import FieldCommands, localize_bindings
-from fieldapp.tui.dialogs import PresenceChoice, PresenceDialog, ResumeDialog, ScanDialog
-from fieldapp.i18n import language, set_language, t
+from fieldapp.tui.dialogs import ResumeDialog, ScanDialog
+from fieldapp.tui.parts.preferences import Preferences
 from fieldapp.tui.parts.rounds import RoundsApp
 from fieldapp.tui.parts.scanning import ScanningApp
-from fieldapp.tui.screens import InspectionReady, VenueChosen, WorkerFailed
-from fieldapp.tui.screens.home import HomeScreen
 from fieldapp.tui.parts.syncing import SyncApp
+from fieldapp.tui.parts.venues import VenueOpening
+from fieldapp.tui.screens import WorkerFailed
+from fieldapp.tui.screens.home import HomeScreen
 
 BENCH_EXIT_ENV = "FIELDAPP_BENCH_EXIT_ON_READY"
 
 
-class FieldApp(ScanningApp, SyncApp, RoundsApp):
+class FieldApp(ScanningApp, VenueOpening, SyncApp, RoundsApp, Preferences):
     CSS_PATH = "app.tcss"
     COMMANDS = App.COMMANDS | {FieldCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -60,19 +57,6 @@ class FieldApp(ScanningApp, SyncApp, RoundsApp):
         for note in self.startup_notes:
             self.notify(note, severity="warning", timeout=15)
 
-    def _apply_keymap(self) -> None:
-        """Keys people remapped: the `keymap` setting maps binding ids to keys."""
-        from fieldapp.services.common import settings
-
-        try:
-            keymap = settings.get("keymap") or {}
-        except Exception:  # a store without settings yet: the default keys
-            keymap = {}
-        if keymap:
-            self.set_keymap({str(k): str(v) for k, v in dict(keymap).items()})
-
-    # -- app-wide actions --------------------------------------------------------------
-
     def action_find_venue(self) -> None:
         from fieldapp.tui.screens.find_venue import FindVenueScreen
 
@@ -90,41 +74,11 @@ class FieldApp(ScanningApp, SyncApp, RoundsApp):
         if text is not None:
             self.scan_text(text)
 
-    async def action_switch_language(self) -> None:
-        await self.switch_language("en" if language() == "zh" else "zh")
-
     def action_toggle_keys(self) -> None:
         if self.screen.query("HelpPanel"):
             self.action_hide_help_panel()
         else:
             self.action_show_help_panel()
-
-    async def switch_language(self, lang: str) -> None:
-        """Show everything in `lang` from now on and keep it as the `language` setting."""
-        set_language(lang)
-        self._save_language(lang)
-        self.title = t("app.title")
-        localize_bindings(self)
-        for screen in list(self.screen_stack):
-            relabel = getattr(screen, "relabel", None)
-            if relabel is not None:
-                await relabel()
-            else:
-                localize_bindings(screen)
-        self.refresh_bindings()
-        self.notify(t("notify.language"))
-
-    @work(thread=True, exit_on_error=False, group="settings")
-    def _save_language(self, lang: str) -> None:
-        from fieldapp.services.common import settings
-        from fieldapp.store import db
-
-        with db.connection_context():
-            settings.put("language", lang)
-
-    # -- scanning: `scan_text` and the wedge listener are in ScanningApp (fieldapp.tui.parts.scanning)
-
-    # -- review (supervisors) ------------------------------------------------------------
 
     person_role: str | None = None  # from the home screen's data; None until it is loaded
 
@@ -144,88 +98,6 @@ class FieldApp(ScanningApp, SyncApp, RoundsApp):
         if event.view.role != self.person_role:
             self.person_role = event.view.role
             self.refresh_bindings()
-
-    # -- opening a venue ---------------------------------------------------------------
-
-    @on(VenueChosen)
-    def _venue_chosen(self, event: VenueChosen) -> None:
-        from fieldapp.services.inspection.inspections import PRESENCE_REASONS
-
-        def chosen(choice: PresenceChoice | None) -> None:
-            if choice is not None:
-                self.open_venue(
-                    event.venue_id, presence="manual", reason=choice.reason, note=choice.note
-                )
-
-        self.push_screen(PresenceDialog(event.label, PRESENCE_REASONS), chosen)
-
-    def open_venue(
-        self,
-        venue_id: str,
-        *,
-        presence: str,
-        payload: str = "",
-        reason: str = "",
-        note: str = "",
-    ) -> None:
-        """Resume the venue's draft or start an inspection, then show it."""
-        self._open_venue(venue_id, presence, payload, reason, note)
-
-    @work(thread=True, exclusive=True, exit_on_error=False, group="open-venue")
-    def _open_venue(
-        self, venue_id: str, presence: str, payload: str, reason: str, note: str
-    ) -> None:
-        from fieldapp.services.inspection import inspections
-        from fieldapp.store import db
-
-        with db.connection_context():
-            inspection_id = inspections.draft_for_venue(venue_id)
-            resumed = inspection_id is not None
-            if inspection_id is None:
-                inspection_id = inspections.start_inspection(
-                    venue_id, presence=presence, payload=payload, reason=reason, note=note
-                )
-            elif presence == "scanned":
-                # A placard scanned during a draft proves the visit after all.
-                inspections.record_presence(inspection_id, presence="scanned", payload=payload)
-        self.post_message(InspectionReady(inspection_id, resumed))
-
-    @on(InspectionReady)
-    def _inspection_ready(self, event: InspectionReady) -> None:
-        if getattr(self.screen, "inspection_id", None) == event.inspection_id:
-            # Scanned the placard of the venue being inspected: presence is now recorded.
-            self.notify(t("notify.presence_recorded"))
-            return
-        self.show_inspection(event.inspection_id)
-
-    def show_inspection(self, inspection_id: str) -> None:
-        """Push the inspection screen; it picks up at the inspection's current item."""
-        try:
-            from fieldapp.tui.screens.inspect import InspectScreen
-        except ImportError:
-            self.notify(t("home.not_available", what=t("home.what.inspect")), severity="error")
-            return
-        self.push_screen(InspectScreen(inspection_id))
-
-    @on(HomeScreen.DraftChosen)
-    def _draft_chosen(self, event: HomeScreen.DraftChosen) -> None:
-        self.show_inspection(event.inspection_id)
-
-    @on(HomeScreen.FindingChosen)
-    def _finding_chosen(self, event: HomeScreen.FindingChosen) -> None:
-        try:
-            from fieldapp.tui.dialogs.reinspect import ReinspectDialog
-        except ImportError:
-            self.notify(t("home.not_available", what=t("home.what.reinspect")), severity="error")
-            return
-
-        def done(changed: bool | None) -> None:
-            if changed and isinstance(self.screen, HomeScreen):
-                self.screen.reload()
-
-        self.push_screen(ReinspectDialog(event.finding_id), done)
-
-    # -- start-up ----------------------------------------------------------------------
 
     @on(HomeScreen.Loaded)
     def _home_loaded(self, event: HomeScreen.Loaded) -> None:
@@ -256,8 +128,6 @@ class FieldApp(ScanningApp, SyncApp, RoundsApp):
                 answered,
             )
 
-    # -- errors: one place -------------------------------------------------------------
-
     @on(Worker.StateChanged)
     def _app_worker_state(self, event: Worker.StateChanged) -> None:
         if event.state is WorkerState.ERROR and event.worker.error is not None:
@@ -285,11 +155,3 @@ def make_app(*, lang: str | None = None) -> FieldApp:
     if lang:
         set_language(lang)
     return FieldApp()
-
-
-def run_tui(lang: str | None) -> None:
-    """Open the local store, load the shipped checklists, pick the language, run the TUI
-    (the start-up sequence lives in `fieldapp.tui.startup`, which does not import Textual)."""
-    from fieldapp.tui.startup import run_tui as start
-
-    start(lang)

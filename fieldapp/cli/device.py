@@ -1,0 +1,123 @@
+"""`fieldapp enroll URL CODE` and `fieldapp sync`: this device and the central server."""
+
+from __future__ import annotations
+
+import sys
+from typing import Any
+
+import click
+
+from fieldapp.cli.common import open_local_store, use_language
+from fieldapp.i18n import t
+
+EXIT_INCOMPLETE = 1  # something was refused, failed or is still waiting
+EXIT_NOT_ENROLLED = 3
+
+
+@click.command()
+@click.argument("url")
+@click.argument("code")
+@click.option(
+    "--name", "device_name", default="", help="A name for this device (default: host name)."
+)
+@click.option("--insecure-http", is_flag=True, help="Allow plain http to a non-loopback server.")
+@click.option("--ca-bundle", type=click.Path(dir_okay=False), default=None,
+              help="CA certificates to verify the server with.")  # fmt: skip
+@click.pass_context
+def enroll(
+    ctx: click.Context,
+    url: str,
+    code: str,
+    device_name: str,
+    insecure_http: bool,
+    ca_bundle: str | None,
+) -> None:
+    """Enrol this device with the server at URL using a one-time CODE."""
+    import platform
+
+    from sync.client import SyncError, enroll_device
+
+    use_language(ctx)
+    open_local_store()
+    try:
+        answer = enroll_device(
+            url, code, device_name=device_name or platform.node(),
+            verify=ca_bundle or True, allow_insecure_http=insecure_http,
+        )  # fmt: skip
+    except SyncError as error:
+        click.echo(t("sync.enroll.failed", error=error), err=True)
+        sys.exit(1)
+    person = answer.person
+    grids = ", ".join(answer.grids) or "-"
+    click.echo(
+        t("sync.enrolled", device=answer.device_id, name=person.name, role=person.role, grids=grids)
+    )
+    click.echo(t("sync.enroll.next"))
+
+
+class _PhaseBars:
+    """One click progress bar per phase, fed by SyncClient's progress callback."""
+
+    def __init__(self) -> None:
+        self.phase = ""
+        self.bar: Any = None
+
+    def __call__(self, phase: str, done: int, total: int) -> None:
+        if phase != self.phase:
+            self.close()
+            self.phase = phase
+            self.bar = click.progressbar(length=max(total, 1), label=t(f"sync.phase.{phase}"))
+            self.bar.__enter__()
+        if total > self.bar.length:
+            self.bar.length = total
+        self.bar.update(max(done - self.bar.pos, 0))
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(None, None, None)
+            self.bar = None
+
+
+@click.command("sync")
+@click.option("--insecure-http", is_flag=True, help="Allow plain http to a non-loopback server.")
+@click.pass_context
+def sync_command(ctx: click.Context, insecure_http: bool) -> None:
+    """Sync now, headless. Exit status 0 only if everything went through."""
+    from sync.client import DeviceNotEnrolled, SyncClient
+
+    use_language(ctx)
+    open_local_store()
+    bars = _PhaseBars()
+    try:
+        with SyncClient.from_store(allow_insecure_http=insecure_http) as client:
+            result = client.sync_once(bars)
+    except DeviceNotEnrolled as error:
+        bars.close()
+        click.echo(t("sync.not_enrolled", error=error), err=True)
+        sys.exit(EXIT_NOT_ENROLLED)
+    bars.close()
+    from fieldapp.services.syncing.runs import after_sync
+
+    after_sync(result)
+    if result.new_epoch:
+        click.echo(t("sync.new_epoch"))
+    click.echo(
+        t("sync.done", pushed=result.pushed, pulled=result.pulled, photos=result.blobs_uploaded)
+    )
+    for warning in result.warnings:
+        click.echo(t("sync.warning", warning=warning))
+    for reason in result.conflicts:
+        click.echo(t("sync.conflict", reason=reason))
+    if result.rejected:
+        click.echo(t("sync.rejected.title", count=len(result.rejected)), err=True)
+        for op in result.rejected:
+            click.echo(
+                t("sync.rejected.item", seq=op.seq, type=op.type, reason=op.reason), err=True
+            )
+    for problem in result.errors:
+        click.echo(t("sync.error", error=problem), err=True)
+    if result.retry_in is not None:
+        click.echo(t("sync.retry", seconds=round(result.retry_in)), err=True)
+    if result.pending:
+        click.echo(t("sync.pending", count=result.pending), err=True)
+    sys.exit(0 if result.ok else EXIT_INCOMPLETE)

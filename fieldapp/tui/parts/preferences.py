@@ -1,0 +1,49 @@
+"""The person's preferences: the language (F9, kept as the `language` setting) and the keys
+they remapped (the `keymap` setting: binding id → key). FieldApp derives from Preferences."""
+
+from __future__ import annotations
+
+from textual import work
+from textual.app import App
+
+from fieldapp.i18n import language, set_language, t
+from fieldapp.tui.commands import localize_bindings
+
+
+class Preferences(App[None]):
+    async def action_switch_language(self) -> None:
+        await self.switch_language("en" if language() == "zh" else "zh")
+
+    async def switch_language(self, lang: str) -> None:
+        """Show everything in `lang` from now on and keep it as the `language` setting."""
+        set_language(lang)
+        self._save_language(lang)
+        self.title = t("app.title")
+        localize_bindings(self)
+        for screen in list(self.screen_stack):
+            relabel = getattr(screen, "relabel", None)
+            if relabel is not None:
+                await relabel()
+            else:
+                localize_bindings(screen)
+        self.refresh_bindings()
+        self.notify(t("notify.language"))
+
+    @work(thread=True, exit_on_error=False, group="settings")
+    def _save_language(self, lang: str) -> None:
+        from fieldapp.services.common import settings
+        from fieldapp.store import db
+
+        with db.connection_context():
+            settings.put("language", lang)
+
+    def _apply_keymap(self) -> None:
+        """Keys people remapped: the `keymap` setting maps binding ids to keys."""
+        from fieldapp.services.common import settings
+
+        try:
+            keymap = settings.get("keymap") or {}
+        except Exception:  # a store without settings yet: the default keys
+            keymap = {}
+        if keymap:
+            self.set_keymap({str(k): str(v) for k, v in dict(keymap).items()})

@@ -1,0 +1,99 @@
+"""Opening a venue's inspection, and the other ways into an inspection: the app's half.
+
+- chosen by hand (a `VenueChosen` from Home or Find venue): PresenceDialog asks why
+  → `open_venue(presence="manual", reason=…, note=…)`;
+- scanned (see `fieldapp.tui.parts.scanning`) → `open_venue(presence="scanned", payload=…)`;
+- `open_venue` resumes the venue's draft or starts an inspection (in a thread worker),
+  then `show_inspection` pushes InspectScreen(inspection_id);
+- a draft chosen on Home resumes it; an open hazard chosen on Home opens the re-inspection.
+"""
+
+from __future__ import annotations
+
+from textual import on, work
+from textual.app import App
+
+from fieldapp.i18n import t
+from fieldapp.tui.dialogs import PresenceChoice, PresenceDialog
+from fieldapp.tui.screens import InspectionReady, VenueChosen
+from fieldapp.tui.screens.home import HomeScreen
+
+
+class VenueOpening(App[None]):
+    @on(VenueChosen)
+    def _venue_chosen(self, event: VenueChosen) -> None:
+        from fieldapp.services.inspection.inspections import PRESENCE_REASONS
+
+        def chosen(choice: PresenceChoice | None) -> None:
+            if choice is not None:
+                self.open_venue(
+                    event.venue_id, presence="manual", reason=choice.reason, note=choice.note
+                )
+
+        self.push_screen(PresenceDialog(event.label, PRESENCE_REASONS), chosen)
+
+    def open_venue(
+        self,
+        venue_id: str,
+        *,
+        presence: str,
+        payload: str = "",
+        reason: str = "",
+        note: str = "",
+    ) -> None:
+        """Resume the venue's draft or start an inspection, then show it."""
+        self._open_venue(venue_id, presence, payload, reason, note)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="open-venue")
+    def _open_venue(
+        self, venue_id: str, presence: str, payload: str, reason: str, note: str
+    ) -> None:
+        from fieldapp.services.inspection import inspections
+        from fieldapp.store import db
+
+        with db.connection_context():
+            inspection_id = inspections.draft_for_venue(venue_id)
+            resumed = inspection_id is not None
+            if inspection_id is None:
+                inspection_id = inspections.start_inspection(
+                    venue_id, presence=presence, payload=payload, reason=reason, note=note
+                )
+            elif presence == "scanned":
+                # A placard scanned during a draft proves the visit after all.
+                inspections.record_presence(inspection_id, presence="scanned", payload=payload)
+        self.post_message(InspectionReady(inspection_id, resumed))
+
+    @on(InspectionReady)
+    def _inspection_ready(self, event: InspectionReady) -> None:
+        if getattr(self.screen, "inspection_id", None) == event.inspection_id:
+            # Scanned the placard of the venue being inspected: presence is now recorded.
+            self.notify(t("notify.presence_recorded"))
+            return
+        self.show_inspection(event.inspection_id)
+
+    def show_inspection(self, inspection_id: str) -> None:
+        """Push the inspection screen; it picks up at the inspection's current item."""
+        try:
+            from fieldapp.tui.screens.inspect import InspectScreen
+        except ImportError:
+            self.notify(t("home.not_available", what=t("home.what.inspect")), severity="error")
+            return
+        self.push_screen(InspectScreen(inspection_id))
+
+    @on(HomeScreen.DraftChosen)
+    def _draft_chosen(self, event: HomeScreen.DraftChosen) -> None:
+        self.show_inspection(event.inspection_id)
+
+    @on(HomeScreen.FindingChosen)
+    def _finding_chosen(self, event: HomeScreen.FindingChosen) -> None:
+        try:
+            from fieldapp.tui.dialogs.reinspect import ReinspectDialog
+        except ImportError:
+            self.notify(t("home.not_available", what=t("home.what.reinspect")), severity="error")
+            return
+
+        def done(changed: bool | None) -> None:
+            if changed and isinstance(self.screen, HomeScreen):
+                self.screen.reload()
+
+        self.push_screen(ReinspectDialog(event.finding_id), done)
