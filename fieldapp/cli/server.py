@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from fieldapp.cli.admin_alerts import alerts
 from fieldapp.cli.admin_placards import admin_placards, placard_key
 from fieldapp.cli.common import admin_call, db_option, default_server_db, use_language
 from fieldapp.i18n import t
@@ -157,3 +158,4 @@ def admin_revoke(device_id: str) -> None:
 
 admin.add_command(placard_key)
 admin.add_command(admin_placards)
+admin.add_command(alerts)

@@ -19,6 +19,7 @@ from sync.server.app import (
     ENV_DB,
     ENV_LOG_LEVEL,
     create_app,
+    start_alerts,
 )
 from sync.server.logs import configure_json_logging
 
@@ -46,6 +47,8 @@ def run(
 
     with server_db.current().connection_context():
         epoch = server_db.get_epoch()
+    if workers <= 1:
+        start_alerts()
     log.info(
         "serving",
         extra={"host": host, "port": port, "epoch": epoch, "db": _safe(db_url), "workers": workers},

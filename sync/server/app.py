@@ -33,6 +33,16 @@ ENV_DB, ENV_BLOB_DIR, ENV_BLOB_LIMIT = (
     "FIELDAPP_SERVE_BLOB_LIMIT",
 )
 ENV_LOG_LEVEL = "FIELDAPP_SERVE_LOG_LEVEL"
+ENV_ALERTS_EVERY = "FIELDAPP_ALERTS_EVERY"  # seconds between alert rounds; 0 turns them off
+
+
+def start_alerts() -> None:
+    """Run the alert loop (sync.server.alerts) in this serving process, if it is on."""
+    every = float(os.environ.get(ENV_ALERTS_EVERY, "15") or 0)
+    if every > 0:
+        from sync.server.alerts.runner import start
+
+        start(every)
 
 
 def app_from_env() -> FastAPI:
@@ -41,12 +51,14 @@ def app_from_env() -> FastAPI:
     from sync.server.logs import configure_json_logging
 
     configure_json_logging(int(os.environ.get(ENV_LOG_LEVEL, "20")))
-    return create_app(
+    app = create_app(
         os.environ[ENV_DB],
         blob_dir=os.environ.get(ENV_BLOB_DIR) or None,
         blob_limit=int(os.environ.get(ENV_BLOB_LIMIT, str(DEFAULT_BLOB_LIMIT))),
         init_db=False,
     )
+    start_alerts()
+    return app
 
 
 def default_blob_dir(db_url: str) -> Path:

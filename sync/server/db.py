@@ -101,6 +101,11 @@ def snapshot_transaction() -> Any:
     return db.atomic()  # WAL: a deferred read transaction is a snapshot
 
 
+def rows(query: Any) -> list[tuple[Any, ...]]:
+    """A query's result as plain tuples (typed for mypy: the stubs type rows as models)."""
+    return list(query.tuples())
+
+
 def now_iso() -> str:
     """Server time (the only clock that orders anything)."""
     return dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
@@ -117,6 +122,18 @@ def init_schema() -> str:
             ).on_conflict_ignore().execute()
             Meta.insert(key="epoch", value=uuid.uuid4().hex).on_conflict_ignore().execute()
         return get_epoch()
+
+
+def add_missing_tables() -> None:
+    """Create tables a newer program added (alerts, …) in a database that is already
+    initialised; refuse, with what to do, one that is not. Needs a connection."""
+    db = current()
+    if not db.table_exists("meta"):
+        raise ValueError(
+            "this is not an initialised fieldapp server database; check --db, or run "
+            "`fieldapp admin init` to make one"
+        )
+    db.create_tables(ALL_MODELS, safe=True)
 
 
 def get_epoch() -> str:

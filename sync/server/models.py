@@ -322,6 +322,48 @@ class ChangeLog(ServerModel):
         indexes = ((("grid_code", "seq"), False),)
 
 
+class AlertRule(ServerModel):
+    """Who hears of what: a trigger in a grid (and the grids below it) sent to a group
+    robot (企业微信 / 钉钉) or a plain webhook. Set by the administrator."""
+
+    id = BigAutoField()
+    grid_code = CharField()
+    trigger = CharField()  # major_hazard | hazard_overdue | report_missing
+    channel = CharField()  # wecom | dingtalk | webhook
+    url = TextField()
+    secret = CharField(default="")  # DingTalk's signing secret, when the robot has one
+    enabled = BooleanField(default=True)
+    created_at = CharField()
+
+    class Meta:
+        table_name = "alert_rule"
+
+
+class AlertMessage(ServerModel):
+    """The alert outbox: one row per message to send, written in the transaction that
+    noticed its cause, sent at least once (dedupe_key makes noticing twice harmless)."""
+
+    id = BigAutoField()
+    rule = ForeignKeyField(AlertRule, backref="messages", on_delete="CASCADE")
+    dedupe_key = CharField(unique=True)  # rule id + trigger + cause
+    trigger = CharField()
+    grid_code = CharField()
+    facts = JSONText(default=dict)  # what the message says, as data
+    state = CharField(default="pending")  # pending | sent | failed
+    attempts = IntegerField(default=0)
+    next_attempt_at = CharField()
+    lease_until = CharField(default="")  # a sender holds it until then
+    last_error = TextField(default="")
+    created_at = CharField()
+    sent_at = CharField(default="")
+
+    rule_id: int
+
+    class Meta:
+        table_name = "alert_message"
+        indexes = ((("state", "next_attempt_at"), False),)
+
+
 ALL_MODELS: list[type[ServerModel]] = [
     Meta,
     Grid,
@@ -341,4 +383,6 @@ ALL_MODELS: list[type[ServerModel]] = [
     AppliedOp,
     DeviceScope,
     ChangeLog,
+    AlertRule,
+    AlertMessage,
 ]

@@ -1,0 +1,196 @@
+"""Noticing causes and writing them to the alert outbox, each in its own transaction.
+
+Two sources:
+- the change log, read from a cursor kept in `meta` (`alerts_cursor`): a finding whose
+  severity is major raises `major_hazard`. The feed's seq order is commit order (see
+  `sync.server.feed`), so a cursor never skips a row; a rule hears only of changes made
+  after it was created, so adding one does not replay the past.
+- the clock, in the office's time zone (`FIELDAPP_OFFICE_TZ`, default Asia/Shanghai): a
+  finding still open past its deadline raises `hazard_overdue` (once per deadline); a grid
+  with people in it and no daily report by the deadline (`FIELDAPP_REPORT_DEADLINE`,
+  default 18:00) raises `report_missing` (once per grid and day).
+
+Every message's `dedupe_key` is unique, so two server processes noticing the same cause,
+or one noticing it again after a crash, write it once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+from collections.abc import Iterable
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from peewee import fn
+
+from sync.server import db as server_db
+from sync.server.alerts.cursor import read_cursor, write_cursor
+from sync.server.alerts.rules import enabled_rules, grids_under
+from sync.server.models import (
+    AlertMessage,
+    AlertRule,
+    ChangeLog,
+    DailyReport,
+    Finding,
+    Grid,
+    Person,
+    PersonGrid,
+    Venue,
+)
+
+PAGE = 1000
+
+
+def office_zone() -> dt.tzinfo:
+    try:
+        return ZoneInfo(os.environ.get("FIELDAPP_OFFICE_TZ", "Asia/Shanghai"))
+    except (ZoneInfoNotFoundError, ValueError):
+        return dt.timezone(dt.timedelta(hours=8))
+
+
+def report_deadline() -> dt.time:
+    text = os.environ.get("FIELDAPP_REPORT_DEADLINE", "18:00")
+    try:
+        return dt.time.fromisoformat(text)
+    except ValueError:
+        return dt.time(18, 0)
+
+
+def notice_changes() -> int:
+    """Read the change log past the cursor; write the messages it causes. Returns how many
+    change rows were read (0 when caught up)."""
+    with server_db.write_transaction():
+        cursor = read_cursor()
+        rows = server_db.rows(
+            ChangeLog.select(ChangeLog.seq, ChangeLog.type, ChangeLog.grid_code,
+                             ChangeLog.payload, ChangeLog.at)
+            .where(ChangeLog.seq > cursor)
+            .order_by(ChangeLog.seq)
+            .limit(PAGE)
+        )  # fmt: skip
+        if not rows:
+            return 0
+        rules = [r for r in enabled_rules() if r.trigger == "major_hazard"]
+        if rules:
+            covered = {r.id: grids_under(r.grid_code) for r in rules}
+            for _seq, kind, grid_code, payload, at in rows:
+                if kind != "finding" or grid_code is None:
+                    continue
+                record = json.loads(payload)
+                if record.get("severity") != "major":
+                    continue
+                for rule in rules:
+                    if grid_code in covered[rule.id] and at >= rule.created_at:
+                        _enqueue(rule, f"finding:{record['id']}", grid_code,
+                                 _finding_facts(record, grid_code))  # fmt: skip
+        write_cursor(rows[-1][0])
+        return len(rows)
+
+
+def notice_clock(now: dt.datetime | None = None) -> int:
+    """Overdue hazards and missing daily reports as of `now` (UTC). Returns messages written."""
+    now = now or dt.datetime.now(dt.UTC)
+    local = now.astimezone(office_zone())
+    written = 0
+    with server_db.write_transaction():
+        for rule in enabled_rules():
+            if rule.trigger == "hazard_overdue":
+                written += _overdue(rule, local.date())
+            elif rule.trigger == "report_missing" and local.time() >= report_deadline():
+                written += _missing_reports(rule, local.date())
+    return written
+
+
+def _overdue(rule: AlertRule, today: dt.date) -> int:
+    grids = grids_under(rule.grid_code)
+    found = (
+        Finding.select(Finding, Venue)
+        .join(Venue)
+        .where(
+            (Finding.state == "open")
+            & (fn.COALESCE(Finding.current_deadline, Finding.deadline) < today.isoformat())
+            & (Venue.grid.in_(sorted(grids)))
+        )
+    )
+    written = 0
+    for finding in found:
+        grid_code = finding.venue.grid_code
+        record = {
+            "id": finding.id, "venue_id": finding.venue_id, "item_code": finding.item_code,
+            "severity": finding.severity, "description": finding.description,
+            "deadline": finding.current_deadline or finding.deadline,
+            "created_by": finding.created_by,
+            "created_at": finding.created_at,
+        }  # fmt: skip
+        key = f"overdue:{finding.id}:{record['deadline']}"
+        written += _enqueue(rule, key, grid_code, _finding_facts(record, grid_code))
+    return written
+
+
+def _missing_reports(rule: AlertRule, day: dt.date) -> int:
+    grids = grids_under(rule.grid_code)
+    staffed = {code for (code,) in server_db.rows(PersonGrid.select(PersonGrid.grid).distinct())}
+    filed = {
+        code
+        for (code,) in server_db.rows(
+            DailyReport.select(DailyReport.grid).where(DailyReport.date == day.isoformat())
+        )
+    }
+    written = 0
+    for code in sorted((grids & staffed) - filed):
+        facts = {"grid": _grid_name(code), "date": day.isoformat(),
+                 "deadline": report_deadline().strftime("%H:%M")}  # fmt: skip
+        written += _enqueue(rule, f"report:{code}:{day.isoformat()}", code, facts)
+    return written
+
+
+def _finding_facts(record: dict[str, Any], grid_code: str) -> dict[str, Any]:
+    venue = Venue.get_or_none(Venue.id == record.get("venue_id"))
+    person = Person.get_or_none(Person.id == record.get("created_by"))
+    return {
+        "grid": _grid_name(grid_code),
+        "venue": venue.name if venue else "",
+        "venue_code": venue.code if venue else "",
+        "item_code": record.get("item_code", ""),
+        "severity": record.get("severity", ""),
+        "description": record.get("description", ""),
+        "deadline": record.get("deadline") or "",
+        "reported_by": person.name if person else "",
+        "finding_id": record.get("id", ""),
+    }
+
+
+def _grid_name(code: str) -> str:
+    grid = Grid.get_or_none(Grid.code == code)
+    return grid.name if grid else code
+
+
+def _enqueue(rule: AlertRule, cause: str, grid_code: str, facts: dict[str, Any]) -> int:
+    now = server_db.now_iso()
+    query = AlertMessage.insert(
+        rule=rule.id,
+        dedupe_key=f"{rule.id}:{rule.trigger}:{cause}",
+        trigger=rule.trigger,
+        grid_code=grid_code,
+        facts=facts,
+        next_attempt_at=now,
+        created_at=now,
+    ).on_conflict_ignore()
+    return int(query.as_rowcount().execute() or 0)
+
+
+def pending_ids(limit: int = 50) -> Iterable[int]:
+    now = server_db.now_iso()
+    query = (
+        AlertMessage.select(AlertMessage.id)
+        .where(
+            (AlertMessage.state == "pending")
+            & (AlertMessage.next_attempt_at <= now)
+            & (AlertMessage.lease_until < now)
+        )
+        .order_by(AlertMessage.id)
+        .limit(limit)
+    )
+    return [int(i) for (i,) in server_db.rows(query)]

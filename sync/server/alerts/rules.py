@@ -1,0 +1,62 @@
+"""Alert rules: a trigger in a grid (and the grids below it) sent to one channel."""
+
+from __future__ import annotations
+
+from sync.server import db as server_db
+from sync.server.alerts.cursor import start_cursor
+from sync.server.models import AlertRule, Grid
+
+TRIGGERS = ("major_hazard", "hazard_overdue", "report_missing")
+CHANNELS = ("wecom", "dingtalk", "webhook")
+
+
+class RuleRefused(ValueError):
+    """A rule that cannot work as given; the message says what to change."""
+
+
+def add_rule(grid_code: str, trigger: str, channel: str, url: str, *, secret: str = "") -> int:
+    """Add a rule and return its id. Needs a connection (the admin commands hold one)."""
+    if trigger not in TRIGGERS:
+        raise RuleRefused(f"unknown trigger {trigger!r}; use one of {', '.join(TRIGGERS)}")
+    if channel not in CHANNELS:
+        raise RuleRefused(f"unknown channel {channel!r}; use one of {', '.join(CHANNELS)}")
+    if not url.startswith(("https://", "http://")):
+        raise RuleRefused(f"{url!r} is not an http(s) URL; give the robot's webhook address")
+    if Grid.get_or_none(Grid.code == grid_code) is None:
+        raise RuleRefused(f"there is no grid {grid_code} on the server; import it first")
+    with server_db.write_transaction():
+        start_cursor()
+        rule = AlertRule.create(
+            grid_code=grid_code,
+            trigger=trigger,
+            channel=channel,
+            url=url,
+            secret=secret,
+            created_at=server_db.now_iso(),
+        )
+    return int(rule.id)
+
+
+def set_enabled(rule_id: int, enabled: bool) -> bool:
+    with server_db.write_transaction():
+        changed = AlertRule.update(enabled=enabled).where(AlertRule.id == rule_id).execute()
+    return bool(changed)
+
+
+def enabled_rules() -> list[AlertRule]:
+    return list(AlertRule.select().where(AlertRule.enabled == True).order_by(AlertRule.id))  # noqa: E712
+
+
+def grids_under(code: str) -> set[str]:
+    """`code` and every grid below it, at any depth."""
+    children: dict[str, list[str]] = {}
+    for row_code, parent in server_db.rows(Grid.select(Grid.code, Grid.parent)):
+        if parent:
+            children.setdefault(parent, []).append(row_code)
+    found, todo = set(), [code]
+    while todo:
+        current = todo.pop()
+        if current not in found:
+            found.add(current)
+            todo.extend(children.get(current, ()))
+    return found
