@@ -364,6 +364,21 @@ class AlertMessage(ServerModel):
         indexes = ((("state", "next_attempt_at"), False),)
 
 
+class ReaderKey(ServerModel):
+    """An API key of the `reader` role for the data feed (the city's BI): read-only, scoped
+    to grids (and the grids below them). Only a hash of the secret is kept."""
+
+    key_id = CharField(primary_key=True)
+    name = CharField()
+    secret_hash = CharField()
+    grids = JSONText(default=list)
+    created_at = CharField()
+    revoked_at = CharField(null=True)
+
+    class Meta:
+        table_name = "reader_key"
+
+
 ALL_MODELS: list[type[ServerModel]] = [
     Meta,
     Grid,
@@ -385,4 +400,5 @@ ALL_MODELS: list[type[ServerModel]] = [
     ChangeLog,
     AlertRule,
     AlertMessage,
+    ReaderKey,
 ]

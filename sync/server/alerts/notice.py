@@ -27,7 +27,8 @@ from peewee import fn
 
 from sync.server import db as server_db
 from sync.server.alerts.cursor import read_cursor, write_cursor
-from sync.server.alerts.rules import enabled_rules, grids_under
+from sync.server.alerts.rules import enabled_rules
+from sync.server.grid_tree import grids_under
 from sync.server.models import (
     AlertMessage,
     AlertRule,

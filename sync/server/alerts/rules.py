@@ -45,18 +45,3 @@ def set_enabled(rule_id: int, enabled: bool) -> bool:
 
 def enabled_rules() -> list[AlertRule]:
     return list(AlertRule.select().where(AlertRule.enabled == True).order_by(AlertRule.id))  # noqa: E712
-
-
-def grids_under(code: str) -> set[str]:
-    """`code` and every grid below it, at any depth."""
-    children: dict[str, list[str]] = {}
-    for row_code, parent in server_db.rows(Grid.select(Grid.code, Grid.parent)):
-        if parent:
-            children.setdefault(parent, []).append(row_code)
-    found, todo = set(), [code]
-    while todo:
-        current = todo.pop()
-        if current not in found:
-            found.add(current)
-            todo.extend(children.get(current, ()))
-    return found

@@ -1,0 +1,76 @@
+"""API keys of the `reader` role, for the data feed (`/api/v1/data/…`).
+
+A key reads `fa_<key id>_<secret>`; the server keeps the key id, a SHA-256 of the whole key,
+a name (who uses it: "city BI") and the grids it may read. It is shown once, when made.
+Reader keys are not device tokens: they open no device route, and a device token opens no
+data route.
+"""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass
+
+from sync.server import db as server_db
+from sync.server.auth import sha256_hex
+from sync.server.grid_tree import grids_under
+from sync.server.models import Grid, ReaderKey
+
+PREFIX = "fa_"
+
+
+class ReaderKeyRefused(ValueError):
+    """The key cannot be used (unknown, revoked, malformed) or made as asked."""
+
+
+@dataclass(frozen=True)
+class Reader:
+    key_id: str
+    name: str
+    grids: frozenset[str]  # every grid it may read, the named ones and those below
+
+
+def create(name: str, grids: list[str]) -> str:
+    """Make a key; returns it in full (the only time it is known). Needs a connection."""
+    if not name.strip():
+        raise ReaderKeyRefused("give the key a name that says who uses it, e.g. --name 市大数据局")
+    if not grids:
+        raise ReaderKeyRefused("name at least one grid the key may read (--grid CODE)")
+    known = {code for (code,) in server_db.rows(Grid.select(Grid.code))}
+    unknown = sorted(set(grids) - known)
+    if unknown:
+        raise ReaderKeyRefused(f"there is no grid {', '.join(unknown)} on the server")
+    key_id = secrets.token_hex(4)
+    key = f"{PREFIX}{key_id}_{secrets.token_urlsafe(32)}"
+    with server_db.write_transaction():
+        ReaderKey.create(
+            key_id=key_id, name=name.strip(), secret_hash=sha256_hex(key),
+            grids=sorted(set(grids)), created_at=server_db.now_iso(),
+        )  # fmt: skip
+    return key
+
+
+def revoke(key_id: str) -> bool:
+    with server_db.write_transaction():
+        changed = (
+            ReaderKey.update(revoked_at=server_db.now_iso())
+            .where((ReaderKey.key_id == key_id) & ReaderKey.revoked_at.is_null())
+            .execute()
+        )
+    return bool(changed)
+
+
+def authenticate(key: str) -> Reader:
+    """The reader behind a key. Needs a connection."""
+    parts = key.split("_", 2)
+    if not key.startswith(PREFIX) or len(parts) != 3:
+        raise ReaderKeyRefused("this call needs a reader API key (fa_…); ask the administrator")
+    row = ReaderKey.get_or_none(ReaderKey.key_id == parts[1])
+    if row is None or not secrets.compare_digest(row.secret_hash, sha256_hex(key)):
+        raise ReaderKeyRefused("this API key is not known to this server")
+    if row.revoked_at:
+        raise ReaderKeyRefused("this API key was revoked by the administrator")
+    covered: set[str] = set()
+    for code in row.grids:
+        covered |= grids_under(code)
+    return Reader(row.key_id, row.name, frozenset(covered))
