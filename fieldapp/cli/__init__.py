@@ -27,6 +27,7 @@ LAZY_COMMANDS = {
     "admin": "fieldapp.cli.server:admin",
     "enroll": "fieldapp.cli.device:enroll",
     "sync": "fieldapp.cli.device:sync_command",
+    "web": "fieldapp.cli.web:web",
 }
 
 

@@ -10,6 +10,7 @@ import click
 from fieldapp.cli.admin_alerts import alerts
 from fieldapp.cli.admin_placards import admin_placards, placard_key
 from fieldapp.cli.admin_readers import reader_key
+from fieldapp.cli.admin_web import web_user
 from fieldapp.cli.common import admin_call, db_option, default_server_db, use_language
 from fieldapp.i18n import t
 
@@ -161,3 +162,4 @@ admin.add_command(placard_key)
 admin.add_command(admin_placards)
 admin.add_command(alerts)
 admin.add_command(reader_key)
+admin.add_command(web_user)

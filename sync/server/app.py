@@ -12,7 +12,7 @@ from sync.server import db as server_db
 from sync.server.deps import Settings
 from sync.server.errors import COMMON_ERRORS, install_error_handlers
 from sync.server.middleware import AccessLog, BodyLimit
-from sync.server.routes import blobs, data, enroll, health, pull, push
+from sync.server.routes import blobs, data, enroll, health, pull, push, web
 
 DEFAULT_BLOB_LIMIT = 20 * 1024 * 1024
 DEFAULT_BODY_LIMIT = 16 * 1024 * 1024
@@ -94,7 +94,7 @@ def create_app(
     app.state.settings = Settings(
         db_url=db_url, blob_dir=blobs_path, blob_limit=blob_limit, body_limit=body_limit
     )
-    for module in (health, enroll, push, pull, blobs, data):
+    for module in (health, enroll, push, pull, blobs, data, web):
         app.include_router(module.router, prefix=API_PREFIX, responses=COMMON_ERRORS)
     install_error_handlers(app)
     app.add_middleware(

@@ -379,6 +379,24 @@ class ReaderKey(ServerModel):
         table_name = "reader_key"
 
 
+class WebUser(ServerModel):
+    """A person who signs in to `fieldapp web` with a user name and password (Argon2id
+    hash). Repeated failures lock the name for a while."""
+
+    username = CharField(primary_key=True)
+    person = ForeignKeyField(Person, backref="web_users", on_delete="CASCADE")
+    password_hash = CharField()
+    failures = IntegerField(default=0)
+    locked_until = CharField(default="")
+    disabled = BooleanField(default=False)
+    created_at = CharField()
+
+    person_id: str
+
+    class Meta:
+        table_name = "web_user"
+
+
 ALL_MODELS: list[type[ServerModel]] = [
     Meta,
     Grid,
@@ -398,6 +416,7 @@ ALL_MODELS: list[type[ServerModel]] = [
     AppliedOp,
     DeviceScope,
     ChangeLog,
+    WebUser,
     AlertRule,
     AlertMessage,
     ReaderKey,

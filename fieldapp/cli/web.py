@@ -1,0 +1,71 @@
+"""`fieldapp web`: the office's program in a browser (textual-serve behind a sign-in)."""
+
+from __future__ import annotations
+
+import ipaddress
+import sys
+from pathlib import Path
+
+import click
+
+LOOPBACK_NAMES = ("localhost",)
+
+
+def _loopback(host: str) -> bool:
+    if host in LOOPBACK_NAMES:
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+@click.command()
+@click.option("--server", "server_url", required=True,
+              help="The central server the sessions enrol with and sync to.")  # fmt: skip
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8000, show_default=True, type=int)
+@click.option("--home", "home", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Where the sessions' office stores live (default: web/ in the data directory).")  # fmt: skip
+@click.option("--tls-cert", type=click.Path(dir_okay=False, exists=True), default=None)
+@click.option("--tls-key", type=click.Path(dir_okay=False, exists=True), default=None)
+@click.option("--public-url", default=None,
+              help="The address people open, e.g. https://grid.example.gov.cn behind nginx.")  # fmt: skip
+@click.option("--behind-tls-proxy", is_flag=True,
+              help="Listen on a network address without TLS because a proxy in front adds it.")  # fmt: skip
+@click.option("--idle-minutes", default=30.0, show_default=True, type=click.FloatRange(1, 24 * 60))
+@click.option("--insecure-http", is_flag=True, help="Allow plain http to a non-loopback server.")
+def web(
+    server_url: str, host: str, port: int, home: Path | None, tls_cert: str | None,
+    tls_key: str | None, public_url: str | None, behind_tls_proxy: bool, idle_minutes: float,
+    insecure_http: bool,
+) -> None:  # fmt: skip
+    """Serve the program to browsers: each session signs in and gets its own office store."""
+    import ssl
+
+    from fieldapp.paths import data_home
+    from fieldapp.web.server import OfficeServer
+    from fieldapp.web.sessions import Sessions
+
+    if bool(tls_cert) != bool(tls_key):
+        click.echo("Give both --tls-cert and --tls-key, or neither.", err=True)
+        sys.exit(2)
+    context = None
+    if tls_cert and tls_key:
+        context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+        context.load_cert_chain(tls_cert, tls_key)
+    if not _loopback(host) and context is None and not behind_tls_proxy:
+        click.echo(
+            f"Refusing to serve passwords in plain HTTP on {host}: give --tls-cert and "
+            "--tls-key, or put nginx with TLS in front and pass --behind-tls-proxy "
+            "(see docs/web.md).",
+            err=True,
+        )
+        sys.exit(2)
+    if behind_tls_proxy and not public_url:
+        public_url = f"https://{host}"
+    sessions = Sessions(
+        home or data_home() / "web", server_url, idle_minutes=idle_minutes,
+        insecure_http=insecure_http,
+    )  # fmt: skip
+    OfficeServer(sessions, host=host, port=port, public_url=public_url, ssl_context=context).serve()

@@ -1,0 +1,58 @@
+"""The sign-in page of `fieldapp web` (plain HTML, no script), in Chinese or English."""
+
+from __future__ import annotations
+
+import html
+
+TEXT = {
+    "zh": {
+        "title": "网格化巡查 — 登录",
+        "heading": "网格化巡查 · 网格办登录",
+        "username": "用户名",
+        "password": "密码",
+        "submit": "登录",
+        "note": "登录后将为本次会话准备独立的数据，并与服务器同步一次，请稍候。",
+        "other": "English",
+        "other_lang": "en",
+    },
+    "en": {
+        "title": "Grid inspection — sign in",
+        "heading": "Grid inspection · office sign-in",
+        "username": "User name",
+        "password": "Password",
+        "submit": "Sign in",
+        "note": "Signing in prepares data of this session's own and syncs it once; please wait.",
+        "other": "中文",
+        "other_lang": "zh",
+    },
+}
+
+
+def sign_in_page(lang: str, error: str = "") -> str:
+    words = TEXT.get(lang, TEXT["zh"])
+    problem = f'<p class="error" role="alert">{html.escape(error)}</p>' if error else ""
+    return f"""<!DOCTYPE html>
+<html lang="{"zh-CN" if lang == "zh" else "en"}"><head><meta charset="utf-8">
+<title>{words["title"]}</title>
+<style>
+body {{ background: #0c181f; color: #e8eef2; font-family: sans-serif; display: flex;
+       justify-content: center; margin-top: 10vh; }}
+form {{ background: #12232d; padding: 2em 3em; min-width: 22em; }}
+label {{ display: block; margin-top: 1em; }}
+input {{ width: 100%; padding: .4em; font-size: 1em; }}
+button {{ margin-top: 1.5em; padding: .5em 2em; font-size: 1em; }}
+.error {{ color: #ff9b9b; }}
+.note {{ color: #9fb3bf; font-size: .9em; }}
+a {{ color: #9fd3ff; }}
+</style></head>
+<body><form method="post" action="/login">
+<h1>{words["heading"]}</h1>{problem}
+<input type="hidden" name="lang" value="{lang}">
+<label for="username">{words["username"]}</label>
+<input id="username" name="username" autocomplete="username" required autofocus>
+<label for="password">{words["password"]}</label>
+<input id="password" name="password" type="password" autocomplete="current-password" required>
+<button type="submit">{words["submit"]}</button>
+<p class="note">{words["note"]}</p>
+<p><a href="/login?lang={words["other_lang"]}">{words["other"]}</a></p>
+</form></body></html>"""

@@ -1,0 +1,121 @@
+"""Browser sessions of `fieldapp web`: sign-in, an office store each, idle expiry.
+
+Signing in posts the name and password to the central server (`/api/v1/web/login`), which
+answers a one-time enrolment code; a new store directory (0700) is enrolled with it and
+synced once, by `fieldapp enroll` and `fieldapp sync` run as subprocesses with that
+directory as FIELDAPP_HOME — so two sessions never share a store, even of the same user.
+The session cookie is random and lives only in this process's memory. Ending a session
+(sign-out, or idle too long) syncs its store and deletes it only when the sync went through.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import secrets
+import shutil
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import httpx
+
+COOKIE = "fieldapp_session"
+
+
+class SignInFailed(Exception):
+    """Why signing in did not work, as a sentence for the page."""
+
+
+@dataclass
+class Session:
+    username: str
+    home: Path
+    lang: str
+    last_seen: float = field(default_factory=time.monotonic)
+
+
+class Sessions:
+    def __init__(
+        self,
+        root: Path,
+        server_url: str,
+        *,
+        idle_minutes: float = 30.0,
+        insecure_http: bool = False,
+    ) -> None:
+        self.root = root
+        self.server_url = server_url.rstrip("/")
+        self.idle_seconds = idle_minutes * 60
+        self.insecure_http = insecure_http
+        self._by_cookie: dict[str, Session] = {}
+        self._closing: set[asyncio.Future[None]] = set()
+        root.mkdir(parents=True, exist_ok=True, mode=0o700)
+        os.chmod(root, 0o700)
+
+    def get(self, cookie: str | None) -> Session | None:
+        """The live session of a cookie, refreshed; None when unknown or idle too long."""
+        session = self._by_cookie.get(cookie or "")
+        if session is None:
+            return None
+        if time.monotonic() - session.last_seen > self.idle_seconds:
+            closing = asyncio.ensure_future(self.end(cookie or ""))
+            self._closing.add(closing)  # held until done, so it is not collected midway
+            closing.add_done_callback(self._closing.discard)
+            return None
+        session.last_seen = time.monotonic()
+        return session
+
+    async def end(self, cookie: str) -> None:
+        """End a session: sync what it recorded, then delete its store — but keep the
+        store when the sync did not go through, so nothing recorded is lost."""
+        session = self._by_cookie.pop(cookie, None)
+        if session is None:
+            return
+        extra = ["--insecure-http"] if self.insecure_http else []
+        if await self._fieldapp(session.home, "sync", *extra, check=False) == 0:
+            shutil.rmtree(session.home, ignore_errors=True)
+
+    async def sign_in(self, username: str, password: str, lang: str) -> str:
+        """Check the password with the server, enrol and sync a new store; the cookie."""
+        try:
+            async with httpx.AsyncClient(timeout=15) as client:
+                answer = await client.post(
+                    f"{self.server_url}/api/v1/web/login",
+                    json={"username": username, "password": password},
+                )
+        except httpx.HTTPError as error:
+            raise SignInFailed(f"the central server cannot be reached ({error})") from None
+        if answer.status_code != 200:
+            try:
+                message = answer.json().get("message", "")
+            except ValueError:
+                message = ""
+            raise SignInFailed(message or f"the server answered {answer.status_code}")
+        code = answer.json()["code"]
+        home = self.root / secrets.token_hex(8)
+        home.mkdir(mode=0o700)
+        try:
+            extra = ["--insecure-http"] if self.insecure_http else []
+            await self._fieldapp(home, "enroll", self.server_url, code, "--name",
+                                 f"web:{username}", *extra)  # fmt: skip
+            await self._fieldapp(home, "sync", *extra, check=False)  # pending photos are fine
+        except SignInFailed:
+            shutil.rmtree(home, ignore_errors=True)
+            raise
+        cookie = secrets.token_urlsafe(32)
+        self._by_cookie[cookie] = Session(username, home, lang)
+        return cookie
+
+    async def _fieldapp(self, home: Path, *args: str, check: bool = True) -> int:
+        process = await asyncio.create_subprocess_exec(
+            sys.executable, "-m", "fieldapp", *args,
+            env={**os.environ, "FIELDAPP_HOME": str(home)},
+            stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.STDOUT,
+        )  # fmt: skip
+        output, _ = await process.communicate()
+        if check and process.returncode != 0:
+            text = output.decode("utf-8", "replace").strip().splitlines()
+            raise SignInFailed(text[-1] if text else f"fieldapp {args[0]} failed")
+        return int(process.returncode or 0)

@@ -1,0 +1,104 @@
+"""Office staff who sign in to `fieldapp web`: user names, Argon2id password hashes, lockout.
+
+A successful sign-in answers a one-time enrolment code for the user's person (valid a few
+minutes), so each browser session's office store enrols and syncs like any device: nothing
+of the web reads the server's database behind the protocol's back. After MAX_FAILURES
+wrong passwords in a row the name is locked for LOCK_MINUTES; an unknown name and a wrong
+password get the same answer.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+
+from sync.server import db as server_db
+from sync.server.auth import IssuedCode, issue_enrollment_code
+from sync.server.models import Person, WebUser
+
+MAX_FAILURES = 5
+LOCK_MINUTES = 15
+MIN_PASSWORD = 10
+CODE_HOURS = 0.1  # six minutes: the web front enrols at once
+
+_hasher = PasswordHasher()  # Argon2id with the library's current parameters
+_DUMMY = _hasher.hash("an unknown user costs as much as a known one")
+
+
+class SignInRefused(ValueError):
+    """Wrong name or password, a locked or disabled name: the message says which, never
+    whether the name exists."""
+
+
+class Locked(SignInRefused):
+    pass
+
+
+def add_user(username: str, person_id: str, password: str) -> None:
+    """Add or replace a web user. Needs a connection."""
+    if not username.strip() or len(username) > 64:
+        raise ValueError("give a user name of 1–64 characters")
+    if len(password) < MIN_PASSWORD:
+        raise ValueError(f"the password must have at least {MIN_PASSWORD} characters")
+    if Person.get_or_none(Person.id == person_id) is None:
+        raise ValueError(f"no person with id {person_id}; import people first")
+    with server_db.write_transaction():
+        WebUser.insert(
+            username=username.strip(), person=person_id, password_hash=_hasher.hash(password),
+            created_at=server_db.now_iso(),
+        ).on_conflict(
+            conflict_target=[WebUser.username],
+            update={WebUser.person: person_id, WebUser.password_hash: _hasher.hash(password),
+                    WebUser.failures: 0, WebUser.locked_until: "", WebUser.disabled: False},
+        ).execute()  # fmt: skip
+
+
+def unlock(username: str) -> bool:
+    with server_db.write_transaction():
+        changed = (
+            WebUser.update(failures=0, locked_until="")
+            .where(WebUser.username == username)
+            .execute()
+        )
+    return bool(changed)
+
+
+def sign_in(username: str, password: str, now: dt.datetime | None = None) -> IssuedCode:
+    """Check the password; on success an enrolment code for the user's person."""
+    now = now or dt.datetime.now(dt.UTC)
+    stamp = now.strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    user = WebUser.get_or_none(WebUser.username == username)
+    if user is None or user.disabled:
+        _verify(_DUMMY, password)
+        raise SignInRefused("wrong user name or password")
+    if user.locked_until and user.locked_until > stamp:
+        raise Locked(
+            f"too many wrong passwords: this name is locked until {user.locked_until[:16]} UTC; "
+            "wait, or ask the administrator to unlock it"
+        )
+    if not _verify(user.password_hash, password):
+        failures = user.failures + 1
+        locked = ""
+        if failures >= MAX_FAILURES:
+            locked = (now + dt.timedelta(minutes=LOCK_MINUTES)).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+            failures = 0
+        with server_db.write_transaction():
+            WebUser.update(failures=failures, locked_until=locked).where(
+                WebUser.username == username
+            ).execute()
+        raise SignInRefused("wrong user name or password")
+    if user.failures or user.locked_until:
+        with server_db.write_transaction():
+            WebUser.update(failures=0, locked_until="").where(
+                WebUser.username == username
+            ).execute()
+    return issue_enrollment_code(user.person_id, hours=CODE_HOURS)
+
+
+def _verify(password_hash: str, password: str) -> bool:
+    try:
+        return _hasher.verify(password_hash, password)
+    except (VerificationError, InvalidHashError):
+        return False
