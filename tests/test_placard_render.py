@@ -4,6 +4,7 @@ verified against the store; and the `fieldapp scan` / `fieldapp placards` comman
 from __future__ import annotations
 
 import dataclasses
+import json
 
 import pytest
 from click.testing import CliRunner
@@ -59,29 +60,61 @@ def home(tmp_path, monkeypatch):
 
 @pytest.fixture
 def signer(home):
+    """The server's placard key, its public half pulled onto this device."""
     key = SigningKey.generate()
     service.register_public_key(key.key_id, key.public_bytes)
     return key
 
 
+def server_signed(infos: list[PlacardInfo], key: SigningKey) -> list[PlacardInfo]:
+    """The same placards as the server prints them: signed with its key."""
+    return [dataclasses.replace(i, payload=key.sign(i.venue_code), signed=True) for i in infos]
+
+
 def test_grid_includes_its_child_grids_only(signer):
-    infos = service.placards_for_grid("DM", signer)
+    infos = service.placards_for_grid("DM")
     assert [i.venue_code for i in infos] == ["DM-0001", "DM-0002", "DM-0101"]
     assert infos[2].grid_name == "鼎美村三组"
-    assert [i.venue_code for i in service.placards_for_grid("T", signer)] == [
+    assert [i.venue_code for i in service.placards_for_grid("T")] == [
         "DM-0001",
         "DM-0002",
         "DM-0101",
         "YM-0001",
     ]
     with pytest.raises(service.NotOnDevice, match="网格 XX 不在本设备上"):
-        service.placards_for_grid("XX", signer)
+        service.placards_for_grid("XX")
     with pytest.raises(service.NotOnDevice):
-        service.placards_for_venue("DM-9999", signer)
+        service.placards_for_venue("DM-9999")
+
+
+def test_a_device_prints_only_unsigned_placards_that_prove_nothing(signer, tmp_path):
+    infos = service.placards_for_grid("DM")
+    assert all(not i.signed and i.payload == i.venue_code for i in infos)
+    png = render_png(infos[0], tmp_path / "unsigned.png", size="A5")
+    (text,) = decode_qr_texts(png)
+    result = service.verify_scan(text)
+    assert result.plain_code and not result.ok and result.venue_id == "v1"
+    pdf = tmp_path / "unsigned.pdf"
+    render_pdf(infos[:1], pdf)
+    page = PdfReader(pdf).pages[0].extract_text()
+    assert "未签名标牌" in page and "不能证明到场" in page
+    assert "二维码带数字签名" not in page
+
+
+def test_a_key_the_device_made_itself_is_never_trusted(signer, home):
+    """An older version signed placards with a key file in the data directory and
+    registered it as a verification key; such a key proves nothing any more."""
+    own = SigningKey.generate()
+    body = {"key_id": own.key_id, "private_key": placard.encode_key(own.private_bytes)}
+    (home / service.SELF_MADE_KEY_FILE).write_text(json.dumps(body), encoding="utf-8")
+    service.register_public_key(own.key_id, own.public_bytes)
+    assert own.key_id not in service.public_keys()
+    assert service.verify_scan(own.sign("DM-0001")).kind == placard.UNKNOWN_KEY
+    assert service.verify_scan(signer.sign("DM-0001")).ok  # the server's key still is
 
 
 def test_png_round_trip_decode_and_verify_against_the_store(signer, tmp_path):
-    infos = service.placards_for_grid("DM", signer)
+    infos = server_signed(service.placards_for_grid("DM"), signer)
     for size in ("A4", "A5"):
         for info in infos:
             png = render_png(info, tmp_path / f"{info.venue_code}-{size}.png", size=size)
@@ -94,7 +127,7 @@ def test_png_round_trip_decode_and_verify_against_the_store(signer, tmp_path):
 
 
 def test_pdf_holds_one_page_per_venue_with_the_chinese_name(signer, tmp_path):
-    infos = service.placards_for_grid("DM", signer)
+    infos = server_signed(service.placards_for_grid("DM"), signer)
     out = tmp_path / "dm.pdf"
     assert render_pdf(infos, out) == 3
     reader = PdfReader(out)
@@ -106,6 +139,7 @@ def test_pdf_holds_one_page_per_venue_with_the_chinese_name(signer, tmp_path):
         assert "消防安全提示" in text
     first = reader.pages[0].extract_text()
     assert "小旅馆" in first and "每间客房安装感烟报警器" in first
+    assert "二维码带数字签名" in first and "未签名" not in first
     a5 = tmp_path / "a5.pdf"
     render_pdf(infos[:1], a5, size="A5")
     assert round(float(PdfReader(a5).pages[0].mediabox.width) / 72 * 25.4) == 148
@@ -158,7 +192,9 @@ def test_no_cjk_font_names_the_package(monkeypatch, tmp_path):
         print_assets.find_cjk_font()
 
 
-def test_cli_prints_then_scans_a_placard_and_refuses_a_forged_one(home, tmp_path):
+def test_cli_prints_unsigned_placards_scans_a_signed_one_and_refuses_a_forged_one(
+    signer, home, tmp_path
+):
     close_store()
     runner = CliRunner()
     out, pngs = tmp_path / "dm.pdf", tmp_path / "png"
@@ -167,10 +203,20 @@ def test_cli_prints_then_scans_a_placard_and_refuses_a_forged_one(home, tmp_path
     )
     assert printed.exit_code == 0, printed.output
     assert "已生成 3 张标牌" in printed.output
-    assert (home / service.SIGNING_KEY_FILE).exists()  # made on first use, and registered
+    assert "未签名标牌" in printed.output and "fieldapp admin placards" in printed.output
+    assert not (home / service.SELF_MADE_KEY_FILE).exists()  # the device made no key
+    open_store(home / "fieldapp.sqlite3")
+    assert [k.key_id for k in PlacardKey.select()] == [signer.key_id]  # registered none
+    close_store()
     assert len(PdfReader(out).pages) == 3
 
-    genuine = pngs / reports.png_name("DM-0001")
+    unsigned = runner.invoke(main, ["scan", str(pngs / reports.png_name("DM-0001"))])
+    assert unsigned.exit_code == 1 and "不能证明到场" in unsigned.output
+
+    open_store(home / "fieldapp.sqlite3")
+    (info,) = server_signed(service.placards_for_venue("DM-0001"), signer)
+    close_store()
+    genuine = render_png(info, tmp_path / "genuine.png", size="A5")
     scanned = runner.invoke(main, ["scan", str(genuine)])
     assert scanned.exit_code == 0, scanned.output
     assert "标牌核验通过：场所 DM-0001" in scanned.output

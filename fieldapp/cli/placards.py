@@ -66,12 +66,6 @@ def scan(ctx: click.Context, photo: Path) -> None:
     help="Also write one PNG per venue into this directory.",
 )
 @click.option("--size", type=click.Choice(["A4", "A5"], case_sensitive=False), default="A4")
-@click.option(
-    "--key",
-    "key_path",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Signing key file (default: placard-signing.key in the data directory, made if absent).",
-)
 @click.pass_context
 def placards(
     ctx: click.Context,
@@ -80,11 +74,14 @@ def placards(
     out: Path,
     png_dir: Path | None,
     size: str,
-    key_path: Path | None,
 ) -> None:
-    """Print venue placards with signed QR codes to a PDF (打印场所消防标牌)."""
+    """Print UNSIGNED venue placards to a PDF (打印未签名的场所标牌).
+
+    A device never signs placards: the QR holds the venue code, which finds the venue but
+    does not prove a visit, and each placard says so. Signed placards come from the
+    server (`fieldapp admin placards`).
+    """
     from fieldapp.i18n import t
-    from fieldapp.paths import data_home
     from fieldapp.reports.placards import FontMissing, find_cjk_font, render_pdf, render_pngs
     from fieldapp.services.placards import printing as service
     from fieldapp.store import close_store
@@ -99,17 +96,11 @@ def placards(
         raise click.ClickException(str(exc)) from exc
     open_local_store()
     try:
-        path = key_path or data_home() / service.SIGNING_KEY_FILE
-        signer, created = service.load_or_create_signing_key(path)
-        if created or key_path is not None:
-            service.register_public_key(signer.key_id, signer.public_bytes)
-        if created:
-            click.echo(t("placard.print.new_key", key_id=signer.key_id, path=str(path)))
         try:
             if grid_code is not None:
-                infos = service.placards_for_grid(grid_code, signer)
+                infos = service.placards_for_grid(grid_code)
             else:
-                infos = service.placards_for_venue(venue_code or "", signer)
+                infos = service.placards_for_venue(venue_code or "")
         except (service.NotOnDevice, ValueError) as exc:
             raise click.ClickException(str(exc)) from exc
     finally:
@@ -117,6 +108,7 @@ def placards(
     if not infos:
         raise click.ClickException(t("placard.print.nothing", what=grid_code or venue_code))
     render_pdf(infos, out, size=size, font=font)
+    click.echo(t("placard.print.unsigned"))
     click.echo(t("placard.print.written", count=len(infos), path=str(out)))
     if png_dir is not None:
         written = render_pngs(infos, png_dir, size=size, font=font)

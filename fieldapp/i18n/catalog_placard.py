@@ -187,7 +187,12 @@ ZH: dict[str, str] = {
     "placard.print.nothing": "没有可打印的场所：{what}",
     "placard.print.grid_unknown": "网格 {code} 不在本设备上，请先同步",
     "placard.print.venue_unknown": "场所 {code} 不在本设备上，请先同步",
-    "placard.print.new_key": "已创建标牌签名密钥 {key_id}（{path}），并登记到本机",
+    "placard.print.unsigned": (
+        "本机不签名标牌：已生成的是未签名标牌（标明“未签名”），扫描它只能找到场所，不能证明到场。"
+        "正式标牌请由管理员在服务器上打印（fieldapp admin placards）"
+    ),
+    "placard.unsigned_title": "未签名标牌 · 不能证明到场",
+    "placard.unsigned_note": "未签名：仅供查找场所，请向管理员领取正式标牌",
     "placard.print.one_source": "请指定 --grid 或 --venue 其中之一",
     **{f"placard.kind.{k}": v for k, v in venue_kinds.ZH.items()},
     **{f"placard.tips.{k}": v for k, v in _TIPS_ZH.items()},
@@ -252,7 +257,13 @@ EN: dict[str, str] = {
     "placard.print.nothing": "No venues to print: {what}",
     "placard.print.grid_unknown": "Grid {code} is not on this device; sync first",
     "placard.print.venue_unknown": "Venue {code} is not on this device; sync first",
-    "placard.print.new_key": "Created placard signing key {key_id} ({path}) and registered it here",
+    "placard.print.unsigned": (
+        "This device does not sign placards: these are UNSIGNED placards (marked so); "
+        "scanning one finds the venue but does not prove presence. Print genuine placards "
+        "on the server (fieldapp admin placards)"
+    ),
+    "placard.unsigned_title": "UNSIGNED placard · no proof of visit",
+    "placard.unsigned_note": "Unsigned: finds the venue only; ask the office for a signed one",
     "placard.print.one_source": "Give exactly one of --grid or --venue",
     **{f"placard.kind.{k}": v for k, v in venue_kinds.PLACARD_EN.items()},
     **{f"placard.tips.{k}": v for k, v in _TIPS_EN.items()},

@@ -57,11 +57,17 @@ class PlacardInfo:
     contact: str
     phone: str
     payload: str  # the signed QR text (fieldapp.domain.placard.sign_payload)
+    # False: the QR holds only the venue code (a device's print: devices never sign), and
+    # the placard says in its title and footer that it proves nothing.
+    signed: bool = True
 
     @classmethod
-    def of(cls, venue: PlacardVenue, grid_name: str, payload: str) -> PlacardInfo:
+    def of(
+        cls, venue: PlacardVenue, grid_name: str, payload: str, *, signed: bool = True
+    ) -> PlacardInfo:
         """The placard of a venue, from the device's store or the server's."""
         return cls(
+            signed=signed,
             venue_code=venue.code,
             name=venue.name,
             kind=venue.kind,
@@ -151,8 +157,10 @@ def _layout(info: PlacardInfo, page: str, measure: Measure, lang: str) -> list[_
     centre = page_w / 2
     ops: list[_Op] = []
 
-    ops.append(_Rect(margin, margin, width, 20 * s, RED))
-    ops.append(_Text(centre, margin + 14 * s, _label("placard.title", lang), 26 * s, WHITE, True))
+    title, band = ("placard.title", RED) if info.signed else ("placard.unsigned_title", GREY)
+    ops.append(_Rect(margin, margin, width, 20 * s, band))
+    title_size = _fit_size(_label(title, lang), 26 * s, 14 * s, width - 4 * s, measure)
+    ops.append(_Text(centre, margin + 14 * s, _label(title, lang), title_size, WHITE, True))
 
     y = margin + 20 * s + 18 * s
     name_size = _fit_size(info.name, 40 * s, 24 * s, width, measure)
@@ -203,7 +211,8 @@ def _layout(info: PlacardInfo, page: str, measure: Measure, lang: str) -> list[_
             y += 7 * s
 
     ops.append(_Text(centre, bottom - 8 * s, _label("placard.emergency", lang), 16 * s, RED, True))
-    ops.append(_Text(centre, bottom, _label("placard.signed_note", lang), 9 * s, GREY, True))
+    note = "placard.signed_note" if info.signed else "placard.unsigned_note"
+    ops.append(_Text(centre, bottom, _label(note, lang), 9 * s, GREY, True))
     return ops
 
 

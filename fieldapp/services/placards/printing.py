@@ -1,29 +1,30 @@
 """Placards from the local store: what to print for a grid or a venue, and checking a scan.
 
-Printing needs a signing key. On the server that is the server's placard key; on a field
-device run by hand (`fieldapp placards`) it is a key file in the data directory, made on
-first use and registered in the local PlacardKey table so this device verifies its own
-placards. The server's admin command builds its PlacardInfo with the same `PlacardInfo.of`
-from its own rows and calls the same renderer.
+Only the server's placard keys sign placards (`fieldapp admin placards`, which builds its
+PlacardInfo with the same `PlacardInfo.of` and calls the same renderer). A field device
+prints *unsigned* placards: the QR holds the bare venue code, which finds the venue but
+proves nothing, and the placard says so. A device trusts only the keys it pulled from the
+server: a key file an older version made in the data directory to sign placards locally
+is never a verification key (`public_keys` leaves it out).
 """
 
 from __future__ import annotations
 
 import json
-import os
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from pathlib import Path
 
 from peewee import fn
 
 from fieldapp.domain import placard as payload
-from fieldapp.domain.placard import PlacardCheck, SigningKey
+from fieldapp.domain.placard import PlacardCheck
 from fieldapp.i18n import t
+from fieldapp.paths import data_home
 from fieldapp.reports.placards import PlacardInfo
 from fieldapp.store.models import Grid, PlacardKey, Venue
 
-SIGNING_KEY_FILE = "placard-signing.key"
+# Where versions before this one kept a device's own signing key: never trusted.
+SELF_MADE_KEY_FILE = "placard-signing.key"
 
 
 class NotOnDevice(LookupError):
@@ -60,11 +61,25 @@ class ScanResult:
 # --- keys ---------------------------------------------------------------------------------
 
 
+def self_made_key_id() -> str | None:
+    """The id of a signing key this device made itself (older versions did), if any."""
+    path = data_home() / SELF_MADE_KEY_FILE
+    try:
+        return str(json.loads(path.read_text(encoding="utf-8"))["key_id"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
 def public_keys() -> dict[str, tuple[bytes, bool]]:
-    """The placard keys this device has pulled: key id -> (raw public key, revoked)."""
+    """The placard keys this device has pulled: key id -> (raw public key, revoked).
+
+    A key this device made itself is left out: a placard printed on this laptop must not
+    prove a visit on this laptop."""
+    distrusted = self_made_key_id()
     return {
         row.key_id: (payload.decode_key(row.public_key), bool(row.revoked))
         for row in PlacardKey.select()
+        if row.key_id != distrusted
     }
 
 
@@ -86,25 +101,6 @@ def register_public_key(key_id: str, public_bytes: bytes, *, revoked: bool = Fal
     )
 
 
-def load_or_create_signing_key(path: Path) -> tuple[SigningKey, bool]:
-    """The signing key kept in `path` (JSON, owner-only), made if absent; (key, created)."""
-    if path.exists():
-        data = json.loads(path.read_text(encoding="utf-8"))
-        key = SigningKey(data["key_id"], payload.decode_key(data["private_key"]))
-        return key, False
-    key = SigningKey.generate()
-    body = {
-        "key_id": key.key_id,
-        "private_key": payload.encode_key(key.private_bytes),
-        "public_key": payload.encode_key(key.public_bytes),
-    }
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8") as handle:
-        json.dump(body, handle)
-    return key, True
-
-
 # --- what to print ------------------------------------------------------------------------
 
 
@@ -119,12 +115,13 @@ def grid_codes_under(grid_code: str) -> list[str]:
     return codes
 
 
-def placard_info(venue: Venue, grid_name: str, signer: SigningKey) -> PlacardInfo:
-    return PlacardInfo.of(venue, grid_name, signer.sign(venue.code))
+def placard_info(venue: Venue, grid_name: str) -> PlacardInfo:
+    """An unsigned placard: the QR is the venue code, the placard says it proves nothing."""
+    return PlacardInfo.of(venue, grid_name, venue.code.strip().upper(), signed=False)
 
 
-def placards_for_grid(grid_code: str, signer: SigningKey) -> list[PlacardInfo]:
-    """Placards for every venue in the grid and the grids below it, by grid then code."""
+def placards_for_grid(grid_code: str) -> list[PlacardInfo]:
+    """Unsigned placards for every venue in the grid and the grids below, by grid then code."""
     if Grid.get_or_none(Grid.code == grid_code) is None:
         raise NotOnDevice(t("placard.print.grid_unknown", code=grid_code))
     codes = grid_codes_under(grid_code)
@@ -134,14 +131,14 @@ def placards_for_grid(grid_code: str, signer: SigningKey) -> list[PlacardInfo]:
         .where(Venue.grid.in_(codes))
         .order_by(Venue.grid, Venue.code)
     )
-    return [placard_info(v, v.grid.name, signer) for v in rows]
+    return [placard_info(v, v.grid.name) for v in rows]
 
 
-def placards_for_venue(venue_code: str, signer: SigningKey) -> list[PlacardInfo]:
+def placards_for_venue(venue_code: str) -> list[PlacardInfo]:
     venue = _venue_by_code(venue_code.strip().upper())
     if venue is None:
         raise NotOnDevice(t("placard.print.venue_unknown", code=venue_code))
-    return [placard_info(venue, venue.grid.name, signer)]
+    return [placard_info(venue, venue.grid.name)]
 
 
 # --- scanning -----------------------------------------------------------------------------
