@@ -173,6 +173,31 @@ class FindingPayload(WireModel):
     events: list[EventPayload] = Field(default_factory=list)  # at least the "opened" event
 
 
+class ScanProof(WireModel):
+    """One placard scan as the device saw it (information: the server orders)."""
+
+    source: Literal["wedge", "camera", "typed"]  # scanner burst, photo of the QR, keyboard
+    at: str = Field(max_length=40)  # device time of the scan
+    # Milliseconds from the inspection's start on the device's monotonic clock (negative:
+    # the scan that opened the inspection came first); None when not measured.
+    offset_ms: int | None = Field(default=None, ge=-(10**10), le=10**10)
+
+
+class PhotoProof(WireModel):
+    """What a photo's own EXIF says, kept beside the resized JPEG that lost it."""
+
+    sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
+    taken_at: str | None = Field(default=None, max_length=40)  # UTC, from DateTimeOriginal
+    exif_time: str = Field(default="", max_length=40)  # as the camera wrote it
+    lat: float | None = Field(default=None, ge=-90, le=90)
+    lon: float | None = Field(default=None, ge=-180, le=180)
+
+
+class ProofPayload(WireModel):
+    scans: list[ScanProof] = Field(default_factory=list, max_length=100)
+    photos: list[PhotoProof] = Field(default_factory=list, max_length=1000)
+
+
 class InspectionPayload(WireModel):
     id: str
     venue_id: str
@@ -191,6 +216,7 @@ class InspectionPayload(WireModel):
     representative: str = ""
     summary: dict[str, Any] = Field(default_factory=dict)
     supersedes: str | None = None
+    proof: ProofPayload = Field(default_factory=ProofPayload)
 
 
 class InspectionSubmit(WireModel):

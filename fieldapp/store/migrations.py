@@ -86,8 +86,30 @@ def _v4_due_list(db: SqliteDatabase) -> None:
     )
 
 
+def _v5_proof(db: SqliteDatabase) -> None:
+    """Proof of the visit: the server's verdict on a scan, scan and photo metadata, venue
+    coordinates, when a placard key was revoked."""
+    for table, column, spec in (
+        ("inspection", "presence_check", "VARCHAR(255) NOT NULL DEFAULT ''"),
+        ("inspection", "presence_check_reason", "VARCHAR(255) NOT NULL DEFAULT ''"),
+        ("inspection", "proof", "JSON NOT NULL DEFAULT '{}'"),
+        ("inspection", "proof_flags", "VARCHAR(255) NOT NULL DEFAULT ''"),
+        ("blob", "exif", "JSON NOT NULL DEFAULT '{}'"),
+        ("placard_key", "revoked_at", "VARCHAR(255)"),
+        ("venue", "lat", "REAL"),
+        ("venue", "lon", "REAL"),
+    ):
+        columns = {row[1] for row in db.execute_sql(f"PRAGMA table_info({table})").fetchall()}
+        if column not in columns:
+            db.execute_sql(f"ALTER TABLE {table} ADD COLUMN {column} {spec}")
+    db.execute_sql(
+        "CREATE INDEX IF NOT EXISTS inspection_presence_check "
+        "ON inspection (presence_check, submitted_at)"
+    )
+
+
 # Index i holds the migration from version i to version i + 1.
-MIGRATIONS: list[Migration] = [_v1_initial, _v2_rounds, _v3_review, _v4_due_list]
+MIGRATIONS: list[Migration] = [_v1_initial, _v2_rounds, _v3_review, _v4_due_list, _v5_proof]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -13,6 +13,7 @@ from peewee import (
     CharField,
     CompositeKey,
     DateField,
+    FloatField,
     ForeignKeyField,
     IntegerField,
     Model,
@@ -77,6 +78,8 @@ class Venue(BaseModel):
     last_inspected_on = DateField(null=True)
     due_on = DateField(null=True)
     updated_at = CharField(default="")
+    lat = FloatField(null=True)  # WGS-84 from the server's import, when given (schema v5)
+    lon = FloatField(null=True)
 
     class Meta:
         table_name = "venue"
@@ -125,6 +128,12 @@ class Inspection(BaseModel):
     supersedes = CharField(null=True)
     review_state = CharField(default="")  # "" | reviewed | returned (supervisor)
     review_comment = CharField(default="")
+    # Proof of the visit (schema v5). The server's verdict on a claimed scan: verified, or
+    # unverified with its reason (fieldapp.domain.presence); "" until the server said.
+    presence_check = CharField(default="")
+    presence_check_reason = CharField(default="")
+    proof = JSONField(default=dict)  # scans (time, offset, source), photos' EXIF
+    proof_flags = CharField(default="")  # comma-separated photo flags (domain.proof)
 
     class Meta:
         table_name = "inspection"
@@ -219,6 +228,7 @@ class Blob(BaseModel):
     size = IntegerField()
     uploaded = BooleanField(default=False)
     created_at = CharField()
+    exif = JSONField(default=dict)  # taken_at, exif_time, lat, lon of the original (v5)
 
     class Meta:
         table_name = "blob"
@@ -267,6 +277,7 @@ class PlacardKey(BaseModel):
     public_key = CharField()  # base64url Ed25519 public key
     revoked = BooleanField(default=False)
     created_at = CharField(default="")
+    revoked_at = CharField(null=True)  # server time of the revocation (schema v5)
 
     class Meta:
         table_name = "placard_key"

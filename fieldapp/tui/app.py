@@ -17,6 +17,7 @@ from textual.binding import Binding, BindingType
 from textual.worker import Worker, WorkerState
 
 from fieldapp.i18n import set_language, t
+from fieldapp.services.inspection.scan_proof import TYPED
 from fieldapp.tui.commands import FieldCommands, localize_bindings
 from fieldapp.tui.dialogs import ResumeDialog, ScanDialog
 from fieldapp.tui.parts.preferences import Preferences
@@ -72,7 +73,7 @@ class FieldApp(ScanningApp, VenueOpening, SyncApp, RoundsApp, Preferences):
 
     def _scanned(self, text: str | None) -> None:
         if text is not None:
-            self.scan_text(text)
+            self.scan_text(text, source=TYPED)
 
     def action_toggle_keys(self) -> None:
         if self.screen.query("HelpPanel"):

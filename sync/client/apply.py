@@ -17,6 +17,7 @@ from typing import Any
 
 from fieldapp.domain import findings as machine
 from fieldapp.domain.clock import now_iso
+from fieldapp.domain.proof import flags_text, photo_flags
 from fieldapp.store.db import db
 from fieldapp.store.models import (
     Answer,
@@ -37,7 +38,7 @@ from sync.protocol import Change
 
 VENUE_UPDATED = (
     "code", "name", "kind", "address", "contact", "phone", "risk_level", "grid",
-    "placard_key_id", "updated_at",
+    "placard_key_id", "updated_at", "lat", "lon",
 )  # fmt: skip
 
 
@@ -197,6 +198,8 @@ class PageApplier:
                 grid=r["grid"],
                 placard_key_id=r.get("placard_key_id"),
                 updated_at=r.get("updated_at", ""),
+                lat=r.get("lat"),
+                lon=r.get("lon"),
                 risk_level=r.get("risk_level") or "normal",
             )
             writer.add(values)
@@ -221,7 +224,11 @@ class PageApplier:
 
     def _placard_key(self, change: Change) -> None:
         r = change.record
-        values = {"public_key": r["public_key"], "revoked": bool(r.get("revoked"))}
+        values = {
+            "public_key": r["public_key"],
+            "revoked": bool(r.get("revoked")),
+            "revoked_at": r.get("revoked_at"),
+        }
         PlacardKey.insert(
             key_id=r["key_id"], created_at=r.get("created_at", ""), **values
         ).on_conflict(conflict_target=[PlacardKey.key_id], update=values).execute()
@@ -322,17 +329,27 @@ class PageApplier:
     def _inspections(self, changes: list[Change]) -> None:
         records = [c.record for c in changes]
         held = existing("SELECT id FROM inspection WHERE id IN ({})", [r["id"] for r in records])
-        venues = existing("SELECT id FROM venue WHERE id IN ({})", [r["venue_id"] for r in records])
+        sql = "SELECT id, lat, lon FROM venue WHERE id IN ({})"
+        venues = {v[0]: (v[1], v[2]) for v in rows_in(sql, [r["venue_id"] for r in records])}
         copied = (
             "checklist_id", "checklist_version", "device_id", "started_at", "finished_at",
             "submitted_at", "presence", "presence_payload", "presence_reason", "presence_note",
-            "presence_at", "representative", "summary", "supersedes",
+            "presence_at", "representative", "summary", "supersedes", "presence_check",
+            "presence_check_reason", "proof",
         )  # fmt: skip
         inspections, answers = RowWriter(Inspection), RowWriter(Answer)
         people: set[str] = set()
+        verdicts: list[tuple[str, str, str, str]] = []
         for r in records:
             if r["id"] in held:
-                continue  # immutable after submit; this device's own copy is the same
+                # Immutable after submit, this device's own copy is the same, except for
+                # what only the server can say: whether the scan it claimed verified.
+                if r.get("presence_check"):
+                    verdicts.append(
+                        (r["presence"], r["presence_check"], r.get("presence_check_reason", ""),
+                         r["id"])
+                    )  # fmt: skip
+                continue
             if r["venue_id"] not in venues:
                 self.warnings.append(
                     f"inspection {r['id']} skipped: its venue is not on this device"
@@ -341,6 +358,9 @@ class PageApplier:
             held.add(r["id"])
             people.add(r["inspector_id"])
             values = {k: r[k] for k in copied if r.get(k) is not None}
+            lat, lon = venues[r["venue_id"]]
+            flags = photo_flags((r.get("proof") or {}).get("photos", ()), r["started_at"], lat, lon)
+            values["proof_flags"] = flags_text(flags)
             inspections.add(
                 {"id": r["id"], "venue": r["venue_id"], "inspector": r["inspector_id"],
                  "status": "submitted", **values}
@@ -361,6 +381,12 @@ class PageApplier:
         self._ensure_people(people)
         inspections.write()
         answers.write()
+        if verdicts:
+            db.cursor().executemany(
+                "UPDATE inspection SET presence = ?, presence_check = ?, "
+                "presence_check_reason = ? WHERE id = ?",
+                verdicts,
+            )
 
     def _daily_report(self, change: Change) -> None:
         r = change.record

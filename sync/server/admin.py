@@ -27,7 +27,7 @@ from sync.server.records import (
     placard_key_change,
     venue_change,
 )
-from sync.server.tables import ImportRefused, RowError, read_table
+from sync.server.tables import ImportRefused, Row, RowError, read_table
 
 GRID_SPLIT = re.compile(r"[;,，；、\s]+")
 
@@ -170,6 +170,21 @@ VENUE_COLUMNS = (
 )
 
 
+def _coordinate(errors: list[RowError], row: Row, column: str, limit: float) -> None:
+    """An optional WGS-84 coordinate in decimal degrees, within ±limit."""
+    text = row.get(column)
+    if not text:
+        return
+    try:
+        value = float(text)
+    except ValueError:
+        value = float("nan")
+    if not -limit <= value <= limit:  # NaN fails this too
+        errors.append(
+            RowError(row.number, column, f"{text!r} is not a coordinate in degrees (±{limit:g})")
+        )
+
+
 def import_venues(path: Path | str) -> int:
     rows = read_table(path, ("code", "name", "kind", "grid"))
     errors: list[RowError] = []
@@ -192,6 +207,10 @@ def import_venues(path: Path | str) -> int:
             )
         if row.get("risk_level"):
             _choice(errors, row.number, "risk_level", row.get("risk_level"), RISK_LEVELS)
+        _coordinate(errors, row, "lat", 90.0)
+        _coordinate(errors, row, "lon", 180.0)
+        if bool(row.get("lat")) != bool(row.get("lon")):
+            errors.append(RowError(row.number, "lat", "give both lat and lon, or neither"))
         vid = row.get("id")
         if vid and code in by_code and by_code[code] != vid:
             errors.append(
@@ -204,10 +223,13 @@ def import_venues(path: Path | str) -> int:
         changes = []
         for row in rows:
             vid = row.get("id") or by_code.get(row.get("code")) or new_id()
-            values: dict[str, str | None] = {c: row.get(c) for c in VENUE_COLUMNS}
+            values: dict[str, str | float | None] = {c: row.get(c) for c in VENUE_COLUMNS}
             values["risk_level"] = values["risk_level"] or "normal"
             values["placard_key_id"] = values["placard_key_id"] or None
             values["updated_at"] = stamp
+            for axis in ("lat", "lon"):  # optional columns: a sheet without them keeps them
+                if axis in row.values:
+                    values[axis] = float(row.get(axis)) if row.get(axis) else None
             update = {**values, "code": row.get("code")}
             Venue.insert(id=vid, **update).on_conflict(
                 conflict_target=[Venue.id], update=update
@@ -263,9 +285,13 @@ def publish_checklist(path: Path | str) -> Published:
 
 
 def publish_placard_key(key_id: str, public_key: str, *, revoked: bool = False) -> None:
-    """Publish (or revoke) a placard verification key; devices pull it."""
-    values = {"public_key": public_key, "revoked": revoked}
+    """Publish (or revoke) a placard verification key; devices pull it. A revocation
+    keeps the server time it was first made (scans from before it still verify)."""
+    values: dict[str, object] = {"public_key": public_key, "revoked": revoked}
     with server_db.write_transaction():
+        held = PlacardKey.get_or_none(PlacardKey.key_id == key_id)
+        if revoked:
+            values["revoked_at"] = (held and held.revoked_at) or server_db.now_iso()
         PlacardKey.insert(key_id=key_id, created_at=server_db.now_iso(), **values).on_conflict(
             conflict_target=[PlacardKey.key_id], update=values
         ).execute()

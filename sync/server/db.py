@@ -111,11 +111,37 @@ def now_iso() -> str:
     return dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
+# Columns added to tables after databases were made with them: `create_tables` makes new
+# tables whole but leaves existing ones as they are, so `init_schema` adds each column a
+# database lacks. Additive only (both engines take ADD COLUMN with a default in place).
+ADDED_COLUMNS: tuple[tuple[str, str, str], ...] = (
+    ("inspection", "presence_check", "VARCHAR(255) NOT NULL DEFAULT ''"),
+    ("inspection", "presence_check_reason", "VARCHAR(255) NOT NULL DEFAULT ''"),
+    ("inspection", "proof", "TEXT NOT NULL DEFAULT '{}'"),
+    ("placard_key", "revoked_at", "VARCHAR(255)"),
+    ("venue", "lat", "DOUBLE PRECISION"),
+    ("venue", "lon", "DOUBLE PRECISION"),
+)
+
+
+def add_missing_columns(db: Database) -> list[str]:
+    """Add the ADDED_COLUMNS a database made by an older server lacks; returns them."""
+    added = []
+    for table, column, spec in ADDED_COLUMNS:
+        if column not in {c.name for c in db.get_columns(table)}:
+            db.execute_sql(f"ALTER TABLE {table} ADD COLUMN {column} {spec}")
+            added.append(f"{table}.{column}")
+    return added
+
+
 def init_schema() -> str:
-    """Create missing tables and the epoch; returns the epoch. Safe to run again."""
+    """Create missing tables and columns and the epoch; returns the epoch. Safe to run
+    again."""
     db = current()
     with db.connection_context():
         db.create_tables(ALL_MODELS, safe=True)
+        with write_transaction():
+            add_missing_columns(db)
         with write_transaction():
             Meta.insert(
                 key="schema_version", value=str(SCHEMA_VERSION)

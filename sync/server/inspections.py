@@ -18,12 +18,14 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from fieldapp.domain.placard import decode_key
+from fieldapp.domain.presence import ServerKey, check_presence
 from sync.protocol import InspectionSubmit, Op, canonical_json
 from sync.server import db as server_db
 from sync.server.bulk import execute_many, select_in
 from sync.server.feed import NewChange
 from sync.server.findings import fold_events, role_refusal
-from sync.server.models import Answer, AppliedOp, Finding, FindingEvent, Inspection
+from sync.server.models import Answer, AppliedOp, Finding, FindingEvent, Inspection, PlacardKey
 from sync.server.scope import (
     DeviceContext,
     may_write_grid,
@@ -36,7 +38,7 @@ INSPECTION_COLUMNS = (
     "id", "venue", "checklist_id", "checklist_version", "inspector", "device_id",
     "started_at", "finished_at", "submitted_at", "presence", "presence_payload",
     "presence_reason", "presence_note", "presence_at", "representative", "summary",
-    "supersedes", "received_at",
+    "supersedes", "received_at", "presence_check", "presence_check_reason", "proof",
 )  # fmt: skip
 ANSWER_COLUMNS = ("inspection", "item_code", "outcome", "value", "note", "photos")
 FINDING_COLUMNS = (
@@ -88,7 +90,18 @@ class InspectionWriter:
         self.finding_ids: set[str] = set()
         self.event_ids: set[str] = set()
         self._rows: dict[str, list[tuple[Any, ...]]] = {k: [] for k in "lifae"}
+        self._keys: dict[str, ServerKey] | None = None
         self.prepare(payloads)
+
+    @property
+    def placard_keys(self) -> dict[str, ServerKey]:
+        """Every placard key the server has published, read once per batch."""
+        if self._keys is None:
+            self._keys = {
+                row.key_id: ServerKey(decode_key(row.public_key), row.revoked, row.revoked_at)
+                for row in PlacardKey.select()
+            }
+        return self._keys
 
     # --- reading once per batch ----------------------------------------------------------
 
@@ -165,12 +178,21 @@ class InspectionWriter:
         codes = [a.item_code for a in answers]
         if len(codes) != len(set(codes)):
             raise ValueError(f"inspection {i.id} answers an item twice")
+        # A claimed scan is checked here; one that fails is kept as manual presence,
+        # unverified, with the reason (never upgraded, never dropped).
+        verdict = check_presence(
+            i.presence, i.presence_payload, venue.code, self.placard_keys,
+            i.presence_at or i.started_at,
+        )  # fmt: skip
         record: dict[str, Any] = {
             **i.model_dump(exclude={"venue_id", "inspector_id", "device_id"}),
             "venue_id": venue.id,
             "inspector_id": who.person_id,
             "device_id": who.device_id,
             "received_at": self.now,
+            "presence": verdict.presence,
+            "presence_check": verdict.check,
+            "presence_check_reason": verdict.reason,
         }
         record["answers"] = [
             {"item_code": a.item_code, "outcome": a.outcome, "value": a.value, "note": a.note,
@@ -276,7 +298,7 @@ _INSPECTION_KEYS = (
     "id", "venue_id", "checklist_id", "checklist_version", "inspector_id", "device_id",
     "started_at", "finished_at", "submitted_at", "presence", "presence_payload",
     "presence_reason", "presence_note", "presence_at", "representative", "summary",
-    "supersedes", "received_at",
+    "supersedes", "received_at", "presence_check", "presence_check_reason", "proof",
 )  # fmt: skip
 _FINDING_KEYS = (
     "id", "inspection_id", "venue_id", "item_code", "severity", "description", "deadline",
@@ -288,7 +310,7 @@ _EVENT_KEYS = (
 )  # fmt: skip
 
 
-_JSON_KEYS = frozenset({"summary", "photos", "data"})
+_JSON_KEYS = frozenset({"summary", "photos", "data", "proof"})
 
 
 def _row(record: dict[str, Any], keys: tuple[str, ...]) -> tuple[Any, ...]:

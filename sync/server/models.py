@@ -15,6 +15,7 @@ from peewee import (
     CharField,
     CompositeKey,
     DatabaseProxy,
+    DoubleField,
     ForeignKeyField,
     IntegerField,
     Model,
@@ -126,6 +127,8 @@ class Venue(ServerModel):
     risk_level = CharField(default="normal")
     placard_key_id = CharField(null=True)
     updated_at = CharField(default="")
+    lat = DoubleField(null=True)  # WGS-84, where the import gave coordinates
+    lon = DoubleField(null=True)
 
     grid_code: str
 
@@ -154,6 +157,7 @@ class PlacardKey(ServerModel):
     public_key = CharField()
     revoked = BooleanField(default=False)
     created_at = CharField(default="")
+    revoked_at = CharField(null=True)  # server time: scans made before it still verify
 
     class Meta:
         table_name = "placard_key"
@@ -178,6 +182,11 @@ class Inspection(ServerModel):
     summary = JSONText(default=dict)
     supersedes = CharField(null=True)
     received_at = CharField()  # server time
+    # The server's verdict on a claimed scan (fieldapp.domain.presence): verified, or
+    # unverified with the reason (then `presence` is manual); "" when none was claimed.
+    presence_check = CharField(default="")
+    presence_check_reason = CharField(default="")
+    proof = JSONText(default=dict)  # scans (time, offset, source) and photo metadata
 
     venue_id: str
     inspector_id: str

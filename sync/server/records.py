@@ -54,6 +54,8 @@ def venue_change(venue: Venue) -> NewChange:
         "risk_level": venue.risk_level,
         "placard_key_id": venue.placard_key_id,
         "updated_at": venue.updated_at,
+        "lat": venue.lat,
+        "lon": venue.lon,
     }
     return NewChange("venue", venue.id, record, grid_code=venue.grid_code)
 
@@ -78,6 +80,7 @@ def placard_key_change(key: PlacardKey) -> NewChange:
         "key_id": key.key_id,
         "public_key": key.public_key,
         "revoked": key.revoked,
+        "revoked_at": key.revoked_at,
         "created_at": key.created_at,
     }
     return NewChange("placard_key", key.key_id, record)

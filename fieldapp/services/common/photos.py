@@ -1,11 +1,20 @@
-"""Photos: resized with Pillow to at most 1600 px, stored as JPEG by sha256."""
+"""Photos: resized with Pillow to at most 1600 px, stored as JPEG by sha256.
+
+Re-encoding drops the original's EXIF, so its capture time and GPS position are read
+first (`read_exif`) and kept on the Blob row (`Blob.exif`); they travel with the
+inspection as proof (`photo_proofs`) and let a supervisor see a photo taken before the
+inspection started or far from the venue.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import io
 import os
+from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 from fieldapp.domain.clock import now_iso
 from fieldapp.paths import blobs_dir
@@ -32,6 +41,7 @@ def import_photo(source: str | Path) -> str:
         raise PhotoError(f"no file at {path}")
     try:
         with Image.open(path) as original:
+            exif = read_exif(original)
             image = ImageOps.exif_transpose(original)
             image.thumbnail((MAX_EDGE, MAX_EDGE))
             buffer = io.BytesIO()
@@ -55,6 +65,76 @@ def import_photo(source: str | Path) -> str:
                 f"could not store the photo: {error.strerror}; free some disk space"
             ) from None
     Blob.insert(
-        sha256=sha, mime="image/jpeg", size=len(data), created_at=now_iso()
+        sha256=sha, mime="image/jpeg", size=len(data), created_at=now_iso(), exif=exif
     ).on_conflict_ignore().execute()
     return sha
+
+
+# --- EXIF ---------------------------------------------------------------------------------
+
+_DATETIME_ORIGINAL = 0x9003
+_OFFSET_TIME_ORIGINAL = 0x9011
+_DATETIME = 0x0132  # IFD0: when the file was last written, a fallback
+
+
+def _degrees(value: Any, ref: Any, negative: str) -> float | None:
+    """(degrees, minutes, seconds) rationals and a N/S or E/W ref, as signed degrees."""
+    try:
+        d, m, s = (float(part) for part in value)
+    except (TypeError, ValueError, ZeroDivisionError):
+        return None
+    result = d + m / 60 + s / 3600
+    if isinstance(ref, bytes):
+        ref = ref.decode("ascii", "replace")
+    return -result if str(ref or "").strip().upper() == negative else result
+
+
+def _utc(camera_time: str, offset: str) -> str | None:
+    """EXIF "YYYY:MM:DD HH:MM:SS" (with its "+08:00" offset when the camera wrote one,
+    else this device's zone) as ISO UTC."""
+    try:
+        local = dt.datetime.strptime(camera_time.strip(), "%Y:%m:%d %H:%M:%S")
+    except ValueError:
+        return None
+    if offset.strip():
+        try:
+            aware = dt.datetime.fromisoformat(local.isoformat() + offset.strip())
+        except ValueError:
+            aware = local.astimezone()
+    else:
+        aware = local.astimezone()  # naive: the device's zone
+    return aware.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def read_exif(image: Any) -> dict[str, Any]:
+    """The original's capture time and GPS position (keys absent when the photo has none):
+    taken_at (ISO UTC), exif_time (as written), lat, lon (decimal degrees)."""
+    from PIL import ExifTags
+
+    try:
+        exif = image.getexif()
+        sub = exif.get_ifd(ExifTags.IFD.Exif)
+        gps = exif.get_ifd(ExifTags.IFD.GPSInfo)
+    except Exception:  # a damaged EXIF block must not stop the photo itself
+        return {}
+    found: dict[str, Any] = {}
+    camera_time = str(sub.get(_DATETIME_ORIGINAL) or exif.get(_DATETIME) or "")
+    if camera_time.strip("\x00 "):
+        found["exif_time"] = camera_time.strip("\x00 ")[:40]
+        taken = _utc(found["exif_time"], str(sub.get(_OFFSET_TIME_ORIGINAL) or ""))
+        if taken:
+            found["taken_at"] = taken
+    lat = _degrees(gps.get(2), gps.get(1), "S") if gps.get(2) is not None else None
+    lon = _degrees(gps.get(4), gps.get(3), "W") if gps.get(4) is not None else None
+    if lat is not None and lon is not None and abs(lat) <= 90 and abs(lon) <= 180:
+        found["lat"], found["lon"] = round(lat, 7), round(lon, 7)
+    return found
+
+
+def photo_proofs(shas: Iterable[str]) -> list[dict[str, Any]]:
+    """The EXIF kept for each photo (only those that had any), for an inspection's proof."""
+    wanted = list(dict.fromkeys(shas))
+    if not wanted:
+        return []
+    held = {b.sha256: b.exif for b in Blob.select().where(Blob.sha256.in_(wanted))}
+    return [{"sha256": sha, **held[sha]} for sha in wanted if held.get(sha)]

@@ -11,13 +11,17 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from fieldapp.domain import cadence
+from fieldapp.domain import proof as visit_proof
 from fieldapp.domain.answers import default_deadline
 from fieldapp.domain.checklist import Checklist, Item
 from fieldapp.domain.clock import now_iso, today
 from fieldapp.domain.ids import new_id
 from fieldapp.services.common import outbox, settings
+from fieldapp.services.common import photos as photo_store
 from fieldapp.services.common.checklists import checklist_for_kind, get_checklist
 from fieldapp.services.common.identity import me
+from fieldapp.services.inspection import scan_proof
+from fieldapp.services.inspection.scan_proof import ScanMark
 from fieldapp.store.db import db
 from fieldapp.store.models import Answer, Finding, FindingEvent, Inspection, Venue
 from fieldapp.store.payloads import event_payload
@@ -76,8 +80,10 @@ def start_inspection(
     payload: str = "",
     reason: str = "",
     note: str = "",
+    scan: ScanMark | None = None,
 ) -> str:
-    """Begin an inspection of a venue with the newest checklist for its kind."""
+    """Begin an inspection of a venue with the newest checklist for its kind; `scan` is
+    the placard scan that opened it (kept as proof)."""
     venue = Venue.get_by_id(venue_id)
     checklist = checklist_for_kind(venue.kind)
     who = me()
@@ -96,6 +102,7 @@ def start_inspection(
         presence_note=note,
         presence_at=stamp,
         current_item=checklist.items[0].code,
+        proof=scan_proof.start_proof(scan),
     )
     return str(inspection.id)
 
@@ -111,7 +118,12 @@ def draft_for_venue(venue_id: str) -> str | None:
 
 
 def record_presence(
-    inspection_id: str, *, presence: str, payload: str = "", reason: str = ""
+    inspection_id: str,
+    *,
+    presence: str,
+    payload: str = "",
+    reason: str = "",
+    scan: ScanMark | None = None,
 ) -> None:
     """A placard scanned during a draft upgrades its presence to scanned."""
     inspection = _draft(inspection_id)
@@ -119,6 +131,8 @@ def record_presence(
     inspection.presence_payload = payload
     inspection.presence_reason = reason
     inspection.presence_at = now_iso()
+    if scan is not None:
+        inspection.proof = scan_proof.add_scan(inspection.proof or {}, scan)
     inspection.save()
 
 
@@ -292,6 +306,14 @@ def submit(inspection_id: str, representative: str) -> None:
             "answered": summary.answered,
             "failures": summary.failures,
         }
+        shas = [sha for a in view.answers.values() for sha in a.photos]
+        shas += [sha for f in view.findings.values() for sha in f.photos]
+        photo_meta = photo_store.photo_proofs(shas)
+        inspection.proof = {**(inspection.proof or {}), "photos": photo_meta}
+        flags = visit_proof.photo_flags(
+            photo_meta, inspection.started_at, view.venue.lat, view.venue.lon
+        )
+        inspection.proof_flags = visit_proof.flags_text(flags)
         inspection.save()
         who = me()
         finding_payloads = []
@@ -360,6 +382,7 @@ def _inspection_payload(view: InspectionView, findings: list[dict]) -> dict:
             "representative": i.representative,
             "summary": i.summary,
             "supersedes": i.supersedes,
+            "proof": scan_proof.wire_proof(i.proof or {}, (i.proof or {}).get("photos", [])),
         },
         "answers": [
             {

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 from textual import events, on, work
 
 from fieldapp.i18n import t
+from fieldapp.services.inspection.scan_proof import TYPED, WEDGE, ScanMark
 from fieldapp.tui.dialogs.presence import PresenceChoice, PresenceDialog
 from fieldapp.tui.dialogs.scan import ScanDialog
 from fieldapp.tui.dialogs.scanned import ScannedVenueDialog
@@ -59,6 +60,7 @@ class CheckedScan:
     refusal: str  # the message for a person when the scan opens nothing
     typed_unknown: bool  # looked like a typed venue code, and there is none such
     draft_id: str | None  # the venue's unfinished inspection, if any
+    mark: ScanMark | None = None  # where the scan came from and when (kept as proof)
 
 
 class ScanningApp(WedgeListener):
@@ -79,6 +81,7 @@ class ScanningApp(WedgeListener):
             payload: str = "",
             reason: str = "",
             note: str = "",
+            scan: ScanMark | None = None,
         ) -> None: ...
 
     @on(events.Mount)
@@ -106,10 +109,14 @@ class ScanningApp(WedgeListener):
     @on(WedgeScanned)
     def _wedge_scanned(self, event: WedgeScanned) -> None:
         event.stop()
-        self.scan_text(event.text)
+        self.scan_text(event.text, source=WEDGE)
 
-    def scan_text(self, text: str) -> None:
-        """A keyboard-wedge scan (or a typed code): open the venue it names, or say why not."""
+    def scan_text(self, text: str, source: str = TYPED) -> None:
+        """A keyboard-wedge scan (or a typed code): open the venue it names, or say why not.
+        `source` (scan_proof.SCAN_SOURCES) is kept with the scan as proof."""
+        from fieldapp.domain.clock import now_iso
+
+        mark = ScanMark.now(source, now_iso())
         text = text.strip()
         if not text:
             self.notify(t("scan.empty"), severity="warning")
@@ -117,7 +124,7 @@ class ScanningApp(WedgeListener):
         if looks_like_payload(text) and self.scan_repeats.repeated(text.upper()):
             self.log.info("placard scanned again within the repeat window: ignored")
             return
-        self._check_scan(text, self.open_inspection())
+        self._check_scan(text, self.open_inspection(), mark)
 
     def open_inspection(self) -> OpenInspection | None:
         """The draft inspection being worked on (its screen anywhere in the stack)."""
@@ -132,7 +139,9 @@ class ScanningApp(WedgeListener):
         return None
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="scan")
-    def _check_scan(self, text: str, open_now: OpenInspection | None) -> None:
+    def _check_scan(
+        self, text: str, open_now: OpenInspection | None, mark: ScanMark | None = None
+    ) -> None:
         from fieldapp.services.inspection import inspections
         from fieldapp.services.placards import printing as placards
         from fieldapp.store import db
@@ -154,6 +163,7 @@ class ScanningApp(WedgeListener):
                 result.kind in ("unknown_venue", "not_fieldapp") and not result.check.key_id
             ),
             draft_id=draft_id,
+            mark=mark,
         )
         self.call_from_thread(self.scan_checked, checked, open_now)
 
@@ -174,7 +184,7 @@ class ScanningApp(WedgeListener):
                     timeout=10,
                 )
             elif scan.signed:
-                self._record_scanned(open_now.inspection_id, scan.payload)
+                self._record_scanned(open_now.inspection_id, scan.payload, scan.mark)
             else:
                 self.notify(t("scan.typed_same"), severity="warning")
             return
@@ -189,7 +199,7 @@ class ScanningApp(WedgeListener):
 
         def answered(start: bool | None) -> None:
             if start:
-                self.open_venue(venue_id, presence="scanned", payload=scan.payload)
+                self.open_venue(venue_id, presence="scanned", payload=scan.payload, scan=scan.mark)
 
         dialog = ScannedVenueDialog(
             venue_id, venue=scan.venue_name, code=scan.venue_code, resume=scan.draft_id is not None
@@ -211,11 +221,13 @@ class ScanningApp(WedgeListener):
         self.push_screen(PresenceDialog(label, PRESENCE_REASONS, note=scan.venue_code), chosen)
 
     @work(thread=True, exit_on_error=False, group="scan-presence")
-    def _record_scanned(self, inspection_id: str, payload: str) -> None:
+    def _record_scanned(self, inspection_id: str, payload: str, mark: ScanMark | None) -> None:
         """The placard of the venue being inspected: its presence is now "scanned"."""
         from fieldapp.services.inspection import inspections
         from fieldapp.store import db
 
         with db.connection_context():
-            inspections.record_presence(inspection_id, presence="scanned", payload=payload)
+            inspections.record_presence(
+                inspection_id, presence="scanned", payload=payload, scan=mark
+            )
         self.call_from_thread(self.notify, t("notify.presence_recorded"))

@@ -14,6 +14,7 @@ from textual import on, work
 from textual.app import App
 
 from fieldapp.i18n import t
+from fieldapp.services.inspection.scan_proof import ScanMark
 from fieldapp.tui.dialogs import PresenceChoice, PresenceDialog
 from fieldapp.tui.screens import InspectionReady, VenueChosen
 from fieldapp.tui.screens.home import HomeScreen
@@ -40,13 +41,21 @@ class VenueOpening(App[None]):
         payload: str = "",
         reason: str = "",
         note: str = "",
+        scan: ScanMark | None = None,
     ) -> None:
-        """Resume the venue's draft or start an inspection, then show it."""
-        self._open_venue(venue_id, presence, payload, reason, note)
+        """Resume the venue's draft or start an inspection, then show it; `scan` is the
+        placard scan that opened it (kept as proof of the visit)."""
+        self._open_venue(venue_id, presence, payload, reason, note, scan)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="open-venue")
     def _open_venue(
-        self, venue_id: str, presence: str, payload: str, reason: str, note: str
+        self,
+        venue_id: str,
+        presence: str,
+        payload: str,
+        reason: str,
+        note: str,
+        scan: ScanMark | None,
     ) -> None:
         from fieldapp.services.inspection import inspections
         from fieldapp.store import db
@@ -56,11 +65,14 @@ class VenueOpening(App[None]):
             resumed = inspection_id is not None
             if inspection_id is None:
                 inspection_id = inspections.start_inspection(
-                    venue_id, presence=presence, payload=payload, reason=reason, note=note
-                )
+                    venue_id, presence=presence, payload=payload, reason=reason, note=note,
+                    scan=scan,
+                )  # fmt: skip
             elif presence == "scanned":
                 # A placard scanned during a draft proves the visit after all.
-                inspections.record_presence(inspection_id, presence="scanned", payload=payload)
+                inspections.record_presence(
+                    inspection_id, presence="scanned", payload=payload, scan=scan
+                )
         self.post_message(InspectionReady(inspection_id, resumed))
 
     @on(InspectionReady)

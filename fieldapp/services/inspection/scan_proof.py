@@ -1,0 +1,73 @@
+"""The proof an inspection keeps of the visit: each placard scan with its device time, its
+offset from the inspection's start on the monotonic clock, and its source; and, at
+submit, the EXIF of its photos (`photos.photo_proofs`).
+
+Device clocks can be set to anything; the monotonic clock cannot be set, so the offset
+of a scan from the inspection's start says how the visit unfolded even when the wall
+clock lies. It is comparable only within one boot of the machine: the inspection keeps
+the boot id with its start, and a scan recorded after a reboot has no offset (None).
+
+`Inspection.proof` on the device: {"clock": {"boot", "start"}, "scans": [...]}; the wire
+(`sync.protocol.ProofPayload`) carries the scans and the photos, not the clock.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+WEDGE = "wedge"  # a scanner typing like a keyboard: a burst of keys on any screen
+CAMERA = "camera"  # the QR decoded from a photo
+TYPED = "typed"  # typed or pasted into the scan dialog
+SCAN_SOURCES: tuple[str, ...] = (WEDGE, CAMERA, TYPED)
+
+_BOOT_ID = Path("/proc/sys/kernel/random/boot_id")
+
+
+def boot_id() -> str:
+    """This boot of the machine ("" where the system does not say)."""
+    try:
+        return _BOOT_ID.read_text(encoding="ascii").strip()
+    except OSError:
+        return ""
+
+
+@dataclass(frozen=True, slots=True)
+class ScanMark:
+    """A scan as it happened: where it came from, and when on both clocks."""
+
+    source: str  # one of SCAN_SOURCES
+    at: str  # device wall-clock time, ISO UTC
+    monotonic: float  # time.monotonic() when the scan was read
+    boot: str = ""
+
+    @classmethod
+    def now(cls, source: str, at: str) -> ScanMark:
+        if source not in SCAN_SOURCES:
+            raise ValueError(f"scan source must be one of {', '.join(SCAN_SOURCES)}")
+        return cls(source, at, time.monotonic(), boot_id())
+
+
+def start_proof(scan: ScanMark | None) -> dict[str, Any]:
+    """The proof of an inspection starting now, with the scan that opened it (if any)."""
+    proof: dict[str, Any] = {"clock": {"boot": boot_id(), "start": time.monotonic()}, "scans": []}
+    if scan is not None:
+        proof = add_scan(proof, scan)
+    return proof
+
+
+def add_scan(proof: dict[str, Any], scan: ScanMark) -> dict[str, Any]:
+    """The proof with one more scan; its offset from the start in whole milliseconds."""
+    clock = proof.get("clock") or {}
+    start, boot = clock.get("start"), clock.get("boot", "")
+    same_boot = isinstance(start, int | float) and boot and boot == scan.boot
+    offset = round((scan.monotonic - float(start)) * 1000) if same_boot else None  # type: ignore[arg-type]
+    entry = {"source": scan.source, "at": scan.at, "offset_ms": offset}
+    return {**proof, "scans": [*proof.get("scans", []), entry]}
+
+
+def wire_proof(proof: dict[str, Any], photos: list[dict[str, Any]]) -> dict[str, Any]:
+    """What the server receives (sync.protocol.ProofPayload): scans and photos' EXIF."""
+    return {"scans": list(proof.get("scans", [])), "photos": photos}
