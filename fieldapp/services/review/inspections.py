@@ -3,19 +3,24 @@
 A submitted inspection never changes (a correction is a new record); the review is the
 supervisor's note about it, kept on `Inspection.review_state` / `review_comment` and sent
 as an `inspection.review` outbox op so the comment reaches the inspector after sync.
-Manual-presence inspections (no placard scanned) are flagged in the list.
+Manual-presence inspections (no placard scanned) are flagged in the list, and so are
+scans the server could not verify (kept as manual presence with the reason) and photos
+whose EXIF says they were taken before the inspection or away from the venue; the list
+filters by that proof (`InspectionFilters.proof`, one of `domain.proof.STRENGTHS`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from peewee import Expression
 
+from fieldapp.domain import proof as visit_proof
 from fieldapp.domain.clock import now_iso
+from fieldapp.domain.presence import UNVERIFIED
 from fieldapp.i18n import t
 from fieldapp.services.common import outbox
 from fieldapp.services.common.identity import grid_codes_under, me
@@ -37,6 +42,7 @@ class InspectionFilters:
     submitted_to: dt.date | None = None  # inclusive
     review_state: str | None = ""  # "" awaiting review, reviewed, returned; None = any
     manual_only: bool = False
+    proof: str | None = None  # one of domain.proof.STRENGTHS; None = any
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +59,22 @@ class SubmittedRow:
     failures: int  # findings recorded
     review_state: str
     review_comment: str
+    presence_check: str = ""  # the server's verdict: verified | unverified | ""
+    presence_check_reason: str = ""  # why a claimed scan did not verify
+    proof_flags: str = ""  # comma-separated photo flags (domain.proof.PHOTO_FLAGS)
+    proof: dict[str, Any] = field(default_factory=dict)
+    started_at: str = ""
+    venue_lat: float | None = None
+    venue_lon: float | None = None
+
+    @property
+    def strength(self) -> str:
+        """verified, unverified or manual (domain.proof.strength)."""
+        return visit_proof.strength(self.presence, self.presence_check)
+
+    @property
+    def unverified(self) -> bool:
+        return self.presence_check == UNVERIFIED
 
 
 def _conditions(filters: InspectionFilters) -> list[Expression]:
@@ -76,6 +98,14 @@ def _conditions(filters: InspectionFilters) -> list[Expression]:
         conds.append(Inspection.review_state == filters.review_state)
     if filters.manual_only:
         conds.append(Inspection.presence == "manual")
+    if filters.proof == visit_proof.STRENGTH_VERIFIED:
+        conds.append(Inspection.presence == "scanned")
+    elif filters.proof == visit_proof.STRENGTH_UNVERIFIED:
+        conds.append(Inspection.presence_check == UNVERIFIED)
+    elif filters.proof == visit_proof.STRENGTH_MANUAL:
+        conds.append((Inspection.presence == "manual") & (Inspection.presence_check != UNVERIFIED))
+    elif filters.proof == visit_proof.STRENGTH_PHOTO_FLAGS:
+        conds.append(Inspection.proof_flags != "")
     return conds
 
 
@@ -105,6 +135,13 @@ def list_submitted(
             Inspection.summary,
             Inspection.review_state,
             Inspection.review_comment,
+            Inspection.presence_check,
+            Inspection.presence_check_reason,
+            Inspection.proof_flags,
+            Inspection.proof,
+            Inspection.started_at,
+            Venue.lat,
+            Venue.lon,
         )
         .join(Venue)
         .switch(Inspection)
@@ -117,7 +154,10 @@ def list_submitted(
     )
     raw: Iterable[tuple[Any, ...]] = query  # type: ignore[assignment]
     rows = []
-    for iid, vid, code, name, inspector, at, presence, reason, summary, state, comment in raw:
+    for (
+        iid, vid, code, name, inspector, at, presence, reason, summary, state, comment,
+        check, check_reason, flags, proof, started_at, lat, lon,
+    ) in raw:  # fmt: skip
         failures = (summary or {}).get("failures", {}) if isinstance(summary, dict) else {}
         rows.append(
             SubmittedRow(
@@ -133,6 +173,13 @@ def list_submitted(
                 failures=sum(int(n) for n in failures.values()),
                 review_state=state,
                 review_comment=comment,
+                presence_check=check or "",
+                presence_check_reason=check_reason or "",
+                proof_flags=flags or "",
+                proof=proof if isinstance(proof, dict) else {},
+                started_at=started_at or "",
+                venue_lat=lat,
+                venue_lon=lon,
             )
         )
     return rows

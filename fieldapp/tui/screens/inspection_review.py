@@ -3,7 +3,10 @@
 
 Pages from the store (`list_submitted` limit/offset) in thread workers, like the review
 list. `s` cycles what is shown (awaiting review, returned, reviewed, all); `m` shows only
-the inspections whose presence was confirmed by hand (no placard scanned).
+the inspections whose presence was confirmed by hand (no placard scanned); `p` cycles the
+proof filter (verified scan, scan unverified, manual with reason, photo flags, any). The
+flag column says ✗ for a scan the server could not verify, ⚠ for manual presence and !
+for a flagged photo; the detail says why.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from textual.message import Message
 from textual.widgets import Header, Label, Static
 from textual.worker import get_current_worker
 
+from fieldapp.domain.proof import STRENGTHS
 from fieldapp.i18n import t
 from fieldapp.services.review.inspections import InspectionFilters, SubmittedRow
 from fieldapp.tui.messages import SyncRequested
@@ -30,6 +34,14 @@ from fieldapp.tui.widgets.key_footer import KeyFooter
 PAGE = 50
 VIEWS: tuple[str | None, ...] = ("", "returned", "reviewed", None)  # review_state filter
 MANUAL = "⚠"
+UNVERIFIED = "✗"
+PHOTO_FLAG = "!"
+PROOF_VIEWS: tuple[str | None, ...] = (None, *STRENGTHS)
+
+
+def flag_text(row: SubmittedRow) -> str:
+    presence = UNVERIFIED if row.unverified else MANUAL if row.manual else ""
+    return presence + (PHOTO_FLAG if row.proof_flags else "")
 
 
 def view_name(state: str | None) -> str:
@@ -44,6 +56,7 @@ class InspectionReviewScreen(FieldScreen[None]):
         Binding("t", "return_inspection", "Return", id="inspections.return"),
         Binding("m", "manual_only", "Manual only", id="inspections.manual_only"),
         Binding("s", "cycle_view", "Show", id="inspections.view"),
+        Binding("p", "cycle_proof", "Proof", id="inspections.proof"),
     ]
 
     @dataclass
@@ -78,7 +91,7 @@ class InspectionReviewScreen(FieldScreen[None]):
         self.sub_title = t("review_ui.inspections.subtitle")
         table = self.query_one("#inspections-table", PagedTable)
         for key, width in (
-            ("flag", 2),
+            ("flag", 3),
             ("submitted", 16),
             ("code", 9),
             ("venue", 26),
@@ -124,7 +137,7 @@ class InspectionReviewScreen(FieldScreen[None]):
         table.clear()
         for row in self.rows:
             table.add_row(
-                MANUAL if row.manual else "",
+                flag_text(row),
                 local_stamp(row.submitted_at)[:16],
                 row.venue_code,
                 row.venue_name,
@@ -152,6 +165,8 @@ class InspectionReviewScreen(FieldScreen[None]):
         parts = [t("review_ui.inspections.showing", view=view_name(self.filters.review_state))]
         if self.filters.manual_only:
             parts.append(t("review_ui.inspections.manual_only"))
+        if self.filters.proof is not None:
+            parts.append(t("proof.filter", strength=t(f"proof.strength.{self.filters.proof}")))
         self.query_one("#inspections-filters", Label).update(" · ".join(parts))
 
     def _set_filters(self, filters: InspectionFilters) -> None:
@@ -179,10 +194,13 @@ class InspectionReviewScreen(FieldScreen[None]):
         row = self.highlighted
         if row is None:
             return
+        from fieldapp.services.review_proof import proof_lines
+
         lines = [f"{row.venue_name} {row.venue_code} · {row.inspector_name}"]
-        if row.manual:
+        if row.manual and not row.unverified:
             reason = t(f"presence_reason.{row.presence_reason}") if row.presence_reason else ""
             lines.append(f"{MANUAL} {t('review.inspection.manual')} {reason}".rstrip())
+        lines += proof_lines(row)
         if row.review_comment:
             lines.append(t("review_ui.inspections.comment", comment=row.review_comment))
         self.query_one("#inspections-detail", Static).update("\n".join(lines))
@@ -194,6 +212,10 @@ class InspectionReviewScreen(FieldScreen[None]):
 
     def action_manual_only(self) -> None:
         self._set_filters(replace(self.filters, manual_only=not self.filters.manual_only))
+
+    def action_cycle_proof(self) -> None:
+        following = PROOF_VIEWS[(PROOF_VIEWS.index(self.filters.proof) + 1) % len(PROOF_VIEWS)]
+        self._set_filters(replace(self.filters, proof=following))
 
     def action_cycle_view(self) -> None:
         following = VIEWS[(VIEWS.index(self.filters.review_state) + 1) % len(VIEWS)]
