@@ -17,13 +17,13 @@ from sync_world import inspection_submit
 
 from fieldapp.domain.ids import new_id
 from fieldapp.domain.placard import SigningKey
-from fieldapp.services.inspection import inspections
-from fieldapp.services.review import inspections as review_inspections
 from fieldapp.services.common.checklists import clear_cache, load_checklists
 from fieldapp.services.common.photos import import_photo
+from fieldapp.services.inspection import inspections
+from fieldapp.services.inspection.scan_proof import WEDGE, ScanMark
+from fieldapp.services.review import inspections as review_inspections
 from fieldapp.services.review.inspections import InspectionFilters
 from fieldapp.services.review.proof import proof_lines
-from fieldapp.services.inspection.scan_proof import WEDGE, ScanMark
 from fieldapp.store.models import Blob, PlacardKey
 from fieldapp.store.models import Inspection as LocalInspection
 from fieldapp.store.models import Venue as LocalVenue

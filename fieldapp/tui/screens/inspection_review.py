@@ -194,7 +194,7 @@ class InspectionReviewScreen(FieldScreen[None]):
         row = self.highlighted
         if row is None:
             return
-        from fieldapp.services.review_proof import proof_lines
+        from fieldapp.services.review.proof import proof_lines
 
         lines = [f"{row.venue_name} {row.venue_code} · {row.inspector_name}"]
         if row.manual and not row.unverified:

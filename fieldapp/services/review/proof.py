@@ -6,7 +6,7 @@ from __future__ import annotations
 from fieldapp.domain import proof as visit_proof
 from fieldapp.domain.presence import VERIFIED, parse_time
 from fieldapp.i18n import t
-from fieldapp.services.review_inspections import SubmittedRow
+from fieldapp.services.review.inspections import SubmittedRow
 
 
 def reason_text(reason: str) -> str:
