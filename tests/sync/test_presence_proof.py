@@ -31,6 +31,8 @@ from sync.server import admin, placard_keys
 from sync.server import db as server_db
 from sync.server.models import Inspection, Venue
 
+pytestmark = pytest.mark.usefixtures("chinese")
+
 ISSUE_PAYLOAD = "FA1:X-0000:ZZZZZ:NOTASIGNATURE"  # the forged push of the report
 
 
