@@ -127,7 +127,7 @@ ZH: dict[str, str] = {
     "find.searching": "正在查找…",
     # scan
     "scan.title": "扫码",
-    "scan.hint": "用扫码枪扫描场所标牌上的二维码，或输入场所编号后按回车。",
+    "scan.hint": "用扫码枪扫描场所标牌上的二维码，或输入场所编号、标牌照片的文件路径后按回车。",
     "scan.placeholder": "二维码内容或场所编号",
     "scan.unknown": ("没有编号为“{code}”的场所。请核对标牌上的编号后重扫，或按 / 按名称查找场所。"),
     "scan.empty": "没有读到内容。请对准二维码重新扫描，或输入场所编号。",
@@ -271,7 +271,10 @@ EN: dict[str, str] = {
     "find.status.none": "No venue matches. Try other words, or clear the kind and grid filters.",
     "find.searching": "Searching…",
     "scan.title": "Scan",
-    "scan.hint": "Scan the QR code on the venue's placard, or type the venue code and press Enter.",
+    "scan.hint": (
+        "Scan the QR code on the venue's placard, or type the venue code or the path of a "
+        "photo of the placard, and press Enter."
+    ),
     "scan.placeholder": "QR content or venue code",
     "scan.unknown": (
         "No venue has the code “{code}”. Check the code on the placard and scan again, "

@@ -10,6 +10,8 @@
   - the inspection of another venue open: a warning, and nothing changes;
 - a plain venue code (typed, no signature): proves nothing, so it is a venue chosen by
   hand — the PresenceDialog asks why, with the code in the note;
+- a path to a photo of a placard, typed into the scan dialog: its QR is decoded and
+  routed as above, as a scan from the camera;
 - anything else: the refusal's own message (forged, damaged, revoked, unknown key — sync,
   venue not on this device — sync).
 
@@ -20,12 +22,13 @@ on the app's thread.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual import events, on, work
 
 from fieldapp.i18n import t
-from fieldapp.services.inspection.scan_proof import TYPED, WEDGE, ScanMark
+from fieldapp.services.inspection.scan_proof import CAMERA, TYPED, WEDGE, ScanMark
 from fieldapp.tui.dialogs.presence import PresenceChoice, PresenceDialog
 from fieldapp.tui.dialogs.scan import ScanDialog
 from fieldapp.tui.dialogs.scanned import ScannedVenueDialog
@@ -61,6 +64,14 @@ class CheckedScan:
     typed_unknown: bool  # looked like a typed venue code, and there is none such
     draft_id: str | None  # the venue's unfinished inspection, if any
     mark: ScanMark | None = None  # where the scan came from and when (kept as proof)
+
+
+PHOTO_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".bmp", ".tif", ".tiff", ".heic")
+
+
+def _looks_like_photo_path(text: str) -> bool:
+    """A file path of an image rather than a placard text or a venue code."""
+    return text.lower().endswith(PHOTO_SUFFIXES) and Path(text).expanduser().is_file()
 
 
 class ScanningApp(WedgeListener):
@@ -121,10 +132,26 @@ class ScanningApp(WedgeListener):
         if not text:
             self.notify(t("scan.empty"), severity="warning")
             return
+        if source == TYPED and _looks_like_photo_path(text):
+            self._scan_photo(text)
+            return
         if looks_like_payload(text) and self.scan_repeats.repeated(text.upper()):
             self.log.info("placard scanned again within the repeat window: ignored")
             return
         self._check_scan(text, self.open_inspection(), mark)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="scan-photo")
+    def _scan_photo(self, path: str) -> None:
+        """A photo of the placard (a path typed into the scan dialog): its QR, as a scan
+        from the camera."""
+        from fieldapp.services.placards.photo_scan import QrDecodeError, decode_qr_texts
+
+        try:
+            texts = decode_qr_texts(Path(path).expanduser())
+        except QrDecodeError as refused:
+            self.call_from_thread(self.notify, str(refused), severity="error", timeout=10)
+            return
+        self.call_from_thread(self.scan_text, texts[0], CAMERA)
 
     def open_inspection(self) -> OpenInspection | None:
         """The draft inspection being worked on (its screen anywhere in the stack)."""

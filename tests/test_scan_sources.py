@@ -1,0 +1,79 @@
+"""Each scan keeps where it came from and when: a wedge burst, a photo of the placard whose
+path is typed into the scan dialog (the camera), a placard text typed by hand. Real app,
+real store, Pilot; the wedge timing as in test_wedge_scan."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from test_wedge_scan import SIZE, Keys, burst, drafts_of, my_venues, scanning_app, settle
+
+from fieldapp.domain.placard import generate_key
+from fieldapp.reports.placards import PlacardInfo, render_png
+from fieldapp.services.placards import printing as placards
+from fieldapp.tui.dialogs.scan import ScanDialog
+from fieldapp.tui.dialogs.scanned import ScannedVenueDialog
+
+
+@pytest.fixture
+def server_keys(demo_home: Path) -> Keys:
+    """The server's placard key, registered as sync registers it."""
+    key_id, private, public = generate_key()
+    placards.register_public_key(key_id, public)
+    return Keys(key_id, private)
+
+
+async def test_a_wedge_scan_is_kept_with_its_time_offset_and_source(server_keys: Keys) -> None:
+    venue = my_venues(1)[0]
+    app, _ = scanning_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await burst(app, pilot, server_keys.placard(venue.code))
+        assert isinstance(app.screen, ScannedVenueDialog)
+        await pilot.press("enter")
+        await settle(app, pilot)
+    [draft] = drafts_of(venue)
+    (scan,) = draft.proof["scans"]
+    assert scan["source"] == "wedge" and scan["at"]
+    # The scan came before the inspection it opened: a negative offset, in milliseconds.
+    assert isinstance(scan["offset_ms"], int) and -60_000 < scan["offset_ms"] <= 0
+
+
+async def test_a_photo_of_the_placard_typed_into_the_scan_dialog_is_a_camera_scan(
+    server_keys: Keys, tmp_path: Path
+) -> None:
+    venue = my_venues(1)[0]
+    info = PlacardInfo.of(venue, "网格", server_keys.placard(venue.code))
+    photo = render_png(info, tmp_path / "placard.png", size="A5")
+    app, _ = scanning_app(pace=0.5)  # typed at a person's pace: not a wedge burst
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("f2")
+        await settle(app, pilot)
+        assert isinstance(app.screen, ScanDialog)
+        app.screen.query_one("#scan-input").value = str(photo)  # type: ignore[attr-defined]
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert isinstance(app.screen, ScannedVenueDialog), app.screen
+        await pilot.press("enter")
+        await settle(app, pilot)
+    [draft] = drafts_of(venue)
+    assert draft.presence == "scanned" and draft.presence_payload == info.payload
+    assert [s["source"] for s in draft.proof["scans"]] == ["camera"]
+
+
+async def test_a_placard_text_typed_into_the_scan_dialog_is_a_typed_scan(server_keys: Keys) -> None:
+    venue = my_venues(1)[0]
+    app, _ = scanning_app(pace=0.5)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("f2")
+        await settle(app, pilot)
+        app.screen.query_one("#scan-input").value = server_keys.placard(venue.code)  # type: ignore[attr-defined]
+        await pilot.press("enter")
+        await settle(app, pilot)
+        await pilot.press("enter")
+        await settle(app, pilot)
+    [draft] = drafts_of(venue)
+    assert [s["source"] for s in draft.proof["scans"]] == ["typed"]
