@@ -151,7 +151,7 @@ def init_schema() -> str:
 
 
 def add_missing_tables() -> None:
-    """Create tables a newer program added (alerts, …) in a database that is already
+    """Create tables (alerts, …) and columns a newer program added in a database that is already
     initialised; refuse, with what to do, one that is not. Needs a connection."""
     db = current()
     if not db.table_exists("meta"):
@@ -160,6 +160,8 @@ def add_missing_tables() -> None:
             "`fieldapp admin init` to make one"
         )
     db.create_tables(ALL_MODELS, safe=True)
+    with write_transaction():
+        add_missing_columns(db)
 
 
 def get_epoch() -> str:

@@ -239,3 +239,17 @@ def test_exif_travels_with_the_inspection_and_a_back_dated_photo_is_flagged(
     assert any("早于检查开始" in line for line in lines)
     assert any("距场所约" in line for line in lines)
     assert any("扫码枪" in line for line in lines)
+
+
+def test_a_database_made_before_the_proof_columns_gets_them_at_start(seed):
+    """An older server's tables lack the new columns; init_schema adds them in place."""
+    db = server_db.current()
+    with db.connection_context():
+        for table, column, _ in server_db.ADDED_COLUMNS:
+            db.execute_sql(f"ALTER TABLE {table} DROP COLUMN {column}")
+        assert "proof" not in {c.name for c in db.get_columns("inspection")}
+    server_db.init_schema()
+    with db.connection_context():
+        for table, column, _ in server_db.ADDED_COLUMNS:
+            assert column in {c.name for c in db.get_columns(table)}, (table, column)
+        assert Venue.get_by_id(seed.venues["DM-0001"]).lat is None
