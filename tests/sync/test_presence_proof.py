@@ -30,6 +30,7 @@ from fieldapp.store.models import Venue as LocalVenue
 from sync.server import admin, placard_keys
 from sync.server import db as server_db
 from sync.server.models import Inspection, Venue
+from sync.server.tables import ImportRefused
 
 pytestmark = pytest.mark.usefixtures("chinese")
 
@@ -253,3 +254,24 @@ def test_a_database_made_before_the_proof_columns_gets_them_at_start(seed):
         for table, column, _ in server_db.ADDED_COLUMNS:
             assert column in {c.name for c in db.get_columns(table)}, (table, column)
         assert Venue.get_by_id(seed.venues["DM-0001"]).lat is None
+
+
+def test_venue_coordinates_are_optional_checked_and_kept(venues_with_coordinates, server_workdir):
+    bad = server_workdir / "venues-bad.csv"
+    bad.write_text(
+        "code,name,kind,grid,lat,lon\n"
+        "DM-0001,福顺小旅馆,small_hotel,A1,91,118\n"
+        "DM-0002,小卖部,small_shop,V1,abc,\n",
+        encoding="utf-8",
+    )
+    with server_db.current().connection_context():
+        with pytest.raises(ImportRefused) as refused:
+            admin.import_venues(bad)
+        text = str(refused.value)
+        assert "row 2, column lat: '91' is not a coordinate" in text
+        assert "row 3, column lat: 'abc' is not a coordinate" in text
+        assert "row 3, column lat: give both lat and lon, or neither" in text
+        # A sheet without the columns leaves the coordinates as they were.
+        admin.import_venues(server_workdir / "venues.csv")
+        venue = Venue.get_by_id(venues_with_coordinates.venues["DM-0001"])
+    assert (venue.lat, venue.lon) == (24.6795, 118.0456)
