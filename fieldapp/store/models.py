@@ -8,6 +8,7 @@ ISO dates. JSON columns hold lists and small dicts.
 from __future__ import annotations
 
 from peewee import (
+    SQL,
     AutoField,
     BooleanField,
     CharField,
@@ -130,10 +131,11 @@ class Inspection(BaseModel):
     review_comment = CharField(default="")
     # Proof of the visit (schema v5). The server's verdict on a claimed scan: verified, or
     # unverified with its reason (fieldapp.domain.presence); "" until the server said.
-    presence_check = CharField(default="")
-    presence_check_reason = CharField(default="")
-    proof = JSONField(default=dict)  # scans (time, offset, source), photos' EXIF
-    proof_flags = CharField(default="")  # comma-separated photo flags (domain.proof)
+    # SQL defaults too, so the bulk paths that INSERT named columns need not name these.
+    presence_check = CharField(default="", constraints=[SQL("DEFAULT ''")])
+    presence_check_reason = CharField(default="", constraints=[SQL("DEFAULT ''")])
+    proof = JSONField(default=dict, constraints=[SQL("DEFAULT '{}'")])  # scans, photos' EXIF
+    proof_flags = CharField(default="", constraints=[SQL("DEFAULT ''")])  # domain.proof flags
 
     class Meta:
         table_name = "inspection"
@@ -228,7 +230,7 @@ class Blob(BaseModel):
     size = IntegerField()
     uploaded = BooleanField(default=False)
     created_at = CharField()
-    exif = JSONField(default=dict)  # taken_at, exif_time, lat, lon of the original (v5)
+    exif = JSONField(default=dict, constraints=[SQL("DEFAULT '{}'")])  # taken_at, lat, lon (v5)
 
     class Meta:
         table_name = "blob"

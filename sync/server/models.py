@@ -10,6 +10,7 @@ import json
 from typing import Any
 
 from peewee import (
+    SQL,
     BigAutoField,
     BooleanField,
     CharField,
@@ -184,9 +185,9 @@ class Inspection(ServerModel):
     received_at = CharField()  # server time
     # The server's verdict on a claimed scan (fieldapp.domain.presence): verified, or
     # unverified with the reason (then `presence` is manual); "" when none was claimed.
-    presence_check = CharField(default="")
-    presence_check_reason = CharField(default="")
-    proof = JSONText(default=dict)  # scans (time, offset, source) and photo metadata
+    presence_check = CharField(default="", constraints=[SQL("DEFAULT ''")])
+    presence_check_reason = CharField(default="", constraints=[SQL("DEFAULT ''")])
+    proof = JSONText(default=dict, constraints=[SQL("DEFAULT '{}'")])  # scans, photos' EXIF
 
     venue_id: str
     inspector_id: str
