@@ -48,6 +48,20 @@ def _date(value: Any) -> dt.date | None:
     return dt.date.fromisoformat(str(value)[:10])
 
 
+def _local_date(stamp: Any) -> dt.date | None:
+    """The local date of a UTC stamp, as this device dates its own inspections (None for
+    no stamp or one that is not a time)."""
+    if not stamp:
+        return None
+    try:
+        moment = dt.datetime.fromisoformat(str(stamp).replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=dt.UTC)
+    return moment.astimezone().date()
+
+
 def refold_findings(finding_ids: set[str]) -> None:
     """Recompute the cached state of these findings (those on this device) from their
     events: one read of all their events, one fold per finding, one executemany."""
@@ -176,7 +190,9 @@ class PageApplier:
         held += rows_in(sql.format("id"), [r["id"] for r in records])
         owner = {code: venue_id for venue_id, code in held}  # code -> venue holding it
         code_of = {venue_id: code for venue_id, code in held}
-        writer = RowWriter(Venue, conflict=["id"], update=VENUE_UPDATED)
+        writer = RowWriter(
+            Venue, conflict=["id"], update=VENUE_UPDATED, latest=["last_inspected_on"]
+        )
         fields = ("code", "name", "kind", "address", "contact", "phone", "risk_level")
         for r in records:
             if not self._grid_known(r.get("grid")):
@@ -201,6 +217,9 @@ class PageApplier:
                 lat=r.get("lat"),
                 lon=r.get("lon"),
                 risk_level=r.get("risk_level") or "normal",
+                # The server's last inspection of the venue, whoever made it: the due date
+                # is recomputed from it after the pull (services.syncing.after_sync).
+                last_inspected_on=_local_date(r.get("last_inspected_at")),
             )
             writer.add(values)
         writer.write()

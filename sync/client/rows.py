@@ -47,21 +47,31 @@ class RowWriter:
         *,
         conflict: Sequence[str] = (),
         update: Sequence[str] = (),
+        latest: Sequence[str] = (),
         ignore: bool = False,
     ) -> None:
+        """`update`: columns an upsert overwrites; `latest`: columns it only moves forward
+        (the greater of the held and the new value; a NULL never replaces a value)."""
         fields = [f for f in model._meta.sorted_fields if not isinstance(f, AutoField)]
         self.fields = [(f.name, _converter(f), f.default) for f in fields]
         columns = ", ".join(f'"{f.column_name}"' for f in fields)
         params = ", ".join("json(?)" if _is_json(f) else "?" for f in fields)
         verb = "INSERT OR IGNORE" if ignore else "INSERT"
         sql = f'{verb} INTO "{model._meta.table_name}" ({columns}) VALUES ({params})'
-        if update:
+        if update or latest:
             by_name = model._meta.fields
+            table = model._meta.table_name
             target = ", ".join(f'"{by_name[n].column_name}"' for n in conflict)
-            sets = ", ".join(
+            sets = [
                 f'"{by_name[n].column_name}" = excluded."{by_name[n].column_name}"' for n in update
-            )
-            sql += f" ON CONFLICT ({target}) DO UPDATE SET {sets}"
+            ]
+            for name in latest:
+                column = by_name[name].column_name
+                sets.append(
+                    f'"{column}" = NULLIF(MAX(COALESCE("{table}"."{column}", \'\'),'
+                    f" COALESCE(excluded.\"{column}\", '')), '')"
+                )
+            sql += f" ON CONFLICT ({target}) DO UPDATE SET {', '.join(sets)}"
         self.sql = sql
         self.rows: list[tuple[Any, ...]] = []
 

@@ -121,7 +121,16 @@ ADDED_COLUMNS: tuple[tuple[str, str, str], ...] = (
     ("placard_key", "revoked_at", "VARCHAR(255)"),
     ("venue", "lat", "DOUBLE PRECISION"),
     ("venue", "lon", "DOUBLE PRECISION"),
+    ("venue", "last_inspected_at", "VARCHAR(255)"),
 )
+# A column added with what an older database already knows filled in (table.column -> SQL).
+BACKFILLS = {
+    "venue.last_inspected_at": (
+        "UPDATE venue SET last_inspected_at = (SELECT MAX(CASE WHEN i.submitted_at IS NULL"
+        " OR i.submitted_at > i.received_at THEN i.received_at ELSE i.submitted_at END)"
+        " FROM inspection i WHERE i.venue_id = venue.id)"
+    ),
+}
 
 
 def add_missing_columns(db: Database) -> list[str]:
@@ -131,6 +140,8 @@ def add_missing_columns(db: Database) -> list[str]:
         if column not in {c.name for c in db.get_columns(table)}:
             db.execute_sql(f"ALTER TABLE {table} ADD COLUMN {column} {spec}")
             added.append(f"{table}.{column}")
+            if added[-1] in BACKFILLS:
+                db.execute_sql(BACKFILLS[added[-1]])
     return added
 
 

@@ -8,6 +8,10 @@ blocks on its primary key and then fails the batch, which is applied again op by
 Venues, grid scopes and existing ids are read once per batch, not once per op; the feed
 records are built from the payload already in hand, never by reading the rows back; each
 new finding is folded once, over the events it arrives with.
+
+An inspection moves its venue's `last_inspected_at` forward (to its `submitted_at`, never
+past the server's clock), and the venue goes out on the feed again with it, so every device
+of the grid — not only the supervisors who pull inspections — computes the same due date.
 """
 
 from __future__ import annotations
@@ -22,10 +26,19 @@ from fieldapp.domain.placard import decode_key
 from fieldapp.domain.presence import ServerKey, check_presence
 from sync.protocol import InspectionSubmit, Op, canonical_json
 from sync.server import db as server_db
-from sync.server.bulk import execute_many, select_in
+from sync.server.bulk import DRIVER_ERRORS, execute_many, select_in
 from sync.server.feed import NewChange
 from sync.server.findings import fold_events, role_refusal
-from sync.server.models import Answer, AppliedOp, Finding, FindingEvent, Inspection, PlacardKey
+from sync.server.models import (
+    Answer,
+    AppliedOp,
+    Finding,
+    FindingEvent,
+    Inspection,
+    PlacardKey,
+    Venue,
+)
+from sync.server.records import venue_change
 from sync.server.scope import (
     DeviceContext,
     may_write_grid,
@@ -53,14 +66,6 @@ LEDGER_COLUMNS = ("op_id", "device", "seq", "type", "payload_hash", "result", "a
 
 
 @dataclass
-class VenueInfo:
-    id: str
-    code: str
-    name: str
-    grid_code: str
-
-
-@dataclass
 class Accepted:
     """What one accepted op adds: its feed entries and its events' server numbers."""
 
@@ -84,7 +89,8 @@ class InspectionWriter:
     def __init__(self, who: DeviceContext, payloads: Iterable[dict[str, Any]] = ()) -> None:
         self.who = who
         self.now = server_db.now_iso()
-        self.venues: dict[str, VenueInfo | None] = {}
+        self.venues: dict[str, Venue | None] = {}
+        self.inspected: dict[str, NewChange] = {}  # venue id -> its feed entry, moved
         self.writable: dict[str, bool] = {}
         self.inspection_ids: set[str] = set()
         self.finding_ids: set[str] = set()
@@ -131,13 +137,14 @@ class InspectionWriter:
     def _load_venues(self, venue_ids: set[str]) -> None:
         if not venue_ids:
             return
-        sql = "SELECT id, code, name, grid_code FROM venue WHERE id IN ({})"
-        for row in select_in(sql, sorted(venue_ids)):
-            self.venues[row[0]] = VenueInfo(*row)
+        wanted = sorted(venue_ids)
+        for start in range(0, len(wanted), 500):
+            for venue in Venue.select().where(Venue.id.in_(wanted[start : start + 500])):
+                self.venues[venue.id] = venue
         for venue_id in venue_ids:
             self.venues.setdefault(venue_id, None)
 
-    def _venue_in_scope(self, venue_id: str) -> VenueInfo:
+    def _venue_in_scope(self, venue_id: str) -> Venue:
         if venue_id not in self.venues:
             self._load_venues({venue_id})
         venue = self.venues[venue_id]
@@ -211,12 +218,13 @@ class InspectionWriter:
         self._rows["f"] += findings
         self._rows["e"] += events
         self.inspection_ids.add(i.id)
+        self._mark_inspected(venue, i.submitted_at, accepted)
         self.finding_ids.update(f[0] for f in findings)
         self.event_ids.update(e[0] for e in events)
         return accepted
 
     def _findings(
-        self, sub: InspectionSubmit, venue: VenueInfo, accepted: Accepted
+        self, sub: InspectionSubmit, venue: Venue, accepted: Accepted
     ) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
         who, inspection_id = self.who, sub.inspection.id
         finding_rows: list[tuple[Any, ...]] = []
@@ -273,6 +281,17 @@ class InspectionWriter:
                 )
         return finding_rows, event_rows
 
+    def _mark_inspected(self, venue: Venue, submitted_at: str | None, accepted: Accepted) -> None:
+        """Move the venue's last inspection forward and send the venue out again with it
+        (a device's clock is information only: never later than the server's now)."""
+        stamp = min(submitted_at or self.now, self.now)
+        if venue.last_inspected_at is not None and venue.last_inspected_at >= stamp:
+            return
+        venue.last_inspected_at = stamp
+        change = venue_change(venue)
+        self.inspected[venue.id] = change
+        accepted.changes.append(change)
+
     def _ledger_row(self, op: Op, digest: str, event_seqs: dict[str, int]) -> tuple[Any, ...]:
         result: dict[str, Any] = {"status": "applied"}
         if event_seqs:
@@ -291,6 +310,28 @@ class InspectionWriter:
         execute_many(Finding, FINDING_COLUMNS, rows["f"])
         execute_many(FindingEvent, EVENT_COLUMNS, rows["e"])
         self._rows = {k: [] for k in "lifae"}
+        self._write_inspected()
+
+    def _write_inspected(self) -> None:
+        """Write the venues' new last inspection, only forward (a concurrent push may have
+        moved it further), and give their feed entries the venue as it is now held."""
+        if not self.inspected:
+            return
+        db = server_db.current()
+        p = db.param
+        sql = (
+            f"UPDATE venue SET last_inspected_at = {p} WHERE id = {p}"
+            f" AND (last_inspected_at IS NULL OR last_inspected_at < {p})"
+        )
+        moved = {
+            venue_id: change.record["last_inspected_at"]
+            for venue_id, change in self.inspected.items()
+        }
+        with DRIVER_ERRORS:
+            db.cursor().executemany(sql, [(at, venue_id, at) for venue_id, at in moved.items()])
+        for venue in Venue.select().where(Venue.id.in_(sorted(moved))):
+            self.inspected[venue.id].record.update(venue_change(venue).record)
+        self.inspected = {}
 
 
 # Keys of the feed records, in the order of the table columns above.

@@ -130,6 +130,10 @@ class Venue(ServerModel):
     updated_at = CharField(default="")
     lat = DoubleField(null=True)  # WGS-84, where the import gave coordinates
     lon = DoubleField(null=True)
+    # When the venue was last inspected: the latest submitted inspection's submitted_at,
+    # never later than the server's clock when it arrived. It travels with the venue, so
+    # every device computes the same due date from it (an ADDED_COLUMNS column).
+    last_inspected_at = CharField(null=True)
 
     grid_code: str
 

@@ -56,6 +56,7 @@ def venue_change(venue: Venue) -> NewChange:
         "updated_at": venue.updated_at,
         "lat": venue.lat,
         "lon": venue.lon,
+        "last_inspected_at": venue.last_inspected_at,
     }
     return NewChange("venue", venue.id, record, grid_code=venue.grid_code)
 

@@ -37,7 +37,15 @@ import httpx
 
 from fieldapp.paths import store_path
 from fieldapp.store.db import db
-from fieldapp.store.models import Checklist, Grid, Outbox, Person, PersonGrid, SyncState, Venue
+from fieldapp.store.models import (
+    Checklist,
+    Grid,
+    Outbox,
+    Person,
+    PersonGrid,
+    SyncState,
+    Venue,
+)
 from fieldapp.store.opening import close_store, open_store
 
 SUPERVISOR_HOME = "supervisor"
@@ -137,9 +145,37 @@ def seed_server(home: Path) -> bool:
         admin.import_grids(files["grids"])
         admin.import_people(files["people"])
         admin.import_venues(files["venues"])
+        _seed_last_inspections()
         for path in files["checklists"]:
             admin.publish_checklist(path)
     return True
+
+
+def _seed_last_inspections() -> None:
+    """The demo venues' history (most have a last inspection date and no inspection the
+    server will ever receive) goes to the server as each venue's last inspection, at 09:30
+    local time that day, so every device that pulls the venue dates it the same. An
+    inspection pushed later moves it forward as usual."""
+    from fieldapp.services.demo.bulk import local_moment
+    from sync.server import db as server_db
+    from sync.server.feed import append_changes
+    from sync.server.models import Venue as ServerVenue
+    from sync.server.records import venue_change
+
+    query = Venue.select(Venue.id, Venue.last_inspected_on).where(
+        Venue.last_inspected_on.is_null(False)
+    )
+    rows = [
+        (local_moment(v.last_inspected_on, 9, 30).strftime("%Y-%m-%dT%H:%M:%S.000Z"), v.id)
+        for v in query
+        if v.last_inspected_on is not None
+    ]
+    db_ = server_db.current()
+    sql = f"UPDATE venue SET last_inspected_at = {db_.param} WHERE id = {db_.param}"
+    with server_db.write_transaction():
+        db_.cursor().executemany(sql, rows)
+        dated = ServerVenue.select().where(ServerVenue.last_inspected_at.is_null(False))
+        append_changes([venue_change(venue) for venue in dated])  # seeding: no others yet
 
 
 def _author(op: Outbox) -> str:
@@ -351,6 +387,7 @@ def prepare_device(home: Path, server: DemoServer, role: str) -> DemoDevice:
 def _first_pull(where: Path) -> None:
     """A fresh device gets its grids, venues and checklists before its TUI opens."""
     from fieldapp.services.common.checklists import load_checklists
+    from fieldapp.services.syncing.runs import after_sync
     from sync.client import SyncClient
 
     load_checklists()  # the shipped versions first, as the TUI's start-up would
@@ -359,6 +396,7 @@ def _first_pull(where: Path) -> None:
         result = client.sync_once()
     if result.errors:
         raise DemoServerError("; ".join(result.errors))
+    after_sync(result)  # the pulled venues' due dates, as after any sync
 
 
 def start_demo_server(home: Path) -> DemoServer:

@@ -1,0 +1,56 @@
+"""The demo's two devices show the same due dates once both have synced: the venues'
+history from before the program reaches the supervisor through the server, and the first
+pull of a fresh device dates its venues as any sync does."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from fieldapp.cli import main
+from fieldapp.paths import store_path
+from fieldapp.services.demo import server as demo_server
+from fieldapp.store.models import Venue
+from fieldapp.store.opening import close_store, open_store
+
+pytestmark = pytest.mark.slow
+
+Dates = dict[str, tuple[dt.date | None, dt.date | None]]
+
+
+def _dates(home: Path) -> Dates:
+    open_store(store_path(home))
+    try:
+        return {v.code: (v.last_inspected_on, v.due_on) for v in Venue.select()}
+    finally:
+        close_store()
+
+
+def test_inspector_and_supervisor_agree_on_every_due_date(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    home = tmp_path / "demo"
+    runner = CliRunner()
+    for role in ("inspector", "supervisor"):
+        built = runner.invoke(
+            main, ["demo", "--home", str(home), "--venues", "40", "--build-only", "--as", role]
+        )
+        assert built.exit_code == 0, built.output
+    # Before either syncs again, the supervisor's first pull already dates the history.
+    inspector, supervisor = _dates(home), _dates(home / "supervisor")
+    assert sum(1 for last, _ in supervisor.values() if last is not None) > 20
+    server = demo_server.DemoServer(home).start()
+    try:
+        for device_home in (home, home / "supervisor"):
+            monkeypatch.setenv("FIELDAPP_HOME", str(device_home))
+            synced = runner.invoke(main, ["sync"])
+            assert synced.exit_code == 0, synced.output
+    finally:
+        server.stop()
+    inspector, supervisor = _dates(home), _dates(home / "supervisor")
+    assert len(inspector) == 40
+    differing = {code for code in inspector if inspector[code] != supervisor.get(code)}
+    assert not differing, {c: (inspector[c], supervisor.get(c)) for c in sorted(differing)}
