@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 import click
 
+from fieldapp.cli.checks import checked_out
 from fieldapp.cli.common import admin_call
 from fieldapp.i18n import t
 
@@ -81,7 +82,7 @@ def server_placard_infos(
 @click.command("placards")
 @click.option("--grid", "grid_code", help="Grid code: its venues and those of the grids below.")
 @click.option("--venue", "venue_code", help="One venue code.")
-@click.option("--out", required=True, type=click.Path(dir_okay=False, path_type=Path),
+@click.option("--out", required=True, type=click.Path(path_type=Path), callback=checked_out,
               help="The PDF to write (one placard per page).")  # fmt: skip
 @click.option("--png", "png_dir", type=click.Path(file_okay=False, path_type=Path),
               help="Also write one PNG per venue into this directory.")  # fmt: skip

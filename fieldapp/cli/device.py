@@ -83,13 +83,21 @@ class _PhaseBars:
 @click.pass_context
 def sync_command(ctx: click.Context, insecure_http: bool) -> None:
     """Sync now, headless. Exit status 0 only if everything went through."""
-    from sync.client import DeviceNotEnrolled, SyncClient
+    from fieldapp.cli.checks import fail
+    from sync.client import DeviceNotEnrolled, InsecureURL, SyncClient
 
     use_language(ctx)
     open_local_store()
     bars = _PhaseBars()
     try:
-        with SyncClient.from_store(allow_insecure_http=insecure_http) as client:
+        client = SyncClient.from_store(allow_insecure_http=insecure_http)
+    except DeviceNotEnrolled as error:
+        click.echo(t("sync.not_enrolled", error=error), err=True)
+        sys.exit(EXIT_NOT_ENROLLED)
+    except InsecureURL:
+        fail(t("cli.sync.bad_url", url=_recorded_url()))
+    try:
+        with client:
             result = client.sync_once(bars)
     except DeviceNotEnrolled as error:
         bars.close()
@@ -121,3 +129,10 @@ def sync_command(ctx: click.Context, insecure_http: bool) -> None:
     if result.pending:
         click.echo(t("sync.pending", count=result.pending), err=True)
     sys.exit(0 if result.ok else EXIT_INCOMPLETE)
+
+
+def _recorded_url() -> str:
+    from fieldapp.store.models import SyncState
+
+    state = SyncState.get_or_none(SyncState.id == 1)
+    return str(state.server_url) if state is not None else ""

@@ -12,6 +12,7 @@ from typing import TypeVar
 
 import click
 
+from fieldapp.cli.checks import checked_out
 from fieldapp.cli.common import open_local_store, use_language
 
 Doc = TypeVar("Doc")
@@ -51,7 +52,8 @@ def _write_pdf(
 _OUT = click.option(
     "--out",
     required=True,
-    type=click.Path(dir_okay=False, writable=True, path_type=Path),
+    type=click.Path(path_type=Path),
+    callback=checked_out,
     help="The PDF file to write.",
 )
 

@@ -10,6 +10,7 @@ from typing import Any
 
 import click
 
+from fieldapp.cli.checks import checked_out, fail
 from fieldapp.cli.common import open_local_store
 from fieldapp.domain.kinds import VENUE_KINDS
 
@@ -36,7 +37,7 @@ def _date(value: dt.datetime | None) -> dt.date | None:
     show_default=True,
     help="xlsx: one workbook; csv: OUT, OUT_findings.csv, OUT_finding_events.csv.",
 )
-@click.option("--out", required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--out", required=True, type=click.Path(path_type=Path), callback=checked_out)
 @click.option("--from", "first", type=click.DateTime(["%Y-%m-%d"]), help="First date (local).")
 @click.option("--to", "last", type=click.DateTime(["%Y-%m-%d"]), help="Last date (local).")
 @click.option("--grid", default=None, help="A grid code; the grids under it are included.")
@@ -56,11 +57,14 @@ def export(
     from fieldapp.i18n import t
     from fieldapp.services.export.ledger import ExportFilter, export_ledger
     from fieldapp.store import close_store
+    from fieldapp.store.models import Grid
 
     if first and last and first > last:
         raise click.UsageError(t("export.bad_range"))
     open_local_store()
     try:
+        if grid is not None and not Grid.select().where(Grid.code == grid).exists():
+            fail(t("cli.export.unknown_grid", grid=grid))  # before the file is made
         with ExitStack() as stack:
             bar: Any = None
             shown = 0

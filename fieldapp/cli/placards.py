@@ -12,6 +12,7 @@ from pathlib import Path
 
 import click
 
+from fieldapp.cli.checks import checked_out, fail
 from fieldapp.cli.common import open_local_store, use_language
 
 
@@ -56,7 +57,8 @@ def scan(ctx: click.Context, photo: Path) -> None:
 @click.option(
     "--out",
     required=True,
-    type=click.Path(dir_okay=False, writable=True, path_type=Path),
+    type=click.Path(path_type=Path),
+    callback=checked_out,
     help="The PDF to write (one placard per page).",
 )
 @click.option(
@@ -102,7 +104,7 @@ def placards(
             else:
                 infos = service.placards_for_venue(venue_code or "")
         except (service.NotOnDevice, ValueError) as exc:
-            raise click.ClickException(str(exc)) from exc
+            fail(str(exc))  # before anything is written
     finally:
         close_store()
     if not infos:

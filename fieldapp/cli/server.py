@@ -47,10 +47,11 @@ def serve(
 def admin(ctx: click.Context, db_url: str | None) -> None:
     """Administer the server database: people, grids, venues, checklists, devices."""
     use_language(ctx)
-    from sync.server import db as server_db
+    from fieldapp.cli.checks import open_server_database
 
     ctx.ensure_object(dict)
-    server_db.open_database(db_url or default_server_db())
+    creating = ctx.invoked_subcommand == "init"  # the one command that makes the database
+    open_server_database(db_url or default_server_db(), creating=creating)
 
 
 @admin.command("init")
