@@ -1,6 +1,7 @@
 """The demo's two devices show the same due dates once both have synced: the venues'
 history from before the program reaches the supervisor through the server, and the first
-pull of a fresh device dates its venues as any sync does."""
+pull of a fresh device dates its venues as any sync does. Both hold the server's placard
+keys straight after `fieldapp demo --build-only`, so its placards scan offline at once."""
 
 from __future__ import annotations
 
@@ -13,8 +14,10 @@ from click.testing import CliRunner
 from fieldapp.cli import main
 from fieldapp.paths import store_path
 from fieldapp.services.demo import server as demo_server
-from fieldapp.store.models import Venue
+from fieldapp.store.models import Outbox, PlacardKey, Venue
 from fieldapp.store.opening import close_store, open_store
+from sync.server import db as server_db
+from sync.server import placard_keys
 
 pytestmark = pytest.mark.slow
 
@@ -29,6 +32,15 @@ def _dates(home: Path) -> Dates:
         close_store()
 
 
+def _keys_and_pending(home: Path) -> tuple[set[str], int]:
+    open_store(store_path(home))
+    try:
+        keys = {k.key_id for k in PlacardKey.select().where(~PlacardKey.revoked)}
+        return keys, Outbox.select().where(Outbox.state == "pending").count()
+    finally:
+        close_store()
+
+
 def test_inspector_and_supervisor_agree_on_every_due_date(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -39,6 +51,13 @@ def test_inspector_and_supervisor_agree_on_every_due_date(
             main, ["demo", "--home", str(home), "--venues", "40", "--build-only", "--as", role]
         )
         assert built.exit_code == 0, built.output
+    server_db.open_database(demo_server.server_db_url(home))
+    with server_db.current().connection_context():
+        server_key = placard_keys.current_key_id()
+    inspector_keys, waiting = _keys_and_pending(home)
+    assert server_key in inspector_keys
+    assert waiting > 0  # the inspector's own work still waits for its first F12
+    assert server_key in _keys_and_pending(home / "supervisor")[0]
     # Before either syncs again, the supervisor's first pull already dates the history.
     inspector, supervisor = _dates(home), _dates(home / "supervisor")
     assert sum(1 for last, _ in supervisor.values() if last is not None) > 20

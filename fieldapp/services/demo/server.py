@@ -373,8 +373,7 @@ def prepare_device(home: Path, server: DemoServer, role: str) -> DemoDevice:
         else:
             _enrol(server.url, person_id, f"demo {role}")
             handed = hand_in_colleague_work(person_id) if role == "inspector" else {}
-        if role != "inspector" and not enrolled:
-            _first_pull(where)
+            _first_pull(where, send=role != "inspector")
         device_id = str(SyncState.get_by_id(1).device_id)
         names = {p.id: p.name for p in Person.select()}
         name = names.get(person_id, person_id)
@@ -384,16 +383,21 @@ def prepare_device(home: Path, server: DemoServer, role: str) -> DemoDevice:
     return DemoDevice(where, role, person_id, name, device_id, not enrolled, handed)
 
 
-def _first_pull(where: Path) -> None:
-    """A fresh device gets its grids, venues and checklists before its TUI opens."""
+def _first_pull(where: Path, *, send: bool) -> None:
+    """A newly enrolled device gets what the server holds for it before its TUI opens: its
+    grids, venues, checklists and the placard keys (so the demo's placards scan offline
+    at once). Without `send` its own work stays in the outbox for its first F12."""
     from fieldapp.services.common.checklists import load_checklists
     from fieldapp.services.syncing.runs import after_sync
-    from sync.client import SyncClient
+    from sync.client import SyncClient, SyncError
 
     load_checklists()  # the shipped versions first, as the TUI's start-up would
     blobs = where / "blobs"
     with SyncClient.from_store(blob_path=lambda sha: blobs / f"{sha}.jpg") as client:
-        result = client.sync_once()
+        try:
+            result = client.sync_once() if send else client.pull()
+        except SyncError as error:
+            raise DemoServerError(str(error)) from None
     if result.errors:
         raise DemoServerError("; ".join(result.errors))
     after_sync(result)  # the pulled venues' due dates, as after any sync
