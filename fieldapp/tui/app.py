@@ -84,6 +84,9 @@ class FieldApp(ScanningApp, VenueOpening, SyncApp, RoundsApp, Preferences):
     person_role: str | None = None  # from the home screen's data; None until it is loaded
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        allowed = getattr(self.screen, "ALLOWED_APP_ACTIONS", None)  # e.g. the welcome screen
+        if allowed is not None and action not in allowed:
+            return False
         if action == "review":  # supervisors and administrators only; hidden for others
             return self.person_role in ("supervisor", "admin")
         return super().check_action(action, parameters)

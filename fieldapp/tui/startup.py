@@ -31,12 +31,14 @@ def run_tui(lang: str | None) -> None:
     import_peewee_without_postgres()
     from fieldapp.paths import store_path
     from fieldapp.services.common import checklists, settings
+    from fieldapp.services.common.identity import enrolled
     from fieldapp.services.inspection.home import start_loading_home
     from fieldapp.store import close_store, open_store
 
     open_store(store_path())
     try:
-        start_loading_home()
+        if enrolled():  # else the app opens the welcome screen, where enrolment begins
+            start_loading_home()
         report = checklists.load_checklists()
         lang = lang or settings.language()
         from fieldapp.tui.app import make_app  # Textual: imported while the home data is read

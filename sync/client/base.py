@@ -36,7 +36,12 @@ class ServerUnavailable(SyncError):
 
 
 class ServerRefused(SyncError):
-    """The server refused a call (4xx) that is not about one op."""
+    """The server refused a call (4xx) that is not about one op; `code` is its ErrorBody
+    `error` when it gave one."""
+
+    def __init__(self, message: str, code: str = "") -> None:
+        super().__init__(message)
+        self.code = code
 
 
 def default_blob_path(sha256: str) -> Path:
@@ -104,6 +109,15 @@ class SyncResult:
     def ok(self) -> bool:
         """Everything went through: no errors, nothing refused, nothing left waiting."""
         return not self.errors and not self.rejected and self.pending == 0
+
+
+def error_code(response: httpx.Response) -> str:
+    """The ErrorBody `error` of a refusal ("" when the body has none)."""
+    try:
+        body = response.json()
+    except ValueError:
+        return ""
+    return str(body.get("error") or "") if isinstance(body, dict) else ""
 
 
 def error_message(response: httpx.Response) -> str:

@@ -6,7 +6,13 @@ import httpx
 
 from fieldapp.store.db import db
 from fieldapp.store.models import Person, SyncState
-from sync.client.base import ServerRefused, ServerUnavailable, check_url, error_message
+from sync.client.base import (
+    ServerRefused,
+    ServerUnavailable,
+    check_url,
+    error_code,
+    error_message,
+)
 from sync.protocol import API_PREFIX, EnrollResponse
 
 
@@ -27,7 +33,7 @@ def enroll_device(
         except httpx.TransportError as error:
             raise ServerUnavailable(f"cannot reach {base} ({error})") from None
     if response.status_code != 200:
-        raise ServerRefused(error_message(response))
+        raise ServerRefused(error_message(response), error_code(response))
     answer = EnrollResponse.model_validate(response.json())
     person = answer.person
     with db.atomic():

@@ -17,7 +17,12 @@ CODE_LENGTH = 12  # ~60 bits; single use and short-lived
 
 
 class AuthError(Exception):
-    """The caller is not (or no longer) allowed in; the message says what to do."""
+    """The caller is not (or no longer) allowed in; the message says what to do, the code
+    (an ErrorBody `error`) which case it is, for a device to say in its own language."""
+
+    def __init__(self, message: str, code: str = "enrolment_refused") -> None:
+        super().__init__(message)
+        self.code = code
 
 
 def sha256_hex(text: str) -> str:
@@ -75,11 +80,18 @@ def enroll(code: str, device_name: str) -> Enrolled:
     with server_db.write_transaction():
         row = EnrollmentCode.get_or_none(EnrollmentCode.code_hash == code_hash)
         if row is None:
-            raise AuthError("this enrolment code is not known; check it or ask for a new one")
+            raise AuthError(
+                "this enrolment code is not known; check it or ask for a new one",
+                "enrolment_code_unknown",
+            )
         if row.used_at is not None:
-            raise AuthError("this enrolment code was already used; ask for a new one")
+            raise AuthError(
+                "this enrolment code was already used; ask for a new one", "enrolment_code_used"
+            )
         if _utc(row.expires_at) < dt.datetime.now(dt.UTC):
-            raise AuthError("this enrolment code has expired; ask for a new one")
+            raise AuthError(
+                "this enrolment code has expired; ask for a new one", "enrolment_code_expired"
+            )
         device_id = str(uuid.uuid4())
         token = new_token()
         spent = (
@@ -88,7 +100,9 @@ def enroll(code: str, device_name: str) -> Enrolled:
             .execute()
         )
         if spent != 1:
-            raise AuthError("this enrolment code was already used; ask for a new one")
+            raise AuthError(
+                "this enrolment code was already used; ask for a new one", "enrolment_code_used"
+            )
         Device.create(
             id=device_id,
             person=row.person_id,

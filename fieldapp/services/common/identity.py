@@ -36,6 +36,12 @@ def set_identity(person_id: str, device_id: str) -> None:
     ).execute()
 
 
+def enrolled() -> bool:
+    """Whether this device acts for a person (enrolled, or made by `fieldapp demo`)."""
+    state = SyncState.get_or_none(SyncState.id == 1)
+    return bool(state and state.person and Person.get_or_none(Person.id == state.person))
+
+
 def me() -> Me:
     state = SyncState.get_or_none(SyncState.id == 1)
     person = Person.get_or_none(Person.id == state.person) if state and state.person else None

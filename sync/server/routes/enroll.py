@@ -16,7 +16,13 @@ log = logging.getLogger("fieldapp.server.enroll")
 @router.post(
     "/enroll",
     response_model=EnrollResponse,
-    responses={403: {"model": ErrorBody, "description": "unknown, used or expired code"}},
+    responses={
+        403: {
+            "model": ErrorBody,
+            "description": "unknown, used or expired code: error is enrolment_code_unknown, "
+            "enrolment_code_used or enrolment_code_expired",
+        }
+    },
     summary="Exchange a one-time enrolment code for a device id and token",
 )
 def enroll_device(body: EnrollRequest) -> EnrollResponse:
@@ -24,7 +30,7 @@ def enroll_device(body: EnrollRequest) -> EnrollResponse:
         try:
             enrolled = enroll(body.code, body.device_name)
         except AuthError as error:
-            raise api_error(403, "enrolment_refused", str(error)) from None
+            raise api_error(403, error.code, str(error)) from None
         epoch = server_db.get_epoch()
     log.info("device enrolled", extra={"device": enrolled.device_id, "person": enrolled.person.id})
     person = enrolled.person
