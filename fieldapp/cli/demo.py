@@ -118,7 +118,7 @@ def demo(
     The workspace holds two devices and the server:
       HOME/fieldapp.sqlite3             the inspector's device
       HOME/supervisor/fieldapp.sqlite3  the supervisor's device (--as supervisor)
-      HOME/server/server.sqlite3        the server (stopped when the TUI exits)
+      HOME/server/server.sqlite3        the server (it stops when this demo exits, however)
 
     \b
     Inspector and supervisor syncing through the one server, in two terminals:

@@ -81,6 +81,23 @@ def _safe(url: str) -> str:
     return url
 
 
+def stop_when_stdin_closes() -> None:
+    """Stop this server (SIGTERM: uvicorn's graceful shutdown) once its standard input
+    reaches its end: the process that started it holds the other end of that pipe, and
+    the system closes it when that process exits, however it exits (kill -9 included)."""
+    import signal
+    import sys
+    import threading
+
+    def watch() -> None:
+        while sys.stdin.buffer.read(4096):
+            pass  # nothing is ever written; read only to notice the end
+        log.info("the process that started this server is gone: stopping")
+        os.kill(os.getpid(), signal.SIGTERM)
+
+    threading.Thread(target=watch, name="parent-watchdog", daemon=True).start()
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m sync.server")
     parser.add_argument("--db", default="fieldapp-server.sqlite3")
@@ -89,7 +106,14 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--blob-dir", default=None)
     parser.add_argument("--blob-limit", type=int, default=DEFAULT_BLOB_LIMIT)
     parser.add_argument("--workers", type=int, default=1)
+    parser.add_argument(
+        "--stop-with-stdin",
+        action="store_true",
+        help="stop when standard input closes (its parent holds the pipe: `fieldapp demo`)",
+    )
     args = parser.parse_args(argv)
+    if args.stop_with_stdin:
+        stop_when_stdin_closes()
     run(
         args.db,
         host=args.host,

@@ -15,9 +15,10 @@ inspector's inspections): the server authorises every op by the device's person,
 that work is handed in by the colleague's own (simulated) device at seeding, and only
 the device's own ops wait for its first sync.
 
-The server itself runs as `python -m sync.server` in a subprocess; a second `fieldapp
-demo` on the same workspace finds it running (same epoch on the recorded port) and uses
-it instead of starting another.
+The server itself runs as `python -m sync.server` in a subprocess that stops when the
+`fieldapp demo` that started it exits, however it exits (a pipe on its stdin, see
+`DemoServer.start`); a second `fieldapp demo` on the same workspace finds it running
+(same epoch on the recorded port) and uses it instead of starting another.
 """
 
 from __future__ import annotations
@@ -292,9 +293,13 @@ class DemoServer:
             return self
         self.port = recorded if recorded and _port_free(recorded) else _free_port()
         log = open(server_dir(self.home) / "server.log", "ab")  # noqa: SIM115 (child keeps it)
+        # Its stdin is a pipe only this process writes to (never): when this process
+        # exits, however it exits (kill -9 of the TUI included), the server reads the
+        # pipe's end and stops, so no demo server outlives the demo that started it.
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "sync.server", "--db", self.db_url, "--port", str(self.port)],
-            stdout=log, stderr=log, stdin=subprocess.DEVNULL,
+            [sys.executable, "-m", "sync.server", "--db", self.db_url, "--port", str(self.port),
+             "--stop-with-stdin"],
+            stdout=log, stderr=log, stdin=subprocess.PIPE,
             env={**os.environ}, start_new_session=True,
         )  # fmt: skip
         log.close()
@@ -313,6 +318,8 @@ class DemoServer:
         raise DemoServerError(f"the server did not answer on {self.url} within {timeout:.0f} s")
 
     def stop(self) -> None:
+        if self.process is not None and self.process.stdin is not None:
+            self.process.stdin.close()
         if self.process is not None and self.process.poll() is None:
             self.process.terminate()
             try:
