@@ -1,82 +1,112 @@
-"""Every key a screen offers is visible in its footer at 120×36: the footer wraps the
-screen's and the app's keys (F2 scan, F7 rounds, F12 sync…) onto more rows instead of
-letting them scroll out of sight."""
+"""The footer is one row: the screen's own keys first, then the app's most used ones, and
+always F1, whose panel lists every key the row had no room for — at 80×24 as at 200×50."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from pilot_support import SIZE, settle
 from textual.screen import Screen
 from textual.widgets._footer import FooterKey
+from textual.widgets._key_panel import BindingsTable
 
 from fieldapp.i18n import set_language
 from fieldapp.services.demo import workspace as demo
-from fieldapp.tui.app import make_app
+from fieldapp.tui.app import FieldApp, make_app
 from fieldapp.tui.screens.home import HomeScreen
 from fieldapp.tui.screens.inspect import InspectScreen
-from fieldapp.tui.widgets.key_footer import KeyFooter, fit
+from fieldapp.tui.widgets.key_footer import Entry, KeyFooter, choose
 
 
-@pytest.fixture(params=["zh", "en"])
-def lang(request: pytest.FixtureRequest) -> Iterator[str]:
-    set_language(request.param)
-    yield request.param
-    set_language("zh")
-
-
-def hidden_keys(screen: Screen[object]) -> list[str]:
-    """The shown bindings of `screen` with no fully visible key in its footer."""
+def visible_actions(screen: Screen[object]) -> list[str]:
+    """The actions of the footer keys shown whole, left to right."""
     footer = screen.query_one(KeyFooter)
-    visible = {
+    return [
         key.action
         for key in footer.query(FooterKey)
         if key.region.width
         and footer.region.contains_region(key.region)
         and key.region.width >= key.get_content_width(key.region.size, key.region.size)
-    }
-    return [
-        f"{binding.key} {binding.description}"
-        for _, binding, _, _ in screen.active_bindings.values()
-        if binding.show and binding.action not in visible
     ]
 
 
-def test_fit_wraps_only_when_one_row_is_too_narrow() -> None:
-    assert fit([10, 10, 10], 40) == [10, 10, 10]
-    assert fit([10, 10, 10, 12], 30) == [10, 12]
-    assert fit([], 40) == [1]
+def shown_bindings(screen: Screen[object]) -> dict[str, str]:
+    """action → description of every binding the screen offers in its footer."""
+    return {b.action: b.description for _, b, _, _ in screen.active_bindings.values() if b.show}
 
 
+async def check_footer(app: FieldApp, pilot) -> None:  # type: ignore[no-untyped-def]
+    """One row; F1 shown; the screen's first key shown; F1's panel lists the rest."""
+    screen = app.screen
+    footer = screen.query_one(KeyFooter)
+    assert footer.size.height == 1
+    visible = visible_actions(screen)
+    assert "toggle_keys" in visible
+    own = [
+        b.action
+        for namespace, b, _, _ in screen.active_bindings.values()
+        if b.show and namespace is not app
+    ]
+    if own:
+        assert own[0] in visible
+    hidden = {a: d for a, d in shown_bindings(screen).items() if a not in visible}
+    assert {b.action for b in footer.hidden} == set(hidden)
+    await pilot.press("f1")
+    await settle(app, pilot)
+    listed = app.screen.query_one(BindingsTable).render_bindings_table()
+    cells = {str(cell) for column in listed.columns for cell in column.cells}
+    # A description is listed with its tooltip after it.
+    assert [d for d in hidden.values() if not any(c.startswith(d) for c in cells)] == []
+    await pilot.press("f1")
+    await settle(app, pilot)
+
+
+def entry(id: str, width: int) -> Entry:
+    from textual.binding import Binding
+
+    return Entry(((Binding("x", id, id, id=id), True, ""),), None, width)
+
+
+def test_choose_keeps_the_order_and_always_f1() -> None:
+    entries = [entry("a", 10), entry("b", 30), entry("c", 5), entry("app.help", 8)]
+    assert [e.id for e in choose(entries, 60)] == ["a", "b", "c", "app.help"]
+    # "b" does not fit: neither does anything after it, and F1 is kept.
+    assert [e.id for e in choose(entries, 30)] == ["a", "app.help"]
+    assert [e.id for e in choose(entries, 5)] == ["app.help"]
+
+
+@pytest.mark.parametrize(("lang", "size"), [("zh", (80, 24)), ("en", (80, 24)), ("zh", SIZE)])
 @pytest.mark.parametrize("role", ["inspector", "supervisor"])
-async def test_home_and_inspect_show_every_key(demo_home: Path, lang: str, role: str) -> None:
+async def test_home_and_inspect_footer_is_one_row(
+    demo_home: Path, lang: str, role: str, size: tuple[int, int]
+) -> None:
+    set_language(lang)
     demo.act_as(role)
     app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=size) as pilot:
         await settle(app, pilot, rounds=3)
         assert isinstance(app.screen, HomeScreen)
         assert app.person_role == role
-        ids = {b.id for _, b, _, _ in app.screen.active_bindings.values() if b.show}
-        assert {"app.sync", "app.scan", "app.rounds", "app.daily_report", "app.export"} <= ids
-        assert hidden_keys(app.screen) == []
+        await check_footer(app, pilot)
         due = app.screen.home_view.due  # type: ignore[union-attr]
         app.open_venue(due[0].venue_id, presence="manual", reason="placard_missing")
         await settle(app, pilot, rounds=3)
         assert isinstance(app.screen, InspectScreen)
-        assert hidden_keys(app.screen) == []
+        await check_footer(app, pilot)
         await pilot.press("right")  # a yes/no item: pass and fail are offered too
         await settle(app, pilot, rounds=3)
-        assert hidden_keys(app.screen) == []
+        await check_footer(app, pilot)
+    set_language("zh")
 
 
-async def test_a_narrower_terminal_wraps_onto_more_rows(demo_home: Path) -> None:
+async def test_a_wider_terminal_shows_more_keys(demo_home: Path) -> None:
     app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot, rounds=3)
-        rows = app.screen.query_one(KeyFooter).size.height
-        await pilot.resize_terminal(80, 36)
+        narrow = visible_actions(app.screen)
+        await pilot.resize_terminal(200, 50)
         await settle(app, pilot, rounds=3)
-        assert app.screen.query_one(KeyFooter).size.height > rows
-        assert hidden_keys(app.screen) == []
+        wide = visible_actions(app.screen)
+        assert set(narrow) < set(wide)
+        assert app.screen.query_one(KeyFooter).size.height == 1

@@ -21,6 +21,7 @@ from textual.message import Message
 from textual.widgets import Header, Label, Tab, Tabs
 from textual.worker import get_current_worker
 
+from fieldapp.domain.findings import SEVERITIES, STATES
 from fieldapp.i18n import t
 from fieldapp.services.review import ReviewFilters, ReviewRow
 from fieldapp.tui.commands import localize_bindings
@@ -29,11 +30,17 @@ from fieldapp.tui.views.review import DetailView
 from fieldapp.tui.widgets import PagedTable
 from fieldapp.tui.widgets.finding_detail import FindingDetailPane
 from fieldapp.tui.widgets.key_footer import KeyFooter
+from fieldapp.tui.widgets.paged_table import widest
 
 PAGE = 50
 TABS = ("awaiting_verification", "overdue", "major", "handed_over", "conflicts", "active")
 SORTS = ("deadline", "venue", "severity", "found")
 MARK = "●"
+
+
+def state_label(state: str) -> str:
+    """A finding's state as its column shows it: short, and whole in either language."""
+    return t(f"review_ui.state_col.{state}")
 
 
 def queue_binding(n: int) -> Binding:
@@ -136,12 +143,12 @@ class ReviewScreen(ReviewActions):
         table = self.query_one("#review-table", PagedTable)
         for key, width in (
             ("mark", 1),
-            ("deadline", 12),
+            ("deadline", widest(f"2026-12-31 {t('review_ui.overdue_mark')}")),
             ("code", 9),
             ("venue", 24),
             ("item", 7),
-            ("severity", 5),
-            ("state", 14),
+            ("severity", widest(*(t(f"review.severity.{s}") for s in SEVERITIES))),
+            ("state", widest(*(f"⚠ {state_label(s)}" for s in ("", *STATES)))),
             ("inspector", 6),
             ("found", 10),
         ):
@@ -202,7 +209,7 @@ class ReviewScreen(ReviewActions):
             deadline = row.deadline.isoformat() if row.deadline else "—"
             if row.overdue:
                 deadline = f"{deadline} {t('review_ui.overdue_mark')}"
-            state = t(f"review.state.{row.state}")
+            state = state_label(row.state)
             if row.conflict:
                 state = f"⚠ {state}"
             table.add_row(

@@ -1,15 +1,17 @@
-"""A footer that wraps its keys onto as many rows as they need (up to four).
+"""A one-line footer with the keys used most; F1 lists the rest.
 
-Textual's Footer is one row; past ~12 keys (the screen's and the app's: F2 scan, F5
-review, F7 rounds, F12 sync…) the rest scroll out of sight. This one lays the same keys
-out in a grid (columns as wide as their widest key) with the fewest rows that fit the
-terminal's width, so every key stays visible. Every screen and dialog uses it; it lays
-itself out again when the keys change (Footer recomposes) or the terminal is resized.
+Textual's Footer is one row that scrolls its overflow out of sight, so at 80 columns the
+screen's own keys push F1 and F12 off the right edge. This one chooses what fits: the
+keys of the screen and its focused widget first (in the order the screen declares them,
+most used first), then the app's keys in the order of `APP_KEYS`, and always F1 (every
+key, with its description, in the help panel) and the palette key docked on the right.
+It chooses again when the keys change (Footer recomposes) or the terminal's width does.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass
 from itertools import groupby
 
 from rich.cells import cell_len
@@ -17,78 +19,161 @@ from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Footer
+from textual.widgets._footer import FooterKey, FooterLabel, KeyGroup
 
-MAX_ROWS = 4
-PALETTE_WIDTH = 14  # the command-palette key docked on the right
+HELP_ID = "app.help"
+# The app's keys, most used first: the ones that fit after the screen's own are shown.
+APP_KEYS = (
+    "app.scan",
+    "app.find_venue",
+    "app.sync",
+    "app.review",
+    "app.rounds",
+    "app.daily_report",
+    "app.dashboard",
+    "app.export",
+    "app.language",
+    "app.quit",
+)
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One footer item: a key (or a group of keys with one label) and its width."""
+
+    bindings: tuple[tuple[Binding, bool, str], ...]  # (binding, enabled, tooltip)
+    group: str | None  # the group's label when several keys share it
+    width: int
+
+    @property
+    def id(self) -> str | None:
+        return self.bindings[0][0].id
 
 
 class KeyFooter(Footer):
     DEFAULT_CSS = """
     KeyFooter {
-        layout: grid;
-        grid-rows: 1;
-        grid-columns: auto;
-        grid-gutter: 0 0;
         height: 1;
+    }
+    KeyFooter.-compact FooterLabel {
+        margin: 0 1 0 0;
     }
     """
 
     def __init__(self) -> None:
         super().__init__(compact=True)
-        self._laid_out_for: tuple[int, ...] = ()
+        self._laid_out_for = 0
+        self.hidden: list[Binding] = []  # shown bindings that did not fit (F1 lists them)
 
     def compose(self) -> ComposeResult:
-        yield from super().compose()
-        cells = self._cell_widths()
-        widths = self._columns(cells, self.app.size.width)
-        self._laid_out_for = tuple(widths)
-        self.styles.grid_size_columns = len(widths)
-        self.styles.grid_columns = " ".join(str(w) for w in widths)
-        self.styles.height = -(-len(cells) // len(widths)) if cells else 1
-
-    @staticmethod
-    def _columns(cells: list[int], width: int) -> list[int]:
-        return fit(cells, max(20, width - PALETTE_WIDTH))
-
-    def on_resize(self, event: events.Resize) -> None:
-        # A wider or narrower terminal may need fewer or more rows; recompose only then
-        # (a change of height alone, which the recompose itself causes, changes nothing).
         if not self._bindings_ready:
             return
-        widths = tuple(self._columns(self._cell_widths(), self.app.size.width))
-        if widths != self._laid_out_for:
+        entries = self._entries()
+        shown = choose(entries, self._room())
+        self.hidden = [b for e in entries if e not in shown for b, _, _ in e.bindings]
+        self._laid_out_for = self.app.size.width
+        for entry in shown:
+            if entry.group is not None:
+                with KeyGroup(classes="-compact"):
+                    for binding, enabled, tooltip in entry.bindings:
+                        yield FooterKey(
+                            binding.key,
+                            self.app.get_key_display(binding),
+                            "",
+                            binding.action,
+                            disabled=not enabled,
+                            tooltip=tooltip or binding.description,
+                            classes="-grouped",
+                        ).data_bind(compact=Footer.compact)
+                yield FooterLabel(entry.group)
+                continue
+            binding, enabled, tooltip = entry.bindings[0]
+            yield FooterKey(
+                binding.key,
+                self.app.get_key_display(binding),
+                binding.description,
+                binding.action,
+                disabled=not enabled,
+                tooltip=tooltip,
+            ).data_bind(compact=Footer.compact)
+        yield from self._palette_key()
+
+    def _palette_key(self) -> ComposeResult:
+        if not (self.show_command_palette and self.app.ENABLE_COMMAND_PALETTE):
+            return
+        found = self.screen.active_bindings.get(self.app.COMMAND_PALETTE_BINDING)
+        if found is None:
+            return
+        _node, binding, enabled, tooltip = found
+        yield FooterKey(
+            binding.key,
+            self.app.get_key_display(binding),
+            binding.description,
+            binding.action,
+            classes="-command-palette",
+            disabled=not enabled,
+            tooltip=binding.tooltip or binding.description,
+        )
+
+    def _room(self) -> int:
+        """Columns left for the keys once the palette key is docked on the right."""
+        width = self.app.size.width
+        found = self.screen.active_bindings.get(self.app.COMMAND_PALETTE_BINDING)
+        if found is not None and self.show_command_palette:
+            binding = found[1]
+            key = cell_len(self.app.get_key_display(binding))
+            width -= key + 1 + cell_len(binding.description) + 1  # and its left border
+        return width
+
+    def on_resize(self, event: events.Resize) -> None:
+        # A wider or narrower terminal fits more or fewer keys: choose again.
+        if self._bindings_ready and self.app.size.width != self._laid_out_for:
             self.call_after_refresh(self.recompose)
 
-    def _cell_widths(self) -> list[int]:
-        """The width of each grid cell, in the order Footer.compose yields them."""
-        by_action: defaultdict[str, list[Binding]] = defaultdict(list)
-        for _, binding, _, _ in self.screen.active_bindings.values():
+    def _entries(self) -> list[Entry]:
+        """Every shown key as footer entries: the screen's in order, then the app's by use."""
+        by_action: defaultdict[str, list[tuple[Binding, bool, str]]] = defaultdict(list)
+        app_actions: set[str] = set()
+        for namespace, binding, enabled, tooltip in self.screen.active_bindings.values():
             if binding.show:
-                by_action[binding.action].append(binding)
-        widths: list[int] = []
-        for group, members in groupby(by_action.values(), lambda b: b[0].group):
+                by_action[binding.action].append((binding, enabled, tooltip))
+                if namespace is self.app:
+                    app_actions.add(binding.action)
+        entries: list[Entry] = []
+        for group, members in groupby(by_action.values(), lambda b: b[0][0].group):
             items = list(members)
             if group is not None and len(items) > 1:
-                keys = sum(cell_len(self.app.get_key_display(b[0])) for b in items)
-                widths.append(keys + len(items) + 1)  # the keys side by side in one group
-                widths.append(cell_len(group.description) + 1)
-            else:
-                for b in items:
-                    key = cell_len(self.app.get_key_display(b[0]))
-                    widths.append(key + 1 + cell_len(b[0].description) + 2)
-        return widths
+                keys = sum(cell_len(self.app.get_key_display(b[0][0])) for b in items)
+                width = keys + 1 + cell_len(group.description) + 1
+                entries.append(Entry(tuple(b[0] for b in items), group.description, width))
+                continue
+            for b in items:
+                binding = b[0][0]
+                key = cell_len(self.app.get_key_display(binding))
+                width = key + 1 + cell_len(binding.description) + 1
+                entries.append(Entry((b[0],), None, width))
+        own = [e for e in entries if e.bindings[0][0].action not in app_actions]
+        rank = {key: n for n, key in enumerate(APP_KEYS)}
+        app = sorted(
+            (e for e in entries if e.bindings[0][0].action in app_actions),
+            key=lambda e: rank.get(e.id or "", len(rank)),
+        )
+        return own + app
 
 
-def fit(cells: list[int], width: int) -> list[int]:
-    """The column widths of the fewest rows (up to MAX_ROWS) whose columns fit `width`."""
-    if not cells:
-        return [1]
-    widest: list[int] = []
-    for rows in range(1, MAX_ROWS + 1):
-        columns = -(-len(cells) // rows)
-        widest = [0] * columns
-        for n, cell in enumerate(cells):
-            widest[n % columns] = max(widest[n % columns], cell)
-        if sum(widest) <= width:
-            break
-    return widest
+def choose(entries: list[Entry], width: int) -> list[Entry]:
+    """The entries that fit in `width`, in order, always keeping F1 (placed last)."""
+    help_entry = next((e for e in entries if e.id == HELP_ID), None)
+    room = width - (help_entry.width if help_entry else 0)
+    shown: list[Entry] = []
+    for entry in entries:
+        if entry is help_entry:
+            continue
+        if entry.width <= room:
+            shown.append(entry)
+            room -= entry.width
+        else:
+            room = -1  # keep the order: no later, narrower key jumps ahead of a wider one
+    if help_entry is not None:
+        shown.append(help_entry)
+    return shown

@@ -8,8 +8,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from rich.cells import cell_len
 from textual.message import Message
 from textual.widgets import DataTable
+
+
+def widest(*texts: str) -> int:
+    """The cells the widest of `texts` takes (a CJK character takes two), for a column that
+    must show each of them whole: a state, a severity, a deadline with its overdue mark."""
+    return max((cell_len(text) for text in texts), default=1)
 
 
 class PagedTable(DataTable[str]):
