@@ -44,12 +44,19 @@ def cut_cells(table: DataTable[str], column: str) -> list[str]:
 
 
 def buttons_on_screen(app: FieldApp) -> list[str]:
-    screen = app.screen.region
-    return [
-        str(button.label)
-        for button in app.screen.query(Button)
-        if button.region.width and screen.contains_region(button.region)
-    ]
+    """The labels of the buttons a person sees (the widget under each button's middle)."""
+    seen = []
+    for button in app.screen.query(Button):
+        region = button.region
+        if not region.width:
+            continue
+        try:
+            under, _ = app.screen.get_widget_at(region.x + region.width // 2, region.y + 1)
+        except Exception:  # noqa: BLE001 - outside the screen: not seen
+            continue
+        if under is button:
+            seen.append(str(button.label))
+    return seen
 
 
 async def test_home_shows_venues(demo_home: Path, lang: str) -> None:

@@ -79,6 +79,7 @@ class FindVenueScreen(FieldScreen[None]):
         Binding("escape", "back", "Back", id="find.back"),
         Binding("pagedown,n", "page(1)", "Next page", id="find.next_page"),
         Binding("pageup,p", "page(-1)", "Prev page", id="find.prev_page"),
+        Binding("i", "history", "Inspections", id="find.history"),
         Binding("f3", "focus_search", "Search", id="find.focus_search"),
         Binding("f4", "focus_results", "Results", id="find.results"),
         # Down from the search field goes to the results, as people expect; the results
@@ -270,6 +271,15 @@ class FindVenueScreen(FieldScreen[None]):
                     VenueChosen(venue_id, t("venue.label", name=row.name, code=row.code))
                 )
                 return
+
+    def action_history(self) -> None:
+        """The submitted inspections of the venue under the results' cursor."""
+        from fieldapp.tui.screens.venue_history import VenueHistoryScreen
+
+        key = self.query_one("#results", PagedTable).selected_key
+        row = next((r for r in self.rows if r.venue_id == key), None)
+        if row is not None:
+            self.app.push_screen(VenueHistoryScreen(row.venue_id, row.name, row.code))
 
     def action_focus_search(self) -> None:
         self.query_one("#query", Input).focus()

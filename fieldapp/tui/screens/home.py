@@ -36,6 +36,7 @@ class HomeScreen(FieldScreen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "open_selected", "Open", id="home.open", priority=True),
+        Binding("i", "history", "Inspections", id="home.history"),
         Binding("r", "refresh", "Refresh", id="home.refresh"),
         Binding("n", "due_page(1)", "Next page", id="home.next_page"),
         Binding("p", "due_page(-1)", "Prev page", id="home.prev_page"),
@@ -266,6 +267,16 @@ class HomeScreen(FieldScreen[None]):
                 self.post_message(self.DraftChosen(key))
             elif focused.id == "findings":
                 self.post_message(self.FindingChosen(key))
+
+    def action_history(self) -> None:
+        """The submitted inspections of the venue under the due list's cursor."""
+        from fieldapp.tui.screens.venue_history import VenueHistoryScreen
+
+        key = self.query_one("#due", PagedTable).selected_key
+        rows = self.home_view.due if self.home_view else ()
+        row = next((r for r in rows if r.venue_id == key), None)
+        if row is not None:
+            self.app.push_screen(VenueHistoryScreen(row.venue_id, row.name, row.code))
 
     def _venue_label(self, venue_id: str) -> str:
         return venue_label(venue_id, self.home_view.due if self.home_view else ())

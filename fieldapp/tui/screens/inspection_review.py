@@ -52,6 +52,7 @@ class InspectionReviewScreen(FieldScreen[None]):
     CSS_PATH = "review.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Back", id="inspections.back"),
+        Binding("enter", "open_record", "View", id="inspections.open", priority=True),
         Binding("k", "reviewed", "Reviewed", id="inspections.reviewed"),
         Binding("t", "return_inspection", "Return", id="inspections.return"),
         Binding("m", "manual_only", "Manual only", id="inspections.manual_only"),
@@ -209,6 +210,19 @@ class InspectionReviewScreen(FieldScreen[None]):
 
     def action_back(self) -> None:
         self.dismiss(None)
+
+    def action_open_record(self) -> None:
+        """The highlighted inspection whole, read-only: answers, notes, photos, hazards."""
+        from fieldapp.tui.screens.inspection_record import InspectionRecordScreen
+
+        row = self.highlighted
+        if row is not None:
+            self.app.push_screen(InspectionRecordScreen(row.inspection_id))
+
+    @on(PagedTable.RowSelected, "#inspections-table")
+    def _row_selected(self, event: PagedTable.RowSelected) -> None:
+        event.stop()  # a click on a row (Enter is the screen's priority binding)
+        self.action_open_record()
 
     def action_manual_only(self) -> None:
         self._set_filters(replace(self.filters, manual_only=not self.filters.manual_only))

@@ -1,0 +1,187 @@
+"""Submitted inspections, to look at again: a venue's list, and one inspection whole.
+
+A submitted inspection never changes, so what is read here is what was sent: its answers
+in checklist order with their notes and photos, the findings opened on its items (with
+their state now, from the fold), and how presence was confirmed. Drafts are not shown:
+they are the inspector's work in progress, opened on the inspect screen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from fieldapp.domain.checklist import Checklist
+from fieldapp.services.common.checklists import get_checklist
+from fieldapp.services.common.photos import blob_path
+from fieldapp.store.models import Answer, Finding, Inspection, Person, Venue
+
+
+@dataclass(frozen=True, slots=True)
+class PastInspection:
+    inspection_id: str
+    submitted_at: str
+    inspector_name: str
+    presence: str  # scanned | manual
+    failures: int
+    review_state: str  # "" awaiting review | reviewed | returned
+
+
+@dataclass(frozen=True, slots=True)
+class RecordedFinding:
+    severity: str
+    state: str
+    deadline: str  # ISO date, the current one (extensions included)
+    description: str
+    photos: tuple[Path, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class RecordedItem:
+    section_zh: str
+    section_en: str
+    code: str
+    zh: str
+    en: str
+    answer_type: str
+    outcome: str  # pass | fail | na | value | note | "" (not answered)
+    value: str
+    note: str
+    photos: tuple[Path, ...]  # the answer's photos, then its finding's
+    finding: RecordedFinding | None
+
+
+@dataclass(frozen=True, slots=True)
+class InspectionRecord:
+    inspection_id: str
+    venue_id: str
+    venue_code: str
+    venue_name: str
+    venue_kind: str
+    checklist_zh: str
+    checklist_en: str
+    checklist_version: int
+    inspector_name: str
+    started_at: str
+    submitted_at: str
+    presence: str
+    presence_reason: str
+    presence_note: str
+    representative: str
+    review_state: str
+    review_comment: str
+    items: tuple[RecordedItem, ...]
+
+    @property
+    def photo_count(self) -> int:
+        return sum(len(item.photos) for item in self.items)
+
+
+def venue_inspections(venue_id: str, limit: int = 100) -> list[PastInspection]:
+    """The venue's submitted inspections, newest first."""
+    query = (
+        Inspection.select(
+            Inspection.id,
+            Inspection.submitted_at,
+            Person.name,
+            Inspection.presence,
+            Inspection.summary,
+            Inspection.review_state,
+        )
+        .join(Person)
+        .where((Inspection.venue == venue_id) & (Inspection.status == "submitted"))
+        .order_by(Inspection.submitted_at.desc(), Inspection.id.desc())
+        .limit(limit)
+        .tuples()
+    )
+    rows: Iterable[tuple[Any, ...]] = query  # type: ignore[assignment]
+    result = []
+    for iid, at, inspector, presence, summary, review_state in rows:
+        failures = summary.get("failures", {}) if isinstance(summary, dict) else {}
+        result.append(
+            PastInspection(
+                inspection_id=iid,
+                submitted_at=at or "",
+                inspector_name=inspector,
+                presence=presence,
+                failures=sum(int(n) for n in failures.values()),
+                review_state=review_state,
+            )
+        )
+    return result
+
+
+class NotSubmitted(LookupError):
+    """Only submitted inspections are shown read-only; a draft opens on the inspect screen."""
+
+
+def inspection_record(inspection_id: str) -> InspectionRecord:
+    """One submitted inspection whole, in its checklist's order."""
+    inspection = Inspection.get_by_id(inspection_id)
+    if inspection.status != "submitted":
+        raise NotSubmitted(inspection_id)
+    venue = Venue.get_by_id(inspection.venue_id)
+    checklist = get_checklist(inspection.checklist_id, inspection.checklist_version)
+    answers = {a.item_code: a for a in Answer.select().where(Answer.inspection == inspection_id)}
+    findings = {f.item_code: f for f in Finding.select().where(Finding.inspection == inspection_id)}
+    return InspectionRecord(
+        inspection_id=inspection.id,
+        venue_id=venue.id,
+        venue_code=venue.code,
+        venue_name=venue.name,
+        venue_kind=venue.kind,
+        checklist_zh=checklist.title_zh,
+        checklist_en=checklist.title_en,
+        checklist_version=checklist.version,
+        inspector_name=Person.get_by_id(inspection.inspector_id).name,
+        started_at=inspection.started_at,
+        submitted_at=inspection.submitted_at or "",
+        presence=inspection.presence,
+        presence_reason=inspection.presence_reason,
+        presence_note=inspection.presence_note,
+        representative=inspection.representative,
+        review_state=inspection.review_state,
+        review_comment=inspection.review_comment,
+        items=_items(checklist, answers, findings),
+    )
+
+
+def _items(
+    checklist: Checklist, answers: dict[str, Answer], findings: dict[str, Finding]
+) -> tuple[RecordedItem, ...]:
+    items = []
+    for section in checklist.sections:
+        for item in section.items:
+            answer = answers.get(item.code)
+            finding = findings.get(item.code)
+            recorded = None
+            if finding is not None:
+                deadline = finding.current_deadline or finding.deadline
+                recorded = RecordedFinding(
+                    severity=finding.severity,
+                    state=finding.state,
+                    deadline=deadline.isoformat() if deadline else "",
+                    description=finding.description,
+                    photos=tuple(blob_path(sha) for sha in finding.photos),
+                )
+            answer_photos = tuple(blob_path(sha) for sha in answer.photos) if answer else ()
+            finding_photos = recorded.photos if recorded else ()
+            items.append(
+                RecordedItem(
+                    section_zh=section.zh,
+                    section_en=section.en,
+                    code=item.code,
+                    zh=item.zh,
+                    en=item.en,
+                    answer_type=item.answer,
+                    outcome=answer.outcome if answer else "",
+                    value=answer.value if answer else "",
+                    note=answer.note if answer else "",
+                    photos=answer_photos
+                    + tuple(p for p in finding_photos if p not in answer_photos),
+                    finding=recorded,
+                )
+            )
+    return tuple(items)

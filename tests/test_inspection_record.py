@@ -1,0 +1,159 @@
+"""A submitted inspection, looked at again read-only: from a venue on Home (inspector) and
+from the supervisor's inspection list (Enter), with its answers, note, photos (a count on
+the item, the photo drawn as text art, `o` for the system viewer) and its hazard."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from inspect_support import make_png
+from pilot_support import settle
+from textual.widgets import DataTable, Static
+
+from fieldapp.domain.clock import today
+from fieldapp.services.common.photos import import_photo
+from fieldapp.services.demo import workspace as demo
+from fieldapp.services.inspection import inspections
+from fieldapp.services.inspection.history import inspection_record, venue_inspections
+from fieldapp.store.models import Venue
+from fieldapp.tui.app import FieldApp, make_app
+from fieldapp.tui.screens.find_venue import FindVenueScreen
+from fieldapp.tui.screens.home import HomeScreen
+from fieldapp.tui.screens.inspection_record import InspectionRecordScreen
+from fieldapp.tui.screens.inspection_review import InspectionReviewScreen
+from fieldapp.tui.screens.review import ReviewScreen
+from fieldapp.tui.screens.venue_history import VenueHistoryScreen
+from fieldapp.tui.widgets.photo_preview import PhotoPreview
+
+pytestmark = pytest.mark.usefixtures("chinese")
+
+NOTE = "灭火器放在收银台后面"
+HAZARD = "安全出口被纸箱堵住"
+
+
+def submitted_with_photos(home: Path, venue: Venue) -> tuple[str, str, str]:
+    """An inspection of `venue` with every item answered, a note and two photos on the first
+    and a failed second item with a hazard and a photo. Returns (id, first, second code)."""
+    inspection_id = inspections.start_inspection(
+        venue.id, presence="manual", reason="placard_missing"
+    )
+    checklist = inspections.load(inspection_id).checklist
+    items = checklist.items
+    first, second = items[0], next(i for i in items[1:] if i.can_fail and i.answer == "yesno")
+    for item in items:
+        if item is second:
+            finding = inspections.record_answer(inspection_id, item, "fail")
+            assert finding is not None
+            sha = import_photo(make_png(home / "exit.png"))
+            inspections.save_finding(
+                finding.id,
+                severity="major",
+                description=HAZARD,
+                deadline=today() + dt.timedelta(days=3),
+                photos=[sha],
+            )
+        elif item.answer in ("yesno", "photo"):
+            inspections.record_answer(inspection_id, item, "pass")
+        elif item.answer == "number":
+            inspections.record_answer(inspection_id, item, "value", "4")
+        elif item.answer == "choice":
+            inspections.record_answer(inspection_id, item, "value", item.choices[0])
+        elif item.answer == "date":
+            inspections.record_answer(inspection_id, item, "value", today().isoformat())
+        else:
+            inspections.record_answer(inspection_id, item, "value", "有")
+    inspections.set_note(inspection_id, first.code, NOTE)
+    for name in ("a.png", "b.png"):
+        path = home / name
+        make_png(path)
+        inspections.add_answer_photo(inspection_id, first.code, import_photo(path))
+    inspections.submit(inspection_id, "店主")
+    return inspection_id, first.code, second.code
+
+
+def rows(table: DataTable[str]) -> dict[str, list[str]]:
+    return {
+        str(table.coordinate_to_cell_key((n, 0)).row_key.value): [
+            str(cell) for cell in table.get_row_at(n)
+        ]
+        for n in range(table.row_count)
+    }
+
+
+async def check_record(app: FieldApp, pilot, first: str, second: str) -> None:  # type: ignore[no-untyped-def]
+    screen = app.screen
+    assert isinstance(screen, InspectionRecordScreen)
+    meta = str(screen.query_one("#record-meta", Static).render())
+    assert "标牌缺失" in meta and "店主" in meta
+    table = screen.query_one("#record-items", DataTable)
+    shown = rows(table)
+    assert shown[first][3] == "2"  # two photos, counted on their item
+    assert shown[second][2] == "不合格" and shown[second][3] == "1" and shown[second][4] == "重大"
+    detail = str(screen.query_one("#record-item", Static).render())
+    assert NOTE in detail
+    photo = screen.query_one(PhotoPreview)
+    drawn = "".join(strip.text for strip in photo.render_lines(photo.region.reset_offset))
+    assert "▄" in drawn or "▀" in drawn  # the photo in half blocks
+    title = str(screen.query_one("#record-photo-title", Static).render())
+    assert "1/2" in title
+    await pilot.press("right_square_bracket")
+    await settle(app, pilot)
+    assert "2/2" in str(screen.query_one("#record-photo-title", Static).render())
+    table.move_cursor(row=list(shown).index(second))
+    await settle(app, pilot)
+    detail = str(screen.query_one("#record-item", Static).render())
+    assert HAZARD in detail and "待整改" in detail
+    await pilot.press("o")  # no viewer on a test machine: it says where the photo is
+    await settle(app, pilot)
+    assert any(".jpg" in str(n.message) for n in app._notifications)
+    await pilot.press("escape")
+    await settle(app, pilot)
+    assert not isinstance(app.screen, InspectionRecordScreen)
+
+
+async def test_an_inspector_looks_at_a_venues_inspection_again(demo_home: Path) -> None:
+    venue = Venue.get(Venue.code == "DM-0003")
+    inspection_id, first, second = submitted_with_photos(demo_home, venue)
+    assert venue_inspections(venue.id)[0].inspection_id == inspection_id
+    assert inspection_record(inspection_id).photo_count == 3
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot, rounds=3)
+        if not isinstance(app.screen, HomeScreen):
+            await pilot.press("escape")  # past the offer to resume a draft
+            await settle(app, pilot)
+        assert isinstance(app.screen, HomeScreen)
+        await pilot.press("slash")  # inspected today: not due, so found by its code
+        await settle(app, pilot)
+        await pilot.press(*"DM-0003", "enter")
+        await settle(app, pilot, rounds=2)
+        assert isinstance(app.screen, FindVenueScreen)
+        await pilot.press("i")
+        await settle(app, pilot, rounds=2)
+        assert isinstance(app.screen, VenueHistoryScreen)
+        assert app.screen.query_one("#history-table", DataTable).row_count >= 1  # newest first
+        await pilot.press("enter")
+        await settle(app, pilot, rounds=3)
+        await check_record(app, pilot, first, second)
+        assert isinstance(app.screen, VenueHistoryScreen)
+
+
+async def test_a_supervisor_opens_a_submitted_inspection_with_enter(demo_home: Path) -> None:
+    venue = Venue.get(Venue.code == "DM-0003")
+    _, first, second = submitted_with_photos(demo_home, venue)
+    demo.act_as("supervisor")
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(app, pilot, rounds=3)
+        await pilot.press("f5")
+        await settle(app, pilot, rounds=2)
+        assert isinstance(app.screen, ReviewScreen)
+        await pilot.press("i")
+        await settle(app, pilot, rounds=2)
+        assert isinstance(app.screen, InspectionReviewScreen)
+        await pilot.press("enter")  # the newest: the one just submitted
+        await settle(app, pilot, rounds=3)
+        await check_record(app, pilot, first, second)
+        assert isinstance(app.screen, InspectionReviewScreen)
