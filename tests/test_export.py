@@ -116,7 +116,7 @@ def test_item_columns_stay_in_place_across_versions(ledger: dict[str, str], tmp_
     (finding_header, finding), (event_header, event) = sheet_rows(out, 1), sheet_rows(out, 2)
     assert finding[5] == "SHP-03" and finding[7] == "一般" and finding[11] == "待整改"
     assert finding[13] == ledger["v1"] and finding_header[0] == "隐患编号"
-    assert event[0] == finding[0] and event[4] == "发现" and event_header[4] == "处理事项"
+    assert event[0] == finding[0] and event[4] == "发现隐患" and event_header[4] == "处理事项"
     assert calls[0] == (0, 4) and calls[-1] == (4, 4)
     assert [d for d, _ in calls] == sorted(d for d, _ in calls)
 
@@ -186,3 +186,15 @@ def test_cli_export_and_report(ledger: dict[str, str], tmp_path: Path, home: Pat
     open_store(store_path(home))
     assert DailyReport.select().count() == 1
     assert Outbox.select().where(Outbox.type == "daily_report.submit").count() == 1
+
+
+def test_event_data_is_said_in_words_not_json() -> None:
+    from fieldapp.reports.ledger import Labels
+    from fieldapp.services.export.sheets import data_text
+
+    data = {"unit": "fire_brigade", "reference": "消转〔2026〕12号", "resolves": ["a", "b"]}
+    assert (
+        data_text(data, Labels("zh")) == "移交单位：消防大队；文号：消转〔2026〕12号；确认冲突 2 条"
+    )
+    english = data_text({"unit": "fire_brigade", "deadline": "2026-12-10"}, Labels("en"))
+    assert english == "handed over to Fire brigade; new deadline 2026-12-10"

@@ -89,3 +89,15 @@ EN = {
     "record.photo_unreadable": "The photo cannot be shown: {name}",
     "record.not_submitted": "This inspection is not submitted yet; continue it on the inspect screen",
 }
+
+# Photos refused when attached (services.common.photos), said in the chosen language.
+ZH |= {
+    "photo_error.no_file": "找不到文件 {path}，请检查路径",
+    "photo_error.not_an_image": "{name} 不是本程序能读取的图片（请用 JPEG 或 PNG）",
+    "photo_error.not_stored": "照片无法保存（{error}），请清理磁盘空间后再试",
+}
+EN |= {
+    "photo_error.no_file": "there is no file at {path}; check the path",
+    "photo_error.not_an_image": "{name} is not an image this program can read (use JPEG or PNG)",
+    "photo_error.not_stored": "the photo could not be stored ({error}); free some disk space and retry",
+}

@@ -38,6 +38,9 @@ class Labels:
         text = self._texts.get(key) or catalog_rounds.ZH.get(key) or key
         return text.format(**values) if values else text
 
+    def __contains__(self, key: str) -> bool:
+        return key in catalog_rounds.ZH
+
     def maybe(self, prefix: str, code: str) -> str:
         """The label for a code, or the code itself when there is none."""
         key = f"{prefix}.{code}"

@@ -3,7 +3,7 @@
 Its concerns are parts it derives from, each in `fieldapp.tui.parts`: scanning (a wedge
 burst on any screen, the scan dialog), venues (opening a venue's inspection), syncing (the
 /health probe, sync runs), rounds (rounds, daily report, dashboard, export) and
-preferences (language, keymap).
+preferences (language, keymap), palette (the palette and F1's keys, in the language).
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from fieldapp.i18n import set_language, t
 from fieldapp.services.inspection.scan_proof import TYPED
 from fieldapp.tui.commands import FieldCommands, localize_bindings
 from fieldapp.tui.dialogs import ResumeDialog, ScanDialog
+from fieldapp.tui.parts.palette import PaletteApp
 from fieldapp.tui.parts.preferences import Preferences
 from fieldapp.tui.parts.rounds import RoundsApp
 from fieldapp.tui.parts.scanning import ScanningApp
@@ -31,7 +32,7 @@ from fieldapp.tui.screens.home import HomeScreen
 BENCH_EXIT_ENV = "FIELDAPP_BENCH_EXIT_ON_READY"
 
 
-class FieldApp(ScanningApp, VenueOpening, SyncApp, RoundsApp, Preferences):
+class FieldApp(ScanningApp, VenueOpening, SyncApp, RoundsApp, Preferences, PaletteApp):
     CSS_PATH = "app.tcss"
     COMMANDS = App.COMMANDS | {FieldCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -74,12 +75,6 @@ class FieldApp(ScanningApp, VenueOpening, SyncApp, RoundsApp, Preferences):
     def _scanned(self, text: str | None) -> None:
         if text is not None:
             self.scan_text(text, source=TYPED)
-
-    def action_toggle_keys(self) -> None:
-        if self.screen.query("HelpPanel"):
-            self.action_hide_help_panel()
-        else:
-            self.action_show_help_panel()
 
     person_role: str | None = None  # from the home screen's data; None until it is loaded
 

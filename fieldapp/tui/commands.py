@@ -41,6 +41,10 @@ def localize_bindings(node: DOMNode) -> None:
             if binding.id:
                 description, tooltip = _label(binding)
                 binding = replace(binding, description=description, tooltip=tooltip)
+            elif binding.action == "command_palette":  # Textual's own, added without an id
+                binding = replace(
+                    binding, description=t("palette.key"), tooltip=t("palette.key.tip")
+                )
             relabeled.append(binding)
         table[key] = relabeled
 
@@ -73,7 +77,8 @@ class FieldCommands(Provider):
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
         for label, help_text, action, namespace in self._commands():
-            score = max(matcher.match(label), matcher.match(action))
+            # The label first; what the command does (its help) and its action name also find it.
+            score = max(matcher.match(label), matcher.match(help_text) / 2, matcher.match(action))
             if score > 0:
                 yield Hit(
                     score,

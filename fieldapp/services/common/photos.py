@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from fieldapp.domain.clock import now_iso
+from fieldapp.i18n import t
 from fieldapp.paths import blobs_dir
 from fieldapp.store.models import Blob
 
@@ -38,7 +39,7 @@ def import_photo(source: str | Path) -> str:
 
     path = Path(source).expanduser()
     if not path.is_file():
-        raise PhotoError(f"no file at {path}")
+        raise PhotoError(t("photo_error.no_file", path=path))
     try:
         with Image.open(path) as original:
             exif = read_exif(original)
@@ -46,8 +47,8 @@ def import_photo(source: str | Path) -> str:
             image.thumbnail((MAX_EDGE, MAX_EDGE))
             buffer = io.BytesIO()
             image.convert("RGB").save(buffer, "JPEG", quality=JPEG_QUALITY, optimize=True)
-    except (UnidentifiedImageError, OSError) as error:
-        raise PhotoError(f"{path.name} is not an image this program can read ({error})") from None
+    except (UnidentifiedImageError, OSError):
+        raise PhotoError(t("photo_error.not_an_image", name=path.name)) from None
     data = buffer.getvalue()
     sha = hashlib.sha256(data).hexdigest()
     target = blob_path(sha)
@@ -61,9 +62,7 @@ def import_photo(source: str | Path) -> str:
             temp.replace(target)
         except OSError as error:
             temp.unlink(missing_ok=True)
-            raise PhotoError(
-                f"could not store the photo: {error.strerror}; free some disk space"
-            ) from None
+            raise PhotoError(t("photo_error.not_stored", error=error.strerror)) from None
     Blob.insert(
         sha256=sha, mime="image/jpeg", size=len(data), created_at=now_iso(), exif=exif
     ).on_conflict_ignore().execute()

@@ -276,5 +276,22 @@ def event_rows(
             names.get(actor, actor),
             labels.maybe("ledger.role", role),
             note,
-            json.dumps(data, ensure_ascii=False, sort_keys=True) if data else "",
+            data_text(data, labels),
         ]
+
+
+# How an event's data values are said: a code looked up under a prefix, or a count.
+DATA_VALUES = {"severity": "ledger.severity", "unit": "ledger.unit", "outcome": "ledger.outcome"}
+
+
+def data_text(data: dict[str, Any], labels: Labels) -> str:
+    """An event's data (new deadline, receiving unit, reference…) in words, for people."""
+    parts = []
+    for key, value in data.items():
+        if key in DATA_VALUES:
+            value = labels.maybe(DATA_VALUES[key], str(value))
+        elif isinstance(value, list | tuple):
+            value = len(value)
+        label = f"ledger.data.{key}"
+        parts.append(labels(label, value=value) if label in labels else f"{key}: {value}")
+    return labels("ledger.data.separator").join(parts)

@@ -16,6 +16,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
+from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -69,6 +70,23 @@ def _ticks(days: list[dt.date], every: int) -> tuple[list[float], list[str]]:
     return [float(i) for i in picks], [days[i].strftime("%m-%d") for i in picks]
 
 
+# The series of the two-bar charts and their colours. The legend is said in the pane's
+# title, not by plotext, which counts a Chinese character as one cell and so breaks the
+# chart's frame on every legend line.
+LEGENDS: dict[str, dict[str, str]] = {
+    "hazards": {"opened": "red", "closed": "green"},
+    "grids": {"done": "blue", "reported": "yellow"},
+}
+
+
+def legend(name: str) -> Text:
+    """`  ■ opened  ■ closed` for a chart with several series, in their colours."""
+    text = Text()
+    for series, colour in LEGENDS.get(name, {}).items():
+        text.append("  ■ ", style=colour).append(t(f"dashboard.legend.{series}"))
+    return text
+
+
 class DashboardScreen(FieldScreen[None]):
     """Plots and their tables, one tab per figure; supervisors only."""
 
@@ -107,7 +125,9 @@ class DashboardScreen(FieldScreen[None]):
         with Horizontal(classes=f"dash-pair -{name}"):
             with Vertical(classes="dash-plot-pane"):
                 yield Label(
-                    t(f"dashboard.{name}.plot"), id=f"{name}-plot-title", classes="pane-title"
+                    Text(t(f"dashboard.{name}.plot")).append_text(legend(name)),
+                    id=f"{name}-plot-title",
+                    classes="pane-title",
                 )
                 yield PlotextPlot(id=f"{name}-plot", classes="dash-plot")
             with Vertical(classes="dash-table-pane"):
@@ -197,7 +217,7 @@ class DashboardScreen(FieldScreen[None]):
         plt.multiple_bar(
             labels,
             [[w.opened for w in data.per_week], [w.closed for w in data.per_week]],
-            labels=["opened", "closed"],  # type: ignore[call-arg]
+            color=list(LEGENDS["hazards"].values()),  # type: ignore[arg-type]
         )
         plot.refresh()
 
@@ -246,7 +266,7 @@ class DashboardScreen(FieldScreen[None]):
                 [round((g.rate or 0.0) * 100) for g in shown],
                 [round(g.reporting_rate * 100) for g in shown],
             ],
-            labels=["done %", "reported %"],  # type: ignore[call-arg]
+            color=list(LEGENDS["grids"].values()),  # type: ignore[arg-type]
             orientation="horizontal",
         )
         plt.xlim(0, 100)

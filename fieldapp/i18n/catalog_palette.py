@@ -1,0 +1,43 @@
+"""Messages for the command palette (Textual's own commands and prompts) and F1's keys."""
+
+ZH = {
+    "palette.key": "命令",
+    "palette.key.tip": "按名称查找并执行命令",
+    "palette.placeholder": "输入命令名称查找（如 检查、同步、扫码）…",
+    "palette.no_matches": "没有找到这个命令",
+    "palette.keys": "按键说明",
+    "palette.keys_show": "显示当前界面的全部按键",
+    "palette.keys_hide": "隐藏按键说明",
+    "palette.maximize": "放大",
+    "palette.maximize.tip": "把当前控件放大到整个界面",
+    "palette.minimize": "还原",
+    "palette.minimize.tip": "把放大的控件还原",
+    "palette.screenshot": "截图",
+    "palette.screenshot.tip": "把当前界面保存为 SVG 图片",
+    "palette.screenshot_saved": "截图已保存：{path}",
+    "palette.screenshot_failed": "截图没有保存：{error}",
+    "palette.quit": "退出",
+    "palette.quit.tip": "退出程序（已填写的内容都已保存）",
+    "keys.title": "按键 · F1 关闭",
+}
+
+EN = {
+    "palette.key": "Commands",
+    "palette.key.tip": "Find a command by name and run it",
+    "palette.placeholder": "Type a command's name (inspect, sync, scan…)",
+    "palette.no_matches": "No command by that name",
+    "palette.keys": "Keys",
+    "palette.keys_show": "Show every key of this screen",
+    "palette.keys_hide": "Hide the keys",
+    "palette.maximize": "Maximize",
+    "palette.maximize.tip": "Show the focused part on the whole screen",
+    "palette.minimize": "Restore",
+    "palette.minimize.tip": "Restore the maximized part",
+    "palette.screenshot": "Screenshot",
+    "palette.screenshot.tip": "Save this screen as an SVG picture",
+    "palette.screenshot_saved": "Screenshot saved: {path}",
+    "palette.screenshot_failed": "The screenshot was not saved: {error}",
+    "palette.quit": "Quit",
+    "palette.quit.tip": "Quit (everything entered is already saved)",
+    "keys.title": "Keys · F1 closes",
+}

@@ -1,0 +1,92 @@
+"""The command palette and the keys panel in the chosen language.
+
+Textual's palette brings its own commands (Keys, Maximize, Quit, Screenshot, Theme) and
+prompts ("Search for commands…", "No matches found") in English; here they are said
+from the catalogue. Theme is left out: its picker lists Textual's theme names, which no
+catalogue can say, and an inspector has no use for it. F1 (and the palette's Keys) shows
+`KeysPanel`, which says Textual's widget keys in the language too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from rich.align import Align
+from rich.text import Text
+from textual.app import App, SystemCommand
+from textual.command import CommandList, CommandPalette
+from textual.screen import Screen
+from textual.widgets.option_list import Option
+
+from fieldapp.i18n import t
+from fieldapp.tui.widgets.keys_panel import KeysPanel
+
+
+class LocalPalette(CommandPalette):
+    """Textual's palette with its prompt and its "no matches" line from the catalogue."""
+
+    def __init__(self) -> None:
+        super().__init__(placeholder=t("palette.placeholder"), id="--command-palette")
+
+    def _start_no_matches_countdown(self, search_value: str) -> None:
+        # Textual's own adds "No matches found" in English after a short wait: say it here.
+        self._stop_no_matches_countdown()
+
+        def show_no_matches() -> None:
+            if search_value:
+                self.query_one(CommandList).add_option(
+                    Option(
+                        Align.center(Text(t("palette.no_matches"), style="not bold")),
+                        disabled=True,
+                        id=self._NO_MATCHES,
+                    )
+                )
+                self._list_visible = True
+            else:
+                self._list_visible = False
+
+        self._no_matches_timer = self.set_timer(self._NO_MATCHES_COUNTDOWN, show_no_matches)
+
+
+class PaletteApp(App[None]):
+    def action_command_palette(self) -> None:
+        if self.use_command_palette and not isinstance(self.screen, CommandPalette):
+            self.push_screen(LocalPalette())
+
+    def action_toggle_keys(self) -> None:
+        panels = self.screen.query(KeysPanel)
+        if panels:
+            panels.remove()
+        else:
+            self.screen.mount(KeysPanel())
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        shown = bool(screen.query(KeysPanel))
+        yield SystemCommand(
+            t("palette.keys"),
+            t("palette.keys_hide" if shown else "palette.keys_show"),
+            self.action_toggle_keys,
+        )
+        if screen.maximized is not None:
+            yield SystemCommand(
+                t("palette.minimize"), t("palette.minimize.tip"), screen.action_minimize
+            )
+        elif screen.focused is not None and screen.focused.allow_maximize:
+            yield SystemCommand(
+                t("palette.maximize"), t("palette.maximize.tip"), screen.action_maximize
+            )
+        yield SystemCommand(
+            t("palette.screenshot"), t("palette.screenshot.tip"), self._save_screenshot
+        )
+        yield SystemCommand(t("palette.quit"), t("palette.quit.tip"), self.action_quit)
+
+    def _save_screenshot(self) -> None:
+        downloads = Path.home() / "Downloads"
+        folder = downloads if downloads.is_dir() else Path.cwd()
+        try:
+            path = self.save_screenshot(path=str(folder))
+        except OSError as error:
+            self.notify(t("palette.screenshot_failed", error=error.strerror), severity="error")
+            return
+        self.notify(t("palette.screenshot_saved", path=path))
