@@ -84,6 +84,10 @@ async def test_review_queue_shows_ten_findings_whole(demo_home: Path, lang: str)
         assert any(cell.endswith(("逾期", "overdue")) for cell in cells)  # the mark, whole
         for column in ("deadline", "severity", "state"):
             assert cut_cells(table, column) == [], column
+        # ...and in sight without scrolling sideways, in 80 columns.
+        upto = table.get_column_index("severity") + 1
+        right = sum(c.get_render_width(table) for c in table.ordered_columns[:upto])
+        assert right <= table.scrollable_content_region.width
 
 
 async def test_presence_dialog_buttons_are_visible(demo_home: Path, lang: str) -> None:

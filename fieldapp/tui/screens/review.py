@@ -143,12 +143,13 @@ class ReviewScreen(ReviewActions):
         table = self.query_one("#review-table", PagedTable)
         for key, width in (
             ("mark", 1),
+            # What decides the action comes first, so 80 columns show it whole.
             ("deadline", widest(f"2026-12-31 {t('review_ui.overdue_mark')}")),
+            ("state", widest(*(f"⚠ {state_label(s)}" for s in ("", *STATES)))),
+            ("severity", widest(*(t(f"review.severity.{s}") for s in SEVERITIES))),
             ("code", 9),
             ("venue", 24),
             ("item", 7),
-            ("severity", widest(*(t(f"review.severity.{s}") for s in SEVERITIES))),
-            ("state", widest(*(f"⚠ {state_label(s)}" for s in ("", *STATES)))),
             ("inspector", 6),
             ("found", 10),
         ):
@@ -215,11 +216,11 @@ class ReviewScreen(ReviewActions):
             table.add_row(
                 MARK if row.finding_id in self.marked else "",
                 deadline,
+                state,
+                t(f"review.severity.{row.severity}"),
                 row.venue_code,
                 row.venue_name,
                 row.item_code,
-                t(f"review.severity.{row.severity}"),
-                state,
                 row.inspector_name,
                 row.found_on.isoformat() if row.found_on else "",
                 key=row.finding_id,

@@ -71,7 +71,7 @@ class KeyFooter(Footer):
         entries = self._entries()
         shown = choose(entries, self._room())
         self.hidden = [b for e in entries if e not in shown for b, _, _ in e.bindings]
-        self._laid_out_for = self.app.size.width
+        self._laid_out_for = self._width()
         for entry in shown:
             if entry.group is not None:
                 with KeyGroup(classes="-compact"):
@@ -115,9 +115,13 @@ class KeyFooter(Footer):
             tooltip=binding.tooltip or binding.description,
         )
 
+    def _width(self) -> int:
+        """The footer's own width (a scrolling screen's is narrower than the terminal)."""
+        return self.size.width or self.app.size.width
+
     def _room(self) -> int:
         """Columns left for the keys once the palette key is docked on the right."""
-        width = self.app.size.width
+        width = self._width()
         found = self.screen.active_bindings.get(self.app.COMMAND_PALETTE_BINDING)
         if found is not None and self.show_command_palette:
             binding = found[1]
@@ -127,7 +131,7 @@ class KeyFooter(Footer):
 
     def on_resize(self, event: events.Resize) -> None:
         # A wider or narrower terminal fits more or fewer keys: choose again.
-        if self._bindings_ready and self.app.size.width != self._laid_out_for:
+        if self._bindings_ready and self._width() != self._laid_out_for:
             self.call_after_refresh(self.recompose)
 
     def _entries(self) -> list[Entry]:
