@@ -9,9 +9,9 @@ dates are ISO dates.
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 # One spelling of canonical JSON and its sha256 for the outbox, the client and the server:
 # json.dumps(sort_keys=True, separators=(",", ":"), ensure_ascii=False), hashed as UTF-8.
@@ -46,6 +46,56 @@ OpType = Literal["inspection.submit", "finding.event", "daily_report.submit"]
 OpStatus = Literal["applied", "duplicate", "rejected"]
 
 
+# --- bounds: every integer and string on the wire has one ------------------------------
+#
+# They are what the server's columns hold on both engines: INTEGER is 32 bits on
+# PostgreSQL, VARCHAR 255 characters, and PostgreSQL text holds no NUL character. A value
+# outside them is refused by validation (a per-op `rejected`, or a 422 for the envelope),
+# never by the database (a 500 that would block the whole batch).
+
+MAX_INT32 = 2**31 - 1
+MAX_JSON_INT = 2**63 - 1  # integers inside free-form JSON objects (summary, counts, data)
+NO_NUL = r"^[^\x00]*$"
+
+Id = Annotated[str, Field(min_length=1, max_length=100, pattern=NO_NUL)]
+OptionalId = Annotated[str, Field(max_length=100, pattern=NO_NUL)]
+Name = Annotated[str, Field(max_length=200, pattern=NO_NUL)]
+Timestamp = Annotated[str, Field(min_length=1, max_length=40, pattern=NO_NUL)]  # ISO-8601
+IsoDate = Annotated[str, Field(min_length=1, max_length=40, pattern=NO_NUL)]
+Text = Annotated[str, Field(max_length=10_000, pattern=NO_NUL)]
+Sha256 = Annotated[str, Field(min_length=1, max_length=64, pattern=NO_NUL)]
+Photos = Annotated[list[Sha256], Field(max_length=100)]
+
+
+def _bounded_json(value: Any, depth: int = 0) -> Any:
+    """Free-form JSON (summary, counts, event data): integers within 64 bits, no NUL in
+    strings, at most 16 levels deep."""
+    if depth > 16:
+        raise ValueError("nested more than 16 levels deep")
+    if isinstance(value, bool) or value is None or isinstance(value, float):
+        return value
+    if isinstance(value, int):
+        if not -MAX_JSON_INT <= value <= MAX_JSON_INT:
+            raise ValueError(f"the integer {value} is out of range (at most 64 bits)")
+        return value
+    if isinstance(value, str):
+        if "\x00" in value:
+            raise ValueError("a text holds a NUL character")
+        return value
+    if isinstance(value, dict):
+        for key, item in value.items():
+            _bounded_json(key, depth + 1)
+            _bounded_json(item, depth + 1)
+        return value
+    if isinstance(value, list):
+        for item in value:
+            _bounded_json(item, depth + 1)
+    return value
+
+
+JsonObject = Annotated[dict[str, Any], AfterValidator(_bounded_json), Field(max_length=200)]
+
+
 class WireModel(BaseModel):
     model_config = ConfigDict(extra="ignore")
 
@@ -60,8 +110,8 @@ class Health(WireModel):
 
 
 class EnrollRequest(WireModel):
-    code: str = Field(min_length=4, max_length=64)
-    device_name: str = Field(default="", max_length=200)
+    code: str = Field(min_length=4, max_length=64, pattern=NO_NUL)
+    device_name: Name = ""
 
 
 class PersonInfo(WireModel):
@@ -79,14 +129,25 @@ class EnrollResponse(WireModel):
 
 
 class Op(WireModel):
-    op_id: str = Field(min_length=1, max_length=100)
-    seq: int
-    type: str  # one of OP_TYPES; an unknown type is rejected per op, not per batch
-    payload: dict[str, Any]
+    op_id: Id
+    seq: int = Field(ge=1, le=MAX_INT32)  # the device's gap-free outbox sequence
+    # One of OP_TYPES; an unknown type is rejected per op, not per batch.
+    type: Name = Field(json_schema_extra={"enum": list(OP_TYPES)})
+    # Checked per op against PAYLOAD_MODELS[type]: a payload out of bounds is that op's
+    # rejection, not the batch's. /openapi.json describes it as one of those models.
+    payload: dict[str, Any] = Field(
+        json_schema_extra={
+            "anyOf": [
+                {"$ref": "#/components/schemas/InspectionSubmit"},
+                {"$ref": "#/components/schemas/FindingEventSubmit"},
+                {"$ref": "#/components/schemas/DailyReportSubmit"},
+            ]
+        }
+    )
 
 
 class PushRequest(WireModel):
-    device_id: str
+    device_id: Id
     ops: list[Op] = Field(max_length=1000)
 
 
@@ -140,37 +201,38 @@ class ErrorBody(WireModel):
 class EventPayload(WireModel):
     """One hazard event. `base_event` is the last event the actor saw (None for opened)."""
 
-    id: str
-    type: str  # one of FINDING_EVENT_TYPES
-    actor: str  # person id
-    role: str = ""  # informational: the server authorises by its own record of the person
-    device_id: str = ""
-    base_event: str | None = None
-    at: str  # device time, information only
-    note: str = ""
-    photos: list[str] = Field(default_factory=list)  # sha256 of blobs
-    data: dict[str, Any] = Field(default_factory=dict)  # new deadline, receiving unit…
+    id: Id
+    type: Name  # one of FINDING_EVENT_TYPES
+    actor: Id  # person id
+    role: Name = ""  # informational: the server authorises by its own record of the person
+    device_id: OptionalId = ""
+    base_event: Id | None = None
+    at: Timestamp  # device time, information only
+    note: Text = ""
+    photos: Photos = Field(default_factory=list)  # sha256 of blobs
+    data: JsonObject = Field(default_factory=dict)  # new deadline, receiving unit…
 
 
 class AnswerPayload(WireModel):
-    item_code: str
-    outcome: str  # pass | fail | na | value
-    value: str = ""
-    note: str = ""
-    photos: list[str] = Field(default_factory=list)
+    item_code: Id
+    outcome: Name  # pass | fail | na | value
+    value: Text = ""
+    note: Text = ""
+    photos: Photos = Field(default_factory=list)
 
 
 class FindingPayload(WireModel):
-    id: str
-    venue_id: str
-    item_code: str
+    id: Id
+    venue_id: Id
+    item_code: Id
     severity: Literal["general", "major"]
-    description: str = ""
-    deadline: str  # ISO date
-    photos: list[str] = Field(default_factory=list)
-    created_at: str
-    created_by: str  # person id
-    events: list[EventPayload] = Field(default_factory=list)  # at least the "opened" event
+    description: Text = ""
+    deadline: IsoDate  # ISO date
+    photos: Photos = Field(default_factory=list)
+    created_at: Timestamp
+    created_by: Id  # person id
+    # at least the "opened" event
+    events: list[EventPayload] = Field(default_factory=list, max_length=1000)
 
 
 class ScanProof(WireModel):
@@ -199,23 +261,23 @@ class ProofPayload(WireModel):
 
 
 class InspectionPayload(WireModel):
-    id: str
-    venue_id: str
-    checklist_id: str
-    checklist_version: int
-    inspector_id: str
-    device_id: str = ""
-    started_at: str
-    finished_at: str | None = None
-    submitted_at: str | None = None
-    presence: str = "manual"  # scanned | manual
-    presence_payload: str = ""
-    presence_reason: str = ""
-    presence_note: str = ""
-    presence_at: str | None = None
-    representative: str = ""
-    summary: dict[str, Any] = Field(default_factory=dict)
-    supersedes: str | None = None
+    id: Id
+    venue_id: Id
+    checklist_id: Id
+    checklist_version: int = Field(ge=1, le=MAX_INT32)
+    inspector_id: Id
+    device_id: OptionalId = ""
+    started_at: Timestamp
+    finished_at: Timestamp | None = None
+    submitted_at: Timestamp | None = None
+    presence: Name = "manual"  # scanned | manual
+    presence_payload: Text = ""
+    presence_reason: Text = ""
+    presence_note: Text = ""
+    presence_at: Timestamp | None = None
+    representative: Name = ""
+    summary: JsonObject = Field(default_factory=dict)
+    supersedes: Id | None = None
     proof: ProofPayload = Field(default_factory=ProofPayload)
 
 
@@ -223,28 +285,28 @@ class InspectionSubmit(WireModel):
     """`inspection.submit`: the whole inspection, its answers and new findings, one op."""
 
     inspection: InspectionPayload
-    answers: list[AnswerPayload] = Field(default_factory=list)
-    findings: list[FindingPayload] = Field(default_factory=list)
+    answers: list[AnswerPayload] = Field(default_factory=list, max_length=2000)
+    findings: list[FindingPayload] = Field(default_factory=list, max_length=2000)
 
 
 class FindingEventSubmit(WireModel):
     """`finding.event`: one event on an existing finding."""
 
-    finding_id: str
+    finding_id: Id
     event: EventPayload
 
 
 class DailyReportSubmit(WireModel):
     """`daily_report.submit`: one grid's daily (zero) report."""
 
-    id: str
-    grid_code: str
-    date: str  # ISO date
-    reporter: str  # person id
-    counts: dict[str, Any] = Field(default_factory=dict)
+    id: Id
+    grid_code: Id
+    date: IsoDate  # ISO date
+    reporter: Id  # person id
+    counts: JsonObject = Field(default_factory=dict)
     zero_report: bool = False
-    remarks: str = ""
-    submitted_at: str
+    remarks: Text = ""
+    submitted_at: Timestamp
 
 
 PAYLOAD_MODELS: dict[str, type[WireModel]] = {

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 from fastapi import FastAPI
+from fastapi.openapi.utils import get_openapi
+from pydantic.json_schema import models_json_schema
 
-from sync.protocol import API_PREFIX, PROTOCOL_VERSION
+from sync.protocol import API_PREFIX, PAYLOAD_MODELS, PROTOCOL_VERSION
 from sync.server import db as server_db
 from sync.server.deps import Settings
 from sync.server.errors import COMMON_ERRORS, install_error_handlers
@@ -97,8 +100,27 @@ def create_app(
     for module in (health, enroll, push, pull, blobs, data, web):
         app.include_router(module.router, prefix=API_PREFIX, responses=COMMON_ERRORS)
     install_error_handlers(app)
+    app.openapi = lambda: _openapi_with_payloads(app)  # type: ignore[method-assign]
     app.add_middleware(
         BodyLimit, limit=body_limit, blob_limit=blob_limit, blob_prefix=f"{API_PREFIX}/blobs/"
     )
     app.add_middleware(AccessLog)
     return app
+
+
+def _openapi_with_payloads(app: FastAPI) -> dict[str, Any]:
+    """FastAPI's schema plus the op payload models, with their bounds, that `Op.payload`
+    refers to: they are validated per op (not by FastAPI), so it would not list them."""
+    if app.openapi_schema is None:
+        schema = get_openapi(
+            title=app.title, version=app.version, description=app.description, routes=app.routes
+        )
+        _, payloads = models_json_schema(
+            [(model, "validation") for model in PAYLOAD_MODELS.values()],
+            ref_template="#/components/schemas/{model}",
+        )
+        components = schema.setdefault("components", {}).setdefault("schemas", {})
+        for name, body in payloads.get("$defs", {}).items():
+            components.setdefault(name, body)
+        app.openapi_schema = schema
+    return app.openapi_schema

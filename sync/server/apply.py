@@ -17,10 +17,11 @@ from __future__ import annotations
 
 import json
 import logging
+import uuid
 from collections.abc import Callable
 from typing import Any
 
-from peewee import IntegrityError, OperationalError
+from peewee import IntegrityError, InterfaceError, OperationalError
 from pydantic import ValidationError
 
 from sync.protocol import (
@@ -72,6 +73,11 @@ def apply_ops(who: DeviceContext, ops: list[Op]) -> list[OpResult]:
         return _apply_batch(who, ops)
     except (_Clash, IntegrityError, OperationalError) as error:
         log.info("batch transaction failed; one op at a time", extra={"error": str(error)})
+        return [apply_op(who, op) for op in ops]
+    except InterfaceError:
+        raise  # the database is down: 503, the client retries the batch
+    except Exception:  # one op the checks let through failed: it must not sink the others
+        log.exception("batch failed on an unexpected error; one op at a time")
         return [apply_op(who, op) for op in ops]
 
 
@@ -165,6 +171,19 @@ def apply_op(who: DeviceContext, op: Op) -> OpResult:
             return OpResult(op_id=op.op_id, status="rejected", reason=str(refusal))
         except (_Clash, IntegrityError) as clash:
             log.info("op clashed, looking again", extra={"op_id": op.op_id, "error": str(clash)})
+        except (OperationalError, InterfaceError):
+            raise  # the database is busy or down: 503, the client retries
+        except Exception:
+            # A bug or a value the checks missed, deterministic for this payload: refuse
+            # the op (the client shows why and moves on) rather than fail the batch.
+            error_id = uuid.uuid4().hex[:12]
+            log.exception("op failed", extra={"op_id": op.op_id, "error_id": error_id})
+            return OpResult(
+                op_id=op.op_id,
+                status="rejected",
+                reason=f"the server could not apply this op (error id {error_id}); "
+                "it has been logged for the administrator",
+            )
     return OpResult(
         op_id=op.op_id,
         status="rejected",

@@ -79,8 +79,7 @@ def install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(Exception)
     async def crashed(request: Request, exc: Exception) -> JSONResponse:
-        log.exception("unhandled error", extra={"path": request.url.path})
-        return JSONResponse(
-            _body("internal_error", "the server failed on this request; it has been logged"),
-            status_code=500,
-        )
+        error_id = getattr(request.state, "error_id", "")  # set by middleware.AccessLog
+        log.exception("unhandled error", extra={"path": request.url.path, "error_id": error_id})
+        message = f"the server failed on this request (error id {error_id}); it has been logged"
+        return JSONResponse(_body("internal_error", message), status_code=500)

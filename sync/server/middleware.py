@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import time
+import uuid
 from typing import Any
 
 from fastapi import HTTPException
@@ -71,6 +72,10 @@ async def _too_large(send: Send, limit: int) -> None:
 
 
 class AccessLog:
+    """One line per request: method, path, status and time. A request that failed with an
+    exception is logged with status 500 (what the client is answered) and the error id
+    that the client's error message and the exception's own log line carry."""
+
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
 
@@ -80,21 +85,25 @@ class AccessLog:
             return
         started = time.perf_counter()
         status: dict[str, Any] = {"code": 0}
+        error_id = uuid.uuid4().hex[:12]
+        scope.setdefault("state", {})["error_id"] = error_id
 
         async def tracked(message: Message) -> None:
             if message["type"] == "http.response.start":
                 status["code"] = message["status"]
             await send(message)
 
+        entry: dict[str, Any] = {"method": scope["method"], "path": scope["path"]}
         try:
             await self.app(scope, receive, tracked)
+        except Exception:
+            if not status["code"]:
+                status["code"] = 500
+            entry["error_id"] = error_id
+            raise
         finally:
-            log.info(
-                "request",
-                extra={
-                    "method": scope["method"],
-                    "path": scope["path"],
-                    "status": status["code"],
-                    "ms": round((time.perf_counter() - started) * 1000, 1),
-                },
-            )
+            if status["code"] >= 500 and "error_id" not in entry:
+                entry["error_id"] = error_id
+            entry["status"] = status["code"]
+            entry["ms"] = round((time.perf_counter() - started) * 1000, 1)
+            log.info("request", extra=entry)

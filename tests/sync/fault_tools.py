@@ -29,11 +29,19 @@ def backend_of(db_url: str) -> str:
     return "postgresql" if server_db.is_postgres_url(db_url) else "sqlite"
 
 
+# Schemathesis calls by operation and status class (test_schema_fuzz), for the summary.
+FUZZ_CALLS: Counter[str] = Counter()
+
+
 def summary_lines() -> list[str]:
-    return [
+    lines = [
         f"fault trials [{backend}]: " + " ".join(f"{kind}={n}" for kind, n in counts.items())
         for backend, counts in TRIALS.items()
     ]
+    if FUZZ_CALLS:
+        calls = " ".join(f"{key}={n}" for key, n in sorted(FUZZ_CALLS.items()))
+        lines.append(f"schemathesis calls: {calls}")
+    return lines
 
 
 # --- what the server and a device hold --------------------------------------------------
