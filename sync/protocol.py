@@ -335,3 +335,21 @@ def photo_refs(op_type: str, payload: dict[str, Any]) -> list[str]:
     elif op_type == OP_FINDING_EVENT:
         add((payload.get("event") or {}).get("photos"))
     return found
+
+
+def record_photos(record: dict[str, Any]) -> set[str]:
+    """The sha256 of every photo a pulled record names: its own, its answers', its
+    events' (`finding`, `finding.event` and `inspection` changes)."""
+    found: set[str] = set()
+
+    def add(items: Any) -> None:
+        for sha in items or ():
+            if isinstance(sha, str) and sha:
+                found.add(sha)
+
+    add(record.get("photos"))
+    for part in ("answers", "events"):
+        for child in record.get(part) or ():
+            if isinstance(child, dict):
+                add(child.get("photos"))
+    return found

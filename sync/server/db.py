@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import threading
 import uuid
 from collections.abc import Iterator
@@ -13,7 +14,8 @@ from typing import Any
 from peewee import Database, PostgresqlDatabase
 from playhouse.pool import PooledPostgresqlDatabase, PooledSqliteDatabase
 
-from sync.server.models import ALL_MODELS, Meta, database
+from sync.protocol import record_photos
+from sync.server.models import ALL_MODELS, BlobRef, Meta, database
 
 SCHEMA_VERSION = 1
 
@@ -150,7 +152,10 @@ def init_schema() -> str:
     again."""
     db = current()
     with db.connection_context():
+        upgrading = db.table_exists("change_log") and not db.table_exists("blob_ref")
         db.create_tables(ALL_MODELS, safe=True)
+        if upgrading:  # a database from before blobs were scoped: note who may read what
+            backfill_blob_refs()
         with write_transaction():
             add_missing_columns(db)
         with write_transaction():
@@ -191,3 +196,39 @@ def new_epoch() -> str:
             conflict_target=[Meta.key], update={Meta.value: epoch}
         ).execute()
     return epoch
+
+
+# --- who may read a blob (blob_scope): the rows, and their backfill -------------------------
+
+PHOTO_RECORD_TYPES = ("finding", "finding.event", "inspection")
+BlobRefRow = tuple[str, str, str, str]  # sha256, grid code, audience, uploading device
+
+
+def insert_blob_refs(rows: set[BlobRefRow]) -> None:
+    if not rows:
+        return
+    fields = [BlobRef.sha256, BlobRef.grid_code, BlobRef.audience, BlobRef.device]
+    ordered = sorted(rows)
+    for start in range(0, len(ordered), 500):
+        chunk = ordered[start : start + 500]
+        BlobRef.insert_many(chunk, fields=fields).on_conflict_ignore().execute()
+
+
+def backfill_blob_refs() -> int:
+    """Fill blob_ref from the feed and the blob table, for a database made before blobs
+    were scoped; run once, when the table is created. Returns the rows noted."""
+    db = current()
+    types = ", ".join(f"'{t}'" for t in PHOTO_RECORD_TYPES)
+    rows: set[BlobRefRow] = set()
+    cursor = db.execute_sql(
+        f"SELECT grid_code, audience, payload FROM change_log WHERE type IN ({types})"
+        " AND deleted = FALSE"
+    )
+    for grid_code, audience, payload in cursor:
+        for sha in record_photos(json.loads(payload)):
+            rows.add((sha, grid_code or "", audience, ""))
+    for sha, device in db.execute_sql("SELECT sha256, device FROM blob WHERE device <> ''"):
+        rows.add((sha, "", "all", device))
+    with write_transaction():
+        insert_blob_refs(rows)
+    return len(rows)

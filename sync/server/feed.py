@@ -26,6 +26,7 @@ from typing import Any
 
 from sync.protocol import canonical_json
 from sync.server import db as server_db
+from sync.server.blob_scope import record_refs
 from sync.server.bulk import execute_many
 from sync.server.models import ChangeLog, DeviceScope
 from sync.server.scope import DeviceContext, scope_cte
@@ -49,7 +50,10 @@ class NewChange:
 
 
 def append_changes(changes: Iterable[NewChange]) -> None:
-    """Append to the feed. Call as the LAST write of the surrounding transaction."""
+    """Append to the feed. Call as the LAST write of the surrounding transaction. The
+    photos the records name become readable by the devices that may pull them."""
+    changes = list(changes)
+    record_refs(changes)
     at = server_db.now_iso()
     rows = [
         (c.type, c.record_id, c.grid_code, c.audience, canonical_json(c.record), c.deleted, at)

@@ -291,6 +291,21 @@ class Blob(ServerModel):
         table_name = "blob"
 
 
+class BlobRef(ServerModel):
+    """Who may read a blob: a record of `grid_code` for `audience` refers to it, or
+    `device` uploaded it (its bytes were checked). Filled as records enter the feed and
+    as blobs are uploaded; `GET/HEAD /blobs/{sha256}` answers only within it."""
+
+    sha256 = CharField()
+    grid_code = CharField(default="")  # "" on an uploader's row
+    audience = CharField(default="all")  # all | supervisor, as the record's feed entry
+    device = CharField(default="")  # the uploading device, or "" on a record's row
+
+    class Meta:
+        table_name = "blob_ref"
+        primary_key = CompositeKey("sha256", "grid_code", "audience", "device")
+
+
 class AppliedOp(ServerModel):
     """One row per applied op: the exactly-once ledger (invariant 1)."""
 
@@ -427,6 +442,7 @@ ALL_MODELS: list[type[ServerModel]] = [
     FindingEvent,
     DailyReport,
     Blob,
+    BlobRef,
     AppliedOp,
     DeviceScope,
     ChangeLog,

@@ -16,11 +16,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sync_world import (
     PG_URL,
     Device,
+    InProcessDevice,
     LiveServer,
     Seed,
     create_pg_database,
@@ -71,6 +73,24 @@ def live_server(seed: Seed, server_db_url: str, server_workdir: Path) -> Iterato
         yield server
     finally:
         server.stop()
+
+
+@pytest.fixture
+def in_process_app(seed: Seed, server_db_url: str, server_workdir: Path) -> Iterator[Any]:
+    """The app in this process (TestClient) over the seeded database: fast raw calls."""
+    from fastapi.testclient import TestClient
+
+    from sync.server.app import create_app
+
+    app = create_app(server_db_url, blob_dir=server_workdir / "blobs", init_db=False)
+    with TestClient(app, raise_server_exceptions=False) as client:
+        yield client
+
+
+@pytest.fixture
+def api(in_process_app: Any, seed: Seed) -> InProcessDevice:
+    """An inspector's device (p-insp, grid V1) enrolled against `in_process_app`."""
+    return InProcessDevice(in_process_app, seed)
 
 
 @pytest.fixture

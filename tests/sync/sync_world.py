@@ -23,7 +23,7 @@ from fieldapp.domain.ids import new_id
 from fieldapp.store.models import Outbox, SyncState
 from fieldapp.store.opening import open_store
 from sync.client import SyncClient, enroll_device
-from sync.protocol import canonical_json, payload_hash
+from sync.protocol import API_PREFIX, canonical_json, payload_hash
 from sync.server import admin, auth
 from sync.server import db as server_db
 
@@ -296,3 +296,43 @@ def server_count(model: Any, *where: Any) -> int:
         for clause in where:
             query = query.where(clause)
         return int(query.count())
+
+
+class InProcessDevice:
+    """A device enrolled against an in-process app (TestClient): raw calls, no store."""
+
+    def __init__(self, client: Any, seed: Seed, person_id: str = "p-insp") -> None:
+        self.client = client
+        self.seed = seed
+        self.person_id = person_id
+        answer = client.post(
+            f"{API_PREFIX}/enroll", json={"code": enrolment_code(person_id), "device_name": "t"}
+        )
+        answer.raise_for_status()
+        self.device_id = answer.json()["device_id"]
+        self.headers = {"Authorization": f"Bearer {answer.json()['token']}"}
+        self.seq = 0
+
+    def op(self, op_type: str, payload: dict[str, Any], **envelope: Any) -> dict[str, Any]:
+        self.seq += 1
+        return {"op_id": new_id(), "seq": self.seq, "type": op_type, "payload": payload,
+                **envelope}  # fmt: skip
+
+    def push(self, ops: list[dict[str, Any]]) -> Any:
+        return self.client.post(
+            f"{API_PREFIX}/push",
+            json={"device_id": self.device_id, "ops": ops},
+            headers=self.headers,
+        )
+
+    def inspection(self, **options: Any) -> dict[str, Any]:
+        return inspection_submit(self.seed.venues["DM-0001"], self.person_id, **options)
+
+    def get(self, path: str) -> Any:
+        return self.client.get(f"{API_PREFIX}{path}", headers=self.headers)
+
+    def head(self, path: str) -> Any:
+        return self.client.head(f"{API_PREFIX}{path}", headers=self.headers)
+
+    def put(self, path: str, content: bytes) -> Any:
+        return self.client.put(f"{API_PREFIX}{path}", content=content, headers=self.headers)

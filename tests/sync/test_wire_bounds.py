@@ -4,53 +4,13 @@ rejection (or a 422 for the batch's envelope), never a 500 that blocks the batch
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
-from fastapi.testclient import TestClient
-from sync_world import Seed, daily_report, enrolment_code, inspection_submit, server_count
+from sync_world import daily_report, server_count
 
-from fieldapp.domain.ids import new_id
 from sync.protocol import API_PREFIX
-from sync.server.app import create_app
 from sync.server.models import Inspection
-
-
-class Api:
-    def __init__(self, client: TestClient, seed: Seed) -> None:
-        self.client = client
-        self.seed = seed
-        answer = client.post(
-            f"{API_PREFIX}/enroll", json={"code": enrolment_code("p-insp"), "device_name": "t"}
-        )
-        answer.raise_for_status()
-        self.device_id = answer.json()["device_id"]
-        self.headers = {"Authorization": f"Bearer {answer.json()['token']}"}
-        self.seq = 0
-
-    def op(self, op_type: str, payload: dict[str, Any], **envelope: Any) -> dict[str, Any]:
-        self.seq += 1
-        return {"op_id": new_id(), "seq": self.seq, "type": op_type, "payload": payload,
-                **envelope}  # fmt: skip
-
-    def push(self, ops: list[dict[str, Any]]) -> Any:
-        return self.client.post(
-            f"{API_PREFIX}/push",
-            json={"device_id": self.device_id, "ops": ops},
-            headers=self.headers,
-        )
-
-    def inspection(self) -> dict[str, Any]:
-        return inspection_submit(self.seed.venues["DM-0001"], "p-insp")
-
-
-@pytest.fixture
-def api(seed: Seed, server_db_url: str, server_workdir: Path) -> Iterator[Api]:
-    app = create_app(server_db_url, blob_dir=server_workdir / "blobs", init_db=False)
-    with TestClient(app, raise_server_exceptions=False) as client:
-        yield Api(client, seed)
 
 
 def _set(payload: dict[str, Any], path: str, value: Any) -> dict[str, Any]:
