@@ -1,4 +1,8 @@
-"""Where things live: the data directory (FIELDAPP_HOME or platformdirs) and the assets."""
+"""Where things live: the data directory (FIELDAPP_HOME or platformdirs) and the assets.
+
+The data directory holds the device token and people's data: it is made owner-only
+(0700) and narrowed back to that at every start-up if it was found wider.
+"""
 
 from __future__ import annotations
 
@@ -18,8 +22,24 @@ def data_home() -> Path:
         import platformdirs
 
         home = Path(platformdirs.user_data_dir("fieldapp", appauthor=False))
-    home.mkdir(parents=True, exist_ok=True)
+    home.mkdir(mode=PRIVATE_DIR, parents=True, exist_ok=True)
+    restrict(home, PRIVATE_DIR)
     return home
+
+
+PRIVATE_DIR = 0o700
+PRIVATE_FILE = 0o600
+
+
+def restrict(path: Path, mode: int) -> None:
+    """Take away what group and others may do with `path` (if it exists and is ours).
+    A path we may not change (someone else's) is left as it is."""
+    try:
+        current = path.stat().st_mode & 0o777
+        if current & 0o077:
+            os.chmod(path, current & mode)
+    except OSError:
+        pass
 
 
 def store_path(home: Path | None = None) -> Path:

@@ -28,6 +28,7 @@ LAZY_COMMANDS = {
     "enroll": "fieldapp.cli.device:enroll",
     "sync": "fieldapp.cli.device:sync_command",
     "web": "fieldapp.cli.web:web",
+    "device-info": "fieldapp.cli.device:device_info",
 }
 
 

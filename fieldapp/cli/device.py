@@ -136,3 +136,31 @@ def _recorded_url() -> str:
 
     state = SyncState.get_or_none(SyncState.id == 1)
     return str(state.server_url) if state is not None else ""
+
+
+@click.command("device-info")
+@click.pass_context
+def device_info(ctx: click.Context) -> None:
+    """Show this device's id, person and server (never its token)."""
+    from fieldapp.services.common.identity import device_info as read_device_info
+
+    use_language(ctx)
+    open_local_store()
+    info = read_device_info()
+    if not info.device_id:
+        click.echo(t("device_info.not_enrolled"))
+        sys.exit(EXIT_NOT_ENROLLED)
+    none = t("device_info.none")
+    lines = [
+        ("device_info.device", info.device_id),
+        ("device_info.person", f"{info.person_name} ({info.person_id}, {info.role})"
+            if info.person_name else info.person_id or none),
+        ("device_info.server", info.server_url or none),
+        ("device_info.token", t("device_info.token.held" if info.has_token else "device_info.token.none")),
+        ("device_info.epoch", info.server_epoch or none),
+        ("device_info.last_sync", info.last_sync_at or none),
+        ("device_info.outbox", t("device_info.outbox.counts", pending=info.pending,
+            rejected=info.rejected)),
+    ]  # fmt: skip
+    for key, value in lines:
+        click.echo(f"{t(key)}: {value}")

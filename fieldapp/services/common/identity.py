@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from fieldapp.store.models import Grid, Person, PersonGrid, SyncState
+from fieldapp.store.models import Grid, Outbox, Person, PersonGrid, SyncState
 
 
 class NotEnrolled(RuntimeError):
@@ -59,6 +59,40 @@ def me() -> Me:
         role=person.role,
         device_id=state.device_id,
         grids=tuple((g.code, g.name) for g in grids),
+    )
+
+
+@dataclass(frozen=True)
+class DeviceInfo:
+    """What `fieldapp device-info` shows. The token is deliberately not in it: only
+    whether one is held."""
+
+    device_id: str
+    person_id: str
+    person_name: str
+    role: str
+    server_url: str
+    has_token: bool
+    server_epoch: str
+    last_sync_at: str | None
+    pending: int
+    rejected: int
+
+
+def device_info() -> DeviceInfo:
+    state = sync_state()
+    person = Person.get_or_none(Person.id == state.person) if state.person else None
+    return DeviceInfo(
+        device_id=state.device_id,
+        person_id=state.person,
+        person_name=person.name if person else "",
+        role=person.role if person else "",
+        server_url=state.server_url,
+        has_token=bool(state.token),
+        server_epoch=state.server_epoch,
+        last_sync_at=state.last_sync_at,
+        pending=Outbox.select().where(Outbox.state == "pending").count(),
+        rejected=Outbox.select().where(Outbox.state == "rejected").count(),
     )
 
 
