@@ -155,8 +155,29 @@ async def test_refusals_are_listed_with_their_reasons(people: dict[str, str]) ->
 # --- hand-over and the letter --------------------------------------------------------------
 
 
+def skip_without_cjk_font() -> None:
+    """The only reason a document test may skip: this machine has no CJK font (checked by
+    that cause itself, before the test, never inferred from a missing file)."""
+    from fieldapp.reports.placards import FontMissing, find_cjk_font
+
+    try:
+        find_cjk_font()
+    except FontMissing as missing:
+        pytest.skip(f"no CJK font on this machine: {missing}")
+
+
+def said_written(app: FieldApp) -> list[Path]:
+    """The paths the screen said it wrote ("已生成 <path>"); each must exist."""
+    paths = [Path(m.removeprefix("已生成 ")) for m in messages(app) if m.startswith("已生成 ")]
+    for path in paths:
+        assert path.is_file() and path.stat().st_size > 0, f"said written, not there: {path}"
+    return paths
+
+
 async def test_hand_over_overdue_major_and_print_the_letter(people: dict[str, str]) -> None:
     from fieldapp.tui.dialogs.bulk_action import BulkActionDialog
+
+    skip_without_cjk_font()
 
     [major] = review.review_queue(ReviewFilters(queue="overdue", severity="major"), limit=1)
     reference = "示网移〔2026〕7号"
@@ -191,11 +212,10 @@ async def test_hand_over_overdue_major_and_print_the_letter(people: dict[str, st
         assert "消防大队" in detail and reference in detail
         await pilot.press("l")
         await settle(app, pilot, rounds=2)
-        written = [m for m in messages(app) if m.startswith("已生成")]
+        written = said_written(app)
     pdfs = list((people_home() / "documents").glob("handover-*.pdf"))
-    if not pdfs:  # no CJK font on this machine: the reason was said instead
-        pytest.skip(f"letter not written: {messages(app)[-1]}")
-    assert written and str(pdfs[0]) in written[0]
+    assert pdfs, f"letter not written: {messages(app)[-1]}"
+    assert written == pdfs
     pypdf = pytest.importorskip("pypdf")
     reader = pypdf.PdfReader(io.BytesIO(pdfs[0].read_bytes()))
     text = "".join("".join((p.extract_text() or "").split()) for p in reader.pages)
@@ -209,6 +229,7 @@ def people_home() -> Path:
 
 
 async def test_rectification_notice_for_the_highlighted_venue(people: dict[str, str]) -> None:
+    skip_without_cjk_font()
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_review(app, pilot)
@@ -218,10 +239,29 @@ async def test_rectification_notice_for_the_highlighted_venue(people: dict[str, 
         assert row is not None
         await pilot.press("p")
         await settle(app, pilot, rounds=2)
+        written = said_written(app)
     pdfs = list((people_home() / "documents").glob(f"notice-{row.venue_code}-*.pdf"))
-    if not pdfs:
-        pytest.skip(f"notice not written: {messages(app)[-1]}")
+    assert pdfs, f"notice not written: {messages(app)[-1]}"
+    assert written == pdfs
     assert pdfs[0].stat().st_size > 1000
+
+
+async def test_a_notice_that_was_not_written_is_said_as_a_failure(
+    people: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from fieldapp.reports import notices
+
+    monkeypatch.setattr(notices, "render_notice", lambda doc, out=None, **kw: b"")  # wrote nothing
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_review(app, pilot)
+        await pilot.press("2")
+        await settle(app, pilot, rounds=2)
+        await pilot.press("p")
+        await settle(app, pilot, rounds=2)
+        said = messages(app)
+    assert not any(m.startswith("已生成") for m in said), said
+    assert any(m.startswith("未能生成") for m in said), said
 
 
 # --- conflicts ---------------------------------------------------------------------------

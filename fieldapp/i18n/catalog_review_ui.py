@@ -92,6 +92,7 @@ ZH: dict[str, str] = {
     "review_ui.acknowledged": "冲突已确认，记录保留在处理经过中。",
     "review_ui.acknowledged_note": "网格长已核实冲突",
     "review_ui.printed": "已生成 {path}",
+    "review_ui.print_missing": "未能生成 {path}：文件没有写出，请检查磁盘空间和目录权限后重试。",
     "review_ui.action.verified": "复查通过",
     "review_ui.action.rejected": "复查不通过",
     "review_ui.action.deadline_extended": "延长期限",
@@ -254,6 +255,10 @@ EN: dict[str, str] = {
     "review_ui.acknowledged": "Conflict acknowledged; it stays in the history.",
     "review_ui.acknowledged_note": "Conflict checked by the supervisor",
     "review_ui.printed": "Wrote {path}",
+    "review_ui.print_missing": (
+        "Could not write {path}: the file is not there; check disk space and the "
+        "folder's permissions, then try again."
+    ),
     "review_ui.action.verified": "Verify",
     "review_ui.action.rejected": "Reject",
     "review_ui.action.deadline_extended": "Extend deadline",

@@ -227,7 +227,18 @@ class ReviewActions(FieldScreen[None]):
             except (DocumentError, FontMissing, OSError) as exc:
                 self.post_message(self.Said(str(exc), "error"))
                 return
-        self.post_message(self.Said(t("review_ui.printed", path=out)))
+        self.post_message(self._printed(out))
+
+    def _printed(self, out: Path) -> ReviewActions.Said:
+        """ "Wrote <path>" only for a file that is there and not empty; anything else is
+        said as the failure it is."""
+        try:
+            written = out.is_file() and out.stat().st_size > 0
+        except OSError:
+            written = False
+        if not written:
+            return self.Said(t("review_ui.print_missing", path=out), "error")
+        return self.Said(t("review_ui.printed", path=out))
 
     def action_print_letter(self) -> None:
         rows = self.targets()
@@ -252,4 +263,4 @@ class ReviewActions(FieldScreen[None]):
             except (DocumentError, FontMissing, OSError) as exc:
                 self.post_message(self.Said(str(exc), "error"))
                 return
-        self.post_message(self.Said(t("review_ui.printed", path=out)))
+        self.post_message(self._printed(out))
