@@ -207,3 +207,70 @@ def test_catalogues_have_the_same_keys_and_every_kind_has_a_label_and_tips():
         tips = catalog_placard.ZH[f"placard.tips.{kind}"].splitlines()
         assert 3 <= len(tips) <= 5
         assert len(catalog_placard.EN[f"placard.tips.{kind}"].splitlines()) == len(tips)
+
+
+# --- what a refusal names, and the edges of the format (mutation testing found these) -----
+
+
+def test_every_refusal_after_the_header_names_the_venue_and_key_it_read(key):
+    """The scan screen says which placard was refused ("DM-0042, key K7Q2M"), so a
+    supervisor can find it: damaged, forged, unknown key and revoked alike."""
+    key_id, private, public = key
+    good = sign_payload("DM-0042", key_id, private)
+    head, signature = good.rsplit(":", 1)
+    altered = head + ":" + other_b32(signature[0]) + signature[1:]
+    other_id, other_private, other_public = generate_key()
+    cases = {
+        DAMAGED: (head + ":" + signature[:-1] + "!", keys_of(key)),
+        FORGED: (altered, keys_of(key)),
+        UNKNOWN_KEY: (good, {}),
+        REVOKED: (good, keys_of(key, revoked=(key_id,))),
+    }
+    for kind, (text, keys) in cases.items():
+        check = verify_payload(text, keys)
+        assert (check.kind, check.venue_code, check.key_id) == (kind, "DM-0042", key_id), kind
+    too_long = verify_payload(good + "A", keys_of(key))  # right alphabet, one char too many
+    assert (too_long.kind, too_long.venue_code, too_long.key_id) == (FORGED, "DM-0042", key_id)
+
+
+def test_a_bad_key_id_or_a_bad_code_alone_makes_the_placard_damaged(key):
+    key_id, private, _public = key
+    signature = sign_payload("DM-0042", key_id, private).rsplit(":", 1)[1]
+    bad_key = verify_payload(f"FA1:DM-0042:K:{signature}", keys_of(key))  # 1-character key id
+    bad_code = verify_payload(f"FA1:DM_0042:{key_id}:{signature}", keys_of(key))
+    assert bad_key.kind == DAMAGED and bad_code.kind == DAMAGED
+
+
+def test_a_scan_that_starts_like_a_placard_is_routed_as_one():
+    assert placard.looks_like_payload("fa1:dm-0042:abc:xyz")  # typed with caps lock on
+    assert placard.looks_like_payload("  FA2:anything ")  # a newer format still is ours
+    assert not placard.looks_like_payload("https://example.com/FA1:")
+    assert not placard.looks_like_payload("")
+
+
+def test_refusing_to_sign_says_what_is_allowed(key):
+    key_id, private, _public = key
+    with pytest.raises(ValueError, match=r"A-Z, 0-9, '-' and '\.', at most 24 characters"):
+        sign_payload("场所一", key_id, private)
+    with pytest.raises(ValueError, match="2-8 characters A-Z, 0-9"):
+        sign_payload("DM-0042", "k", private)
+
+
+@pytest.mark.parametrize("size", range(1, 40))
+def test_keys_travel_as_unpadded_url_safe_base64_and_back(size):
+    raw = bytes((i * 37 + size) % 256 for i in range(size))
+    text = placard.encode_key(raw)
+    assert "=" not in text and set(text) <= set(B32 + "abcdefghijklmnopqrstuvwxyz01890-_")
+    assert placard.decode_key(text) == raw
+
+
+def test_encodings_keep_a_last_character_that_looks_like_padding_noise():
+    """Stripping padding must strip only "=": an encoding may end in any letter."""
+    import base64
+
+    raw = bytes(32) + b"\x17"  # the last base64 character is "X"
+    assert (
+        placard.encode_key(raw).endswith("X") and placard.decode_key(placard.encode_key(raw)) == raw
+    )
+    five = bytes(4) + b"\x17"  # the last base32 character is "X"
+    assert placard.b32(five).endswith("X") and base64.b32decode(placard.b32(five)) == five
