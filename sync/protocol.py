@@ -25,7 +25,13 @@ API_PREFIX = "/api/v1"
 OP_INSPECTION_SUBMIT = "inspection.submit"
 OP_FINDING_EVENT = "finding.event"
 OP_DAILY_REPORT_SUBMIT = "daily_report.submit"
-OP_TYPES: tuple[str, ...] = (OP_INSPECTION_SUBMIT, OP_FINDING_EVENT, OP_DAILY_REPORT_SUBMIT)
+OP_EXPORT_RECORDED = "export.recorded"  # for the server's audit trail
+OP_TYPES: tuple[str, ...] = (
+    OP_INSPECTION_SUBMIT,
+    OP_FINDING_EVENT,
+    OP_DAILY_REPORT_SUBMIT,
+    OP_EXPORT_RECORDED,
+)
 
 # Record types of the pull feed.
 CHANGE_TYPES: tuple[str, ...] = (
@@ -42,7 +48,7 @@ CHANGE_TYPES: tuple[str, ...] = (
 
 FINDING_EVENT_TYPES: tuple[str, ...] = EVENT_TYPES  # one list, the state machine's
 
-OpType = Literal["inspection.submit", "finding.event", "daily_report.submit"]
+OpType = Literal["inspection.submit", "finding.event", "daily_report.submit", "export.recorded"]
 OpStatus = Literal["applied", "duplicate", "rejected"]
 
 
@@ -141,6 +147,7 @@ class Op(WireModel):
                 {"$ref": "#/components/schemas/InspectionSubmit"},
                 {"$ref": "#/components/schemas/FindingEventSubmit"},
                 {"$ref": "#/components/schemas/DailyReportSubmit"},
+                {"$ref": "#/components/schemas/ExportRecorded"},
             ]
         }
     )
@@ -309,10 +316,24 @@ class DailyReportSubmit(WireModel):
     submitted_at: Timestamp
 
 
+class ExportRecorded(WireModel):
+    """`export.recorded`: this device's person exported hazard or personal data (the
+    ledger); the server keeps it in its audit trail with the person and device."""
+
+    id: Id
+    at: Timestamp  # device time
+    what: Name  # ledger
+    format: Name  # xlsx | csv
+    filters: JsonObject = Field(default_factory=dict)  # dates, grid, kind
+    records: int = Field(default=0, ge=0, le=MAX_INT32)
+    file: Text = ""
+
+
 PAYLOAD_MODELS: dict[str, type[WireModel]] = {
     OP_INSPECTION_SUBMIT: InspectionSubmit,
     OP_FINDING_EVENT: FindingEventSubmit,
     OP_DAILY_REPORT_SUBMIT: DailyReportSubmit,
+    OP_EXPORT_RECORDED: ExportRecorded,
 }
 
 

@@ -8,6 +8,7 @@ import os
 import stat
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from fieldapp.cli import main
@@ -15,6 +16,8 @@ from fieldapp.paths import data_home, store_path
 from fieldapp.services.common.identity import set_identity
 from fieldapp.store.models import Person, SyncState
 from fieldapp.store.opening import close_store, open_store
+
+pytestmark = pytest.mark.usefixtures("chinese")  # `--lang en` below is put back afterwards
 
 TOKEN = "tok-" + "s3cr3t" * 7
 

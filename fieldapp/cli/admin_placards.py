@@ -109,7 +109,20 @@ def admin_placards(
     if not infos:
         raise click.ClickException(t("placard.print.nothing", what=grid_code or venue_code))
     render_pdf(infos, out, size=size.upper(), font=font)
+    admin_call(lambda: _audit_export(grid_code, venue_code, out, len(infos)))
     click.echo(t("placard.print.written", count=len(infos), path=str(out)))
     if png_dir is not None:
         written = render_pngs(infos, png_dir, size=size.upper(), font=font)
         click.echo(t("placard.print.png_written", count=len(written), path=str(png_dir)))
+
+
+def _audit_export(grid_code: str | None, venue_code: str | None, out: Path, count: int) -> None:
+    from sync.server import audit
+    from sync.server import db as server_db
+
+    with server_db.write_transaction():
+        audit.record(
+            audit.PLACARDS_EXPORTED,
+            subject=grid_code or venue_code or "",
+            detail={"venues": count, "file": str(out)},
+        )

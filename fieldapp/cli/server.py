@@ -43,15 +43,19 @@ def serve(
 
 @click.group()
 @db_option
+@click.option("--actor", default="", help="Who is acting, for the audit trail "
+              "(a person id; default: admin:<login name>).")  # fmt: skip
 @click.pass_context
-def admin(ctx: click.Context, db_url: str | None) -> None:
+def admin(ctx: click.Context, db_url: str | None, actor: str) -> None:
     """Administer the server database: people, grids, venues, checklists, devices."""
     use_language(ctx)
     from fieldapp.cli.checks import open_server_database
+    from sync.server import audit
 
     ctx.ensure_object(dict)
     creating = ctx.invoked_subcommand == "init"  # the one command that makes the database
     open_server_database(db_url or default_server_db(), creating=creating)
+    audit.act_as(actor)  # "" records as admin:<login name>
 
 
 @admin.command("init")
@@ -157,6 +161,32 @@ def admin_revoke(device_id: str) -> None:
     else:
         click.echo(t("admin.revoke.unknown", device=device_id), err=True)
         sys.exit(1)
+
+
+@admin.command("audit")
+@click.option("--since", default=None, help="From this date or time (YYYY-MM-DD[THH:MM], UTC).")
+@click.option("--actor", "actor", default=None, help="Only what this actor did.")
+@click.option("--limit", default=None, type=click.IntRange(1), help="At most this many entries.")
+def admin_audit(since: str | None, actor: str | None, limit: int | None) -> None:
+    """List the audit trail: enrolments, revocations, key changes, role and grid changes,
+    imports and exports, oldest first."""
+    import json
+
+    from sync.server import audit
+    from sync.server import db as server_db
+
+    server_db.init_schema()
+    found = admin_call(lambda: audit.entries(since=since, actor=actor, limit=limit))
+    if not found:
+        click.echo(t("admin.audit.none"))
+    for entry in found:
+        detail = (
+            json.dumps(entry.detail, ensure_ascii=False, sort_keys=True) if entry.detail else ""
+        )
+        click.echo(
+            f"{entry.at}  {entry.actor}  {entry.action}  {entry.subject or '-'}"
+            f"  {entry.device or '-'}  {detail}".rstrip()
+        )
 
 
 admin.add_command(placard_key)

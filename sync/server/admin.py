@@ -17,6 +17,7 @@ from fieldapp.domain.checklist import Checklist as ChecklistDoc
 from fieldapp.domain.ids import new_id
 from fieldapp.domain.kinds import GRID_LEVELS, RISK_LEVELS, ROLES, VENUE_KINDS
 from sync.protocol import canonical_json
+from sync.server import audit
 from sync.server import db as server_db
 from sync.server.feed import NewChange, append_changes
 from sync.server.models import Checklist, Device, Grid, Person, PersonGrid, PlacardKey, Venue
@@ -86,6 +87,11 @@ def import_grids(path: Path | str) -> int:
                 conflict_target=[Grid.code], update=values
             ).execute()
             changes.append(grid_change(Grid.get_by_id(row.get("code"))))
+        audit.record(
+            audit.GRIDS_IMPORTED,
+            subject=Path(path).name,
+            detail={"rows": len(rows), "new": sorted(set(seen) - known)},
+        )
         append_changes(changes)
     return len(rows)
 
@@ -138,6 +144,7 @@ def import_people(path: Path | str) -> int:
     if errors:
         raise ImportRefused(Path(path).name, errors)
     with server_db.write_transaction():
+        before = _roles_and_grids([row.get("id") for row in rows])
         changes: list[NewChange] = []
         for row in rows:
             pid = row.get("id")
@@ -150,8 +157,42 @@ def import_people(path: Path | str) -> int:
             if links:
                 PersonGrid.insert_many(links).execute()
             changes += person_changes(Person.get_by_id(pid))
+            _audit_person(pid, before.get(pid), row.get("role"), _grids_of(row.get("grids")))
+        audit.record(audit.PEOPLE_IMPORTED, subject=Path(path).name, detail={"rows": len(rows)})
         append_changes(changes)
     return len(rows)
+
+
+def _roles_and_grids(person_ids: list[str]) -> dict[str, tuple[str, list[str]]]:
+    """(role, sorted grid codes) of those people already on the server."""
+    found: dict[str, tuple[str, list[str]]] = {
+        p.id: (p.role, []) for p in Person.select().where(Person.id.in_(person_ids))
+    }
+    for link in PersonGrid.select().where(PersonGrid.person.in_(list(found))):
+        found[link.person_id][1].append(link.grid_code)
+    return {pid: (role, sorted(grids)) for pid, (role, grids) in found.items()}
+
+
+def _audit_person(
+    person_id: str, before: tuple[str, list[str]] | None, role: str, grids: list[str]
+) -> None:
+    """One entry per change of a person's role or grids (who may see and do what)."""
+    if before is None:
+        audit.record(
+            audit.PERSON_ADDED, subject=person_id, detail={"role": role, "grids": sorted(grids)}
+        )
+        return
+    old_role, old_grids = before
+    if old_role != role:
+        audit.record(
+            audit.PERSON_ROLE_CHANGED, subject=person_id, detail={"from": old_role, "to": role}
+        )
+    if old_grids != sorted(grids):
+        audit.record(
+            audit.PERSON_GRIDS_CHANGED,
+            subject=person_id,
+            detail={"from": old_grids, "to": sorted(grids)},
+        )
 
 
 def _grids_of(text: str) -> list[str]:
@@ -235,6 +276,7 @@ def import_venues(path: Path | str) -> int:
                 conflict_target=[Venue.id], update=update
             ).execute()
             changes.append(venue_change(Venue.get_by_id(vid)))
+        audit.record(audit.VENUES_IMPORTED, subject=Path(path).name, detail={"rows": len(rows)})
         append_changes(changes)
     return len(rows)
 
@@ -279,6 +321,11 @@ def publish_checklist(path: Path | str) -> Published:
             sha256=digest,
             source=path.name,
             published_at=server_db.now_iso(),
+        )
+        audit.record(
+            audit.CHECKLIST_PUBLISHED,
+            subject=f"{doc.id}@{doc.version}",
+            detail={"file": path.name, "sha256": digest},
         )
         append_changes([checklist_change(row)])
     return Published(doc.id, doc.version, new=True)

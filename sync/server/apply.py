@@ -26,6 +26,7 @@ from pydantic import ValidationError
 
 from sync.protocol import (
     OP_DAILY_REPORT_SUBMIT,
+    OP_EXPORT_RECORDED,
     OP_FINDING_EVENT,
     OP_INSPECTION_SUBMIT,
     PAYLOAD_MODELS,
@@ -34,6 +35,7 @@ from sync.protocol import (
     payload_hash,
 )
 from sync.server import db as server_db
+from sync.server.audit import apply_export_recorded
 from sync.server.bulk import select_in
 from sync.server.feed import NewChange, append_changes
 from sync.server.inspections import AlreadyStored, InspectionWriter, readable_validation
@@ -63,6 +65,7 @@ Applier = Callable[[DeviceContext, Any], Applied]
 APPLIERS: dict[str, Applier] = {
     OP_FINDING_EVENT: apply_finding_event,
     OP_DAILY_REPORT_SUBMIT: apply_daily_report,
+    OP_EXPORT_RECORDED: apply_export_recorded,
 }
 
 

@@ -8,6 +8,7 @@ import secrets
 import uuid
 from dataclasses import dataclass
 
+from sync.server import audit
 from sync.server import db as server_db
 from sync.server.models import Device, EnrollmentCode, Person, PersonGrid
 from sync.server.scope import DeviceContext
@@ -61,6 +62,9 @@ def issue_enrollment_code(person_id: str, *, hours: float = 24.0) -> IssuedCode:
             created_at=server_db.now_iso(),
             expires_at=expires_at,
         )
+        audit.record(
+            audit.ENROLMENT_CODE_ISSUED, subject=person_id, detail={"expires_at": expires_at}
+        )
     grouped = "-".join(raw[i : i + 4] for i in range(0, len(raw), 4))
     return IssuedCode(grouped, person_id, expires_at)
 
@@ -110,6 +114,13 @@ def enroll(code: str, device_name: str) -> Enrolled:
             token_hash=sha256_hex(token),
             created_at=now,
         )
+        audit.record(
+            audit.DEVICE_ENROLLED,
+            actor=row.person_id,
+            device=device_id,
+            subject=device_id,
+            detail={"device_name": device_name[:200]},
+        )
         person = Person.get_by_id(row.person_id)
         grids = [
             link.grid_code for link in PersonGrid.select().where(PersonGrid.person == person.id)
@@ -145,4 +156,9 @@ def revoke(device_id: str) -> bool:
             .where(Device.id == device_id)
             .execute()
         )
+        if count == 1:
+            owner = Device.get_by_id(device_id).person_id
+            audit.record(
+                audit.DEVICE_REVOKED, device=device_id, subject=device_id, detail={"person": owner}
+            )
     return count == 1

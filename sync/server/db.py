@@ -156,6 +156,7 @@ def init_schema() -> str:
         db.create_tables(ALL_MODELS, safe=True)
         if upgrading:  # a database from before blobs were scoped: note who may read what
             backfill_blob_refs()
+        _make_audit_append_only()
         with write_transaction():
             add_missing_columns(db)
         with write_transaction():
@@ -232,3 +233,31 @@ def backfill_blob_refs() -> int:
     with write_transaction():
         insert_blob_refs(rows)
     return len(rows)
+
+
+# --- the audit trail is append-only, in the database itself --------------------------------
+
+_SQLITE_APPEND_ONLY = [
+    f"CREATE TRIGGER IF NOT EXISTS audit_entry_no_{verb.lower()} BEFORE {verb} ON audit_entry"
+    " BEGIN SELECT RAISE(ABORT, 'audit_entry is append-only'); END"
+    for verb in ("UPDATE", "DELETE")
+]
+_PG_APPEND_ONLY = [
+    # One block, each part only if missing: the schema is made again at every start-up.
+    "DO $do$ BEGIN"
+    " IF NOT EXISTS (SELECT 1 FROM pg_proc WHERE proname = 'audit_entry_append_only') THEN"
+    " CREATE FUNCTION audit_entry_append_only() RETURNS trigger LANGUAGE plpgsql"
+    " AS $f$ BEGIN RAISE EXCEPTION 'audit_entry is append-only'; END $f$;"
+    " END IF;"
+    " IF NOT EXISTS (SELECT 1 FROM pg_trigger WHERE tgname = 'audit_entry_append_only') THEN"
+    " CREATE TRIGGER audit_entry_append_only BEFORE UPDATE OR DELETE OR TRUNCATE"
+    " ON audit_entry FOR EACH STATEMENT EXECUTE FUNCTION audit_entry_append_only();"
+    " END IF; END $do$",
+]
+
+
+def _make_audit_append_only() -> None:
+    db = current()
+    with write_transaction():
+        for statement in _PG_APPEND_ONLY if is_postgres() else _SQLITE_APPEND_ONLY:
+            db.execute_sql(statement)

@@ -306,6 +306,24 @@ class BlobRef(ServerModel):
         primary_key = CompositeKey("sha256", "grid_code", "audience", "device")
 
 
+class AuditEntry(ServerModel):
+    """Append-only (`sync.server.audit`): who enrolled or revoked which device, rotated or
+    revoked which placard key, changed whose role or grids, exported what. The database
+    refuses UPDATE and DELETE on it (triggers made with the schema)."""
+
+    id = BigAutoField()
+    at = CharField()  # server time
+    actor = CharField()  # a person id, or "admin:<login>" for the administrator's commands
+    action = CharField()
+    device = CharField(default="")  # the device it was done from or about
+    subject = CharField(default="")  # what it is about: a device, key, person or file
+    detail = JSONText(default=dict)
+
+    class Meta:
+        table_name = "audit_entry"
+        indexes = ((("at",), False), (("actor", "at"), False))
+
+
 class AppliedOp(ServerModel):
     """One row per applied op: the exactly-once ledger (invariant 1)."""
 
@@ -443,6 +461,7 @@ ALL_MODELS: list[type[ServerModel]] = [
     DailyReport,
     Blob,
     BlobRef,
+    AuditEntry,
     AppliedOp,
     DeviceScope,
     ChangeLog,

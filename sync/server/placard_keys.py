@@ -21,6 +21,7 @@ from pathlib import Path
 
 from fieldapp.domain import placard
 from fieldapp.domain.placard import SigningKey
+from sync.server import audit
 from sync.server import db as server_db
 from sync.server.admin import publish_placard_key
 from sync.server.models import Grid, Meta, PlacardKey, Venue
@@ -53,14 +54,16 @@ def _put_meta(key: str, value: str) -> None:
     ).execute()
 
 
-def _new_key() -> SigningKey:
+def _new_key(action: str) -> SigningKey:
     key = SigningKey.generate()
     while PlacardKey.get_or_none(PlacardKey.key_id == key.key_id) is not None:
         key = SigningKey.generate()  # 25-bit ids: a clash is rare, never reuse one
     with server_db.write_transaction():
+        previous = _meta(CURRENT)
         secret = {"key_id": key.key_id, "private_key": placard.encode_key(key.private_bytes)}
         _put_meta(PRIVATE_PREFIX + key.key_id, json.dumps(secret))
         _put_meta(CURRENT, key.key_id)
+        audit.record(action, subject=key.key_id, detail={"previous": previous})
     publish_placard_key(key.key_id, placard.encode_key(key.public_bytes))
     return key
 
@@ -74,12 +77,12 @@ def ensure_key() -> tuple[str, bool]:
     key_id = current_key_id()
     if key_id is not None:
         return key_id, False
-    return _new_key().key_id, True
+    return _new_key(audit.PLACARD_KEY_CREATED).key_id, True
 
 
 def rotate() -> str:
     """Make a new current key. Older keys stay valid (their placards keep verifying)."""
-    return _new_key().key_id
+    return _new_key(audit.PLACARD_KEY_ROTATED).key_id
 
 
 def revoke(key_id: str) -> bool:
@@ -88,7 +91,9 @@ def revoke(key_id: str) -> bool:
     row = PlacardKey.get_or_none(PlacardKey.key_id == key_id)
     if row is None:
         return False
-    publish_placard_key(row.key_id, row.public_key, revoked=True)
+    with server_db.write_transaction():
+        publish_placard_key(row.key_id, row.public_key, revoked=True)
+        audit.record(audit.PLACARD_KEY_REVOKED, subject=row.key_id)
     return True
 
 

@@ -16,8 +16,11 @@ from pathlib import Path
 from typing import Any
 
 from fieldapp.domain.checklist import Checklist
+from fieldapp.domain.clock import now_iso
+from fieldapp.domain.ids import new_id
 from fieldapp.reports.ledger import Labels, item_columns, make_sink
 from fieldapp.services.common.identity import grid_codes_under
+from fieldapp.services.common.outbox import enqueue
 from fieldapp.services.common.periods import period_bounds_utc
 from fieldapp.services.export.sheets import (
     EVENT_COLUMNS,
@@ -32,7 +35,7 @@ from fieldapp.services.export.sheets import (
     inspection_rows,
     person_names,
 )
-from fieldapp.store.db import rows
+from fieldapp.store.db import db, rows
 from fieldapp.store.models import Checklist as ChecklistRow
 from fieldapp.store.models import Finding, FindingEvent, Inspection, Venue
 
@@ -180,4 +183,28 @@ def export_ledger(
         )
     finally:
         paths = sink.close()
-    return ExportResult(paths, n_inspections, n_findings, n_events, time.perf_counter() - began)
+    result = ExportResult(paths, n_inspections, n_findings, n_events, time.perf_counter() - began)
+    _record_export(f, fmt, result)
+    return result
+
+
+def _record_export(f: ExportFilter, fmt: str, result: ExportResult) -> None:
+    """Tell the server, with the next sync, that this person exported the ledger: it keeps
+    every export of hazard and personal data in its audit trail."""
+    filters = {
+        "from": f.first.isoformat() if f.first else None,
+        "to": f.last.isoformat() if f.last else None,
+        "grid": f.grid,
+        "kind": f.kind,
+    }
+    payload = {
+        "id": new_id(),
+        "at": now_iso(),
+        "what": "ledger",
+        "format": fmt,
+        "filters": {key: value for key, value in filters.items() if value},
+        "records": result.inspections + result.findings + result.events,
+        "file": ", ".join(path.name for path in result.paths),
+    }
+    with db.atomic():
+        enqueue("export.recorded", payload)  # sync.protocol.OP_EXPORT_RECORDED
