@@ -66,7 +66,7 @@ NO_NUL = r"^[^\x00]*$"
 Id = Annotated[str, Field(min_length=1, max_length=100, pattern=NO_NUL)]
 OptionalId = Annotated[str, Field(max_length=100, pattern=NO_NUL)]
 Name = Annotated[str, Field(max_length=200, pattern=NO_NUL)]
-Timestamp = Annotated[str, Field(min_length=1, max_length=40, pattern=NO_NUL)]  # ISO-8601
+Timestamp = Annotated[str, Field(max_length=40, pattern=NO_NUL)]  # ISO-8601, device time
 IsoDate = Annotated[str, Field(min_length=1, max_length=40, pattern=NO_NUL)]
 Text = Annotated[str, Field(max_length=10_000, pattern=NO_NUL)]
 Sha256 = Annotated[str, Field(min_length=1, max_length=64, pattern=NO_NUL)]
