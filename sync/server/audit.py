@@ -34,7 +34,10 @@ PEOPLE_IMPORTED = "people.imported"
 VENUES_IMPORTED = "venues.imported"
 CHECKLIST_PUBLISHED = "checklist.published"
 PLACARDS_EXPORTED = "placards.exported"
-DATA_EXPORTED = "data.exported"  # a device exported the ledger (an `export.recorded` op)
+DATA_EXPORTED = "data.exported"
+DATA_READ = "data.read"  # a page of the read-only data feed, by a reader API key
+READER_KEY_CREATED = "reader_key.created"
+READER_KEY_REVOKED = "reader_key.revoked"  # a device exported the ledger (an `export.recorded` op)
 
 _actor: ContextVar[str | None] = ContextVar("audit_actor", default=None)
 

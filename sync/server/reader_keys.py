@@ -11,6 +11,7 @@ from __future__ import annotations
 import secrets
 from dataclasses import dataclass
 
+from sync.server import audit
 from sync.server import db as server_db
 from sync.server.auth import sha256_hex
 from sync.server.grid_tree import grids_under
@@ -47,6 +48,10 @@ def create(name: str, grids: list[str]) -> str:
             key_id=key_id, name=name.strip(), secret_hash=sha256_hex(key),
             grids=sorted(set(grids)), created_at=server_db.now_iso(),
         )  # fmt: skip
+        audit.record(
+            audit.READER_KEY_CREATED, subject=key_id,
+            detail={"name": name.strip(), "grids": sorted(set(grids))},
+        )  # fmt: skip
     return key
 
 
@@ -57,6 +62,8 @@ def revoke(key_id: str) -> bool:
             .where((ReaderKey.key_id == key_id) & ReaderKey.revoked_at.is_null())
             .execute()
         )
+        if changed:
+            audit.record(audit.READER_KEY_REVOKED, subject=key_id)
     return bool(changed)
 
 

@@ -142,3 +142,23 @@ def test_the_program_never_updates_or_deletes_audit_entries():
         if pattern.search(path.read_text(encoding="utf-8"))
     ]
     assert offending == []
+
+
+def test_reader_keys_and_every_page_of_the_data_feed_are_in_the_trail(api, in_process_app):
+    from sync.server import reader_keys
+
+    with server_db.current().connection_context():
+        key = reader_keys.create("市大数据局 BI", ["V1"])
+    key_id = key.split("_")[1]
+    headers = {"Authorization": f"Bearer {key}"}
+    read = in_process_app.get("/api/v1/data/inspections", params={"limit": 5}, headers=headers)
+    assert read.status_code == 200, read.text
+    with server_db.current().connection_context():
+        assert reader_keys.revoke(key_id)
+        trail = [e for e in audit.entries() if e.action.startswith(("reader_key.", "data."))]
+    assert [(e.action, e.subject) for e in trail] == [
+        (audit.READER_KEY_CREATED, key_id),
+        (audit.DATA_READ, "inspections"),
+        (audit.READER_KEY_REVOKED, key_id),
+    ]
+    assert trail[1].actor == "reader:市大数据局 BI" and trail[1].detail["key_id"] == key_id

@@ -1,6 +1,7 @@
 """`GET /api/v1/data/{kind}`: the read-only data feed for the city's BI (reader API keys).
 
-Every call is logged as an audit line (`audit: data_read`: key, name, what, filters, rows).
+Every call is logged as an audit line (`audit: data_read`: key, name, what, filters, rows)
+and kept in the server's audit trail (`sync.server.audit`, action `data.read`).
 """
 
 from __future__ import annotations
@@ -13,8 +14,8 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel, Field
 
 from sync.protocol import ErrorBody
+from sync.server import audit, reader_keys
 from sync.server import db as server_db
-from sync.server import reader_keys
 from sync.server.data_feed import OutOfScope, as_csv, read_page
 from sync.server.errors import api_error
 
@@ -76,6 +77,12 @@ def data(
             )  # fmt: skip
         except OutOfScope as error:
             raise api_error(403, "out_of_scope", str(error)) from None
+        with server_db.write_transaction():  # every read of hazard data is in the trail
+            audit.record(
+                audit.DATA_READ, actor=f"reader:{reader.name}", subject=kind,
+                detail={"key_id": reader.key_id, "grid": grid, "from": first, "to": last,
+                        "cursor": cursor, "rows": len(page.items)},
+            )  # fmt: skip
     log.info(
         "data read",
         extra={"audit": "data_read", "key_id": reader.key_id, "key_name": reader.name,
