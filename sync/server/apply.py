@@ -102,6 +102,7 @@ def _apply_batch(who: DeviceContext, ops: list[Op]) -> list[OpResult]:
                 elif op.type == OP_INSPECTION_SUBMIT:
                     result, op_changes = _collect_inspection(writer, op, digest)
                 else:
+                    _checked(op)  # a malformed op costs no round trip to the database
                     writer.flush()  # the op's own checks read what earlier ops wrote
                     result, op_changes = _apply_in_savepoint(who, op, digest)
             except Refused as refusal:
@@ -216,6 +217,7 @@ def _write_op(who: DeviceContext, op: Op, digest: str) -> tuple[OpResult, list[N
         except IntegrityError as error:
             raise _Clash(str(error)) from None
         return answer, changes
+    applier, payload = _checked(op)  # before the ledger: a refused op writes nothing
     try:
         with db.atomic():  # a savepoint: a failed insert must not abort the transaction
             AppliedOp.insert(
@@ -229,14 +231,6 @@ def _write_op(who: DeviceContext, op: Op, digest: str) -> tuple[OpResult, list[N
             ).execute()
     except IntegrityError as error:
         raise _Clash(str(error)) from None
-    applier = APPLIERS.get(op.type)
-    if applier is None:
-        raise Refused(f"unknown op type {op.type!r}; this server speaks protocol v1")
-    model = PAYLOAD_MODELS[op.type]
-    try:
-        payload = model.model_validate(op.payload)
-    except ValidationError as error:
-        raise Refused(f"the {op.type} payload is not valid: {readable_validation(error)}") from None
     try:
         applied = applier(who, payload)
     except ValueError as error:  # the appliers raise ValueError with a readable reason
@@ -255,6 +249,17 @@ def _write_op(who: DeviceContext, op: Op, digest: str) -> tuple[OpResult, list[N
         event_seqs=applied.event_seqs or None,
     )
     return answer, applied.changes
+
+
+def _checked(op: Op) -> tuple[Applier, Any]:
+    """The applier and validated payload of a non-inspection op, or Refused."""
+    applier = APPLIERS.get(op.type)
+    if applier is None:
+        raise Refused(f"unknown op type {op.type!r}; this server speaks protocol v1")
+    try:
+        return applier, PAYLOAD_MODELS[op.type].model_validate(op.payload)
+    except ValidationError as error:
+        raise Refused(f"the {op.type} payload is not valid: {readable_validation(error)}") from None
 
 
 def _answer_known(op: Op, known_hash: str, stored: dict[str, Any], digest: str) -> OpResult:
