@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from fieldapp.domain.checklist import Item
+from fieldapp.domain.checklist import MULTIPLE_SEPARATOR, Item
+from fieldapp.domain.conditions import Context, answer_value, evaluate
 
 OUTCOMES = ("pass", "fail", "na", "value")
 
@@ -30,23 +31,74 @@ def normalize_value(item: Item, raw: str) -> str:
         except ValueError:
             raise BadAnswer("expected_date") from None
     if item.answer == "choice":
-        if text not in item.choices:
-            raise BadAnswer("expected_choice")
-        return text
+        return _choice(item, text)
     if item.answer == "text" and not text:
         raise BadAnswer("expected_text")
     return text
 
 
-def proposed_outcome(item: Item, value: str) -> str:
-    """For a number item, fail when the value is outside its limits; otherwise 'value'."""
-    if item.answer == "number" and item.can_fail and value:
+def _choice(item: Item, text: str) -> str:
+    """One option (by its text or its number), or several for a multiple choice
+    (numbers or texts separated by commas, spaces or semicolons), in the item's order."""
+    if text in item.choices:
+        return text
+    parts = [p for p in text.replace("；", ";").replace(",", ";").replace("，", ";").split(";")]
+    if item.multiple and len(parts) == 1:
+        parts = text.split()
+    chosen: set[str] = set()
+    for part in (p.strip() for p in parts):
+        if part.isdigit() and 1 <= int(part) <= len(item.choices):
+            chosen.add(item.choices[int(part) - 1])
+        elif part in item.choices:
+            chosen.add(part)
+        elif part:
+            raise BadAnswer("expected_choice")
+    if not chosen or (len(chosen) > 1 and not item.multiple):
+        raise BadAnswer("expected_choice")
+    return MULTIPLE_SEPARATOR.join(c for c in item.choices if c in chosen)
+
+
+def chosen_outcome(item: Item, value: str) -> str:
+    """The worst outcome of the chosen options: pass, general or major ("" if none set)."""
+    if not item.outcomes or not value:
+        return ""
+    chosen = set(value.split(MULTIPLE_SEPARATOR)) if item.multiple else {value}
+    found = [o for c, o in zip(item.choices, item.outcomes, strict=True) if c in chosen]
+    for worst in ("major", "general", "pass"):
+        if worst in found:
+            return worst
+    return ""
+
+
+def proposed_outcome(item: Item, value: str, context: Context | None = None) -> str:
+    """What a recorded value proposes: fail when a chosen option fails, when a number is
+    outside its limits or when `fail_if` holds (parameters from `context`); pass for an
+    option that passes; otherwise 'value'."""
+    if not value:
+        return "value"
+    if item.answer == "choice" and item.outcomes:
+        return {"major": "fail", "general": "fail", "pass": "pass"}.get(
+            chosen_outcome(item, value), "value"
+        )
+    if item.fail_if:
+        typed = answer_value(item, "value", value)
+        if evaluate(item.fail_if, {}, context or Context(), typed) is True:
+            return "fail"
+    if item.answer == "number" and item.can_fail:
         number = float(value)
         if (item.min is not None and number < item.min) or (
             item.max is not None and number > item.max
         ):
             return "fail"
     return "value"
+
+
+def failure_severity(item: Item, value: str) -> str:
+    """The severity a failure of this answer opens: the chosen option's, else the item's."""
+    chosen = chosen_outcome(item, value)
+    if chosen in ("general", "major"):
+        return chosen
+    return "major" if item.severity == "major" else "general"
 
 
 def default_deadline(item: Item, today: dt.date) -> dt.date:

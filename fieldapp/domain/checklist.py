@@ -12,6 +12,21 @@ from typing import Any
 ANSWER_TYPES: tuple[str, ...] = ("yesno", "number", "text", "date", "choice", "photo")
 SEVERITIES_ON_FAIL: tuple[str, ...] = ("none", "general", "major")
 PHOTO_RULES: tuple[str, ...] = ("never", "on_fail", "always")
+# What choosing an option means: it passes, or it is a general or a major failure.
+OPTION_OUTCOMES: tuple[str, ...] = ("pass", "general", "major")
+# The options of a multiple-choice answer, as stored in one value.
+MULTIPLE_SEPARATOR = "; "
+
+# Keys added to the format after its first version: written into a body only when set,
+# so a checklist that uses none of them keeps the body (and the sha256) it always had.
+_LATER_ITEM_KEYS: dict[str, Any] = {
+    "show_if": "",
+    "required_if": "",
+    "fail_if": "",
+    "multiple": False,
+    "outcomes": (),
+}
+_LATER_SECTION_KEYS: dict[str, Any] = {"show_if": "", "required_if": ""}
 
 
 @dataclass(frozen=True)
@@ -29,10 +44,15 @@ class Item:
     min: float | None = None  # number items: a value below min proposes a failure
     max: float | None = None  # number items: a value above max proposes a failure
     note: str = ""  # free guidance to the inspector (e.g. "major if slept in")
+    show_if: str = ""  # a condition (expressions.py); false hides the item
+    required_if: str = ""  # a condition; when given, the item is required only when true
+    fail_if: str = ""  # a condition over `value` that proposes a failure
+    multiple: bool = False  # choice items: several options may be chosen
+    outcomes: tuple[str, ...] = ()  # choice items: per option, pass | general | major
 
     @property
     def can_fail(self) -> bool:
-        return self.severity != "none"
+        return self.severity != "none" or any(o != "pass" for o in self.outcomes)
 
 
 @dataclass(frozen=True)
@@ -41,6 +61,8 @@ class Section:
     zh: str
     en: str
     items: tuple[Item, ...]
+    show_if: str = ""  # false hides every item of the section
+    required_if: str = ""  # when given, the section's items are required only when true
 
 
 @dataclass(frozen=True)
@@ -53,6 +75,7 @@ class Checklist:
     sections: tuple[Section, ...]
     basis: str = ""
     extra: dict[str, Any] = field(default_factory=dict)
+    params: dict[str, float] = field(default_factory=dict)  # thresholds' defaults
 
     @property
     def items(self) -> list[Item]:
@@ -71,7 +94,14 @@ class Checklist:
         raise KeyError(code)
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        body = asdict(self)
+        if not body["params"]:
+            del body["params"]
+        for section in body["sections"]:
+            _drop_defaults(section, _LATER_SECTION_KEYS)
+            for item in section["items"]:
+                _drop_defaults(item, _LATER_ITEM_KEYS)
+        return body
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Checklist:
@@ -81,8 +111,17 @@ class Checklist:
                 zh=s["zh"],
                 en=s["en"],
                 items=tuple(
-                    Item(**{**i, "choices": tuple(i.get("choices", ()))}) for i in s["items"]
+                    Item(
+                        **{
+                            **i,
+                            "choices": tuple(i.get("choices", ())),
+                            "outcomes": tuple(i.get("outcomes", ())),
+                        }
+                    )
+                    for i in s["items"]
                 ),
+                show_if=s.get("show_if", ""),
+                required_if=s.get("required_if", ""),
             )
             for s in data["sections"]
         )
@@ -95,4 +134,11 @@ class Checklist:
             sections=sections,
             basis=data.get("basis", ""),
             extra=dict(data.get("extra", {})),
+            params={name: float(v) for name, v in data.get("params", {}).items()},
         )
+
+
+def _drop_defaults(body: dict[str, Any], defaults: dict[str, Any]) -> None:
+    for key, default in defaults.items():
+        if key in body and body[key] == default:
+            del body[key]

@@ -11,13 +11,10 @@ are printed next to file:line, like a compiler's).
 
 from __future__ import annotations
 
-import difflib
-import json
 import re
 import tomllib
-from collections.abc import Callable
 from dataclasses import dataclass, fields
-from typing import Any, TypeGuard
+from typing import Any
 
 from fieldapp.domain.checklist import (
     ANSWER_TYPES,
@@ -27,17 +24,31 @@ from fieldapp.domain.checklist import (
     Item,
     Section,
 )
+from fieldapp.domain.checklist_items import (
+    Report,
+    check_bounds,
+    check_choices,
+    is_int,
+    is_text,
+    one_of,
+    show,
+    unknown,
+)
 from fieldapp.domain.checklist_lines import LineMap
+from fieldapp.domain.checklist_rules import condition_problems, params_problems
 from fieldapp.domain.kinds import VENUE_KINDS
 
 ITEM_CODE_RE = re.compile(r"^[A-Z]{2,5}-\d{2,3}$")
 SECTION_CODE_RE = re.compile(r"^[A-Z]{2,5}$")
 CHECKLIST_ID_RE = re.compile(r"^[a-z][a-z0-9_]*$")
 
-TOP_KEYS = ("id", "version", "kinds", "title_zh", "title_en", "basis", "sections", "extra")
+TOP_KEYS = (
+    "id", "version", "kinds", "title_zh", "title_en", "basis", "sections", "extra", "params"
+)  # fmt: skip
 TOP_REQUIRED = ("id", "version", "kinds", "title_zh", "title_en", "sections")
-SECTION_KEYS = ("code", "zh", "en", "items")
-ITEM_KEYS = tuple(f.name for f in fields(Item))
+SECTION_KEYS = ("code", "zh", "en", "items", "show_if", "required_if")
+# `options` is how a file writes choices with their outcomes: [{value, outcome}, …].
+ITEM_KEYS = (*(f.name for f in fields(Item)), "options")
 ITEM_REQUIRED = ("code", "zh", "en", "answer", "severity")
 
 
@@ -79,7 +90,6 @@ def load_checklist_text(text: str, source: str) -> Checklist:
 
 # --- parsing and validation --------------------------------------------------------------
 
-_Report = Callable[[str | None, str], None]  # (offending key or None, message)
 _POSITION_RE = re.compile(r"\s*\(at line (\d+), column (\d+)\)\s*$")
 
 
@@ -103,32 +113,6 @@ def _parse(text: str, source: str) -> tuple[Checklist | None, list[ChecklistErro
     if validator.errors:
         return None, sorted(validator.errors, key=lambda e: e.line)
     return _build(data), []
-
-
-def _show(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, default=str)
-
-
-def _one_of(options: tuple[str, ...] | list[str]) -> str:
-    return ", ".join(sorted(options))
-
-
-def _is_int(value: Any) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool)
-
-
-def _is_number(value: Any) -> TypeGuard[int | float]:
-    return isinstance(value, int | float) and not isinstance(value, bool)
-
-
-def _is_text(value: Any) -> bool:
-    return isinstance(value, str) and bool(value.strip())
-
-
-def _unknown(key: str, known: tuple[str, ...]) -> str:
-    close = difflib.get_close_matches(key, known, n=1)
-    hint = f' (did you mean "{close[0]}"?)' if close else ""
-    return f'unknown key "{key}"{hint}'
 
 
 class _Validator:
@@ -162,7 +146,7 @@ class _Validator:
     def document(self, data: dict[str, Any]) -> None:
         for key in data:
             if key not in TOP_KEYS:
-                self.error(self.root_line(key), "", _unknown(key, TOP_KEYS))
+                self.error(self.root_line(key), "", unknown(key, TOP_KEYS))
         for key in TOP_REQUIRED:
             if key not in data:
                 self.error(1, "", f'missing required key "{key}"')
@@ -170,25 +154,39 @@ class _Validator:
             self.error(
                 self.root_line("id"),
                 "",
-                f"id must be lower-case letters, digits and _ (got {_show(data['id'])})",
+                f"id must be lower-case letters, digits and _ (got {show(data['id'])})",
             )
-        if "version" in data and not (_is_int(data["version"]) and data["version"] >= 1):
+        if "version" in data and not (is_int(data["version"]) and data["version"] >= 1):
             self.error(
                 self.root_line("version"),
                 "",
-                f"version must be a positive integer (got {_show(data['version'])})",
+                f"version must be a positive integer (got {show(data['version'])})",
             )
         if "kinds" in data:
             self.kinds(data["kinds"])
         for key in ("title_zh", "title_en"):
-            if key in data and not _is_text(data[key]):
+            if key in data and not is_text(data[key]):
                 self.error(self.root_line(key), "", f"{key} must be non-empty text")
         if "basis" in data and not isinstance(data["basis"], str):
             self.error(self.root_line("basis"), "", "basis must be text")
         if "extra" in data and not isinstance(data["extra"], dict):
             self.error(self.root_line("extra"), "", "extra must be a table")
+        if "params" in data:
+            for message in params_problems(data["params"]):
+                self.error(self.root_line("params"), "", message)
         if "sections" in data:
             self.sections(data["sections"])
+        if not self.errors:
+            self.conditions(data)
+
+    def conditions(self, data: dict[str, Any]) -> None:
+        """show_if, required_if and fail_if: parsed, type-checked, earlier answers only."""
+        for problem in condition_problems(data):
+            if problem.item is None:
+                line = self.section_line(problem.section, problem.key)
+            else:
+                line = self.item_line(problem.section, problem.item, problem.code, problem.key, 1)
+            self.error(line, problem.code, problem.message)
 
     def kinds(self, kinds: Any) -> None:
         line = self.root_line("kinds")
@@ -198,7 +196,7 @@ class _Validator:
         for kind in kinds:
             if kind not in VENUE_KINDS:
                 self.error(
-                    line, "", f"unknown venue kind {_show(kind)} (known: {_one_of(VENUE_KINDS)})"
+                    line, "", f"unknown venue kind {show(kind)} (known: {one_of(VENUE_KINDS)})"
                 )
         if len(set(map(str, kinds))) != len(kinds):
             self.error(line, "", "kinds lists a venue kind twice")
@@ -217,19 +215,19 @@ class _Validator:
             label = code if isinstance(code, str) else ""
             for key in section:
                 if key not in SECTION_KEYS:
-                    self.error(self.section_line(si, key), label, _unknown(key, SECTION_KEYS))
+                    self.error(self.section_line(si, key), label, unknown(key, SECTION_KEYS))
             if not (isinstance(code, str) and SECTION_CODE_RE.match(code)):
                 self.error(
                     self.section_line(si, "code"),
                     label,
-                    f"section code must be 2-5 capital letters such as COM (got {_show(code)})",
+                    f"section code must be 2-5 capital letters such as COM (got {show(code)})",
                 )
             elif code in seen:
                 self.error(self.section_line(si, "code"), label, "duplicate section code")
             else:
                 seen.add(code)
             for key in ("zh", "en"):
-                if not _is_text(section.get(key)):
+                if not is_text(section.get(key)):
                     self.error(self.section_line(si, key), label, f"section {key} text is empty")
             items = section.get("items")
             if not isinstance(items, list) or not items:
@@ -251,45 +249,46 @@ class _Validator:
 
         for key in item:
             if key not in ITEM_KEYS:
-                err(key, _unknown(key, ITEM_KEYS))
+                err(key, unknown(key, ITEM_KEYS))
         for key in ITEM_REQUIRED:
             if key not in item:
                 err(None, f'missing required key "{key}"')
         if "code" in item and not (isinstance(raw_code, str) and ITEM_CODE_RE.match(raw_code)):
-            err("code", f"item code must look like ABC-01 (got {_show(raw_code)})")
+            err("code", f"item code must look like ABC-01 (got {show(raw_code)})")
         if code:
             if code in self.seen_codes:
                 err("code", "duplicate item code (each code must be unique in the checklist)")
             self.seen_codes[code] = occurrence
         for key in ("zh", "en"):
-            if key in item and not _is_text(item[key]):
+            if key in item and not is_text(item[key]):
                 err(
                     key,
                     f"{key} text is empty" if isinstance(item[key], str) else f"{key} must be text",
                 )
         answer = item.get("answer")
         if "answer" in item and answer not in ANSWER_TYPES:
-            err("answer", f"answer must be one of {_one_of(ANSWER_TYPES)} (got {_show(answer)})")
+            err("answer", f"answer must be one of {one_of(ANSWER_TYPES)} (got {show(answer)})")
         if "required" in item and not isinstance(item["required"], bool):
-            err("required", f"required must be true or false (got {_show(item['required'])})")
+            err("required", f"required must be true or false (got {show(item['required'])})")
         severity = item.get("severity")
         if "severity" in item and severity not in SEVERITIES_ON_FAIL:
             err(
                 "severity",
-                f"severity must be one of {_one_of(SEVERITIES_ON_FAIL)} (got {_show(severity)})",
+                f"severity must be one of {one_of(SEVERITIES_ON_FAIL)} (got {show(severity)})",
             )
         self.rectification_days(item, severity, err)
         if "photo" in item and item["photo"] not in PHOTO_RULES:
-            err(
-                "photo", f"photo must be one of {_one_of(PHOTO_RULES)} (got {_show(item['photo'])})"
-            )
+            err("photo", f"photo must be one of {one_of(PHOTO_RULES)} (got {show(item['photo'])})")
         for key in ("basis", "note"):
             if key in item and not isinstance(item[key], str):
                 err(key, f"{key} must be text")
-        self.choices(item, answer, err)
-        self.bounds(item, answer, err)
+        check_choices(item, answer, err)
+        check_bounds(item, answer, err)
+        for key in ("show_if", "required_if", "fail_if"):
+            if key in item and not is_text(item[key]):
+                err(key, f"{key} must be a non-empty condition text")
 
-    def rectification_days(self, item: dict[str, Any], severity: Any, err: _Report) -> None:
+    def rectification_days(self, item: dict[str, Any], severity: Any, err: Report) -> None:
         if "rectification_days" not in item:
             if severity in ("general", "major"):
                 err(
@@ -299,35 +298,11 @@ class _Validator:
                 )
             return
         days = item["rectification_days"]
-        if not (_is_int(days) and days >= 0):
+        if not (is_int(days) and days >= 0):
             err(
                 "rectification_days",
-                f"rectification_days must be a whole number >= 0 (got {_show(days)})",
+                f"rectification_days must be a whole number >= 0 (got {show(days)})",
             )
-
-    def choices(self, item: dict[str, Any], answer: Any, err: _Report) -> None:
-        choices = item.get("choices")
-        if answer == "choice":
-            if not isinstance(choices, list) or not choices:
-                err("choices" if "choices" in item else "answer", 'answer "choice" needs choices')
-            elif not all(_is_text(c) for c in choices):
-                err("choices", "choices must be non-empty texts")
-            elif len(set(choices)) != len(choices):
-                err("choices", "choices lists an option twice")
-        elif "choices" in item:
-            err("choices", f'choices are only for answer "choice" (answer is {_show(answer)})')
-
-    def bounds(self, item: dict[str, Any], answer: Any, err: _Report) -> None:
-        for key in ("min", "max"):
-            if key not in item:
-                continue
-            if not _is_number(item[key]):
-                err(key, f"{key} must be a number (got {_show(item[key])})")
-            elif answer != "number":
-                err(key, f'{key} is only for answer "number" (answer is {_show(answer)})')
-        low, high = item.get("min"), item.get("max")
-        if _is_number(low) and _is_number(high) and low > high:
-            err("max", f"min ({_show(low)}) is greater than max ({_show(high)})")
 
 
 def _build(data: dict[str, Any]) -> Checklist:
@@ -338,6 +313,8 @@ def _build(data: dict[str, Any]) -> Checklist:
             zh=section["zh"].strip(),
             en=section["en"].strip(),
             items=tuple(_build_item(item) for item in section["items"]),
+            show_if=section.get("show_if", "").strip(),
+            required_if=section.get("required_if", "").strip(),
         )
         for section in data["sections"]
     )
@@ -350,11 +327,19 @@ def _build(data: dict[str, Any]) -> Checklist:
         sections=sections,
         basis=data.get("basis", ""),
         extra=dict(data.get("extra", {})),
+        params={name: float(value) for name, value in data.get("params", {}).items()},
     )
 
 
 def _build_item(item: dict[str, Any]) -> Item:
     low, high = item.get("min"), item.get("max")
+    if "options" in item:
+        choices = tuple(option["value"] for option in item["options"])
+        outcomes = tuple(option.get("outcome", "pass") for option in item["options"])
+    else:
+        choices, outcomes = tuple(item.get("choices", ())), tuple(item.get("outcomes", ()))
+    if all(outcome == "pass" for outcome in outcomes):
+        outcomes = ()  # plain options: nothing to propose
     return Item(
         code=item["code"],
         zh=item["zh"].strip(),
@@ -365,8 +350,13 @@ def _build_item(item: dict[str, Any]) -> Item:
         rectification_days=item.get("rectification_days", 0),
         photo=item.get("photo", "never"),
         basis=item.get("basis", ""),
-        choices=tuple(item.get("choices", ())),
+        choices=choices,
         min=None if low is None else float(low),
         max=None if high is None else float(high),
         note=item.get("note", ""),
+        show_if=item.get("show_if", "").strip(),
+        required_if=item.get("required_if", "").strip(),
+        fail_if=item.get("fail_if", "").strip(),
+        multiple=item.get("multiple", False),
+        outcomes=outcomes,
     )

@@ -108,8 +108,22 @@ def _v5_proof(db: SqliteDatabase) -> None:
     )
 
 
+def _v6_venue_attributes(db: SqliteDatabase) -> None:
+    """Venue attributes that checklist conditions ask about (has_gas, floors, rooms…)."""
+    columns = {row[1] for row in db.execute_sql("PRAGMA table_info(venue)").fetchall()}
+    if "attributes" not in columns:
+        db.execute_sql("ALTER TABLE venue ADD COLUMN attributes TEXT NOT NULL DEFAULT '{}'")
+
+
 # Index i holds the migration from version i to version i + 1.
-MIGRATIONS: list[Migration] = [_v1_initial, _v2_rounds, _v3_review, _v4_due_list, _v5_proof]
+MIGRATIONS: list[Migration] = [
+    _v1_initial,
+    _v2_rounds,
+    _v3_review,
+    _v4_due_list,
+    _v5_proof,
+    _v6_venue_attributes,
+]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

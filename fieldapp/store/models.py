@@ -75,6 +75,8 @@ class Venue(BaseModel):
     phone = CharField(default="")
     risk_level = CharField(default="normal")  # low | normal | high
     placard_key_id = CharField(null=True)
+    # What checklist conditions may ask of the venue (has_gas, floors, rooms…; schema v6).
+    attributes = JSONField(default=dict, constraints=[SQL("DEFAULT '{}'")])
     # Derived caches, recomputed by services when an inspection is submitted or synced.
     last_inspected_on = DateField(null=True)
     due_on = DateField(null=True)

@@ -23,3 +23,9 @@ def cadence() -> dict[str, int]:
 
 def language(default: str = "zh") -> str:
     return str(get("language", default))
+
+
+def checklist_params() -> dict[str, float]:
+    """The office's thresholds (`param.*` of checklist conditions) that override the
+    checklists' defaults, e.g. {"min_extinguishers": 2}."""
+    return {str(k): float(v) for k, v in (get("checklist_params") or {}).items()}

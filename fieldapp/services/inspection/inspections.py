@@ -12,19 +12,20 @@ from dataclasses import dataclass, field
 
 from fieldapp.domain import cadence
 from fieldapp.domain import proof as visit_proof
-from fieldapp.domain.answers import default_deadline
+from fieldapp.domain.answers import default_deadline, failure_severity
 from fieldapp.domain.checklist import Checklist, Item
 from fieldapp.domain.clock import now_iso, today
+from fieldapp.domain.conditions import Context, FormState, form_state
 from fieldapp.domain.ids import new_id
 from fieldapp.services.common import outbox, settings
 from fieldapp.services.common import photos as photo_store
 from fieldapp.services.common.checklists import checklist_for_kind, get_checklist
 from fieldapp.services.common.identity import me
 from fieldapp.services.inspection import scan_proof
+from fieldapp.services.inspection.payloads import finding_payload, inspection_payload
 from fieldapp.services.inspection.scan_proof import ScanMark
 from fieldapp.store.db import db
 from fieldapp.store.models import Answer, Finding, FindingEvent, Inspection, Venue
-from fieldapp.store.payloads import event_payload
 
 PRESENCE_REASONS = ("placard_missing", "placard_damaged", "scanner_broken", "venue_closed", "other")
 
@@ -48,13 +49,23 @@ class InspectionView:
     checklist: Checklist
     answers: dict[str, Answer]
     findings: dict[str, Finding]
+    context: Context = field(default_factory=Context)
+    state: FormState = field(default_factory=lambda: FormState((), frozenset()))
 
     @property
     def read_only(self) -> bool:
         return self.inspection.status != "draft"
 
+    def given(self) -> dict[str, tuple[str, str]]:
+        return {code: (a.outcome, a.value) for code, a in self.answers.items()}
+
+    def state_with(self, code: str, outcome: str, value: str) -> FormState:
+        """The items asked once this answer is given (before it is committed)."""
+        return form_state(self.checklist, {**self.given(), code: (outcome, value)}, self.context)
+
     def first_unanswered(self, after: str | None = None) -> str | None:
-        codes = [item.code for item in self.checklist.items]
+        """The next visible item with no answer, after `after`, wrapping round."""
+        codes = list(self.state.visible)
         start = codes.index(after) + 1 if after in codes else 0
         for code in codes[start:] + codes[:start]:
             answer = self.answers.get(code)
@@ -101,10 +112,15 @@ def start_inspection(
         presence_reason=reason,
         presence_note=note,
         presence_at=stamp,
-        current_item=checklist.items[0].code,
+        current_item=_first_asked(venue, checklist),
         proof=scan_proof.start_proof(scan),
     )
     return str(inspection.id)
+
+
+def _first_asked(venue: Venue, checklist: Checklist) -> str:
+    asked = form_state(checklist, {}, context_for(venue, checklist)).visible
+    return asked[0] if asked else checklist.items[0].code
 
 
 def draft_for_venue(venue_id: str) -> str | None:
@@ -151,7 +167,18 @@ def load(inspection_id: str) -> InspectionView:
     checklist = get_checklist(inspection.checklist_id, inspection.checklist_version)
     answers = {a.item_code: a for a in Answer.select().where(Answer.inspection == inspection_id)}
     findings = {f.item_code: f for f in Finding.select().where(Finding.inspection == inspection_id)}
-    return InspectionView(inspection, venue, checklist, answers, findings)
+    view = InspectionView(
+        inspection, venue, checklist, answers, findings, context_for(venue, checklist)
+    )
+    view.state = form_state(checklist, view.given(), view.context)
+    return view
+
+
+def context_for(venue: Venue, checklist: Checklist) -> Context:
+    """What the checklist's conditions see: the venue's attributes, the thresholds (the
+    checklist's defaults, overridden by the office's settings) and the day."""
+    params = {**checklist.params, **settings.checklist_params()}
+    return Context(venue=dict(venue.attributes or {}), params=params, today=today())
 
 
 def _draft(inspection_id: str) -> Inspection:
@@ -192,7 +219,7 @@ def record_answer(
                 inspection=inspection_id,
                 venue=inspection.venue_id,
                 item_code=item.code,
-                severity="major" if item.severity == "major" else "general",
+                severity=failure_severity(item, value),
                 description="",
                 deadline=default_deadline(item, today()),
                 photos=[],
@@ -264,12 +291,19 @@ def add_answer_photo(inspection_id: str, item_code: str, sha256: str) -> None:
 
 
 def summarize(inspection_id: str) -> Summary:
-    view = load(inspection_id)
-    answered = {code for code, a in view.answers.items() if a.outcome != "note"}
-    items = view.checklist.items
-    missing = [i.code for i in items if i.required and i.code not in answered]
+    """Progress over the items asked now: hidden items are not counted, not required and
+    not failures (their answers stay in the record, marked hidden at submit)."""
+    return _summary(load(inspection_id))
+
+
+def _summary(view: InspectionView) -> Summary:
+    visible = set(view.state.visible)
+    answered = {code for code, a in view.answers.items() if a.outcome != "note" and code in visible}
+    items = [item for item in view.checklist.items if item.code in visible]
+    missing = [i.code for i in items if i.code in view.state.required and i.code not in answered]
     failures: dict[str, int] = {"general": 0, "major": 0}
-    for finding in view.findings.values():
+    shown_findings = {c: f for c, f in view.findings.items() if c in visible}
+    for finding in shown_findings.values():
         failures[finding.severity] = failures.get(finding.severity, 0) + 1
     missing_photos = []
     for item in items:
@@ -277,12 +311,12 @@ def summarize(inspection_id: str) -> Summary:
         if (
             answer is None
             or answer.photos
-            or (view.findings.get(item.code) and view.findings[item.code].photos)
+            or (shown_findings.get(item.code) and shown_findings[item.code].photos)
         ):
             continue
         if item.photo == "always" or (item.photo == "on_fail" and answer.outcome == "fail"):
             missing_photos.append(item.code)
-    findings = sorted(view.findings.values(), key=lambda f: (f.deadline, f.item_code))
+    findings = sorted(shown_findings.values(), key=lambda f: (f.deadline, f.item_code))
     return Summary(len(items), len(answered), missing, failures, findings, missing_photos)
 
 
@@ -293,7 +327,7 @@ def submit(inspection_id: str, representative: str) -> None:
         inspection = view.inspection
         if view.read_only:
             raise ReadOnly(inspection_id)
-        summary = summarize(inspection_id)
+        summary = _summary(view)
         if summary.missing_required:
             raise SubmitBlocked(summary.missing_required)
         stamp = now_iso()
@@ -314,10 +348,16 @@ def submit(inspection_id: str, representative: str) -> None:
             photo_meta, inspection.started_at, view.venue.lat, view.venue.lon
         )
         inspection.proof_flags = visit_proof.flags_text(flags)
+        hidden = sorted(code for code in view.answers if not view.state.is_visible(code))
+        if hidden:
+            inspection.summary["hidden"] = hidden  # answered, then hidden by a later answer
         inspection.save()
         who = me()
         finding_payloads = []
-        for finding in view.findings.values():
+        for finding in list(view.findings.values()):
+            if not view.state.is_visible(finding.item_code):
+                finding.delete_instance()  # its item is not asked: no hazard
+                continue
             event = FindingEvent.create(
                 id=new_id(),
                 finding=finding.id,
@@ -331,9 +371,10 @@ def submit(inspection_id: str, representative: str) -> None:
             finding.state = "open"
             finding.current_deadline = finding.deadline
             finding.save()
-            finding_payloads.append(_finding_payload(finding, [event]))
+            finding_payloads.append(finding_payload(finding, [event]))
         _mark_inspected(view.venue)
-        outbox.enqueue("inspection.submit", _inspection_payload(view, finding_payloads))
+        payload = inspection_payload(inspection, view.answers.values(), finding_payloads)
+        outbox.enqueue("inspection.submit", payload)
 
 
 def _mark_inspected(venue: Venue) -> None:
@@ -344,55 +385,3 @@ def _mark_inspected(venue: Venue) -> None:
         venue.kind, venue.risk_level, venue.last_inspected_on, settings.cadence()
     )
     venue.save()
-
-
-def _finding_payload(finding: Finding, events: list[FindingEvent]) -> dict:
-    return {
-        "id": finding.id,
-        "venue_id": finding.venue_id,
-        "item_code": finding.item_code,
-        "severity": finding.severity,
-        "description": finding.description,
-        "deadline": finding.deadline.isoformat(),
-        "photos": list(finding.photos),
-        "created_at": finding.created_at,
-        "created_by": finding.created_by,
-        "events": [event_payload(e) for e in events],
-    }
-
-
-def _inspection_payload(view: InspectionView, findings: list[dict]) -> dict:
-    i = view.inspection
-    return {
-        "inspection": {
-            "id": i.id,
-            "venue_id": i.venue_id,
-            "checklist_id": i.checklist_id,
-            "checklist_version": i.checklist_version,
-            "inspector_id": i.inspector_id,
-            "device_id": i.device_id,
-            "started_at": i.started_at,
-            "finished_at": i.finished_at,
-            "submitted_at": i.submitted_at,
-            "presence": i.presence,
-            "presence_payload": i.presence_payload,
-            "presence_reason": i.presence_reason,
-            "presence_note": i.presence_note,
-            "presence_at": i.presence_at,
-            "representative": i.representative,
-            "summary": i.summary,
-            "supersedes": i.supersedes,
-            "proof": scan_proof.wire_proof(i.proof or {}, (i.proof or {}).get("photos", [])),
-        },
-        "answers": [
-            {
-                "item_code": a.item_code,
-                "outcome": a.outcome,
-                "value": a.value,
-                "note": a.note,
-                "photos": list(a.photos),
-            }
-            for a in view.answers.values()
-        ],
-        "findings": findings,
-    }

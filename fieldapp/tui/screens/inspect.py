@@ -83,9 +83,8 @@ class InspectScreen(Screen[None]):
         super().__init__(id="inspect-screen")
         self.inspection_id = inspection_id
         self.view: InspectionView = inspections.load(inspection_id)
-        self.codes = [item.code for item in self.view.checklist.items]
         current = self.view.inspection.current_item
-        self.index = self.codes.index(current) if current in self.codes else 0
+        self.code = current if current in self.codes else (self.codes or [current])[0]
         localize_bindings(self)
 
     # ----------------------------------------------------------------- layout
@@ -113,15 +112,26 @@ class InspectScreen(Screen[None]):
         self.show_item()
 
     @property
+    def codes(self) -> list[str]:
+        """The items asked now, in order (an answer may show or hide later ones)."""
+        return list(self.view.state.visible)
+
+    @property
+    def index(self) -> int:
+        codes = self.codes
+        return codes.index(self.code) if self.code in codes else 0
+
+    @property
     def item(self) -> Item:
-        return self.view.checklist.items[self.index]
+        return self.view.checklist.item(self.code)
 
     @property
     def card(self) -> ItemCard:
         return self.query_one("#item-card", ItemCard)
 
     def answered_count(self) -> int:
-        return sum(1 for a in self.view.answers.values() if a.outcome != "note")
+        asked = self.view.state.visible
+        return sum(1 for c, a in self.view.answers.items() if a.outcome != "note" and c in asked)
 
     def show_item(self) -> None:
         item, checklist = self.item, self.view.checklist
@@ -187,7 +197,7 @@ class InspectScreen(Screen[None]):
             self.card.set_message(bad_answer_message(item, error))
             self.card.answer_input.focus()
             return
-        self.record(proposed_outcome(item, value), value)
+        self.record(proposed_outcome(item, value, self.view.context), value)
 
     def record(self, outcome: str, value: str) -> None:
         """Commit the answer, then open the finding form for a failure or move on."""
@@ -195,7 +205,7 @@ class InspectScreen(Screen[None]):
             self.notify(t("inspect.read_only"), severity="warning")
             return
         item = self.item
-        next_code = self.next_code()
+        next_code = self.next_code(self.view.state_with(item.code, outcome, value).visible)
         try:
             finding = inspections.record_answer(
                 self.inspection_id, item, outcome, value, next_item=next_code
@@ -216,13 +226,15 @@ class InspectScreen(Screen[None]):
 
         self.app.push_screen(FindingDialog(finding, item), closed)
 
-    def next_code(self) -> str:
-        """Where to go after answering the current item: the next one, else the first
-        unanswered (the current item counts as answered)."""
-        if self.index + 1 < len(self.codes):
-            return self.codes[self.index + 1]
-        later = self.view.first_unanswered(after=self.item.code)
-        return later if later and later != self.item.code else self.item.code
+    def next_code(self, asked: tuple[str, ...]) -> str:
+        """Where to go after answering the current item, among the items `asked` once the
+        answer is given: the next one, else the first unanswered (the current item counts
+        as answered)."""
+        position = asked.index(self.code)
+        if position + 1 < len(asked):
+            return asked[position + 1]
+        later = self.view.first_unanswered(after=self.code)
+        return later if later and later != self.code and later in asked else self.code
 
     def reload(self) -> None:
         self.view = inspections.load(self.inspection_id)
@@ -230,7 +242,7 @@ class InspectScreen(Screen[None]):
     # ------------------------------------------------------------- navigation
 
     def go_to(self, code: str, *, persist: bool = True) -> None:
-        self.index = self.codes.index(code)
+        self.code = code
         if persist and not self.view.read_only:
             inspections.set_current_item(self.inspection_id, code)
         self.show_item()

@@ -94,14 +94,24 @@ def guidance(item: Item) -> str:
     return pick(zh.strip(), en.strip())
 
 
+def _option(item: Item, position: int) -> str:
+    """An option's text, with the severity it opens when choosing it fails the item."""
+    choice = item.choices[position]
+    outcome = item.outcomes[position] if item.outcomes else "pass"
+    if outcome == "pass":
+        return choice
+    return t("inspect.option_outcome", choice=choice, severity=t(f"inspect.severity.{outcome}"))
+
+
 def answer_type_hint(item: Item) -> str:
     if item.answer == "number" and (item.min is not None or item.max is not None):
         low, high = _number(item.min), _number(item.max)
         span = f"≥ {low}" if not high else f"≤ {high}" if not low else f"{low}–{high}"
         return t("inspect.answer_type.number_range", range=span)
     if item.answer == "choice":
-        choices = " ".join(f"{n}={c}" for n, c in enumerate(item.choices, start=1))
-        return t("inspect.answer_type.choice", choices=choices)
+        choices = " ".join(f"{n}={_option(item, n - 1)}" for n in range(1, len(item.choices) + 1))
+        key = "choice_multiple" if item.multiple else "choice"
+        return t(f"inspect.answer_type.{key}", choices=choices)
     return t(f"inspect.answer_type.{item.answer}")
 
 

@@ -1,0 +1,103 @@
+"""Check the conditions of a checklist document: `show_if`, `required_if`, `fail_if`.
+
+Runs on the parsed TOML (plain dicts) once its structure is known to be sound enough
+to name items and their answer types; each problem names where it is (section index,
+item index or None, key) so the validator can point at the line.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from fieldapp.domain.expr_types import ANSWER_VALUE_TYPES, LIST, Scope, check_condition
+from fieldapp.domain.expressions import ExprError, parse
+
+CONDITION_KEYS = ("show_if", "required_if")
+
+
+@dataclass(frozen=True)
+class RuleProblem:
+    section: int
+    item: int | None  # None: the section's own key
+    key: str
+    code: str  # the item's code, or the section's
+    message: str
+
+
+def value_type(item: dict[str, Any]) -> str:
+    """The type an answer to this item has in a condition."""
+    if item.get("answer") == "choice" and item.get("multiple") is True:
+        return LIST
+    return ANSWER_VALUE_TYPES.get(str(item.get("answer")), "")
+
+
+def condition_problems(
+    data: dict[str, Any],
+    campaigns: frozenset[str] | None = None,
+    earlier: dict[str, str] | None = None,
+) -> list[RuleProblem]:
+    """Every problem in the document's conditions. `earlier` are items a condition may
+    use besides the document's own (a campaign's sections come after a checklist's)."""
+    sections = [s for s in data.get("sections", []) if isinstance(s, dict)]
+    raw_params = data.get("params")
+    params = frozenset(raw_params) if isinstance(raw_params, dict) else frozenset()
+    everywhere: dict[str, str] = dict(earlier or {})
+    for section in sections:
+        for item in section.get("items") or []:
+            if isinstance(item, dict) and isinstance(item.get("code"), str):
+                everywhere.setdefault(item["code"], value_type(item))
+    seen: dict[str, str] = dict(earlier or {})
+    problems: list[RuleProblem] = []
+    for si, section in enumerate(sections):
+        items = [i for i in section.get("items") or [] if isinstance(i, dict)]
+        own = frozenset(str(i.get("code")) for i in items)
+        scope = Scope(seen.copy(), everywhere, own, params, None, campaigns)
+        for key in CONDITION_KEYS:
+            message = _problem(section.get(key), scope, key)
+            if message:
+                problems.append(RuleProblem(si, None, key, str(section.get("code", "")), message))
+        for ii, item in enumerate(items):
+            code = str(item.get("code", ""))
+            scope = Scope(seen.copy(), everywhere, frozenset({code}), params, None, campaigns)
+            for key in CONDITION_KEYS:
+                message = _problem(item.get(key), scope, key)
+                if message:
+                    problems.append(RuleProblem(si, ii, key, code, message))
+            fail_scope = Scope({}, {}, frozenset({code}), params, value_type(item), campaigns)
+            message = _problem(item.get("fail_if"), fail_scope, "fail_if")
+            if message:
+                problems.append(RuleProblem(si, ii, "fail_if", code, message))
+            if "fail_if" in item and item.get("answer") not in ("number", "date", "text"):
+                problems.append(
+                    RuleProblem(
+                        si, ii, "fail_if", code, "fail_if is for number, date and text items"
+                    )
+                )
+            seen[code] = value_type(item)
+    return problems
+
+
+def _problem(text: Any, scope: Scope, key: str) -> str:
+    if text is None:
+        return ""
+    if not isinstance(text, str) or not text.strip():
+        return f"{key} must be a non-empty condition text"
+    try:
+        check_condition(parse(text), scope)
+    except ExprError as error:
+        return f"{key}: {error}"
+    return ""
+
+
+def params_problems(raw: Any) -> list[str]:
+    """`[params]`: names (lower-case) with a number each."""
+    if not isinstance(raw, dict):
+        return ["params must be a table of name = number"]
+    problems = []
+    for name, value in raw.items():
+        if not (isinstance(name, str) and name.isidentifier() and name == name.lower()):
+            problems.append(f'parameter name "{name}" must be lower-case letters, digits and _')
+        if not isinstance(value, int | float) or isinstance(value, bool):
+            problems.append(f"param.{name} must be a number (got {value!r})")
+    return problems
