@@ -11,6 +11,7 @@ from pathlib import Path
 
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
 CHECKLISTS_DIR = ASSETS / "checklists"
+CAMPAIGNS_DIR = ASSETS / "campaigns"
 
 
 def data_home() -> Path:

@@ -39,6 +39,7 @@ CHANGE_TYPES: tuple[str, ...] = (
     "person",
     "venue",
     "checklist",
+    "campaign",  # a campaign definition with what the office switched (on, phase, grids)
     "placard_key",
     "finding",
     "finding.event",

@@ -57,3 +57,16 @@ async def open_inspection(app, pilot) -> str:  # type: ignore[no-untyped-def]
 async def settle(app, pilot) -> None:  # type: ignore[no-untyped-def]
     await app.workers.wait_for_complete()
     await pilot.pause()
+
+
+def switch_on_campaign(code: str, phase: str = "") -> None:
+    """As a pull from a server where the office switched campaign `code` on everywhere."""
+    from fieldapp.services.common.campaigns import clear_cache, load_campaigns
+    from fieldapp.store.campaign_models import Campaign, CampaignRun
+
+    clear_cache()
+    load_campaigns()
+    version = max(row.version for row in Campaign.select().where(Campaign.code == code))
+    CampaignRun.insert(
+        code=code, version=version, active=True, phase=phase
+    ).on_conflict_replace().execute()

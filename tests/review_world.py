@@ -12,7 +12,7 @@ from pathlib import Path
 
 from fieldapp.domain.clock import now_iso, today
 from fieldapp.domain.ids import new_id
-from fieldapp.services.common.checklists import clear_cache, load_checklists
+from fieldapp.services.common.checklists import checklist_for_kind, clear_cache, load_checklists
 from fieldapp.services.common.identity import set_identity
 from fieldapp.store import open_store
 from fieldapp.store.models import (
@@ -90,7 +90,7 @@ def add_inspection(
         id=iid,
         venue=venue.id,
         checklist_id=venue.kind,
-        checklist_version=1,
+        checklist_version=checklist_for_kind(venue.kind).version,  # the shipped one
         inspector=world.people[inspector],
         device_id=f"dev-{inspector}",
         started_at=stamp,

@@ -66,17 +66,26 @@ def files(tmp_path: Path) -> Path:
     return directory
 
 
+# The shipped versions: 2 where the epidemic items moved to the epidemic campaign.
+SHIPPED_VERSIONS = {
+    kind: 2
+    if kind in ("market", "hotel", "supermarket", "small_restaurant", "internet_cafe")
+    else 1
+    for kind in VENUE_KINDS
+}
+
+
 def test_shipped_checklists_load_into_a_fresh_store(store: Path) -> None:
     report = svc.load_checklists()
     assert report.ok, report.messages()
-    assert sorted(report.loaded) == sorted((kind, 1) for kind in VENUE_KINDS)
+    assert sorted(report.loaded) == sorted(SHIPPED_VERSIONS.items())
     assert ChecklistRow.select().count() == len(VENUE_KINDS)
     for kind in VENUE_KINDS:
         checklist = svc.checklist_for_kind(kind)
-        assert checklist.id == kind and checklist.version == 1
-    restaurant = svc.get_checklist("small_restaurant", 1)
+        assert checklist.id == kind and checklist.version == SHIPPED_VERSIONS[kind]
+    restaurant = svc.get_checklist("small_restaurant", 2)
     assert restaurant.item("CAT-03").severity == "major"
-    row = ChecklistRow.get(checklist_id="small_restaurant", version=1)
+    row = ChecklistRow.get(checklist_id="small_restaurant", version=2)
     assert row.source == "small_restaurant.toml" and len(row.sha256) == 64 and row.loaded_at
 
 
@@ -166,7 +175,7 @@ def test_unreadable_file_is_reported(store: Path, files: Path) -> None:
     (files / "broken.toml").write_bytes(b"\xff\xfe not utf-8")
     shutil.copy(CHECKLISTS_DIR / "market.toml", files / "market.toml")
     report = svc.load_checklists(files)
-    assert report.loaded == [("market", 1)]
+    assert report.loaded == [("market", SHIPPED_VERSIONS["market"])]
     assert [e.file for e in report.errors] == ["broken.toml"]
 
 

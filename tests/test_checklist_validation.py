@@ -23,23 +23,41 @@ def _com(*numbers: int) -> list[str]:
     return [f"COM-{n:02d}" for n in numbers]
 
 
-def _own(prefix: str, count: int) -> list[str]:
-    return [f"{prefix}-{n:02d}" for n in range(1, count + 1)]
+def _own(prefix: str, count: int, *, without: tuple[int, ...] = ()) -> list[str]:
+    return [f"{prefix}-{n:02d}" for n in range(1, count + 1) if n not in without]
 
 
-# domain.md section 2: the core items and the kind's own items, in order.
+# domain.md section 2: the core items and the kind's own items, in order; the epidemic
+# items (M(e) and the epidemic orders of 篇一/篇二) live in the epidemic campaign.
 EXPECTED_CODES: dict[str, list[str]] = {
-    "market": _com(1, 2, 3, 7, 8, 9, 12, 13) + _own("MKT", 8),
-    "hotel": _com(1, 2, 3, 4, 5, 6, 7, 9, 10, 12, 13) + _own("HTL", 8),
-    "supermarket": _com(1, 2, 3, 4, 5, 6, 7, 8, 9, 12) + _own("SUP", 8),
+    "market": _com(1, 2, 3, 7, 8, 9, 12, 13) + _own("MKT", 8, without=(3, 4, 5, 6, 7)),
+    "hotel": _com(1, 2, 3, 4, 5, 6, 7, 9, 10, 12, 13) + _own("HTL", 8, without=(2, 3, 4)),
+    "supermarket": _com(1, 2, 3, 4, 5, 6, 7, 8, 9, 12) + _own("SUP", 8, without=(2,)),
     "small_shop": _com(*range(1, 13), 15) + _own("SHP", 4),
     "small_school": _com(1, 2, 3, 4, 5, 6, 7, 10, 16) + _own("SCH", 9),
-    "small_restaurant": _com(*range(1, 10), 11, 12) + _own("CAT", 7),
+    "small_restaurant": _com(*range(1, 10), 11, 12) + _own("CAT", 7, without=(7,)),
     "small_hotel": _com(*range(1, 13)) + _own("INN", 6),
-    "internet_cafe": _com(*range(1, 11), 12, 13) + _own("NET", 6),
+    "internet_cafe": _com(*range(1, 11), 12, 13) + _own("NET", 6, without=(6,)),
     "small_workshop": _com(*range(1, 10), 11, 12, 13, 14, 16) + _own("FAC", 6),
     "rental_housing": _com(1, 2, 3, 4, 7, 8, 9, 10) + _own("RNT", 10),
     "three_in_one": _com(1, 2, 5, 6, 7, 9, 12) + _own("TIO", 9),
+}
+
+# Versions raised since the first: the epidemic items moved to the campaign.
+EXPECTED_VERSIONS = {
+    "market": 2,
+    "hotel": 2,
+    "supermarket": 2,
+    "small_restaurant": 2,
+    "internet_cafe": 2,
+}
+
+EPIDEMIC_CODES = {
+    "hotel": ["HTL-02", "HTL-03", "HTL-04"],
+    "market": ["MKT-03", "MKT-04", "MKT-05", "MKT-06", "MKT-07"],
+    "supermarket": ["SUP-02"],
+    "small_restaurant": ["CAT-07"],
+    "internet_cafe": ["NET-06"],
 }
 
 GOOD = """\
@@ -111,7 +129,7 @@ def test_shipped_checklist_is_valid_and_has_the_domain_codes(kind: str) -> None:
     assert validate_checklist_text(text, path.name) == []
     checklist = load_checklist_text(text, path.name)
     assert checklist.id == kind
-    assert checklist.version == 1
+    assert checklist.version == EXPECTED_VERSIONS.get(kind, 1)
     assert checklist.kinds == (kind,)
     assert [s.code for s in checklist.sections] == ["COM", KIND_CODE[kind]]
     assert [item.code for item in checklist.items] == EXPECTED_CODES[kind]
@@ -119,6 +137,28 @@ def test_shipped_checklist_is_valid_and_has_the_domain_codes(kind: str) -> None:
         assert item.zh and item.en and item.basis
     # The stored form round-trips.
     assert Checklist.from_dict(checklist.to_dict()) == checklist
+
+
+def epidemic_item(kind: str, code: str):  # type: ignore[no-untyped-def]
+    from fieldapp.domain.campaigns_toml import load_campaign_text
+    from fieldapp.paths import CAMPAIGNS_DIR
+
+    path = CAMPAIGNS_DIR / "epidemic.toml"
+    campaign = load_campaign_text(path.read_text(encoding="utf-8"), path.name)
+    return next(i for s in campaign.sections_for(kind) for i in s.items if i.code == code)
+
+
+def test_the_epidemic_campaign_holds_the_epidemic_items_with_their_codes() -> None:
+    from fieldapp.domain.campaigns_toml import load_campaign_text
+    from fieldapp.paths import CAMPAIGNS_DIR
+
+    path = CAMPAIGNS_DIR / "epidemic.toml"
+    campaign = load_campaign_text(path.read_text(encoding="utf-8"), path.name)
+    assert campaign.phases == ("无病例", "有病例", "社区传播")
+    for kind, codes in EPIDEMIC_CODES.items():
+        assert [i.code for s in campaign.sections_for(kind) for i in s.items] == codes
+    assert epidemic_item("small_restaurant", "CAT-07").show_if  # only once there are cases
+    assert epidemic_item("internet_cafe", "NET-06").show_if  # closures: community spread
 
 
 def test_shipped_items_carry_the_domain_rules() -> None:
@@ -132,7 +172,7 @@ def test_shipped_items_carry_the_domain_rules() -> None:
     assert item("rental_housing", "RNT-10").severity == "none"
     assert item("rental_housing", "RNT-10").answer == "date"
     assert item("market", "MKT-01").photo == "always"
-    assert item("market", "MKT-03").severity == "major"  # M(e)
+    assert epidemic_item("market", "MKT-03").severity == "major"  # M(e)
     assert item("small_restaurant", "COM-04").severity == "major"  # M*
     assert item("small_restaurant", "CAT-04").answer == "number"
     assert item("small_restaurant", "CAT-04").photo == "on_fail"

@@ -6,11 +6,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from inspect_support import open_inspection, seed_store, settle
+import pytest
+from inspect_support import VENUE_ID, open_inspection, seed_store, settle, switch_on_campaign
 from textual.widgets import Static
 
 from fieldapp.services.common import settings
 from fieldapp.services.common.checklists import clear_cache, load_checklists
+from fieldapp.services.inspection import inspections
 from fieldapp.store.models import Answer, Finding, Inspection
 from fieldapp.tui.app import make_app
 from fieldapp.tui.dialogs.finding import FindingDialog
@@ -19,6 +21,7 @@ from fieldapp.tui.screens.inspect import InspectScreen
 from fieldapp.tui.screens.summary import SummaryScreen
 
 SIZE = (120, 36)
+pytestmark = pytest.mark.usefixtures("chinese")  # English in one test: not after it
 
 GAS_FORM = """\
 id = "small_restaurant"
@@ -158,3 +161,31 @@ async def test_the_offices_threshold_overrides_the_checklists(home: Path, tmp_pa
         await pilot.press("1", "enter")  # one is enough in this town
         assert app.screen is screen
         assert screen.item.code == "COM-17"
+
+
+def _asked(phase: str | None) -> list[str]:
+    if phase is not None:
+        switch_on_campaign("epidemic", phase)
+    return list(inspections.load(inspections.start_inspection(VENUE_ID)).state.visible)
+
+
+def test_a_small_restaurant_outside_any_campaign_asks_no_epidemic_item(home: Path) -> None:
+    seed_store()
+    assert "CAT-07" not in _asked(None)
+    assert "CAT-07" not in _asked("无病例")  # on, but dine-in is closed only once there are cases
+    assert _asked("有病例")[-1] == "CAT-07"
+
+
+async def test_home_and_inspection_say_which_campaign_is_on(home: Path) -> None:
+    seed_store()
+    switch_on_campaign("epidemic", "有病例")
+    app = make_app(lang="zh")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        assert str(app.screen.query_one("#home-campaigns", Static).render()) == (
+            "专项行动：疫情防控（有病例）"
+        )
+        await open_inspection(app, pilot)
+        screen = app.screen
+        assert isinstance(screen, InspectScreen)
+        assert _text(screen, "inspect-checklist").endswith("专项：疫情防控（有病例）")

@@ -6,7 +6,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from inspect_support import VENUE_ID, make_png, open_inspection, seed_store, settle
+from inspect_support import (
+    VENUE_ID,
+    make_png,
+    open_inspection,
+    seed_store,
+    settle,
+    switch_on_campaign,
+)
 from textual.widgets import Input, Static
 
 from fieldapp.i18n import t
@@ -31,6 +38,7 @@ def card_text(screen: InspectScreen, widget_id: str) -> str:
 
 async def test_whole_inspection_by_keyboard(home: Path, tmp_path: Path) -> None:
     seed_store()
+    switch_on_campaign("epidemic", "有病例")  # CAT-07 (no group dine-in) is asked
     photo = make_png(tmp_path / "exit_blocked.png")
     app = make_app(lang="zh")
     async with app.run_test(size=SIZE) as pilot:
@@ -126,6 +134,7 @@ async def test_whole_inspection_by_keyboard(home: Path, tmp_path: Path) -> None:
 
 async def test_submit_refused_while_required_unanswered(home: Path) -> None:
     seed_store()
+    switch_on_campaign("epidemic", "有病例")
     app = make_app(lang="zh")
     async with app.run_test(size=SIZE) as pilot:
         inspection_id = await open_inspection(app, pilot)

@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from fieldapp.cli.admin_alerts import alerts
+from fieldapp.cli.admin_campaigns import admin_campaign
 from fieldapp.cli.admin_placards import admin_placards, placard_key
 from fieldapp.cli.admin_readers import reader_key
 from fieldapp.cli.admin_web import web_user
@@ -194,3 +195,4 @@ admin.add_command(admin_placards)
 admin.add_command(alerts)
 admin.add_command(reader_key)
 admin.add_command(web_user)
+admin.add_command(admin_campaign)

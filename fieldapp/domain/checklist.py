@@ -97,34 +97,12 @@ class Checklist:
         body = asdict(self)
         if not body["params"]:
             del body["params"]
-        for section in body["sections"]:
-            _drop_defaults(section, _LATER_SECTION_KEYS)
-            for item in section["items"]:
-                _drop_defaults(item, _LATER_ITEM_KEYS)
+        body["sections"] = [section_to_dict(section) for section in self.sections]
         return body
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Checklist:
-        sections = tuple(
-            Section(
-                code=s["code"],
-                zh=s["zh"],
-                en=s["en"],
-                items=tuple(
-                    Item(
-                        **{
-                            **i,
-                            "choices": tuple(i.get("choices", ())),
-                            "outcomes": tuple(i.get("outcomes", ())),
-                        }
-                    )
-                    for i in s["items"]
-                ),
-                show_if=s.get("show_if", ""),
-                required_if=s.get("required_if", ""),
-            )
-            for s in data["sections"]
-        )
+        sections = tuple(section_from_dict(s) for s in data["sections"])
         return cls(
             id=data["id"],
             version=int(data["version"]),
@@ -136,6 +114,36 @@ class Checklist:
             extra=dict(data.get("extra", {})),
             params={name: float(v) for name, v in data.get("params", {}).items()},
         )
+
+
+def section_from_dict(data: dict[str, Any]) -> Section:
+    """A section of a stored body (keys added later may be absent)."""
+    return Section(
+        code=data["code"],
+        zh=data["zh"],
+        en=data["en"],
+        items=tuple(
+            Item(
+                **{
+                    **i,
+                    "choices": tuple(i.get("choices", ())),
+                    "outcomes": tuple(i.get("outcomes", ())),
+                }
+            )
+            for i in data["items"]
+        ),
+        show_if=data.get("show_if", ""),
+        required_if=data.get("required_if", ""),
+    )
+
+
+def section_to_dict(section: Section) -> dict[str, Any]:
+    """A section as stored, keys added later written only when set."""
+    body = asdict(section)
+    _drop_defaults(body, _LATER_SECTION_KEYS)
+    for item in body["items"]:
+        _drop_defaults(item, _LATER_ITEM_KEYS)
+    return body
 
 
 def _drop_defaults(body: dict[str, Any], defaults: dict[str, Any]) -> None:

@@ -94,6 +94,20 @@ _POSITION_RE = re.compile(r"\s*\(at line (\d+), column (\d+)\)\s*$")
 
 
 def _parse(text: str, source: str) -> tuple[Checklist | None, list[ChecklistError]]:
+    data, lines, errors = read_toml(text, source)
+    if data is None:
+        return None, errors
+    validator = Validator(source, lines, lines.matches(data))
+    validator.document(data)
+    if validator.errors:
+        return None, sorted(validator.errors, key=lambda e: e.line)
+    return _build(data), []
+
+
+def read_toml(
+    text: str, source: str
+) -> tuple[dict[str, Any] | None, LineMap, list[ChecklistError]]:
+    """The parsed document and its line map, or the syntax error at its line."""
     lines = LineMap.scan(text)
     try:
         data = tomllib.loads(text)
@@ -107,15 +121,15 @@ def _parse(text: str, source: str) -> tuple[Checklist | None, list[ChecklistErro
         elif "end of document" in message:
             line = max(1, len(text.splitlines()))
         code = lines.item_code_at(line) if line else ""
-        return None, [ChecklistError(source, line, code, f"TOML syntax error: {message}")]
-    validator = _Validator(source, lines, lines.matches(data))
-    validator.document(data)
-    if validator.errors:
-        return None, sorted(validator.errors, key=lambda e: e.line)
-    return _build(data), []
+        return None, lines, [ChecklistError(source, line, code, f"TOML syntax error: {message}")]
+    return data, lines, []
 
 
-class _Validator:
+class Validator:
+    """Collects every error of a checklist document (a campaign's validator extends it)."""
+
+    section_keys: tuple[str, ...] = SECTION_KEYS
+
     def __init__(self, source: str, lines: LineMap, tables_match: bool) -> None:
         self.source = source
         self.lines = lines
@@ -179,27 +193,27 @@ class _Validator:
         if not self.errors:
             self.conditions(data)
 
-    def conditions(self, data: dict[str, Any]) -> None:
+    def conditions(self, data: dict[str, Any], campaigns: frozenset[str] | None = None) -> None:
         """show_if, required_if and fail_if: parsed, type-checked, earlier answers only."""
-        for problem in condition_problems(data):
+        for problem in condition_problems(data, campaigns):
             if problem.item is None:
                 line = self.section_line(problem.section, problem.key)
             else:
                 line = self.item_line(problem.section, problem.item, problem.code, problem.key, 1)
             self.error(line, problem.code, problem.message)
 
-    def kinds(self, kinds: Any) -> None:
-        line = self.root_line("kinds")
+    def kinds(self, kinds: Any, line: int = 0, label: str = "") -> None:
+        line = line or self.root_line("kinds")
         if not isinstance(kinds, list) or not kinds:
-            self.error(line, "", "kinds must be a non-empty list of venue kinds")
+            self.error(line, label, "kinds must be a non-empty list of venue kinds")
             return
         for kind in kinds:
             if kind not in VENUE_KINDS:
                 self.error(
-                    line, "", f"unknown venue kind {show(kind)} (known: {one_of(VENUE_KINDS)})"
+                    line, label, f"unknown venue kind {show(kind)} (known: {one_of(VENUE_KINDS)})"
                 )
         if len(set(map(str, kinds))) != len(kinds):
-            self.error(line, "", "kinds lists a venue kind twice")
+            self.error(line, label, "kinds lists a venue kind twice")
 
     def sections(self, sections: Any) -> None:
         if not isinstance(sections, list) or not sections:
@@ -214,8 +228,9 @@ class _Validator:
             code = section.get("code")
             label = code if isinstance(code, str) else ""
             for key in section:
-                if key not in SECTION_KEYS:
-                    self.error(self.section_line(si, key), label, unknown(key, SECTION_KEYS))
+                if key not in self.section_keys:
+                    self.error(self.section_line(si, key), label, unknown(key, self.section_keys))
+            self.section_extra(si, section, label)
             if not (isinstance(code, str) and SECTION_CODE_RE.match(code)):
                 self.error(
                     self.section_line(si, "code"),
@@ -235,6 +250,9 @@ class _Validator:
                 continue
             for ii, item in enumerate(items):
                 self.item(si, ii, item)
+
+    def section_extra(self, si: int, section: dict[str, Any], label: str) -> None:
+        """Keys a section has in other documents (a campaign's `kinds`)."""
 
     def item(self, si: int, ii: int, item: Any) -> None:
         if not isinstance(item, dict):
@@ -307,17 +325,7 @@ class _Validator:
 
 def _build(data: dict[str, Any]) -> Checklist:
     """The Checklist of a document that passed validation."""
-    sections = tuple(
-        Section(
-            code=section["code"],
-            zh=section["zh"].strip(),
-            en=section["en"].strip(),
-            items=tuple(_build_item(item) for item in section["items"]),
-            show_if=section.get("show_if", "").strip(),
-            required_if=section.get("required_if", "").strip(),
-        )
-        for section in data["sections"]
-    )
+    sections = tuple(build_section(section) for section in data["sections"])
     return Checklist(
         id=data["id"],
         version=data["version"],
@@ -328,6 +336,18 @@ def _build(data: dict[str, Any]) -> Checklist:
         basis=data.get("basis", ""),
         extra=dict(data.get("extra", {})),
         params={name: float(value) for name, value in data.get("params", {}).items()},
+    )
+
+
+def build_section(section: dict[str, Any]) -> Section:
+    """The Section of a `[[sections]]` table that passed validation."""
+    return Section(
+        code=section["code"],
+        zh=section["zh"].strip(),
+        en=section["en"].strip(),
+        items=tuple(_build_item(item) for item in section["items"]),
+        show_if=section.get("show_if", "").strip(),
+        required_if=section.get("required_if", "").strip(),
     )
 
 

@@ -115,6 +115,13 @@ def _v6_venue_attributes(db: SqliteDatabase) -> None:
         db.execute_sql("ALTER TABLE venue ADD COLUMN attributes TEXT NOT NULL DEFAULT '{}'")
 
 
+def _v7_campaigns(db: SqliteDatabase) -> None:
+    """Campaigns: the definitions held and what the office switched on."""
+    from fieldapp.store.campaign_models import CAMPAIGN_MODELS
+
+    db.create_tables(CAMPAIGN_MODELS, safe=True)
+
+
 # Index i holds the migration from version i to version i + 1.
 MIGRATIONS: list[Migration] = [
     _v1_initial,
@@ -123,6 +130,7 @@ MIGRATIONS: list[Migration] = [
     _v4_due_list,
     _v5_proof,
     _v6_venue_attributes,
+    _v7_campaigns,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -30,7 +30,7 @@ def run_tui(lang: str | None) -> None:
     """Open the local store, load the shipped checklists, pick the language, run the TUI."""
     import_peewee_without_postgres()
     from fieldapp.paths import store_path
-    from fieldapp.services.common import checklists, settings
+    from fieldapp.services.common import campaigns, checklists, settings
     from fieldapp.services.common.identity import enrolled
     from fieldapp.services.inspection.home import start_loading_home
     from fieldapp.store import close_store, open_store
@@ -40,12 +40,14 @@ def run_tui(lang: str | None) -> None:
         if enrolled():  # else the app opens the welcome screen, where enrolment begins
             start_loading_home()
         report = checklists.load_checklists()
+        campaign_report = campaigns.load_campaigns()
         lang = lang or settings.language()
         from fieldapp.tui.app import make_app  # Textual: imported while the home data is read
 
         app = make_app(lang=lang)
         if not report.ok:
             app.startup_notes.extend(report.messages())
+        app.startup_notes.extend(str(error) for error in campaign_report.errors)
         app.run()
     finally:
         close_store()

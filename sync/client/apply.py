@@ -33,6 +33,7 @@ from fieldapp.store.models import (
     Venue,
 )
 from fieldapp.store.payloads import event_payload
+from sync.client.campaigns import store_campaign
 from sync.client.rows import RowWriter, existing, rows_in
 from sync.protocol import Change
 
@@ -112,7 +113,7 @@ def forget_server_seqs() -> None:
 
 # The order a page is applied in: every record after the records it refers to.
 APPLY_ORDER = (
-    "grid", "person", "placard_key", "checklist", "venue", "inspection", "finding",
+    "grid", "person", "placard_key", "checklist", "campaign", "venue", "inspection", "finding",
     "finding.event", "daily_report",
 )  # fmt: skip
 
@@ -130,6 +131,7 @@ class PageApplier:
             "grid": self._grid,
             "person": self._person,
             "checklist": self._checklist,
+            "campaign": self._campaign,
             "placard_key": self._placard_key,
             "daily_report": self._daily_report,
         }
@@ -240,6 +242,9 @@ class PageApplier:
         Checklist.insert(
             checklist_id=r["checklist_id"], version=r["version"], **values
         ).on_conflict_ignore().execute()
+
+    def _campaign(self, change: Change) -> None:
+        store_campaign(change.record)
 
     def _placard_key(self, change: Change) -> None:
         r = change.record

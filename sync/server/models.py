@@ -157,6 +157,36 @@ class Checklist(ServerModel):
         primary_key = CompositeKey("checklist_id", "version")
 
 
+class Campaign(ServerModel):
+    """One published version of a campaign definition (fieldapp.domain.campaigns)."""
+
+    code = CharField()
+    version = IntegerField()
+    body = JSONText()
+    sha256 = CharField()
+    published_at = CharField()
+
+    class Meta:
+        table_name = "campaign"
+        primary_key = CompositeKey("code", "version")
+
+
+class CampaignRun(ServerModel):
+    """What the office switched: one row per campaign code."""
+
+    code = CharField(primary_key=True)
+    version = IntegerField()
+    active = BooleanField(default=False)
+    phase = CharField(default="")
+    starts_on = CharField(default="")
+    ends_on = CharField(default="")
+    grids = JSONText(default=list)
+    updated_at = CharField(default="")
+
+    class Meta:
+        table_name = "campaign_run"
+
+
 class PlacardKey(ServerModel):
     key_id = CharField(primary_key=True)
     public_key = CharField()
@@ -453,6 +483,8 @@ ALL_MODELS: list[type[ServerModel]] = [
     EnrollmentCode,
     Venue,
     Checklist,
+    Campaign,
+    CampaignRun,
     PlacardKey,
     Inspection,
     Answer,

@@ -149,6 +149,11 @@ def seed_server(home: Path) -> bool:
         _seed_last_inspections()
         for path in files["checklists"]:
             admin.publish_checklist(path)
+        from fieldapp.paths import CAMPAIGNS_DIR
+        from sync.server.campaigns import publish_campaign
+
+        for path in sorted(CAMPAIGNS_DIR.glob("*.toml")):
+            publish_campaign(path)  # published, off until the office starts one
     return True
 
 
@@ -394,11 +399,13 @@ def _first_pull(where: Path, *, send: bool) -> None:
     """A newly enrolled device gets what the server holds for it before its TUI opens: its
     grids, venues, checklists and the placard keys (so the demo's placards scan offline
     at once). Without `send` its own work stays in the outbox for its first F12."""
+    from fieldapp.services.common.campaigns import load_campaigns
     from fieldapp.services.common.checklists import load_checklists
     from fieldapp.services.syncing.runs import after_sync
     from sync.client import SyncClient, SyncError
 
     load_checklists()  # the shipped versions first, as the TUI's start-up would
+    load_campaigns()
     blobs = where / "blobs"
     with SyncClient.from_store(blob_path=lambda sha: blobs / f"{sha}.jpg") as client:
         try:

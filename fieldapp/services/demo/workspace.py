@@ -25,6 +25,7 @@ from fieldapp.domain import clock
 from fieldapp.domain.checklist import Item
 from fieldapp.paths import store_path
 from fieldapp.services.common import settings
+from fieldapp.services.common.campaigns import load_campaigns
 from fieldapp.services.common.checklists import load_checklists
 from fieldapp.services.common.identity import set_identity
 from fieldapp.services.demo import bulk as demo_bulk
@@ -119,6 +120,7 @@ def build_workspace(
         report = load_checklists()
         if report.errors or report.kept:
             raise DemoError("; ".join(report.messages()))
+        load_campaigns()
         rng = random.Random(seed)
         ids = demo_bulk.IdMaker(rng)
         day = clock.today()

@@ -9,12 +9,14 @@ total)` is called after each page with rows written so far and rows in all.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from fieldapp.domain.campaigns import Campaign
 from fieldapp.domain.checklist import Checklist
 from fieldapp.domain.clock import now_iso
 from fieldapp.domain.ids import new_id
@@ -35,6 +37,7 @@ from fieldapp.services.export.sheets import (
     inspection_rows,
     person_names,
 )
+from fieldapp.store.campaign_models import Campaign as CampaignRow
 from fieldapp.store.db import db, rows
 from fieldapp.store.models import Checklist as ChecklistRow
 from fieldapp.store.models import Finding, FindingEvent, Inspection, Venue
@@ -106,7 +109,26 @@ def _checklists(f: ExportFilter) -> list[Checklist]:
     if not ids:
         return []
     query = ChecklistRow.select(ChecklistRow.body).where(ChecklistRow.checklist_id.in_(ids))
-    return [Checklist.from_dict(body) for (body,) in rows(query)]
+    found = [Checklist.from_dict(body) for (body,) in rows(query)]
+    # The items of the campaigns they were inspected under get their columns after the
+    # checklists' (one per code, whatever the campaign's version).
+    pinned = (
+        Inspection.select(Inspection.summary)
+        .join(Venue)
+        .where(_inspection_condition(f) & Inspection.summary.contains('"campaigns"'))
+    )
+    used_codes: set[str] = set()
+    for (summary,) in rows(pinned):
+        held = json.loads(summary) if isinstance(summary, str) else summary
+        used_codes.update(str(c.get("code")) for c in (held or {}).get("campaigns", []))
+    held_campaigns = CampaignRow.select(CampaignRow.body).where(CampaignRow.code.in_(used_codes))
+    for (body,) in rows(held_campaigns.order_by(CampaignRow.code)):
+        campaign = Campaign.from_dict(body)
+        sections = tuple(part.section for part in campaign.sections)
+        found.append(
+            Checklist(f"~{campaign.code}", campaign.version, (), campaign.zh, campaign.en, sections)
+        )
+    return found
 
 
 def export_ledger(

@@ -11,7 +11,8 @@ from peewee import fn
 
 from fieldapp.domain.cadence import week_end
 from fieldapp.domain.clock import today
-from fieldapp.services.common import outbox
+from fieldapp.services.common import campaigns, outbox
+from fieldapp.services.common.campaigns import Applied
 from fieldapp.services.common.identity import Me, grid_codes_under, me
 from fieldapp.services.inspection import findings, inspections
 from fieldapp.store.models import Finding, Grid, Inspection, Venue
@@ -28,6 +29,7 @@ class HomeData:
     overdue_findings: int
     unsynced: int
     grid_codes: tuple[str, ...] = ()  # my grids and every grid under them
+    campaigns: tuple[Applied, ...] = ()  # on today in my grids
 
 
 def due_condition(grids: list[str], day: dt.date, bucket: str | None = None):  # type: ignore[no-untyped-def]
@@ -119,4 +121,13 @@ def _read_home(page: int) -> HomeData:
         overdue_findings=overdue_findings,
         unsynced=outbox.pending_count(),
         grid_codes=tuple(grids),
+        campaigns=tuple(my_campaigns(grids, [code for code, _ in who.grids], day)),
     )
+
+
+def my_campaigns(grids: list[str], mine: list[str], day: dt.date) -> list[Applied]:
+    """Campaigns on today in my grids, those under them or those above them."""
+    around = set(grids)
+    for code in mine:
+        around.update(campaigns.grid_path(code))
+    return campaigns.applying(around, day)

@@ -13,12 +13,14 @@ from dataclasses import dataclass, field
 from fieldapp.domain import cadence
 from fieldapp.domain import proof as visit_proof
 from fieldapp.domain.answers import default_deadline, failure_severity
+from fieldapp.domain.campaigns import with_campaigns
 from fieldapp.domain.checklist import Checklist, Item
 from fieldapp.domain.clock import now_iso, today
 from fieldapp.domain.conditions import Context, FormState, form_state
 from fieldapp.domain.ids import new_id
-from fieldapp.services.common import outbox, settings
+from fieldapp.services.common import campaigns, outbox, settings
 from fieldapp.services.common import photos as photo_store
+from fieldapp.services.common.campaigns import Applied
 from fieldapp.services.common.checklists import checklist_for_kind, get_checklist
 from fieldapp.services.common.identity import me
 from fieldapp.services.inspection import scan_proof
@@ -51,6 +53,7 @@ class InspectionView:
     findings: dict[str, Finding]
     context: Context = field(default_factory=Context)
     state: FormState = field(default_factory=lambda: FormState((), frozenset()))
+    campaigns: list[Applied] = field(default_factory=list)  # pinned when it started
 
     @property
     def read_only(self) -> bool:
@@ -96,7 +99,9 @@ def start_inspection(
     """Begin an inspection of a venue with the newest checklist for its kind; `scan` is
     the placard scan that opened it (kept as proof)."""
     venue = Venue.get_by_id(venue_id)
-    checklist = checklist_for_kind(venue.kind)
+    base = checklist_for_kind(venue.kind)
+    applied = campaigns.applying(campaigns.grid_path(venue.grid_code), today())
+    checklist = with_campaigns(base, venue.kind, [a.campaign for a in applied])
     who = me()
     stamp = now_iso()
     inspection = Inspection.create(
@@ -104,6 +109,7 @@ def start_inspection(
         venue=venue,
         checklist_id=checklist.id,
         checklist_version=checklist.version,
+        summary={"campaigns": campaigns.pin(applied)} if applied else {},
         inspector=who.person_id,
         device_id=who.device_id,
         started_at=stamp,
@@ -112,14 +118,14 @@ def start_inspection(
         presence_reason=reason,
         presence_note=note,
         presence_at=stamp,
-        current_item=_first_asked(venue, checklist),
+        current_item=_first_asked(venue, checklist, applied),
         proof=scan_proof.start_proof(scan),
     )
     return str(inspection.id)
 
 
-def _first_asked(venue: Venue, checklist: Checklist) -> str:
-    asked = form_state(checklist, {}, context_for(venue, checklist)).visible
+def _first_asked(venue: Venue, checklist: Checklist, applied: list[Applied]) -> str:
+    asked = form_state(checklist, {}, context_for(venue, checklist, applied)).visible
     return asked[0] if asked else checklist.items[0].code
 
 
@@ -164,21 +170,32 @@ def drafts() -> list[Inspection]:
 def load(inspection_id: str) -> InspectionView:
     inspection = Inspection.get_by_id(inspection_id)
     venue = Venue.get_by_id(inspection.venue_id)
-    checklist = get_checklist(inspection.checklist_id, inspection.checklist_version)
+    applied = campaigns.pinned((inspection.summary or {}).get("campaigns", []))
+    checklist = with_campaigns(
+        get_checklist(inspection.checklist_id, inspection.checklist_version),
+        venue.kind,
+        [a.campaign for a in applied],
+    )
     answers = {a.item_code: a for a in Answer.select().where(Answer.inspection == inspection_id)}
     findings = {f.item_code: f for f in Finding.select().where(Finding.inspection == inspection_id)}
-    view = InspectionView(
-        inspection, venue, checklist, answers, findings, context_for(venue, checklist)
-    )
+    context = context_for(venue, checklist, applied)
+    view = InspectionView(inspection, venue, checklist, answers, findings, context)
+    view.campaigns = applied
     view.state = form_state(checklist, view.given(), view.context)
     return view
 
 
-def context_for(venue: Venue, checklist: Checklist) -> Context:
+def context_for(venue: Venue, checklist: Checklist, applied: list[Applied]) -> Context:
     """What the checklist's conditions see: the venue's attributes, the thresholds (the
-    checklist's defaults, overridden by the office's settings) and the day."""
+    checklist's defaults, overridden by the office's settings), the campaigns the
+    inspection started under with their phases, and the day."""
     params = {**checklist.params, **settings.checklist_params()}
-    return Context(venue=dict(venue.attributes or {}), params=params, today=today())
+    return Context(
+        venue=dict(venue.attributes or {}),
+        params=params,
+        campaigns={a.campaign.code: a.phase for a in applied},
+        today=today(),
+    )
 
 
 def _draft(inspection_id: str) -> Inspection:
@@ -336,6 +353,7 @@ def submit(inspection_id: str, representative: str) -> None:
         inspection.submitted_at = stamp
         inspection.representative = representative.strip()
         inspection.summary = {
+            **(inspection.summary or {}),
             "total": summary.total,
             "answered": summary.answered,
             "failures": summary.failures,

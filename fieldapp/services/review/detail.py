@@ -9,8 +9,10 @@ from pathlib import Path
 from typing import Any
 
 from fieldapp.domain import findings as machine
+from fieldapp.domain.campaigns import with_campaigns
 from fieldapp.domain.clock import today
 from fieldapp.i18n import t
+from fieldapp.services.common.campaigns import pinned
 from fieldapp.services.common.checklists import ChecklistNotFound, checklist_for_kind, get_checklist
 from fieldapp.services.common.photos import blob_path
 from fieldapp.services.inspection import findings
@@ -76,7 +78,11 @@ def item_text(finding: Finding, venue: Venue | None = None) -> tuple[str, str]:
     try:
         inspection = finding.inspection
         if inspection is not None:
-            checklist = get_checklist(inspection.checklist_id, inspection.checklist_version)
+            checklist = with_campaigns(
+                get_checklist(inspection.checklist_id, inspection.checklist_version),
+                (venue or finding.venue).kind,
+                [a.campaign for a in pinned((inspection.summary or {}).get("campaigns", []))],
+            )
         else:
             checklist = checklist_for_kind((venue or finding.venue).kind)
         item = checklist.item(finding.item_code)

@@ -74,6 +74,7 @@ class HomeScreen(FieldScreen[None]):
             yield Label(t("home.loading"), id="me-name")
             yield Label("", id="me-grids")
             yield Label("", id="me-today")
+        yield Label("", id="home-campaigns")
         with Horizontal(id="buckets"):
             for bucket in ("overdue", "today", "week"):
                 yield Static("", id=f"bucket-{bucket}", classes=f"bucket -{bucket}")
@@ -158,6 +159,10 @@ class HomeScreen(FieldScreen[None]):
             t("home.my_grids", grids="、".join(view.grids)) if view.grids else t("home.no_grids")
         )
         self.query_one("#me-today", Label).update(t("home.today", date=view.today.isoformat()))
+        campaigns = self.query_one("#home-campaigns", Label)
+        if view.campaigns or campaigns.display:  # untouched while none is on
+            campaigns.update(t("campaign.home.active", campaigns="、".join(view.campaigns)))
+            campaigns.display = bool(view.campaigns)
         for bucket in ("overdue", "today", "week"):
             self.query_one(f"#bucket-{bucket}", Static).update(
                 t("home.bucket", label=t(f"bucket.{bucket}"), count=view.counts.get(bucket, 0))

@@ -26,6 +26,7 @@ from fieldapp.i18n import pick, t
 from fieldapp.services.inspection import inspections
 from fieldapp.services.inspection.inspections import InspectionView, ReadOnly
 from fieldapp.tui.commands import localize_bindings
+from fieldapp.tui.views.home import campaign_label
 from fieldapp.tui.widgets.item_card import (
     VALUE_TYPES,
     ItemCard,
@@ -103,9 +104,13 @@ class InspectScreen(Screen[None]):
     def on_mount(self) -> None:
         venue, checklist = self.view.venue, self.view.checklist
         self.query_one("#inspect-venue", Static).update(f"{venue.name}  {venue.code}")
-        self.query_one("#inspect-checklist", Static).update(
-            f"{pick(checklist.title_zh, checklist.title_en)} v{checklist.version}"
-        )
+        title = f"{pick(checklist.title_zh, checklist.title_en)} v{checklist.version}"
+        if self.view.campaigns:
+            labels = "、".join(
+                campaign_label(a.campaign.zh, a.campaign.en, a.phase) for a in self.view.campaigns
+            )
+            title = f"{title} · {t('inspect.campaigns', campaigns=labels)}"
+        self.query_one("#inspect-checklist", Static).update(title)
         notice = self.query_one("#inspect-notice", Static)
         notice.update(t("inspect.read_only") if self.view.read_only else "")
         notice.display = self.view.read_only

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from fieldapp.i18n import pick, t
 from fieldapp.tui.views.due_list import DueRow, due_rows
 
 PAGE = 50
@@ -49,6 +50,7 @@ class HomeView:
     overdue_findings: int
     unsynced: int
     due_offset: int = 0
+    campaigns: tuple[str, ...] = ()  # "疫情防控（有病例）": on today in my grids
 
     @property
     def due_total(self) -> int:
@@ -105,4 +107,12 @@ def build_home_view(page: int = PAGE) -> HomeView:
         ),
         overdue_findings=data.overdue_findings,
         unsynced=data.unsynced,
+        campaigns=tuple(
+            campaign_label(a.campaign.zh, a.campaign.en, a.phase) for a in data.campaigns
+        ),
     )
+
+
+def campaign_label(zh: str, en: str, phase: str) -> str:
+    name = pick(zh, en)
+    return t("campaign.with_phase", name=name, phase=phase) if phase else name

@@ -1,0 +1,117 @@
+"""`fieldapp admin campaign …`: the office publishes campaigns and switches them.
+
+    fieldapp admin campaign publish assets/campaigns/epidemic.toml
+    fieldapp admin campaign start epidemic --phase 有病例 --grid T01
+    fieldapp admin campaign phase epidemic 社区传播
+    fieldapp admin campaign stop epidemic
+    fieldapp admin campaign list
+
+Devices pull each change with their next sync. Attached to the `admin` group in
+`fieldapp.cli.server`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from fieldapp.cli.common import admin_call
+from fieldapp.i18n import pick, t
+
+if TYPE_CHECKING:
+    from sync.server.campaigns import CampaignState
+
+
+@click.group("campaign")
+def admin_campaign() -> None:
+    """Campaigns (专项行动): publish, start, change phase, stop, list."""
+    from sync.server import db as server_db
+
+    server_db.init_schema()
+
+
+def _say(state: CampaignState) -> str:
+    name = pick(state.zh, state.en)
+    if not state.active:
+        return t("campaign.admin.off", name=name, code=state.code)
+    where = ", ".join(state.grids) if state.grids else t("campaign.admin.everywhere")
+    dates = f"{state.starts_on or '…'} – {state.ends_on or '…'}"
+    return t(
+        "campaign.admin.on",
+        name=name,
+        code=state.code,
+        phase=state.phase or "-",
+        dates=dates,
+        grids=where,
+    )
+
+
+@admin_campaign.command("publish")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+def campaign_publish(file: Path) -> None:
+    """Validate and publish one campaign definition (TOML)."""
+    from sync.server import campaigns
+
+    doc, new = admin_call(lambda: campaigns.publish_campaign(file))
+    key = "campaign.admin.published" if new else "campaign.admin.published_same"
+    click.echo(t(key, code=doc.code, version=doc.version))
+
+
+@admin_campaign.command("start")
+@click.argument("code")
+@click.option("--phase", default=None, help="The phase to start in (default: the first).")
+@click.option("--from", "starts_on", default=None, help="First day, YYYY-MM-DD.")
+@click.option("--to", "ends_on", default=None, help="Last day, YYYY-MM-DD.")
+@click.option("--grid", "grids", multiple=True, help="A grid it covers (repeat; default: all).")
+def campaign_start(
+    code: str, phase: str | None, starts_on: str | None, ends_on: str | None, grids: tuple[str, ...]
+) -> None:
+    """Switch campaign CODE on; devices add its checks after their next sync."""
+    from sync.server import campaigns
+
+    state = admin_call(
+        lambda: campaigns.switch(
+            code,
+            active=True,
+            phase=phase,
+            starts_on=starts_on,
+            ends_on=ends_on,
+            grids=list(grids) if grids else None,
+        )
+    )
+    click.echo(_say(state))
+
+
+@admin_campaign.command("phase")
+@click.argument("code")
+@click.argument("phase")
+def campaign_phase(code: str, phase: str) -> None:
+    """Move campaign CODE to PHASE (e.g. 有病例); it stays on or off as it was."""
+    from sync.server import campaigns
+
+    states = {s.code: s for s in admin_call(campaigns.list_campaigns)}
+    active = states[code].active if code in states else True
+    click.echo(_say(admin_call(lambda: campaigns.switch(code, active=active, phase=phase))))
+
+
+@admin_campaign.command("stop")
+@click.argument("code")
+def campaign_stop(code: str) -> None:
+    """Switch campaign CODE off; devices stop asking its checks after their next sync."""
+    from sync.server import campaigns
+
+    click.echo(_say(admin_call(lambda: campaigns.switch(code, active=False))))
+
+
+@admin_campaign.command("list")
+def campaign_list() -> None:
+    """The published campaigns and whether each is on."""
+    from sync.server import campaigns
+
+    states = admin_call(campaigns.list_campaigns)
+    if not states:
+        click.echo(t("campaign.admin.none"))
+    for state in states:
+        click.echo(_say(state))

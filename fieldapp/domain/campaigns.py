@@ -1,0 +1,112 @@
+"""Campaigns (专项行动): sets of checks the office switches on for a time, a phase and grids.
+
+A campaign has two parts that travel together but change separately:
+
+- its **definition** (`Campaign`, a versioned document like a checklist, written as
+  `assets/campaigns/<code>.toml`): names, phases, key days, targets and the checklist
+  sections it adds, each for the venue kinds it names. Items keep their own stable codes
+  (CAT-07 is CAT-07 in the ledger whether or not the campaign is on);
+- its **run** (`CampaignRun`): whether the office has it on, in which phase, from when to
+  when and in which grids (none named: everywhere).
+
+An inspection started while a campaign applies to its venue pins the campaign's
+(code, version, phase): its checklist is the kind's checklist followed by the campaign's
+sections for that kind (`with_campaigns`), and its conditions see
+`campaign.<code>` and `campaign.<code>.phase`.
+
+`targets` (name -> number, e.g. `enforcement_cases_per_community = 3`) are for the
+dashboards that count work against a campaign; this module only carries them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass, field, replace
+from typing import Any
+
+from fieldapp.domain.checklist import Checklist, Section, section_from_dict, section_to_dict
+
+
+@dataclass(frozen=True)
+class CampaignSection:
+    """A checklist section a campaign adds to the checklists of `kinds`."""
+
+    kinds: tuple[str, ...]
+    section: Section
+
+
+@dataclass(frozen=True)
+class Campaign:
+    code: str  # lower-case, e.g. epidemic, spring_festival
+    version: int
+    zh: str
+    en: str
+    sections: tuple[CampaignSection, ...] = ()
+    phases: tuple[str, ...] = ()  # e.g. 无病例 / 有病例 / 社区传播; empty: no phases
+    key_days: tuple[str, ...] = ()  # ISO dates that matter (e.g. 除夕)
+    starts_on: str = ""  # the default date range (ISO), e.g. 2/4 - 2/26
+    ends_on: str = ""
+    targets: dict[str, float] = field(default_factory=dict)
+    basis: str = ""
+
+    def sections_for(self, kind: str) -> tuple[Section, ...]:
+        return tuple(part.section for part in self.sections if kind in part.kinds)
+
+    def to_dict(self) -> dict[str, Any]:
+        body = asdict(self)
+        body["sections"] = [
+            {"kinds": list(part.kinds), "section": section_to_dict(part.section)}
+            for part in self.sections
+        ]
+        return body
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Campaign:
+        return cls(
+            code=data["code"],
+            version=int(data["version"]),
+            zh=data["zh"],
+            en=data["en"],
+            sections=tuple(
+                CampaignSection(tuple(part["kinds"]), section_from_dict(part["section"]))
+                for part in data.get("sections", ())
+            ),
+            phases=tuple(data.get("phases", ())),
+            key_days=tuple(data.get("key_days", ())),
+            starts_on=data.get("starts_on", ""),
+            ends_on=data.get("ends_on", ""),
+            targets={k: float(v) for k, v in data.get("targets", {}).items()},
+            basis=data.get("basis", ""),
+        )
+
+
+@dataclass(frozen=True)
+class CampaignRun:
+    """What the office switched: on or off, the phase, the dates and the grids."""
+
+    code: str
+    version: int
+    active: bool = False
+    phase: str = ""
+    starts_on: str = ""  # ISO date or "" (open)
+    ends_on: str = ""
+    grids: tuple[str, ...] = ()  # grid codes (a town covers its villages); empty: all
+
+    def applies(self, day: dt.date, grid_path: Iterable[str]) -> bool:
+        """On, `day` in its dates, and one of its grids on the venue's path to the root."""
+        if not self.active:
+            return False
+        if self.starts_on and day < dt.date.fromisoformat(self.starts_on):
+            return False
+        if self.ends_on and day > dt.date.fromisoformat(self.ends_on):
+            return False
+        return not self.grids or not set(self.grids).isdisjoint(grid_path)
+
+
+def with_campaigns(checklist: Checklist, kind: str, campaigns: Sequence[Campaign]) -> Checklist:
+    """The kind's checklist followed by each campaign's sections for the kind."""
+    added = tuple(s for campaign in campaigns for s in campaign.sections_for(kind))
+    if not added:
+        return checklist
+    return replace(checklist, sections=checklist.sections + added)

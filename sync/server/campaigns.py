@@ -1,0 +1,180 @@
+"""Campaigns on the server: publish a definition, switch it on or off, set its phase.
+
+Every change appends one `campaign` feed entry visible to every device: the definition
+the office runs and its run (on, phase, dates, grids). Devices decide per venue whether
+it applies (its grid on the path to a campaign grid, today within the dates).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from fieldapp.domain.campaigns import Campaign as CampaignDoc
+from fieldapp.domain.campaigns_toml import load_campaign_text
+from sync.protocol import payload_hash
+from sync.server import db as server_db
+from sync.server.feed import NewChange, append_changes
+from sync.server.models import Campaign, CampaignRun, Grid
+
+
+class CampaignError(ValueError):
+    """A switch the office asked for that cannot be done; the message says why."""
+
+
+@dataclass(frozen=True)
+class CampaignState:
+    code: str
+    version: int
+    zh: str
+    en: str
+    phases: tuple[str, ...]
+    active: bool
+    phase: str
+    starts_on: str
+    ends_on: str
+    grids: tuple[str, ...]
+
+
+def publish_campaign(path: Path | str) -> tuple[CampaignDoc, bool]:
+    """Validate and publish one definition version; (definition, newly published)."""
+    path = Path(path)
+    doc = load_campaign_text(path.read_text(encoding="utf-8"), path.name)
+    body = doc.to_dict()
+    digest = payload_hash(body)
+    with server_db.write_transaction():
+        existing = Campaign.get_or_none(
+            (Campaign.code == doc.code) & (Campaign.version == doc.version)
+        )
+        if existing is not None:
+            if existing.sha256 != digest:
+                raise CampaignError(
+                    f"campaign {doc.code} version {doc.version} is already published with other "
+                    "content; raise the version number to publish a change"
+                )
+            return doc, False
+        Campaign.create(
+            code=doc.code,
+            version=doc.version,
+            body=body,
+            sha256=digest,
+            published_at=server_db.now_iso(),
+        )
+        run = CampaignRun.get_or_none(CampaignRun.code == doc.code)
+        if run is not None:
+            run.version = doc.version  # the office runs the newest definition
+            run.updated_at = server_db.now_iso()
+            run.save()
+        append_changes([_change(doc.code)])
+    return doc, True
+
+
+def _newest(code: str) -> Campaign:
+    row = Campaign.select().where(Campaign.code == code).order_by(Campaign.version.desc()).first()
+    if row is None:
+        known = ", ".join(sorted({c.code for c in Campaign.select(Campaign.code)})) or "none"
+        raise CampaignError(
+            f"no campaign {code!r} is published (published: {known}); "
+            "publish its file first with `fieldapp admin campaign publish FILE`"
+        )
+    return row
+
+
+def switch(
+    code: str,
+    *,
+    active: bool,
+    phase: str | None = None,
+    starts_on: str | None = None,
+    ends_on: str | None = None,
+    grids: list[str] | None = None,
+) -> CampaignState:
+    """Switch a campaign on (with its phase, dates and grids) or off; devices pull it.
+
+    Values not given stay as they were (a phase change keeps the dates and grids)."""
+    with server_db.write_transaction():
+        definition = CampaignDoc.from_dict(_newest(code).body)
+        held = CampaignRun.get_or_none(CampaignRun.code == code)
+        run = held or CampaignRun(
+            code=code, version=definition.version, starts_on=definition.starts_on,
+            ends_on=definition.ends_on, grids=[],
+        )  # fmt: skip
+        if phase is not None:
+            if definition.phases and phase not in definition.phases:
+                raise CampaignError(
+                    f"{code} has no phase {phase!r} (phases: {', '.join(definition.phases)})"
+                )
+            run.phase = phase
+        elif active and definition.phases and not run.phase:
+            run.phase = definition.phases[0]
+        for name, value in (("starts_on", starts_on), ("ends_on", ends_on)):
+            if value is not None:
+                if value:
+                    try:
+                        dt.date.fromisoformat(value)
+                    except ValueError:
+                        raise CampaignError(
+                            f"{name} must be a date YYYY-MM-DD, not {value!r}"
+                        ) from None
+                setattr(run, name, value)
+        if run.starts_on and run.ends_on and run.starts_on > run.ends_on:
+            raise CampaignError(f"the campaign would end ({run.ends_on}) before it starts")
+        if grids is not None:
+            known = {g.code for g in Grid.select(Grid.code).where(Grid.code.in_(grids))}
+            unknown = [g for g in grids if g not in known]
+            if unknown:
+                raise CampaignError(f"unknown grid codes: {', '.join(unknown)}")
+            run.grids = list(grids)
+        run.version = definition.version
+        run.active = active
+        run.updated_at = server_db.now_iso()
+        run.save(force_insert=held is None)
+        append_changes([_change(code)])
+    return _state(definition, run)
+
+
+def _state(definition: CampaignDoc, run: CampaignRun | None) -> CampaignState:
+    return CampaignState(
+        code=definition.code,
+        version=definition.version,
+        zh=definition.zh,
+        en=definition.en,
+        phases=definition.phases,
+        active=bool(run and run.active),
+        phase=run.phase if run else "",
+        starts_on=run.starts_on if run else definition.starts_on,
+        ends_on=run.ends_on if run else definition.ends_on,
+        grids=tuple(run.grids or ()) if run else (),
+    )
+
+
+def list_campaigns() -> list[CampaignState]:
+    codes = sorted({c.code for c in Campaign.select(Campaign.code)})
+    found = []
+    for code in codes:
+        definition = CampaignDoc.from_dict(_newest(code).body)
+        found.append(_state(definition, CampaignRun.get_or_none(CampaignRun.code == code)))
+    return found
+
+
+def _change(code: str) -> NewChange:
+    """The feed entry of a campaign: the definition the office runs and its run."""
+    run = CampaignRun.get_or_none(CampaignRun.code == code)
+    if run is not None:
+        definition = Campaign.get((Campaign.code == code) & (Campaign.version == run.version))
+    else:
+        definition = _newest(code)
+    record = {
+        "code": code,
+        "version": definition.version,
+        "definition": definition.body,
+        "sha256": definition.sha256,
+        "active": bool(run and run.active),
+        "phase": run.phase if run else "",
+        "starts_on": run.starts_on if run else "",
+        "ends_on": run.ends_on if run else "",
+        "grids": list(run.grids or ()) if run else [],
+        "updated_at": run.updated_at if run else definition.published_at,
+    }
+    return NewChange("campaign", code, record, grid_code=None)

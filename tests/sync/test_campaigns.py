@@ -1,0 +1,83 @@
+"""A campaign the office switches on at the server reaches the device with its next sync
+and adds its checks to inspections started after that; switched off, they go again. An
+inspection keeps the campaigns it started under."""
+
+from __future__ import annotations
+
+import pytest
+from click.testing import CliRunner, Result
+
+from fieldapp.cli import main
+from fieldapp.paths import CAMPAIGNS_DIR
+from fieldapp.services.common.campaigns import clear_cache as clear_campaigns
+from fieldapp.services.common.checklists import clear_cache, load_checklists
+from fieldapp.services.inspection import inspections
+from fieldapp.services.inspection.home import load_home
+
+pytestmark = pytest.mark.usefixtures("chinese")  # the CLI speaks English here: not after
+
+
+def _admin(url: str, *args: str) -> Result:
+    result = CliRunner().invoke(
+        main, ["--lang", "en", "admin", "--db", url, "campaign", *args], catch_exceptions=False
+    )
+    assert result.exit_code == 0, result.output
+    return result
+
+
+def _codes(inspection_id: str) -> list[str]:
+    return list(inspections.load(inspection_id).state.visible)
+
+
+def test_a_campaign_switched_at_the_server_reaches_the_device(live_server, seed, make_device):
+    url = live_server.db_url
+    for path in sorted(CAMPAIGNS_DIR.glob("*.toml")):
+        assert "Published campaign" in _admin(url, "publish", str(path)).output
+    assert "Spring Festival fireworks ban (spring_festival): off" in _admin(url, "list").output
+
+    device = make_device("laptop").enroll("p-insp")
+    clear_cache()
+    clear_campaigns()
+    assert load_checklists().ok
+    with device.client() as client:
+        assert not client.sync_once().errors
+    shop = seed.venues["DM-0002"]  # a small shop in V1
+    before = inspections.start_inspection(shop)
+    assert not any(code.startswith("SPF-") for code in _codes(before))
+    assert load_home().campaigns == ()
+
+    started = _admin(url, "start", "spring_festival", "--grid", "V1", "--phase", "禁燃期")
+    assert "on · phase 禁燃期" in started.output and "grids V1" in started.output
+    with device.client() as client:
+        assert not client.sync_once().errors
+    during = inspections.start_inspection(shop)
+    assert _codes(during)[-2:] == ["SPF-01", "SPF-02"]
+    view = inspections.load(during)
+    assert [(a.campaign.code, a.phase) for a in view.campaigns] == [("spring_festival", "禁燃期")]
+    assert [a.campaign.code for a in load_home().campaigns] == ["spring_festival"]
+    assert not any(code.startswith("SPF-") for code in _codes(before))  # kept as it started
+
+    assert "off" in _admin(url, "stop", "spring_festival").output
+    with device.client() as client:
+        assert not client.sync_once().errors
+    after = inspections.start_inspection(shop)
+    assert not any(code.startswith("SPF-") for code in _codes(after))
+    assert _codes(during)[-2:] == ["SPF-01", "SPF-02"]  # still what it started with
+
+
+def test_the_office_is_told_what_it_got_wrong(live_server, seed):
+    url = live_server.db_url
+    runner = CliRunner()
+
+    def refused(*args: str) -> str:
+        result = runner.invoke(main, ["--lang", "en", "admin", "--db", url, "campaign", *args])
+        assert result.exit_code == 1, result.output
+        return result.output
+
+    assert "publish its file first" in refused("start", "epidemic")
+    _admin(url, "publish", str(CAMPAIGNS_DIR / "epidemic.toml"))
+    assert "has no phase '大流行'" in refused("start", "epidemic", "--phase", "大流行")
+    assert "unknown grid codes: X9" in refused("start", "epidemic", "--grid", "X9")
+    assert "before it starts" in refused(
+        "start", "epidemic", "--from", "2026-03-01", "--to", "2026-02-01"
+    )
