@@ -23,9 +23,11 @@ from fieldapp.store.models import Checklist as ChecklistRow
 from fieldapp.store.models import DailyReport, Outbox
 from fieldapp.store.opening import open_store
 
+SHIPPED = 2  # the shipped small-shop checklist's version; the test publishes the next
 V2_ORDER = [
     *(f"COM-{n:02d}" for n in range(1, 13)),
     "COM-15",
+    "COM-17",
     "SHP-01",
     "SHP-02",
     "SHP-04",
@@ -35,10 +37,12 @@ V2_ORDER = [
 
 
 def publish_small_shop_v2() -> None:
-    """Version 2 of the small-shop checklist: SHP-03 removed, SHP-05 added."""
-    v1 = ChecklistRow.get((ChecklistRow.checklist_id == "small_shop") & (ChecklistRow.version == 1))
+    """The next version of the small-shop checklist: SHP-03 removed, SHP-05 added."""
+    v1 = ChecklistRow.get(
+        (ChecklistRow.checklist_id == "small_shop") & (ChecklistRow.version == SHIPPED)
+    )
     body = copy.deepcopy(v1.body)
-    body["version"] = 2
+    body["version"] = SHIPPED + 1
     section = next(s for s in body["sections"] if s["code"] == "SHP")
     template = next(i for i in section["items"] if i["code"] == "SHP-02")
     section["items"] = [i for i in section["items"] if i["code"] != "SHP-03"]
@@ -47,7 +51,7 @@ def publish_small_shop_v2() -> None:
     )
     ChecklistRow.insert(
         checklist_id="small_shop",
-        version=2,
+        version=SHIPPED + 1,
         kinds=["small_shop"],
         title_zh=v1.title_zh,
         title_en=v1.title_en,
@@ -109,7 +113,7 @@ def test_item_columns_stay_in_place_across_versions(ledger: dict[str, str], tmp_
     assert old[col["COM-01"]] == 4 and new[col["COM-01"]] == 2
     assert old[col["SHP-01"]] == new[col["SHP-01"]] == "合格"
     assert old[10] == 0 and old[9] == 1  # one general failure
-    assert (old[11], new[11]) == ("small_shop v1", "small_shop v2")
+    assert (old[11], new[11]) == (f"small_shop v{SHIPPED}", f"small_shop v{SHIPPED + 1}")
     assert new[0] == dt.datetime(2026, 6, 8)  # 23:30 in China is still the 8th
     assert old[1:6] == ["A11", "东村一片", "S-OLD", "场所S-OLD", "小商场"]
     assert old[6] == "李一" and old[7] == "手动（其他）" and old[8] == "店主"
@@ -127,7 +131,8 @@ def test_all_checklists_one_column_per_code(ledger: dict[str, str], tmp_path: Pa
     header, *body = sheet_rows(out, 0)
     codes = [str(h).split(" ", 1)[0] for h in header[14:]]
     assert len(codes) == len(set(codes))
-    assert codes.index("MKT-01") < codes.index("COM-04") < codes.index("SHP-01")  # by checklist
+    # by checklist: the market's first, then what the shop's adds (COM-10: not in markets)
+    assert codes.index("MKT-01") < codes.index("COM-10") < codes.index("SHP-01")
     assert codes[-1] == "SHP-03"
     assert len(body) == 3
 

@@ -4,6 +4,7 @@ re-inspection of an open finding."""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from inspect_support import (
@@ -16,6 +17,7 @@ from inspect_support import (
 )
 from textual.widgets import Input, Static
 
+from fieldapp.domain.clock import today
 from fieldapp.i18n import t
 from fieldapp.services.common.photos import blob_path
 from fieldapp.services.inspection import inspections
@@ -30,6 +32,7 @@ from fieldapp.tui.screens.summary import SummaryScreen
 
 SIZE = (120, 36)
 YES_ITEMS = 12  # COM-03 … COM-12 and CAT-01 … CAT-03, all yes/no
+HOOD_CLEANED = (today() - dt.timedelta(days=10)).isoformat()  # CAT-05 fails after 90 days
 
 
 def card_text(screen: InspectScreen, widget_id: str) -> str:
@@ -47,7 +50,7 @@ async def test_whole_inspection_by_keyboard(home: Path, tmp_path: Path) -> None:
         assert isinstance(screen, InspectScreen)
         assert screen.item.code == "COM-01"
         assert "老王面馆" in card_text(screen, "inspect-venue")
-        assert card_text(screen, "inspect-progress") == "第1节 · 1/18 · 已答 0"
+        assert card_text(screen, "inspect-progress") == "第1节 · 1/19 · 已答 0"
 
         await pilot.press("3", "enter")  # COM-01: a number within its limits
         assert screen.item.code == "COM-02"
@@ -71,20 +74,22 @@ async def test_whole_inspection_by_keyboard(home: Path, tmp_path: Path) -> None:
             await pilot.press("y")
         assert screen.item.code == "CAT-04"
         await pilot.press("2", "enter")
+        assert screen.item.code == "CAT-08"  # asked because there are cylinders
+        await pilot.press("y")
         assert screen.item.code == "CAT-05"
-        await pilot.press(*"2026-05-20", "enter")
+        await pilot.press(*HOOD_CLEANED, "enter")  # within the office's 90 days
         assert screen.item.code == "CAT-06"
         await pilot.press("n")
         assert isinstance(app.screen, FindingDialog)
         await pilot.press("escape")  # cancel keeps the prefilled finding
         assert screen.item.code == "CAT-07"
         await pilot.press("y")
-        assert card_text(screen, "inspect-progress").endswith("已答 18")
+        assert card_text(screen, "inspect-progress").endswith("已答 19")
 
         await pilot.press("s")
         summary = app.screen
         assert isinstance(summary, SummaryScreen)
-        assert summary.summary.answered == 18
+        assert summary.summary.answered == 19
         assert summary.summary.failures == {"general": 2, "major": 0}
         await pilot.press(*"王老板", "enter")
         await settle(app, pilot)
@@ -94,10 +99,10 @@ async def test_whole_inspection_by_keyboard(home: Path, tmp_path: Path) -> None:
     assert inspection.status == "submitted"
     assert inspection.representative == "王老板"
     answers = {a.item_code: a for a in Answer.select().where(Answer.inspection == inspection_id)}
-    assert len(answers) == 18
+    assert len(answers) == 19
     assert (answers["COM-01"].outcome, answers["COM-01"].value) == ("value", "3")
     assert (answers["CAT-04"].outcome, answers["CAT-04"].value) == ("value", "2")
-    assert (answers["CAT-05"].outcome, answers["CAT-05"].value) == ("value", "2026-05-20")
+    assert (answers["CAT-05"].outcome, answers["CAT-05"].value) == ("value", HOOD_CLEANED)
     findings = {f.item_code: f for f in Finding.select().where(Finding.inspection == inspection_id)}
     assert sorted(findings) == ["CAT-06", "COM-02"]
     assert len(findings["COM-02"].photos) == 1
@@ -160,13 +165,13 @@ async def test_bad_number_shows_message_and_keeps_focus(home: Path) -> None:
         inspection_id = await open_inspection(app, pilot)
         screen = app.screen
         assert isinstance(screen, InspectScreen)
-        await pilot.press(*"1.2.3", "enter")
+        await pilot.press(*"2.2.3", "enter")
         assert screen.item.code == "COM-01"
         assert card_text(screen, "item-message") == t("answer.expected_number")
         assert app.focused is screen.card.answer_input
         await pilot.press("backspace", "backspace", "backspace", "backspace", "enter")
-        assert screen.item.code == "COM-02"
-    assert Answer.get(inspection=inspection_id, item_code="COM-01").value == "1"
+        assert screen.item.code == "COM-02"  # 2 extinguishers: enough (GB 50140 §6.1.1)
+    assert Answer.get(inspection=inspection_id, item_code="COM-01").value == "2"
 
 
 async def test_number_below_minimum_opens_the_finding_form(home: Path) -> None:

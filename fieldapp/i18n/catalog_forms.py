@@ -6,6 +6,9 @@ from __future__ import annotations
 ZH: dict[str, str] = {
     "inspect.answer_type.choice_multiple": "多选：{choices}（序号用逗号分隔），回车保存",
     "inspect.option_outcome": "{choice}（{severity}）",
+    "inspect.answer_type.number_rule": "填数字（{rule} 判不合格），回车保存",
+    "inspect.answer_type.date_rule": "填日期 YYYY-MM-DD（{rule} 判不合格），回车保存",
+    "inspect.days_since": "距今天数",
     "campaign.admin.published": "已发布专项行动 {code} 第 {version} 版",
     "campaign.admin.published_same": "专项行动 {code} 第 {version} 版已发布过，内容相同，未改动",
     "campaign.admin.on": "{name}（{code}）：进行中 · 阶段 {phase} · {dates} · 范围 {grids}",
@@ -22,6 +25,9 @@ EN: dict[str, str] = {
         "Choose one or more: {choices} (numbers separated by commas), Enter saves"
     ),
     "inspect.option_outcome": "{choice} ({severity})",
+    "inspect.answer_type.number_rule": "Enter a number (fails when {rule}), Enter saves",
+    "inspect.answer_type.date_rule": "Enter a date YYYY-MM-DD (fails when {rule}), Enter saves",
+    "inspect.days_since": "days since",
     "campaign.admin.published": "Published campaign {code} version {version}",
     "campaign.admin.published_same": (
         "Campaign {code} version {version} was already published with the same content"

@@ -61,6 +61,7 @@ def item_state(view: InspectionView, item: Item) -> ItemState:
         if finding
         else None,
         read_only=view.read_only,
+        params=view.context.params,
     )
 
 

@@ -4,7 +4,9 @@ posts `Input.Submitted`); it never touches the store."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 from textual import events
 from textual.app import ComposeResult
@@ -42,6 +44,7 @@ class ItemState:
     answer: ShownAnswer | None = None
     finding: ShownFinding | None = None
     read_only: bool = False
+    params: Mapping[str, float] = field(default_factory=dict)  # thresholds in force
 
 
 class AnswerInput(Input):
@@ -103,7 +106,21 @@ def _option(item: Item, position: int) -> str:
     return t("inspect.option_outcome", choice=choice, severity=t(f"inspect.severity.{outcome}"))
 
 
-def answer_type_hint(item: Item) -> str:
+def fail_rule(item: Item, params: Mapping[str, float]) -> str:
+    """`fail_if` as a person reads it: thresholds filled in, `value` left out."""
+
+    def threshold(match: re.Match[str]) -> str:
+        value = params.get(match.group(1))
+        return match.group(0) if value is None else _number(value)
+
+    rule = re.sub(r"param\.([a-z_][a-z0-9_]*)", threshold, item.fail_if)
+    rule = rule.replace("days_since(value)", t("inspect.days_since"))
+    return re.sub(r"^value\s*", "", rule)
+
+
+def answer_type_hint(item: Item, params: Mapping[str, float] | None = None) -> str:
+    if item.fail_if and item.answer in ("number", "date"):
+        return t(f"inspect.answer_type.{item.answer}_rule", rule=fail_rule(item, params or {}))
     if item.answer == "number" and (item.min is not None or item.max is not None):
         low, high = _number(item.min), _number(item.max)
         span = f"≥ {low}" if not high else f"≤ {high}" if not low else f"{low}–{high}"
@@ -163,7 +180,7 @@ class ItemCard(Vertical, can_focus=True):
         required = t("inspect.required") if item.required else t("inspect.optional")
         self._set("item-code", f"{item.code} · {required}")
         self._set("item-text", pick(item.zh, item.en))
-        self._set("item-hint", answer_type_hint(item))
+        self._set("item-hint", answer_type_hint(item, state.params))
         if item.can_fail:
             severity = t(f"inspect.severity.{item.severity}")
             on_fail = t("inspect.on_fail", severity=severity, days=_days(item.rectification_days))
