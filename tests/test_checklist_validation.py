@@ -43,7 +43,10 @@ EXPECTED_CODES: dict[str, list[str]] = {
     "small_hotel": _com(*range(1, 13), 17) + _own("INN", 6),
     "internet_cafe": _com(*range(1, 11), 12, 13, 17) + _own("NET", 7, without=(6,)),
     "small_workshop": _com(*range(1, 10), 11, 12, 13, 14, 16, 17) + _own("FAC", 6),
-    "rental_housing": _com(1, 2, 3, 4, 7, 8, 9, 10, 17) + ["RNT-01", "RNT-11"] + _own("RNT", 9)[1:],
+    "rental_housing": _com(1, 2, 3, 4, 7, 8, 9, 10, 17)
+    + ["RNT-01", "RNT-11", "RNT-12", "RNT-03", "RNT-06", "RNT-08", "RNT-09", "RNT-13"]
+    + ["RNT-02", "RNT-04", "RNT-05"]  # room by room (repeated per room let)
+    + ["RNT-07"],  # partitions, asked where rooms are partitioned
     "three_in_one": _com(*range(1, 10), 12, 17)
     + ["TIO-01", "TIO-02", "TIO-03", "TIO-04", "TIO-05", "TIO-10", "TIO-11"]
     + ["TIO-06", "TIO-07", "TIO-08", "TIO-09"],
@@ -52,12 +55,15 @@ EXPECTED_CODES: dict[str, list[str]] = {
 # Versions raised since the first: the epidemic items moved to the campaign (2), then
 # the domain review's fixes (every file).
 EXPECTED_VERSIONS = {
+    "rental_housing": 3,  # then room by room
     "market": 3,
     "hotel": 3,
     "supermarket": 3,
     "small_restaurant": 3,
     "internet_cafe": 3,
 }
+
+EXTRA_SECTIONS = {"rental_housing": ("RNR", "RNP")}  # rooms (repeated), partitions (shown if)
 
 EPIDEMIC_CODES = {
     "hotel": ["HTL-02", "HTL-03", "HTL-04"],
@@ -138,7 +144,8 @@ def test_shipped_checklist_is_valid_and_has_the_domain_codes(kind: str) -> None:
     assert checklist.id == kind
     assert checklist.version == EXPECTED_VERSIONS.get(kind, 2)
     assert checklist.kinds == (kind,)
-    assert [s.code for s in checklist.sections] == ["COM", KIND_CODE[kind]]
+    extra = EXTRA_SECTIONS.get(kind, ())
+    assert [s.code for s in checklist.sections] == ["COM", KIND_CODE[kind], *extra]
     assert [item.code for item in checklist.items] == EXPECTED_CODES[kind]
     for item in checklist.items:
         assert item.zh and item.en and item.basis

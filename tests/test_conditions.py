@@ -353,3 +353,64 @@ def test_validate_points_at_the_line(old: str, new: str, message: str) -> None:
     line = max(n for n, t in enumerate(lines[:at], 1) if t.startswith(key))
     errors = validate_checklist_text(text, "f.toml")
     assert [f"f.toml:{line}: {message}" in str(e) for e in errors] == [True], errors
+
+
+# --- repeat groups ---------------------------------------------------------------------------
+
+ROOMS = Checklist(
+    id="t",
+    version=1,
+    kinds=("rental_housing",),
+    title_zh="t",
+    title_en="t",
+    sections=(
+        Section("AAA", "a", "a", (Item(code="AAA-01", zh="", en="", answer="number"),)),
+        Section(
+            "RRR",
+            "r",
+            "r",
+            (_yesno("RRR-01"), _yesno("RRR-02", show_if="RRR-01 == false")),
+            repeat="AAA-01",
+        ),
+    ),
+)
+
+
+def test_a_repeated_section_is_asked_once_per_instance_with_its_own_answers() -> None:
+    assert form_state(ROOMS, {}, Context()).visible == ("AAA-01", "RRR-01#1", "RRR-02#1")
+    three = {"AAA-01": ("value", "3"), "RRR-01#2": ("fail", "")}
+    for code in ("RRR-01#1", "RRR-01#3"):
+        three[code] = ("pass", "")
+    assert form_state(ROOMS, three, Context()).visible == (
+        "AAA-01",
+        "RRR-01#1",
+        "RRR-01#2",
+        "RRR-02#2",  # only room 2 failed RRR-01
+        "RRR-01#3",
+    )
+    assert form_state(ROOMS, {"AAA-01": ("value", "0")}, Context()).visible == ("AAA-01",)
+    assert ROOMS.item("RRR-02#2").code == "RRR-02#2"
+    assert ROOMS.section_of("RRR-02#2").code == "RRR"
+
+
+def test_validate_repeat_counts_and_references_from_outside() -> None:
+    from fieldapp.domain.checklist_toml import validate_checklist_text
+
+    rooms = CONDITIONAL.replace(
+        "show_if = 'COM-17 != \"无\"'", 'show_if = \'COM-17 != "无"\'\nrepeat = "COM-01"'
+    )
+    assert validate_checklist_text(rooms, "f.toml") == []
+    bad_count = rooms.replace('repeat = "COM-01"', 'repeat = "COM-17"')
+    assert any(
+        "repeat: the count must be a number, not a text" in str(e)
+        for e in validate_checklist_text(bad_count, "f.toml")
+    )
+    outside = rooms + (
+        '\n[[sections]]\ncode = "XYZ"\nzh = "x"\nen = "x"\n\n[[sections.items]]\n'
+        'code = "XYZ-01"\nzh = "x"\nen = "x"\nanswer = "yesno"\nseverity = "none"\n'
+        "show_if = 'CAT-01 == \"未安装\"'\n"
+    )
+    assert any(
+        "CAT-01 is asked once per instance of a repeated section" in str(e)
+        for e in validate_checklist_text(outside, "f.toml")
+    )

@@ -6,7 +6,7 @@ becomes a `Checklist`. Inspections pin `(id, version)`; exports key on item code
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
 ANSWER_TYPES: tuple[str, ...] = ("yesno", "number", "text", "date", "choice", "photo")
@@ -16,6 +16,21 @@ PHOTO_RULES: tuple[str, ...] = ("never", "on_fail", "always")
 OPTION_OUTCOMES: tuple[str, ...] = ("pass", "general", "major")
 # The options of a multiple-choice answer, as stored in one value.
 MULTIPLE_SEPARATOR = "; "
+# An item of a repeated section is asked once per instance: RNT-04#3 is RNT-04 in room 3.
+INSTANCE_MARK = "#"
+MAX_INSTANCES = 60
+
+
+def base_code(code: str) -> str:
+    """RNT-04#3 -> RNT-04 (a code without an instance stays as it is)."""
+    return code.partition(INSTANCE_MARK)[0]
+
+
+def instance_of(code: str) -> int:
+    """RNT-04#3 -> 3; 0 for an item asked once."""
+    _, mark, number = code.partition(INSTANCE_MARK)
+    return int(number) if mark and number.isdigit() else 0
+
 
 # Keys added to the format after its first version: written into a body only when set,
 # so a checklist that uses none of them keeps the body (and the sha256) it always had.
@@ -26,7 +41,7 @@ _LATER_ITEM_KEYS: dict[str, Any] = {
     "multiple": False,
     "outcomes": (),
 }
-_LATER_SECTION_KEYS: dict[str, Any] = {"show_if": "", "required_if": ""}
+_LATER_SECTION_KEYS: dict[str, Any] = {"show_if": "", "required_if": "", "repeat": ""}
 
 
 @dataclass(frozen=True)
@@ -63,6 +78,7 @@ class Section:
     items: tuple[Item, ...]
     show_if: str = ""  # false hides every item of the section
     required_if: str = ""  # when given, the section's items are required only when true
+    repeat: str = ""  # a number expression: the section is asked that many times (rooms…)
 
 
 @dataclass(frozen=True)
@@ -82,14 +98,17 @@ class Checklist:
         return [item for section in self.sections for item in section.items]
 
     def item(self, code: str) -> Item:
+        """The item of a code; RNT-04#3 is item RNT-04 with that code (room 3)."""
+        base = base_code(code)
         for item in self.items:
-            if item.code == code:
-                return item
+            if item.code == base:
+                return item if base == code else replace(item, code=code)
         raise KeyError(code)
 
     def section_of(self, code: str) -> Section:
+        base = base_code(code)
         for section in self.sections:
-            if any(item.code == code for item in section.items):
+            if any(item.code == base for item in section.items):
                 return section
         raise KeyError(code)
 
@@ -134,6 +153,7 @@ def section_from_dict(data: dict[str, Any]) -> Section:
         ),
         show_if=data.get("show_if", ""),
         required_if=data.get("required_if", ""),
+        repeat=data.get("repeat", ""),
     )
 
 

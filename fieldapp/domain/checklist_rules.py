@@ -10,7 +10,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from fieldapp.domain.expr_types import ANSWER_VALUE_TYPES, LIST, Scope, check_condition
+from fieldapp.domain.expr_types import (
+    ANSWER_VALUE_TYPES,
+    LIST,
+    NUMBER,
+    Scope,
+    check_condition,
+    type_of,
+)
 from fieldapp.domain.expressions import ExprError, parse
 
 CONDITION_KEYS = ("show_if", "required_if")
@@ -48,18 +55,25 @@ def condition_problems(
             if isinstance(item, dict) and isinstance(item.get("code"), str):
                 everywhere.setdefault(item["code"], value_type(item))
     seen: dict[str, str] = dict(earlier or {})
+    repeated: set[str] = set()  # items of repeated sections already passed
     problems: list[RuleProblem] = []
     for si, section in enumerate(sections):
         items = [i for i in section.get("items") or [] if isinstance(i, dict)]
         own = frozenset(str(i.get("code")) for i in items)
-        scope = Scope(seen.copy(), everywhere, own, params, None, campaigns)
+        outside = frozenset(repeated)
+        scope = Scope(seen.copy(), everywhere, own, params, None, campaigns, outside)
         for key in CONDITION_KEYS:
             message = _problem(section.get(key), scope, key)
             if message:
                 problems.append(RuleProblem(si, None, key, str(section.get("code", "")), message))
+        message = _count_problem(section.get("repeat"), scope)
+        if message:
+            problems.append(RuleProblem(si, None, "repeat", str(section.get("code", "")), message))
         for ii, item in enumerate(items):
             code = str(item.get("code", ""))
-            scope = Scope(seen.copy(), everywhere, frozenset({code}), params, None, campaigns)
+            scope = Scope(
+                seen.copy(), everywhere, frozenset({code}), params, None, campaigns, outside
+            )
             for key in CONDITION_KEYS:
                 message = _problem(item.get(key), scope, key)
                 if message:
@@ -75,7 +89,22 @@ def condition_problems(
                     )
                 )
             seen[code] = value_type(item)
+        if "repeat" in section:
+            repeated.update(own)
     return problems
+
+
+def _count_problem(text: Any, scope: Scope) -> str:
+    """`repeat`: a number — a venue attribute (venue.rooms) or an earlier answer."""
+    if text is None:
+        return ""
+    if not isinstance(text, str) or not text.strip():
+        return "repeat must be a number expression such as venue.rooms"
+    try:
+        kind = type_of(parse(text), scope)
+    except ExprError as error:
+        return f"repeat: {error}"
+    return "" if kind == NUMBER else f"repeat: the count must be a number, not a {kind}"
 
 
 def _problem(text: Any, scope: Scope, key: str) -> str:

@@ -46,7 +46,7 @@ TOP_KEYS = (
     "id", "version", "kinds", "title_zh", "title_en", "basis", "sections", "extra", "params"
 )  # fmt: skip
 TOP_REQUIRED = ("id", "version", "kinds", "title_zh", "title_en", "sections")
-SECTION_KEYS = ("code", "zh", "en", "items", "show_if", "required_if")
+SECTION_KEYS = ("code", "zh", "en", "items", "show_if", "required_if", "repeat")
 # `options` is how a file writes choices with their outcomes: [{value, outcome}, …].
 ITEM_KEYS = (*(f.name for f in fields(Item)), "options")
 ITEM_REQUIRED = ("code", "zh", "en", "answer", "severity")
@@ -348,6 +348,7 @@ def build_section(section: dict[str, Any]) -> Section:
         items=tuple(_build_item(item) for item in section["items"]),
         show_if=section.get("show_if", "").strip(),
         required_if=section.get("required_if", "").strip(),
+        repeat=section.get("repeat", "").strip(),
     )
 
 

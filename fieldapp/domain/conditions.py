@@ -19,7 +19,14 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from fieldapp.domain.checklist import MULTIPLE_SEPARATOR, Checklist, Item
+from fieldapp.domain.checklist import (
+    INSTANCE_MARK,
+    MAX_INSTANCES,
+    MULTIPLE_SEPARATOR,
+    Checklist,
+    Item,
+    Section,
+)
 from fieldapp.domain.expressions import Binary, Call, Literal, Node, Ref, Unary, parse, references
 
 
@@ -217,11 +224,24 @@ class FormState:
         return code in self.visible
 
 
+def instances(section: Section, seen: Mapping[str, Any], context: Context) -> list[str]:
+    """The code suffixes a section is asked with: [""] once, ["#1", "#2", …] repeated
+    (an unknown count asks one; a count of 0 asks none)."""
+    if not section.repeat:
+        return [""]
+    count = evaluate(section.repeat, seen, context)
+    if not isinstance(count, int | float) or isinstance(count, bool):
+        count = 1
+    return [f"{INSTANCE_MARK}{n}" for n in range(1, min(int(count), MAX_INSTANCES) + 1)]
+
+
 def form_state(
     checklist: Checklist, answers: Mapping[str, tuple[str, str]], context: Context
 ) -> FormState:
     """Walk the checklist in order. `answers` maps a code to (outcome, value); a hidden
-    item's answer is kept in the record but is unknown to the conditions after it."""
+    item's answer is kept in the record but is unknown to the conditions after it. In a
+    repeated section each instance's conditions see that instance's answers under the
+    plain codes (RNT-02 in room 3 is RNT-02#3)."""
     seen: dict[str, Any] = {}
     hidden: set[str] = set()
     visible: list[str] = []
@@ -231,18 +251,28 @@ def form_state(
         section_required = (
             not section.required_if or evaluate(section.required_if, seen, context) is True
         )
-        for item in section.items:
-            if not (section_shown and _shows(item.show_if, seen, hidden, context)):
-                hidden.add(item.code)
-                continue
-            visible.append(item.code)
-            if item.required_if:
-                needed = evaluate(item.required_if, seen, context) is True
-            else:
-                needed = item.required
-            if needed and section_required:
-                required.add(item.code)
-            given = answers.get(item.code)
-            if given is not None:
-                seen[item.code] = answer_value(item, *given)
+        own = [item.code for item in section.items]
+        suffixes = instances(section, seen, context) if section_shown else [""]
+        hidden.update(own if not suffixes else ())
+        for suffix in suffixes:
+            for item in section.items:
+                code = item.code + suffix
+                local: Mapping[str, Any] = seen
+                local_hidden = hidden
+                if suffix:
+                    local = {**seen, **{c: seen.get(c + suffix) for c in own}}
+                    local_hidden = hidden | {c for c in own if c + suffix in hidden}
+                if not (section_shown and _shows(item.show_if, local, local_hidden, context)):
+                    hidden.add(code)
+                    continue
+                visible.append(code)
+                if item.required_if:
+                    needed = evaluate(item.required_if, local, context) is True
+                else:
+                    needed = item.required
+                if needed and section_required:
+                    required.add(code)
+                given = answers.get(code)
+                if given is not None:
+                    seen[code] = answer_value(item, *given)
     return FormState(tuple(visible), frozenset(required))

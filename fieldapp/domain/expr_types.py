@@ -54,12 +54,19 @@ class Scope:
     params: frozenset[str] = frozenset()
     value: str | None = None  # the type of `value` (fail_if only)
     campaigns: frozenset[str] | None = None  # known campaign codes; None: any
+    repeated: frozenset[str] = frozenset()  # items of repeated sections this one is not in
 
 
 def _ref_type(ref: Ref, scope: Scope) -> str:
     if ref.kind == "item":
         if ref.name in scope.own:
             raise ExprError(f"{ref.name} refers to itself (a cycle)", ref.column)
+        if ref.name in scope.repeated:
+            raise ExprError(
+                f"{ref.name} is asked once per instance of a repeated section: only "
+                "conditions in that section may use it",
+                ref.column,
+            )
         if ref.name in scope.earlier:
             return scope.earlier[ref.name]
         if ref.name in scope.everywhere:

@@ -134,6 +134,8 @@ def passing_answer(item: Item, day: dt.date) -> tuple[str, str]:
     if item.answer == "number":
         low = item.min if item.min is not None else 2
         value = int(low) + 1
+        if ">" in item.fail_if:  # an upper limit (people per room, sill height): keep low
+            value = 1
         if item.max is not None and value > item.max:
             value = int(item.max)
         text = str(value)
@@ -141,7 +143,7 @@ def passing_answer(item: Item, day: dt.date) -> tuple[str, str]:
     if item.answer == "date":
         return "value", day.isoformat()
     if item.answer == "choice" and item.choices:
-        return "value", item.choices[0]
+        return proposed_outcome(item, item.choices[0]), item.choices[0]
     return "value", "已落实"
 
 

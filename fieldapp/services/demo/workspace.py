@@ -225,10 +225,10 @@ def _run_scenarios(
             inspection_id = inspections.start_inspection(
                 venue_ids[chosen[n]], presence="manual", reason="placard_missing"
             )
-            checklist = inspections.load(inspection_id).checklist
-            failing = _failing_items(rng, checklist.items, scenario)
+            view = inspections.load(inspection_id)
+            failing = _failing_items(rng, view.checklist.items, scenario)
             opened: list[str] = []
-            for item in checklist.items:
+            for item in _asked_in_order(inspection_id):
                 now[0] += dt.timedelta(seconds=40)
                 deadline_in = failing.get(item.code, "pass")
                 if deadline_in == "pass":
@@ -258,6 +258,19 @@ def _run_scenarios(
                 findings.report_rectification(
                     opened[0], fixed=True, note="已按要求整改,请复查", photos=[]
                 )
+
+
+def _asked_in_order(inspection_id: str) -> Iterator[Item]:
+    """The items the inspection asks, in order, as the answers given so far decide (a
+    repeated section's count is an answer before it)."""
+    done: set[str] = set()
+    while True:
+        view = inspections.load(inspection_id)
+        code = next((c for c in view.state.visible if c not in done), None)
+        if code is None:
+            return
+        done.add(code)
+        yield view.checklist.item(code)
 
 
 def _failing_items(

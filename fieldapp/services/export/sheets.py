@@ -11,6 +11,7 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
+from fieldapp.domain.checklist import INSTANCE_MARK, base_code, instance_of
 from fieldapp.reports.ledger import ItemColumn, Labels, answer_cell
 from fieldapp.services.common.periods import local_date_of, parse_utc
 from fieldapp.store.db import db, rows
@@ -177,10 +178,30 @@ def inspection_rows(
             local_stamp(submitted_at),
             inspection_id,
         ]
+        repeats = _by_instance(given)
         for column in columns:
             answer = given.get(column.code)
-            cells.append(None if answer is None else answer_cell(column, *answer, labels))
+            if answer is not None:
+                cells.append(answer_cell(column, *answer, labels))
+            elif column.code in repeats:  # one column per code: "#1 合格；#2 不合格"
+                cells.append(
+                    "；".join(
+                        f"#{n} {answer_cell(column, *answer, labels)}"
+                        for n, answer in sorted(repeats[column.code])
+                    )
+                )
+            else:
+                cells.append(None)
         yield cells
+
+
+def _by_instance(given: dict[str, tuple[str, str]]) -> dict[str, list[tuple[int, tuple[str, str]]]]:
+    """Answers to items of repeated sections (RNT-04#3), by their item's code."""
+    found: dict[str, list[tuple[int, tuple[str, str]]]] = {}
+    for code, answer in given.items():
+        if INSTANCE_MARK in code:
+            found.setdefault(base_code(code), []).append((instance_of(code), answer))
+    return found
 
 
 # ---------------------------------------------------------------- findings and events
@@ -230,7 +251,7 @@ def finding_rows(
             venue_code,
             venue_name,
             item_code,
-            texts.get(item_code, ""),
+            texts.get(base_code(item_code), ""),
             labels.maybe("ledger.severity", severity),
             description,
             deadline,

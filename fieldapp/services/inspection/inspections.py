@@ -230,7 +230,7 @@ def record_answer(
             answered_at=now_iso(),
         ).on_conflict_replace().execute()
         finding = Finding.get_or_none(inspection=inspection_id, item_code=item.code)
-        if outcome == "fail" and finding is None:
+        if outcome == "fail" and finding is None and item.can_fail:
             finding = Finding.create(
                 id=new_id(),
                 inspection=inspection_id,
@@ -316,7 +316,7 @@ def summarize(inspection_id: str) -> Summary:
 def _summary(view: InspectionView) -> Summary:
     visible = set(view.state.visible)
     answered = {code for code, a in view.answers.items() if a.outcome != "note" and code in visible}
-    items = [item for item in view.checklist.items if item.code in visible]
+    items = [view.checklist.item(code) for code in view.state.visible]  # RNT-04#3 too
     missing = [i.code for i in items if i.code in view.state.required and i.code not in answered]
     failures: dict[str, int] = {"general": 0, "major": 0}
     shown_findings = {c: f for c, f in view.findings.items() if c in visible}

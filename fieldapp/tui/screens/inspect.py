@@ -21,7 +21,7 @@ from textual.screen import Screen
 from textual.widgets import Input, Static
 
 from fieldapp.domain.answers import BadAnswer, normalize_value, proposed_outcome
-from fieldapp.domain.checklist import Item
+from fieldapp.domain.checklist import INSTANCE_MARK, Item, instance_of
 from fieldapp.i18n import pick, t
 from fieldapp.services.inspection import inspections
 from fieldapp.services.inspection.inspections import InspectionView, ReadOnly
@@ -143,8 +143,13 @@ class InspectScreen(Screen[None]):
         item, checklist = self.item, self.view.checklist
         section = checklist.section_of(item.code)
         number = checklist.sections.index(section) + 1
+        instance = instance_of(item.code)
         self.query_one("#inspect-section", Static).update(
-            t("inspect.section", code=section.code, title=pick(section.zh, section.en))
+            t(
+                "inspect.section",
+                code=f"{section.code}{INSTANCE_MARK}{instance}" if instance else section.code,
+                title=pick(section.zh, section.en),
+            )
         )
         self.query_one("#inspect-progress", Static).update(
             t(
