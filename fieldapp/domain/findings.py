@@ -1,6 +1,9 @@
-"""The hazard (隐患) lifecycle: one state machine for the field program and the server.
+"""Lifecycles of event-sourced records: one fold for the field program and the server.
 
-A finding's state is never written by anyone: it is the fold of its append-only events.
+A record's state is never written by anyone: it is the fold of its append-only events,
+driven by its kind's transition table (a `Lifecycle`). The hazard (隐患) is the first
+kind (`HAZARD`, below); incidents (事件, `fieldapp.domain.incidents`) add their own rows,
+not a second state machine.
 Events from several devices are folded in one deterministic order (`causal_order`): an
 event always after the event it was based on (`base_event`); otherwise by the server's
 sequence (invariant 3: the server orders), and events the server has not yet numbered
@@ -62,6 +65,40 @@ HAND_OVER_UNITS = ("police_station", "fire_brigade", "enforcement_section")
 OUTCOMES = ("fixed", "penalty", "sealed", "other")
 SEVERITIES = ("general", "major")
 
+Rule = tuple[frozenset[str], frozenset[str], str | None]
+
+
+@dataclass(frozen=True)
+class Lifecycle:
+    """One record kind's rows for the one fold: who may send which event in which state.
+
+    `catalog` is the i18n prefix of the kind's event, state and refusal texts
+    (`{catalog}.event.<type>`, `{catalog}.state.<state>`, `{catalog}.refused.<why>`).
+    """
+
+    name: str
+    opening: str  # the event that creates the record
+    initial: str  # the state of a record whose events have not arrived yet
+    transitions: Mapping[str, Rule]
+    hand_over_units: tuple[str, ...]
+    outcomes: tuple[str, ...]
+    catalog: str
+
+    @property
+    def event_types(self) -> tuple[str, ...]:
+        return tuple(self.transitions)
+
+
+HAZARD = Lifecycle(
+    name="finding",
+    opening="opened",
+    initial=OPEN,
+    transitions=TRANSITIONS,
+    hand_over_units=HAND_OVER_UNITS,
+    outcomes=OUTCOMES,
+    catalog="review",
+)
+
 
 @dataclass(frozen=True)
 class Event:
@@ -116,6 +153,8 @@ class Conflict:
 
 @dataclass(frozen=True)
 class FindingState:
+    """The fold of one record's events (a finding, an incident: the fields a kind uses)."""
+
     state: str
     deadline: dt.date | None
     last_event_id: str | None  # the newest event in fold order: the base of the next one
@@ -129,6 +168,7 @@ class FindingState:
     # Conflicts that a later note acknowledged (data {"resolves": [event ids]}): still kept
     # in `conflicts`, no longer waiting in the supervisor's conflict queue.
     resolved: frozenset[str] = frozenset()
+    assigned_to: str = ""  # person id of the latest assignment (incidents)
 
     def is_overdue(self, today: dt.date) -> bool:
         return self.state == OPEN and self.deadline is not None and self.deadline < today
@@ -146,40 +186,48 @@ class TransitionRefused(ValueError):
     """An event that a person may not send, or that is not valid now."""
 
 
-def role_may_send(role: str, event_type: str) -> bool:
-    allowed = TRANSITIONS.get(event_type)
+def role_may_send(role: str, event_type: str, lifecycle: Lifecycle = HAZARD) -> bool:
+    allowed = lifecycle.transitions.get(event_type)
     return allowed is not None and role in allowed[0]
 
 
-def check_transition(state: str, event_type: str, role: str) -> str | None:
+def check_transition(
+    state: str, event_type: str, role: str, lifecycle: Lifecycle = HAZARD
+) -> str | None:
     """Why `role` may not send `event_type` in `state`, or None when it may."""
-    rule = TRANSITIONS.get(event_type)
+    rule = lifecycle.transitions.get(event_type)
     if rule is None:
         return f"unknown event type {event_type!r}"
     roles, sources, _ = rule
     if role not in roles:
         return f"a {role or 'person without a role'} may not send {event_type}"
     if state not in sources:
-        return f"{event_type} is not valid when the finding is {state or 'not yet opened'}"
+        return f"{event_type} is not valid when the {lifecycle.name} is {state or 'not yet opened'}"
     return None
 
 
-def check_event_data(event_type: str, data: Mapping[str, Any]) -> str | None:
+def check_event_data(
+    event_type: str, data: Mapping[str, Any], lifecycle: Lifecycle = HAZARD
+) -> str | None:
     """Why the data of an event is incomplete or wrong, or None when it is fine."""
     from fieldapp.i18n import t
 
+    refused = f"{lifecycle.catalog}.refused"
     if event_type in ("rejected", "deadline_extended"):
         if _valid_date(data.get("deadline")) is None:
-            return t("review.refused.deadline_missing")
+            return t(f"{refused}.deadline_missing")
+    elif event_type == "assigned":
+        if not str(data.get("person", "")).strip():
+            return t(f"{refused}.assignee_missing")
     elif event_type == "handed_over":
-        if data.get("unit") not in HAND_OVER_UNITS:
-            return t("review.refused.unit_missing")
+        if data.get("unit") not in lifecycle.hand_over_units:
+            return t(f"{refused}.unit_missing")
         if not str(data.get("reference", "")).strip():
-            return t("review.refused.reference_missing")
+            return t(f"{refused}.reference_missing")
         if _valid_date(data.get("date")) is None:
-            return t("review.refused.date_missing")
-    elif event_type == "outcome_recorded" and data.get("outcome") not in OUTCOMES:
-        return t("review.refused.outcome_missing")
+            return t(f"{refused}.date_missing")
+    elif event_type == "outcome_recorded" and data.get("outcome") not in lifecycle.outcomes:
+        return t(f"{refused}.outcome_missing")
     return None
 
 
@@ -191,6 +239,7 @@ def check_event(
     data: Mapping[str, Any] | None = None,
     severity: str = "",
     today: dt.date | None = None,
+    lifecycle: Lifecycle = HAZARD,
 ) -> str | None:
     """Why `role` may not send this event now — as a sentence a person reads — or None.
 
@@ -203,18 +252,20 @@ def check_event(
     from fieldapp.i18n import t
 
     data = data or {}
-    rule = TRANSITIONS.get(event_type)
+    texts = lifecycle.catalog
+    rule = lifecycle.transitions.get(event_type)
     if rule is None:
-        return t("review.refused.unknown_event", event=event_type)
+        return t(f"{texts}.refused.unknown_event", event=event_type)
     if role not in rule[0]:
-        return t("review.refused.role", event=t(f"review.event.{event_type}"))
-    if folded.state not in rule[1] and not (event_type == "opened" and not folded.order):
+        return t(f"{texts}.refused.role", event=t(f"{texts}.event.{event_type}"))
+    opening = event_type == lifecycle.opening and not folded.order
+    if folded.state not in rule[1] and not opening:
         return t(
-            "review.refused.state",
-            event=t(f"review.event.{event_type}"),
-            state=t(f"review.state.{folded.state}"),
+            f"{texts}.refused.state",
+            event=t(f"{texts}.event.{event_type}"),
+            state=t(f"{texts}.state.{folded.state}"),
         )
-    problem = check_event_data(event_type, data)
+    problem = check_event_data(event_type, data, lifecycle)
     if problem is not None:
         return problem
     new_deadline = _valid_date(data.get("deadline"))
@@ -281,13 +332,16 @@ def _date(value: Any) -> dt.date | None:
     return dt.date.fromisoformat(str(value)[:10])
 
 
-def fold(events: Iterable[Event | Mapping[str, Any]]) -> FindingState:
-    """The state of a finding from all of its events, whatever order they arrived in.
+def fold(
+    events: Iterable[Event | Mapping[str, Any]], lifecycle: Lifecycle = HAZARD
+) -> FindingState:
+    """The state of a record from all of its events, whatever order they arrived in, by
+    its kind's transition table (hazards by default).
 
-    Mappings may carry `server_seq` (the server's order of the finding's events)."""
+    Mappings may carry `server_seq` (the server's order of the record's events)."""
     evs = [e if isinstance(e, Event) else Event.from_mapping(e) for e in events]
     state, deadline, last = "", None, None
-    handed_to = reference = outcome = severity = ""
+    handed_to = reference = outcome = severity = assigned_to = ""
     handed_on: dt.date | None = None
     effective: str | None = None  # the last event that took effect
     conflicts: list[Conflict] = []
@@ -296,17 +350,19 @@ def fold(events: Iterable[Event | Mapping[str, Any]]) -> FindingState:
     for event in causal_order(evs):
         order.append(event.id)
         last = event.id
-        reason = check_transition(state, event.type, event.role)
+        reason = check_transition(state, event.type, event.role, lifecycle)
         if reason is not None:
             conflicts.append(Conflict(event.id, event.type, state, reason, effective))
             continue
         effective = event.id
-        target = TRANSITIONS[event.type][2]
+        target = lifecycle.transitions[event.type][2]
         data = event.data
-        if event.type in ("opened", "rejected", "deadline_extended"):
+        if event.type in (lifecycle.opening, "rejected", "deadline_extended"):
             deadline = _valid_date(data.get("deadline")) or deadline
-        if event.type == "opened" and data.get("severity") in SEVERITIES:
+        if event.type == lifecycle.opening and data.get("severity") in SEVERITIES:
             severity = str(data["severity"])
+        if event.type == "assigned":
+            assigned_to = str(data.get("person", ""))
         if event.type == "handed_over":
             handed_to = str(data.get("unit", ""))
             reference = str(data.get("reference", ""))
@@ -318,7 +374,7 @@ def fold(events: Iterable[Event | Mapping[str, Any]]) -> FindingState:
         if target is not None:
             state = target
     return FindingState(
-        state=state or OPEN,
+        state=state or lifecycle.initial,
         deadline=deadline,
         last_event_id=last,
         handed_over_to=handed_to,
@@ -329,4 +385,5 @@ def fold(events: Iterable[Event | Mapping[str, Any]]) -> FindingState:
         severity=severity,
         handed_over_on=handed_on,
         resolved=frozenset(resolved & {c.event_id for c in conflicts}),
+        assigned_to=assigned_to,
     )

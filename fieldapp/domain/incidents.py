@@ -1,0 +1,71 @@
+"""The incident (事件) lifecycle: rows of the one fold's transition table, not a new machine.
+
+An incident is something seen in the field that belongs to no checklist — fireworks sold
+or set off, a complaint, a school emergency, a fire — reported on the spot, handed over
+to the unit that acts and followed to an outcome:
+reported → assigned → handed over (派出所 / 消防大队 / 城管 / 执法检查股, with 文号) →
+outcome (warned, fined, goods seized, case filed, unfounded) → closed.
+Its state is `findings.fold(events, INCIDENT)`: the same fold, order, conflicts and
+checks as a hazard's, on both the device and the server.
+"""
+
+from __future__ import annotations
+
+from fieldapp.domain.findings import EVERYONE, SUPERVISORS, Lifecycle, Rule
+
+REPORTED = "reported"
+ASSIGNED = "assigned"
+HANDED_OVER = "handed_over"
+OUTCOME_RECORDED = "outcome_recorded"
+CLOSED = "closed"
+STATES = (REPORTED, ASSIGNED, HANDED_OVER, OUTCOME_RECORDED, CLOSED)
+ACTIVE_STATES = (REPORTED, ASSIGNED, HANDED_OVER, OUTCOME_RECORDED)
+
+# event type -> (roles that may send it, states it may arrive in, state it leads to)
+TRANSITIONS: dict[str, Rule] = {
+    "reported": (EVERYONE, frozenset({""}), REPORTED),
+    "assigned": (SUPERVISORS, frozenset({REPORTED, ASSIGNED}), ASSIGNED),
+    "handed_over": (SUPERVISORS, frozenset({REPORTED, ASSIGNED}), HANDED_OVER),
+    "outcome_recorded": (
+        SUPERVISORS,
+        frozenset({REPORTED, ASSIGNED, HANDED_OVER}),
+        OUTCOME_RECORDED,
+    ),
+    "closed": (SUPERVISORS, frozenset({OUTCOME_RECORDED}), CLOSED),
+    "note": (EVERYONE, frozenset({"", *STATES}), None),
+}
+
+# 派出所, 消防大队, 城管, 执法检查股
+HAND_OVER_UNITS = ("police_station", "fire_brigade", "urban_management", "enforcement_section")
+OUTCOMES = ("warned", "fined", "goods_seized", "case_filed", "unfounded")
+# Outcomes that count as an enforcement case (执法案件) towards a campaign's target.
+ENFORCEMENT_OUTCOMES = frozenset({"fined", "goods_seized", "case_filed"})
+
+INCIDENT = Lifecycle(
+    name="incident",
+    opening="reported",
+    initial=REPORTED,
+    transitions=TRANSITIONS,
+    hand_over_units=HAND_OVER_UNITS,
+    outcomes=OUTCOMES,
+    catalog="incident",
+)
+EVENT_TYPES: tuple[str, ...] = INCIDENT.event_types
+
+# The categories an office starts with; the list is configurable (setting
+# `incident_categories`), these are the codes the catalogue names.
+DEFAULT_CATEGORIES = (
+    "fireworks_sale",
+    "fireworks_discharge",
+    "fireworks_storage",
+    "referral_110",
+    "complaint",
+    "school_emergency",
+    "epidemic_lead",
+    "fire",
+    "other",
+)
+MEDIA_KINDS = ("photo", "video", "audio")
+# Evidence files travel as they are (never re-encoded); larger ones are refused with a
+# message at the device, before anything is stored.
+MEDIA_LIMIT_BYTES = 200 * 1024 * 1024
