@@ -18,6 +18,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 from fieldapp.domain.canonical import canonical_json as canonical_json
 from fieldapp.domain.canonical import payload_hash as payload_hash
 from fieldapp.domain.findings import EVENT_TYPES
+from fieldapp.domain.incidents import EVENT_TYPES as INCIDENT_EVENT_TYPES
 
 PROTOCOL_VERSION = 1
 API_PREFIX = "/api/v1"
@@ -26,11 +27,13 @@ OP_INSPECTION_SUBMIT = "inspection.submit"
 OP_FINDING_EVENT = "finding.event"
 OP_DAILY_REPORT_SUBMIT = "daily_report.submit"
 OP_EXPORT_RECORDED = "export.recorded"  # for the server's audit trail
+OP_INCIDENT_EVENT = "incident.event"
 OP_TYPES: tuple[str, ...] = (
     OP_INSPECTION_SUBMIT,
     OP_FINDING_EVENT,
     OP_DAILY_REPORT_SUBMIT,
     OP_EXPORT_RECORDED,
+    OP_INCIDENT_EVENT,
 )
 
 # Record types of the pull feed.
@@ -45,11 +48,20 @@ CHANGE_TYPES: tuple[str, ...] = (
     "finding.event",
     "inspection",
     "daily_report",
+    "incident",
+    "incident.event",
 )
 
 FINDING_EVENT_TYPES: tuple[str, ...] = EVENT_TYPES  # one list, the state machine's
+INCIDENT_EVENT_TYPE_NAMES: tuple[str, ...] = INCIDENT_EVENT_TYPES  # the incident table's
 
-OpType = Literal["inspection.submit", "finding.event", "daily_report.submit", "export.recorded"]
+OpType = Literal[
+    "inspection.submit",
+    "finding.event",
+    "daily_report.submit",
+    "export.recorded",
+    "incident.event",
+]
 OpStatus = Literal["applied", "duplicate", "rejected"]
 
 
@@ -330,11 +342,52 @@ class ExportRecorded(WireModel):
     file: Text = ""
 
 
+class PersonInvolved(WireModel):
+    name: str = Field(min_length=1, max_length=100)
+    role: str = Field(default="", max_length=100)
+
+
+class MediaRef(WireModel):
+    """A video or audio file, kept as it is: its blob is uploaded after the ops."""
+
+    sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
+    name: str = Field(default="", max_length=255)
+    mime: str = Field(default="application/octet-stream", max_length=100)
+    size: int = Field(ge=0)
+
+
+class IncidentPayload(WireModel):
+    """An incident (事件) as reported; sent once, with its `reported` event."""
+
+    id: str = Field(min_length=1, max_length=100)
+    category: str = Field(min_length=1, max_length=64)
+    grid_code: str = Field(min_length=1, max_length=100)
+    venue_id: str | None = Field(default=None, max_length=100)
+    address: str = Field(default="", max_length=500)
+    occurred_at: str = Field(min_length=10, max_length=40)
+    description: str = Field(default="", max_length=5000)
+    people: list[PersonInvolved] = Field(default_factory=list, max_length=50)
+    photos: list[str] = Field(default_factory=list, max_length=50)
+    media: list[MediaRef] = Field(default_factory=list, max_length=20)
+    created_at: str
+    created_by: str  # person id
+
+
+class IncidentEventSubmit(WireModel):
+    """`incident.event`: one event of an incident; the first (`reported`) carries the
+    incident itself."""
+
+    incident_id: str = Field(min_length=1, max_length=100)
+    incident: IncidentPayload | None = None
+    event: EventPayload
+
+
 PAYLOAD_MODELS: dict[str, type[WireModel]] = {
     OP_INSPECTION_SUBMIT: InspectionSubmit,
     OP_FINDING_EVENT: FindingEventSubmit,
     OP_DAILY_REPORT_SUBMIT: DailyReportSubmit,
     OP_EXPORT_RECORDED: ExportRecorded,
+    OP_INCIDENT_EVENT: IncidentEventSubmit,
 }
 
 
@@ -354,7 +407,8 @@ def photo_refs(op_type: str, payload: dict[str, Any]) -> list[str]:
             add(finding.get("photos"))
             for event in finding.get("events") or ():
                 add(event.get("photos"))
-    elif op_type == OP_FINDING_EVENT:
+    elif op_type in (OP_FINDING_EVENT, OP_INCIDENT_EVENT):
+        add((payload.get("incident") or {}).get("photos"))
         add((payload.get("event") or {}).get("photos"))
     return found
 
@@ -370,8 +424,21 @@ def record_photos(record: dict[str, Any]) -> set[str]:
                 found.add(sha)
 
     add(record.get("photos"))
+    add(m.get("sha256") for m in record.get("media") or () if isinstance(m, dict))
     for part in ("answers", "events"):
         for child in record.get(part) or ():
             if isinstance(child, dict):
                 add(child.get("photos"))
+    return found
+
+
+def media_refs(op_type: str, payload: dict[str, Any]) -> list[str]:
+    """The sha256 of every video or audio file an op refers to (sent after the ops)."""
+    if op_type != OP_INCIDENT_EVENT:
+        return []
+    found: list[str] = []
+    for media in (payload.get("incident") or {}).get("media") or ():
+        sha = media.get("sha256") if isinstance(media, dict) else None
+        if isinstance(sha, str) and sha not in found:
+            found.append(sha)
     return found

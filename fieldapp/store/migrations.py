@@ -122,6 +122,13 @@ def _v7_campaigns(db: SqliteDatabase) -> None:
     db.create_tables(CAMPAIGN_MODELS, safe=True)
 
 
+def _v8_incidents(db: SqliteDatabase) -> None:
+    """Incidents (事件) and their events: a second record kind of the one lifecycle fold."""
+    from fieldapp.store.incident_models import INCIDENT_MODELS
+
+    db.create_tables(INCIDENT_MODELS, safe=False)
+
+
 # Index i holds the migration from version i to version i + 1.
 MIGRATIONS: list[Migration] = [
     _v1_initial,
@@ -131,6 +138,7 @@ MIGRATIONS: list[Migration] = [
     _v5_proof,
     _v6_venue_attributes,
     _v7_campaigns,
+    _v8_incidents,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -34,6 +34,13 @@ from fieldapp.store.models import (
 )
 from fieldapp.store.payloads import event_payload
 from sync.client.campaigns import store_campaign
+from sync.client.incident_rows import (
+    apply_incident_events,
+    apply_incidents,
+    forget_incident_seqs,
+    record_incident_seqs,
+    refold_incidents,
+)
 from sync.client.rows import RowWriter, existing, rows_in
 from sync.protocol import Change
 
@@ -96,6 +103,7 @@ def record_server_seqs(event_seqs: dict[str, int]) -> None:
     )
     sql = "SELECT DISTINCT finding_id FROM finding_event WHERE id IN ({})"
     refold_findings(existing(sql, event_seqs))
+    record_incident_seqs(event_seqs)  # event ids are unique across both kinds
 
 
 def forget_server_seqs() -> None:
@@ -109,12 +117,13 @@ def forget_server_seqs() -> None:
     }
     db.execute_sql("UPDATE finding_event SET server_seq = NULL WHERE server_seq IS NOT NULL")
     refold_findings(findings)
+    forget_incident_seqs()
 
 
 # The order a page is applied in: every record after the records it refers to.
 APPLY_ORDER = (
     "grid", "person", "placard_key", "checklist", "campaign", "venue", "inspection", "finding",
-    "finding.event", "daily_report",
+    "finding.event", "daily_report", "incident", "incident.event",
 )  # fmt: skip
 
 
@@ -126,6 +135,7 @@ class PageApplier:
         self.warnings: list[str] = []
         self.page_grids = {c.id for c in changes if c.type == "grid"}
         self.touched_findings: set[str] = set()
+        self.touched_incidents: set[str] = set()
         self.known_grids: dict[str, bool] = {}
         self.handlers: dict[str, Callable[[Change], None]] = {
             "grid": self._grid,
@@ -146,7 +156,8 @@ class PageApplier:
             else:
                 self.warnings.append(f"ignored a change of unknown type {change.type!r}")
         bulk = {"venue": self._venues, "inspection": self._inspections,
-                "finding": self._findings, "finding.event": self._events}  # fmt: skip
+                "finding": self._findings, "finding.event": self._events,
+                "incident": self._incidents, "incident.event": self._incident_events}  # fmt: skip
         applied = 0
         for type_, changes in by_type.items():
             if type_ in bulk:
@@ -156,7 +167,14 @@ class PageApplier:
                     self.handlers[type_](change)
             applied += len(changes)
         refold_findings(self.touched_findings)
+        refold_incidents(self.touched_incidents)
         return applied
+
+    def _incidents(self, changes: list[Change]) -> None:
+        self.touched_incidents |= apply_incidents(changes, self._grid_known, self.warnings)
+
+    def _incident_events(self, changes: list[Change]) -> None:
+        self.touched_incidents |= apply_incident_events(changes, self.warnings)
 
     def _grid_known(self, code: str | None) -> bool:
         if not code:

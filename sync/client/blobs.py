@@ -22,14 +22,24 @@ from fieldapp.store.models import Blob
 
 SHA256 = re.compile(r"^[0-9a-f]{64}$")
 
-# Findings first (the review detail shows them), then hazard events, then answers; newest
-# records first within each.
+# Findings first (the review detail shows them), then hazard events, answers, incidents
+# and their events; incidents' video and audio last (large, and never in the way of the
+# photos); newest records first within each.
+_PHOTO_TABLES = ("finding", "finding_event", "answer", "incident", "incident_event")
 _MISSING_SQL = (
     " UNION ALL ".join(
-        f"SELECT j.value, {rank}, t.rowid FROM {table} t, json_each(t.photos) j"
-        " WHERE t.photos IS NOT NULL AND t.photos <> '[]' AND j.type = 'text'"
-        " AND j.value NOT IN (SELECT sha256 FROM blob)"
-        for rank, table in enumerate(("finding", "finding_event", "answer"))
+        [
+            f"SELECT j.value, {rank}, t.rowid FROM {table} t, json_each(t.photos) j"
+            " WHERE t.photos IS NOT NULL AND t.photos <> '[]' AND j.type = 'text'"
+            " AND j.value NOT IN (SELECT sha256 FROM blob)"
+            for rank, table in enumerate(_PHOTO_TABLES)
+        ]
+        + [
+            f"SELECT json_extract(j.value, '$.sha256'), {len(_PHOTO_TABLES)}, t.rowid"
+            " FROM incident t, json_each(t.media) j"
+            " WHERE t.media IS NOT NULL AND t.media <> '[]' AND j.type = 'object'"
+            " AND json_extract(j.value, '$.sha256') NOT IN (SELECT sha256 FROM blob)"
+        ]
     )
     + " ORDER BY 2, 3 DESC"
 )

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -18,10 +18,33 @@ from fieldapp.store.db import db
 from fieldapp.store.models import Blob, Outbox
 from sync.client.base import Progress, ServerUnavailable, SyncResult, error_message
 from sync.client.blobs import adopt_file, missing_blobs, store_blob
-from sync.protocol import photo_refs
+from sync.protocol import media_refs, photo_refs
 
 if TYPE_CHECKING:
     import httpx
+
+CHUNK = 1024 * 1024
+
+
+class _FileChunks:
+    """A file's bytes for an upload body, read a chunk at a time; iterable again on a retry
+    (it reopens the file), so a 50 MB video never sits in memory."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def __iter__(self) -> Iterator[bytes]:
+        with open(self.path, "rb") as handle:
+            while chunk := handle.read(CHUNK):
+                yield chunk
+
+
+def _file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    for chunk in _FileChunks(path):
+        digest.update(chunk)
+    return digest.hexdigest()
+
 
 # Per store file: photos the server did not have when this process last asked. They are
 # asked for again on every sync, after the others, so they never hold the others back.
@@ -63,30 +86,70 @@ class PhotoTransfer:
         result.blobs_uploaded += uploaded
         return uploaded
 
-    def _upload_one(self, sha: str, result: SyncResult) -> bool:
+    def upload_media(
+        self, progress: Progress | None = None, result: SyncResult | None = None
+    ) -> int:
+        """Send the video and audio files of incidents, after the ops and the pull, so a
+        large file never holds up the records behind it. A failure is a warning: the file
+        is sent again with the next sync, and its record is on the server already."""
+        result = result if result is not None else SyncResult()
+        wanted: list[str] = []
+        for row in Outbox.select().where(Outbox.type == "incident.event").order_by(Outbox.seq):
+            for sha in media_refs(row.type, json.loads(row.payload)):
+                if sha not in wanted:
+                    wanted.append(sha)
+        done_already = {
+            b.sha256
+            for b in Blob.select(Blob.sha256).where(
+                Blob.uploaded
+                == True  # noqa: E712
+                & Blob.sha256.in_(wanted)
+            )
+        }
+        todo = [sha for sha in wanted if sha not in done_already]
+        uploaded = 0
+        for index, sha in enumerate(todo):
+            if progress:
+                progress("photos", index, len(todo))
+            try:
+                if self._upload_one(sha, result, what="video/audio file"):
+                    uploaded += 1
+            except ServerUnavailable as error:
+                result.warnings.append(
+                    f"video/audio upload stopped ({error}); it is sent with the next sync"
+                )
+                break
+        result.blobs_uploaded += uploaded
+        return uploaded
+
+    def _upload_one(self, sha: str, result: SyncResult, what: str = "photo") -> bool:
         path = self.blob_path(sha)
         if not path.is_file():
-            result.warnings.append(f"photo {sha[:12]} is missing on this device; sent without it")
+            result.warnings.append(f"{what} {sha[:12]} is missing on this device; sent without it")
             return False
+        row = Blob.get_or_none(Blob.sha256 == sha)
+        mime = row.mime if row is not None else "image/jpeg"
         head = self._request("HEAD", f"/blobs/{sha}")
         if head.status_code != 200:
-            data = path.read_bytes()
-            if hashlib.sha256(data).hexdigest() != sha:
+            if _file_sha256(path) != sha:
                 result.warnings.append(
-                    f"photo {sha[:12]} is damaged on this device; sent without it"
+                    f"{what} {sha[:12]} is damaged on this device; sent without it"
                 )
                 return False
             put = self._request(
-                "PUT", f"/blobs/{sha}", content=data, headers={"content-type": "image/jpeg"}
+                "PUT",
+                f"/blobs/{sha}",
+                content=_FileChunks(path),
+                headers={"content-type": mime, "content-length": str(path.stat().st_size)},
             )
             if put.status_code not in (200, 201):
-                result.warnings.append(f"photo {sha[:12]} refused: {error_message(put)}")
+                result.warnings.append(f"{what} {sha[:12]} refused: {error_message(put)}")
                 return False
         with db.atomic():
             if Blob.update(uploaded=True).where(Blob.sha256 == sha).execute() == 0:
                 Blob.insert(
                     sha256=sha,
-                    mime="image/jpeg",
+                    mime=mime,
                     size=path.stat().st_size,
                     uploaded=True,
                     created_at=now_iso(),

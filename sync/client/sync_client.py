@@ -311,14 +311,15 @@ class SyncClient(PhotoTransfer):
                 return result
 
     def sync_once(self, progress_callback: Progress | None = None) -> SyncResult:
-        """photos up → push → pull → photos down. Returns what happened; raises only
-        DeviceNotEnrolled."""
+        """photos up → push → pull → video/audio up → photos down. Returns what happened;
+        raises only DeviceNotEnrolled."""
         result = SyncResult()
         try:
             result.new_epoch = self.check_epoch(self.health().epoch)
             self.upload_blobs(progress_callback, result)
             self.push(progress_callback, result)
             self.pull(progress_callback, result)
+            self.upload_media(progress_callback, result)
             self.download_blobs(progress_callback, result)
         except DeviceNotEnrolled as error:
             SyncState.update(last_error=str(error)).where(SyncState.id == 1).execute()

@@ -17,7 +17,7 @@ from sync.server.errors import COMMON_ERRORS, install_error_handlers
 from sync.server.middleware import AccessLog, BodyLimit
 from sync.server.routes import blobs, data, enroll, health, pull, push, web
 
-DEFAULT_BLOB_LIMIT = 20 * 1024 * 1024
+DEFAULT_BLOB_LIMIT = 100 * 1024 * 1024  # an incident's video is kept as it was shot
 DEFAULT_BODY_LIMIT = 16 * 1024 * 1024
 
 DESCRIPTION = (

@@ -28,6 +28,7 @@ from sync.protocol import (
     OP_DAILY_REPORT_SUBMIT,
     OP_EXPORT_RECORDED,
     OP_FINDING_EVENT,
+    OP_INCIDENT_EVENT,
     OP_INSPECTION_SUBMIT,
     PAYLOAD_MODELS,
     Op,
@@ -38,6 +39,7 @@ from sync.server import db as server_db
 from sync.server.audit import apply_export_recorded
 from sync.server.bulk import select_in
 from sync.server.feed import NewChange, append_changes
+from sync.server.incidents import apply_incident_event
 from sync.server.inspections import AlreadyStored, InspectionWriter, readable_validation
 from sync.server.models import AppliedOp
 from sync.server.scope import DeviceContext
@@ -66,6 +68,7 @@ APPLIERS: dict[str, Applier] = {
     OP_FINDING_EVENT: apply_finding_event,
     OP_DAILY_REPORT_SUBMIT: apply_daily_report,
     OP_EXPORT_RECORDED: apply_export_recorded,
+    OP_INCIDENT_EVENT: apply_incident_event,
 }
 
 

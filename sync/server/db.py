@@ -15,6 +15,7 @@ from peewee import Database, PostgresqlDatabase
 from playhouse.pool import PooledPostgresqlDatabase, PooledSqliteDatabase
 
 from sync.protocol import record_photos
+from sync.server.incident_models import INCIDENT_MODELS
 from sync.server.models import ALL_MODELS, BlobRef, Meta, database
 
 SCHEMA_VERSION = 1
@@ -153,7 +154,7 @@ def init_schema() -> str:
     db = current()
     with db.connection_context():
         upgrading = db.table_exists("change_log") and not db.table_exists("blob_ref")
-        db.create_tables(ALL_MODELS, safe=True)
+        db.create_tables([*ALL_MODELS, *INCIDENT_MODELS], safe=True)
         if upgrading:  # a database from before blobs were scoped: note who may read what
             backfill_blob_refs()
         _make_audit_append_only()
@@ -201,7 +202,7 @@ def new_epoch() -> str:
 
 # --- who may read a blob (blob_scope): the rows, and their backfill -------------------------
 
-PHOTO_RECORD_TYPES = ("finding", "finding.event", "inspection")
+PHOTO_RECORD_TYPES = ("finding", "finding.event", "inspection", "incident", "incident.event")
 BlobRefRow = tuple[str, str, str, str]  # sha256, grid code, audience, uploading device
 
 

@@ -1,0 +1,9 @@
+"""Incidents (事件): reported from anywhere in the app, followed to an outcome.
+
+- `evidence`: video and audio files stored as they are, by sha256, size-limited;
+- `reporting`: a new incident with its `reported` event, one transaction with its op;
+- `events`: events through the one lifecycle fold (`domain.incidents.INCIDENT`);
+- `queue`: the supervisor's incident queue and its bulk actions.
+
+May use: services.common only (and store, domain, i18n below it).
+"""

@@ -1,0 +1,97 @@
+"""Incident events, appended through the one lifecycle fold with the incident's table."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fieldapp.domain import findings as machine
+from fieldapp.domain.clock import now_iso, today
+from fieldapp.domain.ids import new_id
+from fieldapp.domain.incidents import INCIDENT
+from fieldapp.services.common import outbox
+from fieldapp.services.common.identity import me
+from fieldapp.store.db import db
+from fieldapp.store.incident_models import Incident, IncidentEvent
+
+OP_INCIDENT_EVENT = "incident.event"
+
+
+def event_payload(event: IncidentEvent) -> dict[str, Any]:
+    return {
+        "id": event.id,
+        "type": event.type,
+        "actor": event.actor,
+        "role": event.role,
+        "device_id": event.device_id,
+        "base_event": event.base_event,
+        "at": event.at,
+        "note": event.note,
+        "photos": list(event.photos),
+        "data": dict(event.data),
+    }
+
+
+def fold_of(incident_id: str) -> machine.FindingState:
+    """The fold of the incident's events, in the server's order where it gave one."""
+    events = IncidentEvent.select().where(IncidentEvent.incident == incident_id)
+    return machine.fold(
+        ({**event_payload(e), "server_seq": e.server_seq} for e in events), INCIDENT
+    )
+
+
+def refresh(incident: Incident) -> machine.FindingState:
+    folded = fold_of(incident.id)
+    incident.state = folded.state
+    incident.assigned_to = folded.assigned_to
+    incident.conflict = bool(folded.unresolved_conflicts)
+    incident.save()
+    return folded
+
+
+def append_event(
+    incident_id: str,
+    event_type: str,
+    *,
+    note: str = "",
+    photos: list[str] | None = None,
+    data: dict[str, Any] | None = None,
+    incident_payload: dict[str, Any] | None = None,
+) -> IncidentEvent:
+    """Append an event if this person may send it now; queue it for the server in the
+    same transaction. `incident_payload` rides along with the `reported` event."""
+    who = me()
+    with db.atomic():
+        incident = Incident.get_by_id(incident_id)
+        folded = fold_of(incident_id)
+        refusal = machine.check_event(
+            folded, event_type, who.role, data=data or {}, today=today(), lifecycle=INCIDENT
+        )
+        if refusal is not None:
+            raise machine.TransitionRefused(refusal)
+        event = IncidentEvent.create(
+            id=new_id(),
+            incident=incident_id,
+            type=event_type,
+            actor=who.person_id,
+            role=who.role,
+            device_id=who.device_id,
+            base_event=folded.last_event_id,
+            at=now_iso(),
+            note=note,
+            photos=photos or [],
+            data=data or {},
+        )
+        refresh(incident)
+        payload: dict[str, Any] = {"incident_id": incident_id, "event": event_payload(event)}
+        if incident_payload is not None:
+            payload["incident"] = incident_payload
+        outbox.enqueue(OP_INCIDENT_EVENT, payload)
+    return event
+
+
+def acknowledge_conflicts(incident_id: str, note: str = "") -> IncidentEvent | None:
+    """A note that marks the incident's open conflicts as seen (kept in its history)."""
+    pending = [c.event_id for c in fold_of(incident_id).unresolved_conflicts]
+    if not pending:
+        return None
+    return append_event(incident_id, "note", note=note, data={"resolves": pending})

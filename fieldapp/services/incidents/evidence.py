@@ -1,0 +1,127 @@
+"""Evidence files of an incident: photos resized like any photo, video and audio kept as
+they are (never re-encoded), copied into the content-addressed blob store while hashed."""
+
+from __future__ import annotations
+
+import hashlib
+import mimetypes
+import os
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+
+from fieldapp.domain.clock import now_iso
+from fieldapp.domain.incidents import MEDIA_LIMIT_BYTES
+from fieldapp.i18n import t
+from fieldapp.services.common.photos import PhotoError, blob_path, import_photo
+from fieldapp.store.models import Blob
+
+PHOTO_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".webp", ".heic", ".bmp", ".gif"})
+MEDIA_SUFFIXES = {
+    ".mp4": "video/mp4",
+    ".mov": "video/quicktime",
+    ".3gp": "video/3gpp",
+    ".avi": "video/x-msvideo",
+    ".mkv": "video/x-matroska",
+    ".webm": "video/webm",
+    ".m4a": "audio/mp4",
+    ".mp3": "audio/mpeg",
+    ".amr": "audio/amr",
+    ".wav": "audio/wav",
+    ".aac": "audio/aac",
+    ".ogg": "audio/ogg",
+}
+CHUNK = 1024 * 1024
+
+
+class EvidenceError(ValueError):
+    """A file that cannot be added as evidence; the message says what to do."""
+
+
+@dataclass(frozen=True)
+class Evidence:
+    photos: list[str]
+    media: list[dict[str, object]]
+
+
+def human_size(size: int) -> str:
+    return f"{size / (1024 * 1024):.1f} MB" if size >= 1024 * 1024 else f"{size / 1024:.0f} KB"
+
+
+def media_mime(path: Path) -> str | None:
+    mime = MEDIA_SUFFIXES.get(path.suffix.lower())
+    if mime is None:
+        guessed = mimetypes.guess_type(path.name)[0] or ""
+        mime = guessed if guessed.startswith(("video/", "audio/")) else None
+    return mime
+
+
+def check_files(paths: list[str], *, limit: int = MEDIA_LIMIT_BYTES) -> list[Path]:
+    """The files as paths, or EvidenceError for the first one that cannot be added."""
+    checked = []
+    for raw in paths:
+        path = Path(raw.strip()).expanduser()
+        if not path.is_file():
+            raise EvidenceError(t("incident.refused.media_missing", path=path))
+        if path.suffix.lower() not in PHOTO_SUFFIXES and media_mime(path) is None:
+            raise EvidenceError(t("incident.refused.media_kind", name=path.name))
+        size = path.stat().st_size
+        if size > limit:
+            raise EvidenceError(
+                t(
+                    "incident.refused.media_too_large",
+                    name=path.name,
+                    size=human_size(size),
+                    limit=human_size(limit),
+                )
+            )
+        checked.append(path)
+    return checked
+
+
+def import_media(path: Path) -> dict[str, object]:
+    """Copy a video or audio file into the blob store as it is; its reference."""
+    mime = media_mime(path) or "application/octet-stream"
+    blob_path("0" * 64).parent.mkdir(parents=True, exist_ok=True)
+    temp = blob_path(f"incoming-{uuid.uuid4().hex}")
+    digest = hashlib.sha256()
+    size = 0
+    try:
+        with open(path, "rb") as source, open(temp, "wb") as target:
+            while chunk := source.read(CHUNK):
+                digest.update(chunk)
+                target.write(chunk)
+                size += len(chunk)
+            target.flush()
+            os.fsync(target.fileno())
+        sha = digest.hexdigest()
+        final = blob_path(sha)
+        if final.exists():
+            temp.unlink()
+        else:
+            os.replace(temp, final)
+    except OSError as error:
+        temp.unlink(missing_ok=True)
+        raise EvidenceError(
+            f"{path.name}: {error.strerror}; free some disk space and add it again"
+        ) from None
+    Blob.insert(
+        sha256=sha, mime=mime, size=size, created_at=now_iso()
+    ).on_conflict_ignore().execute()
+    return {"sha256": sha, "name": path.name[:255], "mime": mime, "size": size}
+
+
+def import_evidence(paths: list[str]) -> Evidence:
+    """Store every file (photos resized, media as they are); all are checked first, so a
+    bad one stores nothing."""
+    photos: list[str] = []
+    media: list[dict[str, object]] = []
+    for path in check_files([p for p in paths if p.strip()]):
+        if path.suffix.lower() in PHOTO_SUFFIXES:
+            try:
+                photos.append(import_photo(path))
+            except PhotoError as error:
+                raise EvidenceError(str(error)) from None
+        else:
+            media.append(import_media(path))
+    return Evidence(photos, media)

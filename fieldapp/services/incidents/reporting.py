@@ -1,0 +1,119 @@
+"""Reporting an incident: checked, stored with its evidence and `reported` event, queued."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from fieldapp.domain.clock import now_iso
+from fieldapp.domain.ids import new_id
+from fieldapp.domain.incidents import DEFAULT_CATEGORIES
+from fieldapp.i18n import t
+from fieldapp.services.common.identity import grid_codes_under, me
+from fieldapp.services.incidents import events
+from fieldapp.services.incidents.evidence import import_evidence
+from fieldapp.store.db import db
+from fieldapp.store.incident_models import Incident
+from fieldapp.store.models import Setting, Venue
+
+
+class ReportRefused(ValueError):
+    """A report that cannot be saved as it is; the message says what to fill in."""
+
+
+@dataclass
+class IncidentReport:
+    """What the reporter typed; nothing is stored until `report_incident` accepts it."""
+
+    category: str
+    occurred_at: str  # "YYYY-MM-DD HH:MM" local time, or an ISO time
+    description: str
+    venue_id: str | None = None
+    address: str = ""
+    grid_code: str = ""  # the venue's grid when there is a venue; else the reporter's
+    people: list[dict[str, str]] = field(default_factory=list)
+    files: list[str] = field(default_factory=list)
+
+
+def categories() -> list[str]:
+    """The office's list of incident categories (setting `incident_categories`)."""
+    row = Setting.get_or_none(Setting.key == "incident_categories")
+    if row is not None and isinstance(row.value, list) and row.value:
+        return [str(code) for code in row.value]
+    return list(DEFAULT_CATEGORIES)
+
+
+def parse_people(text: str) -> list[dict[str, str]]:
+    """One person a line: `name role` (the role is optional)."""
+    people = []
+    for line in text.splitlines():
+        name, _, role = line.strip().partition(" ")
+        if name:
+            people.append({"name": name[:100], "role": role.strip()[:100]})
+    return people
+
+
+def parse_time(text: str) -> str:
+    """A local time typed as `2026-02-11 06:40` (or ISO) as a UTC ISO stamp."""
+    value = text.strip()
+    try:
+        moment = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        raise ReportRefused(t("incident.refused.time_invalid", value=value)) from None
+    if moment.tzinfo is None:
+        moment = moment.astimezone()  # the laptop's local time zone
+    return moment.astimezone(dt.UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
+
+
+def _grid_of(report: IncidentReport) -> str:
+    if report.venue_id:
+        venue = Venue.get_or_none(Venue.id == report.venue_id)
+        if venue is None:
+            raise ReportRefused(t("incident.refused.place_missing"))
+        return venue.grid_code
+    who = me()
+    mine = grid_codes_under([code for code, _ in who.grids])
+    if report.grid_code and report.grid_code in mine:
+        return report.grid_code
+    if not who.grids:
+        raise ReportRefused(t("incident.refused.grid_missing"))
+    return who.grids[0][0]
+
+
+def report_incident(report: IncidentReport) -> Incident:
+    """Check the report, store its evidence, then the incident, its `reported` event and
+    the op in one transaction. Refusals (ReportRefused, EvidenceError) store nothing."""
+    if report.category not in categories():
+        raise ReportRefused(t("incident.refused.category_missing"))
+    if not report.venue_id and not report.address.strip():
+        raise ReportRefused(t("incident.refused.place_missing"))
+    if not report.description.strip():
+        raise ReportRefused(t("incident.refused.description_missing"))
+    occurred = parse_time(report.occurred_at)
+    grid = _grid_of(report)
+    evidence = import_evidence(report.files)
+    who = me()
+    values: dict[str, Any] = {
+        "id": new_id(),
+        "category": report.category,
+        "grid_code": grid,
+        "venue_id": report.venue_id or None,
+        "address": report.address.strip()[:500],
+        "occurred_at": occurred,
+        "description": report.description.strip()[:5000],
+        "people": report.people,
+        "photos": evidence.photos,
+        "media": evidence.media,
+        "created_at": now_iso(),
+        "created_by": who.person_id,
+    }
+    with db.atomic():
+        incident = Incident.create(**values)
+        events.append_event(
+            incident.id,
+            "reported",
+            data={"category": report.category},
+            incident_payload=values,
+        )
+    return Incident.get_by_id(incident.id)

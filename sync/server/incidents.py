@@ -1,0 +1,163 @@
+"""`incident.event`: an incident's events authorised, numbered and folded on the server.
+
+The first event (`reported`) carries the incident; the reporter must be the device's own
+person and the incident's grid among theirs. Later events are authorised by the incident
+lifecycle's table (`fieldapp.domain.incidents.INCIDENT`: an inspector reports and adds
+notes; a supervisor assigns, hands over, records the outcome and closes) and folded by
+the one fold in the server's order — an event that lands as an invalid transition is kept
+and flagged as a conflict, as for hazards.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fieldapp.domain import findings as machine
+from fieldapp.domain.incidents import INCIDENT
+from sync.protocol import IncidentEventSubmit, IncidentPayload
+from sync.server import db as server_db
+from sync.server.feed import NewChange
+from sync.server.incident_models import Incident, IncidentEvent
+from sync.server.models import Grid, Venue
+from sync.server.scope import DeviceContext, may_write_grid, outside_grid_reason, require_own
+from sync.server.submit import Applied
+
+
+def _domain_event(event: IncidentEvent | dict[str, Any]) -> machine.Event:
+    if isinstance(event, dict):
+        return machine.Event.from_mapping({**event, "server_seq": event.get("server_order")})
+    return machine.Event(
+        id=event.id,
+        type=event.type,
+        actor=event.actor,
+        role=event.role,
+        at=event.at,
+        base_event=event.base_event,
+        device_id=event.device_id,
+        note=event.note,
+        data=dict(event.data or {}),
+        server_seq=event.server_order,
+    )
+
+
+def fold_incident(events: list[IncidentEvent | dict[str, Any]]) -> machine.FindingState:
+    return machine.fold((_domain_event(e) for e in events), INCIDENT)
+
+
+def incident_change(incident: Incident) -> NewChange:
+    record = {
+        "id": incident.id,
+        "category": incident.category,
+        "grid_code": incident.grid_code,
+        "venue_id": incident.venue_id,
+        "address": incident.address,
+        "occurred_at": incident.occurred_at,
+        "description": incident.description,
+        "people": incident.people,
+        "photos": incident.photos,
+        "media": incident.media,
+        "created_at": incident.created_at,
+        "created_by": incident.created_by,
+        "state": incident.state,
+        "assigned_to": incident.assigned_to,
+        "conflict": incident.conflict,
+    }
+    return NewChange("incident", incident.id, record, grid_code=incident.grid_code)
+
+
+def incident_event_change(event: IncidentEvent, grid_code: str) -> NewChange:
+    record = {
+        "id": event.id,
+        "incident_id": event.incident_id,
+        "type": event.type,
+        "actor": event.actor,
+        "role": event.role,
+        "device_id": event.device_id,
+        "base_event": event.base_event,
+        "at": event.at,
+        "note": event.note,
+        "photos": event.photos,
+        "data": event.data,
+        "received_at": event.received_at,
+        "server_order": event.server_order,
+        "conflict": event.conflict,
+        "conflict_reason": event.conflict_reason,
+    }
+    return NewChange("incident.event", event.id, record, grid_code=grid_code)
+
+
+def _create(who: DeviceContext, sub: IncidentEventSubmit, payload: IncidentPayload) -> Incident:
+    if payload.id != sub.incident_id:
+        raise ValueError(f"incident {payload.id} is sent with an event of {sub.incident_id}")
+    require_own(who, payload.created_by, f"incident {payload.id}")
+    if sub.event.type != INCIDENT.opening:
+        raise ValueError(f"incident {payload.id} must arrive with its '{INCIDENT.opening}' event")
+    grid = payload.grid_code
+    if payload.venue_id:
+        venue = Venue.get_or_none(Venue.id == payload.venue_id)
+        if venue is None:
+            raise ValueError(
+                f"venue {payload.venue_id} is not known to the server; sync the venue list first"
+            )
+        grid = venue.grid_code
+    if Grid.get_or_none(Grid.code == grid) is None:
+        raise ValueError(f"grid {grid} is not known to the server")
+    if not may_write_grid(who, grid):
+        raise ValueError(outside_grid_reason(who, grid, f"incident {payload.id}"))
+    values = payload.model_dump(exclude={"grid_code"})
+    return Incident.create(**values, grid=grid, received_at=server_db.now_iso())
+
+
+def apply_incident_event(who: DeviceContext, sub: IncidentEventSubmit) -> Applied:
+    event = sub.event
+    require_own(who, event.actor, f"event {event.id}")
+    if not machine.role_may_send(who.role, event.type, INCIDENT):
+        raise ValueError(
+            f"a person with the role {who.role} may not record '{event.type}' on an "
+            "incident; a supervisor of the grid must do it"
+        )
+    if IncidentEvent.get_or_none(IncidentEvent.id == event.id) is not None:
+        raise ValueError(f"incident event {event.id} already exists; event ids are never reused")
+    incident = Incident.get_or_none(Incident.id == sub.incident_id)
+    if incident is None:
+        if sub.incident is None:
+            raise ValueError(
+                f"incident {sub.incident_id} is not known to the server "
+                "(its report may have been refused)"
+            )
+        incident = _create(who, sub, sub.incident)
+    elif not may_write_grid(who, incident.grid_code):
+        raise ValueError(outside_grid_reason(who, incident.grid_code, f"incident {incident.id}"))
+    if server_db.is_postgres():  # number the incident's events one after the other
+        Incident.select().where(Incident.id == incident.id).for_update().execute()
+    existing: list[IncidentEvent | dict[str, Any]] = list(
+        IncidentEvent.select()
+        .where(IncidentEvent.incident == incident.id)
+        .order_by(IncidentEvent.server_order)
+    )
+    row: dict[str, Any] = {
+        "id": event.id,
+        "incident": incident.id,
+        "type": event.type,
+        "actor": event.actor,
+        "role": who.role,
+        "device_id": who.device_id,
+        "base_event": event.base_event,
+        "at": event.at,
+        "note": event.note,
+        "photos": event.photos,
+        "data": event.data,
+        "received_at": server_db.now_iso(),
+        "server_order": len(existing),
+    }
+    folded = fold_incident([*existing, row])
+    conflict = next((c.reason for c in folded.conflicts if c.event_id == event.id), None)
+    row["conflict"], row["conflict_reason"] = conflict is not None, conflict or ""
+    IncidentEvent.insert(row).execute()
+    incident.state = folded.state
+    incident.assigned_to = folded.assigned_to
+    incident.conflict = bool(folded.conflicts)
+    incident.save()
+    stored = IncidentEvent.get_by_id(event.id)
+    changes = [incident_event_change(stored, incident.grid_code), incident_change(incident)]
+    return Applied(changes, conflict, {event.id: row["server_order"]})

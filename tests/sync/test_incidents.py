@@ -1,0 +1,158 @@
+"""Incidents end to end: reported offline with a video, synced, handed over, closed — and the
+same state on both devices and on the server."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sync_world import LiveServer
+
+from fieldapp.domain import incidents as lifecycle
+from fieldapp.i18n import set_language
+from fieldapp.services.incidents import queue
+from fieldapp.services.incidents.evidence import EvidenceError
+from fieldapp.services.incidents.reporting import IncidentReport, ReportRefused, report_incident
+from fieldapp.store.incident_models import Incident, IncidentEvent
+from fieldapp.store.models import Outbox, Venue
+from sync.server import db as server_db
+from sync.server.incident_models import Incident as ServerIncident
+from sync.server.incident_models import IncidentEvent as ServerIncidentEvent
+
+
+@pytest.fixture(autouse=True)
+def english() -> Iterator[None]:
+    set_language("en")
+    yield
+    set_language("zh")
+
+
+def _act_as(device, monkeypatch: pytest.MonkeyPatch):  # noqa: ANN001, ANN202
+    """Open the device's store with its home as FIELDAPP_HOME (its blobs go there)."""
+    monkeypatch.setenv("FIELDAPP_HOME", str(device.home))
+    return device.open()
+
+
+def _video(tmp_path: Path, size: int) -> Path:
+    path = tmp_path / "现场.mp4"
+    with open(path, "wb") as handle:  # not a real video: the bytes travel as they are
+        handle.write(b"\x00\x00\x00\x18ftypmp42")
+        handle.write(os.urandom(size - 12))
+    return path
+
+
+def _server_state(live_server: LiveServer, incident_id: str) -> tuple[str, str, list[str]]:
+    with server_db.current().connection_context():
+        incident = ServerIncident.get_by_id(incident_id)
+        events = [
+            e.type
+            for e in ServerIncidentEvent.select()
+            .where(ServerIncidentEvent.incident == incident_id)
+            .order_by(ServerIncidentEvent.server_order)
+        ]
+        return incident.state, incident.grid_code, events
+
+
+def test_offline_report_with_video_is_handed_over_and_closed_everywhere(
+    make_device, live_server: LiveServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    inspector, supervisor = make_device("inspector"), make_device("supervisor")
+    _act_as(inspector, monkeypatch).enroll("p-insp")
+    with inspector.client() as client:
+        client.pull()
+    video = _video(tmp_path, 3 * 1024 * 1024 + 17)
+    photo = tmp_path / "摊位.png"
+    from PIL import Image
+
+    Image.new("RGB", (40, 30), (200, 30, 30)).save(photo)
+
+    # Offline: nothing reaches the server, everything is on the device at once.
+    venue = Venue.get(Venue.code == "DM-0002")
+    incident = report_incident(
+        IncidentReport(
+            category="fireworks_sale",
+            occurred_at="2026-02-11 06:40",
+            description="小卖部门口摆摊销售烟花爆竹",
+            venue_id=venue.id,
+            people=[{"name": "王某", "role": "摊主"}],
+            files=[str(photo), str(video)],
+        )
+    )
+    assert (incident.state, incident.grid_code) == (lifecycle.REPORTED, "V1")
+    assert len(incident.photos) == 1 and incident.media[0]["size"] == video.stat().st_size
+    stored = inspector.home / "blobs" / f"{incident.media[0]['sha256']}.jpg"
+    assert stored.read_bytes() == video.read_bytes()  # kept as it is, never re-encoded
+    assert Outbox.select().where(Outbox.type == "incident.event").count() == 1
+
+    with inspector.client() as client:
+        result = client.sync_once()
+    assert not result.errors and not result.rejected, result
+    sha = hashlib.sha256(video.read_bytes()).hexdigest()
+    assert (live_server.blob_dir / sha[:2] / sha).read_bytes() == video.read_bytes()
+    assert _server_state(live_server, incident.id) == ("reported", "V1", ["reported"])
+
+    # The supervisor of the town pulls it, with the video, and works it to the end.
+    _act_as(supervisor, monkeypatch).enroll("p-sup")
+    with supervisor.client() as client:
+        assert not client.sync_once().errors
+    assert (supervisor.home / "blobs" / f"{sha}.jpg").read_bytes() == video.read_bytes()
+    assert [i.id for i in queue.incident_queue("unassigned")] == [incident.id]
+    handed = {"unit": "police_station", "reference": "鼎综治移〔2026〕7号"}
+    for event_type, data in (
+        ("handed_over", handed),
+        ("outcome_recorded", {"outcome": "goods_seized"}),
+        ("closed", {}),
+    ):
+        [done] = queue.bulk_apply([incident.id], event_type, data=data)
+        assert done.applied, done.reason
+    with supervisor.client() as client:
+        assert not client.sync_once().errors
+    assert _server_state(live_server, incident.id) == (
+        "closed",
+        "V1",
+        ["reported", "handed_over", "outcome_recorded", "closed"],
+    )
+
+    _act_as(inspector, monkeypatch)
+    with inspector.client() as client:
+        assert not client.sync_once().errors
+    mine = Incident.get_by_id(incident.id)
+    assert mine.state == lifecycle.CLOSED
+    kinds = [
+        e.type
+        for e in IncidentEvent.select()
+        .where(IncidentEvent.incident == incident.id)
+        .order_by(IncidentEvent.server_seq)
+    ]
+    assert kinds == ["reported", "handed_over", "outcome_recorded", "closed"]
+    _act_as(supervisor, monkeypatch)
+    assert Incident.get_by_id(incident.id).state == lifecycle.CLOSED
+
+
+def test_an_inspector_cannot_hand_over_and_a_bad_report_stores_nothing(
+    make_device, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    inspector = make_device("inspector")
+    _act_as(inspector, monkeypatch).enroll("p-insp")
+    with inspector.client() as client:
+        client.pull()
+    with pytest.raises(ReportRefused, match="address"):
+        report_incident(IncidentReport("complaint", "2026-02-11 07:00", "噪音扰民"))
+    with pytest.raises(EvidenceError, match="no file"):
+        report_incident(
+            IncidentReport(
+                "complaint", "2026-02-11 07:00", "噪音", address="鼎美村口", files=["/nope.mp4"]
+            )
+        )
+    assert Incident.select().count() == 0 and Outbox.select().count() == 0
+    incident = report_incident(
+        IncidentReport("complaint", "2026-02-11 07:00", "噪音扰民", address="鼎美村口")
+    )
+    with pytest.raises(queue.ActionRefused, match="grid head"):
+        queue.bulk_apply(
+            [incident.id], "handed_over", data={"unit": "police_station", "reference": "x"}
+        )
+    assert Incident.get_by_id(incident.id).state == lifecycle.REPORTED
