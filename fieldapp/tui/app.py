@@ -2,8 +2,9 @@
 
 Its concerns are parts it derives from, each in `fieldapp.tui.parts`: scanning (a wedge
 burst on any screen, the scan dialog), venues (opening a venue's inspection), syncing (the
-/health probe, sync runs), rounds (rounds, daily report, dashboard, export) and
-preferences (language, keymap), palette (the palette and F1's keys, in the language).
+/health probe, sync runs), rounds (rounds, daily report, dashboard, export), incidents
+(report one from anywhere, the incident queue), preferences (language, keymap) and
+palette (the palette and F1's keys, in the language).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from fieldapp.i18n import set_language, t
 from fieldapp.services.inspection.scan_proof import TYPED
 from fieldapp.tui.commands import FieldCommands, localize_bindings
 from fieldapp.tui.dialogs import ResumeDialog, ScanDialog
+from fieldapp.tui.parts.incidents import IncidentsApp
 from fieldapp.tui.parts.palette import PaletteApp
 from fieldapp.tui.parts.preferences import Preferences
 from fieldapp.tui.parts.rounds import RoundsApp
@@ -32,7 +34,9 @@ from fieldapp.tui.screens.home import HomeScreen
 BENCH_EXIT_ENV = "FIELDAPP_BENCH_EXIT_ON_READY"
 
 
-class FieldApp(ScanningApp, VenueOpening, SyncApp, RoundsApp, Preferences, PaletteApp):
+class FieldApp(
+    ScanningApp, VenueOpening, SyncApp, RoundsApp, IncidentsApp, Preferences, PaletteApp
+):
     CSS_PATH = "app.tcss"
     COMMANDS = App.COMMANDS | {FieldCommands}
     BINDINGS: ClassVar[list[BindingType]] = [

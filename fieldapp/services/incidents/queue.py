@@ -6,6 +6,7 @@ others; every event goes through `events.append_event`, so the one fold decides.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -20,6 +21,7 @@ from fieldapp.services.common.identity import grid_codes_under, me
 from fieldapp.services.incidents import events
 from fieldapp.store.db import db
 from fieldapp.store.incident_models import Incident
+from fieldapp.store.models import Person, PersonGrid, Venue
 
 QUEUES = ("active", "unassigned", "handed_over", "conflicts", "all")
 BULK_EVENTS = ("assigned", "handed_over", "outcome_recorded", "closed", "note")
@@ -66,6 +68,74 @@ def incident_queue(queue: str = "active", *, limit: int = 200, offset: int = 0) 
     """Newest first: the incident that just happened is the one to act on."""
     query = _query(queue).order_by(Incident.occurred_at.desc(), Incident.id.desc())
     return list(query.limit(limit).offset(offset))
+
+
+@dataclass(frozen=True, slots=True)
+class IncidentRow:
+    """One line of the queue, as a person reads it."""
+
+    id: str
+    occurred_at: str  # local "YYYY-MM-DD HH:MM"
+    category: str
+    place: str
+    state: str
+    reporter: str
+    photos: int
+    media: int
+    conflict: bool
+    handed_over_to: str = ""
+    outcome: str = ""
+
+
+def _local(stamp: str) -> str:
+    try:
+        moment = dt.datetime.fromisoformat(stamp.replace("Z", "+00:00"))
+    except ValueError:
+        return stamp[:16]
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+def incident_rows(queue: str = "active", *, limit: int = 200) -> list[IncidentRow]:
+    incidents = incident_queue(queue, limit=limit)
+    venues = {
+        v.id: f"{v.name} {v.code}"
+        for v in Venue.select().where(Venue.id.in_([i.venue_id for i in incidents if i.venue_id]))
+    }
+    people = {
+        p.id: p.name
+        for p in Person.select().where(Person.id.in_({i.created_by for i in incidents}))
+    }
+    rows = []
+    for incident in incidents:
+        folded = events.fold_of(incident.id)
+        rows.append(
+            IncidentRow(
+                id=incident.id,
+                occurred_at=_local(incident.occurred_at),
+                category=incident.category,
+                place=venues.get(incident.venue_id or "", "") or incident.address,
+                state=incident.state,
+                reporter=people.get(incident.created_by, incident.created_by),
+                photos=len(incident.photos or []),
+                media=len(incident.media or []),
+                conflict=bool(incident.conflict),
+                handed_over_to=folded.handed_over_to,
+                outcome=folded.outcome,
+            )
+        )
+    return rows
+
+
+def assignable_people() -> list[tuple[str, str]]:
+    """The people of my grids, to assign an incident to."""
+    query = (
+        Person.select(Person.id, Person.name)
+        .join(PersonGrid)
+        .where(PersonGrid.grid.in_(my_grids()))
+        .distinct()
+        .order_by(Person.name)
+    )
+    return [(p.id, p.name) for p in query]
 
 
 def queue_counts() -> dict[str, int]:

@@ -45,9 +45,9 @@ def categories() -> list[str]:
 
 
 def parse_people(text: str) -> list[dict[str, str]]:
-    """One person a line: `name role` (the role is optional)."""
+    """One person a line or between `;`: `name role` (the role is optional)."""
     people = []
-    for line in text.splitlines():
+    for line in text.replace("；", ";").replace("\n", ";").split(";"):
         name, _, role = line.strip().partition(" ")
         if name:
             people.append({"name": name[:100], "role": role.strip()[:100]})

@@ -1,7 +1,9 @@
 """The one confirmation of a bulk action, with the fields the action needs.
 
 verify / close: a note; reject / extend: the new deadline and a note; hand over: the
-receiving unit, the reference number (文号) and date; record outcome: the outcome.
+receiving unit, the reference number (文号) and date; record outcome: the outcome; assign
+(incidents): the person. The record kind's lifecycle (hazards by default, incidents from
+the incident queue) gives the units, outcomes, wording and the check.
 Dismisses with a `BulkRequest` (note and event data), or None when cancelled. The data is
 checked here with the domain's own rule before the dialog closes, so a missing field is
 said at once, in the dialog.
@@ -55,8 +57,12 @@ class BulkActionDialog(ModalScreen[BulkRequest | None]):
         *,
         today: dt.date,
         deadline: dt.date | None = None,
+        lifecycle: machine.Lifecycle = machine.HAZARD,
+        people: list[tuple[str, str]] | None = None,
     ) -> None:
         super().__init__(id="bulk-dialog", classes="dialog")
+        self.lifecycle = lifecycle
+        self.people = people or []  # (person id, name) to assign to
         self.event_type = event_type
         self.targets = targets  # one line per finding, for people
         self.today = today
@@ -64,10 +70,19 @@ class BulkActionDialog(ModalScreen[BulkRequest | None]):
         localize_bindings(self)
 
     def compose(self) -> ComposeResult:
-        action = t(f"review_ui.action.{self.event_type}")
+        texts = self.lifecycle.catalog
+        if self.lifecycle is machine.HAZARD:
+            action = t(f"review_ui.action.{self.event_type}")
+        else:
+            action = t(f"{texts}.event.{self.event_type}")
         with Vertical(classes="dialog-box"):
+            title = (
+                "review_ui.bulk.title"
+                if self.lifecycle is machine.HAZARD
+                else f"{texts}.bulk.title"
+            )
             yield Label(
-                t("review_ui.bulk.title", action=action, count=len(self.targets)),
+                t(title, action=action, count=len(self.targets)),
                 classes="dialog-title",
             )
             shown = self.targets[:6]
@@ -78,11 +93,16 @@ class BulkActionDialog(ModalScreen[BulkRequest | None]):
                 if self.event_type in NEEDS_DEADLINE:
                     yield Label(t("review_ui.field.deadline"))
                     yield Input(self.deadline.isoformat(), id="bulk-deadline")
+                if self.event_type == "assigned":
+                    yield Label(t("review_ui.field.person"))
+                    with RadioSet(id="bulk-person"):
+                        for person_id, name in self.people:
+                            yield RadioButton(name, id=f"person-{person_id}")
                 if self.event_type == "handed_over":
                     yield Label(t("review_ui.field.unit"))
                     with RadioSet(id="bulk-unit"):
-                        for unit in machine.HAND_OVER_UNITS:
-                            yield RadioButton(t(f"review.unit.{unit}"), id=f"unit-{unit}")
+                        for unit in self.lifecycle.hand_over_units:
+                            yield RadioButton(t(f"{texts}.unit.{unit}"), id=f"unit-{unit}")
                     yield Label(t("review_ui.field.reference"))
                     yield Input(
                         id="bulk-reference", placeholder=t("review_ui.field.reference_hint")
@@ -92,9 +112,9 @@ class BulkActionDialog(ModalScreen[BulkRequest | None]):
                 if self.event_type == "outcome_recorded":
                     yield Label(t("review_ui.field.outcome"))
                     with RadioSet(id="bulk-outcome"):
-                        for outcome in machine.OUTCOMES:
+                        for outcome in self.lifecycle.outcomes:
                             yield RadioButton(
-                                t(f"review.outcome.{outcome}"), id=f"outcome-{outcome}"
+                                t(f"{texts}.outcome.{outcome}"), id=f"outcome-{outcome}"
                             )
                 yield Label(t("review_ui.field.note"))
                 yield Input(id="bulk-note", placeholder=t("review_ui.field.note_hint"))
@@ -127,7 +147,9 @@ class BulkActionDialog(ModalScreen[BulkRequest | None]):
             data["date"] = day.isoformat() if day else ""
         if self.event_type == "outcome_recorded":
             data["outcome"] = self._chosen("#bulk-outcome", "outcome-")
-        problem = machine.check_event_data(self.event_type, data)
+        if self.event_type == "assigned":
+            data["person"] = self._chosen("#bulk-person", "person-")
+        problem = machine.check_event_data(self.event_type, data, self.lifecycle)
         if problem is not None:
             return problem
         return BulkRequest(self.query_one("#bulk-note", Input).value.strip(), data)
@@ -137,8 +159,8 @@ class BulkActionDialog(ModalScreen[BulkRequest | None]):
         return (pressed.id or "").removeprefix(prefix) if pressed is not None else ""
 
     def choose(self, selector: str, value: str) -> None:
-        """Press the radio button for `value` (unit or outcome)."""
-        prefix = "unit-" if selector == "#bulk-unit" else "outcome-"
+        """Press the radio button for `value` (unit, outcome or person)."""
+        prefix = selector.removeprefix("#bulk-") + "-"
         self.query_one(f"#{prefix}{value}", RadioButton).value = True
 
     @on(Button.Pressed, "#bulk-ok")

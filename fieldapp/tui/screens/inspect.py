@@ -89,6 +89,11 @@ class InspectScreen(Screen[None]):
         self.code = current if current in self.codes else (self.codes or [current])[0]
         localize_bindings(self)
 
+    def incident_venue(self) -> tuple[str, str]:
+        """An incident reported from here happened at this venue (id, "name code")."""
+        venue = self.view.venue
+        return (venue.id, f"{venue.name} {venue.code}")
+
     # ----------------------------------------------------------------- layout
 
     def compose(self) -> ComposeResult:

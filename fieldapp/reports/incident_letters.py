@@ -1,0 +1,104 @@
+"""The incident hand-over letter (事件移交抄告单) as PDF: plain data in, PDF out.
+
+The layout helpers and the CJK font are the hazard letter's (`reports.notices`), so every
+printed document looks and finds its font the same way.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from fieldapp.i18n import catalog_incident
+from fieldapp.reports.notices import (
+    MARGIN,
+    PAGE_W,
+    _date,
+    _fields,
+    _new_pdf,
+    _output,
+    _paragraph,
+    _table,
+    _title,
+)
+from fieldapp.reports.placards import CjkFont, find_cjk_font
+
+
+@dataclass(frozen=True, slots=True)
+class LetterIncident:
+    occurred: str  # local time as a person reads it
+    category: str  # code
+    place: str
+    description: str
+    people: str  # "name role; …"
+    evidence: str  # file names and counts
+    history: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class IncidentLetter:
+    unit: str  # fieldapp.domain.incidents.HAND_OVER_UNITS
+    reference: str
+    handed_over_on: dt.date
+    incidents: tuple[LetterIncident, ...]
+    handler: str
+    office: str = ""
+
+
+def _label(key: str, lang: str, **values: object) -> str:
+    catalog = catalog_incident.EN if lang == "en" else catalog_incident.ZH
+    text = catalog.get(key) or catalog_incident.ZH.get(key, key)
+    return text.format(**values) if values else text
+
+
+def render_incident_letter(
+    letter: IncidentLetter,
+    out: Path | str | None = None,
+    *,
+    font: CjkFont | None = None,
+    lang: str = "zh",
+) -> bytes:
+    """The letter to the receiving unit; written to `out` when given."""
+    L = lambda key, **v: _label(key, lang, **v)  # noqa: E731
+    unit = L(f"incident.unit.{letter.unit}")
+    pdf = _new_pdf(L("incident.letter.title"), font or find_cjk_font())
+    _title(pdf, L("incident.letter.title"), f"{L('incident.letter.reference')}：{letter.reference}")
+    width = PAGE_W - 2 * MARGIN
+    _paragraph(pdf, L("incident.letter.to", unit=unit), 12)
+    _paragraph(pdf, "　　" + L("incident.letter.body"))
+    pdf.ln(3)
+    _fields(
+        pdf,
+        [
+            (L("incident.letter.unit"), unit),
+            (L("incident.letter.reference"), letter.reference),
+            (L("incident.letter.date"), _date(letter.handed_over_on)),
+        ],
+        width,
+    )
+    pdf.ln(3)
+    rows = []
+    for n, i in enumerate(letter.incidents, 1):
+        what = f"{L(f'incident.category.{i.category}')}\n{i.description}"
+        if i.people:
+            what += f"\n{L('incident.letter.people')}：{i.people}"
+        rows.append(
+            [str(n), f"{i.occurred}\n{i.place}", what, i.evidence or "—", "\n".join(i.history)]
+        )
+    head = [
+        L("incident.letter.col.no"),
+        L("incident.letter.col.when_where"),
+        L("incident.letter.col.what"),
+        L("incident.letter.col.evidence"),
+        L("incident.letter.col.history"),
+    ]
+    _table(pdf, (10, 38, 58, 28, 40), head, rows)
+    pdf.ln(8)
+    _paragraph(pdf, L("incident.letter.from", office=letter.office or L("incident.letter.office")))
+    _paragraph(pdf, L("incident.letter.handler", name=letter.handler))
+    pdf.ln(10)
+    pdf.set_font_size(11)
+    pdf.cell(width / 2, 8, L("incident.letter.sign_receiver"))
+    pdf.cell(width / 2, 8, L("incident.letter.sign_date"), new_x="LMARGIN", new_y="NEXT")
+    return _output(pdf, out)

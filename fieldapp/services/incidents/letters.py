@@ -1,0 +1,88 @@
+"""The hand-over letter (移交抄告单) of incidents handed over together, as a PDF file."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from pathlib import Path
+
+from fieldapp.domain.clock import today
+from fieldapp.i18n import language, t
+from fieldapp.paths import data_home
+from fieldapp.reports.incident_letters import IncidentLetter, LetterIncident, render_incident_letter
+from fieldapp.services.common.identity import me
+from fieldapp.services.incidents import events
+from fieldapp.services.incidents.queue import incident_rows
+from fieldapp.store.incident_models import Incident, IncidentEvent
+from fieldapp.store.models import Person
+
+
+class LetterError(LookupError):
+    """No letter can be printed for this choice; the message says why."""
+
+
+def _history(incident_id: str) -> tuple[str, ...]:
+    names = {p.id: p.name for p in Person.select(Person.id, Person.name)}
+    lines = []
+    for e in (
+        IncidentEvent.select()
+        .where(IncidentEvent.incident == incident_id)
+        .order_by(IncidentEvent.at)
+    ):
+        lines.append(f"{e.at[:10]} {t(f'incident.event.{e.type}')} {names.get(e.actor, e.actor)}")
+    return tuple(lines)
+
+
+def incident_letter(incident_ids: Iterable[str]) -> IncidentLetter:
+    ids = list(dict.fromkeys(incident_ids))
+    if not ids:
+        raise LetterError(t("incident.letter.none"))
+    rows = {r.id: r for r in incident_rows("all", limit=100_000) if r.id in ids}
+    handovers: set[tuple[str, str]] = set()
+    handed_on: dt.date | None = None
+    entries = []
+    for incident_id in ids:
+        incident = Incident.get_or_none(Incident.id == incident_id)
+        row = rows.get(incident_id)
+        if incident is None or row is None:
+            raise LetterError(t("incident.refused.not_found"))
+        folded = events.fold_of(incident_id)
+        if not folded.handed_over_to:
+            raise LetterError(t("incident.letter.not_handed_over", incident=row.place))
+        handovers.add((folded.handed_over_to, folded.reference))
+        handed_on = folded.handed_over_on or handed_on
+        people = "; ".join(f"{p['name']} {p.get('role', '')}".strip() for p in incident.people)
+        files = [str(m.get("name", "")) for m in incident.media]
+        evidence = "\n".join([*files, t("incident.evidence", photos=row.photos, media=row.media)])
+        entries.append(
+            LetterIncident(
+                occurred=row.occurred_at,
+                category=incident.category,
+                place=row.place,
+                description=incident.description,
+                people=people,
+                evidence=evidence,
+                history=_history(incident_id),
+            )
+        )
+    if len(handovers) > 1:
+        raise LetterError(t("incident.letter.mixed"))
+    unit, reference = handovers.pop()
+    return IncidentLetter(
+        unit=unit,
+        reference=reference,
+        handed_over_on=handed_on or today(),
+        incidents=tuple(entries),
+        handler=me().name,
+    )
+
+
+def write_letter(incident_ids: Iterable[str]) -> Path:
+    """Write the letter under FIELDAPP_HOME/documents; its path."""
+    letter = incident_letter(incident_ids)
+    folder = data_home() / "documents"
+    folder.mkdir(parents=True, exist_ok=True)
+    safe = "".join(c if c.isalnum() or c in "-_" else "_" for c in letter.reference) or "x"
+    path = folder / f"incident-letter-{safe}.pdf"
+    render_incident_letter(letter, path, lang=language())
+    return path

@@ -1,0 +1,158 @@
+"""Report an incident (事件上报) from anywhere: one key opens this form.
+
+Category, place (the venue of the screen it was opened from, or a typed address), time
+(now, editable), what happened, people involved and evidence files (photos, video, audio:
+paths separated by `;`). Report (F10 / ctrl+enter) checks and stores everything in a
+thread worker — a 50 MB video is copied as it is — and dismisses with the incident id;
+a refusal is said in the form and nothing typed is lost. Esc cancels.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.message import Message
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Select, Static
+from textual.worker import Worker, WorkerState
+
+from fieldapp.domain.clock import local_now
+from fieldapp.i18n import t
+from fieldapp.tui.commands import localize_bindings
+from fieldapp.tui.widgets.key_footer import KeyFooter
+
+
+class IncidentDialog(ModalScreen[str | None]):
+    CSS_PATH = "incident.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("f10,ctrl+enter", "report", "Report", id="incident.report"),
+        Binding("escape", "cancel", "Cancel", id="incident.cancel"),
+    ]
+
+    @dataclass
+    class Refused(Message):
+        text: str
+
+    @dataclass
+    class Reported(Message):
+        incident_id: str
+        category: str
+
+    def __init__(self, categories: list[str], *, venue: tuple[str, str] | None = None) -> None:
+        super().__init__(id="incident-dialog", classes="dialog")
+        self.categories = categories
+        self.venue = venue  # (venue id, "name code") when opened from a venue
+        self.busy = False
+        localize_bindings(self)
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog-box"):
+            yield Label(t("incident.form.title"), classes="dialog-title")
+            with VerticalScroll(id="incident-fields"):
+                yield Label(t("incident.form.category"))
+                yield Select(
+                    [(t(f"incident.category.{c}"), c) for c in self.categories],
+                    prompt=t("incident.form.category"),
+                    id="incident-category",
+                    compact=True,
+                )
+                if self.venue is not None:
+                    yield Label(t("incident.form.venue", venue=self.venue[1]), id="incident-venue")
+                yield Label(t("incident.form.address"))
+                yield Input(id="incident-address", compact=True)
+                yield Label(t("incident.form.time"))
+                yield Input(
+                    local_now().strftime("%Y-%m-%d %H:%M"), id="incident-time", compact=True
+                )
+                yield Label(t("incident.form.description"))
+                yield Input(id="incident-description", compact=True)
+                yield Label(t("incident.form.people"))
+                yield Input(id="incident-people", placeholder="王某 摊主; 李某 帮工", compact=True)
+                yield Label(t("incident.form.media"))
+                yield Input(
+                    id="incident-files", placeholder="/media/usb/DCIM/0001.mp4", compact=True
+                )
+            yield Static("", id="incident-error", classes="dialog-error", markup=False)
+            with Horizontal(classes="dialog-buttons"):
+                yield Button(
+                    t("incident.form.save"), variant="primary", id="incident-ok", compact=True
+                )
+                yield Button(t("incident.form.cancel"), id="incident-cancel", compact=True)
+        yield KeyFooter()
+
+    def on_mount(self) -> None:
+        self.query_one("#incident-category", Select).focus()
+
+    def say(self, text: str) -> None:
+        self.query_one("#incident-error", Static).update(text)
+
+    @on(Button.Pressed, "#incident-ok")
+    @on(Input.Submitted)
+    def action_report(self) -> None:
+        if self.busy:
+            return
+        from fieldapp.services.incidents.reporting import IncidentReport, parse_people
+
+        category = self.query_one("#incident-category", Select).value
+        if category not in self.categories:
+            self.say(t("incident.refused.category_missing"))
+            self.query_one("#incident-category", Select).focus()
+            return
+
+        def value(name: str) -> str:
+            return self.query_one(f"#incident-{name}", Input).value
+
+        report = IncidentReport(
+            category=str(category),
+            occurred_at=value("time"),
+            description=value("description"),
+            venue_id=self.venue[0] if self.venue else None,
+            address=value("address"),
+            people=parse_people(value("people")),
+            files=[p for p in value("files").split(";") if p.strip()],
+        )
+        self.busy = True
+        self.say("")
+        self._store(report)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="incident")
+    def _store(self, report: object) -> None:
+        from fieldapp.services.incidents.evidence import EvidenceError
+        from fieldapp.services.incidents.reporting import (
+            IncidentReport,
+            ReportRefused,
+            report_incident,
+        )
+
+        assert isinstance(report, IncidentReport)
+        try:
+            incident = report_incident(report)
+        except (ReportRefused, EvidenceError) as refusal:
+            self.post_message(self.Refused(str(refusal)))
+            return
+        self.post_message(self.Reported(incident.id, incident.category))
+
+    @on(Worker.StateChanged)
+    def _failed(self, event: Worker.StateChanged) -> None:
+        if event.state is WorkerState.ERROR and event.worker.error is not None:
+            self.busy = False
+            self.say(t("notify.error", error=event.worker.error))
+
+    @on(Refused)
+    def _refused(self, message: Refused) -> None:
+        self.busy = False
+        self.say(message.text)
+
+    @on(Reported)
+    def _reported(self, message: Reported) -> None:
+        self.app.notify(t("incident.reported", category=t(f"incident.category.{message.category}")))
+        self.dismiss(message.incident_id)
+
+    @on(Button.Pressed, "#incident-cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)

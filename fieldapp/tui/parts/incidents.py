@@ -1,0 +1,60 @@
+"""Incidents: the app's half. One key reports an incident from any screen (F4 or ctrl+r;
+on a venue's inspection the place is that venue); F3 opens the supervisor's incident
+queue. The dialog and the screen are imported when first opened."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import work
+from textual.app import App
+from textual.binding import Binding, BindingType
+
+
+class IncidentsApp(App[None]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("f4,ctrl+r", "report_incident", "Incident", id="app.report_incident"),
+        Binding("f3", "incidents", "Incidents", id="app.incidents"),
+    ]
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "incidents":  # supervisors; hidden once the home screen knows the role
+            role = getattr(self, "person_role", None)
+            return role is None or role in ("supervisor", "admin")
+        return super().check_action(action, parameters)
+
+    def action_report_incident(self) -> None:
+        from fieldapp.tui.dialogs.incident import IncidentDialog
+
+        if isinstance(self.screen, IncidentDialog):
+            return
+        place = getattr(self.screen, "incident_venue", None)
+        self._open_incident_form(place() if callable(place) else None)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="incident-form")
+    def _open_incident_form(self, venue: tuple[str, str] | None) -> None:
+        from fieldapp.services.incidents.reporting import categories
+        from fieldapp.store import db
+
+        with db.connection_context():
+            codes = categories()
+        self.call_from_thread(self._show_incident_form, codes, venue)
+
+    def _show_incident_form(self, codes: list[str], venue: tuple[str, str] | None) -> None:
+        from fieldapp.tui.dialogs.incident import IncidentDialog
+        from fieldapp.tui.messages import SyncRequested
+
+        if isinstance(self.screen, IncidentDialog):
+            return
+
+        def reported(incident_id: str | None) -> None:
+            if incident_id:
+                self.post_message(SyncRequested("incident.event"))
+
+        self.push_screen(IncidentDialog(codes, venue=venue), reported)
+
+    def action_incidents(self) -> None:
+        from fieldapp.tui.screens.incidents import IncidentsScreen
+
+        if not isinstance(self.screen, IncidentsScreen):
+            self.push_screen(IncidentsScreen())

@@ -1,0 +1,161 @@
+"""Incidents in the real app on the demo workspace, driven by Pilot at 80x24.
+
+An inspector reports a fireworks sale with one key (F4) from the home screen — with a
+photo and a video file — and a refusal in the form loses nothing typed; an inspector
+reports from a venue's inspection with the place filled in; the supervisor's incident
+queue (F3) hands it over to 派出所 with the review's bulk dialog, prints the letter,
+records the outcome and closes it.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from pilot_support import open_screen, settle
+from textual.widgets import Input, Select, Static
+
+from fieldapp.domain import incidents as lifecycle
+from fieldapp.services.demo import workspace as demo
+from fieldapp.services.incidents import reporting
+from fieldapp.store.incident_models import Incident, IncidentEvent
+from fieldapp.store.models import Outbox
+from fieldapp.tui.app import make_app
+from fieldapp.tui.dialogs.bulk_action import BulkActionDialog
+from fieldapp.tui.dialogs.incident import IncidentDialog
+from fieldapp.tui.screens.home import HomeScreen
+from fieldapp.tui.screens.incidents import IncidentsScreen
+from fieldapp.tui.widgets import PagedTable
+
+pytestmark = pytest.mark.usefixtures("chinese")
+SMALL = (80, 24)
+
+
+def _files(tmp_path: Path) -> tuple[Path, Path]:
+    from PIL import Image
+
+    photo = tmp_path / "stall.png"
+    Image.new("RGB", (32, 24), (200, 30, 30)).save(photo)
+    video = tmp_path / "clip.mp4"
+    video.write_bytes(b"\x00\x00\x00\x18ftypmp42" + os.urandom(200_000))
+    return photo, video
+
+
+async def test_an_inspector_reports_a_fireworks_sale_with_one_key(
+    demo_home: Path, tmp_path: Path
+) -> None:
+    photo, video = _files(tmp_path)
+    app = make_app()
+    async with app.run_test(size=SMALL) as pilot:
+        dialog = await open_screen(app, pilot, "f4", IncidentDialog)
+        dialog.query_one("#incident-category", Select).value = "fireworks_sale"
+        dialog.query_one("#incident-address", Input).value = "鼎美村村口"
+        dialog.query_one("#incident-files", Input).value = f"{photo}; {tmp_path}/missing.mp4"
+        await pilot.press("f10")
+        await settle(app, pilot, rounds=2)
+        # Refused in the form: what is missing is said, and what was typed is still there.
+        message = str(dialog.query_one("#incident-error", Static).render())
+        assert "描述" in message
+        assert dialog.query_one("#incident-address", Input).value == "鼎美村村口"
+        dialog.query_one("#incident-description", Input).value = "路口摆摊销售烟花爆竹"
+        await pilot.press("f10")
+        await settle(app, pilot, rounds=2)
+        assert "missing.mp4" in str(dialog.query_one("#incident-error", Static).render())
+        assert Incident.select().count() == 0
+        dialog.query_one("#incident-files", Input).value = f"{photo}; {video}"
+        await pilot.press("f10")
+        await settle(app, pilot, rounds=2)
+        assert isinstance(app.screen, HomeScreen)
+    incident = Incident.get()
+    assert (incident.category, incident.address, incident.state) == (
+        "fireworks_sale",
+        "鼎美村村口",
+        lifecycle.REPORTED,
+    )
+    assert len(incident.photos) == 1 and incident.media[0]["name"] == "clip.mp4"
+    assert Outbox.select().where(Outbox.type == "incident.event").count() == 1
+
+
+async def test_from_an_inspection_the_place_is_the_venue(demo_home: Path) -> None:
+    from fieldapp.services.inspection import inspections
+    from fieldapp.store.models import Venue
+
+    venue = Venue.select().order_by(Venue.code).first()
+    inspection_id = inspections.start_inspection(venue.id, presence="manual", reason="other")
+    app = make_app()
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(app, pilot, rounds=2)
+        if type(app.screen).__name__ == "ResumeDialog":
+            await pilot.press("n")
+            await settle(app, pilot, rounds=2)
+        app.show_inspection(inspection_id)
+        await settle(app, pilot, rounds=2)
+        await pilot.press("f4")
+        await settle(app, pilot, rounds=2)
+        dialog = app.screen
+        assert isinstance(dialog, IncidentDialog)
+        assert dialog.venue is not None and dialog.venue[0] == venue.id
+        assert venue.code in str(dialog.query_one("#incident-venue").render())
+        dialog.query_one("#incident-category", Select).value = "fire"
+        dialog.query_one("#incident-description", Input).value = "后厨起火，已扑灭"
+        await pilot.press("f10")
+        await settle(app, pilot, rounds=2)
+    incident = Incident.get()
+    assert (incident.venue_id, incident.grid_code) == (venue.id, venue.grid_code)
+
+
+async def test_the_supervisor_hands_over_prints_and_closes_from_the_queue(
+    demo_home: Path,
+) -> None:
+    incident = reporting.report_incident(
+        reporting.IncidentReport(
+            "fireworks_sale", "2026-02-11 06:40", "摆摊销售烟花爆竹", address="鼎美村村口"
+        )
+    )
+    demo.act_as("supervisor")
+    app = make_app()
+    async with app.run_test(size=SMALL) as pilot:
+        screen = await open_screen(app, pilot, "f3", IncidentsScreen)
+        table = screen.query_one(PagedTable)
+        assert table.row_count == 1
+        await pilot.press("h")
+        await settle(app, pilot)
+        dialog = app.screen
+        assert isinstance(dialog, BulkActionDialog)
+        dialog.choose("#bulk-unit", "police_station")
+        dialog.query_one("#bulk-reference", Input).value = "鼎综治移〔2026〕7号"
+        await pilot.press("f10")
+        await settle(app, pilot, rounds=3)
+        assert Incident.get_by_id(incident.id).state == lifecycle.HANDED_OVER
+        await pilot.press("l")
+        await settle(app, pilot, rounds=2)
+        letters = list((demo_home / "documents").glob("incident-letter-*.pdf"))
+        assert len(letters) == 1 and letters[0].read_bytes().startswith(b"%PDF")
+        await pilot.press("o")
+        await settle(app, pilot)
+        outcome = app.screen
+        assert isinstance(outcome, BulkActionDialog)
+        outcome.choose("#bulk-outcome", "goods_seized")
+        await pilot.press("f10")
+        await settle(app, pilot, rounds=3)
+        await pilot.press("c")
+        await settle(app, pilot)
+        await pilot.press("f10")
+        await settle(app, pilot, rounds=3)
+        assert table.row_count == 0  # the open queue is empty once it is closed
+    kinds = [e.type for e in IncidentEvent.select().order_by(IncidentEvent.at)]
+    assert kinds == ["reported", "handed_over", "outcome_recorded", "closed"]
+    assert Incident.get_by_id(incident.id).state == lifecycle.CLOSED
+
+
+async def test_an_inspector_has_no_incident_queue(demo_home: Path) -> None:
+    app = make_app()
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(app, pilot, rounds=2)
+        if type(app.screen).__name__ == "ResumeDialog":
+            await pilot.press("n")
+            await settle(app, pilot, rounds=2)
+        await pilot.press("f3")
+        await settle(app, pilot)
+        assert not isinstance(app.screen, IncidentsScreen)
