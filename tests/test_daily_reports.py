@@ -34,6 +34,8 @@ def test_zero_report_is_written_with_its_outbox_op(tree: Clock) -> None:
         "hazards_found": 0,
         "major_hazards_found": 0,
         "hazards_closed": 0,
+        "incidents": 0,
+        "incidents_by_category": {},
     }
     op = Outbox.get(Outbox.type == "daily_report.submit")
     payload = json.loads(op.payload)
@@ -48,6 +50,27 @@ def test_zero_report_is_written_with_its_outbox_op(tree: Clock) -> None:
         "submitted_at": "2026-06-10T08:40:00.000Z",
     }
     assert reports.report_for("A11", dt.date(2026, 6, 10)).id == report.id  # type: ignore[union-attr]
+
+
+def test_incidents_count_by_category_and_refuse_the_zero_report(tree: Clock) -> None:
+    from fieldapp.services.incidents.reporting import IncidentReport, report_incident
+
+    tree.set(china(2026, 2, 11, 6, 50))
+    for category, at in (
+        ("fireworks_sale", "2026-02-11 06:40"),
+        ("fireworks_sale", "2026-02-11 06:45"),
+        ("fire", "2026-02-11 06:48"),
+        ("fire", "2026-02-10 23:50"),  # the day before
+    ):
+        report_incident(IncidentReport(category, at, "现场处置", address="村口"))
+    with pytest.raises(reports.ZeroReportRefused) as refused:
+        reports.file_zero_report("A11")
+    assert "3" in refused.value.text()
+    assert DailyReport.select().count() == 0
+    counts = reports.file_report("A11").counts
+    assert counts["incidents"] == 3
+    assert counts["incidents_by_category"] == {"fire": 1, "fireworks_sale": 2}
+    assert reports.report_counts("V1", dt.date(2026, 2, 11))["incidents"] == 3  # the village
 
 
 def test_report_and_its_op_are_one_transaction(
@@ -77,6 +100,8 @@ def test_counts_come_from_the_store_and_refuse_a_false_zero_report(tree: Clock) 
         "hazards_found": 2,
         "major_hazards_found": 1,
         "hazards_closed": 1,
+        "incidents": 0,
+        "incidents_by_category": {},
     }
     assert reports.report_counts("A11", dt.date(2026, 6, 10)) == expected
     assert reports.report_counts("V1", dt.date(2026, 6, 10)) == expected  # covers its areas

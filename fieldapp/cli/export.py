@@ -134,9 +134,7 @@ def report(
         except daily_reports.NotMyGrid:
             raise click.ClickException(t("report.not_my_grid", grid=grid_code)) from None
         except daily_reports.ZeroReportRefused as refused:
-            raise click.ClickException(
-                t("report.zero_refused", count=refused.hazards_found)
-            ) from None
+            raise click.ClickException(refused.text()) from None
         click.echo(daily_reports.filed_text(filed, f"{grid.code} {grid.name}"))
     finally:
         close_store()

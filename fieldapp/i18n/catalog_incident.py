@@ -111,6 +111,9 @@ ZH: dict[str, str] = {
     "incident.conflicts_acknowledged": "已确认该事件的冲突记录。",
     "incident.no_conflicts": "该事件没有待确认的冲突。",
     "review_ui.field.person": "指派给",
+    # the daily report
+    "report.incidents": "事件：{count} 起（{categories}）",
+    "report.zero_refused_incidents": "今天该网格上报了 {count} 起事件，不能报零报告；请填报日报",
     # keys
     "binding.app.report_incident": "上报事件",
     "binding.app.report_incident.tip": "在任何界面上报事件（烟花爆竹、投诉、火情等），可附照片、视频、录音",
@@ -270,6 +273,11 @@ EN: dict[str, str] = {
     "incident.conflicts_acknowledged": "The incident's conflicts are acknowledged.",
     "incident.no_conflicts": "This incident has no conflicts to acknowledge.",
     "review_ui.field.person": "Assign to",
+    "report.incidents": "Incidents: {count} ({categories})",
+    "report.zero_refused_incidents": (
+        "{count} incidents were reported in this grid today, so it cannot file a zero "
+        "report; file the daily report instead"
+    ),
     "binding.app.report_incident": "Incident",
     "binding.app.report_incident.tip": (
         "Report an incident from any screen (fireworks, complaint, fire…), with photos, "

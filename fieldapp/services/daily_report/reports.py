@@ -2,7 +2,8 @@
 
 Every grid reports every day, even with nothing to report. Counts are computed from the
 store for the grid and every grid under it (a village's report covers its areas):
-inspections submitted that day, hazards opened, hazards closed. The report row and its
+inspections submitted that day, hazards opened, hazards closed, incidents (事件) that
+happened that day by category. The report row and its
 `daily_report.submit` outbox op are written in one transaction. Filing again the same
 day adds a newer report; the newest one is the grid's report for that day.
 
@@ -29,6 +30,7 @@ from fieldapp.services.common.grid_tree import grid_tree
 from fieldapp.services.common.identity import grid_codes_under, me
 from fieldapp.services.common.periods import day_bounds_utc, parse_utc
 from fieldapp.store.db import db, rows
+from fieldapp.store.incident_models import Incident
 from fieldapp.store.models import DailyReport, Finding, FindingEvent, Grid, Inspection, Venue
 
 DEFAULT_DEADLINES: dict[str, str] = {"area": "17:00", "village": "18:00", "town": "18:00"}
@@ -41,11 +43,18 @@ class NotMyGrid(PermissionError):
 
 
 class ZeroReportRefused(ValueError):
-    """A zero report on a day the store shows hazards found in the grid."""
+    """A zero report on a day the store shows hazards found or incidents in the grid."""
 
-    def __init__(self, hazards_found: int):
-        super().__init__(f"{hazards_found} hazards were found today")
+    def __init__(self, hazards_found: int, incidents: int = 0):
+        super().__init__(f"{hazards_found} hazards were found and {incidents} incidents reported")
         self.hazards_found = hazards_found
+        self.incidents = incidents
+
+    def text(self) -> str:
+        """Why, for the person filing (hazards first, as before incidents existed)."""
+        if self.hazards_found:
+            return t("report.zero_refused", count=self.hazards_found)
+        return t("report.zero_refused_incidents", count=self.incidents)
 
 
 # ---------------------------------------------------------------- counts
@@ -83,11 +92,24 @@ def report_counts(grid_code: str, day: dt.date) -> dict[str, int]:
 
     found = dict(rows(findings_with(["opened"])))
     closed = dict(rows(findings_with(CLOSING_EVENTS)))
+    by_category = dict(
+        rows(
+            Incident.select(Incident.category, fn.COUNT(Incident.id))
+            .where(
+                Incident.grid.in_(scope)
+                & (Incident.occurred_at >= start)
+                & (Incident.occurred_at < end)
+            )
+            .group_by(Incident.category)
+        )
+    )
     return {
         "inspections": inspections,
         "hazards_found": sum(found.values()),
         "major_hazards_found": found.get("major", 0),
         "hazards_closed": sum(closed.values()),
+        "incidents": sum(by_category.values()),
+        "incidents_by_category": dict(sorted(by_category.items())),
     }
 
 
@@ -122,15 +144,15 @@ def file_report(
     """File the day's report for a grid: counts from the store, remarks from the person.
 
     A zero report states there is nothing to report; it is refused (ZeroReportRefused)
-    when the store shows hazards found in the grid that day.
+    when the store shows hazards found or incidents in the grid that day.
     """
     day = day or today()
     who = me()
     _check_my_grid(grid_code)
     with db.atomic():
         counts = report_counts(grid_code, day)
-        if zero_report and counts["hazards_found"]:
-            raise ZeroReportRefused(counts["hazards_found"])
+        if zero_report and (counts["hazards_found"] or counts["incidents"]):
+            raise ZeroReportRefused(counts["hazards_found"], counts["incidents"])
         report = DailyReport.create(
             id=new_id(),
             grid=grid_code,

@@ -30,6 +30,7 @@ from textual.widgets.option_list import Option
 
 from fieldapp.i18n import t
 from fieldapp.tui.screens import FieldScreen
+from fieldapp.tui.views.incidents import incident_lines
 from fieldapp.tui.widgets.key_footer import KeyFooter
 
 if TYPE_CHECKING:
@@ -267,6 +268,7 @@ class DailyReportScreen(FieldScreen[None]):
                 major=c.get("major_hazards_found", 0),
                 closed=c.get("hazards_closed", 0),
             )
+            + incident_lines(c)
         )
         state = t(f"report.status.{report.state}")
         self.query_one("#report-state", Label).update(
@@ -307,9 +309,7 @@ class DailyReportScreen(FieldScreen[None]):
             try:
                 filed = daily_reports.file_report(code, remarks=remarks, zero_report=zero)
             except daily_reports.ZeroReportRefused as refused:
-                self.post_message(
-                    self.Refused(t("report.zero_refused", count=refused.hazards_found))
-                )
+                self.post_message(self.Refused(refused.text()))
                 return
             except daily_reports.NotMyGrid:
                 self.post_message(self.Refused(t("report.not_my_grid", grid=code)))
