@@ -24,6 +24,9 @@ if TYPE_CHECKING:
     import httpx
 
 CHUNK = 1024 * 1024
+# Video and audio go up in parts of this size, each resumable at its offset: a broken
+# connection costs one part, not the whole file.
+PART = 512 * 1024
 
 
 class _FileChunks:
@@ -112,7 +115,7 @@ class PhotoTransfer:
             if progress:
                 progress("photos", index, len(todo))
             try:
-                if self._upload_one(sha, result, what="video/audio file"):
+                if self._upload_in_parts(sha, result):
                     uploaded += 1
             except ServerUnavailable as error:
                 result.warnings.append(
@@ -121,6 +124,56 @@ class PhotoTransfer:
                 break
         result.blobs_uploaded += uploaded
         return uploaded
+
+    def _upload_in_parts(self, sha: str, result: SyncResult) -> bool:
+        """Send a video or audio file part by part from the offset the server holds; True
+        when this call finished it. Raises ServerUnavailable when the network gives out:
+        the next sync asks for the offset and goes on from there."""
+        what = "video/audio file"
+        path = self.blob_path(sha)
+        if not path.is_file():
+            result.warnings.append(f"{what} {sha[:12]} is missing on this device; sent without it")
+            return False
+        held = self._request("GET", f"/blobs/{sha}/upload")
+        if held.status_code == 404:  # a server without resumable uploads: one PUT
+            return self._upload_one(sha, result, what=what)
+        if held.status_code != 200:
+            result.warnings.append(f"{what} {sha[:12]} refused: {error_message(held)}")
+            return False
+        state = held.json()
+        size = path.stat().st_size
+        if not state.get("complete"):
+            if _file_sha256(path) != sha:
+                result.warnings.append(
+                    f"{what} {sha[:12]} is damaged on this device; sent without it"
+                )
+                return False
+            offset = int(state.get("offset", 0))
+            row = Blob.get_or_none(Blob.sha256 == sha)
+            mime = row.mime if row is not None else "application/octet-stream"
+            with open(path, "rb") as handle:
+                while offset < size:
+                    handle.seek(offset)
+                    part = handle.read(PART)
+                    answer = self._request(
+                        "PUT",
+                        f"/blobs/{sha}/upload",
+                        params={"offset": offset, "total": size},
+                        content=part,
+                        headers={"content-type": mime},
+                    )
+                    if answer.status_code == 409 and "upload-offset" in answer.headers:
+                        offset = int(answer.headers["upload-offset"])  # a lost answer
+                        continue
+                    if answer.status_code not in (200, 201, 202):
+                        result.warnings.append(
+                            f"{what} {sha[:12]} refused: {error_message(answer)}"
+                        )
+                        return False
+                    offset = int(answer.json()["offset"])
+        with db.atomic():
+            Blob.update(uploaded=True).where(Blob.sha256 == sha).execute()
+        return not state.get("complete")
 
     def _upload_one(self, sha: str, result: SyncResult, what: str = "photo") -> bool:
         path = self.blob_path(sha)
