@@ -21,9 +21,12 @@ from fastapi.responses import JSONResponse
 from starlette.concurrency import run_in_threadpool
 
 from sync.protocol import ErrorBody
+from sync.server import db as server_db
+from sync.server.blob_scope import may_read, record_holder
 from sync.server.deps import CurrentDevice, SettingsDep
 from sync.server.errors import api_error
-from sync.server.routes.blobs import Sha256, _store, blob_file
+from sync.server.models import Blob
+from sync.server.routes.blobs import Sha256, blob_file
 
 router = APIRouter(
     tags=["blobs"],
@@ -42,7 +45,7 @@ def _answer(offset: int, complete: bool, status: int = 200) -> JSONResponse:
 @router.get("/blobs/{sha256}/upload", summary="How much of an upload the server holds")
 def upload_offset(sha256: Sha256, who: CurrentDevice, settings: SettingsDep) -> Response:
     target = blob_file(settings, sha256)
-    if target.is_file():
+    if target.is_file() and may_read(who, sha256):  # out of scope: as if not held
         return _answer(target.stat().st_size, True)
     partial = _partial(target)
     return _answer(partial.stat().st_size if partial.is_file() else 0, False)
@@ -75,7 +78,7 @@ async def put_part(
     total: Annotated[int, Query(ge=1)],
 ) -> Response:
     target = blob_file(settings, sha256)
-    if target.is_file():
+    if target.is_file() and may_read(who, sha256):
         return _answer(target.stat().st_size, True)
     if total > settings.blob_limit:
         raise api_error(
@@ -121,5 +124,17 @@ async def put_part(
             "the uploaded bytes do not match the sha256 in the address; upload the file again",
         )
     mime = request.headers.get("content-type", "application/octet-stream")[:100]
-    await run_in_threadpool(_store, target, partial, size, sha256, mime, who.device_id)
+    await run_in_threadpool(_store_file, target, partial, size, sha256, mime, who.device_id)
     return _answer(size, True, 201)
+
+
+def _store_file(
+    target: Path, partial: Path, size: int, sha256: str, mime: str, device_id: str
+) -> None:
+    """The checked upload becomes the blob; the uploader may read it back."""
+    os.replace(partial, target)
+    with server_db.current().connection_context(), server_db.write_transaction():
+        Blob.insert(
+            sha256=sha256, size=size, mime=mime, created_at=server_db.now_iso(), device=device_id
+        ).on_conflict_ignore().execute()
+        record_holder(sha256, device_id)
