@@ -178,6 +178,8 @@ def test_repeated_wrong_passwords_lock_the_name(world: dict[str, Any]) -> None:
     assert locked.status_code == 423 and "locked" in locked.json()["message"]
     unknown = httpx.post(login, json={"username": "nobody", "password": "nope"})
     assert unknown.json()["message"] == "wrong user name or password"  # says nothing more
+    nul = httpx.post(login, json={"username": "li\u0000", "password": "nope"})
+    assert nul.status_code == 422  # refused as malformed, never a 500
 
 
 def test_a_network_address_needs_tls_or_an_explicit_proxy_flag() -> None:

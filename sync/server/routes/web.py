@@ -18,8 +18,9 @@ log = logging.getLogger("fieldapp.server")
 
 
 class SignIn(BaseModel):
-    username: str = Field(min_length=1, max_length=64)
-    password: str = Field(min_length=1, max_length=256)
+    # No NUL: PostgreSQL text cannot hold one, and no name or password needs it.
+    username: str = Field(min_length=1, max_length=64, pattern=r"^[^\x00]+$")
+    password: str = Field(min_length=1, max_length=256, pattern=r"^[^\x00]+$")
 
 
 class SignedIn(BaseModel):
