@@ -12,13 +12,24 @@ S = TypeVar("S", bound=Screen[object])
 
 SIZE = (120, 36)
 
+# Workers that run as long as their widget is shown: a DirectoryTree's loader (the photo
+# dialog's file tree). Waiting for them would wait for ever.
+LONG_LIVED_GROUPS = ("_loader",)
+
+
+async def workers_done(app: App[object]) -> None:
+    """Every worker finished, apart from the long-lived ones."""
+    workers = [w for w in app.workers if w.group not in LONG_LIVED_GROUPS]
+    if workers:
+        await app.workers.wait_for_complete(workers)
+
 
 async def settle(app: App[object], pilot, rounds: int = 1) -> None:  # type: ignore[no-untyped-def]
     """Let pending messages run and the workers they start finish, `rounds` times (a
     worker whose message starts another worker needs two), then one more frame."""
     for _ in range(rounds):
         await pilot.pause()
-        await app.workers.wait_for_complete()
+        await workers_done(app)
     await pilot.pause()
 
 

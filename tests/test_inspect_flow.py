@@ -81,7 +81,11 @@ async def test_whole_inspection_by_keyboard(home: Path, tmp_path: Path) -> None:
         assert screen.item.code == "CAT-06"
         await pilot.press("n")
         assert isinstance(app.screen, FindingDialog)
-        await pilot.press("escape")  # cancel keeps the prefilled finding
+        await pilot.press("escape")  # cancel undoes the fail: the item is unanswered again
+        assert screen.item.code == "CAT-06"
+        assert "CAT-06" not in inspections.load(inspection_id).answers
+        assert Finding.select().where(Finding.item_code == "CAT-06").count() == 0
+        await pilot.press("n", "enter")  # failed again, the prefilled finding saved
         assert screen.item.code == "CAT-07"
         await pilot.press("y")
         assert card_text(screen, "inspect-progress").endswith("已答 19")

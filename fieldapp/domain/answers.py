@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from fieldapp.domain.checklist import MULTIPLE_SEPARATOR, Item
 from fieldapp.domain.conditions import Context, answer_value, evaluate
 
 OUTCOMES = ("pass", "fail", "na", "value")
+
+# A date as people write it: 2026-11-03, 2026/11/3, 2026.11.3.
+_DATE = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})")
 
 
 class BadAnswer(ValueError):
@@ -26,8 +30,11 @@ def normalize_value(item: Item, raw: str) -> str:
             raise BadAnswer("expected_number")
         return str(int(number)) if number.is_integer() else str(number)
     if item.answer == "date":
+        written = _DATE.fullmatch(text)
         try:
-            return dt.date.fromisoformat(text).isoformat()
+            if written is None:
+                raise ValueError(text)
+            return dt.date(*(int(part) for part in written.groups())).isoformat()
         except ValueError:
             raise BadAnswer("expected_date") from None
     if item.answer == "choice":

@@ -4,7 +4,8 @@ Its concerns are parts it derives from, each in `fieldapp.tui.parts`: scanning (
 burst on any screen, the scan dialog), venues (opening a venue's inspection), syncing (the
 /health probe, sync runs), rounds (rounds, daily report, dashboard, export), incidents
 (report one from anywhere, the incident queue), preferences (language, keymap) and
-palette (the palette and F1's keys, in the language).
+palette (the palette and F1's keys, in the language); where each key takes a person is
+`parts.navigation`.
 """
 
 from __future__ import annotations
@@ -66,15 +67,10 @@ class FieldApp(
     def action_find_venue(self) -> None:
         from fieldapp.tui.screens.find_venue import FindVenueScreen
 
-        if isinstance(self.screen, FindVenueScreen):
-            self.screen.action_focus_search()
-        else:
-            self.push_screen(FindVenueScreen())
+        self.go_to(FindVenueScreen)
 
     def action_scan(self) -> None:
-        if isinstance(self.screen, ScanDialog):
-            return
-        self.push_screen(ScanDialog(), self._scanned)
+        self.open_dialog(ScanDialog(), self._scanned)
 
     def _scanned(self, text: str | None) -> None:
         if text is not None:
@@ -93,8 +89,7 @@ class FieldApp(
     def action_review(self) -> None:
         from fieldapp.tui.screens.review import ReviewScreen
 
-        if not isinstance(self.screen, ReviewScreen):
-            self.push_screen(ReviewScreen())
+        self.go_to(ReviewScreen)
 
     @on(HomeScreen.Loaded)
     def _remember_role(self, event: HomeScreen.Loaded) -> None:
@@ -120,7 +115,7 @@ class FieldApp(
                 if resume:
                     self.show_inspection(newest.inspection_id)
 
-            self.push_screen(
+            self.open_dialog(
                 ResumeDialog(
                     newest.inspection_id,
                     venue=newest.venue,

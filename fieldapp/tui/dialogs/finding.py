@@ -42,6 +42,7 @@ class FindingDialog(ModalScreen[bool]):
     def __init__(self, finding: Finding, item: Item) -> None:
         super().__init__(id="finding-dialog", classes="inspect-dialog")
         self.finding_id = str(finding.id)
+        self.inspection_id = str(finding.inspection_id)
         self.item = item
         self.severity = finding.severity if finding.severity in SEVERITIES else "general"
         self.deadline: dt.date = finding.deadline
@@ -150,12 +151,8 @@ class FindingDialog(ModalScreen[bool]):
 
     @on(Button.Pressed, "#finding-cancel")
     def action_cancel(self) -> None:
+        """Cancel a new failure: the item is unanswered again. A finding saved before (or
+        holding a photo attached here) stays as it was."""
         if not self.stored_description:
-            inspections.save_finding(
-                self.finding_id,
-                severity=self.severity,
-                description=self.description,
-                deadline=self.deadline,
-                photos=self.photos,
-            )
+            inspections.withdraw_failure(self.inspection_id, self.item.code)
         self.dismiss(False)

@@ -1,6 +1,8 @@
 """Why a venue was chosen by hand instead of scanned: a reason from a list and a note.
 
-Dismisses with a `PresenceChoice`, or None on Escape. `note` prefills the note (a venue
+No reason is chosen at first (a default would be recorded without anyone choosing it):
+Enter or 开始检查 without one asks for one. Dismisses with a `PresenceChoice`, or None on
+Escape. `note` prefills the note (a venue
 code typed instead of scanned keeps the code in it). The inspection records presence
 "manual" with this reason and note.
 """
@@ -14,6 +16,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
@@ -26,6 +29,19 @@ from fieldapp.tui.commands import localize_bindings
 class PresenceChoice:
     reason: str
     note: str
+
+
+class ReasonList(OptionList):
+    """The reasons; Enter with none highlighted says a reason is needed."""
+
+    class NoChoice(Message):
+        pass
+
+    def action_select(self) -> None:
+        if self.highlighted is None:
+            self.post_message(self.NoChoice())
+            return
+        super().action_select()
 
 
 class PresenceDialog(ModalScreen[PresenceChoice | None]):
@@ -44,7 +60,7 @@ class PresenceDialog(ModalScreen[PresenceChoice | None]):
         with Vertical(classes="dialog-box"):
             yield Label(t("presence.title", venue=self.venue_label), classes="dialog-title")
             yield Static(t("presence.hint"), classes="dialog-body")
-            yield OptionList(
+            yield ReasonList(
                 *(Option(t(f"presence_reason.{r}"), id=r) for r in self.reasons),
                 id="presence-reasons",
             )
@@ -56,22 +72,30 @@ class PresenceDialog(ModalScreen[PresenceChoice | None]):
 
     def on_mount(self) -> None:
         reasons = self.query_one("#presence-reasons", OptionList)
-        reasons.highlighted = 0
+        reasons.highlighted = None
         reasons.focus()
 
     @property
-    def reason(self) -> str:
-        reasons = self.query_one("#presence-reasons", OptionList)
-        index = reasons.highlighted if reasons.highlighted is not None else 0
-        return self.reasons[index]
+    def reason(self) -> str | None:
+        highlighted = self.query_one("#presence-reasons", OptionList).highlighted
+        return self.reasons[highlighted] if highlighted is not None else None
+
+    @on(ReasonList.NoChoice)
+    def _ask_for_reason(self) -> None:
+        self.query_one("#presence-error", Static).update(t("presence.choose_reason"))
+        self.query_one("#presence-reasons", OptionList).focus()
 
     def _finish(self) -> None:
         note = self.query_one("#presence-note", Input).value.strip()
-        if self.reason == "other" and not note:
+        reason = self.reason
+        if reason is None:
+            self._ask_for_reason()
+            return
+        if reason == "other" and not note:
             self.query_one("#presence-error", Static).update(t("presence.note_needed"))
             self.query_one("#presence-note", Input).focus()
             return
-        self.dismiss(PresenceChoice(self.reason, note))
+        self.dismiss(PresenceChoice(reason, note))
 
     @on(OptionList.OptionSelected, "#presence-reasons")
     def _reason_chosen(self, event: OptionList.OptionSelected) -> None:

@@ -4,13 +4,13 @@ they remapped (the `keymap` setting: binding id → key). FieldApp derives from 
 from __future__ import annotations
 
 from textual import work
-from textual.app import App
 
 from fieldapp.i18n import language, set_language, t
 from fieldapp.tui.commands import localize_bindings
+from fieldapp.tui.parts.navigation import Navigation
 
 
-class Preferences(App[None]):
+class Preferences(Navigation):
     async def action_switch_language(self) -> None:
         await self.switch_language("en" if language() == "zh" else "zh")
 
@@ -26,6 +26,7 @@ class Preferences(App[None]):
                 await relabel()
             else:
                 localize_bindings(screen)
+        self.label_back()
         self.refresh_bindings()
         self.notify(t("notify.language"))
 

@@ -9,15 +9,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar
 
-from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
+
+from fieldapp.tui.parts.navigation import Navigation
 
 if TYPE_CHECKING:
     from fieldapp.tui.screens.report_reminders import ReportReminders
 
 
-class RoundsApp(App[None]):
+class RoundsApp(Navigation):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f6", "dashboard", "Dashboard", id="app.dashboard"),
         Binding("f7", "rounds", "Rounds", id="app.rounds"),
@@ -48,8 +49,7 @@ class RoundsApp(App[None]):
         return super().check_action(action, parameters)
 
     def _open(self, screen_type: type[Screen[None]]) -> None:
-        if not isinstance(self.screen, screen_type):
-            self.push_screen(screen_type())
+        self.go_to(screen_type)
 
     def action_rounds(self) -> None:
         from fieldapp.tui.screens.rounds import RoundsScreen

@@ -32,6 +32,7 @@ from fieldapp.services.inspection.scan_proof import CAMERA, TYPED, WEDGE, ScanMa
 from fieldapp.tui.dialogs.presence import PresenceChoice, PresenceDialog
 from fieldapp.tui.dialogs.scan import ScanDialog
 from fieldapp.tui.dialogs.scanned import ScannedVenueDialog
+from fieldapp.tui.parts.navigation import Navigation
 from fieldapp.tui.scanner import RepeatGuard, looks_like_payload
 from fieldapp.tui.widgets.wedge import WedgeListener, WedgeScanned
 
@@ -74,7 +75,7 @@ def _looks_like_photo_path(text: str) -> bool:
     return text.lower().endswith(PHOTO_SUFFIXES) and Path(text).expanduser().is_file()
 
 
-class ScanningApp(WedgeListener):
+class ScanningApp(WedgeListener, Navigation):
     """Routes scans; FieldApp provides `open_venue`."""
 
     def __init__(self) -> None:
@@ -231,7 +232,7 @@ class ScanningApp(WedgeListener):
         dialog = ScannedVenueDialog(
             venue_id, venue=scan.venue_name, code=scan.venue_code, resume=scan.draft_id is not None
         )
-        self.push_screen(dialog, answered)
+        self.open_dialog(dialog, answered)
 
     def _ask_presence(self, scan: CheckedScan, label: str) -> None:
         """A typed code: a venue chosen by hand, so ask why (the code stays in the note)."""
@@ -245,7 +246,7 @@ class ScanningApp(WedgeListener):
                 self.open_venue(venue_id, presence="manual", reason=choice.reason, note=choice.note)
 
         self.notify(t("placard.check.plain_code", code=scan.venue_code), severity="warning")
-        self.push_screen(PresenceDialog(label, PRESENCE_REASONS, note=scan.venue_code), chosen)
+        self.open_dialog(PresenceDialog(label, PRESENCE_REASONS, note=scan.venue_code), chosen)
 
     @work(thread=True, exit_on_error=False, group="scan-presence")
     def _record_scanned(self, inspection_id: str, payload: str, mark: ScanMark | None) -> None:

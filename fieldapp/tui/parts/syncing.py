@@ -19,10 +19,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from textual import on, work
-from textual.app import App
 from textual.message import Message
 
 from fieldapp.i18n import t
+from fieldapp.tui.parts.navigation import Navigation
 from fieldapp.tui.screens.sync import (
     SyncFinished,
     SyncProgress,
@@ -43,7 +43,7 @@ class ConnectionChecked(Message):
         self.status = status
 
 
-class SyncApp(App[None]):
+class SyncApp(Navigation):
     PROBE_EVERY = 30.0  # seconds between /health probes
     FIRST_PROBE_LATEST = 3.0  # seconds after mount: the first probe, if nothing started it
     SYNC_EVERY = 180.0  # seconds between background syncs while online
@@ -116,24 +116,28 @@ class SyncApp(App[None]):
 
     def action_sync(self) -> None:
         """F12: sync now, with the sync screen showing its progress."""
-        if not isinstance(self.screen, SyncScreen):
-            self._open_sync_screen(running=True)
+        self._show_sync_screen(running=True)
         self.request_sync(manual=True)
 
     def action_sync_screen(self) -> None:
         """Ctrl+F12: show the sync screen (the last outcome, or the run in progress)."""
-        if not isinstance(self.screen, SyncScreen):
-            self._open_sync_screen(running=self._syncing)
+        self._show_sync_screen(running=self._syncing)
 
-    def _open_sync_screen(self, *, running: bool) -> None:
+    def _show_sync_screen(self, *, running: bool) -> None:
+        if self.open_place(SyncScreen) is not None:
+            self.go_to(SyncScreen)
+            return
         screen = SyncScreen(running=running, outcome=self.sync_outcome)
         self._sync_screen = screen
+        self.go_to(SyncScreen, lambda: screen)
 
-        def closed(_: None) -> None:
-            if self._sync_screen is screen:
-                self._sync_screen = None
-
-        self.push_screen(screen, closed)
+    def _shown_sync_screen(self) -> SyncScreen | None:
+        """The sync screen, while it is on the stack (going to another place closes it
+        without its dismiss callback)."""
+        screen = self._sync_screen
+        if screen is not None and screen not in self.screen_stack:
+            self._sync_screen = screen = None
+        return screen
 
     @on(SyncRequested)
     def _sync_requested(self, event: SyncRequested) -> None:
@@ -148,8 +152,9 @@ class SyncApp(App[None]):
         self.show_sync_view(
             SyncView(self.sync_view.online, self.sync_view.last_sync, self.sync_view.problem, True)
         )
-        if self._sync_screen is not None:
-            self._sync_screen.show_running()
+        shown = self._shown_sync_screen()
+        if shown is not None:
+            shown.show_running()
         self._run_sync(manual)
 
     def _progress(self, phase: str, done: int, total: int) -> None:
@@ -191,8 +196,9 @@ class SyncApp(App[None]):
         self.show_sync_view(
             self._view_from(outcome.status, online, problem), outcome.status.pending
         )
-        if self._sync_screen is not None:
-            self._sync_screen.show_outcome(outcome)
+        shown = self._shown_sync_screen()
+        if shown is not None:
+            shown.show_outcome(outcome)
         self._tell(outcome, event.manual)
         if outcome.result.pulled:
             self._reload_home()

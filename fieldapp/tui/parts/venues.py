@@ -11,16 +11,17 @@
 from __future__ import annotations
 
 from textual import on, work
-from textual.app import App
+from textual.screen import ModalScreen
 
 from fieldapp.i18n import t
 from fieldapp.services.inspection.scan_proof import ScanMark
 from fieldapp.tui.dialogs import PresenceChoice, PresenceDialog
+from fieldapp.tui.parts.navigation import Navigation
 from fieldapp.tui.screens import InspectionReady, VenueChosen
 from fieldapp.tui.screens.home import HomeScreen
 
 
-class VenueOpening(App[None]):
+class VenueOpening(Navigation):
     @on(VenueChosen)
     def _venue_chosen(self, event: VenueChosen) -> None:
         from fieldapp.services.inspection.inspections import PRESENCE_REASONS
@@ -31,7 +32,7 @@ class VenueOpening(App[None]):
                     event.venue_id, presence="manual", reason=choice.reason, note=choice.note
                 )
 
-        self.push_screen(PresenceDialog(event.label, PRESENCE_REASONS), chosen)
+        self.open_dialog(PresenceDialog(event.label, PRESENCE_REASONS), chosen)
 
     def open_venue(
         self,
@@ -84,13 +85,26 @@ class VenueOpening(App[None]):
         self.show_inspection(event.inspection_id)
 
     def show_inspection(self, inspection_id: str) -> None:
-        """Push the inspection screen; it picks up at the inspection's current item."""
+        """Show the inspection; it picks up at its current item. The one open is returned
+        to; another open one is left as a draft; a find-venue screen on top gives its place
+        (see `fieldapp.tui.parts.navigation`)."""
         try:
+            from fieldapp.tui.screens.find_venue import FindVenueScreen
             from fieldapp.tui.screens.inspect import InspectScreen
         except ImportError:
             self.notify(t("home.not_available", what=t("home.what.inspect")), severity="error")
             return
-        self.push_screen(InspectScreen(inspection_id))
+        open_ = self.open_place(InspectScreen)
+        if open_ is not None and open_.inspection_id == inspection_id:
+            self.return_to(open_)
+            return
+        new = InspectScreen(inspection_id)
+        if open_ is not None:
+            self.notify(t("nav.left_as_draft", venue=open_.venue_label))
+            self.replace_from(open_, new)
+            return
+        places = [s for s in self.screen_stack if not isinstance(s, ModalScreen)]
+        self.replace_from(places[-1] if isinstance(places[-1], FindVenueScreen) else None, new)
 
     @on(HomeScreen.DraftChosen)
     def _draft_chosen(self, event: HomeScreen.DraftChosen) -> None:
@@ -108,4 +122,4 @@ class VenueOpening(App[None]):
             if changed and isinstance(self.screen, HomeScreen):
                 self.screen.reload()
 
-        self.push_screen(ReinspectDialog(event.finding_id), done)
+        self.open_dialog(ReinspectDialog(event.finding_id), done)

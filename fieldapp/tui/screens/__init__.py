@@ -50,6 +50,10 @@ class FieldScreen(Screen[ResultType]):
 
     # An inspection submitted from a screen above this one comes back here (Home, Rounds).
     RETURN_AFTER_SUBMIT: ClassVar[bool] = False
+    # The catalogue key naming this place: Esc on the screen above says it goes back here.
+    PLACE: ClassVar[str] = ""
+    # A top-level section, switched to by its key (see fieldapp.tui.parts.navigation).
+    SECTION: ClassVar[bool] = False
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)

@@ -107,6 +107,9 @@ def read_grid_report(code: str) -> GridReport:
 class DailyReportScreen(FieldScreen[None]):
     """File the day's report for one of my grids; supervisors see every grid's status."""
 
+    PLACE = "binding.app.daily_report"
+    SECTION = True
+
     CSS_PATH = "rounds.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("z", "zero_report", "Zero report", id="report.zero"),

@@ -90,6 +90,9 @@ def legend(name: str) -> Text:
 class DashboardScreen(FieldScreen[None]):
     """Plots and their tables, one tab per figure; supervisors only."""
 
+    PLACE = "binding.app.dashboard"
+    SECTION = True
+
     CSS_PATH = "rounds.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("r", "refresh", "Refresh", id="dashboard.refresh"),

@@ -47,6 +47,9 @@ def parse_day(text: str) -> dt.date | None:
 class ExportScreen(FieldScreen[None]):
     """The ledger export form with its progress bar."""
 
+    PLACE = "binding.app.export"
+    SECTION = True
+
     CSS_PATH = "rounds.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f10", "run_export", "Export", id="export.run"),

@@ -75,6 +75,8 @@ def run_search(request: SearchRequest) -> tuple[list[VenueRow], bool]:
 
 
 class FindVenueScreen(FieldScreen[None]):
+    PLACE = "binding.app.find_venue"
+    SECTION = True
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Back", id="find.back"),
         Binding("pagedown,n", "page(1)", "Next page", id="find.next_page"),
@@ -283,6 +285,10 @@ class FindVenueScreen(FieldScreen[None]):
 
     def action_focus_search(self) -> None:
         self.query_one("#query", Input).focus()
+
+    def focus_section(self) -> None:
+        """`/` again while searching: back to the search field."""
+        self.action_focus_search()
 
     def action_focus_results(self) -> None:
         table = self.query_one("#results", PagedTable)

@@ -32,6 +32,8 @@ from fieldapp.tui.widgets.paged_table import selected_key
 class HomeScreen(FieldScreen[None]):
     """The start screen. Enter acts on the row under the cursor of the focused list."""
 
+    PLACE = "nav.place.home"
+
     RETURN_AFTER_SUBMIT = True
 
     BINDINGS: ClassVar[list[BindingType]] = [

@@ -66,16 +66,19 @@ def item_state(view: InspectionView, item: Item) -> ItemState:
 
 
 class InspectScreen(Screen[None]):
+    PLACE = "nav.place.inspection"
     CSS_PATH = "inspect.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("y", "answer('pass')", "Pass", id="inspect.pass"),
         Binding("n", "answer('fail')", "Fail", id="inspect.fail"),
-        Binding("f", "mark_failed", "Mark failed", id="inspect.mark_failed"),
-        Binding("x", "answer('na')", "N/A", id="inspect.na"),
-        Binding("m", "note", "Note", id="inspect.note"),
-        Binding("a", "photo", "Photo", id="inspect.photo"),
-        Binding("left,left_square_bracket", "previous", "Previous", id="inspect.previous"),
-        Binding("right,right_square_bracket", "next", "Next", id="inspect.next"),
+        # Each letter key has an F-key or ctrl twin that acts while a value field has focus
+        # (where letters type).
+        Binding("f,f3", "mark_failed", "Mark failed", id="inspect.mark_failed"),
+        Binding("x,f4", "answer('na')", "N/A", id="inspect.na"),
+        Binding("m,ctrl+n", "note", "Note", id="inspect.note"),
+        Binding("a,ctrl+o", "photo", "Photo", id="inspect.photo"),
+        Binding("left,left_square_bracket,pageup", "previous", "Previous", id="inspect.previous"),
+        Binding("right,right_square_bracket,pagedown", "next", "Next", id="inspect.next"),
         Binding("u", "next_unanswered", "Unanswered", id="inspect.next_unanswered"),
         Binding("s,f10", "finish", "Finish", id="inspect.finish"),
         Binding("escape", "leave", "Back", id="inspect.back"),
@@ -117,10 +120,11 @@ class InspectScreen(Screen[None]):
             )
             title = f"{title} · {t('inspect.campaigns', campaigns=labels)}"
         self.query_one("#inspect-checklist", Static).update(title)
-        notice = self.query_one("#inspect-notice", Static)
-        notice.update(t("inspect.read_only") if self.view.read_only else "")
-        notice.display = self.view.read_only
         self.show_item()
+
+    @property
+    def venue_label(self) -> str:
+        return f"{self.view.venue.name} {self.view.venue.code}"
 
     @property
     def codes(self) -> list[str]:
@@ -165,6 +169,7 @@ class InspectScreen(Screen[None]):
                 answered=self.answered_count(),
             )
         )
+        self.show_notice()
         card = self.card
         card.show(item_state(self.view, item))
         if item.answer in VALUE_TYPES and not self.view.read_only:
@@ -172,6 +177,17 @@ class InspectScreen(Screen[None]):
         else:
             card.focus()
         self.refresh_bindings()
+
+    def show_notice(self) -> None:
+        """Read only, or every item answered (then the summary is the next step)."""
+        text = ""
+        if self.view.read_only:
+            text = t("inspect.read_only")
+        elif self.view.first_unanswered() is None:
+            text = t("inspect.finished.next", total=len(self.codes))
+        notice = self.query_one("#inspect-notice", Static)
+        notice.update(text)
+        notice.display = bool(text)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action not in ANSWER_ACTIONS:
@@ -222,6 +238,7 @@ class InspectScreen(Screen[None]):
             return
         item = self.item
         next_code = self.next_code(self.view.state_with(item.code, outcome, value).visible)
+        was_complete = self.view.first_unanswered() is None
         try:
             finding = inspections.record_answer(
                 self.inspection_id, item, outcome, value, next_item=next_code
@@ -233,14 +250,27 @@ class InspectScreen(Screen[None]):
         self.reload()
         if finding is None:
             self.go_to(next_code, persist=False)
+            self.offer_summary(was_complete)
             return
         from fieldapp.tui.dialogs.finding import FindingDialog
 
         def closed(_saved: bool | None) -> None:
             self.reload()
+            answer = self.view.answers.get(item.code)
+            if answer is None or answer.outcome != "fail":  # cancelled: the fail is undone
+                self.notify(t("inspect.failure_withdrawn", code=item.code))
+                self.go_to(item.code, persist=False)
+                return
             self.go_to(next_code, persist=False)
+            self.offer_summary(was_complete)
 
         self.app.push_screen(FindingDialog(finding, item), closed)
+
+    def offer_summary(self, was_complete: bool) -> None:
+        """The last unanswered item was just answered: say so, and that the summary is the
+        next step (the notice above the item keeps saying it)."""
+        if not was_complete and self.view.first_unanswered() is None:
+            self.notify(t("inspect.finished.next", total=len(self.codes)), timeout=8)
 
     def next_code(self, asked: tuple[str, ...]) -> str:
         """Where to go after answering the current item, among the items `asked` once the

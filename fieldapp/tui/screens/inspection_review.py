@@ -49,6 +49,7 @@ def view_name(state: str | None) -> str:
 
 
 class InspectionReviewScreen(FieldScreen[None]):
+    PLACE = "binding.review.inspections"
     CSS_PATH = "review.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Back", id="inspections.back"),

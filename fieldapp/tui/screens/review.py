@@ -54,6 +54,8 @@ def queue_binding(n: int) -> Binding:
 
 
 class ReviewScreen(ReviewActions):
+    PLACE = "binding.app.review"
+    SECTION = True
     CSS_PATH = "review.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Back", id="review.back"),
@@ -374,6 +376,7 @@ class ReviewScreen(ReviewActions):
         self._show_rows_title()
 
     def _show_rows_title(self) -> None:
+        self.offer_actions()  # the marks changed: what they can take
         if not self.rows:
             return
         self.query_one("#review-page", Label).update(

@@ -10,16 +10,29 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from dataclasses import replace as replace_binding
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from textual import on, work
 from textual.message import Message
 
+from fieldapp.domain.findings import check_transition
 from fieldapp.i18n import t
 from fieldapp.services.review import BulkResult, ReviewFilters, ReviewRow
 from fieldapp.tui.messages import SyncRequested
 from fieldapp.tui.screens import FieldScreen
+from fieldapp.tui.widgets import PagedTable
+
+# The bulk actions' bindings and the finding event each sends.
+BULK_BINDINGS = {
+    "review.verify": "verified",
+    "review.reject": "rejected",
+    "review.extend": "deadline_extended",
+    "review.hand_over": "handed_over",
+    "review.outcome": "outcome_recorded",
+    "review.close": "closed",
+}
 
 
 def documents_dir() -> Path:
@@ -73,6 +86,40 @@ class ReviewActions(FieldScreen[None]):
         def set_filters(self, filters: ReviewFilters) -> None: ...
 
     # -- bulk actions ------------------------------------------------------------------
+
+    refusals: dict[str, str] = {}  # event type -> why none of the chosen findings takes it
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "bulk" and parameters and parameters[0] in self.refusals:
+            return None  # shown greyed, the reason as its tooltip
+        return super().check_action(action, parameters)
+
+    @on(PagedTable.RowHighlighted, "#review-table")
+    def _offer_for_row(self) -> None:
+        self.offer_actions()
+
+    def offer_actions(self) -> None:
+        """Grey the bulk actions that the state of no chosen finding allows (the one
+        transition table's check), with the reason as the key's tooltip."""
+        rows = self.targets()
+        role = getattr(self.app, "person_role", None) or "supervisor"
+        states = "、".join(sorted({t(f"finding_state.{r.state}") for r in rows}))
+        self.refusals = {
+            event_type: t("review_ui.not_in_state", state=states)
+            for event_type in BULK_BINDINGS.values()
+            if rows and all(check_transition(r.state, event_type, role) for r in rows)
+        }
+        table = self._bindings.key_to_bindings
+        for key, bindings in table.items():
+            table[key] = [
+                replace_binding(b, tooltip=self._tip(b.id)) if b.id in BULK_BINDINGS else b
+                for b in bindings
+            ]
+        self.refresh_bindings()
+
+    def _tip(self, binding_id: str | None) -> str:
+        refusal = self.refusals.get(BULK_BINDINGS.get(binding_id or "", ""), "")
+        return refusal or t(f"binding.{binding_id}.tip")
 
     def action_bulk(self, event_type: str) -> None:
         from fieldapp.tui.dialogs.bulk_action import BulkActionDialog, BulkRequest

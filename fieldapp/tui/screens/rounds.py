@@ -54,6 +54,9 @@ _WRITES = threading.Lock()
 class RoundsScreen(FieldScreen[None]):
     """The due list beside today's round; supervisors also see two more tabs."""
 
+    PLACE = "binding.app.rounds"
+    SECTION = True
+
     RETURN_AFTER_SUBMIT = True
 
     CSS_PATH = "rounds.tcss"

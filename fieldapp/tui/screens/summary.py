@@ -21,6 +21,7 @@ from fieldapp.tui.widgets.key_footer import KeyFooter
 
 
 class SummaryScreen(Screen[bool]):
+    PLACE = "nav.place.summary"
     CSS_PATH = "inspect.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f10,ctrl+enter", "submit", "Submit", id="summary.submit"),

@@ -66,6 +66,8 @@ def local_moment(stamp: str | None) -> str:
 
 
 class SyncScreen(FieldScreen[None]):
+    PLACE = "binding.app.sync_screen"
+    SECTION = True
     CSS_PATH = "sync.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", "Back", id="sync.close"),

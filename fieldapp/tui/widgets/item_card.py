@@ -8,7 +8,6 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from textual import events
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Input, Static
@@ -18,8 +17,8 @@ from fieldapp.i18n import pick, t
 
 VALUE_TYPES = ("number", "text", "date", "choice")
 
-# What a field for each answer type accepts; anything else is left for the screen's keys.
-_RESTRICT = {"number": r"[0-9.\-]*", "date": r"[0-9\-]*"}
+# What a field for each answer type accepts (a date as 2026-11-03, 2026/11/3 or 2026.11.3).
+_RESTRICT = {"number": r"[0-9.\-]*", "date": r"[0-9\-/.]*"}
 
 
 @dataclass(frozen=True)
@@ -50,35 +49,14 @@ class ItemState:
 class AnswerInput(Input):
     """The field for a number, date, text or choice item.
 
-    For numbers and dates, a key that can never be part of the value (a letter, `[`, `]`)
-    is not typed: it goes on to the screen, so y/n/f/m/a/u/s work while the field has focus.
+    Like every field, it keeps the printable keys: a letter typed into a number is refused
+    here, never taken as the screen's key. The screen's F-key and ctrl alternatives act
+    while it has focus; Tab moves to the card, where the letter keys act.
     """
 
     def set_answer_type(self, answer_type: str) -> None:
         self.answer_type = answer_type
         self.restrict = _RESTRICT.get(answer_type)
-
-    def _passes_through(self, character: str | None) -> bool:
-        return (
-            getattr(self, "answer_type", "") in _RESTRICT
-            and character is not None
-            and character.isprintable()
-            and not _fits(character)
-        )
-
-    def check_consume_key(self, key: str, character: str | None = None) -> bool:
-        if self._passes_through(character):
-            return False  # so the footer shows the screen's key
-        return super().check_consume_key(key, character)
-
-    async def _on_key(self, event: events.Key) -> None:
-        if self._passes_through(event.character):
-            # Skip Input's handler (it would swallow the key) but let the key bubble on.
-            event.prevent_default()
-
-
-def _fits(character: str) -> bool:
-    return character.isdigit() or character in ".-"
 
 
 def _days(days: int) -> str:

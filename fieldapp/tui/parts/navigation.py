@@ -1,0 +1,121 @@
+"""Where a key takes a person: the app's one navigation model. FieldApp derives from it.
+
+The screen stack is a short path of places, each at most once: Home at the bottom, then
+the inspection (and where it was opened from), then one section, then a dialog or two.
+
+- A section (find venue, rounds, daily report, review, dashboard, sync, export: screens
+  with `SECTION = True`) is *switched to*, never pushed twice: the one on top is focused
+  (`focus_section`), one further down is returned to (the places above it close; what
+  they held is saved), else it replaces the section on top (sections do not pile up) —
+  so Esc from a section goes back to Home or to the open inspection.
+- An inspection is a place too, at most one: opening the one that is open returns to it;
+  opening another leaves the open one as a draft (and says so). The find-venue screen an
+  inspection was opened from gives its place to the inspection, so `/` during an
+  inspection opens a search above it and Esc comes back to the inspection.
+- Esc goes back one level, and its label in the footer names the place it goes back to
+  (`PLACE` of the screen below: a catalogue key).
+- A dialog is not opened again while it is open (`open_dialog`).
+
+Screens that were closed are removed before a new one takes their id (`call_next`), so a
+screen's id is never on two screens at once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from typing import Any, TypeVar
+
+from textual.app import App
+from textual.screen import ModalScreen, Screen, ScreenResultCallbackType
+
+from fieldapp.i18n import t
+
+S = TypeVar("S", bound=Screen[Any])
+R = TypeVar("R")
+
+HOME_PLACE = "nav.place.home"
+
+
+class Navigation(App[None]):
+    def on_mount(self) -> None:
+        self.screen_change_signal.subscribe(self, self._screen_changed)
+
+    # -- places ------------------------------------------------------------------------
+
+    def open_place(self, screen_type: type[S]) -> S | None:
+        """The screen of `screen_type` on the stack, if there is one."""
+        for screen in self.screen_stack:
+            if isinstance(screen, screen_type):
+                return screen
+        return None
+
+    def return_to(self, screen: Screen[Any]) -> None:
+        """Close the places and dialogs above `screen`."""
+        while len(self.screen_stack) > 1 and self.screen is not screen:
+            self.pop_screen()
+
+    def go_to(self, screen_type: type[S], make: Callable[[], S] | None = None) -> None:
+        """Show the section of `screen_type`: focus it, return to it, or open it (made by
+        `make`, else `screen_type()`)."""
+        open_ = self.open_place(screen_type)
+        if open_ is self.screen:
+            focus = getattr(open_, "focus_section", None)
+            if focus is not None:
+                focus()
+        elif open_ is not None:
+            self.return_to(open_)
+        else:
+            while len(self.screen_stack) > 2 and (
+                getattr(self.screen, "SECTION", False) or isinstance(self.screen, ModalScreen)
+            ):
+                self.pop_screen()
+            self.push_screen((make or screen_type)())
+
+    def replace_from(self, screen: Screen[Any] | None, new: Screen[Any]) -> None:
+        """Close `screen` and everything above it (if given), then open `new` in its place
+        once the closed screens are removed."""
+        if screen is None or screen not in self.screen_stack:
+            self.push_screen(new)
+            return
+        self.return_to(screen)
+        if len(self.screen_stack) > 1:
+            self.pop_screen()
+        self.call_next(self.push_screen, new)
+
+    def open_dialog(
+        self, dialog: ModalScreen[R], callback: ScreenResultCallbackType[R] | None = None
+    ) -> bool:
+        """Open `dialog` unless one of its kind is already open (then False)."""
+        if any(type(screen) is type(dialog) for screen in self.screen_stack):
+            return False
+        self.push_screen(dialog, callback)
+        return True
+
+    # -- Esc names where it goes -------------------------------------------------------
+
+    def _screen_changed(self, _screen: Screen[Any]) -> None:
+        self.label_back()
+
+    def label_back(self) -> None:
+        """Label each place's Esc with the place below it ("返回首页", "Back to Home")."""
+        below: Screen[Any] | None = None
+        for screen in self.screen_stack:
+            if isinstance(screen, ModalScreen):
+                continue
+            if below is not None:
+                _label_escape(screen, place_name(below))
+            below = screen
+        self.screen.refresh_bindings()
+
+
+def place_name(screen: Screen[Any]) -> str:
+    return t(getattr(screen, "PLACE", "") or HOME_PLACE)
+
+
+def _label_escape(screen: Screen[Any], place: str) -> None:
+    table = screen._bindings.key_to_bindings
+    bindings = table.get("escape")
+    if bindings:
+        description = t("nav.back_to", place=place)
+        table["escape"] = [replace(b, description=description) for b in bindings]

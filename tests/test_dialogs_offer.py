@@ -1,0 +1,126 @@
+"""Dialogs offer only what can be done: no default presence reason, a cancelled finding
+form undoes the fail, a finished checklist says the summary is next, and the review's
+actions are greyed (with the reason) for findings whose state refuses them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from inspect_support import open_inspection, seed_store
+from pilot_support import SIZE, settle
+from textual.widgets import OptionList, Static
+
+from fieldapp.i18n import t
+from fieldapp.services.demo import workspace as demo
+from fieldapp.services.inspection import inspections
+from fieldapp.store.models import Finding, Inspection
+from fieldapp.tui.app import make_app
+from fieldapp.tui.dialogs.finding import FindingDialog
+from fieldapp.tui.screens.home import HomeScreen
+from fieldapp.tui.screens.inspect import InspectScreen
+from fieldapp.tui.screens.review import ReviewScreen
+
+pytestmark = pytest.mark.usefixtures("chinese")
+
+
+def text(widget: Static) -> str:
+    return str(widget.render())
+
+
+async def test_presence_has_no_default_reason(demo_home: Path) -> None:
+    before = Inspection.select().count()
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot, rounds=2)
+        if type(app.screen).__name__ == "ResumeDialog":
+            await pilot.press("n")
+            await settle(app, pilot)
+        assert isinstance(app.screen, HomeScreen)
+        await pilot.press("enter")  # the venue under the cursor, chosen by hand
+        await settle(app, pilot)
+        dialog = app.screen
+        assert type(dialog).__name__ == "PresenceDialog"
+        assert dialog.query_one("#presence-reasons", OptionList).highlighted is None
+        await pilot.press("enter")  # no reason chosen
+        await settle(app, pilot)
+        assert app.screen is dialog
+        assert text(dialog.query_one("#presence-error", Static)) == t("presence.choose_reason")
+        await pilot.press("down", "enter")  # 标牌缺失
+        await settle(app, pilot, rounds=2)
+        assert isinstance(app.screen, InspectScreen)
+    assert Inspection.select().count() == before + 1
+
+
+async def test_cancelling_the_finding_form_undoes_the_fail(home: Path) -> None:
+    seed_store()
+    app = make_app(lang="zh")
+    async with app.run_test(size=SIZE) as pilot:
+        inspection_id = await open_inspection(app, pilot)
+        screen = app.screen
+        assert isinstance(screen, InspectScreen)
+        await pilot.press("3", "enter")  # COM-01
+        await pilot.press("n")  # COM-02 fails: the finding form
+        assert isinstance(app.screen, FindingDialog)
+        await pilot.press("escape")
+        assert app.screen is screen
+        assert screen.item.code == "COM-02"  # still here, to be answered again
+        assert "COM-02" not in inspections.load(inspection_id).answers
+        assert not Finding.select().where(Finding.inspection == inspection_id).exists()
+        assert any("COM-02" in n.message for n in app._notifications)
+
+
+async def test_a_finished_checklist_says_the_summary_is_next(home: Path) -> None:
+    seed_store()
+    app = make_app(lang="zh")
+    async with app.run_test(size=SIZE) as pilot:
+        inspection_id = await open_inspection(app, pilot)
+        screen = app.screen
+        assert isinstance(screen, InspectScreen)
+        view = inspections.load(inspection_id)
+        *rest, last = view.checklist.items
+        for item in rest:  # every item but the last answered already
+            outcome = "value" if item.answer in ("number", "date", "text", "choice") else "na"
+            value = {"number": "3", "date": "2026-05-20"}.get(item.answer, "")
+            inspections.record_answer(inspection_id, item, outcome, value)
+        screen.reload()
+        screen.go_to(last.code)
+        await pilot.pause()
+        assert not screen.query_one("#inspect-notice", Static).display
+        await pilot.press("y")
+        await pilot.pause()
+        finished = t("inspect.finished.next", total=len(view.checklist.items))
+        assert text(screen.query_one("#inspect-notice", Static)) == finished
+        assert any(n.message == finished for n in app._notifications)
+        await pilot.press("f10")
+        assert type(app.screen).__name__ == "SummaryScreen"
+
+
+async def test_review_actions_the_state_refuses_are_greyed_with_the_reason(
+    demo_home: Path,
+) -> None:
+    demo.act_as("supervisor")
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot, rounds=2)
+        await pilot.press("f5")
+        await settle(app, pilot, rounds=2)
+        screen = app.screen
+        assert isinstance(screen, ReviewScreen)
+        await pilot.press("2")  # overdue: open findings, not reported fixed
+        await settle(app, pilot, rounds=2)
+        row = screen.highlighted
+        assert row is not None and row.state == "open"
+        verify = screen.active_bindings["v"]
+        assert not verify.enabled
+        assert "待整改" in verify.binding.tooltip
+        assert screen.active_bindings["e"].enabled  # a deadline can be extended
+        await pilot.press("v")  # greyed: nothing happens
+        await settle(app, pilot)
+        assert app.screen is screen
+        await pilot.press("1")  # awaiting verification: reported fixed
+        await settle(app, pilot, rounds=2)
+        row = screen.highlighted
+        assert row is not None and row.state == "rectification_reported"
+        assert screen.active_bindings["v"].enabled
+        assert not screen.active_bindings["o"].enabled  # an outcome needs a hand-over

@@ -1,0 +1,189 @@
+"""Where keys take a person: no screen twice on the stack, an open inspection is returned
+to, Esc goes back one level and says where. The first tests are crashes people found
+(`DuplicateIds`), kept as the paths that found them."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from pilot_support import SIZE, settle
+from textual.widgets import Input
+
+from fieldapp.services.demo import workspace as demo
+from fieldapp.services.inspection import inspections
+from fieldapp.store.models import Venue
+from fieldapp.tui.app import FieldApp, make_app
+from fieldapp.tui.dialogs import PresenceDialog
+from fieldapp.tui.screens.daily_report import DailyReportScreen
+from fieldapp.tui.screens.dashboard import DashboardScreen
+from fieldapp.tui.screens.find_venue import FindVenueScreen
+from fieldapp.tui.screens.home import HomeScreen
+from fieldapp.tui.screens.inspect import InspectScreen
+from fieldapp.tui.screens.review import ReviewScreen
+from fieldapp.tui.screens.rounds import RoundsScreen
+
+pytestmark = pytest.mark.usefixtures("chinese")
+
+
+def stack(app: FieldApp) -> list[str]:
+    return [type(screen).__name__ for screen in app.screen_stack]
+
+
+def assert_each_once(app: FieldApp) -> None:
+    ids = Counter(screen.id for screen in app.screen_stack if screen.id)
+    assert all(n == 1 for n in ids.values()), stack(app)
+
+
+async def start(app: FieldApp, pilot) -> None:  # type: ignore[no-untyped-def]
+    """Past the offer to resume a draft, on Home."""
+    await settle(app, pilot, rounds=2)
+    if type(app.screen).__name__ == "ResumeDialog":
+        await pilot.press("n")
+        await settle(app, pilot, rounds=2)
+    assert isinstance(app.screen, HomeScreen)
+
+
+async def press(app: FieldApp, pilot, *keys: str) -> None:  # type: ignore[no-untyped-def]
+    for key in keys:
+        await pilot.press(key)
+        await settle(app, pilot, rounds=2)
+        assert_each_once(app)
+
+
+async def find_and_open(app: FieldApp, pilot, text: str) -> InspectScreen:  # type: ignore[no-untyped-def]
+    """`/`, type `text`, Down to the results, Enter, Enter on the first presence reason."""
+    await press(app, pilot, "slash")
+    assert isinstance(app.screen, FindVenueScreen)
+    await pilot.press(*text)
+    await press(app, pilot, "enter", "down", "enter")
+    assert isinstance(app.screen, PresenceDialog)
+    await press(app, pilot, "down", "enter")
+    screen = app.screen
+    assert isinstance(screen, InspectScreen), stack(app)
+    return screen
+
+
+async def test_find_venue_during_an_inspection_opens_above_it(demo_home: Path) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await start(app, pilot)
+        inspection = await find_and_open(app, pilot, "小吃")
+        # The search the inspection was opened from gave it its place.
+        assert stack(app) == ["Screen", "HomeScreen", "InspectScreen"]
+        inspection.card.focus()  # not in a value field, where `/` types
+        await press(app, pilot, "slash")
+        assert isinstance(app.screen, FindVenueScreen)
+        assert stack(app)[-2:] == ["InspectScreen", "FindVenueScreen"]
+        await press(app, pilot, "escape")
+        assert app.screen is inspection
+
+
+async def test_rounds_daily_report_rounds_returns_to_rounds(demo_home: Path) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await start(app, pilot)
+        await press(app, pilot, "f7")
+        assert isinstance(app.screen, RoundsScreen)
+        await press(app, pilot, "f8")
+        assert isinstance(app.screen, DailyReportScreen)
+        await press(app, pilot, "f7")  # switched back: sections do not pile up
+        assert isinstance(app.screen, RoundsScreen)
+        assert stack(app) == ["Screen", "HomeScreen", "RoundsScreen"]
+        await press(app, pilot, "escape")
+        assert isinstance(app.screen, HomeScreen)
+
+
+async def test_review_dashboard_review_returns_to_review(demo_home: Path) -> None:
+    demo.act_as("supervisor")
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await start(app, pilot)
+        await press(app, pilot, "f5")
+        assert isinstance(app.screen, ReviewScreen)
+        await press(app, pilot, "f6")
+        assert isinstance(app.screen, DashboardScreen)
+        await press(app, pilot, "f5")
+        assert isinstance(app.screen, ReviewScreen)
+        assert stack(app) == ["Screen", "HomeScreen", "ReviewScreen"]
+
+
+async def test_typing_a_date_with_slashes_stays_in_the_field(demo_home: Path) -> None:
+    venue = Venue.select().where(Venue.kind == "small_restaurant").order_by(Venue.code).first()
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await start(app, pilot)
+        app.open_venue(venue.id, presence="manual", reason="placard_missing")
+        await settle(app, pilot, rounds=2)
+        screen = app.screen
+        assert isinstance(screen, InspectScreen)
+        screen.go_to("CAT-05")  # 烟罩、烟道最近清洗日期: a date
+        await settle(app, pilot)
+        field = screen.card.answer_input
+        assert field.has_focus
+        await press(app, pilot, *"2026/11/3")
+        assert app.screen is screen
+        assert field.value == "2026/11/3"
+        await press(app, pilot, "enter")
+        answer = inspections.load(screen.inspection_id).answers["CAT-05"]
+        assert answer.value == "2026-11-03"
+
+
+async def test_every_section_key_from_every_section_keeps_one_of_each(demo_home: Path) -> None:
+    demo.act_as("supervisor")
+    keys = ["slash", "f5", "f6", "f7", "f8", "ctrl+e", "ctrl+f12"]
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await start(app, pilot)
+        # The sections one after another in several orders, so each is opened from the
+        # others and from above itself.
+        for key in [*keys, *reversed(keys), *keys[::2], *keys[1::2], *keys]:
+            await press(app, pilot, key)
+            assert len(app.screen_stack) == 3, stack(app)  # Home and one section
+        while not isinstance(app.screen, HomeScreen):
+            await press(app, pilot, "escape")
+
+
+async def test_esc_says_where_it_goes(demo_home: Path) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await start(app, pilot)
+        await press(app, pilot, "f7")
+        escape = app.screen.active_bindings["escape"].binding
+        assert escape.description == "返回首页"
+        await press(app, pilot, "f9")  # English
+        escape = app.screen.active_bindings["escape"].binding
+        assert escape.description == "Back to Home"
+
+
+async def test_scan_dialog_is_not_opened_twice(demo_home: Path) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await start(app, pilot)
+        await press(app, pilot, "f2", "f2", "ctrl+s")
+        assert stack(app).count("ScanDialog") == 1
+        assert isinstance(app.screen.focused, Input)
+
+
+async def test_letters_in_a_number_field_type_and_ctrl_keys_act(demo_home: Path) -> None:
+    venue = Venue.select().where(Venue.kind == "small_restaurant").order_by(Venue.code).first()
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await start(app, pilot)
+        app.open_venue(venue.id, presence="manual", reason="placard_missing")
+        await settle(app, pilot, rounds=2)
+        screen = app.screen
+        assert isinstance(screen, InspectScreen)
+        screen.go_to("COM-01")  # a number
+        await settle(app, pilot)
+        field = screen.card.answer_input
+        assert field.has_focus
+        # Not part of a number: refused by the field, and no screen key acts.
+        await press(app, pilot, "a", "m", "slash", "s", "y", "space")
+        assert app.screen is screen and field.value == ""
+        assert screen.item.code == "COM-01"
+        await press(app, pilot, "ctrl+o")  # the photo key's twin acts from the field
+        assert type(app.screen).__name__ == "PhotoDialog"
+        await press(app, pilot, "escape")
+        assert app.screen is screen and field.has_focus
