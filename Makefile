@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint typecheck pytest bench mutation system-deps clean
+.PHONY: demo test lint typecheck pytest bench mutation monkey system-deps clean
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -40,6 +40,13 @@ test: $(STAMP) system-deps lint typecheck pytest
 MODULES ?=
 mutation: $(STAMP)
 	$(BIN)/python tests/mutation_run.py $(MODULES)
+
+# The long monkey walk: 8 cases (inspector and supervisor, zh and en, 80x24 and 120x36)
+# of MONKEY_STEPS random keys each, a new seed every run (MONKEY_SEED=n to replay one).
+MONKEY_STEPS ?= 2500
+monkey: $(STAMP)
+	MONKEY_STEPS=$(MONKEY_STEPS) MONKEY_SEED=$${MONKEY_SEED:-$$(date +%s)} \
+		$(BIN)/pytest -q tests/test_monkey.py
 
 bench: $(STAMP)
 	$(BIN)/python bench/run_all.py

@@ -2,28 +2,42 @@
 
 from __future__ import annotations
 
-from rich.cells import cell_len
 from textual.pilot import Pilot
 from textual.widgets import DataTable
 
+STABLE_ROUNDS = 3  # the same tables this many frames in a row, nothing pending
 
-def _columns_sized(table: DataTable) -> bool:
-    """DataTable widens its columns to their content when idle: has it done so yet?"""
-    if not table.row_count:
-        return True
-    first = table.get_row_at(0)
-    return all(
-        column.content_width >= cell_len(str(cell))
-        for column, cell in zip(table.ordered_columns, first, strict=False)
+
+def _pending(table: DataTable) -> bool:
+    """DataTable sizes its columns to new rows and cells when idle: still to do?"""
+    return bool(table._require_update_dimensions or table._new_rows or table._updated_cells)
+
+
+def _shape(pilot: Pilot) -> tuple[object, ...]:  # type: ignore[type-arg]
+    tables = pilot.app.screen.query(DataTable)
+    return (
+        type(pilot.app.screen).__name__,
+        tuple(
+            (t.row_count, tuple(c.get_render_width(t) for c in t.ordered_columns)) for t in tables
+        ),
     )
 
 
 async def tables_settled(pilot: Pilot) -> None:  # type: ignore[type-arg]
-    """Workers done and every table on the screen sized to its rows (bounded wait)."""
+    """Workers done, messages handled, and every table on the screen filled and sized to its
+    rows: the same for STABLE_ROUNDS frames with nothing pending (bounded wait).
+
+    Checking only that the columns fit the first row let a snapshot be taken before the
+    screen's rows had arrived (an empty table "fits"), or before later rows widened them."""
     await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    for _ in range(200):
+    stable, last = 0, None
+    for _ in range(300):
+        await pilot.app.workers.wait_for_complete()
         await pilot.pause()
-        if all(_columns_sized(table) for table in pilot.app.screen.query(DataTable)):
+        shape = _shape(pilot)
+        busy = any(_pending(t) for t in pilot.app.screen.query(DataTable))
+        stable = stable + 1 if shape == last and not busy else 0
+        last = shape
+        if stable >= STABLE_ROUNDS:
             break
     await pilot.pause()
