@@ -137,7 +137,17 @@ async def test_refusals_are_listed_with_their_reasons(people: dict[str, str]) ->
         await pilot.press("2")  # overdue: open findings, which cannot be verified
         await settle(app, pilot, rounds=2)
         assert screen.filters.queue == "overdue"
-        overdue = table_keys(screen, "#review-table")
+        await pilot.press("asterisk")
+        await pilot.pause()
+        assert not screen.active_bindings["v"].enabled  # greyed: no marked one can be
+        # All active: open findings and one reported fixed. Verify is offered (one can
+        # be); the others are refused after the one confirmation, each with its reason.
+        await pilot.press("6")
+        await settle(app, pilot, rounds=2)
+        rows = list(screen.rows)
+        overdue = [r.finding_id for r in rows if r.state == "open"]
+        refused = [r for r in rows if r.state != "rectification_reported"]
+        assert overdue and len(refused) < len(rows)
         await pilot.press("asterisk", "v")
         await pilot.pause()
         await pilot.press("f10")
@@ -147,8 +157,8 @@ async def test_refusals_are_listed_with_their_reasons(people: dict[str, str]) ->
         assert body.count("隐患当前为“待整改”") == len(overdue)
         await pilot.press("escape")
         await settle(app, pilot, rounds=2)
-        assert any(f"拒绝 {len(overdue)} 条" in m for m in messages(app))
-        assert sync_requests(seen) == []  # nothing applied, nothing to send
+        assert any(f"拒绝 {len(refused)} 条" in m for m in messages(app))
+        assert sync_requests(seen) == ["finding.event"]  # only what was applied is sent
     assert all(Finding.get_by_id(f).state == "open" for f in overdue)
 
 
