@@ -73,8 +73,8 @@ class InspectScreen(Screen[None]):
         Binding("n", "answer('fail')", "Fail", id="inspect.fail"),
         # Each letter key has an F-key or ctrl twin that acts while a value field has focus
         # (where letters type).
-        Binding("f,f3", "mark_failed", "Mark failed", id="inspect.mark_failed"),
-        Binding("x,f4", "answer('na')", "N/A", id="inspect.na"),
+        Binding("f,alt+f", "mark_failed", "Mark failed", id="inspect.mark_failed"),
+        Binding("x,alt+x", "answer('na')", "N/A", id="inspect.na"),
         Binding("m,ctrl+n", "note", "Note", id="inspect.note"),
         Binding("a,ctrl+o", "photo", "Photo", id="inspect.photo"),
         Binding("left,left_square_bracket,pageup", "previous", "Previous", id="inspect.previous"),
