@@ -7,11 +7,12 @@ from __future__ import annotations
 from typing import ClassVar
 
 from textual import work
-from textual.app import App
 from textual.binding import Binding, BindingType
 
+from fieldapp.tui.parts.navigation import Navigation
 
-class IncidentsApp(App[None]):
+
+class IncidentsApp(Navigation):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f4,ctrl+r", "report_incident", "Incident", id="app.report_incident"),
         Binding("f3", "incidents", "Incidents", id="app.incidents"),
@@ -44,17 +45,13 @@ class IncidentsApp(App[None]):
         from fieldapp.tui.dialogs.incident import IncidentDialog
         from fieldapp.tui.messages import SyncRequested
 
-        if isinstance(self.screen, IncidentDialog):
-            return
-
         def reported(incident_id: str | None) -> None:
             if incident_id:
                 self.post_message(SyncRequested("incident.event"))
 
-        self.push_screen(IncidentDialog(codes, venue=venue), reported)
+        self.open_dialog(IncidentDialog(codes, venue=venue), reported)
 
     def action_incidents(self) -> None:
         from fieldapp.tui.screens.incidents import IncidentsScreen
 
-        if not isinstance(self.screen, IncidentsScreen):
-            self.push_screen(IncidentsScreen())
+        self.go_to(IncidentsScreen)

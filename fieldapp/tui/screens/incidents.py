@@ -41,6 +41,8 @@ def _queue_binding(n: int) -> Binding:
 
 
 class IncidentsScreen(FieldScreen[None]):
+    PLACE = "binding.app.incidents"
+    SECTION = True
     CSS_PATH = "review.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Back", id="incidents.back"),
