@@ -42,6 +42,8 @@ def _date(value: dt.datetime | None) -> dt.date | None:
 @click.option("--to", "last", type=click.DateTime(["%Y-%m-%d"]), help="Last date (local).")
 @click.option("--grid", default=None, help="A grid code; the grids under it are included.")
 @click.option("--kind", type=click.Choice(VENUE_KINDS), default=None, help="One venue kind.")
+@click.option("--full-personal-data", is_flag=True,
+              help="Write ID numbers and phones in full (supervisors only; audited).")  # fmt: skip
 @click.pass_context
 def export(
     ctx: click.Context,
@@ -51,11 +53,14 @@ def export(
     last: dt.datetime | None,
     grid: str | None,
     kind: str | None,
+    full_personal_data: bool,
 ) -> None:
-    """Export inspections, findings and their events as the office ledger (导出台账)."""
+    """Export inspections, findings and their events as the office ledger (导出台账), and
+    the people and follow-up sheets (masked) where the grids keep a registry."""
     lang = _language(ctx)
     from fieldapp.i18n import t
     from fieldapp.services.export.ledger import ExportFilter, export_ledger
+    from fieldapp.services.export.people_sheets import FullExportRefused
     from fieldapp.store import close_store
     from fieldapp.store.models import Grid
 
@@ -85,7 +90,10 @@ def export(
                     where=ExportFilter(_date(first), _date(last), grid, kind),
                     progress=progress,
                     lang=lang,
+                    full_personal_data=full_personal_data,
                 )
+            except FullExportRefused as refused:
+                raise click.ClickException(str(refused)) from None
             except OSError as error:
                 raise click.ClickException(
                     t("export.cannot_write", path=out, error=error.strerror or error)

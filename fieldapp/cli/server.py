@@ -104,6 +104,22 @@ _import_command("import-people", "people", "import_people")
 _import_command("import-venues", "venues", "import_venues")
 
 
+@admin.command(
+    "import-people-registry",
+    help="Import households and people (户籍/流动人口台账) from a CSV or XLSX file "
+    "(all or nothing). Columns: grid, household, name; optional building, address, venue, "
+    "sex, birth_year, id_number, phone, tags, arrived_on, left_on, plate.",
+)
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+def admin_import_people_registry(file: Path) -> None:
+    from sync.server import db as server_db
+    from sync.server.people_import import import_people_registry
+
+    server_db.init_schema()
+    count = admin_call(lambda: import_people_registry(file))
+    click.echo(t("admin.imported", count=count, what="people (registry)"))
+
+
 @admin.command("publish-checklist")
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 def admin_publish_checklist(file: Path) -> None:

@@ -23,7 +23,7 @@ from typing import IO, Any, Protocol
 from fieldapp.domain.checklist import Checklist
 from fieldapp.i18n import catalog_rounds
 
-SHEETS = ("inspections", "findings", "events")
+SHEETS = ("inspections", "findings", "events", "people", "followups")
 
 
 class Labels:
@@ -117,6 +117,8 @@ def csv_paths(out: Path) -> dict[str, Path]:
         "inspections": stem.with_name(stem.name + ".csv"),
         "findings": stem.with_name(stem.name + "_findings.csv"),
         "events": stem.with_name(stem.name + "_finding_events.csv"),
+        "people": stem.with_name(stem.name + "_people.csv"),
+        "followups": stem.with_name(stem.name + "_followups.csv"),
     }
 
 

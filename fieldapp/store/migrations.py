@@ -129,6 +129,21 @@ def _v8_incidents(db: SqliteDatabase) -> None:
     db.create_tables(INCIDENT_MODELS, safe=False)
 
 
+def _v9_people(db: SqliteDatabase) -> None:
+    """The people registry: households, their members (ID numbers and phones sealed) and
+    vehicles."""
+    from fieldapp.store.people_models import PEOPLE_MODELS
+
+    db.create_tables(PEOPLE_MODELS, safe=False)
+
+
+def _v10_followups(db: SqliteDatabase) -> None:
+    """Follow-ups: plans on a person, readings, cases and their events."""
+    from fieldapp.store.followup_models import FOLLOWUP_MODELS
+
+    db.create_tables(FOLLOWUP_MODELS, safe=False)
+
+
 # Index i holds the migration from version i to version i + 1.
 MIGRATIONS: list[Migration] = [
     _v1_initial,
@@ -139,6 +154,8 @@ MIGRATIONS: list[Migration] = [
     _v6_venue_attributes,
     _v7_campaigns,
     _v8_incidents,
+    _v9_people,
+    _v10_followups,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -24,6 +24,7 @@ from fieldapp.tui.commands import FieldCommands, localize_bindings
 from fieldapp.tui.dialogs import ResumeDialog, ScanDialog
 from fieldapp.tui.parts.incidents import IncidentsApp
 from fieldapp.tui.parts.palette import PaletteApp
+from fieldapp.tui.parts.people import PeopleApp
 from fieldapp.tui.parts.preferences import Preferences
 from fieldapp.tui.parts.rounds import RoundsApp
 from fieldapp.tui.parts.scanning import ScanningApp
@@ -36,7 +37,7 @@ BENCH_EXIT_ENV = "FIELDAPP_BENCH_EXIT_ON_READY"
 
 
 class FieldApp(
-    ScanningApp, VenueOpening, SyncApp, RoundsApp, IncidentsApp, Preferences, PaletteApp
+    ScanningApp, VenueOpening, SyncApp, RoundsApp, IncidentsApp, Preferences, PaletteApp, PeopleApp
 ):
     CSS_PATH = "app.tcss"
     COMMANDS = App.COMMANDS | {FieldCommands}

@@ -34,6 +34,7 @@ from fieldapp.store.models import (
 )
 from fieldapp.store.payloads import event_payload
 from sync.client.campaigns import store_campaign
+from sync.client.followup_rows import apply_followup
 from sync.client.incident_rows import (
     apply_incident_events,
     apply_incidents,
@@ -41,6 +42,7 @@ from sync.client.incident_rows import (
     record_incident_seqs,
     refold_incidents,
 )
+from sync.client.people_rows import apply_household, remove_household
 from sync.client.rows import RowWriter, existing, rows_in
 from sync.protocol import Change
 
@@ -123,7 +125,7 @@ def forget_server_seqs() -> None:
 # The order a page is applied in: every record after the records it refers to.
 APPLY_ORDER = (
     "grid", "person", "placard_key", "checklist", "campaign", "venue", "inspection", "finding",
-    "finding.event", "daily_report", "incident", "incident.event",
+    "finding.event", "daily_report", "incident", "incident.event", "household", "followup",
 )  # fmt: skip
 
 
@@ -144,6 +146,8 @@ class PageApplier:
             "campaign": self._campaign,
             "placard_key": self._placard_key,
             "daily_report": self._daily_report,
+            "household": self._household,
+            "followup": self._followup,
         }
 
     def apply(self) -> int:
@@ -447,3 +451,17 @@ class PageApplier:
         DailyReport.insert(id=r["id"], **values).on_conflict(
             conflict_target=[DailyReport.id], update=values
         ).execute()
+
+    def _household(self, change: Change) -> None:
+        if change.deleted:
+            remove_household(change.id)
+            return
+        if not self._grid_known(change.record.get("grid_code")):
+            self.warnings.append(f"household {change.id} skipped: its grid is not on this device")
+            return
+        apply_household(change.record)
+
+    def _followup(self, change: Change) -> None:
+        warning = apply_followup(change.record)
+        if warning:
+            self.warnings.append(warning)

@@ -22,6 +22,8 @@ import httpx
 from peewee import DatabaseError
 
 from fieldapp.domain.clock import now_iso
+from fieldapp.domain.personal import decode_key
+from fieldapp.store import keyring
 from fieldapp.store.db import db
 from fieldapp.store.models import Outbox, SyncState
 from sync.client.apply import PageApplier, forget_server_seqs, record_server_seqs
@@ -48,6 +50,7 @@ from sync.protocol import (
     PROTOCOL_VERSION,
     Health,
     OpResult,
+    PersonalKey,
     PullResponse,
     PushResponse,
 )
@@ -155,6 +158,15 @@ class SyncClient(PhotoTransfer):
         if response.status_code != 200:
             raise ServerRefused(error_message(response))
         return Health.model_validate(response.json())
+
+    def fetch_personal_key(self) -> None:
+        """Fetch the personal-data key once (a revoked device is refused: 401)."""
+        if keyring.load_key() is not None:
+            return
+        response = self._request("GET", "/personal-key")
+        if response.status_code != 200:
+            raise ServerRefused(f"personal-data key refused: {error_message(response)}")
+        keyring.save_key(decode_key(PersonalKey.model_validate(response.json()).key))
 
     def check_epoch(self, epoch: str) -> bool:
         """Record the server's epoch; on a new one reset the cursor, requeue acked ops and
@@ -316,6 +328,7 @@ class SyncClient(PhotoTransfer):
         result = SyncResult()
         try:
             result.new_epoch = self.check_epoch(self.health().epoch)
+            self.fetch_personal_key()
             self.upload_blobs(progress_callback, result)
             self.push(progress_callback, result)
             self.pull(progress_callback, result)

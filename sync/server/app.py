@@ -15,7 +15,17 @@ from sync.server import db as server_db
 from sync.server.deps import Settings
 from sync.server.errors import COMMON_ERRORS, install_error_handlers
 from sync.server.middleware import AccessLog, BodyLimit
-from sync.server.routes import blob_uploads, blobs, data, enroll, health, pull, push, web
+from sync.server.routes import (
+    blob_uploads,
+    blobs,
+    data,
+    enroll,
+    health,
+    personal_key,
+    pull,
+    push,
+    web,
+)
 
 DEFAULT_BLOB_LIMIT = 100 * 1024 * 1024  # an incident's video is kept as it was shot
 DEFAULT_BODY_LIMIT = 16 * 1024 * 1024
@@ -97,7 +107,7 @@ def create_app(
     app.state.settings = Settings(
         db_url=db_url, blob_dir=blobs_path, blob_limit=blob_limit, body_limit=body_limit
     )
-    for module in (health, enroll, push, pull, blobs, blob_uploads, data, web):
+    for module in (health, enroll, push, pull, blobs, blob_uploads, data, web, personal_key):
         app.include_router(module.router, prefix=API_PREFIX, responses=COMMON_ERRORS)
     install_error_handlers(app)
     app.openapi = lambda: _openapi_with_payloads(app)  # type: ignore[method-assign]

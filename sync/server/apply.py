@@ -25,11 +25,18 @@ from peewee import IntegrityError, InterfaceError, OperationalError
 from pydantic import ValidationError
 
 from sync.protocol import (
+    OP_CASE_EVENT,
     OP_DAILY_REPORT_SUBMIT,
     OP_EXPORT_RECORDED,
     OP_FINDING_EVENT,
+    OP_FOLLOWUP_PLAN,
+    OP_FOLLOWUP_READING,
+    OP_HOUSEHOLD_UPSERT,
     OP_INCIDENT_EVENT,
     OP_INSPECTION_SUBMIT,
+    OP_PERSON_MERGE,
+    OP_PERSONAL_EXPORT,
+    OP_PERSONAL_REVEAL,
     PAYLOAD_MODELS,
     Op,
     OpResult,
@@ -39,9 +46,16 @@ from sync.server import db as server_db
 from sync.server.audit import apply_export_recorded
 from sync.server.bulk import select_in
 from sync.server.feed import NewChange, append_changes
+from sync.server.followups import apply_case_event, apply_followup_plan, apply_followup_reading
 from sync.server.incidents import apply_incident_event
 from sync.server.inspections import AlreadyStored, InspectionWriter, readable_validation
 from sync.server.models import AppliedOp
+from sync.server.people import (
+    apply_household_upsert,
+    apply_personal_export,
+    apply_personal_reveal,
+)
+from sync.server.people_merge import apply_person_merge
 from sync.server.scope import DeviceContext
 from sync.server.submit import (
     Applied,
@@ -69,6 +83,13 @@ APPLIERS: dict[str, Applier] = {
     OP_DAILY_REPORT_SUBMIT: apply_daily_report,
     OP_EXPORT_RECORDED: apply_export_recorded,
     OP_INCIDENT_EVENT: apply_incident_event,
+    OP_HOUSEHOLD_UPSERT: apply_household_upsert,
+    OP_PERSONAL_REVEAL: apply_personal_reveal,
+    OP_PERSON_MERGE: apply_person_merge,
+    OP_FOLLOWUP_PLAN: apply_followup_plan,
+    OP_FOLLOWUP_READING: apply_followup_reading,
+    OP_CASE_EVENT: apply_case_event,
+    OP_PERSONAL_EXPORT: apply_personal_export,
 }
 
 

@@ -15,8 +15,10 @@ from peewee import Database, PostgresqlDatabase
 from playhouse.pool import PooledPostgresqlDatabase, PooledSqliteDatabase
 
 from sync.protocol import record_photos
+from sync.server.followup_models import FOLLOWUP_MODELS
 from sync.server.incident_models import INCIDENT_MODELS
 from sync.server.models import ALL_MODELS, BlobRef, Meta, database
+from sync.server.people_models import PEOPLE_MODELS
 
 SCHEMA_VERSION = 1
 
@@ -154,7 +156,9 @@ def init_schema() -> str:
     db = current()
     with db.connection_context():
         upgrading = db.table_exists("change_log") and not db.table_exists("blob_ref")
-        db.create_tables([*ALL_MODELS, *INCIDENT_MODELS], safe=True)
+        db.create_tables(
+            [*ALL_MODELS, *INCIDENT_MODELS, *PEOPLE_MODELS, *FOLLOWUP_MODELS], safe=True
+        )
         if upgrading:  # a database from before blobs were scoped: note who may read what
             backfill_blob_refs()
         _make_audit_append_only()
@@ -177,7 +181,7 @@ def add_missing_tables() -> None:
             "this is not an initialised fieldapp server database; check --db, or run "
             "`fieldapp admin init` to make one"
         )
-    db.create_tables(ALL_MODELS, safe=True)
+    db.create_tables(ALL_MODELS + PEOPLE_MODELS + FOLLOWUP_MODELS, safe=True)
     with write_transaction():
         add_missing_columns(db)
 

@@ -29,6 +29,7 @@ from fieldapp.services.common import outbox, settings
 from fieldapp.services.common.grid_tree import grid_tree
 from fieldapp.services.common.identity import grid_codes_under, me
 from fieldapp.services.common.periods import day_bounds_utc, parse_utc
+from fieldapp.services.daily_report.people_figures import people_figures
 from fieldapp.store.db import db, rows
 from fieldapp.store.incident_models import Incident
 from fieldapp.store.models import DailyReport, Finding, FindingEvent, Grid, Inspection, Venue
@@ -110,6 +111,7 @@ def report_counts(grid_code: str, day: dt.date) -> dict[str, int]:
         "hazards_closed": sum(closed.values()),
         "incidents": sum(by_category.values()),
         "incidents_by_category": dict(sorted(by_category.items())),
+        **people_figures(scope, day),
     }
 
 

@@ -21,9 +21,10 @@ from fieldapp.domain.checklist import Checklist
 from fieldapp.domain.clock import now_iso
 from fieldapp.domain.ids import new_id
 from fieldapp.reports.ledger import Labels, item_columns, make_sink
-from fieldapp.services.common.identity import grid_codes_under
+from fieldapp.services.common.identity import grid_codes_under, me
 from fieldapp.services.common.outbox import enqueue
 from fieldapp.services.common.periods import period_bounds_utc
+from fieldapp.services.export.people_sheets import check_full_export, write_people_sheets
 from fieldapp.services.export.sheets import (
     EVENT_COLUMNS,
     FINDING_COLUMNS,
@@ -41,6 +42,7 @@ from fieldapp.store.campaign_models import Campaign as CampaignRow
 from fieldapp.store.db import db, rows
 from fieldapp.store.models import Checklist as ChecklistRow
 from fieldapp.store.models import Finding, FindingEvent, Inspection, Venue
+from fieldapp.store.people_models import Household
 
 Progress = Callable[[int, int], None]
 PAGE = 2000
@@ -61,6 +63,7 @@ class ExportResult:
     findings: int
     events: int
     seconds: float
+    people: int = 0  # people written (masked unless exported in full)
 
 
 def _bounds(f: ExportFilter) -> tuple[str | None, str | None]:
@@ -139,9 +142,14 @@ def export_ledger(
     progress: Progress | None = None,
     lang: str = "zh",
     page: int = PAGE,
+    full_personal_data: bool = False,
 ) -> ExportResult:
     """Write the ledger to `out` (XLSX: one workbook; CSV: OUT.csv, OUT_findings.csv and
-    OUT_finding_events.csv). Returns what was written."""
+    OUT_finding_events.csv, and OUT_people.csv / OUT_followups.csv when the grids keep a
+    people registry, masked unless `full_personal_data` and the role allows it). Returns
+    what was written."""
+    if full_personal_data:
+        check_full_export()  # before anything is written
     began = time.perf_counter()
     f = where or ExportFilter()
     labels = Labels(lang)
@@ -203,9 +211,15 @@ def export_ledger(
             event_pages(finding_ids, page),
             lambda chunk: event_rows(chunk, labels, names),
         )
+        people = 0
+        if Household.select().exists():
+            grids = grid_codes_under([f.grid] if f.grid else [c for c, _ in me().grids])
+            people = write_people_sheets(sink.sheet, sink.row, labels, grids,
+                                         full=full_personal_data, file_name=out.name)  # fmt: skip
     finally:
         paths = sink.close()
-    result = ExportResult(paths, n_inspections, n_findings, n_events, time.perf_counter() - began)
+    seconds = time.perf_counter() - began
+    result = ExportResult(paths, n_inspections, n_findings, n_events, seconds, people)
     _record_export(f, fmt, result)
     return result
 

@@ -33,6 +33,9 @@ from fieldapp.tui.screens import FieldScreen
 from fieldapp.tui.views.incidents import incident_lines
 from fieldapp.tui.widgets.key_footer import KeyFooter
 
+PEOPLE_KEYS = ("new_arrivals", "returnees_registered", "under_observation", "abnormal_readings",
+               "handed_over")  # fmt: skip
+
 if TYPE_CHECKING:
     from fieldapp.services.daily_report.reports import ReportStatus
 
@@ -263,16 +266,16 @@ class DailyReportScreen(FieldScreen[None]):
             )
         )
         c = report.counts
-        self.query_one("#report-counts", Static).update(
-            t(
-                "report.counts",
-                inspections=c.get("inspections", 0),
-                found=c.get("hazards_found", 0),
-                major=c.get("major_hazards_found", 0),
-                closed=c.get("hazards_closed", 0),
-            )
-            + incident_lines(c)
-        )
+        text = t(
+            "report.counts",
+            inspections=c.get("inspections", 0),
+            found=c.get("hazards_found", 0),
+            major=c.get("major_hazards_found", 0),
+            closed=c.get("hazards_closed", 0),
+        ) + incident_lines(c)
+        if "under_observation" in c:  # the grid keeps a people registry
+            text += "\n" + t("report.people_counts", **{k: c.get(k, 0) for k in PEOPLE_KEYS})
+        self.query_one("#report-counts", Static).update(text)
         state = t(f"report.status.{report.state}")
         self.query_one("#report-state", Label).update(
             t("report.state.filed", state=state, time=report.submitted)

@@ -1,0 +1,150 @@
+"""Follow-ups (随访) of a person: the form, the cadence, what makes a reading abnormal,
+and the case an abnormal reading opens.
+
+A plan follows one person with a form (a checklist; the health form: temperature and
+symptoms) on a cadence — twice a day at 08:00 and 16:00 for 14 days (returnees,
+controlled persons), daily, weekly, monthly — from a start date for a number of days.
+`due_slots` lists the local times readings are due; a reading fails the form when an
+item fails (a temperature above the item's max, 37.2 °C, or a symptom reported).
+
+The case an abnormal reading opens has the hazard lifecycle's shape and is folded by the
+one fold (`fieldapp.domain.findings.fold`): opened (reported) → handed_over (to the
+health centre) → outcome_recorded → closed. Its receiving units and outcomes are this
+record kind's rows (`CASE_UNITS`, `CASE_OUTCOMES`), not a second state machine.
+
+Pure: no Peewee, Textual or httpx.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from collections.abc import Mapping
+
+from fieldapp.domain.answers import proposed_outcome
+from fieldapp.domain.checklist import Checklist, Item, Section
+from fieldapp.domain.findings import HAZARD, Lifecycle
+
+CADENCE_TIMES: dict[str, tuple[str, ...]] = {
+    "twice_daily": ("08:00", "16:00"),
+    "daily": ("08:00",),
+    "weekly": ("09:00",),
+    "monthly": ("09:00",),
+}
+CADENCES: tuple[str, ...] = tuple(CADENCE_TIMES)
+DEFAULT_DAYS: dict[str, int] = {"twice_daily": 14, "daily": 14, "weekly": 90, "monthly": 365}
+
+CASE_UNITS: tuple[str, ...] = ("health_centre",)  # 卫生院 / 社区卫生服务中心
+CASE_OUTCOMES: tuple[str, ...] = ("cleared", "isolated", "hospitalised", "other")
+
+# The case's rows for the one fold: the hazard's transitions, its own units and outcomes.
+CASE = Lifecycle(
+    name="followup_case",
+    opening="opened",
+    initial=HAZARD.initial,
+    transitions=HAZARD.transitions,
+    hand_over_units=CASE_UNITS,
+    outcomes=CASE_OUTCOMES,
+    catalog=HAZARD.catalog,
+)
+
+HEALTH_FORM = Checklist(
+    id="followup_health",
+    version=1,
+    kinds=("followup",),
+    title_zh="健康随访（体温、症状）",
+    title_en="Health follow-up (temperature, symptoms)",
+    sections=(
+        Section(
+            code="FUP",
+            zh="健康监测",
+            en="Health monitoring",
+            items=(
+                Item(
+                    "FUP-01",
+                    "体温（℃）",
+                    "Temperature (°C)",
+                    "number",
+                    severity="major",
+                    min=34.0,
+                    max=37.2,
+                ),  # fmt: skip
+                Item(
+                    "FUP-02",
+                    "无发热、咳嗽、乏力等症状",
+                    "No fever, cough, fatigue or other symptoms",
+                    "yesno",
+                    severity="major",
+                ),  # fmt: skip
+            ),
+        ),
+    ),
+    basis="篇一：管控对象14天隔离、每日两次测温",
+)
+FORMS: dict[str, Checklist] = {HEALTH_FORM.id: HEALTH_FORM}
+
+
+def _add_months(day: dt.date, months: int) -> dt.date:
+    month = day.month - 1 + months
+    year = day.year + month // 12
+    month = month % 12 + 1
+    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def due_slots(
+    start: dt.date, days: int, cadence: str, times: tuple[str, ...] = ()
+) -> list[dt.datetime]:
+    """Every local date-time a reading is due, from `start` for `days` days (naive times)."""
+    if cadence not in CADENCE_TIMES:
+        raise ValueError(f"unknown cadence {cadence!r}; use one of {', '.join(CADENCES)}")
+    clock = [dt.time.fromisoformat(t) for t in (times or CADENCE_TIMES[cadence])]
+    end = start + dt.timedelta(days=days)
+    dates: list[dt.date] = []
+    if cadence in ("twice_daily", "daily"):
+        dates = [start + dt.timedelta(days=n) for n in range(days)]
+    elif cadence == "weekly":
+        dates = [start + dt.timedelta(weeks=n) for n in range((days + 6) // 7)]
+    else:
+        n = 0
+        while (day := _add_months(start, n)) < end:
+            dates.append(day)
+            n += 1
+    return [dt.datetime.combine(day, at) for day in dates if day < end for at in clock]
+
+
+def failed_items(form: Checklist, answers: Mapping[str, str]) -> list[str]:
+    """The codes of the items a reading fails: a number outside its limits, a yes/no
+    answered no (or "fail")."""
+    failed = []
+    for item in form.items:
+        value = str(answers.get(item.code, "")).strip()
+        if not value:
+            continue
+        if item.answer == "number":
+            try:
+                outcome = proposed_outcome(item, str(float(value)))
+            except ValueError:
+                continue
+        elif item.answer == "yesno":
+            outcome = "fail" if value.lower() in ("no", "fail", "n", "否") else "pass"
+        else:
+            outcome = "value"
+        if outcome == "fail":
+            failed.append(item.code)
+    return failed
+
+
+def answers_problem(form: Checklist, answers: Mapping[str, str]) -> str | None:
+    """Why the answers are not a reading of `form` (English, for logs and refusals)."""
+    for item in form.items:
+        value = str(answers.get(item.code, "")).strip()
+        if item.required and not value:
+            return f"{item.code} is not answered"
+        if value and item.answer == "number":
+            try:
+                float(value)
+            except ValueError:
+                return f"{item.code}: {value!r} is not a number"
+        if value and item.answer == "yesno" and value not in ("yes", "no", "pass", "fail"):
+            return f"{item.code}: answer yes or no"
+    return None

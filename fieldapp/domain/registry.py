@@ -1,0 +1,93 @@
+"""The people registry's vocabulary: tags a person may carry, sexes, who may reveal.
+
+Tags are the groups the source plans follow (户不漏人): residents, tenants and the
+floating population (流动人口), returnees from risk areas, controlled persons (管控对象,
+followed by a 三包一 team), the elderly living alone, left-behind children.
+"""
+
+from __future__ import annotations
+
+PERSON_TAGS: tuple[str, ...] = (
+    "resident",
+    "tenant",
+    "returnee",
+    "controlled",
+    "elderly_alone",
+    "left_behind_child",
+)
+SEXES: tuple[str, ...] = ("male", "female")
+
+# Roles that may open a masked ID number or phone (each reveal is audited).
+REVEAL_ROLES: frozenset[str] = frozenset({"supervisor", "admin"})
+
+EARLIEST_BIRTH_YEAR = 1900
+
+
+def birth_year_problem(year: int | None, this_year: int) -> str | None:
+    if year is None:
+        return None
+    if not EARLIEST_BIRTH_YEAR <= year <= this_year:
+        return f"the birth year must be between {EARLIEST_BIRTH_YEAR} and {this_year}"
+    return None
+
+
+# What office spreadsheets write for the tags and sexes (import accepts either spelling).
+TAG_ALIASES: dict[str, str] = {
+    "常住": "resident",
+    "常住人口": "resident",
+    "户籍": "resident",
+    "租户": "tenant",
+    "流动人口": "tenant",
+    "返乡": "returnee",
+    "返乡人员": "returnee",
+    "管控": "controlled",
+    "管控对象": "controlled",
+    "独居老人": "elderly_alone",
+    "留守儿童": "left_behind_child",
+}
+SEX_ALIASES: dict[str, str] = {"男": "male", "女": "female", "m": "male", "f": "female"}
+
+
+def tag_of(text: str) -> str | None:
+    text = text.strip()
+    if text in PERSON_TAGS:
+        return text
+    return TAG_ALIASES.get(text)
+
+
+def sex_of(text: str) -> str | None:
+    text = text.strip()
+    if not text:
+        return ""
+    if text in SEXES:
+        return text
+    return SEX_ALIASES.get(text.lower())
+
+
+MERGED_FIELDS = ("sex", "birth_year", "arrived_on", "left_on", "note")
+
+
+def merged_member(keep: dict[str, object], drop: dict[str, object]) -> dict[str, object]:
+    """Two records of one person made one: `keep`'s values win, its gaps are filled from
+    `drop`, the tags are the union. Sealed values are the caller's (they are bound to
+    their owner and must be sealed again for `keep`)."""
+    out = dict(keep)
+    for name in MERGED_FIELDS:
+        if not out.get(name) and drop.get(name):
+            out[name] = drop[name]
+    tags = set(keep.get("tags") or ()) | set(drop.get("tags") or ())  # type: ignore[call-overload]
+    out["tags"] = [tag for tag in PERSON_TAGS if tag in tags]
+    return out
+
+
+def duplicate_keys(member: dict[str, object]) -> list[tuple[str, ...]]:
+    """The keys under which two records are the same person: the ID number's lookup, or
+    name + birth year + the phone's lookup when all three are known."""
+    keys: list[tuple[str, ...]] = []
+    if member.get("id_lookup"):
+        keys.append(("id", str(member["id_lookup"])))
+    if member.get("name") and member.get("birth_year") and member.get("phone_lookup"):
+        keys.append(
+            ("nbp", str(member["name"]), str(member["birth_year"]), str(member["phone_lookup"]))
+        )
+    return keys

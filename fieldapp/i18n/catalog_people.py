@@ -1,0 +1,33 @@
+"""Messages of the people registry (households, members, reveals, imports)."""
+
+ZH: dict[str, str] = {
+    "people.bad_date": "日期 {value} 无效,请按 年-月-日 填写(如 2026-12-02)",
+    "people.name_empty": "请填写姓名",
+    "people.bad_sex": "性别请选 男 或 女",
+    "people.bad_birth_year": "出生年份无效,请填写四位年份(如 1985)",
+    "people.bad_id_number": "身份证号无效:应为18位(17位数字加末位数字或X),请核对",
+    "people.bad_phone": "电话号码只能包含数字(5至20位)",
+    "people.bad_tags": "未知的人员类别:{tags}",
+    "people.left_before_arrived": "离开日期早于到达日期,请核对",
+    "people.grid_not_mine": "网格 {grid} 不在您的网格范围内",
+    "people.plate_empty": "请填写车牌号",
+    "people.grid_empty": "请选择网格",
+    "people.locked": "本设备尚未取得个人信息密钥:请先同步一次",
+    "people.reveal_refused": "您的角色不能查看完整的身份证号或电话",
+}
+
+EN: dict[str, str] = {
+    "people.bad_date": "The date {value} is not valid; write it as year-month-day (e.g. 2026-12-02)",
+    "people.name_empty": "Enter the name",
+    "people.bad_sex": "Choose male or female",
+    "people.bad_birth_year": "The birth year is not valid; enter four digits (e.g. 1985)",
+    "people.bad_id_number": "The ID number is not valid: 18 characters (17 digits, then a digit or X); check it",
+    "people.bad_phone": "A phone number has digits only (5 to 20)",
+    "people.bad_tags": "Unknown group(s): {tags}",
+    "people.left_before_arrived": "The departure date is before the arrival date; check them",
+    "people.grid_not_mine": "Grid {grid} is not one of your grids",
+    "people.plate_empty": "Enter the number plate",
+    "people.grid_empty": "Choose the grid",
+    "people.locked": "This device has no key for personal data yet: sync once first",
+    "people.reveal_refused": "Your role may not see full ID numbers or phones",
+}

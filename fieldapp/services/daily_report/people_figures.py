@@ -1,0 +1,79 @@
+"""The people figures of a grid's daily report (篇一, 篇六: the 18:00 ledger of returnees,
+the floating population and those under observation).
+
+Only a grid that holds households reports them (a grid without a registry reports no
+people figures, rather than zeros it never counted): new arrivals, returnees among them,
+people under observation (a follow-up plan running that day), abnormal readings taken,
+cases handed over to the health centre. Read from the store: no other capability.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from peewee import fn
+
+from fieldapp.services.common.periods import day_bounds_utc
+from fieldapp.store.followup_models import (
+    FollowupCase,
+    FollowupCaseEvent,
+    FollowupPlan,
+    FollowupReading,
+)
+from fieldapp.store.people_models import Household, HouseholdMember
+
+PEOPLE_FIGURES = (
+    "new_arrivals",
+    "returnees_registered",
+    "under_observation",
+    "abnormal_readings",
+    "handed_over",
+)
+
+
+def people_figures(scope: list[str], day: dt.date) -> dict[str, int]:
+    """The figures for the grids `scope` on a local date; {} when they hold no household."""
+    if not Household.select().where(Household.grid.in_(scope)).exists():
+        return {}
+    start, end = day_bounds_utc(day)
+    arrivals = list(
+        HouseholdMember.select(HouseholdMember.tags)
+        .join(Household)
+        .where(Household.grid.in_(scope) & (HouseholdMember.arrived_on == day))
+    )
+    plans = FollowupPlan.select(FollowupPlan.member, FollowupPlan.start_on, FollowupPlan.days)
+    observed = {
+        plan.member_id
+        for plan in plans.where(FollowupPlan.grid_code.in_(scope) & (FollowupPlan.start_on <= day))
+        if day < plan.start_on + dt.timedelta(days=plan.days)
+    }
+    abnormal = (
+        FollowupReading.select()
+        .join(FollowupPlan)
+        .where(
+            FollowupPlan.grid_code.in_(scope)
+            & (fn.json_array_length(FollowupReading.failed) > 0)
+            & (FollowupReading.taken_at >= start)
+            & (FollowupReading.taken_at < end)
+        )
+        .count()
+    )
+    handed = (
+        FollowupCaseEvent.select()
+        .join(FollowupCase)
+        .join(FollowupPlan)
+        .where(
+            FollowupPlan.grid_code.in_(scope)
+            & (FollowupCaseEvent.type == "handed_over")
+            & (FollowupCaseEvent.at >= start)
+            & (FollowupCaseEvent.at < end)
+        )
+        .count()
+    )
+    return {
+        "new_arrivals": len(arrivals),
+        "returnees_registered": sum("returnee" in (m.tags or ()) for m in arrivals),
+        "under_observation": len(observed),
+        "abnormal_readings": abnormal,
+        "handed_over": handed,
+    }

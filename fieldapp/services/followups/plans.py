@@ -1,0 +1,121 @@
+"""Follow-up plans, and the readings due to me.
+
+A plan and its `followup.plan` op are written in one transaction. A reading is due at
+each slot of its plan's cadence (`domain.followups.due_slots`) from the slot's time on,
+until one is recorded for it; `due_readings` lists mine (plans naming me among the
+responsible people) up to the end of today, missed ones first, as the home list does for
+venues.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from fieldapp.domain import followups
+from fieldapp.domain.clock import local_now, now_iso
+from fieldapp.domain.ids import new_id
+from fieldapp.services.common import outbox
+from fieldapp.services.common.identity import me
+from fieldapp.store.db import db
+from fieldapp.store.followup_models import FollowupPlan, FollowupReading
+from fieldapp.store.people_models import Household, HouseholdMember
+
+OP_FOLLOWUP_PLAN = "followup.plan"
+SLOT_FORMAT = "%Y-%m-%dT%H:%M"
+
+
+class PlanInvalid(ValueError):
+    """The plan cannot be made as asked; the message says why."""
+
+
+@dataclass(frozen=True)
+class DueReading:
+    plan_id: str
+    member_id: str
+    name: str
+    slot_at: str  # local YYYY-MM-DDTHH:MM
+    missed: bool  # an earlier slot than the latest one due now
+
+
+def plan_payload(plan: FollowupPlan) -> dict[str, object]:
+    return {
+        "id": plan.id,
+        "member_id": plan.member_id,
+        "grid_code": plan.grid_code,
+        "form_id": plan.form_id,
+        "cadence": plan.cadence,
+        "times": list(plan.times or ()),
+        "start_on": plan.start_on.isoformat(),
+        "days": plan.days,
+        "responsible": list(plan.responsible or ()),
+        "created_by": plan.created_by,
+        "created_at": plan.created_at,
+    }
+
+
+def create_plan(
+    member_id: str,
+    *,
+    cadence: str = "twice_daily",
+    start_on: dt.date | None = None,
+    days: int | None = None,
+    responsible: list[str] | None = None,
+    form_id: str = followups.HEALTH_FORM.id,
+) -> str:
+    """A plan on a person; I am responsible unless others are named. Returns its id."""
+    who = me()
+    if cadence not in followups.CADENCES:
+        raise PlanInvalid(f"unknown cadence {cadence!r}")
+    if form_id not in followups.FORMS:
+        raise PlanInvalid(f"unknown form {form_id!r}")
+    days = days if days is not None else followups.DEFAULT_DAYS[cadence]
+    if not 1 <= days <= 3660:
+        raise PlanInvalid("a plan runs for 1 to 3660 days")
+    member = HouseholdMember.get_by_id(member_id)
+    household = Household.get_by_id(member.household_id)
+    with db.atomic():
+        plan = FollowupPlan.create(
+            id=new_id(),
+            member=member_id,
+            grid_code=household.grid_code,
+            form_id=form_id,
+            cadence=cadence,
+            times=[],
+            start_on=start_on or local_now().date(),
+            days=days,
+            responsible=list(dict.fromkeys(responsible or [who.person_id])),
+            created_by=who.person_id,
+            created_at=now_iso(),
+        )
+        outbox.enqueue(OP_FOLLOWUP_PLAN, plan_payload(plan))
+    return str(plan.id)
+
+
+def slots(plan: FollowupPlan) -> list[str]:
+    times = tuple(plan.times or ())
+    return [
+        at.strftime(SLOT_FORMAT)
+        for at in followups.due_slots(plan.start_on, plan.days, plan.cadence, times)
+    ]
+
+
+def due_readings(*, person_id: str | None = None) -> list[DueReading]:
+    """The readings due to me (or `person_id`) by the end of today and not recorded."""
+    person = person_id or me().person_id
+    now = local_now().replace(tzinfo=None)
+    end_of_today = dt.datetime.combine(now.date(), dt.time(23, 59)).strftime(SLOT_FORMAT)
+    current = now.strftime(SLOT_FORMAT)
+    found: list[DueReading] = []
+    plans = FollowupPlan.select(FollowupPlan, HouseholdMember).join(HouseholdMember)
+    for plan in plans.where(FollowupPlan.start_on <= now.date()):
+        if person not in (plan.responsible or ()):
+            continue
+        done = {r.slot_at for r in FollowupReading.select(FollowupReading.slot_at).where(
+            FollowupReading.plan == plan.id)}  # fmt: skip
+        open_slots = [s for s in slots(plan) if s <= end_of_today and s not in done]
+        latest_due = max((s for s in open_slots if s <= current), default=None)
+        for slot in open_slots:
+            missed = latest_due is not None and slot < latest_due
+            found.append(DueReading(plan.id, plan.member_id, plan.member.name, slot, missed))
+    return sorted(found, key=lambda d: (d.slot_at, d.name))

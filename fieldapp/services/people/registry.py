@@ -1,0 +1,311 @@
+"""Registering and editing households offline, and reading them back masked.
+
+A save checks every field first (each problem with the field it belongs to, worded for
+the person typing), seals the ID numbers and phones with the device's key, and writes the
+household, its members and vehicles and one `household.upsert` outbox op in one
+transaction. Reading never opens a sealed value: views carry masks only
+(`fieldapp.domain.personal.mask_*`); opening one is `reveal.reveal`, audited.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from fieldapp.domain import personal
+from fieldapp.domain.clock import now_iso, today
+from fieldapp.domain.ids import new_id
+from fieldapp.domain.registry import PERSON_TAGS, SEXES, birth_year_problem
+from fieldapp.i18n import t
+from fieldapp.services.common import outbox
+from fieldapp.services.common.identity import grid_codes_under, me
+from fieldapp.store import keyring
+from fieldapp.store.db import db
+from fieldapp.store.people_models import Household, HouseholdMember, Vehicle
+
+OP_HOUSEHOLD_UPSERT = "household.upsert"
+
+
+@dataclass
+class MemberForm:
+    """What was typed for one person; `id_number` / `phone` empty on an edit keep the
+    held values (the form shows them masked and never holds them in clear)."""
+
+    name: str
+    id: str = ""
+    sex: str = ""
+    birth_year: str = ""
+    id_number: str = ""
+    phone: str = ""
+    tags: tuple[str, ...] = ()
+    arrived_on: str = ""
+    left_on: str = ""
+    note: str = ""
+
+
+@dataclass
+class VehicleForm:
+    plate: str
+    id: str = ""
+    kind: str = ""
+    note: str = ""
+
+
+@dataclass
+class HouseholdForm:
+    grid_code: str
+    id: str = ""
+    code: str = ""
+    building: str = ""
+    address: str = ""
+    venue_id: str | None = None
+    note: str = ""
+    members: list[MemberForm] = field(default_factory=list)
+    vehicles: list[VehicleForm] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Problem:
+    where: str  # "grid", "members.0.id_number", …
+    message: str
+
+
+class RegistryInvalid(ValueError):
+    """Nothing was saved; `problems` says what to correct, field by field."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        super().__init__("; ".join(p.message for p in problems))
+
+
+@dataclass(frozen=True)
+class MemberView:
+    id: str
+    household_id: str
+    name: str
+    sex: str
+    birth_year: int | None
+    id_number: str  # masked
+    phone: str  # masked
+    tags: tuple[str, ...]
+    arrived_on: dt.date | None
+    left_on: dt.date | None
+    note: str
+
+
+@dataclass(frozen=True)
+class HouseholdView:
+    id: str
+    grid_code: str
+    code: str
+    building: str
+    address: str
+    venue_id: str | None
+    note: str
+    members: tuple[MemberView, ...]
+    vehicles: tuple[tuple[str, str, str], ...]  # id, plate, kind
+
+
+def _date(text: str, where: str, problems: list[Problem]) -> dt.date | None:
+    if not text.strip():
+        return None
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        problems.append(Problem(where, t("people.bad_date", value=text.strip())))
+        return None
+
+
+def _check_member(m: MemberForm, where: str, problems: list[Problem]) -> dict[str, Any]:
+    values: dict[str, Any] = {"name": m.name.strip(), "note": m.note.strip()}
+    if not values["name"]:
+        problems.append(Problem(f"{where}.name", t("people.name_empty")))
+    if m.sex and m.sex not in SEXES:
+        problems.append(Problem(f"{where}.sex", t("people.bad_sex")))
+    values["sex"] = m.sex
+    year: int | None = None
+    if m.birth_year.strip():
+        try:
+            year = int(m.birth_year.strip())
+        except ValueError:
+            problems.append(Problem(f"{where}.birth_year", t("people.bad_birth_year")))
+        else:
+            if birth_year_problem(year, today().year):
+                problems.append(Problem(f"{where}.birth_year", t("people.bad_birth_year")))
+    id_number = personal.normalize_id_number(m.id_number)
+    if id_number and personal.id_number_problem(id_number):
+        problems.append(Problem(f"{where}.id_number", t("people.bad_id_number")))
+    if id_number and year is None:
+        year = personal.birth_year_of(id_number)
+    values["birth_year"] = year
+    phone = personal.normalize_phone(m.phone)
+    if personal.phone_problem(phone):
+        problems.append(Problem(f"{where}.phone", t("people.bad_phone")))
+    values["clear_id_number"], values["clear_phone"] = id_number, phone
+    unknown = [tag for tag in m.tags if tag not in PERSON_TAGS]
+    if unknown:
+        problems.append(Problem(f"{where}.tags", t("people.bad_tags", tags=", ".join(unknown))))
+    values["tags"] = [tag for tag in PERSON_TAGS if tag in m.tags]
+    values["arrived_on"] = _date(m.arrived_on, f"{where}.arrived_on", problems)
+    values["left_on"] = _date(m.left_on, f"{where}.left_on", problems)
+    if values["arrived_on"] and values["left_on"] and values["left_on"] < values["arrived_on"]:
+        problems.append(Problem(f"{where}.left_on", t("people.left_before_arrived")))
+    return values
+
+
+def save_household(form: HouseholdForm) -> str:
+    """Check, seal and write the household and its outbox op; returns its id."""
+    who = me()
+    problems: list[Problem] = []
+    if not form.grid_code:
+        problems.append(Problem("grid", t("people.grid_empty")))
+    elif form.grid_code not in grid_codes_under([code for code, _name in who.grids]):
+        problems.append(Problem("grid", t("people.grid_not_mine", grid=form.grid_code)))
+    members = [_check_member(m, f"members.{i}", problems) for i, m in enumerate(form.members)]
+    plates = [v.plate.strip().upper() for v in form.vehicles]
+    for i, plate in enumerate(plates):
+        if not plate:
+            problems.append(Problem(f"vehicles.{i}.plate", t("people.plate_empty")))
+    if problems:
+        raise RegistryInvalid(problems)
+    seal = keyring.cipher()  # PersonalDataLocked before anything is written
+    household_id = form.id or new_id()
+    with db.atomic():
+        values = {
+            "grid": form.grid_code,
+            "code": form.code.strip(),
+            "building": form.building.strip(),
+            "venue_id": form.venue_id or None,
+            "address": form.address.strip(),
+            "note": form.note.strip(),
+            "updated_at": now_iso(),
+            "updated_by": who.person_id,
+        }
+        Household.insert(id=household_id, **values).on_conflict(
+            conflict_target=[Household.id], update=values
+        ).execute()
+        member_payloads = []
+        for form_member, checked in zip(form.members, members, strict=True):
+            member_payloads.append(_write_member(seal, household_id, form_member, checked))
+        vehicle_payloads = []
+        for vehicle, plate in zip(form.vehicles, plates, strict=True):
+            row = {"household": household_id, "plate": plate, "kind": vehicle.kind.strip(),
+                   "note": vehicle.note.strip()}  # fmt: skip
+            vid = vehicle.id or new_id()
+            Vehicle.insert(id=vid, **row).on_conflict(
+                conflict_target=[Vehicle.id], update=row
+            ).execute()
+            vehicle_payloads.append({"id": vid, "plate": plate, "kind": row["kind"],
+                                     "note": row["note"]})  # fmt: skip
+        payload = {
+            "id": household_id,
+            "grid_code": form.grid_code,
+            **{k: v for k, v in values.items() if k != "grid"},
+            "members": member_payloads,
+            "vehicles": vehicle_payloads,
+        }
+        outbox.enqueue(OP_HOUSEHOLD_UPSERT, payload)
+    return household_id
+
+
+def _write_member(
+    seal: personal.PersonalCipher, household_id: str, form: MemberForm, checked: dict[str, Any]
+) -> dict[str, Any]:
+    member_id = form.id or new_id()
+    held = HouseholdMember.get_or_none(HouseholdMember.id == member_id)
+    clear_id, clear_phone = checked.pop("clear_id_number"), checked.pop("clear_phone")
+    if clear_id or held is None:
+        checked["id_number"] = seal.seal(clear_id, field=personal.ID_NUMBER_FIELD, owner=member_id)
+        checked["id_lookup"] = seal.lookup(clear_id)
+    else:
+        checked["id_number"], checked["id_lookup"] = held.id_number, held.id_lookup
+    if clear_phone or held is None:
+        checked["phone"] = seal.seal(clear_phone, field=personal.PHONE_FIELD, owner=member_id)
+        checked["phone_lookup"] = seal.lookup(clear_phone)
+    else:
+        checked["phone"], checked["phone_lookup"] = held.phone, held.phone_lookup
+    row = {**checked, "household": household_id}
+    HouseholdMember.insert(id=member_id, **row).on_conflict(
+        conflict_target=[HouseholdMember.id], update=row
+    ).execute()
+    payload = {k: v for k, v in checked.items()}
+    for day in ("arrived_on", "left_on"):
+        payload[day] = payload[day].isoformat() if payload[day] else None
+    return {"id": member_id, **payload}
+
+
+def member_view(member: HouseholdMember, seal: personal.PersonalCipher | None) -> MemberView:
+    """A member as screens show it: ID number and phone masked, never in clear."""
+    id_mask = phone_mask = ""
+    if member.id_number or member.phone:
+        if seal is None:
+            id_mask = "*" * 18 if member.id_number else ""
+            phone_mask = "*" * 11 if member.phone else ""
+        else:
+            field, owner = personal.ID_NUMBER_FIELD, member.id
+            id_mask = personal.mask_id_number(seal.open(member.id_number, field=field, owner=owner))
+            field = personal.PHONE_FIELD
+            phone_mask = personal.mask_phone(seal.open(member.phone, field=field, owner=owner))
+    return MemberView(
+        id=member.id,
+        household_id=member.household_id,
+        name=member.name,
+        sex=member.sex,
+        birth_year=member.birth_year,
+        id_number=id_mask,
+        phone=phone_mask,
+        tags=tuple(member.tags or ()),
+        arrived_on=member.arrived_on,
+        left_on=member.left_on,
+        note=member.note,
+    )
+
+
+def _seal_or_none() -> personal.PersonalCipher | None:
+    try:
+        return keyring.cipher()
+    except personal.PersonalDataLocked:
+        return None
+
+
+def household(household_id: str) -> HouseholdView:
+    row = Household.get_by_id(household_id)
+    seal = _seal_or_none()
+    members = (
+        HouseholdMember.select()
+        .where(HouseholdMember.household == household_id)
+        .order_by(HouseholdMember.id)
+    )
+    vehicles = Vehicle.select().where(Vehicle.household == household_id).order_by(Vehicle.id)
+    return HouseholdView(
+        id=row.id,
+        grid_code=row.grid_code,
+        code=row.code,
+        building=row.building,
+        address=row.address,
+        venue_id=row.venue_id,
+        note=row.note,
+        members=tuple(member_view(m, seal) for m in members),
+        vehicles=tuple((v.id, v.plate, v.kind) for v in vehicles),
+    )
+
+
+def households(query: str = "", *, limit: int = 500) -> list[HouseholdView]:
+    """The households of my grids (and under them), by grid, building and code; `query`
+    matches a household's code, address or building, or a member's name."""
+    grids = grid_codes_under([code for code, _name in me().grids])
+    select = Household.select(Household.id).where(Household.grid.in_(grids))
+    text = query.strip()
+    if text:
+        like = f"%{text}%"
+        named = HouseholdMember.select(HouseholdMember.household).where(HouseholdMember.name**like)
+        select = select.where(
+            (Household.code**like)
+            | (Household.address**like)
+            | (Household.building**like)
+            | Household.id.in_(named)
+        )
+    ids = [row.id for row in select.order_by(Household.grid, Household.building, Household.code,
+                                             Household.id).limit(limit)]  # fmt: skip
+    return [household(hid) for hid in ids]

@@ -1,0 +1,56 @@
+"""Opening a masked ID number or phone: a deliberate act of an allowed role, audited.
+
+The reveal and its `personal_data.reveal` outbox op are one transaction: the clear value
+is returned only once the audit op is durable, so the server's audit trail learns of every
+reveal (who, whose, which field, when, on which device) at the next sync.
+"""
+
+from __future__ import annotations
+
+from fieldapp.domain import personal
+from fieldapp.domain.clock import now_iso
+from fieldapp.domain.ids import new_id
+from fieldapp.domain.registry import REVEAL_ROLES
+from fieldapp.services.common import outbox
+from fieldapp.services.common.identity import me
+from fieldapp.store import keyring
+from fieldapp.store.db import db
+from fieldapp.store.people_models import HouseholdMember
+
+OP_PERSONAL_REVEAL = "personal_data.reveal"
+FIELDS = (personal.ID_NUMBER_FIELD, personal.PHONE_FIELD)
+
+
+class RevealRefused(PermissionError):
+    """This person's role may not open personal data."""
+
+
+def may_reveal() -> bool:
+    return me().role in REVEAL_ROLES
+
+
+def reveal(member_id: str, field: str, *, purpose: str = "") -> str:
+    """The clear value of `field` of a member, after its audit op is committed."""
+    if field not in FIELDS:
+        raise ValueError(f"unknown personal field {field!r}")
+    who = me()
+    if who.role not in REVEAL_ROLES:
+        raise RevealRefused(who.role)
+    seal = keyring.cipher()
+    member = HouseholdMember.get_by_id(member_id)
+    token = member.id_number if field == personal.ID_NUMBER_FIELD else member.phone
+    clear = seal.open(token, field=field, owner=member_id)
+    with db.atomic():
+        outbox.enqueue(
+            OP_PERSONAL_REVEAL,
+            {
+                "id": new_id(),
+                "actor": who.person_id,
+                "device_id": who.device_id,
+                "member_id": member_id,
+                "field": field,
+                "at": now_iso(),
+                "purpose": purpose,
+            },
+        )
+    return clear

@@ -1,0 +1,65 @@
+"""The people registry on the device (schema v5): households, their members and vehicles.
+
+`id_number` and `phone` hold sealed tokens (AES-GCM, `fieldapp.domain.personal`), never
+clear values; `id_lookup` / `phone_lookup` are keyed hashes for finding duplicates. The
+key that opens them is not in this file (see `fieldapp.store.keyring`).
+"""
+
+from __future__ import annotations
+
+from peewee import CharField, DateField, ForeignKeyField, IntegerField, TextField
+from playhouse.sqlite_ext import JSONField
+
+from fieldapp.store.models import BaseModel, Grid
+
+
+class Household(BaseModel):
+    id = CharField(primary_key=True)
+    grid = ForeignKeyField(Grid, backref="households", column_name="grid_code")
+    grid_code: str
+    code = CharField(default="")  # 户号
+    building = CharField(default="")  # 楼栋 / 屯
+    venue_id = CharField(null=True)  # rental housing: the venue the room is in
+    address = TextField(default="")
+    note = TextField(default="")
+    updated_at = CharField(default="")
+    updated_by = CharField(default="")
+
+    class Meta:
+        table_name = "household"
+        indexes = ((("grid", "building", "code"), False),)
+
+
+class HouseholdMember(BaseModel):
+    id = CharField(primary_key=True)
+    household = ForeignKeyField(Household, backref="members", on_delete="CASCADE")
+    household_id: str
+    name = CharField()
+    sex = CharField(default="")
+    birth_year = IntegerField(null=True)
+    id_number = TextField(default="")  # sealed token
+    id_lookup = CharField(default="", index=True)
+    phone = TextField(default="")  # sealed token
+    phone_lookup = CharField(default="")
+    tags = JSONField(default=list)
+    arrived_on = DateField(null=True)
+    left_on = DateField(null=True)
+    note = TextField(default="")
+
+    class Meta:
+        table_name = "household_member"
+
+
+class Vehicle(BaseModel):
+    id = CharField(primary_key=True)
+    household = ForeignKeyField(Household, backref="vehicles", on_delete="CASCADE")
+    household_id: str
+    plate = CharField()
+    kind = CharField(default="")
+    note = TextField(default="")
+
+    class Meta:
+        table_name = "vehicle"
+
+
+PEOPLE_MODELS: list[type[BaseModel]] = [Household, HouseholdMember, Vehicle]

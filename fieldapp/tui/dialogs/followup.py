@@ -1,0 +1,117 @@
+"""Dialogs of the follow-ups screen: a reading (temperature and symptoms), and one value
+asked for a case or a plan (a reference number, an outcome, a cadence). Each dismisses
+with what was entered, or None when cancelled; the screen saves it in a worker."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, Select
+
+from fieldapp.i18n import t
+from fieldapp.tui.commands import localize_bindings
+from fieldapp.tui.widgets.key_footer import KeyFooter
+
+
+class ReadingDialog(ModalScreen[dict[str, str] | None]):
+    CSS_PATH = "../screens/people.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("f10,ctrl+s", "save", "Save", id="reading.save", priority=True),
+        Binding("escape", "cancel", "Cancel", id="reading.cancel"),
+    ]
+
+    def __init__(self, title: str, problem: str = "", answers: dict[str, str] | None = None):
+        super().__init__(classes="followup-dialog")
+        self.title_text = title
+        self.problem = problem
+        self.answers = answers or {}
+        localize_bindings(self)
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="person-box"):
+            yield Label(self.title_text, classes="dialog-title")
+            if self.problem:
+                yield Label(self.problem, id="reading-problem")
+            with Horizontal(classes="field-row"):
+                yield Label(t("reading.temperature"))
+                yield Input(value=self.answers.get("FUP-01", ""), placeholder="36.5",
+                            id="reading-temperature", compact=True)  # fmt: skip
+            with Horizontal(classes="field-row"):
+                yield Label(t("reading.symptoms"))
+                yield Select(
+                    [(t("reading.symptoms.none"), "yes"), (t("reading.symptoms.some"), "no")],
+                    value=self.answers.get("FUP-02", "yes"),
+                    allow_blank=False,
+                    id="reading-symptoms",
+                    compact=True,
+                )
+        yield KeyFooter()
+
+    def on_mount(self) -> None:
+        self.query_one("#reading-temperature", Input).focus()
+
+    def on_input_submitted(self) -> None:
+        self.action_save()
+
+    def action_save(self) -> None:
+        symptoms = self.query_one("#reading-symptoms", Select).value
+        self.dismiss({
+            "FUP-01": self.query_one("#reading-temperature", Input).value.strip(),
+            "FUP-02": symptoms if isinstance(symptoms, str) else "yes",
+        })  # fmt: skip
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class AskDialog(ModalScreen[str | None]):
+    """One value: typed, or chosen from `choices` ((label, value) pairs)."""
+
+    CSS_PATH = "../screens/people.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("f10,ctrl+s", "save", "Save", id="ask.save", priority=True),
+        Binding("escape", "cancel", "Cancel", id="ask.cancel"),
+    ]
+
+    def __init__(self, title: str, label: str, choices: list[tuple[str, str]] | None = None):
+        super().__init__(classes="followup-dialog")
+        self.title_text = title
+        self.label = label
+        self.choices = choices
+        localize_bindings(self)
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="person-box"):
+            yield Label(self.title_text, classes="dialog-title")
+            with Horizontal(classes="field-row"):
+                yield Label(self.label)
+                if self.choices:
+                    yield Select(self.choices, value=self.choices[0][1], allow_blank=False,
+                                 id="ask-choice", compact=True)  # fmt: skip
+                else:
+                    yield Input(id="ask-text", compact=True)
+        yield KeyFooter()
+
+    def on_mount(self) -> None:
+        self.query_one("#ask-choice" if self.choices else "#ask-text").focus()
+
+    def on_input_submitted(self) -> None:
+        self.action_save()
+
+    def action_save(self) -> None:
+        if self.choices:
+            value = self.query_one("#ask-choice", Select).value
+            self.dismiss(value if isinstance(value, str) else None)
+        else:
+            text = self.query_one("#ask-text", Input).value.strip()
+            if text:
+                self.dismiss(text)
+            else:
+                self.app.bell()
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

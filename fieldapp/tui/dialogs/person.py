@@ -1,0 +1,136 @@
+"""Register or edit one person of a household (and the household itself when it is new).
+
+Dismisses with a `HouseholdForm` holding the household and this one person, or None when
+cancelled; the people screen saves it in a worker. When the save finds problems, the
+screen opens the dialog again with what was typed and the problems shown above the
+fields, so nothing typed is lost. The ID number and phone fields start empty on an edit
+(their placeholders show the masked values held): the clear values never come back into
+a form; typing a new value replaces the held one.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, Select, SelectionList, Static
+
+from fieldapp.domain.registry import PERSON_TAGS, SEXES
+from fieldapp.i18n import t
+from fieldapp.services.people.registry import HouseholdForm, MemberForm
+from fieldapp.tui.commands import localize_bindings
+from fieldapp.tui.widgets.key_footer import KeyFooter
+
+HOUSEHOLD_INPUTS = ("code", "building", "address")
+MEMBER_INPUTS = ("name", "birth_year", "id_number", "phone", "arrived_on", "left_on", "note")
+
+
+class PersonDialog(ModalScreen[HouseholdForm | None]):
+    CSS_PATH = "../screens/people.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("f10,ctrl+s", "save", "Save", id="person.save", priority=True),
+        Binding("escape", "cancel", "Cancel", id="person.cancel"),
+    ]
+
+    def __init__(
+        self,
+        form: HouseholdForm,
+        *,
+        grids: list[tuple[str, str]],
+        new_household: bool,
+        masks: tuple[str, str] = ("", ""),
+        problems: tuple[str, ...] = (),
+    ) -> None:
+        super().__init__(classes="person-dialog")
+        self.form = form
+        self.member = form.members[0] if form.members else MemberForm(name="")
+        self.grids = grids
+        self.new_household = new_household
+        self.masks = masks  # masked ID number and phone held for this person
+        self.problems = problems
+        localize_bindings(self)
+
+    def compose(self) -> ComposeResult:
+        m = self.member
+        with Vertical(classes="person-box"):
+            title = "person.title.new" if not m.id else "person.title.edit"
+            yield Label(t(title, name=m.name), classes="dialog-title")
+            if self.problems:
+                yield Static("\n".join(self.problems), id="person-problems")
+            with VerticalScroll(id="person-fields"):
+                if self.new_household:
+                    with Horizontal(classes="field-row"):
+                        yield Label(t("person.grid"))
+                        yield Select(
+                            [(name, code) for name, code in self.grids],
+                            value=self.form.grid_code or Select.NULL,
+                            prompt=t("person.grid"),
+                            id="person-grid",
+                            compact=True,
+                        )
+                    for name in HOUSEHOLD_INPUTS:
+                        with Horizontal(classes="field-row"):
+                            yield Label(t(f"person.{name}"))
+                            yield Input(
+                                value=getattr(self.form, name), id=f"person-{name}", compact=True
+                            )
+                for name in MEMBER_INPUTS:
+                    placeholder = ""
+                    if name == "id_number" and self.masks[0]:
+                        placeholder = t("person.unchanged", masked=self.masks[0])
+                    elif name == "phone" and self.masks[1]:
+                        placeholder = t("person.unchanged", masked=self.masks[1])
+                    elif name in ("arrived_on", "left_on"):
+                        placeholder = "2026-06-09"
+                    with Horizontal(classes="field-row"):
+                        yield Label(t(f"person.{name}"))
+                        yield Input(
+                            value=getattr(m, name),
+                            placeholder=placeholder,
+                            id=f"person-{name}",
+                            compact=True,
+                        )
+                with Horizontal(classes="field-row"):
+                    yield Label(t("person.sex"))
+                    yield Select(
+                        [(t(f"person.sex.{sex}"), sex) for sex in SEXES],
+                        value=m.sex or Select.NULL,
+                        prompt=t("person.sex"),
+                        id="person-sex",
+                        compact=True,
+                    )
+                yield Label(t("person.tags"))
+                yield SelectionList[str](
+                    *[(t(f"tag.{tag}"), tag, tag in m.tags) for tag in PERSON_TAGS],
+                    id="person-tags",
+                )
+        yield KeyFooter()
+
+    def on_mount(self) -> None:
+        first = "#person-grid" if self.new_household and not self.form.grid_code else "#person-name"
+        self.query_one(first).focus()
+
+    def _value(self, name: str) -> str:
+        return self.query_one(f"#person-{name}", Input).value
+
+    def action_save(self) -> None:
+        form = self.form
+        if self.new_household:
+            grid = self.query_one("#person-grid", Select).value
+            form.grid_code = grid if isinstance(grid, str) else ""
+            for name in HOUSEHOLD_INPUTS:
+                setattr(form, name, self._value(name))
+        member = self.member
+        for name in MEMBER_INPUTS:
+            setattr(member, name, self._value(name))
+        sex = self.query_one("#person-sex", Select).value
+        member.sex = sex if isinstance(sex, str) else ""
+        member.tags = tuple(self.query_one("#person-tags", SelectionList).selected)
+        form.members = [member]
+        self.dismiss(form)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,239 @@
+"""Follow-ups (ctrl+t): the readings due to me, like due venues (missed ones marked), and the
+cases abnormal readings opened in my grids.
+
+Enter (or e) on a due reading records it (temperature and symptoms); a reading above 37.2 °C or
+with symptoms opens a case, said at once. Supervisors act on the case under the cursor:
+`h` hands it over to the health centre (with the reference number), `o` records the
+outcome, `c` closes it. Reading and writing run in thread workers; all of it works
+offline and syncs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.message import Message
+from textual.widgets import DataTable, Header, Label
+
+from fieldapp.domain.followups import CASE_OUTCOMES
+from fieldapp.i18n import t
+from fieldapp.services.followups.cases import CaseView
+from fieldapp.services.followups.plans import DueReading
+from fieldapp.tui.dialogs.followup import AskDialog, ReadingDialog
+from fieldapp.tui.screens import FieldScreen
+from fieldapp.tui.widgets.key_footer import KeyFooter
+from fieldapp.tui.widgets.paged_table import selected_key
+
+CASE_ACTIONS = ("hand_over", "record_outcome", "close_case")
+
+
+@dataclass(frozen=True)
+class FollowupsData:
+    due: tuple[DueReading, ...]
+    cases: tuple[CaseView, ...]
+    supervisor: bool
+
+
+def load_followups() -> FollowupsData:
+    from fieldapp.services.common.identity import me
+    from fieldapp.services.followups import cases, plans
+
+    return FollowupsData(tuple(plans.due_readings()), tuple(cases.cases()), me().is_supervisor)
+
+
+class FollowupsScreen(FieldScreen[None]):
+    CSS_PATH = "people.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("e", "record", "Record reading", id="followups.record"),
+        Binding("tab", "switch_table", "Due / cases", id="followups.switch"),
+        Binding("h", "hand_over", "Hand over", id="followups.hand_over"),
+        Binding("o", "record_outcome", "Outcome", id="followups.outcome"),
+        Binding("c", "close_case", "Close case", id="followups.close"),
+        Binding("r", "refresh", "Refresh", id="followups.refresh"),
+        Binding("escape", "back", "Back", id="followups.back"),
+    ]
+
+    @dataclass
+    class Loaded(Message):
+        data: FollowupsData
+
+    @dataclass
+    class Done(Message):
+        text: str
+        warning: bool = False
+
+    @dataclass
+    class Invalid(Message):
+        due: DueReading
+        answers: dict[str, str]
+        problem: str
+
+    def __init__(self) -> None:
+        super().__init__(id="followups")
+        self.data = FollowupsData((), (), False)
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Label(t("followups.due"), id="followups-due-title", classes="pane-title")
+        yield DataTable(id="followups-due", cursor_type="row", zebra_stripes=True)
+        yield Label(t("followups.cases"), id="followups-cases-title", classes="pane-title")
+        yield DataTable(id="followups-cases", cursor_type="row", zebra_stripes=True)
+        yield KeyFooter()
+
+    def on_mount(self) -> None:
+        self.sub_title = t("followups.subtitle")
+        due = self.query_one("#followups-due", DataTable)
+        for key, width in (("slot", 18), ("name", 10), ("state", 10)):
+            due.add_column(t(f"followups.col.{key}"), key=key, width=width)
+        cases = self.query_one("#followups-cases", DataTable)
+        for key, width in (("name", 10), ("opened", 17), ("failed", 14), ("state", 16)):
+            cases.add_column(t(f"followups.col.{key}"), key=key, width=width)
+        due.focus()
+        self._load()
+
+    async def relabel(self) -> None:
+        await super().relabel()
+        self.on_mount()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in CASE_ACTIONS:
+            return self.data.supervisor
+        return super().check_action(action, parameters)
+
+    def action_refresh(self) -> None:
+        self._load()
+
+    def action_switch_table(self) -> None:
+        due = self.query_one("#followups-due", DataTable)
+        other = self.query_one("#followups-cases", DataTable)
+        (other if due.has_focus else due).focus()
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="followups-load")
+    def _load(self) -> None:
+        from fieldapp.store import db
+
+        with db.connection_context():
+            data = load_followups()
+        self.post_message(self.Loaded(data))
+
+    @on(Loaded)
+    def _loaded(self, event: Loaded) -> None:
+        self.data = event.data
+        self.refresh_bindings()
+        due = self.query_one("#followups-due", DataTable)
+        due.clear()
+        for index, reading in enumerate(event.data.due):
+            state = t("followups.missed") if reading.missed else t("followups.due_now")
+            due.add_row(reading.slot_at.replace("T", " "), reading.name, state, key=str(index))
+        cases = self.query_one("#followups-cases", DataTable)
+        cases.clear()
+        for case in event.data.cases:
+            failed = "、".join(t(f"followups.failed.{code}") for code in case.failed)
+            cases.add_row(case.name, case.opened_at[:16].replace("T", " "), failed,
+                          t(f"followups.state.{case.state}"), key=case.id)  # fmt: skip
+        self.query_one("#followups-due-title", Label).update(
+            t("followups.due_count", count=len(event.data.due))
+        )
+
+    # -- readings ----------------------------------------------------------------------
+
+    @on(DataTable.RowSelected, "#followups-due")
+    def action_record(self) -> None:
+        key = selected_key(self.query_one("#followups-due", DataTable))
+        if key is None:
+            self.app.bell()
+            return
+        self._ask_reading(self.data.due[int(key)])
+
+    def _ask_reading(self, due: DueReading, problem: str = "", answers: dict | None = None):  # type: ignore[type-arg]
+        title = t("reading.title", name=due.name, slot=due.slot_at.replace("T", " "))
+
+        def done(result: dict[str, str] | None) -> None:
+            if result is not None:
+                self._record(due, result)
+
+        self.app.push_screen(ReadingDialog(title, problem, answers), done)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="followups-save")
+    def _record(self, due: DueReading, answers: dict[str, str]) -> None:
+        from fieldapp.services.followups import readings
+        from fieldapp.store import db
+
+        with db.connection_context():
+            try:
+                recorded = readings.record_reading(due.plan_id, due.slot_at, answers)
+            except readings.ReadingInvalid:
+                self.post_message(self.Invalid(due, answers, t("reading.invalid")))
+                return
+        if recorded.case_id:
+            self.post_message(self.Done(t("reading.abnormal", name=due.name), warning=True))
+        else:
+            self.post_message(self.Done(t("reading.saved")))
+
+    @on(Invalid)
+    def _invalid(self, event: Invalid) -> None:
+        self._ask_reading(event.due, event.problem, event.answers)
+
+    @on(Done)
+    def _done(self, event: Done) -> None:
+        self.notify(event.text, severity="warning" if event.warning else "information")
+        self._load()
+
+    # -- cases -------------------------------------------------------------------------
+
+    def _case(self) -> str | None:
+        key = selected_key(self.query_one("#followups-cases", DataTable))
+        if key is None:
+            self.app.bell()
+        return key
+
+    def action_hand_over(self) -> None:
+        if (case_id := self._case()) is None:
+            return
+        dialog = AskDialog(t("case.hand_over.title"), t("case.reference"))
+        self.app.push_screen(dialog, self._then(case_id, "hand_over"))
+
+    def action_record_outcome(self) -> None:
+        if (case_id := self._case()) is None:
+            return
+        choices = [(t(f"case.outcome.{o}"), o) for o in CASE_OUTCOMES]
+        dialog = AskDialog(t("case.outcome.title"), t("case.outcome"), choices)
+        self.app.push_screen(dialog, self._then(case_id, "outcome"))
+
+    def _then(self, case_id: str, action: str) -> Callable[[str | None], None]:
+        def answered(value: str | None) -> None:
+            if value:
+                self._case_event(case_id, action, value)
+
+        return answered
+
+    def action_close_case(self) -> None:
+        if (case_id := self._case()) is not None:
+            self._case_event(case_id, "close", "")
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="followups-case")
+    def _case_event(self, case_id: str, action: str, value: str) -> None:
+        from fieldapp.services.followups import cases
+        from fieldapp.store import db
+
+        with db.connection_context():
+            try:
+                if action == "hand_over":
+                    cases.hand_over(case_id, value)
+                elif action == "outcome":
+                    cases.record_outcome(case_id, value)
+                else:
+                    cases.close(case_id)
+            except cases.CaseEventRefused as refused:
+                self.post_message(self.Done(str(refused), warning=True))
+                return
+        self.post_message(self.Done(t(f"case.done.{action}")))
+
+    def action_back(self) -> None:
+        if len(self.app.screen_stack) > 1:
+            self.app.pop_screen()

@@ -1,0 +1,63 @@
+"""Pulled follow-ups: a plan with its readings, cases and case events, upserted; each
+case's cached state refolded from its events in the server's order (the one fold)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from fieldapp.domain import findings as machine
+from fieldapp.domain import followups
+from fieldapp.store.followup_models import (
+    FollowupCase,
+    FollowupCaseEvent,
+    FollowupPlan,
+    FollowupReading,
+)
+from fieldapp.store.people_models import HouseholdMember
+
+PLAN_FIELDS = ("grid_code", "form_id", "cadence", "times", "days", "responsible", "created_by",
+               "created_at")  # fmt: skip
+
+
+def _upsert(model: Any, row_id: str, values: dict[str, Any]) -> None:
+    model.insert(id=row_id, **values).on_conflict(
+        conflict_target=[model.id], update=values
+    ).execute()
+
+
+def apply_followup(record: dict[str, Any]) -> str | None:
+    """Upsert the plan and everything under it; a warning when its person is not here."""
+    if HouseholdMember.get_or_none(HouseholdMember.id == record["member_id"]) is None:
+        return f"follow-up plan {record['id']} skipped: its person is not on this device"
+    values = {f: record.get(f) for f in PLAN_FIELDS}
+    values.update(member=record["member_id"], start_on=dt.date.fromisoformat(record["start_on"]))
+    _upsert(FollowupPlan, record["id"], values)
+    for r in record.get("readings") or ():
+        _upsert(FollowupReading, r["id"], {
+            "plan": record["id"], "slot_at": r["slot_at"], "taken_at": r["taken_at"],
+            "answers": r.get("answers") or {}, "failed": r.get("failed") or [],
+            "recorded_by": r["recorded_by"], "device_id": r.get("device_id") or "",
+        })  # fmt: skip
+    for c in record.get("cases") or ():
+        _upsert(FollowupCase, c["id"], {"plan": record["id"], "reading_id": c["reading_id"],
+                                        "opened_at": c["opened_at"]})  # fmt: skip
+        for e in c.get("events") or ():
+            _upsert(FollowupCaseEvent, e["id"], {
+                "case": c["id"], "type": e["type"], "actor": e["actor"], "role": e["role"],
+                "device_id": e.get("device_id") or "", "base_event": e.get("base_event"),
+                "at": e["at"], "note": e.get("note") or "", "data": e.get("data") or {},
+                "server_seq": e.get("server_order"), "conflict": bool(e.get("conflict")),
+            })  # fmt: skip
+        refold_case(c["id"])
+    return None
+
+
+def refold_case(case_id: str) -> None:
+    events = [
+        {"id": e.id, "type": e.type, "actor": e.actor, "role": e.role, "at": e.at,
+         "base_event": e.base_event, "data": e.data, "server_seq": e.server_seq}
+        for e in FollowupCaseEvent.select().where(FollowupCaseEvent.case == case_id)
+    ]  # fmt: skip
+    state = machine.fold(events, followups.CASE).state
+    FollowupCase.update(state=state).where(FollowupCase.id == case_id).execute()

@@ -1,0 +1,65 @@
+"""Pulled households: the server's record replaces the device's copy of the household.
+
+The record names every member and vehicle the server holds; members and vehicles of the
+household that it no longer names (merged into another person by a supervisor, deleted by
+retention) are removed here too. The device pushes before it pulls, so its own unsent
+changes are on the server before the server's record arrives.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from fieldapp.store.people_models import Household, HouseholdMember, Vehicle
+
+HOUSEHOLD_FIELDS = ("code", "building", "venue_id", "address", "note", "updated_at", "updated_by")
+MEMBER_FIELDS = ("name", "sex", "birth_year", "id_number", "id_lookup", "phone", "phone_lookup",
+                 "tags", "note")  # fmt: skip
+
+
+def _date(value: Any) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value else None
+
+
+def apply_household(record: dict[str, Any]) -> None:
+    """Upsert the household, its members and vehicles (its grid is on this device)."""
+    hid = record["id"]
+    values = {f: record.get(f) for f in HOUSEHOLD_FIELDS}
+    values = {k: ("" if v is None and k != "venue_id" else v) for k, v in values.items()}
+    values["grid"] = record["grid_code"]
+    Household.insert(id=hid, **values).on_conflict(
+        conflict_target=[Household.id], update=values
+    ).execute()
+    members = record.get("members") or []
+    for m in members:
+        row = {f: m.get(f) for f in MEMBER_FIELDS}
+        row.update(
+            household=hid,
+            tags=m.get("tags") or [],
+            arrived_on=_date(m.get("arrived_on")),
+            left_on=_date(m.get("left_on")),
+        )
+        for text in ("sex", "id_number", "id_lookup", "phone", "phone_lookup", "note"):
+            row[text] = row[text] or ""
+        HouseholdMember.insert(id=m["id"], **row).on_conflict(
+            conflict_target=[HouseholdMember.id], update=row
+        ).execute()
+    named = [m["id"] for m in members]
+    HouseholdMember.delete().where(
+        (HouseholdMember.household == hid) & HouseholdMember.id.not_in(named)
+    ).execute()
+    vehicles = record.get("vehicles") or []
+    for v in vehicles:
+        row = {"household": hid, "plate": v["plate"], "kind": v.get("kind") or "",
+               "note": v.get("note") or ""}  # fmt: skip
+        Vehicle.insert(id=v["id"], **row).on_conflict(
+            conflict_target=[Vehicle.id], update=row
+        ).execute()
+    Vehicle.delete().where(
+        (Vehicle.household == hid) & Vehicle.id.not_in([v["id"] for v in vehicles])
+    ).execute()
+
+
+def remove_household(household_id: str) -> None:
+    Household.delete().where(Household.id == household_id).execute()

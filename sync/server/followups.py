@@ -1,0 +1,165 @@
+"""`followup.plan`, `followup.reading` and `followup_case.event` on the server.
+
+The server checks what it can: the person and the plan are in the device's grids, the
+reader is responsible for the plan (or a supervisor of its grid), and whether a reading
+fails its form is computed here again from its answers — a reading that fails must come
+with the case it opens. Case events are folded by the one fold in server order; a
+transition no longer valid when it arrives is kept and flagged (invariant 5). Every
+change sends the whole plan (readings, cases, events) to the devices of its grid.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from fieldapp.domain import findings as machine
+from fieldapp.domain import followups
+from sync.protocol import (
+    CaseEventSubmit,
+    EventPayload,
+    FollowupPlanPayload,
+    FollowupReadingPayload,
+)
+from sync.server import db as server_db
+from sync.server.feed import NewChange
+from sync.server.followup_models import (
+    FollowupCase,
+    FollowupCaseEvent,
+    FollowupPlan,
+    FollowupReading,
+)
+from sync.server.people_models import Household, HouseholdMember
+from sync.server.scope import DeviceContext, may_write_grid, outside_grid_reason, require_own
+from sync.server.submit import Applied
+
+
+def followup_record(plan: FollowupPlan) -> dict[str, Any]:
+    readings = FollowupReading.select().where(FollowupReading.plan == plan.id)
+    cases = FollowupCase.select().where(FollowupCase.plan == plan.id)
+    return {
+        "id": plan.id,
+        "member_id": plan.member_id,
+        "grid_code": plan.grid_code,
+        "form_id": plan.form_id,
+        "cadence": plan.cadence,
+        "times": plan.times,
+        "start_on": plan.start_on,
+        "days": plan.days,
+        "responsible": plan.responsible,
+        "created_by": plan.created_by,
+        "created_at": plan.created_at,
+        "readings": [
+            {"id": r.id, "slot_at": r.slot_at, "taken_at": r.taken_at, "answers": r.answers,
+             "failed": r.failed, "recorded_by": r.recorded_by, "device_id": r.device_id}
+            for r in readings.order_by(FollowupReading.slot_at, FollowupReading.id)
+        ],
+        "cases": [
+            {"id": c.id, "reading_id": c.reading_id, "opened_at": c.opened_at, "state": c.state,
+             "events": [_event_record(e) for e in FollowupCaseEvent.select().where(
+                 FollowupCaseEvent.case == c.id).order_by(FollowupCaseEvent.server_order)]}
+            for c in cases.order_by(FollowupCase.opened_at)
+        ],
+    }  # fmt: skip
+
+
+def _event_record(event: FollowupCaseEvent) -> dict[str, Any]:
+    return {
+        "id": event.id, "type": event.type, "actor": event.actor, "role": event.role,
+        "device_id": event.device_id, "base_event": event.base_event, "at": event.at,
+        "note": event.note, "data": event.data, "server_order": event.server_order,
+        "conflict": event.conflict,
+    }  # fmt: skip
+
+
+def followup_change(plan: FollowupPlan) -> NewChange:
+    return NewChange("followup", plan.id, followup_record(plan), grid_code=plan.grid_code)
+
+
+def _plan_in_scope(who: DeviceContext, plan_id: str) -> FollowupPlan:
+    plan = FollowupPlan.get_or_none(FollowupPlan.id == plan_id)
+    if plan is None:
+        raise ValueError(f"follow-up plan {plan_id} is not known to the server; sync it first")
+    if not may_write_grid(who, plan.grid_code):
+        raise ValueError(outside_grid_reason(who, plan.grid_code, f"follow-up plan {plan_id}"))
+    return plan
+
+
+def apply_followup_plan(who: DeviceContext, sub: FollowupPlanPayload) -> Applied:
+    require_own(who, sub.created_by, f"follow-up plan {sub.id}")
+    member = HouseholdMember.get_or_none(HouseholdMember.id == sub.member_id)
+    if member is None:
+        raise ValueError(f"person {sub.member_id} is not known to the server; sync them first")
+    grid = Household.get_by_id(member.household_id).grid_code
+    if not may_write_grid(who, grid):
+        raise ValueError(outside_grid_reason(who, grid, f"follow-up plan {sub.id}"))
+    if sub.form_id not in followups.FORMS or sub.cadence not in followups.CADENCES:
+        raise ValueError(f"follow-up plan {sub.id}: unknown form or cadence")
+    try:
+        dt.date.fromisoformat(sub.start_on)
+    except ValueError:
+        raise ValueError(f"follow-up plan {sub.id}: {sub.start_on!r} is not a date") from None
+    if FollowupPlan.get_or_none(FollowupPlan.id == sub.id) is None:
+        FollowupPlan.create(**{**sub.model_dump(), "grid_code": grid, "member": sub.member_id})
+    return Applied([followup_change(FollowupPlan.get_by_id(sub.id))])
+
+
+def _event_row(who: DeviceContext, case_id: str, event: EventPayload, order: int,
+               conflict: bool) -> dict[str, Any]:  # fmt: skip
+    return {
+        "id": event.id, "case": case_id, "type": event.type, "actor": who.person_id,
+        "role": who.role, "device_id": who.device_id, "base_event": event.base_event,
+        "at": event.at, "note": event.note, "data": event.data,
+        "received_at": server_db.now_iso(), "server_order": order, "conflict": conflict,
+    }  # fmt: skip
+
+
+def apply_followup_reading(who: DeviceContext, sub: FollowupReadingPayload) -> Applied:
+    require_own(who, sub.recorded_by, f"reading {sub.id}")
+    plan = _plan_in_scope(who, sub.plan_id)
+    if who.person_id not in (plan.responsible or ()) and not who.is_supervisor:
+        raise ValueError(f"reading {sub.id}: {who.person_name} is not responsible for this plan")
+    form = followups.FORMS[plan.form_id]
+    if problem := followups.answers_problem(form, sub.answers):
+        raise ValueError(f"reading {sub.id}: {problem}")
+    failed = followups.failed_items(form, sub.answers)
+    if bool(failed) != (sub.case is not None):
+        raise ValueError(f"reading {sub.id}: a reading opens a case exactly when it fails the form")
+    if FollowupReading.get_or_none(FollowupReading.id == sub.id) is None:
+        FollowupReading.create(
+            **sub.model_dump(exclude={"case", "plan_id", "failed"}), plan=plan.id, failed=failed,
+            received_at=server_db.now_iso(),
+        )  # fmt: skip
+        if sub.case is not None:
+            if sub.case.event.type != "opened":
+                raise ValueError(f"reading {sub.id}: a case starts with its opened event")
+            FollowupCase.create(id=sub.case.id, plan=plan.id, reading_id=sub.id,
+                                opened_at=sub.case.opened_at)  # fmt: skip
+            FollowupCaseEvent.create(**_event_row(who, sub.case.id, sub.case.event, 0, False))
+    seqs = {sub.case.event.id: 0} if sub.case is not None else {}
+    return Applied([followup_change(plan)], event_seqs=seqs)
+
+
+def apply_case_event(who: DeviceContext, sub: CaseEventSubmit) -> Applied:
+    require_own(who, sub.event.actor, f"case event {sub.event.id}")
+    case = FollowupCase.get_or_none(FollowupCase.id == sub.case_id)
+    if case is None:
+        raise ValueError(f"case {sub.case_id} is not known to the server; sync it first")
+    plan = _plan_in_scope(who, case.plan_id)
+    if not machine.role_may_send(who.role, sub.event.type, followups.CASE):
+        raise ValueError(f"a {who.role} may not send {sub.event.type} on a case")
+    problem = machine.check_event_data(sub.event.type, sub.event.data, followups.CASE)
+    if problem is not None:
+        raise ValueError(problem)
+    held = list(FollowupCaseEvent.select().where(FollowupCaseEvent.case == case.id))
+    if any(e.id == sub.event.id for e in held):
+        return Applied([])
+    events = [_event_record(e) | {"server_seq": e.server_order} for e in held]
+    before = machine.fold(events, followups.CASE)
+    reason = machine.check_transition(before.state, sub.event.type, who.role, followups.CASE)
+    order = len(held)
+    FollowupCaseEvent.create(**_event_row(who, case.id, sub.event, order, reason is not None))
+    new = {**sub.event.model_dump(), "role": who.role, "server_seq": order}
+    state = machine.fold([*events, new], followups.CASE).state
+    FollowupCase.update(state=state).where(FollowupCase.id == case.id).execute()
+    return Applied([followup_change(plan)], conflict=reason, event_seqs={sub.event.id: order})

@@ -1,0 +1,200 @@
+"""The people registry on the server: its key, the `household.upsert` and
+`personal_data.reveal` ops, feed records and the audit trail.
+
+The personal-data key is made once per server database (the `meta` table, beside the
+placard keys) and handed to enrolled devices by `GET /api/v1/personal-key`; a revoked
+device's token is refused there like everywhere else. The server opens each sealed value a
+device sends to check it and computes the duplicate lookups itself, never trusting the
+device's.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from fieldapp.domain import personal
+from fieldapp.domain.personal import PersonalCipher
+from fieldapp.domain.registry import PERSON_TAGS, SEXES
+from sync.protocol import HouseholdUpsert, MemberPayload, PersonalExport, PersonalReveal
+from sync.server import audit as audit_log
+from sync.server.feed import NewChange
+from sync.server.models import Grid, Meta, Venue
+from sync.server.people_models import Household, HouseholdMember, Vehicle
+from sync.server.scope import DeviceContext, may_write_grid, outside_grid_reason, require_own
+from sync.server.submit import Applied
+
+KEY_META = "personal_data.key"
+
+
+def personal_key() -> bytes:
+    """The deployment's personal-data key, made on first use."""
+    row = Meta.get_or_none(Meta.key == KEY_META)
+    if row is not None:
+        return personal.decode_key(str(row.value))
+    Meta.insert(
+        key=KEY_META, value=personal.encode_key(personal.new_key())
+    ).on_conflict_ignore().execute()
+    return personal.decode_key(str(Meta.get_by_id(KEY_META).value))
+
+
+def cipher() -> PersonalCipher:
+    return PersonalCipher(personal_key())
+
+
+REVEALED = "personal_data.revealed"
+EXPORTED = "personal_data.exported"
+MERGED = "people.merged"
+IMPORTED = "people_registry.imported"
+RETAINED = "personal_data.retention"
+
+
+def audit(actor: str | None, action: str, subject: str, *, device: str = "", **detail: Any) -> None:
+    """One entry in the server's append-only audit trail (actor None: the administrator)."""
+    audit_log.record(action, actor=actor, device=device, subject=subject, detail=detail)
+
+
+def household_record(household: Household) -> dict[str, Any]:
+    members = HouseholdMember.select().where(HouseholdMember.household == household.id)
+    vehicles = Vehicle.select().where(Vehicle.household == household.id)
+    return {
+        "id": household.id,
+        "grid_code": household.grid_code,
+        "code": household.code,
+        "building": household.building,
+        "venue_id": household.venue_id,
+        "address": household.address,
+        "note": household.note,
+        "updated_at": household.updated_at,
+        "updated_by": household.updated_by,
+        "members": [member_record(m) for m in members.order_by(HouseholdMember.id)],
+        "vehicles": [
+            {"id": v.id, "plate": v.plate, "kind": v.kind, "note": v.note}
+            for v in vehicles.order_by(Vehicle.id)
+        ],
+    }
+
+
+def member_record(member: HouseholdMember) -> dict[str, Any]:
+    return {
+        "id": member.id,
+        "name": member.name,
+        "sex": member.sex,
+        "birth_year": member.birth_year,
+        "id_number": member.id_number,
+        "id_lookup": member.id_lookup,
+        "phone": member.phone,
+        "phone_lookup": member.phone_lookup,
+        "tags": member.tags,
+        "arrived_on": member.arrived_on,
+        "left_on": member.left_on,
+        "note": member.note,
+    }
+
+
+def household_change(household: Household) -> NewChange:
+    """The whole household as one feed record, visible in its grid only."""
+    return NewChange(
+        "household", household.id, household_record(household), grid_code=household.grid_code
+    )
+
+
+def _date(value: str | None, what: str) -> str | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise ValueError(f"{what} {value!r} is not a date (use YYYY-MM-DD)") from None
+
+
+def checked_member(seal: PersonalCipher, m: MemberPayload) -> dict[str, Any]:
+    """The member's row values, after opening and checking its sealed values."""
+    who = f"person {m.name} ({m.id})"
+    try:
+        id_number = seal.open(m.id_number, field=personal.ID_NUMBER_FIELD, owner=m.id)
+        phone = seal.open(m.phone, field=personal.PHONE_FIELD, owner=m.id)
+    except ValueError:
+        raise ValueError(
+            f"{who}: the ID number or phone was not sealed with this server's key; "
+            "sync once so the device gets the key, then save the person again"
+        ) from None
+    if id_number and (problem := personal.id_number_problem(id_number)):
+        raise ValueError(f"{who}: {problem}")
+    if m.sex and m.sex not in SEXES:
+        raise ValueError(f"{who}: sex {m.sex!r} is not one of {', '.join(SEXES)}")
+    unknown = [tag for tag in m.tags if tag not in PERSON_TAGS]
+    if unknown:
+        raise ValueError(f"{who}: unknown tag(s) {', '.join(unknown)}")
+    return {
+        "id": m.id,
+        "name": m.name,
+        "sex": m.sex,
+        "birth_year": m.birth_year,
+        "id_number": m.id_number,
+        "id_lookup": seal.lookup(personal.normalize_id_number(id_number)),
+        "phone": m.phone,
+        "phone_lookup": seal.lookup(personal.normalize_phone(phone)),
+        "tags": sorted(set(m.tags), key=PERSON_TAGS.index),
+        "arrived_on": _date(m.arrived_on, f"{who}: the arrival date"),
+        "left_on": _date(m.left_on, f"{who}: the departure date"),
+        "note": m.note,
+    }
+
+
+def write_household(values: dict[str, Any], members: list[dict[str, Any]],
+                    vehicles: list[dict[str, Any]]) -> Household:  # fmt: skip
+    """Upsert a household with its members and vehicles (members and vehicles not named
+    are kept)."""
+    Household.insert(**values).on_conflict(
+        conflict_target=[Household.id], update={k: v for k, v in values.items() if k != "id"}
+    ).execute()
+    for member in members:
+        row = {**member, "household": values["id"]}
+        HouseholdMember.insert(**row).on_conflict(
+            conflict_target=[HouseholdMember.id],
+            update={k: v for k, v in row.items() if k != "id"},
+        ).execute()
+    for vehicle in vehicles:
+        row = {**vehicle, "household": values["id"]}
+        Vehicle.insert(**row).on_conflict(
+            conflict_target=[Vehicle.id], update={k: v for k, v in row.items() if k != "id"}
+        ).execute()
+    return Household.get_by_id(values["id"])
+
+
+def apply_household_upsert(who: DeviceContext, sub: HouseholdUpsert) -> Applied:
+    require_own(who, sub.updated_by, f"household {sub.id}")
+    if Grid.get_or_none(Grid.code == sub.grid_code) is None:
+        raise ValueError(f"grid {sub.grid_code} is not known to the server")
+    if not may_write_grid(who, sub.grid_code):
+        raise ValueError(outside_grid_reason(who, sub.grid_code, f"household {sub.id}"))
+    held = Household.get_or_none(Household.id == sub.id)
+    if held is not None and not may_write_grid(who, held.grid_code):
+        raise ValueError(outside_grid_reason(who, held.grid_code, f"household {sub.id}"))
+    if sub.venue_id:
+        venue = Venue.get_or_none(Venue.id == sub.venue_id)
+        if venue is None or venue.grid_code != sub.grid_code:
+            raise ValueError(f"household {sub.id}: venue {sub.venue_id} is not in its grid")
+    seal = cipher()
+    members = [checked_member(seal, m) for m in sub.members]
+    values = sub.model_dump(exclude={"members", "vehicles", "grid_code"})
+    values["grid"] = sub.grid_code
+    household = write_household(values, members, [v.model_dump() for v in sub.vehicles])
+    return Applied([household_change(household)])
+
+
+def apply_personal_reveal(who: DeviceContext, sub: PersonalReveal) -> Applied:
+    require_own(who, sub.actor, f"reveal {sub.id}")
+    audit(who.person_id, REVEALED, sub.member_id, device=who.device_id, field=sub.field,
+          device_time=sub.at, purpose=sub.purpose, op=sub.id)  # fmt: skip
+    return Applied([])
+
+
+def apply_personal_export(who: DeviceContext, sub: PersonalExport) -> Applied:
+    require_own(who, sub.actor, f"export {sub.id}")
+    if sub.full and not who.is_supervisor:
+        raise ValueError("only a supervisor may export personal data in full")
+    audit(who.person_id, EXPORTED, sub.file, device=who.device_id, people=sub.people,
+          full=sub.full, device_time=sub.at, op=sub.id)  # fmt: skip
+    return Applied([])

@@ -1,0 +1,171 @@
+"""`fieldapp admin import-people-registry FILE`: households and people from CSV or XLSX.
+
+All or nothing, as the other imports: every row is checked first and every problem is
+reported with its row number and column; only a clean file is written, in one
+transaction, with its feed entries and one audit entry. Rows are grouped into households
+by grid and household number (户号); a person whose ID number the server already holds is
+updated in place, not added twice. ID numbers and phones are sealed before they are
+written; the file itself is the administrator's to delete.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+from typing import Any
+
+from fieldapp.domain import personal
+from fieldapp.domain.ids import new_id
+from fieldapp.domain.registry import PERSON_TAGS, birth_year_problem, sex_of, tag_of
+from sync.server import db as server_db
+from sync.server.feed import append_changes
+from sync.server.models import Grid, Venue
+from sync.server.people import IMPORTED, audit, cipher, household_change, write_household
+from sync.server.people_models import Household, HouseholdMember, Vehicle
+from sync.server.tables import ImportRefused, Row, RowError, read_table
+
+COLUMNS = (
+    "grid, household (户号), name; optional: building, address, venue (code), sex, "
+    "birth_year, id_number, phone, tags (separated by ; or spaces), arrived_on, left_on, plate"
+)
+TAG_SPLIT = re.compile(r"[;,，；、\s]+")
+
+
+def _date(row: Row, column: str, errors: list[RowError]) -> str | None:
+    text = row.get(column)
+    if not text:
+        return None
+    try:
+        return dt.date.fromisoformat(text[:10]).isoformat()
+    except ValueError:
+        errors.append(RowError(row.number, column, f"{text!r} is not a date (use YYYY-MM-DD)"))
+        return None
+
+
+def _member(row: Row, errors: list[RowError], this_year: int) -> dict[str, Any]:
+    n = row.number
+    if not row.get("name"):
+        errors.append(RowError(n, "name", "the name is empty"))
+    sex = sex_of(row.get("sex"))
+    if sex is None:
+        errors.append(RowError(n, "sex", f"{row.get('sex')!r} is not 男/女 (male/female)"))
+    id_number = personal.normalize_id_number(row.get("id_number"))
+    if id_number and (problem := personal.id_number_problem(id_number)):
+        errors.append(RowError(n, "id_number", problem))
+    year: int | None = None
+    if row.get("birth_year"):
+        try:
+            year = int(row.get("birth_year"))
+        except ValueError:
+            errors.append(RowError(n, "birth_year", "the birth year is not a number"))
+        else:
+            if problem := birth_year_problem(year, this_year):
+                errors.append(RowError(n, "birth_year", problem))
+    elif id_number:
+        year = personal.birth_year_of(id_number)
+    phone = personal.normalize_phone(row.get("phone"))
+    if problem := personal.phone_problem(phone):
+        errors.append(RowError(n, "phone", problem))
+    tags = []
+    for text in (t for t in TAG_SPLIT.split(row.get("tags")) if t):
+        tag = tag_of(text)
+        if tag is None:
+            errors.append(RowError(n, "tags", f"{text!r} is not one of {', '.join(PERSON_TAGS)}"))
+        elif tag not in tags:
+            tags.append(tag)
+    return {
+        "name": row.get("name"),
+        "sex": sex or "",
+        "birth_year": year,
+        "clear_id_number": id_number,
+        "clear_phone": phone,
+        "tags": sorted(tags, key=PERSON_TAGS.index),
+        "arrived_on": _date(row, "arrived_on", errors),
+        "left_on": _date(row, "left_on", errors),
+    }
+
+
+def import_people_registry(path: Path | str) -> int:
+    """Import the file; returns the number of people written."""
+    rows = read_table(path, ("grid", "household", "name"))
+    errors: list[RowError] = []
+    grids = {g.code for g in Grid.select(Grid.code)}
+    venues = {v.code: (v.id, v.grid_code) for v in Venue.select(Venue.code, Venue.id, Venue.grid)}
+    seal = cipher()
+    this_year = dt.date.today().year
+    seen_ids: dict[str, int] = {}
+    groups: dict[tuple[str, str], list[tuple[Row, dict[str, Any]]]] = {}
+    for row in rows:
+        grid, code = row.get("grid"), row.get("household")
+        if grid not in grids:
+            errors.append(RowError(row.number, "grid", f"no grid {grid!r} on the server"))
+        if not code:
+            errors.append(RowError(row.number, "household", "the household number is empty"))
+        venue = row.get("venue")
+        if venue and venues.get(venue, ("", ""))[1] != grid:
+            errors.append(RowError(row.number, "venue", f"no venue {venue} in grid {grid}"))
+        member = _member(row, errors, this_year)
+        if member["clear_id_number"]:
+            if member["clear_id_number"] in seen_ids:
+                other = seen_ids[member["clear_id_number"]]
+                errors.append(
+                    RowError(row.number, "id_number", f"the same ID number is on row {other}")
+                )
+            seen_ids[member["clear_id_number"]] = row.number
+        groups.setdefault((grid, code), []).append((row, member))
+    if errors:
+        raise ImportRefused(Path(path).name, sorted(errors, key=lambda e: e.row))
+    with server_db.write_transaction():
+        changes = []
+        for (grid, code), members in groups.items():
+            changes.append(household_change(_write_group(seal, grid, code, members, venues)))
+        audit(None, IMPORTED, Path(path).name, people=len(rows), households=len(groups))
+        append_changes(changes)
+    return len(rows)
+
+
+def _write_group(
+    seal: personal.PersonalCipher,
+    grid: str,
+    code: str,
+    members: list[tuple[Row, dict[str, Any]]],
+    venues: dict[str, tuple[str, str]],
+) -> Household:
+    first = members[0][0]
+    held = Household.get_or_none((Household.grid == grid) & (Household.code == code))
+    household_id = held.id if held is not None else new_id()
+    values = {
+        "id": household_id,
+        "grid": grid,
+        "code": code,
+        "building": first.get("building") or (held.building if held else ""),
+        "address": first.get("address") or (held.address if held else ""),
+        "venue_id": venues[first.get("venue")][0] if first.get("venue") else None,
+        "updated_at": server_db.now_iso(),
+        "updated_by": "admin",
+    }
+    rows: list[dict[str, Any]] = []
+    plates: list[dict[str, Any]] = []
+    for row, member in members:
+        clear_id, clear_phone = member.pop("clear_id_number"), member.pop("clear_phone")
+        id_lookup = seal.lookup(clear_id)
+        existing = (
+            HouseholdMember.get_or_none(HouseholdMember.id_lookup == id_lookup)
+            if id_lookup
+            else None
+        )
+        member_id = existing.id if existing is not None else new_id()
+        member.update(
+            id=member_id,
+            id_number=seal.seal(clear_id, field=personal.ID_NUMBER_FIELD, owner=member_id),
+            id_lookup=id_lookup,
+            phone=seal.seal(clear_phone, field=personal.PHONE_FIELD, owner=member_id),
+            phone_lookup=seal.lookup(clear_phone),
+        )
+        rows.append(member)
+        plate = row.get("plate").upper()
+        known = Vehicle.get_or_none((Vehicle.household == household_id) & (Vehicle.plate == plate))
+        if plate and known is None and plate not in [p["plate"] for p in plates]:
+            plates.append({"id": new_id(), "plate": plate, "kind": "", "note": ""})
+    return write_household(values, rows, plates)

@@ -1,0 +1,36 @@
+"""Helpers for the people-registry tests: valid ID numbers and a returnee family."""
+
+from __future__ import annotations
+
+from fieldapp.services.people.registry import HouseholdForm, MemberForm
+
+_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+
+
+def id_number(region: str, birth: str, serial: str) -> str:
+    """A valid 18-character ID number: region (6 digits), birth date YYYYMMDD, serial (3)."""
+    body = region + birth + serial
+    total = sum(int(d) * w for d, w in zip(body, _WEIGHTS, strict=True))
+    return body + "10X98765432"[total % 11]
+
+
+FATHER = id_number("450102", "19800312", "123")
+MOTHER = id_number("450102", "19820605", "246")
+CHILD = id_number("450102", "20120901", "371")
+FAMILY_IDS = (FATHER, MOTHER, CHILD)
+
+
+def returnee_family(grid: str = "V1") -> HouseholdForm:
+    """A family of three back from a risk area on 2026-06-09, as typed on the device."""
+    common = {"tags": ("returnee",), "arrived_on": "2026-06-09"}
+    return HouseholdForm(
+        grid_code=grid,
+        code="DM-017",
+        building="三组",
+        address="鼎美村三组17号",
+        members=[
+            MemberForm("陈建国", sex="male", id_number=FATHER, phone="13800138000", **common),
+            MemberForm("林秀英", sex="female", id_number=MOTHER, phone="13900139000", **common),
+            MemberForm("陈小明", sex="male", id_number=CHILD, **common),
+        ],
+    )

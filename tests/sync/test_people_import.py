@@ -1,0 +1,85 @@
+"""`fieldapp admin import-people-registry`: all or nothing, row errors, no duplicates."""
+
+from __future__ import annotations
+
+import pytest
+from people_support import CHILD, FATHER, MOTHER, id_number
+
+from sync.server import db as server_db
+from sync.server.models import AuditEntry
+from sync.server.people_import import import_people_registry
+from sync.server.people_models import Household, HouseholdMember, Vehicle
+from sync.server.tables import ImportRefused
+
+HEADER = "grid,household,building,name,sex,birth_year,id_number,phone,tags,arrived_on,plate\n"
+GOOD = (
+    HEADER
+    + f"V1,DM-017,三组,陈建国,男,,{FATHER},13800138000,返乡人员,2026-06-09,桂A12345\n"
+    + f"V1,DM-017,三组,林秀英,女,,{MOTHER},,returnee,2026-06-09,\n"
+    + f"V2,YM-003,,陈小明,男,2012,{CHILD},,tenant;returnee,,\n"
+)
+
+
+def _import(workdir, name: str, text: str) -> int:
+    path = workdir / name
+    path.write_text(text, encoding="utf-8")
+    with server_db.current().connection_context():
+        return import_people_registry(path)
+
+
+def test_bad_rows_are_all_reported_and_nothing_is_imported(seed, server_workdir):
+    bad_check = FATHER[:-1] + ("0" if FATHER[-1] != "0" else "1")
+    text = (
+        HEADER
+        + f"V1,DM-017,,陈建国,男,,{bad_check},,returnee,2026-06-09,\n"
+        + f"V9,DM-018,,林秀英,女,,{MOTHER},abc,returnee,,\n"
+        + f"V1,DM-019,,,X,1850,{MOTHER},,VIP,2026-13-01,\n"
+        + "V1,,,王小二,,,,,,,\n"
+    )
+    with pytest.raises(ImportRefused) as refused:
+        _import(server_workdir, "bad.csv", text)
+    found = {(e.row, e.column) for e in refused.value.errors}
+    assert found == {
+        (2, "id_number"),
+        (3, "grid"),
+        (3, "phone"),
+        (4, "name"),
+        (4, "sex"),
+        (4, "birth_year"),
+        (4, "id_number"),  # the same ID number as row 3
+        (4, "tags"),
+        (4, "arrived_on"),
+        (5, "household"),
+    }
+    assert "nothing imported" in str(refused.value)
+    with server_db.current().connection_context():
+        assert HouseholdMember.select().count() == 0
+        assert Household.select().count() == 0
+
+
+def test_a_clean_file_imports_households_and_a_second_import_updates(seed, server_workdir):
+    assert _import(server_workdir, "good.csv", GOOD) == 3
+    with server_db.current().connection_context():
+        households = {h.code: h for h in Household.select()}
+        assert set(households) == {"DM-017", "YM-003"}
+        assert households["DM-017"].grid_code == "V1"
+        members = {m.name: m for m in HouseholdMember.select()}
+        assert members["陈建国"].tags == ["returnee"]
+        assert members["陈建国"].birth_year == 1980  # from the ID number
+        assert members["陈小明"].tags == ["tenant", "returnee"]
+        assert FATHER not in members["陈建国"].id_number
+        assert [v.plate for v in Vehicle.select()] == ["桂A12345"]
+        first_ids = {m.name: m.id for m in members.values()}
+
+    newcomer = id_number("450102", "19551111", "482")
+    again = GOOD + f"V1,DM-017,三组,陈老伯,男,,{newcomer},,elderly_alone,,\n"
+    assert _import(server_workdir, "again.csv", again) == 4
+    with server_db.current().connection_context():
+        assert Household.select().count() == 2
+        members = {m.name: m.id for m in HouseholdMember.select()}
+        assert len(members) == 4  # the three known by ID number were updated, not added
+        assert all(members[name] == first_ids[name] for name in first_ids)
+        assert Vehicle.select().count() == 1
+        assert (
+            AuditEntry.select().where(AuditEntry.action == "people_registry.imported").count() == 2
+        )

@@ -1,0 +1,107 @@
+"""The people registry over a real server: sealed end to end, masked, in-grid only,
+reveals audited."""
+
+from __future__ import annotations
+
+import pytest
+from people_support import FAMILY_IDS, FATHER, returnee_family
+
+from fieldapp.domain import personal
+from fieldapp.services.export.ledger import export_ledger
+from fieldapp.services.people import registry, reveal
+from fieldapp.store import keyring
+from fieldapp.store.people_models import Household, HouseholdMember
+from sync.server import db as server_db
+from sync.server.models import AuditEntry
+from sync.server.people_models import HouseholdMember as ServerMember
+
+
+def _server_text() -> str:
+    """Everything the server database holds about people, as text."""
+    db = server_db.current()
+    with db.connection_context():
+        rows = db.execute_sql("SELECT payload FROM change_log").fetchall()
+        rows += db.execute_sql("SELECT id_number, phone, name FROM household_member").fetchall()
+    return "\n".join(str(value) for row in rows for value in row)
+
+
+def test_a_family_registered_offline_reaches_the_supervisor_masked(make_device, server_db_url):
+    worker = make_device("worker").enroll("p-insp")  # grid V1
+    with worker.client() as client:
+        assert client.sync_once().ok  # brings the grids, the person and the personal key
+    assert keyring.load_key() is not None
+    household_id = registry.save_household(returnee_family())
+    view = registry.household(household_id)
+    assert [m.id_number for m in view.members] == [
+        "4501**********" + number[-4:] for number in FAMILY_IDS
+    ]
+    assert view.members[0].phone == "138****8000"
+    store_bytes = (worker.home / "fieldapp.sqlite3").read_bytes()
+    store_bytes += (worker.home / "fieldapp.sqlite3-wal").read_bytes()
+    for number in FAMILY_IDS:
+        assert number.encode() not in store_bytes  # sealed at rest on the device
+    with worker.client() as client:
+        result = client.sync_once()
+    assert result.ok and not result.rejected, result
+
+    for number in FAMILY_IDS:
+        assert number not in _server_text()  # and on the server, its feed included
+    with server_db.current().connection_context():
+        assert ServerMember.select().count() == 3
+
+    supervisor = make_device("supervisor").enroll("p-sup")  # town T1, above V1
+    with supervisor.client() as client:
+        assert client.sync_once().ok
+    assert Household.get_by_id(household_id).code == "DM-017"
+    names = {m.name for m in registry.household(household_id).members}
+    assert names == {"陈建国", "林秀英", "陈小明"}
+    father = HouseholdMember.get(HouseholdMember.name == "陈建国")
+    assert reveal.reveal(father.id, personal.ID_NUMBER_FIELD) == FATHER
+    export_ledger(supervisor.home / "ledger.csv", fmt="csv")  # masked, and audited too
+    with supervisor.client() as client:
+        assert client.sync_once().ok
+    with server_db.current().connection_context():
+        entries = list(AuditEntry.select().where(AuditEntry.action == "personal_data.revealed"))
+    assert [(e.actor, e.subject, e.detail["field"]) for e in entries] == [
+        ("p-sup", father.id, "id_number")
+    ]
+    assert entries[0].device == supervisor.device_id
+    with server_db.current().connection_context():
+        (exported,) = AuditEntry.select().where(AuditEntry.action == "personal_data.exported")
+    assert (exported.actor, exported.detail["people"], exported.detail["full"]) == (
+        "p-sup",
+        3,
+        False,
+    )
+
+
+def test_people_of_other_grids_are_never_pulled(make_device):
+    worker = make_device("worker").enroll("p-insp")  # V1
+    with worker.client() as client:
+        assert client.sync_once().ok
+    registry.save_household(returnee_family("V1"))
+    with worker.client() as client:
+        assert client.sync_once().ok
+    other = make_device("other").enroll("p-insp2")  # V2
+    with other.client() as client:
+        assert client.sync_once().ok
+    assert Household.select().count() == 0
+    assert HouseholdMember.select().count() == 0
+
+
+def test_an_inspector_may_not_reveal_and_a_bad_id_number_saves_nothing(make_device):
+    worker = make_device("worker").enroll("p-insp")
+    with worker.client() as client:
+        assert client.sync_once().ok
+    household_id = registry.save_household(returnee_family())
+    member = registry.household(household_id).members[0]
+    with pytest.raises(reveal.RevealRefused):
+        reveal.reveal(member.id, personal.ID_NUMBER_FIELD)
+    bad = returnee_family()
+    bad.members[1].id_number = FATHER[:-1] + ("0" if FATHER[-1] != "0" else "1")
+    bad.members[2].birth_year = "1850"
+    with pytest.raises(registry.RegistryInvalid) as refused:
+        registry.save_household(bad)
+    wheres = [p.where for p in refused.value.problems]
+    assert wheres == ["members.1.id_number", "members.2.birth_year"]
+    assert Household.select().count() == 1

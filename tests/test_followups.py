@@ -1,0 +1,112 @@
+"""Follow-ups on the device with a moving clock: a 14-day plan asks for exactly 28
+readings, an abnormal reading opens a case, and the case runs the hazard lifecycle's
+shape (reported → handed over to the health centre → outcome → closed)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from people_support import returnee_family
+from rounds_support import SUPERVISOR, Clock, act_as, china
+
+from fieldapp.domain.personal import new_key
+from fieldapp.services.followups import cases, plans, readings
+from fieldapp.services.people import registry
+from fieldapp.store import keyring
+from fieldapp.store.followup_models import FollowupCase, FollowupReading
+from fieldapp.store.models import Outbox
+from fieldapp.store.people_models import HouseholdMember
+
+NORMAL = {"FUP-01": "36.6", "FUP-02": "yes"}
+
+
+@pytest.fixture
+def father(tree: Clock) -> str:
+    keyring.save_key(new_key())
+    registry.save_household(returnee_family("A11"))
+    return str(HouseholdMember.get(HouseholdMember.name == "陈建国").id)
+
+
+def test_a_14_day_plan_asks_for_exactly_28_readings(tree: Clock, father: str) -> None:
+    plan_id = plans.create_plan(father, start_on=dt.date(2026, 6, 10))
+    tree.set(china(2026, 6, 10, 7, 0))
+    assert [d.slot_at for d in plans.due_readings()] == ["2026-06-10T08:00", "2026-06-10T16:00"]
+    recorded = []
+    day = dt.date(2026, 6, 10)
+    while day <= dt.date(2026, 6, 26):
+        for hour in (8, 12, 16, 20):
+            tree.set(china(day.year, day.month, day.day, hour, 5))
+            for due in plans.due_readings():
+                if due.slot_at <= tree.at.strftime("%Y-%m-%dT%H:%M"):
+                    readings.record_reading(due.plan_id, due.slot_at, NORMAL)
+                    recorded.append(due.slot_at)
+        day += dt.timedelta(days=1)
+    assert len(recorded) == 28 == len(set(recorded))
+    assert recorded[0] == "2026-06-10T08:00" and recorded[-1] == "2026-06-23T16:00"
+    assert plans.due_readings() == []
+    assert FollowupCase.select().count() == 0
+    ops = [row.type for row in Outbox.select().order_by(Outbox.seq)]
+    assert ops.count("followup.reading") == 28 and ops.count("followup.plan") == 1
+    assert FollowupReading.select().where(FollowupReading.plan == plan_id).count() == 28
+
+
+def test_a_missed_reading_stays_due_and_is_marked_missed(tree: Clock, father: str) -> None:
+    plans.create_plan(father, start_on=dt.date(2026, 6, 10))
+    tree.set(china(2026, 6, 10, 17, 0))
+    due = plans.due_readings()
+    assert [(d.slot_at, d.missed) for d in due] == [
+        ("2026-06-10T08:00", True),
+        ("2026-06-10T16:00", False),
+    ]
+    act_as(SUPERVISOR)  # not among the plan's responsible people
+    assert plans.due_readings() == []
+
+
+def test_an_abnormal_reading_opens_a_case_that_runs_the_lifecycle(tree: Clock, father: str):
+    plan_id = plans.create_plan(father, start_on=dt.date(2026, 6, 10))
+    tree.set(china(2026, 6, 10, 8, 10))
+    first = readings.record_reading(plan_id, "2026-06-10T08:00", NORMAL)
+    assert first.case_id is None
+    abnormal = readings.record_reading(plan_id, "2026-06-10T16:00",
+                                       {"FUP-01": "37.3", "FUP-02": "yes"})  # fmt: skip
+    assert abnormal.failed == ("FUP-01",) and abnormal.case_id is not None
+    with pytest.raises(readings.ReadingInvalid):
+        readings.record_reading(plan_id, "2026-06-11T08:00", {"FUP-01": "热", "FUP-02": "yes"})
+    (view,) = cases.cases()
+    assert (view.name, view.state, view.failed) == ("陈建国", "open", ("FUP-01",))
+
+    with pytest.raises(cases.CaseEventRefused):  # an inspector cannot hand over
+        cases.hand_over(abnormal.case_id, "卫健2026-017")
+    act_as(SUPERVISOR)
+    with pytest.raises(cases.CaseEventRefused):  # nor may an outcome come before it
+        cases.record_outcome(abnormal.case_id, "cleared")
+    cases.hand_over(abnormal.case_id, "卫健2026-017")
+    cases.record_outcome(abnormal.case_id, "isolated", note="居家隔离")
+    assert cases.cases()[0].state == "outcome_recorded"
+    assert cases.cases()[0].handed_over_to == "health_centre"
+    cases.close(abnormal.case_id)
+    assert cases.cases(open_only=True) == []
+    assert FollowupCase.get_by_id(abnormal.case_id).state == "closed"
+    events = [row.type for row in Outbox.select().where(Outbox.type == "followup_case.event")]
+    assert len(events) == 3
+
+
+def test_the_daily_report_counts_the_day_s_people_figures(tree: Clock, father: str) -> None:
+    from fieldapp.services.daily_report import reports
+
+    tree.set(china(2026, 6, 10, 8, 10))
+    plan_id = plans.create_plan(father, start_on=dt.date(2026, 6, 10))
+    sick = readings.record_reading(plan_id, "2026-06-10T08:00", {"FUP-01": "38.0", "FUP-02": "no"})
+    act_as(SUPERVISOR)
+    assert sick.case_id is not None
+    cases.hand_over(sick.case_id, "卫健2026-017")
+    on_arrival = reports.report_counts("V1", dt.date(2026, 6, 9))
+    assert (on_arrival["new_arrivals"], on_arrival["returnees_registered"]) == (3, 3)
+    today = reports.report_counts("V1", dt.date(2026, 6, 10))
+    assert {k: today[k] for k in ("new_arrivals", "under_observation", "abnormal_readings",
+                                  "handed_over")} == {"new_arrivals": 0, "under_observation": 1,
+                                                      "abnormal_readings": 1, "handed_over": 1}  # fmt: skip
+    assert "under_observation" not in reports.report_counts("A12", dt.date(2026, 6, 10))
+    filed = reports.file_report("A11")
+    assert filed.counts["abnormal_readings"] == 1

@@ -1,0 +1,76 @@
+"""The ledger's people and follow-up sheets: masked in every exported file, full values
+only for a role that may reveal them, and every export queued for the audit trail."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import zipfile
+from pathlib import Path
+
+import pytest
+from people_support import FAMILY_IDS, FATHER, returnee_family
+from rounds_support import SUPERVISOR, Clock, act_as, china
+
+from fieldapp.domain.personal import new_key
+from fieldapp.services.export.ledger import export_ledger
+from fieldapp.services.export.people_sheets import FullExportRefused
+from fieldapp.services.followups import plans, readings
+from fieldapp.services.people import registry
+from fieldapp.store import keyring
+from fieldapp.store.models import Outbox
+from fieldapp.store.people_models import HouseholdMember
+
+ID_NUMBER = re.compile(r"\d{17}[\dX]")
+
+
+def _text(paths: list[Path]) -> str:
+    """Every file's text; an XLSX's XML parts (where its cells and shared strings are)."""
+    parts = []
+    for path in paths:
+        if path.suffix == ".xlsx":
+            with zipfile.ZipFile(path) as book:
+                parts += [book.read(n).decode("utf-8") for n in book.namelist()]
+        else:
+            parts.append(path.read_text(encoding="utf-8-sig"))
+    return "\n".join(parts)
+
+
+@pytest.fixture
+def registry_with_a_case(tree: Clock) -> None:
+    keyring.save_key(new_key())
+    registry.save_household(returnee_family("A11"))
+    father = HouseholdMember.get(HouseholdMember.name == "陈建国")
+    tree.set(china(2026, 6, 10, 8, 10))
+    plan_id = plans.create_plan(str(father.id), start_on=dt.date(2026, 6, 10))
+    readings.record_reading(plan_id, "2026-06-10T08:00", {"FUP-01": "37.9", "FUP-02": "yes"})
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_exported_people_are_masked(registry_with_a_case: None, tmp_path: Path, fmt: str):
+    result = export_ledger(tmp_path / f"ledger.{fmt}", fmt=fmt)
+    assert result.people == 3
+    text = _text(result.paths)
+    assert "陈建国" in text and "4501**********" + FATHER[-4:] in text
+    assert "138****8000" in text and "每天两次" in text
+    assert not ID_NUMBER.search(text), "an unmasked ID number in the export"
+    assert "13800138000" not in text
+    if fmt == "csv":
+        assert sorted(p.name for p in result.paths)[-2:] == ["ledger_followups.csv",
+                                                             "ledger_people.csv"]  # fmt: skip
+    exports = [row.payload for row in Outbox.select().where(Outbox.type == "personal_data.export")]
+    assert len(exports) == 1 and '"full":false' in exports[0] and '"people":3' in exports[0]
+
+
+def test_only_a_supervisor_exports_in_full_and_it_is_audited(
+    registry_with_a_case: None, tmp_path: Path
+) -> None:
+    with pytest.raises(FullExportRefused):
+        export_ledger(tmp_path / "full.csv", fmt="csv", full_personal_data=True)
+    assert not (tmp_path / "full.csv").exists()
+    act_as(SUPERVISOR)
+    result = export_ledger(tmp_path / "full.csv", fmt="csv", full_personal_data=True)
+    text = _text(result.paths)
+    assert all(number in text for number in FAMILY_IDS)
+    exports = [row.payload for row in Outbox.select().where(Outbox.type == "personal_data.export")]
+    assert len(exports) == 1 and '"full":true' in exports[0]

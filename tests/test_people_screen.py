@@ -1,0 +1,128 @@
+"""The people screen (F3) driven by Pilot: register a household offline, masked
+everywhere, problems shown without losing what was typed, reveals for supervisors only."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from people_support import FATHER, MOTHER
+from pilot_support import SIZE, open_screen, settle
+from textual.widgets import DataTable, Input, Select
+
+from fieldapp.domain.personal import new_key
+from fieldapp.services.demo import workspace as demo
+from fieldapp.store import keyring
+from fieldapp.store.models import Outbox
+from fieldapp.store.people_models import HouseholdMember
+from fieldapp.tui.app import make_app
+from fieldapp.tui.dialogs.person import PersonDialog
+from fieldapp.tui.screens.people import PeopleScreen
+
+ID_NUMBER = re.compile(r"\d{17}[\dX]")
+
+
+def screen_text(app) -> str:  # type: ignore[no-untyped-def]
+    """Everything the screen shows: the screenshot's text, and tables cell by cell."""
+    svg = app.export_screenshot()
+    lines = [re.sub(r"<[^>]+>", "", svg).replace("&#160;", " ")]
+    for table in app.screen.query(DataTable):
+        for row in range(table.row_count):
+            lines.append(" ".join(str(cell) for cell in table.get_row_at(row)))
+    return "\n".join(lines)
+
+
+async def _fill(app, pilot, values: dict[str, str]) -> None:  # type: ignore[no-untyped-def]
+    dialog = app.screen
+    assert isinstance(dialog, PersonDialog)
+    for name, value in values.items():
+        dialog.query_one(f"#person-{name}", Input).value = value
+    await pilot.pause()
+
+
+@pytest.fixture
+def unlocked(demo_home: Path) -> Path:
+    keyring.save_key(new_key())
+    return demo_home
+
+
+async def test_a_family_registered_offline_is_masked_on_screen(unlocked: Path) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_screen(app, pilot, "f11", PeopleScreen)
+        await pilot.press("n")
+        await settle(app, pilot)
+        dialog = app.screen
+        assert isinstance(dialog, PersonDialog)
+        grid = dialog.query_one("#person-grid", Select)
+        grid.value = dialog.grids[0][1]
+        await _fill(app, pilot, {"code": "DM-017", "building": "三组", "name": "陈建国",
+                                 "id_number": FATHER, "phone": "13800138000",
+                                 "arrived_on": "2026-06-09"})  # fmt: skip
+        await pilot.press("f10")
+        await settle(app, pilot, rounds=3)
+        assert isinstance(app.screen, PeopleScreen)
+        assert HouseholdMember.select().count() == 1
+        assert [row.type for row in Outbox.select().where(Outbox.state == "pending")][-1] == (
+            "household.upsert"
+        )
+        text = screen_text(app)
+        assert "陈建国" in text and "4501**********" + FATHER[-4:] in text
+        assert "138****8000" in text
+        assert not ID_NUMBER.search(text), "an unmasked ID number is on screen"
+        # An inspector has no reveal key: it is not in the footer and does nothing.
+        assert "v" not in {b.key for _, b, enabled, _ in app.screen.active_bindings.values()
+                           if enabled and b.show}  # fmt: skip
+        await pilot.press("v")
+        await settle(app, pilot)
+        assert not ID_NUMBER.search(screen_text(app))
+        assert Outbox.select().where(Outbox.type == "personal_data.reveal").count() == 0
+
+
+async def test_a_supervisor_reveals_an_id_number_and_the_reveal_is_queued_for_audit(
+    unlocked: Path,
+) -> None:
+    from people_support import returnee_family
+
+    from fieldapp.services.common.identity import me
+    from fieldapp.services.people import registry
+
+    demo.act_as("supervisor")
+    family = returnee_family(me().grids[0][0])
+    registry.save_household(family)
+    app = make_app(lang="en")
+    try:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await open_screen(app, pilot, "f11", PeopleScreen)
+            text = screen_text(app)
+            assert "Returnee" in text and not ID_NUMBER.search(text)
+            table = app.screen.query_one("#people-table", DataTable)
+            table.focus()
+            names = [table.get_row_at(row)[0] for row in range(table.row_count)]
+            table.move_cursor(row=names.index("陈建国"))
+            await pilot.press("v")
+            await settle(app, pilot)
+            assert FATHER in [n.message.split(": ")[1].split(" ")[0] for n in app._notifications]
+            reveals = list(Outbox.select().where(Outbox.type == "personal_data.reveal"))
+            assert len(reveals) == 1 and '"field":"id_number"' in reveals[0].payload
+    finally:
+        from fieldapp.i18n import set_language
+
+        set_language("zh")
+
+
+async def test_problems_reopen_the_form_with_what_was_typed(unlocked: Path) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_screen(app, pilot, "f11", PeopleScreen)
+        await pilot.press("n")
+        await settle(app, pilot)
+        await _fill(app, pilot, {"name": "林秀英", "id_number": MOTHER[:-1] + "Y"})
+        await pilot.press("f10")
+        await settle(app, pilot, rounds=3)
+        dialog = app.screen
+        assert isinstance(dialog, PersonDialog)
+        assert dialog.query_one("#person-name", Input).value == "林秀英"
+        text = screen_text(app)
+        assert "身份证号无效" in text and "请选择网格" in text
