@@ -34,10 +34,12 @@ PEOPLE_IMPORTED = "people.imported"
 VENUES_IMPORTED = "venues.imported"
 CHECKLIST_PUBLISHED = "checklist.published"
 PLACARDS_EXPORTED = "placards.exported"
-DATA_EXPORTED = "data.exported"
+DATA_EXPORTED = "data.exported"  # a device exported the ledger (an `export.recorded` op)
 DATA_READ = "data.read"  # a page of the read-only data feed, by a reader API key
 READER_KEY_CREATED = "reader_key.created"
-READER_KEY_REVOKED = "reader_key.revoked"  # a device exported the ledger (an `export.recorded` op)
+READER_KEY_REVOKED = "reader_key.revoked"
+WEB_USER_ADDED = "web_user.added"  # a sign-in name for `fieldapp web` made, or its password set
+WEB_USER_UNLOCKED = "web_user.unlocked"
 
 _actor: ContextVar[str | None] = ContextVar("audit_actor", default=None)
 

@@ -4,7 +4,8 @@ A successful sign-in answers a one-time enrolment code for the user's person (va
 minutes), so each browser session's office store enrols and syncs like any device: nothing
 of the web reads the server's database behind the protocol's back. After MAX_FAILURES
 wrong passwords in a row the name is locked for LOCK_MINUTES; an unknown name and a wrong
-password get the same answer.
+password get the same answer. Adding a user, setting a password and unlocking are entries
+of the audit trail, written in the same transaction.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import datetime as dt
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
+from sync.server import audit
 from sync.server import db as server_db
 from sync.server.auth import IssuedCode, issue_enrollment_code
 from sync.server.models import Person, WebUser
@@ -44,25 +46,33 @@ def add_user(username: str, person_id: str, password: str) -> None:
         raise ValueError(f"the password must have at least {MIN_PASSWORD} characters")
     if Person.get_or_none(Person.id == person_id) is None:
         raise ValueError(f"no person with id {person_id}; import people first")
+    username = username.strip()
     with server_db.write_transaction():
+        known = WebUser.get_or_none(WebUser.username == username)
         WebUser.insert(
-            username=username.strip(), person=person_id, password_hash=_hasher.hash(password),
+            username=username, person=person_id, password_hash=_hasher.hash(password),
             created_at=server_db.now_iso(),
         ).on_conflict(
             conflict_target=[WebUser.username],
             update={WebUser.person: person_id, WebUser.password_hash: _hasher.hash(password),
                     WebUser.failures: 0, WebUser.locked_until: "", WebUser.disabled: False},
         ).execute()  # fmt: skip
+        detail = {"person": person_id, "replaced": known is not None}
+        if known is not None and known.person_id != person_id:
+            detail["was_person"] = known.person_id
+        audit.record(audit.WEB_USER_ADDED, subject=username, detail=detail)
 
 
 def unlock(username: str) -> bool:
+    """Let a locked name try again now; False when there is no such user."""
     with server_db.write_transaction():
-        changed = (
-            WebUser.update(failures=0, locked_until="")
-            .where(WebUser.username == username)
-            .execute()
-        )
-    return bool(changed)
+        user = WebUser.get_or_none(WebUser.username == username)
+        if user is None:
+            return False
+        WebUser.update(failures=0, locked_until="").where(WebUser.username == username).execute()
+        detail = {"was_locked_until": user.locked_until, "failures": user.failures}
+        audit.record(audit.WEB_USER_UNLOCKED, subject=username, detail=detail)
+    return True
 
 
 def sign_in(username: str, password: str, now: dt.datetime | None = None) -> IssuedCode:

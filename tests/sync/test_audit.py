@@ -98,6 +98,43 @@ def test_the_administrators_commands_are_recorded_as_their_login_or_actor(
     )
 
 
+def test_web_users_added_and_unlocked_are_in_the_trail(seed, server_db_url: str):
+    from sync.server import web_users
+
+    password = "correct horse battery\n"
+    admin = ["admin", "--db", server_db_url, "--actor", "p-sup"]
+    made = CliRunner().invoke(main, ["--lang", "en", *admin, "web-user", "add", "li",
+                                     "--person", "p-sup2", "--password-stdin"], input=password)  # fmt: skip
+    assert made.exit_code == 0, made.output
+    moved = CliRunner().invoke(main, ["--lang", "en", *admin, "web-user", "add", "li",
+                                      "--person", "p-sup", "--password-stdin"], input=password)  # fmt: skip
+    assert moved.exit_code == 0, moved.output
+    with server_db.current().connection_context():
+        for _ in range(web_users.MAX_FAILURES):
+            with pytest.raises(web_users.SignInRefused):
+                web_users.sign_in("li", "not the password")
+        with pytest.raises(web_users.Locked):
+            web_users.sign_in("li", password.strip())
+    assert _run(*admin, "web-user", "unlock", "li").exit_code == 0
+    nobody = _run(*admin, "web-user", "unlock", "nobody")
+    assert nobody.exit_code == 1 and "no web user nobody" in nobody.output
+    with server_db.current().connection_context():
+        web_users.sign_in("li", password.strip())  # unlocked indeed
+        trail = [e for e in audit.entries() if e.action.startswith("web_user.")]
+    assert [(e.action, e.actor, e.subject) for e in trail] == [
+        (audit.WEB_USER_ADDED, "p-sup", "li"),
+        (audit.WEB_USER_ADDED, "p-sup", "li"),
+        (audit.WEB_USER_UNLOCKED, "p-sup", "li"),
+    ]
+    assert trail[0].detail == {"person": "p-sup2", "replaced": False}
+    assert trail[1].detail == {"person": "p-sup", "replaced": True, "was_person": "p-sup2"}
+    assert trail[2].detail["was_locked_until"] > "2000"
+    assert all("horse" not in str(e.detail) for e in trail)  # never the password
+    listed = _run("admin", "--db", server_db_url, "audit", "--actor", "p-sup")
+    assert listed.output.count(audit.WEB_USER_ADDED) == 2
+    assert listed.output.count(audit.WEB_USER_UNLOCKED) == 1
+
+
 def test_a_ledger_exported_on_a_device_reaches_the_servers_trail(make_device, seed, tmp_path):
     from fieldapp.services.export.ledger import ExportFilter, export_ledger
     from fieldapp.store.models import Outbox
