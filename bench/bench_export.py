@@ -1,10 +1,13 @@
-"""Export 100k inspections to XLSX: seconds, rows/s and peak memory.
+"""Export 100k inspections to XLSX: seconds, rows/s and peak memory, and the ratio to a
+bare xlsxwriter constant-memory write of the same cells (goal ≤ 1.2×) in the same run.
 
 The store is built in bulk with executemany in a temporary folder (not through the
 services: 100k submits would measure the services, not the export); then the export
-runs in a child process so its peak RSS (ru_maxrss) is the export's own.
+runs in a child process so its peak RSS (ru_maxrss) is the export's own. The reference
+runs in a child of its own, alternating with the export: it collects the export's cells
+first (untimed), then times only writing them with xlsxwriter.
 
-    python bench/bench_export.py [--inspections N] [--format xlsx|csv]
+    python bench/bench_export.py [--inspections N] [--format xlsx|csv] [--runs 3]
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ import datetime as dt
 import json
 import random
 import resource
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -25,6 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+GOAL = 1.2  # × a bare xlsxwriter constant-memory write of the same cells
 KINDS = ("market", "hotel", "supermarket", "small_shop", "small_restaurant", "rental_housing")
 
 
@@ -178,6 +183,27 @@ def build(path: Path, inspections: int, seed: int = 7) -> None:
     db.close()
 
 
+class _Recorder:
+    """A ledger sink that keeps every sheet and row it is given, for the reference write."""
+
+    def __init__(self) -> None:
+        self.sheets: list[tuple[str, list[str], list[int], list[list[object]]]] = []
+
+    def sheet(self, name: str, headers: Any, widths: Any = ()) -> None:
+        self.sheets.append((name, list(headers), list(widths), []))
+
+    def row(self, values: Any) -> None:
+        self.sheets[-1][3].append(list(values))
+
+    def close(self) -> list[Path]:
+        return []
+
+
+def _figures(seconds: float, extra: dict[str, Any]) -> None:
+    peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KiB on Linux
+    print(json.dumps({"seconds": seconds, "peak_mib": peak_kib / 1024, **extra}))
+
+
 def run_export(store: Path, out: Path, fmt: str) -> None:
     """In the child: export and print one JSON line of figures."""
     from fieldapp.services.export.ledger import export_ledger
@@ -187,29 +213,72 @@ def run_export(store: Path, out: Path, fmt: str) -> None:
     start = time.perf_counter()
     result = export_ledger(out, fmt=fmt)
     seconds = time.perf_counter() - start
-    peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KiB on Linux
-    print(
-        json.dumps(
-            {
-                "inspections": result.inspections,
-                "findings": result.findings,
-                "events": result.events,
-                "seconds": seconds,
-                "peak_mib": peak_kib / 1024,
-                "bytes": sum(p.stat().st_size for p in result.paths),
-            }
-        )
+    _figures(
+        seconds,
+        {
+            "inspections": result.inspections,
+            "findings": result.findings,
+            "events": result.events,
+            "bytes": sum(p.stat().st_size for p in result.paths),
+        },
     )
+
+
+def run_reference(store: Path, out: Path) -> None:
+    """In the child: the same cells (collected first, untimed), written by a bare
+    xlsxwriter workbook in constant-memory mode with the same header format and widths."""
+    import xlsxwriter
+
+    from fieldapp.services.export import ledger
+    from fieldapp.store import open_store
+
+    open_store(store)
+    recorder = _Recorder()
+    real = ledger.make_sink
+    ledger.make_sink = lambda fmt, out, labels: recorder  # type: ignore[assignment]
+    try:
+        ledger.export_ledger(out, fmt="xlsx")
+    finally:
+        ledger.make_sink = real
+    start = time.perf_counter()
+    book = xlsxwriter.Workbook(
+        str(out), {"constant_memory": True, "default_date_format": "yyyy-mm-dd"}
+    )
+    header = book.add_format({"bold": True, "text_wrap": True, "valign": "top"})
+    for name, headers, widths, body in recorder.sheets:
+        sheet = book.add_worksheet(name)
+        for index, width in enumerate(widths):
+            sheet.set_column(index, index, width)
+        sheet.freeze_panes(1, 0)
+        sheet.write_row(0, 0, headers, header)
+        for number, values in enumerate(body, start=1):
+            sheet.write_row(number, 0, values)
+    book.close()
+    seconds = time.perf_counter() - start
+    _figures(seconds, {"bytes": out.stat().st_size})
+
+
+def _child(args: list[str]) -> dict[str, Any]:
+    done = subprocess.run(
+        [sys.executable, __file__, *args], capture_output=True, text=True, check=True
+    )
+    figures: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    return figures
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--inspections", type=int, default=100_000)
     parser.add_argument("--format", default="xlsx", choices=["xlsx", "csv"])
+    parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--child", nargs=2, metavar=("STORE", "OUT"), help=argparse.SUPPRESS)
+    parser.add_argument("--reference", nargs=2, metavar=("STORE", "OUT"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
         run_export(Path(args.child[0]), Path(args.child[1]), args.format)
+        return
+    if args.reference:
+        run_reference(Path(args.reference[0]), Path(args.reference[1]))
         return
     with tempfile.TemporaryDirectory(prefix="fieldapp-bench-export-") as tmp:
         store = Path(tmp) / "fieldapp.sqlite3"
@@ -217,21 +286,43 @@ def main() -> None:
         build(store, args.inspections)
         print(f"built {args.inspections:,} inspections in {time.perf_counter() - began:.1f} s")
         out = Path(tmp) / f"ledger.{args.format}"
-        child = subprocess.run(
-            [sys.executable, __file__, "--format", args.format, "--child", str(store), str(out)],
-            capture_output=True,
-            text=True,
-            check=True,
-        )
-        figures = json.loads(child.stdout.strip().splitlines()[-1])
-        rows = figures["inspections"] + figures["findings"] + figures["events"]
-        print(
-            f"export {args.format}: {figures['inspections']:,} inspections "
-            f"(+{figures['findings']:,} findings, {figures['events']:,} events) in "
-            f"{figures['seconds']:.1f} s = {figures['inspections'] / figures['seconds']:,.0f} "
-            f"inspections/s ({rows / figures['seconds']:,.0f} rows/s); "
-            f"peak RSS {figures['peak_mib']:.0f} MiB; file {figures['bytes'] / 1e6:.1f} MB"
-        )
+        exports: list[dict[str, Any]] = []
+        references: list[dict[str, Any]] = []
+        for _ in range(args.runs):  # alternate, so load from elsewhere hits both alike
+            exports.append(_child(["--format", args.format, "--child", str(store), str(out)]))
+            if args.format == "xlsx":
+                references.append(_child(["--reference", str(store), str(Path(tmp) / "ref.xlsx")]))
+        _report(args.format, exports, references)
+
+
+def _report(fmt: str, exports: list[dict[str, Any]], references: list[dict[str, Any]]) -> None:
+    first = exports[0]
+    rows = first["inspections"] + first["findings"] + first["events"]
+    seconds = [f["seconds"] for f in exports]
+    median = statistics.median(seconds)
+    print(
+        f"export {fmt}: {first['inspections']:,} inspections "
+        f"(+{first['findings']:,} findings, {first['events']:,} events) in median "
+        f"{median:.1f} s ({', '.join(f'{s:.1f}' for s in seconds)}) = "
+        f"{first['inspections'] / median:,.0f} inspections/s ({rows / median:,.0f} rows/s); "
+        f"peak RSS {max(f['peak_mib'] for f in exports):.0f} MiB; "
+        f"file {first['bytes'] / 1e6:.1f} MB"
+    )
+    if not references:
+        return
+    bare = [f["seconds"] for f in references]
+    ratios = [e / b for e, b in zip(seconds, bare, strict=True)]
+    ratio = median / statistics.median(bare)
+    verdict = "meets" if ratio <= GOAL else "misses"
+    print(
+        f"  bare xlsxwriter constant-memory write of the same cells: median "
+        f"{statistics.median(bare):.1f} s ({', '.join(f'{s:.1f}' for s in bare)}); "
+        f"file {references[0]['bytes'] / 1e6:.1f} MB"
+    )
+    print(
+        f"export: ratio {ratio:.2f}× the bare write (per run {', '.join(f'{r:.2f}' for r in ratios)}; "
+        f"{verdict} the goal of ≤ {GOAL}×)"
+    )
 
 
 if __name__ == "__main__":

@@ -16,7 +16,7 @@ from rounds_support import Clock, add_venue, build_tree, china, china_clock, ins
 
 from fieldapp.cli import main
 from fieldapp.paths import store_path
-from fieldapp.reports.ledger import csv_paths
+from fieldapp.reports.ledger import Labels, XlsxSink, csv_paths
 from fieldapp.services.common.checklists import clear_cache
 from fieldapp.services.export.ledger import ExportFilter, export_ledger
 from fieldapp.store.models import Checklist as ChecklistRow
@@ -203,3 +203,22 @@ def test_event_data_is_said_in_words_not_json() -> None:
     )
     english = data_text({"unit": "fire_brigade", "deadline": "2026-12-10"}, Labels("en"))
     assert english == "handed over to Fire brigade; new deadline 2026-12-10"
+
+
+def test_xlsx_cells_keep_what_was_typed(tmp_path: Path) -> None:
+    """Text that looks like a formula or a link stays the text a person typed; dates are
+    dates, numbers numbers, empty cells empty; no temporary file is left beside it."""
+    out = tmp_path / "cells.xlsx"
+    sink = XlsxSink(out, Labels("zh"))
+    sink.sheet("findings", ["描述", "日期", "数量", "空"], [30, 11, 8, 8])
+    sink.row(['=HYPERLINK("http://x")', dt.date(2026, 6, 8), 3, None])
+    sink.row(["http://example.com/照片", dt.date(2026, 6, 9), 2.5, ""])
+    assert sink.close() == [out]
+    book = openpyxl.load_workbook(out, read_only=True, data_only=True)  # a formula: its value
+    header, first, second = [list(r) for r in book.worksheets[0].iter_rows(values_only=True)]
+    assert book.sheetnames == ["隐患台账"]
+    book.close()
+    assert header == ["描述", "日期", "数量", "空"]
+    assert first == ['=HYPERLINK("http://x")', dt.datetime(2026, 6, 8), 3, None]
+    assert second[:3] == ["http://example.com/照片", dt.datetime(2026, 6, 9), 2.5]
+    assert not list(tmp_path.glob("*.part"))

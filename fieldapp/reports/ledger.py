@@ -1,8 +1,8 @@
 """The inspection ledger (检查台账) an office keeps, as CSV files or one XLSX workbook.
 
 No store here: the export service feeds rows page by page; this module decides the
-columns, turns answers into cells and streams them out (openpyxl write-only mode, so a
-100k-row ledger never sits in memory).
+columns, turns answers into cells and streams them out (xlsxwriter's constant-memory
+mode, so a 100k-row ledger never sits in memory).
 
 Item columns stay in place across checklist versions: one column per item code, the
 union over every version of the checklists involved — checklists by id; within one, the
@@ -161,49 +161,54 @@ class CsvSink:
 
 
 class XlsxSink:
-    """One workbook, one sheet per part, written in openpyxl's write-only mode.
+    """One workbook, one sheet per part, written by xlsxwriter in constant-memory mode:
+    each row goes to the sheet's file as it comes, so a 100k-row ledger never sits in
+    memory (openpyxl stays for reading imported sheets).
 
-    Saved to a temporary name and renamed, so a failed export never leaves half a file
-    under the name asked for.
+    Text stays text: a value that starts with "=" or looks like a link is written as the
+    string it is, never as a formula or a hyperlink. Dates show as yyyy-mm-dd. Saved to a
+    temporary name and renamed, so a failed export never leaves half a file under the
+    name asked for.
     """
 
     def __init__(self, out: Path, labels: Labels):
-        from openpyxl import Workbook
+        import xlsxwriter
 
         self.out = out
         self.labels = labels
-        self._book = Workbook(write_only=True)
+        self._temp = out.with_name(out.name + ".part")
+        self._book = xlsxwriter.Workbook(
+            str(self._temp),
+            {
+                "constant_memory": True,
+                "strings_to_formulas": False,
+                "strings_to_urls": False,
+                "default_date_format": "yyyy-mm-dd",
+            },
+        )
+        self._header = self._book.add_format({"bold": True, "text_wrap": True, "valign": "top"})
         self._sheet: Any = None
+        self._row = 0
 
     def sheet(self, name: str, headers: Sequence[str], widths: Sequence[int] = ()) -> None:
-        from openpyxl.cell import WriteOnlyCell
-        from openpyxl.styles import Alignment, Font
-        from openpyxl.utils import get_column_letter
-
-        sheet = self._book.create_sheet(self.labels(f"ledger.sheet.{name}"))
-        for index, width in enumerate(widths, start=1):
-            sheet.column_dimensions[get_column_letter(index)].width = width
-        sheet.freeze_panes = "A2"
-        bold, wrap = Font(bold=True), Alignment(wrap_text=True, vertical="top")
-        cells = []
-        for header in headers:
-            cell = WriteOnlyCell(sheet, value=header)
-            cell.font = bold
-            cell.alignment = wrap
-            cells.append(cell)
-        sheet.append(cells)
+        sheet = self._book.add_worksheet(self.labels(f"ledger.sheet.{name}"))
+        for index, width in enumerate(widths):
+            sheet.set_column(index, index, width)
+        sheet.freeze_panes(1, 0)
+        sheet.write_row(0, 0, headers, self._header)
         self._sheet = sheet
+        self._row = 1
 
     def row(self, values: Sequence[object]) -> None:
-        self._sheet.append(values)
+        self._sheet.write_row(self._row, 0, values)
+        self._row += 1
 
     def close(self) -> list[Path]:
-        temp = self.out.with_name(self.out.name + ".part")
         try:
-            self._book.save(temp)
-            os.replace(temp, self.out)
+            self._book.close()
+            os.replace(self._temp, self.out)
         finally:
-            temp.unlink(missing_ok=True)
+            self._temp.unlink(missing_ok=True)
         return [self.out]
 
 
