@@ -12,6 +12,7 @@ from pathlib import Path
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
 CHECKLISTS_DIR = ASSETS / "checklists"
 CAMPAIGNS_DIR = ASSETS / "campaigns"
+ACTIVITIES_FILE = ASSETS / "activities.toml"
 
 
 def data_home() -> Path:

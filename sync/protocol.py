@@ -35,6 +35,7 @@ OP_PERSONAL_EXPORT = "personal_data.export"
 OP_FOLLOWUP_PLAN = "followup.plan"
 OP_FOLLOWUP_READING = "followup.reading"
 OP_CASE_EVENT = "followup_case.event"
+OP_ACTIVITY_RECORD = "activity.record"
 OP_TYPES: tuple[str, ...] = (
     OP_INSPECTION_SUBMIT,
     OP_FINDING_EVENT,
@@ -48,6 +49,7 @@ OP_TYPES: tuple[str, ...] = (
     OP_FOLLOWUP_READING,
     OP_CASE_EVENT,
     OP_PERSONAL_EXPORT,
+    OP_ACTIVITY_RECORD,
 )
 
 # Record types of the pull feed.
@@ -66,6 +68,7 @@ CHANGE_TYPES: tuple[str, ...] = (
     "incident.event",
     "household",
     "followup",
+    "activity",  # a scheduled activity held (publicity day, drill, joint meeting, check)
 )
 
 FINDING_EVENT_TYPES: tuple[str, ...] = EVENT_TYPES  # one list, the state machine's
@@ -84,6 +87,7 @@ OpType = Literal[
     "followup.reading",
     "followup_case.event",
     "personal_data.export",
+    "activity.record",
 ]
 OpStatus = Literal["applied", "duplicate", "rejected"]
 
@@ -533,6 +537,23 @@ class CaseEventSubmit(WireModel):
     event: EventPayload
 
 
+class ActivityRecord(WireModel):
+    """`activity.record`: a scheduled activity a grid held (publicity day, brigade drill,
+    joint meeting, facility check) with its short form; sent once."""
+
+    id: Id
+    type_code: Name = Field(min_length=1, max_length=64)
+    grid_code: Id
+    held_on: IsoDate
+    place: str = Field(default="", max_length=200, pattern=NO_NUL)
+    attendees: int = Field(default=0, ge=0, le=100_000)
+    attendee_names: str = Field(default="", max_length=2000, pattern=NO_NUL)
+    minutes: str = Field(default="", max_length=5000, pattern=NO_NUL)
+    photos: list[Sha256] = Field(default_factory=list, max_length=50)
+    recorded_by: Id
+    recorded_at: Timestamp
+
+
 PAYLOAD_MODELS: dict[str, type[WireModel]] = {
     OP_INSPECTION_SUBMIT: InspectionSubmit,
     OP_FINDING_EVENT: FindingEventSubmit,
@@ -546,6 +567,7 @@ PAYLOAD_MODELS: dict[str, type[WireModel]] = {
     OP_FOLLOWUP_READING: FollowupReadingPayload,
     OP_CASE_EVENT: CaseEventSubmit,
     OP_PERSONAL_EXPORT: PersonalExport,
+    OP_ACTIVITY_RECORD: ActivityRecord,
 }
 
 
@@ -565,6 +587,8 @@ def photo_refs(op_type: str, payload: dict[str, Any]) -> list[str]:
             add(finding.get("photos"))
             for event in finding.get("events") or ():
                 add(event.get("photos"))
+    elif op_type == OP_ACTIVITY_RECORD:
+        add(payload.get("photos"))
     elif op_type in (OP_FINDING_EVENT, OP_INCIDENT_EVENT):
         add((payload.get("incident") or {}).get("photos"))
         add((payload.get("event") or {}).get("photos"))

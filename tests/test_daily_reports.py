@@ -23,6 +23,17 @@ from fieldapp.services.common import outbox
 from fieldapp.services.daily_report import reports as reports
 from fieldapp.store.models import DailyReport, Finding, Outbox
 
+# The day's activities and patrols, none in these tests.
+NOTHING_ELSE = {
+    "activities": 0,
+    "activities_by_type": {},
+    "patrols_done": 0,
+    "patrols_late": 0,
+    "patrols_partial": 0,
+    "patrols_missed": 0,
+    "missed_posts": 0,
+}
+
 
 def test_zero_report_is_written_with_its_outbox_op(tree: Clock) -> None:
     tree.set(china(2026, 6, 10, 16, 40))
@@ -36,6 +47,7 @@ def test_zero_report_is_written_with_its_outbox_op(tree: Clock) -> None:
         "hazards_closed": 0,
         "incidents": 0,
         "incidents_by_category": {},
+        **NOTHING_ELSE,
     }
     op = Outbox.get(Outbox.type == "daily_report.submit")
     payload = json.loads(op.payload)
@@ -102,6 +114,7 @@ def test_counts_come_from_the_store_and_refuse_a_false_zero_report(tree: Clock) 
         "hazards_closed": 1,
         "incidents": 0,
         "incidents_by_category": {},
+        **NOTHING_ELSE,
     }
     assert reports.report_counts("A11", dt.date(2026, 6, 10)) == expected
     assert reports.report_counts("V1", dt.date(2026, 6, 10)) == expected  # covers its areas

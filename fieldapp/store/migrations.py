@@ -144,6 +144,13 @@ def _v10_followups(db: SqliteDatabase) -> None:
     db.create_tables(FOLLOWUP_MODELS, safe=False)
 
 
+def _v11_activities(db: SqliteDatabase) -> None:
+    """Scheduled activities held: publicity days, drills, joint meetings, facility checks."""
+    from fieldapp.store.activity_models import ACTIVITY_MODELS
+
+    db.create_tables(ACTIVITY_MODELS, safe=False)
+
+
 # Index i holds the migration from version i to version i + 1.
 MIGRATIONS: list[Migration] = [
     _v1_initial,
@@ -156,6 +163,7 @@ MIGRATIONS: list[Migration] = [
     _v8_incidents,
     _v9_people,
     _v10_followups,
+    _v11_activities,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -33,6 +33,7 @@ from fieldapp.store.models import (
     Venue,
 )
 from fieldapp.store.payloads import event_payload
+from sync.client.activity_rows import apply_activity
 from sync.client.campaigns import store_campaign
 from sync.client.followup_rows import apply_followup
 from sync.client.incident_rows import (
@@ -126,6 +127,7 @@ def forget_server_seqs() -> None:
 APPLY_ORDER = (
     "grid", "person", "placard_key", "checklist", "campaign", "venue", "inspection", "finding",
     "finding.event", "daily_report", "incident", "incident.event", "household", "followup",
+    "activity",
 )  # fmt: skip
 
 
@@ -148,6 +150,7 @@ class PageApplier:
             "daily_report": self._daily_report,
             "household": self._household,
             "followup": self._followup,
+            "activity": self._activity,
         }
 
     def apply(self) -> int:
@@ -460,6 +463,12 @@ class PageApplier:
             self.warnings.append(f"household {change.id} skipped: its grid is not on this device")
             return
         apply_household(change.record)
+
+    def _activity(self, change: Change) -> None:
+        if not self._grid_known(change.record.get("grid_code")):
+            self.warnings.append(f"activity {change.id} skipped: its grid is not on this device")
+            return
+        apply_activity(change.record)
 
     def _followup(self, change: Change) -> None:
         warning = apply_followup(change.record)

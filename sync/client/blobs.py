@@ -23,9 +23,9 @@ from fieldapp.store.models import Blob
 SHA256 = re.compile(r"^[0-9a-f]{64}$")
 
 # Findings first (the review detail shows them), then hazard events, answers, incidents
-# and their events; incidents' video and audio last (large, and never in the way of the
-# photos); newest records first within each.
-_PHOTO_TABLES = ("finding", "finding_event", "answer", "incident", "incident_event")
+# and their events, activities held; incidents' video and audio last (large, and never in
+# the way of the photos); newest records first within each.
+_PHOTO_TABLES = ("finding", "finding_event", "answer", "incident", "incident_event", "activity")
 _MISSING_SQL = (
     " UNION ALL ".join(
         [

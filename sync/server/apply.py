@@ -25,6 +25,7 @@ from peewee import IntegrityError, InterfaceError, OperationalError
 from pydantic import ValidationError
 
 from sync.protocol import (
+    OP_ACTIVITY_RECORD,
     OP_CASE_EVENT,
     OP_DAILY_REPORT_SUBMIT,
     OP_EXPORT_RECORDED,
@@ -43,6 +44,7 @@ from sync.protocol import (
     payload_hash,
 )
 from sync.server import db as server_db
+from sync.server.activities import apply_activity_record
 from sync.server.audit import apply_export_recorded
 from sync.server.bulk import select_in
 from sync.server.feed import NewChange, append_changes
@@ -90,6 +92,7 @@ APPLIERS: dict[str, Applier] = {
     OP_FOLLOWUP_READING: apply_followup_reading,
     OP_CASE_EVENT: apply_case_event,
     OP_PERSONAL_EXPORT: apply_personal_export,
+    OP_ACTIVITY_RECORD: apply_activity_record,
 }
 
 

@@ -15,6 +15,7 @@ from peewee import Database, PostgresqlDatabase
 from playhouse.pool import PooledPostgresqlDatabase, PooledSqliteDatabase
 
 from sync.protocol import record_photos
+from sync.server.activity_models import ACTIVITY_MODELS
 from sync.server.followup_models import FOLLOWUP_MODELS
 from sync.server.incident_models import INCIDENT_MODELS
 from sync.server.models import ALL_MODELS, BlobRef, Meta, database
@@ -157,7 +158,8 @@ def init_schema() -> str:
     with db.connection_context():
         upgrading = db.table_exists("change_log") and not db.table_exists("blob_ref")
         db.create_tables(
-            [*ALL_MODELS, *INCIDENT_MODELS, *PEOPLE_MODELS, *FOLLOWUP_MODELS], safe=True
+            [*ALL_MODELS, *INCIDENT_MODELS, *PEOPLE_MODELS, *FOLLOWUP_MODELS, *ACTIVITY_MODELS],
+            safe=True,
         )
         if upgrading:  # a database from before blobs were scoped: note who may read what
             backfill_blob_refs()
@@ -181,7 +183,7 @@ def add_missing_tables() -> None:
             "this is not an initialised fieldapp server database; check --db, or run "
             "`fieldapp admin init` to make one"
         )
-    db.create_tables(ALL_MODELS + PEOPLE_MODELS + FOLLOWUP_MODELS, safe=True)
+    db.create_tables(ALL_MODELS + PEOPLE_MODELS + FOLLOWUP_MODELS + ACTIVITY_MODELS, safe=True)
     with write_transaction():
         add_missing_columns(db)
 
@@ -206,7 +208,9 @@ def new_epoch() -> str:
 
 # --- who may read a blob (blob_scope): the rows, and their backfill -------------------------
 
-PHOTO_RECORD_TYPES = ("finding", "finding.event", "inspection", "incident", "incident.event")
+PHOTO_RECORD_TYPES = (
+    "finding", "finding.event", "inspection", "incident", "incident.event", "activity",
+)  # fmt: skip
 BlobRefRow = tuple[str, str, str, str]  # sha256, grid code, audience, uploading device
 
 

@@ -77,6 +77,17 @@ def outside_grid_reason(who: DeviceContext, grid_code: str, what: str) -> str:
     )
 
 
+def require_grid(who: DeviceContext, grid_code: str, what: str) -> None:
+    """A record of a grid the server knows and the person may write."""
+    cursor = server_db.current().execute_sql(
+        f"SELECT 1 FROM grid WHERE code = {_p()}", (grid_code,)
+    )
+    if cursor.fetchone() is None:
+        raise ValueError(f"grid {grid_code} is not known to the server")
+    if not may_write_grid(who, grid_code):
+        raise ValueError(outside_grid_reason(who, grid_code, what))
+
+
 def require_own(who: DeviceContext, person_id: str, what: str) -> None:
     """A device records only the work of its own person."""
     if person_id != who.person_id:

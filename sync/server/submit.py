@@ -17,7 +17,7 @@ from sync.protocol import DailyReportSubmit, EventPayload, FindingEventSubmit
 from sync.server import db as server_db
 from sync.server.feed import NewChange
 from sync.server.findings import arrival_conflict, fold_events, role_refusal
-from sync.server.models import DailyReport, Finding, FindingEvent, Grid, Venue
+from sync.server.models import DailyReport, Finding, FindingEvent, Venue
 from sync.server.records import (
     daily_report_change,
     event_change,
@@ -28,6 +28,7 @@ from sync.server.scope import (
     may_write_grid,
     outside_grid_reason,
     payload_date,
+    require_grid,
     require_own,
 )
 
@@ -137,10 +138,7 @@ def apply_finding_event(who: DeviceContext, sub: FindingEventSubmit) -> Applied:
 
 def apply_daily_report(who: DeviceContext, sub: DailyReportSubmit) -> Applied:
     require_own(who, sub.reporter, f"daily report {sub.id}")
-    if Grid.get_or_none(Grid.code == sub.grid_code) is None:
-        raise ValueError(f"grid {sub.grid_code} is not known to the server")
-    if not may_write_grid(who, sub.grid_code):
-        raise ValueError(outside_grid_reason(who, sub.grid_code, f"daily report {sub.id}"))
+    require_grid(who, sub.grid_code, f"daily report {sub.id}")
     if DailyReport.get_or_none(DailyReport.id == sub.id) is not None:
         raise ValueError(f"daily report {sub.id} was already submitted")
     report = DailyReport.create(

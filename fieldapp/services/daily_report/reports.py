@@ -3,7 +3,9 @@
 Every grid reports every day, even with nothing to report. Counts are computed from the
 store for the grid and every grid under it (a village's report covers its areas):
 inspections submitted that day, hazards opened, hazards closed, incidents (事件) that
-happened that day by category. The report row and its
+happened that day by category, scheduled activities held by type, patrols done and missed,
+and the figures of each campaign on in the grid that sets targets. A zero report is
+refused when any of it was recorded (`RECORDED`). The report row and its
 `daily_report.submit` outbox op are written in one transaction. Filing again the same
 day adds a newer report; the newest one is the grid's report for that day.
 
@@ -29,7 +31,9 @@ from fieldapp.services.common import outbox, settings
 from fieldapp.services.common.grid_tree import grid_tree
 from fieldapp.services.common.identity import grid_codes_under, me
 from fieldapp.services.common.periods import day_bounds_utc, parse_utc
+from fieldapp.services.daily_report.patrol_figures import patrol_figures
 from fieldapp.services.daily_report.people_figures import people_figures
+from fieldapp.services.daily_report.work_figures import activity_figures, campaign_figures
 from fieldapp.store.db import db, rows
 from fieldapp.store.incident_models import Incident
 from fieldapp.store.models import DailyReport, Finding, FindingEvent, Grid, Inspection, Venue
@@ -43,25 +47,42 @@ class NotMyGrid(PermissionError):
     """The grid is not one of mine (or under mine)."""
 
 
-class ZeroReportRefused(ValueError):
-    """A zero report on a day the store shows hazards found or incidents in the grid."""
+# What, recorded in the grid that day, makes a zero report false (in the order it is said).
+RECORDED = (
+    "hazards_found", "incidents", "activities", "missed_posts", "patrols_done", "inspections",
+    "hazards_closed",
+)  # fmt: skip
 
-    def __init__(self, hazards_found: int, incidents: int = 0):
-        super().__init__(f"{hazards_found} hazards were found and {incidents} incidents reported")
-        self.hazards_found = hazards_found
-        self.incidents = incidents
+
+class ZeroReportRefused(ValueError):
+    """A zero report on a day the store shows something recorded in the grid: hazards
+    found, incidents, activities held, patrols done or missed, inspections."""
+
+    def __init__(self, recorded: dict[str, int]):
+        self.recorded = recorded  # what was recorded, in RECORDED order: count
+        self.hazards_found = recorded.get("hazards_found", 0)
+        self.incidents = recorded.get("incidents", 0)
+        super().__init__(", ".join(f"{k}={v}" for k, v in recorded.items()))
 
     def text(self) -> str:
-        """Why, for the person filing (hazards first, as before incidents existed)."""
+        """Why, for the person filing: the first thing recorded, by name."""
         if self.hazards_found:
             return t("report.zero_refused", count=self.hazards_found)
-        return t("report.zero_refused_incidents", count=self.incidents)
+        if self.incidents:
+            return t("report.zero_refused_incidents", count=self.incidents)
+        key, count = next(iter(self.recorded.items()))
+        return t("report.zero_refused_recorded", what=t(f"report.figure.{key}"), count=count)
+
+
+def recorded(counts: dict[str, Any]) -> dict[str, int]:
+    """The non-zero counts that make a zero report false, in RECORDED order."""
+    return {k: int(counts.get(k) or 0) for k in RECORDED if counts.get(k)}
 
 
 # ---------------------------------------------------------------- counts
 
 
-def report_counts(grid_code: str, day: dt.date) -> dict[str, int]:
+def report_counts(grid_code: str, day: dt.date) -> dict[str, Any]:
     """What happened in a grid (and the grids under it) on a local date."""
     scope = grid_codes_under([grid_code])
     start, end = day_bounds_utc(day)
@@ -104,15 +125,21 @@ def report_counts(grid_code: str, day: dt.date) -> dict[str, int]:
             .group_by(Incident.category)
         )
     )
-    return {
+    counts: dict[str, Any] = {
         "inspections": inspections,
         "hazards_found": sum(found.values()),
         "major_hazards_found": found.get("major", 0),
         "hazards_closed": sum(closed.values()),
         "incidents": sum(by_category.values()),
         "incidents_by_category": dict(sorted(by_category.items())),
+        **activity_figures(scope, day, day),
+        **patrol_figures(scope, day, day),
         **people_figures(scope, day),
     }
+    figures = campaign_figures(grid_code, scope, day, day)
+    if figures:
+        counts["campaigns"] = figures
+    return counts
 
 
 # ---------------------------------------------------------------- filing
@@ -153,8 +180,8 @@ def file_report(
     _check_my_grid(grid_code)
     with db.atomic():
         counts = report_counts(grid_code, day)
-        if zero_report and (counts["hazards_found"] or counts["incidents"]):
-            raise ZeroReportRefused(counts["hazards_found"], counts["incidents"])
+        if zero_report and recorded(counts):
+            raise ZeroReportRefused(recorded(counts))
         report = DailyReport.create(
             id=new_id(),
             grid=grid_code,

@@ -1,0 +1,112 @@
+"""Recording an activity held: its short form checked, photos stored, the row and its
+`activity.record` op written in one transaction — offline, like everything else."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from fieldapp.domain.activities import form_problem
+from fieldapp.domain.clock import now_iso, today
+from fieldapp.domain.ids import new_id
+from fieldapp.i18n import t
+from fieldapp.services.activities.types import activity_type
+from fieldapp.services.common import outbox
+from fieldapp.services.common.identity import grid_codes_under, me
+from fieldapp.services.common.photos import import_photo
+from fieldapp.store.activity_models import Activity
+from fieldapp.store.db import db
+
+OP_ACTIVITY_RECORD = "activity.record"
+
+
+class ActivityRefused(ValueError):
+    """The form cannot be saved as it is; the message says what to fill in."""
+
+
+@dataclass
+class ActivityForm:
+    """What the person typed; nothing is stored until `record_activity` accepts it."""
+
+    type_code: str
+    grid_code: str
+    held_on: str = ""  # YYYY-MM-DD; empty: today
+    place: str = ""
+    attendees: str = ""  # a count, as typed
+    attendee_names: str = ""
+    minutes: str = ""
+    photo_files: list[str] = field(default_factory=list)
+
+
+def activity_payload(row: Activity) -> dict[str, Any]:
+    return {
+        "id": row.id,
+        "type_code": row.type_code,
+        "grid_code": row.grid_code,
+        "held_on": row.held_on.isoformat(),
+        "place": row.place,
+        "attendees": row.attendees,
+        "attendee_names": row.attendee_names,
+        "minutes": row.minutes,
+        "photos": list(row.photos or ()),
+        "recorded_by": row.recorded_by,
+        "recorded_at": row.recorded_at,
+    }
+
+
+def _held_on(text: str) -> dt.date:
+    if not text.strip():
+        return today()
+    try:
+        day = dt.date.fromisoformat(text.strip())
+    except ValueError:
+        raise ActivityRefused(t("activity.refused.date", value=text.strip())) from None
+    if day > today():
+        raise ActivityRefused(t("activity.refused.future", value=day.isoformat()))
+    return day
+
+
+def _attendees(text: str) -> int:
+    value = text.strip()
+    if not value:
+        return 0
+    if not value.isdigit() or int(value) > 100_000:
+        raise ActivityRefused(t("activity.refused.attendees", value=value))
+    return int(value)
+
+
+def record_activity(form: ActivityForm) -> Activity:
+    """Check the form against its type, store the photos, then the row and its op in one
+    transaction. A refusal (ActivityRefused, PhotoError) stores nothing of the form."""
+    kind = activity_type(form.type_code)
+    if kind is None:
+        raise ActivityRefused(t("activity.refused.type", code=form.type_code))
+    who = me()
+    if form.grid_code not in grid_codes_under([code for code, _ in who.grids]):
+        raise ActivityRefused(t("activity.refused.grid", grid=form.grid_code))
+    values: dict[str, Any] = {
+        "place": form.place.strip()[:200],
+        "attendees": _attendees(form.attendees),
+        "minutes": form.minutes.strip()[:5000],
+        "photos": [p for p in form.photo_files if p.strip()],
+    }
+    problem = form_problem(kind, values)
+    if problem is not None:
+        raise ActivityRefused(t(f"activity.refused.missing.{problem}"))
+    held_on = _held_on(form.held_on)
+    photos = [import_photo(path.strip()) for path in values.pop("photos")]
+    with db.atomic():
+        row = Activity.create(
+            id=new_id(),
+            type_code=kind.code,
+            grid=form.grid_code,
+            held_on=held_on,
+            attendee_names=form.attendee_names.strip()[:2000],
+            photos=photos,
+            recorded_by=who.person_id,
+            recorded_at=now_iso(),
+            **values,
+        )
+        outbox.enqueue(OP_ACTIVITY_RECORD, activity_payload(row))
+    return row
