@@ -36,6 +36,7 @@ OP_FOLLOWUP_PLAN = "followup.plan"
 OP_FOLLOWUP_READING = "followup.reading"
 OP_CASE_EVENT = "followup_case.event"
 OP_ACTIVITY_RECORD = "activity.record"
+OP_PATROL_RUN_SUBMIT = "patrol_run.submit"
 OP_TYPES: tuple[str, ...] = (
     OP_INSPECTION_SUBMIT,
     OP_FINDING_EVENT,
@@ -50,6 +51,7 @@ OP_TYPES: tuple[str, ...] = (
     OP_CASE_EVENT,
     OP_PERSONAL_EXPORT,
     OP_ACTIVITY_RECORD,
+    OP_PATROL_RUN_SUBMIT,
 )
 
 # Record types of the pull feed.
@@ -69,6 +71,9 @@ CHANGE_TYPES: tuple[str, ...] = (
     "household",
     "followup",
     "activity",  # a scheduled activity held (publicity day, drill, joint meeting, check)
+    "checkpoint",  # a patrol point with a placard (not a venue)
+    "patrol_route",
+    "patrol_run",  # a run with its scans and the server's verdict on each
 )
 
 FINDING_EVENT_TYPES: tuple[str, ...] = EVENT_TYPES  # one list, the state machine's
@@ -88,6 +93,7 @@ OpType = Literal[
     "followup_case.event",
     "personal_data.export",
     "activity.record",
+    "patrol_run.submit",
 ]
 OpStatus = Literal["applied", "duplicate", "rejected"]
 
@@ -554,6 +560,39 @@ class ActivityRecord(WireModel):
     recorded_at: Timestamp
 
 
+class PatrolScanPayload(WireModel):
+    """One visit of a checkpoint: a placard scan (its text is a claim the server checks)
+    or manual with a reason."""
+
+    id: str = Field(min_length=1, max_length=100)
+    checkpoint_id: str = Field(min_length=1, max_length=100)
+    at: str = Field(min_length=10, max_length=40)
+    source: Literal["wedge", "camera", "typed", "manual"]
+    payload: str = Field(default="", max_length=300, pattern=NO_NUL)
+    reason: str = Field(default="", max_length=40, pattern=NO_NUL)
+    note: str = Field(default="", max_length=2000, pattern=NO_NUL)
+    photos: list[Sha256] = Field(default_factory=list, max_length=20)
+    answers: dict[str, Annotated[str, Field(max_length=200, pattern=NO_NUL)]] = Field(
+        default_factory=dict, max_length=20
+    )
+    incident: str = Field(default="", max_length=100, pattern=NO_NUL)
+
+
+class PatrolRunSubmit(WireModel):
+    """`patrol_run.submit`: a finished patrol run with every scan it made, one op."""
+
+    id: str = Field(min_length=1, max_length=100)
+    route_id: str = Field(min_length=1, max_length=100)
+    person: str = Field(min_length=1, max_length=100)
+    day: str = Field(pattern=r"^\d{4}-\d{2}-\d{2}$")
+    window: str = Field(pattern=r"^\d{2}:\d{2}-\d{2}:\d{2}$")
+    utc_offset: int = Field(ge=-840, le=840)  # minutes east of UTC on the device
+    started_at: str = Field(min_length=10, max_length=40)
+    finished_at: str = Field(min_length=10, max_length=40)
+    note: str = Field(default="", max_length=2000, pattern=NO_NUL)
+    scans: list[PatrolScanPayload] = Field(default_factory=list, max_length=500)
+
+
 PAYLOAD_MODELS: dict[str, type[WireModel]] = {
     OP_INSPECTION_SUBMIT: InspectionSubmit,
     OP_FINDING_EVENT: FindingEventSubmit,
@@ -568,6 +607,7 @@ PAYLOAD_MODELS: dict[str, type[WireModel]] = {
     OP_CASE_EVENT: CaseEventSubmit,
     OP_PERSONAL_EXPORT: PersonalExport,
     OP_ACTIVITY_RECORD: ActivityRecord,
+    OP_PATROL_RUN_SUBMIT: PatrolRunSubmit,
 }
 
 
@@ -589,6 +629,9 @@ def photo_refs(op_type: str, payload: dict[str, Any]) -> list[str]:
                 add(event.get("photos"))
     elif op_type == OP_ACTIVITY_RECORD:
         add(payload.get("photos"))
+    elif op_type == OP_PATROL_RUN_SUBMIT:
+        for scan in payload.get("scans") or ():
+            add(scan.get("photos"))
     elif op_type in (OP_FINDING_EVENT, OP_INCIDENT_EVENT):
         add((payload.get("incident") or {}).get("photos"))
         add((payload.get("event") or {}).get("photos"))
@@ -607,7 +650,7 @@ def record_photos(record: dict[str, Any]) -> set[str]:
 
     add(record.get("photos"))
     add(m.get("sha256") for m in record.get("media") or () if isinstance(m, dict))
-    for part in ("answers", "events"):
+    for part in ("answers", "events", "scans"):
         for child in record.get(part) or ():
             if isinstance(child, dict):
                 add(child.get("photos"))

@@ -67,28 +67,44 @@ def key_revoke(key_id: str) -> None:
 
 
 def server_placard_infos(
-    *, grid_code: str | None, venue_code: str | None, signer: SigningKey
+    *, grid_code: str | None, venue_code: str | None, signer: SigningKey, checkpoints: bool = False
 ) -> list[PlacardInfo]:
-    """PlacardInfo for the server's venues of a grid (and below) or one venue."""
+    """PlacardInfo for the server's venues (or patrol checkpoints) of a grid (and below) or
+    one code."""
     from fieldapp.reports.placards import PlacardInfo
-    from sync.server.placard_keys import venues_to_print
+    from sync.server.patrol_models import Checkpoint
+    from sync.server.placard_keys import places_to_print, venues_to_print
 
+    if checkpoints:
+        places = places_to_print(Checkpoint, "checkpoint", grid_code=grid_code, code=venue_code)
+    else:
+        places = venues_to_print(grid_code=grid_code, venue_code=venue_code)
+    place = "checkpoint" if checkpoints else "venue"
     return [
-        PlacardInfo.of(venue, grid_name, signer.sign(venue.code))
-        for venue, grid_name in venues_to_print(grid_code=grid_code, venue_code=venue_code)
+        PlacardInfo.of(venue, grid_name, signer.sign(venue.code), place=place)
+        for venue, grid_name in places
     ]
 
 
 @click.command("placards")
 @click.option("--grid", "grid_code", help="Grid code: its venues and those of the grids below.")
-@click.option("--venue", "venue_code", help="One venue code.")
+@click.option(
+    "--venue", "venue_code", help="One venue code (with --checkpoints: a checkpoint code)."
+)
+@click.option("--checkpoints", is_flag=True,
+              help="Patrol checkpoints (巡逻点位) instead of venues.")  # fmt: skip
 @click.option("--out", required=True, type=click.Path(path_type=Path), callback=checked_out,
               help="The PDF to write (one placard per page).")  # fmt: skip
 @click.option("--png", "png_dir", type=click.Path(file_okay=False, path_type=Path),
               help="Also write one PNG per venue into this directory.")  # fmt: skip
 @click.option("--size", type=click.Choice(["A4", "A5"], case_sensitive=False), default="A4")
 def admin_placards(
-    grid_code: str | None, venue_code: str | None, out: Path, png_dir: Path | None, size: str
+    grid_code: str | None,
+    venue_code: str | None,
+    checkpoints: bool,
+    out: Path,
+    png_dir: Path | None,
+    size: str,
 ) -> None:
     """Print placards signed with the server's current placard key (打印场所标牌)."""
     from fieldapp.reports.placards import FontMissing, find_cjk_font, render_pdf, render_pngs
@@ -103,7 +119,9 @@ def admin_placards(
 
     def build() -> list[PlacardInfo]:
         signer = placard_keys.signing_key()
-        return server_placard_infos(grid_code=grid_code, venue_code=venue_code, signer=signer)
+        return server_placard_infos(
+            grid_code=grid_code, venue_code=venue_code, signer=signer, checkpoints=checkpoints
+        )
 
     infos = admin_call(build)
     if not infos:

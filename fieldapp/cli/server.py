@@ -79,11 +79,15 @@ def admin_new_epoch() -> None:
     click.echo(t("admin.new_epoch", epoch=server_db.new_epoch()))
 
 
-def _import_command(name: str, what: str, function_name: str) -> None:
+def _import_command(name: str, what: str, function_name: str, module: str = "admin") -> None:
     columns = {
         "grids": "code, name, level, parent",
         "people": "id, name, role, phone, grids (separated by ; or spaces)",
         "venues": "code, name, kind, grid, address, contact, phone, risk_level, id",
+        "checkpoints": "code, name, kind, grid, address, contact, phone, form, lat, lon, id",
+        "patrol routes": "code, name, grid, checkpoints (codes in order, separated by ;), "
+        "days (daily, mon;wed, or dates), windows (06:30-09:00;…), people (person ids), "
+        "ordered (yes/no), campaign, team, active, id",
     }[what]
 
     @admin.command(
@@ -91,9 +95,11 @@ def _import_command(name: str, what: str, function_name: str) -> None:
     )
     @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
     def command(file: Path) -> None:
-        from sync.server import admin as server_admin
+        import importlib
+
         from sync.server import db as server_db
 
+        server_admin = importlib.import_module(f"sync.server.{module}")
         server_db.init_schema()
         count = admin_call(lambda: getattr(server_admin, function_name)(file))
         click.echo(t("admin.imported", count=count, what=what))
@@ -102,6 +108,8 @@ def _import_command(name: str, what: str, function_name: str) -> None:
 _import_command("import-grids", "grids", "import_grids")
 _import_command("import-people", "people", "import_people")
 _import_command("import-venues", "venues", "import_venues")
+_import_command("import-checkpoints", "checkpoints", "import_checkpoints", "patrol_import")
+_import_command("import-routes", "patrol routes", "import_routes", "patrol_import")
 
 
 @admin.command(

@@ -148,6 +148,46 @@ _TIPS_EN = {
 }
 
 
+# A checkpoint's placard (a patrol point, not a venue): what differs from a venue's.
+_CHECKPOINT_ZH: dict[str, str] = {
+    "placard.checkpoint.title": "巡逻点位标牌",
+    "placard.checkpoint.code": "点位编号",
+    "placard.checkpoint.kind": "点位类型",
+    "placard.checkpoint.contact": "责任人",
+    "placard.checkpoint.scan_hint": "巡逻人员到点请扫描二维码签到",
+    "placard.checkpoint.kind.village_entrance": "村（屯）出入口",
+    "placard.checkpoint.kind.road_section": "路段",
+    "placard.checkpoint.kind.fireworks_point": "烟花爆竹销售点",
+    "placard.checkpoint.kind.hydrant": "消火栓",
+    "placard.checkpoint.kind.fire_room": "消防室",
+    "placard.checkpoint.kind.other": "其他点位",
+    "placard.checkpoint.tips.village_entrance": "出入口保持畅通\n发现可疑情况及时报告",
+    "placard.checkpoint.tips.road_section": "消防车道不得占用\n发现火情立即报告",
+    "placard.checkpoint.tips.fireworks_point": "禁止违规销售、储存烟花爆竹\n发现违规立即上报",
+    "placard.checkpoint.tips.hydrant": "消火栓周围不得遮挡、占用\n发现损坏及时报修",
+    "placard.checkpoint.tips.fire_room": "器材完好、通道畅通\n值班记录按日填写",
+    "placard.checkpoint.tips.other": "按时巡逻，到点签到",
+}
+_CHECKPOINT_EN: dict[str, str] = {
+    "placard.checkpoint.title": "Patrol checkpoint",
+    "placard.checkpoint.code": "Checkpoint",
+    "placard.checkpoint.kind": "Type",
+    "placard.checkpoint.contact": "Responsible",
+    "placard.checkpoint.scan_hint": "Patrollers: scan the QR code on arrival",
+    "placard.checkpoint.kind.village_entrance": "Village entrance",
+    "placard.checkpoint.kind.road_section": "Road section",
+    "placard.checkpoint.kind.fireworks_point": "Fireworks sale point",
+    "placard.checkpoint.kind.hydrant": "Fire hydrant",
+    "placard.checkpoint.kind.fire_room": "Village fire room",
+    "placard.checkpoint.kind.other": "Checkpoint",
+    "placard.checkpoint.tips.village_entrance": "Keep the entrance clear\nReport anything suspicious",
+    "placard.checkpoint.tips.road_section": "Keep fire lanes clear\nReport any fire at once",
+    "placard.checkpoint.tips.fireworks_point": "No unlicensed fireworks sale or storage\nReport any at once",
+    "placard.checkpoint.tips.hydrant": "Keep the hydrant unobstructed\nReport damage for repair",
+    "placard.checkpoint.tips.fire_room": "Equipment complete, way clear\nDuty log kept daily",
+    "placard.checkpoint.tips.other": "Patrol on time; scan on arrival",
+}
+
 ZH: dict[str, str] = {
     # Scan verdicts (PlacardCheck.message_key).
     "placard.check.ok": "标牌核验通过：场所 {code}（密钥 {key_id}）",
@@ -196,6 +236,7 @@ ZH: dict[str, str] = {
     "placard.print.one_source": "请指定 --grid 或 --venue 其中之一",
     **{f"placard.kind.{k}": v for k, v in venue_kinds.ZH.items()},
     **{f"placard.tips.{k}": v for k, v in _TIPS_ZH.items()},
+    **_CHECKPOINT_ZH,
 }
 
 EN: dict[str, str] = {
@@ -267,4 +308,5 @@ EN: dict[str, str] = {
     "placard.print.one_source": "Give exactly one of --grid or --venue",
     **{f"placard.kind.{k}": v for k, v in venue_kinds.PLACARD_EN.items()},
     **{f"placard.tips.{k}": v for k, v in _TIPS_EN.items()},
+    **_CHECKPOINT_EN,
 }

@@ -60,14 +60,24 @@ class PlacardInfo:
     # False: the QR holds only the venue code (a device's print: devices never sign), and
     # the placard says in its title and footer that it proves nothing.
     signed: bool = True
+    # What the placard marks: "venue", or "checkpoint" (a patrol point: a village entrance,
+    # a hydrant…), whose labels are the catalogue's `placard.checkpoint.*` where it has one.
+    place: str = "venue"
 
     @classmethod
     def of(
-        cls, venue: PlacardVenue, grid_name: str, payload: str, *, signed: bool = True
+        cls,
+        venue: PlacardVenue,
+        grid_name: str,
+        payload: str,
+        *,
+        signed: bool = True,
+        place: str = "venue",
     ) -> PlacardInfo:
-        """The placard of a venue, from the device's store or the server's."""
+        """The placard of a venue (or a checkpoint), from the device's store or the server's."""
         return cls(
             signed=signed,
+            place=place,
             venue_code=venue.code,
             name=venue.name,
             kind=venue.kind,
@@ -113,8 +123,12 @@ _Op = _Text | _Rect | _Qr
 Measure = Callable[[str, float], float]  # (text, size in pt) -> width in mm
 
 
-def _label(key: str, lang: str) -> str:
+def _label(key: str, lang: str, place: str = "venue") -> str:
     catalog = catalog_placard.EN if lang == "en" else catalog_placard.ZH
+    if place != "venue":
+        own = key.replace("placard.", f"placard.{place}.", 1)
+        if own in catalog_placard.ZH:
+            return catalog.get(own) or catalog_placard.ZH[own]
     return catalog.get(key) or catalog_placard.ZH.get(key, key)
 
 
@@ -157,10 +171,13 @@ def _layout(info: PlacardInfo, page: str, measure: Measure, lang: str) -> list[_
     centre = page_w / 2
     ops: list[_Op] = []
 
+    def label(key: str, lang: str) -> str:
+        return _label(key, lang, info.place)
+
     title, band = ("placard.title", RED) if info.signed else ("placard.unsigned_title", GREY)
     ops.append(_Rect(margin, margin, width, 20 * s, band))
-    title_size = _fit_size(_label(title, lang), 26 * s, 14 * s, width - 4 * s, measure)
-    ops.append(_Text(centre, margin + 14 * s, _label(title, lang), title_size, WHITE, True))
+    title_size = _fit_size(label(title, lang), 26 * s, 14 * s, width - 4 * s, measure)
+    ops.append(_Text(centre, margin + 14 * s, label(title, lang), title_size, WHITE, True))
 
     y = margin + 20 * s + 18 * s
     name_size = _fit_size(info.name, 40 * s, 24 * s, width, measure)
@@ -168,21 +185,21 @@ def _layout(info: PlacardInfo, page: str, measure: Measure, lang: str) -> list[_
     for line in name_lines:
         ops.append(_Text(centre, y, line, name_size, BLACK, True))
         y += name_size * PT_MM * 1.25
-    code_text = f"{_label('placard.code', lang)}  {info.venue_code}"
+    code_text = f"{label('placard.code', lang)}  {info.venue_code}"
     ops.append(_Text(centre, y + 2 * s, code_text, 22 * s, BLACK, True))
     y += 14 * s
 
     label_size, row_h = 13 * s, 8.5 * s
     rows = (
-        ("placard.kind", _label(f"placard.kind.{info.kind}", lang)),
+        ("placard.kind", label(f"placard.kind.{info.kind}", lang)),
         ("placard.grid", info.grid_name),
         ("placard.address", info.address),
         ("placard.contact", info.contact),
         ("placard.phone", info.phone),
     )
-    label_w = max(measure(_label(key, lang), label_size) for key, _ in rows) + 5 * s
+    label_w = max(measure(label(key, lang), label_size) for key, _ in rows) + 5 * s
     for key, value in rows:
-        ops.append(_Text(margin, y, _label(key, lang), label_size, GREY))
+        ops.append(_Text(margin, y, label(key, lang), label_size, GREY))
         # Only the address may take two lines; the rest is cut with an ellipsis.
         lines = _wrap(
             value or "—", label_size, width - label_w, measure, 1 + (key == "placard.address")
@@ -192,17 +209,17 @@ def _layout(info: PlacardInfo, page: str, measure: Measure, lang: str) -> list[_
             y += row_h
     y += 1 * s
 
-    tips = _label(f"placard.tips.{info.kind}", lang).splitlines()[:5]
+    tips = label(f"placard.tips.{info.kind}", lang).splitlines()[:5]
     bottom = PAGE_SIZES[page][1] - margin
     below_qr = (3 + 10 + 8 + 7 * len(tips)) * s  # hint, tips heading, tips
     room = bottom - 15 * s - below_qr - y  # the footer takes the last 15 mm
     qr_size = max(60 * s, min(78 * s, room))
     ops.append(_Qr(centre - qr_size / 2, y, qr_size, qr_matrix(info.payload)))
     y += qr_size + 3 * s
-    ops.append(_Text(centre, y, _label("placard.scan_hint", lang), 11 * s, BLACK, True))
+    ops.append(_Text(centre, y, label("placard.scan_hint", lang), 11 * s, BLACK, True))
     y += 10 * s
 
-    ops.append(_Text(margin, y, _label("placard.tips", lang), 15 * s, RED))
+    ops.append(_Text(margin, y, label("placard.tips", lang), 15 * s, RED))
     y += 8 * s
     tip_size = 12.5 * s
     for tip in tips:
@@ -210,9 +227,9 @@ def _layout(info: PlacardInfo, page: str, measure: Measure, lang: str) -> list[_
             ops.append(_Text(margin + 2 * s, y, line, tip_size))
             y += 7 * s
 
-    ops.append(_Text(centre, bottom - 8 * s, _label("placard.emergency", lang), 16 * s, RED, True))
+    ops.append(_Text(centre, bottom - 8 * s, label("placard.emergency", lang), 16 * s, RED, True))
     note = "placard.signed_note" if info.signed else "placard.unsigned_note"
-    ops.append(_Text(centre, bottom, _label(note, lang), 9 * s, GREY, True))
+    ops.append(_Text(centre, bottom, label(note, lang), 9 * s, GREY, True))
     return ops
 
 

@@ -151,6 +151,13 @@ def _v11_activities(db: SqliteDatabase) -> None:
     db.create_tables(ACTIVITY_MODELS, safe=False)
 
 
+def _v12_patrols(db: SqliteDatabase) -> None:
+    """Patrols: checkpoints, routes, runs and their scans."""
+    from fieldapp.store.patrol_models import PATROL_MODELS
+
+    db.create_tables(PATROL_MODELS, safe=False)
+
+
 # Index i holds the migration from version i to version i + 1.
 MIGRATIONS: list[Migration] = [
     _v1_initial,
@@ -164,6 +171,7 @@ MIGRATIONS: list[Migration] = [
     _v9_people,
     _v10_followups,
     _v11_activities,
+    _v12_patrols,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -43,6 +43,7 @@ from sync.client.incident_rows import (
     record_incident_seqs,
     refold_incidents,
 )
+from sync.client.patrol_rows import apply_checkpoints, apply_routes, apply_runs
 from sync.client.people_rows import apply_household, remove_household
 from sync.client.rows import RowWriter, existing, rows_in
 from sync.protocol import Change
@@ -128,6 +129,7 @@ APPLY_ORDER = (
     "grid", "person", "placard_key", "checklist", "campaign", "venue", "inspection", "finding",
     "finding.event", "daily_report", "incident", "incident.event", "household", "followup",
     "activity",
+    "checkpoint", "patrol_route", "patrol_run",
 )  # fmt: skip
 
 
@@ -164,7 +166,10 @@ class PageApplier:
                 self.warnings.append(f"ignored a change of unknown type {change.type!r}")
         bulk = {"venue": self._venues, "inspection": self._inspections,
                 "finding": self._findings, "finding.event": self._events,
-                "incident": self._incidents, "incident.event": self._incident_events}  # fmt: skip
+                "incident": self._incidents, "incident.event": self._incident_events,
+                "checkpoint": lambda c: apply_checkpoints(c, self._grid_known, self.warnings),
+                "patrol_route": lambda c: apply_routes(c, self._grid_known, self.warnings),
+                "patrol_run": lambda c: apply_runs(c, self.warnings)}  # fmt: skip
         applied = 0
         for type_, changes in by_type.items():
             if type_ in bulk:

@@ -21,6 +21,7 @@ from sync.server import audit
 from sync.server import db as server_db
 from sync.server.feed import NewChange, append_changes
 from sync.server.models import Checklist, Device, Grid, Person, PersonGrid, PlacardKey, Venue
+from sync.server.patrol_models import Checkpoint
 from sync.server.records import (
     checklist_change,
     grid_change,
@@ -33,7 +34,7 @@ from sync.server.tables import ImportRefused, Row, RowError, read_table
 GRID_SPLIT = re.compile(r"[;,，；、\s]+")
 
 
-def _choice(
+def choice(
     row_errors: list[RowError], number: int, column: str, value: str, allowed: tuple[str, ...]
 ) -> None:
     if value not in allowed:
@@ -60,7 +61,7 @@ def import_grids(path: Path | str) -> int:
         seen[code] = row.number
         if not name:
             errors.append(RowError(row.number, "name", "the name is empty"))
-        _choice(errors, row.number, "level", level, GRID_LEVELS)
+        choice(errors, row.number, "level", level, GRID_LEVELS)
         if parent:
             parents[code] = parent
     known = {g.code for g in Grid.select(Grid.code)}
@@ -133,8 +134,8 @@ def import_people(path: Path | str) -> int:
         seen[pid] = row.number
         if not row.get("name"):
             errors.append(RowError(row.number, "name", "the name is empty"))
-        _choice(errors, row.number, "role", row.get("role"), ROLES)
-        for code in _grids_of(row.get("grids")):
+        choice(errors, row.number, "role", row.get("role"), ROLES)
+        for code in grids_of(row.get("grids")):
             if code not in known:
                 errors.append(
                     RowError(
@@ -153,11 +154,11 @@ def import_people(path: Path | str) -> int:
                 conflict_target=[Person.id], update=values
             ).execute()
             PersonGrid.delete().where(PersonGrid.person == pid).execute()
-            links = [{"person": pid, "grid": code} for code in _grids_of(row.get("grids"))]
+            links = [{"person": pid, "grid": code} for code in grids_of(row.get("grids"))]
             if links:
                 PersonGrid.insert_many(links).execute()
             changes += person_changes(Person.get_by_id(pid))
-            _audit_person(pid, before.get(pid), row.get("role"), _grids_of(row.get("grids")))
+            _audit_person(pid, before.get(pid), row.get("role"), grids_of(row.get("grids")))
         audit.record(audit.PEOPLE_IMPORTED, subject=Path(path).name, detail={"rows": len(rows)})
         append_changes(changes)
     return len(rows)
@@ -195,7 +196,28 @@ def _audit_person(
         )
 
 
-def _grids_of(text: str) -> list[str]:
+def check_code(
+    errors: list[RowError],
+    row: Row,
+    code: str,
+    seen: dict[str, int],
+    by_code: dict[str, str],
+    *,
+    what: str,
+) -> None:
+    """A row's code: given, not repeated in the file, and not another record's when the
+    row names its id (`by_code`: the codes the server holds → their ids)."""
+    if not code:
+        errors.append(RowError(row.number, "code", f"the {what} code is empty"))
+    elif code in seen:
+        errors.append(RowError(row.number, "code", f"{code} is also on row {seen[code]}"))
+    seen[code] = row.number
+    rid = row.get("id")
+    if rid and code in by_code and by_code[code] != rid:
+        errors.append(RowError(row.number, "id", f"code {code} belongs to {what} {by_code[code]}"))
+
+
+def grids_of(text: str) -> list[str]:
     return list(dict.fromkeys(c for c in GRID_SPLIT.split(text.strip()) if c))
 
 
@@ -211,7 +233,7 @@ VENUE_COLUMNS = (
 )
 
 
-def _coordinate(errors: list[RowError], row: Row, column: str, limit: float) -> None:
+def coordinate(errors: list[RowError], row: Row, column: str, limit: float) -> None:
     """An optional WGS-84 coordinate in decimal degrees, within ±limit."""
     text = row.get(column)
     if not text:
@@ -232,31 +254,25 @@ def import_venues(path: Path | str) -> int:
     seen: dict[str, int] = {}
     known = {g.code for g in Grid.select(Grid.code)}
     by_code = {v.code: v.id for v in Venue.select(Venue.code, Venue.id)}
+    checkpoint_codes = {c.code for c in Checkpoint.select(Checkpoint.code)}
     for row in rows:
         code = row.get("code")
-        if not code:
-            errors.append(RowError(row.number, "code", "the venue code is empty"))
-        elif code in seen:
-            errors.append(RowError(row.number, "code", f"{code} is also on row {seen[code]}"))
-        seen[code] = row.number
+        check_code(errors, row, code, seen, by_code, what="venue")
+        if code.upper() in checkpoint_codes:
+            errors.append(RowError(row.number, "code", f"{code} is a checkpoint's code"))
         if not row.get("name"):
             errors.append(RowError(row.number, "name", "the name is empty"))
-        _choice(errors, row.number, "kind", row.get("kind"), VENUE_KINDS)
+        choice(errors, row.number, "kind", row.get("kind"), VENUE_KINDS)
         if row.get("grid") not in known:
             errors.append(
                 RowError(row.number, "grid", f"no grid {row.get('grid')!r} on the server")
             )
         if row.get("risk_level"):
-            _choice(errors, row.number, "risk_level", row.get("risk_level"), RISK_LEVELS)
-        _coordinate(errors, row, "lat", 90.0)
-        _coordinate(errors, row, "lon", 180.0)
+            choice(errors, row.number, "risk_level", row.get("risk_level"), RISK_LEVELS)
+        coordinate(errors, row, "lat", 90.0)
+        coordinate(errors, row, "lon", 180.0)
         if bool(row.get("lat")) != bool(row.get("lon")):
             errors.append(RowError(row.number, "lat", "give both lat and lon, or neither"))
-        vid = row.get("id")
-        if vid and code in by_code and by_code[code] != vid:
-            errors.append(
-                RowError(row.number, "id", f"code {code} belongs to venue {by_code[code]}")
-            )
     if errors:
         raise ImportRefused(Path(path).name, errors)
     stamp = server_db.now_iso()

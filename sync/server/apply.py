@@ -35,6 +35,7 @@ from sync.protocol import (
     OP_HOUSEHOLD_UPSERT,
     OP_INCIDENT_EVENT,
     OP_INSPECTION_SUBMIT,
+    OP_PATROL_RUN_SUBMIT,
     OP_PERSON_MERGE,
     OP_PERSONAL_EXPORT,
     OP_PERSONAL_REVEAL,
@@ -52,6 +53,7 @@ from sync.server.followups import apply_case_event, apply_followup_plan, apply_f
 from sync.server.incidents import apply_incident_event
 from sync.server.inspections import AlreadyStored, InspectionWriter, readable_validation
 from sync.server.models import AppliedOp
+from sync.server.patrols import apply_patrol_run
 from sync.server.people import (
     apply_household_upsert,
     apply_personal_export,
@@ -93,6 +95,7 @@ APPLIERS: dict[str, Applier] = {
     OP_CASE_EVENT: apply_case_event,
     OP_PERSONAL_EXPORT: apply_personal_export,
     OP_ACTIVITY_RECORD: apply_activity_record,
+    OP_PATROL_RUN_SUBMIT: apply_patrol_run,
 }
 
 

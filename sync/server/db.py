@@ -19,6 +19,7 @@ from sync.server.activity_models import ACTIVITY_MODELS
 from sync.server.followup_models import FOLLOWUP_MODELS
 from sync.server.incident_models import INCIDENT_MODELS
 from sync.server.models import ALL_MODELS, BlobRef, Meta, database
+from sync.server.patrol_models import PATROL_MODELS
 from sync.server.people_models import PEOPLE_MODELS
 
 SCHEMA_VERSION = 1
@@ -158,7 +159,14 @@ def init_schema() -> str:
     with db.connection_context():
         upgrading = db.table_exists("change_log") and not db.table_exists("blob_ref")
         db.create_tables(
-            [*ALL_MODELS, *INCIDENT_MODELS, *PEOPLE_MODELS, *FOLLOWUP_MODELS, *ACTIVITY_MODELS],
+            [
+                *ALL_MODELS,
+                *INCIDENT_MODELS,
+                *PEOPLE_MODELS,
+                *FOLLOWUP_MODELS,
+                *ACTIVITY_MODELS,
+                *PATROL_MODELS,
+            ],
             safe=True,
         )
         if upgrading:  # a database from before blobs were scoped: note who may read what
@@ -183,7 +191,15 @@ def add_missing_tables() -> None:
             "this is not an initialised fieldapp server database; check --db, or run "
             "`fieldapp admin init` to make one"
         )
-    db.create_tables(ALL_MODELS + PEOPLE_MODELS + FOLLOWUP_MODELS + ACTIVITY_MODELS, safe=True)
+    db.create_tables(
+        ALL_MODELS
+        + INCIDENT_MODELS
+        + PEOPLE_MODELS
+        + FOLLOWUP_MODELS
+        + ACTIVITY_MODELS
+        + PATROL_MODELS,
+        safe=True,
+    )
     with write_transaction():
         add_missing_columns(db)
 

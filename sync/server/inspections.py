@@ -22,7 +22,6 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from fieldapp.domain.placard import decode_key
 from fieldapp.domain.presence import ServerKey, check_presence
 from sync.protocol import InspectionSubmit, Op, canonical_json
 from sync.server import db as server_db
@@ -35,9 +34,9 @@ from sync.server.models import (
     Finding,
     FindingEvent,
     Inspection,
-    PlacardKey,
     Venue,
 )
+from sync.server.placard_keys import verification_keys
 from sync.server.records import venue_change
 from sync.server.scope import (
     DeviceContext,
@@ -103,10 +102,7 @@ class InspectionWriter:
     def placard_keys(self) -> dict[str, ServerKey]:
         """Every placard key the server has published, read once per batch."""
         if self._keys is None:
-            self._keys = {
-                row.key_id: ServerKey(decode_key(row.public_key), row.revoked, row.revoked_at)
-                for row in PlacardKey.select()
-            }
+            self._keys = verification_keys()
         return self._keys
 
     # --- reading once per batch ----------------------------------------------------------

@@ -18,9 +18,11 @@ import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from fieldapp.domain import placard
 from fieldapp.domain.placard import SigningKey
+from fieldapp.domain.presence import ServerKey
 from sync.server import audit
 from sync.server import db as server_db
 from sync.server.admin import publish_placard_key
@@ -142,7 +144,7 @@ def restrict_database_file() -> None:
 # --- what to print -------------------------------------------------------------------------
 
 
-def _grids_under(code: str) -> list[str]:
+def grids_under(code: str) -> list[str]:
     codes, frontier = [code], [code]
     while frontier:
         children = [g.code for g in Grid.select(Grid.code).where(Grid.parent.in_(frontier))]
@@ -151,23 +153,39 @@ def _grids_under(code: str) -> list[str]:
     return codes
 
 
+def verification_keys() -> dict[str, ServerKey]:
+    """Every placard key the server has published, as the presence check knows them."""
+    return {
+        row.key_id: ServerKey(placard.decode_key(row.public_key), row.revoked, row.revoked_at)
+        for row in PlacardKey.select()
+    }
+
+
 def venues_to_print(
     *, grid_code: str | None = None, venue_code: str | None = None
 ) -> list[tuple[Venue, str]]:
     """(venue, grid name) for a grid and the grids below it, or for one venue code."""
-    if venue_code is not None:
-        rows = Venue.select(Venue, Grid).join(Grid).where(Venue.code == venue_code.strip().upper())
+    return places_to_print(Venue, "venue", grid_code=grid_code, code=venue_code)
+
+
+def places_to_print(
+    model: Any, what: str, *, grid_code: str | None = None, code: str | None = None
+) -> list[tuple[Any, str]]:
+    """(place, grid name) of `model` (venues, checkpoints) for a grid and the grids below
+    it, or for one code."""
+    if code is not None:
+        rows = model.select(model, Grid).join(Grid).where(model.code == code.strip().upper())
         found = [(v, v.grid.name) for v in rows]
         if not found:
-            raise PlacardKeyError(f"there is no venue {venue_code} on the server")
+            raise PlacardKeyError(f"there is no {what} {code} on the server")
         return found
-    code = (grid_code or "").strip()
-    if Grid.get_or_none(Grid.code == code) is None:
-        raise PlacardKeyError(f"there is no grid {code} on the server")
+    grid = (grid_code or "").strip()
+    if Grid.get_or_none(Grid.code == grid) is None:
+        raise PlacardKeyError(f"there is no grid {grid} on the server")
     rows = (
-        Venue.select(Venue, Grid)
+        model.select(model, Grid)
         .join(Grid)
-        .where(Venue.grid.in_(_grids_under(code)))
-        .order_by(Venue.grid, Venue.code)
+        .where(model.grid.in_(grids_under(grid)))
+        .order_by(model.grid, model.code)
     )
     return [(v, v.grid.name) for v in rows]

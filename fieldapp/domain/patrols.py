@@ -1,0 +1,253 @@
+"""Patrols (巡逻): checkpoints, a route's schedule, and attendance — the pure rules.
+
+A route's schedule is data: `days` (weekday codes ``mon``…``sun``, ``daily``, or ISO dates
+such as the fireworks key days 2026-02-04) and `windows` (local times, ``06:30-09:00``).
+A window never crosses midnight. Attendance is judged per route, day and window from the
+first scan of each checkpoint in the runs made for that window:
+
+- on_time: every checkpoint scanned, none after the window's end;
+- late: every checkpoint scanned, at least one after the end;
+- partial: the window is over and some checkpoints were not scanned (missed posts);
+- not_done: the window is over and nothing was scanned (every checkpoint missed);
+- open: the window is not over and the route is not complete yet.
+
+The same function runs on the server and on a device after sync, so both say the same.
+Times given to it are local wall-clock times (naive), as the schedule is.
+
+Pure: no Peewee, no Textual.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+WEEKDAYS: tuple[str, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+DAILY = "daily"
+_ZH_WEEKDAYS = {"一": "mon", "二": "tue", "三": "wed", "四": "thu", "五": "fri", "六": "sat",
+                "日": "sun", "天": "sun"}  # fmt: skip
+_TIME_RE = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
+_SPLIT = re.compile(r"[;,，；、\s]+")
+
+# Checkpoint kinds (what the placard says it is) and the short form each carries by default.
+CHECKPOINT_KINDS: tuple[str, ...] = (
+    "village_entrance",
+    "road_section",
+    "fireworks_point",
+    "hydrant",
+    "fire_room",
+    "other",
+)
+# A short form: (item key, answer type) in order; the text is in the catalogue
+# (`patrol.form.<key>`). yesno answers are "yes"/"no"; number answers a decimal.
+FORMS: dict[str, tuple[tuple[str, str], ...]] = {
+    "hydrant": (("pressure_mpa", "number"), ("cap_intact", "yesno"), ("access_clear", "yesno")),
+    "fire_room": (("equipment_complete", "yesno"), ("door_open", "yesno"), ("duty_log", "yesno")),
+    "fireworks_point": (("no_sale_seen", "yesno"),),
+}
+DEFAULT_FORM = {
+    "hydrant": "hydrant",
+    "fire_room": "fire_room",
+    "fireworks_point": "fireworks_point",
+}
+
+# Attendance statuses, worst first (the order a supervisor reads them in).
+NOT_DONE = "not_done"
+PARTIAL = "partial"
+LATE = "late"
+ON_TIME = "on_time"
+OPEN = "open"
+STATUSES: tuple[str, ...] = (NOT_DONE, PARTIAL, LATE, ON_TIME, OPEN)
+MISSED_STATUSES = (NOT_DONE, PARTIAL)
+DONE_STATUSES = (ON_TIME, LATE)
+
+# How a checkpoint was visited: a placard scan (as for venues) or manual with a reason.
+SCAN_SOURCES: tuple[str, ...] = ("wedge", "camera", "typed", "manual")
+MANUAL_REASONS: tuple[str, ...] = ("placard_missing", "placard_damaged", "scanner_broken", "other")
+EARLY_START = dt.timedelta(minutes=30)  # a run may start this long before its window
+
+
+class ScheduleError(ValueError):
+    """A schedule that cannot be read; str() says which part and why."""
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Window:
+    start: dt.time
+    end: dt.time
+
+    @property
+    def label(self) -> str:
+        return f"{self.start:%H:%M}-{self.end:%H:%M}"
+
+    @classmethod
+    def parse(cls, text: str) -> Window:
+        parts = [p.strip() for p in re.split(r"[-–~～—至]", text.strip()) if p.strip()]
+        if len(parts) != 2:
+            raise ScheduleError(f"{text!r} is not a time window like 06:30-09:00")
+        start, end = (_time(p) for p in parts)
+        if end <= start:
+            raise ScheduleError(f"{text!r} ends before it starts (windows do not cross midnight)")
+        return cls(start, end)
+
+    def opens_at(self, day: dt.date) -> dt.datetime:
+        return dt.datetime.combine(day, self.start)
+
+    def closes_at(self, day: dt.date) -> dt.datetime:
+        return dt.datetime.combine(day, self.end)
+
+
+def _time(text: str) -> dt.time:
+    match = _TIME_RE.match(text)
+    if match is None:
+        raise ScheduleError(f"{text!r} is not a time (HH:MM)")
+    return dt.time(int(match.group(1)), int(match.group(2)))
+
+
+@dataclass(frozen=True, slots=True)
+class Schedule:
+    days: tuple[str, ...]  # weekday codes, "daily", or ISO dates
+    windows: tuple[Window, ...]
+
+    @classmethod
+    def parse(cls, days_text: str, windows_text: str) -> Schedule:
+        """From an import's cells: days ``daily`` / ``mon;wed`` / ``周一;周三`` /
+        ``2026-02-04;2026-02-05``, windows ``06:30-09:00;18:00-20:00``."""
+        days: list[str] = []
+        for part in (p for p in _SPLIT.split(days_text.strip()) if p):
+            days.append(_day(part))
+        if not days:
+            raise ScheduleError("no days given (daily, mon;wed, or dates such as 2026-02-04)")
+        windows = sorted(Window.parse(p) for p in _SPLIT.split(windows_text.strip()) if p)
+        if not windows:
+            raise ScheduleError("no time window given (such as 06:30-09:00)")
+        for before, after in zip(windows, windows[1:], strict=False):
+            if after.start < before.end:
+                raise ScheduleError(f"windows {before.label} and {after.label} overlap")
+        return cls(tuple(dict.fromkeys(days)), tuple(windows))
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Schedule:
+        days = tuple(str(d) for d in data.get("days") or ())
+        windows = tuple(Window.parse(str(w)) for w in data.get("windows") or ())
+        return cls(days, windows)
+
+    def to_dict(self) -> dict[str, list[str]]:
+        return {"days": list(self.days), "windows": [w.label for w in self.windows]}
+
+    def runs_on(self, day: dt.date) -> bool:
+        return (
+            DAILY in self.days
+            or WEEKDAYS[day.weekday()] in self.days
+            or (day.isoformat() in self.days)
+        )
+
+    def windows_on(self, day: dt.date) -> tuple[Window, ...]:
+        return self.windows if self.runs_on(day) else ()
+
+
+def _day(text: str) -> str:
+    lowered = text.lower()
+    if lowered in (DAILY, "每天", "每日"):
+        return DAILY
+    if lowered[:3] in WEEKDAYS:
+        return lowered[:3]
+    zh = text.removeprefix("周").removeprefix("星期")
+    if zh in _ZH_WEEKDAYS:
+        return _ZH_WEEKDAYS[zh]
+    try:
+        return dt.date.fromisoformat(text).isoformat()
+    except ValueError:
+        raise ScheduleError(
+            f"{text!r} is not a day (daily, mon…sun, 周一…周日, YYYY-MM-DD)"
+        ) from None
+
+
+def in_campaign(day: dt.date, campaign: str, active: bool, starts_on: str, ends_on: str) -> bool:
+    """Does a route of `campaign` ("" = none) patrol on `day`, given what the office
+    switched (the campaign's run: active, and its dates, "" = open)?"""
+    if not campaign:
+        return True
+    if not active:
+        return False
+    iso = day.isoformat()
+    return (not starts_on or iso >= starts_on) and (not ends_on or iso <= ends_on)
+
+
+def window_for_start(schedule: Schedule, now: dt.datetime) -> Window | None:
+    """The window a run started at local time `now` is made for: the one open now, or
+    the next one opening within EARLY_START; None when no window is near."""
+    for window in schedule.windows_on(now.date()):
+        if window.opens_at(now.date()) - EARLY_START <= now <= window.closes_at(now.date()):
+            return window
+    return None
+
+
+# --- attendance ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Visit:
+    """One scan of a checkpoint in a run made for the window (local time)."""
+
+    checkpoint_id: str
+    at: dt.datetime
+    manual: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Attendance:
+    status: str  # one of STATUSES
+    done: tuple[str, ...] = ()  # checkpoint ids visited, in route order
+    missed: tuple[str, ...] = ()  # not visited (only once the window is over)
+    late: tuple[str, ...] = ()  # visited after the window's end
+    manual: tuple[str, ...] = ()  # visited without a placard scan
+    out_of_order: bool = False  # an ordered route walked in another order
+    first_at: dt.datetime | None = None
+    last_at: dt.datetime | None = None
+    left: tuple[str, ...] = field(default=())  # not yet visited (while open)
+
+    @property
+    def missed_post(self) -> bool:
+        return self.status in MISSED_STATUSES
+
+
+def assess(
+    checkpoints: Sequence[str],
+    day: dt.date,
+    window: Window,
+    visits: Iterable[Visit],
+    now: dt.datetime,
+    *,
+    ordered: bool = False,
+) -> Attendance:
+    """Attendance of one route for one window of one day, at local time `now`."""
+    first: dict[str, Visit] = {}
+    for visit in sorted(visits, key=lambda v: v.at):
+        if visit.checkpoint_id in checkpoints and visit.checkpoint_id not in first:
+            first[visit.checkpoint_id] = visit
+    closes = window.closes_at(day)
+    done = tuple(c for c in checkpoints if c in first)
+    left = tuple(c for c in checkpoints if c not in first)
+    late = tuple(c for c in done if first[c].at > closes)
+    manual = tuple(c for c in done if first[c].manual)
+    walked = [v.checkpoint_id for v in sorted(first.values(), key=lambda v: v.at)]
+    out_of_order = ordered and walked != [c for c in checkpoints if c in first]
+    times = [v.at for v in first.values()]
+    common = {
+        "done": done, "late": late, "manual": manual, "out_of_order": out_of_order,
+        "first_at": min(times) if times else None, "last_at": max(times) if times else None,
+    }  # fmt: skip
+    if not left:
+        return Attendance(LATE if late else ON_TIME, **common)  # type: ignore[arg-type]
+    if now <= closes:
+        return Attendance(OPEN, left=left, **common)  # type: ignore[arg-type]
+    return Attendance(PARTIAL if done else NOT_DONE, missed=left, **common)  # type: ignore[arg-type]
+
+
+def sort_key(status: str) -> int:
+    """Missed posts first, then late, on time, open."""
+    return STATUSES.index(status) if status in STATUSES else len(STATUSES)

@@ -1,0 +1,84 @@
+"""Pulled checkpoints, patrol routes and runs into the local store.
+
+Checkpoints and routes are the office's: upserted as they come. A run this device made
+keeps its own record and takes only the server's verdict on each scan; a run made on
+another device (a teammate's, or any run of a supervisor's grids) is inserted whole, so
+attendance on this device counts the same runs the server counts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from fieldapp.store.db import db
+from fieldapp.store.patrol_models import Checkpoint, PatrolRoute, PatrolRun, PatrolScan
+from sync.client.rows import RowWriter, existing
+from sync.protocol import Change
+
+_CHECKPOINT = ("code", "name", "kind", "address", "contact", "phone", "form", "lat", "lon",
+               "updated_at")  # fmt: skip
+_ROUTE = ("code", "name", "campaign", "ordered", "checkpoints", "schedule", "team", "people",
+          "active", "updated_at")  # fmt: skip
+_SCAN = ("id", "checkpoint", "at", "source", "payload", "reason", "note", "photos", "answers",
+         "incident", "check", "check_reason")  # fmt: skip
+
+
+def _places(
+    changes: list[Change], model: Any, columns: tuple[str, ...], what: str,
+    grid_known: Callable[[str | None], bool], warnings: list[str],
+) -> None:  # fmt: skip
+    """Upsert checkpoints or routes by id; a code held by another id here is skipped."""
+    records = [c.record for c in changes]
+    owner = {
+        code: rid for rid, code in db.execute_sql(f"SELECT id, code FROM {model._meta.table_name}")
+    }
+    writer = RowWriter(model, conflict=["id"], update=[*columns, "grid"])
+    for r in records:
+        if not grid_known(r.get("grid")):
+            warnings.append(f"{what} {r.get('code')} skipped: its grid is not on this device")
+            continue
+        if owner.get(r["code"], r["id"]) != r["id"]:
+            warnings.append(f"{what} {r['code']} skipped: this device has that code elsewhere")
+            continue
+        owner[r["code"]] = r["id"]
+        writer.add({"id": r["id"], "grid": r["grid"], **{c: r.get(c) for c in columns}})
+    writer.write()
+
+
+def apply_checkpoints(changes: list[Change], grid_known: Any, warnings: list[str]) -> None:
+    _places(changes, Checkpoint, _CHECKPOINT, "checkpoint", grid_known, warnings)
+
+
+def apply_routes(changes: list[Change], grid_known: Any, warnings: list[str]) -> None:
+    _places(changes, PatrolRoute, _ROUTE, "patrol route", grid_known, warnings)
+
+
+def apply_runs(changes: list[Change], warnings: list[str]) -> None:
+    records = [c.record for c in changes]
+    held = existing("SELECT id FROM patrol_run WHERE id IN ({})", [r["id"] for r in records])
+    routes = existing(
+        "SELECT id FROM patrol_route WHERE id IN ({})", [r["route_id"] for r in records]
+    )
+    runs, scans = RowWriter(PatrolRun), RowWriter(PatrolScan)
+    verdicts: list[tuple[str, str, str]] = []
+    for r in records:
+        if r["id"] in held:  # this device's own run: only the server's verdicts are new
+            verdicts += [(s["check"], s["check_reason"], s["id"]) for s in r.get("scans", [])]
+            continue
+        if r["route_id"] not in routes:
+            warnings.append(f"patrol run {r['id']} skipped: its route is not on this device")
+            continue
+        held.add(r["id"])
+        runs.add(
+            {"id": r["id"], "route": r["route_id"], "status": "finished",
+             **{k: r.get(k) for k in ("person", "device_id", "day", "window", "utc_offset",
+                                      "started_at", "finished_at", "note")}}
+        )  # fmt: skip
+        for s in r.get("scans", []):
+            scans.add({"run": r["id"], **{k: s.get(k) for k in _SCAN}})
+    runs.write()
+    scans.write()
+    db.cursor().executemany(
+        'UPDATE patrol_scan SET "check" = ?, check_reason = ? WHERE id = ?', verdicts
+    )

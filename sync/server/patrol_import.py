@@ -1,0 +1,176 @@
+"""`fieldapp admin import-checkpoints` and `import-routes`: patrols from the office's sheets.
+
+Like every import (`sync.server.admin`): CSV or XLSX, every row checked first, every
+problem reported with its row and column, and only a clean file written, in one
+transaction, with its pull-feed entries. Checkpoint codes share the placard's code space
+with venues (a scanned placard names one place), so a code may not be a venue's.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from fieldapp.domain.ids import new_id
+from fieldapp.domain.patrols import CHECKPOINT_KINDS, DEFAULT_FORM, FORMS, Schedule, ScheduleError
+from sync.server import audit
+from sync.server import db as server_db
+from sync.server.admin import GRID_SPLIT, check_code, choice, coordinate, grids_of
+from sync.server.feed import NewChange, append_changes
+from sync.server.models import CampaignRun, Grid, Person, Venue
+from sync.server.patrol_models import Checkpoint, PatrolRoute
+from sync.server.placard_keys import grids_under
+from sync.server.tables import ImportRefused, Row, RowError, read_table
+
+CHECKPOINTS_IMPORTED = "checkpoints.imported"
+ROUTES_IMPORTED = "patrol_routes.imported"
+_YES = ("1", "yes", "y", "true", "是", "按顺序", "ordered")
+_NO = ("", "0", "no", "n", "false", "否", "不限顺序", "any")
+
+
+def checkpoint_change(checkpoint: Checkpoint) -> NewChange:
+    record = {
+        "id": checkpoint.id, "code": checkpoint.code, "name": checkpoint.name,
+        "kind": checkpoint.kind, "address": checkpoint.address, "grid": checkpoint.grid_code,
+        "contact": checkpoint.contact, "phone": checkpoint.phone, "form": checkpoint.form,
+        "lat": checkpoint.lat, "lon": checkpoint.lon, "updated_at": checkpoint.updated_at,
+    }  # fmt: skip
+    return NewChange("checkpoint", checkpoint.id, record, grid_code=checkpoint.grid_code)
+
+
+def route_change(route: PatrolRoute) -> NewChange:
+    record = {
+        "id": route.id, "code": route.code, "name": route.name, "grid": route.grid_code,
+        "campaign": route.campaign, "ordered": route.ordered, "checkpoints": route.checkpoints,
+        "schedule": route.schedule, "team": route.team, "people": route.people,
+        "active": route.active, "updated_at": route.updated_at,
+    }  # fmt: skip
+    return NewChange("patrol_route", route.id, record, grid_code=route.grid_code)
+
+
+def import_checkpoints(path: Path | str) -> int:
+    rows = read_table(path, ("code", "name", "kind", "grid"))
+    errors: list[RowError] = []
+    known = {g.code for g in Grid.select(Grid.code)}
+    by_code = {c.code: c.id for c in Checkpoint.select(Checkpoint.code, Checkpoint.id)}
+    venue_codes = {v.code for v in Venue.select(Venue.code)}
+    seen: dict[str, int] = {}
+    for row in rows:
+        code = row.get("code").upper()
+        check_code(errors, row, code, seen, by_code, what="checkpoint")
+        if code in venue_codes:
+            errors.append(RowError(row.number, "code", f"{code} is a venue's code"))
+        if not row.get("name"):
+            errors.append(RowError(row.number, "name", "the name is empty"))
+        choice(errors, row.number, "kind", row.get("kind"), CHECKPOINT_KINDS)
+        if row.get("form"):
+            choice(errors, row.number, "form", row.get("form"), tuple(FORMS))
+        if row.get("grid") not in known:
+            errors.append(
+                RowError(row.number, "grid", f"no grid {row.get('grid')!r} on the server")
+            )
+        coordinate(errors, row, "lat", 90.0)
+        coordinate(errors, row, "lon", 180.0)
+    if errors:
+        raise ImportRefused(Path(path).name, errors)
+    stamp = server_db.now_iso()
+    with server_db.write_transaction():
+        changes = []
+        for row in rows:
+            code = row.get("code").upper()
+            cid = row.get("id") or by_code.get(code) or new_id()
+            values: dict[str, Any] = {
+                c: row.get(c) for c in ("name", "kind", "address", "grid", "contact", "phone")
+            }
+            values.update(code=code, updated_at=stamp)
+            values["form"] = row.get("form") or DEFAULT_FORM.get(row.get("kind"), "")
+            for axis in ("lat", "lon"):
+                values[axis] = float(row.get(axis)) if row.get(axis) else None
+            Checkpoint.insert(id=cid, **values).on_conflict(
+                conflict_target=[Checkpoint.id], update=values
+            ).execute()
+            changes.append(checkpoint_change(Checkpoint.get_by_id(cid)))
+        audit.record(CHECKPOINTS_IMPORTED, subject=Path(path).name, detail={"rows": len(rows)})
+        append_changes(changes)
+    return len(rows)
+
+
+def _route_row(
+    row: Row, errors: list[RowError], points: dict[str, tuple[str, str]], people: set[str]
+) -> dict[str, Any] | None:
+    """The route's values from a row (checkpoint codes → ids), or None with its errors."""
+    start = len(errors)
+    grid = row.get("grid")
+    if Grid.get_or_none(Grid.code == grid) is None:
+        errors.append(RowError(row.number, "grid", f"no grid {grid!r} on the server"))
+        under: list[str] = []
+    else:
+        under = grids_under(grid)
+    codes = [c.upper() for c in GRID_SPLIT.split(row.get("checkpoints")) if c]
+    if not codes:
+        errors.append(RowError(row.number, "checkpoints", "no checkpoints given"))
+    for code in codes:
+        if code not in points:
+            errors.append(
+                RowError(row.number, "checkpoints", f"no checkpoint {code} on the server")
+            )
+        elif under and points[code][1] not in under:
+            errors.append(RowError(row.number, "checkpoints", f"{code} is outside grid {grid}"))
+    if len(set(codes)) != len(codes):
+        errors.append(RowError(row.number, "checkpoints", "a checkpoint is named twice"))
+    try:
+        schedule = Schedule.parse(row.get("days"), row.get("windows"))
+    except ScheduleError as error:
+        errors.append(RowError(row.number, "days/windows", str(error)))
+    ordered = row.get("ordered").lower()
+    if ordered not in _YES + _NO:
+        errors.append(RowError(row.number, "ordered", f"{ordered!r} is not yes or no"))
+    assigned = grids_of(row.get("people"))
+    for person in assigned:
+        if person not in people:
+            errors.append(RowError(row.number, "people", f"no person {person!r} on the server"))
+    if not assigned:
+        errors.append(RowError(row.number, "people", "nobody is assigned"))
+    campaign = row.get("campaign")
+    if campaign and CampaignRun.get_or_none(CampaignRun.code == campaign) is None:
+        errors.append(RowError(row.number, "campaign", f"no campaign {campaign!r} on the server"))
+    if len(errors) > start:
+        return None
+    return {
+        "name": row.get("name"), "grid": grid, "campaign": campaign,
+        "ordered": ordered in _YES, "checkpoints": [points[c][0] for c in codes],
+        "schedule": schedule.to_dict(), "team": row.get("team"), "people": assigned,
+        "active": row.get("active").lower() not in ("0", "no", "false", "否", "停用"),
+    }  # fmt: skip
+
+
+def import_routes(path: Path | str) -> int:
+    rows = read_table(path, ("code", "name", "grid", "checkpoints", "days", "windows", "people"))
+    errors: list[RowError] = []
+    points = {c.code: (c.id, c.grid_code) for c in Checkpoint.select()}
+    people = {p.id for p in Person.select(Person.id)}
+    by_code = {r.code: r.id for r in PatrolRoute.select(PatrolRoute.code, PatrolRoute.id)}
+    seen: dict[str, int] = {}
+    parsed = []
+    for row in rows:
+        code = row.get("code").upper()
+        check_code(errors, row, code, seen, by_code, what="route")
+        if not row.get("name"):
+            errors.append(RowError(row.number, "name", "the name is empty"))
+        parsed.append((row, code, _route_row(row, errors, points, people)))
+    if errors:
+        raise ImportRefused(Path(path).name, errors)
+    stamp = server_db.now_iso()
+    with server_db.write_transaction():
+        changes = []
+        for row, code, values in parsed:
+            assert values is not None  # every row checked clean above
+            rid = row.get("id") or by_code.get(code) or new_id()
+            values = {**values, "code": code, "updated_at": stamp}
+            PatrolRoute.insert(id=rid, **values).on_conflict(
+                conflict_target=[PatrolRoute.id], update=values
+            ).execute()
+            changes.append(route_change(PatrolRoute.get_by_id(rid)))
+        audit.record(ROUTES_IMPORTED, subject=Path(path).name, detail={"rows": len(rows)})
+        append_changes(changes)
+    return len(rows)

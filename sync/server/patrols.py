@@ -1,0 +1,134 @@
+"""`patrol_run.submit` on the server, and attendance computed from what it holds.
+
+A run arrives once, whole, from the device of the person who walked it, for a route of
+their grids. Each scan that claims a placard is checked as an inspection's presence is
+(`fieldapp.domain.presence.check_presence`, against the checkpoint's code): a failed
+claim is kept as manual, unverified, with the reason. The run travels to the devices of
+the route's grid as one `patrol_run` change, scans and verdicts included.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from fieldapp.domain import patrols
+from fieldapp.domain.presence import MANUAL, SCANNED, check_presence
+from sync.protocol import PatrolRunSubmit
+from sync.server import db as server_db
+from sync.server.feed import NewChange
+from sync.server.patrol_models import Checkpoint, PatrolRoute, PatrolRun, PatrolScan
+from sync.server.placard_keys import verification_keys
+from sync.server.scope import DeviceContext, may_write_grid, outside_grid_reason, require_own
+from sync.server.submit import Applied
+
+SCAN_FIELDS = ("id", "checkpoint", "at", "source", "payload", "reason", "note", "photos",
+               "answers", "incident", "check", "check_reason")  # fmt: skip
+
+
+def run_change(run: PatrolRun, grid_code: str) -> NewChange:
+    scans = [
+        {name: getattr(scan, name) for name in SCAN_FIELDS}
+        for scan in PatrolScan.select().where(PatrolScan.run == run.id).order_by(PatrolScan.at)
+    ]
+    record = {
+        "id": run.id, "route_id": run.route_id, "person": run.person, "device_id": run.device_id,
+        "day": run.day, "window": run.window, "utc_offset": run.utc_offset,
+        "started_at": run.started_at, "finished_at": run.finished_at, "note": run.note,
+        "received_at": run.received_at, "scans": scans,
+    }  # fmt: skip
+    return NewChange("patrol_run", run.id, record, grid_code=grid_code)
+
+
+def apply_patrol_run(who: DeviceContext, sub: PatrolRunSubmit) -> Applied:
+    require_own(who, sub.person, f"patrol run {sub.id}")
+    route = PatrolRoute.get_or_none(PatrolRoute.id == sub.route_id)
+    if route is None:
+        raise ValueError(f"patrol route {sub.route_id} is not known to the server")
+    if not may_write_grid(who, route.grid_code):
+        raise ValueError(outside_grid_reason(who, route.grid_code, f"patrol run {sub.id}"))
+    if PatrolRun.get_or_none(PatrolRun.id == sub.id) is not None:
+        raise ValueError(f"patrol run {sub.id} was already submitted; run ids are never reused")
+    codes = {c.id: c.code for c in Checkpoint.select().where(Checkpoint.id.in_(route.checkpoints))}
+    for scan in sub.scans:
+        if scan.checkpoint_id not in codes:
+            raise ValueError(
+                f"scan {scan.id} names checkpoint {scan.checkpoint_id}, "
+                f"which is not on route {route.code}"
+            )
+        if scan.source == "manual" and not scan.reason:
+            raise ValueError(f"scan {scan.id} is manual without a reason")
+    keys = verification_keys() if any(s.source != "manual" for s in sub.scans) else {}
+    run = PatrolRun.create(
+        **sub.model_dump(exclude={"scans", "route_id"}),
+        route=route.id,
+        device_id=who.device_id,
+        received_at=server_db.now_iso(),
+    )
+    rows: list[dict[str, Any]] = []
+    for scan in sub.scans:
+        claimed = SCANNED if scan.source != "manual" else MANUAL
+        verdict = check_presence(claimed, scan.payload, codes[scan.checkpoint_id], keys, scan.at)
+        rows.append(
+            {**scan.model_dump(exclude={"checkpoint_id"}), "checkpoint": scan.checkpoint_id,
+             "run": run.id, "check": verdict.check, "check_reason": verdict.reason}
+        )  # fmt: skip
+    if rows:
+        PatrolScan.insert_many(rows).execute()
+    return Applied([run_change(run, route.grid_code)])
+
+
+# --- attendance -----------------------------------------------------------------------------
+
+
+def local_time(stamp: str, utc_offset: int) -> dt.datetime:
+    """A UTC stamp as the naive local time of the device that made it."""
+    moment = dt.datetime.fromisoformat(stamp.replace("Z", "+00:00"))
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=dt.UTC)
+    return (moment.astimezone(dt.UTC) + dt.timedelta(minutes=utc_offset)).replace(tzinfo=None)
+
+
+def attendance(
+    first: dt.date, last: dt.date, *, grid_codes: list[str] | None = None, now: dt.datetime
+) -> list[tuple[PatrolRoute, dt.date, patrols.Window, patrols.Attendance]]:
+    """Attendance of every active route (of `grid_codes`, or all) for each day from
+    `first` to `last`, judged at local time `now` (the server's wall clock)."""
+    from sync.server.models import CampaignRun
+
+    routes = PatrolRoute.select().where(PatrolRoute.active == True)  # noqa: E712
+    if grid_codes is not None:
+        routes = routes.where(PatrolRoute.grid.in_(grid_codes))
+    campaigns = {c.code: c for c in CampaignRun.select()}
+    days = [first + dt.timedelta(days=n) for n in range((last - first).days + 1)]
+    runs = PatrolRun.select().where(
+        (PatrolRun.day >= first.isoformat()) & (PatrolRun.day <= last.isoformat())
+    )
+    visits: dict[tuple[str, str, str], list[patrols.Visit]] = {}
+    for run in runs:
+        key = (run.route_id, run.day, run.window)
+        bucket = visits.setdefault(key, [])
+        for scan in PatrolScan.select().where(PatrolScan.run == run.id):
+            manual = scan.check != "verified"
+            bucket.append(
+                patrols.Visit(scan.checkpoint, local_time(scan.at, run.utc_offset), manual)
+            )
+    found = []
+    for route in routes:
+        schedule = patrols.Schedule.from_dict(route.schedule)
+        run_of = campaigns.get(route.campaign)
+        for day in days:
+            if route.campaign and (
+                run_of is None
+                or not patrols.in_campaign(
+                    day, route.campaign, run_of.active, run_of.starts_on or "", run_of.ends_on or ""
+                )
+            ):
+                continue
+            for window in schedule.windows_on(day):
+                seen = visits.get((route.id, day.isoformat(), window.label), [])
+                verdict = patrols.assess(
+                    route.checkpoints, day, window, seen, now, ordered=route.ordered
+                )
+                found.append((route, day, window, verdict))
+    return found

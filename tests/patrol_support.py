@@ -1,0 +1,33 @@
+"""A fireworks key-day patrol for tests: four checkpoints of V1 and a route over them.
+
+`import_patrols(workdir)` imports them into the server database the sync tests seed
+(grids T1>V1>A1, T1>V2; p-insp works V1), and returns the route's id.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+CHECKPOINTS_CSV = """code,name,kind,grid,address,contact
+CP-01,鼎美村东口,village_entrance,V1,鼎美村东,张三
+CP-02,鼎美村烟花销售点,fireworks_point,V1,鼎美村2号,
+CP-03,鼎美村消火栓1号,hydrant,A1,鼎美村3号,
+CP-04,鼎美村消防室,fire_room,V1,村委会,
+"""
+
+ROUTES_CSV = """code,name,grid,checkpoints,days,windows,ordered,people,team
+FW-01,春节烟花爆竹巡逻,V1,CP-01;CP-02;CP-03;CP-04,daily,06:30-09:00;18:00-20:00,是,p-insp,
+"""
+
+
+def import_patrols(workdir: Path) -> str:
+    from sync.server import db as server_db
+    from sync.server.patrol_import import import_checkpoints, import_routes
+    from sync.server.patrol_models import PatrolRoute
+
+    (workdir / "checkpoints.csv").write_text(CHECKPOINTS_CSV, encoding="utf-8")
+    (workdir / "routes.csv").write_text(ROUTES_CSV, encoding="utf-8")
+    with server_db.current().connection_context():
+        import_checkpoints(workdir / "checkpoints.csv")
+        import_routes(workdir / "routes.csv")
+        return str(PatrolRoute.get(PatrolRoute.code == "FW-01").id)
