@@ -370,7 +370,8 @@ class DailyReportSubmit(WireModel):
 
 class ExportRecorded(WireModel):
     """`export.recorded`: this device's person exported hazard or personal data (the
-    ledger); the server keeps it in its audit trail with the person and device."""
+    ledger); the server keeps it in its audit trail with the person and device, one entry
+    per export (`people` > 0: the people sheets were written, masked or `full`)."""
 
     id: Id
     at: Timestamp  # device time
@@ -379,6 +380,8 @@ class ExportRecorded(WireModel):
     filters: JsonObject = Field(default_factory=dict)  # dates, grid, kind
     records: int = Field(default=0, ge=0, le=MAX_INT32)
     file: Text = ""
+    people: int = Field(default=0, ge=0, le=10_000_000)
+    full: bool = False  # ID numbers and phones written unmasked
 
 
 class PersonInvolved(WireModel):

@@ -35,6 +35,7 @@ VENUES_IMPORTED = "venues.imported"
 CHECKLIST_PUBLISHED = "checklist.published"
 PLACARDS_EXPORTED = "placards.exported"
 DATA_EXPORTED = "data.exported"  # a device exported the ledger (an `export.recorded` op)
+PERSONAL_DATA_EXPORTED = "personal_data.exported"  # the same, with its people sheets
 DATA_READ = "data.read"  # a page of the read-only data feed, by a reader API key
 READER_KEY_CREATED = "reader_key.created"
 READER_KEY_REVOKED = "reader_key.revoked"
@@ -108,9 +109,12 @@ def entries(
 
 
 def apply_export_recorded(who: DeviceContext, payload: ExportRecorded) -> Applied:
-    """The `export.recorded` op: the device's person exported data; kept as an entry."""
+    """The `export.recorded` op: the device's person exported data; kept as one entry,
+    a personal-data export when the people sheets were written."""
+    if payload.full and not who.is_supervisor:
+        raise ValueError("only a supervisor may export personal data in full")
     record(
-        DATA_EXPORTED,
+        PERSONAL_DATA_EXPORTED if payload.people else DATA_EXPORTED,
         actor=who.person_id,
         device=who.device_id,
         subject=payload.what,
@@ -119,6 +123,8 @@ def apply_export_recorded(who: DeviceContext, payload: ExportRecorded) -> Applie
             "filters": payload.filters,
             "records": payload.records,
             "file": payload.file,
+            "people": payload.people,
+            "full": payload.full,
             "device_time": payload.at,
         },
     )

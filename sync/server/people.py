@@ -43,7 +43,7 @@ def cipher() -> PersonalCipher:
 
 
 REVEALED = "personal_data.revealed"
-EXPORTED = "personal_data.exported"
+EXPORTED = audit_log.PERSONAL_DATA_EXPORTED
 MERGED = "people.merged"
 IMPORTED = "people_registry.imported"
 RETAINED = "personal_data.retention"
@@ -192,6 +192,8 @@ def apply_personal_reveal(who: DeviceContext, sub: PersonalReveal) -> Applied:
 
 
 def apply_personal_export(who: DeviceContext, sub: PersonalExport) -> Applied:
+    """An op devices queued before a ledger export became one `export.recorded` op (with
+    its people count); kept so those still reach the trail."""
     require_own(who, sub.actor, f"export {sub.id}")
     if sub.full and not who.is_supervisor:
         raise ValueError("only a supervisor may export personal data in full")

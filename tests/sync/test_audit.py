@@ -152,6 +152,25 @@ def test_a_ledger_exported_on_a_device_reaches_the_servers_trail(make_device, se
     assert (entry.actor, entry.device, entry.subject) == ("p-insp", device.device_id, "ledger")
     assert entry.detail["format"] == "xlsx" and entry.detail["filters"] == {"grid": "V1"}
     assert entry.detail["file"] == "ledger.xlsx"
+    assert (entry.detail["people"], entry.detail["full"]) == (0, False)
+
+
+def test_an_inspectors_claim_of_a_full_personal_export_is_refused_and_not_kept(api):
+    """The device refuses a full export to an inspector; the server does not take the
+    device's word for it either."""
+    export = {"id": "e-1", "at": "2026-12-01T08:00:00.000Z", "what": "ledger",
+              "format": "csv", "people": 3}  # fmt: skip
+    answer = api.push([api.op("export.recorded", {**export, "full": True}),
+                       api.op("export.recorded", {**export, "id": "e-2"})])  # fmt: skip
+    assert answer.status_code == 200, answer.text
+    refused, kept = answer.json()["results"]
+    assert refused["status"] == "rejected" and "supervisor" in refused["reason"]
+    assert kept["status"] == "applied"
+    with server_db.current().connection_context():
+        trail = [e for e in audit.entries() if e.action.endswith(".exported")]
+    assert [(e.action, e.actor, e.detail["people"], e.detail["full"]) for e in trail] == [
+        (audit.PERSONAL_DATA_EXPORTED, "p-insp", 3, False)
+    ]
 
 
 def test_the_database_refuses_to_change_or_remove_an_entry(seed):

@@ -215,18 +215,19 @@ def export_ledger(
         if Household.select().exists():
             grids = grid_codes_under([f.grid] if f.grid else [c for c, _ in me().grids])
             people = write_people_sheets(sink.sheet, sink.row, labels, grids,
-                                         full=full_personal_data, file_name=out.name)  # fmt: skip
+                                         full=full_personal_data)  # fmt: skip
     finally:
         paths = sink.close()
     seconds = time.perf_counter() - began
     result = ExportResult(paths, n_inspections, n_findings, n_events, seconds, people)
-    _record_export(f, fmt, result)
+    _record_export(f, fmt, result, full=full_personal_data and people > 0)
     return result
 
 
-def _record_export(f: ExportFilter, fmt: str, result: ExportResult) -> None:
+def _record_export(f: ExportFilter, fmt: str, result: ExportResult, *, full: bool) -> None:
     """Tell the server, with the next sync, that this person exported the ledger: it keeps
-    every export of hazard and personal data in its audit trail."""
+    every export of hazard and personal data in its audit trail, one entry per export
+    (with the people written, masked or in full)."""
     filters = {
         "from": f.first.isoformat() if f.first else None,
         "to": f.last.isoformat() if f.last else None,
@@ -241,6 +242,8 @@ def _record_export(f: ExportFilter, fmt: str, result: ExportResult) -> None:
         "filters": {key: value for key, value in filters.items() if value},
         "records": result.inspections + result.findings + result.events,
         "file": ", ".join(path.name for path in result.paths),
+        "people": result.people,
+        "full": full,
     }
     with db.atomic():
         enqueue("export.recorded", payload)  # sync.protocol.OP_EXPORT_RECORDED

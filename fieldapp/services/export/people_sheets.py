@@ -1,11 +1,11 @@
 """The ledger's people and follow-up sheets (人员台账, 随访台账), masked by default.
 
 ID numbers and phones are written masked (`4501**********1234`); full values only when
-asked for and the role may reveal (`domain.registry.REVEAL_ROLES`). Every export that
-writes people — masked or not — queues a `personal_data.export` op, so the server's audit
-trail records who exported how many people, in full or masked, from which device.
-Written only when the exported grids hold households. Reads the store, not other
-capabilities.
+asked for and the role may reveal (`domain.registry.REVEAL_ROLES`). The ledger's one
+`export.recorded` op carries the number of people written and whether in full, so the
+server's audit trail has one entry per export saying who exported how many people, in
+full or masked, from which device. Written only when the exported grids hold households.
+Reads the store, not other capabilities.
 """
 
 from __future__ import annotations
@@ -14,19 +14,14 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from fieldapp.domain import personal
-from fieldapp.domain.clock import now_iso
-from fieldapp.domain.ids import new_id
 from fieldapp.domain.registry import REVEAL_ROLES
 from fieldapp.i18n import t
 from fieldapp.reports.ledger import Labels
-from fieldapp.services.common import outbox
 from fieldapp.services.common.identity import me
 from fieldapp.store import keyring
-from fieldapp.store.db import db
 from fieldapp.store.followup_models import FollowupCase, FollowupPlan, FollowupReading
 from fieldapp.store.people_models import Household, HouseholdMember
 
-OP_PERSONAL_EXPORT = "personal_data.export"
 PEOPLE_COLUMNS = (("grid", 12), ("household", 12), ("building", 10), ("address", 24),
                   ("name", 10), ("sex", 6), ("birth_year", 8), ("id_number", 20),
                   ("phone", 14), ("tags", 20), ("arrived_on", 12), ("left_on", 12))  # fmt: skip
@@ -61,7 +56,7 @@ def _shown(seal: personal.PersonalCipher | None, member: HouseholdMember, field:
 
 
 def write_people_sheets(
-    sheet: Sheet, row: Row, labels: Labels, grids: list[str], *, full: bool, file_name: str
+    sheet: Sheet, row: Row, labels: Labels, grids: list[str], *, full: bool
 ) -> int:
     """The two sheets for the households of `grids`; returns the number of people."""
     members = list(
@@ -78,7 +73,6 @@ def write_people_sheets(
         seal: personal.PersonalCipher | None = keyring.cipher()
     except personal.PersonalDataLocked:
         seal = None
-    _audit(len(members), full, file_name)
     idn, phone = personal.ID_NUMBER_FIELD, personal.PHONE_FIELD
     sheet("people", [labels(f"ledger.people.{k}") for k, _ in PEOPLE_COLUMNS],
           [w for _, w in PEOPLE_COLUMNS])  # fmt: skip
@@ -104,13 +98,3 @@ def write_people_sheets(
              len(readings), sum(1 for r in readings if r.failed),
              "、".join(labels.maybe("ledger.case_state", s) for s in states)])  # fmt: skip
     return len(members)
-
-
-def _audit(people: int, full: bool, file_name: str) -> None:
-    who = me()
-    with db.atomic():
-        outbox.enqueue(
-            OP_PERSONAL_EXPORT,
-            {"id": new_id(), "actor": who.person_id, "device_id": who.device_id,
-             "at": now_iso(), "people": people, "full": full, "file": file_name[:200]},
-        )  # fmt: skip
