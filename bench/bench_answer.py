@@ -8,6 +8,12 @@ Items that take a value (number, text, date, choice) are stepped over with → a
 timed; the last item of each inspection is left unanswered and the next venue is opened.
 
 Also the commit alone: `services.inspection.inspections.record_answer` on the same store.
+
+The reference, measured in the same run: a bare Textual app (one Static that shows the
+number of keys pressed) timed the same way, key → the frame that shows the new number —
+what Textual and the headless driver cost on this machine, now. The run is split into
+rounds (bare, then app, each round); the ratio app / bare is printed per round with its
+spread, so a loaded machine shows up in both and not as a regression.
 """
 
 from __future__ import annotations
@@ -22,6 +28,7 @@ from typing import Any
 import _workspace  # noqa: F401  # puts the repository on sys.path
 
 ANSWERS = 150
+ROUNDS = 3
 COMMITS = 300
 GOAL_MS = 20.0
 SIZE = (120, 36)
@@ -52,7 +59,57 @@ def _fresh_venues(count: int) -> list[str]:
     return [str(venue.id) for venue in query]
 
 
-async def _answer_in_app(venues: list[str]) -> list[float]:
+async def _key_to_frame(pilot: Any, frames: list[tuple[float, int]], before: int) -> float:
+    """Press `y`; ms until a frame shows something other than `before` (the item index,
+    or the bare app's count), as the display hook records frames."""
+    await pilot.pause()
+    frames.clear()
+    start = time.perf_counter()
+    await pilot.press("y")
+    for _ in range(1000):
+        if any(shown != before for _, shown in frames):
+            break
+        await pilot.pause()
+    else:
+        raise RuntimeError(f"no frame moved on from {before} after the key")
+    when = next(at for at, shown in frames if shown != before)
+    return (when - start) * 1000
+
+
+async def _keys_in_bare_app(presses: int) -> list[float]:
+    """Key → the frame that shows it, in an app with one Static (the reference)."""
+    from textual.app import App, ComposeResult
+    from textual.widgets import Static
+
+    class Counter(App[None]):
+        count = 0
+
+        def compose(self) -> ComposeResult:
+            yield Static("0", id="count")
+
+        def on_key(self) -> None:
+            self.count += 1
+            self.query_one("#count", Static).update(str(self.count))
+
+    app = Counter()
+    frames: list[tuple[float, int]] = []
+    times: list[float] = []
+    async with app.run_test(size=SIZE) as pilot:
+        display = app._display
+
+        def timed_display(screen: Any, renderable: Any) -> None:
+            display(screen, renderable)
+            if renderable is not None:
+                frames.append((time.perf_counter(), app.count))
+
+        app._display = timed_display  # type: ignore[method-assign]
+        await pilot.pause()
+        for _ in range(presses):
+            times.append(await _key_to_frame(pilot, frames, app.count))
+    return times
+
+
+async def _answer_in_app(venues: list[str], answers: int = ANSWERS) -> list[float]:
     from textual.screen import ModalScreen
 
     from fieldapp.tui.app import make_app
@@ -83,27 +140,15 @@ async def _answer_in_app(venues: list[str]) -> list[float]:
             screen = app.screen
             if not isinstance(screen, InspectScreen):
                 raise RuntimeError(f"expected the inspection screen, got {screen!r}")
-            while screen.index + 1 < len(screen.codes) and len(times) < ANSWERS:
+            while screen.index + 1 < len(screen.codes) and len(times) < answers:
                 if screen.item.answer in VALUE_TYPES:  # not timed: step over it
                     screen.action_next()
                     await pilot.pause()
                     continue
-                before = screen.index
-                await pilot.pause()
-                frames.clear()
-                start = time.perf_counter()
-                await pilot.press("y")
-                for _ in range(1000):
-                    if any(index != before for _, index in frames):
-                        break
-                    await pilot.pause()
-                else:
-                    raise RuntimeError(f"no frame showed the item after {screen.codes[before]}")
-                shown = next(when for when, index in frames if index != before)
-                times.append((shown - start) * 1000)
+                times.append(await _key_to_frame(pilot, frames, screen.index))
             screen.leave()
             await pilot.pause()
-            if len(times) >= ANSWERS:
+            if len(times) >= answers:
                 break
     return times
 
@@ -141,15 +186,29 @@ def main() -> None:
         open_store(store_path(home))
         try:
             venues = _fresh_venues(60)
-            in_app = asyncio.run(_answer_in_app(venues[:30]))
+            rounds: list[tuple[list[float], list[float]]] = []  # (bare, app) per round
+            share = 30 // ROUNDS
+            for n in range(ROUNDS):
+                bare = asyncio.run(_keys_in_bare_app(ANSWERS // ROUNDS))
+                mine = venues[n * share : (n + 1) * share]
+                rounds.append((bare, asyncio.run(_answer_in_app(mine, ANSWERS // ROUNDS))))
             commits = _commit_alone(venues[30:])
         finally:
             close_store()
+    in_app = [ms for _, app_times in rounds for ms in app_times]
+    bare_all = [ms for bare, _ in rounds for ms in bare]
+    ratios = [statistics.median(a) / statistics.median(b) for b, a in rounds]
     median = statistics.median(in_app)
     verdict = "meets" if median <= GOAL_MS else "misses"
     print("answer → next item in the running app (store on disk, synchronous=FULL)")
     print(f"  commit alone (record_answer): {_summary(commits)}")
     print(f"  key → next item shown:        {_summary(in_app)}")
+    print(f"  reference, bare app key → frame: {_summary(bare_all)}")
+    print(
+        f"ratio app / bare: {statistics.median(ratios):.2f}× "
+        f"(rounds: {', '.join(f'{r:.2f}' for r in ratios)}; "
+        f"spread {min(ratios):.2f}–{max(ratios):.2f})"
+    )
     print(
         f"answer: median {median:.1f} ms, p90 {_p90(in_app):.1f} ms over {len(in_app)} answers "
         f"({verdict} the goal of ≤ {GOAL_MS:g} ms median)"

@@ -185,6 +185,21 @@ def load(inspection_id: str) -> InspectionView:
     return view
 
 
+def refresh(view: InspectionView) -> InspectionView:
+    """`view` after answers were given: the inspection, its answers and findings read
+    again; the venue, the checklist and what its conditions see (thresholds, campaigns)
+    kept as `load` found them. The inspect screen calls this after every answer, so it
+    reads no settings and rebuilds no checklist."""
+    inspection_id = view.inspection.id
+    inspection = Inspection.get_by_id(inspection_id)
+    answers = {a.item_code: a for a in Answer.select().where(Answer.inspection == inspection_id)}
+    findings = {f.item_code: f for f in Finding.select().where(Finding.inspection == inspection_id)}
+    fresh = InspectionView(inspection, view.venue, view.checklist, answers, findings, view.context)
+    fresh.campaigns = view.campaigns
+    fresh.state = form_state(view.checklist, fresh.given(), view.context)
+    return fresh
+
+
 def context_for(venue: Venue, checklist: Checklist, applied: list[Applied]) -> Context:
     """What the checklist's conditions see: the venue's attributes, the thresholds (the
     checklist's defaults, overridden by the office's settings), the campaigns the

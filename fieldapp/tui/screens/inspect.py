@@ -283,7 +283,7 @@ class InspectScreen(Screen[None]):
         return later if later and later != self.code and later in asked else self.code
 
     def reload(self) -> None:
-        self.view = inspections.load(self.inspection_id)
+        self.view = inspections.refresh(self.view)
 
     # ------------------------------------------------------------- navigation
 

@@ -5,7 +5,10 @@ screen's own keys push F1 and F12 off the right edge. This one chooses what fits
 keys of the screen and its focused widget first (in the order the screen declares them,
 most used first), then the app's keys in the order of `APP_KEYS`, and always F1 (every
 key, with its description, in the help panel) and the palette key docked on the right.
-It chooses again when the keys change (Footer recomposes) or the terminal's width does.
+It chooses again when the keys change (Footer recomposes) or the terminal's width does;
+a screen that refreshes its bindings without changing them (the inspect screen does, after
+every answer) costs no recompose: the footer's widgets are rebuilt only when what it would
+show differs from what it shows.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from rich.cells import cell_len
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.screen import Screen
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey, FooterLabel, KeyGroup
 
@@ -64,12 +68,15 @@ class KeyFooter(Footer):
         super().__init__(compact=True)
         self._laid_out_for = 0
         self.hidden: list[Binding] = []  # shown bindings that did not fit (F1 lists them)
+        self._composed_from: tuple[tuple[Entry, ...], int] | None = None  # (entries, room)
 
     def compose(self) -> ComposeResult:
         if not self._bindings_ready:
             return
         entries = self._entries()
-        shown = choose(entries, self._room())
+        room = self._room()
+        self._composed_from = (tuple(entries), room)
+        shown = choose(entries, room)
         self.hidden = [b for e in entries if e not in shown for b, _, _ in e.bindings]
         self._laid_out_for = self._width()
         for entry in shown:
@@ -128,6 +135,17 @@ class KeyFooter(Footer):
             key = cell_len(self.app.get_key_display(binding))
             width -= key + 1 + cell_len(binding.description) + 1  # and its left border
         return width
+
+    def bindings_changed(self, screen: Screen) -> None:
+        """Recompose only when the keys to show (or the room for them) changed."""
+        if (
+            self._composed_from is not None
+            and self.is_attached
+            and screen is self.screen
+            and self._composed_from == (tuple(self._entries()), self._room())
+        ):
+            return
+        super().bindings_changed(screen)
 
     def on_resize(self, event: events.Resize) -> None:
         # A wider or narrower terminal fits more or fewer keys: choose again.
