@@ -61,6 +61,9 @@ CHANGE_TYPES: tuple[str, ...] = (
     "venue",
     "checklist",
     "campaign",  # a campaign definition with what the office switched (on, phase, grids)
+    "kind",  # a venue kind the office added or changed (names, cadence, precautions)
+    "grid_level",  # a grid level the office added (楼栋 under 网格)
+    "setting",  # an office setting (cadences, report deadlines, thresholds)
     "placard_key",
     "finding",
     "finding.event",

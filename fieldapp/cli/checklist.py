@@ -20,13 +20,20 @@ def checklist(ctx: click.Context) -> None:
 
 @checklist.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
-def validate(files: tuple[Path, ...]) -> None:
+@click.option(
+    "--kind",
+    "kinds",
+    multiple=True,
+    help="A venue kind the office adds (import-kinds), known besides the shipped ones.",
+)
+def validate(files: tuple[Path, ...], kinds: tuple[str, ...]) -> None:
     """Check checklist FILEs; print every error as file:line: code: message (校验检查表文件)."""
     from fieldapp.domain.checklist_toml import (
         ChecklistError,
         ChecklistInvalid,
         load_checklist_text,
     )
+    from fieldapp.domain.kinds import VENUE_KINDS
     from fieldapp.i18n import t
 
     invalid = 0
@@ -40,7 +47,7 @@ def validate(files: tuple[Path, ...]) -> None:
             invalid += 1
             continue
         try:
-            loaded = load_checklist_text(text, source)
+            loaded = load_checklist_text(text, source, kinds=(*VENUE_KINDS, *kinds))
         except ChecklistInvalid as exc:
             for error in exc.errors:
                 click.echo(str(error))

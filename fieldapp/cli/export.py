@@ -41,7 +41,11 @@ def _date(value: dt.datetime | None) -> dt.date | None:
 @click.option("--from", "first", type=click.DateTime(["%Y-%m-%d"]), help="First date (local).")
 @click.option("--to", "last", type=click.DateTime(["%Y-%m-%d"]), help="Last date (local).")
 @click.option("--grid", default=None, help="A grid code; the grids under it are included.")
-@click.option("--kind", type=click.Choice(VENUE_KINDS), default=None, help="One venue kind.")
+@click.option(
+    "--kind",
+    default=None,
+    help=f"One venue kind: {', '.join(VENUE_KINDS)} or one the office added.",
+)
 @click.option("--full-personal-data", is_flag=True,
               help="Write ID numbers and phones in full (supervisors only; audited).")  # fmt: skip
 @click.pass_context

@@ -9,6 +9,7 @@ import click
 
 from fieldapp.cli.admin_alerts import alerts
 from fieldapp.cli.admin_campaigns import admin_campaign
+from fieldapp.cli.admin_office import admin_setting, import_kinds, import_levels
 from fieldapp.cli.admin_placards import admin_placards, placard_key
 from fieldapp.cli.admin_readers import reader_key
 from fieldapp.cli.admin_web import web_user
@@ -220,3 +221,6 @@ admin.add_command(alerts)
 admin.add_command(reader_key)
 admin.add_command(web_user)
 admin.add_command(admin_campaign)
+admin.add_command(import_kinds)
+admin.add_command(import_levels)
+admin.add_command(admin_setting)

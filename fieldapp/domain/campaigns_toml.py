@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Collection
 from typing import Any
 
 from fieldapp.domain.campaigns import Campaign, CampaignSection
@@ -32,6 +33,7 @@ from fieldapp.domain.checklist_toml import (
     build_section,
     read_toml,
 )
+from fieldapp.domain.kinds import VENUE_KINDS
 
 CAMPAIGN_CODE_RE = re.compile(r"^[a-z][a-z0-9_]*$")
 CAMPAIGN_KEYS = (
@@ -105,12 +107,12 @@ def _is_date(value: Any) -> bool:
     return True
 
 
-def load_campaign_text(text: str, source: str) -> Campaign:
+def load_campaign_text(text: str, source: str, *, kinds: Collection[str] = VENUE_KINDS) -> Campaign:
     """The validated campaign; raises `ChecklistInvalid` listing every error."""
     data, lines, errors = read_toml(text, source)
     if data is None:
         raise ChecklistInvalid(errors)
-    validator = _CampaignValidator(source, lines, lines.matches(data))
+    validator = _CampaignValidator(source, lines, lines.matches(data), kinds)
     validator.campaign(data)
     if validator.errors:
         raise ChecklistInvalid(sorted(validator.errors, key=lambda e: e.line))

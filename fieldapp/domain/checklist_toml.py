@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Collection
 from dataclasses import dataclass, fields
 from typing import Any
 
@@ -75,14 +76,19 @@ class ChecklistInvalid(ValueError):
         super().__init__("\n".join(str(e) for e in self.errors))
 
 
-def validate_checklist_text(text: str, source: str) -> list[ChecklistError]:
-    """Every error in the document (an empty list when it is valid)."""
-    return _parse(text, source)[1]
+def validate_checklist_text(
+    text: str, source: str, *, kinds: Collection[str] = VENUE_KINDS
+) -> list[ChecklistError]:
+    """Every error in the document (an empty list when it is valid). `kinds`: the venue
+    kinds known (the shipped ones, and on the server those the office imported)."""
+    return _parse(text, source, kinds)[1]
 
 
-def load_checklist_text(text: str, source: str) -> Checklist:
+def load_checklist_text(
+    text: str, source: str, *, kinds: Collection[str] = VENUE_KINDS
+) -> Checklist:
     """The validated checklist; raises `ChecklistInvalid` listing every error."""
-    checklist, errors = _parse(text, source)
+    checklist, errors = _parse(text, source, kinds)
     if errors or checklist is None:
         raise ChecklistInvalid(errors)
     return checklist
@@ -93,11 +99,13 @@ def load_checklist_text(text: str, source: str) -> Checklist:
 _POSITION_RE = re.compile(r"\s*\(at line (\d+), column (\d+)\)\s*$")
 
 
-def _parse(text: str, source: str) -> tuple[Checklist | None, list[ChecklistError]]:
+def _parse(
+    text: str, source: str, kinds: Collection[str]
+) -> tuple[Checklist | None, list[ChecklistError]]:
     data, lines, errors = read_toml(text, source)
     if data is None:
         return None, errors
-    validator = Validator(source, lines, lines.matches(data))
+    validator = Validator(source, lines, lines.matches(data), kinds)
     validator.document(data)
     if validator.errors:
         return None, sorted(validator.errors, key=lambda e: e.line)
@@ -130,8 +138,15 @@ class Validator:
 
     section_keys: tuple[str, ...] = SECTION_KEYS
 
-    def __init__(self, source: str, lines: LineMap, tables_match: bool) -> None:
+    def __init__(
+        self,
+        source: str,
+        lines: LineMap,
+        tables_match: bool,
+        kinds: Collection[str] = VENUE_KINDS,
+    ) -> None:
         self.source = source
+        self.known_kinds = tuple(kinds)
         self.lines = lines
         self.tables_match = tables_match
         self.errors: list[ChecklistError] = []
@@ -208,10 +223,9 @@ class Validator:
             self.error(line, label, "kinds must be a non-empty list of venue kinds")
             return
         for kind in kinds:
-            if kind not in VENUE_KINDS:
-                self.error(
-                    line, label, f"unknown venue kind {show(kind)} (known: {one_of(VENUE_KINDS)})"
-                )
+            if kind not in self.known_kinds:
+                known = one_of(self.known_kinds)
+                self.error(line, label, f"unknown venue kind {show(kind)} (known: {known})")
         if len(set(map(str, kinds))) != len(kinds):
             self.error(line, label, "kinds lists a venue kind twice")
 

@@ -29,6 +29,14 @@ def _load() -> dict[str, dict[str, str]]:
     return _catalogs
 
 
+def add_texts(zh: dict[str, str], en: dict[str, str]) -> None:
+    """Texts that are data, not code: the names and placard precautions of the venue kinds
+    and grid levels an office published. A key the catalogues hold is replaced."""
+    catalogs = _load()
+    catalogs["zh"].update(zh)
+    catalogs["en"].update(en)
+
+
 def set_language(lang: str) -> None:
     global _lang
     lang = normalize(lang)

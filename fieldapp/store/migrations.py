@@ -158,6 +158,13 @@ def _v12_patrols(db: SqliteDatabase) -> None:
     db.create_tables(PATROL_MODELS, safe=False)
 
 
+def _v13_office_data(db: SqliteDatabase) -> None:
+    """Venue kinds and grid levels the office publishes (settings are `setting` rows)."""
+    from fieldapp.store.office_models import OFFICE_MODELS
+
+    db.create_tables(OFFICE_MODELS, safe=False)
+
+
 # Index i holds the migration from version i to version i + 1.
 MIGRATIONS: list[Migration] = [
     _v1_initial,
@@ -172,6 +179,7 @@ MIGRATIONS: list[Migration] = [
     _v10_followups,
     _v11_activities,
     _v12_patrols,
+    _v13_office_data,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

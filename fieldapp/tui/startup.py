@@ -30,7 +30,7 @@ def run_tui(lang: str | None) -> None:
     """Open the local store, load the shipped checklists, pick the language, run the TUI."""
     import_peewee_without_postgres()
     from fieldapp.paths import store_path
-    from fieldapp.services.common import campaigns, checklists, settings
+    from fieldapp.services.common import campaigns, checklists, kinds, settings
     from fieldapp.services.common.identity import enrolled
     from fieldapp.services.inspection.home import start_loading_home
     from fieldapp.store import close_store, open_store
@@ -41,6 +41,7 @@ def run_tui(lang: str | None) -> None:
             start_loading_home()
         report = checklists.load_checklists()
         campaign_report = campaigns.load_campaigns()
+        kinds.publish_names()  # the kinds and levels the office added, by name
         lang = lang or settings.language()
         from fieldapp.tui.app import make_app  # Textual: imported while the home data is read
 

@@ -43,6 +43,7 @@ from sync.client.incident_rows import (
     record_incident_seqs,
     refold_incidents,
 )
+from sync.client.office_rows import store_kind, store_level, store_setting
 from sync.client.patrol_rows import apply_checkpoints, apply_routes, apply_runs
 from sync.client.people_rows import apply_household, remove_household
 from sync.client.rows import RowWriter, existing, rows_in
@@ -50,7 +51,7 @@ from sync.protocol import Change
 
 VENUE_UPDATED = (
     "code", "name", "kind", "address", "contact", "phone", "risk_level", "grid",
-    "placard_key_id", "updated_at", "lat", "lon",
+    "placard_key_id", "updated_at", "lat", "lon", "attributes",
 )  # fmt: skip
 
 
@@ -126,8 +127,8 @@ def forget_server_seqs() -> None:
 
 # The order a page is applied in: every record after the records it refers to.
 APPLY_ORDER = (
-    "grid", "person", "placard_key", "checklist", "campaign", "venue", "inspection", "finding",
-    "finding.event", "daily_report", "incident", "incident.event", "household", "followup",
+    "setting", "kind", "grid_level", "grid", "person", "placard_key", "checklist", "campaign",
+    "venue", "inspection", "finding", "finding.event", "daily_report", "incident", "incident.event", "household", "followup",
     "activity",
     "checkpoint", "patrol_route", "patrol_run",
 )  # fmt: skip
@@ -148,6 +149,9 @@ class PageApplier:
             "person": self._person,
             "checklist": self._checklist,
             "campaign": self._campaign,
+            "kind": lambda change: store_kind(change.record),
+            "grid_level": lambda change: store_level(change.record),
+            "setting": lambda change: store_setting(change.record, self.warnings),
             "placard_key": self._placard_key,
             "daily_report": self._daily_report,
             "household": self._household,
@@ -248,6 +252,7 @@ class PageApplier:
                 updated_at=r.get("updated_at", ""),
                 lat=r.get("lat"),
                 lon=r.get("lon"),
+                attributes=r.get("attributes") or {},
                 risk_level=r.get("risk_level") or "normal",
                 # The server's last inspection of the venue, whoever made it: the due date
                 # is recomputed from it after the pull (services.syncing.after_sync).

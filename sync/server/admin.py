@@ -14,13 +14,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from fieldapp.domain.checklist import Checklist as ChecklistDoc
+from fieldapp.domain.expr_types import VENUE_ATTRIBUTES
 from fieldapp.domain.ids import new_id
-from fieldapp.domain.kinds import GRID_LEVELS, RISK_LEVELS, ROLES, VENUE_KINDS
+from fieldapp.domain.kinds import RISK_LEVELS, ROLES
+from fieldapp.domain.office import attribute_value
 from sync.protocol import canonical_json
 from sync.server import audit
 from sync.server import db as server_db
 from sync.server.feed import NewChange, append_changes
 from sync.server.models import Checklist, Device, Grid, Person, PersonGrid, PlacardKey, Venue
+from sync.server.office import known_kinds, known_levels
 from sync.server.patrol_models import Checkpoint
 from sync.server.records import (
     checklist_change,
@@ -46,6 +49,7 @@ def import_grids(path: Path | str) -> int:
     errors: list[RowError] = []
     seen: dict[str, int] = {}
     parents: dict[str, str] = {}
+    levels = known_levels()
     for row in rows:
         code, name, level, parent = (
             row.get("code"),
@@ -61,7 +65,7 @@ def import_grids(path: Path | str) -> int:
         seen[code] = row.number
         if not name:
             errors.append(RowError(row.number, "name", "the name is empty"))
-        choice(errors, row.number, "level", level, GRID_LEVELS)
+        choice(errors, row.number, "level", level, levels)
         if parent:
             parents[code] = parent
     known = {g.code for g in Grid.select(Grid.code)}
@@ -248,6 +252,21 @@ def coordinate(errors: list[RowError], row: Row, column: str, limit: float) -> N
         )
 
 
+def _attributes(errors: list[RowError], row: Row) -> dict[str, bool | float]:
+    """The venue attributes of a row: a column per attribute (has_gas, rooms…), an
+    empty cell not recorded."""
+    found: dict[str, bool | float] = {}
+    for name in VENUE_ATTRIBUTES:
+        try:
+            value = attribute_value(name, row.get(name))
+        except ValueError as problem:
+            errors.append(RowError(row.number, name, str(problem)))
+            continue
+        if value is not None:
+            found[name] = value
+    return found
+
+
 def import_venues(path: Path | str) -> int:
     rows = read_table(path, ("code", "name", "kind", "grid"))
     errors: list[RowError] = []
@@ -255,6 +274,8 @@ def import_venues(path: Path | str) -> int:
     known = {g.code for g in Grid.select(Grid.code)}
     by_code = {v.code: v.id for v in Venue.select(Venue.code, Venue.id)}
     checkpoint_codes = {c.code for c in Checkpoint.select(Checkpoint.code)}
+    kinds = known_kinds()
+    attributes: dict[int, dict[str, bool | float]] = {}  # row number -> its attributes
     for row in rows:
         code = row.get("code")
         check_code(errors, row, code, seen, by_code, what="venue")
@@ -262,7 +283,8 @@ def import_venues(path: Path | str) -> int:
             errors.append(RowError(row.number, "code", f"{code} is a checkpoint's code"))
         if not row.get("name"):
             errors.append(RowError(row.number, "name", "the name is empty"))
-        choice(errors, row.number, "kind", row.get("kind"), VENUE_KINDS)
+        choice(errors, row.number, "kind", row.get("kind"), kinds)
+        attributes[row.number] = _attributes(errors, row)
         if row.get("grid") not in known:
             errors.append(
                 RowError(row.number, "grid", f"no grid {row.get('grid')!r} on the server")
@@ -280,13 +302,15 @@ def import_venues(path: Path | str) -> int:
         changes = []
         for row in rows:
             vid = row.get("id") or by_code.get(row.get("code")) or new_id()
-            values: dict[str, str | float | None] = {c: row.get(c) for c in VENUE_COLUMNS}
+            values: dict[str, object] = {c: row.get(c) for c in VENUE_COLUMNS}
             values["risk_level"] = values["risk_level"] or "normal"
             values["placard_key_id"] = values["placard_key_id"] or None
             values["updated_at"] = stamp
             for axis in ("lat", "lon"):  # optional columns: a sheet without them keeps them
                 if axis in row.values:
                     values[axis] = float(row.get(axis)) if row.get(axis) else None
+            if any(name in row.values for name in VENUE_ATTRIBUTES):  # else kept as they are
+                values["attributes"] = attributes[row.number]
             update = {**values, "code": row.get("code")}
             Venue.insert(id=vid, **update).on_conflict(
                 conflict_target=[Venue.id], update=update
@@ -313,7 +337,8 @@ def publish_checklist(path: Path | str) -> Published:
     else:
         from fieldapp.domain.checklist_toml import load_checklist_text
 
-        doc = load_checklist_text(text, path.name)  # raises ChecklistInvalid listing errors
+        # raises ChecklistInvalid listing errors; any kind the office imported is known
+        doc = load_checklist_text(text, path.name, kinds=known_kinds())
     body = doc.to_dict()
     digest = hashlib.sha256(canonical_json(body).encode("utf-8")).hexdigest()
     with server_db.write_transaction():

@@ -17,6 +17,7 @@ from sync.protocol import payload_hash
 from sync.server import db as server_db
 from sync.server.feed import NewChange, append_changes
 from sync.server.models import Campaign, CampaignRun, Grid
+from sync.server.office import known_kinds
 
 
 class CampaignError(ValueError):
@@ -40,7 +41,7 @@ class CampaignState:
 def publish_campaign(path: Path | str) -> tuple[CampaignDoc, bool]:
     """Validate and publish one definition version; (definition, newly published)."""
     path = Path(path)
-    doc = load_campaign_text(path.read_text(encoding="utf-8"), path.name)
+    doc = load_campaign_text(path.read_text(encoding="utf-8"), path.name, kinds=known_kinds())
     body = doc.to_dict()
     digest = payload_hash(body)
     with server_db.write_transaction():

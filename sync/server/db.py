@@ -19,6 +19,7 @@ from sync.server.activity_models import ACTIVITY_MODELS
 from sync.server.followup_models import FOLLOWUP_MODELS
 from sync.server.incident_models import INCIDENT_MODELS
 from sync.server.models import ALL_MODELS, BlobRef, Meta, database
+from sync.server.office_models import OFFICE_MODELS
 from sync.server.patrol_models import PATROL_MODELS
 from sync.server.people_models import PEOPLE_MODELS
 
@@ -129,6 +130,7 @@ ADDED_COLUMNS: tuple[tuple[str, str, str], ...] = (
     ("venue", "lat", "DOUBLE PRECISION"),
     ("venue", "lon", "DOUBLE PRECISION"),
     ("venue", "last_inspected_at", "VARCHAR(255)"),
+    ("venue", "attributes", "TEXT NOT NULL DEFAULT '{}'"),
 )
 # A column added with what an older database already knows filled in (table.column -> SQL).
 BACKFILLS = {
@@ -166,6 +168,7 @@ def init_schema() -> str:
                 *FOLLOWUP_MODELS,
                 *ACTIVITY_MODELS,
                 *PATROL_MODELS,
+                *OFFICE_MODELS,
             ],
             safe=True,
         )
@@ -197,7 +200,8 @@ def add_missing_tables() -> None:
         + PEOPLE_MODELS
         + FOLLOWUP_MODELS
         + ACTIVITY_MODELS
-        + PATROL_MODELS,
+        + PATROL_MODELS
+        + OFFICE_MODELS,
         safe=True,
     )
     with write_transaction():

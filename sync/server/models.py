@@ -134,6 +134,9 @@ class Venue(ServerModel):
     # never later than the server's clock when it arrived. It travels with the venue, so
     # every device computes the same due date from it (an ADDED_COLUMNS column).
     last_inspected_at = CharField(null=True)
+    # What the venue's checklist conditions ask of it (has_gas, rooms, beds…; absent =
+    # not recorded), from the venue import's attribute columns (an ADDED_COLUMNS column).
+    attributes = JSONText(default=dict)
 
     grid_code: str
 

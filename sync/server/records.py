@@ -57,6 +57,7 @@ def venue_change(venue: Venue) -> NewChange:
         "lat": venue.lat,
         "lon": venue.lon,
         "last_inspected_at": venue.last_inspected_at,
+        "attributes": venue.attributes or {},
     }
     return NewChange("venue", venue.id, record, grid_code=venue.grid_code)
 

@@ -1,10 +1,12 @@
-"""Settings kept in the store: language, cadence per kind, report deadlines."""
+"""Settings kept in the store: the device's own (language, keymap) and the office's,
+pulled from the server (`fieldapp.domain.office.OFFICE_SETTINGS`: cadence per kind,
+report deadlines, thresholds)."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from fieldapp.domain.cadence import DEFAULT_CADENCE_DAYS
+from fieldapp.services.common.kinds import kind_cadence
 from fieldapp.store.models import Setting
 
 
@@ -18,7 +20,9 @@ def put(key: str, value: Any) -> None:
 
 
 def cadence() -> dict[str, int]:
-    return {**DEFAULT_CADENCE_DAYS, **(get("cadence_days") or {})}
+    """Days between inspections per kind: the kinds' own (shipped or published), then the
+    office's `cadence_days` setting."""
+    return {**kind_cadence(), **(get("cadence_days") or {})}
 
 
 def language(default: str = "zh") -> str:

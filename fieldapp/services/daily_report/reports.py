@@ -30,6 +30,7 @@ from fieldapp.i18n import t
 from fieldapp.services.common import outbox, settings
 from fieldapp.services.common.grid_tree import grid_tree
 from fieldapp.services.common.identity import grid_codes_under, me
+from fieldapp.services.common.kinds import level_deadlines
 from fieldapp.services.common.periods import day_bounds_utc, parse_utc
 from fieldapp.services.daily_report.patrol_figures import patrol_figures
 from fieldapp.services.daily_report.people_figures import people_figures
@@ -239,7 +240,8 @@ def _parse_hhmm(value: str) -> dt.time:
 
 def deadlines() -> dict[str, str]:
     """The deadline per level (and per grid code where one is set), as HH:MM."""
-    return {**DEFAULT_DEADLINES, **(settings.get("report_deadlines") or {})}
+    published = level_deadlines()  # the levels the office added name their own
+    return {**DEFAULT_DEADLINES, **published, **(settings.get("report_deadlines") or {})}
 
 
 def set_deadline(level_or_grid: str, hhmm: str) -> None:

@@ -17,10 +17,10 @@ from peewee import Case, fn
 
 from fieldapp.domain import cadence as cad
 from fieldapp.domain.clock import today
-from fieldapp.domain.kinds import VENUE_KINDS
 from fieldapp.services.common import settings
 from fieldapp.services.common.grid_tree import GridNode, grid_tree
 from fieldapp.services.common.identity import grid_codes_under, me
+from fieldapp.services.common.kinds import venue_kinds
 from fieldapp.store.db import db, rows
 from fieldapp.store.models import Grid, Person, PersonGrid, Venue
 
@@ -68,7 +68,7 @@ def recompute_due(kinds: Iterable[str] | None = None) -> int:
 
 def set_cadence(kind: str, days: int) -> None:
     """Change how often a kind is inspected and recompute its venues' due dates, together."""
-    if kind not in VENUE_KINDS:
+    if kind not in venue_kinds():
         raise ValueError(f"unknown venue kind {kind!r}")
     if int(days) < 1:
         raise ValueError("a cadence is at least one day")

@@ -108,9 +108,17 @@ _CATCH_UP_LAST_INSPECTED_SQL = """
 
 def after_sync(result: SyncResult) -> None:
     """What a sync that pulled anything leaves to do on this device (the TUI and
-    `fieldapp sync` both call it): pulled inspections and venues move the due caches."""
+    `fieldapp sync` both call it): pulled inspections and venues move the due caches; kinds
+    and levels the office published get their names in the catalogues."""
     if result.pulled:
+        publish_names()
         refresh_due_caches()
+
+
+def publish_names() -> None:
+    from fieldapp.services.common.kinds import publish_names as publish
+
+    publish()
 
 
 def refresh_due_caches() -> int:

@@ -98,6 +98,7 @@ class FindVenueScreen(FieldScreen[None]):
     @dataclass
     class Grids(Message):
         choices: list[tuple[str, str]]
+        kinds: list[str]  # the shipped kinds and those the office added
 
     def __init__(self, text: str = "") -> None:
         super().__init__(id="find-venue")
@@ -105,6 +106,7 @@ class FindVenueScreen(FieldScreen[None]):
         self.kind_filter: str | None = None
         self.grid_filter: str | None = None
         self.grids: list[tuple[str, str]] = []
+        self.kinds: list[str] = list(VENUE_KINDS)  # until the store's list is read
         self.page_offset = 0
         self.has_more = False
         self.rows: list[VenueRow] = []
@@ -115,7 +117,7 @@ class FindVenueScreen(FieldScreen[None]):
         yield Input(value=self.query_text, placeholder=t("find.placeholder"), id="query")
         with Horizontal(id="filters"):
             yield Select(
-                [(t(f"kind.{kind}"), kind) for kind in VENUE_KINDS],
+                [(t(f"kind.{kind}"), kind) for kind in self.kinds],
                 prompt=t("find.kind.prompt"),
                 value=self.kind_filter if self.kind_filter else Select.NULL,
                 id="kind",
@@ -229,16 +231,24 @@ class FindVenueScreen(FieldScreen[None]):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="find-venue-grids")
     def _load_grids(self) -> None:
+        from fieldapp.services.common.kinds import venue_kinds
         from fieldapp.store import db
 
         with db.connection_context():
             choices = grid_choices()
-        self.post_message(self.Grids(choices))
+            kinds = venue_kinds()
+        self.post_message(self.Grids(choices, kinds))
 
     @on(Grids)
     def _grids(self, event: Grids) -> None:
         self.grids = event.choices
         self.query_one("#grid", Select).set_options(event.choices)
+        if event.kinds != self.kinds:
+            self.kinds = event.kinds
+            kind = self.query_one("#kind", Select)
+            kind.set_options([(t(f"kind.{k}"), k) for k in event.kinds])
+            if self.kind_filter in event.kinds:
+                kind.value = self.kind_filter
 
     # -- paging and choosing -----------------------------------------------------------
 

@@ -218,8 +218,8 @@ class ReviewActions(FieldScreen[None]):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="review-choices")
     def _load_choices(self) -> None:
-        from fieldapp.domain.kinds import VENUE_KINDS
         from fieldapp.services import review
+        from fieldapp.services.common.kinds import venue_kinds
         from fieldapp.store import db
         from fieldapp.store.models import Grid
 
@@ -231,7 +231,8 @@ class ReviewActions(FieldScreen[None]):
             indent = {"town": "", "village": "  ", "area": "    "}
             grids = [(g.code, f"{indent.get(g.level, '')}{g.name}") for g in query]
             inspectors = review.inspector_choices()
-        self.post_message(self.ChoicesLoaded(grids, list(VENUE_KINDS), inspectors))
+            kinds = venue_kinds()
+        self.post_message(self.ChoicesLoaded(grids, kinds, inspectors))
 
     @on(ChoicesLoaded)
     def _choices_loaded(self, event: ChoicesLoaded) -> None:

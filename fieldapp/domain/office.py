@@ -1,0 +1,136 @@
+"""Venue kinds, grid levels and office settings as data the office publishes.
+
+The kinds and levels in `fieldapp.domain.kinds` ship with the program and are always
+known; an office adds more (足浴店, a fourth grid level 楼栋) as rows it imports on the
+server, and devices pull them with their next sync. Settings the office publishes
+(cadences, report deadlines, thresholds) replace a device's own values of the same keys;
+a device's own settings choose only its language and keymap.
+
+Pure: the rows' shapes and the checks of their values, shared by the server (import) and
+the device (what it pulled).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from fieldapp.domain.expr_types import BOOL, VENUE_ATTRIBUTES
+
+CODE_RE = re.compile(r"^[a-z][a-z0-9_]{0,39}$")
+PREFIX_RE = re.compile(r"^[A-Z]{2,5}$")
+TIME_RE = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
+
+# The settings the office publishes; any other key stays the device's own.
+OFFICE_SETTINGS: tuple[str, ...] = (
+    "cadence_days",  # {kind: days}
+    "report_deadlines",  # {grid level or grid code: "HH:MM"}
+    "report_reminder_minutes",  # minutes before the deadline a reminder starts
+    "checklist_params",  # {param: number}: thresholds of fail_if conditions
+)
+
+
+@dataclass(frozen=True)
+class VenueKind:
+    """A kind of venue: its names, placard prefix, cadence and placard precautions (one
+    line each), and the venue attributes its venues record (`rooms`, `beds`…)."""
+
+    code: str
+    zh: str
+    en: str
+    prefix: str = ""
+    cadence_days: int = 30
+    precautions_zh: str = ""
+    precautions_en: str = ""
+    attributes: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {**asdict(self), "attributes": list(self.attributes)}
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> VenueKind:
+        return cls(
+            code=str(data["code"]),
+            zh=str(data["zh"]),
+            en=str(data.get("en") or data["zh"]),
+            prefix=str(data.get("prefix") or ""),
+            cadence_days=int(data.get("cadence_days") or 30),
+            precautions_zh=str(data.get("precautions_zh") or ""),
+            precautions_en=str(data.get("precautions_en") or ""),
+            attributes=tuple(str(a) for a in data.get("attributes") or ()),
+        )
+
+
+@dataclass(frozen=True)
+class GridLevel:
+    """A level of the grid hierarchy (镇 → 村 → 网格 → 楼栋): depth 1 is the top."""
+
+    code: str
+    zh: str
+    en: str
+    depth: int
+    report_deadline: str = ""  # "HH:MM": the day's report is due by then at this level
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> GridLevel:
+        return cls(
+            code=str(data["code"]),
+            zh=str(data["zh"]),
+            en=str(data.get("en") or data["zh"]),
+            depth=int(data.get("depth") or 1),
+            report_deadline=str(data.get("report_deadline") or ""),
+        )
+
+
+def precaution_lines(text: str) -> str:
+    """Precautions as written in a sheet cell (one per line, or separated by | or ；)."""
+    parts = re.split(r"[\n|；]+", text)
+    return "\n".join(p.strip() for p in parts if p.strip())
+
+
+def attribute_value(name: str, text: str) -> bool | float | None:
+    """A venue attribute from a sheet cell: yes/no for a flag, a number for a count.
+    None for an empty cell (not recorded); ValueError saying what is wrong otherwise."""
+    text = text.strip()
+    if not text:
+        return None
+    if VENUE_ATTRIBUTES[name] == BOOL:
+        lowered = text.lower()
+        if lowered in ("1", "yes", "y", "true", "是", "有"):
+            return True
+        if lowered in ("0", "no", "n", "false", "否", "无"):
+            return False
+        raise ValueError(f"{text!r} is not yes/no (是/否)")
+    try:
+        number = float(text)
+    except ValueError:
+        raise ValueError(f"{text!r} is not a number") from None
+    if number < 0 or number != number:
+        raise ValueError(f"{text!r} is not a number ≥ 0")
+    return int(number) if number.is_integer() else number
+
+
+def setting_problem(key: str, value: Any) -> str | None:
+    """What is wrong with an office setting's value, or None when it may be published."""
+    if key not in OFFICE_SETTINGS:
+        return f"{key!r} is not an office setting (one of {', '.join(OFFICE_SETTINGS)})"
+    if key == "report_reminder_minutes":
+        ok = isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= 24 * 60
+        return None if ok else "report_reminder_minutes must be whole minutes, 0 to 1440"
+    if not isinstance(value, dict):
+        return f"{key} must be a table of name = value"
+    for name, item in value.items():
+        if key == "cadence_days":
+            if isinstance(item, bool) or not isinstance(item, int) or not 1 <= item <= 366:
+                return f"cadence_days.{name} must be whole days, 1 to 366"
+        elif key == "report_deadlines":
+            if not isinstance(item, str) or not TIME_RE.match(item):
+                return f"report_deadlines.{name} must be a time HH:MM"
+        elif isinstance(item, bool) or not isinstance(item, int | float):
+            return f"checklist_params.{name} must be a number"
+    return None

@@ -1,0 +1,65 @@
+"""The venue kinds and grid levels this device knows: the shipped ones and those the
+office published (pulled with a sync), and their names in the catalogues.
+
+`publish_names` puts the pulled kinds' and levels' names and placard precautions into the
+message catalogues (`kind.*`, `ledger.kind.*`, `placard.kind.*`, `placard.tips.*`,
+`grid_level.*`), so every list, ledger and placard says them with no code change; the app
+calls it at start-up and after each sync.
+"""
+
+from __future__ import annotations
+
+from fieldapp.domain.cadence import DEFAULT_CADENCE_DAYS
+from fieldapp.domain.kinds import GRID_LEVELS, VENUE_KINDS
+from fieldapp.domain.office import GridLevel, VenueKind
+from fieldapp.i18n import add_texts
+from fieldapp.store.office_models import GridLevelRow, VenueKindRow
+
+
+def published_kinds() -> list[VenueKind]:
+    query = VenueKindRow.select(VenueKindRow.body).order_by(VenueKindRow.code)
+    return [VenueKind.from_dict(row.body) for row in query]
+
+
+def published_levels() -> list[GridLevel]:
+    query = GridLevelRow.select(GridLevelRow.body).order_by(GridLevelRow.depth, GridLevelRow.code)
+    return [GridLevel.from_dict(row.body) for row in query]
+
+
+def venue_kinds() -> list[str]:
+    """Every kind a venue may be: the shipped ones, then those the office added."""
+    added = [k.code for k in published_kinds() if k.code not in VENUE_KINDS]
+    return [*VENUE_KINDS, *added]
+
+
+def grid_levels() -> list[str]:
+    added = [level.code for level in published_levels() if level.code not in GRID_LEVELS]
+    return [*GRID_LEVELS, *added]
+
+
+def kind_cadence() -> dict[str, int]:
+    """Days between inspections per kind: the shipped defaults, then the kinds' rows."""
+    return {**DEFAULT_CADENCE_DAYS, **{k.code: k.cadence_days for k in published_kinds()}}
+
+
+def level_deadlines() -> dict[str, str]:
+    """The report deadline a published level names (HH:MM), by level code."""
+    return {lv.code: lv.report_deadline for lv in published_levels() if lv.report_deadline}
+
+
+def publish_names() -> None:
+    """Put the published kinds' and levels' texts into the catalogues."""
+    zh: dict[str, str] = {}
+    en: dict[str, str] = {}
+    for kind in published_kinds():
+        for prefix in ("kind", "ledger.kind", "placard.kind"):
+            zh[f"{prefix}.{kind.code}"] = kind.zh
+            en[f"{prefix}.{kind.code}"] = kind.en
+        if kind.precautions_zh:
+            zh[f"placard.tips.{kind.code}"] = kind.precautions_zh
+        if kind.precautions_en or kind.precautions_zh:
+            en[f"placard.tips.{kind.code}"] = kind.precautions_en or kind.precautions_zh
+    for level in published_levels():
+        zh[f"grid_level.{level.code}"] = level.zh
+        en[f"grid_level.{level.code}"] = level.en
+    add_texts(zh, en)

@@ -1,0 +1,194 @@
+"""Venue kinds, grid levels and settings the office publishes; devices pull each change.
+
+    fieldapp admin import-kinds kinds.csv      (code, zh, en; prefix, cadence_days,
+                                                precautions_zh, precautions_en, attributes)
+    fieldapp admin import-levels levels.csv    (code, zh, en, depth; report_deadline)
+    fieldapp admin setting set cadence_days '{"foot_massage": 14}'
+
+Imports are all or nothing, with every bad row named (`sync.server.tables`). Each row
+written appends one feed entry visible to every device (`kind`, `grid_level`, `setting`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from fieldapp.domain.expr_types import VENUE_ATTRIBUTES
+from fieldapp.domain.kinds import GRID_LEVELS, VENUE_KINDS
+from fieldapp.domain.office import (
+    CODE_RE,
+    PREFIX_RE,
+    TIME_RE,
+    GridLevel,
+    VenueKind,
+    precaution_lines,
+    setting_problem,
+)
+from sync.server import audit
+from sync.server import db as server_db
+from sync.server.feed import NewChange, append_changes
+from sync.server.office_models import GridLevelRow, OfficeSetting, VenueKindRow
+from sync.server.tables import ImportRefused, Row, RowError, read_table
+
+ATTRIBUTE_SPLIT = re.compile(r"[;,，；、\s]+")
+
+
+def known_kinds() -> tuple[str, ...]:
+    """The shipped kinds and those the office added, in that order."""
+    added = [row.code for row in VenueKindRow.select(VenueKindRow.code).order_by(VenueKindRow.code)]
+    return (*VENUE_KINDS, *(code for code in added if code not in VENUE_KINDS))
+
+
+def known_levels() -> tuple[str, ...]:
+    rows = GridLevelRow.select(GridLevelRow.code).order_by(GridLevelRow.depth, GridLevelRow.code)
+    return (*GRID_LEVELS, *(r.code for r in rows if r.code not in GRID_LEVELS))
+
+
+def kinds() -> list[VenueKind]:
+    return [VenueKind.from_dict(r.body) for r in VenueKindRow.select().order_by(VenueKindRow.code)]
+
+
+def levels() -> list[GridLevel]:
+    query = GridLevelRow.select().order_by(GridLevelRow.depth, GridLevelRow.code)
+    return [GridLevel.from_dict(r.body) for r in query]
+
+
+def settings() -> dict[str, Any]:
+    return {r.key: r.value for r in OfficeSetting.select().order_by(OfficeSetting.key)}
+
+
+def _text(errors: list[RowError], row: Row, column: str) -> str:
+    value = row.get(column)
+    if not value:
+        errors.append(RowError(row.number, column, f"the {column} is empty"))
+    return value
+
+
+def _code(errors: list[RowError], row: Row, seen: dict[str, int]) -> str:
+    code = row.get("code")
+    if not CODE_RE.match(code):
+        errors.append(
+            RowError(row.number, "code", f"{code!r} must be lower-case letters, digits and _")
+        )
+    elif code in seen:
+        errors.append(RowError(row.number, "code", f"{code} is also on row {seen[code]}"))
+    seen[code] = row.number
+    return code
+
+
+def _whole(errors: list[RowError], row: Row, column: str, low: int, high: int) -> int:
+    text = row.get(column)
+    try:
+        value = int(text)
+    except ValueError:
+        value = low - 1
+    if not low <= value <= high:
+        errors.append(RowError(row.number, column, f"{text!r} is not a whole number {low}–{high}"))
+    return value
+
+
+def import_kinds(path: Path | str) -> int:
+    rows = read_table(path, ("code", "zh", "en"))
+    errors: list[RowError] = []
+    seen: dict[str, int] = {}
+    found: list[VenueKind] = []
+    for row in rows:
+        code = _code(errors, row, seen)
+        zh, en = _text(errors, row, "zh"), _text(errors, row, "en")
+        prefix = row.get("prefix")
+        if prefix and not PREFIX_RE.match(prefix):
+            errors.append(RowError(row.number, "prefix", f"{prefix!r} must be 2–5 capitals"))
+        days = _whole(errors, row, "cadence_days", 1, 366) if row.get("cadence_days") else 30
+        attributes = tuple(a for a in ATTRIBUTE_SPLIT.split(row.get("attributes")) if a)
+        for name in attributes:
+            if name not in VENUE_ATTRIBUTES:
+                errors.append(
+                    RowError(
+                        row.number,
+                        "attributes",
+                        f"{name!r} is not a venue attribute ({', '.join(VENUE_ATTRIBUTES)})",
+                    )
+                )
+        found.append(
+            VenueKind(
+                code,
+                zh,
+                en,
+                prefix,
+                days,
+                precaution_lines(row.get("precautions_zh")),
+                precaution_lines(row.get("precautions_en")),
+                attributes,
+            )  # fmt: skip
+        )
+    _publish(path, errors, found, "kind", audit.KINDS_IMPORTED)
+    return len(found)
+
+
+def import_levels(path: Path | str) -> int:
+    rows = read_table(path, ("code", "zh", "en", "depth"))
+    errors: list[RowError] = []
+    seen: dict[str, int] = {}
+    found: list[GridLevel] = []
+    for row in rows:
+        code = _code(errors, row, seen)
+        zh, en = _text(errors, row, "zh"), _text(errors, row, "en")
+        depth = _whole(errors, row, "depth", 1, 9)
+        deadline = row.get("report_deadline")
+        if deadline and not TIME_RE.match(deadline):
+            errors.append(RowError(row.number, "report_deadline", f"{deadline!r} is not HH:MM"))
+        found.append(GridLevel(code, zh, en, depth, deadline))
+    _publish(path, errors, found, "grid_level", audit.LEVELS_IMPORTED)
+    return len(found)
+
+
+def _publish(
+    path: Path | str,
+    errors: list[RowError],
+    found: Sequence[VenueKind | GridLevel],
+    change_type: str,
+    action: str,
+) -> None:
+    """All or nothing: refuse every bad row, or write every row with its feed entry."""
+    if errors:
+        raise ImportRefused(Path(path).name, errors)
+    stamp = server_db.now_iso()
+    with server_db.write_transaction():
+        for row in found:
+            values: dict[str, Any] = {"body": row.to_dict(), "updated_at": stamp}
+            model: type[VenueKindRow | GridLevelRow] = VenueKindRow
+            if isinstance(row, GridLevel):
+                model, values["depth"] = GridLevelRow, row.depth
+            model.insert(code=row.code, **values).on_conflict(
+                conflict_target=[model.code], update=values
+            ).execute()
+        changes = [
+            NewChange(change_type, row.code, {**row.to_dict(), "updated_at": stamp})
+            for row in found
+        ]
+        audit.record(action, subject=Path(path).name, detail={"codes": [r.code for r in found]})
+        append_changes(changes)
+
+
+class SettingRefused(ValueError):
+    """An office setting that cannot be published; the message says why."""
+
+
+def set_setting(key: str, value: Any) -> None:
+    """Publish one office setting (replacing its value on every device)."""
+    problem = setting_problem(key, value)
+    if problem:
+        raise SettingRefused(problem)
+    stamp = server_db.now_iso()
+    with server_db.write_transaction():
+        values = {"value": value, "updated_at": stamp}
+        OfficeSetting.insert(key=key, **values).on_conflict(
+            conflict_target=[OfficeSetting.key], update=values
+        ).execute()
+        audit.record(audit.SETTING_PUBLISHED, subject=key, detail={"value": value})
+        append_changes(
+            [NewChange("setting", key, {"key": key, "value": value, "updated_at": stamp})]
+        )
