@@ -3,7 +3,8 @@
 Its concerns are parts it derives from, each in `fieldapp.tui.parts`: scanning (a wedge
 burst on any screen, the scan dialog), venues (opening a venue's inspection), syncing (the
 /health probe, sync runs), rounds (rounds, daily report, dashboard, export), incidents
-(report one from anywhere, the incident queue), preferences (language, keymap) and
+(report one from anywhere, the incident queue), activities (the scheduled activities
+due and held), preferences (language, keymap) and
 palette (the palette and F1's keys, in the language); where each key takes a person is
 `parts.navigation`.
 """
@@ -22,6 +23,7 @@ from fieldapp.i18n import set_language, t
 from fieldapp.services.inspection.scan_proof import TYPED
 from fieldapp.tui.commands import FieldCommands, localize_bindings
 from fieldapp.tui.dialogs import ResumeDialog, ScanDialog
+from fieldapp.tui.parts.activities import ActivitiesApp
 from fieldapp.tui.parts.incidents import IncidentsApp
 from fieldapp.tui.parts.palette import PaletteApp
 from fieldapp.tui.parts.people import PeopleApp
@@ -37,7 +39,15 @@ BENCH_EXIT_ENV = "FIELDAPP_BENCH_EXIT_ON_READY"
 
 
 class FieldApp(
-    ScanningApp, VenueOpening, SyncApp, RoundsApp, IncidentsApp, Preferences, PaletteApp, PeopleApp
+    ScanningApp,
+    VenueOpening,
+    SyncApp,
+    RoundsApp,
+    IncidentsApp,
+    Preferences,
+    PaletteApp,
+    PeopleApp,
+    ActivitiesApp,
 ):
     CSS_PATH = "app.tcss"
     COMMANDS = App.COMMANDS | {FieldCommands}

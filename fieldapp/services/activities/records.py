@@ -110,3 +110,14 @@ def record_activity(form: ActivityForm) -> Activity:
         )
         outbox.enqueue(OP_ACTIVITY_RECORD, activity_payload(row))
     return row
+
+
+def held_activities(grids: list[str] | None = None, *, limit: int = 50) -> list[Activity]:
+    """The activities held in my grids (or `grids`) and those under them, newest first."""
+    roots = grids if grids is not None else [code for code, _ in me().grids]
+    return list(
+        Activity.select()
+        .where(Activity.grid.in_(grid_codes_under(roots)))
+        .order_by(Activity.held_on.desc(), Activity.recorded_at.desc())
+        .limit(limit)
+    )

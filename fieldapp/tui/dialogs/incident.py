@@ -17,26 +17,22 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
-from textual.worker import Worker, WorkerState
 
 from fieldapp.domain.clock import local_now
 from fieldapp.i18n import t
 from fieldapp.tui.commands import localize_bindings
+from fieldapp.tui.dialogs.saving import SavingDialog
 from fieldapp.tui.widgets.key_footer import KeyFooter
 
 
-class IncidentDialog(ModalScreen[str | None]):
+class IncidentDialog(SavingDialog):
+    ERROR_ID = "incident-error"
     CSS_PATH = "incident.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f10,ctrl+enter", "report", "Report", id="incident.report"),
         Binding("escape", "cancel", "Cancel", id="incident.cancel"),
     ]
-
-    @dataclass
-    class Refused(Message):
-        text: str
 
     @dataclass
     class Reported(Message):
@@ -47,7 +43,6 @@ class IncidentDialog(ModalScreen[str | None]):
         super().__init__(id="incident-dialog", classes="dialog")
         self.categories = categories
         self.venue = venue  # (venue id, "name code") when opened from a venue
-        self.busy = False
         localize_bindings(self)
 
     def compose(self) -> ComposeResult:
@@ -88,9 +83,6 @@ class IncidentDialog(ModalScreen[str | None]):
     def on_mount(self) -> None:
         self.query_one("#incident-category", Select).focus()
 
-    def say(self, text: str) -> None:
-        self.query_one("#incident-error", Static).update(text)
-
     @on(Button.Pressed, "#incident-ok")
     @on(Input.Submitted)
     def action_report(self) -> None:
@@ -116,8 +108,7 @@ class IncidentDialog(ModalScreen[str | None]):
             people=parse_people(value("people")),
             files=[p for p in value("files").split(";") if p.strip()],
         )
-        self.busy = True
-        self.say("")
+        self.start_saving()
         self._store(report)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="incident")
@@ -136,17 +127,6 @@ class IncidentDialog(ModalScreen[str | None]):
             self.post_message(self.Refused(str(refusal)))
             return
         self.post_message(self.Reported(incident.id, incident.category))
-
-    @on(Worker.StateChanged)
-    def _failed(self, event: Worker.StateChanged) -> None:
-        if event.state is WorkerState.ERROR and event.worker.error is not None:
-            self.busy = False
-            self.say(t("notify.error", error=event.worker.error))
-
-    @on(Refused)
-    def _refused(self, message: Refused) -> None:
-        self.busy = False
-        self.say(message.text)
 
     @on(Reported)
     def _reported(self, message: Reported) -> None:

@@ -31,6 +31,7 @@ from textual.widgets.option_list import Option
 from fieldapp.i18n import t
 from fieldapp.tui.screens import FieldScreen
 from fieldapp.tui.views.incidents import incident_lines
+from fieldapp.tui.views.work_lines import work_lines
 from fieldapp.tui.widgets.key_footer import KeyFooter
 
 PEOPLE_KEYS = ("new_arrivals", "returnees_registered", "under_observation", "abnormal_readings",
@@ -60,6 +61,7 @@ class GridReport:
     state: str
     submitted: str
     remarks: str
+    work: str = ""  # the lines of activities, patrols and campaign figures
 
 
 def status_state(status: ReportStatus) -> str:
@@ -95,15 +97,17 @@ def read_grid_report(code: str) -> GridReport:
     day = today()
     status = next(s for s in daily_reports.report_status(day, grids=[code]) if s.code == code)
     report = daily_reports.report_for(code, day)
+    counts = daily_reports.report_counts(code, day)
     return GridReport(
         code=code,
         name=Grid.get_by_id(code).name,
         day=day,
         deadline=status.deadline.strftime("%H:%M"),
-        counts=daily_reports.report_counts(code, day),
+        counts=counts,
         state=status_state(status),
         submitted=status.submitted_at.astimezone().strftime("%H:%M") if status.submitted_at else "",
         remarks=report.remarks if report is not None else "",
+        work=work_lines(counts),
     )
 
 
@@ -266,13 +270,17 @@ class DailyReportScreen(FieldScreen[None]):
             )
         )
         c = report.counts
-        text = t(
-            "report.counts",
-            inspections=c.get("inspections", 0),
-            found=c.get("hazards_found", 0),
-            major=c.get("major_hazards_found", 0),
-            closed=c.get("hazards_closed", 0),
-        ) + incident_lines(c)
+        text = (
+            t(
+                "report.counts",
+                inspections=c.get("inspections", 0),
+                found=c.get("hazards_found", 0),
+                major=c.get("major_hazards_found", 0),
+                closed=c.get("hazards_closed", 0),
+            )
+            + incident_lines(c)
+            + report.work
+        )
         if "under_observation" in c:  # the grid keeps a people registry
             text += "\n" + t("report.people_counts", **{k: c.get(k, 0) for k in PEOPLE_KEYS})
         self.query_one("#report-counts", Static).update(text)

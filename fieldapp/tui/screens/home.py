@@ -1,4 +1,5 @@
-"""Home: who I am, venues due (overdue / today / this week), drafts, my open hazards.
+"""Home: who I am, venues due (overdue / today / this week), scheduled activities due
+(ctrl+y lists them), drafts, my open hazards.
 
 Data comes from `services.inspection.home.load_home` in a thread worker; the worker turns the rows
 into plain `HomeView` values (`fieldapp.tui.views.home`: no lazy queries on the UI thread) and posts
@@ -78,7 +79,7 @@ class HomeScreen(FieldScreen[None]):
             yield Label("", id="me-today")
         yield Label("", id="home-campaigns")
         with Horizontal(id="buckets"):
-            for bucket in ("overdue", "today", "week"):
+            for bucket in ("overdue", "today", "week", "activities"):
                 yield Static("", id=f"bucket-{bucket}", classes=f"bucket -{bucket}")
         with Vertical(id="home-main"):
             yield Label("", id="due-title", classes="pane-title")
@@ -169,6 +170,9 @@ class HomeScreen(FieldScreen[None]):
             self.query_one(f"#bucket-{bucket}", Static).update(
                 t("home.bucket", label=t(f"bucket.{bucket}"), count=view.counts.get(bucket, 0))
             )
+        self.query_one("#bucket-activities", Static).update(
+            t("home.bucket", label=t("bucket.activities"), count=view.activities_due)
+        )
         self._show_due(view.due, self.due_offset)
         self._show_drafts(view.drafts)
         self._show_findings(view.findings, view.overdue_findings)

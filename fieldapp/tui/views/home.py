@@ -51,6 +51,7 @@ class HomeView:
     unsynced: int
     due_offset: int = 0
     campaigns: tuple[str, ...] = ()  # "疫情防控（有病例）": on today in my grids
+    activities_due: int = 0  # scheduled activities due or overdue in my grids
 
     @property
     def due_total(self) -> int:
@@ -110,7 +111,15 @@ def build_home_view(page: int = PAGE) -> HomeView:
         campaigns=tuple(
             campaign_label(a.campaign.zh, a.campaign.en, a.phase) for a in data.campaigns
         ),
+        activities_due=activities_due(day),
     )
+
+
+def activities_due(day: dt.date) -> int:
+    """Scheduled activities due or overdue today in my grids (not those coming up)."""
+    from fieldapp.services.activities.due import due_activities
+
+    return sum(1 for d in due_activities(day) if d.status != "upcoming")
 
 
 def campaign_label(zh: str, en: str, phase: str) -> str:

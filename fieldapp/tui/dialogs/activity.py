@@ -1,0 +1,140 @@
+"""Record a scheduled activity held (a publicity day, a drill, a meeting, a facility
+check): date, place, attendees, minutes or written report, photos — the type's required
+fields marked. Save (F10 / ctrl+s) checks and stores it in a thread worker and dismisses
+with the activity id; a refusal is said in the form and nothing typed is lost. Esc
+cancels."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.message import Message
+from textual.widgets import Button, Input, Label, Static
+
+from fieldapp.i18n import t
+from fieldapp.tui.commands import localize_bindings
+from fieldapp.tui.dialogs.saving import SavingDialog
+from fieldapp.tui.widgets.key_footer import KeyFooter
+
+FIELDS = ("held_on", "place", "attendees", "attendee_names", "minutes", "photos")
+
+
+@dataclass(frozen=True)
+class ActivityAsk:
+    """What the form is for, as plain values."""
+
+    type_code: str
+    name: str  # in the current language
+    grid_code: str
+    grid_name: str
+    required: tuple[str, ...]
+    record: str  # minutes | report
+    today: str  # YYYY-MM-DD
+
+
+class ActivityDialog(SavingDialog):
+    ERROR_ID = "activity-error"
+    CSS_PATH = "activity.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("f10,ctrl+s", "save", "Save", id="activity.save", priority=True),
+        Binding("escape", "cancel", "Cancel", id="activity.cancel"),
+    ]
+
+    @dataclass
+    class Saved(Message):
+        activity_id: str
+        text: str
+
+    def __init__(self, ask: ActivityAsk) -> None:
+        super().__init__(id="activity-dialog", classes="dialog")
+        self.ask = ask
+        localize_bindings(self)
+
+    def _label(self, name: str) -> str:
+        key = self.ask.record if name == "minutes" else name
+        text = t(f"activity.field.{key}")
+        return text + t("activity.form.required") if name in self.ask.required else text
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog-box"):
+            yield Label(
+                t("activity.form.title", name=self.ask.name, grid=self.ask.grid_name),
+                classes="dialog-title",
+            )
+            with VerticalScroll(id="activity-fields"):
+                for name in FIELDS:
+                    yield Label(self._label(name))
+                    value = self.ask.today if name == "held_on" else ""
+                    placeholder = t("activity.form.photos.placeholder") if name == "photos" else ""
+                    yield Input(value, id=f"activity-{name}", placeholder=placeholder, compact=True)
+            yield Static("", id="activity-error", classes="dialog-error", markup=False)
+            with Horizontal(classes="dialog-buttons"):
+                yield Button(
+                    t("activity.form.save"), variant="primary", id="activity-ok", compact=True
+                )
+                yield Button(t("activity.form.cancel"), id="activity-cancel", compact=True)
+        yield KeyFooter()
+
+    def on_mount(self) -> None:
+        self.query_one("#activity-place", Input).focus()
+
+    def value(self, name: str) -> str:
+        return self.query_one(f"#activity-{name}", Input).value
+
+    @on(Button.Pressed, "#activity-ok")
+    @on(Input.Submitted)
+    def action_save(self) -> None:
+        if not self.start_saving():
+            return
+        from fieldapp.services.activities.records import ActivityForm
+
+        form = ActivityForm(
+            type_code=self.ask.type_code,
+            grid_code=self.ask.grid_code,
+            held_on=self.value("held_on"),
+            place=self.value("place"),
+            attendees=self.value("attendees"),
+            attendee_names=self.value("attendee_names"),
+            minutes=self.value("minutes"),
+            photo_files=[p for p in self.value("photos").split(";") if p.strip()],
+        )
+        self._store(form)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="activity")
+    def _store(self, form: object) -> None:
+        from fieldapp.services.activities.records import (
+            ActivityForm,
+            ActivityRefused,
+            record_activity,
+        )
+        from fieldapp.services.common.photos import PhotoError
+        from fieldapp.store import db
+
+        assert isinstance(form, ActivityForm)
+        with db.connection_context():
+            try:
+                row = record_activity(form)
+            except (ActivityRefused, PhotoError) as refusal:
+                self.post_message(self.Refused(str(refusal)))
+                return
+        text = t(
+            "activity.recorded",
+            name=self.ask.name,
+            grid=self.ask.grid_name,
+            date=row.held_on.isoformat(),
+        )
+        self.post_message(self.Saved(row.id, text))
+
+    @on(Saved)
+    def _saved(self, message: Saved) -> None:
+        self.app.notify(message.text)
+        self.dismiss(message.activity_id)
+
+    @on(Button.Pressed, "#activity-cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,48 @@
+"""A form dialog that saves in a thread worker: while it saves, a second save is ignored;
+a refusal (something to fill in) or a failure is said in the form, and nothing typed is
+lost. The incident and activity forms derive from it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
+
+from textual import on
+from textual.message import Message
+from textual.screen import ModalScreen
+from textual.widgets import Static
+from textual.worker import Worker, WorkerState
+
+from fieldapp.i18n import t
+
+
+class SavingDialog(ModalScreen[str | None]):
+    ERROR_ID: ClassVar[str] = ""  # the Static the form says refusals in
+
+    @dataclass
+    class Refused(Message):
+        text: str
+
+    busy = False
+
+    def say(self, text: str) -> None:
+        self.query_one(f"#{self.ERROR_ID}", Static).update(text)
+
+    def start_saving(self) -> bool:
+        """False while a save is under way; else mark one started and clear the message."""
+        if self.busy:
+            return False
+        self.busy = True
+        self.say("")
+        return True
+
+    @on(Worker.StateChanged)
+    def _failed(self, event: Worker.StateChanged) -> None:
+        if event.state is WorkerState.ERROR and event.worker.error is not None:
+            self.busy = False
+            self.say(t("notify.error", error=event.worker.error))
+
+    @on(Refused)
+    def _refused(self, message: Refused) -> None:
+        self.busy = False
+        self.say(message.text)

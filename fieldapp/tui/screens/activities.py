@@ -1,0 +1,181 @@
+"""Scheduled activities (ctrl+y): what is due in my grids, like due venues (overdue first,
+then due, then coming within a week), and what was held lately.
+
+Enter (or e) on a due activity opens its short form; saving records it offline and it
+leaves the due list. Reading and writing run in thread workers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.message import Message
+from textual.widgets import DataTable, Header, Label
+
+from fieldapp.i18n import t
+from fieldapp.tui.dialogs.activity import ActivityAsk, ActivityDialog
+from fieldapp.tui.screens import FieldScreen
+from fieldapp.tui.widgets.key_footer import KeyFooter
+from fieldapp.tui.widgets.paged_table import selected_key
+
+
+@dataclass(frozen=True)
+class DueLine:
+    ask: ActivityAsk
+    status: str  # overdue | due | upcoming
+    due_on: str
+
+
+@dataclass(frozen=True)
+class HeldLine:
+    held_on: str
+    name: str
+    grid: str
+    attendees: int
+
+
+@dataclass(frozen=True)
+class ActivitiesData:
+    due: tuple[DueLine, ...]
+    held: tuple[HeldLine, ...]
+
+
+def load_activities() -> ActivitiesData:
+    """The due and held lists as plain values (call in a worker thread)."""
+    from fieldapp.domain.clock import today
+    from fieldapp.i18n import pick
+    from fieldapp.services.activities import due, records, types
+    from fieldapp.store.models import Grid
+
+    day = today()
+    lines = tuple(
+        DueLine(
+            ActivityAsk(
+                type_code=d.kind.code,
+                name=pick(d.kind.zh, d.kind.en),
+                grid_code=d.grid_code,
+                grid_name=d.grid_name,
+                required=d.kind.required,
+                record=d.kind.record,
+                today=day.isoformat(),
+            ),
+            d.status,
+            d.window.due_on.isoformat(),
+        )
+        for d in due.due_activities(day)
+    )
+    kinds = {k.code: pick(k.zh, k.en) for k in types.activity_types()}
+    held = records.held_activities()
+    codes = {a.grid_code for a in held}
+    names: dict[str, str] = {g.code: g.name for g in Grid.select().where(Grid.code.in_(codes))}
+    return ActivitiesData(
+        lines,
+        tuple(
+            HeldLine(
+                a.held_on.isoformat(),
+                kinds.get(a.type_code, a.type_code),
+                names.get(a.grid_code, a.grid_code),
+                a.attendees,
+            )  # fmt: skip
+            for a in held
+        ),
+    )
+
+
+class ActivitiesScreen(FieldScreen[None]):
+    PLACE = "nav.place.activities"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("e", "record", "Record", id="activities.record"),
+        Binding("tab", "switch_table", "Due / held", id="activities.switch"),
+        Binding("r", "refresh", "Refresh", id="activities.refresh"),
+        Binding("escape", "back", "Back", id="activities.back"),
+    ]
+
+    @dataclass
+    class Loaded(Message):
+        data: ActivitiesData
+
+    def __init__(self) -> None:
+        super().__init__(id="activities")
+        self.data = ActivitiesData((), ())
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Label(t("activities.due.empty"), id="activities-due-title", classes="pane-title")
+        yield DataTable(id="activities-due", cursor_type="row", zebra_stripes=True)
+        yield Label(t("activities.done.title"), id="activities-held-title", classes="pane-title")
+        yield DataTable(id="activities-held", cursor_type="row", zebra_stripes=True)
+        yield KeyFooter()
+
+    def on_mount(self) -> None:
+        self.sub_title = t("activities.subtitle")
+        due = self.query_one("#activities-due", DataTable)
+        for key in ("status", "due", "name", "grid"):
+            due.add_column(t(f"activities.col.{key}"), key=key)
+        held = self.query_one("#activities-held", DataTable)
+        for key in ("held_on", "name", "grid", "attendees"):
+            held.add_column(t(f"activities.col.{key}"), key=key)
+        due.focus()
+        self._load()
+
+    async def relabel(self) -> None:
+        await super().relabel()
+        self.on_mount()
+
+    def action_refresh(self) -> None:
+        self._load()
+
+    def action_switch_table(self) -> None:
+        due = self.query_one("#activities-due", DataTable)
+        other = self.query_one("#activities-held", DataTable)
+        (other if due.has_focus else due).focus()
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="activities-load")
+    def _load(self) -> None:
+        from fieldapp.store import db
+
+        with db.connection_context():
+            data = load_activities()
+        self.post_message(self.Loaded(data))
+
+    @on(Loaded)
+    def _loaded(self, event: Loaded) -> None:
+        self.data = event.data
+        due = self.query_one("#activities-due", DataTable)
+        due.clear()
+        for index, line in enumerate(event.data.due):
+            due.add_row(t(f"activity.status.{line.status}"), line.due_on, line.ask.name,
+                        line.ask.grid_name, key=str(index))  # fmt: skip
+        self.query_one("#activities-due-title", Label).update(
+            t("activities.due.title", count=len(event.data.due))
+            if event.data.due
+            else t("activities.due.empty")
+        )
+        held = self.query_one("#activities-held", DataTable)
+        held.clear()
+        for past in event.data.held:
+            held.add_row(past.held_on, past.name, past.grid, str(past.attendees or ""))
+        self.query_one("#activities-held-title", Label).update(
+            t("activities.done.title") if event.data.held else t("activities.done.empty")
+        )
+
+    @on(DataTable.RowSelected, "#activities-due")
+    def action_record(self) -> None:
+        key = selected_key(self.query_one("#activities-due", DataTable))
+        if key is None or int(key) >= len(self.data.due):
+            self.app.bell()
+            return
+
+        def saved(activity_id: str | None) -> None:
+            if activity_id is not None:
+                self._load()
+
+        self.app.push_screen(ActivityDialog(self.data.due[int(key)].ask), saved)
+
+    def action_back(self) -> None:
+        if len(self.app.screen_stack) > 1:
+            self.app.pop_screen()

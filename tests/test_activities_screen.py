@@ -1,0 +1,93 @@
+"""Scheduled activities as a person meets them, against the real app on the demo
+workspace with fieldapp's clock stopped on Monday 7 December 2026 (a publicity day):
+the home bucket counts what is due, ctrl+y lists it, the form refuses what is missing and
+records the rest, the activity leaves the due list and the daily report counts it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from PIL import Image
+from pilot_support import SIZE, open_screen, settle
+from textual.widgets import DataTable, Input, Static
+
+from fieldapp.domain import clock
+from fieldapp.store.activity_models import Activity
+from fieldapp.store.models import Outbox
+from fieldapp.tui.app import make_app
+from fieldapp.tui.dialogs.activity import ActivityDialog
+from fieldapp.tui.screens.activities import ActivitiesScreen
+from fieldapp.tui.screens.daily_report import DailyReportScreen
+
+DAY = dt.date(2026, 12, 7)
+
+pytestmark = pytest.mark.usefixtures("chinese")
+
+
+@pytest.fixture
+def monday(monkeypatch: pytest.MonkeyPatch) -> None:
+    moment = dt.datetime.combine(DAY, dt.time(10, 0)).astimezone()
+    monkeypatch.setattr(clock, "_now", lambda: moment.astimezone(dt.UTC))
+
+
+def text(widget: Static) -> str:
+    return str(widget.render())
+
+
+async def test_an_activity_due_is_recorded_and_counted(
+    monday: None, demo_home: Path, tmp_path: Path
+) -> None:
+    picture = tmp_path / "宣传.png"
+    Image.new("RGB", (40, 30), "green").save(picture)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_screen(app, pilot, "ctrl+y", ActivitiesScreen)
+        home = app.screen_stack[-2]
+        # The inspector holds two villages: each has its publicity day, its facility check
+        # and the quarter's brigade drill due, and 11·9 overdue (nothing held this year).
+        assert text(home.query_one("#bucket-activities", Static)) == "定期工作 8"
+        due = screen.query_one("#activities-due", DataTable)
+        rows = [[str(c) for c in due.get_row_at(n)] for n in range(due.row_count)]
+        publicity = next(
+            n for n, r in enumerate(rows) if r[2] == "消防安全宣传日" and r[3] == "鼎美村"
+        )
+        assert rows[publicity][:2] == ["到期", "2026-12-07"]
+        due.move_cursor(row=publicity)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        dialog = app.screen
+        assert isinstance(dialog, ActivityDialog)
+        await pilot.press(*"村委会广场", "tab", *"42")  # place, then attendees
+        await pilot.press("f10")
+        await settle(app, pilot)
+        error = text(dialog.query_one("#activity-error", Static))
+        assert "照片" in error and Activity.select().count() == 0
+        dialog.query_one("#activity-photos", Input).value = str(picture)
+        await pilot.press("f10")
+        await settle(app, pilot, rounds=2)
+        assert app.screen is screen
+        (row,) = Activity.select()
+        assert (row.type_code, row.grid_code, row.attendees, row.place) == (
+            "fire_publicity_day", "T01-DM", 42, "村委会广场")  # fmt: skip
+        assert len(row.photos) == 1 and Outbox.get(Outbox.type == "activity.record")
+        rows = [[str(c) for c in due.get_row_at(n)] for n in range(due.row_count)]
+        assert ["消防安全宣传日", "鼎美村"] not in [r[2:] for r in rows]
+        held = screen.query_one("#activities-held", DataTable)
+        assert [str(c) for c in held.get_row_at(0)] == [
+            "2026-12-07",
+            "消防安全宣传日",
+            "鼎美村",
+            "42",
+        ]
+
+        await pilot.press("escape")
+        await settle(app, pilot, rounds=2)
+        assert text(app.screen.query_one("#bucket-activities", Static)) == "定期工作 7"
+        report = await open_screen(app, pilot, "f8", DailyReportScreen)
+        assert "定期活动：1 项" in text(report.query_one("#report-counts", Static))
+        await pilot.press("z")
+        await settle(app, pilot, rounds=2)
+        assert any("定期活动" in n.message and "不能报零报告" in n.message
+                   for n in app._notifications)  # fmt: skip
