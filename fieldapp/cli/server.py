@@ -22,25 +22,39 @@ from fieldapp.i18n import t
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8765, show_default=True, type=int)
 @click.option("--blob-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="Where photos are stored (default: beside the SQLite file).")  # fmt: skip
+              help="Keep photos as files here (the default on SQLite: beside its file).")  # fmt: skip
+@click.option("--blob-store", default=None, metavar="SPEC",
+              help="Where photos and videos are kept, shared by every server: files:DIR, "
+              "database (the default on PostgreSQL) or s3://BUCKET[/PREFIX]?endpoint=URL.")  # fmt: skip
 @click.option("--blob-limit", default=20 * 1024 * 1024, show_default=True, type=int,
               help="Largest photo accepted, in bytes.")  # fmt: skip
 @click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64),
               help="Server processes sharing the port (all state is in the database).")  # fmt: skip
 def serve(
-    db_url: str | None, host: str, port: int, blob_dir: Path | None, blob_limit: int, workers: int
+    db_url: str | None,
+    host: str,
+    port: int,
+    blob_dir: Path | None,
+    blob_store: str | None,
+    blob_limit: int,
+    workers: int,
 ) -> None:
     """Run the central sync server (uvicorn, JSON-lines logs on stderr)."""
     from sync.server.__main__ import run
+    from sync.server.blob_store import BadBlobStore
 
-    run(
-        db_url or default_server_db(),
-        host=host,
-        port=port,
-        blob_dir=blob_dir,
-        blob_limit=blob_limit,
-        workers=workers,
-    )
+    try:
+        run(
+            db_url or default_server_db(),
+            host=host,
+            port=port,
+            blob_dir=blob_dir,
+            blob_store=blob_store,
+            blob_limit=blob_limit,
+            workers=workers,
+        )
+    except BadBlobStore as error:
+        raise click.UsageError(str(error)) from None
 
 
 @click.group()

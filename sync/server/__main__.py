@@ -1,4 +1,4 @@
-"""`python -m sync.server --db URL [--host] [--port] [--blob-dir] [--workers N]`: the server under uvicorn.
+"""`python -m sync.server --db URL [--host] [--port] [--blob-dir | --blob-store] [--workers N]`: the server under uvicorn.
 
 `fieldapp serve` calls `run()` with the same arguments; tests start this module in a
 subprocess so they can kill it.
@@ -14,8 +14,8 @@ from typing import Any
 
 from sync.server.app import (
     DEFAULT_BLOB_LIMIT,
-    ENV_BLOB_DIR,
     ENV_BLOB_LIMIT,
+    ENV_BLOB_STORE,
     ENV_DB,
     ENV_LOG_LEVEL,
     create_app,
@@ -32,6 +32,7 @@ def run(
     host: str = "127.0.0.1",
     port: int = 8765,
     blob_dir: Path | str | None = None,
+    blob_store: str | None = None,
     blob_limit: int = DEFAULT_BLOB_LIMIT,
     workers_log_level: str = "info",
     workers: int = 1,
@@ -42,7 +43,7 @@ def run(
 
     level = getattr(logging, workers_log_level.upper(), logging.INFO)
     configure_json_logging(level)
-    app = create_app(db_url, blob_dir=blob_dir, blob_limit=blob_limit)
+    app = create_app(db_url, blob_dir=blob_dir, blob_store=blob_store, blob_limit=blob_limit)
     from sync.server import db as server_db
 
     with server_db.current().connection_context():
@@ -51,7 +52,14 @@ def run(
         start_alerts()
     log.info(
         "serving",
-        extra={"host": host, "port": port, "epoch": epoch, "db": _safe(db_url), "workers": workers},
+        extra={
+            "host": host,
+            "port": port,
+            "epoch": epoch,
+            "db": _safe(db_url),
+            "workers": workers,
+            "blobs": app.state.settings.blobs.describe(),
+        },  # fmt: skip
     )
     options: dict[str, Any] = {
         "host": host, "port": port, "access_log": False, "log_config": None,
@@ -64,7 +72,7 @@ def run(
     os.environ.update(
         {
             ENV_DB: db_url,
-            ENV_BLOB_DIR: str(app.state.settings.blob_dir),
+            ENV_BLOB_STORE: app.state.settings.blob_spec,
             ENV_BLOB_LIMIT: str(blob_limit),
             ENV_LOG_LEVEL: str(level),
         }
@@ -104,6 +112,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=8765)
     parser.add_argument("--blob-dir", default=None)
+    parser.add_argument("--blob-store", default=None, help="files:DIR, database or s3://…")
     parser.add_argument("--blob-limit", type=int, default=DEFAULT_BLOB_LIMIT)
     parser.add_argument("--workers", type=int, default=1)
     parser.add_argument(
@@ -119,6 +128,7 @@ def main(argv: list[str] | None = None) -> None:
         host=args.host,
         port=args.port,
         blob_dir=args.blob_dir,
+        blob_store=args.blob_store,
         blob_limit=args.blob_limit,
         workers=args.workers,
     )

@@ -12,6 +12,7 @@ from pydantic.json_schema import models_json_schema
 
 from sync.protocol import API_PREFIX, PAYLOAD_MODELS, PROTOCOL_VERSION
 from sync.server import db as server_db
+from sync.server.blob_store import open_blob_store, resolve_spec
 from sync.server.deps import Settings
 from sync.server.errors import COMMON_ERRORS, install_error_handlers
 from sync.server.middleware import AccessLog, BodyLimit
@@ -40,9 +41,9 @@ DESCRIPTION = (
 
 
 # What `run(..., workers=N)` hands its worker processes (uvicorn starts them by import).
-ENV_DB, ENV_BLOB_DIR, ENV_BLOB_LIMIT = (
+ENV_DB, ENV_BLOB_STORE, ENV_BLOB_LIMIT = (
     "FIELDAPP_SERVE_DB",
-    "FIELDAPP_SERVE_BLOB_DIR",
+    "FIELDAPP_SERVE_BLOB_STORE",
     "FIELDAPP_SERVE_BLOB_LIMIT",
 )
 ENV_LOG_LEVEL = "FIELDAPP_SERVE_LOG_LEVEL"
@@ -66,7 +67,7 @@ def app_from_env() -> FastAPI:
     configure_json_logging(int(os.environ.get(ENV_LOG_LEVEL, "20")))
     app = create_app(
         os.environ[ENV_DB],
-        blob_dir=os.environ.get(ENV_BLOB_DIR) or None,
+        blob_store=os.environ.get(ENV_BLOB_STORE) or None,
         blob_limit=int(os.environ.get(ENV_BLOB_LIMIT, str(DEFAULT_BLOB_LIMIT))),
         init_db=False,
     )
@@ -74,28 +75,23 @@ def app_from_env() -> FastAPI:
     return app
 
 
-def default_blob_dir(db_url: str) -> Path:
-    """Beside the SQLite file; ./blobs for PostgreSQL (pass blob_dir on a real install)."""
-    if server_db.is_postgres_url(db_url):
-        return Path("blobs").resolve()
-    return server_db.sqlite_path(db_url).resolve().parent / "blobs"
-
-
 def create_app(
     db_url: str,
     *,
     blob_dir: Path | str | None = None,
+    blob_store: str | None = None,
     blob_limit: int = DEFAULT_BLOB_LIMIT,
     body_limit: int = DEFAULT_BODY_LIMIT,
     init_db: bool = True,
 ) -> FastAPI:
     """The app over the database at `db_url` (a SQLite path or `sqlite:///…`, or
-    `postgresql://…`). With `init_db`, missing tables and the epoch are created."""
+        `postgresql://…`). With `init_db`, missing tables and the epoch are created. Blobs go
+    to `blob_store` (sync.server.blob_store), or files under `blob_dir`, or the default."""
     server_db.open_database(db_url)
     if init_db:
         server_db.init_schema()
-    blobs_path = Path(blob_dir) if blob_dir else default_blob_dir(db_url)
-    blobs_path.mkdir(parents=True, exist_ok=True)
+    blob_spec = resolve_spec(blob_store, db_url, blob_dir)
+    store = open_blob_store(blob_spec)
     app = FastAPI(
         title="fieldapp sync",
         version=str(PROTOCOL_VERSION),
@@ -105,7 +101,11 @@ def create_app(
         redoc_url=None,
     )
     app.state.settings = Settings(
-        db_url=db_url, blob_dir=blobs_path, blob_limit=blob_limit, body_limit=body_limit
+        db_url=db_url,
+        blob_spec=blob_spec,
+        blobs=store,
+        blob_limit=blob_limit,
+        body_limit=body_limit,
     )
     for module in (health, enroll, push, pull, blobs, blob_uploads, data, web, personal_key):
         app.include_router(module.router, prefix=API_PREFIX, responses=COMMON_ERRORS)

@@ -16,6 +16,7 @@ from playhouse.pool import PooledPostgresqlDatabase, PooledSqliteDatabase
 
 from sync.protocol import record_photos
 from sync.server.activity_models import ACTIVITY_MODELS
+from sync.server.blob_models import BLOB_STORE_MODELS
 from sync.server.followup_models import FOLLOWUP_MODELS
 from sync.server.incident_models import INCIDENT_MODELS
 from sync.server.models import ALL_MODELS, BlobRef, Meta, database
@@ -24,6 +25,18 @@ from sync.server.patrol_models import PATROL_MODELS
 from sync.server.people_models import PEOPLE_MODELS
 
 SCHEMA_VERSION = 1
+
+# Every table of the server, in an order that creates each after those it refers to.
+EVERY_MODEL = [
+    *ALL_MODELS,
+    *INCIDENT_MODELS,
+    *PEOPLE_MODELS,
+    *FOLLOWUP_MODELS,
+    *ACTIVITY_MODELS,
+    *PATROL_MODELS,
+    *OFFICE_MODELS,
+    *BLOB_STORE_MODELS,
+]
 
 SERVER_SQLITE_PRAGMAS = {
     "journal_mode": "wal",
@@ -160,18 +173,7 @@ def init_schema() -> str:
     db = current()
     with db.connection_context():
         upgrading = db.table_exists("change_log") and not db.table_exists("blob_ref")
-        db.create_tables(
-            [
-                *ALL_MODELS,
-                *INCIDENT_MODELS,
-                *PEOPLE_MODELS,
-                *FOLLOWUP_MODELS,
-                *ACTIVITY_MODELS,
-                *PATROL_MODELS,
-                *OFFICE_MODELS,
-            ],
-            safe=True,
-        )
+        db.create_tables(EVERY_MODEL, safe=True)
         if upgrading:  # a database from before blobs were scoped: note who may read what
             backfill_blob_refs()
         _make_audit_append_only()
@@ -194,16 +196,7 @@ def add_missing_tables() -> None:
             "this is not an initialised fieldapp server database; check --db, or run "
             "`fieldapp admin init` to make one"
         )
-    db.create_tables(
-        ALL_MODELS
-        + INCIDENT_MODELS
-        + PEOPLE_MODELS
-        + FOLLOWUP_MODELS
-        + ACTIVITY_MODELS
-        + PATROL_MODELS
-        + OFFICE_MODELS,
-        safe=True,
-    )
+    db.create_tables(EVERY_MODEL, safe=True)
     with write_transaction():
         add_missing_columns(db)
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Annotated
 
 from fastapi import Depends, Request
@@ -11,6 +10,7 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from sync.server import db as server_db
 from sync.server.auth import AuthError, authenticate
+from sync.server.blob_store import BlobStore
 from sync.server.errors import api_error
 from sync.server.models import Device
 from sync.server.scope import DeviceContext
@@ -19,7 +19,8 @@ from sync.server.scope import DeviceContext
 @dataclass(frozen=True)
 class Settings:
     db_url: str
-    blob_dir: Path
+    blob_spec: str  # as resolved: files:DIR, database or s3://… (sync.server.blob_store)
+    blobs: BlobStore
     blob_limit: int
     body_limit: int
 

@@ -60,11 +60,21 @@ def free_port() -> int:
 class LiveServer:
     """`python -m sync.server` on loopback; start/stop/kill/restart keep the same port."""
 
-    def __init__(self, db_url: str, workdir: Path, env: dict[str, str] | None = None) -> None:
+    def __init__(
+        self,
+        db_url: str,
+        workdir: Path,
+        env: dict[str, str] | None = None,
+        blob_store: str | None = None,
+    ) -> None:
         self.db_url = db_url
         self.env = env or {}
         self.workdir = workdir
         self.blob_dir = workdir / "server-blobs"
+        # files under blob_dir unless a store is named (`--blob-store database`, …)
+        self.blob_args = (
+            ["--blob-store", blob_store] if blob_store else ["--blob-dir", str(self.blob_dir)]
+        )
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.process: subprocess.Popen[bytes] | None = None
@@ -75,7 +85,7 @@ class LiveServer:
         with open(self.log_path, "ab") as log:
             self.process = subprocess.Popen(
                 [sys.executable, "-m", "sync.server", "--db", self.db_url, "--port", str(self.port),
-                 "--blob-dir", str(self.blob_dir)],
+                 *self.blob_args],
                 cwd=REPO, env=env, stdout=log, stderr=log,
             )  # fmt: skip
         deadline = time.monotonic() + timeout

@@ -1,4 +1,5 @@
-"""Content-addressed photo storage: files named by sha256 under the blob directory.
+"""Content-addressed photo storage: bytes named by sha256 in the server's blob store
+(`sync.server.blob_store`: files, the database, or S3 — shared by every server).
 
 Reading is scoped like records (`blob_scope`): a blob no record in the device's scope
 refers to, and that the device did not upload, is answered 404 exactly like a blob the
@@ -8,20 +9,19 @@ already holds is checked against the sha256 like a new one before it is acknowle
 from __future__ import annotations
 
 import hashlib
-import os
-import uuid
-from pathlib import Path
+from collections.abc import Iterable
 from typing import Annotated
 
 from fastapi import APIRouter, Request, Response
 from fastapi import Path as PathParam
-from fastapi.responses import FileResponse
+from fastapi.responses import StreamingResponse
 from starlette.concurrency import run_in_threadpool
 
 from sync.protocol import ErrorBody
 from sync.server import db as server_db
 from sync.server.blob_scope import may_read, record_holder
-from sync.server.deps import CurrentDevice, Settings, SettingsDep
+from sync.server.blob_store import BlobStore
+from sync.server.deps import CurrentDevice, SettingsDep
 from sync.server.errors import api_error
 from sync.server.models import Blob
 from sync.server.scope import DeviceContext
@@ -40,17 +40,14 @@ router = APIRouter(
 Sha256 = Annotated[str, PathParam(pattern=r"^[0-9a-f]{64}$", description="lower-case hex")]
 
 
-def blob_file(settings: Settings, sha256: str) -> Path:
-    return settings.blob_dir / sha256[:2] / sha256
-
-
-def _readable(who: DeviceContext, settings: Settings, sha256: str) -> Path | None:
-    """The blob's file if it exists and `who` may read it; None answers 404 either way."""
-    path = blob_file(settings, sha256)
-    if not path.is_file():
+def readable_size(who: DeviceContext, store: BlobStore, sha256: str) -> int | None:
+    """The blob's size if the store holds it and `who` may read it; None answers 404
+    either way."""
+    size = store.size(sha256)
+    if size is None:
         return None
     with server_db.current().connection_context():
-        return path if may_read(who, sha256) else None
+        return size if may_read(who, sha256) else None
 
 
 @router.head(
@@ -59,27 +56,36 @@ def _readable(who: DeviceContext, settings: Settings, sha256: str) -> Path | Non
     summary="Whether the server holds this blob (200 or 404)",
 )
 def has_blob(sha256: Sha256, who: CurrentDevice, settings: SettingsDep) -> Response:
-    path = _readable(who, settings, sha256)
-    if path is None:  # the headers of the 404 a GET would answer, without its body
+    size = readable_size(who, settings.blobs, sha256)
+    if size is None:  # the headers of the 404 a GET would answer, without its body
         return Response(status_code=404, media_type="application/json")
     return Response(
         status_code=200,
         media_type="application/octet-stream",
-        headers={"content-length": str(path.stat().st_size)},
+        headers={"content-length": str(size)},
     )
 
 
 @router.get(
     "/blobs/{sha256}",
-    response_class=FileResponse,
-    responses={404: {"model": ErrorBody}},
+    response_class=StreamingResponse,
+    responses={
+        200: {"content": {"application/octet-stream": {}}},
+        404: {"model": ErrorBody},
+    },
     summary="Download a blob",
 )
-def get_blob(sha256: Sha256, who: CurrentDevice, settings: SettingsDep) -> FileResponse:
-    path = _readable(who, settings, sha256)
-    if path is None:
+def get_blob(sha256: Sha256, who: CurrentDevice, settings: SettingsDep) -> StreamingResponse:
+    size = readable_size(who, settings.blobs, sha256)
+    if size is None:
         raise api_error(404, "no_blob", f"the server has no blob {sha256}")
-    return FileResponse(path, media_type="application/octet-stream")
+    try:
+        body = settings.blobs.read(sha256)
+    except KeyError:
+        raise api_error(404, "no_blob", f"the server has no blob {sha256}") from None
+    return StreamingResponse(
+        body, media_type="application/octet-stream", headers={"content-length": str(size)}
+    )
 
 
 @router.put(
@@ -91,7 +97,6 @@ def get_blob(sha256: Sha256, who: CurrentDevice, settings: SettingsDep) -> FileR
 async def put_blob(
     sha256: Sha256, request: Request, who: CurrentDevice, settings: SettingsDep
 ) -> Response:
-    target = blob_file(settings, sha256)
     digest = hashlib.sha256()
     chunks: list[bytes] = []
     size = 0
@@ -112,30 +117,27 @@ async def put_blob(
             "the uploaded bytes do not match the sha256 in the address; upload the file again",
         )
     mime = request.headers.get("content-type", "application/octet-stream")[:100]
-    held = await run_in_threadpool(_store, target, b"".join(chunks), sha256, mime, who.device_id)
+    held = await run_in_threadpool(
+        keep_blob, settings.blobs, [b"".join(chunks)], sha256, mime, who.device_id
+    )
     return Response(status_code=200 if held else 201)
 
 
-def _store(target: Path, data: bytes, sha256: str, mime: str, device_id: str) -> bool:
-    """Keep the bytes (unless held already) and note the uploader; True if held before."""
-    if target.is_file():
-        with server_db.current().connection_context(), server_db.write_transaction():
-            record_holder(sha256, device_id)
-        return True
-    target.parent.mkdir(parents=True, exist_ok=True)
-    temp = target.with_name(f"{target.name}.{uuid.uuid4().hex}.part")
-    with open(temp, "wb") as handle:
-        handle.write(data)
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(temp, target)
+def keep_blob(
+    store: BlobStore, chunks: Iterable[bytes], sha256: str, mime: str, device_id: str
+) -> bool:
+    """Keep the checked bytes (unless held already) and note the uploader, who may then
+    read them back; True if the store held them before."""
+    held_before = store.size(sha256) is not None
+    if not held_before:
+        store.write(sha256, chunks)
     with server_db.current().connection_context(), server_db.write_transaction():
         Blob.insert(
             sha256=sha256,
-            size=len(data),
+            size=store.size(sha256) or 0,
             mime=mime,
             created_at=server_db.now_iso(),
             device=device_id,
         ).on_conflict_ignore().execute()
         record_holder(sha256, device_id)
-    return False
+    return held_before
