@@ -11,7 +11,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from peewee import Database, PostgresqlDatabase
+from peewee import Database, Model, PostgresqlDatabase
 from playhouse.pool import PooledPostgresqlDatabase, PooledSqliteDatabase
 
 from sync.protocol import record_photos
@@ -27,7 +27,7 @@ from sync.server.people_models import PEOPLE_MODELS
 SCHEMA_VERSION = 1
 
 # Every table of the server, in an order that creates each after those it refers to.
-EVERY_MODEL = [
+EVERY_MODEL: list[type[Model]] = [
     *ALL_MODELS,
     *INCIDENT_MODELS,
     *PEOPLE_MODELS,
