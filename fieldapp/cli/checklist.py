@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
+
+if TYPE_CHECKING:
+    from fieldapp.domain.checklist import Checklist
 
 
 @click.group()
@@ -28,26 +32,20 @@ def checklist(ctx: click.Context) -> None:
 )
 def validate(files: tuple[Path, ...], kinds: tuple[str, ...]) -> None:
     """Check checklist FILEs; print every error as file:line: code: message (校验检查表文件)."""
-    from fieldapp.domain.checklist_toml import (
-        ChecklistError,
-        ChecklistInvalid,
-        load_checklist_text,
-    )
+    from fieldapp.domain.checklist_toml import ChecklistError, ChecklistInvalid
     from fieldapp.domain.kinds import VENUE_KINDS
     from fieldapp.i18n import t
 
+    known = (*VENUE_KINDS, *kinds)
     invalid = 0
     for path in files:
         source = str(path)
         try:
-            text = path.read_text(encoding="utf-8")
+            loaded = _load(path, known)
         except (OSError, UnicodeDecodeError) as exc:
-            error = ChecklistError(source, 0, "", t("checklist.cannot_read", error=exc))
-            click.echo(str(error))
+            click.echo(str(ChecklistError(source, 0, "", t("checklist.cannot_read", error=exc))))
             invalid += 1
             continue
-        try:
-            loaded = load_checklist_text(text, source, kinds=(*VENUE_KINDS, *kinds))
         except ChecklistInvalid as exc:
             for error in exc.errors:
                 click.echo(str(error))
@@ -66,3 +64,14 @@ def validate(files: tuple[Path, ...], kinds: tuple[str, ...]) -> None:
     if invalid:
         click.echo(t("checklist.invalid_summary", count=invalid))
         raise SystemExit(1)
+
+
+def _load(path: Path, kinds: tuple[str, ...]) -> Checklist:
+    """A checklist file: TOML, or a workbook from `fieldapp admin checklist export`."""
+    if path.suffix.lower() in (".xlsx", ".xlsm"):
+        from sync.server.checklist_xlsx import read_xlsx
+
+        return read_xlsx(path, kinds=kinds)
+    from fieldapp.domain.checklist_toml import load_checklist_text
+
+    return load_checklist_text(path.read_text(encoding="utf-8"), str(path), kinds=kinds)

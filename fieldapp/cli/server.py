@@ -9,6 +9,7 @@ import click
 
 from fieldapp.cli.admin_alerts import alerts
 from fieldapp.cli.admin_campaigns import admin_campaign
+from fieldapp.cli.admin_checklists import admin_checklist
 from fieldapp.cli.admin_office import admin_setting, import_kinds, import_levels
 from fieldapp.cli.admin_placards import admin_placards, placard_key
 from fieldapp.cli.admin_readers import reader_key
@@ -146,7 +147,8 @@ def admin_import_people_registry(file: Path) -> None:
 @admin.command("publish-checklist")
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 def admin_publish_checklist(file: Path) -> None:
-    """Validate and publish one checklist version (TOML, or its JSON form)."""
+    """Validate and publish one checklist version (TOML, its JSON form, or an XLSX workbook
+    from `admin checklist export`)."""
     from sync.server import admin as server_admin
     from sync.server import db as server_db
 
@@ -238,3 +240,4 @@ admin.add_command(admin_campaign)
 admin.add_command(import_kinds)
 admin.add_command(import_levels)
 admin.add_command(admin_setting)
+admin.add_command(admin_checklist)

@@ -94,6 +94,18 @@ def load_checklist_text(
     return checklist
 
 
+def load_checklist_data(
+    data: dict[str, Any], source: str, lines: LineMap, *, kinds: Collection[str] = VENUE_KINDS
+) -> Checklist:
+    """A checklist document read from elsewhere than TOML (a sheet), with `lines` pointing
+    each table and key at a position the reader can translate back (its cells)."""
+    validator = Validator(source, lines, lines.matches(data), kinds)
+    validator.document(data)
+    if validator.errors:
+        raise ChecklistInvalid(sorted(validator.errors, key=lambda e: e.line))
+    return _build(data)
+
+
 # --- parsing and validation --------------------------------------------------------------
 
 _POSITION_RE = re.compile(r"\s*\(at line (\d+), column (\d+)\)\s*$")

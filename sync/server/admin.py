@@ -329,15 +329,20 @@ class Published:
 
 
 def publish_checklist(path: Path | str) -> Published:
-    """Validate and publish one checklist version (TOML as in assets/, or its JSON form)."""
+    """Validate and publish one checklist version (TOML as in assets/, its JSON form, or
+    the XLSX workbook `fieldapp admin checklist export` writes, with errors at their cells)."""
     path = Path(path)
-    text = path.read_text(encoding="utf-8")
-    if path.suffix.lower() == ".json":
-        doc = ChecklistDoc.from_dict(json.loads(text))
+    if path.suffix.lower() in (".xlsx", ".xlsm"):  # the sheet an office edited
+        from sync.server.checklist_xlsx import read_xlsx
+
+        doc = read_xlsx(path, kinds=known_kinds())
+    elif path.suffix.lower() == ".json":
+        doc = ChecklistDoc.from_dict(json.loads(path.read_text(encoding="utf-8")))
     else:
         from fieldapp.domain.checklist_toml import load_checklist_text
 
         # raises ChecklistInvalid listing errors; any kind the office imported is known
+        text = path.read_text(encoding="utf-8")
         doc = load_checklist_text(text, path.name, kinds=known_kinds())
     body = doc.to_dict()
     digest = hashlib.sha256(canonical_json(body).encode("utf-8")).hexdigest()

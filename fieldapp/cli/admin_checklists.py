@@ -1,0 +1,47 @@
+"""`fieldapp admin checklist export KIND --xlsx F`: a published checklist as a workbook the
+office edits in Excel or WPS; `fieldapp admin publish-checklist F.xlsx` reads it back.
+Attached to the `admin` group in `fieldapp.cli.server`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from fieldapp.cli.common import admin_call
+from fieldapp.i18n import t
+
+
+@click.group("checklist")
+def admin_checklist() -> None:
+    """Published checklists as workbooks (检查表导出为 Excel)."""
+    from sync.server import db as server_db
+
+    server_db.init_schema()
+
+
+@admin_checklist.command("export")
+@click.argument("kind")
+@click.option(
+    "--xlsx",
+    "out",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The workbook to write (sheets: checklist, items).",
+)
+def checklist_export(kind: str, out: Path) -> None:
+    """Write the newest published checklist of KIND (a kind or a checklist id) to an XLSX
+    workbook: one row per item; edit it, raise the version, publish it back."""
+    from sync.server.checklist_xlsx import newest, write_xlsx
+
+    checklist = admin_call(lambda: newest(kind))
+    admin_call(lambda: write_xlsx(checklist, out))
+    click.echo(
+        t(
+            "admin.checklist.exported",
+            id=checklist.id,
+            version=checklist.version,
+            items=len(checklist.items),
+            path=out,
+        )
+    )
