@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import os
 import random
+import threading
 import time
 from collections import Counter
 from collections.abc import Iterator
@@ -147,3 +148,37 @@ def test_two_servers_behind_nginx_keep_exactly_once_and_share_blobs(
     TRIALS["postgresql"].update(
         {"lb-rounds": rounds, "lb-connections": proxy.connections, "lb-servers": len(servers)}
     )
+
+
+def test_a_server_killed_mid_push_behind_nginx_loses_nothing(city, tmp_path: Path) -> None:
+    """One of the two servers dies while a device pushes through the balancer; the
+    device's retries reach the other, and once the dead one is back every op is there
+    exactly once."""
+    venues, servers, balancer = city
+    device = Device(tmp_path / "devices" / "pusher", balancer).enroll("p-insp")
+    expected = _work(device, venues, 30, random.Random(7))
+    failure: list[BaseException] = []
+
+    def push() -> None:
+        try:
+            with device.client(batch_size=2, max_retries=60, sleep=time.sleep,
+                               backoff=Backoff(base=0.05, cap=0.3)) as client:  # fmt: skip
+                client.push()
+        except BaseException as error:  # reported to the test thread
+            failure.append(error)
+
+    pusher = threading.Thread(target=push)
+    pusher.start()
+    deadline = time.monotonic() + 30
+    while _requests(servers[0], f"{API_PREFIX}/push") < 3 and time.monotonic() < deadline:
+        time.sleep(0.01)
+    servers[0].kill()
+    pusher.join(120)
+    assert not pusher.is_alive() and not failure, failure
+    servers[0].start()
+    with device.client() as client:
+        assert client.sync_once().ok
+    assert_exactly_once(device, "p-insp", expected)
+    assert_device_equals_server(device, ("V1", "A1"))
+    assert _requests(servers[1], f"{API_PREFIX}/push") >= 3  # the survivor took the rest
+    TRIALS["postgresql"]["lb-server-kill"] += 1
