@@ -31,3 +31,39 @@ def import_patrols(workdir: Path) -> str:
         import_checkpoints(workdir / "checkpoints.csv")
         import_routes(workdir / "routes.csv")
         return str(PatrolRoute.get(PatrolRoute.code == "FW-01").id)
+
+
+def placards(codes: list[str]) -> dict[str, str]:
+    """Signed placard texts for checkpoint codes, with the server's key (made if none)."""
+    from sync.server import db as server_db
+    from sync.server import placard_keys
+
+    with server_db.current().connection_context():
+        placard_keys.ensure_key()
+        signer = placard_keys.signing_key()
+        return {code: signer.sign(code) for code in codes}
+
+
+def local(day: str, hhmm: str):  # type: ignore[no-untyped-def]
+    """The aware UTC moment of a local wall-clock time on this machine."""
+    import datetime as dt
+
+    naive = dt.datetime.fromisoformat(f"{day}T{hhmm}")
+    return naive.astimezone().astimezone(dt.UTC)
+
+
+class FrozenClock:
+    """`fieldapp.domain.clock` set to a local time (monkeypatch its `_now`)."""
+
+    def __init__(self, monkeypatch, day: str, hhmm: str) -> None:  # type: ignore[no-untyped-def]
+        from fieldapp.domain import clock
+
+        self.day = day
+        self.moment = local(day, hhmm)
+        monkeypatch.setattr(clock, "_now", lambda: self.moment)
+
+    def set(self, hhmm: str) -> None:
+        self.moment = local(self.day, hhmm)
+
+    def local_naive(self):  # type: ignore[no-untyped-def]
+        return self.moment.astimezone().replace(tzinfo=None)

@@ -60,6 +60,8 @@ def test_every_checkpoint_visited_is_on_time_or_late_and_nothing_is_open_before_
     # Before the window ends an unfinished patrol is open, with what is left.
     opened = assess(POINTS, KEY_DAY, MORNING, on_time[:1], at("08:59"))
     assert (opened.status, opened.left, opened.missed) == (patrols.OPEN, POINTS[1:], ())
+    later = assess(POINTS, KEY_DAY, MORNING, [], at("06:00"))
+    assert later.status == patrols.UPCOMING and not later.missed_post
     nothing = assess(POINTS, KEY_DAY, MORNING, [], at("09:01"))
     assert (nothing.status, nothing.missed) == (patrols.NOT_DONE, POINTS)
     ranked = sorted([patrols.ON_TIME, patrols.OPEN, patrols.NOT_DONE, patrols.LATE, patrols.PARTIAL],

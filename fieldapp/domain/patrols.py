@@ -9,7 +9,8 @@ first scan of each checkpoint in the runs made for that window:
 - late: every checkpoint scanned, at least one after the end;
 - partial: the window is over and some checkpoints were not scanned (missed posts);
 - not_done: the window is over and nothing was scanned (every checkpoint missed);
-- open: the window is not over and the route is not complete yet.
+- open: the window is open (or over with a run still coming) and the route not complete;
+- upcoming: the window has not opened and nothing was visited yet.
 
 The same function runs on the server and on a device after sync, so both say the same.
 Times given to it are local wall-clock times (naive), as the schedule is.
@@ -23,7 +24,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 WEEKDAYS: tuple[str, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 DAILY = "daily"
@@ -60,7 +61,8 @@ PARTIAL = "partial"
 LATE = "late"
 ON_TIME = "on_time"
 OPEN = "open"
-STATUSES: tuple[str, ...] = (NOT_DONE, PARTIAL, LATE, ON_TIME, OPEN)
+UPCOMING = "upcoming"
+STATUSES: tuple[str, ...] = (NOT_DONE, PARTIAL, LATE, ON_TIME, OPEN, UPCOMING)
 MISSED_STATUSES = (NOT_DONE, PARTIAL)
 DONE_STATUSES = (ON_TIME, LATE)
 
@@ -186,6 +188,15 @@ def window_for_start(schedule: Schedule, now: dt.datetime) -> Window | None:
     return None
 
 
+def local_time(stamp: str, utc_offset: int) -> dt.datetime:
+    """A UTC stamp as the naive local time of the device that made it (`utc_offset`:
+    minutes east of UTC, as the run recorded it)."""
+    moment = dt.datetime.fromisoformat(stamp.replace("Z", "+00:00"))
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=dt.UTC)
+    return (moment.astimezone(dt.UTC) + dt.timedelta(minutes=utc_offset)).replace(tzinfo=None)
+
+
 # --- attendance ---------------------------------------------------------------------------
 
 
@@ -243,11 +254,64 @@ def assess(
     }  # fmt: skip
     if not left:
         return Attendance(LATE if late else ON_TIME, **common)  # type: ignore[arg-type]
+    if now < window.opens_at(day) and not done:
+        return Attendance(UPCOMING, left=left, **common)  # type: ignore[arg-type]
     if now <= closes:
         return Attendance(OPEN, left=left, **common)  # type: ignore[arg-type]
     return Attendance(PARTIAL if done else NOT_DONE, missed=left, **common)  # type: ignore[arg-type]
 
 
 def sort_key(status: str) -> int:
-    """Missed posts first, then late, on time, open."""
+    """Missed posts first, then late, on time, open, upcoming."""
     return STATUSES.index(status) if status in STATUSES else len(STATUSES)
+
+
+R = TypeVar("R", bound="RouteLike")
+
+
+class RouteLike(Protocol):
+    """A route as the device's or the server's store holds it."""
+
+    id: str
+    campaign: str
+    ordered: bool
+    checkpoints: list[str]
+    schedule: dict[str, Any]
+
+
+@dataclass(frozen=True, slots=True)
+class CampaignSwitch:
+    """What the office switched for a campaign: on or off, and its dates ("" = open)."""
+
+    active: bool
+    starts_on: str = ""
+    ends_on: str = ""
+
+
+def judge(
+    routes: Iterable[R],
+    first: dt.date,
+    last: dt.date,
+    visits: Mapping[tuple[str, str, str], list[Visit]],
+    campaigns: Mapping[str, CampaignSwitch],
+    now: dt.datetime,
+) -> list[tuple[R, dt.date, Window, Attendance]]:
+    """Attendance of each route for each of its windows from `first` to `last`, at local
+    time `now`. `visits` holds the scans of the runs made for (route id, ISO day, window
+    label). A campaign's route counts only on the days the office runs the campaign."""
+    days = [first + dt.timedelta(days=n) for n in range((last - first).days + 1)]
+    found: list[tuple[R, dt.date, Window, Attendance]] = []
+    off = CampaignSwitch(False)
+    for route in routes:
+        schedule = Schedule.from_dict(route.schedule or {})
+        switch = campaigns.get(route.campaign, off)
+        for day in days:
+            if not in_campaign(
+                day, route.campaign, switch.active, switch.starts_on, switch.ends_on
+            ):
+                continue
+            for window in schedule.windows_on(day):
+                seen = visits.get((route.id, day.isoformat(), window.label), [])
+                verdict = assess(route.checkpoints, day, window, seen, now, ordered=route.ordered)
+                found.append((route, day, window, verdict))
+    return found

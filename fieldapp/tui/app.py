@@ -26,6 +26,7 @@ from fieldapp.tui.dialogs import ResumeDialog, ScanDialog
 from fieldapp.tui.parts.activities import ActivitiesApp
 from fieldapp.tui.parts.incidents import IncidentsApp
 from fieldapp.tui.parts.palette import PaletteApp
+from fieldapp.tui.parts.patrols import PatrolsApp
 from fieldapp.tui.parts.people import PeopleApp
 from fieldapp.tui.parts.preferences import Preferences
 from fieldapp.tui.parts.rounds import RoundsApp
@@ -48,6 +49,7 @@ class FieldApp(
     PaletteApp,
     PeopleApp,
     ActivitiesApp,
+    PatrolsApp,
 ):
     CSS_PATH = "app.tcss"
     COMMANDS = App.COMMANDS | {FieldCommands}

@@ -81,54 +81,28 @@ def apply_patrol_run(who: DeviceContext, sub: PatrolRunSubmit) -> Applied:
 # --- attendance -----------------------------------------------------------------------------
 
 
-def local_time(stamp: str, utc_offset: int) -> dt.datetime:
-    """A UTC stamp as the naive local time of the device that made it."""
-    moment = dt.datetime.fromisoformat(stamp.replace("Z", "+00:00"))
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=dt.UTC)
-    return (moment.astimezone(dt.UTC) + dt.timedelta(minutes=utc_offset)).replace(tzinfo=None)
-
-
 def attendance(
     first: dt.date, last: dt.date, *, grid_codes: list[str] | None = None, now: dt.datetime
 ) -> list[tuple[PatrolRoute, dt.date, patrols.Window, patrols.Attendance]]:
     """Attendance of every active route (of `grid_codes`, or all) for each day from
-    `first` to `last`, judged at local time `now` (the server's wall clock)."""
+    `first` to `last`, judged at local time `now` (the server's wall clock), by the same
+    rules a supervisor's device uses (`fieldapp.domain.patrols.judge`)."""
     from sync.server.models import CampaignRun
 
     routes = PatrolRoute.select().where(PatrolRoute.active == True)  # noqa: E712
     if grid_codes is not None:
         routes = routes.where(PatrolRoute.grid.in_(grid_codes))
-    campaigns = {c.code: c for c in CampaignRun.select()}
-    days = [first + dt.timedelta(days=n) for n in range((last - first).days + 1)]
+    campaigns = {
+        c.code: patrols.CampaignSwitch(c.active, c.starts_on or "", c.ends_on or "")
+        for c in CampaignRun.select()
+    }
     runs = PatrolRun.select().where(
         (PatrolRun.day >= first.isoformat()) & (PatrolRun.day <= last.isoformat())
     )
     visits: dict[tuple[str, str, str], list[patrols.Visit]] = {}
     for run in runs:
-        key = (run.route_id, run.day, run.window)
-        bucket = visits.setdefault(key, [])
+        bucket = visits.setdefault((run.route_id, run.day, run.window), [])
         for scan in PatrolScan.select().where(PatrolScan.run == run.id):
-            manual = scan.check != "verified"
-            bucket.append(
-                patrols.Visit(scan.checkpoint, local_time(scan.at, run.utc_offset), manual)
-            )
-    found = []
-    for route in routes:
-        schedule = patrols.Schedule.from_dict(route.schedule)
-        run_of = campaigns.get(route.campaign)
-        for day in days:
-            if route.campaign and (
-                run_of is None
-                or not patrols.in_campaign(
-                    day, route.campaign, run_of.active, run_of.starts_on or "", run_of.ends_on or ""
-                )
-            ):
-                continue
-            for window in schedule.windows_on(day):
-                seen = visits.get((route.id, day.isoformat(), window.label), [])
-                verdict = patrols.assess(
-                    route.checkpoints, day, window, seen, now, ordered=route.ordered
-                )
-                found.append((route, day, window, verdict))
-    return found
+            at = patrols.local_time(scan.at, run.utc_offset)
+            bucket.append(patrols.Visit(scan.checkpoint, at, scan.check != "verified"))
+    return patrols.judge(list(routes), first, last, visits, campaigns, now)

@@ -146,6 +146,9 @@ def seed_server(home: Path) -> bool:
         admin.import_grids(files["grids"])
         admin.import_people(files["people"])
         admin.import_venues(files["venues"])
+        from fieldapp.services.demo.patrols import seed_patrols
+
+        seed_patrols(server_dir(home) / "seed")
         _seed_last_inspections()
         for path in files["checklists"]:
             admin.publish_checklist(path)

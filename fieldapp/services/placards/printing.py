@@ -11,8 +11,10 @@ is never a verification key (`public_keys` leaves it out).
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Protocol
 
 from peewee import fn
 
@@ -151,25 +153,35 @@ def _venue_by_code(canon: str) -> Venue | None:
     return venue
 
 
-def verify_scan(text: str) -> ScanResult:
+class Place(Protocol):
+    """What a scan finds by code: a venue, or a patrol checkpoint."""
+
+    id: str
+    code: str
+    name: str
+
+
+def verify_scan(text: str, find: Callable[[str], Place | None] | None = None) -> ScanResult:
     """Check a scanned or typed text: a signed placard, a plain venue code, or neither.
 
-    A placard must verify against this device's keys and name a venue in its store
-    (UNKNOWN_VENUE otherwise: sync). A venue code typed by hand (``DM-0042``) gives a
-    PLAIN_CODE result, which opens the venue but does not prove presence.
+    A placard must verify against this device's keys and name a place in its store
+    (UNKNOWN_VENUE otherwise: sync). A code typed by hand (``DM-0042``) gives a
+    PLAIN_CODE result, which opens the place but does not prove presence. `find` looks a
+    canonical code up (venues by default; patrols pass their checkpoints).
     """
+    lookup: Callable[[str], Place | None] = find or _venue_by_code
     canon = text.strip().upper()
     if payload.looks_like_payload(canon):
         check = payload.verify_payload(canon, public_keys())
         if not check.ok:
             return ScanResult(check)
-        venue = _venue_by_code(check.venue_code)
-        if venue is None:
+        place = lookup(check.venue_code)
+        if place is None:
             return ScanResult(PlacardCheck(payload.UNKNOWN_VENUE, check.venue_code, check.key_id))
-        return ScanResult(check, venue.id, venue.name, canon)
+        return ScanResult(check, place.id, place.name, canon)
     if payload.VENUE_CODE_RE.fullmatch(canon) and any(c.isdigit() for c in canon):
-        venue = _venue_by_code(canon)
-        if venue is None:
+        place = lookup(canon)
+        if place is None:
             return ScanResult(PlacardCheck(payload.UNKNOWN_VENUE, canon))
-        return ScanResult(PlacardCheck(payload.PLAIN_CODE, venue.code), venue.id, venue.name)
+        return ScanResult(PlacardCheck(payload.PLAIN_CODE, place.code), place.id, place.name)
     return ScanResult(PlacardCheck(payload.NOT_FIELDAPP))

@@ -39,10 +39,20 @@ class IncidentDialog(SavingDialog):
         incident_id: str
         category: str
 
-    def __init__(self, categories: list[str], *, venue: tuple[str, str] | None = None) -> None:
+    def __init__(
+        self,
+        categories: list[str],
+        *,
+        venue: tuple[str, str] | None = None,
+        address: str = "",
+        grid_code: str = "",
+    ) -> None:
         super().__init__(id="incident-dialog", classes="dialog")
         self.categories = categories
         self.venue = venue  # (venue id, "name code") when opened from a venue
+        # A place that is not a venue, filled in (a patrol checkpoint), and its grid.
+        self.address = address
+        self.grid_code = grid_code
         localize_bindings(self)
 
     def compose(self) -> ComposeResult:
@@ -59,7 +69,7 @@ class IncidentDialog(SavingDialog):
                 if self.venue is not None:
                     yield Label(t("incident.form.venue", venue=self.venue[1]), id="incident-venue")
                 yield Label(t("incident.form.address"))
-                yield Input(id="incident-address", compact=True)
+                yield Input(self.address, id="incident-address", compact=True)
                 yield Label(t("incident.form.time"))
                 yield Input(
                     local_now().strftime("%Y-%m-%d %H:%M"), id="incident-time", compact=True
@@ -105,6 +115,7 @@ class IncidentDialog(SavingDialog):
             description=value("description"),
             venue_id=self.venue[0] if self.venue else None,
             address=value("address"),
+            grid_code=self.grid_code,
             people=parse_people(value("people")),
             files=[p for p in value("files").split(";") if p.strip()],
         )

@@ -12,6 +12,8 @@
   hand — the PresenceDialog asks why, with the code in the note;
 - a path to a photo of a placard, typed into the scan dialog: its QR is decoded and
   routed as above, as a scan from the camera;
+- while a patrol run is open (its screen anywhere in the stack): the run's, which checks
+  in at the checkpoint the placard names (`PatrolRunScreen.scan`);
 - anything else: the refusal's own message (forged, damaged, revoked, unknown key — sync,
   venue not on this device — sync).
 
@@ -23,7 +25,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual import events, on, work
 
@@ -139,7 +141,17 @@ class ScanningApp(WedgeListener, Navigation):
         if looks_like_payload(text) and self.scan_repeats.repeated(text.upper()):
             self.log.info("placard scanned again within the repeat window: ignored")
             return
+        run = self._patrol_run()
+        if run is not None:  # a patrol is being walked: the scan checks in at a checkpoint
+            run.scan(text, source)
+            return
         self._check_scan(text, self.open_inspection(), mark)
+
+    def _patrol_run(self) -> Any:
+        for screen in reversed(self.screen_stack):
+            if getattr(screen, "patrol_run_id", None):
+                return screen
+        return None
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="scan-photo")
     def _scan_photo(self, path: str) -> None:

@@ -78,6 +78,7 @@ class HomeScreen(FieldScreen[None]):
             yield Label("", id="me-grids")
             yield Label("", id="me-today")
         yield Label("", id="home-campaigns")
+        yield Label("", id="home-patrols")
         with Horizontal(id="buckets"):
             for bucket in ("overdue", "today", "week", "activities"):
                 yield Static("", id=f"bucket-{bucket}", classes=f"bucket -{bucket}")
@@ -166,6 +167,10 @@ class HomeScreen(FieldScreen[None]):
         if view.campaigns or campaigns.display:  # untouched while none is on
             campaigns.update(t("campaign.home.active", campaigns="、".join(view.campaigns)))
             campaigns.display = bool(view.campaigns)
+        patrols = self.query_one("#home-patrols", Label)
+        if view.patrols or patrols.display:
+            patrols.update(t("home.patrols_due", patrols="；".join(view.patrols)))
+            patrols.display = bool(view.patrols)
         for bucket in ("overdue", "today", "week"):
             self.query_one(f"#bucket-{bucket}", Static).update(
                 t("home.bucket", label=t(f"bucket.{bucket}"), count=view.counts.get(bucket, 0))

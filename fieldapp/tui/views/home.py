@@ -52,6 +52,7 @@ class HomeView:
     due_offset: int = 0
     campaigns: tuple[str, ...] = ()  # "疫情防控（有病例）": on today in my grids
     activities_due: int = 0  # scheduled activities due or overdue in my grids
+    patrols: tuple[str, ...] = ()  # "春节烟花爆竹巡逻 06:30-09:00 1/4": due to me now
 
     @property
     def due_total(self) -> int:
@@ -112,6 +113,7 @@ def build_home_view(page: int = PAGE) -> HomeView:
             campaign_label(a.campaign.zh, a.campaign.en, a.phase) for a in data.campaigns
         ),
         activities_due=activities_due(day),
+        patrols=patrol_labels(),
     )
 
 
@@ -120,6 +122,13 @@ def activities_due(day: dt.date) -> int:
     from fieldapp.services.activities.due import due_activities
 
     return sum(1 for d in due_activities(day) if d.status != "upcoming")
+
+
+def patrol_labels() -> tuple[str, ...]:
+    """The patrols due to me now, each as "name window done/total"."""
+    from fieldapp.services.patrols.due import due_now
+
+    return tuple(f"{p.name} {p.window} {p.done}/{p.total}" for p in due_now())
 
 
 def campaign_label(zh: str, en: str, phase: str) -> str:

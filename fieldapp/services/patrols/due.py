@@ -1,0 +1,133 @@
+"""What the inspector sees of patrols: the ones due now (home) and a run's state.
+
+A route is due now for the people assigned to it while one of its windows is open (or
+opens within half an hour), on a day its schedule names and, for a campaign's route,
+while the office runs the campaign. A run shows every checkpoint of its route, done or
+left — a teammate's synced scans count — and the minutes left in its window.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from fieldapp.domain import patrols
+from fieldapp.domain.clock import local_now
+from fieldapp.services.common.identity import me
+from fieldapp.services.patrols.attendance import _campaigns, _visits
+from fieldapp.services.patrols.runs import open_run, schedule_of
+from fieldapp.store.patrol_models import Checkpoint, PatrolRoute, PatrolRun
+
+
+@dataclass(frozen=True, slots=True)
+class DuePatrol:
+    route_id: str
+    code: str
+    name: str
+    window: str
+    done: int
+    total: int
+    minutes_left: int  # until the window closes (before it opens: its whole length and more)
+    run_id: str | None  # this person's open run of it, to resume
+
+
+@dataclass(frozen=True, slots=True)
+class CheckpointLine:
+    checkpoint_id: str
+    code: str
+    name: str
+    kind: str
+    done: bool
+    at: str  # local HH:MM of the first visit, "" if left
+    manual: bool
+    late: bool
+    form: str
+
+
+@dataclass(frozen=True, slots=True)
+class RunView:
+    run_id: str
+    route_name: str
+    route_code: str
+    day: str
+    window: str
+    ordered: bool
+    lines: tuple[CheckpointLine, ...]
+    minutes_left: int  # negative: the window closed that many minutes ago
+    finished: bool
+
+    @property
+    def left(self) -> int:
+        return sum(not line.done for line in self.lines)
+
+
+def _now(now: dt.datetime | None) -> dt.datetime:
+    return (now or local_now()).replace(tzinfo=None)
+
+
+def due_now(*, now: dt.datetime | None = None) -> list[DuePatrol]:
+    """The patrols due for me now, the one closing first first."""
+    moment = _now(now)
+    person = me().person_id
+    campaigns = _campaigns()
+    off = patrols.CampaignSwitch(False)
+    mine = open_run(person)
+    visits, _ = _visits(moment.date(), moment.date())
+    found = []
+    for route in PatrolRoute.select().where(PatrolRoute.active == True):  # noqa: E712
+        if person not in (route.people or []):
+            continue
+        switch = campaigns.get(route.campaign, off)
+        if not patrols.in_campaign(
+            moment.date(), route.campaign, switch.active, switch.starts_on, switch.ends_on
+        ):
+            continue
+        window = patrols.window_for_start(schedule_of(route), moment)
+        if window is None:
+            continue
+        seen = visits.get((route.id, moment.date().isoformat(), window.label), [])
+        verdict = patrols.assess(route.checkpoints, moment.date(), window, seen, moment)
+        resume = (
+            mine.id
+            if mine is not None and (mine.route_id, mine.window) == (route.id, window.label)
+            else None
+        )
+        left = window.closes_at(moment.date()) - moment
+        found.append(
+            DuePatrol(route.id, route.code, route.name, window.label, len(verdict.done),
+                      len(route.checkpoints), int(left.total_seconds() // 60), resume)
+        )  # fmt: skip
+    found.sort(key=lambda d: (d.done >= d.total, d.minutes_left, d.code))
+    return found
+
+
+def run_view(run_id: str, *, now: dt.datetime | None = None) -> RunView:
+    """A run's checkpoints, done or left, and the time left in its window."""
+    run = PatrolRun.get_by_id(run_id)
+    route = run.route
+    day = dt.date.fromisoformat(run.day)
+    window = patrols.Window.parse(run.window)
+    visits, _ = _visits(day, day)
+    seen = visits.get((route.id, run.day, run.window), [])
+    verdict = patrols.assess(route.checkpoints, day, window, seen, _now(now))
+    first: dict[str, patrols.Visit] = {}
+    for seen_visit in sorted(seen, key=lambda v: v.at):
+        first.setdefault(seen_visit.checkpoint_id, seen_visit)
+    points = {c.id: c for c in Checkpoint.select().where(Checkpoint.id.in_(route.checkpoints))}
+    lines = []
+    for cid in route.checkpoints:
+        point = points.get(cid)
+        visit = first.get(cid)
+        lines.append(
+            CheckpointLine(
+                checkpoint_id=cid, code=point.code if point else cid,
+                name=point.name if point else "", kind=point.kind if point else "",
+                done=visit is not None, at=visit.at.strftime("%H:%M") if visit else "",
+                manual=bool(visit and visit.manual), late=cid in verdict.late,
+                form=point.form if point else "",
+            )
+        )  # fmt: skip
+    left = window.closes_at(day) - _now(now)
+    return RunView(run.id, route.name, route.code, run.day, run.window, bool(route.ordered),
+                   tuple(lines), int(left.total_seconds() // 60),
+                   run.status != "open")  # fmt: skip

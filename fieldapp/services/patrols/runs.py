@@ -1,0 +1,246 @@
+"""Patrol runs on the device: start, scan each checkpoint, notes and photos, finish.
+
+Every step is its own transaction, committed before it returns: a scan is on disk the
+moment the inspector sees it accepted, so a program killed mid-run (kill -9, a flat
+battery) resumes with every scan it had (`open_run`). Finishing writes the run's final
+state and one `patrol_run.submit` op in one transaction; the op carries the whole run.
+
+A scan is checked as a venue's is (`services.placards.printing.verify_scan`, offline,
+against the keys this device pulled), looking the code up among the checkpoints; a code
+typed by hand proves nothing and is recorded only as a manual visit with a reason.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from fieldapp.domain import patrols
+from fieldapp.domain.clock import local_now, now_iso
+from fieldapp.domain.ids import new_id
+from fieldapp.i18n import t
+from fieldapp.services.common.identity import me
+from fieldapp.services.common.outbox import enqueue
+from fieldapp.services.placards.printing import verify_scan
+from fieldapp.store.db import db
+from fieldapp.store.patrol_models import Checkpoint, PatrolRoute, PatrolRun, PatrolScan
+
+OP_PATROL_RUN_SUBMIT = "patrol_run.submit"  # sync.protocol.OP_PATROL_RUN_SUBMIT
+
+
+class PatrolRefused(ValueError):
+    """A step the run cannot take; str() is for a person."""
+
+
+@dataclass(frozen=True, slots=True)
+class ScanOutcome:
+    """What a scanned text did to the run."""
+
+    accepted: bool
+    message: str
+    checkpoint_id: str = ""
+    scan_id: str = ""
+    typed_code: bool = False  # a code typed by hand: ask why, record a manual visit
+    again: bool = False  # the checkpoint was already visited in this run
+
+
+def _utc_offset() -> int:
+    offset = local_now().utcoffset() or dt.timedelta(0)
+    return int(offset.total_seconds() // 60)
+
+
+def schedule_of(route: PatrolRoute) -> patrols.Schedule:
+    return patrols.Schedule.from_dict(route.schedule or {})
+
+
+def open_run(person_id: str | None = None) -> PatrolRun | None:
+    """The person's unfinished run, if any (the one to resume after a restart)."""
+    person = person_id or me().person_id
+    return (
+        PatrolRun.select()
+        .where((PatrolRun.person == person) & (PatrolRun.status == "open"))
+        .order_by(PatrolRun.started_at.desc())
+        .first()
+    )
+
+
+def start_run(route_id: str, *, now: dt.datetime | None = None) -> PatrolRun:
+    """Start (or resume) the person's run of a route for the window open now."""
+    who = me()
+    route = PatrolRoute.get_or_none(PatrolRoute.id == route_id)
+    if route is None:
+        raise PatrolRefused(t("patrol.refused.no_route"))
+    moment = (now or local_now()).replace(tzinfo=None)
+    window = patrols.window_for_start(schedule_of(route), moment)
+    if window is None:
+        raise PatrolRefused(t("patrol.refused.not_due", route=route.name))
+    day = moment.date().isoformat()
+    with db.atomic():
+        current = open_run(who.person_id)
+        if current is not None:
+            if (current.route_id, current.day, current.window) == (route.id, day, window.label):
+                return current
+            raise PatrolRefused(t("patrol.refused.other_open"))
+        return PatrolRun.create(
+            id=new_id(), route=route.id, person=who.person_id, device_id=who.device_id,
+            day=day, window=window.label, utc_offset=_utc_offset(), started_at=now_iso(),
+        )  # fmt: skip
+
+
+def _run(run_id: str) -> PatrolRun:
+    run = PatrolRun.get_or_none(PatrolRun.id == run_id)
+    if run is None:
+        raise PatrolRefused(t("patrol.refused.no_run"))
+    if run.status != "open":
+        raise PatrolRefused(t("patrol.refused.finished"))
+    return run
+
+
+def _visited(run_id: str) -> set[str]:
+    return {s.checkpoint for s in PatrolScan.select().where(PatrolScan.run == run_id)}
+
+
+def _checkpoint_by_code(code: str) -> Checkpoint | None:
+    return Checkpoint.get_or_none(Checkpoint.code == code)
+
+
+def record_scan(run_id: str, text: str, source: str) -> ScanOutcome:
+    """A placard scanned (wedge or camera) or a code typed during the run."""
+    run = _run(run_id)
+    result = verify_scan(text, _checkpoint_by_code)
+    if result.venue_id is None:
+        return ScanOutcome(False, result.message())
+    checkpoint = Checkpoint.get_by_id(result.venue_id)
+    label = f"{checkpoint.name} {checkpoint.code}"
+    if checkpoint.id not in run.route.checkpoints:
+        return ScanOutcome(False, t("patrol.scan.not_on_route", checkpoint=label))
+    if result.plain_code:
+        return ScanOutcome(False, t("patrol.scan.typed", checkpoint=label), checkpoint.id,
+                           typed_code=True)  # fmt: skip
+    again = checkpoint.id in _visited(run.id)
+    scan = _add_scan(run, checkpoint.id, source=source, payload=result.payload)
+    key = "patrol.scan.again" if again else "patrol.scan.ok"
+    return ScanOutcome(True, t(key, checkpoint=label), checkpoint.id, scan.id, again=again)
+
+
+def record_manual(run_id: str, checkpoint_id: str, reason: str, note: str = "") -> PatrolScan:
+    """A checkpoint visited without a placard scan: a reason is required, as for venues."""
+    run = _run(run_id)
+    if checkpoint_id not in run.route.checkpoints:
+        raise PatrolRefused(t("patrol.refused.not_on_route"))
+    if reason not in patrols.MANUAL_REASONS:
+        raise PatrolRefused(t("presence.choose_reason"))
+    if reason == "other" and not note.strip():
+        raise PatrolRefused(t("presence.note_needed"))
+    return _add_scan(run, checkpoint_id, source="manual", reason=reason, note=note.strip())
+
+
+def _add_scan(run: PatrolRun, checkpoint_id: str, **values: Any) -> PatrolScan:
+    with db.atomic():
+        return PatrolScan.create(
+            id=new_id(), run=run.id, checkpoint=checkpoint_id, at=now_iso(), **values
+        )
+
+
+def scan_for(run_id: str, checkpoint_id: str) -> PatrolScan | None:
+    """The run's latest visit of a checkpoint (what a note, photo or form is added to)."""
+    return (
+        PatrolScan.select()
+        .where((PatrolScan.run == run_id) & (PatrolScan.checkpoint == checkpoint_id))
+        .order_by(PatrolScan.at.desc())
+        .first()
+    )
+
+
+def _scan(scan_id: str) -> PatrolScan:
+    scan = PatrolScan.get_or_none(PatrolScan.id == scan_id)
+    if scan is None:
+        raise PatrolRefused(t("patrol.refused.no_scan"))
+    _run(scan.run_id)  # a finished run's scans are sent: they no longer change
+    return scan
+
+
+def annotate(
+    scan_id: str,
+    *,
+    note: str | None = None,
+    photos: list[str] | None = None,
+    answers: dict[str, str] | None = None,
+    incident: str | None = None,
+) -> PatrolScan:
+    """Add to a checkpoint's visit: a note, photos (blobs already imported, by sha256, or
+    files to import), the short form's answers, the incident raised there."""
+    from fieldapp.services.common.photos import import_photo
+
+    scan = _scan(scan_id)
+    shas = [p if _is_sha(p) else import_photo(p) for p in photos or ()]
+    with db.atomic():
+        if note is not None:
+            scan.note = note.strip()[:2000]
+        if shas:
+            scan.photos = [*scan.photos, *(s for s in shas if s not in scan.photos)]
+        if answers is not None:
+            scan.answers = check_answers(scan.checkpoint, answers)
+        if incident:
+            scan.incident = incident
+        scan.save()
+    return scan
+
+
+def _is_sha(text: str) -> bool:
+    return len(text) == 64 and all(c in "0123456789abcdef" for c in text)
+
+
+def form_items(checkpoint_id: str) -> tuple[tuple[str, str], ...]:
+    checkpoint = Checkpoint.get_or_none(Checkpoint.id == checkpoint_id)
+    return patrols.FORMS.get(checkpoint.form if checkpoint else "", ())
+
+
+def check_answers(checkpoint_id: str, answers: dict[str, str]) -> dict[str, str]:
+    """The short form's answers, checked: yes/no items take yes or no, numbers a number."""
+    kept: dict[str, str] = {}
+    for key, kind in form_items(checkpoint_id):
+        value = str(answers.get(key, "")).strip()
+        if not value:
+            continue
+        if kind == "yesno":
+            value = {"y": "yes", "是": "yes", "n": "no", "否": "no"}.get(value.lower(), value)
+            if value not in ("yes", "no"):
+                raise PatrolRefused(t("patrol.form.refused_yesno", item=t(f"patrol.form.{key}")))
+        else:
+            try:
+                float(value)
+            except ValueError:
+                raise PatrolRefused(
+                    t("patrol.form.refused_number", item=t(f"patrol.form.{key}"))
+                ) from None
+        kept[key] = value
+    return kept
+
+
+def finish_run(run_id: str, note: str = "") -> PatrolRun:
+    """The run is over: its final state and its one op, in one transaction."""
+    run = _run(run_id)
+    scans = list(PatrolScan.select().where(PatrolScan.run == run.id).order_by(PatrolScan.at))
+    with db.atomic():
+        run.finished_at = now_iso()
+        run.note = note.strip()[:2000] or run.note
+        run.status = "finished"
+        run.save()
+        enqueue(OP_PATROL_RUN_SUBMIT, run_payload(run, scans))
+    return run
+
+
+def run_payload(run: PatrolRun, scans: list[PatrolScan]) -> dict[str, Any]:
+    return {
+        "id": run.id, "route_id": run.route_id, "person": run.person, "day": run.day,
+        "window": run.window, "utc_offset": run.utc_offset, "started_at": run.started_at,
+        "finished_at": run.finished_at, "note": run.note,
+        "scans": [
+            {"id": s.id, "checkpoint_id": s.checkpoint, "at": s.at, "source": s.source,
+             "payload": s.payload, "reason": s.reason, "note": s.note, "photos": s.photos,
+             "answers": s.answers, "incident": s.incident}
+            for s in scans
+        ],
+    }  # fmt: skip

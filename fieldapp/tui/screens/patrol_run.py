@@ -1,0 +1,332 @@
+"""A patrol run (巡逻): the route's checkpoints, which are left, and the time left.
+
+A placard scanned anywhere in the app while this screen is open (a wedge burst, the scan
+dialog F2, a photo's QR) checks in at its checkpoint (`ScanningApp.scan_text` routes it
+here); `m` records the checkpoint under the cursor by hand with a reason, as for venues.
+On the checkpoint under the cursor: `n` a note, `p` a photo, `e` its short form, F4 an
+incident with the place filled in. F10 finishes the run (asking first when checkpoints
+are left) and sends it with the next sync. Every step is committed by its worker before
+the screen says so; the time left is recomputed every 30 seconds.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.message import Message
+from textual.widgets import DataTable, Header, Label, Static
+
+from fieldapp.i18n import t
+from fieldapp.services.patrols.due import RunView
+from fieldapp.tui.screens import FieldScreen
+from fieldapp.tui.widgets.key_footer import KeyFooter
+from fieldapp.tui.widgets.paged_table import selected_key
+
+
+class PatrolRunScreen(FieldScreen[None]):
+    PLACE = "nav.place.patrol_run"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("m", "manual", "By hand", id="patrol.manual"),
+        Binding("n", "note", "Note", id="patrol.note"),
+        Binding("p", "photo", "Photo", id="patrol.photo"),
+        Binding("e", "form", "Form", id="patrol.form"),
+        Binding("f4,ctrl+r", "incident", "Incident", id="patrol.incident"),
+        Binding("f10", "finish", "Finish", id="patrol.finish"),
+        Binding("escape", "back", "Back", id="patrol.back"),
+    ]
+
+    @dataclass
+    class Loaded(Message):
+        view: RunView
+
+    @dataclass
+    class Said(Message):
+        text: str
+        severity: str = "information"
+        ask_reason_for: str = ""  # a checkpoint id: a typed code, ask why not scanned
+
+    @dataclass
+    class Finished(Message):
+        pass
+
+    def __init__(self, run_id: str) -> None:
+        super().__init__(id="patrol-run")
+        self.patrol_run_id = run_id
+        self.view: RunView | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Label("", id="patrol-run-title", classes="pane-title")
+        yield Label("", id="patrol-run-status")
+        yield Static(t("patrol.run.hint"), id="patrol-run-hint")
+        yield DataTable(id="patrol-run-points", cursor_type="row", zebra_stripes=True)
+        yield KeyFooter()
+
+    def on_mount(self) -> None:
+        table = self.query_one("#patrol-run-points", DataTable)
+        for key, width in (("code", 10), ("name", 24), ("state", 16), ("at", 6)):
+            table.add_column(t(f"patrol.run.col.{key}"), key=key, width=width)
+        table.focus()
+        self.reload()
+        self.set_interval(30, self.reload)
+
+    async def relabel(self) -> None:
+        await super().relabel()
+        self.on_mount()
+
+    # -- data --------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        self._load()
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="patrol-run-load")
+    def _load(self) -> None:
+        from fieldapp.services.patrols.due import run_view
+        from fieldapp.store import db
+
+        with db.connection_context():
+            view = run_view(self.patrol_run_id)
+        self.post_message(self.Loaded(view))
+
+    @on(Loaded)
+    def _show(self, event: Loaded) -> None:
+        view = self.view = event.view
+        self.query_one("#patrol-run-title", Label).update(
+            t("patrol.run.title", route=view.route_name, code=view.route_code)
+            + (f"  · {t('patrol.run.ordered')}" if view.ordered else "")
+        )
+        when = t("patrol.run.window", day=view.day, window=view.window)
+        if view.minutes_left >= 0:
+            clock = t("patrol.run.time_left", minutes=view.minutes_left)
+        else:
+            clock = t("patrol.run.time_over", minutes=-view.minutes_left)
+        total = len(view.lines)
+        progress = (
+            t("patrol.run.left", left=view.left, total=total)
+            if view.left
+            else t("patrol.run.all_done", total=total)
+        )
+        self.query_one("#patrol-run-status", Label).update(f"{when} · {clock} · {progress}")
+        table = self.query_one("#patrol-run-points", DataTable)
+        row = table.cursor_row
+        table.clear()
+        for line in view.lines:
+            if line.done:
+                state = t("patrol.run.done_manual" if line.manual else "patrol.run.done")
+                state += t("patrol.run.late_mark") if line.late else ""
+            else:
+                state = t("patrol.run.left_mark")
+            table.add_row(line.code, line.name, state, line.at, key=line.checkpoint_id)
+        if table.row_count:
+            table.move_cursor(row=min(row, table.row_count - 1))
+
+    def _line(self) -> Any:
+        key = selected_key(self.query_one("#patrol-run-points", DataTable))
+        if key is None or self.view is None:
+            self.app.bell()
+            return None
+        return next((line for line in self.view.lines if line.checkpoint_id == key), None)
+
+    @on(Said)
+    def _said(self, event: Said) -> None:
+        self.notify(event.text, severity=event.severity)  # type: ignore[arg-type]
+        if event.ask_reason_for:
+            self._ask_reason(event.ask_reason_for)
+        self.reload()
+
+    # -- scans -------------------------------------------------------------------------
+
+    def scan(self, text: str, source: str) -> None:
+        """A placard scanned (or a code typed) anywhere while this run is open."""
+        self._scan(text, source)
+
+    @work(thread=True, exit_on_error=False, group="patrol-run-scan")
+    def _scan(self, text: str, source: str) -> None:
+        from fieldapp.services.patrols import runs
+        from fieldapp.store import db
+
+        with db.connection_context():
+            try:
+                outcome = runs.record_scan(self.patrol_run_id, text, source)
+            except runs.PatrolRefused as refused:
+                self.post_message(self.Said(str(refused), "error"))
+                return
+        severity = "information" if outcome.accepted else "warning"
+        ask = outcome.checkpoint_id if outcome.typed_code else ""
+        self.post_message(self.Said(outcome.message, severity, ask))
+
+    def action_manual(self) -> None:
+        line = self._line()
+        if line is not None:
+            self._ask_reason(line.checkpoint_id)
+
+    def _ask_reason(self, checkpoint_id: str) -> None:
+        from fieldapp.domain.patrols import MANUAL_REASONS
+        from fieldapp.tui.dialogs.presence import PresenceChoice, PresenceDialog
+
+        line = next(
+            (x for x in (self.view.lines if self.view else ()) if x.checkpoint_id == checkpoint_id),
+            None,
+        )
+        label = f"{line.name} {line.code}" if line else checkpoint_id
+
+        def chosen(choice: PresenceChoice | None) -> None:
+            if choice is not None:
+                self._step("manual", checkpoint_id, choice.reason, choice.note)
+
+        self.app.push_screen(PresenceDialog(label, MANUAL_REASONS), chosen)
+
+    @work(thread=True, exit_on_error=False, group="patrol-run-step")
+    def _step(self, what: str, checkpoint_id: str, *values: Any) -> None:
+        """One change to the run, committed before it is said."""
+        from fieldapp.services.patrols import runs
+        from fieldapp.store import db
+
+        with db.connection_context():
+            try:
+                if what == "manual":
+                    runs.record_manual(self.patrol_run_id, checkpoint_id, values[0], values[1])
+                else:
+                    scan = runs.scan_for(self.patrol_run_id, checkpoint_id)
+                    if scan is None:
+                        raise runs.PatrolRefused(t("patrol.refused.no_scan"))
+                    runs.annotate(scan.id, **{what: values[0]})
+            except runs.PatrolRefused as refused:
+                self.post_message(self.Said(str(refused), "warning"))
+                return
+        self.post_message(self.Said(t("patrol.run.saved")))
+
+    # -- on the checkpoint under the cursor ----------------------------------------------
+
+    def action_note(self) -> None:
+        from fieldapp.tui.dialogs.followup import AskDialog
+
+        if (line := self._line()) is None:
+            return
+        title = t("patrol.run.note_title", checkpoint=f"{line.name} {line.code}")
+
+        def done(note: str | None) -> None:
+            if note:
+                self._step("note", line.checkpoint_id, note)
+
+        self.app.push_screen(AskDialog(title, t("binding.patrol.note")), done)
+
+    def action_photo(self) -> None:
+        from fieldapp.tui.dialogs.photo import PhotoDialog
+
+        if (line := self._line()) is None:
+            return
+
+        def done(sha: str | None) -> None:
+            if sha:
+                self._step("photos", line.checkpoint_id, [sha])
+
+        self.app.push_screen(PhotoDialog(line.code), done)
+
+    def action_form(self) -> None:
+        from fieldapp.domain.patrols import FORMS
+
+        if (line := self._line()) is None:
+            return
+        items = list(FORMS.get(line.form, ()))
+        if not items:
+            self.app.bell()
+            return
+        self._ask_item(line, items, {})
+
+    def _ask_item(self, line: Any, items: list[tuple[str, str]], answers: dict[str, str]) -> None:
+        from fieldapp.tui.dialogs.followup import AskDialog
+
+        if not items:
+            self._step("answers", line.checkpoint_id, answers)
+            return
+        (key, kind), rest = items[0], items[1:]
+        choices = (
+            [(t("patrol.form.yes"), "yes"), (t("patrol.form.no"), "no")]
+            if kind == "yesno"
+            else None
+        )
+        title = t("patrol.run.form_title", checkpoint=line.code, item=t(f"patrol.form.{key}"))
+
+        def answered(value: str | None) -> None:
+            if value is not None:
+                self._ask_item(line, rest, {**answers, key: value})
+
+        self.app.push_screen(AskDialog(title, t(f"patrol.form.{key}"), choices), answered)
+
+    def action_incident(self) -> None:
+        """Report an incident here: the place is the checkpoint, its grid the route's."""
+        if (line := self._line()) is None:
+            return
+        self._open_incident(line.checkpoint_id)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="patrol-run-incident")
+    def _open_incident(self, checkpoint_id: str) -> None:
+        from fieldapp.services.incidents.reporting import categories
+        from fieldapp.store import db
+        from fieldapp.store.patrol_models import Checkpoint
+
+        with db.connection_context():
+            codes = categories()
+            point = Checkpoint.get_by_id(checkpoint_id)
+            place = t("patrol.run.incident_place", code=point.code, name=point.name)
+            if point.address:
+                place += f"（{point.address}）"
+            grid = point.grid_code
+        self.app.call_from_thread(self._show_incident, codes, checkpoint_id, place, grid)
+
+    def _show_incident(self, codes: list[str], checkpoint_id: str, place: str, grid: str) -> None:
+        from fieldapp.tui.dialogs.incident import IncidentDialog
+        from fieldapp.tui.messages import SyncRequested
+
+        def reported(incident_id: str | None) -> None:
+            if incident_id:
+                self._step("incident", checkpoint_id, incident_id)
+                self.app.post_message(SyncRequested("incident.event"))
+
+        self.app.push_screen(IncidentDialog(codes, address=place, grid_code=grid), reported)
+
+    # -- finishing ---------------------------------------------------------------------
+
+    def action_finish(self) -> None:
+        from fieldapp.tui.dialogs.confirm import ConfirmDialog
+
+        left = self.view.left if self.view else 0
+        if not left:
+            self._finish()
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._finish()
+
+        self.app.push_screen(ConfirmDialog(t("patrol.run.finish_confirm", left=left)), answered)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="patrol-run-finish")
+    def _finish(self) -> None:
+        from fieldapp.services.patrols import runs
+        from fieldapp.store import db
+
+        with db.connection_context():
+            try:
+                runs.finish_run(self.patrol_run_id)
+            except runs.PatrolRefused as refused:
+                self.post_message(self.Said(str(refused), "error"))
+                return
+        self.post_message(self.Finished())
+
+    @on(Finished)
+    def _finished(self) -> None:
+        from fieldapp.tui.messages import SyncRequested
+
+        self.app.post_message(SyncRequested("patrol_run.submit"))
+        self.app.notify(t("patrol.run.finished"))
+        self.action_back()
+
+    def action_back(self) -> None:
+        if len(self.app.screen_stack) > 1:
+            self.app.pop_screen()

@@ -1,0 +1,212 @@
+"""Patrols (ctrl+g): the patrols due to me now, and attendance in my grids.
+
+The upper list holds my routes with a window open now (or opening within half an hour):
+Enter starts the run, or resumes the one in progress. The lower list is attendance per
+route, day and window as this device knows it after sync — missed posts (空岗漏岗) first,
+then late, on time and open — with the missed checkpoints named, and a line per person
+or team. `[` and `]` move a day, `w` shows the last seven days. Reading runs in a worker.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.message import Message
+from textual.widgets import DataTable, Header, Label, Static
+
+from fieldapp.i18n import t
+from fieldapp.services.patrols.attendance import AssigneeSummary, AttendanceRow
+from fieldapp.services.patrols.due import DuePatrol
+from fieldapp.tui.screens import FieldScreen
+from fieldapp.tui.widgets.key_footer import KeyFooter
+from fieldapp.tui.widgets.paged_table import selected_key
+
+
+@dataclass(frozen=True)
+class PatrolsData:
+    due: tuple[DuePatrol, ...]
+    rows: tuple[AttendanceRow, ...]
+    people: tuple[AssigneeSummary, ...]
+    first: dt.date
+    last: dt.date
+
+
+def load_patrols(first: dt.date, last: dt.date) -> PatrolsData:
+    from fieldapp.services.common.grid_tree import grid_codes_under
+    from fieldapp.services.common.identity import me
+    from fieldapp.services.patrols import attendance, due
+
+    grids = grid_codes_under([code for code, _ in me().grids])
+    rows = attendance.attendance(first, last, grid_codes=grids)
+    return PatrolsData(
+        tuple(due.due_now()), tuple(rows), tuple(attendance.by_assignee(rows)), first, last
+    )
+
+
+class PatrolsScreen(FieldScreen[None]):
+    SECTION = True
+    PLACE = "nav.place.patrols"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "start", "Start", id="patrols.start", priority=True),
+        Binding("tab", "switch_table", "Due / attendance", id="patrols.switch"),
+        Binding("left_square_bracket", "day(-1)", "Day before", id="attendance.day_back"),
+        Binding("right_square_bracket", "day(1)", "Day after", id="attendance.day_next"),
+        Binding("w", "week", "Last 7 days", id="attendance.week"),
+        Binding("r", "refresh", "Refresh", id="patrols.refresh"),
+        Binding("escape", "back", "Back", id="patrols.back"),
+    ]
+
+    @dataclass
+    class Loaded(Message):
+        data: PatrolsData
+
+    @dataclass
+    class RunReady(Message):
+        run_id: str
+
+    @dataclass
+    class Refused(Message):
+        text: str
+
+    def __init__(self) -> None:
+        super().__init__(id="patrols")
+        from fieldapp.domain.clock import today
+
+        self.first = self.last = today()
+        self.data: PatrolsData | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Label(t("patrol.due.title"), id="patrols-due-title", classes="pane-title")
+        yield DataTable(id="patrols-due", cursor_type="row", zebra_stripes=True)
+        yield Label("", id="patrols-attendance-title", classes="pane-title")
+        yield DataTable(id="patrols-attendance", cursor_type="row", zebra_stripes=True)
+        yield Static("", id="patrols-people")
+        yield KeyFooter()
+
+    def on_mount(self) -> None:
+        due = self.query_one("#patrols-due", DataTable)
+        for key, width in (("route", 26), ("window", 12), ("done", 6), ("left", 12)):
+            due.add_column(t(f"patrol.attendance.col.{key}"), key=key, width=width)
+        table = self.query_one("#patrols-attendance", DataTable)
+        for key, width in (("day", 10), ("window", 11), ("route", 18), ("assignee", 10),
+                           ("status", 16), ("done", 5), ("missed", 30)):  # fmt: skip
+            table.add_column(t(f"patrol.attendance.col.{key}"), key=key, width=width)
+        due.focus()
+        self._load(self.first, self.last)
+
+    async def relabel(self) -> None:
+        await super().relabel()
+        self.on_mount()
+
+    def on_screen_resume(self) -> None:
+        self._load(self.first, self.last)
+
+    def action_refresh(self) -> None:
+        self._load(self.first, self.last)
+
+    def action_day(self, step: int) -> None:
+        self.first = self.last = self.last + dt.timedelta(days=step)
+        self._load(self.first, self.last)
+
+    def action_week(self) -> None:
+        from fieldapp.domain.clock import today
+
+        self.last = today()
+        self.first = self.last - dt.timedelta(days=6)
+        self._load(self.first, self.last)
+
+    def action_switch_table(self) -> None:
+        due = self.query_one("#patrols-due", DataTable)
+        other = self.query_one("#patrols-attendance", DataTable)
+        (other if due.has_focus else due).focus()
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="patrols-load")
+    def _load(self, first: dt.date, last: dt.date) -> None:
+        from fieldapp.store import db
+
+        with db.connection_context():
+            data = load_patrols(first, last)
+        self.post_message(self.Loaded(data))
+
+    @on(Loaded)
+    def _loaded(self, event: Loaded) -> None:
+        data = self.data = event.data
+        due = self.query_one("#patrols-due", DataTable)
+        due.clear()
+        for patrol in data.due:
+            left = t("patrol.run.time_left", minutes=patrol.minutes_left)
+            name = f"{patrol.name}（{patrol.code}）" + (
+                t("patrol.due.resume") if patrol.run_id else ""
+            )
+            due.add_row(name, patrol.window, f"{patrol.done}/{patrol.total}", left,
+                        key=patrol.route_id)  # fmt: skip
+        if not data.due:
+            due.add_row(t("patrol.due.none"), "", "", "")
+        period = (
+            data.first.isoformat()
+            if data.first == data.last
+            else t("patrol.attendance.period", first=data.first, last=data.last)
+        )
+        self.query_one("#patrols-attendance-title", Label).update(
+            f"{t('patrol.attendance.title')} · {period}"
+        )
+        table = self.query_one("#patrols-attendance", DataTable)
+        table.clear()
+        for row in data.rows:
+            missed = "、".join(row.missed) if row.missed else ""
+            table.add_row(row.day.isoformat(), row.window, row.route_name, row.assignee,
+                          t(f"patrol.status.{row.status}"), f"{row.done}/{row.total}", missed)  # fmt: skip
+        if not data.rows:
+            table.add_row("", "", t("patrol.attendance.none"), "", "", "", "")
+        lines = [t("patrol.attendance.people")] if data.people else []
+        lines += [
+            t("patrol.attendance.person_line", assignee=p.assignee, windows=p.windows,
+              on_time=p.on_time, late=p.late, partial=p.partial, not_done=p.not_done,
+              missed_posts=p.missed_posts)
+            for p in data.people
+        ]  # fmt: skip
+        self.query_one("#patrols-people", Static).update("\n".join(lines))
+
+    def action_start(self) -> None:
+        due = self.query_one("#patrols-due", DataTable)
+        if not due.has_focus:
+            self.action_switch_table()
+            return
+        key = selected_key(due)
+        if key is None or self.data is None or not self.data.due:
+            self.app.bell()
+            return
+        self._start(key)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="patrols-start")
+    def _start(self, route_id: str) -> None:
+        from fieldapp.services.patrols import runs
+        from fieldapp.store import db
+
+        with db.connection_context():
+            try:
+                run = runs.start_run(route_id)
+            except runs.PatrolRefused as refused:
+                self.post_message(self.Refused(str(refused)))
+                return
+        self.post_message(self.RunReady(run.id))
+
+    @on(Refused)
+    def _refused(self, event: Refused) -> None:
+        self.notify(event.text, severity="warning")
+
+    @on(RunReady)
+    def _run_ready(self, event: RunReady) -> None:
+        from fieldapp.tui.screens.patrol_run import PatrolRunScreen
+
+        self.app.push_screen(PatrolRunScreen(event.run_id))
+
+    def action_back(self) -> None:
+        if len(self.app.screen_stack) > 1:
+            self.app.pop_screen()

@@ -1,0 +1,43 @@
+"""A device store with a patrol route that is due all day, and placards signed for it:
+for driving the real app through a patrol run (no server needed: the key is one the
+device pulled, registered directly)."""
+
+from __future__ import annotations
+
+from fieldapp.domain.placard import SigningKey
+
+ROUTE_ID = "0190a000-0000-7000-8000-00000000r001"
+POINTS = ("CP-01", "CP-02", "CP-03", "CP-04")
+NAMES = ("村东口", "烟花爆竹销售点", "1号消火栓", "消防室")
+KINDS = ("village_entrance", "fireworks_point", "hydrant", "fire_room")
+# A fixed key, so the driver process and the test sign and verify alike.
+KEY = SigningKey("TSTK1", bytes(range(32)))
+
+
+def point_id(code: str) -> str:
+    return f"0190a000-0000-7000-8000-0000000c{code[-2:]}00"
+
+
+def seed_patrol_store() -> None:
+    """The inspect tests' store (grid T01, the inspector) plus four checkpoints and a route
+    assigned to the inspector, due every day from 00:00 to 23:59."""
+    from inspect_support import PERSON_ID, seed_store
+
+    from fieldapp.domain.patrols import DEFAULT_FORM
+    from fieldapp.services.placards.printing import register_public_key
+    from fieldapp.store.patrol_models import Checkpoint, PatrolRoute
+
+    seed_store()
+    register_public_key(KEY.key_id, KEY.public_bytes)
+    for code, name, kind in zip(POINTS, NAMES, KINDS, strict=True):
+        Checkpoint.create(id=point_id(code), code=code, name=name, kind=kind, grid="T01",
+                          form=DEFAULT_FORM.get(kind, ""))  # fmt: skip
+    PatrolRoute.create(
+        id=ROUTE_ID, code="FW-01", name="烟花爆竹巡逻", grid="T01", ordered=False,
+        checkpoints=[point_id(c) for c in POINTS],
+        schedule={"days": ["daily"], "windows": ["00:00-23:59"]}, people=[PERSON_ID],
+    )  # fmt: skip
+
+
+def placard(code: str) -> str:
+    return KEY.sign(code)

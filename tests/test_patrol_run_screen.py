@@ -1,0 +1,107 @@
+"""A patrol run through the real app: killed with SIGKILL after two scans, started again,
+resumed with both scans there, a checkpoint by hand with a reason, the hydrant's short
+form, then finished with one op that carries every scan once."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from patrol_screen_support import ROUTE_ID, placard, point_id, seed_patrol_store
+from pilot_support import settle
+
+from fieldapp.store.models import Outbox
+from fieldapp.store.patrol_models import PatrolRun, PatrolScan
+from fieldapp.tui.app import make_app
+from fieldapp.tui.screens.patrol_run import PatrolRunScreen
+from fieldapp.tui.screens.patrols import PatrolsScreen
+
+DRIVER = Path(__file__).parent / "patrol_crash_driver.py"
+
+
+def _run_driver(home: Path) -> str:
+    env = {**os.environ, "FIELDAPP_HOME": str(home), "TEXTUAL_ANIMATIONS": "none"}
+    process = subprocess.Popen([sys.executable, str(DRIVER)], stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, env=env, text=True)  # fmt: skip
+    try:
+        assert process.stdout is not None
+        line = process.stdout.readline()  # blocks until the driver has scanned
+        assert line.startswith("READY"), line + (process.stderr.read() if process.stderr else "")
+        os.kill(process.pid, signal.SIGKILL)
+        assert process.wait(timeout=30) == -signal.SIGKILL
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+    return line.split()[1]
+
+
+def _states(screen: PatrolRunScreen) -> list[tuple[str, bool]]:
+    assert screen.view is not None
+    return [(line.code, line.done) for line in screen.view.lines]
+
+
+@pytest.mark.slow
+async def test_a_patrol_killed_mid_run_is_resumed_and_finished_once(home: Path) -> None:
+    seed_patrol_store()
+    run_id = _run_driver(home)
+    # What the killed program had shown as accepted is on disk.
+    assert {s.checkpoint for s in PatrolScan.select()} == {point_id("CP-01"), point_id("CP-03")}
+    assert PatrolRun.get_by_id(run_id).status == "open"
+
+    app = make_app(lang="zh")
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(app, pilot, rounds=2)
+        assert "烟花爆竹巡逻" in str(app.screen.query_one("#home-patrols").render())
+        await pilot.press("ctrl+g")
+        await settle(app, pilot, rounds=2)
+        assert isinstance(app.screen, PatrolsScreen)
+        assert app.screen.data is not None and app.screen.data.due[0].run_id == run_id
+        await pilot.press("enter")  # resumes the run in progress
+        await settle(app, pilot, rounds=2)
+        screen = app.screen
+        assert isinstance(screen, PatrolRunScreen) and screen.patrol_run_id == run_id
+        assert _states(screen) == [("CP-01", True), ("CP-02", False), ("CP-03", True),
+                                   ("CP-04", False)]  # fmt: skip
+        app.scan_text("CP-02", "typed")  # a typed code proves nothing: asks why
+        await settle(app, pilot, rounds=2)
+        assert type(app.screen).__name__ == "PresenceDialog"
+        await pilot.press("escape")  # not recorded without a reason
+        await settle(app, pilot)
+        assert not PatrolScan.select().where(PatrolScan.checkpoint == point_id("CP-02")).exists()
+        await pilot.press("down", "m")  # CP-02 by hand
+        await settle(app, pilot)
+        await pilot.press("down", "down", "enter")  # the second reason: placard damaged
+        await settle(app, pilot, rounds=2)
+        await pilot.press("down", "e")  # the hydrant's form on CP-03
+        await settle(app, pilot)
+        await pilot.press(*"0.35", "enter")
+        await settle(app, pilot)
+        await pilot.press("f10")  # cap intact: yes
+        await settle(app, pilot)
+        await pilot.press("f10")  # access clear: yes
+        await settle(app, pilot, rounds=2)
+        assert _states(screen)[1] == ("CP-02", True)
+        await pilot.press("f10")  # finish with CP-04 left: asks first
+        await settle(app, pilot)
+        await pilot.press("y")
+        await settle(app, pilot, rounds=2)
+        assert isinstance(app.screen, PatrolsScreen)
+    (op,) = Outbox.select().where(Outbox.type == "patrol_run.submit")
+    payload = json.loads(op.payload)
+    assert payload["route_id"] == ROUTE_ID and payload["id"] == run_id
+    scans = {s["checkpoint_id"]: s for s in payload["scans"]}
+    assert len(payload["scans"]) == 3 and set(scans) == {
+        point_id(c) for c in ("CP-01", "CP-02", "CP-03")
+    }
+    assert scans[point_id("CP-01")]["payload"] == placard("CP-01")
+    assert scans[point_id("CP-02")]["source"] == "manual"
+    assert scans[point_id("CP-02")]["reason"] == "placard_damaged"
+    assert scans[point_id("CP-03")]["answers"] == {"pressure_mpa": "0.35", "cap_intact": "yes",
+                                                   "access_clear": "yes"}  # fmt: skip
+    assert PatrolRun.get_by_id(run_id).status == "finished"
