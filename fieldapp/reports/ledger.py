@@ -23,7 +23,7 @@ from typing import IO, Any, Protocol
 from fieldapp.domain.checklist import Checklist
 from fieldapp.i18n import catalog_rounds
 
-SHEETS = ("inspections", "findings", "events", "people", "followups")
+SHEETS = ("inspections", "findings", "events", "people", "followups", "patrols")
 
 
 class Labels:
@@ -119,6 +119,7 @@ def csv_paths(out: Path) -> dict[str, Path]:
         "events": stem.with_name(stem.name + "_finding_events.csv"),
         "people": stem.with_name(stem.name + "_people.csv"),
         "followups": stem.with_name(stem.name + "_followups.csv"),
+        "patrols": stem.with_name(stem.name + "_patrols.csv"),
     }
 
 

@@ -26,7 +26,7 @@ def _ids() -> dict[str, str]:
 
 
 def test_a_patrol_with_a_missed_checkpoint_and_a_late_scan(
-    make_device, seed, server_workdir, monkeypatch
+    make_device, seed, server_workdir, monkeypatch, tmp_path
 ):
     route_id = import_patrols(server_workdir)
     signed = placards(["CP-01", "CP-02", "CP-03", "CP-04"])
@@ -100,3 +100,44 @@ def test_a_patrol_with_a_missed_checkpoint_and_a_late_scan(
     assert counts["V1"].missed == 2 and counts["V1"].done == 0 and counts["V1"].missed_posts == 5
     (person,) = attendance.by_assignee(attendance.attendance(dt.date(2026, 2, 4)))
     assert (person.assignee, person.partial, person.not_done) == ("张三", 1, 1)
+
+    # The day's report counts them and refuses a zero report; the ledger has a patrol sheet.
+    from fieldapp.services.daily_report import reports
+
+    counts = reports.report_counts("V1", dt.date(2026, 2, 4))
+    assert (counts["patrols_done"], counts["patrols_partial"], counts["patrols_missed"]) == (
+        0,
+        1,
+        1,
+    )
+    assert counts["missed_posts"] == 5
+    with pytest.raises(reports.ZeroReportRefused):
+        reports.file_zero_report("V1", day=dt.date(2026, 2, 4))
+    _read_back_patrol_sheet(tmp_path)
+
+
+def _read_back_patrol_sheet(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import openpyxl
+
+    from fieldapp.services.export.ledger import ExportFilter, export_ledger
+
+    out = tmp_path / "ledger.xlsx"
+    day = dt.date(2026, 2, 4)
+    export_ledger(out, where=ExportFilter(first=day, last=day), lang="zh")
+    book = openpyxl.load_workbook(out, read_only=True)
+    rows = list(book["巡逻台账"].iter_rows(values_only=True))
+    header, evening, morning = rows  # missed posts first: not done, then partly done
+    assert header[:8] == (
+        "日期",
+        "时段",
+        "网格编码",
+        "路线编号",
+        "巡逻路线",
+        "责任人/队",
+        "巡逻人",
+        "考勤",
+    )
+    assert morning[1:4] == ("06:30-09:00", "V1", "FW-01") and morning[7] == "部分完成"
+    assert (morning[8], morning[9], morning[10]) == (3, 4, "CP-04 鼎美村消防室")
+    assert morning[11] == "CP-03 鼎美村消火栓1号" and morning[12] == "CP-02 鼎美村烟花销售点"
+    assert evening[1] == "18:00-20:00" and evening[7] == "未巡逻" and evening[8] == 0

@@ -1,7 +1,8 @@
 """Patrol figures for the reports, through this one function.
 
-Patrol routes and runs are their own capability; the daily and monthly reports read their
-figures only here, so the reports do not know how attendance is computed.
+Patrol routes and runs are their own capability (`fieldapp.services.patrols`); the daily
+and monthly reports read their figures only here, so the reports do not know how
+attendance is computed. A window still open (or not yet open) counts in none of them.
 """
 
 from __future__ import annotations
@@ -9,10 +10,26 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
+from fieldapp.domain import patrols
+
 PATROL_KEYS = ("patrols_done", "patrols_late", "patrols_partial", "patrols_missed", "missed_posts")
 
 
-def patrol_figures(scope: Sequence[str], first: dt.date, last: dt.date) -> dict[str, int]:
-    """Patrol runs due first..last in the grids `scope` (already expanded): done on time,
-    late, partly done, not done, and checkpoints missed (空岗漏岗)."""
-    return dict.fromkeys(PATROL_KEYS, 0)
+def patrol_figures(
+    scope: Sequence[str], first: dt.date, last: dt.date, *, now: dt.datetime | None = None
+) -> dict[str, int]:
+    """Patrol windows due first..last in the grids `scope` (already expanded): done (on
+    time or late), of them late, partly done, not done, and checkpoints missed (空岗漏岗)."""
+    from fieldapp.services.patrols.attendance import attendance
+
+    figures = dict.fromkeys(PATROL_KEYS, 0)
+    for row in attendance(first, last, grid_codes=scope, now=now):
+        if row.status in patrols.DONE_STATUSES:
+            figures["patrols_done"] += 1
+            figures["patrols_late"] += row.status == patrols.LATE
+        elif row.status == patrols.PARTIAL:
+            figures["patrols_partial"] += 1
+        elif row.status == patrols.NOT_DONE:
+            figures["patrols_missed"] += 1
+        figures["missed_posts"] += len(row.missed)
+    return figures

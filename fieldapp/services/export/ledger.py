@@ -24,6 +24,7 @@ from fieldapp.reports.ledger import Labels, item_columns, make_sink
 from fieldapp.services.common.identity import grid_codes_under, me
 from fieldapp.services.common.outbox import enqueue
 from fieldapp.services.common.periods import period_bounds_utc
+from fieldapp.services.export.patrol_sheet import write_patrol_sheet
 from fieldapp.services.export.people_sheets import check_full_export, write_people_sheets
 from fieldapp.services.export.sheets import (
     EVENT_COLUMNS,
@@ -216,6 +217,8 @@ def export_ledger(
             grids = grid_codes_under([f.grid] if f.grid else [c for c, _ in me().grids])
             people = write_people_sheets(sink.sheet, sink.row, labels, grids,
                                          full=full_personal_data)  # fmt: skip
+        mine = grid_codes_under([f.grid] if f.grid else [c for c, _ in me().grids])
+        write_patrol_sheet(sink.sheet, sink.row, labels, mine, f.first, f.last)
     finally:
         paths = sink.close()
     seconds = time.perf_counter() - began

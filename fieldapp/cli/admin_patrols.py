@@ -1,0 +1,54 @@
+"""`fieldapp admin patrol-attendance`: patrol attendance as the server computes it.
+
+One line per route, day and window, missed posts (空岗漏岗) first: day, window, grid,
+route, attendance, visited/total, and the codes of the checkpoints missed and visited late.
+Judged at the server's wall clock, by the rules a supervisor's device uses. Attached to
+the `admin` group in `fieldapp.cli.server`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import click
+
+from fieldapp.cli.common import admin_call
+from fieldapp.i18n import t
+
+
+@click.command("patrol-attendance")
+@click.option("--from", "first", required=True, type=click.DateTime(["%Y-%m-%d"]),
+              help="First day (YYYY-MM-DD).")  # fmt: skip
+@click.option("--to", "last", type=click.DateTime(["%Y-%m-%d"]),
+              help="Last day (default: the first).")  # fmt: skip
+@click.option("--grid", "grid_code", help="Only this grid and the grids below it.")
+def patrol_attendance(first: dt.datetime, last: dt.datetime | None, grid_code: str | None) -> None:
+    """Patrol attendance per route, day and window, missed posts first (巡逻考勤)."""
+    from fieldapp.domain import patrols
+    from sync.server import patrols as server_patrols
+    from sync.server.patrol_models import Checkpoint
+    from sync.server.placard_keys import grids_under
+
+    def read() -> list[str]:
+        grids = grids_under(grid_code) if grid_code else None
+        judged = server_patrols.attendance(
+            first.date(), (last or first).date(), grid_codes=grids, now=dt.datetime.now()
+        )
+        codes = {c.id: c.code for c in Checkpoint.select(Checkpoint.id, Checkpoint.code)}
+        judged.sort(key=lambda j: (patrols.sort_key(j[3].status), j[1], j[2], j[0].code))
+        return [
+            "\t".join([
+                day.isoformat(), window.label, route.grid_code, route.code,
+                t(f"patrol.status.{verdict.status}"),
+                f"{len(verdict.done)}/{len(route.checkpoints)}",
+                ",".join(codes.get(c, c) for c in verdict.missed),
+                ",".join(codes.get(c, c) for c in verdict.late),
+            ])
+            for route, day, window, verdict in judged
+        ]  # fmt: skip
+
+    lines = admin_call(read)
+    if not lines:
+        click.echo(t("patrol.attendance.none"))
+    for line in lines:
+        click.echo(line)
