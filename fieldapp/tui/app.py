@@ -113,7 +113,7 @@ class FieldApp(
     @on(HomeScreen.Loaded)
     def _home_loaded(self, event: HomeScreen.Loaded) -> None:
         if os.environ.get(BENCH_EXIT_ENV) == "1":  # ready: the home data is on screen
-            self.call_after_refresh(self.exit)
+            self.call_after_refresh(self._bench_ready)
             return
         if self.offered_resume:
             return
@@ -138,6 +138,12 @@ class FieldApp(
                 ),
                 answered,
             )
+
+    def _bench_ready(self) -> None:
+        from fieldapp.tui.startup import mark
+
+        mark("ready")
+        self.exit()
 
     @on(Worker.StateChanged)
     def _app_worker_state(self, event: Worker.StateChanged) -> None:

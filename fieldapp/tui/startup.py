@@ -7,7 +7,28 @@ data that is already read (`services.inspection.home.start_loading_home`).
 
 from __future__ import annotations
 
+import json
+import os
 import sys
+import time
+
+# The cold-start benchmark names a file here; each start-up step's wall-clock time goes
+# into it when the app exits (bench/bench_cold_start.py prints the breakdown).
+MARKS_ENV = "FIELDAPP_BENCH_MARKS"
+_marks: dict[str, float] = {}
+
+
+def mark(step: str) -> None:
+    """Note when a start-up step was reached (only under the cold-start benchmark)."""
+    if MARKS_ENV in os.environ:
+        _marks.setdefault(step, time.time())
+
+
+def write_marks() -> None:
+    path = os.environ.get(MARKS_ENV)
+    if path:
+        with open(path, "w", encoding="utf-8") as handle:
+            json.dump(_marks, handle)
 
 
 def import_peewee_without_postgres() -> None:
@@ -38,13 +59,14 @@ def run_tui(lang: str | None) -> None:
     open_store(store_path())
     try:
         if enrolled():  # else the app opens the welcome screen, where enrolment begins
-            start_loading_home()
+            start_loading_home().add_done_callback(lambda _: mark("data"))
         report = checklists.load_checklists()
         campaign_report = campaigns.load_campaigns()
         kinds.publish_names()  # the kinds and levels the office added, by name
         lang = lang or settings.language()
         from fieldapp.tui.app import make_app  # Textual: imported while the home data is read
 
+        mark("imported")
         app = make_app(lang=lang)
         if not report.ok:
             app.startup_notes.extend(report.messages())
@@ -52,3 +74,4 @@ def run_tui(lang: str | None) -> None:
         app.run()
     finally:
         close_store()
+        write_marks()

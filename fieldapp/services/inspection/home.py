@@ -66,7 +66,7 @@ def due_venues(grids: list[str], day: dt.date, *, limit: int = 50, offset: int =
 _early: dict[int, Future[HomeData]] = {}
 
 
-def start_loading_home(page: int = 50) -> None:
+def start_loading_home(page: int = 50) -> Future[HomeData]:
     """Start reading the home data in a thread now, while the UI is still loading: the
     home screen's first `load_home(page)` takes this result instead of querying again."""
     from fieldapp.store.db import db
@@ -82,6 +82,7 @@ def start_loading_home(page: int = 50) -> None:
 
     _early[page] = future
     threading.Thread(target=read, name="home-early", daemon=True).start()
+    return future
 
 
 def early_home_ready(page: int = 50) -> bool:
