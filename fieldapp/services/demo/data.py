@@ -8,6 +8,7 @@ a pure function of a seeded `random.Random`, so a seed always gives the same wor
 from __future__ import annotations
 
 import random
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from fieldapp.domain.kinds import VENUE_KINDS
@@ -263,12 +264,12 @@ def _risk(rng: random.Random, kind: str) -> str:
     return "high" if roll < high else ("low" if roll > 0.8 else "normal")
 
 
-def venue_seeds(rng: random.Random, count: int) -> list[VenueSeed]:
-    """`count` venues spread over the villages and markets (about a tenth each)."""
+def venue_seeds(rng: random.Random, count: int) -> Iterator[VenueSeed]:
+    """`count` venues spread over the villages and markets (about a tenth each), one at a
+    time (a million of them do not fit in memory at once)."""
     places = [(p, n, a, _VILLAGE_WEIGHTS) for p, n, a in VILLAGES]
     places += [(p, n, a, _MARKET_WEIGHTS) for p, n, a in MARKETS]
     numbers = {prefix: 0 for prefix, *_ in places}
-    seeds: list[VenueSeed] = []
     forced = [
         (place, kind) for place in places if place[0] in ALL_KINDS_GRIDS for kind in VENUE_KINDS
     ]
@@ -282,16 +283,13 @@ def venue_seeds(rng: random.Random, count: int) -> list[VenueSeed]:
         prefix, place_name, areas, _ = place
         numbers[prefix] += 1
         area = rng.randint(1, areas)
-        seeds.append(
-            VenueSeed(
-                code=f"{prefix}-{numbers[prefix]:04d}",
-                name=_venue_name(rng, place_name, kind),
-                kind=kind,
-                address=f"{TOWN_NAME}{place_name}{rng.choice(_ROADS)}{rng.randint(1, 299)}号",
-                grid=area_grid(prefix, area),
-                contact=person_name(rng),
-                phone=phone(rng),
-                risk_level=_risk(rng, kind),
-            )
+        yield VenueSeed(
+            code=f"{prefix}-{numbers[prefix]:04d}",
+            name=_venue_name(rng, place_name, kind),
+            kind=kind,
+            address=f"{TOWN_NAME}{place_name}{rng.choice(_ROADS)}{rng.randint(1, 299)}号",
+            grid=area_grid(prefix, area),
+            contact=person_name(rng),
+            phone=phone(rng),
+            risk_level=_risk(rng, kind),
         )
-    return seeds

@@ -6,11 +6,11 @@ Layout of a demo workspace `W` (made by `fieldapp demo`):
     W/supervisor/fieldapp.sqlite3 the supervisor's device (`fieldapp demo --as supervisor`)
     W/server/server.sqlite3       the central server's database (owner-only)
     W/server/port                 the loopback port the server last ran on
-    W/server/seed/                the CSV and JSON files the server was seeded from
+    W/server/seed/                the grid, people and checklist files the server was seeded from
 
-The server is seeded once, with the admin import functions, from the demo store's own
-rows (grids, people, venues, checklists), so ids agree on both sides and no demo data is
-written twice. The demo store's outbox also holds a colleague's work (the second
+The server is seeded once from the demo store's own rows, so ids agree on both sides and
+no demo data is written twice: grids, people and checklists with the admin import
+functions, the venues (up to a million) copied in pages with their feed rows. The demo store's outbox also holds a colleague's work (the second
 inspector's inspections): the server authorises every op by the device's person, so
 that work is handed in by the colleague's own (simulated) device at seeding, and only
 the device's own ops wait for its first sync.
@@ -24,6 +24,7 @@ The server itself runs as `python -m sync.server` in a subprocess that stops whe
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import json
 import os
 import socket
@@ -45,7 +46,6 @@ from fieldapp.store.models import (
     Person,
     PersonGrid,
     SyncState,
-    Venue,
 )
 from fieldapp.store.opening import close_store, open_store
 
@@ -81,7 +81,7 @@ def _write_csv(path: Path, header: list[str], rows: list[list[Any]]) -> Path:
 
 
 def export_directory(dest: Path) -> dict[str, Any]:
-    """The open demo store's grids, people, venues and checklists as admin import files."""
+    """The open demo store's grids, people and checklists as admin import files."""
     dest.mkdir(parents=True, exist_ok=True)
     grids = Grid.select().order_by(Grid.code)
     links: dict[str, list[str]] = {}
@@ -100,24 +100,6 @@ def export_directory(dest: Path) -> dict[str, Any]:
                 [p.id, p.name, p.role, p.phone, ";".join(sorted(links.get(p.id, [])))]
                 for p in Person.select().order_by(Person.id)
             ],
-        ),
-        "venues": _write_csv(
-            dest / "venues.csv",
-            ["id", "code", "name", "kind", "grid", "address", "contact", "phone", "risk_level"],
-            [
-                [
-                    v.id,
-                    v.code,
-                    v.name,
-                    v.kind,
-                    v.grid_code,
-                    v.address,
-                    v.contact,
-                    v.phone,
-                    v.risk_level,
-                ]
-                for v in Venue.select().order_by(Venue.code)
-            ],  # fmt: skip
         ),
         "checklists": [],
     }
@@ -145,11 +127,10 @@ def seed_server(home: Path) -> bool:
         files = export_directory(server_dir(home) / "seed")
         admin.import_grids(files["grids"])
         admin.import_people(files["people"])
-        admin.import_venues(files["venues"])
+        _seed_venues()
         from fieldapp.services.demo.patrols import seed_patrols
 
         seed_patrols(server_dir(home) / "seed")
-        _seed_last_inspections()
         for path in files["checklists"]:
             admin.publish_checklist(path)
         from fieldapp.paths import CAMPAIGNS_DIR
@@ -160,31 +141,60 @@ def seed_server(home: Path) -> bool:
     return True
 
 
-def _seed_last_inspections() -> None:
-    """The demo venues' history (most have a last inspection date and no inspection the
-    server will ever receive) goes to the server as each venue's last inspection, at 09:30
+SEED_CHUNK = 20_000  # venues per page read and per insert: memory stays flat
+
+_SEED_COLUMNS = (
+    "id", "code", "name", "kind", "address", "grid", "contact", "phone", "risk_level",
+    "placard_key_id", "updated_at", "lat", "lon", "last_inspected_at",
+)  # fmt: skip
+
+
+def _seed_venues() -> None:
+    """The demo store's venues go to the server as they are, page by page, each with its
+    feed row, in one transaction. They were made valid by the demo itself, so they skip
+    the admin import's per-row checks and upserts (a million venues in flat memory).
+
+    The demo venues' history (most have a last inspection date and no inspection the
+    server will ever receive) goes with them as each venue's last inspection, at 09:30
     local time that day, so every device that pulls the venue dates it the same. An
     inspection pushed later moves it forward as usual."""
     from fieldapp.services.demo.bulk import local_moment
+    from sync.server import audit
     from sync.server import db as server_db
+    from sync.server.bulk import execute_many
     from sync.server.feed import append_changes
     from sync.server.models import Venue as ServerVenue
     from sync.server.records import venue_change
 
-    query = Venue.select(Venue.id, Venue.last_inspected_on).where(
-        Venue.last_inspected_on.is_null(False)
+    stamp = server_db.now_iso()
+    moments: dict[str, str] = {}
+
+    def last_inspected_at(day: str | None) -> str | None:
+        if not day:
+            return None
+        if day not in moments:
+            moment = local_moment(dt.date.fromisoformat(day), 9, 30)
+            moments[day] = moment.strftime("%Y-%m-%dT%H:%M:%S.000Z")
+        return moments[day]
+
+    select = (
+        "SELECT id, code, name, kind, address, grid_code, contact, phone, risk_level, "
+        "last_inspected_on FROM venue WHERE id > ? ORDER BY id LIMIT ?"
     )
-    rows = [
-        (local_moment(v.last_inspected_on, 9, 30).strftime("%Y-%m-%dT%H:%M:%S.000Z"), v.id)
-        for v in query
-        if v.last_inspected_on is not None
-    ]
-    db_ = server_db.current()
-    sql = f"UPDATE venue SET last_inspected_at = {db_.param} WHERE id = {db_.param}"
+    seeded, after = 0, ""
     with server_db.write_transaction():
-        db_.cursor().executemany(sql, rows)
-        dated = ServerVenue.select().where(ServerVenue.last_inspected_at.is_null(False))
-        append_changes([venue_change(venue) for venue in dated])  # seeding: no others yet
+        while page := db.execute_sql(select, (after, SEED_CHUNK)).fetchall():
+            after = page[-1][0]
+            rows = [
+                (*venue[:9], None, stamp, None, None, last_inspected_at(venue[9])) for venue in page
+            ]
+            execute_many(ServerVenue, _SEED_COLUMNS, rows)
+            append_changes(
+                [venue_change(ServerVenue(**dict(zip(_SEED_COLUMNS, row, strict=True))))
+                 for row in rows]
+            )  # fmt: skip
+            seeded += len(rows)
+        audit.record(audit.VENUES_IMPORTED, subject="demo store", detail={"rows": seeded})
 
 
 def _author(op: Outbox) -> str:

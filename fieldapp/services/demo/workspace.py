@@ -6,9 +6,10 @@ supervisor, the shipped checklists, and a few past inspections made through the 
 services (so findings, events, the outbox and the venues' due dates are what the program
 itself would have written): some hazards open, some overdue, one reported fixed.
 
-Large workspaces for benchmarks (`venues=100_000`, `answers=1_000_000`) insert venues and
-a history of submitted inspections in bulk, in one transaction, with the connection's
-`executemany`. The venue FTS index follows through its triggers.
+Large workspaces for benchmarks (`venues=100_000`, `answers=1_000_000`, or a million
+venues) insert venues and a history of submitted inspections in bulk, in one transaction,
+with the connection's `executemany` in chunks; no list of every venue is held. The venue
+FTS index follows through its triggers.
 """
 
 from __future__ import annotations
@@ -16,7 +17,8 @@ from __future__ import annotations
 import datetime as dt
 import random
 import time
-from collections.abc import Iterator
+from collections import deque
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -124,19 +126,26 @@ def build_workspace(
         rng = random.Random(seed)
         ids = demo_bulk.IdMaker(rng)
         day = clock.today()
-        seeds = venue_seeds(rng, venues)
-        chosen = _choose_scenario_venues(seeds)
+        # The venues are drawn twice from the same state instead of held in memory: first
+        # to choose the scenarios' venues (and move `rng` past them, as the ids expect),
+        # then again while they are inserted.
+        seeds_from = rng.getstate()
+        chosen, chosen_seeds = _choose_scenario_venues(venue_seeds(rng, venues))
+        again = random.Random()
+        again.setstate(seeds_from)
         with db.atomic():
             people = demo_bulk.insert_grids_and_people(ids)
             device_id = ids()
-            venue_ids = demo_bulk.insert_venues(rng, ids, seeds, day, skip=set(chosen.values()))
+            venue_ids = demo_bulk.insert_venues(
+                rng, ids, venue_seeds(again, venues), day, skip=set(chosen.values())
+            )
             if answers > 0:
                 demo_bulk.insert_history(rng, ids, people, device_id, answers)
             settings.put(
                 DEMO_SETTING,
                 {"seed": seed, "venues": venues, "answers": answers, "people": people},
             )
-        _run_scenarios(rng, chosen, venue_ids, seeds, people, device_id, day)
+        _run_scenarios(rng, chosen, venue_ids, chosen_seeds, people, device_id, day)
         acting = people["inspector" if as_role == "inspector" else "supervisor"]
         set_identity(acting, device_id)
         return DemoInfo(
@@ -177,20 +186,41 @@ def _in_grids(seed: VenueSeed, grids: tuple[str, ...]) -> bool:
     return any(seed.grid == g or seed.grid.startswith(g + "-") for g in grids)
 
 
-def _choose_scenario_venues(seeds: list[VenueSeed]) -> dict[int, int]:
-    """Scenario index -> venue index: a venue of the kind in the person's grids."""
+def _choose_scenario_venues(
+    seeds: Iterable[VenueSeed],
+) -> tuple[dict[int, int], dict[int, VenueSeed]]:
+    """Scenario index -> venue index: the first venue of the kind in the person's grids
+    not taken by an earlier scenario (or, for the second inspector, of any kind there);
+    and the chosen venues' seeds. Seeds are looked at one at a time: a scenario needs at
+    most as many candidates as there are scenarios, so only those are kept."""
+    enough = len(SCENARIOS)
+    of_kind: list[list[int]] = [[] for _ in SCENARIOS]
+    in_grids: list[list[int]] = [[] for _ in SCENARIOS]
+    wanted: dict[int, VenueSeed] = {}
+    numbered = enumerate(seeds)
+    for i, seed in numbered:
+        if all(len(found) >= enough for found in of_kind):
+            deque(numbered, maxlen=0)  # the rest are drawn all the same (the ids follow them)
+            break
+        for n, scenario in enumerate(SCENARIOS):
+            if len(of_kind[n]) >= enough or not _in_grids(seed, scenario.grids):
+                continue
+            if len(in_grids[n]) < enough:
+                in_grids[n].append(i)
+                wanted[i] = seed
+            if seed.kind == scenario.kind:
+                of_kind[n].append(i)
+                wanted[i] = seed
     used: set[int] = set()
     chosen: dict[int, int] = {}
     for n, scenario in enumerate(SCENARIOS):
-        candidates = [
-            i for i, s in enumerate(seeds) if i not in used and _in_grids(s, scenario.grids)
-        ]
-        of_kind = [i for i in candidates if seeds[i].kind == scenario.kind]
-        pick = of_kind or (candidates if scenario.who != "inspector" else [])
+        kind_left = [i for i in of_kind[n] if i not in used]
+        any_left = [i for i in in_grids[n] if i not in used]
+        pick = kind_left or (any_left if scenario.who != "inspector" else [])
         if pick:
             chosen[n] = pick[0]
             used.add(pick[0])
-    return chosen
+    return chosen, {i: wanted[i] for i in chosen.values()}
 
 
 @contextmanager
@@ -208,8 +238,8 @@ def _clock_at(moment: dt.datetime) -> Iterator[list[dt.datetime]]:
 def _run_scenarios(
     rng: random.Random,
     chosen: dict[int, int],
-    venue_ids: list[str],
-    seeds: list[VenueSeed],
+    venue_ids: dict[int, str],
+    seeds: dict[int, VenueSeed],
     people: dict[str, str],
     device_id: str,
     day: dt.date,
