@@ -97,3 +97,37 @@ async def test_the_first_sync_probe_waits_for_the_home_data(demo_home: Path) -> 
         assert ConnectionChecked in kinds  # the status bar did get its probe
         assert kinds.index(HomeScreen.Loaded) < kinds.index(ConnectionChecked)
         assert app.report_reminders is not None  # started with it
+
+
+async def test_home_data_read_at_start_up_is_in_the_first_frame(demo_home: Path) -> None:
+    """With the data read at start-up, the home screen shows it as it mounts: no loading
+    frame, and no second read of the store in a worker."""
+    from textual.worker import Worker
+
+    from fieldapp.i18n import t
+    from fieldapp.tui.app import make_app
+    from fieldapp.tui.screens.home import HomeScreen
+    from fieldapp.tui.widgets import PagedTable
+
+    home_service.start_loading_home()
+    seen: list[object] = []
+    shown_when_loaded: list[str] = []  # what the screen showed as Loaded was posted
+
+    def hook(message: object) -> None:
+        seen.append(message)
+        if isinstance(message, HomeScreen.Loaded) and not shown_when_loaded:
+            shown_when_loaded.append(str(app.screen.query_one("#me-name").render()))
+
+    app = make_app()
+    async with app.run_test(size=(120, 36), message_hook=hook) as pilot:
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        home = app.screen
+        assert isinstance(home, HomeScreen)
+        assert str(home.query_one("#me-name").render()) != t("home.loading")
+        assert home.query_one("#due", PagedTable).row_count > 0
+        loads = [m for m in seen if isinstance(m, Worker.StateChanged) and m.worker.group == "home"]
+        assert loads == []  # the rows were taken from the start-up read
+        loaded = {id(m) for m in seen if isinstance(m, HomeScreen.Loaded)}  # it bubbles
+        assert len(loaded) == 1
+        assert shown_when_loaded and shown_when_loaded[0] != t("home.loading")

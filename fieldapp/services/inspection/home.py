@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
+from concurrent import futures
 from concurrent.futures import Future
 from dataclasses import dataclass
 
@@ -85,10 +86,15 @@ def start_loading_home(page: int = 50) -> Future[HomeData]:
     return future
 
 
-def early_home_ready(page: int = 50) -> bool:
-    """Whether the data started at start-up has been read (taking it will not wait)."""
+def early_home_ready(page: int = 50, *, wait: float = 0.0) -> bool:
+    """Whether the data started at start-up has been read (taking it will not wait),
+    waiting up to `wait` seconds for it."""
     early = _early.get(page)
-    return early is not None and early.done()
+    if early is None:
+        return False
+    if wait > 0:
+        futures.wait([early], timeout=wait)
+    return early.done()
 
 
 def load_home(page: int = 50) -> HomeData:

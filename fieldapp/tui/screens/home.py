@@ -30,6 +30,11 @@ from fieldapp.tui.widgets.key_footer import KeyFooter
 from fieldapp.tui.widgets.paged_table import selected_key
 
 
+# How long the first frame waits for the home data read at start-up (it is usually read
+# by the time the screen mounts: the read began before Textual was imported).
+EARLY_WAIT_S = 1.5
+
+
 class HomeScreen(FieldScreen[None]):
     """The start screen. Enter acts on the row under the cursor of the focused list."""
 
@@ -68,6 +73,7 @@ class HomeScreen(FieldScreen[None]):
         super().__init__(id="home")
         self.home_view: HomeView | None = None
         self.due_offset = 0
+        self._shown_at_mount = False
 
     # -- layout ------------------------------------------------------------------------
 
@@ -99,6 +105,20 @@ class HomeScreen(FieldScreen[None]):
         self.sub_title = t("home.subtitle")
         self._add_columns()
         self.query_one("#due", PagedTable).focus()
+        if not self._shown_at_mount and self.home_view is None:
+            self._show_early_data()
+
+    def _show_early_data(self) -> None:
+        """The data read while the app started (begun before Textual was imported) goes
+        into the first frame: waited for here, briefly, instead of a loading frame and
+        a second layout when it arrives. Without it the first resume loads as usual."""
+        from fieldapp.services.inspection.home import early_home_ready
+
+        if early_home_ready(wait=EARLY_WAIT_S):
+            view = build_home_view()  # the rows are read: this only turns them into values
+            self.show(view)
+            self._shown_at_mount = True
+            self.post_message(self.Loaded(view))
 
     def _add_columns(self) -> None:
         due = self.query_one("#due", PagedTable)
@@ -120,6 +140,9 @@ class HomeScreen(FieldScreen[None]):
         findings.add_column(t("home.col.state"), key="state")
 
     def on_screen_resume(self) -> None:
+        if self._shown_at_mount:  # the first resume, right after the data was shown
+            self._shown_at_mount = False
+            return
         # Back from an inspection or a dialog: the due list and drafts may have changed.
         self.reload()
 
@@ -134,12 +157,7 @@ class HomeScreen(FieldScreen[None]):
     # -- data --------------------------------------------------------------------------
 
     def reload(self) -> None:
-        from fieldapp.services.inspection.home import early_home_ready
-
-        if early_home_ready():  # read while the app started: show it with the first frame
-            self.post_message(self.Loaded(build_home_view()))
-        else:
-            self._load()
+        self._load()
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="home")
     def _load(self) -> None:
@@ -151,6 +169,8 @@ class HomeScreen(FieldScreen[None]):
 
     @on(Loaded)
     def _loaded(self, event: Loaded) -> None:
+        if event.view is self.home_view:  # shown already, with the first frame
+            return
         self.due_offset = 0
         self.show(event.view)
 
