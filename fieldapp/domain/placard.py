@@ -25,20 +25,16 @@ import hashlib
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-
-from cryptography.exceptions import InvalidSignature
-from cryptography.hazmat.primitives.asymmetric.ed25519 import (
-    Ed25519PrivateKey,
-    Ed25519PublicKey,
-)
-from cryptography.hazmat.primitives.serialization import (
-    Encoding,
-    NoEncryption,
-    PrivateFormat,
-    PublicFormat,
-)
+from typing import TYPE_CHECKING
 
 from fieldapp.i18n import t
+
+if TYPE_CHECKING:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
+# cryptography is imported where a key is made or used, not with this module: the home
+# screen's start-up imports the rules that name placard results, and nothing it shows
+# needs a key.
 
 PREFIX = "FA"
 VERSION = 1
@@ -113,6 +109,14 @@ def key_id_for(public_bytes: bytes) -> str:
 
 def generate_key() -> tuple[str, bytes, bytes]:
     """A new placard key: (key id, raw 32-byte private key, raw 32-byte public key)."""
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+    from cryptography.hazmat.primitives.serialization import (
+        Encoding,
+        NoEncryption,
+        PrivateFormat,
+        PublicFormat,
+    )
+
     private = Ed25519PrivateKey.generate()
     private_bytes = private.private_bytes(Encoding.Raw, PrivateFormat.Raw, NoEncryption())
     public_bytes = private.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
@@ -140,6 +144,9 @@ class SigningKey:
 
 
 def public_from_private(private_bytes: bytes) -> bytes:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+    from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
+
     private = Ed25519PrivateKey.from_private_bytes(private_bytes)
     return private.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
 
@@ -178,6 +185,8 @@ def sign_payload(venue_code: str, key_id: str, private_key: bytes) -> str:
     if not KEY_ID_RE.fullmatch(key_id):
         raise ValueError(f"key id {key_id!r} must be 2-8 characters A-Z, 0-9")
     signed = f"{HEADER}{code}:{key_id}"
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
     signature = Ed25519PrivateKey.from_private_bytes(private_key).sign(signed.encode("ascii"))
     return f"{signed}:{b32(signature)}"
 
@@ -193,6 +202,8 @@ _loaded_keys: dict[bytes, Ed25519PublicKey] = {}
 def _public_key(raw: bytes) -> Ed25519PublicKey:
     key = _loaded_keys.get(raw)
     if key is None:
+        from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
         if len(_loaded_keys) > 256:
             _loaded_keys.clear()
         key = _loaded_keys[raw] = Ed25519PublicKey.from_public_bytes(raw)
@@ -242,6 +253,8 @@ def verify_payload(text: str, public_keys: PublicKeys) -> PlacardCheck:
     if entry is None:
         return PlacardCheck(UNKNOWN_KEY, code, key_id)
     public_bytes, revoked = entry
+    from cryptography.exceptions import InvalidSignature
+
     try:
         public = _public_key(public_bytes)
         public.verify(signature, canon[: canon.rindex(":")].encode("ascii"))
