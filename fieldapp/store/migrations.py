@@ -165,6 +165,13 @@ def _v13_office_data(db: SqliteDatabase) -> None:
     db.create_tables(OFFICE_MODELS, safe=False)
 
 
+def _v14_search_by_kind(db: SqliteDatabase) -> None:
+    """Venue search by kind walks the venues of that kind in code order and stops at the
+    end of the page: an index on (kind, code) instead of kind alone."""
+    db.execute_sql("CREATE INDEX IF NOT EXISTS venue_kind_code ON venue (kind, code)")
+    db.execute_sql("DROP INDEX IF EXISTS venue_kind")
+
+
 # Index i holds the migration from version i to version i + 1.
 MIGRATIONS: list[Migration] = [
     _v1_initial,
@@ -180,6 +187,7 @@ MIGRATIONS: list[Migration] = [
     _v11_activities,
     _v12_patrols,
     _v13_office_data,
+    _v14_search_by_kind,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

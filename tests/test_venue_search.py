@@ -1,0 +1,70 @@
+"""Venue search answers the same whichever way it finds the page: the rows the trigram
+index names, sorted, or a walk in code order testing each venue (FEW decides)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from fieldapp.services.demo.workspace import build_workspace
+from fieldapp.services.inspection import venues
+from fieldapp.store.models import Venue
+
+
+def _expected(text: str, kind: str | None = None) -> list[str]:
+    """Codes of the venues holding every term in name, code or address, in code order."""
+    terms = [t.lower() for t in text.split()]
+    found = []
+    for v in Venue.select().order_by(Venue.code):
+        fields = (v.name.lower(), v.code.lower(), v.address.lower())
+        if (kind is None or v.kind == kind) and all(any(t in f for f in fields) for t in terms):
+            found.append(v.code)
+    return found
+
+
+QUERIES = [
+    ("福", None),  # one character: common
+    ("旅馆", None),  # two characters
+    ("旅馆", "small_hotel"),
+    ("陈宅", "rental_housing"),
+    ("鼎美村", None),  # a place: one venue in ten
+    ("鼎美村", "market"),
+    ("小旅馆", None),
+    ("鼎美村 馆", None),  # a long and a short term
+    ("芸美村 兴业路", None),  # two long terms
+    ("dm-00", None),  # a code prefix, in lower case
+    ("DM-0042", None),
+    ("兴业路1", None),
+    ("不存在的场所名", None),
+    ("旅馆", "market"),  # nothing of that kind
+    ("100%", None),  # LIKE's wildcards are plain characters
+    ("_", None),
+]
+
+
+@pytest.fixture
+def demo(home: Path) -> Path:
+    build_workspace(home, venues=2000)
+    return home
+
+
+@pytest.mark.parametrize("few", [venues.FEW, 3])
+def test_search_finds_what_a_substring_rule_finds(
+    demo: Path, few: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(venues, "FEW", few)
+    for text, kind in QUERIES:
+        got = [v.code for v in venues.search(text, kind=kind, limit=100_000)]
+        assert got == _expected(text, kind), (text, kind, few)
+
+
+@pytest.mark.parametrize("few", [venues.FEW, 3])
+def test_pages_follow_on(demo: Path, few: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(venues, "FEW", few)
+    every = _expected("鼎美村")
+    pages = [
+        [v.code for v in venues.search("鼎美村", limit=50, offset=offset)]
+        for offset in range(0, 150, 50)
+    ]
+    assert [code for page in pages for code in page] == every[:150]
