@@ -140,7 +140,7 @@ class FieldApp(
             )
 
     def _bench_ready(self) -> None:
-        from fieldapp.tui.startup import mark
+        from fieldapp.tui.marks import mark
 
         mark("ready")
         self.exit()

@@ -7,28 +7,7 @@ data that is already read (`services.inspection.home.start_loading_home`).
 
 from __future__ import annotations
 
-import json
-import os
 import sys
-import time
-
-# The cold-start benchmark names a file here; each start-up step's wall-clock time goes
-# into it when the app exits (bench/bench_cold_start.py prints the breakdown).
-MARKS_ENV = "FIELDAPP_BENCH_MARKS"
-_marks: dict[str, float] = {}
-
-
-def mark(step: str) -> None:
-    """Note when a start-up step was reached (only under the cold-start benchmark)."""
-    if MARKS_ENV in os.environ:
-        _marks.setdefault(step, time.time())
-
-
-def write_marks() -> None:
-    path = os.environ.get(MARKS_ENV)
-    if path:
-        with open(path, "w", encoding="utf-8") as handle:
-            json.dump(_marks, handle)
 
 
 def import_peewee_without_postgres() -> None:
@@ -55,6 +34,7 @@ def run_tui(lang: str | None) -> None:
     from fieldapp.services.common.identity import enrolled
     from fieldapp.services.inspection.home import start_loading_home
     from fieldapp.store import close_store, open_store
+    from fieldapp.tui.marks import mark, write_marks
 
     open_store(store_path())
     try:

@@ -29,7 +29,6 @@ from fieldapp.tui.widgets import PagedTable, StatusBar
 from fieldapp.tui.widgets.key_footer import KeyFooter
 from fieldapp.tui.widgets.paged_table import selected_key
 
-
 # How long the first frame waits for the home data read at start-up (it is usually read
 # by the time the screen mounts: the read began before Textual was imported).
 EARLY_WAIT_S = 1.5
