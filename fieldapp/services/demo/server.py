@@ -145,7 +145,7 @@ SEED_CHUNK = 20_000  # venues per page read and per insert: memory stays flat
 
 _SEED_COLUMNS = (
     "id", "code", "name", "kind", "address", "grid", "contact", "phone", "risk_level",
-    "placard_key_id", "updated_at", "lat", "lon", "last_inspected_at",
+    "placard_key_id", "updated_at", "lat", "lon", "last_inspected_at", "attributes",
 )  # fmt: skip
 
 
@@ -179,16 +179,21 @@ def _seed_venues() -> None:
 
     select = (
         "SELECT id, code, name, kind, address, grid_code, contact, phone, risk_level, "
-        "last_inspected_on FROM venue WHERE id > ? ORDER BY id LIMIT ?"
+        "last_inspected_on, attributes FROM venue WHERE id > ? ORDER BY id LIMIT ?"
     )
     seeded, after = 0, ""
     with server_db.write_transaction():
         while page := db.execute_sql(select, (after, SEED_CHUNK)).fetchall():
             after = page[-1][0]
             rows = [
-                (*venue[:9], None, stamp, None, None, last_inspected_at(venue[9])) for venue in page
+                (*venue[:9], None, stamp, None, None, last_inspected_at(venue[9]))
+                + (json.loads(venue[10] or "{}"),)
+                for venue in page
             ]
-            execute_many(ServerVenue, _SEED_COLUMNS, rows)
+            attributes = ServerVenue.attributes.db_value
+            execute_many(
+                ServerVenue, _SEED_COLUMNS, [(*row[:-1], attributes(row[-1])) for row in rows]
+            )
             append_changes(
                 [venue_change(ServerVenue(**dict(zip(_SEED_COLUMNS, row, strict=True))))
                  for row in rows]
