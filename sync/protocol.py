@@ -37,6 +37,7 @@ OP_FOLLOWUP_READING = "followup.reading"
 OP_CASE_EVENT = "followup_case.event"
 OP_ACTIVITY_RECORD = "activity.record"
 OP_PATROL_RUN_SUBMIT = "patrol_run.submit"
+OP_CAMPAIGN_SWITCH = "campaign.switch"  # a supervisor switches a campaign on or off
 OP_TYPES: tuple[str, ...] = (
     OP_INSPECTION_SUBMIT,
     OP_FINDING_EVENT,
@@ -52,6 +53,7 @@ OP_TYPES: tuple[str, ...] = (
     OP_PERSONAL_EXPORT,
     OP_ACTIVITY_RECORD,
     OP_PATROL_RUN_SUBMIT,
+    OP_CAMPAIGN_SWITCH,
 )
 
 # Record types of the pull feed.
@@ -97,6 +99,7 @@ OpType = Literal[
     "personal_data.export",
     "activity.record",
     "patrol_run.submit",
+    "campaign.switch",
 ]
 OpStatus = Literal["applied", "duplicate", "rejected"]
 
@@ -566,6 +569,17 @@ class ActivityRecord(WireModel):
     recorded_at: Timestamp
 
 
+class CampaignSwitch(WireModel):
+    """`campaign.switch`: a supervisor switches a campaign on (in a phase) or off, for the
+    grids the office gave it, or for the supervisor's own grids when it was off."""
+
+    code: Name = Field(min_length=1, max_length=64)
+    active: bool
+    phase: str = Field(default="", max_length=64, pattern=NO_NUL)
+    switched_by: Id
+    switched_at: Timestamp
+
+
 class PatrolScanPayload(WireModel):
     """One visit of a checkpoint: a placard scan (its text is a claim the server checks)
     or manual with a reason."""
@@ -614,6 +628,7 @@ PAYLOAD_MODELS: dict[str, type[WireModel]] = {
     OP_PERSONAL_EXPORT: PersonalExport,
     OP_ACTIVITY_RECORD: ActivityRecord,
     OP_PATROL_RUN_SUBMIT: PatrolRunSubmit,
+    OP_CAMPAIGN_SWITCH: CampaignSwitch,
 }
 
 

@@ -4,8 +4,8 @@ Its concerns are parts it derives from, each in `fieldapp.tui.parts`: scanning (
 burst on any screen, the scan dialog), venues (opening a venue's inspection), syncing (the
 /health probe, sync runs), rounds (rounds, daily report, dashboard, export), incidents
 (report one from anywhere, the incident queue), activities (the scheduled activities
-due and held), preferences (language, keymap) and
-palette (the palette and F1's keys, in the language); where each key takes a person is
+due and held), campaigns (which are on; a supervisor switches them), preferences
+(language, keymap) and palette (the palette and F1's keys, in the language); where each key takes a person is
 `parts.navigation`.
 """
 
@@ -24,6 +24,7 @@ from fieldapp.services.inspection.scan_proof import TYPED
 from fieldapp.tui.commands import FieldCommands, localize_bindings
 from fieldapp.tui.dialogs import ResumeDialog, ScanDialog
 from fieldapp.tui.parts.activities import ActivitiesApp
+from fieldapp.tui.parts.campaigns import CampaignsApp
 from fieldapp.tui.parts.incidents import IncidentsApp
 from fieldapp.tui.parts.palette import PaletteApp
 from fieldapp.tui.parts.patrols import PatrolsApp
@@ -50,6 +51,7 @@ class FieldApp(
     PeopleApp,
     ActivitiesApp,
     PatrolsApp,
+    CampaignsApp,
 ):
     CSS_PATH = "app.tcss"
     COMMANDS = App.COMMANDS | {FieldCommands}

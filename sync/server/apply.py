@@ -26,6 +26,7 @@ from pydantic import ValidationError
 
 from sync.protocol import (
     OP_ACTIVITY_RECORD,
+    OP_CAMPAIGN_SWITCH,
     OP_CASE_EVENT,
     OP_DAILY_REPORT_SUBMIT,
     OP_EXPORT_RECORDED,
@@ -48,6 +49,7 @@ from sync.server import db as server_db
 from sync.server.activities import apply_activity_record
 from sync.server.audit import apply_export_recorded
 from sync.server.bulk import select_in
+from sync.server.campaign_switch import apply_campaign_switch
 from sync.server.feed import NewChange, append_changes
 from sync.server.followups import apply_case_event, apply_followup_plan, apply_followup_reading
 from sync.server.incidents import apply_incident_event
@@ -96,6 +98,7 @@ APPLIERS: dict[str, Applier] = {
     OP_PERSONAL_EXPORT: apply_personal_export,
     OP_ACTIVITY_RECORD: apply_activity_record,
     OP_PATROL_RUN_SUBMIT: apply_patrol_run,
+    OP_CAMPAIGN_SWITCH: apply_campaign_switch,
 }
 
 

@@ -67,7 +67,7 @@ def publish_campaign(path: Path | str) -> tuple[CampaignDoc, bool]:
             run.version = doc.version  # the office runs the newest definition
             run.updated_at = server_db.now_iso()
             run.save()
-        append_changes([_change(doc.code)])
+        append_changes([campaign_change(doc.code)])
     return doc, True
 
 
@@ -95,43 +95,60 @@ def switch(
 
     Values not given stay as they were (a phase change keeps the dates and grids)."""
     with server_db.write_transaction():
-        definition = CampaignDoc.from_dict(_newest(code).body)
-        held = CampaignRun.get_or_none(CampaignRun.code == code)
-        run = held or CampaignRun(
-            code=code, version=definition.version, starts_on=definition.starts_on,
-            ends_on=definition.ends_on, grids=[],
-        )  # fmt: skip
-        if phase is not None:
-            if definition.phases and phase not in definition.phases:
-                raise CampaignError(
-                    f"{code} has no phase {phase!r} (phases: {', '.join(definition.phases)})"
-                )
-            run.phase = phase
-        elif active and definition.phases and not run.phase:
-            run.phase = definition.phases[0]
-        for name, value in (("starts_on", starts_on), ("ends_on", ends_on)):
-            if value is not None:
-                if value:
-                    try:
-                        dt.date.fromisoformat(value)
-                    except ValueError:
-                        raise CampaignError(
-                            f"{name} must be a date YYYY-MM-DD, not {value!r}"
-                        ) from None
-                setattr(run, name, value)
-        if run.starts_on and run.ends_on and run.starts_on > run.ends_on:
-            raise CampaignError(f"the campaign would end ({run.ends_on}) before it starts")
-        if grids is not None:
-            known = {g.code for g in Grid.select(Grid.code).where(Grid.code.in_(grids))}
-            unknown = [g for g in grids if g not in known]
-            if unknown:
-                raise CampaignError(f"unknown grid codes: {', '.join(unknown)}")
-            run.grids = list(grids)
-        run.version = definition.version
-        run.active = active
-        run.updated_at = server_db.now_iso()
-        run.save(force_insert=held is None)
-        append_changes([_change(code)])
+        state = switch_run(
+            code, active=active, phase=phase, starts_on=starts_on, ends_on=ends_on, grids=grids
+        )
+        append_changes([campaign_change(code)])
+    return state
+
+
+def switch_run(
+    code: str,
+    *,
+    active: bool,
+    phase: str | None = None,
+    starts_on: str | None = None,
+    ends_on: str | None = None,
+    grids: list[str] | None = None,
+) -> CampaignState:
+    """The switch itself, inside the caller's transaction; the caller appends the feed
+    entry (`campaign_change`)."""
+    definition = CampaignDoc.from_dict(_newest(code).body)
+    held = CampaignRun.get_or_none(CampaignRun.code == code)
+    run = held or CampaignRun(
+        code=code, version=definition.version, starts_on=definition.starts_on,
+        ends_on=definition.ends_on, grids=[],
+    )  # fmt: skip
+    if phase is not None:
+        if definition.phases and phase not in definition.phases:
+            raise CampaignError(
+                f"{code} has no phase {phase!r} (phases: {', '.join(definition.phases)})"
+            )
+        run.phase = phase
+    elif active and definition.phases and not run.phase:
+        run.phase = definition.phases[0]
+    for name, value in (("starts_on", starts_on), ("ends_on", ends_on)):
+        if value is not None:
+            if value:
+                try:
+                    dt.date.fromisoformat(value)
+                except ValueError:
+                    raise CampaignError(
+                        f"{name} must be a date YYYY-MM-DD, not {value!r}"
+                    ) from None
+            setattr(run, name, value)
+    if run.starts_on and run.ends_on and run.starts_on > run.ends_on:
+        raise CampaignError(f"the campaign would end ({run.ends_on}) before it starts")
+    if grids is not None:
+        known = {g.code for g in Grid.select(Grid.code).where(Grid.code.in_(grids))}
+        unknown = [g for g in grids if g not in known]
+        if unknown:
+            raise CampaignError(f"unknown grid codes: {', '.join(unknown)}")
+        run.grids = list(grids)
+    run.version = definition.version
+    run.active = active
+    run.updated_at = server_db.now_iso()
+    run.save(force_insert=held is None)
     return _state(definition, run)
 
 
@@ -159,7 +176,7 @@ def list_campaigns() -> list[CampaignState]:
     return found
 
 
-def _change(code: str) -> NewChange:
+def campaign_change(code: str) -> NewChange:
     """The feed entry of a campaign: the definition the office runs and its run."""
     run = CampaignRun.get_or_none(CampaignRun.code == code)
     if run is not None:

@@ -81,3 +81,50 @@ def test_the_office_is_told_what_it_got_wrong(live_server, seed):
     assert "before it starts" in refused(
         "start", "epidemic", "--from", "2026-03-01", "--to", "2026-02-01"
     )
+
+
+def test_a_supervisor_switches_a_campaign_from_the_device(live_server, seed, make_device):
+    from fieldapp.services.common.campaign_switch import SwitchRefused, campaign_lines, switch
+    from fieldapp.store.models import Outbox
+
+    url = live_server.db_url
+    for path in sorted(CAMPAIGNS_DIR.glob("*.toml")):
+        _admin(url, "publish", str(path))
+    supervisor = make_device("supervisor").enroll("p-sup2")  # supervises V1
+    clear_campaigns()
+    with supervisor.client() as client:
+        assert not client.sync_once().errors
+    switch("spring_festival", active=True, phase="禁燃期")
+    (line,) = [x for x in campaign_lines() if x.code == "spring_festival"]
+    assert (line.active, line.waiting) == (False, (True, "禁燃期"))
+    with supervisor.client() as client:
+        assert not client.sync_once().errors
+    (line,) = [x for x in campaign_lines() if x.code == "spring_festival"]
+    assert (line.active, line.phase, line.grids, line.waiting) == (True, "禁燃期", ("V1",), None)
+    assert "on · phase 禁燃期" in _admin(url, "list").output
+
+    # The office switched the epidemic campaign on everywhere: it stays the office's.
+    _admin(url, "start", "epidemic", "--phase", "有病例")
+    with supervisor.client() as client:
+        client.sync_once()
+    switch("epidemic", active=False)
+    with supervisor.client() as client:
+        client.sync_once()
+    (line,) = [x for x in campaign_lines() if x.code == "epidemic"]
+    assert line.active and "beyond the grids of" in line.refused
+
+    inspector = make_device("inspector").enroll("p-insp")
+    with inspector.client() as client:
+        client.sync_once()
+    with pytest.raises(SwitchRefused):
+        switch("spring_festival", active=False)
+    inspector.enqueue(
+        "campaign.switch",
+        {"code": "spring_festival", "active": False, "phase": "", "switched_by": "p-insp",
+         "switched_at": "2026-06-10T02:00:00.000Z"},
+    )  # fmt: skip
+    with inspector.client() as client:
+        client.sync_once()
+    (op,) = Outbox.select().where(Outbox.type == "campaign.switch")
+    assert op.state == "rejected" and "only a supervisor may switch" in op.last_error
+    assert "spring_festival): on" in _admin(url, "list").output

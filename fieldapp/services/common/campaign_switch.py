@@ -1,0 +1,116 @@
+"""A supervisor switches campaigns from the device: what each campaign held is doing, and
+a switch sent as one `campaign.switch` op.
+
+The device does not change a campaign's run itself: the server decides (a supervisor may
+switch a campaign that is off, or one running only in the supervisor's grids) and the
+next pull brings the run back. Until then the line shows the switch as waiting; a switch
+the server refused shows why.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from fieldapp.domain.clock import now_iso
+from fieldapp.services.common import outbox
+from fieldapp.services.common.campaigns import get_campaign, runs
+from fieldapp.services.common.identity import me
+from fieldapp.store.campaign_models import Campaign as CampaignRow
+from fieldapp.store.db import db
+from fieldapp.store.models import Outbox
+
+OP_CAMPAIGN_SWITCH = "campaign.switch"  # sync.protocol.OP_CAMPAIGN_SWITCH
+SWITCHING_ROLES = ("supervisor", "admin")
+
+
+class SwitchRefused(PermissionError):
+    """This person may not switch campaigns (an inspector's device)."""
+
+
+@dataclass(frozen=True)
+class CampaignLine:
+    code: str
+    zh: str
+    en: str
+    phases: tuple[str, ...]
+    active: bool
+    phase: str
+    starts_on: str
+    ends_on: str
+    grids: tuple[str, ...]  # empty: every grid
+    waiting: tuple[bool, str] | None = None  # a switch not yet sent: (on, phase)
+    refused: str = ""  # the server's reason for the last switch it refused
+
+
+def may_switch() -> bool:
+    return me().role in SWITCHING_ROLES
+
+
+def campaign_lines() -> list[CampaignLine]:
+    """Every campaign the device holds, with what the office (or a supervisor) switched
+    and any switch of mine still waiting or refused; call in a worker."""
+    by_code = {run.code: run for run in runs()}
+    codes = sorted({row.code for row in CampaignRow.select(CampaignRow.code)})
+    waiting, refused = _my_switches()
+    lines = []
+    for code in codes:
+        run = by_code.get(code)
+        version = run.version if run is not None else _newest_version(code)
+        campaign = get_campaign(code, version)
+        lines.append(
+            CampaignLine(
+                code=code,
+                zh=campaign.zh,
+                en=campaign.en,
+                phases=campaign.phases,
+                active=bool(run and run.active),
+                phase=run.phase if run else "",
+                starts_on=run.starts_on if run else campaign.starts_on,
+                ends_on=run.ends_on if run else campaign.ends_on,
+                grids=tuple(run.grids) if run else (),
+                waiting=waiting.get(code),
+                refused=refused.get(code, ""),
+            )
+        )
+    return lines
+
+
+def _newest_version(code: str) -> int:
+    query = CampaignRow.select(CampaignRow.version).where(CampaignRow.code == code)
+    return max(row.version for row in query)
+
+
+def _my_switches() -> tuple[dict[str, tuple[bool, str]], dict[str, str]]:
+    """Per campaign: the last switch still waiting to be sent, and the reason of the last
+    one refused (unless a later one was accepted)."""
+    waiting: dict[str, tuple[bool, str]] = {}
+    refused: dict[str, str] = {}
+    query = Outbox.select().where(Outbox.type == OP_CAMPAIGN_SWITCH).order_by(Outbox.seq)
+    for op in query:
+        payload = json.loads(op.payload)
+        code = str(payload.get("code", ""))
+        if op.state == "pending":
+            waiting[code] = (bool(payload.get("active")), str(payload.get("phase", "")))
+        elif op.state == "rejected":
+            refused[code] = op.last_error
+        else:
+            refused.pop(code, None)
+    return waiting, refused
+
+
+def switch(code: str, *, active: bool, phase: str = "") -> None:
+    """Send a switch (with the next sync): on in `phase` (the campaign's first by
+    default), or off."""
+    who = me()
+    if who.role not in SWITCHING_ROLES:
+        raise SwitchRefused(code)
+    payload = {
+        "code": code,
+        "active": active,
+        "phase": phase,
+        "switched_by": who.person_id,
+        "switched_at": now_iso(),
+    }
+    with db.atomic():
+        outbox.enqueue(OP_CAMPAIGN_SWITCH, payload)

@@ -1,0 +1,171 @@
+"""Campaigns (ctrl+k): every campaign the device holds, which are on, in what phase, where
+and until when; a supervisor switches one on or off (space) or moves it to its next phase
+(p). A switch goes to the server as one op with the next sync and shows as waiting until
+the server's answer comes back; a refusal is shown with its reason. Inspectors see the
+list with the switch keys disabled. Reading and writing run in thread workers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.message import Message
+from textual.widgets import DataTable, Header, Label, Static
+
+from fieldapp.i18n import pick, t
+from fieldapp.services.common.campaign_switch import CampaignLine
+from fieldapp.tui.messages import SyncRequested
+from fieldapp.tui.screens import FieldScreen
+from fieldapp.tui.widgets.key_footer import KeyFooter
+from fieldapp.tui.widgets.paged_table import selected_key
+
+SWITCH_ACTIONS = ("switch", "next_phase")
+
+
+def state_text(line: CampaignLine) -> str:
+    """On or off, and a switch of mine on its way or refused."""
+    text = t("campaigns.state.on" if line.active else "campaigns.state.off")
+    if line.waiting is not None:
+        on_, phase = line.waiting
+        wanted = t("campaigns.state.on" if on_ else "campaigns.state.off")
+        text = t(
+            "campaigns.state.waiting", state=text, wanted=f"{wanted}{' ' + phase if phase else ''}"
+        )
+    elif line.refused:
+        text = t("campaigns.state.refused", state=text)
+    return text
+
+
+class CampaignsScreen(FieldScreen[None]):
+    PLACE = "nav.place.campaigns"
+    SECTION = True
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("space", "switch", "On / off", id="campaigns.toggle"),
+        Binding("p", "next_phase", "Next phase", id="campaigns.phase"),
+        Binding("r", "refresh", "Refresh", id="campaigns.refresh"),
+        Binding("escape", "back", "Back", id="campaigns.back"),
+    ]
+
+    @dataclass
+    class Loaded(Message):
+        lines: list[CampaignLine]
+        may_switch: bool
+
+    def __init__(self) -> None:
+        super().__init__(id="campaigns")
+        self.lines: list[CampaignLine] = []
+        self.may_switch = False
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Label(t("campaigns.title"), id="campaigns-title", classes="pane-title")
+        yield DataTable(id="campaigns-table", cursor_type="row", zebra_stripes=True)
+        yield Static(id="campaigns-detail", markup=False)
+        yield KeyFooter()
+
+    def on_mount(self) -> None:
+        self.sub_title = t("campaigns.subtitle")
+        table = self.query_one("#campaigns-table", DataTable)
+        for key in ("name", "state", "phase", "dates", "grids"):
+            table.add_column(t(f"campaigns.col.{key}"), key=key)
+        table.focus()
+        self._load()
+
+    async def relabel(self) -> None:
+        await super().relabel()
+        self.on_mount()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in SWITCH_ACTIONS and not self.may_switch:
+            return None  # shown, but disabled: only a supervisor switches campaigns
+        return True
+
+    def action_refresh(self) -> None:
+        self._load()
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="campaigns-load")
+    def _load(self) -> None:
+        from fieldapp.services.common.campaign_switch import campaign_lines, may_switch
+        from fieldapp.store import db
+
+        with db.connection_context():
+            lines, allowed = campaign_lines(), may_switch()
+        self.post_message(self.Loaded(lines, allowed))
+
+    @on(Loaded)
+    def _loaded(self, event: Loaded) -> None:
+        self.lines, self.may_switch = event.lines, event.may_switch
+        table = self.query_one("#campaigns-table", DataTable)
+        kept = table.cursor_row
+        table.clear()
+        for line in event.lines:
+            dates = f"{line.starts_on or '…'} – {line.ends_on or '…'}"
+            where = ", ".join(line.grids) if line.grids else t("campaign.admin.everywhere")
+            table.add_row(pick(line.zh, line.en), state_text(line), line.phase or "-", dates,
+                          where, key=line.code)  # fmt: skip
+        if event.lines:
+            table.move_cursor(row=min(kept, len(event.lines) - 1))
+        title = "campaigns.title" if event.lines else "campaigns.none"
+        self.query_one("#campaigns-title", Label).update(t(title))
+        self.refresh_bindings()
+        self._show_detail()
+
+    @on(DataTable.RowHighlighted, "#campaigns-table")
+    def _show_detail(self) -> None:
+        line = self.current()
+        detail = self.query_one("#campaigns-detail", Static)
+        if line is None:
+            detail.update("" if self.may_switch else t("campaigns.supervisors_only"))
+            return
+        parts = [t("campaigns.phases", phases=" → ".join(line.phases) if line.phases else "-")]
+        if line.refused:
+            parts.append(t("campaigns.refused", reason=line.refused))
+        if not self.may_switch:
+            parts.append(t("campaigns.supervisors_only"))
+        detail.update("\n".join(parts))
+
+    def current(self) -> CampaignLine | None:
+        key = selected_key(self.query_one("#campaigns-table", DataTable))
+        return next((line for line in self.lines if line.code == key), None)
+
+    def action_switch(self) -> None:
+        line = self.current()
+        if line is None:
+            self.app.bell()
+            return
+        on_now = line.waiting[0] if line.waiting is not None else line.active
+        phase = line.phase or (line.phases[0] if line.phases else "")
+        self._switch(line, active=not on_now, phase=phase if not on_now else "")
+
+    def action_next_phase(self) -> None:
+        line = self.current()
+        if line is None or not line.phases:
+            self.notify(t("campaigns.no_phases"), severity="warning")
+            return
+        current = line.waiting[1] if line.waiting is not None and line.waiting[1] else line.phase
+        position = line.phases.index(current) if current in line.phases else -1
+        self._switch(line, active=True, phase=line.phases[(position + 1) % len(line.phases)])
+
+    def _switch(self, line: CampaignLine, *, active: bool, phase: str) -> None:
+        self._send(line.code, active, phase)
+        name = pick(line.zh, line.en)
+        state = t("campaigns.state.on" if active else "campaigns.state.off")
+        self.notify(t("campaigns.sent", name=name, state=f"{state}{' ' + phase if phase else ''}"))
+
+    @work(thread=True, exit_on_error=False, group="campaigns-switch")
+    def _send(self, code: str, active: bool, phase: str) -> None:
+        from fieldapp.services.common.campaign_switch import switch
+        from fieldapp.store import db
+
+        with db.connection_context():
+            switch(code, active=active, phase=phase)
+        self.app.post_message(SyncRequested("campaign.switch"))
+        self.app.call_from_thread(self._load)
+
+    def action_back(self) -> None:
+        if len(self.app.screen_stack) > 1:
+            self.app.pop_screen()

@@ -1,0 +1,114 @@
+"""The campaigns section (ctrl+k) as a supervisor and an inspector meet it, keyboard only,
+at 80x24 in both languages: which campaigns are on, a switch sent as one op and shown as
+waiting, the next phase, and an inspector who sees the list with the switch disabled."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from inspect_support import seed_store, switch_on_campaign
+from pilot_support import open_screen, settle
+from textual.widgets import DataTable, Label, Static
+from textual.widgets._footer import FooterKey
+
+from fieldapp.i18n import set_language
+from fieldapp.store.models import Outbox, Person
+from fieldapp.tui.app import make_app
+from fieldapp.tui.screens.campaigns import CampaignsScreen
+from fieldapp.tui.screens.home import HomeScreen
+from fieldapp.tui.widgets.key_footer import KeyFooter
+
+SMALL = (80, 24)
+
+
+def _rows(screen: CampaignsScreen) -> list[list[str]]:
+    table = screen.query_one("#campaigns-table", DataTable)
+    return [[str(cell) for cell in table.get_row_at(n)] for n in range(table.row_count)]
+
+
+def _switches() -> list[dict[str, object]]:
+    query = Outbox.select().where(Outbox.type == "campaign.switch").order_by(Outbox.seq)
+    return [json.loads(op.payload) for op in query]
+
+
+@pytest.fixture
+def supervisor(home: Path) -> None:
+    seed_store()
+    Person.update(role="supervisor").execute()
+    switch_on_campaign("epidemic", "有病例")
+
+
+@pytest.mark.usefixtures("chinese", "supervisor")
+async def test_a_supervisor_switches_a_campaign_on_and_moves_one_to_its_next_phase() -> None:
+    app = make_app()
+    async with app.run_test(size=SMALL) as pilot:
+        screen = await open_screen(app, pilot, "ctrl+k", CampaignsScreen)
+        assert _rows(screen) == [
+            ["疫情防控", "进行中", "有病例", "… – …", "全部网格"],
+            ["春节禁燃", "未开启", "-", "… – …", "全部网格"],
+        ]
+        assert "空格开/关" in str(screen.query_one("#campaigns-title", Label).render())
+        footer = screen.query_one(KeyFooter)
+        assert "campaigns.toggle" not in {b.id for b in footer.hidden}  # fits at 80 columns
+
+        await pilot.press("down", "space")
+        await settle(app, pilot, rounds=2)
+        (sent,) = _switches()
+        assert (sent["code"], sent["active"], sent["phase"]) == (
+            "spring_festival",
+            True,
+            "节前宣传",
+        )
+        assert _rows(screen)[1][1] == "未开启 → 进行中 节前宣传（待同步）"
+
+        await pilot.press("up", "p")
+        await settle(app, pilot, rounds=2)
+        assert _switches()[-1] == {**_switches()[-1], "code": "epidemic", "phase": "社区传播"}
+        assert _rows(screen)[0][1] == "进行中 → 进行中 社区传播（待同步）"
+        assert "无病例 → 有病例 → 社区传播" in str(
+            screen.query_one("#campaigns-detail", Static).render()
+        )
+
+        await pilot.press("ctrl+k")  # a section is not opened twice
+        await settle(app, pilot)
+        assert sum(isinstance(s, CampaignsScreen) for s in app.screen_stack) == 1
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert isinstance(app.screen, HomeScreen)
+
+
+@pytest.mark.usefixtures("supervisor")
+async def test_the_campaigns_section_in_english_at_80_columns() -> None:
+    set_language("en")
+    try:
+        app = make_app(lang="en")
+        async with app.run_test(size=SMALL) as pilot:
+            screen = await open_screen(app, pilot, "ctrl+k", CampaignsScreen)
+            assert _rows(screen)[0] == ["Epidemic control", "on", "有病例", "… – …", "all grids"]
+            table = screen.query_one("#campaigns-table", DataTable)
+            assert [str(c.label) for c in table.columns.values()] == [
+                "Name", "State", "Phase", "Dates", "Grids",
+            ]  # fmt: skip
+            footer = screen.query_one(KeyFooter)
+            footer_keys = [str(key.description) for key in footer.query(FooterKey)]
+            assert "On/off" in footer_keys and "Next phase" in footer_keys
+    finally:
+        set_language("zh")
+
+
+@pytest.mark.usefixtures("chinese")
+async def test_an_inspector_sees_which_campaigns_are_on_and_cannot_switch(home: Path) -> None:
+    seed_store()
+    switch_on_campaign("epidemic", "有病例")
+    app = make_app()
+    async with app.run_test(size=SMALL) as pilot:
+        screen = await open_screen(app, pilot, "ctrl+k", CampaignsScreen)
+        assert _rows(screen)[0][:3] == ["疫情防控", "进行中", "有病例"]
+        await pilot.press("space", "p")
+        await settle(app, pilot)
+        assert _switches() == []
+        assert "只有督导员可以开关专项行动" in str(
+            screen.query_one("#campaigns-detail", Static).render()
+        )
