@@ -105,3 +105,16 @@ async def test_a_patrol_killed_mid_run_is_resumed_and_finished_once(home: Path) 
     assert scans[point_id("CP-03")]["answers"] == {"pressure_mpa": "0.35", "cap_intact": "yes",
                                                    "access_clear": "yes"}  # fmt: skip
     assert PatrolRun.get_by_id(run_id).status == "finished"
+
+
+def test_the_daily_report_says_every_patrol_figure() -> None:
+    from fieldapp.i18n import set_language
+    from fieldapp.tui.views.work_lines import work_lines
+
+    set_language("zh")
+    counts = {"patrols_done": 2, "patrols_late": 1, "patrols_partial": 1, "patrols_missed": 1,
+              "missed_posts": 5}  # fmt: skip
+    line = work_lines(counts)
+    assert "完成 2 次（其中迟到 1）" in line and "部分完成 1 次" in line
+    assert "未巡 1 次" in line and "空岗漏岗 5 处" in line
+    assert work_lines({"patrols_partial": 1}).count("部分完成 1 次") == 1  # alone, still said

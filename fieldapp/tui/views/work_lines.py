@@ -8,8 +8,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from fieldapp.i18n import pick, t
-
-PATROL_KEYS = ("patrols_done", "patrols_missed", "missed_posts")
+from fieldapp.services.daily_report.patrol_figures import PATROL_KEYS
 
 
 def activity_line(counts: Mapping[str, Any]) -> str:
