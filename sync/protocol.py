@@ -70,6 +70,7 @@ CHANGE_TYPES: tuple[str, ...] = (
     "finding",
     "finding.event",
     "inspection",
+    "inspection_verdict",  # the server's verdict on a claimed scan, for its inspector
     "daily_report",
     "incident",
     "incident.event",

@@ -46,6 +46,10 @@ ZH = {
     "sync_ui.notify.done": "同步完成：上报 {pushed} 条，下载 {pulled} 条。",
     "sync_ui.notify.rejected": "服务器拒收 {count} 条记录，按 Ctrl+F12 查看原因。",
     "sync_ui.notify.new_epoch": "服务器已从备份恢复：本机已重新上报并重新下载。",
+    "sync_ui.notify.unverified": "{count} 次扫码未通过服务器核验，已按手工确认到场记录；按 Ctrl+F12 查看原因。",
+    "sync_ui.verdicts.title": "服务器对您扫码到场的核验（{count} 条）：",
+    "sync_ui.verdicts.unverified": "⚠ {venue}（{at}）：未通过——{reason}；已按手工确认到场记录",
+    "sync_ui.verdicts.verified": "✔ {venue}（{at}）：标牌已核验",
     "demo.server.started": "示例服务器：{url}（数据库 {db}）",
     "demo.server.enrolled": "已注册设备 {device}（{name}，{role}），数据目录 {home}",
     "demo.server.colleague": "同事 {name} 的 {count} 条记录已由其设备上报到服务器。",
@@ -110,6 +114,13 @@ EN = {
     "sync_ui.notify.done": "Sync done: {pushed} sent, {pulled} received.",
     "sync_ui.notify.rejected": "The server refused {count} record(s); Ctrl+F12 shows why.",
     "sync_ui.notify.new_epoch": "The server was restored from a backup: re-sent and re-received.",
+    "sync_ui.notify.unverified": (
+        "{count} scan(s) did not verify at the server and count as presence by hand; "
+        "Ctrl+F12 shows why."
+    ),
+    "sync_ui.verdicts.title": "The server's check of your scans ({count}):",
+    "sync_ui.verdicts.unverified": "⚠ {venue} ({at}): not verified, {reason}; recorded as by hand",
+    "sync_ui.verdicts.verified": "✔ {venue} ({at}): placard verified",
     "demo.server.started": "Demo server: {url} (database {db})",
     "demo.server.enrolled": "Enrolled device {device} ({name}, {role}), data in {home}",
     "demo.server.colleague": "{count} record(s) of colleague {name} were sent by their device.",

@@ -34,6 +34,7 @@ from fieldapp.store.models import (
 )
 from fieldapp.store.payloads import event_payload
 from sync.client.activity_rows import apply_activity
+from sync.client.base import Verdict
 from sync.client.campaigns import store_campaign
 from sync.client.followup_rows import apply_followup
 from sync.client.incident_rows import (
@@ -47,6 +48,7 @@ from sync.client.office_rows import store_kind, store_level, store_setting
 from sync.client.patrol_rows import apply_checkpoints, apply_routes, apply_runs
 from sync.client.people_rows import apply_household, remove_household
 from sync.client.rows import RowWriter, existing, rows_in
+from sync.client.verdicts import apply_verdicts
 from sync.protocol import Change
 
 VENUE_UPDATED = (
@@ -128,7 +130,10 @@ def forget_server_seqs() -> None:
 # The order a page is applied in: every record after the records it refers to.
 APPLY_ORDER = (
     "setting", "kind", "grid_level", "grid", "person", "placard_key", "checklist", "campaign",
-    "venue", "inspection", "finding", "finding.event", "daily_report", "incident", "incident.event", "household", "followup",
+    "venue",
+    "inspection_verdict",  # before the inspection records: a supervisor's own are news too
+    "inspection", "finding",
+    "finding.event", "daily_report", "incident", "incident.event", "household", "followup",
     "activity",
     "checkpoint", "patrol_route", "patrol_run",
 )  # fmt: skip
@@ -140,6 +145,7 @@ class PageApplier:
     def __init__(self, changes: Sequence[Change]) -> None:
         self.changes = changes
         self.warnings: list[str] = []
+        self.verdicts: list[Verdict] = []  # on this device's own claims of presence
         self.page_grids = {c.id for c in changes if c.type == "grid"}
         self.touched_findings: set[str] = set()
         self.touched_incidents: set[str] = set()
@@ -169,6 +175,7 @@ class PageApplier:
             else:
                 self.warnings.append(f"ignored a change of unknown type {change.type!r}")
         bulk = {"venue": self._venues, "inspection": self._inspections,
+                "inspection_verdict": self._verdicts,
                 "finding": self._findings, "finding.event": self._events,
                 "incident": self._incidents, "incident.event": self._incident_events,
                 "checkpoint": lambda c: apply_checkpoints(c, self._grid_known, self.warnings),
@@ -446,6 +453,9 @@ class PageApplier:
                 "presence_check_reason = ? WHERE id = ?",
                 verdicts,
             )
+
+    def _verdicts(self, changes: list[Change]) -> None:
+        self.verdicts += apply_verdicts(changes)
 
     def _daily_report(self, change: Change) -> None:
         r = change.record

@@ -89,6 +89,17 @@ class RejectedOp:
     reason: str
 
 
+@dataclass(frozen=True)
+class Verdict:
+    """The server's verdict on a scan this device claimed (sync.client.verdicts)."""
+
+    inspection_id: str
+    venue: str  # the venue's name on this device
+    check: str  # verified | unverified
+    reason: str  # why a claimed scan did not verify ("" when it did)
+    submitted_at: str
+
+
 @dataclass
 class SyncResult:
     pushed: int = 0  # ops the server answered applied or duplicate
@@ -101,6 +112,7 @@ class SyncResult:
     errors: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     conflicts: list[str] = field(default_factory=list)
+    verdicts: list[Verdict] = field(default_factory=list)  # learnt in this run's pull
     new_epoch: bool = False
     rescoped: bool = False  # the person's grids or role changed: pulled again from the start
     retry_in: float | None = None  # seconds until the next attempt is sensible

@@ -315,6 +315,7 @@ class SyncClient(PhotoTransfer):
                 result.pulled += applier.apply()
                 SyncState.update(pull_cursor=page.cursor).where(SyncState.id == 1).execute()
             result.warnings += applier.warnings
+            result.verdicts += applier.verdicts
             if progress:
                 progress(
                     "pull", result.pulled, result.pulled + (self.page_size if page.more else 0)

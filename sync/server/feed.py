@@ -45,8 +45,21 @@ class NewChange:
     record_id: str
     record: dict[str, Any]
     grid_code: str | None = None  # None: visible to every device
-    audience: str = "all"  # all | supervisor
+    audience: str = "all"  # all | supervisor | person:<id> (that person's devices alone)
     deleted: bool = False
+
+
+def person_audience(person_id: str) -> str:
+    return f"person:{person_id}"
+
+
+def verdict_change(inspection: dict[str, Any], grid_code: str) -> NewChange:
+    """What the server decided about an inspection's claim of presence, for the inspector
+    who made it (the inspection record itself goes to supervisors only)."""
+    keys = ("id", "venue_id", "presence", "presence_check", "presence_check_reason")
+    record = {key: inspection[key] for key in keys}
+    return NewChange("inspection_verdict", inspection["id"], record, grid_code,
+                     person_audience(inspection["inspector_id"]))  # fmt: skip
 
 
 def append_changes(changes: Iterable[NewChange]) -> None:
@@ -138,7 +151,7 @@ def _read_changes(who: DeviceContext, cursor: int, limit: int) -> tuple[list[Fee
         sql = f"SELECT {columns} FROM change_log c WHERE c.seq > {p} ORDER BY c.seq LIMIT {p}"
         params: tuple[Any, ...] = (cursor, limit + 1)
     else:
-        audience = "c.audience = 'all'" + (
+        audience = f"c.audience = 'all' OR c.audience = {p}" + (
             " OR c.audience = 'supervisor'" if who.is_supervisor else ""
         )
         sql = (
@@ -147,7 +160,7 @@ def _read_changes(who: DeviceContext, cursor: int, limit: int) -> tuple[list[Fee
             " OR (c.type = 'grid' AND c.grid_code IN (SELECT code FROM up)))"
             f" AND ({audience}) ORDER BY c.seq LIMIT {p}"
         )
-        params = (who.person_id, who.person_id, cursor, limit + 1)
+        params = (who.person_id, who.person_id, cursor, person_audience(who.person_id), limit + 1)
     rows = db.execute_sql(sql, params).fetchall()
     more = len(rows) > limit
     rows = rows[:limit]

@@ -26,7 +26,7 @@ from fieldapp.domain.presence import ServerKey, check_presence
 from sync.protocol import InspectionSubmit, Op, canonical_json
 from sync.server import db as server_db
 from sync.server.bulk import DRIVER_ERRORS, execute_many, select_in
-from sync.server.feed import NewChange
+from sync.server.feed import NewChange, verdict_change
 from sync.server.findings import fold_events, role_refusal
 from sync.server.models import (
     Answer,
@@ -203,6 +203,8 @@ class InspectionWriter:
             for a in answers
         ]  # fmt: skip
         accepted = Accepted([NewChange("inspection", i.id, record, venue.grid_code, "supervisor")])
+        if verdict.check:  # a scan was claimed: the inspector's device learns the verdict
+            accepted.changes.append(verdict_change(record, venue.grid_code))
         findings, events = self._findings(sub, venue, accepted)
         # Accepted: only now does anything of this op go into the rows to write.
         self._rows["l"].append(self._ledger_row(op, digest, accepted.event_seqs))

@@ -392,7 +392,7 @@ class ChangeLog(ServerModel):
     type = CharField()
     record_id = CharField()
     grid_code = CharField(null=True)  # None: every device may see it
-    audience = CharField(default="all")  # all | supervisor (inspections)
+    audience = CharField(default="all")  # all | supervisor (inspections) | person:<id> (verdicts)
     payload = TextField()  # canonical JSON of the record
     deleted = BooleanField(default=False)
     at = CharField()

@@ -73,6 +73,8 @@ class InspectionRecord:
     review_state: str
     review_comment: str
     items: tuple[RecordedItem, ...]
+    presence_check: str = ""  # the server's verdict on a claimed scan: verified | unverified
+    presence_check_reason: str = ""
 
     @property
     def photo_count(self) -> int:
@@ -145,6 +147,8 @@ def inspection_record(inspection_id: str) -> InspectionRecord:
         review_state=inspection.review_state,
         review_comment=inspection.review_comment,
         items=_items(checklist, answers, findings),
+        presence_check=inspection.presence_check,
+        presence_check_reason=inspection.presence_check_reason,
     )
 
 

@@ -34,6 +34,8 @@ from fieldapp.tui.widgets.status_bar import StatusBar, SyncView
 
 if TYPE_CHECKING:
     from fieldapp.services.syncing.runs import SyncOutcome, SyncStatus
+    from sync.client import SyncResult
+    from sync.client.base import Verdict
 
 
 class ConnectionChecked(Message):
@@ -56,6 +58,7 @@ class SyncApp(Navigation):
         self._sync_again = False
         self._sync_screen: SyncScreen | None = None
         self._first_probe_started = False
+        self._unseen_verdicts: list[Verdict] = []  # kept on the outcome until looked at
 
     def on_mount(self) -> None:
         self.set_interval(self.PROBE_EVERY, self.check_connection, name="sync-probe")
@@ -126,10 +129,12 @@ class SyncApp(Navigation):
     def _show_sync_screen(self, *, running: bool) -> None:
         if self.open_place(SyncScreen) is not None:
             self.go_to(SyncScreen)
+            self._unseen_verdicts = []
             return
         screen = SyncScreen(running=running, outcome=self.sync_outcome)
         self._sync_screen = screen
         self.go_to(SyncScreen, lambda: screen)
+        self._unseen_verdicts = []
 
     def _shown_sync_screen(self) -> SyncScreen | None:
         """The sync screen, while it is on the stack (going to another place closes it
@@ -186,6 +191,8 @@ class SyncApp(Navigation):
 
         outcome = event.outcome
         self._syncing = False
+        shown = self._shown_sync_screen()
+        fresh = self._keep_verdicts(outcome.result, seen=shown is not None)
         self.sync_outcome = outcome
         online: bool | None = outcome.kind != syncing.OFFLINE
         problem = ""
@@ -196,10 +203,9 @@ class SyncApp(Navigation):
         self.show_sync_view(
             self._view_from(outcome.status, online, problem), outcome.status.pending
         )
-        shown = self._shown_sync_screen()
         if shown is not None:
             shown.show_outcome(outcome)
-        self._tell(outcome, event.manual)
+        self._tell(outcome, event.manual, fresh)
         if outcome.result.pulled:
             self._reload_home()
         if self._sync_again:
@@ -207,7 +213,16 @@ class SyncApp(Navigation):
             if outcome.kind in (syncing.DONE, syncing.INCOMPLETE):
                 self.request_sync()
 
-    def _tell(self, outcome: SyncOutcome, manual: bool) -> None:
+    def _keep_verdicts(self, result: SyncResult, *, seen: bool) -> list[Verdict]:
+        """The server's verdicts on this device's scans stay on the sync screen's outcome
+        until the person has had it open (a later background sync that learnt nothing
+        does not wipe them). Returns the ones this run learnt."""
+        fresh = [v for v in result.verdicts if v not in self._unseen_verdicts]
+        result.verdicts = [*self._unseen_verdicts, *fresh]
+        self._unseen_verdicts = [] if seen else list(result.verdicts)
+        return fresh
+
+    def _tell(self, outcome: SyncOutcome, manual: bool, verdicts: list[Verdict]) -> None:
         """Notifications for what a person must know even with the sync screen closed."""
         from fieldapp.services.syncing import runs as syncing
 
@@ -222,6 +237,13 @@ class SyncApp(Navigation):
         if result.rejected and not on_screen:
             self.notify(
                 t("sync_ui.notify.rejected", count=len(result.rejected)), severity="warning"
+            )
+        unverified = [v for v in verdicts if v.check == "unverified"]
+        if unverified and not on_screen:
+            self.notify(
+                t("sync_ui.notify.unverified", count=len(unverified)),
+                severity="warning",
+                timeout=20,
             )
         if result.new_epoch:
             self.notify(t("sync_ui.notify.new_epoch"))

@@ -60,8 +60,12 @@ def meta_lines(record: InspectionRecord) -> list[str]:
             submitted=local_stamp(record.submitted_at),
         ),
     ]
-    if record.presence == "scanned":
-        presence = t("record.presence.scanned")
+    if record.presence_check == "unverified":  # the server's verdict, learnt with a sync
+        reason = record.presence_check_reason
+        presence = t("record.presence.unverified", reason=t(f"proof.reason.{reason}"))
+    elif record.presence == "scanned":
+        verified = record.presence_check == "verified"
+        presence = t("record.presence.verified" if verified else "record.presence.scanned")
     else:
         reason = t(f"presence_reason.{record.presence_reason}") if record.presence_reason else ""
         if record.presence_note:

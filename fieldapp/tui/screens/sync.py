@@ -1,4 +1,5 @@
-"""The sync screen: a progress bar per phase, what the server refused and why, the last error.
+"""The sync screen: a progress bar per phase, what the server refused and why, its verdicts on
+this device's claimed scans, the last error.
 
 The app runs the sync (`fieldapp.tui.parts.syncing.SyncApp`) and hands this screen what happens:
 `SyncProgress` messages posted straight to it from the worker (bubble=False; a newer one
@@ -23,7 +24,10 @@ from fieldapp.tui.screens import FieldScreen
 from fieldapp.tui.widgets.key_footer import KeyFooter
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from fieldapp.services.syncing.runs import SyncOutcome
+    from sync.client.base import Verdict
 
 __all__ = ["SyncFinished", "SyncProgress", "SyncRequested", "SyncScreen"]
 
@@ -65,6 +69,22 @@ def local_moment(stamp: str | None) -> str:
     return moment.strftime("%m-%d %H:%M")
 
 
+def verdict_lines(verdicts: Sequence[Verdict]) -> list[str]:
+    """The server's verdicts on this device's claimed scans learnt in the last sync, the
+    ones that did not verify first."""
+    if not verdicts:
+        return []
+    lines = [t("sync_ui.verdicts.title", count=len(verdicts))]
+    for v in sorted(verdicts, key=lambda v: (v.check != "unverified", v.submitted_at)):
+        at = local_moment(v.submitted_at)
+        if v.check == "unverified":
+            reason = t(f"proof.reason.{v.reason}")
+            lines.append(t("sync_ui.verdicts.unverified", venue=v.venue, at=at, reason=reason))
+        else:
+            lines.append(t("sync_ui.verdicts.verified", venue=v.venue, at=at))
+    return lines
+
+
 class SyncScreen(FieldScreen[None]):
     PLACE = "binding.app.sync_screen"
     SECTION = True
@@ -88,6 +108,7 @@ class SyncScreen(FieldScreen[None]):
                     yield Label(t(f"sync.phase.{phase}"), classes="sync-phase-label")
                     yield ProgressBar(id=f"sync-bar-{phase}", show_eta=False)
             yield Static("", id="sync-rejected")
+            yield Static("", id="sync-verdicts")
             yield Static("", id="sync-warnings")
             yield Static("", id="sync-error")
         yield KeyFooter()
@@ -95,12 +116,15 @@ class SyncScreen(FieldScreen[None]):
     def on_mount(self) -> None:
         self.title = t("app.title")
         self.sub_title = t("sync_ui.title")
+        # Not through show_*: `is_mounted` is still False while on_mount runs.
         if self.running:
-            self.show_running()
+            self._show_running()
         elif self.outcome is not None:
-            self.show_outcome(self.outcome)
+            self._show_outcome(self.outcome)
         else:
             self._say("#sync-state", t("sync_ui.idle"))
+            for selector in ("#sync-rejected", "#sync-verdicts", "#sync-warnings", "#sync-error"):
+                self._say(selector, "")
             for phase in PHASES:
                 self._bar(phase).update(total=1, progress=0)  # idle, not "working"
 
@@ -116,12 +140,14 @@ class SyncScreen(FieldScreen[None]):
 
     def show_running(self) -> None:
         self.running = True
-        if not self.is_mounted:
-            return  # on_mount shows it
+        if self.is_mounted:  # else on_mount shows it
+            self._show_running()
+
+    def _show_running(self) -> None:
         self._say("#sync-state", t("sync_ui.running"))
         for phase in PHASES:
             self._bar(phase).update(total=None, progress=0)
-        for selector in ("#sync-rejected", "#sync-warnings", "#sync-error"):
+        for selector in ("#sync-rejected", "#sync-verdicts", "#sync-warnings", "#sync-error"):
             self._say(selector, "")
 
     def on_sync_progress(self, event: SyncProgress) -> None:
@@ -139,12 +165,14 @@ class SyncScreen(FieldScreen[None]):
                 done.update(total=1, progress=1)
 
     def show_outcome(self, outcome: SyncOutcome) -> None:
-        from fieldapp.services.syncing import runs as syncing
-
         self.running = False
         self.outcome = outcome
-        if not self.is_mounted:
-            return  # on_mount shows it
+        if self.is_mounted:  # else on_mount shows it
+            self._show_outcome(outcome)
+
+    def _show_outcome(self, outcome: SyncOutcome) -> None:
+        from fieldapp.services.syncing import runs as syncing
+
         result, status = outcome.result, outcome.status
         kind = outcome.kind
         if kind in (syncing.DONE, syncing.INCOMPLETE):
@@ -179,6 +207,7 @@ class SyncScreen(FieldScreen[None]):
             for op in result.rejected
         ]
         self._say("#sync-rejected", "\n".join(lines))
+        self._say("#sync-verdicts", "\n".join(verdict_lines(result.verdicts)))
         notes = []
         if result.warnings:
             notes += [t("sync_ui.warnings.title"), *(f"· {w}" for w in result.warnings)]
