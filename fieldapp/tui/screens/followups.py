@@ -47,6 +47,8 @@ def load_followups() -> FollowupsData:
 
 
 class FollowupsScreen(FieldScreen[None]):
+    PLACE = "binding.app.followups"
+    SECTION = True
     CSS_PATH = "people.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("e", "record", "Record reading", id="followups.record"),

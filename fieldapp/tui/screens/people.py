@@ -62,6 +62,8 @@ def load_people(query: str) -> PeopleData:
 
 
 class PeopleScreen(FieldScreen[None]):
+    PLACE = "binding.app.people"
+    SECTION = True
     CSS_PATH = "people.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("n", "new_household", "New household", id="people.new"),
@@ -145,6 +147,10 @@ class PeopleScreen(FieldScreen[None]):
 
     def action_focus_search(self) -> None:
         self.query_one("#people-search", Input).focus()
+
+    def focus_section(self) -> None:
+        """F11 again while here: back to the search field."""
+        self.action_focus_search()
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="people-load")
     def _load(self, query: str) -> None:
