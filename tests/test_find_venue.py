@@ -153,3 +153,33 @@ async def test_down_from_the_search_field_moves_to_the_results(demo_home: Path) 
         assert table.has_focus and table.cursor_row == 0
         await pilot.press("down")
         assert table.cursor_row == 1  # now the table moves its own cursor
+        # `/` (find venue) goes back to the search field, its query kept.
+        await pilot.press("slash")
+        await settle(app, pilot)
+        assert app.screen is screen and query.has_focus and query.value == "示例"
+
+
+async def test_f3_and_f4_are_the_apps_incident_keys_here_too(demo_home: Path) -> None:
+    """The footer's F3 (incident queue) and F4 (report an incident) do what they say on
+    the find-venue screen as everywhere, from the search field and from the results."""
+    from fieldapp.services.demo import workspace as demo
+    from fieldapp.tui.dialogs.incident import IncidentDialog
+    from fieldapp.tui.screens.incidents import IncidentsScreen
+
+    demo.act_as("supervisor")
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_find(app, pilot)
+        offered = {b.key: b.action for _, b, _, _ in screen.active_bindings.values()}
+        assert offered["f3"] == "incidents" and offered["f4"] == "report_incident"
+        assert screen.query_one("#query", Input).has_focus
+        await pilot.press("f4")
+        await settle(app, pilot)
+        assert isinstance(app.screen, IncidentDialog)
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert app.screen is screen
+        await pilot.press("down")  # to the results
+        await pilot.press("f3")
+        await settle(app, pilot)
+        assert isinstance(app.screen, IncidentsScreen)

@@ -74,6 +74,19 @@ def run_search(request: SearchRequest) -> tuple[list[VenueRow], bool]:
     return rows, len(venues) > PAGE
 
 
+class QueryInput(Input):
+    """The search field: Down goes to the results, as people expect (and the footer says
+    so while the field has focus; the results table handles Down itself)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("down", "screen.focus_results", "Results", id="find.down_to_results"),
+    ]
+
+    def __init__(self, value: str, *, placeholder: str, id: str) -> None:
+        super().__init__(value, placeholder=placeholder, id=id)
+        localize_bindings(self)
+
+
 class FindVenueScreen(FieldScreen[None]):
     PLACE = "binding.app.find_venue"
     SECTION = True
@@ -82,11 +95,9 @@ class FindVenueScreen(FieldScreen[None]):
         Binding("pagedown,n", "page(1)", "Next page", id="find.next_page"),
         Binding("pageup,p", "page(-1)", "Prev page", id="find.prev_page"),
         Binding("i", "history", "Inspections", id="find.history"),
-        Binding("f3", "focus_search", "Search", id="find.focus_search"),
-        Binding("f4", "focus_results", "Results", id="find.results"),
-        # Down from the search field goes to the results, as people expect; the results
-        # table handles Down itself once it has focus.
-        Binding("down", "focus_results", "Results", id="find.down_to_results", show=False),
+        # Down from the search field goes to the results (`QueryInput`); `/`, the app's
+        # find-venue key, goes back to the search field. F3 and F4 stay the app's incident
+        # keys here too.
     ]
 
     @dataclass
@@ -114,7 +125,7 @@ class FindVenueScreen(FieldScreen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Input(value=self.query_text, placeholder=t("find.placeholder"), id="query")
+        yield QueryInput(self.query_text, placeholder=t("find.placeholder"), id="query")
         with Horizontal(id="filters"):
             yield Select(
                 [(t(f"kind.{kind}"), kind) for kind in self.kinds],

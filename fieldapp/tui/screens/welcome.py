@@ -42,7 +42,8 @@ class NotEnrolledScreen(FieldScreen[None]):
         {"quit", "switch_language", "toggle_keys", "command_palette"}
     )
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("f4", "enrol", "Enrol", id="welcome.enrol"),
+        # F10 does a form's action everywhere (F4 is the app's incident key elsewhere).
+        Binding("f10", "enrol", "Enrol", id="welcome.enrol"),
     ]
 
     def __init__(self) -> None:
