@@ -342,3 +342,39 @@ async def test_typed_code_asks_for_the_reason_with_the_code_in_the_note(demo_hom
     assert draft.presence_reason == "placard_missing"
     assert draft.presence_note == venue.code
     assert draft.presence_payload == ""
+
+
+async def test_a_paste_on_the_welcome_screen_stays_in_its_field(home: Path) -> None:
+    """Before enrolment there is nothing to verify a placard with: a burst pasted into the
+    enrolment field (a terminal without bracketed paste types it at scanner speed) is
+    typing, kept in the field, and its Enter enrols — it is not swallowed as a scan."""
+    from textual import events
+
+    from fieldapp.tui.screens.welcome import NotEnrolledScreen
+
+    key_id, private, _public = generate_key()
+    pasted = sign_payload("DM-0001", key_id, private)
+    app = make_app()
+    # Every key 4 ms after the one before, however slowly the test runs; "now" stays
+    # before them all, so a held burst is never given up for want of keys.
+    stamps = iter(1000.0 + n * 0.004 for n in range(10_000))
+    app.key_time = lambda event: next(stamps)
+    app.wedge.clock = lambda: 0.0
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        screen = app.screen
+        assert isinstance(screen, NotEnrolledScreen)
+        code = screen.query_one("#enroll-code", Input)
+        code.focus()
+        await pilot.press(*pasted, "enter")
+        await settle(app, pilot)
+        assert code.value == pasted
+        # Its Enter was delivered: the enrolment ran and says what is missing.
+        assert t("welcome.error.missing") in str(screen.query_one("#enroll-status").render())
+        # A bracketed paste goes to the field too.
+        url = screen.query_one("#enroll-url", Input)
+        url.focus()
+        app.post_message(events.Paste("https://fieldapp.example:8443"))
+        await settle(app, pilot)
+        assert url.value == "https://fieldapp.example:8443"
+        assert isinstance(app.screen, NotEnrolledScreen)

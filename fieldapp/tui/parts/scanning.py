@@ -117,8 +117,13 @@ class ScanningApp(WedgeListener, Navigation):
             self.scan_repeats.window = float(repeat)
 
     def wedge_enabled(self) -> bool:
-        # The scan dialog reads the scanner's keys into its field itself.
-        return not isinstance(self.screen, ScanDialog)
+        # The scan dialog reads the scanner's keys into its field itself; a screen that
+        # takes no scans (the welcome screen: nothing to verify a placard with before
+        # enrolment) gets every key as typed, so a code pasted into its field stays there.
+        if isinstance(self.screen, ScanDialog):
+            return False
+        allowed = getattr(self.screen, "ALLOWED_APP_ACTIONS", None)
+        return allowed is None or "scan" in allowed
 
     @on(WedgeScanned)
     def _wedge_scanned(self, event: WedgeScanned) -> None:
