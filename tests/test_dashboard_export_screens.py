@@ -132,3 +132,33 @@ async def test_export_to_a_folder_that_cannot_be_written(
         await pilot.press("f10")
         await settle(app, pilot, rounds=2)
         assert any("日期格式" in n.message for n in app._notifications)
+
+
+async def test_the_assessment_tab_and_the_monthly_report(
+    frozen_clock: object, demo_home: Path
+) -> None:
+    """The month's score per grid beside its rates, and `m` writes the month as XLSX and
+    PDF whose score agrees with the screen."""
+    act_as("supervisor")
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await start(app, pilot)
+        await pilot.press("f6")
+        await settle(app, pilot, rounds=2)
+        screen = app.screen
+        assert isinstance(screen, DashboardScreen) and screen.data is not None
+        screen.query_one(TabbedContent).active = "tab-assessment"
+        await settle(app, pilot)
+        table = screen.query_one("#assessment-table", DataTable)
+        report = screen.data.assessment.report
+        assert table.row_count == len(report.rows) and report.rows[0].code == "T01"
+        town = [str(c) for c in table.get_row_at(0)]
+        assert town[0] == "示例镇" and town[1] == f"{report.rows[0].score:g}"
+        await pilot.press("m")
+        await settle(app, pilot, rounds=2)
+        book = next((demo_home / "exports").glob("月报-T01-*.xlsx"))
+        assert book.with_suffix(".pdf").exists()
+        rows = list(openpyxl.load_workbook(book)["月报"].iter_rows(values_only=True))
+        header, first = rows[2], rows[3]
+        assert first[1] == "T01" and first[header.index("考核得分")] == report.rows[0].score
+        assert any("月报已导出" in n.message for n in app._notifications)

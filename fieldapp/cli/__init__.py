@@ -23,6 +23,7 @@ LAZY_COMMANDS = {
     "handover-letter": "fieldapp.cli.documents:handover_letter",
     "export": "fieldapp.cli.export:export",
     "report": "fieldapp.cli.export:report",
+    "monthly-report": "fieldapp.cli.monthly:monthly_report",
     "serve": "fieldapp.cli.server:serve",
     "admin": "fieldapp.cli.server:admin",
     "enroll": "fieldapp.cli.device:enroll",

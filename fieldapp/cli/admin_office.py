@@ -58,7 +58,7 @@ import_levels = _import_command(
 @click.group("setting")
 def admin_setting() -> None:
     """Office settings devices pull: cadence_days, report_deadlines,
-    report_reminder_minutes, checklist_params."""
+    report_reminder_minutes, checklist_params, activity_types, assessment_weights."""
     _schema()
 
 

@@ -14,8 +14,9 @@ An inspection started while a campaign applies to its venue pins the campaign's
 sections for that kind (`with_campaigns`), and its conditions see
 `campaign.<code>` and `campaign.<code>.phase`.
 
-`targets` (name -> number, e.g. `enforcement_cases_per_community = 3`) are for the
-dashboards that count work against a campaign; this module only carries them.
+`targets` (name -> number, e.g. `enforcement_cases_per_community = 3`, each per
+community) are for the dashboard and the daily report, which count work against them
+(`services.daily_report.work_figures`); `TARGET_NAMES` are the ones they can count.
 """
 
 from __future__ import annotations
@@ -26,6 +27,8 @@ from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
 from fieldapp.domain.checklist import Checklist, Section, section_from_dict, section_to_dict
+
+TARGET_NAMES = ("patrols_per_day", "incidents_handled", "enforcement_cases_per_community")
 
 
 @dataclass(frozen=True)

@@ -23,7 +23,7 @@ import re
 from collections.abc import Collection
 from typing import Any
 
-from fieldapp.domain.campaigns import Campaign, CampaignSection
+from fieldapp.domain.campaigns import TARGET_NAMES, Campaign, CampaignSection
 from fieldapp.domain.checklist_items import is_int, is_text, show, unknown
 from fieldapp.domain.checklist_toml import (
     SECTION_KEYS,
@@ -75,6 +75,8 @@ class _CampaignValidator(Validator):
             isinstance(v, int | float) and not isinstance(v, bool) for v in targets.values()
         ):
             self.error(self.root_line("targets"), "", "targets must be a table of name = number")
+        elif unknown_targets := [k for k in targets if k not in TARGET_NAMES]:
+            self.error(self.root_line("targets"), "", unknown(unknown_targets[0], TARGET_NAMES))
         if "sections" in data:
             self.sections(data["sections"])
         if not self.errors:

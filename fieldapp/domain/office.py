@@ -17,6 +17,8 @@ from collections.abc import Mapping
 from dataclasses import asdict, dataclass
 from typing import Any
 
+from fieldapp.domain.activities import ActivityTypeInvalid, activity_types_from
+from fieldapp.domain.assessment import weights_problem
 from fieldapp.domain.expr_types import BOOL, VENUE_ATTRIBUTES
 
 CODE_RE = re.compile(r"^[a-z][a-z0-9_]{0,39}$")
@@ -29,6 +31,8 @@ OFFICE_SETTINGS: tuple[str, ...] = (
     "report_deadlines",  # {grid level or grid code: "HH:MM"}
     "report_reminder_minutes",  # minutes before the deadline a reminder starts
     "checklist_params",  # {param: number}: thresholds of fail_if conditions
+    "activity_types",  # [{code, zh, en, cadence, levels, required, record}]: scheduled activities
+    "assessment_weights",  # {part: weight}: the monthly assessment (考核)
 )
 
 
@@ -119,6 +123,16 @@ def setting_problem(key: str, value: Any) -> str | None:
     """What is wrong with an office setting's value, or None when it may be published."""
     if key not in OFFICE_SETTINGS:
         return f"{key!r} is not an office setting (one of {', '.join(OFFICE_SETTINGS)})"
+    if key == "activity_types":
+        if not isinstance(value, list) or not value:
+            return "activity_types must be a list of activity types"
+        try:
+            activity_types_from(value)
+        except ActivityTypeInvalid as problem:
+            return f"activity_types: {problem}"
+        return None
+    if key == "assessment_weights":
+        return weights_problem(value)
     if key == "report_reminder_minutes":
         ok = isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= 24 * 60
         return None if ok else "report_reminder_minutes must be whole minutes, 0 to 1440"

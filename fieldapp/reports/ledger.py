@@ -21,9 +21,17 @@ from pathlib import Path
 from typing import IO, Any, Protocol
 
 from fieldapp.domain.checklist import Checklist
-from fieldapp.i18n import catalog_rounds
+from fieldapp.i18n import catalog_activities, catalog_incident, catalog_rounds
 
-SHEETS = ("inspections", "findings", "events", "people", "followups", "patrols")
+SHEETS = (
+    "inspections", "findings", "events", "people", "followups", "patrols", "incidents",
+    "activities",
+)  # fmt: skip
+# The catalogues the ledger's texts come from (the incident and activity sheets name
+# categories, states, units and outcomes as the incident screens do).
+_CATALOGS = (catalog_incident, catalog_activities, catalog_rounds)
+_ZH = {k: v for c in _CATALOGS for k, v in c.ZH.items()}
+_EN = {k: v for c in _CATALOGS for k, v in c.EN.items()}
 
 
 class Labels:
@@ -32,19 +40,19 @@ class Labels:
 
     def __init__(self, lang: str = "zh"):
         self.lang = "en" if lang == "en" else "zh"
-        self._texts = catalog_rounds.EN if self.lang == "en" else catalog_rounds.ZH
+        self._texts = _EN if self.lang == "en" else _ZH
 
     def __call__(self, key: str, **values: object) -> str:
-        text = self._texts.get(key) or catalog_rounds.ZH.get(key) or key
+        text = self._texts.get(key) or _ZH.get(key) or key
         return text.format(**values) if values else text
 
     def __contains__(self, key: str) -> bool:
-        return key in catalog_rounds.ZH
+        return key in _ZH
 
     def maybe(self, prefix: str, code: str) -> str:
         """The label for a code, or the code itself when there is none."""
         key = f"{prefix}.{code}"
-        return self(key) if key in catalog_rounds.ZH else code
+        return self(key) if key in _ZH else code
 
 
 @dataclass(frozen=True)
@@ -120,6 +128,8 @@ def csv_paths(out: Path) -> dict[str, Path]:
         "people": stem.with_name(stem.name + "_people.csv"),
         "followups": stem.with_name(stem.name + "_followups.csv"),
         "patrols": stem.with_name(stem.name + "_patrols.csv"),
+        "incidents": stem.with_name(stem.name + "_incidents.csv"),
+        "activities": stem.with_name(stem.name + "_activities.csv"),
     }
 
 

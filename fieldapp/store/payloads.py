@@ -1,12 +1,14 @@
-"""Stored rows as the wire's dicts: one shape for a finding event, used by the outbox
-(`services.inspection`) and by the sync client when it refolds pulled events."""
+"""Stored rows as the wire's dicts: one shape for a finding or incident event, used by the
+outbox (`services.inspection`, `services.incidents`), the ledger and the sync client when
+it refolds pulled events."""
 
 from __future__ import annotations
 
+from fieldapp.store.incident_models import IncidentEvent
 from fieldapp.store.models import FindingEvent
 
 
-def event_payload(event: FindingEvent) -> dict:
+def event_payload(event: FindingEvent | IncidentEvent) -> dict:
     return {
         "id": event.id,
         "type": event.type,

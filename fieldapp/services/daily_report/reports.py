@@ -83,6 +83,26 @@ def recorded(counts: dict[str, Any]) -> dict[str, int]:
 # ---------------------------------------------------------------- counts
 
 
+def hazards_with(
+    scope: Sequence[str], types: Sequence[str], start: str, end: str
+) -> dict[str, int]:
+    """Severity -> hazards of the grids `scope` with an event of `types` between the UTC
+    stamps start (inclusive) and end, each hazard once."""
+    query = (
+        FindingEvent.select(Finding.severity, fn.COUNT(fn.DISTINCT(Finding.id)))
+        .join(Finding)
+        .join(Venue)
+        .where(
+            Venue.grid.in_(list(scope))
+            & FindingEvent.type.in_(list(types))
+            & (FindingEvent.at >= start)
+            & (FindingEvent.at < end)
+        )
+        .group_by(Finding.severity)
+    )
+    return dict(rows(query))
+
+
 def report_counts(grid_code: str, day: dt.date) -> dict[str, Any]:
     """What happened in a grid (and the grids under it) on a local date."""
     scope = grid_codes_under([grid_code])
@@ -99,22 +119,8 @@ def report_counts(grid_code: str, day: dt.date) -> dict[str, Any]:
         .count()
     )
 
-    def findings_with(types: Sequence[str]) -> Any:
-        return (
-            FindingEvent.select(Finding.severity, fn.COUNT(fn.DISTINCT(Finding.id)))
-            .join(Finding)
-            .join(Venue)
-            .where(
-                Venue.grid.in_(scope)
-                & FindingEvent.type.in_(list(types))
-                & (FindingEvent.at >= start)
-                & (FindingEvent.at < end)
-            )
-            .group_by(Finding.severity)
-        )
-
-    found = dict(rows(findings_with(["opened"])))
-    closed = dict(rows(findings_with(CLOSING_EVENTS)))
+    found = hazards_with(scope, ["opened"], start, end)
+    closed = hazards_with(scope, CLOSING_EVENTS, start, end)
     by_category = dict(
         rows(
             Incident.select(Incident.category, fn.COUNT(Incident.id))

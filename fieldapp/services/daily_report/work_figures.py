@@ -18,7 +18,7 @@ from fieldapp.store.activity_models import Activity
 from fieldapp.store.db import rows
 from fieldapp.store.incident_models import Incident, IncidentEvent
 
-# What a campaign may set a target for, and what each counts (campaign `targets`).
+# What each target a campaign may set (domain.campaigns.TARGET_NAMES) is counted by.
 TARGET_FIGURES = {
     "patrols_per_day": "patrols_done",  # patrol runs done (on time or late) per day
     "incidents_handled": "incidents_handled",  # incidents brought to an outcome

@@ -1,5 +1,6 @@
 """Export the ledger (台账): inspections with one column per item code, findings and their
-events, filtered by date range, grid and kind, streamed from the store in pages.
+events, filtered by date range, grid and kind, streamed from the store in pages; the
+people, incident and activity sheets where the grids keep any.
 
 Each sheet's columns, pages and cells are in `export_sheets`; pages are keyed on the
 primary key, so memory stays flat however many inspections there are. `progress(done,
@@ -39,8 +40,11 @@ from fieldapp.services.export.sheets import (
     inspection_rows,
     person_names,
 )
+from fieldapp.services.export.work_sheets import write_activity_sheet, write_incident_sheet
+from fieldapp.store.activity_models import Activity
 from fieldapp.store.campaign_models import Campaign as CampaignRow
 from fieldapp.store.db import db, rows
+from fieldapp.store.incident_models import Incident
 from fieldapp.store.models import Checklist as ChecklistRow
 from fieldapp.store.models import Finding, FindingEvent, Inspection, Venue
 from fieldapp.store.people_models import Household
@@ -213,12 +217,15 @@ def export_ledger(
             lambda chunk: event_rows(chunk, labels, names),
         )
         people = 0
+        grids = grid_codes_under([f.grid] if f.grid else [c for c, _ in me().grids])
         if Household.select().exists():
-            grids = grid_codes_under([f.grid] if f.grid else [c for c, _ in me().grids])
             people = write_people_sheets(sink.sheet, sink.row, labels, grids,
                                          full=full_personal_data)  # fmt: skip
-        mine = grid_codes_under([f.grid] if f.grid else [c for c, _ in me().grids])
-        write_patrol_sheet(sink.sheet, sink.row, labels, mine, f.first, f.last)
+        write_patrol_sheet(sink.sheet, sink.row, labels, grids, f.first, f.last)
+        if Incident.select().exists():
+            write_incident_sheet(sink.sheet, sink.row, labels, grids, _bounds(f), names)
+        if Activity.select().exists():
+            write_activity_sheet(sink.sheet, sink.row, labels, grids, (f.first, f.last), names)
     finally:
         paths = sink.close()
     seconds = time.perf_counter() - began

@@ -12,23 +12,9 @@ from fieldapp.services.common import outbox
 from fieldapp.services.common.identity import me
 from fieldapp.store.db import db
 from fieldapp.store.incident_models import Incident, IncidentEvent
+from fieldapp.store.payloads import event_payload
 
 OP_INCIDENT_EVENT = "incident.event"
-
-
-def event_payload(event: IncidentEvent) -> dict[str, Any]:
-    return {
-        "id": event.id,
-        "type": event.type,
-        "actor": event.actor,
-        "role": event.role,
-        "device_id": event.device_id,
-        "base_event": event.base_event,
-        "at": event.at,
-        "note": event.note,
-        "photos": list(event.photos),
-        "data": dict(event.data),
-    }
 
 
 def fold_of(incident_id: str) -> machine.FindingState:

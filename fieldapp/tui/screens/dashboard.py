@@ -3,7 +3,9 @@
 - inspections per day, the last 30 days;
 - hazards opened and closed per week, the last 12 weeks;
 - the overdue trend: hazards overdue at the end of each of the last 30 days;
-- completion (this month) and reporting (this month, and today's status) by grid.
+- completion (this month) and reporting (this month, and today's status) by grid;
+- this month's assessment per grid, incidents, campaign targets (`dashboard_assessment`),
+  and `m` to write the monthly report as XLSX and PDF.
 
 The figures come from `services.dashboard.figures` in one thread worker that posts `Loaded`; the
 plots are drawn with textual-plotext (labels in plain ASCII dates; the titles above each
@@ -27,6 +29,14 @@ from textual_plotext import PlotextPlot
 
 from fieldapp.i18n import t
 from fieldapp.tui.screens import FieldScreen
+from fieldapp.tui.screens.dashboard_assessment import (
+    AssessmentData,
+    add_columns,
+    compose_assessment,
+    load_assessment,
+    show_assessment,
+    write_monthly,
+)
 from fieldapp.tui.views.rounds import rate_text
 from fieldapp.tui.widgets.key_footer import KeyFooter
 
@@ -45,6 +55,7 @@ class DashboardData:
     per_week: tuple[WeekHazards, ...]
     overdue: tuple[DayCount, ...]
     grids: tuple[GridSummary, ...]
+    assessment: AssessmentData
 
 
 def load_dashboard() -> DashboardData:
@@ -62,6 +73,7 @@ def load_dashboard() -> DashboardData:
         per_week=tuple(dashboard.hazards_per_week(day, WEEKS)),
         overdue=tuple(dashboard.overdue_trend(first, day)),
         grids=tuple(dashboard.grid_summary(month_first, day, day=day)),
+        assessment=load_assessment(day),
     )
 
 
@@ -95,6 +107,7 @@ class DashboardScreen(FieldScreen[None]):
 
     CSS_PATH = "rounds.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("m", "monthly", "Monthly report", id="dashboard.monthly"),
         Binding("r", "refresh", "Refresh", id="dashboard.refresh"),
         Binding("escape", "back", "Back", id="dashboard.back"),
     ]
@@ -102,6 +115,11 @@ class DashboardScreen(FieldScreen[None]):
     @dataclass
     class Loaded(Message):
         data: DashboardData
+
+    @dataclass
+    class Written(Message):
+        text: str
+        warning: bool = False
 
     @dataclass
     class NotForMe(Message):
@@ -122,6 +140,8 @@ class DashboardScreen(FieldScreen[None]):
                 yield from self._pair("overdue")
             with TabPane(t("dashboard.tab.grids"), id="tab-grids"):
                 yield from self._pair("grids")
+            with TabPane(t("dashboard.tab.assessment"), id="tab-assessment"):
+                yield from compose_assessment()
         yield KeyFooter()
 
     def _pair(self, name: str) -> ComposeResult:
@@ -151,6 +171,10 @@ class DashboardScreen(FieldScreen[None]):
             table = self.query_one(f"#{name}-table", DataTable)
             for key in keys:
                 table.add_column(t(f"dashboard.col.{key}"), key=key)
+        add_columns(
+            self.query_one("#assessment-table", DataTable),
+            self.query_one("#targets-table", DataTable),
+        )
         self._load()
 
     async def relabel(self) -> None:
@@ -188,6 +212,41 @@ class DashboardScreen(FieldScreen[None]):
         self._show_hazards(data)
         self._show_overdue(data)
         self._show_grids(data)
+        show_assessment(
+            data.assessment,
+            self.query_one("#assessment-table", DataTable),
+            self.query_one("#targets-table", DataTable),
+            (
+                self.query_one("#assessment-title", Label),
+                self.query_one("#incidents-summary", Label),
+                self.query_one("#targets-title", Label),
+            ),
+        )
+
+    # -- the monthly report ------------------------------------------------------------
+
+    def action_monthly(self) -> None:
+        if self.data is None:
+            self.app.bell()
+            return
+        from fieldapp.i18n import language
+
+        self._write_monthly(self.data.assessment, language())
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="dashboard-monthly")
+    def _write_monthly(self, data: AssessmentData, lang: str) -> None:
+        from fieldapp.paths import data_home
+
+        try:
+            written = write_monthly(data.report, data_home() / "exports", lang)
+        except OSError as error:
+            self.post_message(self.Written(t("notify.error", error=error), warning=True))
+            return
+        self.post_message(self.Written(t("monthly.written", files="、".join(map(str, written)))))
+
+    @on(Written)
+    def _written(self, event: Written) -> None:
+        self.notify(event.text, severity="warning" if event.warning else "information", timeout=10)
 
     # -- the four figures --------------------------------------------------------------
 

@@ -1,0 +1,64 @@
+"""`fieldapp monthly-report`: a grid's monthly report (月报) with its assessment score,
+written as XLSX and/or PDF from the local store.
+
+    fieldapp monthly-report --grid T01 --month 2026-12 --xlsx 月报.xlsx --pdf 月报.pdf
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import click
+
+from fieldapp.cli.common import open_local_store
+
+
+@click.command("monthly-report")
+@click.option("--grid", "grid_code", default=None, help="Default: my first grid.")
+@click.option("--month", default=None, help="YYYY-MM; default: this month.")
+@click.option("--xlsx", type=click.Path(dir_okay=False, path_type=Path), default=None)
+@click.option("--pdf", type=click.Path(dir_okay=False, path_type=Path), default=None)
+@click.pass_context
+def monthly_report(
+    ctx: click.Context, grid_code: str | None, month: str | None, xlsx: Path | None,
+    pdf: Path | None,
+) -> None:  # fmt: skip
+    """Write a grid's monthly report (月报): completion, reports, hazards, activities,
+    patrols, incidents and the assessment score (考核) per grid under it."""
+    from fieldapp.i18n import language, t
+    from fieldapp.services.common.identity import NotEnrolled
+    from fieldapp.services.dashboard.monthly import export_monthly, monthly_report
+    from fieldapp.store import close_store
+    from fieldapp.store.models import Grid
+
+    if (ctx.obj or {}).get("lang"):
+        from fieldapp.i18n import set_language
+
+        set_language(ctx.obj["lang"])
+    if xlsx is None and pdf is None:
+        raise click.UsageError("--xlsx or --pdf")
+    day = None
+    if month:
+        try:
+            day = dt.date.fromisoformat(f"{month.strip()}-01")
+        except ValueError:
+            raise click.BadParameter(t("monthly.cli.month_invalid", value=month)) from None
+    open_local_store()
+    try:
+        if grid_code is not None and Grid.get_or_none(Grid.code == grid_code) is None:
+            raise click.ClickException(t("report.unknown_grid", grid=grid_code))
+        try:
+            report = monthly_report(grid_code, day)
+        except NotEnrolled:
+            raise click.ClickException(t("export.not_enrolled")) from None
+        try:
+            written = export_monthly(report, xlsx=xlsx, pdf=pdf, lang=language())
+        except OSError as error:
+            raise click.ClickException(
+                t("export.cannot_write", path=xlsx or pdf, error=error.strerror or error)
+            ) from None
+    finally:
+        close_store()
+    for path in written:
+        click.echo(t("monthly.cli.written", path=path))

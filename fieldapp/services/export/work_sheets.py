@@ -1,0 +1,118 @@
+"""The ledger's incident and activity sheets (事件台账, 定期工作台账).
+
+Incidents that happened in the export's dates and grids, each with its state and where
+its lifecycle took it (the unit it was handed to, the reference, the outcome) as the one
+fold gives them; activities held in the dates and grids with their form, named by the
+types in force (services.activities).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from fieldapp.domain import findings as machine
+from fieldapp.domain.incidents import INCIDENT
+from fieldapp.reports.ledger import Labels
+from fieldapp.services.activities.types import activity_types
+from fieldapp.store.activity_models import Activity
+from fieldapp.store.db import rows
+from fieldapp.store.incident_models import Incident, IncidentEvent
+from fieldapp.store.models import Grid, Venue
+from fieldapp.store.payloads import event_payload
+
+INCIDENT_COLUMNS = (("occurred_at", 17), ("grid_name", 14), ("category", 14), ("place", 24),
+                    ("description", 30), ("people_involved", 16), ("evidence", 10), ("state", 12),
+                    ("handed_to", 12), ("reference", 16), ("handed_on", 12),
+                    ("outcome", 12), ("reporter", 10))  # fmt: skip
+ACTIVITY_COLUMNS = (("held_on", 12), ("grid_name", 14), ("activity", 18), ("place", 20),
+                    ("attendees", 8), ("attendee_names", 20), ("minutes", 36),
+                    ("photos", 8), ("recorder", 10))  # fmt: skip
+
+Sheet = Callable[[str, Sequence[str], Sequence[int]], None]
+Row = Callable[[Sequence[object]], None]
+
+
+def _local(stamp: str) -> str:
+    try:
+        moment = dt.datetime.fromisoformat(stamp.replace("Z", "+00:00"))
+    except ValueError:
+        return stamp
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+def _grid_names() -> dict[str, str]:
+    return {code: name for code, name in rows(Grid.select(Grid.code, Grid.name))}
+
+
+def _folds(ids: list[str]) -> dict[str, machine.FindingState]:
+    events: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for event in IncidentEvent.select().where(IncidentEvent.incident.in_(ids)):
+        events[event.incident_id].append({**event_payload(event), "server_seq": event.server_seq})
+    return {i: machine.fold(events.get(i, []), INCIDENT) for i in ids}
+
+
+def write_incident_sheet(
+    sheet: Sheet, row: Row, labels: Labels, grids: list[str], bounds: tuple[str | None, str | None],
+    names: dict[str, str],
+) -> int:  # fmt: skip
+    """One row per incident of the grids that happened within `bounds` (UTC stamps)."""
+    start, end = bounds
+    condition = Incident.grid.in_(grids)
+    if start:
+        condition &= Incident.occurred_at >= start
+    if end:
+        condition &= Incident.occurred_at < end
+    incidents = list(Incident.select().where(condition).order_by(Incident.occurred_at))
+    sheet("incidents", [labels(f"ledger.col.{k}") for k, _ in INCIDENT_COLUMNS],
+          [w for _, w in INCIDENT_COLUMNS])  # fmt: skip
+    grid_names = _grid_names()
+    venues = {v.id: v.name for v in Venue.select(Venue.id, Venue.name).where(
+        Venue.id.in_({i.venue_id for i in incidents if i.venue_id}))}  # fmt: skip
+    folds = _folds([i.id for i in incidents])
+    for incident in incidents:
+        folded = folds[incident.id]
+        place = venues.get(incident.venue_id or "", "") or incident.address
+        row([
+            _local(incident.occurred_at),
+            grid_names.get(incident.grid_code, incident.grid_code),
+            labels.maybe("incident.category", incident.category),
+            place,
+            incident.description,
+            "; ".join(f"{p.get('name', '')} {p.get('role', '')}".strip() for p in incident.people or ()),
+            len(incident.photos or ()) + len(incident.media or ()),
+            labels.maybe("incident.state", incident.state),
+            labels.maybe("incident.unit", folded.handed_over_to) if folded.handed_over_to else "",
+            folded.reference,
+            folded.handed_over_on.isoformat() if folded.handed_over_on else "",
+            labels.maybe("incident.outcome", folded.outcome) if folded.outcome else "",
+            names.get(incident.created_by, incident.created_by),
+        ])  # fmt: skip
+    return len(incidents)
+
+
+def write_activity_sheet(
+    sheet: Sheet, row: Row, labels: Labels, grids: list[str],
+    days: tuple[dt.date | None, dt.date | None], names: dict[str, str],
+) -> int:  # fmt: skip
+    """One row per activity held in the grids within `days` (local dates, inclusive)."""
+    first, last = days
+    condition = Activity.grid.in_(grids)
+    if first:
+        condition &= Activity.held_on >= first
+    if last:
+        condition &= Activity.held_on <= last
+    held = list(Activity.select().where(condition).order_by(Activity.held_on, Activity.recorded_at))
+    sheet("activities", [labels(f"ledger.col.{k}") for k, _ in ACTIVITY_COLUMNS],
+          [w for _, w in ACTIVITY_COLUMNS])  # fmt: skip
+    grid_names = _grid_names()
+    kinds = {k.code: k.name(labels.lang) for k in activity_types()}
+    for a in held:
+        row([
+            a.held_on, grid_names.get(a.grid_code, a.grid_code), kinds.get(a.type_code, a.type_code),
+            a.place, a.attendees, a.attendee_names, a.minutes, len(a.photos or ()),
+            names.get(a.recorded_by, a.recorded_by),
+        ])  # fmt: skip
+    return len(held)
