@@ -202,6 +202,8 @@ ZH.update(
         "binding.patrols.back": "返回",
         "patrol.attendance.col.left": "剩余时间",
         "home.patrols_due": "应巡逻：{patrols}（ctrl+g）",
+        "dashboard.col.patrols_missed": "漏巡/漏岗点",
+        "dashboard.col.incidents": "事件",
     }
 )
 EN.update(
@@ -214,5 +216,7 @@ EN.update(
         "binding.patrols.back": "Back",
         "patrol.attendance.col.left": "Time left",
         "home.patrols_due": "Patrols due: {patrols} (ctrl+g)",
+        "dashboard.col.patrols_missed": "Missed patrols/posts",
+        "dashboard.col.incidents": "Incidents",
     }
 )

@@ -113,6 +113,12 @@ def test_a_patrol_with_a_missed_checkpoint_and_a_late_scan(
     assert counts["missed_posts"] == 5
     with pytest.raises(reports.ZeroReportRefused):
         reports.file_zero_report("V1", day=dt.date(2026, 2, 4))
+    from fieldapp.services.dashboard.figures import grid_summary
+
+    day = dt.date(2026, 2, 4)
+    grids = {g.code: g for g in grid_summary(day, day, day=day, at=clock.moment)}
+    assert (grids["V1"].patrols_missed, grids["V1"].missed_posts) == (2, 5)
+    assert (grids["T1"].patrols_missed, grids["V2"].patrols_missed) == (2, 0)  # rolled up
     _read_back_patrol_sheet(tmp_path)
 
 

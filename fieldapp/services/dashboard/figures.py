@@ -21,6 +21,7 @@ from fieldapp.services import rounds
 from fieldapp.services.common.identity import grid_codes_under, me
 from fieldapp.services.common.periods import parse_utc, period_bounds_utc
 from fieldapp.services.daily_report import reports as daily_reports
+from fieldapp.services.daily_report.patrol_figures import patrol_figures
 from fieldapp.store.db import db
 from fieldapp.store.models import Grid
 
@@ -58,6 +59,9 @@ class GridSummary:
     zero_days: int  # of which zero reports
     late_days: int  # of which filed after the deadline
     today: str  # filed | zero | filed_late | late | missing
+    patrols_missed: int = 0  # patrol windows over and partly or not done (空岗漏岗)
+    missed_posts: int = 0  # checkpoints not visited in them
+    incidents: int = 0  # incidents (事件) that happened in the period
 
     @property
     def reporting_rate(self) -> float:
@@ -254,11 +258,15 @@ def grid_summary(
     completion = rounds.completion(first, last, grids=grids)
     statuses = {s.code: s for s in daily_reports.report_status(day, at, grids=grids)}
     reporting = _reporting([c.code for c in completion], first, last)
+    incidents = _incidents(first, last)
     days = (last - first).days + 1
     result = []
     for c in completion:
         reported, zeros, late = reporting.get(c.code, (0, 0, 0))
         status = statuses.get(c.code)
+        under = grid_codes_under([c.code])
+        local = at.astimezone().replace(tzinfo=None) if at else None
+        patrols = patrol_figures(under, first, last, now=local)
         result.append(
             GridSummary(
                 code=c.code,
@@ -274,6 +282,19 @@ def grid_summary(
                 zero_days=zeros,
                 late_days=late,
                 today=_today_status(status) if status else "missing",
+                patrols_missed=patrols["patrols_partial"] + patrols["patrols_missed"],
+                missed_posts=patrols["missed_posts"],
+                incidents=sum(incidents.get(code, 0) for code in under),
             )
         )
     return result
+
+
+def _incidents(first: dt.date, last: dt.date) -> dict[str, int]:
+    """Incidents that happened first..last, per grid code (each grid its own)."""
+    start, end = period_bounds_utc(first, last)
+    sql = (
+        "SELECT grid_code, COUNT(*) FROM incident WHERE occurred_at >= ? AND occurred_at < ?"
+        " GROUP BY grid_code"
+    )
+    return {code: int(n) for code, n in db.execute_sql(sql, (start, end)).fetchall()}

@@ -165,7 +165,17 @@ class DashboardScreen(FieldScreen[None]):
             "inspections": ("date", "inspections"),
             "hazards": ("week", "opened", "closed"),
             "overdue": ("date", "overdue"),
-            "grids": ("grid", "completion", "done_due", "reporting", "zero", "late", "today"),
+            "grids": (
+                "grid",
+                "completion",
+                "done_due",
+                "reporting",
+                "zero",
+                "late",
+                "today",
+                "patrols_missed",
+                "incidents",
+            ),  # fmt: skip
         }
         for name, keys in columns.items():
             table = self.query_one(f"#{name}-table", DataTable)
@@ -308,6 +318,8 @@ class DashboardScreen(FieldScreen[None]):
                 g.zero_days,
                 g.late_days,
                 t(f"report.status.{g.today}"),
+                f"{g.patrols_missed}/{g.missed_posts}" if g.patrols_missed else "0",
+                g.incidents,
                 key=g.code,
             )
         self.query_one("#grids-table-title", Label).update(
