@@ -132,7 +132,7 @@ async def test_typing_a_date_with_slashes_stays_in_the_field(demo_home: Path) ->
 
 async def test_every_section_key_from_every_section_keeps_one_of_each(demo_home: Path) -> None:
     demo.act_as("supervisor")
-    keys = ["slash", "f3", "f5", "f6", "f7", "f8", "ctrl+e", "ctrl+f12", "f11", "ctrl+t"]
+    keys = ["slash", "f3", "f5", "f6", "f7", "f8", "ctrl+e", "ctrl+f12", "f11", "ctrl+t", "ctrl+y"]
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await start(app, pilot)

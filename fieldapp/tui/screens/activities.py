@@ -88,6 +88,7 @@ def load_activities() -> ActivitiesData:
 
 class ActivitiesScreen(FieldScreen[None]):
     PLACE = "nav.place.activities"
+    SECTION = True
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("e", "record", "Record", id="activities.record"),
         Binding("tab", "switch_table", "Due / held", id="activities.switch"),
