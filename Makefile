@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint typecheck pytest bench mutation monkey system-deps clean
+.PHONY: demo test lint typecheck pytest bench mutation fuzz monkey system-deps clean
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -40,6 +40,17 @@ test: $(STAMP) system-deps lint typecheck pytest
 MODULES ?=
 mutation: $(STAMP)
 	$(BIN)/python tests/mutation_run.py $(MODULES)
+
+# The long schemathesis run of POST /push with an enrolled device's id in every batch;
+# schemathesis prints how many cases it generated (the CI run is tests/sync/test_schema_fuzz.py).
+# FUZZ_PROCESSES schemathesis processes at once, each for at most FUZZ_TIME seconds.
+FUZZ_EXAMPLES ?= 5000
+FUZZ_PATH ?= /push
+FUZZ_PROCESSES ?= 1
+FUZZ_TIME ?= 3600
+fuzz: $(STAMP)
+	$(BIN)/python tests/sync/fuzz_push.py --examples $(FUZZ_EXAMPLES) --path $(FUZZ_PATH) \
+		--processes $(FUZZ_PROCESSES) --max-time $(FUZZ_TIME)
 
 # The long monkey walk: 8 cases (inspector and supervisor, zh and en, 80x24 and 120x36)
 # of MONKEY_STEPS random keys each, a new seed every run (MONKEY_SEED=n to replay one).

@@ -3,8 +3,8 @@ breaks the schema, with a bearer token from a real enrolment and a hook that put
 device's id into every /push body, so the ops themselves are fuzzed (a wrong device id
 would stop every case at 403). Op payloads are described in the schema with their bounds.
 
-Bounded examples per operation in CI; FIELDAPP_FUZZ_EXAMPLES=5000 (with `-k push`) runs
-the long fuzz of /push by hand."""
+Bounded examples per operation in CI; the long run of /push (≥ 5,000 generated cases,
+counted by schemathesis itself) is `make fuzz` (fuzz_push.py), with the same hook."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ import httpx
 import pytest
 import schemathesis
 from fault_tools import FUZZ_CALLS
+from fuzz_hooks import PUSH_DEVICE
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import (
     negative_data_rejection,
@@ -28,7 +29,6 @@ from sync.protocol import API_PREFIX
 pytestmark = pytest.mark.slow
 
 MAX_EXAMPLES = int(os.environ.get("FIELDAPP_FUZZ_EXAMPLES", "80"))
-PUSH_DEVICE: dict[str, str] = {}  # the enrolled device of the running test
 
 # Checks of request judgement, not of what the server answers: unknown query parameters
 # are ignored (not refused); a blob whose bytes do not match the sha256 in its path fits
@@ -53,14 +53,6 @@ def bearer(live_server: LiveServer) -> dict[str, str]:
     return {"Authorization": f"Bearer {answer.json()['token']}"}
 
 
-@schemathesis.hook("before_call").apply_to(path=f"{API_PREFIX}/push", method="POST")
-def fill_device_id(context: Any, case: schemathesis.Case, **kwargs: Any) -> None:
-    """The enrolled device's own id in every generated batch (in every generation phase),
-    so /push judges the ops instead of answering 403 to a random device id."""
-    if isinstance(case.body, dict) and "device_id" in PUSH_DEVICE:
-        case.body["device_id"] = PUSH_DEVICE["device_id"]
-
-
 @schemathesis.hook("after_call")
 def count_call(context: Any, case: schemathesis.Case, response: Any) -> None:
     FUZZ_CALLS[
@@ -69,7 +61,7 @@ def count_call(context: Any, case: schemathesis.Case, response: Any) -> None:
 
 
 schema = schemathesis.pytest.from_fixture("api_schema")
-if os.environ.get("FIELDAPP_FUZZ_PATH"):  # e.g. /push for the long run by hand
+if os.environ.get("FIELDAPP_FUZZ_PATH"):  # e.g. /push alone
     schema = schema.include(path=API_PREFIX + os.environ["FIELDAPP_FUZZ_PATH"])
 
 

@@ -1,0 +1,120 @@
+"""`make fuzz`: the long schemathesis run against /push with a valid device id.
+
+Seeds a server database (the sync tests' world), starts `python -m sync.server` on
+loopback, enrols a supervisor's device, and runs the schemathesis CLI on POST /push with
+that device's bearer token and the hook that puts its id into every batch. schemathesis
+prints its own count of generated test cases and any server error; the server log is kept
+under build/fuzz/ for the error ids of any 500.
+
+Generating a /push body is most of the cost (about 0.2 s of CPU a case). `--processes N`
+runs N schemathesis processes at once against the one server, each with its own seed: the
+first runs every phase, the others the fuzzing phase alone (the coverage phase's cases are
+the same in every run). `--max-time` ends each in time; the fuzzing phase repeats until
+then. At the end the generated cases of every process are added up.
+
+    make fuzz                                # FUZZ_EXAMPLES=5000 on /push
+    make fuzz FUZZ_EXAMPLES=500 FUZZ_PATH=/pull
+    python tests/sync/fuzz_push.py --processes 4 --max-time 4500
+
+The CI run is the short one in test_schema_fuzz.py (every operation, 80 cases each).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import httpx
+from sync_world import LiveServer, enrolment_code, seed_server
+
+from sync.protocol import API_PREFIX
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parents[1]
+WORK = REPO / "build" / "fuzz"
+SCHEMATHESIS = str(Path(sys.executable).with_name("schemathesis"))
+# As in test_schema_fuzz.py: checks of how a request is judged, not of what is answered.
+NOT_ABOUT_ANSWERS = "negative_data_rejection,positive_data_acceptance,unsupported_method"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--examples", type=int, default=5000, help="cases per phase")
+    parser.add_argument("--path", default="/push", help="the operation's path under the API")
+    parser.add_argument("--seed", type=int, default=None, help="replay a run")
+    parser.add_argument("--processes", type=int, default=1, help="schemathesis processes")
+    parser.add_argument("--max-time", type=int, default=None, help="seconds for each")
+    args = parser.parse_args()
+    if WORK.exists():
+        shutil.rmtree(WORK)
+    WORK.mkdir(parents=True)
+    db_url = f"sqlite:///{WORK / 'server.sqlite3'}"
+    seed_server(db_url, WORK)
+    server = LiveServer(db_url, WORK)
+    server.start()
+    try:
+        answer = httpx.post(
+            f"{server.url}{API_PREFIX}/enroll",
+            json={"code": enrolment_code("p-sup"), "device_name": "schemathesis"},
+        )
+        answer.raise_for_status()
+        enrolled = answer.json()
+        env = {
+            **os.environ,
+            "PYTHONPATH": os.pathsep.join([str(HERE), str(REPO)]),
+            "SCHEMATHESIS_HOOKS": "fuzz_hooks",
+            "FIELDAPP_FUZZ_DEVICE_ID": enrolled["device_id"],
+        }
+        command = [
+            SCHEMATHESIS, "run", f"{server.url}/openapi.json",
+            "--include-path", API_PREFIX + args.path,
+            "--max-examples", str(args.examples),
+            "--header", f"Authorization: Bearer {enrolled['token']}",
+            "--checks", "all", "--exclude-checks", NOT_ABOUT_ANSWERS,
+            "--suppress-health-check", "all",
+            "--workers", "1",
+            "--output-sanitize", "true",
+        ]  # fmt: skip
+        if args.max_time:
+            command += ["--max-time", str(args.max_time)]
+        runs = []
+        for n in range(args.processes):
+            extra = ["--report", "junit", "--report-dir", str(WORK / f"report-{n}")]
+            if n:
+                extra += ["--phases", "fuzzing"]
+            if args.seed is not None:
+                extra += ["--seed", str(args.seed + n)]
+            out = open(WORK / f"schemathesis-{n}.txt", "w", encoding="utf-8")  # noqa: SIM115
+            runs.append((subprocess.Popen([*command, *extra], cwd=WORK, env=env, stdout=out,
+                                          stderr=subprocess.STDOUT), out))  # fmt: skip
+        codes = []
+        for process, out in runs:
+            codes.append(process.wait())
+            out.close()
+        return _summary(args.processes, codes, server.log_path)
+    finally:
+        server.stop()
+        print(f"server log: {server.log_path}")
+
+
+def _summary(processes: int, codes: list[int], server_log: Path) -> int:
+    """Each run's own summary, then the cases schemathesis generated in all."""
+    total = 0
+    for n in range(processes):
+        text = (WORK / f"schemathesis-{n}.txt").read_text(encoding="utf-8")
+        print(text)
+        found = re.search(r"(\d+) generated", text)
+        total += int(found.group(1)) if found else 0
+    errors = server_log.read_text(encoding="utf-8").count('"status": 5')
+    print(f"fuzz {WORK}: {total} cases generated by schemathesis in {processes} process(es); "
+          f"exit codes {codes}; 5xx answers in the server log: {errors}")  # fmt: skip
+    return max(codes) if codes else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
