@@ -1,11 +1,20 @@
 """`make mutation`: mutmut over the modules where an invariant is the product.
 
-Each target module is mutated with the tests that exercise it (TARGETS below). The run
-happens in a copy of the tracked files under build/mutation/ (mutmut writes its mutants/
-beside the sources), so the working tree is never touched. Afterwards it prints, per
-module, how many mutants the tests killed and which survived.
+Each target module is mutated on its own, one after the other, under `nice`, with only the
+tests that exercise it (TARGETS below), on SQLite only. Each run happens in a copy of the
+tracked files under build/mutation/<module>/ (mutmut writes its mutants/ beside the
+sources), so the working tree is never touched and one module's results survive another's
+run. Afterwards it prints, per module, how many mutants the tests killed and which
+survived.
 
-    make mutation                                   # every target (hours on 2 cores)
+mutmut runs, for each mutant, only the tests that called the mutated function while it
+collected its statistics. Most sync tests call the server in a `python -m sync.server`
+subprocess, whose calls mutmut cannot see: a `sitecustomize` in the copy makes that
+subprocess write the functions it ran when it stops, and a pytest plugin (`-p
+mutation_hits`) files them under the test that started it. The subprocess runs the mutant
+under test (it inherits MUTANT_UNDER_TEST and the copy's PYTHONPATH).
+
+    make mutation                                   # every target, one after the other
     make mutation MODULES=fieldapp/domain/placard.py  # one or a few
 """
 
@@ -17,15 +26,51 @@ import re
 import shutil
 import subprocess
 import sys
+import time
 import tomllib
-from collections import Counter, defaultdict
+from collections import Counter
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
 WORK = REPO / "build" / "mutation"
 MUTMUT = str(Path(sys.executable).with_name("mutmut"))
 
+# Per module, the tests that exercise it (mutmut then runs, per mutant, only those that
+# called the mutated function). Chosen so one module takes minutes, not hours.
 TARGETS: dict[str, list[str]] = {
+    "fieldapp/domain/findings.py": [
+        "tests/test_findings_fold.py",
+        "tests/test_findings_property.py",
+        "tests/test_findings_rules.py",
+        "tests/test_incidents_fold.py",
+    ],
+    "fieldapp/domain/placard.py": ["tests/test_placard_payload.py"],
+    "sync/server/auth.py": [
+        "tests/sync/test_push.py",
+        "tests/sync/test_cli.py",
+        "tests/sync/test_audit.py",
+        "tests/sync/test_welcome_enrol.py",
+    ],
+    "sync/server/scope.py": [
+        "tests/sync/test_push.py",
+        "tests/sync/test_scope_change.py",
+        "tests/sync/test_blob_scope.py",
+        "tests/sync/test_people_sync.py",
+    ],
+    "sync/server/apply.py": [
+        "tests/sync/test_push.py",
+        "tests/sync/test_wire_bounds.py",
+        "tests/sync/test_lost_ops.py",
+    ],
+    "sync/client/apply.py": [
+        "tests/sync/test_pull_epoch.py",
+        "tests/sync/test_scope_change.py",
+        "tests/sync/test_epoch_event_order.py",
+        "tests/sync/test_presence_proof.py",
+        "tests/sync/test_people_sync.py",
+        "tests/sync/test_fold_order.py",
+    ],
     "sync/client": [
         "tests/sync/test_lost_ops.py",
         "tests/sync/test_blobs_backoff.py",
@@ -34,116 +79,126 @@ TARGETS: dict[str, list[str]] = {
         "tests/sync/test_blob_download.py",
         "tests/sync/test_epoch_event_order.py",
     ],
-    "sync/server/apply.py": ["tests/sync/test_push.py", "tests/sync/test_wire_bounds.py"],
-    "sync/server/auth.py": ["tests/sync/test_push.py", "tests/sync/test_cli.py"],
-    "sync/server/scope.py": [
-        "tests/sync/test_push.py",
-        "tests/sync/test_scope_change.py",
-        "tests/sync/test_blob_scope.py",
-    ],
-    "fieldapp/domain/findings.py": [
-        "tests/test_findings_fold.py",
-        "tests/test_findings_property.py",
-    ],
-    "fieldapp/domain/placard.py": ["tests/test_placard_payload.py"],
 }
+# Every listed test file besides the named targets' (the full client package is the
+# longest run; its apply module is also a target of its own).
+DEFAULT = [t for t in TARGETS if t != "sync/client"]
 
 
 def _module_name(path: str) -> str:
     return path.removesuffix(".py").replace("/", ".")
 
 
-def _copy_tree() -> None:
+def _workdir(target: str) -> Path:
+    return WORK / target.removesuffix(".py").replace("/", "-")
+
+
+def _copy_tree(work: Path) -> None:
     tracked = subprocess.run(
         ["git", "ls-files", "-z"], cwd=REPO, capture_output=True, check=True
     ).stdout.split(b"\0")
-    if WORK.exists():
-        shutil.rmtree(WORK)
+    if work.exists():
+        shutil.rmtree(work)
     for name in filter(None, tracked):
         source = REPO / name.decode()
         if source.is_file():
-            target = WORK / name.decode()
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(source, target)
+            copy = work / name.decode()
+            copy.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, copy)
 
 
-def _configure(targets: list[str]) -> None:
+def _configure(work: Path, target: str) -> None:
     """[tool.mutmut] of the copy: whole packages copied (so imports resolve there), only
-    the targets mutated, only their tests run."""
-    chosen = [REPO / t for t in targets]
+    the target mutated, only its tests run."""
+    chosen = REPO / target
     keep = []
     for package in ("fieldapp", "sync"):
         for path in sorted((REPO / package).rglob("*.py")):
-            if not any(path == c or c in path.parents for c in chosen):
+            if not (path == chosen or chosen in path.parents):
                 keep.append(str(path.relative_to(REPO)))
-    tests = sorted({test for t in targets for test in TARGETS[t]})
-    pyproject = WORK / "pyproject.toml"
+    pyproject = work / "pyproject.toml"
     text = re.sub(r"\n\[tool\.mutmut\][^\[]*", "\n", pyproject.read_text(encoding="utf-8"))
     lines = [
         "",
         "[tool.mutmut]",
         'paths_to_mutate = ["fieldapp/", "sync/"]',
         f"do_not_mutate = {keep!r}",
-        f"tests_dir = {tests!r}",
-        'pytest_add_cli_args = ["-q", "-p", "no:cacheprovider", "-x"]',
+        'also_copy = ["assets/"]',
+        f"tests_dir = {TARGETS[target]!r}",
+        'pytest_add_cli_args = ["-q", "-p", "no:cacheprovider", "-p", "mutation_hits"]',
         "",
     ]
     pyproject.write_text(text + "\n".join(lines).replace("'", '"'), encoding="utf-8")
     tomllib.loads(pyproject.read_text(encoding="utf-8"))  # fails here, not in mutmut
+    # The server subprocess's view of the statistics (see mutation_hits.py); mutants/
+    # must exist before mutmut starts, or Python caches it as no directory.
+    mutants = work / "mutants"
+    mutants.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(HERE / "mutation_hits.py", mutants / "mutation_hits.py")
+    (mutants / "sitecustomize.py").write_text(
+        "import mutation_hits\n\nmutation_hits.export_at_exit()\n", encoding="utf-8"
+    )
 
 
-def _score(targets: list[str]) -> int:
+def _score(work: Path, target: str) -> tuple[int, int, list[str]]:
     listing = subprocess.run(
         [MUTMUT, "results", "--all", "true"],
-        cwd=WORK,
+        cwd=work,
         capture_output=True,
         text=True,
         check=True,
     ).stdout
-    counts: dict[str, Counter[str]] = defaultdict(Counter)
-    survivors: dict[str, list[str]] = defaultdict(list)
-    names = {t: _module_name(t) for t in targets}
+    counts: Counter[str] = Counter()
+    survivors = []
+    prefix = _module_name(target) + "."
     for line in listing.splitlines():
         name, _, status = line.strip().rpartition(": ")
-        for target, prefix in names.items():
-            if name.startswith(prefix + "."):
-                counts[target][status] += 1
-                if status != "killed":
-                    survivors[target].append(f"{name}: {status}")
-    print("\nmutation score (killed / mutants):")
-    left = 0
-    for target in targets:
-        total = sum(counts[target].values())
-        killed = counts[target]["killed"]
-        rate = f"{100 * killed / total:.1f}%" if total else "-"
-        print(f"  {target}: {killed}/{total} killed ({rate}) {dict(counts[target])}")
-        for survivor in survivors[target]:
-            print(f"    {survivor}")
-        left += total - killed
-    print("inspect one with: cd build/mutation && mutmut show NAME")
-    return 0 if left == 0 else 1
+        if name.startswith(prefix):
+            counts[status] += 1
+            if status != "killed":
+                survivors.append(f"{name}: {status}")
+    return counts["killed"], sum(counts.values()), survivors
+
+
+def _run(target: str, max_children: int, nice: int) -> tuple[int, int, list[str]]:
+    work = _workdir(target)
+    _copy_tree(work)
+    _configure(work, target)
+    # SQLite only: the PostgreSQL twin of every server test would double the run.
+    env = {k: v for k, v in os.environ.items() if k != "FIELDAPP_TEST_PG_URL"}
+    # The console script, not `python -m`: that would put the unmutated copy first on
+    # sys.path, ahead of the mutants.
+    env["PYTHONPATH"] = str(work / "mutants")
+    run = ["nice", "-n", str(nice), MUTMUT, "run", "--max-children", str(max_children)]
+    started = time.monotonic()
+    subprocess.run([*run, _module_name(target) + "*"], cwd=work, env=env, check=False)
+    killed, total, survivors = _score(work, target)
+    minutes = (time.monotonic() - started) / 60
+    print(f"\n{target}: {killed}/{total} killed in {minutes:.1f} min")
+    return killed, total, survivors
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("modules", nargs="*", help="targets (default: all of TARGETS)")
-    parser.add_argument("--max-children", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("modules", nargs="*", help="targets (default: all but sync/client)")
+    parser.add_argument("--max-children", type=int, default=1)
+    parser.add_argument("--nice", type=int, default=15)
     args = parser.parse_args()
-    targets = [m.rstrip("/") for m in args.modules] or list(TARGETS)
+    targets = [m.rstrip("/") for m in args.modules] or DEFAULT
     unknown = [t for t in targets if t not in TARGETS]
     if unknown:
         parser.error(f"not a mutation target: {', '.join(unknown)} (see {', '.join(TARGETS)})")
-    _copy_tree()
-    _configure(targets)
-    globs = [_module_name(t) + "*" for t in targets]
-    # The console script, not `python -m`: that would put the unmutated copy first on
-    # sys.path, ahead of the mutants.
-    # mutants/ must exist before the process starts, or Python caches it as no directory.
-    (WORK / "mutants").mkdir(parents=True, exist_ok=True)
-    env = {**os.environ, "PYTHONPATH": str(WORK / "mutants")}
-    run = [MUTMUT, "run", "--max-children", str(args.max_children)]
-    subprocess.run([*run, *globs], cwd=WORK, env=env, check=False)
-    return _score(targets)
+    results = {t: _run(t, args.max_children, args.nice) for t in targets}
+    print("\nmutation score (killed / mutants):")
+    left = 0
+    for target, (killed, total, survivors) in results.items():
+        rate = f"{100 * killed / total:.1f}%" if total else "-"
+        print(f"  {target}: {killed}/{total} killed ({rate})")
+        for survivor in survivors:
+            print(f"    {survivor}")
+        left += total - killed
+    print(f"inspect one with: cd {WORK.relative_to(REPO)}/<module> && mutmut show NAME")
+    return 0 if left == 0 else 1
 
 
 if __name__ == "__main__":

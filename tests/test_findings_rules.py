@@ -1,0 +1,212 @@
+"""What a person is told when a hazard action is refused (`check_event`, the check the
+device makes before appending and the server before applying): the exact sentence, and
+the boundary of each rule (a deadline of today is not in the past; an extension to the
+same day is not later; a general hazard is handed over the day after its deadline)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+import pytest
+
+from fieldapp.domain import findings as m
+from fieldapp.domain.findings import Event, FindingState, check_event, check_transition
+from fieldapp.i18n import set_language
+
+TODAY = dt.date(2026, 6, 10)
+DUE = dt.date(2026, 6, 13)
+HAND_OVER = {"unit": "police_station", "reference": "鼎公移〔2026〕7号", "date": "2026-06-10"}
+
+
+@pytest.fixture(autouse=True)
+def english() -> Iterator[None]:
+    set_language("en")
+    yield
+    set_language("zh")
+
+
+def state(
+    name: str = m.OPEN, *, deadline: dt.date | None = DUE, severity: str = "general"
+) -> FindingState:
+    """A hazard that was opened (and is now in `name`)."""
+    return FindingState(name, deadline, "e1", order=("e0", "e1"), severity=severity)
+
+
+def refusal(folded: FindingState, event_type: str, role: str = "supervisor", **kw) -> str | None:
+    return check_event(folded, event_type, role, today=TODAY, **kw)
+
+
+def test_an_inspector_reports_and_notes_but_never_decides():
+    assert refusal(state(), "rectification_reported", "inspector") is None
+    assert refusal(state(), "note", "inspector") is None
+    for event, text in [("verified", "Verified"), ("rejected", "Rejected"),
+                        ("deadline_extended", "Deadline extended"), ("handed_over", "Handed over"),
+                        ("closed", "Closed")]:  # fmt: skip
+        assert refusal(state(m.REPORTED), event, "inspector") == (
+            f"Your role cannot '{text}': only a grid head or an administrator verifies, "
+            "hands over and closes."
+        )
+    assert refusal(state(), "promoted") == "Unknown action promoted"
+
+
+def test_an_action_the_state_does_not_allow_names_both():
+    assert refusal(state(m.OPEN), "verified") == (
+        "The hazard is 'Awaiting rectification'; 'Verified' is not possible now."
+    )
+    assert refusal(state(m.CLOSED), "closed") == (
+        "The hazard is 'Closed'; 'Closed' is not possible now."
+    )
+    assert refusal(state(m.HANDED_OVER), "outcome_recorded", data={"outcome": "fixed"}) is None
+    assert refusal(state(m.REPORTED), "verified") is None
+    assert refusal(state(m.OUTCOME_RECORDED), "closed") is None
+
+
+def test_only_a_hazard_not_yet_opened_may_be_opened():
+    fresh = FindingState("", None, None)
+    assert check_event(fresh, "opened", "inspector") is None
+    assert check_event(state(), "opened", "inspector") == (
+        "The hazard is 'Awaiting rectification'; 'Hazard found' is not possible now."
+    )
+
+
+@pytest.mark.parametrize("event", ["rejected", "deadline_extended"])
+def test_a_new_deadline_is_a_date_of_today_or_later(event: str):
+    folded = state(m.REPORTED, deadline=dt.date(2026, 6, 9))
+    for bad in (None, "", "2026-13-01", "soon", 0):
+        data = {} if bad is None else {"deadline": bad}
+        assert refusal(folded, event, data=data) == "Enter the new rectification deadline (a date)."
+    assert check_event(folded, event, "supervisor") == (  # no data at all
+        "Enter the new rectification deadline (a date)."
+    )
+    yesterday = {"deadline": "2026-06-09"}
+    assert refusal(folded, event, data=yesterday) == "The new deadline cannot be before today."
+    assert refusal(folded, event, data={"deadline": "2026-06-10"}) is None
+    # Without today's date (the fold's own check) the past is not judged.
+    assert check_event(folded, event, "supervisor", data=yesterday) is None
+
+
+def test_an_extension_moves_the_deadline_later():
+    folded = state(m.OPEN, deadline=DUE)
+    same = {"deadline": DUE.isoformat()}
+    assert refusal(folded, "deadline_extended", data=same) == (
+        "An extension must move the deadline after 2026-06-13."
+    )
+    assert refusal(folded, "deadline_extended", data={"deadline": "2026-06-14"}) is None
+    reported = state(m.REPORTED, deadline=DUE)
+    assert refusal(reported, "rejected", data=same) is None  # a rejection may keep the date
+    assert refusal(reported, "deadline_extended", data={"deadline": DUE}) == (
+        "An extension must move the deadline after 2026-06-13."
+    )
+    undated = state(m.OPEN, deadline=None)
+    assert refusal(undated, "deadline_extended", data={"deadline": "2026-06-11"}) is None
+
+
+def test_a_hand_over_needs_its_unit_reference_and_date():
+    folded = state(m.OPEN, severity="major")
+    assert refusal(folded, "handed_over", data=HAND_OVER) is None
+    for field, value, text in [
+        ("unit", "township_office", "Choose the receiving unit: police station, fire brigade "
+                                    "or enforcement section."),
+        ("unit", None, "Choose the receiving unit: police station, fire brigade or enforcement "
+                       "section."),
+        ("reference", "  ", "Enter the hand-over reference number."),
+        ("reference", None, "Enter the hand-over reference number."),
+        ("date", "2026-02-30", "Enter the hand-over date."),
+        ("date", None, "Enter the hand-over date."),
+    ]:  # fmt: skip
+        data = {k: v for k, v in {**HAND_OVER, field: value}.items() if v is not None}
+        assert refusal(folded, "handed_over", data=data) == text, (field, value)
+
+
+def test_an_outcome_is_one_of_the_known_ones():
+    folded = state(m.HANDED_OVER)
+    for outcome in m.OUTCOMES:
+        assert refusal(folded, "outcome_recorded", data={"outcome": outcome}) is None
+    assert refusal(folded, "outcome_recorded", data={"outcome": "forgiven"}) == (
+        "Choose the outcome."
+    )
+    assert refusal(folded, "outcome_recorded") == "Choose the outcome."
+
+
+def test_a_general_hazard_is_handed_over_only_after_its_deadline_a_major_one_at_once():
+    not_due = (
+        "A general hazard is handed over only when still unfixed after its deadline "
+        "{}; a major one at once."
+    )
+    due_today = state(m.OPEN, deadline=TODAY)
+    assert refusal(due_today, "handed_over", data=HAND_OVER) == not_due.format("2026-06-10")
+    assert refusal(state(m.OPEN), "handed_over", data=HAND_OVER) == not_due.format("2026-06-13")
+    overdue = state(m.OPEN, deadline=TODAY - dt.timedelta(days=1))
+    assert refusal(overdue, "handed_over", data=HAND_OVER) is None
+    assert refusal(state(m.OPEN, severity="major"), "handed_over", data=HAND_OVER) is None
+    # The severity the caller knows (the finding's own) counts when the fold has none yet.
+    assert refusal(state(m.OPEN, severity=""), "handed_over", data=HAND_OVER,
+                   severity="major") is None  # fmt: skip
+    # Reported fixed but not verified: handed over without waiting for the deadline.
+    assert refusal(state(m.REPORTED), "handed_over", data=HAND_OVER) is None
+    # Without today's date (the fold's own check) the deadline is not judged.
+    assert check_event(state(m.OPEN), "handed_over", "supervisor", data=HAND_OVER) is None
+
+
+def test_the_folds_own_check_says_why_in_plain_words():
+    assert check_transition(m.OPEN, "promoted", "supervisor") == "unknown event type 'promoted'"
+    assert check_transition(m.REPORTED, "verified", "inspector") == (
+        "a inspector may not send verified"
+    )
+    assert check_transition(m.REPORTED, "verified", "") == (
+        "a person without a role may not send verified"
+    )
+    assert check_transition(m.OPEN, "verified", "supervisor") == (
+        "verified is not valid when the finding is open"
+    )
+    assert check_transition("", "verified", "admin") == (
+        "verified is not valid when the finding is not yet opened"
+    )
+    assert check_transition(m.REPORTED, "verified", "admin") is None
+
+
+def test_a_server_sequence_is_read_as_a_number_or_none():
+    def seq(value: object) -> int | None:
+        raw = {"id": "e1", "type": "note"}
+        if value is not ...:
+            raw["server_seq"] = value
+        return Event.from_mapping(raw).server_seq
+
+    assert seq(...) is None and seq(None) is None and seq("") is None
+    assert seq("7") == 7 and seq(0) == 0 and seq(12) == 12
+
+
+def _ev(n: int, type_: str, role: str = "supervisor", *, seq: int | None = None, **data) -> Event:
+    return Event(f"e{n}", type_, f"p-{role}", role, f"2026-06-10T08:0{n}:00.000Z",
+                 base_event=None, data=data, server_seq=seq)  # fmt: skip
+
+
+def test_the_fold_keeps_severity_and_the_hand_over_date():
+    opened = _ev(0, "opened", "inspector", deadline="2026-06-13", severity="major")
+    handed = _ev(1, "handed_over", **HAND_OVER)
+    state = m.fold([opened, handed])
+    assert state.is_major and state.state == m.HANDED_OVER
+    assert (
+        state.handed_over_on == dt.date(2026, 6, 10) and state.reference == HAND_OVER["reference"]
+    )
+    undated = _ev(1, "handed_over", unit="fire_brigade", reference="x")  # the event's day then
+    assert m.fold([opened, undated]).handed_over_on == dt.date(2026, 6, 10)
+    assert not m.fold([_ev(0, "opened", "inspector", severity="grave")]).is_major
+
+
+def test_only_a_note_acknowledges_a_conflict():
+    events = [_ev(0, "opened", "inspector"), _ev(1, "verified")]  # verified while open: conflict
+    assert [c.event_id for c in m.fold(events).unresolved_conflicts] == ["e1"]
+    reported = _ev(2, "rectification_reported", "inspector", resolves=["e1"])
+    assert [c.event_id for c in m.fold([*events, reported]).unresolved_conflicts] == ["e1"]
+    note = _ev(3, "note", resolves=["e1"])
+    assert m.fold([*events, note]).unresolved_conflicts == ()
+
+
+def test_a_copy_numbered_by_the_server_wins_over_one_that_is_not():
+    first = _ev(5, "opened", "inspector", seq=1)  # later on the device clock, first on the server
+    second = _ev(1, "note", seq=2)
+    unnumbered_copy = _ev(5, "opened", "inspector")
+    for events in ([first, second, unnumbered_copy], [unnumbered_copy, first, second]):
+        assert [e.id for e in m.causal_order(events)] == ["e5", "e1"]
