@@ -204,6 +204,9 @@ ZH.update(
         "home.patrols_due": "应巡逻：{patrols}（ctrl+g）",
         "dashboard.col.patrols_missed": "漏巡/漏岗点",
         "dashboard.col.incidents": "事件",
+        "patrol.manual.title": "未扫码登记点位：{venue}",
+        "patrol.manual.hint": "没有扫码，请说明原因（随巡逻记录上报，计为手动到点）。",
+        "patrol.manual.ok": "登记到点",
     }
 )
 EN.update(
@@ -218,5 +221,8 @@ EN.update(
         "home.patrols_due": "Patrols due: {patrols} (ctrl+g)",
         "dashboard.col.patrols_missed": "Missed patrols/posts",
         "dashboard.col.incidents": "Incidents",
+        "patrol.manual.title": "Checkpoint recorded by hand: {venue}",
+        "patrol.manual.hint": "Without a scan, say why (it is sent with the patrol as a manual visit).",
+        "patrol.manual.ok": "Record visit",
     }
 )

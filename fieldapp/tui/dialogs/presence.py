@@ -49,17 +49,27 @@ class PresenceDialog(ModalScreen[PresenceChoice | None]):
         Binding("escape", "cancel", "Cancel", id="dialog.cancel"),
     ]
 
-    def __init__(self, venue_label: str, reasons: tuple[str, ...], *, note: str = "") -> None:
+    def __init__(
+        self,
+        venue_label: str,
+        reasons: tuple[str, ...],
+        *,
+        note: str = "",
+        texts: str = "presence",
+    ) -> None:
         super().__init__(id="presence-dialog", classes="dialog")
         self.venue_label = venue_label
         self.reasons = reasons
+        # The catalogue prefix of the title, hint and OK button: "presence" for a venue,
+        # "patrol.manual" for a patrol checkpoint (the reasons and refusals are the same).
+        self.texts = texts
         self.note = note  # prefilled, e.g. the venue code that was typed instead of scanned
         localize_bindings(self)
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box"):
-            yield Label(t("presence.title", venue=self.venue_label), classes="dialog-title")
-            yield Static(t("presence.hint"), classes="dialog-body")
+            yield Label(t(f"{self.texts}.title", venue=self.venue_label), classes="dialog-title")
+            yield Static(t(f"{self.texts}.hint"), classes="dialog-body")
             yield ReasonList(
                 *(Option(t(f"presence_reason.{r}"), id=r) for r in self.reasons),
                 id="presence-reasons",
@@ -67,7 +77,7 @@ class PresenceDialog(ModalScreen[PresenceChoice | None]):
             yield Input(self.note, placeholder=t("presence.note"), id="presence-note")
             yield Static("", id="presence-error", classes="dialog-error")
             with Horizontal(classes="dialog-buttons"):
-                yield Button(t("presence.ok"), id="ok", variant="primary")
+                yield Button(t(f"{self.texts}.ok"), id="ok", variant="primary")
                 yield Button(t("presence.cancel"), id="cancel")
 
     def on_mount(self) -> None:

@@ -178,7 +178,7 @@ class PatrolRunScreen(FieldScreen[None]):
             if choice is not None:
                 self._step("manual", checkpoint_id, choice.reason, choice.note)
 
-        self.app.push_screen(PresenceDialog(label, MANUAL_REASONS), chosen)
+        self.app.push_screen(PresenceDialog(label, MANUAL_REASONS, texts="patrol.manual"), chosen)
 
     @work(thread=True, exit_on_error=False, group="patrol-run-step")
     def _step(self, what: str, checkpoint_id: str, *values: Any) -> None:

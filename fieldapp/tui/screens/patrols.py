@@ -91,11 +91,11 @@ class PatrolsScreen(FieldScreen[None]):
 
     def on_mount(self) -> None:
         due = self.query_one("#patrols-due", DataTable)
-        for key, width in (("route", 26), ("window", 12), ("done", 6), ("left", 12)):
+        for key, width in (("route", 26), ("window", 12), ("done", 8), ("left", 14)):
             due.add_column(t(f"patrol.attendance.col.{key}"), key=key, width=width)
         table = self.query_one("#patrols-attendance", DataTable)
-        for key, width in (("day", 10), ("window", 11), ("route", 18), ("assignee", 10),
-                           ("status", 16), ("done", 5), ("missed", 30)):  # fmt: skip
+        for key, width in (("day", 10), ("window", 11), ("status", 16), ("done", 7),
+                           ("missed", 30), ("route", 18), ("assignee", 10)):  # fmt: skip
             table.add_column(t(f"patrol.attendance.col.{key}"), key=key, width=width)
         due.focus()
         self._load(self.first, self.last)
@@ -160,8 +160,8 @@ class PatrolsScreen(FieldScreen[None]):
         table.clear()
         for row in data.rows:
             missed = "、".join(row.missed) if row.missed else ""
-            table.add_row(row.day.isoformat(), row.window, row.route_name, row.assignee,
-                          t(f"patrol.status.{row.status}"), f"{row.done}/{row.total}", missed)  # fmt: skip
+            table.add_row(row.day.isoformat(), row.window, t(f"patrol.status.{row.status}"),
+                          f"{row.done}/{row.total}", missed, row.route_name, row.assignee)  # fmt: skip
         if not data.rows:
             table.add_row("", "", t("patrol.attendance.none"), "", "", "", "")
         lines = [t("patrol.attendance.people")] if data.people else []
