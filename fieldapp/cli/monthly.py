@@ -37,13 +37,13 @@ def monthly_report(
 
         set_language(ctx.obj["lang"])
     if xlsx is None and pdf is None:
-        raise click.UsageError("--xlsx or --pdf")
+        raise click.ClickException(t("monthly.cli.no_output"))
     day = None
     if month:
         try:
             day = dt.date.fromisoformat(f"{month.strip()}-01")
         except ValueError:
-            raise click.BadParameter(t("monthly.cli.month_invalid", value=month)) from None
+            raise click.ClickException(t("monthly.cli.month_invalid", value=month)) from None
     open_local_store()
     try:
         if grid_code is not None and Grid.get_or_none(Grid.code == grid_code) is None:

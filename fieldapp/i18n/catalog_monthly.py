@@ -63,6 +63,7 @@ ZH: dict[str, str] = {
     "monthly.written": "月报已导出：{files}",
     "monthly.cli.written": "已写出 {path}",
     "monthly.cli.month_invalid": "月份“{value}”看不懂；请写成 2026-12",
+    "monthly.cli.no_output": "请用 --xlsx 文件 或 --pdf 文件 指定月报写到哪里",
 }
 
 EN: dict[str, str] = {
@@ -125,4 +126,5 @@ EN: dict[str, str] = {
     "monthly.written": "Monthly report exported: {files}",
     "monthly.cli.written": "Wrote {path}",
     "monthly.cli.month_invalid": "Cannot read the month “{value}”; write it as 2026-12",
+    "monthly.cli.no_output": "Say where to write the report: --xlsx FILE or --pdf FILE",
 }

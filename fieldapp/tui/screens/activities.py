@@ -89,6 +89,7 @@ def load_activities() -> ActivitiesData:
 class ActivitiesScreen(FieldScreen[None]):
     PLACE = "nav.place.activities"
     SECTION = True
+    CSS_PATH = "activities.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("e", "record", "Record", id="activities.record"),
         Binding("tab", "switch_table", "Due / held", id="activities.switch"),
