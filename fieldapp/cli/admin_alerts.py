@@ -13,7 +13,7 @@ import click
 from fieldapp.cli.common import admin_call
 from fieldapp.i18n import t
 
-TRIGGERS = ("major_hazard", "hazard_overdue", "report_missing")
+TRIGGERS = ("major_hazard", "hazard_overdue", "report_missing", "patrol_missed")
 CHANNELS = ("wecom", "dingtalk", "webhook")
 
 

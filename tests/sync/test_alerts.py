@@ -198,3 +198,24 @@ def test_a_rule_that_cannot_work_is_refused_with_what_to_change(seed) -> None:
             add_rule("T1", "major_hazard", "sms", "https://x")
         with pytest.raises(RuleRefused, match="not an http"):
             add_rule("T1", "major_hazard", "wecom", "qyapi.example")
+
+
+def test_a_missed_patrol_window_is_noticed_once_with_the_posts_not_visited(
+    seed, server_workdir: Path, receiver: Receiver
+) -> None:
+    from patrol_support import import_patrols
+
+    receiver.failures = 0
+    import_patrols(server_workdir)  # FW-01 over four checkpoints of V1, 06:30-09:00 daily
+    with server_db.current().connection_context():
+        add_rule("T1", "patrol_missed", "wecom", receiver.url)
+        during = dt.datetime(2026, 2, 4, 0, 0, tzinfo=dt.UTC)  # 08:00 in China: still open
+        assert notice_clock(during) == 0
+        after = dt.datetime(2026, 2, 4, 1, 30, tzinfo=dt.UTC)  # 09:30: nobody walked it
+        assert notice_clock(after) == 1
+        assert notice_clock(after) == 0  # noticed once
+        assert deliver_pending().sent == 1
+    content = receiver.accepted[0]["markdown"]["content"]
+    assert "【巡逻空岗漏岗】" in content and "春节烟花爆竹巡逻" in content
+    assert "2026-02-04 06:30-09:00" in content
+    assert "鼎美村东口" in content and "鼎美村消防室" in content and "张三" in content

@@ -26,6 +26,7 @@ TITLES = {
     "major_hazard": "重大隐患",
     "hazard_overdue": "隐患逾期未整改",
     "report_missing": "每日报告未报送",
+    "patrol_missed": "巡逻空岗漏岗",
 }
 
 
@@ -42,7 +43,15 @@ def title(trigger: str) -> str:
 def text(trigger: str, facts: dict[str, Any]) -> str:
     """The message as Markdown lines (both robots render this subset)."""
     head = f"### 【{title(trigger)}】{facts.get('grid', '')}"
-    if trigger == "report_missing":
+    if trigger == "patrol_missed":
+        lines = [
+            f"- 路线：{facts.get('route', '')}（{facts.get('route_code', '')}）",
+            f"- 时段：{facts.get('date', '')} {facts.get('window', '')}",
+            f"- 未到点位：{'、'.join(facts.get('missed', [])) or '全部'}",
+            f"- 责任人：{facts.get('assignees', '')}",
+            "- 请核实空岗漏岗原因并按规定追责。",
+        ]
+    elif trigger == "report_missing":
         lines = [
             f"{facts.get('grid', '')} {facts.get('date', '')} 截至 {facts.get('deadline', '')}"
             " 未报送每日报告（无情况也请报零报告）。"

@@ -8,7 +8,9 @@ Two sources:
 - the clock, in the office's time zone (`FIELDAPP_OFFICE_TZ`, default Asia/Shanghai): a
   finding still open past its deadline raises `hazard_overdue` (once per deadline); a grid
   with people in it and no daily report by the deadline (`FIELDAPP_REPORT_DEADLINE`,
-  default 18:00) raises `report_missing` (once per grid and day).
+  default 18:00) raises `report_missing` (once per grid and day); a patrol window that is
+  over with checkpoints not visited (空岗漏岗, judged as `fieldapp admin patrol-attendance`
+  judges it) raises `patrol_missed` (once per route, day and window).
 
 Every message's `dedupe_key` is unique, so two server processes noticing the same cause,
 or one noticing it again after a crash, write it once.
@@ -101,6 +103,8 @@ def notice_clock(now: dt.datetime | None = None) -> int:
                 written += _overdue(rule, local.date())
             elif rule.trigger == "report_missing" and local.time() >= report_deadline():
                 written += _missing_reports(rule, local.date())
+            elif rule.trigger == "patrol_missed":
+                written += _missed_patrols(rule, local.replace(tzinfo=None))
     return written
 
 
@@ -145,6 +149,35 @@ def _missing_reports(rule: AlertRule, day: dt.date) -> int:
                  "deadline": report_deadline().strftime("%H:%M")}  # fmt: skip
         written += _enqueue(rule, f"report:{code}:{day.isoformat()}", code, facts)
     return written
+
+
+def _missed_patrols(rule: AlertRule, local_now: dt.datetime) -> int:
+    """Windows of today (office time) that are over with a checkpoint not visited."""
+    from sync.server.patrol_models import Checkpoint
+    from sync.server.patrols import attendance
+
+    grids = sorted(grids_under(rule.grid_code))
+    today = local_now.date()
+    written = 0
+    for route, day, window, judged in attendance(today, today, grid_codes=grids, now=local_now):
+        if not judged.missed_post:
+            continue
+        missed = judged.missed or tuple(route.checkpoints)
+        names = {c.id: c.name for c in Checkpoint.select().where(Checkpoint.id.in_(missed))}
+        facts = {
+            "grid": _grid_name(route.grid_code), "route": route.name, "route_code": route.code,
+            "date": day.isoformat(), "window": window.label, "status": judged.status,
+            "missed": [names.get(i, i) for i in missed],
+            "assignees": "、".join(_names(route.people) + ([route.team] if route.team else [])),
+        }  # fmt: skip
+        cause = f"patrol:{route.id}:{day.isoformat()}:{window.label}"
+        written += _enqueue(rule, cause, route.grid_code, facts)
+    return written
+
+
+def _names(person_ids: list[str]) -> list[str]:
+    found = {p.id: p.name for p in Person.select().where(Person.id.in_(person_ids))}
+    return [found.get(i, i) for i in person_ids]
 
 
 def _finding_facts(record: dict[str, Any], grid_code: str) -> dict[str, Any]:

@@ -6,7 +6,7 @@ from sync.server import db as server_db
 from sync.server.alerts.cursor import start_cursor
 from sync.server.models import AlertRule, Grid
 
-TRIGGERS = ("major_hazard", "hazard_overdue", "report_missing")
+TRIGGERS = ("major_hazard", "hazard_overdue", "report_missing", "patrol_missed")
 CHANNELS = ("wecom", "dingtalk", "webhook")
 
 
