@@ -118,6 +118,9 @@ def admin_placards(
         raise click.ClickException(str(error)) from error
 
     def build() -> list[PlacardInfo]:
+        from sync.server.office import publish_names
+
+        publish_names()  # a kind the office added is named on its placards
         signer = placard_keys.signing_key()
         return server_placard_infos(
             grid_code=grid_code, venue_code=venue_code, signer=signer, checkpoints=checkpoints

@@ -91,6 +91,27 @@ class GridLevel:
         )
 
 
+def catalogue_texts(
+    kinds: list[VenueKind], levels: list[GridLevel]
+) -> tuple[dict[str, str], dict[str, str]]:
+    """(zh, en) catalogue entries that name published kinds and levels everywhere the
+    program names a kind: lists (`kind.*`), the ledger, the placard and its precautions."""
+    zh: dict[str, str] = {}
+    en: dict[str, str] = {}
+    for kind in kinds:
+        for prefix in ("kind", "ledger.kind", "placard.kind"):
+            zh[f"{prefix}.{kind.code}"] = kind.zh
+            en[f"{prefix}.{kind.code}"] = kind.en
+        if kind.precautions_zh:
+            zh[f"placard.tips.{kind.code}"] = kind.precautions_zh
+        if kind.precautions_en or kind.precautions_zh:
+            en[f"placard.tips.{kind.code}"] = kind.precautions_en or kind.precautions_zh
+    for level in levels:
+        zh[f"grid_level.{level.code}"] = level.zh
+        en[f"grid_level.{level.code}"] = level.en
+    return zh, en
+
+
 def precaution_lines(text: str) -> str:
     """Precautions as written in a sheet cell (one per line, or separated by | or ；)."""
     parts = re.split(r"[\n|；]+", text)

@@ -60,6 +60,12 @@ def t(key: str, **values: object) -> str:
     return text.format(**values) if values else text
 
 
+def text_in(lang: str, key: str) -> str | None:
+    """The unformatted text of `key` in `lang` (no fallback), for printed matter whose
+    language is chosen per document (placards), not by the UI."""
+    return _load()[lang].get(key)
+
+
 def pick(zh: str, en: str) -> str:
     """Choose between the two texts of a bilingual record (checklist items, titles)."""
     return en if _lang == "en" and en else zh

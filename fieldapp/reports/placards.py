@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
-from fieldapp.i18n import catalog_placard
+from fieldapp.i18n import text_in
 from fieldapp.reports.print_assets import (  # noqa: F401  (re-exported for callers)
     CjkFont,
     FontMissing,
@@ -124,12 +124,13 @@ Measure = Callable[[str, float], float]  # (text, size in pt) -> width in mm
 
 
 def _label(key: str, lang: str, place: str = "venue") -> str:
-    catalog = catalog_placard.EN if lang == "en" else catalog_placard.ZH
+    """The placard's text in its own language (kinds the office added included)."""
+    lang = "en" if lang == "en" else "zh"
     if place != "venue":
         own = key.replace("placard.", f"placard.{place}.", 1)
-        if own in catalog_placard.ZH:
-            return catalog.get(own) or catalog_placard.ZH[own]
-    return catalog.get(key) or catalog_placard.ZH.get(key, key)
+        if text_in("zh", own):
+            return text_in(lang, own) or text_in("zh", own) or own
+    return text_in(lang, key) or text_in("zh", key) or key
 
 
 def _wrap(text: str, size: float, width: float, measure: Measure, max_lines: int) -> list[str]:

@@ -24,6 +24,7 @@ from fieldapp.domain.office import (
     TIME_RE,
     GridLevel,
     VenueKind,
+    catalogue_texts,
     precaution_lines,
     setting_problem,
 )
@@ -54,6 +55,14 @@ def kinds() -> list[VenueKind]:
 def levels() -> list[GridLevel]:
     query = GridLevelRow.select().order_by(GridLevelRow.depth, GridLevelRow.code)
     return [GridLevel.from_dict(r.body) for r in query]
+
+
+def publish_names() -> None:
+    """The server's kinds and levels by name in this process's catalogues (the office's
+    placards and lists name a kind it added as devices do)."""
+    from fieldapp.i18n import add_texts
+
+    add_texts(*catalogue_texts(kinds(), levels()))
 
 
 def settings() -> dict[str, Any]:

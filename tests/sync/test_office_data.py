@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
+from pypdf import PdfReader
 
 from fieldapp.cli import main
 from fieldapp.i18n import set_language, t
@@ -22,6 +23,7 @@ from fieldapp.services.review.queues import ReviewFilters
 from fieldapp.services.syncing.runs import after_sync
 from fieldapp.store.models import Venue as LocalVenue
 from sync.server import db as server_db
+from sync.server import placard_keys
 from sync.server.models import Finding, Venue
 
 OFFICE = Path(__file__).resolve().parents[2] / "docs" / "examples" / "office"
@@ -65,6 +67,12 @@ def test_the_office_adds_a_kind_and_a_device_inspects_one_after_a_sync(
     )
     _admin(url, "import-venues", str(venues))
     _admin(url, "setting", "set", "cadence_days", '{"foot_massage": 14}')
+    placard = server_workdir / "fm.pdf"
+    with server_db.current().connection_context():
+        placard_keys.ensure_key()
+    _admin(url, "placards", "--venue", "FM-0001", "--out", str(placard))
+    printed = PdfReader(placard).pages[0].extract_text()
+    assert "足浴店" in printed and "包间内严禁住人" in printed  # the kind's name and precautions
     listed = _admin(url, "setting", "list").output
     assert 'cadence_days = {"foot_massage": 14}' in listed
     assert "venue kind foot_massage: Foot-massage shop, inspected every 30 days" in listed

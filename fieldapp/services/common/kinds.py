@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from fieldapp.domain.cadence import DEFAULT_CADENCE_DAYS
 from fieldapp.domain.kinds import GRID_LEVELS, VENUE_KINDS
-from fieldapp.domain.office import GridLevel, VenueKind
+from fieldapp.domain.office import GridLevel, VenueKind, catalogue_texts
 from fieldapp.i18n import add_texts
 from fieldapp.store.office_models import GridLevelRow, VenueKindRow
 
@@ -49,17 +49,4 @@ def level_deadlines() -> dict[str, str]:
 
 def publish_names() -> None:
     """Put the published kinds' and levels' texts into the catalogues."""
-    zh: dict[str, str] = {}
-    en: dict[str, str] = {}
-    for kind in published_kinds():
-        for prefix in ("kind", "ledger.kind", "placard.kind"):
-            zh[f"{prefix}.{kind.code}"] = kind.zh
-            en[f"{prefix}.{kind.code}"] = kind.en
-        if kind.precautions_zh:
-            zh[f"placard.tips.{kind.code}"] = kind.precautions_zh
-        if kind.precautions_en or kind.precautions_zh:
-            en[f"placard.tips.{kind.code}"] = kind.precautions_en or kind.precautions_zh
-    for level in published_levels():
-        zh[f"grid_level.{level.code}"] = level.zh
-        en[f"grid_level.{level.code}"] = level.en
-    add_texts(zh, en)
+    add_texts(*catalogue_texts(published_kinds(), published_levels()))

@@ -23,6 +23,7 @@ from textual.message import Message
 
 from fieldapp.i18n import t
 from fieldapp.tui.parts.navigation import Navigation
+from fieldapp.tui.screens import FieldScreen
 from fieldapp.tui.screens.sync import (
     SyncFinished,
     SyncProgress,
@@ -208,6 +209,8 @@ class SyncApp(Navigation):
         self._tell(outcome, event.manual, fresh)
         if outcome.result.pulled:
             self._reload_home()
+        if isinstance(self.screen, FieldScreen):
+            self.screen.synced()  # e.g. the campaigns section shows the server's answer
         if self._sync_again:
             self._sync_again = False
             if outcome.kind in (syncing.DONE, syncing.INCOMPLETE):

@@ -59,6 +59,10 @@ class FieldScreen(Screen[ResultType]):
         super().__init__(id=id)
         localize_bindings(self)
 
+    def synced(self) -> None:
+        """A sync finished while this screen was shown (a screen showing what the server
+        answers reads the store again)."""
+
     @on(Worker.StateChanged)
     def _forward_worker_error(self, event: Worker.StateChanged) -> None:
         # StateChanged does not bubble; send failures on to the app's one handler.

@@ -24,6 +24,7 @@ from fieldapp.tui.widgets.key_footer import KeyFooter
 from fieldapp.tui.widgets.paged_table import selected_key
 
 SWITCH_ACTIONS = ("switch", "next_phase")
+COLUMNS = ("name", "state", "phase", "dates", "grids")
 
 
 def state_text(line: CampaignLine) -> str:
@@ -69,10 +70,7 @@ class CampaignsScreen(FieldScreen[None]):
 
     def on_mount(self) -> None:
         self.sub_title = t("campaigns.subtitle")
-        table = self.query_one("#campaigns-table", DataTable)
-        for key in ("name", "state", "phase", "dates", "grids"):
-            table.add_column(t(f"campaigns.col.{key}"), key=key)
-        table.focus()
+        self.query_one("#campaigns-table", DataTable).focus()
         self._load()
 
     async def relabel(self) -> None:
@@ -86,6 +84,9 @@ class CampaignsScreen(FieldScreen[None]):
 
     def action_refresh(self) -> None:
         self._load()
+
+    def synced(self) -> None:
+        self._load()  # the server's answer to a switch came back
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="campaigns-load")
     def _load(self) -> None:
@@ -101,7 +102,9 @@ class CampaignsScreen(FieldScreen[None]):
         self.lines, self.may_switch = event.lines, event.may_switch
         table = self.query_one("#campaigns-table", DataTable)
         kept = table.cursor_row
-        table.clear()
+        table.clear(columns=True)  # columns sized afresh: a long state does not stay wide
+        for key in COLUMNS:
+            table.add_column(t(f"campaigns.col.{key}"), key=key)
         for line in event.lines:
             dates = f"{line.starts_on or '…'} – {line.ends_on or '…'}"
             where = ", ".join(line.grids) if line.grids else t("campaign.admin.everywhere")
