@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from fieldapp.domain.device_pin import KdfParams
+from fieldapp.domain.personal import new_key
 from fieldapp.services.people.registry import HouseholdForm, MemberForm
+from fieldapp.store import keyring
 
 _WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 
@@ -34,3 +37,14 @@ def returnee_family(grid: str = "V1") -> HouseholdForm:
             MemberForm("陈小明", sex="male", id_number=CHILD, **common),
         ],
     )
+
+
+PIN = "250913"
+CHEAP_KDF = KdfParams(time_cost=1, memory_kib=8, parallelism=1)  # Argon2id at a test's cost
+
+
+def key_behind_pin() -> None:
+    """A personal-data key on the device, wrapped under PIN and opened for this process
+    (as after the lock screen), so the app starts past the PIN."""
+    keyring.save_key(new_key())
+    keyring.set_pin(PIN, CHEAP_KDF)

@@ -7,13 +7,11 @@ import re
 from pathlib import Path
 
 import pytest
-from people_support import FATHER, MOTHER
+from people_support import FATHER, MOTHER, key_behind_pin
 from pilot_support import SIZE, open_screen, settle
 from textual.widgets import DataTable, Input, Select
 
-from fieldapp.domain.personal import new_key
 from fieldapp.services.demo import workspace as demo
-from fieldapp.store import keyring
 from fieldapp.store.models import Outbox
 from fieldapp.store.people_models import HouseholdMember
 from fieldapp.tui.app import make_app
@@ -43,7 +41,7 @@ async def _fill(app, pilot, values: dict[str, str]) -> None:  # type: ignore[no-
 
 @pytest.fixture
 def unlocked(demo_home: Path) -> Path:
-    keyring.save_key(new_key())
+    key_behind_pin()
     return demo_home
 
 

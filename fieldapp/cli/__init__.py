@@ -30,6 +30,7 @@ LAZY_COMMANDS = {
     "sync": "fieldapp.cli.device:sync_command",
     "web": "fieldapp.cli.web:web",
     "device-info": "fieldapp.cli.device:device_info",
+    "idle-lock": "fieldapp.cli.device:idle_lock",
 }
 
 

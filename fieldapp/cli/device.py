@@ -164,3 +164,28 @@ def device_info(ctx: click.Context) -> None:
     ]  # fmt: skip
     for key, value in lines:
         click.echo(f"{t(key)}: {value}")
+
+
+@click.command("idle-lock")
+@click.argument("minutes", type=float, required=False)
+@click.pass_context
+def idle_lock(ctx: click.Context, minutes: float | None) -> None:
+    """Show or set the minutes without a key press after which the app locks (1–60)."""
+    from fieldapp.services.common import device_lock
+
+    use_language(ctx)
+    open_local_store()
+    if minutes is not None:
+        try:
+            device_lock.set_idle_lock_minutes(minutes)
+        except ValueError:
+            click.echo(
+                t(
+                    "idle_lock.range",
+                    low=f"{device_lock.SHORTEST_IDLE_LOCK_MINUTES:g}",
+                    high=f"{device_lock.LONGEST_IDLE_LOCK_MINUTES:g}",
+                ),
+                err=True,
+            )
+            sys.exit(1)
+    click.echo(t("idle_lock.now", minutes=f"{device_lock.idle_lock_minutes():g}"))

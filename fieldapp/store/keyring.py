@@ -1,48 +1,203 @@
-"""Where the device keeps the personal-data key: a file of its own beside the store.
+"""Where the device keeps the personal-data key: a file of its own beside the store,
+wrapped under the device PIN once one is set.
 
 The key opens the sealed ID numbers and phones of the registry (`fieldapp.domain.personal`).
 It comes from the server (`GET /api/v1/personal-key`) at the first sync after enrolment and
 is kept owner-only beside the store file, never inside it, so a copied store file alone
-shows no ID number or phone.
+shows no ID number or phone. The file holds either
+
+- the key itself (base64, one line): no PIN is set yet — the app asks for one as soon as
+  it sees this (`state() == CLEAR`), and the CLI may still use it; or
+- `{"v": 2, "kdf": "argon2id", "salt", "t", "m", "p", "key"}`: the key wrapped under a key
+  derived from the PIN (`fieldapp.domain.device_pin`). It is opened by `unlock(pin)` and
+  then held in this process's memory only, until `lock()` (the app's idle lock).
+
+Wrong PINs are counted in a second file (`.pin-attempts`), so restarting the app does not
+reset the wait. `forget()` deletes both (a revoked device).
 """
 
 from __future__ import annotations
 
+import json
 import os
+import time
+from collections.abc import Callable
 from pathlib import Path
 
-from fieldapp.domain import personal
+from fieldapp.domain import device_pin, personal
 from fieldapp.store.db import db
+
+NONE, CLEAR, LOCKED, UNLOCKED = "none", "clear", "locked", "unlocked"
+
+# The key opened by the PIN in this process, with the file it came from.
+_session: tuple[str, bytes] | None = None
+
+
+class PinWait(RuntimeError):
+    """Too many wrong PINs: the next attempt must wait `seconds`."""
+
+    def __init__(self, seconds: float, failures: int) -> None:
+        super().__init__(f"too many wrong PINs; try again in {seconds:.0f} s")
+        self.seconds = seconds
+        self.failures = failures
 
 
 def key_path() -> Path:
     return Path(str(db.database) + ".personal-key")
 
 
-def load_key() -> bytes | None:
-    path = key_path()
-    if not path.is_file():
-        return None
-    return personal.decode_key(path.read_text(encoding="ascii").strip())
+def _attempts_path() -> Path:
+    return Path(str(db.database) + ".pin-attempts")
 
 
-def save_key(key: bytes) -> None:
-    """Write the key owner-only, atomically (a crash leaves the old key or the new one)."""
-    path = key_path()
+def _write(path: Path, text: str) -> None:
+    """Owner-only, atomically (a crash leaves the old content or the new one)."""
     temporary = path.with_name(path.name + ".tmp")
     fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     with os.fdopen(fd, "w", encoding="ascii") as handle:
-        handle.write(personal.encode_key(key))
+        handle.write(text)
         handle.flush()
         os.fsync(handle.fileno())
     os.replace(temporary, path)
 
 
-def cipher() -> personal.PersonalCipher:
-    """The cipher of this device's key; PersonalDataLocked when there is none yet."""
+def _read() -> str | dict[str, object] | None:
+    path = key_path()
+    if not path.is_file():
+        return None
+    text = path.read_text(encoding="ascii").strip()
+    if text.startswith("{"):
+        record: dict[str, object] = json.loads(text)
+        return record
+    return text
+
+
+def _session_key() -> bytes | None:
+    if _session is not None and _session[0] == str(key_path()):
+        return _session[1]
+    return None
+
+
+def state() -> str:
+    """NONE (no key on this device), CLEAR (a key, no PIN yet), LOCKED or UNLOCKED."""
+    held = _read()
+    if held is None:
+        return NONE
+    if isinstance(held, str):
+        return CLEAR
+    return UNLOCKED if _session_key() is not None else LOCKED
+
+
+def load_key() -> bytes | None:
+    """The key when it can be used now: held in clear, or opened by the PIN."""
+    held = _read()
+    if held is None:
+        return None
+    if isinstance(held, str):
+        return personal.decode_key(held)
+    return _session_key()
+
+
+def has_key() -> bool:
+    return key_path().is_file()
+
+
+def save_key(key: bytes) -> None:
+    """Keep a key fetched from the server: in clear while no PIN is set (the app then asks
+    for one), else wrapped — which needs the PIN's key, so only while unlocked."""
+    if isinstance(_read(), dict):
+        raise personal.PersonalDataLocked("the device PIN is set: unlock before saving a key")
+    _write(key_path(), personal.encode_key(key))
+
+
+def set_pin(pin: str, params: device_pin.KdfParams | None = None) -> None:
+    """Wrap the key under `pin` (first run, or a change of PIN while unlocked)."""
+    global _session
+    problem = device_pin.pin_problem(pin)
+    if problem:
+        raise ValueError(problem)
     key = load_key()
     if key is None:
-        raise personal.PersonalDataLocked(
-            "this device has no key for personal data yet; sync once to get it"
+        raise personal.PersonalDataLocked("no key to protect, or the device is locked")
+    params = params or device_pin.DEFAULT_PARAMS
+    salt = device_pin.new_salt()
+    wrapped = device_pin.wrap(device_pin.derive(pin, salt, params), key)
+    record = {
+        "v": 2,
+        "kdf": "argon2id",
+        "salt": salt.hex(),
+        "t": params.time_cost,
+        "m": params.memory_kib,
+        "p": params.parallelism,
+        "key": wrapped,
+    }
+    _write(key_path(), json.dumps(record))
+    _session = (str(key_path()), key)
+    _attempts_path().unlink(missing_ok=True)
+
+
+def failures() -> tuple[int, float]:
+    """Wrong PINs in a row, and the wall-clock time of the last one."""
+    path = _attempts_path()
+    if not path.is_file():
+        return 0, 0.0
+    try:
+        held = json.loads(path.read_text(encoding="ascii"))
+        return int(held["failures"]), float(held["at"])
+    except (ValueError, KeyError, TypeError):
+        return device_pin.FREE_ATTEMPTS, time.time()  # a damaged count is not a reset
+
+
+def wait_left(now: float) -> float:
+    count, at = failures()
+    return max(0.0, at + device_pin.wait_after(count) - now)
+
+
+def unlock(pin: str, *, clock: Callable[[], float] = time.time) -> None:
+    """Open the key with the PIN and hold it for this process. PinWait while wrong PINs
+    must wait; device_pin.WrongPin (and one more failure counted) for a wrong PIN."""
+    global _session
+    held = _read()
+    if not isinstance(held, dict):
+        return  # no PIN: nothing to open
+    now = clock()
+    left = wait_left(now)
+    if left > 0:
+        raise PinWait(left, failures()[0])
+    params = device_pin.KdfParams(int(str(held["t"])), int(str(held["m"])), int(str(held["p"])))
+    try:
+        wrapping = device_pin.derive(pin, bytes.fromhex(str(held["salt"])), params)
+        key = device_pin.unwrap(wrapping, str(held["key"]))
+    except device_pin.WrongPin:
+        count = failures()[0] + 1
+        _write(_attempts_path(), json.dumps({"failures": count, "at": now}))
+        raise
+    _session = (str(key_path()), key)
+    _attempts_path().unlink(missing_ok=True)
+
+
+def lock() -> None:
+    """Forget the opened key (the idle lock); the PIN opens it again."""
+    global _session
+    _session = None
+
+
+def forget() -> None:
+    """Delete the key and the PIN's files and forget the opened key (a revoked device)."""
+    lock()
+    key_path().unlink(missing_ok=True)
+    _attempts_path().unlink(missing_ok=True)
+
+
+def cipher() -> personal.PersonalCipher:
+    """The cipher of this device's key; PersonalDataLocked when there is none yet, or the
+    device PIN has not opened it."""
+    key = load_key()
+    if key is None:
+        text = (
+            "this device is locked; enter the device PIN"
+            if has_key()
+            else "this device has no key for personal data yet; sync once to get it"
         )
+        raise personal.PersonalDataLocked(text)
     return personal.PersonalCipher(key)

@@ -4,9 +4,9 @@ Its concerns are parts it derives from, each in `fieldapp.tui.parts`: scanning (
 burst on any screen, the scan dialog), venues (opening a venue's inspection), syncing (the
 /health probe, sync runs), rounds (rounds, daily report, dashboard, export), incidents
 (report one from anywhere, the incident queue), activities (the scheduled activities
-due and held), campaigns (which are on; a supervisor switches them), preferences
-(language, keymap) and palette (the palette and F1's keys, in the language); where each key takes a person is
-`parts.navigation`.
+due and held), campaigns (which are on; a supervisor switches them), locking (the
+device PIN and the idle lock), preferences (language, keymap) and palette (the palette
+and F1's keys, in the language); where each key takes a person is `parts.navigation`.
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ from fieldapp.tui.dialogs import ResumeDialog, ScanDialog
 from fieldapp.tui.parts.activities import ActivitiesApp
 from fieldapp.tui.parts.campaigns import CampaignsApp
 from fieldapp.tui.parts.incidents import IncidentsApp
+from fieldapp.tui.parts.locking import LockingApp
 from fieldapp.tui.parts.palette import PaletteApp
 from fieldapp.tui.parts.patrols import PatrolsApp
 from fieldapp.tui.parts.people import PeopleApp
@@ -36,11 +37,13 @@ from fieldapp.tui.parts.syncing import SyncApp
 from fieldapp.tui.parts.venues import VenueOpening
 from fieldapp.tui.screens import WorkerFailed
 from fieldapp.tui.screens.home import HomeScreen
+from fieldapp.tui.views.home import DraftRow
 
 BENCH_EXIT_ENV = "FIELDAPP_BENCH_EXIT_ON_READY"
 
 
 class FieldApp(
+    LockingApp,
     ScanningApp,
     VenueOpening,
     SyncApp,
@@ -125,21 +128,23 @@ class FieldApp(
         self.call_after_refresh(self.start_report_reminders)
         if event.view.drafts:
             newest = event.view.drafts[0]
+            self.when_unlocked(lambda: self._offer_resume(newest))
 
-            def answered(resume: bool | None) -> None:
-                if resume:
-                    self.show_inspection(newest.inspection_id)
+    def _offer_resume(self, newest: DraftRow) -> None:
+        def answered(resume: bool | None) -> None:
+            if resume:
+                self.show_inspection(newest.inspection_id)
 
-            self.open_dialog(
-                ResumeDialog(
-                    newest.inspection_id,
-                    venue=newest.venue,
-                    code=newest.code,
-                    started=newest.started,
-                    item=newest.current_item,
-                ),
-                answered,
-            )
+        self.open_dialog(
+            ResumeDialog(
+                newest.inspection_id,
+                venue=newest.venue,
+                code=newest.code,
+                started=newest.started,
+                item=newest.current_item,
+            ),
+            answered,
+        )
 
     def _bench_ready(self) -> None:
         from fieldapp.tui.marks import mark

@@ -161,7 +161,7 @@ class SyncClient(PhotoTransfer):
 
     def fetch_personal_key(self) -> None:
         """Fetch the personal-data key once (a revoked device is refused: 401)."""
-        if keyring.load_key() is not None:
+        if keyring.has_key():  # in clear, or wrapped under the device PIN
             return
         response = self._request("GET", "/personal-key")
         if response.status_code != 200:

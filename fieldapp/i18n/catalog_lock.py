@@ -1,0 +1,64 @@
+"""Texts of the device lock: the PIN screen, setting a PIN, the idle lock."""
+
+ZH: dict[str, str] = {
+    "binding.app.lock": "锁定",
+    "binding.app.lock.tip": "立即锁定本机（人员信息需输入设备密码才能再看）",
+    "binding.lock.escape": "",
+    "binding.lock.escape.tip": "锁定时 Esc 无效：请输入设备密码",
+    "binding.lock.language": "English",
+    "binding.lock.language.tip": "界面语言切换为英文（保存为设置）",
+    "binding.lock.quit": "退出",
+    "binding.lock.quit.tip": "退出程序（下次启动仍需设备密码）",
+    "lock.title": "本机已锁定",
+    "lock.body": "本机保存有人员信息（身份证号、电话）。请输入设备密码后继续。",
+    "lock.pin": "设备密码（6–12 位数字）",
+    "lock.pin_again": "再输入一遍",
+    "lock.empty": "请输入设备密码，然后按回车。",
+    "lock.checking": "正在核对……",
+    "lock.wrong": "密码不对，请重新输入。",
+    "lock.wrong_wait": "密码不对。错误次数过多，请 {seconds} 秒后再试。",
+    "lock.wait": "错误次数过多，请 {seconds} 秒后再试。",
+    "lock.set.title": "设置设备密码",
+    "lock.set.body": (
+        "本机已收到人员信息。请设置 6–12 位数字的设备密码：以后启动和闲置后都要输入它，"
+        "没有它无法查看本机的人员信息。请记牢，忘记后需要重新登记设备。"
+    ),
+    "lock.set.bad": "设备密码须为 6–12 位数字，且不能是同一数字或连续数字（如 123456）。",
+    "lock.set.differ": "两次输入不一致，请重新输入。",
+    "idle_lock.now": "闲置 {minutes} 分钟后自动锁定。",
+    "idle_lock.range": "闲置锁定时间须在 {low} 到 {high} 分钟之间。",
+}
+
+EN: dict[str, str] = {
+    "binding.app.lock": "Lock",
+    "binding.app.lock.tip": "Lock this device now (the device PIN opens people data again)",
+    "binding.lock.escape": "",
+    "binding.lock.escape.tip": "Esc does nothing while locked: enter the device PIN",
+    "binding.lock.language": "中文",
+    "binding.lock.language.tip": "Switch the interface to Chinese (saved as a setting)",
+    "binding.lock.quit": "Quit",
+    "binding.lock.quit.tip": "Quit the program (the device PIN is asked at the next start)",
+    "lock.title": "This device is locked",
+    "lock.body": (
+        "This device holds people data (ID numbers, phones). Enter the device PIN to go on."
+    ),
+    "lock.pin": "Device PIN (6–12 digits)",
+    "lock.pin_again": "The same PIN again",
+    "lock.empty": "Type the device PIN, then press Enter.",
+    "lock.checking": "Checking…",
+    "lock.wrong": "Wrong PIN. Try again.",
+    "lock.wrong_wait": "Wrong PIN. Too many wrong PINs: try again in {seconds} s.",
+    "lock.wait": "Too many wrong PINs: try again in {seconds} s.",
+    "lock.set.title": "Set the device PIN",
+    "lock.set.body": (
+        "This device has received people data. Set a device PIN of 6–12 digits: it is asked "
+        "at start-up and after idle time, and without it the people data on this device "
+        "cannot be read. Remember it: a forgotten PIN means enrolling the device again."
+    ),
+    "lock.set.bad": (
+        "A device PIN has 6–12 digits and is not one repeated digit or a run (like 123456)."
+    ),
+    "lock.set.differ": "The two PINs differ. Type them again.",
+    "idle_lock.now": "The app locks after {minutes} minutes without a key press.",
+    "idle_lock.range": "The idle lock is {low} to {high} minutes.",
+}

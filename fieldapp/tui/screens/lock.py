@@ -1,0 +1,193 @@
+"""The lock screen: the device PIN, set once and asked at start-up and after idle time.
+
+It covers every screen below it (nothing of the registry shows through), and only the
+app's quit, language and key-list actions work while it is up (`ALLOWED_APP_ACTIONS`).
+`SetPinScreen` asks a new PIN twice (a device that has just received personal data);
+`LockScreen` asks the PIN and says how long to wait after too many wrong ones. The
+Argon2id work runs in a thread worker; Esc does not unlock anything.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.message import Message
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, Static
+from textual.worker import Worker, WorkerState
+
+from fieldapp.i18n import t
+from fieldapp.tui.commands import localize_bindings
+from fieldapp.tui.widgets.key_footer import KeyFooter
+
+
+@dataclass
+class PinAnswer(Message):
+    """The worker's verdict: opened, or a sentence saying what to do."""
+
+    opened: bool
+    text: str = ""
+
+
+class _PinScreen(ModalScreen[bool]):
+    ALLOWED_APP_ACTIONS: ClassVar[frozenset[str]] = frozenset(
+        {"quit", "switch_language", "toggle_keys"}
+    )
+    LOCKS_APP: ClassVar[bool] = True  # the app's idle lock and scanner leave it alone
+    # A modal screen hides the app's keys: the ones that work here are its own.
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("f9", "app.switch_language", "English", id="lock.language"),
+        Binding("ctrl+q", "app.quit", "Quit", id="lock.quit"),
+        Binding("escape", "nothing", "", id="lock.escape", show=False),
+    ]
+    TITLE_KEY = ""
+    BODY_KEY = ""
+
+    def __init__(self) -> None:
+        super().__init__(id="lock", classes="lock")
+        self.busy = False
+        localize_bindings(self)
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="lock-box"):
+            yield Label(t(self.TITLE_KEY), classes="dialog-title")
+            yield Static(t(self.BODY_KEY), id="lock-body")
+            yield from self.fields()
+            yield Static("", id="lock-status")
+        yield KeyFooter()
+
+    def fields(self) -> ComposeResult:
+        yield Input(password=True, max_length=12, placeholder=t("lock.pin"), id="lock-pin")
+
+    def on_mount(self) -> None:
+        self.query_one("#lock-pin", Input).focus()
+
+    async def relabel(self) -> None:
+        typed = {field.id: field.value for field in self.query(Input)}
+        localize_bindings(self)
+        await self.recompose()
+        for field in self.query(Input):
+            field.value = typed.get(field.id, "")
+        self.query_one("#lock-pin", Input).focus()
+
+    def action_nothing(self) -> None:
+        self.app.bell()  # Esc: the lock stays until the PIN is given
+
+    @on(Worker.StateChanged)
+    def _worker_failed(self, event: Worker.StateChanged) -> None:
+        if event.state is WorkerState.ERROR and event.worker.error is not None:
+            from fieldapp.tui.screens import WorkerFailed
+
+            self.busy = False
+            self.say("")
+            self.app.post_message(WorkerFailed(event.worker, event.worker.error))
+
+    def say(self, text: str) -> None:
+        self.query_one("#lock-status", Static).update(text)
+
+    @on(PinAnswer)
+    def _answered(self, event: PinAnswer) -> None:
+        self.busy = False
+        if event.opened:
+            self.dismiss(True)
+            return
+        self.say(event.text)
+        pin = self.query_one("#lock-pin", Input)
+        pin.value = ""
+        pin.focus()
+
+
+class LockScreen(_PinScreen):
+    """Asks the PIN; dismissed with True once it opened the personal-data key."""
+
+    TITLE_KEY = "lock.title"
+    BODY_KEY = "lock.body"
+
+    def __init__(self, *, clock: Callable[[], float] = time.time) -> None:
+        super().__init__()
+        self.clock = clock  # wall-clock seconds: the wrong-PIN wait survives a restart
+
+    @on(Input.Submitted, "#lock-pin")
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        if self.busy:
+            return
+        if not event.value:
+            self.say(t("lock.empty"))
+            return
+        self.busy = True
+        self.say(t("lock.checking"))
+        self._unlock(event.value)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="lock")
+    def _unlock(self, pin: str) -> None:
+        from fieldapp.services.common import device_lock
+
+        try:
+            device_lock.unlock(pin, clock=self.clock)
+        except device_lock.PinWait as wait:
+            self.post_message(PinAnswer(False, t("lock.wait", seconds=math.ceil(wait.seconds))))
+            return
+        except device_lock.WrongPin:
+            left = device_lock.wait_left(clock=self.clock)
+            text = t("lock.wrong_wait", seconds=math.ceil(left)) if left else t("lock.wrong")
+            self.post_message(PinAnswer(False, text))
+            return
+        self.post_message(PinAnswer(True))
+
+
+class SetPinScreen(_PinScreen):
+    """Asks a new PIN twice; dismissed with True once the key is wrapped under it."""
+
+    TITLE_KEY = "lock.set.title"
+    BODY_KEY = "lock.set.body"
+
+    def fields(self) -> ComposeResult:
+        yield from super().fields()
+        yield Input(
+            password=True, max_length=12, placeholder=t("lock.pin_again"), id="lock-pin-again"
+        )
+
+    @on(Input.Submitted, "#lock-pin")
+    def _first(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.query_one("#lock-pin-again", Input).focus()
+
+    @on(Input.Submitted, "#lock-pin-again")
+    def _second(self, event: Input.Submitted) -> None:
+        from fieldapp.services.common import device_lock
+
+        event.stop()
+        if self.busy:
+            return
+        pin = self.query_one("#lock-pin", Input).value
+        if device_lock.pin_problem(pin):
+            self._again(t("lock.set.bad"))
+            return
+        if event.value != pin:
+            self._again(t("lock.set.differ"))
+            return
+        self.busy = True
+        self.say(t("lock.checking"))
+        self._set(pin)
+
+    def _again(self, text: str) -> None:
+        self.say(text)
+        for field in self.query(Input):
+            field.value = ""
+        self.query_one("#lock-pin", Input).focus()
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="lock")
+    def _set(self, pin: str) -> None:
+        from fieldapp.services.common import device_lock
+
+        device_lock.set_pin(pin)
+        self.post_message(PinAnswer(True))

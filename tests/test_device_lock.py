@@ -1,0 +1,223 @@
+"""The device PIN and the idle lock: the personal-data key is wrapped under the PIN
+(Argon2id), wrong PINs wait longer and longer, the app asks the PIN at start-up and after
+idle time (its clock injected), and Esc opens nothing."""
+
+from __future__ import annotations
+
+import base64
+from pathlib import Path
+
+import pytest
+from people_support import CHEAP_KDF, FATHER, PIN, returnee_family
+from pilot_support import settle
+from textual.widgets import Input
+
+from fieldapp.domain import device_pin
+from fieldapp.domain.personal import PersonalDataLocked, encode_key, new_key
+from fieldapp.services.common import device_lock, settings
+from fieldapp.services.common.identity import me
+from fieldapp.services.people import registry
+from fieldapp.store import keyring
+from fieldapp.store.people_models import HouseholdMember
+from fieldapp.tui.app import make_app
+from fieldapp.tui.screens.home import HomeScreen
+from fieldapp.tui.screens.lock import LockScreen, SetPinScreen
+from fieldapp.tui.screens.people import PeopleScreen
+
+
+class Clock:
+    """Seconds that move only when the test says so."""
+
+    def __init__(self, start: float = 1_000_000.0) -> None:
+        self.now = start
+
+    def __call__(self) -> float:
+        return self.now
+
+
+@pytest.fixture(autouse=True)
+def cheap_kdf(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Argon2id at a test's cost (the real cost is checked once, below)."""
+    monkeypatch.setattr(device_pin, "DEFAULT_PARAMS", CHEAP_KDF)
+
+
+@pytest.fixture
+def with_pin(demo_home: Path) -> bytes:
+    """A device holding a family's ID numbers, its key wrapped under PIN, locked."""
+    key = new_key()
+    keyring.save_key(key)
+    registry.save_household(returnee_family(me().grids[0][0]))
+    keyring.set_pin(PIN)
+    keyring.lock()
+    return key
+
+
+def test_the_key_file_opens_nothing_without_the_pin(with_pin: bytes) -> None:
+    held = keyring.key_path().read_text(encoding="ascii")
+    assert encode_key(with_pin) not in held and base64.b64encode(with_pin).decode() not in held
+    assert keyring.state() == keyring.LOCKED
+    with pytest.raises(PersonalDataLocked):
+        keyring.cipher()
+    shown = registry.households("")[0].members[0].id_number
+    assert set(shown) == {"*"}, "locked: not even the mask's digits"
+    with pytest.raises(device_pin.WrongPin):
+        keyring.unlock("000111")
+    keyring.unlock(PIN)
+    token = HouseholdMember.get(HouseholdMember.name == "陈建国").id_number
+    assert FATHER not in token
+    assert keyring.cipher().open(token, field="id_number", owner=_father_id()) == FATHER
+
+
+def _father_id() -> str:
+    return str(HouseholdMember.get(HouseholdMember.name == "陈建国").id)
+
+
+def test_wrong_pins_wait_longer_and_longer_and_the_count_survives_a_restart(
+    with_pin: bytes,
+) -> None:
+    clock = Clock()
+    for _ in range(device_pin.FREE_ATTEMPTS):
+        with pytest.raises(device_pin.WrongPin):
+            keyring.unlock("999888", clock=clock)
+    assert keyring.wait_left(clock()) == 30
+    with pytest.raises(keyring.PinWait):
+        keyring.unlock(PIN, clock=clock)  # even the right PIN waits
+    clock.now += 30
+    with pytest.raises(device_pin.WrongPin):
+        keyring.unlock("999887", clock=clock)
+    assert keyring.wait_left(clock()) == 60
+    keyring.lock()  # a restart: the count is on disk
+    clock.now += 59
+    with pytest.raises(keyring.PinWait):
+        keyring.unlock(PIN, clock=clock)
+    clock.now += 1
+    keyring.unlock(PIN, clock=clock)
+    assert keyring.state() == keyring.UNLOCKED and keyring.failures() == (0, 0.0)
+    assert device_pin.wait_after(40) == device_pin.LONGEST_WAIT_SECONDS
+
+
+def test_pin_rules_and_the_real_argon2id_cost() -> None:
+    assert device_pin.pin_problem("12345")  # too short
+    assert device_pin.pin_problem("123456")  # a run
+    assert device_pin.pin_problem("777777")
+    assert device_pin.pin_problem("25091a")
+    assert device_pin.pin_problem(PIN) is None
+    params = device_pin.KdfParams()
+    assert (params.time_cost, params.memory_kib, params.parallelism) == (3, 65536, 4)
+    salt = device_pin.new_salt()
+    wrapping = device_pin.derive(PIN, salt, params)
+    token = device_pin.wrap(wrapping, b"k" * 32)
+    assert device_pin.unwrap(device_pin.derive(PIN, salt, params), token) == b"k" * 32
+    with pytest.raises(device_pin.WrongPin):
+        device_pin.unwrap(device_pin.derive("250914", salt, params), token)
+
+
+async def _type_pin(app, pilot, pin: str, field: str = "#lock-pin") -> None:  # type: ignore[no-untyped-def]
+    app.screen.query_one(field, Input).focus()
+    await pilot.press(*pin, "enter")
+    await settle(app, pilot, rounds=2)
+
+
+def _status(app) -> str:  # type: ignore[no-untyped-def]
+    return str(app.screen.query_one("#lock-status").render())
+
+
+async def test_start_up_asks_the_pin_esc_does_not_unlock_and_wrong_pins_wait(
+    with_pin: bytes,
+) -> None:
+    app = make_app()
+    clock = Clock()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot, rounds=2)
+        assert isinstance(app.screen, LockScreen)
+        app.screen.clock = clock
+        await pilot.press("escape", "f11", "f5", "slash")
+        await settle(app, pilot)
+        assert isinstance(app.screen, LockScreen), "only the PIN opens the lock"
+        for _ in range(device_pin.FREE_ATTEMPTS - 1):
+            await _type_pin(app, pilot, "999888")
+            assert "密码不对" in _status(app)
+        await _type_pin(app, pilot, "999888")
+        assert "30 秒后再试" in _status(app)
+        await _type_pin(app, pilot, PIN)
+        assert isinstance(app.screen, LockScreen) and "秒后再试" in _status(app)
+        assert keyring.state() == keyring.LOCKED
+        clock.now += 30
+        await _type_pin(app, pilot, PIN)
+        assert not isinstance(app.screen, LockScreen)
+        assert keyring.state() == keyring.UNLOCKED
+        await pilot.press("f11")
+        await settle(app, pilot, rounds=2)
+        assert isinstance(app.screen, PeopleScreen)
+
+
+async def test_idle_time_locks_the_app_over_what_was_open(with_pin: bytes) -> None:
+    settings.put(device_lock.IDLE_LOCK_SETTING, 2)
+    keyring.unlock(PIN)
+    app = make_app(lang="en")
+    idle = Clock()
+    app.idle_clock = idle
+    try:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(app, pilot, rounds=2)
+            assert isinstance(app.screen, HomeScreen) and app.idle_lock_minutes == 2
+            await pilot.press("f11")
+            await settle(app, pilot, rounds=2)
+            assert isinstance(app.screen, PeopleScreen)
+            idle.now += 119
+            await pilot.press("down")  # activity: the two minutes start again
+            idle.now += 119
+            app.lock_if_idle()
+            await settle(app, pilot)
+            assert isinstance(app.screen, PeopleScreen)
+            idle.now += 1
+            app.lock_if_idle()
+            await settle(app, pilot)
+            assert isinstance(app.screen, LockScreen)
+            assert keyring.state() == keyring.LOCKED and not app._notifications
+            assert "This device is locked" in str(app.screen.query_one(".dialog-title").render())
+            await _type_pin(app, pilot, PIN)
+            assert isinstance(app.screen, PeopleScreen), "back where the person was"
+            app.lock_if_idle()
+            assert isinstance(app.screen, PeopleScreen)
+            await pilot.press("ctrl+l")  # lock by hand
+            await settle(app, pilot)
+            assert isinstance(app.screen, LockScreen)
+    finally:
+        from fieldapp.i18n import set_language
+
+        set_language("zh")
+
+
+async def test_a_device_with_a_key_and_no_pin_asks_for_one_first(demo_home: Path) -> None:
+    keyring.save_key(new_key())
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot, rounds=2)
+        assert isinstance(app.screen, SetPinScreen)
+        await _type_pin(app, pilot, "123456")
+        await _type_pin(app, pilot, "123456", "#lock-pin-again")
+        assert "连续数字" in _status(app)
+        await _type_pin(app, pilot, PIN)
+        await _type_pin(app, pilot, "250914", "#lock-pin-again")
+        assert "不一致" in _status(app) and keyring.state() == keyring.CLEAR
+        await _type_pin(app, pilot, PIN)
+        await _type_pin(app, pilot, PIN, "#lock-pin-again")
+        assert isinstance(app.screen, HomeScreen)
+    assert keyring.state() == keyring.UNLOCKED
+    keyring.lock()
+    keyring.unlock(PIN)
+    assert keyring.state() == keyring.UNLOCKED
+
+
+def test_the_idle_time_is_a_setting_of_one_to_sixty_minutes(home: Path) -> None:
+    from click.testing import CliRunner
+
+    from fieldapp.cli import main
+
+    runner = CliRunner()
+    assert "5 分钟" in runner.invoke(main, ["idle-lock"]).output
+    refused = runner.invoke(main, ["idle-lock", "90"])
+    assert refused.exit_code == 1 and "1 到 60 分钟" in refused.output
+    assert "2 分钟" in runner.invoke(main, ["idle-lock", "2"]).output
+    assert device_lock.idle_lock_minutes() == 2
