@@ -10,6 +10,7 @@ reads as it always did."""
 from sync.client.base import (
     Backoff,
     DeviceNotEnrolled,
+    DeviceRevoked,
     InsecureURL,
     ServerRefused,
     ServerUnavailable,
@@ -23,6 +24,7 @@ from sync.client.sync_client import SyncClient
 __all__ = [
     "Backoff",
     "DeviceNotEnrolled",
+    "DeviceRevoked",
     "InsecureURL",
     "ServerRefused",
     "ServerUnavailable",

@@ -27,6 +27,14 @@ class DeviceNotEnrolled(SyncError):
         super().__init__(f"{message} ({detail})" if detail else message)
 
 
+class DeviceRevoked(DeviceNotEnrolled):
+    """The server says this device was revoked (its 401 says `device_revoked`): the device
+    deletes the people data it holds."""
+
+
+REVOKED_CODE = "device_revoked"
+
+
 class InsecureURL(SyncError):
     pass
 

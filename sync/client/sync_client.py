@@ -5,7 +5,8 @@ the server's answer for that op is committed locally together with the op's new 
 a pulled page is committed together with its cursor (invariant 2). Network errors, 5xx
 and 429 are retried with exponential backoff and full jitter, capped at 5 minutes
 (invariant 7); other 4xx mark the op rejected with the server's reason; 401 raises
-`DeviceNotEnrolled`. A new server epoch resets the cursor and re-pushes every op that was
+`DeviceNotEnrolled` — `DeviceRevoked` when the server says this device was revoked, which
+first deletes the people data the device holds. A new server epoch resets the cursor and re-pushes every op that was
 not rejected (invariant 6). After the pull, photos that pulled records refer to and this
 device lacks are downloaded, a bounded number per sync; the rest come with the next one.
 """
@@ -26,11 +27,14 @@ from fieldapp.domain.personal import decode_key
 from fieldapp.store import keyring
 from fieldapp.store.db import db
 from fieldapp.store.models import Outbox, SyncState
+from fieldapp.store.personal_data import forget_personal_data
 from sync.client.apply import PageApplier, forget_server_seqs, record_server_seqs
 from sync.client.base import (
     PHASES,
+    REVOKED_CODE,
     Backoff,
     DeviceNotEnrolled,
+    DeviceRevoked,
     InsecureURL,
     Progress,
     RejectedOp,
@@ -40,6 +44,7 @@ from sync.client.base import (
     SyncResult,
     check_url,
     default_blob_path,
+    error_code,
     error_message,
     retry_after_seconds,
 )
@@ -124,7 +129,8 @@ class SyncClient(PhotoTransfer):
     # --- transport ----------------------------------------------------------------------
 
     def _request(self, method: str, path: str, **kwargs: Any) -> httpx.Response:
-        """One call, retried on network errors, 5xx and 429; 401 raises DeviceNotEnrolled."""
+        """One call, retried on network errors, 5xx and 429; 401 raises DeviceNotEnrolled
+        (DeviceRevoked, after deleting the people data, when the device was revoked)."""
         last = ""
         for attempt in range(self.max_retries + 1):
             if attempt:
@@ -138,6 +144,9 @@ class SyncClient(PhotoTransfer):
                 self.failures += 1
                 continue
             if response.status_code == 401:
+                if error_code(response) == REVOKED_CODE:
+                    forget_personal_data()  # the key and every person this device holds
+                    raise DeviceRevoked(error_message(response))
                 raise DeviceNotEnrolled(error_message(response))
             if response.status_code == 429 or response.status_code >= 500:
                 last = f"server answered {response.status_code}: {error_message(response)}"
@@ -358,6 +367,7 @@ __all__ = [
     "PHASES",
     "Backoff",
     "DeviceNotEnrolled",
+    "DeviceRevoked",
     "InsecureURL",
     "Progress",
     "RejectedOp",

@@ -17,6 +17,10 @@ CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud an
 CODE_LENGTH = 12  # ~60 bits; single use and short-lived
 
 
+NOT_ENROLLED = "not_enrolled"
+REVOKED = "device_revoked"
+
+
 class AuthError(Exception):
     """The caller is not (or no longer) allowed in; the message says what to do, the code
     (an ErrorBody `error`) which case it is, for a device to say in its own language."""
@@ -136,10 +140,13 @@ def authenticate(token: str) -> DeviceContext:
     )
     row = db.execute_sql(sql, (sha256_hex(token),)).fetchone()
     if row is None:
-        raise AuthError("this device is not enrolled with this server; enrol it again")
+        raise AuthError(
+            "this device is not enrolled with this server; enrol it again", NOT_ENROLLED
+        )
     device_id, revoked, last_seen_at, person_id, person_name, role = row
     if revoked:
-        raise AuthError("this device was revoked by the administrator; enrol it again")
+        # Its own code: the device deletes the people data it holds when it reads it.
+        raise AuthError("this device was revoked by the administrator; enrol it again", REVOKED)
     return DeviceContext(
         device_id=device_id,
         person_id=person_id,

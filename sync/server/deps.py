@@ -45,7 +45,7 @@ def current_device(
         try:
             who = authenticate(credentials.credentials)
         except AuthError as error:
-            raise api_error(401, "not_enrolled", str(error)) from None
+            raise api_error(401, error.code, str(error)) from None
         now = server_db.now_iso()
         if _stale(who.last_seen_at, now):
             # A write per request would be a second commit (and fsync) beside the push's

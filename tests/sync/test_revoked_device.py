@@ -1,0 +1,74 @@
+"""A revoked device deletes the people data it holds at its next contact with the server:
+the server's 401 says `device_revoked`, and afterwards neither the key nor the names are
+on the laptop (store file and WAL read as bytes), while its other records stay."""
+
+from __future__ import annotations
+
+import pytest
+from people_support import FAMILY_IDS, returnee_family
+
+from fieldapp.domain.personal import PersonalDataLocked
+from fieldapp.services.followups import plans, readings
+from fieldapp.services.people import registry
+from fieldapp.store import keyring
+from fieldapp.store.followup_models import FollowupReading
+from fieldapp.store.models import Outbox, Venue
+from fieldapp.store.people_models import HouseholdMember
+from sync.client import DeviceNotEnrolled, DeviceRevoked
+from sync.server import auth
+from sync.server import db as server_db
+
+NAMES = ("陈建国", "林秀英", "陈小明")
+
+
+def _laptop_bytes(home) -> bytes:  # type: ignore[no-untyped-def]
+    return b"".join(path.read_bytes() for path in sorted(home.iterdir()) if path.is_file())
+
+
+def test_a_revoked_device_deletes_its_people_data_at_its_next_contact(make_device) -> None:
+    worker = make_device("worker").enroll("p-insp")  # grid V1
+    with worker.client() as client:
+        assert client.sync_once().ok  # the personal-data key comes down
+    registry.save_household(returnee_family())
+    with worker.client() as client:
+        assert client.sync_once().ok  # the family goes up
+    father = HouseholdMember.get(HouseholdMember.name == "陈建国")
+    plan_id = plans.create_plan(str(father.id))
+    readings.record_reading(
+        plan_id, plans.due_readings()[0].slot_at, {"FUP-01": "36.6", "FUP-02": "yes"}
+    )
+    registry.save_household(returnee_family())  # a second, unsent registration
+    venues = Venue.select().count()
+    assert venues and keyring.has_key()
+    assert "陈建国".encode() in _laptop_bytes(worker.home)
+
+    with server_db.current().connection_context():
+        assert auth.revoke(worker.device_id)
+    with worker.client() as client, pytest.raises(DeviceRevoked):
+        client.sync_once()
+
+    assert not keyring.has_key() and keyring.state() == keyring.NONE
+    with pytest.raises(PersonalDataLocked):
+        keyring.cipher()
+    assert HouseholdMember.select().count() == 0 and FollowupReading.select().count() == 0
+    assert not Outbox.select().where(Outbox.type == "household.upsert").exists()
+    assert Venue.select().count() == venues, "only the people data goes"
+    held = _laptop_bytes(worker.home)
+    for name in NAMES:
+        assert name.encode() not in held, f"{name} is still in the store's bytes"
+    for number in FAMILY_IDS:
+        assert number.encode() not in held
+
+
+def test_an_unknown_token_is_not_a_revocation(make_device) -> None:
+    worker = make_device("worker").enroll("p-insp")
+    with worker.client() as client:
+        assert client.sync_once().ok
+    registry.save_household(returnee_family())
+    from fieldapp.store.models import SyncState
+
+    SyncState.update(token="not-a-token").where(SyncState.id == 1).execute()
+    with worker.client() as client, pytest.raises(DeviceNotEnrolled) as refused:
+        client.sync_once()
+    assert not isinstance(refused.value, DeviceRevoked)
+    assert keyring.has_key() and HouseholdMember.select().count() == 3
