@@ -14,6 +14,10 @@ ZH: dict[str, str] = {
     "people.grid_empty": "请选择网格",
     "people.locked": "本设备尚未取得个人信息密钥:请先同步一次",
     "people.reveal_refused": "您的角色不能查看完整的身份证号或电话",
+    "admin.retention.done": (
+        "已按保存期限删除：随访计划 {plans} 个（读数 {readings} 条）、已离开人员 {people} 人、"
+        "空户 {households} 户（保留 {days} 天）。已记入审计日志，设备下次同步时同样删除。"
+    ),
 }
 
 EN: dict[str, str] = {
@@ -30,4 +34,9 @@ EN: dict[str, str] = {
     "people.grid_empty": "Choose the grid",
     "people.locked": "This device has no key for personal data yet: sync once first",
     "people.reveal_refused": "Your role may not see full ID numbers or phones",
+    "admin.retention.done": (
+        "Deleted past retention: {plans} follow-up plans ({readings} readings), {people} people "
+        "who left, {households} empty households (kept {days} days). Recorded in the audit "
+        "trail; devices delete them at their next sync."
+    ),
 }

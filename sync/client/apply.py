@@ -36,7 +36,7 @@ from fieldapp.store.payloads import event_payload
 from sync.client.activity_rows import apply_activity
 from sync.client.base import Verdict
 from sync.client.campaigns import store_campaign
-from sync.client.followup_rows import apply_followup
+from sync.client.followup_rows import apply_followup, remove_followup
 from sync.client.incident_rows import (
     apply_incident_events,
     apply_incidents,
@@ -491,6 +491,9 @@ class PageApplier:
         apply_activity(change.record)
 
     def _followup(self, change: Change) -> None:
+        if change.deleted:  # retention on the server
+            remove_followup(change.id)
+            return
         warning = apply_followup(change.record)
         if warning:
             self.warnings.append(warning)

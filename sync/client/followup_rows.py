@@ -61,3 +61,13 @@ def refold_case(case_id: str) -> None:
     ]  # fmt: skip
     state = machine.fold(events, followups.CASE).state
     FollowupCase.update(state=state).where(FollowupCase.id == case_id).execute()
+
+
+def remove_followup(plan_id: str) -> None:
+    """A plan the server deleted (retention): it goes with its readings and cases."""
+    cases = [c.id for c in FollowupCase.select(FollowupCase.id).where(FollowupCase.plan == plan_id)]
+    if cases:
+        FollowupCaseEvent.delete().where(FollowupCaseEvent.case.in_(cases)).execute()
+        FollowupCase.delete().where(FollowupCase.id.in_(cases)).execute()
+    FollowupReading.delete().where(FollowupReading.plan == plan_id).execute()
+    FollowupPlan.delete().where(FollowupPlan.id == plan_id).execute()

@@ -1,0 +1,132 @@
+"""Retention with a frozen day: a follow-up plan is deleted 30 days after its last day
+(never while its case is open), a person 30 days after leaving (their household with
+them when nobody is left), on the server and, through the feed, on the devices — with one
+audit entry, and nothing of theirs left in the feed a new device would pull."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from people_support import returnee_family
+
+from fieldapp.domain.clock import today
+from fieldapp.services.followups import cases, plans, readings
+from fieldapp.services.people import registry
+from fieldapp.services.people.registry import HouseholdForm, MemberForm
+from fieldapp.store.followup_models import FollowupCase, FollowupPlan, FollowupReading
+from fieldapp.store.people_models import Household, HouseholdMember
+from sync.server import db as server_db
+from sync.server.followup_models import FollowupPlan as ServerPlan
+from sync.server.models import AuditEntry, ChangeLog
+from sync.server.people_models import HouseholdMember as ServerMember
+from sync.server.retention import RETENTION_DELETED, run_retention
+
+
+def _tenants(left_on: dt.date) -> HouseholdForm:
+    return HouseholdForm(
+        grid_code="V1",
+        code="DM-020",
+        address="鼎美村出租屋 20 号",
+        members=[
+            MemberForm("王租客", tags=("tenant",), arrived_on="2026-01-05",
+                       left_on=left_on.isoformat()),
+            MemberForm("李租客", tags=("tenant",), arrived_on="2026-01-05"),
+        ],
+    )  # fmt: skip
+
+
+def _feed_text() -> str:
+    return "\n".join(row.payload for row in ChangeLog.select(ChangeLog.payload))
+
+
+def _run(day: dt.date):  # type: ignore[no-untyped-def]
+    with server_db.current().connection_context():
+        return run_retention(today=day, keep_days=30)
+
+
+def test_retention_deletes_ended_follow_ups_and_people_who_left_on_both_ends(make_device):
+    worker = make_device("worker").enroll("p-insp")  # V1
+    with worker.client() as client:
+        assert client.sync_once().ok
+    start = today()
+    registry.save_household(returnee_family())
+    father = HouseholdMember.get(HouseholdMember.name == "陈建国")
+    plan_id = plans.create_plan(father.id, start_on=start)  # 14 days: last day start + 13
+    morning, afternoon = (d.slot_at for d in plans.due_readings())
+    readings.record_reading(plan_id, morning, {"FUP-01": "36.5", "FUP-02": "yes"})
+    sick = readings.record_reading(plan_id, afternoon, {"FUP-01": "38.1", "FUP-02": "no"})
+    tenants = registry.save_household(_tenants(left_on=start - dt.timedelta(days=1)))
+    with worker.client() as client:
+        assert client.sync_once().ok
+
+    kept = _run(start + dt.timedelta(days=29))  # the tenant left 30 days ago: kept
+    assert kept.nothing
+    report = _run(start + dt.timedelta(days=44))  # plan over 31 days ago, but its case is open
+    assert report.plans == [] and len(report.people) == 1 and report.households == []
+    with server_db.current().connection_context():
+        assert ServerPlan.select().count() == 1
+        assert "王租客" not in _feed_text() and "李租客" in _feed_text()
+
+    supervisor = make_device("supervisor").enroll("p-sup")
+    with supervisor.client() as client:
+        assert client.sync_once().ok
+    assert not HouseholdMember.select().where(HouseholdMember.name == "王租客").exists()
+    cases.hand_over(sick.case_id, "卫健2026-017")
+    cases.record_outcome(sick.case_id, "isolated")
+    cases.close(sick.case_id)
+    with supervisor.client() as client:
+        assert client.sync_once().ok
+
+    assert _run(start + dt.timedelta(days=43)).nothing  # last day + 30: still kept
+    report = _run(start + dt.timedelta(days=44))
+    assert report.plans == [plan_id] and report.readings == 2
+    with server_db.current().connection_context():
+        assert ServerPlan.select().count() == 0
+        assert ServerMember.select().where(ServerMember.name == "陈建国").exists()  # a resident
+        entries = list(AuditEntry.select().where(AuditEntry.action == RETENTION_DELETED))
+        assert [len(e.detail["people"]) for e in entries] == [1, 0]  # one entry per run
+        assert entries[1].detail["followup_plans"] == [plan_id]
+        assert (entries[1].detail["readings"], entries[1].detail["keep_days"]) == (2, 30)
+        assert plan_id not in _feed_text()
+
+    with supervisor.client() as client:
+        assert client.sync_once().ok
+    assert FollowupPlan.select().count() == 0 and FollowupCase.select().count() == 0
+
+    worker.open()
+    assert FollowupReading.select().count() == 2  # until its next sync
+    with worker.client() as client:
+        assert client.sync_once().ok
+    assert FollowupPlan.select().count() == 0 and FollowupReading.select().count() == 0
+    assert [m.name for m in Household.get_by_id(tenants).members] == ["李租客"]
+
+    # A person who left alone: the household goes with them.
+    registry.save_household(
+        HouseholdForm(
+            grid_code="V1",
+            code="DM-021",
+            members=[MemberForm("赵独居", tags=("tenant",), left_on=start.isoformat())],
+        )  # fmt: skip
+    )
+    with worker.client() as client:
+        assert client.sync_once().ok
+    report = _run(start + dt.timedelta(days=31))
+    assert len(report.people) == 1 and len(report.households) == 1
+    with worker.client() as client:
+        assert client.sync_once().ok
+    assert not Household.select().where(Household.code == "DM-021").exists()
+
+
+def test_the_admin_command_runs_retention_on_a_given_day(tmp_path) -> None:
+    from click.testing import CliRunner
+
+    from fieldapp.cli import main
+
+    db = f"sqlite:///{tmp_path / 'srv.sqlite3'}"
+    runner = CliRunner()
+    assert runner.invoke(main, ["admin", "--db", db, "init"]).exit_code == 0
+    done = runner.invoke(main, ["--lang", "en", "admin", "--db", db, "retention",
+                                "--keep-days", "14", "--today", "2026-07-01"])  # fmt: skip
+    assert done.exit_code == 0 and "0 follow-up plans" in done.output and "14 days" in done.output
+    refused = runner.invoke(main, ["admin", "--db", db, "retention", "--keep-days", "-1"])
+    assert refused.exit_code == 2
