@@ -1,0 +1,137 @@
+"""Registering and editing on the people screen: `n` a new household with its first
+person, `a` a person added to the household under the cursor, `e`/Enter the person under
+the cursor — each in the person dialog, saved in a thread worker (offline: the outbox
+carries it); problems reopen the dialog with what was typed.
+
+`PeopleEditing` is a base of `PeopleScreen`, which supplies the loaded data, the person
+under the cursor and `reload()`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from textual import on, work
+from textual.message import Message
+
+from fieldapp.i18n import t
+from fieldapp.services.people.registry import HouseholdForm, HouseholdView, MemberForm, MemberView
+from fieldapp.tui.dialogs.person import PersonDialog
+from fieldapp.tui.screens import FieldScreen
+
+if TYPE_CHECKING:
+    from fieldapp.tui.views.people import PeopleData
+
+
+class PeopleEditing(FieldScreen[None]):
+    data: PeopleData
+
+    @dataclass
+    class Saved(Message):
+        household_id: str
+
+    @dataclass
+    class Problems(Message):
+        form: HouseholdForm
+        new_household: bool
+        problems: tuple[str, ...]
+
+    if TYPE_CHECKING:
+        # Supplied by PeopleScreen (the list); declared for the type checker only.
+        def _current(self) -> tuple[HouseholdView, MemberView] | None: ...
+
+        def reload(self) -> None: ...
+
+    def action_new_household(self) -> None:
+        grids = list(self.data.grids)
+        form = HouseholdForm(grid_code=grids[0][1] if len(grids) == 1 else "")
+        self._open(form, new_household=True)
+
+    def action_add_person(self) -> None:
+        current = self._current()
+        if current is None:
+            self.app.bell()
+            return
+        self._open(_household_form(current[0], MemberForm(name="")), new_household=False)
+
+    def action_edit_person(self) -> None:
+        current = self._current()
+        if current is None:
+            self.app.bell()
+            return
+        household, m = current
+        member = MemberForm(
+            id=m.id,
+            name=m.name,
+            sex=m.sex,
+            birth_year=str(m.birth_year or ""),
+            tags=m.tags,
+            arrived_on=m.arrived_on.isoformat() if m.arrived_on else "",
+            left_on=m.left_on.isoformat() if m.left_on else "",
+            note=m.note,
+        )
+        masks = (m.id_number, m.phone)
+        self._open(_household_form(household, member), new_household=False, masks=masks)
+
+    def _open(
+        self,
+        form: HouseholdForm,
+        *,
+        new_household: bool,
+        masks: tuple[str, str] = ("", ""),
+        problems: tuple[str, ...] = (),
+    ) -> None:
+        def done(result: HouseholdForm | None) -> None:
+            if result is not None:
+                self._save(result, new_household, masks)
+
+        dialog = PersonDialog(
+            form,
+            grids=list(self.data.grids),
+            new_household=new_household,
+            masks=masks,
+            problems=problems,
+        )
+        self.app.push_screen(dialog, done)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="people-save")
+    def _save(self, form: HouseholdForm, new_household: bool, masks: tuple[str, str]) -> None:
+        from fieldapp.domain.personal import PersonalDataLocked
+        from fieldapp.services.people import registry
+        from fieldapp.store import db
+
+        with db.connection_context():
+            try:
+                household_id = registry.save_household(form)
+            except registry.RegistryInvalid as invalid:
+                texts = tuple(p.message for p in invalid.problems)
+                self.post_message(self.Problems(form, new_household, texts))
+                return
+            except PersonalDataLocked:
+                self.post_message(self.Problems(form, new_household, (t("people.locked"),)))
+                return
+        self.post_message(self.Saved(household_id))
+
+    @on(Problems)
+    def _problems(self, event: Problems) -> None:
+        self._open(event.form, new_household=event.new_household, problems=event.problems)
+
+    @on(Saved)
+    def _saved(self, event: Saved) -> None:
+        self.notify(t("people.saved"))
+        self.reload()
+
+
+def _household_form(household: HouseholdView, member: MemberForm) -> HouseholdForm:
+    """The household as held, with one person to save (the others are kept as they are)."""
+    form = HouseholdForm(
+        grid_code=household.grid_code,
+        id=household.id,
+        code=household.code,
+        building=household.building,
+        address=household.address,
+        venue_id=household.venue_id,
+        note=household.note,
+    )
+    return replace(form, members=[member])

@@ -1,0 +1,15 @@
+"""What the people screen shows, read in a worker: my grids' households and what I may do
+(`fieldapp.tui.screens.people.load_people`)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from fieldapp.services.people.registry import HouseholdView
+
+
+@dataclass(frozen=True)
+class PeopleData:
+    households: tuple[HouseholdView, ...]
+    grids: tuple[tuple[str, str], ...]  # (name, code) of my grids and those under them
+    may_reveal: bool
