@@ -160,7 +160,8 @@ async def test_idle_time_locks_the_app_over_what_was_open(with_pin: bytes) -> No
     try:
         async with app.run_test(size=(80, 24)) as pilot:
             await settle(app, pilot, rounds=2)
-            assert isinstance(app.screen, HomeScreen) and app.idle_lock_minutes == 2
+            assert isinstance(app.screen, HomeScreen), app.screen
+            assert app.idle_lock_minutes == 2
             await pilot.press("f11")
             await settle(app, pilot, rounds=2)
             assert isinstance(app.screen, PeopleScreen)

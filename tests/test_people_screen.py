@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from people_support import FATHER, MOTHER, key_behind_pin
 from pilot_support import SIZE, open_screen, settle
-from textual.widgets import DataTable, Input, Select
+from textual.widgets import DataTable, Input, Select, Static
 
 from fieldapp.services.demo import workspace as demo
 from fieldapp.store.models import Outbox
@@ -124,3 +124,60 @@ async def test_problems_reopen_the_form_with_what_was_typed(unlocked: Path) -> N
         assert dialog.query_one("#person-name", Input).value == "林秀英"
         text = screen_text(app)
         assert "身份证号无效" in text and "请选择网格" in text
+
+
+async def test_baobao_lists_and_the_follow_ups_due_on_home(unlocked: Path) -> None:
+    from people_support import returnee_family
+    from textual.widgets import Label
+
+    from fieldapp.services.common.identity import me
+    from fieldapp.services.followups import plans
+    from fieldapp.services.people import registry
+    from fieldapp.services.people.registry import HouseholdForm, MemberForm
+    from fieldapp.store.people_models import Responsibility
+    from fieldapp.tui.dialogs.followup import AskDialog
+    from fieldapp.tui.screens.home import HomeScreen
+
+    who = me()
+    grid = who.grids[0][0]
+    family = registry.save_household(returnee_family(grid))
+    registry.save_household(
+        HouseholdForm(grid_code=grid, code="DM-020", members=[MemberForm("王租客")])
+    )
+    Responsibility.insert(household=family, person_id=who.person_id).execute()  # as pulled
+    plans.create_plan(str(HouseholdMember.get(HouseholdMember.name == "陈建国").id))
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot, rounds=2)
+        assert isinstance(app.screen, HomeScreen)
+        line = app.screen.query_one("#home-followups", Label)
+        assert (
+            line.display and "待随访 2 次" in str(line.render()) and "陈建国" in str(line.render())
+        )
+        await open_screen(app, pilot, "f11", PeopleScreen)
+        table = app.screen.query_one("#people-table", DataTable)
+        assert table.row_count == 4
+        await pilot.press("b")
+        await settle(app, pilot)
+        dialog = app.screen
+        assert isinstance(dialog, AskDialog)
+        dialog.query_one("#ask-choice", Select).value = who.person_id
+        await pilot.press("f10")
+        await settle(app, pilot, rounds=2)
+        people = app.screen
+        assert isinstance(people, PeopleScreen) and who.name in people.sub_title
+        names = {table.get_row_at(row)[0] for row in range(table.row_count)}
+        assert names == {"陈建国", "林秀英", "陈小明"}, "only the cadre's household"
+        box = str(people.query_one("#people-household", Static).render())
+        assert "包保 " + who.name in box  # the household box names its cadre
+        await pilot.press("b")
+        await settle(app, pilot)
+        await pilot.press("escape")  # Esc: the list stays as it was
+        await settle(app, pilot, rounds=2)
+        assert table.row_count == 3
+        await pilot.press("b")
+        await settle(app, pilot)
+        app.screen.query_one("#ask-choice", Select).value = ""
+        await pilot.press("f10")
+        await settle(app, pilot, rounds=2)
+        assert table.row_count == 4 and "户不漏人" in people.sub_title

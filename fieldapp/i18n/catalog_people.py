@@ -18,6 +18,9 @@ ZH: dict[str, str] = {
         "已按保存期限删除：随访计划 {plans} 个（读数 {readings} 条）、已离开人员 {people} 人、"
         "空户 {households} 户（保留 {days} 天）。已记入审计日志，设备下次同步时同样删除。"
     ),
+    "admin.responsibilities.imported": "已导入包保关系 {count} 条。",
+    "admin.responsibilities.none": "还没有包保关系。",
+    "admin.responsibilities.cadre": "{name}（{id}）包保 {count} 户：",
 }
 
 EN: dict[str, str] = {
@@ -39,4 +42,7 @@ EN: dict[str, str] = {
         "who left, {households} empty households (kept {days} days). Recorded in the audit "
         "trail; devices delete them at their next sync."
     ),
+    "admin.responsibilities.imported": "Imported {count} 包保 assignments.",
+    "admin.responsibilities.none": "No 包保 assignments yet.",
+    "admin.responsibilities.cadre": "{name} ({id}) is responsible for {count} households:",
 }

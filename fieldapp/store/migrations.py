@@ -172,6 +172,13 @@ def _v14_search_by_kind(db: SqliteDatabase) -> None:
     db.execute_sql("DROP INDEX IF EXISTS venue_kind")
 
 
+def _v15_responsibilities(db: SqliteDatabase) -> None:
+    """包保: which cadres are responsible for a household."""
+    from fieldapp.store.people_models import Responsibility
+
+    db.create_tables([Responsibility], safe=False)
+
+
 # Index i holds the migration from version i to version i + 1.
 MIGRATIONS: list[Migration] = [
     _v1_initial,
@@ -188,6 +195,7 @@ MIGRATIONS: list[Migration] = [
     _v12_patrols,
     _v13_office_data,
     _v14_search_by_kind,
+    _v15_responsibilities,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

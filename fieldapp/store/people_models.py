@@ -7,7 +7,7 @@ key that opens them is not in this file (see `fieldapp.store.keyring`).
 
 from __future__ import annotations
 
-from peewee import CharField, DateField, ForeignKeyField, IntegerField, TextField
+from peewee import CharField, CompositeKey, DateField, ForeignKeyField, IntegerField, TextField
 from playhouse.sqlite_ext import JSONField
 
 from fieldapp.store.models import BaseModel, Grid
@@ -62,4 +62,17 @@ class Vehicle(BaseModel):
         table_name = "vehicle"
 
 
-PEOPLE_MODELS: list[type[BaseModel]] = [Household, HouseholdMember, Vehicle]
+class Responsibility(BaseModel):
+    """包保 (schema v15): a cadre (a person id) responsible for a household, as the server
+    sends it with the household."""
+
+    household = ForeignKeyField(Household, backref="cadres", on_delete="CASCADE")
+    household_id: str
+    person_id = CharField(index=True)
+
+    class Meta:
+        table_name = "responsibility"
+        primary_key = CompositeKey("household", "person_id")
+
+
+PEOPLE_MODELS: list[type[BaseModel]] = [Household, HouseholdMember, Vehicle]  # schema v9

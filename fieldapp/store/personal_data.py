@@ -19,7 +19,7 @@ from fieldapp.store.followup_models import (
     FollowupReading,
 )
 from fieldapp.store.models import Outbox
-from fieldapp.store.people_models import Household, HouseholdMember, Vehicle
+from fieldapp.store.people_models import Household, HouseholdMember, Responsibility, Vehicle
 
 # Ops whose payloads hold people data (names, sealed numbers, readings, case notes).
 PERSONAL_OPS = (
@@ -38,7 +38,7 @@ def forget_personal_data() -> int:
         with db.atomic():
             people = HouseholdMember.select().count()
             for model in (FollowupCaseEvent, FollowupCase, FollowupReading, FollowupPlan,
-                          Vehicle, HouseholdMember, Household):  # fmt: skip
+                          Responsibility, Vehicle, HouseholdMember, Household):  # fmt: skip
                 model.delete().execute()
             Outbox.delete().where(Outbox.type.in_(PERSONAL_OPS)).execute()
     finally:

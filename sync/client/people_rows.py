@@ -1,6 +1,6 @@
 """Pulled households: the server's record replaces the device's copy of the household.
 
-The record names every member and vehicle the server holds; members and vehicles of the
+The record names every member, vehicle and 包保 cadre the server holds; members and vehicles of the
 household that it no longer names (merged into another person by a supervisor, deleted by
 retention) are removed here too. The device pushes before it pulls, so its own unsent
 changes are on the server before the server's record arrives.
@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from fieldapp.store.people_models import Household, HouseholdMember, Vehicle
+from fieldapp.store.people_models import Household, HouseholdMember, Responsibility, Vehicle
 
 HOUSEHOLD_FIELDS = ("code", "building", "venue_id", "address", "note", "updated_at", "updated_by")
 MEMBER_FIELDS = ("name", "sex", "birth_year", "id_number", "id_lookup", "phone", "phone_lookup",
@@ -59,6 +59,12 @@ def apply_household(record: dict[str, Any]) -> None:
     Vehicle.delete().where(
         (Vehicle.household == hid) & Vehicle.id.not_in([v["id"] for v in vehicles])
     ).execute()
+    cadres = sorted(set(record.get("cadres") or []))  # 包保
+    Responsibility.delete().where(
+        (Responsibility.household == hid) & Responsibility.person_id.not_in(cadres)
+    ).execute()
+    for person_id in cadres:
+        Responsibility.insert(household=hid, person_id=person_id).on_conflict_ignore().execute()
 
 
 def remove_household(household_id: str) -> None:

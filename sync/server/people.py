@@ -20,7 +20,7 @@ from sync.protocol import HouseholdUpsert, MemberPayload, PersonalExport, Person
 from sync.server import audit as audit_log
 from sync.server.feed import NewChange
 from sync.server.models import Grid, Meta, Venue
-from sync.server.people_models import Household, HouseholdMember, Vehicle
+from sync.server.people_models import Household, HouseholdMember, Responsibility, Vehicle
 from sync.server.scope import DeviceContext, may_write_grid, outside_grid_reason, require_own
 from sync.server.submit import Applied
 
@@ -72,7 +72,16 @@ def household_record(household: Household) -> dict[str, Any]:
             {"id": v.id, "plate": v.plate, "kind": v.kind, "note": v.note}
             for v in vehicles.order_by(Vehicle.id)
         ],
+        "cadres": cadres_of(household.id),
     }
+
+
+def cadres_of(household_id: str) -> list[str]:
+    """The person ids of the household's 包保 cadres."""
+    query = Responsibility.select(Responsibility.person).where(
+        Responsibility.household == household_id
+    )
+    return sorted(str(row.person_id) for row in query)
 
 
 def member_record(member: HouseholdMember) -> dict[str, Any]:

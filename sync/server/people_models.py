@@ -8,9 +8,9 @@ server's append-only audit trail (`sync.server.audit`).
 
 from __future__ import annotations
 
-from peewee import CharField, ForeignKeyField, IntegerField, TextField
+from peewee import CharField, CompositeKey, ForeignKeyField, IntegerField, TextField
 
-from sync.server.models import Grid, JSONText, ServerModel
+from sync.server.models import Grid, JSONText, Person, ServerModel
 
 
 class Household(ServerModel):
@@ -65,4 +65,19 @@ class Vehicle(ServerModel):
         table_name = "vehicle"
 
 
-PEOPLE_MODELS: list[type[ServerModel]] = [Household, HouseholdMember, Vehicle]
+class Responsibility(ServerModel):
+    """包保: a cadre (a person of this server) responsible for a household."""
+
+    household = ForeignKeyField(Household, backref="cadres", on_delete="CASCADE")
+    person = ForeignKeyField(Person, backref="responsibilities", on_delete="CASCADE")
+    assigned_at = CharField()
+
+    household_id: str
+    person_id: str
+
+    class Meta:
+        table_name = "responsibility"
+        primary_key = CompositeKey("household", "person")
+
+
+PEOPLE_MODELS: list[type[ServerModel]] = [Household, HouseholdMember, Vehicle, Responsibility]

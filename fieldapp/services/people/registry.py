@@ -20,6 +20,7 @@ from fieldapp.domain.registry import PERSON_TAGS, SEXES, birth_year_problem
 from fieldapp.i18n import t
 from fieldapp.services.common import outbox
 from fieldapp.services.common.identity import grid_codes_under, me
+from fieldapp.services.people import responsibilities
 from fieldapp.store import keyring
 from fieldapp.store.db import db
 from fieldapp.store.people_models import Household, HouseholdMember, Vehicle
@@ -105,6 +106,7 @@ class HouseholdView:
     note: str
     members: tuple[MemberView, ...]
     vehicles: tuple[tuple[str, str, str], ...]  # id, plate, kind
+    cadres: tuple[str, ...] = ()  # 包保: the names of the cadres responsible for it
 
 
 def _date(text: str, where: str, problems: list[Problem]) -> dt.date | None:
@@ -288,14 +290,18 @@ def household(household_id: str) -> HouseholdView:
         note=row.note,
         members=tuple(member_view(m, seal) for m in members),
         vehicles=tuple((v.id, v.plate, v.kind) for v in vehicles),
+        cadres=responsibilities.cadres_of(household_id),
     )
 
 
-def households(query: str = "", *, limit: int = 500) -> list[HouseholdView]:
+def households(query: str = "", *, cadre: str = "", limit: int = 500) -> list[HouseholdView]:
     """The households of my grids (and under them), by grid, building and code; `query`
-    matches a household's code, address or building, or a member's name."""
+    matches a household's code, address or building, or a member's name; `cadre` (a
+    person id) keeps only that cadre's 包保 households."""
     grids = grid_codes_under([code for code, _name in me().grids])
     select = Household.select(Household.id).where(Household.grid.in_(grids))
+    if cadre:
+        select = select.where(Household.id.in_(responsibilities.households_of(cadre)))
     text = query.strip()
     if text:
         like = f"%{text}%"

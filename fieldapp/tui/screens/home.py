@@ -21,6 +21,7 @@ from textual.message import Message
 from textual.widgets import DataTable, Header, Label, Static
 
 from fieldapp.i18n import t
+from fieldapp.services.followups.plans import DueReading
 from fieldapp.tui.commands import localize_bindings
 from fieldapp.tui.screens import FieldScreen, VenueChosen
 from fieldapp.tui.views.due_list import DueRow, due_rows, venue_label
@@ -61,6 +62,10 @@ class HomeScreen(FieldScreen[None]):
         offset: int
 
     @dataclass
+    class FollowupsDue(Message):
+        due: tuple[DueReading, ...]
+
+    @dataclass
     class DraftChosen(Message):
         inspection_id: str
 
@@ -84,6 +89,7 @@ class HomeScreen(FieldScreen[None]):
             yield Label("", id="me-today")
         yield Label("", id="home-campaigns")
         yield Label("", id="home-patrols")
+        yield Label("", id="home-followups")
         with Horizontal(id="buckets"):
             for bucket in ("overdue", "today", "week", "activities"):
                 yield Static("", id=f"bucket-{bucket}", classes=f"bucket -{bucket}")
@@ -157,6 +163,28 @@ class HomeScreen(FieldScreen[None]):
 
     def reload(self) -> None:
         self._load()
+        self._load_followups()
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="home-followups")
+    def _load_followups(self) -> None:
+        """The follow-up readings due to me today (temperatures of returnees…)."""
+        from fieldapp.services.followups import plans
+        from fieldapp.store import db
+
+        with db.connection_context():
+            due = tuple(plans.due_readings())
+        self.post_message(self.FollowupsDue(due))
+
+    @on(FollowupsDue)
+    def _followups_due(self, event: FollowupsDue) -> None:
+        line = self.query_one("#home-followups", Label)
+        line.display = bool(event.due)
+        if event.due:
+            names = list(dict.fromkeys(d.name for d in event.due))
+            shown = "、".join(names[:3]) + ("…" if len(names) > 3 else "")
+            missed = sum(d.missed for d in event.due)
+            key = "home.followups.missed" if missed else "home.followups"
+            line.update(t(key, count=len(event.due), missed=missed, names=shown))
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="home")
     def _load(self) -> None:

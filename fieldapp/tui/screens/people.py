@@ -2,7 +2,7 @@
 
 A table of people (name, groups, household, ID number and phone masked) searched as you
 type; the household of the person under the cursor below it. This module holds the list;
-registering and editing (`n`, `a`, `e`) are `people_editing.PeopleEditing`, reveals,
+`b` narrows it to one cadre's 包保 households; registering and editing (`n`, `a`, `e`) are `people_editing.PeopleEditing`, reveals,
 follow-up plans and merging duplicates (`v`, `p`, `f`, `m`) `people_actions.PeopleActions`,
 its bases. All reading and saving runs in thread workers; saving works offline (the outbox
 carries it).
@@ -21,6 +21,7 @@ from textual.widgets import DataTable, Header, Input, Static
 
 from fieldapp.i18n import t
 from fieldapp.services.people.registry import HouseholdView, MemberView
+from fieldapp.tui.dialogs.followup import AskDialog
 from fieldapp.tui.screens.people_actions import PeopleActions
 from fieldapp.tui.views.people import PeopleData
 from fieldapp.tui.widgets.key_footer import KeyFooter
@@ -38,15 +39,21 @@ TYPING_KEYS = frozenset(
         "reveal_phone",
         "duplicates",
         "plan",
+        "cadres",
     }  # fmt: skip
 )
 
 
-def load_people(query: str) -> PeopleData:
-    from fieldapp.services.people import registry, reveal
+def load_people(query: str, cadre: str = "") -> PeopleData:
+    from fieldapp.services.people import registry, responsibilities, reveal
     from fieldapp.tui.screens.find_venue import grid_choices
 
-    return PeopleData(tuple(registry.households(query)), tuple(grid_choices()), reveal.may_reveal())
+    return PeopleData(
+        tuple(registry.households(query, cadre=cadre)),
+        tuple(grid_choices()),
+        reveal.may_reveal(),
+        tuple(responsibilities.cadres()),
+    )
 
 
 class PeopleScreen(PeopleActions):
@@ -61,6 +68,7 @@ class PeopleScreen(PeopleActions):
         Binding("p", "reveal_phone", "Show phone", id="people.reveal_phone"),
         Binding("m", "duplicates", "Duplicates", id="people.duplicates"),
         Binding("f", "plan", "Follow-up plan", id="people.plan"),
+        Binding("b", "cadres", "包保 lists", id="people.cadres"),
         Binding("slash", "focus_search", "Search", id="people.search", show=False),
         Binding("escape", "back", "Back", id="people.back"),
     ]
@@ -73,6 +81,7 @@ class PeopleScreen(PeopleActions):
         super().__init__(id="people")
         self.data = PeopleData((), (), False)
         self.members: dict[str, tuple[HouseholdView, MemberView]] = {}
+        self.cadre: tuple[str, str] | None = None  # (person id, name): only their 包保 list
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -82,7 +91,7 @@ class PeopleScreen(PeopleActions):
         yield KeyFooter()
 
     def on_mount(self) -> None:
-        self.sub_title = t("people.subtitle")
+        self._subtitle()
         table = self.query_one("#people-table", DataTable)
         for key, width in COLUMNS:
             table.add_column(t(f"people.col.{key}"), key=key, width=width)
@@ -113,6 +122,31 @@ class PeopleScreen(PeopleActions):
     def reload(self) -> None:
         self._load(self.query_one("#people-search", Input).value)
 
+    def _subtitle(self) -> None:
+        cadre = self.cadre
+        self.sub_title = (
+            t("people.cadre.subtitle", name=cadre[1]) if cadre else t("people.subtitle")
+        )
+
+    def action_cadres(self) -> None:
+        """Choose a cadre's 包保 list (or every household again)."""
+        choices = [(t("people.cadre.all"), "")] + [
+            (t("people.cadre.choice", name=c.name, count=c.households), c.person_id)
+            for c in self.data.cadres
+        ]
+        names = {c.person_id: c.name for c in self.data.cadres}
+
+        def chosen(person_id: str | None) -> None:
+            if person_id is None:
+                return  # Esc: as it was
+            self.cadre = (person_id, names[person_id]) if person_id else None
+            self._subtitle()
+            self.reload()
+
+        self.app.push_screen(
+            AskDialog(t("people.cadre.title"), t("people.cadre.label"), choices), chosen
+        )
+
     def action_focus_search(self) -> None:
         self.query_one("#people-search", Input).focus()
 
@@ -125,7 +159,7 @@ class PeopleScreen(PeopleActions):
         from fieldapp.store import db
 
         with db.connection_context():
-            data = load_people(query)
+            data = load_people(query, self.cadre[0] if self.cadre else "")
         self.post_message(self.Loaded(data))
 
     @on(Loaded)
@@ -178,6 +212,11 @@ class PeopleScreen(PeopleActions):
                 grid=household.grid_code,
                 count=len(household.members),
                 plates=plates,
+            )
+            + (
+                t("people.household.cadres", names="、".join(household.cadres))
+                if household.cadres
+                else ""
             )
         )
 

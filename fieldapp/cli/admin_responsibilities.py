@@ -1,0 +1,48 @@
+"""`fieldapp admin import-responsibilities FILE` and `fieldapp admin responsibilities`:
+包保 assignments (cadre → households) imported from CSV/XLSX, and each cadre's list.
+
+Attached to the `admin` group in `fieldapp.cli.server`; the work is
+`sync.server.responsibility_import`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from fieldapp.cli.common import admin_call
+from fieldapp.i18n import t
+
+
+@click.command(
+    "import-responsibilities",
+    help="Import 包保 assignments (which cadre is responsible for which households) from a "
+    "CSV or XLSX file (all or nothing). Columns: cadre (person id or name), grid, household.",
+)
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+def import_responsibilities(file: Path) -> None:
+    from sync.server import db as server_db
+    from sync.server.responsibility_import import import_responsibilities as run
+
+    server_db.init_schema()
+    count = admin_call(lambda: run(file))
+    click.echo(t("admin.responsibilities.imported", count=count))
+
+
+@click.command("responsibilities")
+@click.option("--cadre", default="", help="Only this cadre's list (a person id or name).")
+def responsibilities(cadre: str) -> None:
+    """Each cadre's 包保 households."""
+    from sync.server import db as server_db
+    from sync.server.responsibility_import import cadre_lists
+
+    server_db.init_schema()
+    lists = admin_call(lambda: cadre_lists(cadre))
+    if not lists:
+        click.echo(t("admin.responsibilities.none"))
+    for entry in lists:
+        click.echo(t("admin.responsibilities.cadre", name=entry.name, id=entry.person_id,
+                     count=len(entry.households)))  # fmt: skip
+        for grid, code, address in entry.households:
+            click.echo(f"  {grid}  {code}  {address}".rstrip())

@@ -1,0 +1,117 @@
+"""`fieldapp admin import-responsibilities FILE`: 包保 — which cadre is responsible for
+which households — from CSV or XLSX, and each cadre's list.
+
+Columns: `cadre` (a person's id, or their name when only one person has it), `grid` and
+`household` (户号). All or nothing, as the other imports: every row is checked first
+(unknown or ambiguous cadre, unknown grid, no such household in the grid, the same pair
+twice) and every problem reported with its row and column. A household named in the file
+gets exactly the cadres the file lists for it (re-importing a corrected file replaces, it
+does not pile up); households the file does not name keep theirs. One transaction, the
+touched households' records in the feed (devices of their grid show the cadres), one
+audit entry.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from sync.server import db as server_db
+from sync.server.feed import append_changes
+from sync.server.models import Grid, Person
+from sync.server.people import audit, household_change
+from sync.server.people_models import Household, Responsibility
+from sync.server.tables import ImportRefused, Row, RowError, read_table
+
+IMPORTED = "responsibilities.imported"
+
+
+def _cadre(row: Row, ids: set[str], by_name: dict[str, list[str]], errors: list[RowError]) -> str:
+    text = row.get("cadre")
+    if text in ids:
+        return text
+    named = by_name.get(text, [])
+    if len(named) == 1:
+        return named[0]
+    if not text:
+        errors.append(RowError(row.number, "cadre", "the cadre is empty"))
+    elif named:
+        errors.append(RowError(row.number, "cadre", f"{len(named)} people are called {text}; "
+                               f"use the person id ({', '.join(sorted(named))})"))  # fmt: skip
+    else:
+        errors.append(RowError(row.number, "cadre", f"no person {text!r} on the server"))
+    return ""
+
+
+def import_responsibilities(path: Path | str) -> int:
+    """Import the file; returns the number of assignments written."""
+    rows = read_table(path, ("cadre", "grid", "household"))
+    people = list(Person.select(Person.id, Person.name))
+    ids = {p.id for p in people}
+    by_name: dict[str, list[str]] = {}
+    for person in people:
+        by_name.setdefault(person.name, []).append(person.id)
+    grids = {g.code for g in Grid.select(Grid.code)}
+    households = {(h.grid_code, h.code): h.id for h in Household.select(
+        Household.id, Household.grid, Household.code)}  # fmt: skip
+    errors: list[RowError] = []
+    wanted: dict[str, set[str]] = {}
+    seen: dict[tuple[str, str], int] = {}
+    for row in rows:
+        cadre = _cadre(row, ids, by_name, errors)
+        grid, code = row.get("grid"), row.get("household")
+        household = households.get((grid, code))
+        if grid not in grids:
+            errors.append(RowError(row.number, "grid", f"no grid {grid!r} on the server"))
+        elif household is None:
+            errors.append(RowError(row.number, "household", f"no household {code!r} in {grid}"))
+        if not (cadre and household):
+            continue
+        if (cadre, household) in seen:
+            errors.append(RowError(row.number, "cadre",
+                                   f"the same cadre and household are on row {seen[cadre, household]}"))  # fmt: skip
+        seen[cadre, household] = row.number
+        wanted.setdefault(household, set()).add(cadre)
+    if errors:
+        raise ImportRefused(Path(path).name, sorted(errors, key=lambda e: e.row))
+    now = server_db.now_iso()
+    with server_db.write_transaction():
+        for household_id, cadres in wanted.items():
+            Responsibility.delete().where(
+                (Responsibility.household == household_id)
+                & Responsibility.person.not_in(sorted(cadres))
+            ).execute()
+            for cadre in sorted(cadres):
+                Responsibility.insert(
+                    household=household_id, person=cadre, assigned_at=now
+                ).on_conflict_ignore().execute()
+        audit(None, IMPORTED, Path(path).name, assignments=len(seen), households=len(wanted))
+        touched = Household.select().where(Household.id.in_(list(wanted) or [""]))
+        append_changes([household_change(h) for h in touched])
+    return len(seen)
+
+
+@dataclass(frozen=True)
+class CadreList:
+    person_id: str
+    name: str
+    households: list[tuple[str, str, str]]  # (grid, household number, address)
+
+
+def cadre_lists(cadre: str = "") -> list[CadreList]:
+    """Each cadre's households (only `cadre`'s — an id or a name — when given)."""
+    query = (
+        Responsibility.select(Responsibility, Person, Household)
+        .join(Person)
+        .switch(Responsibility)
+        .join(Household)
+        .order_by(Person.name, Person.id, Household.grid, Household.code)
+    )
+    if cadre:
+        query = query.where((Person.id == cadre) | (Person.name == cadre))
+    lists: dict[str, CadreList] = {}
+    for row in query:
+        person, household = row.person, row.household
+        entry = lists.setdefault(person.id, CadreList(person.id, person.name, []))
+        entry.households.append((household.grid_code, household.code, household.address))
+    return list(lists.values())
