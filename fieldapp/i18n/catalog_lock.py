@@ -20,12 +20,16 @@ ZH: dict[str, str] = {
     "lock.wait": "错误次数过多，请 {seconds} 秒后再试。",
     "lock.set.title": "设置设备密码",
     "lock.set.body": (
-        "本机已收到人员信息。请设置 6–12 位数字的设备密码：以后启动和闲置后都要输入它，"
+        "本机已收到人员信息，请设置设备密码（6至12位数字）。以后启动和闲置后都要输入它，"
         "没有它无法查看本机的人员信息。请记牢，忘记后需要重新登记设备。"
     ),
     "lock.set.bad": "设备密码须为 6–12 位数字，且不能是同一数字或连续数字（如 123456）。",
     "lock.set.differ": "两次输入不一致，请重新输入。",
     "idle_lock.now": "闲置 {minutes} 分钟后自动锁定。",
+    "sync_ui.revoked": (
+        "本设备已被管理员吊销（{error}）。按规定，本机保存的人员信息（住户、人员、随访）"
+        "和人员信息密钥已全部删除；其他记录仍在本机。如需继续使用，请向管理员索取注册码重新注册。"
+    ),
     "idle_lock.range": "闲置锁定时间须在 {low} 到 {high} 分钟之间。",
 }
 
@@ -59,6 +63,11 @@ EN: dict[str, str] = {
         "A device PIN has 6–12 digits and is not one repeated digit or a run (like 123456)."
     ),
     "lock.set.differ": "The two PINs differ. Type them again.",
-    "idle_lock.now": "The app locks after {minutes} minutes without a key press.",
+    "idle_lock.now": "The app locks after {minutes} min without a key press.",
+    "sync_ui.revoked": (
+        "This device was revoked by the administrator ({error}). As the rules require, the "
+        "people data it held (households, people, follow-ups) and its key have been deleted; "
+        "its other records stay. To use it again, ask the administrator for an enrolment code."
+    ),
     "idle_lock.range": "The idle lock is {low} to {high} minutes.",
 }

@@ -10,6 +10,7 @@ from people_support import FAMILY_IDS, returnee_family
 from fieldapp.domain.personal import PersonalDataLocked
 from fieldapp.services.followups import plans, readings
 from fieldapp.services.people import registry
+from fieldapp.services.syncing import runs
 from fieldapp.store import keyring
 from fieldapp.store.followup_models import FollowupReading
 from fieldapp.store.models import Outbox, Venue
@@ -44,8 +45,10 @@ def test_a_revoked_device_deletes_its_people_data_at_its_next_contact(make_devic
 
     with server_db.current().connection_context():
         assert auth.revoke(worker.device_id)
+    outcome = runs.run_sync(max_retries=0)  # as the app's sync runs it
+    assert (outcome.kind, outcome.revoked) == (runs.NOT_ENROLLED, True)
     with worker.client() as client, pytest.raises(DeviceRevoked):
-        client.sync_once()
+        client.sync_once()  # and the next contact says so again
 
     assert not keyring.has_key() and keyring.state() == keyring.NONE
     with pytest.raises(PersonalDataLocked):
@@ -71,4 +74,6 @@ def test_an_unknown_token_is_not_a_revocation(make_device) -> None:
     with worker.client() as client, pytest.raises(DeviceNotEnrolled) as refused:
         client.sync_once()
     assert not isinstance(refused.value, DeviceRevoked)
+    outcome = runs.run_sync(max_retries=0)
+    assert (outcome.kind, outcome.revoked) == (runs.NOT_ENROLLED, False)
     assert keyring.has_key() and HouseholdMember.select().count() == 3

@@ -36,6 +36,7 @@ class SyncOutcome:
     status: SyncStatus
     result: SyncResult = field(default_factory=SyncResult)
     error: str = ""  # the reason, for offline / not enrolled
+    revoked: bool = False  # not enrolled because revoked: its people data was deleted
 
 
 def sync_status() -> SyncStatus:
@@ -71,7 +72,7 @@ def probe(timeout: float = 3.0) -> bool | None:
 def run_sync(progress: Progress | None = None, *, max_retries: int = 2) -> SyncOutcome:
     """photos → push → pull once, after a quick /health probe (so an offline device does
     not wait through the retries)."""
-    from sync.client import DeviceNotEnrolled, SyncClient, SyncError
+    from sync.client import DeviceNotEnrolled, DeviceRevoked, SyncClient, SyncError
 
     try:
         client = SyncClient.from_store(max_retries=max_retries, timeout=30.0)
@@ -86,7 +87,8 @@ def run_sync(progress: Progress | None = None, *, max_retries: int = 2) -> SyncO
         try:
             result = client.sync_once(progress)
         except DeviceNotEnrolled as error:
-            return SyncOutcome(NOT_ENROLLED, sync_status(), error=str(error))
+            revoked = isinstance(error, DeviceRevoked)
+            return SyncOutcome(NOT_ENROLLED, sync_status(), error=str(error), revoked=revoked)
     after_sync(result)
     kind = DONE if result.ok else INCOMPLETE
     return SyncOutcome(kind, sync_status(), result)

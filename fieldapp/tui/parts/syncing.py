@@ -233,7 +233,12 @@ class SyncApp(Navigation):
         on_screen = isinstance(self.screen, SyncScreen)
         if outcome.kind == syncing.NOT_ENROLLED and not on_screen:
             self.notify(
-                t("sync_ui.not_enrolled", error=outcome.error), severity="error", timeout=20
+                t(
+                    "sync_ui.revoked" if outcome.revoked else "sync_ui.not_enrolled",
+                    error=outcome.error,
+                ),
+                severity="error",
+                timeout=20,  # fmt: skip
             )
         elif outcome.kind == syncing.OFFLINE and manual and not on_screen:
             self.notify(t("sync_ui.offline", error=outcome.error), severity="warning")

@@ -189,7 +189,8 @@ class SyncScreen(FieldScreen[None]):
                 if kind == syncing.DONE or bar.total is None:
                     bar.update(total=max(int(bar.total or 1), 1), progress=bar.total or 1)
         else:
-            state = t(f"sync_ui.{kind}", error=outcome.error)
+            key = "sync_ui.revoked" if outcome.revoked else f"sync_ui.{kind}"
+            state = t(key, error=outcome.error)
             for phase in PHASES:
                 self._bar(phase).update(total=1, progress=0)
         self._say("#sync-state", state)
