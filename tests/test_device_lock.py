@@ -222,3 +222,20 @@ def test_the_idle_time_is_a_setting_of_one_to_sixty_minutes(home: Path) -> None:
     assert refused.exit_code == 1 and "1 到 60 分钟" in refused.output
     assert "2 分钟" in runner.invoke(main, ["idle-lock", "2"]).output
     assert device_lock.idle_lock_minutes() == 2
+
+
+def test_the_export_command_asks_the_pin_of_a_locked_device(with_pin: bytes, tmp_path) -> None:
+    from click.testing import CliRunner
+
+    from fieldapp.cli import main
+    from fieldapp.store import close_store
+
+    close_store()  # the command opens the store itself
+    runner = CliRunner()
+    out = tmp_path / "ledger.csv"
+    wrong = runner.invoke(main, ["export", "--format", "csv", "--out", str(out)], input="000111\n")
+    assert wrong.exit_code == 1 and "密码不对" in wrong.output
+    done = runner.invoke(main, ["export", "--format", "csv", "--out", str(out)], input=PIN + "\n")
+    assert done.exit_code == 0, done.output
+    people = "\n".join(p.read_text(encoding="utf-8-sig") for p in tmp_path.glob("ledger*.csv"))
+    assert "4501**********" + FATHER[-4:] in people and FATHER not in people

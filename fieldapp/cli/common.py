@@ -27,6 +27,23 @@ def open_local_store() -> None:
     open_store(store_path())
 
 
+def unlock_personal_data() -> None:
+    """On a device whose people data is behind the device PIN, ask the PIN (hidden) so a
+    command can open ID numbers and phones; a wrong PIN counts and waits as in the app."""
+    from fieldapp.i18n import t
+    from fieldapp.services.common import device_lock
+
+    if device_lock.lock_state() != device_lock.LOCKED:
+        return
+    pin = click.prompt(t("cli.pin.prompt"), hide_input=True, err=True)
+    try:
+        device_lock.unlock(pin)
+    except device_lock.PinWait as wait:
+        raise click.ClickException(t("lock.wait", seconds=int(wait.seconds) + 1)) from None
+    except device_lock.WrongPin:
+        raise click.ClickException(t("lock.wrong")) from None
+
+
 def default_server_db() -> str:
     """The server database when --db is not given: FIELDAPP_SERVER_DB or the data home."""
     import os

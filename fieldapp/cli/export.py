@@ -11,7 +11,7 @@ from typing import Any
 import click
 
 from fieldapp.cli.checks import checked_out, fail
-from fieldapp.cli.common import open_local_store
+from fieldapp.cli.common import open_local_store, unlock_personal_data
 from fieldapp.domain.kinds import VENUE_KINDS
 
 
@@ -72,6 +72,7 @@ def export(
         raise click.UsageError(t("export.bad_range"))
     open_local_store()
     try:
+        unlock_personal_data()  # the people sheets open ID numbers and phones to mask them
         if grid is not None and not Grid.select().where(Grid.code == grid).exists():
             fail(t("cli.export.unknown_grid", grid=grid))  # before the file is made
         with ExitStack() as stack:

@@ -26,6 +26,7 @@ ZH: dict[str, str] = {
     "lock.set.bad": "设备密码须为 6–12 位数字，且不能是同一数字或连续数字（如 123456）。",
     "lock.set.differ": "两次输入不一致，请重新输入。",
     "idle_lock.now": "闲置 {minutes} 分钟后自动锁定。",
+    "cli.pin.prompt": "设备密码",
     "sync_ui.revoked": (
         "本设备已被管理员吊销（{error}）。按规定，本机保存的人员信息（住户、人员、随访）"
         "和人员信息密钥已全部删除；其他记录仍在本机。如需继续使用，请向管理员索取注册码重新注册。"
@@ -64,6 +65,7 @@ EN: dict[str, str] = {
     ),
     "lock.set.differ": "The two PINs differ. Type them again.",
     "idle_lock.now": "The app locks after {minutes} min without a key press.",
+    "cli.pin.prompt": "Device PIN",
     "sync_ui.revoked": (
         "This device was revoked by the administrator ({error}). As the rules require, the "
         "people data it held (households, people, follow-ups) and its key have been deleted; "
