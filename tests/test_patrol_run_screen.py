@@ -118,3 +118,19 @@ def test_the_daily_report_says_every_patrol_figure() -> None:
     assert "完成 2 次（其中迟到 1）" in line and "部分完成 1 次" in line
     assert "未巡 1 次" in line and "空岗漏岗 5 处" in line
     assert work_lines({"patrols_partial": 1}).count("部分完成 1 次") == 1  # alone, still said
+
+
+async def test_a_checkpoint_placard_scanned_outside_a_run_says_to_start_the_patrol(
+    home: Path,
+) -> None:
+    from pilot_support import settle
+
+    seed_patrol_store()
+    app = make_app(lang="zh")
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(app, pilot, rounds=2)
+        app.scan_text(placard("CP-02"), "wedge")
+        await settle(app, pilot, rounds=2)
+        said = [n.message for n in app._notifications]
+    assert any("CP-02 是巡逻点位标牌" in text for text in said), said
+    assert not PatrolScan.select().exists()

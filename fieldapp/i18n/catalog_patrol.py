@@ -15,6 +15,7 @@ ZH: dict[str, str] = {
     "patrol.scan.ok": "已签到：{checkpoint}",
     "patrol.scan.again": "再次签到：{checkpoint}（本次巡逻已到过）",
     "patrol.scan.not_on_route": "{checkpoint} 不在本路线上，未签到",
+    "patrol.scan.outside_run": "{code} 是巡逻点位标牌：请先开始巡逻（ctrl+g），再扫码签到",
     "patrol.scan.typed": "手输编号 {checkpoint} 不能证明到点：请说明未扫码的原因",
     # short forms
     "patrol.form.pressure_mpa": "水压（MPa）",
@@ -110,6 +111,9 @@ EN: dict[str, str] = {
     "patrol.scan.ok": "Checked in: {checkpoint}",
     "patrol.scan.again": "Checked in again: {checkpoint} (already visited in this run)",
     "patrol.scan.not_on_route": "{checkpoint} is not on this route; not recorded",
+    "patrol.scan.outside_run": (
+        "{code} is a patrol checkpoint's placard: start the patrol first (ctrl+g), then scan"
+    ),
     "patrol.scan.typed": (
         "A typed code {checkpoint} does not prove a visit: say why the placard was not scanned"
     ),

@@ -105,6 +105,11 @@ def _checkpoint_by_code(code: str) -> Checkpoint | None:
     return Checkpoint.get_or_none(Checkpoint.code == code)
 
 
+def is_checkpoint(code: str) -> bool:
+    """Is this placard code a patrol checkpoint's on this device (not a venue's)?"""
+    return bool(code) and _checkpoint_by_code(code.strip().upper()) is not None
+
+
 def record_scan(run_id: str, text: str, source: str) -> ScanOutcome:
     """A placard scanned (wedge or camera) or a code typed during the run."""
     run = _run(run_id)

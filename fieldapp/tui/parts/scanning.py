@@ -31,6 +31,7 @@ from textual import events, on, work
 
 from fieldapp.i18n import t
 from fieldapp.services.inspection.scan_proof import CAMERA, TYPED, WEDGE, ScanMark
+from fieldapp.services.placards.printing import ScanResult
 from fieldapp.tui.dialogs.presence import PresenceChoice, PresenceDialog
 from fieldapp.tui.dialogs.scan import ScanDialog
 from fieldapp.tui.dialogs.scanned import ScannedVenueDialog
@@ -75,6 +76,15 @@ PHOTO_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".bmp", ".tif", ".tiff", ".h
 def _looks_like_photo_path(text: str) -> bool:
     """A file path of an image rather than a placard text or a venue code."""
     return text.lower().endswith(PHOTO_SUFFIXES) and Path(text).expanduser().is_file()
+
+
+def _refusal(result: ScanResult) -> str:
+    """Why a scan opens nothing; a patrol checkpoint's placard says where it belongs."""
+    from fieldapp.services.patrols.runs import is_checkpoint
+
+    if result.kind == "unknown_venue" and is_checkpoint(result.check.venue_code):
+        return t("patrol.scan.outside_run", code=result.check.venue_code)
+    return result.message()
 
 
 class ScanningApp(WedgeListener, Navigation):
@@ -196,6 +206,7 @@ class ScanningApp(WedgeListener, Navigation):
             draft_id = None
             if result.venue_id is not None and open_now is None:
                 draft_id = inspections.draft_for_venue(str(result.venue_id))
+            refusal = _refusal(result)
         checked = CheckedScan(
             text=text,
             venue_id=None if result.venue_id is None else str(result.venue_id),
@@ -203,9 +214,11 @@ class ScanningApp(WedgeListener, Navigation):
             venue_code=result.check.venue_code,
             signed=result.ok,
             payload=result.payload,
-            refusal=result.message(),
+            refusal=refusal,
             typed_unknown=(
-                result.kind in ("unknown_venue", "not_fieldapp") and not result.check.key_id
+                result.kind in ("unknown_venue", "not_fieldapp")
+                and not result.check.key_id
+                and result.message() == refusal
             ),
             draft_id=draft_id,
             mark=mark,
