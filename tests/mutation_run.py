@@ -85,6 +85,16 @@ TARGETS: dict[str, list[str]] = {
 DEFAULT = [t for t in TARGETS if t != "sync/client"]
 
 
+# Only a server subprocess started while mutmut collects statistics imports anything.
+SITECUSTOMIZE = """import os
+
+if os.environ.get("FIELDAPP_MUTATION_HITS") and os.environ.get("MUTANT_UNDER_TEST") == "stats":
+    import mutation_hits
+
+    mutation_hits.export_at_exit()
+"""
+
+
 def _module_name(path: str) -> str:
     return path.removesuffix(".py").replace("/", ".")
 
@@ -135,9 +145,7 @@ def _configure(work: Path, target: str) -> None:
     mutants = work / "mutants"
     mutants.mkdir(parents=True, exist_ok=True)
     shutil.copy2(HERE / "mutation_hits.py", mutants / "mutation_hits.py")
-    (mutants / "sitecustomize.py").write_text(
-        "import mutation_hits\n\nmutation_hits.export_at_exit()\n", encoding="utf-8"
-    )
+    (mutants / "sitecustomize.py").write_text(SITECUSTOMIZE, encoding="utf-8")
 
 
 def _score(work: Path, target: str) -> tuple[int, int, list[str]]:
@@ -166,6 +174,7 @@ def _run(target: str, max_children: int, nice: int) -> tuple[int, int, list[str]
     _configure(work, target)
     # SQLite only: the PostgreSQL twin of every server test would double the run.
     env = {k: v for k, v in os.environ.items() if k != "FIELDAPP_TEST_PG_URL"}
+    env["FIELDAPP_TEST_SERVER_START_TIMEOUT"] = "180"  # nice 15 on a loaded machine
     # The console script, not `python -m`: that would put the unmutated copy first on
     # sys.path, ahead of the mutants.
     env["PYTHONPATH"] = str(work / "mutants")
