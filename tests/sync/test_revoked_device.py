@@ -77,3 +77,33 @@ def test_an_unknown_token_is_not_a_revocation(make_device) -> None:
     outcome = runs.run_sync(max_retries=0)
     assert (outcome.kind, outcome.revoked) == (runs.NOT_ENROLLED, False)
     assert keyring.has_key() and HouseholdMember.select().count() == 3
+
+
+async def test_unlocking_a_revoked_device_online_deletes_its_people_data(
+    make_device, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from people_support import CHEAP_KDF, PIN
+    from pilot_support import settle
+    from textual.widgets import Input
+
+    from fieldapp.tui.app import make_app
+    from fieldapp.tui.screens.lock import LockScreen
+
+    worker = make_device("worker").enroll("p-insp")
+    monkeypatch.setenv("FIELDAPP_HOME", str(worker.home))
+    with worker.client() as client:
+        assert client.sync_once().ok
+    registry.save_household(returnee_family())
+    keyring.set_pin(PIN, CHEAP_KDF)
+    keyring.lock()  # as after a restart
+    with server_db.current().connection_context():
+        assert auth.revoke(worker.device_id)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot, rounds=2)
+        assert isinstance(app.screen, LockScreen)
+        app.screen.query_one("#lock-pin", Input).focus()
+        await pilot.press(*PIN, "enter")
+        await settle(app, pilot, rounds=4)
+        assert app.sync_outcome is not None and app.sync_outcome.revoked
+    assert not keyring.has_key() and HouseholdMember.select().count() == 0

@@ -2,7 +2,8 @@
 
 A device holding personal data shows the lock screen at start-up (or asks for a PIN to be
 set, the first time, and after a sync brought the key); every key and click counts as
-activity; `lock_if_idle` — run by a timer, and by tests with their own clock — locks the app
+activity; each unlock starts a sync (a revoked device learns it then, and deletes its
+people data); `lock_if_idle` — run by a timer, and by tests with their own clock — locks the app
 after the `idle_lock_minutes` setting without activity: the opened key is forgotten,
 notifications (a revealed ID number) are cleared and the lock screen covers everything.
 What was open below it (a half-typed form) is there again after the PIN.
@@ -21,6 +22,7 @@ from textual.binding import Binding, BindingType
 from textual.message import Message
 
 from fieldapp.services.common.device_lock import LOCKED, NEEDS_PIN, OPEN
+from fieldapp.tui.messages import SyncRequested
 from fieldapp.tui.screens.sync import SyncFinished
 
 IDLE_CHECK_SECONDS = 5.0
@@ -117,8 +119,13 @@ class LockingApp(App[None]):
         self.push_screen(SetPinScreen() if set_pin else LockScreen(), self._unlocked)
 
     def _unlocked(self, opened: bool | None) -> None:
+        was_locked = self.lock_state == LOCKED
         self.lock_state = OPEN
         self.last_activity = self.idle_clock()
+        if opened and was_locked:
+            # Online, the server hears from a device at each unlock: a revoked one learns
+            # it at once and deletes its people data (sync.client).
+            self.post_message(SyncRequested())
         pending, self._after_unlock = self._after_unlock, []
         for step in pending:
             step()
