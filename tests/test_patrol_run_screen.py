@@ -134,3 +134,22 @@ async def test_a_checkpoint_placard_scanned_outside_a_run_says_to_start_the_patr
         said = [n.message for n in app._notifications]
     assert any("CP-02 是巡逻点位标牌" in text for text in said), said
     assert not PatrolScan.select().exists()
+
+
+def test_a_run_left_open_after_its_window_stays_due_until_finished(home: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from patrol_support import FrozenClock
+
+    from fieldapp.services.patrols import due, runs
+    from fieldapp.store.patrol_models import PatrolRoute
+
+    seed_patrol_store()
+    PatrolRoute.update(schedule={"days": ["daily"], "windows": ["06:30-09:00"]}).execute()
+    clock = FrozenClock(monkeypatch, "2026-02-04", "06:40")
+    run = runs.start_run(ROUTE_ID)
+    runs.record_scan(run.id, placard("CP-01"), "wedge")
+    clock.set("12:00")  # the window closed three hours ago, the run was never finished
+    (still,) = due.due_now()
+    assert (still.run_id, still.done, still.minutes_left) == (run.id, 1, -180)
+    assert runs.start_run(ROUTE_ID).id == run.id  # Enter resumes it to finish it
+    runs.finish_run(run.id)
+    assert due.due_now() == []

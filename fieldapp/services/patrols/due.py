@@ -66,7 +66,8 @@ def _now(now: dt.datetime | None) -> dt.datetime:
 
 
 def due_now(*, now: dt.datetime | None = None) -> list[DuePatrol]:
-    """The patrols due for me now, the one closing first first."""
+    """The patrols due for me now, the one closing first first, and my run still open
+    from a window that is over (minutes_left negative)."""
     moment = _now(now)
     person = me().person_id
     campaigns = _campaigns()
@@ -97,8 +98,18 @@ def due_now(*, now: dt.datetime | None = None) -> list[DuePatrol]:
             DuePatrol(route.id, route.code, route.name, window.label, len(verdict.done),
                       len(route.checkpoints), int(left.total_seconds() // 60), resume)
         )  # fmt: skip
+    if mine is not None and not any(d.run_id == mine.id for d in found):
+        found.append(_still_open(mine, moment))  # its window is over: finish it
     found.sort(key=lambda d: (d.done >= d.total, d.minutes_left, d.code))
     return found
+
+
+def _still_open(run: PatrolRun, moment: dt.datetime) -> DuePatrol:
+    """My run left open after its window: shown until it is finished and sent."""
+    view = run_view(run.id, now=moment)
+    return DuePatrol(run.route_id, view.route_code, view.route_name, run.window,
+                     len(view.lines) - view.left, len(view.lines), view.minutes_left,
+                     run.id)  # fmt: skip
 
 
 def run_view(run_id: str, *, now: dt.datetime | None = None) -> RunView:

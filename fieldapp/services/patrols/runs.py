@@ -66,11 +66,15 @@ def open_run(person_id: str | None = None) -> PatrolRun | None:
 
 
 def start_run(route_id: str, *, now: dt.datetime | None = None) -> PatrolRun:
-    """Start (or resume) the person's run of a route for the window open now."""
+    """Start the person's run of a route for the window open now, or resume their open
+    run of it (whatever its window)."""
     who = me()
     route = PatrolRoute.get_or_none(PatrolRoute.id == route_id)
     if route is None:
         raise PatrolRefused(t("patrol.refused.no_route"))
+    current = open_run(who.person_id)
+    if current is not None and current.route_id == route.id:
+        return current  # resumed, even once its window is over: it must still be finished
     moment = (now or local_now()).replace(tzinfo=None)
     window = patrols.window_for_start(schedule_of(route), moment)
     if window is None:

@@ -140,7 +140,11 @@ class PatrolsScreen(FieldScreen[None]):
         due = self.query_one("#patrols-due", DataTable)
         due.clear()
         for patrol in data.due:
-            left = t("patrol.run.time_left", minutes=patrol.minutes_left)
+            left = (
+                t("patrol.run.time_left", minutes=patrol.minutes_left)
+                if patrol.minutes_left >= 0
+                else t("patrol.run.time_over", minutes=-patrol.minutes_left)
+            )
             name = f"{patrol.name}（{patrol.code}）" + (
                 t("patrol.due.resume") if patrol.run_id else ""
             )
