@@ -21,7 +21,7 @@ from fieldapp.services import rounds
 from fieldapp.services.common.identity import grid_codes_under, me
 from fieldapp.services.common.periods import parse_utc, period_bounds_utc
 from fieldapp.services.daily_report import reports as daily_reports
-from fieldapp.services.daily_report.patrol_figures import patrol_figures
+from fieldapp.services.daily_report.patrol_figures import add_up, patrol_figures_by_grid
 from fieldapp.store.db import db
 from fieldapp.store.models import Grid
 
@@ -260,13 +260,14 @@ def grid_summary(
     reporting = _reporting([c.code for c in completion], first, last)
     incidents = _incidents(first, last)
     days = (last - first).days + 1
+    local = at.astimezone().replace(tzinfo=None) if at else None
+    by_grid = patrol_figures_by_grid([c.code for c in completion], first, last, now=local)
     result = []
     for c in completion:
         reported, zeros, late = reporting.get(c.code, (0, 0, 0))
         status = statuses.get(c.code)
         under = grid_codes_under([c.code])
-        local = at.astimezone().replace(tzinfo=None) if at else None
-        patrols = patrol_figures(under, first, last, now=local)
+        patrols = add_up(by_grid, under)
         result.append(
             GridSummary(
                 code=c.code,

@@ -23,7 +23,7 @@ from fieldapp.services.common import settings
 from fieldapp.services.common.identity import grid_codes_under, me
 from fieldapp.services.common.periods import period_bounds_utc
 from fieldapp.services.daily_report import reports as daily_reports
-from fieldapp.services.daily_report.patrol_figures import patrol_figures
+from fieldapp.services.daily_report.patrol_figures import add_up, patrol_figures_by_grid
 from fieldapp.services.daily_report.work_figures import incident_outcomes
 from fieldapp.services.dashboard.figures import grid_summary, overdue_trend
 from fieldapp.store.db import rows
@@ -87,13 +87,14 @@ def monthly_report(
     weights = assessment_weights()
     summaries = grid_summary(first, last, day=last, grids=roots)
     outcomes = period_outcomes(first, end, grids=roots, day=day)
+    by_grid = patrol_figures_by_grid([s.code for s in summaries], first, last)
     result = []
     for s in summaries:
         scope = grid_codes_under([s.code])
         found, closed = _hazards(scope, first, last)
         overdue = overdue_trend(last, last, grids=[s.code])[0].count
         acts = _activity_counts(outcomes, set(scope))
-        patrols = patrol_figures(scope, first, last)
+        patrols = add_up(by_grid, scope)
         incidents, handled = _incidents(scope, first, last)
         enforcement = incident_outcomes(scope, first, last)["enforcement_cases"]
         held = acts["on_time"] + acts["late"]
