@@ -65,7 +65,17 @@ def build(path: Path, inspections: int, seed: int = 7) -> None:
     from fieldapp.domain.ids import new_id
     from fieldapp.services.common.checklists import checklist_for_kind, load_checklists
     from fieldapp.store import open_store
-    from fieldapp.store.models import Answer, Finding, FindingEvent, Grid, Inspection, Person, Venue
+    from fieldapp.services.common.identity import set_identity
+    from fieldapp.store.models import (
+        Answer,
+        Finding,
+        FindingEvent,
+        Grid,
+        Inspection,
+        Person,
+        PersonGrid,
+        Venue,
+    )
 
     rng = random.Random(seed)
     db = open_store(path)
@@ -95,6 +105,9 @@ def build(path: Path, inspections: int, seed: int = 7) -> None:
             Person,
             [{"id": p, "name": f"巡查员{i}", "role": "inspector"} for i, p in enumerate(people)],
         )
+        # The device acts for the first of them, over the whole town (the ledger is theirs).
+        _insert(db, PersonGrid, [{"person_id": people[0], "grid_code": "T1"}])
+        set_identity(people[0], new_id())
         venues = []
         for i in range(10_000):
             kind = KINDS[i % len(KINDS)]
@@ -199,9 +212,14 @@ class _Recorder:
         return []
 
 
-def _figures(seconds: float, extra: dict[str, Any]) -> None:
+def _cpu() -> float:
+    used = resource.getrusage(resource.RUSAGE_SELF)
+    return used.ru_utime + used.ru_stime
+
+
+def _figures(seconds: float, cpu: float, extra: dict[str, Any]) -> None:
     peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KiB on Linux
-    print(json.dumps({"seconds": seconds, "peak_mib": peak_kib / 1024, **extra}))
+    print(json.dumps({"seconds": seconds, "cpu": cpu, "peak_mib": peak_kib / 1024, **extra}))
 
 
 def run_export(store: Path, out: Path, fmt: str) -> None:
@@ -210,11 +228,12 @@ def run_export(store: Path, out: Path, fmt: str) -> None:
     from fieldapp.store import open_store
 
     open_store(store)
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), _cpu()
     result = export_ledger(out, fmt=fmt)
     seconds = time.perf_counter() - start
     _figures(
         seconds,
+        _cpu() - cpu,
         {
             "inspections": result.inspections,
             "findings": result.findings,
@@ -240,7 +259,7 @@ def run_reference(store: Path, out: Path) -> None:
         ledger.export_ledger(out, fmt="xlsx")
     finally:
         ledger.make_sink = real
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), _cpu()
     book = xlsxwriter.Workbook(
         str(out), {"constant_memory": True, "default_date_format": "yyyy-mm-dd"}
     )
@@ -255,7 +274,7 @@ def run_reference(store: Path, out: Path) -> None:
             sheet.write_row(number, 0, values)
     book.close()
     seconds = time.perf_counter() - start
-    _figures(seconds, {"bytes": out.stat().st_size})
+    _figures(seconds, _cpu() - cpu, {"bytes": out.stat().st_size})
 
 
 def _child(args: list[str]) -> dict[str, Any]:
@@ -313,15 +332,25 @@ def _report(fmt: str, exports: list[dict[str, Any]], references: list[dict[str, 
     bare = [f["seconds"] for f in references]
     ratios = [e / b for e, b in zip(seconds, bare, strict=True)]
     ratio = median / statistics.median(bare)
-    verdict = "meets" if ratio <= GOAL else "misses"
+    cpu_ratio = statistics.median(f["cpu"] for f in exports) / statistics.median(
+        f["cpu"] for f in references
+    )
+    verdict = "meets" if max(ratio, cpu_ratio) <= GOAL else "misses"
     print(
         f"  bare xlsxwriter constant-memory write of the same cells: median "
         f"{statistics.median(bare):.1f} s ({', '.join(f'{s:.1f}' for s in bare)}); "
         f"file {references[0]['bytes'] / 1e6:.1f} MB"
     )
+    cpu = statistics.median(f["cpu"] for f in exports)
+    bare_cpu = statistics.median(f["cpu"] for f in references)
     print(
-        f"export: ratio {ratio:.2f}× the bare write (per run {', '.join(f'{r:.2f}' for r in ratios)}; "
-        f"{verdict} the goal of ≤ {GOAL}×)"
+        f"  CPU time (user + system): export median {cpu:.1f} s, bare write {bare_cpu:.1f} s "
+        f"= {cpu / bare_cpu:.2f}× (steadier than wall time on a loaded machine)"
+    )
+    print(
+        f"export: ratio {ratio:.2f}× the bare write in wall time (per run "
+        f"{', '.join(f'{r:.2f}' for r in ratios)}), {cpu / bare_cpu:.2f}× in CPU time; "
+        f"{verdict} the goal of ≤ {GOAL}×"
     )
 
 

@@ -89,10 +89,13 @@ def person_names() -> dict[str, str]:
     return dict(rows(Person.select(Person.id, Person.name)))
 
 
+LOCAL_STAMP = "%Y-%m-%d %H:%M:%S"
+
+
 def local_stamp(stamp: str | None) -> str:
     if not stamp:
         return ""
-    return parse_utc(stamp).astimezone().strftime("%Y-%m-%d %H:%M:%S")
+    return parse_utc(stamp).astimezone().strftime(LOCAL_STAMP)
 
 
 # ---------------------------------------------------------------- inspections
@@ -142,6 +145,16 @@ def inspection_rows(
     chunk: list[tuple[Any, ...]], columns: list[ItemColumn], labels: Labels, names: dict[str, str]
 ) -> Iterator[list[object]]:
     answers = _answers([r[0] for r in chunk])
+    # The same few answers come back hundreds of thousands of times ("pass", ""): each
+    # cell is worded once per export page, not once per answer.
+    worded: dict[tuple[str, str, str], object] = {}
+
+    def cell(column: ItemColumn, outcome: str, value: str) -> object:
+        key = (column.answer, outcome, value)
+        if key not in worded:
+            worded[key] = answer_cell(column, outcome, value, labels)
+        return worded[key]
+
     for (
         inspection_id,
         submitted_at,
@@ -162,8 +175,9 @@ def inspection_rows(
             summary = json.loads(summary or "{}")
         failures = (summary or {}).get("failures") or {}
         given = answers.get(inspection_id, {})
+        local = parse_utc(submitted_at).astimezone() if submitted_at else None
         cells: list[object] = [
-            local_date_of(submitted_at),
+            local.date() if local else None,
             grid,
             grid_name,
             venue_code,
@@ -175,18 +189,18 @@ def inspection_rows(
             int(failures.get("general", 0)),
             int(failures.get("major", 0)),
             f"{checklist_id} v{checklist_version}",
-            local_stamp(submitted_at),
+            local.strftime(LOCAL_STAMP) if local else "",
             inspection_id,
         ]
         repeats = _by_instance(given)
         for column in columns:
             answer = given.get(column.code)
             if answer is not None:
-                cells.append(answer_cell(column, *answer, labels))
+                cells.append(cell(column, *answer))
             elif column.code in repeats:  # one column per code: "#1 合格；#2 不合格"
                 cells.append(
                     "；".join(
-                        f"#{n} {answer_cell(column, *answer, labels)}"
+                        f"#{n} {cell(column, *answer)}"
                         for n, answer in sorted(repeats[column.code])
                     )
                 )
