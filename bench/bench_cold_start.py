@@ -6,7 +6,7 @@ is from launch to the first frame that shows the home screen's data, and to proc
 exit. Each program notes when it reached each step in the file FIELDAPP_BENCH_MARKS
 names (its modules imported, the home data read, that first frame), so the bench prints
 the breakdown. `fieldapp` is the installed console script (the real entry point,
-`fieldapp.cli:main`) and honours FIELDAPP_BENCH_EXIT_ON_READY=1 by exiting as soon as
+`fieldapp.launch:main`) and honours FIELDAPP_BENCH_EXIT_ON_READY=1 by exiting as soon as
 the home screen's data is displayed; the bare app exits after its first refresh. Runs alternate between the two so drift affects both alike.
 
 Both sides run from bytecode, as an installed program does: Textual's modules were

@@ -64,8 +64,8 @@ def _insert(db: Any, model: Any, rows: list[dict[str, Any]]) -> None:
 def build(path: Path, inspections: int, seed: int = 7) -> None:
     from fieldapp.domain.ids import new_id
     from fieldapp.services.common.checklists import checklist_for_kind, load_checklists
-    from fieldapp.store import open_store
     from fieldapp.services.common.identity import set_identity
+    from fieldapp.store import open_store
     from fieldapp.store.models import (
         Answer,
         Finding,

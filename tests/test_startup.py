@@ -131,3 +131,21 @@ async def test_home_data_read_at_start_up_is_in_the_first_frame(demo_home: Path)
         loaded = {id(m) for m in seen if isinstance(m, HomeScreen.Loaded)}  # it bubbles
         assert len(loaded) == 1
         assert shown_when_loaded and shown_when_loaded[0] != t("home.loading")
+
+
+def test_the_tui_opens_without_the_command_line() -> None:
+    """`fieldapp` (or `fieldapp --lang en`) opens the TUI without importing click; any
+    command goes to the command line."""
+    from fieldapp.launch import tui_language
+
+    assert tui_language([]) == (True, None)
+    assert tui_language(["--lang", "en"]) == (True, "en")
+    assert tui_language(["--lang=zh"]) == (True, "zh")
+    assert tui_language(["--lang", "fr"])[0] is False  # click says what is wrong
+    assert tui_language(["--help"])[0] is False
+    assert tui_language(["demo"])[0] is False
+    loaded = _run(
+        "import sys, fieldapp.launch, fieldapp.tui.startup\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'click'))\n"
+    )
+    assert loaded == "[]"
