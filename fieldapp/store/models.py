@@ -86,7 +86,13 @@ class Venue(BaseModel):
 
     class Meta:
         table_name = "venue"
-        indexes = ((("grid", "due_on"), False), (("kind", "code"), False))
+        # Search walks venues in code order (of one kind, or all) testing name and address:
+        # these indexes hold those columns, so the walk never reads the table.
+        indexes = (
+            (("grid", "due_on"), False),
+            (("code", "name", "address"), False),
+            (("kind", "code", "name", "address"), False),
+        )
 
 
 class Checklist(BaseModel):
