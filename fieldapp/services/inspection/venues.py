@@ -15,7 +15,7 @@ or the address (ASCII without regard to case), as the trigram index matches.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, NamedTuple
 
 from peewee import Column
 
@@ -26,6 +26,17 @@ PAGE = 50
 # At most this many venues matched by the trigram index are sorted; more, and walking the
 # code order is cheaper (at 1M venues, 5,000 matches are one row in 200 walked).
 FEW = 5_000
+
+
+class VenueHit(NamedTuple):
+    """A venue as the search lists it (plain values: no model rows to build)."""
+
+    id: str
+    code: str
+    name: str
+    kind: str
+    address: str
+    grid_name: str
 
 
 def _fts_query(terms: list[str]) -> str:
@@ -54,10 +65,12 @@ def search(
     grids: list[str] | None = None,
     limit: int = PAGE,
     offset: int = 0,
-) -> list[Venue]:
+) -> list[VenueHit]:
     """Venues matching `text` (each whitespace-separated term a substring of the name,
     code or address), in code order."""
-    query = Venue.select(Venue, Grid).join(Grid)
+    query = Venue.select(
+        Venue.id, Venue.code, Venue.name, Venue.kind, Venue.address, Grid.name
+    ).join(Grid)
     if kind:
         query = query.where(Venue.kind == kind)
     if grids:
@@ -74,7 +87,9 @@ def search(
         terms = [t for t in terms if len(t) < 3]
     for term in terms:
         query = query.where(_holds(term))
-    return list(query.order_by(Venue.code).limit(limit).offset(offset))
+    page = query.order_by(Venue.code).limit(limit).offset(offset)
+    sql, params = page.sql()
+    return [VenueHit(*row) for row in db.execute_sql(sql, params).fetchall()]
 
 
 def by_code(code: str) -> Venue | None:

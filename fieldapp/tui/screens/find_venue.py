@@ -68,9 +68,7 @@ def run_search(request: SearchRequest) -> tuple[list[VenueRow], bool]:
     venues = search(
         request.text, kind=request.kind, grids=grids, limit=PAGE + 1, offset=request.offset
     )
-    rows = [
-        VenueRow(str(v.id), v.code, v.name, v.kind, v.grid.name, v.address) for v in venues[:PAGE]
-    ]
+    rows = [VenueRow(v.id, v.code, v.name, v.kind, v.grid_name, v.address) for v in venues[:PAGE]]
     return rows, len(venues) > PAGE
 
 
