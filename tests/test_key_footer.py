@@ -10,13 +10,14 @@ from pilot_support import SIZE, settle
 from textual.screen import Screen
 from textual.widgets._footer import FooterKey
 
-from fieldapp.i18n import set_language
+from fieldapp.i18n import set_language, t
 from fieldapp.services.demo import workspace as demo
 from fieldapp.tui.app import FieldApp, make_app
 from fieldapp.tui.screens.home import HomeScreen
 from fieldapp.tui.screens.inspect import InspectScreen
 from fieldapp.tui.widgets.key_footer import Entry, KeyFooter, choose
 from fieldapp.tui.widgets.keys_panel import KeysPanel
+from fieldapp.tui.widgets.offered_keys import offered, typed_character
 
 
 def visible_actions(screen: Screen[object]) -> list[str]:
@@ -31,9 +32,15 @@ def visible_actions(screen: Screen[object]) -> list[str]:
     ]
 
 
+def footer_actions(screen: Screen[object]) -> set[str]:
+    """The actions the footer offers: shown, or left to F1 for want of room."""
+    footer = screen.query_one(KeyFooter)
+    return {k.action for k in footer.query(FooterKey)} | {b.action for b in footer.hidden}
+
+
 def shown_bindings(screen: Screen[object]) -> dict[str, str]:
     """action → description of every binding the screen offers in its footer."""
-    return {b.action: b.description for _, b, _, _ in screen.active_bindings.values() if b.show}
+    return {b.action: b.description for _, b, _, _ in offered(screen).values() if b.show}
 
 
 async def check_footer(app: FieldApp, pilot) -> None:  # type: ignore[no-untyped-def]
@@ -72,6 +79,9 @@ def test_choose_keeps_the_order_and_always_f1() -> None:
     # "b" does not fit: neither does anything after it, and F1 is kept.
     assert [e.id for e in choose(entries, 30)] == ["a", "app.help"]
     assert [e.id for e in choose(entries, 5)] == ["app.help"]
+    # A pinned entry is shown whatever the width, in its place; the others fit around it.
+    assert [e.id for e in choose(entries, 30, {"c"})] == ["a", "c", "app.help"]
+    assert [e.id for e in choose(entries, 5, {"b"})] == ["b", "app.help"]
 
 
 @pytest.mark.parametrize(("lang", "size"), [("zh", (80, 24)), ("en", (80, 24)), ("zh", SIZE)])
@@ -108,3 +118,37 @@ async def test_a_wider_terminal_shows_more_keys(demo_home: Path) -> None:
         wide = visible_actions(app.screen)
         assert set(narrow) < set(wide)
         assert app.screen.query_one(KeyFooter).size.height == 1
+
+
+def test_typed_characters_of_the_key_names_textual_has_none_for() -> None:
+    assert [typed_character(k) for k in ("slash", "minus", "at", "a", "space")] == list("/-@a ")
+    assert typed_character("ctrl+s") is None and typed_character("f4") is None
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+async def test_keys_the_focused_field_types_are_not_offered(demo_home: Path, lang: str) -> None:
+    """In the search field `/` types a `/`: neither the footer nor F1 offers it there (the
+    find-venue key); from the results it is offered, and goes back to the field."""
+    from textual.widgets import Input
+
+    from fieldapp.tui.screens.find_venue import FindVenueScreen
+
+    set_language(lang)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot, rounds=3)
+        await pilot.press("slash")
+        await settle(app, pilot, rounds=2)
+        screen = app.screen
+        assert isinstance(screen, FindVenueScreen)
+        assert screen.query_one("#query", Input).has_focus
+        assert "find_venue" not in footer_actions(screen)
+        assert "screen.focus_results" in visible_actions(screen)  # Down: to the results
+        await pilot.press("f1")
+        await settle(app, pilot)
+        listed = {d for _keys, d in app.screen.query_one(KeysPanel).rows()}
+        assert t("binding.app.find_venue") not in listed
+        await pilot.press("f1", "down")
+        await settle(app, pilot)
+        assert "find_venue" in footer_actions(screen)  # shown, or listed by F1 if no room
+    set_language("zh")

@@ -9,6 +9,7 @@ import pytest
 from pilot_support import settle
 from rich.cells import cell_len
 from textual.widgets import Button, DataTable
+from textual.widgets._footer import FooterKey
 
 from fieldapp.i18n import set_language
 from fieldapp.services.demo import workspace as demo
@@ -16,6 +17,8 @@ from fieldapp.tui.app import FieldApp, make_app
 from fieldapp.tui.dialogs import PresenceDialog
 from fieldapp.tui.screens.home import HomeScreen
 from fieldapp.tui.screens.review import ReviewScreen
+from fieldapp.tui.widgets.key_footer import KeyFooter
+from fieldapp.tui.widgets.offered_keys import offered
 
 SMALL = (80, 24)
 
@@ -51,7 +54,9 @@ def buttons_on_screen(app: FieldApp) -> list[str]:
         if not region.width:
             continue
         try:
-            under, _ = app.screen.get_widget_at(region.x + region.width // 2, region.y + 1)
+            under, _ = app.screen.get_widget_at(
+                region.x + region.width // 2, region.y + region.height // 2
+            )
         except Exception:  # noqa: BLE001 - outside the screen: not seen
             continue
         if under is button:
@@ -98,3 +103,73 @@ async def test_presence_dialog_buttons_are_visible(demo_home: Path, lang: str) -
         await settle(app, pilot)
         assert isinstance(app.screen, PresenceDialog)
         assert len(buttons_on_screen(app)) == 2
+
+
+def footer_misses(app: FieldApp) -> list[str]:
+    """What a person cannot see on the screen on top at 80×24: a key the footer must show
+    (Esc, F1, the screen's FOOTER_PINNED) that is not shown whole, a button outside it."""
+    screen = app.screen
+    missing = [
+        f"button {label}" for label in buttons_laid_out(app) if label not in buttons_on_screen(app)
+    ]
+    footers = list(screen.query(KeyFooter))
+    if not footers:
+        return [*missing, "no footer of its own"]
+    footer = footers[0]
+    whole = {
+        key.action
+        for key in footer.query(FooterKey)
+        if key.region.width and footer.region.contains_region(key.region)
+    }
+    must = set(getattr(screen, "FOOTER_PINNED", ()))
+    for _node, binding, _enabled, _tip in offered(screen).values():
+        needed = binding.key == "escape" or binding.id in must | {"app.help"}
+        if binding.show and needed and binding.action not in whole:
+            missing.append(f"{binding.key} {binding.description}")
+    return missing
+
+
+def buttons_laid_out(app: FieldApp) -> list[str]:
+    return [str(b.label) for b in app.screen.query(Button) if b.display and b.region.width]
+
+
+# Each step: the keys pressed from the place before it (Home after the last Esc).
+WALK = [
+    ("enter",),  # the presence dialog
+    ("down", "enter"),  # the inspection, on its first item (a number field)
+    ("f10",),  # the summary
+    ("escape",),
+    ("ctrl+n",),  # the note dialog, from the field
+    ("escape",),
+    ("escape", "f2"),  # Home, the scan dialog
+    ("escape", "f4"),  # the incident form
+    ("escape", "slash"),
+    ("f7",),
+    ("f8",),
+    ("f6",),
+    ("ctrl+e",),
+    ("ctrl+f12",),
+    ("f11",),
+    ("ctrl+t",),
+    ("f3",),
+    ("f5",),
+    ("6", "i"),  # the review's inspections
+    ("escape", "escape", "i"),  # a venue's inspections, from Home
+]
+
+
+async def test_every_place_shows_its_keys_and_buttons_at_80x24(demo_home: Path, lang: str) -> None:
+    """Walked as a supervisor (who has every section): on each screen and dialog the
+    footer shows Esc, F1 and the screen's pinned keys whole, and every button is seen."""
+    demo.act_as("supervisor")
+    app = make_app()
+    seen: dict[str, list[str]] = {}
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(app, pilot, rounds=3)
+        for keys in WALK:
+            for key in keys:
+                await pilot.press(key)
+                await settle(app, pilot, rounds=2)
+            seen[f"{' '.join(keys)} → {type(app.screen).__name__}"] = footer_misses(app)
+    assert len({place.split(" → ")[1] for place in seen}) >= 18, list(seen)
+    assert {place: misses for place, misses in seen.items() if misses} == {}

@@ -13,6 +13,7 @@ from textual.widgets import Button, Label, Static
 
 from fieldapp.i18n import t
 from fieldapp.tui.commands import localize_bindings
+from fieldapp.tui.widgets.key_footer import KeyFooter
 
 
 class ConfirmDialog(ModalScreen[bool]):
@@ -46,6 +47,7 @@ class ConfirmDialog(ModalScreen[bool]):
             with Horizontal(classes="dialog-buttons"):
                 yield Button(self.yes_text, id="yes", variant="primary")
                 yield Button(self.no_text, id="no")
+        yield KeyFooter()  # its own keys, not those of the screen below
 
     def on_mount(self) -> None:
         self.query_one("#yes", Button).focus()

@@ -23,6 +23,7 @@ from textual.widgets.option_list import Option
 
 from fieldapp.i18n import t
 from fieldapp.tui.commands import localize_bindings
+from fieldapp.tui.widgets.key_footer import KeyFooter
 
 
 @dataclass(frozen=True)
@@ -79,6 +80,7 @@ class PresenceDialog(ModalScreen[PresenceChoice | None]):
             with Horizontal(classes="dialog-buttons"):
                 yield Button(t(f"{self.texts}.ok"), id="ok", variant="primary")
                 yield Button(t("presence.cancel"), id="cancel")
+        yield KeyFooter()  # its own keys, not those of the screen below
 
     def on_mount(self) -> None:
         reasons = self.query_one("#presence-reasons", OptionList)

@@ -18,6 +18,7 @@ from textual.widgets import Input, Label, Static
 
 from fieldapp.i18n import t
 from fieldapp.tui.commands import localize_bindings
+from fieldapp.tui.widgets.key_footer import KeyFooter
 
 
 class ScanDialog(ModalScreen[str | None]):
@@ -34,6 +35,7 @@ class ScanDialog(ModalScreen[str | None]):
             yield Label(t("scan.title"), classes="dialog-title")
             yield Static(t("scan.hint"), classes="dialog-body")
             yield Input(placeholder=t("scan.placeholder"), id="scan-input")
+        yield KeyFooter()  # its own keys, not those of the screen below
 
     def on_mount(self) -> None:
         self.query_one("#scan-input", Input).focus()

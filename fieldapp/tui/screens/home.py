@@ -39,6 +39,7 @@ class HomeScreen(FieldScreen[None]):
     """The start screen. Enter acts on the row under the cursor of the focused list."""
 
     PLACE = "nav.place.home"
+    FOOTER_PINNED = ("app.scan", "app.find_venue")  # shown in the footer whatever the width
 
     RETURN_AFTER_SUBMIT = True
 

@@ -41,6 +41,7 @@ def _queue_binding(n: int) -> Binding:
 
 
 class IncidentsScreen(FieldScreen[None]):
+    FOOTER_PINNED = ("app.report_incident",)  # shown in the footer whatever the width
     PLACE = "binding.app.incidents"
     SECTION = True
     CSS_PATH = "review.tcss"

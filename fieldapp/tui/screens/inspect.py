@@ -66,6 +66,7 @@ def item_state(view: InspectionView, item: Item) -> ItemState:
 
 
 class InspectScreen(Screen[None]):
+    FOOTER_PINNED = ("inspect.finish",)  # shown in the footer whatever the width
     PLACE = "nav.place.inspection"
     CSS_PATH = "inspect.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [

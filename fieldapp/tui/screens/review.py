@@ -54,6 +54,7 @@ def queue_binding(n: int) -> Binding:
 
 
 class ReviewScreen(ReviewActions):
+    FOOTER_PINNED = ("review.verify", "review.reject")  # shown in the footer whatever the width
     PLACE = "binding.app.review"
     SECTION = True
     CSS_PATH = "review.tcss"

@@ -9,11 +9,15 @@ It chooses again when the keys change (Footer recomposes) or the terminal's widt
 a screen that refreshes its bindings without changing them (the inspect screen does, after
 every answer) costs no recompose: the footer's widgets are rebuilt only when what it would
 show differs from what it shows.
+Whatever the width it shows Esc (which says where it goes back to) and the keys a screen
+names in `FOOTER_PINNED` (binding ids, e.g. the incident queue's F4). A key the focused
+field types (`/` in a search field) is not offered (`offered_keys`).
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Collection
 from dataclasses import dataclass
 from itertools import groupby
 
@@ -24,6 +28,8 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey, FooterLabel, KeyGroup
+
+from fieldapp.tui.widgets.offered_keys import offered
 
 HELP_ID = "app.help"
 # The app's keys, most used first: the ones that fit after the screen's own are shown.
@@ -76,7 +82,7 @@ class KeyFooter(Footer):
         entries = self._entries()
         room = self._room()
         self._composed_from = (tuple(entries), room)
-        shown = choose(entries, room)
+        shown = choose(entries, room, self._pinned(entries))
         self.hidden = [b for e in entries if e not in shown for b, _, _ in e.bindings]
         self._laid_out_for = self._width()
         for entry in shown:
@@ -122,6 +128,15 @@ class KeyFooter(Footer):
             tooltip=binding.tooltip or binding.description,
         )
 
+    def _pinned(self, entries: list[Entry]) -> set[str]:
+        """Ids of the entries shown whatever the width: Esc (it says where it goes back
+        to) and the keys the screen names in `FOOTER_PINNED`."""
+        pinned = set(getattr(self.screen, "FOOTER_PINNED", ()))
+        for entry in entries:
+            if entry.id and any(b.key == "escape" for b, _, _ in entry.bindings):
+                pinned.add(entry.id)
+        return pinned
+
     def _width(self) -> int:
         """The footer's own width (a scrolling screen's is narrower than the terminal)."""
         return self.size.width or self.app.size.width
@@ -156,7 +171,7 @@ class KeyFooter(Footer):
         """Every shown key as footer entries: the screen's in order, then the app's by use."""
         by_action: defaultdict[str, list[tuple[Binding, bool, str]]] = defaultdict(list)
         app_actions: set[str] = set()
-        for namespace, binding, enabled, tooltip in self.screen.active_bindings.values():
+        for namespace, binding, enabled, tooltip in offered(self.screen).values():
             if binding.show:
                 by_action[binding.action].append((binding, enabled, tooltip))
                 if namespace is self.app:
@@ -183,15 +198,19 @@ class KeyFooter(Footer):
         return own + app
 
 
-def choose(entries: list[Entry], width: int) -> list[Entry]:
-    """The entries that fit in `width`, in order, always keeping F1 (placed last)."""
+def choose(entries: list[Entry], width: int, pinned: Collection[str] = ()) -> list[Entry]:
+    """The entries that fit in `width`, in order: the `pinned` ones (by id) whatever the
+    width, then the others while they fit, and always F1 (placed last)."""
     help_entry = next((e for e in entries if e.id == HELP_ID), None)
-    room = width - (help_entry.width if help_entry else 0)
+    kept = [e for e in entries if e.id in pinned and e is not help_entry]
+    room = width - (help_entry.width if help_entry else 0) - sum(e.width for e in kept)
     shown: list[Entry] = []
     for entry in entries:
         if entry is help_entry:
             continue
-        if entry.width <= room:
+        if entry in kept:
+            shown.append(entry)
+        elif entry.width <= room:
             shown.append(entry)
             room -= entry.width
         else:

@@ -17,6 +17,7 @@ from textual.binding import Binding
 from textual.widgets import Static
 
 from fieldapp.i18n import t
+from fieldapp.tui.widgets.offered_keys import offered
 
 
 def describe(binding: Binding) -> str:
@@ -59,7 +60,7 @@ class KeysPanel(Static, can_focus=False):
     def rows(self) -> list[tuple[str, str]]:
         """(keys, description) of every key the screen offers now, the screen's first."""
         by_action: defaultdict[str, list[Binding]] = defaultdict(list)
-        for _node, binding, enabled, _tip in self.screen.active_bindings.values():
+        for _node, binding, enabled, _tip in offered(self.screen).values():
             if enabled and not binding.system and binding.description:
                 by_action[binding.action].append(binding)
         rows = []
