@@ -95,6 +95,7 @@ async def _walk(app: FieldApp, walk: Walk, size: tuple[int, int]) -> None:
     async with app.run_test(size=size) as pilot:
         await pilot.pause()
         await workers_done(app)
+        walk.screens.add(type(app.screen).__name__)  # where it starts counts as seen
         for step in range(walk.steps):
             key = next_key(rng, app)
             walk.keys.append(key)
