@@ -120,20 +120,34 @@ def test_the_daily_report_says_every_patrol_figure() -> None:
     assert work_lines({"patrols_partial": 1}).count("部分完成 1 次") == 1  # alone, still said
 
 
-async def test_a_checkpoint_placard_scanned_outside_a_run_says_to_start_the_patrol(
-    home: Path,
-) -> None:
-    from pilot_support import settle
+async def test_a_checkpoint_placard_scanned_anywhere_starts_its_due_patrol(home: Path) -> None:
+    from fieldapp.store.patrol_models import PatrolRoute
 
     seed_patrol_store()
     app = make_app(lang="zh")
     async with app.run_test(size=(120, 36)) as pilot:
         await settle(app, pilot, rounds=2)
-        app.scan_text(placard("CP-02"), "wedge")
+        app.scan_text(placard("CP-02"), "wedge")  # on the home screen
+        await settle(app, pilot, rounds=3)
+        screen = app.screen
+        assert isinstance(screen, PatrolRunScreen)
+        assert _states(screen)[1] == ("CP-02", True)
+        await pilot.press("escape")
+        await settle(app, pilot)
+        app.scan_text(placard("CP-03"), "wedge")  # resumes the same run
+        await settle(app, pilot, rounds=3)
+        assert isinstance(app.screen, PatrolRunScreen)
+        assert app.screen.patrol_run_id == screen.patrol_run_id
+        assert PatrolRun.select().count() == 1 and PatrolScan.select().count() == 2
+        await pilot.press("f10", "y")
+        await settle(app, pilot, rounds=2)
+        # No patrol of it due now: the placard says what it is, nothing starts.
+        PatrolRoute.update(schedule={"days": ["2020-01-01"], "windows": ["06:30-09:00"]}).execute()
+        app.scan_text(placard("CP-01"), "wedge")
         await settle(app, pilot, rounds=2)
         said = [n.message for n in app._notifications]
-    assert any("CP-02 是巡逻点位标牌" in text for text in said), said
-    assert not PatrolScan.select().exists()
+    assert any("CP-01 是巡逻点位标牌" in text for text in said), said
+    assert PatrolRun.select().count() == 1
 
 
 def test_a_run_left_open_after_its_window_stays_due_until_finished(home: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]

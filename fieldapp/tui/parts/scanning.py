@@ -13,7 +13,8 @@
 - a path to a photo of a placard, typed into the scan dialog: its QR is decoded and
   routed as above, as a scan from the camera;
 - while a patrol run is open (its screen anywhere in the stack): the run's, which checks
-  in at the checkpoint the placard names (`PatrolRunScreen.scan`);
+  in at the checkpoint the placard names (`PatrolRunScreen.scan`); a checkpoint's signed
+  placard scanned elsewhere starts (or resumes) my patrol of it that is due, and checks in;
 - anything else: the refusal's own message (forged, damaged, revoked, unknown key — sync,
   venue not on this device — sync).
 
@@ -85,6 +86,18 @@ def _refusal(result: ScanResult) -> str:
     if result.kind == "unknown_venue" and is_checkpoint(result.check.venue_code):
         return t("patrol.scan.outside_run", code=result.check.venue_code)
     return result.message()
+
+
+def _patrol_run_for(result: ScanResult) -> str | None:
+    """The patrol run a checkpoint's placard starts or resumes, if one of mine is due."""
+    from fieldapp.services.patrols import runs
+
+    if result.kind != "unknown_venue" or not result.check.key_id:
+        return None  # only a signed placard starts a patrol; a typed code proves nothing
+    try:
+        return runs.run_for_placard(result.check.venue_code)
+    except runs.PatrolRefused:
+        return None
 
 
 class ScanningApp(WedgeListener, Navigation):
@@ -181,6 +194,14 @@ class ScanningApp(WedgeListener, Navigation):
             return
         self.call_from_thread(self.scan_text, texts[0], CAMERA)
 
+    def show_patrol_run(self, run_id: str, text: str, source: str) -> None:
+        """Open the run a checkpoint's placard started, and check in with that scan."""
+        from fieldapp.tui.screens.patrol_run import PatrolRunScreen
+
+        screen = PatrolRunScreen(run_id)
+        self.push_screen(screen)
+        self.call_after_refresh(screen.scan, text, source)
+
     def open_inspection(self) -> OpenInspection | None:
         """The draft inspection being worked on (its screen anywhere in the stack)."""
         for screen in reversed(self.screen_stack):
@@ -207,6 +228,11 @@ class ScanningApp(WedgeListener, Navigation):
             if result.venue_id is not None and open_now is None:
                 draft_id = inspections.draft_for_venue(str(result.venue_id))
             refusal = _refusal(result)
+            # Not over an open inspection: a patrol is not started from inside one.
+            patrol_run = _patrol_run_for(result) if open_now is None else None
+        if patrol_run is not None and mark is not None:  # a due patrol's checkpoint
+            self.call_from_thread(self.show_patrol_run, patrol_run, text, mark.source)
+            return
         checked = CheckedScan(
             text=text,
             venue_id=None if result.venue_id is None else str(result.venue_id),
