@@ -24,15 +24,10 @@ from collections.abc import Collection
 from typing import Any
 
 from fieldapp.domain.campaigns import TARGET_NAMES, Campaign, CampaignSection
+from fieldapp.domain.checklist_build import build_section
 from fieldapp.domain.checklist_items import is_int, is_text, show, unknown
-from fieldapp.domain.checklist_toml import (
-    SECTION_KEYS,
-    ChecklistError,
-    ChecklistInvalid,
-    Validator,
-    build_section,
-    read_toml,
-)
+from fieldapp.domain.checklist_toml import ChecklistInvalid, read_toml
+from fieldapp.domain.checklist_validator import SECTION_KEYS, ChecklistError, Validator
 from fieldapp.domain.kinds import VENUE_KINDS
 
 CAMPAIGN_CODE_RE = re.compile(r"^[a-z][a-z0-9_]*$")

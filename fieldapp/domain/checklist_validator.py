@@ -1,0 +1,260 @@
+"""The checks of a checklist document: every problem, each with the line to look at.
+
+`Validator` walks a parsed document (TOML or a sheet) and collects a `ChecklistError` per
+problem, pointing at the offending key's line through the document's `LineMap`; a
+campaign's validator extends it. Pure: no Peewee, no Textual. Messages are English.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+from dataclasses import dataclass, fields
+from typing import Any
+
+from fieldapp.domain.checklist import ANSWER_TYPES, PHOTO_RULES, SEVERITIES_ON_FAIL, Item
+from fieldapp.domain.checklist_items import (
+    Report,
+    check_bounds,
+    check_choices,
+    is_int,
+    is_text,
+    one_of,
+    show,
+    unknown,
+)
+from fieldapp.domain.checklist_lines import LineMap
+from fieldapp.domain.checklist_rules import condition_problems, params_problems
+from fieldapp.domain.kinds import VENUE_KINDS
+
+ITEM_CODE_RE = re.compile(r"^[A-Z]{2,5}-\d{2,3}$")
+SECTION_CODE_RE = re.compile(r"^[A-Z]{2,5}$")
+CHECKLIST_ID_RE = re.compile(r"^[a-z][a-z0-9_]*$")
+
+TOP_KEYS = (
+    "id", "version", "kinds", "title_zh", "title_en", "basis", "sections", "extra", "params"
+)  # fmt: skip
+TOP_REQUIRED = ("id", "version", "kinds", "title_zh", "title_en", "sections")
+SECTION_KEYS = ("code", "zh", "en", "items", "show_if", "required_if", "repeat")
+# `options` is how a file writes choices with their outcomes: [{value, outcome}, …].
+ITEM_KEYS = (*(f.name for f in fields(Item)), "options")
+ITEM_REQUIRED = ("code", "zh", "en", "answer", "severity")
+
+
+@dataclass(frozen=True)
+class ChecklistError:
+    """One problem in a checklist file. `line` is 1-based; 0 when no line applies."""
+
+    file: str
+    line: int
+    item_code: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        code = f" {self.item_code}:" if self.item_code else ""
+        return f"{where}:{code} {self.message}"
+
+
+class Validator:
+    """Collects every error of a checklist document (a campaign's validator extends it)."""
+
+    section_keys: tuple[str, ...] = SECTION_KEYS
+
+    def __init__(
+        self,
+        source: str,
+        lines: LineMap,
+        tables_match: bool,
+        kinds: Collection[str] = VENUE_KINDS,
+    ) -> None:
+        self.source = source
+        self.known_kinds = tuple(kinds)
+        self.lines = lines
+        self.tables_match = tables_match
+        self.errors: list[ChecklistError] = []
+        self.seen_codes: dict[str, int] = {}
+
+    def error(self, line: int, code: str, message: str) -> None:
+        self.errors.append(ChecklistError(self.source, line, code, message))
+
+    # Where to point for a key of the root, a section or an item.
+    def root_line(self, key: str | None = None) -> int:
+        return self.lines.root.keys.get(key or "", 0) or 1
+
+    def section_line(self, si: int, key: str | None = None) -> int:
+        if self.tables_match:
+            table = self.lines.sections[si]
+            return table.keys.get(key or "", 0) or table.line
+        return 1
+
+    def item_line(self, si: int, ii: int, code: str, key: str | None, occurrence: int) -> int:
+        if self.tables_match:
+            table = self.lines.items[si][ii]
+            return table.keys.get(key or "", 0) or table.keys.get("code", 0) or table.line
+        # Items not written as [[sections.items]] tables: find the n-th `code = "X"` line.
+        return (self.lines.code_line(code, occurrence) if code else 0) or self.section_line(si)
+
+    def document(self, data: dict[str, Any]) -> None:
+        for key in data:
+            if key not in TOP_KEYS:
+                self.error(self.root_line(key), "", unknown(key, TOP_KEYS))
+        for key in TOP_REQUIRED:
+            if key not in data:
+                self.error(1, "", f'missing required key "{key}"')
+        if "id" in data and not (isinstance(data["id"], str) and CHECKLIST_ID_RE.match(data["id"])):
+            self.error(
+                self.root_line("id"),
+                "",
+                f"id must be lower-case letters, digits and _ (got {show(data['id'])})",
+            )
+        if "version" in data and not (is_int(data["version"]) and data["version"] >= 1):
+            self.error(
+                self.root_line("version"),
+                "",
+                f"version must be a positive integer (got {show(data['version'])})",
+            )
+        if "kinds" in data:
+            self.kinds(data["kinds"])
+        for key in ("title_zh", "title_en"):
+            if key in data and not is_text(data[key]):
+                self.error(self.root_line(key), "", f"{key} must be non-empty text")
+        if "basis" in data and not isinstance(data["basis"], str):
+            self.error(self.root_line("basis"), "", "basis must be text")
+        if "extra" in data and not isinstance(data["extra"], dict):
+            self.error(self.root_line("extra"), "", "extra must be a table")
+        if "params" in data:
+            for message in params_problems(data["params"]):
+                self.error(self.root_line("params"), "", message)
+        if "sections" in data:
+            self.sections(data["sections"])
+        if not self.errors:
+            self.conditions(data)
+
+    def conditions(self, data: dict[str, Any], campaigns: frozenset[str] | None = None) -> None:
+        """show_if, required_if and fail_if: parsed, type-checked, earlier answers only."""
+        for problem in condition_problems(data, campaigns):
+            if problem.item is None:
+                line = self.section_line(problem.section, problem.key)
+            else:
+                line = self.item_line(problem.section, problem.item, problem.code, problem.key, 1)
+            self.error(line, problem.code, problem.message)
+
+    def kinds(self, kinds: Any, line: int = 0, label: str = "") -> None:
+        line = line or self.root_line("kinds")
+        if not isinstance(kinds, list) or not kinds:
+            self.error(line, label, "kinds must be a non-empty list of venue kinds")
+            return
+        for kind in kinds:
+            if kind not in self.known_kinds:
+                known = one_of(self.known_kinds)
+                self.error(line, label, f"unknown venue kind {show(kind)} (known: {known})")
+        if len(set(map(str, kinds))) != len(kinds):
+            self.error(line, label, "kinds lists a venue kind twice")
+
+    def sections(self, sections: Any) -> None:
+        if not isinstance(sections, list) or not sections:
+            line = self.root_line("sections")
+            self.error(line, "", "sections must be a non-empty list of [[sections]] tables")
+            return
+        seen: set[str] = set()
+        for si, section in enumerate(sections):
+            if not isinstance(section, dict):
+                self.error(self.section_line(si), "", "each section must be a table")
+                continue
+            code = section.get("code")
+            label = code if isinstance(code, str) else ""
+            for key in section:
+                if key not in self.section_keys:
+                    self.error(self.section_line(si, key), label, unknown(key, self.section_keys))
+            self.section_extra(si, section, label)
+            if not (isinstance(code, str) and SECTION_CODE_RE.match(code)):
+                self.error(
+                    self.section_line(si, "code"),
+                    label,
+                    f"section code must be 2-5 capital letters such as COM (got {show(code)})",
+                )
+            elif code in seen:
+                self.error(self.section_line(si, "code"), label, "duplicate section code")
+            else:
+                seen.add(code)
+            for key in ("zh", "en"):
+                if not is_text(section.get(key)):
+                    self.error(self.section_line(si, key), label, f"section {key} text is empty")
+            items = section.get("items")
+            if not isinstance(items, list) or not items:
+                self.error(self.section_line(si), label, "section has no [[sections.items]]")
+                continue
+            for ii, item in enumerate(items):
+                self.item(si, ii, item)
+
+    def section_extra(self, si: int, section: dict[str, Any], label: str) -> None:
+        """Keys a section has in other documents (a campaign's `kinds`)."""
+
+    def item(self, si: int, ii: int, item: Any) -> None:
+        if not isinstance(item, dict):
+            self.error(self.item_line(si, ii, "", None, 1), "", "each item must be a table")
+            return
+        raw_code = item.get("code")
+        code = raw_code if isinstance(raw_code, str) else ""
+        occurrence = self.seen_codes.get(code, 0) + 1
+
+        def err(key: str | None, message: str) -> None:
+            self.error(self.item_line(si, ii, code, key, occurrence), code, message)
+
+        for key in item:
+            if key not in ITEM_KEYS:
+                err(key, unknown(key, ITEM_KEYS))
+        for key in ITEM_REQUIRED:
+            if key not in item:
+                err(None, f'missing required key "{key}"')
+        if "code" in item and not (isinstance(raw_code, str) and ITEM_CODE_RE.match(raw_code)):
+            err("code", f"item code must look like ABC-01 (got {show(raw_code)})")
+        if code:
+            if code in self.seen_codes:
+                err("code", "duplicate item code (each code must be unique in the checklist)")
+            self.seen_codes[code] = occurrence
+        for key in ("zh", "en"):
+            if key in item and not is_text(item[key]):
+                err(
+                    key,
+                    f"{key} text is empty" if isinstance(item[key], str) else f"{key} must be text",
+                )
+        answer = item.get("answer")
+        if "answer" in item and answer not in ANSWER_TYPES:
+            err("answer", f"answer must be one of {one_of(ANSWER_TYPES)} (got {show(answer)})")
+        if "required" in item and not isinstance(item["required"], bool):
+            err("required", f"required must be true or false (got {show(item['required'])})")
+        severity = item.get("severity")
+        if "severity" in item and severity not in SEVERITIES_ON_FAIL:
+            err(
+                "severity",
+                f"severity must be one of {one_of(SEVERITIES_ON_FAIL)} (got {show(severity)})",
+            )
+        self.rectification_days(item, severity, err)
+        if "photo" in item and item["photo"] not in PHOTO_RULES:
+            err("photo", f"photo must be one of {one_of(PHOTO_RULES)} (got {show(item['photo'])})")
+        for key in ("basis", "note"):
+            if key in item and not isinstance(item[key], str):
+                err(key, f"{key} must be text")
+        check_choices(item, answer, err)
+        check_bounds(item, answer, err)
+        for key in ("show_if", "required_if", "fail_if"):
+            if key in item and not is_text(item[key]):
+                err(key, f"{key} must be a non-empty condition text")
+
+    def rectification_days(self, item: dict[str, Any], severity: Any, err: Report) -> None:
+        if "rectification_days" not in item:
+            if severity in ("general", "major"):
+                err(
+                    None,
+                    'missing required key "rectification_days" for an item that can fail '
+                    "(0 = fix on the spot)",
+                )
+            return
+        days = item["rectification_days"]
+        if not (is_int(days) and days >= 0):
+            err(
+                "rectification_days",
+                f"rectification_days must be a whole number >= 0 (got {show(days)})",
+            )
