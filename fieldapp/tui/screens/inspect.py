@@ -23,8 +23,9 @@ from textual.widgets import Input, Static
 from fieldapp.domain.answers import BadAnswer, normalize_value, proposed_outcome
 from fieldapp.domain.checklist import INSTANCE_MARK, Item, instance_of
 from fieldapp.i18n import pick, t
-from fieldapp.services.inspection import inspections
-from fieldapp.services.inspection.inspections import InspectionView, ReadOnly
+from fieldapp.services.inspection import inspection_view, inspections
+from fieldapp.services.inspection.inspection_view import InspectionView
+from fieldapp.services.inspection.inspections import ReadOnly
 from fieldapp.tui.commands import localize_bindings
 from fieldapp.tui.views.home import campaign_label
 from fieldapp.tui.widgets.item_card import (
@@ -284,7 +285,7 @@ class InspectScreen(Screen[None]):
         return later if later and later != self.code and later in asked else self.code
 
     def reload(self) -> None:
-        self.view = inspections.refresh(self.view)
+        self.view = inspection_view.refresh(self.view)
 
     # ------------------------------------------------------------- navigation
 

@@ -13,8 +13,9 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Input, Label, Static
 
 from fieldapp.i18n import pick, t
-from fieldapp.services.inspection import inspections
-from fieldapp.services.inspection.inspections import ReadOnly, SubmitBlocked, Summary
+from fieldapp.services.inspection import inspection_view, inspections
+from fieldapp.services.inspection.inspection_view import Summary
+from fieldapp.services.inspection.inspections import ReadOnly, SubmitBlocked
 from fieldapp.tui.commands import localize_bindings
 from fieldapp.tui.messages import SyncRequested
 from fieldapp.tui.widgets.key_footer import KeyFooter
@@ -32,7 +33,7 @@ class SummaryScreen(Screen[bool]):
         super().__init__(id="summary-screen")
         self.inspection_id = inspection_id
         self.view = inspections.load(inspection_id)
-        self.summary: Summary = inspections.summarize(inspection_id)
+        self.summary: Summary = inspection_view.summarize(inspection_id)
         localize_bindings(self)
 
     def compose(self) -> ComposeResult:
