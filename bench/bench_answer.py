@@ -59,11 +59,19 @@ def _fresh_venues(count: int) -> list[str]:
     return [str(venue.id) for venue in query]
 
 
-async def _key_to_frame(pilot: Any, frames: list[tuple[float, int]], before: int) -> float:
+# CPU ms of the whole process (every thread) from each key to its frame, per phase: on a
+# machine whose other work takes the cores, wall time waits for them and CPU time does not.
+CPU: dict[str, list[float]] = {"bare": [], "app": []}
+
+
+async def _key_to_frame(
+    pilot: Any, frames: list[tuple[float, int]], before: int, phase: str
+) -> float:
     """Press `y`; ms until a frame shows something other than `before` (the item index,
     or the bare app's count), as the display hook records frames."""
     await pilot.pause()
     frames.clear()
+    cpu = time.process_time()
     start = time.perf_counter()
     await pilot.press("y")
     for _ in range(1000):
@@ -73,6 +81,7 @@ async def _key_to_frame(pilot: Any, frames: list[tuple[float, int]], before: int
     else:
         raise RuntimeError(f"no frame moved on from {before} after the key")
     when = next(at for at, shown in frames if shown != before)
+    CPU[phase].append((time.process_time() - cpu) * 1000)
     return (when - start) * 1000
 
 
@@ -105,7 +114,7 @@ async def _keys_in_bare_app(presses: int) -> list[float]:
         app._display = timed_display  # type: ignore[method-assign]
         await pilot.pause()
         for _ in range(presses):
-            times.append(await _key_to_frame(pilot, frames, app.count))
+            times.append(await _key_to_frame(pilot, frames, app.count, "bare"))
     return times
 
 
@@ -145,7 +154,7 @@ async def _answer_in_app(venues: list[str], answers: int = ANSWERS) -> list[floa
                     screen.action_next()
                     await pilot.pause()
                     continue
-                times.append(await _key_to_frame(pilot, frames, screen.index))
+                times.append(await _key_to_frame(pilot, frames, screen.index, "app"))
             screen.leave()
             await pilot.pause()
             if len(times) >= answers:
@@ -208,6 +217,11 @@ def main() -> None:
         f"ratio app / bare: {statistics.median(ratios):.2f}× "
         f"(rounds: {', '.join(f'{r:.2f}' for r in ratios)}; "
         f"spread {min(ratios):.2f}–{max(ratios):.2f})"
+    )
+    cpu_app, cpu_bare = statistics.median(CPU["app"]), statistics.median(CPU["bare"])
+    print(
+        f"  CPU per key (all threads): app median {cpu_app:.1f} ms, bare {cpu_bare:.1f} ms, "
+        f"ratio {cpu_app / cpu_bare:.2f}×"
     )
     print(
         f"answer: median {median:.1f} ms, p90 {_p90(in_app):.1f} ms over {len(in_app)} answers "

@@ -152,15 +152,21 @@ class KeyFooter(Footer):
         return width
 
     def bindings_changed(self, screen: Screen) -> None:
-        """Recompose only when the keys to show (or the room for them) changed."""
-        if (
-            self._composed_from is not None
-            and self.is_attached
-            and screen is self.screen
-            and self._composed_from == (tuple(self._entries()), self._room())
-        ):
+        """Choose again once the frame has settled, and recompose only if the keys to show
+        (or the room for them) changed: a focus move inside a screen signals a change of
+        bindings on its way, then the bindings come back as they were."""
+        self._bindings_ready = True
+        if not screen.app.app_focus:
             return
-        super().bindings_changed(screen)
+        if self.is_attached and screen is self.screen:
+            self.call_after_refresh(self._recompose_if_changed)
+
+    async def _recompose_if_changed(self) -> None:
+        if not self.is_attached:
+            return
+        if self._composed_from == (tuple(self._entries()), self._room()):
+            return
+        await self.recompose()
 
     def on_resize(self, event: events.Resize) -> None:
         # A wider or narrower terminal fits more or fewer keys: choose again.
