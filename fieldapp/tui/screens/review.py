@@ -21,26 +21,19 @@ from textual.message import Message
 from textual.widgets import Header, Label, Tab, Tabs
 from textual.worker import get_current_worker
 
-from fieldapp.domain.findings import SEVERITIES, STATES
 from fieldapp.i18n import t
 from fieldapp.services.review import ReviewFilters, ReviewRow
 from fieldapp.tui.commands import localize_bindings
 from fieldapp.tui.screens.review_actions import ReviewActions
+from fieldapp.tui.screens.review_rows import add_columns, filters_text, mark, page_title, row_cells
 from fieldapp.tui.views.review import DetailView
 from fieldapp.tui.widgets import PagedTable
 from fieldapp.tui.widgets.finding_detail import FindingDetailPane
 from fieldapp.tui.widgets.key_footer import KeyFooter
-from fieldapp.tui.widgets.paged_table import widest
 
 PAGE = 50
 TABS = ("awaiting_verification", "overdue", "major", "handed_over", "conflicts", "active")
 SORTS = ("deadline", "venue", "severity", "found")
-MARK = "●"
-
-
-def state_label(state: str) -> str:
-    """A finding's state as its column shows it: short, and whole in either language."""
-    return t(f"review_ui.state_col.{state}")
 
 
 def queue_binding(n: int) -> Binding:
@@ -144,20 +137,7 @@ class ReviewScreen(ReviewActions):
 
     def _setup(self) -> None:
         table = self.query_one("#review-table", PagedTable)
-        for key, width in (
-            ("mark", 1),
-            # What decides the action comes first, so 80 columns show it whole.
-            ("deadline", widest(f"2026-12-31 {t('review_ui.overdue_mark')}")),
-            ("state", widest(*(f"⚠ {state_label(s)}" for s in ("", *STATES)))),
-            ("severity", widest(*(t(f"review.severity.{s}") for s in SEVERITIES))),
-            ("code", 9),
-            ("venue", 24),
-            ("item", 7),
-            ("inspector", 6),
-            ("found", 10),
-        ):
-            label = "" if key == "mark" else t(f"review_ui.col.{key}")
-            table.add_column(label, key=key, width=width)
+        add_columns(table)
         table.focus()
         self._show_filters()
 
@@ -210,65 +190,20 @@ class ReviewScreen(ReviewActions):
         keep = table.cursor_row
         table.clear()
         for row in self.rows:
-            deadline = row.deadline.isoformat() if row.deadline else "—"
-            if row.overdue:
-                deadline = f"{deadline} {t('review_ui.overdue_mark')}"
-            state = state_label(row.state)
-            if row.conflict:
-                state = f"⚠ {state}"
-            table.add_row(
-                MARK if row.finding_id in self.marked else "",
-                deadline,
-                state,
-                t(f"review.severity.{row.severity}"),
-                row.venue_code,
-                row.venue_name,
-                row.item_code,
-                row.inspector_name,
-                row.found_on.isoformat() if row.found_on else "",
-                key=row.finding_id,
-            )
+            table.add_row(*row_cells(row, row.finding_id in self.marked), key=row.finding_id)
         if self.rows:
             table.move_cursor(row=min(keep, len(self.rows) - 1))
-        total = self.counts.get(self.filters.queue, 0)
         title = self.query_one("#review-page", Label)
-        queue = t(f"review.queue.{self.filters.queue}")
         if self.rows:
-            title.update(
-                t(
-                    "review_ui.page",
-                    queue=queue,
-                    first=self.page_offset + 1,
-                    last=self.page_offset + len(self.rows),
-                    total=total,
-                    marked=len(self.marked),
-                )
-            )
+            title.update(self._page_title())
         else:
-            title.update(t("review_ui.page_empty", queue=queue))
+            title.update(t("review_ui.page_empty", queue=t(f"review.queue.{self.filters.queue}")))
             self.detail = None
             self.query_one(FindingDetailPane).show(None)
 
     def _show_filters(self) -> None:
-        f = self.filters
-        parts = [
-            t(f"review.sort.{f.sort}") + (" ↓" if f.descending else " ↑"),
-        ]
-        if f.grids:
-            parts.append(t("review_ui.filter.grid") + " " + ", ".join(f.grids))
-        if f.kinds:
-            parts.append(", ".join(t(f"kind.{k}") for k in f.kinds))
-        if f.severity:
-            parts.append(t(f"review.severity.{f.severity}"))
-        if f.inspector:
-            parts.append(t("review_ui.filter.inspector") + " " + self._inspector_name(f.inspector))
-        if f.found_from or f.found_to:
-            start = f.found_from.isoformat() if f.found_from else "…"
-            end = f.found_to.isoformat() if f.found_to else "…"
-            parts.append(t("review_ui.filter.found", start=start, end=end))
-        if len(parts) == 1:
-            parts.append(t("review_ui.filter.none"))
-        self.query_one("#review-filters", Label).update(" · ".join(parts))
+        text = filters_text(self.filters, self._inspector_name)
+        self.query_one("#review-filters", Label).update(text)
 
     def _inspector_name(self, person_id: str) -> str:
         return self._inspector_names.get(person_id, person_id[-6:])
@@ -360,7 +295,7 @@ class ReviewScreen(ReviewActions):
         if self.marked.pop(row.finding_id, None) is None:
             self.marked[row.finding_id] = row
         table = self.query_one("#review-table", PagedTable)
-        table.update_cell(row.finding_id, "mark", MARK if row.finding_id in self.marked else "")
+        table.update_cell(row.finding_id, "mark", mark(row.finding_id in self.marked))
         if table.cursor_row < table.row_count - 1:
             table.move_cursor(row=table.cursor_row + 1)
         self._show_rows_title()
@@ -373,22 +308,22 @@ class ReviewScreen(ReviewActions):
             self.marked.update({r.finding_id: r for r in self.rows})
         table = self.query_one("#review-table", PagedTable)
         for r in self.rows:
-            table.update_cell(r.finding_id, "mark", MARK if r.finding_id in self.marked else "")
+            table.update_cell(r.finding_id, "mark", mark(r.finding_id in self.marked))
         self._show_rows_title()
 
     def _show_rows_title(self) -> None:
         self.offer_actions()  # the marks changed: what they can take
         if not self.rows:
             return
-        self.query_one("#review-page", Label).update(
-            t(
-                "review_ui.page",
-                queue=t(f"review.queue.{self.filters.queue}"),
-                first=self.page_offset + 1,
-                last=self.page_offset + len(self.rows),
-                total=self.counts.get(self.filters.queue, 0),
-                marked=len(self.marked),
-            )
+        self.query_one("#review-page", Label).update(self._page_title())
+
+    def _page_title(self) -> str:
+        return page_title(
+            self.filters.queue,
+            self.page_offset,
+            len(self.rows),
+            self.counts.get(self.filters.queue, 0),
+            len(self.marked),
         )
 
     def targets(self) -> list[ReviewRow]:
