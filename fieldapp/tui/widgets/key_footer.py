@@ -75,6 +75,7 @@ class KeyFooter(Footer):
         self._laid_out_for = 0
         self.hidden: list[Binding] = []  # shown bindings that did not fit (F1 lists them)
         self._composed_from: tuple[tuple[Entry, ...], int] | None = None  # (entries, room)
+        self._check_pending = False
 
     def compose(self) -> ComposeResult:
         if not self._bindings_ready:
@@ -158,10 +159,12 @@ class KeyFooter(Footer):
         self._bindings_ready = True
         if not screen.app.app_focus:
             return
-        if self.is_attached and screen is self.screen:
+        if self.is_attached and screen is self.screen and not self._check_pending:
+            self._check_pending = True  # several signals in one frame: one check
             self.call_after_refresh(self._recompose_if_changed)
 
     async def _recompose_if_changed(self) -> None:
+        self._check_pending = False
         if not self.is_attached:
             return
         if self._composed_from == (tuple(self._entries()), self._room()):
