@@ -7,6 +7,8 @@ import datetime as dt
 import itertools
 import random
 
+import pytest
+
 from fieldapp.domain import findings as m
 from fieldapp.domain.findings import Event, fold
 
@@ -215,3 +217,22 @@ def test_check_transition_names_the_reason() -> None:
     assert m.check_transition(m.REPORTED, "handed_over", INSPECTOR) is not None
     assert m.check_transition(m.OPEN, "bogus", SUPERVISOR) is not None
     assert m.role_may_send(INSPECTOR, "note") and not m.role_may_send(INSPECTOR, "closed")
+
+
+@pytest.mark.parametrize("role", ["inspector", "supervisor", "admin", ""])
+@pytest.mark.parametrize(
+    "data",
+    [{}, {"deadline": "2026-06-20", "severity": "major"}, {"deadline": "not a date"},
+     {"deadline": 20260620, "severity": "x"}, {"severity": "general"}],
+)  # fmt: skip
+def test_an_opening_alone_folds_as_the_fold_does(role, data):
+    from fieldapp.domain.findings import fold_opening
+
+    opened = {"id": "e1", "type": "opened", "actor": "p", "role": role, "at": "2026-06-10",
+              "data": data, "server_seq": 0}  # fmt: skip
+    quick = fold_opening("e1", role, data)
+    full = fold([opened])
+    if quick is None:
+        assert full.conflicts
+    else:
+        assert quick == full

@@ -387,3 +387,21 @@ def fold(
         resolved=frozenset(resolved & {c.event_id for c in conflicts}),
         assigned_to=assigned_to,
     )
+
+
+def fold_opening(
+    event_id: str, role: str, data: Mapping[str, Any], lifecycle: Lifecycle = HAZARD
+) -> FindingState | None:
+    """`fold` of a record whose one event is its opening, without the fold's machinery
+    (most hazards reach the server so: found and sent in one inspection); None when that
+    event is not a clean opening, for `fold` to say why."""
+    if check_transition("", lifecycle.opening, role, lifecycle) is not None:
+        return None
+    severity = data.get("severity")
+    return FindingState(
+        state=lifecycle.transitions[lifecycle.opening][2] or lifecycle.initial,
+        deadline=_valid_date(data.get("deadline")),
+        last_event_id=event_id,
+        order=(event_id,),
+        severity=str(severity) if severity in SEVERITIES else "",
+    )

@@ -8,9 +8,10 @@ from typing import Any
 
 from fastapi import FastAPI
 from fastapi.openapi.utils import get_openapi
+from pydantic import BaseModel
 from pydantic.json_schema import models_json_schema
 
-from sync.protocol import API_PREFIX, PAYLOAD_MODELS, PROTOCOL_VERSION
+from sync.protocol import API_PREFIX, PAYLOAD_MODELS, PROTOCOL_VERSION, PushRequest
 from sync.server import db as server_db
 from sync.server.blob_store import open_blob_store, resolve_spec
 from sync.server.deps import Settings
@@ -119,14 +120,16 @@ def create_app(
 
 
 def _openapi_with_payloads(app: FastAPI) -> dict[str, Any]:
-    """FastAPI's schema plus the op payload models, with their bounds, that `Op.payload`
-    refers to: they are validated per op (not by FastAPI), so it would not list them."""
+    """FastAPI's schema plus the push body and the op payload models, with their bounds,
+    that `Op.payload` refers to: the push route reads its body itself and each payload is
+    validated per op (not by FastAPI), so it would not list them."""
     if app.openapi_schema is None:
         schema = get_openapi(
             title=app.title, version=app.version, description=app.description, routes=app.routes
         )
+        models: list[type[BaseModel]] = [PushRequest, *PAYLOAD_MODELS.values()]
         _, payloads = models_json_schema(
-            [(model, "validation") for model in PAYLOAD_MODELS.values()],
+            [(model, "validation") for model in models],
             ref_template="#/components/schemas/{model}",
         )
         components = schema.setdefault("components", {}).setdefault("schemas", {})

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sync.server import db as server_db
+from sync.server.feed import answers_json
 from sync.server.grid_tree import grids_under
 from sync.server.models import ChangeLog
 from sync.server.reader_keys import Reader
@@ -90,12 +91,15 @@ def read_page(
     more = len(rows) > limit
     rows = rows[:limit]
     items: list[dict[str, Any]] = []
-    for _seq, grid_code, payload in rows:
-        record = json.loads(payload)
+    records = [(grid_code, json.loads(payload)) for _seq, grid_code, payload in rows]
+    # The feed keeps an inspection's answers in the answer table (older rows in the record).
+    held = answers_json(r["id"] for _, r in records) if kind == "answers" else {}
+    for grid_code, record in records:
         if kind == "answers":
+            answers = record.get("answers") or json.loads(held.get(record["id"], "[]"))
             items += [
                 {"inspection_id": record["id"], "venue_id": record["venue_id"], **answer}
-                for answer in record.get("answers", ())
+                for answer in answers
             ]
         else:
             record.pop("answers", None)

@@ -24,10 +24,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+import orjson
+
 from sync.protocol import canonical_json
 from sync.server import db as server_db
 from sync.server.blob_scope import record_refs
-from sync.server.bulk import execute_many
+from sync.server.bulk import execute_many, select_in
 from sync.server.models import ChangeLog, DeviceScope
 from sync.server.scope import DeviceContext, scope_cte
 
@@ -69,8 +71,7 @@ def append_changes(changes: Iterable[NewChange]) -> None:
     record_refs(changes)
     at = server_db.now_iso()
     rows = [
-        (c.type, c.record_id, c.grid_code, c.audience, canonical_json(c.record), c.deleted, at)
-        for c in changes
+        (c.type, c.record_id, c.grid_code, c.audience, _stored(c), c.deleted, at) for c in changes
     ]
     if not rows:
         return
@@ -83,6 +84,61 @@ def append_changes(changes: Iterable[NewChange]) -> None:
 
 
 FeedRow = tuple[int, str, str, str, Any]  # seq, type, record id, payload (JSON), deleted
+
+
+def _stored(change: NewChange) -> str:
+    """The record as the feed keeps it: an inspection without its answers, which the answer
+    table holds already (they are most of its bytes); reading puts them back."""
+    record = change.record
+    if change.type == "inspection" and "answers" in record:
+        record = {k: v for k, v in record.items() if k != "answers"}
+    return canonical_json(record)
+
+
+def answers_json(inspection_ids: Iterable[str]) -> dict[str, str]:
+    """Each inspection's answers as the JSON array its feed record held, ordered by item
+    code (as pushed): `{"item_code","note","outcome","photos","value"}`, keys sorted."""
+    wanted = sorted(set(inspection_ids))
+    found: dict[str, list[tuple[Any, ...]]] = {i: [] for i in wanted}
+    sql = (
+        "SELECT inspection_id, item_code, note, outcome, photos, value FROM answer"
+        " WHERE inspection_id IN ({})"
+    )
+    for row in select_in(sql, wanted):
+        found[row[0]].append(row[1:])
+    text = _json_text
+    return {
+        inspection_id: "["
+        + ",".join(
+            f'{{"item_code":{text(code)},"note":{text(note)},"outcome":{text(outcome)},'
+            f'"photos":{photos or "[]"},"value":{text(value)}}}'
+            for code, note, outcome, photos, value in sorted(answers)  # Python's order
+        )
+        + "]"
+        for inspection_id, answers in found.items()
+    }
+
+
+def _json_text(value: str) -> str:
+    return orjson.dumps(value).decode()
+
+
+def with_answers(rows: list[FeedRow]) -> list[FeedRow]:
+    """Feed rows with each inspection's answers put back into its record (rows written
+    before the feed kept them out already have them: their record starts with them)."""
+    missing = [
+        row[2] for row in rows if row[1] == "inspection" and not row[3].startswith('{"answers":')
+    ]
+    if not missing:
+        return rows
+    answers = answers_json(missing)
+    out: list[FeedRow] = []
+    for seq, type_, record_id, payload, deleted in rows:
+        if type_ == "inspection" and record_id in answers and not payload.startswith('{"answers":'):
+            # "answers" sorts before every other key of an inspection record.
+            payload = f'{{"answers":{answers[record_id]},{payload[1:]}'
+        out.append((seq, type_, record_id, payload, deleted))
+    return out
 
 
 @dataclass(frozen=True)
@@ -163,7 +219,7 @@ def _read_changes(who: DeviceContext, cursor: int, limit: int) -> tuple[list[Fee
         params = (who.person_id, who.person_id, cursor, person_audience(who.person_id), limit + 1)
     rows = db.execute_sql(sql, params).fetchall()
     more = len(rows) > limit
-    rows = rows[:limit]
+    rows = with_answers(rows[:limit])
     if more:
         next_cursor = int(rows[-1][0])
     else:

@@ -22,6 +22,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from fieldapp.domain.findings import HAZARD, FindingState, fold_opening
 from fieldapp.domain.presence import ServerKey, check_presence
 from sync.protocol import InspectionSubmit, Op, canonical_json
 from sync.server import db as server_db
@@ -210,7 +211,7 @@ class InspectionWriter:
         self._rows["l"].append(self._ledger_row(op, digest, accepted.event_seqs))
         self._rows["i"].append(_row(record, _INSPECTION_KEYS))
         self._rows["a"] += [
-            (i.id, a["item_code"], a["outcome"], a["value"], a["note"], canonical_json(a["photos"]))
+            (i.id, a["item_code"], a["outcome"], a["value"], a["note"], _json_list(a["photos"]))
             for a in record["answers"]
         ]
         self._rows["f"] += findings
@@ -238,7 +239,6 @@ class InspectionWriter:
             seen_findings.add(f.id)
             deadline = payload_date(f.deadline, f"the deadline of finding {f.id}")
             events: list[dict[str, Any]] = []
-            folded = fold_events([])
             for event in f.events:
                 _check_event(who, event.actor, event.type, event.id)
                 seen = event.id in seen_events
@@ -247,20 +247,15 @@ class InspectionWriter:
                         f"finding event {event.id} already exists; event ids are never reused"
                     )
                 seen_events.add(event.id)
-                row: dict[str, Any] = {
+                events.append({
                     "id": event.id, "finding_id": f.id, "type": event.type,
                     "actor": event.actor, "role": who.role, "device_id": who.device_id,
                     "base_event": event.base_event, "at": event.at, "note": event.note,
                     "photos": event.photos, "data": event.data, "received_at": self.now,
                     "server_order": len(events), "conflict": False, "conflict_reason": "",
-                }  # fmt: skip
-                folded = fold_events([*events, row])  # the fold as this event lands
-                conflict = next(
-                    (c.reason for c in folded.conflicts if c.event_id == event.id), None
-                )
-                row["conflict"], row["conflict_reason"] = conflict is not None, conflict or ""
-                events.append(row)
+                })  # fmt: skip
                 accepted.event_seqs[event.id] = len(events) - 1
+            folded = _fold_arriving(events, who.role)
             record = {
                 "id": f.id, "inspection_id": inspection_id, "venue_id": venue.id,
                 "item_code": f.item_code, "severity": f.severity,
@@ -355,6 +350,27 @@ _JSON_KEYS = frozenset({"summary", "photos", "data", "proof"})
 def _row(record: dict[str, Any], keys: tuple[str, ...]) -> tuple[Any, ...]:
     """The record's values for the columns `keys`; JSON columns as canonical JSON text."""
     return tuple(canonical_json(record[k]) if k in _JSON_KEYS else record[k] for k in keys)
+
+
+def _fold_arriving(events: list[dict[str, Any]], role: str) -> FindingState:
+    """The new finding's state, and each event's conflict as it landed (set on the rows).
+
+    A finding that arrives with only its opening event (nearly all) needs no fold; with
+    more, each event is checked against the fold of those before it, as it lands."""
+    if len(events) == 1 and events[0]["type"] == HAZARD.opening:
+        quick = fold_opening(events[0]["id"], role, events[0]["data"])
+        if quick is not None:
+            return quick
+    folded = fold_events([])
+    for n, row in enumerate(events):
+        folded = fold_events(events[: n + 1])  # the fold as this event lands
+        conflict = next((c.reason for c in folded.conflicts if c.event_id == row["id"]), None)
+        row["conflict"], row["conflict_reason"] = conflict is not None, conflict or ""
+    return folded
+
+
+def _json_list(items: list[Any]) -> str:
+    return canonical_json(items) if items else "[]"
 
 
 def _check_event(who: DeviceContext, actor: str, event_type: str, event_id: str) -> None:

@@ -1,0 +1,70 @@
+"""Op payloads of the grid's own work: activities held, campaign switches, patrol runs."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import Field
+
+from sync.protocol.bounds import NO_NUL, Id, IsoDate, Name, Sha256, Timestamp, WireModel
+
+
+class ActivityRecord(WireModel):
+    """`activity.record`: a scheduled activity a grid held (publicity day, brigade drill,
+    joint meeting, facility check) with its short form; sent once."""
+
+    id: Id
+    type_code: Name = Field(min_length=1, max_length=64)
+    grid_code: Id
+    held_on: IsoDate
+    place: str = Field(default="", max_length=200, pattern=NO_NUL)
+    attendees: int = Field(default=0, ge=0, le=100_000)
+    attendee_names: str = Field(default="", max_length=2000, pattern=NO_NUL)
+    minutes: str = Field(default="", max_length=5000, pattern=NO_NUL)
+    photos: list[Sha256] = Field(default_factory=list, max_length=50)
+    recorded_by: Id
+    recorded_at: Timestamp
+
+
+class CampaignSwitch(WireModel):
+    """`campaign.switch`: a supervisor switches a campaign on (in a phase) or off, for the
+    grids the office gave it, or for the supervisor's own grids when it was off."""
+
+    code: Name = Field(min_length=1, max_length=64)
+    active: bool
+    phase: str = Field(default="", max_length=64, pattern=NO_NUL)
+    switched_by: Id
+    switched_at: Timestamp
+
+
+class PatrolScanPayload(WireModel):
+    """One visit of a checkpoint: a placard scan (its text is a claim the server checks)
+    or manual with a reason."""
+
+    id: str = Field(min_length=1, max_length=100)
+    checkpoint_id: str = Field(min_length=1, max_length=100)
+    at: str = Field(min_length=10, max_length=40)
+    source: Literal["wedge", "camera", "typed", "manual"]
+    payload: str = Field(default="", max_length=300, pattern=NO_NUL)
+    reason: str = Field(default="", max_length=40, pattern=NO_NUL)
+    note: str = Field(default="", max_length=2000, pattern=NO_NUL)
+    photos: list[Sha256] = Field(default_factory=list, max_length=20)
+    answers: dict[str, Annotated[str, Field(max_length=200, pattern=NO_NUL)]] = Field(
+        default_factory=dict, max_length=20
+    )
+    incident: str = Field(default="", max_length=100, pattern=NO_NUL)
+
+
+class PatrolRunSubmit(WireModel):
+    """`patrol_run.submit`: a finished patrol run with every scan it made, one op."""
+
+    id: str = Field(min_length=1, max_length=100)
+    route_id: str = Field(min_length=1, max_length=100)
+    person: str = Field(min_length=1, max_length=100)
+    day: str = Field(pattern=r"^\d{4}-\d{2}-\d{2}$")
+    window: str = Field(pattern=r"^\d{2}:\d{2}-\d{2}:\d{2}$")
+    utc_offset: int = Field(ge=-840, le=840)  # minutes east of UTC on the device
+    started_at: str = Field(min_length=10, max_length=40)
+    finished_at: str = Field(min_length=10, max_length=40)
+    note: str = Field(default="", max_length=2000, pattern=NO_NUL)
+    scans: list[PatrolScanPayload] = Field(default_factory=list, max_length=500)
