@@ -31,7 +31,7 @@ def alerts(ctx: click.Context, state: str | None, limit: int) -> None:
         return
     from peewee import fn
 
-    from sync.server.models import AlertMessage, AlertRule
+    from sync.server.admin_models import AlertMessage, AlertRule
 
     def read() -> tuple[dict[str, int], list[tuple]]:
         counts = {s: 0 for s in ("sent", "pending", "failed")}
@@ -61,7 +61,7 @@ def alerts(ctx: click.Context, state: str | None, limit: int) -> None:
 @alerts.command("rules")
 def rules() -> None:
     """List the alert rules."""
-    from sync.server.models import AlertRule
+    from sync.server.admin_models import AlertRule
 
     found = admin_call(lambda: list(AlertRule.select().order_by(AlertRule.id)))
     if not found:

@@ -38,7 +38,7 @@ def create(name: str, grids: tuple[str, ...]) -> None:
 @reader_key.command("list")
 def list_keys() -> None:
     """List the keys (never their secrets)."""
-    from sync.server.models import ReaderKey
+    from sync.server.admin_models import ReaderKey
 
     keys = admin_call(lambda: list(ReaderKey.select().order_by(ReaderKey.created_at)))
     if not keys:

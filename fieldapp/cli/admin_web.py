@@ -40,7 +40,7 @@ def add(username: str, person_id: str, password_stdin: bool) -> None:
 @web_user.command("list")
 def list_users() -> None:
     """List the users (never their passwords)."""
-    from sync.server.models import WebUser
+    from sync.server.admin_models import WebUser
 
     users = admin_call(lambda: list(WebUser.select().order_by(WebUser.username)))
     for user in users:

@@ -10,6 +10,7 @@ tuples to `executemany` inside the caller's transaction.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
@@ -91,6 +92,13 @@ class RowWriter:
             with DRIVER_ERRORS:  # as peewee IntegrityError etc., as for queries
                 db.cursor().executemany(self.sql, rows)
         return len(rows)
+
+
+def as_date(value: Any) -> dt.date | None:
+    """The date an ISO date or time starts with (None for none)."""
+    if not value:
+        return None
+    return dt.date.fromisoformat(str(value)[:10])
 
 
 def existing(sql: str, values: Iterable[Any], *, chunk: int = 500) -> set[Any]:

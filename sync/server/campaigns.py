@@ -15,8 +15,9 @@ from fieldapp.domain.campaigns import Campaign as CampaignDoc
 from fieldapp.domain.campaigns_toml import load_campaign_text
 from sync.protocol import payload_hash
 from sync.server import db as server_db
+from sync.server.admin_models import Campaign, CampaignRun
 from sync.server.feed import NewChange, append_changes
-from sync.server.models import Campaign, CampaignRun, Grid
+from sync.server.models import Grid
 from sync.server.office import known_kinds
 
 

@@ -16,6 +16,7 @@ from playhouse.pool import PooledPostgresqlDatabase, PooledSqliteDatabase
 
 from sync.protocol import record_photos
 from sync.server.activity_models import ACTIVITY_MODELS
+from sync.server.admin_models import ADMIN_MODELS
 from sync.server.blob_models import BLOB_STORE_MODELS
 from sync.server.followup_models import FOLLOWUP_MODELS
 from sync.server.incident_models import INCIDENT_MODELS
@@ -29,6 +30,7 @@ SCHEMA_VERSION = 1
 # Every table of the server, in an order that creates each after those it refers to.
 EVERY_MODEL: list[type[Model]] = [
     *ALL_MODELS,
+    *ADMIN_MODELS,
     *INCIDENT_MODELS,
     *PEOPLE_MODELS,
     *FOLLOWUP_MODELS,

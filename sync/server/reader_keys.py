@@ -13,9 +13,10 @@ from dataclasses import dataclass
 
 from sync.server import audit
 from sync.server import db as server_db
+from sync.server.admin_models import ReaderKey
 from sync.server.auth import sha256_hex
 from sync.server.grid_tree import grids_under
-from sync.server.models import Grid, ReaderKey
+from sync.server.models import Grid
 
 PREFIX = "fa_"
 

@@ -17,8 +17,9 @@ from argon2.exceptions import InvalidHashError, VerificationError
 
 from sync.server import audit
 from sync.server import db as server_db
+from sync.server.admin_models import WebUser
 from sync.server.auth import IssuedCode, issue_enrollment_code
-from sync.server.models import Person, WebUser
+from sync.server.models import Person
 
 MAX_FAILURES = 5
 LOCK_MINUTES = 15

@@ -19,11 +19,12 @@ import pytest
 from sync_world import Device, LiveServer, daily_report, inspection_submit
 
 from sync.server import db as server_db
+from sync.server.admin_models import AlertMessage
 from sync.server.alerts import channels
 from sync.server.alerts.notice import notice_changes, notice_clock
 from sync.server.alerts.rules import RuleRefused, add_rule
 from sync.server.alerts.sender import deliver_pending
-from sync.server.models import AlertMessage, Finding
+from sync.server.models import Finding
 
 
 class Receiver:

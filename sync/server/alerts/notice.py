@@ -28,12 +28,11 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from peewee import fn
 
 from sync.server import db as server_db
+from sync.server.admin_models import AlertMessage, AlertRule
 from sync.server.alerts.cursor import read_cursor, write_cursor
 from sync.server.alerts.rules import enabled_rules
 from sync.server.grid_tree import grids_under
 from sync.server.models import (
-    AlertMessage,
-    AlertRule,
     ChangeLog,
     DailyReport,
     Finding,

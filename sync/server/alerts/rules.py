@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from sync.server import db as server_db
+from sync.server.admin_models import AlertRule
 from sync.server.alerts.cursor import start_cursor
-from sync.server.models import AlertRule, Grid
+from sync.server.models import Grid
 
 TRIGGERS = ("major_hazard", "hazard_overdue", "report_missing", "patrol_missed")
 CHANNELS = ("wecom", "dingtalk", "webhook")

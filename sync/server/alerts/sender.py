@@ -18,9 +18,9 @@ from dataclasses import dataclass
 import httpx
 
 from sync.server import db as server_db
+from sync.server.admin_models import AlertMessage
 from sync.server.alerts import channels
 from sync.server.alerts.notice import pending_ids
-from sync.server.models import AlertMessage
 
 BACKOFF_BASE = float(os.environ.get("FIELDAPP_ALERTS_BACKOFF_BASE", "10") or 10)
 BACKOFF_CAP = 30 * 60.0
