@@ -13,6 +13,7 @@ from sync.server import db as server_db
 from sync.server.apply import apply_ops
 from sync.server.deps import CurrentDevice
 from sync.server.errors import api_error
+from sync.server.group_commit import PUSHES
 
 router = APIRouter(tags=["push"])
 log = logging.getLogger("fieldapp.server.push")
@@ -59,7 +60,9 @@ def push(body: Annotated[PushRequest, Depends(push_body)], who: CurrentDevice) -
             403, "wrong_device", "the batch names another device than the token's; enrol again"
         )
     with server_db.current().connection_context():
-        results = apply_ops(who, body.ops)
+        # Committed with the pushes that arrived meanwhile (one fsync for all); answered
+        # only once that commit is made.
+        results = PUSHES.run(lambda: apply_ops(who, body.ops))
         epoch = server_db.get_epoch()
     counts: dict[str, int] = {}
     for result in results:

@@ -1,0 +1,95 @@
+"""Group commit: concurrent pushes of one process share one transaction and one fsync.
+
+A push's writes (`work`) are queued; the first request to take the leader's lock runs
+every queued work in one write transaction, each in a savepoint of its own, and commits
+once. While it does, newly arriving requests queue behind it, and the next leader takes
+all of them together: under load a commit (one fsync with SQLite's `synchronous=FULL`)
+serves many requests, where each used to pay its own. Alone, a request leads a group of
+one and waits for nobody.
+
+Nothing is acknowledged before it is durable: a request returns only after the commit
+that holds its writes, and if that commit (or the transaction) fails every request of the
+group gets the error (a 503: the device sends the batch again; the ledger makes that safe).
+A work that fails alone rolls back its savepoint and gets its own error; the others commit.
+A database that is down (InterfaceError) fails the whole group.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import deque
+from collections.abc import Callable
+from typing import Any, Generic, TypeVar
+
+from peewee import InterfaceError
+
+from sync.server import db as server_db
+
+T = TypeVar("T")
+
+MAX_GROUP = 32  # works per transaction: bounds the wait of the first one
+
+
+class _Slot(Generic[T]):
+    __slots__ = ("work", "done", "result", "error")
+
+    def __init__(self, work: Callable[[], T]) -> None:
+        self.work = work
+        self.done = False
+        self.result: T | None = None
+        self.error: BaseException | None = None
+
+
+class GroupCommit:
+    """One per process; `run(work)` returns what `work` returned once it is committed."""
+
+    def __init__(self) -> None:
+        self._queue: deque[_Slot[Any]] = deque()
+        self._queue_lock = threading.Lock()
+        self._leader = threading.Lock()
+        self.commits = 0  # transactions committed (a group of n counts once)
+        self.works = 0  # works committed
+
+    def run(self, work: Callable[[], T]) -> T:
+        """Run `work` (which writes through server_db.current()) in a shared transaction;
+        call with a connection open in this thread. Raises what the work or the commit
+        raised."""
+        slot: _Slot[T] = _Slot(work)
+        with self._queue_lock:
+            self._queue.append(slot)
+        while not slot.done:
+            with self._leader:
+                if slot.done:  # a leader took it while this request waited
+                    break
+                with self._queue_lock:
+                    group = [self._queue.popleft() for _ in range(min(MAX_GROUP, len(self._queue)))]
+                self._lead(group)
+        if slot.error is not None:
+            raise slot.error
+        return slot.result  # type: ignore[return-value]
+
+    def _lead(self, group: list[_Slot[Any]]) -> None:
+        db = server_db.current()
+        try:
+            with server_db.write_transaction():
+                for slot in group:
+                    try:
+                        with db.atomic():  # the work's savepoint
+                            slot.result = slot.work()
+                    except InterfaceError:
+                        raise  # the database is gone: the group fails
+                    except Exception as error:  # noqa: BLE001 (handed to its request)
+                        slot.result, slot.error = None, error
+            self.commits += 1
+            self.works += sum(1 for slot in group if slot.error is None)
+        except BaseException as error:
+            for slot in group:  # nothing of the group is durable: none is acknowledged
+                slot.result, slot.error = None, error
+            if not isinstance(error, Exception):
+                raise
+        finally:
+            for slot in group:
+                slot.done = True
+
+
+PUSHES = GroupCommit()
