@@ -3,7 +3,7 @@
 Each device (a thread with its own HTTP connection) pushes `--pushes` batches of
 `--batch` inspections (20 answers each, every other with a finding). Prints errors (a
 non-200 answer, a transport error or a rejected op) and the median and p95 push latency.
-Goal: 0 errors, p95 ≤ 500 ms. PostgreSQL runs when FIELDAPP_TEST_PG_URL (a URL whose role
+Goal: 0 errors, p95 ≤ 300 ms. PostgreSQL runs when FIELDAPP_TEST_PG_URL (a URL whose role
 may CREATE DATABASE) is set, e.g. against the cluster `.ci/run` starts:
 
     FIELDAPP_TEST_PG_URL=postgresql://postgres@127.0.0.1:54329/postgres \\

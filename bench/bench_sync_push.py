@@ -1,12 +1,15 @@
 """Push 10k inspections (~200k answers, ~5k findings) to a real uvicorn server on SQLite
 over loopback, against a baseline measured in the same run: the same request bodies sent
-to a body-only FastAPI route, plus a raw sqlite3 executemany of the same rows. Then a
+to a body-only FastAPI route, plus a raw sqlite3 executemany of the same rows with one
+commit per request (as many durable commits as the server makes: the fair limit). Then a
 device pulls the feed (~50k changes: the pushed records and 30k venues) into its store.
 
-Prints records/s, the ratio baseline time / push time (goal ≥ 50 %) and pull seconds and
-changes/s.
+Prints records/s, the ratio baseline time / push time (goal ≥ 60 %), the same ratio
+against a single commit for everything (the old, unfair reference), and pull seconds and
+changes/s. `--runs N` repeats the push and both references, interleaved, and prints the
+median ratio and its spread.
 
-    .venv/bin/python bench/bench_sync_push.py [--inspections 10000] [--batch 100]
+    .venv/bin/python bench/bench_sync_push.py [--inspections 10000] [--batch 100] [--runs 3]
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from __future__ import annotations
 import argparse
 import json
 import sqlite3
+import statistics
 import sys
 import tempfile
 import time
@@ -66,18 +70,20 @@ def raw_rows(ops: list[dict[str, Any]]) -> dict[str, list[tuple[Any, ...]]]:
     return rows
 
 
-def raw_sqlite(path: Path, rows: dict[str, list[tuple[Any, ...]]]) -> float:
+def raw_sqlite(path: Path, batches: list[dict[str, list[tuple[Any, ...]]]]) -> float:
+    """Raw executemany of the rows, one transaction (and one fsync) per given batch."""
     conn = sqlite3.connect(path, isolation_level=None)
     conn.execute("PRAGMA journal_mode=WAL")
     conn.execute("PRAGMA synchronous=FULL")
     conn.executescript(SCHEMA)
     started = time.perf_counter()
-    conn.execute("BEGIN")
-    conn.executemany(f"INSERT INTO inspection VALUES ({','.join('?' * 18)})", rows["i"])
-    conn.executemany("INSERT INTO answer VALUES (?,?,?,?,?,?)", rows["a"])
-    conn.executemany(f"INSERT INTO finding VALUES ({','.join('?' * 11)})", rows["f"])
-    conn.executemany(f"INSERT INTO finding_event VALUES ({','.join('?' * 13)})", rows["e"])
-    conn.execute("COMMIT")
+    for rows in batches:
+        conn.execute("BEGIN")
+        conn.executemany(f"INSERT INTO inspection VALUES ({','.join('?' * 18)})", rows["i"])
+        conn.executemany("INSERT INTO answer VALUES (?,?,?,?,?,?)", rows["a"])
+        conn.executemany(f"INSERT INTO finding VALUES ({','.join('?' * 11)})", rows["f"])
+        conn.executemany(f"INSERT INTO finding_event VALUES ({','.join('?' * 13)})", rows["e"])
+        conn.execute("COMMIT")
     elapsed = time.perf_counter() - started
     conn.close()
     return elapsed
@@ -120,51 +126,68 @@ def main() -> None:
     parser.add_argument("--inspections", type=int, default=10_000)
     parser.add_argument("--batch", type=int, default=100)
     parser.add_argument("--venues", type=int, default=30_000)
+    parser.add_argument("--runs", type=int, default=1)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="fieldapp-bench-sync-") as tmp:
         work = Path(tmp)
         db_url = f"sqlite:///{work / 'server.sqlite3'}"
         started = time.perf_counter()
-        venues, codes = seed(db_url, work, venues=args.venues, devices=1)
+        venues, codes = seed(db_url, work, venues=args.venues, devices=args.runs)
         print(f"seeded {len(venues)} venues in {time.perf_counter() - started:.1f} s")
         server = Server(["-m", "sync.server", "--db", db_url, "--blob-dir",
                          str(work / "blobs")], work).wait(f"{API_PREFIX}/health")  # fmt: skip
         baseline = Server([str(ROOT / "bench" / "_body_only.py")], work, "body-only")
         baseline.wait("/health")
+        fair: list[float] = []
         try:
             admin_device, admin_token = enroll(server.url, codes[0])
-            device_id, token = enroll(server.url, codes[1])
-            ops = [
-                inspection_op(venues[n % len(venues)], "p-0", n + 1, finding=n % 2 == 0)
-                for n in range(args.inspections)
-            ]
-            records = sum(records_in(op) for op in ops)
-            bodies = [
-                json.dumps({"device_id": device_id, "ops": ops[s : s + args.batch]}).encode()
-                for s in range(0, len(ops), args.batch)
-            ]
-            mib = sum(map(len, bodies)) / 2**20
-            print(f"payload: {len(ops)} inspections, {records} records, {mib:.1f} MiB "
-                  f"in {len(bodies)} pushes of {args.batch} ops")  # fmt: skip
-
-            t_body, _ = send_all(baseline.url, "/push", bodies)
-            t_sqlite = raw_sqlite(work / "raw.sqlite3", raw_rows(ops))
-            t_push, statuses = send_all(server.url, f"{API_PREFIX}/push", bodies, token)
-            assert statuses == {"applied": len(ops)}, statuses
-            base = t_body + t_sqlite
-            print(f"push        {t_push:7.2f} s  {records / t_push:9.0f} records/s  "
-                  f"{len(ops) / t_push:7.0f} inspections/s")  # fmt: skip
-            print(f"body-only   {t_body:7.2f} s  {records / t_body:9.0f} records/s")
-            print(f"raw sqlite3 {t_sqlite:7.2f} s  {records / t_sqlite:9.0f} records/s")
-            print(f"ratio (body-only + raw sqlite3) / push = {100 * base / t_push:.0f} % "
-                  "(goal ≥ 50 %)")  # fmt: skip
-
+            for run in range(args.runs):
+                device_id, token = enroll(server.url, codes[1 + run])
+                urls = (server.url, baseline.url)
+                fair.append(_one_run(args, work, run, venues, urls, device_id, token))
+            if args.runs > 1:
+                print(f"ratio (body-only + raw sqlite3, a commit per request) / push: median "
+                      f"{statistics.median(fair):.0f} % ({min(fair):.0f}–{max(fair):.0f} %) "
+                      f"over {args.runs} runs (goal ≥ 60 %)")  # fmt: skip
             t_pull, pulled = pull_into_store(server.url, admin_token, admin_device, work)
             print(f"pull        {t_pull:7.2f} s  {pulled} changes  {pulled / t_pull:7.0f} "
                   "changes/s (pages of 2000, applied into a device store)")  # fmt: skip
         finally:
             server.stop()
             baseline.stop()
+
+
+def _one_run(
+    args: argparse.Namespace, work: Path, run: int, venues: list[str], urls: tuple[str, str],
+    device_id: str, token: str,
+) -> float:  # fmt: skip
+    """One push of fresh inspections and its references; returns the fair ratio in %."""
+    url, baseline_url = urls
+    person = f"p-{run}"
+    ops = [
+        inspection_op(venues[n % len(venues)], person, n + 1, finding=n % 2 == 0)
+        for n in range(args.inspections)
+    ]
+    records = sum(records_in(op) for op in ops)
+    batches = [ops[s : s + args.batch] for s in range(0, len(ops), args.batch)]
+    bodies = [json.dumps({"device_id": device_id, "ops": b}).encode() for b in batches]
+    mib = sum(map(len, bodies)) / 2**20
+    print(f"run {run + 1}: {len(ops)} inspections, {records} records, {mib:.1f} MiB "
+          f"in {len(bodies)} pushes of {args.batch} ops")  # fmt: skip
+    t_body, _ = send_all(baseline_url, "/push", bodies)
+    t_per_request = raw_sqlite(work / f"raw-{run}-a.sqlite3", [raw_rows(b) for b in batches])
+    t_one_commit = raw_sqlite(work / f"raw-{run}-b.sqlite3", [raw_rows(ops)])
+    t_push, statuses = send_all(url, f"{API_PREFIX}/push", bodies, token)
+    assert statuses == {"applied": len(ops)}, statuses
+    print(f"  push        {t_push:7.2f} s  {records / t_push:9.0f} records/s  "
+          f"{len(ops) / t_push:7.0f} inspections/s")  # fmt: skip
+    print(f"  body-only   {t_body:7.2f} s  {records / t_body:9.0f} records/s")
+    print(f"  raw sqlite3 {t_per_request:7.2f} s a commit per request, "
+          f"{t_one_commit:.2f} s one commit")  # fmt: skip
+    fair = 100 * (t_body + t_per_request) / t_push
+    print(f"  ratio (body-only + raw sqlite3, a commit per request) / push = {fair:.0f} % "
+          f"(goal ≥ 60 %); with one commit for all: {100 * (t_body + t_one_commit) / t_push:.0f} %")  # fmt: skip
+    return fair
 
 
 if __name__ == "__main__":

@@ -252,6 +252,15 @@ def backfill_blob_refs() -> int:
     for grid_code, audience, payload in cursor:
         for sha in record_photos(json.loads(payload)):
             rows.add((sha, grid_code or "", audience, ""))
+    # The feed keeps an inspection's answers in the answer table: their photos too.
+    answers = db.execute_sql(
+        "SELECT c.grid_code, c.audience, a.photos FROM answer a JOIN change_log c"
+        " ON c.type = 'inspection' AND c.record_id = a.inspection_id AND c.deleted = FALSE"
+        " WHERE a.photos <> '[]'"
+    )
+    for grid_code, audience, photos in answers:
+        for sha in record_photos({"photos": json.loads(photos)}):
+            rows.add((sha, grid_code or "", audience, ""))
     for sha, device in db.execute_sql("SELECT sha256, device FROM blob WHERE device <> ''"):
         rows.add((sha, "", "all", device))
     with write_transaction():
