@@ -61,9 +61,9 @@ def _has_float(value: Any) -> bool:
     return False
 
 
-def _fast(value: Any) -> bytes | None:
+def _fast(value: Any, may_hold_floats: bool) -> bytes | None:
     """orjson's bytes when they are the standard spelling, else None."""
-    if _has_float(value):
+    if may_hold_floats and _has_float(value):
         return None
     try:
         return orjson.dumps(value, default=_refuse, option=_OPTIONS)
@@ -71,16 +71,17 @@ def _fast(value: Any) -> bytes | None:
         return None
 
 
-def canonical_json_bytes(value: Any) -> bytes:
-    """The canonical JSON of `value` as UTF-8 bytes."""
-    encoded = _fast(value)
+def canonical_json_bytes(value: Any, *, may_hold_floats: bool = True) -> bytes:
+    """The canonical JSON of `value` as UTF-8 bytes. `may_hold_floats=False` is a promise
+    (e.g. the value was decoded from JSON without a float literal) that spares the walk."""
+    encoded = _fast(value, may_hold_floats)
     return _STANDARD(value).encode("utf-8") if encoded is None else encoded
 
 
-def canonical_json(value: Any) -> str:
-    encoded = _fast(value)
+def canonical_json(value: Any, *, may_hold_floats: bool = True) -> str:
+    encoded = _fast(value, may_hold_floats)
     return _STANDARD(value) if encoded is None else encoded.decode("utf-8")
 
 
-def payload_hash(value: Any) -> str:
-    return hashlib.sha256(canonical_json_bytes(value)).hexdigest()
+def payload_hash(value: Any, *, may_hold_floats: bool = True) -> str:
+    return hashlib.sha256(canonical_json_bytes(value, may_hold_floats=may_hold_floats)).hexdigest()

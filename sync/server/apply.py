@@ -102,11 +102,13 @@ APPLIERS: dict[str, Applier] = {
 }
 
 
-def apply_ops(who: DeviceContext, ops: list[Op]) -> list[OpResult]:
+def apply_ops(who: DeviceContext, ops: list[Op], *, floats: bool = True) -> list[OpResult]:
+    """Apply a push's ops in order. `floats=False`: the body held no float literal, so no
+    payload holds a float (canonical JSON need not look for them)."""
     if len(ops) <= 1:
         return [apply_op(who, op) for op in ops]
     try:
-        return _apply_batch(who, ops)
+        return _apply_batch(who, ops, floats)
     except (_Clash, IntegrityError, OperationalError) as error:
         log.info("batch transaction failed; one op at a time", extra={"error": str(error)})
         return [apply_op(who, op) for op in ops]
@@ -117,7 +119,7 @@ def apply_ops(who: DeviceContext, ops: list[Op]) -> list[OpResult]:
         return [apply_op(who, op) for op in ops]
 
 
-def _apply_batch(who: DeviceContext, ops: list[Op]) -> list[OpResult]:
+def _apply_batch(who: DeviceContext, ops: list[Op], floats: bool) -> list[OpResult]:
     results: list[OpResult] = []
     changes: list[NewChange] = []
     with server_db.write_transaction():
@@ -125,9 +127,10 @@ def _apply_batch(who: DeviceContext, ops: list[Op]) -> list[OpResult]:
         writer = InspectionWriter(
             who,
             [op.payload for op in ops if op.type == OP_INSPECTION_SUBMIT and op.op_id not in known],
+            floats=floats,
         )
         for op in ops:
-            digest = payload_hash(op.payload)
+            digest = payload_hash(op.payload, may_hold_floats=floats)
             op_changes: list[NewChange] = []
             try:
                 if op.op_id in known:

@@ -49,6 +49,7 @@ class NewChange:
     grid_code: str | None = None  # None: visible to every device
     audience: str = "all"  # all | supervisor | person:<id> (that person's devices alone)
     deleted: bool = False
+    may_hold_floats: bool = True  # False: built from a push body without float literals
 
 
 def person_audience(person_id: str) -> str:
@@ -92,7 +93,7 @@ def _stored(change: NewChange) -> str:
     record = change.record
     if change.type == "inspection" and "answers" in record:
         record = {k: v for k, v in record.items() if k != "answers"}
-    return canonical_json(record)
+    return canonical_json(record, may_hold_floats=change.may_hold_floats)
 
 
 def answers_json(inspection_ids: Iterable[str]) -> dict[str, str]:

@@ -86,8 +86,11 @@ def _ids(sql: str, values: Iterable[str]) -> set[str]:
 class InspectionWriter:
     """Checks and collects `inspection.submit` ops of one batch; `flush` writes them."""
 
-    def __init__(self, who: DeviceContext, payloads: Iterable[dict[str, Any]] = ()) -> None:
+    def __init__(
+        self, who: DeviceContext, payloads: Iterable[dict[str, Any]] = (), *, floats: bool = True
+    ) -> None:
         self.who = who
+        self.floats = floats  # False: the payloads hold no float (records need not look)
         self.now = server_db.now_iso()
         self.venues: dict[str, Venue | None] = {}
         self.inspected: dict[str, NewChange] = {}  # venue id -> its feed entry, moved
@@ -189,7 +192,8 @@ class InspectionWriter:
             i.presence_at or i.started_at,
         )  # fmt: skip
         record: dict[str, Any] = {
-            **i.model_dump(exclude={"venue_id", "inspector_id", "device_id"}),
+            **i.__dict__,  # the validated fields (venue, inspector, device replaced below)
+            "proof": i.proof.model_dump(),
             "venue_id": venue.id,
             "inspector_id": who.person_id,
             "device_id": who.device_id,
@@ -211,7 +215,7 @@ class InspectionWriter:
         self._rows["l"].append(self._ledger_row(op, digest, accepted.event_seqs))
         self._rows["i"].append(_row(record, _INSPECTION_KEYS))
         self._rows["a"] += [
-            (i.id, a["item_code"], a["outcome"], a["value"], a["note"], _json_list(a["photos"]))
+            (i.id, a["item_code"], a["outcome"], a["value"], a["note"], _photos(a["photos"]))
             for a in record["answers"]
         ]
         self._rows["f"] += findings
@@ -265,13 +269,18 @@ class InspectionWriter:
                 "current_deadline": folded.deadline.isoformat() if folded.deadline else deadline,
                 "conflict": bool(folded.conflicts),
             }  # fmt: skip
-            finding_rows.append(_row(record, _FINDING_KEYS))
-            accepted.changes.append(NewChange("finding", f.id, record, venue.grid_code))
+            # Built from the payload and the server's own text: floats only if the body had.
+            plain = not self.floats
+            finding_rows.append(_row(record, _FINDING_KEYS, plain))
+            accepted.changes.append(
+                NewChange("finding", f.id, record, venue.grid_code, may_hold_floats=self.floats)
+            )
             for row in events:
-                event_rows.append(_row(row, _EVENT_KEYS))
+                event_rows.append(_row(row, _EVENT_KEYS, plain))
                 accepted.changes.append(
-                    NewChange("finding.event", str(row["id"]), row, venue.grid_code)
-                )
+                    NewChange("finding.event", str(row["id"]), row, venue.grid_code,
+                              may_hold_floats=self.floats)
+                )  # fmt: skip
         return finding_rows, event_rows
 
     def _mark_inspected(self, venue: Venue, submitted_at: str | None, accepted: Accepted) -> None:
@@ -289,8 +298,8 @@ class InspectionWriter:
         result: dict[str, Any] = {"status": "applied"}
         if event_seqs:
             result["event_seqs"] = event_seqs
-        return (op.op_id, self.who.device_id, op.seq, op.type, digest, canonical_json(result),
-                self.now)  # fmt: skip
+        return (op.op_id, self.who.device_id, op.seq, op.type, digest,
+                canonical_json(result, may_hold_floats=False), self.now)  # fmt: skip
 
     # --- writing -------------------------------------------------------------------------
 
@@ -347,9 +356,14 @@ _EVENT_KEYS = (
 _JSON_KEYS = frozenset({"summary", "photos", "data", "proof"})
 
 
-def _row(record: dict[str, Any], keys: tuple[str, ...]) -> tuple[Any, ...]:
-    """The record's values for the columns `keys`; JSON columns as canonical JSON text."""
-    return tuple(canonical_json(record[k]) if k in _JSON_KEYS else record[k] for k in keys)
+def _row(record: dict[str, Any], keys: tuple[str, ...], plain: bool = False) -> tuple[Any, ...]:
+    """The record's values for the columns `keys`; JSON columns as canonical JSON text
+    (`plain`: the record holds no float)."""
+    floats = not plain
+    return tuple(
+        canonical_json(record[k], may_hold_floats=floats) if k in _JSON_KEYS else record[k]
+        for k in keys
+    )
 
 
 def _fold_arriving(events: list[dict[str, Any]], role: str) -> FindingState:
@@ -369,8 +383,9 @@ def _fold_arriving(events: list[dict[str, Any]], role: str) -> FindingState:
     return folded
 
 
-def _json_list(items: list[Any]) -> str:
-    return canonical_json(items) if items else "[]"
+def _photos(photos: list[str]) -> str:
+    """A list of sha256 texts as canonical JSON."""
+    return canonical_json(photos, may_hold_floats=False) if photos else "[]"
 
 
 def _check_event(who: DeviceContext, actor: str, event_type: str, event_id: str) -> None:

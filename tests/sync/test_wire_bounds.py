@@ -140,3 +140,26 @@ def test_a_500_is_logged_with_its_status_and_error_id(api, caplog):
     assert len(error_id) == 12 and error_id in answer.json()["message"]
     crash = [r for r in caplog.records if r.getMessage() == "unhandled error"]
     assert crash and crash[0].error_id == error_id
+
+
+@pytest.mark.parametrize(
+    "summary", [{"total": 20}, {"ratio": 1e-05, "big": 1e16, "tiny": -2.5e-300}]
+)  # fmt: skip
+def test_the_ledger_keeps_the_standard_spelling_of_each_payload(api, summary):
+    """The ledger's hash is sha256 of the standard library's canonical JSON, whether or
+    not the body held floats (which the faster encoder spells differently)."""
+    import hashlib
+    import json
+
+    from sync.server import db as server_db
+    from sync.server.models import AppliedOp
+
+    payload = api.inspection()
+    payload["inspection"]["summary"] = summary
+    ops = [api.op("inspection.submit", payload), api.op("inspection.submit", api.inspection())]
+    assert [r["status"] for r in api.push(ops).json()["results"]] == ["applied", "applied"]
+    standard = json.dumps(payload, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    with server_db.current().connection_context():
+        stored = AppliedOp.get(AppliedOp.op_id == ops[0]["op_id"]).payload_hash
+    assert stored == hashlib.sha256(standard.encode()).hexdigest()
+    assert api.push(ops[:1]).json()["results"][0]["status"] == "duplicate"

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 from typing import Annotated, Any
 
 import msgspec
@@ -30,16 +31,28 @@ BODY_SCHEMA: dict[str, Any] = {
 }
 
 
-async def push_body(request: Request) -> PushRequest:
+@dataclass(frozen=True)
+class PushBody:
+    request: PushRequest
+    floats: bool  # whether the body held a float literal (else hashing skips looking)
+
+
+async def push_body(request: Request) -> PushBody:
     raw = await request.body()
+    floats: list[bool] = []
+
+    def note_float(literal: str) -> float:
+        floats.append(True)
+        return float(literal)
+
     try:
-        data = msgspec.json.decode(raw)
+        data = msgspec.json.Decoder(float_hook=note_float).decode(raw)
     except msgspec.DecodeError as error:
         raise RequestValidationError(
             [{"type": "json_invalid", "loc": ("body",), "msg": f"JSON decode error: {error}"}]
         ) from None
     try:
-        return PushRequest.model_validate(data)
+        return PushBody(PushRequest.model_validate(data), bool(floats))
     except ValidationError as error:
         raise RequestValidationError(error.errors(include_url=False)) from None
 
@@ -51,10 +64,11 @@ async def push_body(request: Request) -> PushRequest:
     summary="Apply an ordered batch of outbox ops, each exactly once",
     openapi_extra=BODY_SCHEMA,
 )
-def push(body: Annotated[PushRequest, Depends(push_body)], who: CurrentDevice) -> PushResponse:
+def push(raw: Annotated[PushBody, Depends(push_body)], who: CurrentDevice) -> PushResponse:
     """Answers per op, in the order sent: `applied`, `duplicate` (same op id and payload
     hash as an op already applied: the stored result again) or `rejected` with a reason a
     person can read. A rejected op does not stop the batch."""
+    body = raw.request
     if body.device_id != who.device_id:
         raise api_error(
             403, "wrong_device", "the batch names another device than the token's; enrol again"
@@ -62,7 +76,7 @@ def push(body: Annotated[PushRequest, Depends(push_body)], who: CurrentDevice) -
     with server_db.current().connection_context():
         # Committed with the pushes that arrived meanwhile (one fsync for all); answered
         # only once that commit is made.
-        results = PUSHES.run(lambda: apply_ops(who, body.ops))
+        results = PUSHES.run(lambda: apply_ops(who, body.ops, floats=raw.floats))
         epoch = server_db.get_epoch()
     counts: dict[str, int] = {}
     for result in results:
