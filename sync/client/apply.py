@@ -12,6 +12,7 @@ here is skipped with a warning rather than failing the whole page.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -22,14 +23,12 @@ from fieldapp.store.models import (
     Checklist,
     DailyReport,
     Finding,
-    FindingEvent,
     Grid,
     Person,
     PersonGrid,
     PlacardKey,
     Venue,
 )
-from fieldapp.store.payloads import event_payload
 from sync.client.activity_rows import apply_activity
 from sync.client.base import Verdict
 from sync.client.campaigns import store_campaign
@@ -71,25 +70,42 @@ def _local_date(stamp: Any) -> dt.date | None:
 
 def refold_findings(finding_ids: set[str]) -> None:
     """Recompute the cached state of these findings (those on this device) from their
-    events: one read of all their events, one fold per finding, one executemany."""
+    events: one read of all their events (rows, not models), one fold per finding — none
+    for a finding whose one event is its opening — and one executemany."""
     if not finding_ids:
         return
     deadlines = dict(rows_in("SELECT id, deadline FROM finding WHERE id IN ({})", finding_ids))
-    events: dict[str, list[FindingEvent]] = {fid: [] for fid in deadlines}
-    for start in range(0, len(deadlines), 500):
-        chunk = sorted(deadlines)[start : start + 500]
-        for event in FindingEvent.select().where(FindingEvent.finding.in_(chunk)):
-            events[event.finding_id].append(event)
+    events: dict[str, list[dict[str, Any]]] = {fid: [] for fid in deadlines}
+    sql = (
+        "SELECT finding_id, id, type, actor, role, device_id, base_event, at, note, data,"
+        " server_seq FROM finding_event WHERE finding_id IN ({})"
+    )
+    for row in rows_in(sql, deadlines):
+        events[row[0]].append(dict(zip(_EVENT_KEYS, row[1:], strict=True)))
     updates = []
     for finding_id, deadline in deadlines.items():
-        folded = machine.fold(
-            {**event_payload(e), "server_seq": e.server_seq} for e in events[finding_id]
-        )
+        folded = _fold(events[finding_id])
         current = Finding.current_deadline.db_value(folded.deadline) or deadline
         updates.append((folded.state, current, bool(folded.unresolved_conflicts), finding_id))
     db.cursor().executemany(
         "UPDATE finding SET state = ?, current_deadline = ?, conflict = ? WHERE id = ?", updates
     )
+
+
+_EVENT_KEYS = (
+    "id", "type", "actor", "role", "device_id", "base_event", "at", "note", "data", "server_seq",
+)  # fmt: skip
+
+
+def _fold(events: list[dict[str, Any]]) -> machine.FindingState:
+    for event in events:
+        event["data"] = json.loads(event["data"]) if event["data"] else {}
+    if len(events) == 1 and events[0]["type"] == machine.HAZARD.opening:
+        opened = events[0]
+        quick = machine.fold_opening(opened["id"], opened["role"], opened["data"])
+        if quick is not None:
+            return quick
+    return machine.fold(events)
 
 
 def record_server_seqs(event_seqs: dict[str, int]) -> None:

