@@ -9,8 +9,9 @@ stays the office's to change (`fieldapp admin campaign …`).
 from __future__ import annotations
 
 from sync.protocol import CampaignSwitch
+from sync.server.admin_models import CampaignRun
 from sync.server.campaigns import campaign_change, switch_run
-from sync.server.models import CampaignRun, PersonGrid
+from sync.server.models import PersonGrid
 from sync.server.scope import DeviceContext, grids_in_scope, require_own
 from sync.server.submit import Applied
 

@@ -16,8 +16,9 @@ from fieldapp.domain.patrols import CHECKPOINT_KINDS, DEFAULT_FORM, FORMS, Sched
 from sync.server import audit
 from sync.server import db as server_db
 from sync.server.admin import GRID_SPLIT, check_code, choice, coordinate, grids_of
+from sync.server.admin_models import CampaignRun
 from sync.server.feed import NewChange, append_changes
-from sync.server.models import CampaignRun, Grid, Person, Venue
+from sync.server.models import Grid, Person, Venue
 from sync.server.patrol_models import Checkpoint, PatrolRoute
 from sync.server.placard_keys import grids_under
 from sync.server.tables import ImportRefused, Row, RowError, read_table

@@ -87,7 +87,7 @@ def attendance(
     """Attendance of every active route (of `grid_codes`, or all) for each day from
     `first` to `last`, judged at local time `now` (the server's wall clock), by the same
     rules a supervisor's device uses (`fieldapp.domain.patrols.judge`)."""
-    from sync.server.models import CampaignRun
+    from sync.server.admin_models import CampaignRun
 
     routes = PatrolRoute.select().where(PatrolRoute.active == True)  # noqa: E712
     if grid_codes is not None:
