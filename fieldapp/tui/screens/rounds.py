@@ -4,14 +4,12 @@ due counts by inspector and the completion tree (area → village → town).
 Space puts the venue under the cursor on today's round (or takes it off); on the round,
 ctrl+up/ctrl+down (or K/J) move a stop, delete removes it, enter opens it through the
 app's VenueChosen flow (presence dialog → inspection). Every read and write runs in a
-thread worker that posts a message back; writes hold one lock so two quick keys never
-race for the same round.
+thread worker that posts a message back; the round's edits are in `rounds_stops`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import threading
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -31,8 +29,9 @@ from textual.widgets import (
 )
 
 from fieldapp.i18n import t
-from fieldapp.tui.screens import FieldScreen, VenueChosen
+from fieldapp.tui.screens import VenueChosen
 from fieldapp.tui.screens.rounds_panes import CompletionTree, RoundPane
+from fieldapp.tui.screens.rounds_stops import RoundStops
 from fieldapp.tui.views.due_list import DueRow, venue_label
 from fieldapp.tui.views.rounds import (
     CompletionLine,
@@ -48,10 +47,9 @@ from fieldapp.tui.widgets.paged_table import selected_key
 
 PAGE = 50
 BUCKET_CHOICES = ("all", "overdue", "today", "week")
-_WRITES = threading.Lock()
 
 
-class RoundsScreen(FieldScreen[None]):
+class RoundsScreen(RoundStops):
     """The due list beside today's round; supervisors also see two more tabs."""
 
     PLACE = "binding.app.rounds"
@@ -84,10 +82,6 @@ class RoundsScreen(FieldScreen[None]):
         lines: tuple[DueRow, ...]
         offset: int
         total: int
-
-    @dataclass
-    class RoundLoaded(Message):
-        view: RoundView
 
     @dataclass
     class OverviewLoaded(Message):
@@ -264,8 +258,8 @@ class RoundsScreen(FieldScreen[None]):
         else:
             title.update(t("rounds.due.empty", bucket=label))
 
-    @on(RoundLoaded)
-    def _round_loaded(self, event: RoundLoaded) -> None:
+    @on(RoundStops.RoundLoaded)
+    def _round_loaded(self, event: RoundStops.RoundLoaded) -> None:
         self.round_view = event.view
         self.query_one(RoundPane).show(event.view)
         self._show_due()  # the ✓ marks follow the round
@@ -285,66 +279,6 @@ class RoundsScreen(FieldScreen[None]):
         self.query_one(CompletionTree).show(event.completion)
 
     # -- actions -----------------------------------------------------------------------
-
-    def _focused_table(self) -> DataTable[str] | None:
-        focused = self.focused
-        return focused if isinstance(focused, DataTable) else None
-
-    def action_toggle_stop(self) -> None:
-        table = self._focused_table()
-        if table is None or table.id not in ("rounds-due", "round-stops"):
-            return
-        venue_id = selected_key(table)
-        if venue_id is None:
-            return
-        on_round = self.round_view is not None and any(
-            s.venue_id == venue_id for s in self.round_view.stops
-        )
-        if table.id == "rounds-due" and not on_round:
-            self._write("add", venue_id)
-            if table.cursor_row < table.row_count - 1:
-                table.move_cursor(row=table.cursor_row + 1)  # ready for the next pick
-        else:
-            self._write("remove", venue_id)
-
-    def action_remove_stop(self) -> None:
-        table = self._focused_table()
-        if table is not None and table.id == "round-stops":
-            venue_id = selected_key(table)
-            if venue_id is not None:
-                self._write("remove", venue_id)
-
-    def action_move(self, step: int) -> None:
-        table = self._focused_table()
-        if table is None or table.id != "round-stops" or self.round_view is None:
-            return
-        venue_id = selected_key(table)
-        if venue_id is None:
-            return
-        target = table.cursor_row + step
-        if not 0 <= target < table.row_count:
-            self.app.bell()
-            return
-        self._write("move", venue_id, target)
-        table.move_cursor(row=target)
-
-    @work(thread=True, exit_on_error=False, group="rounds-write")
-    def _write(self, what: str, venue_id: str, position: int = 0) -> None:
-        from fieldapp.domain.clock import today
-        from fieldapp.services import rounds
-        from fieldapp.store import db
-
-        with _WRITES, db.connection_context():
-            day = today()
-            round_id = rounds.round_for(day)
-            if what == "add":
-                rounds.plan_round([venue_id], day)
-            elif round_id is not None and what == "remove":
-                rounds.remove_stop(round_id, venue_id)
-            elif round_id is not None and what == "move":
-                rounds.move_stop(round_id, venue_id, position)
-            view = read_round(day)
-        self.post_message(self.RoundLoaded(view))
 
     def action_open_venue(self) -> None:
         table = self._focused_table()
