@@ -45,3 +45,27 @@ async def open_screen(app: App[object], pilot, key: str, kind: type[S], rounds: 
     screen = app.screen
     assert isinstance(screen, kind)
     return screen
+
+
+def footer_keys_seen(screen: Screen[object]) -> list[str]:
+    """The actions of the screen's footer keys shown whole, left to right: inside the
+    footer, as wide as their text, and not under the palette key docked on its right."""
+    from textual.widgets._footer import FooterKey
+
+    from fieldapp.tui.widgets.key_footer import KeyFooter
+
+    footer = screen.query_one(KeyFooter)
+    keys = list(footer.query(FooterKey))
+    docked = [k.region for k in keys if k.has_class("-command-palette")]
+    return [
+        key.action
+        for key in keys
+        if key.region.width
+        and footer.region.contains_region(key.region)
+        and key.region.width >= key.get_content_width(key.region.size, key.region.size)
+        and not any(
+            key.region.overlaps(region)
+            for region in docked
+            if not key.has_class("-command-palette")
+        )
+    ]

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from pilot_support import SIZE, settle
+from pilot_support import SIZE, footer_keys_seen, settle
 from textual.screen import Screen
 from textual.widgets._footer import FooterKey
 
@@ -22,14 +22,7 @@ from fieldapp.tui.widgets.offered_keys import offered, typed_character
 
 def visible_actions(screen: Screen[object]) -> list[str]:
     """The actions of the footer keys shown whole, left to right."""
-    footer = screen.query_one(KeyFooter)
-    return [
-        key.action
-        for key in footer.query(FooterKey)
-        if key.region.width
-        and footer.region.contains_region(key.region)
-        and key.region.width >= key.get_content_width(key.region.size, key.region.size)
-    ]
+    return footer_keys_seen(screen)
 
 
 def footer_actions(screen: Screen[object]) -> set[str]:
@@ -151,4 +144,19 @@ async def test_keys_the_focused_field_types_are_not_offered(demo_home: Path, lan
         await pilot.press("f1", "down")
         await settle(app, pilot)
         assert "find_venue" in footer_actions(screen)  # shown, or listed by F1 if no room
+    set_language("zh")
+
+
+def test_group_labels_follow_the_language() -> None:
+    """The queue keys' one label (1…6 队列) is in the language, on the review and the
+    incident queue alike (the incident queue said "Queues" in Chinese)."""
+    from fieldapp.tui.screens.incidents import IncidentsScreen
+    from fieldapp.tui.screens.review import ReviewScreen
+
+    for lang, label in (("zh", "队列"), ("en", "Queues")):
+        set_language(lang)
+        for screen in (IncidentsScreen(), ReviewScreen()):
+            table = screen._bindings.key_to_bindings
+            groups = {b.group.description for bs in table.values() for b in bs if b.group}
+            assert groups == {label}, (lang, type(screen).__name__)
     set_language("zh")

@@ -46,6 +46,7 @@ WALK = [
     ("slash", "find venue"),
     ("f2", "scan"),
     ("f5", "review"),
+    ("f3", "incidents"),
     ("f6", "dashboard"),
     ("f7", "rounds"),
     ("f8", "daily report"),

@@ -6,10 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from pilot_support import settle
+from pilot_support import footer_keys_seen, settle
 from rich.cells import cell_len
 from textual.widgets import Button, DataTable
-from textual.widgets._footer import FooterKey
 
 from fieldapp.i18n import set_language
 from fieldapp.services.demo import workspace as demo
@@ -115,12 +114,7 @@ def footer_misses(app: FieldApp) -> list[str]:
     footers = list(screen.query(KeyFooter))
     if not footers:
         return [*missing, "no footer of its own"]
-    footer = footers[0]
-    whole = {
-        key.action
-        for key in footer.query(FooterKey)
-        if key.region.width and footer.region.contains_region(key.region)
-    }
+    whole = set(footer_keys_seen(screen))
     must = set(getattr(screen, "FOOTER_PINNED", ()))
     for _node, binding, _enabled, _tip in offered(screen).values():
         needed = binding.key == "escape" or binding.id in must | {"app.help"}

@@ -32,6 +32,17 @@ def _label(binding: Binding) -> tuple[str, str]:
     )
 
 
+def _group(binding: Binding) -> Binding.Group | None:
+    """A group of keys with one label (the queues 1…6) is labelled `binding.<screen>.group`
+    (the screen: the binding id's first part)."""
+    group = binding.group
+    if group is None or not binding.id:
+        return group
+    key = f"binding.{binding.id.split('.', 1)[0]}.group"
+    label = t(key)
+    return group if label == key else Binding.Group(label, compact=group.compact)
+
+
 def localize_bindings(node: DOMNode) -> None:
     """Relabel `node`'s bindings from the catalogue (bindings without an id are kept)."""
     table = node._bindings.key_to_bindings
@@ -40,7 +51,9 @@ def localize_bindings(node: DOMNode) -> None:
         for binding in bindings:
             if binding.id:
                 description, tooltip = _label(binding)
-                binding = replace(binding, description=description, tooltip=tooltip)
+                binding = replace(
+                    binding, description=description, tooltip=tooltip, group=_group(binding)
+                )
             elif binding.action == "command_palette":  # Textual's own, added without an id
                 binding = replace(
                     binding, description=t("palette.key"), tooltip=t("palette.key.tip")

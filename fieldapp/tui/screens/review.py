@@ -89,7 +89,6 @@ class ReviewScreen(ReviewActions):
 
     def __init__(self) -> None:
         super().__init__(id="review")
-        self._localize_groups()
         self.filters = ReviewFilters()
         self.page_offset = 0
         self.rows: list[ReviewRow] = []
@@ -98,15 +97,8 @@ class ReviewScreen(ReviewActions):
         self.detail: DetailView | None = None
         self._inspector_names: dict[str, str] = {}
 
-    def _localize_groups(self) -> None:
-        group = Binding.Group(t("binding.review.queues"), compact=True)
-        table = self._bindings.key_to_bindings
-        for key, bindings in table.items():
-            table[key] = [replace(b, group=group) if b.group else b for b in bindings]
-
     async def relabel(self) -> None:
         localize_bindings(self)
-        self._localize_groups()
         await self.recompose()
         self.sub_title = t("review_ui.subtitle")
         self._setup()

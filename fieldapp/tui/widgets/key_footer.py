@@ -190,7 +190,8 @@ class KeyFooter(Footer):
             items = list(members)
             if group is not None and len(items) > 1:
                 keys = sum(cell_len(self.app.get_key_display(b[0][0])) for b in items)
-                width = keys + 1 + cell_len(group.description) + 1
+                # The group's left padding, a space, its label and the label's margin.
+                width = 1 + keys + 1 + cell_len(group.description) + 1
                 entries.append(Entry(tuple(b[0] for b in items), group.description, width))
                 continue
             for b in items:
