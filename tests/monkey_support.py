@@ -34,13 +34,14 @@ REPLAY_KEYS = 30
 class Walk:
     seed: int
     steps: int
+    base: int  # the MONKEY_SEED that gives this walk its seed (what replays it)
     keys: deque[str] = field(default_factory=lambda: deque(maxlen=REPLAY_KEYS))
     errors: list[BaseException] = field(default_factory=list)
     screens: set[str] = field(default_factory=set)
 
     def replay(self, case: str) -> str:
         return (
-            f"monkey {case}: seed {self.seed}, after {len(self.keys)} of the last keys "
+            f"monkey {case}: MONKEY_SEED={self.base}, after {len(self.keys)} of the last keys "
             f"(oldest first): {' '.join(self.keys)}"
         )
 
