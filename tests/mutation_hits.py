@@ -12,6 +12,7 @@ from __future__ import annotations
 import atexit
 import json
 import os
+import signal
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -38,8 +39,17 @@ def export_at_exit() -> None:
     def write() -> None:
         if mutmut._stats:
             Path(where, f"{os.getpid()}.json").write_text(json.dumps(sorted(mutmut._stats)))
+            mutmut._stats.clear()
+
+    def on_term(signum: int, frame: Any) -> None:
+        # uvicorn shuts down on SIGTERM, then raises it again with the handler it found at
+        # start (this one), so the process ends by the signal and atexit never runs.
+        write()
+        signal.signal(signum, signal.SIG_DFL)
+        os.kill(os.getpid(), signum)
 
     atexit.register(write)
+    signal.signal(signal.SIGTERM, on_term)
 
 
 def pytest_configure(config: pytest.Config) -> None:
