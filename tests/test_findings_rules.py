@@ -210,3 +210,26 @@ def test_a_copy_numbered_by_the_server_wins_over_one_that_is_not():
     unnumbered_copy = _ev(5, "opened", "inspector")
     for events in ([first, second, unnumbered_copy], [unnumbered_copy, first, second]):
         assert [e.id for e in m.causal_order(events)] == ["e5", "e1"]
+
+
+def test_an_incident_is_assigned_to_someone_named():
+    from fieldapp.domain.incidents import INCIDENT
+
+    reported = m.fold([_ev(0, "reported", "inspector")], INCIDENT)
+    for person, expected in [("p-insp", None), ("  ", "Choose whom to assign it to."),
+                             (None, "Choose whom to assign it to.")]:  # fmt: skip
+        data = {} if person is None else {"person": person}
+        got = check_event(reported, "assigned", "supervisor", data=data, lifecycle=INCIDENT)
+        assert got == expected, person
+
+
+def test_a_record_with_no_events_yet_may_only_be_opened():
+    """The fold of no events reads as the kind's first state (open), yet only the opening
+    event is valid for it, not what that state would allow."""
+    nothing = m.fold([])
+    assert nothing.state == m.OPEN
+    assert check_event(nothing, "opened", "inspector") is None
+    assert check_event(nothing, "rectification_reported", "inspector") is None  # as open
+    assert check_event(nothing, "verified", "supervisor") == (
+        "The hazard is 'Awaiting rectification'; 'Verified' is not possible now."
+    )
