@@ -233,3 +233,20 @@ def test_a_record_with_no_events_yet_may_only_be_opened():
     assert check_event(nothing, "verified", "supervisor") == (
         "The hazard is 'Awaiting rectification'; 'Verified' is not possible now."
     )
+
+
+def test_a_conflict_says_what_was_refused_in_which_state_and_after_what():
+    events = [_ev(0, "opened", "inspector", deadline="2026-06-13"), _ev(1, "verified")]
+    (conflict,) = m.fold(events).conflicts
+    assert conflict == m.Conflict(
+        "e1", "verified", m.OPEN, "verified is not valid when the finding is open", "e0"
+    )
+
+
+def test_what_no_event_has_said_yet_is_empty_not_none():
+    """The ledger and the screens write these fields as they are."""
+    for state in (m.fold([]), m.fold([_ev(0, "opened", "inspector")])):
+        assert (state.handed_over_to, state.reference, state.outcome, state.severity,
+                state.assigned_to) == ("", "", "", "", "")  # fmt: skip
+        assert state.handed_over_on is None and state.resolved == frozenset()
+    assert m.fold([]).last_event_id is None and m.fold([]).deadline is None
