@@ -98,7 +98,8 @@ class IncidentsScreen(FieldScreen[None]):
     def on_mount(self) -> None:
         self.title = t("incident.queue.title")
         table = self.query_one(PagedTable)
-        columns = ("time", "category", "place", "state", "reporter", "evidence")
+        # the place (a free address) last: it is the one a narrow terminal may cut
+        columns = ("time", "category", "state", "evidence", "reporter", "place")
         table.add_column(" ", key="mark", width=2)
         for column in columns:
             table.add_column(t(f"incident.col.{column}"), key=column)
@@ -143,10 +144,10 @@ class IncidentsScreen(FieldScreen[None]):
                 MARK if row.id in self.marked else "",
                 row.occurred_at,
                 t(f"incident.category.{row.category}"),
-                row.place,
                 state,
-                row.reporter,
                 t("incident.evidence", photos=row.photos, media=row.media),
+                row.reporter,
+                row.place,
                 key=row.id,
             )
         empty = t("incident.queue.empty") if not message.rows else ""
