@@ -250,3 +250,23 @@ def test_what_no_event_has_said_yet_is_empty_not_none():
                 state.assigned_to) == ("", "", "", "", "")  # fmt: skip
         assert state.handed_over_on is None and state.resolved == frozenset()
     assert m.fold([]).last_event_id is None and m.fold([]).deadline is None
+
+
+def test_an_event_missing_its_details_folds_to_empty_fields_not_none():
+    """An event the device refused no detail of (an older program, another device) still
+    folds; what it left out reads as empty, and the hand-over date is the one written."""
+    from fieldapp.domain.incidents import INCIDENT
+
+    opened = _ev(0, "opened", "inspector")
+    bare = m.fold([opened, _ev(1, "handed_over"), _ev(2, "outcome_recorded")])
+    assert (bare.state, bare.handed_over_to, bare.reference, bare.outcome) == (
+        m.OUTCOME_RECORDED, "", "", "")  # fmt: skip
+    dated = m.fold([opened, _ev(1, "handed_over", **{**HAND_OVER, "date": "2026-06-08"})])
+    assert dated.handed_over_on == dt.date(2026, 6, 8)  # not the event's own day
+    incident = m.fold([_ev(0, "reported", "inspector"), _ev(1, "assigned")], INCIDENT)
+    assert incident.assigned_to == ""
+
+
+def test_a_conflict_before_anything_took_effect_follows_no_event():
+    (conflict,) = m.fold([_ev(0, "verified")]).conflicts
+    assert conflict.after_event is None
