@@ -57,6 +57,7 @@ TARGETS: dict[str, list[str]] = {
         "tests/sync/test_scope_change.py",
         "tests/sync/test_blob_scope.py",
         "tests/sync/test_people_sync.py",
+        "tests/sync/test_campaigns.py",  # grids_in_scope: who may switch a campaign
     ],
     "sync/server/apply.py": [
         "tests/sync/test_push.py",
