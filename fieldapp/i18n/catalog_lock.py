@@ -28,8 +28,9 @@ ZH: dict[str, str] = {
     "idle_lock.now": "闲置 {minutes} 分钟后自动锁定。",
     "cli.pin.prompt": "设备密码",
     "sync_ui.revoked": (
-        "本设备已被管理员吊销（{error}）。按规定，本机保存的人员信息（住户、人员、随访）"
-        "和人员信息密钥已全部删除；其他记录仍在本机。如需继续使用，请向管理员索取注册码重新注册。"
+        "本设备已被管理员吊销，需要重新注册。按规定，本机保存的人员信息（住户、人员、随访）"
+        "和人员信息密钥已全部删除；其他记录仍在本机。如需继续使用，请向管理员索取注册码，"
+        "再运行 fieldapp enroll 重新注册。"
     ),
     "idle_lock.range": "闲置锁定时间须在 {low} 到 {high} 分钟之间。",
 }
@@ -67,9 +68,10 @@ EN: dict[str, str] = {
     "idle_lock.now": "The app locks after {minutes} min without a key press.",
     "cli.pin.prompt": "Device PIN",
     "sync_ui.revoked": (
-        "This device was revoked by the administrator ({error}). As the rules require, the "
-        "people data it held (households, people, follow-ups) and its key have been deleted; "
-        "its other records stay. To use it again, ask the administrator for an enrolment code."
+        "This device was revoked by the administrator and must be enrolled again. As the "
+        "rules require, the people data it held (households, people, follow-ups) and its key "
+        "have been deleted; its other records stay. To use it again, ask the administrator "
+        "for an enrolment code and run fieldapp enroll."
     ),
     "idle_lock.range": "The idle lock is {low} to {high} minutes.",
 }
