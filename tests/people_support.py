@@ -43,6 +43,13 @@ PIN = "250913"
 CHEAP_KDF = KdfParams(time_cost=1, memory_kib=8, parallelism=1)  # Argon2id at a test's cost
 
 
+def pin_the_synced_key() -> None:
+    """Put the personal-data key a sync brought behind PIN, opened for this process: what
+    the set-PIN screen does the first time, so the app starts past it."""
+    if keyring.state() == keyring.CLEAR:
+        keyring.set_pin(PIN, CHEAP_KDF)
+
+
 def key_behind_pin() -> None:
     """A personal-data key on the device, wrapped under PIN and opened for this process
     (as after the lock screen), so the app starts past the PIN."""

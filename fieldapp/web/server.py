@@ -18,6 +18,7 @@ from aiohttp import web
 from textual_serve.app_service import AppService
 from textual_serve.server import Server
 
+from fieldapp.services.common.device_lock import WEB_SESSION_ENV
 from fieldapp.web.page import sign_in_page
 from fieldapp.web.sessions import COOKIE, Session, Sessions, SignInFailed
 
@@ -32,6 +33,7 @@ class SessionApp(AppService):
     def _build_environment(self, width: int = 80, height: int = 24) -> dict[str, str]:
         environment = super()._build_environment(width=width, height=height)
         environment["FIELDAPP_HOME"] = str(self.session.home)
+        environment[WEB_SESSION_ENV] = "1"  # signed in: no device PIN (device_lock)
         return environment
 
 

@@ -21,6 +21,8 @@ from pathlib import Path
 
 import httpx
 
+from fieldapp.services.common.device_lock import WEB_SESSION_ENV
+
 COOKIE = "fieldapp_session"
 
 
@@ -111,7 +113,7 @@ class Sessions:
     async def _fieldapp(self, home: Path, *args: str, check: bool = True) -> int:
         process = await asyncio.create_subprocess_exec(
             sys.executable, "-m", "fieldapp", *args,
-            env={**os.environ, "FIELDAPP_HOME": str(home)},
+            env={**os.environ, "FIELDAPP_HOME": str(home), WEB_SESSION_ENV: "1"},
             stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.STDOUT,
         )  # fmt: skip
         output, _ = await process.communicate()

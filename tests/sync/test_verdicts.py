@@ -14,6 +14,7 @@ from pathlib import Path
 
 import httpx
 import pytest
+from people_support import pin_the_synced_key
 from pilot_support import settle
 from sync_world import LiveServer, enrolment_code
 from textual.widgets import Static
@@ -124,6 +125,7 @@ async def test_after_a_sync_the_app_says_a_scan_did_not_verify_and_why(
 ):
     _server_key()
     _first_sync(live_server.url, "p-insp")
+    pin_the_synced_key()
     _inspect(seed.venues["DM-0001"], SigningKey.generate().sign("DM-0001"))
     app = make_app(lang=lang)
     async with app.run_test(size=(80, 24)) as pilot:

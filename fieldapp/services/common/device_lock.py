@@ -9,6 +9,7 @@ runs Argon2id (~0.3 s): callers run it in a worker.
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Callable
 
@@ -29,7 +30,15 @@ PinWait = keyring.PinWait
 WrongPin = device_pin.WrongPin
 
 
+# Set by `fieldapp web` for each browser session's app. That store lives on the office
+# server, is opened by the user's sign-in (Argon2 password, expiring sessions) and deleted
+# at sign-out, so it asks no device PIN of its own — a new one at every sign-in.
+WEB_SESSION_ENV = "FIELDAPP_WEB_SESSION"
+
+
 def lock_state() -> str:
+    if os.environ.get(WEB_SESSION_ENV) == "1":
+        return OPEN
     held = keyring.state()
     if held == keyring.CLEAR:
         return NEEDS_PIN
