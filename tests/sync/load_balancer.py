@@ -7,11 +7,9 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-import time
 from pathlib import Path
 
-import httpx
-from sync_world import free_port
+from sync_world import free_port, wait_until_healthy
 
 NGINX = shutil.which("nginx") or ("/usr/sbin/nginx" if Path("/usr/sbin/nginx").exists() else "")
 
@@ -70,17 +68,7 @@ class Nginx:
             stdout=subprocess.DEVNULL,
             stderr=open(self.root / "stderr.log", "wb"),  # noqa: SIM115 - lives with nginx
         )
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise RuntimeError((self.root / "stderr.log").read_text()[-2000:])
-            try:
-                if httpx.get(f"{self.url}/api/v1/health", timeout=1).status_code == 200:
-                    return
-            except httpx.TransportError:
-                pass
-            time.sleep(0.05)
-        raise RuntimeError(f"nginx did not answer: {(self.root / 'error.log').read_text()}")
+        wait_until_healthy(self.url, self.process, self.root / "stderr.log", timeout)
 
     def stop(self) -> None:
         if self.process and self.process.poll() is None:

@@ -57,6 +57,23 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
+def wait_until_healthy(
+    url: str, process: subprocess.Popen[bytes], log_path: Path, timeout: float
+) -> None:
+    """Wait until `url` answers /health; fail with the log's end if `process` exits first."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"{url} exited: {log_path.read_text()[-2000:]}")
+        try:
+            if httpx.get(f"{url}/api/v1/health", timeout=1).status_code == 200:
+                return
+        except httpx.TransportError:
+            pass
+        time.sleep(0.05)
+    raise RuntimeError(f"{url} did not answer /health: {log_path.read_text()[-2000:]}")
+
+
 class LiveServer:
     """`python -m sync.server` on loopback; start/stop/kill/restart keep the same port."""
 
@@ -90,17 +107,7 @@ class LiveServer:
                  *self.blob_args],
                 cwd=REPO, env=env, stdout=log, stderr=log,
             )  # fmt: skip
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise RuntimeError(f"server exited: {self.log_path.read_text()[-2000:]}")
-            try:
-                if httpx.get(f"{self.url}/api/v1/health", timeout=1).status_code == 200:
-                    return
-            except httpx.TransportError:
-                pass
-            time.sleep(0.05)
-        raise RuntimeError(f"server did not answer /health: {self.log_path.read_text()[-2000:]}")
+        wait_until_healthy(self.url, self.process, self.log_path, timeout)
 
     def stop(self) -> None:
         if self.process and self.process.poll() is None:
