@@ -53,8 +53,9 @@ from sync.server.campaign_switch import apply_campaign_switch
 from sync.server.feed import NewChange, append_changes
 from sync.server.followups import apply_case_event, apply_followup_plan, apply_followup_reading
 from sync.server.incidents import apply_incident_event
-from sync.server.inspections import AlreadyStored, InspectionWriter, readable_validation
+from sync.server.inspections import AlreadyStored, InspectionWriter
 from sync.server.models import AppliedOp
+from sync.server.op_checks import readable_validation
 from sync.server.patrols import apply_patrol_run
 from sync.server.people import (
     apply_household_upsert,

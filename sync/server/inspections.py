@@ -28,7 +28,7 @@ from sync.protocol import InspectionSubmit, Op, canonical_json
 from sync.server import db as server_db
 from sync.server.bulk import DRIVER_ERRORS, execute_many, select_in
 from sync.server.feed import NewChange, verdict_change
-from sync.server.findings import fold_events, role_refusal
+from sync.server.findings import fold_events
 from sync.server.models import (
     Answer,
     AppliedOp,
@@ -37,6 +37,7 @@ from sync.server.models import (
     Inspection,
     Venue,
 )
+from sync.server.op_checks import check_event, invalid_payload
 from sync.server.placard_keys import verification_keys
 from sync.server.records import venue_change
 from sync.server.scope import (
@@ -172,7 +173,7 @@ class InspectionWriter:
         try:
             sub = InspectionSubmit.model_validate(op.payload)
         except ValidationError as error:
-            raise _invalid(op.type, error) from None
+            raise invalid_payload(op.type, error) from None
         who, i = self.who, sub.inspection
         require_own(who, i.inspector_id, f"inspection {i.id}")
         venue = self._venue_in_scope(i.venue_id)
@@ -244,7 +245,7 @@ class InspectionWriter:
             deadline = payload_date(f.deadline, f"the deadline of finding {f.id}")
             events: list[dict[str, Any]] = []
             for event in f.events:
-                _check_event(who, event.actor, event.type, event.id)
+                check_event(who, event.actor, event.type, event.id)
                 seen = event.id in seen_events
                 if seen or self._exists(2, "finding_event", self.event_ids, event.id):
                     raise AlreadyStored(
@@ -386,22 +387,3 @@ def _fold_arriving(events: list[dict[str, Any]], role: str) -> FindingState:
 def _photos(photos: list[str]) -> str:
     """A list of sha256 texts as canonical JSON."""
     return canonical_json(photos, may_hold_floats=False) if photos else "[]"
-
-
-def _check_event(who: DeviceContext, actor: str, event_type: str, event_id: str) -> None:
-    require_own(who, actor, f"event {event_id}")
-    refusal = role_refusal(who.role, event_type)
-    if refusal:
-        raise ValueError(refusal)
-
-
-def readable_validation(error: ValidationError) -> str:
-    parts = []
-    for item in error.errors()[:5]:
-        where = ".".join(str(x) for x in item["loc"]) or "payload"
-        parts.append(f"{where}: {item['msg']}")
-    return "; ".join(parts)
-
-
-def _invalid(op_type: str, error: ValidationError) -> ValueError:
-    return ValueError(f"the {op_type} payload is not valid: {readable_validation(error)}")
