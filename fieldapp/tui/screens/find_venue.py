@@ -299,7 +299,8 @@ class FindVenueScreen(FieldScreen[None]):
 
         key = self.query_one("#results", PagedTable).selected_key
         row = next((r for r in self.rows if r.venue_id == key), None)
-        if row is not None:
+        open_ = any(isinstance(s, VenueHistoryScreen) for s in self.app.screen_stack)
+        if row is not None and not open_:  # one history at a time (its id is unique)
             self.app.push_screen(VenueHistoryScreen(row.venue_id, row.name, row.code))
 
     def action_focus_search(self) -> None:

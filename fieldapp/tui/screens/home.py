@@ -339,7 +339,8 @@ class HomeScreen(FieldScreen[None]):
         key = self.query_one("#due", PagedTable).selected_key
         rows = self.home_view.due if self.home_view else ()
         row = next((r for r in rows if r.venue_id == key), None)
-        if row is not None:
+        open_ = any(isinstance(s, VenueHistoryScreen) for s in self.app.screen_stack)
+        if row is not None and not open_:  # one history at a time (its id is unique)
             self.app.push_screen(VenueHistoryScreen(row.venue_id, row.name, row.code))
 
     def _venue_label(self, venue_id: str) -> str:

@@ -251,7 +251,7 @@ class ReviewScreen(ReviewActions):
 
     @on(PagedTable.RowHighlighted, "#review-table")
     def _row_highlighted(self, event: PagedTable.RowHighlighted) -> None:
-        if event.row_key.value is not None:
+        if event.row_key is not None and event.row_key.value is not None:  # cleared table
             self._load_detail(str(event.row_key.value))
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="review-detail")
