@@ -23,6 +23,8 @@ from fieldapp.tui.screens.home import HomeScreen
 from fieldapp.tui.screens.inspect import InspectScreen
 from fieldapp.tui.screens.review import ReviewScreen
 from fieldapp.tui.screens.rounds import RoundsScreen
+from fieldapp.tui.screens.venue_history import VenueHistoryScreen
+from fieldapp.tui.widgets import PagedTable
 
 pytestmark = pytest.mark.usefixtures("chinese")
 
@@ -187,3 +189,58 @@ async def test_letters_in_a_number_field_type_and_ctrl_keys_act(demo_home: Path)
         assert type(app.screen).__name__ == "PhotoDialog"
         await press(app, pilot, "escape")
         assert app.screen is screen and field.has_focus
+
+
+async def test_a_second_venue_history_takes_the_place_of_the_first(demo_home: Path) -> None:
+    """The long monkey walk's path: `i` on Home, `/`, Down, `i` on another venue pushed a
+    second history over the first (`DuplicateIds 'venue-history'`)."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await start(app, pilot)
+        await press(app, pilot, "i")
+        first = app.screen
+        assert isinstance(first, VenueHistoryScreen)
+        await press(app, pilot, "slash")
+        assert isinstance(app.screen, FindVenueScreen)
+        await pilot.press(*"小吃")
+        await press(app, pilot, "enter", "down", "down", "i")
+        second = app.screen
+        assert isinstance(second, VenueHistoryScreen)
+        assert second.venue_id != first.venue_id
+        assert stack(app).count("VenueHistoryScreen") == 1
+        await press(app, pilot, "escape")  # the first history is not behind it
+        assert isinstance(app.screen, HomeScreen)
+
+
+async def test_the_same_venue_history_twice_is_returned_to(demo_home: Path) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await start(app, pilot)
+        await press(app, pilot, "slash")
+        await pilot.press(*"小吃")
+        await press(app, pilot, "enter", "down", "i")
+        history = app.screen
+        assert isinstance(history, VenueHistoryScreen)
+        await press(app, pilot, "escape")
+        assert isinstance(app.screen, FindVenueScreen)
+        await press(app, pilot, "i")
+        assert isinstance(app.screen, VenueHistoryScreen)
+        assert app.screen.venue_id == history.venue_id
+        assert stack(app) == ["Screen", "HomeScreen", "FindVenueScreen", "VenueHistoryScreen"]
+
+
+async def test_a_highlight_from_a_cleared_review_table_is_ignored(demo_home: Path) -> None:
+    """The long monkey walk's other crash: a row highlight that arrives after the review
+    table was cleared carries no row key (`AttributeError` on `row_key.value`)."""
+    demo.act_as("supervisor")
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await start(app, pilot)
+        await press(app, pilot, "f5")
+        review = app.screen
+        assert isinstance(review, ReviewScreen)
+        table = review.query_one("#review-table", PagedTable)
+        table.post_message(PagedTable.RowHighlighted(table, 0, None))  # type: ignore[arg-type]
+        await press(app, pilot, "down", "up")
+        assert app.screen is review and app.is_running
+        assert table.row_count > 0

@@ -14,6 +14,8 @@ the inspection (and where it was opened from), then one section, then a dialog o
   inspection opens a search above it and Esc comes back to the inspection.
 - Esc goes back one level, and its label in the footer names the place it goes back to
   (`PLACE` of the screen below: a catalogue key).
+- A place that shows one record (a venue's history) is at most once too: showing the
+  same record returns to it, another record replaces it (`show_place`).
 - A dialog is not opened again while it is open (`open_dialog`).
 
 Screens that were closed are removed before a new one takes their id (`call_next`), so a
@@ -71,6 +73,17 @@ class Navigation(App[None]):
             ):
                 self.pop_screen()
             self.push_screen((make or screen_type)())
+
+    def show_place(self, new: S, same: Callable[[S], bool]) -> None:
+        """Show `new`, a place that holds one record: return to the open place of its kind
+        when `same` says it shows that record, else put `new` in that place's stead."""
+        open_ = self.open_place(type(new))
+        if open_ is None:
+            self.push_screen(new)
+        elif same(open_):
+            self.return_to(open_)
+        else:
+            self.replace_from(open_, new)
 
     def replace_from(self, screen: Screen[Any] | None, new: Screen[Any]) -> None:
         """Close `screen` and everything above it (if given), then open `new` in its place

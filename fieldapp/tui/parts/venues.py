@@ -5,7 +5,9 @@
 - scanned (see `fieldapp.tui.parts.scanning`) → `open_venue(presence="scanned", payload=…)`;
 - `open_venue` resumes the venue's draft or starts an inspection (in a thread worker),
   then `show_inspection` pushes InspectScreen(inspection_id);
-- a draft chosen on Home resumes it; an open hazard chosen on Home opens the re-inspection.
+- a draft chosen on Home resumes it; an open hazard chosen on Home opens the re-inspection;
+- `i` on a venue (a `HistoryWanted`) shows its submitted inspections, one history at a
+  time: the same venue's is returned to, another venue's takes its place.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from fieldapp.i18n import t
 from fieldapp.services.inspection.scan_proof import ScanMark
 from fieldapp.tui.dialogs import PresenceChoice, PresenceDialog
 from fieldapp.tui.parts.navigation import Navigation
-from fieldapp.tui.screens import InspectionReady, VenueChosen
+from fieldapp.tui.screens import HistoryWanted, InspectionReady, VenueChosen
 from fieldapp.tui.screens.home import HomeScreen
 
 
@@ -33,6 +35,13 @@ class VenueOpening(Navigation):
                 )
 
         self.open_dialog(PresenceDialog(event.label, PRESENCE_REASONS), chosen)
+
+    @on(HistoryWanted)
+    def _history_wanted(self, event: HistoryWanted) -> None:
+        from fieldapp.tui.screens.venue_history import VenueHistoryScreen
+
+        history = VenueHistoryScreen(event.venue_id, event.name, event.code)
+        self.show_place(history, lambda open_: open_.venue_id == event.venue_id)
 
     def open_venue(
         self,

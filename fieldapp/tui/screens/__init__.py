@@ -30,6 +30,15 @@ class VenueChosen(Message):
 
 
 @dataclass
+class HistoryWanted(Message):
+    """A venue's submitted inspections were asked for (`i` on Home or Find venue)."""
+
+    venue_id: str
+    name: str
+    code: str
+
+
+@dataclass
 class InspectionReady(Message):
     """An inspection was started or its draft found; the app shows it."""
 
@@ -75,4 +84,4 @@ class FieldScreen(Screen[ResultType]):
         await self.recompose()
 
 
-__all__ = ["FieldScreen", "InspectionReady", "VenueChosen", "WorkerFailed"]
+__all__ = ["FieldScreen", "HistoryWanted", "InspectionReady", "VenueChosen", "WorkerFailed"]

@@ -23,7 +23,7 @@ from textual.worker import get_current_worker
 from fieldapp.domain.kinds import VENUE_KINDS
 from fieldapp.i18n import t
 from fieldapp.tui.commands import localize_bindings
-from fieldapp.tui.screens import FieldScreen, VenueChosen
+from fieldapp.tui.screens import FieldScreen, HistoryWanted, VenueChosen
 from fieldapp.tui.widgets import PagedTable
 from fieldapp.tui.widgets.key_footer import KeyFooter
 
@@ -295,13 +295,10 @@ class FindVenueScreen(FieldScreen[None]):
 
     def action_history(self) -> None:
         """The submitted inspections of the venue under the results' cursor."""
-        from fieldapp.tui.screens.venue_history import VenueHistoryScreen
-
         key = self.query_one("#results", PagedTable).selected_key
         row = next((r for r in self.rows if r.venue_id == key), None)
-        open_ = any(isinstance(s, VenueHistoryScreen) for s in self.app.screen_stack)
-        if row is not None and not open_:  # one history at a time (its id is unique)
-            self.app.push_screen(VenueHistoryScreen(row.venue_id, row.name, row.code))
+        if row is not None:
+            self.post_message(HistoryWanted(row.venue_id, row.name, row.code))
 
     def action_focus_search(self) -> None:
         self.query_one("#query", Input).focus()

@@ -23,7 +23,7 @@ from textual.widgets import DataTable, Header, Label, Static
 from fieldapp.i18n import t
 from fieldapp.services.followups.plans import DueReading
 from fieldapp.tui.commands import localize_bindings
-from fieldapp.tui.screens import FieldScreen, VenueChosen
+from fieldapp.tui.screens import FieldScreen, HistoryWanted, VenueChosen
 from fieldapp.tui.views.due_list import DueRow, due_rows, venue_label
 from fieldapp.tui.views.home import PAGE, DraftRow, FindingRow, HomeView, build_home_view
 from fieldapp.tui.widgets import PagedTable, StatusBar
@@ -334,14 +334,11 @@ class HomeScreen(FieldScreen[None]):
 
     def action_history(self) -> None:
         """The submitted inspections of the venue under the due list's cursor."""
-        from fieldapp.tui.screens.venue_history import VenueHistoryScreen
-
         key = self.query_one("#due", PagedTable).selected_key
         rows = self.home_view.due if self.home_view else ()
         row = next((r for r in rows if r.venue_id == key), None)
-        open_ = any(isinstance(s, VenueHistoryScreen) for s in self.app.screen_stack)
-        if row is not None and not open_:  # one history at a time (its id is unique)
-            self.app.push_screen(VenueHistoryScreen(row.venue_id, row.name, row.code))
+        if row is not None:
+            self.post_message(HistoryWanted(row.venue_id, row.name, row.code))
 
     def _venue_label(self, venue_id: str) -> str:
         return venue_label(venue_id, self.home_view.due if self.home_view else ())
