@@ -21,17 +21,28 @@ SIZE = (80, 24)
 INSPECTOR = [
     ("Home (inspector)", []),
     ("Find venue (/)", ["slash", *"鼎美"]),
+    (
+        "An inspection (/, Enter on a venue, a presence reason)",
+        ["slash", *"鼎美", "enter", "down", "enter", "down", "enter"],
+    ),
     ("Rounds (F7)", ["f7"]),
     ("Daily report (F8)", ["f8"]),
     ("Sync (ctrl+F12)", ["ctrl+f12"]),
+    ("Report an incident (F4)", ["f4"]),
+    ("People (F11)", ["f11"]),
+    ("Follow-ups due (ctrl+T)", ["ctrl+t"]),
+    ("Patrols (ctrl+G)", ["ctrl+g"]),
+    ("Activities (ctrl+Y)", ["ctrl+y"]),
     ("Keys (F1)", ["f1"]),
 ]
 SUPERVISOR = [
     ("Review queue (F5), all active hazards (6)", ["f5", "6"]),
     ("Submitted inspections (F5, i)", ["f5", "i"]),
     ("One inspection, read-only (F5, i, Enter)", ["f5", "i", "enter"]),
+    ("Incident queue (F3)", ["f3"]),
     ("Dashboard (F6)", ["f6"]),
     ("Export (ctrl+E)", ["ctrl+e"]),
+    ("Campaigns (ctrl+K)", ["ctrl+k"]),
 ]
 
 

@@ -7,6 +7,7 @@ leaves the due list. Reading and writing run in thread workers.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -27,7 +28,7 @@ from fieldapp.tui.widgets.paged_table import selected_key
 class DueLine:
     ask: ActivityAsk
     status: str  # overdue | due | upcoming
-    due_on: str
+    due_on: str  # the day, or the days it is on time ("10-01–12-31")
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,16 @@ class HeldLine:
 class ActivitiesData:
     due: tuple[DueLine, ...]
     held: tuple[HeldLine, ...]
+
+
+def window_text(due_on: dt.date, due_by: dt.date) -> str:
+    """The day an activity is due, or the days it is on time: a quarterly drill due from
+    10-01 shows "10-01–12-31", so it does not read as late on 12-02."""
+    if due_on == due_by:
+        return due_on.isoformat()
+    if due_on.year == due_by.year:
+        return f"{due_on:%m-%d}–{due_by:%m-%d}"
+    return f"{due_on.isoformat()}–{due_by.isoformat()}"
 
 
 def load_activities() -> ActivitiesData:
@@ -64,7 +75,7 @@ def load_activities() -> ActivitiesData:
                 today=day.isoformat(),
             ),
             d.status,
-            d.window.due_on.isoformat(),
+            window_text(d.window.due_on, d.window.due_by),
         )
         for d in due.due_activities(day)
     )
