@@ -6,6 +6,7 @@ from fieldapp.domain.device_pin import KdfParams
 from fieldapp.domain.personal import new_key
 from fieldapp.services.people.registry import HouseholdForm, MemberForm
 from fieldapp.store import keyring
+from fieldapp.store.people_models import HouseholdMember
 
 _WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 
@@ -55,3 +56,13 @@ def key_behind_pin() -> None:
     (as after the lock screen), so the app starts past the PIN."""
     keyring.save_key(new_key())
     keyring.set_pin(PIN, CHEAP_KDF)
+
+
+def member_named(name: str) -> HouseholdMember:
+    """The person of that name on this device. Names are sealed at rest (a query cannot
+    match them): the members are opened and matched here, as the people screen does."""
+    return next(m for m in HouseholdMember.select() if m.name == name)
+
+
+def has_member_named(name: str) -> bool:
+    return any(m.name == name for m in HouseholdMember.select())

@@ -8,7 +8,7 @@ import base64
 from pathlib import Path
 
 import pytest
-from people_support import CHEAP_KDF, FATHER, PIN, returnee_family
+from people_support import CHEAP_KDF, FATHER, PIN, member_named, returnee_family
 from pilot_support import settle
 from textual.widgets import Input
 
@@ -18,7 +18,6 @@ from fieldapp.services.common import device_lock, settings
 from fieldapp.services.common.identity import me
 from fieldapp.services.people import registry
 from fieldapp.store import keyring
-from fieldapp.store.people_models import HouseholdMember
 from fieldapp.tui.app import make_app
 from fieldapp.tui.screens.home import HomeScreen
 from fieldapp.tui.screens.lock import LockScreen, SetPinScreen
@@ -63,13 +62,13 @@ def test_the_key_file_opens_nothing_without_the_pin(with_pin: bytes) -> None:
     with pytest.raises(device_pin.WrongPin):
         keyring.unlock("000111")
     keyring.unlock(PIN)
-    token = HouseholdMember.get(HouseholdMember.name == "陈建国").id_number
+    token = member_named("陈建国").id_number
     assert FATHER not in token
     assert keyring.cipher().open(token, field="id_number", owner=_father_id()) == FATHER
 
 
 def _father_id() -> str:
-    return str(HouseholdMember.get(HouseholdMember.name == "陈建国").id)
+    return str(member_named("陈建国").id)
 
 
 def test_wrong_pins_wait_longer_and_longer_and_the_count_survives_a_restart(

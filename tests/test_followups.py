@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from people_support import returnee_family
+from people_support import member_named, returnee_family
 from rounds_support import SUPERVISOR, Clock, act_as, china
 
 from fieldapp.domain.personal import new_key
@@ -16,7 +16,6 @@ from fieldapp.services.people import registry
 from fieldapp.store import keyring
 from fieldapp.store.followup_models import FollowupCase, FollowupReading
 from fieldapp.store.models import Outbox
-from fieldapp.store.people_models import HouseholdMember
 
 NORMAL = {"FUP-01": "36.6", "FUP-02": "yes"}
 
@@ -25,7 +24,7 @@ NORMAL = {"FUP-01": "36.6", "FUP-02": "yes"}
 def father(tree: Clock) -> str:
     keyring.save_key(new_key())
     registry.save_household(returnee_family("A11"))
-    return str(HouseholdMember.get(HouseholdMember.name == "陈建国").id)
+    return str(member_named("陈建国").id)
 
 
 def test_a_14_day_plan_asks_for_exactly_28_readings(tree: Clock, father: str) -> None:

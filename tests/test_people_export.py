@@ -11,7 +11,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from people_support import FAMILY_IDS, FATHER, returnee_family
+from people_support import FAMILY_IDS, FATHER, member_named, returnee_family
 from rounds_support import SUPERVISOR, Clock, act_as, china
 
 from fieldapp.domain.personal import new_key
@@ -21,7 +21,6 @@ from fieldapp.services.followups import plans, readings
 from fieldapp.services.people import registry
 from fieldapp.store import keyring
 from fieldapp.store.models import Outbox
-from fieldapp.store.people_models import HouseholdMember
 
 ID_NUMBER = re.compile(r"\d{17}[\dX]")
 
@@ -48,7 +47,7 @@ def _text(paths: list[Path]) -> str:
 def registry_with_a_case(tree: Clock) -> None:
     keyring.save_key(new_key())
     registry.save_household(returnee_family("A11"))
-    father = HouseholdMember.get(HouseholdMember.name == "陈建国")
+    father = member_named("陈建国")
     tree.set(china(2026, 6, 10, 8, 10))
     plan_id = plans.create_plan(str(father.id), start_on=dt.date(2026, 6, 10))
     readings.record_reading(plan_id, "2026-06-10T08:00", {"FUP-01": "37.9", "FUP-02": "yes"})

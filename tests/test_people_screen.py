@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
-from people_support import FATHER, MOTHER, key_behind_pin
+from people_support import FATHER, MOTHER, key_behind_pin, member_named
 from pilot_support import SIZE, open_screen, settle
 from textual.widgets import DataTable, Input, Select, Static
 
@@ -145,7 +145,7 @@ async def test_baobao_lists_and_the_follow_ups_due_on_home(unlocked: Path) -> No
         HouseholdForm(grid_code=grid, code="DM-020", members=[MemberForm("王租客")])
     )
     Responsibility.insert(household=family, person_id=who.person_id).execute()  # as pulled
-    plans.create_plan(str(HouseholdMember.get(HouseholdMember.name == "陈建国").id))
+    plans.create_plan(str(member_named("陈建国").id))
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot, rounds=2)

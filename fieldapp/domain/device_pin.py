@@ -1,6 +1,7 @@
 """The device PIN: it releases the personal-data key, and wrong guesses wait longer and longer.
 
-The key that opens ID numbers and phones (`fieldapp.domain.personal`) is kept on the device
+The key that opens ID numbers and phones (`fieldapp.domain.personal`), and the device key
+that opens everything else sealed in the store (`fieldapp.domain.at_rest`), are kept on the device
 wrapped (AES-256-GCM) under a key derived from the PIN with Argon2id (RFC 9106's
 low-memory profile: 3 passes over 64 MiB, 4 lanes; ~0.3 s on a field laptop), so the
 files copied off a laptop open nothing without the PIN. The GCM tag is the PIN check: a
@@ -32,6 +33,8 @@ FREE_ATTEMPTS = 3
 FIRST_WAIT_SECONDS = 30.0
 LONGEST_WAIT_SECONDS = 3600.0
 _WRAP_CONTEXT = b"fieldapp device pin wraps the personal-data key v1"
+# The device's private key (fieldapp.domain.at_rest), wrapped under the same PIN.
+DEVICE_KEY_CONTEXT = b"fieldapp device pin wraps the at-rest device key v1"
 
 
 class WrongPin(ValueError):
@@ -77,17 +80,17 @@ def derive(pin: str, salt: bytes, params: KdfParams) -> bytes:
     )
 
 
-def wrap(wrapping_key: bytes, key: bytes) -> str:
+def wrap(wrapping_key: bytes, key: bytes, context: bytes = _WRAP_CONTEXT) -> str:
     nonce = os.urandom(12)
-    sealed = AESGCM(wrapping_key).encrypt(nonce, key, _WRAP_CONTEXT)
+    sealed = AESGCM(wrapping_key).encrypt(nonce, key, context)
     return base64.urlsafe_b64encode(nonce + sealed).decode("ascii")
 
 
-def unwrap(wrapping_key: bytes, token: str) -> bytes:
+def unwrap(wrapping_key: bytes, token: str, context: bytes = _WRAP_CONTEXT) -> bytes:
     """The wrapped key; WrongPin when `wrapping_key` (the PIN) does not open it."""
     try:
         raw = base64.urlsafe_b64decode(token.encode("ascii"))
-        return AESGCM(wrapping_key).decrypt(raw[:12], raw[12:], _WRAP_CONTEXT)
+        return AESGCM(wrapping_key).decrypt(raw[:12], raw[12:], context)
     except (binascii.Error, ValueError, InvalidTag):
         raise WrongPin("this PIN does not open the personal-data key") from None
 

@@ -1,14 +1,18 @@
 """Follow-ups on the device (schema v6): plans on a person, readings, and the cases an
 abnormal reading opens with their append-only events (folded by the one fold,
-`fieldapp.domain.findings.fold`; `state` caches that fold)."""
+`fieldapp.domain.findings.fold`; `state` caches that fold). A reading's answers (the
+temperatures, the symptoms) and a case event's note are sealed at rest
+(`fieldapp.store.at_rest`); which items a reading failed and an event's data (codes: the
+receiving unit, the outcome) stay plain, for the day's counts and the fold."""
 
 from __future__ import annotations
 
-from peewee import BooleanField, CharField, DateField, ForeignKeyField, IntegerField, TextField
+from peewee import BooleanField, CharField, DateField, ForeignKeyField, IntegerField
 from playhouse.sqlite_ext import JSONField
 
 from fieldapp.store.models import BaseModel
 from fieldapp.store.people_models import HouseholdMember
+from fieldapp.store.sealed_fields import SealedJSON, SealedText
 
 
 class FollowupPlan(BaseModel):
@@ -35,7 +39,7 @@ class FollowupReading(BaseModel):
     plan_id: str
     slot_at = CharField()  # the due local time it answers, YYYY-MM-DDTHH:MM
     taken_at = CharField()  # device time (UTC)
-    answers = JSONField(default=dict)  # item code -> value
+    answers = SealedJSON(default=dict)  # item code -> value
     failed = JSONField(default=list)  # item codes the reading fails
     recorded_by = CharField()
     device_id = CharField(default="")
@@ -67,7 +71,7 @@ class FollowupCaseEvent(BaseModel):
     device_id = CharField(default="")
     base_event = CharField(null=True)
     at = CharField()
-    note = TextField(default="")
+    note = SealedText(default="")
     data = JSONField(default=dict)
     server_seq = IntegerField(null=True)
     conflict = BooleanField(default=False)

@@ -8,9 +8,15 @@ shows no ID number or phone. The file holds either
 
 - the key itself (base64, one line): no PIN is set yet — the app asks for one as soon as
   it sees this (`state() == CLEAR`), and the CLI may still use it; or
-- `{"v": 2, "kdf": "argon2id", "salt", "t", "m", "p", "key"}`: the key wrapped under a key
-  derived from the PIN (`fieldapp.domain.device_pin`). It is opened by `unlock(pin)` and
-  then held in this process's memory only, until `lock()` (the app's idle lock).
+- `{"v": 3, "kdf": "argon2id", "salt", "t", "m", "p", "key", "public", "private"}`: the key
+  wrapped under a key derived from the PIN (`fieldapp.domain.device_pin`), with the device
+  keypair that seals the rest of the personal data at rest (`fieldapp.domain.at_rest`):
+  the public key in clear (anyone may seal), the private key wrapped under the PIN too.
+  They are opened by `unlock(pin)` and then held in this process's memory only, until
+  `lock()` (the app's idle lock). A v2 record (no keypair) gets one at its next unlock.
+
+The data keys sealed to the device key live in a directory beside the store
+(`sealing_dir`, see `fieldapp.store.at_rest`).
 
 Wrong PINs are counted in a second file (`.pin-attempts`), so restarting the app does not
 reset the wait. `forget()` deletes both (a revoked device).
@@ -18,19 +24,25 @@ reset the wait. `forget()` deletes both (a revoked device).
 
 from __future__ import annotations
 
+import base64
 import json
 import os
+import shutil
 import time
 from collections.abc import Callable
 from pathlib import Path
 
-from fieldapp.domain import device_pin, personal
+from fieldapp.domain import at_rest, device_pin, personal
 from fieldapp.store.db import db
 
 NONE, CLEAR, LOCKED, UNLOCKED = "none", "clear", "locked", "unlocked"
 
-# The key opened by the PIN in this process, with the file it came from.
-_session: tuple[str, bytes] | None = None
+# The key and the device's private key opened by the PIN in this process, with the file
+# they came from.
+_session: tuple[str, bytes, bytes] | None = None
+# Bumped whenever the keys held change (PIN set, unlock, lock, forget): caches of keys
+# derived from them (`fieldapp.store.at_rest`) drop what they hold when it moves.
+generation = 0
 
 
 class PinWait(RuntimeError):
@@ -46,11 +58,15 @@ def key_path() -> Path:
     return Path(str(db.database) + ".personal-key")
 
 
+def sealing_dir() -> Path:
+    return Path(str(db.database) + ".sealing")
+
+
 def _attempts_path() -> Path:
     return Path(str(db.database) + ".pin-attempts")
 
 
-def _write(path: Path, text: str) -> None:
+def write_owner_only(path: Path, text: str) -> None:
     """Owner-only, atomically (a crash leaves the old content or the new one)."""
     temporary = path.with_name(path.name + ".tmp")
     fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
@@ -75,6 +91,27 @@ def _read() -> str | dict[str, object] | None:
 def _session_key() -> bytes | None:
     if _session is not None and _session[0] == str(key_path()):
         return _session[1]
+    return None
+
+
+def _opened(key: bytes, private: bytes) -> None:
+    global _session, generation
+    _session = (str(key_path()), key, private)
+    generation += 1
+
+
+def device_public_key() -> bytes | None:
+    """The public half of the device key (no PIN needed); None before a PIN is set."""
+    held = _read()
+    if isinstance(held, dict) and held.get("public"):
+        return base64.urlsafe_b64decode(str(held["public"]))
+    return None
+
+
+def device_private_key() -> bytes | None:
+    """The private half, while the PIN has it open in this process."""
+    if _session is not None and _session[0] == str(key_path()):
+        return _session[2]
     return None
 
 
@@ -105,35 +142,52 @@ def has_key() -> bool:
 def save_key(key: bytes) -> None:
     """Keep a key fetched from the server: in clear while no PIN is set (the app then asks
     for one), else wrapped — which needs the PIN's key, so only while unlocked."""
+    global generation
     if isinstance(_read(), dict):
         raise personal.PersonalDataLocked("the device PIN is set: unlock before saving a key")
-    _write(key_path(), personal.encode_key(key))
+    write_owner_only(key_path(), personal.encode_key(key))
+    generation += 1
 
 
 def set_pin(pin: str, params: device_pin.KdfParams | None = None) -> None:
-    """Wrap the key under `pin` (first run, or a change of PIN while unlocked)."""
-    global _session
+    """Wrap the key and the device key under `pin` (first run: the device key is made
+    now; or a change of PIN while unlocked: the same device key)."""
     problem = device_pin.pin_problem(pin)
     if problem:
         raise ValueError(problem)
     key = load_key()
     if key is None:
         raise personal.PersonalDataLocked("no key to protect, or the device is locked")
+    private = device_private_key()
+    public = device_public_key()
+    if private is None or public is None:
+        private, public = at_rest.new_keypair()
     params = params or device_pin.DEFAULT_PARAMS
     salt = device_pin.new_salt()
-    wrapped = device_pin.wrap(device_pin.derive(pin, salt, params), key)
+    _write_record(device_pin.derive(pin, salt, params), salt, params, key, (private, public))
+    _opened(key, private)
+    _attempts_path().unlink(missing_ok=True)
+
+
+def _write_record(
+    wrapping: bytes,
+    salt: bytes,
+    params: device_pin.KdfParams,
+    key: bytes,
+    keypair: tuple[bytes, bytes],
+) -> None:
     record = {
-        "v": 2,
+        "v": 3,
         "kdf": "argon2id",
         "salt": salt.hex(),
         "t": params.time_cost,
         "m": params.memory_kib,
         "p": params.parallelism,
-        "key": wrapped,
+        "key": device_pin.wrap(wrapping, key),
+        "public": base64.urlsafe_b64encode(keypair[1]).decode("ascii"),
+        "private": device_pin.wrap(wrapping, keypair[0], device_pin.DEVICE_KEY_CONTEXT),
     }
-    _write(key_path(), json.dumps(record))
-    _session = (str(key_path()), key)
-    _attempts_path().unlink(missing_ok=True)
+    write_owner_only(key_path(), json.dumps(record))
 
 
 def failures() -> tuple[int, float]:
@@ -155,8 +209,8 @@ def wait_left(now: float) -> float:
 
 def unlock(pin: str, *, clock: Callable[[], float] = time.time) -> None:
     """Open the key with the PIN and hold it for this process. PinWait while wrong PINs
-    must wait; device_pin.WrongPin (and one more failure counted) for a wrong PIN."""
-    global _session
+    must wait; device_pin.WrongPin (and one more failure counted) for a wrong PIN. A
+    record from before the device key (v2) gets its device key now."""
     held = _read()
     if not isinstance(held, dict):
         return  # no PIN: nothing to open
@@ -165,28 +219,36 @@ def unlock(pin: str, *, clock: Callable[[], float] = time.time) -> None:
     if left > 0:
         raise PinWait(left, failures()[0])
     params = device_pin.KdfParams(int(str(held["t"])), int(str(held["m"])), int(str(held["p"])))
+    salt = bytes.fromhex(str(held["salt"]))
     try:
-        wrapping = device_pin.derive(pin, bytes.fromhex(str(held["salt"])), params)
+        wrapping = device_pin.derive(pin, salt, params)
         key = device_pin.unwrap(wrapping, str(held["key"]))
     except device_pin.WrongPin:
         count = failures()[0] + 1
-        _write(_attempts_path(), json.dumps({"failures": count, "at": now}))
+        write_owner_only(_attempts_path(), json.dumps({"failures": count, "at": now}))
         raise
-    _session = (str(key_path()), key)
+    if held.get("private"):
+        private = device_pin.unwrap(wrapping, str(held["private"]), device_pin.DEVICE_KEY_CONTEXT)
+    else:
+        private, public = at_rest.new_keypair()
+        _write_record(wrapping, salt, params, key, (private, public))
+    _opened(key, private)
     _attempts_path().unlink(missing_ok=True)
 
 
 def lock() -> None:
-    """Forget the opened key (the idle lock); the PIN opens it again."""
-    global _session
+    """Forget the opened keys (the idle lock); the PIN opens them again."""
+    global _session, generation
     _session = None
+    generation += 1
 
 
 def forget() -> None:
-    """Delete the key and the PIN's files and forget the opened key (a revoked device)."""
+    """Delete the keys and the PIN's files and forget the opened keys (a revoked device)."""
     lock()
     key_path().unlink(missing_ok=True)
     _attempts_path().unlink(missing_ok=True)
+    shutil.rmtree(sealing_dir(), ignore_errors=True)
 
 
 def cipher() -> personal.PersonalCipher:

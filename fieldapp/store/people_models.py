@@ -2,15 +2,19 @@
 
 `id_number` and `phone` hold sealed tokens (AES-GCM, `fieldapp.domain.personal`), never
 clear values; `id_lookup` / `phone_lookup` are keyed hashes for finding duplicates. The
-key that opens them is not in this file (see `fieldapp.store.keyring`).
+key that opens them is not in this file (see `fieldapp.store.keyring`). Names, addresses,
+tags, notes and plates are sealed at rest to the device key (`SealedText`,
+`fieldapp.store.at_rest`): no query filters or sorts on them. The household's code and
+building (户号, 组) stay plain: the lists sort on them, and without the address and the
+names they say little.
 """
 
 from __future__ import annotations
 
 from peewee import CharField, CompositeKey, DateField, ForeignKeyField, IntegerField, TextField
-from playhouse.sqlite_ext import JSONField
 
 from fieldapp.store.models import BaseModel, Grid
+from fieldapp.store.sealed_fields import SealedJSON, SealedText
 
 
 class Household(BaseModel):
@@ -20,8 +24,8 @@ class Household(BaseModel):
     code = CharField(default="")  # 户号
     building = CharField(default="")  # 楼栋 / 屯
     venue_id = CharField(null=True)  # rental housing: the venue the room is in
-    address = TextField(default="")
-    note = TextField(default="")
+    address = SealedText(default="")
+    note = SealedText(default="")
     updated_at = CharField(default="")
     updated_by = CharField(default="")
 
@@ -34,17 +38,17 @@ class HouseholdMember(BaseModel):
     id = CharField(primary_key=True)
     household = ForeignKeyField(Household, backref="members", on_delete="CASCADE")
     household_id: str
-    name = CharField()
+    name = SealedText()
     sex = CharField(default="")
     birth_year = IntegerField(null=True)
     id_number = TextField(default="")  # sealed token
     id_lookup = CharField(default="", index=True)
     phone = TextField(default="")  # sealed token
     phone_lookup = CharField(default="")
-    tags = JSONField(default=list)
+    tags = SealedJSON(default=list)
     arrived_on = DateField(null=True)
     left_on = DateField(null=True)
-    note = TextField(default="")
+    note = SealedText(default="")
 
     class Meta:
         table_name = "household_member"
@@ -54,9 +58,9 @@ class Vehicle(BaseModel):
     id = CharField(primary_key=True)
     household = ForeignKeyField(Household, backref="vehicles", on_delete="CASCADE")
     household_id: str
-    plate = CharField()
+    plate = SealedText()
     kind = CharField(default="")
-    note = TextField(default="")
+    note = SealedText(default="")
 
     class Meta:
         table_name = "vehicle"

@@ -6,11 +6,21 @@ nowhere), then every row of the registry and its follow-ups and the unsent ops t
 them, in one transaction with SQLite's `secure_delete` on, and the WAL is checkpointed and
 truncated, so neither the store file nor its WAL keeps the deleted names. The audit ops
 (reveals, exports, merges) stay: they hold ids, not personal data, and are the trail.
+
+Sealing at rest (`fieldapp.store.at_rest`): the payloads of the personal ops are sealed in
+the Outbox (`seal_payload`, opened for the push by `payload_text`), and
+`seal_plain_rows` seals what was written before the device had its key (a store from
+before sealing, rows pulled before the first PIN) in place, the same way: secure_delete
+on, the WAL checkpointed and truncated, so the clear values are left in neither file.
 """
 
 from __future__ import annotations
 
-from fieldapp.store import keyring
+from typing import Any
+
+from fieldapp.domain import at_rest as sealed
+from fieldapp.domain.personal import PersonalDataLocked
+from fieldapp.store import at_rest, keyring
 from fieldapp.store.db import db
 from fieldapp.store.followup_models import (
     FollowupCase,
@@ -20,6 +30,7 @@ from fieldapp.store.followup_models import (
 )
 from fieldapp.store.models import Outbox
 from fieldapp.store.people_models import Household, HouseholdMember, Responsibility, Vehicle
+from fieldapp.store.sealed_fields import SealedText
 
 # Ops whose payloads hold people data (names, sealed numbers, readings, case notes).
 PERSONAL_OPS = (
@@ -28,6 +39,82 @@ PERSONAL_OPS = (
     "followup.reading",
     "followup_case.event",
 )
+PAYLOAD_CONTEXT = "outbox.payload"
+SEALED_MODELS: tuple[Any, ...] = (Household, HouseholdMember, Vehicle, FollowupReading,
+                                  FollowupCaseEvent)  # fmt: skip
+
+
+def seal_payload(op_type: str, text: str) -> str:
+    """An op's canonical JSON as the Outbox keeps it: sealed when it carries people."""
+    return at_rest.seal(text, PAYLOAD_CONTEXT) if op_type in PERSONAL_OPS else text
+
+
+def payload_text(row: Outbox) -> str:
+    """An Outbox row's canonical JSON; PersonalDataLocked for a sealed one while locked."""
+    return at_rest.open_value(row.payload, PAYLOAD_CONTEXT)
+
+
+LOCKED_OPS_WARNING = (
+    "people records wait on this device: they are sealed until the PIN opens them; "
+    "unlock the app (ctrl+l) and sync again"
+)
+
+
+def opened_payloads(rows: list[Outbox]) -> tuple[list[Outbox], bool]:
+    """Rows about to be pushed, their payloads opened in memory, up to the first one a
+    locked device cannot open; and whether one was held back (it, and the ops after it,
+    which may need it on the server first, wait for the PIN)."""
+    for index, row in enumerate(rows):
+        try:
+            row.payload = payload_text(row)  # in memory only: the push splices it in
+        except PersonalDataLocked:
+            return rows[:index], True
+    return rows, False
+
+
+def _plain_in(table: str, id_column: str, columns: dict[str, str], where: str = "") -> int:
+    """Seal the clear values of `columns` (column -> context) of `table`; rows sealed."""
+    names = ", ".join(columns)
+    found = db.execute_sql(f"SELECT {id_column}, {names} FROM {table} {where}").fetchall()
+    count = 0
+    for row_id, *values in found:
+        changes = {
+            column: at_rest.seal(value, context)
+            for (column, context), value in zip(columns.items(), values, strict=True)
+            if isinstance(value, str) and value and not sealed.is_sealed(value)
+        }
+        if changes:
+            sets = ", ".join(f"{column} = ?" for column in changes)
+            db.execute_sql(f"UPDATE {table} SET {sets} WHERE {id_column} = ?",
+                           (*changes.values(), row_id))  # fmt: skip
+            count += 1
+    return count
+
+
+def seal_plain_rows() -> int:
+    """Seal, in place, every personal value still clear in the store (rows written before
+    the device key existed); returns the rows sealed. Nothing to do before a PIN is set."""
+    if not at_rest.sealing():
+        return 0
+    count = 0
+    db.execute_sql("PRAGMA secure_delete = ON")
+    try:
+        with db.atomic():
+            for model in SEALED_MODELS:
+                columns = {
+                    f.column_name: f"{model._meta.table_name}.{f.column_name}"
+                    for f in model._meta.sorted_fields
+                    if isinstance(f, SealedText)
+                }
+                count += _plain_in(model._meta.table_name, "id", columns)
+            kinds = ", ".join(f"'{op}'" for op in PERSONAL_OPS)
+            count += _plain_in("outbox", "seq", {"payload": PAYLOAD_CONTEXT},
+                               f"WHERE type IN ({kinds})")  # fmt: skip
+    finally:
+        db.execute_sql("PRAGMA secure_delete = OFF")
+    if count:
+        db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    return count
 
 
 def forget_personal_data() -> int:

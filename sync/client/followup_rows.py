@@ -28,7 +28,10 @@ def _upsert(model: Any, row_id: str, values: dict[str, Any]) -> None:
 
 def apply_followup(record: dict[str, Any]) -> str | None:
     """Upsert the plan and everything under it; a warning when its person is not here."""
-    if HouseholdMember.get_or_none(HouseholdMember.id == record["member_id"]) is None:
+    held = HouseholdMember.select(HouseholdMember.id).where(
+        HouseholdMember.id == record["member_id"]
+    )  # the id only: a pull applied while locked opens nothing
+    if not held.exists():
         return f"follow-up plan {record['id']} skipped: its person is not on this device"
     values = {f: record.get(f) for f in PLAN_FIELDS}
     values.update(member=record["member_id"], start_on=dt.date.fromisoformat(record["start_on"]))

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from fieldapp.domain.clock import now_iso
 from fieldapp.store.db import db
 from fieldapp.store.models import Blob, Outbox
+from fieldapp.store.personal_data import PERSONAL_OPS
 from sync.client.base import Progress, ServerUnavailable, SyncResult, error_message
 from sync.client.blobs import adopt_file, missing_blobs, store_blob
 from sync.protocol import media_refs, photo_refs
@@ -69,7 +70,9 @@ class PhotoTransfer:
         reported and skipped: it never holds its op back."""
         result = result if result is not None else SyncResult()
         wanted: list[str] = []
-        for row in Outbox.select().where(Outbox.state == "pending").order_by(Outbox.seq):
+        # The ops carrying people have no photos (and are sealed at rest): not opened.
+        pending = (Outbox.state == "pending") & Outbox.type.not_in(PERSONAL_OPS)
+        for row in Outbox.select().where(pending).order_by(Outbox.seq):
             for sha in photo_refs(row.type, json.loads(row.payload)):
                 if sha not in wanted:
                     wanted.append(sha)

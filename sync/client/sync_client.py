@@ -28,7 +28,7 @@ from fieldapp.domain.personal import decode_key
 from fieldapp.store import keyring
 from fieldapp.store.db import db
 from fieldapp.store.models import Outbox, SyncState
-from fieldapp.store.personal_data import forget_personal_data
+from fieldapp.store.personal_data import LOCKED_OPS_WARNING, forget_personal_data, opened_payloads
 from sync.client.apply import PageApplier, forget_server_seqs, record_server_seqs
 from sync.client.base import (
     PHASES,
@@ -210,6 +210,9 @@ class SyncClient(PhotoTransfer):
                 .order_by(Outbox.seq)
                 .limit(self.batch_size)
             )
+            rows, held_back = opened_payloads(rows)
+            if held_back and LOCKED_OPS_WARNING not in result.warnings:
+                result.warnings.append(LOCKED_OPS_WARNING)
             if not rows:
                 break
             last_seq = rows[-1].seq
@@ -221,6 +224,8 @@ class SyncClient(PhotoTransfer):
             if epoch and self.check_epoch(epoch) and not restarted:
                 result.new_epoch, restarted, last_seq = True, True, 0
                 total = done + Outbox.select().where(Outbox.state == "pending").count()
+            elif held_back:
+                break  # the ops after it may need it on the server first: they wait too
         return result
 
     def _send(self, rows: list[Outbox]) -> tuple[str | None, dict[str, OpResult]]:

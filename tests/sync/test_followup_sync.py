@@ -4,12 +4,11 @@ see it."""
 
 from __future__ import annotations
 
-from people_support import returnee_family
+from people_support import member_named, returnee_family
 
 from fieldapp.services.followups import cases, plans, readings
 from fieldapp.services.people import registry
 from fieldapp.store.followup_models import FollowupCase, FollowupPlan
-from fieldapp.store.people_models import HouseholdMember
 from sync.server import db as server_db
 from sync.server.followup_models import FollowupCase as ServerCase
 from sync.server.followup_models import FollowupReading as ServerReading
@@ -20,7 +19,7 @@ def test_an_abnormal_reading_becomes_a_case_the_supervisor_hands_over(make_devic
     with worker.client() as client:
         assert client.sync_once().ok
     registry.save_household(returnee_family())
-    father = HouseholdMember.get(HouseholdMember.name == "陈建国")
+    father = member_named("陈建国")
     plan_id = plans.create_plan(father.id)
     morning, afternoon = (d.slot_at for d in plans.due_readings())  # today's two
     readings.record_reading(plan_id, morning, {"FUP-01": "36.5", "FUP-02": "yes"})

@@ -4,7 +4,7 @@ supervisor, on the device and on the server."""
 from __future__ import annotations
 
 import pytest
-from people_support import FATHER, returnee_family
+from people_support import FATHER, member_named, returnee_family
 
 from fieldapp.domain import personal
 from fieldapp.services.people import duplicates, registry, reveal
@@ -49,7 +49,7 @@ def test_a_supervisor_merges_two_records_of_one_person(make_device):
     for pair in pairs:
         duplicates.merge(pair.keep.id, pair.drop.id)
     assert duplicates.duplicates() == []
-    father = HouseholdMember.get(HouseholdMember.name == "陈建国")
+    father = member_named("陈建国")
     assert father.tags == ["tenant", "returnee"]
     assert father.note == "租住200号"
     assert reveal.reveal(father.id, personal.PHONE_FIELD) == "13800138000"

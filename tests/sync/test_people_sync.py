@@ -4,7 +4,7 @@ reveals audited."""
 from __future__ import annotations
 
 import pytest
-from people_support import FAMILY_IDS, FATHER, returnee_family
+from people_support import FAMILY_IDS, FATHER, member_named, returnee_family
 
 from fieldapp.domain import personal
 from fieldapp.services.export.ledger import export_ledger
@@ -55,7 +55,7 @@ def test_a_family_registered_offline_reaches_the_supervisor_masked(make_device, 
     assert Household.get_by_id(household_id).code == "DM-017"
     names = {m.name for m in registry.household(household_id).members}
     assert names == {"陈建国", "林秀英", "陈小明"}
-    father = HouseholdMember.get(HouseholdMember.name == "陈建国")
+    father = member_named("陈建国")
     assert reveal.reveal(father.id, personal.ID_NUMBER_FIELD) == FATHER
     export_ledger(supervisor.home / "ledger.csv", fmt="csv")  # masked, and audited too
     with supervisor.client() as client:

@@ -7,14 +7,14 @@ from __future__ import annotations
 
 import datetime as dt
 
-from people_support import returnee_family
+from people_support import has_member_named, member_named, returnee_family
 
 from fieldapp.domain.clock import today
 from fieldapp.services.followups import cases, plans, readings
 from fieldapp.services.people import registry
 from fieldapp.services.people.registry import HouseholdForm, MemberForm
 from fieldapp.store.followup_models import FollowupCase, FollowupPlan, FollowupReading
-from fieldapp.store.people_models import Household, HouseholdMember
+from fieldapp.store.people_models import Household
 from sync.server import db as server_db
 from sync.server.followup_models import FollowupPlan as ServerPlan
 from sync.server.models import AuditEntry, ChangeLog
@@ -50,7 +50,7 @@ def test_retention_deletes_ended_follow_ups_and_people_who_left_on_both_ends(mak
         assert client.sync_once().ok
     start = today()
     registry.save_household(returnee_family())
-    father = HouseholdMember.get(HouseholdMember.name == "陈建国")
+    father = member_named("陈建国")
     plan_id = plans.create_plan(father.id, start_on=start)  # 14 days: last day start + 13
     morning, afternoon = (d.slot_at for d in plans.due_readings())
     readings.record_reading(plan_id, morning, {"FUP-01": "36.5", "FUP-02": "yes"})
@@ -70,7 +70,7 @@ def test_retention_deletes_ended_follow_ups_and_people_who_left_on_both_ends(mak
     supervisor = make_device("supervisor").enroll("p-sup")
     with supervisor.client() as client:
         assert client.sync_once().ok
-    assert not HouseholdMember.select().where(HouseholdMember.name == "王租客").exists()
+    assert not has_member_named("王租客")
     cases.hand_over(sick.case_id, "卫健2026-017")
     cases.record_outcome(sick.case_id, "isolated")
     cases.close(sick.case_id)

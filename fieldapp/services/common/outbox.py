@@ -8,14 +8,16 @@ from fieldapp.domain.canonical import canonical_json, payload_hash
 from fieldapp.domain.clock import now_iso
 from fieldapp.domain.ids import new_id
 from fieldapp.store.models import Outbox
+from fieldapp.store.personal_data import seal_payload
 
 
 def enqueue(op_type: str, payload: dict[str, Any]) -> Outbox:
-    """Append an operation. Call inside the transaction that writes the row it describes."""
+    """Append an operation. Call inside the transaction that writes the row it describes.
+    The payload of an op carrying people is sealed at rest (`store.personal_data`)."""
     return Outbox.create(
         op_id=new_id(),
         type=op_type,
-        payload=canonical_json(payload),
+        payload=seal_payload(op_type, canonical_json(payload)),
         payload_hash=payload_hash(payload),
         created_at=now_iso(),
     )

@@ -297,21 +297,28 @@ def household(household_id: str) -> HouseholdView:
 def households(query: str = "", *, cadre: str = "", limit: int = 500) -> list[HouseholdView]:
     """The households of my grids (and under them), by grid, building and code; `query`
     matches a household's code, address or building, or a member's name; `cadre` (a
-    person id) keeps only that cadre's 包保 households."""
+    person id) keeps only that cadre's 包保 households. Names and addresses are sealed at
+    rest (`fieldapp.store.at_rest`): the search opens them and filters here, not in SQL
+    (a grid holds thousands of people); PersonalDataLocked while the device is locked."""
     grids = grid_codes_under([code for code, _name in me().grids])
-    select = Household.select(Household.id).where(Household.grid.in_(grids))
+    mine = Household.grid.in_(grids)
     if cadre:
-        select = select.where(Household.id.in_(responsibilities.households_of(cadre)))
-    text = query.strip()
-    if text:
-        like = f"%{text}%"
-        named = HouseholdMember.select(HouseholdMember.household).where(HouseholdMember.name**like)
-        select = select.where(
-            (Household.code**like)
-            | (Household.address**like)
-            | (Household.building**like)
-            | Household.id.in_(named)
-        )
-    ids = [row.id for row in select.order_by(Household.grid, Household.building, Household.code,
-                                             Household.id).limit(limit)]  # fmt: skip
-    return [household(hid) for hid in ids]
+        mine &= Household.id.in_(responsibilities.households_of(cadre))
+    order = (Household.grid, Household.building, Household.code, Household.id)
+    text = query.strip().casefold()
+    if not text:
+        return [household(row.id) for row in
+                Household.select(Household.id).where(mine).order_by(*order).limit(limit)]  # fmt: skip
+    found: dict[str, list[str]] = {}
+    for row in Household.select(Household.id, Household.code, Household.building,
+                                Household.address).where(mine).order_by(*order):  # fmt: skip
+        found[row.id] = [row.code, row.building, row.address]
+    members = (
+        HouseholdMember.select(HouseholdMember.household, HouseholdMember.name)
+        .join(Household)
+        .where(mine)
+    )
+    for member in members:
+        found[member.household_id].append(member.name)
+    ids = [hid for hid, texts in found.items() if any(text in x.casefold() for x in texts)]
+    return [household(hid) for hid in ids[:limit]]

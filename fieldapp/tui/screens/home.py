@@ -169,11 +169,15 @@ class HomeScreen(FieldScreen[None]):
     @work(thread=True, exclusive=True, exit_on_error=False, group="home-followups")
     def _load_followups(self) -> None:
         """The follow-up readings due to me today (temperatures of returnees…)."""
+        from fieldapp.domain.personal import PersonalDataLocked
         from fieldapp.services.followups import plans
         from fieldapp.store import db
 
         with db.connection_context():
-            due = tuple(plans.due_readings())
+            try:
+                due = tuple(plans.due_readings())
+            except PersonalDataLocked:  # the names are sealed: the line waits for the PIN
+                due = ()
         self.post_message(self.FollowupsDue(due))
 
     @on(FollowupsDue)

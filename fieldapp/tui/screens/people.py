@@ -82,6 +82,7 @@ class PeopleScreen(PeopleActions):
         self.data = PeopleData((), (), False)
         self.members: dict[str, tuple[HouseholdView, MemberView]] = {}
         self.cadre: tuple[str, str] | None = None  # (person id, name): only their 包保 list
+        self.locked = False  # the last load met the device locked
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -154,16 +155,37 @@ class PeopleScreen(PeopleActions):
         """F11 again while here: back to the search field."""
         self.action_focus_search()
 
+    @dataclass
+    class Locked(Message):
+        """Names and addresses are sealed at rest and the device is locked."""
+
     @work(thread=True, exclusive=True, exit_on_error=False, group="people-load")
     def _load(self, query: str) -> None:
+        from fieldapp.domain.personal import PersonalDataLocked
         from fieldapp.store import db
 
         with db.connection_context():
-            data = load_people(query, self.cadre[0] if self.cadre else "")
+            try:
+                data = load_people(query, self.cadre[0] if self.cadre else "")
+            except PersonalDataLocked:
+                self.post_message(self.Locked())
+                return
         self.post_message(self.Loaded(data))
+
+    @on(Locked)
+    def _locked(self) -> None:
+        self.locked = True
+        self.members = {}
+        self.query_one("#people-table", DataTable).clear()
+        self.query_one("#people-household", Static).update(t("people.sealed_locked"))
+
+    def on_screen_resume(self) -> None:
+        if self.locked:  # the PIN was entered above this screen: read again
+            self.reload()
 
     @on(Loaded)
     def _loaded(self, event: Loaded) -> None:
+        self.locked = False
         self.data = event.data
         self.refresh_bindings()
         table = self.query_one("#people-table", DataTable)
