@@ -138,6 +138,7 @@ def report(
         grid = Grid.get_or_none(Grid.code == grid_code)
         if grid is None:
             raise click.ClickException(t("report.unknown_grid", grid=grid_code))
+        unlock_personal_data()  # the people figures count tags sealed at rest
         try:
             filed = daily_reports.file_report(
                 grid_code, day=_date(day), remarks=remarks, zero_report=zero

@@ -7,12 +7,15 @@ person or another field does not open), and `lookup` gives a keyed hash (HMAC-SH
 finds duplicates without decrypting anything. Screens and exports show `mask_id_number` /
 `mask_phone`; the clear value is opened only by a deliberate, audited reveal.
 
-Why field-level AES-GCM rather than SQLCipher: `cryptography` is already a dependency with
-wheels everywhere, while SQLCipher needs a native build of its own on every field laptop;
-the ciphertext is the same on the device, on the wire and on the server (one key per
+Why these tokens and not SQLCipher: `cryptography` is already a dependency with wheels
+everywhere, while SQLCipher needs a native build of its own on every field laptop; the
+ciphertext is the same on the device, on the wire and on the server (one key per
 deployment, handed by the server to enrolled devices), so the server's tables and its
-pull feed hold no clear ID number either; and the rest of the store (venues, checklists,
-the venue search index) stays an ordinary SQLite file.
+pull feed hold no clear ID number either. On the device the rest of a person (name,
+address, tags, notes, plates, readings, case notes, the unsent ops) is sealed at rest
+too, but differently: to a key of the device's own, so that a pull applied while the app
+is locked can still write it (`fieldapp.domain.at_rest`, `fieldapp.store.at_rest`); the
+venues, checklists and inspections stay an ordinary SQLite file, as fast as before.
 
 Pure: no Peewee, Textual or httpx.
 """
