@@ -60,16 +60,24 @@ LOCKED_OPS_WARNING = (
 )
 
 
-def opened_payloads(rows: list[Outbox]) -> tuple[list[Outbox], bool]:
-    """Rows about to be pushed, their payloads opened in memory, up to the first one a
-    locked device cannot open; and whether one was held back (it, and the ops after it,
-    which may need it on the server first, wait for the PIN)."""
-    for index, row in enumerate(rows):
+def opened_payloads(rows: list[Outbox], *, holding: bool = False) -> tuple[list[Outbox], bool]:
+    """Rows about to be pushed, their payloads opened in memory; and whether a people op
+    was held back. While locked, the first people op that cannot be opened waits for the
+    PIN, and every people op after it waits too (a reading may need its household on the
+    server first); the other ops — inspections, findings, incidents, which never need a
+    people op — go on. `holding`: a people op of an earlier batch was held back."""
+    sendable: list[Outbox] = []
+    held_back = holding
+    for row in rows:
+        if held_back and row.type in PERSONAL_OPS:
+            continue
         try:
             row.payload = payload_text(row)  # in memory only: the push splices it in
         except PersonalDataLocked:
-            return rows[:index], True
-    return rows, False
+            held_back = True
+            continue
+        sendable.append(row)
+    return sendable, held_back
 
 
 def _plain_in(table: str, id_column: str, columns: dict[str, str], where: str = "") -> int:

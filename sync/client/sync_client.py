@@ -202,20 +202,22 @@ class SyncClient(PhotoTransfer):
         """Send waiting ops in seq order, in batches; record each answer with its op."""
         result = result if result is not None else SyncResult()
         total = Outbox.select().where(Outbox.state == "pending").count()
-        done, last_seq, restarted = 0, 0, False
+        done, last_seq, restarted, held_back = 0, 0, False, False
         while True:
-            rows = list(
+            batch = list(
                 Outbox.select()
                 .where((Outbox.state == "pending") & (Outbox.seq > last_seq))
                 .order_by(Outbox.seq)
                 .limit(self.batch_size)
             )
-            rows, held_back = opened_payloads(rows)
+            if not batch:
+                break
+            last_seq = batch[-1].seq
+            rows, held_back = opened_payloads(batch, holding=held_back)
             if held_back and LOCKED_OPS_WARNING not in result.warnings:
                 result.warnings.append(LOCKED_OPS_WARNING)
             if not rows:
-                break
-            last_seq = rows[-1].seq
+                continue
             epoch, answers = self._send(rows)
             self._record(rows, answers, result)
             done += len(rows)
@@ -224,8 +226,6 @@ class SyncClient(PhotoTransfer):
             if epoch and self.check_epoch(epoch) and not restarted:
                 result.new_epoch, restarted, last_seq = True, True, 0
                 total = done + Outbox.select().where(Outbox.state == "pending").count()
-            elif held_back:
-                break  # the ops after it may need it on the server first: they wait too
         return result
 
     def _send(self, rows: list[Outbox]) -> tuple[str | None, dict[str, OpResult]]:

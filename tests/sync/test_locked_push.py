@@ -1,0 +1,52 @@
+"""A locked device syncs what holds no personal data and keeps its people for the PIN:
+against a real server, an inspection recorded after a family still reaches the supervisor
+while the app is locked; the family follows after the PIN, in the order it was written."""
+
+from __future__ import annotations
+
+import pytest
+from people_support import CHEAP_KDF, PIN, returnee_family
+
+from fieldapp.domain import device_pin
+from fieldapp.services.common import device_lock
+from fieldapp.services.incidents.reporting import IncidentReport, report_incident
+from fieldapp.services.people import registry
+from fieldapp.store.models import Outbox
+from fieldapp.store.personal_data import LOCKED_OPS_WARNING
+from sync.server import db as server_db
+from sync.server.incident_models import Incident as ServerIncident
+from sync.server.people_models import HouseholdMember as ServerMember
+
+
+@pytest.fixture(autouse=True)
+def cheap_kdf(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(device_pin, "DEFAULT_PARAMS", CHEAP_KDF)
+
+
+def on_server() -> tuple[int, int]:
+    with server_db.current().connection_context():
+        return ServerMember.select().count(), ServerIncident.select().count()
+
+
+def test_locked_the_incident_goes_and_the_family_waits_for_the_pin(make_device):
+    worker = make_device("worker").enroll("p-insp")  # grid V1
+    with worker.client() as client:
+        assert client.sync_once().ok  # the grids and the personal-data key
+    device_lock.set_pin(PIN)  # first run: the device key is made
+    registry.save_household(returnee_family())  # three people: sealed ops
+    report_incident(IncidentReport("complaint", "2026-02-11 07:00", "夜间噪音", address="村口"))
+    device_lock.lock()  # idle lock, say, before the next sync
+
+    with worker.client() as client:
+        result = client.sync_once()
+    assert LOCKED_OPS_WARNING in result.warnings
+    assert on_server() == (0, 1)  # the incident went, written after the family
+    waiting = {op.type for op in Outbox.select().where(Outbox.state == "pending")}
+    assert waiting == {"household.upsert"}
+
+    device_lock.unlock(PIN)
+    with worker.client() as client:
+        result = client.sync_once()
+    assert result.ok and LOCKED_OPS_WARNING not in result.warnings
+    assert on_server() == (3, 1)
+    assert not Outbox.select().where(Outbox.state == "pending").exists()
