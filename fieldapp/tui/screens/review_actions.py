@@ -219,17 +219,17 @@ class ReviewActions(FieldScreen[None]):
     @work(thread=True, exclusive=True, exit_on_error=False, group="review-choices")
     def _load_choices(self) -> None:
         from fieldapp.services import review
+        from fieldapp.services.common.grid_tree import grid_tree
         from fieldapp.services.common.kinds import venue_kinds
         from fieldapp.store import db
         from fieldapp.store.models import Grid
 
         with db.connection_context():
             scope = review.my_scope()
-            query = Grid.select(Grid.code, Grid.name, Grid.level).order_by(Grid.code)
-            if scope is not None:
-                query = query.where(Grid.code.in_(scope))
-            indent = {"town": "", "village": "  ", "area": "    "}
-            grids = [(g.code, f"{indent.get(g.level, '')}{g.name}") for g in query]
+            if scope is None:
+                scope = [g.code for g in Grid.select(Grid.code)]
+            # In tree order, indented by depth: any number of levels (镇 → 村 → 网格 → 楼栋).
+            grids = [(n.code, "　" * n.depth + n.name) for n in grid_tree(scope)]
             inspectors = review.inspector_choices()
             kinds = venue_kinds()
         self.post_message(self.ChoicesLoaded(grids, kinds, inspectors))

@@ -1,0 +1,88 @@
+"""Grid levels are the office's data: a fourth level (楼栋 under 网格) imported on the
+server reaches a supervisor's device, and every screen that lays grids out by level shows
+it one step further in, under its own area — not flush left as an unknown level."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from people_support import pin_the_synced_key
+from pilot_support import settle
+from sync_world import Device
+from textual.widgets import Select
+
+from fieldapp.cli import main
+from fieldapp.domain.clock import today
+from fieldapp.i18n import set_language
+from fieldapp.services.common.grid_tree import grid_tree
+from fieldapp.services.daily_report import reports as daily_reports
+from fieldapp.services.rounds import completion
+from fieldapp.services.syncing.runs import after_sync
+from fieldapp.tui.app import make_app
+from fieldapp.tui.dialogs.review_filters import ReviewFiltersDialog
+from fieldapp.tui.screens.review import ReviewScreen
+
+pytestmark = pytest.mark.usefixtures("chinese")
+
+LEVELS = "code,zh,en,depth,report_deadline\nbuilding,楼栋,Building,4,17:30\n"
+GRIDS = "code,name,level,parent\nB1,鼎美村一组1号楼,building,A1\nB2,鼎美村一组2号楼,building,A1\n"
+
+
+def _admin(url: str, *args: str) -> None:
+    result = CliRunner().invoke(main, ["--lang", "en", "admin", "--db", url, *args])
+    assert result.exit_code == 0, result.output
+    set_language("zh")
+
+
+def _four_levels(url: str, workdir: Path) -> None:
+    (workdir / "levels4.csv").write_text(LEVELS, encoding="utf-8")
+    (workdir / "grids4.csv").write_text(GRIDS, encoding="utf-8")
+    _admin(url, "import-levels", str(workdir / "levels4.csv"))
+    _admin(url, "import-grids", str(workdir / "grids4.csv"))
+
+
+def _sync(device: Device) -> None:
+    with device.client() as client:
+        result = client.sync_once()
+    assert not result.errors
+    after_sync(result)
+
+
+async def test_a_fourth_level_is_laid_out_under_its_area(
+    live_server, seed, make_device, server_workdir: Path
+):
+    _four_levels(live_server.db_url, server_workdir)
+    supervisor = make_device("supervisor").enroll("p-sup")
+    _sync(supervisor)
+
+    tree = [(n.code, n.depth) for n in grid_tree(["T1"])]
+    assert tree == [("T1", 0), ("V1", 1), ("A1", 2), ("B1", 3), ("B2", 3), ("V2", 1)]
+    report_lines = {s.code: s for s in daily_reports.report_status()}
+    assert report_lines["B1"].depth == 3 and report_lines["B1"].deadline.strftime("%H:%M") == "17:30"
+    day = today()
+    done = {c.code: c for c in completion(day, day)}
+    assert done["B2"].depth == 3 and done["B2"].parent == "A1"
+
+    pin_the_synced_key()
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(app, pilot, rounds=2)
+        await pilot.press("f5")
+        await settle(app, pilot, rounds=2)
+        assert isinstance(app.screen, ReviewScreen)
+        await pilot.press("g")
+        await settle(app, pilot, rounds=2)
+        dialog = app.screen
+        assert isinstance(dialog, ReviewFiltersDialog)
+        options = [str(label) for label, _ in dialog.query_one("#filter-grid", Select)._options]
+        shown = [o for o in options if "鼎美" in o or "芸美" in o]
+        assert shown == [
+            "鼎美镇",
+            "　鼎美村",
+            "　　鼎美村一组",
+            "　　　鼎美村一组1号楼",  # the 楼栋, one step in from its area
+            "　　　鼎美村一组2号楼",
+            "　芸美村",
+        ]
