@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -25,7 +26,7 @@ from typing import Any
 PERIODS = ("month", "quarter", "year")
 FORM_FIELDS = ("place", "attendees", "minutes", "photos")
 RECORD_KINDS = ("minutes", "report")  # what the text of the form is: 会议纪要 or 书面报告
-LEVELS = ("town", "village", "area")
+LEVEL_CODE = re.compile(r"^[a-z][a-z0-9_]{0,31}$")  # a grid level's code: shipped or published
 
 
 class ActivityTypeInvalid(ValueError):
@@ -146,6 +147,16 @@ def _texts(value: Any, where: str, allowed: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(str(v) for v in value)
 
 
+def _levels(value: Any, where: str) -> tuple[str, ...]:
+    """Grid level codes: the shipped ones or any the office published (楼栋 under 网格);
+    the server checks them against the levels it holds."""
+    if not isinstance(value, list | tuple) or not all(
+        isinstance(v, str) and LEVEL_CODE.match(v) for v in value
+    ):
+        raise ActivityTypeInvalid(f"{where} must be a list of grid level codes (town, village…)")
+    return tuple(value)
+
+
 def activity_type_from(data: Mapping[str, Any], where: str = "type") -> ActivityType:
     """One type from its dict (a TOML table or the office setting), checked."""
     known = {"code", "zh", "en", "cadence", "levels", "required", "record", "basis"}
@@ -169,7 +180,7 @@ def activity_type_from(data: Mapping[str, Any], where: str = "type") -> Activity
         zh=str(data["zh"]).strip(),
         en=str(data["en"]).strip(),
         cadence=cadence_from(cadence, f"{where}.cadence"),
-        levels=_texts(data.get("levels", ["village"]), f"{where}.levels", LEVELS),
+        levels=_levels(data.get("levels", ["village"]), f"{where}.levels"),
         required=_texts(
             data.get("required", ["place", "attendees"]), f"{where}.required", FORM_FIELDS
         ),  # fmt: skip

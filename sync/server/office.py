@@ -186,9 +186,24 @@ class SettingRefused(ValueError):
     """An office setting that cannot be published; the message says why."""
 
 
+def _unknown_levels(key: str, value: Any) -> str | None:
+    """An activity type held at a grid level the server does not hold."""
+    if key != "activity_types":
+        return None
+    known = known_levels()
+    for n, kind in enumerate(value, start=1):
+        for level in kind.get("levels", ()):
+            if level not in known:
+                return (
+                    f"activity_types[{n}].levels: {level!r} is not a grid level "
+                    f"(one of {', '.join(known)}; import-levels adds one)"
+                )
+    return None
+
+
 def set_setting(key: str, value: Any) -> None:
     """Publish one office setting (replacing its value on every device)."""
-    problem = setting_problem(key, value)
+    problem = setting_problem(key, value) or _unknown_levels(key, value)
     if problem:
         raise SettingRefused(problem)
     stamp = server_db.now_iso()

@@ -1,6 +1,7 @@
 """Grid levels are the office's data: a fourth level (楼栋 under 网格) imported on the
 server reaches a supervisor's device, and every screen that lays grids out by level shows
-it one step further in, under its own area — not flush left as an unknown level."""
+it one step further in, under its own area — not flush left as an unknown level; the
+office may give it scheduled activities of its own."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from textual.widgets import Select
 from fieldapp.cli import main
 from fieldapp.domain.clock import today
 from fieldapp.i18n import set_language
+from fieldapp.services.activities.due import due_activities
 from fieldapp.services.common.grid_tree import grid_tree
 from fieldapp.services.daily_report import reports as daily_reports
 from fieldapp.services.rounds import completion
@@ -30,10 +32,19 @@ LEVELS = "code,zh,en,depth,report_deadline\nbuilding,楼栋,Building,4,17:30\n"
 GRIDS = "code,name,level,parent\nB1,鼎美村一组1号楼,building,A1\nB2,鼎美村一组2号楼,building,A1\n"
 
 
-def _admin(url: str, *args: str) -> None:
+def _admin(url: str, *args: str, ok: bool = True) -> str:
     result = CliRunner().invoke(main, ["--lang", "en", "admin", "--db", url, *args])
-    assert result.exit_code == 0, result.output
+    assert (result.exit_code == 0) is ok, result.output
     set_language("zh")
+    return result.output
+
+
+def _checks(levels: str) -> str:
+    """The office's activity types: a fire-door check held by each grid at `levels`."""
+    return (
+        '[{"code": "door_check", "zh": "楼栋防火门检查", "en": "Fire-door check", '
+        f'"cadence": {{"every": "month"}}, "levels": {levels}}}]'
+    )
 
 
 def _four_levels(url: str, workdir: Path) -> None:
@@ -41,6 +52,9 @@ def _four_levels(url: str, workdir: Path) -> None:
     (workdir / "grids4.csv").write_text(GRIDS, encoding="utf-8")
     _admin(url, "import-levels", str(workdir / "levels4.csv"))
     _admin(url, "import-grids", str(workdir / "grids4.csv"))
+    refused = _admin(url, "setting", "set", "activity_types", _checks('["floor"]'), ok=False)
+    assert "activity_types[1].levels: 'floor' is not a grid level" in refused
+    _admin(url, "setting", "set", "activity_types", _checks('["building"]'))
 
 
 def _sync(device: Device) -> None:
@@ -60,10 +74,14 @@ async def test_a_fourth_level_is_laid_out_under_its_area(
     tree = [(n.code, n.depth) for n in grid_tree(["T1"])]
     assert tree == [("T1", 0), ("V1", 1), ("A1", 2), ("B1", 3), ("B2", 3), ("V2", 1)]
     report_lines = {s.code: s for s in daily_reports.report_status()}
-    assert report_lines["B1"].depth == 3 and report_lines["B1"].deadline.strftime("%H:%M") == "17:30"
+    assert (
+        report_lines["B1"].depth == 3 and report_lines["B1"].deadline.strftime("%H:%M") == "17:30"
+    )
     day = today()
     done = {c.code: c for c in completion(day, day)}
     assert done["B2"].depth == 3 and done["B2"].parent == "A1"
+    due = sorted((d.kind.code, d.grid_code) for d in due_activities(day))
+    assert due == [("door_check", "B1"), ("door_check", "B2")]  # held by each 楼栋
 
     pin_the_synced_key()
     app = make_app()
