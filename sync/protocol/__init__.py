@@ -68,6 +68,7 @@ from sync.protocol.names import (
     OP_PERSONAL_EXPORT,
     OP_PERSONAL_REVEAL,
     OP_TYPES,
+    OP_VENUE_ATTRIBUTES,
     PROTOCOL_VERSION,
     OpStatus,
     OpType,
@@ -77,6 +78,7 @@ from sync.protocol.office import (
     CampaignSwitch,
     PatrolRunSubmit,
     PatrolScanPayload,
+    VenueAttributes,
 )
 from sync.protocol.payloads import (
     AnswerPayload,
@@ -129,6 +131,7 @@ PAYLOAD_MODELS: dict[str, type[WireModel]] = {
     OP_ACTIVITY_RECORD: ActivityRecord,
     OP_PATROL_RUN_SUBMIT: PatrolRunSubmit,
     OP_CAMPAIGN_SWITCH: CampaignSwitch,
+    OP_VENUE_ATTRIBUTES: VenueAttributes,
 }
 
 
@@ -136,6 +139,8 @@ __all__ = [
     "OP_ACTIVITY_RECORD",
     "OP_CAMPAIGN_SWITCH",
     "OP_PATROL_RUN_SUBMIT",
+    "OP_VENUE_ATTRIBUTES",
+    "VenueAttributes",
     "ActivityRecord",
     "CampaignSwitch",
     "PatrolRunSubmit",

@@ -25,6 +25,7 @@ OP_CASE_EVENT = "followup_case.event"
 OP_ACTIVITY_RECORD = "activity.record"
 OP_PATROL_RUN_SUBMIT = "patrol_run.submit"
 OP_CAMPAIGN_SWITCH = "campaign.switch"  # a supervisor switches a campaign on or off
+OP_VENUE_ATTRIBUTES = "venue.attributes"  # an inspector corrects a venue's attributes
 OP_TYPES: tuple[str, ...] = (
     OP_INSPECTION_SUBMIT,
     OP_FINDING_EVENT,
@@ -41,6 +42,7 @@ OP_TYPES: tuple[str, ...] = (
     OP_ACTIVITY_RECORD,
     OP_PATROL_RUN_SUBMIT,
     OP_CAMPAIGN_SWITCH,
+    OP_VENUE_ATTRIBUTES,
 )
 
 # Record types of the pull feed.
@@ -88,5 +90,6 @@ OpType = Literal[
     "activity.record",
     "patrol_run.submit",
     "campaign.switch",
+    "venue.attributes",
 ]
 OpStatus = Literal["applied", "duplicate", "rejected"]

@@ -1,4 +1,5 @@
-"""Op payloads of the grid's own work: activities held, campaign switches, patrol runs."""
+"""Op payloads of the grid's own work: activities held, campaign switches, venue attributes
+corrected, patrol runs."""
 
 from __future__ import annotations
 
@@ -35,6 +36,16 @@ class CampaignSwitch(WireModel):
     phase: str = Field(default="", max_length=64, pattern=NO_NUL)
     switched_by: Id
     switched_at: Timestamp
+
+
+class VenueAttributes(WireModel):
+    """`venue.attributes`: a person corrects attributes of a venue of their grids (has_gas,
+    rooms…); null: no longer recorded. The others stay as they are."""
+
+    venue_id: Id
+    attributes: dict[Name, bool | int | float | None] = Field(min_length=1, max_length=20)
+    corrected_by: Id
+    corrected_at: Timestamp
 
 
 class PatrolScanPayload(WireModel):

@@ -40,6 +40,7 @@ from sync.protocol import (
     OP_PERSON_MERGE,
     OP_PERSONAL_EXPORT,
     OP_PERSONAL_REVEAL,
+    OP_VENUE_ATTRIBUTES,
     PAYLOAD_MODELS,
     Op,
     OpResult,
@@ -69,6 +70,7 @@ from sync.server.submit import (
     apply_daily_report,
     apply_finding_event,
 )
+from sync.server.venue_attributes import apply_venue_attributes
 
 log = logging.getLogger("fieldapp.server.push")
 
@@ -100,6 +102,7 @@ APPLIERS: dict[str, Applier] = {
     OP_ACTIVITY_RECORD: apply_activity_record,
     OP_PATROL_RUN_SUBMIT: apply_patrol_run,
     OP_CAMPAIGN_SWITCH: apply_campaign_switch,
+    OP_VENUE_ATTRIBUTES: apply_venue_attributes,
 }
 
 

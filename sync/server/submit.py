@@ -40,7 +40,7 @@ class Applied:
     event_seqs: dict[str, int] = field(default_factory=dict)  # event id -> server order
 
 
-def _venue_in_scope(who: DeviceContext, venue_id: str) -> Venue:
+def venue_in_scope(who: DeviceContext, venue_id: str) -> Venue:
     venue = Venue.get_or_none(Venue.id == venue_id)
     if venue is None:
         raise ValueError(f"venue {venue_id} is not known to the server; sync the venue list first")
@@ -117,7 +117,7 @@ def apply_finding_event(who: DeviceContext, sub: FindingEventSubmit) -> Applied:
             f"finding {sub.finding_id} is not known to the server "
             "(the inspection that opened it may have been refused)"
         )
-    venue = _venue_in_scope(who, finding.venue_id)
+    venue = venue_in_scope(who, finding.venue_id)
     event = sub.event
     _check_event(who, event)
     # Lock the finding so two events on it are numbered one after the other.

@@ -50,3 +50,9 @@ def level_deadlines() -> dict[str, str]:
 def publish_names() -> None:
     """Put the published kinds' and levels' texts into the catalogues."""
     add_texts(*catalogue_texts(published_kinds(), published_levels()))
+
+
+def kind_attributes(kind: str) -> tuple[str, ...]:
+    """The venue attributes the office says venues of `kind` record (`rooms`, `staff`…)."""
+    row = VenueKindRow.get_or_none(VenueKindRow.code == kind)
+    return VenueKind.from_dict(row.body).attributes if row is not None else ()

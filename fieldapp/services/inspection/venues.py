@@ -37,6 +37,7 @@ class VenueHit(NamedTuple):
     kind: str
     address: str
     grid_name: str
+    attributes: str = "{}"  # JSON: has_gas, rooms… (absent: not recorded)
 
 
 def _fts_query(terms: list[str]) -> str:
@@ -69,7 +70,7 @@ def search(
     """Venues matching `text` (each whitespace-separated term a substring of the name,
     code or address), in code order."""
     query = Venue.select(
-        Venue.id, Venue.code, Venue.name, Venue.kind, Venue.address, Grid.name
+        Venue.id, Venue.code, Venue.name, Venue.kind, Venue.address, Grid.name, Venue.attributes
     ).join(Grid)
     if kind:
         query = query.where(Venue.kind == kind)

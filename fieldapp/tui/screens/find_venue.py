@@ -8,7 +8,8 @@ n/p fetch the next/previous page by limit/offset, so 100,000 venues cost one pag
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import json
+from dataclasses import dataclass, field
 from typing import ClassVar
 
 from textual import on, work
@@ -39,6 +40,7 @@ class VenueRow:
     kind: str
     grid: str
     address: str
+    attributes: dict[str, object] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -68,7 +70,12 @@ def run_search(request: SearchRequest) -> tuple[list[VenueRow], bool]:
     venues = search(
         request.text, kind=request.kind, grids=grids, limit=PAGE + 1, offset=request.offset
     )
-    rows = [VenueRow(v.id, v.code, v.name, v.kind, v.grid_name, v.address) for v in venues[:PAGE]]
+    rows = [
+        VenueRow(
+            v.id, v.code, v.name, v.kind, v.grid_name, v.address, json.loads(v.attributes or "{}")
+        )
+        for v in venues[:PAGE]
+    ]
     return rows, len(venues) > PAGE
 
 
@@ -139,6 +146,7 @@ class FindVenueScreen(FieldScreen[None]):
             )
         yield PagedTable(id="results")
         yield Static(t("find.searching"), id="find-status")
+        yield Static("", id="find-facts", markup=False)
         yield KeyFooter()
 
     def on_mount(self) -> None:
@@ -281,6 +289,27 @@ class FindVenueScreen(FieldScreen[None]):
             self._debounce = None
             self.search(offset=0)
         self.action_focus_results()
+
+    @on(PagedTable.RowHighlighted, "#results")
+    def _highlighted(self, event: PagedTable.RowHighlighted) -> None:
+        """What the venue under the cursor has recorded (用燃气, 房间数…): the items its
+        checklist asks depend on them."""
+        from fieldapp.domain.expr_types import VENUE_ATTRIBUTES
+        from fieldapp.tui.views.venue_facts import facts_text
+
+        key = event.row_key.value if event.row_key is not None else None
+        row = next((r for r in self.rows if r.venue_id == key), None)
+        line = self.query_one("#find-facts", Static)
+        if row is None:
+            line.update("")
+            return
+        venue = t("venue.label", name=row.name, code=row.code)
+        facts = facts_text(row.attributes, [n for n in VENUE_ATTRIBUTES if n in row.attributes])
+        line.update(
+            t("find.venue_facts", venue=venue, facts=facts)
+            if facts
+            else t("find.venue_facts.none", venue=venue)
+        )
 
     @on(PagedTable.RowSelected, "#results")
     def _chosen(self, event: PagedTable.RowSelected) -> None:

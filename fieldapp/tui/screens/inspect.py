@@ -27,6 +27,7 @@ from fieldapp.services.inspection import inspection_view, inspections
 from fieldapp.services.inspection.inspection_view import InspectionView
 from fieldapp.services.inspection.inspections import ReadOnly
 from fieldapp.tui.commands import localize_bindings
+from fieldapp.tui.screens.inspect_venue import VenueFactsPart
 from fieldapp.tui.views.home import campaign_label
 from fieldapp.tui.widgets.item_card import (
     VALUE_TYPES,
@@ -37,7 +38,7 @@ from fieldapp.tui.widgets.item_card import (
 )
 from fieldapp.tui.widgets.key_footer import KeyFooter
 
-ANSWER_ACTIONS = ("answer", "mark_failed", "note", "photo")
+ANSWER_ACTIONS = ("answer", "mark_failed", "note", "photo", "venue_facts")
 
 
 def bad_answer_message(item: Item, error: BadAnswer) -> str:
@@ -66,7 +67,7 @@ def item_state(view: InspectionView, item: Item) -> ItemState:
     )
 
 
-class InspectScreen(Screen[None]):
+class InspectScreen(VenueFactsPart, Screen[None]):
     FOOTER_PINNED = ("inspect.finish",)  # shown in the footer whatever the width
     PLACE = "nav.place.inspection"
     CSS_PATH = "inspect.tcss"
@@ -82,6 +83,7 @@ class InspectScreen(Screen[None]):
         Binding("left,left_square_bracket,pageup", "previous", "Previous", id="inspect.previous"),
         Binding("right,right_square_bracket,pagedown", "next", "Next", id="inspect.next"),
         Binding("u", "next_unanswered", "Unanswered", id="inspect.next_unanswered"),
+        Binding("v,alt+v", "venue_facts", "Venue", id="inspect.venue_facts"),
         Binding("s,f10", "finish", "Finish", id="inspect.finish"),
         Binding("escape", "leave", "Back", id="inspect.back"),
     ]
@@ -92,6 +94,8 @@ class InspectScreen(Screen[None]):
         self.view: InspectionView = inspections.load(inspection_id)
         current = self.view.inspection.current_item
         self.code = current if current in self.codes else (self.codes or [current])[0]
+        self._counts_asked: set[str] = set()  # sections whose missing count was asked
+        self.fact_names: list[str] = []
         localize_bindings(self)
 
     def incident_venue(self) -> tuple[str, str]:
@@ -105,6 +109,7 @@ class InspectScreen(Screen[None]):
         with Horizontal(id="inspect-header"):
             yield Static(id="inspect-venue", markup=False)
             yield Static(id="inspect-checklist", markup=False)
+        yield Static(id="inspect-facts", markup=False)
         with Horizontal(id="inspect-section-bar"):
             yield Static(id="inspect-section", markup=False)
             yield Static(id="inspect-progress", markup=False)
@@ -122,6 +127,7 @@ class InspectScreen(Screen[None]):
             )
             title = f"{title} · {t('inspect.campaigns', campaigns=labels)}"
         self.query_one("#inspect-checklist", Static).update(title)
+        self.show_facts()
         self.show_item()
 
     @property
@@ -155,13 +161,13 @@ class InspectScreen(Screen[None]):
         section = checklist.section_of(item.code)
         number = checklist.sections.index(section) + 1
         instance = instance_of(item.code)
-        self.query_one("#inspect-section", Static).update(
-            t(
-                "inspect.section",
-                code=f"{section.code}{INSTANCE_MARK}{instance}" if instance else section.code,
-                title=pick(section.zh, section.en),
-            )
+        title = t(
+            "inspect.section",
+            code=f"{section.code}{INSTANCE_MARK}{instance}" if instance else section.code,
+            title=pick(section.zh, section.en),
         )
+        note = self.section_note(section, item, instance)
+        self.query_one("#inspect-section", Static).update(f"{title}  · {note}" if note else title)
         self.query_one("#inspect-progress", Static).update(
             t(
                 "inspect.progress",
@@ -179,6 +185,7 @@ class InspectScreen(Screen[None]):
         else:
             card.focus()
         self.refresh_bindings()
+        self.ask_missing_count(section)
 
     def show_notice(self) -> None:
         """Read only, or every item answered (then the summary is the next step)."""
@@ -192,6 +199,8 @@ class InspectScreen(Screen[None]):
         notice.display = bool(text)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "venue_facts" and not self.fact_names:
+            return False  # the form reads nothing of the venue: nothing to correct
         if action not in ANSWER_ACTIONS:
             return True
         if self.view.read_only:

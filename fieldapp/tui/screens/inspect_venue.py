@@ -1,0 +1,106 @@
+"""The inspect screen's venue attributes: the line under the header that says what the
+form knows of the venue (and how many items that leaves unasked), the note on a section
+asked because of them or once per room, and the correction form (v): asked at once when
+a section counts its repeats from an attribute the venue has not recorded."""
+
+from __future__ import annotations
+
+from textual.widgets import Static
+
+from fieldapp.domain.checklist import Item, Section
+from fieldapp.domain.venue_facts import count_attribute, venue_references
+from fieldapp.i18n import pick, t
+from fieldapp.services.inspection import inspections, venue_facts
+from fieldapp.services.inspection.inspection_view import InspectionView
+from fieldapp.tui.views.venue_facts import attribute_name, facts_text, value_text
+
+
+class VenueFactsPart:
+    """Mixed into InspectScreen (which gives `view`, `code`, `show_item`, `app`…)."""
+
+    view: InspectionView
+    code: str
+    inspection_id: str
+    _counts_asked: set[str]
+    fact_names: list[str]  # the attributes the form reads (none: no key, no line)
+
+    def show_facts(self) -> None:
+        line = self.query_one("#inspect-facts", Static)  # type: ignore[attr-defined]
+        facts = venue_facts.facts(self.view)
+        self.fact_names = [fact.name for fact in facts]
+        line.display = bool(facts)
+        if not facts:
+            return
+        parts = []
+        for fact in facts:
+            text = t(
+                "venue_facts.pair", name=attribute_name(fact.name), value=value_text(fact.value)
+            )
+            if len(fact.unasked) > 3:
+                text += t("venue_facts.unasked", count=len(fact.unasked))
+            elif fact.unasked:  # few: named, so the inspector knows which
+                text += t("venue_facts.unasked_codes", codes="、".join(fact.unasked))
+            if fact.counts:
+                titles = [
+                    pick(s.zh, s.en) for s in self.view.checklist.sections if s.code in fact.counts
+                ]
+                text += t("venue_facts.counts", sections="、".join(titles))
+            parts.append(text)
+        hint = "" if self.view.read_only else t("venue_facts.edit_hint")
+        line.update(t("venue_facts.line", facts=" · ".join(parts)) + hint)
+
+    def section_note(self, section: Section, item: Item, instance: int | None) -> str:
+        """Why this section is asked the way it is, when the venue decides it."""
+        held = self.view.context.venue
+        name = count_attribute(section)
+        if name:
+            count = held.get(name)
+            if count is None:
+                return t("venue_facts.repeat_unknown", name=attribute_name(name))
+            return t(
+                "venue_facts.repeat_by",
+                name=attribute_name(name),
+                n=instance or 1,
+                count=value_text(count),
+            )
+        names = list(
+            dict.fromkeys([*venue_references(section.show_if), *venue_references(item.show_if)])
+        )
+        return t("venue_facts.asked_by", facts=facts_text(held, names)) if names else ""
+
+    def ask_missing_count(self, section: Section) -> None:
+        """A section counted from an attribute the venue has not recorded: ask it, once."""
+        if self.view.read_only or section.code in self._counts_asked:
+            return
+        name = venue_facts.missing_count(self.view, section.code)
+        if name:
+            self._counts_asked.add(section.code)
+            self.call_after_refresh(self.open_venue_facts, name)  # type: ignore[attr-defined]
+
+    def action_venue_facts(self) -> None:
+        self.open_venue_facts(None)
+
+    def open_venue_facts(self, ask: str | None) -> None:
+        from fieldapp.tui.dialogs.venue_facts import VenueFactsDialog
+
+        names = list(self.fact_names)
+        if ask and ask not in names:
+            names.insert(0, ask)
+        venue = self.view.venue
+
+        def closed(changes: dict[str, object] | None) -> None:
+            if changes is None:
+                return
+            if not changes:
+                self.notify(t("venue_facts.unchanged"))  # type: ignore[attr-defined]
+                return
+            held = venue_facts.correct(venue.id, changes)  # type: ignore[arg-type]
+            self.view = inspections.load(self.inspection_id)
+            if self.code not in self.view.state.visible:
+                self.code = self.view.first_unanswered() or self.view.state.visible[0]
+            self.show_facts()
+            self.show_item()  # type: ignore[attr-defined]
+            self.notify(t("venue_facts.saved", facts=facts_text(held, changes)))  # type: ignore[attr-defined]
+
+        dialog = VenueFactsDialog(f"{venue.name} {venue.code}", names, self.view.context.venue, ask)
+        self.app.push_screen(dialog, closed)  # type: ignore[attr-defined]

@@ -1,0 +1,28 @@
+"""`venue.attributes` on the server: a person corrects attributes of a venue in their
+grids (a wrong `has_gas`, the rooms a repeat group asks). The named attributes change,
+the others stay; the venue goes out again to every device of its grid."""
+
+from __future__ import annotations
+
+from fieldapp.domain.venue_facts import merged, value_problem
+from sync.protocol import VenueAttributes
+from sync.server import db as server_db
+from sync.server.models import Venue
+from sync.server.records import venue_change
+from sync.server.scope import DeviceContext, require_own
+from sync.server.submit import Applied, venue_in_scope
+
+
+def apply_venue_attributes(who: DeviceContext, sub: VenueAttributes) -> Applied:
+    require_own(who, sub.corrected_by, "the correction of a venue's attributes")
+    venue = venue_in_scope(who, sub.venue_id)
+    for name, value in sub.attributes.items():
+        problem = value_problem(name, value)
+        if problem:
+            raise ValueError(f"venue {venue.code} {venue.name}: {problem}")
+    venue.attributes = merged(venue.attributes or {}, sub.attributes)
+    venue.updated_at = server_db.now_iso()
+    Venue.update(attributes=venue.attributes, updated_at=venue.updated_at).where(
+        Venue.id == venue.id
+    ).execute()
+    return Applied([venue_change(venue)])
