@@ -19,6 +19,7 @@ from fieldapp.cli import main
 from fieldapp.i18n import set_language
 from fieldapp.services.common.checklists import clear_cache
 from fieldapp.services.syncing.runs import after_sync
+from fieldapp.store.models import Outbox
 from fieldapp.store.models import Venue as LocalVenue
 from fieldapp.tui.app import make_app
 from fieldapp.tui.dialogs.venue_facts import VenueFactsDialog
@@ -65,6 +66,7 @@ LINES = {
         "after": "场所信息：房间数 3（不问 FMS-04）（包间逐间检查按此逐个问） · 员工数 6  · v 更正",
         "room": "FMR#2 包间逐间检查  · 按场所房间数逐个问：第 2 / 3",
         "found": "康足堂（FM-0002）：房间数 12 · 员工数 4",
+        "unknown": "FMR#1 包间逐间检查  · 房间数未登记，先按 1 个问（v 填写）",
         "bad": "房间数：“三”不是不小于 0 的数",
     },
     "en": {
@@ -73,6 +75,7 @@ LINES = {
         "after": "Venue: Rooms: 3 (not asked: FMS-04) (Each treatment room: one each) · Staff: 6  · v to correct",
         "room": "FMR#2 Each treatment room  · One per Rooms: 2 of 3",
         "found": "康足堂 (FM-0002): Rooms: 12 · Staff: 4",
+        "unknown": "FMR#1 Each treatment room  · Rooms not recorded: asking once (v to enter it)",
         "bad": "Rooms: '三' is not a number of 0 or more",
     },
 }
@@ -125,8 +128,40 @@ async def test_the_inspector_sees_corrects_and_sends_the_venue_attributes(
             "FMS-03#1", "FMS-03#2", "FMS-03#3"]  # fmt: skip
         await pilot.press("y")
         assert _text(screen, "#inspect-section") == lines["room"]
+        await pilot.press("v")  # not 3 after all: the count is cleared, the form stays open
+        await settle(app, pilot)
+        assert isinstance(app.screen, VenueFactsDialog)
+        await pilot.press("backspace", "enter")
+        await settle(app, pilot)
+        assert app.screen is screen and "FMS-04" in screen.codes
+        assert _text(screen, "#inspect-section") == lines["unknown"]
+        await pilot.press("v")
+        await settle(app, pilot)
+        await pilot.press("3", "enter")
+        await settle(app, pilot)
+        assert app.screen is screen and _text(screen, "#inspect-facts") == lines["after"]
+
+        # 康足堂's 12 rooms, cleared at room 1: the count is the inspector's to leave
+        # empty now, not asked again while the form closes.
+        await pilot.press("escape")
+        await settle(app, pilot)
+        app.open_venue(LocalVenue.get(LocalVenue.code == "FM-0002").id, presence="manual",
+                       reason="placard_missing")  # fmt: skip
+        await settle(app, pilot, rounds=2)
+        second = app.screen
+        assert isinstance(second, InspectScreen) and "FMS-03#12" in second.codes
+        while not second.item.code.startswith("FMS-03"):
+            await pilot.press(
+                "3", "enter"
+            ) if second.item.answer == "number" else await pilot.press("y")
+        await pilot.press("v")
+        await settle(app, pilot)
+        await pilot.press("backspace", "enter")
+        await settle(app, pilot, rounds=2)
+        assert app.screen is second and _text(second, "#inspect-section") == lines["unknown"]
 
     assert LocalVenue.get_by_id(venue_id).attributes == {"rooms": 3, "staff": 6}
+    assert Outbox.select().where(Outbox.type == "venue.attributes").count() == 4
     result = _sync(inspector)
     assert result.ok and not result.errors, result
     with server_db.current().connection_context():

@@ -15,6 +15,16 @@ from fieldapp.services.inspection.inspection_view import InspectionView
 from fieldapp.tui.views.venue_facts import attribute_name, facts_text, value_text
 
 
+def nearest_asked(before: list[str], code: str, asked: tuple[str, ...]) -> str:
+    """Where to stand once a correction changed what is asked: the same item, else the
+    nearest one before it still asked (room 3 of 3 → room 1 when the count is cleared)."""
+    position = before.index(code) if code in before else 0
+    for candidate in reversed(before[: position + 1]):
+        if candidate in asked:
+            return candidate
+    return asked[0]
+
+
 class VenueFactsPart:
     """Mixed into InspectScreen (which gives `view`, `code`, `show_item`, `app`…)."""
 
@@ -83,6 +93,8 @@ class VenueFactsPart:
     def open_venue_facts(self, ask: str | None) -> None:
         from fieldapp.tui.dialogs.venue_facts import VenueFactsDialog
 
+        if any(isinstance(s, VenueFactsDialog) for s in self.app.screen_stack):  # type: ignore[attr-defined]
+            return  # one form at a time (a count asked while the form is still closing)
         names = list(self.fact_names)
         if ask and ask not in names:
             names.insert(0, ask)
@@ -95,9 +107,13 @@ class VenueFactsPart:
                 self.notify(t("venue_facts.unchanged"))  # type: ignore[attr-defined]
                 return
             held = venue_facts.correct(venue.id, changes)  # type: ignore[arg-type]
+            # A count the inspector has just cleared is theirs to leave empty: not asked again.
+            self._counts_asked.update(
+                sec.code for sec in self.view.checklist.sections if count_attribute(sec) in changes
+            )
+            before = list(self.view.state.visible)
             self.view = inspections.load(self.inspection_id)
-            if self.code not in self.view.state.visible:
-                self.code = self.view.first_unanswered() or self.view.state.visible[0]
+            self.code = nearest_asked(before, self.code, self.view.state.visible)
             self.show_facts()
             self.show_item()  # type: ignore[attr-defined]
             self.notify(t("venue_facts.saved", facts=facts_text(held, changes)))  # type: ignore[attr-defined]
