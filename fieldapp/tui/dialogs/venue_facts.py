@@ -1,8 +1,8 @@
 """Correct a venue's attributes (用燃气, 房间数…) from the inspection: one field per
 attribute the checklist reads (是/否 or a number; empty is not recorded). Enter or F10
 saves, Tab moves between fields, Esc cancels. Dismisses with the attributes changed
-(None: not recorded any more), or None when cancelled or a value is wrong (the form says
-which, and stays)."""
+(None: not recorded any more), or None when cancelled; a value the attribute cannot take
+keeps the form open and says which."""
 
 from __future__ import annotations
 

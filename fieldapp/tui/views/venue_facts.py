@@ -7,9 +7,8 @@ from typing import Any
 
 from fieldapp.domain.expr_types import BOOL, VENUE_ATTRIBUTES
 from fieldapp.domain.office import attribute_value
+from fieldapp.domain.venue_facts import Value
 from fieldapp.i18n import t
-
-Value = bool | int | float
 
 
 class BadFact(ValueError):
