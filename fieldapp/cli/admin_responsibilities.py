@@ -1,5 +1,6 @@
-"""`fieldapp admin import-responsibilities FILE` and `fieldapp admin responsibilities`:
-包保 assignments (cadre → households) imported from CSV/XLSX, and each cadre's list.
+"""`fieldapp admin import-responsibilities FILE`, `end-responsibility` and `fieldapp admin
+responsibilities`: 包保 assignments (cadre → households) imported from CSV/XLSX, one
+ended, and each cadre's list.
 
 Attached to the `admin` group in `fieldapp.cli.server`; the work is
 `sync.server.responsibility_import`.
@@ -28,6 +29,25 @@ def import_responsibilities(file: Path) -> None:
     server_db.init_schema()
     count = admin_call(lambda: run(file))
     click.echo(t("admin.responsibilities.imported", count=count))
+
+
+@click.command(
+    "end-responsibility",
+    help="End one 包保 assignment: CADRE (person id or name) is no longer responsible for "
+    "household HOUSEHOLD (户号) of GRID. Their devices drop it at the next sync when it is "
+    "outside their grids.",
+)
+@click.argument("cadre")
+@click.argument("grid")
+@click.argument("household")
+def end_responsibility(cadre: str, grid: str, household: str) -> None:
+    from sync.server import db as server_db
+    from sync.server.responsibility_import import end_responsibility as run
+
+    server_db.init_schema()
+    person = admin_call(lambda: run(cadre, grid, household))
+    click.echo(t("admin.responsibilities.ended", name=person.name, id=person.id, grid=grid,
+                 household=household))  # fmt: skip
 
 
 @click.command("responsibilities")

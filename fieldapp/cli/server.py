@@ -14,7 +14,11 @@ from fieldapp.cli.admin_office import admin_setting, import_kinds, import_levels
 from fieldapp.cli.admin_patrols import patrol_attendance
 from fieldapp.cli.admin_placards import admin_placards, placard_key
 from fieldapp.cli.admin_readers import reader_key
-from fieldapp.cli.admin_responsibilities import import_responsibilities, responsibilities
+from fieldapp.cli.admin_responsibilities import (
+    end_responsibility,
+    import_responsibilities,
+    responsibilities,
+)
 from fieldapp.cli.admin_retention import admin_retention
 from fieldapp.cli.admin_web import web_user
 from fieldapp.cli.common import admin_call, db_option, default_server_db, use_language
@@ -247,4 +251,5 @@ admin.add_command(admin_checklist)
 admin.add_command(patrol_attendance)
 admin.add_command(admin_retention)
 admin.add_command(import_responsibilities)
+admin.add_command(end_responsibility)
 admin.add_command(responsibilities)

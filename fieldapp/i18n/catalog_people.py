@@ -20,6 +20,7 @@ ZH: dict[str, str] = {
     ),
     "admin.responsibilities.imported": "已导入包保关系 {count} 条。",
     "admin.responsibilities.none": "还没有包保关系。",
+    "admin.responsibilities.ended": "{name}（{id}）不再包保 {grid} 的 {household} 户。",
     "admin.responsibilities.cadre": "{name}（{id}）包保 {count} 户：",
 }
 
@@ -44,5 +45,8 @@ EN: dict[str, str] = {
     ),
     "admin.responsibilities.imported": "Imported {count} 包保 assignments.",
     "admin.responsibilities.none": "No 包保 assignments yet.",
+    "admin.responsibilities.ended": (
+        "{name} ({id}) is no longer responsible for household {household} of {grid}."
+    ),
     "admin.responsibilities.cadre": "{name} ({id}) is responsible for {count} households:",
 }

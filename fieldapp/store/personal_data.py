@@ -1,5 +1,7 @@
 """Forgetting the people data a device holds: a revoked device (the server says so at its
-next contact, `sync.client`) keeps nothing of the registry.
+next contact, `sync.client`) keeps nothing of the registry; a device whose person's scope
+changed (grids, role, 包保 households) drops what it pulled and gets what is in the new
+scope again (`forget_for_new_scope`).
 
 The key goes first (`keyring.forget`: without it the sealed ID numbers and phones open
 nowhere), then every row of the registry and its follow-ups and the unsent ops that carry
@@ -16,6 +18,9 @@ on, the WAL checkpointed and truncated, so the clear values are left in neither 
 
 from __future__ import annotations
 
+import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from fieldapp.domain import at_rest as sealed
@@ -125,18 +130,78 @@ def seal_plain_rows() -> int:
     return count
 
 
-def forget_personal_data() -> int:
-    """Delete the key and every person this device holds; returns the people deleted."""
-    keyring.forget()
+@contextmanager
+def _securely() -> Iterator[None]:
+    """Deleted rows overwritten in the file, and the WAL truncated afterwards."""
     db.execute_sql("PRAGMA secure_delete = ON")
     try:
-        with db.atomic():
-            people = HouseholdMember.select().count()
-            for model in (FollowupCaseEvent, FollowupCase, FollowupReading, FollowupPlan,
-                          Responsibility, Vehicle, HouseholdMember, Household):  # fmt: skip
-                model.delete().execute()
-            Outbox.delete().where(Outbox.type.in_(PERSONAL_OPS)).execute()
+        yield
     finally:
         db.execute_sql("PRAGMA secure_delete = OFF")
     db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+
+
+def forget_personal_data() -> int:
+    """Delete the key and every person this device holds; returns the people deleted."""
+    keyring.forget()
+    with _securely(), db.atomic():
+        people = HouseholdMember.select().count()
+        for model in (FollowupCaseEvent, FollowupCase, FollowupReading, FollowupPlan,
+                      Responsibility, Vehicle, HouseholdMember, Household):  # fmt: skip
+            model.delete().execute()
+        Outbox.delete().where(Outbox.type.in_(PERSONAL_OPS)).execute()
     return people
+
+
+def _households_of_pending_ops() -> set[str]:
+    """The households that ops not yet sent write to (kept: their rows are this device's
+    own work, which the server sends back once the ops are through). PersonalDataLocked
+    when such an op is sealed and the device locked."""
+    plans: set[str] = set()
+    cases: set[str] = set()
+    households: set[str] = set()
+    pending = Outbox.select().where((Outbox.state == "pending") & Outbox.type.in_(PERSONAL_OPS))
+    for row in pending:
+        payload = json.loads(payload_text(row))
+        op_type = row.type
+        if op_type == "household.upsert":
+            households.add(payload["id"])
+        elif op_type == "followup.plan":
+            households |= _households_of_members([payload["member_id"]])
+        elif op_type == "followup.reading":
+            plans.add(payload["plan_id"])
+        else:  # followup_case.event
+            cases.add(payload["case_id"])
+    plans |= {str(c.plan_id) for c in FollowupCase.select().where(FollowupCase.id.in_(cases))}
+    members = [str(p.member_id) for p in FollowupPlan.select().where(FollowupPlan.id.in_(plans))]
+    return households | _households_of_members(members)
+
+
+def _households_of_members(member_ids: list[str]) -> set[str]:
+    query = HouseholdMember.select(HouseholdMember.household).where(
+        HouseholdMember.id.in_(member_ids)
+    )
+    return {str(m.household_id) for m in query}
+
+
+def forget_for_new_scope() -> int:
+    """Delete the households (with their people, vehicles, cadres and follow-ups) this
+    device pulled, before it pulls its new scope from the start: those still in scope come
+    again, those no longer in it (a grid taken away, a 包保 responsibility ended) stay
+    gone. Households that unsent ops write to are kept. Returns the households deleted;
+    PersonalDataLocked (nothing deleted) while such ops are sealed and the device locked."""
+    kept = _households_of_pending_ops()
+    with _securely(), db.atomic():
+        gone = Household.select(Household.id).where(Household.id.not_in(kept))
+        members = HouseholdMember.select(HouseholdMember.id).where(
+            HouseholdMember.household.in_(gone)
+        )
+        plans = FollowupPlan.select(FollowupPlan.id).where(FollowupPlan.member.in_(members))
+        cases = FollowupCase.select(FollowupCase.id).where(FollowupCase.plan.in_(plans))
+        FollowupCaseEvent.delete().where(FollowupCaseEvent.case.in_(cases)).execute()
+        FollowupCase.delete().where(FollowupCase.plan.in_(plans)).execute()
+        FollowupReading.delete().where(FollowupReading.plan.in_(plans)).execute()
+        FollowupPlan.delete().where(FollowupPlan.member.in_(members)).execute()
+        for model in (Responsibility, Vehicle, HouseholdMember):
+            model.delete().where(model.household.in_(gone)).execute()
+        return int(Household.delete().where(Household.id.not_in(kept)).execute())

@@ -11,7 +11,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from fieldapp.domain.personal import PersonalDataLocked
+from fieldapp.store.models import SyncState
 from fieldapp.store.people_models import Household, HouseholdMember, Responsibility, Vehicle
+from fieldapp.store.personal_data import LOCKED_OPS_WARNING, forget_for_new_scope
+from sync.client.base import SyncResult
 
 HOUSEHOLD_FIELDS = ("code", "building", "venue_id", "address", "note", "updated_at", "updated_by")
 MEMBER_FIELDS = ("name", "sex", "birth_year", "id_number", "id_lookup", "phone", "phone_lookup",
@@ -69,3 +73,19 @@ def apply_household(record: dict[str, Any]) -> None:
 
 def remove_household(household_id: str) -> None:
     Household.delete().where(Household.id == household_id).execute()
+
+
+def restart_for_new_scope(result: SyncResult) -> bool:
+    """The person's scope changed (grids, role, 包保 households): the households pulled
+    before go and the pull starts again from the beginning, so those still in scope come
+    again and the rest stay gone. False, with a warning, while unsent people ops are sealed
+    and the device locked: the pull waits for the PIN (the server answers reset until then)."""
+    result.rescoped = True
+    try:
+        forget_for_new_scope()
+    except PersonalDataLocked:
+        if LOCKED_OPS_WARNING not in result.warnings:
+            result.warnings.append(LOCKED_OPS_WARNING)
+        return False
+    SyncState.update(pull_cursor="").where(SyncState.id == 1).execute()
+    return True

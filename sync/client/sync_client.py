@@ -50,6 +50,7 @@ from sync.client.base import (
     retry_after_seconds,
 )
 from sync.client.enroll import enroll_device
+from sync.client.people_rows import restart_for_new_scope
 from sync.client.photos import PhotoTransfer
 from sync.protocol import (
     API_PREFIX,
@@ -307,9 +308,8 @@ class SyncClient(PhotoTransfer):
     def pull(
         self, progress: Progress | None = None, result: SyncResult | None = None
     ) -> SyncResult:
-        """Pull pages until the server has no more; each page commits with its cursor. A
-        reset (the person's grids or role changed) pulls again from the start: every
-        change is an idempotent upsert, so records already here are only written again."""
+        """Pull pages until the server has no more; each page commits with its cursor. A reset
+        (grids, role or 包保 households changed) pulls again from the start, idempotently."""
         result = result if result is not None else SyncResult()
         restarted = False
         resets = 0
@@ -332,8 +332,8 @@ class SyncClient(PhotoTransfer):
                 resets += 1
                 if resets > 2:
                     raise ServerUnavailable("the server keeps restarting the pull; try again later")
-                result.rescoped = True
-                SyncState.update(pull_cursor="").where(SyncState.id == 1).execute()
+                if not restart_for_new_scope(result):  # drops what may be out of scope now
+                    return result
                 continue
             with db.atomic():
                 db.execute_sql("PRAGMA defer_foreign_keys = ON")

@@ -146,6 +146,7 @@ ADDED_COLUMNS: tuple[tuple[str, str, str], ...] = (
     ("venue", "lon", "DOUBLE PRECISION"),
     ("venue", "last_inspected_at", "VARCHAR(255)"),
     ("venue", "attributes", "TEXT NOT NULL DEFAULT '{}'"),
+    ("change_log", "household_id", "VARCHAR(255)"),
 )
 # A column added with what an older database already knows filled in (table.column -> SQL).
 BACKFILLS = {
@@ -153,6 +154,12 @@ BACKFILLS = {
         "UPDATE venue SET last_inspected_at = (SELECT MAX(CASE WHEN i.submitted_at IS NULL"
         " OR i.submitted_at > i.received_at THEN i.received_at ELSE i.submitted_at END)"
         " FROM inspection i WHERE i.venue_id = venue.id)"
+    ),
+    "change_log.household_id": (
+        "UPDATE change_log SET household_id = CASE WHEN type = 'household' THEN record_id"
+        " ELSE (SELECT m.household_id FROM followup_plan f JOIN household_member m"
+        " ON m.id = f.member_id WHERE f.id = change_log.record_id) END"
+        " WHERE type IN ('household', 'followup')"
     ),
 }
 

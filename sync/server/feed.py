@@ -31,9 +31,17 @@ from sync.server import db as server_db
 from sync.server.blob_scope import record_refs
 from sync.server.bulk import execute_many, select_in
 from sync.server.models import ChangeLog, DeviceScope
-from sync.server.scope import DeviceContext, scope_cte
+from sync.server.scope import (
+    DeviceContext,
+    households_outside_grids,
+    responsible_grids_sql,
+    responsible_sql,
+    scope_cte,
+)
 
-FEED_COLUMNS = ("type", "record_id", "grid_code", "audience", "payload", "deleted", "at")
+FEED_COLUMNS = (
+    "type", "record_id", "grid_code", "audience", "payload", "deleted", "at", "household_id",
+)  # fmt: skip
 CHANGE_LOG_LOCK_KEY = 0x6669656C64  # "field": the one advisory lock for appends
 
 # Tests only: hold each transaction open for up to this many seconds after its append, so
@@ -50,6 +58,7 @@ class NewChange:
     audience: str = "all"  # all | supervisor | person:<id> (that person's devices alone)
     deleted: bool = False
     may_hold_floats: bool = True  # False: built from a push body without float literals
+    household_id: str | None = None  # people records: the household's 包保 cadres see it too
 
 
 def person_audience(person_id: str) -> str:
@@ -72,7 +81,8 @@ def append_changes(changes: Iterable[NewChange]) -> None:
     record_refs(changes)
     at = server_db.now_iso()
     rows = [
-        (c.type, c.record_id, c.grid_code, c.audience, _stored(c), c.deleted, at) for c in changes
+        (c.type, c.record_id, c.grid_code, c.audience, _stored(c), c.deleted, at, c.household_id)
+        for c in changes
     ]
     if not rows:
         return
@@ -151,14 +161,18 @@ class Page:
 
 
 def scope_key(who: DeviceContext) -> str:
-    """A hash of the role the feed is read with and the person's own grids (read inside
-    the caller's snapshot, so it describes exactly the scope the page was read for)."""
+    """A hash of the role the feed is read with, the person's own grids and the households
+    they are responsible for outside them (read inside the caller's snapshot, so it
+    describes exactly the scope the page was read for)."""
     db = server_db.current()
     grids = db.execute_sql(
         f"SELECT grid_code FROM person_grid WHERE person_id = {_param()} ORDER BY grid_code",
         (who.person_id,),
     ).fetchall()
     text = who.role + "|" + ",".join(str(row[0]) for row in grids)
+    outside = households_outside_grids(who.person_id)
+    if outside:  # a person without any keeps the key they had before 包保 counted
+        text += "|" + ",".join(outside)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
@@ -214,10 +228,13 @@ def _read_changes(who: DeviceContext, cursor: int, limit: int) -> tuple[list[Fee
         sql = (
             scope_cte() + f"SELECT {columns} FROM change_log c WHERE c.seq > {p}"
             " AND (c.grid_code IS NULL OR c.grid_code IN (SELECT code FROM down)"
-            " OR (c.type = 'grid' AND c.grid_code IN (SELECT code FROM up)))"
+            " OR (c.type = 'grid' AND c.grid_code IN (SELECT code FROM up))"
+            f" OR c.household_id IN ({responsible_sql()})"
+            f" OR (c.type = 'grid' AND c.grid_code IN ({responsible_grids_sql()})))"
             f" AND ({audience}) ORDER BY c.seq LIMIT {p}"
         )
-        params = (who.person_id, who.person_id, cursor, person_audience(who.person_id), limit + 1)
+        pid = who.person_id
+        params = (pid, pid, cursor, pid, pid, person_audience(pid), limit + 1)
     rows = db.execute_sql(sql, params).fetchall()
     more = len(rows) > limit
     rows = with_answers(rows[:limit])

@@ -1,11 +1,12 @@
 """`followup.plan`, `followup.reading` and `followup_case.event` on the server.
 
-The server checks what it can: the person and the plan are in the device's grids, the
-reader is responsible for the plan (or a supervisor of its grid), and whether a reading
-fails its form is computed here again from its answers — a reading that fails must come
-with the case it opens. Case events are folded by the one fold in server order; a
+The server checks what it can: the person and the plan are in the device's grids (or in a
+household its person is 包保 cadre of), the reader is responsible for the plan (or a
+supervisor of its grid), and whether a reading fails its form is computed here again from
+its answers — a reading that fails must come with the case it opens. Case events are folded by the one fold in server order; a
 transition no longer valid when it arrives is kept and flagged (invariant 5). Every
-change sends the whole plan (readings, cases, events) to the devices of its grid.
+change sends the whole plan (readings, cases, events) to the devices of its grid and of
+its household's cadres.
 """
 
 from __future__ import annotations
@@ -30,7 +31,12 @@ from sync.server.followup_models import (
     FollowupReading,
 )
 from sync.server.people_models import Household, HouseholdMember
-from sync.server.scope import DeviceContext, may_write_grid, outside_grid_reason, require_own
+from sync.server.scope import (
+    DeviceContext,
+    may_write_household,
+    outside_grid_reason,
+    require_own,
+)
 from sync.server.submit import Applied
 
 
@@ -72,15 +78,22 @@ def _event_record(event: FollowupCaseEvent) -> dict[str, Any]:
     }  # fmt: skip
 
 
+def household_of(plan: FollowupPlan) -> str:
+    return str(HouseholdMember.get_by_id(plan.member_id).household_id)
+
+
 def followup_change(plan: FollowupPlan) -> NewChange:
-    return NewChange("followup", plan.id, followup_record(plan), grid_code=plan.grid_code)
+    """The plan with everything under it, visible in its grid and to its household's 包保
+    cadres."""
+    return NewChange("followup", plan.id, followup_record(plan), grid_code=plan.grid_code,
+                     household_id=household_of(plan))  # fmt: skip
 
 
 def _plan_in_scope(who: DeviceContext, plan_id: str) -> FollowupPlan:
     plan = FollowupPlan.get_or_none(FollowupPlan.id == plan_id)
     if plan is None:
         raise ValueError(f"follow-up plan {plan_id} is not known to the server; sync it first")
-    if not may_write_grid(who, plan.grid_code):
+    if not may_write_household(who, household_of(plan), plan.grid_code):
         raise ValueError(outside_grid_reason(who, plan.grid_code, f"follow-up plan {plan_id}"))
     return plan
 
@@ -91,7 +104,7 @@ def apply_followup_plan(who: DeviceContext, sub: FollowupPlanPayload) -> Applied
     if member is None:
         raise ValueError(f"person {sub.member_id} is not known to the server; sync them first")
     grid = Household.get_by_id(member.household_id).grid_code
-    if not may_write_grid(who, grid):
+    if not may_write_household(who, member.household_id, grid):
         raise ValueError(outside_grid_reason(who, grid, f"follow-up plan {sub.id}"))
     if sub.form_id not in followups.FORMS or sub.cadence not in followups.CADENCES:
         raise ValueError(f"follow-up plan {sub.id}: unknown form or cadence")

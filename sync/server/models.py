@@ -368,6 +368,7 @@ class ChangeLog(ServerModel):
     payload = TextField()  # canonical JSON of the record
     deleted = BooleanField(default=False)
     at = CharField()
+    household_id = CharField(null=True)  # people records: also seen by the household's 包保 cadres
 
     class Meta:
         table_name = "change_log"

@@ -21,7 +21,13 @@ from sync.server import audit as audit_log
 from sync.server.feed import NewChange
 from sync.server.models import Grid, Meta, Venue
 from sync.server.people_models import Household, HouseholdMember, Responsibility, Vehicle
-from sync.server.scope import DeviceContext, may_write_grid, outside_grid_reason, require_own
+from sync.server.scope import (
+    DeviceContext,
+    is_responsible,
+    may_write_grid,
+    outside_grid_reason,
+    require_own,
+)
 from sync.server.submit import Applied
 
 KEY_META = "personal_data.key"
@@ -102,10 +108,9 @@ def member_record(member: HouseholdMember) -> dict[str, Any]:
 
 
 def household_change(household: Household) -> NewChange:
-    """The whole household as one feed record, visible in its grid only."""
-    return NewChange(
-        "household", household.id, household_record(household), grid_code=household.grid_code
-    )
+    """The whole household as one feed record, visible in its grid and to its 包保 cadres."""
+    return NewChange("household", household.id, household_record(household),
+                     grid_code=household.grid_code, household_id=household.id)  # fmt: skip
 
 
 def _date(value: str | None, what: str) -> str | None:
@@ -176,10 +181,12 @@ def apply_household_upsert(who: DeviceContext, sub: HouseholdUpsert) -> Applied:
     require_own(who, sub.updated_by, f"household {sub.id}")
     if Grid.get_or_none(Grid.code == sub.grid_code) is None:
         raise ValueError(f"grid {sub.grid_code} is not known to the server")
-    if not may_write_grid(who, sub.grid_code):
-        raise ValueError(outside_grid_reason(who, sub.grid_code, f"household {sub.id}"))
     held = Household.get_or_none(Household.id == sub.id)
-    if held is not None and not may_write_grid(who, held.grid_code):
+    # A 包保 cadre writes the household they are responsible for, in the grid it is in.
+    cadre = held is not None and held.grid_code == sub.grid_code and is_responsible(who, sub.id)
+    if not cadre and not may_write_grid(who, sub.grid_code):
+        raise ValueError(outside_grid_reason(who, sub.grid_code, f"household {sub.id}"))
+    if not cadre and held is not None and not may_write_grid(who, held.grid_code):
         raise ValueError(outside_grid_reason(who, held.grid_code, f"household {sub.id}"))
     if sub.venue_id:
         venue = Venue.get_or_none(Venue.id == sub.venue_id)

@@ -1,5 +1,6 @@
 """`fieldapp admin import-responsibilities FILE`: 包保 — which cadre is responsible for
-which households — from CSV or XLSX, and each cadre's list.
+which households — from CSV or XLSX, one assignment ended (`end-responsibility`), and
+each cadre's list.
 
 Columns: `cadre` (a person's id, or their name when only one person has it), `grid` and
 `household` (户号). All or nothing, as the other imports: every row is checked first
@@ -24,33 +25,44 @@ from sync.server.people_models import Household, Responsibility
 from sync.server.tables import ImportRefused, Row, RowError, read_table
 
 IMPORTED = "responsibilities.imported"
+ENDED = "responsibility.ended"
+
+
+def _people() -> tuple[set[str], dict[str, list[str]]]:
+    """The server's person ids, and the ids of each name."""
+    people = list(Person.select(Person.id, Person.name))
+    by_name: dict[str, list[str]] = {}
+    for person in people:
+        by_name.setdefault(person.name, []).append(person.id)
+    return {p.id for p in people}, by_name
+
+
+def _resolve(text: str, ids: set[str], by_name: dict[str, list[str]]) -> tuple[str, str]:
+    """A cadre named by id or name: (their person id, "") or ("", what is wrong)."""
+    if text in ids:
+        return text, ""
+    named = by_name.get(text, [])
+    if len(named) == 1:
+        return named[0], ""
+    if not text:
+        return "", "the cadre is empty"
+    if named:
+        return "", (f"{len(named)} people are called {text}; "
+                    f"use the person id ({', '.join(sorted(named))})")  # fmt: skip
+    return "", f"no person {text!r} on the server"
 
 
 def _cadre(row: Row, ids: set[str], by_name: dict[str, list[str]], errors: list[RowError]) -> str:
-    text = row.get("cadre")
-    if text in ids:
-        return text
-    named = by_name.get(text, [])
-    if len(named) == 1:
-        return named[0]
-    if not text:
-        errors.append(RowError(row.number, "cadre", "the cadre is empty"))
-    elif named:
-        errors.append(RowError(row.number, "cadre", f"{len(named)} people are called {text}; "
-                               f"use the person id ({', '.join(sorted(named))})"))  # fmt: skip
-    else:
-        errors.append(RowError(row.number, "cadre", f"no person {text!r} on the server"))
-    return ""
+    cadre, problem = _resolve(row.get("cadre"), ids, by_name)
+    if problem:
+        errors.append(RowError(row.number, "cadre", problem))
+    return cadre
 
 
 def import_responsibilities(path: Path | str) -> int:
     """Import the file; returns the number of assignments written."""
     rows = read_table(path, ("cadre", "grid", "household"))
-    people = list(Person.select(Person.id, Person.name))
-    ids = {p.id for p in people}
-    by_name: dict[str, list[str]] = {}
-    for person in people:
-        by_name.setdefault(person.name, []).append(person.id)
+    ids, by_name = _people()
     grids = {g.code for g in Grid.select(Grid.code)}
     households = {(h.grid_code, h.code): h.id for h in Household.select(
         Household.id, Household.grid, Household.code)}  # fmt: skip
@@ -89,6 +101,33 @@ def import_responsibilities(path: Path | str) -> int:
         touched = Household.select().where(Household.id.in_(list(wanted) or [""]))
         append_changes([household_change(h) for h in touched])
     return len(seen)
+
+
+def end_responsibility(cadre: str, grid: str, household: str) -> Person:
+    """`cadre` (a person id or name) is no longer responsible for household `household`
+    (户号) of `grid`; returns the cadre. The household's record goes to the
+    feed again, so the devices of its grid show its cadres without them, and the cadre's
+    own devices drop it at their next pull when it is outside their grids."""
+    person_id, problem = _resolve(cadre.strip(), *_people())
+    if problem:
+        raise ValueError(problem)
+    held = Household.get_or_none((Household.grid == grid) & (Household.code == household))
+    if held is None:
+        raise ValueError(f"no household {household!r} in grid {grid!r} on the server")
+    with server_db.write_transaction():
+        ended = (
+            Responsibility.delete()
+            .where((Responsibility.household == held.id) & (Responsibility.person == person_id))
+            .execute()
+        )
+        if not ended:
+            raise ValueError(
+                f"{cadre} is not responsible for household {household} of {grid}; "
+                f"`fieldapp admin responsibilities --cadre {person_id}` lists theirs"
+            )
+        audit(None, ENDED, held.id, cadre=person_id)
+        append_changes([household_change(held)])
+    return Person.get_by_id(person_id)
 
 
 @dataclass(frozen=True)

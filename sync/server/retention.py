@@ -24,6 +24,7 @@ from sync.server.followup_models import (
     FollowupPlan,
     FollowupReading,
 )
+from sync.server.followups import household_of
 from sync.server.models import ChangeLog
 from sync.server.people import household_change
 from sync.server.people_models import Household, HouseholdMember, Vehicle
@@ -89,6 +90,7 @@ def _delete_plans(
     if not plan_ids:
         return []
     plans = list(FollowupPlan.select().where(FollowupPlan.id.in_(plan_ids)))
+    households = {p.id: household_of(p) for p in plans}  # before the members may go
     cases = [c.id for c in FollowupCase.select(FollowupCase.id).where(
         FollowupCase.plan.in_(plan_ids))]  # fmt: skip
     if cases:
@@ -98,7 +100,8 @@ def _delete_plans(
     FollowupPlan.delete().where(FollowupPlan.id.in_(plan_ids)).execute()
     forget.append(("followup", plan_ids))
     report.plans += plan_ids
-    return [NewChange("followup", p.id, {}, grid_code=p.grid_code, deleted=True) for p in plans]
+    return [NewChange("followup", p.id, {}, grid_code=p.grid_code, deleted=True,
+                      household_id=households[p.id]) for p in plans]  # fmt: skip
 
 
 def _feed_top() -> int:
@@ -150,11 +153,9 @@ def run_retention(*, today: dt.date, keep_days: int = rules.DEFAULT_KEEP_DAYS) -
             Vehicle.delete().where(Vehicle.household == household.id).execute()
             household.delete_instance()
             report.households.append(household.id)
-            changes.append(
-                NewChange(
-                    "household", household.id, {}, grid_code=household.grid_code, deleted=True
-                )  # fmt: skip
-            )
+            gone = NewChange("household", household.id, {}, grid_code=household.grid_code,
+                             deleted=True, household_id=household.id)  # fmt: skip
+            changes.append(gone)
         if not report.nothing:
             audit.record(
                 RETENTION_DELETED,

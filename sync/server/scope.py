@@ -60,6 +60,44 @@ def grids_in_scope(person_id: str) -> set[str]:
     return {row[0] for row in cursor.fetchall()}
 
 
+def responsible_sql() -> str:
+    """The ids of the households a person (the one parameter) is 包保 cadre of."""
+    return f"SELECT household_id FROM responsibility WHERE person_id = {_p()}"
+
+
+def responsible_grids_sql() -> str:
+    """The grids of those households (a cadre's device needs them to hold the households)."""
+    return (
+        "SELECT h.grid_code FROM household h JOIN responsibility r ON r.household_id = h.id"
+        f" WHERE r.person_id = {_p()}"
+    )
+
+
+def households_outside_grids(person_id: str) -> list[str]:
+    """The households the person is responsible for outside their grids, by id."""
+    sql = scope_cte() + (
+        "SELECT h.id FROM household h JOIN responsibility r ON r.household_id = h.id"
+        f" WHERE r.person_id = {_p()} AND h.grid_code NOT IN (SELECT code FROM down)"
+        " ORDER BY h.id"
+    )
+    cursor = server_db.current().execute_sql(sql, (person_id, person_id, person_id))
+    return [str(row[0]) for row in cursor.fetchall()]
+
+
+def is_responsible(who: DeviceContext, household_id: str) -> bool:
+    """Whether the person is one of the household's 包保 cadres."""
+    cursor = server_db.current().execute_sql(
+        responsible_sql() + f" AND household_id = {_p()}", (who.person_id, household_id)
+    )
+    return cursor.fetchone() is not None
+
+
+def may_write_household(who: DeviceContext, household_id: str, grid_code: str) -> bool:
+    """Whether the person may write the records of a household of `grid_code`: those of
+    their grids, and those they are responsible for (包保) wherever they are."""
+    return may_write_grid(who, grid_code) or is_responsible(who, household_id)
+
+
 def may_write_grid(who: DeviceContext, grid_code: str) -> bool:
     """Whether the person may write records of `grid_code` (admins write everywhere)."""
     if who.is_admin:

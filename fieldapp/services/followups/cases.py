@@ -20,7 +20,7 @@ from fieldapp.services.common import outbox
 from fieldapp.services.common.identity import grid_codes_under, me
 from fieldapp.store.db import db
 from fieldapp.store.followup_models import FollowupCase, FollowupCaseEvent, FollowupPlan
-from fieldapp.store.people_models import HouseholdMember
+from fieldapp.store.people_models import HouseholdMember, Responsibility
 
 OP_CASE_EVENT = "followup_case.event"
 
@@ -61,13 +61,17 @@ def refold(case_ids: set[str]) -> None:
 
 
 def cases(*, open_only: bool = False) -> list[CaseView]:
-    """The cases of my grids, newest first."""
-    grids = grid_codes_under([code for code, _name in me().grids])
+    """The cases of my grids and of the households I am 包保 cadre of, newest first."""
+    who = me()
+    grids = grid_codes_under([code for code, _name in who.grids])
+    mine = Responsibility.select(Responsibility.household).where(
+        Responsibility.person_id == who.person_id
+    )
     select = (
         FollowupCase.select(FollowupCase, FollowupPlan, HouseholdMember)
         .join(FollowupPlan)
         .join(HouseholdMember)
-        .where(FollowupPlan.grid_code.in_(grids))
+        .where(FollowupPlan.grid_code.in_(grids) | HouseholdMember.household.in_(mine))
         .order_by(FollowupCase.opened_at.desc())
     )
     if open_only:

@@ -162,7 +162,9 @@ def save_household(form: HouseholdForm) -> str:
     problems: list[Problem] = []
     if not form.grid_code:
         problems.append(Problem("grid", t("people.grid_empty")))
-    elif form.grid_code not in grid_codes_under([code for code, _name in who.grids]):
+    elif form.grid_code not in grid_codes_under([code for code, _name in who.grids]) and not (
+        form.id and responsibilities.mine_in_grid(form.id, form.grid_code)
+    ):
         problems.append(Problem("grid", t("people.grid_not_mine", grid=form.grid_code)))
     members = [_check_member(m, f"members.{i}", problems) for i, m in enumerate(form.members)]
     plates = [v.plate.strip().upper() for v in form.vehicles]
@@ -295,13 +297,13 @@ def household(household_id: str) -> HouseholdView:
 
 
 def households(query: str = "", *, cadre: str = "", limit: int = 500) -> list[HouseholdView]:
-    """The households of my grids (and under them), by grid, building and code; `query`
-    matches a household's code, address or building, or a member's name; `cadre` (a
-    person id) keeps only that cadre's 包保 households. Names and addresses are sealed at
-    rest (`fieldapp.store.at_rest`): the search opens them and filters here, not in SQL
-    (a grid holds thousands of people); PersonalDataLocked while the device is locked."""
-    grids = grid_codes_under([code for code, _name in me().grids])
-    mine = Household.grid.in_(grids)
+    """The households of my grids (and under them) and those I am 包保 cadre of, by grid,
+    building and code; `query` matches a household's code, address or building, or a
+    member's name; `cadre` (a person id) keeps only that cadre's 包保 households. Names
+    and addresses are sealed at rest (`fieldapp.store.at_rest`): the search opens them and
+    filters here, not in SQL (a grid holds thousands of people); PersonalDataLocked while
+    the device is locked."""
+    mine = responsibilities.visible_to_me()
     if cadre:
         mine &= Household.id.in_(responsibilities.households_of(cadre))
     order = (Household.grid, Household.building, Household.code, Household.id)

@@ -1,5 +1,6 @@
 """包保 on the device: the cadres responsible for each household (imported on the server,
-pulled with the household) and each cadre's list among my grids' households."""
+pulled with the household) and each cadre's list among the households I see: those of my
+grids and those I am responsible for outside them."""
 
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ from fieldapp.store.people_models import Household, Responsibility
 class Cadre:
     person_id: str
     name: str  # the person's name, or their id when this device does not know them
-    households: int  # of my grids
+    households: int  # that I see
 
 
 def cadres_of(household_id: str) -> tuple[str, ...]:
@@ -32,16 +33,33 @@ def cadres_of(household_id: str) -> tuple[str, ...]:
     return tuple(str(name or person_id) for person_id, name in rows(query))
 
 
-def cadres() -> list[Cadre]:
-    """Every cadre with households in my grids, by name: the lists a person can choose."""
+def visible_to_me() -> Any:
+    """A condition on Household: of my grids (and under them), or one I am 包保 cadre of
+    (the server sends those wherever they are)."""
     grids = grid_codes_under([code for code, _name in me().grids])
+    return Household.grid.in_(grids) | Household.id.in_(households_of(me().person_id))
+
+
+def mine_in_grid(household_id: str, grid_code: str) -> bool:
+    """Whether I am 包保 cadre of the household and it is in `grid_code` (so I may save
+    it there though the grid is not mine)."""
+    query = Household.select().where(
+        (Household.id == household_id)
+        & (Household.grid == grid_code)
+        & Household.id.in_(households_of(me().person_id))
+    )
+    return bool(query.exists())
+
+
+def cadres() -> list[Cadre]:
+    """Every cadre with households I see, by name: the lists a person can choose."""
     count = fn.COUNT(Responsibility.household)
     query = (
         Responsibility.select(Responsibility.person_id, Person.name, count)
         .join(Household)
         .switch(Responsibility)
         .join(Person, on=(Person.id == Responsibility.person_id), join_type=JOIN.LEFT_OUTER)
-        .where(Household.grid.in_(grids))
+        .where(visible_to_me())
         .group_by(Responsibility.person_id, Person.name)
     )
     found = [Cadre(str(pid), str(name or pid), int(n)) for pid, name, n in rows(query)]
