@@ -5,6 +5,7 @@ idle time (its clock injected), and Esc opens nothing."""
 from __future__ import annotations
 
 import base64
+import time
 from pathlib import Path
 
 import pytest
@@ -17,7 +18,7 @@ from fieldapp.domain.personal import PersonalDataLocked, encode_key, new_key
 from fieldapp.services.common import device_lock, settings
 from fieldapp.services.common.identity import me
 from fieldapp.services.people import registry
-from fieldapp.store import keyring
+from fieldapp.store import keyring, pin_wait
 from fieldapp.tui.app import make_app
 from fieldapp.tui.screens.home import HomeScreen
 from fieldapp.tui.screens.lock import LockScreen, SetPinScreen
@@ -71,13 +72,17 @@ def _father_id() -> str:
     return str(member_named("陈建国").id)
 
 
+def _free_attempts_wrong(clock: Clock) -> None:
+    for _ in range(device_pin.FREE_ATTEMPTS):
+        with pytest.raises(device_pin.WrongPin):
+            keyring.unlock("999888", clock=clock)
+
+
 def test_wrong_pins_wait_longer_and_longer_and_the_count_survives_a_restart(
     with_pin: bytes,
 ) -> None:
     clock = Clock()
-    for _ in range(device_pin.FREE_ATTEMPTS):
-        with pytest.raises(device_pin.WrongPin):
-            keyring.unlock("999888", clock=clock)
+    _free_attempts_wrong(clock)
     assert keyring.wait_left(clock()) == 30
     with pytest.raises(keyring.PinWait):
         keyring.unlock(PIN, clock=clock)  # even the right PIN waits
@@ -85,14 +90,59 @@ def test_wrong_pins_wait_longer_and_longer_and_the_count_survives_a_restart(
     with pytest.raises(device_pin.WrongPin):
         keyring.unlock("999887", clock=clock)
     assert keyring.wait_left(clock()) == 60
-    keyring.lock()  # a restart: the count is on disk
-    clock.now += 59
+    _new_process()  # a restart: the count and the wait left are on disk
+    for waited in (0, 59):
+        clock.now += waited
+        with pytest.raises(keyring.PinWait):
+            keyring.unlock(PIN, clock=clock)
+    clock.now += 1
+    keyring.unlock(PIN, clock=clock)
+    assert keyring.state() == keyring.UNLOCKED and keyring.failures() == (0, 0.0)
+    assert device_pin.wait_after(40) == device_pin.LONGEST_WAIT_SECONDS
+
+
+def _new_process() -> None:
+    """What a restart leaves: the files, nothing of this process's countdown."""
+    keyring.lock()
+    pin_wait._countdowns.clear()
+
+
+def test_setting_the_clock_forward_or_restarting_does_not_shorten_the_wait(
+    with_pin: bytes, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    clock = Clock()  # the process's monotonic clock
+    _free_attempts_wrong(clock)
+    day_ahead = time.time() + 86_400
+    monkeypatch.setattr(time, "time", lambda: day_ahead)  # the laptop's clock set forward
+    with pytest.raises(keyring.PinWait) as waiting:
+        keyring.unlock(PIN, clock=clock)
+    assert waiting.value.seconds == 30
+    clock.now += 12  # twelve seconds of the app running
+    assert keyring.wait_left(clock()) == 18
+
+    _new_process()  # quit, an hour away, the clock still a day ahead: 18 s still to serve
+    with pytest.raises(keyring.PinWait) as waiting:
+        device_lock.unlock(PIN)  # the app's own clock
+    assert 17 < waiting.value.seconds <= 18
+
+    _new_process()
+    clock = Clock(start=7.0)  # a new process's monotonic clock starts anywhere
+    assert keyring.wait_left(clock()) == 18
+    clock.now += 17
     with pytest.raises(keyring.PinWait):
         keyring.unlock(PIN, clock=clock)
     clock.now += 1
     keyring.unlock(PIN, clock=clock)
     assert keyring.state() == keyring.UNLOCKED and keyring.failures() == (0, 0.0)
-    assert device_pin.wait_after(40) == device_pin.LONGEST_WAIT_SECONDS
+
+
+def test_a_damaged_or_older_attempts_file_is_no_reset(with_pin: bytes) -> None:
+    attempts = Path(str(keyring.key_path()).replace(".personal-key", ".pin-attempts"))
+    attempts.write_text('{"failures": 4, "at": 1.0}', encoding="ascii")  # wall clock, 1970
+    assert keyring.wait_left(Clock()()) == device_pin.wait_after(4)  # the whole wait
+    _new_process()
+    attempts.write_text("{not json", encoding="ascii")
+    assert keyring.wait_left(Clock()()) == device_pin.FIRST_WAIT_SECONDS
 
 
 def test_pin_rules_and_the_real_argon2id_cost() -> None:
@@ -238,3 +288,27 @@ def test_the_export_command_asks_the_pin_of_a_locked_device(with_pin: bytes, tmp
     assert done.exit_code == 0, done.output
     people = "\n".join(p.read_text(encoding="utf-8-sig") for p in tmp_path.glob("ledger*.csv"))
     assert "4501**********" + FATHER[-4:] in people and FATHER not in people
+
+
+def test_a_command_serves_the_wait_before_it_asks_the_pin(
+    with_pin: bytes, tmp_path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from click.testing import CliRunner
+
+    from fieldapp.cli import main
+    from fieldapp.store import close_store
+
+    monkeypatch.setattr(device_pin, "FIRST_WAIT_SECONDS", 1.0)
+    close_store()
+    out = tmp_path / "ledger.csv"
+    command = ["--lang", "en", "export", "--format", "csv", "--out", str(out)]
+    for _ in range(device_pin.FREE_ATTEMPTS):
+        _new_process()
+        wrong = CliRunner().invoke(main, command, input="000111\n")
+        assert wrong.exit_code == 1 and "Too many wrong PINs" not in wrong.output
+    _new_process()
+    started = time.monotonic()
+    done = CliRunner().invoke(main, command, input=PIN + "\n")
+    assert done.exit_code == 0, done.output
+    assert "Too many wrong PINs: the PIN is asked in 1 s" in done.output
+    assert time.monotonic() - started >= 1.0

@@ -4,7 +4,9 @@ for the administrator's commands the server database and one way to run an actio
 
 from __future__ import annotations
 
+import math
 import sys
+import time
 from collections.abc import Callable
 from typing import Any
 
@@ -35,6 +37,12 @@ def unlock_personal_data() -> None:
 
     if device_lock.lock_state() != device_lock.LOCKED:
         return
+    left = device_lock.wait_left()
+    if left > 0:  # the wait goes by only while the app or a command runs: serve it here
+        click.echo(t("cli.pin.waiting", seconds=math.ceil(left)), err=True)
+        while left > 0:
+            time.sleep(min(left, 1.0))
+            left = device_lock.wait_left()
     pin = click.prompt(t("cli.pin.prompt"), hide_input=True, err=True)
     try:
         device_lock.unlock(pin)

@@ -8,9 +8,11 @@ files copied off a laptop open nothing without the PIN. The GCM tag is the PIN c
 wrong PIN does not open the wrapped key, and nothing else about the PIN is stored.
 
 Wrong PINs are counted on the device; after `FREE_ATTEMPTS` of them each further attempt
-waits twice as long as the one before (30 s, 1 min, 2 min … at most an hour). The wait
-protects the person at the keyboard's side of things; against a copied file the cost of
-each guess is Argon2id's, which is why a PIN has at least six digits.
+waits twice as long as the one before (30 s, 1 min, 2 min … at most an hour), counted
+down on a monotonic clock while the app runs (`fieldapp.store.keyring`), so setting the
+laptop's clock forward or restarting skips none of it. The wait protects the person at
+the keyboard's side of things; against a copied file the cost of each guess is
+Argon2id's, which is why a PIN has at least six digits.
 
 Pure: no Peewee, Textual or httpx.
 """

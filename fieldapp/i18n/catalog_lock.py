@@ -27,6 +27,7 @@ ZH: dict[str, str] = {
     "lock.set.differ": "两次输入不一致，请重新输入。",
     "idle_lock.now": "闲置 {minutes} 分钟后自动锁定。",
     "cli.pin.prompt": "设备密码",
+    "cli.pin.waiting": "错误次数过多：{seconds} 秒后再请输入设备密码（Ctrl+C 可中止）……",
     "sync_ui.revoked": (
         "本设备已被管理员吊销，需要重新注册。按规定，本机保存的人员信息（住户、人员、随访）"
         "和人员信息密钥已全部删除；其他记录仍在本机。如需继续使用，请向管理员索取注册码，"
@@ -67,6 +68,7 @@ EN: dict[str, str] = {
     "lock.set.differ": "The two PINs differ. Type them again.",
     "idle_lock.now": "The app locks after {minutes} min without a key press.",
     "cli.pin.prompt": "Device PIN",
+    "cli.pin.waiting": "Too many wrong PINs: the PIN is asked in {seconds} s (Ctrl+C stops)…",
     "sync_ui.revoked": (
         "This device was revoked by the administrator and must be enrolled again. As the "
         "rules require, the people data it held (households, people, follow-ups) and its key "

@@ -18,22 +18,25 @@ shows no ID number or phone. The file holds either
 The data keys sealed to the device key live in a directory beside the store
 (`sealing_dir`, see `fieldapp.store.at_rest`).
 
-Wrong PINs are counted in a second file (`.pin-attempts`), so restarting the app does not
-reset the wait. `forget()` deletes both (a revoked device).
+Wrong PINs are counted in a second file (`.pin-attempts`, `fieldapp.store.pin_wait`): the
+wait after them is served on a monotonic clock while the app runs, so neither a restart
+nor a clock set forward shortens it. `forget()` deletes both (a revoked device).
 """
 
 from __future__ import annotations
 
 import base64
 import json
-import os
 import shutil
 import time
 from collections.abc import Callable
 from pathlib import Path
 
 from fieldapp.domain import at_rest, device_pin, personal
+from fieldapp.store import pin_wait
 from fieldapp.store.db import db
+from fieldapp.store.owner_files import write_owner_only
+from fieldapp.store.pin_wait import failures, wait_left
 
 NONE, CLEAR, LOCKED, UNLOCKED = "none", "clear", "locked", "unlocked"
 
@@ -60,21 +63,6 @@ def key_path() -> Path:
 
 def sealing_dir() -> Path:
     return Path(str(db.database) + ".sealing")
-
-
-def _attempts_path() -> Path:
-    return Path(str(db.database) + ".pin-attempts")
-
-
-def write_owner_only(path: Path, text: str) -> None:
-    """Owner-only, atomically (a crash leaves the old content or the new one)."""
-    temporary = path.with_name(path.name + ".tmp")
-    fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w", encoding="ascii") as handle:
-        handle.write(text)
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(temporary, path)
 
 
 def _read() -> str | dict[str, object] | None:
@@ -166,7 +154,7 @@ def set_pin(pin: str, params: device_pin.KdfParams | None = None) -> None:
     salt = device_pin.new_salt()
     _write_record(device_pin.derive(pin, salt, params), salt, params, key, (private, public))
     _opened(key, private)
-    _attempts_path().unlink(missing_ok=True)
+    pin_wait.clear()
 
 
 def _write_record(
@@ -190,32 +178,14 @@ def _write_record(
     write_owner_only(key_path(), json.dumps(record))
 
 
-def failures() -> tuple[int, float]:
-    """Wrong PINs in a row, and the wall-clock time of the last one."""
-    path = _attempts_path()
-    if not path.is_file():
-        return 0, 0.0
-    try:
-        held = json.loads(path.read_text(encoding="ascii"))
-        return int(held["failures"]), float(held["at"])
-    except (ValueError, KeyError, TypeError):
-        return device_pin.FREE_ATTEMPTS, time.time()  # a damaged count is not a reset
-
-
-def wait_left(now: float) -> float:
-    count, at = failures()
-    return max(0.0, at + device_pin.wait_after(count) - now)
-
-
-def unlock(pin: str, *, clock: Callable[[], float] = time.time) -> None:
+def unlock(pin: str, *, clock: Callable[[], float] = time.monotonic) -> None:
     """Open the key with the PIN and hold it for this process. PinWait while wrong PINs
     must wait; device_pin.WrongPin (and one more failure counted) for a wrong PIN. A
     record from before the device key (v2) gets its device key now."""
     held = _read()
     if not isinstance(held, dict):
         return  # no PIN: nothing to open
-    now = clock()
-    left = wait_left(now)
+    left = wait_left(clock())
     if left > 0:
         raise PinWait(left, failures()[0])
     params = device_pin.KdfParams(int(str(held["t"])), int(str(held["m"])), int(str(held["p"])))
@@ -224,8 +194,7 @@ def unlock(pin: str, *, clock: Callable[[], float] = time.time) -> None:
         wrapping = device_pin.derive(pin, salt, params)
         key = device_pin.unwrap(wrapping, str(held["key"]))
     except device_pin.WrongPin:
-        count = failures()[0] + 1
-        write_owner_only(_attempts_path(), json.dumps({"failures": count, "at": now}))
+        pin_wait.count_wrong_pin(clock())
         raise
     if held.get("private"):
         private = device_pin.unwrap(wrapping, str(held["private"]), device_pin.DEVICE_KEY_CONTEXT)
@@ -233,7 +202,7 @@ def unlock(pin: str, *, clock: Callable[[], float] = time.time) -> None:
         private, public = at_rest.new_keypair()
         _write_record(wrapping, salt, params, key, (private, public))
     _opened(key, private)
-    _attempts_path().unlink(missing_ok=True)
+    pin_wait.clear()
 
 
 def lock() -> None:
@@ -247,7 +216,7 @@ def forget() -> None:
     """Delete the keys and the PIN's files and forget the opened keys (a revoked device)."""
     lock()
     key_path().unlink(missing_ok=True)
-    _attempts_path().unlink(missing_ok=True)
+    pin_wait.clear()
     shutil.rmtree(sealing_dir(), ignore_errors=True)
 
 

@@ -58,14 +58,15 @@ def set_pin(pin: str) -> None:
     seal_plain_rows()
 
 
-def unlock(pin: str, *, clock: Callable[[], float] = time.time) -> None:
+def unlock(pin: str, *, clock: Callable[[], float] = time.monotonic) -> None:
     """Open the personal-data key; PinWait or WrongPin (counted) when it does not. A store
     from before sealing at rest gets its people sealed at this first unlock."""
     keyring.unlock(pin, clock=clock)
     seal_plain_rows()
 
 
-def wait_left(*, clock: Callable[[], float] = time.time) -> float:
+def wait_left(*, clock: Callable[[], float] = time.monotonic) -> float:
+    """Seconds before the next PIN may be tried (counting down while this process runs)."""
     return keyring.wait_left(clock())
 
 

@@ -111,9 +111,20 @@ class LockScreen(_PinScreen):
     TITLE_KEY = "lock.title"
     BODY_KEY = "lock.body"
 
-    def __init__(self, *, clock: Callable[[], float] = time.time) -> None:
+    def __init__(self, *, clock: Callable[[], float] = time.monotonic) -> None:
         super().__init__()
-        self.clock = clock  # wall-clock seconds: the wrong-PIN wait survives a restart
+        self.clock = clock  # monotonic: setting the wall clock forward shortens no wait
+
+    def on_mount(self) -> None:  # Textual calls _PinScreen's (the focus) as well
+        self._count_down()
+        self.set_interval(5.0, self._count_down)
+
+    def _count_down(self) -> None:
+        """Serve the wrong-PIN wait while the app runs (its time left is saved as it goes,
+        so a restart resumes it instead of starting it again)."""
+        from fieldapp.services.common import device_lock
+
+        device_lock.wait_left(clock=self.clock)
 
     @on(Input.Submitted, "#lock-pin")
     def _submitted(self, event: Input.Submitted) -> None:
