@@ -73,3 +73,37 @@ def test_inspector_and_supervisor_agree_on_every_due_date(
     assert len(inspector) == 40
     differing = {code for code in inspector if inspector[code] != supervisor.get(code)}
     assert not differing, {c: (inspector[c], supervisor.get(c)) for c in sorted(differing)}
+
+
+async def test_the_demo_inspector_is_asked_for_the_device_pin_at_once(
+    tmp_path: Path,
+) -> None:
+    """The demo's first pull brings the personal-data key: the TUI asks for the device PIN
+    at once, not "sync once first" when the grid worker saves a family offline."""
+    from people_support import PIN
+    from pilot_support import settle
+    from textual.widgets import Input
+
+    from fieldapp.store import keyring
+    from fieldapp.tui.app import make_app
+    from fieldapp.tui.screens.lock import SetPinScreen
+
+    home = tmp_path / "demo"
+    built = CliRunner().invoke(main, ["demo", "--home", str(home), "--venues", "40",
+                                      "--build-only"])  # fmt: skip
+    assert built.exit_code == 0, built.output
+    open_store(store_path(home))
+    try:
+        assert keyring.state() == keyring.CLEAR
+        app = make_app()
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(app, pilot, rounds=2)
+            assert isinstance(app.screen, SetPinScreen)
+            for field in ("#lock-pin", "#lock-pin-again"):
+                app.screen.query_one(field, Input).focus()
+                await pilot.press(*PIN, "enter")
+                await settle(app, pilot, rounds=2)
+            assert not isinstance(app.screen, SetPinScreen)
+        assert keyring.state() == keyring.UNLOCKED
+    finally:
+        close_store()

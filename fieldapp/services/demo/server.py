@@ -212,7 +212,9 @@ def prepare_device(home: Path, server: DemoServer, role: str) -> DemoDevice:
 def _first_pull(where: Path, *, send: bool) -> None:
     """A newly enrolled device gets what the server holds for it before its TUI opens: its
     grids, venues, checklists and the placard keys (so the demo's placards scan offline
-    at once). Without `send` its own work stays in the outbox for its first F12."""
+    at once) and the personal-data key, so the TUI asks for the device PIN at once and
+    people can be registered offline. Without `send` its own work stays in the outbox for
+    its first F12."""
     from fieldapp.services.common.campaigns import load_campaigns
     from fieldapp.services.common.checklists import load_checklists
     from fieldapp.services.syncing.runs import after_sync
@@ -223,6 +225,8 @@ def _first_pull(where: Path, *, send: bool) -> None:
     blobs = where / "blobs"
     with SyncClient.from_store(blob_path=lambda sha: blobs / f"{sha}.jpg") as client:
         try:
+            if not send:
+                client.fetch_personal_key()  # sync_once fetches it first as well
             result = client.sync_once() if send else client.pull()
         except SyncError as error:
             raise DemoServerError(str(error)) from None
