@@ -181,3 +181,27 @@ async def test_baobao_lists_and_the_follow_ups_due_on_home(unlocked: Path) -> No
         await pilot.press("f10")
         await settle(app, pilot, rounds=2)
         assert table.row_count == 4 and "户不漏人" in people.sub_title
+
+
+async def test_ctrl_s_saves_the_person_form_and_f2_opens_no_scan_above_it(unlocked: Path) -> None:
+    """ctrl+s is the form's save, not the app's scan; F2 pressed while typing a family
+    opens no scan dialog (nor a venue) above what is half typed."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_screen(app, pilot, "f11", PeopleScreen)
+        await pilot.press("n")
+        await settle(app, pilot)
+        dialog = app.screen
+        assert isinstance(dialog, PersonDialog)
+        dialog.query_one("#person-grid", Select).value = dialog.grids[0][1]
+        await _fill(app, pilot, {"code": "DM-018", "id_number": FATHER})
+        dialog.query_one("#person-name", Input).focus()
+        await pilot.press(*"陈建国")
+        await pilot.press("f2")
+        await settle(app, pilot)
+        assert app.screen is dialog
+        assert dialog.query_one("#person-name", Input).value == "陈建国"
+        await pilot.press("ctrl+s")
+        await settle(app, pilot, rounds=3)
+        assert isinstance(app.screen, PeopleScreen)
+        assert member_named("陈建国").household.code == "DM-018"

@@ -100,6 +100,8 @@ class FieldApp(
         allowed = getattr(self.screen, "ALLOWED_APP_ACTIONS", None)  # e.g. the welcome screen
         if allowed is not None and action not in allowed:
             return False
+        if action in getattr(self.screen, "REFUSED_APP_ACTIONS", ()):  # e.g. ctrl+s saves a form
+            return False
         if action == "review":  # supervisors and administrators only; hidden for others
             return self.person_role in ("supervisor", "admin")
         return super().check_action(action, parameters)

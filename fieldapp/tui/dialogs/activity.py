@@ -18,7 +18,7 @@ from textual.widgets import Button, Input, Label, Static
 
 from fieldapp.i18n import t
 from fieldapp.tui.commands import localize_bindings
-from fieldapp.tui.dialogs.saving import SavingDialog
+from fieldapp.tui.dialogs.saving import SAVES_WITH_CTRL_S, SavingDialog
 from fieldapp.tui.widgets.key_footer import KeyFooter
 
 FIELDS = ("held_on", "place", "attendees", "attendee_names", "minutes", "photos")
@@ -40,6 +40,7 @@ class ActivityAsk:
 class ActivityDialog(SavingDialog):
     ERROR_ID = "activity-error"
     CSS_PATH = "activity.tcss"
+    REFUSED_APP_ACTIONS = SAVES_WITH_CTRL_S
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f10,ctrl+s", "save", "Save", id="activity.save", priority=True),
         Binding("escape", "cancel", "Cancel", id="activity.cancel"),

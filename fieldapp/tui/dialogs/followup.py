@@ -14,11 +14,13 @@ from textual.widgets import Input, Label, Select
 
 from fieldapp.i18n import t
 from fieldapp.tui.commands import localize_bindings
+from fieldapp.tui.dialogs.saving import SAVES_WITH_CTRL_S
 from fieldapp.tui.widgets.key_footer import KeyFooter
 
 
 class ReadingDialog(ModalScreen[dict[str, str] | None]):
     CSS_PATH = "../screens/people.tcss"
+    REFUSED_APP_ACTIONS = SAVES_WITH_CTRL_S
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f10,ctrl+s", "save", "Save", id="reading.save", priority=True),
         Binding("escape", "cancel", "Cancel", id="reading.cancel"),
@@ -72,6 +74,7 @@ class AskDialog(ModalScreen[str | None]):
     """One value: typed, or chosen from `choices` ((label, value) pairs)."""
 
     CSS_PATH = "../screens/people.tcss"
+    REFUSED_APP_ACTIONS = SAVES_WITH_CTRL_S
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f10,ctrl+s", "save", "Save", id="ask.save", priority=True),
         Binding("escape", "cancel", "Cancel", id="ask.cancel"),

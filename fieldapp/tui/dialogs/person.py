@@ -22,6 +22,7 @@ from fieldapp.domain.registry import PERSON_TAGS, SEXES
 from fieldapp.i18n import t
 from fieldapp.services.people.registry import HouseholdForm, MemberForm
 from fieldapp.tui.commands import localize_bindings
+from fieldapp.tui.dialogs.saving import SAVES_WITH_CTRL_S
 from fieldapp.tui.widgets.key_footer import KeyFooter
 
 HOUSEHOLD_INPUTS = ("code", "building", "address")
@@ -30,6 +31,7 @@ MEMBER_INPUTS = ("name", "birth_year", "id_number", "phone", "arrived_on", "left
 
 class PersonDialog(ModalScreen[HouseholdForm | None]):
     CSS_PATH = "../screens/people.tcss"
+    REFUSED_APP_ACTIONS = SAVES_WITH_CTRL_S
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f10,ctrl+s", "save", "Save", id="person.save", priority=True),
         Binding("escape", "cancel", "Cancel", id="person.cancel"),

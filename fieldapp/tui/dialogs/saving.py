@@ -15,6 +15,11 @@ from textual.worker import Worker, WorkerState
 
 from fieldapp.i18n import t
 
+# The app actions a form that saves with ctrl+s refuses (its REFUSED_APP_ACTIONS): the
+# app's scan is bound to f2 and ctrl+s with priority, so it would take the save key and
+# open a venue above what is half typed in the form.
+SAVES_WITH_CTRL_S: frozenset[str] = frozenset({"scan"})
+
 
 class SavingDialog(ModalScreen[str | None]):
     ERROR_ID: ClassVar[str] = ""  # the Static the form says refusals in

@@ -145,6 +145,8 @@ class ScanningApp(WedgeListener, Navigation):
         # enrolment) gets every key as typed, so a code pasted into its field stays there.
         if isinstance(self.screen, ScanDialog):
             return False
+        if "scan" in getattr(self.screen, "REFUSED_APP_ACTIONS", ()):
+            return False
         allowed = getattr(self.screen, "ALLOWED_APP_ACTIONS", None)
         return allowed is None or "scan" in allowed
 
