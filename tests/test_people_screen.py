@@ -205,3 +205,45 @@ async def test_ctrl_s_saves_the_person_form_and_f2_opens_no_scan_above_it(unlock
         await settle(app, pilot, rounds=3)
         assert isinstance(app.screen, PeopleScreen)
         assert member_named("陈建国").household.code == "DM-018"
+
+
+async def test_a_supervisor_at_80_columns_sees_the_case_keys_and_hands_over(
+    unlocked: Path,
+) -> None:
+    """At 80x24 in English the case keys (hand over, outcome, close) are in the footer of
+    the cases list, where a supervisor with nothing due starts; the hand-over works."""
+    from people_support import returnee_family
+    from pilot_support import footer_keys_seen
+
+    from fieldapp.services.common.identity import me
+    from fieldapp.services.followups import cases, plans, readings
+    from fieldapp.services.people import registry
+    from fieldapp.tui.dialogs.followup import AskDialog
+    from fieldapp.tui.screens.followups import FollowupsScreen
+
+    registry.save_household(returnee_family(me().grids[0][0]))
+    plan_id = plans.create_plan(str(member_named("陈建国").id))
+    slot = plans.due_readings()[0].slot_at
+    readings.record_reading(plan_id, slot, {"FUP-01": "38.1", "FUP-02": "yes"})
+    demo.act_as("supervisor")
+    app = make_app(lang="en")
+    try:
+        async with app.run_test(size=(80, 24)) as pilot:
+            screen = await open_screen(app, pilot, "ctrl+t", FollowupsScreen)
+            assert screen.query_one("#followups-cases", DataTable).has_focus
+            seen = footer_keys_seen(screen)
+            assert {"hand_over", "record_outcome", "close_case"} <= set(seen), seen
+            await pilot.press("tab")  # the due list offers its own key instead
+            await settle(app, pilot)
+            seen = footer_keys_seen(screen)
+            assert "record" in seen and "hand_over" not in seen, seen
+            await pilot.press("tab", "h")
+            await settle(app, pilot)
+            assert isinstance(app.screen, AskDialog)
+            await pilot.press(*"WSY-01", "enter")
+            await settle(app, pilot, rounds=3)
+            assert cases.cases()[0].state == "handed_over"
+    finally:
+        from fieldapp.i18n import set_language
+
+        set_language("zh")

@@ -4,8 +4,9 @@ cases abnormal readings opened in my grids.
 Enter (or e) on a due reading records it (temperature and symptoms); a reading above 37.2 °C or
 with symptoms opens a case, said at once. Supervisors act on the case under the cursor:
 `h` hands it over to the health centre (with the reference number), `o` records the
-outcome, `c` closes it. Reading and writing run in thread workers; all of it works
-offline and syncs.
+outcome, `c` closes it — keys of the cases list (tab switches lists; a supervisor with
+nothing due starts on the cases). Reading and writing run in thread workers; all of it
+works offline and syncs.
 """
 
 from __future__ import annotations
@@ -51,6 +52,8 @@ class FollowupsScreen(FieldScreen[None]):
     SECTION = True
     CSS_PATH = "people.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
+        # Each list offers its own keys (`check_action`): at 80 columns the case keys did
+        # not fit after the due list's.
         Binding("e", "record", "Record reading", id="followups.record"),
         Binding("tab", "switch_table", "Due / cases", id="followups.switch"),
         Binding("h", "hand_over", "Hand over", id="followups.hand_over"),
@@ -103,8 +106,11 @@ class FollowupsScreen(FieldScreen[None]):
         self.on_mount()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        on_cases = any(table.has_focus for table in self.query("#followups-cases"))
         if action in CASE_ACTIONS:
-            return self.data.supervisor
+            return self.data.supervisor and on_cases
+        if action == "record":
+            return not on_cases
         return super().check_action(action, parameters)
 
     def action_refresh(self) -> None:
@@ -128,6 +134,8 @@ class FollowupsScreen(FieldScreen[None]):
         self.data = event.data
         self.refresh_bindings()
         due = self.query_one("#followups-due", DataTable)
+        if due.has_focus and not event.data.due and event.data.cases and event.data.supervisor:
+            self.query_one("#followups-cases", DataTable).focus()  # nothing due: the cases
         due.clear()
         for index, reading in enumerate(event.data.due):
             state = t("followups.missed") if reading.missed else t("followups.due_now")
