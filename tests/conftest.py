@@ -30,13 +30,22 @@ os.environ.setdefault("TEXTUAL_ANIMATIONS", "none")
 from rounds_support import Clock, build_tree, china_clock  # noqa: E402
 
 from fieldapp.domain import clock  # noqa: E402
-from fieldapp.i18n import set_language  # noqa: E402
+from fieldapp.i18n import language, set_language  # noqa: E402
 from fieldapp.paths import store_path  # noqa: E402
 from fieldapp.services.demo.workspace import DemoInfo, build_workspace  # noqa: E402
 from fieldapp.store.opening import close_store, open_store  # noqa: E402
 
 FROZEN_NOW = dt.datetime(2026, 6, 10, 2, 0, tzinfo=dt.UTC)
 DEMO_VENUES = 60
+
+
+@pytest.fixture(autouse=True)
+def language_kept() -> Iterator[None]:
+    """A test that switches the language (`--lang en` on a command, F9 in the app) does
+    not leave the next test in it."""
+    before = language()
+    yield
+    set_language(before)
 
 
 @pytest.fixture
