@@ -247,3 +247,28 @@ async def test_a_supervisor_at_80_columns_sees_the_case_keys_and_hands_over(
         from fieldapp.i18n import set_language
 
         set_language("zh")
+
+
+async def test_an_id_number_typed_into_the_name_is_refused_not_shown_unmasked(
+    unlocked: Path,
+) -> None:
+    """A missed Tab puts the birth year and ID number into the name: the save refuses it
+    (the name is shown and exported unmasked) and keeps what was typed."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_screen(app, pilot, "f11", PeopleScreen)
+        await pilot.press("n")
+        await settle(app, pilot)
+        dialog = app.screen
+        assert isinstance(dialog, PersonDialog)
+        dialog.query_one("#person-grid", Select).value = dialog.grids[0][1]
+        await _fill(app, pilot, {"code": "DM-019"})
+        dialog.query_one("#person-name", Input).focus()
+        await pilot.press(*f"陈小明2012{FATHER}")
+        await pilot.press("f10")
+        await settle(app, pilot, rounds=3)
+        dialog = app.screen
+        assert isinstance(dialog, PersonDialog)
+        assert dialog.query_one("#person-name", Input).value == f"陈小明2012{FATHER}"
+        assert "姓名里有一长串数字" in screen_text(app)
+        assert HouseholdMember.select().count() == 0

@@ -7,6 +7,8 @@ followed by a 三包一 team), the elderly living alone, left-behind children.
 
 from __future__ import annotations
 
+import re
+
 PERSON_TAGS: tuple[str, ...] = (
     "resident",
     "tenant",
@@ -16,6 +18,15 @@ PERSON_TAGS: tuple[str, ...] = (
     "left_behind_child",
 )
 SEXES: tuple[str, ...] = ("male", "female")
+
+# A run of digits as long as a mobile number: an ID number or phone typed into a free-text
+# field (a name, a note, an address) would be shown and exported unmasked.
+_NUMBER_IN_TEXT = re.compile(r"\d{11,}")
+
+
+def holds_id_or_phone(text: str) -> bool:
+    return bool(_NUMBER_IN_TEXT.search(text))
+
 
 # Roles that may open a masked ID number or phone (each reveal is audited).
 REVEAL_ROLES: frozenset[str] = frozenset({"supervisor", "admin"})

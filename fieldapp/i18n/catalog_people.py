@@ -3,6 +3,7 @@
 ZH: dict[str, str] = {
     "people.bad_date": "日期 {value} 无效,请按 年-月-日 填写(如 2026-12-02)",
     "people.name_empty": "请填写姓名",
+    "people.number_in_text": "{field}里有一长串数字(像身份证号或电话):请删去,身份证号和电话填在各自一栏(会遮盖显示)",
     "people.bad_sex": "性别请选 男 或 女",
     "people.bad_birth_year": "出生年份无效,请填写四位年份(如 1985)",
     "people.bad_id_number": "身份证号无效:应为18位(17位数字加末位数字或X),请核对",
@@ -27,6 +28,10 @@ ZH: dict[str, str] = {
 EN: dict[str, str] = {
     "people.bad_date": "The date {value} is not valid; write it as year-month-day (e.g. 2026-12-02)",
     "people.name_empty": "Enter the name",
+    "people.number_in_text": (
+        "{field} holds a long run of digits (an ID number or phone?): remove it; ID numbers "
+        "and phones go in their own fields, where they are masked"
+    ),
     "people.bad_sex": "Choose male or female",
     "people.bad_birth_year": "The birth year is not valid; enter four digits (e.g. 1985)",
     "people.bad_id_number": "The ID number is not valid: 18 characters (17 digits, then a digit or X); check it",

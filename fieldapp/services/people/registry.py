@@ -16,7 +16,7 @@ from typing import Any
 from fieldapp.domain import personal
 from fieldapp.domain.clock import now_iso, today
 from fieldapp.domain.ids import new_id
-from fieldapp.domain.registry import PERSON_TAGS, SEXES, birth_year_problem
+from fieldapp.domain.registry import PERSON_TAGS, SEXES, birth_year_problem, holds_id_or_phone
 from fieldapp.i18n import t
 from fieldapp.services.common import outbox
 from fieldapp.services.common.identity import grid_codes_under, me
@@ -123,6 +123,7 @@ def _check_member(m: MemberForm, where: str, problems: list[Problem]) -> dict[st
     values: dict[str, Any] = {"name": m.name.strip(), "note": m.note.strip()}
     if not values["name"]:
         problems.append(Problem(f"{where}.name", t("people.name_empty")))
+    _no_number_in_text(values, ("name", "note"), where, problems)
     if m.sex and m.sex not in SEXES:
         problems.append(Problem(f"{where}.sex", t("people.bad_sex")))
     values["sex"] = m.sex
@@ -156,6 +157,16 @@ def _check_member(m: MemberForm, where: str, problems: list[Problem]) -> dict[st
     return values
 
 
+def _no_number_in_text(
+    values: dict[str, Any], fields: tuple[str, ...], where: str, problems: list[Problem]
+) -> None:
+    """An ID number or phone in a free-text field would be shown and exported unmasked."""
+    for name in fields:
+        if holds_id_or_phone(values[name]):
+            label = t(f"person.{name}")
+            problems.append(Problem(f"{where}.{name}", t("people.number_in_text", field=label)))
+
+
 def save_household(form: HouseholdForm) -> str:
     """Check, seal and write the household and its outbox op; returns its id."""
     who = me()
@@ -166,6 +177,7 @@ def save_household(form: HouseholdForm) -> str:
         form.id and responsibilities.mine_in_grid(form.id, form.grid_code)
     ):
         problems.append(Problem("grid", t("people.grid_not_mine", grid=form.grid_code)))
+    _no_number_in_text({"address": form.address.strip()}, ("address",), "household", problems)
     members = [_check_member(m, f"members.{i}", problems) for i, m in enumerate(form.members)]
     plates = [v.plate.strip().upper() for v in form.vehicles]
     for i, plate in enumerate(plates):
