@@ -272,3 +272,21 @@ async def test_an_id_number_typed_into_the_name_is_refused_not_shown_unmasked(
         assert dialog.query_one("#person-name", Input).value == f"陈小明2012{FATHER}"
         assert "姓名里有一长串数字" in screen_text(app)
         assert HouseholdMember.select().count() == 0
+
+
+async def test_tab_goes_round_the_person_form_without_a_dead_stop(unlocked: Path) -> None:
+    """Keyboard only: Tab after the tags comes back to the grid, not to the scrolling box
+    where Space ticks nothing."""
+    from textual.widgets import SelectionList
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_screen(app, pilot, "f11", PeopleScreen)
+        await pilot.press("n")
+        await settle(app, pilot)
+        dialog = app.screen
+        dialog.query_one("#person-tags", SelectionList).focus()
+        await pilot.press("tab")
+        assert app.focused is dialog.query_one("#person-grid", Select)
+        await pilot.press("shift+tab", "down", "down", "space")
+        assert dialog.query_one("#person-tags", SelectionList).selected == ["returnee"]

@@ -62,7 +62,9 @@ class PersonDialog(ModalScreen[HouseholdForm | None]):
             yield Label(t(title, name=m.name), classes="dialog-title")
             if self.problems:
                 yield Static("\n".join(self.problems), id="person-problems")
-            with VerticalScroll(id="person-fields"):
+            fields = VerticalScroll(id="person-fields")
+            fields.can_focus = False  # no Tab stop between the tags and the grid: it did nothing
+            with fields:
                 if self.new_household:
                     with Horizontal(classes="field-row"):
                         yield Label(t("person.grid"))
