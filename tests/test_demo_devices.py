@@ -107,3 +107,19 @@ async def test_the_demo_inspector_is_asked_for_the_device_pin_at_once(
         assert keyring.state() == keyring.UNLOCKED
     finally:
         close_store()
+
+
+def test_a_supervisor_trying_the_demo_alone_has_hazards_to_review(tmp_path: Path) -> None:
+    """`fieldapp demo --as supervisor` on a fresh home: the colleague's inspections are
+    handed in first, so the review queue is not empty until an inspector syncs."""
+    from fieldapp.store.models import Finding
+
+    home = tmp_path / "demo"
+    built = CliRunner().invoke(main, ["demo", "--home", str(home), "--venues", "40",
+                                      "--build-only", "--as", "supervisor"])  # fmt: skip
+    assert built.exit_code == 0, built.output
+    open_store(store_path(home / "supervisor"))
+    try:
+        assert Finding.select().where(Finding.state != "closed").count() > 0
+    finally:
+        close_store()

@@ -176,17 +176,22 @@ def _enrol(url: str, person_id: str, name: str) -> str:
 def prepare_device(home: Path, server: DemoServer, role: str) -> DemoDevice:
     """The device of `role` in the workspace, enrolled with the server and pointed at its
     current URL. The inspector's device is the demo store (its colleague's work handed in
-    on enrolment); the supervisor's is a fresh store that pulls everything at once."""
+    on enrolment); the supervisor's is a fresh store that pulls everything at once — with
+    the colleague's work handed in first when the inspector has not enrolled yet, so a
+    supervisor trying the demo alone has hazards to review."""
     from fieldapp.services.common import settings
 
     open_store(store_path(home))
     try:
         people = (settings.get("demo") or {}).get("people") or {}
+        person_id = str(people.get(role, ""))
+        if not person_id:
+            raise DemoServerError(f"{home} is not a demo workspace (no demo {role})")
+        colleagues_handed = {}
+        if role != "inspector":  # a supervisor alone: the colleague's hazards to review
+            colleagues_handed = hand_in_colleague_work(str(people.get("inspector", "")))
     finally:
         close_store()
-    person_id = str(people.get(role, ""))
-    if not person_id:
-        raise DemoServerError(f"{home} is not a demo workspace (no demo {role})")
     where = device_home(home, role)
     where.mkdir(parents=True, exist_ok=True)
     open_store(store_path(where))
@@ -199,6 +204,7 @@ def prepare_device(home: Path, server: DemoServer, role: str) -> DemoDevice:
         else:
             _enrol(server.url, person_id, f"demo {role}")
             handed = hand_in_colleague_work(person_id) if role == "inspector" else {}
+            handed = handed or colleagues_handed
             _first_pull(where, send=role != "inspector")
         device_id = str(SyncState.get_by_id(1).device_id)
         names = {p.id: p.name for p in Person.select()}
