@@ -25,10 +25,6 @@ import os
 import re
 from dataclasses import dataclass
 
-from argon2.low_level import Type, hash_secret_raw
-from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-
 PIN_SHAPE = re.compile(r"^\d{6,12}$")
 SALT_BYTES = 16
 FREE_ATTEMPTS = 3
@@ -71,6 +67,10 @@ def new_salt() -> bytes:
 
 def derive(pin: str, salt: bytes, params: KdfParams) -> bytes:
     """The 32-byte key that wraps the personal-data key, from the PIN (Argon2id)."""
+    # argon2 and cryptography are imported where they are used: the app's start-up
+    # reads the lock state through this module and derives or wraps nothing.
+    from argon2.low_level import Type, hash_secret_raw
+
     return hash_secret_raw(
         pin.encode("utf-8"),
         salt,
@@ -83,6 +83,8 @@ def derive(pin: str, salt: bytes, params: KdfParams) -> bytes:
 
 
 def wrap(wrapping_key: bytes, key: bytes, context: bytes = _WRAP_CONTEXT) -> str:
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
     nonce = os.urandom(12)
     sealed = AESGCM(wrapping_key).encrypt(nonce, key, context)
     return base64.urlsafe_b64encode(nonce + sealed).decode("ascii")
@@ -90,6 +92,9 @@ def wrap(wrapping_key: bytes, key: bytes, context: bytes = _WRAP_CONTEXT) -> str
 
 def unwrap(wrapping_key: bytes, token: str, context: bytes = _WRAP_CONTEXT) -> bytes:
     """The wrapped key; WrongPin when `wrapping_key` (the PIN) does not open it."""
+    from cryptography.exceptions import InvalidTag
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
     try:
         raw = base64.urlsafe_b64decode(token.encode("ascii"))
         return AESGCM(wrapping_key).decrypt(raw[:12], raw[12:], context)

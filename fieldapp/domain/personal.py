@@ -30,9 +30,6 @@ import hmac
 import os
 import re
 
-from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-
 KEY_BYTES = 32
 TOKEN_PREFIX = "g1."
 ID_NUMBER_FIELD = "id_number"
@@ -132,6 +129,10 @@ class PersonalCipher:
             raise ValueError(f"the personal-data key must have {KEY_BYTES} bytes")
         self._seal_key = hmac.new(key, b"fieldapp personal seal v1", hashlib.sha256).digest()
         self._lookup_key = hmac.new(key, b"fieldapp personal lookup v1", hashlib.sha256).digest()
+        # cryptography is imported where it is used: the device's start-up reads the
+        # keyring (through this module) before its home screen shows, and seals nothing.
+        from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
         self._aead = AESGCM(self._seal_key)
 
     @staticmethod
@@ -153,6 +154,8 @@ class PersonalCipher:
             return ""
         if not token.startswith(TOKEN_PREFIX):
             raise ValueError("not a sealed personal-data value")
+        from cryptography.exceptions import InvalidTag
+
         body = token[len(TOKEN_PREFIX) :]
         try:
             raw = base64.urlsafe_b64decode(body + "=" * (-len(body) % 4))

@@ -22,7 +22,6 @@ from textual.worker import Worker, WorkerState
 from fieldapp.i18n import set_language, t
 from fieldapp.services.inspection.scan_proof import TYPED
 from fieldapp.tui.commands import FieldCommands, localize_bindings
-from fieldapp.tui.dialogs import ResumeDialog, ScanDialog
 from fieldapp.tui.parts.activities import ActivitiesApp
 from fieldapp.tui.parts.campaigns import CampaignsApp
 from fieldapp.tui.parts.incidents import IncidentsApp
@@ -88,6 +87,8 @@ class FieldApp(
         self.go_to(FindVenueScreen)
 
     def action_scan(self) -> None:
+        from fieldapp.tui.dialogs.scan import ScanDialog
+
         self.open_dialog(ScanDialog(), self._scanned)
 
     def _scanned(self, text: str | None) -> None:
@@ -133,6 +134,8 @@ class FieldApp(
             self.when_unlocked(lambda: self._offer_resume(newest))
 
     def _offer_resume(self, newest: DraftRow) -> None:
+        from fieldapp.tui.dialogs.resume import ResumeDialog
+
         def answered(resume: bool | None) -> None:
             if resume:
                 self.show_inspection(newest.inspection_id)

@@ -4,8 +4,12 @@ Here, below screens, dialogs and widgets, so that none of them imports another t
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from textual.message import Message
+
+if TYPE_CHECKING:
+    from fieldapp.services.syncing.runs import SyncOutcome
 
 
 @dataclass
@@ -14,3 +18,38 @@ class SyncRequested(Message):
     post to the app, which syncs in the background when it can."""
 
     reason: str = ""
+
+
+@dataclass
+class SyncProgress(Message, bubble=False):
+    """(phase, done, total) from the sync worker; total 0 means unknown."""
+
+    phase: str
+    done: int
+    total: int
+
+    def can_replace(self, message: Message) -> bool:
+        return isinstance(message, SyncProgress) and message.phase == self.phase
+
+
+@dataclass
+class SyncFinished(Message):
+    """The sync worker is done (posted to the app)."""
+
+    outcome: SyncOutcome
+    manual: bool
+
+
+def local_moment(stamp: str | None) -> str:
+    """A stored UTC time as local `HH:MM` today, `MM-DD HH:MM` otherwise; '' if none."""
+    import datetime as dt
+
+    if not stamp:
+        return ""
+    try:
+        moment = dt.datetime.fromisoformat(stamp.replace("Z", "+00:00")).astimezone()
+    except ValueError:
+        return stamp
+    if moment.date() == dt.datetime.now().astimezone().date():
+        return moment.strftime("%H:%M")
+    return moment.strftime("%m-%d %H:%M")

@@ -14,7 +14,7 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from peewee import fn
 
@@ -22,8 +22,12 @@ from fieldapp.domain import placard as payload
 from fieldapp.domain.placard import PlacardCheck
 from fieldapp.i18n import t
 from fieldapp.paths import data_home
-from fieldapp.reports.placards import PlacardInfo
 from fieldapp.store.models import Grid, PlacardKey, Venue
+
+# The renderer (qrcode, PIL) is imported when a placard is drawn, not for checking a scan
+# (patrol checkpoints on the home screen import this module).
+if TYPE_CHECKING:
+    from fieldapp.reports.placards import PlacardInfo
 
 # Where versions before this one kept a device's own signing key: never trusted.
 SELF_MADE_KEY_FILE = "placard-signing.key"
@@ -119,6 +123,8 @@ def grid_codes_under(grid_code: str) -> list[str]:
 
 def placard_info(venue: Venue, grid_name: str) -> PlacardInfo:
     """An unsigned placard: the QR is the venue code, the placard says it proves nothing."""
+    from fieldapp.reports.placards import PlacardInfo
+
     return PlacardInfo.of(venue, grid_name, venue.code.strip().upper(), signed=False)
 
 

@@ -22,8 +22,7 @@ from textual.binding import Binding, BindingType
 from textual.message import Message
 
 from fieldapp.services.common.device_lock import LOCKED, NEEDS_PIN, OPEN
-from fieldapp.tui.messages import SyncRequested
-from fieldapp.tui.screens.sync import SyncFinished
+from fieldapp.tui.messages import SyncFinished, SyncRequested
 
 IDLE_CHECK_SECONDS = 5.0
 ACTIVITY = (events.Key, events.MouseDown, events.MouseScrollDown, events.MouseScrollUp)

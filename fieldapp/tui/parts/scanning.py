@@ -32,13 +32,15 @@ from textual import events, on, work
 
 from fieldapp.i18n import t
 from fieldapp.services.inspection.scan_proof import CAMERA, TYPED, WEDGE, ScanMark
-from fieldapp.services.placards.printing import ScanResult
-from fieldapp.tui.dialogs.presence import PresenceChoice, PresenceDialog
-from fieldapp.tui.dialogs.scan import ScanDialog
-from fieldapp.tui.dialogs.scanned import ScannedVenueDialog
 from fieldapp.tui.parts.navigation import Navigation
 from fieldapp.tui.scanner import RepeatGuard, looks_like_payload
 from fieldapp.tui.widgets.wedge import WedgeListener, WedgeScanned
+
+# The dialogs and the placard checks (qrcode, PIL) are imported when a scan comes: the
+# home screen shows without them.
+if TYPE_CHECKING:
+    from fieldapp.services.placards.printing import ScanResult
+    from fieldapp.tui.dialogs.presence import PresenceChoice
 
 # Settings (services.common.settings) that tune the wedge heuristics; defaults in fieldapp.tui.scanner.
 SETTING_KEY_GAP_MS = "scan_key_gap_ms"
@@ -143,6 +145,8 @@ class ScanningApp(WedgeListener, Navigation):
         # The scan dialog reads the scanner's keys into its field itself; a screen that
         # takes no scans (the welcome screen: nothing to verify a placard with before
         # enrolment) gets every key as typed, so a code pasted into its field stays there.
+        from fieldapp.tui.dialogs.scan import ScanDialog
+
         if isinstance(self.screen, ScanDialog):
             return False
         if "scan" in getattr(self.screen, "REFUSED_APP_ACTIONS", ()):
@@ -287,6 +291,8 @@ class ScanningApp(WedgeListener, Navigation):
             if start:
                 self.open_venue(venue_id, presence="scanned", payload=scan.payload, scan=scan.mark)
 
+        from fieldapp.tui.dialogs.scanned import ScannedVenueDialog
+
         dialog = ScannedVenueDialog(
             venue_id, venue=scan.venue_name, code=scan.venue_code, resume=scan.draft_id is not None
         )
@@ -295,6 +301,7 @@ class ScanningApp(WedgeListener, Navigation):
     def _ask_presence(self, scan: CheckedScan, label: str) -> None:
         """A typed code: a venue chosen by hand, so ask why (the code stays in the note)."""
         from fieldapp.services.inspection.inspections import PRESENCE_REASONS
+        from fieldapp.tui.dialogs.presence import PresenceDialog
 
         assert scan.venue_id is not None
         venue_id = scan.venue_id

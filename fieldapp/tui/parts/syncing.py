@@ -22,19 +22,14 @@ from textual import on, work
 from textual.message import Message
 
 from fieldapp.i18n import t
+from fieldapp.tui.messages import SyncFinished, SyncProgress, SyncRequested, local_moment
 from fieldapp.tui.parts.navigation import Navigation
 from fieldapp.tui.screens import FieldScreen
-from fieldapp.tui.screens.sync import (
-    SyncFinished,
-    SyncProgress,
-    SyncRequested,
-    SyncScreen,
-    local_moment,
-)
 from fieldapp.tui.widgets.status_bar import StatusBar, SyncView
 
 if TYPE_CHECKING:
     from fieldapp.services.syncing.runs import SyncOutcome, SyncStatus
+    from fieldapp.tui.screens.sync import SyncScreen
     from sync.client import SyncResult
     from sync.client.base import Verdict
 
@@ -128,6 +123,8 @@ class SyncApp(Navigation):
         self._show_sync_screen(running=self._syncing)
 
     def _show_sync_screen(self, *, running: bool) -> None:
+        from fieldapp.tui.screens.sync import SyncScreen
+
         if self.open_place(SyncScreen) is not None:
             self.go_to(SyncScreen)
             self._unseen_verdicts = []
@@ -228,6 +225,7 @@ class SyncApp(Navigation):
     def _tell(self, outcome: SyncOutcome, manual: bool, verdicts: list[Verdict]) -> None:
         """Notifications for what a person must know even with the sync screen closed."""
         from fieldapp.services.syncing import runs as syncing
+        from fieldapp.tui.screens.sync import SyncScreen
 
         result = outcome.result
         on_screen = isinstance(self.screen, SyncScreen)

@@ -12,21 +12,26 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual import on, work
 from textual.screen import ModalScreen
 
 from fieldapp.i18n import t
 from fieldapp.services.inspection.scan_proof import ScanMark
-from fieldapp.tui.dialogs import PresenceChoice, PresenceDialog
 from fieldapp.tui.parts.navigation import Navigation
 from fieldapp.tui.screens import HistoryWanted, InspectionReady, VenueChosen
 from fieldapp.tui.screens.home import HomeScreen
+
+if TYPE_CHECKING:
+    from fieldapp.tui.dialogs.presence import PresenceChoice
 
 
 class VenueOpening(Navigation):
     @on(VenueChosen)
     def _venue_chosen(self, event: VenueChosen) -> None:
         from fieldapp.services.inspection.inspections import PRESENCE_REASONS
+        from fieldapp.tui.dialogs.presence import PresenceDialog
 
         def chosen(choice: PresenceChoice | None) -> None:
             if choice is not None:

@@ -9,17 +9,15 @@ final outcome through `show_outcome`. The screen never talks to the network or t
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
-from textual.message import Message
 from textual.widgets import Header, Label, ProgressBar, Static
 
 from fieldapp.i18n import t
-from fieldapp.tui.messages import SyncRequested
+from fieldapp.tui.messages import SyncFinished, SyncProgress, SyncRequested, local_moment
 from fieldapp.tui.screens import FieldScreen
 from fieldapp.tui.widgets.key_footer import KeyFooter
 
@@ -29,44 +27,9 @@ if TYPE_CHECKING:
     from fieldapp.services.syncing.runs import SyncOutcome
     from sync.client.base import Verdict
 
-__all__ = ["SyncFinished", "SyncProgress", "SyncRequested", "SyncScreen"]
+__all__ = ["SyncFinished", "SyncProgress", "SyncRequested", "SyncScreen", "local_moment"]
 
 PHASES = ("photos", "push", "pull")  # the order sync_once runs them
-
-
-@dataclass
-class SyncProgress(Message, bubble=False):
-    """(phase, done, total) from the sync worker; total 0 means unknown."""
-
-    phase: str
-    done: int
-    total: int
-
-    def can_replace(self, message: Message) -> bool:
-        return isinstance(message, SyncProgress) and message.phase == self.phase
-
-
-@dataclass
-class SyncFinished(Message):
-    """The sync worker is done (posted to the app)."""
-
-    outcome: SyncOutcome
-    manual: bool
-
-
-def local_moment(stamp: str | None) -> str:
-    """A stored UTC time as local `HH:MM` today, `MM-DD HH:MM` otherwise; '' if none."""
-    import datetime as dt
-
-    if not stamp:
-        return ""
-    try:
-        moment = dt.datetime.fromisoformat(stamp.replace("Z", "+00:00")).astimezone()
-    except ValueError:
-        return stamp
-    if moment.date() == dt.datetime.now().astimezone().date():
-        return moment.strftime("%H:%M")
-    return moment.strftime("%m-%d %H:%M")
 
 
 def verdict_lines(verdicts: Sequence[Verdict]) -> list[str]:
