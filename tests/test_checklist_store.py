@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from fieldapp.domain import checklist_toml
 from fieldapp.domain.kinds import VENUE_KINDS
 from fieldapp.paths import CHECKLISTS_DIR
 from fieldapp.services.common import checklists as svc
@@ -96,7 +97,7 @@ def test_second_start_up_is_unchanged_and_does_not_parse(
     def must_not_parse(text: str, source: str) -> None:
         raise AssertionError(f"{source} was parsed although its sha256 is stored")
 
-    monkeypatch.setattr(svc, "load_checklist_text", must_not_parse)
+    monkeypatch.setattr(checklist_toml, "load_checklist_text", must_not_parse)
     report = svc.load_checklists()
     assert report.loaded == [] and report.errors == [] and report.kept == []
     assert report.unchanged == len(VENUE_KINDS)
@@ -226,7 +227,7 @@ def test_a_version_pulled_from_the_server_is_unchanged_not_kept(
     def must_not_parse(text: str, source: str) -> None:
         raise AssertionError(f"{source} was parsed although it was found unchanged before")
 
-    monkeypatch.setattr(svc, "load_checklist_text", must_not_parse)
+    monkeypatch.setattr(checklist_toml, "load_checklist_text", must_not_parse)
     again = svc.load_checklists()
     assert again.ok and again.unchanged == shipped
 
@@ -238,3 +239,32 @@ def test_a_pulled_version_with_other_content_is_still_kept(store: Path, files: P
     report = svc.load_checklists(files)
     assert [(k.id, k.version, k.source) for k in report.kept] == [("rental_housing", 1, path.name)]
     assert svc.get_checklist("rental_housing", 1).item("RNT-01").zh == "租客人数"
+
+
+def test_campaign_files_are_parsed_again_only_when_changed(
+    store: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Shipped campaign files held already are not parsed at start-up; a file changed by
+    an update (a new version) is, and its version is stored."""
+    from fieldapp.domain import campaigns_toml
+    from fieldapp.paths import CAMPAIGNS_DIR
+    from fieldapp.services.common.campaigns import load_campaigns
+    from fieldapp.store.campaign_models import Campaign as CampaignRow
+
+    shipped = tmp_path / "campaigns"
+    shutil.copytree(CAMPAIGNS_DIR, shipped)
+    assert len(load_campaigns(shipped).loaded) == len(list(shipped.glob("*.toml")))
+    parse = campaigns_toml.load_campaign_text
+    parsed: list[str] = []
+
+    def counting(text: str, source: str):  # type: ignore[no-untyped-def]
+        parsed.append(source)
+        return parse(text, source)
+
+    monkeypatch.setattr(campaigns_toml, "load_campaign_text", counting)
+    assert load_campaigns(shipped).loaded == [] and parsed == []
+    changed = shipped / "epidemic.toml"
+    changed.write_text(changed.read_text(encoding="utf-8").replace("version = 1", "version = 2"))
+    assert load_campaigns(shipped).loaded == [("epidemic", 2)]
+    assert parsed == ["epidemic.toml"]
+    assert CampaignRow.select().where(CampaignRow.code == "epidemic").count() == 2

@@ -54,13 +54,20 @@ def test_tui_start_skips_psycopg_but_leaves_it_importable() -> None:
     assert out.splitlines()[0] == "False True"
 
 
-def test_home_read_at_start_up_matches_a_fresh_read(demo_home: Path) -> None:
-    home_service.start_loading_home()
-    early = home_service.load_home()
-    assert not home_service.early_home_ready()  # taken once
-    fresh = home_service.load_home()
-    assert early.due_counts == fresh.due_counts
-    assert [v.id for v in early.due] == [v.id for v in fresh.due]
+def test_home_view_made_at_start_up_matches_a_fresh_one(demo_home: Path) -> None:
+    from fieldapp.tui.views.home import (
+        build_home_view,
+        start_building_home_view,
+        take_early_home_view,
+    )
+
+    start_building_home_view()
+    early = take_early_home_view(wait=30)
+    assert early is not None
+    assert take_early_home_view(wait=0) is None  # taken once
+    fresh = build_home_view()
+    assert early.counts == fresh.counts
+    assert early.due == fresh.due
     assert early.grid_codes == fresh.grid_codes and early.grid_codes
     assert early.unsynced == fresh.unsynced
 
@@ -107,9 +114,10 @@ async def test_home_data_read_at_start_up_is_in_the_first_frame(demo_home: Path)
     from fieldapp.i18n import t
     from fieldapp.tui.app import make_app
     from fieldapp.tui.screens.home import HomeScreen
+    from fieldapp.tui.views.home import start_building_home_view
     from fieldapp.tui.widgets import PagedTable
 
-    home_service.start_loading_home()
+    start_building_home_view()
     seen: list[object] = []
     shown_when_loaded: list[str] = []  # what the screen showed as Loaded was posted
 

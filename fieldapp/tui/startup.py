@@ -1,8 +1,10 @@
 """Start-up of the TUI, ordered so the home screen shows its data as soon as possible.
 
-No Textual here: the store is opened and the home data starts loading in a thread before
-Textual is imported (~100 ms), so the two overlap. The home screen's worker then takes the
-data that is already read (`services.inspection.home.start_loading_home`).
+No Textual here: the store is opened, the language chosen, and the home screen's data is
+read and made into its view in a thread before Textual is imported (~100 ms), so the two
+overlap. The home screen's first frame then takes that view
+(`tui.views.home.start_building_home_view`). The shipped checklist and campaign files are
+parsed only when they are new or changed.
 """
 
 from __future__ import annotations
@@ -29,21 +31,23 @@ def import_peewee_without_postgres() -> None:
 def run_tui(lang: str | None) -> None:
     """Open the local store, load the shipped checklists, pick the language, run the TUI."""
     import_peewee_without_postgres()
+    from fieldapp.i18n import set_language
     from fieldapp.paths import store_path
     from fieldapp.services.common import campaigns, checklists, kinds, settings
     from fieldapp.services.common.identity import enrolled
-    from fieldapp.services.inspection.home import start_loading_home
     from fieldapp.store import close_store, open_store
     from fieldapp.tui.marks import mark, write_marks
+    from fieldapp.tui.views.home import start_building_home_view
 
     open_store(store_path())
     try:
-        if enrolled():  # else the app opens the welcome screen, where enrolment begins
-            start_loading_home().add_done_callback(lambda _: mark("data"))
         report = checklists.load_checklists()
         campaign_report = campaigns.load_campaigns()
         kinds.publish_names()  # the kinds and levels the office added, by name
         lang = lang or settings.language()
+        set_language(lang)  # the home view is made in it
+        if enrolled():  # else the app opens the welcome screen, where enrolment begins
+            start_building_home_view().add_done_callback(lambda _: mark("data"))
         from fieldapp.tui.app import make_app  # Textual: imported while the home data is read
 
         mark("imported")

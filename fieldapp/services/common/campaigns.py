@@ -9,21 +9,28 @@ applied when it started (`pinned`/`pin`), so its checklist does not change under
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from peewee import DoesNotExist
 
 from fieldapp.domain.campaigns import Campaign, CampaignRun
-from fieldapp.domain.campaigns_toml import load_campaign_text
 from fieldapp.domain.canonical import payload_hash
-from fieldapp.domain.checklist_toml import ChecklistError, ChecklistInvalid
 from fieldapp.domain.clock import now_iso
+from fieldapp.services.common import settings
 from fieldapp.store.campaign_models import Campaign as CampaignRow
 from fieldapp.store.campaign_models import CampaignRun as RunRow
 from fieldapp.store.models import Grid
+
+if TYPE_CHECKING:  # the TOML reader is imported only when a file is new or changed
+    from fieldapp.domain.checklist_toml import ChecklistError
+
+# Text sha256s of the shipped definition files already held: the next start-up does not
+# parse them (nor import the TOML reader), so the home screen shows sooner.
+SEEN_SETTING = "campaign_files_seen"
 
 
 @dataclass(frozen=True)
@@ -54,17 +61,33 @@ def load_campaigns(directory: Path | None = None) -> CampaignLoadReport:
 
         directory = CAMPAIGNS_DIR
     report = CampaignLoadReport()
+    seen = set(settings.get(SEEN_SETTING) or [])
+    held: set[str] = set()  # the files' shas that are stored now
     for path in sorted(directory.glob("*.toml")):
         try:
-            campaign = load_campaign_text(path.read_text(encoding="utf-8"), path.name)
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            from fieldapp.domain.checklist_toml import ChecklistError
+
+            report.errors.append(ChecklistError(path.name, 0, "", f"cannot read the file: {exc}"))
+            continue
+        sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
+        if sha in seen:
+            held.add(sha)
+            continue
+        from fieldapp.domain.campaigns_toml import load_campaign_text
+        from fieldapp.domain.checklist_toml import ChecklistInvalid
+
+        try:
+            campaign = load_campaign_text(text, path.name)
         except ChecklistInvalid as exc:
             report.errors.extend(exc.errors)
             continue
-        except (OSError, UnicodeDecodeError) as exc:
-            report.errors.append(ChecklistError(path.name, 0, "", f"cannot read the file: {exc}"))
-            continue
         if store_definition(campaign):
             report.loaded.append((campaign.code, campaign.version))
+        held.add(sha)  # stored now, or that (code, version) was held already
+    if held != seen:
+        settings.put(SEEN_SETTING, sorted(held))
     return report
 
 

@@ -20,13 +20,16 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from fieldapp.domain.canonical import payload_hash
 from fieldapp.domain.checklist import Checklist
-from fieldapp.domain.checklist_toml import ChecklistError, ChecklistInvalid, load_checklist_text
 from fieldapp.domain.clock import now_iso
 from fieldapp.services.common import settings
 from fieldapp.store.models import Checklist as ChecklistRow
+
+if TYPE_CHECKING:  # the TOML reader is imported only when a file is new or changed
+    from fieldapp.domain.checklist_toml import ChecklistError
 
 # Text sha256s of checklist files whose content equals a stored version with another sha
 # (pulled from the server): the next start-up skips parsing them.
@@ -116,6 +119,8 @@ def load_checklists(directory: Path | None = None) -> LoadReport:
         try:
             text = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
+            from fieldapp.domain.checklist_toml import ChecklistError
+
             report.errors.append(ChecklistError(source, 0, "", f"cannot read the file: {exc}"))
             continue
         sha = sha256_text(text)
@@ -123,6 +128,8 @@ def load_checklists(directory: Path | None = None) -> LoadReport:
         if sha in stored_shas:
             report.unchanged += 1
             continue
+        from fieldapp.domain.checklist_toml import ChecklistInvalid, load_checklist_text
+
         try:
             checklist = load_checklist_text(text, source)
         except ChecklistInvalid as exc:

@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import threading
-from concurrent import futures
-from concurrent.futures import Future
 from dataclasses import dataclass
 
 from peewee import fn
@@ -63,48 +60,7 @@ def due_venues(grids: list[str], day: dt.date, *, limit: int = 50, offset: int =
     )
 
 
-# load_home() already started at start-up (start_loading_home), by page size
-_early: dict[int, Future[HomeData]] = {}
-
-
-def start_loading_home(page: int = 50) -> Future[HomeData]:
-    """Start reading the home data in a thread now, while the UI is still loading: the
-    home screen's first `load_home(page)` takes this result instead of querying again."""
-    from fieldapp.store.db import db
-
-    future: Future[HomeData] = Future()
-
-    def read() -> None:
-        try:
-            with db.connection_context():
-                future.set_result(_read_home(page))
-        except Exception as error:  # raised again in the home screen's worker
-            future.set_exception(error)
-
-    _early[page] = future
-    threading.Thread(target=read, name="home-early", daemon=True).start()
-    return future
-
-
-def early_home_ready(page: int = 50, *, wait: float = 0.0) -> bool:
-    """Whether the data started at start-up has been read (taking it will not wait),
-    waiting up to `wait` seconds for it."""
-    early = _early.get(page)
-    if early is None:
-        return False
-    if wait > 0:
-        futures.wait([early], timeout=wait)
-    return early.done()
-
-
 def load_home(page: int = 50) -> HomeData:
-    early = _early.pop(page, None)
-    if early is not None:
-        return early.result()
-    return _read_home(page)
-
-
-def _read_home(page: int) -> HomeData:
     who = me()
     day = today()
     grids = grid_codes_under([code for code, _ in who.grids])

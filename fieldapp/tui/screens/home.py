@@ -13,7 +13,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import ClassVar
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -25,7 +25,14 @@ from fieldapp.services.followups.plans import DueReading
 from fieldapp.tui.commands import localize_bindings
 from fieldapp.tui.screens import FieldScreen, HistoryWanted, VenueChosen
 from fieldapp.tui.views.due_list import DueRow, due_rows, venue_label
-from fieldapp.tui.views.home import PAGE, DraftRow, FindingRow, HomeView, build_home_view
+from fieldapp.tui.views.home import (
+    PAGE,
+    DraftRow,
+    FindingRow,
+    HomeView,
+    build_home_view,
+    take_early_home_view,
+)
 from fieldapp.tui.widgets import PagedTable, StatusBar
 from fieldapp.tui.widgets.key_footer import KeyFooter
 from fieldapp.tui.widgets.paged_table import selected_key
@@ -79,6 +86,7 @@ class HomeScreen(FieldScreen[None]):
         self.home_view: HomeView | None = None
         self.due_offset = 0
         self._shown_at_mount = False
+        self._resumed = False
 
     # -- layout ------------------------------------------------------------------------
 
@@ -115,13 +123,11 @@ class HomeScreen(FieldScreen[None]):
             self._show_early_data()
 
     def _show_early_data(self) -> None:
-        """The data read while the app started (begun before Textual was imported) goes
+        """The view made while the app started (begun before Textual was imported) goes
         into the first frame: waited for here, briefly, instead of a loading frame and
         a second layout when it arrives. Without it the first resume loads as usual."""
-        from fieldapp.services.inspection.home import early_home_ready
-
-        if early_home_ready(wait=EARLY_WAIT_S):
-            view = build_home_view()  # the rows are read: this only turns them into values
+        view = take_early_home_view(wait=EARLY_WAIT_S)
+        if view is not None:
             self.show(view)
             self._shown_at_mount = True
             self.post_message(self.Loaded(view))
@@ -145,7 +151,13 @@ class HomeScreen(FieldScreen[None]):
         findings.add_column(t("home.col.severity"), key="severity")
         findings.add_column(t("home.col.state"), key="state")
 
-    def on_screen_resume(self) -> None:
+    def on_screen_resume(self, event: events.ScreenResume) -> None:
+        # Runs before Textual's own resume handler (this class comes first in the MRO).
+        # The first resume follows the mount, whose widgets were each styled as they were
+        # mounted: styling the whole screen again would only repeat that work.
+        if not self._resumed:
+            self._resumed = True
+            event.refresh_styles = False
         if self._shown_at_mount:  # the first resume, right after the data was shown
             self._shown_at_mount = False
             return

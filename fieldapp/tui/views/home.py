@@ -4,6 +4,9 @@ the UI thread)."""
 from __future__ import annotations
 
 import datetime as dt
+import threading
+from concurrent import futures
+from concurrent.futures import Future
 from dataclasses import dataclass
 
 from fieldapp.i18n import pick, t
@@ -115,6 +118,41 @@ def build_home_view(page: int = PAGE) -> HomeView:
         activities_due=activities_due(day),
         patrols=patrol_labels(),
     )
+
+
+# The view started at start-up (start_building_home_view), until the home screen takes it
+_early: list[Future[HomeView]] = []
+
+
+def start_building_home_view(page: int = PAGE) -> Future[HomeView]:
+    """Read the home data and make its view in a thread now, while Textual is imported
+    (the language must be set): the home screen's first frame takes it."""
+    from fieldapp.store.db import db
+
+    future: Future[HomeView] = Future()
+
+    def build() -> None:
+        try:
+            with db.connection_context():
+                future.set_result(build_home_view(page))
+        except Exception as error:  # the screen then loads in its worker, which reports it
+            future.set_exception(error)
+
+    _early[:] = [future]
+    threading.Thread(target=build, name="home-early", daemon=True).start()
+    return future
+
+
+def take_early_home_view(wait: float) -> HomeView | None:
+    """The view made at start-up, waiting up to `wait` seconds for it; taken once. None
+    when none was started, it is not ready in time, or reading it failed."""
+    if not _early:
+        return None
+    future = _early.pop()
+    futures.wait([future], timeout=wait)
+    if not future.done() or future.exception() is not None:
+        return None
+    return future.result()
 
 
 def activities_due(day: dt.date) -> int:
