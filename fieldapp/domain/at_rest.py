@@ -27,15 +27,11 @@ import base64
 import binascii
 import os
 
-from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+# cryptography is imported where a key is used: the store imports this module, and the
+# device's start-up reads no sealed value before its home screen shows.
 
 SEALED_PREFIX = "\x1er1."
 KEY_BYTES = 32
-_RAW = serialization.Encoding.Raw
 _HKDF_INFO = b"fieldapp at-rest data key v1"
 
 
@@ -63,21 +59,34 @@ def _unb64(text: str) -> bytes:
 
 def new_keypair() -> tuple[bytes, bytes]:
     """(private, public), 32 raw bytes each."""
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+
+    raw = serialization.Encoding.Raw
     private = X25519PrivateKey.generate()
     return (
-        private.private_bytes(_RAW, serialization.PrivateFormat.Raw, serialization.NoEncryption()),
-        private.public_key().public_bytes(_RAW, serialization.PublicFormat.Raw),
+        private.private_bytes(raw, serialization.PrivateFormat.Raw, serialization.NoEncryption()),
+        private.public_key().public_bytes(raw, serialization.PublicFormat.Raw),
     )
 
 
 def _box_key(shared: bytes, ephemeral_public: bytes, public: bytes) -> bytes:
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
     return HKDF(hashes.SHA256(), 32, salt=ephemeral_public + public, info=_HKDF_INFO).derive(shared)
 
 
 def seal_to(public: bytes, secret: bytes) -> str:
     """`secret` sealed to the holder of the private key of `public` (anyone may do it)."""
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
     ephemeral = X25519PrivateKey.generate()
-    ephemeral_public = ephemeral.public_key().public_bytes(_RAW, serialization.PublicFormat.Raw)
+    ephemeral_public = ephemeral.public_key().public_bytes(
+        serialization.Encoding.Raw, serialization.PublicFormat.Raw
+    )
     shared = ephemeral.exchange(X25519PublicKey.from_public_bytes(public))
     nonce = os.urandom(12)
     sealed = AESGCM(_box_key(shared, ephemeral_public, public)).encrypt(nonce, secret, None)
@@ -86,10 +95,17 @@ def seal_to(public: bytes, secret: bytes) -> str:
 
 def open_with(private: bytes, token: str) -> bytes:
     """What `seal_to` sealed; ValueError when `private` is not the key it was sealed to."""
+    from cryptography.exceptions import InvalidTag
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
     try:
         raw = _unb64(token)
         key = X25519PrivateKey.from_private_bytes(private)
-        public = key.public_key().public_bytes(_RAW, serialization.PublicFormat.Raw)
+        public = key.public_key().public_bytes(
+            serialization.Encoding.Raw, serialization.PublicFormat.Raw
+        )
         ephemeral_public, nonce, sealed = raw[:32], raw[32:44], raw[44:]
         shared = key.exchange(X25519PublicKey.from_public_bytes(ephemeral_public))
         return AESGCM(_box_key(shared, ephemeral_public, public)).decrypt(nonce, sealed, None)
@@ -103,6 +119,8 @@ class AtRestCipher:
     def __init__(self, key_id: str, key: bytes) -> None:
         if len(key) != KEY_BYTES or "." in key_id:
             raise ValueError("a data key has 32 bytes and an id without a dot")
+        from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
         self.key_id = key_id
         self._aead = AESGCM(key)
 
@@ -114,6 +132,8 @@ class AtRestCipher:
     def open(self, value: str, context: str) -> str:
         if key_id_of(value) != self.key_id:
             raise ValueError("sealed under another data key")
+        from cryptography.exceptions import InvalidTag
+
         body = value[len(SEALED_PREFIX) + len(self.key_id) + 1 :]
         try:
             raw = _unb64(body)
