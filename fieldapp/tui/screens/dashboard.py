@@ -82,6 +82,14 @@ def _ticks(days: list[dt.date], every: int) -> tuple[list[float], list[str]]:
     return [float(i) for i in picks], [days[i].strftime("%m-%d") for i in picks]
 
 
+def count_ticks(*series: list[int], most: int = 5) -> list[float]:
+    """Whole-number ticks from 0 to the largest count (a count of 1 is not read off an
+    axis of 0.17, 0.33 …), at most `most` of them."""
+    top = max((max(values, default=0) for values in series), default=0)
+    step = max(1, -(-top // (most - 1)))
+    return [float(n) for n in range(0, max(top, 1) + step, step)]
+
+
 # The series of the two-bar charts and their colours. The legend is said in the pane's
 # title, not by plotext, which counts a Chinese character as one cell and so breaks the
 # chart's frame on every legend line.
@@ -273,8 +281,10 @@ class DashboardScreen(FieldScreen[None]):
         plt = plot.plt
         plt.clear_figure()
         days = [r.day for r in data.per_day]
-        plt.bar(list(range(len(days))), [r.count for r in data.per_day], marker="hd")
+        counts = [r.count for r in data.per_day]
+        plt.bar(list(range(len(days))), counts, marker="hd")
         plt.xticks(*_ticks(days, 5))
+        plt.yticks(count_ticks(counts))
         plot.refresh()
 
     def _show_hazards(self, data: DashboardData) -> None:
@@ -291,6 +301,9 @@ class DashboardScreen(FieldScreen[None]):
             [[w.opened for w in data.per_week], [w.closed for w in data.per_week]],
             color=list(LEGENDS["hazards"].values()),  # type: ignore[arg-type]
         )
+        plt.yticks(
+            count_ticks([w.opened for w in data.per_week], [w.closed for w in data.per_week])
+        )
         plot.refresh()
 
     def _show_overdue(self, data: DashboardData) -> None:
@@ -302,8 +315,10 @@ class DashboardScreen(FieldScreen[None]):
         plt = plot.plt
         plt.clear_figure()
         days = [r.day for r in data.overdue]
-        plt.plot(list(range(len(days))), [r.count for r in data.overdue], marker="braille")
+        counts = [r.count for r in data.overdue]
+        plt.plot(list(range(len(days))), counts, marker="braille")
         plt.xticks(*_ticks(days, 5))
+        plt.yticks(count_ticks(counts))
         plot.refresh()
 
     def _show_grids(self, data: DashboardData) -> None:
