@@ -46,8 +46,8 @@ async def test_a_supervisor_switches_a_campaign_on_and_moves_one_to_its_next_pha
     async with app.run_test(size=SMALL) as pilot:
         screen = await open_screen(app, pilot, "ctrl+k", CampaignsScreen)
         assert _rows(screen) == [
-            ["疫情防控", "进行中", "有病例", "… – …", "全部网格"],
-            ["春节禁燃", "未开启", "-", "… – …", "全部网格"],
+            ["疫情防控", "进行中", "有病例", "不限日期", "全部网格"],
+            ["春节禁燃", "未开启", "-", "不限日期", "全部网格"],
         ]
         assert "空格开/关" in str(screen.query_one("#campaigns-title", Label).render())
         footer = screen.query_one(KeyFooter)
@@ -86,7 +86,7 @@ async def test_the_campaigns_section_in_english_at_80_columns() -> None:
         app = make_app(lang="en")
         async with app.run_test(size=SMALL) as pilot:
             screen = await open_screen(app, pilot, "ctrl+k", CampaignsScreen)
-            assert _rows(screen)[0] == ["Epidemic control", "on", "有病例", "… – …", "all grids"]
+            assert _rows(screen)[0] == ["Epidemic control", "on", "Cases", "No dates", "all grids"]
             table = screen.query_one("#campaigns-table", DataTable)
             assert [str(c.label) for c in table.columns.values()] == [
                 "Name", "State", "Phase", "Dates", "Grids",

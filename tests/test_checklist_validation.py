@@ -173,6 +173,20 @@ def test_the_epidemic_campaign_holds_the_epidemic_items_with_their_codes() -> No
         assert [i.code for s in campaign.sections_for(kind) for i in s.items] == codes
     assert epidemic_item("small_restaurant", "CAT-07").show_if  # only once there are cases
     assert epidemic_item("internet_cafe", "NET-06").show_if  # closures: community spread
+    # Conditions name a phase in Chinese; an English screen shows its English name.
+    assert campaign.phase_name("有病例", "en") == "Cases"
+    assert campaign.phase_name("有病例", "zh") == "有病例"
+
+
+def test_english_phase_names_name_each_phase_once() -> None:
+    from fieldapp.domain.campaigns_toml import load_campaign_text
+    from fieldapp.paths import CAMPAIGNS_DIR
+
+    text = (CAMPAIGNS_DIR / "epidemic.toml").read_text(encoding="utf-8")
+    short = text.replace('"Community spread"]', "]", 1)
+    with pytest.raises(ChecklistInvalid) as refused:
+        load_campaign_text(short, "epidemic.toml")
+    assert "phases_en names each phase once, in its order" in str(refused.value)
 
 
 def test_shipped_items_carry_the_domain_rules() -> None:

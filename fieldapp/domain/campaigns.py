@@ -39,6 +39,15 @@ class CampaignSection:
     section: Section
 
 
+def phase_name(
+    phases: tuple[str, ...], phases_en: tuple[str, ...], phase: str, language: str
+) -> str:
+    """`phase` in `language`: the English name beside it in `phases_en`, else itself."""
+    if language == "en" and phase in phases and len(phases_en) == len(phases):
+        return phases_en[phases.index(phase)]
+    return phase
+
+
 @dataclass(frozen=True)
 class Campaign:
     code: str  # lower-case, e.g. epidemic, spring_festival
@@ -47,11 +56,17 @@ class Campaign:
     en: str
     sections: tuple[CampaignSection, ...] = ()
     phases: tuple[str, ...] = ()  # e.g. 无病例 / 有病例 / 社区传播; empty: no phases
+    phases_en: tuple[str, ...] = ()  # their English names, in the same order (optional)
     key_days: tuple[str, ...] = ()  # ISO dates that matter (e.g. 除夕)
     starts_on: str = ""  # the default date range (ISO), e.g. 2/4 - 2/26
     ends_on: str = ""
     targets: dict[str, float] = field(default_factory=dict)
     basis: str = ""
+
+    def phase_name(self, phase: str, language: str) -> str:
+        """How a phase is shown: its English name in English when the office gave one (the
+        phase itself, as conditions name it, otherwise)."""
+        return phase_name(self.phases, self.phases_en, phase, language)
 
     def sections_for(self, kind: str) -> tuple[Section, ...]:
         return tuple(part.section for part in self.sections if kind in part.kinds)
@@ -76,6 +91,7 @@ class Campaign:
                 for part in data.get("sections", ())
             ),
             phases=tuple(data.get("phases", ())),
+            phases_en=tuple(data.get("phases_en", ())),
             key_days=tuple(data.get("key_days", ())),
             starts_on=data.get("starts_on", ""),
             ends_on=data.get("ends_on", ""),

@@ -32,8 +32,8 @@ from fieldapp.domain.kinds import VENUE_KINDS
 
 CAMPAIGN_CODE_RE = re.compile(r"^[a-z][a-z0-9_]*$")
 CAMPAIGN_KEYS = (
-    "code", "version", "zh", "en", "phases", "key_days", "starts_on", "ends_on", "targets",
-    "basis", "sections",
+    "code", "version", "zh", "en", "phases", "phases_en", "key_days", "starts_on", "ends_on",
+    "targets", "basis", "sections",
 )  # fmt: skip
 CAMPAIGN_REQUIRED = ("code", "version", "zh", "en")
 
@@ -61,6 +61,13 @@ class _CampaignValidator(Validator):
             if key in data and not is_text(data[key]):
                 self.error(self.root_line(key), "", f"{key} must be non-empty text")
         self.texts(data, "phases")
+        self.texts(data, "phases_en")
+        if "phases_en" in data and len(data.get("phases_en") or []) != len(
+            data.get("phases") or []
+        ):
+            self.error(
+                self.root_line("phases_en"), "", "phases_en names each phase once, in its order"
+            )
         self.texts(data, "key_days", dates=True)
         for key in ("starts_on", "ends_on"):
             if key in data and not _is_date(data[key]):
@@ -122,6 +129,7 @@ def load_campaign_text(text: str, source: str, *, kinds: Collection[str] = VENUE
             CampaignSection(tuple(s["kinds"]), build_section(s)) for s in data.get("sections", [])
         ),
         phases=tuple(data.get("phases", ())),
+        phases_en=tuple(data.get("phases_en", ())),
         key_days=tuple(str(day) for day in data.get("key_days", ())),
         starts_on=str(data.get("starts_on", "")),
         ends_on=str(data.get("ends_on", "")),

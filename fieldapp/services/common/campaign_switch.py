@@ -34,6 +34,7 @@ class CampaignLine:
     zh: str
     en: str
     phases: tuple[str, ...]
+    phases_en: tuple[str, ...]
     active: bool
     phase: str
     starts_on: str
@@ -64,6 +65,7 @@ def campaign_lines() -> list[CampaignLine]:
                 zh=campaign.zh,
                 en=campaign.en,
                 phases=campaign.phases,
+                phases_en=campaign.phases_en,
                 active=bool(run and run.active),
                 phase=run.phase if run else "",
                 starts_on=run.starts_on if run else campaign.starts_on,

@@ -16,7 +16,8 @@ from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widgets import DataTable, Header, Label, Static
 
-from fieldapp.i18n import pick, t
+from fieldapp.domain.campaigns import phase_name
+from fieldapp.i18n import language, pick, t
 from fieldapp.services.common.campaign_switch import CampaignLine
 from fieldapp.tui.messages import SyncRequested
 from fieldapp.tui.screens import FieldScreen
@@ -27,6 +28,11 @@ SWITCH_ACTIONS = ("switch", "next_phase")
 COLUMNS = ("name", "state", "phase", "dates", "grids")
 
 
+def phase_text(line: CampaignLine, phase: str) -> str:
+    """A phase as the person reads it (English names where the office gave them)."""
+    return phase_name(line.phases, line.phases_en, phase, language())
+
+
 def state_text(line: CampaignLine) -> str:
     """On or off, and a switch of mine on its way or refused."""
     text = t("campaigns.state.on" if line.active else "campaigns.state.off")
@@ -34,11 +40,24 @@ def state_text(line: CampaignLine) -> str:
         on_, phase = line.waiting
         wanted = t("campaigns.state.on" if on_ else "campaigns.state.off")
         text = t(
-            "campaigns.state.waiting", state=text, wanted=f"{wanted}{' ' + phase if phase else ''}"
+            "campaigns.state.waiting",
+            state=text,
+            wanted=f"{wanted}{' ' + phase_text(line, phase) if phase else ''}",
         )
     elif line.refused:
         text = t("campaigns.state.refused", state=text)
     return text
+
+
+def dates_text(starts_on: object, ends_on: object) -> str:
+    """A campaign's days as the office set them: both, one end, or none."""
+    if starts_on and ends_on:
+        return f"{starts_on} – {ends_on}"
+    if starts_on:
+        return t("campaigns.dates.from", day=starts_on)
+    if ends_on:
+        return t("campaigns.dates.until", day=ends_on)
+    return t("campaigns.dates.any")
 
 
 class CampaignsScreen(FieldScreen[None]):
@@ -106,9 +125,9 @@ class CampaignsScreen(FieldScreen[None]):
         for key in COLUMNS:
             table.add_column(t(f"campaigns.col.{key}"), key=key)
         for line in event.lines:
-            dates = f"{line.starts_on or '…'} – {line.ends_on or '…'}"
+            dates = dates_text(line.starts_on, line.ends_on)
             where = ", ".join(line.grids) if line.grids else t("campaign.admin.everywhere")
-            table.add_row(pick(line.zh, line.en), state_text(line), line.phase or "-", dates,
+            table.add_row(pick(line.zh, line.en), state_text(line), phase_text(line, line.phase) or "-", dates,
                           where, key=line.code)  # fmt: skip
         if event.lines:
             table.move_cursor(row=min(kept, len(event.lines) - 1))
@@ -124,7 +143,12 @@ class CampaignsScreen(FieldScreen[None]):
         if line is None:
             detail.update("" if self.may_switch else t("campaigns.supervisors_only"))
             return
-        parts = [t("campaigns.phases", phases=" → ".join(line.phases) if line.phases else "-")]
+        parts = [
+            t(
+                "campaigns.phases",
+                phases=" → ".join(phase_text(line, p) for p in line.phases) if line.phases else "-",
+            )
+        ]
         if line.refused:
             parts.append(t("campaigns.refused", reason=line.refused))
         if not self.may_switch:
@@ -157,7 +181,8 @@ class CampaignsScreen(FieldScreen[None]):
         self._send(line.code, active, phase)
         name = pick(line.zh, line.en)
         state = t("campaigns.state.on" if active else "campaigns.state.off")
-        self.notify(t("campaigns.sent", name=name, state=f"{state}{' ' + phase if phase else ''}"))
+        shown = f" {phase_text(line, phase)}" if phase else ""
+        self.notify(t("campaigns.sent", name=name, state=f"{state}{shown}"))
 
     @work(thread=True, exit_on_error=False, group="campaigns-switch")
     def _send(self, code: str, active: bool, phase: str) -> None:

@@ -122,9 +122,7 @@ class InspectScreen(VenueFactsPart, Screen[None]):
         self.query_one("#inspect-venue", Static).update(f"{venue.name}  {venue.code}")
         title = f"{pick(checklist.title_zh, checklist.title_en)} v{checklist.version}"
         if self.view.campaigns:
-            labels = "、".join(
-                campaign_label(a.campaign.zh, a.campaign.en, a.phase) for a in self.view.campaigns
-            )
+            labels = "、".join(campaign_label(a.campaign, a.phase) for a in self.view.campaigns)
             title = f"{title} · {t('inspect.campaigns', campaigns=labels)}"
         self.query_one("#inspect-checklist", Static).update(title)
         self.show_facts()

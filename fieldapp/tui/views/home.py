@@ -8,9 +8,13 @@ import threading
 from concurrent import futures
 from concurrent.futures import Future
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from fieldapp.i18n import pick, t
+from fieldapp.i18n import language, pick, t
 from fieldapp.tui.views.due_list import DueRow, due_rows
+
+if TYPE_CHECKING:
+    from fieldapp.domain.campaigns import Campaign
 
 PAGE = 50
 
@@ -112,9 +116,7 @@ def build_home_view(page: int = PAGE) -> HomeView:
         ),
         overdue_findings=data.overdue_findings,
         unsynced=data.unsynced,
-        campaigns=tuple(
-            campaign_label(a.campaign.zh, a.campaign.en, a.phase) for a in data.campaigns
-        ),
+        campaigns=tuple(campaign_label(a.campaign, a.phase) for a in data.campaigns),
         activities_due=activities_due(day),
         patrols=patrol_labels(),
     )
@@ -169,6 +171,8 @@ def patrol_labels() -> tuple[str, ...]:
     return tuple(f"{p.name} {p.window} {p.done}/{p.total}" for p in due_now())
 
 
-def campaign_label(zh: str, en: str, phase: str) -> str:
-    name = pick(zh, en)
+def campaign_label(campaign: Campaign, phase: str) -> str:
+    """`疫情防控（有病例）` / `Epidemic control (Cases)`."""
+    name = pick(campaign.zh, campaign.en)
+    phase = campaign.phase_name(phase, language())
     return t("campaign.with_phase", name=name, phase=phase) if phase else name
