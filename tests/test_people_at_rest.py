@@ -121,6 +121,34 @@ def test_a_pull_applied_while_locked_is_sealed_and_opens_with_the_pin(demo_home:
     assert household.members[0].tags == ("tenant",)
 
 
+def test_unlocked_processes_share_one_data_key_beside_the_store(demo_home: Path) -> None:
+    """A key file per process would pile up over months of app starts: unlocked, a new
+    process seals under the newest key there; only a write while locked adds one."""
+    from fieldapp.store import at_rest as store_at_rest
+
+    def new_process() -> None:
+        store_at_rest._writers.clear()
+        store_at_rest._opened.clear()
+
+    key_behind_pin()
+    register_and_read(me().grids[0][0])
+    new_process()
+    neighbour = registry.HouseholdForm(grid_code=me().grids[0][0], code="DM-018",
+                                       address="鼎美村三组18号",
+                                       members=[registry.MemberForm("赵大海", sex="male")])  # fmt: skip
+    registry.save_household(neighbour)
+    assert len(list(keyring.sealing_dir().iterdir())) == 1
+    keyring.lock()
+    new_process()
+    with db.atomic():
+        apply_household({"id": "h-2", "grid_code": me().grids[0][0], "code": "DM-022",
+                         "address": "鼎美村五组9号", "members": [], "vehicles": []})  # fmt: skip
+    assert len(list(keyring.sealing_dir().iterdir())) == 2
+    keyring.unlock(PIN)
+    assert registry.household("h-2").address == "鼎美村五组9号"
+    assert {m.name for h in registry.households("") for m in h.members} >= {"陈建国", "赵大海"}
+
+
 def test_a_store_from_before_sealing_is_sealed_at_the_first_unlock(demo_home: Path) -> None:
     keyring.save_key(new_key())  # no PIN yet: nothing to seal to, written clear
     register_and_read(me().grids[0][0])

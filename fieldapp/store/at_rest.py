@@ -9,8 +9,9 @@ line's `fieldapp sync` must keep writing. So each personal column is sealed on i
 to the device key, and the rest of the store (venues, checklists, the venue search index,
 inspections) stays plain and as fast as it was.
 
-`seal` uses this process's data key for the store: made at its first write (and again
-after each lock), sealed to the device's public key and kept in a file of its own in
+`seal` uses this process's data key for the store: while unlocked, the newest key beside
+the store; while locked, one made at its first write (and again after each lock), sealed
+to the device's public key and kept in a file of its own in
 `keyring.sealing_dir()` — outside the store, so a rolled-back transaction cannot lose a
 key its committed values need. Before a PIN is set there is no device key: values are
 written clear, and `seal_plain_rows` (`fieldapp.store.personal_data`) seals them at the
@@ -52,8 +53,8 @@ def _writer(store: str) -> at_rest.AtRestCipher | None:
         if store in _writers:
             return _writers[store]
         public = keyring.device_public_key()
-        writer = None
-        if public is not None:
+        writer = _newest_opened(store)
+        if writer is None and public is not None:
             key = secrets.token_bytes(at_rest.KEY_BYTES)
             writer = at_rest.AtRestCipher(secrets.token_hex(8), key)
             folder = keyring.sealing_dir()
@@ -65,6 +66,25 @@ def _writer(store: str) -> at_rest.AtRestCipher | None:
                 _opened[(store, writer.key_id)] = writer
         _writers[store] = writer
         return writer
+
+
+def _newest_opened(store: str) -> at_rest.AtRestCipher | None:
+    """Unlocked, a process keeps sealing under the newest data key beside the store rather
+    than adding one of its own: only writes made while locked add key files."""
+    private = keyring.device_private_key()
+    folder = keyring.sealing_dir()
+    if private is None or not folder.is_dir():
+        return None
+    files = sorted((p for p in folder.iterdir() if p.is_file()), key=lambda p: p.stat().st_mtime)
+    for path in reversed(files):
+        try:
+            key = at_rest.open_with(private, path.read_text(encoding="ascii").strip())
+        except (OSError, ValueError):
+            continue  # sealed to an older device key, or damaged: make a new one
+        cipher = at_rest.AtRestCipher(path.name, key)
+        _opened[(store, path.name)] = cipher
+        return cipher
+    return None
 
 
 def sealing() -> bool:
