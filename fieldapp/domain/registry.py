@@ -80,14 +80,17 @@ MERGED_FIELDS = ("sex", "birth_year", "arrived_on", "left_on", "note")
 
 def merged_member(keep: dict[str, object], drop: dict[str, object]) -> dict[str, object]:
     """Two records of one person made one: `keep`'s values win, its gaps are filled from
-    `drop`, the tags are the union. Sealed values are the caller's (they are bound to
-    their owner and must be sealed again for `keep`)."""
+    `drop`, the tags are the union, the registration date is the earliest known. Sealed
+    values are the caller's (they are bound to their owner and must be sealed again for
+    `keep`)."""
     out = dict(keep)
     for name in MERGED_FIELDS:
         if not out.get(name) and drop.get(name):
             out[name] = drop[name]
     tags = set(keep.get("tags") or ()) | set(drop.get("tags") or ())  # type: ignore[call-overload]
     out["tags"] = [tag for tag in PERSON_TAGS if tag in tags]
+    known = [day for day in (keep.get("registered_on"), drop.get("registered_on")) if day]
+    out["registered_on"] = min(known) if known else None  # type: ignore[type-var]
     return out
 
 

@@ -193,6 +193,15 @@ def _v16_search_covering(db: SqliteDatabase) -> None:
     db.execute_sql("DROP INDEX IF EXISTS venue_kind_code")
 
 
+def _v17_registration_date(db: SqliteDatabase) -> None:
+    """Each person's registration date (the 18:00 ledger counts who was registered that
+    day); people saved before it stay unknown (NULL), and the report falls back to their
+    arrival date."""
+    columns = {row[1] for row in db.execute_sql("PRAGMA table_info(household_member)")}
+    if "registered_on" not in columns:
+        db.execute_sql("ALTER TABLE household_member ADD COLUMN registered_on DATE")
+
+
 # Index i holds the migration from version i to version i + 1.
 MIGRATIONS: list[Migration] = [
     _v1_initial,
@@ -211,6 +220,7 @@ MIGRATIONS: list[Migration] = [
     _v14_search_by_kind,
     _v15_responsibilities,
     _v16_search_covering,
+    _v17_registration_date,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -49,6 +49,9 @@ class HouseholdMember(BaseModel):
     arrived_on = DateField(null=True)
     left_on = DateField(null=True)
     note = SealedText(default="")
+    # Schema v17: the day the person was first saved on a device or imported on the server
+    # (the 18:00 登记台账); None when registered before it was kept (unknown).
+    registered_on = DateField(null=True)
 
     class Meta:
         table_name = "household_member"

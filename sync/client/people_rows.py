@@ -43,11 +43,15 @@ def apply_household(record: dict[str, Any]) -> None:
             tags=m.get("tags") or [],
             arrived_on=_date(m.get("arrived_on")),
             left_on=_date(m.get("left_on")),
+            registered_on=_date(m.get("registered_on")),
         )
         for text in ("sex", "id_number", "id_lookup", "phone", "phone_lookup", "note"):
             row[text] = row[text] or ""
+        update = dict(row)
+        if row["registered_on"] is None:  # an older server's record: keep what the device knows
+            del update["registered_on"]
         HouseholdMember.insert(id=m["id"], **row).on_conflict(
-            conflict_target=[HouseholdMember.id], update=row
+            conflict_target=[HouseholdMember.id], update=update
         ).execute()
     named = [m["id"] for m in members]
     HouseholdMember.delete().where(

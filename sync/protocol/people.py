@@ -66,6 +66,9 @@ class MemberPayload(WireModel):
     arrived_on: str | None = Field(default=None, max_length=10)
     left_on: str | None = Field(default=None, max_length=10)
     note: str = Field(default="", max_length=2000)
+    # The day the person was first saved (kept by the server once set); absent from older
+    # devices' payloads: unknown.
+    registered_on: str | None = Field(default=None, max_length=10)
 
 
 class VehiclePayload(WireModel):

@@ -147,6 +147,7 @@ ADDED_COLUMNS: tuple[tuple[str, str, str], ...] = (
     ("venue", "last_inspected_at", "VARCHAR(255)"),
     ("venue", "attributes", "TEXT NOT NULL DEFAULT '{}'"),
     ("change_log", "household_id", "VARCHAR(255)"),
+    ("household_member", "registered_on", "VARCHAR(255)"),
 )
 # A column added with what an older database already knows filled in (table.column -> SQL).
 BACKFILLS = {

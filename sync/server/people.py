@@ -13,6 +13,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from peewee import EXCLUDED, fn
+
 from fieldapp.domain import personal
 from fieldapp.domain.personal import PersonalCipher
 from fieldapp.domain.registry import PERSON_TAGS, SEXES
@@ -104,6 +106,7 @@ def member_record(member: HouseholdMember) -> dict[str, Any]:
         "arrived_on": member.arrived_on,
         "left_on": member.left_on,
         "note": member.note,
+        "registered_on": member.registered_on,
     }
 
 
@@ -153,21 +156,27 @@ def checked_member(seal: PersonalCipher, m: MemberPayload) -> dict[str, Any]:
         "arrived_on": _date(m.arrived_on, f"{who}: the arrival date"),
         "left_on": _date(m.left_on, f"{who}: the departure date"),
         "note": m.note,
+        "registered_on": _date(m.registered_on, f"{who}: the registration date"),
     }
 
 
 def write_household(values: dict[str, Any], members: list[dict[str, Any]],
                     vehicles: list[dict[str, Any]]) -> Household:  # fmt: skip
     """Upsert a household with its members and vehicles (members and vehicles not named
-    are kept)."""
+    are kept); a member's registration date is kept once set."""
     Household.insert(**values).on_conflict(
         conflict_target=[Household.id], update={k: v for k, v in values.items() if k != "id"}
     ).execute()
     for member in members:
         row = {**member, "household": values["id"]}
+        update: dict[Any, Any] = {k: v for k, v in row.items() if k not in ("id", "registered_on")}
+        # The registration date, once known, stays: a later edit (or an older device that
+        # does not send it) never moves or clears it.
+        update[HouseholdMember.registered_on] = fn.COALESCE(
+            HouseholdMember.registered_on, EXCLUDED.registered_on
+        )
         HouseholdMember.insert(**row).on_conflict(
-            conflict_target=[HouseholdMember.id],
-            update={k: v for k, v in row.items() if k != "id"},
+            conflict_target=[HouseholdMember.id], update=update
         ).execute()
     for vehicle in vehicles:
         row = {**vehicle, "household": values["id"]}

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from fieldapp.domain import personal
+from fieldapp.domain.clock import today
 from fieldapp.domain.ids import new_id
 from fieldapp.domain.registry import PERSON_TAGS, birth_year_problem, sex_of, tag_of
 from sync.server import db as server_db
@@ -147,6 +148,7 @@ def _write_group(
     }
     rows: list[dict[str, Any]] = []
     plates: list[dict[str, Any]] = []
+    registered_on = today().isoformat()  # a person already held keeps theirs (write_household)
     for row, member in members:
         clear_id, clear_phone = member.pop("clear_id_number"), member.pop("clear_phone")
         id_lookup = seal.lookup(clear_id)
@@ -162,6 +164,7 @@ def _write_group(
             id_lookup=id_lookup,
             phone=seal.seal(clear_phone, field=personal.PHONE_FIELD, owner=member_id),
             phone_lookup=seal.lookup(clear_phone),
+            registered_on=registered_on,
         )
         rows.append(member)
         plate = row.get("plate").upper()

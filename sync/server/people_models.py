@@ -45,6 +45,7 @@ class HouseholdMember(ServerModel):
     arrived_on = CharField(null=True)
     left_on = CharField(null=True)
     note = TextField(default="")
+    registered_on = CharField(null=True)  # first saved or imported; None: unknown (older)
 
     household_id: str
 

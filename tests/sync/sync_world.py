@@ -129,6 +129,16 @@ class LiveServer:
         self.stop()
         self.start()
 
+    def restart_from_before(self, table: str, column: str) -> None:
+        """Restart on the database as an older server left it, without `table.column`:
+        the start adds it again (with its backfill), as on a deployment that upgrades."""
+        self.stop()
+        db = server_db.current()
+        with db.connection_context():
+            db.execute_sql(f"ALTER TABLE {table} DROP COLUMN {column}")
+        server_db.init_schema()  # as the server does when it starts
+        self.start()
+
 
 def _pg_admin(statement: str) -> None:
     import psycopg

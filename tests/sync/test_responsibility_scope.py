@@ -134,12 +134,7 @@ def test_a_server_database_from_before_gets_its_feed_marked_for_the_cadres(
     with worker.client() as client:
         assert client.sync_once().ok
     _assign(tmp_path, "张三,V2,DM-017\n")
-    live_server.stop()
-    db = server_db.current()
-    with db.connection_context():
-        db.execute_sql("ALTER TABLE change_log DROP COLUMN household_id")
-    server_db.init_schema()  # as the server does when it starts
-    live_server.start()
+    live_server.restart_from_before("change_log", "household_id")
 
     cadre = make_device("cadre").enroll("p-insp")
     with cadre.client() as client:

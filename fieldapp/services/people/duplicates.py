@@ -51,6 +51,7 @@ def _row(member: HouseholdMember) -> dict[str, Any]:
         "arrived_on": member.arrived_on,
         "left_on": member.left_on,
         "note": member.note,
+        "registered_on": member.registered_on,
     }
 
 

@@ -93,6 +93,7 @@ class MemberView:
     arrived_on: dt.date | None
     left_on: dt.date | None
     note: str
+    registered_on: dt.date | None = None  # None: registered before the date was kept
 
 
 @dataclass(frozen=True)
@@ -241,12 +242,15 @@ def _write_member(
         checked["phone_lookup"] = seal.lookup(clear_phone)
     else:
         checked["phone"], checked["phone_lookup"] = held.phone, held.phone_lookup
+    # Registered the day the person is first saved; an edit never moves it (a person saved
+    # before the date was kept stays unknown).
+    checked["registered_on"] = today() if held is None else held.registered_on
     row = {**checked, "household": household_id}
     HouseholdMember.insert(id=member_id, **row).on_conflict(
         conflict_target=[HouseholdMember.id], update=row
     ).execute()
     payload = {k: v for k, v in checked.items()}
-    for day in ("arrived_on", "left_on"):
+    for day in ("arrived_on", "left_on", "registered_on"):
         payload[day] = payload[day].isoformat() if payload[day] else None
     return {"id": member_id, **payload}
 
@@ -275,6 +279,7 @@ def member_view(member: HouseholdMember, seal: personal.PersonalCipher | None) -
         arrived_on=member.arrived_on,
         left_on=member.left_on,
         note=member.note,
+        registered_on=member.registered_on,
     )
 
 
