@@ -93,6 +93,7 @@ def test_an_abnormal_reading_opens_a_case_that_runs_the_lifecycle(tree: Clock, f
 
 def test_the_daily_report_counts_the_day_s_people_figures(tree: Clock, father: str) -> None:
     from fieldapp.services.daily_report import reports
+    from fieldapp.services.daily_report.people_figures import PEOPLE_FIGURES
 
     tree.set(china(2026, 6, 10, 8, 10))
     plan_id = plans.create_plan(father, start_on=dt.date(2026, 6, 10))
@@ -100,12 +101,12 @@ def test_the_daily_report_counts_the_day_s_people_figures(tree: Clock, father: s
     act_as(SUPERVISOR)
     assert sick.case_id is not None
     cases.hand_over(sick.case_id, "卫健2026-017")
-    on_arrival = reports.report_counts("V1", dt.date(2026, 6, 9))
-    assert (on_arrival["new_arrivals"], on_arrival["returnees_registered"]) == (3, 3)
+    on_arrival = reports.report_counts("V1", dt.date(2026, 6, 9))  # registered the day after
+    assert (on_arrival["new_arrivals"], on_arrival["returnees_registered"]) == (3, 0)
     today = reports.report_counts("V1", dt.date(2026, 6, 10))
-    assert {k: today[k] for k in ("new_arrivals", "under_observation", "abnormal_readings",
-                                  "handed_over")} == {"new_arrivals": 0, "under_observation": 1,
-                                                      "abnormal_readings": 1, "handed_over": 1}  # fmt: skip
+    assert {k: today[k] for k in PEOPLE_FIGURES} == {
+        "new_arrivals": 0, "returnees_registered": 3, "under_observation": 1,
+        "abnormal_readings": 1, "handed_over": 1}  # fmt: skip
     assert "under_observation" not in reports.report_counts("A12", dt.date(2026, 6, 10))
     filed = reports.file_report("A11")
     assert filed.counts["abnormal_readings"] == 1

@@ -65,6 +65,10 @@ def test_exported_people_are_masked(registry_with_a_case: None, tmp_path: Path, 
     if fmt == "csv":
         assert sorted(p.name for p in result.paths)[-2:] == ["ledger_followups.csv",
                                                              "ledger_people.csv"]  # fmt: skip
+        people = next(p for p in result.paths if p.name == "ledger_people.csv")
+        header, first = people.read_text(encoding="utf-8-sig").splitlines()[:2]
+        assert header.endswith("到达日期,离开日期,登记日期")  # arrived 06-09, registered 06-10
+        assert first.endswith("2026-06-09,,2026-06-10")
     [export] = _exports()
     assert (export["type"], export["people"], export["full"]) == ("export.recorded", 3, False)
 

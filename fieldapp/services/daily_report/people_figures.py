@@ -2,7 +2,8 @@
 the floating population and those under observation).
 
 Only a grid that holds households reports them (a grid without a registry reports no
-people figures, rather than zeros it never counted): new arrivals, returnees among them,
+people figures, rather than zeros it never counted): new arrivals (by arrival date),
+returnees registered that day (by registration date, or arrival when it is unknown),
 people under observation (a follow-up plan running that day), abnormal readings taken,
 cases handed over to the health centre. Read from the store: no other capability.
 """
@@ -36,10 +37,17 @@ def people_figures(scope: list[str], day: dt.date) -> dict[str, int]:
     if not Household.select().where(Household.grid.in_(scope)).exists():
         return {}
     start, end = day_bounds_utc(day)
-    arrivals = list(
-        HouseholdMember.select(HouseholdMember.tags)
-        .join(Household)
-        .where(Household.grid.in_(scope) & (HouseholdMember.arrived_on == day))
+    members = HouseholdMember.select(HouseholdMember.tags).join(Household)
+    in_scope = Household.grid.in_(scope)
+    arrivals = members.where(in_scope & (HouseholdMember.arrived_on == day)).count()
+    # The 登记台账 is of who was registered that day (a family back yesterday and registered
+    # today counts today); a person registered before the date was kept, by the arrival.
+    registered = members.where(
+        in_scope
+        & (
+            (HouseholdMember.registered_on == day)
+            | (HouseholdMember.registered_on.is_null() & (HouseholdMember.arrived_on == day))
+        )
     )
     plans = FollowupPlan.select(FollowupPlan.member, FollowupPlan.start_on, FollowupPlan.days)
     observed = {
@@ -71,8 +79,8 @@ def people_figures(scope: list[str], day: dt.date) -> dict[str, int]:
         .count()
     )
     return {
-        "new_arrivals": len(arrivals),
-        "returnees_registered": sum("returnee" in (m.tags or ()) for m in arrivals),
+        "new_arrivals": arrivals,
+        "returnees_registered": sum("returnee" in (m.tags or ()) for m in registered),
         "under_observation": len(observed),
         "abnormal_readings": abnormal,
         "handed_over": handed,

@@ -24,7 +24,8 @@ from fieldapp.store.people_models import Household, HouseholdMember
 
 PEOPLE_COLUMNS = (("grid", 12), ("household", 12), ("building", 10), ("address", 24),
                   ("name", 10), ("sex", 6), ("birth_year", 8), ("id_number", 20),
-                  ("phone", 14), ("tags", 20), ("arrived_on", 12), ("left_on", 12))  # fmt: skip
+                  ("phone", 14), ("tags", 20), ("arrived_on", 12), ("left_on", 12),
+                  ("registered_on", 12))  # fmt: skip
 FOLLOWUP_COLUMNS = (("name", 10), ("id_number", 20), ("cadence", 14), ("start_on", 12),
                     ("days", 6), ("readings", 8), ("abnormal", 8), ("cases", 20))  # fmt: skip
 
@@ -84,7 +85,7 @@ def write_people_sheets(
              labels.maybe("ledger.sex", m.sex) if m.sex else "", m.birth_year or "",
              masks[m.id], _shown(seal, m, phone, full),
              "、".join(labels.maybe("ledger.tag", tag) for tag in m.tags or ()),
-             m.arrived_on, m.left_on])  # fmt: skip
+             m.arrived_on, m.left_on, m.registered_on])  # fmt: skip
     by_id = {m.id: m for m in members}
     plans = FollowupPlan.select().where(FollowupPlan.member.in_(list(by_id)))
     sheet("followups", [labels(f"ledger.followups.{k}") for k, _ in FOLLOWUP_COLUMNS],
