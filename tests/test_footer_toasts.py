@@ -16,8 +16,10 @@ pytestmark = pytest.mark.usefixtures("chinese")
 
 @pytest.mark.parametrize("size", [(80, 24), (120, 36)])
 async def test_a_notification_never_covers_the_footer(
-    demo_home: Path, size: tuple[int, int]
+    frozen_clock: object, demo_home: Path, size: tuple[int, int]
 ) -> None:
+    # The clock is frozen at 10:00 in the office: after 18:00 the two grids' daily-report
+    # reminders stand in the rack too, and five toasts reach the footer's row (left open).
     app = make_app()
     async with app.run_test(size=size, notifications=True) as pilot:
         await settle(app, pilot, rounds=2)

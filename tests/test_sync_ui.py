@@ -80,15 +80,22 @@ async def until_probed(app: FieldApp, pilot) -> None:  # type: ignore[no-untyped
     raise AssertionError("the connection was never probed")
 
 
-async def press_f12_and_wait(app: FieldApp, pilot) -> SyncScreen:  # type: ignore[no-untyped-def]
-    await pilot.press("f12")
-    await settle(app, pilot)
-    await settle(app, pilot)
-    if isinstance(app.screen, SetPinScreen):  # the first sync brought the personal-data key
+async def set_pin_if_asked(app: FieldApp, pilot) -> None:  # type: ignore[no-untyped-def]
+    """The device holds the personal-data key (the demo's first pull, or the first sync
+    brings it): the app asks for a device PIN before anything else."""
+    if isinstance(app.screen, SetPinScreen):
         for field in ("#lock-pin", "#lock-pin-again"):
             app.screen.query_one(field, Input).focus()
             await pilot.press(*"250913", "enter")
             await settle(app, pilot)
+
+
+async def press_f12_and_wait(app: FieldApp, pilot) -> SyncScreen:  # type: ignore[no-untyped-def]
+    await set_pin_if_asked(app, pilot)  # asked at start-up: F12 waits behind it
+    await pilot.press("f12")
+    await settle(app, pilot)
+    await settle(app, pilot)
+    await set_pin_if_asked(app, pilot)
     assert isinstance(app.screen, SyncScreen)  # and the sync screen is where it was
     return app.screen
 
