@@ -19,6 +19,7 @@ on, the WAL checkpointed and truncated, so the clear values are left in neither 
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -126,8 +127,20 @@ def seal_plain_rows() -> int:
     finally:
         db.execute_sql("PRAGMA secure_delete = OFF")
     if count:
-        db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        truncate_wal()
     return count
+
+
+def truncate_wal(attempts: int = 40) -> bool:
+    """Copy the WAL into the store and empty it, so the clear values it still held are
+    gone; a reader holding an older snapshot makes SQLite answer busy, so try again for
+    about two seconds. True once it was emptied."""
+    for _ in range(attempts):
+        busy, _frames, _copied = db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+        if not busy:
+            return True
+        time.sleep(0.05)
+    return False
 
 
 @contextmanager
@@ -138,7 +151,7 @@ def _securely() -> Iterator[None]:
         yield
     finally:
         db.execute_sql("PRAGMA secure_delete = OFF")
-    db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    truncate_wal()
 
 
 def forget_personal_data() -> int:
