@@ -1,9 +1,9 @@
 """Lifecycles of event-sourced records: one fold for the field program and the server.
 
 A record's state is never written by anyone: it is the fold of its append-only events,
-driven by its kind's transition table (a `Lifecycle`). The hazard (隐患) is the first
-kind (`HAZARD`, below); incidents (事件, `fieldapp.domain.incidents`) add their own rows,
-not a second state machine.
+driven by its kind's transition table (a `Lifecycle`, `fieldapp.domain.lifecycle`). The
+hazard (隐患) is the first kind (`HAZARD`); incidents (事件, `fieldapp.domain.incidents`) add
+their own rows, not a second state machine.
 Events from several devices are folded in one deterministic order (`causal_order`): an
 event always after the event it was based on (`base_event`); otherwise by the server's
 sequence (invariant 3: the server orders), and events the server has not yet numbered
@@ -21,82 +21,53 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-# States
-OPEN = "open"
-REPORTED = "rectification_reported"
-HANDED_OVER = "handed_over"
-OUTCOME_RECORDED = "outcome_recorded"
-CLOSED = "closed"
-STATES = (OPEN, REPORTED, HANDED_OVER, OUTCOME_RECORDED, CLOSED)
-
-# Event types
-EVENT_TYPES = (
-    "opened",
-    "rectification_reported",
-    "verified",
-    "rejected",
-    "deadline_extended",
-    "handed_over",
-    "outcome_recorded",
-    "closed",
-    "note",
+from fieldapp.domain.lifecycle import (  # the vocabulary, kept importable from here
+    CLOSED as CLOSED,
 )
-
-SUPERVISORS = frozenset({"supervisor", "admin"})
-EVERYONE = frozenset({"inspector", "supervisor", "admin"})
-
-# event type -> (roles that may send it, states it may arrive in, state it leads to;
-# None keeps the state)
-TRANSITIONS: dict[str, tuple[frozenset[str], frozenset[str], str | None]] = {
-    "opened": (EVERYONE, frozenset({""}), OPEN),
-    "rectification_reported": (EVERYONE, frozenset({OPEN}), REPORTED),
-    "verified": (SUPERVISORS, frozenset({REPORTED}), CLOSED),
-    "rejected": (SUPERVISORS, frozenset({REPORTED}), OPEN),
-    "deadline_extended": (SUPERVISORS, frozenset({OPEN, REPORTED}), None),
-    "handed_over": (SUPERVISORS, frozenset({OPEN, REPORTED}), HANDED_OVER),
-    "outcome_recorded": (SUPERVISORS, frozenset({HANDED_OVER}), OUTCOME_RECORDED),
-    "closed": (SUPERVISORS, frozenset({OUTCOME_RECORDED, REPORTED, OPEN}), CLOSED),
-    "note": (EVERYONE, frozenset({"", *STATES}), None),
-}
-
-# The receiving units of a hand-over (移交): 派出所, 消防大队, 执法检查股 (schools).
-HAND_OVER_UNITS = ("police_station", "fire_brigade", "enforcement_section")
-# What the receiving unit did (处理结果): fixed under its order, penalty, sealing, other.
-OUTCOMES = ("fixed", "penalty", "sealed", "other")
-SEVERITIES = ("general", "major")
-
-Rule = tuple[frozenset[str], frozenset[str], str | None]
-
-
-@dataclass(frozen=True)
-class Lifecycle:
-    """One record kind's rows for the one fold: who may send which event in which state.
-
-    `catalog` is the i18n prefix of the kind's event, state and refusal texts
-    (`{catalog}.event.<type>`, `{catalog}.state.<state>`, `{catalog}.refused.<why>`).
-    """
-
-    name: str
-    opening: str  # the event that creates the record
-    initial: str  # the state of a record whose events have not arrived yet
-    transitions: Mapping[str, Rule]
-    hand_over_units: tuple[str, ...]
-    outcomes: tuple[str, ...]
-    catalog: str
-
-    @property
-    def event_types(self) -> tuple[str, ...]:
-        return tuple(self.transitions)
-
-
-HAZARD = Lifecycle(
-    name="finding",
-    opening="opened",
-    initial=OPEN,
-    transitions=TRANSITIONS,
-    hand_over_units=HAND_OVER_UNITS,
-    outcomes=OUTCOMES,
-    catalog="review",
+from fieldapp.domain.lifecycle import (
+    EVENT_TYPES as EVENT_TYPES,
+)
+from fieldapp.domain.lifecycle import (
+    EVERYONE as EVERYONE,
+)
+from fieldapp.domain.lifecycle import (
+    HAND_OVER_UNITS as HAND_OVER_UNITS,
+)
+from fieldapp.domain.lifecycle import (
+    HANDED_OVER as HANDED_OVER,
+)
+from fieldapp.domain.lifecycle import (
+    HAZARD as HAZARD,
+)
+from fieldapp.domain.lifecycle import (
+    OPEN as OPEN,
+)
+from fieldapp.domain.lifecycle import (
+    OUTCOME_RECORDED as OUTCOME_RECORDED,
+)
+from fieldapp.domain.lifecycle import (
+    OUTCOMES as OUTCOMES,
+)
+from fieldapp.domain.lifecycle import (
+    REPORTED as REPORTED,
+)
+from fieldapp.domain.lifecycle import (
+    SEVERITIES as SEVERITIES,
+)
+from fieldapp.domain.lifecycle import (
+    STATES as STATES,
+)
+from fieldapp.domain.lifecycle import (
+    SUPERVISORS as SUPERVISORS,
+)
+from fieldapp.domain.lifecycle import (
+    TRANSITIONS as TRANSITIONS,
+)
+from fieldapp.domain.lifecycle import (
+    Lifecycle as Lifecycle,
+)
+from fieldapp.domain.lifecycle import (
+    Rule as Rule,
 )
 
 

@@ -1,0 +1,87 @@
+"""The vocabulary of the one fold (`fieldapp.domain.findings`): a record kind's states,
+events and transition table (`Lifecycle`), and the hazard's (`HAZARD`). Incidents add
+their own table in `fieldapp.domain.incidents`. Pure data: no Peewee, Textual or httpx.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+# States
+OPEN = "open"
+REPORTED = "rectification_reported"
+HANDED_OVER = "handed_over"
+OUTCOME_RECORDED = "outcome_recorded"
+CLOSED = "closed"
+STATES = (OPEN, REPORTED, HANDED_OVER, OUTCOME_RECORDED, CLOSED)
+
+# Event types
+EVENT_TYPES = (
+    "opened",
+    "rectification_reported",
+    "verified",
+    "rejected",
+    "deadline_extended",
+    "handed_over",
+    "outcome_recorded",
+    "closed",
+    "note",
+)
+
+SUPERVISORS = frozenset({"supervisor", "admin"})
+EVERYONE = frozenset({"inspector", "supervisor", "admin"})
+
+# event type -> (roles that may send it, states it may arrive in, state it leads to;
+# None keeps the state)
+TRANSITIONS: dict[str, tuple[frozenset[str], frozenset[str], str | None]] = {
+    "opened": (EVERYONE, frozenset({""}), OPEN),
+    "rectification_reported": (EVERYONE, frozenset({OPEN}), REPORTED),
+    "verified": (SUPERVISORS, frozenset({REPORTED}), CLOSED),
+    "rejected": (SUPERVISORS, frozenset({REPORTED}), OPEN),
+    "deadline_extended": (SUPERVISORS, frozenset({OPEN, REPORTED}), None),
+    "handed_over": (SUPERVISORS, frozenset({OPEN, REPORTED}), HANDED_OVER),
+    "outcome_recorded": (SUPERVISORS, frozenset({HANDED_OVER}), OUTCOME_RECORDED),
+    "closed": (SUPERVISORS, frozenset({OUTCOME_RECORDED, REPORTED, OPEN}), CLOSED),
+    "note": (EVERYONE, frozenset({"", *STATES}), None),
+}
+
+# The receiving units of a hand-over (移交): 派出所, 消防大队, 执法检查股 (schools).
+HAND_OVER_UNITS = ("police_station", "fire_brigade", "enforcement_section")
+# What the receiving unit did (处理结果): fixed under its order, penalty, sealing, other.
+OUTCOMES = ("fixed", "penalty", "sealed", "other")
+SEVERITIES = ("general", "major")
+
+Rule = tuple[frozenset[str], frozenset[str], str | None]
+
+
+@dataclass(frozen=True)
+class Lifecycle:
+    """One record kind's rows for the one fold: who may send which event in which state.
+
+    `catalog` is the i18n prefix of the kind's event, state and refusal texts
+    (`{catalog}.event.<type>`, `{catalog}.state.<state>`, `{catalog}.refused.<why>`).
+    """
+
+    name: str
+    opening: str  # the event that creates the record
+    initial: str  # the state of a record whose events have not arrived yet
+    transitions: Mapping[str, Rule]
+    hand_over_units: tuple[str, ...]
+    outcomes: tuple[str, ...]
+    catalog: str
+
+    @property
+    def event_types(self) -> tuple[str, ...]:
+        return tuple(self.transitions)
+
+
+HAZARD = Lifecycle(
+    name="finding",
+    opening="opened",
+    initial=OPEN,
+    transitions=TRANSITIONS,
+    hand_over_units=HAND_OVER_UNITS,
+    outcomes=OUTCOMES,
+    catalog="review",
+)
