@@ -45,6 +45,12 @@ TARGETS: dict[str, list[str]] = {
         "tests/test_findings_rules.py",
         "tests/test_incidents_fold.py",
     ],
+    # The transition tables the fold reads (split out of findings.py).
+    "fieldapp/domain/lifecycle.py": [
+        "tests/test_findings_fold.py",
+        "tests/test_findings_rules.py",
+        "tests/test_incidents_fold.py",
+    ],
     "fieldapp/domain/placard.py": ["tests/test_placard_payload.py"],
     "sync/server/auth.py": [
         "tests/sync/test_push.py",
