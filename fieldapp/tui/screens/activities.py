@@ -22,6 +22,7 @@ from fieldapp.tui.dialogs.activity import ActivityAsk, ActivityDialog
 from fieldapp.tui.screens import FieldScreen
 from fieldapp.tui.widgets.key_footer import KeyFooter
 from fieldapp.tui.widgets.paged_table import selected_key
+from fieldapp.tui.widgets.table import Table
 
 
 @dataclass(frozen=True)
@@ -119,9 +120,9 @@ class ActivitiesScreen(FieldScreen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Label(t("activities.due.empty"), id="activities-due-title", classes="pane-title")
-        yield DataTable(id="activities-due", cursor_type="row", zebra_stripes=True)
+        yield Table(id="activities-due", cursor_type="row", zebra_stripes=True)
         yield Label(t("activities.done.title"), id="activities-held-title", classes="pane-title")
-        yield DataTable(id="activities-held", cursor_type="row", zebra_stripes=True)
+        yield Table(id="activities-held", cursor_type="row", zebra_stripes=True)
         yield KeyFooter()
 
     def on_mount(self) -> None:

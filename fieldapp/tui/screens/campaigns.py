@@ -23,6 +23,7 @@ from fieldapp.tui.messages import SyncRequested
 from fieldapp.tui.screens import FieldScreen
 from fieldapp.tui.widgets.key_footer import KeyFooter
 from fieldapp.tui.widgets.paged_table import selected_key
+from fieldapp.tui.widgets.table import Table
 
 SWITCH_ACTIONS = ("switch", "next_phase")
 COLUMNS = ("name", "state", "phase", "dates", "grids")
@@ -83,7 +84,7 @@ class CampaignsScreen(FieldScreen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Label(t("campaigns.title"), id="campaigns-title", classes="pane-title")
-        yield DataTable(id="campaigns-table", cursor_type="row", zebra_stripes=True)
+        yield Table(id="campaigns-table", cursor_type="row", zebra_stripes=True)
         yield Static(id="campaigns-detail", markup=False)
         yield KeyFooter()
 

@@ -33,6 +33,7 @@ from fieldapp.tui.screens import FieldScreen
 from fieldapp.tui.views.incidents import incident_lines
 from fieldapp.tui.views.work_lines import work_lines
 from fieldapp.tui.widgets.key_footer import KeyFooter
+from fieldapp.tui.widgets.table import Table
 
 PEOPLE_KEYS = ("new_arrivals", "returnees_registered", "under_observation", "abnormal_readings",
                "handed_over")  # fmt: skip
@@ -166,7 +167,7 @@ class DailyReportScreen(FieldScreen[None]):
                     yield Static(t("report.hint"), id="report-hint")
             with TabPane(t("report.tab.status"), id="tab-status"):
                 yield Label("", id="report-status-title", classes="pane-title")
-                yield DataTable(id="report-status", cursor_type="row", zebra_stripes=True)
+                yield Table(id="report-status", cursor_type="row", zebra_stripes=True)
         yield KeyFooter()
 
     def on_mount(self) -> None:

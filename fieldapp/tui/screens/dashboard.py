@@ -39,6 +39,7 @@ from fieldapp.tui.screens.dashboard_assessment import (
 )
 from fieldapp.tui.views.rounds import rate_text
 from fieldapp.tui.widgets.key_footer import KeyFooter
+from fieldapp.tui.widgets.table import Table
 
 if TYPE_CHECKING:
     from fieldapp.services.dashboard.figures import DayCount, GridSummary, WeekHazards
@@ -165,7 +166,7 @@ class DashboardScreen(FieldScreen[None]):
                 yield Label(
                     t(f"dashboard.{name}.table"), id=f"{name}-table-title", classes="pane-title"
                 )
-                yield DataTable(id=f"{name}-table", cursor_type="row", zebra_stripes=True)
+                yield Table(id=f"{name}-table", cursor_type="row", zebra_stripes=True)
 
     def on_mount(self) -> None:
         self.sub_title = t("dashboard.subtitle")

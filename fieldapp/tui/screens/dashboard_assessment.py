@@ -19,6 +19,7 @@ from textual.widgets import DataTable, Label
 
 from fieldapp.i18n import t
 from fieldapp.tui.views.rounds import rate_text
+from fieldapp.tui.widgets.table import Table
 
 if TYPE_CHECKING:
     from fieldapp.reports.monthly import MonthlyReport
@@ -67,10 +68,10 @@ def write_monthly(report: MonthlyReport, folder: Path, lang: str) -> list[Path]:
 def compose_assessment() -> ComposeResult:
     with Vertical(classes="dash-assessment"):
         yield Label(t("dashboard.assessment.loading"), id="assessment-title", classes="pane-title")
-        yield DataTable(id="assessment-table", cursor_type="row", zebra_stripes=True)
+        yield Table(id="assessment-table", cursor_type="row", zebra_stripes=True)
         yield Label("", id="incidents-summary")
         yield Label(t("dashboard.targets.none"), id="targets-title", classes="pane-title")
-        yield DataTable(id="targets-table", cursor_type="row", zebra_stripes=True)
+        yield Table(id="targets-table", cursor_type="row", zebra_stripes=True)
 
 
 ASSESSMENT_COLUMNS = ("grid", "score", "completion", "reporting", "overdue", "activities",

@@ -29,6 +29,7 @@ from fieldapp.tui.dialogs.followup import AskDialog, ReadingDialog
 from fieldapp.tui.screens import FieldScreen
 from fieldapp.tui.widgets.key_footer import KeyFooter
 from fieldapp.tui.widgets.paged_table import selected_key
+from fieldapp.tui.widgets.table import Table
 
 CASE_ACTIONS = ("hand_over", "record_outcome", "close_case")
 
@@ -85,9 +86,9 @@ class FollowupsScreen(FieldScreen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Label(t("followups.due"), id="followups-due-title", classes="pane-title")
-        yield DataTable(id="followups-due", cursor_type="row", zebra_stripes=True)
+        yield Table(id="followups-due", cursor_type="row", zebra_stripes=True)
         yield Label(t("followups.cases"), id="followups-cases-title", classes="pane-title")
-        yield DataTable(id="followups-cases", cursor_type="row", zebra_stripes=True)
+        yield Table(id="followups-cases", cursor_type="row", zebra_stripes=True)
         yield KeyFooter()
 
     def on_mount(self) -> None:

@@ -36,6 +36,7 @@ from fieldapp.tui.views.home import (
 from fieldapp.tui.widgets import PagedTable, StatusBar
 from fieldapp.tui.widgets.key_footer import KeyFooter
 from fieldapp.tui.widgets.paged_table import selected_key
+from fieldapp.tui.widgets.table import Table
 
 # How long the first frame waits for the home data read at start-up (it is usually read
 # by the time the screen mounts: the read began before Textual was imported).
@@ -108,10 +109,10 @@ class HomeScreen(FieldScreen[None]):
             with Horizontal(id="home-lower"):
                 with Vertical(id="drafts-pane"):
                     yield Label("", id="drafts-title", classes="pane-title")
-                    yield DataTable(id="drafts", cursor_type="row")
+                    yield Table(id="drafts", cursor_type="row")
                 with Vertical(id="findings-pane"):
                     yield Label("", id="findings-title", classes="pane-title")
-                    yield DataTable(id="findings", cursor_type="row")
+                    yield Table(id="findings", cursor_type="row")
         yield StatusBar(id="status")
         yield KeyFooter()
 

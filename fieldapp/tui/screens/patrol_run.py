@@ -25,6 +25,7 @@ from fieldapp.services.patrols.due import RunView
 from fieldapp.tui.screens import FieldScreen
 from fieldapp.tui.widgets.key_footer import KeyFooter
 from fieldapp.tui.widgets.paged_table import selected_key
+from fieldapp.tui.widgets.table import Table
 
 
 class PatrolRunScreen(FieldScreen[None]):
@@ -63,7 +64,7 @@ class PatrolRunScreen(FieldScreen[None]):
         yield Label("", id="patrol-run-title", classes="pane-title")
         yield Label("", id="patrol-run-status")
         yield Static(t("patrol.run.hint"), id="patrol-run-hint")
-        yield DataTable(id="patrol-run-points", cursor_type="row", zebra_stripes=True)
+        yield Table(id="patrol-run-points", cursor_type="row", zebra_stripes=True)
         yield KeyFooter()
 
     def on_mount(self) -> None:

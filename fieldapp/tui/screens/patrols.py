@@ -25,6 +25,7 @@ from fieldapp.services.patrols.due import DuePatrol
 from fieldapp.tui.screens import FieldScreen
 from fieldapp.tui.widgets.key_footer import KeyFooter
 from fieldapp.tui.widgets.paged_table import selected_key
+from fieldapp.tui.widgets.table import Table
 
 
 @dataclass(frozen=True)
@@ -83,9 +84,9 @@ class PatrolsScreen(FieldScreen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Label(t("patrol.due.title"), id="patrols-due-title", classes="pane-title")
-        yield DataTable(id="patrols-due", cursor_type="row", zebra_stripes=True)
+        yield Table(id="patrols-due", cursor_type="row", zebra_stripes=True)
         yield Label("", id="patrols-attendance-title", classes="pane-title")
-        yield DataTable(id="patrols-attendance", cursor_type="row", zebra_stripes=True)
+        yield Table(id="patrols-attendance", cursor_type="row", zebra_stripes=True)
         yield Static("", id="patrols-people")
         yield KeyFooter()
 

@@ -26,6 +26,7 @@ from fieldapp.tui.screens.people_actions import PeopleActions
 from fieldapp.tui.views.people import PeopleData
 from fieldapp.tui.widgets.key_footer import KeyFooter
 from fieldapp.tui.widgets.paged_table import selected_key
+from fieldapp.tui.widgets.table import Table
 
 # Fixed widths: CJK names and masks fit, and the table fits 80 columns but for the date.
 COLUMNS = (("name", 8), ("tags", 14), ("household", 12), ("id_number", 18), ("phone", 11),
@@ -87,7 +88,7 @@ class PeopleScreen(PeopleActions):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Input(placeholder=t("people.search"), id="people-search")
-        yield DataTable(id="people-table", cursor_type="row", zebra_stripes=True)
+        yield Table(id="people-table", cursor_type="row", zebra_stripes=True)
         yield Static("", id="people-household")
         yield KeyFooter()
 

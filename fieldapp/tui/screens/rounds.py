@@ -44,6 +44,7 @@ from fieldapp.tui.views.rounds import (
 from fieldapp.tui.widgets import PagedTable
 from fieldapp.tui.widgets.key_footer import KeyFooter
 from fieldapp.tui.widgets.paged_table import selected_key
+from fieldapp.tui.widgets.table import Table
 
 PAGE = 50
 BUCKET_CHOICES = ("all", "overdue", "today", "week")
@@ -121,7 +122,7 @@ class RoundsScreen(RoundStops):
                 yield RoundPane(id="round-pane")
             with TabPane(t("rounds.tab.inspectors"), id="tab-inspectors"):
                 yield Label("", id="inspectors-title", classes="pane-title")
-                yield DataTable(id="by-inspector", cursor_type="row", zebra_stripes=True)
+                yield Table(id="by-inspector", cursor_type="row", zebra_stripes=True)
             with TabPane(t("rounds.tab.completion"), id="tab-completion"):
                 yield Label("", id="completion-title", classes="pane-title")
                 yield CompletionTree(t("rounds.completion.root"), id="completion-tree")

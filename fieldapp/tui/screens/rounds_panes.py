@@ -12,6 +12,7 @@ from textual.widgets import DataTable, Label, ProgressBar, Tree
 
 from fieldapp.i18n import t
 from fieldapp.tui.views.rounds import CompletionLine, RoundView, rate_text
+from fieldapp.tui.widgets.table import Table
 
 
 class RoundPane(Vertical):
@@ -22,7 +23,7 @@ class RoundPane(Vertical):
         yield Label("", id="round-progress-label")
         yield ProgressBar(total=1, show_eta=False, id="round-progress")
         yield Label("", id="round-next")
-        yield DataTable(id="round-stops", cursor_type="row", zebra_stripes=True)
+        yield Table(id="round-stops", cursor_type="row", zebra_stripes=True)
 
     def show(self, view: RoundView) -> None:
         stops = self.query_one("#round-stops", DataTable)

@@ -19,6 +19,7 @@ from fieldapp.services.inspection.inspections import ReadOnly, SubmitBlocked
 from fieldapp.tui.commands import localize_bindings
 from fieldapp.tui.messages import SyncRequested
 from fieldapp.tui.widgets.key_footer import KeyFooter
+from fieldapp.tui.widgets.table import Table
 
 
 class SummaryScreen(Screen[bool]):
@@ -77,7 +78,7 @@ class SummaryScreen(Screen[bool]):
                 )
             yield Label(t("summary.findings"), classes="summary-heading")
             if summary.findings:
-                yield DataTable(id="summary-findings", cursor_type="row", zebra_stripes=True)
+                yield Table(id="summary-findings", cursor_type="row", zebra_stripes=True)
             else:
                 yield Static(t("summary.no_findings"), id="summary-no-findings")
             with Vertical(id="summary-sign"):

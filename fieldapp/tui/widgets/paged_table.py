@@ -12,6 +12,8 @@ from rich.cells import cell_len
 from textual.message import Message
 from textual.widgets import DataTable
 
+from fieldapp.tui.widgets.table import Table
+
 
 def widest(*texts: str) -> int:
     """The cells the widest of `texts` takes (a CJK character takes two), for a column that
@@ -19,7 +21,7 @@ def widest(*texts: str) -> int:
     return max((cell_len(text) for text in texts), default=1)
 
 
-class PagedTable(DataTable[str]):
+class PagedTable(Table):
     """Row cursor over one page. PageDown/PageUp post `PageRequested(+1/-1)`."""
 
     @dataclass
