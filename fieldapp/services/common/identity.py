@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 
 from fieldapp.store.models import Grid, Outbox, Person, PersonGrid, SyncState
@@ -42,7 +45,34 @@ def enrolled() -> bool:
     return bool(state and state.person and Person.get_or_none(Person.id == state.person))
 
 
+# What one read made of several services' reads (the home view's) has asked already:
+# within `one_read()`, me() and grid_codes_under() query the store once each.
+_asked: ContextVar[dict[object, object] | None] = ContextVar("identity_asked", default=None)
+
+
+@contextmanager
+def one_read() -> Iterator[None]:
+    """Within this block (in this thread), who I am and the grids under given grids are
+    read from the store once and then remembered: for a view that calls several services
+    which each ask (the home view asked for me() five times)."""
+    token = _asked.set({})
+    try:
+        yield
+    finally:
+        _asked.reset(token)
+
+
 def me() -> Me:
+    asked = _asked.get()
+    if asked is None:
+        return _read_me()
+    found = asked.get("me")
+    if not isinstance(found, Me):
+        found = asked["me"] = _read_me()
+    return found
+
+
+def _read_me() -> Me:
     state = SyncState.get_or_none(SyncState.id == 1)
     person = Person.get_or_none(Person.id == state.person) if state and state.person else None
     if person is None or state is None:
@@ -98,6 +128,17 @@ def device_info() -> DeviceInfo:
 
 def grid_codes_under(codes: list[str] | tuple[str, ...]) -> list[str]:
     """The grids named and all their descendants (a village includes its areas)."""
+    asked = _asked.get()
+    if asked is None:
+        return _read_grid_codes_under(codes)
+    key = ("grids under", tuple(codes))
+    found = asked.get(key)
+    if not isinstance(found, tuple):
+        found = asked[key] = tuple(_read_grid_codes_under(codes))
+    return list(found)
+
+
+def _read_grid_codes_under(codes: list[str] | tuple[str, ...]) -> list[str]:
     found = list(dict.fromkeys(codes))
     frontier = list(found)
     while frontier:

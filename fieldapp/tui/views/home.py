@@ -77,6 +77,13 @@ def local_time(stamp: str) -> str:
 
 def build_home_view(page: int = PAGE) -> HomeView:
     """Read the home data (call in a worker thread: it queries the store)."""
+    from fieldapp.services.common.identity import one_read
+
+    with one_read():  # me() and my grids are asked by every service below: read once
+        return _build_home_view(page)
+
+
+def _build_home_view(page: int) -> HomeView:
     from fieldapp.services.inspection import findings as finding_service
     from fieldapp.services.inspection.home import load_home
 
