@@ -77,7 +77,10 @@ class FieldApp(
 
     def on_mount(self) -> None:
         self._apply_keymap()
-        self.push_screen(HomeScreen())
+        home = HomeScreen()
+        if home.early_view is not None:  # the footer is composed once, with the role's keys
+            self.person_role = home.early_view.role
+        self.push_screen(home)
         for note in self.startup_notes:
             self.notify(note, severity="warning", timeout=15)
 

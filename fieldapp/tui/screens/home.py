@@ -88,6 +88,12 @@ class HomeScreen(FieldScreen[None]):
         self.due_offset = 0
         self._shown_at_mount = False
         self._resumed = False
+        # The view made while the app started (begun before Textual was imported), waited
+        # for here, briefly: the app reads the person's role from it before the screen is
+        # composed (the role decides which keys the footer offers), and it goes into the
+        # first frame instead of a loading frame and a second layout when it arrives.
+        # Without it the first resume loads as usual.
+        self.early_view = take_early_home_view(wait=EARLY_WAIT_S)
 
     # -- layout ------------------------------------------------------------------------
 
@@ -120,15 +126,8 @@ class HomeScreen(FieldScreen[None]):
         self.sub_title = t("home.subtitle")
         self._add_columns()
         self.query_one("#due", PagedTable).focus()
-        if not self._shown_at_mount and self.home_view is None:
-            self._show_early_data()
-
-    def _show_early_data(self) -> None:
-        """The view made while the app started (begun before Textual was imported) goes
-        into the first frame: waited for here, briefly, instead of a loading frame and
-        a second layout when it arrives. Without it the first resume loads as usual."""
-        view = take_early_home_view(wait=EARLY_WAIT_S)
-        if view is not None:
+        view, self.early_view = self.early_view, None
+        if view is not None and self.home_view is None:
             self.show(view)
             self._shown_at_mount = True
             self.post_message(self.Loaded(view))

@@ -161,7 +161,12 @@ class KeyFooter(Footer):
             return
         if self.is_attached and screen is self.screen and not self._check_pending:
             self._check_pending = True  # several signals in one frame: one check
-            self.call_after_refresh(self._recompose_if_changed)
+            if self._composed_from is None:
+                # Nothing shown yet (composed empty at mount): the keys go into the
+                # screen's first frame, not a second layout and render after it.
+                self.call_next(self._recompose_if_changed)
+            else:
+                self.call_after_refresh(self._recompose_if_changed)
 
     async def _recompose_if_changed(self) -> None:
         self._check_pending = False
