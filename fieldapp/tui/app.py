@@ -21,6 +21,7 @@ from textual.worker import Worker, WorkerState
 
 from fieldapp.i18n import set_language, t
 from fieldapp.services.inspection.scan_proof import TYPED
+from fieldapp.tui.collector import release_collector
 from fieldapp.tui.commands import FieldCommands, localize_bindings
 from fieldapp.tui.parts.activities import ActivitiesApp
 from fieldapp.tui.parts.campaigns import CampaignsApp
@@ -77,6 +78,7 @@ class FieldApp(
 
     def on_mount(self) -> None:
         self._apply_keymap()
+        self.call_after_refresh(release_collector)  # held by run_tui until the first frame
         home = HomeScreen()
         if home.early_view is not None:  # the footer is composed once, with the role's keys
             self.person_role = home.early_view.role

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import sys
 
+from fieldapp.tui.collector import hold_collector, release_collector
+
 
 def import_peewee_without_postgres() -> None:
     """Import peewee with its PostgreSQL drivers hidden: peewee imports psycopg when it is
@@ -30,6 +32,7 @@ def import_peewee_without_postgres() -> None:
 
 def run_tui(lang: str | None) -> None:
     """Open the local store, load the shipped checklists, pick the language, run the TUI."""
+    hold_collector()  # released after the first frame (FieldApp.on_mount)
     import_peewee_without_postgres()
     from fieldapp.i18n import set_language
     from fieldapp.paths import store_path
@@ -57,5 +60,6 @@ def run_tui(lang: str | None) -> None:
         app.startup_notes.extend(str(error) for error in campaign_report.errors)
         app.run()
     finally:
+        release_collector()  # if the app ended before its first frame
         close_store()
         write_marks()
