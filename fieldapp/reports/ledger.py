@@ -211,7 +211,23 @@ class XlsxSink:
         self._row = 1
 
     def row(self, values: Sequence[object]) -> None:
-        self._sheet.write_row(self._row, 0, values)
+        """What `write_row` writes, without its per-cell dispatch for the cells most rows
+        are made of: an empty cell (no format) is no cell at all, and with formulas and
+        links off a non-empty string is a string. Dates and anything else go the usual
+        way. Like `write_row`, the row stops at a cell xlsxwriter refuses."""
+        sheet, number = self._sheet, self._row
+        for col, value in enumerate(values):
+            if value is None:
+                continue
+            kind = value.__class__
+            if kind is str:
+                error = sheet._write_string(number, col, value) if value else 0
+            elif kind is int or kind is float:
+                error = sheet._write_number(number, col, value)
+            else:
+                error = sheet._write(number, col, value, None)
+            if error:
+                break
         self._row += 1
 
     def close(self) -> list[Path]:
