@@ -9,11 +9,15 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from functools import cache, partial
 from typing import Any
 
-from fieldapp.domain.checklist import INSTANCE_MARK, base_code, instance_of
-from fieldapp.reports.ledger import ItemColumn, Labels, answer_cell
+import msgspec
+
+from fieldapp.domain.checklist import base_code
+from fieldapp.reports.ledger import ItemColumn, Labels
 from fieldapp.services.common.periods import local_date_of, parse_utc
+from fieldapp.services.export.item_cells import ItemCells
 from fieldapp.store.db import db, rows
 from fieldapp.store.models import Answer, Finding, FindingEvent, Grid, Inspection, Person, Venue
 
@@ -125,14 +129,20 @@ def inspection_pages(condition: Any, size: int) -> Iterator[list[tuple[Any, ...]
     return keyset_pages(query, Inspection.id, condition, size, raw=True)
 
 
-def _answers(ids: list[str]) -> dict[str, dict[str, tuple[str, str]]]:
-    query = Answer.select(Answer.inspection, Answer.item_code, Answer.outcome, Answer.value).where(
-        Answer.inspection.in_(ids)
-    )
-    found: dict[str, dict[str, tuple[str, str]]] = {}
-    for inspection_id, code, outcome, value in raw_rows(query):
-        found.setdefault(inspection_id, {})[code] = (outcome, value)
-    return found
+# Each answer packed as "code␟outcome␟value" (char(31) is item_cells.UNIT).
+_ANSWERS_SQL = (
+    "SELECT inspection_id, json_group_array(item_code || char(31) || outcome || char(31) || value)"
+    ' FROM "{table}" WHERE inspection_id IN ({marks}) GROUP BY inspection_id'
+)
+_decode = msgspec.json.Decoder().decode  # keeps big integers exact, like json
+
+
+def _answers(ids: list[str]) -> dict[str, str]:
+    """Each inspection's answers as one JSON list of packed answers, grouped by SQLite:
+    a row an inspection instead of a row an answer (~20 an inspection), and each packed
+    answer is the key its cell is looked up by."""
+    sql = _ANSWERS_SQL.format(table=Answer._meta.table_name, marks=", ".join("?" * len(ids)))
+    return dict(db.execute_sql(sql, ids).fetchall())
 
 
 def _presence(presence: str, reason: str, labels: Labels) -> str:
@@ -145,16 +155,13 @@ def inspection_rows(
     chunk: list[tuple[Any, ...]], columns: list[ItemColumn], labels: Labels, names: dict[str, str]
 ) -> Iterator[list[object]]:
     answers = _answers([r[0] for r in chunk])
-    # The same few answers come back hundreds of thousands of times ("pass", ""): each
-    # cell is worded once per export page, not once per answer.
-    worded: dict[tuple[str, str, str], object] = {}
-
-    def cell(column: ItemColumn, outcome: str, value: str) -> object:
-        key = (column.answer, outcome, value)
-        if key not in worded:
-            worded[key] = answer_cell(column, outcome, value, labels)
-        return worded[key]
-
+    # Within a page the same few kinds, ways of arriving, checklists and answers come back
+    # thousands of times: each is worded once a page, not once a row or an answer.
+    items = ItemCells(columns, labels, len(INSPECTION_COLUMNS))
+    kind_label = cache(partial(labels.maybe, "ledger.kind"))
+    presence_label = cache(partial(_presence, labels=labels))
+    checklist_label = cache("{} v{}".format)
+    blank = [None] * len(columns)
     for (
         inspection_id,
         submitted_at,
@@ -172,9 +179,8 @@ def inspection_rows(
         checklist_version,
     ) in chunk:
         if isinstance(summary, str):
-            summary = json.loads(summary or "{}")
+            summary = _decode(summary or "{}")
         failures = (summary or {}).get("failures") or {}
-        given = answers.get(inspection_id, {})
         local = parse_utc(submitted_at).astimezone() if submitted_at else None
         cells: list[object] = [
             local.date() if local else None,
@@ -182,40 +188,21 @@ def inspection_rows(
             grid_name,
             venue_code,
             venue_name,
-            labels.maybe("ledger.kind", kind),
+            kind_label(kind),
             names.get(inspector, inspector),
-            _presence(presence, reason, labels),
+            presence_label(presence, reason),
             representative,
             int(failures.get("general", 0)),
             int(failures.get("major", 0)),
-            f"{checklist_id} v{checklist_version}",
+            checklist_label(checklist_id, checklist_version),
             local.strftime(LOCAL_STAMP) if local else "",
             inspection_id,
+            *blank,
         ]
-        repeats = _by_instance(given)
-        for column in columns:
-            answer = given.get(column.code)
-            if answer is not None:
-                cells.append(cell(column, *answer))
-            elif column.code in repeats:  # one column per code: "#1 合格；#2 不合格"
-                cells.append(
-                    "；".join(
-                        f"#{n} {cell(column, *answer)}"
-                        for n, answer in sorted(repeats[column.code])
-                    )
-                )
-            else:
-                cells.append(None)
+        packed = answers.get(inspection_id)
+        if packed:
+            items.fill(cells, _decode(packed))
         yield cells
-
-
-def _by_instance(given: dict[str, tuple[str, str]]) -> dict[str, list[tuple[int, tuple[str, str]]]]:
-    """Answers to items of repeated sections (RNT-04#3), by their item's code."""
-    found: dict[str, list[tuple[int, tuple[str, str]]]] = {}
-    for code, answer in given.items():
-        if INSTANCE_MARK in code:
-            found.setdefault(base_code(code), []).append((instance_of(code), answer))
-    return found
 
 
 # ---------------------------------------------------------------- findings and events
