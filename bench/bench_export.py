@@ -5,7 +5,9 @@ The store is built in bulk with executemany in a temporary folder (not through t
 services: 100k submits would measure the services, not the export); then the export
 runs in a child process so its peak RSS (ru_maxrss) is the export's own. The reference
 runs in a child of its own, alternating with the export: it collects the export's cells
-first (untimed), then times only writing them with xlsxwriter.
+first (untimed), then times only writing them with xlsxwriter's write_row. A third child
+writes the same cells through the export's own sink, which skips write_row's per-cell
+dispatch: export / that is what reading the store and making the cells cost.
 
     python bench/bench_export.py [--inspections N] [--format xlsx|csv] [--runs 3]
 """
@@ -243,11 +245,8 @@ def run_export(store: Path, out: Path, fmt: str) -> None:
     )
 
 
-def run_reference(store: Path, out: Path) -> None:
-    """In the child: the same cells (collected first, untimed), written by a bare
-    xlsxwriter workbook in constant-memory mode with the same header format and widths."""
-    import xlsxwriter
-
+def _collected(store: Path, out: Path) -> _Recorder:
+    """The export's sheets and cells, collected in memory (untimed)."""
     from fieldapp.services.export import ledger
     from fieldapp.store import open_store
 
@@ -259,6 +258,15 @@ def run_reference(store: Path, out: Path) -> None:
         ledger.export_ledger(out, fmt="xlsx")
     finally:
         ledger.make_sink = real
+    return recorder
+
+
+def run_reference(store: Path, out: Path) -> None:
+    """In the child: the same cells (collected first, untimed), written by a bare
+    xlsxwriter workbook in constant-memory mode with the same header format and widths."""
+    import xlsxwriter
+
+    recorder = _collected(store, out)
     start, cpu = time.perf_counter(), _cpu()
     book = xlsxwriter.Workbook(
         str(out), {"constant_memory": True, "default_date_format": "yyyy-mm-dd"}
@@ -273,6 +281,24 @@ def run_reference(store: Path, out: Path) -> None:
         for number, values in enumerate(body, start=1):
             sheet.write_row(number, 0, values)
     book.close()
+    seconds = time.perf_counter() - start
+    _figures(seconds, _cpu() - cpu, {"bytes": out.stat().st_size})
+
+
+def run_sink(store: Path, out: Path) -> None:
+    """In the child: the same cells (collected first, untimed), written by the export's
+    own XLSX sink, so export / this is what reading the store and making the cells cost
+    (the sink writes rows more cheaply than write_row, which the reference uses)."""
+    from fieldapp.reports.ledger import Labels, XlsxSink
+
+    recorder = _collected(store, out)
+    start, cpu = time.perf_counter(), _cpu()
+    sink = XlsxSink(out, Labels("zh"))
+    for name, headers, widths, body in recorder.sheets:
+        sink.sheet(name, headers, widths)
+        for values in body:
+            sink.row(values)
+    sink.close()
     seconds = time.perf_counter() - start
     _figures(seconds, _cpu() - cpu, {"bytes": out.stat().st_size})
 
@@ -292,12 +318,16 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--child", nargs=2, metavar=("STORE", "OUT"), help=argparse.SUPPRESS)
     parser.add_argument("--reference", nargs=2, metavar=("STORE", "OUT"), help=argparse.SUPPRESS)
+    parser.add_argument("--sink", nargs=2, metavar=("STORE", "OUT"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
         run_export(Path(args.child[0]), Path(args.child[1]), args.format)
         return
     if args.reference:
         run_reference(Path(args.reference[0]), Path(args.reference[1]))
+        return
+    if args.sink:
+        run_sink(Path(args.sink[0]), Path(args.sink[1]))
         return
     with tempfile.TemporaryDirectory(prefix="fieldapp-bench-export-") as tmp:
         store = Path(tmp) / "fieldapp.sqlite3"
@@ -307,14 +337,21 @@ def main() -> None:
         out = Path(tmp) / f"ledger.{args.format}"
         exports: list[dict[str, Any]] = []
         references: list[dict[str, Any]] = []
+        sinks: list[dict[str, Any]] = []
         for _ in range(args.runs):  # alternate, so load from elsewhere hits both alike
             exports.append(_child(["--format", args.format, "--child", str(store), str(out)]))
             if args.format == "xlsx":
                 references.append(_child(["--reference", str(store), str(Path(tmp) / "ref.xlsx")]))
-        _report(args.format, exports, references)
+                sinks.append(_child(["--sink", str(store), str(Path(tmp) / "sink.xlsx")]))
+        _report(args.format, exports, references, sinks)
 
 
-def _report(fmt: str, exports: list[dict[str, Any]], references: list[dict[str, Any]]) -> None:
+def _report(
+    fmt: str,
+    exports: list[dict[str, Any]],
+    references: list[dict[str, Any]],
+    sinks: list[dict[str, Any]],
+) -> None:
     first = exports[0]
     rows = first["inspections"] + first["findings"] + first["events"]
     seconds = [f["seconds"] for f in exports]
@@ -346,6 +383,13 @@ def _report(fmt: str, exports: list[dict[str, Any]], references: list[dict[str, 
     print(
         f"  CPU time (user + system): export median {cpu:.1f} s, bare write {bare_cpu:.1f} s "
         f"= {cpu / bare_cpu:.2f}× (steadier than wall time on a loaded machine)"
+    )
+    sink_cpu = statistics.median(f["cpu"] for f in sinks)
+    print(
+        f"  the same cells through the export's own XLSX sink: median "
+        f"{statistics.median(f['seconds'] for f in sinks):.1f} s, CPU {sink_cpu:.1f} s; "
+        f"export / that = {cpu / sink_cpu:.2f}× in CPU time (reading the store and making "
+        f"the cells)"
     )
     print(
         f"export: ratio {ratio:.2f}× the bare write in wall time (per run "
