@@ -15,7 +15,8 @@ from fieldapp.domain import patrols
 from fieldapp.domain.clock import local_now
 from fieldapp.services.common.identity import me
 from fieldapp.services.patrols.attendance import _campaigns, _visits
-from fieldapp.services.patrols.runs import open_run, schedule_of
+from fieldapp.services.patrols.mine import open_run
+from fieldapp.services.patrols.runs import schedule_of
 from fieldapp.store.patrol_models import Checkpoint, PatrolRoute, PatrolRun
 
 

@@ -2,7 +2,7 @@
 
 Every step is its own transaction, committed before it returns: a scan is on disk the
 moment the inspector sees it accepted, so a program killed mid-run (kill -9, a flat
-battery) resumes with every scan it had (`open_run`). Finishing writes the run's final
+battery) resumes with every scan it had (`mine.open_run`). Finishing writes the run's final
 state and one `patrol_run.submit` op in one transaction; the op carries the whole run.
 
 A scan is checked as a venue's is (`services.placards.printing.verify_scan`, offline,
@@ -22,6 +22,7 @@ from fieldapp.domain.ids import new_id
 from fieldapp.i18n import t
 from fieldapp.services.common.identity import me
 from fieldapp.services.common.outbox import enqueue
+from fieldapp.services.patrols.mine import open_run
 from fieldapp.services.placards.printing import verify_scan
 from fieldapp.store.db import db
 from fieldapp.store.patrol_models import Checkpoint, PatrolRoute, PatrolRun, PatrolScan
@@ -52,17 +53,6 @@ def _utc_offset() -> int:
 
 def schedule_of(route: PatrolRoute) -> patrols.Schedule:
     return patrols.Schedule.from_dict(route.schedule or {})
-
-
-def open_run(person_id: str | None = None) -> PatrolRun | None:
-    """The person's unfinished run, if any (the one to resume after a restart)."""
-    person = person_id or me().person_id
-    return (
-        PatrolRun.select()
-        .where((PatrolRun.person == person) & (PatrolRun.status == "open"))
-        .order_by(PatrolRun.started_at.desc())
-        .first()
-    )
 
 
 def start_run(route_id: str, *, now: dt.datetime | None = None) -> PatrolRun:

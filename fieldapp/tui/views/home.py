@@ -173,6 +173,10 @@ def activities_due(day: dt.date) -> int:
 
 def patrol_labels() -> tuple[str, ...]:
     """The patrols due to me now, each as "name window done/total"."""
+    from fieldapp.services.patrols import mine
+
+    if not mine.any_for_me():  # most devices have none: the patrol rules stay unimported
+        return ()
     from fieldapp.services.patrols.due import due_now
 
     return tuple(f"{p.name} {p.window} {p.done}/{p.total}" for p in due_now())

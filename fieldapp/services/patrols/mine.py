@@ -1,0 +1,28 @@
+"""Whether any patrol concerns me, asked without the patrol rules: the home screen asks it
+at start-up, and most devices have no patrol at all (their routes come from the office),
+so `due.due_now` and what it imports (the schedule and window rules, attendance, runs,
+the placard check) wait until one does."""
+
+from __future__ import annotations
+
+from fieldapp.services.common.identity import me
+from fieldapp.store.patrol_models import PatrolRoute, PatrolRun
+
+
+def open_run(person_id: str | None = None) -> PatrolRun | None:
+    """The person's unfinished run, if any (the one to resume after a restart)."""
+    person = person_id or me().person_id
+    return (
+        PatrolRun.select()
+        .where((PatrolRun.person == person) & (PatrolRun.status == "open"))
+        .order_by(PatrolRun.started_at.desc())
+        .first()
+    )
+
+
+def any_for_me() -> bool:
+    """Whether `due.due_now` could list anything: an active route names me, or a run of
+    mine is still open."""
+    person = me().person_id
+    routes = PatrolRoute.select(PatrolRoute.people).where(PatrolRoute.active == True)  # noqa: E712
+    return any(person in (route.people or []) for route in routes) or open_run(person) is not None
