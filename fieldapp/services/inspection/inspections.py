@@ -117,15 +117,6 @@ def record_presence(
     inspection.save()
 
 
-def drafts() -> list[Inspection]:
-    return list(
-        Inspection.select(Inspection, Venue)
-        .join(Venue)
-        .where((Inspection.status == "draft") & (Inspection.inspector == me().person_id))
-        .order_by(Inspection.started_at.desc())
-    )
-
-
 def _draft(inspection_id: str) -> Inspection:
     inspection = Inspection.get_by_id(inspection_id)
     if inspection.status != "draft":
