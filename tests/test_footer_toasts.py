@@ -3,34 +3,47 @@ half ("备  已保存")."""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
 from pilot_support import settle
+from textual.widgets import Header
+from textual.widgets._toast import Toast
 
+from fieldapp.domain import clock
 from fieldapp.tui.app import make_app
 from fieldapp.tui.widgets.key_footer import KeyFooter
 
-pytestmark = pytest.mark.usefixtures("chinese")
+pytestmark = pytest.mark.usefixtures("chinese_in_utc")  # the office day in UTC: 19:00 is evening
 
 
+# 10:00 and 19:00 local time: after 18:00 each grid's daily-report reminder stands in the
+# rack too (two here), and five toasts once reached the footer's row at 120x36.
+MORNING = dt.datetime(2026, 6, 10, 2, 0, tzinfo=dt.UTC)
+EVENING = dt.datetime(2026, 6, 10, 19, 0, tzinfo=dt.UTC)
+
+
+@pytest.mark.parametrize("now", [MORNING, EVENING], ids=["morning", "evening"])
 @pytest.mark.parametrize("size", [(80, 24), (120, 36)])
 async def test_a_notification_never_covers_the_footer(
-    frozen_clock: object, demo_home: Path, size: tuple[int, int]
+    monkeypatch: pytest.MonkeyPatch, demo_home: Path, size: tuple[int, int], now: dt.datetime
 ) -> None:
-    # The clock is frozen at 10:00 in the office: after 18:00 the two grids' daily-report
-    # reminders stand in the rack too, and five toasts reach the footer's row (left open).
+    monkeypatch.setattr(clock, "_now", lambda: now)
     app = make_app()
     async with app.run_test(size=size, notifications=True) as pilot:
         await settle(app, pilot, rounds=2)
         if type(app.screen).__name__ == "ResumeDialog":
             await pilot.press("n")
             await settle(app, pilot)
-        for _ in range(3):
-            app.notify("备注已保存，可以继续检查下一项")
+        for n in range(3):
+            app.notify(f"备注已保存，可以继续检查下一项（{n + 1}）")
         await settle(app, pilot)
         footer = app.screen.query_one(KeyFooter)
-        toasts = list(app.screen.query("Toast"))
-        assert toasts
+        header = app.screen.query_one(Header)
+        toasts = list(app.screen.query(Toast))
+        said = [str(toast.render()) for toast in toasts]
+        assert any("（3）" in text for text in said), said  # the newest is always shown
         for toast in toasts:
             assert toast.region.bottom <= footer.region.y, (toast.region, footer.region)
+            assert toast.region.y >= header.region.bottom, (toast.region, header.region)

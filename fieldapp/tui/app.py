@@ -17,6 +17,7 @@ from typing import ClassVar
 from textual import on
 from textual.app import App
 from textual.binding import Binding, BindingType
+from textual.notifications import Notify
 from textual.worker import Worker, WorkerState
 
 from fieldapp.i18n import set_language, t
@@ -40,6 +41,9 @@ from fieldapp.tui.screens.home import HomeScreen
 from fieldapp.tui.views.home import DraftRow
 
 BENCH_EXIT_ENV = "FIELDAPP_BENCH_EXIT_ON_READY"
+# Toasts shown at once. After 18:00 the grids' daily-report reminders join whatever was
+# just said, and a fifth toast reached the footer (120x36) or the header (80x24).
+MAX_TOASTS = 3
 
 
 class FieldApp(
@@ -170,6 +174,14 @@ class FieldApp(
     @on(WorkerFailed)
     def _screen_worker_failed(self, event: WorkerFailed) -> None:
         self.report_error(event.error)
+
+    def _on_notify(self, event: Notify) -> None:
+        """A new toast makes way for itself: the oldest go first, so at most MAX_TOASTS
+        stand above the footer and the newest message is always among them."""
+        shown = list(self._notifications)
+        for old in shown[: max(0, len(shown) - MAX_TOASTS + 1)]:
+            self._unnotify(old, refresh=False)
+        super()._on_notify(event)
 
     def report_error(self, error: BaseException) -> None:
         from fieldapp.services.common.identity import NotEnrolled
