@@ -127,6 +127,30 @@ async def test_reminder_before_a_17_00_deadline(
         assert len([m for m in messages(app) if "日报将于" in m]) == 1
 
 
+async def test_a_reminder_waits_while_a_dialog_is_open(
+    local_clock: list[dt.datetime], demo_home: Path
+) -> None:
+    # The toast would stand over the dialog's buttons at 80x24 (the PIN asked at start-up).
+    daily_reports.set_deadline("T01-DM", "17:00")
+    local_clock[0] = local(15, 0)
+    app = make_app()
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await settle(app, pilot, rounds=2)
+        await pilot.press("f2")
+        await settle(app, pilot)
+        assert type(app.screen).__name__ == "ScanDialog"
+        local_clock[0] = local(16, 10)
+        assert app.report_reminders is not None
+        app.report_reminders.check()
+        await settle(app, pilot, rounds=2)
+        assert not any("日报将于" in m for m in messages(app))
+        await pilot.press("escape")
+        await settle(app, pilot)
+        app.report_reminders.check()  # the next minute, the dialog closed
+        await settle(app, pilot, rounds=2)
+        assert len([m for m in messages(app) if "日报将于 17:00 截止" in m]) == 1
+
+
 async def test_supervisor_sees_filed_zero_and_late_grids(
     local_clock: list[dt.datetime], demo_home: Path
 ) -> None:

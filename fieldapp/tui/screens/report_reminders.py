@@ -3,7 +3,8 @@
 In a worker it asks `reminder_due` for my grids and notifies once per grid and day, before
 the deadline ("日报将于 17:00 截止") and, if the app only starts later, once when it has
 passed. A reminder never gets in the way: a device not enrolled yet, or any error, is
-logged and left for the next minute.
+logged and left for the next minute; while a dialog is open (the PIN asked at start-up, a
+form) it waits for the next minute too, so its toast never covers the dialog's buttons.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import datetime as dt
 from typing import Any
 
 from textual.app import App
+from textual.screen import ModalScreen
 
 from fieldapp.i18n import t
 
@@ -60,24 +62,24 @@ class ReportReminders:
                     ):
                         continue
                     self.shown.add(marker)
-                    notes.append(
-                        (
-                            t(
-                                f"report.reminder.{kind}",
-                                grid=name,
-                                deadline=deadline.strftime("%H:%M"),
-                            ),
-                            kind,
-                        )
+                    text = t(
+                        f"report.reminder.{kind}", grid=name, deadline=deadline.strftime("%H:%M")
                     )
+                    notes.append((marker, text, kind))
         except NotEnrolled:
             return  # the home screen shows how to enrol
         except Exception as error:  # a reminder must never get in the way
             self.app.log.error(f"report reminder: {error!r}")
             return
-        for text, kind in notes:
-            self.app.call_from_thread(
-                self.app.notify,
+        if notes:
+            self.app.call_from_thread(self._show, notes)
+
+    def _show(self, notes: list[tuple[tuple[str, dt.date, str], str, str]]) -> None:
+        if isinstance(self.app.screen, ModalScreen):  # a dialog is open: the next minute
+            self.shown.difference_update(marker for marker, _, _ in notes)
+            return
+        for _, text, kind in notes:
+            self.app.notify(
                 text,
                 title=t("report.reminder.title"),
                 severity="warning" if kind == "soon" else "error",
