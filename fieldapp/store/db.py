@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any, cast
 
 from peewee import Model, SqliteDatabase
@@ -17,6 +19,24 @@ FIELD_PRAGMAS = {
     "busy_timeout": 5000,
     "cache_size": -16000,
 }
+
+
+@contextmanager
+def refetchable_commit() -> Iterator[None]:
+    """The transaction opened inside commits without an fsync of its own (`synchronous =
+    NORMAL` in WAL mode: still atomic, and it survives the app being killed; a power cut
+    may undo it). Only for what the server holds as well — a pulled page with its cursor,
+    the server's answers to a push — which the next sync fetches again if it is undone
+    (an op sent again is answered `duplicate`). The next full commit on this store (the
+    sync's own status, any answer) makes it durable with its own fsync of the WAL."""
+    if db.in_transaction():  # SQLite cannot change the level inside one: keep it full
+        yield
+        return
+    db.execute_sql("PRAGMA synchronous = NORMAL")
+    try:
+        yield
+    finally:
+        db.execute_sql("PRAGMA synchronous = FULL")
 
 
 def rows(query: Any) -> list[tuple[Any, ...]]:

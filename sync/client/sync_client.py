@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +27,7 @@ from peewee import DatabaseError
 from fieldapp.domain.clock import now_iso
 from fieldapp.domain.personal import decode_key
 from fieldapp.store import keyring
-from fieldapp.store.db import db
+from fieldapp.store.db import db, refetchable_commit
 from fieldapp.store.models import Outbox, SyncState
 from fieldapp.store.personal_data import LOCKED_OPS_WARNING, forget_personal_data, opened_payloads
 from sync.client.apply import PageApplier, forget_server_seqs, record_server_seqs
@@ -66,6 +67,13 @@ from sync.protocol import (
 def _state() -> SyncState:
     state, _ = SyncState.get_or_create(id=1)
     return state
+
+
+def _held(column: str) -> str | None:
+    """One column of the sync state (`pull_cursor`, `server_epoch`), read once a page
+    without building a query; None when there is no sync state yet."""
+    row = db.execute_sql(f"SELECT {column} FROM sync_state WHERE id = 1").fetchone()  # noqa: S608
+    return None if row is None else str(row[0])
 
 
 class SyncClient(PhotoTransfer):
@@ -130,9 +138,12 @@ class SyncClient(PhotoTransfer):
 
     # --- transport ----------------------------------------------------------------------
 
-    def _request(self, method: str, path: str, **kwargs: Any) -> httpx.Response:
+    def _request(
+        self, method: str, path: str, *, sent: Future[httpx.Response] | None = None, **kwargs: Any
+    ) -> httpx.Response:
         """One call, retried on network errors, 5xx and 429; 401 raises DeviceNotEnrolled
-        (DeviceRevoked, after deleting the people data, when the device was revoked)."""
+        (DeviceRevoked, after deleting the people data, when the device was revoked).
+        `sent`: the first attempt, already on its way (its answer is judged as any)."""
         last = ""
         for attempt in range(self.max_retries + 1):
             if attempt:
@@ -140,7 +151,10 @@ class SyncClient(PhotoTransfer):
                 self.sleep(max(delay, self._retry_after) if self._retry_after else delay)
             self._retry_after = 0.0
             try:
-                response = self.http.request(method, path, **kwargs)
+                if sent is not None and not attempt:
+                    response = sent.result()
+                else:
+                    response = self.http.request(method, path, **kwargs)
             except httpx.TransportError as error:
                 last = f"cannot reach the server ({type(error).__name__}: {error})"
                 self.failures += 1
@@ -184,9 +198,9 @@ class SyncClient(PhotoTransfer):
         forget the server's numbers of hazard events (the restored server may not know an
         event any more, and may give its number to another). Until the re-push and re-pull
         number them again, those events fold after the ones it knows, like unsent ones."""
-        state = _state()
-        if state.server_epoch == epoch:
+        if _held("server_epoch") == epoch:
             return False
+        state = _state()
         with db.atomic():
             if state.server_epoch:
                 Outbox.update(state="pending", acked_at=None).where(
@@ -286,7 +300,7 @@ class SyncClient(PhotoTransfer):
                 reason = answer.reason or "refused by the server"
                 rejected.append((reason, row.op_id))
                 result.rejected.append(RejectedOp(row.op_id, row.seq, row.type, reason))
-        with db.atomic():
+        with refetchable_commit(), db.atomic():  # answered again (`duplicate`) if undone
             cursor = db.cursor()
             cursor.executemany(
                 "UPDATE outbox SET state = 'acked', acked_at = ?, attempts = attempts + 1,"
@@ -311,12 +325,25 @@ class SyncClient(PhotoTransfer):
         """Pull pages until the server has no more; each page commits with its cursor. A reset
         (grids, role or 包保 households changed) pulls again from the start, idempotently."""
         result = result if result is not None else SyncResult()
+        # The next page is asked for while this one is applied (its cursor is known once
+        # this one is read); it is used only if this one commits that same cursor.
+        with ThreadPoolExecutor(1, thread_name_prefix="pull-ahead") as ahead:
+            return self._pull_pages(ahead, progress, result)
+
+    def _pull_pages(
+        self, ahead: ThreadPoolExecutor, progress: Progress | None, result: SyncResult
+    ) -> SyncResult:
         restarted = False
         resets = 0
+        upcoming: tuple[str, Future[httpx.Response]] | None = None
         while True:
-            cursor = _state().pull_cursor
+            cursor = _held("pull_cursor")
+            if cursor is None:
+                cursor = _state().pull_cursor
+            sent = upcoming[1] if upcoming is not None and upcoming[0] == cursor else None
+            upcoming = None
             response = self._request(
-                "GET", "/pull", params={"cursor": cursor, "limit": self.page_size}
+                "GET", "/pull", sent=sent, params={"cursor": cursor, "limit": self.page_size}
             )
             if response.status_code != 200:
                 raise ServerRefused(f"pull refused: {error_message(response)}")
@@ -335,7 +362,10 @@ class SyncClient(PhotoTransfer):
                 if not restart_for_new_scope(result):  # drops what may be out of scope now
                     return result
                 continue
-            with db.atomic():
+            if page.more:
+                params: dict[str, str | int] = {"cursor": page.cursor, "limit": self.page_size}
+                upcoming = (page.cursor, ahead.submit(self.http.get, "/pull", params=params))
+            with refetchable_commit(), db.atomic():  # pulled again with its cursor if undone
                 db.execute_sql("PRAGMA defer_foreign_keys = ON")
                 applier = PageApplier(page.changes)
                 result.pulled += applier.apply()

@@ -12,6 +12,7 @@ from sync_world import (
     server_count,
 )
 
+from fieldapp.store.db import db
 from fieldapp.store.models import (
     Finding,
     FindingEvent,
@@ -52,6 +53,9 @@ def test_pull_pages_commit_with_their_cursor_and_see_only_own_grids(make_device,
         ("p-insp", "V1"),
         ("p-sup2", "V1"),
     }
+    # The pages committed without an fsync each (they can be pulled again); what the
+    # person does next on this device is fsynced again.
+    assert db.execute_sql("PRAGMA synchronous").fetchone()[0] == 2  # FULL
     with device.client(page_size=2) as client:
         again = client.sync_once()
     assert again.pulled == 0
