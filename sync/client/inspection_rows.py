@@ -17,6 +17,14 @@ from fieldapp.store.models import Answer, Finding, FindingEvent, Inspection, Per
 from sync.client.rows import RowWriter, as_date, existing, rows_in
 from sync.protocol import Change
 
+ANSWER_FIELDS = ("inspection", "item_code", "outcome", "value", "note", "photos", "answered_at")
+_dumps_json = Answer.photos._json_dumps  # type: ignore[attr-defined]
+
+
+def _json_list(values: list[Any] | None) -> str:
+    """A JSON list column's text, as the field stores it (`json(?)` in the statement)."""
+    return _dumps_json(values) if values else "[]"
+
 
 def ensure_people(person_ids: set[str]) -> None:
     """Placeholders until the people's own records arrive (they correct the names)."""
@@ -135,6 +143,8 @@ def apply_inspections(changes: list[Change], warnings: list[str]) -> None:
         "presence_check_reason", "proof",
     )  # fmt: skip
     inspections, answers = RowWriter(Inspection), RowWriter(Answer)
+    if answers.names != ANSWER_FIELDS:
+        raise RuntimeError(f"the answer table's fields changed: {answers.names}")
     people: set[str] = set()
     verdicts: list[tuple[str, str, str, str]] = []
     for r in records:
@@ -161,18 +171,13 @@ def apply_inspections(changes: list[Change], warnings: list[str]) -> None:
              "status": "submitted", **values}
         )  # fmt: skip
         answered_at = r.get("submitted_at") or r.get("received_at") or now_iso()
-        for a in r.get("answers", []):
-            answers.add(
-                {
-                    "inspection": r["id"],
-                    "item_code": a["item_code"],
-                    "outcome": a["outcome"],
-                    "value": a.get("value", ""),
-                    "note": a.get("note", ""),
-                    "photos": a.get("photos", []),
-                    "answered_at": answered_at,
-                }
-            )
+        # ~20 a record: rows in the writer's column order (ANSWER_FIELDS), not field dicts.
+        inspection_id = r["id"]
+        answers.rows += [
+            (inspection_id, a["item_code"], a["outcome"], a.get("value", ""), a.get("note", ""),
+             _json_list(a.get("photos")), answered_at)
+            for a in r.get("answers", ())
+        ]  # fmt: skip
     ensure_people(people)
     inspections.write()
     answers.write()

@@ -11,6 +11,7 @@ tuples to `executemany` inside the caller's transaction.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
@@ -53,27 +54,9 @@ class RowWriter:
     ) -> None:
         """`update`: columns an upsert overwrites; `latest`: columns it only moves forward
         (the greater of the held and the new value; a NULL never replaces a value)."""
-        fields = [f for f in model._meta.sorted_fields if not isinstance(f, AutoField)]
-        self.fields = [(f.name, _converter(f), f.default) for f in fields]
-        columns = ", ".join(f'"{f.column_name}"' for f in fields)
-        params = ", ".join("json(?)" if _is_json(f) else "?" for f in fields)
-        verb = "INSERT OR IGNORE" if ignore else "INSERT"
-        sql = f'{verb} INTO "{model._meta.table_name}" ({columns}) VALUES ({params})'
-        if update or latest:
-            by_name = model._meta.fields
-            table = model._meta.table_name
-            target = ", ".join(f'"{by_name[n].column_name}"' for n in conflict)
-            sets = [
-                f'"{by_name[n].column_name}" = excluded."{by_name[n].column_name}"' for n in update
-            ]
-            for name in latest:
-                column = by_name[name].column_name
-                sets.append(
-                    f'"{column}" = NULLIF(MAX(COALESCE("{table}"."{column}", \'\'),'
-                    f" COALESCE(excluded.\"{column}\", '')), '')"
-                )
-            sql += f" ON CONFLICT ({target}) DO UPDATE SET {', '.join(sets)}"
-        self.sql = sql
+        self.fields, self.sql = _statement(model, tuple(conflict), tuple(update), tuple(latest),
+                                           ignore)  # fmt: skip
+        self.names = tuple(name for name, _, _ in self.fields)  # the order of a row's values
         self.rows: list[tuple[Any, ...]] = []
 
     def add(self, values: Mapping[str, Any]) -> None:
@@ -92,6 +75,36 @@ class RowWriter:
             with DRIVER_ERRORS:  # as peewee IntegrityError etc., as for queries
                 db.cursor().executemany(self.sql, rows)
         return len(rows)
+
+
+@functools.cache
+def _statement(
+    model: type[Model],
+    conflict: tuple[str, ...],
+    update: tuple[str, ...],
+    latest: tuple[str, ...],
+    ignore: bool,
+) -> tuple[list[tuple[str, Any, Any]], str]:
+    """(fields with their converter and default, the statement): made once per writer
+    shape, not once per page."""
+    fields = [f for f in model._meta.sorted_fields if not isinstance(f, AutoField)]
+    columns = ", ".join(f'"{f.column_name}"' for f in fields)
+    params = ", ".join("json(?)" if _is_json(f) else "?" for f in fields)
+    verb = "INSERT OR IGNORE" if ignore else "INSERT"
+    sql = f'{verb} INTO "{model._meta.table_name}" ({columns}) VALUES ({params})'
+    if update or latest:
+        by_name = model._meta.fields
+        table = model._meta.table_name
+        target = ", ".join(f'"{by_name[n].column_name}"' for n in conflict)
+        sets = [f'"{by_name[n].column_name}" = excluded."{by_name[n].column_name}"' for n in update]
+        for name in latest:
+            column = by_name[name].column_name
+            sets.append(
+                f'"{column}" = NULLIF(MAX(COALESCE("{table}"."{column}", \'\'),'
+                f" COALESCE(excluded.\"{column}\", '')), '')"
+            )
+        sql += f" ON CONFLICT ({target}) DO UPDATE SET {', '.join(sets)}"
+    return [(f.name, _converter(f), f.default) for f in fields], sql
 
 
 def as_date(value: Any) -> dt.date | None:
