@@ -117,21 +117,23 @@ def answers_json(inspection_ids: Iterable[str]) -> dict[str, str]:
     )
     for row in select_in(sql, wanted):
         found[row[0]].append(row[1:])
-    text = _json_text
+    # One orjson call an inspection (keys in sorted order; photos are stored JSON text).
+    fragment, dumps = orjson.Fragment, orjson.dumps
     return {
-        inspection_id: "["
-        + ",".join(
-            f'{{"item_code":{text(code)},"note":{text(note)},"outcome":{text(outcome)},'
-            f'"photos":{photos or "[]"},"value":{text(value)}}}'
-            for code, note, outcome, photos, value in sorted(answers)  # Python's order
-        )
-        + "]"
+        inspection_id: dumps(
+            [
+                {
+                    "item_code": code,
+                    "note": note,
+                    "outcome": outcome,
+                    "photos": fragment(photos or "[]"),
+                    "value": value,
+                }
+                for code, note, outcome, photos, value in sorted(answers)  # Python's order
+            ]
+        ).decode()  # fmt: skip
         for inspection_id, answers in found.items()
     }
-
-
-def _json_text(value: str) -> str:
-    return orjson.dumps(value).decode()
 
 
 def with_answers(rows: list[FeedRow]) -> list[FeedRow]:
