@@ -27,6 +27,7 @@ import pytest
 
 os.environ.setdefault("TEXTUAL_ANIMATIONS", "none")
 
+import trial_counts  # noqa: E402
 from rounds_support import Clock, build_tree, china_clock  # noqa: E402
 
 from fieldapp.domain import clock  # noqa: E402
@@ -36,6 +37,21 @@ from fieldapp.services.demo.workspace import DemoInfo, build_workspace  # noqa: 
 from fieldapp.store.opening import close_store, open_store  # noqa: E402
 
 FROZEN_NOW = dt.datetime(2026, 6, 10, 2, 0, tzinfo=dt.UTC)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    trial_counts.configure(config)
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    trial_counts.hand_over(session)
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """The fault suite's trial counts, so CI output shows how much was tried."""
+    trial_counts.print_summary(terminalreporter)
+
+
 DEMO_VENUES = 60
 
 

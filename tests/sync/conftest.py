@@ -33,14 +33,6 @@ from sync_world import (
 from fieldapp.store.opening import close_store
 
 
-def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
-    """The fault suite's trial counts, so CI output shows how much was tried."""
-    from fault_tools import summary_lines
-
-    for line in summary_lines():
-        terminalreporter.write_line(line)
-
-
 @pytest.fixture
 def server_workdir(tmp_path: Path) -> Path:
     path = tmp_path / "server"

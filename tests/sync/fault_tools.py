@@ -10,10 +10,11 @@ import socket
 import struct
 import threading
 import time
-from collections import Counter, defaultdict
+from collections import Counter
 from typing import Any
 
 from sync_world import Device, server_count
+from trial_counts import FUZZ_CALLS, TRIALS  # noqa: F401 (the fault tests count here)
 
 from fieldapp.store.models import Finding, FindingEvent, Outbox, SyncState
 from sync.server import db as server_db
@@ -21,27 +22,9 @@ from sync.server.models import AppliedOp, ChangeLog, DailyReport, Inspection, Ve
 from sync.server.models import Finding as ServerFinding
 from sync.server.models import FindingEvent as ServerEvent
 
-# backend -> trial kind -> count; printed by conftest's pytest_terminal_summary
-TRIALS: dict[str, Counter[str]] = defaultdict(Counter)
-
 
 def backend_of(db_url: str) -> str:
     return "postgresql" if server_db.is_postgres_url(db_url) else "sqlite"
-
-
-# Schemathesis calls by operation and status class (test_schema_fuzz), for the summary.
-FUZZ_CALLS: Counter[str] = Counter()
-
-
-def summary_lines() -> list[str]:
-    lines = [
-        f"fault trials [{backend}]: " + " ".join(f"{kind}={n}" for kind, n in counts.items())
-        for backend, counts in TRIALS.items()
-    ]
-    if FUZZ_CALLS:
-        calls = " ".join(f"{key}={n}" for key, n in sorted(FUZZ_CALLS.items()))
-        lines.append(f"schemathesis calls: {calls}")
-    return lines
 
 
 # --- what the server and a device hold --------------------------------------------------
