@@ -43,6 +43,23 @@ def pytest_configure(config: pytest.Config) -> None:
     trial_counts.configure(config)
 
 
+# The longest modules (minutes each on 2 CPUs) start first, so that with parallel workers
+# the run does not end with one worker alone on the schema fuzz.
+LONGEST_FIRST = (
+    "tests/sync/test_schema_fuzz.py",
+    "tests/sync/test_faults.py",
+    "tests/test_review_screen.py",
+    "tests/test_wedge_scan.py",
+    "tests/sync/test_incident_media_faults.py",
+    "tests/test_sync_ui.py",
+)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    rank = {path: n for n, path in enumerate(LONGEST_FIRST)}
+    items.sort(key=lambda item: rank.get(item.nodeid.split("::")[0], len(rank)))
+
+
 def pytest_sessionfinish(session: pytest.Session) -> None:
     trial_counts.hand_over(session)
 
