@@ -260,6 +260,25 @@ async def test_a_device_with_a_key_and_no_pin_asks_for_one_first(demo_home: Path
     assert keyring.state() == keyring.UNLOCKED
 
 
+async def test_tab_moves_from_the_pin_to_the_pin_again(demo_home: Path) -> None:
+    # Typed as a person does: the PIN, Tab, the PIN again, Enter (Tab did nothing here, so
+    # both PINs went into the first field).
+    keyring.save_key(new_key())
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot, rounds=2)
+        assert isinstance(app.screen, SetPinScreen)
+        await pilot.press(*PIN, "tab", *PIN)
+        assert app.screen.query_one("#lock-pin", Input).value == PIN
+        assert app.screen.query_one("#lock-pin-again", Input).value == PIN
+        await pilot.press("shift+tab")
+        assert app.focused is app.screen.query_one("#lock-pin", Input)
+        await pilot.press("tab", "enter")
+        await settle(app, pilot, rounds=2)
+        assert isinstance(app.screen, HomeScreen)
+    assert keyring.state() == keyring.UNLOCKED
+
+
 def test_the_idle_time_is_a_setting_of_one_to_sixty_minutes(home: Path) -> None:
     from click.testing import CliRunner
 

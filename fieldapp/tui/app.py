@@ -44,6 +44,9 @@ BENCH_EXIT_ENV = "FIELDAPP_BENCH_EXIT_ON_READY"
 # Toasts shown at once. After 18:00 the grids' daily-report reminders join whatever was
 # just said, and a fifth toast reached the footer (120x36) or the header (80x24).
 MAX_TOASTS = 3
+# Tab and shift+Tab only move between the fields of the screen that is up: allowed on
+# every screen, also those that allow few of the app's actions (the PIN, the welcome).
+FOCUS_ACTIONS = frozenset({"focus_next", "focus_previous"})
 
 
 class FieldApp(
@@ -108,7 +111,7 @@ class FieldApp(
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         allowed = getattr(self.screen, "ALLOWED_APP_ACTIONS", None)  # e.g. the welcome screen
-        if allowed is not None and action not in allowed:
+        if allowed is not None and action not in allowed and action not in FOCUS_ACTIONS:
             return False
         if action in getattr(self.screen, "REFUSED_APP_ACTIONS", ()):  # e.g. ctrl+s saves a form
             return False

@@ -97,3 +97,19 @@ async def test_a_good_code_enrols_syncs_and_opens_home(home: Path, live_server: 
     with server_db.current().connection_context(), pytest.raises(auth.AuthError) as refused:
         auth.enroll(code, "another")
     assert refused.value.code == "enrolment_code_used"
+
+
+async def test_tab_moves_from_the_server_address_to_the_code(home: Path) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot, rounds=2)
+        assert isinstance(app.screen, NotEnrolledScreen)
+        url, code = (
+            app.screen.query_one("#enroll-url", Input),
+            app.screen.query_one("#enroll-code", Input),
+        )
+        url.focus()
+        await pilot.press(*"https://a.example", "tab", *"ABCD")
+        assert (url.value, code.value) == ("https://a.example", "ABCD")
+        await pilot.press("shift+tab")
+        assert app.focused is url
