@@ -63,7 +63,9 @@ TARGETS: dict[str, list[str]] = {
         "tests/sync/test_scope_change.py",
         "tests/sync/test_blob_scope.py",
         "tests/sync/test_people_sync.py",
-        "tests/sync/test_campaigns.py",  # grids_in_scope: who may switch a campaign
+        "tests/sync/test_campaigns.py",
+        "tests/sync/test_scope_refusals.py",  # grids_in_scope, the reasons of require_grid
+        "tests/sync/test_responsibility_scope.py",  # 包保: is_responsible, households outside
     ],
     "sync/server/apply.py": [
         "tests/sync/test_push.py",

@@ -1,0 +1,77 @@
+"""Where a person's grids end, as the device sees it: what the server accepts from a
+supervisor of a town for its villages, and the reasons it gives a device that writes
+beyond its grids (each reason names the record, the grid and the person, so the
+inspector knows what to ask the administrator for). Grids: T1 > V1 > A1, T1 > V2."""
+
+from __future__ import annotations
+
+import pytest
+from click.testing import CliRunner, Result
+from sync_world import daily_report
+
+from fieldapp.cli import main
+from fieldapp.paths import CAMPAIGNS_DIR
+
+SWITCHED_AT = "2026-06-10T02:00:00.000Z"
+
+
+def _campaign(url: str, *args: str) -> Result:
+    result = CliRunner().invoke(
+        main, ["--lang", "en", "admin", "--db", url, "campaign", *args], catch_exceptions=False
+    )
+    assert result.exit_code == 0, result.output
+    return result
+
+
+def _switch(person_id: str, phase: str) -> dict[str, object]:
+    return {
+        "code": "spring_festival", "active": True, "phase": phase, "switched_by": person_id,
+        "switched_at": SWITCHED_AT,
+    }  # fmt: skip
+
+
+@pytest.mark.usefixtures("chinese")  # the CLI speaks English here: not after
+def test_a_town_supervisor_moves_on_a_campaign_the_office_runs_in_their_villages(
+    live_server, seed, make_device
+):
+    url = live_server.db_url
+    for path in sorted(CAMPAIGNS_DIR.glob("*.toml")):
+        _campaign(url, "publish", str(path))
+    _campaign(
+        url, "start", "spring_festival", "--grid", "V1", "--grid", "V2", "--phase", "节前宣传"
+    )
+
+    village = make_device("village").enroll("p-sup2")  # 赵六 supervises V1 only
+    beyond = village.enqueue("campaign.switch", _switch("p-sup2", "禁燃期"))
+    with village.client() as client:
+        client.sync_once()
+    refused = village.outbox()[beyond]
+    assert refused.state == "rejected"
+    assert "is on for V1, V2, beyond the grids of 赵六 (p-sup2)" in refused.last_error
+
+    town = make_device("town").enroll("p-sup")  # 李四 supervises T1: V1 and V2 are under it
+    moved = town.enqueue("campaign.switch", _switch("p-sup", "禁燃期"))
+    with town.client() as client:
+        assert client.sync_once().ok
+    assert town.outbox()[moved].state == "acked"
+    listed = _campaign(url, "list").output
+    assert "(spring_festival): on · phase 禁燃期" in listed
+    assert "grids V1, V2" in listed  # still the office's two villages, not 李四's town
+
+
+def test_a_report_beyond_the_inspectors_grids_is_refused_naming_it_the_grid_and_the_person(
+    make_device, seed
+):
+    device = make_device("a").enroll("p-insp")  # 张三, grid V1
+    report = daily_report("V2", "p-insp")
+    elsewhere = device.enqueue("daily_report.submit", report)
+    unknown = device.enqueue("daily_report.submit", daily_report("X9", "p-insp"))
+    with device.client() as client:
+        client.sync_once()
+    rows = device.outbox()
+    assert rows[elsewhere].state == rows[unknown].state == "rejected"
+    assert rows[elsewhere].last_error.endswith(
+        f"daily report {report['id']} belongs to grid V2, which is not among the grids of "
+        "张三 (p-insp); ask the administrator to assign the grid"
+    )
+    assert rows[unknown].last_error.endswith("grid X9 is not known to the server")
