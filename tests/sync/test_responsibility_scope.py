@@ -123,6 +123,35 @@ def test_a_cadre_holds_and_writes_only_the_households_of_their_baobao(
     assert Household.select().count() == 0
 
 
+def test_a_cadre_given_another_household_in_place_of_theirs_swaps_it_at_the_next_sync(
+    make_device, tmp_path
+):
+    worker = make_device("v2").enroll("p-insp2")  # 王五, grid V2
+    with worker.client() as client:
+        assert client.sync_once().ok
+    family = registry.save_household(returnee_family("V2"))  # DM-017 in V2
+    neighbours = registry.save_household(
+        HouseholdForm(grid_code="V2", code="DM-018", members=[MemberForm("黄邻居")])
+    )
+    with worker.client() as client:
+        assert client.sync_once().ok
+    _assign(tmp_path, "张三,V2,DM-017\n")
+    cadre = make_device("cadre").enroll("p-insp")  # 张三, grid V1
+    with cadre.client() as client:
+        assert client.sync_once().ok
+    assert [h.id for h in registry.households()] == [family]
+
+    # The office's corrected list gives the family to 王五 and the neighbours to 张三: as
+    # many households as before, but other ones.
+    _assign(tmp_path, "王五,V2,DM-017\n张三,V2,DM-018\n")
+    with cadre.client() as client:
+        result = client.sync_once()
+    assert result.ok, result
+    assert [h.id for h in registry.households()] == [neighbours]
+    assert has_member_named("黄邻居") and not has_member_named("陈建国")
+    assert result.rescoped
+
+
 def test_a_server_database_from_before_gets_its_feed_marked_for_the_cadres(
     make_device, live_server, tmp_path
 ):
