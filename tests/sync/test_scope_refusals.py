@@ -7,10 +7,13 @@ from __future__ import annotations
 
 import pytest
 from click.testing import CliRunner, Result
-from sync_world import daily_report
+from sync_world import daily_report, server_count
 
 from fieldapp.cli import main
 from fieldapp.paths import CAMPAIGNS_DIR
+from sync.server import admin
+from sync.server import db as server_db
+from sync.server.models import DailyReport
 
 SWITCHED_AT = "2026-06-10T02:00:00.000Z"
 
@@ -75,3 +78,52 @@ def test_a_report_beyond_the_inspectors_grids_is_refused_naming_it_the_grid_and_
         "张三 (p-insp); ask the administrator to assign the grid"
     )
     assert rows[unknown].last_error.endswith("grid X9 is not known to the server")
+
+
+def test_an_administrator_files_a_report_for_a_grid_that_is_not_theirs(make_device, seed, tmp_path):
+    people = tmp_path / "admins.csv"
+    people.write_text("id,name,role,phone,grids\np-admin,钱七,admin,,\n", encoding="utf-8")
+    with server_db.current().connection_context():
+        admin.import_people(people)
+    device = make_device("office").enroll("p-admin")  # 钱七 has no grid of their own
+    filed = device.enqueue("daily_report.submit", daily_report("V2", "p-admin"))
+    with device.client() as client:
+        assert client.sync_once().ok
+    assert device.outbox()[filed].state == "acked"
+    assert server_count(DailyReport, DailyReport.grid == "V2") == 1
+
+
+def test_a_report_in_another_persons_name_is_refused_saying_whom_the_device_acts_for(
+    make_device, seed
+):
+    device = make_device("a").enroll("p-insp")  # 张三
+    report = daily_report("V1", "p-insp2")  # 王五's report, sent from 张三's device
+    borrowed = device.enqueue("daily_report.submit", report)
+    with device.client() as client:
+        client.sync_once()
+    refused = device.outbox()[borrowed]
+    assert refused.state == "rejected"
+    assert refused.last_error.endswith(
+        f"daily report {report['id']} names person p-insp2, but this device acts for p-insp; "
+        "a device records only the work of its own person"
+    )
+    assert server_count(DailyReport) == 0
+
+
+def test_a_report_dated_with_its_time_is_filed_under_its_day_and_a_bad_date_says_how_to_write(
+    make_device, seed
+):
+    device = make_device("a").enroll("p-insp")
+    timed = daily_report("V1", "p-insp") | {"date": "2026-06-10T18:00:00+08:00"}
+    written = daily_report("V1", "p-insp") | {"date": "10/06/2026"}
+    kept = device.enqueue("daily_report.submit", timed)
+    refused = device.enqueue("daily_report.submit", written)
+    with device.client() as client:
+        client.sync_once()
+    rows = device.outbox()
+    assert rows[kept].state == "acked"
+    assert server_count(DailyReport, DailyReport.date == "2026-06-10") == 1
+    assert rows[refused].state == "rejected"
+    assert rows[refused].last_error.endswith(
+        "the report date '10/06/2026' is not a date (use YYYY-MM-DD)"
+    )
