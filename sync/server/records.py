@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from sync.server.feed import NewChange
 from sync.server.models import (
     Checklist,
@@ -59,7 +61,14 @@ def venue_change(venue: Venue) -> NewChange:
         "last_inspected_at": venue.last_inspected_at,
         "attributes": venue.attributes or {},
     }
-    return NewChange("venue", venue.id, record, grid_code=venue.grid_code)
+    return venue_record_change(record)
+
+
+def venue_record_change(record: dict[str, Any], *, may_hold_floats: bool = True) -> NewChange:
+    """The feed entry of a venue record (the dict `venue_change` makes, keys as there)."""
+    return NewChange(
+        "venue", record["id"], record, grid_code=record["grid"], may_hold_floats=may_hold_floats
+    )
 
 
 def checklist_change(checklist: Checklist) -> NewChange:

@@ -89,8 +89,9 @@ def seed_server(db_url: str, seed_dir: Path) -> bool:
     return True
 
 
-SEED_CHUNK = 20_000  # venues per page read and per insert: memory stays flat
+SEED_CHUNK = 5_000  # venues per page read and per insert: memory stays flat
 
+# The server venue's columns, also the keys of its feed record (in that record's order).
 _SEED_COLUMNS = (
     "id", "code", "name", "kind", "address", "grid", "contact", "phone", "risk_level",
     "placard_key_id", "updated_at", "lat", "lon", "last_inspected_at", "attributes",
@@ -100,7 +101,8 @@ _SEED_COLUMNS = (
 def _seed_venues() -> None:
     """The demo store's venues go to the server as they are, page by page, each with its
     feed row, in one transaction. They were made valid by the demo itself, so they skip
-    the admin import's per-row checks and upserts (a million venues in flat memory).
+    the admin import's per-row checks and upserts and are never made into model objects
+    (a million venues in flat memory).
 
     The demo venues' history (most have a last inspection date and no inspection the
     server will ever receive) goes with them as each venue's last inspection, at 09:30
@@ -112,7 +114,7 @@ def _seed_venues() -> None:
     from sync.server.bulk import execute_many
     from sync.server.feed import append_changes
     from sync.server.models import Venue as ServerVenue
-    from sync.server.records import venue_change
+    from sync.server.records import venue_record_change
 
     stamp = server_db.now_iso()
     moments: dict[str, str] = {}
@@ -129,24 +131,28 @@ def _seed_venues() -> None:
         "SELECT id, code, name, kind, address, grid_code, contact, phone, risk_level, "
         "last_inspected_on, attributes FROM venue WHERE id > ? ORDER BY id LIMIT ?"
     )
+    stored_attributes = ServerVenue.attributes.db_value
     seeded, after = 0, ""
     with server_db.write_transaction():
         while page := db.execute_sql(select, (after, SEED_CHUNK)).fetchall():
             after = page[-1][0]
-            rows = [
-                (*venue[:9], None, stamp, None, None, last_inspected_at(venue[9]))
-                + (json.loads(venue[10] or "{}"),)
+            records = [
+                dict(zip(_SEED_COLUMNS, (*venue[:9], None, stamp, None, None,
+                                         last_inspected_at(venue[9]),
+                                         json.loads(venue[10] or "{}")), strict=True))
                 for venue in page
-            ]
-            attributes = ServerVenue.attributes.db_value
+            ]  # fmt: skip
+            del page
             execute_many(
-                ServerVenue, _SEED_COLUMNS, [(*row[:-1], attributes(row[-1])) for row in rows]
+                ServerVenue,
+                _SEED_COLUMNS,
+                [(*list(r.values())[:-1], stored_attributes(r["attributes"])) for r in records],
             )
+            # Without lat/lon (None here) a float can only be in the attributes.
             append_changes(
-                [venue_change(ServerVenue(**dict(zip(_SEED_COLUMNS, row, strict=True))))
-                 for row in rows]
-            )  # fmt: skip
-            seeded += len(rows)
+                venue_record_change(r, may_hold_floats=bool(r["attributes"])) for r in records
+            )
+            seeded += len(records)
         audit.record(audit.VENUES_IMPORTED, subject="demo store", detail={"rows": seeded})
 
 
