@@ -251,7 +251,11 @@ class PageApplier:
         owner = {code: venue_id for venue_id, code in held}  # code -> venue holding it
         code_of = {venue_id: code for venue_id, code in held}
         writer = RowWriter(
-            Venue, conflict=["id"], update=VENUE_UPDATED, latest=["last_inspected_on"]
+            Venue,
+            conflict=["id"],
+            update=VENUE_UPDATED,
+            latest=["last_inspected_on"],
+            skip_unchanged=True,  # a first pull sends again the venues the device holds
         )
         fields = ("code", "name", "kind", "address", "contact", "phone", "risk_level")
         for r in records:

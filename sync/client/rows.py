@@ -51,11 +51,14 @@ class RowWriter:
         update: Sequence[str] = (),
         latest: Sequence[str] = (),
         ignore: bool = False,
+        skip_unchanged: bool = False,
     ) -> None:
         """`update`: columns an upsert overwrites; `latest`: columns it only moves forward
-        (the greater of the held and the new value; a NULL never replaces a value)."""
+        (the greater of the held and the new value; a NULL never replaces a value).
+        `skip_unchanged`: a held row the upsert would leave as it is is not updated (so
+        its UPDATE triggers, e.g. the venue search index's, do not run for nothing)."""
         self.fields, self.sql = _statement(model, tuple(conflict), tuple(update), tuple(latest),
-                                           ignore)  # fmt: skip
+                                           ignore, skip_unchanged)  # fmt: skip
         self.names = tuple(name for name, _, _ in self.fields)  # the order of a row's values
         self.rows: list[tuple[Any, ...]] = []
 
@@ -84,6 +87,7 @@ def _statement(
     update: tuple[str, ...],
     latest: tuple[str, ...],
     ignore: bool,
+    skip_unchanged: bool = False,
 ) -> tuple[list[tuple[str, Any, Any]], str]:
     """(fields with their converter and default, the statement): made once per writer
     shape, not once per page."""
@@ -96,14 +100,19 @@ def _statement(
         by_name = model._meta.fields
         table = model._meta.table_name
         target = ", ".join(f'"{by_name[n].column_name}"' for n in conflict)
-        sets = [f'"{by_name[n].column_name}" = excluded."{by_name[n].column_name}"' for n in update]
+        held = [f'"{by_name[n].column_name}"' for n in (*update, *latest)]
+        values = [f'excluded."{by_name[n].column_name}"' for n in update]
         for name in latest:
             column = by_name[name].column_name
-            sets.append(
-                f'"{column}" = NULLIF(MAX(COALESCE("{table}"."{column}", \'\'),'
+            values.append(
+                f'NULLIF(MAX(COALESCE("{table}"."{column}", \'\'),'
                 f" COALESCE(excluded.\"{column}\", '')), '')"
             )
+        sets = [f"{column} = {value}" for column, value in zip(held, values, strict=True)]
         sql += f" ON CONFLICT ({target}) DO UPDATE SET {', '.join(sets)}"
+        if skip_unchanged:
+            in_table = [f'"{table}".{column}' for column in held]
+            sql += f" WHERE ({', '.join(in_table)}) IS NOT ({', '.join(values)})"
     return [(f.name, _converter(f), f.default) for f in fields], sql
 
 

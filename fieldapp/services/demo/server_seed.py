@@ -102,7 +102,8 @@ def _seed_venues() -> None:
     """The demo store's venues go to the server as they are, page by page, each with its
     feed row, in one transaction. They were made valid by the demo itself, so they skip
     the admin import's per-row checks and upserts and are never made into model objects
-    (a million venues in flat memory).
+    (a million venues in flat memory). They keep the store's `updated_at`, so the device's
+    first pull finds them unchanged and leaves them (and their search index) as they are.
 
     The demo venues' history (most have a last inspection date and no inspection the
     server will ever receive) goes with them as each venue's last inspection, at 09:30
@@ -129,7 +130,7 @@ def _seed_venues() -> None:
 
     select = (
         "SELECT id, code, name, kind, address, grid_code, contact, phone, risk_level, "
-        "last_inspected_on, attributes FROM venue WHERE id > ? ORDER BY id LIMIT ?"
+        "last_inspected_on, attributes, updated_at FROM venue WHERE id > ? ORDER BY id LIMIT ?"
     )
     stored_attributes = ServerVenue.attributes.db_value
     seeded, after = 0, ""
@@ -137,7 +138,7 @@ def _seed_venues() -> None:
         while page := db.execute_sql(select, (after, SEED_CHUNK)).fetchall():
             after = page[-1][0]
             records = [
-                dict(zip(_SEED_COLUMNS, (*venue[:9], None, stamp, None, None,
+                dict(zip(_SEED_COLUMNS, (*venue[:9], None, venue[11] or stamp, None, None,
                                          last_inspected_at(venue[9]),
                                          json.loads(venue[10] or "{}")), strict=True))
                 for venue in page
