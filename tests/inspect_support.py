@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PIL import Image
+from pilot_support import workers_done
 
 VENUE_ID = "0190a000-0000-7000-8000-000000000001"
 PERSON_ID = "0190a000-0000-7000-8000-0000000000aa"
@@ -45,17 +46,19 @@ async def open_inspection(app, pilot) -> str:  # type: ignore[no-untyped-def]
     """From the home screen, open the venue as FieldApp does after a manual choice."""
     from fieldapp.tui.screens.inspect import InspectScreen
 
-    await app.workers.wait_for_complete()
+    await workers_done(app)
     await pilot.pause()
     app.open_venue(VENUE_ID, presence="manual", reason="placard_missing")
-    await app.workers.wait_for_complete()
+    await workers_done(app)
     await pilot.pause()
     assert isinstance(app.screen, InspectScreen), app.screen
     return app.screen.inspection_id
 
 
 async def settle(app, pilot) -> None:  # type: ignore[no-untyped-def]
-    await app.workers.wait_for_complete()
+    """Workers done, apart from the photo dialog's file-tree loader (it lives as long as
+    the dialog, and is cancelled when the dialog closes: waiting for it failed the test)."""
+    await workers_done(app)
     await pilot.pause()
 
 
