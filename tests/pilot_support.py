@@ -7,6 +7,7 @@ from typing import TypeVar
 
 from textual.app import App
 from textual.screen import Screen
+from textual.worker import WorkerCancelled
 
 S = TypeVar("S", bound=Screen[object])
 
@@ -18,10 +19,18 @@ LONG_LIVED_GROUPS = ("_loader",)
 
 
 async def workers_done(app: App[object]) -> None:
-    """Every worker finished, apart from the long-lived ones."""
-    workers = [w for w in app.workers if w.group not in LONG_LIVED_GROUPS]
-    if workers:
-        await app.workers.wait_for_complete(workers)
+    """Every worker finished, apart from the long-lived ones. A worker cancelled while
+    waited for (an exclusive worker replaced by a newer one) is no failure: the rest, and
+    its replacement, are waited for again."""
+    for _ in range(20):
+        workers = [w for w in app.workers if w.group not in LONG_LIVED_GROUPS and not w.is_finished]
+        if not workers:
+            return
+        try:
+            await app.workers.wait_for_complete(workers)
+            return
+        except WorkerCancelled:
+            continue
 
 
 async def settle(app: App[object], pilot, rounds: int = 1) -> None:  # type: ignore[no-untyped-def]

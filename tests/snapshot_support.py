@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pilot_support import workers_done
 from textual.pilot import Pilot
 from textual.widgets import DataTable
 
@@ -32,7 +33,7 @@ async def tables_settled(pilot: Pilot) -> None:  # type: ignore[type-arg]
     await pilot.pause()
     stable, last = 0, None
     for _ in range(300):
-        await pilot.app.workers.wait_for_complete()
+        await workers_done(pilot.app)
         await pilot.pause()
         shape = _shape(pilot)
         busy = any(_pending(t) for t in pilot.app.screen.query(DataTable))
