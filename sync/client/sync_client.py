@@ -16,7 +16,7 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future
 from pathlib import Path
 from typing import Any
 
@@ -30,7 +30,7 @@ from fieldapp.store import keyring
 from fieldapp.store.db import db, refetchable_commit
 from fieldapp.store.models import Outbox, SyncState
 from fieldapp.store.personal_data import LOCKED_OPS_WARNING, forget_personal_data, opened_payloads
-from sync.client.apply import PageApplier, forget_server_seqs, record_server_seqs
+from sync.client.apply import forget_server_seqs, record_server_seqs
 from sync.client.base import (
     PHASES,
     REVOKED_CODE,
@@ -51,32 +51,19 @@ from sync.client.base import (
     retry_after_seconds,
 )
 from sync.client.enroll import enroll_device
-from sync.client.people_rows import restart_for_new_scope
 from sync.client.photos import PhotoTransfer
+from sync.client.pulling import PagePuller, held, sync_state
 from sync.protocol import (
     API_PREFIX,
     PROTOCOL_VERSION,
     Health,
     OpResult,
     PersonalKey,
-    PullResponse,
     PushResponse,
 )
 
 
-def _state() -> SyncState:
-    state, _ = SyncState.get_or_create(id=1)
-    return state
-
-
-def _held(column: str) -> str | None:
-    """One column of the sync state (`pull_cursor`, `server_epoch`), read once a page
-    without building a query; None when there is no sync state yet."""
-    row = db.execute_sql(f"SELECT {column} FROM sync_state WHERE id = 1").fetchone()  # noqa: S608
-    return None if row is None else str(row[0])
-
-
-class SyncClient(PhotoTransfer):
+class SyncClient(PagePuller, PhotoTransfer):
     def __init__(
         self,
         base_url: str,
@@ -198,9 +185,9 @@ class SyncClient(PhotoTransfer):
         forget the server's numbers of hazard events (the restored server may not know an
         event any more, and may give its number to another). Until the re-push and re-pull
         number them again, those events fold after the ones it knows, like unsent ones."""
-        if _held("server_epoch") == epoch:
+        if held("server_epoch") == epoch:
             return False
-        state = _state()
+        state = sync_state()
         with db.atomic():
             if state.server_epoch:
                 Outbox.update(state="pending", acked_at=None).where(
@@ -318,66 +305,6 @@ class SyncClient(PhotoTransfer):
                 unanswered,
             )
             record_server_seqs(event_seqs)  # one refold per finding for the whole batch
-
-    def pull(
-        self, progress: Progress | None = None, result: SyncResult | None = None
-    ) -> SyncResult:
-        """Pull pages until the server has no more; each page commits with its cursor. A reset
-        (grids, role or 包保 households changed) pulls again from the start, idempotently."""
-        result = result if result is not None else SyncResult()
-        # The next page is asked for while this one is applied (its cursor is known once
-        # this one is read); it is used only if this one commits that same cursor.
-        with ThreadPoolExecutor(1, thread_name_prefix="pull-ahead") as ahead:
-            return self._pull_pages(ahead, progress, result)
-
-    def _pull_pages(
-        self, ahead: ThreadPoolExecutor, progress: Progress | None, result: SyncResult
-    ) -> SyncResult:
-        restarted = False
-        resets = 0
-        upcoming: tuple[str, Future[httpx.Response]] | None = None
-        while True:
-            cursor = _held("pull_cursor")
-            if cursor is None:
-                cursor = _state().pull_cursor
-            sent = upcoming[1] if upcoming is not None and upcoming[0] == cursor else None
-            upcoming = None
-            response = self._request(
-                "GET", "/pull", sent=sent, params={"cursor": cursor, "limit": self.page_size}
-            )
-            if response.status_code != 200:
-                raise ServerRefused(f"pull refused: {error_message(response)}")
-            # msgspec decodes the page once; each record is taken as it is, not copied.
-            page = PullResponse.model_validate(msgspec.json.decode(response.content))
-            if self.check_epoch(page.epoch):
-                result.new_epoch = True
-                if restarted:
-                    raise ServerUnavailable("the server's epoch keeps changing; try again later")
-                restarted = True
-                continue  # this page was read against the old cursor: start again
-            if page.reset:  # this person's grids or role changed: their history too
-                resets += 1
-                if resets > 2:
-                    raise ServerUnavailable("the server keeps restarting the pull; try again later")
-                if not restart_for_new_scope(result):  # drops what may be out of scope now
-                    return result
-                continue
-            if page.more:
-                params: dict[str, str | int] = {"cursor": page.cursor, "limit": self.page_size}
-                upcoming = (page.cursor, ahead.submit(self.http.get, "/pull", params=params))
-            with refetchable_commit(), db.atomic():  # pulled again with its cursor if undone
-                db.execute_sql("PRAGMA defer_foreign_keys = ON")
-                applier = PageApplier(page.changes)
-                result.pulled += applier.apply()
-                SyncState.update(pull_cursor=page.cursor).where(SyncState.id == 1).execute()
-            result.warnings += applier.warnings
-            result.verdicts += applier.verdicts
-            if progress:
-                progress(
-                    "pull", result.pulled, result.pulled + (self.page_size if page.more else 0)
-                )
-            if not page.more:
-                return result
 
     def sync_once(self, progress_callback: Progress | None = None) -> SyncResult:
         """photos up → push → pull → video/audio up → photos down. Returns what happened;
