@@ -35,6 +35,15 @@ REPO = HERE.parent
 WORK = REPO / "build" / "mutation"
 MUTMUT = str(Path(sys.executable).with_name("mutmut"))
 
+# The client's sync tests: pushes and pulls against a real server, lost and refused ops.
+CLIENT_TESTS = [
+    "tests/sync/test_lost_ops.py",
+    "tests/sync/test_blobs_backoff.py",
+    "tests/sync/test_push.py",
+    "tests/sync/test_pull_epoch.py",
+    "tests/sync/test_blob_download.py",
+    "tests/sync/test_epoch_event_order.py",
+]
 # Per module, the tests that exercise it (mutmut then runs, per mutant, only those that
 # called the mutated function). Chosen so one module takes minutes, not hours.
 TARGETS: dict[str, list[str]] = {
@@ -79,14 +88,11 @@ TARGETS: dict[str, list[str]] = {
         "tests/sync/test_people_sync.py",
         "tests/sync/test_fold_order.py",
     ],
-    "sync/client": [
-        "tests/sync/test_lost_ops.py",
-        "tests/sync/test_blobs_backoff.py",
-        "tests/sync/test_push.py",
-        "tests/sync/test_pull_epoch.py",
-        "tests/sync/test_blob_download.py",
-        "tests/sync/test_epoch_event_order.py",
-    ],
+    # Pushing (a batch acknowledged only when the server said so) and pulling (pages
+    # applied with their cursor): where the client can lose or duplicate an op.
+    "sync/client/sync_client.py": CLIENT_TESTS,
+    "sync/client/pulling.py": CLIENT_TESTS,
+    "sync/client": CLIENT_TESTS,
 }
 # Every listed test file besides the named targets' (the full client package is the
 # longest run; its apply module is also a target of its own).
