@@ -174,7 +174,7 @@ def admin_enroll_code(person_id: str, hours: float, url: str) -> None:
     from sync.server import auth
 
     issued = admin_call(lambda: auth.issue_enrollment_code(person_id, hours=hours))
-    click.echo(t("admin.code", person=person_id, expires=issued.expires_at))
+    click.echo(t("admin.code", person=issued.person_id, expires=issued.expires_at))
     click.echo(f"\n    {issued.code}\n")
     import qrcode
 
