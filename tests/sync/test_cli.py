@@ -88,7 +88,8 @@ def test_enroll_then_sync_headless(tmp_path, live_server, seed, monkeypatch):
     ).execute()  # fmt: skip
     refused = _run("sync")
     assert refused.exit_code == 1
-    assert "refused 1" in refused.output and "not among the grids" in refused.output
+    assert "refused 1" in refused.output
+    assert "not among the grids of 张三 (p-insp)" in refused.output  # who, by name
 
     devices = _run("admin", "--db", live_server.db_url, "devices")
     device_id = devices.output.split()[0]
