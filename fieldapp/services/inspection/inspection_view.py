@@ -94,6 +94,25 @@ def refresh(view: InspectionView) -> InspectionView:
     return fresh
 
 
+def with_answer(
+    view: InspectionView, answer: Answer, finding: Finding | None, current_item: str
+) -> InspectionView:
+    """`view` once `answer` (and the item's `finding`, or none) is committed and the draft
+    stands at `current_item`: what `refresh` would read back, without reading it."""
+    code = answer.item_code
+    answers = {**view.answers, code: answer}
+    findings = {c: f for c, f in view.findings.items() if c != code}
+    if finding is not None:
+        findings[code] = finding
+    view.inspection.current_item = current_item
+    fresh = InspectionView(
+        view.inspection, view.venue, view.checklist, answers, findings, view.context
+    )
+    fresh.campaigns = view.campaigns
+    fresh.state = form_state(view.checklist, fresh.given(), view.context)
+    return fresh
+
+
 def context_for(venue: Venue, checklist: Checklist, applied: list[Applied]) -> Context:
     """What the checklist's conditions see: the venue's attributes, the thresholds (the
     checklist's defaults, overridden by the office's settings), the campaigns the

@@ -25,7 +25,13 @@ from fieldapp.services.common.identity import me
 from fieldapp.services.inspection import scan_proof
 
 # `load` stays importable from here too: most callers read a draft through this module.
-from fieldapp.services.inspection.inspection_view import context_for, load, summary_of
+from fieldapp.services.inspection.inspection_view import (
+    InspectionView,
+    context_for,
+    load,
+    summary_of,
+    with_answer,
+)
 from fieldapp.services.inspection.payloads import finding_payload, inspection_payload
 from fieldapp.services.inspection.scan_proof import ScanMark
 from fieldapp.store.db import db
@@ -136,10 +142,42 @@ def record_answer(
 
     Returns the finding for a failed item (new or existing), else None.
     """
+    return _save_answer(inspection_id, item, outcome, value, next_item)[1]
+
+
+def answer_in_view(
+    view: InspectionView,
+    item: Item,
+    outcome: str,
+    value: str = "",
+    *,
+    next_item: str | None = None,
+) -> tuple[InspectionView, Finding | None]:
+    """`record_answer`, and `view` as the store holds it once the answer is committed:
+    built from the rows just written (the answer, its finding, the draft's current item)
+    instead of read back, so the inspect screen shows the next item sooner."""
+    inspection_id = str(view.inspection.id)
+    answer, finding = _save_answer(inspection_id, item, outcome, value, next_item)
+    return with_answer(view, answer, finding, next_item or item.code), finding
+
+
+def _save_answer(
+    inspection_id: str, item: Item, outcome: str, value: str, next_item: str | None
+) -> tuple[Answer, Finding | None]:
+    """One transaction: the draft moves to `next_item` (a submitted inspection refuses,
+    `ReadOnly`), the answer replaces the item's answer (keeping its note and photos), and
+    the item's draft finding is opened or dropped. Returns the answer row and the finding."""
     with db.atomic():
-        inspection = _draft(inspection_id)
+        moved = (
+            Inspection.update(current_item=next_item or item.code)
+            .where((Inspection.id == inspection_id) & (Inspection.status == "draft"))
+            .execute()
+        )
+        if not moved:
+            Inspection.get_by_id(inspection_id)  # DoesNotExist when there is none
+            raise ReadOnly(inspection_id)
         existing = Answer.get_or_none(inspection=inspection_id, item_code=item.code)
-        Answer.insert(
+        answer = Answer(
             inspection=inspection_id,
             item_code=item.code,
             outcome=outcome,
@@ -147,28 +185,33 @@ def record_answer(
             note=existing.note if existing else "",
             photos=existing.photos if existing else [],
             answered_at=now_iso(),
-        ).on_conflict_replace().execute()
+        )
+        Answer.insert(**answer.__data__).on_conflict_replace().execute()
         finding = Finding.get_or_none(inspection=inspection_id, item_code=item.code)
         if outcome == "fail" and finding is None and item.can_fail:
+            venue_id, inspector_id = (
+                Inspection.select(Inspection.venue, Inspection.inspector)
+                .where(Inspection.id == inspection_id)
+                .tuples()
+                .get()
+            )
             finding = Finding.create(
                 id=new_id(),
                 inspection=inspection_id,
-                venue=inspection.venue_id,
+                venue=venue_id,
                 item_code=item.code,
                 severity=failure_severity(item, value),
                 description="",
                 deadline=default_deadline(item, today()),
                 photos=[],
                 created_at=now_iso(),
-                created_by=inspection.inspector_id,
+                created_by=inspector_id,
                 state="draft",
             )
         elif outcome != "fail" and finding is not None:
             finding.delete_instance()
             finding = None
-        inspection.current_item = next_item or item.code
-        inspection.save()
-    return finding
+    return answer, finding
 
 
 def withdraw_failure(inspection_id: str, item_code: str) -> None:

@@ -1,12 +1,11 @@
 """Walk a venue's checklist one item at a time; every answer is committed when given.
 
-The commit (`record_answer`) is a small SQLite transaction on the field store (WAL,
-synchronous=FULL). Measured here: ~1.2 ms median with the fsync on tmpfs, 1.3–9 ms on this
-machine's disk depending on load; key → next item shown (commit + reload + redraw data)
-9–13 ms median in the running app, inside the 20 ms goal. It runs on the UI thread on
-purpose: answers land in the order keys were pressed, the failure form gets the finding
-the commit made, and the next item is shown only once the previous answer is on disk.
-Photo import (Pillow resize) runs in a thread worker.
+The commit (`answer_in_view`) is a small SQLite transaction on the field store (WAL,
+synchronous=FULL), run on the UI thread on purpose: answers land in the order keys were
+pressed, the failure form gets the finding the commit made, and the next item is shown
+only once the previous answer is on disk. The view is updated from the rows written, not read
+back (`bench/bench_answer.py` measures key → next item). Photo import runs in a
+thread worker.
 """
 
 from __future__ import annotations
@@ -249,14 +248,13 @@ class InspectScreen(VenueFactsPart, Screen[None]):
         next_code = self.next_code(self.view.state_with(item.code, outcome, value).visible)
         was_complete = self.view.first_unanswered() is None
         try:
-            finding = inspections.record_answer(
-                self.inspection_id, item, outcome, value, next_item=next_code
+            self.view, finding = inspections.answer_in_view(
+                self.view, item, outcome, value, next_item=next_code
             )
         except ReadOnly:
             self.reload()
             self.notify(t("inspect.read_only"), severity="warning")
             return
-        self.reload()
         if finding is None:
             self.go_to(next_code, persist=False)
             self.offer_summary(was_complete)
