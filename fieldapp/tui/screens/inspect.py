@@ -3,9 +3,9 @@
 The commit (`answer_in_view`) is a small SQLite transaction on the field store (WAL,
 synchronous=FULL), run on the UI thread on purpose: answers land in the order keys were
 pressed, the failure form gets the finding the commit made, and the next item is shown
-only once the previous answer is on disk. The view is updated from the rows written, not read
-back (`bench/bench_answer.py` measures key → next item). Photo import runs in a
-thread worker.
+only once the previous answer is on disk. The view is updated from the rows written, not
+read back, and only what changed is redrawn (`show_item`); `bench/bench_answer.py`
+measures key → next item. Photo import runs in a thread worker.
 """
 
 from __future__ import annotations
@@ -34,6 +34,7 @@ from fieldapp.tui.widgets.item_card import (
     ItemState,
     ShownAnswer,
     ShownFinding,
+    set_text,
 )
 from fieldapp.tui.widgets.key_footer import KeyFooter
 
@@ -95,6 +96,7 @@ class InspectScreen(VenueFactsPart, Screen[None]):
         self.code = current if current in self.codes else (self.codes or [current])[0]
         self._counts_asked: set[str] = set()  # sections whose missing count was asked
         self.fact_names: list[str] = []
+        self._offered_for: tuple[object, ...] = ()  # see show_item
         localize_bindings(self)
 
     def incident_venue(self) -> tuple[str, str]:
@@ -164,24 +166,33 @@ class InspectScreen(VenueFactsPart, Screen[None]):
             title=pick(section.zh, section.en),
         )
         note = self.section_note(section, item, instance)
-        self.query_one("#inspect-section", Static).update(f"{title}  · {note}" if note else title)
-        self.query_one("#inspect-progress", Static).update(
+        set_text(
+            self.query_one("#inspect-section", Static), f"{title}  · {note}" if note else title
+        )
+        set_text(
+            self.query_one("#inspect-progress", Static),
             t(
                 "inspect.progress",
                 section=number,
                 position=self.index + 1,
                 total=len(self.codes),
                 answered=self.answered_count(),
-            )
+            ),
         )
         self.show_notice()
         card = self.card
         card.show(item_state(self.view, item))
-        if item.answer in VALUE_TYPES and not self.view.read_only:
-            card.answer_input.focus()
-        else:
-            card.focus()
-        self.refresh_bindings()
+        wanted = (
+            card.answer_input if item.answer in VALUE_TYPES and not self.view.read_only else card
+        )
+        if self.focused is not wanted:  # focus() repaints the whole card, even a focused one
+            wanted.focus()
+        # What `check_action` decides from; the footer checks its keys only when it changed
+        # (a focus move refreshes them by itself).
+        offered = (item.answer in VALUE_TYPES, self.view.read_only, tuple(self.fact_names))
+        if offered != self._offered_for:
+            self._offered_for = offered
+            self.refresh_bindings()
         self.ask_missing_count(section)
 
     def show_notice(self) -> None:
@@ -191,9 +202,7 @@ class InspectScreen(VenueFactsPart, Screen[None]):
             text = t("inspect.read_only")
         elif self.view.first_unanswered() is None:
             text = t("inspect.finished.next", total=len(self.codes))
-        notice = self.query_one("#inspect-notice", Static)
-        notice.update(text)
-        notice.display = bool(text)
+        set_text(self.query_one("#inspect-notice", Static), text)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "venue_facts" and not self.fact_names:

@@ -8,6 +8,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Input, Static
@@ -168,7 +169,7 @@ class ItemCard(Vertical, can_focus=True):
         self._set("item-guidance", t("inspect.guidance", note=guidance(item)) if item.note else "")
         self._set("item-basis", t("inspect.basis", basis=item.basis) if item.basis else "")
         answer_line = self.query_one("#item-answer", Static)
-        answer_line.update(describe_answer(state.answer))
+        set_text(answer_line, describe_answer(state.answer))
         outcome = state.answer.outcome if state.answer else ""
         answer_line.set_class(outcome == "fail", "-fail")
         answer_line.set_class(outcome in ("pass", "value"), "-pass")
@@ -203,6 +204,26 @@ class ItemCard(Vertical, can_focus=True):
         self._set("item-message", text)
 
     def _set(self, widget_id: str, text: str) -> None:
-        static = self.query_one(f"#{widget_id}", Static)
-        static.update(text)
-        static.display = bool(text)
+        set_text(self.query_one(f"#{widget_id}", Static), text)
+
+
+def set_text(static: Static, text: str) -> None:
+    """Show `text` in `static`, hidden when empty, laying the screen out again only when
+    its size may change. The same text again costs nothing (most lines stay as they were
+    from one item to the next: severity, basis, the empty finding and message lines), and
+    one line that replaces one line of the same room is only repainted."""
+    if static.content != text:
+        static.update(text, layout=not _same_size(static, text))
+    static.display = bool(text)
+
+
+def _same_size(static: Static, text: str) -> bool:
+    """Whether `text` takes the room `static`'s text takes now: both one line that fits
+    its width (and, for a widget as wide as its text, equally wide)."""
+    old = static.content
+    if not (isinstance(old, str) and old and text) or "\n" in old or "\n" in text:
+        return False
+    if static.styles.width is not None and static.styles.width.is_auto:
+        return cell_len(old) == cell_len(text)
+    room = static.content_region.width
+    return cell_len(old) <= room and cell_len(text) <= room
