@@ -34,7 +34,7 @@ from fieldapp.services.inspection.inspection_view import (
 )
 from fieldapp.services.inspection.payloads import finding_payload, inspection_payload
 from fieldapp.services.inspection.scan_proof import ScanMark
-from fieldapp.store.db import db
+from fieldapp.store.db import db, rows
 from fieldapp.store.models import Answer, Finding, FindingEvent, Inspection, Venue
 
 PRESENCE_REASONS = ("placard_missing", "placard_damaged", "scanner_broken", "venue_closed", "other")
@@ -189,11 +189,10 @@ def _save_answer(
         Answer.insert(**answer.__data__).on_conflict_replace().execute()
         finding = Finding.get_or_none(inspection=inspection_id, item_code=item.code)
         if outcome == "fail" and finding is None and item.can_fail:
-            venue_id, inspector_id = (
-                Inspection.select(Inspection.venue, Inspection.inspector)
-                .where(Inspection.id == inspection_id)
-                .tuples()
-                .get()
+            ((venue_id, inspector_id),) = rows(
+                Inspection.select(Inspection.venue, Inspection.inspector).where(
+                    Inspection.id == inspection_id
+                )
             )
             finding = Finding.create(
                 id=new_id(),
