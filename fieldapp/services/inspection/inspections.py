@@ -176,19 +176,33 @@ def _save_answer(
         if not moved:
             Inspection.get_by_id(inspection_id)  # DoesNotExist when there is none
             raise ReadOnly(inspection_id)
-        existing = Answer.get_or_none(inspection=inspection_id, item_code=item.code)
-        answer = Answer(
-            inspection=inspection_id,
-            item_code=item.code,
-            outcome=outcome,
-            value=value,
-            note=existing.note if existing else "",
-            photos=existing.photos if existing else [],
-            answered_at=now_iso(),
+        stamp = now_iso()
+        # One statement: a new answer, or the item's answer replaced with its note and
+        # photos kept; the row as stored comes back.
+        (answer,) = (
+            Answer.insert(
+                inspection=inspection_id,
+                item_code=item.code,
+                outcome=outcome,
+                value=value,
+                note="",
+                photos=[],
+                answered_at=stamp,
+            )
+            .on_conflict(
+                conflict_target=[Answer.inspection, Answer.item_code],
+                update={Answer.outcome: outcome, Answer.value: value, Answer.answered_at: stamp},
+            )
+            .returning(Answer)
+            .objects()
+            .execute()
         )
-        Answer.insert(**answer.__data__).on_conflict_replace().execute()
-        finding = Finding.get_or_none(inspection=inspection_id, item_code=item.code)
-        if outcome == "fail" and finding is None and item.can_fail:
+        of_item = (Finding.inspection == inspection_id) & (Finding.item_code == item.code)
+        if outcome != "fail":
+            Finding.delete().where(of_item).execute()
+            return answer, None
+        finding = Finding.get_or_none(of_item)
+        if finding is None and item.can_fail:
             ((venue_id, inspector_id),) = rows(
                 Inspection.select(Inspection.venue, Inspection.inspector).where(
                     Inspection.id == inspection_id
@@ -203,13 +217,10 @@ def _save_answer(
                 description="",
                 deadline=default_deadline(item, today()),
                 photos=[],
-                created_at=now_iso(),
+                created_at=stamp,
                 created_by=inspector_id,
                 state="draft",
             )
-        elif outcome != "fail" and finding is not None:
-            finding.delete_instance()
-            finding = None
     return answer, finding
 
 
