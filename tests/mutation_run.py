@@ -82,6 +82,8 @@ TARGETS: dict[str, list[str]] = {
         "tests/sync/test_push.py",
         "tests/sync/test_wire_bounds.py",
         "tests/sync/test_lost_ops.py",
+        "tests/sync/test_single_op_push.py",  # a batch of one answered as in a batch
+        "tests/sync/test_one_failing_op.py",  # the one-op-at-a-time fallback, error ids
     ],
     "sync/client/apply.py": [
         "tests/sync/test_pull_epoch.py",

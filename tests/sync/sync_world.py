@@ -354,6 +354,14 @@ class InProcessDevice:
             headers=self.headers,
         )
 
+    def answers(self, ops: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """Push `ops` and return the per-op answers (a 200 answering each op, in order)."""
+        answer = self.push(ops)
+        assert answer.status_code == 200, answer.text
+        results: list[dict[str, Any]] = answer.json()["results"]
+        assert [r["op_id"] for r in results] == [op["op_id"] for op in ops]
+        return results
+
     def inspection(self, **options: Any) -> dict[str, Any]:
         return inspection_submit(self.seed.venues["DM-0001"], self.person_id, **options)
 
