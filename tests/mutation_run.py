@@ -84,6 +84,7 @@ TARGETS: dict[str, list[str]] = {
         "tests/sync/test_lost_ops.py",
         "tests/sync/test_single_op_push.py",  # a batch of one answered as in a batch
         "tests/sync/test_one_failing_op.py",  # the one-op-at-a-time fallback, error ids
+        "tests/sync/test_op_sent_twice.py",  # twice in a batch, under a new op id, in a race
     ],
     "sync/client/apply.py": [
         "tests/sync/test_pull_epoch.py",

@@ -7,6 +7,7 @@ for checking what the server holds. Devices are real store files, opened one at 
 
 from __future__ import annotations
 
+import logging
 import os
 import shutil
 import socket
@@ -317,6 +318,16 @@ def daily_report(grid_code: str, reporter: str) -> dict[str, Any]:
         "counts": {"inspected": 3}, "zero_report": False, "remarks": "",
         "submitted_at": "2026-06-10T09:00:00.000Z",
     }  # fmt: skip
+
+
+def fell_back(records: list[logging.LogRecord]) -> list[str]:
+    """What the server logged of falling back to one op at a time, or of any error: a
+    batch it could apply in one transaction logs none of it."""
+    return [
+        r.getMessage()
+        for r in records
+        if r.levelno >= logging.WARNING or "one op at a time" in r.getMessage()
+    ]
 
 
 def server_count(model: Any, *where: Any) -> int:
