@@ -81,6 +81,7 @@ def test_a_network_drop_mid_push_leaves_every_op_pending(make_device, seed):
         again = client.sync_once()
     assert again.ok and again.pushed == 3, again
     assert {device.outbox()[op].state for op in ops} == {"acked"}
+    assert {device.outbox()[op].last_error for op in ops} == {""}, "the drop is behind them"
     assert server_count(AppliedOp) == 3 and server_count(Inspection) == 3  # once each
 
 

@@ -1,0 +1,85 @@
+"""What a sync tells the inspector about the ops it sent, and when it tries again, against a
+real server: a refused op is listed with its number, its type and the server's reason (a
+refusal that came without a reason says so); after a failed sync the next try is offered
+in 1, 2, 4 … seconds, and back at 1 after a sync that worked."""
+
+from __future__ import annotations
+
+import random
+
+import httpx
+from sync_world import inspection_submit
+from test_lost_ops import Network
+
+from sync.client.base import Backoff, RejectedOp
+
+
+def test_a_refused_op_is_listed_with_its_number_type_and_reason(make_device, seed):
+    device = make_device("a").enroll("p-insp")
+    fine = device.enqueue("inspection.submit", inspection_submit(seed.venues["DM-0001"], "p-insp"))
+    elsewhere = device.enqueue(
+        "inspection.submit", inspection_submit(seed.venues["YM-0001"], "p-insp")
+    )
+    with device.client() as client:
+        result = client.sync_once()
+    rows = device.outbox()
+    assert rows[fine].state == "acked" and rows[elsewhere].state == "rejected"
+    reason = rows[elsewhere].last_error
+    assert "V2" in reason and "not among the grids" in reason
+    assert result.rejected == [
+        RejectedOp(elsewhere, rows[elsewhere].seq, "inspection.submit", reason)
+    ]
+    assert rows[elsewhere].seq == rows[fine].seq + 1 and result.pushed == 1
+
+
+def test_a_refusal_that_came_without_a_reason_says_it_was_refused(make_device, seed):
+    device = make_device("a").enroll("p-insp")
+    op = device.enqueue("inspection.submit", inspection_submit(seed.venues["DM-0001"], "p-insp"))
+    network = Network()
+
+    def reasonless(request: httpx.Request, response: httpx.Response) -> httpx.Response:
+        results = [{"op_id": r["op_id"], "status": "rejected"} for r in response.json()["results"]]
+        return httpx.Response(200, json={**response.json(), "results": results}, request=request)
+
+    network.on_push = reasonless
+    with device.client(transport=network) as client:
+        result = client.sync_once()
+    assert device.outbox()[op].state == "rejected"
+    assert device.outbox()[op].last_error == "refused by the server"
+    assert [r.reason for r in result.rejected] == ["refused by the server"]
+
+
+class Ceiling(random.Random):
+    """Full jitter that always draws its highest value: the wait a user is told is the cap
+    of the attempt's window."""
+
+    def uniform(self, a: float, b: float) -> float:
+        return b
+
+
+class Switchable(Network):
+    """The real network to the server, or none at all."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.down = False
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        if self.down:
+            raise httpx.ConnectError("network is unreachable", request=request)
+        return super().handle_request(request)
+
+
+def test_the_next_try_waits_longer_after_each_failed_sync_and_starts_over(make_device, seed):
+    device = make_device("a").enroll("p-insp")
+    device.enqueue("inspection.submit", inspection_submit(seed.venues["DM-0001"], "p-insp"))
+    network = Switchable()
+    network.down = True
+    with device.client(transport=network, max_retries=0, backoff=Backoff(rng=Ceiling())) as client:
+        waits = [client.sync_once().retry_in for _ in range(4)]
+        assert waits == [1.0, 2.0, 4.0, 8.0]
+        network.down = False
+        worked = client.sync_once()
+        assert worked.ok and worked.retry_in is None and worked.pushed == 1
+        network.down = True
+        assert client.sync_once().retry_in == 1.0
