@@ -45,7 +45,9 @@ CLIENT_TESTS = [
     "tests/sync/test_epoch_event_order.py",
     "tests/sync/test_batch_split.py",  # a batch refused whole sent op by op; its epoch
     "tests/sync/test_pull_unsettled.py",  # an epoch or a reset on every page stops the pull
-    "tests/sync/test_push_answers.py",  # a refusal's number, type, reason; the next try's wait
+    "tests/sync/test_locked_push.py",  # a locked device holds its people ops back
+    "tests/sync/test_revoked_device.py",  # a revoked device forgets its people
+    "tests/sync/test_push_answers.py",  # a refusal, the count shown, the waits before retries
 ]
 # Per module, the tests that exercise it (mutmut then runs, per mutant, only those that
 # called the mutated function). Chosen so one module takes minutes, not hours.

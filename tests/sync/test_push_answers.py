@@ -8,10 +8,11 @@ from __future__ import annotations
 import random
 
 import httpx
-from sync_world import inspection_submit
+from sync_world import inspection_submit, server_count
 from test_lost_ops import Network
 
 from sync.client.base import Backoff, RejectedOp
+from sync.server.models import AppliedOp, Inspection
 
 
 def test_a_refused_op_is_listed_with_its_number_type_and_reason(make_device, seed):
@@ -83,3 +84,72 @@ def test_the_next_try_waits_longer_after_each_failed_sync_and_starts_over(make_d
         assert worked.ok and worked.retry_in is None and worked.pushed == 1
         network.down = True
         assert client.sync_once().retry_in == 1.0
+
+
+def test_the_push_counts_up_to_what_was_waiting(make_device, seed):
+    device = make_device("a").enroll("p-insp")
+    venue = seed.venues["DM-0001"]
+    for _ in range(5):
+        device.enqueue("inspection.submit", inspection_submit(venue, "p-insp"))
+    shown: list[tuple[int, int]] = []
+
+    def progress(phase: str, done: int, total: int) -> None:
+        if phase == "push":
+            shown.append((done, total))
+
+    with device.client(batch_size=2) as client:
+        result = client.sync_once(progress)
+    assert result.ok and result.pushed == 5
+    assert shown == [(2, 5), (4, 5), (5, 5)]
+
+
+def test_an_answer_given_while_the_push_runs_goes_too_and_the_count_never_overshoots(
+    make_device, seed
+):
+    device = make_device("a").enroll("p-insp")
+    venue = seed.venues["DM-0001"]
+    for _ in range(5):
+        device.enqueue("inspection.submit", inspection_submit(venue, "p-insp"))
+    shown: list[tuple[int, int]] = []
+
+    def progress(phase: str, done: int, total: int) -> None:
+        if phase == "push" and not shown:  # the inspector submits another meanwhile
+            device.enqueue("inspection.submit", inspection_submit(venue, "p-insp"))
+        if phase == "push":
+            shown.append((done, total))
+
+    with device.client(batch_size=2) as client:
+        result = client.sync_once(progress)
+    assert result.ok and result.pushed == 6 and server_count(Inspection) == 6
+    assert shown == [(2, 5), (4, 5), (5, 6)]  # never "6 of 5"
+
+
+def test_a_busy_server_is_waited_for_as_it_asks_but_never_over_five_minutes(make_device, seed):
+    device = make_device("a").enroll("p-insp")
+    op = device.enqueue("inspection.submit", inspection_submit(seed.venues["DM-0001"], "p-insp"))
+    busy = iter(
+        [
+            httpx.Response(503, headers={"retry-after": "3600"}, json={"message": "busy"}),
+            httpx.ReadError("connection reset by peer"),
+            httpx.Response(500, json={"message": "internal error"}),
+        ]
+    )
+
+    def answer(request: httpx.Request, response: httpx.Response) -> httpx.Response:
+        instead = next(busy, response)
+        if isinstance(instead, Exception):
+            raise instead
+        return instead
+
+    network = Network()
+    network.on_push = answer
+    sleeps: list[float] = []
+    with device.client(
+        transport=network, sleep=sleeps.append, backoff=Backoff(rng=Ceiling())
+    ) as client:
+        result = client.sync_once()
+    # The hour asked for, capped; then the backoff's 2nd and 3rd steps (the drop and the
+    # 500 ask for no wait of their own).
+    assert sleeps == [300.0, 2.0, 4.0]
+    assert result.ok and result.pushed == 1 and device.outbox()[op].state == "acked"
+    assert server_count(Inspection) == 1 and server_count(AppliedOp) == 1
