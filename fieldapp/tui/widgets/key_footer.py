@@ -5,10 +5,13 @@ screen's own keys push F1 and F12 off the right edge. This one chooses what fits
 keys of the screen and its focused widget first (in the order the screen declares them,
 most used first), then the app's keys in the order of `APP_KEYS`, and always F1 (every
 key, with its description, in the help panel) and the palette key docked on the right.
-It chooses again when the keys change (Footer recomposes) or the terminal's width does;
-a screen that refreshes its bindings without changing them (the inspect screen does, after
-every answer) costs no recompose: the footer's widgets are rebuilt only when what it would
-show differs from what it shows.
+It chooses again when the keys change or the terminal's width does, and then updates the
+keys it shows in place: each key widget takes the key, label and state of the entry now at
+its place, and only the difference in count is mounted or removed (Footer recomposes: on the
+inspect screen focus moves into a value field and out of it around one answer in six, and
+remounting, styling and laying out ~15 keys cost ~30 ms of CPU there). A screen that
+refreshes its bindings without changing them costs nothing. A key group (several keys, one
+label) is composed anew.
 Whatever the width it shows Esc (which says where it goes back to) and the keys a screen
 names in `FOOTER_PINNED` (binding ids, e.g. the incident queue's F4). A key the focused
 field types (`/` in a search field) is not offered (`offered_keys`).
@@ -74,51 +77,66 @@ class KeyFooter(Footer):
         super().__init__(compact=True)
         self._laid_out_for = 0
         self.hidden: list[Binding] = []  # shown bindings that did not fit (F1 lists them)
-        self._composed_from: tuple[tuple[Entry, ...], int] | None = None  # (entries, room)
+        self._chosen_from: tuple[tuple[Entry, ...], int] | None = None  # (entries, room)
         self._check_pending = False
+        self._shown: list[Entry] = []
+        self._palette_shown: tuple[Binding, bool] | None = None
 
     def compose(self) -> ComposeResult:
         if not self._bindings_ready:
             return
-        entries = self._entries()
-        room = self._room()
-        self._composed_from = (tuple(entries), room)
-        shown = choose(entries, room, self._pinned(entries))
-        self.hidden = [b for e in entries if e not in shown for b, _, _ in e.bindings]
-        self._laid_out_for = self._width()
-        for entry in shown:
+        chosen = self._choose()
+        self._keep(*chosen)
+        for entry in chosen[2]:
             if entry.group is not None:
                 with KeyGroup(classes="-compact"):
                     for binding, enabled, tooltip in entry.bindings:
-                        yield FooterKey(
-                            binding.key,
-                            self.app.get_key_display(binding),
-                            "",
-                            binding.action,
-                            disabled=not enabled,
-                            tooltip=tooltip or binding.description,
-                            classes="-grouped",
-                        ).data_bind(compact=Footer.compact)
+                        tip = tooltip or binding.description
+                        yield self._key(binding, enabled, tip, grouped=True)
                 yield FooterLabel(entry.group)
-                continue
-            binding, enabled, tooltip = entry.bindings[0]
-            yield FooterKey(
-                binding.key,
-                self.app.get_key_display(binding),
-                binding.description,
-                binding.action,
-                disabled=not enabled,
-                tooltip=tooltip,
-            ).data_bind(compact=Footer.compact)
+            else:
+                binding, enabled, tooltip = entry.bindings[0]
+                yield self._key(binding, enabled, tooltip)
         yield from self._palette_key()
 
+    def _choose(self) -> tuple[list[Entry], int, list[Entry]]:
+        """Every entry, the room for them, and those shown."""
+        entries = self._entries()
+        room = self._room()
+        return entries, room, choose(entries, room, self._pinned(entries))
+
+    def _keep(self, entries: list[Entry], room: int, shown: list[Entry]) -> None:
+        """Remember what is shown; the others are `hidden` (F1 lists them)."""
+        self._chosen_from = (tuple(entries), room)
+        self.hidden = [b for e in entries if e not in shown for b, _, _ in e.bindings]
+        self._laid_out_for = self._width()
+        self._shown = shown
+
+    def _key(
+        self, binding: Binding, enabled: bool, tooltip: str, grouped: bool = False
+    ) -> FooterKey:
+        """The widget of one key: with its description, or in a group (the group's label
+        describes its keys). Compact as the footer is (Footer binds the two; this footer is
+        always compact, and makes keys outside `compose`, where no binding can be made)."""
+        key = FooterKey(
+            binding.key,
+            self.app.get_key_display(binding),
+            "" if grouped else binding.description,
+            binding.action,
+            disabled=not enabled,
+            tooltip=tooltip,
+            classes=("-grouped " if grouped else "") + ("-compact" if self.compact else ""),
+        )
+        key.set_reactive(FooterKey.compact, self.compact)  # what its watcher would set
+        return key
+
     def _palette_key(self) -> ComposeResult:
-        if not (self.show_command_palette and self.app.ENABLE_COMMAND_PALETTE):
+        self._palette_shown = self._palette_state()
+        if self._palette_shown is None:
             return
-        found = self.screen.active_bindings.get(self.app.COMMAND_PALETTE_BINDING)
-        if found is None:
-            return
-        _node, binding, enabled, tooltip = found
+        _node, binding, enabled, tooltip = self.screen.active_bindings[
+            self.app.COMMAND_PALETTE_BINDING
+        ]
         yield FooterKey(
             binding.key,
             self.app.get_key_display(binding),
@@ -128,6 +146,13 @@ class KeyFooter(Footer):
             disabled=not enabled,
             tooltip=binding.tooltip or binding.description,
         )
+
+    def _palette_state(self) -> tuple[Binding, bool] | None:
+        """The palette key docked on the right and whether it is enabled, if shown."""
+        if not (self.show_command_palette and self.app.ENABLE_COMMAND_PALETTE):
+            return None
+        found = self.screen.active_bindings.get(self.app.COMMAND_PALETTE_BINDING)
+        return None if found is None else (found.binding, found.enabled)
 
     def _pinned(self, entries: list[Entry]) -> set[str]:
         """Ids of the entries shown whatever the width: Esc (it says where it goes back
@@ -153,7 +178,7 @@ class KeyFooter(Footer):
         return width
 
     def bindings_changed(self, screen: Screen) -> None:
-        """Choose again once the frame has settled, and recompose only if the keys to show
+        """Choose again once the frame has settled, and update the keys only if those to show
         (or the room for them) changed: a focus move inside a screen signals a change of
         bindings on its way, then the bindings come back as they were."""
         self._bindings_ready = True
@@ -161,25 +186,56 @@ class KeyFooter(Footer):
             return
         if self.is_attached and screen is self.screen and not self._check_pending:
             self._check_pending = True  # several signals in one frame: one check
-            if self._composed_from is None:
+            if self._chosen_from is None:
                 # Nothing shown yet (composed empty at mount): the keys go into the
                 # screen's first frame, not a second layout and render after it.
-                self.call_next(self._recompose_if_changed)
+                self.call_next(self._choose_again_if_changed)
             else:
-                self.call_after_refresh(self._recompose_if_changed)
+                self.call_after_refresh(self._choose_again_if_changed)
 
-    async def _recompose_if_changed(self) -> None:
+    async def _choose_again_if_changed(self) -> None:
         self._check_pending = False
-        if not self.is_attached:
-            return
-        if self._composed_from == (tuple(self._entries()), self._room()):
-            return
-        await self.recompose()
+        if self.is_attached and not self.update_keys():
+            await self.recompose()
+
+    def update_keys(self) -> bool:
+        """Show the keys the screen offers now, in the key widgets already there (see the
+        module's docstring), before the next frame. A screen that moves focus calls it, so
+        the frame that shows the move shows its keys too: one layout, not a second after it.
+        False, and nothing changed, when the footer is to be composed anew: nothing shown
+        yet, a key group before or after, or a change in the palette key."""
+        if self._chosen_from is None:
+            return False
+        entries, room, shown = self._choose()
+        if self._chosen_from == (tuple(entries), room):
+            return True
+        if any(e.group is not None for e in (*self._shown, *shown)) or (
+            self._palette_state() != self._palette_shown
+        ):
+            return False
+        self._keep(entries, room, shown)
+        palette = list(self.query_children(".-command-palette").results(FooterKey))
+        keys = [k for k in self.query_children(FooterKey) if k not in palette and not k._pruning]
+        for key, entry in zip(keys, shown, strict=False):
+            binding, enabled, tooltip = entry.bindings[0]
+            _update_key(key, binding, self.app.get_key_display(binding), enabled, tooltip)
+        if len(keys) > len(shown):
+            for key in keys[len(shown) :]:
+                key.display = False  # out of the next frame, removed after it
+            self.remove_children(keys[len(shown) :])
+        elif len(shown) > len(keys):
+            more = [self._key(*e.bindings[0]) for e in shown[len(keys) :]]
+            self.mount_all(more, before=palette[0] if palette else None)
+        # The keys' widths in the next frame: Textual learns of a key's new width only once
+        # the key has handled its own messages, which may come after that frame.
+        self._clear_arrangement_cache()
+        self.screen.refresh(layout=True)
+        return True
 
     def on_resize(self, event: events.Resize) -> None:
         # A wider or narrower terminal fits more or fewer keys: choose again.
         if self._bindings_ready and self._width() != self._laid_out_for:
-            self.call_after_refresh(self.recompose)
+            self.call_after_refresh(self._choose_again_if_changed)
 
     def _entries(self) -> list[Entry]:
         """Every shown key as footer entries: the screen's in order, then the app's by use."""
@@ -233,3 +289,20 @@ def choose(entries: list[Entry], width: int, pinned: Collection[str] = ()) -> li
     if help_entry is not None:
         shown.append(help_entry)
     return shown
+
+
+def _update_key(key: FooterKey, binding: Binding, display: str, enabled: bool, tip: str) -> None:
+    """Make `key` show `binding` (a key of its own, not in a group), repainting it only if
+    that changed and laying the footer out again only if its width changed."""
+    wanted = (binding.key, display, binding.description, binding.action, not enabled)
+    if (key.key, key.key_display, key.description, key.action, key._disabled) != wanted:
+        width = _key_width(key.key_display, key.description)
+        key.key, key.key_display, key.description, key.action, key._disabled = wanted
+        key.set_class(not enabled, "-disabled")
+        key.refresh(layout=width != _key_width(display, binding.description))
+    if key.tooltip != (tip or None):
+        key.tooltip = tip or None
+
+
+def _key_width(display: str, description: str) -> int:
+    return cell_len(display) + (1 + cell_len(description) if description else 0)
