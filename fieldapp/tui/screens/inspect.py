@@ -182,13 +182,12 @@ class InspectScreen(VenueFactsPart, Screen[None]):
         self.show_notice()
         card = self.card
         card.show(item_state(self.view, item))
-        wanted = (
-            card.answer_input if item.answer in VALUE_TYPES and not self.view.read_only else card
-        )
-        if self.focused is not wanted:  # focus() repaints the whole card, even a focused one
-            wanted.focus()
+        value_field = item.answer in VALUE_TYPES and not self.view.read_only
+        wanted = card.answer_input if value_field else card
+        if self.focused is not wanted:  # now, not on the next message as `focus()` would,
+            self.set_focus(wanted)  # which also repaints the whole card, even a focused one
         # What `check_action` decides from; the footer checks its keys only when it changed
-        # (a focus move refreshes them by itself).
+        # (a focus move refreshes them by itself), after the frame, and updates them in place.
         offered = (item.answer in VALUE_TYPES, self.view.read_only, tuple(self.fact_names))
         if offered != self._offered_for:
             self._offered_for = offered

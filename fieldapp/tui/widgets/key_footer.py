@@ -195,15 +195,13 @@ class KeyFooter(Footer):
 
     async def _choose_again_if_changed(self) -> None:
         self._check_pending = False
-        if self.is_attached and not self.update_keys():
+        if self.is_attached and not self._update_keys():
             await self.recompose()
 
-    def update_keys(self) -> bool:
-        """Show the keys the screen offers now, in the key widgets already there (see the
-        module's docstring), before the next frame. A screen that moves focus calls it, so
-        the frame that shows the move shows its keys too: one layout, not a second after it.
-        False, and nothing changed, when the footer is to be composed anew: nothing shown
-        yet, a key group before or after, or a change in the palette key."""
+    def _update_keys(self) -> bool:
+        """Show the keys the screen offers now in the key widgets already there (see the
+        module's docstring). False, and nothing changed, when the footer is to be composed
+        anew: nothing shown yet, a key group before or after, or a change in the palette."""
         if self._chosen_from is None:
             return False
         entries, room, shown = self._choose()

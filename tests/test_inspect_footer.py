@@ -1,0 +1,72 @@
+"""Functional: the inspect screen's footer offers the keys that act on what has focus. In
+a value field the letters type, so it offers their F-key, alt and ctrl twins and neither
+Pass nor Fail; on a yes/no item it offers the letters. The row is read as the screen draws
+it, and is what a footer composed afresh shows; the footer changes its keys in place (the
+same key widgets), not by composing them anew, which cost ~30 ms of CPU at each move into
+or out of a value field (bench_answer's p90)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from inspect_support import open_inspection, seed_store
+from textual.widgets._footer import FooterKey
+
+from fieldapp.tui.app import FieldApp, make_app
+from fieldapp.tui.screens.inspect import InspectScreen
+from fieldapp.tui.widgets.key_footer import KeyFooter
+
+SIZE = (120, 36)
+VALUE_KEYS = ("alt+f Mark failed", "alt+x N/A", "^n Note", "^o Photo", "f10 Finish", "esc Back")
+YESNO_KEYS = ("y Pass", "n Fail", "f Mark failed", "x N/A", "m Note", "a Photo", "s Finish")
+
+
+def footer_row(app: FieldApp) -> str:
+    """The footer's line as the screen draws it now."""
+    return app.screen._compositor.render_strips()[-1].text
+
+
+def check_value_row(row: str) -> None:
+    assert all(key in row for key in VALUE_KEYS), row
+    assert "Pass" not in row and "Fail" not in row and " m Note" not in row, row
+
+
+def check_yesno_row(row: str) -> None:
+    assert all(key in row for key in YESNO_KEYS), row
+    assert "alt+f" not in row and "^n" not in row and "f10" not in row, row
+
+
+async def test_the_footer_offers_the_keys_of_the_focused_field(home: Path) -> None:
+    seed_store()
+    app = make_app(lang="en")
+    async with app.run_test(size=SIZE) as pilot:
+        await open_inspection(app, pilot)
+        screen = app.screen
+        assert isinstance(screen, InspectScreen)
+        footer = screen.query_one(KeyFooter)
+        assert screen.item.answer == "number" and screen.card.answer_input.has_focus
+        check_value_row(footer_row(app))
+        widgets = set(footer.query(FooterKey))
+
+        await pilot.press("3", "enter")  # COM-01 answered: COM-02 is a yes/no item
+        await pilot.pause()
+        assert screen.item.answer == "yesno" and screen.card.has_focus
+        yesno_row = footer_row(app)
+        check_yesno_row(yesno_row)
+        assert "← Previous" in yesno_row and "→ Next" in yesno_row
+        assert len(widgets & set(footer.query(FooterKey))) >= len(VALUE_KEYS)  # kept
+
+        await pilot.press("left_square_bracket")  # back to the value field
+        await pilot.pause()
+        assert screen.item.answer == "number" and screen.card.answer_input.has_focus
+        value_row = footer_row(app)
+        check_value_row(value_row)
+
+        await footer.recompose()  # a footer composed afresh shows the same keys
+        await pilot.pause()
+        assert footer_row(app) == value_row
+        await pilot.press("tab")  # from the field to the card: the letters act again,
+        await pilot.pause()  # but a number is not passed or failed with a key
+        assert screen.card.has_focus
+        row = footer_row(app)
+        assert all(key in row for key in YESNO_KEYS[2:]) and "Pass" not in row, row
