@@ -55,6 +55,12 @@ async def open_inspection(app, pilot) -> str:  # type: ignore[no-untyped-def]
     return app.screen.inspection_id
 
 
+async def inspect_screen(app, pilot):  # type: ignore[no-untyped-def]
+    """`open_inspection`, and the inspect screen it opened."""
+    await open_inspection(app, pilot)
+    return app.screen
+
+
 async def settle(app, pilot) -> None:  # type: ignore[no-untyped-def]
     """Workers done, apart from the photo dialog's file-tree loader (it lives as long as
     the dialog, and is cancelled when the dialog closes: waiting for it failed the test)."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from inspect_support import open_inspection, seed_store
+from inspect_support import inspect_screen, seed_store
 from textual.widgets._footer import FooterKey
 
 from fieldapp.tui.app import FieldApp, make_app
@@ -40,9 +40,7 @@ async def test_the_footer_offers_the_keys_of_the_focused_field(home: Path) -> No
     seed_store()
     app = make_app(lang="en")
     async with app.run_test(size=SIZE) as pilot:
-        await open_inspection(app, pilot)
-        screen = app.screen
-        assert isinstance(screen, InspectScreen)
+        screen: InspectScreen = await inspect_screen(app, pilot)
         footer = screen.query_one(KeyFooter)
         assert screen.item.answer == "number" and screen.card.answer_input.has_focus
         check_value_row(footer_row(app))

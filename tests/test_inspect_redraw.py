@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from inspect_support import open_inspection, seed_store
+from inspect_support import inspect_screen, seed_store
 from rich.cells import cell_len
 from textual.geometry import Size
 from textual.widgets import Static
@@ -39,9 +39,7 @@ async def test_each_next_item_is_shown_whole(home: Path) -> None:
     seed_store()
     app = make_app(lang="zh")
     async with app.run_test(size=SIZE) as pilot:
-        await open_inspection(app, pilot)
-        screen = app.screen
-        assert isinstance(screen, InspectScreen)
+        screen: InspectScreen = await inspect_screen(app, pilot)
         heights = set()
         answered = 0
         while screen.index + 1 < len(screen.codes):
