@@ -57,9 +57,13 @@ def test_a_restore_seen_in_the_op_by_op_answers_sends_everything_again(make_devi
 
     network = Network()
     network.on_push = restored
+    shown: list[tuple[int, int]] = []
     with device.client(transport=network) as client:
-        result = client.push()
+        result = client.push(lambda _phase, done, total: shown.append((done, total)))
     assert result.new_epoch and SyncState.get_by_id(1).server_epoch == "restored"
+    # The count starts again from what is left after the restore: the earlier op and the
+    # new one (the bad one stays refused).
+    assert shown == [(2, 2), (4, 4)]
     assert device.outbox()[earlier].state == "acked"
     # The new op, then (the restore noticed in its answer) it and the earlier one again.
     assert result.pushed == 3

@@ -153,3 +153,32 @@ def test_a_busy_server_is_waited_for_as_it_asks_but_never_over_five_minutes(make
     assert sleeps == [300.0, 2.0, 4.0]
     assert result.ok and result.pushed == 1 and device.outbox()[op].state == "acked"
     assert server_count(Inspection) == 1 and server_count(AppliedOp) == 1
+
+
+def test_a_push_restarts_once_for_a_new_epoch_however_often_it_changes(make_device, seed):
+    device = make_device("a").enroll("p-insp")
+    venue = seed.venues["DM-0001"]
+    for _ in range(3):
+        device.enqueue("inspection.submit", inspection_submit(venue, "p-insp"))
+    network = Network()
+
+    def restored_again(request: httpx.Request, response: httpx.Response) -> httpx.Response:
+        """A server restored before every answer (a broken backup loop)."""
+        if network.pushes > 10:
+            raise AssertionError("the push went round in circles")
+        epoch = f"restored-{network.pushes}"
+        return httpx.Response(200, json={**response.json(), "epoch": epoch}, request=request)
+
+    network.on_push = restored_again
+    with device.client(transport=network, batch_size=2) as client:
+        result = client.push()
+    # The first batch, then (restarted once, at its answer) all three again in two batches.
+    assert result.new_epoch and network.pushes == 3 and result.pushed == 5
+    # The last answers came from yet another epoch: the ops wait to be sent again, and
+    # the next sync, the server settled, answers them as duplicates.
+    assert {row.state for row in device.outbox().values()} == {"pending"}
+    network.on_push = None
+    with device.client(transport=network) as client:
+        assert client.sync_once().pushed == 3
+    assert {row.state for row in device.outbox().values()} == {"acked"}
+    assert server_count(Inspection) == 3
