@@ -102,3 +102,24 @@ def test_downloads_are_bounded_per_sync_and_damaged_bytes_are_refused(
     assert third.blobs_downloaded == 1  # the byte budget stops after the first photo
     assert (boss.home / "blobs" / f"{damaged}.jpg").read_bytes() == photos[damaged]
     assert {b.sha256 for b in Blob.select()} == set(photos)
+
+
+def test_a_sync_brings_a_hundred_photos_and_the_next_one_the_rest(make_device, seed):
+    """Left to its own bounds, a supervisor's sync after a busy day downloads a hundred
+    photos and says how many wait; the next sync brings those."""
+    inspector = make_device("insp").enroll("p-insp")
+    shas = [_photo(inspector, f"photo {i}")[0] for i in range(101)]
+    submit = inspection_submit(seed.venues["DM-0001"], "p-insp")
+    submit["answers"][0]["photos"] = shas[:100]
+    submit["answers"][1]["photos"] = shas[100:]
+    inspector.enqueue("inspection.submit", submit)
+    with inspector.client() as client:
+        assert client.sync_once().blobs_uploaded == 101
+
+    boss = make_device("boss").enroll("p-sup")
+    with boss.client() as client:
+        first = client.sync_once()
+        assert first.ok and (first.blobs_downloaded, first.blobs_waiting) == (100, 1)
+        second = client.sync_once()
+        assert second.ok and (second.blobs_downloaded, second.blobs_waiting) == (1, 0)
+    assert all((boss.home / "blobs" / f"{sha}.jpg").exists() for sha in shas)

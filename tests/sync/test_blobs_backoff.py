@@ -69,6 +69,12 @@ def test_plain_http_only_for_loopback_unless_allowed():
     with pytest.raises(InsecureURL, match="https"):
         check_url("http://10.0.0.5:8765")
     assert check_url("http://10.0.0.5:8765", allow_insecure_http=True)
+    # The sync client itself: refused by default, allowed when the office says so
+    # (`fieldapp sync --insecure-http` on a network it trusts).
+    with pytest.raises(InsecureURL, match="plain http"):
+        SyncClient("http://10.0.0.5:8765", "token", "dev-1")
+    with SyncClient("http://10.0.0.5:8765/", "token", "dev-1", allow_insecure_http=True) as lan:
+        assert lan.base_url == "http://10.0.0.5:8765"
 
 
 def test_backoff_is_exponential_with_full_jitter_capped_at_five_minutes():
