@@ -1,7 +1,8 @@
 """A pull that cannot settle stops and says so, against a real server whose answers the
 network rewrites: an epoch that changes on every page (a server restored again and again)
 and a scope reset on every page end the sync with a message to try again later, instead
-of pulling in a circle; one change of epoch is followed, and the pull completes."""
+of pulling in a circle; one change of epoch is followed, and the pull completes. A page
+asked for ahead (while the one before is applied) is used, never asked for twice."""
 
 from __future__ import annotations
 
@@ -71,3 +72,19 @@ def test_a_reset_on_every_page_stops_the_sync(make_device, seed):
     assert result.rescoped and not result.ok
     assert network.pulls == 3  # two restarts from the beginning, then gave up
     assert SyncState.get_by_id(1).pull_cursor == ""
+
+
+def test_each_page_is_asked_for_once_the_next_one_while_this_one_is_applied(make_device, seed):
+    device = make_device("a").enroll("p-insp")
+    network = PullNetwork(lambda page: page)
+    pages: list[int] = []
+
+    def progress(phase: str, done: int, _total: int) -> None:
+        if phase == "pull":  # once a page, after it committed
+            pages.append(done)
+
+    with device.client(transport=network, page_size=2) as client:
+        result = client.sync_once(progress)
+    assert result.ok and len(pages) >= 3
+    assert network.pulls == len(pages)
+    assert {v.code for v in Venue.select()} == {"DM-0001", "DM-0002"}

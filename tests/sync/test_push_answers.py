@@ -77,8 +77,11 @@ def test_the_next_try_waits_longer_after_each_failed_sync_and_starts_over(make_d
     network = Switchable()
     network.down = True
     with device.client(transport=network, max_retries=0, backoff=Backoff(rng=Ceiling())) as client:
-        waits = [client.sync_once().retry_in for _ in range(4)]
-        assert waits == [1.0, 2.0, 4.0, 8.0]
+        failed = [client.sync_once() for _ in range(4)]
+        assert [result.retry_in for result in failed] == [1.0, 2.0, 4.0, 8.0]
+        assert failed[0].errors == [
+            "cannot reach the server (ConnectError: network is unreachable)"
+        ]
         network.down = False
         worked = client.sync_once()
         assert worked.ok and worked.retry_in is None and worked.pushed == 1
