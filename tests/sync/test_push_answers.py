@@ -11,6 +11,7 @@ import httpx
 from sync_world import inspection_submit, server_count
 from test_lost_ops import Network
 
+from fieldapp.services.syncing.runs import sync_status
 from sync.client.base import Backoff, RejectedOp
 from sync.server.models import AppliedOp, Inspection
 
@@ -185,3 +186,38 @@ def test_a_push_restarts_once_for_a_new_epoch_however_often_it_changes(make_devi
         assert client.sync_once().pushed == 3
     assert {row.state for row in device.outbox().values()} == {"acked"}
     assert server_count(Inspection) == 3
+
+
+def test_the_sync_screen_keeps_the_last_good_sync_and_says_what_went_wrong(make_device, seed):
+    device = make_device("a").enroll("p-insp")
+    network = Switchable()
+    with device.client(transport=network, max_retries=0) as client:
+        assert client.sync_once().ok
+        good = sync_status()
+        assert good.last_error == "" and good.last_sync_at
+        device.enqueue("inspection.submit", inspection_submit(seed.venues["DM-0001"], "p-insp"))
+        network.down = True
+        assert not client.sync_once().ok
+        down = sync_status()
+        assert down.last_error == "cannot reach the server (ConnectError: network is unreachable)"
+        assert down.last_sync_at == good.last_sync_at and down.pending == 1
+        network.down = False
+        assert client.sync_once().ok
+        back = sync_status()
+        assert back.last_error == "" and back.last_sync_at >= good.last_sync_at
+        assert back.pending == 0
+
+
+def test_an_answer_that_is_not_json_is_said_so_and_tried_again_later(make_device, seed):
+    device = make_device("a").enroll("p-insp")
+    op = device.enqueue("inspection.submit", inspection_submit(seed.venues["DM-0001"], "p-insp"))
+    network = Network()
+    network.on_push = lambda request, _response: httpx.Response(
+        200, content=b"<html>captive portal</html>", request=request
+    )
+    with device.client(transport=network) as client:
+        result = client.sync_once()
+    assert len(result.errors) == 1
+    assert result.errors[0].startswith("sync failed, the server's answer was not understood: ")
+    assert result.retry_in is not None and device.outbox()[op].state == "pending"
+    assert sync_status().last_error == result.errors[0]
