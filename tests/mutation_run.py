@@ -47,6 +47,7 @@ CLIENT_TESTS = [
     "tests/sync/test_pull_unsettled.py",  # an epoch or a reset on every page stops the pull
     "tests/sync/test_locked_push.py",  # a locked device holds its people ops back
     "tests/sync/test_revoked_device.py",  # a revoked device forgets its people
+    "tests/sync/test_incidents.py",  # videos counted and shown going up, a missing one said
     "tests/sync/test_push_answers.py",  # a refusal, the count shown, the waits before retries
 ]
 # Per module, the tests that exercise it (mutmut then runs, per mutant, only those that

@@ -156,3 +156,34 @@ def test_an_inspector_cannot_hand_over_and_a_bad_report_stores_nothing(
             [incident.id], "handed_over", data={"unit": "police_station", "reference": "x"}
         )
     assert Incident.get_by_id(incident.id).state == lifecycle.REPORTED
+
+
+def test_videos_are_counted_and_shown_going_up_and_a_missing_one_is_said(
+    make_device, live_server: LiveServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    inspector = make_device("inspector")
+    _act_as(inspector, monkeypatch).enroll("p-insp")
+    with inspector.client() as client:
+        client.pull()
+    shas = []
+    for n in range(2):
+        incident = report_incident(
+            IncidentReport("complaint", "2026-02-11 07:00", f"投诉{n}", address="村口",
+                           files=[str(_video(tmp_path, 64 * 1024 + n))])
+        )  # fmt: skip
+        shas.append(incident.media[0]["sha256"])
+    (inspector.home / "blobs" / f"{shas[1]}.jpg").unlink()  # the card was wiped meanwhile
+    shown: list[tuple[int, int]] = []
+
+    def progress(phase: str, done: int, total: int) -> None:
+        if phase == "photos":
+            shown.append((done, total))
+
+    with inspector.client() as client:
+        result = client.sync_once(progress)
+    assert result.blobs_uploaded == 1 and (live_server.blob_dir / shas[0][:2] / shas[0]).is_file()
+    assert result.warnings == [
+        f"video/audio file {shas[1][:12]} is missing on this device; sent without it"
+    ]
+    assert [step for step in shown if step[1] == 2] == [(0, 2), (1, 2)]  # one after the other
+    assert not result.errors and not result.rejected
