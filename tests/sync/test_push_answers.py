@@ -221,3 +221,29 @@ def test_an_answer_that_is_not_json_is_said_so_and_tried_again_later(make_device
     assert result.errors[0].startswith("sync failed, the server's answer was not understood: ")
     assert result.retry_in is not None and device.outbox()[op].state == "pending"
     assert sync_status().last_error == result.errors[0]
+
+
+class Answering(Network):
+    """The real network, but one path is answered by something else on the way (a
+    firewall, a proxy) before it reaches the server."""
+
+    def __init__(self, path: str, answer: httpx.Response) -> None:
+        super().__init__()
+        self.path, self.answer = path, answer
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        if request.url.path.endswith(self.path):
+            return httpx.Response(
+                self.answer.status_code, content=self.answer.content, request=request
+            )
+        return super().handle_request(request)
+
+
+def test_a_refused_health_check_or_personal_key_says_who_refused_and_why(make_device, seed):
+    device = make_device("a").enroll("p-insp")
+    firewall = httpx.Response(403, text="blocked by the town's firewall")
+    with device.client(transport=Answering("/health", firewall)) as client:
+        assert client.sync_once().errors == ["blocked by the town's firewall"]
+    refused = httpx.Response(403, json={"message": "not for this device"})
+    with device.client(transport=Answering("/personal-key", refused)) as client:
+        assert client.sync_once().errors == ["personal-data key refused: not for this device"]
