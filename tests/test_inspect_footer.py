@@ -1,6 +1,7 @@
 """Functional: the inspect screen's footer offers the keys that act on what has focus. In
 a value field the letters type, so it offers their F-key, alt and ctrl twins and neither
-Pass nor Fail; on a yes/no item it offers the letters. The row is read as the screen draws
+Pass nor Fail, and PageUp/PageDown for Previous/Next (the field's own page scroll, which
+has nothing to scroll on one line, hid them); on a yes/no item it offers the letters. The row is read as the screen draws
 it, and is what a footer composed afresh shows; the footer changes its keys in place (the
 same key widgets), not by composing them anew, which cost ~30 ms of CPU at each move into
 or out of a value field (bench_answer's p90)."""
@@ -17,7 +18,16 @@ from fieldapp.tui.screens.inspect import InspectScreen
 from fieldapp.tui.widgets.key_footer import KeyFooter
 
 SIZE = (120, 36)
-VALUE_KEYS = ("alt+f Mark failed", "alt+x N/A", "^n Note", "^o Photo", "f10 Finish", "esc Back")
+VALUE_KEYS = (
+    "alt+f Mark failed",
+    "alt+x N/A",
+    "^n Note",
+    "^o Photo",
+    "pgup Previous",
+    "pgdn Next",
+    "f10 Finish",
+    "esc Back",
+)
 YESNO_KEYS = ("y Pass", "n Fail", "f Mark failed", "x N/A", "m Note", "a Photo", "s Finish")
 
 
@@ -68,3 +78,20 @@ async def test_the_footer_offers_the_keys_of_the_focused_field(home: Path) -> No
         assert screen.card.has_focus
         row = footer_row(app)
         assert all(key in row for key in YESNO_KEYS[2:]) and "Pass" not in row, row
+
+
+async def test_the_page_keys_a_value_field_offers_move_between_items(home: Path) -> None:
+    seed_store()
+    app = make_app(lang="en")
+    async with app.run_test(size=SIZE) as pilot:
+        screen: InspectScreen = await inspect_screen(app, pilot)
+        assert screen.index == 0 and screen.card.answer_input.has_focus
+        await pilot.press("pagedown")  # COM-01's number field → COM-02
+        await pilot.pause()
+        assert screen.index == 1 and screen.card.has_focus
+        await pilot.press("pageup")
+        await pilot.pause()
+        assert screen.index == 0 and screen.card.answer_input.has_focus
+        await pilot.press("4", "pagedown")  # typed, then moved on unanswered
+        await pilot.pause()
+        assert screen.index == 1 and "COM-01" not in screen.view.answers

@@ -20,6 +20,9 @@ VALUE_TYPES = ("number", "text", "date", "choice")
 
 # What a field for each answer type accepts (a date as 2026-11-03, 2026/11/3 or 2026.11.3).
 _RESTRICT = {"number": r"[0-9.\-]*", "date": r"[0-9\-/.]*"}
+# Textual's Input scrolls a page with PageUp/PageDown (and a line with ↑/↓) like any
+# scrollable widget; on one line there is nothing to scroll vertically.
+_VERTICAL_SCROLL = frozenset({"scroll_up", "scroll_down", "page_up", "page_down"})
 
 
 @dataclass(frozen=True)
@@ -54,6 +57,14 @@ class AnswerInput(Input):
     here, never taken as the screen's key. The screen's F-key and ctrl alternatives act
     while it has focus; Tab moves to the card, where the letter keys act.
     """
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """PageUp/PageDown are the screen's Previous/Next here, shown in the footer. The
+        field's own page scroll never applies on one line (it passed the key on), but its
+        bindings hid the screen's from the footer while the field had focus."""
+        if action in _VERTICAL_SCROLL and not self.allow_vertical_scroll:
+            return False
+        return super().check_action(action, parameters)
 
     def set_answer_type(self, answer_type: str) -> None:
         self.answer_type = answer_type
