@@ -265,7 +265,7 @@ EN: dict[str, str] = {
     "review_ui.action.handed_over": "Hand over",
     "review_ui.action.outcome_recorded": "Record outcome",
     "review_ui.action.closed": "Close",
-    "review_ui.bulk.title": "{action}: {count} findings",
+    "review_ui.bulk.title": "{action} — {count} selected",
     "review_ui.bulk.more": "… and {count} more",
     "review_ui.bulk.confirm": "{action}",
     "review_ui.bulk.summary": "{action}: applied {applied}, refused {refused}",
