@@ -21,11 +21,14 @@ under test (it inherits MUTANT_UNDER_TEST and the copy's PYTHONPATH).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
+import threading
 import time
 import tomllib
 from pathlib import Path
@@ -199,6 +202,25 @@ def _score(work: Path, target: str) -> tuple[int, int, list[str]]:
     return killed, len(statuses), survivors
 
 
+def _reap_orphaned_servers(work: Path, stop: threading.Event) -> None:
+    """mutmut's children end without the tests' teardown, so a killed mutant's test leaves
+    its `python -m sync.server` running (dozens at once slowed a run here): every 30 s,
+    stop those whose parent is gone and whose working directory is this copy's."""
+    mutants = str(work / "mutants")
+    while not stop.wait(30):
+        for proc in Path("/proc").iterdir():
+            try:
+                if not proc.name.isdigit() or os.readlink(proc / "cwd") != mutants:
+                    continue
+                fields = (proc / "stat").read_text().rsplit(")", 1)[1].split()
+                command = (proc / "cmdline").read_bytes()
+            except OSError:
+                continue  # gone meanwhile, or not ours to read
+            if fields[1] == "1" and b"sync.server" in command:  # orphaned (ppid 1)
+                with contextlib.suppress(ProcessLookupError):  # it ended on its own
+                    os.kill(int(proc.name), signal.SIGTERM)
+
+
 def _run(target: str, max_children: int, nice: int) -> tuple[int, int, list[str]]:
     work = _workdir(target)
     _copy_tree(work)
@@ -211,6 +233,8 @@ def _run(target: str, max_children: int, nice: int) -> tuple[int, int, list[str]
     env["PYTHONPATH"] = str(work / "mutants")
     run = ["nice", "-n", str(nice), MUTMUT, "run", "--max-children", str(max_children)]
     started = time.monotonic()
+    stop = threading.Event()
+    threading.Thread(target=_reap_orphaned_servers, args=(work, stop), daemon=True).start()
     subprocess.run([*run, _module_name(target) + "*"], cwd=work, env=env, check=False)
     # mutmut 3.5's timeout checker holds every running mutant of a file to the shortest
     # estimate among all that file's mutants ((estimate + 1) x 15 s; 15 s when one has no
@@ -220,6 +244,7 @@ def _run(target: str, max_children: int, nice: int) -> tuple[int, int, list[str]
     if timeouts:
         print(f"\n{len(timeouts)} timeouts: running them again on their own")
         subprocess.run([*run, *timeouts], cwd=work, env=env, check=False)
+    stop.set()
     killed, total, survivors = _score(work, target)
     minutes = (time.monotonic() - started) / 60
     print(f"\n{target}: {killed}/{total} killed in {minutes:.1f} min")
