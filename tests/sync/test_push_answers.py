@@ -90,11 +90,17 @@ def test_the_next_try_waits_longer_after_each_failed_sync_and_starts_over(make_d
         assert client.sync_once().retry_in == 1.0
 
 
+def queue_inspections(device, seed, count: int) -> str:  # noqa: ANN001
+    """`count` inspections of one venue waiting to be sent; that venue's id."""
+    venue = seed.venues["DM-0001"]
+    for _ in range(count):
+        device.enqueue("inspection.submit", inspection_submit(venue, "p-insp"))
+    return venue
+
+
 def test_the_push_counts_up_to_what_was_waiting(make_device, seed):
     device = make_device("a").enroll("p-insp")
-    venue = seed.venues["DM-0001"]
-    for _ in range(5):
-        device.enqueue("inspection.submit", inspection_submit(venue, "p-insp"))
+    queue_inspections(device, seed, 5)
     shown: list[tuple[int, int]] = []
 
     def progress(phase: str, done: int, total: int) -> None:
@@ -111,9 +117,7 @@ def test_an_answer_given_while_the_push_runs_goes_too_and_the_count_never_oversh
     make_device, seed
 ):
     device = make_device("a").enroll("p-insp")
-    venue = seed.venues["DM-0001"]
-    for _ in range(5):
-        device.enqueue("inspection.submit", inspection_submit(venue, "p-insp"))
+    venue = queue_inspections(device, seed, 5)
     shown: list[tuple[int, int]] = []
 
     def progress(phase: str, done: int, total: int) -> None:
@@ -161,9 +165,7 @@ def test_a_busy_server_is_waited_for_as_it_asks_but_never_over_five_minutes(make
 
 def test_a_push_restarts_once_for_a_new_epoch_however_often_it_changes(make_device, seed):
     device = make_device("a").enroll("p-insp")
-    venue = seed.venues["DM-0001"]
-    for _ in range(3):
-        device.enqueue("inspection.submit", inspection_submit(venue, "p-insp"))
+    queue_inspections(device, seed, 3)
     network = Network()
 
     def restored_again(request: httpx.Request, response: httpx.Response) -> httpx.Response:
