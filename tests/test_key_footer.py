@@ -160,3 +160,29 @@ def test_group_labels_follow_the_language() -> None:
             groups = {b.group.description for bs in table.values() for b in bs if b.group}
             assert groups == {label}, (lang, type(screen).__name__)
     set_language("zh")
+
+
+async def test_esc_hides_the_keys_panel_before_it_leaves_the_screen(demo_home: Path) -> None:
+    """With F1's panel open in an inspection (a value field focused), Esc hides the panel
+    and the inspection stays; the next Esc goes back home. On home, Esc only hides it."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot, rounds=3)
+        due = app.screen.home_view.due  # type: ignore[union-attr]
+        app.open_venue(due[0].venue_id, presence="manual", reason="placard_missing")
+        await settle(app, pilot, rounds=3)
+        for _ in range(2):  # open it and hide it twice
+            await pilot.press("f1")
+            await settle(app, pilot)
+            assert app.screen.query(KeysPanel)
+            await pilot.press("escape")
+            await settle(app, pilot)
+            assert isinstance(app.screen, InspectScreen) and not app.screen.query(KeysPanel)
+        await pilot.press("escape")
+        await settle(app, pilot, rounds=3)
+        assert isinstance(app.screen, HomeScreen)
+        await pilot.press("f1")
+        await settle(app, pilot)
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert isinstance(app.screen, HomeScreen) and not app.screen.query(KeysPanel)

@@ -70,6 +70,11 @@ class FieldApp(
         Binding("f2,ctrl+s", "scan", "Scan", id="app.scan", priority=True),
         Binding("f9", "switch_language", "English", id="app.language"),
         Binding("f1", "toggle_keys", "Keys", id="app.help"),
+        # Esc closes the F1 panel first (only while it is open: otherwise Esc is the
+        # screen's, e.g. back to home).
+        Binding(
+            "escape", "close_keys", "Hide keys", id="app.close_keys", show=False, priority=True
+        ),
         Binding("f5", "review", "Review", id="app.review"),
         Binding("f12", "sync", "Sync", id="app.sync"),
         Binding("ctrl+f12", "sync_screen", "Sync status", id="app.sync_screen", show=False),
@@ -110,6 +115,8 @@ class FieldApp(
     person_role: str | None = None  # from the home screen's data; None until it is loaded
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "close_keys":
+            return self.keys_shown()
         allowed = getattr(self.screen, "ALLOWED_APP_ACTIONS", None)  # e.g. the welcome screen
         if allowed is not None and action not in allowed and action not in FOCUS_ACTIONS:
             return False

@@ -54,12 +54,18 @@ class PaletteApp(App[None]):
         if self.use_command_palette and not isinstance(self.screen, CommandPalette):
             self.push_screen(LocalPalette())
 
+    def keys_shown(self) -> bool:
+        """Whether the F1 panel is open on the current screen."""
+        return bool(self.screen.query(KeysPanel))
+
     def action_toggle_keys(self) -> None:
-        panels = self.screen.query(KeysPanel)
-        if panels:
-            panels.remove()
+        if self.keys_shown():
+            self.action_close_keys()
         else:
             self.screen.mount(KeysPanel())
+
+    def action_close_keys(self) -> None:
+        self.screen.query(KeysPanel).remove()
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         shown = bool(screen.query(KeysPanel))
