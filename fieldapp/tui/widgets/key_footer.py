@@ -134,9 +134,7 @@ class KeyFooter(Footer):
         self._palette_shown = self._palette_state()
         if self._palette_shown is None:
             return
-        _node, binding, enabled, tooltip = self.screen.active_bindings[
-            self.app.COMMAND_PALETTE_BINDING
-        ]
+        binding, enabled = self._palette_shown
         yield FooterKey(
             binding.key,
             self.app.get_key_display(binding),
