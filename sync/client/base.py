@@ -153,3 +153,24 @@ def error_message(response: httpx.Response) -> str:
 def retry_after_seconds(response: httpx.Response) -> float:
     value = response.headers.get("retry-after", "")
     return float(value) if value.replace(".", "", 1).isdigit() else 0.0
+
+
+# What to do about a store that could not be written, by what SQLite said.
+_STORE_ADVICE = (
+    ("full", "free space on this device's disk, then sync again"),
+    ("locked", "close the other fieldapp using this store, then sync again"),
+    ("readonly", "make the data folder writable again, then sync again"),
+)
+
+
+def store_error_message(error: BaseException) -> str:
+    """What to tell a person whose device store could not be written mid-sync. SQLite
+    rolls a transaction back itself when the disk is full, so the rollback that follows
+    fails too ("no transaction is active") and hides the cause: the error it met while
+    handling is the one named. Nothing is lost: an op is marked sent, and a page's cursor
+    moved, only in a transaction that went through."""
+    while isinstance(error.__context__, Exception) and "rollback" in str(error):
+        error = error.__context__
+    cause = str(error)
+    advice = next((a for word, a in _STORE_ADVICE if word in cause), "sync again later")
+    return f"could not write to this device's store ({cause}): {advice}; nothing is lost"

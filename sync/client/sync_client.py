@@ -49,6 +49,7 @@ from sync.client.base import (
     error_code,
     error_message,
     retry_after_seconds,
+    store_error_message,
 )
 from sync.client.enroll import enroll_device
 from sync.client.photos import PhotoTransfer
@@ -328,7 +329,7 @@ class SyncClient(PagePuller, PhotoTransfer):
             result.errors.append(f"sync failed, the server's answer was not understood: {error}")
             result.retry_in = self.next_retry_in()
         except DatabaseError as error:
-            result.errors.append(f"could not write to this device's store: {error}")
+            result.errors.append(store_error_message(error))
         result.pending = Outbox.select().where(Outbox.state == "pending").count()
         values: dict[str, Any] = {"last_error": "; ".join(result.errors)}
         if not result.errors:
