@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from fieldapp.cli.common import open_local_store, use_language
 from fieldapp.i18n import t
+
+if TYPE_CHECKING:
+    from sync.client import SyncResult
 
 EXIT_INCOMPLETE = 1  # something was refused, failed or is still waiting
 EXIT_NOT_ENROLLED = 3
@@ -42,7 +45,7 @@ def enroll(
     try:
         answer = enroll_device(
             url, code, device_name=device_name or platform.node(),
-            verify=ca_bundle or True, allow_insecure_http=insecure_http,
+            ca_bundle=ca_bundle or "", allow_insecure_http=insecure_http,
         )  # fmt: skip
     except SyncError as error:
         click.echo(t("sync.enroll.failed", error=error), err=True)
@@ -83,29 +86,15 @@ class _PhaseBars:
 @click.pass_context
 def sync_command(ctx: click.Context, insecure_http: bool) -> None:
     """Sync now, headless. Exit status 0 only if everything went through."""
-    from fieldapp.cli.checks import fail
-    from sync.client import DeviceNotEnrolled, InsecureURL, SyncClient
+    from fieldapp.services.syncing.runs import after_sync
 
     use_language(ctx)
     open_local_store()
     bars = _PhaseBars()
     try:
-        client = SyncClient.from_store(allow_insecure_http=insecure_http)
-    except DeviceNotEnrolled as error:
-        click.echo(t("sync.not_enrolled", error=error), err=True)
-        sys.exit(EXIT_NOT_ENROLLED)
-    except InsecureURL:
-        fail(t("cli.sync.bad_url", url=_recorded_url()))
-    try:
-        with client:
-            result = client.sync_once(bars)
-    except DeviceNotEnrolled as error:
+        result = _sync_once(insecure_http, bars)
+    finally:
         bars.close()
-        click.echo(t("sync.not_enrolled", error=error), err=True)
-        sys.exit(EXIT_NOT_ENROLLED)
-    bars.close()
-    from fieldapp.services.syncing.runs import after_sync
-
     after_sync(result)
     if result.new_epoch:
         click.echo(t("sync.new_epoch"))
@@ -129,6 +118,26 @@ def sync_command(ctx: click.Context, insecure_http: bool) -> None:
     if result.pending:
         click.echo(t("sync.pending", count=result.pending), err=True)
     sys.exit(0 if result.ok else EXIT_INCOMPLETE)
+
+
+def _sync_once(insecure_http: bool, bars: _PhaseBars) -> SyncResult:
+    """One sync of the enrolment on record, or why it could not start (as a result);
+    exits when this device must be enrolled (again) first."""
+    from fieldapp.cli.checks import fail
+    from fieldapp.services.syncing.runs import not_started
+    from sync.client import DeviceNotEnrolled, InsecureURL, SyncClient, UnreadableCABundle
+
+    try:
+        with SyncClient.from_store(allow_insecure_http=insecure_http) as client:
+            return client.sync_once(bars)
+    except DeviceNotEnrolled as error:
+        bars.close()
+        click.echo(t("sync.not_enrolled", error=error), err=True)
+        sys.exit(EXIT_NOT_ENROLLED)
+    except InsecureURL:
+        fail(t("cli.sync.bad_url", url=_recorded_url()))
+    except UnreadableCABundle as error:  # nothing was sent: every op still waits
+        return not_started(error)
 
 
 def _recorded_url() -> str:
@@ -156,6 +165,7 @@ def device_info(ctx: click.Context) -> None:
         ("device_info.person", f"{info.person_name} ({info.person_id}, {info.role})"
             if info.person_name else info.person_id or none),
         ("device_info.server", info.server_url or none),
+        *([("device_info.ca_bundle", info.ca_bundle)] if info.ca_bundle else []),
         ("device_info.token", t("device_info.token.held" if info.has_token else "device_info.token.none")),
         ("device_info.epoch", info.server_epoch or none),
         ("device_info.last_sync", info.last_sync_at or none),

@@ -202,6 +202,14 @@ def _v17_registration_date(db: SqliteDatabase) -> None:
         db.execute_sql("ALTER TABLE household_member ADD COLUMN registered_on DATE")
 
 
+def _v18_ca_bundle(db: SqliteDatabase) -> None:
+    """The CA certificates given at enrolment (`fieldapp enroll --ca-bundle`), so every
+    later sync checks a server signed by a private CA with them."""
+    columns = {row[1] for row in db.execute_sql("PRAGMA table_info(sync_state)")}
+    if "ca_bundle" not in columns:
+        db.execute_sql("ALTER TABLE sync_state ADD COLUMN ca_bundle TEXT NOT NULL DEFAULT ''")
+
+
 # Index i holds the migration from version i to version i + 1.
 MIGRATIONS: list[Migration] = [
     _v1_initial,
@@ -221,6 +229,7 @@ MIGRATIONS: list[Migration] = [
     _v15_responsibilities,
     _v16_search_covering,
     _v17_registration_date,
+    _v18_ca_bundle,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

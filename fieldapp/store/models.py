@@ -273,6 +273,9 @@ class SyncState(BaseModel):
     person = CharField(default="")  # the person id this device acts for
     server_url = CharField(default="")
     token = CharField(default="")
+    # The CA certificates (absolute path of a PEM file) the server is checked with when a
+    # private CA signed its certificate; "" for the public CAs (schema v18).
+    ca_bundle = TextField(default="")
     pull_cursor = CharField(default="")
     server_epoch = CharField(default="")
     last_sync_at = CharField(null=True)

@@ -16,7 +16,10 @@ from sync.client.base import (
     ServerUnavailable,
     SyncError,
     SyncResult,
+    UnreadableCABundle,
+    UntrustedServer,
     check_url,
+    server_verification,
 )
 from sync.client.enroll import enroll_device
 from sync.client.sync_client import SyncClient
@@ -31,6 +34,9 @@ __all__ = [
     "SyncClient",
     "SyncError",
     "SyncResult",
+    "UnreadableCABundle",
+    "UntrustedServer",
     "check_url",
     "enroll_device",
+    "server_verification",
 ]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ipaddress
 import random
+import ssl
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -43,6 +44,14 @@ class ServerUnavailable(SyncError):
     """The server could not be reached or kept failing; try again later."""
 
 
+class UntrustedServer(ServerUnavailable):
+    """The server's TLS certificate failed the check (e.g. a CA this device does not trust)."""
+
+
+class UnreadableCABundle(SyncError):
+    """The CA certificates to check the server with cannot be read or hold no certificate."""
+
+
 class ServerRefused(SyncError):
     """The server refused a call (4xx) that is not about one op; `code` is its ErrorBody
     `error` when it gave one."""
@@ -68,6 +77,43 @@ def check_url(url: str, *, allow_insecure_http: bool = False) -> str:
             "explicitly on a network you trust"
         )
     return url.rstrip("/")
+
+
+def server_verification(ca_bundle: str = "", *, enrolled: bool = False) -> ssl.SSLContext | bool:
+    """What httpx checks the server's certificate with (its `verify=`): the public CAs
+    (certifi) when `ca_bundle` is "", else an SSL context trusting the CA certificates in
+    that PEM file — a town office's intranet server signed by a private CA. (httpx 0.28
+    deprecates a path as `verify=`.) `enrolled`: the file is the one recorded at
+    enrolment, so the remedy is to put it back or enrol again."""
+    if not ca_bundle:
+        return True
+    try:
+        return ssl.create_default_context(cafile=ca_bundle)
+    except ssl.SSLError as error:  # before OSError: an SSLError is one
+        problem = f"is not a file of PEM certificates ({error.reason or error})"
+    except OSError as error:
+        problem = f"cannot be read ({error.strerror or error})"
+    if enrolled:
+        raise UnreadableCABundle(
+            f"the CA certificate file this device was enrolled with ({ca_bundle}) {problem}: "
+            "put the file back or enrol again with --ca-bundle"
+        )
+    raise UnreadableCABundle(
+        f"the CA certificate file {ca_bundle} {problem}: give the PEM file of the CA that "
+        "signed the server's certificate"
+    )
+
+
+def untrusted_server(base_url: str, error: httpx.TransportError) -> UntrustedServer | None:
+    """What to say when `error` is the server's certificate failing the check (None when
+    it is another network error)."""
+    if "CERTIFICATE_VERIFY_FAILED" not in str(error):
+        return None
+    return UntrustedServer(
+        f"the certificate of {base_url} cannot be trusted ({error}): "
+        "if the office signs its servers with its own CA, enrol with --ca-bundle and that "
+        "CA's PEM file"
+    )
 
 
 def _is_loopback(host: str) -> bool:

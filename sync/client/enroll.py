@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import httpx
 
 from fieldapp.store.db import db
@@ -12,6 +14,8 @@ from sync.client.base import (
     check_url,
     error_code,
     error_message,
+    server_verification,
+    untrusted_server,
 )
 from sync.protocol import API_PREFIX, EnrollResponse
 
@@ -21,17 +25,23 @@ def enroll_device(
     code: str,
     *,
     device_name: str = "",
-    verify: bool | str = True,
+    ca_bundle: str = "",
     allow_insecure_http: bool = False,
     transport: httpx.BaseTransport | None = None,
 ) -> EnrollResponse:
-    """Enrol this device (store open) and record who it is in SyncState."""
+    """Enrol this device (store open) and record who it is in SyncState. `ca_bundle`: a
+    PEM file of the private CA that signed the server's certificate; recorded (as an
+    absolute path) so that every later sync checks the server with it too."""
     base = check_url(url, allow_insecure_http=allow_insecure_http)
+    ca_bundle = os.path.abspath(ca_bundle) if ca_bundle else ""
+    verify = server_verification(ca_bundle)
     with httpx.Client(base_url=base + API_PREFIX, verify=verify, transport=transport) as http:
         try:
             response = http.post("/enroll", json={"code": code, "device_name": device_name})
         except httpx.TransportError as error:
-            raise ServerUnavailable(f"cannot reach {base} ({error})") from None
+            raise untrusted_server(base, error) or ServerUnavailable(
+                f"cannot reach {base} ({error})"
+            ) from None
     if response.status_code != 200:
         raise ServerRefused(error_message(response), error_code(response))
     answer = EnrollResponse.model_validate(response.json())
@@ -46,6 +56,7 @@ def enroll_device(
             person=person.id,
             server_url=base,
             token=answer.token,
+            ca_bundle=ca_bundle,
             pull_cursor="",
             server_epoch=answer.epoch,
             last_error="",

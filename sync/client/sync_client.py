@@ -14,6 +14,7 @@ device lacks are downloaded, a bounded number per sync; the rest come with the n
 from __future__ import annotations
 
 import json
+import ssl
 import time
 from collections.abc import Callable
 from concurrent.futures import Future
@@ -49,7 +50,9 @@ from sync.client.base import (
     error_code,
     error_message,
     retry_after_seconds,
+    server_verification,
     store_error_message,
+    untrusted_server,
 )
 from sync.client.enroll import enroll_device
 from sync.client.photos import PhotoTransfer
@@ -71,7 +74,7 @@ class SyncClient(PagePuller, PhotoTransfer):
         token: str,
         device_id: str,
         *,
-        verify: bool | str = True,
+        verify: bool | str | ssl.SSLContext = True,  # a str: a PEM file of CA certificates
         allow_insecure_http: bool = False,
         transport: httpx.BaseTransport | None = None,
         blob_path: Callable[[str], Path] = default_blob_path,
@@ -98,7 +101,7 @@ class SyncClient(PagePuller, PhotoTransfer):
         self._retry_after = 0.0
         self.http = httpx.Client(
             base_url=self.base_url + API_PREFIX,
-            verify=verify,
+            verify=server_verification(verify) if isinstance(verify, str) else verify,
             transport=transport,
             timeout=timeout,
             headers={
@@ -109,10 +112,14 @@ class SyncClient(PagePuller, PhotoTransfer):
 
     @classmethod
     def from_store(cls, **options: Any) -> SyncClient:
-        """A client for the enrolment recorded in the open store's SyncState."""
+        """A client for the enrolment recorded in the open store's SyncState, checking the
+        server with the CA certificates given at enrolment (an explicit `verify=` wins).
+        Raises UnreadableCABundle when that file cannot be read any more."""
         state = SyncState.get_or_none(SyncState.id == 1)
         if state is None or not state.token or not state.server_url:
             raise DeviceNotEnrolled("no enrolment on this device; run `fieldapp enroll URL CODE`")
+        if "verify" not in options:
+            options["verify"] = server_verification(state.ca_bundle, enrolled=True)
         return cls(state.server_url, state.token, state.device_id, **options)
 
     def close(self) -> None:
@@ -144,6 +151,9 @@ class SyncClient(PagePuller, PhotoTransfer):
                 else:
                     response = self.http.request(method, path, **kwargs)
             except httpx.TransportError as error:
+                untrusted = untrusted_server(self.base_url, error)
+                if untrusted is not None:  # trying again would not change the certificate
+                    raise untrusted from None
                 last = f"cannot reach the server ({type(error).__name__}: {error})"
                 self.failures += 1
                 continue

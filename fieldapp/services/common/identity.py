@@ -102,6 +102,7 @@ class DeviceInfo:
     person_name: str
     role: str
     server_url: str
+    ca_bundle: str  # the CA certificates the server is checked with ("": the public CAs)
     has_token: bool
     server_epoch: str
     last_sync_at: str | None
@@ -118,6 +119,7 @@ def device_info() -> DeviceInfo:
         person_name=person.name if person else "",
         role=person.role if person else "",
         server_url=state.server_url,
+        ca_bundle=state.ca_bundle,
         has_token=bool(state.token),
         server_epoch=state.server_epoch,
         last_sync_at=state.last_sync_at,

@@ -55,10 +55,12 @@ def sync_status() -> SyncStatus:
 
 def probe(timeout: float = 3.0) -> bool | None:
     """Whether the server answers /health now; None when this device has no server."""
-    from sync.client import SyncClient, SyncError
+    from sync.client import SyncClient, SyncError, UnreadableCABundle
 
     try:
         client = SyncClient.from_store(max_retries=0, timeout=timeout)
+    except UnreadableCABundle:
+        return False  # its server cannot be checked, so not reached
     except SyncError:
         return None
     with client:
@@ -72,12 +74,21 @@ def probe(timeout: float = 3.0) -> bool | None:
 def run_sync(progress: Progress | None = None, *, max_retries: int = 2) -> SyncOutcome:
     """photos → push → pull once, after a quick /health probe (so an offline device does
     not wait through the retries)."""
-    from sync.client import DeviceNotEnrolled, DeviceRevoked, SyncClient, SyncError
+    from sync.client import (
+        DeviceNotEnrolled,
+        DeviceRevoked,
+        SyncClient,
+        SyncError,
+        UnreadableCABundle,
+    )
 
     try:
         client = SyncClient.from_store(max_retries=max_retries, timeout=30.0)
     except DeviceNotEnrolled as error:
         return SyncOutcome(NOT_CONFIGURED, sync_status(), error=str(error))
+    except UnreadableCABundle as error:
+        result = not_started(error)
+        return SyncOutcome(INCOMPLETE, sync_status(), result)
     except SyncError as error:  # e.g. a recorded URL that is no longer allowed
         return SyncOutcome(NOT_CONFIGURED, sync_status(), error=str(error))
     with client:
@@ -106,6 +117,14 @@ _CATCH_UP_LAST_INSPECTED_SQL = """
     WHERE venue.id = latest.venue_id
       AND (venue.last_inspected_on IS NULL OR venue.last_inspected_on < latest.day)
 """
+
+
+def not_started(error: Exception) -> SyncResult:
+    """A sync that could not start (e.g. the CA certificates recorded at enrolment cannot
+    be read): the reason recorded as the last error, every op still waiting."""
+    SyncState.update(last_error=str(error)).where(SyncState.id == 1).execute()
+    pending = Outbox.select().where(Outbox.state == "pending").count()
+    return SyncResult(errors=[str(error)], pending=pending)
 
 
 def after_sync(result: SyncResult) -> None:
