@@ -35,10 +35,12 @@ def _loopback(host: str) -> bool:
               help="Listen on a network address without TLS because a proxy in front adds it.")  # fmt: skip
 @click.option("--idle-minutes", default=30.0, show_default=True, type=click.FloatRange(1, 24 * 60))
 @click.option("--insecure-http", is_flag=True, help="Allow plain http to a non-loopback server.")
+@click.option("--ca-bundle", type=click.Path(dir_okay=False), default=None,
+              help="CA certificates to verify the central server with (a private CA).")  # fmt: skip
 def web(
     server_url: str, host: str, port: int, home: Path | None, tls_cert: str | None,
     tls_key: str | None, public_url: str | None, behind_tls_proxy: bool, idle_minutes: float,
-    insecure_http: bool,
+    insecure_http: bool, ca_bundle: str | None,
 ) -> None:  # fmt: skip
     """Serve the program to browsers: each session signs in and gets its own office store."""
     import ssl
@@ -46,6 +48,7 @@ def web(
     from fieldapp.paths import data_home
     from fieldapp.web.server import OfficeServer
     from fieldapp.web.sessions import Sessions
+    from sync.client.base import UnreadableCABundle
 
     if bool(tls_cert) != bool(tls_key):
         click.echo("Give both --tls-cert and --tls-key, or neither.", err=True)
@@ -64,8 +67,12 @@ def web(
         sys.exit(2)
     if behind_tls_proxy and not public_url:
         public_url = f"https://{host}"
-    sessions = Sessions(
-        home or data_home() / "web", server_url, idle_minutes=idle_minutes,
-        insecure_http=insecure_http,
-    )  # fmt: skip
+    try:
+        sessions = Sessions(
+            home or data_home() / "web", server_url, idle_minutes=idle_minutes,
+            insecure_http=insecure_http, ca_bundle=ca_bundle or "",
+        )  # fmt: skip
+    except UnreadableCABundle as error:
+        click.echo(str(error), err=True)
+        sys.exit(2)
     OfficeServer(sessions, host=host, port=port, public_url=public_url, ssl_context=context).serve()

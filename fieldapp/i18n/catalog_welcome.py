@@ -28,6 +28,10 @@ ZH = {
         "{url} 是不加密的 http 地址，不能用于登记：请向管理员要 https 地址。"
     ),
     "welcome.error.unreachable": "无法连接 {url}：请检查地址和网络，或稍后再试。",
+    "welcome.error.untrusted": (
+        "{url} 的证书未通过校验。如果单位用自己的 CA 签发服务器证书，请在命令行运行 "
+        "`fieldapp enroll 服务器地址 登记码 --ca-bundle CA证书文件`。"
+    ),
     "welcome.error.code_unknown": "服务器不认识这个登记码：请核对后重新输入，或向管理员要新的登记码。",
     "welcome.error.code_used": "这个登记码已经用过了：请向管理员要新的登记码。",
     "welcome.error.code_expired": "这个登记码已过期：请向管理员要新的登记码。",
@@ -65,6 +69,11 @@ EN = {
         "administrator for the https address."
     ),
     "welcome.error.unreachable": "Cannot reach {url}: check the address and the network, or try again later.",
+    "welcome.error.untrusted": (
+        "The certificate of {url} cannot be trusted. If the office "
+        "signs its servers with its own CA, enrol from the command line: "
+        "`fieldapp enroll SERVER-URL CODE --ca-bundle CA-FILE`."
+    ),
     "welcome.error.code_unknown": "The server does not know this code: check it and type it again, or ask for a new one.",
     "welcome.error.code_used": "This code was already used: ask your administrator for a new one.",
     "welcome.error.code_expired": "This code has expired: ask your administrator for a new one.",

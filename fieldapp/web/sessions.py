@@ -22,6 +22,7 @@ from pathlib import Path
 import httpx
 
 from fieldapp.services.common.device_lock import WEB_SESSION_ENV
+from sync.client.base import server_verification
 
 COOKIE = "fieldapp_session"
 
@@ -46,11 +47,16 @@ class Sessions:
         *,
         idle_minutes: float = 30.0,
         insecure_http: bool = False,
+        ca_bundle: str = "",
     ) -> None:
+        """`ca_bundle`: the PEM file of the private CA that signed the server's certificate
+        (UnreadableCABundle when it cannot be read); each session's store is enrolled with it."""
         self.root = root
         self.server_url = server_url.rstrip("/")
         self.idle_seconds = idle_minutes * 60
         self.insecure_http = insecure_http
+        self.ca_bundle = os.path.abspath(ca_bundle) if ca_bundle else ""
+        self.verify = server_verification(self.ca_bundle)
         self._by_cookie: dict[str, Session] = {}
         self._closing: set[asyncio.Future[None]] = set()
         root.mkdir(parents=True, exist_ok=True, mode=0o700)
@@ -82,7 +88,7 @@ class Sessions:
     async def sign_in(self, username: str, password: str, lang: str) -> str:
         """Check the password with the server, enrol and sync a new store; the cookie."""
         try:
-            async with httpx.AsyncClient(timeout=15) as client:
+            async with httpx.AsyncClient(timeout=15, verify=self.verify) as client:
                 answer = await client.post(
                     f"{self.server_url}/api/v1/web/login",
                     json={"username": username, "password": password},
@@ -100,8 +106,9 @@ class Sessions:
         home.mkdir(mode=0o700)
         try:
             extra = ["--insecure-http"] if self.insecure_http else []
+            trust = ["--ca-bundle", self.ca_bundle] if self.ca_bundle else []
             await self._fieldapp(home, "enroll", self.server_url, code, "--name",
-                                 f"web:{username}", *extra)  # fmt: skip
+                                 f"web:{username}", *extra, *trust)  # fmt: skip
             await self._fieldapp(home, "sync", *extra, check=False)  # pending photos are fine
         except SignInFailed:
             shutil.rmtree(home, ignore_errors=True)

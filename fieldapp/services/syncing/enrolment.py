@@ -39,7 +39,13 @@ def _address_problem(url: str) -> str | None:
 
 def enrol(url: str, code: str, device_name: str = "") -> Enrolment:
     """Enrol this device with the server at `url` using the one-time `code`."""
-    from sync.client import InsecureURL, ServerRefused, ServerUnavailable, enroll_device
+    from sync.client import (
+        InsecureURL,
+        ServerRefused,
+        ServerUnavailable,
+        UntrustedServer,
+        enroll_device,
+    )
 
     url, code = url.strip(), code.strip()
     if not url or not code:
@@ -51,6 +57,8 @@ def enrol(url: str, code: str, device_name: str = "") -> Enrolment:
         answer = enroll_device(url, code, device_name=device_name or platform.node())
     except InsecureURL:
         return Enrolment(False, t("welcome.error.plain_http", url=url))
+    except UntrustedServer:
+        return Enrolment(False, t("welcome.error.untrusted", url=url))
     except ServerUnavailable:
         return Enrolment(False, t("welcome.error.unreachable", url=url))
     except ServerRefused as refusal:
