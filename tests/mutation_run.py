@@ -105,6 +105,16 @@ TARGETS: dict[str, list[str]] = {
         "tests/sync/test_presence_proof.py",
         "tests/sync/test_people_sync.py",
         "tests/sync/test_fold_order.py",
+        "tests/sync/test_pull_apply.py",  # skipped records and their warnings; checklists, keys
+        "tests/sync/test_pull_held_venues.py",  # a first pull leaves the venues held as they are
+        "tests/sync/test_data_feed.py",
+        "tests/sync/test_campaigns.py",
+        "tests/sync/test_activity_sync.py",
+        "tests/sync/test_followup_sync.py",
+        "tests/sync/test_retention.py",  # records the server deleted leave the device
+        "tests/sync/test_incidents.py",
+        "tests/sync/test_verdicts.py",
+        "tests/sync/test_lost_ops.py",  # the server's numbers of pushed events
     ],
     # Pushing (a batch acknowledged only when the server said so) and pulling (pages
     # applied with their cursor): where the client can lose or duplicate an op.

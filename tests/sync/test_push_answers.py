@@ -249,3 +249,14 @@ def test_a_refused_health_check_or_personal_key_says_who_refused_and_why(make_de
     refused = httpx.Response(403, json={"message": "not for this device"})
     with device.client(transport=Answering("/personal-key", refused)) as client:
         assert client.sync_once().errors == ["personal-data key refused: not for this device"]
+
+
+def test_a_server_that_stays_busy_is_named_with_its_answer(make_device, seed):
+    device = make_device("a").enroll("p-insp")
+    op = device.enqueue("inspection.submit", inspection_submit(seed.venues["DM-0001"], "p-insp"))
+    busy = httpx.Response(503, json={"message": "the server is being upgraded"})
+    with device.client(transport=Answering("/push", busy), max_retries=2) as client:
+        result = client.sync_once()
+    assert result.errors == ["server answered 503: the server is being upgraded"]
+    assert result.retry_in is not None and device.outbox()[op].state == "pending"
+    assert sync_status().last_error == result.errors[0]
