@@ -251,12 +251,15 @@ def test_a_refused_health_check_or_personal_key_says_who_refused_and_why(make_de
         assert client.sync_once().errors == ["personal-data key refused: not for this device"]
 
 
-def test_a_server_that_stays_busy_is_named_with_its_answer(make_device, seed):
+def test_a_server_that_stays_busy_is_named_and_the_next_try_put_off(make_device, seed):
+    """Three busy answers to the push in one sync (the health check went through): the
+    next try is offered after the third step of the backoff, 4 s."""
     device = make_device("a").enroll("p-insp")
     op = device.enqueue("inspection.submit", inspection_submit(seed.venues["DM-0001"], "p-insp"))
     busy = httpx.Response(503, json={"message": "the server is being upgraded"})
-    with device.client(transport=Answering("/push", busy), max_retries=2) as client:
-        result = client.sync_once()
+    backoff = Backoff(rng=Ceiling())
+    with device.client(transport=Answering("/push", busy), max_retries=2, backoff=backoff) as c:
+        result = c.sync_once()
     assert result.errors == ["server answered 503: the server is being upgraded"]
-    assert result.retry_in is not None and device.outbox()[op].state == "pending"
-    assert sync_status().last_error == result.errors[0]
+    assert result.retry_in == 4.0 and device.outbox()[op].state == "pending"
+    assert sync_status().last_error == "server answered 503: the server is being upgraded"
