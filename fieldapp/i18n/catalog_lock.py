@@ -19,9 +19,11 @@ ZH: dict[str, str] = {
     "lock.wrong_wait": "密码不对。错误次数过多，请 {seconds} 秒后再试。",
     "lock.wait": "错误次数过多，请 {seconds} 秒后再试。",
     "lock.set.title": "设置设备密码",
+    # One sentence a line: folded by width, a line began with "。" in the 80-column dialog.
     "lock.set.body": (
-        "本机已收到人员信息，请设置设备密码（6至12位数字）。以后启动和闲置后都要输入它，"
-        "没有它无法查看本机的人员信息。请记牢，忘记后需要重新登记设备。"
+        "本机已收到人员信息，请设置设备密码（6至12位数字）。\n"
+        "以后启动和闲置后都要输入它，没有它无法查看人员信息。\n"
+        "请记牢：忘记后需要重新登记设备。"
     ),
     "lock.set.bad": "设备密码须为 6–12 位数字，且不能是同一数字或连续数字（如 123456）。",
     "lock.set.differ": "两次输入不一致，请重新输入。",
