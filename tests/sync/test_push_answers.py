@@ -263,3 +263,14 @@ def test_a_server_that_stays_busy_is_named_and_the_next_try_put_off(make_device,
     assert result.errors == ["server answered 503: the server is being upgraded"]
     assert result.retry_in == 4.0 and device.outbox()[op].state == "pending"
     assert sync_status().last_error == "server answered 503: the server is being upgraded"
+
+
+def test_a_refused_pull_says_so_with_the_reason_and_keeps_the_push(make_device, seed):
+    device = make_device("a").enroll("p-insp")
+    op = device.enqueue("inspection.submit", inspection_submit(seed.venues["DM-0001"], "p-insp"))
+    refused = httpx.Response(403, json={"message": "outside the office's hours"})
+    with device.client(transport=Answering("/pull", refused)) as client:
+        result = client.sync_once()
+    assert result.errors == ["pull refused: outside the office's hours"]
+    assert device.outbox()[op].state == "acked" and result.pushed == 1  # sent before the pull
+    assert sync_status().last_error == "pull refused: outside the office's hours"
