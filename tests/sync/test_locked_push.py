@@ -4,6 +4,8 @@ while the app is locked; the family follows after the PIN, in the order it was w
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from people_support import CHEAP_KDF, PIN, returnee_family
 
@@ -11,8 +13,9 @@ from fieldapp.domain import device_pin
 from fieldapp.services.common import device_lock
 from fieldapp.services.incidents.reporting import IncidentReport, report_incident
 from fieldapp.services.people import registry
+from fieldapp.services.people.registry import MemberForm
 from fieldapp.store.models import Outbox
-from fieldapp.store.personal_data import LOCKED_OPS_WARNING
+from fieldapp.store.personal_data import LOCKED_OPS_WARNING, payload_text
 from sync.server import db as server_db
 from sync.server.incident_models import Incident as ServerIncident
 from sync.server.people_models import HouseholdMember as ServerMember
@@ -50,3 +53,29 @@ def test_locked_the_incident_goes_and_the_family_waits_for_the_pin(make_device):
     assert result.ok and LOCKED_OPS_WARNING not in result.warnings
     assert on_server() == (3, 1)
     assert not Outbox.select().where(Outbox.state == "pending").exists()
+
+
+def test_a_family_written_after_a_locked_one_waits_for_it_in_a_later_batch(make_device):
+    """Batches of one op: the first family cannot be opened while locked, so the second —
+    its op here in clear, as an older program left it — waits too, though another batch."""
+    worker = make_device("worker").enroll("p-insp")
+    with worker.client() as client:
+        assert client.sync_once().ok
+    device_lock.set_pin(PIN)
+    registry.save_household(returnee_family())
+    second = replace(
+        returnee_family(), code="DM-018", address="鼎美村三组18号", members=[MemberForm("王大力")]
+    )
+    registry.save_household(second)
+    later = Outbox.select().where(Outbox.type == "household.upsert").order_by(Outbox.seq)[-1]
+    Outbox.update(payload=payload_text(later)).where(Outbox.op_id == later.op_id).execute()
+    device_lock.lock()
+
+    with worker.client(batch_size=1) as client:
+        result = client.sync_once()
+    assert LOCKED_OPS_WARNING in result.warnings
+    assert on_server() == (0, 0)  # neither family went ahead of the first
+    device_lock.unlock(PIN)
+    with worker.client(batch_size=1) as client:
+        assert client.sync_once().ok
+    assert on_server() == (4, 0)
