@@ -57,7 +57,8 @@ def test_locked_the_incident_goes_and_the_family_waits_for_the_pin(make_device):
 
 def test_a_family_written_after_a_locked_one_waits_for_it_in_a_later_batch(make_device):
     """Batches of one op: the first family cannot be opened while locked, so the second —
-    its op here in clear, as an older program left it — waits too, though another batch."""
+    its op here in clear, as an older program left it — waits too, though another batch;
+    the incident written after both still goes."""
     worker = make_device("worker").enroll("p-insp")
     with worker.client() as client:
         assert client.sync_once().ok
@@ -69,13 +70,14 @@ def test_a_family_written_after_a_locked_one_waits_for_it_in_a_later_batch(make_
     registry.save_household(second)
     later = Outbox.select().where(Outbox.type == "household.upsert").order_by(Outbox.seq)[-1]
     Outbox.update(payload=payload_text(later)).where(Outbox.op_id == later.op_id).execute()
+    report_incident(IncidentReport("complaint", "2026-02-11 07:00", "夜间噪音", address="村口"))
     device_lock.lock()
 
     with worker.client(batch_size=1) as client:
         result = client.sync_once()
     assert LOCKED_OPS_WARNING in result.warnings
-    assert on_server() == (0, 0)  # neither family went ahead of the first
+    assert on_server() == (0, 1)  # neither family went; the incident after them did
     device_lock.unlock(PIN)
     with worker.client(batch_size=1) as client:
         assert client.sync_once().ok
-    assert on_server() == (4, 0)
+    assert on_server() == (4, 1)
