@@ -88,3 +88,7 @@ def test_each_page_is_asked_for_once_the_next_one_while_this_one_is_applied(make
     assert result.ok and len(pages) >= 3
     assert network.pulls == len(pages)
     assert {v.code for v in Venue.select()} == {"DM-0001", "DM-0002"}
+    # The sync screen's count goes up page by page to all that came, as in one page.
+    assert pages == sorted(set(pages)) and result.pulled == pages[-1]
+    with make_device("b").enroll("p-insp").client() as one_page:
+        assert one_page.sync_once().pulled == result.pulled
