@@ -78,10 +78,12 @@ def test_each_page_is_asked_for_once_the_next_one_while_this_one_is_applied(make
     device = make_device("a").enroll("p-insp")
     network = PullNetwork(lambda page: page)
     pages: list[int] = []
+    totals: list[int] = []
 
-    def progress(phase: str, done: int, _total: int) -> None:
+    def progress(phase: str, done: int, total: int) -> None:
         if phase == "pull":  # once a page, after it committed
             pages.append(done)
+            totals.append(total)
 
     with device.client(transport=network, page_size=2) as client:
         result = client.sync_once(progress)
@@ -90,5 +92,7 @@ def test_each_page_is_asked_for_once_the_next_one_while_this_one_is_applied(make
     assert {v.code for v in Venue.select()} == {"DM-0001", "DM-0002"}
     # The sync screen's count goes up page by page to all that came, as in one page.
     assert pages == sorted(set(pages)) and result.pulled == pages[-1]
+    # The bar's end: a page more while more come, then exactly what came.
+    assert [t - d for d, t in zip(pages, totals, strict=True)] == [2] * (len(pages) - 1) + [0]
     with make_device("b").enroll("p-insp").client() as one_page:
         assert one_page.sync_once().pulled == result.pulled
