@@ -55,6 +55,7 @@ CLIENT_TESTS = [
     "tests/sync/test_full_store.py",  # the device's disk full mid-sync: said so, nothing lost
     "tests/sync/test_device_revocation.py",  # a token never issued is told to enrol
     "tests/sync/test_private_ca.py",  # the town's CA kept for every sync; a silent server
+    "tests/sync/test_verdicts.py",  # the scans' verdicts told, from every page of a pull
 ]
 # Per module, the tests that exercise it (mutmut then runs, per mutant, only those that
 # called the mutated function). Chosen so one module takes minutes, not hours.

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -63,8 +64,8 @@ def _inspect(venue_id: str, placard_text: str) -> str:
     return inspection_id
 
 
-def _sync() -> SyncClient:
-    return SyncClient.from_store(sleep=lambda _s: None)
+def _sync(**options: Any) -> SyncClient:
+    return SyncClient.from_store(sleep=lambda _s: None, **options)
 
 
 def _first_sync(url: str, person: str) -> None:
@@ -85,7 +86,7 @@ def test_the_inspector_learns_which_scans_verified_once(
     forged = _inspect(venue, stranger.sign("DM-0001"))
     assert LocalInspection.get_by_id(forged).presence_check == ""  # not known before a sync
 
-    with _sync() as client:
+    with _sync(page_size=1) as client:  # each verdict on a page of its own: both told
         result = client.sync_once()
     assert result.ok, result
     verdicts = {v.inspection_id: v for v in result.verdicts}
