@@ -123,8 +123,7 @@ def not_started(error: Exception) -> SyncResult:
     """A sync that could not start (e.g. the CA certificates recorded at enrolment cannot
     be read): the reason recorded as the last error, every op still waiting."""
     SyncState.update(last_error=str(error)).where(SyncState.id == 1).execute()
-    pending = Outbox.select().where(Outbox.state == "pending").count()
-    return SyncResult(errors=[str(error)], pending=pending)
+    return SyncResult(errors=[str(error)], pending=sync_status().pending)
 
 
 def after_sync(result: SyncResult) -> None:
