@@ -88,3 +88,53 @@ def test_events_lost_in_a_restore_fold_last_until_the_server_numbers_them_again(
     assert {e.id: e.server_seq for e in FindingEvent.select()} == server_seqs
     local = Finding.get_by_id(finding["id"])
     assert (local.state, local.conflict) == (state, conflict) == ("rectification_reported", True)
+
+
+def test_a_finding_the_restore_lost_shows_what_its_events_give_in_their_own_order(
+    make_device, seed, live_server
+):
+    """The restore lost the whole finding, so the new epoch's pull brings none of its
+    events: the device still folds it again without the old numbers, rather than keep a
+    state that the next unrelated refold would overturn."""
+    inspector = make_device("insp").enroll("p-insp")
+    boss = make_device("boss").enroll("p-sup")
+    other_boss = make_device("sup2").enroll("p-sup2")
+    live_server.stop()
+    backup_database(live_server.db_url)  # last night's backup: before the finding
+    live_server.start()
+
+    inspector.open()
+    submit = inspection_submit(seed.venues["DM-0001"], "p-insp")
+    finding = submit["findings"][0]
+    opened = finding["events"][0]["id"]
+    inspector.enqueue("inspection.submit", submit)
+    # The report is numbered first, the verify (written earlier, sent later) second.
+    reported = event("rectification_reported", "p-insp", base=opened, at="2026-06-10T05:00:00.000Z")
+    inspector.enqueue("finding.event", finding_event(finding["id"], reported))
+    with inspector.client() as client:
+        assert client.sync_once().ok
+    other_boss.open()
+    verified = event(
+        "verified", "p-sup2", base=opened, role="supervisor", at="2026-06-10T04:00:00.000Z"
+    )
+    other_boss.enqueue("finding.event", finding_event(finding["id"], verified))
+    with other_boss.client() as client:
+        assert client.sync_once().ok
+    boss.open()
+    with boss.client() as client:
+        assert client.sync_once().ok
+    in_server_order = Finding.get_by_id(finding["id"])
+    assert (in_server_order.state, in_server_order.conflict) == ("closed", False)
+
+    live_server.stop()
+    restore_database(live_server.db_url)
+    server_db.new_epoch()
+    live_server.start()
+    boss.open()
+    with boss.client() as client:
+        result = client.sync_once()
+    assert result.ok and result.new_epoch
+    assert {e.server_seq for e in FindingEvent.select()} == {None}
+    # In their own order (by time) the verify comes before the report and conflicts.
+    local = Finding.get_by_id(finding["id"])
+    assert (local.state, local.conflict) == ("rectification_reported", True)
