@@ -231,3 +231,25 @@ async def test_bench_exit_on_ready(demo_home: Path, monkeypatch: pytest.MonkeyPa
 
 def test_demo_fixture_acts_as_inspector(demo_info: DemoInfo) -> None:
     assert me().person_id == demo_info.acting_as
+
+
+async def test_an_unfinished_inspection_shows_when_it_started_at_80_columns(
+    demo_home: Path,
+) -> None:
+    """The drafts pane is narrow at 80 columns: the start time comes first, so a long
+    venue name cannot push it out of sight."""
+    from fieldapp.services.inspection import inspections
+    from fieldapp.tui.views.home import local_time
+
+    venue = venue_in_my_grids()
+    draft_id = inspections.start_inspection(venue.id, presence="manual", reason="other")
+    started = local_time(Inspection.get_by_id(draft_id).started_at)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("escape")  # not now: the resume dialog back to home
+        await settle(app, pilot)
+        table = app.screen.query_one("#drafts")
+        first_row = "".join(segment.text for segment in table.render_line(1))
+        assert started in first_row
+        assert venue.name[:4] in first_row

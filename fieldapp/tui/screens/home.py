@@ -141,8 +141,10 @@ class HomeScreen(FieldScreen[None]):
         due.add_column(t("home.col.kind"), key="kind")
         due.add_column(t("home.col.grid"), key="grid")
         drafts = self.query_one("#drafts", DataTable)
-        drafts.add_column(t("home.col.name"), key="venue")
+        # When first, as the findings' deadline: a long venue name would push it out of
+        # the pane at 80 columns.
         drafts.add_column(t("home.col.started"), key="started")
+        drafts.add_column(t("home.col.name"), key="venue")
         drafts.add_column(t("home.col.item"), key="item")
         findings = self.query_one("#findings", DataTable)
         findings.add_column(t("home.col.deadline"), key="deadline")
@@ -276,7 +278,7 @@ class HomeScreen(FieldScreen[None]):
         table = self.query_one("#drafts", DataTable)
         table.clear()
         for row in rows:
-            table.add_row(row.venue, row.started, row.current_item, key=row.inspection_id)
+            table.add_row(row.started, row.venue, row.current_item, key=row.inspection_id)
         self.query_one("#drafts-title", Label).update(
             t("home.drafts.title", count=len(rows)) if rows else t("home.drafts.empty")
         )
