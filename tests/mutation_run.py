@@ -57,6 +57,17 @@ CLIENT_TESTS = [
     "tests/sync/test_private_ca.py",  # the town's CA kept for every sync; a silent server
     "tests/sync/test_verdicts.py",  # the scans' verdicts told, from every page of a pull
 ]
+# Photos and incident videos up and down: resumed parts, hashes, the blob store, backoff.
+PHOTO_TESTS = [
+    "tests/sync/test_blob_download.py",
+    "tests/sync/test_blobs_backoff.py",
+    "tests/sync/test_blob_scope.py",
+    "tests/sync/test_blob_stores.py",
+    "tests/sync/test_incident_media_faults.py",
+    "tests/sync/test_incidents.py",
+    "tests/sync/test_presence_proof.py",
+    "tests/sync/test_lost_ops.py",
+]
 # Per module, the tests that exercise it (mutmut then runs, per mutant, only those that
 # called the mutated function). Chosen so one module takes minutes, not hours.
 TARGETS: dict[str, list[str]] = {
@@ -121,6 +132,22 @@ TARGETS: dict[str, list[str]] = {
     # applied with their cursor): where the client can lose or duplicate an op.
     "sync/client/sync_client.py": CLIENT_TESTS,
     "sync/client/pulling.py": CLIENT_TESTS,
+    # The evidence that travels beside the records: photos and videos up in parts and
+    # down, resumed, checked against their hashes; the blob store they land in.
+    "sync/client/photos.py": PHOTO_TESTS,
+    "sync/client/blobs.py": PHOTO_TESTS,
+    # Pulled inspections, findings and their events written as rows.
+    "sync/client/inspection_rows.py": [
+        "tests/sync/test_push.py",
+        "tests/sync/test_presence_proof.py",
+        "tests/sync/test_fold_order.py",
+        "tests/sync/test_epoch_event_order.py",
+        "tests/sync/test_pull_apply.py",
+        "tests/sync/test_verdicts.py",
+        "tests/sync/test_data_feed.py",
+        "tests/sync/test_retention.py",
+        "tests/sync/test_lost_ops.py",
+    ],
     "sync/client": CLIENT_TESTS,
 }
 # Every listed test file besides the named targets' (the full client package is the
