@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from pilot_support import SIZE, settle
 from textual.message import Message
-from textual.widgets import Input, Label, Static
+from textual.widgets import Input, Label, Static, Tab
 
 from fieldapp.domain.clock import now_iso, today
 from fieldapp.domain.ids import new_id
@@ -504,3 +504,15 @@ def test_opening_a_photo_without_a_viewer_says_where_it_is(
     monkeypatch.setattr(viewer.shutil, "which", lambda name: None)
     said = viewer.open_with_viewer(str(photo))
     assert "没有看图程序" in said and str(photo) in said
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+async def test_every_queue_tab_is_whole_at_80_columns(people: dict[str, str], lang: str) -> None:
+    """The six queues are reached by their numbers: each tab, number and name, must be on
+    screen at 80 columns, in both languages."""
+    app = make_app(lang=lang)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_review(app, pilot)
+        for tab in screen.query(Tab):
+            assert tab.region.right <= 80, f"{tab.label.plain!r} ends at column {tab.region.right}"
+            assert tab.region.width == tab.outer_size.width  # not cut short

@@ -17,6 +17,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
+from textual.content import Content
 from textual.message import Message
 from textual.widgets import Header, Label, Tab, Tabs
 from textual.worker import get_current_worker
@@ -173,8 +174,9 @@ class ReviewScreen(ReviewActions):
         for n, queue in enumerate(TABS, start=1):
             count = self.counts.get(queue)
             label = f"{n} {t(f'review.queue.{queue}')}"
+            # The count in bold: one space apart, "0 2" must not read as one number.
             tabs.query_one(f"#q-{queue}", Tab).label = (
-                f"{label} {count}" if count is not None else label
+                Content.assemble(label, " ", (str(count), "bold")) if count is not None else label
             )
 
     def _show_rows(self) -> None:
