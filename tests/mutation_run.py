@@ -136,6 +136,13 @@ TARGETS: dict[str, list[str]] = {
     # down, resumed, checked against their hashes; the blob store they land in.
     "sync/client/photos.py": PHOTO_TESTS,
     "sync/client/blobs.py": PHOTO_TESTS,
+    # What a sync says when it fails (refusals, busy servers, a full store, TLS), the
+    # backoff, the https rule: all the client's tests, and the screens that show them.
+    "sync/client/base.py": [
+        *CLIENT_TESTS,
+        "tests/sync/test_welcome_enrol.py",
+        "tests/test_sync_ui.py",
+    ],
     # Pulled inspections, findings and their events written as rows.
     "sync/client/inspection_rows.py": [
         "tests/sync/test_push.py",
