@@ -1,0 +1,135 @@
+"""Pulled inspections, findings and hazard events on the device (sync/client/inspection_rows):
+what arrives is stored as the server says, and a record whose venue or finding this
+device does not hold is skipped with a warning that says why, the rest of the page applied.
+
+Applied directly to a real store file (`tree`: China time) in the feed's record shapes
+(sync.server.records), as the pull does: a normal server never sends a finding of a venue
+the device does not hold, but a device whose grids were narrowed between two pages of a
+pull, or whose store was made anew, meets exactly that.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Any
+
+from rounds_support import INSPECTOR_A11, SUPERVISOR, add_venue
+from sync_world import inspection_submit
+from test_pull_apply import pull
+
+from fieldapp.store.models import Answer, Finding, FindingEvent, Inspection, Person
+from sync.client.blobs import missing_blobs
+
+STAMP = "2026-06-10T02:00:00.000Z"
+STRANGER = "0190b000-0000-7000-8000-0000000000ee"  # an inspector whose record is not here
+
+
+def inspection(inspection_id: str, venue_id: str, inspector: str = INSPECTOR_A11) -> dict:
+    """An inspection as the feed sends it to a supervisor: the record with its answers."""
+    submit = inspection_submit(venue_id, inspector)
+    return {**submit["inspection"], "id": inspection_id, "answers": submit["answers"],
+            "received_at": STAMP, "presence_check": "", "presence_check_reason": ""}  # fmt: skip
+
+
+def finding(finding_id: str, venue_id: str, state: str = "open", **extra: Any) -> dict:
+    return {
+        "id": finding_id, "inspection_id": None, "venue_id": venue_id, "item_code": "COM-01",
+        "severity": "general", "description": "灭火器过期", "deadline": "2026-06-20",
+        "photos": [], "created_at": STAMP, "created_by": INSPECTOR_A11, "state": state,
+        "current_deadline": None, "conflict": False, **extra,
+    }  # fmt: skip
+
+
+def hazard_event(event_id: str, finding_id: str, server_order: int) -> dict:
+    return {
+        "id": event_id, "finding_id": finding_id, "type": "opened", "actor": INSPECTOR_A11,
+        "role": "inspector", "device_id": "", "base_event": None, "at": STAMP, "note": "",
+        "photos": [], "data": {"deadline": "2026-06-20"}, "received_at": STAMP,
+        "server_order": server_order, "conflict": False, "conflict_reason": "",
+    }  # fmt: skip
+
+
+def test_an_inspection_of_a_venue_not_on_this_device_is_skipped_and_the_rest_applied(
+    tree,
+) -> None:
+    held = add_venue("DM-0101", "small_hotel", "A11")
+    warnings = pull(
+        ("inspection", inspection("i-9", "venue-elsewhere")),
+        ("inspection", inspection("i-1", held)),
+    )
+    assert warnings == ["inspection i-9 skipped: its venue is not on this device"]
+    assert [row.id for row in Inspection.select()] == ["i-1"]
+    assert Answer.select().where(Answer.inspection == "i-9").count() == 0
+    answers = {a.item_code: a.outcome for a in Answer.select().where(Answer.inspection == "i-1")}
+    assert answers == {"COM-01": "fail", "COM-02": "pass"}
+
+
+def test_the_inspector_of_a_pulled_inspection_not_on_this_device_is_named_by_id_till_known(
+    tree,
+) -> None:
+    held = add_venue("DM-0101", "small_hotel", "A11")
+    known = Person.get_by_id(INSPECTOR_A11).name
+    pull(
+        ("inspection", inspection("i-1", held, inspector=STRANGER)),
+        ("inspection", inspection("i-2", held)),
+    )
+    stranger = Person.get_by_id(STRANGER)  # the review shows who, until the person arrives
+    assert (stranger.name, stranger.role) == (STRANGER, "inspector")
+    assert Inspection.get_by_id("i-1").inspector_id == STRANGER
+    assert Person.get_by_id(INSPECTOR_A11).name == known  # a held person is left as it is
+
+
+def test_a_supervisors_own_inspection_takes_the_servers_verdict_on_its_scan(tree) -> None:
+    """A supervisor who inspected gets the record of it back (records go to supervisors):
+    the copy it holds is kept, except for what only the server can say about its scan."""
+    held = add_venue("DM-0101", "small_hotel", "A11")
+    mine = inspection("i-1", held, inspector=SUPERVISOR)
+    pull(("inspection", {**mine, "presence": "scan"}))
+    refused = {**mine, "presence": "manual", "presence_check": "failed",
+               "presence_check_reason": "placard key revoked", "summary": {"total": 99}}  # fmt: skip
+    assert pull(("inspection", refused)) == []
+    row = Inspection.get_by_id("i-1")
+    assert (row.presence, row.presence_check, row.presence_check_reason) == (
+        "manual", "failed", "placard key revoked",
+    )  # fmt: skip
+    assert row.summary == {"total": 2}  # immutable after submit: the device's own copy
+    assert Answer.select().where(Answer.inspection == "i-1").count() == 2  # not doubled
+
+
+def test_a_finding_of_a_venue_not_on_this_device_is_skipped_and_the_rest_applied(
+    tree,
+) -> None:
+    held = add_venue("DM-0101", "small_hotel", "A11")
+    warnings = pull(
+        ("finding", finding("f-9", "venue-elsewhere")),
+        ("finding", finding("f-1", held)),
+        ("finding", finding("f-1", held, description="灭火器已过期两年")),  # changed again
+    )
+    assert warnings == ["finding f-9 skipped: its venue is not on this device"]
+    assert [(f.id, f.venue_id, f.description) for f in Finding.select()] == [
+        ("f-1", held, "灭火器过期"),  # held once; only the server's state is taken after
+    ]
+
+
+def test_an_event_of_a_finding_not_on_this_device_is_skipped_and_a_held_one_renumbered(
+    tree,
+) -> None:
+    held = add_venue("DM-0101", "small_hotel", "A11")
+    pull(("finding", finding("f-1", held)))
+    warnings = pull(
+        ("finding.event", hazard_event("e-9", "finding-elsewhere", 7)),
+        ("finding.event", hazard_event("e-1", "f-1", 8)),
+    )
+    assert warnings == ["event e-9 skipped: its finding is not on this device"]
+    assert [(e.id, e.server_seq) for e in FindingEvent.select()] == [("e-1", 8)]
+    assert pull(("finding.event", hazard_event("e-1", "f-1", 3))) == []
+    assert FindingEvent.get_by_id("e-1").server_seq == 3  # the server's order is the one
+
+
+def test_only_well_formed_photo_references_are_fetched(tree) -> None:
+    """A photo is asked for by its sha256; a reference that is not one (from a damaged or
+    hostile record) is never asked for nor counted as waiting."""
+    held = add_venue("DM-0101", "small_hotel", "A11")
+    good = hashlib.sha256(b"photo").hexdigest()
+    pull(("finding", finding("f-1", held, photos=["../../etc/passwd", good.upper(), good])))
+    assert missing_blobs() == [good]
