@@ -66,8 +66,9 @@ class PhotoTransfer:
     def upload_blobs(
         self, progress: Progress | None = None, result: SyncResult | None = None
     ) -> int:
-        """Send the photos of waiting ops (HEAD first). A missing or refused photo is
-        reported and skipped: it never holds its op back."""
+        """Send the photos of waiting ops (HEAD first), then those of sent ops that went up
+        without them. A missing or refused photo is reported and skipped: it never holds
+        its op back."""
         result = result if result is not None else SyncResult()
         wanted: list[str] = []
         # The ops carrying people have no photos (and are sealed at rest): not opened.
@@ -76,6 +77,7 @@ class PhotoTransfer:
             for sha in photo_refs(row.type, json.loads(row.payload)):
                 if sha not in wanted:
                     wanted.append(sha)
+        wanted += self._sent_without(set(wanted))
         done_already = {
             b.sha256
             for b in Blob.select(Blob.sha256).where(Blob.uploaded == True)  # noqa: E712
@@ -91,6 +93,28 @@ class PhotoTransfer:
             progress("photos", len(todo), len(todo))
         result.blobs_uploaded += uploaded
         return uploaded
+
+    def _sent_without(self, wanted: set[str]) -> list[str]:
+        """Photos held here that records already sent went up without (refused, damaged
+        or the server gone at the time), in op order: they are tried again on every sync.
+        The sent ops are read only while such a photo is held, and then only the ones
+        naming it."""
+        held_back = {
+            b.sha256
+            for b in Blob.select(Blob.sha256).where(Blob.uploaded == False)  # noqa: E712
+            if b.sha256 not in wanted and self.blob_path(b.sha256).is_file()
+        }
+        if not held_back:
+            return []
+        found: list[str] = []
+        sent = (Outbox.state == "acked") & Outbox.type.not_in(PERSONAL_OPS)
+        for row in Outbox.select(Outbox.type, Outbox.payload).where(sent).order_by(Outbox.seq):
+            if not any(sha in row.payload for sha in held_back):
+                continue
+            for sha in photo_refs(row.type, json.loads(row.payload)):
+                if sha in held_back and sha not in found:
+                    found.append(sha)
+        return found
 
     def upload_media(
         self, progress: Progress | None = None, result: SyncResult | None = None

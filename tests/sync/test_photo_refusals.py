@@ -1,0 +1,225 @@
+"""Photos and videos that do not go up or come down as they should (sync/client/photos.py,
+sync/client/blobs.py): one the server holds already is not sent again, one damaged on the
+device or larger than the server takes is said by name and its record still goes up, a
+file a crash left on the device is taken as it is, a server gone mid-download or a file in
+the way stops the downloads with a warning and the next sync brings the rest.
+
+A real server on loopback, real store files; the faults are real ones: a file changed on
+disk, a server started with a small `--blob-limit`, a server stopped, a folder in the way.
+A photo refused while its record went up is sent with a later sync, once the server takes
+it (it was never tried again once its op was acked: fixed with this test).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+from sync_world import Device, LiveServer, event, finding_event, inspection_submit
+from test_blob_download import _inspector_with_photos, _photo
+
+from fieldapp.domain.clock import now_iso
+from fieldapp.i18n import set_language
+from fieldapp.services.incidents.reporting import IncidentReport, report_incident
+from fieldapp.store.models import Blob, Outbox
+from sync.client import SyncResult
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(autouse=True)
+def english() -> Iterator[None]:
+    set_language("en")
+    yield
+    set_language("zh")
+
+
+def _on_server(live_server: LiveServer, sha: str) -> bool:
+    return (live_server.blob_dir / sha[:2] / sha).is_file()
+
+
+def _acked(device: Device) -> bool:
+    return {row.state for row in device.outbox().values()} == {"acked"}
+
+
+def _taken(device: Device, text: str) -> tuple[str, bytes]:
+    """A photo taken on the device: its file and its Blob row, not uploaded (as the app's
+    import_photo leaves it)."""
+    sha, data = _photo(device, text)
+    Blob.insert(sha256=sha, mime="image/jpeg", size=len(data), created_at=now_iso()).execute()
+    return sha, data
+
+
+def _report_video(device: Device, tmp_path: Path, size: int, name: str) -> str:
+    """An incident with a video (random bytes: they travel as they are); its sha256."""
+    video = tmp_path / f"{name}.mp4"
+    video.write_bytes(b"\x00\x00\x00\x18ftypmp42" + os.urandom(size - 12))
+    incident = report_incident(
+        IncidentReport("complaint", "2026-02-11 07:00", name, address="村口", files=[str(video)])
+    )
+    return str(incident.media[0]["sha256"])
+
+
+@pytest.fixture
+def reporter(make_device, monkeypatch: pytest.MonkeyPatch) -> Device:
+    """The inspector's device acting as the app (its blobs under FIELDAPP_HOME), pulled."""
+    device = make_device("reporter")
+    monkeypatch.setenv("FIELDAPP_HOME", str(device.home))
+    device.open().enroll("p-insp")
+    with device.client() as client:
+        client.pull()
+    return device
+
+
+# --- going up ------------------------------------------------------------------------------
+
+
+def test_a_photo_the_server_holds_is_not_sent_again_and_a_damaged_one_is_said(
+    make_device, seed, live_server
+) -> None:
+    first = make_device("phone").enroll("p-insp")
+    shared, _data = _photo(first, "shared")
+    submit = inspection_submit(seed.venues["DM-0001"], "p-insp", photos=[shared])
+    first.enqueue("inspection.submit", submit)
+    with first.client() as client:
+        assert client.sync_once().blobs_uploaded == 1
+
+    # The inspector's second phone took the same photo (not uploaded from there) and a
+    # photo whose file changed on disk after it was taken.
+    second = make_device("tablet").enroll("p-insp")
+    assert _taken(second, "shared") == (shared, _data)
+    damaged, _ = _taken(second, "damaged")
+    (second.home / "blobs" / f"{damaged}.jpg").write_bytes(b"\xff\xd8 half a photo")
+    reported = event("rectification_reported", "p-insp", photos=[shared, damaged])
+    second.enqueue("finding.event", finding_event(submit["findings"][0]["id"], reported))
+    with second.client() as client:
+        result = client.sync_once()
+    assert result.ok and _acked(second), result  # the record went up without the photo
+    assert result.blobs_uploaded == 0  # the shared one was there already: not sent again
+    assert Blob.get_by_id(shared).uploaded  # and not asked about again
+    assert result.warnings == [f"photo {damaged[:12]} is damaged on this device; sent without it"]
+    assert not _on_server(live_server, damaged)
+
+
+def test_a_photo_or_video_too_large_is_refused_by_name_and_sent_once_the_limit_is_raised(
+    reporter, seed, live_server, tmp_path
+) -> None:
+    live_server.blob_args += ["--blob-limit", "4096"]
+    live_server.restart()
+    big, _ = _taken(reporter, "big" * 10)  # ~9 kB
+    small, small_data = _taken(reporter, "s")
+    reporter.enqueue(
+        "inspection.submit",
+        inspection_submit(seed.venues["DM-0001"], "p-insp", photos=[big, small]),
+    )
+    video = _report_video(reporter, tmp_path, 6000, "婚礼燃放")
+    with reporter.client() as client:
+        result = client.sync_once()
+    assert not result.errors and _acked(reporter), result  # the records all went up
+    assert result.blobs_uploaded == 1
+    (photo_refused, video_refused) = result.warnings
+    assert photo_refused.startswith(f"photo {big[:12]} refused: ")
+    assert "larger than the server accepts (4096 bytes)" in photo_refused
+    assert video_refused.startswith(f"video/audio file {video[:12]} refused: ")
+    assert "larger than the server accepts (4096 bytes)" in video_refused
+    assert not _on_server(live_server, big) and not _on_server(live_server, video)
+    assert (live_server.blob_dir / small[:2] / small).read_bytes() == small_data
+    assert not Blob.get_by_id(big).uploaded and not Blob.get_by_id(video).uploaded
+
+    live_server.blob_args = live_server.blob_args[:-2]  # the office raises the limit
+    live_server.restart()
+    with reporter.client() as client:
+        again = client.sync_once()
+    assert again.ok and again.blobs_uploaded == 2 and not again.warnings, again
+    assert _on_server(live_server, big) and _on_server(live_server, video)  # both, at last
+
+
+def test_a_video_the_server_holds_whole_is_not_sent_again_and_a_damaged_one_is_said(
+    reporter, live_server, tmp_path
+) -> None:
+    whole = _report_video(reporter, tmp_path, 20_000, "一段")
+    damaged = _report_video(reporter, tmp_path, 20_000, "另一段")
+    # A sync before this one sent every part of the first, and lost the last answer.
+    data = (reporter.home / "blobs" / f"{whole}.jpg").read_bytes()
+    put = httpx.put(
+        f"{live_server.url}/api/v1/blobs/{whole}/upload",
+        params={"offset": 0, "total": len(data)},
+        content=data,
+        headers={"Authorization": f"Bearer {reporter.token}"},
+    )
+    assert put.status_code == 201 and not Blob.get_by_id(whole).uploaded
+    with open(reporter.home / "blobs" / f"{damaged}.jpg", "r+b") as handle:
+        handle.write(b"\x00" * 64)  # the card went bad under it
+    with reporter.client() as client:
+        result = client.sync_once()
+    assert not result.errors and _acked(reporter), result
+    assert result.blobs_uploaded == 0
+    assert result.warnings == [
+        f"video/audio file {damaged[:12]} is damaged on this device; sent without it"
+    ]
+    assert Blob.get_by_id(whole).uploaded and not Blob.get_by_id(damaged).uploaded
+    assert not _on_server(live_server, damaged)
+
+
+# --- coming down ------------------------------------------------------------------------
+
+
+def test_a_photo_file_a_crash_left_on_the_device_is_taken_and_a_bad_one_replaced(
+    make_device, seed, live_server
+) -> None:
+    _inspector, photos, _late = _inspector_with_photos(make_device, seed)
+    left, bad = list(photos)[:2]
+    boss = make_device("boss").enroll("p-sup")
+    # A sync that crashed between a file and its row left one whole; another half written.
+    (boss.home / "blobs" / f"{left}.jpg").write_bytes(photos[left])
+    (boss.home / "blobs" / f"{bad}.jpg").write_bytes(photos[bad][:100])
+    (live_server.blob_dir / left[:2] / left).unlink()  # not even on the server any more
+    with boss.client() as client:
+        result = client.sync_once()
+    assert result.ok and result.blobs_downloaded == 3, result
+    assert Blob.get_by_id(left).size == len(photos[left])
+    for sha, data in photos.items():
+        assert (boss.home / "blobs" / f"{sha}.jpg").read_bytes() == data
+
+
+def test_a_server_gone_mid_download_stops_the_downloads_and_the_next_sync_brings_them(
+    make_device, seed, live_server
+) -> None:
+    _inspector, photos, _late = _inspector_with_photos(make_device, seed)
+    boss = make_device("boss").enroll("p-sup")
+    with boss.client(max_retries=1) as client:
+        client.pull()
+        live_server.stop()
+        result = SyncResult()
+        assert client.download_blobs(result=result) == 0
+    assert result.warnings[0].startswith("photo download stopped (")
+    assert result.warnings[0].endswith("); the rest come later")
+    assert result.blobs_waiting == len(photos) + 1  # the late one, never uploaded, too
+    assert not list((boss.home / "blobs").iterdir())
+    live_server.start()
+    with boss.client() as client:
+        again = client.sync_once()
+    assert again.ok and again.blobs_downloaded == len(photos), again
+
+
+def test_a_photo_that_cannot_be_stored_stops_the_downloads_with_the_reason(
+    make_device, seed, live_server
+) -> None:
+    _inspector, photos, _late = _inspector_with_photos(make_device, seed)
+    blocked = next(iter(photos))  # the finding's photo: fetched first
+    boss = make_device("boss").enroll("p-sup")
+    (boss.home / "blobs" / f"{blocked}.jpg").mkdir()  # a folder where the photo goes
+    with boss.client() as client:
+        result = client.sync_once()
+    assert result.ok and result.blobs_downloaded == 0, result
+    assert f"could not store photo {blocked[:12]}: Is a directory" in result.warnings
+    assert Blob.get_or_none(Blob.sha256 == blocked) is None
+    (boss.home / "blobs" / f"{blocked}.jpg").rmdir()
+    with boss.client() as client:
+        again = client.sync_once()
+    assert again.blobs_downloaded == len(photos)
+    assert (boss.home / "blobs" / f"{blocked}.jpg").read_bytes() == photos[blocked]
+    assert not Outbox.select().where(Outbox.state == "pending").exists()
