@@ -129,6 +129,10 @@ TARGETS: dict[str, list[str]] = {
         "tests/sync/test_incidents.py",
         "tests/sync/test_verdicts.py",
         "tests/sync/test_lost_ops.py",  # the server's numbers of pushed events
+        "tests/sync/test_office_data.py",  # a kind, a grid level and a setting pulled
+        "tests/sync/test_grid_levels.py",  # a fourth level under its parent
+        "tests/sync/test_office_activity_settings.py",  # settings the office publishes
+        "tests/sync/test_pull_inspection_rows.py",
     ],
     # Pushing (a batch acknowledged only when the server said so) and pulling (pages
     # applied with their cursor): where the client can lose or duplicate an op.
