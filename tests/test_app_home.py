@@ -253,3 +253,21 @@ async def test_an_unfinished_inspection_shows_when_it_started_at_80_columns(
         first_row = "".join(segment.text for segment in table.render_line(1))
         assert started in first_row
         assert venue.name[:4] in first_row
+
+
+async def test_the_scan_dialogs_chinese_hint_never_starts_a_line_with_punctuation(
+    demo_home: Path,
+) -> None:
+    """At 80 columns a wrapped Chinese sentence must not leave its "。" or "，" alone at
+    the start of a line (Textual wraps without the rules of Chinese typesetting)."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("f2")
+        await settle(app, pilot)
+        hint = app.screen.query_one(".dialog-body", Static)
+        lines = [
+            "".join(s.text for s in hint.render_line(y)).strip() for y in range(hint.size.height)
+        ]
+        assert "".join(lines).startswith("用扫码枪扫描")  # the hint, wrapped as shown
+        assert not [line for line in lines if line[:1] in "。，、；：）"]
