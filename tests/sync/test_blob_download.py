@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from pathlib import Path
 
 import httpx
 from sync_world import event, finding_event, inspection_submit
@@ -123,3 +124,30 @@ def test_a_sync_brings_a_hundred_photos_and_the_next_one_the_rest(make_device, s
         second = client.sync_once()
         assert second.ok and (second.blobs_downloaded, second.blobs_waiting) == (1, 0)
     assert all((boss.home / "blobs" / f"{sha}.jpg").exists() for sha in shas)
+
+
+def test_a_photo_file_on_the_device_that_cannot_be_read_is_fetched_again(
+    make_device, seed, monkeypatch
+):
+    """A file already at a photo's place is taken as the photo only when it can be read
+    and its hash matches; one that cannot be read (a damaged disk, a permission: the tests
+    run as root, which reads every file, so the refusal is made here) is fetched again."""
+    _inspector, photos, _late = _inspector_with_photos(make_device, seed)
+    boss = make_device("boss").enroll("p-sup")
+    sha, data = next(iter(photos.items()))
+    unreadable = boss.home / "blobs" / f"{sha}.jpg"
+    unreadable.write_bytes(data)
+    read_bytes = Path.read_bytes
+
+    def refuse(path: Path) -> bytes:
+        if path == unreadable:
+            raise PermissionError(13, "Permission denied", str(path))
+        return read_bytes(path)
+
+    monkeypatch.setattr(Path, "read_bytes", refuse)
+    with boss.client() as client:
+        result = client.sync_once()
+    assert result.ok and result.blobs_downloaded == 3, result
+    assert Blob.get_by_id(sha).size == len(data)
+    monkeypatch.undo()
+    assert unreadable.read_bytes() == data
