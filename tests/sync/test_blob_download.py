@@ -36,6 +36,7 @@ def _inspector_with_photos(make_device, seed):
     with inspector.client() as client:
         result = client.sync_once()
     assert result.ok and result.blobs_uploaded == 3, result
+    assert f"photo {late_sha[:12]} is missing on this device; sent without it" in result.warnings
     photos = {finding_sha: finding_data, answer_sha: answer_data, event_sha: event_data}
     return inspector, photos, (late_sha, late_data)
 
