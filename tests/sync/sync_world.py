@@ -7,6 +7,7 @@ for checking what the server holds. Devices are real store files, opened one at 
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import shutil
@@ -109,6 +110,19 @@ class LiveServer:
                 cwd=REPO, env=env, stdout=log, stderr=log,
             )  # fmt: skip
         wait_until_healthy(self.url, self.process, self.log_path, timeout)
+
+    def requests(self, part: str, method: str | None = None) -> int:
+        """How many requests whose path holds `part` (of `method`, when named) its access
+        log shows; read while the server runs, so a line half written is passed over."""
+        count = 0
+        for line in self.log_path.read_text(encoding="utf-8").splitlines():
+            try:
+                record = json.loads(line)
+            except ValueError:
+                continue  # not the access log's, or not written to its end yet
+            if record.get("logger") == "fieldapp.server.access" and part in record["path"]:
+                count += method is None or record["method"] == method
+        return count
 
     def stop(self) -> None:
         if self.process and self.process.poll() is None:

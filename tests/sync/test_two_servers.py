@@ -91,10 +91,6 @@ def _work(device: Device, venues: dict[str, str], n: int, rng: random.Random) ->
     return made
 
 
-def _requests(server: LiveServer, part: str) -> int:
-    return sum(part in line for line in server.log_path.read_text().splitlines())
-
-
 def test_two_servers_behind_nginx_keep_exactly_once_and_share_blobs(
     city, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -131,8 +127,8 @@ def test_two_servers_behind_nginx_keep_exactly_once_and_share_blobs(
     assert_exactly_once(inspector, "p-insp", expected)
     assert_device_equals_server(inspector, ("V1", "A1"))
     for server in servers:  # the balancer really spread the work, uploads included
-        assert _requests(server, f"{API_PREFIX}/push") >= 3, server.log_path.read_text()[-800:]
-        assert _requests(server, "/upload") >= 1
+        assert server.requests(f"{API_PREFIX}/push") >= 3, server.log_path.read_text()[-800:]
+        assert server.requests("/upload") >= 1
     assert hashlib.sha256(b"".join(store.read(video_sha))).hexdigest() == video_sha
 
     # A photo put through one server comes back, byte for byte, through the other.
@@ -170,7 +166,7 @@ def test_a_server_killed_mid_push_behind_nginx_loses_nothing(city, tmp_path: Pat
     pusher = threading.Thread(target=push)
     pusher.start()
     deadline = time.monotonic() + 30
-    while _requests(servers[0], f"{API_PREFIX}/push") < 3 and time.monotonic() < deadline:
+    while servers[0].requests(f"{API_PREFIX}/push") < 3 and time.monotonic() < deadline:
         time.sleep(0.01)
     servers[0].kill()
     pusher.join(120)
@@ -180,5 +176,5 @@ def test_a_server_killed_mid_push_behind_nginx_loses_nothing(city, tmp_path: Pat
         assert client.sync_once().ok
     assert_exactly_once(device, "p-insp", expected)
     assert_device_equals_server(device, ("V1", "A1"))
-    assert _requests(servers[1], f"{API_PREFIX}/push") >= 3  # the survivor took the rest
+    assert servers[1].requests(f"{API_PREFIX}/push") >= 3  # the survivor took the rest
     TRIALS["postgresql"]["lb-server-kill"] += 1
