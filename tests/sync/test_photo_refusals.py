@@ -106,6 +106,38 @@ def test_a_photo_the_server_holds_is_not_sent_again_and_a_damaged_one_is_said(
     assert not _on_server(live_server, damaged)
 
 
+def test_a_photo_the_server_holds_from_another_grid_is_taken_without_a_warning(
+    make_device, seed, live_server
+) -> None:
+    """An inspector of 芸美村 attaches the same picture 鼎美村's inspector sent (a photo
+    passed round the group chat): the server may not say it holds it (404 to a device
+    whose records do not name it), takes the upload and answers 200 — the photo is up,
+    with no warning and no second try."""
+    first = make_device("dingmei").enroll("p-insp")
+    shared, data = _photo(first, "group chat")
+    first.enqueue(
+        "inspection.submit", inspection_submit(seed.venues["DM-0001"], "p-insp", photos=[shared])
+    )
+    with first.client() as client:
+        assert client.sync_once().blobs_uploaded == 1
+
+    other = make_device("yunmei").enroll("p-insp2")
+    assert _taken(other, "group chat") == (shared, data)
+    other.enqueue(
+        "inspection.submit",
+        inspection_submit(seed.venues["YM-0001"], "p-insp2", photos=[shared]),
+    )
+    with other.client() as client:
+        result = client.sync_once()
+    assert result.ok and _acked(other) and not result.warnings, result
+    assert result.blobs_uploaded == 1
+    assert live_server.requests(f"/api/v1/blobs/{shared}", "PUT") == 2  # taken, not stored twice
+    assert Blob.get_by_id(shared).uploaded  # not sent again with the next sync
+    with other.client() as client:
+        assert client.sync_once().blobs_uploaded == 0
+    assert live_server.requests(f"/api/v1/blobs/{shared}", "PUT") == 2
+
+
 def test_a_photo_or_video_too_large_is_refused_by_name_and_sent_once_the_limit_is_raised(
     reporter, seed, live_server, tmp_path
 ) -> None:
