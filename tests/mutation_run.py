@@ -70,6 +70,35 @@ PHOTO_TESTS = [
     "tests/sync/test_photo_refusals.py",  # refused, damaged, held; downloads cut short
     "tests/sync/test_pull_inspection_rows.py",  # malformed photo references never fetched
 ]
+# Pulled pages into the device store: every kind of record, skipped ones said, refolds.
+APPLY_TESTS = [
+    "tests/sync/test_pull_epoch.py",
+    "tests/sync/test_scope_change.py",
+    "tests/sync/test_epoch_event_order.py",
+    "tests/sync/test_presence_proof.py",
+    "tests/sync/test_people_sync.py",
+    "tests/sync/test_fold_order.py",
+    "tests/sync/test_pull_apply.py",  # skipped records and their warnings; checklists, keys
+    "tests/sync/test_pull_held_venues.py",  # a first pull leaves the venues held as they are
+    "tests/sync/test_data_feed.py",
+    "tests/sync/test_campaigns.py",
+    "tests/sync/test_activity_sync.py",
+    "tests/sync/test_followup_sync.py",
+    "tests/sync/test_retention.py",  # records the server deleted leave the device
+    "tests/sync/test_incidents.py",
+    "tests/sync/test_verdicts.py",
+    "tests/sync/test_lost_ops.py",  # the server's numbers of pushed events
+    "tests/sync/test_office_data.py",  # a kind, a grid level and a setting pulled
+    "tests/sync/test_grid_levels.py",  # a fourth level under its parent
+    "tests/sync/test_office_activity_settings.py",  # settings the office publishes
+    "tests/sync/test_deadline_sync.py",  # an extended deadline refolded on the device
+    "tests/sync/test_pull_patrol_rows.py",  # checkpoints, routes, runs skipped and said
+    "tests/sync/test_pull_incident_rows.py",  # incidents and events skipped and said
+    "tests/sync/test_patrol_runs.py",
+    "tests/sync/test_patrol_import.py",
+    "tests/sync/test_venue_facts.py",
+    "tests/sync/test_pull_inspection_rows.py",
+]
 # Per module, the tests that exercise it (mutmut then runs, per mutant, only those that
 # called the mutated function). Chosen so one module takes minutes, not hours.
 TARGETS: dict[str, list[str]] = {
@@ -112,34 +141,7 @@ TARGETS: dict[str, list[str]] = {
         "tests/sync/test_one_failing_op.py",  # the one-op-at-a-time fallback, error ids
         "tests/sync/test_op_sent_twice.py",  # twice in a batch, under a new op id, in a race
     ],
-    "sync/client/apply.py": [
-        "tests/sync/test_pull_epoch.py",
-        "tests/sync/test_scope_change.py",
-        "tests/sync/test_epoch_event_order.py",
-        "tests/sync/test_presence_proof.py",
-        "tests/sync/test_people_sync.py",
-        "tests/sync/test_fold_order.py",
-        "tests/sync/test_pull_apply.py",  # skipped records and their warnings; checklists, keys
-        "tests/sync/test_pull_held_venues.py",  # a first pull leaves the venues held as they are
-        "tests/sync/test_data_feed.py",
-        "tests/sync/test_campaigns.py",
-        "tests/sync/test_activity_sync.py",
-        "tests/sync/test_followup_sync.py",
-        "tests/sync/test_retention.py",  # records the server deleted leave the device
-        "tests/sync/test_incidents.py",
-        "tests/sync/test_verdicts.py",
-        "tests/sync/test_lost_ops.py",  # the server's numbers of pushed events
-        "tests/sync/test_office_data.py",  # a kind, a grid level and a setting pulled
-        "tests/sync/test_grid_levels.py",  # a fourth level under its parent
-        "tests/sync/test_office_activity_settings.py",  # settings the office publishes
-        "tests/sync/test_deadline_sync.py",  # an extended deadline refolded on the device
-        "tests/sync/test_pull_patrol_rows.py",  # checkpoints, routes, runs skipped and said
-        "tests/sync/test_pull_incident_rows.py",  # incidents and events skipped and said
-        "tests/sync/test_patrol_runs.py",
-        "tests/sync/test_patrol_import.py",
-        "tests/sync/test_venue_facts.py",
-        "tests/sync/test_pull_inspection_rows.py",
-    ],
+    "sync/client/apply.py": APPLY_TESTS,
     # Pushing (a batch acknowledged only when the server said so) and pulling (pages
     # applied with their cursor): where the client can lose or duplicate an op.
     "sync/client/sync_client.py": CLIENT_TESTS,
@@ -168,8 +170,27 @@ TARGETS: dict[str, list[str]] = {
         "tests/sync/test_retention.py",
         "tests/sync/test_lost_ops.py",
     ],
+    # The small modules apply.py hands each kind of pulled record to, and enrolment: one
+    # run (one collection of the statistics) for all of them, each file mutated.
+    "sync/client (rows)": [*APPLY_TESTS, "tests/sync/test_welcome_enrol.py"],
     "sync/client": CLIENT_TESTS,
 }
+# A target that names several files: mutated together, in one copy, with one test list.
+GROUPS: dict[str, list[str]] = {
+    "sync/client (rows)": [
+        f"sync/client/{name}.py"
+        for name in (
+            "rows", "people_rows", "patrol_rows", "followup_rows", "incident_rows",
+            "office_rows", "activity_rows", "campaigns", "verdicts", "enroll",
+        )
+    ],
+}  # fmt: skip
+
+
+def _files(target: str) -> list[str]:
+    return GROUPS.get(target, [target])
+
+
 # Every listed test file besides the named targets' (the full client package is the
 # longest run; its apply module is also a target of its own).
 DEFAULT = [t for t in TARGETS if t != "sync/client"]
@@ -190,7 +211,7 @@ def _module_name(path: str) -> str:
 
 
 def _workdir(target: str) -> Path:
-    return WORK / target.removesuffix(".py").replace("/", "-")
+    return WORK / re.sub(r"[^\w.-]+", "-", target.removesuffix(".py")).strip("-")
 
 
 def _copy_tree(work: Path) -> None:
@@ -210,11 +231,11 @@ def _copy_tree(work: Path) -> None:
 def _configure(work: Path, target: str) -> None:
     """[tool.mutmut] of the copy: whole packages copied (so imports resolve there), only
     the target mutated, only its tests run."""
-    chosen = REPO / target
+    chosen = [REPO / name for name in _files(target)]
     keep = []
     for package in ("fieldapp", "sync"):
         for path in sorted((REPO / package).rglob("*.py")):
-            if not (path == chosen or chosen in path.parents):
+            if not any(path == one or one in path.parents for one in chosen):
                 keep.append(str(path.relative_to(REPO)))
     pyproject = work / "pyproject.toml"
     text = re.sub(r"\n\[tool\.mutmut\][^\[]*", "\n", pyproject.read_text(encoding="utf-8"))
@@ -247,11 +268,11 @@ def _statuses(work: Path, target: str) -> list[tuple[str, str]]:
         text=True,
         check=True,
     ).stdout
-    prefix = _module_name(target) + "."
+    prefixes = tuple(_module_name(name) + "." for name in _files(target))
     found = []
     for line in listing.splitlines():
         name, _, status = line.strip().rpartition(": ")
-        if name.startswith(prefix):
+        if name.startswith(prefixes):
             found.append((name, status))
     return found
 
@@ -296,7 +317,8 @@ def _run(target: str, max_children: int, nice: int) -> tuple[int, int, list[str]
     started = time.monotonic()
     stop = threading.Event()
     threading.Thread(target=_reap_orphaned_servers, args=(work, stop), daemon=True).start()
-    subprocess.run([*run, _module_name(target) + "*"], cwd=work, env=env, check=False)
+    patterns = [_module_name(name) + ".*" for name in _files(target)]
+    subprocess.run([*run, *patterns], cwd=work, env=env, check=False)
     # mutmut 3.5's timeout checker holds every running mutant of a file to the shortest
     # estimate among all that file's mutants ((estimate + 1) x 15 s; 15 s when one has no
     # tests), so a mutant whose tests all pass, and take longer, is reported as a timeout.
