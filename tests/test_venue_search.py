@@ -1,5 +1,6 @@
-"""Venue search answers the same whichever way it finds the page: the rows the trigram
-index names, sorted, or a walk in code order testing each venue (FEW decides)."""
+"""Venue search answers the same whichever way it finds the page: the venues the trigram
+index names, read and sorted or (WALK_FROM on) met walking the code order, or (past FEW)
+a walk in code order testing each venue with LIKE."""
 
 from __future__ import annotations
 
@@ -12,12 +13,14 @@ from fieldapp.services.inspection import venues
 from fieldapp.store.models import Venue
 
 
-def _expected(text: str, kind: str | None = None) -> list[str]:
+def _expected(text: str, kind: str | None = None, grids: list[str] | None = None) -> list[str]:
     """Codes of the venues holding every term in name, code or address, in code order."""
     terms = [t.lower() for t in text.split()]
     found = []
     for v in Venue.select().order_by(Venue.code):
         fields = (v.name.lower(), v.code.lower(), v.address.lower())
+        if grids is not None and v.grid_code not in grids:
+            continue
         if (kind is None or v.kind == kind) and all(any(t in f for f in fields) for t in terms):
             found.append(v.code)
     return found
@@ -49,22 +52,43 @@ def demo(home: Path) -> Path:
     return home
 
 
-@pytest.mark.parametrize("few", [venues.FEW, 3])
+# (FEW, WALK_FROM): as shipped; the trigram matches always walked; never used.
+WAYS = [(venues.FEW, venues.WALK_FROM), (venues.FEW, 1), (3, venues.WALK_FROM)]
+
+
+@pytest.mark.parametrize(("few", "walk_from"), WAYS)
 def test_search_finds_what_a_substring_rule_finds(
-    demo: Path, few: int, monkeypatch: pytest.MonkeyPatch
+    demo: Path, few: int, walk_from: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(venues, "FEW", few)
+    monkeypatch.setattr(venues, "WALK_FROM", walk_from)
     for text, kind in QUERIES:
         got = [v.code for v in venues.search(text, kind=kind, limit=100_000)]
         assert got == _expected(text, kind), (text, kind, few)
 
 
-@pytest.mark.parametrize("few", [venues.FEW, 3])
-def test_pages_follow_on(demo: Path, few: int, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize(("few", "walk_from"), WAYS)
+def test_pages_follow_on(
+    demo: Path, few: int, walk_from: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(venues, "FEW", few)
+    monkeypatch.setattr(venues, "WALK_FROM", walk_from)
     every = _expected("鼎美村")
     pages = [
         [v.code for v in venues.search("鼎美村", limit=50, offset=offset)]
         for offset in range(0, 150, 50)
     ]
     assert [code for page in pages for code in page] == every[:150]
+
+
+@pytest.mark.parametrize(("few", "walk_from"), WAYS)
+def test_a_grid_narrows_every_way(
+    demo: Path, few: int, walk_from: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(venues, "FEW", few)
+    monkeypatch.setattr(venues, "WALK_FROM", walk_from)
+    village = Venue.get(Venue.code == "DM-0001").grid_code
+    for text, kind in QUERIES:
+        got = [v.code for v in venues.search(text, kind=kind, grids=[village], limit=100_000)]
+        assert got == _expected(text, kind, [village]), (text, kind, few)
+    assert _expected("", None, [village])  # the grid holds venues
