@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from pilot_support import SIZE, settle
+from rich.cells import cell_len
 from textual.widgets import Input, Label, OptionList, Static
 
 from fieldapp.domain.cadence import bucket
@@ -271,3 +272,24 @@ async def test_the_scan_dialogs_chinese_hint_never_starts_a_line_with_punctuatio
         ]
         assert "".join(lines).startswith("用扫码枪扫描")  # the hint, wrapped as shown
         assert not [line for line in lines if line[:1] in "。，、；：）"]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+async def test_the_due_tiles_fit_a_three_digit_count_at_80_columns(
+    demo_home: Path, lang: str
+) -> None:
+    """A town's 80-column laptop: each tile's label and a count of hundreds stay on one
+    line inside the tile, with room to spare before its border."""
+    from fieldapp.i18n import t
+
+    app = make_app(lang=lang)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        for name in ("overdue", "today", "week", "activities"):
+            tile = app.screen.query_one(f"#bucket-{name}", Static)
+            tile.update(t("home.bucket", label=t(f"bucket.{name}"), count=888))
+            await pilot.pause()
+            lines = ["".join(s.text for s in tile.render_line(y)) for y in range(tile.size.height)]
+            drawn = [line.strip("│ ") for line in lines if line.strip("│╭╮╰╯─ ")]
+            assert drawn == [t("home.bucket", label=t(f"bucket.{name}"), count=888)], lines
+            assert cell_len(drawn[0]) < tile.content_region.width, (name, lines)

@@ -134,7 +134,7 @@ EN: dict[str, str] = {
     "activity.status.overdue": "Overdue",
     "activity.status.due": "Due",
     "activity.status.upcoming": "Coming up",
-    "bucket.activities": "Activities due",
+    "bucket.activities": "Activities",
     "binding.app.activities": "Activities",
     "binding.activities.record": "Record",
     "binding.activities.switch": "Due / held",

@@ -167,7 +167,7 @@ EN: dict[str, str] = {
     "role.admin": "Administrator",
     "bucket.overdue": "Overdue",
     "bucket.today": "Due today",
-    "bucket.week": "Due this week",
+    "bucket.week": "This week",
     "bucket.later": "Later",
     "finding_state.open": "Open",
     "finding_state.rectification_reported": "Reported fixed",
