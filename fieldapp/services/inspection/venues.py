@@ -71,6 +71,13 @@ def _among(rowids: list[int], walk: bool) -> Any:
     return NodeList((SQL("+"), rowid, listed) if walk else (rowid, listed))
 
 
+def _every_grid(grids: list[str]) -> bool:
+    """`grids` name every grid this device holds (a town chosen on a town's laptop): no
+    filter at all, which SQLite walks in code order, where filtering by grid made it read
+    every venue of the town to sort them (3.8 s at 1M venues)."""
+    return set(grids) >= {code for (code,) in Grid.select(Grid.code).tuples()}
+
+
 def _holds(term: str) -> Any:
     return Venue.name.contains(term) | Venue.code.contains(term) | Venue.address.contains(term)
 
@@ -90,7 +97,7 @@ def search(
     ).join(Grid)
     if kind:
         query = query.where(Venue.kind == kind)
-    if grids:
+    if grids and not _every_grid(grids):
         query = query.where(Venue.grid.in_(grids))
     terms = text.split()
     long_terms = [t for t in terms if len(t) >= 3]
