@@ -171,6 +171,41 @@ def test_a_photo_or_video_too_large_is_refused_by_name_and_sent_once_the_limit_i
     assert _on_server(live_server, big) and _on_server(live_server, video)  # both, at last
 
 
+class WithoutResumableUploads(httpx.BaseTransport):
+    """The real network to a server of an earlier version (or behind a proxy) that knows
+    nothing of uploads in parts: their address answers 404."""
+
+    def __init__(self) -> None:
+        self.real = httpx.HTTPTransport()
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        if request.url.path.endswith("/upload"):
+            return httpx.Response(404, json={"detail": "Not Found"}, request=request)
+        return self.real.handle_request(request)
+
+    def close(self) -> None:
+        self.real.close()
+
+
+def test_a_server_without_uploads_in_parts_takes_a_video_whole_or_refuses_it_by_name(
+    reporter, live_server, tmp_path
+) -> None:
+    live_server.blob_args += ["--blob-limit", "4096"]
+    live_server.restart()
+    small = _report_video(reporter, tmp_path, 3000, "烧烤摊")
+    big = _report_video(reporter, tmp_path, 6000, "婚礼燃放")
+    with reporter.client(transport=WithoutResumableUploads()) as client:
+        result = client.sync_once()
+    assert not result.errors and _acked(reporter), result
+    assert result.blobs_uploaded == 1
+    (refused,) = result.warnings
+    assert refused.startswith(f"video/audio file {big[:12]} refused: ")
+    assert "larger than the server accepts (4096 bytes)" in refused
+    assert live_server.requests(f"/api/v1/blobs/{small}", "PUT") == 1  # whole, in one PUT
+    assert _on_server(live_server, small) and not _on_server(live_server, big)
+    assert Blob.get_by_id(small).uploaded and not Blob.get_by_id(big).uploaded
+
+
 def test_a_video_the_server_holds_whole_is_not_sent_again_and_a_damaged_one_is_said(
     reporter, live_server, tmp_path
 ) -> None:
