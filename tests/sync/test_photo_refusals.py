@@ -138,6 +138,29 @@ def test_a_photo_the_server_holds_from_another_grid_is_taken_without_a_warning(
     assert live_server.requests(f"/api/v1/blobs/{shared}", "PUT") == 2
 
 
+def test_a_photo_lost_on_the_device_is_said_with_the_sync_that_sends_its_record_only(
+    make_device, seed
+) -> None:
+    """A photo taken, then its file lost (a cleaned-up disk): the sync that sends its
+    record says so by name; the syncs after it do not say it again, as there is nothing
+    left to send."""
+    device = make_device("phone").enroll("p-insp")
+    lost, _ = _taken(device, "lost")
+    kept, _ = _taken(device, "kept")
+    device.enqueue(
+        "inspection.submit",
+        inspection_submit(seed.venues["DM-0001"], "p-insp", photos=[lost, kept]),
+    )
+    (device.home / "blobs" / f"{lost}.jpg").unlink()
+    with device.client() as client:
+        first = client.sync_once()
+    assert first.ok and _acked(device) and first.blobs_uploaded == 1, first
+    assert first.warnings == [f"photo {lost[:12]} is missing on this device; sent without it"]
+    with device.client() as client:
+        again = client.sync_once()
+    assert again.ok and not again.warnings and again.blobs_uploaded == 0, again
+
+
 def test_a_photo_or_video_too_large_is_refused_by_name_and_sent_once_the_limit_is_raised(
     reporter, seed, live_server, tmp_path
 ) -> None:
