@@ -161,6 +161,32 @@ def test_a_photo_lost_on_the_device_is_said_with_the_sync_that_sends_its_record_
     assert again.ok and not again.warnings and again.blobs_uploaded == 0, again
 
 
+def test_the_photo_of_a_refused_record_is_not_sent_later(make_device, seed, live_server) -> None:
+    """A record the server refused (a venue outside the inspector's grids) whose photo the
+    server also refused (too large): once the limit is raised, the photo still stays on
+    the device — no record on the server names it."""
+    live_server.blob_args += ["--blob-limit", "4096"]
+    live_server.restart()
+    device = make_device("phone").enroll("p-insp")
+    big, _ = _taken(device, "big" * 10)
+    op = device.enqueue(
+        "inspection.submit",
+        inspection_submit(seed.venues["YM-0001"], "p-insp", photos=[big]),  # 芸美村: not mine
+    )
+    with device.client() as client:
+        first = client.sync_once()
+    assert device.outbox()[op].state == "rejected", first
+    assert first.warnings and first.warnings[0].startswith(f"photo {big[:12]} refused: ")
+
+    live_server.blob_args = live_server.blob_args[:-2]
+    live_server.restart()
+    with device.client() as client:
+        again = client.sync_once()
+    assert again.blobs_uploaded == 0 and not again.warnings, again
+    assert live_server.requests(f"/api/v1/blobs/{big}", "PUT") == 1  # only the refused try
+    assert not _on_server(live_server, big) and not Blob.get_by_id(big).uploaded
+
+
 def test_a_photo_or_video_too_large_is_refused_by_name_and_sent_once_the_limit_is_raised(
     reporter, seed, live_server, tmp_path
 ) -> None:
