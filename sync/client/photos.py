@@ -10,10 +10,10 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Callable, Iterator
-from functools import reduce
-from operator import or_
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from peewee import SQL
 
 from fieldapp.domain.clock import now_iso
 from fieldapp.store.db import db
@@ -105,18 +105,20 @@ class PhotoTransfer:
             for b in Blob.select(Blob.sha256).where(Blob.uploaded == False)  # noqa: E712
             if b.sha256 not in wanted and self.blob_path(b.sha256).is_file()
         }
+        if not held_back:
+            return []
         sent = (Outbox.state == "acked") & Outbox.type.not_in(PERSONAL_OPS)
-        naming: dict[int, Outbox] = {}
-        shas = sorted(held_back)
-        # SQLite finds the ops that name them (an OR of 100 stays far below its expression
-        # depth of 1000): a sync reads no other sent op, however many the device keeps.
-        for start in range(0, len(shas), 100):
-            names = reduce(or_, (Outbox.payload.contains(sha) for sha in shas[start : start + 100]))
-            for row in Outbox.select(Outbox.seq, Outbox.type, Outbox.payload).where(sent & names):
-                naming[row.seq] = row
+        # SQLite finds the ops that name them, the photos given as one JSON array (an OR of
+        # one LIKE a photo overflowed its parser's stack from some 90 photos, and the whole
+        # sync failed): a sync reads no other sent op, however many the device keeps.
+        names = SQL(
+            "EXISTS (SELECT 1 FROM json_each(?) WHERE instr(t1.payload, json_each.value))",
+            [json.dumps(sorted(held_back))],
+        )
+        naming = Outbox.select(Outbox.seq, Outbox.type, Outbox.payload).where(sent & names)
         found: list[str] = []
-        for seq in sorted(naming):
-            for sha in photo_refs(naming[seq].type, json.loads(naming[seq].payload)):
+        for row in naming.order_by(Outbox.seq):
+            for sha in photo_refs(row.type, json.loads(row.payload)):
                 if sha in held_back and sha not in found:
                     found.append(sha)
         return found

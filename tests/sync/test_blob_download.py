@@ -45,12 +45,15 @@ def test_a_supervisor_gets_the_photos_of_pulled_records(make_device, seed, live_
     inspector, photos, (late_sha, late_data) = _inspector_with_photos(make_device, seed)
 
     boss = make_device("boss").enroll("p-sup")
-    phases: list[str] = []
+    steps: list[tuple[str, int, int]] = []
     with boss.client() as client:
-        result = client.sync_once(lambda phase, done, total: phases.append(phase))
+        result = client.sync_once(lambda phase, done, total: steps.append((phase, done, total)))
     assert result.ok, result  # a photo the server lacks never holds the sync back
     assert result.blobs_downloaded == 3 and result.blobs_waiting == 1
+    phases = [phase for phase, _, _ in steps]
     assert phases[-1] == "photos" and phases.index("pull") < len(phases) - 1
+    # The photo bar counts the four photos it asks for, one by one, to the end.
+    assert steps[-5:] == [("photos", done, 4) for done in range(5)]
     for sha, data in photos.items():
         assert (boss.home / "blobs" / f"{sha}.jpg").read_bytes() == data
         assert Blob.get_by_id(sha).size == len(data)

@@ -187,6 +187,29 @@ def test_the_photo_of_a_refused_record_is_not_sent_later(make_device, seed, live
     assert not _on_server(live_server, big) and not Blob.get_by_id(big).uploaded
 
 
+def test_every_photo_held_back_goes_up_however_many_there_are(
+    make_device, seed, live_server
+) -> None:
+    """A week offline with a server that refused every photo: 110 photos of 11 records
+    sent without them. The sync that finds the server taking photos again sends all of
+    them (they are looked for a hundred at a time)."""
+    device = make_device("phone").enroll("p-insp")
+    held: list[str] = []
+    for record in range(11):
+        shas = [_taken(device, f"r{record}p{n}")[0] for n in range(10)]
+        held += shas
+        device.enqueue(
+            "inspection.submit",
+            inspection_submit(seed.venues["DM-0001"], "p-insp", photos=shas),
+        )
+    Outbox.update(state="acked", acked_at=now_iso()).execute()  # sent, without the photos
+    with device.client() as client:
+        result = client.sync_once()
+    assert result.ok and not result.warnings and result.blobs_uploaded == 110, result.errors
+    assert all(_on_server(live_server, sha) for sha in held)
+    assert Blob.select().where(Blob.uploaded == False).count() == 0  # noqa: E712
+
+
 def test_a_photo_or_video_too_large_is_refused_by_name_and_sent_once_the_limit_is_raised(
     reporter, seed, live_server, tmp_path
 ) -> None:
