@@ -109,6 +109,27 @@ def test_downloads_are_bounded_per_sync_and_damaged_bytes_are_refused(
     assert {b.sha256 for b in Blob.select()} == set(photos)
 
 
+def test_a_byte_budget_of_one_photo_brings_one_photo_a_sync(make_device, seed, live_server):
+    """Over a slow line the budget is what one photo weighs: each sync brings one, the
+    budget spent once it is reached, not only once it is passed."""
+    inspector = make_device("insp").enroll("p-insp")
+    shas = [_photo(inspector, letter * 4)[0] for letter in "abc"]  # three of 1,202 bytes
+    inspector.enqueue(
+        "inspection.submit", inspection_submit(seed.venues["DM-0001"], "p-insp", photos=shas)
+    )
+    with inspector.client() as client:
+        assert client.sync_once().blobs_uploaded == 3
+
+    boss = make_device("boss").enroll("p-sup")
+    brought = []
+    for _ in range(3):
+        with boss.client(blob_download_bytes=1202) as client:
+            result = client.sync_once()
+        brought.append((result.blobs_downloaded, result.blobs_waiting))
+    assert brought == [(1, 2), (1, 1), (1, 0)]
+    assert all((boss.home / "blobs" / f"{sha}.jpg").is_file() for sha in shas)
+
+
 def test_a_sync_brings_a_hundred_photos_and_the_next_one_the_rest(make_device, seed):
     """Left to its own bounds, a supervisor's sync after a busy day downloads a hundred
     photos and says how many wait; the next sync brings those."""
