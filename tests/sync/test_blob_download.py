@@ -113,7 +113,8 @@ def test_a_byte_budget_of_one_photo_brings_one_photo_a_sync(make_device, seed, l
     """Over a slow line the budget is what one photo weighs: each sync brings one, the
     budget spent once it is reached, not only once it is passed."""
     inspector = make_device("insp").enroll("p-insp")
-    shas = [_photo(inspector, letter * 4)[0] for letter in "abc"]  # three of 1,202 bytes
+    taken = [_photo(inspector, letter * 4) for letter in "abc"]  # three of one size
+    shas, weight = [sha for sha, _ in taken], len(taken[0][1])
     inspector.enqueue(
         "inspection.submit", inspection_submit(seed.venues["DM-0001"], "p-insp", photos=shas)
     )
@@ -123,7 +124,7 @@ def test_a_byte_budget_of_one_photo_brings_one_photo_a_sync(make_device, seed, l
     boss = make_device("boss").enroll("p-sup")
     brought = []
     for _ in range(3):
-        with boss.client(blob_download_bytes=1202) as client:
+        with boss.client(blob_download_bytes=weight) as client:
             result = client.sync_once()
         brought.append((result.blobs_downloaded, result.blobs_waiting))
     assert brought == [(1, 2), (1, 1), (1, 0)]
