@@ -312,10 +312,11 @@ def test_a_photo_file_a_crash_left_on_the_device_is_taken_and_a_bad_one_replaced
     make_device, seed, live_server
 ) -> None:
     _inspector, photos, _late = _inspector_with_photos(make_device, seed)
-    left, bad = list(photos)[:2]
+    left, bad, also_left = list(photos)
     boss = make_device("boss").enroll("p-sup")
-    # A sync that crashed between a file and its row left one whole; another half written.
+    # Syncs that crashed between a file and its row left two whole; another half written.
     (boss.home / "blobs" / f"{left}.jpg").write_bytes(photos[left])
+    (boss.home / "blobs" / f"{also_left}.jpg").write_bytes(photos[also_left])
     (boss.home / "blobs" / f"{bad}.jpg").write_bytes(photos[bad][:100])
     (live_server.blob_dir / left[:2] / left).unlink()  # not even on the server any more
     with boss.client() as client:
