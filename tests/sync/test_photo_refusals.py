@@ -139,26 +139,39 @@ def test_a_photo_the_server_holds_from_another_grid_is_taken_without_a_warning(
 
 
 def test_a_photo_lost_on_the_device_is_said_with_the_sync_that_sends_its_record_only(
-    make_device, seed
+    make_device, seed, live_server
 ) -> None:
-    """A photo taken, then its file lost (a cleaned-up disk): the sync that sends its
-    record says so by name; the syncs after it do not say it again, as there is nothing
-    left to send."""
+    """A photo taken, then its file lost (a cleaned-up disk), in a record with a photo the
+    server refuses for its size: the sync that sends the record says both by name; the
+    syncs after it try the refused one again and say nothing more of the lost one, as
+    there is nothing left to send."""
+    live_server.blob_args += ["--blob-limit", "4096"]
+    live_server.restart()
     device = make_device("phone").enroll("p-insp")
     lost, _ = _taken(device, "lost")
     kept, _ = _taken(device, "kept")
+    big, _ = _taken(device, "big" * 10)
     device.enqueue(
         "inspection.submit",
-        inspection_submit(seed.venues["DM-0001"], "p-insp", photos=[lost, kept]),
+        inspection_submit(seed.venues["DM-0001"], "p-insp", photos=[lost, kept, big]),
     )
     (device.home / "blobs" / f"{lost}.jpg").unlink()
     with device.client() as client:
         first = client.sync_once()
     assert first.ok and _acked(device) and first.blobs_uploaded == 1, first
-    assert first.warnings == [f"photo {lost[:12]} is missing on this device; sent without it"]
+    missing, refused = first.warnings
+    assert missing == f"photo {lost[:12]} is missing on this device; sent without it"
+    assert refused.startswith(f"photo {big[:12]} refused: ")
     with device.client() as client:
         again = client.sync_once()
-    assert again.ok and not again.warnings and again.blobs_uploaded == 0, again
+    assert again.ok and again.blobs_uploaded == 0, again
+    assert [w[:18] for w in again.warnings] == [f"photo {big[:12]}"]  # refused again only
+
+    live_server.blob_args = live_server.blob_args[:-2]
+    live_server.restart()
+    with device.client() as client:
+        last = client.sync_once()
+    assert last.ok and last.blobs_uploaded == 1 and not last.warnings, last
 
 
 def test_the_photo_of_a_refused_record_is_not_sent_later(make_device, seed, live_server) -> None:
