@@ -111,18 +111,23 @@ class LiveServer:
             )  # fmt: skip
         wait_until_healthy(self.url, self.process, self.log_path, timeout)
 
-    def requests(self, part: str, method: str | None = None) -> int:
-        """How many requests whose path holds `part` (of `method`, when named) its access
-        log shows; read while the server runs, so a line half written is passed over."""
-        count = 0
+    def paths(self, method: str | None = None) -> list[str]:
+        """The paths of the requests (of `method`, when named) its access log shows, in
+        order; read while the server runs, so a line half written is passed over."""
+        found = []
         for line in self.log_path.read_text(encoding="utf-8").splitlines():
             try:
                 record = json.loads(line)
             except ValueError:
                 continue  # not the access log's, or not written to its end yet
-            if record.get("logger") == "fieldapp.server.access" and part in record["path"]:
-                count += method is None or record["method"] == method
-        return count
+            access = record.get("logger") == "fieldapp.server.access"
+            if access and (method is None or record["method"] == method):
+                found.append(record["path"])
+        return found
+
+    def requests(self, part: str, method: str | None = None) -> int:
+        """How many requests whose path holds `part` (of `method`, when named) were made."""
+        return sum(part in path for path in self.paths(method))
 
     def stop(self) -> None:
         if self.process and self.process.poll() is None:

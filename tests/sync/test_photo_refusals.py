@@ -205,7 +205,7 @@ def test_every_photo_held_back_goes_up_however_many_there_are(
 ) -> None:
     """A week offline with a server that refused every photo: 110 photos of 11 records
     sent without them. The sync that finds the server taking photos again sends all of
-    them (they are looked for a hundred at a time)."""
+    them, in the order of their records."""
     device = make_device("phone").enroll("p-insp")
     held: list[str] = []
     for record in range(11):
@@ -220,6 +220,9 @@ def test_every_photo_held_back_goes_up_however_many_there_are(
         result = client.sync_once()
     assert result.ok and not result.warnings and result.blobs_uploaded == 110, result.errors
     assert all(_on_server(live_server, sha) for sha in held)
+    # Oldest record first: a line that drops midway leaves the newest ones for next time.
+    sent = [path.rsplit("/", 1)[1] for path in live_server.paths("PUT") if "/blobs/" in path]
+    assert sent == held
     assert Blob.select().where(Blob.uploaded == False).count() == 0  # noqa: E712
 
 
