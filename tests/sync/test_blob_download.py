@@ -131,6 +131,21 @@ def test_a_byte_budget_of_one_photo_brings_one_photo_a_sync(make_device, seed, l
     assert all((boss.home / "blobs" / f"{sha}.jpg").is_file() for sha in shas)
 
 
+def test_a_photo_the_server_lacks_waits_behind_the_others(make_device, seed, live_server):
+    """One photo a sync, over a slow line: the photo the server does not have yet (its
+    device never sent it) is asked for once, then waits behind the others, so it never
+    keeps them from coming."""
+    _inspector, photos, (late_sha, _late) = _inspector_with_photos(make_device, seed)
+    asked_before = live_server.requests(f"/api/v1/blobs/{late_sha}", "GET")  # by its device
+    boss = make_device("boss").enroll("p-sup")
+    for _ in range(4):  # three photos, and one try of the late one among them
+        with boss.client(blob_download_limit=1) as client:
+            result = client.sync_once()
+    assert all((boss.home / "blobs" / f"{sha}.jpg").is_file() for sha in photos)
+    assert result.blobs_waiting == 1 and not (boss.home / "blobs" / f"{late_sha}.jpg").exists()
+    assert live_server.requests(f"/api/v1/blobs/{late_sha}", "GET") == asked_before + 1
+
+
 def test_a_sync_brings_a_hundred_photos_and_the_next_one_the_rest(make_device, seed):
     """Left to its own bounds, a supervisor's sync after a busy day downloads a hundred
     photos and says how many wait; the next sync brings those."""
