@@ -131,6 +131,15 @@ def test_a_byte_budget_of_one_photo_brings_one_photo_a_sync(make_device, seed, l
     assert brought == [(1, 2), (1, 1), (1, 0)]
     assert all((boss.home / "blobs" / f"{sha}.jpg").is_file() for sha in shas)
 
+    # Two photos' weight, on another supervisor's laptop: two, then the third.
+    other = make_device("deputy").enroll("p-sup")
+    brought = []
+    for _ in range(2):
+        with other.client(blob_download_bytes=2 * weight) as client:
+            result = client.sync_once()
+        brought.append((result.blobs_downloaded, result.blobs_waiting))
+    assert brought == [(2, 1), (1, 0)]
+
 
 def test_a_photo_the_server_lacks_waits_behind_the_others(make_device, seed, live_server):
     """One photo a sync, over a slow line: the photo the server does not have yet (its

@@ -373,7 +373,10 @@ def test_a_photo_that_cannot_be_stored_stops_the_downloads_with_the_reason(
     with boss.client() as client:
         result = client.sync_once()
     assert result.ok and result.blobs_downloaded == 0, result
-    assert f"could not store photo {blocked[:12]}: Is a directory" in result.warnings
+    stored, waiting = result.warnings
+    assert stored == f"could not store photo {blocked[:12]}: Is a directory"
+    assert result.blobs_waiting == 4  # its three and the late one, said to come later
+    assert waiting.startswith("4 photo(s) from other devices are not on this device yet")
     assert Blob.get_or_none(Blob.sha256 == blocked) is None
     (boss.home / "blobs" / f"{blocked}.jpg").rmdir()
     with boss.client() as client:
