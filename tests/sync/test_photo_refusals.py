@@ -376,7 +376,10 @@ def test_a_photo_that_cannot_be_stored_stops_the_downloads_with_the_reason(
     stored, waiting = result.warnings
     assert stored == f"could not store photo {blocked[:12]}: Is a directory"
     assert result.blobs_waiting == 4  # its three and the late one, said to come later
-    assert waiting.startswith("4 photo(s) from other devices are not on this device yet")
+    assert waiting == (
+        "4 photo(s) from other devices are not on this device yet; "
+        "they are fetched with the next sync"
+    )
     assert Blob.get_or_none(Blob.sha256 == blocked) is None
     (boss.home / "blobs" / f"{blocked}.jpg").rmdir()
     with boss.client() as client:
