@@ -41,6 +41,20 @@ def _inspector_with_photos(make_device, seed):
     return inspector, photos, (late_sha, late_data)
 
 
+def test_photos_sent_are_noted_and_not_asked_about_again(make_device, seed, live_server):
+    """Photo files the store had no record of (put in the photo folder by hand, or left by
+    an older version) are noted as sent once they go up: the next sync does not ask the
+    server about them again."""
+    inspector, photos, _late = _inspector_with_photos(make_device, seed)
+    for sha, data in photos.items():
+        row = Blob.get_by_id(sha)
+        assert row.uploaded and row.size == len(data) and row.mime == "image/jpeg"
+    asked = {sha: live_server.requests(f"/api/v1/blobs/{sha}", "HEAD") for sha in photos}
+    with inspector.client() as client:
+        assert client.sync_once().ok
+    assert {sha: live_server.requests(f"/api/v1/blobs/{sha}", "HEAD") for sha in photos} == asked
+
+
 def test_a_supervisor_gets_the_photos_of_pulled_records(make_device, seed, live_server):
     inspector, photos, (late_sha, late_data) = _inspector_with_photos(make_device, seed)
 
