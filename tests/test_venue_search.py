@@ -56,41 +56,35 @@ def demo(home: Path) -> Path:
 WAYS = [(venues.FEW, venues.WALK_FROM), (venues.FEW, 1), (3, venues.WALK_FROM)]
 
 
-@pytest.mark.parametrize(("few", "walk_from"), WAYS)
-def test_search_finds_what_a_substring_rule_finds(
-    demo: Path, few: int, walk_from: int, monkeypatch: pytest.MonkeyPatch
-) -> None:
+@pytest.fixture(params=WAYS, ids=["shipped", "walked", "no-trigram"])
+def way(request: pytest.FixtureRequest, demo: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+    """The demo's venues, searched one of the ways (its id)."""
+    few, walk_from = request.param
     monkeypatch.setattr(venues, "FEW", few)
     monkeypatch.setattr(venues, "WALK_FROM", walk_from)
+    return str(request.node.callspec.id)
+
+
+def test_search_finds_what_a_substring_rule_finds(way: str) -> None:
     for text, kind in QUERIES:
         got = [v.code for v in venues.search(text, kind=kind, limit=100_000)]
-        assert got == _expected(text, kind), (text, kind, few)
+        assert got == _expected(text, kind), (text, kind, way)
 
 
-@pytest.mark.parametrize(("few", "walk_from"), WAYS)
-def test_pages_follow_on(
-    demo: Path, few: int, walk_from: int, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(venues, "FEW", few)
-    monkeypatch.setattr(venues, "WALK_FROM", walk_from)
+def test_pages_follow_on(way: str) -> None:
     every = _expected("鼎美村")
     pages = [
         [v.code for v in venues.search("鼎美村", limit=50, offset=offset)]
         for offset in range(0, 150, 50)
     ]
-    assert [code for page in pages for code in page] == every[:150]
+    assert [code for page in pages for code in page] == every[:150], way
 
 
-@pytest.mark.parametrize(("few", "walk_from"), WAYS)
-def test_a_grid_narrows_every_way(
-    demo: Path, few: int, walk_from: int, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(venues, "FEW", few)
-    monkeypatch.setattr(venues, "WALK_FROM", walk_from)
+def test_a_grid_narrows_every_way(way: str) -> None:
     village = Venue.get(Venue.code == "DM-0001").grid_code
     assert _expected("", None, [village])  # the grid holds venues
     town = [code for (code,) in Grid.select(Grid.code).tuples()]  # every grid: no filter
     for text, kind in QUERIES:
         for grids in ([village], town):
             got = [v.code for v in venues.search(text, kind=kind, grids=grids, limit=100_000)]
-            assert got == _expected(text, kind, grids), (text, kind, grids, few)
+            assert got == _expected(text, kind, grids), (text, kind, grids, way)
