@@ -97,7 +97,9 @@ def search(
     ).join(Grid)
     if kind:
         query = query.where(Venue.kind == kind)
-    if grids and not _every_grid(grids):
+    if grids and _every_grid(grids):
+        grids = None
+    if grids:
         query = query.where(Venue.grid.in_(grids))
     terms = text.split()
     long_terms = [t for t in terms if len(t) >= 3]
