@@ -244,7 +244,7 @@ def _configure(work: Path, target: str) -> None:
         "[tool.mutmut]",
         'paths_to_mutate = ["fieldapp/", "sync/"]',
         f"do_not_mutate = {keep!r}",
-        'also_copy = ["assets/"]',
+        'also_copy = ["assets/", "docs/"]',  # docs/examples: the office's files
         f"tests_dir = {TARGETS[target]!r}",
         'pytest_add_cli_args = ["-q", "-p", "no:cacheprovider", "-p", "mutation_hits"]',
         "",
