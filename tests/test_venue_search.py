@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from fieldapp.services.common.identity import grid_codes_under
 from fieldapp.services.demo.workspace import build_workspace
 from fieldapp.services.inspection import venues
 from fieldapp.store.models import Grid, Venue
@@ -88,3 +89,23 @@ def test_a_grid_narrows_every_way(way: str) -> None:
         for grids in ([village], town):
             got = [v.code for v in venues.search(text, kind=kind, grids=grids, limit=100_000)]
             assert got == _expected(text, kind, grids), (text, kind, grids, way)
+
+
+def test_a_village_and_its_grids_page_in_code_order(way: str) -> None:
+    """Several grids chosen (a village): each grid's venues are walked on their own and
+    merged, so pages still follow on in code order across the grids."""
+    area = Grid.get(Grid.code == Venue.get(Venue.code == "DM-0001").grid_code)
+    village = grid_codes_under([str(area.parent_code)])
+    assert (
+        len(village) > 2
+        and len({v.grid_code for v in Venue.select().where(Venue.grid.in_(village))}) > 1
+    )  # the venues are spread over the village's grids
+    for text, kind in QUERIES:
+        got = [v.code for v in venues.search(text, kind=kind, grids=village, limit=100_000)]
+        assert got == _expected(text, kind, village), (text, kind, way)
+    every = _expected("", None, village)
+    pages = [
+        [v.code for v in venues.search("", grids=village, limit=7, offset=offset)]
+        for offset in range(0, 70, 7)
+    ]
+    assert [code for page in pages for code in page] == every[:70], way

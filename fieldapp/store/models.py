@@ -86,12 +86,13 @@ class Venue(BaseModel):
 
     class Meta:
         table_name = "venue"
-        # Search walks venues in code order (of one kind, or all) testing name and address:
-        # these indexes hold those columns, so the walk never reads the table.
+        # Search walks venues in code order (of one kind, of one grid, or all) testing name
+        # and address: these indexes hold those columns, so the walk never reads the table.
         indexes = (
             (("grid", "due_on"), False),
             (("code", "name", "address"), False),
             (("kind", "code", "name", "address"), False),
+            (("grid", "code", "name", "address"), False),
         )
 
 

@@ -13,6 +13,11 @@ on how many venues a query matches, so the time stays flat from 1 to a million v
 
 Both ways answer the same: a term matches where it is a substring of the name, the code
 or the address (ASCII without regard to case), as the trigram index matches.
+
+Chosen grids: one grid's venues are walked in code order through the (grid, code) index;
+several grids (a village and its grids) are walked each on its own, a page from each, and
+the pages merged, since SQLite would read every venue of the village to sort them (at 1M
+venues, a village of 100,000: ~3 ms instead of ~320 ms).
 """
 
 from __future__ import annotations
@@ -71,6 +76,13 @@ def _among(rowids: list[int], walk: bool) -> Any:
     return NodeList((SQL("+"), rowid, listed) if walk else (rowid, listed))
 
 
+def _unindexed_in_grids(grids: list[str]) -> Any:
+    """The venue is in `grids`, as a test SQLite makes of each row it reads, not an index
+    to walk (that would walk a grid's venues testing each against the few matches)."""
+    grid = Column(Venue._meta.table, "grid_code")  # type: ignore[attr-defined]
+    return NodeList((SQL("+"), grid)).in_(grids)
+
+
 def _every_grid(grids: list[str]) -> bool:
     """`grids` name every grid this device holds (a town chosen on a town's laptop): no
     filter at all, which SQLite walks in code order, where filtering by grid made it read
@@ -99,8 +111,6 @@ def search(
         query = query.where(Venue.kind == kind)
     if grids and _every_grid(grids):
         grids = None
-    if grids:
-        query = query.where(Venue.grid.in_(grids))
     terms = text.split()
     long_terms = [t for t in terms if len(t) >= 3]
     few = _few_matches(long_terms) if long_terms else None
@@ -112,9 +122,28 @@ def search(
         terms = [t for t in terms if len(t) < 3]
     for term in terms:
         query = query.where(_holds(term))
-    page = query.order_by(Venue.code).limit(limit).offset(offset)
-    sql, params = page.sql()
+    if grids and few is None and len(grids) > 1:
+        sql, params = _merged_by_grid(query, grids, limit, offset)
+    else:
+        if grids:  # with few matches, looked up by rowid: the grid is only tested
+            query = query.where(
+                Venue.grid.in_(grids) if few is None else _unindexed_in_grids(grids)
+            )
+        sql, params = query.order_by(Venue.code).limit(limit).offset(offset).sql()
     return [VenueHit(*row) for row in db.execute_sql(sql, params).fetchall()]
+
+
+def _merged_by_grid(query: Any, grids: list[str], limit: int, offset: int) -> tuple[str, list]:
+    """The page of `query` over several grids: each grid walked in code order through its
+    (grid, code) index for as many venues as the page could need, the results merged."""
+    upto = limit + offset
+    parts = [
+        query.where(Venue.grid == grid).order_by(Venue.code).limit(upto).sql() for grid in grids
+    ]
+    union = " UNION ALL ".join(f"SELECT * FROM ({sql})" for sql, _ in parts)
+    params = [param for _, part_params in parts for param in part_params]
+    # The second column is the venue's code.
+    return f"{union} ORDER BY 2 LIMIT ? OFFSET ?", [*params, limit, offset]
 
 
 def by_code(code: str) -> Venue | None:
