@@ -183,3 +183,34 @@ async def test_f3_and_f4_are_the_apps_incident_keys_here_too(demo_home: Path) ->
         await pilot.press("f3")
         await settle(app, pilot)
         assert isinstance(app.screen, IncidentsScreen)
+
+
+async def test_a_village_chosen_from_the_grid_menu_by_keyboard(demo_home: Path) -> None:
+    """Tab to the grid menu, Enter opens it: its Esc key is said in Chinese like every other
+    key (Textual's own "Dismiss menu" was shown in English); Esc closes it, and a village
+    picked with Down and Enter lists that village's venues only."""
+    from fieldapp.services.common.identity import grid_codes_under
+    from fieldapp.tui.widgets.key_footer import KeyFooter
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_find(app, pilot)
+        menu = screen.query_one("#grid", Select)
+        menu.focus()
+        await pilot.press("enter")
+        await settle(app, pilot)
+        footer = " ".join(str(key.description) for key in screen.query_one(KeyFooter).children)
+        assert "关闭菜单" in footer and "Dismiss" not in footer, footer
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert app.screen is screen and not menu.expanded
+        await pilot.press("enter", "down", "enter")
+        await settle(app, pilot)
+        village = str(menu.value)
+        grids = grid_codes_under([village])
+        assert len(grids) > 1  # a village and its grids
+        expected = [
+            v.code
+            for v in Venue.select().where(Venue.grid.in_(grids)).order_by(Venue.code).limit(PAGE)
+        ]
+        assert codes(screen) == expected and 0 < len(expected) < Venue.select().count()

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import groupby
 
 from rich.cells import cell_len
@@ -32,6 +32,7 @@ from textual.screen import Screen
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey, FooterLabel, KeyGroup
 
+from fieldapp.tui.widgets.keys_panel import describe
 from fieldapp.tui.widgets.offered_keys import offered
 
 HELP_ID = "app.help"
@@ -239,6 +240,8 @@ class KeyFooter(Footer):
         app_actions: set[str] = set()
         for namespace, binding, enabled, tooltip in offered(self.screen).values():
             if binding.show:
+                if not binding.id:  # Textual's own ("Dismiss menu"): in the chosen language
+                    binding = replace(binding, description=describe(binding))
                 by_action[binding.action].append((binding, enabled, tooltip))
                 if namespace is self.app:
                     app_actions.add(binding.action)
