@@ -14,6 +14,11 @@ subprocess write the functions it ran when it stops, and a pytest plugin (`-p
 mutation_hits`) files them under the test that started it. The subprocess runs the mutant
 under test (it inherits MUTANT_UNDER_TEST and the copy's PYTHONPATH).
 
+mutmut runs each mutant in a child forked from a process that already ran the tests once
+unmutated, so state made then (a `functools.cache`d statement) is the original's: every
+survivor is run again in a new process with all the target's tests, and one a test fails
+for counts as killed (listed in killed-in-a-new-process.txt in the copy).
+
     make mutation                                   # every target, one after the other
     make mutation MODULES=fieldapp/domain/placard.py  # one or a few
 """
@@ -279,9 +284,46 @@ def _statuses(work: Path, target: str) -> list[tuple[str, str]]:
 
 def _score(work: Path, target: str) -> tuple[int, int, list[str]]:
     statuses = _statuses(work, target)
-    killed = sum(status == "killed" for _, status in statuses)
-    survivors = [f"{name}: {status}" for name, status in statuses if status != "killed"]
+    fresh = _killed_fresh(work)
+    killed = sum(status == "killed" or name in fresh for name, status in statuses)
+    survivors = [
+        f"{name}: {status}" for name, status in statuses if status != "killed" and name not in fresh
+    ]
     return killed, len(statuses), survivors
+
+
+# Survivors killed when run again in a new process (see `_run_survivors_fresh`).
+FRESH_KILLS = "killed-in-a-new-process.txt"
+
+
+def _killed_fresh(work: Path) -> set[str]:
+    path = work / FRESH_KILLS
+    return set(path.read_text(encoding="utf-8").split()) if path.exists() else set()
+
+
+def _run_survivors_fresh(work: Path, target: str, env: dict[str, str], nice: int) -> None:
+    """mutmut runs a mutant in a child forked from a process that already ran the tests
+    once unmutated, so what that process holds (a `functools.cache`d statement, a
+    converter made once) is the original's, and it runs only the tests its statistics
+    tied to the function. Each survivor is run again here in a new process, with every
+    test of the target (stopping at the first failure): one that fails is killed."""
+    survivors = [name for name, status in _statuses(work, target) if status == "survived"]
+    fresh = _killed_fresh(work)
+    for n, name in enumerate(survivors, 1):
+        if name in fresh:
+            continue
+        print(f"  a new process for survivor {n}/{len(survivors)}: {name}", flush=True)
+        run = subprocess.run(
+            ["nice", "-n", str(nice), sys.executable, "-m", "pytest", "-q", "-x",
+             "-p", "no:cacheprovider", *TARGETS[target]],
+            cwd=work / "mutants",
+            env={**env, "MUTANT_UNDER_TEST": name},
+            capture_output=True,
+            check=False,
+        )  # fmt: skip
+        if run.returncode == 1:  # a test failed (2-5: pytest itself could not run)
+            with open(work / FRESH_KILLS, "a", encoding="utf-8") as kills:
+                kills.write(name + "\n")
 
 
 def _reap_orphaned_servers(work: Path, stop: threading.Event) -> None:
@@ -307,6 +349,7 @@ def _run(target: str, max_children: int, nice: int) -> tuple[int, int, list[str]
     work = _workdir(target)
     _copy_tree(work)
     _configure(work, target)
+    (work / FRESH_KILLS).unlink(missing_ok=True)  # the code may have changed since
     # SQLite only: the PostgreSQL twin of every server test would double the run.
     env = {k: v for k, v in os.environ.items() if k != "FIELDAPP_TEST_PG_URL"}
     env["FIELDAPP_TEST_SERVER_START_TIMEOUT"] = "180"  # nice 15 on a loaded machine
@@ -327,6 +370,7 @@ def _run(target: str, max_children: int, nice: int) -> tuple[int, int, list[str]
     if timeouts:
         print(f"\n{len(timeouts)} timeouts: running them again on their own")
         subprocess.run([*run, *timeouts], cwd=work, env=env, check=False)
+    _run_survivors_fresh(work, target, env, nice)
     stop.set()
     killed, total, survivors = _score(work, target)
     minutes = (time.monotonic() - started) / 60
