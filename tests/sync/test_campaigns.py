@@ -128,3 +128,63 @@ def test_a_supervisor_switches_a_campaign_from_the_device(live_server, seed, mak
     (op,) = Outbox.select().where(Outbox.type == "campaign.switch")
     assert op.state == "rejected" and "only a supervisor may switch" in op.last_error
     assert "spring_festival): on" in _admin(url, "list").output
+
+
+def test_a_campaign_the_office_dates_is_asked_on_those_days_only(
+    live_server, seed, make_device, monkeypatch
+):
+    """Switched on today for tomorrow only (the office gives this year's 除夕): the device
+    holds it after a sync, but an inspection today does not ask its checks, one tomorrow
+    does, and one the day after does not again."""
+    import datetime as dt
+
+    from fieldapp.domain import clock
+    from fieldapp.services.common.campaigns import runs
+
+    url = live_server.db_url
+    for path in sorted(CAMPAIGNS_DIR.glob("*.toml")):
+        _admin(url, "publish", str(path))
+    tomorrow = clock.today() + dt.timedelta(days=1)
+    day = tomorrow.isoformat()
+    _admin(url, "start", "spring_festival", "--grid", "V1", "--from", day, "--to", day)
+    device = make_device("laptop").enroll("p-insp")
+    clear_cache()
+    clear_campaigns()
+    assert load_checklists().ok
+    with device.client() as client:
+        assert not client.sync_once().errors
+    (run,) = [r for r in runs() if r.code == "spring_festival"]
+    assert (run.active, run.phase, run.starts_on, run.ends_on) == (True, "节前宣传", day, day)
+    shop = seed.venues["DM-0002"]  # a small shop in V1
+
+    def asked_on(date: dt.date) -> bool:
+        at = dt.datetime.combine(date, dt.time(12)).astimezone(dt.UTC)
+        monkeypatch.setattr(clock, "_now", lambda: at)
+        started = inspections.start_inspection(shop)
+        return any(code.startswith("SPF-") for code in _codes(started))
+
+    assert not asked_on(tomorrow - dt.timedelta(days=1))
+    assert asked_on(tomorrow)
+    assert not asked_on(tomorrow + dt.timedelta(days=1))
+
+
+def test_a_campaign_without_phases_has_none_on_the_device(live_server, seed, make_device, tmp_path):
+    """The office's own campaign with no phases: on the device it is on with no phase (not
+    a made-up one), and an inspection records it with none."""
+    text = (CAMPAIGNS_DIR / "spring_festival.toml").read_text(encoding="utf-8")
+    text = text.replace('code = "spring_festival"', 'code = "market_week"')
+    text = "\n".join(line for line in text.splitlines() if not line.startswith("phases"))
+    definition = tmp_path / "market_week.toml"
+    definition.write_text(text, encoding="utf-8")
+    url = live_server.db_url
+    _admin(url, "publish", str(definition))
+    _admin(url, "start", "market_week", "--grid", "V1")
+    device = make_device("laptop").enroll("p-insp")
+    clear_cache()
+    clear_campaigns()
+    assert load_checklists().ok
+    with device.client() as client:
+        assert not client.sync_once().errors
+    started = inspections.start_inspection(seed.venues["DM-0002"])
+    view = inspections.load(started)
+    assert [(a.campaign.code, a.phase) for a in view.campaigns] == [("market_week", "")]
