@@ -13,7 +13,12 @@ from fieldapp.domain.clock import today
 from fieldapp.services.followups import cases, plans, readings
 from fieldapp.services.people import registry
 from fieldapp.services.people.registry import HouseholdForm, MemberForm
-from fieldapp.store.followup_models import FollowupCase, FollowupPlan, FollowupReading
+from fieldapp.store.followup_models import (
+    FollowupCase,
+    FollowupCaseEvent,
+    FollowupPlan,
+    FollowupReading,
+)
 from fieldapp.store.people_models import Household
 from sync.server import db as server_db
 from sync.server.followup_models import FollowupPlan as ServerPlan
@@ -39,6 +44,21 @@ def _feed_text() -> str:
     return "\n".join(row.payload for row in ChangeLog.select(ChangeLog.payload))
 
 
+def _follow_ups() -> dict[str, tuple[int, int, int]]:
+    """The device's follow-up plans: (readings, cases, case events) of each."""
+    return {
+        plan.id: (
+            FollowupReading.select().where(FollowupReading.plan == plan.id).count(),
+            FollowupCase.select().where(FollowupCase.plan == plan.id).count(),
+            FollowupCaseEvent.select()
+            .join(FollowupCase)
+            .where(FollowupCase.plan == plan.id)
+            .count(),
+        )
+        for plan in FollowupPlan.select()
+    }
+
+
 def _run(day: dt.date):  # type: ignore[no-untyped-def]
     with server_db.current().connection_context():
         return run_retention(today=day, keep_days=30)
@@ -55,6 +75,10 @@ def test_retention_deletes_ended_follow_ups_and_people_who_left_on_both_ends(mak
     morning, afternoon = (d.slot_at for d in plans.due_readings())
     readings.record_reading(plan_id, morning, {"FUP-01": "36.5", "FUP-02": "yes"})
     sick = readings.record_reading(plan_id, afternoon, {"FUP-01": "38.1", "FUP-02": "no"})
+    # The mother's plan ends the same day, but her case stays open: kept, with everything.
+    mother = plans.create_plan(member_named("林秀英").id, start_on=start)
+    for due in plans.due_readings():
+        readings.record_reading(mother, due.slot_at, {"FUP-01": "38.4", "FUP-02": "no"})
     tenants = registry.save_household(_tenants(left_on=start - dt.timedelta(days=1)))
     with worker.client() as client:
         assert client.sync_once().ok
@@ -64,7 +88,7 @@ def test_retention_deletes_ended_follow_ups_and_people_who_left_on_both_ends(mak
     report = _run(start + dt.timedelta(days=44))  # plan over 31 days ago, but its case is open
     assert report.plans == [] and len(report.people) == 1 and report.households == []
     with server_db.current().connection_context():
-        assert ServerPlan.select().count() == 1
+        assert ServerPlan.select().count() == 2
         assert "王租客" not in _feed_text() and "李租客" in _feed_text()
 
     supervisor = make_device("supervisor").enroll("p-sup")
@@ -81,7 +105,7 @@ def test_retention_deletes_ended_follow_ups_and_people_who_left_on_both_ends(mak
     report = _run(start + dt.timedelta(days=44))
     assert report.plans == [plan_id] and report.readings == 2
     with server_db.current().connection_context():
-        assert ServerPlan.select().count() == 0
+        assert [plan.id for plan in ServerPlan.select()] == [mother]
         assert ServerMember.select().where(ServerMember.name == "陈建国").exists()  # a resident
         entries = list(AuditEntry.select().where(AuditEntry.action == RETENTION_DELETED))
         assert [len(e.detail["people"]) for e in entries] == [1, 0]  # one entry per run
@@ -91,13 +115,13 @@ def test_retention_deletes_ended_follow_ups_and_people_who_left_on_both_ends(mak
 
     with supervisor.client() as client:
         assert client.sync_once().ok
-    assert FollowupPlan.select().count() == 0 and FollowupCase.select().count() == 0
+    assert _follow_ups() == {mother: (2, 2, 2)}  # the father's plan, readings and case gone
 
     worker.open()
-    assert FollowupReading.select().count() == 2  # until its next sync
+    assert _follow_ups() == {plan_id: (2, 1, 1), mother: (2, 2, 2)}  # until its next sync
     with worker.client() as client:
         assert client.sync_once().ok
-    assert FollowupPlan.select().count() == 0 and FollowupReading.select().count() == 0
+    assert _follow_ups() == {mother: (2, 2, 2)}
     assert [m.name for m in Household.get_by_id(tenants).members] == ["李租客"]
 
     # A person who left alone: the household goes with them.
