@@ -139,6 +139,7 @@ def test_retention_deletes_ended_follow_ups_and_people_who_left_on_both_ends(mak
     with worker.client() as client:
         assert client.sync_once().ok
     assert not Household.select().where(Household.code == "DM-021").exists()
+    assert [m.name for m in Household.get_by_id(tenants).members] == ["李租客"]  # others stay
 
 
 def test_the_admin_command_runs_retention_on_a_given_day(tmp_path) -> None:
