@@ -261,14 +261,15 @@ def test_a_photo_or_video_too_large_is_refused_by_name_and_sent_once_the_limit_i
 
 class WithoutResumableUploads(httpx.BaseTransport):
     """The real network to a server of an earlier version (or behind a proxy) that knows
-    nothing of uploads in parts: their address answers 404."""
+    nothing of uploads in parts: their address answers 404 (or what the proxy says)."""
 
-    def __init__(self) -> None:
+    def __init__(self, status: int = 404, detail: str = "Not Found") -> None:
         self.real = httpx.HTTPTransport()
+        self.status, self.detail = status, detail
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         if request.url.path.endswith("/upload"):
-            return httpx.Response(404, json={"detail": "Not Found"}, request=request)
+            return httpx.Response(self.status, json={"detail": self.detail}, request=request)
         return self.real.handle_request(request)
 
     def close(self) -> None:
@@ -292,6 +293,23 @@ def test_a_server_without_uploads_in_parts_takes_a_video_whole_or_refuses_it_by_
     assert live_server.requests(f"/api/v1/blobs/{small}", "PUT") == 1  # whole, in one PUT
     assert _on_server(live_server, small) and not _on_server(live_server, big)
     assert Blob.get_by_id(small).uploaded and not Blob.get_by_id(big).uploaded
+
+
+def test_a_video_a_proxy_will_not_let_up_is_said_with_its_reason_and_sent_later(
+    reporter, live_server, tmp_path
+) -> None:
+    video = _report_video(reporter, tmp_path, 3000, "烧烤摊")
+    proxy = WithoutResumableUploads(403, "uploads are closed at this proxy")
+    with reporter.client(transport=proxy) as client:
+        result = client.sync_once()
+    assert not result.errors and _acked(reporter), result
+    assert result.warnings == [
+        f"video/audio file {video[:12]} refused: uploads are closed at this proxy"
+    ]
+    assert result.blobs_uploaded == 0 and not Blob.get_by_id(video).uploaded
+    with reporter.client() as client:
+        result = client.sync_once()
+    assert result.blobs_uploaded == 1 and _on_server(live_server, video), result
 
 
 def test_a_video_the_server_holds_whole_is_not_sent_again_and_a_damaged_one_is_said(
