@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from people_support import member_named, returnee_family
 
+from fieldapp.domain.clock import today
+from fieldapp.services.daily_report.people_figures import people_figures
 from fieldapp.services.followups import cases, plans, readings
 from fieldapp.services.people import registry
 from fieldapp.store.followup_models import FollowupCase, FollowupPlan
@@ -37,6 +39,10 @@ def test_an_abnormal_reading_becomes_a_case_the_supervisor_hands_over(make_devic
         assert client.sync_once().ok
     (case,) = cases.cases()
     assert (case.name, case.state, case.failed) == ("陈建国", "open", ("FUP-01", "FUP-02"))
+    # The day's 18:00 report on the supervisor's device counts the abnormal reading, and the
+    # readings taken on the worker's device are not due again here.
+    assert people_figures(["V1"], today())["abnormal_readings"] == 1
+    assert [d.slot_at for d in plans.due_readings(person_id="p-insp")] == []
     cases.hand_over(case.id, "卫健2026-017")
     cases.record_outcome(case.id, "isolated")
     with supervisor.client() as client:
