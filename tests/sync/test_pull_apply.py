@@ -152,9 +152,15 @@ def test_a_venue_whose_code_this_device_holds_on_another_venue_is_skipped(tree) 
 
 
 def test_a_follow_up_plan_of_a_person_not_on_this_device_is_skipped(tree) -> None:
-    warnings = pull(("followup", followup("plan-1", "member-elsewhere")))
+    family = household("h-1", "A11")
+    family["members"] = [{"id": "member-here", "name": "陈建国", "tags": ["returnee"]}]
+    warnings = pull(
+        ("household", family),
+        ("followup", followup("plan-1", "member-elsewhere")),
+        ("followup", followup("plan-2", "member-here")),
+    )
     assert warnings == ["follow-up plan plan-1 skipped: its person is not on this device"]
-    assert FollowupPlan.select().count() == 0
+    assert [plan.id for plan in FollowupPlan.select()] == ["plan-2"]
 
 
 # --- a venue's last inspection, as the device dates it (China time) ----------------------
