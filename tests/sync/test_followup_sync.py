@@ -24,9 +24,9 @@ def test_an_abnormal_reading_becomes_a_case_the_supervisor_hands_over(make_devic
     father = member_named("陈建国")
     plan_id = plans.create_plan(father.id)
     morning, afternoon = (d.slot_at for d in plans.due_readings())  # today's two
-    readings.record_reading(plan_id, morning, {"FUP-01": "36.5", "FUP-02": "yes"})
+    warm = readings.record_reading(plan_id, morning, {"FUP-01": "37.4", "FUP-02": "yes"})
     sick = readings.record_reading(plan_id, afternoon, {"FUP-01": "38.1", "FUP-02": "no"})
-    assert sick.case_id
+    assert warm.case_id and sick.case_id  # two cases: the later one is handed over
     with worker.client() as client:
         result = client.sync_once()
     assert result.ok and not result.rejected, result
@@ -37,11 +37,13 @@ def test_an_abnormal_reading_becomes_a_case_the_supervisor_hands_over(make_devic
     supervisor = make_device("supervisor").enroll("p-sup")
     with supervisor.client() as client:
         assert client.sync_once().ok
-    (case,) = cases.cases()
+    shown = {case.id: case for case in cases.cases()}
+    assert set(shown) == {warm.case_id, sick.case_id}
+    case = shown[sick.case_id]
     assert (case.name, case.state, case.failed) == ("陈建国", "open", ("FUP-01", "FUP-02"))
     # The day's 18:00 report on the supervisor's device counts the abnormal reading, and the
     # readings taken on the worker's device are not due again here.
-    assert people_figures(["V1"], today())["abnormal_readings"] == 1
+    assert people_figures(["V1"], today())["abnormal_readings"] == 2
     assert [d.slot_at for d in plans.due_readings(person_id="p-insp")] == []
     cases.hand_over(case.id, "卫健2026-017")
     cases.record_outcome(case.id, "isolated")
@@ -55,6 +57,7 @@ def test_an_abnormal_reading_becomes_a_case_the_supervisor_hands_over(make_devic
     with worker.client() as client:
         assert client.sync_once().ok
     assert FollowupCase.get_by_id(sick.case_id).state == "outcome_recorded"
+    assert FollowupCase.get_by_id(warm.case_id).state == "open"  # the other case as it was
 
     other = make_device("other").enroll("p-insp2")  # V2
     with other.client() as client:
