@@ -26,6 +26,7 @@ from fieldapp.i18n import set_language
 from fieldapp.services.incidents.reporting import IncidentReport, report_incident
 from fieldapp.store.models import Blob, Outbox
 from sync.client import SyncResult
+from sync.client.photos import PART
 
 pytestmark = pytest.mark.slow
 
@@ -310,6 +311,28 @@ def test_a_video_a_proxy_will_not_let_up_is_said_with_its_reason_and_sent_later(
     with reporter.client() as client:
         result = client.sync_once()
     assert result.blobs_uploaded == 1 and _on_server(live_server, video), result
+
+
+def test_a_video_cut_off_midway_goes_on_from_the_part_the_server_holds(
+    reporter, live_server, tmp_path
+) -> None:
+    """A sync before this one sent the first of a video's three parts and was cut off:
+    this one asks the server what it holds and sends the two parts left, none twice."""
+    sha = _report_video(reporter, tmp_path, 2 * PART + 1000, "三段")
+    data = (reporter.home / "blobs" / f"{sha}.jpg").read_bytes()
+    first = httpx.put(
+        f"{live_server.url}/api/v1/blobs/{sha}/upload",
+        params={"offset": 0, "total": len(data)},
+        content=data[:PART],
+        headers={"Authorization": f"Bearer {reporter.token}"},
+    )
+    assert first.status_code == 202, first.text
+    sent_before = live_server.requests(f"/blobs/{sha}/upload", "PUT")
+    with reporter.client() as client:
+        result = client.sync_once()
+    assert not result.errors and not result.warnings and result.blobs_uploaded == 1, result
+    assert live_server.requests(f"/blobs/{sha}/upload", "PUT") - sent_before == 2
+    assert _on_server(live_server, sha) and Blob.get_by_id(sha).uploaded
 
 
 def test_a_video_the_server_holds_whole_is_not_sent_again_and_a_damaged_one_is_said(
