@@ -3,6 +3,8 @@ reveals audited."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from people_support import FAMILY_IDS, FATHER, member_named, returnee_family
 
@@ -25,13 +27,26 @@ def _server_text() -> str:
     return "\n".join(str(value) for row in rows for value in row)
 
 
+def _as_shown(view: registry.HouseholdView) -> tuple:
+    """What the household screen shows of a household and its members."""
+    members = sorted(
+        (m.name, m.sex, m.birth_year, m.id_number, m.phone, m.tags, m.arrived_on, m.left_on,
+         m.note, m.registered_on)
+        for m in view.members
+    )  # fmt: skip
+    return (view.grid_code, view.code, view.building, view.address, view.venue_id, members)
+
+
 def test_a_family_registered_offline_reaches_the_supervisor_masked(make_device, server_db_url):
     worker = make_device("worker").enroll("p-insp")  # grid V1
     with worker.client() as client:
         assert client.sync_once().ok  # brings the grids, the person and the personal key
     assert keyring.load_key() is not None
-    household_id = registry.save_household(returnee_family())
+    family = returnee_family()
+    child = replace(family.members[2], left_on="2026-07-01", note="回校")  # back to school
+    household_id = registry.save_household(replace(family, members=[*family.members[:2], child]))
     view = registry.household(household_id)
+    as_registered = _as_shown(view)
     assert [m.id_number for m in view.members] == [
         "4501**********" + number[-4:] for number in FAMILY_IDS
     ]
@@ -55,6 +70,8 @@ def test_a_family_registered_offline_reaches_the_supervisor_masked(make_device, 
     assert Household.get_by_id(household_id).code == "DM-017"
     names = {m.name for m in registry.household(household_id).members}
     assert names == {"陈建国", "林秀英", "陈小明"}
+    # The household as the worker registered it: tags, dates, notes (masked numbers too).
+    assert _as_shown(registry.household(household_id)) == as_registered
     father = member_named("陈建国")
     assert reveal.reveal(father.id, personal.ID_NUMBER_FIELD) == FATHER
     export_ledger(supervisor.home / "ledger.csv", fmt="csv")  # masked, and audited too
