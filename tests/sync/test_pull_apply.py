@@ -35,7 +35,7 @@ from fieldapp.store.activity_models import Activity
 from fieldapp.store.db import db
 from fieldapp.store.followup_models import FollowupPlan
 from fieldapp.store.models import Checklist, DailyReport, PlacardKey, Venue
-from fieldapp.store.people_models import Household
+from fieldapp.store.people_models import Household, HouseholdMember, Vehicle
 from sync.client.apply import PageApplier
 from sync.protocol import Change
 from sync.server import admin, placard_keys
@@ -161,6 +161,27 @@ def test_a_follow_up_plan_of_a_person_not_on_this_device_is_skipped(tree) -> Non
     )
     assert warnings == ["follow-up plan plan-1 skipped: its person is not on this device"]
     assert [plan.id for plan in FollowupPlan.select()] == ["plan-2"]
+
+
+def test_a_household_pulled_again_keeps_a_registration_date_an_older_server_leaves_out(
+    tree,
+) -> None:
+    """The member's registration date as the server last gave it (an older server's record
+    has none: the device keeps the date it knows); the vehicles as the server lists them."""
+    family = household("h-1", "A11")
+    member = {"id": "m-1", "name": "陈建国", "registered_on": "2026-06-10"}
+    family.update(members=[member], vehicles=[{"id": "car-1", "plate": "桂A12345", "kind": "car"}])
+    assert pull(("household", family)) == []
+    family["members"] = [{"id": "m-1", "name": "陈建国"}]  # an older server's record
+    assert pull(("household", family)) == []
+    assert HouseholdMember.get_by_id("m-1").registered_on == dt.date(2026, 6, 10)
+    family["members"] = [{**member, "registered_on": "2026-06-12"}]
+    assert pull(("household", family)) == []
+    assert HouseholdMember.get_by_id("m-1").registered_on == dt.date(2026, 6, 12)
+    assert [(v.plate, v.kind) for v in Vehicle.select()] == [("桂A12345", "car")]
+    family["vehicles"] = []  # the car was sold
+    assert pull(("household", family)) == []
+    assert Vehicle.select().count() == 0
 
 
 # --- a venue's last inspection, as the device dates it (China time) ----------------------
