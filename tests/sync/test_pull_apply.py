@@ -170,7 +170,10 @@ def test_a_household_pulled_again_keeps_a_registration_date_an_older_server_leav
     has none: the device keeps the date it knows); the vehicles as the server lists them."""
     family = household("h-1", "A11")
     member = {"id": "m-1", "name": "陈建国", "registered_on": "2026-06-10"}
-    family.update(members=[member], vehicles=[{"id": "car-1", "plate": "桂A12345", "kind": "car"}])
+    family.update(members=[member], vehicles=[
+        {"id": "car-1", "plate": "桂A12345", "kind": "car", "note": "租客的车"},
+        {"id": "car-2", "plate": "桂A54321"},  # kind and note not given
+    ])  # fmt: skip
     assert pull(("household", family)) == []
     family["members"] = [{"id": "m-1", "name": "陈建国"}]  # an older server's record
     assert pull(("household", family)) == []
@@ -178,8 +181,9 @@ def test_a_household_pulled_again_keeps_a_registration_date_an_older_server_leav
     family["members"] = [{**member, "registered_on": "2026-06-12"}]
     assert pull(("household", family)) == []
     assert HouseholdMember.get_by_id("m-1").registered_on == dt.date(2026, 6, 12)
-    assert [(v.plate, v.kind) for v in Vehicle.select()] == [("桂A12345", "car")]
-    family["vehicles"] = []  # the car was sold
+    assert sorted((v.plate, v.kind, v.note) for v in Vehicle.select()) == [
+        ("桂A12345", "car", "租客的车"), ("桂A54321", "", "")]  # fmt: skip
+    family["vehicles"] = []  # the cars were sold
     assert pull(("household", family)) == []
     assert Vehicle.select().count() == 0
 
