@@ -25,6 +25,17 @@ def _admin(url: str, *args: str) -> Result:
     return result
 
 
+def _synced_laptop(make_device):  # type: ignore[no-untyped-def]
+    """The inspector's laptop, enrolled, with the shipped checklists and its first sync."""
+    device = make_device("laptop").enroll("p-insp")
+    clear_cache()
+    clear_campaigns()
+    assert load_checklists().ok
+    with device.client() as client:
+        assert not client.sync_once().errors
+    return device
+
+
 def _codes(inspection_id: str) -> list[str]:
     return list(inspections.load(inspection_id).state.visible)
 
@@ -35,12 +46,7 @@ def test_a_campaign_switched_at_the_server_reaches_the_device(live_server, seed,
         assert "Published campaign" in _admin(url, "publish", str(path)).output
     assert "Spring Festival fireworks ban (spring_festival): off" in _admin(url, "list").output
 
-    device = make_device("laptop").enroll("p-insp")
-    clear_cache()
-    clear_campaigns()
-    assert load_checklists().ok
-    with device.client() as client:
-        assert not client.sync_once().errors
+    device = _synced_laptop(make_device)
     shop = seed.venues["DM-0002"]  # a small shop in V1
     before = inspections.start_inspection(shop)
     assert not any(code.startswith("SPF-") for code in _codes(before))
@@ -147,12 +153,7 @@ def test_a_campaign_the_office_dates_is_asked_on_those_days_only(
     tomorrow = clock.today() + dt.timedelta(days=1)
     day = tomorrow.isoformat()
     _admin(url, "start", "spring_festival", "--grid", "V1", "--from", day, "--to", day)
-    device = make_device("laptop").enroll("p-insp")
-    clear_cache()
-    clear_campaigns()
-    assert load_checklists().ok
-    with device.client() as client:
-        assert not client.sync_once().errors
+    _synced_laptop(make_device)
     (run,) = [r for r in runs() if r.code == "spring_festival"]
     assert (run.active, run.phase, run.starts_on, run.ends_on) == (True, "节前宣传", day, day)
     shop = seed.venues["DM-0002"]  # a small shop in V1
@@ -179,12 +180,7 @@ def test_a_campaign_without_phases_has_none_on_the_device(live_server, seed, mak
     url = live_server.db_url
     _admin(url, "publish", str(definition))
     _admin(url, "start", "market_week", "--grid", "V1")
-    device = make_device("laptop").enroll("p-insp")
-    clear_cache()
-    clear_campaigns()
-    assert load_checklists().ok
-    with device.client() as client:
-        assert not client.sync_once().errors
+    _synced_laptop(make_device)
     started = inspections.start_inspection(seed.venues["DM-0002"])
     view = inspections.load(started)
     assert [(a.campaign.code, a.phase) for a in view.campaigns] == [("market_week", "")]
