@@ -17,7 +17,7 @@ from sync_world import enrolment_code, inspection_submit
 from fieldapp.cli import main
 from fieldapp.services.syncing.runs import DONE, INCOMPLETE, run_sync
 from fieldapp.store.db import db
-from fieldapp.store.migrations import SCHEMA_VERSION, current_version
+from fieldapp.store.migrations import MIGRATIONS, SCHEMA_VERSION, _v18_ca_bundle, current_version
 from fieldapp.store.models import Outbox, SyncState
 from fieldapp.store.opening import close_store, open_store
 from sync.client import SyncClient, enroll_device
@@ -146,7 +146,7 @@ def test_a_store_from_before_the_ca_column_gains_it(tmp_path):
     open_store(path)
     SyncState.create(id=1, server_url="https://town.example", token="tok")
     db.execute_sql("ALTER TABLE sync_state DROP COLUMN ca_bundle")
-    db.execute_sql(f"PRAGMA user_version = {SCHEMA_VERSION - 1}")
+    db.execute_sql(f"PRAGMA user_version = {MIGRATIONS.index(_v18_ca_bundle)}")  # before it
     close_store()
     open_store(path)
     try:
