@@ -127,7 +127,21 @@ class LiveServer:
 
     def requests(self, part: str, method: str | None = None) -> int:
         """How many requests whose path holds `part` (of `method`, when named) were made."""
+        self._logged_so_far()
         return sum(part in path for path in self.paths(method))
+
+    def _logged_so_far(self) -> None:
+        """Wait until the access log holds every request answered so far. Its line is
+        written after the answer goes out, so a count read just after a request could
+        miss it; a /health asked now is logged after the ones before it."""
+        if self.process is None or self.process.poll() is not None:
+            return  # a stopped server has logged all it will
+        health = f"{API_PREFIX}/health"
+        before = self.paths("GET").count(health)
+        httpx.get(f"{self.url}{health}", timeout=10)
+        deadline = time.monotonic() + 10
+        while self.paths("GET").count(health) <= before and time.monotonic() < deadline:
+            time.sleep(0.01)
 
     def stop(self) -> None:
         if self.process and self.process.poll() is None:
