@@ -4,8 +4,11 @@ see it."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from people_support import member_named, returnee_family
 
+from fieldapp.domain import clock
 from fieldapp.domain.clock import today
 from fieldapp.services.daily_report.people_figures import people_figures
 from fieldapp.services.followups import cases, plans, readings
@@ -63,3 +66,42 @@ def test_an_abnormal_reading_becomes_a_case_the_supervisor_hands_over(make_devic
     with other.client() as client:
         assert client.sync_once().ok
     assert FollowupPlan.select().count() == 0 and FollowupCase.select().count() == 0
+
+
+def test_two_laptops_deciding_one_case_with_clocks_out_of_step_show_the_servers_outcome(
+    make_device, monkeypatch
+):
+    """The supervisor decides one case on two laptops offline: the one whose clock runs an
+    hour fast closes it and syncs first; the one an hour slow hands it over and syncs
+    after. The server keeps the close and the hand-over comes too late; every device,
+    the worker's too, shows the case closed, though by the laptops' clocks the hand-over
+    came first."""
+    worker = make_device("worker").enroll("p-insp")
+    with worker.client() as client:
+        assert client.sync_once().ok
+    registry.save_household(returnee_family())
+    plan_id = plans.create_plan(member_named("陈建国").id)
+    slot = plans.due_readings()[0].slot_at
+    case_id = readings.record_reading(plan_id, slot, {"FUP-01": "38.1", "FUP-02": "no"}).case_id
+    assert case_id
+    with worker.client() as client:
+        assert client.sync_once().ok
+    real = clock.now()
+    laptops = {"fast": dt.timedelta(hours=1), "slow": -dt.timedelta(hours=1)}
+    fast, slow = (make_device(name).enroll("p-sup") for name in laptops)
+    for laptop, decide in ((fast, cases.close), (slow, lambda c: cases.hand_over(c, "卫健-18"))):
+        laptop.open()
+        with laptop.client() as client:
+            assert client.sync_once().ok  # the case, open
+        monkeypatch.setattr(clock, "_now", lambda off=laptops[laptop.home.name]: real + off)
+        decide(case_id)
+    monkeypatch.setattr(clock, "_now", lambda: real)
+    for laptop in (fast, slow, worker):
+        laptop.open()
+        with laptop.client() as client:
+            assert client.sync_once().ok
+    with server_db.current().connection_context():
+        assert ServerCase.get_by_id(case_id).state == "closed"
+    for laptop in (worker, fast, slow):
+        laptop.open()
+        assert FollowupCase.get_by_id(case_id).state == "closed", laptop.home.name
