@@ -138,9 +138,7 @@ class PhotoTransfer:
         done_already = {
             b.sha256
             for b in Blob.select(Blob.sha256).where(
-                Blob.uploaded
-                == True  # noqa: E712
-                & Blob.sha256.in_(wanted)
+                (Blob.uploaded == True) & Blob.sha256.in_(wanted)  # noqa: E712
             )
         }
         todo = [sha for sha in wanted if sha not in done_already]
