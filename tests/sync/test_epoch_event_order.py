@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from sync_world import backup_database, event, finding_event, inspection_submit, restore_database
 
-from fieldapp.store.models import Finding, FindingEvent
+from fieldapp.domain import clock
+from fieldapp.services.incidents import queue
+from fieldapp.services.incidents.reporting import IncidentReport, report_incident
+from fieldapp.store.incident_models import Incident, IncidentEvent
+from fieldapp.store.models import Finding, FindingEvent, Venue
 from sync.server import db as server_db
 
 
@@ -138,3 +144,58 @@ def test_a_finding_the_restore_lost_shows_what_its_events_give_in_their_own_orde
     # In their own order (by time) the verify comes before the report and conflicts.
     local = Finding.get_by_id(finding["id"])
     assert (local.state, local.conflict) == ("rectification_reported", True)
+
+
+def test_an_incident_the_restore_lost_shows_what_its_events_give_in_their_own_order(
+    make_device, live_server, monkeypatch
+):
+    """Two supervisors assign one incident offline; the laptop whose clock runs an hour
+    fast syncs first, so by the server's order the other's assignment stands. A restore
+    then loses the whole incident: the town supervisor's device, which only pulled it,
+    folds it again by the events' own times, where the fast laptop's assignment is last."""
+    inspector = make_device("insp").enroll("p-insp")
+    fast, slow = make_device("fast").enroll("p-sup"), make_device("slow").enroll("p-sup2")
+    boss = make_device("boss").enroll("p-sup")
+    live_server.stop()
+    backup_database(live_server.db_url)  # last night's backup: before the incident
+    live_server.start()
+
+    inspector.open()
+    with inspector.client() as client:
+        assert client.sync_once().ok  # its venues
+    incident = report_incident(
+        IncidentReport(
+            category="fireworks_sale",
+            occurred_at="2026-02-11 06:40",
+            description="小卖部门口摆摊销售烟花爆竹",
+            venue_id=Venue.get(Venue.code == "DM-0002").id,
+        )
+    )
+    with inspector.client() as client:
+        assert client.sync_once().ok
+    real = clock.now()
+    for laptop, hours, assignee in ((fast, 1, "p-insp"), (slow, -1, "p-insp2")):
+        laptop.open()
+        with laptop.client() as client:
+            assert client.sync_once().ok  # the incident, reported
+        monkeypatch.setattr(clock, "_now", lambda hours=hours: real + dt.timedelta(hours=hours))
+        [done] = queue.bulk_apply([incident.id], "assigned", data={"person": assignee})
+        assert done.applied, done.reason
+    monkeypatch.setattr(clock, "_now", lambda: real)
+    for laptop in (fast, slow, boss):
+        laptop.open()
+        with laptop.client() as client:
+            assert client.sync_once().ok
+    assert Incident.get_by_id(incident.id).assigned_to == "p-insp2"  # the server's order
+
+    live_server.stop()
+    restore_database(live_server.db_url)
+    server_db.new_epoch()
+    live_server.start()
+    boss.open()
+    with boss.client() as client:
+        result = client.sync_once()
+    assert result.ok and result.new_epoch
+    assert {e.server_seq for e in IncidentEvent.select()} == {None}
+    local = Incident.get_by_id(incident.id)
+    assert (local.state, local.assigned_to) == ("assigned", "p-insp")
