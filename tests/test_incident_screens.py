@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from pilot_support import open_screen, settle
-from textual.widgets import Input, Select, Static
+from textual.widgets import Input, Select, Static, Tab
 
 from fieldapp.domain import incidents as lifecycle
 from fieldapp.services.demo import workspace as demo
@@ -147,6 +147,26 @@ async def test_the_supervisor_hands_over_prints_and_closes_from_the_queue(
     kinds = [e.type for e in IncidentEvent.select().order_by(IncidentEvent.at)]
     assert kinds == ["reported", "handed_over", "outcome_recorded", "closed"]
     assert Incident.get_by_id(incident.id).state == lifecycle.CLOSED
+
+
+async def test_an_incident_reported_from_the_queue_is_listed_there_at_once(
+    demo_home: Path,
+) -> None:
+    demo.act_as("supervisor")
+    app = make_app()
+    async with app.run_test(size=SMALL) as pilot:
+        screen = await open_screen(app, pilot, "f3", IncidentsScreen)
+        table = screen.query_one(PagedTable)
+        assert table.row_count == 0
+        dialog = await open_screen(app, pilot, "f4", IncidentDialog)
+        dialog.query_one("#incident-category", Select).value = "fireworks_sale"
+        dialog.query_one("#incident-address", Input).value = "镇政府门口"
+        dialog.query_one("#incident-description", Input).value = "有人销售烟花"
+        await pilot.press("f10")
+        await settle(app, pilot, rounds=3)
+        assert app.screen is screen and table.row_count == 1
+        assert "镇政府门口" in str(table.get_row_at(0))
+        assert str(screen.query_one("#queue-all", Tab).label) == "全部 1"
 
 
 async def test_an_inspector_has_no_incident_queue(demo_home: Path) -> None:

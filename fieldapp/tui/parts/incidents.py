@@ -48,6 +48,9 @@ class IncidentsApp(Navigation):
         def reported(incident_id: str | None) -> None:
             if incident_id:
                 self.post_message(SyncRequested("incident.event"))
+                listing = getattr(self.screen, "incident_reported", None)
+                if callable(listing):  # the queue it was reported from lists it at once
+                    listing()
 
         self.open_dialog(IncidentDialog(codes, venue=venue), reported)
 

@@ -111,6 +111,10 @@ class IncidentsScreen(FieldScreen[None]):
     def reload(self) -> None:
         self._load(self.queue)
 
+    def incident_reported(self) -> None:
+        """One reported from this screen (F4) is counted and listed at once."""
+        self.reload()
+
     @work(thread=True, exclusive=True, exit_on_error=False, group="incidents-load")
     def _load(self, queue: str) -> None:
         from fieldapp.services.incidents import queue as service
