@@ -35,8 +35,9 @@ def refold_incidents(incident_ids: set[str]) -> None:
              "server_seq": seq}
         )  # fmt: skip
     updates = []
-    for incident_id in existing("SELECT id FROM incident WHERE id IN ({})", incident_ids):
-        folded = machine.fold(events.get(incident_id, []), INCIDENT)
+    for incident_id in existing("SELECT id FROM incident WHERE id IN ({})", set(events)):
+        # One whose events are not here yet (a later page brings them) keeps the server's.
+        folded = machine.fold(events[incident_id], INCIDENT)
         updates.append(
             (folded.state, folded.assigned_to, bool(folded.unresolved_conflicts), incident_id)
         )

@@ -9,7 +9,7 @@ Applied directly to a real store file (`tree`) in the feed's record shapes
 from __future__ import annotations
 
 from rounds_support import INSPECTOR_A11
-from test_pull_apply import pull
+from test_pull_apply import pull, venue
 
 from fieldapp.store.incident_models import Incident, IncidentEvent
 
@@ -50,3 +50,84 @@ def test_an_event_of_an_incident_not_on_this_device_is_skipped_and_the_rest_appl
     )
     assert warnings == ["event e-9 skipped: its incident is not on this device"]
     assert [(e.id, e.incident_id) for e in IncidentEvent.select()] == [("e-1", "i-1")]
+
+
+# --- incidents and events pulled whole, and pulled again ------------------------------------
+
+SHA = "cd" * 32
+
+
+def test_an_incident_is_kept_whole_with_its_place(tree) -> None:
+    at_venue = {
+        **incident("i-1", "A11"), "venue_id": "v-1", "category": "fireworks_sale",
+        "address": "", "occurred_at": "2026-06-09T23:40:00.000Z", "description": "门口摆摊卖烟花",
+        "people": [{"name": "王某", "role": "摊主"}], "photos": [SHA],
+        "media": [{"sha256": SHA, "name": "现场.mp4", "mime": "video/mp4", "size": 1024}],
+        "created_by": "p-other",
+    }  # fmt: skip
+    elsewhere = {**incident("i-2", "A11"), "venue_id": "v-not-here"}
+    assert (
+        pull(
+            ("venue", venue("v-1", "DM-0101", "A11")),
+            ("incident", at_venue),
+            ("incident", elsewhere),
+        )
+        == []
+    )
+    held = Incident.get_by_id("i-1")
+    fields = ("category", "address", "occurred_at", "description", "people", "photos", "media",
+              "created_at", "created_by")  # fmt: skip
+    assert {f: getattr(held, f) for f in fields} == {f: at_venue[f] for f in fields}
+    assert (held.venue_id, held.grid_code) == ("v-1", "A11")
+    # A venue this device does not hold: the incident is kept, with its address.
+    other = Incident.get_by_id("i-2")
+    assert (other.venue_id, other.address) == (None, "东村3组")
+
+
+def test_events_are_kept_whole_and_a_conflict_keeps_its_reason(tree) -> None:
+    assigned = {
+        **reported("e-2", "i-1", 1), "type": "assigned", "actor": "p-sup", "role": "supervisor",
+        "device_id": "d-sup", "base_event": "e-1", "at": "2026-06-10T03:00:00.000Z",
+        "note": "请尽快处理", "photos": [SHA], "data": {"person": INSPECTOR_A11},
+    }  # fmt: skip
+    late = {
+        **reported("e-3", "i-1", 2), "type": "closed", "role": "supervisor",
+        "base_event": "e-1", "conflict": True, "conflict_reason": "not_in_state",
+    }  # fmt: skip
+    assert (
+        pull(
+            ("incident", incident("i-1", "A11")),
+            ("incident.event", reported("e-1", "i-1", 0)),
+            ("incident.event", assigned),
+            ("incident.event", late),
+        )
+        == []
+    )
+    held = IncidentEvent.get_by_id("e-2")
+    fields = ("type", "actor", "role", "device_id", "base_event", "at", "note", "photos",
+              "data")  # fmt: skip
+    assert {f: getattr(held, f) for f in fields} == {f: assigned[f] for f in fields}
+    assert (held.incident_id, held.server_seq) == ("i-1", 1)
+    assert IncidentEvent.get_by_id("e-3").data["conflict"] == "not_in_state"
+    shown = Incident.get_by_id("i-1")
+    assert (shown.state, shown.assigned_to) == ("assigned", INSPECTOR_A11)
+
+
+def test_an_event_held_here_takes_the_servers_number_when_pulled_again(tree) -> None:
+    pull(("incident", incident("i-1", "A11")), ("incident.event", reported("e-1", "i-1", 0)))
+    IncidentEvent.update(server_seq=None).execute()  # as this device's own, before its push
+    assert pull(("incident.event", reported("e-1", "i-1", 5))) == []
+    assert IncidentEvent.get_by_id("e-1").server_seq == 5
+    assert IncidentEvent.select().count() == 1
+
+
+def test_an_incident_shows_the_servers_state_until_its_events_are_here(tree) -> None:
+    """The feed can page an incident apart from its events: until they come, the device
+    shows the state the server sent, not that of an incident with no events."""
+    handed = {**incident("i-1", "A11"), "state": "handed_over", "assigned_to": "p-sup"}
+    assert pull(("incident", handed)) == []
+    shown = Incident.get_by_id("i-1")
+    assert (shown.state, shown.assigned_to) == ("handed_over", "p-sup")
+    closed = {**handed, "state": "closed"}
+    assert pull(("incident", closed)) == []
+    assert Incident.get_by_id("i-1").state == "closed"
