@@ -84,6 +84,8 @@ def refold_findings(finding_ids: set[str]) -> None:
         events[row[0]].append(dict(zip(_EVENT_KEYS, row[1:], strict=True)))
     updates = []
     for finding_id, deadline in deadlines.items():
+        if not events[finding_id]:
+            continue  # its events are not here yet (a later page): the server's state stands
         folded = _fold(events[finding_id])
         current = Finding.current_deadline.db_value(folded.deadline) or deadline
         updates.append((folded.state, current, bool(folded.unresolved_conflicts), finding_id))

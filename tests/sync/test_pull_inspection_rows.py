@@ -126,6 +126,20 @@ def test_an_event_of_a_finding_not_on_this_device_is_skipped_and_a_held_one_renu
     assert FindingEvent.get_by_id("e-1").server_seq == 3  # the server's order is the one
 
 
+def test_a_finding_shows_the_servers_state_until_its_events_are_here(tree) -> None:
+    """A pull can stop between the page of a finding and the page of its events: until
+    those come, the supervisor sees the state the server sent, not that of a finding
+    with no events ("open")."""
+    held = add_venue("DM-0101", "small_hotel", "A11")
+    pull(("finding", finding("f-1", held, state="rectification_reported")))
+    assert Finding.get_by_id("f-1").state == "rectification_reported"
+    pull(("finding", finding("f-1", held, state="closed", current_deadline="2026-06-27")))
+    shown = Finding.get_by_id("f-1")
+    assert (shown.state, str(shown.current_deadline)) == ("closed", "2026-06-27")
+    pull(("finding.event", hazard_event("e-1", "f-1", 0)))  # its events: the fold stands
+    assert Finding.get_by_id("f-1").state == "open"
+
+
 def test_only_well_formed_photo_references_are_fetched(tree) -> None:
     """A photo is asked for by its sha256; a reference that is not one (from a damaged or
     hostile record) is never asked for nor counted as waiting."""
