@@ -176,10 +176,60 @@ TARGETS: dict[str, list[str]] = {
         "tests/sync/test_lost_ops.py",
     ],
     # The small modules apply.py hands each kind of pulled record to, and enrolment: one
-    # run (one collection of the statistics) for all of them, each file mutated.
+    # run (one collection of the statistics) for all of them, each file mutated. Every
+    # pull calls each of them, so its statistics tie each function to ~70 tests and a
+    # surviving mutant takes minutes: `make mutation` runs them one by one instead
+    # (ROW_MODULES), each against its own tests.
     "sync/client (rows)": [*APPLY_TESTS, "tests/sync/test_welcome_enrol.py"],
     "sync/client": CLIENT_TESTS,
 }
+_PULL_ROWS = [
+    "tests/sync/test_pull_apply.py",
+    "tests/sync/test_pull_inspection_rows.py",
+    "tests/sync/test_pull_patrol_rows.py",
+    "tests/sync/test_pull_incident_rows.py",
+]
+ROW_MODULES: dict[str, list[str]] = {
+    "sync/client/rows.py": [*_PULL_ROWS, "tests/sync/test_pull_held_venues.py"],
+    "sync/client/people_rows.py": [
+        "tests/sync/test_people_sync.py",
+        "tests/sync/test_responsibility_scope.py",
+        "tests/sync/test_retention.py",
+        "tests/sync/test_revoked_device.py",
+    ],
+    "sync/client/patrol_rows.py": [
+        "tests/sync/test_pull_patrol_rows.py",
+        "tests/sync/test_patrol_runs.py",
+        "tests/sync/test_patrol_import.py",
+    ],
+    "sync/client/followup_rows.py": [
+        "tests/sync/test_followup_sync.py",
+        "tests/sync/test_retention.py",
+        "tests/sync/test_pull_apply.py",
+    ],
+    "sync/client/incident_rows.py": [
+        "tests/sync/test_pull_incident_rows.py",
+        "tests/sync/test_incidents.py",
+        "tests/sync/test_epoch_event_order.py",
+    ],
+    "sync/client/office_rows.py": [
+        "tests/sync/test_office_data.py",
+        "tests/sync/test_grid_levels.py",
+        "tests/sync/test_office_activity_settings.py",
+    ],
+    "sync/client/activity_rows.py": [
+        "tests/sync/test_activity_sync.py",
+        "tests/sync/test_office_activity_settings.py",
+    ],
+    "sync/client/campaigns.py": ["tests/sync/test_campaigns.py"],
+    "sync/client/verdicts.py": ["tests/sync/test_verdicts.py", "tests/sync/test_presence_proof.py"],
+    "sync/client/enroll.py": [
+        "tests/sync/test_welcome_enrol.py",
+        "tests/sync/test_private_ca.py",
+        "tests/sync/test_device_revocation.py",
+    ],
+}
+TARGETS.update(ROW_MODULES)
 # A target that names several files: mutated together, in one copy, with one test list.
 GROUPS: dict[str, list[str]] = {
     "sync/client (rows)": [
@@ -197,8 +247,8 @@ def _files(target: str) -> list[str]:
 
 
 # Every listed test file besides the named targets' (the full client package is the
-# longest run; its apply module is also a target of its own).
-DEFAULT = [t for t in TARGETS if t != "sync/client"]
+# longest run; its apply module is also a target of its own; the row modules one by one).
+DEFAULT = [t for t in TARGETS if t not in ("sync/client", "sync/client (rows)")]
 
 
 # Only a server subprocess started while mutmut collects statistics imports anything.
