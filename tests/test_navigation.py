@@ -4,6 +4,7 @@ to, Esc goes back one level and says where. The first tests are crashes people f
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -145,6 +146,40 @@ async def test_every_section_key_from_every_section_keeps_one_of_each(demo_home:
             assert len(app.screen_stack) == 3, stack(app)  # Home and one section
         while not isinstance(app.screen, HomeScreen):
             await press(app, pilot, "escape")
+
+
+async def test_every_section_shows_itself_in_the_language_switched_to(demo_home: Path) -> None:
+    """F9 on a section: its header and its lists in English, then in Chinese again (the
+    incident queue lost its columns and rows; its header and the sync's stayed Chinese)."""
+    demo.act_as("supervisor")
+    keys = ["slash", "f3", "f5", "f6", "f7", "f8", "ctrl+e", "ctrl+f12", "f11", "ctrl+t", "ctrl+y"]
+    chinese = re.compile("[\u4e00-\u9fff]")
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await start(app, pilot)
+        for key in [*keys, "f12"]:
+            await press(app, pilot, key)
+            screen = app.screen
+            header = f"{screen.title} {screen.sub_title}"
+            await press(app, pilot, "f9")  # English
+            english = f"{screen.title} {screen.sub_title}"
+            assert not chinese.search(english), (type(screen).__name__, english)
+            await press(app, pilot, "f9")  # 中文
+            assert f"{screen.title} {screen.sub_title}" == header, type(screen).__name__
+            for table in screen.query(PagedTable):
+                assert table.columns, (type(screen).__name__, table.id)
+        incidents = await _incident_queue_after_switching(app, pilot)
+        assert incidents.row_count == 1
+
+
+async def _incident_queue_after_switching(app: FieldApp, pilot) -> PagedTable:  # type: ignore[no-untyped-def]
+    from fieldapp.services.incidents import reporting
+
+    reporting.report_incident(
+        reporting.IncidentReport("fire", "2026-02-11 06:40", "后厨起火", address="鼎美村村口")
+    )
+    await press(app, pilot, "f3", "f9", "f9")
+    return app.screen.query_one("#incident-table", PagedTable)
 
 
 async def test_esc_says_where_it_goes(demo_home: Path) -> None:

@@ -116,6 +116,10 @@ class ExportScreen(FieldScreen[None]):
             yield Static(t("export_ui.hint"), id="export-status")
         yield KeyFooter()
 
+    async def relabel(self) -> None:
+        await super().relabel()
+        self.on_mount()  # the title, and what mounting fills in, in the new language
+
     def on_mount(self) -> None:
         self.sub_title = t("export_ui.subtitle")
         self.query_one("#export-format", Select).focus()

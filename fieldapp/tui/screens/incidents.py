@@ -95,6 +95,10 @@ class IncidentsScreen(FieldScreen[None]):
             yield Label("", id="incident-status")
         yield KeyFooter()
 
+    async def relabel(self) -> None:
+        await super().relabel()
+        self.on_mount()  # the title, and what mounting fills in, in the new language
+
     def on_mount(self) -> None:
         self.title = t("incident.queue.title")
         table = self.query_one(PagedTable)

@@ -76,6 +76,10 @@ class SyncScreen(FieldScreen[None]):
             yield Static("", id="sync-error")
         yield KeyFooter()
 
+    async def relabel(self) -> None:
+        await super().relabel()
+        self.on_mount()  # the title, and what mounting fills in, in the new language
+
     def on_mount(self) -> None:
         self.title = t("app.title")
         self.sub_title = t("sync_ui.title")
