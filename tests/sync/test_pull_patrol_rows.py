@@ -167,3 +167,47 @@ def test_my_own_run_pulled_back_takes_only_the_servers_verdict_on_each_scan(tree
     scan = PatrolScan.get_by_id("s-1")
     assert (scan.check, scan.check_reason) == ("unverified", "unknown_key")
     assert scan.note == SCAN["note"]
+
+
+def test_a_page_holding_a_checkpoint_changed_twice_shows_the_later(tree) -> None:
+    first = checkpoint("c-1", "KK-01", "A11")
+    assert pull(("checkpoint", first), ("checkpoint", {**first, "name": "东村卡口（新）"})) == []
+    assert Checkpoint.get_by_id("c-1").name == "东村卡口（新）"
+
+
+def test_my_runs_on_one_page_all_take_their_verdicts_and_the_runs_after_them_come(tree) -> None:
+    pull(
+        ("checkpoint", checkpoint("c-1", "KK-01", "A11")),
+        ("patrol_route", route("r-1", "XL-01", "A11")),
+    )
+    for n in (1, 2):
+        mine = run(f"run-{n}", "r-1")
+        PatrolRun.create(
+            id=mine["id"], route="r-1", status="finished",
+            **{f: mine[f] for f in ("person", "device_id", "day", "window", "started_at")},
+        )  # fmt: skip
+        PatrolScan.create(run=mine["id"], **{**SCAN, "id": f"s-{n}", "check": ""})
+    back = [
+        {**run(f"run-{n}", "r-1"), "scans": [{**SCAN, "id": f"s-{n}", "check": "verified"}]}
+        for n in (1, 2)
+    ]
+    teammates = {**run("run-3", "r-1"), "scans": [{**SCAN, "id": "s-3"}]}
+    assert pull(*(("patrol_run", r) for r in (*back, teammates))) == []
+    assert {s.id: s.check for s in PatrolScan.select()} == {
+        "s-1": "verified",
+        "s-2": "verified",
+        "s-3": "verified",
+    }
+    assert PatrolRun.select().count() == 3
+
+
+def test_a_teammates_run_twice_on_one_page_is_kept_once(tree) -> None:
+    pull(
+        ("checkpoint", checkpoint("c-1", "KK-01", "A11")),
+        ("patrol_route", route("r-1", "XL-01", "A11")),
+    )
+    sent = {**run("run-1", "r-1"), "scans": [{**SCAN, "check": ""}]}
+    checked = {**sent, "scans": [SCAN]}  # the server's verdict came after
+    assert pull(("patrol_run", sent), ("patrol_run", checked)) == []
+    assert [r.id for r in PatrolRun.select()] == ["run-1"]
+    assert PatrolScan.get_by_id("s-1").check == "verified"
