@@ -63,6 +63,9 @@ class FieldScreen(Screen[ResultType]):
     PLACE: ClassVar[str] = ""
     # A top-level section, switched to by its key (see fieldapp.tui.parts.navigation).
     SECTION: ClassVar[bool] = False
+    # After a change of language, run on_mount again on the rebuilt widgets: the titles,
+    # a table's columns, the data it loads (a screen whose on_mount may run twice).
+    REMOUNT_ON_RELABEL: ClassVar[bool] = False
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -79,9 +82,12 @@ class FieldScreen(Screen[ResultType]):
             self.app.post_message(WorkerFailed(event.worker, event.worker.error))
 
     async def relabel(self) -> None:
-        """The language changed: rebuild the widgets in the new language."""
+        """The language changed: rebuild the widgets in the new language (and, where
+        REMOUNT_ON_RELABEL says so, fill in again what mounting fills in)."""
         localize_bindings(self)
         await self.recompose()
+        if self.REMOUNT_ON_RELABEL:
+            self.on_mount()  # type: ignore[attr-defined]
 
 
 __all__ = ["FieldScreen", "HistoryWanted", "InspectionReady", "VenueChosen", "WorkerFailed"]

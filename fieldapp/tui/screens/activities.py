@@ -99,6 +99,7 @@ def load_activities() -> ActivitiesData:
 
 
 class ActivitiesScreen(FieldScreen[None]):
+    REMOUNT_ON_RELABEL = True
     PLACE = "nav.place.activities"
     SECTION = True
     CSS_PATH = "activities.tcss"
@@ -135,10 +136,6 @@ class ActivitiesScreen(FieldScreen[None]):
             held.add_column(t(f"activities.col.{key}"), key=key)
         due.focus()
         self._load()
-
-    async def relabel(self) -> None:
-        await super().relabel()
-        self.on_mount()
 
     def action_refresh(self) -> None:
         self._load()

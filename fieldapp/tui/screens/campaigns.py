@@ -62,6 +62,7 @@ def dates_text(starts_on: object, ends_on: object) -> str:
 
 
 class CampaignsScreen(FieldScreen[None]):
+    REMOUNT_ON_RELABEL = True
     PLACE = "nav.place.campaigns"
     SECTION = True
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -92,10 +93,6 @@ class CampaignsScreen(FieldScreen[None]):
         self.sub_title = t("campaigns.subtitle")
         self.query_one("#campaigns-table", DataTable).focus()
         self._load()
-
-    async def relabel(self) -> None:
-        await super().relabel()
-        self.on_mount()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in SWITCH_ACTIONS and not self.may_switch:

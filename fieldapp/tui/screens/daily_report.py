@@ -115,6 +115,8 @@ def read_grid_report(code: str) -> GridReport:
 class DailyReportScreen(FieldScreen[None]):
     """File the day's report for one of my grids; supervisors see every grid's status."""
 
+    REMOUNT_ON_RELABEL = True
+
     PLACE = "binding.app.daily_report"
     SECTION = True
 
@@ -178,10 +180,6 @@ class DailyReportScreen(FieldScreen[None]):
         self.query_one(TabbedContent).hide_tab("tab-status")
         self.query_one("#report-grids", OptionList).focus()
         self._start()
-
-    async def relabel(self) -> None:
-        await super().relabel()
-        self.on_mount()
 
     # -- loading -----------------------------------------------------------------------
 

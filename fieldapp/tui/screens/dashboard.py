@@ -111,6 +111,8 @@ def legend(name: str) -> Text:
 class DashboardScreen(FieldScreen[None]):
     """Plots and their tables, one tab per figure; supervisors only."""
 
+    REMOUNT_ON_RELABEL = True
+
     PLACE = "binding.app.dashboard"
     SECTION = True
 
@@ -195,10 +197,6 @@ class DashboardScreen(FieldScreen[None]):
             self.query_one("#targets-table", DataTable),
         )
         self._load()
-
-    async def relabel(self) -> None:
-        await super().relabel()
-        self.on_mount()
 
     def action_refresh(self) -> None:
         self._load()

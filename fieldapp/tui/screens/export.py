@@ -47,6 +47,8 @@ def parse_day(text: str) -> dt.date | None:
 class ExportScreen(FieldScreen[None]):
     """The ledger export form with its progress bar."""
 
+    REMOUNT_ON_RELABEL = True
+
     PLACE = "binding.app.export"
     SECTION = True
 
@@ -115,10 +117,6 @@ class ExportScreen(FieldScreen[None]):
             yield ProgressBar(total=None, show_eta=False, id="export-progress")
             yield Static(t("export_ui.hint"), id="export-status")
         yield KeyFooter()
-
-    async def relabel(self) -> None:
-        await super().relabel()
-        self.on_mount()  # the title, and what mounting fills in, in the new language
 
     def on_mount(self) -> None:
         self.sub_title = t("export_ui.subtitle")

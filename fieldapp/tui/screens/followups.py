@@ -49,6 +49,7 @@ def load_followups() -> FollowupsData:
 
 
 class FollowupsScreen(FieldScreen[None]):
+    REMOUNT_ON_RELABEL = True
     PLACE = "binding.app.followups"
     SECTION = True
     CSS_PATH = "people.tcss"
@@ -101,10 +102,6 @@ class FollowupsScreen(FieldScreen[None]):
             cases.add_column(t(f"followups.col.{key}"), key=key, width=width)
         due.focus()
         self._load()
-
-    async def relabel(self) -> None:
-        await super().relabel()
-        self.on_mount()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         on_cases = any(table.has_focus for table in self.query("#followups-cases"))

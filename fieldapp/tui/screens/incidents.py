@@ -41,6 +41,7 @@ def _queue_binding(n: int) -> Binding:
 
 
 class IncidentsScreen(FieldScreen[None]):
+    REMOUNT_ON_RELABEL = True
     FOOTER_PINNED = ("app.report_incident",)  # shown in the footer whatever the width
     PLACE = "binding.app.incidents"
     SECTION = True
@@ -94,10 +95,6 @@ class IncidentsScreen(FieldScreen[None]):
             yield PagedTable(id="incident-table")
             yield Label("", id="incident-status")
         yield KeyFooter()
-
-    async def relabel(self) -> None:
-        await super().relabel()
-        self.on_mount()  # the title, and what mounting fills in, in the new language
 
     def on_mount(self) -> None:
         self.title = t("incident.queue.title")

@@ -108,6 +108,7 @@ def item_lines(item: RecordedItem) -> list[str]:
 
 
 class InspectionRecordScreen(FieldScreen[None]):
+    REMOUNT_ON_RELABEL = True
     CSS_PATH = "review.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Back", id="record.back"),
@@ -165,10 +166,6 @@ class InspectionRecordScreen(FieldScreen[None]):
             self._load()
         else:
             self._show(self.record)
-
-    async def relabel(self) -> None:
-        await super().relabel()
-        self.on_mount()
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="record")
     def _load(self) -> None:

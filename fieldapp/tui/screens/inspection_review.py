@@ -49,6 +49,7 @@ def view_name(state: str | None) -> str:
 
 
 class InspectionReviewScreen(FieldScreen[None]):
+    REMOUNT_ON_RELABEL = True
     PLACE = "binding.review.inspections"
     CSS_PATH = "review.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -107,10 +108,6 @@ class InspectionReviewScreen(FieldScreen[None]):
         table.focus()
         self._show_filters()
         self.reload()
-
-    async def relabel(self) -> None:
-        await super().relabel()
-        self.on_mount()
 
     # -- loading -----------------------------------------------------------------------
 

@@ -58,6 +58,7 @@ def load_people(query: str, cadre: str = "") -> PeopleData:
 
 
 class PeopleScreen(PeopleActions):
+    REMOUNT_ON_RELABEL = True
     PLACE = "binding.app.people"
     SECTION = True
     CSS_PATH = "people.tcss"
@@ -99,10 +100,6 @@ class PeopleScreen(PeopleActions):
             table.add_column(t(f"people.col.{key}"), key=key, width=width)
         table.focus()
         self._load("")
-
-    async def relabel(self) -> None:
-        await super().relabel()
-        self.on_mount()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in TYPING_KEYS and isinstance(self.focused, Input):

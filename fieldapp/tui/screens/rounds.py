@@ -53,6 +53,8 @@ BUCKET_CHOICES = ("all", "overdue", "today", "week")
 class RoundsScreen(RoundStops):
     """The due list beside today's round; supervisors also see two more tabs."""
 
+    REMOUNT_ON_RELABEL = True
+
     PLACE = "binding.app.rounds"
     SECTION = True
 
@@ -145,10 +147,6 @@ class RoundsScreen(RoundStops):
         tabs.hide_tab("tab-completion")
         due.focus()
         self._start()
-
-    async def relabel(self) -> None:
-        await super().relabel()
-        self.on_mount()
 
     def on_screen_resume(self) -> None:
         # Back from an inspection: a stop may be done now.

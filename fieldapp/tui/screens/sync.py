@@ -49,6 +49,7 @@ def verdict_lines(verdicts: Sequence[Verdict]) -> list[str]:
 
 
 class SyncScreen(FieldScreen[None]):
+    REMOUNT_ON_RELABEL = True
     PLACE = "binding.app.sync_screen"
     SECTION = True
     CSS_PATH = "sync.tcss"
@@ -75,10 +76,6 @@ class SyncScreen(FieldScreen[None]):
             yield Static("", id="sync-warnings")
             yield Static("", id="sync-error")
         yield KeyFooter()
-
-    async def relabel(self) -> None:
-        await super().relabel()
-        self.on_mount()  # the title, and what mounting fills in, in the new language
 
     def on_mount(self) -> None:
         self.title = t("app.title")

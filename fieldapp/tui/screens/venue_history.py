@@ -21,6 +21,7 @@ from fieldapp.tui.widgets.key_footer import KeyFooter
 
 
 class VenueHistoryScreen(FieldScreen[None]):
+    REMOUNT_ON_RELABEL = True
     CSS_PATH = "review.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Back", id="history.back"),
@@ -53,10 +54,6 @@ class VenueHistoryScreen(FieldScreen[None]):
             self._load()
         else:
             self._show(self.rows)
-
-    async def relabel(self) -> None:
-        await super().relabel()
-        self.on_mount()
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="venue-history")
     def _load(self) -> None:
