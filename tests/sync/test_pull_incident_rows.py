@@ -121,6 +121,22 @@ def test_an_event_held_here_takes_the_servers_number_when_pulled_again(tree) -> 
     assert IncidentEvent.select().count() == 1
 
 
+def test_my_own_events_fold_after_their_base_though_the_clock_went_back_between(tree) -> None:
+    """Offline, the supervisor assigns an incident, the laptop's clock is set back an hour,
+    and they hand it over: the hand-over follows the assignment it was made on, whatever
+    the clock says, so a pull that refolds it shows it handed over and in no conflict."""
+    pull(("incident", incident("i-1", "A11")), ("incident.event", reported("e-1", "i-1", 0)))
+    mine = {"incident": "i-1", "actor": "p-sup", "role": "supervisor", "device_id": "d-1"}
+    IncidentEvent.create(id="e-2", type="assigned", base_event="e-1", at="2026-06-10T10:00:00.000Z",
+                         data={"person": INSPECTOR_A11}, **mine)  # fmt: skip
+    IncidentEvent.create(id="e-3", type="handed_over", base_event="e-2",
+                         at="2026-06-10T09:00:00.000Z",
+                         data={"unit": "police_station", "reference": "移〔2026〕2号"}, **mine)  # fmt: skip
+    assert pull(("incident.event", reported("e-1", "i-1", 0))) == []  # refolds it
+    shown = Incident.get_by_id("i-1")
+    assert (shown.state, shown.conflict) == ("handed_over", False)
+
+
 def test_an_incident_shows_the_servers_state_until_its_events_are_here(tree) -> None:
     """The feed can page an incident apart from its events: until they come, the device
     shows the state the server sent, not that of an incident with no events."""
