@@ -17,8 +17,11 @@ from rounds_support import INSPECTOR_A11, SUPERVISOR, add_venue
 from sync_world import inspection_submit
 from test_pull_apply import pull
 
+from fieldapp.store.db import db
 from fieldapp.store.models import Answer, Finding, FindingEvent, Inspection, Person
+from sync.client.apply import PageApplier
 from sync.client.blobs import missing_blobs
+from sync.protocol import Change
 
 STAMP = "2026-06-10T02:00:00.000Z"
 STRANGER = "0190b000-0000-7000-8000-0000000000ee"  # an inspector whose record is not here
@@ -94,6 +97,33 @@ def test_a_supervisors_own_inspection_takes_the_servers_verdict_on_its_scan(tree
     )  # fmt: skip
     assert row.summary == {"total": 2}  # immutable after submit: the device's own copy
     assert Answer.select().where(Answer.inspection == "i-1").count() == 2  # not doubled
+
+
+def test_each_verdict_of_a_page_is_stored_and_told_past_ones_that_change_nothing(tree) -> None:
+    """A verdict on an inspection the store no longer holds (it was made anew) and one
+    already known are passed over; the verdicts after them on the page are still kept."""
+    held = add_venue("DM-0101", "small_hotel", "A11")
+    for n in (1, 2, 3):
+        pull(("inspection", {**inspection(f"i-{n}", held), "presence": "scan"}))
+
+    def verdict(inspection_id: str, check: str, reason: str = "") -> dict:
+        return {"id": inspection_id, "venue_id": held, "presence": "scan" if check == "verified"
+                else "manual", "presence_check": check, "presence_check_reason": reason}  # fmt: skip
+
+    pull(("inspection_verdict", verdict("i-2", "verified")))
+    page = [("i-gone", "unverified", "unknown_key"), ("i-1", "unverified", "unknown_key"),
+            ("i-2", "verified", ""), ("i-3", "unverified", "revoked_key")]  # fmt: skip
+    changes = [Change(seq=n + 1, type="inspection_verdict", id=i, record=verdict(i, c, why))
+               for n, (i, c, why) in enumerate(page)]  # fmt: skip
+    applier = PageApplier(changes)
+    with db.atomic():
+        applier.apply()
+    assert [(v.inspection_id, v.check, v.reason) for v in applier.verdicts] == [
+        ("i-1", "unverified", "unknown_key"), ("i-3", "unverified", "revoked_key"),
+    ]  # fmt: skip
+    assert {i.id: (i.presence, i.presence_check) for i in Inspection.select()} == {
+        "i-1": ("manual", "unverified"), "i-2": ("scan", "verified"), "i-3": ("manual", "unverified"),
+    }  # fmt: skip
 
 
 def test_a_finding_of_a_venue_not_on_this_device_is_skipped_and_the_rest_applied(
