@@ -182,6 +182,34 @@ async def _incident_queue_after_switching(app: FieldApp, pilot) -> PagedTable:  
     return app.screen.query_one("#incident-table", PagedTable)
 
 
+async def test_f9_during_an_inspection_shows_the_item_and_the_summary_in_english(
+    demo_home: Path,
+) -> None:
+    """The item shown and its header switch at once (they stayed Chinese until the next
+    item), and the summary keeps the name typed for the signature."""
+    venue = Venue.select().where(Venue.kind == "small_restaurant").order_by(Venue.code).first()
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await start(app, pilot)
+        app.open_venue(venue.id, presence="manual", reason="placard_missing")
+        await settle(app, pilot, rounds=2)
+        screen = app.screen
+        assert isinstance(screen, InspectScreen)
+        screen.go_to("COM-02")
+        await settle(app, pilot)
+        await press(app, pilot, "f9")
+        assert app.screen is screen and screen.item.code == "COM-02"
+        shown = str(screen.query_one("#inspect-progress").render())
+        assert shown.startswith("Section 1"), shown
+        assert "Yes/no" in str(screen.card.query_one("#item-hint").render())
+        await press(app, pilot, "s")  # the summary
+        summary = app.screen
+        summary.query_one("#representative", Input).value = "张老板"
+        await press(app, pilot, "f9")  # 中文
+        assert summary.query_one("#representative", Input).value == "张老板"
+        assert str(summary.query_one("#summary-answered").render()).startswith("已答")
+
+
 async def test_esc_says_where_it_goes(demo_home: Path) -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:

@@ -9,7 +9,7 @@ errors forwarded to the app, which reports them in one place.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import ClassVar, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 from textual import on
 from textual.message import Message
@@ -84,10 +84,29 @@ class FieldScreen(Screen[ResultType]):
     async def relabel(self) -> None:
         """The language changed: rebuild the widgets in the new language (and, where
         REMOUNT_ON_RELABEL says so, fill in again what mounting fills in)."""
-        localize_bindings(self)
-        await self.recompose()
+        await rebuild_in_language(self)
         if self.REMOUNT_ON_RELABEL:
             self.on_mount()  # type: ignore[attr-defined]
 
 
-__all__ = ["FieldScreen", "HistoryWanted", "InspectionReady", "VenueChosen", "WorkerFailed"]
+async def rebuild_in_language(screen: Screen[Any]) -> None:
+    """The language changed: `screen`'s keys and widgets in it, what was typed into its
+    fields kept."""
+    from textual.widgets import Input
+
+    typed = {field.id: field.value for field in screen.query(Input) if field.id}
+    localize_bindings(screen)
+    await screen.recompose()
+    for field in screen.query(Input):
+        if field.id in typed:
+            field.value = typed[field.id]
+
+
+__all__ = [
+    "FieldScreen",
+    "HistoryWanted",
+    "InspectionReady",
+    "VenueChosen",
+    "WorkerFailed",
+    "rebuild_in_language",
+]

@@ -129,6 +129,13 @@ class InspectScreen(VenueFactsPart, Screen[None]):
         self.show_facts()
         self.show_item()
 
+    async def relabel(self) -> None:
+        """The language changed: the screen in it, on the same item."""
+        from fieldapp.tui.screens import rebuild_in_language
+
+        await rebuild_in_language(self)
+        self.on_mount()
+
     @property
     def venue_label(self) -> str:
         return f"{self.view.venue.name} {self.view.venue.code}"

@@ -71,11 +71,9 @@ class _PinScreen(ModalScreen[bool]):
         self.query_one("#lock-pin", Input).focus()
 
     async def relabel(self) -> None:
-        typed = {field.id: field.value for field in self.query(Input)}
-        localize_bindings(self)
-        await self.recompose()
-        for field in self.query(Input):
-            field.value = typed.get(field.id, "")
+        from fieldapp.tui.screens import rebuild_in_language
+
+        await rebuild_in_language(self)
         self.query_one("#lock-pin", Input).focus()
 
     def action_nothing(self) -> None:

@@ -124,6 +124,13 @@ class SummaryScreen(Screen[bool]):
             self.query_one("#representative", Input).focus()
         self.query_one("#summary-message", Static).display = False
 
+    async def relabel(self) -> None:
+        """The language changed: the summary in it, the name typed kept."""
+        from fieldapp.tui.screens import rebuild_in_language
+
+        await rebuild_in_language(self)
+        self.on_mount()
+
     def item_text(self, code: str) -> str:
         item = self.view.checklist.item(code)
         return pick(item.zh, item.en)
