@@ -55,6 +55,19 @@ async def press(app: FieldApp, pilot, *keys: str) -> None:  # type: ignore[no-un
         assert_each_once(app)
 
 
+async def open_item(app: FieldApp, pilot, code: str) -> InspectScreen:  # type: ignore[no-untyped-def]
+    """From Home, a small restaurant's inspection (chosen by hand) on item `code`."""
+    await start(app, pilot)
+    venue = Venue.select().where(Venue.kind == "small_restaurant").order_by(Venue.code).first()
+    app.open_venue(venue.id, presence="manual", reason="placard_missing")
+    await settle(app, pilot, rounds=2)
+    screen = app.screen
+    assert isinstance(screen, InspectScreen)
+    screen.go_to(code)
+    await settle(app, pilot)
+    return screen
+
+
 async def find_and_open(app: FieldApp, pilot, text: str) -> InspectScreen:  # type: ignore[no-untyped-def]
     """`/`, type `text`, Down to the results, Enter, Enter on the first presence reason."""
     await press(app, pilot, "slash")
@@ -113,16 +126,9 @@ async def test_review_dashboard_review_returns_to_review(demo_home: Path) -> Non
 
 
 async def test_typing_a_date_with_slashes_stays_in_the_field(demo_home: Path) -> None:
-    venue = Venue.select().where(Venue.kind == "small_restaurant").order_by(Venue.code).first()
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await start(app, pilot)
-        app.open_venue(venue.id, presence="manual", reason="placard_missing")
-        await settle(app, pilot, rounds=2)
-        screen = app.screen
-        assert isinstance(screen, InspectScreen)
-        screen.go_to("CAT-05")  # 烟罩、烟道最近清洗日期: a date
-        await settle(app, pilot)
+        screen = await open_item(app, pilot, "CAT-05")  # 烟罩、烟道最近清洗日期: a date
         field = screen.card.answer_input
         assert field.has_focus
         await press(app, pilot, *"2026/11/3")
@@ -187,16 +193,9 @@ async def test_f9_during_an_inspection_shows_the_item_and_the_summary_in_english
 ) -> None:
     """The item shown and its header switch at once (they stayed Chinese until the next
     item), and the summary keeps the name typed for the signature."""
-    venue = Venue.select().where(Venue.kind == "small_restaurant").order_by(Venue.code).first()
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await start(app, pilot)
-        app.open_venue(venue.id, presence="manual", reason="placard_missing")
-        await settle(app, pilot, rounds=2)
-        screen = app.screen
-        assert isinstance(screen, InspectScreen)
-        screen.go_to("COM-02")
-        await settle(app, pilot)
+        screen = await open_item(app, pilot, "COM-02")
         await press(app, pilot, "f9")
         assert app.screen is screen and screen.item.code == "COM-02"
         shown = str(screen.query_one("#inspect-progress").render())
@@ -232,16 +231,9 @@ async def test_scan_dialog_is_not_opened_twice(demo_home: Path) -> None:
 
 
 async def test_letters_in_a_number_field_type_and_ctrl_keys_act(demo_home: Path) -> None:
-    venue = Venue.select().where(Venue.kind == "small_restaurant").order_by(Venue.code).first()
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await start(app, pilot)
-        app.open_venue(venue.id, presence="manual", reason="placard_missing")
-        await settle(app, pilot, rounds=2)
-        screen = app.screen
-        assert isinstance(screen, InspectScreen)
-        screen.go_to("COM-01")  # a number
-        await settle(app, pilot)
+        screen = await open_item(app, pilot, "COM-01")  # a number
         field = screen.card.answer_input
         assert field.has_focus
         # Not part of a number: refused by the field, and no screen key acts.
