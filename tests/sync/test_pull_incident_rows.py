@@ -110,7 +110,8 @@ def test_events_are_kept_whole_and_a_conflict_keeps_its_reason(tree) -> None:
     assert (held.incident_id, held.server_seq) == ("i-1", 1)
     assert IncidentEvent.get_by_id("e-3").data["conflict"] == "not_in_state"
     shown = Incident.get_by_id("i-1")
-    assert (shown.state, shown.assigned_to) == ("assigned", INSPECTOR_A11)
+    # The late close is shown as a conflict for the supervisor to settle.
+    assert (shown.state, shown.assigned_to, shown.conflict) == ("assigned", INSPECTOR_A11, True)
 
 
 def test_an_event_held_here_takes_the_servers_number_when_pulled_again(tree) -> None:
