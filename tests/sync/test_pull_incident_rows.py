@@ -145,6 +145,24 @@ def test_an_incident_shows_the_servers_state_until_its_events_are_here(tree) -> 
     assert pull(("incident", handed)) == []
     shown = Incident.get_by_id("i-1")
     assert (shown.state, shown.assigned_to) == ("handed_over", "p-sup")
-    closed = {**handed, "state": "closed"}
-    assert pull(("incident", closed)) == []
+    reassigned = {**handed, "state": "assigned", "assigned_to": INSPECTOR_A11}
+    assert pull(("incident", reassigned)) == []
+    shown = Incident.get_by_id("i-1")
+    assert (shown.state, shown.assigned_to) == ("assigned", INSPECTOR_A11)
+
+
+def test_my_own_event_not_yet_sent_stands_over_the_servers_state_pulled(tree) -> None:
+    """The supervisor closed an incident offline; a pull then brings the incident's record
+    with the state the server knows: the device still shows it closed, as its events give."""
+    pull(("incident", incident("i-1", "A11")), ("incident.event", reported("e-1", "i-1", 0)))
+    mine = {"incident": "i-1", "actor": "p-sup", "role": "supervisor", "device_id": "d-1"}
+    events = [("e-2", "handed_over", {"unit": "police_station", "reference": "移〔2026〕3号"}),
+              ("e-3", "outcome_recorded", {"outcome": "goods_seized"}), ("e-4", "closed", {})]  # fmt: skip
+    base = "e-1"
+    for n, (event_id, kind, data) in enumerate(events):
+        IncidentEvent.create(id=event_id, type=kind, base_event=base, data=data,
+                             at=f"2026-06-10T0{3 + n}:00:00.000Z", **mine)  # fmt: skip
+        base = event_id
+    known = {**incident("i-1", "A11"), "state": "handed_over"}  # the server has the first
+    assert pull(("incident", known)) == []
     assert Incident.get_by_id("i-1").state == "closed"
