@@ -145,10 +145,11 @@ def test_an_incident_shows_the_servers_state_until_its_events_are_here(tree) -> 
     assert pull(("incident", handed)) == []
     shown = Incident.get_by_id("i-1")
     assert (shown.state, shown.assigned_to) == ("handed_over", "p-sup")
-    reassigned = {**handed, "state": "assigned", "assigned_to": INSPECTOR_A11}
-    assert pull(("incident", reassigned)) == []
+    reassigned = {**handed, "state": "assigned", "assigned_to": INSPECTOR_A11, "conflict": True}
+    assert pull(("incident", reassigned), ("incident", incident("i-2", "A11"))) == []
     shown = Incident.get_by_id("i-1")
-    assert (shown.state, shown.assigned_to) == ("assigned", INSPECTOR_A11)
+    assert (shown.state, shown.assigned_to, shown.conflict) == ("assigned", INSPECTOR_A11, True)
+    assert Incident.get_by_id("i-2").state == "reported"  # the new one after it, kept too
 
 
 def test_my_own_event_not_yet_sent_stands_over_the_servers_state_pulled(tree) -> None:
