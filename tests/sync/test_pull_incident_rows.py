@@ -141,11 +141,12 @@ def test_my_own_events_fold_after_their_base_though_the_clock_went_back_between(
 def test_an_incident_shows_the_servers_state_until_its_events_are_here(tree) -> None:
     """The feed can page an incident apart from its events: until they come, the device
     shows the state the server sent, not that of an incident with no events."""
-    handed = {**incident("i-1", "A11"), "state": "handed_over", "assigned_to": "p-sup"}
+    handed = {**incident("i-1", "A11"), "state": "handed_over", "assigned_to": "p-sup",
+              "conflict": True}  # fmt: skip
     assert pull(("incident", handed)) == []
     shown = Incident.get_by_id("i-1")
-    assert (shown.state, shown.assigned_to) == ("handed_over", "p-sup")
-    reassigned = {**handed, "state": "assigned", "assigned_to": INSPECTOR_A11, "conflict": True}
+    assert (shown.state, shown.assigned_to, shown.conflict) == ("handed_over", "p-sup", True)
+    reassigned = {**handed, "state": "assigned", "assigned_to": INSPECTOR_A11}
     assert pull(("incident", reassigned), ("incident", incident("i-2", "A11"))) == []
     shown = Incident.get_by_id("i-1")
     assert (shown.state, shown.assigned_to, shown.conflict) == ("assigned", INSPECTOR_A11, True)
