@@ -93,6 +93,9 @@ def test_the_inspector_learns_which_scans_verified_once(
     assert set(verdicts) == {genuine, forged}
     assert (verdicts[forged].check, verdicts[forged].reason) == ("unverified", "unknown_key")
     assert verdicts[forged].venue == "鼎美村·福顺小旅馆(示例)"
+    # The time of the inspection it is about, as the sync screen shows it.
+    submitted_at = LocalInspection.get_by_id(forged).submitted_at
+    assert submitted_at and verdicts[forged].submitted_at == submitted_at
     assert (verdicts[genuine].check, verdicts[genuine].reason) == ("verified", "")
     mine = LocalInspection.get_by_id(forged)
     assert (mine.presence, mine.presence_check, mine.presence_check_reason) == (
