@@ -287,3 +287,19 @@ def test_the_daily_reports_of_a_supervisors_grids_reach_the_supervisors_device(
         filed["id"], "p-insp", {"inspections": 3}, False, "两处整改中", filed["submitted_at"],
     )  # fmt: skip
     assert (v2.id, v2.reporter, v2.zero_report) == (zero["id"], "p-insp2", True)
+
+
+def test_a_setting_the_office_may_not_publish_is_passed_over_and_said(tree) -> None:
+    """Only the office's settings come from the wire: a `language` change (from a damaged
+    or newer server) leaves the device's own, and says so; the office's setting on the
+    same page is taken."""
+    from fieldapp.services.common import settings
+
+    settings.put("language", "zh")
+    warnings = pull(
+        ("setting", {"id": "language", "key": "language", "value": "en"}),
+        ("setting", {"id": "cadence_days", "key": "cadence_days", "value": {"small_shop": 14}}),
+    )
+    assert warnings == ["ignored a setting the office may not publish: 'language'"]
+    assert settings.get("language") == "zh"
+    assert settings.get("cadence_days") == {"small_shop": 14}
