@@ -271,7 +271,9 @@ def _module_name(path: str) -> str:
 
 
 def _workdir(target: str) -> Path:
-    return WORK / re.sub(r"[^\w.-]+", "-", target.removesuffix(".py")).strip("-")
+    name = re.sub(r"[^\w.-]+", "-", target.removesuffix(".py")).strip("-")
+    # A group's copy apart from its files' own ('sync/client (rows)' vs sync/client/rows.py).
+    return WORK / (f"{name}-group" if target in GROUPS else name)
 
 
 def _copy_tree(work: Path) -> None:
