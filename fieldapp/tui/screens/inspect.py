@@ -26,6 +26,7 @@ from fieldapp.services.inspection import inspection_view, inspections
 from fieldapp.services.inspection.inspection_view import InspectionView
 from fieldapp.services.inspection.inspections import ReadOnly
 from fieldapp.tui.commands import localize_bindings
+from fieldapp.tui.screens import rebuild_in_language
 from fieldapp.tui.screens.inspect_venue import VenueFactsPart
 from fieldapp.tui.views.home import campaign_label
 from fieldapp.tui.widgets.item_card import (
@@ -39,11 +40,6 @@ from fieldapp.tui.widgets.item_card import (
 from fieldapp.tui.widgets.key_footer import KeyFooter
 
 ANSWER_ACTIONS = ("answer", "mark_failed", "note", "photo", "venue_facts")
-
-
-def bad_answer_message(item: Item, error: BadAnswer) -> str:
-    key = str(error)
-    return t(f"answer.{key}", choices=" / ".join(item.choices))
 
 
 def item_state(view: InspectionView, item: Item) -> ItemState:
@@ -131,8 +127,6 @@ class InspectScreen(VenueFactsPart, Screen[None]):
 
     async def relabel(self) -> None:
         """The language changed: the screen in it, on the same item."""
-        from fieldapp.tui.screens import rebuild_in_language
-
         await rebuild_in_language(self)
         self.on_mount()
 
@@ -249,7 +243,7 @@ class InspectScreen(VenueFactsPart, Screen[None]):
         try:
             value = normalize_value(item, raw)
         except BadAnswer as error:
-            self.card.set_message(bad_answer_message(item, error))
+            self.card.set_message(t(f"answer.{error}", choices=" / ".join(item.choices)))
             self.card.answer_input.focus()
             return
         self.record(proposed_outcome(item, value, self.view.context), value)
