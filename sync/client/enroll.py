@@ -27,7 +27,6 @@ def enroll_device(
     device_name: str = "",
     ca_bundle: str = "",
     allow_insecure_http: bool = False,
-    transport: httpx.BaseTransport | None = None,
 ) -> EnrollResponse:
     """Enrol this device (store open) and record who it is in SyncState. `ca_bundle`: a
     PEM file of the private CA that signed the server's certificate; recorded (as an
@@ -35,7 +34,7 @@ def enroll_device(
     base = check_url(url, allow_insecure_http=allow_insecure_http)
     ca_bundle = os.path.abspath(ca_bundle) if ca_bundle else ""
     verify = server_verification(ca_bundle)
-    with httpx.Client(base_url=base + API_PREFIX, verify=verify, transport=transport) as http:
+    with httpx.Client(base_url=base + API_PREFIX, verify=verify) as http:
         try:
             response = http.post("/enroll", json={"code": code, "device_name": device_name})
         except httpx.TransportError as error:

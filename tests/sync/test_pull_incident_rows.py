@@ -118,6 +118,14 @@ def test_an_event_held_here_takes_the_servers_number_when_pulled_again(tree) -> 
     assert {e.id: e.server_seq for e in IncidentEvent.select()} == {"e-1": 5, "e-2": 6}
 
 
+def test_an_event_twice_on_one_page_is_kept_once_with_its_later_number(tree) -> None:
+    """Inserted once (the store refuses a second row), numbered as the page says last."""
+    first, again = reported("e-1", "i-1", 5), reported("e-1", "i-1", 9)
+    assert pull(("incident", incident("i-1", "A11")), ("incident.event", first),
+                ("incident.event", again)) == []  # fmt: skip
+    assert [(e.id, e.server_seq) for e in IncidentEvent.select()] == [("e-1", 9)]
+
+
 def test_my_own_events_fold_after_their_base_though_the_clock_went_back_between(tree) -> None:
     """Offline, the supervisor assigns an incident, the laptop's clock is set back an hour,
     and they hand it over: the hand-over follows the assignment it was made on, whatever
