@@ -3,6 +3,7 @@
 - `home`: a fresh temporary FIELDAPP_HOME with its store opened (migrated); closed after.
 - `demo_info` / `demo_home`: `home` filled by the demo builder with 60 venues (seed 7),
   the device acting as the first inspector. `demo_info` is the builder's `DemoInfo`.
+  Built once per worker, hour of fieldapp's clock and language; other tests get a copy.
 - `frozen_clock`: fieldapp's clock stopped at `FROZEN_NOW` (a Wednesday, so every due
   bucket can be non-empty). Request it before `demo_home` to build the demo on that date.
 - `chinese` / `chinese_in_utc`: the UI in Chinese for the test (and back after it); the
@@ -17,8 +18,10 @@ so Pilot and snapshot tests do not depend on timing.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import os
+import shutil
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -92,10 +95,32 @@ def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     close_store()
 
 
+# Built demo stores, kept per worker: (fieldapp's hour, language) -> (copy, builder's report).
+_DEMO_BUILT: dict[tuple[str, str], tuple[Path, DemoInfo]] = {}
+
+
 @pytest.fixture
-def demo_info(home: Path) -> DemoInfo:
-    """The demo builder's report for a small demo in `home` (store left open)."""
-    return build_workspace(home, venues=DEMO_VENUES, seed=7)
+def demo_info(home: Path, tmp_path_factory: pytest.TempPathFactory) -> DemoInfo:
+    """The demo builder's report for a small demo in `home` (store left open).
+
+    The builder runs once per hour of fieldapp's clock (frozen or not) and language in
+    each worker (~2 s of CPU, asked for by ~100 tests); later tests get a copy of the
+    store it made."""
+    key = (clock.now().strftime("%Y-%m-%d %H"), language())
+    store = store_path(home)
+    if key not in _DEMO_BUILT:
+        info = build_workspace(home, venues=DEMO_VENUES, seed=7)
+        close_store()  # the WAL checkpointed into the file
+        kept = tmp_path_factory.mktemp("demo-built") / store.name
+        shutil.copy2(store, kept)
+        open_store(store)
+        _DEMO_BUILT[key] = (kept, info)
+        return info
+    kept, info = _DEMO_BUILT[key]
+    close_store()
+    shutil.copy2(kept, store)
+    open_store(store)
+    return dataclasses.replace(info, home=home, store=store)
 
 
 @pytest.fixture
