@@ -79,6 +79,12 @@ def test_enrolments_that_cannot_happen_say_why_and_store_nothing(
     state = SyncState.get_or_none(SyncState.id == 1)
     assert state is None or not state.device_id  # nothing recorded by either
 
-    enroll_device(live_server.url, code)
+    # The office's own network, said so: plain http to an address that is not loopback
+    # (0.0.0.0 reaches this machine's server on Linux) is taken when allowed explicitly.
+    elsewhere = live_server.url.replace("127.0.0.1", "0.0.0.0")
+    with pytest.raises(InsecureURL):
+        enroll_device(elsewhere, code)
+    enroll_device(elsewhere, code, allow_insecure_http=True)
+    assert SyncState.get_by_id(1).server_url == elsewhere
     with pytest.raises(ServerRefused, match="already used"):
         enroll_device(live_server.url, code)

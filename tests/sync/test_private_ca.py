@@ -94,6 +94,7 @@ def test_without_the_town_ca_enrolment_is_refused_and_says_why(
     refused = _fieldapp("enroll", url, code)
     assert refused.exit_code == 1
     assert UNTRUSTED in refused.output and "--ca-bundle" in refused.output
+    assert f"the certificate of {url} cannot be trusted" in refused.output  # which server
 
     notes = tmp_path / "notes.txt"
     notes.write_text("not a certificate", encoding="utf-8")
