@@ -1,0 +1,81 @@
+"""Chinese text in a notice that lies over another widget's edge keeps every character.
+
+Textual's compositor cuts each screen line at the edges of every widget and fills the
+pieces front to back. A double-width character of the front widget that straddles a cut
+made by a widget behind it is split into two spaces: "请先选择隐患" over the review
+screen's pane border read "请先选  隐患" (Textual 8, textualize/textual#6357, open).
+
+Here the pieces of a line that one widget wins side by side are kept as one: the first
+cut holds it, the others an empty strip (so no widget behind takes them), and a partial
+update ends each piece where its text ends. `install()` replaces the two methods; it is
+a no-op on a Textual whose compositor does not have them as this code expects.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+
+from textual import _compositor
+from textual.geometry import Region
+from textual.strip import Strip
+
+_EMPTY = Strip([], 0)
+Compositor = _compositor.Compositor
+
+
+def _render_chops(
+    self: _compositor.Compositor, crop: Region, is_rendered_line: Callable[[int], bool]
+) -> Sequence[Mapping[int, Strip]]:
+    cuts = self.cuts
+    chops: list[dict[int, Strip | None]] = [dict.fromkeys(cut_set[:-1]) for cut_set in cuts]
+    for region, clip, strips in self._get_renders(crop):
+        render_region = region.intersection(clip)
+        render_x = render_region.x
+        first_cut, last_cut = render_region.column_span
+        for y, strip in zip(render_region.line_range, strips, strict=False):
+            if not is_rendered_line(y):
+                continue
+            line = chops[y]
+            bounds = [cut for cut in cuts[y] if last_cut >= cut >= first_cut]
+            starts = bounds[:-1]
+            if not starts:
+                continue
+            # The front widget wins every piece still empty; adjacent ones stay one piece.
+            free = [line.get(cut) is None for cut in starts]
+            runs = [0] + [n for n in range(1, len(starts)) if free[n] != free[n - 1]]
+            ends = [*(starts[n] for n in runs[1:]), bounds[-1]]
+            pieces = strip.divide([end - render_x for end in ends])
+            for first, last, piece in zip(runs, [*runs[1:], len(starts)], pieces, strict=False):
+                if free[first]:
+                    line[starts[first]] = piece
+                    for n in range(first + 1, last):
+                        line[starts[n]] = _EMPTY
+    return chops  # type: ignore[return-value]  # every rendered piece is a Strip
+
+
+def _render_partial_update(self: _compositor.Compositor) -> _compositor.ChopsUpdate | None:
+    screen_region = self.size.region
+    update_regions = self._dirty_regions.copy()
+    self._dirty_regions.clear()
+    if not update_regions:
+        return None
+    crop = Region.from_union(update_regions).intersection(screen_region)
+    spans = list(self._regions_to_spans(update_regions))
+    is_rendered_line = {y for y, _, _ in spans}.__contains__
+    chops = self._render_chops(crop, is_rendered_line)
+    chop_ends = [
+        [end if strip is None else x + strip.cell_length
+         for (x, strip), end in zip(line.items(), cut_set[1:], strict=False)]
+        for line, cut_set in zip(chops, self.cuts, strict=True)
+    ]  # fmt: skip
+    return _compositor.ChopsUpdate(chops, spans, chop_ends)
+
+
+def install() -> bool:
+    """Whether the compositor now keeps double-width characters whole."""
+    expected = ("_render_chops", "render_partial_update", "_get_renders", "_regions_to_spans")
+    if not all(hasattr(Compositor, name) for name in expected):
+        return False
+    Compositor._render_chops = _render_chops  # type: ignore[method-assign]
+    Compositor.render_partial_update = _render_partial_update  # type: ignore[method-assign]
+    return True

@@ -1,0 +1,50 @@
+"""A Chinese notice over another widget's edge shows every character (fieldapp.tui.wide_text).
+
+The review screen's message "请先选择隐患（空格选择，或把光标移到一条隐患上）。" lay over the
+border between its list and its photo pane, and read "请先选  隐患" and "一条隐  上" there.
+"""
+
+from __future__ import annotations
+
+import pytest
+from textual.app import App, ComposeResult
+from textual.containers import Horizontal
+from textual.widgets import Static
+from textual.widgets._toast import Toast
+
+from fieldapp.tui import wide_text
+
+MESSAGE = "请先选择隐患（空格选择，或把光标移到一条隐患上）。"
+
+
+class Panes(App[None]):
+    """Two panes side by side; their shared edge lies under the notices (bottom right)."""
+
+    CSS = "Static { height: 1fr; } #left { width: 1fr; } #right { width: 21; border-left: solid red; }"
+
+    def compose(self) -> ComposeResult:
+        with Horizontal():
+            yield Static("列表", id="left")
+            yield Static("照片", id="right")
+
+
+def _toast_text(app: App[None]) -> str:
+    """What the screen shows inside the notice, read from the rendered lines."""
+    (toast,) = app.screen.query(Toast)
+    region = toast.region
+    lines = app.screen._compositor.render_strips()
+    shown = [lines[y].crop(region.x, region.right).text for y in range(region.y, region.bottom)]
+    return "".join("".join(shown).replace("▌", "").split())  # the notice's left edge too
+
+
+@pytest.mark.parametrize(
+    "lead", ["", "A"]
+)  # the characters fall on one side of the edge or across it
+async def test_a_chinese_notice_over_a_pane_edge_shows_every_character(lead: str) -> None:
+    assert wide_text.install()
+    app = Panes()
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        app.notify(lead + MESSAGE, timeout=30)
+        for _ in range(5):
+            await pilot.pause()
+        assert "".join((lead + MESSAGE).split()) in _toast_text(app)
