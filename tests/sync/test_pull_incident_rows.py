@@ -126,6 +126,19 @@ def test_an_event_twice_on_one_page_is_kept_once_with_its_later_number(tree) -> 
     assert [(e.id, e.server_seq) for e in IncidentEvent.select()] == [("e-1", 9)]
 
 
+def test_more_events_held_here_than_one_query_asks_for_all_take_their_numbers(tree) -> None:
+    """A pull of pages of 2,000 may bring back 1,200 events this device sent: each is
+    found held (the device asks for them 500 at a time) and numbered, none inserted again."""
+    pull(("incident", incident("i-1", "A11")))
+    mine = [{**reported(f"e-{n:04}", "i-1", 0), "type": "note"} for n in range(1200)]
+    pull(*(("incident.event", event) for event in mine))
+    IncidentEvent.update(server_seq=None).execute()  # as this device's own, before its push
+    numbered = [{**event, "server_order": n + 1} for n, event in enumerate(mine)]
+    assert pull(*(("incident.event", event) for event in numbered)) == []
+    assert IncidentEvent.select().where(IncidentEvent.server_seq.is_null()).count() == 0
+    assert IncidentEvent.select().count() == 1200
+
+
 def test_my_own_events_fold_after_their_base_though_the_clock_went_back_between(tree) -> None:
     """Offline, the supervisor assigns an incident, the laptop's clock is set back an hour,
     and they hand it over: the hand-over follows the assignment it was made on, whatever

@@ -177,3 +177,15 @@ def test_only_well_formed_photo_references_are_fetched(tree) -> None:
     good = hashlib.sha256(b"photo").hexdigest()
     pull(("finding", finding("f-1", held, photos=["../../etc/passwd", good.upper(), good])))
     assert missing_blobs() == [good]
+
+
+def test_an_answers_photos_come_with_the_pulled_inspection(tree) -> None:
+    """The review's answer shows its photos, and the device fetches them."""
+    held = add_venue("DM-0101", "small_hotel", "A11")
+    photo = hashlib.sha256(b"extinguisher").hexdigest()
+    record = inspection("i-1", held)
+    record["answers"][0]["photos"] = [photo]
+    assert pull(("inspection", record)) == []
+    shown = {a.item_code: a.photos for a in Answer.select().where(Answer.inspection == "i-1")}
+    assert shown == {"COM-01": [photo], "COM-02": []}
+    assert missing_blobs() == [photo]
