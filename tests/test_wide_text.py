@@ -6,9 +6,12 @@ border between its list and its photo pane, and read "请先选  隐患" and "�
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from textual.app import App, ComposeResult
 from textual.containers import Horizontal
+from textual.geometry import Region
 from textual.widgets import Static
 from textual.widgets._toast import Toast
 
@@ -48,3 +51,13 @@ async def test_a_chinese_notice_over_a_pane_edge_shows_every_character(lead: str
         for _ in range(5):
             await pilot.pause()
         assert "".join((lead + MESSAGE).split()) in _toast_text(app)
+        # As the terminal is sent it: only what changed, here the notice right of the edge
+        # (a partial update starting inside the notice's line).
+        (toast,) = app.screen.query(Toast)
+        edge = app.screen.query_one("#right").region.x
+        compositor = app.screen._compositor
+        compositor._dirty_regions.add(Region(edge, toast.region.y, toast.region.right - edge, 3))
+        update = compositor.render_partial_update()
+        assert update is not None
+        sent = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", update.render_segments(app.console))
+        assert "光标移" in sent  # right of the edge on the notice's first line

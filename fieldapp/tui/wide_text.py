@@ -37,19 +37,26 @@ def _render_chops(
                 continue
             line = chops[y]
             bounds = [cut for cut in cuts[y] if last_cut >= cut >= first_cut]
-            starts = bounds[:-1]
-            if not starts:
+            if len(bounds) < 2:
                 continue
-            # The front widget wins every piece still empty; adjacent ones stay one piece.
-            free = [line.get(cut) is None for cut in starts]
-            runs = [0] + [n for n in range(1, len(starts)) if free[n] != free[n - 1]]
-            ends = [*(starts[n] for n in runs[1:]), bounds[-1]]
+            get = line.get
+            free = [get(cut) is None for cut in bounds[:-1]]
+            if True not in free:
+                continue  # widgets in front hold every piece (e.g. a container's line)
+            if False not in free and strip.cell_length == bounds[-1] - render_x:
+                line[bounds[0]] = strip  # nothing in front of this line: one piece
+                for cut in bounds[1:-1]:
+                    line[cut] = _EMPTY
+                continue
+            # The widget wins every piece still empty; adjacent ones stay one piece.
+            runs = [0] + [n for n in range(1, len(free)) if free[n] != free[n - 1]]
+            ends = [*(bounds[n] for n in runs[1:]), bounds[-1]]
             pieces = strip.divide([end - render_x for end in ends])
-            for first, last, piece in zip(runs, [*runs[1:], len(starts)], pieces, strict=False):
+            for first, last, piece in zip(runs, [*runs[1:], len(free)], pieces, strict=False):
                 if free[first]:
-                    line[starts[first]] = piece
+                    line[bounds[first]] = piece
                     for n in range(first + 1, last):
-                        line[starts[n]] = _EMPTY
+                        line[bounds[n]] = _EMPTY
     return chops  # type: ignore[return-value]  # every rendered piece is a Strip
 
 
@@ -66,7 +73,8 @@ def _render_partial_update(self: _compositor.Compositor) -> _compositor.ChopsUpd
     chop_ends = [
         [end if strip is None else x + strip.cell_length
          for (x, strip), end in zip(line.items(), cut_set[1:], strict=False)]
-        for line, cut_set in zip(chops, self.cuts, strict=True)
+        if is_rendered_line(y) else cut_set[1:]
+        for y, (line, cut_set) in enumerate(zip(chops, self.cuts, strict=True))
     ]  # fmt: skip
     return _compositor.ChopsUpdate(chops, spans, chop_ends)
 
