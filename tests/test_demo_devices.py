@@ -123,3 +123,29 @@ def test_a_supervisor_trying_the_demo_alone_has_hazards_to_review(tmp_path: Path
         assert Finding.select().where(Finding.state != "closed").count() > 0
     finally:
         close_store()
+
+
+def test_the_demo_inspector_has_households_of_their_grids_to_follow_up(tmp_path: Path) -> None:
+    """People (F11) is not empty in the demo: the office's registry reached the device, a
+    family, an old person living alone and tenants in each of the inspector's grids, and
+    their ID numbers are sealed on the device (shown masked until the PIN opens them)."""
+    from fieldapp.store.models import PersonGrid, SyncState
+    from fieldapp.store.people_models import Household, HouseholdMember
+
+    home = tmp_path / "demo"
+    built = CliRunner().invoke(main, ["demo", "--home", str(home), "--venues", "40",
+                                      "--build-only"])  # fmt: skip
+    assert built.exit_code == 0, built.output
+    open_store(store_path(home))
+    try:
+        me = SyncState.get_by_id(1).person
+        mine = {link.grid_code for link in PersonGrid.select().where(PersonGrid.person == me)}
+        households = list(Household.select())
+        assert len(households) >= 3
+        assert all(any(h.grid_code.startswith(code) for code in mine) for h in households)
+        tags = {tag for m in HouseholdMember.select() for tag in m.tags}
+        assert {"elderly_alone", "tenant", "left_behind_child"} <= tags
+        sealed = [m.id_number for m in HouseholdMember.select()]
+        assert all(sealed) and not any(n[:6] == "350211" for n in sealed)  # not in clear
+    finally:
+        close_store()

@@ -150,7 +150,7 @@ EN: dict[str, str] = {
     "patrol.run.col.at": "Time",
     "patrol.run.done": "Visited",
     "patrol.run.done_manual": "Visited (manual)",
-    "patrol.run.left_mark": "Left",
+    "patrol.run.left_mark": "Not yet",
     "patrol.run.late_mark": " (late)",
     "patrol.run.finished": "Patrol finished; it is sent with the next sync",
     "patrol.run.finish_confirm": (

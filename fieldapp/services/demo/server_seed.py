@@ -79,6 +79,9 @@ def seed_server(db_url: str, seed_dir: Path) -> bool:
         from fieldapp.services.demo.patrols import seed_patrols
 
         seed_patrols(seed_dir)
+        from fieldapp.services.demo.households import seed_households
+
+        seed_households(seed_dir)
         for path in files["checklists"]:
             admin.publish_checklist(path)
         from fieldapp.paths import CAMPAIGNS_DIR
