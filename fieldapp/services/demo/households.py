@@ -28,12 +28,11 @@ def _id_number(rng: random.Random, born: dt.date, male: bool) -> str:
     return body + id_check_character(body)
 
 
-def _person(rng: random.Random, surname: str, age: int, today: dt.date) -> tuple[str, ...]:
+def _person(rng: random.Random, name: str, age: int, today: dt.date) -> tuple[str, ...]:
     male = rng.random() < 0.5
     born = dt.date(today.year - age, rng.randint(1, 12), rng.randint(1, 28))
     phone = f"13{rng.randint(0, 9)}{rng.randint(0, 99_999_999):08d}" if age >= 18 else ""
-    return (surname + rng.choice(GIVEN), "男" if male else "女", _id_number(rng, born, male),
-            phone)  # fmt: skip
+    return (name, "男" if male else "女", _id_number(rng, born, male), phone)
 
 
 def registry_rows(grids: list[tuple[str, str]], today: dt.date) -> list[list[str]]:
@@ -56,8 +55,9 @@ def registry_rows(grids: list[tuple[str, str]], today: dt.date) -> list[list[str
             arrived = (
                 (today - dt.timedelta(days=rng.randint(20, 200))).isoformat() if n == 3 else ""
             )
-            for age, tag in zip(ages, tags, strict=True):
-                who, sex, id_number, phone = _person(rng, surname, age, today)
+            given = rng.sample(GIVEN, len(ages))  # no two of a household share a name
+            for age, tag, first in zip(ages, tags, given, strict=True):
+                who, sex, id_number, phone = _person(rng, surname + first, age, today)
                 rows.append([code, household, who, building, address, sex, id_number, phone,
                              tag, arrived])  # fmt: skip
     return rows
