@@ -35,7 +35,7 @@ from fieldapp.store.activity_models import Activity
 from fieldapp.store.db import db
 from fieldapp.store.followup_models import FollowupPlan
 from fieldapp.store.models import Checklist, DailyReport, PlacardKey, Venue
-from fieldapp.store.people_models import Household, HouseholdMember, Vehicle
+from fieldapp.store.people_models import Household, HouseholdMember, Responsibility, Vehicle
 from sync.client.apply import PageApplier
 from sync.protocol import Change
 from sync.server import admin, placard_keys
@@ -186,6 +186,18 @@ def test_a_household_pulled_again_keeps_a_registration_date_an_older_server_leav
     family["vehicles"] = []  # the cars were sold
     assert pull(("household", family)) == []
     assert Vehicle.select().count() == 0
+
+
+def test_a_households_包保_cadres_follow_the_server_and_another_households_stay(tree) -> None:
+    """A cadre the server no longer lists for a family is dropped from it, and only from it:
+    the cadres of the household next door stay."""
+    first, second = household("h-1", "A11"), household("h-2", "A11")
+    first["cadres"], second["cadres"] = ["p-zhang", "p-li"], ["p-wang"]
+    assert pull(("household", first), ("household", second)) == []
+    first["cadres"] = ["p-zhang"]  # 李 is no longer responsible for this family
+    assert pull(("household", first)) == []
+    held = sorted((r.household_id, r.person_id) for r in Responsibility.select())
+    assert held == [("h-1", "p-zhang"), ("h-2", "p-wang")]
 
 
 # --- a venue's last inspection, as the device dates it (China time) ----------------------

@@ -193,8 +193,13 @@ def test_locked_a_device_keeps_the_household_its_unsent_reading_needs_until_the_
 
     _assign(tmp_path, "王五,V2,DM-017\n")
     with cadre.client() as client:
+        pulled = client.pull()  # a pull on its own (as the demo's first) says so too
+    assert pulled.warnings == [LOCKED_OPS_WARNING], pulled
+    with cadre.client() as client:
         result = client.sync_once()
-    assert LOCKED_OPS_WARNING in result.warnings and not result.errors, result  # it waits
+    assert result.warnings == [LOCKED_OPS_WARNING] and not result.errors, (
+        result
+    )  # it waits, said once
     assert Household.select().count() == 1 and FollowupReading.select().count() == 1
 
     device_lock.unlock(PIN)
