@@ -151,6 +151,17 @@ def test_a_venue_whose_code_this_device_holds_on_another_venue_is_skipped(tree) 
     assert Venue.get_by_id("v-3").code == "DM-0043"
 
 
+def test_on_a_page_of_1200_venues_a_code_held_on_another_venue_is_still_found(tree) -> None:
+    """A first pull's pages hold up to 2,000 venues; the device looks up the codes and ids
+    it holds 500 at a time, and the first 500 count as much as the last."""
+    mine = add_venue("DM-0001", "small_shop", "A11")
+    page = [("venue", venue(f"v-{n}", f"DM-{n:04}", "A11")) for n in range(1, 1201)]
+    warnings = pull(*page)
+    assert warnings == ["venue DM-0001 skipped: this device has that code on another venue"]
+    assert Venue.get_by_id(mine).code == "DM-0001"
+    assert Venue.select().count() == 1200
+
+
 def test_a_follow_up_plan_of_a_person_not_on_this_device_is_skipped(tree) -> None:
     family = household("h-1", "A11")
     family["members"] = [{"id": "member-here", "name": "陈建国", "tags": ["returnee"]}]
