@@ -21,6 +21,7 @@ from fieldapp.store.models import Inspection, Outbox, Setting, Venue
 from fieldapp.tui.app import FieldApp, make_app
 from fieldapp.tui.screens.home import HomeScreen
 from fieldapp.tui.widgets import PagedTable
+from fieldapp.tui.widgets.bucket_tile import BucketTile
 
 pytestmark = pytest.mark.usefixtures("chinese")
 
@@ -286,10 +287,32 @@ async def test_the_due_tiles_fit_a_three_digit_count_at_80_columns(
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot)
         for name in ("overdue", "today", "week", "activities"):
-            tile = app.screen.query_one(f"#bucket-{name}", Static)
-            tile.update(t("home.bucket", label=t(f"bucket.{name}"), count=888))
+            tile = app.screen.query_one(f"#bucket-{name}", BucketTile)
+            tile.show(t(f"bucket.{name}"), 888)
             await pilot.pause()
             lines = ["".join(s.text for s in tile.render_line(y)) for y in range(tile.size.height)]
             drawn = [line.strip("│ ") for line in lines if line.strip("│╭╮╰╯─ ")]
             assert drawn == [t("home.bucket", label=t(f"bucket.{name}"), count=888)], lines
             assert cell_len(drawn[0]) < tile.content_region.width, (name, lines)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+async def test_with_the_key_panel_open_the_tiles_still_show_their_counts(
+    demo_home: Path, lang: str
+) -> None:
+    """F1 at 80 columns puts the keys beside home, and the tiles narrow: the label gives
+    way (cut, after the count), never the count."""
+    from fieldapp.i18n import t
+
+    app = make_app(lang=lang)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("f1")
+        await settle(app, pilot)
+        for name in ("overdue", "today", "week", "activities"):
+            tile = app.screen.query_one(f"#bucket-{name}", BucketTile)
+            tile.show(t(f"bucket.{name}"), 888)
+            await pilot.pause()
+            lines = ["".join(s.text for s in tile.render_line(y)) for y in range(tile.size.height)]
+            drawn = [line.strip("│ ") for line in lines if line.strip("│╭╮╰╯─ ")]
+            assert len(drawn) == 1 and drawn[0].startswith("888"), (name, lines)

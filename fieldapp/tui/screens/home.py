@@ -18,7 +18,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
-from textual.widgets import DataTable, Header, Label, Static
+from textual.widgets import DataTable, Header, Label
 
 from fieldapp.i18n import t
 from fieldapp.services.followups.plans import DueReading
@@ -34,6 +34,7 @@ from fieldapp.tui.views.home import (
     take_early_home_view,
 )
 from fieldapp.tui.widgets import PagedTable, StatusBar
+from fieldapp.tui.widgets.bucket_tile import BucketTile
 from fieldapp.tui.widgets.key_footer import KeyFooter
 from fieldapp.tui.widgets.paged_table import selected_key
 from fieldapp.tui.widgets.table import Table
@@ -108,7 +109,7 @@ class HomeScreen(FieldScreen[None]):
         yield Label("", id="home-followups")
         with Horizontal(id="buckets"):
             for bucket in ("overdue", "today", "week", "activities"):
-                yield Static("", id=f"bucket-{bucket}", classes=f"bucket -{bucket}")
+                yield BucketTile(id=f"bucket-{bucket}", classes=f"bucket -{bucket}")
         with Vertical(id="home-main"):
             yield Label("", id="due-title", classes="pane-title")
             yield PagedTable(id="due")
@@ -238,12 +239,10 @@ class HomeScreen(FieldScreen[None]):
             patrols.update(t("home.patrols_due", patrols="；".join(view.patrols)))
             patrols.display = bool(view.patrols)
         for bucket in ("overdue", "today", "week"):
-            self.query_one(f"#bucket-{bucket}", Static).update(
-                t("home.bucket", label=t(f"bucket.{bucket}"), count=view.counts.get(bucket, 0))
-            )
-        self.query_one("#bucket-activities", Static).update(
-            t("home.bucket", label=t("bucket.activities"), count=view.activities_due)
-        )
+            tile = self.query_one(f"#bucket-{bucket}", BucketTile)
+            tile.show(t(f"bucket.{bucket}"), view.counts.get(bucket, 0))
+        tile = self.query_one("#bucket-activities", BucketTile)
+        tile.show(t("bucket.activities"), view.activities_due)
         self._show_due(view.due, self.due_offset)
         self._show_drafts(view.drafts)
         self._show_findings(view.findings, view.overdue_findings)
