@@ -5,7 +5,6 @@ comes first and the label is cut, so the count is never what goes out of sight."
 from __future__ import annotations
 
 from rich.cells import cell_len
-from rich.text import Text
 from textual.widgets import Static
 
 from fieldapp.i18n import t
@@ -28,6 +27,17 @@ class BucketTile(Static):
         count = str(self.count)
         if room - len(count) < 3:
             return count
-        cut = Text(self.label)
-        cut.truncate(room - len(count) - 1, overflow="ellipsis")
-        return f"{count} {cut.plain}"
+        return f"{count} {_cut(self.label, room - len(count) - 1)}"
+
+
+def _cut(label: str, room: int) -> str:
+    """`label` in at most `room` cells, ending in "…" when cut (no gap left where a
+    double-width character would not fit)."""
+    if cell_len(label) <= room:
+        return label
+    kept = ""
+    for char in label:
+        if cell_len(kept + char) > room - 1:
+            break
+        kept += char
+    return kept + "…"
