@@ -13,6 +13,7 @@ a no-op on a Textual whose compositor does not have them as this code expects.
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Callable, Mapping, Sequence
 
 from textual import _compositor
@@ -79,11 +80,22 @@ def _render_partial_update(self: _compositor.Compositor) -> _compositor.ChopsUpd
     return _compositor.ChopsUpdate(chops, spans, chop_ends)
 
 
+# The methods replaced and the ones they call, with their parameters as in Textual 8.2.
+_EXPECTED = {
+    "_render_chops": ["self", "crop", "is_rendered_line"],
+    "render_partial_update": ["self"],
+    "_get_renders": ["self", "crop"],
+    "_regions_to_spans": ["regions"],  # a static method
+}
+
+
 def install() -> bool:
-    """Whether the compositor now keeps double-width characters whole."""
-    expected = ("_render_chops", "render_partial_update", "_get_renders", "_regions_to_spans")
-    if not all(hasattr(Compositor, name) for name in expected):
-        return False
+    """Whether the compositor now keeps double-width characters whole (False, and
+    Textual's own cutting kept, on a Textual whose compositor differs from 8.2's)."""
+    for name, parameters in _EXPECTED.items():
+        method = getattr(Compositor, name, None)
+        if method is None or list(inspect.signature(method).parameters) != parameters:
+            return False
     Compositor._render_chops = _render_chops  # type: ignore[method-assign]
     Compositor.render_partial_update = _render_partial_update  # type: ignore[method-assign]
     return True
