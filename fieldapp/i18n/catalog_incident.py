@@ -60,6 +60,7 @@ ZH: dict[str, str] = {
     # the report form
     "incident.form.title": "上报事件",
     "incident.form.category": "类别",
+    "incident.form.category_prompt": "请选择（回车打开列表）",
     "incident.form.place": "地点",
     "incident.form.venue": "场所：{venue}",
     "incident.form.address": "地址（无场所时填写）",
@@ -215,6 +216,7 @@ EN: dict[str, str] = {
     ),
     "incident.form.title": "Report an incident",
     "incident.form.category": "Category",
+    "incident.form.category_prompt": "Choose one (Enter opens the list)",
     "incident.form.place": "Place",
     "incident.form.venue": "Venue: {venue}",
     "incident.form.address": "Address (when there is no venue)",

@@ -62,7 +62,7 @@ class IncidentDialog(SavingDialog):
                 yield Label(t("incident.form.category"))
                 yield Select(
                     [(t(f"incident.category.{c}"), c) for c in self.categories],
-                    prompt=t("incident.form.category"),
+                    prompt=t("incident.form.category_prompt"),
                     id="incident-category",
                     compact=True,
                 )
