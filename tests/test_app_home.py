@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from pilot_support import SIZE, settle
 from rich.cells import cell_len
+from textual.pilot import Pilot
 from textual.widgets import Input, Label, OptionList, Static
 
 from fieldapp.domain.cadence import bucket
@@ -275,6 +276,23 @@ async def test_the_scan_dialogs_chinese_hint_never_starts_a_line_with_punctuatio
         assert not [line for line in lines if line[:1] in "。，、；：）"]
 
 
+async def _tiles_showing_888(
+    app: FieldApp, pilot: Pilot[None]
+) -> dict[str, tuple[BucketTile, list[str], list[str]]]:
+    """Each home tile showing a count of 888: (tile, its lines, the lines inside its border
+    that hold text)."""
+    from fieldapp.i18n import t
+
+    shown = {}
+    for name in ("overdue", "today", "week", "activities"):
+        tile = app.screen.query_one(f"#bucket-{name}", BucketTile)
+        tile.show(t(f"bucket.{name}"), 888)
+        await pilot.pause()
+        lines = ["".join(s.text for s in tile.render_line(y)) for y in range(tile.size.height)]
+        shown[name] = (tile, lines, [line.strip("│ ") for line in lines if line.strip("│╭╮╰╯─ ")])
+    return shown
+
+
 @pytest.mark.parametrize("lang", ["en", "zh"])
 async def test_the_due_tiles_fit_a_three_digit_count_at_80_columns(
     demo_home: Path, lang: str
@@ -286,12 +304,7 @@ async def test_the_due_tiles_fit_a_three_digit_count_at_80_columns(
     app = make_app(lang=lang)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot)
-        for name in ("overdue", "today", "week", "activities"):
-            tile = app.screen.query_one(f"#bucket-{name}", BucketTile)
-            tile.show(t(f"bucket.{name}"), 888)
-            await pilot.pause()
-            lines = ["".join(s.text for s in tile.render_line(y)) for y in range(tile.size.height)]
-            drawn = [line.strip("│ ") for line in lines if line.strip("│╭╮╰╯─ ")]
+        for name, (tile, lines, drawn) in (await _tiles_showing_888(app, pilot)).items():
             assert drawn == [t("home.bucket", label=t(f"bucket.{name}"), count=888)], lines
             assert cell_len(drawn[0]) < tile.content_region.width, (name, lines)
 
@@ -302,17 +315,10 @@ async def test_with_the_key_panel_open_the_tiles_still_show_their_counts(
 ) -> None:
     """F1 at 80 columns puts the keys beside home, and the tiles narrow: the label gives
     way (cut, after the count), never the count."""
-    from fieldapp.i18n import t
-
     app = make_app(lang=lang)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot)
         await pilot.press("f1")
         await settle(app, pilot)
-        for name in ("overdue", "today", "week", "activities"):
-            tile = app.screen.query_one(f"#bucket-{name}", BucketTile)
-            tile.show(t(f"bucket.{name}"), 888)
-            await pilot.pause()
-            lines = ["".join(s.text for s in tile.render_line(y)) for y in range(tile.size.height)]
-            drawn = [line.strip("│ ") for line in lines if line.strip("│╭╮╰╯─ ")]
+        for name, (_tile, lines, drawn) in (await _tiles_showing_888(app, pilot)).items():
             assert len(drawn) == 1 and drawn[0].startswith("888"), (name, lines)

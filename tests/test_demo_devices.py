@@ -41,6 +41,16 @@ def _keys_and_pending(home: Path) -> tuple[set[str], int]:
         close_store()
 
 
+def _built_demo(tmp_path: Path, *options: str) -> Path:
+    """`fieldapp demo --venues 40 --build-only` in a new home; that home."""
+    home = tmp_path / "demo"
+    built = CliRunner().invoke(
+        main, ["demo", "--home", str(home), "--venues", "40", "--build-only", *options]
+    )
+    assert built.exit_code == 0, built.output
+    return home
+
+
 def test_inspector_and_supervisor_agree_on_every_due_date(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -88,10 +98,7 @@ async def test_the_demo_inspector_is_asked_for_the_device_pin_at_once(
     from fieldapp.tui.app import make_app
     from fieldapp.tui.screens.lock import SetPinScreen
 
-    home = tmp_path / "demo"
-    built = CliRunner().invoke(main, ["demo", "--home", str(home), "--venues", "40",
-                                      "--build-only"])  # fmt: skip
-    assert built.exit_code == 0, built.output
+    home = _built_demo(tmp_path)
     open_store(store_path(home))
     try:
         assert keyring.state() == keyring.CLEAR
@@ -114,10 +121,7 @@ def test_a_supervisor_trying_the_demo_alone_has_hazards_to_review(tmp_path: Path
     handed in first, so the review queue is not empty until an inspector syncs."""
     from fieldapp.store.models import Finding
 
-    home = tmp_path / "demo"
-    built = CliRunner().invoke(main, ["demo", "--home", str(home), "--venues", "40",
-                                      "--build-only", "--as", "supervisor"])  # fmt: skip
-    assert built.exit_code == 0, built.output
+    home = _built_demo(tmp_path, "--as", "supervisor")
     open_store(store_path(home / "supervisor"))
     try:
         assert Finding.select().where(Finding.state != "closed").count() > 0
@@ -132,10 +136,7 @@ def test_the_demo_inspector_has_households_of_their_grids_to_follow_up(tmp_path:
     from fieldapp.store.models import PersonGrid, SyncState
     from fieldapp.store.people_models import Household, HouseholdMember
 
-    home = tmp_path / "demo"
-    built = CliRunner().invoke(main, ["demo", "--home", str(home), "--venues", "40",
-                                      "--build-only"])  # fmt: skip
-    assert built.exit_code == 0, built.output
+    home = _built_demo(tmp_path)
     open_store(store_path(home))
     try:
         me = SyncState.get_by_id(1).person
