@@ -10,6 +10,7 @@ import datetime as dt
 import random
 from pathlib import Path
 
+from fieldapp.domain.clock import today
 from fieldapp.domain.personal import id_check_character
 
 SURNAMES = "陈林黄张李王吴刘蔡杨许郑谢洪郭"
@@ -50,7 +51,7 @@ def registry_rows(grids: list[tuple[str, str]], today: dt.date) -> list[list[str
                 ages, tags = [44, 41, 9], ["resident", "resident", "left_behind_child"]
             elif n == 2:
                 ages, tags = [78], ["elderly_alone"]
-            else:  # tenants who arrived this year
+            else:  # tenants who arrived in the last months
                 ages, tags = [29, 27], ["tenant", "tenant"]
             arrived = (
                 (today - dt.timedelta(days=rng.randint(20, 200))).isoformat() if n == 3 else ""
@@ -74,5 +75,5 @@ def seed_households(seed_dir: Path) -> int:
     with open(path, "w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(COLUMNS)
-        writer.writerows(registry_rows(lowest, dt.date.today()))
+        writer.writerows(registry_rows(lowest, today()))
     return import_people_registry(path)
