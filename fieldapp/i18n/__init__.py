@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
+from collections.abc import Iterable
 
 LANGUAGES = ("zh", "en")
 _lang = "zh"
@@ -64,6 +65,12 @@ def text_in(lang: str, key: str) -> str | None:
     """The unformatted text of `key` in `lang` (no fallback), for printed matter whose
     language is chosen per document (placards), not by the UI."""
     return _load()[lang].get(key)
+
+
+def listed(items: Iterable[str], lang: str = "") -> str:
+    """Items as a list reads in the UI's language (or `lang`, a document's own):
+    "鼎美村、芸美村" / "Dingmei, Yunmei"."""
+    return ("、" if (lang or _lang) == "zh" else ", ").join(items)
 
 
 def pick(zh: str, en: str) -> str:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from fieldapp.domain.assessment import PARTS
-from fieldapp.i18n import catalog_monthly
+from fieldapp.i18n import catalog_monthly, listed
 from fieldapp.reports.notices import _output, _paragraph, _table
 from fieldapp.reports.placards import CjkFont, find_cjk_font
 
@@ -117,7 +117,8 @@ def _shown(value: int | float | None, kind: str, lang: str) -> str:
 
 
 def _weights_text(weights: dict[str, float], lang: str) -> str:
-    return "、".join(f"{label(f'assessment.part.{p}', lang)} {weights.get(p, 0):g}" for p in PARTS)
+    parts = (f"{label(f'assessment.part.{p}', lang)} {weights.get(p, 0):g}" for p in PARTS)
+    return listed(parts, lang)
 
 
 def title(report: MonthlyReport, lang: str) -> str:

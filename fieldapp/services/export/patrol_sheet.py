@@ -11,6 +11,7 @@ import datetime as dt
 from peewee import fn
 
 from fieldapp.domain.clock import today
+from fieldapp.i18n import listed
 from fieldapp.reports.ledger import Labels
 from fieldapp.services.export.people_sheets import Row, Sheet
 from fieldapp.services.patrols.attendance import attendance
@@ -43,7 +44,7 @@ def write_patrol_sheet(
           [w for _, w in PATROL_COLUMNS])  # fmt: skip
     for r in rows:
         row([r.day, r.window, r.grid_code, r.route_code, r.route_name, r.assignee,
-             "、".join(r.walkers), labels(f"ledger.patrol_status.{r.status}"), r.done, r.total,
-             "、".join(r.missed), "、".join(r.late), "、".join(r.manual),
+             listed(r.walkers, labels.lang), labels(f"ledger.patrol_status.{r.status}"), r.done, r.total,
+             listed(r.missed, labels.lang), listed(r.late, labels.lang), listed(r.manual, labels.lang),
              "✓" if r.out_of_order else ""])  # fmt: skip
     return len(rows)

@@ -15,7 +15,7 @@ from typing import Any
 
 from fieldapp.domain import personal
 from fieldapp.domain.registry import REVEAL_ROLES
-from fieldapp.i18n import t
+from fieldapp.i18n import listed, t
 from fieldapp.reports.ledger import Labels
 from fieldapp.services.common.identity import me
 from fieldapp.store import keyring
@@ -84,7 +84,7 @@ def write_people_sheets(
         row([h.grid_code, h.code, h.building, h.address, m.name,
              labels.maybe("ledger.sex", m.sex) if m.sex else "", m.birth_year or "",
              masks[m.id], _shown(seal, m, phone, full),
-             "、".join(labels.maybe("ledger.tag", tag) for tag in m.tags or ()),
+             listed((labels.maybe("ledger.tag", tag) for tag in m.tags or ()), labels.lang),
              m.arrived_on, m.left_on, m.registered_on])  # fmt: skip
     by_id = {m.id: m for m in members}
     plans = FollowupPlan.select().where(FollowupPlan.member.in_(list(by_id)))
@@ -97,5 +97,5 @@ def write_people_sheets(
         row([by_id[plan.member_id].name, masks[plan.member_id],
              labels.maybe("ledger.cadence", plan.cadence), plan.start_on, plan.days,
              len(readings), sum(1 for r in readings if r.failed),
-             "、".join(labels.maybe("ledger.case_state", s) for s in states)])  # fmt: skip
+             listed((labels.maybe("ledger.case_state", s) for s in states), labels.lang)])  # fmt: skip
     return len(members)

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from fieldapp.domain import patrols
 from fieldapp.domain.clock import local_now
+from fieldapp.i18n import listed
 from fieldapp.store.campaign_models import CampaignRun
 from fieldapp.store.models import Person
 from fieldapp.store.patrol_models import Checkpoint, PatrolRoute, PatrolRun, PatrolScan
@@ -119,7 +120,7 @@ def attendance(
             AttendanceRow(
                 route_id=route.id, route_code=route.code, route_name=route.name,
                 grid_code=route.grid_code, day=day, window=window.label,
-                assignee=route.team or "、".join(names.get(p, p) for p in route.people),
+                assignee=route.team or listed(names.get(p, p) for p in route.people),
                 status=verdict.status, done=len(verdict.done), total=len(route.checkpoints),
                 missed=tuple(points.get(c, c) for c in verdict.missed),
                 late=tuple(points.get(c, c) for c in verdict.late),

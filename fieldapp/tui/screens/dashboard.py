@@ -27,7 +27,7 @@ from textual.message import Message
 from textual.widgets import DataTable, Header, Label, TabbedContent, TabPane
 from textual_plotext import PlotextPlot
 
-from fieldapp.i18n import t
+from fieldapp.i18n import listed, t
 from fieldapp.tui.screens import FieldScreen
 from fieldapp.tui.screens.dashboard_assessment import (
     AssessmentData,
@@ -259,7 +259,7 @@ class DashboardScreen(FieldScreen[None]):
         except OSError as error:
             self.post_message(self.Written(t("notify.error", error=error), warning=True))
             return
-        self.post_message(self.Written(t("monthly.written", files="、".join(map(str, written)))))
+        self.post_message(self.Written(t("monthly.written", files=listed(map(str, written)))))
 
     @on(Written)
     def _written(self, event: Written) -> None:

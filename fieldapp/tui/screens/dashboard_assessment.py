@@ -17,7 +17,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import DataTable, Label
 
-from fieldapp.i18n import t
+from fieldapp.i18n import listed, t
 from fieldapp.tui.views.rounds import rate_text
 from fieldapp.tui.widgets.table import Table
 
@@ -108,7 +108,7 @@ def show_assessment(
             key=r.code,
         )
     total = sum(data.incident_states.values())
-    parts = "、".join(
+    parts = listed(
         f"{t(f'incident.state.{state}')} {n}" for state, n in sorted(data.incident_states.items())
     )
     incidents.update(t("dashboard.incidents.title", count=total, states=parts or "—"))

@@ -23,7 +23,7 @@ from textual.message import Message
 from textual.widgets import Header, Input, Label, ProgressBar, Select, Static
 from textual.worker import Worker, WorkerState
 
-from fieldapp.i18n import language, t
+from fieldapp.i18n import language, listed, t
 from fieldapp.tui.screens import FieldScreen
 from fieldapp.tui.widgets.key_footer import KeyFooter
 
@@ -234,7 +234,7 @@ class ExportScreen(FieldScreen[None]):
             inspections=result.inspections,
             findings=result.findings,
             events=result.events,
-            path="、".join(str(p) for p in result.paths),
+            path=listed(str(p) for p in result.paths),
         )
         self.post_message(self.Finished(tuple(result.paths), text))
 

@@ -22,7 +22,7 @@ from textual.message import Message
 from textual.widgets import DataTable, Header, Label
 
 from fieldapp.domain.followups import CASE_OUTCOMES
-from fieldapp.i18n import t
+from fieldapp.i18n import listed, t
 from fieldapp.services.followups.cases import CaseView
 from fieldapp.services.followups.plans import DueReading
 from fieldapp.tui.dialogs.followup import AskDialog, ReadingDialog
@@ -141,7 +141,7 @@ class FollowupsScreen(FieldScreen[None]):
         cases = self.query_one("#followups-cases", DataTable)
         cases.clear()
         for case in event.data.cases:
-            failed = "、".join(t(f"followups.failed.{code}") for code in case.failed)
+            failed = listed(t(f"followups.failed.{code}") for code in case.failed)
             cases.add_row(case.name, case.opened_at[:16].replace("T", " "), failed,
                           t(f"followups.state.{case.state}"), key=case.id)  # fmt: skip
         self.query_one("#followups-due-title", Label).update(

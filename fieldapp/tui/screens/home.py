@@ -20,7 +20,7 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import DataTable, Header, Label
 
-from fieldapp.i18n import t
+from fieldapp.i18n import listed, t
 from fieldapp.services.followups.plans import DueReading
 from fieldapp.tui.commands import localize_bindings
 from fieldapp.tui.screens import FieldScreen, HistoryWanted, VenueChosen
@@ -201,7 +201,7 @@ class HomeScreen(FieldScreen[None]):
         line.display = bool(event.due)
         if event.due:
             names = list(dict.fromkeys(d.name for d in event.due))
-            shown = "、".join(names[:3]) + ("…" if len(names) > 3 else "")
+            shown = listed(names[:3]) + ("…" if len(names) > 3 else "")
             missed = sum(d.missed for d in event.due)
             key = "home.followups.missed" if missed else "home.followups"
             line.update(t(key, count=len(event.due), missed=missed, names=shown))
@@ -227,12 +227,12 @@ class HomeScreen(FieldScreen[None]):
             t("home.me", name=view.name, role=t(f"role.{view.role}"))
         )
         self.query_one("#me-grids", Label).update(
-            t("home.my_grids", grids="、".join(view.grids)) if view.grids else t("home.no_grids")
+            t("home.my_grids", grids=listed(view.grids)) if view.grids else t("home.no_grids")
         )
         self.query_one("#me-today", Label).update(t("home.today", date=view.today.isoformat()))
         campaigns = self.query_one("#home-campaigns", Label)
         if view.campaigns or campaigns.display:  # untouched while none is on
-            campaigns.update(t("campaign.home.active", campaigns="、".join(view.campaigns)))
+            campaigns.update(t("campaign.home.active", campaigns=listed(view.campaigns)))
             campaigns.display = bool(view.campaigns)
         patrols = self.query_one("#home-patrols", Label)
         if view.patrols or patrols.display:

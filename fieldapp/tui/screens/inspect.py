@@ -21,7 +21,7 @@ from textual.widgets import Input, Static
 
 from fieldapp.domain.answers import BadAnswer, normalize_value, proposed_outcome
 from fieldapp.domain.checklist import INSTANCE_MARK, Item, instance_of
-from fieldapp.i18n import pick, t
+from fieldapp.i18n import listed, pick, t
 from fieldapp.services.inspection import inspection_view, inspections
 from fieldapp.services.inspection.inspection_view import InspectionView
 from fieldapp.services.inspection.inspections import ReadOnly
@@ -119,7 +119,7 @@ class InspectScreen(VenueFactsPart, Screen[None]):
         self.query_one("#inspect-venue", Static).update(f"{venue.name}  {venue.code}")
         title = f"{pick(checklist.title_zh, checklist.title_en)} v{checklist.version}"
         if self.view.campaigns:
-            labels = "、".join(campaign_label(a.campaign, a.phase) for a in self.view.campaigns)
+            labels = listed(campaign_label(a.campaign, a.phase) for a in self.view.campaigns)
             title = f"{title} · {t('inspect.campaigns', campaigns=labels)}"
         self.query_one("#inspect-checklist", Static).update(title)
         self.show_facts()

@@ -9,7 +9,7 @@ from textual.widgets import Static
 
 from fieldapp.domain.checklist import Item, Section
 from fieldapp.domain.venue_facts import count_attribute, venue_references
-from fieldapp.i18n import pick, t
+from fieldapp.i18n import listed, pick, t
 from fieldapp.services.inspection import inspections, venue_facts
 from fieldapp.services.inspection.inspection_view import InspectionView
 from fieldapp.tui.views.venue_facts import attribute_name, facts_text, value_text
@@ -49,12 +49,12 @@ class VenueFactsPart:
             if len(fact.unasked) > 3:
                 text += t("venue_facts.unasked", count=len(fact.unasked))
             elif fact.unasked:  # few: named, so the inspector knows which
-                text += t("venue_facts.unasked_codes", codes="、".join(fact.unasked))
+                text += t("venue_facts.unasked_codes", codes=listed(fact.unasked))
             if fact.counts:
                 titles = [
                     pick(s.zh, s.en) for s in self.view.checklist.sections if s.code in fact.counts
                 ]
-                text += t("venue_facts.counts", sections="、".join(titles))
+                text += t("venue_facts.counts", sections=listed(titles))
             parts.append(text)
         hint = "" if self.view.read_only else t("venue_facts.edit_hint")
         line.update(t("venue_facts.line", facts=" · ".join(parts)) + hint)

@@ -19,7 +19,7 @@ from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widgets import DataTable, Header, Label, Static
 
-from fieldapp.i18n import t
+from fieldapp.i18n import listed, t
 from fieldapp.services.patrols.attendance import AssigneeSummary, AttendanceRow
 from fieldapp.services.patrols.due import DuePatrol
 from fieldapp.tui.screens import FieldScreen
@@ -164,7 +164,7 @@ class PatrolsScreen(FieldScreen[None]):
         table = self.query_one("#patrols-attendance", DataTable)
         table.clear()
         for row in data.rows:
-            missed = "、".join(row.missed) if row.missed else ""
+            missed = listed(row.missed) if row.missed else ""
             table.add_row(row.day.isoformat(), row.window, t(f"patrol.status.{row.status}"),
                           f"{row.done}/{row.total}", missed, row.route_name, row.assignee)  # fmt: skip
         if not data.rows:

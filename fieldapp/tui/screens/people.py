@@ -19,7 +19,7 @@ from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widgets import DataTable, Header, Input, Static
 
-from fieldapp.i18n import t
+from fieldapp.i18n import listed, t
 from fieldapp.services.people.registry import HouseholdView, MemberView
 from fieldapp.tui.dialogs.followup import AskDialog
 from fieldapp.tui.screens.people_actions import PeopleActions
@@ -196,7 +196,7 @@ class PeopleScreen(PeopleActions):
                 self.members[member.id] = (household, member)
                 table.add_row(
                     member.name,
-                    "、".join(t(f"tag.{tag}") for tag in member.tags),
+                    listed(t(f"tag.{tag}") for tag in member.tags),
                     label,
                     member.id_number,
                     member.phone,
@@ -222,7 +222,7 @@ class PeopleScreen(PeopleActions):
             box.update(t("people.empty") if not self.members else "")
             return
         household, _member = current
-        plates = "、".join(plate for _id, plate, _kind in household.vehicles) or "-"
+        plates = listed(plate for _id, plate, _kind in household.vehicles) or "-"
         box.update(
             t(
                 "people.household",
@@ -234,7 +234,7 @@ class PeopleScreen(PeopleActions):
                 plates=plates,
             )
             + (
-                t("people.household.cadres", names="、".join(household.cadres))
+                t("people.household.cadres", names=listed(household.cadres))
                 if household.cadres
                 else ""
             )

@@ -18,7 +18,7 @@ from textual import on, work
 from textual.message import Message
 
 from fieldapp.domain.findings import check_transition
-from fieldapp.i18n import t
+from fieldapp.i18n import listed, t
 from fieldapp.services.review import BulkResult, ReviewFilters, ReviewRow
 from fieldapp.tui.messages import SyncRequested
 from fieldapp.tui.screens import FieldScreen
@@ -103,7 +103,7 @@ class ReviewActions(FieldScreen[None]):
         transition table's check), with the reason as the key's tooltip."""
         rows = self.targets()
         role = getattr(self.app, "person_role", None) or "supervisor"
-        states = "、".join(sorted({t(f"finding_state.{r.state}") for r in rows}))
+        states = listed(sorted({t(f"finding_state.{r.state}") for r in rows}))
         self.refusals = {
             event_type: t("review_ui.not_in_state", state=states)
             for event_type in BULK_BINDINGS.values()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from fieldapp.i18n import t
+from fieldapp.i18n import listed, t
 
 
 def incident_lines(counts: Mapping[str, Any]) -> str:
@@ -14,5 +14,5 @@ def incident_lines(counts: Mapping[str, Any]) -> str:
     if not total:
         return ""
     by_category = counts.get("incidents_by_category") or {}
-    parts = "、".join(f"{t(f'incident.category.{c}')} {n}" for c, n in by_category.items())
+    parts = listed(f"{t(f'incident.category.{c}')} {n}" for c, n in by_category.items())
     return "\n" + t("report.incidents", count=total, categories=parts)

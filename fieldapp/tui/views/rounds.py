@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from fieldapp.i18n import listed
 from fieldapp.tui.views.due_list import DueRow, due_rows
 
 
@@ -96,7 +97,7 @@ def read_overview(
     inspectors = tuple(
         InspectorLine(
             p.name,
-            "、".join(p.grids),
+            listed(p.grids),
             p.counts.overdue,
             p.counts.today,
             p.counts.week,

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from fieldapp.i18n import pick, t
+from fieldapp.i18n import listed, pick, t
 from fieldapp.services.daily_report.patrol_figures import PATROL_KEYS
 
 
@@ -20,7 +20,7 @@ def activity_line(counts: Mapping[str, Any]) -> str:
 
     names = {k.code: pick(k.zh, k.en) for k in activity_types()}
     by_type = counts.get("activities_by_type") or {}
-    parts = "、".join(f"{names.get(code, code)} {n}" for code, n in by_type.items())
+    parts = listed(f"{names.get(code, code)} {n}" for code, n in by_type.items())
     return "\n" + t("report.activities", count=total, types=parts)
 
 
@@ -51,7 +51,7 @@ def campaign_lines(counts: Mapping[str, Any]) -> str:
     lines = []
     for code, body in (counts.get("campaigns") or {}).items():
         figures, targets = body.get("figures", {}), body.get("targets", {})
-        parts = "、".join(
+        parts = listed(
             t(
                 "target.progress",
                 name=t(f"target.{name}"),
