@@ -179,13 +179,29 @@ def test_only_well_formed_photo_references_are_fetched(tree) -> None:
     assert missing_blobs() == [good]
 
 
-def test_an_answers_photos_come_with_the_pulled_inspection(tree) -> None:
-    """The review's answer shows its photos, and the device fetches them."""
+def test_an_answers_photos_and_note_come_with_the_pulled_inspection(tree) -> None:
+    """The review's answer shows its photos and note, and the device fetches the photos."""
     held = add_venue("DM-0101", "small_hotel", "A11")
     photo = hashlib.sha256(b"extinguisher").hexdigest()
     record = inspection("i-1", held)
-    record["answers"][0]["photos"] = [photo]
+    record["answers"][0].update(photos=[photo], note="灭火器压力不足")
     assert pull(("inspection", record)) == []
-    shown = {a.item_code: a.photos for a in Answer.select().where(Answer.inspection == "i-1")}
-    assert shown == {"COM-01": [photo], "COM-02": []}
+    answers = Answer.select().where(Answer.inspection == "i-1")
+    shown = {a.item_code: (a.photos, a.note) for a in answers}
+    assert shown == {"COM-01": ([photo], "灭火器压力不足"), "COM-02": ([], "")}
     assert missing_blobs() == [photo]
+
+
+def test_a_pulled_finding_keeps_the_inspection_it_was_found_in(tree) -> None:
+    """The review's finding opens the inspection it came from when the device holds it;
+    one whose inspection is not here still arrives, without the link."""
+    held = add_venue("DM-0101", "small_hotel", "A11")
+    pull(("inspection", inspection("i-1", held)))
+    assert (
+        pull(
+            ("finding", finding("f-1", held, inspection_id="i-1")),
+            ("finding", finding("f-2", held, inspection_id="i-elsewhere")),
+        )
+        == []
+    )
+    assert {f.id: f.inspection_id for f in Finding.select()} == {"f-1": "i-1", "f-2": None}
