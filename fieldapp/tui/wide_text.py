@@ -13,6 +13,7 @@ a no-op on a Textual whose compositor does not have them as this code expects.
 
 from __future__ import annotations
 
+import functools
 import inspect
 from collections.abc import Callable, Mapping, Sequence
 
@@ -89,9 +90,11 @@ _EXPECTED = {
 }
 
 
+@functools.cache
 def install() -> bool:
     """Whether the compositor now keeps double-width characters whole (False, and
-    Textual's own cutting kept, on a Textual whose compositor differs from 8.2's)."""
+    Textual's own cutting kept, on a Textual whose compositor differs from 8.2's).
+    Checked and replaced once per process, however many apps are made."""
     for name, parameters in _EXPECTED.items():
         method = getattr(Compositor, name, None)
         if method is None or list(inspect.signature(method).parameters) != parameters:
