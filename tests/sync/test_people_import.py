@@ -83,3 +83,23 @@ def test_a_clean_file_imports_households_and_a_second_import_updates(seed, serve
         assert (
             AuditEntry.select().where(AuditEntry.action == "people_registry.imported").count() == 2
         )
+
+
+def test_a_household_living_at_its_shop_is_tied_to_that_venue_of_its_grid(seed, server_workdir):
+    """The venue column names the shop a family lives in (三合一): only a venue of the
+    household's own grid is taken; a code of another grid's venue, or no venue, is said."""
+    header = "grid,household,name,id_number,venue\n"
+    wrong = (
+        header
+        + f"V1,DM-017,陈建国,{FATHER},YM-0001\n"  # a venue of 芸美村 (V2)
+        + f"V1,DM-018,林秀英,{MOTHER},DM-9999\n"  # no such venue
+    )
+    with pytest.raises(ImportRefused) as refused:
+        _import(server_workdir, "wrong.csv", wrong)
+    assert {(e.row, e.column) for e in refused.value.errors} == {(2, "venue"), (3, "venue")}
+    assert "no venue YM-0001 in grid V1" in str(refused.value)
+
+    assert _import(server_workdir, "shop.csv", header + f"V1,DM-017,陈建国,{FATHER},DM-0002\n") == 1
+    with server_db.current().connection_context():
+        (household,) = Household.select()
+        assert household.venue_id == seed.venues["DM-0002"]
