@@ -26,7 +26,7 @@ from fieldapp.domain.findings import HAZARD, FindingState, fold_opening
 from fieldapp.domain.presence import ServerKey, check_presence
 from sync.protocol import InspectionSubmit, Op, canonical_json
 from sync.server import db as server_db
-from sync.server.bulk import DRIVER_ERRORS, execute_many, select_in
+from sync.server.bulk import DRIVER_ERRORS, execute_many, models_in, select_in
 from sync.server.feed import NewChange, verdict_change
 from sync.server.findings import fold_events
 from sync.server.models import (
@@ -84,6 +84,31 @@ def _ids(sql: str, values: Iterable[str]) -> set[str]:
     return {row[0] for row in select_in(sql, wanted)} if wanted else set()
 
 
+_ID_TABLES = ("inspection", "finding", "finding_event")
+
+
+def _existing(wanted: tuple[set[str], ...]) -> tuple[set[str], ...]:
+    """Those of the inspection, finding and event ids in `wanted` the database holds: in
+    one statement for a batch of ordinary size (on PostgreSQL each is a round trip)."""
+    if sum(map(len, wanted)) > 500:
+        return tuple(
+            _ids(f"SELECT id FROM {table} WHERE id IN ({{}})", ids)  # noqa: S608
+            for table, ids in zip(_ID_TABLES, wanted, strict=True)
+        )
+    found: tuple[set[str], ...] = tuple(set() for _ in _ID_TABLES)
+    db = server_db.current()
+    parts, params = [], []
+    for n, (table, ids) in enumerate(zip(_ID_TABLES, wanted, strict=True)):
+        if ids:
+            marks = ", ".join([db.param] * len(ids))
+            parts.append(f"SELECT {n}, id FROM {table} WHERE id IN ({marks})")  # noqa: S608
+            params += sorted(ids)
+    if parts:
+        for n, record_id in db.execute_sql(" UNION ALL ".join(parts), params).fetchall():
+            found[n].add(record_id)
+    return found
+
+
 class InspectionWriter:
     """Checks and collects `inspection.submit` ops of one batch; `flush` writes them."""
 
@@ -130,18 +155,17 @@ class InspectionWriter:
             except (AttributeError, TypeError):
                 continue  # validation will say what is wrong with it
         self._load_venues(venue_ids - set(self.venues))
-        self.inspection_ids |= _ids("SELECT id FROM inspection WHERE id IN ({})", inspections)
-        self.finding_ids |= _ids("SELECT id FROM finding WHERE id IN ({})", findings)
-        self.event_ids |= _ids("SELECT id FROM finding_event WHERE id IN ({})", events)
+        held = _existing((inspections, findings, events))
+        self.inspection_ids |= held[0]
+        self.finding_ids |= held[1]
+        self.event_ids |= held[2]
         self._checked = (inspections, findings, events)
 
     def _load_venues(self, venue_ids: set[str]) -> None:
         if not venue_ids:
             return
-        wanted = sorted(venue_ids)
-        for start in range(0, len(wanted), 500):
-            for venue in Venue.select().where(Venue.id.in_(wanted[start : start + 500])):
-                self.venues[venue.id] = venue
+        for venue in models_in(Venue, "id", sorted(venue_ids)):
+            self.venues[venue.id] = venue
         for venue_id in venue_ids:
             self.venues.setdefault(venue_id, None)
 
@@ -332,7 +356,7 @@ class InspectionWriter:
         }
         with DRIVER_ERRORS:
             db.cursor().executemany(sql, [(at, venue_id, at) for venue_id, at in moved.items()])
-        for venue in Venue.select().where(Venue.id.in_(sorted(moved))):
+        for venue in models_in(Venue, "id", sorted(moved)):
             self.inspected[venue.id].record.update(venue_change(venue).record)
         self.inspected = {}
 
