@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from peewee import Database, Model, PostgresqlDatabase
-from playhouse.pool import PooledPostgresqlDatabase, PooledSqliteDatabase
+from playhouse.pool import PooledSqliteDatabase
 
 from sync.protocol import record_photos
 from sync.server.activity_models import ACTIVITY_MODELS
@@ -24,6 +24,7 @@ from sync.server.models import ALL_MODELS, BlobRef, Meta, database
 from sync.server.office_models import OFFICE_MODELS
 from sync.server.patrol_models import PATROL_MODELS
 from sync.server.people_models import PEOPLE_MODELS
+from sync.server.pg_pool import PostgresPool
 
 SCHEMA_VERSION = 1
 
@@ -63,7 +64,7 @@ def open_database(url: str, *, max_connections: int = 32) -> Database:
     if is_postgres_url(url):
         # peewee 4.5 drives psycopg 3 itself (Psycopg3Adapter); the URL is the conninfo.
         conninfo = "postgresql://" + url.split("://", 1)[1]
-        db = PooledPostgresqlDatabase(
+        db = PostgresPool(
             conninfo,
             prefer_psycopg3=True,
             max_connections=max_connections,
