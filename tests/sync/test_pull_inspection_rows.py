@@ -170,6 +170,26 @@ def test_a_finding_shows_the_servers_state_until_its_events_are_here(tree) -> No
     assert Finding.get_by_id("f-1").state == "open"
 
 
+def test_a_new_finding_shows_the_servers_deadline_and_conflict_until_its_events_are_here(
+    tree,
+) -> None:
+    """A finding that has just arrived, its events still to come, is due when the server
+    says (an extension counts, no extension: its own deadline) and is marked in conflict
+    when the server found one, as a finding the device held already is."""
+    held = add_venue("DM-0101", "small_hotel", "A11")
+    pull(
+        ("finding", finding("f-1", held, current_deadline="2026-06-27", conflict=True)),
+        ("finding", finding("f-2", held)),  # never extended
+    )
+    extended, plain = Finding.get_by_id("f-1"), Finding.get_by_id("f-2")
+    assert (str(extended.current_deadline), extended.conflict) == ("2026-06-27", True)
+    assert (str(plain.current_deadline), plain.conflict) == ("2026-06-20", False)
+    pull(("finding", finding("f-2", held, conflict=True)))  # held: the server's view again
+    assert Finding.get_by_id("f-2").conflict is True
+    pull(("finding", finding("f-1", held, current_deadline="2026-06-27")))  # resolved
+    assert Finding.get_by_id("f-1").conflict is False
+
+
 def test_only_well_formed_photo_references_are_fetched(tree) -> None:
     """A photo is asked for by its sha256; a reference that is not one (from a damaged or
     hostile record) is never asked for nor counted as waiting."""
