@@ -15,38 +15,14 @@ from collections.abc import Callable
 from peewee import SqliteDatabase
 
 from fieldapp.store import models as m
+from fieldapp.store.venue_index import create_venue_index
 
 Migration = Callable[[SqliteDatabase], None]
 
 
 def _v1_initial(db: SqliteDatabase) -> None:
     db.create_tables(m.ALL_MODELS, safe=False)
-    _create_venue_fts(db)
-
-
-def _create_venue_fts(db: SqliteDatabase) -> None:
-    """FTS5 over venue name, code and address; trigram so Chinese substrings match."""
-    db.execute_sql(
-        "CREATE VIRTUAL TABLE venue_fts USING fts5("
-        "name, code, address, content='venue', content_rowid='rowid', tokenize='trigram')"
-    )
-    db.execute_sql(
-        "CREATE TRIGGER venue_fts_ai AFTER INSERT ON venue BEGIN "
-        "INSERT INTO venue_fts(rowid, name, code, address) "
-        "VALUES (new.rowid, new.name, new.code, new.address); END"
-    )
-    db.execute_sql(
-        "CREATE TRIGGER venue_fts_ad AFTER DELETE ON venue BEGIN "
-        "INSERT INTO venue_fts(venue_fts, rowid, name, code, address) "
-        "VALUES ('delete', old.rowid, old.name, old.code, old.address); END"
-    )
-    db.execute_sql(
-        "CREATE TRIGGER venue_fts_au AFTER UPDATE OF name, code, address ON venue BEGIN "
-        "INSERT INTO venue_fts(venue_fts, rowid, name, code, address) "
-        "VALUES ('delete', old.rowid, old.name, old.code, old.address); "
-        "INSERT INTO venue_fts(rowid, name, code, address) "
-        "VALUES (new.rowid, new.name, new.code, new.address); END"
-    )
+    create_venue_index(db)
 
 
 def _v2_rounds(db: SqliteDatabase) -> None:
