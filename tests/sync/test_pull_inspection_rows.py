@@ -186,8 +186,12 @@ def test_a_new_finding_shows_the_servers_deadline_and_conflict_until_its_events_
     assert (str(plain.current_deadline), plain.conflict) == ("2026-06-20", False)
     pull(("finding", finding("f-2", held, conflict=True)))  # held: the server's view again
     assert Finding.get_by_id("f-2").conflict is True
-    pull(("finding", finding("f-1", held, current_deadline="2026-06-27")))  # resolved
+    pull(
+        ("finding", finding("f-1", held, current_deadline="2026-06-27")),  # resolved
+        ("finding", finding("f-3", held)),  # a new one after a held one, in the same page
+    )
     assert Finding.get_by_id("f-1").conflict is False
+    assert Finding.get_or_none(Finding.id == "f-3") is not None
 
 
 def test_only_well_formed_photo_references_are_fetched(tree) -> None:
