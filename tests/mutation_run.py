@@ -175,6 +175,7 @@ TARGETS: dict[str, list[str]] = {
         "tests/sync/test_data_feed.py",
         "tests/sync/test_retention.py",
         "tests/sync/test_lost_ops.py",
+        "tests/sync/test_deadline_sync.py",  # an event's data (a new deadline) refolded
     ],
     # The small modules apply.py hands each kind of pulled record to, and enrolment: one
     # run (one collection of the statistics) for all of them, each file mutated. Every

@@ -194,6 +194,21 @@ def test_a_new_finding_shows_the_servers_deadline_and_conflict_until_its_events_
     assert Finding.get_or_none(Finding.id == "f-3") is not None
 
 
+def test_an_event_the_server_found_in_conflict_keeps_its_reason_for_the_ledger(tree) -> None:
+    """The server's reason goes with the event into its data, which the hazard ledger
+    export prints beside it; an event without a conflict carries none."""
+    held = add_venue("DM-0101", "small_hotel", "A11")
+    late = {**hazard_event("e-2", "f-1", 1), "type": "verified", "data": {}}
+    late.update(conflict=True, conflict_reason="already verified by 李四")
+    pull(
+        ("finding", finding("f-1", held)),
+        ("finding.event", hazard_event("e-1", "f-1", 0)),
+        ("finding.event", late),
+    )
+    assert FindingEvent.get_by_id("e-2").data == {"conflict": "already verified by 李四"}
+    assert "conflict" not in FindingEvent.get_by_id("e-1").data
+
+
 def test_only_well_formed_photo_references_are_fetched(tree) -> None:
     """A photo is asked for by its sha256; a reference that is not one (from a damaged or
     hostile record) is never asked for nor counted as waiting."""
