@@ -200,12 +200,15 @@ def test_an_event_the_server_found_in_conflict_keeps_its_reason_for_the_ledger(t
     held = add_venue("DM-0101", "small_hotel", "A11")
     late = {**hazard_event("e-2", "f-1", 1), "type": "verified", "data": {}}
     late.update(conflict=True, conflict_reason="already verified by 李四")
+    unexplained = {**late, "id": "e-3", "server_order": 2, "conflict_reason": ""}
     pull(
         ("finding", finding("f-1", held)),
         ("finding.event", hazard_event("e-1", "f-1", 0)),
         ("finding.event", late),
+        ("finding.event", unexplained),
     )
     assert FindingEvent.get_by_id("e-2").data == {"conflict": "already verified by 李四"}
+    assert FindingEvent.get_by_id("e-3").data == {"conflict": "conflict"}
     assert "conflict" not in FindingEvent.get_by_id("e-1").data
 
 
