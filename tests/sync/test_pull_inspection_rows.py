@@ -99,6 +99,20 @@ def test_a_supervisors_own_inspection_takes_the_servers_verdict_on_its_scan(tree
     assert Answer.select().where(Answer.inspection == "i-1").count() == 2  # not doubled
 
 
+def test_a_page_that_repeats_a_held_inspection_still_brings_the_new_ones_after_it(tree) -> None:
+    """A pull started again sends an inspection the device holds beside new ones: the new
+    ones after it are stored, and one sent twice on a page is stored once."""
+    held = add_venue("DM-0101", "small_hotel", "A11")
+    pull(("inspection", inspection("i-1", held)))
+    pull(
+        ("inspection", inspection("i-1", held)),
+        ("inspection", inspection("i-2", held)),
+        ("inspection", inspection("i-2", held)),
+    )
+    assert sorted(row.id for row in Inspection.select()) == ["i-1", "i-2"]
+    assert Answer.select().where(Answer.inspection == "i-2").count() == 2
+
+
 def test_each_verdict_of_a_page_is_stored_and_told_past_ones_that_change_nothing(tree) -> None:
     """A verdict on an inspection the store no longer holds (it was made anew) and one
     already known are passed over; the verdicts after them on the page are still kept."""
