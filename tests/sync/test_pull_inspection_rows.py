@@ -113,6 +113,57 @@ def test_a_page_that_repeats_a_held_inspection_still_brings_the_new_ones_after_i
     assert Answer.select().where(Answer.inspection == "i-2").count() == 2
 
 
+def test_a_pulled_inspection_keeps_what_the_review_shows_of_it(tree) -> None:
+    """Who signed for the venue, when it was finished and sent, why no placard was
+    scanned, what it corrects, the server's verdict and the proof: the supervisor's copy
+    holds them as the inspector's device sent them, with the answers' values."""
+    held = add_venue("DM-0101", "small_hotel", "A11")
+    pull(("inspection", inspection("i-0", held)))
+    sent = {
+        **inspection("i-1", held), "device_id": "dev-9", "started_at": "2026-06-10T01:00:00.000Z",
+        "finished_at": "2026-06-10T01:40:00.000Z", "submitted_at": "2026-06-10T01:45:00.000Z",
+        "presence": "manual", "presence_payload": "FA1:DM-0101:K1:sig",
+        "presence_reason": "placard_damaged", "presence_note": "牌子被雨淋坏",
+        "presence_at": "2026-06-10T01:01:00.000Z", "representative": "王老板",
+        "supersedes": "i-0", "presence_check": "unverified",
+        "presence_check_reason": "unknown_key", "proof": {"scans": [], "photos": []},
+    }  # fmt: skip
+    sent["answers"] = [{**sent["answers"][0], "value": "3", "note": "3 具，1 具过期"}]
+    pull(("inspection", sent))
+    row = Inspection.get_by_id("i-1")
+    kept = ("device_id", "started_at", "finished_at", "submitted_at", "presence",
+            "presence_payload", "presence_reason", "presence_note", "presence_at",
+            "representative", "supersedes", "presence_check", "presence_check_reason", "proof")  # fmt: skip
+    assert {k: getattr(row, k) for k in kept} == {k: sent[k] for k in kept}
+    assert row.status == "submitted"
+    (answer,) = Answer.select().where(Answer.inspection == "i-1")
+    assert (answer.value, answer.note) == ("3", "3 具，1 具过期")
+    assert answer.answered_at == "2026-06-10T01:45:00.000Z"  # when it was sent
+
+
+def test_pulled_hazard_events_keep_who_sent_them_what_they_answer_and_their_note(
+    tree,
+) -> None:
+    """The finding's history shows each event's device, note and photos; the event it
+    answers (`base_event`) is what tells a conflict on this device as on the server."""
+    held = add_venue("DM-0101", "small_hotel", "A11")
+    sha = hashlib.sha256(b"rectified").hexdigest()
+    rectified = {
+        **hazard_event("e-2", "f-1", 1), "type": "rectification_reported", "data": {},
+        "device_id": "dev-9", "base_event": "e-1", "note": "已更换灭火器", "photos": [sha],
+    }  # fmt: skip
+    pull(
+        ("finding", finding("f-1", held)),
+        ("finding.event", hazard_event("e-1", "f-1", 0)),
+        ("finding.event", rectified),
+    )
+    event = FindingEvent.get_by_id("e-2")
+    assert (event.device_id, event.base_event, event.note, event.photos) == (
+        "dev-9", "e-1", "已更换灭火器", [sha],
+    )  # fmt: skip
+    assert Finding.get_by_id("f-1").state == "rectification_reported"
+
+
 def test_each_verdict_of_a_page_is_stored_and_told_past_ones_that_change_nothing(tree) -> None:
     """A verdict on an inspection the store no longer holds (it was made anew) and one
     already known are passed over; the verdicts after them on the page are still kept."""
