@@ -111,6 +111,9 @@ def test_a_page_that_repeats_a_held_inspection_still_brings_the_new_ones_after_i
     )
     assert sorted(row.id for row in Inspection.select()) == ["i-1", "i-2"]
     assert Answer.select().where(Answer.inspection == "i-2").count() == 2
+    pull(("inspection", inspection("i-3", held)), ("inspection", inspection("i-4", held)))
+    answered = [a.inspection_id for a in Answer.select().where(Answer.inspection << ["i-3", "i-4"])]
+    assert sorted(answered) == ["i-3", "i-3", "i-4", "i-4"]  # each its own answers
 
 
 def test_a_pulled_inspection_keeps_what_the_review_shows_of_it(tree) -> None:
@@ -122,11 +125,11 @@ def test_a_pulled_inspection_keeps_what_the_review_shows_of_it(tree) -> None:
     sent = {
         **inspection("i-1", held), "device_id": "dev-9", "started_at": "2026-06-10T01:00:00.000Z",
         "finished_at": "2026-06-10T01:40:00.000Z", "submitted_at": "2026-06-10T01:45:00.000Z",
-        "presence": "manual", "presence_payload": "FA1:DM-0101:K1:sig",
+        "presence": "scanned", "presence_payload": "FA1:DM-0101:K1:sig",
         "presence_reason": "placard_damaged", "presence_note": "牌子被雨淋坏",
         "presence_at": "2026-06-10T01:01:00.000Z", "representative": "王老板",
-        "supersedes": "i-0", "presence_check": "unverified",
-        "presence_check_reason": "unknown_key", "proof": {"scans": [], "photos": []},
+        "supersedes": "i-0", "presence_check": "verified",
+        "presence_check_reason": "", "proof": {"scans": [], "photos": []},
     }  # fmt: skip
     sent["answers"] = [{**sent["answers"][0], "value": "3", "note": "3 具，1 具过期"}]
     pull(("inspection", sent))
@@ -139,6 +142,25 @@ def test_a_pulled_inspection_keeps_what_the_review_shows_of_it(tree) -> None:
     (answer,) = Answer.select().where(Answer.inspection == "i-1")
     assert (answer.value, answer.note) == ("3", "3 具，1 具过期")
     assert answer.answered_at == "2026-06-10T01:45:00.000Z"  # when it was sent
+
+
+def test_a_pulled_inspection_flags_photos_taken_before_it_or_far_from_the_venue(tree) -> None:
+    """The review filters inspections by their proof: the supervisor's device works the
+    flags out from the photos' metadata, the inspection's start and the venue's place."""
+    from fieldapp.store.models import Venue
+
+    held = add_venue("DM-0101", "small_hotel", "A11")
+    Venue.update(lat=24.5, lon=118.1).where(Venue.id == held).execute()
+    early = {"sha256": "a" * 64, "taken_at": "2026-06-09T08:00:00.000Z", "lat": 24.5, "lon": 118.1}
+    far = {"sha256": "b" * 64, "taken_at": "2026-06-10T02:05:00.000Z", "lat": 24.6, "lon": 118.1}
+    near = {"sha256": "c" * 64, "taken_at": "2026-06-10T02:05:00.000Z", "lat": 24.5, "lon": 118.1}
+    pull(
+        ("inspection", {**inspection("i-1", held), "proof": {"photos": [early]}}),
+        ("inspection", {**inspection("i-2", held), "proof": {"photos": [far]}}),
+        ("inspection", {**inspection("i-3", held), "proof": {"photos": [near]}}),
+    )
+    flags = {row.id: row.proof_flags for row in Inspection.select()}
+    assert flags == {"i-1": "taken_before_start", "i-2": "far_from_venue", "i-3": ""}
 
 
 def test_pulled_hazard_events_keep_who_sent_them_what_they_answer_and_their_note(
@@ -157,6 +179,10 @@ def test_pulled_hazard_events_keep_who_sent_them_what_they_answer_and_their_note
         ("finding.event", hazard_event("e-1", "f-1", 0)),
         ("finding.event", rectified),
     )
+    pull(
+        ("finding.event", {**rectified, "id": "e-3"}), ("finding.event", {**rectified, "id": "e-3"})
+    )
+    assert FindingEvent.select().where(FindingEvent.id == "e-3").count() == 1  # kept once
     event = FindingEvent.get_by_id("e-2")
     assert (event.device_id, event.base_event, event.note, event.photos) == (
         "dev-9", "e-1", "已更换灭火器", [sha],
