@@ -26,7 +26,7 @@ from fieldapp.domain.findings import HAZARD, FindingState, fold_opening
 from fieldapp.domain.presence import ServerKey, check_presence
 from sync.protocol import InspectionSubmit, Op, canonical_json
 from sync.server import db as server_db
-from sync.server.bulk import DRIVER_ERRORS, execute_many, models_in, select_in
+from sync.server.bulk import DRIVER_ERRORS, execute_many, ids_held, models_in
 from sync.server.feed import NewChange, verdict_change
 from sync.server.findings import fold_events
 from sync.server.models import (
@@ -79,36 +79,6 @@ class AlreadyStored(ValueError):
     concurrent push since the ledger was read (the caller reads the ledger again)."""
 
 
-def _ids(sql: str, values: Iterable[str]) -> set[str]:
-    wanted = sorted(set(values))
-    return {row[0] for row in select_in(sql, wanted)} if wanted else set()
-
-
-_ID_TABLES = ("inspection", "finding", "finding_event")
-
-
-def _existing(wanted: tuple[set[str], ...]) -> tuple[set[str], ...]:
-    """Those of the inspection, finding and event ids in `wanted` the database holds: in
-    one statement for a batch of ordinary size (on PostgreSQL each is a round trip)."""
-    if sum(map(len, wanted)) > 500:
-        return tuple(
-            _ids(f"SELECT id FROM {table} WHERE id IN ({{}})", ids)  # noqa: S608
-            for table, ids in zip(_ID_TABLES, wanted, strict=True)
-        )
-    found: tuple[set[str], ...] = tuple(set() for _ in _ID_TABLES)
-    db = server_db.current()
-    parts, params = [], []
-    for n, (table, ids) in enumerate(zip(_ID_TABLES, wanted, strict=True)):
-        if ids:
-            marks = ", ".join([db.param] * len(ids))
-            parts.append(f"SELECT {n}, id FROM {table} WHERE id IN ({marks})")  # noqa: S608
-            params += sorted(ids)
-    if parts:
-        for n, record_id in db.execute_sql(" UNION ALL ".join(parts), params).fetchall():
-            found[n].add(record_id)
-    return found
-
-
 class InspectionWriter:
     """Checks and collects `inspection.submit` ops of one batch; `flush` writes them."""
 
@@ -155,7 +125,7 @@ class InspectionWriter:
             except (AttributeError, TypeError):
                 continue  # validation will say what is wrong with it
         self._load_venues(venue_ids - set(self.venues))
-        held = _existing((inspections, findings, events))
+        held = ids_held(("inspection", "finding", "finding_event"), (inspections, findings, events))
         self.inspection_ids |= held[0]
         self.finding_ids |= held[1]
         self.event_ids |= held[2]
@@ -187,7 +157,7 @@ class InspectionWriter:
 
     def _exists(self, kind: int, table: str, known: set[str], record_id: str) -> bool:
         if record_id not in known and record_id not in self._checked[kind]:
-            known |= _ids(f"SELECT id FROM {table} WHERE id IN ({{}})", [record_id])  # noqa: S608
+            known |= ids_held((table,), ({record_id},))[0]
         return record_id in known
 
     # --- one op --------------------------------------------------------------------------
