@@ -17,11 +17,11 @@ from sync.server import audit
 from sync.server import db as server_db
 from sync.server.admin import GRID_SPLIT, check_code, choice, coordinate, grids_of
 from sync.server.admin_models import CampaignRun
-from sync.server.bulk import select_in
 from sync.server.feed import NewChange, append_changes
-from sync.server.models import Grid, Person, Venue
+from sync.server.models import Grid, Person
 from sync.server.patrol_models import Checkpoint, PatrolRoute
 from sync.server.placard_keys import grids_under
+from sync.server.records import venues_by_code
 from sync.server.tables import ImportRefused, Row, RowError, read_table
 
 CHECKPOINTS_IMPORTED = "checkpoints.imported"
@@ -50,19 +50,12 @@ def route_change(route: PatrolRoute) -> NewChange:
     return NewChange("patrol_route", route.id, record, grid_code=route.grid_code)
 
 
-def _venue_codes_among(codes: set[str]) -> set[str]:
-    """Those of `codes` that are venues' codes."""
-    sql = f'SELECT code FROM "{Venue._meta.table_name}" WHERE code IN ({{}})'
-    return {code for (code,) in select_in(sql, sorted(codes))}
-
-
 def import_checkpoints(path: Path | str) -> int:
     rows = read_table(path, ("code", "name", "kind", "grid"))
     errors: list[RowError] = []
     known = {g.code for g in Grid.select(Grid.code)}
     by_code = {c.code: c.id for c in Checkpoint.select(Checkpoint.code, Checkpoint.id)}
-    # Only the file's codes are looked up: the server may hold a million venues.
-    venue_codes = _venue_codes_among({row.get("code").upper() for row in rows})
+    venue_codes = venues_by_code({row.get("code").upper() for row in rows})
     seen: dict[str, int] = {}
     for row in rows:
         code = row.get("code").upper()

@@ -20,11 +20,11 @@ from fieldapp.domain.clock import today
 from fieldapp.domain.ids import new_id
 from fieldapp.domain.registry import PERSON_TAGS, birth_year_problem, sex_of, tag_of
 from sync.server import db as server_db
-from sync.server.bulk import select_in
 from sync.server.feed import append_changes
-from sync.server.models import Grid, Venue
+from sync.server.models import Grid
 from sync.server.people import IMPORTED, audit, cipher, household_change, write_household
 from sync.server.people_models import Household, HouseholdMember, Vehicle
+from sync.server.records import venues_by_code
 from sync.server.tables import ImportRefused, Row, RowError, read_table
 
 COLUMNS = (
@@ -88,19 +88,12 @@ def _member(row: Row, errors: list[RowError], this_year: int) -> dict[str, Any]:
     }
 
 
-def _venues_named(codes: set[str]) -> dict[str, tuple[str, str]]:
-    """Code -> (id, grid) of those of `codes` that are venues' codes."""
-    sql = f'SELECT code, id, grid_code FROM "{Venue._meta.table_name}" WHERE code IN ({{}})'
-    return {code: (venue_id, grid) for code, venue_id, grid in select_in(sql, sorted(codes))}
-
-
 def import_people_registry(path: Path | str) -> int:
     """Import the file; returns the number of people written."""
     rows = read_table(path, ("grid", "household", "name"))
     errors: list[RowError] = []
     grids = {g.code for g in Grid.select(Grid.code)}
-    # Only the file's venue codes are looked up: the server may hold a million venues.
-    venues = _venues_named({row.get("venue") for row in rows} - {"", None})
+    venues = venues_by_code({row.get("venue") for row in rows} - {"", None})
     seal = cipher()
     this_year = dt.date.today().year
     seen_ids: dict[str, int] = {}

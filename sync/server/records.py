@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from sync.server.bulk import select_in
 from sync.server.feed import NewChange
 from sync.server.models import (
     Checklist,
@@ -16,6 +17,13 @@ from sync.server.models import (
     PlacardKey,
     Venue,
 )
+
+
+def venues_by_code(codes: set[str]) -> dict[str, tuple[str, str]]:
+    """Code -> (id, grid) of those of `codes` that are venues' codes. An import looks up
+    only the codes its file names: the server may hold a million venues."""
+    sql = f'SELECT code, id, grid_code FROM "{Venue._meta.table_name}" WHERE code IN ({{}})'
+    return {code: (venue_id, grid) for code, venue_id, grid in select_in(sql, sorted(codes))}
 
 
 def grid_change(grid: Grid) -> NewChange:
