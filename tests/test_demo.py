@@ -165,6 +165,9 @@ def test_bulk_build_keeps_the_fts_index_right(home: Path) -> None:
     assert indexed >= in_village > 200
     assert len(_search_codes("鼎美村")) == indexed
     assert _search_codes("DM-0042") == ["DM-0042"]
+    # Filled with a rollback journal, the store is back in WAL mode, whole.
+    assert db.execute_sql("PRAGMA journal_mode").fetchone() == ("wal",)
+    assert db.execute_sql("PRAGMA integrity_check").fetchone() == ("ok",)
 
 
 def test_cli_demo_build_only_then_reuse(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -6,6 +6,8 @@ keys straight after `fieldapp demo --build-only`, so its placards scan offline a
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -150,3 +152,14 @@ def test_the_demo_inspector_has_households_of_their_grids_to_follow_up(tmp_path:
         assert all(sealed) and not any(n[:6] == "350211" for n in sealed)  # not in clear
     finally:
         close_store()
+
+
+def test_the_demo_stores_are_left_in_wal_mode(tmp_path: Path) -> None:
+    """The demo fills both stores with a rollback journal (each page written once), then
+    puts them back in WAL mode: the app reads its home screen while a sync writes, and the
+    server answers one device while another pushes."""
+    home = _built_demo(tmp_path)
+    for path in (store_path(home), home / "server" / "server.sqlite3"):
+        with closing(sqlite3.connect(path)) as store:
+            assert store.execute("PRAGMA journal_mode").fetchone() == ("wal",), path
+            assert store.execute("PRAGMA integrity_check").fetchone() == ("ok",), path

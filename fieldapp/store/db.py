@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any, cast
 
-from peewee import Model, SqliteDatabase
+from peewee import Database, Model, SqliteDatabase
 
 # Deferred: bound to a file by open_store(), so tests and several devices can share code.
 db = SqliteDatabase(None)
@@ -37,6 +37,20 @@ def refetchable_commit() -> Iterator[None]:
         yield
     finally:
         db.execute_sql("PRAGMA synchronous = FULL")
+
+
+@contextmanager
+def written_once(database: Database) -> Iterator[None]:
+    """For filling a new SQLite database in one go (the demo's million venues): inside, a
+    rollback journal instead of the WAL, so each new page is written once, to the file,
+    instead of to the WAL and then again into the file (a million venues: 2–4 s less of
+    the system's time). Outside any transaction, and only while nobody else has the
+    database open: SQLite cannot change the journal mode otherwise."""
+    database.execute_sql("PRAGMA journal_mode = DELETE")
+    try:
+        yield
+    finally:
+        database.execute_sql("PRAGMA journal_mode = WAL")
 
 
 def rows(query: Any) -> list[tuple[Any, ...]]:

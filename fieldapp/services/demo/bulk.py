@@ -20,6 +20,7 @@ from fieldapp.domain.checklist import Item
 from fieldapp.services.common import settings
 from fieldapp.services.common.checklists import checklist_for_kind
 from fieldapp.services.demo.data import PEOPLE, VenueSeed, grid_rows
+from fieldapp.services.demo.draws import Draws, Weighted
 from fieldapp.store.db import db
 from fieldapp.store.venue_index import venues_added_in_bulk
 
@@ -67,11 +68,14 @@ def insert_grids_and_people(ids: IdMaker) -> dict[str, str]:
     return people
 
 
+_BUCKET_DRAW = Weighted.of(dict(_BUCKETS))
+
+
 def _last_inspected(
-    rng: random.Random, seed: VenueSeed, day: dt.date, days: dict[str, int]
+    draws: Draws, seed: VenueSeed, day: dt.date, days: dict[str, int]
 ) -> dt.date | None:
     """A last inspection date that puts the venue in a chosen due bucket."""
-    bucket = rng.choices([b for b, _ in _BUCKETS], weights=[w for _, w in _BUCKETS])[0]
+    bucket = _BUCKET_DRAW.draw(draws)
     if bucket == "never":
         return None
     interval = cadence.interval_days(seed.kind, seed.risk_level, days)
@@ -81,11 +85,11 @@ def _last_inspected(
     if bucket == "week" and to_week_end < 1:
         bucket = "today"
     if bucket == "overdue":
-        offset = -rng.randint(1, 20)
+        offset = -draws.randint(1, 20)
     elif bucket == "week":
-        offset = rng.randint(1, min(to_week_end, interval))
+        offset = draws.randint(1, min(to_week_end, interval))
     elif bucket == "later":
-        offset = rng.randint(to_week_end + 1, interval)
+        offset = draws.randint(to_week_end + 1, interval)
     else:
         offset = 0
     return day + dt.timedelta(days=offset - interval)
@@ -104,6 +108,7 @@ def insert_venues(
     """Insert the venues in chunks; returns the ids of the venues at the indexes in `skip`
     (the scenarios' venues: never inspected in the bulk history)."""
     days = settings.cadence()
+    draws = Draws(rng)
     stamp = clock.now_iso()
     kept: dict[int, str] = {}
     rows: list[tuple[Any, ...]] = []
@@ -119,7 +124,7 @@ def insert_venues(
                 kept[i] = venue_id
                 last = None
             else:
-                last = _last_inspected(rng, s, day, days)
+                last = _last_inspected(draws, s, day, days)
             due = cadence.due_on(s.kind, s.risk_level, last, days)
             rows.append(
                 (venue_id, s.code, s.name, s.kind, s.address, s.grid, s.contact, s.phone)

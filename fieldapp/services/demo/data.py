@@ -10,8 +10,10 @@ from __future__ import annotations
 import random
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from fieldapp.domain.kinds import VENUE_KINDS
+from fieldapp.services.demo.draws import Draws, Weighted
 
 TOWN_CODE = "T01"
 TOWN_NAME = "示例镇"
@@ -229,8 +231,7 @@ _ROADS = (
 )
 
 
-@dataclass(frozen=True)
-class VenueSeed:
+class VenueSeed(NamedTuple):  # a tuple: made a million times, 3x faster than a dataclass
     code: str
     name: str
     kind: str
@@ -241,55 +242,57 @@ class VenueSeed:
     risk_level: str
 
 
-def person_name(rng: random.Random) -> str:
-    return rng.choice(_SURNAMES) + rng.choice(_GIVEN)
+def person_name(draws: Draws) -> str:
+    return draws.choice(_SURNAMES) + draws.choice(_GIVEN)
 
 
-def phone(rng: random.Random) -> str:
-    return f"1{rng.choice('3578')}{rng.randint(0, 9)}0000{rng.randint(0, 9999):04d}"
+def phone(draws: Draws) -> str:
+    return f"1{draws.choice('3578')}{draws.randint(0, 9)}0000{draws.randint(0, 9999):04d}"
 
 
-def _venue_name(rng: random.Random, place: str, kind: str) -> str:
-    noun = rng.choice(_NOUNS[kind])
+def _venue_name(draws: Draws, place: str, kind: str) -> str:
+    noun = draws.choice(_NOUNS[kind])
     if kind == "market" and place.endswith("市场"):
-        noun = rng.choice(("水产批发市场", "果蔬批发市场", "海鲜市场"))
+        noun = draws.choice(("水产批发市场", "果蔬批发市场", "海鲜市场"))
     if kind == "rental_housing":
-        return f"{place}·{rng.choice(_SURNAMES)}宅{noun}{EXAMPLE}"
-    return f"{place}·{rng.choice(_TRADE)}{noun}{EXAMPLE}"
+        return f"{place}·{draws.choice(_SURNAMES)}宅{noun}{EXAMPLE}"
+    return f"{place}·{draws.choice(_TRADE)}{noun}{EXAMPLE}"
 
 
-def _risk(rng: random.Random, kind: str) -> str:
+def _risk(draws: Draws, kind: str) -> str:
     high = 0.3 if kind in ("three_in_one", "small_workshop", "internet_cafe") else 0.08
-    roll = rng.random()
+    roll = draws.random()
     return "high" if roll < high else ("low" if roll > 0.8 else "normal")
 
 
 def venue_seeds(rng: random.Random, count: int) -> Iterator[VenueSeed]:
     """`count` venues spread over the villages and markets (about a tenth each), one at a
     time (a million of them do not fit in memory at once)."""
-    places = [(p, n, a, _VILLAGE_WEIGHTS) for p, n, a in VILLAGES]
-    places += [(p, n, a, _MARKET_WEIGHTS) for p, n, a in MARKETS]
+    draws = Draws(rng)
+    places = [(p, n, a, Weighted.of(_VILLAGE_WEIGHTS)) for p, n, a in VILLAGES]
+    places += [(p, n, a, Weighted.of(_MARKET_WEIGHTS)) for p, n, a in MARKETS]
     numbers = {prefix: 0 for prefix, *_ in places}
     forced = [
         (place, kind) for place in places if place[0] in ALL_KINDS_GRIDS for kind in VENUE_KINDS
     ]
+    grids = {(prefix, n): area_grid(prefix, n) for prefix, _, areas, _ in places
+             for n in range(1, areas + 1)}  # fmt: skip
     for i in range(count):
         if i < len(forced):
             place, kind = forced[i]
         else:
             place = places[i % len(places)]
-            weights = place[3]
-            kind = rng.choices(list(weights), weights=list(weights.values()))[0]
+            kind = place[3].draw(draws)
         prefix, place_name, areas, _ = place
         numbers[prefix] += 1
-        area = rng.randint(1, areas)
+        area = draws.randint(1, areas)
         yield VenueSeed(
             code=f"{prefix}-{numbers[prefix]:04d}",
-            name=_venue_name(rng, place_name, kind),
+            name=_venue_name(draws, place_name, kind),
             kind=kind,
-            address=f"{TOWN_NAME}{place_name}{rng.choice(_ROADS)}{rng.randint(1, 299)}号",
-            grid=area_grid(prefix, area),
-            contact=person_name(rng),
-            phone=phone(rng),
-            risk_level=_risk(rng, kind),
+            address=f"{TOWN_NAME}{place_name}{draws.choice(_ROADS)}{draws.randint(1, 299)}号",
+            grid=grids[prefix, area],
+            contact=person_name(draws),
+            phone=phone(draws),
+            risk_level=_risk(draws, kind),
         )

@@ -16,7 +16,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from fieldapp.store.db import db
+from fieldapp.store.db import db, written_once
 from fieldapp.store.models import Checklist, Grid, Outbox, Person, PersonGrid
 
 
@@ -75,7 +75,11 @@ def seed_server(db_url: str, seed_dir: Path) -> bool:
         files = export_directory(seed_dir)
         admin.import_grids(files["grids"])
         admin.import_people(files["people"])
-        _seed_venues()
+        if server_db.is_postgres():
+            _seed_venues()
+        else:
+            with written_once(server_db.current()):
+                _seed_venues()
         from fieldapp.services.demo.patrols import seed_patrols
 
         seed_patrols(seed_dir)
@@ -136,22 +140,23 @@ def _seed_venues() -> None:
         "last_inspected_on, attributes, updated_at FROM venue WHERE id > ? ORDER BY id LIMIT ?"
     )
     stored_attributes = ServerVenue.attributes.db_value
+    no_attributes = stored_attributes({})
     seeded, after = 0, ""
     with server_db.write_transaction():
         while page := db.execute_sql(select, (after, SEED_CHUNK)).fetchall():
             after = page[-1][0]
-            records = [
-                dict(zip(_SEED_COLUMNS, (*venue[:9], None, venue[11] or stamp, None, None,
-                                         last_inspected_at(venue[9]),
-                                         json.loads(venue[10] or "{}")), strict=True))
-                for venue in page
-            ]  # fmt: skip
+            rows, records = [], []
+            for venue in page:
+                text = venue[10]
+                attributes = json.loads(text) if text and text != "{}" else {}
+                values = (*venue[:9], None, venue[11] or stamp, None, None,
+                          last_inspected_at(venue[9]))  # fmt: skip
+                rows.append(
+                    (*values, stored_attributes(attributes) if attributes else no_attributes)
+                )
+                records.append(dict(zip(_SEED_COLUMNS, (*values, attributes), strict=True)))
             del page
-            execute_many(
-                ServerVenue,
-                _SEED_COLUMNS,
-                [(*list(r.values())[:-1], stored_attributes(r["attributes"])) for r in records],
-            )
+            execute_many(ServerVenue, _SEED_COLUMNS, rows)
             # Without lat/lon (None here) a float can only be in the attributes.
             append_changes(
                 venue_record_change(r, may_hold_floats=bool(r["attributes"])) for r in records
