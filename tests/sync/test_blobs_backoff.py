@@ -44,6 +44,29 @@ def test_photos_go_up_before_their_op_and_a_missing_one_does_not_block(
     assert bad.status_code == 400 and "sha256" in bad.json()["message"]
 
 
+def test_photos_are_counted_on_the_sync_screen_as_they_go_up(make_device, seed, live_server):
+    """The sync screen's photo bar counts the photos of every waiting op, 0 of 3 up to 3 of
+    3, one step per photo sent, before the records go (photos down have a bar step later)."""
+    device = make_device("a").enroll("p-insp")
+    shas = []
+    for n in range(3):
+        photo = b"\xff\xd8 pretend jpeg %d \xff\xd9" % n * 50
+        shas.append(hashlib.sha256(photo).hexdigest())
+        (device.home / "blobs" / f"{shas[-1]}.jpg").write_bytes(photo)
+    device.enqueue(
+        "inspection.submit", inspection_submit(seed.venues["DM-0001"], "p-insp", photos=shas[:2])
+    )
+    device.enqueue(
+        "inspection.submit", inspection_submit(seed.venues["DM-0002"], "p-insp", photos=shas[2:])
+    )
+    shown: list[tuple[str, int, int]] = []
+    with device.client() as client:
+        result = client.sync_once(lambda phase, done, total: shown.append((phase, done, total)))
+    assert result.ok and result.blobs_uploaded == 3, result
+    push = next(i for i, step in enumerate(shown) if step[0] == "push")
+    assert shown[:push] == [("photos", 0, 3), ("photos", 1, 3), ("photos", 2, 3), ("photos", 3, 3)]
+
+
 def test_server_errors_are_json_a_person_can_read(live_server):
     response = httpx.get(f"{live_server.url}/api/v1/pull")
     assert response.status_code == 401
