@@ -55,6 +55,35 @@ def test_locked_the_incident_goes_and_the_family_waits_for_the_pin(make_device):
     assert not Outbox.select().where(Outbox.state == "pending").exists()
 
 
+def test_locked_an_incident_video_still_goes_past_the_sealed_family(
+    make_device, live_server, tmp_path, monkeypatch
+):
+    """Videos go up after the records; looking for them the sync never opens the sealed
+    family waiting for the PIN: the video arrives and the only warning is the family's."""
+    worker = make_device("worker")
+    monkeypatch.setenv("FIELDAPP_HOME", str(worker.home))  # its videos are kept there
+    worker.enroll("p-insp")
+    with worker.client() as client:
+        assert client.sync_once().ok
+    device_lock.set_pin(PIN)
+    registry.save_household(returnee_family())
+    video = tmp_path / "现场.mp4"
+    video.write_bytes(b"\x00\x00\x00\x18ftypmp42" + bytes(range(256)) * 64)
+    incident = report_incident(
+        IncidentReport(
+            "complaint", "2026-02-11 07:00", "夜间噪音", address="村口", files=[str(video)]
+        )
+    )
+    sha = incident.media[0]["sha256"]
+    device_lock.lock()
+
+    with worker.client() as client:
+        result = client.sync_once()
+    assert result.warnings == [LOCKED_OPS_WARNING] and not result.errors, result
+    assert result.blobs_uploaded == 1
+    assert (live_server.blob_dir / sha[:2] / sha).read_bytes() == video.read_bytes()
+
+
 def test_a_family_written_after_a_locked_one_waits_for_it_in_a_later_batch(make_device):
     """Batches of one op: the first family cannot be opened while locked, so the second —
     its op here in clear, as an older program left it — waits too, though another batch;
