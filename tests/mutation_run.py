@@ -160,6 +160,7 @@ TARGETS: dict[str, list[str]] = {
     # What a sync says when it fails (refusals, busy servers, a full store, TLS), the
     # backoff, the https rule: all the client's tests, and the screens that show them.
     "sync/client/base.py": [
+        "tests/sync/test_sync_messages.py",  # what a person is told, word for word
         *CLIENT_TESTS,
         "tests/sync/test_welcome_enrol.py",
         "tests/test_sync_ui.py",
