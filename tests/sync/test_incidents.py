@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import hashlib
 import os
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from fault_tools import ChaosProxy
 from sync_world import LiveServer
 
 from fieldapp.domain import incidents as lifecycle
@@ -18,6 +20,8 @@ from fieldapp.services.incidents.evidence import EvidenceError
 from fieldapp.services.incidents.reporting import IncidentReport, ReportRefused, report_incident
 from fieldapp.store.incident_models import Incident, IncidentEvent
 from fieldapp.store.models import Outbox, Venue
+from sync.client import SyncClient
+from sync.client.base import Backoff
 from sync.server import db as server_db
 from sync.server.incident_models import Incident as ServerIncident
 from sync.server.incident_models import IncidentEvent as ServerIncidentEvent
@@ -187,3 +191,44 @@ def test_videos_are_counted_and_shown_going_up_and_a_missing_one_is_said(
     ]
     assert [step for step in shown if step[1] == 2] == [(0, 2), (1, 2)]  # one after the other
     assert not result.errors and not result.rejected
+
+
+def test_videos_cut_off_by_the_network_count_those_that_went_and_send_the_rest_next_time(
+    make_device, live_server: LiveServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Three incidents with a video each; the network goes while the third goes up: the
+    sync says so, counts the two that arrived, and the next sync sends the third."""
+    inspector = make_device("inspector")
+    _act_as(inspector, monkeypatch).enroll("p-insp")
+    with inspector.client() as client:
+        client.pull()  # my grids
+    shas = []
+    for n in range(3):
+        video = _video(tmp_path, 48 * 1024 + n)
+        report = IncidentReport("complaint", "2026-02-11 07:00", f"投诉{n}", address="村口",
+                                files=[str(video)])  # fmt: skip
+        shas.append(report_incident(report).media[0]["sha256"])
+    arrived = [live_server.blob_dir / sha[:2] / sha for sha in shas]
+    with ChaosProxy(
+        live_server.port, seed=1, p_drop=0, p_reset=0, p_delay=0, p_truncate=0
+    ) as proxy:
+
+        def cut_before_the_third(phase: str, done: int, total: int) -> None:
+            if phase == "photos" and (done, total) == (2, 3):
+                proxy.p.update(drop=1.0, reset=1.0)  # every connection, old and new
+
+        def client() -> SyncClient:
+            return SyncClient(proxy.url, inspector.token, inspector.device_id, max_retries=1,
+                              backoff=Backoff(base=0.01, cap=0.02), sleep=time.sleep, timeout=5.0,
+                              blob_path=lambda s: inspector.home / "blobs" / f"{s}.jpg")  # fmt: skip
+
+        with client() as first:
+            cut = first.sync_once(cut_before_the_third)
+        assert cut.pushed == 3 and cut.blobs_uploaded == 2
+        assert [path.is_file() for path in arrived] == [True, True, False]
+        stopped = [w for w in cut.warnings if w.startswith("video/audio upload stopped (")]
+        assert len(stopped) == 1 and stopped[0].endswith("); it is sent with the next sync")
+        proxy.p.update(drop=0.0, reset=0.0)
+        with client() as second:
+            again = second.sync_once()
+    assert again.ok and again.blobs_uploaded == 1 and arrived[2].is_file()
