@@ -232,3 +232,29 @@ def test_videos_cut_off_by_the_network_count_those_that_went_and_send_the_rest_n
         with client() as second:
             again = second.sync_once()
     assert again.ok and again.blobs_uploaded == 1 and arrived[2].is_file()
+
+
+def test_the_server_keeps_what_kind_of_file_each_video_is(
+    make_device, live_server: LiveServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A video goes up as the video it is (video/mp4), so the office's copy is known for
+    one; a file whose record this device lost still goes, as plain bytes."""
+    from fieldapp.store.models import Blob
+    from sync.server.models import Blob as ServerBlob
+
+    inspector = make_device("inspector")
+    _act_as(inspector, monkeypatch).enroll("p-insp")
+    with inspector.client() as client:
+        client.pull()
+    shas = []
+    for n in range(2):
+        report = IncidentReport("complaint", "2026-02-11 07:00", f"投诉{n}", address="村口",
+                                files=[str(_video(tmp_path, 32 * 1024 + n))])  # fmt: skip
+        shas.append(report_incident(report).media[0]["sha256"])
+    assert Blob.get_by_id(shas[0]).mime == "video/mp4"
+    Blob.delete_by_id(shas[1])  # e.g. the store restored from an older copy
+    with inspector.client() as client:
+        assert client.sync_once().blobs_uploaded == 2
+    with server_db.current().connection_context():
+        kinds = {b.sha256: b.mime for b in ServerBlob.select().where(ServerBlob.sha256 << shas)}
+    assert kinds == {shas[0]: "video/mp4", shas[1]: "application/octet-stream"}
