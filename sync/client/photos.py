@@ -183,8 +183,16 @@ class PhotoTransfer:
             offset = int(state.get("offset", 0))
             row = Blob.get_or_none(Blob.sha256 == sha)
             mime = row.mime if row is not None else "application/octet-stream"
+            sent_from = -1
             with open(path, "rb") as handle:
                 while offset < size:
+                    if offset == sent_from:  # the server took nothing of the last part
+                        result.warnings.append(
+                            f"{what} {sha[:12]} refused: the server did not take the part from "
+                            f"byte {offset}; it is sent again with the next sync"
+                        )
+                        return False
+                    sent_from = offset
                     handle.seek(offset)
                     part = handle.read(PART)
                     answer = self._request(

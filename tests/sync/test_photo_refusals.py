@@ -313,6 +313,45 @@ def test_a_video_a_proxy_will_not_let_up_is_said_with_its_reason_and_sent_later(
     assert result.blobs_uploaded == 1 and _on_server(live_server, video), result
 
 
+class TakesNoPart(httpx.BaseTransport):
+    """The real network to a server that answers every part of an upload "accepted" and
+    takes none of it (a broken server or proxy): its offset never moves."""
+
+    def __init__(self) -> None:
+        self.real = httpx.HTTPTransport()
+        self.parts = 0
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        if request.method == "PUT" and request.url.path.endswith("/upload"):
+            self.parts += 1
+            held = {"offset": 0, "complete": False}
+            return httpx.Response(202, json=held, request=request)
+        return self.real.handle_request(request)
+
+    def close(self) -> None:
+        self.real.close()
+
+
+def test_a_server_that_takes_no_part_of_a_video_is_said_and_the_sync_ends(
+    reporter, live_server, tmp_path
+) -> None:
+    """The device does not send the same part for ever: once a part is answered without
+    the server's offset moving, the video is said refused and goes with the next sync."""
+    video = _report_video(reporter, tmp_path, 2 * PART + 10, "不收")
+    broken = TakesNoPart()
+    with reporter.client(transport=broken) as client:
+        result = client.sync_once()
+    assert not result.errors and _acked(reporter), result
+    assert result.warnings == [
+        f"video/audio file {video[:12]} refused: the server did not take the part from byte 0; "
+        "it is sent again with the next sync"
+    ]
+    assert broken.parts == 1 and not Blob.get_by_id(video).uploaded
+    with reporter.client() as client:
+        again = client.sync_once()
+    assert again.blobs_uploaded == 1 and _on_server(live_server, video), again
+
+
 def test_a_video_cut_off_midway_goes_on_from_the_part_the_server_holds(
     reporter, live_server, tmp_path
 ) -> None:
