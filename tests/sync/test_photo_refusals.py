@@ -314,18 +314,19 @@ def test_a_video_a_proxy_will_not_let_up_is_said_with_its_reason_and_sent_later(
 
 
 class TakesNoPart(httpx.BaseTransport):
-    """The real network to a server that answers every part of an upload "accepted" and
-    takes none of it (a broken server or proxy): its offset never moves."""
+    """The real network to a server that answers every part of an upload with `answer`
+    and takes none of it: "accepted" with its offset never moving (a broken server or
+    proxy), or busy with another upload of the file."""
 
-    def __init__(self) -> None:
+    def __init__(self, status: int = 202, answer: dict[str, object] | None = None) -> None:
         self.real = httpx.HTTPTransport()
+        self.status, self.answer = status, answer or {"offset": 0, "complete": False}
         self.parts = 0
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         if request.method == "PUT" and request.url.path.endswith("/upload"):
             self.parts += 1
-            held = {"offset": 0, "complete": False}
-            return httpx.Response(202, json=held, request=request)
+            return httpx.Response(self.status, json=self.answer, request=request)
         return self.real.handle_request(request)
 
     def close(self) -> None:
@@ -350,6 +351,57 @@ def test_a_server_that_takes_no_part_of_a_video_is_said_and_the_sync_ends(
     with reporter.client() as client:
         again = client.sync_once()
     assert again.blobs_uploaded == 1 and _on_server(live_server, video), again
+
+
+def test_a_video_another_upload_of_is_under_way_is_said_and_sent_later(
+    reporter, live_server, tmp_path
+) -> None:
+    video = _report_video(reporter, tmp_path, 3000, "同传")
+    busy = {"error": "upload_busy", "message": "another upload of this file is under way"}
+    with reporter.client(transport=TakesNoPart(409, busy)) as client:
+        result = client.sync_once()
+    assert not result.errors and _acked(reporter), result
+    assert result.warnings == [
+        f"video/audio file {video[:12]} refused: another upload of this file is under way"
+    ]
+    assert not Blob.get_by_id(video).uploaded
+
+
+class LosesFirstPartAnswer(httpx.BaseTransport):
+    """The real network, except that the answer to the first part of an upload is lost on
+    the way back (the server got the part): the device sends that part again."""
+
+    def __init__(self) -> None:
+        self.real = httpx.HTTPTransport()
+        self.parts = 0
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        answer = self.real.handle_request(request)
+        if request.method == "PUT" and request.url.path.endswith("/upload"):
+            self.parts += 1
+            if self.parts == 1:
+                answer.read()
+                raise httpx.ReadError("connection reset while reading the answer")
+        return answer
+
+    def close(self) -> None:
+        self.real.close()
+
+
+def test_a_part_whose_answer_was_lost_is_not_sent_twice_over(
+    reporter, live_server, tmp_path
+) -> None:
+    """The server took the first part but its answer was lost: sent again, the part is
+    answered with the offset the server holds, and the upload goes on from there."""
+    video = _report_video(reporter, tmp_path, 2 * PART + 10, "丢回执")
+    lossy = LosesFirstPartAnswer()
+    with reporter.client(transport=lossy) as client:
+        result = client.sync_once()
+    assert not result.errors and not result.warnings and result.blobs_uploaded == 1, result
+    assert lossy.parts == 4  # the first twice (the second answered 409), then two more
+    assert _on_server(live_server, video) and Blob.get_by_id(video).uploaded
+    on_server = (live_server.blob_dir / video[:2] / video).read_bytes()
+    assert on_server == (reporter.home / "blobs" / f"{video}.jpg").read_bytes()
 
 
 def test_a_video_cut_off_midway_goes_on_from_the_part_the_server_holds(
