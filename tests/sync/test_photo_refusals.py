@@ -367,6 +367,19 @@ def test_a_video_another_upload_of_is_under_way_is_said_and_sent_later(
     assert not Blob.get_by_id(video).uploaded
 
 
+def test_a_video_another_device_finished_sending_meanwhile_is_taken_as_sent(
+    reporter, live_server, tmp_path
+) -> None:
+    """The same video went up from another device between this one asking what the server
+    holds and sending its first part: the server answers that it holds it whole."""
+    video = _report_video(reporter, tmp_path, 3000, "同一段")
+    whole = TakesNoPart(200, {"offset": 3000, "complete": True})
+    with reporter.client(transport=whole) as client:
+        result = client.sync_once()
+    assert not result.errors and not result.warnings and result.blobs_uploaded == 1, result
+    assert whole.parts == 1 and Blob.get_by_id(video).uploaded
+
+
 class LosesFirstPartAnswer(httpx.BaseTransport):
     """The real network, except that the answer to the first part of an upload is lost on
     the way back (the server got the part): the device sends that part again."""
