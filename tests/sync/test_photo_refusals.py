@@ -27,6 +27,8 @@ from fieldapp.services.incidents.reporting import IncidentReport, report_inciden
 from fieldapp.store.models import Blob, Outbox
 from sync.client import SyncResult
 from sync.client.photos import PART
+from sync.server import db as server_db
+from sync.server.models import Blob as ServerBlob
 
 pytestmark = pytest.mark.slow
 
@@ -282,6 +284,7 @@ def test_a_server_without_uploads_in_parts_takes_a_video_whole_or_refuses_it_by_
 ) -> None:
     live_server.blob_args += ["--blob-limit", "4096"]
     live_server.restart()
+    _taken(reporter, "一张没用上的照片")  # held first, named by no record: stays here
     small = _report_video(reporter, tmp_path, 3000, "烧烤摊")
     big = _report_video(reporter, tmp_path, 6000, "婚礼燃放")
     with reporter.client(transport=WithoutResumableUploads()) as client:
@@ -293,6 +296,8 @@ def test_a_server_without_uploads_in_parts_takes_a_video_whole_or_refuses_it_by_
     assert "larger than the server accepts (4096 bytes)" in refused
     assert live_server.requests(f"/api/v1/blobs/{small}", "PUT") == 1  # whole, in one PUT
     assert _on_server(live_server, small) and not _on_server(live_server, big)
+    with server_db.current().connection_context():  # kept as the video it is
+        assert ServerBlob.get_by_id(small).mime == "video/mp4"
     assert Blob.get_by_id(small).uploaded and not Blob.get_by_id(big).uploaded
 
 
