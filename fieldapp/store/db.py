@@ -45,7 +45,11 @@ def written_once(database: Database) -> Iterator[None]:
     rollback journal instead of the WAL, so each new page is written once, to the file,
     instead of to the WAL and then again into the file (a million venues: 2–4 s less of
     the system's time). Outside any transaction, and only while nobody else has the
-    database open: SQLite cannot change the journal mode otherwise."""
+    database open: SQLite cannot change the journal mode otherwise. Another database
+    (PostgreSQL) is filled as it is."""
+    if not isinstance(database, SqliteDatabase):
+        yield
+        return
     database.execute_sql("PRAGMA journal_mode = DELETE")
     try:
         yield

@@ -75,11 +75,8 @@ def seed_server(db_url: str, seed_dir: Path) -> bool:
         files = export_directory(seed_dir)
         admin.import_grids(files["grids"])
         admin.import_people(files["people"])
-        if server_db.is_postgres():
+        with written_once(server_db.current()):
             _seed_venues()
-        else:
-            with written_once(server_db.current()):
-                _seed_venues()
         from fieldapp.services.demo.patrols import seed_patrols
 
         seed_patrols(seed_dir)
