@@ -48,6 +48,26 @@ def _video(tmp_path: Path, size: int) -> Path:
     return path
 
 
+def _pulled_inspector(make_device, monkeypatch: pytest.MonkeyPatch):  # noqa: ANN001, ANN202
+    """The inspector's device acting as the app, enrolled, its grids pulled."""
+    inspector = make_device("inspector")
+    _act_as(inspector, monkeypatch).enroll("p-insp")
+    with inspector.client() as client:
+        client.pull()
+    return inspector
+
+
+def _complaints_with_videos(tmp_path: Path, count: int, size: int) -> list[str]:
+    """`count` complaints reported with a video each (of `size`, `size` + 1, … bytes); the
+    videos' sha256."""
+    shas = []
+    for n in range(count):
+        report = IncidentReport("complaint", "2026-02-11 07:00", f"投诉{n}", address="村口",
+                                files=[str(_video(tmp_path, size + n))])  # fmt: skip
+        shas.append(report_incident(report).media[0]["sha256"])
+    return shas
+
+
 def _server_state(live_server: LiveServer, incident_id: str) -> tuple[str, str, list[str]]:
     with server_db.current().connection_context():
         incident = ServerIncident.get_by_id(incident_id)
@@ -139,10 +159,7 @@ def test_offline_report_with_video_is_handed_over_and_closed_everywhere(
 def test_an_inspector_cannot_hand_over_and_a_bad_report_stores_nothing(
     make_device, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    inspector = make_device("inspector")
-    _act_as(inspector, monkeypatch).enroll("p-insp")
-    with inspector.client() as client:
-        client.pull()
+    _pulled_inspector(make_device, monkeypatch)
     with pytest.raises(ReportRefused, match="address"):
         report_incident(IncidentReport("complaint", "2026-02-11 07:00", "噪音扰民"))
     with pytest.raises(EvidenceError, match="no file"):
@@ -165,17 +182,8 @@ def test_an_inspector_cannot_hand_over_and_a_bad_report_stores_nothing(
 def test_videos_are_counted_and_shown_going_up_and_a_missing_one_is_said(
     make_device, live_server: LiveServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    inspector = make_device("inspector")
-    _act_as(inspector, monkeypatch).enroll("p-insp")
-    with inspector.client() as client:
-        client.pull()
-    shas = []
-    for n in range(2):
-        incident = report_incident(
-            IncidentReport("complaint", "2026-02-11 07:00", f"投诉{n}", address="村口",
-                           files=[str(_video(tmp_path, 64 * 1024 + n))])
-        )  # fmt: skip
-        shas.append(incident.media[0]["sha256"])
+    inspector = _pulled_inspector(make_device, monkeypatch)
+    shas = _complaints_with_videos(tmp_path, 2, 64 * 1024)
     (inspector.home / "blobs" / f"{shas[1]}.jpg").unlink()  # the card was wiped meanwhile
     shown: list[tuple[int, int]] = []
 
@@ -198,16 +206,8 @@ def test_videos_cut_off_by_the_network_count_those_that_went_and_send_the_rest_n
 ) -> None:
     """Three incidents with a video each; the network goes while the third goes up: the
     sync says so, counts the two that arrived, and the next sync sends the third."""
-    inspector = make_device("inspector")
-    _act_as(inspector, monkeypatch).enroll("p-insp")
-    with inspector.client() as client:
-        client.pull()  # my grids
-    shas = []
-    for n in range(3):
-        video = _video(tmp_path, 48 * 1024 + n)
-        report = IncidentReport("complaint", "2026-02-11 07:00", f"投诉{n}", address="村口",
-                                files=[str(video)])  # fmt: skip
-        shas.append(report_incident(report).media[0]["sha256"])
+    inspector = _pulled_inspector(make_device, monkeypatch)
+    shas = _complaints_with_videos(tmp_path, 3, 48 * 1024)
     arrived = [live_server.blob_dir / sha[:2] / sha for sha in shas]
     with ChaosProxy(
         live_server.port, seed=1, p_drop=0, p_reset=0, p_delay=0, p_truncate=0
@@ -242,15 +242,8 @@ def test_the_server_keeps_what_kind_of_file_each_video_is(
     from fieldapp.store.models import Blob
     from sync.server.models import Blob as ServerBlob
 
-    inspector = make_device("inspector")
-    _act_as(inspector, monkeypatch).enroll("p-insp")
-    with inspector.client() as client:
-        client.pull()
-    shas = []
-    for n in range(2):
-        report = IncidentReport("complaint", "2026-02-11 07:00", f"投诉{n}", address="村口",
-                                files=[str(_video(tmp_path, 32 * 1024 + n))])  # fmt: skip
-        shas.append(report_incident(report).media[0]["sha256"])
+    inspector = _pulled_inspector(make_device, monkeypatch)
+    shas = _complaints_with_videos(tmp_path, 2, 32 * 1024)
     assert Blob.get_by_id(shas[0]).mime == "video/mp4"
     Blob.delete_by_id(shas[1])  # e.g. the store restored from an older copy
     with inspector.client() as client:
