@@ -262,21 +262,31 @@ def test_a_photo_or_video_too_large_is_refused_by_name_and_sent_once_the_limit_i
     assert _on_server(live_server, big) and _on_server(live_server, video)  # both, at last
 
 
-class WithoutResumableUploads(httpx.BaseTransport):
+class RealNetwork(httpx.BaseTransport):
+    """The real network to the live server; subclasses answer some requests themselves."""
+
+    def __init__(self) -> None:
+        self.real = httpx.HTTPTransport()
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        return self.real.handle_request(request)
+
+    def close(self) -> None:
+        self.real.close()
+
+
+class WithoutResumableUploads(RealNetwork):
     """The real network to a server of an earlier version (or behind a proxy) that knows
     nothing of uploads in parts: their address answers 404 (or what the proxy says)."""
 
     def __init__(self, status: int = 404, detail: str = "Not Found") -> None:
-        self.real = httpx.HTTPTransport()
+        super().__init__()
         self.status, self.detail = status, detail
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         if request.url.path.endswith("/upload"):
             return httpx.Response(self.status, json={"detail": self.detail}, request=request)
         return self.real.handle_request(request)
-
-    def close(self) -> None:
-        self.real.close()
 
 
 def test_a_server_without_uploads_in_parts_takes_a_video_whole_or_refuses_it_by_name(
@@ -318,13 +328,13 @@ def test_a_video_a_proxy_will_not_let_up_is_said_with_its_reason_and_sent_later(
     assert result.blobs_uploaded == 1 and _on_server(live_server, video), result
 
 
-class TakesNoPart(httpx.BaseTransport):
+class TakesNoPart(RealNetwork):
     """The real network to a server that answers every part of an upload with `answer`
     and takes none of it: "accepted" with its offset never moving (a broken server or
     proxy), or busy with another upload of the file."""
 
     def __init__(self, status: int = 202, answer: dict[str, object] | None = None) -> None:
-        self.real = httpx.HTTPTransport()
+        super().__init__()
         self.status, self.answer = status, answer or {"offset": 0, "complete": False}
         self.parts = 0
 
@@ -333,9 +343,6 @@ class TakesNoPart(httpx.BaseTransport):
             self.parts += 1
             return httpx.Response(self.status, json=self.answer, request=request)
         return self.real.handle_request(request)
-
-    def close(self) -> None:
-        self.real.close()
 
 
 def test_a_server_that_takes_no_part_of_a_video_is_said_and_the_sync_ends(
@@ -385,12 +392,12 @@ def test_a_video_another_device_finished_sending_meanwhile_is_taken_as_sent(
     assert whole.parts == 1 and Blob.get_by_id(video).uploaded
 
 
-class LosesFirstPartAnswer(httpx.BaseTransport):
+class LosesFirstPartAnswer(RealNetwork):
     """The real network, except that the answer to the first part of an upload is lost on
     the way back (the server got the part): the device sends that part again."""
 
     def __init__(self) -> None:
-        self.real = httpx.HTTPTransport()
+        super().__init__()
         self.parts = 0
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
@@ -401,9 +408,6 @@ class LosesFirstPartAnswer(httpx.BaseTransport):
                 answer.read()
                 raise httpx.ReadError("connection reset while reading the answer")
         return answer
-
-    def close(self) -> None:
-        self.real.close()
 
 
 def test_a_part_whose_answer_was_lost_is_not_sent_twice_over(
