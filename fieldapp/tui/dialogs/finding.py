@@ -23,6 +23,7 @@ from fieldapp.domain.clock import today
 from fieldapp.i18n import pick, t
 from fieldapp.services.inspection import inspections
 from fieldapp.tui.commands import localize_bindings
+from fieldapp.tui.widgets.dialog_foot import DialogFoot, FormMessage
 from fieldapp.tui.widgets.key_footer import KeyFooter
 
 if TYPE_CHECKING:
@@ -67,11 +68,12 @@ class FindingDialog(ModalScreen[bool]):
             yield Input(self.description, id="finding-description")
             yield Label(t("finding.photos"))
             yield Static(id="finding-photos", markup=False)
-            yield Static(id="finding-message", markup=False)
-            with Horizontal(classes="dialog-buttons"):
-                yield Button(t("finding.save"), variant="primary", id="finding-save")
-                yield Button(t("finding.attach"), id="finding-attach")
-                yield Button(t("finding.cancel"), id="finding-cancel")
+            with DialogFoot():
+                yield FormMessage(id="finding-message")
+                with Horizontal(classes="dialog-buttons"):
+                    yield Button(t("finding.save"), variant="primary", id="finding-save")
+                    yield Button(t("finding.attach"), id="finding-attach")
+                    yield Button(t("finding.cancel"), id="finding-cancel")
 
         yield KeyFooter()
 

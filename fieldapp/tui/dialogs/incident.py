@@ -17,12 +17,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
-from textual.widgets import Button, Input, Label, Select, Static
+from textual.widgets import Button, Input, Label, Select
 
 from fieldapp.domain.clock import local_now
 from fieldapp.i18n import t
 from fieldapp.tui.commands import localize_bindings
 from fieldapp.tui.dialogs.saving import SavingDialog
+from fieldapp.tui.widgets.dialog_foot import DialogFoot, FormMessage
 from fieldapp.tui.widgets.key_footer import KeyFooter
 
 
@@ -82,12 +83,13 @@ class IncidentDialog(SavingDialog):
                 yield Input(
                     id="incident-files", placeholder="/media/usb/DCIM/0001.mp4", compact=True
                 )
-            yield Static("", id="incident-error", classes="dialog-error", markup=False)
-            with Horizontal(classes="dialog-buttons"):
-                yield Button(
-                    t("incident.form.save"), variant="primary", id="incident-ok", compact=True
-                )
-                yield Button(t("incident.form.cancel"), id="incident-cancel", compact=True)
+            with DialogFoot():
+                yield FormMessage(id="incident-error", classes="dialog-error")
+                with Horizontal(classes="dialog-buttons"):
+                    yield Button(
+                        t("incident.form.save"), variant="primary", id="incident-ok", compact=True
+                    )
+                    yield Button(t("incident.form.cancel"), id="incident-cancel", compact=True)
         yield KeyFooter()
 
     def on_mount(self) -> None:

@@ -19,6 +19,7 @@ from fieldapp.i18n import t
 from fieldapp.services.common.photos import PhotoError, import_photo
 from fieldapp.store.db import db
 from fieldapp.tui.commands import localize_bindings
+from fieldapp.tui.widgets.dialog_foot import DialogFoot, FormMessage
 from fieldapp.tui.widgets.key_footer import KeyFooter
 
 ResultT = TypeVar("ResultT")
@@ -78,10 +79,11 @@ class PhotoDialog(ImportsPhoto[str | None]):
             yield Label(t("photo.path"))
             yield Input(id="photo-path")
             yield DirectoryTree(self.start, id="photo-tree")
-            yield Static(id="photo-message", markup=False)
-            with Horizontal(classes="dialog-buttons"):
-                yield Button(t("photo.attach"), variant="primary", id="photo-attach")
-                yield Button(t("photo.cancel"), id="photo-cancel")
+            with DialogFoot():
+                yield FormMessage(id="photo-message")
+                with Horizontal(classes="dialog-buttons"):
+                    yield Button(t("photo.attach"), variant="primary", id="photo-attach")
+                    yield Button(t("photo.cancel"), id="photo-cancel")
 
         yield KeyFooter()
 

@@ -23,6 +23,7 @@ from textual.widgets.option_list import Option
 
 from fieldapp.i18n import t
 from fieldapp.tui.commands import localize_bindings
+from fieldapp.tui.widgets.dialog_foot import DialogFoot, FormMessage
 from fieldapp.tui.widgets.key_footer import KeyFooter
 
 
@@ -76,10 +77,11 @@ class PresenceDialog(ModalScreen[PresenceChoice | None]):
                 id="presence-reasons",
             )
             yield Input(self.note, placeholder=t("presence.note"), id="presence-note")
-            yield Static("", id="presence-error", classes="dialog-error")
-            with Horizontal(classes="dialog-buttons"):
-                yield Button(t(f"{self.texts}.ok"), id="ok", variant="primary")
-                yield Button(t("presence.cancel"), id="cancel")
+            with DialogFoot():
+                yield FormMessage(id="presence-error", classes="dialog-error")
+                with Horizontal(classes="dialog-buttons"):
+                    yield Button(t(f"{self.texts}.ok"), id="ok", variant="primary")
+                    yield Button(t("presence.cancel"), id="cancel")
         yield KeyFooter()  # its own keys, not those of the screen below
 
     def on_mount(self) -> None:

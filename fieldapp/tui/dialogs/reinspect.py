@@ -22,6 +22,7 @@ from fieldapp.store.models import Finding
 from fieldapp.tui.commands import localize_bindings
 from fieldapp.tui.dialogs.photo import ImportsPhoto
 from fieldapp.tui.messages import SyncRequested
+from fieldapp.tui.widgets.dialog_foot import DialogFoot, FormMessage
 from fieldapp.tui.widgets.key_footer import KeyFooter
 
 
@@ -83,10 +84,11 @@ class ReinspectDialog(ImportsPhoto[bool]):
             yield Input(id="reinspect-note")
             yield Label(t("reinspect.photo_path"))
             yield Input(id="reinspect-photo")
-            yield Static(id="reinspect-message", markup=False)
-            with Horizontal(classes="dialog-buttons"):
-                yield Button(t("reinspect.save"), variant="primary", id="reinspect-save")
-                yield Button(t("reinspect.cancel"), id="reinspect-cancel")
+            with DialogFoot():
+                yield FormMessage(id="reinspect-message")
+                with Horizontal(classes="dialog-buttons"):
+                    yield Button(t("reinspect.save"), variant="primary", id="reinspect-save")
+                    yield Button(t("reinspect.cancel"), id="reinspect-cancel")
 
         yield KeyFooter()
 

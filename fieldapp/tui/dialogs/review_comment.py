@@ -13,6 +13,7 @@ from textual.widgets import Button, Input, Label, Static
 
 from fieldapp.i18n import t
 from fieldapp.tui.commands import localize_bindings
+from fieldapp.tui.widgets.dialog_foot import DialogFoot, FormMessage
 from fieldapp.tui.widgets.key_footer import KeyFooter
 
 
@@ -35,10 +36,11 @@ class CommentDialog(ModalScreen[str | None]):
             if self.body_text:
                 yield Static(self.body_text, classes="dialog-body", markup=False)
             yield Input(id="comment-text", placeholder=t("review_ui.comment.hint"))
-            yield Static("", id="comment-error", classes="dialog-error")
-            with Horizontal(classes="dialog-buttons"):
-                yield Button(t("review_ui.comment.send"), variant="primary", id="comment-ok")
-                yield Button(t("confirm.no"), id="comment-cancel")
+            with DialogFoot():
+                yield FormMessage(id="comment-error", classes="dialog-error")
+                with Horizontal(classes="dialog-buttons"):
+                    yield Button(t("review_ui.comment.send"), variant="primary", id="comment-ok")
+                    yield Button(t("confirm.no"), id="comment-cancel")
         yield KeyFooter()
 
     def on_mount(self) -> None:

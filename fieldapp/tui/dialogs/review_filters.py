@@ -21,6 +21,7 @@ from fieldapp.i18n import t
 from fieldapp.services.review import ReviewFilters
 from fieldapp.tui.commands import localize_bindings
 from fieldapp.tui.dialogs.bulk_action import parse_date
+from fieldapp.tui.widgets.dialog_foot import DialogFoot, FormMessage
 from fieldapp.tui.widgets.key_footer import KeyFooter
 
 
@@ -98,11 +99,12 @@ class ReviewFiltersDialog(ModalScreen[ReviewFilters | None]):
                     placeholder="YYYY-MM-DD",
                     id="filter-to",
                 )
-            yield Static("", id="filter-error", classes="dialog-error")
-            with Horizontal(classes="dialog-buttons"):
-                yield Button(t("review_ui.filter.apply"), variant="primary", id="filter-ok")
-                yield Button(t("review_ui.filter.clear"), id="filter-clear")
-                yield Button(t("confirm.no"), id="filter-cancel")
+            with DialogFoot():
+                yield FormMessage(id="filter-error", classes="dialog-error")
+                with Horizontal(classes="dialog-buttons"):
+                    yield Button(t("review_ui.filter.apply"), variant="primary", id="filter-ok")
+                    yield Button(t("review_ui.filter.clear"), id="filter-clear")
+                    yield Button(t("confirm.no"), id="filter-cancel")
         yield KeyFooter()
 
     def on_mount(self) -> None:

@@ -19,6 +19,7 @@ from textual.widgets import Button, Input, Label, Static
 from fieldapp.i18n import t
 from fieldapp.tui.commands import localize_bindings
 from fieldapp.tui.views.venue_facts import BadFact, Value, attribute_name, input_text, read_value
+from fieldapp.tui.widgets.dialog_foot import DialogFoot, FormMessage
 from fieldapp.tui.widgets.key_footer import KeyFooter
 
 Changes = dict[str, Value | None]
@@ -52,10 +53,11 @@ class VenueFactsDialog(ModalScreen[Changes | None]):
                         yield Input(
                             input_text(self.held.get(name)), id=f"fact-{name}", compact=True
                         )
-            yield Static("", id="venue-facts-error", markup=False)
-            with Horizontal(classes="dialog-buttons"):
-                yield Button(t("venue_facts.save"), variant="primary", id="venue-facts-save")
-                yield Button(t("venue_facts.cancel"), id="venue-facts-cancel")
+            with DialogFoot():
+                yield FormMessage(id="venue-facts-error")
+                with Horizontal(classes="dialog-buttons"):
+                    yield Button(t("venue_facts.save"), variant="primary", id="venue-facts-save")
+                    yield Button(t("venue_facts.cancel"), id="venue-facts-cancel")
         yield KeyFooter()
 
     def on_mount(self) -> None:

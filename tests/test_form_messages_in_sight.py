@@ -1,0 +1,127 @@
+"""At 80×24 a form's refusal is seen: the message stays in sight above the dialog's
+buttons while its fields scroll, and so does the field the cursor is in."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import inspect_support
+import pilot_support
+import pytest
+from inspect_support import open_inspection, seed_store
+from textual.widget import Widget
+from textual.widgets import Input, Static
+
+from fieldapp.i18n import t
+from fieldapp.services.demo import workspace as demo
+from fieldapp.tui.app import FieldApp, make_app
+from fieldapp.tui.dialogs.finding import FindingDialog
+from fieldapp.tui.dialogs.photo import PhotoDialog
+from fieldapp.tui.dialogs.review_filters import ReviewFiltersDialog
+
+SMALL = (80, 24)
+
+
+def in_sight(app: FieldApp, widget: Widget) -> bool:
+    """Whether a person sees `widget`: it is what the screen shows at its first line's
+    middle (not scrolled out of its dialog, not under another widget)."""
+    region = widget.region
+    if not region.width or not region.height:
+        return False
+    try:
+        under, _ = app.screen.get_widget_at(region.x + region.width // 2, region.y)
+    except Exception:  # noqa: BLE001 - outside the screen: not seen
+        return False
+    return under is widget or widget in under.ancestors
+
+
+def shown(app: FieldApp, widget: Widget) -> str:
+    """The text the screen shows where `widget` is, its lines joined."""
+    region = widget.region
+    strips = app.screen._compositor.render_strips()[region.y : region.bottom]
+    return "".join(strip.crop(region.x, region.right).text.strip() for strip in strips)
+
+
+def said(app: FieldApp, selector: str) -> str:
+    message = app.screen.query_one(selector, Static)
+    return str(message.render()) if in_sight(app, message) else ""
+
+
+async def test_a_bad_deadline_is_said_in_sight_at_80x24(home: Path) -> None:
+    seed_store()
+    app = make_app(lang="zh")
+    async with app.run_test(size=SMALL) as pilot:
+        await open_inspection(app, pilot)
+        await pilot.press("0", "enter")  # COM-01 asks for at least 1: the finding form
+        assert isinstance(app.screen, FindingDialog)
+        await pilot.press("shift+tab")
+        deadline = app.screen.query_one("#finding-deadline", Input)
+        assert app.focused is deadline
+        await pilot.press("ctrl+u", *"2026-02-30", "enter")
+        await inspect_support.settle(app, pilot)
+        assert said(app, "#finding-message") == t("finding.bad_deadline")
+        assert app.focused is deadline and in_sight(app, deadline)
+
+
+async def test_a_photo_that_cannot_be_read_is_said_in_sight_at_80x24(
+    home: Path, tmp_path: Path
+) -> None:
+    seed_store()
+    app = make_app(lang="en")
+    async with app.run_test(size=SMALL) as pilot:
+        await open_inspection(app, pilot)
+        await pilot.press("0", "enter", "ctrl+o")
+        assert isinstance(app.screen, PhotoDialog)
+        await pilot.press(*str(tmp_path / "no-such.jpg"), "enter")
+        await inspect_support.settle(app, pilot)
+        assert "no-such.jpg" in said(app, "#photo-message")
+
+
+async def test_a_bad_date_in_the_hazard_filters_is_said_in_sight_at_80x24(
+    demo_home: Path,
+) -> None:
+    demo.act_as("supervisor")
+    app = make_app(lang="zh")
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot_support.settle(app, pilot, rounds=3)
+        await pilot.press("f5")
+        await pilot_support.settle(app, pilot, rounds=2)
+        await pilot.press("6", "g")
+        await pilot_support.settle(app, pilot)
+        assert isinstance(app.screen, ReviewFiltersDialog)
+        last = app.screen.query_one("#filter-to", Input)
+        while app.focused is not last:
+            await pilot.press("tab")
+        await pilot_support.settle(app, pilot)
+        assert in_sight(app, last)
+        await pilot.press(*"2026-99-99", "f10")
+        await pilot_support.settle(app, pilot)
+        assert isinstance(app.screen, ReviewFiltersDialog)
+        assert "2026-99-99" in said(app, "#filter-error")
+        assert in_sight(app, last)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+async def test_the_daily_report_remarks_are_in_sight_at_80x24(demo_home: Path, lang: str) -> None:
+    app = make_app(lang=lang)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot_support.settle(app, pilot, rounds=3)
+        await pilot.press("f8")
+        await pilot_support.settle(app, pilot, rounds=2)
+        remarks = app.screen.query_one("#report-remarks", Input)
+        while app.focused is not remarks:
+            await pilot.press("tab")
+        await pilot.press(*"今天正常")
+        await pilot_support.settle(app, pilot)
+        assert remarks.value == "今天正常" and in_sight(app, remarks)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+async def test_the_empty_rounds_hint_is_whole_at_80x24(demo_home: Path, lang: str) -> None:
+    app = make_app(lang=lang)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot_support.settle(app, pilot, rounds=3)
+        await pilot.press("f7")
+        await pilot_support.settle(app, pilot, rounds=2)
+        hint = app.screen.query_one("#round-progress-label", Static)
+        assert shown(app, hint).replace(" ", "") == t("round.empty").replace(" ", "")
