@@ -85,6 +85,8 @@ def rows(table: DataTable[str]) -> dict[str, list[str]]:
 async def check_record(app: FieldApp, pilot, first: str, second: str) -> None:  # type: ignore[no-untyped-def]
     screen = app.screen
     assert isinstance(screen, InspectionRecordScreen)
+    # Esc goes back to the list of inspections it was opened from, and says so.
+    assert screen.active_bindings["escape"].binding.description == "返回检查记录"
     meta = str(screen.query_one("#record-meta", Static).render())
     assert "标牌缺失" in meta and "店主" in meta
     table = screen.query_one("#record-items", DataTable)

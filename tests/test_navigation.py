@@ -178,6 +178,35 @@ async def test_every_section_shows_itself_in_the_language_switched_to(demo_home:
         assert incidents.row_count == 1
 
 
+@pytest.mark.parametrize("lang", ["zh", "en"])
+async def test_every_sections_title_bar_starts_with_the_programs_name(
+    demo_home: Path, lang: str
+) -> None:
+    from textual.widgets._header import HeaderTitle
+
+    from fieldapp.i18n import set_language, t
+
+    demo.act_as("supervisor")
+    keys = ["slash", "f3", "f5", "f6", "f7", "f8", "ctrl+e", "ctrl+f12", "f11", "ctrl+t",
+            "ctrl+y", "ctrl+g"]  # fmt: skip
+    app = make_app(lang=lang)
+    titles = {}
+    try:
+        async with app.run_test(size=SIZE) as pilot:
+            await start(app, pilot)
+            for key in keys:
+                await press(app, pilot, key)
+                titles[type(app.screen).__name__] = str(app.screen.query_one(HeaderTitle).render())
+            prefix = f"{t('app.title')} — "
+    finally:
+        set_language("zh")
+    assert {name: title for name, title in titles.items() if not title.startswith(prefix)} == {}
+    assert titles["IncidentsScreen"] == prefix + ("事件" if lang == "zh" else "Incidents")
+    assert titles["PatrolsScreen"] == prefix + (
+        "巡逻与考勤" if lang == "zh" else "Patrols and attendance"
+    )
+
+
 async def _incident_queue_after_switching(app: FieldApp, pilot) -> PagedTable:  # type: ignore[no-untyped-def]
     from fieldapp.services.incidents import reporting
 

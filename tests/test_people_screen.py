@@ -126,6 +126,31 @@ async def test_problems_reopen_the_form_with_what_was_typed(unlocked: Path) -> N
         assert "身份证号无效" in text and "请选择网格" in text
 
 
+async def test_the_forms_problems_read_in_chinese_punctuation(unlocked: Path) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_screen(app, pilot, "f11", PeopleScreen)
+        await pilot.press("n")
+        await settle(app, pilot)
+        dialog = app.screen
+        assert isinstance(dialog, PersonDialog)
+        dialog.query_one("#person-grid", Select).value = dialog.grids[0][1]
+        await _fill(app, pilot, {"code": "DM-018", "name": "林秀英", "birth_year": "85",
+                                 "id_number": MOTHER[:-1] + "Y", "phone": "12",
+                                 "arrived_on": "2026-06-31"})  # fmt: skip
+        await pilot.press("f10")
+        await settle(app, pilot, rounds=3)
+        dialog = app.screen
+        assert isinstance(dialog, PersonDialog)
+        problems = str(dialog.query_one("#person-problems", Static).render()).splitlines()
+    assert problems == [
+        "出生年份无效，请填写四位年份（如 1985）",
+        "身份证号无效：应为18位（17位数字加末位数字或X），请核对",
+        "电话号码只能包含数字（5至20位）",
+        "日期 2026-06-31 无效，请按 年-月-日 填写（如 2026-12-02）",
+    ]
+
+
 async def test_baobao_lists_and_the_follow_ups_due_on_home(unlocked: Path) -> None:
     from people_support import returnee_family
     from textual.widgets import Label

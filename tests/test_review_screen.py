@@ -232,6 +232,24 @@ async def test_hand_over_overdue_major_and_print_the_letter(people: dict[str, st
     assert "消防大队" in text and reference in text and major.venue_name in text
 
 
+async def test_a_letter_for_a_hazard_not_handed_over_names_it_as_the_screen_does(
+    people: dict[str, str],
+) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_review(app, pilot)
+        await pilot.press("2")  # overdue: open findings, none handed over
+        await settle(app, pilot, rounds=2)
+        row = screen.highlighted
+        assert row is not None and row.state == "open"
+        await pilot.press("l")
+        await settle(app, pilot, rounds=2)
+        said = messages(app)[-1]
+    hazard = f"{row.venue_code} {row.venue_name} · {row.item_code}"
+    assert said == f"隐患（{hazard}）尚未移交，不能出具移交单。"
+    assert row.finding_id not in said
+
+
 def people_home() -> Path:
     from fieldapp.paths import data_home
 

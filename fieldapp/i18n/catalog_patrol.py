@@ -199,6 +199,7 @@ EN: dict[str, str] = {
 ZH.update(
     {
         "nav.place.patrols": "巡逻",
+        "patrol.subtitle": "巡逻与考勤",
         "nav.place.patrol_run": "巡逻中",
         "binding.patrols.start": "开始巡逻",
         "binding.patrols.switch": "应巡/考勤",
@@ -216,6 +217,7 @@ ZH.update(
 EN.update(
     {
         "nav.place.patrols": "Patrols",
+        "patrol.subtitle": "Patrols and attendance",
         "nav.place.patrol_run": "Patrol",
         "binding.patrols.start": "Start patrol",
         "binding.patrols.switch": "Due / attendance",

@@ -1,19 +1,19 @@
 """Messages of the people registry (households, members, reveals, imports)."""
 
 ZH: dict[str, str] = {
-    "people.bad_date": "日期 {value} 无效,请按 年-月-日 填写(如 2026-12-02)",
+    "people.bad_date": "日期 {value} 无效，请按 年-月-日 填写（如 2026-12-02）",
     "people.name_empty": "请填写姓名",
-    "people.number_in_text": "{field}里有一长串数字(像身份证号或电话):请删去,身份证号和电话填在各自一栏(会遮盖显示)",
+    "people.number_in_text": "{field}里有一长串数字（像身份证号或电话）：请删去，身份证号和电话填在各自一栏（会遮盖显示）",
     "people.bad_sex": "性别请选 男 或 女",
-    "people.bad_birth_year": "出生年份无效,请填写四位年份(如 1985)",
-    "people.bad_id_number": "身份证号无效:应为18位(17位数字加末位数字或X),请核对",
-    "people.bad_phone": "电话号码只能包含数字(5至20位)",
-    "people.bad_tags": "未知的人员类别:{tags}",
-    "people.left_before_arrived": "离开日期早于到达日期,请核对",
+    "people.bad_birth_year": "出生年份无效，请填写四位年份（如 1985）",
+    "people.bad_id_number": "身份证号无效：应为18位（17位数字加末位数字或X），请核对",
+    "people.bad_phone": "电话号码只能包含数字（5至20位）",
+    "people.bad_tags": "未知的人员类别：{tags}",
+    "people.left_before_arrived": "离开日期早于到达日期，请核对",
     "people.grid_not_mine": "网格 {grid} 不在您的网格范围内",
     "people.plate_empty": "请填写车牌号",
     "people.grid_empty": "请选择网格",
-    "people.locked": "本设备尚未取得个人信息密钥:请先同步一次",
+    "people.locked": "本设备尚未取得个人信息密钥：请先同步一次",
     "people.reveal_refused": "您的角色不能查看完整的身份证号或电话",
     "admin.retention.done": (
         "已按保存期限删除：随访计划 {plans} 个（读数 {readings} 条）、已离开人员 {people} 人、"

@@ -16,7 +16,7 @@ ZH: dict[str, str] = {
     "venue_attr.beds": "床位数",
     "venue_attr.stalls": "摊位数",
     "venue_attr.staff": "员工数",
-    "venue_attr.area": "面积(㎡)",
+    "venue_attr.area": "面积（㎡）",
     "venue_facts.yes": "是",
     "venue_facts.no": "否",
     "venue_facts.unknown": "未登记",

@@ -23,6 +23,7 @@ from fieldapp.services.common.identity import me
 from fieldapp.services.inspection import findings
 from fieldapp.services.inspection.venues import by_code
 from fieldapp.services.review.detail import describe_event, item_text, person_names
+from fieldapp.services.review.queues import finding_label
 from fieldapp.store.db import fk
 from fieldapp.store.models import Finding, Grid, Inspection, Venue
 
@@ -152,9 +153,11 @@ def handover_letter(finding_ids: Iterable[str]) -> HandOverLetter:
         finding = Finding.get_or_none(Finding.id == finding_id)
         if finding is None:
             raise DocumentError(t("review.refused.not_found"))
+        venue = Venue.get_by_id(fk(finding, "venue"))
         folded = findings.fold_of(finding_id)
         if not folded.handed_over_to:
-            raise DocumentError(t("review.letter.not_handed_over", finding=finding_id))
+            name = finding_label(venue.code, venue.name, finding.item_code)
+            raise DocumentError(t("review.letter.not_handed_over", finding=name))
         handovers.add((folded.handed_over_to, folded.reference))
         handed_on = folded.handed_over_on or handed_on
         for event in findings.events_of(finding_id):
@@ -162,7 +165,6 @@ def handover_letter(finding_ids: Iterable[str]) -> HandOverLetter:
                 c.event_id for c in folded.conflicts
             }:
                 handler_id = event.actor
-        venue = Venue.get_by_id(fk(finding, "venue"))
         venues.setdefault(venue.id, venue_block(venue))
         zh, _ = item_text(finding, venue)
         entries.append(

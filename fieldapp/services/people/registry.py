@@ -17,7 +17,7 @@ from fieldapp.domain import personal
 from fieldapp.domain.clock import now_iso, today
 from fieldapp.domain.ids import new_id
 from fieldapp.domain.registry import PERSON_TAGS, SEXES, birth_year_problem, holds_id_or_phone
-from fieldapp.i18n import t
+from fieldapp.i18n import listed, t
 from fieldapp.services.common import outbox
 from fieldapp.services.common.identity import grid_codes_under, me
 from fieldapp.services.people import responsibilities
@@ -149,7 +149,7 @@ def _check_member(m: MemberForm, where: str, problems: list[Problem]) -> dict[st
     values["clear_id_number"], values["clear_phone"] = id_number, phone
     unknown = [tag for tag in m.tags if tag not in PERSON_TAGS]
     if unknown:
-        problems.append(Problem(f"{where}.tags", t("people.bad_tags", tags=", ".join(unknown))))
+        problems.append(Problem(f"{where}.tags", t("people.bad_tags", tags=listed(unknown))))
     values["tags"] = [tag for tag in PERSON_TAGS if tag in m.tags]
     values["arrived_on"] = _date(m.arrived_on, f"{where}.arrived_on", problems)
     values["left_on"] = _date(m.left_on, f"{where}.left_on", problems)

@@ -64,6 +64,15 @@ class ReviewRow:
     found_on: dt.date | None
     conflict: bool
 
+    @property
+    def label(self) -> str:
+        return finding_label(self.venue_code, self.venue_name, self.item_code)
+
+
+def finding_label(venue_code: str, venue_name: str, item_code: str) -> str:
+    """A hazard as a person names it: its venue's code and name, then the check item."""
+    return f"{venue_code} {venue_name} · {item_code}"
+
 
 # --- scope and filters -----------------------------------------------------------------
 

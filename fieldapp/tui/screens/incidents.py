@@ -97,7 +97,7 @@ class IncidentsScreen(FieldScreen[None]):
         yield KeyFooter()
 
     def on_mount(self) -> None:
-        self.title = t("incident.queue.title")
+        self.sub_title = t("incident.queue.title")
         table = self.query_one(PagedTable)
         # the place (a free address) last: it is the one a narrow terminal may cut
         columns = ("time", "category", "state", "evidence", "reporter", "place")

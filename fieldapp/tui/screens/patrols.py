@@ -91,6 +91,7 @@ class PatrolsScreen(FieldScreen[None]):
         yield KeyFooter()
 
     def on_mount(self) -> None:
+        self.sub_title = t("patrol.subtitle")
         due = self.query_one("#patrols-due", DataTable)
         for key, width in (("route", 26), ("window", 12), ("done", 8), ("left", 14)):
             due.add_column(t(f"patrol.attendance.col.{key}"), key=key, width=width)

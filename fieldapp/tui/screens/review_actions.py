@@ -128,7 +128,7 @@ class ReviewActions(FieldScreen[None]):
         if not rows:
             self.notify(t("review_ui.nothing_chosen"), severity="warning")
             return
-        lines = [f"{r.venue_code} {r.venue_name} · {r.item_code}" for r in rows]
+        lines = [r.label for r in rows]
         latest = max((r.deadline for r in rows if r.deadline), default=None)
         deadline = None
         if event_type == "deadline_extended" and latest is not None:
@@ -176,7 +176,7 @@ class ReviewActions(FieldScreen[None]):
         reasons = []
         for r in refused:
             row = known.get(r.finding_id)
-            what = f"{row.venue_code} {row.venue_name} · {row.item_code}" if row else r.finding_id
+            what = row.label if row else r.finding_id
             reasons.append((what, r.reason))
         self.marked.clear()
         self.reload()

@@ -21,6 +21,7 @@ from fieldapp.tui.widgets.key_footer import KeyFooter
 
 
 class VenueHistoryScreen(FieldScreen[None]):
+    PLACE = "history.subtitle"
     REMOUNT_ON_RELABEL = True
     CSS_PATH = "review.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [

@@ -1,0 +1,32 @@
+"""Chinese messages are punctuated in Chinese: ，。：；（） next to Chinese characters,
+never the ASCII , : ; ( ) that read as a typing slip ("出生年份无效,请填写…(如 1985)")."""
+
+from __future__ import annotations
+
+import re
+
+from fieldapp import i18n
+
+CHINESE = r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]"
+ASCII_NEXT_TO_CHINESE = re.compile(rf"(?<={CHINESE})[,:;()]|[,:;()](?={CHINESE})")
+# What a person types, written as it is typed: an address (https://服务器:端口) and the
+# form of a time (时:分, as 17:00 is typed, the way a date's is 年-月-日).
+TYPED = re.compile(r"\S*://\S*|时:分")
+
+
+def ascii_punctuation_in_chinese(text: str) -> list[str]:
+    return ASCII_NEXT_TO_CHINESE.findall(TYPED.sub("", text))
+
+
+def test_no_chinese_message_has_ascii_punctuation_next_to_a_chinese_character() -> None:
+    zh = i18n._load()["zh"]
+    slips = {key: text for key, text in zh.items() if ascii_punctuation_in_chinese(text)}
+    assert slips == {}
+
+
+def test_the_check_sees_the_slips_and_leaves_what_is_typed() -> None:
+    assert ascii_punctuation_in_chinese("出生年份无效,请填写四位年份(如 1985)") == [",", "("]
+    assert ascii_punctuation_in_chinese("未知的人员类别:{tags}") == [":"]
+    assert ascii_punctuation_in_chinese("请写成 https://服务器:端口 的形式。") == []
+    assert ascii_punctuation_in_chinese("时间格式应为 时:分，例如 17:00") == []
+    assert ascii_punctuation_in_chinese("照片文件，多个用 ; 分隔") == []
