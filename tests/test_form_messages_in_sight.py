@@ -125,3 +125,20 @@ async def test_the_empty_rounds_hint_is_whole_at_80x24(demo_home: Path, lang: st
         await pilot_support.settle(app, pilot, rounds=2)
         hint = app.screen.query_one("#round-progress-label", Static)
         assert shown(app, hint).replace(" ", "") == t("round.empty").replace(" ", "")
+
+
+@pytest.mark.parametrize("role", ["inspector", "supervisor"])
+async def test_a_bad_export_date_is_said_whole_at_80x24(demo_home: Path, role: str) -> None:
+    demo.act_as(role)
+    app = make_app(lang="zh")
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot_support.settle(app, pilot, rounds=3)
+        await pilot.press("ctrl+e")
+        await pilot_support.settle(app, pilot, rounds=2)
+        app.screen.query_one("#export-from", Input).focus()
+        await pilot.press(*"2026-13-45", "f10")
+        await pilot_support.settle(app, pilot)
+        status = app.screen.query_one("#export-status", Static)
+        text = str(status.render())
+        assert "2026-06-01" in text  # how to write a date, by example
+        assert shown(app, status).replace(" ", "") == text.replace(" ", "").replace("\n", "")
