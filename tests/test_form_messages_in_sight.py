@@ -142,3 +142,21 @@ async def test_a_bad_export_date_is_said_whole_at_80x24(demo_home: Path, role: s
         text = str(status.render())
         assert "2026-06-01" in text  # how to write a date, by example
         assert shown(app, status).replace(" ", "") == text.replace(" ", "").replace("\n", "")
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_daily_report_card_keeps_each_count_on_one_line_at_80_columns(lang: str) -> None:
+    """The card beside the grid list is 34 cells wide at 80 columns: a count and its unit
+    are never wrapped apart ("新到人员：0" / "人；…")."""
+    from rich.cells import cell_len
+
+    from fieldapp.i18n import set_language
+    from fieldapp.tui.screens.daily_report import PEOPLE_KEYS
+
+    set_language(lang)
+    try:
+        lines = t("report.people_counts", **dict.fromkeys(PEOPLE_KEYS, 12)).splitlines()
+    finally:
+        set_language("zh")
+    assert len(lines) == len(PEOPLE_KEYS)
+    assert max(cell_len(line) for line in lines) <= 34, lines
