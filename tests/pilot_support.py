@@ -3,8 +3,9 @@ which waits on messages and workers instead of sleeping."""
 
 from __future__ import annotations
 
-from typing import TypeVar
+from typing import Any, TypeVar
 
+from textual._xterm_parser import XTermParser
 from textual.app import App
 from textual.screen import Screen
 from textual.worker import WorkerCancelled
@@ -54,6 +55,17 @@ async def open_screen(app: App[object], pilot, key: str, kind: type[S], rounds: 
     screen = app.screen
     assert isinstance(screen, kind)
     return screen
+
+
+async def press_as_terminal(app: App[Any], pilot, sequence: str) -> None:  # type: ignore[no-untyped-def]
+    """Send `sequence` as a terminal sends it (tmux sends M-x as ESC x), through Textual's
+    own parser: the keys then carry what a real terminal gives. `pilot.press("alt+x")`
+    gives no character, where the terminal's alt+x types "x" (a field takes it), and no
+    legacy terminal sends alt+f at all (ESC f is ctrl+right to Textual)."""
+    parser = XTermParser()
+    for event in [*parser.feed(sequence), *parser.feed("")]:
+        app.post_message(event)
+        await pilot.pause()
 
 
 def footer_keys_seen(screen: Screen[object]) -> list[str]:

@@ -59,7 +59,8 @@ EXPECTED_VERSIONS = {
     "market": 3,
     "hotel": 3,
     "supermarket": 3,
-    "small_restaurant": 3,
+    "small_restaurant": 4,  # then a last cleaning date is never after today (past)
+    "small_school": 3,  # the same for the last drill's date
     "internet_cafe": 3,
 }
 
@@ -253,6 +254,18 @@ def test_the_domain_reviews_item_fixes() -> None:
     assert item("small_school", "SCH-07").fail_if.startswith("days_since(value)")
 
 
+def test_every_shipped_date_of_something_done_is_never_after_today() -> None:
+    # The last hood cleaning and this term's drill are dates of something done (`past`);
+    # no shipped date item asks for a date ahead (a licence's expiry would not be past).
+    dates = {
+        (kind, item.code): item.past
+        for kind in VENUE_KINDS
+        for item in rules(kind).items
+        if item.answer == "date"
+    }
+    assert dates == {("small_restaurant", "CAT-05"): True, ("small_school", "SCH-07"): True}
+
+
 # --- broken files ---------------------------------------------------------------------------
 
 
@@ -355,6 +368,43 @@ def test_min_greater_than_max() -> None:
     [error] = _errors(text)
     assert (error.line, error.item_code) == (_line_of(text, "max = 2"), "COM-01")
     assert "min (5) is greater than max (2)" in error.message
+
+
+DATE_ITEM = """
+[[sections.items]]
+code = "CAT-05"
+zh = "烟罩、烟道最近清洗日期"
+en = "Last hood and flue cleaning date"
+answer = "date"
+severity = "none"
+"""
+
+
+def test_past_on_a_date_item_loads() -> None:
+    text = GOOD + DATE_ITEM.replace('answer = "date"', 'answer = "date"\npast = true')
+    assert validate_checklist_text(text, "x.toml") == []
+    checklist = load_checklist_text(text, "x.toml")
+    assert checklist.item("CAT-05").past is True
+    assert checklist.item("COM-01").past is False
+    assert load_checklist_text(GOOD + DATE_ITEM, "x.toml").item("CAT-05").past is False
+    assert "past" not in str(checklist.to_dict()["sections"][0])  # unset: body unchanged
+    assert Checklist.from_dict(checklist.to_dict()) == checklist
+
+
+@pytest.mark.parametrize("value", ['"today"', "1", '"true"'])
+def test_past_must_be_true_or_false(value: str) -> None:
+    text = GOOD + DATE_ITEM.replace('answer = "date"', f'answer = "date"\npast = {value}')
+    [error] = _errors(text)
+    assert (error.line, error.item_code) == (_line_of(text, f"past = {value}"), "CAT-05")
+    assert error.message.startswith("past must be true (the date is of something done")
+    assert error.message.endswith(f"or false (got {value})")
+
+
+def test_past_is_only_for_a_date() -> None:
+    text = GOOD.replace("min = 1", "min = 1\npast = true")
+    [error] = _errors(text)
+    assert (error.line, error.item_code) == (_line_of(text, "past = true"), "COM-01")
+    assert error.message == 'past is only for answer "date" (answer is "number")'
 
 
 def test_bad_code_format() -> None:

@@ -152,6 +152,18 @@ def test_multiple_choice_by_numbers_keeps_the_items_order_and_the_worst_outcome(
         normalize_value(HAZARDS, "4")
 
 
+def test_a_past_date_item_refuses_a_day_after_today_and_says_which() -> None:
+    cleaned = Item(code="CAT-05", zh="清洗日期", en="Cleaned", answer="date", past=True)
+    expiry = Item(code="LIC-01", zh="有效期至", en="Valid until", answer="date")
+    today = dt.date(2026, 12, 4)
+    assert normalize_value(cleaned, "2026/12/4", today) == "2026-12-04"  # today: done
+    assert normalize_value(cleaned, "2026-12-03", today) == "2026-12-03"
+    with pytest.raises(BadAnswer) as refused:
+        normalize_value(cleaned, "2030.1.1", today)
+    assert (str(refused.value), refused.value.value) == ("date_in_future", "2030-01-01")
+    assert normalize_value(expiry, "2030-01-01", today) == "2030-01-01"  # ahead: allowed
+
+
 def test_fail_if_uses_the_offices_threshold() -> None:
     count = Item(
         code="COM-01",

@@ -162,6 +162,25 @@ async def test_submit_refused_while_required_unanswered(home: Path) -> None:
     assert Outbox.select().count() == 0
 
 
+async def test_a_folder_given_for_a_photo_is_said_to_be_a_folder(
+    home: Path, tmp_path: Path
+) -> None:
+    seed_store()
+    app = make_app(lang="zh")
+    async with app.run_test(size=SIZE) as pilot:
+        await open_inspection(app, pilot)
+        await pilot.press("0", "enter", "ctrl+o")  # COM-01 fails: the finding form, a photo
+        dialog = app.screen
+        assert isinstance(dialog, PhotoDialog)
+        await pilot.press(*str(tmp_path), "enter")
+        await settle(app, pilot)
+        assert app.screen is dialog
+        assert str(dialog.query_one("#photo-message", Static).render()) == (
+            f"照片未附加：{tmp_path} 是文件夹，不是照片文件，请填写照片文件的路径"
+        )
+        assert dialog.query_one("#photo-path", Input).value == str(tmp_path)
+
+
 async def test_bad_number_shows_message_and_keeps_focus(home: Path) -> None:
     seed_store()
     app = make_app(lang="zh")
@@ -176,6 +195,30 @@ async def test_bad_number_shows_message_and_keeps_focus(home: Path) -> None:
         await pilot.press("backspace", "backspace", "backspace", "backspace", "enter")
         assert screen.item.code == "COM-02"  # 2 extinguishers: enough (GB 50140 §6.1.1)
     assert Answer.get(inspection=inspection_id, item_code="COM-01").value == "2"
+
+
+async def test_a_last_cleaning_date_after_today_is_refused_and_nothing_saved(home: Path) -> None:
+    seed_store()
+    app = make_app(lang="zh")
+    async with app.run_test(size=SIZE) as pilot:
+        inspection_id = await open_inspection(app, pilot)
+        screen = app.screen
+        assert isinstance(screen, InspectScreen)
+        screen.go_to("CAT-05")  # 烟罩、烟道最近清洗日期: when it was last done
+        await pilot.pause()
+        tomorrow = today() + dt.timedelta(days=1)
+        await pilot.press(*tomorrow.strftime("%Y/%m/%d"), "enter")
+        assert screen.item.code == "CAT-05"
+        assert card_text(screen, "item-message") == (
+            f"日期 {tomorrow.isoformat()} 还没到；请填写已经做过的日期（今天或更早）"
+        )
+        assert app.focused is screen.card.answer_input
+        assert not Answer.select().where(Answer.item_code == "CAT-05").exists()
+
+        await pilot.press(*["backspace"] * 10, *today().isoformat(), "enter")
+        assert screen.item.code == "CAT-06" and isinstance(app.screen, InspectScreen)
+    answer = Answer.get(inspection=inspection_id, item_code="CAT-05")
+    assert (answer.outcome, answer.value) == ("value", today().isoformat())
 
 
 async def test_number_below_minimum_opens_the_finding_form(home: Path) -> None:

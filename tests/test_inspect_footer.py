@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from inspect_support import inspect_screen, seed_store
+from pilot_support import press_as_terminal
 from textual.widgets._footer import FooterKey
 
 from fieldapp.tui.app import FieldApp, make_app
@@ -19,7 +20,7 @@ from fieldapp.tui.widgets.key_footer import KeyFooter
 
 SIZE = (120, 36)
 VALUE_KEYS = (
-    "alt+f Mark failed",
+    "^f Mark failed",
     "alt+x N/A",
     "^n Note",
     "^o Photo",
@@ -43,7 +44,7 @@ def check_value_row(row: str) -> None:
 
 def check_yesno_row(row: str) -> None:
     assert all(key in row for key in YESNO_KEYS), row
-    assert "alt+f" not in row and "^n" not in row and "f10" not in row, row
+    assert "^f" not in row and "^n" not in row and "f10" not in row, row
 
 
 async def test_the_footer_offers_the_keys_of_the_focused_field(home: Path) -> None:
@@ -95,3 +96,33 @@ async def test_the_page_keys_a_value_field_offers_move_between_items(home: Path)
         await pilot.press("4", "pagedown")  # typed, then moved on unanswered
         await pilot.pause()
         assert screen.index == 1 and "COM-01" not in screen.view.answers
+
+
+async def test_the_keys_a_value_field_offers_act_as_a_terminal_sends_them(home: Path) -> None:
+    """M-x in tmux arrives as alt+x with the character "x", which the field took as typing
+    (refused by a number field), so N/A never acted; M-f arrives as ctrl+right (ESC f,
+    emacs-style), so Mark failed is ctrl+f there, and the footer says so."""
+    from fieldapp.store.models import Answer
+    from fieldapp.tui.dialogs.finding import FindingDialog
+
+    seed_store()
+    app = make_app(lang="en")
+    async with app.run_test(size=SIZE) as pilot:
+        screen: InspectScreen = await inspect_screen(app, pilot)
+        field = screen.card.answer_input
+        assert screen.item.code == "COM-01" and field.has_focus
+        row = footer_row(app)
+        assert "alt+x N/A" in row and "^f Mark failed" in row and "alt+f" not in row, row
+
+        await press_as_terminal(app, pilot, "\x1bx")  # M-x
+        assert screen.item.code == "COM-02", "N/A did not act"
+        answer = Answer.get(inspection=screen.inspection_id, item_code="COM-01")
+        assert answer.outcome == "na" and field.value == ""
+
+        await pilot.press("left_square_bracket")  # back to COM-01's number field
+        assert screen.item.code == "COM-01" and field.has_focus
+        await pilot.press("1")
+        await press_as_terminal(app, pilot, "\x06")  # C-f
+        assert isinstance(app.screen, FindingDialog), "Mark failed did not act"
+        answer = Answer.get(inspection=screen.inspection_id, item_code="COM-01")
+        assert (answer.outcome, answer.value) == ("fail", "1")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from fieldapp.domain import clock
 from fieldapp.domain.checklist import MULTIPLE_SEPARATOR, Item
 from fieldapp.domain.conditions import Context, answer_value, evaluate
 
@@ -15,11 +16,18 @@ _DATE = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})")
 
 
 class BadAnswer(ValueError):
-    """A value that does not fit the item; the message says what is expected."""
+    """A value that does not fit the item. Its message is the catalogue key (under
+    `answer.`) of what is expected; `value` is the refused value, tidied, when the text
+    names it."""
+
+    def __init__(self, key: str, value: str = "") -> None:
+        super().__init__(key)
+        self.value = value
 
 
-def normalize_value(item: Item, raw: str) -> str:
-    """Check and tidy a typed value for a number, date, text or choice item."""
+def normalize_value(item: Item, raw: str, today: dt.date | None = None) -> str:
+    """Check and tidy a typed value for a number, date, text or choice item. A `past`
+    date item refuses a date after `today` (the device's local date unless given)."""
     text = raw.strip()
     if item.answer == "number":
         try:
@@ -34,9 +42,12 @@ def normalize_value(item: Item, raw: str) -> str:
         try:
             if written is None:
                 raise ValueError(text)
-            return dt.date(*(int(part) for part in written.groups())).isoformat()
+            day = dt.date(*(int(part) for part in written.groups()))
         except ValueError:
             raise BadAnswer("expected_date") from None
+        if item.past and day > (today or clock.today()):
+            raise BadAnswer("date_in_future", day.isoformat())
+        return day.isoformat()
     if item.answer == "choice":
         return _choice(item, text)
     if item.answer == "text" and not text:

@@ -40,6 +40,7 @@ _LATER_ITEM_KEYS: dict[str, Any] = {
     "fail_if": "",
     "multiple": False,
     "outcomes": (),
+    "past": False,
 }
 _LATER_SECTION_KEYS: dict[str, Any] = {"show_if": "", "required_if": "", "repeat": ""}
 
@@ -64,6 +65,7 @@ class Item:
     fail_if: str = ""  # a condition over `value` that proposes a failure
     multiple: bool = False  # choice items: several options may be chosen
     outcomes: tuple[str, ...] = ()  # choice items: per option, pass | general | major
+    past: bool = False  # date items: when something was done, so never after today
 
     @property
     def can_fail(self) -> bool:

@@ -64,4 +64,5 @@ def build_item(item: dict[str, Any]) -> Item:
         fail_if=item.get("fail_if", "").strip(),
         multiple=item.get("multiple", False),
         outcomes=outcomes,
+        past=item.get("past", False),
     )

@@ -1,4 +1,5 @@
-"""Checks of one item's keys that need no other item: choices and options, bounds.
+"""Checks of one item's keys that need no other item: choices and options, bounds (a
+number's min and max, a date's `past`).
 
 Helpers shared with the validator (`show`, `one_of`, …) word values in messages.
 """
@@ -108,6 +109,7 @@ def check_options(item: dict[str, Any], answer: Any, err: Report) -> None:
 
 
 def check_bounds(item: dict[str, Any], answer: Any, err: Report) -> None:
+    """min and max of a number; `past` of a date (a date after today is refused)."""
     for key in ("min", "max"):
         if key not in item:
             continue
@@ -118,3 +120,12 @@ def check_bounds(item: dict[str, Any], answer: Any, err: Report) -> None:
     low, high = item.get("min"), item.get("max")
     if is_number(low) and is_number(high) and low > high:
         err("max", f"min ({show(low)}) is greater than max ({show(high)})")
+    if "past" in item:
+        if not isinstance(item["past"], bool):
+            err(
+                "past",
+                "past must be true (the date is of something done: today or earlier) "
+                f"or false (got {show(item['past'])})",
+            )
+        elif answer != "date":
+            err("past", f'past is only for answer "date" (answer is {show(answer)})')

@@ -38,9 +38,10 @@ SECTION_COLUMNS = {
 ITEM_COLUMNS = (
     "code", "zh", "en", "answer", "required", "required_if", "show_if", "options", "multiple",
     "min", "max", "fail_if", "severity", "rectification_days", "photo", "note", "basis",
+    "past",  # added later: last, so the columns before it stay where they were
 )  # fmt: skip
 COLUMNS = (*SECTION_COLUMNS, *ITEM_COLUMNS)
-BOOLEAN_KEYS = ("required", "multiple")
+BOOLEAN_KEYS = ("required", "multiple", "past")
 INTEGER_KEYS = ("version", "rectification_days")
 NUMBER_KEYS = ("min", "max")
 _SPLIT = re.compile(r"[;；\n]+")
@@ -121,8 +122,8 @@ def _item_cells(item: Item) -> list[Any]:
         elif key in NUMBER_KEYS:
             value = getattr(item, key)
             cells.append("" if value is None else _number(value))
-        elif key == "multiple":
-            cells.append(True if item.multiple else "")  # a choice's; blank elsewhere
+        elif key in ("multiple", "past"):
+            cells.append(True if getattr(item, key) else "")  # a choice's, a date's
         else:
             cells.append(getattr(item, key))
     return cells

@@ -65,6 +65,7 @@ ZH: dict[str, str] = {
     "answer.expected_date": "请输入日期，格式 YYYY-MM-DD，例如 2025-03-01",
     "answer.expected_choice": "请从这些选项中选一个：{choices}",
     "answer.expected_text": "请输入文字，不能为空",
+    "answer.date_in_future": "日期 {value} 还没到；请填写已经做过的日期（今天或更早）",
     # summary
     "summary.title": "巡查小结",
     "summary.answered": "已答 {answered}/{total}",
@@ -203,6 +204,7 @@ EN: dict[str, str] = {
     "answer.expected_date": "Enter a date as YYYY-MM-DD, such as 2025-03-01",
     "answer.expected_choice": "Choose one of: {choices}",
     "answer.expected_text": "Enter some text; it cannot be empty",
+    "answer.date_in_future": "{value} has not come yet; give the day it was done (today or earlier)",
     "summary.title": "Inspection summary",
     "summary.answered": "Answered {answered}/{total}",
     "summary.missing_required": "{count} required item(s) unanswered: {codes}",

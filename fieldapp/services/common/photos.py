@@ -38,6 +38,8 @@ def import_photo(source: str | Path) -> str:
     from PIL import Image, ImageOps, UnidentifiedImageError
 
     path = Path(source).expanduser()
+    if path.is_dir():
+        raise PhotoError(t("photo_error.a_folder", path=path))
     if not path.is_file():
         raise PhotoError(t("photo_error.no_file", path=path))
     try:

@@ -9,6 +9,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from rich.cells import cell_len
+from textual import events
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Input, Static
@@ -23,6 +24,10 @@ _RESTRICT = {"number": r"[0-9.\-]*", "date": r"[0-9\-/.]*"}
 # Textual's Input scrolls a page with PageUp/PageDown (and a line with ↑/↓) like any
 # scrollable widget; on one line there is nothing to scroll vertically.
 _VERTICAL_SCROLL = frozenset({"scroll_up", "scroll_down", "page_up", "page_down"})
+# A key with one of these is a command, never typing. A terminal sends alt+x as ESC x, and
+# Textual gives that key the character "x": Input typed it (a number field refused it) and
+# kept the key from the screen, whose alt+x never acted while the field had focus.
+_COMMAND_MODIFIERS = ("alt+", "ctrl+", "super+", "meta+", "hyper+")
 
 
 @dataclass(frozen=True)
@@ -54,9 +59,13 @@ class AnswerInput(Input):
     """The field for a number, date, text or choice item.
 
     Like every field, it keeps the printable keys: a letter typed into a number is refused
-    here, never taken as the screen's key. The screen's F-key and ctrl alternatives act
-    while it has focus; Tab moves to the card, where the letter keys act.
+    here, never taken as the screen's key. The screen's F-key, ctrl and alt alternatives
+    act while it has focus; Tab moves to the card, where the letter keys act.
     """
+
+    async def _on_key(self, event: events.Key) -> None:
+        if event.key.startswith(_COMMAND_MODIFIERS):
+            event.prevent_default()  # not typed: on to the screen's and the app's bindings
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """PageUp/PageDown are the screen's Previous/Next here, shown in the footer. The
