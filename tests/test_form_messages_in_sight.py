@@ -20,6 +20,7 @@ from fieldapp.tui.dialogs.photo import PhotoDialog
 from fieldapp.tui.dialogs.review_filters import ReviewFiltersDialog
 
 SMALL = (80, 24)
+CHOICES = "已安装且有效 / 未安装 / 已安装但失效"  # the hotel's gas alarm item, COM-17
 
 
 def in_sight(app: FieldApp, widget: Widget) -> bool:
@@ -160,3 +161,42 @@ def test_the_daily_report_card_keeps_each_count_on_one_line_at_80_columns(lang: 
         set_language("zh")
     assert len(lines) == len(PEOPLE_KEYS)
     assert max(cell_len(line) for line in lines) <= 34, lines
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+async def test_a_refused_answer_is_said_in_sight_at_80x24(home: Path, lang: str) -> None:
+    seed_store()
+    app = make_app(lang=lang)
+    async with app.run_test(size=SMALL) as pilot:
+        await open_inspection(app, pilot)
+        screen = app.screen
+        screen.go_to("CAT-05")  # the hood last cleaned: a date, with guidance and a basis
+        await pilot.pause()
+        await pilot.press(*"2999-01-01", "enter")
+        await inspect_support.settle(app, pilot)
+        assert "2999-01-01" in said(app, "#item-message")
+        assert in_sight(app, screen.card.answer_input)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+async def test_a_refused_choice_is_said_in_sight_at_80x24(demo_home: Path, lang: str) -> None:
+    """A hotel's choice item asked because of a venue fact, in a campaign: its lines and
+    the campaign's notice fill the screen."""
+    from fieldapp.store.models import Venue
+
+    inspect_support.switch_on_campaign("epidemic", "有病例")
+    app = make_app(lang=lang)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot_support.settle(app, pilot, rounds=3)
+        venue = Venue.select().where(Venue.kind == "hotel").order_by(Venue.code).first()
+        app.open_venue(str(venue.id), presence="manual", reason="placard_missing")
+        await pilot_support.settle(app, pilot, rounds=2)
+        screen = app.screen
+        screen.go_to("COM-17")
+        await pilot.pause()
+        await pilot.press("9", "enter")
+        await pilot_support.settle(app, pilot)
+        assert said(app, "#item-message") == t("answer.expected_choice", choices=CHOICES)
+        assert in_sight(app, screen.card.answer_input)
+        section = app.screen.query_one("#inspect-section", Static)  # why it is asked, whole
+        assert shown(app, section).replace(" ", "") == str(section.render()).replace(" ", "")

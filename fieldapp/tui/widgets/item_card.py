@@ -227,6 +227,9 @@ class ItemCard(Vertical, can_focus=True):
 
     def set_message(self, text: str) -> None:
         self._set("item-message", text)
+        if text:  # below the field, the card's last line: scrolled in on a short terminal
+            message = self.query_one("#item-message", Static)
+            self.call_after_refresh(message.scroll_visible, animate=False)
 
     def _set(self, widget_id: str, text: str) -> None:
         set_text(self.query_one(f"#{widget_id}", Static), text)
