@@ -153,14 +153,16 @@ def test_the_daily_report_card_keeps_each_count_on_one_line_at_80_columns(lang: 
 
     from fieldapp.i18n import set_language
     from fieldapp.tui.screens.daily_report import PEOPLE_KEYS
+    from fieldapp.tui.views.work_lines import PATROL_KEYS, work_lines
 
     set_language(lang)
     try:
-        lines = t("report.people_counts", **dict.fromkeys(PEOPLE_KEYS, 12)).splitlines()
+        people = t("report.people_counts", **dict.fromkeys(PEOPLE_KEYS, 12)).splitlines()
+        patrols = work_lines(dict.fromkeys(PATROL_KEYS, 12)).strip().splitlines()
     finally:
         set_language("zh")
-    assert len(lines) == len(PEOPLE_KEYS)
-    assert max(cell_len(line) for line in lines) <= 34, lines
+    assert len(people) == len(PEOPLE_KEYS)
+    assert max(cell_len(line) for line in people + patrols) <= 34, people + patrols
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])

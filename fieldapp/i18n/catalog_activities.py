@@ -62,9 +62,9 @@ ZH: dict[str, str] = {
     "report.figure.hazards_closed": "整改销号",
     "report.zero_refused_recorded": "今天该网格已记录{what} {count} 项，不能报零报告；请填报日报",
     "report.activities": "定期活动：{count} 项（{types}）",
-    "report.patrols": (
-        "巡逻：完成 {patrols_done} 次（其中迟到 {patrols_late}），部分完成 {patrols_partial} 次，"
-        "未巡 {patrols_missed} 次，空岗漏岗 {missed_posts} 处"
+    "report.patrols": (  # short lines: the daily report's card is 34 cells wide at 80 columns
+        "巡逻：完成 {patrols_done} 次（其中迟到 {patrols_late}）\n"
+        "部分完成 {patrols_partial} 次，未巡 {patrols_missed} 次\n空岗漏岗 {missed_posts} 处"
     ),
     "report.campaign_line": "{campaign}：{figures}",
     # campaign targets
@@ -153,8 +153,8 @@ EN: dict[str, str] = {
     "report.zero_refused_recorded": "This grid recorded {count} {what} today, so it cannot file a zero report; file the daily report instead",
     "report.activities": "Activities: {count} ({types})",
     "report.patrols": (
-        "Patrols: {patrols_done} done ({patrols_late} late), {patrols_partial} partly done, "
-        "{patrols_missed} not done, {missed_posts} missed posts"
+        "Patrols: {patrols_done} done ({patrols_late} late)\n"
+        "{patrols_partial} partly done, {patrols_missed} not done\n{missed_posts} missed posts"
     ),
     "report.campaign_line": "{campaign}: {figures}",
     "target.patrols_per_day": "Patrols a day",
