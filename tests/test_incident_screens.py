@@ -62,6 +62,11 @@ async def test_an_inspector_reports_a_fireworks_sale_with_one_key(
         await pilot.press("f10")
         await settle(app, pilot, rounds=2)
         assert "missing.mp4" in str(dialog.query_one("#incident-error", Static).render())
+        dialog.query_one("#incident-files", Input).value = f"{photo}; {tmp_path}"
+        await pilot.press("f10")
+        await settle(app, pilot, rounds=2)
+        said = str(dialog.query_one("#incident-error", Static).render())
+        assert said == f"{tmp_path} 是文件夹，不是文件：请填写照片或音视频文件的路径。"
         assert Incident.select().count() == 0
         dialog.query_one("#incident-files", Input).value = f"{photo}; {video}"
         await pilot.press("f10")
@@ -179,3 +184,25 @@ async def test_an_inspector_has_no_incident_queue(demo_home: Path) -> None:
         await pilot.press("f3")
         await settle(app, pilot)
         assert not isinstance(app.screen, IncidentsScreen)
+
+
+def test_a_video_the_full_disk_cannot_take_is_said_in_the_language_chosen(
+    demo_home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A full disk cannot be made here: the blob store's fsync answers as one would."""
+    import errno
+
+    from fieldapp.services.incidents import evidence
+
+    _, video = _files(tmp_path)
+
+    def full(_fd: int) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(evidence.os, "fsync", full)
+    with pytest.raises(evidence.EvidenceError) as refused:
+        evidence.import_media(video)
+    assert str(refused.value) == (
+        f"clip.mp4 无法保存（{os.strerror(errno.ENOSPC)}）：请清理磁盘空间后重新添加。"
+    )
+    assert not [p for p in evidence.blob_path("0" * 64).parent.iterdir() if "incoming" in p.name]

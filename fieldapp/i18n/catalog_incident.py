@@ -55,6 +55,8 @@ ZH: dict[str, str] = {
     "incident.refused.grid_missing": "您还没有负责的网格：请先同步，或请管理员为您分配网格。",
     "incident.refused.not_found": "找不到这条事件记录。",
     "incident.refused.media_missing": "找不到文件 {path}：请检查路径。",
+    "incident.refused.media_folder": "{path} 是文件夹，不是文件：请填写照片或音视频文件的路径。",
+    "incident.refused.media_not_stored": "{name} 无法保存（{error}）：请清理磁盘空间后重新添加。",
     "incident.refused.media_too_large": "文件 {name} 有 {size}，超过上限 {limit}：请截取较短的片段再添加。",
     "incident.refused.media_kind": "文件 {name} 不是照片、视频或录音（支持 jpg、png、mp4、mov、3gp、m4a、mp3、amr、wav 等）。",
     # the report form
@@ -207,6 +209,8 @@ EN: dict[str, str] = {
     ),
     "incident.refused.not_found": "This incident cannot be found.",
     "incident.refused.media_missing": "There is no file {path}: check the path.",
+    "incident.refused.media_folder": "{path} is a folder, not a file: give the path of a photo, video or audio file.",
+    "incident.refused.media_not_stored": "{name} could not be stored ({error}): free some disk space and add it again.",
     "incident.refused.media_too_large": (
         "The file {name} is {size}, over the limit of {limit}: add a shorter clip."
     ),

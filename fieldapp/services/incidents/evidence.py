@@ -61,6 +61,8 @@ def check_files(paths: list[str], *, limit: int = MEDIA_LIMIT_BYTES) -> list[Pat
     checked = []
     for raw in paths:
         path = Path(raw.strip()).expanduser()
+        if path.is_dir():
+            raise EvidenceError(t("incident.refused.media_folder", path=path))
         if not path.is_file():
             raise EvidenceError(t("incident.refused.media_missing", path=path))
         if path.suffix.lower() not in PHOTO_SUFFIXES and media_mime(path) is None:
@@ -103,7 +105,7 @@ def import_media(path: Path) -> dict[str, object]:
     except OSError as error:
         temp.unlink(missing_ok=True)
         raise EvidenceError(
-            f"{path.name}: {error.strerror}; free some disk space and add it again"
+            t("incident.refused.media_not_stored", name=path.name, error=error.strerror)
         ) from None
     Blob.insert(
         sha256=sha, mime=mime, size=size, created_at=now_iso()
