@@ -105,3 +105,49 @@ def test_outbox_sequence_is_gap_free(home: Path) -> None:
     assert [r.seq for r in rows] == [1, 2, 3, 4, 5]
     assert all("rolled back" not in r.payload for r in rows)
     assert len({r.op_id for r in rows}) == 5
+
+
+def _indexes(table: str) -> set[str]:
+    rows = db.execute_sql("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = ?",
+                          (table,))  # fmt: skip
+    return {row[0] for row in rows}
+
+
+def test_an_older_stores_second_indexes_are_dropped_and_answers_found_by_their_key(
+    tmp_path: Path,
+) -> None:
+    """A store from before version 20 had an index on answer.inspection_id and one on
+    finding_event.finding_id beside indexes that start with those columns: they go, and
+    an inspection's answers are still read through an index, the primary key's."""
+    path = tmp_path / "old.sqlite3"
+    open_store(path, migrate=False)
+    with db.atomic():
+        for step in migrations.MIGRATIONS[:19]:
+            step(db)
+        db.execute_sql('CREATE INDEX "answer_inspection_id" ON "answer" ("inspection_id")')
+        db.execute_sql('CREATE INDEX "finding_event_finding_id" ON "finding_event" ("finding_id")')
+        db.execute_sql("PRAGMA user_version = 19")
+    close_store()
+
+    open_store(path)
+    try:
+        assert "answer_inspection_id" not in _indexes("answer")
+        assert "finding_event_finding_id" not in _indexes("finding_event")
+        plan = " ".join(
+            str(row[-1])
+            for row in db.execute_sql(
+                "EXPLAIN QUERY PLAN SELECT * FROM answer WHERE inspection_id = ?", ("i",)
+            )
+        )
+        assert "USING INDEX sqlite_autoindex_answer_1" in plan, plan
+    finally:
+        close_store()
+
+
+def test_a_new_store_has_no_second_index_on_answers_or_events(tmp_path: Path) -> None:
+    open_store(tmp_path / "s.sqlite3")
+    try:
+        assert _indexes("answer") == {"sqlite_autoindex_answer_1"}
+        assert "finding_event_finding_id" not in _indexes("finding_event")
+    finally:
+        close_store()

@@ -195,6 +195,17 @@ def _v19_search_by_grid(db: SqliteDatabase) -> None:
     )
 
 
+def _v20_no_second_indexes(db: SqliteDatabase) -> None:
+    """An index that only repeats the start of another: an inspection's answers are found
+    by their primary key (inspection, item_code), a finding's events by (finding, at).
+    Each pulled or typed answer wrote a b-tree more for it."""
+    for name in REDUNDANT_INDEXES:
+        db.execute_sql(f"DROP INDEX IF EXISTS {name}")
+
+
+# Indexes older schemas made that another index's first column already serves.
+REDUNDANT_INDEXES = ("answer_inspection_id", "finding_event_finding_id")
+
 # Index i holds the migration from version i to version i + 1.
 MIGRATIONS: list[Migration] = [
     _v1_initial,
@@ -216,6 +227,7 @@ MIGRATIONS: list[Migration] = [
     _v17_registration_date,
     _v18_ca_bundle,
     _v19_search_by_grid,
+    _v20_no_second_indexes,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -155,7 +155,9 @@ class Inspection(BaseModel):
 
 
 class Answer(BaseModel):
-    inspection = ForeignKeyField(Inspection, backref="answers", on_delete="CASCADE")
+    # No index of its own: the primary key (inspection, item_code) finds an inspection's
+    # answers (`_v20_no_second_indexes` drops the one older stores have).
+    inspection = ForeignKeyField(Inspection, backref="answers", on_delete="CASCADE", index=False)
     inspection_id: str
     item_code = CharField()
     # pass | fail | na for yes/no items; "value" for a recorded number, text or date that
@@ -199,7 +201,8 @@ class FindingEvent(BaseModel):
     """Append-only. `base_event` is the event the actor saw last (for conflict detection)."""
 
     id = CharField(primary_key=True)
-    finding = ForeignKeyField(Finding, backref="events", on_delete="CASCADE")
+    # Found by the index (finding, at) below, not an index of its own.
+    finding = ForeignKeyField(Finding, backref="events", on_delete="CASCADE", index=False)
     finding_id: str
     type = CharField()
     actor = CharField()  # person id

@@ -166,6 +166,17 @@ BACKFILLS = {
 }
 
 
+# Indexes older servers made that another index's first column already serves: an
+# inspection's answers are found by the primary key (inspection, item_code), a finding's
+# events by (finding, server_order). Each pushed answer wrote a b-tree more for them.
+REDUNDANT_INDEXES = ("answer_inspection_id", "finding_event_finding_id")
+
+
+def drop_redundant_indexes(db: Database) -> None:
+    for name in REDUNDANT_INDEXES:
+        db.execute_sql(f"DROP INDEX IF EXISTS {name}")
+
+
 def add_missing_columns(db: Database) -> list[str]:
     """Add the ADDED_COLUMNS a database made by an older server lacks; returns them."""
     added = []
@@ -190,6 +201,7 @@ def init_schema() -> str:
         _make_audit_append_only()
         with write_transaction():
             add_missing_columns(db)
+            drop_redundant_indexes(db)
         with write_transaction():
             Meta.insert(
                 key="schema_version", value=str(SCHEMA_VERSION)
@@ -210,6 +222,7 @@ def add_missing_tables() -> None:
     db.create_tables(EVERY_MODEL, safe=True)
     with write_transaction():
         add_missing_columns(db)
+        drop_redundant_indexes(db)
 
 
 def get_epoch() -> str:

@@ -206,7 +206,9 @@ class Inspection(ServerModel):
 
 
 class Answer(ServerModel):
-    inspection = ForeignKeyField(Inspection, backref="answers", on_delete="CASCADE")
+    # No index of its own: the primary key (inspection, item_code) finds an inspection's
+    # answers, and a second index cost every pushed answer a third b-tree write.
+    inspection = ForeignKeyField(Inspection, backref="answers", on_delete="CASCADE", index=False)
     item_code = CharField()
     outcome = CharField()
     value = TextField(default="")
@@ -246,7 +248,8 @@ class FindingEvent(ServerModel):
     """Append-only; every event is kept, a transition invalid on arrival is flagged."""
 
     id = CharField(primary_key=True)
-    finding = ForeignKeyField(Finding, backref="events", on_delete="CASCADE")
+    # Found by the unique index (finding, server_order) below, not an index of its own.
+    finding = ForeignKeyField(Finding, backref="events", on_delete="CASCADE", index=False)
     type = CharField()
     actor = CharField()
     role = CharField()  # the server's record of the actor's role, not the claimed one
