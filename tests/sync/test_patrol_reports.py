@@ -30,7 +30,8 @@ def test_missed_patrols_in_the_daily_and_monthly_reports(make_device, server_wor
     assert reports.report_counts("V2", KEY_DAY)["patrols_missed"] == 0  # no route there
     from fieldapp.tui.views.work_lines import work_lines
 
-    assert "未巡 2 次，空岗漏岗 8 处" in work_lines(counts)  # the daily report screen's line
+    lines = work_lines(counts).splitlines()  # the daily report screen's card
+    assert "部分完成 0 次，未巡 2 次" in lines and "空岗漏岗 8 处" in lines
     with pytest.raises(reports.ZeroReportRefused) as refused:
         reports.file_zero_report("V1")
     assert refused.value.recorded["missed_posts"] == 8
