@@ -45,6 +45,17 @@ def unlocked(demo_home: Path) -> Path:
     return demo_home
 
 
+async def _new_family_in_my_first_grid(app, pilot) -> PersonDialog:  # type: ignore[no-untyped-def]
+    """People (F11), n: the form of a new family, in the first grid it offers."""
+    await open_screen(app, pilot, "f11", PeopleScreen)
+    await pilot.press("n")
+    await settle(app, pilot)
+    dialog = app.screen
+    assert isinstance(dialog, PersonDialog)
+    dialog.query_one("#person-grid", Select).value = dialog.grids[0][1]
+    return dialog
+
+
 async def test_a_family_registered_offline_is_masked_on_screen(unlocked: Path) -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
@@ -129,12 +140,7 @@ async def test_problems_reopen_the_form_with_what_was_typed(unlocked: Path) -> N
 async def test_the_forms_problems_read_in_chinese_punctuation(unlocked: Path) -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await open_screen(app, pilot, "f11", PeopleScreen)
-        await pilot.press("n")
-        await settle(app, pilot)
-        dialog = app.screen
-        assert isinstance(dialog, PersonDialog)
-        dialog.query_one("#person-grid", Select).value = dialog.grids[0][1]
+        dialog = await _new_family_in_my_first_grid(app, pilot)
         await _fill(app, pilot, {"code": "DM-018", "name": "林秀英", "birth_year": "85",
                                  "id_number": MOTHER[:-1] + "Y", "phone": "12",
                                  "arrived_on": "2026-06-31"})  # fmt: skip
@@ -213,12 +219,7 @@ async def test_ctrl_s_saves_the_person_form_and_f2_opens_no_scan_above_it(unlock
     opens no scan dialog (nor a venue) above what is half typed."""
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await open_screen(app, pilot, "f11", PeopleScreen)
-        await pilot.press("n")
-        await settle(app, pilot)
-        dialog = app.screen
-        assert isinstance(dialog, PersonDialog)
-        dialog.query_one("#person-grid", Select).value = dialog.grids[0][1]
+        dialog = await _new_family_in_my_first_grid(app, pilot)
         await _fill(app, pilot, {"code": "DM-018", "id_number": FATHER})
         dialog.query_one("#person-name", Input).focus()
         await pilot.press(*"陈建国")
@@ -281,12 +282,7 @@ async def test_an_id_number_typed_into_the_name_is_refused_not_shown_unmasked(
     (the name is shown and exported unmasked) and keeps what was typed."""
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await open_screen(app, pilot, "f11", PeopleScreen)
-        await pilot.press("n")
-        await settle(app, pilot)
-        dialog = app.screen
-        assert isinstance(dialog, PersonDialog)
-        dialog.query_one("#person-grid", Select).value = dialog.grids[0][1]
+        dialog = await _new_family_in_my_first_grid(app, pilot)
         await _fill(app, pilot, {"code": "DM-019"})
         dialog.query_one("#person-name", Input).focus()
         await pilot.press(*f"陈小明2012{FATHER}")

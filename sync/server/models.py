@@ -206,8 +206,7 @@ class Inspection(ServerModel):
 
 
 class Answer(ServerModel):
-    # No index of its own: the primary key (inspection, item_code) finds an inspection's
-    # answers, and a second index cost every pushed answer a third b-tree write.
+    # No own index (nor FindingEvent.finding): one that starts with it serves, a write less.
     inspection = ForeignKeyField(Inspection, backref="answers", on_delete="CASCADE", index=False)
     item_code = CharField()
     outcome = CharField()
@@ -248,7 +247,6 @@ class FindingEvent(ServerModel):
     """Append-only; every event is kept, a transition invalid on arrival is flagged."""
 
     id = CharField(primary_key=True)
-    # Found by the unique index (finding, server_order) below, not an index of its own.
     finding = ForeignKeyField(Finding, backref="events", on_delete="CASCADE", index=False)
     type = CharField()
     actor = CharField()

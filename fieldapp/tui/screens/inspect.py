@@ -70,9 +70,8 @@ class InspectScreen(VenueFactsPart, Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("y", "answer('pass')", "Pass", id="inspect.pass"),
         Binding("n", "answer('fail')", "Fail", id="inspect.fail"),
-        # Each letter key has an F-key, ctrl or alt twin that acts while a value field has
-        # focus (where letters type). Not alt+f: a terminal sends it as ESC f, which Textual
-        # reads as ctrl+right (a word right in the field), so it never arrives.
+        # Each letter key has an F-key, ctrl or alt twin for a focused value field (letters type
+        # there). Not alt+f: a terminal sends ESC f, which Textual reads as ctrl+right.
         Binding("f,ctrl+f", "mark_failed", "Mark failed", id="inspect.mark_failed"),
         Binding("x,alt+x", "answer('na')", "N/A", id="inspect.na"),
         Binding("m,ctrl+n", "note", "Note", id="inspect.note"),
@@ -244,9 +243,8 @@ class InspectScreen(VenueFactsPart, Screen[None]):
         try:
             value = normalize_value(item, raw)
         except BadAnswer as error:
-            self.card.set_message(
-                t(f"answer.{error}", choices=" / ".join(item.choices), value=error.value)
-            )
+            text = t(f"answer.{error}", choices=" / ".join(item.choices), value=error.value)
+            self.card.set_message(text)
             self.card.answer_input.focus()
             return
         self.record(proposed_outcome(item, value, self.view.context), value)
