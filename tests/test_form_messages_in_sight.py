@@ -8,7 +8,7 @@ from pathlib import Path
 import inspect_support
 import pilot_support
 import pytest
-from inspect_support import open_inspection, seed_store
+from inspect_support import inspect_screen, open_inspection, seed_store
 from textual.widget import Widget
 from textual.widgets import Input, Static
 
@@ -170,8 +170,7 @@ async def test_a_refused_answer_is_said_in_sight_at_80x24(home: Path, lang: str)
     seed_store()
     app = make_app(lang=lang)
     async with app.run_test(size=SMALL) as pilot:
-        await open_inspection(app, pilot)
-        screen = app.screen
+        screen = await inspect_screen(app, pilot)
         screen.go_to("CAT-05")  # the hood last cleaned: a date, with guidance and a basis
         await pilot.pause()
         await pilot.press(*"2999-01-01", "enter")
