@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import gc
 import os
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
@@ -86,6 +88,16 @@ def settle_memory() -> None:
     gc.freeze()
 
 
+@asynccontextmanager
+async def serving(app: FastAPI) -> AsyncIterator[None]:
+    """While the app serves: its SQLite database's checkpoints in a thread of their own."""
+    server_db.start_checkpointer()
+    try:
+        yield
+    finally:
+        server_db.stop_checkpointer()
+
+
 def create_app(
     db_url: str,
     *,
@@ -110,6 +122,7 @@ def create_app(
         openapi_url="/openapi.json",
         docs_url="/docs",
         redoc_url=None,
+        lifespan=serving,
     )
     app.state.settings = Settings(
         db_url=db_url,

@@ -18,6 +18,7 @@ from sync.protocol import record_photos
 from sync.server.activity_models import ACTIVITY_MODELS
 from sync.server.admin_models import ADMIN_MODELS
 from sync.server.blob_models import BLOB_STORE_MODELS
+from sync.server.checkpointer import BACKSTOP_PAGES, Checkpointer
 from sync.server.followup_models import FOLLOWUP_MODELS
 from sync.server.incident_models import INCIDENT_MODELS
 from sync.server.models import ALL_MODELS, BlobRef, Meta, database
@@ -46,6 +47,7 @@ SERVER_SQLITE_PRAGMAS = {
     "foreign_keys": 1,
     "synchronous": "full",  # an acknowledged op must survive a power cut
     "busy_timeout": 15000,
+    "wal_autocheckpoint": BACKSTOP_PAGES,  # a thread checkpoints while serving (checkpointer)
 }
 
 
@@ -86,6 +88,30 @@ def open_database(url: str, *, max_connections: int = 32) -> Database:
     return db
 
 
+_checkpointer: Checkpointer | None = None
+
+
+def start_checkpointer() -> None:
+    """While serving a SQLite database, checkpoint its WAL in a thread, not in pushes."""
+    global _checkpointer
+    db = current()
+    if is_postgres():
+        return
+    if _checkpointer is not None:
+        if _checkpointer.path == Path(db.database):
+            return
+        stop_checkpointer()  # the process opened another database since
+    _checkpointer = Checkpointer(Path(db.database))
+    _checkpointer.start()
+
+
+def stop_checkpointer() -> None:
+    global _checkpointer
+    if _checkpointer is not None:
+        _checkpointer.stop()
+        _checkpointer = None
+
+
 def current() -> Database:
     db = database.obj
     if db is None:
@@ -115,6 +141,8 @@ def write_transaction() -> Iterator[None]:
         return
     with _SQLITE_WRITER, db.atomic(lock_type="IMMEDIATE"):
         yield
+    if _checkpointer is not None:
+        _checkpointer.committed()
 
 
 def snapshot_transaction() -> Any:
