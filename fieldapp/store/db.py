@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any, cast
 
 from peewee import Database, Model, SqliteDatabase
+
+from fieldapp.sqlite_checkpoints import BACKSTOP_PAGES, Checkpointer
 
 # Deferred: bound to a file by open_store(), so tests and several devices can share code.
 db = SqliteDatabase(None)
@@ -65,3 +68,23 @@ def rows(query: Any) -> list[tuple[Any, ...]]:
 def fk(row: Model, name: str) -> Any:
     """The raw value of a foreign key column, without loading the row it points to."""
     return row.__data__.get(name)
+
+
+@contextmanager
+def checkpoints_in_a_thread() -> Iterator[Checkpointer]:
+    """While many pages are written (a pull): the WAL is copied back into the store file by
+    a thread of its own, not inside the commits (`fieldapp.sqlite_checkpoints`). Call the
+    yielded checkpointer's `committed()` after each commit. What the thread has not copied
+    by the end is left to the store's next commits, as before."""
+    checkpointer = Checkpointer(Path(str(db.database)))
+    if db.database == ":memory:":
+        yield checkpointer  # no WAL: `committed()` does nothing
+        return
+    (before,) = db.execute_sql("PRAGMA wal_autocheckpoint").fetchone()
+    db.execute_sql(f"PRAGMA wal_autocheckpoint = {BACKSTOP_PAGES}")
+    checkpointer.start()
+    try:
+        yield checkpointer
+    finally:
+        checkpointer.stop(final=False)
+        db.execute_sql(f"PRAGMA wal_autocheckpoint = {int(before)}")

@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING, Any
 import httpx
 import msgspec
 
-from fieldapp.store.db import db, refetchable_commit
+from fieldapp.sqlite_checkpoints import Checkpointer
+from fieldapp.store.db import checkpoints_in_a_thread, db, refetchable_commit
 from fieldapp.store.models import SyncState
 from sync.client.apply import PageApplier
 from sync.client.base import Progress, ServerRefused, ServerUnavailable, SyncResult, error_message
@@ -58,11 +59,18 @@ class PagePuller:
         result = result if result is not None else SyncResult()
         # The next page is asked for while this one is applied (its cursor is known once
         # this one is read); it is used only if this one commits that same cursor.
-        with ThreadPoolExecutor(1, thread_name_prefix="pull-ahead") as ahead:
-            return self._pull_pages(ahead, progress, result)
+        with (
+            ThreadPoolExecutor(1, thread_name_prefix="pull-ahead") as ahead,
+            checkpoints_in_a_thread() as checkpoints,
+        ):
+            return self._pull_pages(ahead, checkpoints, progress, result)
 
     def _pull_pages(
-        self, ahead: ThreadPoolExecutor, progress: Progress | None, result: SyncResult
+        self,
+        ahead: ThreadPoolExecutor,
+        checkpoints: Checkpointer,
+        progress: Progress | None,
+        result: SyncResult,
     ) -> SyncResult:
         restarted = False
         resets = 0
@@ -101,6 +109,7 @@ class PagePuller:
                 applier = PageApplier(page.changes)
                 result.pulled += applier.apply()
                 SyncState.update(pull_cursor=page.cursor).where(SyncState.id == 1).execute()
+            checkpoints.committed()
             result.warnings += applier.warnings
             result.verdicts += applier.verdicts
             if progress:

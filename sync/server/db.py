@@ -14,11 +14,11 @@ from typing import Any
 from peewee import Database, Model, PostgresqlDatabase
 from playhouse.pool import PooledSqliteDatabase
 
+from fieldapp.sqlite_checkpoints import BACKSTOP_PAGES, Checkpointer
 from sync.protocol import record_photos
 from sync.server.activity_models import ACTIVITY_MODELS
 from sync.server.admin_models import ADMIN_MODELS
 from sync.server.blob_models import BLOB_STORE_MODELS
-from sync.server.checkpointer import BACKSTOP_PAGES, Checkpointer
 from sync.server.followup_models import FOLLOWUP_MODELS
 from sync.server.incident_models import INCIDENT_MODELS
 from sync.server.models import ALL_MODELS, BlobRef, Meta, database

@@ -12,6 +12,7 @@ import logging
 import os
 import shutil
 import socket
+import sqlite3
 import subprocess
 import sys
 import time
@@ -417,3 +418,19 @@ class InProcessDevice:
 
     def put(self, path: str, content: bytes) -> Any:
         return self.client.put(f"{API_PREFIX}{path}", content=content, headers=self.headers)
+
+
+def count_in_file_alone(path: Path, table: str) -> int:
+    """The rows of `table` in the SQLite file at `path` without its WAL: what checkpoints
+    have copied into the file (0 while not even the table has reached it)."""
+    copy = path.with_name(f"{path.name}.alone")
+    shutil.copy(path, copy)
+    try:
+        with sqlite3.connect(copy) as conn:
+            try:
+                return int(conn.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0])
+            except sqlite3.DatabaseError:  # only in the WAL yet, or copied mid-checkpoint
+                return 0
+    finally:
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{copy}{suffix}").unlink(missing_ok=True)

@@ -1,21 +1,23 @@
-"""While the server serves a SQLite database, its WAL is copied back into the database file
-by a thread of its own (sync.server.checkpointer), not inside a push's commit; the writers'
-own checkpoint is only a backstop far above what a push writes."""
+"""The WAL is copied back into the database file by a thread of its own
+(fieldapp.sqlite_checkpoints), not inside a push's or a pulled page's commit: on the
+server while it serves SQLite, on the device while it pulls. The writers' own checkpoint
+is only a backstop far above what a push or a page writes."""
 
 from __future__ import annotations
 
-import shutil
-import sqlite3
 import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from sync_world import count_in_file_alone
 
+from fieldapp.sqlite_checkpoints import BACKSTOP_PAGES
+from fieldapp.store.db import db
+from fieldapp.store.models import Venue
 from sync.server import db as server_db
 from sync.server.app import create_app
-from sync.server.checkpointer import BACKSTOP_PAGES
 from sync.server.models import Meta
 
 
@@ -34,31 +36,24 @@ def _write(key: str) -> None:
         Meta.insert(key=key, value="x" * 2000).execute()
 
 
-def _file_alone_holds(path: Path, key: str, copy: Path) -> bool:
-    """Whether the database file, copied without its WAL, holds the row `key`."""
-    shutil.copy(path, copy)
-    for suffix in ("-wal", "-shm"):
-        Path(f"{copy}{suffix}").unlink(missing_ok=True)
-    with sqlite3.connect(copy) as conn:
-        try:
-            return conn.execute("SELECT 1 FROM meta WHERE key = ?", (key,)).fetchone() is not None
-        except sqlite3.OperationalError:  # not even the schema has reached the file yet
-            return False
-
-
 def _checkpointers() -> list[threading.Thread]:
     return [t for t in threading.enumerate() if t.name == "wal-checkpoint"]
 
 
-def test_what_a_served_server_commits_reaches_the_database_file_soon(served, tmp_path):
-    _write("pushed")
-    copy = tmp_path / "copy.sqlite3"
-    deadline = time.monotonic() + 10
-    while not _file_alone_holds(served, "pushed", copy):
-        # The writers' own checkpoint waits for BACKSTOP_PAGES: without the thread the
-        # row would stay in the WAL.
-        assert time.monotonic() < deadline, "the WAL was not checkpointed within 10 s"
+def _reaches_the_file(path: Path, table: str, rows: int, within_s: float = 10) -> bool:
+    deadline = time.monotonic() + within_s
+    while count_in_file_alone(path, table) < rows:
+        if time.monotonic() > deadline:
+            return False
         time.sleep(0.05)
+    return True
+
+
+def test_what_a_served_server_commits_reaches_the_database_file_soon(served):
+    _write("pushed")
+    # The writers' own checkpoint waits for BACKSTOP_PAGES: without the thread the row
+    # would stay in the WAL.
+    assert _reaches_the_file(served, "meta", 3)  # schema version, epoch, this one
     assert len(_checkpointers()) == 1
 
 
@@ -77,4 +72,23 @@ def test_the_checkpoints_stop_with_the_server(tmp_path):
         _write("last")
     assert _checkpointers() == []
     # What was committed last is in the file: the thread checkpointed it on its way out.
-    assert _file_alone_holds(path, "last", tmp_path / "copy.sqlite3")
+    assert count_in_file_alone(path, "meta") == 3
+
+
+def test_a_pull_copies_its_pages_into_the_store_file_while_it_runs(make_device, seed):
+    device = make_device("a").enroll("p-insp")
+    store = device.home / "fieldapp.sqlite3"
+    in_the_file: list[bool] = []
+
+    def progress(phase: str, done: int, total: int) -> None:
+        venues = Venue.select().count()  # committed so far, page by page
+        if phase == "pull" and venues and not in_the_file:
+            in_the_file.append(_reaches_the_file(store, "venue", venues, within_s=5))
+
+    with device.client(page_size=1) as client:
+        assert client.sync_once(progress).ok
+    assert in_the_file == [True]
+    # After the pull the store checkpoints in its own commits again, as SQLite does: the
+    # answers typed between syncs keep the WAL small.
+    assert db.execute_sql("PRAGMA wal_autocheckpoint").fetchone()[0] == 1000
+    assert _checkpointers() == []
