@@ -19,8 +19,10 @@ import hashlib
 import json
 import os
 import random
+import threading
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -74,10 +76,34 @@ def verdict_change(inspection: dict[str, Any], grid_code: str) -> NewChange:
                      person_audience(inspection["inspector_id"]))  # fmt: skip
 
 
+class _Held(threading.local):
+    changes: list[NewChange] | None = None
+
+
+_held = _Held()
+
+
+@contextmanager
+def feed_held() -> Iterator[list[NewChange]]:
+    """Inside, in this thread, `append_changes` only collects the changes, in the list this
+    yields, for the caller to append as the last write of its transaction. A group commit
+    (`group_commit`) appends its works' changes so, all at once just before its COMMIT: on
+    PostgreSQL the feed's lock is then held from there to the commit, not from the first
+    work's append to the end of the group, while other server processes wait for it."""
+    outer, _held.changes = _held.changes, []
+    try:
+        yield _held.changes
+    finally:
+        _held.changes = outer
+
+
 def append_changes(changes: Iterable[NewChange]) -> None:
     """Append to the feed. Call as the LAST write of the surrounding transaction. The
     photos the records name become readable by the devices that may pull them."""
     changes = list(changes)
+    if _held.changes is not None:
+        _held.changes += changes
+        return
     record_refs(changes)
     at = server_db.now_iso()
     rows = [

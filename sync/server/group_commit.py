@@ -12,18 +12,24 @@ that holds its writes, and if that commit (or the transaction) fails every reque
 group gets the error (a 503: the device sends the batch again; the ledger makes that safe).
 A work that fails alone rolls back its savepoint and gets its own error; the others commit.
 A database that is down (InterfaceError) fails the whole group.
+
+The works' changes go into the pull feed together, as the group's last write
+(`feed.feed_held`): on PostgreSQL the feed's lock, which orders every server process's
+appends, is then held only from there to the commit. Holding it from the first work's
+append to the end of the group made a second server process's pushes wait seconds.
 """
 
 from __future__ import annotations
 
 import threading
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any, Generic, TypeVar
 
 from peewee import InterfaceError
 
 from sync.server import db as server_db
+from sync.server.feed import NewChange, append_changes, feed_held
 
 T = TypeVar("T")
 
@@ -31,10 +37,11 @@ MAX_GROUP = 32  # works per transaction: bounds the wait of the first one
 
 
 class _Slot(Generic[T]):
-    __slots__ = ("work", "done", "result", "error")
+    __slots__ = ("work", "venues", "done", "result", "error")
 
-    def __init__(self, work: Callable[[], T]) -> None:
+    def __init__(self, work: Callable[[], T], venues: Iterable[str]) -> None:
         self.work = work
+        self.venues = venues
         self.done = False
         self.result: T | None = None
         self.error: BaseException | None = None
@@ -50,11 +57,11 @@ class GroupCommit:
         self.commits = 0  # transactions committed (a group of n counts once)
         self.works = 0  # works committed
 
-    def run(self, work: Callable[[], T]) -> T:
+    def run(self, work: Callable[[], T], venues: Iterable[str] = ()) -> T:
         """Run `work` (which writes through server_db.current()) in a shared transaction;
         call with a connection open in this thread. Raises what the work or the commit
-        raised."""
-        slot: _Slot[T] = _Slot(work)
+        raised. `venues`: the ids of the venues whose rows the work may update."""
+        slot: _Slot[T] = _Slot(work, venues)
         with self._queue_lock:
             self._queue.append(slot)
         while not slot.done:
@@ -72,14 +79,18 @@ class GroupCommit:
         db = server_db.current()
         try:
             with server_db.write_transaction():
+                _lock_venues(group)
+                changes: list[NewChange] = []
                 for slot in group:
                     try:
-                        with db.atomic():  # the work's savepoint
+                        with feed_held() as held, db.atomic():  # the work's savepoint
                             slot.result = slot.work()
+                        changes += held  # a work rolled back adds nothing to the feed
                     except InterfaceError:
                         raise  # the database is gone: the group fails
                     except Exception as error:  # noqa: BLE001 (handed to its request)
                         slot.result, slot.error = None, error
+                append_changes(changes)  # last: the feed's lock only until the COMMIT
             self.commits += 1
             self.works += sum(1 for slot in group if slot.error is None)
         except BaseException as error:
@@ -90,6 +101,18 @@ class GroupCommit:
         finally:
             for slot in group:
                 slot.done = True
+
+
+def _lock_venues(group: list[_Slot[Any]]) -> None:
+    """On PostgreSQL, lock the venue rows the group's works may update, first and in one
+    order. Each work updates its own in order, but a group holds them all to its commit:
+    two server processes' groups would otherwise take shared venues in opposite orders
+    and deadlock (SQLite has one writer at a time)."""
+    venues = sorted({venue for slot in group for venue in slot.venues})
+    if venues and server_db.is_postgres():
+        server_db.current().execute_sql(
+            "SELECT id FROM venue WHERE id = ANY(%s) ORDER BY id FOR UPDATE", (venues,)
+        )
 
 
 PUSHES = GroupCommit()

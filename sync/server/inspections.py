@@ -325,7 +325,9 @@ class InspectionWriter:
             for venue_id, change in self.inspected.items()
         }
         with DRIVER_ERRORS:
-            db.cursor().executemany(sql, [(at, venue_id, at) for venue_id, at in moved.items()])
+            # In one order (the venues' ids) for every writer: on PostgreSQL two pushes
+            # moving the same venues in opposite orders would deadlock.
+            db.cursor().executemany(sql, [(moved[v], v, moved[v]) for v in sorted(moved)])
         for venue in models_in(Venue, "id", sorted(moved)):
             self.inspected[venue.id].record.update(venue_change(venue).record)
         self.inspected = {}

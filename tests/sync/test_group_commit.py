@@ -7,9 +7,12 @@ from __future__ import annotations
 import threading
 from typing import Any
 
+import pytest
+
 from sync.server import db as server_db
+from sync.server.feed import NewChange, append_changes
 from sync.server.group_commit import GroupCommit
-from sync.server.models import Meta
+from sync.server.models import ChangeLog, Meta, Venue
 
 
 def _stored(key: str) -> str | None:
@@ -64,26 +67,31 @@ def test_requests_that_arrive_together_share_one_commit(seed):
     assert all(_stored(f"k{n}") == "v" for n in range(8))
 
 
+def _led_together(group: GroupCommit, works: dict[str, Any]) -> dict[str, Any]:
+    """Each work's request, all queued before one leader takes them: what each got."""
+    group._leader.acquire()  # hold the leader's place while the requests queue
+    out: dict[str, Any] = {}
+    threads = [
+        threading.Thread(target=_run, args=(group, work, out, name)) for name, work in works.items()
+    ]
+    for thread in threads:
+        thread.start()
+    while len(group._queue) < len(works):
+        threading.Event().wait(0.01)
+    group._leader.release()
+    for thread in threads:
+        thread.join(20)
+    return out
+
+
 def test_a_failing_work_gets_its_error_and_the_others_commit(seed):
     group = GroupCommit()
-    group._leader.acquire()  # hold the leader's place while three requests queue
-    out: dict[str, Any] = {}
 
     def fails() -> str:
         Meta.insert(key="half", value="v").execute()
         raise ValueError("refused")
 
-    threads = [
-        threading.Thread(target=_run, args=(group, work, out, name))
-        for name, work in (("a", _write("a")), ("bad", fails), ("b", _write("b")))
-    ]
-    for thread in threads:
-        thread.start()
-    while len(group._queue) < 3:
-        threading.Event().wait(0.01)
-    group._leader.release()
-    for thread in threads:
-        thread.join(20)
+    out = _led_together(group, {"a": _write("a"), "bad": fails, "b": _write("b")})
     assert out["a"] == "a" and out["b"] == "b"
     assert isinstance(out["bad"], ValueError)
     assert _stored("half") is None  # its savepoint was rolled back
@@ -117,3 +125,69 @@ def test_alone_a_request_waits_for_nobody(seed):
     out: dict[str, Any] = {}
     _run(group, _write("alone"), out, "alone")
     assert out == {"alone": "alone"} and group.commits == 1 and _stored("alone") == "v"
+
+
+def _feed() -> list[str]:
+    with server_db.current().connection_context():
+        return [c.record_id for c in ChangeLog.select().where(ChangeLog.type == "test")]
+
+
+def test_the_group_feeds_what_its_works_committed_and_nothing_of_one_rolled_back(seed):
+    group = GroupCommit()
+
+    def feeds(key: str, fail: bool = False) -> Any:
+        def work() -> str:
+            Meta.insert(key=key, value="v").execute()
+            append_changes([NewChange("test", key, {"id": key})])
+            if fail:
+                raise ValueError("refused after its append")
+            return key
+
+        return work
+
+    out = _led_together(group, {"a": feeds("a"), "bad": feeds("bad", True), "b": feeds("b")})
+    assert isinstance(out["bad"], ValueError) and group.commits == 1
+    assert sorted(_feed()) == ["a", "b"]  # once each, the refused one left out
+
+
+def test_two_processes_groups_on_the_same_venues_do_not_deadlock(seed, server_db_url):
+    """Two server processes (here two groups, each on its own connection) whose works move
+    the same two venues in opposite orders: each group takes its venues' rows first, in
+    one order, so the second waits for the first instead of deadlocking (PostgreSQL
+    would abort one of them after a second)."""
+    if not server_db.is_postgres():
+        pytest.skip("SQLite has one writer at a time: its groups never hold rows together")
+    v1, v2 = sorted(seed.venues.values())[:2]
+    first_moved = threading.Event()
+    out: dict[str, Any] = {}
+
+    def moves(first: str, second: str, at: str) -> Any:
+        def work() -> str:
+            sql = "UPDATE venue SET last_inspected_at = %s WHERE id = %s"
+            server_db.current().execute_sql(sql, (at, first))
+            first_moved.set()
+            # Without the group's lock the other group now holds `second`: a deadlock.
+            threading.Event().wait(0.5)
+            server_db.current().execute_sql(sql, (at, second))
+            return at
+
+        return work
+
+    def group_of(name: str, work: Any) -> None:
+        with server_db.current().connection_context():
+            try:
+                out[name] = GroupCommit().run(work, venues=[v1, v2])
+            except Exception as error:  # handed back to the test
+                out[name] = error
+
+    a = threading.Thread(target=group_of, args=("a", moves(v1, v2, "2026-06-10T01:00:00Z")))
+    a.start()
+    assert first_moved.wait(10)
+    b = threading.Thread(target=group_of, args=("b", moves(v2, v1, "2026-06-10T02:00:00Z")))
+    b.start()
+    for thread in (a, b):
+        thread.join(30)
+    assert out == {"a": "2026-06-10T01:00:00Z", "b": "2026-06-10T02:00:00Z"}
+    with server_db.current().connection_context():
+        held = {v.id: v.last_inspected_at for v in Venue.select().where(Venue.id.in_([v1, v2]))}
+    assert held == {v1: "2026-06-10T02:00:00Z", v2: "2026-06-10T02:00:00Z"}  # b came second

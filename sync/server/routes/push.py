@@ -7,9 +7,17 @@ from typing import Annotated, Any
 import msgspec
 from fastapi import APIRouter, Depends, Request
 from fastapi.exceptions import RequestValidationError
-from pydantic import ValidationError
+from pydantic import TypeAdapter, ValidationError
 
-from sync.protocol import ErrorBody, PushRequest, PushResponse
+from sync.protocol import (
+    OP_INSPECTION_SUBMIT,
+    OP_VENUE_ATTRIBUTES,
+    ErrorBody,
+    Id,
+    Op,
+    PushRequest,
+    PushResponse,
+)
 from sync.server import db as server_db
 from sync.server.apply import apply_ops
 from sync.server.deps import CurrentDevice
@@ -17,6 +25,7 @@ from sync.server.errors import api_error
 from sync.server.group_commit import PUSHES
 
 router = APIRouter(tags=["push"])
+_ID: TypeAdapter[str] = TypeAdapter(Id)
 log = logging.getLogger("fieldapp.server.push")
 
 # The body is read here rather than by FastAPI (json.loads, then every payload copied into
@@ -74,18 +83,31 @@ def push(raw: Annotated[PushBody, Depends(push_body)], who: CurrentDevice) -> Pu
             403, "wrong_device", "the batch names another device than the token's; enrol again"
         )
     with server_db.current().connection_context():
-        work = lambda: apply_ops(who, body.ops, floats=raw.floats)  # noqa: E731
-        if server_db.is_postgres():
-            # PostgreSQL flushes concurrent commits' WAL together itself; a process-wide
-            # group would only serialise the requests' round trips to it.
-            results = work()
-        else:
-            # Committed with the pushes that arrived meanwhile (one fsync for all);
-            # answered only once that commit is made.
-            results = PUSHES.run(work)
+        # Committed with the pushes that arrived meanwhile (one commit and one flush of
+        # the log for all; on PostgreSQL one take of the feed's lock); answered only once
+        # that commit is made.
+        results = PUSHES.run(
+            lambda: apply_ops(who, body.ops, floats=raw.floats), venues=_venues_updated(body.ops)
+        )
         epoch = server_db.get_epoch()
     counts: dict[str, int] = {}
     for result in results:
         counts[result.status] = counts.get(result.status, 0) + 1
     log.info("push", extra={"device": who.device_id, "ops": len(body.ops), **counts})
     return PushResponse(epoch=epoch, results=results)
+
+
+def _venues_updated(ops: list[Op]) -> set[str]:
+    """The venues whose rows the batch may update: those its inspections name (their last
+    inspection moves) and those whose attributes it sets."""
+    venues = set()
+    for op in ops:
+        if op.type not in (OP_INSPECTION_SUBMIT, OP_VENUE_ATTRIBUTES):
+            continue
+        record = op.payload.get("inspection") if op.type == OP_INSPECTION_SUBMIT else op.payload
+        if isinstance(record, dict):
+            try:  # one the op's validation will refuse locks nothing
+                venues.add(_ID.validate_python(record.get("venue_id")))
+            except ValidationError:
+                continue
+    return venues
