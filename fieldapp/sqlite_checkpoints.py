@@ -57,7 +57,11 @@ class Checkpointer:
         self._thread = None
 
     def _run(self) -> None:
-        conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+        try:
+            conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+        except sqlite3.Error as error:  # the writers' backstop checkpoints instead
+            log.warning("WAL checkpoints of %s left to the writers: %s", self.path, error)
+            return
         try:
             while not self._stopping.is_set():
                 self._wanted.wait()

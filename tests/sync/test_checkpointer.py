@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from sync_world import count_in_file_alone
 
-from fieldapp.sqlite_checkpoints import BACKSTOP_PAGES
+from fieldapp.sqlite_checkpoints import BACKSTOP_PAGES, Checkpointer
 from fieldapp.store.db import db
 from fieldapp.store.models import Venue
 from sync.server import db as server_db
@@ -92,3 +92,11 @@ def test_a_pull_copies_its_pages_into_the_store_file_while_it_runs(make_device, 
     # answers typed between syncs keep the WAL small.
     assert db.execute_sql("PRAGMA wal_autocheckpoint").fetchone()[0] == 1000
     assert _checkpointers() == []
+
+
+def test_a_checkpointer_that_cannot_open_its_database_leaves_it_to_the_writers(tmp_path, caplog):
+    checkpointer = Checkpointer(tmp_path / "no such folder" / "server.sqlite3")
+    checkpointer.start()
+    checkpointer.committed()
+    checkpointer.stop()  # returns: the thread ended with a warning, not a traceback
+    assert "left to the writers" in caplog.text
