@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from inspect_support import open_inspection, seed_store
+from inspect_support import inspect_screen, seed_store
 from pilot_support import SIZE, settle
 from textual.widgets import OptionList, Static
 
@@ -56,9 +56,8 @@ async def test_cancelling_the_finding_form_undoes_the_fail(home: Path) -> None:
     seed_store()
     app = make_app(lang="zh")
     async with app.run_test(size=SIZE) as pilot:
-        inspection_id = await open_inspection(app, pilot)
-        screen = app.screen
-        assert isinstance(screen, InspectScreen)
+        screen = await inspect_screen(app, pilot)
+        inspection_id = screen.inspection_id
         await pilot.press("3", "enter")  # COM-01
         await pilot.press("n")  # COM-02 fails: the finding form
         assert isinstance(app.screen, FindingDialog)
@@ -74,9 +73,8 @@ async def test_a_finished_checklist_says_the_summary_is_next(home: Path) -> None
     seed_store()
     app = make_app(lang="zh")
     async with app.run_test(size=SIZE) as pilot:
-        inspection_id = await open_inspection(app, pilot)
-        screen = app.screen
-        assert isinstance(screen, InspectScreen)
+        screen = await inspect_screen(app, pilot)
+        inspection_id = screen.inspection_id
         view = inspections.load(inspection_id)
         *rest, last = view.checklist.items
         for item in rest:  # every item but the last answered already

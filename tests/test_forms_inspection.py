@@ -7,7 +7,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from inspect_support import VENUE_ID, open_inspection, seed_store, settle, switch_on_campaign
+from inspect_support import (
+    VENUE_ID,
+    inspect_screen,
+    open_inspection,
+    seed_store,
+    settle,
+    switch_on_campaign,
+)
 from textual.widgets import Static
 
 from fieldapp.services.common import settings
@@ -104,9 +111,8 @@ async def test_an_answer_hides_a_section_and_its_answers_stay_marked_hidden(
     _load_form(tmp_path / "forms")
     app = make_app(lang="zh")
     async with app.run_test(size=SIZE) as pilot:
-        inspection_id = await open_inspection(app, pilot)
-        screen = app.screen
-        assert isinstance(screen, InspectScreen)
+        screen = await inspect_screen(app, pilot)
+        inspection_id = screen.inspection_id
         assert _text(screen, "inspect-progress") == "第1节 · 1/4 · 已答 0"
 
         await pilot.press("1", "enter")  # one extinguisher: below the office's 2

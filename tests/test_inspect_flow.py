@@ -9,6 +9,7 @@ from pathlib import Path
 
 from inspect_support import (
     VENUE_ID,
+    inspect_screen,
     make_png,
     open_inspection,
     seed_store,
@@ -45,9 +46,8 @@ async def test_whole_inspection_by_keyboard(home: Path, tmp_path: Path) -> None:
     photo = make_png(tmp_path / "exit_blocked.png")
     app = make_app(lang="zh")
     async with app.run_test(size=SIZE) as pilot:
-        inspection_id = await open_inspection(app, pilot)
-        screen = app.screen
-        assert isinstance(screen, InspectScreen)
+        screen = await inspect_screen(app, pilot)
+        inspection_id = screen.inspection_id
         assert screen.item.code == "COM-01"
         assert "老王面馆" in card_text(screen, "inspect-venue")
         assert card_text(screen, "inspect-progress") == "第1节 · 1/19 · 已答 0"
@@ -185,9 +185,8 @@ async def test_bad_number_shows_message_and_keeps_focus(home: Path) -> None:
     seed_store()
     app = make_app(lang="zh")
     async with app.run_test(size=SIZE) as pilot:
-        inspection_id = await open_inspection(app, pilot)
-        screen = app.screen
-        assert isinstance(screen, InspectScreen)
+        screen = await inspect_screen(app, pilot)
+        inspection_id = screen.inspection_id
         await pilot.press(*"2.2.3", "enter")
         assert screen.item.code == "COM-01"
         assert card_text(screen, "item-message") == t("answer.expected_number")
@@ -201,9 +200,8 @@ async def test_a_last_cleaning_date_after_today_is_refused_and_nothing_saved(hom
     seed_store()
     app = make_app(lang="zh")
     async with app.run_test(size=SIZE) as pilot:
-        inspection_id = await open_inspection(app, pilot)
-        screen = app.screen
-        assert isinstance(screen, InspectScreen)
+        screen = await inspect_screen(app, pilot)
+        inspection_id = screen.inspection_id
         screen.go_to("CAT-05")  # 烟罩、烟道最近清洗日期: when it was last done
         await pilot.pause()
         tomorrow = today() + dt.timedelta(days=1)
