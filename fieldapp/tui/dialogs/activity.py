@@ -12,14 +12,14 @@ from typing import ClassVar
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Vertical, VerticalScroll
 from textual.message import Message
 from textual.widgets import Button, Input, Label
 
 from fieldapp.i18n import t
 from fieldapp.tui.commands import localize_bindings
 from fieldapp.tui.dialogs.saving import SAVES_WITH_CTRL_S, SavingDialog
-from fieldapp.tui.widgets.dialog_foot import DialogFoot, FormMessage
+from fieldapp.tui.widgets.dialog_foot import FormMessage, dialog_foot
 from fieldapp.tui.widgets.key_footer import KeyFooter
 
 FIELDS = ("held_on", "place", "attendees", "attendee_names", "minutes", "photos")
@@ -74,13 +74,12 @@ class ActivityDialog(SavingDialog):
                     value = self.ask.today if name == "held_on" else ""
                     placeholder = t("activity.form.photos.placeholder") if name == "photos" else ""
                     yield Input(value, id=f"activity-{name}", placeholder=placeholder, compact=True)
-            with DialogFoot():
-                yield FormMessage(id="activity-error", classes="dialog-error")
-                with Horizontal(classes="dialog-buttons"):
-                    yield Button(
-                        t("activity.form.save"), variant="primary", id="activity-ok", compact=True
-                    )
-                    yield Button(t("activity.form.cancel"), id="activity-cancel", compact=True)
+            yield from dialog_foot(
+                FormMessage(id="activity-error", classes="dialog-error"),
+                (t("activity.form.save"), "activity-ok"),
+                (t("activity.form.cancel"), "activity-cancel"),
+                compact=True,
+            )
         yield KeyFooter()
 
     def on_mount(self) -> None:

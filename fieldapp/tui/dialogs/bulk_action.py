@@ -18,14 +18,14 @@ from typing import Any, ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
 
 from fieldapp.domain import findings as machine
 from fieldapp.i18n import t
 from fieldapp.tui.commands import localize_bindings
-from fieldapp.tui.widgets.dialog_foot import DialogFoot, FormMessage
+from fieldapp.tui.widgets.dialog_foot import FormMessage, dialog_foot
 from fieldapp.tui.widgets.key_footer import KeyFooter
 
 NEEDS_DEADLINE = ("rejected", "deadline_extended")
@@ -119,13 +119,11 @@ class BulkActionDialog(ModalScreen[BulkRequest | None]):
                             )
                 yield Label(t("review_ui.field.note"))
                 yield Input(id="bulk-note", placeholder=t("review_ui.field.note_hint"))
-            with DialogFoot():
-                yield FormMessage(id="bulk-error", classes="dialog-error")
-                with Horizontal(classes="dialog-buttons"):
-                    yield Button(
-                        t("review_ui.bulk.confirm", action=action), variant="primary", id="bulk-ok"
-                    )
-                    yield Button(t("confirm.no"), id="bulk-cancel")
+            yield from dialog_foot(
+                FormMessage(id="bulk-error", classes="dialog-error"),
+                (t("review_ui.bulk.confirm", action=action), "bulk-ok"),
+                (t("confirm.no"), "bulk-cancel"),
+            )
         yield KeyFooter()
 
     def on_mount(self) -> None:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
@@ -23,7 +23,7 @@ from fieldapp.domain.clock import today
 from fieldapp.i18n import pick, t
 from fieldapp.services.inspection import inspections
 from fieldapp.tui.commands import localize_bindings
-from fieldapp.tui.widgets.dialog_foot import DialogFoot, FormMessage
+from fieldapp.tui.widgets.dialog_foot import FormMessage, dialog_foot
 from fieldapp.tui.widgets.key_footer import KeyFooter
 
 if TYPE_CHECKING:
@@ -68,12 +68,12 @@ class FindingDialog(ModalScreen[bool]):
             yield Input(self.description, id="finding-description")
             yield Label(t("finding.photos"))
             yield Static(id="finding-photos", markup=False)
-            with DialogFoot():
-                yield FormMessage(id="finding-message")
-                with Horizontal(classes="dialog-buttons"):
-                    yield Button(t("finding.save"), variant="primary", id="finding-save")
-                    yield Button(t("finding.attach"), id="finding-attach")
-                    yield Button(t("finding.cancel"), id="finding-cancel")
+            yield from dialog_foot(
+                FormMessage(id="finding-message"),
+                (t("finding.save"), "finding-save"),
+                (t("finding.attach"), "finding-attach"),
+                (t("finding.cancel"), "finding-cancel"),
+            )
 
         yield KeyFooter()
 

@@ -15,7 +15,7 @@ from typing import ClassVar
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Vertical, VerticalScroll
 from textual.message import Message
 from textual.widgets import Button, Input, Label, Select
 
@@ -23,7 +23,7 @@ from fieldapp.domain.clock import local_now
 from fieldapp.i18n import t
 from fieldapp.tui.commands import localize_bindings
 from fieldapp.tui.dialogs.saving import SavingDialog
-from fieldapp.tui.widgets.dialog_foot import DialogFoot, FormMessage
+from fieldapp.tui.widgets.dialog_foot import FormMessage, dialog_foot
 from fieldapp.tui.widgets.key_footer import KeyFooter
 
 
@@ -83,13 +83,12 @@ class IncidentDialog(SavingDialog):
                 yield Input(
                     id="incident-files", placeholder="/media/usb/DCIM/0001.mp4", compact=True
                 )
-            with DialogFoot():
-                yield FormMessage(id="incident-error", classes="dialog-error")
-                with Horizontal(classes="dialog-buttons"):
-                    yield Button(
-                        t("incident.form.save"), variant="primary", id="incident-ok", compact=True
-                    )
-                    yield Button(t("incident.form.cancel"), id="incident-cancel", compact=True)
+            yield from dialog_foot(
+                FormMessage(id="incident-error", classes="dialog-error"),
+                (t("incident.form.save"), "incident-ok"),
+                (t("incident.form.cancel"), "incident-cancel"),
+                compact=True,
+            )
         yield KeyFooter()
 
     def on_mount(self) -> None:

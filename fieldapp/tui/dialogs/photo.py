@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, ClassVar, TypeVar
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, DirectoryTree, Input, Label, Static
 from textual.worker import Worker, WorkerState
@@ -19,7 +19,7 @@ from fieldapp.i18n import t
 from fieldapp.services.common.photos import PhotoError, import_photo
 from fieldapp.store.db import db
 from fieldapp.tui.commands import localize_bindings
-from fieldapp.tui.widgets.dialog_foot import DialogFoot, FormMessage
+from fieldapp.tui.widgets.dialog_foot import FormMessage, dialog_foot
 from fieldapp.tui.widgets.key_footer import KeyFooter
 
 ResultT = TypeVar("ResultT")
@@ -79,11 +79,11 @@ class PhotoDialog(ImportsPhoto[str | None]):
             yield Label(t("photo.path"))
             yield Input(id="photo-path")
             yield DirectoryTree(self.start, id="photo-tree")
-            with DialogFoot():
-                yield FormMessage(id="photo-message")
-                with Horizontal(classes="dialog-buttons"):
-                    yield Button(t("photo.attach"), variant="primary", id="photo-attach")
-                    yield Button(t("photo.cancel"), id="photo-cancel")
+            yield from dialog_foot(
+                FormMessage(id="photo-message"),
+                (t("photo.attach"), "photo-attach"),
+                (t("photo.cancel"), "photo-cancel"),
+            )
 
         yield KeyFooter()
 

@@ -15,7 +15,7 @@ from typing import ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
 from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, OptionList, Static
@@ -23,7 +23,7 @@ from textual.widgets.option_list import Option
 
 from fieldapp.i18n import t
 from fieldapp.tui.commands import localize_bindings
-from fieldapp.tui.widgets.dialog_foot import DialogFoot, FormMessage
+from fieldapp.tui.widgets.dialog_foot import FormMessage, dialog_foot
 from fieldapp.tui.widgets.key_footer import KeyFooter
 
 
@@ -77,11 +77,11 @@ class PresenceDialog(ModalScreen[PresenceChoice | None]):
                 id="presence-reasons",
             )
             yield Input(self.note, placeholder=t("presence.note"), id="presence-note")
-            with DialogFoot():
-                yield FormMessage(id="presence-error", classes="dialog-error")
-                with Horizontal(classes="dialog-buttons"):
-                    yield Button(t(f"{self.texts}.ok"), id="ok", variant="primary")
-                    yield Button(t("presence.cancel"), id="cancel")
+            yield from dialog_foot(
+                FormMessage(id="presence-error", classes="dialog-error"),
+                (t(f"{self.texts}.ok"), "ok"),
+                (t("presence.cancel"), "cancel"),
+            )
         yield KeyFooter()  # its own keys, not those of the screen below
 
     def on_mount(self) -> None:

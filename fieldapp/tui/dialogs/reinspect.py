@@ -12,7 +12,7 @@ from typing import ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
 
 from fieldapp.domain.findings import TransitionRefused
@@ -22,7 +22,7 @@ from fieldapp.store.models import Finding
 from fieldapp.tui.commands import localize_bindings
 from fieldapp.tui.dialogs.photo import ImportsPhoto
 from fieldapp.tui.messages import SyncRequested
-from fieldapp.tui.widgets.dialog_foot import DialogFoot, FormMessage
+from fieldapp.tui.widgets.dialog_foot import FormMessage, dialog_foot
 from fieldapp.tui.widgets.key_footer import KeyFooter
 
 
@@ -84,11 +84,11 @@ class ReinspectDialog(ImportsPhoto[bool]):
             yield Input(id="reinspect-note")
             yield Label(t("reinspect.photo_path"))
             yield Input(id="reinspect-photo")
-            with DialogFoot():
-                yield FormMessage(id="reinspect-message")
-                with Horizontal(classes="dialog-buttons"):
-                    yield Button(t("reinspect.save"), variant="primary", id="reinspect-save")
-                    yield Button(t("reinspect.cancel"), id="reinspect-cancel")
+            yield from dialog_foot(
+                FormMessage(id="reinspect-message"),
+                (t("reinspect.save"), "reinspect-save"),
+                (t("reinspect.cancel"), "reinspect-cancel"),
+            )
 
         yield KeyFooter()
 

@@ -7,13 +7,13 @@ from typing import ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
 from fieldapp.i18n import t
 from fieldapp.tui.commands import localize_bindings
-from fieldapp.tui.widgets.dialog_foot import DialogFoot, FormMessage
+from fieldapp.tui.widgets.dialog_foot import FormMessage, dialog_foot
 from fieldapp.tui.widgets.key_footer import KeyFooter
 
 
@@ -36,11 +36,11 @@ class CommentDialog(ModalScreen[str | None]):
             if self.body_text:
                 yield Static(self.body_text, classes="dialog-body", markup=False)
             yield Input(id="comment-text", placeholder=t("review_ui.comment.hint"))
-            with DialogFoot():
-                yield FormMessage(id="comment-error", classes="dialog-error")
-                with Horizontal(classes="dialog-buttons"):
-                    yield Button(t("review_ui.comment.send"), variant="primary", id="comment-ok")
-                    yield Button(t("confirm.no"), id="comment-cancel")
+            yield from dialog_foot(
+                FormMessage(id="comment-error", classes="dialog-error"),
+                (t("review_ui.comment.send"), "comment-ok"),
+                (t("confirm.no"), "comment-cancel"),
+            )
         yield KeyFooter()
 
     def on_mount(self) -> None:

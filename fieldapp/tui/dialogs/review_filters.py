@@ -13,7 +13,7 @@ from typing import Any, ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Grid, Horizontal, Vertical
+from textual.containers import Grid, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
@@ -21,7 +21,7 @@ from fieldapp.i18n import t
 from fieldapp.services.review import ReviewFilters
 from fieldapp.tui.commands import localize_bindings
 from fieldapp.tui.dialogs.bulk_action import parse_date
-from fieldapp.tui.widgets.dialog_foot import DialogFoot, FormMessage
+from fieldapp.tui.widgets.dialog_foot import FormMessage, dialog_foot
 from fieldapp.tui.widgets.key_footer import KeyFooter
 
 
@@ -99,12 +99,12 @@ class ReviewFiltersDialog(ModalScreen[ReviewFilters | None]):
                     placeholder="YYYY-MM-DD",
                     id="filter-to",
                 )
-            with DialogFoot():
-                yield FormMessage(id="filter-error", classes="dialog-error")
-                with Horizontal(classes="dialog-buttons"):
-                    yield Button(t("review_ui.filter.apply"), variant="primary", id="filter-ok")
-                    yield Button(t("review_ui.filter.clear"), id="filter-clear")
-                    yield Button(t("confirm.no"), id="filter-cancel")
+            yield from dialog_foot(
+                FormMessage(id="filter-error", classes="dialog-error"),
+                (t("review_ui.filter.apply"), "filter-ok"),
+                (t("review_ui.filter.clear"), "filter-clear"),
+                (t("confirm.no"), "filter-cancel"),
+            )
         yield KeyFooter()
 
     def on_mount(self) -> None:

@@ -19,7 +19,7 @@ from textual.widgets import Button, Input, Label, Static
 from fieldapp.i18n import t
 from fieldapp.tui.commands import localize_bindings
 from fieldapp.tui.views.venue_facts import BadFact, Value, attribute_name, input_text, read_value
-from fieldapp.tui.widgets.dialog_foot import DialogFoot, FormMessage
+from fieldapp.tui.widgets.dialog_foot import FormMessage, dialog_foot
 from fieldapp.tui.widgets.key_footer import KeyFooter
 
 Changes = dict[str, Value | None]
@@ -53,11 +53,11 @@ class VenueFactsDialog(ModalScreen[Changes | None]):
                         yield Input(
                             input_text(self.held.get(name)), id=f"fact-{name}", compact=True
                         )
-            with DialogFoot():
-                yield FormMessage(id="venue-facts-error")
-                with Horizontal(classes="dialog-buttons"):
-                    yield Button(t("venue_facts.save"), variant="primary", id="venue-facts-save")
-                    yield Button(t("venue_facts.cancel"), id="venue-facts-cancel")
+            yield from dialog_foot(
+                FormMessage(id="venue-facts-error"),
+                (t("venue_facts.save"), "venue-facts-save"),
+                (t("venue_facts.cancel"), "venue-facts-cancel"),
+            )
         yield KeyFooter()
 
     def on_mount(self) -> None:

@@ -4,10 +4,12 @@ in sight whatever field the cursor is in (their styles are in app.tcss)."""
 
 from __future__ import annotations
 
-from textual.containers import Vertical
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
 from textual.visual import VisualType
 from textual.widget import Widget
-from textual.widgets import Static
+from textual.widgets import Button, Static
+from textual.widgets.button import ButtonVariant
 
 
 class DialogFoot(Vertical):
@@ -35,3 +37,16 @@ class FormMessage(Static):
     def update(self, content: VisualType = "", *, layout: bool = True) -> None:
         super().update(content, layout=layout)
         self.set_class(bool(str(content)), "-said")
+
+
+def dialog_foot(
+    message: FormMessage, *buttons: tuple[str, str], compact: bool = False
+) -> ComposeResult:
+    """A dialog's foot: `message` above its row of buttons, each (label, id), the first
+    the primary one. `yield from` it in the dialog's compose."""
+    with DialogFoot():
+        yield message
+        with Horizontal(classes="dialog-buttons"):
+            for n, (label, button_id) in enumerate(buttons):
+                variant: ButtonVariant = "primary" if n == 0 else "default"
+                yield Button(label, id=button_id, variant=variant, compact=compact)
