@@ -3,7 +3,10 @@ inspector, one small restaurant) and helpers that drive the real app to an inspe
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
+from typing import Any
 
 from PIL import Image
 from pilot_support import workers_done
@@ -59,6 +62,18 @@ async def inspect_screen(app, pilot):  # type: ignore[no-untyped-def]
     """`open_inspection`, and the inspect screen it opened."""
     await open_inspection(app, pilot)
     return app.screen
+
+
+@asynccontextmanager
+async def inspecting(lang: str, size: tuple[int, int]) -> AsyncIterator[tuple[Any, Any, Any]]:
+    """The real app over `seed_store()`, with the venue's inspection open:
+    (app, pilot, the inspect screen)."""
+    from fieldapp.tui.app import make_app
+
+    seed_store()
+    app = make_app(lang=lang)
+    async with app.run_test(size=size) as pilot:
+        yield app, pilot, await inspect_screen(app, pilot)
 
 
 async def settle(app, pilot) -> None:  # type: ignore[no-untyped-def]

@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from inspect_support import inspect_screen, seed_store
+from inspect_support import inspecting
 from pilot_support import SIZE, settle
 from textual.widgets import OptionList, Static
 
@@ -53,10 +53,7 @@ async def test_presence_has_no_default_reason(demo_home: Path) -> None:
 
 
 async def test_cancelling_the_finding_form_undoes_the_fail(home: Path) -> None:
-    seed_store()
-    app = make_app(lang="zh")
-    async with app.run_test(size=SIZE) as pilot:
-        screen = await inspect_screen(app, pilot)
+    async with inspecting("zh", SIZE) as (app, pilot, screen):
         inspection_id = screen.inspection_id
         await pilot.press("3", "enter")  # COM-01
         await pilot.press("n")  # COM-02 fails: the finding form
@@ -70,10 +67,7 @@ async def test_cancelling_the_finding_form_undoes_the_fail(home: Path) -> None:
 
 
 async def test_a_finished_checklist_says_the_summary_is_next(home: Path) -> None:
-    seed_store()
-    app = make_app(lang="zh")
-    async with app.run_test(size=SIZE) as pilot:
-        screen = await inspect_screen(app, pilot)
+    async with inspecting("zh", SIZE) as (app, pilot, screen):
         inspection_id = screen.inspection_id
         view = inspections.load(inspection_id)
         *rest, last = view.checklist.items

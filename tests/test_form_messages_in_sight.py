@@ -8,7 +8,8 @@ from pathlib import Path
 import inspect_support
 import pilot_support
 import pytest
-from inspect_support import inspect_screen, open_inspection, seed_store
+from inspect_support import inspect_screen, inspecting, seed_store
+from textual.pilot import Pilot
 from textual.widget import Widget
 from textual.widgets import Input, Static
 
@@ -49,10 +50,7 @@ def said(app: FieldApp, selector: str) -> str:
 
 
 async def test_a_bad_deadline_is_said_in_sight_at_80x24(home: Path) -> None:
-    seed_store()
-    app = make_app(lang="zh")
-    async with app.run_test(size=SMALL) as pilot:
-        await open_inspection(app, pilot)
+    async with inspecting("zh", SMALL) as (app, pilot, _):
         await pilot.press("0", "enter")  # COM-01 asks for at least 1: the finding form
         assert isinstance(app.screen, FindingDialog)
         await pilot.press("shift+tab")
@@ -67,10 +65,7 @@ async def test_a_bad_deadline_is_said_in_sight_at_80x24(home: Path) -> None:
 async def test_a_photo_that_cannot_be_read_is_said_in_sight_at_80x24(
     home: Path, tmp_path: Path
 ) -> None:
-    seed_store()
-    app = make_app(lang="en")
-    async with app.run_test(size=SMALL) as pilot:
-        await open_inspection(app, pilot)
+    async with inspecting("en", SMALL) as (app, pilot, _):
         await pilot.press("0", "enter", "ctrl+o")
         assert isinstance(app.screen, PhotoDialog)
         await pilot.press(*str(tmp_path / "no-such.jpg"), "enter")
@@ -84,9 +79,7 @@ async def test_a_bad_date_in_the_hazard_filters_is_said_in_sight_at_80x24(
     demo.act_as("supervisor")
     app = make_app(lang="zh")
     async with app.run_test(size=SMALL) as pilot:
-        await pilot_support.settle(app, pilot, rounds=3)
-        await pilot.press("f5")
-        await pilot_support.settle(app, pilot, rounds=2)
+        await _on_screen_of("f5", app, pilot)
         await pilot.press("6", "g")
         await pilot_support.settle(app, pilot)
         assert isinstance(app.screen, ReviewFiltersDialog)
@@ -102,13 +95,18 @@ async def test_a_bad_date_in_the_hazard_filters_is_said_in_sight_at_80x24(
         assert in_sight(app, last)
 
 
+async def _on_screen_of(key: str, app: FieldApp, pilot: Pilot[None]) -> None:
+    """From home once it has settled, the screen `key` opens, settled too."""
+    await pilot_support.settle(app, pilot, rounds=3)
+    await pilot.press(key)
+    await pilot_support.settle(app, pilot, rounds=2)
+
+
 @pytest.mark.parametrize("lang", ["zh", "en"])
 async def test_the_daily_report_remarks_are_in_sight_at_80x24(demo_home: Path, lang: str) -> None:
     app = make_app(lang=lang)
     async with app.run_test(size=SMALL) as pilot:
-        await pilot_support.settle(app, pilot, rounds=3)
-        await pilot.press("f8")
-        await pilot_support.settle(app, pilot, rounds=2)
+        await _on_screen_of("f8", app, pilot)
         remarks = app.screen.query_one("#report-remarks", Input)
         while app.focused is not remarks:
             await pilot.press("tab")
@@ -121,9 +119,7 @@ async def test_the_daily_report_remarks_are_in_sight_at_80x24(demo_home: Path, l
 async def test_the_empty_rounds_hint_is_whole_at_80x24(demo_home: Path, lang: str) -> None:
     app = make_app(lang=lang)
     async with app.run_test(size=SMALL) as pilot:
-        await pilot_support.settle(app, pilot, rounds=3)
-        await pilot.press("f7")
-        await pilot_support.settle(app, pilot, rounds=2)
+        await _on_screen_of("f7", app, pilot)
         hint = app.screen.query_one("#round-progress-label", Static)
         assert shown(app, hint).replace(" ", "") == t("round.empty").replace(" ", "")
 

@@ -10,6 +10,7 @@ from pathlib import Path
 from inspect_support import (
     VENUE_ID,
     inspect_screen,
+    inspecting,
     make_png,
     open_inspection,
     seed_store,
@@ -165,10 +166,7 @@ async def test_submit_refused_while_required_unanswered(home: Path) -> None:
 async def test_a_folder_given_for_a_photo_is_said_to_be_a_folder(
     home: Path, tmp_path: Path
 ) -> None:
-    seed_store()
-    app = make_app(lang="zh")
-    async with app.run_test(size=SIZE) as pilot:
-        await open_inspection(app, pilot)
+    async with inspecting("zh", SIZE) as (app, pilot, _):
         await pilot.press("0", "enter", "ctrl+o")  # COM-01 fails: the finding form, a photo
         dialog = app.screen
         assert isinstance(dialog, PhotoDialog)
@@ -182,10 +180,7 @@ async def test_a_folder_given_for_a_photo_is_said_to_be_a_folder(
 
 
 async def test_bad_number_shows_message_and_keeps_focus(home: Path) -> None:
-    seed_store()
-    app = make_app(lang="zh")
-    async with app.run_test(size=SIZE) as pilot:
-        screen = await inspect_screen(app, pilot)
+    async with inspecting("zh", SIZE) as (app, pilot, screen):
         inspection_id = screen.inspection_id
         await pilot.press(*"2.2.3", "enter")
         assert screen.item.code == "COM-01"
@@ -197,10 +192,7 @@ async def test_bad_number_shows_message_and_keeps_focus(home: Path) -> None:
 
 
 async def test_a_last_cleaning_date_after_today_is_refused_and_nothing_saved(home: Path) -> None:
-    seed_store()
-    app = make_app(lang="zh")
-    async with app.run_test(size=SIZE) as pilot:
-        screen = await inspect_screen(app, pilot)
+    async with inspecting("zh", SIZE) as (app, pilot, screen):
         inspection_id = screen.inspection_id
         screen.go_to("CAT-05")  # 烟罩、烟道最近清洗日期: when it was last done
         await pilot.pause()
