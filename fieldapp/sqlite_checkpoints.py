@@ -33,7 +33,6 @@ class Checkpointer:
     def __init__(self, path: Path, interval_s: float = INTERVAL_S) -> None:
         self.path = path
         self.interval_s = interval_s
-        self.checkpoints = 0  # done by this thread
         self._wanted = threading.Event()
         self._stopping = threading.Event()
         self._final = True
@@ -77,6 +76,5 @@ class Checkpointer:
     def _checkpoint(self, conn: sqlite3.Connection) -> None:
         try:
             conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
-            self.checkpoints += 1
         except sqlite3.Error as error:  # the writers' backstop checkpoints instead
             log.warning("WAL checkpoint of %s failed: %s", self.path, error)
