@@ -40,6 +40,25 @@ def seed_store() -> str:
     return VENUE_ID
 
 
+def submitted_with_one_finding() -> str:
+    """An inspection made through the services with COM-03 failed; its finding id."""
+    from fieldapp.services.inspection import inspections
+    from fieldapp.store.models import Finding
+
+    inspection_id = inspections.start_inspection(VENUE_ID)
+    view = inspections.load(inspection_id)
+    for item in view.checklist.items:
+        if item.code == "COM-03":
+            inspections.record_answer(inspection_id, item, "fail")
+        elif item.answer == "yesno":
+            inspections.record_answer(inspection_id, item, "pass")
+        else:
+            value = {"number": "2", "date": "2026-01-01"}.get(item.answer, "ok")
+            inspections.record_answer(inspection_id, item, "value", value)
+    inspections.submit(inspection_id, "王老板")
+    return str(Finding.get(inspection=inspection_id).id)
+
+
 def make_png(path: Path) -> Path:
     Image.new("RGB", (2000, 1500), (200, 40, 30)).save(path)
     return path

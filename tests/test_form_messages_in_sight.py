@@ -8,16 +8,24 @@ from pathlib import Path
 import inspect_support
 import pilot_support
 import pytest
-from inspect_support import inspect_screen, inspecting, seed_store
+from inspect_support import (
+    inspect_screen,
+    inspecting,
+    make_png,
+    seed_store,
+    submitted_with_one_finding,
+)
 from textual.pilot import Pilot
 from textual.widget import Widget
 from textual.widgets import Input, Static
 
 from fieldapp.i18n import t
 from fieldapp.services.demo import workspace as demo
+from fieldapp.store.models import FindingEvent
 from fieldapp.tui.app import FieldApp, make_app
 from fieldapp.tui.dialogs.finding import FindingDialog
 from fieldapp.tui.dialogs.photo import PhotoDialog
+from fieldapp.tui.dialogs.reinspect import ReinspectDialog
 from fieldapp.tui.dialogs.review_filters import ReviewFiltersDialog
 
 SMALL = (80, 24)
@@ -197,3 +205,32 @@ async def test_a_refused_choice_is_said_in_sight_at_80x24(demo_home: Path, lang:
         assert in_sight(app, screen.card.answer_input)
         section = app.screen.query_one("#inspect-section", Static)  # why it is asked, whole
         assert shown(app, section).replace(" ", "") == str(section.render()).replace(" ", "")
+
+
+async def test_the_reinspection_opens_with_its_hazard_in_sight_and_tabs_to_the_photo(
+    home: Path, tmp_path: Path
+) -> None:
+    seed_store()
+    finding_id = submitted_with_one_finding()
+    photo = make_png(tmp_path / "fixed.png")
+    app = make_app(lang="zh")
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot_support.settle(app, pilot)
+        app.push_screen(ReinspectDialog(finding_id))
+        await pilot_support.settle(app, pilot)
+        dialog = app.screen
+        assert in_sight(app, dialog.query_one(".dialog-title"))  # which hazard this is
+        await pilot.press("enter", "tab", *"已清理", "tab")  # fixed; the note; then the photo
+        assert app.focused is dialog.query_one("#reinspect-photo", Input)
+        await pilot.press(*str(photo), "f10")
+        await pilot_support.settle(app, pilot)
+    opened, reported = FindingEvent.select().where(FindingEvent.finding == finding_id)
+    assert reported.note == "已清理" and len(reported.photos) == 1
+
+
+async def test_the_photo_dialog_opens_with_its_title_in_sight(home: Path) -> None:
+    async with inspecting("zh", SMALL) as (app, pilot, _):
+        await pilot.press("0", "enter", "ctrl+o")  # COM-01 fails: the finding form, a photo
+        await inspect_support.settle(app, pilot)
+        assert isinstance(app.screen, PhotoDialog)
+        assert in_sight(app, app.screen.query_one(".dialog-title"))

@@ -8,13 +8,13 @@ import datetime as dt
 from pathlib import Path
 
 from inspect_support import (
-    VENUE_ID,
     inspect_screen,
     inspecting,
     make_png,
     open_inspection,
     seed_store,
     settle,
+    submitted_with_one_finding,
     switch_on_campaign,
 )
 from textual.widgets import Input, Static
@@ -223,22 +223,6 @@ async def test_number_below_minimum_opens_the_finding_form(home: Path) -> None:
     answer = Answer.get(inspection=inspection_id, item_code="COM-01")
     assert (answer.outcome, answer.value) == ("fail", "0")
     assert Finding.get(inspection=inspection_id, item_code="COM-01").description
-
-
-def submitted_with_one_finding() -> str:
-    """An inspection made through the services with COM-03 failed; its finding id."""
-    inspection_id = inspections.start_inspection(VENUE_ID)
-    view = inspections.load(inspection_id)
-    for item in view.checklist.items:
-        if item.code == "COM-03":
-            inspections.record_answer(inspection_id, item, "fail")
-        elif item.answer == "yesno":
-            inspections.record_answer(inspection_id, item, "pass")
-        else:
-            value = {"number": "2", "date": "2026-01-01"}.get(item.answer, "ok")
-            inspections.record_answer(inspection_id, item, "value", value)
-    inspections.submit(inspection_id, "王老板")
-    return str(Finding.get(inspection=inspection_id).id)
 
 
 async def test_reinspection_appends_rectification_reported(home: Path, tmp_path: Path) -> None:

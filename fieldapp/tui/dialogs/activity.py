@@ -39,6 +39,7 @@ class ActivityAsk:
 
 
 class ActivityDialog(SavingDialog):
+    AUTO_FOCUS = ""  # none: on_mount focuses its first field without centring it (80×24)
     ERROR_ID = "activity-error"
     CSS_PATH = "activity.tcss"
     REFUSED_APP_ACTIONS = SAVES_WITH_CTRL_S
@@ -83,7 +84,7 @@ class ActivityDialog(SavingDialog):
         yield KeyFooter()
 
     def on_mount(self) -> None:
-        self.query_one("#activity-place", Input).focus()
+        self.query_one("#activity-place", Input).focus(scroll_visible=False)
 
     def value(self, name: str) -> str:
         return self.query_one(f"#activity-{name}", Input).value

@@ -45,6 +45,7 @@ def parse_date(text: str) -> dt.date | None:
 
 
 class BulkActionDialog(ModalScreen[BulkRequest | None]):
+    AUTO_FOCUS = ""  # none: on_mount focuses its first field without centring it (80×24)
     CSS_PATH = "../screens/review.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f10", "confirm", "Confirm", id="bulk.confirm"),
@@ -128,7 +129,7 @@ class BulkActionDialog(ModalScreen[BulkRequest | None]):
 
     def on_mount(self) -> None:
         first = self.query("#bulk-fields Input, #bulk-fields RadioSet").first()
-        first.focus()
+        first.focus(scroll_visible=False)
 
     def request(self) -> BulkRequest | str:
         """What was entered, or why it cannot be applied (a sentence for a person)."""

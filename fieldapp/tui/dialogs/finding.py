@@ -33,6 +33,7 @@ SEVERITIES = ("general", "major")
 
 
 class FindingDialog(ModalScreen[bool]):
+    AUTO_FOCUS = ""  # none: on_mount focuses its first field without centring it (80×24)
     CSS_PATH = "../screens/inspect.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f10,ctrl+enter", "save", "Save", id="finding.save"),
@@ -79,7 +80,7 @@ class FindingDialog(ModalScreen[bool]):
 
     def on_mount(self) -> None:
         self.show_photos()
-        self.query_one("#finding-description", Input).focus()
+        self.query_one("#finding-description", Input).focus(scroll_visible=False)
 
     def show_photos(self) -> None:
         text = ", ".join(sha[:12] for sha in self.photos) if self.photos else ""

@@ -28,6 +28,7 @@ from fieldapp.tui.widgets.key_footer import KeyFooter
 
 
 class IncidentDialog(SavingDialog):
+    AUTO_FOCUS = ""  # none: on_mount focuses its first field without centring it (80×24)
     ERROR_ID = "incident-error"
     CSS_PATH = "incident.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -92,7 +93,7 @@ class IncidentDialog(SavingDialog):
         yield KeyFooter()
 
     def on_mount(self) -> None:
-        self.query_one("#incident-category", Select).focus()
+        self.query_one("#incident-category", Select).focus(scroll_visible=False)
 
     @on(Button.Pressed, "#incident-ok")
     @on(Input.Submitted)

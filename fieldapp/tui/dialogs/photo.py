@@ -60,6 +60,7 @@ class ImportsPhoto(ModalScreen[ResultT]):
 
 
 class PhotoDialog(ImportsPhoto[str | None]):
+    AUTO_FOCUS = ""  # none: on_mount focuses its first field without centring it (80×24)
     CSS_PATH = "../screens/inspect.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", id="photo.cancel"),
@@ -88,7 +89,7 @@ class PhotoDialog(ImportsPhoto[str | None]):
         yield KeyFooter()
 
     def on_mount(self) -> None:
-        self.query_one("#photo-path", Input).focus()
+        self.query_one("#photo-path", Input).focus(scroll_visible=False)
 
     @on(DirectoryTree.FileSelected, "#photo-tree")
     def file_picked(self, event: DirectoryTree.FileSelected) -> None:

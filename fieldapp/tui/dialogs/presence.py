@@ -47,6 +47,7 @@ class ReasonList(OptionList):
 
 
 class PresenceDialog(ModalScreen[PresenceChoice | None]):
+    AUTO_FOCUS = ""  # none: on_mount focuses its first field without centring it (80×24)
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", id="dialog.cancel"),
     ]
@@ -87,7 +88,7 @@ class PresenceDialog(ModalScreen[PresenceChoice | None]):
     def on_mount(self) -> None:
         reasons = self.query_one("#presence-reasons", OptionList)
         reasons.highlighted = None
-        reasons.focus()
+        reasons.focus(scroll_visible=False)
 
     @property
     def reason(self) -> str | None:

@@ -44,6 +44,7 @@ def item_text(finding: Finding) -> str:
 
 
 class ReinspectDialog(ImportsPhoto[bool]):
+    AUTO_FOCUS = ""  # none: on_mount focuses its first field without centring it (80×24)
     CSS_PATH = "../screens/inspect.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f10,ctrl+enter", "save", "Record", id="reinspect.save"),
@@ -93,7 +94,7 @@ class ReinspectDialog(ImportsPhoto[bool]):
         yield KeyFooter()
 
     def on_mount(self) -> None:
-        self.query_one("#reinspect-fixed", RadioSet).focus()
+        self.query_one("#reinspect-fixed", RadioSet).focus(scroll_visible=False)
 
     @on(Input.Submitted, "#reinspect-note, #reinspect-photo")
     @on(Button.Pressed, "#reinspect-save")

@@ -18,6 +18,7 @@ from fieldapp.tui.widgets.key_footer import KeyFooter
 
 
 class CommentDialog(ModalScreen[str | None]):
+    AUTO_FOCUS = ""  # none: on_mount focuses its first field without centring it (80×24)
     CSS_PATH = "../screens/review.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f10", "save", "Send", id="comment.save"),
@@ -44,7 +45,7 @@ class CommentDialog(ModalScreen[str | None]):
         yield KeyFooter()
 
     def on_mount(self) -> None:
-        self.query_one("#comment-text", Input).focus()
+        self.query_one("#comment-text", Input).focus(scroll_visible=False)
 
     @on(Input.Submitted, "#comment-text")
     @on(Button.Pressed, "#comment-ok")

@@ -31,6 +31,7 @@ def _value(select: Select[str]) -> str | None:
 
 
 class ReviewFiltersDialog(ModalScreen[ReviewFilters | None]):
+    AUTO_FOCUS = ""  # none: on_mount focuses its first field without centring it (80×24)
     CSS_PATH = "../screens/review.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f10", "apply", "Apply", id="filters.apply"),
@@ -108,7 +109,7 @@ class ReviewFiltersDialog(ModalScreen[ReviewFilters | None]):
         yield KeyFooter()
 
     def on_mount(self) -> None:
-        self.query_one("#filter-grid", Select).focus()
+        self.query_one("#filter-grid", Select).focus(scroll_visible=False)
 
     def chosen(self) -> ReviewFilters | str:
         """The filters entered, or why they cannot be used."""

@@ -26,6 +26,7 @@ Changes = dict[str, Value | None]
 
 
 class VenueFactsDialog(ModalScreen[Changes | None]):
+    AUTO_FOCUS = ""  # none: on_mount focuses its first field without centring it (80×24)
     CSS_PATH = "../screens/inspect.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f10,ctrl+enter", "save", "Save", id="venue_facts.save", priority=True),
@@ -62,7 +63,7 @@ class VenueFactsDialog(ModalScreen[Changes | None]):
 
     def on_mount(self) -> None:
         first = self.ask if self.ask in self.names else self.names[0]
-        self.query_one(f"#fact-{first}", Input).focus()
+        self.query_one(f"#fact-{first}", Input).focus(scroll_visible=False)
 
     def changes(self) -> Changes:
         """The attributes typed differently from what the venue holds; BadFact if one is

@@ -4,6 +4,8 @@ in sight whatever field the cursor is in (their styles are in app.tcss)."""
 
 from __future__ import annotations
 
+import sys
+
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.visual import VisualType
@@ -19,6 +21,14 @@ class DialogFoot(Vertical):
 
     def on_mount(self) -> None:
         self.watch(self.screen, "focused", self._keep_in_sight, init=False)
+
+    @property
+    def _focus_sort_key(self) -> tuple[int, int]:
+        """Last in its dialog's Tab order. Textual orders focus by where widgets are in
+        their container, and docked at the bottom of what shows, the buttons came before
+        the fields scrolled out below them: Tab went from the note to the buttons, and a
+        photo path typed next went nowhere."""
+        return sys.maxsize, 0
 
     def _keep_in_sight(self, focused: Widget | None) -> None:
         box = self.parent
