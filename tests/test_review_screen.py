@@ -534,3 +534,20 @@ async def test_every_queue_tab_is_whole_at_80_columns(people: dict[str, str], la
         for tab in screen.query(Tab):
             assert tab.region.right <= 80, f"{tab.label.plain!r} ends at column {tab.region.right}"
             assert tab.region.width == tab.outer_size.width  # not cut short
+
+
+async def test_an_impossible_new_deadline_is_said_to_be_no_date(people: dict[str, str]) -> None:
+    report_fixed(1)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_review(app, pilot)
+        await pilot.press("space", "r")  # reject the reported rectification: a new deadline
+        await pilot.pause()
+        dialog = app.screen
+        assert type(dialog).__name__ == "BulkActionDialog"
+        dialog.query_one("#bulk-deadline", Input).value = "2026-02-30"
+        await pilot.press("f10")
+        await settle(app, pilot)
+        assert app.screen is dialog  # nothing applied: the person corrects the date
+        said = str(dialog.query_one("#bulk-error", Static).render())
+        assert said == "“2026-02-30”不是日期，请按 年-月-日 填写，例如 2026-06-01。"

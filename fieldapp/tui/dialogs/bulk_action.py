@@ -134,8 +134,13 @@ class BulkActionDialog(ModalScreen[BulkRequest | None]):
     def request(self) -> BulkRequest | str:
         """What was entered, or why it cannot be applied (a sentence for a person)."""
         data: dict[str, Any] = {}
+        typed = {name: self.query_one(f"#bulk-{name}", Input).value.strip()
+                 for name in ("deadline", "date") if self.query(f"#bulk-{name}")}  # fmt: skip
+        for text in typed.values():
+            if text and parse_date(text) is None:  # typed, but not a day there is
+                return t("review_ui.filter.bad_date", text=text)
         if self.event_type in NEEDS_DEADLINE:
-            day = parse_date(self.query_one("#bulk-deadline", Input).value)
+            day = parse_date(typed.get("deadline", ""))
             if day is None:
                 return t("review.refused.deadline_missing")
             if day < self.today:
@@ -144,7 +149,7 @@ class BulkActionDialog(ModalScreen[BulkRequest | None]):
         if self.event_type == "handed_over":
             data["unit"] = self._chosen("#bulk-unit", "unit-")
             data["reference"] = self.query_one("#bulk-reference", Input).value.strip()
-            day = parse_date(self.query_one("#bulk-date", Input).value)
+            day = parse_date(typed.get("date", ""))
             data["date"] = day.isoformat() if day else ""
         if self.event_type == "outcome_recorded":
             data["outcome"] = self._chosen("#bulk-outcome", "outcome-")
