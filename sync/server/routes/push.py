@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Annotated, Any
 
@@ -97,17 +98,16 @@ def push(raw: Annotated[PushBody, Depends(push_body)], who: CurrentDevice) -> Pu
     return PushResponse(epoch=epoch, results=results)
 
 
-def _venues_updated(ops: list[Op]) -> set[str]:
+def _venues_updated(ops: list[Op]) -> Iterator[str]:
     """The venues whose rows the batch may update: those its inspections name (their last
-    inspection moves) and those whose attributes it sets."""
-    venues = set()
+    inspection moves) and those whose attributes it sets. Lazy: only a PostgreSQL group
+    reads them (to lock their rows), so a SQLite push does not pay for it."""
     for op in ops:
         if op.type not in (OP_INSPECTION_SUBMIT, OP_VENUE_ATTRIBUTES):
             continue
         record = op.payload.get("inspection") if op.type == OP_INSPECTION_SUBMIT else op.payload
         if isinstance(record, dict):
             try:  # one the op's validation will refuse locks nothing
-                venues.add(_ID.validate_python(record.get("venue_id")))
+                yield _ID.validate_python(record.get("venue_id"))
             except ValidationError:
                 continue
-    return venues
