@@ -35,9 +35,7 @@ def insert_sql(model: type[Model], names: tuple[str, ...], param: str) -> str:
 # On PostgreSQL every table a push writes in bulk goes through COPY: one stream instead of
 # a statement per row (executemany is one round trip a row, even pipelined, and psycopg's
 # Python per statement). A duplicate key fails the COPY as it fails an INSERT.
-COPIED_TABLES = frozenset(
-    {"answer", "change_log", "applied_op", "inspection", "finding", "finding_event"}
-)
+COPIED_TABLES = frozenset({"change_log", "applied_op", "inspection", "finding", "finding_event"})
 
 
 @cache

@@ -92,7 +92,7 @@ def read_page(
     rows = rows[:limit]
     items: list[dict[str, Any]] = []
     records = [(grid_code, json.loads(payload)) for _seq, grid_code, payload in rows]
-    # The feed keeps an inspection's answers in the answer table (older rows in the record).
+    # The feed keeps an inspection's answers in its row (older feed rows in the record).
     held = answers_json(r["id"] for _, r in records) if kind == "answers" else {}
     for grid_code, record in records:
         if kind == "answers":

@@ -21,6 +21,7 @@ from sync.server.admin_models import ADMIN_MODELS
 from sync.server.blob_models import BLOB_STORE_MODELS
 from sync.server.followup_models import FOLLOWUP_MODELS
 from sync.server.incident_models import INCIDENT_MODELS
+from sync.server.legacy_answers import move_answer_rows
 from sync.server.models import ALL_MODELS, BlobRef, Meta, database
 from sync.server.office_models import OFFICE_MODELS
 from sync.server.patrol_models import PATROL_MODELS
@@ -170,6 +171,7 @@ ADDED_COLUMNS: tuple[tuple[str, str, str], ...] = (
     ("inspection", "presence_check", "VARCHAR(255) NOT NULL DEFAULT ''"),
     ("inspection", "presence_check_reason", "VARCHAR(255) NOT NULL DEFAULT ''"),
     ("inspection", "proof", "TEXT NOT NULL DEFAULT '{}'"),
+    ("inspection", "answers", "TEXT NOT NULL DEFAULT '[]'"),  # then legacy_answers moves them
     ("placard_key", "revoked_at", "VARCHAR(255)"),
     ("venue", "lat", "DOUBLE PRECISION"),
     ("venue", "lon", "DOUBLE PRECISION"),
@@ -194,10 +196,10 @@ BACKFILLS = {
 }
 
 
-# Indexes older servers made that another index's first column already serves: an
-# inspection's answers are found by the primary key (inspection, item_code), a finding's
-# events by (finding, server_order). Each pushed answer wrote a b-tree more for them.
-REDUNDANT_INDEXES = ("answer_inspection_id", "finding_event_finding_id")
+# Indexes older servers made that another index's first column already serves: a
+# finding's events are found by (finding, server_order). Each pushed event wrote a b-tree
+# more for it. (The answer table, and its index, went with legacy_answers.)
+REDUNDANT_INDEXES = ("finding_event_finding_id",)
 
 
 def drop_redundant_indexes(db: Database) -> None:
@@ -217,6 +219,15 @@ def add_missing_columns(db: Database) -> list[str]:
     return added
 
 
+def upgrade_in_place(db: Database) -> None:
+    """Bring the tables of a database an older server made up to this one, in one
+    transaction: columns added, answer rows moved into their inspections, indexes dropped."""
+    with write_transaction():
+        add_missing_columns(db)
+        move_answer_rows(db)
+        drop_redundant_indexes(db)
+
+
 def init_schema() -> str:
     """Create missing tables and columns and the epoch; returns the epoch. Safe to run
     again."""
@@ -224,12 +235,10 @@ def init_schema() -> str:
     with db.connection_context():
         upgrading = db.table_exists("change_log") and not db.table_exists("blob_ref")
         db.create_tables(EVERY_MODEL, safe=True)
+        upgrade_in_place(db)
         if upgrading:  # a database from before blobs were scoped: note who may read what
             backfill_blob_refs()
         _make_audit_append_only()
-        with write_transaction():
-            add_missing_columns(db)
-            drop_redundant_indexes(db)
         with write_transaction():
             Meta.insert(
                 key="schema_version", value=str(SCHEMA_VERSION)
@@ -248,9 +257,7 @@ def add_missing_tables() -> None:
             "`fieldapp admin init` to make one"
         )
     db.create_tables(EVERY_MODEL, safe=True)
-    with write_transaction():
-        add_missing_columns(db)
-        drop_redundant_indexes(db)
+    upgrade_in_place(db)
 
 
 def get_epoch() -> str:
@@ -302,14 +309,14 @@ def backfill_blob_refs() -> int:
     for grid_code, audience, payload in cursor:
         for sha in record_photos(json.loads(payload)):
             rows.add((sha, grid_code or "", audience, ""))
-    # The feed keeps an inspection's answers in the answer table: their photos too.
+    # The feed keeps an inspection's answers in its row: their photos too.
     answers = db.execute_sql(
-        "SELECT c.grid_code, c.audience, a.photos FROM answer a JOIN change_log c"
-        " ON c.type = 'inspection' AND c.record_id = a.inspection_id AND c.deleted = FALSE"
-        " WHERE a.photos <> '[]'"
+        "SELECT c.grid_code, c.audience, i.answers FROM inspection i JOIN change_log c"
+        " ON c.type = 'inspection' AND c.record_id = i.id AND c.deleted = FALSE"
+        " WHERE i.answers <> '[]'"
     )
-    for grid_code, audience, photos in answers:
-        for sha in record_photos({"photos": json.loads(photos)}):
+    for grid_code, audience, answers_text in answers:
+        for sha in record_photos({"answers": json.loads(answers_text)}):
             rows.add((sha, grid_code or "", audience, ""))
     for sha, device in db.execute_sql("SELECT sha256, device FROM blob WHERE device <> ''"):
         rows.add((sha, "", "all", device))

@@ -26,8 +26,6 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
-import orjson
-
 from sync.protocol import canonical_json
 from sync.server import db as server_db
 from sync.server.blob_scope import record_refs
@@ -124,8 +122,8 @@ FeedRow = tuple[int, str, str, str, Any]  # seq, type, record id, payload (JSON)
 
 
 def _stored(change: NewChange) -> str:
-    """The record as the feed keeps it: an inspection without its answers, which the answer
-    table holds already (they are most of its bytes); reading puts them back."""
+    """The record as the feed keeps it: an inspection without its answers, which its row
+    holds already (they are most of its bytes); reading puts them back."""
     record = change.record
     if change.type == "inspection" and "answers" in record:
         record = {k: v for k, v in record.items() if k != "answers"}
@@ -135,30 +133,10 @@ def _stored(change: NewChange) -> str:
 def answers_json(inspection_ids: Iterable[str]) -> dict[str, str]:
     """Each inspection's answers as the JSON array its feed record held, ordered by item
     code (as pushed): `{"item_code","note","outcome","photos","value"}`, keys sorted."""
-    wanted = sorted(set(inspection_ids))
-    found: dict[str, list[tuple[Any, ...]]] = {i: [] for i in wanted}
-    sql = (
-        "SELECT inspection_id, item_code, note, outcome, photos, value FROM answer"
-        " WHERE inspection_id IN ({})"
-    )
-    for row in select_in(sql, wanted):
-        found[row[0]].append(row[1:])
-    # One orjson call an inspection (keys in sorted order; photos are stored JSON text).
-    fragment, dumps = orjson.Fragment, orjson.dumps
+    sql = "SELECT id, answers FROM inspection WHERE id IN ({})"
     return {
-        inspection_id: dumps(
-            [
-                {
-                    "item_code": code,
-                    "note": note,
-                    "outcome": outcome,
-                    "photos": fragment(photos or "[]"),
-                    "value": value,
-                }
-                for code, note, outcome, photos, value in sorted(answers)  # Python's order
-            ]
-        ).decode()  # fmt: skip
-        for inspection_id, answers in found.items()
+        inspection_id: answers
+        for inspection_id, answers in select_in(sql, sorted(set(inspection_ids)))
     }
 
 

@@ -30,7 +30,6 @@ from sync.server.bulk import DRIVER_ERRORS, execute_many, ids_held, models_in
 from sync.server.feed import NewChange, verdict_change
 from sync.server.findings import fold_events
 from sync.server.models import (
-    Answer,
     AppliedOp,
     Finding,
     FindingEvent,
@@ -53,8 +52,8 @@ INSPECTION_COLUMNS = (
     "started_at", "finished_at", "submitted_at", "presence", "presence_payload",
     "presence_reason", "presence_note", "presence_at", "representative", "summary",
     "supersedes", "received_at", "presence_check", "presence_check_reason", "proof",
+    "answers",
 )  # fmt: skip
-ANSWER_COLUMNS = ("inspection", "item_code", "outcome", "value", "note", "photos")
 FINDING_COLUMNS = (
     "id", "inspection", "venue", "item_code", "severity", "description", "deadline",
     "photos", "created_at", "created_by", "state", "current_deadline", "conflict",
@@ -94,7 +93,7 @@ class InspectionWriter:
         self.inspection_ids: set[str] = set()
         self.finding_ids: set[str] = set()
         self.event_ids: set[str] = set()
-        self._rows: dict[str, list[tuple[Any, ...]]] = {k: [] for k in "lifae"}
+        self._rows: dict[str, list[tuple[Any, ...]]] = {k: [] for k in "life"}
         self._keys: dict[str, ServerKey] | None = None
         self.prepare(payloads)
 
@@ -208,11 +207,8 @@ class InspectionWriter:
         findings, events = self._findings(sub, venue, accepted)
         # Accepted: only now does anything of this op go into the rows to write.
         self._rows["l"].append(self._ledger_row(op, digest, accepted.event_seqs))
-        self._rows["i"].append(_row(record, _INSPECTION_KEYS))
-        self._rows["a"] += [
-            (i.id, a["item_code"], a["outcome"], a["value"], a["note"], _photos(a["photos"]))
-            for a in record["answers"]
-        ]
+        answers_text = canonical_json(record["answers"], may_hold_floats=False)  # only text
+        self._rows["i"].append((*_row(record, _INSPECTION_KEYS), answers_text))
         self._rows["f"] += findings
         self._rows["e"] += events
         self.inspection_ids.add(i.id)
@@ -303,10 +299,9 @@ class InspectionWriter:
         rows = self._rows
         execute_many(AppliedOp, LEDGER_COLUMNS, rows["l"])
         execute_many(Inspection, INSPECTION_COLUMNS, rows["i"])
-        execute_many(Answer, ANSWER_COLUMNS, rows["a"])
         execute_many(Finding, FINDING_COLUMNS, rows["f"])
         execute_many(FindingEvent, EVENT_COLUMNS, rows["e"])
-        self._rows = {k: [] for k in "lifae"}
+        self._rows = {k: [] for k in "life"}
         self._write_inspected()
 
     def _write_inspected(self) -> None:
@@ -333,7 +328,8 @@ class InspectionWriter:
         self.inspected = {}
 
 
-# Keys of the feed records, in the order of the table columns above.
+# Keys of the feed records, in the order of the table columns above (an inspection's
+# answers, its last column, are written apart: they hold no float to look for).
 _INSPECTION_KEYS = (
     "id", "venue_id", "checklist_id", "checklist_version", "inspector_id", "device_id",
     "started_at", "finished_at", "submitted_at", "presence", "presence_payload",
@@ -378,8 +374,3 @@ def _fold_arriving(events: list[dict[str, Any]], role: str) -> FindingState:
         conflict = next((c.reason for c in folded.conflicts if c.event_id == row["id"]), None)
         row["conflict"], row["conflict_reason"] = conflict is not None, conflict or ""
     return folded
-
-
-def _photos(photos: list[str]) -> str:
-    """A list of sha256 texts as canonical JSON."""
-    return canonical_json(photos, may_hold_floats=False) if photos else "[]"

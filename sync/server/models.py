@@ -197,28 +197,15 @@ class Inspection(ServerModel):
     presence_check = CharField(default="", constraints=[SQL("DEFAULT ''")])
     presence_check_reason = CharField(default="", constraints=[SQL("DEFAULT ''")])
     proof = JSONText(default=dict, constraints=[SQL("DEFAULT '{}'")])  # scans, photos' EXIF
+    # Its answers as the canonical JSON array the feed serves (ordered by item code): one
+    # row an inspection, where a row an answer was most of a push's writes.
+    answers = TextField(default="[]", constraints=[SQL("DEFAULT '[]'")])
 
     venue_id: str
     inspector_id: str
 
     class Meta:
         table_name = "inspection"
-
-
-class Answer(ServerModel):
-    # No own index (nor FindingEvent.finding): one that starts with it serves, a write less.
-    inspection = ForeignKeyField(Inspection, backref="answers", on_delete="CASCADE", index=False)
-    item_code = CharField()
-    outcome = CharField()
-    value = TextField(default="")
-    note = TextField(default="")
-    photos = JSONText(default=list)
-
-    inspection_id: str
-
-    class Meta:
-        table_name = "answer"
-        primary_key = CompositeKey("inspection", "item_code")
 
 
 class Finding(ServerModel):
@@ -387,7 +374,6 @@ ALL_MODELS: list[type[ServerModel]] = [
     Checklist,
     PlacardKey,
     Inspection,
-    Answer,
     Finding,
     FindingEvent,
     DailyReport,
