@@ -38,7 +38,7 @@ from sync.server.models import (
 )
 from sync.server.op_checks import check_event, invalid_payload
 from sync.server.placard_keys import verification_keys
-from sync.server.records import venue_change
+from sync.server.records import venue_change, venue_records
 from sync.server.scope import (
     DeviceContext,
     may_write_grid,
@@ -323,8 +323,8 @@ class InspectionWriter:
             # In one order (the venues' ids) for every writer: on PostgreSQL two pushes
             # moving the same venues in opposite orders would deadlock.
             db.cursor().executemany(sql, [(moved[v], v, moved[v]) for v in sorted(moved)])
-        for venue in models_in(Venue, "id", sorted(moved)):
-            self.inspected[venue.id].record.update(venue_change(venue).record)
+        for record in venue_records(sorted(moved)):
+            self.inspected[record["id"]].record.update(record)
         self.inspected = {}
 
 
