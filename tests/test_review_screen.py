@@ -455,7 +455,14 @@ async def test_filters_dialog_narrows_the_list(people: dict[str, str]) -> None:
         await pilot.press("f10")
         await pilot.pause()
         assert "不是日期" in str(dialog.query_one("#filter-error", Static).render())
+        dialog.query_one("#filter-from", Input).value = "2026-06-10"
+        dialog.query_one("#filter-to", Input).value = "2026-06-01"  # before "from": no day
+        await pilot.press("f10")
+        await pilot.pause()
+        assert app.screen is dialog
+        assert "2026-06-10晚于" in str(dialog.query_one("#filter-error", Static).render())
         dialog.query_one("#filter-from", Input).value = ""
+        dialog.query_one("#filter-to", Input).value = ""
         await pilot.press("f10")
         await settle(app, pilot, rounds=2)
         assert screen.filters.severity == "major"

@@ -120,6 +120,8 @@ class ReviewFiltersDialog(ModalScreen[ReviewFilters | None]):
             if text and day is None:
                 return t("review_ui.filter.bad_date", text=text)
             days.append(day)
+        if days[0] and days[1] and days[0] > days[1]:
+            return t("review_ui.filter.reversed", first=days[0], last=days[1])
         grid = _value(self.query_one("#filter-grid", Select))
         kind = _value(self.query_one("#filter-kind", Select))
         return replace(
