@@ -234,3 +234,19 @@ async def test_the_photo_dialog_opens_with_its_title_in_sight(home: Path) -> Non
         await inspect_support.settle(app, pilot)
         assert isinstance(app.screen, PhotoDialog)
         assert in_sight(app, app.screen.query_one(".dialog-title"))
+
+
+async def test_f10_attaches_the_photo_typed_as_the_footer_says(home: Path, tmp_path: Path) -> None:
+    photo = make_png(tmp_path / "extinguisher.png")
+    async with inspecting("zh", SMALL) as (app, pilot, _):
+        await pilot.press("0", "enter", "ctrl+o")  # COM-01 fails: the finding form, a photo
+        await inspect_support.settle(app, pilot)
+        dialog = app.screen
+        assert isinstance(dialog, PhotoDialog)
+        assert "f10 附加" in shown(app, dialog.query_one("KeyFooter"))
+        await pilot.press("f10")  # nothing typed yet: said, nothing attached
+        await inspect_support.settle(app, pilot)
+        assert said(app, "#photo-message") == t("photo.empty")
+        await pilot.press(*str(photo), "f10")
+        await inspect_support.settle(app, pilot)
+        assert isinstance(app.screen, FindingDialog) and len(app.screen.photos) == 1

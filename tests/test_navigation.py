@@ -81,6 +81,23 @@ async def find_and_open(app: FieldApp, pilot, text: str) -> InspectScreen:  # ty
     return screen
 
 
+async def test_f10_in_the_presence_dialog_asks_for_a_reason_then_starts(demo_home: Path) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await start(app, pilot)
+        await press(app, pilot, "slash")
+        await pilot.press(*"小吃")
+        await press(app, pilot, "enter", "down", "enter")
+        dialog = app.screen
+        assert isinstance(dialog, PresenceDialog)
+        assert dialog.active_bindings["f10"].binding.description == "开始检查"  # its button
+        await press(app, pilot, "f10")  # no reason chosen yet
+        assert app.screen is dialog
+        assert "原因" in str(dialog.query_one("#presence-error").render())
+        await press(app, pilot, "down", "f10")
+        assert isinstance(app.screen, InspectScreen), stack(app)
+
+
 async def test_find_venue_during_an_inspection_opens_above_it(demo_home: Path) -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:

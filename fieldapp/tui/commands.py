@@ -62,6 +62,16 @@ def localize_bindings(node: DOMNode) -> None:
         table[key] = relabeled
 
 
+def relabel_binding(node: DOMNode, binding_id: str, description: str) -> None:
+    """Label `node`'s binding `binding_id` with `description` (a label that depends on what
+    the screen is for, such as its OK button's text)."""
+    table = node._bindings.key_to_bindings
+    for key, bindings in table.items():
+        table[key] = [
+            replace(b, description=description) if b.id == binding_id else b for b in bindings
+        ]
+
+
 class FieldCommands(Provider):
     """Every action with a key on the current screen, by its label in the current language."""
 

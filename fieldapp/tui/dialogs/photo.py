@@ -63,6 +63,7 @@ class PhotoDialog(ImportsPhoto[str | None]):
     AUTO_FOCUS = ""  # none: on_mount focuses its first field without centring it (80×24)
     CSS_PATH = "../screens/inspect.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("f10", "attach", "Attach", id="photo.attach"),
         Binding("escape", "cancel", "Cancel", id="photo.cancel"),
     ]
     PATH_FIELD = "#photo-path"
@@ -101,6 +102,9 @@ class PhotoDialog(ImportsPhoto[str | None]):
     @on(Button.Pressed, "#photo-attach")
     def attach(self, event: Input.Submitted | Button.Pressed) -> None:
         event.stop()
+        self.action_attach()
+
+    def action_attach(self) -> None:
         path = self.query_one("#photo-path", Input).value.strip()
         if not path:
             self.say(t("photo.empty"))

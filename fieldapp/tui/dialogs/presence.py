@@ -22,7 +22,7 @@ from textual.widgets import Button, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from fieldapp.i18n import t
-from fieldapp.tui.commands import localize_bindings
+from fieldapp.tui.commands import localize_bindings, relabel_binding
 from fieldapp.tui.widgets.dialog_foot import FormMessage, dialog_foot
 from fieldapp.tui.widgets.key_footer import KeyFooter
 
@@ -49,6 +49,7 @@ class ReasonList(OptionList):
 class PresenceDialog(ModalScreen[PresenceChoice | None]):
     AUTO_FOCUS = ""  # none: on_mount focuses its first field without centring it (80×24)
     BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("f10", "confirm", "OK", id="presence.confirm"),
         Binding("escape", "cancel", "Cancel", id="dialog.cancel"),
     ]
 
@@ -68,6 +69,7 @@ class PresenceDialog(ModalScreen[PresenceChoice | None]):
         self.texts = texts
         self.note = note  # prefilled, e.g. the venue code that was typed instead of scanned
         localize_bindings(self)
+        relabel_binding(self, "presence.confirm", t(f"{texts}.ok"))  # as its OK button
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box"):
@@ -129,6 +131,9 @@ class PresenceDialog(ModalScreen[PresenceChoice | None]):
             self._finish()
         else:
             self.dismiss(None)
+
+    def action_confirm(self) -> None:
+        self._finish()
 
     def action_cancel(self) -> None:
         self.dismiss(None)
