@@ -17,6 +17,7 @@ from textual.widgets import Input, Static
 
 from fieldapp.cli import main
 from fieldapp.i18n import set_language
+from fieldapp.i18n import t
 from fieldapp.services.common.checklists import clear_cache
 from fieldapp.services.syncing.runs import after_sync
 from fieldapp.store.models import Outbox
@@ -117,6 +118,9 @@ async def test_the_inspector_sees_corrects_and_sends_the_venue_attributes(
         assert isinstance(dialog, VenueFactsDialog)
         assert _text(dialog, "#venue-facts-ask") == lines["ask"]
         assert dialog.focused is dialog.query_one("#fact-rooms", Input)
+        rooms = dialog.query_one("#fact-rooms", Input).region  # empty, yet not blank:
+        row = app.screen._compositor.render_strips()[rooms.y].crop(rooms.x, rooms.right).text
+        assert t("venue_facts.unknown") in row
         await pilot.press("三", "enter")
         assert _text(dialog, "#venue-facts-error") == lines["bad"]
         await pilot.press("backspace", "3", "enter")

@@ -52,7 +52,10 @@ class VenueFactsDialog(ModalScreen[Changes | None]):
                     with Horizontal(classes="venue-fact"):
                         yield Label(attribute_name(name))
                         yield Input(
-                            input_text(self.held.get(name)), id=f"fact-{name}", compact=True
+                            input_text(self.held.get(name)),
+                            placeholder=t("venue_facts.unknown"),  # an empty field shows so
+                            id=f"fact-{name}",
+                            compact=True,
                         )
             yield from dialog_foot(
                 FormMessage(id="venue-facts-error"),
