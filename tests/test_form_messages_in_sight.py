@@ -250,3 +250,19 @@ async def test_f10_attaches_the_photo_typed_as_the_footer_says(home: Path, tmp_p
         await pilot.press(*str(photo), "f10")
         await inspect_support.settle(app, pilot)
         assert isinstance(app.screen, FindingDialog) and len(app.screen.photos) == 1
+
+
+async def test_every_receiving_unit_is_named_whole_at_80x24_in_english(demo_home: Path) -> None:
+    demo.act_as("supervisor")
+    app = make_app(lang="en")
+    async with app.run_test(size=SMALL) as pilot:
+        await _on_screen_of("f5", app, pilot)
+        await pilot.press("6", "space", "h")  # the active hazards: hand the first one over
+        await pilot_support.settle(app, pilot)
+        dialog = app.screen
+        assert type(dialog).__name__ == "BulkActionDialog"
+        units = list(dialog.query("#bulk-unit RadioButton"))
+        assert len(units) == 3
+        for unit in units:
+            assert in_sight(app, unit)
+            assert str(unit.label) in shown(app, unit), shown(app, unit)
