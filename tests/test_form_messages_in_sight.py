@@ -266,3 +266,18 @@ async def test_every_receiving_unit_is_named_whole_at_80x24_in_english(demo_home
         for unit in units:
             assert in_sight(app, unit)
             assert str(unit.label) in shown(app, unit), shown(app, unit)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+async def test_the_finding_form_shows_its_title_and_every_field_at_80x24(
+    home: Path, lang: str
+) -> None:
+    async with inspecting(lang, SMALL) as (app, pilot, _):
+        await pilot.press("0", "enter")  # COM-01 asks for at least 1: the finding form
+        await inspect_support.settle(app, pilot)
+        dialog = app.screen
+        assert isinstance(dialog, FindingDialog)
+        assert app.focused is dialog.query_one("#finding-description", Input)
+        for selector in (".dialog-title", "#finding-severity", "#finding-deadline",
+                         "#finding-description", "#finding-photos", "#finding-save"):  # fmt: skip
+            assert in_sight(app, dialog.query_one(selector)), selector
