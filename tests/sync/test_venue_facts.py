@@ -16,8 +16,7 @@ from sync_world import Device
 from textual.widgets import Input, Static
 
 from fieldapp.cli import main
-from fieldapp.i18n import set_language
-from fieldapp.i18n import t
+from fieldapp.i18n import set_language, t
 from fieldapp.services.common.checklists import clear_cache
 from fieldapp.services.syncing.runs import after_sync
 from fieldapp.store.models import Outbox
