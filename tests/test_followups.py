@@ -14,7 +14,7 @@ from fieldapp.domain.personal import new_key
 from fieldapp.services.followups import cases, plans, readings
 from fieldapp.services.people import registry
 from fieldapp.store import keyring
-from fieldapp.store.followup_models import FollowupCase, FollowupReading
+from fieldapp.store.followup_models import FollowupCase, FollowupPlan, FollowupReading
 from fieldapp.store.models import Outbox
 
 NORMAL = {"FUP-01": "36.6", "FUP-02": "yes"}
@@ -48,6 +48,27 @@ def test_a_14_day_plan_asks_for_exactly_28_readings(tree: Clock, father: str) ->
     ops = [row.type for row in Outbox.select().order_by(Outbox.seq)]
     assert ops.count("followup.reading") == 28 and ops.count("followup.plan") == 1
     assert FollowupReading.select().where(FollowupReading.plan == plan_id).count() == 28
+
+
+def test_a_second_plan_is_refused_while_the_first_runs(tree: Clock, father: str) -> None:
+    """Two plans on one person asked for every reading twice (and the home line counted
+    both): the second is refused, saying until when the first runs; the first and its
+    readings are kept. Once it has ended, a new plan starts."""
+    tree.set(china(2026, 6, 10, 8, 10))
+    first = plans.create_plan(father, start_on=dt.date(2026, 6, 10))
+    readings.record_reading(first, "2026-06-10T08:00", NORMAL)
+    with pytest.raises(plans.PlanActive) as refused:
+        plans.create_plan(father, cadence="daily")
+    assert "2026-06-23" in str(refused.value) and "ctrl+t" in str(refused.value)
+    assert [d.slot_at for d in plans.due_readings()] == ["2026-06-10T16:00"]
+    assert FollowupPlan.select().count() == 1
+    assert Outbox.select().where(Outbox.type == "followup.plan").count() == 1
+    tree.set(china(2026, 6, 23, 20, 0))  # its last day: still running
+    with pytest.raises(plans.PlanActive):
+        plans.create_plan(father)
+    tree.set(china(2026, 6, 24, 9, 0))
+    second = plans.create_plan(father, cadence="daily")
+    assert second != first and FollowupReading.select().count() == 1
 
 
 def test_a_missed_reading_stays_due_and_is_marked_missed(tree: Clock, father: str) -> None:

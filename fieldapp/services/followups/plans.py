@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from fieldapp.domain import followups
 from fieldapp.domain.clock import local_now, now_iso
 from fieldapp.domain.ids import new_id
+from fieldapp.i18n import t
 from fieldapp.services.common import outbox
 from fieldapp.services.common.identity import me
 from fieldapp.store.db import db
@@ -27,6 +28,16 @@ SLOT_FORMAT = "%Y-%m-%dT%H:%M"
 
 class PlanInvalid(ValueError):
     """The plan cannot be made as asked; the message says why."""
+
+
+class PlanActive(PlanInvalid):
+    """The person already has a plan that has not ended: a second one would ask for
+    every reading twice. The message (for the person at the device) says until when,
+    and what to do instead."""
+
+    def __init__(self, name: str, last_day: dt.date) -> None:
+        self.last_day = last_day
+        super().__init__(t("plan.active", name=name, last_day=last_day.isoformat()))
 
 
 @dataclass(frozen=True)
@@ -75,6 +86,7 @@ def create_plan(
     member = HouseholdMember.get_by_id(member_id)
     household = Household.get_by_id(member.household_id)
     with db.atomic():
+        _refuse_a_second_plan(member)
         plan = FollowupPlan.create(
             id=new_id(),
             member=member_id,
@@ -90,6 +102,20 @@ def create_plan(
         )
         outbox.enqueue(OP_FOLLOWUP_PLAN, plan_payload(plan))
     return str(plan.id)
+
+
+def last_day(plan: FollowupPlan) -> dt.date:
+    return plan.start_on + dt.timedelta(days=plan.days - 1)
+
+
+def _refuse_a_second_plan(member: HouseholdMember) -> None:
+    """PlanActive when the person has a plan whose last day is today or later (or one
+    not started yet). Refused rather than replaced: the held plan keeps its readings."""
+    today = local_now().date()
+    held = FollowupPlan.select().where(FollowupPlan.member == member.id)
+    ends = [last_day(plan) for plan in held if last_day(plan) >= today]
+    if ends:
+        raise PlanActive(member.name, max(ends))
 
 
 def slots(plan: FollowupPlan) -> list[str]:

@@ -112,7 +112,11 @@ class PeopleActions(PeopleEditing):
         from fieldapp.store import db
 
         with db.connection_context():
-            plans.create_plan(member_id, cadence=cadence)
+            try:
+                plans.create_plan(member_id, cadence=cadence)
+            except plans.PlanActive as held:
+                self.post_message(self.Refused(str(held)))
+                return
         self.post_message(self.Notice(t("plan.created", name=name)))
 
     # -- duplicates --------------------------------------------------------------------
