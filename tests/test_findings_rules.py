@@ -86,6 +86,26 @@ def test_a_new_deadline_is_a_date_of_today_or_later(event: str):
     assert check_event(folded, event, "supervisor", data=yesterday) is None
 
 
+@pytest.mark.parametrize("event", ["rejected", "deadline_extended"])
+def test_a_new_deadline_lies_within_a_year_a_slip_of_the_year_is_refused(event: str):
+    folded = state(m.REPORTED if event == "rejected" else m.OPEN)
+    assert refusal(folded, event, data={"deadline": "2027-06-11"}) is None  # 366 days
+    assert refusal(folded, event, data={"deadline": "2099-12-31"}) == (
+        "A deadline can be at most 2027-06-11 (within a year); check the year."
+    )
+    assert check_event(folded, event, "supervisor", data={"deadline": "2099-12-31"}) is None
+
+
+def test_a_hand_over_is_dated_today_at_the_latest():
+    folded = state(m.OPEN, severity="major")
+    tomorrow = {**HAND_OVER, "date": "2026-06-11"}
+    assert refusal(folded, "handed_over", data=tomorrow) == (
+        "The hand-over date 2026-06-11 has not come yet; enter the day it was handed over "
+        "(today at the latest)."
+    )
+    assert refusal(folded, "handed_over", data={**HAND_OVER, "date": "2026-06-01"}) is None
+
+
 def test_an_extension_moves_the_deadline_later():
     folded = state(m.OPEN, deadline=DUE)
     same = {"deadline": DUE.isoformat()}

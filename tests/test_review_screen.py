@@ -206,6 +206,15 @@ async def test_hand_over_overdue_major_and_print_the_letter(people: dict[str, st
         assert "接收单位" in str(dialog.query_one("#bulk-error", Static).render())
         dialog.choose("#bulk-unit", "fire_brigade")
         dialog.query_one("#bulk-reference", Input).value = reference
+        tomorrow = (today() + dt.timedelta(days=1)).isoformat()
+        dialog.query_one("#bulk-date", Input).value = tomorrow  # a day not come: said
+        await pilot.press("f10")
+        await pilot.pause()
+        assert app.screen is dialog
+        assert f"移交日期 {tomorrow} 还没到" in str(
+            dialog.query_one("#bulk-error", Static).render()
+        )
+        dialog.query_one("#bulk-date", Input).value = today().isoformat()
         await pilot.press("f10")
         await settle(app, pilot, rounds=2)
         assert any("已执行 1 条，拒绝 0 条" in m for m in messages(app)), messages(app)

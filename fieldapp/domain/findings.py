@@ -177,6 +177,11 @@ def check_transition(
     return None
 
 
+# How far ahead a new deadline may lie: rectifications take days or weeks (domain.md);
+# a year covers a works order, and a slip of the year (2099) is caught.
+MAX_DEADLINE_AHEAD = dt.timedelta(days=366)
+
+
 def check_event_data(
     event_type: str, data: Mapping[str, Any], lifecycle: Lifecycle = HAZARD
 ) -> str | None:
@@ -199,6 +204,25 @@ def check_event_data(
             return t(f"{refused}.date_missing")
     elif event_type == "outcome_recorded" and data.get("outcome") not in lifecycle.outcomes:
         return t(f"{refused}.outcome_missing")
+    return None
+
+
+def check_event_dates(event_type: str, data: Mapping[str, Any], today: dt.date) -> str | None:
+    """Why the dates of an event's data cannot be, as of `today`: a new deadline in the
+    past or more than a year ahead (2099: a slip of the year), a hand-over on a day that
+    has not come."""
+    from fieldapp.i18n import t
+
+    if event_type in ("rejected", "deadline_extended"):
+        deadline = _valid_date(data.get("deadline"))
+        if deadline and deadline < today:
+            return t("review.refused.deadline_past")
+        if deadline and deadline > today + MAX_DEADLINE_AHEAD:
+            return t("review.refused.deadline_far", latest=(today + MAX_DEADLINE_AHEAD).isoformat())
+    if event_type == "handed_over":
+        handed = _valid_date(data.get("date"))
+        if handed and handed > today:  # the day it was handed over, not a plan
+            return t("review.refused.date_future", date=handed.isoformat())
     return None
 
 
@@ -239,16 +263,12 @@ def check_event(
     problem = check_event_data(event_type, data, lifecycle)
     if problem is not None:
         return problem
+    if today and (problem := check_event_dates(event_type, data, today)) is not None:
+        return problem
     new_deadline = _valid_date(data.get("deadline"))
-    if event_type in ("rejected", "deadline_extended") and today and new_deadline:
-        if new_deadline < today:
-            return t("review.refused.deadline_past")
-        if (
-            event_type == "deadline_extended"
-            and folded.deadline
-            and new_deadline <= folded.deadline
-        ):
-            return t("review.refused.not_later", deadline=folded.deadline.isoformat())
+    later = folded.deadline if today else None  # checked as of a day only, as the rest
+    if event_type == "deadline_extended" and new_deadline and later and new_deadline <= later:
+        return t("review.refused.not_later", deadline=later.isoformat())
     if event_type == "handed_over":
         major = (severity or folded.severity) == "major"
         due = folded.deadline

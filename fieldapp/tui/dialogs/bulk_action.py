@@ -143,8 +143,6 @@ class BulkActionDialog(ModalScreen[BulkRequest | None]):
             day = parse_date(typed.get("deadline", ""))
             if day is None:
                 return t("review.refused.deadline_missing")
-            if day < self.today:
-                return t("review.refused.deadline_past")
             data["deadline"] = day.isoformat()
         if self.event_type == "handed_over":
             data["unit"] = self._chosen("#bulk-unit", "unit-")
@@ -156,6 +154,8 @@ class BulkActionDialog(ModalScreen[BulkRequest | None]):
         if self.event_type == "assigned":
             data["person"] = self._chosen("#bulk-person", "person-")
         problem = machine.check_event_data(self.event_type, data, self.lifecycle)
+        if problem is None:
+            problem = machine.check_event_dates(self.event_type, data, self.today)
         if problem is not None:
             return problem
         return BulkRequest(self.query_one("#bulk-note", Input).value.strip(), data)
