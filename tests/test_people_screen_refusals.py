@@ -50,3 +50,55 @@ async def test_a_second_follow_up_plan_on_a_person_is_refused(unlocked: Path) ->
         assert FollowupPlan.get().member_id == member_named("陈建国").id
         notes = [n.message for n in app._notifications]
         assert any("陈建国 已有随访计划" in n and "ctrl+t" in n for n in notes), notes
+
+
+async def test_a_new_household_with_neither_address_nor_number_is_refused(
+    unlocked: Path,
+) -> None:
+    """n, a grid and a name only, F10: the form comes back with the name kept and says to
+    fill the address or the household number; with an address it saves."""
+    from textual.widgets import Input, Select, Static
+
+    from fieldapp.store.people_models import Household
+    from fieldapp.tui.dialogs.person import PersonDialog
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_screen(app, pilot, "f11", PeopleScreen)
+        await pilot.press("n")
+        await settle(app, pilot)
+        dialog = app.screen
+        assert isinstance(dialog, PersonDialog)
+        dialog.query_one("#person-grid", Select).value = dialog.grids[0][1]
+        dialog.query_one("#person-name", Input).value = "王无址"
+        await pilot.press("f10")
+        await settle(app, pilot, rounds=3)
+        dialog = app.screen
+        assert isinstance(dialog, PersonDialog)
+        assert dialog.query_one("#person-name", Input).value == "王无址"
+        problems = str(dialog.query_one("#person-problems", Static).render())
+        assert problems == "请填写地址或户号（至少一项），下次才能找到这一户"
+        assert Household.select().count() == 0
+        dialog.query_one("#person-address", Input).value = "鼎美村五组3号"
+        await pilot.press("f10")
+        await settle(app, pilot, rounds=3)
+        assert isinstance(app.screen, PeopleScreen)
+        assert member_named("王无址").household.address == "鼎美村五组3号"
+
+
+def test_a_household_number_alone_is_enough_and_a_held_household_is_not_refused(
+    unlocked: Path,
+) -> None:
+    from fieldapp.services.people.registry import HouseholdForm, MemberForm
+
+    grid = me().grids[0][0]
+    held = registry.save_household(HouseholdForm(grid, code="DM-300", members=[MemberForm("甲")]))
+    with pytest.raises(registry.RegistryInvalid) as refused:
+        registry.save_household(HouseholdForm(grid, building="五组", members=[MemberForm("乙")]))
+    assert [p.where for p in refused.value.problems] == ["household.address"]
+    # A household held from before the rule (neither) still takes a person: not refused.
+    from fieldapp.store.people_models import Household
+
+    Household.update(code="").where(Household.id == held).execute()
+    registry.save_household(HouseholdForm(grid, id=held, members=[MemberForm("丙")]))
+    assert member_named("丙").household_id == held

@@ -13,6 +13,7 @@ ZH: dict[str, str] = {
     "people.grid_not_mine": "网格 {grid} 不在您的网格范围内",
     "people.plate_empty": "请填写车牌号",
     "people.grid_empty": "请选择网格",
+    "people.household_unfindable": "请填写地址或户号（至少一项），下次才能找到这一户",
     "people.locked": "本设备尚未取得个人信息密钥：请先同步一次",
     "people.reveal_refused": "您的角色不能查看完整的身份证号或电话",
     "admin.retention.done": (
@@ -41,6 +42,10 @@ EN: dict[str, str] = {
     "people.grid_not_mine": "Grid {grid} is not one of your grids",
     "people.plate_empty": "Enter the number plate",
     "people.grid_empty": "Choose the grid",
+    "people.household_unfindable": (
+        "Enter the address or the household number (at least one), so the household can be "
+        "found on the next visit"
+    ),
     "people.locked": "This device has no key for personal data yet: sync once first",
     "people.reveal_refused": "Your role may not see full ID numbers or phones",
     "admin.retention.done": (

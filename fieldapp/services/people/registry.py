@@ -178,6 +178,10 @@ def save_household(form: HouseholdForm) -> str:
         form.id and responsibilities.mine_in_grid(form.id, form.grid_code)
     ):
         problems.append(Problem("grid", t("people.grid_not_mine", grid=form.grid_code)))
+    if not form.id and not (form.code.strip() or form.address.strip()):
+        # A new household with neither can be found by nobody on the next visit (the
+        # building alone names a block, not a door); one held already is not refused for it.
+        problems.append(Problem("household.address", t("people.household_unfindable")))
     _no_number_in_text({"address": form.address.strip()}, ("address",), "household", problems)
     members = [_check_member(m, f"members.{i}", problems) for i, m in enumerate(form.members)]
     plates = [v.plate.strip().upper() for v in form.vehicles]
