@@ -102,3 +102,59 @@ def test_a_household_number_alone_is_enough_and_a_held_household_is_not_refused(
     Household.update(code="").where(Household.id == held).execute()
     registry.save_household(HouseholdForm(grid, id=held, members=[MemberForm("丙")]))
     assert member_named("丙").household_id == held
+
+
+async def test_a_held_id_number_is_named_at_entry_and_a_merge_asks_first(unlocked: Path) -> None:
+    """A person typed with the ID number of one held already is saved (nobody missed) with
+    a warning naming the other; the supervisor's Enter in the duplicates list asks before
+    it merges, and No (or Esc) merges nothing."""
+    from people_support import FATHER
+    from textual.widgets import Input, Select
+
+    from fieldapp.services.demo import workspace as demo
+    from fieldapp.store.people_models import HouseholdMember
+    from fieldapp.tui.dialogs.confirm import ConfirmDialog
+    from fieldapp.tui.dialogs.duplicates import DuplicatesDialog
+    from fieldapp.tui.dialogs.person import PersonDialog
+
+    demo.act_as("supervisor")
+    registry.save_household(returnee_family(me().grids[0][0]))
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_screen(app, pilot, "f11", PeopleScreen)
+        _move_to(screen, "陈建国")
+        await pilot.press("n")
+        await settle(app, pilot)
+        dialog = app.screen
+        assert isinstance(dialog, PersonDialog)
+        dialog.query_one("#person-grid", Select).value = dialog.grids[0][1]
+        for name, value in {"code": "DM-200", "name": "陈建国", "id_number": FATHER}.items():
+            dialog.query_one(f"#person-{name}", Input).value = value
+        await pilot.press("f10")
+        await settle(app, pilot, rounds=3)
+        assert app.screen is screen and HouseholdMember.select().count() == 4
+        warnings = [n.message for n in app._notifications if n.severity == "warning"]
+        assert warnings == [
+            "陈建国 的身份证号与已登记的 陈建国（DM-017）相同：请核对号码；"
+            "若是同一人，请督导员按 m（重复人员）合并"
+        ]
+        _move_to(screen, "林秀英")
+        await pilot.press("m")
+        await settle(app, pilot)
+        assert isinstance(app.screen, DuplicatesDialog)
+        for answer in ("n", "escape"):
+            await pilot.press("enter")
+            await settle(app, pilot)
+            assert isinstance(app.screen, ConfirmDialog)
+            await pilot.press(answer)
+            await settle(app, pilot, rounds=2)
+            assert isinstance(app.screen, DuplicatesDialog)
+            assert HouseholdMember.select().count() == 4
+        await pilot.press("enter")
+        await settle(app, pilot)
+        await pilot.press("y")
+        await settle(app, pilot, rounds=3)
+        assert HouseholdMember.select().count() == 3
+        assert [m.household.code for m in HouseholdMember.select() if m.name == "陈建国"] == [
+            "DM-017"
+        ]

@@ -18,7 +18,7 @@ from fieldapp.domain.ids import new_id
 from fieldapp.domain.registry import duplicate_keys, merged_member
 from fieldapp.services.common import outbox
 from fieldapp.services.common.identity import grid_codes_under, me
-from fieldapp.services.people.registry import MemberView, member_view
+from fieldapp.services.people.registry import HouseholdForm, MemberView, member_view
 from fieldapp.store import keyring
 from fieldapp.store.db import db
 from fieldapp.store.people_models import Household, HouseholdMember
@@ -80,6 +80,33 @@ def duplicates() -> list[DuplicatePair]:
     return [
         DuplicatePair(member_view(a, seal), member_view(b, seal), by_id) for a, b, by_id in pairs
     ]
+
+
+@dataclass(frozen=True)
+class HeldIdNumber:
+    """A person being saved whose ID number another held person already has."""
+
+    name: str  # as typed
+    other: str  # the held person's name
+    household: str  # the held person's household: its number, else its address
+
+
+def held_id_numbers(form: HouseholdForm) -> list[HeldIdNumber]:
+    """The people of `form` whose typed ID number another person on this device already
+    has (by its lookup: nothing is opened). Saving them is not refused — the person is
+    registered, nobody is missed — but the one typing is told whom it matches, and a
+    supervisor merges the pair later (`duplicates`). PersonalDataLocked while locked."""
+    seal = keyring.cipher()
+    found: list[HeldIdNumber] = []
+    typed = [(m, personal.normalize_id_number(m.id_number)) for m in form.members]
+    for member, clear in typed:
+        if not clear or personal.id_number_problem(clear):
+            continue
+        held = HouseholdMember.select().where(HouseholdMember.id_lookup == seal.lookup(clear))
+        for other in held.where(HouseholdMember.id != member.id):
+            where = other.household.code or other.household.address or "-"
+            found.append(HeldIdNumber(member.name.strip(), other.name, where))
+    return found
 
 
 def merge(keep_id: str, drop_id: str) -> None:

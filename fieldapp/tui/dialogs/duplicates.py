@@ -1,6 +1,7 @@
 """Records that are one person (found by ID number, or name + birth year + phone), for a
-supervisor to merge: Enter merges the highlighted pair into its older record. Dismisses
-with (keep id, drop id), or None."""
+supervisor to merge: Enter asks to confirm, then merges the highlighted pair into its
+older record (a merge removes a record; one stray Enter must not). Dismisses with
+(keep id, drop id), or None."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from textual.widgets.option_list import Option
 from fieldapp.i18n import t
 from fieldapp.services.people.duplicates import DuplicatePair
 from fieldapp.tui.commands import localize_bindings
+from fieldapp.tui.dialogs.confirm import ConfirmDialog
 from fieldapp.tui.widgets.key_footer import KeyFooter
 
 
@@ -60,7 +62,20 @@ class DuplicatesDialog(ModalScreen[tuple[str, str] | None]):
     @on(OptionList.OptionSelected, "#duplicates-list")
     def _chosen(self, event: OptionList.OptionSelected) -> None:
         pair = self.pairs[int(event.option.id or 0)]
-        self.dismiss((pair.keep.id, pair.drop.id))
+
+        def confirmed(yes: bool | None) -> None:
+            if yes:
+                self.dismiss((pair.keep.id, pair.drop.id))
+
+        body = t(
+            "duplicates.confirm.body",
+            keep=pair.keep.name,
+            keep_id=pair.keep.id_number or "-",
+            drop=pair.drop.name,
+            drop_id=pair.drop.id_number or "-",
+        )
+        dialog = ConfirmDialog(t("duplicates.confirm.title"), body, yes=t("duplicates.confirm.yes"))
+        self.app.push_screen(dialog, confirmed)
 
     def action_cancel(self) -> None:
         self.dismiss(None)

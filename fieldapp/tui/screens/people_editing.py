@@ -30,6 +30,7 @@ class PeopleEditing(FieldScreen[None]):
     @dataclass
     class Saved(Message):
         household_id: str
+        warnings: tuple[str, ...] = ()  # saved, but the one typing should know
 
     @dataclass
     class Problems(Message):
@@ -98,11 +99,12 @@ class PeopleEditing(FieldScreen[None]):
     @work(thread=True, exclusive=True, exit_on_error=False, group="people-save")
     def _save(self, form: HouseholdForm, new_household: bool, masks: tuple[str, str]) -> None:
         from fieldapp.domain.personal import PersonalDataLocked
-        from fieldapp.services.people import registry
+        from fieldapp.services.people import duplicates, registry
         from fieldapp.store import db
 
         with db.connection_context():
             try:
+                held = duplicates.held_id_numbers(form)  # before: after, it is held twice
                 household_id = registry.save_household(form)
             except registry.RegistryInvalid as invalid:
                 texts = tuple(p.message for p in invalid.problems)
@@ -111,7 +113,11 @@ class PeopleEditing(FieldScreen[None]):
             except PersonalDataLocked:
                 self.post_message(self.Problems(form, new_household, (t("people.locked"),)))
                 return
-        self.post_message(self.Saved(household_id))
+        warnings = tuple(
+            t("people.id_number_held", name=h.name, other=h.other, household=h.household)
+            for h in held
+        )
+        self.post_message(self.Saved(household_id, warnings))
 
     @on(Problems)
     def _problems(self, event: Problems) -> None:
@@ -120,6 +126,8 @@ class PeopleEditing(FieldScreen[None]):
     @on(Saved)
     def _saved(self, event: Saved) -> None:
         self.notify(t("people.saved"))
+        for warning in event.warnings:
+            self.notify(warning, severity="warning", timeout=20)
         self.reload()
 
 
