@@ -124,6 +124,15 @@ async def test_the_supervisor_hands_over_prints_and_closes_from_the_queue(
         screen = await open_screen(app, pilot, "f3", IncidentsScreen)
         table = screen.query_one(PagedTable)
         assert table.row_count == 1
+        await pilot.press("n")  # a note with nothing written: said, nothing recorded
+        await settle(app, pilot)
+        await pilot.press("f10")
+        await settle(app, pilot)
+        assert isinstance(app.screen, BulkActionDialog)
+        said = str(app.screen.query_one("#bulk-error", Static).render())
+        assert said == "备注是空的：请写下要记的内容，或按 Esc 取消。"
+        await pilot.press("escape")
+        await settle(app, pilot)
         await pilot.press("h")
         await settle(app, pilot)
         dialog = app.screen
@@ -206,3 +215,17 @@ def test_a_video_the_full_disk_cannot_take_is_said_in_the_language_chosen(
         f"clip.mp4 无法保存（{os.strerror(errno.ENOSPC)}）：请清理磁盘空间后重新添加。"
     )
     assert not [p for p in evidence.blob_path("0" * 64).parent.iterdir() if "incoming" in p.name]
+
+
+def test_an_incident_time_left_out_or_not_come_yet_is_refused(demo_home: Path) -> None:
+    import datetime as dt
+
+    with pytest.raises(reporting.ReportRefused) as refused:
+        reporting.parse_time("  ")
+    assert str(refused.value) == "请填写发生时间，例如 2026-02-11 06:40。"  # no blank value said
+    tomorrow = (dt.datetime.now() + dt.timedelta(days=1)).strftime("%Y-%m-%d %H:%M")
+    with pytest.raises(reporting.ReportRefused) as refused:
+        reporting.parse_time(tomorrow)
+    assert str(refused.value) == f"发生时间 {tomorrow} 还没到：请填写事件实际发生的时间。"
+    soon = (dt.datetime.now() + dt.timedelta(minutes=5)).strftime("%Y-%m-%d %H:%M")
+    assert reporting.parse_time(soon)  # another clock a little ahead: taken

@@ -49,9 +49,11 @@ ZH: dict[str, str] = {
     "incident.refused.outcome_missing": "请选择处理结果。",
     "incident.refused.deadline_missing": "请填写日期。",
     "incident.refused.category_missing": "请选择事件类别。",
-    "incident.refused.place_missing": "请填写事件地点：选择场所，或写明地址。",
+    "incident.refused.place_missing": "请填写事件地点（地址）；从检查或巡逻中上报时会带出场所。",
     "incident.refused.description_missing": "请简要描述发生了什么。",
     "incident.refused.time_invalid": "时间 {value} 无法识别：请按 2026-02-11 06:40 的格式填写。",
+    "incident.refused.time_missing": "请填写发生时间，例如 2026-02-11 06:40。",
+    "incident.refused.time_future": "发生时间 {value} 还没到：请填写事件实际发生的时间。",
     "incident.refused.grid_missing": "您还没有负责的网格：请先同步，或请管理员为您分配网格。",
     "incident.refused.not_found": "找不到这条事件记录。",
     "incident.refused.media_missing": "找不到文件 {path}：请检查路径。",
@@ -201,9 +203,14 @@ EN: dict[str, str] = {
     "incident.refused.outcome_missing": "Choose the outcome.",
     "incident.refused.deadline_missing": "Enter a date.",
     "incident.refused.category_missing": "Choose the incident's category.",
-    "incident.refused.place_missing": "Say where it happened: choose a venue or type an address.",
+    "incident.refused.place_missing": (
+        "Say where it happened (an address); reported from an inspection or a patrol, the venue "
+        "comes with it."
+    ),
     "incident.refused.description_missing": "Describe briefly what happened.",
     "incident.refused.time_invalid": "Cannot read the time {value}: write it as 2026-02-11 06:40.",
+    "incident.refused.time_missing": "Enter when it happened, e.g. 2026-02-11 06:40.",
+    "incident.refused.time_future": "The time {value} has not come yet: enter when it happened.",
     "incident.refused.grid_missing": (
         "You have no grid yet: sync first, or ask the administrator to assign you one."
     ),

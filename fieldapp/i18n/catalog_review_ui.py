@@ -113,6 +113,8 @@ ZH: dict[str, str] = {
     "review_ui.field.outcome": "处理结果",
     "review_ui.field.note": "备注",
     "review_ui.field.note_hint": "可不填",
+    "review_ui.field.note_needed": "写下要记的内容",
+    "review_ui.bulk.note_empty": "备注是空的：请写下要记的内容，或按 Esc 取消。",
     # the detail pane
     "review_ui.detail_empty": "把光标移到一条隐患上查看详情。",
     "review_ui.deadline": "整改期限 {date}",
@@ -280,6 +282,8 @@ EN: dict[str, str] = {
     "review_ui.field.outcome": "Outcome",
     "review_ui.field.note": "Note",
     "review_ui.field.note_hint": "optional",
+    "review_ui.field.note_needed": "what to note",
+    "review_ui.bulk.note_empty": "The note is empty: write what to note, or press Esc to cancel.",
     "review_ui.detail_empty": "Put the cursor on a finding to see its detail.",
     "review_ui.deadline": "deadline {date}",
     "review_ui.handed_over_to": "Handed over to {unit} · ref. {reference}",

@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from fieldapp.domain.clock import now_iso
+from fieldapp.domain.clock import now, now_iso
 from fieldapp.domain.ids import new_id
 from fieldapp.domain.incidents import DEFAULT_CATEGORIES
 from fieldapp.i18n import t
@@ -54,15 +54,24 @@ def parse_people(text: str) -> list[dict[str, str]]:
     return people
 
 
+# A time a little ahead of this laptop's clock is another clock's, not the future.
+CLOCK_SLACK = dt.timedelta(minutes=10)
+
+
 def parse_time(text: str) -> str:
-    """A local time typed as `2026-02-11 06:40` (or ISO) as a UTC ISO stamp."""
+    """A local time typed as `2026-02-11 06:40` (or ISO) as a UTC ISO stamp; not empty,
+    and not later than now."""
     value = text.strip()
+    if not value:
+        raise ReportRefused(t("incident.refused.time_missing"))
     try:
         moment = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
     except ValueError:
         raise ReportRefused(t("incident.refused.time_invalid", value=value)) from None
     if moment.tzinfo is None:
         moment = moment.astimezone()  # the laptop's local time zone
+    if moment > now() + CLOCK_SLACK:
+        raise ReportRefused(t("incident.refused.time_future", value=value))
     return moment.astimezone(dt.UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
 
 

@@ -119,7 +119,8 @@ class BulkActionDialog(ModalScreen[BulkRequest | None]):
                                 t(f"{texts}.outcome.{outcome}"), id=f"outcome-{outcome}"
                             )
                 yield Label(t("review_ui.field.note"))
-                yield Input(id="bulk-note", placeholder=t("review_ui.field.note_hint"))
+                hint = "note_needed" if self.event_type == "note" else "note_hint"
+                yield Input(id="bulk-note", placeholder=t(f"review_ui.field.{hint}"))
             yield from dialog_foot(
                 FormMessage(id="bulk-error", classes="dialog-error"),
                 (t("review_ui.bulk.confirm", action=action), "bulk-ok"),
@@ -153,12 +154,15 @@ class BulkActionDialog(ModalScreen[BulkRequest | None]):
             data["outcome"] = self._chosen("#bulk-outcome", "outcome-")
         if self.event_type == "assigned":
             data["person"] = self._chosen("#bulk-person", "person-")
+        note = self.query_one("#bulk-note", Input).value.strip()
+        if self.event_type == "note" and not note:  # the note is all a note event says
+            return t("review_ui.bulk.note_empty")
         problem = machine.check_event_data(self.event_type, data, self.lifecycle)
         if problem is None:
             problem = machine.check_event_dates(self.event_type, data, self.today)
         if problem is not None:
             return problem
-        return BulkRequest(self.query_one("#bulk-note", Input).value.strip(), data)
+        return BulkRequest(note, data)
 
     def _chosen(self, selector: str, prefix: str) -> str:
         pressed = self.query_one(selector, RadioSet).pressed_button
