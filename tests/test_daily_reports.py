@@ -189,3 +189,23 @@ def test_missing_and_late_grids_for_a_supervisor(tree: Clock) -> None:
     # An inspector sees only the grids under their own.
     act_as(INSPECTOR_A12)
     assert [s.code for s in reports.report_status(dt.date(2026, 6, 10), now)] == ["A12"]
+
+
+def test_an_abnormal_follow_up_reading_refuses_the_zero_report(tree: Clock) -> None:
+    from people_support import member_named, returnee_family
+
+    from fieldapp.domain.personal import new_key
+    from fieldapp.services.followups import plans, readings
+    from fieldapp.services.people import registry
+    from fieldapp.store import keyring
+
+    keyring.save_key(new_key())
+    tree.set(china(2026, 6, 9, 8, 10))
+    registry.save_household(returnee_family("A11"))  # the returnees registered on the 9th
+    plan_id = plans.create_plan(str(member_named("陈建国").id), start_on=dt.date(2026, 6, 10))
+    tree.set(china(2026, 6, 10, 8, 10))
+    readings.record_reading(plan_id, "2026-06-10T08:00", {"FUP-01": "38.0", "FUP-02": "no"})
+    with pytest.raises(reports.ZeroReportRefused) as refused:
+        reports.file_zero_report("A11")
+    assert refused.value.text() == "今天该网格已记录随访异常 1 项，不能报零报告；请填报日报"
+    assert reports.file_report("A11").counts["abnormal_readings"] == 1

@@ -60,6 +60,10 @@ ZH: dict[str, str] = {
     "report.figure.patrols_done": "完成巡逻",
     "report.figure.inspections": "检查场所",
     "report.figure.hazards_closed": "整改销号",
+    "report.figure.abnormal_readings": "随访异常",
+    "report.figure.handed_over": "移交卫生院",
+    "report.figure.new_arrivals": "新到人员",
+    "report.figure.returnees_registered": "登记返乡人员",
     "report.zero_refused_recorded": "今天该网格已记录{what} {count} 项，不能报零报告；请填报日报",
     "report.activities": "定期活动：{count} 项（{types}）",
     "report.patrols": (  # short lines: the daily report's card is 34 cells wide at 80 columns
@@ -150,6 +154,10 @@ EN: dict[str, str] = {
     "report.figure.patrols_done": "patrols done",
     "report.figure.inspections": "inspections",
     "report.figure.hazards_closed": "hazards closed",
+    "report.figure.abnormal_readings": "abnormal follow-up readings",
+    "report.figure.handed_over": "people handed to the health centre",
+    "report.figure.new_arrivals": "new arrivals",
+    "report.figure.returnees_registered": "returnees registered",
     "report.zero_refused_recorded": "This grid recorded {count} {what} today, so it cannot file a zero report; file the daily report instead",
     "report.activities": "Activities: {count} ({types})",
     "report.patrols": (

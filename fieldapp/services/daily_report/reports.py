@@ -48,10 +48,13 @@ class NotMyGrid(PermissionError):
     """The grid is not one of mine (or under mine)."""
 
 
-# What, recorded in the grid that day, makes a zero report false (in the order it is said).
+# What, recorded in the grid that day, makes a zero report false (in the order it is said):
+# people under observation are a standing count, but an abnormal reading, a case handed
+# to the health centre, a new arrival or a returnee registered that day is news.
 RECORDED = (
-    "hazards_found", "incidents", "activities", "missed_posts", "patrols_done", "inspections",
-    "hazards_closed",
+    "hazards_found", "incidents", "abnormal_readings", "handed_over", "activities",
+    "missed_posts", "patrols_done", "inspections", "hazards_closed", "new_arrivals",
+    "returnees_registered",
 )  # fmt: skip
 
 
