@@ -1,7 +1,9 @@
 """People (F11): the registry of my grids — households and their members, masked.
 
 A table of people (name, groups, household, ID number and phone masked) searched as you
-type; the household of the person under the cursor below it. This module holds the list;
+type; the household of the person under the cursor below it. The list has the focus on
+opening (its keys act at once); `/` (in the footer) goes to the search, Enter or Esc back
+to the list. This module holds the list;
 `b` narrows it to one cadre's 包保 households; registering and editing (`n`, `a`, `e`) are `people_editing.PeopleEditing`, reveals,
 follow-up plans and merging duplicates (`v`, `p`, `f`, `m`) `people_actions.PeopleActions`,
 its bases. All reading and saving runs in thread workers; saving works offline (the outbox
@@ -71,7 +73,7 @@ class PeopleScreen(PeopleActions):
         Binding("m", "duplicates", "Duplicates", id="people.duplicates"),
         Binding("f", "plan", "Follow-up plan", id="people.plan"),
         Binding("b", "cadres", "包保 lists", id="people.cadres"),
-        Binding("slash", "focus_search", "Search", id="people.search", show=False),
+        Binding("slash", "focus_search", "Search", id="people.search"),
         Binding("escape", "back", "Back", id="people.back"),
     ]
 
@@ -219,7 +221,7 @@ class PeopleScreen(PeopleActions):
         current = self._current()
         box = self.query_one("#people-household", Static)
         if current is None:
-            box.update(t("people.empty") if not self.members else "")
+            box.update(self._nobody() if not self.members else "")
             return
         household, _member = current
         plates = listed(plate for _id, plate, _kind in household.vehicles) or "-"
@@ -240,6 +242,14 @@ class PeopleScreen(PeopleActions):
             )
         )
 
+    def _nobody(self) -> str:
+        """What an empty list means: no match for the search typed, or nobody yet."""
+        query = self.query_one("#people-search", Input).value.strip()
+        return t("people.no_match", query=query) if query else t("people.empty")
+
     def action_back(self) -> None:
+        if isinstance(self.focused, Input):  # Esc in the search: back to the list it filters
+            self.query_one("#people-table", DataTable).focus()
+            return
         if len(self.app.screen_stack) > 1:
             self.app.pop_screen()
