@@ -6,6 +6,7 @@ from __future__ import annotations
 ZH: dict[str, str] = {
     # keys
     "binding.app.review": "复查",
+    "app.supervisors_only.review": "隐患复查只对网格长和管理员开放；您负责的隐患在首页“我负责的隐患”中。",
     "binding.app.review.tip": "网格长复查：待复查、逾期、重大、已移交、冲突（F5）",
     "binding.review.back": "返回",
     "binding.review.back.tip": "关闭复查，回到上一界面",
@@ -173,6 +174,10 @@ ZH: dict[str, str] = {
 
 EN: dict[str, str] = {
     "binding.app.review": "Review",
+    "app.supervisors_only.review": (
+        "Review is for grid heads and administrators; the hazards you own are on the home "
+        "screen under 'Hazards I own'."
+    ),
     "binding.app.review.tip": "Supervisor's review: awaiting verification, overdue, major, handed over, conflicts (F5)",
     "binding.review.back": "Back",
     "binding.review.back.tip": "Close the review and go back",

@@ -77,6 +77,8 @@ class FieldApp(
             "escape", "close_keys", "Hide keys", id="app.close_keys", show=False, priority=True
         ),
         Binding("f5", "review", "Review", id="app.review"),
+        # Pressed by someone whose role hides the key above: said, not silently nothing.
+        Binding("f5", "supervisors_only('review')", show=False, id="app.review_refused"),
         Binding("f12", "sync", "Sync", id="app.sync"),
         Binding("ctrl+f12", "sync_screen", "Sync status", id="app.sync_screen", show=False),
         Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True),
@@ -127,6 +129,10 @@ class FieldApp(
         if action == "review":  # supervisors and administrators only; hidden for others
             return self.person_role in ("supervisor", "admin")
         return super().check_action(action, parameters)
+
+    def action_supervisors_only(self, what: str) -> None:
+        """A supervisor's key pressed by someone whose role hides it."""
+        self.notify(t(f"app.supervisors_only.{what}"), severity="warning")
 
     def action_review(self) -> None:
         from fieldapp.tui.screens.review import ReviewScreen

@@ -16,6 +16,7 @@ class IncidentsApp(Navigation):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f4,ctrl+r", "report_incident", "Incident", id="app.report_incident"),
         Binding("f3", "incidents", "Incidents", id="app.incidents"),
+        Binding("f3", "supervisors_only('incidents')", show=False, id="app.incidents_refused"),
     ]
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
