@@ -91,8 +91,9 @@ def test_an_abnormal_reading_opens_a_case_that_runs_the_lifecycle(tree: Clock, f
     abnormal = readings.record_reading(plan_id, "2026-06-10T16:00",
                                        {"FUP-01": "37.3", "FUP-02": "yes"})  # fmt: skip
     assert abnormal.failed == ("FUP-01",) and abnormal.case_id is not None
-    with pytest.raises(readings.ReadingInvalid):
-        readings.record_reading(plan_id, "2026-06-11T08:00", {"FUP-01": "热", "FUP-02": "yes"})
+    for slip in ("热", "99", "3.7", "nan"):  # not a body temperature: refused, no case
+        with pytest.raises(readings.ReadingInvalid):
+            readings.record_reading(plan_id, "2026-06-11T08:00", {"FUP-01": slip, "FUP-02": "yes"})
     (view,) = cases.cases()
     assert (view.name, view.state, view.failed) == ("陈建国", "open", ("FUP-01",))
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import math
 from collections.abc import Mapping
 
 from fieldapp.domain.answers import proposed_outcome
@@ -134,6 +135,11 @@ def failed_items(form: Checklist, answers: Mapping[str, str]) -> list[str]:
     return failed
 
 
+# What a reading can be at all, beyond the range that passes: a body temperature outside
+# it is a slip of the keys (99 for 39), refused rather than opened as a case.
+PLAUSIBLE: dict[str, tuple[float, float]] = {"FUP-01": (30.0, 45.0)}
+
+
 def answers_problem(form: Checklist, answers: Mapping[str, str]) -> str | None:
     """Why the answers are not a reading of `form` (English, for logs and refusals)."""
     for item in form.items:
@@ -142,9 +148,12 @@ def answers_problem(form: Checklist, answers: Mapping[str, str]) -> str | None:
             return f"{item.code} is not answered"
         if value and item.answer == "number":
             try:
-                float(value)
+                number = float(value)
             except ValueError:
                 return f"{item.code}: {value!r} is not a number"
+            low, high = PLAUSIBLE.get(item.code, (-math.inf, math.inf))
+            if not low <= number <= high:  # 99 for 39: a slip, not a reading
+                return f"{item.code}: {value} is not between {low:g} and {high:g}"
         if value and item.answer == "yesno" and value not in ("yes", "no", "pass", "fail"):
             return f"{item.code}: answer yes or no"
     return None
