@@ -235,3 +235,29 @@ def test_an_incident_time_left_out_or_not_come_yet_is_refused(demo_home: Path) -
     assert str(refused.value) == f"发生时间 {tomorrow} 还没到：请填写事件实际发生的时间。"
     soon = (dt.datetime.now() + dt.timedelta(minutes=5)).strftime("%Y-%m-%d %H:%M")
     assert reporting.parse_time(soon)  # another clock a little ahead: taken
+
+
+async def test_esc_on_a_filled_incident_form_asks_before_throwing_it_away(
+    demo_home: Path,
+) -> None:
+    from fieldapp.tui.dialogs.confirm import ConfirmDialog
+
+    app = make_app()
+    async with app.run_test(size=SMALL) as pilot:
+        dialog = await open_screen(app, pilot, "f4", IncidentDialog)
+        await pilot.press("escape")  # nothing typed: closes at once
+        await settle(app, pilot)
+        assert isinstance(app.screen, HomeScreen)
+        dialog = await open_screen(app, pilot, "f4", IncidentDialog)
+        dialog.query_one("#incident-address", Input).value = "鼎美村村口"
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("escape")  # keep editing: the form as it was
+        await settle(app, pilot)
+        assert app.screen is dialog
+        assert dialog.query_one("#incident-address", Input).value == "鼎美村村口"
+        await pilot.press("escape", "y")  # discard
+        await settle(app, pilot)
+        assert isinstance(app.screen, HomeScreen)
+    assert Incident.select().count() == 0

@@ -158,3 +158,40 @@ async def test_a_held_id_number_is_named_at_entry_and_a_merge_asks_first(unlocke
         assert [m.household.code for m in HouseholdMember.select() if m.name == "陈建国"] == [
             "DM-017"
         ]
+
+
+async def test_esc_on_a_typed_person_form_asks_and_a_refused_one_asks_at_once(
+    unlocked: Path,
+) -> None:
+    """n, a name, Esc: asked; Esc keeps the form. Opened again after a refusal, what was
+    typed is unsaved from the start: Esc asks too, and y discards."""
+    from textual.widgets import Input, Select
+
+    from fieldapp.tui.dialogs.confirm import ConfirmDialog
+    from fieldapp.tui.dialogs.person import PersonDialog
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_screen(app, pilot, "f11", PeopleScreen)
+        await pilot.press("n")
+        await settle(app, pilot)
+        dialog = app.screen
+        assert isinstance(dialog, PersonDialog)
+        dialog.query_one("#person-grid", Select).value = dialog.grids[0][1]
+        dialog.query_one("#person-name", Input).value = "王无址"
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert app.screen is dialog
+        await pilot.press("f10")  # no address: refused, the form opened again
+        await settle(app, pilot, rounds=3)
+        again = app.screen
+        assert isinstance(again, PersonDialog) and again is not dialog
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("y")
+        await settle(app, pilot)
+        assert app.screen is screen

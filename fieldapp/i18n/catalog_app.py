@@ -139,6 +139,10 @@ ZH: dict[str, str] = {
     "presence.note": "备注（可选；选“其他原因”时必填）",
     "presence.note_needed": "选择“其他原因”时，请在备注中写明原因。",
     "presence.ok": "开始检查",
+    "form.discard.title": "放弃已填写的内容？",
+    "form.discard.body": "这张表还没有保存；放弃后填写的内容不会留下。",
+    "form.discard.yes": "放弃",
+    "form.discard.no": "继续填写",
     "presence.cancel": "取消",
     # resume
     "resume.title": "继续未完成的检查？",
@@ -287,6 +291,10 @@ EN: dict[str, str] = {
     "presence.note": "Note (optional; required for “Other”)",
     "presence.note_needed": "For “Other”, write the reason in the note.",
     "presence.ok": "Start inspection",
+    "form.discard.title": "Discard what you typed?",
+    "form.discard.body": "This form is not saved; what was typed will not be kept.",
+    "form.discard.yes": "Discard",
+    "form.discard.no": "Keep editing",
     "presence.cancel": "Cancel",
     "resume.title": "Resume the unfinished inspection?",
     "resume.body": (

@@ -18,6 +18,7 @@ from textual.widgets import Button, Input, Label
 
 from fieldapp.i18n import t
 from fieldapp.tui.commands import localize_bindings
+from fieldapp.tui.dialogs.discarding import AsksBeforeDiscarding
 from fieldapp.tui.dialogs.saving import SAVES_WITH_CTRL_S, SavingDialog
 from fieldapp.tui.widgets.dialog_foot import FormMessage, dialog_foot
 from fieldapp.tui.widgets.key_footer import KeyFooter
@@ -38,7 +39,7 @@ class ActivityAsk:
     today: str  # YYYY-MM-DD
 
 
-class ActivityDialog(SavingDialog):
+class ActivityDialog(AsksBeforeDiscarding, SavingDialog):
     AUTO_FOCUS = ""  # none: on_mount focuses its first field without centring it (80×24)
     ERROR_ID = "activity-error"
     CSS_PATH = "activity.tcss"
@@ -85,6 +86,7 @@ class ActivityDialog(SavingDialog):
 
     def on_mount(self) -> None:
         self.query_one("#activity-place", Input).focus(scroll_visible=False)
+        self.note_untyped()
 
     def value(self, name: str) -> str:
         return self.query_one(f"#activity-{name}", Input).value
@@ -140,4 +142,4 @@ class ActivityDialog(SavingDialog):
 
     @on(Button.Pressed, "#activity-cancel")
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        self.discard_or_ask()

@@ -22,12 +22,13 @@ from textual.widgets import Button, Input, Label, Select
 from fieldapp.domain.clock import local_now
 from fieldapp.i18n import t
 from fieldapp.tui.commands import localize_bindings
+from fieldapp.tui.dialogs.discarding import AsksBeforeDiscarding
 from fieldapp.tui.dialogs.saving import SavingDialog
 from fieldapp.tui.widgets.dialog_foot import FormMessage, dialog_foot
 from fieldapp.tui.widgets.key_footer import KeyFooter
 
 
-class IncidentDialog(SavingDialog):
+class IncidentDialog(AsksBeforeDiscarding, SavingDialog):
     AUTO_FOCUS = ""  # none: on_mount focuses its first field without centring it (80×24)
     ERROR_ID = "incident-error"
     CSS_PATH = "incident.tcss"
@@ -94,6 +95,7 @@ class IncidentDialog(SavingDialog):
 
     def on_mount(self) -> None:
         self.query_one("#incident-category", Select).focus(scroll_visible=False)
+        self.note_untyped()
 
     @on(Button.Pressed, "#incident-ok")
     @on(Input.Submitted)
@@ -148,4 +150,4 @@ class IncidentDialog(SavingDialog):
 
     @on(Button.Pressed, "#incident-cancel")
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        self.discard_or_ask()

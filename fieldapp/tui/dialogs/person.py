@@ -22,6 +22,7 @@ from fieldapp.domain.registry import PERSON_TAGS, SEXES
 from fieldapp.i18n import t
 from fieldapp.services.people.registry import HouseholdForm, MemberForm
 from fieldapp.tui.commands import localize_bindings
+from fieldapp.tui.dialogs.discarding import AsksBeforeDiscarding
 from fieldapp.tui.dialogs.saving import SAVES_WITH_CTRL_S
 from fieldapp.tui.widgets.key_footer import KeyFooter
 
@@ -29,7 +30,7 @@ HOUSEHOLD_INPUTS = ("code", "building", "address")
 MEMBER_INPUTS = ("name", "birth_year", "id_number", "phone", "arrived_on", "left_on", "note")
 
 
-class PersonDialog(ModalScreen[HouseholdForm | None]):
+class PersonDialog(AsksBeforeDiscarding, ModalScreen[HouseholdForm | None]):
     CSS_PATH = "../screens/people.tcss"
     REFUSED_APP_ACTIONS = SAVES_WITH_CTRL_S
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -53,6 +54,7 @@ class PersonDialog(ModalScreen[HouseholdForm | None]):
         self.new_household = new_household
         self.masks = masks  # masked ID number and phone held for this person
         self.problems = problems
+        self.typed_before = bool(problems)  # opened again with what was typed
         localize_bindings(self)
 
     def compose(self) -> ComposeResult:
@@ -116,6 +118,7 @@ class PersonDialog(ModalScreen[HouseholdForm | None]):
     def on_mount(self) -> None:
         first = "#person-grid" if self.new_household and not self.form.grid_code else "#person-name"
         self.query_one(first).focus()
+        self.note_untyped()
 
     def _value(self, name: str) -> str:
         return self.query_one(f"#person-{name}", Input).value
@@ -137,4 +140,4 @@ class PersonDialog(ModalScreen[HouseholdForm | None]):
         self.dismiss(form)
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        self.discard_or_ask()

@@ -1,0 +1,64 @@
+"""A form that asks before Esc throws away what was typed into it.
+
+The fields' values are noted once the form is drawn; Esc (or its Cancel button) closes
+at once while they are unchanged, and otherwise asks "放弃已填写的内容？" — Esc or n keeps
+the form, y or the first button discards. A form opened again with what was typed and a
+refusal (`typed_before`) counts as changed from the start.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.screen import ModalScreen
+from textual.widgets import Input, Select, SelectionList, TextArea
+
+from fieldapp.i18n import t
+from fieldapp.tui.dialogs.confirm import ConfirmDialog
+
+
+def _values(screen: ModalScreen[Any]) -> tuple[Any, ...]:
+    values: list[Any] = []
+    for widget in screen.query("Input, Select, SelectionList, TextArea"):
+        if isinstance(widget, Input | Select):
+            values.append(widget.value)
+        elif isinstance(widget, SelectionList):
+            values.append(tuple(widget.selected))
+        elif isinstance(widget, TextArea):
+            values.append(widget.text)
+    return tuple(values)
+
+
+class AsksBeforeDiscarding:
+    """Mix into a ModalScreen form; call `note_untyped()` from its on_mount and
+    `discard_or_ask()` from its cancel action."""
+
+    typed_before = False  # opened again with what was typed: changed from the start
+    _untyped: tuple[Any, ...] | None = None
+
+    def note_untyped(self) -> None:
+        screen: Any = self
+        screen.call_after_refresh(self._note)  # once the fields hold their first values
+
+    def _note(self) -> None:
+        self._untyped = _values(self)  # type: ignore[arg-type]
+
+    def discard_or_ask(self) -> None:
+        screen: Any = self
+        if not self.typed_before and self._untyped in (None, _values(screen)):
+            screen.dismiss(None)
+            return
+
+        def answered(discard: bool | None) -> None:
+            if discard:
+                screen.dismiss(None)
+
+        screen.app.push_screen(
+            ConfirmDialog(
+                t("form.discard.title"),
+                t("form.discard.body"),
+                yes=t("form.discard.yes"),
+                no=t("form.discard.no"),
+            ),
+            answered,
+        )
