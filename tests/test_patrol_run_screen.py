@@ -167,3 +167,33 @@ def test_a_run_left_open_after_its_window_stays_due_until_finished(home: Path, m
     assert runs.start_run(ROUTE_ID).id == run.id  # Enter resumes it to finish it
     runs.finish_run(run.id)
     assert due.due_now() == []
+
+
+async def test_a_checkpoint_not_reached_says_so_and_one_reached_is_not_recorded_twice(
+    home: Path,
+) -> None:
+    from textual.widgets import DataTable
+
+    seed_patrol_store()
+    app = make_app(lang="zh")
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(app, pilot, rounds=2)
+        app.scan_text(placard("CP-02"), "wedge")  # the run starts with CP-02 reached
+        await settle(app, pilot, rounds=3)
+        screen = app.screen
+        assert isinstance(screen, PatrolRunScreen)
+        table = screen.query_one("#patrol-run-points", DataTable)
+        table.focus()
+        table.move_cursor(row=2)  # CP-03, the hydrant with a form: not reached yet
+        for key in ("e", "n", "p"):  # nothing to write on a visit not made: said, no form
+            await pilot.press(key)
+            await settle(app, pilot)
+            assert app.screen is screen, key
+        said = [n.message for n in app._notifications]
+        assert said[-1].startswith("1号消火栓 CP-03 还没到：先扫描它的标牌，或按 m 手工登记")
+        table.move_cursor(row=1)  # CP-02, reached
+        await pilot.press("m")
+        await settle(app, pilot)
+        assert app.screen is screen  # no reason asked: it was reached
+        assert "已在" in [n.message for n in app._notifications][-1]
+        assert PatrolScan.select().count() == 1

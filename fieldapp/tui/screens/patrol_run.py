@@ -162,7 +162,9 @@ class PatrolRunScreen(FieldScreen[None]):
 
     def action_manual(self) -> None:
         line = self._line()
-        if line is not None:
+        if line is not None and line.done:  # nothing to record twice
+            self.notify(t("patrol.run.already", checkpoint=_named(line), at=line.at))
+        elif line is not None:
             self._ask_reason(line.checkpoint_id)
 
     def _ask_reason(self, checkpoint_id: str) -> None:
@@ -173,7 +175,7 @@ class PatrolRunScreen(FieldScreen[None]):
             (x for x in (self.view.lines if self.view else ()) if x.checkpoint_id == checkpoint_id),
             None,
         )
-        label = f"{line.name} {line.code}" if line else checkpoint_id
+        label = _named(line) if line else checkpoint_id
 
         def chosen(choice: PresenceChoice | None) -> None:
             if choice is not None:
@@ -203,12 +205,21 @@ class PatrolRunScreen(FieldScreen[None]):
 
     # -- on the checkpoint under the cursor ----------------------------------------------
 
+    def _reached_line(self) -> Any:
+        """The checkpoint under the cursor if it was reached; else say how to reach it (a
+        note, photo or form belongs to a visit) and return None."""
+        line = self._line()
+        if line is not None and not line.done:
+            self.notify(t("patrol.run.not_reached", checkpoint=_named(line)), severity="warning")
+            return None
+        return line
+
     def action_note(self) -> None:
         from fieldapp.tui.dialogs.followup import AskDialog
 
-        if (line := self._line()) is None:
+        if (line := self._reached_line()) is None:
             return
-        title = t("patrol.run.note_title", checkpoint=f"{line.name} {line.code}")
+        title = t("patrol.run.note_title", checkpoint=_named(line))
 
         def done(note: str | None) -> None:
             if note:
@@ -219,7 +230,7 @@ class PatrolRunScreen(FieldScreen[None]):
     def action_photo(self) -> None:
         from fieldapp.tui.dialogs.photo import PhotoDialog
 
-        if (line := self._line()) is None:
+        if (line := self._reached_line()) is None:
             return
 
         def done(sha: str | None) -> None:
@@ -231,11 +242,11 @@ class PatrolRunScreen(FieldScreen[None]):
     def action_form(self) -> None:
         from fieldapp.domain.patrols import FORMS
 
-        if (line := self._line()) is None:
+        if (line := self._reached_line()) is None:
             return
         items = list(FORMS.get(line.form, ()))
         if not items:
-            self.app.bell()
+            self.notify(t("patrol.run.no_form", checkpoint=_named(line)))
             return
         self._ask_item(line, items, {})
 
@@ -331,3 +342,7 @@ class PatrolRunScreen(FieldScreen[None]):
     def action_back(self) -> None:
         if len(self.app.screen_stack) > 1:
             self.app.pop_screen()
+
+
+def _named(line: Any) -> str:
+    return f"{line.name} {line.code}"
