@@ -197,3 +197,31 @@ async def test_a_checkpoint_not_reached_says_so_and_one_reached_is_not_recorded_
         assert app.screen is screen  # no reason asked: it was reached
         assert "已在" in [n.message for n in app._notifications][-1]
         assert PatrolScan.select().count() == 1
+
+
+async def test_patrols_say_when_nothing_can_start_and_a_week_ends_on_the_day_shown(
+    home: Path,
+) -> None:
+    import datetime as dt
+
+    from fieldapp.domain.clock import today
+    from fieldapp.store.patrol_models import PatrolRoute
+
+    seed_patrol_store()
+    PatrolRoute.update(active=False).execute()  # the office stopped it: nothing due
+    app = make_app(lang="zh")
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(app, pilot, rounds=2)
+        await pilot.press("ctrl+g")
+        await settle(app, pilot, rounds=2)
+        screen = app.screen
+        assert isinstance(screen, PatrolsScreen)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert [n.message for n in app._notifications][-1].startswith("现在没有可以开始的巡逻")
+        for _ in range(10):
+            await pilot.press("left_square_bracket")
+        await pilot.press("w")
+        await settle(app, pilot, rounds=2)
+        shown = today() - dt.timedelta(days=10)
+        assert (screen.first, screen.last) == (shown - dt.timedelta(days=6), shown)

@@ -68,6 +68,7 @@ ZH: dict[str, str] = {
     # home
     "patrol.due.title": "当前应巡逻",
     "patrol.due.none": "现在没有应巡逻的路线",
+    "patrol.due.none_to_start": "现在没有可以开始的巡逻：时段开始前半小时起才能开始，下面的出勤表列出每个时段",
     "patrol.due.line": "{name}（{code}） {window}  已到 {done}/{total}  剩余 {minutes} 分钟",
     "patrol.due.resume": "  · 进行中",
     # bindings
@@ -98,7 +99,7 @@ ZH: dict[str, str] = {
     "patrol.attendance.none": "这段时间没有排定的巡逻",
     "binding.attendance.day_back": "前一天",
     "binding.attendance.day_next": "后一天",
-    "binding.attendance.week": "近7天",
+    "binding.attendance.week": "到此日的7天",
 }
 
 EN: dict[str, str] = {
@@ -171,6 +172,7 @@ EN: dict[str, str] = {
     "patrol.run.scan": "Scan",
     "patrol.due.title": "Patrols due now",
     "patrol.due.none": "No patrol is due now",
+    "patrol.due.none_to_start": "No patrol can start now: one starts from half an hour before its window; the attendance below lists every window",
     "patrol.due.line": "{name} ({code}) {window}  {done}/{total} visited  {minutes} min left",
     "patrol.due.resume": "  · in progress",
     "binding.patrol.scan": "Scan",
@@ -199,7 +201,7 @@ EN: dict[str, str] = {
     "patrol.attendance.none": "No patrol was scheduled in this period",
     "binding.attendance.day_back": "Day before",
     "binding.attendance.day_next": "Day after",
-    "binding.attendance.week": "Last 7 days",
+    "binding.attendance.week": "7 days to this day",
 }
 
 ZH.update(

@@ -117,9 +117,7 @@ class PatrolsScreen(FieldScreen[None]):
         self._load(self.first, self.last)
 
     def action_week(self) -> None:
-        from fieldapp.domain.clock import today
-
-        self.last = today()
+        """The seven days up to the day shown (today until [ or ] moved it)."""
         self.first = self.last - dt.timedelta(days=6)
         self._load(self.first, self.last)
 
@@ -186,7 +184,7 @@ class PatrolsScreen(FieldScreen[None]):
             return
         key = selected_key(due)
         if key is None or self.data is None or not self.data.due:
-            self.app.bell()
+            self.notify(t("patrol.due.none_to_start"), severity="warning")
             return
         self._start(key)
 
