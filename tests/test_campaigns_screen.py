@@ -13,7 +13,7 @@ from pilot_support import open_screen, settle
 from textual.widgets import DataTable, Label, Static
 from textual.widgets._footer import FooterKey
 
-from fieldapp.i18n import set_language
+from fieldapp.i18n import set_language, t
 from fieldapp.store.models import Outbox, Person
 from fieldapp.tui.app import make_app
 from fieldapp.tui.screens.campaigns import CampaignsScreen
@@ -109,6 +109,8 @@ async def test_an_inspector_sees_which_campaigns_are_on_and_cannot_switch(home: 
         await pilot.press("space", "p")
         await settle(app, pilot)
         assert _switches() == []
-        assert "只有督导员可以开关专项行动" in str(
+        said = [n.message for n in app._notifications][-2:]
+        assert said == [t("campaigns.not_mine")] * 2  # each key answered, not nothing
+        assert "只有网格长可以开关专项行动" in str(
             screen.query_one("#campaigns-detail", Static).render()
         )

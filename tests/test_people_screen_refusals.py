@@ -136,7 +136,7 @@ async def test_a_held_id_number_is_named_at_entry_and_a_merge_asks_first(unlocke
         warnings = [n.message for n in app._notifications if n.severity == "warning"]
         assert warnings == [
             "陈建国 的身份证号与已登记的 陈建国（DM-017）相同：请核对号码；"
-            "若是同一人，请督导员按 m（重复人员）合并"
+            "若是同一人，请网格长按 m（重复人员）合并"
         ]
         _move_to(screen, "林秀英")
         await pilot.press("m")

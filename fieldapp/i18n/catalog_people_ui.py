@@ -56,7 +56,7 @@ ZH: dict[str, str] = {
     "people.sealed_locked": "已锁定：人员信息加密保存，请按 ctrl+l 输入 PIN 解锁后查看",
     "people.household": "户号 {code} · 楼栋/屯 {building} · {address} · 网格 {grid} · {count} 人 · 车辆 {plates}",
     "people.saved": "已保存（联网后同步）",
-    "people.id_number_held": "{name} 的身份证号与已登记的 {other}（{household}）相同：请核对号码；若是同一人，请督导员按 m（重复人员）合并",
+    "people.id_number_held": "{name} 的身份证号与已登记的 {other}（{household}）相同：请核对号码；若是同一人，请网格长按 m（重复人员）合并",
     "people.revealed": "{name}：{value}（已留痕）",
     "person.title.new": "登记人员",
     "person.title.edit": "修改：{name}",

@@ -68,6 +68,8 @@ class CampaignsScreen(FieldScreen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("space", "switch", "On / off", id="campaigns.toggle"),
         Binding("p", "next_phase", "Next phase", id="campaigns.phase"),
+        # Pressed by someone who may not switch (the two above are dimmed): said.
+        Binding("space,p", "not_mine", show=False, id="campaigns.not_mine"),
         Binding("r", "refresh", "Refresh", id="campaigns.refresh"),
         Binding("escape", "back", "Back", id="campaigns.back"),
     ]
@@ -98,6 +100,9 @@ class CampaignsScreen(FieldScreen[None]):
         if action in SWITCH_ACTIONS and not self.may_switch:
             return None  # shown, but disabled: only a supervisor switches campaigns
         return True
+
+    def action_not_mine(self) -> None:
+        self.notify(t("campaigns.not_mine"), severity="warning")
 
     def action_refresh(self) -> None:
         self._load()
