@@ -261,3 +261,25 @@ async def test_esc_on_a_filled_incident_form_asks_before_throwing_it_away(
         await settle(app, pilot)
         assert isinstance(app.screen, HomeScreen)
     assert Incident.select().count() == 0
+
+
+def test_an_incident_letter_is_chinese_while_the_screen_speaks_english(demo_home: Path) -> None:
+    from fieldapp.i18n import set_language
+    from fieldapp.services.incidents import events, letters
+
+    incident = reporting.report_incident(
+        reporting.IncidentReport("fire", "2026-02-11 06:40", "后厨起火", address="鼎美村村口")
+    )
+    demo.act_as("supervisor")
+    data = {"unit": "fire_brigade", "reference": "鼎综治移〔2026〕9号", "date": "2026-02-11"}
+    events.append_event(incident.id, "handed_over", data=data)
+    set_language("en")
+    try:
+        path = letters.write_letter([incident.id])
+        letter = letters.incident_letter([incident.id])
+    finally:
+        set_language("zh")
+    assert path.read_bytes().startswith(b"%PDF")
+    lines = " ".join(letter.incidents[0].history)
+    assert "移交" in lines and "Handed" not in lines, lines
+    assert "照片" in letter.incidents[0].evidence and "photos" not in letter.incidents[0].evidence

@@ -141,3 +141,27 @@ def test_cli_writes_both_documents(world: World, tmp_path: Path) -> None:
     assert "派出所" in _text(letter_pdf.read_bytes())
     result = runner.invoke(main, ["notice", "--venue", "XX-9999", "--out", str(notice_pdf)])
     assert result.exit_code == 1 and "XX-9999" in result.output
+
+
+def test_a_letter_made_while_the_screen_speaks_english_is_chinese_throughout(
+    world: World,
+) -> None:
+    """The letter goes to a Chinese agency: its history lines are Chinese too (they were
+    English, under a Chinese title); a refusal to write one follows the screen."""
+    from fieldapp.i18n import language, set_language
+
+    fid = add_finding(world, "DM-0002", "COM-04", severity="major")
+    data = {"unit": "police_station", "reference": REFERENCE}
+    assert all(r.applied for r in review.bulk_apply([fid], "handed_over", "", data))
+    set_language("en")
+    try:
+        letter = documents.handover_letter([fid])
+        history = " ".join(letter.findings[0].history)
+        assert "派出所" in history and "移交" in history, history
+        assert "Police" not in history and "Hazard found" not in history
+        assert language() == "en"  # only the letter was written in Chinese
+        open_one = add_finding(world, "DM-0001", "COM-03")
+        with pytest.raises(documents.DocumentError, match="has not been handed over"):
+            documents.handover_letter([open_one])
+    finally:
+        set_language("zh")

@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
-from collections.abc import Iterable
+import threading
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 
 LANGUAGES = ("zh", "en")
 _lang = "zh"
 _catalogs: dict[str, dict[str, str]] | None = None
+_this_thread = threading.local()  # `written_in`: a document's language, in its thread only
 
 
 def _load() -> dict[str, dict[str, str]]:
@@ -52,12 +55,25 @@ def normalize(lang: str) -> str:
 
 
 def language() -> str:
-    return _lang
+    return getattr(_this_thread, "lang", None) or _lang
+
+
+@contextmanager
+def written_in(lang: str) -> Iterator[None]:
+    """`t` in `lang` inside, in this thread only: for a document whose language is its
+    reader's (a letter to a Chinese agency), built in a worker while the UI speaks on."""
+    before = getattr(_this_thread, "lang", None)
+    _this_thread.lang = normalize(lang)
+    try:
+        yield
+    finally:
+        _this_thread.lang = before
 
 
 def t(key: str, **values: object) -> str:
     catalogs = _load()
-    text = catalogs[_lang].get(key) or catalogs["zh"].get(key) or key
+    lang = getattr(_this_thread, "lang", None) or _lang
+    text = catalogs[lang].get(key) or catalogs["zh"].get(key) or key
     return text.format(**values) if values else text
 
 

@@ -6,12 +6,13 @@ The renderers in `fieldapp.reports.notices` take the plain dataclasses made here
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from fieldapp.domain import findings as machine
 from fieldapp.domain.clock import today
 from fieldapp.domain.placard import looks_like_payload
-from fieldapp.i18n import t
+from fieldapp.i18n import t, written_in
+from fieldapp.reports import LETTER_LANGUAGE
 from fieldapp.reports.notices import (
     HandOverLetter,
     LetterFinding,
@@ -139,6 +140,11 @@ def history_lines(finding_id: str) -> list[str]:
     return lines
 
 
+def _in_letter_language(lines: Callable[[str], list[str]], record_id: str) -> tuple[str, ...]:
+    with written_in(LETTER_LANGUAGE):
+        return tuple(lines(record_id))
+
+
 def handover_letter(finding_ids: Iterable[str]) -> HandOverLetter:
     """The hand-over letter for findings handed over together (same unit and reference)."""
     ids = list(dict.fromkeys(finding_ids))
@@ -177,7 +183,7 @@ def handover_letter(finding_ids: Iterable[str]) -> HandOverLetter:
                 description=finding.description,
                 found_on=_date_of(finding.created_at),
                 deadline=finding.current_deadline or finding.deadline,
-                history=tuple(history_lines(finding_id)),
+                history=_in_letter_language(history_lines, finding_id),
             )
         )
     if len(handovers) > 1:

@@ -7,8 +7,9 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from fieldapp.domain.clock import today
-from fieldapp.i18n import language, t
+from fieldapp.i18n import t, written_in
 from fieldapp.paths import data_home
+from fieldapp.reports import LETTER_LANGUAGE
 from fieldapp.reports.incident_letters import IncidentLetter, LetterIncident, render_incident_letter
 from fieldapp.services.common.identity import me
 from fieldapp.services.incidents import events
@@ -53,7 +54,10 @@ def incident_letter(incident_ids: Iterable[str]) -> IncidentLetter:
         handed_on = folded.handed_over_on or handed_on
         people = "; ".join(f"{p['name']} {p.get('role', '')}".strip() for p in incident.people)
         files = [str(m.get("name", "")) for m in incident.media]
-        evidence = "\n".join([*files, t("incident.evidence", photos=row.photos, media=row.media)])
+        with written_in(LETTER_LANGUAGE):  # the letter's words, not the screen's
+            said = t("incident.evidence", photos=row.photos, media=row.media)
+            history = _history(incident_id)
+        evidence = "\n".join([*files, said])
         entries.append(
             LetterIncident(
                 occurred=row.occurred_at,
@@ -62,7 +66,7 @@ def incident_letter(incident_ids: Iterable[str]) -> IncidentLetter:
                 description=incident.description,
                 people=people,
                 evidence=evidence,
-                history=_history(incident_id),
+                history=history,
             )
         )
     if len(handovers) > 1:
@@ -84,5 +88,5 @@ def write_letter(incident_ids: Iterable[str]) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     safe = "".join(c if c.isalnum() or c in "-_" else "_" for c in letter.reference) or "x"
     path = folder / f"incident-letter-{safe}.pdf"
-    render_incident_letter(letter, path, lang=language())
+    render_incident_letter(letter, path, lang=LETTER_LANGUAGE)
     return path
