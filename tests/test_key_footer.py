@@ -56,8 +56,9 @@ async def check_footer(app: FieldApp, pilot) -> None:  # type: ignore[no-untyped
     await settle(app, pilot)
     listed = {description for _keys, description in app.screen.query_one(KeysPanel).rows()}
     assert set(hidden.values()) <= listed
-    await pilot.press("f1")
+    await pilot.press("escape")  # closes it (F1 again would page through a long one)
     await settle(app, pilot)
+    assert not app.screen.query(KeysPanel)
 
 
 def entry(id: str, width: int) -> Entry:
@@ -186,3 +187,23 @@ async def test_esc_hides_the_keys_panel_before_it_leaves_the_screen(demo_home: P
         await pilot.press("escape")
         await settle(app, pilot)
         assert isinstance(app.screen, HomeScreen) and not app.screen.query(KeysPanel)
+
+
+async def test_f1_pages_through_every_key_at_80x24_then_closes(demo_home: Path) -> None:
+    """At 80x24 home's keys do not fit the panel; it takes no focus, so F1 again shows
+    the next page (the app's F12 sync is on the last), and at the end closes it."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot, rounds=3)
+        await pilot.press("f1")
+        await settle(app, pilot)
+        panel = app.screen.query_one(KeysPanel)
+        assert panel.max_scroll_y > 0  # more keys than rows
+        seen: list[float] = []
+        while app.screen.query(KeysPanel):
+            seen.append(panel.scroll_y)
+            await pilot.press("f1")
+            await settle(app, pilot)
+            assert len(seen) < 10
+        assert seen[0] == 0 and seen[-1] == panel.max_scroll_y and len(seen) >= 2
+        assert isinstance(app.screen, HomeScreen)

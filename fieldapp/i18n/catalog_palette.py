@@ -18,7 +18,7 @@ ZH = {
     "palette.screenshot_failed": "截图没有保存：{error}",
     "palette.quit": "退出",
     "palette.quit.tip": "退出程序（已填写的内容都已保存）",
-    "keys.title": "按键 · F1 关闭",
+    "keys.title": "按键 · F1 下一页，到底后关闭",
 }
 
 EN = {
@@ -39,5 +39,5 @@ EN = {
     "palette.screenshot_failed": "The screenshot was not saved: {error}",
     "palette.quit": "Quit",
     "palette.quit.tip": "Quit (everything entered is already saved)",
-    "keys.title": "Keys · F1 closes",
+    "keys.title": "Keys · F1 next page, then closes",
 }

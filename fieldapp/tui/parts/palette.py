@@ -59,10 +59,15 @@ class PaletteApp(App[None]):
         return bool(self.screen.query(KeysPanel))
 
     def action_toggle_keys(self) -> None:
-        if self.keys_shown():
-            self.action_close_keys()
-        else:
+        """F1 opens the keys; again, it shows the next page of them while there is one
+        (the panel takes no focus: F1 is the keyboard's way down), then closes them."""
+        panel = next(iter(self.screen.query(KeysPanel)), None)
+        if panel is None:
             self.screen.mount(KeysPanel())
+        elif panel.scroll_y < panel.max_scroll_y:
+            panel.scroll_page_down(animate=False)
+        else:
+            self.action_close_keys()
 
     def action_close_keys(self) -> None:
         self.screen.query(KeysPanel).remove()

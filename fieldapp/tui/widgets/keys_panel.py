@@ -13,7 +13,9 @@ from collections import defaultdict
 from rich import box
 from rich.table import Table
 from rich.text import Text
+from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from fieldapp.i18n import t
@@ -29,7 +31,10 @@ def describe(binding: Binding) -> str:
     return binding.description if text == key else text
 
 
-class KeysPanel(Static, can_focus=False):
+class KeysPanel(VerticalScroll, can_focus=False):
+    """Scrolls (F1 again pages it, parts.palette) but never takes the focus from the
+    field or list the keys are for."""
+
     DEFAULT_CSS = """
     KeysPanel {
         split: right;
@@ -40,22 +45,26 @@ class KeysPanel(Static, can_focus=False):
         padding: 0 1;
         border-left: vkey $foreground 30%;
         background: $panel;
-        overflow-y: auto;
+    }
+    KeysPanel > Static {
+        height: auto;
     }
     """
 
     def __init__(self) -> None:
-        super().__init__("", id="keys-panel")
+        super().__init__(id="keys-panel")
+
+    def compose(self) -> ComposeResult:
+        yield Static(self.table())
 
     def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, self._changed)
-        self.update(self.table())
 
     def on_unmount(self) -> None:
         self.screen.bindings_updated_signal.unsubscribe(self)
 
     def _changed(self, _screen: object) -> None:
-        self.update(self.table())
+        self.query_one(Static).update(self.table())
 
     def rows(self) -> list[tuple[str, str]]:
         """(keys, description) of every key the screen offers now, the screen's first."""
