@@ -132,6 +132,22 @@ async def test_the_empty_rounds_hint_is_whole_at_80x24(demo_home: Path, lang: st
         assert shown(app, hint).replace(" ", "") == t("round.empty").replace(" ", "")
 
 
+async def test_the_due_list_names_its_venues_whole_at_80x24(demo_home: Path) -> None:
+    from textual.widgets import DataTable
+
+    from fieldapp.store.models import Venue
+
+    app = make_app(lang="zh")
+    async with app.run_test(size=SMALL) as pilot:
+        await _on_screen_of("f7", app, pilot)
+        table = app.screen.query_one("#rounds-due", DataTable)
+        code = str(table.get_row_at(0)[3])
+        name = Venue.get(Venue.code == code).name
+        assert name.replace(" ", "") in shown(app, table).replace(" ", ""), shown(app, table)
+        hint = app.screen.query_one("#round-progress-label", Static)
+        assert in_sight(app, hint)  # the round, below the list
+
+
 @pytest.mark.parametrize("role", ["inspector", "supervisor"])
 async def test_a_bad_export_date_is_said_whole_at_80x24(demo_home: Path, role: str) -> None:
     demo.act_as(role)

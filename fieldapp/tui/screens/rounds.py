@@ -61,6 +61,9 @@ class RoundsScreen(RoundStops):
     RETURN_AFTER_SUBMIT = True
 
     CSS_PATH = "rounds.tcss"
+    # Under 100 columns the round goes below the due list, each pane the full width: side
+    # by side at 80 the venue names were cut to three characters.
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("space", "toggle_stop", "Add/remove", id="rounds.toggle"),
         Binding("o", "open_venue", "Open", id="rounds.open"),
