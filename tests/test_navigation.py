@@ -68,13 +68,19 @@ async def open_item(app: FieldApp, pilot, code: str) -> InspectScreen:  # type: 
     return screen
 
 
-async def find_and_open(app: FieldApp, pilot, text: str) -> InspectScreen:  # type: ignore[no-untyped-def]
-    """`/`, type `text`, Down to the results, Enter, Enter on the first presence reason."""
+async def find_to_presence(app: FieldApp, pilot, text: str) -> PresenceDialog:  # type: ignore[no-untyped-def]
+    """`/`, type `text`, Down to the results, Enter: the presence dialog it opens."""
     await press(app, pilot, "slash")
     assert isinstance(app.screen, FindVenueScreen)
     await pilot.press(*text)
     await press(app, pilot, "enter", "down", "enter")
     assert isinstance(app.screen, PresenceDialog)
+    return app.screen
+
+
+async def find_and_open(app: FieldApp, pilot, text: str) -> InspectScreen:  # type: ignore[no-untyped-def]
+    """As `find_to_presence`, then Enter on the first presence reason."""
+    await find_to_presence(app, pilot, text)
     await press(app, pilot, "down", "enter")
     screen = app.screen
     assert isinstance(screen, InspectScreen), stack(app)
@@ -85,11 +91,7 @@ async def test_f10_in_the_presence_dialog_asks_for_a_reason_then_starts(demo_hom
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await start(app, pilot)
-        await press(app, pilot, "slash")
-        await pilot.press(*"小吃")
-        await press(app, pilot, "enter", "down", "enter")
-        dialog = app.screen
-        assert isinstance(dialog, PresenceDialog)
+        dialog = await find_to_presence(app, pilot, "小吃")
         assert dialog.active_bindings["f10"].binding.description == "开始检查"  # its button
         await press(app, pilot, "f10")  # no reason chosen yet
         assert app.screen is dialog

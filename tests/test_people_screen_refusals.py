@@ -31,6 +31,22 @@ def _move_to(screen: PeopleScreen, name: str) -> None:
     table.move_cursor(row=names.index(name))
 
 
+async def _new_household_named(app, pilot, name: str):  # type: ignore[no-untyped-def]
+    """n on the people screen: the form for a new household, its first grid chosen and
+    `name` typed; returns the dialog."""
+    from textual.widgets import Input, Select
+
+    from fieldapp.tui.dialogs.person import PersonDialog
+
+    await pilot.press("n")
+    await settle(app, pilot)
+    dialog = app.screen
+    assert isinstance(dialog, PersonDialog)
+    dialog.query_one("#person-grid", Select).value = dialog.grids[0][1]
+    dialog.query_one("#person-name", Input).value = name
+    return dialog
+
+
 async def test_a_second_follow_up_plan_on_a_person_is_refused(unlocked: Path) -> None:
     """f, F10 twice on one person: one plan (every slot once), and a warning that says
     until when it runs and where its follow-ups are recorded."""
@@ -57,7 +73,7 @@ async def test_a_new_household_with_neither_address_nor_number_is_refused(
 ) -> None:
     """n, a grid and a name only, F10: the form comes back with the name kept and says to
     fill the address or the household number; with an address it saves."""
-    from textual.widgets import Input, Select, Static
+    from textual.widgets import Input, Static
 
     from fieldapp.store.people_models import Household
     from fieldapp.tui.dialogs.person import PersonDialog
@@ -65,12 +81,7 @@ async def test_a_new_household_with_neither_address_nor_number_is_refused(
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await open_screen(app, pilot, "f11", PeopleScreen)
-        await pilot.press("n")
-        await settle(app, pilot)
-        dialog = app.screen
-        assert isinstance(dialog, PersonDialog)
-        dialog.query_one("#person-grid", Select).value = dialog.grids[0][1]
-        dialog.query_one("#person-name", Input).value = "王无址"
+        await _new_household_named(app, pilot, "王无址")
         await pilot.press("f10")
         await settle(app, pilot, rounds=3)
         dialog = app.screen
@@ -165,7 +176,6 @@ async def test_esc_on_a_typed_person_form_asks_and_a_refused_one_asks_at_once(
 ) -> None:
     """n, a name, Esc: asked; Esc keeps the form. Opened again after a refusal, what was
     typed is unsaved from the start: Esc asks too, and y discards."""
-    from textual.widgets import Input, Select
 
     from fieldapp.tui.dialogs.confirm import ConfirmDialog
     from fieldapp.tui.dialogs.person import PersonDialog
@@ -173,12 +183,7 @@ async def test_esc_on_a_typed_person_form_asks_and_a_refused_one_asks_at_once(
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_screen(app, pilot, "f11", PeopleScreen)
-        await pilot.press("n")
-        await settle(app, pilot)
-        dialog = app.screen
-        assert isinstance(dialog, PersonDialog)
-        dialog.query_one("#person-grid", Select).value = dialog.grids[0][1]
-        dialog.query_one("#person-name", Input).value = "王无址"
+        dialog = await _new_household_named(app, pilot, "王无址")
         await pilot.press("escape")
         await settle(app, pilot)
         assert isinstance(app.screen, ConfirmDialog)
