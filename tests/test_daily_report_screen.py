@@ -175,3 +175,21 @@ async def test_supervisor_sees_filed_zero_and_late_grids(
         assert state["T01-YM"] == "逾期未报"
         title = str(screen.query_one("#report-status-title", Label).render())
         assert "已报 1" in title and "零报告 1" in title
+
+
+async def test_each_grid_shows_its_report_state_in_english_too(
+    local_clock: list[dt.datetime], demo_home: Path
+) -> None:
+    """'[Not filed]' read as a markup tag and vanished from the English list; the state
+    stands first, and the filed line wraps whole at 80 columns."""
+    app = make_app(lang="en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_report(app, pilot)
+        grids = screen.query_one("#report-grids", OptionList)
+        prompts = [str(grids.get_option_at_index(i).prompt) for i in range(grids.option_count)]
+        assert prompts and all("[Not filed] " in p for p in prompts), prompts
+        await pilot.press("z")
+        await settle(app, pilot, rounds=2)
+        state = screen.query_one("#report-state", Label)
+        assert state.size.height >= 2  # wrapped, not cut at the pane's edge
+        assert str(grids.get_option_at_index(0).prompt).startswith("[Zero report] ")

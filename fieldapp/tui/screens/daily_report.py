@@ -11,6 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
+from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -63,6 +64,12 @@ class GridReport:
     submitted: str
     remarks: str
     work: str = ""  # the lines of activities, patrols and campaign figures
+
+
+def grid_option(depth: int, name: str, state: str) -> Text:
+    """A grid in the list: indented, its report's state first (a long name wraps after
+    it, whole), as plain text: "[Filed]" is no markup tag, to be dropped."""
+    return Text(f"{'  ' * depth}[{t(f'report.status.{state}')}] {name}")
 
 
 def status_state(status: ReportStatus) -> str:
@@ -205,10 +212,7 @@ class DailyReportScreen(FieldScreen[None]):
         options.clear_options()
         options.add_options(
             [
-                Option(
-                    f"{'  ' * line.depth}{line.name}  [{t(f'report.status.{line.state}')}]",
-                    id=line.code,
-                )
+                Option(grid_option(line.depth, line.name, line.state), id=line.code)
                 for line in event.lines
             ]
         )
