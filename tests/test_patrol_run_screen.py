@@ -182,6 +182,7 @@ async def test_a_checkpoint_not_reached_says_so_and_one_reached_is_not_recorded_
         await settle(app, pilot, rounds=3)
         screen = app.screen
         assert isinstance(screen, PatrolRunScreen)
+        assert screen.sub_title == "巡逻与考勤"  # the header says which section this is
         table = screen.query_one("#patrol-run-points", DataTable)
         table.focus()
         table.move_cursor(row=2)  # CP-03, the hydrant with a form: not reached yet

@@ -68,6 +68,7 @@ class PatrolRunScreen(FieldScreen[None]):
         yield KeyFooter()
 
     def on_mount(self) -> None:
+        self.sub_title = t("patrol.subtitle")  # the header names the section, as elsewhere
         table = self.query_one("#patrol-run-points", DataTable)
         for key, width in (("code", 10), ("name", 24), ("state", 16), ("at", 6)):
             table.add_column(t(f"patrol.run.col.{key}"), key=key, width=width)
