@@ -253,7 +253,7 @@ EN: dict[str, str] = {
     "incident.col.reporter": "Reported by",
     "incident.col.evidence": "Evidence",
     "incident.evidence": "{photos} photos {media} A/V",
-    "incident.bulk.title": "{action}: {count} incidents",
+    "incident.bulk.title": "{action} — {count} selected",
     "incident.letter.title": "Incident hand-over letter",
     "incident.letter.to": "To {unit}:",
     "incident.letter.body": (

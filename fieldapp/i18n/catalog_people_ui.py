@@ -138,7 +138,7 @@ EN: dict[str, str] = {
     "people.empty": "No people yet: press n to register a household",
     "people.no_match": "No match for “{query}”: try other words, or clear the search box",
     "people.sealed_locked": "Locked: people's data is sealed; enter your PIN (ctrl+l) to see it",
-    "people.household": "Household {code} · building {building} · {address} · grid {grid} · {count} people · vehicles {plates}",
+    "people.household": "Household {code} · building {building} · {address} · grid {grid} · people: {count} · vehicles {plates}",
     "people.saved": "Saved (synced when online)",
     "people.id_number_held": "{name}'s ID number is the same as that of {other} ({household}), registered already: check the number; if they are one person, a supervisor merges them with m (Duplicates)",
     "people.revealed": "{name}: {value} (recorded)",
