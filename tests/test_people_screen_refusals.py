@@ -200,3 +200,30 @@ async def test_esc_on_a_typed_person_form_asks_and_a_refused_one_asks_at_once(
         await pilot.press("y")
         await settle(app, pilot)
         assert app.screen is screen
+
+
+async def test_an_edit_refused_still_says_what_an_empty_id_field_keeps(unlocked: Path) -> None:
+    """e on a person: the ID number and phone fields start empty, their placeholders
+    showing the masked values held. Refused (the name cleared), the form comes back with
+    those placeholders still there: an empty field keeps the held value."""
+    from textual.widgets import Input
+
+    from fieldapp.tui.dialogs.person import PersonDialog
+
+    registry.save_household(returnee_family(me().grids[0][0]))
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_screen(app, pilot, "f11", PeopleScreen)
+        _move_to(screen, "陈建国")
+        await pilot.press("e")
+        await settle(app, pilot)
+        dialog = app.screen
+        assert isinstance(dialog, PersonDialog)
+        hint = dialog.query_one("#person-id_number", Input).placeholder
+        assert hint.startswith("不变：")
+        dialog.query_one("#person-name", Input).value = ""
+        await pilot.press("f10")
+        await settle(app, pilot, rounds=3)
+        again = app.screen
+        assert isinstance(again, PersonDialog) and again is not dialog
+        assert again.query_one("#person-id_number", Input).placeholder == hint

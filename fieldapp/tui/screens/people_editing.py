@@ -37,6 +37,7 @@ class PeopleEditing(FieldScreen[None]):
         form: HouseholdForm
         new_household: bool
         problems: tuple[str, ...]
+        masks: tuple[str, str] = ("", "")  # the held ID number and phone, masked, as hints
 
     if TYPE_CHECKING:
         # Supplied by PeopleScreen (the list); declared for the type checker only.
@@ -108,10 +109,10 @@ class PeopleEditing(FieldScreen[None]):
                 household_id = registry.save_household(form)
             except registry.RegistryInvalid as invalid:
                 texts = tuple(p.message for p in invalid.problems)
-                self.post_message(self.Problems(form, new_household, texts))
+                self.post_message(self.Problems(form, new_household, texts, masks))
                 return
             except PersonalDataLocked:
-                self.post_message(self.Problems(form, new_household, (t("people.locked"),)))
+                self.post_message(self.Problems(form, new_household, (t("people.locked"),), masks))
                 return
         warnings = tuple(
             t("people.id_number_held", name=h.name, other=h.other, household=h.household)
@@ -121,7 +122,12 @@ class PeopleEditing(FieldScreen[None]):
 
     @on(Problems)
     def _problems(self, event: Problems) -> None:
-        self._open(event.form, new_household=event.new_household, problems=event.problems)
+        self._open(
+            event.form,
+            new_household=event.new_household,
+            masks=event.masks,  # an edit opened again still says what an empty field keeps
+            problems=event.problems,
+        )
 
     @on(Saved)
     def _saved(self, event: Saved) -> None:
