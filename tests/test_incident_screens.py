@@ -283,3 +283,15 @@ def test_an_incident_letter_is_chinese_while_the_screen_speaks_english(demo_home
     lines = " ".join(letter.incidents[0].history)
     assert "移交" in lines and "Handed" not in lines, lines
     assert "照片" in letter.incidents[0].evidence and "photos" not in letter.incidents[0].evidence
+
+
+async def test_the_english_incident_form_has_no_chinese_example(demo_home: Path) -> None:
+    app = make_app(lang="en")
+    async with app.run_test(size=SMALL) as pilot:
+        dialog = await open_screen(app, pilot, "f4", IncidentDialog)
+        hint = dialog.query_one("#incident-people", Input).placeholder
+        assert hint == "Wang stall-owner; Li helper"
+        assert reporting.parse_people(hint) == [
+            {"name": "Wang", "role": "stall-owner"},
+            {"name": "Li", "role": "helper"},
+        ]  # the example reads as the form says: name, role

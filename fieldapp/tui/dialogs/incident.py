@@ -80,7 +80,9 @@ class IncidentDialog(AsksBeforeDiscarding, SavingDialog):
                 yield Label(t("incident.form.description"))
                 yield Input(id="incident-description", compact=True)
                 yield Label(t("incident.form.people"))
-                yield Input(id="incident-people", placeholder="王某 摊主; 李某 帮工", compact=True)
+                yield Input(
+                    id="incident-people", placeholder=t("incident.form.people_hint"), compact=True
+                )
                 yield Label(t("incident.form.media"))
                 yield Input(
                     id="incident-files", placeholder="/media/usb/DCIM/0001.mp4", compact=True
