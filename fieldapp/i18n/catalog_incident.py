@@ -71,7 +71,7 @@ ZH: dict[str, str] = {
     "incident.form.time": "发生时间",
     "incident.form.description": "事件经过",
     "incident.form.people": "涉及人员（可选：姓名 角色，多人用 ; 分隔）",
-    "incident.form.people_hint": "王某 摊主; 李某 帮工",
+    "incident.form.people_hint": "王某 摊主；李某 帮工",
     "incident.form.media": "证据文件（照片、视频、录音的路径，多个用 ; 分隔）",
     "incident.form.save": "上报 F10",
     "incident.form.cancel": "取消 Esc",
