@@ -201,11 +201,18 @@ async def test_hand_over_overdue_major_and_print_the_letter(people: dict[str, st
         await pilot.pause()
         dialog = app.screen
         assert isinstance(dialog, BulkActionDialog)
+        dialog.query_one("#bulk-date", Input).value = "2026-02-30"
         await pilot.press("f10")  # nothing chosen yet: said in the dialog, not closed
         await pilot.pause()
-        assert "接收单位" in str(dialog.query_one("#bulk-error", Static).render())
+        assert "接收单位" in str(dialog.query_one("#bulk-error", Static).render())  # first
         dialog.choose("#bulk-unit", "fire_brigade")
+        await pilot.press("f10")
+        await pilot.pause()
+        assert "文号" in str(dialog.query_one("#bulk-error", Static).render())  # the form's order
         dialog.query_one("#bulk-reference", Input).value = reference
+        await pilot.press("f10")
+        await pilot.pause()
+        assert "“2026-02-30”不是日期" in str(dialog.query_one("#bulk-error", Static).render())
         tomorrow = (today() + dt.timedelta(days=1)).isoformat()
         dialog.query_one("#bulk-date", Input).value = tomorrow  # a day not come: said
         await pilot.press("f10")

@@ -137,19 +137,24 @@ class BulkActionDialog(ModalScreen[BulkRequest | None]):
         data: dict[str, Any] = {}
         typed = {name: self.query_one(f"#bulk-{name}", Input).value.strip()
                  for name in ("deadline", "date") if self.query(f"#bulk-{name}")}  # fmt: skip
-        for text in typed.values():
-            if text and parse_date(text) is None:  # typed, but not a day there is
-                return t("review_ui.filter.bad_date", text=text)
         if self.event_type in NEEDS_DEADLINE:
-            day = parse_date(typed.get("deadline", ""))
+            text = typed.get("deadline", "")
+            day = parse_date(text)
+            if text and day is None:  # typed, but not a day there is
+                return t("review_ui.filter.bad_date", text=text)
             if day is None:
                 return t("review.refused.deadline_missing")
             data["deadline"] = day.isoformat()
         if self.event_type == "handed_over":
             data["unit"] = self._chosen("#bulk-unit", "unit-")
             data["reference"] = self.query_one("#bulk-reference", Input).value.strip()
-            day = parse_date(typed.get("date", ""))
+            text = typed.get("date", "")
+            day = parse_date(text)
             data["date"] = day.isoformat() if day else ""
+            if text and day is None:  # said after the unit and the reference, above it
+                with_day = {**data, "date": self.today.isoformat()}
+                refused = machine.check_event_data(self.event_type, with_day, self.lifecycle)
+                return refused or t("review_ui.filter.bad_date", text=text)
         if self.event_type == "outcome_recorded":
             data["outcome"] = self._chosen("#bulk-outcome", "outcome-")
         if self.event_type == "assigned":
