@@ -31,6 +31,16 @@ def _move_to(screen: PeopleScreen, name: str) -> None:
     table.move_cursor(row=names.index(name))
 
 
+async def _key_on_chen(app, pilot, key: str):  # type: ignore[no-untyped-def]
+    """F11, the cursor on 陈建国 (returnee_family), `key`: (the people screen, what it
+    opened)."""
+    screen = await open_screen(app, pilot, "f11", PeopleScreen)
+    _move_to(screen, "陈建国")
+    await pilot.press(key)
+    await settle(app, pilot)
+    return screen, app.screen
+
+
 async def _new_household_named(app, pilot, name: str):  # type: ignore[no-untyped-def]
     """n on the people screen: the form for a new household, its first grid chosen and
     `name` typed; returns the dialog."""
@@ -132,11 +142,7 @@ async def test_a_held_id_number_is_named_at_entry_and_a_merge_asks_first(unlocke
     registry.save_household(returnee_family(me().grids[0][0]))
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        screen = await open_screen(app, pilot, "f11", PeopleScreen)
-        _move_to(screen, "陈建国")
-        await pilot.press("n")
-        await settle(app, pilot)
-        dialog = app.screen
+        screen, dialog = await _key_on_chen(app, pilot, "n")
         assert isinstance(dialog, PersonDialog)
         dialog.query_one("#person-grid", Select).value = dialog.grids[0][1]
         for name, value in {"code": "DM-200", "name": "陈建国", "id_number": FATHER}.items():
@@ -213,11 +219,7 @@ async def test_an_edit_refused_still_says_what_an_empty_id_field_keeps(unlocked:
     registry.save_household(returnee_family(me().grids[0][0]))
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        screen = await open_screen(app, pilot, "f11", PeopleScreen)
-        _move_to(screen, "陈建国")
-        await pilot.press("e")
-        await settle(app, pilot)
-        dialog = app.screen
+        _screen, dialog = await _key_on_chen(app, pilot, "e")
         assert isinstance(dialog, PersonDialog)
         hint = dialog.query_one("#person-id_number", Input).placeholder
         assert hint.startswith("不变：")
