@@ -71,6 +71,10 @@ def test_due_then_done_then_counted_and_the_zero_report_refused(
     assert not any(grid == "V1" for _, grid in due_now)  # not my grid
 
     form = records.ActivityForm("fire_publicity_day", "V2", place="西村文化广场", attendees="35")
+    form.held_on = "12月7日"  # the first field, wrong, and no photo: the date is said first
+    with pytest.raises(records.ActivityRefused, match="12月7日"):
+        records.record_activity(form)
+    form.held_on = ""  # today
     with pytest.raises(records.ActivityRefused, match="照片"):
         records.record_activity(form)  # the publicity day needs a photo
     assert Activity.select().count() == 0 and Outbox.select().count() == 0

@@ -91,10 +91,10 @@ def record_activity(form: ActivityForm) -> Activity:
         "minutes": form.minutes.strip()[:5000],
         "photos": [p for p in form.photo_files if p.strip()],
     }
+    held_on = _held_on(form.held_on)  # the form's first field: said first
     problem = form_problem(kind, values)
     if problem is not None:
         raise ActivityRefused(t(f"activity.refused.missing.{problem}"))
-    held_on = _held_on(form.held_on)
     photos = [import_photo(path.strip()) for path in values.pop("photos")]
     with db.atomic():
         row = Activity.create(
