@@ -52,28 +52,7 @@ def person_changes(person: Person) -> list[NewChange]:
     return [NewChange("person", person.id, record, grid_code=code) for code in grids]
 
 
-def venue_change(venue: Venue) -> NewChange:
-    record = {
-        "id": venue.id,
-        "code": venue.code,
-        "name": venue.name,
-        "kind": venue.kind,
-        "address": venue.address,
-        "grid": venue.grid_code,
-        "contact": venue.contact,
-        "phone": venue.phone,
-        "risk_level": venue.risk_level,
-        "placard_key_id": venue.placard_key_id,
-        "updated_at": venue.updated_at,
-        "lat": venue.lat,
-        "lon": venue.lon,
-        "last_inspected_at": venue.last_inspected_at,
-        "attributes": venue.attributes or {},
-    }
-    return venue_record_change(record)
-
-
-# A venue's feed record from its row: (record key, column), as `venue_change` has them.
+# A venue's feed record from its row: (record key, column), the one place its keys are listed.
 _VENUE_RECORD_COLUMNS = (
     ("id", "id"), ("code", "code"), ("name", "name"), ("kind", "kind"),
     ("address", "address"), ("grid", "grid_code"), ("contact", "contact"), ("phone", "phone"),
@@ -84,6 +63,12 @@ _VENUE_RECORD_COLUMNS = (
 _VENUE_RECORD_SQL = 'SELECT {} FROM "venue" WHERE id IN ({{}})'.format(
     ", ".join(column for _, column in _VENUE_RECORD_COLUMNS)
 )
+
+
+def venue_change(venue: Venue) -> NewChange:
+    record = {key: getattr(venue, column) for key, column in _VENUE_RECORD_COLUMNS}
+    record["attributes"] = record["attributes"] or {}
+    return venue_record_change(record)
 
 
 def venue_records(venue_ids: Sequence[str]) -> list[dict[str, Any]]:
