@@ -30,9 +30,14 @@ from fieldapp.tui.widgets.key_footer import KeyFooter
 from fieldapp.tui.widgets.paged_table import selected_key
 from fieldapp.tui.widgets.table import Table
 
-# Fixed widths: CJK names and masks fit, and the table fits 80 columns but for the date.
-COLUMNS = (("name", 8), ("tags", 14), ("household", 12), ("id_number", 18), ("phone", 11),
+# Fixed widths: CJK names and masks fit, and a group whole in either language ("Elderly
+# living alone", or two groups in Chinese).
+COLUMNS = (("name", 8), ("tags", 20), ("household", 12), ("id_number", 18), ("phone", 11),
            ("arrived", 10))  # fmt: skip
+# Under this many terminal columns the household column goes (the box below the list says
+# the household of the person under the cursor): with it, 80 columns cut the groups to
+# "Elderly living" and the arrival date to "2026-0".
+HOUSEHOLD_COLUMN_FROM = 100
 TYPING_KEYS = frozenset(
     {
         "new_household",
@@ -97,11 +102,29 @@ class PeopleScreen(PeopleActions):
 
     def on_mount(self) -> None:
         self._subtitle()
-        table = self.query_one("#people-table", DataTable)
-        for key, width in COLUMNS:
-            table.add_column(t(f"people.col.{key}"), key=key, width=width)
-        table.focus()
+        self._add_columns()
+        self.query_one("#people-table", DataTable).focus()
         self._load("")
+
+    def _columns(self) -> tuple[tuple[str, int], ...]:
+        if self.app.size.width >= HOUSEHOLD_COLUMN_FROM:
+            return COLUMNS
+        return tuple(column for column in COLUMNS if column[0] != "household")
+
+    def _add_columns(self) -> None:
+        table = self.query_one("#people-table", DataTable)
+        for key, width in self._columns():
+            table.add_column(t(f"people.col.{key}"), key=key, width=width)
+
+    def on_resize(self) -> None:
+        """Across the width where the household column comes or goes: the list again."""
+        table = self.query_one("#people-table", DataTable)
+        shown = [str(column.key.value) for column in table.ordered_columns]
+        if shown and shown != [key for key, _width in self._columns()]:
+            table.clear(columns=True)
+            self._add_columns()
+            if not self.locked:
+                self._fill_rows()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in TYPING_KEYS and isinstance(self.focused, Input):
@@ -188,23 +211,27 @@ class PeopleScreen(PeopleActions):
         self.locked = False
         self.data = event.data
         self.refresh_bindings()
+        self._fill_rows()
+
+    def _fill_rows(self) -> None:
         table = self.query_one("#people-table", DataTable)
         keep = selected_key(table)
         table.clear()
         self.members = {}
-        for household in event.data.households:
+        keys = [key for key, _width in self._columns()]
+        for household in self.data.households:
             label = " ".join(x for x in (household.building, household.code) if x) or "-"
             for member in household.members:
                 self.members[member.id] = (household, member)
-                table.add_row(
-                    member.name,
-                    listed(t(f"tag.{tag}") for tag in member.tags),
-                    label,
-                    member.id_number,
-                    member.phone,
-                    member.arrived_on.isoformat() if member.arrived_on else "",
-                    key=member.id,
-                )
+                cells = {
+                    "name": member.name,
+                    "tags": listed(t(f"tag.{tag}") for tag in member.tags),
+                    "household": label,
+                    "id_number": member.id_number,
+                    "phone": member.phone,
+                    "arrived": member.arrived_on.isoformat() if member.arrived_on else "",
+                }
+                table.add_row(*(cells[key] for key in keys), key=member.id)
         if keep in self.members:
             table.move_cursor(row=table.get_row_index(keep))
         self._show_household()

@@ -1,0 +1,78 @@
+"""Lists read whole at 80×24 in English, the narrowest terminal the app is used in: no
+column cut so its meaning is lost, none pushed off the right edge. Chinese lines up in
+the same columns (a CJK character takes two cells)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from people_support import FATHER, key_behind_pin
+from pilot_support import open_screen, settle
+from rich.cells import cell_len
+from textual.widgets import DataTable
+
+from fieldapp.i18n import set_language
+from fieldapp.tui.app import make_app
+from fieldapp.tui.screens.people import PeopleScreen
+
+
+def screen_lines(app) -> list[str]:  # type: ignore[no-untyped-def]
+    return [strip.text for strip in app.screen._compositor.render_strips()]
+
+
+def column_of(line: str, text: str) -> int:
+    """The terminal column `text` starts at in `line` (CJK characters take two)."""
+    return cell_len(line[: line.index(text)])
+
+
+@pytest.fixture
+def back_to_chinese() -> Iterator[None]:
+    """`make_app(lang=...)` sets the language for the process: Chinese again after."""
+    yield
+    set_language("zh")
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+async def test_the_people_list_shows_every_group_and_date_whole_at_80_columns(
+    demo_home: Path, back_to_chinese: None, lang: str
+) -> None:
+    from fieldapp.services.common.identity import me
+    from fieldapp.services.people.registry import HouseholdForm, MemberForm, save_household
+
+    key_behind_pin()
+    save_household(
+        HouseholdForm(
+            grid_code=me().grids[0][0],
+            code="DM-031",
+            address="鼎美村五组3号",
+            members=[
+                MemberForm(
+                    "黄阿婆",
+                    sex="female",
+                    id_number=FATHER,
+                    phone="13800138000",
+                    tags=("elderly_alone",),
+                    arrived_on="2026-06-09",
+                ),  # fmt: skip
+            ],
+        )
+    )
+    group, heading = (
+        ("Elderly living alone", "Arrived") if lang == "en" else ("独居老人", "到达日期")
+    )
+    app = make_app(lang=lang)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_screen(app, pilot, "f11", PeopleScreen)
+        lines = screen_lines(app)
+        row = next(line for line in lines if "黄阿婆" in line)
+        header = next(line for line in lines if heading in line)
+        assert group in row and "2026-06-09" in row, row
+        assert column_of(row, "2026-06-09") == column_of(header, heading), (header, row)
+        table = app.screen.query_one("#people-table", DataTable)
+        assert "household" not in [c.key.value for c in table.ordered_columns]
+        await pilot.resize_terminal(120, 36)  # wide enough: the household has its column
+        await settle(app, pilot)
+        assert "household" in [c.key.value for c in table.ordered_columns]
+        assert any("黄阿婆" in line and "DM-031" in line for line in screen_lines(app))
