@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from people_support import FATHER, key_behind_pin
+from people_support import FATHER, key_behind_pin, returnee_family
 from pilot_support import open_screen, settle
 from rich.cells import cell_len
 from textual.widgets import DataTable
@@ -42,6 +42,7 @@ async def test_the_people_list_shows_every_group_and_date_whole_at_80_columns(
     from fieldapp.services.people.registry import HouseholdForm, MemberForm, save_household
 
     key_behind_pin()
+    save_household(returnee_family(me().grids[0][0]))  # three people listed before her
     save_household(
         HouseholdForm(
             grid_code=me().grids[0][0],
@@ -72,7 +73,11 @@ async def test_the_people_list_shows_every_group_and_date_whole_at_80_columns(
         assert column_of(row, "2026-06-09") == column_of(header, heading), (header, row)
         table = app.screen.query_one("#people-table", DataTable)
         assert "household" not in [c.key.value for c in table.ordered_columns]
+        table.move_cursor(
+            row=next(r for r in range(table.row_count) if table.get_row_at(r)[0] == "黄阿婆")
+        )
         await pilot.resize_terminal(120, 36)  # wide enough: the household has its column
         await settle(app, pilot)
         assert "household" in [c.key.value for c in table.ordered_columns]
+        assert table.get_row_at(table.cursor_row)[0] == "黄阿婆"  # the cursor stays on her
         assert any("黄阿婆" in line and "DM-031" in line for line in screen_lines(app))
