@@ -22,6 +22,12 @@ def screen_lines(app) -> list[str]:  # type: ignore[no-untyped-def]
     return [strip.text for strip in app.screen._compositor.render_strips()]
 
 
+def line_with(lines: list[str], text: str) -> str:
+    found = [line for line in lines if text in line]
+    assert found, f"{text!r} is nowhere on the screen:\n" + "\n".join(lines)
+    return found[0]
+
+
 def column_of(line: str, text: str) -> int:
     """The terminal column `text` starts at in `line` (CJK characters take two)."""
     return cell_len(line[: line.index(text)])
@@ -67,8 +73,8 @@ async def test_the_people_list_shows_every_group_and_date_whole_at_80_columns(
     async with app.run_test(size=(80, 24)) as pilot:
         await open_screen(app, pilot, "f11", PeopleScreen)
         lines = screen_lines(app)
-        row = next(line for line in lines if "黄阿婆" in line)
-        header = next(line for line in lines if heading in line)
+        row = line_with(lines, "黄阿婆")
+        header = line_with(lines, heading)
         assert group in row and "2026-06-09" in row, row
         assert column_of(row, "2026-06-09") == column_of(header, heading), (header, row)
         table = app.screen.query_one("#people-table", DataTable)
@@ -81,3 +87,41 @@ async def test_the_people_list_shows_every_group_and_date_whole_at_80_columns(
         assert "household" in [c.key.value for c in table.ordered_columns]
         assert table.get_row_at(table.cursor_row)[0] == "黄阿婆"  # the cursor stays on her
         assert any("黄阿婆" in line and "DM-031" in line for line in screen_lines(app))
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+async def test_the_incident_queue_shows_what_where_and_who_at_80_columns(
+    demo_home: Path, back_to_chinese: None, lang: str
+) -> None:
+    from fieldapp.services.demo import workspace as demo
+    from fieldapp.services.incidents import reporting
+    from fieldapp.tui.screens.incidents import IncidentsScreen
+
+    reporting.report_incident(
+        reporting.IncidentReport(
+            "fireworks_discharge", "2026-02-11 06:40", "燃放烟花", address="鼎美村村口"
+        )
+    )
+    demo.act_as("supervisor")
+    category, state, place, reporter = (
+        ("Fireworks set off", "Reported", "Place", "reported by 陈晓明")
+        if lang == "en"
+        else ("违规燃放烟花爆竹", "已上报", "地点", "上报人 陈晓明")
+    )
+    app = make_app(lang=lang)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_screen(app, pilot, "f3", IncidentsScreen)
+        lines = screen_lines(app)
+        row = line_with(lines, "2026-02-11 06:40")
+        header = line_with(lines, place)
+        assert category in row and state in row and "鼎美村村口" in row, row
+        assert column_of(row, "鼎美村村口") == column_of(header, place), (header, row)
+        assert any(reporter in line for line in lines)  # the highlighted one's, below
+        await pilot.resize_terminal(120, 36)  # wide enough: every column
+        await settle(app, pilot)
+        table = app.screen.query_one("#incident-table", DataTable)
+        assert [c.key.value for c in table.ordered_columns][-3:] == [
+            "evidence",
+            "reporter",
+            "place",
+        ]

@@ -26,8 +26,32 @@ from fieldapp.tui.messages import SyncRequested
 from fieldapp.tui.screens import FieldScreen
 from fieldapp.tui.widgets import PagedTable
 from fieldapp.tui.widgets.key_footer import KeyFooter
+from fieldapp.tui.widgets.paged_table import widest
 
 MARK = "●"
+# Under this many terminal columns the queue shows when, what, its state and where, each
+# short (80 columns cut English at "Reported by", the place gone); the highlighted
+# incident's reporter, evidence and hand-over go in the line below the table.
+ALL_COLUMNS_FROM = 100
+WIDE_COLUMNS = ("time", "category", "state", "evidence", "reporter", "place")
+NARROW_COLUMNS = ("time", "category", "state", "place")
+
+
+def category_col(code: str) -> str:
+    """A category as the narrow queue's column says it (the full name for a category the
+    office added, which has no short one)."""
+    short = t(f"incident.category_col.{code}")
+    return t(f"incident.category.{code}") if short.startswith("incident.") else short
+
+
+def narrow_widths() -> dict[str, int]:
+    from fieldapp.domain.incidents import DEFAULT_CATEGORIES, STATES
+
+    return {
+        "time": widest("2026-12-31 23:59"),
+        "category": widest(*(category_col(c) for c in DEFAULT_CATEGORIES)),
+        "state": widest(*(f"{t(f'incident.state_col.{s}')} ⚠" for s in STATES)),
+    }
 
 
 def _queue_binding(n: int) -> Binding:
@@ -38,6 +62,12 @@ def _queue_binding(n: int) -> Binding:
         id=f"incidents.queue_{n}",
         group=Binding.Group("Queues", compact=True),
     )
+
+
+def handling(row: IncidentRow) -> list[str]:
+    """Whom a row was handed over to and what they did, as far as known."""
+    said = [t(f"incident.unit.{row.handed_over_to}")] if row.handed_over_to else []
+    return said + ([t(f"incident.outcome.{row.outcome}")] if row.outcome else [])
 
 
 class IncidentsScreen(FieldScreen[None]):
@@ -98,14 +128,30 @@ class IncidentsScreen(FieldScreen[None]):
 
     def on_mount(self) -> None:
         self.sub_title = t("incident.queue.title")
-        table = self.query_one(PagedTable)
-        # the place (a free address) last: it is the one a narrow terminal may cut
-        columns = ("time", "category", "state", "evidence", "reporter", "place")
-        table.add_column(" ", key="mark", width=2)
-        for column in columns:
-            table.add_column(t(f"incident.col.{column}"), key=column)
-        table.focus()
+        self._add_columns()
+        self.query_one(PagedTable).focus()
         self.reload()
+
+    @property
+    def narrow(self) -> bool:
+        return self.app.size.width < ALL_COLUMNS_FROM
+
+    def _add_columns(self) -> None:
+        table = self.query_one(PagedTable)
+        table.add_column(" ", key="mark", width=2)
+        # the place (a free address) last: it is the one a narrow terminal may cut
+        widths = narrow_widths() if self.narrow else {}
+        for column in NARROW_COLUMNS if self.narrow else WIDE_COLUMNS:
+            table.add_column(t(f"incident.col.{column}"), key=column, width=widths.get(column))
+
+    def on_resize(self) -> None:
+        """Across the width where the reporter and evidence columns come or go."""
+        table = self.query_one(PagedTable)
+        shown = [str(column.key.value) for column in table.ordered_columns]
+        if shown and (len(shown) - 1 == len(NARROW_COLUMNS)) != self.narrow:
+            table.clear(columns=True)
+            self._add_columns()
+            self._fill_rows()
 
     # -- loading ---------------------------------------------------------------------
 
@@ -135,28 +181,35 @@ class IncidentsScreen(FieldScreen[None]):
         for q in QUEUES:
             label = f"{t(f'incident.queue.{q}')} {message.counts.get(q, 0)}"
             self.query_one(f"#queue-{q}", Tab).label = label  # type: ignore[assignment]
+        self._fill_rows()
+
+    def _fill_rows(self) -> None:
         table = self.query_one(PagedTable)
         table.clear()
-        for row in message.rows:
-            state = t(f"incident.state.{row.state}")
-            if row.handed_over_to:
-                state += f" · {t(f'incident.unit.{row.handed_over_to}')}"
-            if row.outcome:
-                state += f" · {t(f'incident.outcome.{row.outcome}')}"
-            if row.conflict:
-                state += " ⚠"
-            table.add_row(
-                MARK if row.id in self.marked else "",
-                row.occurred_at,
-                t(f"incident.category.{row.category}"),
-                state,
-                t("incident.evidence", photos=row.photos, media=row.media),
-                row.reporter,
-                row.place,
-                key=row.id,
-            )
-        empty = t("incident.queue.empty") if not message.rows else ""
-        self.query_one("#incident-status", Label).update(empty)
+        for row in self.rows:
+            if self.narrow:
+                state = t(f"incident.state_col.{row.state}")
+                category = category_col(row.category)
+            else:
+                state = t(f"incident.state.{row.state}") + "".join(f" · {h}" for h in handling(row))
+                category = t(f"incident.category.{row.category}")
+            cells = [row.occurred_at, category, f"{state} ⚠" if row.conflict else state]
+            if not self.narrow:
+                cells += [t("incident.evidence", photos=row.photos, media=row.media), row.reporter]
+            table.add_row(MARK if row.id in self.marked else "", *cells, row.place, key=row.id)
+        self._say_highlighted()
+
+    @on(PagedTable.RowHighlighted, "#incident-table")
+    def _say_highlighted(self) -> None:
+        """Below the table: that nothing matches; or, when narrow, the highlighted
+        incident's place whole, its reporter, evidence and hand-over."""
+        row = self.highlighted
+        said = t("incident.queue.empty") if not self.rows else ""
+        if row is not None and self.narrow:
+            evidence = t("incident.evidence", photos=row.photos, media=row.media)
+            said = t("incident.detail", place=row.place, reporter=row.reporter, evidence=evidence)
+            said += "".join(f" · {h}" for h in handling(row))
+        self.query_one("#incident-status", Label).update(said)
 
     @on(Tabs.TabActivated, "#incident-tabs")
     def _tab(self, event: Tabs.TabActivated) -> None:
