@@ -160,7 +160,19 @@ class PageApplier:
         self.touched_findings: set[str] = set()
         self.touched_incidents: set[str] = set()
         self.known_grids: dict[str, bool] = {}
-        self.handlers: dict[str, Callable[[Change], None]] = {
+
+    def apply(self) -> int:
+        """Apply the page type by type in `APPLY_ORDER` (each type in feed order), so a
+        record's parent is in place first even when it came later in the page."""
+        by_type: dict[str, list[Change]] = {t: [] for t in APPLY_ORDER}
+        for change in self.changes:
+            if change.type in by_type:
+                by_type[change.type].append(change)
+            else:
+                self.warnings.append(f"ignored a change of unknown type {change.type!r}")
+        # Made here, not kept on self: bound methods held by self would make a cycle that
+        # keeps the whole page alive until the collector finds it.
+        handlers: dict[str, Callable[[Change], None]] = {
             "grid": self._grid,
             "person": self._person,
             "checklist": self._checklist,
@@ -174,16 +186,6 @@ class PageApplier:
             "followup": self._followup,
             "activity": self._activity,
         }
-
-    def apply(self) -> int:
-        """Apply the page type by type in `APPLY_ORDER` (each type in feed order), so a
-        record's parent is in place first even when it came later in the page."""
-        by_type: dict[str, list[Change]] = {t: [] for t in APPLY_ORDER}
-        for change in self.changes:
-            if change.type in by_type:
-                by_type[change.type].append(change)
-            else:
-                self.warnings.append(f"ignored a change of unknown type {change.type!r}")
         bulk = {"venue": self._venues, "inspection": self._inspections,
                 "inspection_verdict": self._verdicts,
                 "finding": self._findings, "finding.event": self._events,
@@ -197,7 +199,7 @@ class PageApplier:
                 bulk[type_](changes)
             else:
                 for change in changes:
-                    self.handlers[type_](change)
+                    handlers[type_](change)
             applied += len(changes)
         refold_findings(self.touched_findings)
         refold_incidents(self.touched_incidents)

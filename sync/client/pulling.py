@@ -19,6 +19,7 @@ from fieldapp.store.db import checkpoints_in_a_thread, db, refetchable_commit
 from fieldapp.store.models import SyncState
 from sync.client.apply import PageApplier
 from sync.client.base import Progress, ServerRefused, ServerUnavailable, SyncResult, error_message
+from sync.client.collector import collector_held
 from sync.client.people_rows import restart_for_new_scope
 from sync.protocol import PullResponse
 
@@ -86,35 +87,52 @@ class PagePuller:
             )
             if response.status_code != 200:
                 raise ServerRefused(f"pull refused: {error_message(response)}")
-            # msgspec decodes the page once; each record is taken as it is, not copied.
-            page = PullResponse.model_validate(msgspec.json.decode(response.content))
-            if self.check_epoch(page.epoch):
-                result.new_epoch = True
-                if restarted:
-                    raise ServerUnavailable("the server's epoch keeps changing; try again later")
-                restarted = True
-                continue  # this page was read against the old cursor: start again
-            if page.reset:  # this person's grids or role changed: their history too
-                resets += 1
-                if resets > 2:
-                    raise ServerUnavailable("the server keeps restarting the pull; try again later")
-                if not restart_for_new_scope(result):  # drops what may be out of scope now
+            # The page's objects die with it: no cyclic collection while it is read and
+            # applied (sync/client/collector.py).
+            with collector_held():
+                # msgspec decodes the page once; each record is taken as it is, not copied.
+                page = PullResponse.model_validate(msgspec.json.decode(response.content))
+                if self.check_epoch(page.epoch):
+                    result.new_epoch = True
+                    if restarted:
+                        raise ServerUnavailable(
+                            "the server's epoch keeps changing; try again later"
+                        )
+                    restarted = True
+                    continue  # this page was read against the old cursor: start again
+                if page.reset:  # this person's grids or role changed: their history too
+                    resets += 1
+                    if resets > 2:
+                        raise ServerUnavailable(
+                            "the server keeps restarting the pull; try again later"
+                        )
+                    if not restart_for_new_scope(result):  # drops what may be out of scope now
+                        return result
+                    continue
+                if page.more:
+                    params: dict[str, str | int] = {"cursor": page.cursor, "limit": self.page_size}
+                    upcoming = (page.cursor, ahead.submit(self.http.get, "/pull", params=params))
+                self._apply_page(page, checkpoints, result, progress)
+                more = page.more
+                del page  # freed here, not walked by the collector once it resumes
+                if not more:
                     return result
-                continue
-            if page.more:
-                params: dict[str, str | int] = {"cursor": page.cursor, "limit": self.page_size}
-                upcoming = (page.cursor, ahead.submit(self.http.get, "/pull", params=params))
-            with refetchable_commit(), db.atomic():  # pulled again with its cursor if undone
-                db.execute_sql("PRAGMA defer_foreign_keys = ON")
-                applier = PageApplier(page.changes)
-                result.pulled += applier.apply()
-                SyncState.update(pull_cursor=page.cursor).where(SyncState.id == 1).execute()
-            checkpoints.committed()
-            result.warnings += applier.warnings
-            result.verdicts += applier.verdicts
-            if progress:
-                progress(
-                    "pull", result.pulled, result.pulled + (self.page_size if page.more else 0)
-                )
-            if not page.more:
-                return result
+
+    def _apply_page(
+        self,
+        page: PullResponse,
+        checkpoints: Checkpointer,
+        result: SyncResult,
+        progress: Progress | None,
+    ) -> None:
+        """One page and its cursor in one transaction, then counted and said."""
+        with refetchable_commit(), db.atomic():  # pulled again with its cursor if undone
+            db.execute_sql("PRAGMA defer_foreign_keys = ON")
+            applier = PageApplier(page.changes)
+            result.pulled += applier.apply()
+            SyncState.update(pull_cursor=page.cursor).where(SyncState.id == 1).execute()
+        checkpoints.committed()
+        result.warnings += applier.warnings
+        result.verdicts += applier.verdicts
+        if progress:
+            progress("pull", result.pulled, result.pulled + (self.page_size if page.more else 0))
