@@ -10,12 +10,24 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Input, Label, Select
+from textual.widgets import Input, Label, Select, Static
 
 from fieldapp.i18n import t
 from fieldapp.tui.commands import localize_bindings
 from fieldapp.tui.dialogs.saving import SAVES_WITH_CTRL_S
 from fieldapp.tui.widgets.key_footer import KeyFooter
+
+# The most lines a choice's open list takes (people.tcss gives these dialogs' SelectOverlay
+# this max-height); it scrolls past that.
+LIST_LINES = 8
+
+
+def room_for_list(options: int) -> Static:
+    """The empty lines below a choice that is the dialog's last row, where its open list
+    is drawn: without them the list covered the dialog's bottom border and ran past it."""
+    room = Static(classes="list-room")
+    room.styles.height = min(options, LIST_LINES)
+    return room
 
 
 class ReadingDialog(ModalScreen[dict[str, str] | None]):
@@ -51,6 +63,7 @@ class ReadingDialog(ModalScreen[dict[str, str] | None]):
                     id="reading-symptoms",
                     compact=True,
                 )
+            yield room_for_list(2)
         yield KeyFooter()
 
     def on_mount(self) -> None:
@@ -97,6 +110,8 @@ class AskDialog(ModalScreen[str | None]):
                                  id="ask-choice", compact=True)  # fmt: skip
                 else:
                     yield Input(id="ask-text", compact=True)
+            if self.choices:
+                yield room_for_list(len(self.choices))
         yield KeyFooter()
 
     def on_mount(self) -> None:
