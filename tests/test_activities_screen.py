@@ -94,3 +94,34 @@ async def test_an_activity_due_is_recorded_and_counted(
         await settle(app, pilot, rounds=2)
         assert any("定期活动" in n.message and "不能报零报告" in n.message
                    for n in app._notifications)  # fmt: skip
+
+
+async def test_the_toast_of_an_activity_recorded_keeps_its_date_whole_at_80_columns(
+    monday: None, demo_home: Path, tmp_path: Path
+) -> None:
+    """The toast is 36 cells wide at 80 columns: "已记录：消防安全宣传日（鼎美村，2026" then
+    "-12-07）" read as two broken halves of a date."""
+    from textual.widgets._toast import Toast
+
+    picture = tmp_path / "宣传.png"
+    Image.new("RGB", (40, 30), "green").save(picture)
+    app = make_app()
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        screen = await open_screen(app, pilot, "ctrl+y", ActivitiesScreen)
+        due = screen.query_one("#activities-due", DataTable)
+        rows = [[str(c) for c in due.get_row_at(n)] for n in range(due.row_count)]
+        due.move_cursor(row=next(n for n, r in enumerate(rows) if r[2] == "消防安全宣传日"))
+        await pilot.press("enter")
+        await settle(app, pilot)
+        dialog = app.screen
+        assert isinstance(dialog, ActivityDialog)
+        dialog.query_one("#activity-place", Input).value = "村委会广场"
+        dialog.query_one("#activity-attendees", Input).value = "42"
+        dialog.query_one("#activity-photos", Input).value = str(picture)
+        await pilot.press("f10")
+        await settle(app, pilot, rounds=2)
+        toast = next(t for t in app.screen.query(Toast) if "已记录" in str(t.render()))
+        region = toast.content_region
+        lines = app.screen._compositor.render_strips()[region.y : region.bottom]
+        said = [strip.crop(region.x, region.right).text.strip() for strip in lines]
+        assert any("2026-12-07" in line for line in said), said

@@ -17,7 +17,7 @@ ZH: dict[str, str] = {
     "activity.form.save": "保存",
     "activity.form.cancel": "取消",
     "activity.form.required": "（必填）",
-    "activity.recorded": "已记录：{name}（{grid}，{date}）",
+    "activity.recorded": "已记录：{name}（{grid} {date}）",
     # refusals
     "activity.refused.type": "没有这种活动类型：{code}",
     "activity.refused.grid": "{grid} 不是你的网格",
