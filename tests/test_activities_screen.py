@@ -125,3 +125,31 @@ async def test_the_toast_of_an_activity_recorded_keeps_its_date_whole_at_80_colu
         lines = app.screen._compositor.render_strips()[region.y : region.bottom]
         said = [strip.crop(region.x, region.right).text.strip() for strip in lines]
         assert any("2026-12-07" in line for line in said), said
+
+
+async def test_a_refusal_puts_the_cursor_in_the_field_it_names(
+    monday: None, demo_home: Path
+) -> None:
+    """At 80×24 the field a refusal names may be scrolled out of sight: the cursor goes
+    there, so the person types the mend where the message points."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_screen(app, pilot, "ctrl+y", ActivitiesScreen)
+        due = screen.query_one("#activities-due", DataTable)
+        rows = [[str(c) for c in due.get_row_at(n)] for n in range(due.row_count)]
+        due.move_cursor(row=next(n for n, r in enumerate(rows) if r[2] == "消防安全宣传日"))
+        await pilot.press("enter")
+        await settle(app, pilot)
+        dialog = app.screen
+        assert isinstance(dialog, ActivityDialog)
+        await pilot.press(*"村委会广场", "tab", *"42")  # place, then attendees; no photo
+        await pilot.press("f10")
+        await settle(app, pilot)
+        assert "照片" in text(dialog.query_one("#activity-error", Static))
+        assert dialog.focused is dialog.query_one("#activity-photos", Input)
+        dialog.query_one("#activity-held_on", Input).value = "2026-13-01"
+        await pilot.press("f10")
+        await settle(app, pilot)
+        assert "2026-13-01" in text(dialog.query_one("#activity-error", Static))
+        assert dialog.focused is dialog.query_one("#activity-held_on", Input)
+        assert Activity.select().count() == 0

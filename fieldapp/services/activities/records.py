@@ -22,7 +22,12 @@ OP_ACTIVITY_RECORD = "activity.record"
 
 
 class ActivityRefused(ValueError):
-    """The form cannot be saved as it is; the message says what to fill in."""
+    """The form cannot be saved as it is; the message says what to fill in, and `field`
+    names the form's field to mend (`ActivityForm`'s name for it; "" for none)."""
+
+    def __init__(self, message: str, field: str = "") -> None:
+        super().__init__(message)
+        self.field = field
 
 
 @dataclass
@@ -61,9 +66,9 @@ def _held_on(text: str) -> dt.date:
     try:
         day = dt.date.fromisoformat(text.strip())
     except ValueError:
-        raise ActivityRefused(t("activity.refused.date", value=text.strip())) from None
+        raise ActivityRefused(t("activity.refused.date", value=text.strip()), "held_on") from None
     if day > today():
-        raise ActivityRefused(t("activity.refused.future", value=day.isoformat()))
+        raise ActivityRefused(t("activity.refused.future", value=day.isoformat()), "held_on")
     return day
 
 
@@ -72,7 +77,7 @@ def _attendees(text: str) -> int:
     if not value:
         return 0
     if not value.isdigit() or int(value) > 100_000:
-        raise ActivityRefused(t("activity.refused.attendees", value=value))
+        raise ActivityRefused(t("activity.refused.attendees", value=value), "attendees")
     return int(value)
 
 
@@ -94,7 +99,7 @@ def record_activity(form: ActivityForm) -> Activity:
     held_on = _held_on(form.held_on)  # the form's first field: said first
     problem = form_problem(kind, values)
     if problem is not None:
-        raise ActivityRefused(t(f"activity.refused.missing.{problem}"))
+        raise ActivityRefused(t(f"activity.refused.missing.{problem}"), problem)
     photos = [import_photo(path.strip()) for path in values.pop("photos")]
     with db.atomic():
         row = Activity.create(

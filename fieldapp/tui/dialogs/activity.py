@@ -88,6 +88,10 @@ class ActivityDialog(AsksBeforeDiscarding, SavingDialog):
         self.query_one("#activity-place", Input).focus(scroll_visible=False)
         self.note_untyped()
 
+    def field_named(self, name: str) -> Input | None:
+        """A refusal's field: the person types the mend where the message points."""
+        return self.query_one(f"#activity-{name}", Input) if name in FIELDS else None
+
     def value(self, name: str) -> str:
         return self.query_one(f"#activity-{name}", Input).value
 
@@ -124,8 +128,11 @@ class ActivityDialog(AsksBeforeDiscarding, SavingDialog):
         with db.connection_context():
             try:
                 row = record_activity(form)
-            except (ActivityRefused, PhotoError) as refusal:
-                self.post_message(self.Refused(str(refusal)))
+            except ActivityRefused as refusal:
+                self.post_message(self.Refused(str(refusal), refusal.field))
+                return
+            except PhotoError as refusal:
+                self.post_message(self.Refused(str(refusal), "photos"))
                 return
         text = t(
             "activity.recorded",

@@ -1,6 +1,6 @@
 """A form dialog that saves in a thread worker: while it saves, a second save is ignored;
-a refusal (something to fill in) or a failure is said in the form, and nothing typed is
-lost. The incident and activity forms derive from it."""
+a refusal (something to fill in) or a failure is said in the form, the cursor goes to the
+field a refusal names, and nothing typed is lost. The incident and activity forms derive from it."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from typing import ClassVar
 from textual import on
 from textual.message import Message
 from textual.screen import ModalScreen
+from textual.widget import Widget
 from textual.widgets import Static
 from textual.worker import Worker, WorkerState
 
@@ -27,6 +28,7 @@ class SavingDialog(ModalScreen[str | None]):
     @dataclass
     class Refused(Message):
         text: str
+        field: str = ""  # the field the refusal names, focused to be mended ("" for none)
 
     busy = False
 
@@ -47,7 +49,15 @@ class SavingDialog(ModalScreen[str | None]):
             self.busy = False
             self.say(t("notify.error", error=event.worker.error))
 
+    def field_named(self, name: str) -> Widget | None:
+        """The widget of the form's field `name`, or None: a form whose refusals name
+        their field says which widget that is."""
+        return None
+
     @on(Refused)
     def _refused(self, message: Refused) -> None:
         self.busy = False
         self.say(message.text)
+        field = self.field_named(message.field) if message.field else None
+        if field is not None:
+            field.focus()
