@@ -38,7 +38,7 @@ from sync.server.models import (
 )
 from sync.server.op_checks import check_event, invalid_payload
 from sync.server.placard_keys import verification_keys
-from sync.server.records import venue_change, venue_records
+from sync.server.records import move_venues_postgres, venue_change, venue_records
 from sync.server.scope import (
     DeviceContext,
     may_write_grid,
@@ -309,21 +309,23 @@ class InspectionWriter:
         moved it further), and give their feed entries the venue as it is now held."""
         if not self.inspected:
             return
-        db = server_db.current()
-        p = db.param
-        sql = (
-            f"UPDATE venue SET last_inspected_at = {p} WHERE id = {p}"
-            f" AND (last_inspected_at IS NULL OR last_inspected_at < {p})"
-        )
         moved = {
             venue_id: change.record["last_inspected_at"]
             for venue_id, change in self.inspected.items()
         }
-        with DRIVER_ERRORS:
-            # In one order (the venues' ids) for every writer: on PostgreSQL two pushes
-            # moving the same venues in opposite orders would deadlock.
-            db.cursor().executemany(sql, [(moved[v], v, moved[v]) for v in sorted(moved)])
-        for record in venue_records(sorted(moved)):
+        if server_db.is_postgres():
+            records = move_venues_postgres(moved)  # one round trip for all
+        else:
+            db = server_db.current()
+            p = db.param
+            sql = (
+                f"UPDATE venue SET last_inspected_at = {p} WHERE id = {p}"
+                f" AND (last_inspected_at IS NULL OR last_inspected_at < {p})"
+            )
+            with DRIVER_ERRORS:  # in one order (the venues' ids) for every writer
+                db.cursor().executemany(sql, [(moved[v], v, moved[v]) for v in sorted(moved)])
+            records = venue_records(sorted(moved))
+        for record in records:
             self.inspected[record["id"]].record.update(record)
         self.inspected = {}
 

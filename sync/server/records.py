@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from sync.server import db as server_db
 from sync.server.bulk import select_in
 from sync.server.feed import NewChange
 from sync.server.models import (
@@ -75,14 +76,49 @@ def venue_records(venue_ids: Sequence[str]) -> list[dict[str, Any]]:
     """The feed records of the venues as now held, the records `venue_change` makes, read
     as rows: a push reads back a hundred at a time, and building peewee's model objects
     cost more than the read."""
+    return _venue_records_of(select_in(_VENUE_RECORD_SQL, venue_ids))
+
+
+def _venue_records_of(rows: Sequence[Sequence[Any]]) -> list[dict[str, Any]]:
     keys = [key for key, _ in _VENUE_RECORD_COLUMNS]
     attributes = Venue.attributes.python_value
     records = []
-    for row in select_in(_VENUE_RECORD_SQL, venue_ids):
+    for row in rows:
         record = dict(zip(keys, row, strict=True))
         record["attributes"] = attributes(record["attributes"]) or {}
         records.append(record)
     return records
+
+
+# On PostgreSQL: each venue's last inspection moved forward and the venues read back, in
+# one statement (one round trip, where an UPDATE a venue and a read were one each). The
+# read sees the rows as before the UPDATE (one snapshot), so it gives the later of the
+# two stamps, which is what the UPDATE leaves (GREATEST skips a NULL).
+_MOVE_VENUES_SQL = """
+WITH moved(id, at) AS (SELECT * FROM unnest(%s::text[], %s::text[])),
+forward AS (
+    UPDATE venue v SET last_inspected_at = moved.at FROM moved
+    WHERE v.id = moved.id AND (v.last_inspected_at IS NULL OR v.last_inspected_at < moved.at)
+)
+SELECT {} FROM venue v JOIN moved ON v.id = moved.id ORDER BY v.id
+""".format(
+    ", ".join(
+        "GREATEST(v.last_inspected_at, moved.at)"
+        if column == "last_inspected_at"
+        else f"v.{column}"
+        for _, column in _VENUE_RECORD_COLUMNS
+    )
+)
+
+
+def move_venues_postgres(moved: dict[str, str]) -> list[dict[str, Any]]:
+    """Venue id -> its newest inspection's stamp: each venue's `last_inspected_at` moved
+    forward to it (never back: a concurrent push may have moved it further), and the
+    venues' feed records as now held. The caller holds the venues' row locks (taken in
+    one order for the group, `group_commit._lock_venues`)."""
+    ids = sorted(moved)
+    cursor = server_db.current().execute_sql(_MOVE_VENUES_SQL, (ids, [moved[v] for v in ids]))
+    return _venue_records_of(cursor.fetchall())
 
 
 def venue_record_change(record: dict[str, Any], *, may_hold_floats: bool = True) -> NewChange:

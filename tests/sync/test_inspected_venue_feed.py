@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from sync.server import db as server_db
 from sync.server.models import ChangeLog, Venue
-from sync.server.records import venue_change
+from sync.server.records import move_venues_postgres, venue_change
 
 
 def test_a_pushed_inspection_sends_its_venue_out_again_whole(api, seed):
@@ -33,3 +35,20 @@ def test_a_pushed_inspection_sends_its_venue_out_again_whole(api, seed):
         26.08,
         "0591-1234",
     )
+
+
+def test_a_venue_moved_further_meanwhile_is_never_moved_back(seed, server_db_url):
+    """On PostgreSQL a push moves its venues and reads them back in one statement: a venue
+    another server moved further meanwhile keeps the later stamp, and its record says so;
+    one not inspected yet takes the push's."""
+    if not server_db.is_postgres():
+        pytest.skip("one statement for the move and the read on PostgreSQL only")
+    later, earlier = "2026-06-10T05:00:00.000Z", "2026-06-10T02:00:00.000Z"
+    v1, v2 = sorted(seed.venues.values())[:2]
+    with server_db.current().connection_context():
+        Venue.update(last_inspected_at=later).where(Venue.id == v1).execute()
+        records = move_venues_postgres({v1: earlier, v2: earlier})
+        held = {v.id: v.last_inspected_at for v in Venue.select().where(Venue.id.in_([v1, v2]))}
+        assert records == [venue_change(Venue.get_by_id(v)).record for v in (v1, v2)]
+    assert held == {v1: later, v2: earlier}
+    assert [r["last_inspected_at"] for r in records] == [later, earlier]
