@@ -17,6 +17,10 @@ The works' changes go into the pull feed together, as the group's last write
 (`feed.feed_held`): on PostgreSQL the feed's lock, which orders every server process's
 appends, is then held only from there to the commit. Holding it from the first work's
 append to the end of the group made a second server process's pushes wait seconds.
+
+Each request gets, with its work's result, the server's epoch read once for the group in
+its transaction (a push answers with it): on PostgreSQL a read a request was a round trip
+each, queued behind the group's.
 """
 
 from __future__ import annotations
@@ -37,18 +41,20 @@ MAX_GROUP = 32  # works per transaction: bounds the wait of the first one
 
 
 class _Slot(Generic[T]):
-    __slots__ = ("work", "venues", "done", "result", "error")
+    __slots__ = ("work", "venues", "done", "result", "epoch", "error")
 
     def __init__(self, work: Callable[[], T], venues: Iterable[str]) -> None:
         self.work = work
         self.venues = venues
         self.done = False
         self.result: T | None = None
+        self.epoch = ""
         self.error: BaseException | None = None
 
 
 class GroupCommit:
-    """One per process; `run(work)` returns what `work` returned once it is committed."""
+    """One per process; `run(work)` returns what `work` returned once it is committed, and
+    the epoch it was committed under."""
 
     def __init__(self) -> None:
         self._queue: deque[_Slot[Any]] = deque()
@@ -57,7 +63,7 @@ class GroupCommit:
         self.commits = 0  # transactions committed (a group of n counts once)
         self.works = 0  # works committed
 
-    def run(self, work: Callable[[], T], venues: Iterable[str] = ()) -> T:
+    def run(self, work: Callable[[], T], venues: Iterable[str] = ()) -> tuple[T, str]:
         """Run `work` (which writes through server_db.current()) in a shared transaction;
         call with a connection open in this thread. Raises what the work or the commit
         raised. `venues`: the ids of the venues whose rows the work may update."""
@@ -73,7 +79,7 @@ class GroupCommit:
                 self._lead(group)
         if slot.error is not None:
             raise slot.error
-        return slot.result  # type: ignore[return-value]
+        return slot.result, slot.epoch  # type: ignore[return-value]
 
     def _lead(self, group: list[_Slot[Any]]) -> None:
         db = server_db.current()
@@ -91,7 +97,10 @@ class GroupCommit:
                     except Exception as error:  # noqa: BLE001 (handed to its request)
                         slot.result, slot.error = None, error
                 append_changes(changes)  # last: the feed's lock only until the COMMIT
+                epoch = server_db.get_epoch()
             self.commits += 1
+            for slot in group:
+                slot.epoch = epoch
             self.works += sum(1 for slot in group if slot.error is None)
         except BaseException as error:
             for slot in group:  # nothing of the group is durable: none is acknowledged

@@ -32,7 +32,7 @@ def _write(key: str) -> Any:
 def _run(group: GroupCommit, work: Any, out: dict[str, Any], name: str) -> None:
     with server_db.current().connection_context():
         try:
-            out[name] = group.run(work)
+            out[name] = group.run(work)[0]
         except Exception as error:  # handed back to the test
             out[name] = error
 
@@ -176,7 +176,7 @@ def test_two_processes_groups_on_the_same_venues_do_not_deadlock(seed, server_db
     def group_of(name: str, work: Any) -> None:
         with server_db.current().connection_context():
             try:
-                out[name] = GroupCommit().run(work, venues=[v1, v2])
+                out[name] = GroupCommit().run(work, venues=[v1, v2])[0]
             except Exception as error:  # handed back to the test
                 out[name] = error
 

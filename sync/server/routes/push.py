@@ -87,10 +87,9 @@ def push(raw: Annotated[PushBody, Depends(push_body)], who: CurrentDevice) -> Pu
         # Committed with the pushes that arrived meanwhile (one commit and one flush of
         # the log for all; on PostgreSQL one take of the feed's lock); answered only once
         # that commit is made.
-        results = PUSHES.run(
+        results, epoch = PUSHES.run(
             lambda: apply_ops(who, body.ops, floats=raw.floats), venues=_venues_updated(body.ops)
         )
-        epoch = server_db.get_epoch()
     counts: dict[str, int] = {}
     for result in results:
         counts[result.status] = counts.get(result.status, 0) + 1
