@@ -72,7 +72,10 @@ def venue_change(venue: Venue) -> NewChange:
     return venue_record_change(record)
 
 
-def venue_records(venue_ids: Sequence[str]) -> list[dict[str, Any]]:
+VenueRecord = dict[str, Any]  # a venue's feed record: the keys of _VENUE_RECORD_COLUMNS
+
+
+def venue_records(venue_ids: Sequence[str]) -> list[VenueRecord]:
     """The feed records of the venues as now held, the records `venue_change` makes, read
     as rows: a push reads back a hundred at a time, and building peewee's model objects
     cost more than the read."""
