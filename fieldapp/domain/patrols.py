@@ -2,8 +2,10 @@
 
 A route's schedule is data: `days` (weekday codes ``mon``…``sun``, ``daily``, or ISO dates
 such as the fireworks key days 2026-02-04) and `windows` (local times, ``06:30-09:00``).
-A window never crosses midnight. Attendance is judged per route, day and window from the
-first scan of each checkpoint in the runs made for that window:
+A window never crosses midnight. A route patrols from the day it starts (`starts_on`, set
+by the office's import): a window before that is neither due nor missed. Attendance is
+judged per route, day and window from the first scan of each checkpoint in the runs made
+for that window:
 
 - on_time: every checkpoint scanned, none after the window's end;
 - late: every checkpoint scanned, at least one after the end;
@@ -179,6 +181,18 @@ def in_campaign(day: dt.date, campaign: str, active: bool, starts_on: str, ends_
     return (not starts_on or iso >= starts_on) and (not ends_on or iso <= ends_on)
 
 
+def began(day: dt.date, starts_on: str) -> bool:
+    """Had a route whose patrols start on `starts_on` (ISO date, "" = not known) begun by
+    `day`? A window before a route existed is neither due nor missed."""
+    return not starts_on or day.isoformat() >= starts_on
+
+
+def first_day(first: dt.date, starts_on: str) -> dt.date:
+    """The first day of a period from `first` on that a route starting on `starts_on`
+    (ISO date, "" = not known) counts: the later of the two."""
+    return max(first, dt.date.fromisoformat(starts_on)) if starts_on else first
+
+
 def window_for_start(schedule: Schedule, now: dt.datetime) -> Window | None:
     """The window a run started at local time `now` is made for: the one open now, or
     the next one opening within EARLY_START; None when no window is near."""
@@ -274,6 +288,7 @@ class RouteLike(Protocol):
 
     id: str
     campaign: str
+    starts_on: str  # ISO date the route's patrols begin; "" = not known (from before)
     ordered: bool
     checkpoints: list[str]
     schedule: dict[str, Any]
@@ -298,14 +313,15 @@ def judge(
 ) -> list[tuple[R, dt.date, Window, Attendance]]:
     """Attendance of each route for each of its windows from `first` to `last`, at local
     time `now`. `visits` holds the scans of the runs made for (route id, ISO day, window
-    label). A campaign's route counts only on the days the office runs the campaign."""
-    days = [first + dt.timedelta(days=n) for n in range((last - first).days + 1)]
+    label). A route counts from the day it starts (`starts_on`), never before; a
+    campaign's route only on the days the office runs the campaign."""
     found: list[tuple[R, dt.date, Window, Attendance]] = []
     off = CampaignSwitch(False)
     for route in routes:
         schedule = Schedule.from_dict(route.schedule or {})
         switch = campaigns.get(route.campaign, off)
-        for day in days:
+        begin = first_day(first, route.starts_on)
+        for day in (begin + dt.timedelta(days=n) for n in range((last - begin).days + 1)):
             if not in_campaign(
                 day, route.campaign, switch.active, switch.starts_on, switch.ends_on
             ):

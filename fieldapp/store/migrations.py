@@ -203,6 +203,23 @@ def _v20_no_second_indexes(db: SqliteDatabase) -> None:
         db.execute_sql(f"DROP INDEX IF EXISTS {name}")
 
 
+def _v21_route_starts_on(db: SqliteDatabase) -> None:
+    """The day a patrol route's patrols begin (windows before it are neither due nor
+    missed). A route held before it gets the earliest of its first run held here and the
+    day the office last imported it (`updated_at`); the server's own value (from the
+    route's first import) replaces it with the next pull, as the server republishes its
+    routes when it gains the column."""
+    columns = {row[1] for row in db.execute_sql("PRAGMA table_info(patrol_route)")}
+    if "starts_on" in columns:
+        return
+    db.execute_sql("ALTER TABLE patrol_route ADD COLUMN starts_on VARCHAR(255) NOT NULL DEFAULT ''")
+    db.execute_sql(
+        "UPDATE patrol_route SET starts_on = COALESCE((SELECT min(d) FROM ("
+        " SELECT day AS d FROM patrol_run WHERE patrol_run.route_id = patrol_route.id"
+        " UNION ALL SELECT substr(updated_at, 1, 10) WHERE updated_at != '')), '')"
+    )
+
+
 # Indexes older schemas made that another index's first column already serves.
 REDUNDANT_INDEXES = ("answer_inspection_id", "finding_event_finding_id")
 
@@ -228,6 +245,7 @@ MIGRATIONS: list[Migration] = [
     _v18_ca_bundle,
     _v19_search_by_grid,
     _v20_no_second_indexes,
+    _v21_route_starts_on,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -42,6 +42,7 @@ class PatrolRoute(BaseModel):
     grid = ForeignKeyField(Grid, backref="patrol_routes", column_name="grid_code")
     grid_code: str
     campaign = CharField(default="")  # a campaign code: patrols only while it runs
+    starts_on = CharField(default="")  # ISO date patrols begin (the office's); "" = not known
     ordered = BooleanField(default=False)
     checkpoints = JSONField(default=list)  # checkpoint ids, in route order
     schedule = JSONField(default=dict)  # fieldapp.domain.patrols.Schedule.to_dict()

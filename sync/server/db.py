@@ -15,20 +15,21 @@ from peewee import Database, Model, PostgresqlDatabase
 from playhouse.pool import PooledSqliteDatabase
 
 from fieldapp.sqlite_checkpoints import BACKSTOP_PAGES, Checkpointer
-from sync.protocol import record_photos
+from sync.protocol import canonical_json, record_photos
 from sync.server.activity_models import ACTIVITY_MODELS
 from sync.server.admin_models import ADMIN_MODELS
 from sync.server.blob_models import BLOB_STORE_MODELS
 from sync.server.followup_models import FOLLOWUP_MODELS
 from sync.server.incident_models import INCIDENT_MODELS
 from sync.server.legacy_answers import move_answer_rows
-from sync.server.models import ALL_MODELS, BlobRef, Meta, database
+from sync.server.models import ALL_MODELS, BlobRef, ChangeLog, Meta, database
 from sync.server.office_models import OFFICE_MODELS
 from sync.server.patrol_models import PATROL_MODELS
 from sync.server.people_models import PEOPLE_MODELS
 from sync.server.pg_pool import PostgresPool
 
 SCHEMA_VERSION = 1
+CHANGE_LOG_LOCK_KEY = 0x6669656C64  # "field": the one advisory lock for feed appends
 
 # Every table of the server, in an order that creates each after those it refers to.
 EVERY_MODEL: list[type[Model]] = [
@@ -179,6 +180,7 @@ ADDED_COLUMNS: tuple[tuple[str, str, str], ...] = (
     ("venue", "attributes", "TEXT NOT NULL DEFAULT '{}'"),
     ("change_log", "household_id", "VARCHAR(255)"),
     ("household_member", "registered_on", "VARCHAR(255)"),
+    ("patrol_route", "starts_on", "VARCHAR(255) NOT NULL DEFAULT ''"),
 )
 # A column added with what an older database already knows filled in (table.column -> SQL).
 BACKFILLS = {
@@ -193,7 +195,51 @@ BACKFILLS = {
         " ON m.id = f.member_id WHERE f.id = change_log.record_id) END"
         " WHERE type IN ('household', 'followup')"
     ),
+    # A route from before starts on the day it first came into the feed (its first
+    # import), or of its first run if one is older; failing both, its last import.
+    "patrol_route.starts_on": (
+        "UPDATE patrol_route SET starts_on = COALESCE((SELECT MIN(d) FROM ("
+        " SELECT r.day AS d FROM patrol_run r WHERE r.route_id = patrol_route.id"
+        " UNION ALL SELECT SUBSTR(c.at, 1, 10) FROM change_log c"
+        " WHERE c.type = 'patrol_route' AND c.record_id = patrol_route.id"
+        " UNION ALL SELECT SUBSTR(patrol_route.updated_at, 1, 10)"
+        " WHERE patrol_route.updated_at != '') AS since), '')"
+    ),
 }
+
+
+# An added column devices hold too (table.column, the feed's type for the table's rows):
+# its backfilled value goes out in the feed, each record's latest entry again with it, so
+# devices that pulled the record before, and any that pull the feed later, have it.
+REPUBLISHED = {"patrol_route.starts_on": "patrol_route"}
+
+
+def republish(db: Database, added: str) -> int:
+    """Append each record of an added column's table to the feed again: its latest entry
+    with the column's value. Returns the entries appended."""
+    table, column = added.split(".")
+    kind = REPUBLISHED[added]
+    rows = db.execute_sql(
+        f"SELECT c.record_id, c.grid_code, c.audience, c.payload, c.household_id, t.{column}"
+        f" FROM change_log c JOIN {table} t ON t.id = c.record_id WHERE c.type = {db.param}"
+        " AND c.deleted = FALSE AND c.seq = (SELECT MAX(l.seq) FROM change_log l"
+        " WHERE l.type = c.type AND l.record_id = c.record_id) ORDER BY c.seq",
+        (kind,),
+    ).fetchall()
+    if not rows:
+        return 0
+    if is_postgres():  # appended in the feed's commit order, as feed.append_changes does
+        db.execute_sql("SELECT pg_advisory_xact_lock(%s)", (CHANGE_LOG_LOCK_KEY,))
+    at = now_iso()
+    ChangeLog.insert_many(
+        [
+            {"type": kind, "record_id": record_id, "grid_code": grid_code, "audience": audience,
+             "payload": canonical_json({**json.loads(payload), column: value}),
+             "deleted": False, "at": at, "household_id": household_id}
+            for record_id, grid_code, audience, payload, household_id, value in rows
+        ]
+    ).execute()  # fmt: skip
+    return len(rows)
 
 
 # Indexes older servers made that another index's first column already serves: a
@@ -216,6 +262,8 @@ def add_missing_columns(db: Database) -> list[str]:
             added.append(f"{table}.{column}")
             if added[-1] in BACKFILLS:
                 db.execute_sql(BACKFILLS[added[-1]])
+            if added[-1] in REPUBLISHED:
+                republish(db, added[-1])
     return added
 
 

@@ -42,7 +42,7 @@ from sync.server.scope import (
 FEED_COLUMNS = (
     "type", "record_id", "grid_code", "audience", "payload", "deleted", "at", "household_id",
 )  # fmt: skip
-CHANGE_LOG_LOCK_KEY = 0x6669656C64  # "field": the one advisory lock for appends
+CHANGE_LOG_LOCK_KEY = server_db.CHANGE_LOG_LOCK_KEY  # the one advisory lock for appends
 
 # Tests only: hold each transaction open for up to this many seconds after its append, so
 # a broken ordering scheme shows up as a skipped row instead of hiding in a tiny window.

@@ -38,6 +38,7 @@ class PatrolRoute(ServerModel):
     name = CharField()
     grid = ForeignKeyField(Grid, backref="patrol_routes", column_name="grid_code")
     campaign = CharField(default="")
+    starts_on = CharField(default="")  # ISO date patrols begin (the import's); "" = not known
     ordered = BooleanField(default=False)
     checkpoints = JSONText(default=list)
     schedule = JSONText(default=dict)

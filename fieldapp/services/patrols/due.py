@@ -1,9 +1,10 @@
 """What the inspector sees of patrols: the ones due now (home) and a run's state.
 
 A route is due now for the people assigned to it while one of its windows is open (or
-opens within half an hour), on a day its schedule names and, for a campaign's route,
-while the office runs the campaign. A run shows every checkpoint of its route, done or
-left — a teammate's synced scans count — and the minutes left in its window.
+opens within half an hour), on a day its schedule names from the day the route starts
+and, for a campaign's route, while the office runs the campaign. A run shows every
+checkpoint of its route, done or left — a teammate's synced scans count — and the
+minutes left in its window.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from fieldapp.domain.clock import local_now
 from fieldapp.services.common.identity import me
 from fieldapp.services.patrols.attendance import _campaigns, _visits
 from fieldapp.services.patrols.mine import open_run
-from fieldapp.services.patrols.runs import schedule_of
+from fieldapp.services.patrols.runs import window_due
 from fieldapp.store.patrol_models import Checkpoint, PatrolRoute, PatrolRun
 
 
@@ -84,7 +85,7 @@ def due_now(*, now: dt.datetime | None = None) -> list[DuePatrol]:
             moment.date(), route.campaign, switch.active, switch.starts_on, switch.ends_on
         ):
             continue
-        window = patrols.window_for_start(schedule_of(route), moment)
+        window = window_due(route, moment)
         if window is None:
             continue
         seen = visits.get((route.id, moment.date().isoformat(), window.label), [])

@@ -55,6 +55,14 @@ def schedule_of(route: PatrolRoute) -> patrols.Schedule:
     return patrols.Schedule.from_dict(route.schedule or {})
 
 
+def window_due(route: PatrolRoute, moment: dt.datetime) -> patrols.Window | None:
+    """The route's window a run started at local time `moment` is for; None when none is
+    near or the route has not begun (its `starts_on` is later)."""
+    if not patrols.began(moment.date(), route.starts_on):
+        return None
+    return patrols.window_for_start(schedule_of(route), moment)
+
+
 def start_run(route_id: str, *, now: dt.datetime | None = None) -> PatrolRun:
     """Start the person's run of a route for the window open now, or resume their open
     run of it (whatever its window)."""
@@ -66,7 +74,7 @@ def start_run(route_id: str, *, now: dt.datetime | None = None) -> PatrolRun:
     if current is not None and current.route_id == route.id:
         return current  # resumed, even once its window is over: it must still be finished
     moment = (now or local_now()).replace(tzinfo=None)
-    window = patrols.window_for_start(schedule_of(route), moment)
+    window = window_due(route, moment)
     if window is None:
         raise PatrolRefused(t("patrol.refused.not_due", route=route.name))
     day = moment.date().isoformat()
@@ -113,7 +121,7 @@ def run_for_placard(code: str, *, now: dt.datetime | None = None) -> str | None:
     moment = (now or local_now()).replace(tzinfo=None)
     for route in PatrolRoute.select().where(PatrolRoute.active == True):  # noqa: E712
         mine = who.person_id in (route.people or []) and checkpoint.id in route.checkpoints
-        if mine and patrols.window_for_start(schedule_of(route), moment) is not None:
+        if mine and window_due(route, moment) is not None:
             return start_run(route.id, now=now).id
     return None
 
