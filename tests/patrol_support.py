@@ -1,4 +1,5 @@
-"""A fireworks key-day patrol for tests: four checkpoints of V1 and a route over them.
+"""A fireworks key-day patrol for tests: four checkpoints of V1 and a route over them,
+patrolled from 2026-01-20 (before the key days the tests walk).
 
 `import_patrols(workdir)` imports them into the server database the sync tests seed
 (grids T1>V1>A1, T1>V2; p-insp works V1), and returns the route's id.
@@ -15,8 +16,8 @@ CP-03,鼎美村消火栓1号,hydrant,A1,鼎美村3号,
 CP-04,鼎美村消防室,fire_room,V1,村委会,
 """
 
-ROUTES_CSV = """code,name,grid,checkpoints,days,windows,ordered,people,team
-FW-01,春节烟花爆竹巡逻,V1,CP-01;CP-02;CP-03;CP-04,daily,06:30-09:00;18:00-20:00,是,p-insp,
+ROUTES_CSV = """code,name,grid,checkpoints,days,windows,ordered,people,team,starts_on
+FW-01,春节烟花爆竹巡逻,V1,CP-01;CP-02;CP-03;CP-04,daily,06:30-09:00;18:00-20:00,是,p-insp,,2026-01-20
 """
 
 

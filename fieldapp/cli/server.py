@@ -110,7 +110,8 @@ def _import_command(name: str, what: str, function_name: str, module: str = "adm
         "checkpoints": "code, name, kind, grid, address, contact, phone, form, lat, lon, id",
         "patrol routes": "code, name, grid, checkpoints (codes in order, separated by ;), "
         "days (daily, mon;wed, or dates), windows (06:30-09:00;…), people (person ids), "
-        "ordered (yes/no), campaign, team, active, id",
+        "ordered (yes/no), campaign, team, active, starts_on (YYYY-MM-DD: no window before "
+        "it is due or missed; a new route's default is the day it is imported), id",
     }[what]
 
     @admin.command(

@@ -1,9 +1,10 @@
 """Pulled checkpoints, patrol routes and runs into the local store.
 
-Checkpoints and routes are the office's: upserted as they come. A run this device made
-keeps its own record and takes only the server's verdict on each scan; a run made on
-another device (a teammate's, or any run of a supervisor's grids) is inserted whole, so
-attendance on this device counts the same runs the server counts.
+Checkpoints and routes are the office's: upserted as they come (a route from an older
+server has no start date: "", counted from any day, as that server counts it). A run
+this device made keeps its own record and takes only the server's verdict on each scan;
+a run made on another device (a teammate's, or any run of a supervisor's grids) is
+inserted whole, so attendance on this device counts the same runs the server counts.
 """
 
 from __future__ import annotations
@@ -18,8 +19,10 @@ from sync.protocol import Change
 
 _CHECKPOINT = ("code", "name", "kind", "address", "contact", "phone", "form", "lat", "lon",
                "updated_at")  # fmt: skip
-_ROUTE = ("code", "name", "campaign", "ordered", "checkpoints", "schedule", "team", "people",
-          "active", "updated_at")  # fmt: skip
+_ROUTE = ("code", "name", "campaign", "starts_on", "ordered", "checkpoints", "schedule", "team",
+          "people", "active", "updated_at")  # fmt: skip
+# Fields an older server's records lack, with the value they take here.
+_ABSENT = {"starts_on": ""}
 _SCAN = ("id", "checkpoint", "at", "source", "payload", "reason", "note", "photos", "answers",
          "incident", "check", "check_reason")  # fmt: skip
 
@@ -42,7 +45,8 @@ def _places(
             warnings.append(f"{what} {r['code']} skipped: this device has that code elsewhere")
             continue
         owner[r["code"]] = r["id"]
-        writer.add({"id": r["id"], "grid": r["grid"], **{c: r.get(c) for c in columns}})
+        writer.add({"id": r["id"], "grid": r["grid"],
+                    **{c: r.get(c, _ABSENT.get(c)) for c in columns}})  # fmt: skip
     writer.write()
 
 

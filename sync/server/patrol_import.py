@@ -4,13 +4,19 @@ Like every import (`sync.server.admin`): CSV or XLSX, every row checked first, e
 problem reported with its row and column, and only a clean file written, in one
 transaction, with its pull-feed entries. Checkpoint codes share the placard's code space
 with venues (a scanned placard names one place), so a code may not be a venue's.
+
+A route patrols from its `starts_on` date (YYYY-MM-DD): windows before it are neither due
+nor missed. A row without one keeps the date of a route already held, and a new route
+starts on the day it is imported.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Any
 
+from fieldapp.domain.clock import today
 from fieldapp.domain.ids import new_id
 from fieldapp.domain.patrols import CHECKPOINT_KINDS, DEFAULT_FORM, FORMS, Schedule, ScheduleError
 from sync.server import audit
@@ -43,9 +49,9 @@ def checkpoint_change(checkpoint: Checkpoint) -> NewChange:
 def route_change(route: PatrolRoute) -> NewChange:
     record = {
         "id": route.id, "code": route.code, "name": route.name, "grid": route.grid_code,
-        "campaign": route.campaign, "ordered": route.ordered, "checkpoints": route.checkpoints,
-        "schedule": route.schedule, "team": route.team, "people": route.people,
-        "active": route.active, "updated_at": route.updated_at,
+        "campaign": route.campaign, "starts_on": route.starts_on, "ordered": route.ordered,
+        "checkpoints": route.checkpoints, "schedule": route.schedule, "team": route.team,
+        "people": route.people, "active": route.active, "updated_at": route.updated_at,
     }  # fmt: skip
     return NewChange("patrol_route", route.id, record, grid_code=route.grid_code)
 
@@ -136,9 +142,18 @@ def _route_row(
     campaign = row.get("campaign")
     if campaign and CampaignRun.get_or_none(CampaignRun.code == campaign) is None:
         errors.append(RowError(row.number, "campaign", f"no campaign {campaign!r} on the server"))
+    starts_on = row.get("starts_on")
+    if starts_on:
+        try:
+            starts_on = dt.date.fromisoformat(starts_on[:10]).isoformat()
+        except ValueError:
+            errors.append(
+                RowError(row.number, "starts_on", f"{starts_on!r} is not a date (YYYY-MM-DD)")
+            )
     if len(errors) > start:
         return None
     return {
+        **({"starts_on": starts_on} if starts_on else {}),  # none: kept, or the import's day
         "name": row.get("name"), "grid": grid, "campaign": campaign,
         "ordered": ordered in _YES, "checkpoints": [points[c][0] for c in codes],
         "schedule": schedule.to_dict(), "team": row.get("team"), "people": assigned,
@@ -162,14 +177,14 @@ def import_routes(path: Path | str) -> int:
         parsed.append((row, code, _route_row(row, errors, points, people)))
     if errors:
         raise ImportRefused(Path(path).name, errors)
-    stamp = server_db.now_iso()
+    stamp, day = server_db.now_iso(), today().isoformat()
     with server_db.write_transaction():
         changes = []
         for row, code, values in parsed:
             assert values is not None  # every row checked clean above
             rid = row.get("id") or by_code.get(code) or new_id()
             values = {**values, "code": code, "updated_at": stamp}
-            PatrolRoute.insert(id=rid, **values).on_conflict(
+            PatrolRoute.insert(id=rid, **{"starts_on": day, **values}).on_conflict(
                 conflict_target=[PatrolRoute.id], update=values
             ).execute()
             changes.append(route_change(PatrolRoute.get_by_id(rid)))

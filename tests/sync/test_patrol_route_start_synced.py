@@ -1,0 +1,103 @@
+"""A patrol route's start date over a real server: set by the office's import (or the day
+a new route is imported), kept by a re-import that does not name it, pulled by the
+devices of its grid, which then count no window before it as missed; and a server
+database from before gets one for each route (its first run or first import) and sends it
+to the devices."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from patrol_support import CHECKPOINTS_CSV, FrozenClock, import_patrols
+
+from fieldapp.domain import patrols
+from fieldapp.domain.ids import new_id
+from fieldapp.services.patrols import attendance
+from fieldapp.store.patrol_models import PatrolRoute
+from sync.server import db as server_db
+from sync.server import patrols as server_patrols
+from sync.server.patrol_import import import_checkpoints, import_routes
+from sync.server.patrol_models import PatrolRoute as ServerRoute
+from sync.server.tables import ImportRefused
+
+HEADER = "code,name,grid,checkpoints,days,windows,people"
+ROW = "FW-02,冬季防火巡逻,V1,CP-01;CP-04,daily,06:30-09:00,p-insp"
+
+
+def _import(workdir, text: str) -> None:  # type: ignore[no-untyped-def]
+    path = workdir / "routes.csv"
+    path.write_text(text, encoding="utf-8")
+    with server_db.current().connection_context():
+        import_routes(path)
+
+
+def _server_start() -> str:
+    with server_db.current().connection_context():
+        return str(ServerRoute.get(ServerRoute.code == "FW-02").starts_on)
+
+
+def _missed_days(rows: list[attendance.AttendanceRow]) -> set[str]:
+    return {r.day.isoformat() for r in rows if r.status in patrols.MISSED_STATUSES}
+
+
+def test_the_import_sets_the_start_and_the_device_counts_from_it(
+    make_device, server_workdir, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    FrozenClock(monkeypatch, "2026-10-20", "10:00")
+    (server_workdir / "cp.csv").write_text(CHECKPOINTS_CSV, encoding="utf-8")
+    with server_db.current().connection_context():
+        import_checkpoints(server_workdir / "cp.csv")
+    _import(server_workdir, f"{HEADER}\n{ROW}\n")
+    assert _server_start() == "2026-10-20"  # a new route: the day it is imported
+    _import(server_workdir, f"{HEADER},starts_on\n{ROW},2026-11-01\n")
+    assert _server_start() == "2026-11-01"
+    _import(server_workdir, f"{HEADER}\n{ROW}\n")  # named again without it: kept
+    assert _server_start() == "2026-11-01"
+    with pytest.raises(ImportRefused) as refused:
+        _import(server_workdir, f"{HEADER},starts_on\n{ROW},11/01/2026\n")
+    assert [(e.row, e.column) for e in refused.value.errors] == [(2, "starts_on")]
+
+    worker = make_device("worker").enroll("p-insp")  # V1
+    with worker.client() as client:
+        assert client.sync_once().ok
+    assert PatrolRoute.get(PatrolRoute.code == "FW-02").starts_on == "2026-11-01"
+    clock = FrozenClock(monkeypatch, "2026-11-03", "12:00")
+    rows = attendance.attendance(dt.date(2020, 1, 1), dt.date(2026, 11, 3))
+    assert _missed_days(rows) == {"2026-11-01", "2026-11-02", "2026-11-03"}
+    assert min(r.day for r in rows) == dt.date(2026, 11, 1)
+    with server_db.current().connection_context():
+        judged = server_patrols.attendance(
+            dt.date(2020, 1, 1), dt.date(2026, 11, 3), now=clock.local_naive()
+        )
+    assert {d.isoformat() for _r, d, _w, a in judged if a.missed_post} == _missed_days(rows)
+
+
+def test_an_older_server_database_gives_its_routes_a_start_and_sends_it(
+    make_device, live_server, server_workdir
+) -> None:
+    route_id = import_patrols(server_workdir)  # from 2026-01-20, as the import says
+    worker = make_device("worker").enroll("p-insp")
+    with worker.client() as client:
+        assert client.sync_once().ok
+    worker.enqueue("patrol_run.submit", {
+        "id": new_id(), "route_id": route_id, "person": "p-insp", "day": "2026-02-04",
+        "window": "06:30-09:00", "utc_offset": 480, "started_at": "2026-02-03T22:35:00Z",
+        "finished_at": "2026-02-03T23:50:00Z", "scans": [],
+    })  # fmt: skip
+    with worker.client() as client:
+        result = client.sync_once()
+    assert result.ok and not result.rejected, result
+
+    # The server as it was before routes had a start: on its next start it gives each one
+    # the earliest of its first run and its first import (here the run, on 2026-02-04).
+    live_server.restart_from_before("patrol_route", "starts_on")
+    with server_db.current().connection_context():
+        assert ServerRoute.get_by_id(route_id).starts_on == "2026-02-04"
+    with worker.client() as client:
+        assert client.sync_once().ok
+    assert PatrolRoute.get_by_id(route_id).starts_on == "2026-02-04"  # sent again
+    later = make_device("later").enroll("p-insp")  # a device enrolled after the upgrade
+    with later.client() as client:
+        assert client.sync_once().ok
+    assert PatrolRoute.get_by_id(route_id).starts_on == "2026-02-04"
