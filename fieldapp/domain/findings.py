@@ -396,3 +396,10 @@ def fold_opening(
         order=(event_id,),
         severity=str(severity) if severity in SEVERITIES else "",
     )
+
+
+def check_new_deadline(deadline: dt.date, today: dt.date) -> str | None:
+    """Why a finding's deadline cannot be, as of `today`: the rule and the words of a
+    deadline an extension sets (`check_event_dates`) — not before today, at most a year
+    ahead (2099: a slip of the year)."""
+    return check_event_dates("deadline_extended", {"deadline": deadline.isoformat()}, today)

@@ -20,6 +20,7 @@ from textual.widgets import Button, Input, Label, Select, Static
 
 from fieldapp.domain.checklist import Item
 from fieldapp.domain.clock import today
+from fieldapp.domain.findings import check_new_deadline
 from fieldapp.i18n import pick, t
 from fieldapp.services.inspection import inspections
 from fieldapp.tui.commands import localize_bindings
@@ -103,6 +104,11 @@ class FindingDialog(ModalScreen[bool]):
             return None
         if deadline < today():
             self.say(t("finding.past_deadline"))
+            deadline_field.focus()
+            return None
+        refused = check_new_deadline(deadline, today())  # 2099: a slip of the year
+        if refused:
+            self.say(refused)
             deadline_field.focus()
             return None
         description_field = self.query_one("#finding-description", Input)

@@ -1,0 +1,59 @@
+"""Functional: the finding (隐患) form's deadline and description, in the real app — a
+deadline more than a year ahead is refused in the words of an extension's."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from inspect_support import inspecting
+from textual.widgets import Input, Static
+
+from fieldapp.domain.clock import today
+from fieldapp.domain.findings import MAX_DEADLINE_AHEAD
+from fieldapp.i18n import t
+from fieldapp.store.models import Finding
+from fieldapp.tui.dialogs.finding import FindingDialog
+from fieldapp.tui.screens.inspect import InspectScreen
+
+SIZE = (80, 24)
+pytestmark = pytest.mark.usefixtures("chinese")
+
+
+def message_of(dialog: FindingDialog) -> str:
+    return str(dialog.query_one("#finding-message", Static).render())
+
+
+async def open_finding_form(app, pilot) -> FindingDialog:  # type: ignore[no-untyped-def]
+    await pilot.press("0", "enter")  # COM-01: no extinguisher, the finding form
+    dialog = app.screen
+    assert isinstance(dialog, FindingDialog)
+    return dialog
+
+
+async def type_deadline(pilot, dialog: FindingDialog, text: str) -> None:  # type: ignore[no-untyped-def]
+    field = dialog.query_one("#finding-deadline", Input)
+    field.focus()
+    field.value = ""
+    await pilot.press(*text, "enter")
+
+
+async def test_a_deadline_more_than_a_year_ahead_is_refused(home: Path) -> None:
+    latest = today() + MAX_DEADLINE_AHEAD
+    async with inspecting("zh", SIZE) as (app, pilot, screen):
+        dialog = await open_finding_form(app, pilot)
+        await type_deadline(pilot, dialog, "2099-12-31")
+        assert app.screen is dialog
+        assert message_of(dialog) == t("review.refused.deadline_far", latest=latest.isoformat())
+        assert "2099" not in message_of(dialog) and latest.isoformat() in message_of(dialog)
+        assert app.focused is dialog.query_one("#finding-deadline", Input)
+
+        await type_deadline(pilot, dialog, (today() - dt.timedelta(days=1)).isoformat())
+        assert app.screen is dialog  # the past is refused too
+        assert message_of(dialog) == t("finding.past_deadline")
+
+        await type_deadline(pilot, dialog, latest.isoformat())  # a year ahead: accepted
+        assert app.screen is screen and isinstance(screen, InspectScreen)
+        finding = Finding.get(inspection=screen.inspection_id, item_code="COM-01")
+    assert finding.deadline == latest
