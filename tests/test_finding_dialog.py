@@ -57,3 +57,16 @@ async def test_a_deadline_more_than_a_year_ahead_is_refused(home: Path) -> None:
         assert app.screen is screen and isinstance(screen, InspectScreen)
         finding = Finding.get(inspection=screen.inspection_id, item_code="COM-01")
     assert finding.deadline == latest
+
+
+async def test_typing_adds_to_the_prefilled_description(home: Path) -> None:
+    async with inspecting("zh", SIZE) as (app, pilot, screen):
+        dialog = await open_finding_form(app, pilot)
+        field = dialog.query_one("#finding-description", Input)
+        prefill = field.value
+        assert prefill.startswith("未达标：") and app.focused is field
+        assert field.selection.is_empty and field.cursor_position == len(prefill)
+        await pilot.press(*"仅1具", "enter")
+        assert app.screen is screen
+        finding = Finding.get(inspection=screen.inspection_id, item_code="COM-01")
+    assert finding.description == f"{prefill}仅1具"

@@ -67,7 +67,9 @@ class FindingDialog(ModalScreen[bool]):
             yield Label(t("finding.deadline"))
             yield Input(self.deadline.isoformat(), id="finding-deadline")
             yield Label(t("finding.description"))
-            yield Input(self.description, id="finding-description")
+            # The prefill is a start to add to: the cursor at its end, nothing selected
+            # (a selection would go with the first key typed).
+            yield Input(self.description, id="finding-description", select_on_focus=False)
             yield Label(t("finding.photos"))
             yield Static(id="finding-photos", markup=False)
             yield from dialog_foot(
