@@ -70,3 +70,16 @@ async def test_typing_adds_to_the_prefilled_description(home: Path) -> None:
         assert app.screen is screen
         finding = Finding.get(inspection=screen.inspection_id, item_code="COM-01")
     assert finding.description == f"{prefill}仅1具"
+
+
+async def test_a_day_that_does_not_exist_is_said_not_to_be_a_date(home: Path) -> None:
+    async with inspecting("zh", SIZE) as (app, pilot, _):
+        dialog = await open_finding_form(app, pilot)
+        prefilled = dialog.query_one("#finding-deadline", Input).value
+        await type_deadline(pilot, dialog, "2026-13-45")
+        assert app.screen is dialog
+        assert message_of(dialog) == (
+            f"“2026-13-45”不是日期，请按 年-月-日 填写，例如 {prefilled}。"
+        )
+        await type_deadline(pilot, dialog, "")
+        assert message_of(dialog) == t("finding.bad_deadline")

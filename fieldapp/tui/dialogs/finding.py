@@ -98,10 +98,16 @@ class FindingDialog(ModalScreen[bool]):
         """The form's values, or None after saying what is wrong."""
         severity = self.query_one("#finding-severity", Select).value
         deadline_field = self.query_one("#finding-deadline", Input)
+        written = deadline_field.value.strip()
         try:
-            deadline = dt.date.fromisoformat(deadline_field.value.strip())
+            deadline = dt.date.fromisoformat(written)
         except ValueError:
-            self.say(t("finding.bad_deadline"))
+            example = self.deadline.isoformat()
+            self.say(
+                t("finding.not_a_date", text=written, example=example)
+                if written
+                else t("finding.bad_deadline")
+            )
             deadline_field.focus()
             return None
         if deadline < today():
