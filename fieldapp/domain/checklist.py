@@ -41,6 +41,7 @@ _LATER_ITEM_KEYS: dict[str, Any] = {
     "multiple": False,
     "outcomes": (),
     "past": False,
+    "choices_en": (),
 }
 _LATER_SECTION_KEYS: dict[str, Any] = {"show_if": "", "required_if": "", "repeat": ""}
 
@@ -66,6 +67,25 @@ class Item:
     multiple: bool = False  # choice items: several options may be chosen
     outcomes: tuple[str, ...] = ()  # choice items: per option, pass | general | major
     past: bool = False  # date items: when something was done, so never after today
+    # choice items: per option, its English label (the value stored is the choice itself)
+    choices_en: tuple[str, ...] = ()
+
+    def option_label(self, position: int) -> str:
+        """An option as the UI's language shows it (the stored value in Chinese)."""
+        from fieldapp.i18n import pick
+
+        english = self.choices_en[position] if position < len(self.choices_en) else ""
+        return pick(self.choices[position], english)
+
+    def value_label(self, value: str) -> str:
+        """A stored answer as the UI's language shows it: each chosen option by its label
+        (a value of another item type, or an option no longer offered, as it is)."""
+        if not self.choices_en or not value:
+            return value
+        where = {choice: n for n, choice in enumerate(self.choices)}
+        parts = value.split(MULTIPLE_SEPARATOR)
+        shown = [self.option_label(where[p]) if p in where else p for p in parts]
+        return MULTIPLE_SEPARATOR.join(shown)
 
     @property
     def can_fail(self) -> bool:
@@ -149,6 +169,7 @@ def section_from_dict(data: dict[str, Any]) -> Section:
                     **i,
                     "choices": tuple(i.get("choices", ())),
                     "outcomes": tuple(i.get("outcomes", ())),
+                    "choices_en": tuple(i.get("choices_en", ())),
                 }
             )
             for i in data["items"]

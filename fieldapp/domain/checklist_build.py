@@ -41,8 +41,11 @@ def build_item(item: dict[str, Any]) -> Item:
     if "options" in item:
         choices = tuple(option["value"] for option in item["options"])
         outcomes = tuple(option.get("outcome", "pass") for option in item["options"])
+        english = tuple(option.get("en", "").strip() for option in item["options"])
     else:
         choices, outcomes = tuple(item.get("choices", ())), tuple(item.get("outcomes", ()))
+        english = ()
+    english = tuple(e.strip() for e in item.get("choices_en", ())) or english
     if all(outcome == "pass" for outcome in outcomes):
         outcomes = ()  # plain options: nothing to propose
     return Item(
@@ -65,4 +68,5 @@ def build_item(item: dict[str, Any]) -> Item:
         multiple=item.get("multiple", False),
         outcomes=outcomes,
         past=item.get("past", False),
+        choices_en=english if any(english) else (),
     )

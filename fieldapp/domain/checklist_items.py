@@ -48,6 +48,8 @@ def check_choices(item: dict[str, Any], answer: Any, err: Report) -> None:
             err("multiple", f"multiple must be true or false (got {show(item['multiple'])})")
         elif answer != "choice":
             err("multiple", f'multiple is only for answer "choice" (answer is {show(answer)})')
+    if "choices_en" in item:
+        check_english(item, err)
     if "options" in item:
         check_options(item, answer, err)
         return
@@ -76,6 +78,17 @@ def check_choices(item: dict[str, Any], answer: Any, err: Report) -> None:
         err("choices", f'choices are only for answer "choice" (answer is {show(answer)})')
 
 
+def check_english(item: dict[str, Any], err: Report) -> None:
+    """`choices_en`: an English label per option, in the options' order."""
+    labels = item["choices_en"]
+    options = item.get("options", item.get("choices"))
+    if not isinstance(labels, list) or not all(is_text(label) for label in labels):
+        err("choices_en", "choices_en must be a list of non-empty texts, one per option")
+    elif not isinstance(options, list) or len(labels) != len(options):
+        count = len(options) if isinstance(options, list) else 0
+        err("choices_en", f"choices_en gives {len(labels)} labels for {count} options")
+
+
 def check_options(item: dict[str, Any], answer: Any, err: Report) -> None:
     options = item["options"]
     if answer != "choice":
@@ -92,9 +105,11 @@ def check_options(item: dict[str, Any], answer: Any, err: Report) -> None:
         if not isinstance(option, dict) or not is_text(option.get("value")):
             err("options", "each option needs a value text: {value = …, outcome = …}")
             return
-        extra = set(option) - {"value", "outcome"}
+        extra = set(option) - {"value", "outcome", "en"}
         if extra:
-            err("options", unknown(sorted(extra)[0], ("value", "outcome")))
+            err("options", unknown(sorted(extra)[0], ("value", "outcome", "en")))
+        if "en" in option and not is_text(option["en"]):
+            err("options", f"option {show(option['value'])}: en must be a non-empty text")
         if option.get("outcome", "pass") not in OPTION_OUTCOMES:
             err(
                 "options",
@@ -106,6 +121,9 @@ def check_options(item: dict[str, Any], answer: Any, err: Report) -> None:
         values.append(option["value"])
     if len(set(values)) != len(values):
         err("options", "options lists a value twice")
+    english = [isinstance(option, dict) and "en" in option for option in options]
+    if any(english) and not all(english):
+        err("options", "give every option its en label, or none")
 
 
 def check_bounds(item: dict[str, Any], answer: Any, err: Report) -> None:

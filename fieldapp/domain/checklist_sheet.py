@@ -4,7 +4,7 @@ Sheet `checklist`: one row per key (`id`, `version`, `kinds`, `title_zh`, `title
 `basis`, `param.NAME` for each threshold default, `extra` as JSON). Sheet `items`: one row
 per item, its section in the `section` column (a section's names and conditions on its
 first row), one column per item key (`options`: `value=outcome` separated by `;` or line
-breaks). Reading a sheet back runs the checklist validator; every error names its cell:
+breaks; `options_en`: their English labels in the same order, separated alike). Reading a sheet back runs the checklist validator; every error names its cell:
 `F.xlsx!items!J12: COM-01: answer must be one of …`.
 
 Pure: rows of cell values in, rows out (`sync.server.checklist_xlsx` reads and writes the
@@ -38,7 +38,7 @@ SECTION_COLUMNS = {
 ITEM_COLUMNS = (
     "code", "zh", "en", "answer", "required", "required_if", "show_if", "options", "multiple",
     "min", "max", "fail_if", "severity", "rectification_days", "photo", "note", "basis",
-    "past",  # added later: last, so the columns before it stay where they were
+    "past", "options_en",  # added later: last, so the columns before stay where they were
 )  # fmt: skip
 COLUMNS = (*SECTION_COLUMNS, *ITEM_COLUMNS)
 BOOLEAN_KEYS = ("required", "multiple", "past")
@@ -122,6 +122,8 @@ def _item_cells(item: Item) -> list[Any]:
         elif key in NUMBER_KEYS:
             value = getattr(item, key)
             cells.append("" if value is None else _number(value))
+        elif key == "options_en":
+            cells.append("\n".join(item.choices_en))
         elif key in ("multiple", "past"):
             cells.append(True if getattr(item, key) else "")  # a choice's, a date's
         else:
@@ -263,6 +265,9 @@ class _Reader:
             table.keys[key] = at[key]
             if key == "options":
                 self.options(item, _text(value), table)
+            elif key == "options_en":
+                item["choices_en"] = [p.strip() for p in _SPLIT.split(_text(value)) if p.strip()]
+                table.keys["choices_en"] = at[key]
             elif key in BOOLEAN_KEYS:
                 item[key] = _typed_bool(value)
             elif key in INTEGER_KEYS:

@@ -243,7 +243,8 @@ class InspectScreen(VenueFactsPart, Screen[None]):
         try:
             value = normalize_value(item, raw)
         except BadAnswer as error:
-            text = t(f"answer.{error}", choices=" / ".join(item.choices), value=error.value)
+            labels = (item.option_label(n) for n in range(len(item.choices)))
+            text = t(f"answer.{error}", choices=" / ".join(labels), value=error.value)
             self.card.set_message(text)
             self.card.answer_input.focus()
             return

@@ -98,7 +98,7 @@ def guidance(item: Item) -> str:
 
 def _option(item: Item, position: int) -> str:
     """An option's text, with the severity it opens when choosing it fails the item."""
-    choice = item.choices[position]
+    choice = item.option_label(position)
     outcome = item.outcomes[position] if item.outcomes else "pass"
     if outcome == "pass":
         return choice
@@ -131,12 +131,13 @@ def answer_type_hint(item: Item, params: Mapping[str, float] | None = None) -> s
     return t(f"inspect.answer_type.{item.answer}")
 
 
-def describe_answer(answer: ShownAnswer | None) -> str:
+def describe_answer(answer: ShownAnswer | None, item: Item | None = None) -> str:
     if answer is None or answer.outcome == "note":
         return t("inspect.unanswered")
     text = t(f"inspect.outcome.{answer.outcome}")
-    if answer.value:
-        text = answer.value if answer.outcome == "value" else f"{text} ({answer.value})"
+    value = item.value_label(answer.value) if item is not None else answer.value
+    if value:
+        text = value if answer.outcome == "value" else f"{text} ({value})"
     return t("inspect.current", answer=text)
 
 
@@ -194,7 +195,7 @@ class ItemCard(Vertical, can_focus=True):
         self._set("item-guidance", t("inspect.guidance", note=guidance(item)) if item.note else "")
         self._set("item-basis", t("inspect.basis", basis=item.basis) if item.basis else "")
         answer_line = self.query_one("#item-answer", Static)
-        set_text(answer_line, describe_answer(state.answer))
+        set_text(answer_line, describe_answer(state.answer, item))
         outcome = state.answer.outcome if state.answer else ""
         answer_line.set_class(outcome == "fail", "-fail")
         answer_line.set_class(outcome in ("pass", "value"), "-pass")

@@ -1,0 +1,63 @@
+"""A choice's options in the UI's language: an English inspector reads "Installed and
+working", not "已安装且有效", in the item's hint, in the answer recorded and in a refusal;
+the value stored stays the option itself, whichever language chose it. A checklist gives
+every option an English label or none."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from inspect_support import seed_store, settle
+from textual.widgets import Static
+
+from fieldapp.domain.checklist_toml import load_checklist_text
+from fieldapp.store.models import Answer, Venue
+from fieldapp.tui.app import make_app
+from fieldapp.tui.screens.inspect import InspectScreen
+
+GAS_SHOP_ID = "0190a000-0000-7000-8000-000000000003"
+
+
+def _text(screen: InspectScreen, widget_id: str) -> str:
+    return str(screen.query_one(f"#{widget_id}", Static).render())
+
+
+async def test_an_english_inspector_reads_and_picks_the_options_in_english(home: Path) -> None:
+    seed_store()
+    Venue.create(
+        id=GAS_SHOP_ID, code="XC-0003", name="燃气小店", kind="small_shop", grid="T01",
+        attributes={"has_gas": True},
+    )  # fmt: skip
+    app = make_app(lang="en")
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(app, pilot)
+        app.open_venue(GAS_SHOP_ID, presence="manual", reason="placard_missing")
+        await settle(app, pilot)
+        screen = app.screen
+        assert isinstance(screen, InspectScreen)
+        screen.go_to("COM-17")
+        await settle(app, pilot)
+        hint = _text(screen, "item-hint")
+        assert "1=Installed and working" in hint and "Not installed" in hint
+        assert "已安装" not in hint
+        await pilot.press("7", "enter")  # no such option: the refusal lists them in English
+        await settle(app, pilot)
+        assert "Installed but not working" in _text(screen, "item-message")
+        await pilot.press("backspace", "1", "enter")
+        await settle(app, pilot)
+        stored = Answer.get(Answer.inspection == screen.inspection_id, Answer.item_code == "COM-17")
+        assert stored.value == "已安装且有效"  # the option itself, as a Chinese device stores it
+        screen.go_to("COM-17")
+        await settle(app, pilot)
+        assert "Installed and working" in _text(screen, "item-answer")
+
+
+def test_english_labels_for_some_options_only_are_refused() -> None:
+    text = (Path(__file__).parents[1] / "assets/checklists/small_shop.toml").read_text("utf-8")
+    half = text.replace('{ value = "未安装", en = "Not installed", ', '{ value = "未安装", ', 1)
+    try:
+        load_checklist_text(half, "small_shop.toml")
+    except Exception as error:  # ChecklistInvalid lists what to fix
+        assert "give every option its en label, or none" in str(error)
+    else:
+        raise AssertionError("a checklist with one option unlabelled was accepted")
