@@ -234,6 +234,23 @@ def test_hand_over_major_at_once_general_only_when_overdue(world: World) -> None
     assert Finding.get_by_id(major).state == "closed"
 
 
+def test_a_rejection_and_closing_an_unreported_hazard_need_a_note(world: World) -> None:
+    """The device's rule (the domain and the server still take events without a note)."""
+    reported = add_finding(world, "YM-0001", "COM-01")
+    still_open = add_finding(world, "YM-0001", "COM-03")
+    _report(world, reported)
+    deadline = {"deadline": (today() + 3 * DAY).isoformat()}
+    with pytest.raises(ActionRefused, match="仍未整改到位"):
+        review.bulk_apply([reported], "rejected", "  ", deadline)
+    results = {r.finding_id: r for r in review.bulk_apply([reported, still_open], "closed")}
+    assert results[reported].applied  # reported fixed: closing needs no note
+    assert not results[still_open].applied and "为何无需复查" in results[still_open].reason
+    [closed] = review.bulk_apply([still_open], "closed", "已当场整改")
+    assert closed.applied
+    assert review.note_needed("verified", ["open"]) is None
+    assert review.note_needed("closed", ["rectification_reported", "outcome_recorded"]) is None
+
+
 def test_findings_outside_my_grids_are_refused(world: World) -> None:
     mine = add_finding(world, "YM-0001", "COM-01")
     other = add_finding(world, "DM-0001", "COM-03")

@@ -574,3 +574,83 @@ async def test_an_impossible_new_deadline_is_said_to_be_no_date(people: dict[str
         assert app.screen is dialog  # nothing applied: the person corrects the date
         said = str(dialog.query_one("#bulk-error", Static).render())
         assert said == "“2026-02-30”不是日期，请按 年-月-日 填写，例如 2026-06-01。"
+
+
+# --- a note that must be written ------------------------------------------------------------
+
+
+async def test_a_rejection_needs_a_note_saying_what_is_still_wrong(people: dict[str, str]) -> None:
+    [fid] = report_fixed(1)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_review(app, pilot)
+        await move_to(screen, fid, pilot)
+        await pilot.press("r")
+        await pilot.pause()
+        dialog = app.screen
+        assert type(dialog).__name__ == "BulkActionDialog"
+        note = dialog.query_one("#bulk-note", Input)
+        assert note.placeholder.startswith("必填")
+        deadline = dialog.query_one("#bulk-deadline", Input).value
+        await pilot.press("f10")  # an empty note: refused in the dialog, which stays open
+        await settle(app, pilot)
+        assert app.screen is dialog
+        said = str(dialog.query_one("#bulk-error", Static).render())
+        assert "仍未整改到位的问题" in said
+        assert dialog.query_one("#bulk-deadline", Input).value == deadline  # kept
+        note.value = "灭火器仍过期"
+        await pilot.press("f10")
+        await settle(app, pilot, rounds=2)
+        assert isinstance(app.screen, ReviewScreen)
+    state = findings.fold_of(fid)
+    assert state.state == "open"
+    rejected = FindingEvent.select().where(
+        (FindingEvent.finding == fid) & (FindingEvent.type == "rejected")
+    )
+    assert rejected.get().note == "灭火器仍过期"
+
+
+async def test_closing_hazards_never_reported_fixed_needs_a_note_in_bulk_too(
+    people: dict[str, str],
+) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_review(app, pilot)
+        await pilot.press("2")  # overdue: open hazards, never reported fixed
+        await settle(app, pilot, rounds=2)
+        ids = [r.finding_id for r in screen.rows]
+        assert ids and all(r.state == "open" for r in screen.rows)
+        await pilot.press("asterisk", "c")
+        await pilot.pause()
+        dialog = app.screen
+        assert type(dialog).__name__ == "BulkActionDialog"
+        note = dialog.query_one("#bulk-note", Input)
+        assert note.placeholder.startswith("必填") and "无需复查" in note.placeholder
+        note.value = "   "  # spaces are no note
+        await pilot.press("f10")
+        await settle(app, pilot)
+        assert app.screen is dialog
+        said = str(dialog.query_one("#bulk-error", Static).render())
+        assert "为何无需复查" in said and "当场整改" in said
+        note.value = "已当场整改"
+        await pilot.press("f10")
+        await settle(app, pilot, rounds=2)
+        assert isinstance(app.screen, ReviewScreen)
+        assert any(f"已执行 {len(ids)} 条，拒绝 0 条" in m for m in messages(app)), messages(app)
+    assert all(Finding.get_by_id(f).state == "closed" for f in ids)
+
+
+async def test_closing_a_hazard_reported_fixed_needs_no_note(people: dict[str, str]) -> None:
+    [fid] = report_fixed(1)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_review(app, pilot)
+        await move_to(screen, fid, pilot)
+        await pilot.press("c")
+        await pilot.pause()
+        dialog = app.screen
+        assert dialog.query_one("#bulk-note", Input).placeholder == "可不填"
+        await pilot.press("f10")
+        await settle(app, pilot, rounds=2)
+        assert isinstance(app.screen, ReviewScreen)
+    assert Finding.get_by_id(fid).state == "closed"

@@ -19,6 +19,7 @@ from fieldapp.services.review.bulk import (
     NotPermitted,
     acknowledge_conflicts,
     bulk_apply,
+    note_needed,
 )
 from fieldapp.services.review.detail import (
     ConflictLine,
@@ -67,6 +68,7 @@ __all__ = [
     "inspector_choices",
     "item_text",
     "my_scope",
+    "note_needed",
     "past_inspections",
     "person_names",
     "queue_count",

@@ -32,6 +32,22 @@ BULK_EVENTS = (
 )
 
 
+def note_needed(event_type: str, states: Iterable[str]) -> str | None:
+    """Why the note of this action on findings in these states must be written, as the
+    key of what it must say (`review.refused.note_<key>`), or None when it may be empty.
+
+    A rejected re-check says what is still wrong: the venue must know what to fix.
+    Closing a hazard never reported fixed (open, overdue or not) says why it may be
+    closed without a re-check, e.g. fixed on the spot. The device's rule, not the
+    domain's: events queued by older devices without a note are still accepted.
+    """
+    if event_type == "rejected":
+        return "rejected"
+    if event_type == "closed" and machine.OPEN in set(states):
+        return "closed_unreported"
+    return None
+
+
 class ActionRefused(ValueError):
     """A whole bulk action refused before anything was written; str() is for a person."""
 
@@ -58,8 +74,9 @@ def bulk_apply(
 
     Raises NotPermitted (nothing written) when this person's role may not send the event
     at all, and ActionRefused when the action's data is incomplete (a missing deadline,
-    unit or reference). Otherwise each finding is applied or refused with a reason (wrong
-    state, outside my grids, not found) without stopping the others.
+    unit or reference, a rejection without a note). Otherwise each finding is applied or
+    refused with a reason (wrong state, outside my grids, not found, closed unreported
+    without a note: `note_needed`) without stopping the others.
     """
     who = me()
     if event_type not in machine.TRANSITIONS or event_type == "opened":
@@ -74,6 +91,9 @@ def bulk_apply(
     problem = machine.check_event_data(event_type, payload)
     if problem is not None:
         raise ActionRefused(problem)
+    noted = bool(note.strip())
+    if not noted and (needed := note_needed(event_type, ())) is not None:  # whatever the state
+        raise ActionRefused(t(f"review.refused.note_{needed}"))
     scope = my_scope()
     allowed = None if scope is None else set(scope)
     results: list[BulkResult] = []
@@ -88,6 +108,10 @@ def bulk_apply(
                 if grid not in allowed:
                     results.append(BulkResult(finding_id, False, t("review.refused.outside_grid")))
                     continue
+            needed = None if noted else note_needed(event_type, (finding.state,))
+            if needed is not None:
+                results.append(BulkResult(finding_id, False, t(f"review.refused.note_{needed}")))
+                continue
             try:
                 event = findings.append_event(finding_id, event_type, note=note, data=payload)
             except machine.TransitionRefused as refusal:

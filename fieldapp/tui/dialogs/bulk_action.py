@@ -2,8 +2,10 @@
 
 verify / close: a note; reject / extend: the new deadline and a note; hand over: the
 receiving unit, the reference number (文号) and date; record outcome: the outcome; assign
-(incidents): the person. The record kind's lifecycle (hazards by default, incidents from
-the incident queue) gives the units, outcomes, wording and the check.
+(incidents): the person. A note the caller says is needed (`note_needed`: a rejection,
+closing a hazard never reported fixed) must be written: its placeholder says so. The
+record kind's lifecycle (hazards by default, incidents from the incident queue) gives the
+units, outcomes, wording and the check.
 Dismisses with a `BulkRequest` (note and event data), or None when cancelled. The data is
 checked here with the domain's own rule before the dialog closes, so a missing field is
 said at once, in the dialog.
@@ -61,8 +63,11 @@ class BulkActionDialog(ModalScreen[BulkRequest | None]):
         deadline: dt.date | None = None,
         lifecycle: machine.Lifecycle = machine.HAZARD,
         people: list[tuple[str, str]] | None = None,
+        note_needed: str | None = None,
     ) -> None:
         super().__init__(id="bulk-dialog", classes="dialog")
+        # Why the note must be written (`review.refused.note_<key>`), or None: it may be empty.
+        self.note_needed = note_needed
         self.lifecycle = lifecycle
         self.people = people or []  # (person id, name) to assign to
         self.event_type = event_type
@@ -119,7 +124,10 @@ class BulkActionDialog(ModalScreen[BulkRequest | None]):
                                 t(f"{texts}.outcome.{outcome}"), id=f"outcome-{outcome}"
                             )
                 yield Label(t("review_ui.field.note"))
-                hint = "note_needed" if self.event_type == "note" else "note_hint"
+                if self.note_needed:
+                    hint = f"note_required.{self.note_needed}"
+                else:
+                    hint = "note_needed" if self.event_type == "note" else "note_hint"
                 yield Input(id="bulk-note", placeholder=t(f"review_ui.field.{hint}"))
             yield from dialog_foot(
                 FormMessage(id="bulk-error", classes="dialog-error"),
@@ -162,6 +170,8 @@ class BulkActionDialog(ModalScreen[BulkRequest | None]):
         note = self.query_one("#bulk-note", Input).value.strip()
         if self.event_type == "note" and not note:  # the note is all a note event says
             return t("review_ui.bulk.note_empty")
+        if self.note_needed and not note:
+            return t(f"review.refused.note_{self.note_needed}")
         problem = machine.check_event_data(self.event_type, data, self.lifecycle)
         if problem is None:
             problem = machine.check_event_dates(self.event_type, data, self.today)

@@ -19,7 +19,7 @@ from textual.message import Message
 
 from fieldapp.domain.findings import check_transition
 from fieldapp.i18n import listed, t
-from fieldapp.services.review import BulkResult, ReviewFilters, ReviewRow
+from fieldapp.services.review import BulkResult, ReviewFilters, ReviewRow, note_needed
 from fieldapp.tui.messages import SyncRequested
 from fieldapp.tui.screens import FieldScreen
 from fieldapp.tui.widgets import PagedTable
@@ -134,14 +134,16 @@ class ReviewActions(FieldScreen[None]):
         if event_type == "deadline_extended" and latest is not None:
             deadline = max(latest, self._today()) + dt.timedelta(days=7)
         ids = [r.finding_id for r in rows]
+        needed = note_needed(event_type, {r.state for r in rows})
 
         def answered(request: BulkRequest | None) -> None:
             if request is not None:
                 self._apply(ids, event_type, request.note, request.data)
 
-        self.app.push_screen(
-            BulkActionDialog(event_type, lines, today=self._today(), deadline=deadline), answered
+        dialog = BulkActionDialog(
+            event_type, lines, today=self._today(), deadline=deadline, note_needed=needed
         )
+        self.app.push_screen(dialog, answered)
 
     def _today(self) -> dt.date:
         from fieldapp.domain.clock import today
