@@ -108,6 +108,22 @@ def mask_phone(value: str) -> str:
     return value[:3] + "*" * (len(value) - 7) + value[-4:]
 
 
+# An ID number or phone typed into free text (a name, a role, a note): GB 11643's 18
+# characters, or a run of digits as long as a mobile number (`domain.registry`'s rule).
+_NUMBER_IN_TEXT = re.compile(r"\d{17}[\dXx]|\d{11,}")
+
+
+def mask_numbers_in_text(text: str) -> str:
+    """`text` with every ID number and phone in it masked as `mask_id_number` and
+    `mask_phone` show them (15 digits or more read as an ID number)."""
+
+    def masked(match: re.Match[str]) -> str:
+        value = match.group()
+        return mask_id_number(value) if len(value) >= 15 else mask_phone(value)
+
+    return _NUMBER_IN_TEXT.sub(masked, text or "")
+
+
 def new_key() -> bytes:
     return os.urandom(KEY_BYTES)
 

@@ -4,6 +4,7 @@
 - `reporting`: a new incident with its `reported` event, one transaction with its op;
 - `events`: events through the one lifecycle fold (`domain.incidents.INCIDENT`);
 - `queue`: the supervisor's incident queue and its bulk actions.
+- `record`: one incident in full for its read-only view (numbers in free text masked).
 
 May use: services.common only (and store, domain, i18n below it).
 """

@@ -87,7 +87,8 @@ class IncidentRow:
     outcome: str = ""
 
 
-def _local(stamp: str) -> str:
+def local_time(stamp: str) -> str:
+    """A stored UTC time as local `YYYY-MM-DD HH:MM` for people."""
     try:
         moment = dt.datetime.fromisoformat(stamp.replace("Z", "+00:00"))
     except ValueError:
@@ -111,7 +112,7 @@ def incident_rows(queue: str = "active", *, limit: int = 200) -> list[IncidentRo
         rows.append(
             IncidentRow(
                 id=incident.id,
-                occurred_at=_local(incident.occurred_at),
+                occurred_at=local_time(incident.occurred_at),
                 category=incident.category,
                 place=venues.get(incident.venue_id or "", "") or incident.address,
                 state=incident.state,

@@ -1,7 +1,8 @@
 """The supervisor's incident queue (事件): tabs, marks and the review screen's bulk actions.
 
-Queues 1–5 (open, to assign, handed over, conflicts, all); space marks a row, ctrl+a the
-page; a assign, h hand over, o outcome, c close, n note — each behind the one bulk
+Queues 1–5 (open, to assign, handed over, conflicts, all); Enter shows the highlighted
+incident in full, read-only (`IncidentRecordScreen`); space marks a row, ctrl+a the page;
+a assign, h hand over, o outcome, c close, n note — each behind the one bulk
 confirmation (`BulkActionDialog` with the incident lifecycle), one transaction, refusals
 listed with their reasons; k acknowledges the highlighted incident's conflicts; l prints
 the hand-over letter (移交抄告单) of the marked or highlighted incidents. Every store call
@@ -78,6 +79,9 @@ class IncidentsScreen(FieldScreen[None]):
     CSS_PATH = "review.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Back", id="incidents.back"),
+        # Enter opens the highlighted incident, as in the inspection review (the table's
+        # own Enter would select the row and do nothing more).
+        Binding("enter", "view", "View", id="incidents.view", priority=True),
         *(_queue_binding(n) for n in range(1, len(QUEUES) + 1)),
         Binding("space", "toggle_mark", "Mark", id="incidents.mark"),
         Binding("ctrl+a,asterisk", "mark_page", "Mark page", id="incidents.mark_page"),
@@ -224,6 +228,18 @@ class IncidentsScreen(FieldScreen[None]):
 
     def action_back(self) -> None:
         self.app.pop_screen()
+
+    def action_view(self) -> None:
+        from fieldapp.tui.screens.incident_record import IncidentRecordScreen
+
+        row = self.highlighted
+        if row is not None:
+            self.app.push_screen(IncidentRecordScreen(row.id))
+
+    @on(PagedTable.RowSelected, "#incident-table")
+    def _row_selected(self, event: PagedTable.RowSelected) -> None:
+        event.stop()  # a click on a row (Enter is the screen's priority binding)
+        self.action_view()
 
     # -- marks -----------------------------------------------------------------------
 
