@@ -86,7 +86,7 @@ async def test_typed_known_code_opens_that_venue_as_manual_presence(demo_home: P
         await settle(app, pilot)
         assert type(app.screen).__name__ == "PresenceDialog"
         assert app.screen.query_one("#presence-note", Input).value == venue.code
-        await pilot.press("down", "down", "enter")  # no reason at first; placard_damaged
+        await pilot.press("down", "enter")  # the cursor on the first; placard_damaged
         await settle(app, pilot)
         await settle(app, pilot)
         drafts = list(
@@ -130,7 +130,7 @@ async def test_choosing_by_hand_records_manual_presence_with_reason(demo_home: P
         assert type(app.screen).__name__ == "PresenceDialog"
         reasons = app.screen.query_one("#presence-reasons", OptionList)
         assert str(reasons.get_option_at_index(1).prompt) == "标牌损坏、无法扫描"
-        await pilot.press("down", "down")  # no reason at first; placard_damaged
+        await pilot.press("down")  # the cursor on the first; placard_damaged
         await pilot.press("tab")
         await pilot.press(*"二维码褪色", "enter")
         await settle(app, pilot)

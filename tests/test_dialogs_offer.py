@@ -29,6 +29,7 @@ def text(widget: Static) -> str:
 
 
 async def test_presence_has_no_default_reason(demo_home: Path) -> None:
+    """The cursor starts on the first reason, so Enter picks it; F10 alone chooses none."""
     before = Inspection.select().count()
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
@@ -41,15 +42,35 @@ async def test_presence_has_no_default_reason(demo_home: Path) -> None:
         await settle(app, pilot)
         dialog = app.screen
         assert type(dialog).__name__ == "PresenceDialog"
-        assert dialog.query_one("#presence-reasons", OptionList).highlighted is None
-        await pilot.press("enter")  # no reason chosen
+        assert dialog.query_one("#presence-reasons", OptionList).highlighted == 0
+        await pilot.press("f10")  # no reason chosen: the cursor's is not taken silently
         await settle(app, pilot)
         assert app.screen is dialog
         assert text(dialog.query_one("#presence-error", Static)) == t("presence.choose_reason")
-        await pilot.press("down", "enter")  # 标牌缺失
+        await pilot.press("enter")  # 标牌缺失, under the cursor
         await settle(app, pilot, rounds=2)
         assert isinstance(app.screen, InspectScreen)
     assert Inspection.select().count() == before + 1
+    assert Inspection.select().order_by(Inspection.started_at.desc()).first().presence_reason == (
+        "placard_missing"
+    )
+
+
+async def test_space_picks_the_presence_reason_under_the_cursor(demo_home: Path) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot, rounds=2)
+        if type(app.screen).__name__ == "ResumeDialog":
+            await pilot.press("n")
+            await settle(app, pilot)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert type(app.screen).__name__ == "PresenceDialog"
+        await pilot.press("down", "space")  # 标牌损坏、无法扫描
+        await settle(app, pilot, rounds=2)
+        assert isinstance(app.screen, InspectScreen)
+        inspection_id = app.screen.inspection_id
+    assert Inspection.get_by_id(inspection_id).presence_reason == "placard_damaged"
 
 
 async def test_cancelling_the_finding_form_undoes_the_fail(home: Path) -> None:

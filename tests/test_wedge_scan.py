@@ -334,7 +334,7 @@ async def test_typed_code_asks_for_the_reason_with_the_code_in_the_note(demo_hom
         await settle(app, pilot)
         assert type(app.screen).__name__ == "PresenceDialog"
         assert app.screen.query_one("#presence-note", Input).value == venue.code
-        await pilot.press("down", "enter")  # no reason at first; the first: placard missing
+        await pilot.press("enter")  # the cursor on the first: placard missing
         await settle(app, pilot)
         assert type(app.screen).__name__ == "InspectScreen"
     [draft] = drafts_of(venue)

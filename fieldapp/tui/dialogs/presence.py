@@ -1,7 +1,8 @@
 """Why a venue was chosen by hand instead of scanned: a reason from a list and a note.
 
-No reason is chosen at first (a default would be recorded without anyone choosing it):
-Enter or 开始检查 without one asks for one. Dismisses with a `PresenceChoice`, or None on
+The list's cursor starts on the first reason, so Enter or Space picks it; but no reason is
+chosen until the person picks one (Enter, Space, a click) or moves the cursor to one: F10 or
+开始检查 before that asks for one (a default would be recorded without anyone choosing it). Dismisses with a `PresenceChoice`, or None on
 Escape. `note` prefills the note (a venue
 code typed instead of scanned keeps the code in it). The inspection records presence
 "manual" with this reason and note.
@@ -34,16 +35,53 @@ class PresenceChoice:
 
 
 class ReasonList(OptionList):
-    """The reasons; Enter with none highlighted says a reason is needed."""
+    """The reasons; Enter or Space picks the one under the cursor. `chosen` once the person
+    has picked one or moved the cursor; Enter with none highlighted says one is needed."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("space", "select", "Select", show=False),
+    ]
 
     class NoChoice(Message):
         pass
+
+    def __init__(self, *options: Option, id: str) -> None:
+        super().__init__(*options, id=id)
+        self.chosen = False  # OptionList's own start moved the cursor, not the person
 
     def action_select(self) -> None:
         if self.highlighted is None:
             self.post_message(self.NoChoice())
             return
+        self.chosen = True
         super().action_select()
+
+    def _moved(self) -> None:
+        self.chosen = True
+
+    def action_cursor_up(self) -> None:
+        self._moved()
+        super().action_cursor_up()
+
+    def action_cursor_down(self) -> None:
+        self._moved()
+        super().action_cursor_down()
+
+    def action_first(self) -> None:
+        self._moved()
+        super().action_first()
+
+    def action_last(self) -> None:
+        self._moved()
+        super().action_last()
+
+    def action_page_up(self) -> None:
+        self._moved()
+        super().action_page_up()
+
+    def action_page_down(self) -> None:
+        self._moved()
+        super().action_page_down()
 
 
 class PresenceDialog(ModalScreen[PresenceChoice | None]):
@@ -88,14 +126,16 @@ class PresenceDialog(ModalScreen[PresenceChoice | None]):
         yield KeyFooter()  # its own keys, not those of the screen below
 
     def on_mount(self) -> None:
-        reasons = self.query_one("#presence-reasons", OptionList)
-        reasons.highlighted = None
+        reasons = self.query_one("#presence-reasons", ReasonList)
+        reasons.highlighted = 0 if self.reasons else None  # Enter or Space picks it
         reasons.focus(scroll_visible=False)
 
     @property
     def reason(self) -> str | None:
-        highlighted = self.query_one("#presence-reasons", OptionList).highlighted
-        return self.reasons[highlighted] if highlighted is not None else None
+        """The reason the person chose: none until they picked or moved to one."""
+        reasons = self.query_one("#presence-reasons", ReasonList)
+        highlighted = reasons.highlighted
+        return self.reasons[highlighted] if highlighted is not None and reasons.chosen else None
 
     @on(ReasonList.NoChoice)
     def _ask_for_reason(self) -> None:
