@@ -269,6 +269,14 @@ def set_current_item(inspection_id: str, item_code: str) -> None:
     ).execute()
 
 
+def set_representative(inspection_id: str, name: str) -> None:
+    """Keep the representative's name typed on the summary with the draft, so a refused
+    submit (or going back to answer an item) does not lose it; `submit` sets it for good."""
+    Inspection.update(representative=name.strip()).where(
+        (Inspection.id == inspection_id) & (Inspection.status == "draft")
+    ).execute()
+
+
 def save_finding(
     finding_id: str,
     *,

@@ -153,6 +153,7 @@ class SummaryScreen(Screen[bool]):
             return
         field = self.query_one("#representative", Input)
         name = field.value.strip()
+        inspections.set_representative(self.inspection_id, name)  # kept if refused
         if not name:
             self.say(t("summary.representative_required"))
             field.focus()
@@ -172,4 +173,7 @@ class SummaryScreen(Screen[bool]):
         self.dismiss(True)
 
     def action_back(self) -> None:
+        if not self.view.read_only:  # the name typed so far, kept for this inspection
+            name = self.query_one("#representative", Input).value
+            inspections.set_representative(self.inspection_id, name)
         self.dismiss(False)

@@ -1,0 +1,43 @@
+"""Functional: the summary's refused submit — the representative's name typed is kept for
+the inspection, and the unanswered required items are said before the missing name."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from inspect_support import inspecting
+from textual.widgets import Input, Static
+
+from fieldapp.store.models import Inspection
+from fieldapp.tui.screens.inspect import InspectScreen
+from fieldapp.tui.screens.summary import SummaryScreen
+
+SIZE = (80, 24)
+pytestmark = pytest.mark.usefixtures("chinese")
+
+
+def message_of(summary: SummaryScreen) -> str:
+    return str(summary.query_one("#summary-message", Static).render())
+
+
+async def test_the_name_typed_is_kept_when_submit_is_refused(home: Path) -> None:
+    async with inspecting("zh", SIZE) as (app, pilot, screen):
+        await pilot.press("3", "enter", "y")  # COM-01, COM-02; COM-03 … still unanswered
+        await pilot.press("s")
+        summary = app.screen
+        assert isinstance(summary, SummaryScreen)
+        await pilot.press(*"王老板", "enter")
+        assert app.screen is summary and message_of(summary).startswith("不能提交")
+        await pilot.press("escape")
+        assert app.screen is screen and isinstance(screen, InspectScreen)
+        assert screen.item.code == "COM-03"
+        await pilot.press("y")  # answer one more, and back to the summary
+        await pilot.press("s")
+        again = app.screen
+        assert isinstance(again, SummaryScreen) and again is not summary
+        assert again.query_one("#representative", Input).value == "王老板"
+        await pilot.press("escape")  # kept also when going back without submitting
+        assert app.screen is screen
+    inspection = Inspection.get_by_id(screen.inspection_id)
+    assert (inspection.status, inspection.representative) == ("draft", "王老板")
