@@ -135,6 +135,7 @@ ZH: dict[str, str] = {
     "incident.record.on_device": "在本机",
     "incident.record.not_on_device": "不在本机",
     "incident.conflict": "{who} 的“{event}”到达时事件已是“{state}”（{other} 先做了更改）",
+    "incident.conflict_first": "{who} 的“{event}”到达时事件已是“{state}”",
     # the hand-over letter
     "incident.letter.title": "事件移交抄告单",
     "incident.letter.to": "{unit}：",
@@ -347,6 +348,7 @@ EN: dict[str, str] = {
         "{who}'s '{event}' arrived when the incident was already '{state}' ({other} changed "
         "it first)"
     ),
+    "incident.conflict_first": "{who}'s '{event}' arrived when the incident was already '{state}'",
     "incident.letter.title": "Incident hand-over letter",
     "incident.letter.to": "To {unit}:",
     "incident.letter.body": (

@@ -122,7 +122,7 @@ def record_renderable(record: IncidentRecord) -> RenderableType:
         section("conflicts", len(record.conflicts))
         for c in record.conflicts:
             said = t(
-                "incident.conflict",
+                "incident.conflict" if c.other else "incident.conflict_first",
                 who=c.actor,
                 event=t(f"incident.event.{c.event_type}"),
                 state=t(f"incident.state.{c.state}"),
