@@ -41,3 +41,17 @@ async def test_the_name_typed_is_kept_when_submit_is_refused(home: Path) -> None
         assert app.screen is screen
     inspection = Inspection.get_by_id(screen.inspection_id)
     assert (inspection.status, inspection.representative) == ("draft", "王老板")
+
+
+async def test_unanswered_items_are_said_before_the_missing_name(home: Path) -> None:
+    async with inspecting("zh", SIZE) as (app, pilot, _):
+        await pilot.press("3", "enter", "y")
+        await pilot.press("s")
+        summary = app.screen
+        assert isinstance(summary, SummaryScreen)
+        await pilot.press("f10")  # no name, and required items unanswered
+        assert app.screen is summary
+        message = message_of(summary)
+        assert message.startswith("不能提交：还有必答项未答：COM-03, ")
+        assert message.index("COM-03") < message.index("场所负责人姓名")
+        assert app.focused is summary.query_one("#representative", Input)

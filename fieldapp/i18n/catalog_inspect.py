@@ -83,6 +83,7 @@ ZH: dict[str, str] = {
     "summary.representative_placeholder": "场所负责人姓名（必填）",
     "summary.representative_required": "请填写场所负责人姓名后再提交",
     "summary.blocked": "不能提交：还有必答项未答：{codes}",
+    "summary.blocked_and_name": "不能提交：还有必答项未答：{codes}；答完后还要填写场所负责人姓名",
     "summary.submitted": "已提交 {venue} 的巡查，隐患 {count} 项",
     "summary.read_only": "此巡查已于 {at} 提交，负责人：{representative}",
     "binding.summary.submit": "提交",
@@ -223,6 +224,10 @@ EN: dict[str, str] = {
     "summary.representative_placeholder": "Representative's name (required)",
     "summary.representative_required": "Enter the venue representative's name to submit",
     "summary.blocked": "Cannot submit: required items unanswered: {codes}",
+    "summary.blocked_and_name": (
+        "Cannot submit: required items unanswered: {codes}; "
+        "then enter the venue representative's name"
+    ),
     "summary.submitted": "Inspection of {venue} submitted, {count} hazard(s)",
     "summary.read_only": "Submitted at {at}, representative: {representative}",
     "binding.summary.submit": "Submit",

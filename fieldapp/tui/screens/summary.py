@@ -155,7 +155,12 @@ class SummaryScreen(Screen[bool]):
         name = field.value.strip()
         inspections.set_representative(self.inspection_id, name)  # kept if refused
         if not name:
-            self.say(t("summary.representative_required"))
+            missing = self.summary.missing_required  # the bigger problem: said first
+            self.say(
+                t("summary.blocked_and_name", codes=", ".join(missing))
+                if missing
+                else t("summary.representative_required")
+            )
             field.focus()
             return
         try:
