@@ -125,3 +125,19 @@ async def test_the_incident_queue_shows_what_where_and_who_at_80_columns(
             "reporter",
             "place",
         ]
+
+
+@pytest.mark.parametrize(
+    ("lang", "severity", "state"), [("en", "General", "Open"), ("zh", "一般", "待整改")]
+)
+async def test_home_hazards_show_severity_and_state_whole_beside_the_drafts(
+    demo_home: Path, back_to_chinese: None, lang: str, severity: str, state: str
+) -> None:
+    """Home's hazards pane shares the width with the unfinished inspections: the venue
+    name, the one column a narrow pane may cut, comes last, after severity and state."""
+    app = make_app(lang=lang)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(app, pilot)
+        lines = screen_lines(app)
+        row = line_with(lines, "COM-05")
+        assert f" {severity} " in row and f" {state} " in row, row

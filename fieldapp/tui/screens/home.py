@@ -149,10 +149,11 @@ class HomeScreen(FieldScreen[None]):
         drafts.add_column(t("home.col.item"), key="item")
         findings = self.query_one("#findings", DataTable)
         findings.add_column(t("home.col.deadline"), key="deadline")
-        findings.add_column(t("home.col.name"), key="venue")
         findings.add_column(t("home.col.item_code"), key="item")
         findings.add_column(t("home.col.severity"), key="severity")
         findings.add_column(t("home.col.state"), key="state")
+        # The venue last: a long name is what the pane cuts, not the severity or state.
+        findings.add_column(t("home.col.name"), key="venue")
 
     def on_screen_resume(self, event: events.ScreenResume) -> None:
         # Runs before Textual's own resume handler (this class comes first in the MRO).
@@ -289,10 +290,10 @@ class HomeScreen(FieldScreen[None]):
             deadline = row.deadline.isoformat()
             table.add_row(
                 f"{deadline} {t('home.overdue_mark')}" if row.overdue else deadline,
-                row.venue,
                 row.item_code,
                 t(f"severity.{row.severity}"),
                 t(f"finding_state.{row.state}"),
+                row.venue,
                 key=row.finding_id,
             )
         self.query_one("#findings-title", Label).update(
