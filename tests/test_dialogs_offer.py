@@ -1,6 +1,6 @@
 """Dialogs offer only what can be done: no default presence reason, a cancelled finding
 form undoes the fail, a finished checklist says the summary is next, and the review's
-actions are greyed (with the reason) for findings whose state refuses them."""
+actions are not offered for findings whose state refuses them."""
 
 from __future__ import annotations
 
@@ -109,31 +109,54 @@ async def test_a_finished_checklist_says_the_summary_is_next(home: Path) -> None
         assert type(app.screen).__name__ == "SummaryScreen"
 
 
-async def test_review_actions_the_state_refuses_are_greyed_with_the_reason(
-    demo_home: Path,
-) -> None:
+async def test_review_actions_the_state_refuses_are_not_offered(demo_home: Path) -> None:
+    """Verify and reject (复查通过/不通过) where no chosen hazard is reported fixed, and the
+    other bulk actions where the state refuses them, are neither in the footer nor in F1's
+    list: the footer had them (greyed, which a terminal hardly shows) and pressing them
+    did nothing, silently."""
+    from pilot_support import footer_keys_seen
+
+    from fieldapp.tui.widgets.keys_panel import KeysPanel
+
+    def listed() -> set[str]:
+        return {d for _keys, d in app.screen.query_one(KeysPanel).rows()}
+
     demo.act_as("supervisor")
     app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot, rounds=2)
         await pilot.press("f5")
         await settle(app, pilot, rounds=2)
         screen = app.screen
         assert isinstance(screen, ReviewScreen)
+        await pilot.press("f1")
+        await settle(app, pilot)
         await pilot.press("2")  # overdue: open findings, not reported fixed
         await settle(app, pilot, rounds=2)
         row = screen.highlighted
         assert row is not None and row.state == "open"
-        verify = screen.active_bindings["v"]
-        assert not verify.enabled
-        assert "待整改" in verify.binding.tooltip
+        assert "v" not in screen.active_bindings and "r" not in screen.active_bindings
+        seen = footer_keys_seen(screen)
+        assert "bulk('verified')" not in seen and "bulk('rejected')" not in seen
         assert screen.active_bindings["e"].enabled  # a deadline can be extended
-        await pilot.press("v")  # greyed: nothing happens
-        await settle(app, pilot)
-        assert app.screen is screen
+        assert "复查通过" not in listed() and "复查不通过" not in listed()
+        assert "延长期限" in listed() and "销号" in listed()
+        await pilot.press("6")  # active: the first is open, the queue has one reported
+        await settle(app, pilot, rounds=2)
+        row = screen.highlighted
+        assert row is not None and row.state == "open"
+        assert any(r.state == "rectification_reported" for r in screen.rows)
+        assert "v" not in screen.active_bindings and "复查通过" not in listed()
+        await pilot.press("5")  # conflicts: none, nothing to judge; said when pressed
+        await settle(app, pilot, rounds=2)
+        assert not screen.rows and screen.active_bindings["v"].enabled
         await pilot.press("1")  # awaiting verification: reported fixed
         await settle(app, pilot, rounds=2)
         row = screen.highlighted
         assert row is not None and row.state == "rectification_reported"
-        assert screen.active_bindings["v"].enabled
-        assert not screen.active_bindings["o"].enabled  # an outcome needs a hand-over
+        assert screen.active_bindings["v"].enabled and screen.active_bindings["r"].enabled
+        seen = footer_keys_seen(screen)
+        assert "bulk('verified')" in seen and "bulk('rejected')" in seen  # pinned
+        assert "复查通过" in listed() and "复查不通过" in listed()
+        assert "o" not in screen.active_bindings  # an outcome needs a hand-over
+        assert "记录处理结果" not in listed()

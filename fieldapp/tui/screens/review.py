@@ -48,7 +48,8 @@ def queue_binding(n: int) -> Binding:
 
 
 class ReviewScreen(ReviewActions):
-    FOOTER_PINNED = ("review.verify", "review.reject")  # shown in the footer whatever the width
+    # In the footer whatever the width, where they apply (`offer_actions`).
+    FOOTER_PINNED = ("review.verify", "review.reject")
     PLACE = "binding.app.review"
     SECTION = True
     CSS_PATH = "review.tcss"
@@ -187,6 +188,7 @@ class ReviewScreen(ReviewActions):
             table.add_row(*row_cells(row, row.finding_id in self.marked), key=row.finding_id)
         if self.rows:
             table.move_cursor(row=min(keep, len(self.rows) - 1))
+        self.offer_actions()  # another page, or none: what its findings can take
         title = self.query_one("#review-page", Label)
         if self.rows:
             title.update(self._page_title())

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from dataclasses import replace as replace_binding
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -18,7 +17,7 @@ from textual import on, work
 from textual.message import Message
 
 from fieldapp.domain.findings import check_transition
-from fieldapp.i18n import listed, t
+from fieldapp.i18n import t
 from fieldapp.services.review import BulkResult, ReviewFilters, ReviewRow, note_needed
 from fieldapp.tui.messages import SyncRequested
 from fieldapp.tui.screens import FieldScreen
@@ -87,11 +86,13 @@ class ReviewActions(FieldScreen[None]):
 
     # -- bulk actions ------------------------------------------------------------------
 
-    refusals: dict[str, str] = {}  # event type -> why none of the chosen findings takes it
+    # The bulk actions the state of every chosen finding refuses (the one transition
+    # table's check): not offered, so the footer, F1 and the palette list the same keys.
+    refused: frozenset[str] = frozenset()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "bulk" and parameters and parameters[0] in self.refusals:
-            return None  # shown greyed, the reason as its tooltip
+        if action == "bulk" and parameters and parameters[0] in self.refused:
+            return False  # hidden: none of the chosen findings can take it
         return super().check_action(action, parameters)
 
     @on(PagedTable.RowHighlighted, "#review-table")
@@ -99,27 +100,18 @@ class ReviewActions(FieldScreen[None]):
         self.offer_actions()
 
     def offer_actions(self) -> None:
-        """Grey the bulk actions that the state of no chosen finding allows (the one
-        transition table's check), with the reason as the key's tooltip."""
+        """Offer only the bulk actions that the state of some chosen finding allows: `v`
+        and `r` only where a finding is reported fixed, `o` only where one is handed over."""
         rows = self.targets()
         role = getattr(self.app, "person_role", None) or "supervisor"
-        states = listed(sorted({t(f"finding_state.{r.state}") for r in rows}))
-        self.refusals = {
-            event_type: t("review_ui.not_in_state", state=states)
+        refused = frozenset(
+            event_type
             for event_type in BULK_BINDINGS.values()
             if rows and all(check_transition(r.state, event_type, role) for r in rows)
-        }
-        table = self._bindings.key_to_bindings
-        for key, bindings in table.items():
-            table[key] = [
-                replace_binding(b, tooltip=self._tip(b.id)) if b.id in BULK_BINDINGS else b
-                for b in bindings
-            ]
-        self.refresh_bindings()
-
-    def _tip(self, binding_id: str | None) -> str:
-        refusal = self.refusals.get(BULK_BINDINGS.get(binding_id or "", ""), "")
-        return refusal or t(f"binding.{binding_id}.tip")
+        )
+        if refused != self.refused:
+            self.refused = refused
+            self.refresh_bindings()
 
     def action_bulk(self, event_type: str) -> None:
         from fieldapp.tui.dialogs.bulk_action import BulkActionDialog, BulkRequest
