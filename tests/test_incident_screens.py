@@ -290,8 +290,29 @@ async def test_the_english_incident_form_has_no_chinese_example(demo_home: Path)
     async with app.run_test(size=SMALL) as pilot:
         dialog = await open_screen(app, pilot, "f4", IncidentDialog)
         hint = dialog.query_one("#incident-people", Input).placeholder
-        assert hint == "Wang stall-owner; Li helper"
-        assert reporting.parse_people(hint) == [
+        assert hint == "e.g. Wang stall-owner; Li helper"
+        assert reporting.parse_people(hint.removeprefix("e.g. ")) == [
             {"name": "Wang", "role": "stall-owner"},
             {"name": "Li", "role": "helper"},
         ]  # the example reads as the form says: name, role
+
+
+async def test_an_empty_incident_field_shows_its_example_as_an_example_at_80x24(
+    demo_home: Path,
+) -> None:
+    """The fields have no border at 80×24: an example in an empty field starts "例如" and is
+    italic and dim, while a value filled in (the time) is neither; title and every field
+    are still seen."""
+    app = make_app()
+    async with app.run_test(size=SMALL) as pilot:
+        dialog = await open_screen(app, pilot, "f4", IncidentDialog)
+        screen = "\n".join(s.text for s in app.screen._compositor.render_strips())
+        for label in ("上报事件", "类别", "地址", "发生时间", "事件经过", "涉及人员", "证据文件"):
+            assert label in screen, screen
+        for name in ("people", "files"):
+            first = next(iter(dialog.query_one(f"#incident-{name}", Input).render_line(0)))
+            assert first.text.startswith("例如 "), first.text
+            assert first.style is not None and first.style.italic, (name, first.style)
+            assert first.text in screen
+        time = next(iter(dialog.query_one("#incident-time", Input).render_line(0)))
+        assert time.text.startswith("20") and not (time.style and time.style.italic)

@@ -85,7 +85,7 @@ class IncidentDialog(AsksBeforeDiscarding, SavingDialog):
                 )
                 yield Label(t("incident.form.media"))
                 yield Input(
-                    id="incident-files", placeholder="/media/usb/DCIM/0001.mp4", compact=True
+                    id="incident-files", placeholder=t("incident.form.media_hint"), compact=True
                 )
             yield from dialog_foot(
                 FormMessage(id="incident-error", classes="dialog-error"),
