@@ -20,8 +20,9 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from typing import Any
 
 from fieldapp.domain import at_rest as sealed
@@ -55,7 +56,28 @@ def seal_payload(op_type: str, text: str) -> str:
     return at_rest.seal(text, PAYLOAD_CONTEXT) if op_type in PERSONAL_OPS else text
 
 
-def payload_text(row: Outbox) -> str:
+@dataclass(slots=True)
+class PendingOp:
+    """An outbox row about to be pushed: what the push sends of it, read as a row (a
+    batch of 500 built as peewee model objects was a fifth of a push's device side)."""
+
+    op_id: str
+    seq: int
+    type: str
+    payload: str  # as stored (sealed for people ops) until `opened_payloads` opens it
+
+    @classmethod
+    def waiting(cls, after_seq: int, limit: int) -> list[PendingOp]:
+        """The next pending ops after `after_seq`, in seq order."""
+        rows = db.execute_sql(
+            "SELECT op_id, seq, type, payload FROM outbox WHERE state = 'pending' AND seq > ?"
+            " ORDER BY seq LIMIT ?",
+            (after_seq, limit),
+        )
+        return [cls(op_id, seq, type_, payload) for op_id, seq, type_, payload in rows]
+
+
+def payload_text(row: Outbox | PendingOp) -> str:
     """An Outbox row's canonical JSON; PersonalDataLocked for a sealed one while locked."""
     return at_rest.open_value(row.payload, PAYLOAD_CONTEXT)
 
@@ -66,13 +88,15 @@ LOCKED_OPS_WARNING = (
 )
 
 
-def opened_payloads(rows: list[Outbox], *, holding: bool = False) -> tuple[list[Outbox], bool]:
+def opened_payloads(
+    rows: Sequence[Outbox | PendingOp], *, holding: bool = False
+) -> tuple[list[Outbox | PendingOp], bool]:
     """Rows about to be pushed, their payloads opened in memory; and whether a people op
     was held back. While locked, the first people op that cannot be opened waits for the
     PIN, and every people op after it waits too (a reading may need its household on the
     server first); the other ops — inspections, findings, incidents, which never need a
     people op — go on. `holding`: a people op of an earlier batch was held back."""
-    sendable: list[Outbox] = []
+    sendable: list[Outbox | PendingOp] = []
     held_back = holding
     for row in rows:
         if held_back and row.type in PERSONAL_OPS:

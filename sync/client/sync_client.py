@@ -30,7 +30,12 @@ from fieldapp.domain.personal import decode_key
 from fieldapp.store import keyring
 from fieldapp.store.db import db, refetchable_commit
 from fieldapp.store.models import Outbox, SyncState
-from fieldapp.store.personal_data import LOCKED_OPS_WARNING, forget_personal_data, opened_payloads
+from fieldapp.store.personal_data import (
+    LOCKED_OPS_WARNING,
+    PendingOp,
+    forget_personal_data,
+    opened_payloads,
+)
 from sync.client.apply import forget_server_seqs, record_server_seqs
 from sync.client.base import (
     PHASES,
@@ -217,12 +222,7 @@ class SyncClient(PagePuller, PhotoTransfer):
         total = Outbox.select().where(Outbox.state == "pending").count()
         done, last_seq, restarted, held_back = 0, 0, False, False
         while True:
-            batch = list(
-                Outbox.select()
-                .where((Outbox.state == "pending") & (Outbox.seq > last_seq))
-                .order_by(Outbox.seq)
-                .limit(self.batch_size)
-            )
+            batch = PendingOp.waiting(last_seq, self.batch_size)
             if not batch:
                 break
             last_seq = batch[-1].seq
@@ -241,7 +241,7 @@ class SyncClient(PagePuller, PhotoTransfer):
                 total = done + Outbox.select().where(Outbox.state == "pending").count()
         return result
 
-    def _send(self, rows: list[Outbox]) -> tuple[str | None, dict[str, OpResult]]:
+    def _send(self, rows: list[Outbox | PendingOp]) -> tuple[str | None, dict[str, OpResult]]:
         # The outbox holds each payload as JSON already: splice it in, do not re-encode it.
         ops = ",".join(
             f'{{"op_id":{json.dumps(r.op_id)},"seq":{int(r.seq)},"type":{json.dumps(r.type)},'
@@ -276,7 +276,9 @@ class SyncClient(PagePuller, PhotoTransfer):
             rows[0].op_id: OpResult(op_id=rows[0].op_id, status="rejected", reason=reason)
         }
 
-    def _record(self, rows: list[Outbox], answers: dict[str, OpResult], result: SyncResult) -> None:
+    def _record(
+        self, rows: list[Outbox | PendingOp], answers: dict[str, OpResult], result: SyncResult
+    ) -> None:
         """The batch's answers, each with its op, in one transaction (three executemany:
         acknowledged, rejected, not answered)."""
         stamp = now_iso()
