@@ -5,7 +5,8 @@ queue (≤ 50 rows, `services.review.review_queue` limit/offset) with the queue 
 detail of the highlighted finding, a bulk action (`bulk_apply`, one transaction), a PDF.
 The table holds one page; marks (space, ctrl+a / * for the page) survive paging and are
 cleared when the queue or the filters change. A bulk action asks once (BulkActionDialog),
-then says "applied N, refused M" and lists the refusals with their reasons.
+then says "applied N, refused M" and lists the refusals with their reasons; the refused
+stay marked, the rest are unmarked.
 """
 
 from __future__ import annotations
@@ -162,6 +163,9 @@ class ReviewScreen(ReviewActions):
         if event.filters != self.filters:
             return  # an answer to filters changed since
         self.page_offset, self.rows, self.counts = event.offset, event.rows, event.counts
+        for row in self.rows:  # a marked finding as it is now (its state decides the offer)
+            if row.finding_id in self.marked:
+                self.marked[row.finding_id] = row
         self._show_counts()
         self._show_rows()
 

@@ -162,10 +162,16 @@ class ReviewActions(FieldScreen[None]):
         applied = [r for r in event.results if r.applied]
         refused = [r for r in event.results if not r.applied]
         action = t(f"review_ui.action.{event.event_type}")
-        self.notify(
-            t("review_ui.bulk.summary", action=action, applied=len(applied), refused=len(refused)),
-            severity="warning" if refused else "information",
+        # The refused that were marked stay marked (and only they): to correct and retry.
+        kept = {
+            r.finding_id: self.marked[r.finding_id] for r in refused if r.finding_id in self.marked
+        }
+        summary = t(
+            "review_ui.bulk.summary", action=action, applied=len(applied), refused=len(refused)
         )
+        if kept:
+            summary = t("review_ui.bulk.kept_marked", summary=summary, count=len(kept))
+        self.notify(summary, severity="warning" if refused else "information")
         known = {**{r.finding_id: r for r in self.rows}, **self.marked}
         reasons = []
         for r in refused:
@@ -173,6 +179,7 @@ class ReviewActions(FieldScreen[None]):
             what = row.label if row else r.finding_id
             reasons.append((what, r.reason))
         self.marked.clear()
+        self.marked.update(kept)
         self.reload()
         if applied:  # events recorded for the server: sync them in the background
             self.app.post_message(SyncRequested("finding.event"))
