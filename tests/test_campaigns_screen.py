@@ -1,6 +1,6 @@
 """The campaigns section (ctrl+k) as a supervisor and an inspector meet it, keyboard only,
 at 80x24 in both languages: which campaigns are on, a switch sent as one op and shown as
-waiting, the next phase, and an inspector who sees the list with the switch disabled."""
+waiting, the next phase, and an inspector who sees the list without the switch keys."""
 
 from __future__ import annotations
 
@@ -114,3 +114,25 @@ async def test_an_inspector_sees_which_campaigns_are_on_and_cannot_switch(home: 
         assert "只有网格长可以开关专项行动" in str(
             screen.query_one("#campaigns-detail", Static).render()
         )
+
+
+@pytest.mark.usefixtures("chinese")
+async def test_an_inspector_is_not_offered_the_switch_keys(home: Path) -> None:
+    """Neither the footer nor F1 offers an inspector 开/关 or 下一阶段: keys that would only
+    explain that they are not theirs."""
+    from fieldapp.tui.widgets.keys_panel import KeysPanel
+
+    seed_store()
+    switch_on_campaign("epidemic", "有病例")
+    app = make_app()
+    async with app.run_test(size=SMALL) as pilot:
+        screen = await open_screen(app, pilot, "ctrl+k", CampaignsScreen)
+        footer_keys = [str(key.description) for key in screen.query_one(KeyFooter).query(FooterKey)]
+        assert "刷新" in " ".join(footer_keys), footer_keys  # the footer is there
+        assert not {"开/关", "下一阶段"} & set(footer_keys), footer_keys
+        await pilot.press("f1")
+        await settle(app, pilot)
+        rows = screen.query_one(KeysPanel).rows()
+        assert rows and not {"开/关", "下一阶段"} & {description for _, description in rows}, rows
+        shown = "\n".join(s.text for s in screen._compositor.render_strips())
+        assert "开/关" not in shown and "下一阶段" not in shown, shown

@@ -2,7 +2,8 @@
 and until when; a supervisor switches one on or off (space) or moves it to its next phase
 (p). A switch goes to the server as one op with the next sync and shows as waiting until
 the server's answer comes back; a refusal is shown with its reason. Inspectors see the
-list with the switch keys disabled. Reading and writing run in thread workers.
+list without the switch keys in the footer or F1 (pressed anyway, they are told why).
+Reading and writing run in thread workers.
 """
 
 from __future__ import annotations
@@ -68,7 +69,7 @@ class CampaignsScreen(FieldScreen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("space", "switch", "On / off", id="campaigns.toggle"),
         Binding("p", "next_phase", "Next phase", id="campaigns.phase"),
-        # Pressed by someone who may not switch (the two above are dimmed): said.
+        # Pressed by someone who may not switch (the two above are hidden): said.
         Binding("space,p", "not_mine", show=False, id="campaigns.not_mine"),
         Binding("r", "refresh", "Refresh", id="campaigns.refresh"),
         Binding("escape", "back", "Back", id="campaigns.back"),
@@ -86,7 +87,7 @@ class CampaignsScreen(FieldScreen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Label(t("campaigns.title"), id="campaigns-title", classes="pane-title")
+        yield Label(t("campaigns.title_view"), id="campaigns-title", classes="pane-title")
         yield Table(id="campaigns-table", cursor_type="row", zebra_stripes=True)
         yield Static(id="campaigns-detail", markup=False)
         yield KeyFooter()
@@ -97,9 +98,8 @@ class CampaignsScreen(FieldScreen[None]):
         self._load()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in SWITCH_ACTIONS and not self.may_switch:
-            return None  # shown, but disabled: only a supervisor switches campaigns
-        return True
+        # Hidden from someone who may not switch (pressed anyway, not_mine says why).
+        return self.may_switch or action not in SWITCH_ACTIONS
 
     def action_not_mine(self) -> None:
         self.notify(t("campaigns.not_mine"), severity="warning")
@@ -134,7 +134,9 @@ class CampaignsScreen(FieldScreen[None]):
                           where, key=line.code)  # fmt: skip
         if event.lines:
             table.move_cursor(row=min(kept, len(event.lines) - 1))
-        title = "campaigns.title" if event.lines else "campaigns.none"
+        # The keys are named only to someone who may press them.
+        title = "campaigns.title" if self.may_switch else "campaigns.title_view"
+        title = title if event.lines else "campaigns.none"
         self.query_one("#campaigns-title", Label).update(t(title))
         self.refresh_bindings()
         self._show_detail()
