@@ -52,7 +52,7 @@ def test_an_inspector_reports_and_notes_but_never_decides():
 
 def test_an_action_the_state_does_not_allow_names_both():
     assert refusal(state(m.OPEN), "verified") == (
-        "The hazard is 'Awaiting rectification'; 'Verified' is not possible now."
+        "The hazard is 'To rectify'; 'Verified' is not possible now."
     )
     assert refusal(state(m.CLOSED), "closed") == (
         "The hazard is 'Closed'; 'Closed' is not possible now."
@@ -66,7 +66,7 @@ def test_only_a_hazard_not_yet_opened_may_be_opened():
     fresh = FindingState("", None, None)
     assert check_event(fresh, "opened", "inspector") is None
     assert check_event(state(), "opened", "inspector") == (
-        "The hazard is 'Awaiting rectification'; 'Hazard found' is not possible now."
+        "The hazard is 'To rectify'; 'Hazard found' is not possible now."
     )
 
 
@@ -251,7 +251,7 @@ def test_a_record_with_no_events_yet_may_only_be_opened():
     assert check_event(nothing, "opened", "inspector") is None
     assert check_event(nothing, "rectification_reported", "inspector") is None  # as open
     assert check_event(nothing, "verified", "supervisor") == (
-        "The hazard is 'Awaiting rectification'; 'Verified' is not possible now."
+        "The hazard is 'To rectify'; 'Verified' is not possible now."
     )
 
 

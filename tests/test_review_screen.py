@@ -687,3 +687,40 @@ async def test_after_a_bulk_action_the_refused_stay_marked_and_only_they(
         table = screen.query_one("#review-table", PagedTable)
         marks = {key: str(table.get_row(key)[0]) for key in table_keys(screen, "#review-table")}
         assert [key for key, cell in marks.items() if cell] == [overdue.finding_id]
+
+
+# --- one state, one label -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+async def test_the_table_and_the_detail_name_a_state_alike(
+    people: dict[str, str], lang: str
+) -> None:
+    """The table's short state label is the head of the detail pane's, for the same
+    hazard: 待复查 and 待复查（已报整改）, not 待复查 and 已报整改待复查 (nor Open and
+    Awaiting rectification)."""
+    [reported] = report_fixed(1)
+    app = make_app(lang=lang)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_review(app, pilot)
+        await pilot.press("6")  # active: open ones and the one reported fixed
+        await settle(app, pilot, rounds=2)
+        opened = next(r.finding_id for r in screen.rows if r.state == "open")
+        table = screen.query_one("#review-table", PagedTable)
+        for fid in (reported, opened):
+            await move_to(screen, fid, pilot)
+            await settle(app, pilot)
+            label = str(table.get_row(fid)[2]).removeprefix("⚠ ")
+            detail = str(screen.query_one("#detail-body", Static).render())
+            assert f" · {label}" in detail, (label, detail.splitlines()[:6])
+
+
+def test_each_state_reads_in_the_detail_as_its_short_form_begins() -> None:
+    from fieldapp.domain.findings import STATES
+    from fieldapp.i18n import text_in
+
+    for lang in ("zh", "en"):
+        for state in ("", *STATES):
+            short = text_in(lang, f"review_ui.state_col.{state}")
+            whole = text_in(lang, f"review.state.{state}")
+            assert short and whole and whole.startswith(short), (lang, state, short, whole)

@@ -4,11 +4,12 @@ queues, refusals, inspection review, the rectification notice and the hand-over 
 from __future__ import annotations
 
 ZH: dict[str, str] = {
-    # states (the fold of a finding's events)
+    # states (the fold of a finding's events): each begins with its short form in the
+    # review table (review_ui.state_col), so the table and the detail say the same
     "review.state.open": "待整改",
-    "review.state.rectification_reported": "已报整改待复查",
+    "review.state.rectification_reported": "待复查（已报整改）",
     "review.state.handed_over": "已移交",
-    "review.state.outcome_recorded": "已处理待销号",
+    "review.state.outcome_recorded": "待销号（已记录处理结果）",
     "review.state.closed": "已销号",
     "review.state.": "未下达",
     "review.overdue": "逾期",
@@ -125,10 +126,10 @@ ZH: dict[str, str] = {
 }
 
 EN: dict[str, str] = {
-    "review.state.open": "Awaiting rectification",
-    "review.state.rectification_reported": "Reported fixed, awaiting re-check",
+    "review.state.open": "To rectify",
+    "review.state.rectification_reported": "To re-check (reported fixed)",
     "review.state.handed_over": "Handed over",
-    "review.state.outcome_recorded": "Outcome recorded, awaiting closure",
+    "review.state.outcome_recorded": "To close (outcome recorded)",
     "review.state.closed": "Closed",
     "review.state.": "Not issued",
     "review.overdue": "Overdue",
