@@ -47,3 +47,35 @@ async def test_a_notification_never_covers_the_footer(
         for toast in toasts:
             assert toast.region.bottom <= footer.region.y, (toast.region, footer.region)
             assert toast.region.y >= header.region.bottom, (toast.region, header.region)
+
+
+async def test_a_screen_s_explanation_goes_with_it_and_a_job_s_result_stays(
+    demo_home: Path,
+) -> None:
+    """An inspector presses space on Campaigns (not theirs to switch: told why) and goes
+    to F11 People: the explanation does not stand over People, the sync result does."""
+    from fieldapp.i18n import t
+    from fieldapp.tui.screens.campaigns import CampaignsScreen
+    from fieldapp.tui.screens.people import PeopleScreen
+
+    app = make_app()
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await settle(app, pilot, rounds=2)
+        if type(app.screen).__name__ == "ResumeDialog":
+            await pilot.press("n")
+            await settle(app, pilot)
+        await pilot.press("ctrl+k")
+        await settle(app, pilot)
+        assert isinstance(app.screen, CampaignsScreen)
+        app.notify(t("sync_ui.notify.done", pushed=3, pulled=2))  # a job's result
+        await pilot.press("space")
+        await settle(app, pilot)
+        said = [n.message for n in app._notifications]
+        assert t("campaigns.not_mine") in said, said
+        await pilot.press("f11")
+        await settle(app, pilot, rounds=2)
+        assert isinstance(app.screen, PeopleScreen)
+        said = [n.message for n in app._notifications]
+        assert said == [t("sync_ui.notify.done", pushed=3, pulled=2)], said
+        shown = [str(toast.render()) for toast in app.screen.query(Toast)]
+        assert len(shown) == 1 and "3" in shown[0], shown

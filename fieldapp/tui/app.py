@@ -37,7 +37,7 @@ from fieldapp.tui.parts.rounds import RoundsApp
 from fieldapp.tui.parts.scanning import ScanningApp
 from fieldapp.tui.parts.syncing import SyncApp
 from fieldapp.tui.parts.venues import VenueOpening
-from fieldapp.tui.screens import WorkerFailed
+from fieldapp.tui.screens import FieldScreen, WorkerFailed
 from fieldapp.tui.screens.home import HomeScreen
 from fieldapp.tui.views.home import DraftRow
 
@@ -131,8 +131,12 @@ class FieldApp(
         return super().check_action(action, parameters)
 
     def action_supervisors_only(self, what: str) -> None:
-        """A supervisor's key pressed by someone whose role hides it."""
-        self.notify(t(f"app.supervisors_only.{what}"), severity="warning")
+        """A supervisor's key pressed by someone whose role hides it: said on the screen
+        it was pressed on, and gone when that screen is left."""
+        if isinstance(self.screen, FieldScreen):
+            self.screen.explain(t(f"app.supervisors_only.{what}"))
+        else:
+            self.notify(t(f"app.supervisors_only.{what}"), severity="warning")
 
     def action_review(self) -> None:
         from fieldapp.tui.screens.review import ReviewScreen

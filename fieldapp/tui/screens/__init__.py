@@ -2,8 +2,11 @@
 
 Screens post intent messages (a venue chosen, a draft chosen); the app decides what
 happens next (ask the presence reason, start or resume an inspection). `FieldScreen`
-gives every screen the same two habits: key labels from the catalogue, and worker
-errors forwarded to the app, which reports them in one place.
+gives every screen the same three habits: key labels from the catalogue, worker errors
+forwarded to the app, which reports them in one place, and `explain` for a toast about
+the screen's own keys (a refusal, why a key did nothing), taken down when the screen is
+left. A toast reporting what a job the person waits for came to (sync done, export
+saved) is an ordinary `notify` and stays its time wherever the person goes.
 """
 
 from __future__ import annotations
@@ -11,8 +14,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, ClassVar, TypeVar
 
-from textual import on
+from textual import events, on
 from textual.message import Message
+from textual.notifications import Notification, Notify, SeverityLevel
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
@@ -69,7 +73,25 @@ class FieldScreen(Screen[ResultType]):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
+        self._explanations: list[Notification] = []
         localize_bindings(self)
+
+    def explain(self, message: str, *, severity: SeverityLevel = "warning") -> None:
+        """Say why a key pressed here did nothing or was refused. The toast is about this
+        screen, so it goes when the screen is left (another section, a dialog over it)
+        instead of standing over the next one."""
+        notification = Notification(
+            message, severity=severity, timeout=self.app.NOTIFICATION_TIMEOUT
+        )
+        self._explanations.append(notification)
+        self.app.post_message(Notify(notification))
+
+    @on(events.ScreenSuspend)
+    @on(events.Unmount)
+    def _take_down_explanations(self) -> None:
+        shown, self._explanations = self._explanations, []
+        for notification in shown:
+            self.app._unnotify(notification)  # one no longer shown is no matter
 
     def synced(self) -> None:
         """A sync finished while this screen was shown (a screen showing what the server

@@ -102,7 +102,7 @@ class CampaignsScreen(FieldScreen[None]):
         return self.may_switch or action not in SWITCH_ACTIONS
 
     def action_not_mine(self) -> None:
-        self.notify(t("campaigns.not_mine"), severity="warning")
+        self.explain(t("campaigns.not_mine"))
 
     def action_refresh(self) -> None:
         self._load()
@@ -176,7 +176,7 @@ class CampaignsScreen(FieldScreen[None]):
     def action_next_phase(self) -> None:
         line = self.current()
         if line is None or not line.phases:
-            self.notify(t("campaigns.no_phases"), severity="warning")
+            self.explain(t("campaigns.no_phases"))
             return
         current = line.waiting[1] if line.waiting is not None and line.waiting[1] else line.phase
         position = line.phases.index(current) if current in line.phases else -1

@@ -164,7 +164,7 @@ class ExportScreen(FieldScreen[None]):
 
     def action_run_export(self) -> None:
         if self.running:
-            self.notify(t("export_ui.running"), severity="warning")
+            self.explain(t("export_ui.running"))
             return
         try:
             first = parse_day(self.query_one("#export-from", Input).value)

@@ -279,7 +279,7 @@ class IncidentsScreen(FieldScreen[None]):
 
         rows = self.targets()
         if not rows:
-            self.notify(t("review_ui.nothing_chosen"), severity="warning")
+            self.explain(t("review_ui.nothing_chosen"))
             return
         lines = [
             f"{r.occurred_at} {t(f'incident.category.{r.category}')} · {r.place}" for r in rows

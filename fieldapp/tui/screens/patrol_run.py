@@ -164,7 +164,9 @@ class PatrolRunScreen(FieldScreen[None]):
     def action_manual(self) -> None:
         line = self._line()
         if line is not None and line.done:  # nothing to record twice
-            self.notify(t("patrol.run.already", checkpoint=_named(line), at=line.at))
+            self.explain(
+                t("patrol.run.already", checkpoint=_named(line), at=line.at), severity="information"
+            )
         elif line is not None:
             self._ask_reason(line.checkpoint_id)
 
@@ -211,7 +213,7 @@ class PatrolRunScreen(FieldScreen[None]):
         note, photo or form belongs to a visit) and return None."""
         line = self._line()
         if line is not None and not line.done:
-            self.notify(t("patrol.run.not_reached", checkpoint=_named(line)), severity="warning")
+            self.explain(t("patrol.run.not_reached", checkpoint=_named(line)))
             return None
         return line
 
@@ -247,7 +249,7 @@ class PatrolRunScreen(FieldScreen[None]):
             return
         items = list(FORMS.get(line.form, ()))
         if not items:
-            self.notify(t("patrol.run.no_form", checkpoint=_named(line)))
+            self.explain(t("patrol.run.no_form", checkpoint=_named(line)), severity="information")
             return
         self._ask_item(line, items, {})
 

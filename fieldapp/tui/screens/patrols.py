@@ -184,7 +184,7 @@ class PatrolsScreen(FieldScreen[None]):
             return
         key = selected_key(due)
         if key is None or self.data is None or not self.data.due:
-            self.notify(t("patrol.due.none_to_start"), severity="warning")
+            self.explain(t("patrol.due.none_to_start"))
             return
         self._start(key)
 
