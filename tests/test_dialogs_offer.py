@@ -109,11 +109,17 @@ async def test_a_finished_checklist_says_the_summary_is_next(home: Path) -> None
         assert type(app.screen).__name__ == "SummaryScreen"
 
 
+def offered(screen: ReviewScreen, event_type: str) -> bool:
+    """The bulk action is offered (its key in the footer, F1 and the palette)."""
+    action = f"bulk('{event_type}')"
+    return any(b.binding.action == action and b.enabled for b in screen.active_bindings.values())
+
+
 async def test_review_actions_the_state_refuses_are_not_offered(demo_home: Path) -> None:
     """Verify and reject (复查通过/不通过) where no chosen hazard is reported fixed, and the
     other bulk actions where the state refuses them, are neither in the footer nor in F1's
     list: the footer had them (greyed, which a terminal hardly shows) and pressing them
-    did nothing, silently."""
+    did nothing, silently. Pressed anyway, they say why."""
     from pilot_support import footer_keys_seen
 
     from fieldapp.tui.widgets.keys_panel import KeysPanel
@@ -135,28 +141,37 @@ async def test_review_actions_the_state_refuses_are_not_offered(demo_home: Path)
         await settle(app, pilot, rounds=2)
         row = screen.highlighted
         assert row is not None and row.state == "open"
-        assert "v" not in screen.active_bindings and "r" not in screen.active_bindings
+        assert not offered(screen, "verified") and not offered(screen, "rejected")
         seen = footer_keys_seen(screen)
         assert "bulk('verified')" not in seen and "bulk('rejected')" not in seen
-        assert screen.active_bindings["e"].enabled  # a deadline can be extended
+        assert offered(screen, "deadline_extended")  # a deadline can be extended
         assert "复查通过" not in listed() and "复查不通过" not in listed()
         assert "延长期限" in listed() and "销号" in listed()
+        await pilot.press("v")  # pressed anyway: told why, and where re-checks are
+        await pilot.press("o")
+        await settle(app, pilot)
+        assert app.screen is screen
+        said = [n.message for n in app._notifications][-2:]
+        assert said == [
+            "只有已报整改的隐患可以复查，所选隐患为“待整改”；按 1 查看待复查的隐患。",
+            "隐患当前为“待整改”，不能执行“记录处理结果”。",
+        ]
         await pilot.press("6")  # active: the first is open, the queue has one reported
         await settle(app, pilot, rounds=2)
         row = screen.highlighted
         assert row is not None and row.state == "open"
         assert any(r.state == "rectification_reported" for r in screen.rows)
-        assert "v" not in screen.active_bindings and "复查通过" not in listed()
+        assert not offered(screen, "verified") and "复查通过" not in listed()
         await pilot.press("5")  # conflicts: none, nothing to judge; said when pressed
         await settle(app, pilot, rounds=2)
-        assert not screen.rows and screen.active_bindings["v"].enabled
+        assert not screen.rows and offered(screen, "verified")
         await pilot.press("1")  # awaiting verification: reported fixed
         await settle(app, pilot, rounds=2)
         row = screen.highlighted
         assert row is not None and row.state == "rectification_reported"
-        assert screen.active_bindings["v"].enabled and screen.active_bindings["r"].enabled
+        assert offered(screen, "verified") and offered(screen, "rejected")
         seen = footer_keys_seen(screen)
         assert "bulk('verified')" in seen and "bulk('rejected')" in seen  # pinned
         assert "复查通过" in listed() and "复查不通过" in listed()
-        assert "o" not in screen.active_bindings  # an outcome needs a hand-over
+        assert not offered(screen, "outcome_recorded")  # an outcome needs a hand-over
         assert "记录处理结果" not in listed()

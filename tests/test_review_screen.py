@@ -139,7 +139,7 @@ async def test_refusals_are_listed_with_their_reasons(people: dict[str, str]) ->
         assert screen.filters.queue == "overdue"
         await pilot.press("asterisk")
         await pilot.pause()
-        assert "v" not in screen.active_bindings  # not offered: no marked one can be
+        assert "verified" in screen.refused  # not offered: no marked one can be
         # All active: open findings and one reported fixed. Verify is offered (one can
         # be); the others are refused after the one confirmation, each with its reason.
         await pilot.press("6")

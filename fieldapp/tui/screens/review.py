@@ -36,6 +36,15 @@ from fieldapp.tui.widgets.key_footer import KeyFooter
 PAGE = 50
 TABS = ("awaiting_verification", "overdue", "major", "handed_over", "conflicts", "active")
 SORTS = ("deadline", "venue", "severity", "found")
+# The bulk keys and their events: a key the state refuses is hidden, and says why.
+NOT_NOW = {
+    "v": "verified",
+    "r": "rejected",
+    "e": "deadline_extended",
+    "h": "handed_over",
+    "o": "outcome_recorded",
+    "c": "closed",
+}
 
 
 def queue_binding(n: int) -> Binding:
@@ -65,6 +74,8 @@ class ReviewScreen(ReviewActions):
         Binding("h", "bulk('handed_over')", "Hand over", id="review.hand_over"),
         Binding("o", "bulk('outcome_recorded')", "Outcome", id="review.outcome"),
         Binding("c", "bulk('closed')", "Close", id="review.close"),
+        # Pressed where it is not offered (no chosen finding's state allows it): said why.
+        *(Binding(key, f"not_now('{event}')", show=False) for key, event in NOT_NOW.items()),
         Binding("a", "acknowledge", "Acknowledge", id="review.acknowledge"),
         Binding("p", "print_notice", "Notice", id="review.notice"),
         Binding("l", "print_letter", "Letter", id="review.letter"),

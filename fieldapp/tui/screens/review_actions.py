@@ -17,7 +17,7 @@ from textual import on, work
 from textual.message import Message
 
 from fieldapp.domain.findings import check_transition
-from fieldapp.i18n import t
+from fieldapp.i18n import listed, t
 from fieldapp.services.review import BulkResult, ReviewFilters, ReviewRow, note_needed
 from fieldapp.tui.messages import SyncRequested
 from fieldapp.tui.screens import FieldScreen
@@ -93,7 +93,19 @@ class ReviewActions(FieldScreen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "bulk" and parameters and parameters[0] in self.refused:
             return False  # hidden: none of the chosen findings can take it
+        if action == "not_now":  # the hidden key's twin: only while it is hidden
+            return bool(parameters) and parameters[0] in self.refused
         return super().check_action(action, parameters)
+
+    def action_not_now(self, event_type: str) -> None:
+        """A bulk key pressed where it is not offered: say why, and where it applies."""
+        rows = self.targets()
+        states = listed(sorted({t(f"review.state.{r.state}") for r in rows}))
+        if event_type in ("verified", "rejected"):
+            said = t("review_ui.not_now.recheck", state=states)
+        else:
+            said = t("review.refused.state", state=states, event=t(f"review.event.{event_type}"))
+        self.notify(said, severity="warning")
 
     @on(PagedTable.RowHighlighted, "#review-table")
     def _offer_for_row(self) -> None:
