@@ -151,7 +151,7 @@ ZH: dict[str, str] = {
     "review_ui.filter.apply": "应用",
     "review_ui.filter.clear": "清除",
     "review_ui.filter.bad_date": "“{text}”不是日期，请按 年-月-日 填写，例如 2026-06-01。",
-    "review_ui.filter.reversed": "“发现日期从”{first}晚于“发现日期到”{last}，请对调或改正其中一个。",
+    "review_ui.filter.reversed": "“发现日期从” {first}晚于“发现日期到” {last}，请对调或改正其中一个。",
     # inspection review
     "review_ui.inspections.subtitle": "检查记录审阅",
     "review_ui.inspections.page": "第 {first}–{last} 条，共 {total} 条 · PgDn/PgUp 翻页",
