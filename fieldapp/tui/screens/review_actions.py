@@ -105,7 +105,7 @@ class ReviewActions(FieldScreen[None]):
             said = t("review_ui.not_now.recheck", state=states)
         else:
             said = t("review.refused.state", state=states, event=t(f"review.event.{event_type}"))
-        self.notify(said, severity="warning")
+        self.explain(said)  # about this screen: goes when it is left
 
     @on(PagedTable.RowHighlighted, "#review-table")
     def _offer_for_row(self) -> None:
