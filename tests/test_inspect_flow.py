@@ -184,7 +184,7 @@ async def test_bad_number_shows_message_and_keeps_focus(home: Path) -> None:
         inspection_id = screen.inspection_id
         await pilot.press(*"2.2.3", "enter")
         assert screen.item.code == "COM-01"
-        assert card_text(screen, "item-message") == t("answer.expected_number")
+        assert card_text(screen, "item-message") == t("answer.expected_whole_number")  # a count
         assert app.focused is screen.card.answer_input
         await pilot.press("backspace", "backspace", "backspace", "backspace", "enter")
         assert screen.item.code == "COM-02"  # 2 extinguishers: enough (GB 50140 §6.1.1)

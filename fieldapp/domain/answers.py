@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 
 from fieldapp.domain import clock
 from fieldapp.domain.checklist import MULTIPLE_SEPARATOR, Item
@@ -13,6 +14,14 @@ OUTCOMES = ("pass", "fail", "na", "value")
 
 # A date as people write it: 2026-11-03, 2026/11/3, 2026.11.3.
 _DATE = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})")
+# A number answer: digits, with a decimal point (2.5); what else may be typed in one by
+# mistake (a sign, a second point) is refused as a malformed number, anything other than
+# those (a letter: 1e5) as not a number at all.
+_NUMBER = re.compile(r"([0-9]+)(?:\.([0-9]+))?")
+_NOT_NUMBER = re.compile(r"[^0-9.+\-]")
+# The most a number answer may be: counts, lengths and areas found in a venue stay far
+# below it; more is a slip of the keyboard (a digit held down).
+MAX_NUMBER = 1_000_000
 
 
 class BadAnswer(ValueError):
@@ -30,13 +39,7 @@ def normalize_value(item: Item, raw: str, today: dt.date | None = None) -> str:
     date item refuses a date after `today` (the device's local date unless given)."""
     text = raw.strip()
     if item.answer == "number":
-        try:
-            number = float(text)
-        except ValueError:
-            raise BadAnswer("expected_number") from None
-        if number < 0:
-            raise BadAnswer("expected_number")
-        return str(int(number)) if number.is_integer() else str(number)
+        return _number(item, text)
     if item.answer == "date":
         written = _DATE.fullmatch(text)
         try:
@@ -53,6 +56,26 @@ def normalize_value(item: Item, raw: str, today: dt.date | None = None) -> str:
     if item.answer == "text" and not text:
         raise BadAnswer("expected_text")
     return text
+
+
+def _number(item: Item, text: str) -> str:
+    """A number as typed (full-width ３ or ．from a Chinese keyboard read as 3 and .): whole
+    for a count (`integer`), at most MAX_NUMBER, never through a float (which stored
+    99999999999999999999999999999 as 99999999999999991433150857216)."""
+    text = unicodedata.normalize("NFKC", text)
+    expected = "expected_whole_number" if item.integer else "expected_number"
+    if _NOT_NUMBER.search(text):  # 1e5, 3个: a letter or sign is not dropped in silence
+        raise BadAnswer("not_a_number", text)
+    written = _NUMBER.fullmatch(text)
+    if written is None:  # -3, 2.2.3, .5, nothing
+        raise BadAnswer(expected)
+    whole, fraction = written.group(1), (written.group(2) or "").rstrip("0")
+    if item.integer and fraction:
+        raise BadAnswer(expected)
+    value = whole.lstrip("0") or "0"  # 007 is 7
+    if len(value) > len(str(MAX_NUMBER)) or int(value) + bool(fraction) > MAX_NUMBER:
+        raise BadAnswer("number_too_large", text)
+    return f"{value}.{fraction}" if fraction else value
 
 
 def _choice(item: Item, text: str) -> str:

@@ -41,6 +41,7 @@ _LATER_ITEM_KEYS: dict[str, Any] = {
     "multiple": False,
     "outcomes": (),
     "past": False,
+    "integer": False,
     "choices_en": (),
 }
 _LATER_SECTION_KEYS: dict[str, Any] = {"show_if": "", "required_if": "", "repeat": ""}
@@ -67,6 +68,7 @@ class Item:
     multiple: bool = False  # choice items: several options may be chosen
     outcomes: tuple[str, ...] = ()  # choice items: per option, pass | general | major
     past: bool = False  # date items: when something was done, so never after today
+    integer: bool = False  # number items: a count (cylinders, people), so a whole number
     # choice items: per option, its English label (the value stored is the choice itself)
     choices_en: tuple[str, ...] = ()
 

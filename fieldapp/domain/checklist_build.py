@@ -68,5 +68,6 @@ def build_item(item: dict[str, Any]) -> Item:
         multiple=item.get("multiple", False),
         outcomes=outcomes,
         past=item.get("past", False),
+        integer=item.get("integer", False),
         choices_en=english if any(english) else (),
     )

@@ -1,5 +1,5 @@
 """Checks of one item's keys that need no other item: choices and options, bounds (a
-number's min and max, a date's `past`).
+number's min, max and `integer`, a date's `past`).
 
 Helpers shared with the validator (`show`, `one_of`, …) word values in messages.
 """
@@ -127,7 +127,8 @@ def check_options(item: dict[str, Any], answer: Any, err: Report) -> None:
 
 
 def check_bounds(item: dict[str, Any], answer: Any, err: Report) -> None:
-    """min and max of a number; `past` of a date (a date after today is refused)."""
+    """min, max and `integer` of a number (a count: a whole number); `past` of a date (a
+    date after today is refused)."""
     for key in ("min", "max"):
         if key not in item:
             continue
@@ -147,3 +148,12 @@ def check_bounds(item: dict[str, Any], answer: Any, err: Report) -> None:
             )
         elif answer != "date":
             err("past", f'past is only for answer "date" (answer is {show(answer)})')
+    if "integer" in item:
+        if not isinstance(item["integer"], bool):
+            err(
+                "integer",
+                "integer must be true (a count: whole numbers only) "
+                f"or false (got {show(item['integer'])})",
+            )
+        elif answer != "number":
+            err("integer", f'integer is only for answer "number" (answer is {show(answer)})')

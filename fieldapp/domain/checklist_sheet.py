@@ -38,10 +38,10 @@ SECTION_COLUMNS = {
 ITEM_COLUMNS = (
     "code", "zh", "en", "answer", "required", "required_if", "show_if", "options", "multiple",
     "min", "max", "fail_if", "severity", "rectification_days", "photo", "note", "basis",
-    "past", "options_en",  # added later: last, so the columns before stay where they were
+    "past", "options_en", "integer",  # added later: last, so the columns before stay put
 )  # fmt: skip
 COLUMNS = (*SECTION_COLUMNS, *ITEM_COLUMNS)
-BOOLEAN_KEYS = ("required", "multiple", "past")
+BOOLEAN_KEYS = ("required", "multiple", "past", "integer")
 INTEGER_KEYS = ("version", "rectification_days")
 NUMBER_KEYS = ("min", "max")
 _SPLIT = re.compile(r"[;；\n]+")
@@ -124,8 +124,8 @@ def _item_cells(item: Item) -> list[Any]:
             cells.append("" if value is None else _number(value))
         elif key == "options_en":
             cells.append("\n".join(item.choices_en))
-        elif key in ("multiple", "past"):
-            cells.append(True if getattr(item, key) else "")  # a choice's, a date's
+        elif key in ("multiple", "past", "integer"):
+            cells.append(True if getattr(item, key) else "")  # a choice's, a date's, a number's
         else:
             cells.append(getattr(item, key))
     return cells

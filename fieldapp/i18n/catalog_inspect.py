@@ -23,6 +23,9 @@ ZH: dict[str, str] = {
     "inspect.answer_type.yesno": "是否题：y 合格 · n 不合格 · x 不适用",
     "inspect.answer_type.number": "填数字，回车保存",
     "inspect.answer_type.number_range": "填数字（合格范围 {range}），回车保存",
+    "inspect.answer_type.whole_number": "填整数，回车保存",
+    "inspect.answer_type.whole_number_range": "填整数（合格范围 {range}），回车保存",
+    "inspect.answer_type.whole_number_rule": "填整数（{rule} 判不合格），回车保存",
     "inspect.answer_type.text": "填文字，回车保存（Tab 离开输入框后可用快捷键）",
     "inspect.answer_type.date": "填日期 YYYY-MM-DD，回车保存",
     "inspect.answer_type.choice": "选填：{choices}（可输入序号），回车保存",
@@ -62,6 +65,9 @@ ZH: dict[str, str] = {
     "inspect.severity.none": "无",
     # BadAnswer keys from fieldapp.domain.answers
     "answer.expected_number": "请输入不小于 0 的数字，例如 3 或 2.5",
+    "answer.expected_whole_number": "请输入不小于 0 的整数（这一项是个数，不能有小数），例如 3",
+    "answer.not_a_number": "只能填数字：“{value}”里有字母或其他符号",
+    "answer.number_too_large": "{value} 太大了，最多 {max}；请检查是否多打了数字",
     "answer.expected_date": "请输入日期，格式 YYYY-MM-DD，例如 2025-03-01",
     "answer.expected_choice": "请从这些选项中选一个：{choices}",
     "answer.expected_text": "请输入文字，不能为空",
@@ -167,6 +173,11 @@ EN: dict[str, str] = {
     "inspect.answer_type.yesno": "Yes/no: y pass · n fail · x not applicable",
     "inspect.answer_type.number": "Enter a number, Enter saves",
     "inspect.answer_type.number_range": "Enter a number (pass: {range}), Enter saves",
+    "inspect.answer_type.whole_number": "Enter a whole number, Enter saves",
+    "inspect.answer_type.whole_number_range": "Enter a whole number (pass: {range}), Enter saves",
+    "inspect.answer_type.whole_number_rule": (
+        "Enter a whole number (fails when {rule}), Enter saves"
+    ),
     "inspect.answer_type.text": "Enter text, Enter saves (Tab leaves the field for the keys)",
     "inspect.answer_type.date": "Enter a date YYYY-MM-DD, Enter saves",
     "inspect.answer_type.choice": "Choose: {choices} (or its number), Enter saves",
@@ -204,6 +215,11 @@ EN: dict[str, str] = {
     "inspect.severity.major": "major",
     "inspect.severity.none": "none",
     "answer.expected_number": "Enter a number of 0 or more, such as 3 or 2.5",
+    "answer.expected_whole_number": (
+        "Enter a whole number of 0 or more (this item is a count), such as 3"
+    ),
+    "answer.not_a_number": "Numbers only: '{value}' has letters or other signs",
+    "answer.number_too_large": "{value} is too large: at most {max}; check for an extra digit",
     "answer.expected_date": "Enter a date as YYYY-MM-DD, such as 2025-03-01",
     "answer.expected_choice": "Choose one of: {choices}",
     "answer.expected_text": "Enter some text; it cannot be empty",

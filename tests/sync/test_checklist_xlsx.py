@@ -47,23 +47,23 @@ def test_an_office_exports_edits_and_publishes_a_checklist(seed, server_db_url, 
     _admin(url, "publish-checklist", str(CHECKLISTS_DIR / "small_hotel.toml"))
     workbook = tmp_path / "small_hotel.xlsx"
     exported = _admin(url, "checklist", "export", "small_hotel", "--xlsx", str(workbook)).output
-    assert "Exported checklist small_hotel version 3" in exported
+    assert "Exported checklist small_hotel version 4" in exported
 
     book = openpyxl.load_workbook(workbook)
     meta, items = book["checklist"], book["items"]
     assert [meta.cell(r, 1).value for r in (2, 3)] == ["id", "version"]
-    meta.cell(3, 2).value = 4  # the next version
+    meta.cell(3, 2).value = 5  # the next version
     rows = _items(book)
     items.cell(rows["COM-02"], 8).value = "灭火器压力在绿区、铅封完好、在有效期内"
     items.cell(rows["COM-01"], 16).value = 2  # min: a plain bound besides the threshold
     book.save(workbook)
     assert (
-        "checklist small_hotel version 4" in _admin(url, "publish-checklist", str(workbook)).output
+        "checklist small_hotel version 5" in _admin(url, "publish-checklist", str(workbook)).output
     )
 
     with server_db.current().connection_context():
         published = Checklist.get(
-            (Checklist.checklist_id == "small_hotel") & (Checklist.version == 4)
+            (Checklist.checklist_id == "small_hotel") & (Checklist.version == 5)
         )
     body = {i["code"]: i for s in published.body["sections"] for i in s["items"]}
     assert body["COM-02"]["zh"] == "灭火器压力在绿区、铅封完好、在有效期内"

@@ -19,7 +19,7 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Input, Static
 
-from fieldapp.domain.answers import BadAnswer, normalize_value, proposed_outcome
+from fieldapp.domain.answers import MAX_NUMBER, BadAnswer, normalize_value, proposed_outcome
 from fieldapp.domain.checklist import INSTANCE_MARK, Item, instance_of
 from fieldapp.i18n import listed, pick, t
 from fieldapp.services.inspection import inspection_view, inspections
@@ -244,7 +244,12 @@ class InspectScreen(VenueFactsPart, Screen[None]):
             value = normalize_value(item, raw)
         except BadAnswer as error:
             labels = (item.option_label(n) for n in range(len(item.choices)))
-            text = t(f"answer.{error}", choices=" / ".join(labels), value=error.value)
+            text = t(
+                f"answer.{error}",
+                choices=" / ".join(labels),
+                value=error.value,
+                max=MAX_NUMBER,
+            )
             self.card.set_message(text)
             self.card.answer_input.focus()
             return

@@ -20,7 +20,9 @@ from fieldapp.i18n import pick, t
 VALUE_TYPES = ("number", "text", "date", "choice")
 
 # What a field for each answer type accepts (a date as 2026-11-03, 2026/11/3 or 2026.11.3).
-_RESTRICT = {"number": r"[0-9.\-]*", "date": r"[0-9\-/.]*"}
+# A number's field takes any key: a letter dropped in silence made 1e5 a 15; the answer
+# refuses it with a word instead (`answers.normalize_value`).
+_RESTRICT = {"date": r"[0-9\-/.]*"}
 # Textual's Input scrolls a page with PageUp/PageDown (and a line with ↑/↓) like any
 # scrollable widget; on one line there is nothing to scroll vertically.
 _VERTICAL_SCROLL = frozenset({"scroll_up", "scroll_down", "page_up", "page_down"})
@@ -58,9 +60,10 @@ class ItemState:
 class AnswerInput(Input):
     """The field for a number, date, text or choice item.
 
-    Like every field, it keeps the printable keys: a letter typed into a number is refused
-    here, never taken as the screen's key. The screen's F-key, ctrl and alt alternatives
-    act while it has focus; Tab moves to the card, where the letter keys act.
+    Like every field, it keeps the printable keys: a letter typed into a number is typed
+    (and the answer refused, saying why), never taken as the screen's key. The screen's
+    F-key, ctrl and alt alternatives act while it has focus; Tab moves to the card, where
+    the letter keys act.
     """
 
     async def _on_key(self, event: events.Key) -> None:
@@ -118,17 +121,18 @@ def fail_rule(item: Item, params: Mapping[str, float]) -> str:
 
 
 def answer_type_hint(item: Item, params: Mapping[str, float] | None = None) -> str:
+    kind = "whole_number" if item.answer == "number" and item.integer else item.answer  # a count
     if item.fail_if and item.answer in ("number", "date"):
-        return t(f"inspect.answer_type.{item.answer}_rule", rule=fail_rule(item, params or {}))
+        return t(f"inspect.answer_type.{kind}_rule", rule=fail_rule(item, params or {}))
     if item.answer == "number" and (item.min is not None or item.max is not None):
         low, high = _number(item.min), _number(item.max)
         span = f"≥ {low}" if not high else f"≤ {high}" if not low else f"{low}–{high}"
-        return t("inspect.answer_type.number_range", range=span)
+        return t(f"inspect.answer_type.{kind}_range", range=span)
     if item.answer == "choice":
         choices = " ".join(f"{n}={_option(item, n - 1)}" for n in range(1, len(item.choices) + 1))
         key = "choice_multiple" if item.multiple else "choice"
         return t(f"inspect.answer_type.{key}", choices=choices)
-    return t(f"inspect.answer_type.{item.answer}")
+    return t(f"inspect.answer_type.{kind}")
 
 
 def describe_answer(answer: ShownAnswer | None, item: Item | None = None) -> str:
