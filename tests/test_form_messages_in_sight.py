@@ -29,7 +29,11 @@ from fieldapp.tui.dialogs.reinspect import ReinspectDialog
 from fieldapp.tui.dialogs.review_filters import ReviewFiltersDialog
 
 SMALL = (80, 24)
-CHOICES = "已安装且有效 / 未安装 / 已安装但失效"  # the hotel's gas alarm item, COM-17
+# The hotel's gas alarm item, COM-17: its options as each language shows them.
+CHOICES = {
+    "zh": "已安装且有效 / 未安装 / 已安装但失效",
+    "en": "Installed and working / Not installed / Installed but not working",
+}
 
 
 def in_sight(app: FieldApp, widget: Widget) -> bool:
@@ -217,7 +221,7 @@ async def test_a_refused_choice_is_said_in_sight_at_80x24(demo_home: Path, lang:
         await pilot.pause()
         await pilot.press("9", "enter")
         await pilot_support.settle(app, pilot)
-        assert said(app, "#item-message") == t("answer.expected_choice", choices=CHOICES)
+        assert said(app, "#item-message") == t("answer.expected_choice", choices=CHOICES[lang])
         assert in_sight(app, screen.card.answer_input)
         section = app.screen.query_one("#inspect-section", Static)  # why it is asked, whole
         assert shown(app, section).replace(" ", "") == str(section.render()).replace(" ", "")
