@@ -4,7 +4,8 @@ Sheet `checklist`: one row per key (`id`, `version`, `kinds`, `title_zh`, `title
 `basis`, `param.NAME` for each threshold default, `extra` as JSON). Sheet `items`: one row
 per item, its section in the `section` column (a section's names and conditions on its
 first row), one column per item key (`options`: `value=outcome` separated by `;` or line
-breaks; `options_en`: their English labels in the same order, separated alike). Reading a sheet back runs the checklist validator; every error names its cell:
+breaks; `options_en`: their English labels in the same order, separated alike). Reading
+a sheet back runs the checklist validator; every error names its cell:
 `F.xlsx!items!J12: COM-01: answer must be one of …`.
 
 Pure: rows of cell values in, rows out (`sync.server.checklist_xlsx` reads and writes the
