@@ -11,7 +11,7 @@ from inspect_support import inspecting
 from textual.widgets import Input, Static
 
 from fieldapp.domain.clock import today
-from fieldapp.domain.findings import MAX_DEADLINE_AHEAD
+from fieldapp.domain.finding_dates import MAX_DEADLINE_AHEAD
 from fieldapp.i18n import t
 from fieldapp.store.models import Finding
 from fieldapp.tui.dialogs.finding import FindingDialog

@@ -21,6 +21,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from fieldapp.domain.finding_dates import check_event_dates, valid_date
 from fieldapp.domain.lifecycle import (  # the vocabulary, kept importable from here
     CLOSED as CLOSED,
 )
@@ -177,11 +178,6 @@ def check_transition(
     return None
 
 
-# How far ahead a new deadline may lie: rectifications take days or weeks (domain.md);
-# a year covers a works order, and a slip of the year (2099) is caught.
-MAX_DEADLINE_AHEAD = dt.timedelta(days=366)
-
-
 def check_event_data(
     event_type: str, data: Mapping[str, Any], lifecycle: Lifecycle = HAZARD
 ) -> str | None:
@@ -190,7 +186,7 @@ def check_event_data(
 
     refused = f"{lifecycle.catalog}.refused"
     if event_type in ("rejected", "deadline_extended"):
-        if _valid_date(data.get("deadline")) is None:
+        if valid_date(data.get("deadline")) is None:
             return t(f"{refused}.deadline_missing")
     elif event_type == "assigned":
         if not str(data.get("person", "")).strip():
@@ -200,29 +196,10 @@ def check_event_data(
             return t(f"{refused}.unit_missing")
         if not str(data.get("reference", "")).strip():
             return t(f"{refused}.reference_missing")
-        if _valid_date(data.get("date")) is None:
+        if valid_date(data.get("date")) is None:
             return t(f"{refused}.date_missing")
     elif event_type == "outcome_recorded" and data.get("outcome") not in lifecycle.outcomes:
         return t(f"{refused}.outcome_missing")
-    return None
-
-
-def check_event_dates(event_type: str, data: Mapping[str, Any], today: dt.date) -> str | None:
-    """Why the dates of an event's data cannot be, as of `today`: a new deadline in the
-    past or more than a year ahead (2099: a slip of the year), a hand-over on a day that
-    has not come."""
-    from fieldapp.i18n import t
-
-    if event_type in ("rejected", "deadline_extended"):
-        deadline = _valid_date(data.get("deadline"))
-        if deadline and deadline < today:
-            return t("review.refused.deadline_past")
-        if deadline and deadline > today + MAX_DEADLINE_AHEAD:
-            return t("review.refused.deadline_far", latest=(today + MAX_DEADLINE_AHEAD).isoformat())
-    if event_type == "handed_over":
-        handed = _valid_date(data.get("date"))
-        if handed and handed > today:  # the day it was handed over, not a plan
-            return t("review.refused.date_future", date=handed.isoformat())
     return None
 
 
@@ -265,7 +242,7 @@ def check_event(
         return problem
     if today and (problem := check_event_dates(event_type, data, today)) is not None:
         return problem
-    new_deadline = _valid_date(data.get("deadline"))
+    new_deadline = valid_date(data.get("deadline"))
     later = folded.deadline if today else None  # checked as of a day only, as the rest
     if event_type == "deadline_extended" and new_deadline and later and new_deadline <= later:
         return t("review.refused.not_later", deadline=later.isoformat())
@@ -275,13 +252,6 @@ def check_event(
         if not major and folded.state == OPEN and due and today and due >= today:
             return t("review.refused.not_due", deadline=due.isoformat())
     return None
-
-
-def _valid_date(value: Any) -> dt.date | None:
-    try:
-        return _date(value)
-    except (TypeError, ValueError):
-        return None
 
 
 def causal_order(events: Iterable[Event]) -> list[Event]:
@@ -315,14 +285,6 @@ def causal_order(events: Iterable[Event]) -> list[Event]:
     return ordered + rest
 
 
-def _date(value: Any) -> dt.date | None:
-    if not value:
-        return None
-    if isinstance(value, dt.date):
-        return value
-    return dt.date.fromisoformat(str(value)[:10])
-
-
 def fold(
     events: Iterable[Event | Mapping[str, Any]], lifecycle: Lifecycle = HAZARD
 ) -> FindingState:
@@ -349,7 +311,7 @@ def fold(
         target = lifecycle.transitions[event.type][2]
         data = event.data
         if event.type in (lifecycle.opening, "rejected", "deadline_extended"):
-            deadline = _valid_date(data.get("deadline")) or deadline
+            deadline = valid_date(data.get("deadline")) or deadline
         if event.type == lifecycle.opening and data.get("severity") in SEVERITIES:
             severity = str(data["severity"])
         if event.type == "assigned":
@@ -357,7 +319,7 @@ def fold(
         if event.type == "handed_over":
             handed_to = str(data.get("unit", ""))
             reference = str(data.get("reference", ""))
-            handed_on = _valid_date(data.get("date")) or _valid_date(event.at)
+            handed_on = valid_date(data.get("date")) or valid_date(event.at)
         if event.type == "outcome_recorded":
             outcome = str(data.get("outcome", ""))
         if event.type == "note" and isinstance(data.get("resolves"), list | tuple):
@@ -391,15 +353,8 @@ def fold_opening(
     severity = data.get("severity")
     return FindingState(
         state=lifecycle.transitions[lifecycle.opening][2] or lifecycle.initial,
-        deadline=_valid_date(data.get("deadline")),
+        deadline=valid_date(data.get("deadline")),
         last_event_id=event_id,
         order=(event_id,),
         severity=str(severity) if severity in SEVERITIES else "",
     )
-
-
-def check_new_deadline(deadline: dt.date, today: dt.date) -> str | None:
-    """Why a finding's deadline cannot be, as of `today`: the rule and the words of a
-    deadline an extension sets (`check_event_dates`) — not before today, at most a year
-    ahead (2099: a slip of the year)."""
-    return check_event_dates("deadline_extended", {"deadline": deadline.isoformat()}, today)

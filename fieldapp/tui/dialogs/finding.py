@@ -20,7 +20,7 @@ from textual.widgets import Button, Input, Label, Select, Static
 
 from fieldapp.domain.checklist import Item
 from fieldapp.domain.clock import today
-from fieldapp.domain.findings import check_new_deadline
+from fieldapp.domain.finding_dates import check_new_deadline
 from fieldapp.i18n import pick, t
 from fieldapp.services.inspection import inspections
 from fieldapp.tui.commands import localize_bindings

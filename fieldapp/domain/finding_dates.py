@@ -1,0 +1,56 @@
+"""The dates of a hazard's events: how a date in an event's data is read, and which new
+deadlines and hand-over days can be (the device asks before appending, the server before
+applying; the finding form asks the same of a new finding's deadline)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from typing import Any
+
+# How far ahead a new deadline may lie: rectifications take days or weeks (domain.md);
+# a year covers a works order, and a slip of the year (2099) is caught.
+MAX_DEADLINE_AHEAD = dt.timedelta(days=366)
+
+
+def as_date(value: Any) -> dt.date | None:
+    """A date held as a date or ISO text (a timestamp's day); None for nothing."""
+    if not value:
+        return None
+    if isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value)[:10])
+
+
+def valid_date(value: Any) -> dt.date | None:
+    """`as_date`, or None for text that is not a date."""
+    try:
+        return as_date(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def check_event_dates(event_type: str, data: Mapping[str, Any], today: dt.date) -> str | None:
+    """Why the dates of an event's data cannot be, as of `today`: a new deadline in the
+    past or more than a year ahead (2099: a slip of the year), a hand-over on a day that
+    has not come."""
+    from fieldapp.i18n import t
+
+    if event_type in ("rejected", "deadline_extended"):
+        deadline = valid_date(data.get("deadline"))
+        if deadline and deadline < today:
+            return t("review.refused.deadline_past")
+        if deadline and deadline > today + MAX_DEADLINE_AHEAD:
+            return t("review.refused.deadline_far", latest=(today + MAX_DEADLINE_AHEAD).isoformat())
+    if event_type == "handed_over":
+        handed = valid_date(data.get("date"))
+        if handed and handed > today:  # the day it was handed over, not a plan
+            return t("review.refused.date_future", date=handed.isoformat())
+    return None
+
+
+def check_new_deadline(deadline: dt.date, today: dt.date) -> str | None:
+    """Why a finding's deadline cannot be, as of `today`: the rule and the words of a
+    deadline an extension sets (`check_event_dates`) — not before today, at most a year
+    ahead (2099: a slip of the year)."""
+    return check_event_dates("deadline_extended", {"deadline": deadline.isoformat()}, today)
