@@ -30,7 +30,7 @@ from sync.protocol import canonical_json
 from sync.server import db as server_db
 from sync.server.blob_scope import record_refs
 from sync.server.bulk import execute_many, select_in
-from sync.server.models import ChangeLog, DeviceScope
+from sync.server.models import CHANGE_LOG_LOCK_KEY, ChangeLog, DeviceScope
 from sync.server.scope import (
     DeviceContext,
     households_outside_grids,
@@ -42,7 +42,6 @@ from sync.server.scope import (
 FEED_COLUMNS = (
     "type", "record_id", "grid_code", "audience", "payload", "deleted", "at", "household_id",
 )  # fmt: skip
-CHANGE_LOG_LOCK_KEY = server_db.CHANGE_LOG_LOCK_KEY  # the one advisory lock for appends
 
 # Tests only: hold each transaction open for up to this many seconds after its append, so
 # a broken ordering scheme shows up as a skipped row instead of hiding in a tiny window.

@@ -345,6 +345,9 @@ class DeviceScope(ServerModel):
         table_name = "device_scope"
 
 
+CHANGE_LOG_LOCK_KEY = 0x6669656C64  # "field": the one advisory lock for feed appends
+
+
 class ChangeLog(ServerModel):
     """The pull feed: seq is the server's commit order (see feed.append_changes)."""
 

@@ -27,7 +27,7 @@ from fieldapp.services.review.proof import proof_lines
 from fieldapp.store.models import Blob, PlacardKey
 from fieldapp.store.models import Inspection as LocalInspection
 from fieldapp.store.models import Venue as LocalVenue
-from sync.server import admin, placard_keys
+from sync.server import admin, placard_keys, schema_upgrade
 from sync.server import db as server_db
 from sync.server.models import Inspection, Venue
 from sync.server.tables import ImportRefused
@@ -246,12 +246,12 @@ def test_a_database_made_before_the_proof_columns_gets_them_at_start(seed):
     """An older server's tables lack the new columns; init_schema adds them in place."""
     db = server_db.current()
     with db.connection_context():
-        for table, column, _ in server_db.ADDED_COLUMNS:
+        for table, column, _ in schema_upgrade.ADDED_COLUMNS:
             db.execute_sql(f"ALTER TABLE {table} DROP COLUMN {column}")
         assert "proof" not in {c.name for c in db.get_columns("inspection")}
     server_db.init_schema()
     with db.connection_context():
-        for table, column, _ in server_db.ADDED_COLUMNS:
+        for table, column, _ in schema_upgrade.ADDED_COLUMNS:
             assert column in {c.name for c in db.get_columns(table)}, (table, column)
         assert Venue.get_by_id(seed.venues["DM-0001"]).lat is None
 
