@@ -27,6 +27,7 @@ from fieldapp.services.inspection.inspection_view import InspectionView
 from fieldapp.services.inspection.inspections import ReadOnly
 from fieldapp.tui.commands import localize_bindings
 from fieldapp.tui.screens import rebuild_in_language
+from fieldapp.tui.screens.inspect_extras import ItemExtrasPart
 from fieldapp.tui.screens.inspect_venue import VenueFactsPart
 from fieldapp.tui.views.home import campaign_label
 from fieldapp.tui.widgets.item_card import (
@@ -63,7 +64,7 @@ def item_state(view: InspectionView, item: Item) -> ItemState:
     )
 
 
-class InspectScreen(VenueFactsPart, Screen[None]):
+class InspectScreen(VenueFactsPart, ItemExtrasPart, Screen[None]):
     FOOTER_PINNED = ("inspect.finish",)  # shown in the footer whatever the width
     PLACE = "nav.place.inspection"
     CSS_PATH = "inspect.tcss"
@@ -334,39 +335,6 @@ class InspectScreen(VenueFactsPart, Screen[None]):
             self.notify(t("inspect.all_answered"))
             return
         self.go_to(code)
-
-    # ---------------------------------------------------------- note, photo
-
-    def action_note(self) -> None:
-        from fieldapp.tui.dialogs.note import NoteDialog
-
-        item = self.item
-        answer = self.view.answers.get(item.code)
-
-        def closed(note: str | None) -> None:
-            if note is None:
-                return
-            inspections.set_note(self.inspection_id, item.code, note)
-            self.reload()
-            self.show_item()
-            self.notify(t("inspect.note_saved"))
-
-        self.app.push_screen(NoteDialog(item.code, answer.note if answer else ""), closed)
-
-    def action_photo(self) -> None:
-        from fieldapp.tui.dialogs.photo import PhotoDialog
-
-        item = self.item
-
-        def closed(sha256: str | None) -> None:
-            if not sha256:
-                return
-            inspections.add_answer_photo(self.inspection_id, item.code, sha256)
-            self.reload()
-            self.show_item()
-            self.notify(t("inspect.photo_added", code=item.code))
-
-        self.app.push_screen(PhotoDialog(item.code), closed)
 
     # ------------------------------------------------------------ finish, leave
 
