@@ -35,6 +35,7 @@ ZH: dict[str, str] = {
     "presence_reason.scanner_broken": "扫码枪故障",
     "presence_reason.venue_closed": "场所关门，无法到标牌处",
     "presence_reason.other": "其他原因（请在备注中说明）",
+    "presence_reason.other_short": "其他原因",
     # key labels (footer, command palette); `.tip` is the tooltip / palette help
     "binding.app.find_venue": "查找场所",
     "binding.app.find_venue.tip": "按名称、编号或地址查找场所",
@@ -185,6 +186,7 @@ EN: dict[str, str] = {
     "presence_reason.scanner_broken": "Scanner not working",
     "presence_reason.venue_closed": "Venue closed, placard out of reach",
     "presence_reason.other": "Other (explain in the note)",
+    "presence_reason.other_short": "Other",
     "binding.app.find_venue": "Find venue",
     "binding.app.find_venue.tip": "Find a venue by name, code or address",
     "binding.app.scan": "Scan",

@@ -67,9 +67,13 @@ def meta_lines(record: InspectionRecord) -> list[str]:
         verified = record.presence_check == "verified"
         presence = t("record.presence.verified" if verified else "record.presence.scanned")
     else:
-        reason = t(f"presence_reason.{record.presence_reason}") if record.presence_reason else ""
+        said = record.presence_reason
+        if said == "other" and record.presence_note:  # the note says it: "other" alone
+            said = "other_short"
+        reason = t(f"presence_reason.{said}") if said else ""
         if record.presence_note:
-            reason = f"{reason}：{record.presence_note}" if reason else record.presence_note
+            note = record.presence_note
+            reason = t("record.presence.reason_note", reason=reason, note=note) if reason else note
         presence = t("record.presence.manual", reason=reason)
     extra = [presence]
     if record.representative:
