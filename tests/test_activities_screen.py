@@ -36,6 +36,19 @@ def text(widget: Static) -> str:
     return str(widget.render())
 
 
+async def fire_safety_day_form(app, pilot) -> ActivityDialog:  # type: ignore[no-untyped-def]
+    """From home, the form of the fire-safety day due (ctrl+y, its row, Enter)."""
+    screen = await open_screen(app, pilot, "ctrl+y", ActivitiesScreen)
+    due = screen.query_one("#activities-due", DataTable)
+    rows = [[str(c) for c in due.get_row_at(n)] for n in range(due.row_count)]
+    due.move_cursor(row=next(n for n, r in enumerate(rows) if r[2] == "消防安全宣传日"))
+    await pilot.press("enter")
+    await settle(app, pilot)
+    dialog = app.screen
+    assert isinstance(dialog, ActivityDialog)
+    return dialog
+
+
 async def test_an_activity_due_is_recorded_and_counted(
     monday: None, demo_home: Path, tmp_path: Path
 ) -> None:
@@ -107,14 +120,7 @@ async def test_the_toast_of_an_activity_recorded_keeps_its_date_whole_at_80_colu
     Image.new("RGB", (40, 30), "green").save(picture)
     app = make_app()
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
-        screen = await open_screen(app, pilot, "ctrl+y", ActivitiesScreen)
-        due = screen.query_one("#activities-due", DataTable)
-        rows = [[str(c) for c in due.get_row_at(n)] for n in range(due.row_count)]
-        due.move_cursor(row=next(n for n, r in enumerate(rows) if r[2] == "消防安全宣传日"))
-        await pilot.press("enter")
-        await settle(app, pilot)
-        dialog = app.screen
-        assert isinstance(dialog, ActivityDialog)
+        dialog = await fire_safety_day_form(app, pilot)
         dialog.query_one("#activity-place", Input).value = "村委会广场"
         dialog.query_one("#activity-attendees", Input).value = "42"
         dialog.query_one("#activity-photos", Input).value = str(picture)
@@ -134,14 +140,7 @@ async def test_a_refusal_puts_the_cursor_in_the_field_it_names(
     there, so the person types the mend where the message points."""
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await open_screen(app, pilot, "ctrl+y", ActivitiesScreen)
-        due = screen.query_one("#activities-due", DataTable)
-        rows = [[str(c) for c in due.get_row_at(n)] for n in range(due.row_count)]
-        due.move_cursor(row=next(n for n, r in enumerate(rows) if r[2] == "消防安全宣传日"))
-        await pilot.press("enter")
-        await settle(app, pilot)
-        dialog = app.screen
-        assert isinstance(dialog, ActivityDialog)
+        dialog = await fire_safety_day_form(app, pilot)
         await pilot.press(*"村委会广场", "tab", *"42")  # place, then attendees; no photo
         await pilot.press("f10")
         await settle(app, pilot)

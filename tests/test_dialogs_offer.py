@@ -28,15 +28,20 @@ def text(widget: Static) -> str:
     return str(widget.render())
 
 
+async def home_without_resume(app, pilot) -> None:  # type: ignore[no-untyped-def]
+    """Settled on home: a resume offer for an unfinished inspection declined."""
+    await settle(app, pilot, rounds=2)
+    if type(app.screen).__name__ == "ResumeDialog":
+        await pilot.press("n")
+        await settle(app, pilot)
+
+
 async def test_presence_has_no_default_reason(demo_home: Path) -> None:
     """The cursor starts on the first reason, so Enter picks it; F10 alone chooses none."""
     before = Inspection.select().count()
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await settle(app, pilot, rounds=2)
-        if type(app.screen).__name__ == "ResumeDialog":
-            await pilot.press("n")
-            await settle(app, pilot)
+        await home_without_resume(app, pilot)
         assert isinstance(app.screen, HomeScreen)
         await pilot.press("enter")  # the venue under the cursor, chosen by hand
         await settle(app, pilot)
@@ -59,10 +64,7 @@ async def test_presence_has_no_default_reason(demo_home: Path) -> None:
 async def test_space_picks_the_presence_reason_under_the_cursor(demo_home: Path) -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await settle(app, pilot, rounds=2)
-        if type(app.screen).__name__ == "ResumeDialog":
-            await pilot.press("n")
-            await settle(app, pilot)
+        await home_without_resume(app, pilot)
         await pilot.press("enter")
         await settle(app, pilot)
         assert type(app.screen).__name__ == "PresenceDialog"
