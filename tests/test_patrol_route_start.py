@@ -1,7 +1,8 @@
 """A patrol route counts from the day it starts: on a real device store, a ledger exported
 from 2020 for a route that started on 2026-11-01 shows no window before that day (none
-missed, none due) and does show the windows missed after it; and a store from before the
-route's start date was kept gets one from what it holds."""
+missed, none due) and does show the windows missed after it; a run walked before the start
+is kept, says so, and is listed as early; and a store from before the route's start date
+was kept gets one from what it holds."""
 
 from __future__ import annotations
 
@@ -10,8 +11,9 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from patrol_screen_support import ROUTE_ID, seed_patrol_store
+from patrol_screen_support import ROUTE_ID, placard, point_id, seed_patrol_store
 from patrol_support import FrozenClock
+from pilot_support import settle
 
 from fieldapp.domain import patrols
 from fieldapp.services.export.ledger import ExportFilter, export_ledger
@@ -20,6 +22,8 @@ from fieldapp.store import migrations
 from fieldapp.store.db import db
 from fieldapp.store.opening import close_store, open_store
 from fieldapp.store.patrol_models import PatrolRoute, PatrolRun
+from fieldapp.tui.app import make_app
+from fieldapp.tui.screens.patrol_run import PatrolRunScreen
 
 STARTS_ON = "2026-11-01"
 
@@ -63,12 +67,57 @@ def test_a_route_is_not_due_before_it_starts(home: Path, monkeypatch: pytest.Mon
     _route_from(STARTS_ON)
     clock = FrozenClock(monkeypatch, "2026-10-31", "07:00")
     assert due.due_now() == []
-    with pytest.raises(runs.PatrolRefused):
-        runs.start_run(ROUTE_ID)
     clock.day = STARTS_ON
     clock.set("07:00")
     assert [d.route_id for d in due.due_now()] == [ROUTE_ID]
     assert runs.start_run(ROUTE_ID).day == STARTS_ON
+
+
+def test_a_run_walked_before_the_start_is_kept_said_and_listed_early(
+    home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The inspector walks the route the day before it starts: the run is recorded and
+    says the route starts later; the supervisor finds it in attendance, the day's counts
+    and the ledger as early — neither due nor missed — instead of nowhere."""
+    _route_from(STARTS_ON)
+    FrozenClock(monkeypatch, "2026-10-31", "07:00")
+    run = runs.start_run(ROUTE_ID)
+    assert due.run_view(run.id).starts_later == STARTS_ON  # the run screen says so
+    runs.record_manual(run.id, point_id("CP-01"), "placard_missing")
+    runs.finish_run(run.id)
+    assert due.due_now() == []  # still not due
+
+    FrozenClock(monkeypatch, "2026-11-01", "12:00")
+    rows = attendance.attendance(dt.date(2026, 10, 30), dt.date(2026, 11, 1))
+    assert [(r.day.isoformat(), r.status, r.done) for r in rows] == [
+        ("2026-11-01", patrols.NOT_DONE, 0), ("2026-10-31", patrols.EARLY, 1),
+    ]  # fmt: skip
+    assert rows[1].missed == ()  # not a missed post: nothing was due
+    assert [s.windows for s in attendance.by_assignee(rows)] == [1]
+    counts = attendance.patrol_counts(dt.date(2026, 10, 31))
+    assert {g: (c.early, c.missed, c.open) for g, c in counts.items()} == {"T01": (1, 0, 0)}
+
+    out = tmp_path / "ledger.xlsx"
+    export_ledger(out, where=ExportFilter(first=dt.date(2026, 10, 30), last=dt.date(2026, 11, 1)))
+    assert sorted((str(r[0])[:10], r[7], r[8]) for r in _patrol_sheet(out)) == [
+        ("2026-10-31", "开始前巡逻", 1), ("2026-11-01", "未巡逻", 0),
+    ]  # fmt: skip
+
+
+async def test_a_placard_scanned_before_the_start_starts_a_run_that_says_so(
+    home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _route_from(STARTS_ON)
+    FrozenClock(monkeypatch, "2026-10-31", "07:00")
+    app = make_app(lang="zh")
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(app, pilot, rounds=2)
+        app.scan_text(placard("CP-01"), "wedge")
+        await settle(app, pilot, rounds=3)
+        assert isinstance(app.screen, PatrolRunScreen)
+        status = str(app.screen.query_one("#patrol-run-status").render())
+        assert f"本路线从 {STARTS_ON} 起计" in status, status
+    assert [r.day for r in PatrolRun.select()] == ["2026-10-31"]
 
 
 def test_judge_starts_at_the_later_of_the_period_and_the_route(home: Path) -> None:

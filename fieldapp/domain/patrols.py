@@ -3,16 +3,18 @@
 A route's schedule is data: `days` (weekday codes ``mon``…``sun``, ``daily``, or ISO dates
 such as the fireworks key days 2026-02-04) and `windows` (local times, ``06:30-09:00``).
 A window never crosses midnight. A route patrols from the day it starts (`starts_on`, set
-by the office's import): a window before that is neither due nor missed. Attendance is
-judged per route, day and window from the first scan of each checkpoint in the runs made
-for that window:
+by the office's import): a window before that is neither due nor missed, but a run made
+for one (walked the day before, or on a device that had not yet heard of the start) is
+kept and listed as `early`, so no walk vanishes. Attendance is judged per route, day and
+window from the first scan of each checkpoint in the runs made for that window:
 
 - on_time: every checkpoint scanned, none after the window's end;
 - late: every checkpoint scanned, at least one after the end;
 - partial: the window is over and some checkpoints were not scanned (missed posts);
 - not_done: the window is over and nothing was scanned (every checkpoint missed);
 - open: the window is open (or over with a run still coming) and the route not complete;
-- upcoming: the window has not opened and nothing was visited yet.
+- upcoming: the window has not opened and nothing was visited yet;
+- early: a run made before the route starts (what it visited, never a missed post).
 
 The same function runs on the server and on a device after sync, so both say the same.
 Times given to it are local wall-clock times (naive), as the schedule is.
@@ -25,7 +27,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Protocol, TypeVar
 
 WEEKDAYS: tuple[str, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -64,7 +66,8 @@ LATE = "late"
 ON_TIME = "on_time"
 OPEN = "open"
 UPCOMING = "upcoming"
-STATUSES: tuple[str, ...] = (NOT_DONE, PARTIAL, LATE, ON_TIME, OPEN, UPCOMING)
+EARLY = "early"  # walked before the route starts: kept and shown, neither due nor missed
+STATUSES: tuple[str, ...] = (NOT_DONE, PARTIAL, LATE, ON_TIME, OPEN, UPCOMING, EARLY)
 MISSED_STATUSES = (NOT_DONE, PARTIAL)
 DONE_STATUSES = (ON_TIME, LATE)
 
@@ -313,14 +316,19 @@ def judge(
 ) -> list[tuple[R, dt.date, Window, Attendance]]:
     """Attendance of each route for each of its windows from `first` to `last`, at local
     time `now`. `visits` holds the scans of the runs made for (route id, ISO day, window
-    label). A route counts from the day it starts (`starts_on`), never before; a
-    campaign's route only on the days the office runs the campaign."""
+    label). A route counts from the day it starts (`starts_on`), never before: a run made
+    for a window before it is listed as EARLY, not lost; a campaign's route counts only on
+    the days the office runs the campaign."""
     found: list[tuple[R, dt.date, Window, Attendance]] = []
     off = CampaignSwitch(False)
+    walked: dict[str, list[tuple[str, str]]] = {}
+    for route_id, iso, label in visits:
+        walked.setdefault(route_id, []).append((iso, label))
     for route in routes:
         schedule = Schedule.from_dict(route.schedule or {})
         switch = campaigns.get(route.campaign, off)
         begin = first_day(first, route.starts_on)
+        found.extend(_early(route, first, begin, walked.get(route.id, ()), visits, now))
         for day in (begin + dt.timedelta(days=n) for n in range((last - begin).days + 1)):
             if not in_campaign(
                 day, route.campaign, switch.active, switch.starts_on, switch.ends_on
@@ -330,4 +338,26 @@ def judge(
                 seen = visits.get((route.id, day.isoformat(), window.label), [])
                 verdict = assess(route.checkpoints, day, window, seen, now, ordered=route.ordered)
                 found.append((route, day, window, verdict))
+    return found
+
+
+def _early(
+    route: R,
+    first: dt.date,
+    begin: dt.date,
+    walked: Iterable[tuple[str, str]],
+    visits: Mapping[tuple[str, str, str], list[Visit]],
+    now: dt.datetime,
+) -> list[tuple[R, dt.date, Window, Attendance]]:
+    """The runs made for `route`'s windows from `first` up to the day it begins, each
+    as EARLY: what was visited, and nothing missed (no window was due)."""
+    found = []
+    for iso, label in sorted(w for w in walked if first.isoformat() <= w[0] < begin.isoformat()):
+        try:
+            day, window = dt.date.fromisoformat(iso), Window.parse(label)
+        except ValueError:  # not a window any device makes: nothing to judge it by
+            continue
+        seen = visits[(route.id, iso, label)]
+        verdict = assess(route.checkpoints, day, window, seen, now, ordered=route.ordered)
+        found.append((route, day, window, replace(verdict, status=EARLY, missed=(), left=())))
     return found

@@ -34,6 +34,7 @@ ZH: dict[str, str] = {
     "patrol.status.not_done": "未巡逻（空岗）",
     "patrol.status.open": "进行中",
     "patrol.status.upcoming": "未开始",
+    "patrol.status.early": "开始前巡逻（不计入）",
     "patrol.form.yes": "是",
     "patrol.form.no": "否",
     # the run screen
@@ -54,6 +55,8 @@ ZH: dict[str, str] = {
     "patrol.run.left_mark": "未到",
     "patrol.run.late_mark": "（迟）",
     "patrol.run.finished": "巡逻已结束，将在同步时上报",
+    "patrol.run.finished_early": "巡逻已结束，将在同步时上报；本路线从 {day} 起计，这次列为“开始前巡逻”",
+    "patrol.run.before_start": "本路线从 {day} 起计：这次巡逻照样保存并上报，列为“开始前巡逻”，不算应巡，也不算漏岗",
     "patrol.run.finish_confirm": "还有 {left} 个点位未到，确定结束巡逻吗？未到的点位将记为漏岗",
     "patrol.run.note_title": "{checkpoint} 的备注",
     "patrol.run.photo_title": "{checkpoint} 的照片（文件路径，多个用 ; 分隔）",
@@ -136,6 +139,7 @@ EN: dict[str, str] = {
     "patrol.status.not_done": "Not done (post empty)",
     "patrol.status.open": "Open",
     "patrol.status.upcoming": "Not yet open",
+    "patrol.status.early": "Before the route's start (not counted)",
     "patrol.form.yes": "Yes",
     "patrol.form.no": "No",
     "patrol.run.title": "Patrol: {route} ({code})",
@@ -157,6 +161,14 @@ EN: dict[str, str] = {
     "patrol.run.left_mark": "Not yet",
     "patrol.run.late_mark": " (late)",
     "patrol.run.finished": "Patrol finished; it is sent with the next sync",
+    "patrol.run.finished_early": (
+        "Patrol finished; it is sent with the next sync and listed as before the route's"
+        " start ({day})"
+    ),
+    "patrol.run.before_start": (
+        "This route starts on {day}: this run is kept and sent, listed as before the start;"
+        " it counts neither as due nor as missed"
+    ),
     "patrol.run.finish_confirm": (
         "{left} checkpoints are not visited. Finish anyway? They count as missed posts"
     ),

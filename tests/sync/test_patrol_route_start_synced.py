@@ -18,6 +18,7 @@ from fieldapp.store.patrol_models import PatrolRoute
 from sync.server import db as server_db
 from sync.server import patrols as server_patrols
 from sync.server.patrol_import import import_checkpoints, import_routes
+from sync.server.patrol_models import Checkpoint as ServerCheckpoint
 from sync.server.patrol_models import PatrolRoute as ServerRoute
 from sync.server.tables import ImportRefused
 
@@ -101,3 +102,34 @@ def test_an_older_server_database_gives_its_routes_a_start_and_sends_it(
     with later.client() as client:
         assert client.sync_once().ok
     assert PatrolRoute.get_by_id(route_id).starts_on == "2026-02-04"
+
+
+def test_a_run_sent_for_a_day_before_the_start_is_listed_early_on_the_server(
+    make_device, server_workdir
+) -> None:
+    """A device that walked the route before it starts (it had not yet heard of the date,
+    or the inspector went the day before): the server keeps the run and its attendance
+    lists it as early — not missed, and not nowhere."""
+    route_id = import_patrols(server_workdir)  # from 2026-01-20
+    with server_db.current().connection_context():
+        east = str(ServerCheckpoint.get(ServerCheckpoint.code == "CP-01").id)
+    worker = make_device("worker").enroll("p-insp")
+    with worker.client() as client:
+        assert client.sync_once().ok
+    worker.enqueue("patrol_run.submit", {
+        "id": new_id(), "route_id": route_id, "person": "p-insp", "day": "2026-01-19",
+        "window": "06:30-09:00", "utc_offset": 480, "started_at": "2026-01-18T22:35:00Z",
+        "finished_at": "2026-01-18T23:50:00Z",
+        "scans": [{"id": new_id(), "checkpoint_id": east, "at": "2026-01-18T22:40:00Z",
+                   "source": "manual", "reason": "placard_missing"}],
+    })  # fmt: skip
+    with worker.client() as client:
+        result = client.sync_once()
+    assert result.ok and not result.rejected, result
+    with server_db.current().connection_context():
+        judged = server_patrols.attendance(
+            dt.date(2026, 1, 18), dt.date(2026, 1, 19), now=dt.datetime(2026, 1, 20, 12, 0)
+        )
+    assert [(d.isoformat(), w.label, a.status, a.done, a.missed) for _r, d, w, a in judged] == [
+        ("2026-01-19", "06:30-09:00", patrols.EARLY, (east,), ()),
+    ]

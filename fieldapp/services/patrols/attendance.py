@@ -3,7 +3,8 @@
 After a sync a supervisor's device holds every run of its grids, so the rules of
 `fieldapp.domain.patrols.judge` give here what they give on the server: per route, day
 and window on time, late, partly done (with the missed checkpoints), not done, or still
-open. Missed posts (空岗漏岗) come first wherever they are listed.
+open, and a run made before its route starts as early (kept, neither due nor missed).
+Missed posts (空岗漏岗) come first wherever they are listed.
 
 `patrol_counts(day)` is the call the reports make: done and missed per grid and day.
 """
@@ -50,6 +51,7 @@ class PatrolCount:
     missed: int = 0  # partly done or not done (a window with a missed post)
     open: int = 0  # open or upcoming
     missed_posts: int = 0  # checkpoints not visited in windows that are over
+    early: int = 0  # runs made before their route starts (neither due nor missed)
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,16 +149,19 @@ def patrol_counts(
         elif row.status in patrols.MISSED_STATUSES:
             count.missed += 1
             count.missed_posts += len(row.missed)
+        elif row.status == patrols.EARLY:
+            count.early += 1
         else:
             count.open += 1
     return counts
 
 
 def by_assignee(rows: Iterable[AttendanceRow]) -> list[AssigneeSummary]:
-    """Per person or team over the rows' period, the most missed first."""
+    """Per person or team over the rows' period, the most missed first: the windows
+    judged (not those still open, nor runs made before their route starts)."""
     tally: dict[str, dict[str, int]] = {}
     for row in rows:
-        if row.status in (patrols.OPEN, patrols.UPCOMING):
+        if row.status in (patrols.OPEN, patrols.UPCOMING, patrols.EARLY):
             continue
         counts = tally.setdefault(row.assignee, dict.fromkeys(patrols.STATUSES, 0))
         counts[row.status] += 1

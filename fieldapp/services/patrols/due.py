@@ -17,7 +17,7 @@ from fieldapp.domain.clock import local_now
 from fieldapp.services.common.identity import me
 from fieldapp.services.patrols.attendance import _campaigns, _visits
 from fieldapp.services.patrols.mine import open_run
-from fieldapp.services.patrols.runs import window_due
+from fieldapp.services.patrols.runs import starts_later, window_due
 from fieldapp.store.patrol_models import Checkpoint, PatrolRoute, PatrolRun
 
 
@@ -57,6 +57,7 @@ class RunView:
     lines: tuple[CheckpointLine, ...]
     minutes_left: int  # negative: the window closed that many minutes ago
     finished: bool
+    starts_later: str = ""  # the route's start, when this run is before it (kept as early)
 
     @property
     def left(self) -> int:
@@ -143,4 +144,4 @@ def run_view(run_id: str, *, now: dt.datetime | None = None) -> RunView:
     left = window.closes_at(day) - _now(now)
     return RunView(run.id, route.name, route.code, run.day, run.window, bool(route.ordered),
                    tuple(lines), int(left.total_seconds() // 60),
-                   run.status != "open")  # fmt: skip
+                   run.status != "open", starts_later(run))  # fmt: skip

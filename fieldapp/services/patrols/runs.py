@@ -8,6 +8,11 @@ state and one `patrol_run.submit` op in one transaction; the op carries the whol
 A scan is checked as a venue's is (`services.placards.printing.verify_scan`, offline,
 against the keys this device pulled), looking the code up among the checkpoints; a code
 typed by hand proves nothing and is recorded only as a manual visit with a reason.
+
+A route is not due before the day it starts (`starts_on`), but a run of it may still be
+made then (the inspector walks it the day before, or scans one of its placards): it is
+kept, sent and listed as early — neither due nor missed — and the run says so
+(`starts_later`) while it is walked.
 """
 
 from __future__ import annotations
@@ -56,11 +61,24 @@ def schedule_of(route: PatrolRoute) -> patrols.Schedule:
 
 
 def window_due(route: PatrolRoute, moment: dt.datetime) -> patrols.Window | None:
-    """The route's window a run started at local time `moment` is for; None when none is
-    near or the route has not begun (its `starts_on` is later)."""
+    """The route's window due at local time `moment`; None when none is near or the
+    route has not begun (its `starts_on` is later)."""
     if not patrols.began(moment.date(), route.starts_on):
         return None
+    return window_near(route, moment)
+
+
+def window_near(route: PatrolRoute, moment: dt.datetime) -> patrols.Window | None:
+    """The route's window a run started at local time `moment` is for, due or not (a
+    run before the route starts is kept as early); None when no window is near."""
     return patrols.window_for_start(schedule_of(route), moment)
+
+
+def starts_later(run: PatrolRun) -> str:
+    """The day the run's route starts, when the run is for a day before it ("" when it
+    is not): such a run is kept and listed as early, neither due nor missed."""
+    starts_on = str(run.route.starts_on or "")
+    return starts_on if run.day < starts_on else ""
 
 
 def start_run(route_id: str, *, now: dt.datetime | None = None) -> PatrolRun:
@@ -74,7 +92,7 @@ def start_run(route_id: str, *, now: dt.datetime | None = None) -> PatrolRun:
     if current is not None and current.route_id == route.id:
         return current  # resumed, even once its window is over: it must still be finished
     moment = (now or local_now()).replace(tzinfo=None)
-    window = window_due(route, moment)
+    window = window_near(route, moment)
     if window is None:
         raise PatrolRefused(t("patrol.refused.not_due", route=route.name))
     day = moment.date().isoformat()
@@ -109,8 +127,9 @@ def _checkpoint_by_code(code: str) -> Checkpoint | None:
 
 def run_for_placard(code: str, *, now: dt.datetime | None = None) -> str | None:
     """The run a checkpoint's placard, scanned outside any run, starts or resumes: my
-    open run of a route holding the checkpoint, else my route holding it that is due now
-    (started here). None when no such patrol is mine now."""
+    open run of a route holding the checkpoint, else my route holding it with a window
+    near now (started here, even before the route starts: `starts_later`). None when no
+    such patrol is mine now."""
     checkpoint = _checkpoint_by_code(code.strip().upper())
     if checkpoint is None:
         return None
@@ -121,7 +140,7 @@ def run_for_placard(code: str, *, now: dt.datetime | None = None) -> str | None:
     moment = (now or local_now()).replace(tzinfo=None)
     for route in PatrolRoute.select().where(PatrolRoute.active == True):  # noqa: E712
         mine = who.person_id in (route.people or []) and checkpoint.id in route.checkpoints
-        if mine and window_due(route, moment) is not None:
+        if mine and window_near(route, moment) is not None:
             return start_run(route.id, now=now).id
     return None
 

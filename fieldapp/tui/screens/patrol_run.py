@@ -6,7 +6,8 @@ here); `m` records the checkpoint under the cursor by hand with a reason, as for
 On the checkpoint under the cursor: `n` a note, `p` a photo, `e` its short form, F4 an
 incident with the place filled in. F10 finishes the run (asking first when checkpoints
 are left) and sends it with the next sync. Every step is committed by its worker before
-the screen says so; the time left is recomputed every 30 seconds.
+the screen says so; the time left is recomputed every 30 seconds. A run made before its
+route starts says so under the time: it is kept and listed as early, not counted.
 """
 
 from __future__ import annotations
@@ -112,7 +113,10 @@ class PatrolRunScreen(FieldScreen[None]):
             if view.left
             else t("patrol.run.all_done", total=total)
         )
-        self.query_one("#patrol-run-status", Label).update(f"{when} · {clock} · {progress}")
+        status = f"{when} · {clock} · {progress}"
+        if view.starts_later:
+            status += "\n" + t("patrol.run.before_start", day=view.starts_later)
+        self.query_one("#patrol-run-status", Label).update(status)
         table = self.query_one("#patrol-run-points", DataTable)
         row = table.cursor_row
         table.clear()
@@ -339,7 +343,10 @@ class PatrolRunScreen(FieldScreen[None]):
         from fieldapp.tui.messages import SyncRequested
 
         self.app.post_message(SyncRequested("patrol_run.submit"))
-        self.app.notify(t("patrol.run.finished"))
+        early = self.view.starts_later if self.view else ""
+        self.app.notify(
+            t("patrol.run.finished_early", day=early) if early else t("patrol.run.finished")
+        )
         self.action_back()
 
     def action_back(self) -> None:
