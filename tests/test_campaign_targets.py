@@ -26,7 +26,7 @@ def fireworks_sale(reporter: str, at: str, outcome: str) -> None:
 
 def test_enforcement_cases_per_community_against_the_target(tree: Clock) -> None:
     load_campaigns()
-    CampaignRun.create(code="spring_festival", version=1, active=True, phase="禁燃期",
+    CampaignRun.create(code="spring_festival", version=2, active=True, phase="禁燃期",
                        starts_on="2026-02-04", ends_on="2026-02-26", grids=["T1"])  # fmt: skip
     tree.set(china(2026, 2, 11, 8))
     fireworks_sale(INSPECTOR_A11, "2026-02-11 06:40", "fined")

@@ -71,10 +71,11 @@ def files(tmp_path: Path) -> Path:
 # domain review's fixes (every file), then the date of something done is never after today
 # (`past`: small_restaurant's CAT-05, small_school's SCH-07), then English labels for the
 # options of choices (every file but small_restaurant's, which has none), then counts are
-# whole numbers (`integer`: every file's extinguishers).
+# whole numbers (`integer`: every file's extinguishers), then English basis lines
+# (`basis_en`: every file).
 THIRD = ("market", "hotel", "supermarket", "small_restaurant", "internet_cafe", "rental_housing")
-SHIPPED_VERSIONS = {kind: 5 if kind in THIRD else 4 for kind in VENUE_KINDS}
-SHIPPED_VERSIONS["small_school"] = 5
+SHIPPED_VERSIONS = {kind: 6 if kind in THIRD else 5 for kind in VENUE_KINDS}
+SHIPPED_VERSIONS["small_school"] = 6
 
 
 def test_shipped_checklists_load_into_a_fresh_store(store: Path) -> None:
@@ -268,7 +269,7 @@ def test_campaign_files_are_parsed_again_only_when_changed(
     monkeypatch.setattr(campaigns_toml, "load_campaign_text", counting)
     assert load_campaigns(shipped).loaded == [] and parsed == []
     changed = shipped / "epidemic.toml"
-    changed.write_text(changed.read_text(encoding="utf-8").replace("version = 1", "version = 2"))
-    assert load_campaigns(shipped).loaded == [("epidemic", 2)]
+    changed.write_text(changed.read_text(encoding="utf-8").replace("version = 2", "version = 3"))
+    assert load_campaigns(shipped).loaded == [("epidemic", 3)]
     assert parsed == ["epidemic.toml"]
     assert CampaignRow.select().where(CampaignRow.code == "epidemic").count() == 2

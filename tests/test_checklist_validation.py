@@ -55,15 +55,16 @@ EXPECTED_CODES: dict[str, list[str]] = {
 # Versions raised since the first: the epidemic items moved to the campaign (2), then
 # the domain review's fixes (every file).
 # Then every file whose choices have options gave them English labels (one more), then
-# every file's counts are whole numbers (integer: one more, for every file).
+# every file's counts are whole numbers (integer: one more, for every file), then every
+# file's basis lines in English (basis_en: one more, for every file).
 EXPECTED_VERSIONS = {
-    "rental_housing": 5,  # then room by room
-    "market": 5,
-    "hotel": 5,
-    "supermarket": 5,
-    "small_restaurant": 5,  # then a last cleaning date is never after today (past)
-    "small_school": 5,  # the same for the last drill's date
-    "internet_cafe": 5,
+    "rental_housing": 6,  # then room by room
+    "market": 6,
+    "hotel": 6,
+    "supermarket": 6,
+    "small_restaurant": 6,  # then a last cleaning date is never after today (past)
+    "small_school": 6,  # the same for the last drill's date
+    "internet_cafe": 6,
 }
 
 EXTRA_SECTIONS = {"rental_housing": ("RNR", "RNP")}  # rooms (repeated), partitions (shown if)
@@ -145,7 +146,7 @@ def test_shipped_checklist_is_valid_and_has_the_domain_codes(kind: str) -> None:
     assert validate_checklist_text(text, path.name) == []
     checklist = load_checklist_text(text, path.name)
     assert checklist.id == kind
-    assert checklist.version == EXPECTED_VERSIONS.get(kind, 4)
+    assert checklist.version == EXPECTED_VERSIONS.get(kind, 5)
     assert checklist.kinds == (kind,)
     extra = EXTRA_SECTIONS.get(kind, ())
     assert [s.code for s in checklist.sections] == ["COM", KIND_CODE[kind], *extra]

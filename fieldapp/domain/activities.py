@@ -107,9 +107,14 @@ class ActivityType:
     required: tuple[str, ...] = ("place", "attendees")
     record: str = "minutes"  # minutes | report
     basis: str = ""
+    basis_en: str = ""  # the basis as the English UI shows it (empty: the basis itself)
 
     def name(self, language: str) -> str:
         return self.en if language == "en" else self.zh
+
+    def basis_for(self, language: str) -> str:
+        """The basis in `language`: its English line in English when given, else the basis."""
+        return self.basis_en if language == "en" and self.basis_en else self.basis
 
 
 def _int(value: Any, where: str, low: int, high: int) -> int:
@@ -159,7 +164,7 @@ def _levels(value: Any, where: str) -> tuple[str, ...]:
 
 def activity_type_from(data: Mapping[str, Any], where: str = "type") -> ActivityType:
     """One type from its dict (a TOML table or the office setting), checked."""
-    known = {"code", "zh", "en", "cadence", "levels", "required", "record", "basis"}
+    known = {"code", "zh", "en", "cadence", "levels", "required", "record", "basis", "basis_en"}
     for key in data:
         if key not in known:
             raise ActivityTypeInvalid(f"{where}: unknown key {key!r}")
@@ -186,6 +191,7 @@ def activity_type_from(data: Mapping[str, Any], where: str = "type") -> Activity
         ),  # fmt: skip
         record=str(record),
         basis=str(data.get("basis", "")),
+        basis_en=str(data.get("basis_en", "")).strip(),
     )
 
 

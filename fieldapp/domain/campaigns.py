@@ -26,7 +26,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
-from fieldapp.domain.checklist import Checklist, Section, section_from_dict, section_to_dict
+from fieldapp.domain.checklist import (
+    Checklist,
+    Section,
+    basis_in,
+    section_from_dict,
+    section_to_dict,
+)
 
 TARGET_NAMES = ("patrols_per_day", "incidents_handled", "enforcement_cases_per_community")
 
@@ -62,6 +68,10 @@ class Campaign:
     ends_on: str = ""
     targets: dict[str, float] = field(default_factory=dict)
     basis: str = ""
+    basis_en: str = ""  # added later: in a body only when given
+
+    def basis_for(self, language: str) -> str:
+        return basis_in(self.basis, self.basis_en, language)
 
     def phase_name(self, phase: str, language: str) -> str:
         """How a phase is shown: its English name in English when the office gave one (the
@@ -77,6 +87,8 @@ class Campaign:
             {"kinds": list(part.kinds), "section": section_to_dict(part.section)}
             for part in self.sections
         ]
+        if not body["basis_en"]:
+            del body["basis_en"]  # a definition without one keeps the body it always had
         return body
 
     @classmethod
@@ -97,6 +109,7 @@ class Campaign:
             ends_on=data.get("ends_on", ""),
             targets={k: float(v) for k, v in data.get("targets", {}).items()},
             basis=data.get("basis", ""),
+            basis_en=data.get("basis_en", ""),
         )
 
 

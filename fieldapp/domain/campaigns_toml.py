@@ -33,7 +33,7 @@ from fieldapp.domain.kinds import VENUE_KINDS
 CAMPAIGN_CODE_RE = re.compile(r"^[a-z][a-z0-9_]*$")
 CAMPAIGN_KEYS = (
     "code", "version", "zh", "en", "phases", "phases_en", "key_days", "starts_on", "ends_on",
-    "targets", "basis", "sections",
+    "targets", "basis", "basis_en", "sections",
 )  # fmt: skip
 CAMPAIGN_REQUIRED = ("code", "version", "zh", "en")
 
@@ -60,6 +60,9 @@ class _CampaignValidator(Validator):
         for key in ("zh", "en"):
             if key in data and not is_text(data[key]):
                 self.error(self.root_line(key), "", f"{key} must be non-empty text")
+        for key in ("basis", "basis_en"):
+            if key in data and not isinstance(data[key], str):
+                self.error(self.root_line(key), "", f"{key} must be text")
         self.texts(data, "phases")
         self.texts(data, "phases_en")
         if "phases_en" in data and len(data.get("phases_en") or []) != len(
@@ -135,6 +138,7 @@ def load_campaign_text(text: str, source: str, *, kinds: Collection[str] = VENUE
         ends_on=str(data.get("ends_on", "")),
         targets={k: float(v) for k, v in data.get("targets", {}).items()},
         basis=data.get("basis", ""),
+        basis_en=data.get("basis_en", "").strip(),
     )
 
 

@@ -21,6 +21,13 @@ INSTANCE_MARK = "#"
 MAX_INSTANCES = 60
 
 
+def basis_in(basis: str, basis_en: str, lang: str) -> str:
+    """A basis line (the rule a check rests on) in `lang`: the English line in English when
+    one is given, else the basis as written (Chinese). Items, checklists, campaigns and
+    activity types carry the pair alike."""
+    return basis_en if lang == "en" and basis_en else basis
+
+
 def base_code(code: str) -> str:
     """RNT-04#3 -> RNT-04 (a code without an instance stays as it is)."""
     return code.partition(INSTANCE_MARK)[0]
@@ -43,6 +50,7 @@ _LATER_ITEM_KEYS: dict[str, Any] = {
     "past": False,
     "integer": False,
     "choices_en": (),
+    "basis_en": "",
 }
 _LATER_SECTION_KEYS: dict[str, Any] = {"show_if": "", "required_if": "", "repeat": ""}
 
@@ -71,6 +79,11 @@ class Item:
     integer: bool = False  # number items: a count (cylinders, people), so a whole number
     # choice items: per option, its English label (the value stored is the choice itself)
     choices_en: tuple[str, ...] = ()
+    basis_en: str = ""  # the basis as the English UI shows it (empty: the basis itself)
+
+    def basis_for(self, lang: str) -> str:
+        """The basis in `lang`: its English line in English when given, else the basis."""
+        return basis_in(self.basis, self.basis_en, lang)
 
     def option_label(self, position: int) -> str:
         """An option as the UI's language shows it (the stored value in Chinese)."""
@@ -116,6 +129,10 @@ class Checklist:
     basis: str = ""
     extra: dict[str, Any] = field(default_factory=dict)
     params: dict[str, float] = field(default_factory=dict)  # thresholds' defaults
+    basis_en: str = ""  # added later: in a body only when given
+
+    def basis_for(self, lang: str) -> str:
+        return basis_in(self.basis, self.basis_en, lang)
 
     @property
     def items(self) -> list[Item]:
@@ -140,6 +157,8 @@ class Checklist:
         body = asdict(self)
         if not body["params"]:
             del body["params"]
+        if not body["basis_en"]:
+            del body["basis_en"]
         body["sections"] = [section_to_dict(section) for section in self.sections]
         return body
 
@@ -156,6 +175,7 @@ class Checklist:
             basis=data.get("basis", ""),
             extra=dict(data.get("extra", {})),
             params={name: float(v) for name, v in data.get("params", {}).items()},
+            basis_en=data.get("basis_en", ""),
         )
 
 

@@ -20,6 +20,7 @@ def build_checklist(data: dict[str, Any]) -> Checklist:
         basis=data.get("basis", ""),
         extra=dict(data.get("extra", {})),
         params={name: float(value) for name, value in data.get("params", {}).items()},
+        basis_en=data.get("basis_en", "").strip(),
     )
 
 
@@ -70,4 +71,5 @@ def build_item(item: dict[str, Any]) -> Item:
         past=item.get("past", False),
         integer=item.get("integer", False),
         choices_en=english if any(english) else (),
+        basis_en=item.get("basis_en", "").strip(),
     )

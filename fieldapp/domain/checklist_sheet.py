@@ -1,10 +1,11 @@
 """A checklist as two sheets an office edits in Excel or WPS, and back.
 
 Sheet `checklist`: one row per key (`id`, `version`, `kinds`, `title_zh`, `title_en`,
-`basis`, `param.NAME` for each threshold default, `extra` as JSON). Sheet `items`: one row
-per item, its section in the `section` column (a section's names and conditions on its
-first row), one column per item key (`options`: `value=outcome` separated by `;` or line
-breaks; `options_en`: their English labels in the same order, separated alike). Reading
+`basis`, `basis_en`, `param.NAME` for each threshold default, `extra` as JSON). Sheet
+`items`: one row per item, its section in the `section` column (a section's names and
+conditions on its first row), one column per item key (`options`: `value=outcome`
+separated by `;` or line breaks; `options_en`: their English labels in the same order,
+separated alike; `basis_en`: the basis as the English UI shows it). Reading
 a sheet back runs the checklist validator; every error names its cell:
 `F.xlsx!items!J12: COM-01: answer must be one of …`.
 
@@ -39,7 +40,7 @@ SECTION_COLUMNS = {
 ITEM_COLUMNS = (
     "code", "zh", "en", "answer", "required", "required_if", "show_if", "options", "multiple",
     "min", "max", "fail_if", "severity", "rectification_days", "photo", "note", "basis",
-    "past", "options_en", "integer",  # added later: last, so the columns before stay put
+    "past", "options_en", "integer", "basis_en",  # added later: last, so the rest stay put
 )  # fmt: skip
 COLUMNS = (*SECTION_COLUMNS, *ITEM_COLUMNS)
 BOOLEAN_KEYS = ("required", "multiple", "past", "integer")
@@ -94,7 +95,7 @@ def checklist_rows(checklist: Checklist) -> tuple[list[list[Any]], list[list[Any
     meta += [["id", checklist.id], ["version", checklist.version]]
     meta += [["kinds", ", ".join(checklist.kinds)]]
     meta += [["title_zh", checklist.title_zh], ["title_en", checklist.title_en]]
-    meta += [["basis", checklist.basis]]
+    meta += [["basis", checklist.basis], ["basis_en", checklist.basis_en]]
     meta += [[f"param.{name}", _number(value)] for name, value in checklist.params.items()]
     if checklist.extra:
         meta.append(["extra", json.dumps(checklist.extra, ensure_ascii=False, sort_keys=True)])

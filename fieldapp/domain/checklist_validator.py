@@ -32,7 +32,8 @@ SECTION_CODE_RE = re.compile(r"^[A-Z]{2,5}$")
 CHECKLIST_ID_RE = re.compile(r"^[a-z][a-z0-9_]*$")
 
 TOP_KEYS = (
-    "id", "version", "kinds", "title_zh", "title_en", "basis", "sections", "extra", "params"
+    "id", "version", "kinds", "title_zh", "title_en", "basis", "sections", "extra", "params",
+    "basis_en",
 )  # fmt: skip
 TOP_REQUIRED = ("id", "version", "kinds", "title_zh", "title_en", "sections")
 SECTION_KEYS = ("code", "zh", "en", "items", "show_if", "required_if", "repeat")
@@ -119,8 +120,9 @@ class Validator:
         for key in ("title_zh", "title_en"):
             if key in data and not is_text(data[key]):
                 self.error(self.root_line(key), "", f"{key} must be non-empty text")
-        if "basis" in data and not isinstance(data["basis"], str):
-            self.error(self.root_line("basis"), "", "basis must be text")
+        for key in ("basis", "basis_en"):
+            if key in data and not isinstance(data[key], str):
+                self.error(self.root_line(key), "", f"{key} must be text")
         if "extra" in data and not isinstance(data["extra"], dict):
             self.error(self.root_line("extra"), "", "extra must be a table")
         if "params" in data:
@@ -234,7 +236,7 @@ class Validator:
         self.rectification_days(item, severity, err)
         if "photo" in item and item["photo"] not in PHOTO_RULES:
             err("photo", f"photo must be one of {one_of(PHOTO_RULES)} (got {show(item['photo'])})")
-        for key in ("basis", "note"):
+        for key in ("basis", "basis_en", "note"):
             if key in item and not isinstance(item[key], str):
                 err(key, f"{key} must be text")
         check_choices(item, answer, err)

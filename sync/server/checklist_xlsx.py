@@ -23,7 +23,7 @@ from sync.server.models import Checklist
 
 # Column widths (characters) that show an item's texts without opening each cell.
 WIDTHS = {"zh": 36, "en": 40, "options": 30, "show_if": 24, "required_if": 24, "fail_if": 24,
-          "note": 30, "basis": 30, "section_zh": 16, "section_en": 20}  # fmt: skip
+          "note": 30, "basis": 30, "basis_en": 30, "section_zh": 16, "section_en": 20}  # fmt: skip
 
 
 def newest(kind_or_id: str) -> ChecklistDoc:

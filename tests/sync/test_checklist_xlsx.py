@@ -47,28 +47,33 @@ def test_an_office_exports_edits_and_publishes_a_checklist(seed, server_db_url, 
     _admin(url, "publish-checklist", str(CHECKLISTS_DIR / "small_hotel.toml"))
     workbook = tmp_path / "small_hotel.xlsx"
     exported = _admin(url, "checklist", "export", "small_hotel", "--xlsx", str(workbook)).output
-    assert "Exported checklist small_hotel version 4" in exported
+    assert "Exported checklist small_hotel version 5" in exported
 
     book = openpyxl.load_workbook(workbook)
     meta, items = book["checklist"], book["items"]
     assert [meta.cell(r, 1).value for r in (2, 3)] == ["id", "version"]
-    meta.cell(3, 2).value = 5  # the next version
+    meta.cell(3, 2).value = 6  # the next version
     rows = _items(book)
     items.cell(rows["COM-02"], 8).value = "灭火器压力在绿区、铅封完好、在有效期内"
     items.cell(rows["COM-01"], 16).value = 2  # min: a plain bound besides the threshold
+    header = [cell.value for cell in items[1]]
+    items.cell(rows["COM-02"], header.index("basis_en") + 1).value = "GA 95-2015 (gauge zones)"
+    assert [row[0].value for row in meta.iter_rows(min_row=2)][5:7] == ["basis", "basis_en"]
     book.save(workbook)
     assert (
-        "checklist small_hotel version 5" in _admin(url, "publish-checklist", str(workbook)).output
+        "checklist small_hotel version 6" in _admin(url, "publish-checklist", str(workbook)).output
     )
 
     with server_db.current().connection_context():
         published = Checklist.get(
-            (Checklist.checklist_id == "small_hotel") & (Checklist.version == 5)
+            (Checklist.checklist_id == "small_hotel") & (Checklist.version == 6)
         )
     body = {i["code"]: i for s in published.body["sections"] for i in s["items"]}
     assert body["COM-02"]["zh"] == "灭火器压力在绿区、铅封完好、在有效期内"
     assert body["COM-01"]["min"] == 2.0
     assert body["COM-01"]["fail_if"] == "value < param.min_extinguishers"  # kept as it was
+    assert body["COM-02"]["basis_en"] == "GA 95-2015 (gauge zones)"
+    assert body["COM-02"]["basis"] == "GA 95-2015；灭火器压力表分区"  # the Chinese as it was
 
 
 def test_a_malformed_workbook_is_refused_cell_by_cell_and_nothing_is_lost(

@@ -15,7 +15,7 @@ from textual.containers import Vertical
 from textual.widgets import Input, Static
 
 from fieldapp.domain.checklist import Item
-from fieldapp.i18n import pick, t
+from fieldapp.i18n import language, pick, t
 
 VALUE_TYPES = ("number", "text", "date", "choice")
 
@@ -197,7 +197,8 @@ class ItemCard(Vertical, can_focus=True):
             on_fail = t("inspect.on_fail_none")
         self._set("item-on-fail", on_fail)
         self._set("item-guidance", t("inspect.guidance", note=guidance(item)) if item.note else "")
-        self._set("item-basis", t("inspect.basis", basis=item.basis) if item.basis else "")
+        basis = item.basis_for(language())
+        self._set("item-basis", t("inspect.basis", basis=basis) if basis else "")
         answer_line = self.query_one("#item-answer", Static)
         set_text(answer_line, describe_answer(state.answer, item))
         outcome = state.answer.outcome if state.answer else ""
