@@ -7,7 +7,8 @@ with venues (a scanned placard names one place), so a code may not be a venue's.
 
 A route patrols from its `starts_on` date (YYYY-MM-DD): windows before it are neither due
 nor missed. A row without one keeps the date of a route already held, and a new route
-starts on the day it is imported.
+starts on the day it is imported — the office's day (`FIELDAPP_OFFICE_TZ`), not the
+server's: an import at 23:30 UTC on 12-05 is made on 12-06 in Shanghai.
 """
 
 from __future__ import annotations
@@ -16,7 +17,6 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from fieldapp.domain.clock import today
 from fieldapp.domain.ids import new_id
 from fieldapp.domain.patrols import CHECKPOINT_KINDS, DEFAULT_FORM, FORMS, Schedule, ScheduleError
 from sync.server import audit
@@ -25,6 +25,7 @@ from sync.server.admin import GRID_SPLIT, check_code, choice, coordinate, grids_
 from sync.server.admin_models import CampaignRun
 from sync.server.feed import NewChange, append_changes
 from sync.server.models import Grid, Person
+from sync.server.office_time import office_today
 from sync.server.patrol_models import Checkpoint, PatrolRoute
 from sync.server.placard_keys import grids_under
 from sync.server.records import venues_by_code
@@ -177,7 +178,7 @@ def import_routes(path: Path | str) -> int:
         parsed.append((row, code, _route_row(row, errors, points, people)))
     if errors:
         raise ImportRefused(Path(path).name, errors)
-    stamp, day = server_db.now_iso(), today().isoformat()
+    stamp, day = server_db.now_iso(), office_today().isoformat()
     with server_db.write_transaction():
         changes = []
         for row, code, values in parsed:

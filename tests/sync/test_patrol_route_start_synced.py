@@ -74,6 +74,29 @@ def test_the_import_sets_the_start_and_the_device_counts_from_it(
     assert {d.isoformat() for _r, d, _w, a in judged if a.missed_post} == _missed_days(rows)
 
 
+@pytest.mark.usefixtures("chinese_in_utc")
+def test_a_new_route_starts_on_the_offices_day_not_the_servers(
+    seed, server_workdir, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The server's clock is on UTC, the office in Shanghai: a route imported at 23:30 UTC
+    on 12-05 without a start date is imported on 12-06 where the office is, and starts
+    then (not a day early, with a window the office never meant counted as missed)."""
+    from fieldapp.domain import clock
+
+    monkeypatch.setenv("FIELDAPP_OFFICE_TZ", "Asia/Shanghai")
+    moment = dt.datetime(2026, 12, 5, 23, 30, tzinfo=dt.UTC)
+    monkeypatch.setattr(clock, "_now", lambda: moment)
+    (server_workdir / "cp.csv").write_text(CHECKPOINTS_CSV, encoding="utf-8")
+    with server_db.current().connection_context():
+        import_checkpoints(server_workdir / "cp.csv")
+    _import(server_workdir, f"{HEADER}\n{ROW}\n")
+    assert _server_start() == "2026-12-06"
+    monkeypatch.setenv("FIELDAPP_OFFICE_TZ", "America/New_York")  # 18:30 on 12-05 there
+    _import(server_workdir, f"{HEADER}\n{ROW.replace('FW-02', 'FW-03')}\n")
+    with server_db.current().connection_context():
+        assert ServerRoute.get(ServerRoute.code == "FW-03").starts_on == "2026-12-05"
+
+
 def test_an_older_server_database_gives_its_routes_a_start_and_sends_it(
     make_device, live_server, server_workdir
 ) -> None:

@@ -23,7 +23,6 @@ import json
 import os
 from collections.abc import Iterable
 from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from peewee import fn
 
@@ -41,15 +40,9 @@ from sync.server.models import (
     PersonGrid,
     Venue,
 )
+from sync.server.office_time import office_zone
 
 PAGE = 1000
-
-
-def office_zone() -> dt.tzinfo:
-    try:
-        return ZoneInfo(os.environ.get("FIELDAPP_OFFICE_TZ", "Asia/Shanghai"))
-    except (ZoneInfoNotFoundError, ValueError):
-        return dt.timezone(dt.timedelta(hours=8))
 
 
 def report_deadline() -> dt.time:

@@ -1,0 +1,27 @@
+"""The office's time zone (`FIELDAPP_OFFICE_TZ`, default Asia/Shanghai) and its date.
+
+The server may run anywhere (a cloud host on UTC): what the office calls "today" — the
+day a route imported without a start date begins, the day an alert judges — is the date
+where the office is, not where the server's clock is set. `now` comes from
+`fieldapp.domain.clock`, so tests freeze it there.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from fieldapp.domain.clock import now
+
+
+def office_zone() -> dt.tzinfo:
+    try:
+        return ZoneInfo(os.environ.get("FIELDAPP_OFFICE_TZ", "Asia/Shanghai"))
+    except (ZoneInfoNotFoundError, ValueError):
+        return dt.timezone(dt.timedelta(hours=8))
+
+
+def office_today() -> dt.date:
+    """Today's date in the office's time zone."""
+    return now().astimezone(office_zone()).date()
