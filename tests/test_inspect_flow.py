@@ -8,6 +8,7 @@ import datetime as dt
 from pathlib import Path
 
 from inspect_support import (
+    VENUE_ID,
     inspect_screen,
     inspecting,
     make_png,
@@ -257,3 +258,36 @@ async def test_reinspection_appends_rectification_reported(home: Path, tmp_path:
     assert events[1].note == "已清理" and len(events[1].photos) == 1
     assert Finding.get_by_id(finding_id).state == "rectification_reported"
     assert Outbox.select().where(Outbox.type == "finding.event").count() == 1
+
+
+async def test_the_all_answered_toast_goes_when_the_inspection_is_left(home: Path) -> None:
+    """u with every item answered says so on the inspect screen; once the inspection is
+    submitted and Home is back, the toast is not left standing over Home."""
+    seed_store()
+    inspection_id = inspections.start_inspection(VENUE_ID)
+    view = inspections.load(inspection_id)
+    while (code := view.first_unanswered()) is not None:
+        item = view.checklist.item(code)
+        if item.answer == "yesno":
+            inspections.record_answer(inspection_id, item, "pass")
+        else:
+            value = {"number": "2", "date": HOOD_CLEANED}.get(item.answer, "ok")
+            inspections.record_answer(inspection_id, item, "value", value)
+        view = inspections.load(inspection_id)
+    app = make_app(lang="zh")
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await settle(app, pilot)
+        app.show_inspection(inspection_id)
+        await settle(app, pilot)
+        assert isinstance(app.screen, InspectScreen)
+        await pilot.press("u")
+        await settle(app, pilot)
+        assert t("inspect.all_answered") in [n.message for n in app._notifications]
+        await pilot.press("s")
+        await settle(app, pilot)
+        assert isinstance(app.screen, SummaryScreen)
+        await pilot.press(*"王老板", "enter")
+        await settle(app, pilot)
+        assert isinstance(app.screen, HomeScreen)
+        said = [n.message for n in app._notifications]
+        assert t("inspect.all_answered") not in said, said

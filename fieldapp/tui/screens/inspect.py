@@ -16,7 +16,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
-from textual.screen import Screen
 from textual.widgets import Input, Static
 
 from fieldapp.domain.answers import MAX_NUMBER, BadAnswer, normalize_value, proposed_outcome
@@ -25,8 +24,7 @@ from fieldapp.i18n import listed, pick, t
 from fieldapp.services.inspection import inspection_view, inspections
 from fieldapp.services.inspection.inspection_view import InspectionView
 from fieldapp.services.inspection.inspections import ReadOnly
-from fieldapp.tui.commands import localize_bindings
-from fieldapp.tui.screens import rebuild_in_language
+from fieldapp.tui.screens import FieldScreen, rebuild_in_language
 from fieldapp.tui.screens.inspect_extras import ItemExtrasPart
 from fieldapp.tui.screens.inspect_venue import VenueFactsPart
 from fieldapp.tui.views.home import campaign_label
@@ -64,7 +62,7 @@ def item_state(view: InspectionView, item: Item) -> ItemState:
     )
 
 
-class InspectScreen(VenueFactsPart, ItemExtrasPart, Screen[None]):
+class InspectScreen(VenueFactsPart, ItemExtrasPart, FieldScreen[None]):
     FOOTER_PINNED = ("inspect.finish",)  # shown in the footer whatever the width
     PLACE = "nav.place.inspection"
     CSS_PATH = "inspect.tcss"
@@ -94,7 +92,6 @@ class InspectScreen(VenueFactsPart, ItemExtrasPart, Screen[None]):
         self._counts_asked: set[str] = set()  # sections whose missing count was asked
         self.fact_names: list[str] = []
         self._offered_for: tuple[object, ...] = ()  # see show_item
-        localize_bindings(self)
 
     def incident_venue(self) -> tuple[str, str]:
         """An incident reported from here happened at this venue (id, "name code")."""
@@ -259,7 +256,7 @@ class InspectScreen(VenueFactsPart, ItemExtrasPart, Screen[None]):
     def record(self, outcome: str, value: str) -> None:
         """Commit the answer, then open the finding form for a failure or move on."""
         if self.view.read_only:
-            self.notify(t("inspect.read_only"), severity="warning")
+            self.explain(t("inspect.read_only"))
             return
         item = self.item
         next_code = self.next_code(self.view.state_with(item.code, outcome, value).visible)
@@ -270,7 +267,7 @@ class InspectScreen(VenueFactsPart, ItemExtrasPart, Screen[None]):
             )
         except ReadOnly:
             self.reload()
-            self.notify(t("inspect.read_only"), severity="warning")
+            self.explain(t("inspect.read_only"))
             return
         if finding is None:
             self.go_to(next_code, persist=False)
@@ -319,20 +316,20 @@ class InspectScreen(VenueFactsPart, ItemExtrasPart, Screen[None]):
 
     def action_previous(self) -> None:
         if self.index == 0:
-            self.notify(t("inspect.first"))
+            self.explain(t("inspect.first"), severity="information")
             return
         self.go_to(self.codes[self.index - 1])
 
     def action_next(self) -> None:
         if self.index + 1 >= len(self.codes):
-            self.notify(t("inspect.last"))
+            self.explain(t("inspect.last"), severity="information")
             return
         self.go_to(self.codes[self.index + 1])
 
     def action_next_unanswered(self) -> None:
         code = self.view.first_unanswered(after=self.item.code)
         if code is None:
-            self.notify(t("inspect.all_answered"))
+            self.explain(t("inspect.all_answered"), severity="information")
             return
         self.go_to(code)
 
