@@ -48,7 +48,7 @@ ZH: dict[str, str] = {
     "binding.app.close_keys": "隐藏按键说明",
     "binding.app.close_keys.tip": "按键说明打开时，Esc 先关闭它",
     "binding.app.quit": "退出",
-    "binding.app.quit.tip": "退出程序（已填写的内容都已保存）",
+    "binding.app.quit.tip": "退出程序（检查未提交或表未保存时先问一下）",
     "binding.home.open": "打开",
     "binding.home.open.tip": "检查所选场所、继续所选草稿或复查所选隐患",
     "binding.home.refresh": "刷新",
@@ -153,6 +153,11 @@ ZH: dict[str, str] = {
     # confirm
     "confirm.yes": "确定",
     "confirm.no": "取消",
+    # quit (ctrl+q) while work is open
+    "quit.title": "退出程序？",
+    "quit.inspection": "这次检查还没有提交。已作答的内容都已保存，下次在首页可以继续检查。",
+    "quit.yes": "退出",
+    "quit.no": "不退出",
     # notifications
     "notify.error": "出错了：{error}。数据没有丢失，请重试；如果一再出现，请联系管理员。",
     "notify.language": "界面语言：中文",
@@ -198,7 +203,7 @@ EN: dict[str, str] = {
     "binding.app.close_keys": "Hide keys",
     "binding.app.close_keys.tip": "While the keys are shown, Esc hides them first",
     "binding.app.quit": "Quit",
-    "binding.app.quit.tip": "Quit (everything entered is already saved)",
+    "binding.app.quit.tip": "Quit (asks first while an inspection or a form is open)",
     "binding.home.open": "Open",
     "binding.home.open.tip": "Inspect the venue, resume the draft or re-inspect the hazard",
     "binding.home.refresh": "Refresh",
@@ -307,6 +312,12 @@ EN: dict[str, str] = {
     "resume.no": "Later",
     "confirm.yes": "OK",
     "confirm.no": "Cancel",
+    "quit.title": "Quit?",
+    "quit.inspection": (
+        "The inspection is not submitted. Your answers are saved; it can be resumed from Home."
+    ),
+    "quit.yes": "Quit",
+    "quit.no": "Stay",
     "notify.error": (
         "Something went wrong: {error}. Nothing was lost; try again, and call the "
         "administrator if it keeps happening."

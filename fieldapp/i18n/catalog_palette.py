@@ -17,7 +17,7 @@ ZH = {
     "palette.screenshot_saved": "截图已保存：{path}",
     "palette.screenshot_failed": "截图没有保存：{error}",
     "palette.quit": "退出",
-    "palette.quit.tip": "退出程序（已填写的内容都已保存）",
+    "palette.quit.tip": "退出程序（检查未提交或表未保存时先问一下）",
     "keys.title": "按键 · F1 下一页，到底后关闭",
 }
 
@@ -38,6 +38,6 @@ EN = {
     "palette.screenshot_saved": "Screenshot saved: {path}",
     "palette.screenshot_failed": "The screenshot was not saved: {error}",
     "palette.quit": "Quit",
-    "palette.quit.tip": "Quit (everything entered is already saved)",
+    "palette.quit.tip": "Quit (asks first while an inspection or a form is open)",
     "keys.title": "Keys · F1 next page, then closes",
 }

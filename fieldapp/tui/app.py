@@ -5,8 +5,9 @@ burst on any screen, the scan dialog), venues (opening a venue's inspection), sy
 /health probe, sync runs), rounds (rounds, daily report, dashboard, export), incidents
 (report one from anywhere, the incident queue), activities (the scheduled activities
 due and held), campaigns (which are on; a supervisor switches them), locking (the
-device PIN and the idle lock), preferences (language, keymap) and palette (the palette
-and F1's keys, in the language); where each key takes a person is `parts.navigation`.
+device PIN and the idle lock), preferences (language, keymap), palette (the palette
+and F1's keys, in the language) and quitting (ctrl+q asks first while work is open);
+where each key takes a person is `parts.navigation`.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from fieldapp.tui.parts.palette import PaletteApp
 from fieldapp.tui.parts.patrols import PatrolsApp
 from fieldapp.tui.parts.people import PeopleApp
 from fieldapp.tui.parts.preferences import Preferences
+from fieldapp.tui.parts.quitting import QuittingApp
 from fieldapp.tui.parts.rounds import RoundsApp
 from fieldapp.tui.parts.scanning import ScanningApp
 from fieldapp.tui.parts.syncing import SyncApp
@@ -63,6 +65,7 @@ class FieldApp(
     ActivitiesApp,
     PatrolsApp,
     CampaignsApp,
+    QuittingApp,
 ):
     CSS_PATH = "app.tcss"
     COMMANDS = App.COMMANDS | {FieldCommands}

@@ -31,7 +31,7 @@ def _values(screen: ModalScreen[Any]) -> tuple[Any, ...]:
 
 class AsksBeforeDiscarding:
     """Mix into a ModalScreen form; call `note_untyped()` from its on_mount and
-    `discard_or_ask()` from its cancel action."""
+    `discard_or_ask()` from its cancel action. Ctrl+Q asks first too (`quit_warning`)."""
 
     typed_before = False  # opened again with what was typed: changed from the start
     _untyped: tuple[Any, ...] | None = None
@@ -43,9 +43,18 @@ class AsksBeforeDiscarding:
     def _note(self) -> None:
         self._untyped = _values(self)  # type: ignore[arg-type]
 
+    def typed(self) -> bool:
+        """Something was typed since the form was drawn (or it was opened with it)."""
+        screen: Any = self
+        return self.typed_before or self._untyped not in (None, _values(screen))
+
+    def quit_warning(self) -> str:
+        """Quitting now throws away what was typed (the app asks first)."""
+        return t("form.discard.body") if self.typed() else ""
+
     def discard_or_ask(self) -> None:
         screen: Any = self
-        if not self.typed_before and self._untyped in (None, _values(screen)):
+        if not self.typed():
             screen.dismiss(None)
             return
 

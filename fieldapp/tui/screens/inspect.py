@@ -347,6 +347,10 @@ class InspectScreen(VenueFactsPart, ItemExtrasPart, FieldScreen[None]):
 
         self.app.push_screen(SummaryScreen(self.inspection_id), closed)
 
+    def quit_warning(self) -> str:
+        """Quitting now leaves the inspection unsubmitted (its answers are saved)."""
+        return "" if self.view.read_only else t("quit.inspection")
+
     def action_leave(self) -> None:
         self.leave()
 

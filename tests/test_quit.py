@@ -1,0 +1,115 @@
+"""Ctrl+Q asks first while work is open (an inspection not submitted, a form typed into)
+and quits at once where nothing would be left: on Home, on the lock screen, and when it
+is pressed again while asked."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from inspect_support import inspecting
+from people_support import CHEAP_KDF, PIN
+from pilot_support import settle
+from textual.widgets import Input
+
+from fieldapp.domain import device_pin
+from fieldapp.domain.personal import new_key
+from fieldapp.i18n import t
+from fieldapp.store import keyring
+from fieldapp.tui.app import make_app
+from fieldapp.tui.dialogs.confirm import ConfirmDialog
+from fieldapp.tui.dialogs.incident import IncidentDialog
+from fieldapp.tui.screens.home import HomeScreen
+from fieldapp.tui.screens.inspect import InspectScreen
+from fieldapp.tui.screens.lock import LockScreen
+
+SIZE = (80, 24)
+
+
+def asked(app) -> str:  # type: ignore[no-untyped-def]
+    """The quit question's text, or "" when none is up."""
+    screen = app.screen
+    if not isinstance(screen, ConfirmDialog):
+        return ""
+    return f"{screen.title_text}\n{screen.body_text}"
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+async def test_quitting_an_inspection_not_submitted_is_asked_first(home: Path, lang: str) -> None:
+    async with inspecting(lang, SIZE) as (app, pilot, screen):
+        await pilot.press("ctrl+q")
+        await settle(app, pilot)
+        assert t("quit.inspection") in asked(app), app.screen
+        await pilot.press("n")  # stays: back on the inspection
+        await settle(app, pilot)
+        assert app.screen is screen and app.is_running
+        await pilot.press("ctrl+q")
+        await settle(app, pilot)
+        await pilot.press("escape")  # Esc stays too
+        await settle(app, pilot)
+        assert app.screen is screen and app.is_running
+        await pilot.press("ctrl+q")
+        await settle(app, pilot)
+        await pilot.press("y")
+        await settle(app, pilot)
+        assert not app.is_running
+
+
+async def test_ctrl_q_pressed_again_while_asked_quits(home: Path) -> None:
+    async with inspecting("zh", SIZE) as (app, pilot, screen):
+        assert isinstance(screen, InspectScreen)
+        await pilot.press("ctrl+q")
+        await settle(app, pilot)
+        assert asked(app)
+        await pilot.press("ctrl+q")
+        await settle(app, pilot)
+        assert not app.is_running
+
+
+async def test_quitting_from_home_is_at_once(demo_home: Path) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot, rounds=2)
+        if type(app.screen).__name__ == "ResumeDialog":
+            await pilot.press("n")  # a draft kept on the device asks nothing on Home
+            await settle(app, pilot)
+        assert isinstance(app.screen, HomeScreen)
+        await pilot.press("ctrl+q")
+        await settle(app, pilot)
+        assert not app.is_running
+
+
+async def test_quitting_a_form_typed_into_is_asked_first(demo_home: Path) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot, rounds=2)
+        if type(app.screen).__name__ == "ResumeDialog":
+            await pilot.press("n")
+            await settle(app, pilot)
+        app.action_report_incident()
+        await settle(app, pilot)
+        form = app.screen
+        assert isinstance(form, IncidentDialog)
+        form.query(Input).first().value = "楼道堆放纸箱"
+        await pilot.press("ctrl+q")
+        await settle(app, pilot)
+        assert t("form.discard.body") in asked(app)
+        await pilot.press("n")
+        await settle(app, pilot)
+        assert app.screen is form and app.is_running
+
+
+async def test_the_lock_screen_quits_at_once_over_an_inspection(
+    home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Nothing below the lock is shown there: its ctrl+q quits without a question."""
+    monkeypatch.setattr(device_pin, "DEFAULT_PARAMS", CHEAP_KDF)
+    keyring.save_key(new_key())
+    keyring.set_pin(PIN)
+    async with inspecting("zh", SIZE) as (app, pilot, _screen):
+        app.action_lock()
+        await settle(app, pilot)
+        assert isinstance(app.screen, LockScreen)
+        await pilot.press("ctrl+q")
+        await settle(app, pilot)
+        assert not app.is_running
