@@ -11,7 +11,7 @@ ZH: dict[str, str] = {
     "binding.lock.quit.tip": "退出程序（下次启动仍需设备密码）",
     "lock.title": "本机已锁定",
     "lock.body": "本机保存有人员信息（身份证号、电话）。请输入设备密码后继续。",
-    "lock.pin": "设备密码（6–12 位数字）",
+    "lock.pin": "设备密码（6–12位数字）",
     "lock.pin_again": "再输入一遍",
     "lock.empty": "请输入设备密码，然后按回车。",
     "lock.checking": "正在核对……",
@@ -25,7 +25,9 @@ ZH: dict[str, str] = {
         "以后启动和闲置后都要输入它，没有它无法查看人员信息。\n"
         "请记牢：忘记后需要重新登记设备。"
     ),
-    "lock.set.bad": "设备密码须为 6–12 位数字，且不能是同一数字或连续数字（如 123456）。",
+    # The rule a line to itself, "6–12位数字" one run (no space in it: Textual breaks a line
+    # only at a space), so the 80-column box does not cut it into "6–12" and "位数字".
+    "lock.set.bad": "设备密码须为 6–12位数字。\n不能全是同一个数字，也不能是连续数字（如 123456）。",
     "lock.set.differ": "两次输入不一致，请重新输入。",
     "idle_lock.now": "闲置 {minutes} 分钟后自动锁定。",
     "cli.pin.prompt": "设备密码",
@@ -51,7 +53,7 @@ EN: dict[str, str] = {
     "lock.body": (
         "This device holds people data (ID numbers, phones). Enter the device PIN to go on."
     ),
-    "lock.pin": "Device PIN (6–12 digits)",
+    "lock.pin": "Device PIN (6–12-digit number)",
     "lock.pin_again": "The same PIN again",
     "lock.empty": "Type the device PIN, then press Enter.",
     "lock.checking": "Checking…",
@@ -60,12 +62,12 @@ EN: dict[str, str] = {
     "lock.wait": "Too many wrong PINs: try again in {seconds} s.",
     "lock.set.title": "Set the device PIN",
     "lock.set.body": (
-        "This device has received people data. Set a device PIN of 6–12 digits: it is asked "
+        "This device has received people data. Set a 6–12-digit device PIN: it is asked "
         "at start-up and after idle time, and without it the people data on this device "
         "cannot be read. Remember it: a forgotten PIN means enrolling the device again."
     ),
     "lock.set.bad": (
-        "A device PIN has 6–12 digits and is not one repeated digit or a run (like 123456)."
+        "A device PIN is a 6–12-digit number, not one repeated digit or a run (like 123456)."
     ),
     "lock.set.differ": "The two PINs differ. Type them again.",
     "idle_lock.now": "The app locks after {minutes} min without a key press.",
