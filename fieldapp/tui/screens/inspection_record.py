@@ -30,6 +30,7 @@ from fieldapp.tui.widgets import PagedTable
 from fieldapp.tui.widgets.key_footer import KeyFooter
 from fieldapp.tui.widgets.paged_table import widest
 from fieldapp.tui.widgets.photo_preview import PhotoPreview, text_art
+from fieldapp.tui.widgets.separated_text import SEPARATOR, SeparatedText
 
 OUTCOMES = ("pass", "fail", "na", "value", "note")
 
@@ -84,7 +85,7 @@ def meta_lines(record: InspectionRecord) -> list[str]:
         if record.review_comment
         else t("record.review", state=state)
     )
-    lines.append(" · ".join(extra))
+    lines.append(SEPARATOR.join(extra))
     return lines
 
 
@@ -142,11 +143,11 @@ class InspectionRecordScreen(FieldScreen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static(t("review_ui.loading"), id="record-meta", markup=False)
+        yield SeparatedText(t("review_ui.loading"), id="record-meta")
         with Vertical(id="record-main"):
             yield PagedTable(id="record-items")
             with Horizontal(id="record-lower"):
-                yield Static("", id="record-item", markup=False)
+                yield SeparatedText(id="record-item")
                 with Vertical(id="record-photo-pane"):
                     yield Static("", id="record-photo-title", markup=False)
                     yield PhotoPreview("", id="record-photo")
@@ -195,7 +196,7 @@ class InspectionRecordScreen(FieldScreen[None]):
         self._show(event.record)
 
     def _show(self, record: InspectionRecord) -> None:
-        self.query_one("#record-meta", Static).update("\n".join(meta_lines(record)))
+        self.query_one("#record-meta", SeparatedText).show("\n".join(meta_lines(record)))
         table = self.query_one("#record-items", PagedTable)
         table.clear()
         for item in record.items:
@@ -223,7 +224,9 @@ class InspectionRecordScreen(FieldScreen[None]):
 
     def _show_item(self) -> None:
         item = self.item
-        self.query_one("#record-item", Static).update("\n".join(item_lines(item)) if item else "")
+        self.query_one("#record-item", SeparatedText).show(
+            "\n".join(item_lines(item)) if item else ""
+        )
         title = self.query_one("#record-photo-title", Static)
         preview = self.query_one("#record-photo", PhotoPreview)
         if item is None or not item.photos:

@@ -1,0 +1,59 @@
+"""Lines of parts joined by " · " that wrap before a separator, never after it.
+
+Textual breaks a line at any space, so "… · 场所负责人：店主 · 审阅：待审阅" could end a
+line on "·" and start the next with the part it belonged to. `SeparatedText` folds each
+line at its own width first: a part that does not fit starts the next line as "· part".
+It folds again when its width changes.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rich.cells import cell_len
+from textual.widgets import Static
+
+SEPARATOR = " · "
+CONTINUED = "· "  # a line that goes on with the parts of the line above
+SEPARATORS = re.compile(r"( ?· )")  # not the "·" inside a name (鼎美村·春风超市)
+
+
+def fold_at_separators(text: str, width: int) -> str:
+    """`text` with a line break before each separator where the parts around it do not fit
+    in `width` cells together (a part wider than a line is left to Textual to wrap)."""
+    if width <= 0:
+        return text
+    folded: list[str] = []
+    for line in text.split("\n"):
+        # [part, separator, part, …]: "）· " after a full-width bracket is one too
+        pieces = SEPARATORS.split(line)
+        shown = pieces[0]
+        for separator, part in zip(pieces[1::2], pieces[2::2], strict=True):
+            if cell_len(shown + separator + part) <= width:
+                shown += separator + part
+                continue
+            folded.append(shown)
+            # A first word too wide for the line after "· " is folded by Textual on a line
+            # of its own, which would leave the "·" alone above it: joined, they go together.
+            too_wide = cell_len(part.split(" ", 1)[0]) > width - cell_len(CONTINUED)
+            shown = (CONTINUED.strip() if too_wide else CONTINUED) + part
+        folded.append(shown)
+    return "\n".join(folded)
+
+
+class SeparatedText(Static):
+    """A Static whose lines are parts joined by " · " (see the module's docstring)."""
+
+    def __init__(self, text: str = "", *, id: str | None = None) -> None:
+        super().__init__(text, markup=False, id=id)
+        self._text = text
+
+    def show(self, text: str) -> None:
+        self._text = text
+        self._fold()
+
+    def on_resize(self) -> None:
+        self._fold()
+
+    def _fold(self) -> None:
+        self.update(fold_at_separators(self._text, self.content_size.width))
