@@ -143,7 +143,7 @@ def _apply_batch(who: DeviceContext, ops: list[Op], floats: bool) -> list[OpResu
                     result, op_changes = _collect_inspection(writer, op, digest)
                 else:
                     _checked(op)  # a malformed op costs no round trip to the database
-                    writer.flush()  # the op's own checks read what earlier ops wrote
+                    writer.flush(others_follow=True)  # its checks read what earlier ops wrote
                     result, op_changes = _apply_in_savepoint(who, op, digest)
             except Refused as refusal:
                 log.info("op rejected", extra={"op_id": op.op_id, "reason": str(refusal)})

@@ -52,3 +52,31 @@ def test_a_venue_moved_further_meanwhile_is_never_moved_back(seed, server_db_url
         assert records == [venue_change(Venue.get_by_id(v)).record for v in (v1, v2)]
     assert held == {v1: later, v2: earlier}
     assert [r["last_inspected_at"] for r in records] == [later, earlier]
+
+
+def test_a_venue_corrected_between_two_inspections_of_one_push_is_sent_as_corrected(api, seed):
+    """A push's inspections hold their venues as read once; an op of another type between
+    them may change a venue (here its attributes), and the venue sent out with the later
+    inspection is the one the server holds, correction and all."""
+    venue_id = seed.venues["DM-0001"]
+    corrected = {"venue_id": venue_id, "attributes": {"rooms": 7}, "corrected_by": "p-insp",
+                 "corrected_at": "2026-06-10T02:30:00.000Z"}  # fmt: skip
+    ops = [
+        api.op("inspection.submit", api.inspection(at="2026-06-10T02:00:00.000Z")),
+        api.op("venue.attributes", corrected),
+        api.op("inspection.submit", api.inspection(at="2026-06-10T03:00:00.000Z")),
+    ]
+    assert [r["status"] for r in api.answers(ops)] == ["applied"] * 3
+    with server_db.current().connection_context():
+        sent = (
+            ChangeLog.select()
+            .where((ChangeLog.type == "venue") & (ChangeLog.record_id == venue_id))
+            .order_by(ChangeLog.seq.desc())
+            .first()
+        )
+        held = venue_change(Venue.get_by_id(venue_id)).record
+    assert sent is not None and json.loads(sent.payload) == held
+    assert (held["attributes"]["rooms"], held["last_inspected_at"]) == (
+        7,
+        "2026-06-10T03:00:00.000Z",
+    )
