@@ -7,9 +7,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from inspect_support import seed_store, settle
 from textual.widgets import Static
 
+from fieldapp.domain.answers import BadAnswer, normalize_value
+from fieldapp.domain.checklist import MULTIPLE_SEPARATOR, Item
 from fieldapp.domain.checklist_toml import load_checklist_text
 from fieldapp.store.models import Answer, Venue
 from fieldapp.tui.app import make_app
@@ -61,3 +64,50 @@ def test_english_labels_for_some_options_only_are_refused() -> None:
         assert "give every option its en label, or none" in str(error)
     else:
         raise AssertionError("a checklist with one option unlabelled was accepted")
+
+
+SPRINKLERS = Item(
+    code="HTL-05", zh="自动喷水", en="Sprinklers", answer="choice",
+    choices=("已设置且有效", "未设置", "已设置但损坏、停用"),
+    choices_en=("In place and working", "Not in place", "In place but broken or shut off"),
+)  # fmt: skip
+HAZARDS = Item(
+    code="X-01", zh="隐患", en="Hazards", answer="choice", multiple=True,
+    choices=("电线老化", "堵塞通道"), choices_en=("Old wiring", "Blocked exit"),
+)  # fmt: skip
+
+
+def test_an_option_is_taken_by_its_english_label_in_any_letter_case() -> None:
+    """The hint offers "1=In place and working": typing that text chooses it, as typing
+    the number or the Chinese option does; the value stored is the option itself."""
+    assert normalize_value(SPRINKLERS, "In place and working") == "已设置且有效"
+    assert normalize_value(SPRINKLERS, "  in place AND  working ") == "已设置且有效"
+    assert normalize_value(SPRINKLERS, "已设置且有效") == "已设置且有效"
+    assert normalize_value(SPRINKLERS, "2") == "未设置"
+    both = MULTIPLE_SEPARATOR.join(HAZARDS.choices)
+    assert normalize_value(HAZARDS, "blocked exit, Old wiring") == both
+    assert normalize_value(HAZARDS, "Blocked exit") == "堵塞通道"
+    with pytest.raises(BadAnswer):
+        normalize_value(SPRINKLERS, "In place")
+
+
+async def test_an_english_inspector_types_the_option_the_hint_offers(home: Path) -> None:
+    seed_store()
+    Venue.create(
+        id=GAS_SHOP_ID, code="XC-0003", name="燃气小店", kind="small_shop", grid="T01",
+        attributes={"has_gas": True},
+    )  # fmt: skip
+    app = make_app(lang="en")
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(app, pilot)
+        app.open_venue(GAS_SHOP_ID, presence="manual", reason="placard_missing")
+        await settle(app, pilot)
+        screen = app.screen
+        assert isinstance(screen, InspectScreen)
+        screen.go_to("COM-17")
+        await settle(app, pilot)
+        await pilot.press(*" installed and WORKING", "enter")
+        await settle(app, pilot)
+        assert _text(screen, "item-message") == ""
+        stored = Answer.get(Answer.inspection == screen.inspection_id, Answer.item_code == "COM-17")
+        assert stored.value == "已安装且有效"

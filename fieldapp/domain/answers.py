@@ -79,10 +79,12 @@ def _number(item: Item, text: str) -> str:
 
 
 def _choice(item: Item, text: str) -> str:
-    """One option (by its text or its number), or several for a multiple choice
-    (numbers or texts separated by commas, spaces or semicolons), in the item's order."""
-    if text in item.choices:
-        return text
+    """One option (by its text, its English label or its number), or several for a
+    multiple choice (numbers or texts separated by commas, spaces or semicolons), in the
+    item's order. A text is matched ignoring letter case and spaces around it."""
+    named = _option_named(item)
+    if _folded(text) in named:
+        return named[_folded(text)]
     parts = [p for p in text.replace("；", ";").replace(",", ";").replace("，", ";").split(";")]
     if item.multiple and len(parts) == 1:
         parts = text.split()
@@ -90,13 +92,28 @@ def _choice(item: Item, text: str) -> str:
     for part in (p.strip() for p in parts):
         if part.isdigit() and 1 <= int(part) <= len(item.choices):
             chosen.add(item.choices[int(part) - 1])
-        elif part in item.choices:
-            chosen.add(part)
+        elif _folded(part) in named:
+            chosen.add(named[_folded(part)])
         elif part:
             raise BadAnswer("expected_choice")
     if not chosen or (len(chosen) > 1 and not item.multiple):
         raise BadAnswer("expected_choice")
     return MULTIPLE_SEPARATOR.join(c for c in item.choices if c in chosen)
+
+
+def _option_named(item: Item) -> dict[str, str]:
+    """Each option by the texts that name it: the option itself and its English label."""
+    named = {
+        _folded(label): choice
+        for choice, label in zip(item.choices, item.choices_en or item.choices, strict=True)
+    }
+    named.update((_folded(choice), choice) for choice in item.choices)
+    return named
+
+
+def _folded(text: str) -> str:
+    """A text as typed, compared without letter case or repeated spaces."""
+    return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
 
 
 def chosen_outcome(item: Item, value: str) -> str:
