@@ -226,3 +226,27 @@ async def test_patrols_say_when_nothing_can_start_and_a_week_ends_on_the_day_sho
         await settle(app, pilot, rounds=2)
         shown = today() - dt.timedelta(days=10)
         assert (screen.first, screen.last) == (shown - dt.timedelta(days=6), shown)
+
+
+async def test_a_venue_placard_scanned_during_a_patrol_says_it_is_no_checkpoint(
+    home: Path,
+) -> None:
+    """The venue is on this device: the scan is not of this route, and "sync" would be
+    wrong advice. The message says what it is and what to do."""
+    seed_patrol_store()
+    app = make_app(lang="zh")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot, rounds=2)
+        await pilot.press("ctrl+g")
+        await settle(app, pilot, rounds=2)
+        await pilot.press("enter")  # start the patrol
+        await settle(app, pilot, rounds=2)
+        screen = app.screen
+        assert isinstance(screen, PatrolRunScreen)
+        app.scan_text(placard("XC-0001"), "wedge")  # the noodle shop's placard
+        await settle(app, pilot, rounds=2)
+        said = [n.message for n in app._notifications]
+        assert app.screen is screen
+    assert said[-1].startswith("XC-0001 是场所标牌，不是本路线的巡逻点位，未签到"), said
+    assert "不在本设备上" not in said[-1]
+    assert PatrolScan.select().count() == 0

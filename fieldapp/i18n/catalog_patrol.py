@@ -17,6 +17,10 @@ ZH: dict[str, str] = {
     "patrol.scan.not_on_route": "{checkpoint} 不在本路线上，未签到",
     "patrol.scan.outside_run": "{code} 是巡逻点位标牌：请先开始巡逻（ctrl+g），再扫码签到",
     "patrol.scan.typed": "手输编号 {checkpoint} 不能证明到点：请说明未扫码的原因",
+    "patrol.scan.venue_placard": (
+        "{code} 是场所标牌，不是本路线的巡逻点位，未签到。请扫描点位的标牌；"
+        "要检查这个场所，请先结束巡逻（F10）"
+    ),
     # short forms
     "patrol.form.pressure_mpa": "水压（MPa）",
     "patrol.form.cap_intact": "闷盖完好",
@@ -123,6 +127,10 @@ EN: dict[str, str] = {
     ),
     "patrol.scan.typed": (
         "A typed code {checkpoint} does not prove a visit: say why the placard was not scanned"
+    ),
+    "patrol.scan.venue_placard": (
+        "{code} is a venue's placard, not a checkpoint of this route; not recorded. "
+        "Scan the checkpoint's placard, or finish the patrol first (F10) to inspect the venue"
     ),
     "patrol.form.pressure_mpa": "Water pressure (MPa)",
     "patrol.form.cap_intact": "Cap intact",

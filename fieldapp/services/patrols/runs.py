@@ -24,11 +24,12 @@ from typing import Any
 from fieldapp.domain import patrols
 from fieldapp.domain.clock import local_now, now_iso
 from fieldapp.domain.ids import new_id
+from fieldapp.domain.placard import UNKNOWN_VENUE
 from fieldapp.i18n import t
 from fieldapp.services.common.identity import me
 from fieldapp.services.common.outbox import enqueue
 from fieldapp.services.patrols.mine import open_run
-from fieldapp.services.placards.printing import verify_scan
+from fieldapp.services.placards.printing import is_venue, verify_scan
 from fieldapp.store.db import db
 from fieldapp.store.patrol_models import Checkpoint, PatrolRoute, PatrolRun, PatrolScan
 
@@ -155,6 +156,9 @@ def record_scan(run_id: str, text: str, source: str) -> ScanOutcome:
     run = _run(run_id)
     result = verify_scan(text, _checkpoint_by_code)
     if result.venue_id is None:
+        if result.kind == UNKNOWN_VENUE and is_venue(result.check.venue_code):
+            # Not a checkpoint, but a venue this device has: say which, not "sync".
+            return ScanOutcome(False, t("patrol.scan.venue_placard", code=result.check.venue_code))
         return ScanOutcome(False, result.message())
     checkpoint = Checkpoint.get_by_id(result.venue_id)
     label = f"{checkpoint.name} {checkpoint.code}"

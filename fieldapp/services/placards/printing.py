@@ -159,6 +159,11 @@ def _venue_by_code(canon: str) -> Venue | None:
     return venue
 
 
+def is_venue(code: str) -> bool:
+    """Is this placard code a venue's on this device (not a patrol checkpoint's)?"""
+    return bool(code) and _venue_by_code(code.strip().upper()) is not None
+
+
 class Place(Protocol):
     """What a scan finds by code: a venue, or a patrol checkpoint."""
 
