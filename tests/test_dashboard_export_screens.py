@@ -130,7 +130,7 @@ async def test_export_to_a_folder_that_cannot_be_written(
         await pilot.press("f10")
         await settle(app, pilot, rounds=2)
         errors = [n.message for n in app._notifications if n.severity == "error"]
-        assert any("无法写入" in m and "换一个位置" in m for m in errors), errors
+        assert any("无法写入" in m and "换一个文件夹" in m for m in errors), errors
         assert not screen.running
         # A bad date is refused before anything runs.
         screen.query_one("#export-from", Input).value = "2026-13-01"

@@ -231,9 +231,14 @@ class XlsxSink:
         self._row += 1
 
     def close(self) -> list[Path]:
+        from xlsxwriter.exceptions import FileCreateError
+
         try:
             self._book.close()
             os.replace(self._temp, self.out)
+        except FileCreateError as error:  # the OSError it wraps, said like any other
+            cause = error.args[0] if error.args else None
+            raise cause if isinstance(cause, OSError) else OSError(str(error)) from error
         finally:
             self._temp.unlink(missing_ok=True)
         return [self.out]

@@ -201,6 +201,7 @@ class ExportScreen(FieldScreen[None]):
 
         from fieldapp.reports.ledger import csv_paths
         from fieldapp.services.export.ledger import ExportFilter, export_ledger
+        from fieldapp.services.export.unwritable import why_not_written
         from fieldapp.store import db
 
         worker = get_current_worker()
@@ -225,9 +226,7 @@ class ExportScreen(FieldScreen[None]):
                 path.unlink(missing_ok=True)
             return
         except OSError as error:
-            self.post_message(
-                self.Failed(t("export.cannot_write", path=out, error=error.strerror or error))
-            )
+            self.post_message(self.Failed(why_not_written(error, out)))
             return
         text = t(
             "export.done",
@@ -259,11 +258,21 @@ class ExportScreen(FieldScreen[None]):
             WorkerState.CANCELLED,
         ):
             self.running = False
+        if event.worker.group == "export" and event.state == WorkerState.ERROR:
+            # The app's handler has said what broke; the status no longer says "exporting".
+            self._show_failed(t("export_ui.failed_unexpected"))
 
     @on(Failed)
     def _failed(self, event: Failed) -> None:
         self.running = False
-        self._fail(event.text)
+        self._show_failed(t("export_ui.failed", reason=event.text))
+        self.notify(event.text, severity="error", timeout=15)
+        self.query_one("#export-path", Input).focus()
+
+    def _show_failed(self, text: str) -> None:
+        """The bar back at nothing and the status saying the export failed."""
+        self.query_one("#export-progress", ProgressBar).update(total=1, progress=0)
+        self.query_one("#export-status", Static).update(text)
 
     def _fail(self, text: str) -> None:
         self.query_one("#export-status", Static).update(text)

@@ -1,0 +1,74 @@
+"""The export screen (ctrl+e) at 80×24 when its file cannot be written, and after an
+export: the reason in the screen's language with what to do, the status says it failed,
+another path can be tried, and the whole form stays on screen."""
+
+from __future__ import annotations
+
+import errno
+from pathlib import Path
+
+import pytest
+from pilot_support import open_screen, settle
+from textual.widgets import Input, ProgressBar, Static
+
+from fieldapp.i18n import set_language
+from fieldapp.services.export.unwritable import why_not_written
+from fieldapp.tui.app import make_app
+from fieldapp.tui.screens.export import ExportScreen
+
+SMALL = (80, 24)
+
+
+def screen_lines(app) -> list[str]:  # type: ignore[no-untyped-def]
+    return [strip.text for strip in app.screen._compositor.render_strips()]
+
+
+@pytest.mark.usefixtures("chinese")
+async def test_a_folder_no_file_can_be_made_in_says_so_and_another_path_is_tried(
+    frozen_clock: object, demo_home: Path
+) -> None:
+    app = make_app()
+    async with app.run_test(size=SMALL) as pilot:
+        screen = await open_screen(app, pilot, "ctrl+e", ExportScreen)
+        good = screen.query_one("#export-path", Input).value
+        screen.query_one("#export-path", Input).value = "/proc/台账.xlsx"
+        await pilot.press("f10")
+        await settle(app, pilot, rounds=2)
+        status = str(screen.query_one("#export-status", Static).render())
+        assert "导出失败" in status and "「/proc」" in status and "换一个文件夹" in status
+        assert "Errno" not in status and "正在导出" not in status
+        assert not any("出错了" in n.message for n in app._notifications)
+        assert not screen.running
+        assert screen.query_one("#export-progress", ProgressBar).percentage == 0
+        assert app.focused is screen.query_one("#export-path", Input)
+        # Another path: the export runs again and says what it wrote.
+        screen.query_one("#export-path", Input).value = good
+        await pilot.press("f10")
+        await settle(app, pilot, rounds=2)
+        assert screen.written == (Path(good),)
+        lines = screen_lines(app)
+        box = [n for n, line in enumerate(lines) if "╰" in line]
+        assert box and box[0] < len(lines) - 1, "\n".join(lines)
+        assert "▇" not in lines[-1] and "▁" not in lines[-1], lines[-1]
+
+
+@pytest.mark.parametrize(
+    ("code", "zh", "en"),
+    [
+        (errno.ENOSPC, "磁盘已满", "disk is full"),
+        (errno.EACCES, "没有权限", "no permission"),
+        (errno.EROFS, "只读", "read-only"),
+        (errno.ENOENT, "不存在", "does not exist"),
+    ],
+)
+def test_each_reason_is_said_with_what_to_do(tmp_path: Path, code: int, zh: str, en: str) -> None:
+    missing = tmp_path / "gone" / "ledger.xlsx"
+    error = OSError(code, "raw")
+    try:
+        set_language("zh")
+        text = why_not_written(error, missing)
+        assert zh in text and "raw" not in text and f"「{missing.parent}」" in text
+        set_language("en")
+        assert en in why_not_written(error, missing)
+    finally:
+        set_language("zh")
