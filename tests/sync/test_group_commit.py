@@ -9,9 +9,10 @@ from typing import Any
 
 import pytest
 
+from sync.protocol import OP_INSPECTION_SUBMIT
 from sync.server import db as server_db
 from sync.server.feed import NewChange, append_changes
-from sync.server.group_commit import GroupCommit
+from sync.server.group_commit import PUSHES, GroupCommit
 from sync.server.models import ChangeLog, Meta, Venue
 
 
@@ -82,6 +83,26 @@ def _led_together(group: GroupCommit, works: dict[str, Any]) -> dict[str, Any]:
     for thread in threads:
         thread.join(20)
     return out
+
+
+def test_a_push_waiting_for_its_group_holds_no_connection(api):
+    """Only a group's leader uses the database: a push queued behind it holds none of the
+    pool's connections (with 50 devices at once, 40 queued pushes held one each, and the
+    pool's 32 made the others wait for a connection before they could even queue)."""
+    db = server_db.current()
+    PUSHES._leader.acquire()  # a group is being led: this push queues behind it
+    answers: list[Any] = []
+    try:
+        ops = [api.op(OP_INSPECTION_SUBMIT, api.inspection())]
+        push = threading.Thread(target=lambda: answers.append(api.answers(ops)))
+        push.start()
+        while not PUSHES._queue:
+            threading.Event().wait(0.01)
+        assert len(db._in_use) == 0
+    finally:
+        PUSHES._leader.release()
+    push.join(20)
+    assert [a["status"] for a in answers[0]] == ["applied"]
 
 
 def test_a_failing_work_gets_its_error_and_the_others_commit(seed):

@@ -19,7 +19,6 @@ from sync.protocol import (
     PushRequest,
     PushResponse,
 )
-from sync.server import db as server_db
 from sync.server.apply import apply_ops
 from sync.server.deps import CurrentDevice
 from sync.server.errors import api_error
@@ -83,13 +82,12 @@ def push(raw: Annotated[PushBody, Depends(push_body)], who: CurrentDevice) -> Pu
         raise api_error(
             403, "wrong_device", "the batch names another device than the token's; enrol again"
         )
-    with server_db.current().connection_context():
-        # Committed with the pushes that arrived meanwhile (one commit and one flush of
-        # the log for all; on PostgreSQL one take of the feed's lock); answered only once
-        # that commit is made.
-        results, epoch = PUSHES.run(
-            lambda: apply_ops(who, body.ops, floats=raw.floats), venues=_venues_updated(body.ops)
-        )
+    # Committed with the pushes that arrived meanwhile (one commit and one flush of the log
+    # for all; on PostgreSQL one take of the feed's lock); answered only once that commit
+    # is made. The group's leader holds the one connection its group needs.
+    results, epoch = PUSHES.run(
+        lambda: apply_ops(who, body.ops, floats=raw.floats), venues=_venues_updated(body.ops)
+    )
     counts: dict[str, int] = {}
     for result in results:
         counts[result.status] = counts.get(result.status, 0) + 1
