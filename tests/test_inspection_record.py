@@ -199,3 +199,31 @@ def test_a_line_of_parts_folds_before_a_separator() -> None:
     )
     long = "审阅：退回（" + "补" * 30 + "）"  # wider than the line: "·" stays with it
     assert fold_at_separators(f"到场：已扫码 · {long}", 40) == f"到场：已扫码\n·{long}"
+
+
+async def test_an_english_record_shows_options_in_english_and_the_whole_text(
+    demo_home: Path,
+) -> None:
+    """In English at 120 columns the record showed "已安装且有效" for a gas alarm's option
+    and cut every item's text at 28 cells: the options by their English labels, in the
+    table and below it, and the text as wide as the screen leaves it."""
+    venue = Venue.get(Venue.code == "DM-0003")
+    inspection_id, _, _ = submitted_with_photos(demo_home, venue)
+    app = make_app(lang="en")
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(app, pilot, rounds=2)
+        app.push_screen(InspectionRecordScreen(inspection_id))
+        await settle(app, pilot, rounds=3)
+        screen = app.screen
+        assert isinstance(screen, InspectionRecordScreen)
+        table = screen.query_one("#record-items", DataTable)
+        shown = rows(table)
+        assert shown["COM-17"][2] == "Installed and working"
+        table.move_cursor(row=list(shown).index("COM-17"))
+        await settle(app, pilot)
+        detail = str(screen.query_one("#record-item", Static).render())
+        assert "Installed and working" in detail and "已安装" not in detail
+        lines = [strip.text for strip in screen._compositor.render_strips()]
+        gas = "Gas-leak alarm installed and working where gas is used"
+        assert any(gas in line for line in lines), "\n".join(lines)
+        assert not any("已安装" in line for line in lines)

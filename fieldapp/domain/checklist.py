@@ -95,12 +95,18 @@ class Item:
     def value_label(self, value: str) -> str:
         """A stored answer as the UI's language shows it: each chosen option by its label
         (a value of another item type, or an option no longer offered, as it is)."""
+        from fieldapp.i18n import pick
+
+        return pick(value, self.value_en(value))
+
+    def value_en(self, value: str) -> str:
+        """A stored answer in English: each chosen option by its English label ("" when
+        the options have none; an option no longer offered as it is)."""
         if not self.choices_en or not value:
-            return value
-        where = {choice: n for n, choice in enumerate(self.choices)}
+            return ""
+        english = dict(zip(self.choices, self.choices_en, strict=False))
         parts = value.split(MULTIPLE_SEPARATOR)
-        shown = [self.option_label(where[p]) if p in where else p for p in parts]
-        return MULTIPLE_SEPARATOR.join(shown)
+        return MULTIPLE_SEPARATOR.join(english.get(part, part) for part in parts)
 
     @property
     def can_fail(self) -> bool:

@@ -48,6 +48,7 @@ class RecordedItem:
     answer_type: str
     outcome: str  # pass | fail | na | value | note | "" (not answered)
     value: str
+    value_en: str  # a choice's value by its options' English labels ("" when none)
     note: str
     photos: tuple[Path, ...]  # the answer's photos, then its finding's
     finding: RecordedFinding | None
@@ -182,6 +183,7 @@ def _items(
                     answer_type=item.answer,
                     outcome=answer.outcome if answer else "",
                     value=answer.value if answer else "",
+                    value_en=item.value_en(answer.value) if answer else "",
                     note=answer.note if answer else "",
                     photos=answer_photos
                     + tuple(p for p in finding_photos if p not in answer_photos),

@@ -33,15 +33,44 @@ from fieldapp.tui.widgets.photo_preview import PhotoPreview, text_art
 from fieldapp.tui.widgets.separated_text import SEPARATOR, SeparatedText
 
 OUTCOMES = ("pass", "fail", "na", "value", "note")
+CODE = 7  # the cells of an item's code column (COM-01; an instance's RNT-04#3 widens it)
+ITEM_TEXT = 28  # the cells an item's text keeps beside a long answer
+MIN_ITEM_TEXT = 12  # and on a screen too narrow for that
 
 
 def answer_text(item: RecordedItem) -> str:
     if not item.outcome or item.outcome == "note":
         return t("record.unanswered")
     text = t(f"inspect.outcome.{item.outcome}")
-    if item.value:
-        return item.value if item.outcome == "value" else f"{text} ({item.value})"
+    value = pick(item.value, item.value_en)
+    if value:
+        return value if item.outcome == "value" else f"{text} ({value})"
     return text
+
+
+def column_widths(record: InspectionRecord | None, width: int) -> dict[str, int]:
+    """The table's columns on a screen `width` wide: code, answer, photos and hazard as
+    wide as what they show (an answer at most what leaves the item's text its 28 cells),
+    the item's text the rest."""
+    items = record.items if record is not None else ()
+    answers = [t(f"inspect.outcome.{o}") for o in OUTCOMES] + [t("record.unanswered")]
+    severities = [t(f"severity.{s}") for s in ("general", "major")]
+    widths = {
+        "code": max(CODE, widest(*(item.code for item in items))),
+        "item": ITEM_TEXT,
+        "answer": widest(*answers),
+        "photos": widest(t("record.col.photos")),
+        "finding": widest(*severities, t("record.col.finding")),
+    }
+    # the room for the text and the answer: less the screen's padding, a scroll bar and
+    # each column's padding either side
+    fixed = widths["code"] + widths["photos"] + widths["finding"]
+    room = width - 2 - 2 - 2 * len(widths) - fixed
+    text = widest(*(pick(item.zh, item.en) for item in items), t("record.col.item"))
+    answer = widest(*(answer_text(item) for item in items), *answers)
+    widths["answer"] = max(widths["answer"], min(answer, room - min(text, ITEM_TEXT)))
+    widths["item"] = max(room - widths["answer"], MIN_ITEM_TEXT)
+    return widths
 
 
 def meta_lines(record: InspectionRecord) -> list[str]:
@@ -156,21 +185,21 @@ class InspectionRecordScreen(FieldScreen[None]):
     def on_mount(self) -> None:
         self.sub_title = t("record.subtitle")
         table = self.query_one("#record-items", PagedTable)
-        answers = [t(f"inspect.outcome.{o}") for o in OUTCOMES] + [t("record.unanswered")]
-        severities = [t(f"severity.{s}") for s in ("general", "major")]
-        for key, width in (
-            ("code", 7),
-            ("item", 28),
-            ("answer", widest(*answers)),
-            ("photos", widest(t("record.col.photos"))),
-            ("finding", widest(*severities, t("record.col.finding"))),
-        ):
-            table.add_column(t(f"record.col.{key}"), key=key, width=width)
+        self._add_columns(table, None)
         table.focus()
         if self.record is None:
             self._load()
         else:
             self._show(self.record)
+
+    def on_resize(self) -> None:
+        """A wider or narrower terminal: the item's text takes the width there is."""
+        if self.record is not None:
+            self._show(self.record)
+
+    def _add_columns(self, table: PagedTable, record: InspectionRecord | None) -> None:
+        for key, width in column_widths(record, self.size.width).items():
+            table.add_column(t(f"record.col.{key}"), key=key, width=width)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="record")
     def _load(self) -> None:
@@ -198,7 +227,9 @@ class InspectionRecordScreen(FieldScreen[None]):
     def _show(self, record: InspectionRecord) -> None:
         self.query_one("#record-meta", SeparatedText).show("\n".join(meta_lines(record)))
         table = self.query_one("#record-items", PagedTable)
-        table.clear()
+        selected = table.selected_key
+        table.clear(columns=True)
+        self._add_columns(table, record)
         for item in record.items:
             table.add_row(
                 item.code,
@@ -208,6 +239,9 @@ class InspectionRecordScreen(FieldScreen[None]):
                 t(f"severity.{item.finding.severity}") if item.finding else "",
                 key=item.code,
             )
+        codes = [item.code for item in record.items]
+        if selected in codes:  # shown again at another width: on the same item
+            table.move_cursor(row=codes.index(selected))
         self._show_item()
 
     @property
