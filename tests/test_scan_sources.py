@@ -77,3 +77,29 @@ async def test_a_placard_text_typed_into_the_scan_dialog_is_a_typed_scan(server_
         await settle(app, pilot)
     [draft] = drafts_of(venue)
     assert [s["source"] for s in draft.proof["scans"]] == ["typed"]
+
+
+@pytest.mark.parametrize("how", ["photo", "typed"])
+async def test_a_qr_that_is_not_ours_says_it_is_no_placard(
+    demo_home: Path, tmp_path: Path, how: str
+) -> None:
+    """A photo of someone else's QR (a WeChat link), or the link typed: not "no venue
+    with code https://…", which sends the inspector looking for a venue."""
+    import qrcode
+
+    from fieldapp.i18n import t
+
+    link = "https://weixin.qq.com/abc"
+    photo = tmp_path / "wechat.png"
+    qrcode.make(link).save(photo)
+    app, _ = scanning_app(pace=0.5)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("f2")
+        await settle(app, pilot)
+        field = app.screen.query_one("#scan-input")
+        field.value = str(photo) if how == "photo" else link  # type: ignore[attr-defined]
+        await pilot.press("enter")
+        await settle(app, pilot)
+        said = [n.message for n in app._notifications]
+    assert said == [t("placard.check.not_fieldapp")]

@@ -247,8 +247,9 @@ class ScanningApp(WedgeListener, Navigation):
             signed=result.ok,
             payload=result.payload,
             refusal=refusal,
+            # Only a plausible venue code: a URL or other text is no placard at all.
             typed_unknown=(
-                result.kind in ("unknown_venue", "not_fieldapp")
+                result.kind == "unknown_venue"
                 and not result.check.key_id
                 and result.message() == refusal
             ),
