@@ -39,7 +39,6 @@ PHONE_FIELD = "phone"
 _ID_SHAPE = re.compile(r"^\d{17}[\dX]$")
 _ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _ID_CHECK = "10X98765432"
-_PHONE_SHAPE = re.compile(r"^\+?[\d-]{5,20}$")
 
 
 class PersonalDataLocked(RuntimeError):
@@ -61,25 +60,50 @@ def id_check_character(first_17: str) -> str:
     return _ID_CHECK[total % 11]
 
 
-def id_number_problem(text: str) -> str | None:
-    """Why `text` is not a resident ID number, or None when it is one (English, for logs
-    and the server's row errors; screens word it through the catalogue's key)."""
+# What is wrong with a typed ID number, in the words logs and the server's row errors use;
+# screens word each through the catalogue (`people.bad_id_number.<fault>`).
+ID_FAULTS = {
+    "shape": "an ID number has 18 characters: 17 digits and a last digit or X",
+    "birth_date": "the birth date in the ID number is not a date",
+    "check_digit": "the last character of the ID number does not match the others (a typo?)",
+}
+
+
+def id_number_fault(text: str) -> str | None:
+    """Which rule `text` breaks as a resident ID number (a key of `ID_FAULTS`): not 18
+    characters of the right shape, a birth date that is no date, or — the shape right — a
+    check character the first 17 digits do not give (one of them mistyped). None when
+    it is one."""
     value = normalize_id_number(text)
     if not _ID_SHAPE.match(value):
-        return "an ID number has 18 characters: 17 digits and a last digit or X"
+        return "shape"
     try:
         dt.date(int(value[6:10]), int(value[10:12]), int(value[12:14]))
     except ValueError:
-        return f"the birth date {value[6:14]} in the ID number is not a date"
+        return "birth_date"
     if id_check_character(value[:17]) != value[17]:
-        return "the last character of the ID number does not match the others (a typo?)"
+        return "check_digit"
     return None
 
 
+def id_number_problem(text: str) -> str | None:
+    """Why `text` is not a resident ID number, or None when it is one (English, for logs
+    and the server's row errors; screens word it through the catalogue's key)."""
+    fault = id_number_fault(text)
+    return None if fault is None else ID_FAULTS[fault]
+
+
+# A Chinese phone: an 11-digit mobile starting with 1 (+86 before it allowed), or a
+# landline with its area code — 0 and 2 or 3 digits, a dash or not, then 7 or 8 digits.
+_MOBILE = re.compile(r"^(?:\+?86)?1\d{10}$")
+_LANDLINE = re.compile(r"^0\d{2,3}-?[1-9]\d{6,7}$")
+
+
 def phone_problem(text: str) -> str | None:
+    """Why `text` is not a phone number one can call in China (None when it is, or empty)."""
     value = normalize_phone(text)
-    if value and not _PHONE_SHAPE.match(value):
-        return "a phone number has digits only (5 to 20)"
+    if value and not (_MOBILE.match(value.replace("-", "")) or _LANDLINE.match(value)):
+        return "a phone is an 11-digit mobile starting with 1, or a landline with its area code"
     return None
 
 

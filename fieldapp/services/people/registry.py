@@ -138,8 +138,9 @@ def _check_member(m: MemberForm, where: str, problems: list[Problem]) -> dict[st
             if birth_year_problem(year, today().year):
                 problems.append(Problem(f"{where}.birth_year", t("people.bad_birth_year")))
     id_number = personal.normalize_id_number(m.id_number)
-    if id_number and personal.id_number_problem(id_number):
-        problems.append(Problem(f"{where}.id_number", t("people.bad_id_number")))
+    fault = personal.id_number_fault(id_number) if id_number else None
+    if fault:
+        problems.append(Problem(f"{where}.id_number", t(f"people.bad_id_number.{fault}")))
     if id_number and year is None:
         year = personal.birth_year_of(id_number)
     values["birth_year"] = year
