@@ -91,6 +91,8 @@ class InspectScreen(VenueFactsPart, ItemExtrasPart, FieldScreen[None]):
         self.code = current if current in self.codes else (self.codes or [current])[0]
         self._counts_asked: set[str] = set()  # sections whose missing count was asked
         self.fact_names: list[str] = []
+        self.facts_line = ""
+        self.venue_key_shown = ""
         self._offered_for: tuple[object, ...] = ()  # see show_item
 
     def incident_venue(self) -> tuple[str, str]:
@@ -154,10 +156,9 @@ class InspectScreen(VenueFactsPart, ItemExtrasPart, FieldScreen[None]):
         asked = self.view.state.visible
         return sum(1 for c, a in self.view.answers.items() if a.outcome != "note" and c in asked)
 
-    def show_item(self) -> None:
+    def show_section(self) -> None:
         item, checklist = self.item, self.view.checklist
         section = checklist.section_of(item.code)
-        number = checklist.sections.index(section) + 1
         instance = instance_of(item.code)
         title = t(
             "inspect.section",
@@ -168,6 +169,12 @@ class InspectScreen(VenueFactsPart, ItemExtrasPart, FieldScreen[None]):
         set_text(
             self.query_one("#inspect-section", Static), f"{title}  · {note}" if note else title
         )
+
+    def show_item(self) -> None:
+        item, checklist = self.item, self.view.checklist
+        section = checklist.section_of(item.code)
+        number = checklist.sections.index(section) + 1
+        self.show_section()
         set_text(
             self.query_one("#inspect-progress", Static),
             t(

@@ -13,6 +13,7 @@ from fieldapp.i18n import listed, pick, t
 from fieldapp.services.inspection import inspections, venue_facts
 from fieldapp.services.inspection.inspection_view import InspectionView
 from fieldapp.tui.views.venue_facts import attribute_name, facts_text, value_text
+from fieldapp.tui.widgets.offered_keys import offered
 
 
 def nearest_asked(before: list[str], code: str, asked: tuple[str, ...]) -> str:
@@ -33,12 +34,34 @@ class VenueFactsPart:
     inspection_id: str
     _counts_asked: set[str]
     fact_names: list[str]  # the attributes the form reads (none: no key, no line)
+    facts_line: str  # the line of attributes, without the key that corrects them
+    venue_key_shown: str  # the key the lines name for the correction form
+
+    def venue_key(self) -> str:
+        """The key that opens the correction form where the focus is: `v` on the card,
+        alt+v in an answer field (where v types a v), as the footer shows it."""
+        for found in offered(self).values():  # type: ignore[arg-type]
+            if found.binding.action == "venue_facts":
+                return str(self.app.get_key_display(found.binding))  # type: ignore[attr-defined]
+        return ""
+
+    def watch_focused(self) -> None:
+        """The focus moved: the lines that name the correction's key name the one that
+        works there (v typed a v into a number's field)."""
+        if not self.fact_names or self.focused is None:  # type: ignore[attr-defined]
+            return  # nothing to correct, or the screen is leaving
+        key = self.venue_key()
+        if key != self.venue_key_shown:
+            self.venue_key_shown = key
+            self.show_facts_line()
+            self.show_section()  # type: ignore[attr-defined]
 
     def show_facts(self) -> None:
         line = self.query_one("#inspect-facts", Static)  # type: ignore[attr-defined]
         facts = venue_facts.facts(self.view)
         self.fact_names = [fact.name for fact in facts]
         line.display = bool(facts)
+        self.facts_line = ""
         if not facts:
             return
         parts = []
@@ -56,8 +79,16 @@ class VenueFactsPart:
                 ]
                 text += t("venue_facts.counts", sections=listed(titles))
             parts.append(text)
-        hint = "" if self.view.read_only else t("venue_facts.edit_hint")
-        line.update(t("venue_facts.line", facts=" · ".join(parts)) + hint)
+        self.facts_line = t("venue_facts.line", facts=" · ".join(parts))
+        self.show_facts_line()
+
+    def show_facts_line(self) -> None:
+        if not self.facts_line:
+            return
+        key = self.venue_key_shown
+        hint = "" if self.view.read_only or not key else t("venue_facts.edit_hint", shortcut=key)
+        line = self.query_one("#inspect-facts", Static)  # type: ignore[attr-defined]
+        line.update(self.facts_line + hint)
 
     def section_note(self, section: Section, item: Item, instance: int | None) -> str:
         """Why this section is asked the way it is, when the venue decides it."""
@@ -66,7 +97,8 @@ class VenueFactsPart:
         if name:
             count = held.get(name)
             if count is None:
-                return t("venue_facts.repeat_unknown", name=attribute_name(name))
+                key = self.venue_key_shown
+                return t("venue_facts.repeat_unknown", name=attribute_name(name), shortcut=key)
             return t(
                 "venue_facts.repeat_by",
                 name=attribute_name(name),

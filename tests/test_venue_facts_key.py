@@ -1,0 +1,60 @@
+"""The inspection's line of venue attributes names the key that opens their correction
+form where the focus is: on a number's field v typed a v, though the line said "v 更正";
+there it says alt+v (as the footer does), on a yes/no item v."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from inspect_support import seed_store, settle
+from textual.widgets import Static
+
+from fieldapp.store.models import Venue
+from fieldapp.tui.app import make_app
+from fieldapp.tui.dialogs.venue_facts import VenueFactsDialog
+from fieldapp.tui.screens.inspect import InspectScreen
+
+GAS_SHOP_ID = "0190a000-0000-7000-8000-000000000003"
+LINE = {
+    "zh": "场所信息：用燃气 是  · {key} 更正",
+    "en": "Venue: Gas in use: yes  · {key} to correct",
+}
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+async def test_the_venue_line_names_the_key_that_works_on_the_item(home: Path, lang: str) -> None:
+    seed_store()
+    Venue.create(
+        id=GAS_SHOP_ID, code="XC-0003", name="燃气小店", kind="small_shop", grid="T01",
+        attributes={"has_gas": True},
+    )  # fmt: skip
+    app = make_app(lang=lang)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        app.open_venue(GAS_SHOP_ID, presence="manual", reason="placard_missing")
+        await settle(app, pilot)
+        screen = app.screen
+        assert isinstance(screen, InspectScreen) and screen.item.answer == "number"
+        facts = screen.query_one("#inspect-facts", Static)
+        assert str(facts.render()) == LINE[lang].format(key="alt+v")
+        await pilot.press("v")  # typed, as in any field
+        await settle(app, pilot)
+        assert app.screen is screen and screen.card.answer_input.value == "v"
+        await pilot.press("backspace", "alt+v")  # the key it names opens the form
+        await settle(app, pilot)
+        assert isinstance(app.screen, VenueFactsDialog)
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert app.screen is screen
+        await pilot.press("tab")  # on the card, v is the key again
+        await settle(app, pilot)
+        assert str(facts.render()) == LINE[lang].format(key="v")
+        screen.go_to(
+            next(c for c in screen.codes if screen.view.checklist.item(c).answer == "yesno")
+        )
+        await settle(app, pilot)
+        assert str(facts.render()) == LINE[lang].format(key="v")
+        await pilot.press("v")
+        await settle(app, pilot)
+        assert isinstance(app.screen, VenueFactsDialog)
