@@ -103,3 +103,37 @@ async def test_a_qr_that_is_not_ours_says_it_is_no_placard(
         await settle(app, pilot)
         said = [n.message for n in app._notifications]
     assert said == [t("placard.check.not_fieldapp")]
+
+
+@pytest.mark.parametrize("synced_hours_ago", [1, None])
+async def test_a_placard_key_unknown_after_a_recent_sync_is_reported_not_synced_for(
+    demo_home: Path, synced_hours_ago: int | None
+) -> None:
+    """Another server's placard: "sync, then scan again" is wrong advice on a device that
+    has just synced. Without a recent sync, syncing may still bring the key."""
+    import datetime as dt
+
+    from fieldapp.domain.clock import now
+    from fieldapp.domain.placard import sign_payload
+    from fieldapp.i18n import t
+    from fieldapp.store.models import SyncState
+
+    synced = None if synced_hours_ago is None else now() - dt.timedelta(hours=synced_hours_ago)
+    stamp = synced.strftime("%Y-%m-%dT%H:%M:%S.000Z") if synced else None
+    SyncState.update(last_sync_at=stamp).where(SyncState.id == 1).execute()
+    key_id, private, _public = generate_key()  # never registered: another server's key
+    venue = my_venues(1)[0]
+    app, _ = scanning_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await burst(app, pilot, sign_payload(venue.code, key_id, private))
+        said = [n.message for n in app._notifications]
+    assert drafts_of(venue) == []
+    if synced is None:
+        assert said == [t("placard.check.unknown_key", key_id=key_id)]
+    else:
+        at = synced.astimezone().strftime("%H:%M")
+        if synced.astimezone().date() != now().astimezone().date():
+            at = synced.astimezone().strftime("%m-%d %H:%M")
+        assert said == [t("placard.check.unknown_key_synced", key_id=key_id, at=at)]
+        assert "同步后再扫描" not in said[0] and "向网格长报告" in said[0]

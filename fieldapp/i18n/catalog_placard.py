@@ -197,6 +197,10 @@ ZH: dict[str, str] = {
     "placard.check.forged": "标牌内容被改动或伪造，不能使用；请手动查找场所，并向网格长报告",
     "placard.check.revoked": "该标牌的签名密钥已作废，不能使用；请手动查找场所，并请网格长更换标牌",
     "placard.check.unknown_key": "本机还没有这块标牌的密钥（{key_id}），请联网同步后再扫描",
+    "placard.check.unknown_key_synced": (
+        "本机 {at} 已同步，服务器也没有这块标牌的密钥（{key_id}）：标牌可能属于其他单位的系统，"
+        "或是伪造的，不能使用。请手动查找场所，并向网格长报告"
+    ),
     "placard.check.unknown_venue": "场所 {code} 不在本设备上，请同步后再试；仍找不到请联系网格长",
     "placard.check.unsupported_version": "这是新版本的标牌，请更新本程序后再扫描",
     # Photos.
@@ -261,6 +265,11 @@ EN: dict[str, str] = {
     ),
     "placard.check.unknown_key": (
         "This device does not have the placard's key ({key_id}) yet. Sync, then scan again"
+    ),
+    "placard.check.unknown_key_synced": (
+        "This device synced at {at}, and the server does not know the placard's key "
+        "({key_id}) either: the placard may belong to another office's server, or be forged, "
+        "and cannot be used. Find the venue by hand and report it to your grid head"
     ),
     "placard.check.unknown_venue": (
         "Venue {code} is not on this device. Sync and try again; "

@@ -10,6 +10,7 @@ is never a verification key (`public_keys` leaves it out).
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -18,11 +19,12 @@ from typing import TYPE_CHECKING, Protocol
 
 from peewee import fn
 
+from fieldapp.domain import clock
 from fieldapp.domain import placard as payload
 from fieldapp.domain.placard import PlacardCheck
 from fieldapp.i18n import t
 from fieldapp.paths import data_home
-from fieldapp.store.models import Grid, PlacardKey, Venue
+from fieldapp.store.models import Grid, PlacardKey, SyncState, Venue
 
 # The renderer (qrcode, PIL) is imported when a placard is drawn, not for checking a scan
 # (patrol checkpoints on the home screen import this module).
@@ -45,6 +47,8 @@ class ScanResult:
     venue_id: str | None = None
     venue_name: str = ""
     payload: str = ""  # the placard text as verified (for Inspection.presence_payload)
+    # UNKNOWN_KEY after a recent sync (local time of it): the server lacks the key too.
+    synced_at: str = ""
 
     @property
     def kind(self) -> str:
@@ -61,10 +65,36 @@ class ScanResult:
         return self.check.kind == payload.PLAIN_CODE
 
     def message(self) -> str:
+        if self.synced_at and self.kind == payload.UNKNOWN_KEY:
+            return t(
+                "placard.check.unknown_key_synced", key_id=self.check.key_id, at=self.synced_at
+            )
         return self.check.message()
 
 
 # --- keys ---------------------------------------------------------------------------------
+
+# A sync without errors this recent brought every key the server signs placards with: a
+# key still unknown is unknown to the server too, and syncing again will not help.
+RECENT_SYNC = dt.timedelta(hours=24)
+
+
+def recent_sync_at() -> str:
+    """The local time (`HH:MM` today, `MM-DD HH:MM` before) of this device's last sync
+    without errors, if it was within RECENT_SYNC; "" otherwise."""
+    state = SyncState.get_or_none(SyncState.id == 1)
+    if state is None or not state.last_sync_at:
+        return ""
+    try:
+        synced = dt.datetime.fromisoformat(state.last_sync_at.replace("Z", "+00:00"))
+    except ValueError:
+        return ""
+    now = clock.now()
+    if not dt.timedelta(0) <= now - synced <= RECENT_SYNC:
+        return ""
+    local = synced.astimezone(now.astimezone().tzinfo)
+    same_day = local.date() == now.astimezone().date()
+    return local.strftime("%H:%M" if same_day else "%m-%d %H:%M")
 
 
 def self_made_key_id() -> str | None:
@@ -184,6 +214,8 @@ def verify_scan(text: str, find: Callable[[str], Place | None] | None = None) ->
     canon = text.strip().upper()
     if payload.looks_like_payload(canon):
         check = payload.verify_payload(canon, public_keys())
+        if check.kind == payload.UNKNOWN_KEY:
+            return ScanResult(check, synced_at=recent_sync_at())
         if not check.ok:
             return ScanResult(check)
         place = lookup(check.venue_code)
