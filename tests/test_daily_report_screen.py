@@ -193,3 +193,30 @@ async def test_each_grid_shows_its_report_state_in_english_too(
         state = screen.query_one("#report-state", Label)
         assert state.size.height >= 2  # wrapped, not cut at the pane's edge
         assert str(grids.get_option_at_index(0).prompt).startswith("[Zero report] ")
+
+
+async def test_a_refused_zero_report_is_not_said_on_the_next_screen_or_filing(
+    local_clock: list[dt.datetime], demo_home: Path
+) -> None:
+    """The refusal is about this grid on this screen: a report filed afterwards, or
+    another section opened, does not carry it along."""
+    find_hazard_today("T01-DM")
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_report(app, pilot)
+        await pilot.press("z")
+        await settle(app, pilot, rounds=2)
+        assert any("不能报零报告" in m for m in messages(app))
+        screen.query_one("#report-remarks", Input).focus()
+        await pilot.press(*"已督促整改", "enter")
+        await settle(app, pilot, rounds=2)
+        assert not any("不能报零报告" in m for m in messages(app))
+        await pilot.press("escape")  # home; a refusal made again is gone with the screen
+        screen = await open_report(app, pilot)
+        find_hazard_today("T01-DM")
+        await pilot.press("z")
+        await settle(app, pilot, rounds=2)
+        assert any("不能报零报告" in m for m in messages(app))
+        await pilot.press("escape")
+        await settle(app, pilot, rounds=2)
+        assert not any("不能报零报告" in m for m in messages(app))

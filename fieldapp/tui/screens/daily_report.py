@@ -335,13 +335,14 @@ class DailyReportScreen(FieldScreen[None]):
 
     @on(Filed)
     def _filed(self, event: Filed) -> None:
+        self._take_down_explanations()  # a refusal before this filing no longer holds
         self.notify(event.text)
         self._start()
         self._load_grid(event.code)
 
     @on(Refused)
     def _refused(self, event: Refused) -> None:
-        self.notify(event.text, severity="warning", timeout=10)
+        self.explain(event.text)  # about this screen: it goes when the screen is left
 
     def action_back(self) -> None:
         if len(self.app.screen_stack) > 1:
