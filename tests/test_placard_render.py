@@ -266,3 +266,41 @@ def test_rendering_needs_no_store(tmp_path):
     render_pdf([info, longer], tmp_path / "x.pdf")
     (text,) = decode_qr_texts(render_png(longer, tmp_path / "x.png"))
     assert text == info.payload
+
+
+LONG_NAME_PLACARD = """
+import sys
+from pypdf import PdfReader
+from fieldapp.domain.placard import SigningKey
+from fieldapp.reports.placards import PlacardInfo, render_pdf, render_png
+
+out = sys.argv[1]
+key = SigningKey.generate()
+info = PlacardInfo(
+    "ZZ-0001", "长" * 50_000, "three_in_one", "址" * 50_000, "某网格", "李四", "", key.sign("ZZ-0001")
+)
+render_pdf([info], out + ".pdf")
+render_png(info, out + ".png")
+print(PdfReader(out + ".pdf").pages[0].extract_text())
+"""
+
+
+def test_a_name_of_50000_characters_is_cut_with_an_ellipsis_not_a_hang(tmp_path):
+    """Found by a tester: shortening the name one character at a time, measuring each
+    time, never finished; one such venue blocked its whole grid's placards."""
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-c", LONG_NAME_PLACARD, str(tmp_path / "zz")],
+        capture_output=True,
+        text=True,
+        timeout=60,  # a normal placard takes about a second; the hang never ended
+        check=True,
+    )
+    lines = done.stdout.splitlines()
+    name_lines = [line for line in lines if line.startswith("长")]
+    address = [line for line in lines if "址" in line]
+    assert len(name_lines) == 2 and name_lines[-1].endswith("…")
+    assert len(address) == 2 and address[-1].endswith("…")
+    assert (tmp_path / "zz.png").stat().st_size > 0

@@ -133,6 +133,20 @@ def _label(key: str, lang: str, place: str = "venue") -> str:
     return text_in(lang, key) or text_in("zh", key) or key
 
 
+def _fitting(text: str, size: float, width: float, measure: Measure) -> int:
+    """How many leading characters of text fit in width (at least one). A binary search:
+    a name of any length costs a few measurements, where shortening it one character at a
+    time and measuring again hung on a name of 50,000 characters."""
+    low, high = 1, len(text)
+    while low < high:
+        middle = (low + high + 1) // 2
+        if measure(text[:middle], size) <= width:
+            low = middle
+        else:
+            high = middle - 1
+    return low
+
+
 def _wrap(text: str, size: float, width: float, measure: Measure, max_lines: int) -> list[str]:
     """Break text (CJK: anywhere; Latin: at spaces when possible) into lines that fit."""
     lines: list[str] = []
@@ -141,9 +155,7 @@ def _wrap(text: str, size: float, width: float, measure: Measure, max_lines: int
         if measure(rest, size) <= width:
             lines.append(rest)
             return lines
-        cut = len(rest)
-        while cut > 1 and measure(rest[:cut], size) > width:
-            cut -= 1
+        cut = _fitting(rest, size, width, measure)
         space = rest.rfind(" ", 0, cut)
         if space > cut // 2:
             cut = space
