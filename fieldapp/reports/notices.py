@@ -8,9 +8,17 @@ placard renderer, so every printed document finds its font the same way.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
+from fieldapp.domain.text_bounds import (
+    ADDRESS_MAX,
+    HEADING_MAX,
+    PERSON_NAME_MAX,
+    PHONE_MAX,
+    VENUE_NAME_MAX,
+    shortened,
+)
 from fieldapp.i18n import catalog_review
 from fieldapp.reports.placards import CjkFont, find_cjk_font, qr_matrix
 
@@ -72,6 +80,19 @@ class HandOverLetter:
     findings: tuple[LetterFinding, ...]
     handler: str  # the supervisor who handed over
     office: str = ""  # the sending office; default 镇网格办
+
+
+def _printable(v: VenueBlock) -> VenueBlock:
+    """The venue's texts cut with "…" to what an import takes, so a name imported before
+    those bounds (a tester's had 50,000 characters) cannot fill pages."""
+    return replace(
+        v,
+        name=shortened(v.name, VENUE_NAME_MAX),
+        address=shortened(v.address, ADDRESS_MAX),
+        contact=shortened(v.contact, PERSON_NAME_MAX),
+        phone=shortened(v.phone, PHONE_MAX),
+        grid_name=shortened(v.grid_name, HEADING_MAX),
+    )
 
 
 def _label(key: str, lang: str, **values: object) -> str:
@@ -192,7 +213,7 @@ def render_notice(
     width = PAGE_W - 2 * MARGIN
     qr_size = 34.0
     top = pdf.get_y()
-    v = notice.venue
+    v = _printable(notice.venue)
     _fields(
         pdf,
         [
@@ -271,7 +292,7 @@ def render_handover_letter(
     venues = "；".join(
         f"{v.name}（{v.code}）{v.address}"
         + (f"，{v.contact} {v.phone}".rstrip() if v.contact else "")
-        for v in letter.venues
+        for v in map(_printable, letter.venues)
     )
     _fields(
         pdf,
@@ -292,7 +313,7 @@ def render_handover_letter(
         rows.append(
             [
                 str(n),
-                f"{f.venue_name}\n{f.venue_code}",
+                f"{shortened(f.venue_name, VENUE_NAME_MAX)}\n{f.venue_code}",
                 item,
                 L(f"review.severity.{f.severity}"),
                 "\n".join(f.history) or "—",

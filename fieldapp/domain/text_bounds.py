@@ -1,0 +1,41 @@
+"""How long a text an office imports may be, and how a longer one is cut for print.
+
+An import refuses a longer value row by row, with its row and column, so the office
+shortens it and imports again; nothing is written. What was imported before these bounds
+is cut with "…" where it is printed. Where the wire format already bounds a text
+(`sync.protocol`), the import uses that bound instead, so an import never accepts what a
+device could not send back.
+"""
+
+from __future__ import annotations
+
+# A venue's name as on its sign or its licence (a company's registered name with its
+# branch fits); a placard shows two lines of it, the find list one column.
+VENUE_NAME_MAX = 100
+# A full address: town, village, road, number, building and room.
+ADDRESS_MAX = 200
+# A person's name with a title or a second contact ("张三（店长）/李四"); the wire bounds a
+# household member's name the same (sync.protocol.people.MemberPayload).
+PERSON_NAME_MAX = 100
+# A mobile and a landline with its area code and extension, with separators.
+PHONE_MAX = 50
+# A checklist's title, a section's heading: one line on every screen that shows them.
+HEADING_MAX = 100
+# An item's question in one language: the item card shows it above the answer field, so
+# it must leave the answer on screen; the longest shipped item is under 100 characters.
+ITEM_TEXT_MAX = 500
+# An item's legal basis or its note to the inspector (the longest shipped one is ~200).
+GUIDANCE_MAX = 500
+
+# A venue's texts by the column an import reads them from.
+VENUE_TEXT_MAX = {
+    "name": VENUE_NAME_MAX,
+    "address": ADDRESS_MAX,
+    "contact": PERSON_NAME_MAX,
+    "phone": PHONE_MAX,
+}
+
+
+def shortened(text: str, limit: int) -> str:
+    """The text, cut to at most `limit` characters with "…" when it is longer."""
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
