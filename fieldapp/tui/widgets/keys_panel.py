@@ -39,7 +39,7 @@ class KeysPanel(VerticalScroll, can_focus=False):
     KeysPanel {
         split: right;
         width: 33%;
-        min-width: 30;
+        min-width: 36;  /* at 80 columns: most labels on one line, none cut */
         max-width: 50;
         height: 1fr;
         padding: 0 1;
@@ -81,7 +81,9 @@ class KeysPanel(VerticalScroll, can_focus=False):
     def table(self) -> Table:
         table = Table(box=box.SIMPLE, show_header=False, padding=(0, 1), expand=True)
         table.add_column(justify="right", no_wrap=True)
-        table.add_column(ratio=1)
+        # Folded where it does not fit: Chinese has no spaces to wrap at, and Rich would cut
+        # a label with an ellipsis ("复制选 …").
+        table.add_column(ratio=1, overflow="fold")
         table.title = t("keys.title")
         table.title_justify = "left"
         for keys, description in self.rows():
