@@ -165,3 +165,26 @@ def test_a_letter_made_while_the_screen_speaks_english_is_chinese_throughout(
             documents.handover_letter([open_one])
     finally:
         set_language("zh")
+
+
+def test_a_notice_is_signed_by_every_inspector_who_found_its_hazards(world: World) -> None:
+    """Not only the newest finder, and never the supervisor who prints it."""
+    from fieldapp.reports.notices import render_notice
+
+    add_finding(world, "DM-0001", "COM-03", found="2026-11-01T08:00:00Z")
+    add_finding(world, "DM-0001", "COM-07", inspector="inspector2", found="2026-11-02T08:00:00Z")
+    notice = documents.notice_for_venue("DM-0001")
+    assert notice.inspector == "林网格员、陈流管员"
+    text = _flat(_text(render_notice(notice)))
+    assert "检查人员：林网格员、陈流管员" in text
+    assert "王网格长" not in text
+
+
+def test_no_notice_for_a_venue_whose_hazards_were_all_handed_over(world: World) -> None:
+    fid = add_finding(world, "DM-0002", "COM-04", severity="major")
+    data = {"unit": "fire_brigade", "reference": REFERENCE}
+    assert all(r.applied for r in review.bulk_apply([fid], "handed_over", "", data))
+    with pytest.raises(documents.NothingToRectify, match="已移交（消防大队），无需整改通知书"):
+        documents.notice_for_venue("DM-0002")
+    with pytest.raises(documents.NothingToRectify, match="没有待整改的隐患"):
+        documents.notice_for_venue("DM-0001")

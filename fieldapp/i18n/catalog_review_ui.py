@@ -36,7 +36,7 @@ ZH: dict[str, str] = {
     "binding.review.acknowledge": "确认冲突",
     "binding.review.acknowledge.tip": "已核实冲突：移出冲突队列，历史中保留",
     "binding.review.notice": "整改通知书",
-    "binding.review.notice.tip": "打印光标所在场所的整改通知书（PDF）",
+    "binding.review.notice.tip": "打印所选隐患（未选则光标所在隐患）所在场所的整改通知书，每个场所一份（PDF）",
     "binding.review.letter": "移交单",
     "binding.review.letter.tip": "打印所选已移交隐患的移交抄告单（PDF）",
     "binding.review.filters": "筛选",
@@ -94,6 +94,9 @@ ZH: dict[str, str] = {
     "review_ui.acknowledged": "冲突已确认，记录保留在处理经过中。",
     "review_ui.acknowledged_note": "网格长已核实冲突",
     "review_ui.printed": "已生成 {path}",
+    "review_ui.notices_printed": "已生成 {count} 份整改通知书（每个场所一份），保存在 {folder}：{files}",
+    "review_ui.notices_refused": "{count} 个场所未生成：{reasons}",
+    "review_ui.notice_handed_over": "{venue} 的隐患已移交（{units}），无需整改通知书；可按 {letter_key} 打印移交函。",
     "review_ui.print_missing": "未能生成 {path}：文件没有写出，请检查磁盘空间和目录权限后重试。",
     "review_ui.action.verified": "复查通过",
     "review_ui.action.rejected": "复查不通过",
@@ -212,7 +215,7 @@ EN: dict[str, str] = {
     "binding.review.acknowledge": "Acknowledge",
     "binding.review.acknowledge.tip": "Conflict checked: out of the conflict queue, kept in the history",
     "binding.review.notice": "Notice",
-    "binding.review.notice.tip": "Print the rectification notice of the venue under the cursor (PDF)",
+    "binding.review.notice.tip": "Print the rectification notice of each marked finding's venue, or else of the cursor's venue (PDF, one per venue)",
     "binding.review.letter": "Letter",
     "binding.review.letter.tip": "Print the hand-over letter of the marked handed-over findings (PDF)",
     "binding.review.filters": "Filters",
@@ -268,6 +271,9 @@ EN: dict[str, str] = {
     "review_ui.acknowledged": "Conflict acknowledged; it stays in the history.",
     "review_ui.acknowledged_note": "Conflict checked by the supervisor",
     "review_ui.printed": "Wrote {path}",
+    "review_ui.notices_printed": "Wrote {count} rectification notices (one per venue) in {folder}: {files}",
+    "review_ui.notices_refused": "No notice for {count} venues: {reasons}",
+    "review_ui.notice_handed_over": "The hazards of {venue} were handed over ({units}); there is nothing for a rectification notice. Press {letter_key} for the hand-over letter.",
     "review_ui.print_missing": (
         "Could not write {path}: the file is not there; check disk space and the "
         "folder's permissions, then try again."

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable
 from fieldapp.domain import findings as machine
 from fieldapp.domain.clock import today
 from fieldapp.domain.placard import looks_like_payload
-from fieldapp.i18n import t, written_in
+from fieldapp.i18n import listed, t, written_in
 from fieldapp.reports import LETTER_LANGUAGE
 from fieldapp.reports.notices import (
     HandOverLetter,
@@ -31,6 +31,26 @@ from fieldapp.store.models import Finding, Grid, Inspection, Venue
 
 class DocumentError(LookupError):
     """The document cannot be made from what was asked; str() is for a person."""
+
+
+class NothingToRectify(DocumentError):
+    """The venue has no hazard left to rectify: a notice would contradict itself.
+
+    `units` names the units its hazards were handed over to (none: nothing is open and
+    nothing handed over); the hand-over letter is the document for those."""
+
+    def __init__(self, venue: str, units: tuple[str, ...]) -> None:
+        self.venue = venue
+        self.units = units
+        if units:
+            text = t("review.notice.handed_over", venue=venue, units=unit_names(units))
+        else:
+            text = t("review.notice.nothing_open", venue=venue)
+        super().__init__(text)
+
+
+def unit_names(units: Iterable[str]) -> str:
+    return listed([t(f"review.unit.{unit}") for unit in units])
 
 
 def venue_block(venue: Venue) -> VenueBlock:
@@ -74,7 +94,8 @@ def _date_of(stamp: str | None) -> dt.date | None:
 
 
 def notice_for_venue(venue_code: str, *, day: dt.date | None = None) -> RectificationNotice:
-    """The rectification notice for a venue: every hazard of it still to be rectified."""
+    """The rectification notice for a venue: every hazard of it still to be rectified,
+    signed by the inspectors who found them. None left to rectify: `NothingToRectify`."""
     venue = by_code(venue_code)
     if venue is None:
         raise DocumentError(t("review.cli.no_venue", code=venue_code))
@@ -84,6 +105,8 @@ def notice_for_venue(venue_code: str, *, day: dt.date | None = None) -> Rectific
         .where((Finding.venue == venue.id) & (Finding.state == machine.OPEN))
         .order_by(Finding.current_deadline, Finding.item_code)
     )
+    if not rows:
+        raise NothingToRectify(f"{venue.code} {venue.name}", _handed_over_units(venue))
     items = []
     for finding in rows:
         deadline = finding.current_deadline or finding.deadline
@@ -99,11 +122,9 @@ def notice_for_venue(venue_code: str, *, day: dt.date | None = None) -> Rectific
                 on_the_spot=found is not None and deadline is not None and deadline <= found,
             )
         )
-    if rows:
-        newest = max(rows, key=lambda f: f.created_at)
-        inspector = person_names([newest.created_by]).get(newest.created_by, "")
-    else:
-        inspector = me().name
+    finders = list(dict.fromkeys(f.created_by for f in sorted(rows, key=lambda f: f.created_at)))
+    names = person_names(finders)
+    inspector = "、".join(names.get(p, "") for p in finders if names.get(p))
     return RectificationNotice(
         number=f"{venue.code}-{day:%Y%m%d}",
         venue=venue_block(venue),
@@ -112,6 +133,15 @@ def notice_for_venue(venue_code: str, *, day: dt.date | None = None) -> Rectific
         issued_on=day,
         qr_payload=venue_qr_payload(venue),
     )
+
+
+def _handed_over_units(venue: Venue) -> tuple[str, ...]:
+    """The units this venue's hazards still in their hands were handed over to."""
+    handed = Finding.select(Finding.id).where(
+        (Finding.venue == venue.id) & (Finding.state == machine.HANDED_OVER)
+    )
+    units = (findings.fold_of(f.id).handed_over_to for f in handed)
+    return tuple(sorted({unit for unit in units if unit}))
 
 
 def history_lines(finding_id: str) -> list[str]:

@@ -46,6 +46,14 @@ def safe_name(text: str) -> str:
     return "".join(c if c.isalnum() or c in "-_" else "_" for c in text).strip("_") or "x"
 
 
+def _written(out: Path) -> bool:
+    """A file that is there and not empty."""
+    try:
+        return out.is_file() and out.stat().st_size > 0
+    except OSError:
+        return False
+
+
 class ReviewActions(FieldScreen[None]):
     """Bulk actions, conflicts, filters and printing; the list is the subclass's."""
 
@@ -267,37 +275,80 @@ class ReviewActions(FieldScreen[None]):
     # -- printing ----------------------------------------------------------------------
 
     def action_print_notice(self) -> None:
-        row = self.highlighted
-        if row is None:
+        """One notice per venue of the chosen findings (the marked, else the cursor's)."""
+        rows = self.targets()
+        if not rows:
             self.notify(t("review_ui.nothing_chosen"), severity="warning")
             return
-        self._print_notice(row.venue_code)
+        venues = list(dict.fromkeys(r.venue_code for r in rows))
+        self._print_notices(venues, self._key_of("print_letter"))
+
+    def _key_of(self, action: str) -> str:
+        """The key of one of this screen's actions, as the footer shows it."""
+        for found in self.active_bindings.values():
+            if found.binding.action == action:
+                return str(self.app.get_key_display(found.binding))
+        return ""
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="review-print")
-    def _print_notice(self, venue_code: str) -> None:
+    def _print_notices(self, venue_codes: list[str], letter_key: str) -> None:
         from fieldapp.reports.notices import render_notice
         from fieldapp.reports.placards import FontMissing
-        from fieldapp.services.documents.notices import DocumentError, notice_for_venue
+        from fieldapp.services.documents.notices import (
+            DocumentError,
+            NothingToRectify,
+            notice_for_venue,
+            unit_names,
+        )
         from fieldapp.store import db
 
+        written: list[Path] = []
+        refusals: list[str] = []
         with db.connection_context():
-            try:
-                doc = notice_for_venue(venue_code)
-                out = documents_dir() / f"notice-{safe_name(doc.number)}.pdf"
-                render_notice(doc, out)
-            except (DocumentError, FontMissing, OSError) as exc:
-                self.post_message(self.Said(str(exc), "error"))
-                return
-        self.post_message(self._printed(out))
+            for venue_code in venue_codes:
+                try:
+                    doc = notice_for_venue(venue_code)
+                    out = documents_dir() / f"notice-{safe_name(doc.number)}.pdf"
+                    render_notice(doc, out)
+                except NothingToRectify as nothing:
+                    if nothing.units and letter_key:
+                        units = unit_names(nothing.units)
+                        said = t("review_ui.notice_handed_over", venue=nothing.venue,
+                                 units=units, letter_key=letter_key)  # fmt: skip
+                        refusals.append(said)
+                    else:
+                        refusals.append(str(nothing))
+                    continue
+                except (DocumentError, FontMissing, OSError) as exc:
+                    refusals.append(str(exc))
+                    continue
+                written.append(out)
+        if len(venue_codes) == 1:
+            self.post_message(
+                self._printed(written[0]) if written else self.Said(refusals[0], "error")
+            )
+            return
+        self.post_message(self._printed_notices(written, refusals))
+
+    def _printed_notices(self, written: list[Path], refusals: list[str]) -> ReviewActions.Said:
+        """Several venues' notices: how many were written and where, and why any were not."""
+        there = [out for out in written if _written(out)]
+        refusals = [*refusals, *(t("review_ui.print_missing", path=out)
+                                 for out in written if out not in there)]  # fmt: skip
+        said = []
+        if there:
+            files = listed(out.name for out in there)
+            said.append(t("review_ui.notices_printed", count=len(there),
+                          folder=there[0].parent, files=files))  # fmt: skip
+        if refusals:
+            said.append(t("review_ui.notices_refused", count=len(refusals),
+                          reasons=" ".join(refusals)))  # fmt: skip
+        return self.Said("\n".join(said), "warning" if refusals else "information")
 
     def _printed(self, out: Path) -> ReviewActions.Said:
         """ "Wrote <path>" only for a file that is there and not empty; anything else is
         said as the failure it is."""
-        try:
-            written = out.is_file() and out.stat().st_size > 0
-        except OSError:
-            written = False
-        if not written:
+        if not _written(out):
             return self.Said(t("review_ui.print_missing", path=out), "error")
         return self.Said(t("review_ui.printed", path=out))
 

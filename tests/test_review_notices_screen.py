@@ -1,0 +1,125 @@
+"""Printing rectification notices from the review screen (F5) as the demo supervisor.
+
+A notice lists what a venue still has to rectify and is signed by whoever found it: a
+venue whose hazards were all handed over gets no notice but a pointer to the hand-over
+letter, and `p` with several findings marked writes one notice per venue and says so.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pilot_support import settle
+
+from fieldapp.domain.clock import today
+from fieldapp.services import review
+from fieldapp.services.demo import workspace as demo
+from fieldapp.store.models import Finding, Venue
+from fieldapp.tui.app import FieldApp, make_app
+from fieldapp.tui.screens.review import ReviewScreen
+
+pytestmark = pytest.mark.usefixtures("chinese")
+
+SIZE = (80, 24)
+
+
+@pytest.fixture
+def supervisor(demo_home: Path) -> Path:
+    """The demo workspace, this device acting as its supervisor."""
+    demo.act_as("supervisor")
+    return demo_home
+
+
+def skip_without_cjk_font() -> None:
+    from fieldapp.reports.placards import FontMissing, find_cjk_font
+
+    try:
+        find_cjk_font()
+    except FontMissing as missing:
+        pytest.skip(f"no CJK font on this machine: {missing}")
+
+
+def messages(app: FieldApp) -> list[str]:
+    return [n.message for n in app._notifications]
+
+
+def notices_written() -> list[Path]:
+    from fieldapp.paths import data_home
+
+    return sorted((data_home() / "documents").glob("notice-*.pdf"))
+
+
+async def open_queue(app: FieldApp, pilot, queue: str) -> ReviewScreen:  # type: ignore[no-untyped-def]
+    await settle(app, pilot, rounds=2)
+    await pilot.press("f5")
+    await settle(app, pilot, rounds=2)
+    await pilot.press(queue)
+    await settle(app, pilot, rounds=2)
+    assert isinstance(app.screen, ReviewScreen)
+    return app.screen
+
+
+def hand_over_a_whole_venue() -> Venue:
+    """A venue whose every open hazard may be handed over now (overdue or major), handed
+    over to the fire brigade: nothing of it is left for the venue to rectify."""
+    demo.act_as("supervisor")
+    open_ones: dict[str, list[Finding]] = {}
+    for finding in Finding.select().where(Finding.state == "open"):
+        open_ones.setdefault(finding.venue_id, []).append(finding)
+    for venue_id, found in open_ones.items():
+        if all(f.severity == "major" or f.current_deadline < today() for f in found):
+            data = {"unit": "fire_brigade", "reference": "示网移〔2026〕9号"}
+            results = review.bulk_apply([f.id for f in found], "handed_over", "", data)
+            assert all(r.applied for r in results), results
+            return Venue.get_by_id(venue_id)
+    raise AssertionError("the demo has no venue whose open hazards may all be handed over")
+
+
+async def test_a_venue_with_everything_handed_over_gets_no_notice_but_the_letters_key(
+    supervisor: Path,
+) -> None:
+    venue = hand_over_a_whole_venue()
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_queue(app, pilot, "4")  # handed over
+        table_venues = {r.venue_code for r in screen.rows}
+        assert venue.code in table_venues
+        row = next(r for r in screen.rows if r.venue_code == venue.code)
+        table = screen.query_one("#review-table")
+        table.move_cursor(row=table.get_row_index(row.finding_id))  # type: ignore[attr-defined]
+        await settle(app, pilot)
+        await pilot.press("p")
+        await settle(app, pilot, rounds=2)
+        said = messages(app)[-1]
+    assert said == (
+        f"{venue.code} {venue.name} 的隐患已移交（消防大队），无需整改通知书；可按 l 打印移交函。"
+    )
+    assert notices_written() == []
+
+
+async def test_p_with_several_marked_writes_one_notice_per_venue_and_says_so(
+    supervisor: Path,
+) -> None:
+    skip_without_cjk_font()
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_queue(app, pilot, "6")  # everything not closed
+        await pilot.press("ctrl+a")
+        await settle(app, pilot)
+        marked = list(screen.marked.values())
+        await pilot.press("p")
+        await settle(app, pilot, rounds=2)
+        said = messages(app)[-1]
+    with_open = sorted({r.venue_code for r in marked if r.state == "open"})
+    without = sorted({r.venue_code for r in marked} - set(with_open))
+    assert len(with_open) > 1
+    written = notices_written()
+    venues = sorted(p.name.removeprefix("notice-").rsplit("-", 1)[0] for p in written)
+    assert venues == with_open
+    folder = written[0].parent
+    assert said.startswith(f"已生成 {len(with_open)} 份整改通知书（每个场所一份），保存在 {folder}")
+    for pdf in written:
+        assert pdf.name in said
+    if without:  # a venue whose hazard is only awaiting its re-check: none, and why
+        assert f"{len(without)} 个场所未生成" in said and "没有待整改的隐患" in said
