@@ -16,6 +16,7 @@ from fieldapp.domain import device_pin
 from fieldapp.domain.personal import new_key
 from fieldapp.i18n import t
 from fieldapp.store import keyring
+from fieldapp.store.models import Answer, Inspection
 from fieldapp.tui.app import make_app
 from fieldapp.tui.dialogs.confirm import ConfirmDialog
 from fieldapp.tui.dialogs.incident import IncidentDialog
@@ -113,3 +114,59 @@ async def test_the_lock_screen_quits_at_once_over_an_inspection(
         await pilot.press("ctrl+q")
         await settle(app, pilot)
         assert not app.is_running
+
+
+def footer(app) -> str:  # type: ignore[no-untyped-def]
+    return app.screen._compositor.render_strips()[-1].text
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+async def test_a_value_typed_and_not_entered_is_kept_when_quitting(home: Path, lang: str) -> None:
+    """CAT-04: 5 typed, no Enter, ctrl+q, y: after a restart CAT-04 said 未答, though the
+    question said every answer was saved. The question now says the 5 is saved, and it
+    is; its footer shows y and n by the buttons' words, not esc alone."""
+    async with inspecting(lang, SIZE) as (app, pilot, screen):
+        screen.go_to("CAT-04")
+        await settle(app, pilot)
+        await pilot.press("5")
+        await pilot.press("ctrl+q")
+        await settle(app, pilot)
+        assert t("quit.typed_kept", code="CAT-04", value="5") in asked(app)
+        keys = footer(app)
+        assert f"y {t('quit.yes')}" in keys and f"n {t('quit.no')}" in keys, keys
+        await pilot.press("y")
+        await settle(app, pilot)
+        assert not app.is_running
+        inspection_id = screen.inspection_id
+    answer = Answer.get(Answer.inspection == inspection_id, Answer.item_code == "CAT-04")
+    assert (answer.outcome, answer.value) == ("value", "5")
+    assert Inspection.get_by_id(inspection_id).current_item == "CAT-04"  # resumed there
+
+
+async def test_a_value_that_is_no_answer_is_said_to_be_lost_when_quitting(home: Path) -> None:
+    async with inspecting("zh", SIZE) as (app, pilot, screen):
+        screen.go_to("CAT-04")
+        await settle(app, pilot)
+        await pilot.press("5", "个")
+        await pilot.press("ctrl+q")
+        await settle(app, pilot)
+        assert t("quit.typed_lost", code="CAT-04", value="5个") in asked(app)
+        await pilot.press("y")
+        await settle(app, pilot)
+        inspection_id = screen.inspection_id
+    assert (
+        not Answer.select()
+        .where((Answer.inspection == inspection_id) & (Answer.item_code == "CAT-04"))
+        .exists()
+    )
+
+
+async def test_a_value_typed_and_not_entered_is_kept_when_leaving(home: Path) -> None:
+    async with inspecting("zh", SIZE) as (app, pilot, screen):
+        screen.go_to("CAT-04")
+        await settle(app, pilot)
+        await pilot.press("3", "escape")
+        await settle(app, pilot)
+        assert app.screen is not screen
+        answer = Answer.get(Answer.inspection == screen.inspection_id, Answer.item_code == "CAT-04")
+        assert answer.value == "3"

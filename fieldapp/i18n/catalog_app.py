@@ -156,6 +156,8 @@ ZH: dict[str, str] = {
     # quit (ctrl+q) while work is open
     "quit.title": "退出程序？",
     "quit.inspection": "这次检查还没有提交。已作答的内容都已保存，下次在首页可以继续检查。",
+    "quit.typed_kept": "{code} 输入框里还没回车的 {value} 退出前会保存为它的答案。",
+    "quit.typed_lost": "{code} 输入框里的“{value}”不是有效的答案，退出后不会保留。",
     "quit.yes": "退出",
     "quit.no": "不退出",
     # notifications
@@ -316,6 +318,8 @@ EN: dict[str, str] = {
     "quit.inspection": (
         "The inspection is not submitted. Your answers are saved; it can be resumed from Home."
     ),
+    "quit.typed_kept": "{value}, typed on {code} and not yet entered, is saved as its answer.",
+    "quit.typed_lost": "'{value}', typed on {code}, is not a valid answer and is not kept.",
     "quit.yes": "Quit",
     "quit.no": "Stay",
     "notify.error": (

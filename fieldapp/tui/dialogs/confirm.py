@@ -12,15 +12,16 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Static
 
 from fieldapp.i18n import t
-from fieldapp.tui.commands import localize_bindings
+from fieldapp.tui.commands import localize_bindings, relabel_binding
 from fieldapp.tui.widgets.key_footer import KeyFooter
 
 
 class ConfirmDialog(ModalScreen[bool]):
+    # y and n in the footer by the buttons' words (the quit question showed only esc).
     BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("y", "answer(True)", "Yes", id="dialog.yes"),
+        Binding("n", "answer(False)", "No", id="dialog.no"),
         Binding("escape", "answer(False)", "Cancel", id="dialog.cancel"),
-        Binding("y", "answer(True)", "Yes", id="dialog.yes", show=False),
-        Binding("n", "answer(False)", "No", id="dialog.no", show=False),
     ]
 
     def __init__(
@@ -38,6 +39,8 @@ class ConfirmDialog(ModalScreen[bool]):
         self.yes_text = yes or t("confirm.yes")
         self.no_text = no or t("confirm.no")
         localize_bindings(self)
+        relabel_binding(self, "dialog.yes", self.yes_text)
+        relabel_binding(self, "dialog.no", self.no_text)
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box"):

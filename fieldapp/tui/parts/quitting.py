@@ -3,7 +3,9 @@ finished, an inspection not submitted or a form typed into and not saved. Then t
 asks first, saying what is kept and what is not; Esc or n stays, y quits, and ctrl+q
 pressed again while asked quits.
 
-A screen says what quitting would leave behind with `quit_warning()` ("" for nothing).
+A screen says what quitting would leave behind with `quit_warning()` ("" for nothing),
+and saves what it can with `keep_before_quit()` (a value typed into an inspection's
+answer field) before the app quits.
 On the lock screen ctrl+q quits at once: nothing below it is shown there, so there is
 nothing to ask about.
 """
@@ -29,18 +31,21 @@ def quit_warning(screen: Screen[Any]) -> str:
 class QuittingApp(App[None]):
     async def action_quit(self) -> None:
         screen = self.screen
-        if getattr(screen, "LOCKS_APP", False) or screen.id == QUIT_DIALOG_ID:
-            self.exit()
+        if getattr(screen, "LOCKS_APP", False):
+            self.exit()  # nothing below is the locked device's to save
+            return
+        if screen.id == QUIT_DIALOG_ID:
+            self.quit_now()
             return
         warnings = dict.fromkeys(w for s in reversed(self.screen_stack) if (w := quit_warning(s)))
         if not warnings:
-            self.exit()
+            self.quit_now()
             return
         from fieldapp.tui.dialogs.confirm import ConfirmDialog
 
         def answered(quit_now: bool | None) -> None:
             if quit_now:
-                self.exit()
+                self.quit_now()
 
         self.push_screen(
             ConfirmDialog(
@@ -52,3 +57,11 @@ class QuittingApp(App[None]):
             ),
             answered,
         )
+
+    def quit_now(self) -> None:
+        """Each open screen saves what it can, then the app exits."""
+        for screen in self.screen_stack:
+            keep = getattr(screen, "keep_before_quit", None)
+            if callable(keep):
+                keep()
+        self.exit()

@@ -26,6 +26,7 @@ from fieldapp.services.inspection.inspection_view import InspectionView
 from fieldapp.services.inspection.inspections import ReadOnly
 from fieldapp.tui.screens import FieldScreen, rebuild_in_language
 from fieldapp.tui.screens.inspect_extras import ItemExtrasPart
+from fieldapp.tui.screens.inspect_leaving import LeavingPart
 from fieldapp.tui.screens.inspect_venue import VenueFactsPart
 from fieldapp.tui.views.home import campaign_label
 from fieldapp.tui.widgets.item_card import (
@@ -62,7 +63,7 @@ def item_state(view: InspectionView, item: Item) -> ItemState:
     )
 
 
-class InspectScreen(VenueFactsPart, ItemExtrasPart, FieldScreen[None]):
+class InspectScreen(VenueFactsPart, ItemExtrasPart, LeavingPart, FieldScreen[None]):
     FOOTER_PINNED = ("inspect.finish",)  # shown in the footer whatever the width
     PLACE = "nav.place.inspection"
     CSS_PATH = "inspect.tcss"
@@ -353,13 +354,6 @@ class InspectScreen(VenueFactsPart, ItemExtrasPart, FieldScreen[None]):
                 self.show_item()
 
         self.app.push_screen(SummaryScreen(self.inspection_id), closed)
-
-    def quit_warning(self) -> str:
-        """Quitting now leaves the inspection unsubmitted (its answers are saved)."""
-        return "" if self.view.read_only else t("quit.inspection")
-
-    def action_leave(self) -> None:
-        self.leave()
 
     def leave(self) -> None:
         """Back to where the inspection was opened from; a draft stays as it is."""
