@@ -13,7 +13,7 @@ ZH: dict[str, str] = {
     "activity.field.photos": "照片",
     "activity.field.held_on": "日期",
     "activity.form.title": "记录活动：{name}（{grid}）",
-    "activity.form.photos.placeholder": "照片文件，多个用 ; 分隔",
+    "activity.form.photos.placeholder": "照片文件，多个用 ； 分隔",
     "activity.form.save": "保存",
     "activity.form.cancel": "取消",
     "activity.form.required": "（必填）",

@@ -10,6 +10,7 @@ from typing import Any
 from fieldapp.domain.activities import form_problem
 from fieldapp.domain.clock import now_iso, today
 from fieldapp.domain.ids import new_id
+from fieldapp.domain.typed import typed_date
 from fieldapp.i18n import t
 from fieldapp.services.activities.types import activity_type
 from fieldapp.services.common import outbox
@@ -64,7 +65,7 @@ def _held_on(text: str) -> dt.date:
     if not text.strip():
         return today()
     try:
-        day = dt.date.fromisoformat(text.strip())
+        day = typed_date(text)
     except ValueError:
         raise ActivityRefused(t("activity.refused.date", value=text.strip()), "held_on") from None
     if day > today():

@@ -9,6 +9,7 @@ from typing import Any
 from fieldapp.domain.clock import now, now_iso
 from fieldapp.domain.ids import new_id
 from fieldapp.domain.incidents import DEFAULT_CATEGORIES
+from fieldapp.domain.typed import iso_date_first, typed_names
 from fieldapp.i18n import t
 from fieldapp.services.common.identity import grid_codes_under, me
 from fieldapp.services.incidents import events
@@ -45,10 +46,10 @@ def categories() -> list[str]:
 
 
 def parse_people(text: str) -> list[dict[str, str]]:
-    """One person a line or between `;`: `name role` (the role is optional)."""
+    """One person a line or between `;`, `；` or `、`: `name role` (the role is optional)."""
     people = []
-    for line in text.replace("；", ";").replace("\n", ";").split(";"):
-        name, _, role = line.strip().partition(" ")
+    for entry in typed_names(text):
+        name, _, role = entry.partition(" ")
         if name:
             people.append({"name": name[:100], "role": role.strip()[:100]})
     return people
@@ -61,7 +62,7 @@ CLOCK_SLACK = dt.timedelta(minutes=10)
 def parse_time(text: str) -> str:
     """A local time typed as `2026-02-11 06:40` (or ISO) as a UTC ISO stamp; not empty,
     and not later than now."""
-    value = text.strip()
+    value = iso_date_first(text.strip())
     if not value:
         raise ReportRefused(t("incident.refused.time_missing"))
     try:

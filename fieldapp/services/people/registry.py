@@ -17,6 +17,7 @@ from fieldapp.domain import personal
 from fieldapp.domain.clock import now_iso, today
 from fieldapp.domain.ids import new_id
 from fieldapp.domain.registry import PERSON_TAGS, SEXES, birth_year_problem, holds_id_or_phone
+from fieldapp.domain.typed import typed_date
 from fieldapp.i18n import listed, t
 from fieldapp.services.common import outbox
 from fieldapp.services.common.identity import grid_codes_under, me
@@ -114,7 +115,7 @@ def _date(text: str, where: str, problems: list[Problem]) -> dt.date | None:
     if not text.strip():
         return None
     try:
-        return dt.date.fromisoformat(text.strip())
+        return typed_date(text)
     except ValueError:
         problems.append(Problem(where, t("people.bad_date", value=text.strip())))
         return None

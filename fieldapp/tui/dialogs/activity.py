@@ -16,6 +16,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.message import Message
 from textual.widgets import Button, Input, Label
 
+from fieldapp.domain.typed import typed_entries
 from fieldapp.i18n import t
 from fieldapp.tui.commands import localize_bindings
 from fieldapp.tui.dialogs.discarding import AsksBeforeDiscarding
@@ -110,7 +111,7 @@ class ActivityDialog(AsksBeforeDiscarding, SavingDialog):
             attendees=self.value("attendees"),
             attendee_names=self.value("attendee_names"),
             minutes=self.value("minutes"),
-            photo_files=[p for p in self.value("photos").split(";") if p.strip()],
+            photo_files=typed_entries(self.value("photos")),
         )
         self._store(form)
 

@@ -14,6 +14,7 @@ said at once, in the dialog.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
@@ -25,6 +26,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
 
 from fieldapp.domain import findings as machine
+from fieldapp.domain.typed import typed_date
 from fieldapp.i18n import t
 from fieldapp.tui.commands import localize_bindings
 from fieldapp.tui.widgets.dialog_foot import FormMessage, dialog_foot
@@ -39,9 +41,17 @@ class BulkRequest:
     data: dict[str, Any] = field(default_factory=dict)
 
 
+@dataclass(frozen=True)
+class Refused:
+    """Why the entries cannot be applied, and the field (a selector) that is to blame."""
+
+    text: str
+    field: str
+
+
 def parse_date(text: str) -> dt.date | None:
     try:
-        return dt.date.fromisoformat(text.strip())
+        return typed_date(text)
     except ValueError:
         return None
 
@@ -64,10 +74,14 @@ class BulkActionDialog(ModalScreen[BulkRequest | None]):
         lifecycle: machine.Lifecycle = machine.HAZARD,
         people: list[tuple[str, str]] | None = None,
         note_needed: str | None = None,
+        note_rule: Callable[[dict[str, Any]], str | None] | None = None,
     ) -> None:
         super().__init__(id="bulk-dialog", classes="dialog")
         # Why the note must be written (`review.refused.note_<key>`), or None: it may be empty.
         self.note_needed = note_needed
+        # The same, from what is chosen in the dialog (an outcome of 其他处理): the caller's
+        # rule, asked again at confirmation; None: `note_needed` alone.
+        self.note_rule = note_rule
         self.lifecycle = lifecycle
         self.people = people or []  # (person id, name) to assign to
         self.event_type = event_type
@@ -140,8 +154,9 @@ class BulkActionDialog(ModalScreen[BulkRequest | None]):
         first = self.query("#bulk-fields Input, #bulk-fields RadioSet").first()
         first.focus(scroll_visible=False)
 
-    def request(self) -> BulkRequest | str:
-        """What was entered, or why it cannot be applied (a sentence for a person)."""
+    def request(self) -> BulkRequest | Refused:
+        """What was entered, or why it cannot be applied (a sentence for a person) and the
+        field that sentence names, to put the cursor in."""
         data: dict[str, Any] = {}
         typed = {name: self.query_one(f"#bulk-{name}", Input).value.strip()
                  for name in ("deadline", "date") if self.query(f"#bulk-{name}")}  # fmt: skip
@@ -149,9 +164,9 @@ class BulkActionDialog(ModalScreen[BulkRequest | None]):
             text = typed.get("deadline", "")
             day = parse_date(text)
             if text and day is None:  # typed, but not a day there is
-                return t("review_ui.filter.bad_date", text=text)
+                return Refused(t("review_ui.filter.bad_date", text=text), "#bulk-deadline")
             if day is None:
-                return t("review.refused.deadline_missing")
+                return Refused(t("review.refused.deadline_missing"), "#bulk-deadline")
             data["deadline"] = day.isoformat()
         if self.event_type == "handed_over":
             data["unit"] = self._chosen("#bulk-unit", "unit-")
@@ -162,22 +177,36 @@ class BulkActionDialog(ModalScreen[BulkRequest | None]):
             if text and day is None:  # said after the unit and the reference, above it
                 with_day = {**data, "date": self.today.isoformat()}
                 refused = machine.check_event_data(self.event_type, with_day, self.lifecycle)
-                return refused or t("review_ui.filter.bad_date", text=text)
+                if refused is not None:
+                    return Refused(refused, self._field_missing(with_day))
+                return Refused(t("review_ui.filter.bad_date", text=text), "#bulk-date")
         if self.event_type == "outcome_recorded":
             data["outcome"] = self._chosen("#bulk-outcome", "outcome-")
         if self.event_type == "assigned":
             data["person"] = self._chosen("#bulk-person", "person-")
         note = self.query_one("#bulk-note", Input).value.strip()
         if self.event_type == "note" and not note:  # the note is all a note event says
-            return t("review_ui.bulk.note_empty")
-        if self.note_needed and not note:
-            return t(f"review.refused.note_{self.note_needed}")
+            return Refused(t("review_ui.bulk.note_empty"), "#bulk-note")
+        needed = self.note_rule(data) if self.note_rule is not None else self.note_needed
+        if needed and not note:
+            return Refused(t(f"review.refused.note_{needed}"), "#bulk-note")
         problem = machine.check_event_data(self.event_type, data, self.lifecycle)
-        if problem is None:
-            problem = machine.check_event_dates(self.event_type, data, self.today)
         if problem is not None:
-            return problem
+            return Refused(problem, self._field_missing(data))
+        problem = machine.check_event_dates(self.event_type, data, self.today)
+        if problem is not None:
+            dated = "#bulk-date" if self.event_type == "handed_over" else "#bulk-deadline"
+            return Refused(problem, dated)
         return BulkRequest(note, data)
+
+    def _field_missing(self, data: dict[str, Any]) -> str:
+        """The field of the first thing the domain's check finds missing, in its order."""
+        if self.event_type == "handed_over":
+            if data.get("unit") not in self.lifecycle.hand_over_units:
+                return "#bulk-unit"
+            return "#bulk-reference" if not data.get("reference") else "#bulk-date"
+        fields = {"outcome_recorded": "#bulk-outcome", "assigned": "#bulk-person"}
+        return fields.get(self.event_type, "#bulk-deadline")
 
     def _chosen(self, selector: str, prefix: str) -> str:
         pressed = self.query_one(selector, RadioSet).pressed_button
@@ -192,10 +221,21 @@ class BulkActionDialog(ModalScreen[BulkRequest | None]):
     @on(Input.Submitted)
     def action_confirm(self) -> None:
         result = self.request()
-        if isinstance(result, str):
-            self.query_one("#bulk-error", Static).update(result)
+        if isinstance(result, Refused):
+            self.query_one("#bulk-error", Static).update(result.text)
+            for field in self.query(result.field):  # the field the refusal names
+                field.focus()
             return
         self.dismiss(result)
+
+    @on(RadioSet.Changed, "#bulk-outcome")
+    def _outcome_chosen(self) -> None:
+        """An outcome that needs a note (其他处理) says so in the note's placeholder."""
+        if self.note_rule is None:
+            return
+        needed = self.note_rule({"outcome": self._chosen("#bulk-outcome", "outcome-")})
+        hint = f"note_required.{needed}" if needed else "note_hint"
+        self.query_one("#bulk-note", Input).placeholder = t(f"review_ui.field.{hint}")
 
     @on(Button.Pressed, "#bulk-cancel")
     def action_cancel(self) -> None:

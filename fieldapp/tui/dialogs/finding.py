@@ -21,6 +21,7 @@ from textual.widgets import Button, Input, Label, Select, Static
 from fieldapp.domain.checklist import Item
 from fieldapp.domain.clock import today
 from fieldapp.domain.finding_dates import check_new_deadline
+from fieldapp.domain.typed import typed_date
 from fieldapp.i18n import pick, t
 from fieldapp.services.inspection import inspections
 from fieldapp.tui.commands import localize_bindings
@@ -52,6 +53,7 @@ class FindingDialog(ModalScreen[bool]):
         self.description = finding.description or t("finding.not_met", text=pick(item.zh, item.en))
         self.photos: list[str] = list(finding.photos)
         self.stored_description = finding.description
+        self.said_about: str | None = None  # the field the message is about
         localize_bindings(self)
 
     def compose(self) -> ComposeResult:
@@ -89,10 +91,18 @@ class FindingDialog(ModalScreen[bool]):
         text = ", ".join(sha[:12] for sha in self.photos) if self.photos else ""
         self.query_one("#finding-photos", Static).update(text or t("finding.no_photos"))
 
-    def say(self, text: str, *, ok: bool = False) -> None:
+    def say(self, text: str, *, ok: bool = False, about: str = "") -> None:
+        """Say `text`; a refusal about a field (its id) goes once that field is changed."""
         message = self.query_one("#finding-message", Static)
         message.update(text)
         message.set_class(ok, "-ok")
+        self.said_about = about if text and about else None
+
+    @on(Input.Changed)
+    @on(Select.Changed)
+    def _mended(self, event: Input.Changed | Select.Changed) -> None:
+        if self.said_about is not None and self.said_about == event.control.id:
+            self.say("")
 
     def read_form(self) -> tuple[str, dt.date, str] | None:
         """The form's values, or None after saying what is wrong."""
@@ -100,29 +110,30 @@ class FindingDialog(ModalScreen[bool]):
         deadline_field = self.query_one("#finding-deadline", Input)
         written = deadline_field.value.strip()
         try:
-            deadline = dt.date.fromisoformat(written)
+            deadline = typed_date(written)
         except ValueError:
             example = self.deadline.isoformat()
             self.say(
                 t("finding.not_a_date", text=written, example=example)
                 if written
-                else t("finding.bad_deadline")
+                else t("finding.bad_deadline"),
+                about="finding-deadline",
             )
             deadline_field.focus()
             return None
         if deadline < today():
-            self.say(t("finding.past_deadline"))
+            self.say(t("finding.past_deadline"), about="finding-deadline")
             deadline_field.focus()
             return None
         refused = check_new_deadline(deadline, today())  # 2099: a slip of the year
         if refused:
-            self.say(refused)
+            self.say(refused, about="finding-deadline")
             deadline_field.focus()
             return None
         description_field = self.query_one("#finding-description", Input)
         description = description_field.value.strip()
         if not description:
-            self.say(t("finding.empty_description"))
+            self.say(t("finding.empty_description"), about="finding-description")
             description_field.focus()
             return None
         return (str(severity) if severity in SEVERITIES else "general", deadline, description)

@@ -2,7 +2,7 @@
 
 Category, place (the venue of the screen it was opened from, or a typed address), time
 (now, editable), what happened, people involved and evidence files (photos, video, audio:
-paths separated by `;`). Report (F10 / ctrl+enter) checks and stores everything in a
+paths separated by `;` or `；`). Report (F10 / ctrl+enter) checks and stores everything in a
 thread worker — a 50 MB video is copied as it is — and dismisses with the incident id;
 a refusal is said in the form and nothing typed is lost. Esc cancels.
 """
@@ -20,6 +20,7 @@ from textual.message import Message
 from textual.widgets import Button, Input, Label, Select
 
 from fieldapp.domain.clock import local_now
+from fieldapp.domain.typed import typed_entries
 from fieldapp.i18n import t
 from fieldapp.tui.commands import localize_bindings
 from fieldapp.tui.dialogs.discarding import AsksBeforeDiscarding
@@ -108,7 +109,7 @@ class IncidentDialog(AsksBeforeDiscarding, SavingDialog):
 
         category = self.query_one("#incident-category", Select).value
         if category not in self.categories:
-            self.say(t("incident.refused.category_missing"))
+            self.say(t("incident.refused.category_missing"), about="incident-category")
             self.query_one("#incident-category", Select).focus()
             return
 
@@ -123,7 +124,7 @@ class IncidentDialog(AsksBeforeDiscarding, SavingDialog):
             address=value("address"),
             grid_code=self.grid_code,
             people=parse_people(value("people")),
-            files=[p for p in value("files").split(";") if p.strip()],
+            files=typed_entries(value("files")),
         )
         self.start_saving()
         self._store(report)

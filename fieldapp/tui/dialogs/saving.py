@@ -1,6 +1,8 @@
 """A form dialog that saves in a thread worker: while it saves, a second save is ignored;
 a refusal (something to fill in) or a failure is said in the form, the cursor goes to the
-field a refusal names, and nothing typed is lost. The incident and activity forms derive from it."""
+field a refusal names, and nothing typed is lost. The message goes once the field it is
+about is changed (any field, for a message about none), so it never outlives its cause.
+The incident and activity forms derive from it."""
 
 from __future__ import annotations
 
@@ -11,7 +13,7 @@ from textual import on
 from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widget import Widget
-from textual.widgets import Static
+from textual.widgets import Input, Select, Static
 from textual.worker import Worker, WorkerState
 
 from fieldapp.i18n import t
@@ -31,9 +33,19 @@ class SavingDialog(ModalScreen[str | None]):
         field: str = ""  # the field the refusal names, focused to be mended ("" for none)
 
     busy = False
+    # The id of the field the message is about ("" for none in particular); None while
+    # the form says nothing.
+    said_about: str | None = None
 
-    def say(self, text: str) -> None:
+    def say(self, text: str, *, about: str = "") -> None:
         self.query_one(f"#{self.ERROR_ID}", Static).update(text)
+        self.said_about = about if text else None
+
+    @on(Input.Changed)
+    @on(Select.Changed)
+    def _mended(self, event: Input.Changed | Select.Changed) -> None:
+        if not self.busy and self.said_about in ("", event.control.id):
+            self.say("")
 
     def start_saving(self) -> bool:
         """False while a save is under way; else mark one started and clear the message."""
@@ -57,7 +69,7 @@ class SavingDialog(ModalScreen[str | None]):
     @on(Refused)
     def _refused(self, message: Refused) -> None:
         self.busy = False
-        self.say(message.text)
         field = self.field_named(message.field) if message.field else None
+        self.say(message.text, about=(field.id or "") if field is not None else "")
         if field is not None:
             field.focus()

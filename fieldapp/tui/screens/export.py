@@ -23,6 +23,7 @@ from textual.message import Message
 from textual.widgets import Header, Input, Label, ProgressBar, Select, Static
 from textual.worker import Worker, WorkerState
 
+from fieldapp.domain.typed import typed_date
 from fieldapp.i18n import language, listed, t
 from fieldapp.tui.screens import FieldScreen
 from fieldapp.tui.widgets.key_footer import KeyFooter
@@ -39,9 +40,9 @@ def default_path(folder: Path, fmt: str, moment: dt.datetime) -> Path:
 
 
 def parse_day(text: str) -> dt.date | None:
-    """A YYYY-MM-DD date, None when empty; ValueError when it is not a date."""
-    text = text.strip()
-    return dt.date.fromisoformat(text) if text else None
+    """A typed date (2026-06-01, 2026/06/01, 2026.06.01), None when empty; ValueError
+    when it is not a date."""
+    return typed_date(text) if text.strip() else None
 
 
 class ExportScreen(FieldScreen[None]):

@@ -35,6 +35,7 @@ class SummaryScreen(Screen[bool]):
         self.inspection_id = inspection_id
         self.view = inspections.load(inspection_id)
         self.summary: Summary = inspection_view.summarize(inspection_id)
+        self.name_refused = False  # the message says the representative's name is missing
         localize_bindings(self)
 
     def compose(self) -> ComposeResult:
@@ -138,10 +139,19 @@ class SummaryScreen(Screen[bool]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         return not (action == "submit" and self.view.read_only)
 
-    def say(self, text: str) -> None:
+    def say(self, text: str, *, about_name: bool = False) -> None:
         message = self.query_one("#summary-message", Static)
         message.update(text)
         message.display = bool(text)
+        self.name_refused = about_name
+
+    @on(Input.Changed, "#representative")
+    def representative_typed(self, event: Input.Changed) -> None:
+        """A refusal for the missing name goes once a name is typed; one that named the
+        unanswered items too keeps saying them."""
+        if self.name_refused and event.value.strip():
+            missing = self.summary.missing_required
+            self.say(t("summary.blocked", codes=", ".join(missing)) if missing else "")
 
     @on(Input.Submitted, "#representative")
     def representative_entered(self, event: Input.Submitted) -> None:
@@ -159,7 +169,8 @@ class SummaryScreen(Screen[bool]):
             self.say(
                 t("summary.blocked_and_name", codes=", ".join(missing))
                 if missing
-                else t("summary.representative_required")
+                else t("summary.representative_required"),
+                about_name=True,
             )
             field.focus()
             return

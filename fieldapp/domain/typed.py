@@ -1,0 +1,48 @@
+"""What a person types into a form, read the same way in every form: a list of entries
+(evidence files, photos, the people involved) and a date.
+
+A list is separated by `;` as the labels say, by the full-width `；` a Chinese keyboard
+types in its place, or one entry a line; the people involved may also be listed with the
+enumeration comma `、` (王某、李某), which a file's name may hold and so does not separate
+files. A date is year, month and day with `-`, `/` or `.` between them (2026-12-20,
+2026/12/20, 2026.12.20, 2026/1/5) and is held as ISO."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+_ENTRIES = re.compile(r"[;；\n]")
+_NAMES = re.compile(r"[;；\n、]")
+_DATE = re.compile(r"(\d{4})([-/.])(\d{1,2})\2(\d{1,2})")
+
+
+def typed_entries(text: str) -> list[str]:
+    """The entries of a typed list (file paths: a space inside one is kept), stripped,
+    the empty ones left out."""
+    return [entry.strip() for entry in _ENTRIES.split(text) if entry.strip()]
+
+
+def typed_names(text: str) -> list[str]:
+    """`typed_entries` for a list of people, where `、` separates too."""
+    return [entry.strip() for entry in _NAMES.split(text) if entry.strip()]
+
+
+def typed_date(text: str) -> dt.date:
+    """The date `text` writes (2026-12-20, 2026/12/20 or 2026.12.20); ValueError when it
+    writes none."""
+    match = _DATE.fullmatch(text.strip())
+    if match is None:
+        raise ValueError(f"not a date: {text!r}")
+    year, _, month, day = match.groups()
+    return dt.date(int(year), int(month), int(day))
+
+
+def iso_date_first(text: str) -> str:
+    """`text` with a typed date at its start written as ISO (2026/02/11 06:40 →
+    2026-02-11 06:40), so a time typed like a date is read like one; else unchanged."""
+    head, space, rest = text.strip().partition(" ")
+    try:
+        return typed_date(head).isoformat() + space + rest
+    except ValueError:
+        return text
