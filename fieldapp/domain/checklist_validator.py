@@ -26,6 +26,7 @@ from fieldapp.domain.checklist_items import (
 from fieldapp.domain.checklist_lines import LineMap
 from fieldapp.domain.checklist_rules import condition_problems, params_problems
 from fieldapp.domain.kinds import VENUE_KINDS
+from fieldapp.domain.text_bounds import GUIDANCE_MAX, HEADING_MAX, ITEM_TEXT_MAX
 
 ITEM_CODE_RE = re.compile(r"^[A-Z]{2,5}-\d{2,3}$")
 SECTION_CODE_RE = re.compile(r"^[A-Z]{2,5}$")
@@ -40,6 +41,21 @@ SECTION_KEYS = ("code", "zh", "en", "items", "show_if", "required_if", "repeat")
 # `options` is how a file writes choices with their outcomes: [{value, outcome}, …].
 ITEM_KEYS = (*(f.name for f in fields(Item)), "options")
 ITEM_REQUIRED = ("code", "zh", "en", "answer", "severity")
+# The longest text each key takes (fieldapp.domain.text_bounds says why).
+TOP_TEXT_MAX = {"title_zh": HEADING_MAX, "title_en": HEADING_MAX, "basis": GUIDANCE_MAX,
+                "basis_en": GUIDANCE_MAX}  # fmt: skip
+SECTION_TEXT_MAX = {"zh": HEADING_MAX, "en": HEADING_MAX}
+ITEM_TEXT_MAX_BY_KEY = {"zh": ITEM_TEXT_MAX, "en": ITEM_TEXT_MAX, "basis": GUIDANCE_MAX,
+                        "basis_en": GUIDANCE_MAX, "note": GUIDANCE_MAX}  # fmt: skip
+
+
+def too_long(values: dict[str, Any], limits: dict[str, int]) -> list[tuple[str, str]]:
+    """(key, problem) for each text longer than its limit."""
+    return [
+        (key, f"{key} is too long ({len(values[key])} characters, at most {limit}): shorten it")
+        for key, limit in limits.items()
+        if isinstance(values.get(key), str) and len(values[key]) > limit
+    ]
 
 
 @dataclass(frozen=True)
@@ -123,6 +139,8 @@ class Validator:
         for key in ("basis", "basis_en"):
             if key in data and not isinstance(data[key], str):
                 self.error(self.root_line(key), "", f"{key} must be text")
+        for key, problem in too_long(data, TOP_TEXT_MAX):
+            self.error(self.root_line(key), "", problem)
         if "extra" in data and not isinstance(data["extra"], dict):
             self.error(self.root_line("extra"), "", "extra must be a table")
         if "params" in data:
@@ -183,6 +201,8 @@ class Validator:
             for key in ("zh", "en"):
                 if not is_text(section.get(key)):
                     self.error(self.section_line(si, key), label, f"section {key} text is empty")
+            for key, problem in too_long(section, SECTION_TEXT_MAX):
+                self.error(self.section_line(si, key), label, f"section {problem}")
             items = section.get("items")
             if not isinstance(items, list) or not items:
                 self.error(self.section_line(si), label, "section has no [[sections.items]]")
@@ -239,6 +259,8 @@ class Validator:
         for key in ("basis", "basis_en", "note"):
             if key in item and not isinstance(item[key], str):
                 err(key, f"{key} must be text")
+        for key, problem in too_long(item, ITEM_TEXT_MAX_BY_KEY):
+            err(key, problem)
         check_choices(item, answer, err)
         check_bounds(item, answer, err)
         for key in ("show_if", "required_if", "fail_if"):

@@ -18,6 +18,7 @@ from fieldapp.domain.expr_types import VENUE_ATTRIBUTES
 from fieldapp.domain.ids import new_id
 from fieldapp.domain.kinds import RISK_LEVELS, ROLES
 from fieldapp.domain.office import attribute_value
+from fieldapp.domain.text_bounds import VENUE_TEXT_MAX
 from sync.protocol import canonical_json
 from sync.server import audit
 from sync.server import db as server_db
@@ -32,7 +33,7 @@ from sync.server.records import (
     placard_key_change,
     venue_change,
 )
-from sync.server.tables import ImportRefused, Row, RowError, read_table
+from sync.server.tables import ImportRefused, Row, RowError, check_lengths, read_table
 
 GRID_SPLIT = re.compile(r"[;,，；、\s]+")
 
@@ -283,6 +284,7 @@ def import_venues(path: Path | str) -> int:
             errors.append(RowError(row.number, "code", f"{code} is a checkpoint's code"))
         if not row.get("name"):
             errors.append(RowError(row.number, "name", "the name is empty"))
+        check_lengths(errors, row, VENUE_TEXT_MAX)
         choice(errors, row.number, "kind", row.get("kind"), kinds)
         attributes[row.number] = _attributes(errors, row)
         if row.get("grid") not in known:

@@ -19,19 +19,28 @@ from fieldapp.domain import personal
 from fieldapp.domain.clock import today
 from fieldapp.domain.ids import new_id
 from fieldapp.domain.registry import PERSON_TAGS, birth_year_problem, sex_of, tag_of
+from sync.protocol.people import HouseholdUpsert, MemberPayload, VehiclePayload
 from sync.server import db as server_db
 from sync.server.feed import append_changes
 from sync.server.models import Grid
 from sync.server.people import IMPORTED, audit, cipher, household_change, write_household
 from sync.server.people_models import Household, HouseholdMember, Vehicle
 from sync.server.records import venues_by_code
-from sync.server.tables import ImportRefused, Row, RowError, read_table
+from sync.server.tables import ImportRefused, Row, RowError, check_lengths, read_table, wire_max
 
 COLUMNS = (
     "grid, household (户号), name; optional: building, address, venue (code), sex, "
     "birth_year, id_number, phone, tags (separated by ; or spaces), arrived_on, left_on, plate"
 )
 TAG_SPLIT = re.compile(r"[;,，；、\s]+")
+# The wire's bounds: an import never holds what a device could not send back.
+TEXT_MAX = {
+    "household": wire_max(HouseholdUpsert, "code"),
+    "building": wire_max(HouseholdUpsert, "building"),
+    "address": wire_max(HouseholdUpsert, "address"),
+    "name": wire_max(MemberPayload, "name"),
+    "plate": wire_max(VehiclePayload, "plate"),
+}
 
 
 def _date(row: Row, column: str, errors: list[RowError]) -> str | None:
@@ -49,6 +58,7 @@ def _member(row: Row, errors: list[RowError], this_year: int) -> dict[str, Any]:
     n = row.number
     if not row.get("name"):
         errors.append(RowError(n, "name", "the name is empty"))
+    check_lengths(errors, row, TEXT_MAX)
     sex = sex_of(row.get("sex"))
     if sex is None:
         errors.append(RowError(n, "sex", f"{row.get('sex')!r} is not 男/女 (male/female)"))

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from pydantic import BaseModel
+
 
 @dataclass(frozen=True)
 class RowError:
@@ -37,6 +39,27 @@ class Row:
 
     def get(self, column: str) -> str:
         return self.values.get(column, "").strip()
+
+
+def wire_max(model: type[BaseModel], field: str) -> int:
+    """The longest text the wire format takes for that field of that model."""
+    for bound in model.model_fields[field].metadata:  # MinLen, MaxLen, Pattern…
+        if isinstance(limit := getattr(bound, "max_length", None), int):
+            return limit
+    raise LookupError(f"{model.__name__}.{field} has no max_length")
+
+
+def check_lengths(errors: list[RowError], row: Row, limits: dict[str, int]) -> None:
+    """Each column of `limits` at most that many characters, else an error on the row."""
+    for column, limit in limits.items():
+        if len(value := row.get(column)) > limit:
+            errors.append(
+                RowError(
+                    row.number,
+                    column,
+                    f"too long ({len(value)} characters, at most {limit}): shorten it",
+                )
+            )
 
 
 def _cell(value: Any) -> str:

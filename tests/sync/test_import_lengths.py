@@ -1,0 +1,91 @@
+"""Imports refuse over-long texts row by row, with the row and column, and write nothing
+(a tester imported a 50,000-character venue name, a 30,000-character person's name and a
+40,000-character checklist item, and each was accepted)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+import pytest
+from click.testing import CliRunner
+
+from fieldapp.cli import main
+from fieldapp.domain.text_bounds import ADDRESS_MAX, ITEM_TEXT_MAX, VENUE_NAME_MAX
+from fieldapp.paths import CHECKLISTS_DIR
+from sync.server import admin
+from sync.server import db as server_db
+from sync.server.checklist_xlsx import write_xlsx
+from sync.server.models import Checklist, Venue
+from sync.server.people_import import import_people_registry
+from sync.server.people_models import HouseholdMember
+from sync.server.tables import ImportRefused
+
+
+def _refused(import_file, path: Path) -> dict[tuple[int, str], str]:
+    with server_db.current().connection_context(), pytest.raises(ImportRefused) as refused:
+        import_file(path)
+    assert "nothing imported" in str(refused.value)
+    return {(e.row, e.column): e.message for e in refused.value.errors}
+
+
+def test_a_venue_name_or_address_too_long_is_refused_at_its_row(seed, server_workdir):
+    sheet = server_workdir / "huge.csv"
+    sheet.write_text(
+        "code,name,kind,grid,address\n"
+        f"ZZ-0001,{'长' * 50_000},small_shop,V1,鼎美村9号\n"
+        f"ZZ-0002,{'名' * VENUE_NAME_MAX},small_shop,V1,{'址' * (ADDRESS_MAX + 1)}\n",
+        encoding="utf-8",
+    )
+    errors = _refused(admin.import_venues, sheet)
+    assert set(errors) == {(2, "name"), (3, "address")}
+    assert errors[2, "name"] == (
+        f"too long (50000 characters, at most {VENUE_NAME_MAX}): shorten it"
+    )
+    with server_db.current().connection_context():
+        assert not Venue.select().where(Venue.code.startswith("ZZ-")).exists()
+
+
+def test_a_person_s_name_too_long_for_the_wire_is_refused(seed, server_workdir):
+    sheet = server_workdir / "people.csv"
+    sheet.write_text(
+        "grid,household,name,sex,plate\n"
+        f"V1,DM-017,{'陈' * 30_000},男,\n"
+        f"V1,DM-017,林秀英,女,{'A' * 21}\n",
+        encoding="utf-8",
+    )
+    errors = _refused(import_people_registry, sheet)
+    assert set(errors) == {(2, "name"), (3, "plate")}
+    assert "at most 100" in errors[2, "name"] and "at most 20" in errors[3, "plate"]
+    with server_db.current().connection_context():
+        assert HouseholdMember.select().count() == 0
+
+
+def test_a_checklist_item_too_long_is_refused_at_its_cell(seed, server_db_url, tmp_path):
+    url = server_db_url
+    runner = CliRunner()
+    admin_cli = ["--lang", "en", "admin", "--db", url]
+    runner.invoke(main, [*admin_cli, "publish-checklist", str(CHECKLISTS_DIR / "hotel.toml")])
+    from fieldapp.domain.checklist_toml import load_checklist_text
+
+    hotel = load_checklist_text((CHECKLISTS_DIR / "hotel.toml").read_text("utf-8"), "hotel")
+    workbook = tmp_path / "hotel_huge.xlsx"
+    write_xlsx(hotel, workbook)
+    book = openpyxl.load_workbook(workbook)
+    book["checklist"].cell(3, 2).value = hotel.version + 1
+    items = book["items"]
+    header = [cell.value for cell in items[1]]
+    items.cell(2, header.index("zh") + 1).value = "长" * 20_000  # an XLSX cell holds at most 32,767
+    items.cell(3, header.index("note") + 1).value = "注" * 501
+    book.save(workbook)
+
+    result = runner.invoke(main, [*admin_cli, "publish-checklist", str(workbook)])
+    assert result.exit_code != 0
+    zh = openpyxl.utils.get_column_letter(header.index("zh") + 1)
+    note = openpyxl.utils.get_column_letter(header.index("note") + 1)
+    assert f"items!{zh}2: " in result.output
+    assert f"zh is too long (20000 characters, at most {ITEM_TEXT_MAX})" in result.output
+    assert f"items!{note}3: " in result.output and "note is too long" in result.output
+    with server_db.current().connection_context():
+        versions = Checklist.select().where(Checklist.checklist_id == "hotel")
+        assert [c.version for c in versions] == [hotel.version]
