@@ -21,6 +21,15 @@ of milliseconds). With Caps Lock on, the first ``f`` has already been delivered 
 burst is recognised, so the caller notes the state at `Step.burst_start` and puts it back
 on a scan.
 
+A scanner can stall mid-code (a USB hiccup, a busy host). Once the held keys start like a
+placard (``FA1:``), a pause of up to `max_pause` is part of the burst: the keys stay held.
+A stall before that gives the first keys back, and they reach a field; so the detector
+also keeps the keys typed since the last longer pause (`max_pause`), delivered or held,
+and a fast Enter that ends a whole placard among them (`has_payload_shape`: header,
+code, key id, full signature) typed fast but for at most `MAX_STALLS` pauses (a person's
+typing pauses at every key) is a scan too: ``SCAN`` with `Step.take_back`, the
+delivered part, which the caller takes back out of the field.
+
 `RepeatGuard` remembers placards scanned in the last few seconds: scanners often read the
 same code twice, and the second read should do nothing.
 
@@ -38,6 +47,13 @@ from dataclasses import dataclass, field
 from typing import Final
 
 
+def has_payload_shape(text: str) -> bool:
+    """`fieldapp.domain.placard.has_payload_shape`, imported on first use (as below)."""
+    from fieldapp.domain.placard import has_payload_shape as has_shape
+
+    return has_shape(text)
+
+
 def looks_like_payload(text: str) -> bool:
     """`fieldapp.domain.placard.looks_like_payload`, imported on first use: that module
     loads `cryptography` (~15 ms), which the TUI's start-up does not need."""
@@ -51,13 +67,16 @@ HOLD: Final = "hold"
 SCAN: Final = "scan"
 
 DEFAULT_MAX_GAP = 0.030  # seconds between the keys of a scan (scanners: 1-10 ms)
+DEFAULT_MAX_PAUSE = 1.0  # seconds a scanner may stall inside a placard
 DEFAULT_MIN_LENGTH = 8
 DEFAULT_REPEAT_WINDOW = 10.0  # seconds
 MAX_BURST = 512  # a burst longer than any placard is not one
+MAX_STALLS = 3  # pauses inside a placard that still make it a scanner's
 
 # Every character a placard payload can hold (lowercase: a scanner with Caps Lock on).
 PAYLOAD_CHARS: Final = frozenset(string.ascii_letters + string.digits + ":.-")
 _HEADER_PREFIX_RE = re.compile(r"F(?:A\d{0,3})?")  # "F", "FA", "FA1": a header cut short
+_HEADER_RE = re.compile(r"FA\d{1,3}:")
 
 
 def could_be_payload(text: str) -> bool:
@@ -78,6 +97,19 @@ class Step:
     replay: bool = False  # deliver the held keys (in order) before this one
     burst_start: bool = False  # this key starts a new burst: note the state before it
     text: str = ""  # the scanned text, for SCAN
+    take_back: str = ""  # for SCAN: the end of the text already delivered (to take back)
+
+
+def placard_in(keys: list[tuple[str, bool]], shaped: Callable[[str], bool]) -> str:
+    """The whole placard the `keys` (character, came fast) end with, typed fast but for at
+    most MAX_STALLS pauses (the longest, from a header on); "" if none."""
+    typed = "".join(c for c, _fast in keys)
+    for header in _HEADER_RE.finditer(typed.upper()):
+        start = header.start()
+        stalls = sum(1 for _c, fast in keys[start + 1 :] if not fast)
+        if stalls <= MAX_STALLS and shaped(typed[start:]):
+            return typed[start:]
+    return ""
 
 
 @dataclass
@@ -86,11 +118,17 @@ class WedgeDetector:
 
     max_gap: float = DEFAULT_MAX_GAP
     min_length: int = DEFAULT_MIN_LENGTH
+    max_pause: float = DEFAULT_MAX_PAUSE
     clock: Clock = time.monotonic
     looks_like: Callable[[str], bool] = looks_like_payload
     could_be: Callable[[str], bool] = could_be_payload
+    shaped: Callable[[str], bool] = has_payload_shape
     _chars: list[str] = field(default_factory=list, init=False, repr=False)
+    _held: int = field(default=0, init=False, repr=False)  # keys of the burst held back
     _holding: bool = field(default=False, init=False, repr=False)
+    # Keys since the last pause longer than max_pause, delivered or held: (character,
+    # came within max_gap of the key before).
+    _recent: list[tuple[str, bool]] = field(default_factory=list, init=False, repr=False)
     _last: float | None = field(default=None, init=False, repr=False)
 
     @property
@@ -101,27 +139,53 @@ class WedgeDetector:
         """Decide on one key event (Textual's `key` name and `character`), which came `at`
         (on `clock`'s time line; now when not given)."""
         now = self.clock() if at is None else at
-        fast = self._last is not None and now - self._last <= self.max_gap
+        gap = None if self._last is None else now - self._last
         self._last = now
+        brief = gap is not None and gap <= self.max_pause  # at most a scanner's stall
+        quick = gap is not None and gap <= self.max_gap
+        fast = quick or (brief and self._stalled())
+        if not brief:
+            self._recent.clear()
         if key == "enter":
-            text = "".join(self._chars)
-            was_holding = self._end_burst()
-            if was_holding and fast and len(text) >= self.min_length and self.looks_like(text):
-                return Step(SCAN, text=text)
-            return Step(PASS, replay=was_holding)
+            return self._enter(fast, quick)
         if character is None or len(character) != 1 or not character.isprintable():
+            self._recent.clear()
             return Step(PASS, replay=self._end_burst())
+        self._recent.append((character, quick))
+        del self._recent[:-MAX_BURST]
         if fast and self._chars:
             self._chars.append(character)
             if len(self._chars) <= MAX_BURST and self.could_be("".join(self._chars)):
                 self._holding = True
+                self._held += 1
                 return Step(HOLD)
         # A new burst: after a pause, or where the fast keys so far are no placard (a
         # scan may follow a key typed a moment before).
         replay = self._end_burst()
         self._chars.append(character)
         self._holding = character == "F"
+        self._held = int(self._holding)
         return Step(HOLD if self._holding else PASS, replay=replay, burst_start=True)
+
+    def _enter(self, fast: bool, quick: bool) -> Step:
+        text = "".join(self._chars)
+        held = self._held
+        recent = list(self._recent)
+        self._recent.clear()
+        was_holding = self._end_burst()
+        if was_holding and fast and len(text) >= self.min_length and self.looks_like(text):
+            return Step(SCAN, text=text)
+        # The scanner stalled before its keys were known for a placard's: some reached
+        # the focused field. A whole placard just typed is still a scan.
+        whole = placard_in(recent, self.shaped) if quick else ""
+        held = held if was_holding else 0
+        if whole and held <= len(whole):
+            return Step(SCAN, text=whole, take_back=whole[: len(whole) - held])
+        return Step(PASS, replay=was_holding)
+
+    def _stalled(self) -> bool:
+        """Is the burst held so far a placard's start, so a pause is a scanner's stall?"""
+        return self._holding and self.looks_like("".join(self._chars))
 
     def idle_for(self) -> float:
         """Seconds since the last key (0 before any key)."""
@@ -132,6 +196,8 @@ class WedgeDetector:
 
         Returns True when held keys must now be delivered (the caller replays them).
         """
+        if self._stalled():
+            idle = max(idle, self.max_pause)
         if not self._holding or self.idle_for() < idle:
             return False
         return self._end_burst()
@@ -145,6 +211,7 @@ class WedgeDetector:
         was_holding = self._holding
         self._chars.clear()
         self._holding = False
+        self._held = 0
         return was_holding
 
 
