@@ -118,3 +118,19 @@ async def test_the_cylinder_count_refuses_what_is_not_a_whole_number(home: Path)
         await pilot.press(*"12", "enter")
         assert screen.item.code != "CAT-04" and isinstance(app.screen, InspectScreen)
     assert Answer.get(inspection=inspection_id, item_code="CAT-04").value == "12"
+
+
+async def test_a_refusal_goes_once_the_field_is_typed_into_again(home: Path) -> None:
+    """ "只能填数字" stayed under the field after ctrl+u cleared it and a good number was
+    typed: the refusal is about what was entered, and goes with it."""
+    async with inspecting("zh", SIZE) as (app, pilot, screen):
+        screen.go_to("CAT-04")
+        await pilot.pause()
+        await pilot.press(*"1FA1", "enter")
+        assert card_message(screen) == "只能填数字：“1FA1”里有字母或其他符号"
+        await pilot.press("ctrl+u")
+        await pilot.pause()
+        assert card_message(screen) == ""
+        await pilot.press("4", "enter")
+        await pilot.press("left")  # back on CAT-04: it took the 4
+        assert card_message(screen) == "" and screen.card.answer_input.value == "4"

@@ -9,7 +9,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from rich.cells import cell_len
-from textual import events
+from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Input, Static
@@ -229,6 +229,12 @@ class ItemCard(Vertical, can_focus=True):
         field_.set_answer_type(item.answer)
         field_.disabled = state.read_only
         field_.value = state.answer.value if state.answer and is_value else ""
+        self.set_message("")
+
+    @on(Input.Changed, "#answer-input")
+    def _answer_changed(self) -> None:
+        """A refusal is about what was entered: it goes once the field is typed into
+        (it stayed under a number cleared with ctrl+u and typed again)."""
         self.set_message("")
 
     def set_message(self, text: str) -> None:
