@@ -170,3 +170,14 @@ async def test_a_value_typed_and_not_entered_is_kept_when_leaving(home: Path) ->
         assert app.screen is not screen
         answer = Answer.get(Answer.inspection == screen.inspection_id, Answer.item_code == "CAT-04")
         assert answer.value == "3"
+
+
+async def test_leaving_with_a_value_that_is_no_answer_says_it_is_not_kept(home: Path) -> None:
+    async with inspecting("zh", SIZE) as (app, pilot, screen):
+        screen.go_to("CAT-04")
+        await settle(app, pilot)
+        await pilot.press("5", "个", "escape")
+        await settle(app, pilot)
+        assert app.screen is not screen
+        lost = t("inspect.typed_lost", code="CAT-04", value="5个")
+        assert any(n.message == lost for n in app._notifications)
