@@ -109,6 +109,8 @@ async def test_a_finished_checklist_says_the_summary_is_next(home: Path) -> None
         assert any(n.message == finished for n in app._notifications)
         await pilot.press("f10")
         assert type(app.screen).__name__ == "SummaryScreen"
+        await pilot.pause()
+        assert not any(n.message == finished for n in app._notifications)  # said, then gone
 
 
 def offered(screen: ReviewScreen, event_type: str) -> bool:

@@ -297,9 +297,10 @@ class InspectScreen(VenueFactsPart, ItemExtrasPart, LeavingPart, FieldScreen[Non
 
     def offer_summary(self, was_complete: bool) -> None:
         """The last unanswered item was just answered: say so, and that the summary is the
-        next step (the notice above the item keeps saying it)."""
+        next step (the notice above the item keeps saying it). About this screen: the toast
+        goes when the summary (or anything else) is opened."""
         if not was_complete and self.view.first_unanswered() is None:
-            self.notify(t("inspect.finished.next", total=len(self.codes)), timeout=8)
+            self.explain(t("inspect.finished.next", total=len(self.codes)), severity="information")
 
     def next_code(self, asked: tuple[str, ...]) -> str:
         """Where to go after answering the current item, among the items `asked` once the
