@@ -11,6 +11,7 @@ are printed next to file:line, like a compiler's).
 
 from __future__ import annotations
 
+import json
 import re
 import tomllib
 from collections.abc import Collection
@@ -19,13 +20,14 @@ from typing import Any
 from fieldapp.domain.checklist import Checklist
 from fieldapp.domain.checklist_build import build_checklist
 from fieldapp.domain.checklist_lines import LineMap
-from fieldapp.domain.checklist_validator import ChecklistError, Validator
+from fieldapp.domain.checklist_validator import ChecklistError, Validator, texts_too_long
 from fieldapp.domain.kinds import VENUE_KINDS
 
 __all__ = [
     "ChecklistError",
     "ChecklistInvalid",
     "load_checklist_data",
+    "load_checklist_json",
     "load_checklist_text",
     "read_toml",
     "validate_checklist_text",
@@ -68,6 +70,14 @@ def load_checklist_data(
     if validator.errors:
         raise ChecklistInvalid(sorted(validator.errors, key=lambda e: e.line))
     return build_checklist(data)
+
+
+def load_checklist_json(text: str, source: str) -> Checklist:
+    """A checklist in its JSON form (as published), its texts within their bounds."""
+    data = json.loads(text)
+    if errors := texts_too_long(data, source):
+        raise ChecklistInvalid(errors)
+    return Checklist.from_dict(data)
 
 
 # --- parsing and validation --------------------------------------------------------------

@@ -26,7 +26,7 @@ from fieldapp.domain.checklist_items import (
 from fieldapp.domain.checklist_lines import LineMap
 from fieldapp.domain.checklist_rules import condition_problems, params_problems
 from fieldapp.domain.kinds import VENUE_KINDS
-from fieldapp.domain.text_bounds import GUIDANCE_MAX, HEADING_MAX, ITEM_TEXT_MAX
+from fieldapp.domain.text_bounds import GUIDANCE_MAX, HEADING_MAX, ITEM_TEXT_MAX, OPTION_MAX
 
 ITEM_CODE_RE = re.compile(r"^[A-Z]{2,5}-\d{2,3}$")
 SECTION_CODE_RE = re.compile(r"^[A-Z]{2,5}$")
@@ -56,6 +56,51 @@ def too_long(values: dict[str, Any], limits: dict[str, int]) -> list[tuple[str, 
         for key, limit in limits.items()
         if isinstance(values.get(key), str) and len(values[key]) > limit
     ]
+
+
+def option_too_long(item: dict[str, Any]) -> list[tuple[str, str]]:
+    """(key, problem) for the longest of an item's option labels when it is too long,
+    whether the file writes them as options or as choices and choices_en."""
+    labels: list[tuple[str, str]] = []
+    for key in ("choices", "choices_en"):
+        if isinstance(item.get(key), list):
+            labels += [(key, c) for c in item[key] if isinstance(c, str)]
+    if isinstance(item.get("options"), list):
+        labels += [
+            ("options", option[k])
+            for option in item["options"]
+            if isinstance(option, dict)
+            for k in ("value", "en")
+            if isinstance(option.get(k), str)
+        ]
+    key, longest = max(labels, key=lambda label: len(label[1]), default=("", ""))
+    if len(longest) <= OPTION_MAX:
+        return []
+    return [
+        (
+            key,
+            f"an option is too long ({len(longest)} characters, at most {OPTION_MAX}): shorten it",
+        )
+    ]
+
+
+def texts_too_long(data: dict[str, Any], source: str) -> list[ChecklistError]:
+    """The over-long texts of a checklist's JSON form, which is read without the
+    validator (it holds no lines to point at: each error names its item)."""
+    errors = [ChecklistError(source, 0, "", problem) for _, problem in too_long(data, TOP_TEXT_MAX)]
+    for section in data.get("sections") or []:
+        if not isinstance(section, dict):
+            continue
+        code = str(section.get("code", ""))
+        for _, problem in too_long(section, SECTION_TEXT_MAX):
+            errors.append(ChecklistError(source, 0, code, f"section {problem}"))
+        for item in section.get("items") or []:
+            if isinstance(item, dict):
+                found = too_long(item, ITEM_TEXT_MAX_BY_KEY) + option_too_long(item)
+                errors += [
+                    ChecklistError(source, 0, str(item.get("code", "")), p) for _, p in found
+                ]
+    return errors
 
 
 @dataclass(frozen=True)
@@ -259,7 +304,7 @@ class Validator:
         for key in ("basis", "basis_en", "note"):
             if key in item and not isinstance(item[key], str):
                 err(key, f"{key} must be text")
-        for key, problem in too_long(item, ITEM_TEXT_MAX_BY_KEY):
+        for key, problem in too_long(item, ITEM_TEXT_MAX_BY_KEY) + option_too_long(item):
             err(key, problem)
         check_choices(item, answer, err)
         check_bounds(item, answer, err)

@@ -24,6 +24,8 @@ HEADING_MAX = 100
 # An item's question in one language: the item card shows it above the answer field, so
 # it must leave the answer on screen; the longest shipped item is under 100 characters.
 ITEM_TEXT_MAX = 500
+# A choice's option in one language: one line of the list the inspector picks from.
+OPTION_MAX = 100
 # An item's legal basis or its note to the inspector (the longest shipped one is ~200).
 GUIDANCE_MAX = 500
 

@@ -8,12 +8,10 @@ with its pull-feed entries.
 from __future__ import annotations
 
 import hashlib
-import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from fieldapp.domain.checklist import Checklist as ChecklistDoc
 from fieldapp.domain.expr_types import VENUE_ATTRIBUTES
 from fieldapp.domain.ids import new_id
 from fieldapp.domain.kinds import RISK_LEVELS, ROLES
@@ -339,7 +337,9 @@ def publish_checklist(path: Path | str) -> Published:
 
         doc = read_xlsx(path, kinds=known_kinds())
     elif path.suffix.lower() == ".json":
-        doc = ChecklistDoc.from_dict(json.loads(path.read_text(encoding="utf-8")))
+        from fieldapp.domain.checklist_toml import load_checklist_json
+
+        doc = load_checklist_json(path.read_text(encoding="utf-8"), path.name)
     else:
         from fieldapp.domain.checklist_toml import load_checklist_text
 

@@ -89,3 +89,34 @@ def test_a_checklist_item_too_long_is_refused_at_its_cell(seed, server_db_url, t
     with server_db.current().connection_context():
         versions = Checklist.select().where(Checklist.checklist_id == "hotel")
         assert [c.version for c in versions] == [hotel.version]
+
+
+def test_a_checklist_option_too_long_is_refused_at_its_line():
+    from fieldapp.domain.checklist_toml import ChecklistInvalid, load_checklist_text
+
+    text = (CHECKLISTS_DIR / "hotel.toml").read_text("utf-8")
+    long = text.replace('value = "未安装"', f'value = "{"未" * 101}"', 1)
+    with pytest.raises(ChecklistInvalid) as refused:
+        load_checklist_text(long, "hotel.toml")
+    (error,) = refused.value.errors
+    assert "an option is too long (101 characters, at most 100)" in error.message
+    assert long.splitlines()[error.line - 1].startswith("options = [")  # its item's options
+
+
+def test_a_checklist_s_json_form_with_a_long_item_is_refused_by_item(seed, server_db_url, tmp_path):
+    import json
+
+    from fieldapp.domain.checklist_toml import load_checklist_text
+
+    hotel = load_checklist_text((CHECKLISTS_DIR / "hotel.toml").read_text("utf-8"), "hotel")
+    body = hotel.to_dict()
+    body["sections"][0]["items"][0]["zh"] = "长" * 40_000
+    path = tmp_path / "hotel_huge.json"
+    path.write_text(json.dumps(body, ensure_ascii=False), encoding="utf-8")
+    admin_cli = ["--lang", "en", "admin", "--db", server_db_url]
+    result = CliRunner().invoke(main, [*admin_cli, "publish-checklist", str(path)])
+    assert result.exit_code != 0
+    code = body["sections"][0]["items"][0]["code"]
+    assert f"hotel_huge.json: {code}: zh is too long (40000 characters" in result.output
+    with server_db.current().connection_context():
+        assert not Checklist.select().where(Checklist.checklist_id == "hotel").exists()
