@@ -68,6 +68,7 @@ ZH: dict[str, str] = {
     "review.refused.comment_missing": "退回检查记录时请写明原因。",
     "review.refused.note_rejected": "复查不通过须在备注中写明仍未整改到位的问题，场所要据此整改。",
     "review.refused.note_closed_unreported": "未报整改的隐患销号须在备注中写明为何无需复查，例如已当场整改。",
+    "review.refused.note_outcome_other": "处理结果为“其他处理”时须在备注中写明接收单位做了什么处理。",
     "review.conflict": "冲突：{who} 的“{event}”到达时隐患已是“{state}”（{other} 先做了更改）",
     "review.conflict.resolved": "已确认",
     # inspection review
@@ -186,6 +187,7 @@ EN: dict[str, str] = {
     "review.refused.comment_missing": "Say why when returning an inspection.",
     "review.refused.note_rejected": "A rejected re-check needs a note: write what is still wrong, so the venue knows what to fix.",
     "review.refused.note_closed_unreported": "Closing a hazard never reported fixed needs a note: write why it needs no re-check, e.g. fixed on the spot.",
+    "review.refused.note_outcome_other": "An outcome of 'Other action' needs a note: write what the receiving unit did.",
     "review.conflict": "Conflict: {who}'s '{event}' arrived when the hazard was already '{state}' ({other} changed it first)",
     "review.conflict.resolved": "acknowledged",
     "review.inspection.reviewed": "Reviewed",

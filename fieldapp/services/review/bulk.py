@@ -32,17 +32,23 @@ BULK_EVENTS = (
 )
 
 
-def note_needed(event_type: str, states: Iterable[str]) -> str | None:
-    """Why the note of this action on findings in these states must be written, as the
-    key of what it must say (`review.refused.note_<key>`), or None when it may be empty.
+def note_needed(
+    event_type: str, states: Iterable[str], data: Mapping[str, Any] | None = None
+) -> str | None:
+    """Why the note of this action (with this data) on findings in these states must be
+    written, as the key of what it must say (`review.refused.note_<key>`), or None when
+    it may be empty.
 
     A rejected re-check says what is still wrong: the venue must know what to fix.
     Closing a hazard never reported fixed (open, overdue or not) says why it may be
-    closed without a re-check, e.g. fixed on the spot. The device's rule, not the
-    domain's: events queued by older devices without a note are still accepted.
+    closed without a re-check, e.g. fixed on the spot. An outcome of 其他处理 says what
+    the receiving unit did. The device's rule, not the domain's: events queued by older
+    devices without a note are still accepted.
     """
     if event_type == "rejected":
         return "rejected"
+    if event_type == "outcome_recorded" and (data or {}).get("outcome") == "other":
+        return "outcome_other"
     if event_type == "closed" and machine.OPEN in set(states):
         return "closed_unreported"
     return None
@@ -92,7 +98,7 @@ def bulk_apply(
     if problem is not None:
         raise ActionRefused(problem)
     noted = bool(note.strip())
-    if not noted and (needed := note_needed(event_type, ())) is not None:  # whatever the state
+    if not noted and (needed := note_needed(event_type, (), payload)) is not None:  # any state
         raise ActionRefused(t(f"review.refused.note_{needed}"))
     scope = my_scope()
     allowed = None if scope is None else set(scope)

@@ -53,6 +53,7 @@ class CommentDialog(ModalScreen[str | None]):
         comment = self.query_one("#comment-text", Input).value.strip()
         if not comment:
             self.query_one("#comment-error", Static).update(t("review.refused.comment_missing"))
+            self.query_one("#comment-text", Input).focus()  # the field it names
             return
         self.dismiss(comment)
 

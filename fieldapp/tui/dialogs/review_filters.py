@@ -118,9 +118,11 @@ class ReviewFiltersDialog(ModalScreen[ReviewFilters | None]):
             text = self.query_one(selector, Input).value.strip()
             day = parse_date(text) if text else None
             if text and day is None:
+                self.query_one(selector, Input).focus()  # the field it names
                 return t("review_ui.filter.bad_date", text=text)
             days.append(day)
         if days[0] and days[1] and days[0] > days[1]:
+            self.query_one("#filter-from", Input).focus()
             return t("review_ui.filter.reversed", first=days[0], last=days[1])
         grid = _value(self.query_one("#filter-grid", Select))
         kind = _value(self.query_one("#filter-kind", Select))

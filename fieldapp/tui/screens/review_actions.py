@@ -146,14 +146,20 @@ class ReviewActions(FieldScreen[None]):
         if event_type == "deadline_extended" and latest is not None:
             deadline = max(latest, self._today()) + dt.timedelta(days=7)
         ids = [r.finding_id for r in rows]
-        needed = note_needed(event_type, {r.state for r in rows})
+        states = {r.state for r in rows}
+        needed = note_needed(event_type, states)
 
         def answered(request: BulkRequest | None) -> None:
             if request is not None:
                 self._apply(ids, event_type, request.note, request.data)
 
         dialog = BulkActionDialog(
-            event_type, lines, today=self._today(), deadline=deadline, note_needed=needed
+            event_type,
+            lines,
+            today=self._today(),
+            deadline=deadline,
+            note_needed=needed,
+            note_rule=lambda data: note_needed(event_type, states, data),
         )
         self.app.push_screen(dialog, answered)
 
