@@ -54,6 +54,21 @@ async def test_a_supervisor_switches_a_campaign_on_and_moves_one_to_its_next_pha
         assert "campaigns.toggle" not in {b.id for b in footer.hidden}  # fits at 80 columns
 
         await pilot.press("down", "space")
+        await settle(app, pilot)
+        # Asked first, naming the campaign and where it will run (by the grid's name).
+        dialog = app.screen
+        assert type(dialog).__name__ == "ConfirmDialog"
+        assert str(dialog.query_one(".dialog-title", Label).render()) == (
+            "开启专项行动“春节禁燃”（阶段：节前宣传）？"
+        )
+        assert "范围：示例镇" in str(dialog.query_one(".dialog-body", Static).render())
+        assert _switches() == []  # nothing sent before the answer
+        await pilot.press("escape")  # Esc cancels
+        await settle(app, pilot)
+        assert app.screen is screen and _switches() == []
+        await pilot.press("space")
+        await settle(app, pilot)
+        await pilot.press("y")
         await settle(app, pilot, rounds=2)
         (sent,) = _switches()
         assert (sent["code"], sent["active"], sent["phase"]) == (
@@ -64,6 +79,11 @@ async def test_a_supervisor_switches_a_campaign_on_and_moves_one_to_its_next_pha
         assert _rows(screen)[1][1] == "未开启 → 进行中 节前宣传（待同步）"
 
         await pilot.press("up", "p")
+        await settle(app, pilot)
+        assert str(app.screen.query_one(".dialog-title", Label).render()) == (
+            "把专项行动“疫情防控”切换到阶段“社区传播”？"
+        )
+        await pilot.press("y")
         await settle(app, pilot, rounds=2)
         assert _switches()[-1] == {**_switches()[-1], "code": "epidemic", "phase": "社区传播"}
         assert _rows(screen)[0][1] == "进行中 → 进行中 社区传播（待同步）"
@@ -136,3 +156,24 @@ async def test_an_inspector_is_not_offered_the_switch_keys(home: Path) -> None:
         assert rows and not {"开/关", "下一阶段"} & {description for _, description in rows}, rows
         shown = "\n".join(s.text for s in screen._compositor.render_strips())
         assert "开/关" not in shown and "下一阶段" not in shown, shown
+
+
+@pytest.mark.usefixtures("chinese", "supervisor")
+async def test_a_campaign_running_in_some_grids_shows_them_by_name() -> None:
+    """As the server sends back a supervisor's switch: the run holds the grid codes."""
+    from fieldapp.store.campaign_models import CampaignRun
+
+    CampaignRun.update(grids=["T01"]).where(CampaignRun.code == "epidemic").execute()
+    app = make_app()
+    async with app.run_test(size=SMALL) as pilot:
+        screen = await open_screen(app, pilot, "ctrl+k", CampaignsScreen)
+        assert _rows(screen)[0][4] == "示例镇"
+        await pilot.press("space")  # off: asked, naming where it stops
+        await settle(app, pilot)
+        assert str(app.screen.query_one(".dialog-title", Label).render()) == (
+            "关闭专项行动“疫情防控”？"
+        )
+        assert "范围：示例镇" in str(app.screen.query_one(".dialog-body", Static).render())
+        await pilot.press("n")
+        await settle(app, pilot)
+        assert app.screen is screen and _switches() == []

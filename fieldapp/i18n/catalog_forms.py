@@ -37,6 +37,10 @@ ZH: dict[str, str] = {
     "campaigns.supervisors_only": "只有网格长可以开关专项行动；网格员可查看哪些正在进行。",
     "campaigns.no_phases": "这个专项行动没有阶段",
     "campaigns.sent": "已提交：{name} {state}，下次同步后生效",
+    "campaigns.confirm.on": "开启专项行动“{name}”（阶段：{phase}）？",
+    "campaigns.confirm.phase": "把专项行动“{name}”切换到阶段“{phase}”？",
+    "campaigns.confirm.off": "关闭专项行动“{name}”？",
+    "campaigns.confirm.scope": "范围：{grids}。同步后在这些网格生效。",
     "campaign.admin.published": "已发布专项行动 {code} 第 {version} 版",
     "campaign.admin.published_same": "专项行动 {code} 第 {version} 版已发布过，内容相同，未改动",
     "campaign.admin.on": "{name}（{code}）：进行中 · 阶段 {phase} · {dates} · 范围 {grids}",
@@ -84,6 +88,10 @@ EN: dict[str, str] = {
     "campaigns.supervisors_only": "Only a supervisor switches campaigns; inspectors see which are on.",
     "campaigns.no_phases": "This campaign has no phases",
     "campaigns.sent": "Sent: {name} {state}, in force after the next sync",
+    "campaigns.confirm.on": "Switch on the campaign '{name}' (phase: {phase})?",
+    "campaigns.confirm.phase": "Move the campaign '{name}' to the phase '{phase}'?",
+    "campaigns.confirm.off": "Switch off the campaign '{name}'?",
+    "campaigns.confirm.scope": "Where: {grids}. In force there after the next sync.",
     "campaign.admin.published": "Published campaign {code} version {version}",
     "campaign.admin.published_same": (
         "Campaign {code} version {version} was already published with the same content"

@@ -18,7 +18,7 @@ from fieldapp.services.common.campaigns import get_campaign, runs
 from fieldapp.services.common.identity import me
 from fieldapp.store.campaign_models import Campaign as CampaignRow
 from fieldapp.store.db import db
-from fieldapp.store.models import Outbox
+from fieldapp.store.models import Grid, Outbox
 
 OP_CAMPAIGN_SWITCH = "campaign.switch"  # sync.protocol.OP_CAMPAIGN_SWITCH
 SWITCHING_ROLES = ("supervisor", "admin")
@@ -40,6 +40,10 @@ class CampaignLine:
     starts_on: str
     ends_on: str
     grids: tuple[str, ...]  # empty: every grid
+    grid_names: tuple[str, ...] = ()  # the grids' names, as `grids` (a code not held: itself)
+    # Where a switch of mine takes effect, by name (empty: every grid): the grids it runs
+    # in, or, switching on one that is off, my own grids (the server's rule).
+    switch_scope: tuple[str, ...] = ()
     waiting: tuple[bool, str] | None = None  # a switch not yet sent: (on, phase)
     refused: str = ""  # the server's reason for the last switch it refused
 
@@ -54,11 +58,17 @@ def campaign_lines() -> list[CampaignLine]:
     by_code = {run.code: run for run in runs()}
     codes = sorted({row.code for row in CampaignRow.select(CampaignRow.code)})
     waiting, refused = _my_switches()
+    names = {grid.code: grid.name for grid in Grid.select(Grid.code, Grid.name)}
+    who = me()
+    mine = tuple(name for _, name in who.grids)
     lines = []
     for code in codes:
         run = by_code.get(code)
         version = run.version if run is not None else _newest_version(code)
         campaign = get_campaign(code, version)
+        grids = tuple(run.grids) if run else ()
+        grid_names = tuple(names.get(grid, grid) for grid in grids)
+        own = who.role != "admin" and not (run and run.active)
         lines.append(
             CampaignLine(
                 code=code,
@@ -70,7 +80,9 @@ def campaign_lines() -> list[CampaignLine]:
                 phase=run.phase if run else "",
                 starts_on=run.starts_on if run else campaign.starts_on,
                 ends_on=run.ends_on if run else campaign.ends_on,
-                grids=tuple(run.grids) if run else (),
+                grids=grids,
+                grid_names=grid_names,
+                switch_scope=mine if own else grid_names,
                 waiting=waiting.get(code),
                 refused=refused.get(code, ""),
             )

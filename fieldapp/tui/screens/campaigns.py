@@ -18,7 +18,7 @@ from textual.message import Message
 from textual.widgets import DataTable, Header, Label, Static
 
 from fieldapp.domain.campaigns import phase_name
-from fieldapp.i18n import language, pick, t
+from fieldapp.i18n import language, listed, pick, t
 from fieldapp.services.common.campaign_switch import CampaignLine
 from fieldapp.tui.messages import SyncRequested
 from fieldapp.tui.screens import FieldScreen
@@ -60,6 +60,11 @@ def dates_text(starts_on: object, ends_on: object) -> str:
     if ends_on:
         return t("campaigns.dates.until", day=ends_on)
     return t("campaigns.dates.any")
+
+
+def scope_text(names: tuple[str, ...]) -> str:
+    """Grids by name, or every grid."""
+    return listed(names) if names else t("campaign.admin.everywhere")
 
 
 class CampaignsScreen(FieldScreen[None]):
@@ -129,7 +134,7 @@ class CampaignsScreen(FieldScreen[None]):
             table.add_column(t(f"campaigns.col.{key}"), key=key)
         for line in event.lines:
             dates = dates_text(line.starts_on, line.ends_on)
-            where = ", ".join(line.grids) if line.grids else t("campaign.admin.everywhere")
+            where = scope_text(line.grid_names)
             table.add_row(pick(line.zh, line.en), state_text(line), phase_text(line, line.phase) or "-", dates,
                           where, key=line.code)  # fmt: skip
         if event.lines:
@@ -183,11 +188,24 @@ class CampaignsScreen(FieldScreen[None]):
         self._switch(line, active=True, phase=line.phases[(position + 1) % len(line.phases)])
 
     def _switch(self, line: CampaignLine, *, active: bool, phase: str) -> None:
-        self._send(line.code, active, phase)
+        """Asked first (y/n, Esc cancels): the campaign, what it becomes and where."""
+        from fieldapp.tui.dialogs.confirm import ConfirmDialog
+
         name = pick(line.zh, line.en)
         state = t("campaigns.state.on" if active else "campaigns.state.off")
         shown = f" {phase_text(line, phase)}" if phase else ""
-        self.notify(t("campaigns.sent", name=name, state=f"{state}{shown}"))
+        on_now = line.waiting[0] if line.waiting is not None else line.active
+        key = ("phase" if on_now else "on") if active else "off"
+        phase_name = phase_text(line, phase) if phase else "-"
+        question = t(f"campaigns.confirm.{key}", name=name, phase=phase_name)
+        scope = t("campaigns.confirm.scope", grids=scope_text(line.switch_scope))
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._send(line.code, active, phase)
+                self.notify(t("campaigns.sent", name=name, state=f"{state}{shown}"))
+
+        self.app.push_screen(ConfirmDialog(question, scope, id="campaign-confirm"), answered)
 
     @work(thread=True, exit_on_error=False, group="campaigns-switch")
     def _send(self, code: str, active: bool, phase: str) -> None:
