@@ -6,12 +6,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from annotated_types import MaxLen
 from inspect_support import inspecting
 from textual.widgets import Input, Static
 
+from fieldapp.services.inspection.inspections import REPRESENTATIVE_MAX
 from fieldapp.store.models import Inspection
 from fieldapp.tui.screens.inspect import InspectScreen
 from fieldapp.tui.screens.summary import SummaryScreen
+from sync.protocol.payloads import InspectionPayload
 
 SIZE = (80, 24)
 pytestmark = pytest.mark.usefixtures("chinese")
@@ -55,3 +58,19 @@ async def test_unanswered_items_are_said_before_the_missing_name(home: Path) -> 
         assert message.startswith("不能提交：还有必答项未答：COM-03, ")
         assert message.index("COM-03") < message.index("场所负责人姓名")
         assert app.focused is summary.query_one("#representative", Input)
+
+
+async def test_the_representatives_name_stops_at_its_bound(home: Path) -> None:
+    """An 80-character name was taken whole: the field stops at REPRESENTATIVE_MAX, which
+    its label says, and which the wire's bound for the name holds."""
+    async with inspecting("zh", SIZE) as (app, pilot, _):
+        await pilot.press("3", "enter", "y", "s")
+        summary = app.screen
+        assert isinstance(summary, SummaryScreen)
+        await pilot.press(*("王" * 80))
+        field = summary.query_one("#representative", Input)
+        assert field.value == "王" * REPRESENTATIVE_MAX
+        shown = "\n".join(strip.text for strip in summary._compositor.render_strips())
+        assert f"最多 {REPRESENTATIVE_MAX} 字" in shown, shown
+    wire = InspectionPayload.model_fields["representative"].metadata
+    assert next(m.max_length for m in wire if isinstance(m, MaxLen)) >= REPRESENTATIVE_MAX

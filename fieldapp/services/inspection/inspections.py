@@ -269,6 +269,13 @@ def set_current_item(inspection_id: str, item_code: str) -> None:
     ).execute()
 
 
+# The venue representative's name as typed on the summary: a person's name with a title
+# ("王建国（店长）"). At 30 characters "· 场所负责人：<name>" still fits one line of the
+# record's header at 80 columns; far inside the wire's `Name` bound (sync.protocol),
+# so the server never refuses it.
+REPRESENTATIVE_MAX = 30
+
+
 def set_representative(inspection_id: str, name: str) -> None:
     """Keep the representative's name typed on the summary with the draft, so a refused
     submit (or going back to answer an item) does not lose it; `submit` sets it for good."""

@@ -15,7 +15,11 @@ from textual.widgets import DataTable, Input, Label, Static
 from fieldapp.i18n import pick, t
 from fieldapp.services.inspection import inspection_view, inspections
 from fieldapp.services.inspection.inspection_view import Summary
-from fieldapp.services.inspection.inspections import ReadOnly, SubmitBlocked
+from fieldapp.services.inspection.inspections import (
+    REPRESENTATIVE_MAX,
+    ReadOnly,
+    SubmitBlocked,
+)
 from fieldapp.tui.commands import localize_bindings
 from fieldapp.tui.messages import SyncRequested
 from fieldapp.tui.widgets.key_footer import KeyFooter
@@ -95,10 +99,12 @@ class SummaryScreen(Screen[bool]):
                         markup=False,
                     )
                 else:
-                    yield Label(t("summary.representative"))
+                    yield Label(t("summary.representative", max=REPRESENTATIVE_MAX))
                     yield Input(
-                        value=self.view.inspection.representative,
+                        # a draft's name kept before there was a bound: cut where it shows
+                        value=self.view.inspection.representative[:REPRESENTATIVE_MAX],
                         placeholder=t("summary.representative_placeholder"),
+                        max_length=REPRESENTATIVE_MAX,
                         id="representative",
                     )
             yield Static(id="summary-message", markup=False)
