@@ -19,6 +19,8 @@ ZH = {
     "palette.quit": "退出",
     "palette.quit.tip": "退出程序（检查未提交或表未保存时先问一下）",
     "keys.title": "按键 · F1 下一页，到底后关闭",
+    "keys.more": "更多",
+    "keys.back": "返回",
 }
 
 EN = {
@@ -40,4 +42,6 @@ EN = {
     "palette.quit": "Quit",
     "palette.quit.tip": "Quit (asks first while an inspection or a form is open)",
     "keys.title": "Keys · F1 next page, then closes",
+    "keys.more": "More",
+    "keys.back": "Back",
 }

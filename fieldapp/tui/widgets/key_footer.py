@@ -15,6 +15,13 @@ label) is composed anew.
 Whatever the width it shows Esc (which says where it goes back to) and the keys a screen
 names in `FOOTER_PINNED` (binding ids, e.g. the incident queue's F4). A key the focused
 field types (`/` in a search field) is not offered (`offered_keys`).
+
+When not every key fits (80 columns), the screen's actions come first: its navigation
+keys that everyone knows (Esc, Space to mark, ^a, the arrows and pages, a group of queue
+numbers) only after them, then the app's; they are still shown in the screen's order. F1
+then says there are more keys under it ("f1 更多"), and Esc, as far as that shows more of
+the screen's keys, says only "返回", then nothing: the review queue's h/c/p/l, the
+incident queue's a/h/o/c/n, the inspection's ^n Note and ^o Photo in English.
 """
 
 from __future__ import annotations
@@ -32,6 +39,7 @@ from textual.screen import Screen
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey, FooterLabel, KeyGroup
 
+from fieldapp.i18n import t
 from fieldapp.tui.widgets.keys_panel import describe
 from fieldapp.tui.widgets.offered_keys import offered
 
@@ -49,6 +57,25 @@ APP_KEYS = (
     "app.language",
     "app.quit",
 )
+# Keys everyone knows, shown after the screen's actions when not all fit (so are groups,
+# such as the queues' 1…6).
+NAVIGATION_KEYS = frozenset(
+    {
+        "escape",
+        "space",
+        "ctrl+a",
+        "tab",
+        "shift+tab",
+        "up",
+        "down",
+        "left",
+        "right",
+        "pageup",
+        "pagedown",
+        "home",
+        "end",
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -58,6 +85,29 @@ class Entry:
     bindings: tuple[tuple[Binding, bool, str], ...]  # (binding, enabled, tooltip)
     group: str | None  # the group's label when several keys share it
     width: int
+    app: bool = False  # one of the app's keys, not the screen's
+
+    @property
+    def action(self) -> str:
+        return self.bindings[0][0].action
+
+    @property
+    def rank(self) -> int:
+        """Which come first when not all fit: the screen's actions, its navigation keys,
+        then the app's."""
+        if self.app:
+            return 2
+        return 1 if self.group is not None or self.bindings[0][0].key in NAVIGATION_KEYS else 0
+
+    def labelled(self, description: str) -> Entry:
+        """This key (not a group) with another description, as wide as it then is."""
+        binding, enabled, tooltip = self.bindings[0]
+        before = cell_len(binding.description) + (1 if binding.description else 0)
+        after = cell_len(description) + (1 if description else 0)
+        labelled = replace(binding, description=description)
+        return replace(
+            self, bindings=((labelled, enabled, tooltip),), width=self.width - before + after
+        )
 
     @property
     def id(self) -> str | None:
@@ -104,12 +154,13 @@ class KeyFooter(Footer):
         """Every entry, the room for them, and those shown."""
         entries = self._entries()
         room = self._room()
-        return entries, room, choose(entries, room, self._pinned(entries))
+        return entries, room, fit(entries, room, self._pinned(entries))
 
     def _keep(self, entries: list[Entry], room: int, shown: list[Entry]) -> None:
         """Remember what is shown; the others are `hidden` (F1 lists them)."""
         self._chosen_from = (tuple(entries), room)
-        self.hidden = [b for e in entries if e not in shown for b, _, _ in e.bindings]
+        actions = {e.action for e in shown}
+        self.hidden = [b for e in entries if e.action not in actions for b, _, _ in e.bindings]
         self._laid_out_for = self._width()
         self._shown = shown
 
@@ -262,29 +313,61 @@ class KeyFooter(Footer):
         own = [e for e in entries if e.bindings[0][0].action not in app_actions]
         rank = {key: n for n, key in enumerate(APP_KEYS)}
         app = sorted(
-            (e for e in entries if e.bindings[0][0].action in app_actions),
+            (replace(e, app=True) for e in entries if e.bindings[0][0].action in app_actions),
             key=lambda e: rank.get(e.id or "", len(rank)),
         )
         return own + app
 
 
+def fit(entries: list[Entry], width: int, pinned: Collection[str] = ()) -> list[Entry]:
+    """The entries to show in `width` (see `choose`). When some do not fit, F1 says that
+    more keys are under it, and Esc's label is shortened to "返回", then left out, where
+    that shows more of the screen's own keys."""
+    shown = choose(entries, width, pinned)
+    if len(shown) == len(entries):
+        return shown
+    best: list[Entry] = []
+    for back in (None, t("keys.back"), ""):
+        labelled = [_shortened(e, back) for e in entries]
+        chosen = choose(labelled, width, pinned)
+        if not best or _own(chosen) > _own(best):
+            best = chosen
+    return best
+
+
+def _shortened(entry: Entry, back: str | None) -> Entry:
+    """F1 labelled "更多" (more keys are under it); Esc labelled `back`, unless None."""
+    if entry.id == HELP_ID:
+        return entry.labelled(t("keys.more"))
+    if back is not None and entry.group is None and entry.bindings[0][0].key == "escape":
+        return entry.labelled(back)
+    return entry
+
+
+def _own(shown: list[Entry]) -> int:
+    return sum(1 for e in shown if not e.app)
+
+
 def choose(entries: list[Entry], width: int, pinned: Collection[str] = ()) -> list[Entry]:
     """The entries that fit in `width`, in order: the `pinned` ones (by id) whatever the
-    width, then the others while they fit, and always F1 (placed last)."""
+    width, then the others while they fit, by rank (the screen's actions, its navigation
+    keys, the app's keys), and always F1 (placed last)."""
     help_entry = next((e for e in entries if e.id == HELP_ID), None)
     kept = [e for e in entries if e.id in pinned and e is not help_entry]
     room = width - (help_entry.width if help_entry else 0) - sum(e.width for e in kept)
-    shown: list[Entry] = []
-    for entry in entries:
+    chosen: set[int] = set()
+    for n in sorted(range(len(entries)), key=lambda n: (entries[n].rank, n)):
+        entry = entries[n]
         if entry is help_entry:
             continue
         if entry in kept:
-            shown.append(entry)
+            chosen.add(n)
         elif entry.width <= room:
-            shown.append(entry)
+            chosen.add(n)
             room -= entry.width
         else:
             room = -1  # keep the order: no later, narrower key jumps ahead of a wider one
+    shown = [e for n, e in enumerate(entries) if n in chosen]  # in the screen's order
     if help_entry is not None:
         shown.append(help_entry)
     return shown
