@@ -108,6 +108,7 @@ ZH: dict[str, str] = {
     # dashboard
     "dashboard.subtitle": "网格长看板",
     "dashboard.supervisors_only": "看板仅供网格长使用",
+    "app.supervisors_only.dashboard": "看板只对网格长和管理员开放；您今天的检查和负责的隐患在首页。",
     "dashboard.tab.inspections": "每日检查量",
     "dashboard.tab.hazards": "隐患发现与销号",
     "dashboard.tab.overdue": "逾期趋势",
@@ -257,6 +258,10 @@ EN: dict[str, str] = {
     "binding.dashboard.back.tip": "Back to the previous screen",
     "dashboard.subtitle": "Supervisor dashboard",
     "dashboard.supervisors_only": "The dashboard is for supervisors",
+    "app.supervisors_only.dashboard": (
+        "The dashboard is for grid heads and administrators; your inspections today and "
+        "the hazards you own are on the home screen."
+    ),
     "dashboard.tab.inspections": "Inspections per day",
     "dashboard.tab.hazards": "Hazards opened/closed",
     "dashboard.tab.overdue": "Overdue trend",

@@ -21,6 +21,8 @@ if TYPE_CHECKING:
 class RoundsApp(Navigation):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f6", "dashboard", "Dashboard", id="app.dashboard"),
+        # Pressed by someone whose role hides the key above: said, not silently nothing.
+        Binding("f6", "supervisors_only('dashboard')", show=False, id="app.dashboard_refused"),
         Binding("f7", "rounds", "Rounds", id="app.rounds"),
         Binding("f8", "daily_report", "Daily report", id="app.daily_report"),
         Binding("ctrl+e", "export", "Export", id="app.export"),
