@@ -125,9 +125,10 @@ def test_detector_fast_burst_is_a_scan_and_slow_typing_is_not() -> None:
     steps = [slow.press(c, c) for c in payload]
     end = slow.press("enter", "\r")
     assert end.action == PASS
-    # Only an 'F' starting a burst is held, and it is given back by the very next key.
-    assert all(s.action == PASS for s in steps[1:])
-    assert steps[1].replay
+    # Only the keys that start a placard ("FA1:", which a stalled scanner may have typed
+    # too) are held, each given back by the very next key; the rest is typing.
+    assert all(s.replay for s in steps[1:5])
+    assert all(s.action == PASS for s in steps[4:])
 
 
 def test_detector_gives_back_held_keys_when_the_burst_is_not_a_placard() -> None:

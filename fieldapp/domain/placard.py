@@ -196,22 +196,6 @@ def looks_like_payload(text: str) -> bool:
     return _HEADER_RE.match(text.strip().upper()) is not None
 
 
-def has_payload_shape(text: str) -> bool:
-    """Is the text a whole version-1 payload by its shape: header, venue code, key id and
-    a full-length signature? No key is checked: for telling a scan from typing."""
-    canon = text.strip().upper()
-    if not canon.startswith(HEADER):
-        return False
-    parts = canon[len(HEADER) :].split(":")
-    return (
-        len(parts) == 3
-        and VENUE_CODE_RE.fullmatch(parts[0]) is not None
-        and KEY_ID_RE.fullmatch(parts[1]) is not None
-        and _B32_RE.fullmatch(parts[2]) is not None
-        and len(parts[2]) >= SIGNATURE_CHARS
-    )
-
-
 _loaded_keys: dict[bytes, Ed25519PublicKey] = {}
 
 

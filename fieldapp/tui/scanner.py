@@ -23,12 +23,11 @@ on a scan.
 
 A scanner can stall mid-code (a USB hiccup, a busy host). Once the held keys start like a
 placard (``FA1:``), a pause of up to `max_pause` is part of the burst: the keys stay held.
-A stall before that gives the first keys back, and they reach a field; so the detector
-also keeps the keys typed since the last longer pause (`max_pause`), delivered or held,
-and a fast Enter that ends a whole placard among them (`has_payload_shape`: header,
-code, key id, full signature) typed fast but for at most `MAX_STALLS` pauses (a person's
-typing pauses at every key) is a scan too: ``SCAN`` with `Step.take_back`, the
-delivered part, which the caller takes back out of the field.
+A stall before that gives the first keys back (they reach a field or a binding), but the
+keys after it are held again when, with those, they start a placard: the burst goes on
+from the ``F`` that started it, and the caller puts back the state it noted there, as for
+Caps Lock. A burst gets at most `MAX_STALLS` such pauses: a person pauses at every key,
+so "FA1:…" typed by hand stays typing.
 
 `RepeatGuard` remembers placards scanned in the last few seconds: scanners often read the
 same code twice, and the second read should do nothing.
@@ -45,13 +44,6 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Final
-
-
-def has_payload_shape(text: str) -> bool:
-    """`fieldapp.domain.placard.has_payload_shape`, imported on first use (as below)."""
-    from fieldapp.domain.placard import has_payload_shape as has_shape
-
-    return has_shape(text)
 
 
 def looks_like_payload(text: str) -> bool:
@@ -72,11 +64,11 @@ DEFAULT_MIN_LENGTH = 8
 DEFAULT_REPEAT_WINDOW = 10.0  # seconds
 MAX_BURST = 512  # a burst longer than any placard is not one
 MAX_STALLS = 3  # pauses inside a placard that still make it a scanner's
+_HEADER_CHARS = len("FA999:")  # the most a stall can have given back of a placard's start
 
 # Every character a placard payload can hold (lowercase: a scanner with Caps Lock on).
 PAYLOAD_CHARS: Final = frozenset(string.ascii_letters + string.digits + ":.-")
 _HEADER_PREFIX_RE = re.compile(r"F(?:A\d{0,3})?")  # "F", "FA", "FA1": a header cut short
-_HEADER_RE = re.compile(r"FA\d{1,3}:")
 
 
 def could_be_payload(text: str) -> bool:
@@ -97,19 +89,6 @@ class Step:
     replay: bool = False  # deliver the held keys (in order) before this one
     burst_start: bool = False  # this key starts a new burst: note the state before it
     text: str = ""  # the scanned text, for SCAN
-    take_back: str = ""  # for SCAN: the end of the text already delivered (to take back)
-
-
-def placard_in(keys: list[tuple[str, bool]], shaped: Callable[[str], bool]) -> str:
-    """The whole placard the `keys` (character, came fast) end with, typed fast but for at
-    most MAX_STALLS pauses (the longest, from a header on); "" if none."""
-    typed = "".join(c for c, _fast in keys)
-    for header in _HEADER_RE.finditer(typed.upper()):
-        start = header.start()
-        stalls = sum(1 for _c, fast in keys[start + 1 :] if not fast)
-        if stalls <= MAX_STALLS and shaped(typed[start:]):
-            return typed[start:]
-    return ""
 
 
 @dataclass
@@ -122,9 +101,7 @@ class WedgeDetector:
     clock: Clock = time.monotonic
     looks_like: Callable[[str], bool] = looks_like_payload
     could_be: Callable[[str], bool] = could_be_payload
-    shaped: Callable[[str], bool] = has_payload_shape
     _chars: list[str] = field(default_factory=list, init=False, repr=False)
-    _held: int = field(default=0, init=False, repr=False)  # keys of the burst held back
     _holding: bool = field(default=False, init=False, repr=False)
     # Keys since the last pause longer than max_pause, delivered or held: (character,
     # came within max_gap of the key before).
@@ -147,7 +124,7 @@ class WedgeDetector:
         if not brief:
             self._recent.clear()
         if key == "enter":
-            return self._enter(fast, quick)
+            return self._enter(fast)
         if character is None or len(character) != 1 or not character.isprintable():
             self._recent.clear()
             return Step(PASS, replay=self._end_burst())
@@ -157,35 +134,50 @@ class WedgeDetector:
             self._chars.append(character)
             if len(self._chars) <= MAX_BURST and self.could_be("".join(self._chars)):
                 self._holding = True
-                self._held += 1
                 return Step(HOLD)
         # A new burst: after a pause, or where the fast keys so far are no placard (a
         # scan may follow a key typed a moment before).
         replay = self._end_burst()
+        resumed = self._resumable() if brief else ""
+        if resumed:  # a stall gave back the keys before this one: hold the rest again
+            self._chars.extend(resumed)
+            self._holding = True
+            return Step(HOLD, replay=replay)
         self._chars.append(character)
         self._holding = character == "F"
-        self._held = int(self._holding)
         return Step(HOLD if self._holding else PASS, replay=replay, burst_start=True)
 
-    def _enter(self, fast: bool, quick: bool) -> Step:
+    def _enter(self, fast: bool) -> Step:
         text = "".join(self._chars)
-        held = self._held
-        recent = list(self._recent)
         self._recent.clear()
         was_holding = self._end_burst()
         if was_holding and fast and len(text) >= self.min_length and self.looks_like(text):
             return Step(SCAN, text=text)
-        # The scanner stalled before its keys were known for a placard's: some reached
-        # the focused field. A whole placard just typed is still a scan.
-        whole = placard_in(recent, self.shaped) if quick else ""
-        held = held if was_holding else 0
-        if whole and held <= len(whole):
-            return Step(SCAN, text=whole, take_back=whole[: len(whole) - held])
         return Step(PASS, replay=was_holding)
+
+    def _resumable(self) -> str:
+        """The start of a placard that the last few keys (this one included) make, where
+        a stall gave the first of them back; "" if none."""
+        typed = "".join(c for c, _fast in self._recent[-_HEADER_CHARS:])
+        for start, c in enumerate(typed[:-1]):
+            candidate = typed[start:]
+            stalls = self._stalls(len(candidate))
+            if c in "Ff" and stalls <= MAX_STALLS and self.could_be(candidate):
+                return candidate
+        return ""
+
+    def _stalls(self, keys: int) -> int:
+        """How many of the last `keys` keys came after a pause (their first one aside)."""
+        last = self._recent[-keys:][1:] if keys > 1 else []
+        return sum(1 for _c, quick in last if not quick)
 
     def _stalled(self) -> bool:
         """Is the burst held so far a placard's start, so a pause is a scanner's stall?"""
-        return self._holding and self.looks_like("".join(self._chars))
+        return (
+            self._holding
+            and self._stalls(len(self._chars)) < MAX_STALLS
+            and self.looks_like("".join(self._chars))
+        )
 
     def idle_for(self) -> float:
         """Seconds since the last key (0 before any key)."""
@@ -211,7 +203,6 @@ class WedgeDetector:
         was_holding = self._holding
         self._chars.clear()
         self._holding = False
-        self._held = 0
         return was_holding
 
 

@@ -100,10 +100,7 @@ class WedgeListener(App[None]):
             return True
         if step.action == SCAN:
             self._wedge_held.clear()
-            if step.take_back:
-                self._take_back(step.take_back)
-            else:
-                self._undo_burst_start(self._wedge_before)
+            self._undo_burst_start(self._wedge_before)
             self.post_message(WedgeScanned(step.text))
             return True
         return False
@@ -129,23 +126,10 @@ class WedgeListener(App[None]):
             )
         return _BeforeBurst(list(self.screen_stack))
 
-    def _take_back(self, typed: str) -> None:
-        """Take the keys of a scan that reached the focused field (the scanner stalled
-        before they were known for a placard's) back out of it, leaving what was typed
-        before them."""
-        field_ = self.focused
-        if not isinstance(field_, Input):
-            return
-        before = field_.value[: field_.cursor_position]
-        if not before.upper().endswith(typed.upper()):
-            return  # not as typed (the field refused or changed some): leave it
-        start = len(before) - len(typed)
-        field_.value = before[:start] + field_.value[field_.cursor_position :]
-        field_.cursor_position = start
-
     def _undo_burst_start(self, before: _BeforeBurst) -> None:
-        """Take back what the burst's first keys did before it was recognised (only with
-        Caps Lock on, where the first ``f`` is delivered): text typed into the focused
+        """Take back what the burst's first keys did before it was recognised (with Caps
+        Lock on, where the first ``f`` is delivered, or where the scanner stalled in the
+        placard's first keys and they were given back): text typed into the focused
         field, a screen a key opened."""
         if before.stack:
             while len(self.screen_stack) > len(before.stack) and self.screen not in before.stack:
