@@ -86,7 +86,8 @@ ZH: dict[str, str] = {
     "ledger.col.category": "类别",
     "ledger.col.place": "地点",
     "ledger.col.people_involved": "涉事人员",
-    "ledger.col.evidence": "证据文件",
+    "ledger.col.narrative": "事件经过",
+    "ledger.col.evidence_count": "证据数",
     "ledger.col.handed_to": "移交单位",
     "ledger.col.reference": "文号",
     "ledger.col.handed_on": "移交日期",
@@ -97,7 +98,7 @@ ZH: dict[str, str] = {
     "ledger.col.attendees": "参加人数",
     "ledger.col.attendee_names": "参加人员",
     "ledger.col.minutes": "纪要/报告",
-    "ledger.col.photos": "照片",
+    "ledger.col.photo_count": "照片数",
     "ledger.col.recorder": "记录人",
 }
 
@@ -178,7 +179,8 @@ EN: dict[str, str] = {
     "ledger.col.category": "Category",
     "ledger.col.place": "Place",
     "ledger.col.people_involved": "People involved",
-    "ledger.col.evidence": "Evidence files",
+    "ledger.col.narrative": "What happened",
+    "ledger.col.evidence_count": "Evidence (count)",
     "ledger.col.handed_to": "Handed to",
     "ledger.col.reference": "Reference",
     "ledger.col.handed_on": "Handed over on",
@@ -189,6 +191,6 @@ EN: dict[str, str] = {
     "ledger.col.attendees": "Attendees",
     "ledger.col.attendee_names": "Who attended",
     "ledger.col.minutes": "Minutes / report",
-    "ledger.col.photos": "Photos",
+    "ledger.col.photo_count": "Photos (count)",
     "ledger.col.recorder": "Recorded by",
 }

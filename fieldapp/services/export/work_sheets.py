@@ -24,12 +24,12 @@ from fieldapp.store.models import Grid, Venue
 from fieldapp.store.payloads import event_payload
 
 INCIDENT_COLUMNS = (("occurred_at", 17), ("grid_name", 14), ("category", 14), ("place", 24),
-                    ("description", 30), ("people_involved", 16), ("evidence", 10), ("state", 12),
+                    ("narrative", 30), ("people_involved", 16), ("evidence_count", 8), ("state", 12),
                     ("handed_to", 12), ("reference", 16), ("handed_on", 12),
                     ("outcome", 12), ("reporter", 10))  # fmt: skip
 ACTIVITY_COLUMNS = (("held_on", 12), ("grid_name", 14), ("activity", 18), ("place", 20),
                     ("attendees", 8), ("attendee_names", 20), ("minutes", 36),
-                    ("photos", 8), ("recorder", 10))  # fmt: skip
+                    ("photo_count", 8), ("recorder", 10))  # fmt: skip
 
 Sheet = Callable[[str, Sequence[str], Sequence[int]], None]
 Row = Callable[[Sequence[object]], None]
