@@ -33,11 +33,13 @@ NOTE = "灭火器放在收银台后面"
 HAZARD = "安全出口被纸箱堵住"
 
 
-def submitted_with_photos(home: Path, venue: Venue) -> tuple[str, str, str]:
+def submitted_with_photos(
+    home: Path, venue: Venue, *, note: str = NOTE, presence_note: str = ""
+) -> tuple[str, str, str]:
     """An inspection of `venue` with every item answered, a note and two photos on the first
     and a failed second item with a hazard and a photo. Returns (id, first, second code)."""
     inspection_id = inspections.start_inspection(
-        venue.id, presence="manual", reason="placard_missing"
+        venue.id, presence="manual", reason="placard_missing", note=presence_note
     )
     checklist = inspections.load(inspection_id).checklist
     items = checklist.items
@@ -64,7 +66,7 @@ def submitted_with_photos(home: Path, venue: Venue) -> tuple[str, str, str]:
             inspections.record_answer(inspection_id, item, "value", today().isoformat())
         else:
             inspections.record_answer(inspection_id, item, "value", "有")
-    inspections.set_note(inspection_id, first.code, NOTE)
+    inspections.set_note(inspection_id, first.code, note)
     for name in ("a.png", "b.png"):
         path = home / name
         make_png(path)
@@ -227,3 +229,99 @@ async def test_an_english_record_shows_options_in_english_and_the_whole_text(
         gas = "Gas-leak alarm installed and working where gas is used"
         assert any(gas in line for line in lines), "\n".join(lines)
         assert not any("已安装" in line for line in lines)
+
+
+def screen_text(app: FieldApp) -> str:
+    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+
+
+def left_pane(text: str) -> str:
+    """The screen's lines left of the detail pane's border, run together (a long note
+    wraps anywhere)."""
+    return "".join(line.split("│")[0].strip() for line in text.splitlines())
+
+
+PRESENCE_NOTE = (
+    "这是一个很长的备注，标牌被雨水冲掉了，老板说下周会重新张贴，我们会跟进处理。"
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
+)
+
+
+@pytest.mark.parametrize(("lang", "review"), [("zh", "审阅：待审阅"), ("en", "Review: Awaiting")])
+async def test_a_long_presence_note_leaves_the_representative_in_the_header(
+    demo_home: Path, lang: str, review: str
+) -> None:
+    """At 80x24 a long no-scan note filled the header's rows and the representative and
+    the review state never showed: the note is cut to its line with "…", and `n` shows it
+    whole below the table."""
+    venue = Venue.get(Venue.code == "DM-0003")
+    inspection_id, _, _ = submitted_with_photos(demo_home, venue, presence_note=PRESENCE_NOTE)
+    app = make_app(lang=lang)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot, rounds=2)
+        app.push_screen(InspectionRecordScreen(inspection_id))
+        await settle(app, pilot, rounds=3)
+        shown = screen_text(app)
+        assert "店主" in shown and review in shown, shown
+        assert "这是一个很长的备注" in shown and "…" in shown and "0123456789" not in shown
+        assert "COM-01" in shown  # the table in sight below the header
+        footer = shown.splitlines()[-1]
+        assert "n " in footer and ("备注全文" in footer or "Notes in full" in footer), footer
+        await pilot.press("n")
+        await settle(app, pilot)
+        await pilot.press("end")
+        await settle(app, pilot)
+        assert "0123456789" in left_pane(screen_text(app)), screen_text(app)
+
+
+async def test_an_items_long_note_is_read_whole_by_keyboard(demo_home: Path) -> None:
+    """At 80x24 the detail pane cut a 400-character note after four lines, and Tab,
+    PageDown and End did not scroll it: Tab (said in the footer) focuses the detail,
+    which scrolls to the note's end."""
+    venue = Venue.get(Venue.code == "DM-0003")
+    note = "很长的备注" * 78 + "到此为止"
+    inspection_id, _, _ = submitted_with_photos(demo_home, venue, note=note)
+    app = make_app(lang="zh")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot, rounds=2)
+        app.push_screen(InspectionRecordScreen(inspection_id))
+        await settle(app, pilot, rounds=3)
+        shown = screen_text(app)
+        assert "tab 详情全文" in shown.splitlines()[-1], shown
+        assert "备注：很长的备注" in left_pane(shown) and "到此为止" not in left_pane(shown)
+        await pilot.press("tab", "end")
+        await settle(app, pilot)
+        shown = screen_text(app)
+        assert "到此为止" in left_pane(shown), shown
+        assert "tab 回到列表" in shown.splitlines()[-1], shown
+        await pilot.press("tab", "down")  # back on the table: the next item's detail
+        await settle(app, pilot)
+        assert "COM-02" in left_pane(screen_text(app)).split("─")[-1]
+
+
+def test_the_header_fits_its_rows_with_the_longest_name_and_a_long_comment(
+    demo_home: Path,
+) -> None:
+    """The longest representative's name the summary takes and a long review comment: the
+    header at 80 columns holds five rows at most (its CSS bound), the state still in them."""
+    from dataclasses import replace
+
+    from rich.cells import cell_len
+
+    from fieldapp.services.inspection.inspections import REPRESENTATIVE_MAX
+    from fieldapp.tui.screens.inspection_record import meta_lines
+    from fieldapp.tui.widgets.separated_text import fold_at_separators
+
+    venue = Venue.get(Venue.code == "DM-0003")
+    inspection_id, _, _ = submitted_with_photos(demo_home, venue, presence_note=PRESENCE_NOTE)
+    record = replace(
+        inspection_record(inspection_id),
+        representative="王" * REPRESENTATIVE_MAX,
+        review_state="returned",
+        review_comment="请补拍" * 40 + "结尾",
+    )
+    width = 80 - 2  # less the header's padding
+    header = fold_at_separators("\n".join(meta_lines(record, width)), width)
+    assert len(header.splitlines()) <= 5 and "审阅：已退回（请补拍" in header, header
+    assert all(cell_len(line) <= width for line in header.splitlines())  # none wraps again
+    assert "结尾" not in header and "结尾" in "\n".join(meta_lines(record))

@@ -5,24 +5,31 @@ the system viewer, `[` `]` switch) and the hazard it opened, with its state now.
 Reached from a venue's list of inspections (Home or Find venue: `i`) and from the
 supervisor's inspection review (Enter). The record is read in a thread worker; photos are
 scaled in another, so a large photo never holds up the keys.
+
+At 80x24 the header keeps its four rows and the table its place: a long presence note or
+review comment is cut to one line there with "…", and `n` shows them whole in the detail
+pane below the table, which Tab focuses to scroll through a long note.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
 
+from rich.cells import cell_len
 from rich.console import RenderableType
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.widgets import DataTable, Header, Static
 
 from fieldapp.i18n import pick, t
 from fieldapp.services.inspection.history import InspectionRecord, RecordedItem
+from fieldapp.tui.commands import relabel_binding
 from fieldapp.tui.screens import FieldScreen
 from fieldapp.tui.screens.viewer import open_with_viewer
 from fieldapp.tui.views.review import local_stamp
@@ -30,7 +37,7 @@ from fieldapp.tui.widgets import PagedTable
 from fieldapp.tui.widgets.key_footer import KeyFooter
 from fieldapp.tui.widgets.paged_table import widest
 from fieldapp.tui.widgets.photo_preview import PhotoPreview, text_art
-from fieldapp.tui.widgets.separated_text import SEPARATOR, SeparatedText
+from fieldapp.tui.widgets.separated_text import CONTINUED, SEPARATOR, SeparatedText
 
 OUTCOMES = ("pass", "fail", "na", "value", "note")
 CODE = 7  # the cells of an item's code column (COM-01; an instance's RNT-04#3 widens it)
@@ -73,7 +80,31 @@ def column_widths(record: InspectionRecord | None, width: int) -> dict[str, int]
     return widths
 
 
-def meta_lines(record: InspectionRecord) -> list[str]:
+def cut_to_cells(text: str, cells: int) -> str:
+    """The start of `text` that fits in `cells` cells."""
+    kept = 0
+    for n, char in enumerate(text):
+        kept += cell_len(char)
+        if kept > cells:
+            return text[:n]
+    return text
+
+
+def fitted(says: Callable[[str], str], text: str, room: int | None) -> str:
+    """`says(text)`, with `text` cut with "…" as far as it takes to fit in `room` cells
+    (`None`: whole)."""
+    whole = says(text)
+    over = cell_len(whole) - room if room is not None else 0
+    if over <= 0:
+        return whole
+    return says(cut_to_cells(text, max(cell_len(text) - over - 1, 0)).rstrip() + "…")
+
+
+def meta_lines(record: InspectionRecord, width: int | None = None) -> list[str]:
+    """The header's lines; on a screen `width` cells wide, a presence note or review
+    comment longer than a line is cut with "…", so the representative and the review
+    state stay in sight (`None`: whole, as `n` shows them)."""
+    room = width - cell_len(CONTINUED) if width is not None else None
     lines = [
         t(
             "record.venue",
@@ -101,16 +132,23 @@ def meta_lines(record: InspectionRecord) -> list[str]:
         if said == "other" and record.presence_note:  # the note says it: "other" alone
             said = "other_short"
         reason = t(f"presence_reason.{said}") if said else ""
-        if record.presence_note:
-            note = record.presence_note
-            reason = t("record.presence.reason_note", reason=reason, note=note) if reason else note
-        presence = t("record.presence.manual", reason=reason)
+
+        def presence_with(note: str) -> str:
+            if reason and note:
+                note = t("record.presence.reason_note", reason=reason, note=note)
+            return t("record.presence.manual", reason=note or reason)
+
+        presence = fitted(presence_with, record.presence_note, room)
     extra = [presence]
     if record.representative:
         extra.append(t("record.representative", name=record.representative))
     state = t(f"review_ui.inspection_state.{record.review_state or 'pending'}")
     extra.append(
-        t("record.review_comment", state=state, comment=record.review_comment)
+        fitted(
+            lambda comment: t("record.review_comment", state=state, comment=comment),
+            record.review_comment,
+            room,
+        )
         if record.review_comment
         else t("record.review", state=state)
     )
@@ -143,9 +181,14 @@ def item_lines(item: RecordedItem) -> list[str]:
 
 class InspectionRecordScreen(FieldScreen[None]):
     REMOUNT_ON_RELABEL = True
+    FOOTER_PINNED = ("record.detail",)  # how to read a detail longer than its pane
     CSS_PATH = "review.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Back", id="record.back"),
+        # the screen's own keys first: the footer at 80 columns shows what fits, and the
+        # photo pane's title says [ ] and o
+        Binding("tab", "detail", "Read the detail", id="record.detail"),
+        Binding("n", "notes", "Notes in full", id="record.notes"),
         Binding("o", "open_photo", "Open photo", id="record.open_photo"),
         Binding("left_square_bracket", "photo(-1)", "Prev photo", id="record.prev_photo"),
         Binding("right_square_bracket", "photo(1)", "Next photo", id="record.next_photo"),
@@ -169,6 +212,8 @@ class InspectionRecordScreen(FieldScreen[None]):
         self.inspection_id = inspection_id
         self.record: InspectionRecord | None = None
         self.photo_index = 0
+        self.notes_cut = False  # the header cut a note short: `n` shows it whole
+        self.notes_shown = False  # the detail pane shows those notes, not the item
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -176,7 +221,8 @@ class InspectionRecordScreen(FieldScreen[None]):
         with Vertical(id="record-main"):
             yield PagedTable(id="record-items")
             with Horizontal(id="record-lower"):
-                yield SeparatedText(id="record-item")
+                with VerticalScroll(id="record-detail"):
+                    yield SeparatedText(id="record-item")
                 with Vertical(id="record-photo-pane"):
                     yield Static("", id="record-photo-title", markup=False)
                     yield PhotoPreview("", id="record-photo")
@@ -225,7 +271,11 @@ class InspectionRecordScreen(FieldScreen[None]):
         self._show(event.record)
 
     def _show(self, record: InspectionRecord) -> None:
-        self.query_one("#record-meta", SeparatedText).show("\n".join(meta_lines(record)))
+        meta = self.query_one("#record-meta", SeparatedText)
+        shown = meta_lines(record, self.size.width - meta.styles.gutter.width)
+        self.notes_cut = shown != meta_lines(record)
+        meta.show("\n".join(shown))
+        self.refresh_bindings()
         table = self.query_one("#record-items", PagedTable)
         selected = table.selected_key
         table.clear(columns=True)
@@ -254,13 +304,17 @@ class InspectionRecordScreen(FieldScreen[None]):
     @on(DataTable.RowHighlighted, "#record-items")
     def _highlighted(self) -> None:
         self.photo_index = 0
+        self.notes_shown = False
         self._show_item()
 
     def _show_item(self) -> None:
         item = self.item
-        self.query_one("#record-item", SeparatedText).show(
-            "\n".join(item_lines(item)) if item else ""
-        )
+        if self.notes_shown and self.record is not None:
+            detail = meta_lines(self.record)
+        else:
+            detail = item_lines(item) if item else []
+        self.query_one("#record-item", SeparatedText).show("\n".join(detail))
+        self.query_one("#record-detail", VerticalScroll).scroll_home(animate=False)
         title = self.query_one("#record-photo-title", Static)
         preview = self.query_one("#record-photo", PhotoPreview)
         if item is None or not item.photos:
@@ -282,10 +336,38 @@ class InspectionRecordScreen(FieldScreen[None]):
         if item is not None and item.photos and item.photos[self.photo_index] == event.path:
             self.query_one("#record-photo", PhotoPreview).update(event.art)
 
+    @on(events.DescendantFocus)
+    def _focus_moved(self) -> None:
+        """Tab says where it goes; back on the table, the detail is its item's again."""
+        in_detail = self.focused is self.query_one("#record-detail")
+        key = "binding.record.detail_back" if in_detail else "binding.record.detail"
+        relabel_binding(self, "record.detail", t(key))
+        self.refresh_bindings()
+        if not in_detail and self.notes_shown:
+            self.notes_shown = False
+            self._show_item()
+
     # -- actions -----------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return self.notes_cut if action == "notes" else True
 
     def action_back(self) -> None:
         self.dismiss(None)
+
+    def action_detail(self) -> None:
+        """Between the table and the detail below it, which scrolls when focused."""
+        detail = self.query_one("#record-detail", VerticalScroll)
+        if self.focused is detail:
+            self.query_one("#record-items", PagedTable).focus()
+        else:
+            detail.focus()
+
+    def action_notes(self) -> None:
+        """The header's notes whole in the detail pane, focused to scroll through them."""
+        self.notes_shown = True
+        self._show_item()
+        self.query_one("#record-detail", VerticalScroll).focus()
 
     def action_photo(self, step: int) -> None:
         item = self.item
