@@ -126,6 +126,7 @@ ZH: dict[str, str] = {
     "photo.error": "照片未附加：{error}",
     # re-inspection dialog
     "reinspect.title": "复查隐患",
+    "reinspect.venue": "场所：{venue}",
     "reinspect.item": "检查项：{code} {text}",
     "reinspect.description": "描述：{description}",
     "reinspect.deadline": "整改期限：{deadline}",
@@ -277,6 +278,7 @@ EN: dict[str, str] = {
     "photo.empty": "Enter the path of a photo file",
     "photo.error": "Photo not attached: {error}",
     "reinspect.title": "Re-inspect hazard",
+    "reinspect.venue": "Venue: {venue}",
     "reinspect.item": "Item: {code} {text}",
     "reinspect.description": "Description: {description}",
     "reinspect.deadline": "Deadline: {deadline}",

@@ -66,6 +66,8 @@ class ReinspectDialog(ImportsPhoto[bool]):
         deadline = self.state.deadline or finding.current_deadline or finding.deadline
         with Vertical(classes="dialog-box"):
             yield Label(t("reinspect.title"), classes="dialog-title")
+            venue = t("venue.label", name=finding.venue.name, code=finding.venue.code)
+            yield Static(t("reinspect.venue", venue=venue), id="reinspect-venue", markup=False)
             yield Static(
                 t("reinspect.item", code=finding.item_code, text=item_text(finding)),
                 markup=False,

@@ -148,12 +148,14 @@ class HomeScreen(FieldScreen[None]):
         drafts.add_column(t("home.col.name"), key="venue")
         drafts.add_column(t("home.col.item"), key="item")
         findings = self.query_one("#findings", DataTable)
+        # Where, in what state and how grave, by its code and short labels: at 80 columns
+        # the item and the venue's name (a long one is what the pane cuts) come after.
         findings.add_column(t("home.col.deadline"), key="deadline")
-        findings.add_column(t("home.col.item_code"), key="item")
-        findings.add_column(t("home.col.severity"), key="severity")
+        findings.add_column(t("home.col.venue_code"), key="code")
         findings.add_column(t("home.col.state"), key="state")
-        # The venue last: a long name is what the pane cuts, not the severity or state.
-        findings.add_column(t("home.col.name"), key="venue")
+        findings.add_column(t("home.col.severity"), key="severity")
+        findings.add_column(t("home.col.item_code"), key="item")
+        findings.add_column(t("home.col.venue_name"), key="venue")
 
     def on_screen_resume(self, event: events.ScreenResume) -> None:
         # Runs before Textual's own resume handler (this class comes first in the MRO).
@@ -290,9 +292,10 @@ class HomeScreen(FieldScreen[None]):
             deadline = row.deadline.isoformat()
             table.add_row(
                 f"{deadline} {t('home.overdue_mark')}" if row.overdue else deadline,
-                row.item_code,
+                row.code,
+                t(f"finding_state.short.{row.state}"),
                 t(f"severity.{row.severity}"),
-                t(f"finding_state.{row.state}"),
+                row.item_code,
                 row.venue,
                 key=row.finding_id,
             )

@@ -1,0 +1,64 @@
+"""Home's hazards (我负责的隐患) say at which venue each hazard is, at 80×24 as at
+120×36: the venue's code with the deadline, state and severity, and the re-inspect
+dialog opened from the list names the venue."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pilot_support import settle
+
+from fieldapp.i18n import t
+from fieldapp.tui.app import make_app
+from fieldapp.tui.dialogs.reinspect import ReinspectDialog
+from fieldapp.tui.screens.home import HomeScreen
+
+
+def screen_text(app) -> str:  # type: ignore[no-untyped-def]
+    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 36)])
+@pytest.mark.parametrize(
+    ("lang", "states", "severities"),
+    [
+        ("zh", {"open": "待整改", "rectification_reported": "已报改"}, ("重大", "一般")),
+        ("en", {"open": "Open", "rectification_reported": "Reported"}, ("Major", "General")),
+    ],
+)
+async def test_each_hazard_shows_its_venue_deadline_state_and_severity(
+    demo_home: Path,
+    lang: str,
+    states: dict[str, str],
+    severities: tuple[str, str],
+    size: tuple[int, int],
+) -> None:
+    app = make_app(lang=lang)
+    async with app.run_test(size=size) as pilot:
+        await settle(app, pilot, rounds=3)
+        screen = app.screen
+        assert isinstance(screen, HomeScreen) and screen.home_view is not None
+        shown = screen.home_view.findings
+        assert shown
+        pane = screen.query_one("#findings").region
+        lines = screen_text(app).splitlines()[pane.y : pane.bottom]
+        checked = 0
+        for finding in shown:
+            date = finding.deadline.isoformat()
+            rows = [line for line in lines if date in line and finding.code in line]
+            if not rows:  # scrolled below the pane: the first ones are in sight
+                continue
+            row = rows[0]
+            assert f" {states[finding.state]} " in row, row
+            assert any(f" {severity} " in row for severity in severities), row
+            checked += 1
+        assert checked >= 3, "\n".join(lines)
+
+        first = shown[0]
+        screen.query_one("#findings").focus()
+        await pilot.press("enter")
+        await settle(app, pilot, rounds=2)
+        assert isinstance(app.screen, ReinspectDialog)
+        venue = t("reinspect.venue", venue=t("venue.label", name=first.venue, code=first.code))
+        assert venue in screen_text(app)
