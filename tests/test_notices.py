@@ -188,3 +188,15 @@ def test_no_notice_for_a_venue_whose_hazards_were_all_handed_over(world: World) 
         documents.notice_for_venue("DM-0002")
     with pytest.raises(documents.NothingToRectify, match="没有待整改的隐患"):
         documents.notice_for_venue("DM-0001")
+
+
+def test_a_letter_for_an_unknown_hazard_names_the_id_it_looked_for(world: World) -> None:
+    from fieldapp.cli import main
+
+    close_store()
+    out = world.home / "letter.pdf"
+    result = CliRunner().invoke(
+        main, ["handover-letter", "--finding", "deadbeef", "--out", str(out)]
+    )
+    assert result.exit_code == 1
+    assert "本机找不到编号为 deadbeef 的隐患记录" in result.output

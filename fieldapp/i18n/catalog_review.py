@@ -121,6 +121,7 @@ ZH: dict[str, str] = {
     "review.letter.not_handed_over": "隐患（{finding}）尚未移交，不能出具移交单。",
     "review.letter.mixed": "所选隐患的接收单位或文号不同，请按同一次移交分别打印。",
     "review.letter.none": "请至少选择一条隐患。",
+    "review.letter.not_found": "本机找不到编号为 {id} 的隐患记录；请核对编号，或先同步后再试。",
     "review.history.line": "{date} {who} {event}{detail}",
     # CLI
     "review.cli.written": "已写入 {path}（{items} 项）",
@@ -238,6 +239,7 @@ EN: dict[str, str] = {
     "review.letter.not_handed_over": "The hazard {finding} has not been handed over; no letter can be made for it.",
     "review.letter.mixed": "The chosen hazards went to different units or under different references: print one letter per hand-over.",
     "review.letter.none": "Choose at least one hazard.",
+    "review.letter.not_found": "There is no hazard {id} on this device; check the id, or sync and try again.",
     "review.history.line": "{date} {who} {event}{detail}",
     "review.cli.written": "Wrote {path} ({items} items)",
     "review.cli.no_venue": "No venue has the code {code}.",

@@ -93,6 +93,12 @@ SCENARIOS: tuple[_Scenario, ...] = (
 )
 
 
+def demo_description(requirement: str) -> str:
+    """What the demo inspector writes for a failed item: the item is the requirement
+    (出口未锁闭), so the finding says it was not met rather than echoing it as a fault."""
+    return f"现场检查未达到要求：“{requirement}”。"
+
+
 def build_workspace(
     home: Path,
     *,
@@ -275,7 +281,7 @@ def _run_scenarios(
                 inspections.save_finding(
                     finding.id,
                     severity=finding.severity,
-                    description=f"现场发现:{item.zh},未落实",
+                    description=demo_description(item.zh),
                     deadline=max(deadline, when),
                     photos=[],
                 )
@@ -286,7 +292,7 @@ def _run_scenarios(
             fixed_on = day - dt.timedelta(days=scenario.rectified_days_ago)
             with _clock_at(demo_bulk.local_moment(fixed_on, 15)):
                 findings.report_rectification(
-                    opened[0], fixed=True, note="已按要求整改,请复查", photos=[]
+                    opened[0], fixed=True, note="已按要求整改，请复查", photos=[]
                 )
 
 

@@ -188,7 +188,7 @@ def handover_letter(finding_ids: Iterable[str]) -> HandOverLetter:
     for finding_id in ids:
         finding = Finding.get_or_none(Finding.id == finding_id)
         if finding is None:
-            raise DocumentError(t("review.refused.not_found"))
+            raise DocumentError(t("review.letter.not_found", id=finding_id))
         venue = Venue.get_by_id(fk(finding, "venue"))
         folded = findings.fold_of(finding_id)
         if not folded.handed_over_to:
