@@ -123,3 +123,21 @@ async def test_p_with_several_marked_writes_one_notice_per_venue_and_says_so(
         assert pdf.name in said
     if without:  # a venue whose hazard is only awaiting its re-check: none, and why
         assert f"{len(without)} 个场所未生成" in said and "没有待整改的隐患" in said
+
+
+async def test_a_hazard_handed_over_after_its_deadline_says_why_it_is_not_overdue(
+    supervisor: Path,
+) -> None:
+    from textual.widgets import Static
+
+    venue = hand_over_a_whole_venue()
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_queue(app, pilot, "4")  # handed over
+        late = [r for r in screen.rows if r.venue_code == venue.code and r.deadline < today()]
+        assert late and not any(r.overdue for r in late)  # the town's overdue count drops it
+        table = screen.query_one("#review-table")
+        table.move_cursor(row=table.get_row_index(late[0].finding_id))  # type: ignore[attr-defined]
+        await settle(app, pilot, rounds=2)
+        detail = "".join(str(screen.query_one("#detail-body", Static).render()).split())
+    assert "（逾期未改，已移交消防大队依法处理，不再计入逾期）" in detail, detail

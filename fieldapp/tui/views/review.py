@@ -85,6 +85,9 @@ class DetailView:
     events: tuple[EventView, ...]
     conflicts: tuple[ConflictView, ...]
     past: tuple[PastView, ...]
+    # Its deadline passed while it was still the town's: handed over, it no longer counts
+    # as overdue (the receiving unit handles it), and the pane says so.
+    handed_over_late: bool = False
 
     @property
     def open_conflicts(self) -> int:
@@ -93,9 +96,12 @@ class DetailView:
 
 def build_detail_view(finding_id: str) -> DetailView:
     """Read everything the detail pane shows (call in a worker: it queries the store)."""
+    from fieldapp.domain.clock import today
     from fieldapp.services.review import finding_detail
 
     d = finding_detail(finding_id, past=10)
+    deadline = d.state.deadline or d.finding.current_deadline or d.finding.deadline
+    handed_on = d.state.handed_over_on or today()
     events = tuple(
         EventView(
             at=local_stamp(e.at),
@@ -122,8 +128,14 @@ def build_detail_view(finding_id: str) -> DetailView:
         item_text=pick(d.item_zh, d.item_en),
         severity=d.finding.severity,
         state=d.state.state,
-        deadline=d.state.deadline or d.finding.current_deadline or d.finding.deadline,
+        deadline=deadline,
         overdue=d.overdue,
+        handed_over_late=bool(
+            d.state.handed_over_to
+            and d.state.state in ("handed_over", "outcome_recorded")
+            and deadline is not None
+            and deadline < handed_on
+        ),
         description=d.finding.description or "",
         handed_over_to=d.state.handed_over_to,
         reference=d.state.reference,

@@ -42,6 +42,9 @@ def render_detail(view: DetailView) -> Text:
         text.append(f" · {t('review_ui.deadline', date=view.deadline.isoformat())}")
     if view.overdue:
         text.append(f" {t('review.overdue')}", style="bold red")
+    elif view.handed_over_late:  # why a hazard past its deadline is not marked overdue
+        unit = t(f"review.unit.{view.handed_over_to}")
+        text.append(f" {t('review_ui.handed_over_late', unit=unit)}", style="dim")
     text.append("\n")
     if view.severity == "major" and view.state != "closed":
         text.append(f"{t('review.major_flag')}\n", style="bold red")
