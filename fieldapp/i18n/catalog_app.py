@@ -9,6 +9,7 @@ ZH: dict[str, str] = {
     "venue.label": "{name}（{code}）",
     # venue kinds
     **{f"kind.{k}": v for k, v in venue_kinds.ZH.items()},
+    **{f"kind_short.{k}": v for k, v in venue_kinds.SHORT_ZH.items()},
     # grid levels and roles
     "grid_level.town": "镇网格",
     "grid_level.village": "村（社区）网格",
@@ -179,6 +180,7 @@ EN: dict[str, str] = {
     "app.title": "Grid inspection",
     "venue.label": "{name} ({code})",
     **{f"kind.{k}": v for k, v in venue_kinds.EN.items()},
+    **{f"kind_short.{k}": v for k, v in venue_kinds.SHORT_EN.items()},
     "grid_level.town": "Town grid",
     "grid_level.village": "Village grid",
     "grid_level.area": "Area grid",
@@ -268,7 +270,7 @@ EN: dict[str, str] = {
     "home.col.item_code": "Item",
     "home.col.venue_code": "Venue",
     "home.col.venue_name": "Venue name",
-    "home.never": "never inspected",
+    "home.never": "first visit",
     "home.overdue_mark": "⚠",
     "home.not_available": "The {what} screen is not installed; update the program.",
     "home.what.inspect": "inspection",

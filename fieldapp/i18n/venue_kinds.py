@@ -31,6 +31,26 @@ EN: dict[str, str] = {
     "three_in_one": "Three-in-one premises",
 }
 
+# Short, for a list's column at 80 columns (the find-venue and home lists).
+SHORT_ZH: dict[str, str] = {
+    **ZH,
+    "market": "农贸市场",
+    "small_school": "学校幼儿园",
+    "small_workshop": "加工企业",
+    "three_in_one": "三合一",
+}
+SHORT_EN: dict[str, str] = {
+    **EN,
+    "small_shop": "Shop",
+    "small_school": "School",
+    "small_restaurant": "Restaurant",
+    "small_hotel": "Guesthouse",
+    "internet_cafe": "Net café",
+    "small_workshop": "Workshop",
+    "rental_housing": "Rental",
+    "three_in_one": "Three-in-one",
+}
+
 # The placard, read by the public, words four kinds more fully.
 PLACARD_EN: dict[str, str] = {
     **EN,

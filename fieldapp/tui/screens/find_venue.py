@@ -27,6 +27,7 @@ from fieldapp.tui.commands import localize_bindings
 from fieldapp.tui.screens import FieldScreen, HistoryWanted, VenueChosen
 from fieldapp.tui.widgets import PagedTable
 from fieldapp.tui.widgets.key_footer import KeyFooter
+from fieldapp.tui.widgets.table import GRID_CELLS, ending
 
 PAGE = 50
 DEBOUNCE_SECONDS = 0.1
@@ -154,6 +155,7 @@ class FindVenueScreen(FieldScreen[None]):
         table = self.query_one("#results", PagedTable)
         table.add_column(t("find.col.code"), key="code")
         table.add_column(t("find.col.name"), key="name")
+        table.squeezed = ("name", "grid")  # a long name gives up width to the kind and grid
         table.add_column(t("find.col.kind"), key="kind")
         table.add_column(t("find.col.grid"), key="grid")
         table.add_column(t("find.col.address"), key="address")
@@ -231,7 +233,12 @@ class FindVenueScreen(FieldScreen[None]):
         table.clear()
         for row in event.rows:
             table.add_row(
-                row.code, row.name, t(f"kind.{row.kind}"), row.grid, row.address, key=row.venue_id
+                row.code,
+                row.name,
+                t(f"kind_short.{row.kind}"),
+                ending(row.grid, GRID_CELLS),
+                row.address,
+                key=row.venue_id,
             )
         status = self.query_one("#find-status", Static)
         if not event.rows:

@@ -37,7 +37,7 @@ from fieldapp.tui.widgets import PagedTable, StatusBar
 from fieldapp.tui.widgets.bucket_tile import BucketTile
 from fieldapp.tui.widgets.key_footer import KeyFooter
 from fieldapp.tui.widgets.paged_table import selected_key
-from fieldapp.tui.widgets.table import Table
+from fieldapp.tui.widgets.table import GRID_CELLS, Table, ending
 
 # How long the first frame waits for the home data read at start-up (it is usually read
 # by the time the screen mounts: the read began before Textual was imported).
@@ -138,9 +138,10 @@ class HomeScreen(FieldScreen[None]):
         due.add_column(t("home.col.bucket"), key="bucket")
         due.add_column(t("home.col.due"), key="due")
         due.add_column(t("home.col.code"), key="code")
-        due.add_column(t("home.col.name"), key="name")
+        # The name last: at 80 columns a long one is what is cut, not the kind or the grid.
         due.add_column(t("home.col.kind"), key="kind")
         due.add_column(t("home.col.grid"), key="grid")
+        due.add_column(t("home.col.name"), key="name")
         drafts = self.query_one("#drafts", DataTable)
         # When first, as the findings' deadline: a long venue name would push it out of
         # the pane at 80 columns.
@@ -262,9 +263,9 @@ class HomeScreen(FieldScreen[None]):
                 t(f"bucket.{row.bucket}"),
                 row.due_on.isoformat() if row.due_on else t("home.never"),
                 row.code,
+                t(f"kind_short.{row.kind}"),
+                ending(row.grid, GRID_CELLS),
                 row.name,
-                t(f"kind.{row.kind}"),
-                row.grid,
                 key=row.venue_id,
             )
         total = self.home_view.due_total if self.home_view else 0

@@ -10,16 +10,75 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from rich.cells import cell_len
+from textual import events
+from textual.geometry import Size
 from textual.widgets import DataTable
-from textual.widgets.data_table import RowKey
+from textual.widgets.data_table import ColumnKey, RowKey
 
 
 class Table(DataTable[str]):
-    """A DataTable whose lines are drawn again once its new rows have been measured."""
+    """A DataTable whose lines are drawn again once its new rows have been measured.
+
+    A table may name a column that gives up width, down to `squeezed_min` cells, so that
+    the columns up to another are seen (`squeezed`: those two keys): the find-venue
+    list's long venue names pushed the kind and the grid out at 80 columns."""
+
+    squeezed: tuple[str, str] | None = None
+    squeezed_min = 20
 
     def _update_dimensions(self, new_rows: Iterable[RowKey]) -> None:
         widths = [column.content_width for column in self.ordered_columns]
         super()._update_dimensions(new_rows)
-        if widths != [column.content_width for column in self.ordered_columns]:
+        squeezed = self._squeeze()
+        if squeezed or widths != [column.content_width for column in self.ordered_columns]:
             self._update_count += 1  # part of every render cache's key: those lines are stale
             self.refresh()
+
+    def on_resize(self, event: events.Resize) -> None:
+        if self._squeeze():
+            self._update_count += 1
+            self.refresh()
+
+    def _squeeze(self) -> bool:
+        """Fit the squeezed column into the room the others up to the last one to be seen
+        leave; True if its width changed."""
+        if self.squeezed is None:
+            return False
+        keys = [c.key for c in self.ordered_columns]
+        squeezed, last = (ColumnKey(key) for key in self.squeezed)
+        if squeezed not in keys or last not in keys:
+            return False
+        column = self.columns[squeezed]
+        padding = 2 * self.cell_padding
+        seen = self.ordered_columns[: keys.index(last) + 1]
+        others = sum(c.get_render_width(self) for c in seen if c is not column)
+        # The room whether or not the vertical scrollbar shows (it comes with more rows).
+        room = self.content_region.width - self.styles.scrollbar_size_vertical
+        room -= self._row_label_column_width + others
+        width = max(self.squeezed_min, min(column.content_width, room - padding))
+        before = column.get_render_width(self)
+        column.auto_width = width >= column.content_width
+        column.width = width
+        after = column.get_render_width(self)
+        if after == before:
+            return False
+        self.virtual_size = Size(self.virtual_size.width + after - before, self.virtual_size.height)
+        return True
+
+
+# A grid's name in a list: its end, as wide as "鼎美村第二网格" (the number tells them apart).
+GRID_CELLS = 14
+
+
+def ending(text: str, cells: int) -> str:
+    """`text` whole if it fits in `cells`, else its end after "…": what tells one grid
+    from another is at the end of its name (鼎美村第一网格, 鼎美村第二网格)."""
+    if cell_len(text) <= cells:
+        return text
+    kept = ""
+    for char in reversed(text):
+        if cell_len(char + kept) > cells - 1:
+            break
+        kept = char + kept
+    return "…" + kept

@@ -1,0 +1,71 @@
+"""The lists of venues tell grids apart and say the kind whole: Home's venues due at
+80×24 and 120×36, and Find venue (`/`) at 80×24, in Chinese and English. A grid's name
+is shown whole or by its end (鼎美村第二网格, …市场第一网格), a kind by its short label."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pilot_support import settle
+from rich.cells import cell_len
+
+from fieldapp.i18n import t
+from fieldapp.tui.app import make_app
+from fieldapp.tui.screens.find_venue import FindVenueScreen
+from fieldapp.tui.screens.home import HomeScreen
+from fieldapp.tui.widgets.table import GRID_CELLS, ending
+
+
+def screen_lines(app) -> list[str]:  # type: ignore[no-untyped-def]
+    return [strip.text for strip in app.screen._compositor.render_strips()]
+
+
+def check_rows(lines: list[str], rows: list) -> int:  # type: ignore[type-arg]
+    """Each row on screen (found by its code) shows its kind and its grid whole; how many
+    were on screen."""
+    seen = 0
+    for row in rows:
+        found = [line for line in lines if f" {row.code} " in line]
+        if not found:
+            continue
+        line = found[0]
+        assert f" {t(f'kind_short.{row.kind}')} " in line, line
+        assert f" {ending(row.grid, GRID_CELLS)} " in line, line
+        seen += 1
+    return seen
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("size", [(80, 24), (120, 36)])
+async def test_home_due_list_shows_kind_and_grid(
+    demo_home: Path, lang: str, size: tuple[int, int]
+) -> None:
+    app = make_app(lang=lang)
+    async with app.run_test(size=size) as pilot:
+        await settle(app, pilot, rounds=3)
+        screen = app.screen
+        assert isinstance(screen, HomeScreen) and screen.home_view is not None
+        lines = screen_lines(app)
+        due = list(screen.home_view.due)
+        assert {row.grid for row in due} >= {"鼎美村第一网格", "鼎美村第二网格"}
+        assert check_rows(lines, due) >= 5, "\n".join(lines)
+        header = next(line for line in lines if t("home.col.code") in line)
+        # The due date's column is as wide as a date (the Due of 16 columns is gone).
+        due_at = cell_len(header[: header.index(t("home.col.due"))])
+        code_at = cell_len(header[: header.index(t("home.col.code"))])
+        assert code_at - due_at <= 14, header
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+async def test_find_venue_shows_kind_and_grid_at_80_columns(demo_home: Path, lang: str) -> None:
+    app = make_app(lang=lang)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot, rounds=3)
+        await pilot.press("slash")
+        await settle(app, pilot, rounds=3)
+        screen = app.screen
+        assert isinstance(screen, FindVenueScreen) and screen.rows
+        lines = screen_lines(app)
+        assert check_rows(lines, screen.rows) >= 8, "\n".join(lines)
+        assert any("鼎美村第二网格" in line for line in lines)
