@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import ssl
 import sys
+from pathlib import Path
 from typing import Any
 
 from aiohttp import web
@@ -21,6 +22,8 @@ from textual_serve.server import Server
 from fieldapp.services.common.device_lock import WEB_SESSION_ENV
 from fieldapp.web.page import sign_in_page
 from fieldapp.web.sessions import COOKIE, Session, Sessions, SignInFailed
+
+TEMPLATES = Path(__file__).parent / "templates"  # the terminal page: no request off this host
 
 
 class SessionApp(AppService):
@@ -54,6 +57,7 @@ class OfficeServer(Server):
             port=port,
             title="网格化巡查",
             public_url=public_url or f"{scheme}://{host}:{port}",
+            templates_path=TEMPLATES,  # textual-serve's page loads Google Fonts; ours nothing
         )
         self.sessions = sessions
         self.ssl_context = ssl_context
