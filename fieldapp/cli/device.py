@@ -38,6 +38,7 @@ def enroll(
     """Enrol this device with the server at URL using a one-time CODE."""
     import platform
 
+    from fieldapp.services.syncing.problems import describe
     from sync.client import SyncError, enroll_device
 
     use_language(ctx)
@@ -48,7 +49,7 @@ def enroll(
             ca_bundle=ca_bundle or "", allow_insecure_http=insecure_http,
         )  # fmt: skip
     except SyncError as error:
-        click.echo(t("sync.enroll.failed", error=error), err=True)
+        click.echo(t("sync.enroll.failed", error=describe(error, url)), err=True)
         sys.exit(1)
     person = answer.person
     grids = ", ".join(answer.grids) or "-"
@@ -86,6 +87,7 @@ class _PhaseBars:
 @click.pass_context
 def sync_command(ctx: click.Context, insecure_http: bool) -> None:
     """Sync now, headless. Exit status 0 only if everything went through."""
+    from fieldapp.services.syncing.problems import errors_in_words, retry_hint
     from fieldapp.services.syncing.runs import after_sync
 
     use_language(ctx)
@@ -98,9 +100,10 @@ def sync_command(ctx: click.Context, insecure_http: bool) -> None:
     after_sync(result)
     if result.new_epoch:
         click.echo(t("sync.new_epoch"))
-    click.echo(
-        t("sync.done", pushed=result.pushed, pulled=result.pulled, photos=result.blobs_uploaded)
-    )
+    if not result.errors:  # else the error is the outcome: one line, not "done" and "failed"
+        click.echo(
+            t("sync.done", pushed=result.pushed, pulled=result.pulled, photos=result.blobs_uploaded)
+        )
     for warning in result.warnings:
         click.echo(t("sync.warning", warning=warning))
     for reason in result.conflicts:
@@ -111,10 +114,11 @@ def sync_command(ctx: click.Context, insecure_http: bool) -> None:
             click.echo(
                 t("sync.rejected.item", seq=op.seq, type=op.type, reason=op.reason), err=True
             )
-    for problem in result.errors:
+    for problem in errors_in_words(result, _recorded_url()):
         click.echo(t("sync.error", error=problem), err=True)
-    if result.retry_in is not None:
-        click.echo(t("sync.retry", seconds=round(result.retry_in)), err=True)
+    seconds = retry_hint(result)
+    if seconds is not None:
+        click.echo(t("sync.retry", seconds=seconds), err=True)
     if result.pending:
         click.echo(t("sync.pending", count=result.pending), err=True)
     sys.exit(0 if result.ok else EXIT_INCOMPLETE)

@@ -19,6 +19,12 @@ ZH = {
     "sync.enrolled": "已注册：设备 {device}，人员 {name}（{role}），网格 {grids}。",
     "sync.enroll.failed": "注册失败：{error}",
     "sync.enroll.next": "运行 `fieldapp sync` 下载场所和检查表。",
+    "sync.problem.unreachable": "无法连接服务器 {url}：请检查网络，或稍后再试",
+    "sync.problem.not_fieldapp": "{url} 有应答，但这不是 fieldapp 服务器（HTTP {status}），请检查服务器地址",
+    "sync.problem.unreadable": (
+        "服务器 {url} 的应答不是 fieldapp 的应答：请检查服务器地址，或请管理员核对服务器版本"
+    ),
+    "sync.problem.server_failing": "服务器 {url} 暂时出错（HTTP {status}）：请稍后再试",
     "admin.init": "服务器数据库已就绪，纪元 {epoch}。",
     "admin.new_epoch": "新纪元 {epoch}：各设备下次同步时将重新上报并重新下载。",
     "admin.imported": "已导入 {count} 行（{what}）。",
@@ -71,6 +77,15 @@ EN = {
     "sync.enrolled": "Enrolled: device {device}, person {name} ({role}), grids {grids}.",
     "sync.enroll.failed": "Enrolment failed: {error}",
     "sync.enroll.next": "Run `fieldapp sync` to receive venues and checklists.",
+    "sync.problem.unreachable": "cannot reach the server {url}: check the network, or try again later",
+    "sync.problem.not_fieldapp": (
+        "{url} answers, but it is not a fieldapp server (HTTP {status}): check the server address"
+    ),
+    "sync.problem.unreadable": (
+        "the server at {url} answered something that is not a fieldapp answer: check the "
+        "server address, or ask the administrator about the server's version"
+    ),
+    "sync.problem.server_failing": "the server {url} is failing (HTTP {status}): try again later",
     "admin.init": "Server database ready, epoch {epoch}.",
     "admin.new_epoch": "New epoch {epoch}: devices re-send and re-receive on their next sync.",
     "admin.imported": "Imported {count} row(s) ({what}).",

@@ -14,6 +14,7 @@ ZH = {
     "sync_ui.status.syncing": "正在同步…",
     "sync_ui.status.not_enrolled": "需重新注册",
     "sync_ui.status.not_configured": "未注册",
+    "sync_ui.status.sync_failed": "同步失败",
     "sync_ui.status.last": "上次同步 {at}",
     "sync_ui.title": "同步",
     "sync_ui.server": "服务器：{url}",
@@ -22,9 +23,9 @@ ZH = {
     "sync_ui.idle": "按 F12 立即同步。",
     "sync_ui.done": "同步完成：上报 {pushed} 条，下载 {pulled} 条，照片 {photos} 张。",
     "sync_ui.incomplete": "同步未全部完成：上报 {pushed} 条，下载 {pulled} 条，还有 {pending} 条等待上报。",
-    "sync_ui.offline": (
-        "离线：无法连接服务器（{error}）。所有记录都保存在本机，联网后会自动上报。"
-    ),
+    "sync_ui.offline": "离线：{error}。所有记录都保存在本机，联网后会自动上报。",
+    "sync_ui.failed": "同步失败：{error}。所有记录都保存在本机，改正后按 F12 重新同步。",
+    "sync_ui.crashed": "同步意外中断，所有记录都保存在本机：请按 F12 重新同步。",
     "sync_ui.not_enrolled": (
         "本设备需要重新注册：服务器不再接受它的凭据（{error}）。"
         "请向管理员索取注册码，然后运行 `fieldapp enroll 服务器地址 注册码`。记录仍保存在本机。"
@@ -78,6 +79,7 @@ EN = {
     "sync_ui.status.syncing": "Syncing…",
     "sync_ui.status.not_enrolled": "Enrol again",
     "sync_ui.status.not_configured": "Not enrolled",
+    "sync_ui.status.sync_failed": "Sync failed",
     "sync_ui.status.last": "last sync {at}",
     "sync_ui.title": "Sync",
     "sync_ui.server": "Server: {url}",
@@ -89,8 +91,16 @@ EN = {
         "Sync not complete: {pushed} sent, {pulled} received, {pending} still waiting."
     ),
     "sync_ui.offline": (
-        "Offline: the server cannot be reached ({error}). Every record is kept on this "
-        "device and will be sent when the connection is back."
+        "Offline: {error}. Every record is kept on this device and will be sent when the "
+        "connection is back."
+    ),
+    "sync_ui.failed": (
+        "Sync failed: {error}. Every record is kept on this device; once that is put right, "
+        "press F12 to sync again."
+    ),
+    "sync_ui.crashed": (
+        "The sync stopped unexpectedly; every record is kept on this device. Press F12 to "
+        "sync again."
     ),
     "sync_ui.not_enrolled": (
         "This device must be enrolled again: the server no longer accepts its credentials "

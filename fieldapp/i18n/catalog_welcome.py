@@ -36,6 +36,7 @@ ZH = {
     "welcome.error.code_used": "这个登记码已经用过了：请向管理员要新的登记码。",
     "welcome.error.code_expired": "这个登记码已过期：请向管理员要新的登记码。",
     "welcome.error.refused": "服务器拒绝了登记（{reason}）：请向管理员核实。",
+    "welcome.error.end": "。",
 }
 
 EN = {
@@ -78,4 +79,5 @@ EN = {
     "welcome.error.code_used": "This code was already used: ask your administrator for a new one.",
     "welcome.error.code_expired": "This code has expired: ask your administrator for a new one.",
     "welcome.error.refused": "The server refused the enrolment ({reason}): check with your administrator.",
+    "welcome.error.end": ".",
 }

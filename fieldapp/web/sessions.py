@@ -21,14 +21,28 @@ from pathlib import Path
 
 import httpx
 
+from fieldapp.i18n import t, written_in
 from fieldapp.services.common.device_lock import WEB_SESSION_ENV
 from sync.client.base import server_verification
 
 COOKIE = "fieldapp_session"
 
+# The central server's ErrorBody codes for a refused sign-in -> what to tell the person.
+_REFUSALS = {
+    "sign_in_refused": "web.sign_in.wrong_password",
+    "locked": "web.sign_in.locked",
+}
+
 
 class SignInFailed(Exception):
     """Why signing in did not work, as a sentence for the page."""
+
+
+def _say(lang: str, key: str, **values: object) -> str:
+    """A message in the sign-in page's language (each request has its own; not awaited
+    inside, so no other request's text is written in it)."""
+    with written_in(lang):
+        return t(key, **values)
 
 
 @dataclass
@@ -86,28 +100,16 @@ class Sessions:
             shutil.rmtree(session.home, ignore_errors=True)
 
     async def sign_in(self, username: str, password: str, lang: str) -> str:
-        """Check the password with the server, enrol and sync a new store; the cookie."""
-        try:
-            async with httpx.AsyncClient(timeout=15, verify=self.verify) as client:
-                answer = await client.post(
-                    f"{self.server_url}/api/v1/web/login",
-                    json={"username": username, "password": password},
-                )
-        except httpx.HTTPError as error:
-            raise SignInFailed(f"the central server cannot be reached ({error})") from None
-        if answer.status_code != 200:
-            try:
-                message = answer.json().get("message", "")
-            except ValueError:
-                message = ""
-            raise SignInFailed(message or f"the server answered {answer.status_code}")
-        code = answer.json()["code"]
+        """Check the password with the server, enrol and sync a new store; the cookie.
+        SignInFailed says why not in `lang`, the sign-in page's language."""
+        code = await self._enrolment_code(username, password, lang)
         home = self.root / secrets.token_hex(8)
         home.mkdir(mode=0o700)
         try:
             extra = ["--insecure-http"] if self.insecure_http else []
             trust = ["--ca-bundle", self.ca_bundle] if self.ca_bundle else []
-            await self._fieldapp(home, "enroll", self.server_url, code, "--name",
+            speak = ["--lang", "en"] if lang == "en" else []
+            await self._fieldapp(home, *speak, "enroll", self.server_url, code, "--name",
                                  f"web:{username}", *extra, *trust)  # fmt: skip
             await self._fieldapp(home, "sync", *extra, check=False)  # pending photos are fine
         except SignInFailed:
@@ -116,6 +118,34 @@ class Sessions:
         cookie = secrets.token_urlsafe(32)
         self._by_cookie[cookie] = Session(username, home, lang)
         return cookie
+
+    async def _enrolment_code(self, username: str, password: str, lang: str) -> str:
+        """The one-time code the central server gives for a right name and password."""
+        url = self.server_url
+        try:
+            async with httpx.AsyncClient(timeout=15, verify=self.verify) as client:
+                answer = await client.post(
+                    f"{url}/api/v1/web/login", json={"username": username, "password": password}
+                )
+        except httpx.HTTPError:
+            raise SignInFailed(_say(lang, "web.sign_in.unreachable", url=url)) from None
+        try:
+            body = answer.json()
+        except ValueError:  # an error page, or nonsense: not the central server's answer
+            body = None
+        if not isinstance(body, dict):
+            if answer.status_code == 200:
+                raise SignInFailed(_say(lang, "web.sign_in.unreadable", url=url))
+            raise SignInFailed(
+                _say(lang, "web.sign_in.not_fieldapp", url=url, status=answer.status_code)
+            )
+        if answer.status_code != 200:
+            key = _REFUSALS.get(str(body.get("error") or ""), "web.sign_in.refused")
+            raise SignInFailed(_say(lang, key, status=answer.status_code))
+        code = body.get("code")
+        if not isinstance(code, str) or not code:
+            raise SignInFailed(_say(lang, "web.sign_in.unreadable", url=url))
+        return code
 
     async def _fieldapp(self, home: Path, *args: str, check: bool = True) -> int:
         process = await asyncio.create_subprocess_exec(
@@ -126,5 +156,5 @@ class Sessions:
         output, _ = await process.communicate()
         if check and process.returncode != 0:
             text = output.decode("utf-8", "replace").strip().splitlines()
-            raise SignInFailed(text[-1] if text else f"fieldapp {args[0]} failed")
+            raise SignInFailed(text[-1] if text else f"fieldapp {' '.join(args[:3])} failed")
         return int(process.returncode or 0)

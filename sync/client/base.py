@@ -41,11 +41,39 @@ class InsecureURL(SyncError):
 
 
 class ServerUnavailable(SyncError):
-    """The server could not be reached or kept failing; try again later."""
+    """The server could not be reached or kept failing; try again later. `status`: the
+    HTTP status it kept failing with, 0 when it could not be reached, None for another
+    reason (the message says which)."""
+
+    def __init__(self, message: str, status: int | None = None) -> None:
+        super().__init__(message)
+        self.status = status
 
 
 class UntrustedServer(ServerUnavailable):
     """The server's TLS certificate failed the check (e.g. a CA this device does not trust)."""
+
+
+class NotFieldappServer(SyncError):
+    """The address answered, but as no fieldapp server does (a web server's 404 page, a
+    501 for a POST): the address is wrong, and trying again will not change that."""
+
+    def __init__(self, url: str, status: int, reason: str = "") -> None:
+        said = f"HTTP {status}: {reason}" if reason else f"HTTP {status}"
+        super().__init__(f"{url} answers, but is not a fieldapp server ({said}): check the address")
+        self.url, self.status, self.reason = url, status, reason
+
+
+class UnreadableAnswer(SyncError):
+    """The server answered something that is not a fieldapp answer (not JSON, or not the
+    shape this version knows): a wrong address, or a server of another version."""
+
+    def __init__(self, url: str) -> None:
+        super().__init__(
+            f"the server at {url} answered something that is not a fieldapp answer: check "
+            "the server address, or ask the administrator about the server's version"
+        )
+        self.url = url
 
 
 class UnreadableCABundle(SyncError):
@@ -170,6 +198,7 @@ class SyncResult:
     new_epoch: bool = False
     rescoped: bool = False  # the person's grids or role changed: pulled again from the start
     retry_in: float | None = None  # seconds until the next attempt is sensible
+    failure: SyncError | None = None  # what stopped the run, for a sentence in the UI
 
     @property
     def ok(self) -> bool:
@@ -186,11 +215,36 @@ def error_code(response: httpx.Response) -> str:
     return str(body.get("error") or "") if isinstance(body, dict) else ""
 
 
-def error_message(response: httpx.Response) -> str:
+def foreign_answer(url: str, response: httpx.Response) -> NotFieldappServer | None:
+    """A refusal no fieldapp server gives: a 4xx or a 501 whose body is not JSON (a web
+    server's error page). None for anything else — a proxy's 502/503 page means the
+    fieldapp server behind it is down, which is retried."""
+    status = response.status_code
+    if status < 400 or (status >= 500 and status != 501) or not response.content:
+        return None
     try:
         body = response.json()
     except ValueError:
-        return response.text[:200] or response.reason_phrase
+        return NotFieldappServer(url, status, plain_reason(response))
+    return None if isinstance(body, dict) else NotFieldappServer(url, status)
+
+
+def plain_reason(response: httpx.Response) -> str:
+    """The first line of a plain-text answer (a firewall's "blocked by …"); "" for an
+    empty body or a page of HTML, which is no message for a person."""
+    text = response.text.strip()
+    if not text or text.startswith("<") or "html" in response.headers.get("content-type", ""):
+        return ""
+    return text.splitlines()[0][:200]
+
+
+def error_message(response: httpx.Response) -> str:
+    """The server's reason for a refusal: its ErrorBody message, else the HTTP status —
+    never the body of an error page (HTML is no message for a person)."""
+    try:
+        body = response.json()
+    except ValueError:
+        return plain_reason(response) or f"HTTP {response.status_code} {response.reason_phrase}"
     if isinstance(body, dict):
         return str(body.get("message") or body.get("detail") or body)
     return str(body)[:200]

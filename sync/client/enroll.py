@@ -11,9 +11,11 @@ from fieldapp.store.models import Person, SyncState
 from sync.client.base import (
     ServerRefused,
     ServerUnavailable,
+    UnreadableAnswer,
     check_url,
     error_code,
     error_message,
+    foreign_answer,
     server_verification,
     untrusted_server,
 )
@@ -39,11 +41,17 @@ def enroll_device(
             response = http.post("/enroll", json={"code": code, "device_name": device_name})
         except httpx.TransportError as error:
             raise untrusted_server(base, error) or ServerUnavailable(
-                f"cannot reach {base} ({error})"
+                f"cannot reach {base} ({error})", status=0
             ) from None
+    foreign = foreign_answer(base, response)
+    if foreign is not None:
+        raise foreign
     if response.status_code != 200:
         raise ServerRefused(error_message(response), error_code(response))
-    answer = EnrollResponse.model_validate(response.json())
+    try:
+        answer = EnrollResponse.model_validate(response.json())
+    except ValueError:  # not JSON, or not an enrolment (a pydantic ValidationError is one)
+        raise UnreadableAnswer(base) from None
     person = answer.person
     with db.atomic():
         Person.insert(id=person.id, name=person.name, role=person.role).on_conflict(

@@ -44,16 +44,19 @@ from sync.client.base import (
     DeviceNotEnrolled,
     DeviceRevoked,
     InsecureURL,
+    NotFieldappServer,
     Progress,
     RejectedOp,
     ServerRefused,
     ServerUnavailable,
     SyncError,
     SyncResult,
+    UnreadableAnswer,
     check_url,
     default_blob_path,
     error_code,
     error_message,
+    foreign_answer,
     retry_after_seconds,
     server_verification,
     store_error_message,
@@ -144,7 +147,7 @@ class SyncClient(PagePuller, PhotoTransfer):
         """One call, retried on network errors, 5xx and 429; 401 raises DeviceNotEnrolled
         (DeviceRevoked, after deleting the people data, when the device was revoked).
         `sent`: the first attempt, already on its way (its answer is judged as any)."""
-        last = ""
+        last, status = "", 0
         for attempt in range(self.max_retries + 1):
             if attempt:
                 delay = self.backoff.delay(attempt - 1)
@@ -159,9 +162,12 @@ class SyncClient(PagePuller, PhotoTransfer):
                 untrusted = untrusted_server(self.base_url, error)
                 if untrusted is not None:  # trying again would not change the certificate
                     raise untrusted from None
-                last = f"cannot reach the server ({type(error).__name__}: {error})"
+                last, status = f"cannot reach the server ({type(error).__name__}: {error})", 0
                 self.failures += 1
                 continue
+            foreign = foreign_answer(self.base_url, response)
+            if foreign is not None:  # a wrong address: trying again will not help
+                raise foreign
             if response.status_code == 401:
                 if error_code(response) == REVOKED_CODE:
                     forget_personal_data()  # the key and every person this device holds
@@ -169,12 +175,13 @@ class SyncClient(PagePuller, PhotoTransfer):
                 raise DeviceNotEnrolled(error_message(response))
             if response.status_code == 429 or response.status_code >= 500:
                 last = f"server answered {response.status_code}: {error_message(response)}"
+                status = response.status_code
                 self._retry_after = min(retry_after_seconds(response), self.backoff.cap)
                 self.failures += 1
                 continue
             self.failures = 0
             return response
-        raise ServerUnavailable(last)
+        raise ServerUnavailable(last, status)
 
     def next_retry_in(self) -> float:
         return self.backoff.delay(max(self.failures - 1, 0))
@@ -185,7 +192,10 @@ class SyncClient(PagePuller, PhotoTransfer):
         response = self._request("GET", "/health")
         if response.status_code != 200:
             raise ServerRefused(error_message(response))
-        return Health.model_validate(response.json())
+        try:
+            return Health.model_validate(response.json())
+        except ValueError:  # not JSON, or not a fieldapp health answer
+            raise UnreadableAnswer(self.base_url) from None
 
     def fetch_personal_key(self) -> None:
         """Fetch the personal-data key once (a revoked device is refused: 401)."""
@@ -334,11 +344,17 @@ class SyncClient(PagePuller, PhotoTransfer):
         except DeviceNotEnrolled as error:
             SyncState.update(last_error=str(error)).where(SyncState.id == 1).execute()
             raise
+        except (NotFieldappServer, UnreadableAnswer) as error:  # again would not help
+            result.errors.append(str(error))
+            result.failure = error
         except SyncError as error:
             result.errors.append(str(error))
+            result.failure = error
             result.retry_in = self.next_retry_in()
-        except (httpx.HTTPError, ValueError) as error:  # e.g. an answer that is not JSON
-            result.errors.append(f"sync failed, the server's answer was not understood: {error}")
+        except (httpx.HTTPError, ValueError):  # e.g. a captive portal's page: it may pass
+            unreadable = UnreadableAnswer(self.base_url)
+            result.errors.append(str(unreadable))
+            result.failure = unreadable
             result.retry_in = self.next_retry_in()
         except DatabaseError as error:
             result.errors.append(store_error_message(error))

@@ -12,7 +12,7 @@ from sync_world import inspection_submit, server_count
 from test_lost_ops import Network
 
 from fieldapp.services.syncing.runs import sync_status
-from sync.client.base import Backoff, RejectedOp
+from sync.client.base import Backoff, RejectedOp, UnreadableAnswer
 from sync.server.models import AppliedOp, Inspection
 
 
@@ -220,7 +220,7 @@ def test_an_answer_that_is_not_json_is_said_so_and_tried_again_later(make_device
     with device.client(transport=network) as client:
         result = client.sync_once()
     assert len(result.errors) == 1
-    assert result.errors[0].startswith("sync failed, the server's answer was not understood: ")
+    assert result.errors[0] == str(UnreadableAnswer(client.base_url))  # no parser's internals
     assert result.retry_in is not None and device.outbox()[op].state == "pending"
     assert sync_status().last_error == result.errors[0]
 
@@ -245,7 +245,11 @@ def test_a_refused_health_check_or_personal_key_says_who_refused_and_why(make_de
     device = make_device("a").enroll("p-insp")
     firewall = httpx.Response(403, text="blocked by the town's firewall")
     with device.client(transport=Answering("/health", firewall)) as client:
-        assert client.sync_once().errors == ["blocked by the town's firewall"]
+        said = client.sync_once().errors
+        assert said == [
+            f"{client.base_url} answers, but is not a fieldapp server "
+            "(HTTP 403: blocked by the town's firewall): check the address"
+        ]
     refused = httpx.Response(403, json={"message": "not for this device"})
     with device.client(transport=Answering("/personal-key", refused)) as client:
         assert client.sync_once().errors == ["personal-data key refused: not for this device"]

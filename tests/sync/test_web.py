@@ -123,7 +123,7 @@ def test_a_supervisor_verifies_a_hazard_in_the_browser(world: dict[str, Any]) ->
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         wrong = _sign_in(browser, world["base"], "li", "not the password")
-        assert "wrong user name or password" in wrong.locator(".error").inner_text()
+        assert "用户名或密码不正确" in wrong.locator(".error").inner_text()  # the page's language
         page = _sign_in(browser, world["base"], "li", PASSWORD)
         page.wait_for_url("**/?lang=zh", timeout=90_000)
         page.wait_for_selector(".xterm-screen", timeout=30_000)

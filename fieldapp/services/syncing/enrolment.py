@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from fieldapp.i18n import t
+from fieldapp.services.syncing.problems import describe
 from fieldapp.services.syncing.runs import DONE, SyncOutcome, run_sync
 
 # The server's ErrorBody codes for a refused code -> what to tell the person.
@@ -41,8 +42,10 @@ def enrol(url: str, code: str, device_name: str = "") -> Enrolment:
     """Enrol this device with the server at `url` using the one-time `code`."""
     from sync.client import (
         InsecureURL,
+        NotFieldappServer,
         ServerRefused,
         ServerUnavailable,
+        UnreadableAnswer,
         UntrustedServer,
         enroll_device,
     )
@@ -61,6 +64,8 @@ def enrol(url: str, code: str, device_name: str = "") -> Enrolment:
         return Enrolment(False, t("welcome.error.untrusted", url=url))
     except ServerUnavailable:
         return Enrolment(False, t("welcome.error.unreachable", url=url))
+    except (NotFieldappServer, UnreadableAnswer) as error:
+        return Enrolment(False, describe(error, url) + t("welcome.error.end"))
     except ServerRefused as refusal:
         key = _REFUSALS.get(refusal.code)
         if key is not None:

@@ -10,13 +10,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from fieldapp.services.syncing.problems import describe, errors_in_words
 from fieldapp.store.models import Outbox, SyncState
-from sync.client.base import Progress, SyncResult
+from sync.client.base import Progress, SyncError, SyncResult
 
 # Outcome kinds
 DONE = "done"  # everything went through
 INCOMPLETE = "incomplete"  # ran, but something was refused, failed or still waits
 OFFLINE = "offline"  # the server could not be reached; records stay on this device
+FAILED = "failed"  # the server answered, but not as a fieldapp server: nothing was sent
 NOT_ENROLLED = "not_enrolled"  # the server refused the token (revoked / unknown device)
 NOT_CONFIGURED = "not_configured"  # this device was never enrolled with a server
 
@@ -53,27 +55,46 @@ def sync_status() -> SyncStatus:
     )
 
 
-def probe(timeout: float = 3.0) -> bool | None:
-    """Whether the server answers /health now; None when this device has no server."""
-    from sync.client import SyncClient, SyncError, UnreadableCABundle
+@dataclass(frozen=True)
+class Reach:
+    """What a /health probe found. `online`: None when this device has no server, False
+    when it could not be reached; `failure`: why not, or what answered instead of a
+    fieldapp server (then `online` is True: the network is fine, the address is not)."""
+
+    online: bool | None
+    failure: Exception | None = None
+
+
+def probe(timeout: float = 3.0) -> Reach:
+    """Whether the server answers /health now, as a fieldapp server."""
+    from sync.client import (
+        NotFieldappServer,
+        SyncClient,
+        SyncError,
+        UnreadableAnswer,
+        UnreadableCABundle,
+    )
 
     try:
         client = SyncClient.from_store(max_retries=0, timeout=timeout)
-    except UnreadableCABundle:
-        return False  # its server cannot be checked, so not reached
+    except UnreadableCABundle as error:
+        return Reach(False, error)  # its server cannot be checked, so not reached
     except SyncError:
-        return None
+        return Reach(None)
     with client:
         try:
             client.health()
-        except SyncError:
-            return False
-    return True
+        except (NotFieldappServer, UnreadableAnswer) as error:
+            return Reach(True, error)
+        except SyncError as error:
+            return Reach(False, error)
+    return Reach(True)
 
 
 def run_sync(progress: Progress | None = None, *, max_retries: int = 2) -> SyncOutcome:
     """photos → push → pull once, after a quick /health probe (so an offline device does
-    not wait through the retries)."""
+    not wait through the retries, and a wrong address is said at once). The errors of
+    the outcome's result are in words for a person (`problems.errors_in_words`)."""
     from sync.client import (
         DeviceNotEnrolled,
         DeviceRevoked,
@@ -91,16 +112,24 @@ def run_sync(progress: Progress | None = None, *, max_retries: int = 2) -> SyncO
         return SyncOutcome(INCOMPLETE, sync_status(), result)
     except SyncError as error:  # e.g. a recorded URL that is no longer allowed
         return SyncOutcome(NOT_CONFIGURED, sync_status(), error=str(error))
+    url = client.base_url
     with client:
-        if probe() is False:
+        reach = probe()
+        if reach.online is False:
             result = SyncResult(pending=sync_status().pending)
-            return SyncOutcome(OFFLINE, sync_status(), result, error=_unreachable(client))
+            why = describe(reach.failure, url) if reach.failure else ""
+            return SyncOutcome(OFFLINE, sync_status(), result, error=why)
+        if reach.failure is not None:
+            result = not_started(reach.failure)
+            result.errors = errors_in_words(result, url)
+            return SyncOutcome(FAILED, sync_status(), result, error=describe(reach.failure, url))
         try:
             result = client.sync_once(progress)
         except DeviceNotEnrolled as error:
             revoked = isinstance(error, DeviceRevoked)
             return SyncOutcome(NOT_ENROLLED, sync_status(), error=str(error), revoked=revoked)
     after_sync(result)
+    result.errors = errors_in_words(result, url)
     kind = DONE if result.ok else INCOMPLETE
     return SyncOutcome(kind, sync_status(), result)
 
@@ -123,7 +152,8 @@ def not_started(error: Exception) -> SyncResult:
     """A sync that could not start (e.g. the CA certificates recorded at enrolment cannot
     be read): the reason recorded as the last error, every op still waiting."""
     SyncState.update(last_error=str(error)).where(SyncState.id == 1).execute()
-    return SyncResult(errors=[str(error)], pending=sync_status().pending)
+    failure = error if isinstance(error, SyncError) else None
+    return SyncResult(errors=[str(error)], pending=sync_status().pending, failure=failure)
 
 
 def after_sync(result: SyncResult) -> None:
@@ -156,7 +186,3 @@ def refresh_due_caches() -> int:
         moved = db.execute_sql(_CATCH_UP_LAST_INSPECTED_SQL).rowcount
         recompute_due()
     return int(moved)
-
-
-def _unreachable(client: object) -> str:
-    return f"cannot reach {getattr(client, 'base_url', 'the server')}"

@@ -35,10 +35,11 @@ if TYPE_CHECKING:
 
 
 class ConnectionChecked(Message):
-    def __init__(self, online: bool | None, status: SyncStatus) -> None:
+    def __init__(self, online: bool | None, status: SyncStatus, *, foreign: bool = False) -> None:
         super().__init__()
         self.online = online
         self.status = status
+        self.foreign = foreign  # something answered, but not as a fieldapp server
 
 
 class SyncApp(Navigation):
@@ -92,9 +93,10 @@ class SyncApp(Navigation):
         from fieldapp.store import db
 
         with db.connection_context():
-            online = syncing.probe()
+            reach = syncing.probe()
             status = syncing.sync_status()
-        self.post_message(ConnectionChecked(online, status))
+        foreign = reach.online is True and reach.failure is not None
+        self.post_message(ConnectionChecked(reach.online, status, foreign=foreign))
 
     @on(ConnectionChecked)
     def _connection_checked(self, event: ConnectionChecked) -> None:
@@ -103,12 +105,14 @@ class SyncApp(Navigation):
             problem = "not_configured"
         elif problem == "not_configured":
             problem = ""
+        elif event.foreign and not problem:
+            problem = "sync_failed"  # a sync would fail: say so, not "all synced"
         self.show_sync_view(
             self._view_from(event.status, event.online, problem), event.status.pending
         )
 
     def _sync_tick(self) -> None:
-        if self.sync_view.online and not self.sync_view.problem:
+        if self.sync_view.online and self.sync_view.problem in ("", "sync_failed"):
             self.request_sync()
 
     # -- running a sync ----------------------------------------------------------------
@@ -179,9 +183,15 @@ class SyncApp(Navigation):
         self.post_message(SyncFinished(outcome, manual))
 
     def _sync_crashed(self) -> None:
+        """A sync that raised ends like any other: the sync screen stops showing it
+        running, and F12 starts another."""
         self._syncing = False
+        self._sync_again = False
         view = self.sync_view
-        self.show_sync_view(SyncView(view.online, view.last_sync, view.problem, False))
+        self.show_sync_view(SyncView(view.online, view.last_sync, "sync_failed", False))
+        shown = self._shown_sync_screen()
+        if shown is not None:
+            shown.show_crashed()
 
     @on(SyncFinished)
     def _sync_finished(self, event: SyncFinished) -> None:
@@ -198,6 +208,8 @@ class SyncApp(Navigation):
             problem = "not_enrolled"
         elif outcome.kind == syncing.NOT_CONFIGURED:
             problem, online = "not_configured", None
+        elif outcome.kind == syncing.FAILED or outcome.result.errors:
+            problem = "sync_failed"
         self.show_sync_view(
             self._view_from(outcome.status, online, problem), outcome.status.pending
         )
@@ -240,6 +252,8 @@ class SyncApp(Navigation):
             )
         elif outcome.kind == syncing.OFFLINE and manual and not on_screen:
             self.notify(t("sync_ui.offline", error=outcome.error), severity="warning")
+        elif outcome.kind == syncing.FAILED and manual and not on_screen:
+            self.notify(t("sync_ui.failed", error=outcome.error), severity="error", timeout=20)
         if result.rejected and not on_screen:
             self.notify(
                 t("sync_ui.notify.rejected", count=len(result.rejected)), severity="warning"

@@ -134,8 +134,17 @@ class SyncScreen(FieldScreen[None]):
         if self.is_mounted:  # else on_mount shows it
             self._show_outcome(outcome)
 
+    def show_crashed(self) -> None:
+        """The run ended without an outcome (an error the app reported): not running."""
+        self.running = False
+        if self.is_mounted:
+            self._say("#sync-state", t("sync_ui.crashed"))
+            for phase in PHASES:
+                self._bar(phase).update(total=1, progress=0)
+
     def _show_outcome(self, outcome: SyncOutcome) -> None:
         from fieldapp.services.syncing import runs as syncing
+        from fieldapp.services.syncing.problems import retry_hint
 
         result, status = outcome.result, outcome.status
         kind = outcome.kind
@@ -179,10 +188,12 @@ class SyncScreen(FieldScreen[None]):
         if result.conflicts:
             notes += [t("sync_ui.conflicts.title"), *(f"· {c}" for c in result.conflicts)]
         self._say("#sync-warnings", "\n".join(notes))
-        errors = "; ".join(result.errors)
+        # An outcome that is a failure says its error in the state line already.
+        errors = "; ".join(result.errors) if kind in (syncing.DONE, syncing.INCOMPLETE) else ""
         error_text = t("sync_ui.error.title", error=errors) if errors else ""
-        if errors and result.retry_in is not None:
-            error_text += " " + t("sync_ui.retry", seconds=round(result.retry_in))
+        seconds = retry_hint(result)
+        if errors and seconds is not None:
+            error_text += " " + t("sync_ui.retry", seconds=seconds)
         self._say("#sync-error", error_text)
 
     def action_close(self) -> None:

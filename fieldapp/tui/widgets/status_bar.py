@@ -16,16 +16,16 @@ class SyncView:
 
     online: bool | None = None  # None: not known yet, or no server for this device
     last_sync: str = ""  # local time of the last successful sync, for people
-    problem: str = ""  # "" | not_enrolled | not_configured
+    problem: str = ""  # "" | not_enrolled | not_configured | sync_failed
     syncing: bool = False
 
     def describe(self, waiting: str) -> str:
         if self.problem == "not_configured":
             state = ""  # a device without a server: nothing to say about a connection
+        elif self.syncing and self.problem in ("", "sync_failed"):
+            state = t("sync_ui.status.syncing")  # trying again after a failure
         elif self.problem:
             state = t(f"sync_ui.status.{self.problem}")
-        elif self.syncing:
-            state = t("sync_ui.status.syncing")
         elif self.online is None:
             state = ""  # not probed yet
         else:
@@ -63,6 +63,8 @@ class StatusBar(Static):
         if not self.person:
             return t("home.loading")
         sync = t("home.unsynced", count=self.unsynced) if self.unsynced else t("home.all_synced")
+        if not self.unsynced and self.sync is not None and self.sync.problem == "sync_failed":
+            sync = ""  # nothing waits here, but the server's side is not known to be synced
         if self.sync is not None:
             sync = self.sync.describe(sync)
         return t(

@@ -1,0 +1,55 @@
+"""What stopped a sync or an enrolment, as a sentence for a person in the UI's language.
+
+The sync client words its errors in English for the log and the store's `last_error`;
+the errors a wrong or broken server causes are told apart here, because each sends the
+person somewhere else: the network (nothing answers), the address (something answers,
+but not a fieldapp server), or the administrator (a fieldapp server answers nonsense).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from fieldapp.i18n import t
+
+if TYPE_CHECKING:
+    from sync.client import SyncResult
+
+SHORTEST_RETRY_HINT = 30  # seconds: "try again in 0 s" helps nobody
+
+
+def describe(error: BaseException, url: str) -> str:
+    """The sentence for a sync or enrolment error with the server at `url`."""
+    from sync.client import (
+        NotFieldappServer,
+        ServerUnavailable,
+        UnreadableAnswer,
+        UntrustedServer,
+    )
+
+    if isinstance(error, NotFieldappServer):
+        status = f"{error.status} “{error.reason}”" if error.reason else error.status
+        return t("sync.problem.not_fieldapp", url=error.url, status=status)
+    if isinstance(error, UnreadableAnswer):
+        return t("sync.problem.unreadable", url=error.url)
+    if isinstance(error, ServerUnavailable) and not isinstance(error, UntrustedServer):
+        if error.status == 0:
+            return t("sync.problem.unreachable", url=url)
+        if error.status is not None:
+            return t("sync.problem.server_failing", url=url, status=error.status)
+    return str(error)
+
+
+def errors_in_words(result: SyncResult, url: str) -> list[str]:
+    """The run's errors for a person: the one that stopped it in words, the rest as given."""
+    failure = result.failure
+    if failure is None:
+        return list(result.errors)
+    return [describe(failure, url) if e == str(failure) else e for e in result.errors]
+
+
+def retry_hint(result: SyncResult) -> int | None:
+    """Seconds to suggest before trying again; None when trying again will not help."""
+    if result.retry_in is None or not result.errors:
+        return None
+    return max(SHORTEST_RETRY_HINT, round(result.retry_in))
