@@ -40,7 +40,7 @@ ZH: dict[str, str] = {
     "campaigns.confirm.on": "开启专项行动“{name}”（阶段：{phase}）？",
     "campaigns.confirm.phase": "把专项行动“{name}”切换到阶段“{phase}”？",
     "campaigns.confirm.off": "关闭专项行动“{name}”？",
-    "campaigns.confirm.scope": "范围：{grids}。同步后在这些网格生效。",
+    "campaigns.confirm.scope": "范围：{grids}。同步后在此范围生效。",
     "campaign.admin.published": "已发布专项行动 {code} 第 {version} 版",
     "campaign.admin.published_same": "专项行动 {code} 第 {version} 版已发布过，内容相同，未改动",
     "campaign.admin.on": "{name}（{code}）：进行中 · 阶段 {phase} · {dates} · 范围 {grids}",
