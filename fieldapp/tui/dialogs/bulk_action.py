@@ -31,6 +31,7 @@ from fieldapp.i18n import t
 from fieldapp.tui.commands import localize_bindings
 from fieldapp.tui.widgets.dialog_foot import FormMessage, dialog_foot
 from fieldapp.tui.widgets.key_footer import KeyFooter
+from fieldapp.tui.widgets.stopping_lists import StoppingRadioSet
 
 NEEDS_DEADLINE = ("rejected", "deadline_extended")
 
@@ -116,12 +117,12 @@ class BulkActionDialog(ModalScreen[BulkRequest | None]):
                     yield Input(self.deadline.isoformat(), id="bulk-deadline")
                 if self.event_type == "assigned":
                     yield Label(t("review_ui.field.person"))
-                    with RadioSet(id="bulk-person"):
+                    with StoppingRadioSet(id="bulk-person"):
                         for person_id, name in self.people:
                             yield RadioButton(name, id=f"person-{person_id}")
                 if self.event_type == "handed_over":
                     yield Label(t("review_ui.field.unit"))
-                    with RadioSet(id="bulk-unit"):
+                    with StoppingRadioSet(id="bulk-unit"):
                         for unit in self.lifecycle.hand_over_units:
                             yield RadioButton(t(f"{texts}.unit.{unit}"), id=f"unit-{unit}")
                     yield Label(t("review_ui.field.reference"))
@@ -132,7 +133,7 @@ class BulkActionDialog(ModalScreen[BulkRequest | None]):
                     yield Input(self.today.isoformat(), id="bulk-date")
                 if self.event_type == "outcome_recorded":
                     yield Label(t("review_ui.field.outcome"))
-                    with RadioSet(id="bulk-outcome"):
+                    with StoppingRadioSet(id="bulk-outcome"):
                         for outcome in self.lifecycle.outcomes:
                             yield RadioButton(
                                 t(f"{texts}.outcome.{outcome}"), id=f"outcome-{outcome}"

@@ -20,6 +20,7 @@ from fieldapp.services.people.duplicates import DuplicatePair
 from fieldapp.tui.commands import localize_bindings
 from fieldapp.tui.dialogs.confirm import ConfirmDialog
 from fieldapp.tui.widgets.key_footer import KeyFooter
+from fieldapp.tui.widgets.stopping_lists import StoppingOptionList
 
 
 def pair_text(pair: DuplicatePair) -> str:
@@ -50,7 +51,7 @@ class DuplicatesDialog(ModalScreen[tuple[str, str] | None]):
         with Vertical(classes="person-box"):
             yield Label(t("duplicates.title", count=len(self.pairs)), classes="dialog-title")
             yield Label(t("duplicates.hint") if self.pairs else t("duplicates.none"))
-            yield OptionList(
+            yield StoppingOptionList(
                 *[Option(pair_text(pair), id=str(i)) for i, pair in enumerate(self.pairs)],
                 id="duplicates-list",
             )

@@ -26,6 +26,7 @@ from fieldapp.i18n import t
 from fieldapp.tui.commands import localize_bindings, relabel_binding
 from fieldapp.tui.widgets.dialog_foot import FormMessage, dialog_foot
 from fieldapp.tui.widgets.key_footer import KeyFooter
+from fieldapp.tui.widgets.stopping_lists import StoppingOptionList
 
 
 @dataclass(frozen=True)
@@ -34,8 +35,8 @@ class PresenceChoice:
     note: str
 
 
-class ReasonList(OptionList):
-    """The reasons; Enter or Space picks the one under the cursor. `chosen` once the person
+class ReasonList(StoppingOptionList):
+    """The reasons; Enter or Space picks the one under the cursor; ↓ stops at the last. `chosen` once the person
     has picked one or moved the cursor; Enter with none highlighted says one is needed."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

@@ -24,6 +24,7 @@ from fieldapp.tui.dialogs.photo import ImportsPhoto
 from fieldapp.tui.messages import SyncRequested
 from fieldapp.tui.widgets.dialog_foot import FormMessage, dialog_foot
 from fieldapp.tui.widgets.key_footer import KeyFooter
+from fieldapp.tui.widgets.stopping_lists import StoppingRadioSet
 
 
 def item_text(finding: Finding) -> str:
@@ -80,7 +81,7 @@ class ReinspectDialog(ImportsPhoto[bool]):
                 markup=False,
             )
             yield Label(t("reinspect.fixed"))
-            with RadioSet(id="reinspect-fixed"):
+            with StoppingRadioSet(id="reinspect-fixed"):
                 yield RadioButton(t("reinspect.yes"), id="reinspect-yes")
                 yield RadioButton(t("reinspect.no"), id="reinspect-no")
             yield Label(t("reinspect.note"))
