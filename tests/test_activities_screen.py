@@ -152,3 +152,21 @@ async def test_a_refusal_puts_the_cursor_in_the_field_it_names(
         assert "2026-13-01" in text(dialog.query_one("#activity-error", Static))
         assert dialog.focused is dialog.query_one("#activity-held_on", Input)
         assert Activity.select().count() == 0
+
+
+async def test_no_one_attending_is_refused_as_too_few_not_as_left_empty(
+    monday: None, demo_home: Path
+) -> None:
+    """参加人数 0 was filled in: the refusal says at least 1, not 请填写参加人数."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        dialog = await fire_safety_day_form(app, pilot)
+        await pilot.press(*"村委会广场", "tab", "0")
+        await pilot.press("f10")
+        await settle(app, pilot)
+        assert (
+            text(dialog.query_one("#activity-error", Static))
+            == "参加人数至少为 1；请填写实际参加的人数"
+        )
+        assert dialog.focused is dialog.query_one("#activity-attendees", Input)
+        assert Activity.select().count() == 0

@@ -99,6 +99,8 @@ def record_activity(form: ActivityForm) -> Activity:
     }
     held_on = _held_on(form.held_on)  # the form's first field: said first
     problem = form_problem(kind, values)
+    if problem == "attendees" and form.attendees.strip():  # typed, but 0: not "fill it in"
+        raise ActivityRefused(t("activity.refused.no_attendees"), problem)
     if problem is not None:
         raise ActivityRefused(t(f"activity.refused.missing.{problem}"), problem)
     photos = [import_photo(path.strip()) for path in values.pop("photos")]
