@@ -229,3 +229,18 @@ async def test_an_edit_refused_still_says_what_an_empty_id_field_keeps(unlocked:
         again = app.screen
         assert isinstance(again, PersonDialog) and again is not dialog
         assert again.query_one("#person-id_number", Input).placeholder == hint
+
+
+async def test_record_with_no_follow_up_due_says_how_to_plan_one(unlocked: Path) -> None:
+    """e on an empty follow-up list (ctrl+t) says there is nothing to record and how a
+    follow-up is planned, where it did nothing."""
+    from fieldapp.tui.screens.followups import FollowupsScreen
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_screen(app, pilot, "ctrl+t", FollowupsScreen)
+        assert screen.query_one("#followups-due", DataTable).row_count == 0
+        await pilot.press("e")
+        await settle(app, pilot)
+        said = [n.message for n in app._notifications]
+        assert any("没有待随访" in m and "F11" in m for m in said), said

@@ -154,7 +154,7 @@ class FollowupsScreen(FieldScreen[None]):
     def action_record(self) -> None:
         key = selected_key(self.query_one("#followups-due", DataTable))
         if key is None:
-            self.app.bell()
+            self.explain(t("followups.nothing_due"))
             return
         self._ask_reading(self.data.due[int(key)])
 
