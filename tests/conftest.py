@@ -130,6 +130,15 @@ def demo_home(demo_info: DemoInfo) -> Path:
 
 
 @pytest.fixture
+def demo_supervisor(demo_home: Path) -> Path:
+    """The demo workspace, this device acting as its supervisor (a grid head)."""
+    from fieldapp.services.demo.workspace import act_as
+
+    act_as("supervisor")
+    return demo_home
+
+
+@pytest.fixture
 def frozen_clock(monkeypatch: pytest.MonkeyPatch) -> dt.datetime:
     """Stop fieldapp's clock at FROZEN_NOW for the test."""
     monkeypatch.setattr(clock, "_now", lambda: FROZEN_NOW)

@@ -12,7 +12,6 @@ from textual.widgets import Input, RadioSet, Static
 
 from fieldapp.domain.clock import today
 from fieldapp.services import review
-from fieldapp.services.demo import workspace as demo
 from fieldapp.services.inspection import findings
 from fieldapp.store.models import Finding
 from fieldapp.tui.app import FieldApp, make_app
@@ -22,12 +21,6 @@ from fieldapp.tui.screens.review import ReviewScreen
 pytestmark = pytest.mark.usefixtures("chinese")
 
 SIZE = (80, 24)
-
-
-@pytest.fixture
-def supervisor(demo_home: Path) -> Path:
-    demo.act_as("supervisor")
-    return demo_home
 
 
 async def open_dialog(app: FieldApp, pilot, queue: str, key: str) -> BulkActionDialog:  # type: ignore[no-untyped-def]
@@ -48,7 +41,7 @@ def error(dialog: BulkActionDialog) -> str:
     return str(dialog.query_one("#bulk-error", Static).render())
 
 
-async def test_a_reject_without_a_note_puts_the_cursor_in_the_note(supervisor: Path) -> None:
+async def test_a_reject_without_a_note_puts_the_cursor_in_the_note(demo_supervisor: Path) -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         dialog = await open_dialog(app, pilot, "1", "r")  # awaiting re-check: reject
@@ -65,7 +58,7 @@ async def test_a_reject_without_a_note_puts_the_cursor_in_the_note(supervisor: P
 
 
 async def test_a_hand_over_without_a_reference_puts_the_cursor_in_the_reference(
-    supervisor: Path,
+    demo_supervisor: Path,
 ) -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
@@ -94,7 +87,7 @@ def handed_over_one() -> str:
 
 
 async def test_an_outcome_of_other_action_needs_a_note_saying_what_was_done(
-    supervisor: Path,
+    demo_supervisor: Path,
 ) -> None:
     fid = handed_over_one()
     app = make_app()
@@ -119,7 +112,7 @@ async def test_an_outcome_of_other_action_needs_a_note_saying_what_was_done(
 
 
 def test_other_action_without_a_note_is_refused_on_the_device_but_folds_on_the_server(
-    supervisor: Path,
+    demo_supervisor: Path,
 ) -> None:
     from fieldapp.domain import findings as machine
 
@@ -130,7 +123,7 @@ def test_other_action_without_a_note_is_refused_on_the_device_but_folds_on_the_s
     assert machine.check_event_data("outcome_recorded", {"outcome": "other"}) is None
 
 
-async def test_a_filter_date_that_is_no_date_puts_the_cursor_in_it(supervisor: Path) -> None:
+async def test_a_filter_date_that_is_no_date_puts_the_cursor_in_it(demo_supervisor: Path) -> None:
     from fieldapp.tui.dialogs.review_filters import ReviewFiltersDialog
 
     app = make_app()

@@ -24,13 +24,6 @@ pytestmark = pytest.mark.usefixtures("chinese")
 SIZE = (80, 24)
 
 
-@pytest.fixture
-def supervisor(demo_home: Path) -> Path:
-    """The demo workspace, this device acting as its supervisor."""
-    demo.act_as("supervisor")
-    return demo_home
-
-
 def skip_without_cjk_font() -> None:
     from fieldapp.reports.placards import FontMissing, find_cjk_font
 
@@ -77,7 +70,7 @@ def hand_over_a_whole_venue() -> Venue:
 
 
 async def test_a_venue_with_everything_handed_over_gets_no_notice_but_the_letters_key(
-    supervisor: Path,
+    demo_supervisor: Path,
 ) -> None:
     venue = hand_over_a_whole_venue()
     app = make_app()
@@ -99,7 +92,7 @@ async def test_a_venue_with_everything_handed_over_gets_no_notice_but_the_letter
 
 
 async def test_p_with_several_marked_writes_one_notice_per_venue_and_says_so(
-    supervisor: Path,
+    demo_supervisor: Path,
 ) -> None:
     skip_without_cjk_font()
     app = make_app()
@@ -126,7 +119,7 @@ async def test_p_with_several_marked_writes_one_notice_per_venue_and_says_so(
 
 
 async def test_a_hazard_handed_over_after_its_deadline_says_why_it_is_not_overdue(
-    supervisor: Path,
+    demo_supervisor: Path,
 ) -> None:
     from textual.widgets import Static
 

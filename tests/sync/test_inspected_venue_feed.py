@@ -12,14 +12,8 @@ from sync.server.models import ChangeLog, Venue
 from sync.server.records import move_venues_postgres, venue_change
 
 
-def test_a_pushed_inspection_sends_its_venue_out_again_whole(api, seed):
-    venue_id = seed.venues["DM-0001"]
-    with server_db.current().connection_context():
-        Venue.update(
-            attributes={"rooms": 12, "has_gas": True}, lat=26.08, lon=119.3, phone="0591-1234"
-        ).where(Venue.id == venue_id).execute()
-    submit = api.inspection(at="2026-06-10T02:00:00.000Z")
-    assert [r["status"] for r in api.answers([api.op("inspection.submit", submit)])] == ["applied"]
+def _sent_as_held(venue_id: str) -> dict:
+    """The venue's record as the server holds it, checked to be the feed's last entry of it."""
     with server_db.current().connection_context():
         sent = (
             ChangeLog.select()
@@ -29,6 +23,18 @@ def test_a_pushed_inspection_sends_its_venue_out_again_whole(api, seed):
         )
         held = venue_change(Venue.get_by_id(venue_id)).record
     assert sent is not None and json.loads(sent.payload) == held
+    return held
+
+
+def test_a_pushed_inspection_sends_its_venue_out_again_whole(api, seed):
+    venue_id = seed.venues["DM-0001"]
+    with server_db.current().connection_context():
+        Venue.update(
+            attributes={"rooms": 12, "has_gas": True}, lat=26.08, lon=119.3, phone="0591-1234"
+        ).where(Venue.id == venue_id).execute()
+    submit = api.inspection(at="2026-06-10T02:00:00.000Z")
+    assert [r["status"] for r in api.answers([api.op("inspection.submit", submit)])] == ["applied"]
+    held = _sent_as_held(venue_id)
     assert held["last_inspected_at"] == "2026-06-10T02:00:00.000Z"
     assert (held["attributes"], held["lat"], held["phone"]) == (
         {"rooms": 12, "has_gas": True},
@@ -67,15 +73,7 @@ def test_a_venue_corrected_between_two_inspections_of_one_push_is_sent_as_correc
         api.op("inspection.submit", api.inspection(at="2026-06-10T03:00:00.000Z")),
     ]
     assert [r["status"] for r in api.answers(ops)] == ["applied"] * 3
-    with server_db.current().connection_context():
-        sent = (
-            ChangeLog.select()
-            .where((ChangeLog.type == "venue") & (ChangeLog.record_id == venue_id))
-            .order_by(ChangeLog.seq.desc())
-            .first()
-        )
-        held = venue_change(Venue.get_by_id(venue_id)).record
-    assert sent is not None and json.loads(sent.payload) == held
+    held = _sent_as_held(venue_id)
     assert (held["attributes"]["rooms"], held["last_inspected_at"]) == (
         7,
         "2026-06-10T03:00:00.000Z",
