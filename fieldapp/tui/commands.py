@@ -19,7 +19,7 @@ from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.dom import DOMNode
 
-from fieldapp.i18n import t
+from fieldapp.i18n import t, text_in
 
 
 def _label(binding: Binding) -> tuple[str, str]:
@@ -73,9 +73,10 @@ def relabel_binding(node: DOMNode, binding_id: str, description: str) -> None:
 
 
 class FieldCommands(Provider):
-    """Every action with a key on the current screen, by its label in the current language."""
+    """Every action with a key on the current screen, by its label in the current language.
+    Its English label finds it too (`ledger` for 导出台账), in either language."""
 
-    def _commands(self) -> list[tuple[str, str, str, DOMNode]]:
+    def _commands(self) -> list[tuple[str, str, str, str, DOMNode]]:
         seen: set[tuple[int, str]] = set()
         commands = []
         for namespace, binding, enabled, _tooltip in self.screen.active_bindings.values():
@@ -86,22 +87,31 @@ class FieldCommands(Provider):
                 continue
             seen.add(marker)
             description, tooltip = _label(binding)
+            if not description:  # a hidden stand-in (a key refused to this role): no name
+                continue
             key = self.app.get_key_display(binding)
-            commands.append((f"{description} ({key})", tooltip, binding.action, namespace))
+            english = text_in("en", f"binding.{binding.id}") or ""
+            commands.append((f"{description} ({key})", tooltip, english, binding.action, namespace))
         return sorted(commands, key=lambda c: c[0])
 
     def _run(self, action: str, namespace: DOMNode) -> None:
         self.app.call_later(self.app.run_action, action, namespace)
 
     async def discover(self) -> Hits:
-        for label, help_text, action, namespace in self._commands():
+        for label, help_text, _english, action, namespace in self._commands():
             yield DiscoveryHit(label, partial(self._run, action, namespace), help=help_text)
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
-        for label, help_text, action, namespace in self._commands():
-            # The label first; what the command does (its help) and its action name also find it.
-            score = max(matcher.match(label), matcher.match(help_text) / 2, matcher.match(action))
+        for label, help_text, english, action, namespace in self._commands():
+            # The label first; what the command does (its help), its English label and its
+            # action name also find it.
+            score = max(
+                matcher.match(label),
+                matcher.match(help_text) / 2,
+                matcher.match(english),
+                matcher.match(action),
+            )
             if score > 0:
                 yield Hit(
                     score,
