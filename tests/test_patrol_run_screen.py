@@ -82,9 +82,9 @@ async def test_a_patrol_killed_mid_run_is_resumed_and_finished_once(home: Path) 
         await settle(app, pilot)
         await pilot.press(*"0.35", "enter")
         await settle(app, pilot)
-        await pilot.press("f10")  # cap intact: yes
+        await pilot.press("enter", "down", "enter", "f10")  # cap intact: 是, chosen
         await settle(app, pilot)
-        await pilot.press("f10")  # access clear: yes
+        await pilot.press("enter", "down", "enter", "f10")  # access clear: 是
         await settle(app, pilot, rounds=2)
         assert _states(screen)[1] == ("CP-02", True)
         await pilot.press("f10")  # finish with CP-04 left: asks first
@@ -250,3 +250,41 @@ async def test_a_venue_placard_scanned_during_a_patrol_says_it_is_no_checkpoint(
     assert said[-1].startswith("XC-0001 是场所标牌，不是本路线的巡逻点位，未签到"), said
     assert "不在本设备上" not in said[-1]
     assert PatrolScan.select().count() == 0
+
+
+async def test_a_check_starts_unanswered_and_a_no_is_said_to_be_a_problem(home: Path) -> None:
+    """The fireworks point's 是/否 check starts with nothing chosen (F10 asks for an answer,
+    where 是 was preselected and saved as passed); 否 says it is recorded as a problem."""
+    from textual.widgets import DataTable, Select, Static
+
+    from fieldapp.tui.dialogs.followup import AskDialog
+
+    seed_patrol_store()
+    app = make_app(lang="zh")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot, rounds=2)
+        app.scan_text(placard("CP-02"), "wedge")  # the run starts with CP-02 reached
+        await settle(app, pilot, rounds=3)
+        screen = app.screen
+        assert isinstance(screen, PatrolRunScreen)
+        table = screen.query_one("#patrol-run-points", DataTable)
+        table.focus()
+        table.move_cursor(row=1)  # CP-02, the fireworks point
+        await pilot.press("e")
+        await settle(app, pilot)
+        dialog = app.screen
+        assert isinstance(dialog, AskDialog)
+        assert dialog.query_one("#ask-choice", Select).value is Select.NULL
+        await pilot.press("f10")  # nothing chosen: nothing recorded as passed
+        await settle(app, pilot)
+        assert app.screen is dialog
+        assert "还没有选择" in str(dialog.query_one("#ask-problem", Static).render())
+        await pilot.press("enter", "down", "down", "enter")  # the list: 否
+        assert dialog.query_one("#ask-choice", Select).value == "no"
+        await pilot.press("f10")
+        await settle(app, pilot, rounds=2)
+        assert app.screen is screen
+        said = [n.message for n in app._notifications][-1]
+        assert "未发现违规销售" in said and "记为问题" in said and "F4" in said, said
+    (scan,) = PatrolScan.select().where(PatrolScan.checkpoint == point_id("CP-02"))
+    assert scan.answers == {"no_sale_seen": "no"}

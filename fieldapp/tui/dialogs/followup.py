@@ -84,7 +84,9 @@ class ReadingDialog(ModalScreen[dict[str, str] | None]):
 
 
 class AskDialog(ModalScreen[str | None]):
-    """One value: typed, or chosen from `choices` ((label, value) pairs)."""
+    """One value: typed, or chosen from `choices` ((label, value) pairs). The choice starts
+    on the first, or on none when `unanswered` (a check's 是/否, which nobody has answered
+    until they choose: saving then asks for a choice)."""
 
     CSS_PATH = "../screens/people.tcss"
     REFUSED_APP_ACTIONS = SAVES_WITH_CTRL_S
@@ -93,11 +95,19 @@ class AskDialog(ModalScreen[str | None]):
         Binding("escape", "cancel", "Cancel", id="ask.cancel"),
     ]
 
-    def __init__(self, title: str, label: str, choices: list[tuple[str, str]] | None = None):
+    def __init__(
+        self,
+        title: str,
+        label: str,
+        choices: list[tuple[str, str]] | None = None,
+        *,
+        unanswered: bool = False,
+    ):
         super().__init__(classes="followup-dialog")
         self.title_text = title
         self.label = label
         self.choices = choices
+        self.unanswered = unanswered
         localize_bindings(self)
 
     def compose(self) -> ComposeResult:
@@ -106,12 +116,20 @@ class AskDialog(ModalScreen[str | None]):
             with Horizontal(classes="field-row"):
                 yield Label(self.label)
                 if self.choices:
-                    yield Select(self.choices, value=self.choices[0][1], allow_blank=False,
-                                 id="ask-choice", compact=True)  # fmt: skip
+                    yield Select(
+                        self.choices,
+                        value=Select.NULL if self.unanswered else self.choices[0][1],
+                        allow_blank=self.unanswered,
+                        prompt=t("ask.choose"),
+                        id="ask-choice",
+                        compact=True,
+                    )
                 else:
                     yield Input(id="ask-text", compact=True)
+            if self.unanswered:
+                yield Static(id="ask-problem", classes="dialog-error")
             if self.choices:
-                yield room_for_list(len(self.choices))
+                yield room_for_list(len(self.choices) + self.unanswered)
         yield KeyFooter()
 
     def on_mount(self) -> None:
@@ -123,7 +141,11 @@ class AskDialog(ModalScreen[str | None]):
     def action_save(self) -> None:
         if self.choices:
             value = self.query_one("#ask-choice", Select).value
-            self.dismiss(value if isinstance(value, str) else None)
+            if isinstance(value, str):
+                self.dismiss(value)
+            else:  # nothing chosen yet: no answer is taken for one
+                self.query_one("#ask-problem", Static).update(t("ask.choose_first"))
+                self.query_one("#ask-choice", Select).focus()
         else:
             text = self.query_one("#ask-text", Input).value.strip()
             if text:

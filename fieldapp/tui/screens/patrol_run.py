@@ -21,7 +21,7 @@ from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widgets import DataTable, Header, Label, Static
 
-from fieldapp.i18n import t
+from fieldapp.i18n import listed, t
 from fieldapp.services.patrols.due import RunView
 from fieldapp.tui.screens import FieldScreen
 from fieldapp.tui.widgets.key_footer import KeyFooter
@@ -208,6 +208,15 @@ class PatrolRunScreen(FieldScreen[None]):
             except runs.PatrolRefused as refused:
                 self.post_message(self.Said(str(refused), "warning"))
                 return
+        problems = (
+            [key for key, answer in values[0].items() if answer == "no"]
+            if what == "answers"
+            else []
+        )
+        if problems:  # a check answered 否: a problem found there, said as one
+            items = listed(t(f"patrol.form.{key}") for key in problems)
+            self.post_message(self.Said(t("patrol.run.form_problems", items=items), "warning"))
+            return
         self.post_message(self.Said(t("patrol.run.saved")))
 
     # -- on the checkpoint under the cursor ----------------------------------------------
@@ -275,7 +284,8 @@ class PatrolRunScreen(FieldScreen[None]):
             if value is not None:
                 self._ask_item(line, rest, {**answers, key: value})
 
-        self.app.push_screen(AskDialog(title, t(f"patrol.form.{key}"), choices), answered)
+        dialog = AskDialog(title, t(f"patrol.form.{key}"), choices, unanswered=kind == "yesno")
+        self.app.push_screen(dialog, answered)
 
     def action_incident(self) -> None:
         """Report an incident here: the place is the checkpoint, its grid the route's."""
