@@ -331,3 +331,24 @@ def test_a_command_serves_the_wait_before_it_asks_the_pin(
     assert done.exit_code == 0, done.output
     assert "Too many wrong PINs: the PIN is asked in 1 s" in done.output
     assert time.monotonic() - started >= 1.0
+
+
+def test_the_export_of_an_unknown_grid_says_so_before_asking_the_pin(
+    with_pin: bytes, tmp_path
+) -> None:
+    """`fieldapp export --grid NOPE` on a locked device: the grid is checked first (no
+    personal data in it), so nobody types the PIN for a command that cannot run."""
+    from click.testing import CliRunner
+
+    from fieldapp.cli import main
+    from fieldapp.i18n import t
+    from fieldapp.store import close_store
+
+    close_store()
+    out = tmp_path / "ledger.csv"
+    args = ["export", "--grid", "NOPE", "--format", "csv", "--out", str(out)]
+    refused = CliRunner().invoke(main, args, input="")
+    assert refused.exit_code != 0
+    assert t("cli.pin.prompt") not in refused.output, refused.output
+    assert t("cli.export.unknown_grid", grid="NOPE") in refused.output
+    assert not out.exists()

@@ -72,9 +72,9 @@ def export(
         raise click.UsageError(t("export.bad_range"))
     open_local_store()
     try:
-        unlock_personal_data()  # the people sheets open ID numbers and phones to mask them
         if grid is not None and not Grid.select().where(Grid.code == grid).exists():
-            fail(t("cli.export.unknown_grid", grid=grid))  # before the file is made
+            fail(t("cli.export.unknown_grid", grid=grid))  # before the PIN and the file
+        unlock_personal_data()  # the people sheets open ID numbers and phones to mask them
         with ExitStack() as stack:
             bar: Any = None
             shown = 0
