@@ -352,3 +352,28 @@ def test_the_export_of_an_unknown_grid_says_so_before_asking_the_pin(
     assert t("cli.pin.prompt") not in refused.output, refused.output
     assert t("cli.export.unknown_grid", grid="NOPE") in refused.output
     assert not out.exists()
+
+
+async def test_pin_fields_take_only_digits_as_typed(with_pin: bytes) -> None:
+    """A letter or a Chinese character typed into a PIN field does not go in (it went in as
+    a dot and was refused only on Enter); the screen says the PIN is digits only."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot, rounds=2)
+        assert isinstance(app.screen, LockScreen)
+        await pilot.press("a", "1", "中", "2")
+        await settle(app, pilot)
+        assert app.screen.query_one("#lock-pin", Input).value == "12"
+        assert _status(app) == "设备密码只能是数字（0–9），请用数字键输入。"
+
+
+async def test_new_pin_fields_take_only_digits_as_typed(demo_home: Path) -> None:
+    keyring.save_key(new_key())
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot, rounds=2)
+        assert isinstance(app.screen, SetPinScreen)
+        for field in ("#lock-pin", "#lock-pin-again"):
+            app.screen.query_one(field, Input).focus()
+            await pilot.press("x", "9", "密")
+            assert app.screen.query_one(field, Input).value == "9", field

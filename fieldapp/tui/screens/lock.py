@@ -37,6 +37,24 @@ class PinAnswer(Message):
     text: str = ""
 
 
+class PinInput(Input):
+    """A PIN field (hidden): only digits go in, as typed. Anything else is refused with the
+    bell and a `NotADigit`, where a letter or a Chinese character went in as a dot and was
+    only refused on Enter."""
+
+    class NotADigit(Message):
+        pass
+
+    def __init__(self, placeholder: str, id: str) -> None:
+        super().__init__(
+            password=True, max_length=12, restrict=r"[0-9]*", placeholder=placeholder, id=id
+        )
+
+    def restricted(self) -> None:
+        super().restricted()
+        self.post_message(self.NotADigit())
+
+
 class _PinScreen(ModalScreen[bool]):
     ALLOWED_APP_ACTIONS: ClassVar[frozenset[str]] = frozenset(
         {"quit", "switch_language", "toggle_keys"}
@@ -65,7 +83,7 @@ class _PinScreen(ModalScreen[bool]):
         yield KeyFooter()
 
     def fields(self) -> ComposeResult:
-        yield Input(password=True, max_length=12, placeholder=t("lock.pin"), id="lock-pin")
+        yield PinInput(t("lock.pin"), id="lock-pin")
 
     def on_mount(self) -> None:
         self.query_one("#lock-pin", Input).focus()
@@ -90,6 +108,10 @@ class _PinScreen(ModalScreen[bool]):
 
     def say(self, text: str) -> None:
         self.query_one("#lock-status", Static).update(text)
+
+    @on(PinInput.NotADigit)
+    def _not_a_digit(self) -> None:
+        self.say(t("lock.digits_only"))
 
     @on(PinAnswer)
     def _answered(self, event: PinAnswer) -> None:
@@ -161,9 +183,7 @@ class SetPinScreen(_PinScreen):
 
     def fields(self) -> ComposeResult:
         yield from super().fields()
-        yield Input(
-            password=True, max_length=12, placeholder=t("lock.pin_again"), id="lock-pin-again"
-        )
+        yield PinInput(t("lock.pin_again"), id="lock-pin-again")
 
     @on(Input.Submitted, "#lock-pin")
     def _first(self, event: Input.Submitted) -> None:
