@@ -11,7 +11,7 @@ PlacardInfo list, signed payload included.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
@@ -23,6 +23,7 @@ from fieldapp.reports.print_assets import (  # noqa: F401  (re-exported for call
     find_cjk_font,
     qr_matrix,
 )
+from fieldapp.reports.text_fitting import Measure, fit_size, wrap
 
 PAGE_SIZES: dict[str, tuple[float, float]] = {"A4": (210.0, 297.0), "A5": (148.0, 210.0)}
 PT_MM = 25.4 / 72  # one typographic point in millimetres
@@ -120,7 +121,6 @@ class _Qr:
 
 
 _Op = _Text | _Rect | _Qr
-Measure = Callable[[str, float], float]  # (text, size in pt) -> width in mm
 
 
 def _label(key: str, lang: str, place: str = "venue") -> str:
@@ -131,49 +131,6 @@ def _label(key: str, lang: str, place: str = "venue") -> str:
         if text_in("zh", own):
             return text_in(lang, own) or text_in("zh", own) or own
     return text_in(lang, key) or text_in("zh", key) or key
-
-
-def _fitting(text: str, size: float, width: float, measure: Measure) -> int:
-    """How many leading characters of text fit in width (at least one). A binary search:
-    a name of any length costs a few measurements, where shortening it one character at a
-    time and measuring again hung on a name of 50,000 characters."""
-    low, high = 1, len(text)
-    while low < high:
-        middle = (low + high + 1) // 2
-        if measure(text[:middle], size) <= width:
-            low = middle
-        else:
-            high = middle - 1
-    return low
-
-
-def _wrap(text: str, size: float, width: float, measure: Measure, max_lines: int) -> list[str]:
-    """Break text (CJK: anywhere; Latin: at spaces when possible) into lines that fit."""
-    lines: list[str] = []
-    rest = text.strip()
-    while rest and len(lines) < max_lines:
-        if measure(rest, size) <= width:
-            lines.append(rest)
-            return lines
-        cut = _fitting(rest, size, width, measure)
-        space = rest.rfind(" ", 0, cut)
-        if space > cut // 2:
-            cut = space
-        lines.append(rest[:cut].rstrip())
-        rest = rest[cut:].lstrip()
-    if rest and lines:  # did not fit: end the last line with an ellipsis
-        last = lines[-1]
-        while last and measure(last + "…", size) > width:
-            last = last[:-1]
-        lines[-1] = last + "…"
-    return lines
-
-
-def _fit_size(text: str, start: float, smallest: float, width: float, measure: Measure) -> float:
-    size = start
-    while size > smallest and measure(text, size) > width:
-        size -= 1
-    return size
 
 
 def _layout(info: PlacardInfo, page: str, measure: Measure, lang: str) -> list[_Op]:
@@ -189,12 +146,12 @@ def _layout(info: PlacardInfo, page: str, measure: Measure, lang: str) -> list[_
 
     title, band = ("placard.title", RED) if info.signed else ("placard.unsigned_title", GREY)
     ops.append(_Rect(margin, margin, width, 20 * s, band))
-    title_size = _fit_size(label(title, lang), 26 * s, 14 * s, width - 4 * s, measure)
+    title_size = fit_size(label(title, lang), 26 * s, 14 * s, width - 4 * s, measure)
     ops.append(_Text(centre, margin + 14 * s, label(title, lang), title_size, WHITE, True))
 
     y = margin + 20 * s + 18 * s
-    name_size = _fit_size(info.name, 40 * s, 24 * s, width, measure)
-    name_lines = _wrap(info.name, name_size, width, measure, 2)
+    name_size = fit_size(info.name, 40 * s, 24 * s, width, measure)
+    name_lines = wrap(info.name, name_size, width, measure, 2)
     for line in name_lines:
         ops.append(_Text(centre, y, line, name_size, BLACK, True))
         y += name_size * PT_MM * 1.25
@@ -214,7 +171,7 @@ def _layout(info: PlacardInfo, page: str, measure: Measure, lang: str) -> list[_
     for key, value in rows:
         ops.append(_Text(margin, y, label(key, lang), label_size, GREY))
         # Only the address may take two lines; the rest is cut with an ellipsis.
-        lines = _wrap(
+        lines = wrap(
             value or "—", label_size, width - label_w, measure, 1 + (key == "placard.address")
         )
         for line in lines:
@@ -236,7 +193,7 @@ def _layout(info: PlacardInfo, page: str, measure: Measure, lang: str) -> list[_
     y += 8 * s
     tip_size = 12.5 * s
     for tip in tips:
-        for line in _wrap(f"• {tip}", tip_size, width, measure, 1):
+        for line in wrap(f"• {tip}", tip_size, width, measure, 1):
             ops.append(_Text(margin + 2 * s, y, line, tip_size))
             y += 7 * s
 

@@ -1,0 +1,52 @@
+"""Text fitted into a width on a printed page: broken into lines, or its size lowered,
+measured by the backend that draws it (fpdf for the PDF, Pillow for the PNG)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+Measure = Callable[[str, float], float]  # (text, size in pt) -> width in mm
+
+
+def fitting(text: str, size: float, width: float, measure: Measure) -> int:
+    """How many leading characters of text fit in width (at least one). A binary search:
+    a name of any length costs a few measurements, where shortening it one character at a
+    time and measuring again hung on a name of 50,000 characters."""
+    low, high = 1, len(text)
+    while low < high:
+        middle = (low + high + 1) // 2
+        if measure(text[:middle], size) <= width:
+            low = middle
+        else:
+            high = middle - 1
+    return low
+
+
+def wrap(text: str, size: float, width: float, measure: Measure, max_lines: int) -> list[str]:
+    """Break text (CJK: anywhere; Latin: at spaces when possible) into lines that fit."""
+    lines: list[str] = []
+    rest = text.strip()
+    while rest and len(lines) < max_lines:
+        if measure(rest, size) <= width:
+            lines.append(rest)
+            return lines
+        cut = fitting(rest, size, width, measure)
+        space = rest.rfind(" ", 0, cut)
+        if space > cut // 2:
+            cut = space
+        lines.append(rest[:cut].rstrip())
+        rest = rest[cut:].lstrip()
+    if rest and lines:  # did not fit: end the last line with an ellipsis
+        last = lines[-1]
+        while last and measure(last + "…", size) > width:
+            last = last[:-1]
+        lines[-1] = last + "…"
+    return lines
+
+
+def fit_size(text: str, start: float, smallest: float, width: float, measure: Measure) -> float:
+    """The largest size from `start` down to `smallest` (whole points) at which text fits."""
+    size = start
+    while size > smallest and measure(text, size) > width:
+        size -= 1
+    return size
