@@ -72,3 +72,24 @@ def test_each_reason_is_said_with_what_to_do(tmp_path: Path, code: int, zh: str,
         assert en in why_not_written(error, missing)
     finally:
         set_language("zh")
+
+
+@pytest.mark.usefixtures("chinese")
+async def test_the_failure_is_the_screens_own_and_goes_when_the_screen_is_left(
+    frozen_clock: object, demo_home: Path
+) -> None:
+    app = make_app()
+    async with app.run_test(size=SMALL) as pilot:
+        screen = await open_screen(app, pilot, "ctrl+e", ExportScreen)
+        screen.query_one("#export-path", Input).value = "/proc/x.xlsx"
+        await pilot.press("f10")
+        await settle(app, pilot, rounds=2)
+        shown = [n.message for n in app._notifications]
+        assert any(m.startswith("无法写入「/proc」") and m.endswith("。") for m in shown), shown
+        status = str(screen.query_one("#export-status", Static).render())
+        assert status.startswith("导出失败：无法写入") and status.endswith("。"), status
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert app.screen is not screen
+        assert not any("无法写入" in n.message for n in app._notifications)
+        assert not any("无法写入" in line for line in screen_lines(app))

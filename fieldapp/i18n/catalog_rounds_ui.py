@@ -160,7 +160,7 @@ ZH: dict[str, str] = {
     "export_ui.no_path": "请填写保存位置",
     "export_ui.done_title": "导出完成",
     "export_ui.failed": "导出失败：{reason}",
-    "export_ui.failed_unexpected": "导出失败，没有写出文件。请重试；如果一再出现，请联系管理员",
+    "export_ui.failed_unexpected": "导出失败，没有写出文件。请重试；如果一再出现，请联系管理员。",
 }
 
 EN: dict[str, str] = {
@@ -311,5 +311,5 @@ EN: dict[str, str] = {
     "export_ui.no_path": "Say where to save the ledger",
     "export_ui.done_title": "Export finished",
     "export_ui.failed": "Export failed: {reason}",
-    "export_ui.failed_unexpected": "Export failed and no file was written. Try again; if it keeps happening, tell your administrator",
+    "export_ui.failed_unexpected": "Export failed and no file was written. Try again; if it keeps happening, tell your administrator.",
 }

@@ -267,7 +267,9 @@ class ExportScreen(FieldScreen[None]):
     def _failed(self, event: Failed) -> None:
         self.running = False
         self._show_failed(t("export_ui.failed", reason=event.text))
-        self.notify(event.text, severity="error", timeout=15)
+        # The screen's own explanation: it goes when the screen is left, where the status
+        # line keeps saying the export failed while the screen is shown.
+        self.explain(event.text, severity="error")
         self.query_one("#export-path", Input).focus()
 
     def _show_failed(self, text: str) -> None:
@@ -277,7 +279,7 @@ class ExportScreen(FieldScreen[None]):
 
     def _fail(self, text: str) -> None:
         self.query_one("#export-status", Static).update(text)
-        self.notify(text, severity="error", timeout=15)
+        self.explain(text, severity="error")
 
     def action_back(self) -> None:
         if len(self.app.screen_stack) > 1:
