@@ -89,6 +89,7 @@ class BulkActionDialog(ModalScreen[BulkRequest | None]):
         self.targets = targets  # one line per finding, for people
         self.today = today
         self.deadline = deadline or today + dt.timedelta(days=7)
+        self.said_about: str | None = None  # the field (a selector) the refusal names
         localize_bindings(self)
 
     def compose(self) -> ComposeResult:
@@ -224,10 +225,19 @@ class BulkActionDialog(ModalScreen[BulkRequest | None]):
         result = self.request()
         if isinstance(result, Refused):
             self.query_one("#bulk-error", Static).update(result.text)
+            self.said_about = result.field
             for field in self.query(result.field):  # the field the refusal names
                 field.focus()
             return
         self.dismiss(result)
+
+    @on(Input.Changed)
+    @on(RadioSet.Changed)
+    def _mended(self, event: Input.Changed | RadioSet.Changed) -> None:
+        """A refusal goes once the field it names is changed."""
+        if self.said_about is not None and self.said_about == f"#{event.control.id}":
+            self.query_one("#bulk-error", Static).update("")
+            self.said_about = None
 
     @on(RadioSet.Changed, "#bulk-outcome")
     def _outcome_chosen(self) -> None:

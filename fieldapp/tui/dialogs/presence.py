@@ -107,6 +107,7 @@ class PresenceDialog(ModalScreen[PresenceChoice | None]):
         # "patrol.manual" for a patrol checkpoint (the reasons and refusals are the same).
         self.texts = texts
         self.note = note  # prefilled, e.g. the venue code that was typed instead of scanned
+        self.said_about: str | None = None  # the field the refusal names, gone when changed
         localize_bindings(self)
         relabel_binding(self, "presence.confirm", t(f"{texts}.ok"))  # as its OK button
 
@@ -138,10 +139,22 @@ class PresenceDialog(ModalScreen[PresenceChoice | None]):
         highlighted = reasons.highlighted
         return self.reasons[highlighted] if highlighted is not None and reasons.chosen else None
 
+    def _refuse(self, text: str, field: str) -> None:
+        """Say `text` and put the cursor in `field` (its id); it goes once that field changes."""
+        self.query_one("#presence-error", Static).update(text)
+        self.said_about = field
+        self.query_one(f"#{field}").focus()
+
+    @on(Input.Changed, "#presence-note")
+    @on(OptionList.OptionHighlighted, "#presence-reasons")
+    def _mended(self, event: Input.Changed | OptionList.OptionHighlighted) -> None:
+        if self.said_about is not None and self.said_about == event.control.id:
+            self.query_one("#presence-error", Static).update("")
+            self.said_about = None
+
     @on(ReasonList.NoChoice)
     def _ask_for_reason(self) -> None:
-        self.query_one("#presence-error", Static).update(t("presence.choose_reason"))
-        self.query_one("#presence-reasons", OptionList).focus()
+        self._refuse(t("presence.choose_reason"), "presence-reasons")
 
     def _finish(self) -> None:
         note = self.query_one("#presence-note", Input).value.strip()
@@ -150,8 +163,7 @@ class PresenceDialog(ModalScreen[PresenceChoice | None]):
             self._ask_for_reason()
             return
         if reason == "other" and not note:
-            self.query_one("#presence-error", Static).update(t("presence.note_needed"))
-            self.query_one("#presence-note", Input).focus()
+            self._refuse(t("presence.note_needed"), "presence-note")
             return
         self.dismiss(PresenceChoice(reason, note))
 
