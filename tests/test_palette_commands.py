@@ -50,3 +50,28 @@ async def test_home_says_what_each_command_does_and_finds_one_by_its_english_lab
         found = app.screen.query_one(CommandList)
         prompts = [str(found.get_option_at_index(n).prompt) for n in range(found.option_count)]
         assert any("导出台账" in prompt for prompt in prompts), prompts
+
+
+async def test_with_an_empty_search_each_command_is_listed_once_with_its_key(
+    demo_home: Path,
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot, rounds=2)
+        if type(app.screen).__name__ == "ResumeDialog":
+            await pilot.press("n")
+            await settle(app, pilot)
+        await pilot.press("ctrl+p")
+        await settle(app, pilot)
+        palette = app.screen
+        assert isinstance(palette, CommandPalette)
+        await pilot.press("down")  # an empty search: the whole list
+        await settle(app, pilot)
+        listed = palette.query_one(CommandList)
+        prompts = [
+            str(listed.get_option_at_index(n).prompt).splitlines()[0]
+            for n in range(listed.option_count)
+        ]
+        assert "退出 (^q)" in prompts and "按键 (f1)" in prompts, prompts
+        # Textual's Quit and Keys beside ours, and commands with no key (截图, 放大): gone.
+        assert [p for p in prompts if not p.endswith(")")] == [], prompts

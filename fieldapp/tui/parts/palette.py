@@ -2,15 +2,15 @@
 
 Textual's palette brings its own commands (Keys, Maximize, Quit, Screenshot, Theme) and
 prompts ("Search for commands…", "No matches found") in English; here they are said
-from the catalogue. Theme is left out: its picker lists Textual's theme names, which no
-catalogue can say, and an inspector has no use for it. F1 (and the palette's Keys) shows
+from the catalogue. Keys and Quit are our own keys' commands (F1, ctrl+q) and are listed
+with them; Maximize, Screenshot and Theme are left out: they have no key, and Theme's
+picker lists Textual's theme names, which no catalogue can say. F1 (and the palette's Keys) shows
 `KeysPanel`, which says Textual's widget keys in the language too.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from pathlib import Path
 
 from rich.align import Align
 from rich.text import Text
@@ -73,31 +73,21 @@ class PaletteApp(App[None]):
         self.screen.query(KeysPanel).remove()
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
-        shown = bool(screen.query(KeysPanel))
-        yield SystemCommand(
-            t("palette.keys"),
-            t("palette.keys_hide" if shown else "palette.keys_show"),
-            self.action_toggle_keys,
-        )
-        if screen.maximized is not None:
+        """Textual's Keys and Quit, only where no key of ours is there to do the same: the
+        palette lists those with their key (按键 (f1), 退出 (^q)), and a second, keyless
+        entry beside each read as a different command. Maximize and Screenshot have no
+        key, so no place in the footer or the keys panel: they are left out with Theme."""
+        bound = {
+            binding.action
+            for _namespace, binding, enabled, _tooltip in screen.active_bindings.values()
+            if enabled and binding.id
+        }
+        if "toggle_keys" not in bound:
+            shown = bool(screen.query(KeysPanel))
             yield SystemCommand(
-                t("palette.minimize"), t("palette.minimize.tip"), screen.action_minimize
+                t("palette.keys"),
+                t("palette.keys_hide" if shown else "palette.keys_show"),
+                self.action_toggle_keys,
             )
-        elif screen.focused is not None and screen.focused.allow_maximize:
-            yield SystemCommand(
-                t("palette.maximize"), t("palette.maximize.tip"), screen.action_maximize
-            )
-        yield SystemCommand(
-            t("palette.screenshot"), t("palette.screenshot.tip"), self._save_screenshot
-        )
-        yield SystemCommand(t("palette.quit"), t("palette.quit.tip"), self.action_quit)
-
-    def _save_screenshot(self) -> None:
-        downloads = Path.home() / "Downloads"
-        folder = downloads if downloads.is_dir() else Path.cwd()
-        try:
-            path = self.save_screenshot(path=str(folder))
-        except OSError as error:
-            self.notify(t("palette.screenshot_failed", error=error.strerror), severity="error")
-            return
-        self.notify(t("palette.screenshot_saved", path=path))
+        if "quit" not in bound:
+            yield SystemCommand(t("palette.quit"), t("palette.quit.tip"), self.action_quit)
