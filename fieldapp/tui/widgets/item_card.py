@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from rich.cells import cell_len
 from textual import events, on
 from textual.app import ComposeResult
-from textual.containers import Vertical
+from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Input, Static
 
 from fieldapp.domain.checklist import Item
@@ -148,32 +148,40 @@ def describe_answer(answer: ShownAnswer | None, item: Item | None = None) -> str
 class ItemCard(Vertical, can_focus=True):
     """Shows one item. Focusable so the screen's keys work when the field is left (Tab)."""
 
+    # The answer, its field and a refusal are docked at the card's foot, always in sight;
+    # what the item asks (its text, how to answer, basis…) scrolls above them in the room
+    # left, however long it is (500 characters of an imported item at 80×24).
     DEFAULT_CSS = """
-    ItemCard { height: auto; padding: 0 1; }
-    ItemCard > Static { height: auto; }
-    ItemCard > #item-code { text-style: bold; color: $text-accent; }
-    ItemCard > #item-text { text-style: bold; margin: 1 0; }
-    ItemCard > #item-basis, ItemCard > #item-guidance { color: $text-muted; }
-    ItemCard > #item-answer { margin-top: 1; text-style: bold; }
-    ItemCard > #item-answer.-fail { color: $text-error; }
-    ItemCard > #item-answer.-pass { color: $text-success; }
-    ItemCard > #item-finding { color: $text-warning; }
-    ItemCard > #item-message { color: $text-error; }
-    ItemCard > AnswerInput { width: 60; margin-top: 1; }
+    ItemCard { height: 1fr; padding: 0 1; }
+    ItemCard Static { height: auto; }
+    ItemCard > #item-body { height: 1fr; scrollbar-size-vertical: 1; }
+    ItemCard > #item-foot { height: auto; }
+    ItemCard #item-code { text-style: bold; color: $text-accent; }
+    ItemCard #item-text { text-style: bold; margin: 1 0; }
+    ItemCard #item-basis, ItemCard #item-guidance { color: $text-muted; }
+    ItemCard #item-answer { margin-top: 1; text-style: bold; max-height: 3; }
+    ItemCard #item-answer.-fail { color: $text-error; }
+    ItemCard #item-answer.-pass { color: $text-success; }
+    ItemCard #item-detail, ItemCard #item-finding { text-wrap: nowrap; text-overflow: ellipsis; }
+    ItemCard #item-finding { color: $text-warning; }
+    ItemCard #item-message { color: $text-error; max-height: 3; }
+    ItemCard AnswerInput { width: 60; max-width: 100%; margin-top: 1; }
     """
 
     def compose(self) -> ComposeResult:
-        yield Static(id="item-code", markup=False)
-        yield Static(id="item-text", markup=False)
-        yield Static(id="item-hint", markup=False)
-        yield Static(id="item-on-fail", markup=False)
-        yield Static(id="item-guidance", markup=False)
-        yield Static(id="item-basis", markup=False)
-        yield Static(id="item-answer", markup=False)
-        yield Static(id="item-detail", markup=False)
-        yield Static(id="item-finding", markup=False)
-        yield AnswerInput(placeholder=t("inspect.input_placeholder"), id="answer-input")
-        yield Static(id="item-message", markup=False)
+        with VerticalScroll(id="item-body", can_focus=False):
+            yield Static(id="item-code", markup=False)
+            yield Static(id="item-text", markup=False)
+            yield Static(id="item-hint", markup=False)
+            yield Static(id="item-on-fail", markup=False)
+            yield Static(id="item-guidance", markup=False)
+            yield Static(id="item-basis", markup=False)
+        with Vertical(id="item-foot"):
+            yield Static(id="item-answer", markup=False)
+            yield Static(id="item-detail", markup=False)
+            yield Static(id="item-finding", markup=False)
+            yield AnswerInput(placeholder=t("inspect.input_placeholder"), id="answer-input")
+            yield Static(id="item-message", markup=False)
 
     def watch_has_focus(self, _has_focus: bool) -> None:
         """Nothing to restyle: no rule depends on the card's focus (Textual restyles a
@@ -230,6 +238,7 @@ class ItemCard(Vertical, can_focus=True):
         field_.disabled = state.read_only
         field_.value = state.answer.value if state.answer and is_value else ""
         self.set_message("")
+        self.query_one("#item-body", VerticalScroll).scroll_home(animate=False)
 
     @on(Input.Changed, "#answer-input")
     def _answer_changed(self) -> None:
@@ -238,10 +247,7 @@ class ItemCard(Vertical, can_focus=True):
         self.set_message("")
 
     def set_message(self, text: str) -> None:
-        self._set("item-message", text)
-        if text:  # below the field, the card's last line: scrolled in on a short terminal
-            message = self.query_one("#item-message", Static)
-            self.call_after_refresh(message.scroll_visible, animate=False)
+        self._set("item-message", text)  # under the field, docked with it: always in sight
 
     def _set(self, widget_id: str, text: str) -> None:
         set_text(self.query_one(f"#{widget_id}", Static), text)

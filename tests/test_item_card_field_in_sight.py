@@ -1,0 +1,93 @@
+"""At 80×24 the answer field of an item is always on screen, whatever the length of what
+the item says: a tester typed blind into a choice field of a small internet café (COM-17,
+NET-07 in English) pushed under the card's bottom edge, and after a long note on COM-01."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pilot_support
+import pytest
+from textual.widget import Widget
+
+from fieldapp.i18n import t
+from fieldapp.store.models import Venue
+from fieldapp.tui.app import FieldApp, make_app
+from fieldapp.tui.screens.inspect import InspectScreen, item_state
+
+SMALL = (80, 24)
+
+
+def screen_lines(app: FieldApp) -> list[str]:
+    return [strip.text for strip in app.screen._compositor.render_strips()]
+
+
+def field_seen(app: FieldApp, shows: str) -> bool:
+    """The answer field is whole inside the card's border, and the screen's line at its
+    middle shows `shows` (what was typed, or the placeholder)."""
+    screen = app.screen
+    assert isinstance(screen, InspectScreen)
+    field: Widget = screen.card.answer_input
+    inside = screen.card.content_region
+    whole = (
+        field.region.height == 3
+        and inside.contains_region(field.region)
+        and screen.region.contains_region(field.region)
+    )
+    return whole and shows in screen_lines(app)[field.region.y + 1]
+
+
+async def open_internet_cafe(app: FieldApp, pilot) -> InspectScreen:  # type: ignore[no-untyped-def]
+    await pilot_support.settle(app, pilot, rounds=3)
+    venue = Venue.select().where(Venue.kind == "internet_cafe").order_by(Venue.code).first()
+    app.open_venue(str(venue.id), presence="manual", reason="placard_missing")
+    await pilot_support.settle(app, pilot, rounds=2)
+    screen = app.screen
+    assert isinstance(screen, InspectScreen)
+    return screen
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("code", ["COM-17", "NET-07"])
+async def test_a_choice_field_is_typed_into_in_sight(demo_home: Path, lang: str, code: str) -> None:
+    app = make_app(lang=lang)
+    async with app.run_test(size=SMALL) as pilot:
+        screen = await open_internet_cafe(app, pilot)
+        screen.go_to(code)
+        await pilot_support.settle(app, pilot)
+        assert field_seen(app, t("inspect.input_placeholder")), "\n".join(screen_lines(app))
+        await pilot.press("7")
+        assert field_seen(app, "7"), "\n".join(screen_lines(app))
+
+
+async def test_the_field_stays_in_sight_after_a_long_note(demo_home: Path) -> None:
+    app = make_app(lang="en")
+    async with app.run_test(size=SMALL) as pilot:
+        screen = await open_internet_cafe(app, pilot)
+        screen.go_to("COM-01")
+        await pilot_support.settle(app, pilot)
+        note = "Two extinguishers behind the counter, one expired in March; " * 4
+        await pilot.press("ctrl+n", *note, "enter")
+        await pilot_support.settle(app, pilot)
+        assert app.screen is screen
+        await pilot.press("3")
+        assert field_seen(app, "3"), "\n".join(screen_lines(app))
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+async def test_the_field_stays_in_sight_under_a_500_character_item(
+    demo_home: Path, lang: str
+) -> None:
+    """500 characters: the longest item text an imported checklist may have."""
+    app = make_app(lang=lang)
+    async with app.run_test(size=SMALL) as pilot:
+        screen = await open_internet_cafe(app, pilot)
+        screen.go_to("COM-17")
+        await pilot_support.settle(app, pilot)
+        state = item_state(screen.view, screen.item)
+        long_item = dataclasses.replace(state.item, zh="灭" * 500, en="Extinguisher " * 38)
+        screen.card.show(dataclasses.replace(state, item=long_item))
+        await pilot_support.settle(app, pilot)
+        await pilot.press("2")
+        assert field_seen(app, "2"), "\n".join(screen_lines(app))
