@@ -214,3 +214,19 @@ async def test_a_village_chosen_from_the_grid_menu_by_keyboard(demo_home: Path) 
             for v in Venue.select().where(Venue.grid.in_(grids)).order_by(Venue.code).limit(PAGE)
         ]
         assert codes(screen) == expected and 0 < len(expected) < Venue.select().count()
+
+
+async def test_no_match_clears_the_line_about_the_venue_highlighted_before(
+    demo_home: Path,
+) -> None:
+    app = make_app(lang="en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_find(app, pilot)
+        await settle(app, pilot)
+        facts = screen.query_one("#find-facts", Static)
+        assert str(facts.render()).strip(), "a highlighted venue is described"
+        await pilot.press(*"npi", "enter")
+        await settle(app, pilot)
+        assert codes(screen) == []
+        assert "No venue matches" in str(screen.query_one("#find-status", Static).render())
+        assert str(facts.render()).strip() == ""

@@ -243,6 +243,8 @@ class FindVenueScreen(FieldScreen[None]):
         status = self.query_one("#find-status", Static)
         if not event.rows:
             status.update(t("find.status.none"))
+            # No row is highlighted, so no line about the venue that was.
+            self.query_one("#find-facts", Static).update("")
         else:
             status.update(
                 t(
