@@ -220,3 +220,46 @@ async def test_a_refused_zero_report_is_not_said_on_the_next_screen_or_filing(
         await pilot.press("escape")
         await settle(app, pilot, rounds=2)
         assert not any("不能报零报告" in m for m in messages(app))
+
+
+def screen_lines(app: FieldApp) -> list[str]:
+    return [strip.text for strip in app.screen._compositor.render_strips()]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+async def test_at_80_columns_the_deadline_stays_with_its_word_and_each_grid_is_one_line(
+    local_clock: list[dt.datetime], demo_home: Path, lang: str
+) -> None:
+    """The heading read "2026-06-10 日报，截止" / "18:00"; a long English grid line wrapped
+    its name to the list's left edge, out of line with the grids around it."""
+    app = make_app(lang=lang)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_report(app, pilot)
+        lines = screen_lines(app)
+        deadline = next(g.deadline for g in screen.lines)
+        word = {"zh": "截止", "en": "due"}[lang]
+        heading = [line for line in lines if f"{word} " in line or f"{word}{deadline}" in line]
+        assert heading and all(deadline in line for line in heading), "\n".join(lines)
+        grids = screen.query_one("#report-grids", OptionList)
+        assert grids.region.height >= grids.option_count + 2
+        shown = [line for line in lines if line.startswith("▊ ") and "[" in line]
+        assert len(shown) == grids.option_count, "\n".join(lines)
+        # Each on its own line, in the list's order, a long one cut with an ellipsis.
+        rows = [line[2:].split("▎")[0].rstrip() for line in shown]
+        for row, n in zip(rows, range(grids.option_count), strict=True):
+            prompt = str(grids.get_option_at_index(n).prompt)
+            assert row == prompt or (row.endswith("…") and prompt.startswith(row[:-1])), rows
+
+
+@pytest.mark.parametrize(("lang", "stop"), [("zh", "。"), ("en", ".")])
+async def test_a_refused_zero_report_is_said_in_a_whole_sentence(
+    local_clock: list[dt.datetime], demo_home: Path, lang: str, stop: str
+) -> None:
+    find_hazard_today("T01-DM")
+    app = make_app(lang=lang)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_report(app, pilot)
+        await pilot.press("z")
+        await settle(app, pilot, rounds=2)
+        said = messages(app)
+        assert said and said[-1].endswith(stop), said

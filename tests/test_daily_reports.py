@@ -207,5 +207,5 @@ def test_an_abnormal_follow_up_reading_refuses_the_zero_report(tree: Clock) -> N
     readings.record_reading(plan_id, "2026-06-10T08:00", {"FUP-01": "38.0", "FUP-02": "no"})
     with pytest.raises(reports.ZeroReportRefused) as refused:
         reports.file_zero_report("A11")
-    assert refused.value.text() == "今天该网格已记录随访异常 1 项，不能报零报告；请填报日报"
+    assert refused.value.text() == "今天该网格已记录随访异常 1 项，不能报零报告；请填报日报。"
     assert reports.file_report("A11").counts["abnormal_readings"] == 1

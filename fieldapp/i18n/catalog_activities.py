@@ -71,7 +71,7 @@ ZH: dict[str, str] = {
     "report.figure.handed_over": "移交卫生院",
     "report.figure.new_arrivals": "新到人员",
     "report.figure.returnees_registered": "登记返乡人员",
-    "report.zero_refused_recorded": "今天该网格已记录{what} {count} 项，不能报零报告；请填报日报",
+    "report.zero_refused_recorded": "今天该网格已记录{what} {count} 项，不能报零报告；请填报日报。",
     "report.activities": "定期活动：{count} 项（{types}）",
     "report.patrols": (  # short lines: the daily report's card is 34 cells wide at 80 columns
         "巡逻：完成 {patrols_done} 次（其中迟到 {patrols_late}）\n"
@@ -173,7 +173,7 @@ EN: dict[str, str] = {
     "report.figure.handed_over": "people handed to the health centre",
     "report.figure.new_arrivals": "new arrivals",
     "report.figure.returnees_registered": "returnees registered",
-    "report.zero_refused_recorded": "This grid recorded {count} {what} today, so it cannot file a zero report; file the daily report instead",
+    "report.zero_refused_recorded": "This grid recorded {count} {what} today, so it cannot file a zero report; file the daily report instead.",
     "report.activities": "Activities: {count} ({types})",
     "report.patrols": (
         "Patrols: {patrols_done} done ({patrols_late} late)\n"

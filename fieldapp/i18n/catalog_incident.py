@@ -138,7 +138,7 @@ ZH: dict[str, str] = {
     "review_ui.field.person": "指派给",
     # the daily report
     "report.incidents": "事件：{count} 起（{categories}）",
-    "report.zero_refused_incidents": "今天该网格上报了 {count} 起事件，不能报零报告；请填报日报",
+    "report.zero_refused_incidents": "今天该网格上报了 {count} 起事件，不能报零报告；请填报日报。",
     # keys
     "binding.app.report_incident": "上报事件",
     "binding.app.report_incident.tip": "在任何界面上报事件（烟花爆竹、投诉、火情等），可附照片、视频、录音",
@@ -335,7 +335,7 @@ EN: dict[str, str] = {
     "report.incidents": "Incidents: {count} ({categories})",
     "report.zero_refused_incidents": (
         "{count} incidents were reported in this grid today, so it cannot file a zero "
-        "report; file the daily report instead"
+        "report; file the daily report instead."
     ),
     "binding.app.report_incident": "Incident",
     "binding.app.report_incident.tip": (
