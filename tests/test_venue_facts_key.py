@@ -15,10 +15,20 @@ from fieldapp.tui.app import make_app
 from fieldapp.tui.dialogs.venue_facts import VenueFactsDialog
 from fieldapp.tui.screens.inspect import InspectScreen
 
+
+def facts_line(screen: InspectScreen) -> str:
+    """The venue's attributes and, at the line's right, the key that corrects them."""
+    facts, key = (
+        str(screen.query_one(f"#{part}", Static).render())
+        for part in ("inspect-facts", "inspect-facts-key")
+    )
+    return f"{facts} {key}"
+
+
 GAS_SHOP_ID = "0190a000-0000-7000-8000-000000000003"
 LINE = {
-    "zh": "场所信息：用燃气 是  · {key} 更正",
-    "en": "Venue: Gas in use: yes  · {key} to correct",
+    "zh": "场所信息：用燃气 是 · {key} 更正",
+    "en": "Venue: Gas in use: yes · {key} to correct",
 }
 
 
@@ -36,8 +46,7 @@ async def test_the_venue_line_names_the_key_that_works_on_the_item(home: Path, l
         await settle(app, pilot)
         screen = app.screen
         assert isinstance(screen, InspectScreen) and screen.item.answer == "number"
-        facts = screen.query_one("#inspect-facts", Static)
-        assert str(facts.render()) == LINE[lang].format(key="alt+v")
+        assert facts_line(screen) == LINE[lang].format(key="alt+v")
         await pilot.press("v")  # typed, as in any field
         await settle(app, pilot)
         assert app.screen is screen and screen.card.answer_input.value == "v"
@@ -49,12 +58,12 @@ async def test_the_venue_line_names_the_key_that_works_on_the_item(home: Path, l
         assert app.screen is screen
         await pilot.press("tab")  # on the card, v is the key again
         await settle(app, pilot)
-        assert str(facts.render()) == LINE[lang].format(key="v")
+        assert facts_line(screen) == LINE[lang].format(key="v")
         screen.go_to(
             next(c for c in screen.codes if screen.view.checklist.item(c).answer == "yesno")
         )
         await settle(app, pilot)
-        assert str(facts.render()) == LINE[lang].format(key="v")
+        assert facts_line(screen) == LINE[lang].format(key="v")
         await pilot.press("v")
         await settle(app, pilot)
         assert isinstance(app.screen, VenueFactsDialog)

@@ -107,7 +107,9 @@ class InspectScreen(VenueFactsPart, ItemExtrasPart, LeavingPart, FieldScreen[Non
         with Horizontal(id="inspect-header"):
             yield Static(id="inspect-venue", markup=False)
             yield Static(id="inspect-checklist", markup=False)
-        yield Static(id="inspect-facts", markup=False)
+        with Horizontal(id="inspect-facts-bar"):
+            yield Static(id="inspect-facts", markup=False)
+            yield Static(id="inspect-facts-key", markup=False)
         with Horizontal(id="inspect-section-bar"):
             yield Static(id="inspect-section", markup=False)
             yield Static(id="inspect-progress", markup=False)
@@ -167,9 +169,7 @@ class InspectScreen(VenueFactsPart, ItemExtrasPart, LeavingPart, FieldScreen[Non
             title=pick(section.zh, section.en),
         )
         note = self.section_note(section, item, instance)
-        set_text(
-            self.query_one("#inspect-section", Static), f"{title}  · {note}" if note else title
-        )
+        set_text(self.query_one("#inspect-section", Static), f"{title} · {note}" if note else title)
 
     def show_item(self) -> None:
         item, checklist = self.item, self.view.checklist

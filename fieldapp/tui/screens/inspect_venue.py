@@ -13,6 +13,7 @@ from fieldapp.i18n import listed, pick, t
 from fieldapp.services.inspection import inspections, venue_facts
 from fieldapp.services.inspection.inspection_view import InspectionView
 from fieldapp.tui.views.venue_facts import attribute_name, facts_text, value_text
+from fieldapp.tui.widgets.item_card import set_text
 from fieldapp.tui.widgets.offered_keys import offered
 
 
@@ -57,10 +58,10 @@ class VenueFactsPart:
             self.show_section()  # type: ignore[attr-defined]
 
     def show_facts(self) -> None:
-        line = self.query_one("#inspect-facts", Static)  # type: ignore[attr-defined]
+        bar = self.query_one("#inspect-facts-bar")  # type: ignore[attr-defined]
         facts = venue_facts.facts(self.view)
         self.fact_names = [fact.name for fact in facts]
-        line.display = bool(facts)
+        bar.display = bool(facts)
         self.facts_line = ""
         if not facts:
             return
@@ -87,8 +88,8 @@ class VenueFactsPart:
             return
         key = self.venue_key_shown
         hint = "" if self.view.read_only or not key else t("venue_facts.edit_hint", shortcut=key)
-        line = self.query_one("#inspect-facts", Static)  # type: ignore[attr-defined]
-        line.update(self.facts_line + hint)
+        self.query_one("#inspect-facts", Static).update(self.facts_line)  # type: ignore[attr-defined]
+        set_text(self.query_one("#inspect-facts-key", Static), hint)  # type: ignore[attr-defined]
 
     def section_note(self, section: Section, item: Item, instance: int | None) -> str:
         """Why this section is asked the way it is, when the venue decides it."""
