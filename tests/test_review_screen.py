@@ -153,7 +153,7 @@ async def test_refusals_are_listed_with_their_reasons(people: dict[str, str]) ->
         await pilot.press("f10")
         await settle(app, pilot, rounds=2)
         assert type(app.screen).__name__ == "ReasonsDialog"
-        body = str(app.screen.query_one("#reasons-body", Static).render())
+        body = "".join(str(w.render()) for w in app.screen.query(".reason-why").results(Static))
         assert body.count("隐患当前为“待整改”") == len(overdue)
         await pilot.press("escape")
         await settle(app, pilot, rounds=2)

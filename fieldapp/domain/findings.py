@@ -246,11 +246,22 @@ def check_event(
     later = folded.deadline if today else None  # checked as of a day only, as the rest
     if event_type == "deadline_extended" and new_deadline and later and new_deadline <= later:
         return t("review.refused.not_later", deadline=later.isoformat())
-    if event_type == "handed_over":
-        major = (severity or folded.severity) == "major"
-        due = folded.deadline
-        if not major and folded.state == OPEN and due and today and due >= today:
-            return t("review.refused.not_due", deadline=due.isoformat())
+    if event_type == "handed_over" and today is not None:
+        return not_due_for_hand_over(
+            severity or folded.severity, folded.state, folded.deadline, today
+        )
+    return None
+
+
+def not_due_for_hand_over(
+    severity: str, state: str, deadline: dt.date | None, today: dt.date
+) -> str | None:
+    """Why a hazard may not be handed over today, or None: a general hazard still open
+    goes only once its deadline has passed, a major one at once."""
+    from fieldapp.i18n import t
+
+    if severity != "major" and state == OPEN and deadline is not None and deadline >= today:
+        return t("review.refused.not_due", deadline=deadline.isoformat())
     return None
 
 

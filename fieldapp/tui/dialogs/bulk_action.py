@@ -76,6 +76,7 @@ class BulkActionDialog(ModalScreen[BulkRequest | None]):
         people: list[tuple[str, str]] | None = None,
         note_needed: str | None = None,
         note_rule: Callable[[dict[str, Any]], str | None] | None = None,
+        aside: str = "",
     ) -> None:
         super().__init__(id="bulk-dialog", classes="dialog")
         # Why the note must be written (`review.refused.note_<key>`), or None: it may be empty.
@@ -87,6 +88,7 @@ class BulkActionDialog(ModalScreen[BulkRequest | None]):
         self.people = people or []  # (person id, name) to assign to
         self.event_type = event_type
         self.targets = targets  # one line per finding, for people
+        self.aside = aside  # the chosen findings left out, and why (a hand-over's not yet due)
         self.today = today
         self.deadline = deadline or today + dt.timedelta(days=7)
         self.said_about: str | None = None  # the field (a selector) the refusal names
@@ -112,6 +114,8 @@ class BulkActionDialog(ModalScreen[BulkRequest | None]):
             more = len(self.targets) - len(shown)
             lines = "\n".join(shown) + (f"\n{t('review_ui.bulk.more', count=more)}" if more else "")
             yield Static(lines, id="bulk-targets", classes="dialog-body", markup=False)
+            if self.aside:
+                yield Static(self.aside, id="bulk-aside", classes="dialog-body", markup=False)
             with VerticalScroll(id="bulk-fields"):
                 if self.event_type in NEEDS_DEADLINE:
                     yield Label(t("review_ui.field.deadline"))

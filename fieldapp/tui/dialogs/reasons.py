@@ -1,4 +1,5 @@
-"""Why some findings of a bulk action were refused: one line per finding, with the reason."""
+"""Why some findings of a bulk action were refused: a line per finding, and under it the
+reason as one paragraph, every line of it indented alike."""
 
 from __future__ import annotations
 
@@ -31,14 +32,13 @@ class ReasonsDialog(ModalScreen[None]):
         localize_bindings(self)
 
     def compose(self) -> ComposeResult:
-        text = Text()
-        for what, why in self.reasons:
-            text.append(f"{what}\n", style="bold")
-            text.append(f"  {why}\n")
         with Vertical(classes="dialog-box"):
             yield Label(self.title_text, classes="dialog-title")
-            with VerticalScroll(id="reasons-list"):
-                yield Static(text, id="reasons-body")
+            with VerticalScroll(id="reasons-list"), Vertical(id="reasons-body"):
+                for what, why in self.reasons:
+                    yield Static(Text(what, style="bold"), classes="reason-what")
+                    # One paragraph, wrapped under its own indent (review.tcss).
+                    yield Static(why, classes="reason-why", markup=False)
             yield Button(t("review_ui.reasons.close"), id="reasons-ok", variant="primary")
         yield KeyFooter()
 

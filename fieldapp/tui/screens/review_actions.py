@@ -21,6 +21,7 @@ from fieldapp.i18n import listed, t
 from fieldapp.services.review import BulkResult, ReviewFilters, ReviewRow, note_needed
 from fieldapp.tui.messages import SyncRequested
 from fieldapp.tui.screens import FieldScreen
+from fieldapp.tui.screens.review_rows import left_out_said, none_due_said, not_due_yet
 from fieldapp.tui.widgets import PagedTable
 
 # The bulk actions' bindings and the finding event each sends.
@@ -140,6 +141,15 @@ class ReviewActions(FieldScreen[None]):
         if not rows:
             self.notify(t("review_ui.nothing_chosen"), severity="warning")
             return
+        aside = ""  # the chosen hazards the action leaves out, and why
+        if event_type == "handed_over":
+            early = not_due_yet(rows, self._today())
+            if len(early) == len(rows):  # said at once, not after the form is filled
+                self.explain(none_due_said(early))
+                return
+            left_out = {row.finding_id for row, _ in early}
+            rows = [r for r in rows if r.finding_id not in left_out]
+            aside = left_out_said(early)
         lines = [r.label for r in rows]
         latest = max((r.deadline for r in rows if r.deadline), default=None)
         deadline = None
@@ -160,6 +170,7 @@ class ReviewActions(FieldScreen[None]):
             deadline=deadline,
             note_needed=needed,
             note_rule=lambda data: note_needed(event_type, states, data),
+            aside=aside,
         )
         self.app.push_screen(dialog, answered)
 

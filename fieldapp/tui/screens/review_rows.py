@@ -1,11 +1,12 @@
 """How the review queue reads on screen: its columns, a row's cells, the mark, the filters
-line and the page title. Plain functions of the queue's values; the screen is `review`."""
+line, the page title and what a hand-over leaves out. Plain functions of the queue's values; the screen is `review`."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 
-from fieldapp.domain.findings import SEVERITIES, STATES
+from fieldapp.domain.findings import SEVERITIES, STATES, not_due_for_hand_over
 from fieldapp.i18n import t
 from fieldapp.services.review import ReviewFilters, ReviewRow
 from fieldapp.tui.widgets import PagedTable
@@ -93,3 +94,36 @@ def filters_text(f: ReviewFilters, inspector_name: Callable[[str], str]) -> str:
     if len(parts) == 1:
         parts.append(t("review_ui.filter.none"))
     return " · ".join(parts)
+
+
+def not_due_yet(rows: list[ReviewRow], today: dt.date) -> list[tuple[ReviewRow, str]]:
+    """The chosen hazards that may not be handed over today, each with why: the domain's
+    one rule (a general hazard once its deadline has passed, a major one at once)."""
+    early = []
+    for row in rows:
+        why = not_due_for_hand_over(row.severity, row.state, row.deadline, today)
+        if why is not None:
+            early.append((row, why))
+    return early
+
+
+def none_due_said(early: list[tuple[ReviewRow, str]]) -> str:
+    """Why none of the chosen hazards is handed over: the one's own reason, or how many
+    and the first deadline."""
+    if len(early) == 1:
+        row, why = early[0]
+        return t("review_ui.hand_over.none_due_one", label=row.label, reason=why)
+    first = min(row.deadline for row, _ in early if row.deadline is not None)
+    return t("review_ui.hand_over.none_due", count=len(early), deadline=first.isoformat())
+
+
+def left_out_said(early: list[tuple[ReviewRow, str]], shown: int = 3) -> str:
+    """The hazards a hand-over leaves out as not yet due, for its dialog: how many, then
+    each on a line (the first `shown`)."""
+    if not early:
+        return ""
+    lines = [t("review_ui.hand_over.left_out", count=len(early))]
+    lines += [row.label for row, _ in early[:shown]]
+    if len(early) > shown:
+        lines.append(t("review_ui.bulk.more", count=len(early) - shown))
+    return "\n".join(lines)
