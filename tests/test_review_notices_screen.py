@@ -37,6 +37,15 @@ def messages(app: FieldApp) -> list[str]:
     return [n.message for n in app._notifications]
 
 
+def toast_lines(app: FieldApp) -> list[str]:
+    """The lines the last toast shows, as drawn on the screen."""
+    from textual.widgets._toast import Toast
+
+    region = list(app.screen.query(Toast))[-1].content_region
+    strips = app.screen._compositor.render_strips()[region.y : region.bottom]
+    return [strip.crop(region.x, region.right).text.strip() for strip in strips]
+
+
 def notices_written() -> list[Path]:
     from fieldapp.paths import data_home
 
@@ -96,7 +105,7 @@ async def test_p_with_several_marked_writes_one_notice_per_venue_and_says_so(
 ) -> None:
     skip_without_cjk_font()
     app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
         screen = await open_queue(app, pilot, "6")  # everything not closed
         await pilot.press("ctrl+a")
         await settle(app, pilot)
@@ -104,6 +113,9 @@ async def test_p_with_several_marked_writes_one_notice_per_venue_and_says_so(
         await pilot.press("p")
         await settle(app, pilot, rounds=2)
         said = messages(app)[-1]
+        await pilot.pause()
+        await pilot.pause()  # the toast is drawn after the message
+        seen = toast_lines(app)
     with_open = sorted({r.venue_code for r in marked if r.state == "open"})
     without = sorted({r.venue_code for r in marked} - set(with_open))
     assert len(with_open) > 1
@@ -111,9 +123,14 @@ async def test_p_with_several_marked_writes_one_notice_per_venue_and_says_so(
     venues = sorted(p.name.removeprefix("notice-").rsplit("-", 1)[0] for p in written)
     assert venues == with_open
     folder = written[0].parent
-    assert said.startswith(f"已生成 {len(with_open)} 份整改通知书（每个场所一份），保存在 {folder}")
-    for pdf in written:
-        assert pdf.name in said
+    head = f"已生成 {len(with_open)} 份整改通知书，\n每个场所一份，保存在文件夹：\n{folder}\n"
+    assert said.startswith(head)
+    assert seen[:2] == head.splitlines()[:2], seen  # each a line, not broken up
+    names = [line for line in seen if line.startswith("notice-")]
+    assert len(names) == min(len(written), 6)  # each whole, on a line of its own
+    assert set(names) <= {pdf.name for pdf in written}
+    if len(written) > 6:
+        assert f"……另有 {len(written) - 6} 份" in seen
     if without:  # a venue whose hazard is only awaiting its re-check: none, and why
         assert f"{len(without)} 个场所未生成" in said and "没有待整改的隐患" in said
 

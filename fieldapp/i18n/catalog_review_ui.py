@@ -94,8 +94,9 @@ ZH: dict[str, str] = {
     "review_ui.acknowledged": "冲突已确认，记录保留在处理经过中。",
     "review_ui.acknowledged_note": "网格长已核实冲突",
     "review_ui.printed": "已生成 {path}",
-    "review_ui.notices_printed": "已生成 {count} 份整改通知书（每个场所一份），保存在 {folder}：{files}",
-    "review_ui.notices_refused": "{count} 个场所未生成：{reasons}",
+    "review_ui.notices_printed": "已生成 {count} 份整改通知书，\n每个场所一份，保存在文件夹：\n{folder}\n{files}",
+    "review_ui.notices_refused": "{count} 个场所未生成：\n{reasons}",
+    "review_ui.notices_more": "……另有 {count} 份",
     "review_ui.notice_handed_over": "{venue} 的隐患已移交（{units}），无需整改通知书；可按 {letter_key} 打印移交函。",
     "review_ui.print_missing": "未能生成 {path}：文件没有写出，请检查磁盘空间和目录权限后重试。",
     "review_ui.action.verified": "复查通过",
@@ -276,8 +277,9 @@ EN: dict[str, str] = {
     "review_ui.acknowledged": "Conflict acknowledged; it stays in the history.",
     "review_ui.acknowledged_note": "Conflict checked by the supervisor",
     "review_ui.printed": "Wrote {path}",
-    "review_ui.notices_printed": "Wrote {count} rectification notices (one per venue) in {folder}: {files}",
-    "review_ui.notices_refused": "No notice for {count} venues: {reasons}",
+    "review_ui.notices_printed": "Wrote {count} rectification notices, one per venue, in the folder:\n{folder}\n{files}",
+    "review_ui.notices_refused": "No notice for {count} venues:\n{reasons}",
+    "review_ui.notices_more": "… and {count} more",
     "review_ui.notice_handed_over": "The hazards of {venue} were handed over ({units}); there is nothing for a rectification notice. Press {letter_key} for the hand-over letter.",
     "review_ui.print_missing": (
         "Could not write {path}: the file is not there; check disk space and the "

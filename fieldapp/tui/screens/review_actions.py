@@ -21,7 +21,12 @@ from fieldapp.i18n import listed, t
 from fieldapp.services.review import BulkResult, ReviewFilters, ReviewRow, note_needed
 from fieldapp.tui.messages import SyncRequested
 from fieldapp.tui.screens import FieldScreen
-from fieldapp.tui.screens.review_rows import left_out_said, none_due_said, not_due_yet
+from fieldapp.tui.screens.review_rows import (
+    left_out_said,
+    none_due_said,
+    not_due_yet,
+    notices_said,
+)
 from fieldapp.tui.widgets import PagedTable
 
 # The bulk actions' bindings and the finding event each sends.
@@ -352,15 +357,7 @@ class ReviewActions(FieldScreen[None]):
         there = [out for out in written if _written(out)]
         refusals = [*refusals, *(t("review_ui.print_missing", path=out)
                                  for out in written if out not in there)]  # fmt: skip
-        said = []
-        if there:
-            files = listed(out.name for out in there)
-            said.append(t("review_ui.notices_printed", count=len(there),
-                          folder=there[0].parent, files=files))  # fmt: skip
-        if refusals:
-            said.append(t("review_ui.notices_refused", count=len(refusals),
-                          reasons=" ".join(refusals)))  # fmt: skip
-        return self.Said("\n".join(said), "warning" if refusals else "information")
+        return self.Said(notices_said(there, refusals), "warning" if refusals else "information")
 
     def _printed(self, out: Path) -> ReviewActions.Said:
         """ "Wrote <path>" only for a file that is there and not empty; anything else is

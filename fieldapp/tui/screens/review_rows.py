@@ -1,10 +1,12 @@
 """How the review queue reads on screen: its columns, a row's cells, the mark, the filters
-line, the page title and what a hand-over leaves out. Plain functions of the queue's values; the screen is `review`."""
+line, the page title, what a hand-over leaves out and what printing notices wrote. Plain
+functions of the queue's values; the screen is `review`."""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from pathlib import Path
 
 from fieldapp.domain.findings import SEVERITIES, STATES, not_due_for_hand_over
 from fieldapp.i18n import t
@@ -127,3 +129,24 @@ def left_out_said(early: list[tuple[ReviewRow, str]], shown: int = 3) -> str:
     if len(early) > shown:
         lines.append(t("review_ui.bulk.more", count=len(early) - shown))
     return "\n".join(lines)
+
+
+# The notices' file names said after `p`, one a line; the rest are counted (all are in
+# the folder said).
+NAMES_SAID = 6
+
+
+def notices_said(written: list[Path], refusals: list[str]) -> str:
+    """Several venues' notices: how many were written, the folder and each file's name on
+    a line of its own (whole in a toast at 80 columns), then why any were not."""
+    said = []
+    if written:
+        names = [out.name for out in written[:NAMES_SAID]]
+        if len(written) > NAMES_SAID:
+            names.append(t("review_ui.notices_more", count=len(written) - NAMES_SAID))
+        said.append(t("review_ui.notices_printed", count=len(written),
+                      folder=written[0].parent, files="\n".join(names)))  # fmt: skip
+    if refusals:
+        said.append(t("review_ui.notices_refused", count=len(refusals),
+                      reasons="\n".join(refusals)))  # fmt: skip
+    return "\n".join(said)
