@@ -35,6 +35,7 @@ from fieldapp.tui.views.home import (
 )
 from fieldapp.tui.widgets import PagedTable, StatusBar
 from fieldapp.tui.widgets.bucket_tile import BucketTile
+from fieldapp.tui.widgets.findings_table import FindingsTable
 from fieldapp.tui.widgets.key_footer import KeyFooter
 from fieldapp.tui.widgets.paged_table import selected_key
 from fieldapp.tui.widgets.table import GRID_CELLS, Table, ending
@@ -119,7 +120,7 @@ class HomeScreen(FieldScreen[None]):
                     yield Table(id="drafts", cursor_type="row")
                 with Vertical(id="findings-pane"):
                     yield Label("", id="findings-title", classes="pane-title")
-                    yield Table(id="findings", cursor_type="row")
+                    yield FindingsTable(id="findings")
         yield StatusBar(id="status")
         yield KeyFooter()
 
@@ -148,15 +149,6 @@ class HomeScreen(FieldScreen[None]):
         drafts.add_column(t("home.col.started"), key="started")
         drafts.add_column(t("home.col.name"), key="venue")
         drafts.add_column(t("home.col.item"), key="item")
-        findings = self.query_one("#findings", DataTable)
-        # Where, in what state and how grave, by its code and short labels: at 80 columns
-        # the item and the venue's name (a long one is what the pane cuts) come after.
-        findings.add_column(t("home.col.deadline"), key="deadline")
-        findings.add_column(t("home.col.venue_code"), key="code")
-        findings.add_column(t("home.col.state"), key="state")
-        findings.add_column(t("home.col.severity"), key="severity")
-        findings.add_column(t("home.col.item_code"), key="item")
-        findings.add_column(t("home.col.venue_name"), key="venue")
 
     def on_screen_resume(self, event: events.ScreenResume) -> None:
         # Runs before Textual's own resume handler (this class comes first in the MRO).
@@ -287,19 +279,8 @@ class HomeScreen(FieldScreen[None]):
         )
 
     def _show_findings(self, rows: tuple[FindingRow, ...], overdue: int) -> None:
-        table = self.query_one("#findings", DataTable)
-        table.clear()
-        for row in rows:
-            deadline = row.deadline.isoformat()
-            table.add_row(
-                f"{deadline} {t('home.overdue_mark')}" if row.overdue else deadline,
-                row.code,
-                t(f"finding_state.short.{row.state}"),
-                t(f"severity.{row.severity}"),
-                row.item_code,
-                row.venue,
-                key=row.finding_id,
-            )
+        # Its columns are those the pane has room for (see FindingsTable).
+        self.query_one("#findings", FindingsTable).show(rows)
         self.query_one("#findings-title", Label).update(
             t("home.findings.title", count=len(rows), overdue=overdue)
             if rows
