@@ -1,6 +1,7 @@
 """At 80×24 the answer field of an item is always on screen, whatever the length of what
 the item says: a tester typed blind into a choice field of a small internet café (COM-17,
-NET-07 in English) pushed under the card's bottom edge, and after a long note on COM-01."""
+NET-07 in English) pushed under the card's bottom edge, and after a long note on COM-01.
+What the item says scrolls above the field, by the keyboard too."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from fieldapp.i18n import t
 from fieldapp.store.models import Venue
 from fieldapp.tui.app import FieldApp, make_app
 from fieldapp.tui.screens.inspect import InspectScreen, item_state
+from fieldapp.tui.widgets.keys_panel import KeysPanel
 
 SMALL = (80, 24)
 
@@ -91,3 +93,58 @@ async def test_the_field_stays_in_sight_under_a_500_character_item(
         await pilot_support.settle(app, pilot)
         await pilot.press("2")
         assert field_seen(app, "2"), "\n".join(screen_lines(app))
+
+
+def end_in_sight(screen: InspectScreen) -> bool:
+    """The last line of what the item says (its basis, or what a failure means) is inside
+    the room the card gives it."""
+    body = screen.card.body
+    last = [line for line in body.children if line.display][-1]
+    return body.region.y <= last.region.y and last.region.bottom <= body.region.bottom
+
+
+def scroll_keys_offered(screen: InspectScreen) -> list[str]:
+    """The ids of the keys that scroll what the item says, among those the screen offers
+    now (what F1 and the palette list)."""
+    return [
+        binding.id
+        for _node, binding, enabled, _tip in screen.active_bindings.values()
+        if enabled and binding.id in ("inspect.scroll_up", "inspect.scroll_down")
+    ]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+async def test_the_keyboard_reads_a_500_character_item_to_its_end(
+    demo_home: Path, lang: str
+) -> None:
+    """What the item says scrolls above its docked field: shift+down and shift+up scroll
+    it from the field or the card, offered (F1) only while it does not fit."""
+    app = make_app(lang=lang)
+    async with app.run_test(size=SMALL) as pilot:
+        screen = await open_internet_cafe(app, pilot)
+        screen.go_to("COM-17")
+        await pilot_support.settle(app, pilot)
+        assert end_in_sight(screen), "\n".join(screen_lines(app))
+        assert scroll_keys_offered(screen) == []  # it fits: no key to scroll it
+        state = item_state(screen.view, screen.item)
+        text = ("灭" * 500) if lang == "zh" else ("Extinguisher " * 40)[:500]
+        long_item = dataclasses.replace(state.item, zh=text, en=text)
+        screen.card.show(dataclasses.replace(state, item=long_item))
+        await pilot_support.settle(app, pilot)
+        assert screen.card.answer_input.has_focus
+        assert not end_in_sight(screen), "\n".join(screen_lines(app))
+        for _ in range(5):
+            await pilot.press("shift+down")
+        await pilot_support.settle(app, pilot)
+        assert end_in_sight(screen), "\n".join(screen_lines(app))
+        assert field_seen(app, t("inspect.input_placeholder"))  # nothing typed
+        await pilot.press("tab")
+        assert screen.card.has_focus
+        for _ in range(5):
+            await pilot.press("shift+up")
+        await pilot_support.settle(app, pilot)
+        assert long_item.code in screen_lines(app)[screen.card.body.region.y]
+        await pilot.press("f1")
+        await pilot_support.settle(app, pilot)
+        rows = [description for _keys, description in app.screen.query_one(KeysPanel).rows()]
+        assert t("binding.inspect.scroll_up") in rows and t("binding.inspect.scroll_down") in rows

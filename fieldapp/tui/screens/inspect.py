@@ -81,6 +81,10 @@ class InspectScreen(VenueFactsPart, ItemExtrasPart, LeavingPart, FieldScreen[Non
         Binding("u", "next_unanswered", "Unanswered", id="inspect.next_unanswered"),
         Binding("v,alt+v", "venue_facts", "Venue", id="inspect.venue_facts"),
         Binding("s,f10", "finish", "Finish", id="inspect.finish"),
+        # What an item says scrolls above its docked field; the wheel alone scrolled it.
+        # Free in the field too: Input selects with shift+left/right, not shift+up/down.
+        Binding("shift+up", "scroll_item(-1)", "Scroll up", id="inspect.scroll_up"),
+        Binding("shift+down", "scroll_item(1)", "Scroll down", id="inspect.scroll_down"),
         Binding("escape", "leave", "Back", id="inspect.back"),
     ]
 
@@ -127,6 +131,14 @@ class InspectScreen(VenueFactsPart, ItemExtrasPart, LeavingPart, FieldScreen[Non
         self.query_one("#inspect-checklist", Static).update(title)
         self.show_facts()
         self.show_item()
+        # The scroll keys are offered while the item's text overflows its room: after an
+        # item is shown or the terminal resized, once laid out.
+        self.watch(
+            self.card.body, "show_vertical_scrollbar", self._body_overflow_changed, init=False
+        )
+
+    def _body_overflow_changed(self, _overflows: bool) -> None:
+        self.refresh_bindings()
 
     async def relabel(self) -> None:
         """The language changed: the screen in it, on the same item."""
@@ -213,6 +225,8 @@ class InspectScreen(VenueFactsPart, ItemExtrasPart, LeavingPart, FieldScreen[Non
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "venue_facts" and not self.fact_names:
             return False  # the form reads nothing of the venue: nothing to correct
+        if action == "scroll_item":
+            return self.card.body_overflows  # the item's text all in sight: nothing to scroll
         if action not in ANSWER_ACTIONS:
             return True
         if self.view.read_only:
@@ -334,6 +348,9 @@ class InspectScreen(VenueFactsPart, ItemExtrasPart, LeavingPart, FieldScreen[Non
             self.explain(t("inspect.last"), severity="information")
             return
         self.go_to(self.codes[self.index + 1])
+
+    def action_scroll_item(self, direction: int) -> None:
+        self.card.scroll_body(direction)
 
     def action_next_unanswered(self) -> None:
         code = self.view.first_unanswered(after=self.item.code)

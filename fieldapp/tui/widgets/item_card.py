@@ -192,6 +192,22 @@ class ItemCard(Vertical, can_focus=True):
     def answer_input(self) -> AnswerInput:
         return self.query_one("#answer-input", AnswerInput)
 
+    @property
+    def body(self) -> VerticalScroll:
+        """What the item says, above the docked field: scrolled by the screen's keys."""
+        return self.query_one("#item-body", VerticalScroll)
+
+    @property
+    def body_overflows(self) -> bool:
+        """Whether what the item says is longer than the room it has (its scrollbar shows)."""
+        return self.body.show_vertical_scrollbar
+
+    def scroll_body(self, direction: int) -> None:
+        """A page of what the item says up (-1) or down (1), keeping the line read last."""
+        body = self.body
+        page = max(1, body.scrollable_content_region.height - 1)
+        body.scroll_relative(y=direction * page, animate=False)
+
     def show(self, state: ItemState) -> None:
         item = state.item
         required = t("inspect.required") if item.required else t("inspect.optional")
@@ -238,7 +254,7 @@ class ItemCard(Vertical, can_focus=True):
         field_.disabled = state.read_only
         field_.value = state.answer.value if state.answer and is_value else ""
         self.set_message("")
-        self.query_one("#item-body", VerticalScroll).scroll_home(animate=False)
+        self.body.scroll_home(animate=False)
 
     @on(Input.Changed, "#answer-input")
     def _answer_changed(self) -> None:
