@@ -43,13 +43,18 @@ async def settle(app: App[object], pilot, rounds: int = 1) -> None:  # type: ign
     await pilot.pause()
 
 
-async def open_screen(app: App[object], pilot, key: str, kind: type[S], rounds: int = 2) -> S:  # type: ignore[no-untyped-def]
-    """From the start: past the offer to resume a draft (no), press `key`, and return the
-    screen it opened (a `kind`)."""
+async def at_home(app: App[object], pilot, rounds: int = 2) -> None:  # type: ignore[no-untyped-def]
+    """From the start to home: past the offer to resume a draft (no), if it is made."""
     await settle(app, pilot, rounds=rounds)
     if type(app.screen).__name__ == "ResumeDialog":
         await pilot.press("n")
         await settle(app, pilot, rounds=rounds)
+
+
+async def open_screen(app: App[object], pilot, key: str, kind: type[S], rounds: int = 2) -> S:  # type: ignore[no-untyped-def]
+    """From the start: past the offer to resume a draft (no), press `key`, and return the
+    screen it opened (a `kind`)."""
+    await at_home(app, pilot, rounds)
     await pilot.press(key)
     await settle(app, pilot, rounds=rounds)
     screen = app.screen

@@ -6,6 +6,7 @@ every option an English label or none."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from inspect_support import seed_store, settle
@@ -15,7 +16,7 @@ from fieldapp.domain.answers import BadAnswer, normalize_value
 from fieldapp.domain.checklist import MULTIPLE_SEPARATOR, Item
 from fieldapp.domain.checklist_toml import load_checklist_text
 from fieldapp.store.models import Answer, Venue
-from fieldapp.tui.app import make_app
+from fieldapp.tui.app import FieldApp, make_app
 from fieldapp.tui.screens.inspect import InspectScreen
 
 GAS_SHOP_ID = "0190a000-0000-7000-8000-000000000003"
@@ -25,21 +26,32 @@ def _text(screen: InspectScreen, widget_id: str) -> str:
     return str(screen.query_one(f"#{widget_id}", Static).render())
 
 
-async def test_an_english_inspector_reads_and_picks_the_options_in_english(home: Path) -> None:
+def _gas_shop() -> None:
+    """A store with a shop that uses gas, so its gas-alarm item COM-17 is asked."""
     seed_store()
     Venue.create(
         id=GAS_SHOP_ID, code="XC-0003", name="燃气小店", kind="small_shop", grid="T01",
         attributes={"has_gas": True},
     )  # fmt: skip
+
+
+async def _gas_alarm_in_english(app: FieldApp, pilot: Any) -> InspectScreen:
+    """The gas shop (`_gas_shop`) inspected, at its gas-alarm item COM-17."""
+    await settle(app, pilot)
+    app.open_venue(GAS_SHOP_ID, presence="manual", reason="placard_missing")
+    await settle(app, pilot)
+    screen = app.screen
+    assert isinstance(screen, InspectScreen)
+    screen.go_to("COM-17")
+    await settle(app, pilot)
+    return screen
+
+
+async def test_an_english_inspector_reads_and_picks_the_options_in_english(home: Path) -> None:
+    _gas_shop()
     app = make_app(lang="en")
     async with app.run_test(size=(120, 36)) as pilot:
-        await settle(app, pilot)
-        app.open_venue(GAS_SHOP_ID, presence="manual", reason="placard_missing")
-        await settle(app, pilot)
-        screen = app.screen
-        assert isinstance(screen, InspectScreen)
-        screen.go_to("COM-17")
-        await settle(app, pilot)
+        screen = await _gas_alarm_in_english(app, pilot)
         hint = _text(screen, "item-hint")
         assert "1=Installed and working" in hint and "Not installed" in hint
         assert "已安装" not in hint
@@ -92,20 +104,10 @@ def test_an_option_is_taken_by_its_english_label_in_any_letter_case() -> None:
 
 
 async def test_an_english_inspector_types_the_option_the_hint_offers(home: Path) -> None:
-    seed_store()
-    Venue.create(
-        id=GAS_SHOP_ID, code="XC-0003", name="燃气小店", kind="small_shop", grid="T01",
-        attributes={"has_gas": True},
-    )  # fmt: skip
+    _gas_shop()
     app = make_app(lang="en")
     async with app.run_test(size=(120, 36)) as pilot:
-        await settle(app, pilot)
-        app.open_venue(GAS_SHOP_ID, presence="manual", reason="placard_missing")
-        await settle(app, pilot)
-        screen = app.screen
-        assert isinstance(screen, InspectScreen)
-        screen.go_to("COM-17")
-        await settle(app, pilot)
+        screen = await _gas_alarm_in_english(app, pilot)
         await pilot.press(*" installed and WORKING", "enter")
         await settle(app, pilot)
         assert _text(screen, "item-message") == ""

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from pilot_support import settle
+from pilot_support import at_home, settle
 from textual.app import App, ComposeResult
 from textual.widgets import OptionList, RadioButton, Static
 
@@ -22,10 +22,7 @@ async def test_down_past_the_last_presence_reason_stays_on_it(demo_home: Path) -
     before = Inspection.select().count()
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(app, pilot, rounds=2)
-        if type(app.screen).__name__ == "ResumeDialog":
-            await pilot.press("n")
-            await settle(app, pilot)
+        await at_home(app, pilot)
         await pilot.press("enter")  # the venue under the cursor, chosen by hand
         await settle(app, pilot)
         dialog = app.screen

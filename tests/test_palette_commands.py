@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from pilot_support import open_screen, settle
+from pilot_support import at_home, open_screen, settle
 from textual.command import CommandList, CommandPalette
 from textual.screen import Screen
 
@@ -37,10 +37,7 @@ async def test_home_says_what_each_command_does_and_finds_one_by_its_english_lab
 ) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(app, pilot, rounds=2)
-        if type(app.screen).__name__ == "ResumeDialog":
-            await pilot.press("n")
-            await settle(app, pilot)
+        await at_home(app, pilot)
         assert without_help(app.screen) == []  # 检查记录 (i) had none
         await pilot.press("ctrl+p")
         await settle(app, pilot)
@@ -57,10 +54,7 @@ async def test_with_an_empty_search_each_command_is_listed_once_with_its_key(
 ) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(app, pilot, rounds=2)
-        if type(app.screen).__name__ == "ResumeDialog":
-            await pilot.press("n")
-            await settle(app, pilot)
+        await at_home(app, pilot)
         await pilot.press("ctrl+p")
         await settle(app, pilot)
         palette = app.screen

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from inspect_support import inspecting
 from people_support import CHEAP_KDF, PIN
-from pilot_support import settle
+from pilot_support import at_home, settle
 from textual.widgets import Input
 
 from fieldapp.domain import device_pin
@@ -83,10 +83,7 @@ async def test_quitting_from_home_is_at_once(demo_home: Path) -> None:
 async def test_quitting_a_form_typed_into_is_asked_first(demo_home: Path) -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await settle(app, pilot, rounds=2)
-        if type(app.screen).__name__ == "ResumeDialog":
-            await pilot.press("n")
-            await settle(app, pilot)
+        await at_home(app, pilot)
         app.action_report_incident()
         await settle(app, pilot)
         form = app.screen
