@@ -53,6 +53,7 @@ from sync.server.bulk import select_in
 from sync.server.campaign_switch import apply_campaign_switch
 from sync.server.feed import NewChange, append_changes
 from sync.server.followups import apply_case_event, apply_followup_plan, apply_followup_reading
+from sync.server.group_commit import Again
 from sync.server.incidents import apply_incident_event
 from sync.server.inspections import AlreadyStored, InspectionWriter
 from sync.server.models import AppliedOp
@@ -107,53 +108,55 @@ APPLIERS: dict[str, Applier] = {
 
 
 def apply_ops(who: DeviceContext, ops: list[Op], *, floats: bool = True) -> list[OpResult]:
-    """Apply a push's ops in order. `floats=False`: the body held no float literal, so no
-    payload holds a float (canonical JSON need not look for them)."""
+    """Apply a push's ops in order, as a group commit's work (`group_commit.PUSHES`): a
+    batch writes in the group's savepoint for the work, and one that fails as a whole
+    raises `Again` with the same ops one at a time, each in a transaction of its own, to
+    run once the group has rolled the batch back. `floats=False`: the body held no float
+    literal, so no payload holds a float (canonical JSON need not look for them)."""
     if len(ops) <= 1:
         return [apply_op(who, op) for op in ops]
     try:
         return _apply_batch(who, ops, floats)
     except (_Clash, IntegrityError, OperationalError) as error:
         log.info("batch transaction failed; one op at a time", extra={"error": str(error)})
-        return [apply_op(who, op) for op in ops]
     except InterfaceError:
         raise  # the database is down: 503, the client retries the batch
     except Exception:  # one op the checks let through failed: it must not sink the others
         log.exception("batch failed on an unexpected error; one op at a time")
-        return [apply_op(who, op) for op in ops]
+    raise Again(lambda: [apply_op(who, op) for op in ops])
 
 
 def _apply_batch(who: DeviceContext, ops: list[Op], floats: bool) -> list[OpResult]:
+    """The batch's writes, in the caller's (savepointed) write transaction."""
     results: list[OpResult] = []
     changes: list[NewChange] = []
-    with server_db.write_transaction():
-        known = _known_ops([op.op_id for op in ops])
-        writer = InspectionWriter(
-            who,
-            [op.payload for op in ops if op.type == OP_INSPECTION_SUBMIT and op.op_id not in known],
-            floats=floats,
-        )
-        for op in ops:
-            digest = payload_hash(op.payload, may_hold_floats=floats)
-            op_changes: list[NewChange] = []
-            try:
-                if op.op_id in known:
-                    result = _answer_known(op, *known[op.op_id], digest)
-                elif op.type == OP_INSPECTION_SUBMIT:
-                    result, op_changes = _collect_inspection(writer, op, digest)
-                else:
-                    _checked(op)  # a malformed op costs no round trip to the database
-                    writer.flush(others_follow=True)  # its checks read what earlier ops wrote
-                    result, op_changes = _apply_in_savepoint(who, op, digest)
-            except Refused as refusal:
-                log.info("op rejected", extra={"op_id": op.op_id, "reason": str(refusal)})
-                result = OpResult(op_id=op.op_id, status="rejected", reason=str(refusal))
-            if result.status == "applied":
-                known[op.op_id] = (digest, _stored_result(result))
-            results.append(result)
-            changes += op_changes
-        writer.flush()
-        append_changes(changes)  # last: holds the feed lock only until COMMIT
+    known = _known_ops([op.op_id for op in ops])
+    writer = InspectionWriter(
+        who,
+        [op.payload for op in ops if op.type == OP_INSPECTION_SUBMIT and op.op_id not in known],
+        floats=floats,
+    )
+    for op in ops:
+        digest = payload_hash(op.payload, may_hold_floats=floats)
+        op_changes: list[NewChange] = []
+        try:
+            if op.op_id in known:
+                result = _answer_known(op, *known[op.op_id], digest)
+            elif op.type == OP_INSPECTION_SUBMIT:
+                result, op_changes = _collect_inspection(writer, op, digest)
+            else:
+                _checked(op)  # a malformed op costs no round trip to the database
+                writer.flush(others_follow=True)  # its checks read what earlier ops wrote
+                result, op_changes = _apply_in_savepoint(who, op, digest)
+        except Refused as refusal:
+            log.info("op rejected", extra={"op_id": op.op_id, "reason": str(refusal)})
+            result = OpResult(op_id=op.op_id, status="rejected", reason=str(refusal))
+        if result.status == "applied":
+            known[op.op_id] = (digest, _stored_result(result))
+        results.append(result)
+        changes += op_changes
+    writer.flush()
+    append_changes(changes)  # last: holds the feed lock only until COMMIT
     return results
 
 

@@ -40,6 +40,17 @@ T = TypeVar("T")
 MAX_GROUP = 32  # works per transaction: bounds the wait of the first one
 
 
+class Again(Exception):
+    """Raised by a work: roll back what it wrote and run `work` in its place, in a savepoint
+    of its own (a push whose batch failed as a whole is applied again one op at a time).
+    The work itself then needs no savepoint of its own inside the group's: on PostgreSQL
+    a savepoint and its release are two round trips a push."""
+
+    def __init__(self, work: Callable[[], Any]) -> None:
+        super().__init__("the work is run again another way")
+        self.work = work
+
+
 class _Slot(Generic[T]):
     __slots__ = ("work", "venues", "done", "result", "epoch", "error")
 
@@ -90,14 +101,7 @@ class GroupCommit:
                 _lock_venues(group)
                 changes: list[NewChange] = []
                 for slot in group:
-                    try:
-                        with feed_held() as held, db.atomic():  # the work's savepoint
-                            slot.result = slot.work()
-                        changes += held  # a work rolled back adds nothing to the feed
-                    except InterfaceError:
-                        raise  # the database is gone: the group fails
-                    except Exception as error:  # noqa: BLE001 (handed to its request)
-                        slot.result, slot.error = None, error
+                    changes += _run_work(db, slot)
                 append_changes(changes)  # last: the feed's lock only until the COMMIT
                 epoch = server_db.get_epoch()
             self.commits += 1
@@ -112,6 +116,25 @@ class GroupCommit:
         finally:
             for slot in group:
                 slot.done = True
+
+
+def _run_work(db: Any, slot: _Slot[Any]) -> list[NewChange]:
+    """Run the slot's work in a savepoint of its own (and the work it asks for instead,
+    `Again`); its result or error goes to the slot. Returns the feed changes it made: a
+    work rolled back adds nothing to the feed."""
+    work: Callable[[], Any] = slot.work
+    while True:
+        try:
+            with feed_held() as held, db.atomic():  # the work's savepoint
+                slot.result = work()
+            return held
+        except Again as again:
+            work = again.work  # what it wrote is rolled back with the savepoint
+        except InterfaceError:
+            raise  # the database is gone: the group fails
+        except Exception as error:  # noqa: BLE001 (handed to its request)
+            slot.result, slot.error = None, error
+            return []
 
 
 def _lock_venues(group: list[_Slot[Any]]) -> None:

@@ -16,7 +16,7 @@ of the grid — not only the supervisors who pull inspections — computes the s
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -100,15 +100,8 @@ class InspectionWriter:
         self.finding_ids: set[str] = set()
         self.event_ids: set[str] = set()
         self._rows: dict[str, list[tuple[Any, ...]]] = {k: [] for k in "life"}
-        self._keys: dict[str, ServerKey] | None = None
+        self.placard_keys = _PublishedKeys()
         self.prepare(payloads)
-
-    @property
-    def placard_keys(self) -> dict[str, ServerKey]:
-        """Every placard key the server has published, read once per batch."""
-        if self._keys is None:
-            self._keys = verification_keys()
-        return self._keys
 
     # --- reading once per batch ----------------------------------------------------------
 
@@ -379,6 +372,29 @@ def _row(record: dict[str, Any], keys: tuple[str, ...], plain: bool = False) -> 
         canonical_json(record[k], may_hold_floats=floats) if k in _JSON_KEYS else record[k]
         for k in keys
     )
+
+
+class _PublishedKeys(Mapping[str, ServerKey]):
+    """Every placard key the server has published, read once per batch and only when an
+    inspection's scan is checked: a batch of manual visits (or scans without a payload)
+    makes no round trip for them."""
+
+    def __init__(self) -> None:
+        self._keys: dict[str, ServerKey] | None = None
+
+    def _read(self) -> dict[str, ServerKey]:
+        if self._keys is None:
+            self._keys = verification_keys()
+        return self._keys
+
+    def __getitem__(self, key_id: str) -> ServerKey:
+        return self._read()[key_id]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._read())
+
+    def __len__(self) -> int:
+        return len(self._read())
 
 
 def _fold_arriving(events: list[dict[str, Any]], role: str) -> FindingState:

@@ -12,7 +12,7 @@ import pytest
 from sync.protocol import OP_INSPECTION_SUBMIT
 from sync.server import db as server_db
 from sync.server.feed import NewChange, append_changes
-from sync.server.group_commit import PUSHES, GroupCommit
+from sync.server.group_commit import PUSHES, Again, GroupCommit
 from sync.server.models import ChangeLog, Meta, Venue
 
 
@@ -118,6 +118,29 @@ def test_a_failing_work_gets_its_error_and_the_others_commit(seed):
     assert _stored("half") is None  # its savepoint was rolled back
     assert (_stored("a"), _stored("b")) == ("v", "v")
     assert group.commits == 1
+
+
+def test_a_work_run_again_keeps_nothing_of_its_first_try(seed):
+    """A push whose batch failed as a whole is applied again op by op (`Again`): what the
+    batch wrote and fed is rolled back, what the second try writes is committed."""
+    group = GroupCommit()
+
+    def one_by_one() -> str:
+        Meta.insert(key="second", value="v").execute()
+        append_changes([NewChange("test", "second", {"id": "second"})])
+        return "second try"
+
+    def batch() -> str:
+        Meta.insert(key="first", value="v").execute()
+        append_changes([NewChange("test", "first", {"id": "first"})])
+        raise Again(one_by_one)
+
+    out = _led_together(group, {"a": _write("a"), "retried": batch})
+    assert out == {"a": "a", "retried": "second try"}
+    assert _stored("first") is None  # the first try's savepoint was rolled back
+    assert (_stored("second"), _stored("a")) == ("v", "v")
+    assert _feed() == ["second"]  # nothing of the first try in the pull feed
+    assert (group.commits, group.works) == (1, 2)
 
 
 def test_when_the_commit_fails_no_request_is_acknowledged(seed, monkeypatch):
