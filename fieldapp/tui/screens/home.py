@@ -40,6 +40,19 @@ from fieldapp.tui.widgets.key_footer import KeyFooter
 from fieldapp.tui.widgets.paged_table import selected_key
 from fieldapp.tui.widgets.table import GRID_CELLS, Table, ending
 
+# Under this many terminal columns the due list leaves the venue's code out: at 80 it
+# took the room of the name, which is what a user reads (the code is in the venue's title
+# once it is opened, and in the hazards pane).
+DUE_CODE_FROM = 100
+DUE_LABELS = {
+    "bucket": "home.col.bucket",
+    "due": "home.col.due",
+    "code": "home.col.code",
+    "kind": "home.col.kind",
+    "grid": "home.col.grid",
+    "name": "home.col.name",
+}
+
 # How long the first frame waits for the home data read at start-up (it is usually read
 # by the time the screen mounts: the read began before Textual was imported).
 EARLY_WAIT_S = 1.5
@@ -88,6 +101,7 @@ class HomeScreen(FieldScreen[None]):
         super().__init__(id="home")
         self.home_view: HomeView | None = None
         self.due_offset = 0
+        self.due_shown: tuple[DueRow, ...] = ()  # the due list's page on screen
         self._shown_at_mount = False
         self._resumed = False
         # The view made while the app started (begun before Textual was imported), waited
@@ -135,20 +149,34 @@ class HomeScreen(FieldScreen[None]):
             self.post_message(self.Loaded(view))
 
     def _add_columns(self) -> None:
-        due = self.query_one("#due", PagedTable)
-        due.add_column(t("home.col.bucket"), key="bucket")
-        due.add_column(t("home.col.due"), key="due")
-        due.add_column(t("home.col.code"), key="code")
-        # The name last: at 80 columns a long one is what is cut, not the kind or the grid.
-        due.add_column(t("home.col.kind"), key="kind")
-        due.add_column(t("home.col.grid"), key="grid")
-        due.add_column(t("home.col.name"), key="name")
+        self._add_due_columns()
         drafts = self.query_one("#drafts", DataTable)
         # When first, as the findings' deadline: a long venue name would push it out of
         # the pane at 80 columns.
         drafts.add_column(t("home.col.started"), key="started")
         drafts.add_column(t("home.col.name"), key="venue")
         drafts.add_column(t("home.col.item"), key="item")
+
+    def _due_columns(self) -> tuple[str, ...]:
+        # The name last: at 80 columns a long one is what is cut, not the kind or the grid.
+        code = ("code",) if self.app.size.width >= DUE_CODE_FROM else ()
+        return ("bucket", "due", *code, "kind", "grid", "name")
+
+    def _add_due_columns(self) -> None:
+        due = self.query_one("#due", PagedTable)
+        for key in self._due_columns():
+            due.add_column(t(DUE_LABELS[key]), key=key)
+
+    def on_resize(self) -> None:
+        """Across the width where the due list's code column comes or goes."""
+        due = self.query_one("#due", PagedTable)
+        shown = tuple(str(column.key.value) for column in due.ordered_columns)
+        if shown and shown != self._due_columns():
+            row = due.cursor_row
+            due.clear(columns=True)
+            self._add_due_columns()
+            self._show_due(self.due_shown, self.due_offset)
+            due.move_cursor(row=row)
 
     def on_screen_resume(self, event: events.ScreenResume) -> None:
         # Runs before Textual's own resume handler (this class comes first in the MRO).
@@ -248,18 +276,20 @@ class HomeScreen(FieldScreen[None]):
         status.refresh()
 
     def _show_due(self, rows: tuple[DueRow, ...], offset: int) -> None:
+        self.due_shown = rows
         table = self.query_one("#due", PagedTable)
         table.clear()
+        columns = self._due_columns()
         for row in rows:
-            table.add_row(
-                t(f"bucket.{row.bucket}"),
-                row.due_on.isoformat() if row.due_on else t("home.never"),
-                row.code,
-                t(f"kind_short.{row.kind}"),
-                ending(row.grid, GRID_CELLS),
-                row.name,
-                key=row.venue_id,
-            )
+            cells = {
+                "bucket": t(f"bucket.{row.bucket}"),
+                "due": row.due_on.isoformat() if row.due_on else t("home.never"),
+                "code": row.code,
+                "kind": t(f"kind_short.{row.kind}"),
+                "grid": ending(row.grid, GRID_CELLS),
+                "name": row.name,
+            }
+            table.add_row(*(cells[key] for key in columns), key=row.venue_id)
         total = self.home_view.due_total if self.home_view else 0
         title = self.query_one("#due-title", Label)
         if rows:

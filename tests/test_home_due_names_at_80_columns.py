@@ -1,0 +1,71 @@
+"""Home's due list shows a venue's name, what a user reads, at 80×24 whole or at least its
+first 24 cells (12 Chinese characters) in Chinese, 20 in English (whose kinds and "first
+visit" are wider): the venue's code gives its room up there (at 80 columns it cut the
+names at 18 and 11 cells). At 120×36 the code is still shown."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pilot_support import at_home
+from rich.cells import cell_len
+
+from fieldapp.i18n import t
+from fieldapp.tui.app import make_app
+from fieldapp.tui.screens.home import HomeScreen
+
+NAME_CELLS = {"zh": 24, "en": 20}
+
+
+def start(name: str, cells: int) -> str:
+    """The first characters of `name` that fit in `cells`."""
+    kept = ""
+    for char in name:
+        if cell_len(kept + char) > cells:
+            break
+        kept += char
+    return kept
+
+
+def screen_text(app) -> str:  # type: ignore[no-untyped-def]
+    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("size", [(80, 24), (120, 36)])
+async def test_the_due_lists_names_are_read_whole(
+    demo_home: Path, lang: str, size: tuple[int, int]
+) -> None:
+    app = make_app(lang=lang)
+    async with app.run_test(size=size) as pilot:
+        await at_home(app, pilot, rounds=3)
+        screen = app.screen
+        assert isinstance(screen, HomeScreen) and screen.home_view is not None
+        pane = screen.query_one("#due").region
+        lines = screen_text(app).splitlines()[pane.y : pane.bottom]
+        text = "\n".join(lines)
+        in_sight = screen.home_view.due[: pane.height - 2]  # under the header, above the bar
+        assert len(in_sight) >= 5, text
+        for row in in_sight:
+            assert start(row.name, NAME_CELLS[lang]) in text, f"{row.name!r} cut:\n{text}"
+        wide = size[0] >= 100
+        assert (t("home.col.code") in lines[0]) is wide, lines[0]
+        assert all((row.code in text) is wide for row in in_sight), text
+
+
+async def test_the_code_comes_and_goes_with_the_width(demo_home: Path) -> None:
+    app = make_app(lang="zh")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await at_home(app, pilot, rounds=3)
+        screen = app.screen
+        assert isinstance(screen, HomeScreen) and screen.home_view is not None
+        first = screen.home_view.due[0]
+        assert first.code not in screen_text(app)
+        await pilot.resize_terminal(120, 36)
+        await pilot.pause()
+        assert first.code in screen_text(app)
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert first.code not in screen_text(app)
+        assert start(first.name, NAME_CELLS["zh"]) in screen_text(app)
