@@ -12,6 +12,7 @@ including the actions of screens written later.
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import replace
 from functools import partial
 
@@ -19,7 +20,8 @@ from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.dom import DOMNode
 
-from fieldapp.i18n import t, text_in
+from fieldapp.i18n import language, t, text_in
+from fieldapp.tui.romanized import load_pinyin, pinyin_match
 
 
 def _label(binding: Binding) -> tuple[str, str]:
@@ -74,7 +76,9 @@ def relabel_binding(node: DOMNode, binding_id: str, description: str) -> None:
 
 class FieldCommands(Provider):
     """Every action with a key on the current screen, by its label in the current language.
-    Its English label finds it too (`ledger` for 导出台账), in either language."""
+    Its English label finds it too (`ledger` for 导出台账), in either language, and a
+    Chinese label its pinyin (`tongbu` or `tb` for 同步), typed without switching the input
+    method; those come after every match of the text itself."""
 
     def _commands(self) -> list[tuple[str, str, str, str, DOMNode]]:
         seen: set[tuple[int, str]] = set()
@@ -97,21 +101,30 @@ class FieldCommands(Provider):
     def _run(self, action: str, namespace: DOMNode) -> None:
         self.app.call_later(self.app.run_action, action, namespace)
 
+    async def startup(self) -> None:
+        # The palette opens: pypinyin is imported now, off the event loop, in the Chinese UI
+        # (never at the app's start, nor in English). Searches wait for this.
+        if language() == "zh":
+            await asyncio.to_thread(load_pinyin)
+
     async def discover(self) -> Hits:
         for label, help_text, _english, action, namespace in self._commands():
             yield DiscoveryHit(label, partial(self._run, action, namespace), help=help_text)
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
+        # In Chinese only: the English UI, whose one Chinese label is 中文 (f9), is unchanged.
+        by_pinyin = language() == "zh"
         for label, help_text, english, action, namespace in self._commands():
             # The label first; what the command does (its help), its English label and its
-            # action name also find it.
+            # action name also find it. Failing those, the label's pinyin: scored at most
+            # len(query) / 2, below any of them (each scores more than that when it matches).
             score = max(
                 matcher.match(label),
                 matcher.match(help_text) / 2,
                 matcher.match(english),
                 matcher.match(action),
-            )
+            ) or (pinyin_match(query, label) * len(query) / 2 if by_pinyin else 0)
             if score > 0:
                 yield Hit(
                     score,
