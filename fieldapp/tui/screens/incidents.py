@@ -28,6 +28,7 @@ from fieldapp.tui.screens import FieldScreen
 from fieldapp.tui.widgets import PagedTable
 from fieldapp.tui.widgets.key_footer import KeyFooter
 from fieldapp.tui.widgets.paged_table import widest
+from fieldapp.tui.widgets.queue_tabs import queue_binding, queue_tab_label
 
 MARK = "●"
 # Under this many terminal columns the queue shows when, what, its state and where, each
@@ -55,16 +56,6 @@ def narrow_widths() -> dict[str, int]:
     }
 
 
-def _queue_binding(n: int) -> Binding:
-    return Binding(
-        str(n),
-        f"queue({n - 1})",
-        f"Queue {n}",
-        id=f"incidents.queue_{n}",
-        group=Binding.Group("Queues", compact=True),
-    )
-
-
 def handling(row: IncidentRow) -> list[str]:
     """Whom a row was handed over to and what they did, as far as known."""
     said = [t(f"incident.unit.{row.handed_over_to}")] if row.handed_over_to else []
@@ -82,7 +73,7 @@ class IncidentsScreen(FieldScreen[None]):
         # Enter opens the highlighted incident, as in the inspection review (the table's
         # own Enter would select the row and do nothing more).
         Binding("enter", "view", "View", id="incidents.view", priority=True),
-        *(_queue_binding(n) for n in range(1, len(QUEUES) + 1)),
+        *(queue_binding("incidents", n) for n in range(1, len(QUEUES) + 1)),
         Binding("space", "toggle_mark", "Mark", id="incidents.mark"),
         Binding("ctrl+a,asterisk", "mark_page", "Mark page", id="incidents.mark_page"),
         Binding("a", "bulk('assigned')", "Assign", id="incidents.assign"),
@@ -123,7 +114,10 @@ class IncidentsScreen(FieldScreen[None]):
         yield Header()
         with Vertical(id="incidents-body"):
             yield Tabs(
-                *(Tab(t(f"incident.queue.{q}"), id=f"queue-{q}") for q in QUEUES),
+                *(
+                    Tab(queue_tab_label(n, t(f"incident.queue.{q}")), id=f"queue-{q}")
+                    for n, q in enumerate(QUEUES, start=1)
+                ),
                 id="incident-tabs",
             )
             yield PagedTable(id="incident-table")
@@ -182,9 +176,9 @@ class IncidentsScreen(FieldScreen[None]):
         if message.queue != self.queue:
             return
         self.rows, self.people = message.rows, message.people
-        for q in QUEUES:
-            label = f"{t(f'incident.queue.{q}')} {message.counts.get(q, 0)}"
-            self.query_one(f"#queue-{q}", Tab).label = label  # type: ignore[assignment]
+        for n, q in enumerate(QUEUES, start=1):
+            label = queue_tab_label(n, t(f"incident.queue.{q}"), message.counts.get(q, 0))
+            self.query_one(f"#queue-{q}", Tab).label = label
         self._fill_rows()
 
     def _fill_rows(self) -> None:

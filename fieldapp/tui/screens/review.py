@@ -18,7 +18,6 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.content import Content
 from textual.message import Message
 from textual.widgets import Header, Label, Tab, Tabs
 from textual.worker import get_current_worker
@@ -32,6 +31,7 @@ from fieldapp.tui.views.review import DetailView
 from fieldapp.tui.widgets import PagedTable
 from fieldapp.tui.widgets.finding_detail import FindingDetailPane
 from fieldapp.tui.widgets.key_footer import KeyFooter
+from fieldapp.tui.widgets.queue_tabs import queue_binding, queue_tab_label
 
 PAGE = 50
 TABS = ("awaiting_verification", "overdue", "major", "handed_over", "conflicts", "active")
@@ -47,16 +47,6 @@ NOT_NOW = {
 }
 
 
-def queue_binding(n: int) -> Binding:
-    return Binding(
-        str(n),
-        f"queue({n - 1})",
-        f"Queue {n}",
-        id=f"review.queue_{n}",
-        group=Binding.Group("Queues", compact=True),
-    )
-
-
 class ReviewScreen(ReviewActions):
     # In the footer whatever the width, where they apply (`offer_actions`).
     FOOTER_PINNED = ("review.verify", "review.reject")
@@ -65,7 +55,7 @@ class ReviewScreen(ReviewActions):
     CSS_PATH = "review.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Back", id="review.back"),
-        *(queue_binding(n) for n in range(1, len(TABS) + 1)),
+        *(queue_binding("review", n) for n in range(1, len(TABS) + 1)),
         Binding("space", "toggle_mark", "Mark", id="review.mark"),
         Binding("ctrl+a,asterisk", "mark_page", "Mark page", id="review.mark_page"),
         Binding("v", "bulk('verified')", "Verify", id="review.verify"),
@@ -188,12 +178,8 @@ class ReviewScreen(ReviewActions):
     def _show_counts(self) -> None:
         tabs = self.query_one("#queues", Tabs)
         for n, queue in enumerate(TABS, start=1):
-            count = self.counts.get(queue)
-            label = f"{n} {t(f'review.queue.{queue}')}"
-            # The count in bold: one space apart, "0 2" must not read as one number.
-            tabs.query_one(f"#q-{queue}", Tab).label = (
-                Content.assemble(label, " ", (str(count), "bold")) if count is not None else label
-            )
+            label = queue_tab_label(n, t(f"review.queue.{queue}"), self.counts.get(queue))
+            tabs.query_one(f"#q-{queue}", Tab).label = label
 
     def _show_rows(self) -> None:
         table = self.query_one("#review-table", PagedTable)
