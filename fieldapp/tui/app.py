@@ -23,7 +23,7 @@ from textual.worker import Worker, WorkerState
 
 from fieldapp.i18n import set_language, t
 from fieldapp.services.inspection.scan_proof import TYPED
-from fieldapp.tui import wide_text
+from fieldapp.tui import kinsoku, wide_text
 from fieldapp.tui.collector import release_collector
 from fieldapp.tui.commands import FieldCommands, localize_bindings
 from fieldapp.tui.parts.activities import ActivitiesApp
@@ -89,6 +89,7 @@ class FieldApp(
 
     def __init__(self) -> None:
         wide_text.install()  # Chinese notices over a pane's edge keep every character
+        kinsoku.install()  # no wrapped Chinese line starts with "，" nor ends with "（"
         super().__init__()
         self.title = t("app.title")
         self.offered_resume = False

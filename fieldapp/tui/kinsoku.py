@@ -1,0 +1,109 @@
+"""Chinese text wrapped in the terminal keeps its punctuation where Chinese typesetting
+puts it (避头尾, kinsoku): no line starts with a closing mark (，。、；：？！）」』》…) and none
+ends with an opening one (（「『《…).
+
+Textual wraps a Static's, a Label's or a notice's text with rich's `divide_line`, and a
+run of Chinese has no spaces, so it is cut at any character: an item on the inspection
+card read "…应配置灭火器" / "，并保持…". `wrap_offsets` is `divide_line` with the rule:
+where a line would start with a closing mark, the character before it (a Latin word or
+number whole) goes down with it; where one would end with an opening mark, the mark goes
+down. No line gets wider than the width, and the next line is wrapped again from there.
+
+Text without a CJK mark (English) is left to `divide_line` itself: it wraps exactly as
+before. `install()` makes Textual's text wrapping use `wrap_offsets`: the one place it is
+hooked, so every widget's text follows the rule at whatever width it has after a resize.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from rich._wrap import divide_line
+
+# Marks a line must not start with (closing brackets and quotes, pauses, stops, the
+# iteration and prolonged-sound marks) and marks it must not end with (opening ones).
+CLOSING = frozenset("，。、；：？！）」』》〉】〕〗〙〛｝］”’％…‥・々〆ー〜～")
+OPENING = frozenset("（「『《〈【〔〖〘〚｛［“‘")
+_ANY_MARK = re.compile("[" + re.escape("".join(sorted(CLOSING | OPENING))) + "]")
+_LATIN = re.compile(r"[0-9A-Za-z]")
+
+
+def _first_break(text: str, start: int, width: int, fold: bool) -> int | None:
+    """Where `divide_line` would end the line starting at `start` (None: the rest fits).
+
+    It is asked about a window of text that grows only while the window ends inside the
+    line: each line costs about its own length, so a whole paragraph wraps in linear time.
+    A break found in a window is the break in the whole text (a word cut at the window's
+    end is shorter than it is: if even that part does not fit, the whole does not)."""
+    end = len(text)
+    size = width + 16  # at least `width` cells unless most are zero-width
+    while True:
+        stop = min(end, start + size)
+        breaks = divide_line(text[start:stop], width, fold=fold)
+        if breaks:
+            return start + breaks[0]
+        if stop == end:
+            return None
+        size *= 2
+
+
+def _step_back(text: str, start: int, position: int) -> int:
+    """The break one character earlier, or before the whole Latin word or number ending
+    there (so "共12，" moves "12，" down, not "2，"); never at the line's start."""
+    position -= 1
+    if _LATIN.match(text[position]):
+        while position - 1 > start and _LATIN.match(text[position - 1]):
+            position -= 1
+    return position
+
+
+def _settled(text: str, start: int, position: int) -> int:
+    """A break that neither starts the next line with a closing mark nor ends this one
+    with an opening mark, moved earlier as needed; where no break on this line would
+    (a line of marks alone), the break `divide_line` chose."""
+    moved = position
+    while text[moved] in CLOSING or text[moved - 1] in OPENING:
+        if moved - 1 <= start:
+            return position
+        moved = _step_back(text, start, moved)
+    return moved
+
+
+def wrap_offsets(text: str, width: int, fold: bool = True) -> list[int]:
+    """`rich._wrap.divide_line` (indices to cut one line of `text` at, to fit `width`
+    cells) with the rule of Chinese line breaking above. Linear in the text's length."""
+    if width < 4 or not _ANY_MARK.search(text):
+        return divide_line(text, width, fold=fold)
+    breaks: list[int] = []
+    start = 0
+    while (position := _first_break(text, start, width, fold)) is not None:
+        start = _settled(text, start, position)
+        breaks.append(start)
+    return breaks
+
+
+def wrap_cjk(text: str, width: int) -> list[str]:
+    """`text` as the lines it shows in `width` cells (spaces at a line's end dropped, as
+    Textual drops them): what `wrap_offsets` does, to read and to test."""
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        cuts = [0, *wrap_offsets(paragraph, width), len(paragraph)]
+        pieces = [paragraph[a:b] for a, b in zip(cuts, cuts[1:], strict=False)]
+        lines.extend(piece.rstrip() for piece in pieces[:-1])
+        lines.append(pieces[-1])
+    return lines
+
+
+def install() -> bool:
+    """Make Textual's text wrapping (`textual.content`) follow the rule. A no-op, returning
+    False, on a Textual that does not wrap with rich's `divide_line` as this code expects."""
+    from textual import content
+
+    current: Callable[..., list[int]] | None = getattr(content, "divide_line", None)
+    if current is wrap_offsets:
+        return True
+    if current is not divide_line:
+        return False
+    content.divide_line = wrap_offsets  # type: ignore[attr-defined]
+    return True

@@ -1,0 +1,118 @@
+"""Wrapped Chinese keeps its punctuation in place (fieldapp.tui.kinsoku): no line starts
+with a closing mark nor ends with an opening one; English wraps as rich wraps it."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+from rich._wrap import divide_line
+from rich.cells import cell_len
+from textual import content
+
+from fieldapp.tui import kinsoku
+from fieldapp.tui.kinsoku import CLOSING, OPENING, wrap_cjk, wrap_offsets
+
+HANZI = "灭火器应放置在明显便于取用的位置并保持通道畅通检查压力表指针"
+MARKS = "，。、；：？！"
+
+
+def chinese(rng: random.Random, length: int) -> str:
+    """Chinese as written: a mark after some characters, brackets around a few, numbers."""
+    parts: list[str] = []
+    while sum(map(len, parts)) < length:
+        parts.append("".join(rng.choice(HANZI) for _ in range(rng.randint(1, 12))))
+        kind = rng.random()
+        if kind < 0.15:
+            parts.append(f"（{rng.choice(HANZI)}{rng.randint(1, 999)}{rng.choice(HANZI)}）")
+        elif kind < 0.25:
+            parts.append("「" + "".join(rng.choice(HANZI) for _ in range(3)) + "」。")
+        elif kind < 0.3:
+            parts.append(f"共{rng.randint(10, 99999)}，")
+        else:
+            parts.append(rng.choice(MARKS))
+    return "".join(parts)
+
+
+def broken_rule(lines: list[str]) -> list[str]:
+    return [
+        line
+        for n, line in enumerate(lines)
+        if (n and line[:1] in CLOSING) or (n < len(lines) - 1 and line[-1:] in OPENING)
+    ]
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_no_line_starts_with_a_closing_mark_nor_ends_with_an_opening_one(seed: int) -> None:
+    rng = random.Random(seed)
+    text = chinese(rng, rng.randint(20, 400))
+    for width in range(6, 81):
+        lines = wrap_cjk(text, width)
+        assert broken_rule(lines) == [], (width, lines)
+        assert all(cell_len(line) <= width for line in lines), (width, lines)
+        assert "".join(lines) == text  # nothing lost, nothing added
+
+
+def test_the_card_sentence_that_showed_a_comma_first() -> None:
+    text = "灭" * 19 + "，请保持通道畅通（不少于1.5米）。"
+    assert divide_line(text, 38) == [19]  # as Textual cut it: "，请保持…" began a line
+    assert wrap_cjk(text, 38) == ["灭" * 18, "灭，请保持通道畅通（不少于1.5米）。"]
+
+
+def test_a_number_or_latin_word_before_the_mark_goes_down_whole() -> None:
+    text = "灭火器共" + "火" * 4 + "12，请检查"
+    assert divide_line(text, 19) == [10]  # "，请检查" would begin a line
+    assert wrap_cjk(text, 19) == ["灭火器共火火火火", "12，请检查"]
+
+
+def test_an_opening_mark_goes_down_to_what_it_opens() -> None:
+    text = "灭" * 9 + "（不少于两具）"
+    assert wrap_cjk(text, 20) == ["灭" * 9, "（不少于两具）"]
+
+
+def test_a_line_of_marks_alone_is_cut_where_it_must() -> None:
+    assert wrap_cjk("。" * 12, 10) == ["。" * 5, "。" * 5, "。" * 2]
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_english_wraps_as_rich_wraps_it(seed: int) -> None:
+    rng = random.Random(seed)
+    words = ["Extinguisher", "the", "counter,", "(expired)", "in", "March;", "a" * 30]
+    text = " ".join(rng.choice(words) for _ in range(60))
+    for width in range(1, 81):
+        for fold in (True, False):
+            assert wrap_offsets(text, width, fold) == divide_line(text, width, fold=fold)
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_where_no_mark_lies_at_a_cut_the_cuts_are_rich_s(seed: int) -> None:
+    rng = random.Random(seed)
+    text = chinese(rng, 300).replace("（", " ").replace("」", "」 ")
+    for width in range(6, 81):
+        cuts = divide_line(text, width)
+        if not any(text[c] in CLOSING or text[c - 1] in OPENING for c in cuts):
+            assert wrap_offsets(text, width) == cuts, width
+
+
+def test_wrapping_reads_the_text_a_bounded_number_of_times(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Linear: every line is wrapped from a window about its own length, never from the
+    rest of the text."""
+    read: list[int] = []
+
+    def counted(text: str, width: int, fold: bool = True) -> list[int]:
+        read.append(len(text))
+        return divide_line(text, width, fold=fold)
+
+    monkeypatch.setattr(kinsoku, "divide_line", counted)
+    text = chinese(random.Random(7), 20_000)
+    lines = wrap_cjk(text, 40)
+    assert len(lines) > 900
+    assert sum(read) < 8 * len(text)
+
+
+def test_install_hooks_textual_s_wrapping_once() -> None:
+    assert kinsoku.install()
+    assert kinsoku.install()
+    assert content.divide_line is wrap_offsets  # type: ignore[attr-defined]
