@@ -78,7 +78,17 @@ EARLY_START = dt.timedelta(minutes=30)  # a run may start this long before its w
 
 
 class ScheduleError(ValueError):
-    """A schedule that cannot be read; str() says which part and why."""
+    """A schedule that cannot be read: `key` (a catalogue key) and `values` say which
+    part and why; str() words it in the current language."""
+
+    def __init__(self, key: str, **values: object) -> None:
+        self.key, self.values = key, values
+        super().__init__(key)
+
+    def __str__(self) -> str:
+        from fieldapp.i18n import t
+
+        return t(self.key, **self.values)
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -94,10 +104,10 @@ class Window:
     def parse(cls, text: str) -> Window:
         parts = [p.strip() for p in re.split(r"[-–~～—至]", text.strip()) if p.strip()]
         if len(parts) != 2:
-            raise ScheduleError(f"{text!r} is not a time window like 06:30-09:00")
+            raise ScheduleError("schedule.bad_window", text=text)
         start, end = (_time(p) for p in parts)
         if end <= start:
-            raise ScheduleError(f"{text!r} ends before it starts (windows do not cross midnight)")
+            raise ScheduleError("schedule.window_backwards", text=text)
         return cls(start, end)
 
     def opens_at(self, day: dt.date) -> dt.datetime:
@@ -110,7 +120,7 @@ class Window:
 def _time(text: str) -> dt.time:
     match = _TIME_RE.match(text)
     if match is None:
-        raise ScheduleError(f"{text!r} is not a time (HH:MM)")
+        raise ScheduleError("schedule.bad_time", text=text)
     return dt.time(int(match.group(1)), int(match.group(2)))
 
 
@@ -127,13 +137,13 @@ class Schedule:
         for part in (p for p in _SPLIT.split(days_text.strip()) if p):
             days.append(_day(part))
         if not days:
-            raise ScheduleError("no days given (daily, mon;wed, or dates such as 2026-02-04)")
+            raise ScheduleError("schedule.no_days")
         windows = sorted(Window.parse(p) for p in _SPLIT.split(windows_text.strip()) if p)
         if not windows:
-            raise ScheduleError("no time window given (such as 06:30-09:00)")
+            raise ScheduleError("schedule.no_windows")
         for before, after in zip(windows, windows[1:], strict=False):
             if after.start < before.end:
-                raise ScheduleError(f"windows {before.label} and {after.label} overlap")
+                raise ScheduleError("schedule.overlap", first=before.label, second=after.label)
         return cls(tuple(dict.fromkeys(days)), tuple(windows))
 
     @classmethod
@@ -168,9 +178,7 @@ def _day(text: str) -> str:
     try:
         return dt.date.fromisoformat(text).isoformat()
     except ValueError:
-        raise ScheduleError(
-            f"{text!r} is not a day (daily, mon…sun, 周一…周日, YYYY-MM-DD)"
-        ) from None
+        raise ScheduleError("schedule.bad_day", text=text) from None
 
 
 def in_campaign(day: dt.date, campaign: str, active: bool, starts_on: str, ends_on: str) -> bool:

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from fieldapp.domain.expr_types import VENUE_ATTRIBUTES
+from fieldapp.domain.expr_types import BOOL, VENUE_ATTRIBUTES
 from fieldapp.domain.ids import new_id
 from fieldapp.domain.kinds import RISK_LEVELS, ROLES
 from fieldapp.domain.office import attribute_value
@@ -31,7 +31,14 @@ from sync.server.records import (
     placard_key_change,
     venue_change,
 )
-from sync.server.tables import ImportRefused, Row, RowError, check_lengths, read_table
+from sync.server.tables import (
+    ImportRefused,
+    Row,
+    RowError,
+    also_on_row,
+    check_lengths,
+    read_table,
+)
 
 GRID_SPLIT = re.compile(r"[;,，；、\s]+")
 
@@ -40,7 +47,9 @@ def choice(
     row_errors: list[RowError], number: int, column: str, value: str, allowed: tuple[str, ...]
 ) -> None:
     if value not in allowed:
-        row_errors.append(RowError(number, column, f"{value!r} is not one of {', '.join(allowed)}"))
+        row_errors.append(
+            RowError(number, column, "import.not_one_of", {"value": value, "allowed": allowed})
+        )
 
 
 def import_grids(path: Path | str) -> int:
@@ -57,13 +66,13 @@ def import_grids(path: Path | str) -> int:
             row.get("parent"),
         )
         if not code:
-            errors.append(RowError(row.number, "code", "the grid code is empty"))
+            errors.append(RowError(row.number, "code", "import.code_empty.grid"))
             continue
         if code in seen:
-            errors.append(RowError(row.number, "code", f"{code} is also on row {seen[code]}"))
+            errors.append(also_on_row(row, "code", code, seen[code]))
         seen[code] = row.number
         if not name:
-            errors.append(RowError(row.number, "name", "the name is empty"))
+            errors.append(RowError(row.number, "name", "import.name_empty"))
         choice(errors, row.number, "level", level, levels)
         if parent:
             parents[code] = parent
@@ -71,11 +80,9 @@ def import_grids(path: Path | str) -> int:
     for row in rows:
         parent = row.get("parent")
         if parent and parent not in seen and parent not in known:
-            errors.append(
-                RowError(row.number, "parent", f"no grid {parent} in this file or on the server")
-            )
+            errors.append(RowError(row.number, "parent", "import.no_parent", {"grid": parent}))
         if parent and parent == row.get("code"):
-            errors.append(RowError(row.number, "parent", "a grid cannot be its own parent"))
+            errors.append(RowError(row.number, "parent", "import.own_parent"))
     order = _parents_first(rows, parents, errors)
     if errors:
         raise ImportRefused(Path(path).name, sorted(errors, key=lambda e: e.row))
@@ -109,7 +116,7 @@ def _parents_first(rows: list, parents: dict[str, str], errors: list[RowError]) 
         if code in placed or code not in by_code:
             return
         if code in trail:
-            errors.append(RowError(by_code[code].number, "parent", "the parents form a loop"))
+            errors.append(RowError(by_code[code].number, "parent", "import.parent_loop"))
             return
         parent = parents.get(code)
         if parent:
@@ -131,20 +138,16 @@ def import_people(path: Path | str) -> int:
     for row in rows:
         pid = row.get("id")
         if not pid:
-            errors.append(RowError(row.number, "id", "the person id is empty"))
+            errors.append(RowError(row.number, "id", "import.person_id_empty"))
         elif pid in seen:
-            errors.append(RowError(row.number, "id", f"{pid} is also on row {seen[pid]}"))
+            errors.append(also_on_row(row, "id", pid, seen[pid]))
         seen[pid] = row.number
         if not row.get("name"):
-            errors.append(RowError(row.number, "name", "the name is empty"))
+            errors.append(RowError(row.number, "name", "import.name_empty"))
         choice(errors, row.number, "role", row.get("role"), ROLES)
         for code in grids_of(row.get("grids")):
             if code not in known:
-                errors.append(
-                    RowError(
-                        row.number, "grids", f"no grid {code} on the server; import grids first"
-                    )
-                )
+                errors.append(RowError(row.number, "grids", "import.no_grid", {"grid": code}))
     if errors:
         raise ImportRefused(Path(path).name, errors)
     with server_db.write_transaction():
@@ -211,13 +214,20 @@ def check_code(
     """A row's code: given, not repeated in the file, and not another record's when the
     row names its id (`by_code`: the codes the server holds → their ids)."""
     if not code:
-        errors.append(RowError(row.number, "code", f"the {what} code is empty"))
+        errors.append(RowError(row.number, "code", f"import.code_empty.{what}"))
     elif code in seen:
-        errors.append(RowError(row.number, "code", f"{code} is also on row {seen[code]}"))
+        errors.append(also_on_row(row, "code", code, seen[code]))
     seen[code] = row.number
     rid = row.get("id")
     if rid and code in by_code and by_code[code] != rid:
-        errors.append(RowError(row.number, "id", f"code {code} belongs to {what} {by_code[code]}"))
+        errors.append(
+            RowError(
+                row.number,
+                "id",
+                f"import.code_taken.{what}",
+                {"code": code, "owner": by_code[code]},
+            )
+        )
 
 
 def grids_of(text: str) -> list[str]:
@@ -247,7 +257,9 @@ def coordinate(errors: list[RowError], row: Row, column: str, limit: float) -> N
         value = float("nan")
     if not -limit <= value <= limit:  # NaN fails this too
         errors.append(
-            RowError(row.number, column, f"{text!r} is not a coordinate in degrees (±{limit:g})")
+            RowError(
+                row.number, column, "import.bad_coordinate", {"value": text, "limit": f"{limit:g}"}
+            )
         )
 
 
@@ -258,8 +270,10 @@ def _attributes(errors: list[RowError], row: Row) -> dict[str, bool | float]:
     for name in VENUE_ATTRIBUTES:
         try:
             value = attribute_value(name, row.get(name))
-        except ValueError as problem:
-            errors.append(RowError(row.number, name, str(problem)))
+        except ValueError:
+            flag = VENUE_ATTRIBUTES[name] == BOOL
+            problem = "import.not_yes_no" if flag else "import.not_count"
+            errors.append(RowError(row.number, name, problem, {"value": row.get(name)}))
             continue
         if value is not None:
             found[name] = value
@@ -279,22 +293,20 @@ def import_venues(path: Path | str) -> int:
         code = row.get("code")
         check_code(errors, row, code, seen, by_code, what="venue")
         if code.upper() in checkpoint_codes:
-            errors.append(RowError(row.number, "code", f"{code} is a checkpoint's code"))
+            errors.append(RowError(row.number, "code", "import.checkpoint_code", {"code": code}))
         if not row.get("name"):
-            errors.append(RowError(row.number, "name", "the name is empty"))
+            errors.append(RowError(row.number, "name", "import.name_empty"))
         check_lengths(errors, row, VENUE_TEXT_MAX)
         choice(errors, row.number, "kind", row.get("kind"), kinds)
         attributes[row.number] = _attributes(errors, row)
         if row.get("grid") not in known:
-            errors.append(
-                RowError(row.number, "grid", f"no grid {row.get('grid')!r} on the server")
-            )
+            errors.append(RowError(row.number, "grid", "import.no_grid", {"grid": row.get("grid")}))
         if row.get("risk_level"):
             choice(errors, row.number, "risk_level", row.get("risk_level"), RISK_LEVELS)
         coordinate(errors, row, "lat", 90.0)
         coordinate(errors, row, "lon", 180.0)
         if bool(row.get("lat")) != bool(row.get("lon")):
-            errors.append(RowError(row.number, "lat", "give both lat and lon, or neither"))
+            errors.append(RowError(row.number, "lat", "import.lat_lon_pair"))
     if errors:
         raise ImportRefused(Path(path).name, errors)
     stamp = server_db.now_iso()

@@ -32,7 +32,7 @@ from sync.server import audit
 from sync.server import db as server_db
 from sync.server.feed import NewChange, append_changes
 from sync.server.office_models import GridLevelRow, OfficeSetting, VenueKindRow
-from sync.server.tables import ImportRefused, Row, RowError, read_table
+from sync.server.tables import ImportRefused, Row, RowError, also_on_row, read_table
 
 ATTRIBUTE_SPLIT = re.compile(r"[;,，；、\s]+")
 
@@ -72,18 +72,16 @@ def settings() -> dict[str, Any]:
 def _text(errors: list[RowError], row: Row, column: str) -> str:
     value = row.get(column)
     if not value:
-        errors.append(RowError(row.number, column, f"the {column} is empty"))
+        errors.append(RowError(row.number, column, "import.cell_empty", {"column": column}))
     return value
 
 
 def _code(errors: list[RowError], row: Row, seen: dict[str, int]) -> str:
     code = row.get("code")
     if not CODE_RE.match(code):
-        errors.append(
-            RowError(row.number, "code", f"{code!r} must be lower-case letters, digits and _")
-        )
+        errors.append(RowError(row.number, "code", "import.bad_code", {"code": code}))
     elif code in seen:
-        errors.append(RowError(row.number, "code", f"{code} is also on row {seen[code]}"))
+        errors.append(also_on_row(row, "code", code, seen[code]))
     seen[code] = row.number
     return code
 
@@ -95,7 +93,11 @@ def _whole(errors: list[RowError], row: Row, column: str, low: int, high: int) -
     except ValueError:
         value = low - 1
     if not low <= value <= high:
-        errors.append(RowError(row.number, column, f"{text!r} is not a whole number {low}–{high}"))
+        errors.append(
+            RowError(
+                row.number, column, "import.not_whole", {"value": text, "low": low, "high": high}
+            )
+        )
     return value
 
 
@@ -109,7 +111,7 @@ def import_kinds(path: Path | str) -> int:
         zh, en = _text(errors, row, "zh"), _text(errors, row, "en")
         prefix = row.get("prefix")
         if prefix and not PREFIX_RE.match(prefix):
-            errors.append(RowError(row.number, "prefix", f"{prefix!r} must be 2–5 capitals"))
+            errors.append(RowError(row.number, "prefix", "import.bad_prefix", {"value": prefix}))
         days = _whole(errors, row, "cadence_days", 1, 366) if row.get("cadence_days") else 30
         attributes = tuple(a for a in ATTRIBUTE_SPLIT.split(row.get("attributes")) if a)
         for name in attributes:
@@ -118,7 +120,8 @@ def import_kinds(path: Path | str) -> int:
                     RowError(
                         row.number,
                         "attributes",
-                        f"{name!r} is not a venue attribute ({', '.join(VENUE_ATTRIBUTES)})",
+                        "import.not_attribute",
+                        {"value": name, "allowed": tuple(VENUE_ATTRIBUTES)},
                     )
                 )
         found.append(
@@ -148,7 +151,9 @@ def import_levels(path: Path | str) -> int:
         depth = _whole(errors, row, "depth", 1, 9)
         deadline = row.get("report_deadline")
         if deadline and not TIME_RE.match(deadline):
-            errors.append(RowError(row.number, "report_deadline", f"{deadline!r} is not HH:MM"))
+            errors.append(
+                RowError(row.number, "report_deadline", "import.not_time", {"value": deadline})
+            )
         found.append(GridLevel(code, zh, en, depth, deadline))
     _publish(path, errors, found, "grid_level", audit.LEVELS_IMPORTED)
     return len(found)

@@ -68,16 +68,14 @@ def import_checkpoints(path: Path | str) -> int:
         code = row.get("code").upper()
         check_code(errors, row, code, seen, by_code, what="checkpoint")
         if code in venue_codes:
-            errors.append(RowError(row.number, "code", f"{code} is a venue's code"))
+            errors.append(RowError(row.number, "code", "import.venue_code", {"code": code}))
         if not row.get("name"):
-            errors.append(RowError(row.number, "name", "the name is empty"))
+            errors.append(RowError(row.number, "name", "import.name_empty"))
         choice(errors, row.number, "kind", row.get("kind"), CHECKPOINT_KINDS)
         if row.get("form"):
             choice(errors, row.number, "form", row.get("form"), tuple(FORMS))
         if row.get("grid") not in known:
-            errors.append(
-                RowError(row.number, "grid", f"no grid {row.get('grid')!r} on the server")
-            )
+            errors.append(RowError(row.number, "grid", "import.no_grid", {"grid": row.get("grid")}))
         coordinate(errors, row, "lat", 90.0)
         coordinate(errors, row, "lon", 180.0)
     if errors:
@@ -111,45 +109,51 @@ def _route_row(
     start = len(errors)
     grid = row.get("grid")
     if Grid.get_or_none(Grid.code == grid) is None:
-        errors.append(RowError(row.number, "grid", f"no grid {grid!r} on the server"))
+        errors.append(RowError(row.number, "grid", "import.no_grid", {"grid": grid}))
         under: list[str] = []
     else:
         under = grids_under(grid)
     codes = [c.upper() for c in GRID_SPLIT.split(row.get("checkpoints")) if c]
     if not codes:
-        errors.append(RowError(row.number, "checkpoints", "no checkpoints given"))
+        errors.append(RowError(row.number, "checkpoints", "import.no_checkpoints"))
     for code in codes:
         if code not in points:
             errors.append(
-                RowError(row.number, "checkpoints", f"no checkpoint {code} on the server")
+                RowError(row.number, "checkpoints", "import.no_checkpoint", {"code": code})
             )
         elif under and points[code][1] not in under:
-            errors.append(RowError(row.number, "checkpoints", f"{code} is outside grid {grid}"))
+            errors.append(
+                RowError(
+                    row.number, "checkpoints", "import.outside_grid", {"code": code, "grid": grid}
+                )
+            )
     if len(set(codes)) != len(codes):
-        errors.append(RowError(row.number, "checkpoints", "a checkpoint is named twice"))
+        errors.append(RowError(row.number, "checkpoints", "import.checkpoint_twice"))
     try:
         schedule = Schedule.parse(row.get("days"), row.get("windows"))
     except ScheduleError as error:
-        errors.append(RowError(row.number, "days/windows", str(error)))
+        errors.append(RowError(row.number, "days/windows", error.key, error.values))
     ordered = row.get("ordered").lower()
     if ordered not in _YES + _NO:
-        errors.append(RowError(row.number, "ordered", f"{ordered!r} is not yes or no"))
+        errors.append(RowError(row.number, "ordered", "import.not_yes_no", {"value": ordered}))
     assigned = grids_of(row.get("people"))
     for person in assigned:
         if person not in people:
-            errors.append(RowError(row.number, "people", f"no person {person!r} on the server"))
+            errors.append(RowError(row.number, "people", "import.no_person", {"person": person}))
     if not assigned:
-        errors.append(RowError(row.number, "people", "nobody is assigned"))
+        errors.append(RowError(row.number, "people", "import.nobody"))
     campaign = row.get("campaign")
     if campaign and CampaignRun.get_or_none(CampaignRun.code == campaign) is None:
-        errors.append(RowError(row.number, "campaign", f"no campaign {campaign!r} on the server"))
+        errors.append(
+            RowError(row.number, "campaign", "import.no_campaign", {"campaign": campaign})
+        )
     starts_on = row.get("starts_on")
     if starts_on:
         try:
             starts_on = dt.date.fromisoformat(starts_on[:10]).isoformat()
         except ValueError:
             errors.append(
-                RowError(row.number, "starts_on", f"{starts_on!r} is not a date (YYYY-MM-DD)")
+                RowError(row.number, "starts_on", "import.not_date", {"value": starts_on})
             )
     if len(errors) > start:
         return None
@@ -174,7 +178,7 @@ def import_routes(path: Path | str) -> int:
         code = row.get("code").upper()
         check_code(errors, row, code, seen, by_code, what="route")
         if not row.get("name"):
-            errors.append(RowError(row.number, "name", "the name is empty"))
+            errors.append(RowError(row.number, "name", "import.name_empty"))
         parsed.append((row, code, _route_row(row, errors, points, people)))
     if errors:
         raise ImportRefused(Path(path).name, errors)

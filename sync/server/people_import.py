@@ -18,7 +18,13 @@ from typing import Any
 from fieldapp.domain import personal
 from fieldapp.domain.clock import today
 from fieldapp.domain.ids import new_id
-from fieldapp.domain.registry import PERSON_TAGS, birth_year_problem, sex_of, tag_of
+from fieldapp.domain.registry import (
+    EARLIEST_BIRTH_YEAR,
+    PERSON_TAGS,
+    birth_year_problem,
+    sex_of,
+    tag_of,
+)
 from sync.protocol.people import HouseholdUpsert, MemberPayload, VehiclePayload
 from sync.server import db as server_db
 from sync.server.feed import append_changes
@@ -50,40 +56,43 @@ def _date(row: Row, column: str, errors: list[RowError]) -> str | None:
     try:
         return dt.date.fromisoformat(text[:10]).isoformat()
     except ValueError:
-        errors.append(RowError(row.number, column, f"{text!r} is not a date (use YYYY-MM-DD)"))
+        errors.append(RowError(row.number, column, "import.not_date", {"value": text}))
         return None
 
 
 def _member(row: Row, errors: list[RowError], this_year: int) -> dict[str, Any]:
     n = row.number
     if not row.get("name"):
-        errors.append(RowError(n, "name", "the name is empty"))
+        errors.append(RowError(n, "name", "import.name_empty"))
     check_lengths(errors, row, TEXT_MAX)
     sex = sex_of(row.get("sex"))
     if sex is None:
-        errors.append(RowError(n, "sex", f"{row.get('sex')!r} is not 男/女 (male/female)"))
+        errors.append(RowError(n, "sex", "import.bad_sex", {"value": row.get("sex")}))
     id_number = personal.normalize_id_number(row.get("id_number"))
-    if id_number and (problem := personal.id_number_problem(id_number)):
-        errors.append(RowError(n, "id_number", problem))
+    if id_number and (fault := personal.id_number_fault(id_number)):
+        errors.append(RowError(n, "id_number", f"people.bad_id_number.{fault}"))
     year: int | None = None
     if row.get("birth_year"):
         try:
             year = int(row.get("birth_year"))
         except ValueError:
-            errors.append(RowError(n, "birth_year", "the birth year is not a number"))
+            errors.append(RowError(n, "birth_year", "import.birth_year_not_number"))
         else:
-            if problem := birth_year_problem(year, this_year):
-                errors.append(RowError(n, "birth_year", problem))
+            if birth_year_problem(year, this_year):
+                span = {"earliest": EARLIEST_BIRTH_YEAR, "latest": this_year}
+                errors.append(RowError(n, "birth_year", "import.birth_year_range", span))
     elif id_number:
         year = personal.birth_year_of(id_number)
     phone = personal.normalize_phone(row.get("phone"))
-    if problem := personal.phone_problem(phone):
-        errors.append(RowError(n, "phone", problem))
+    if personal.phone_problem(phone):
+        errors.append(RowError(n, "phone", "people.bad_phone"))
     tags = []
     for text in (t for t in TAG_SPLIT.split(row.get("tags")) if t):
         tag = tag_of(text)
         if tag is None:
-            errors.append(RowError(n, "tags", f"{text!r} is not one of {', '.join(PERSON_TAGS)}"))
+            errors.append(
+                RowError(n, "tags", "import.not_one_of", {"value": text, "allowed": PERSON_TAGS})
+            )
         elif tag not in tags:
             tags.append(tag)
     return {
@@ -111,18 +120,20 @@ def import_people_registry(path: Path | str) -> int:
     for row in rows:
         grid, code = row.get("grid"), row.get("household")
         if grid not in grids:
-            errors.append(RowError(row.number, "grid", f"no grid {grid!r} on the server"))
+            errors.append(RowError(row.number, "grid", "import.no_grid", {"grid": grid}))
         if not code:
-            errors.append(RowError(row.number, "household", "the household number is empty"))
+            errors.append(RowError(row.number, "household", "import.household_empty"))
         venue = row.get("venue")
         if venue and venues.get(venue, ("", ""))[1] != grid:
-            errors.append(RowError(row.number, "venue", f"no venue {venue} in grid {grid}"))
+            errors.append(
+                RowError(row.number, "venue", "import.no_venue", {"venue": venue, "grid": grid})
+            )
         member = _member(row, errors, this_year)
         if member["clear_id_number"]:
             if member["clear_id_number"] in seen_ids:
                 other = seen_ids[member["clear_id_number"]]
                 errors.append(
-                    RowError(row.number, "id_number", f"the same ID number is on row {other}")
+                    RowError(row.number, "id_number", "import.same_id_number", {"other": other})
                 )
             seen_ids[member["clear_id_number"]] = row.number
         groups.setdefault((grid, code), []).append((row, member))

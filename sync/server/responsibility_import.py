@@ -14,7 +14,7 @@ audit entry.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from sync.server import db as server_db
@@ -37,25 +37,26 @@ def _people() -> tuple[set[str], dict[str, list[str]]]:
     return {p.id for p in people}, by_name
 
 
-def _resolve(text: str, ids: set[str], by_name: dict[str, list[str]]) -> tuple[str, str]:
-    """A cadre named by id or name: (their person id, "") or ("", what is wrong)."""
+def _resolve(text: str, ids: set[str], by_name: dict[str, list[str]]) -> tuple[str, RowError]:
+    """A cadre named by id or name: their person id (or "") and what is wrong, a
+    `RowError` of the cadre column with no row yet (key "" when nothing is)."""
     if text in ids:
-        return text, ""
+        return text, RowError(0, "cadre", "")
     named = by_name.get(text, [])
     if len(named) == 1:
-        return named[0], ""
+        return named[0], RowError(0, "cadre", "")
     if not text:
-        return "", "the cadre is empty"
+        return "", RowError(0, "cadre", "import.cadre_empty")
     if named:
-        return "", (f"{len(named)} people are called {text}; "
-                    f"use the person id ({', '.join(sorted(named))})")  # fmt: skip
-    return "", f"no person {text!r} on the server"
+        found = {"count": len(named), "name": text, "ids": tuple(sorted(named))}
+        return "", RowError(0, "cadre", "import.cadre_ambiguous", found)
+    return "", RowError(0, "cadre", "import.no_person", {"person": text})
 
 
 def _cadre(row: Row, ids: set[str], by_name: dict[str, list[str]], errors: list[RowError]) -> str:
     cadre, problem = _resolve(row.get("cadre"), ids, by_name)
-    if problem:
-        errors.append(RowError(row.number, "cadre", problem))
+    if problem.key:
+        errors.append(replace(problem, row=row.number))
     return cadre
 
 
@@ -74,14 +75,15 @@ def import_responsibilities(path: Path | str) -> int:
         grid, code = row.get("grid"), row.get("household")
         household = households.get((grid, code))
         if grid not in grids:
-            errors.append(RowError(row.number, "grid", f"no grid {grid!r} on the server"))
+            errors.append(RowError(row.number, "grid", "import.no_grid", {"grid": grid}))
         elif household is None:
-            errors.append(RowError(row.number, "household", f"no household {code!r} in {grid}"))
+            missing = {"household": code, "grid": grid}
+            errors.append(RowError(row.number, "household", "import.no_household", missing))
         if not (cadre and household):
             continue
         if (cadre, household) in seen:
-            errors.append(RowError(row.number, "cadre",
-                                   f"the same cadre and household are on row {seen[cadre, household]}"))  # fmt: skip
+            other = {"other": seen[cadre, household]}
+            errors.append(RowError(row.number, "cadre", "import.same_cadre", other))
         seen[cadre, household] = row.number
         wanted.setdefault(household, set()).add(cadre)
     if errors:
@@ -109,8 +111,8 @@ def end_responsibility(cadre: str, grid: str, household: str) -> Person:
     feed again, so the devices of its grid show its cadres without them, and the cadre's
     own devices drop it at their next pull when it is outside their grids."""
     person_id, problem = _resolve(cadre.strip(), *_people())
-    if problem:
-        raise ValueError(problem)
+    if problem.key:
+        raise ValueError(problem.message)
     held = Household.get_or_none((Household.grid == grid) & (Household.code == household))
     if held is None:
         raise ValueError(f"no household {household!r} in grid {grid!r} on the server")

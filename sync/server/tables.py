@@ -1,24 +1,46 @@
-"""Reading administrator spreadsheets (CSV or XLSX) as rows keyed by header."""
+"""Reading administrator spreadsheets (CSV or XLSX) as rows keyed by header.
+
+A problem with a row is data (`RowError`: row, column, a catalogue key and its values),
+worded in the language of whoever reads it when it is shown: the admin CLI speaks its
+`--lang`, the web office its user's.
+"""
 
 from __future__ import annotations
 
 import csv
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel
 
+from fieldapp.i18n import language, listed, t
+
 
 @dataclass(frozen=True)
 class RowError:
-    row: int  # the row number a spreadsheet shows (the header is row 1)
-    column: str
-    message: str
+    row: int  # the row number a spreadsheet shows (the header is row 1; 0: the whole file)
+    column: str  # the file's header name, as the file has it ("" when no one column)
+    key: str  # the problem's catalogue key (fieldapp/i18n/catalog_import.py)
+    values: Mapping[str, Any] = field(default_factory=dict, hash=False)
+
+    @property
+    def message(self) -> str:
+        """The problem in the current language; a list value reads as a list does there."""
+        lang = language()
+        values = {
+            name: listed(value, lang) if isinstance(value, (list, tuple)) else value
+            for name, value in self.values.items()
+        }
+        return t(self.key, **values)
 
     def __str__(self) -> str:
-        where = f"row {self.row}" + (f", column {self.column}" if self.column else "")
-        return f"{where}: {self.message}"
+        if not self.row:
+            return self.message
+        if self.column:
+            return t("import.at_cell", row=self.row, column=self.column, problem=self.message)
+        return t("import.at_row", row=self.row, problem=self.message)
 
 
 class ImportRefused(ValueError):
@@ -27,9 +49,12 @@ class ImportRefused(ValueError):
     def __init__(self, source: str, errors: list[RowError]) -> None:
         self.source = source
         self.errors = errors
-        lines = [f"{source}: nothing imported, {len(errors)} problem(s):"]
-        lines += [f"  {e}" for e in errors]
-        super().__init__("\n".join(lines))
+        super().__init__(source)
+
+    def __str__(self) -> str:
+        lines = [t("import.refused", source=self.source, count=len(self.errors))]
+        lines += [f"  {e}" for e in self.errors]
+        return "\n".join(lines)
 
 
 @dataclass(frozen=True)
@@ -55,11 +80,14 @@ def check_lengths(errors: list[RowError], row: Row, limits: dict[str, int]) -> N
         if len(value := row.get(column)) > limit:
             errors.append(
                 RowError(
-                    row.number,
-                    column,
-                    f"too long ({len(value)} characters, at most {limit}): shorten it",
+                    row.number, column, "import.too_long", {"length": len(value), "limit": limit}
                 )
             )
+
+
+def also_on_row(row: Row, column: str, code: str, other: int) -> RowError:
+    """`code` was given on an earlier row (`other`) of the file too."""
+    return RowError(row.number, column, "import.also_on_row", {"code": code, "other": other})
 
 
 def _cell(value: Any) -> str:
@@ -74,7 +102,7 @@ def read_table(path: Path | str, required: tuple[str, ...]) -> list[Row]:
     """Rows of the first sheet (XLSX) or of the CSV file, headers lower-cased."""
     path = Path(path)
     if not path.is_file():
-        raise ImportRefused(str(path), [RowError(0, "", "no such file")])
+        raise ImportRefused(str(path), [RowError(0, "", "import.no_file")])
     if path.suffix.lower() in (".xlsx", ".xlsm"):
         import openpyxl
 
@@ -82,7 +110,7 @@ def read_table(path: Path | str, required: tuple[str, ...]) -> list[Row]:
             book = openpyxl.load_workbook(path, read_only=True, data_only=True)
         except Exception as error:  # openpyxl raises many kinds on a damaged file
             raise ImportRefused(
-                path.name, [RowError(0, "", f"not a readable XLSX file ({error})")]
+                path.name, [RowError(0, "", "import.bad_xlsx", {"error": error})]
             ) from None
         sheet = book.worksheets[0]
         raw = [[_cell(v) for v in row] for row in sheet.iter_rows(values_only=True)]
@@ -92,17 +120,15 @@ def read_table(path: Path | str, required: tuple[str, ...]) -> list[Row]:
             with open(path, encoding="utf-8-sig", newline="") as handle:
                 raw = [list(row) for row in csv.reader(handle)]
         except UnicodeDecodeError:
-            raise ImportRefused(
-                path.name, [RowError(0, "", "the CSV file is not UTF-8; save it as CSV UTF-8")]
-            ) from None
+            raise ImportRefused(path.name, [RowError(0, "", "import.not_utf8")]) from None
     if not raw:
-        raise ImportRefused(path.name, [RowError(1, "", "the file is empty")])
+        raise ImportRefused(path.name, [RowError(1, "", "import.empty_file")])
     headers = [h.strip().lower() for h in raw[0]]
     missing = [c for c in required if c not in headers]
     if missing:
         raise ImportRefused(
             path.name,
-            [RowError(1, c, "this column is missing from the header row") for c in missing],
+            [RowError(1, c, "import.missing_column", {"column": c}) for c in missing],
         )
     rows = []
     for number, values in enumerate(raw[1:], start=2):

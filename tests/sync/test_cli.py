@@ -56,6 +56,29 @@ def test_imports_are_all_or_nothing_and_name_every_bad_row(tmp_path):
     assert "row 3, column role" in result.output and "row 3, column grids" in result.output
 
 
+def test_an_import_refused_in_chinese_names_each_problem_in_chinese(tmp_path):
+    """The office's administrator works in Chinese (no --lang): the refusal, every row's
+    problem and what to do are Chinese; the columns stay the file's own header names."""
+    db = f"sqlite:///{tmp_path / 'srv.sqlite3'}"
+    zh = ["admin", "--db", db]
+    assert CliRunner().invoke(main, [*zh, "init"]).exit_code == 0
+    bad = tmp_path / "grids.csv"
+    bad.write_text("code,name,level,parent\nT1,镇,town,\nV2,,village,NOPE\n", encoding="utf-8")
+    result = CliRunner().invoke(main, [*zh, "import-grids", str(bad)])
+    assert result.exit_code == 1
+    assert "grids.csv：未导入任何内容，共 2 处问题：" in result.output
+    assert "第 3 行 name 列：名称为空：请填写名称" in result.output
+    assert "第 3 行 parent 列：本文件和服务器上都没有网格 NOPE" in result.output
+    latin = tmp_path / "venues.csv"
+    latin.write_bytes("code,name,kind,grid\nDM-1,鼎美,market,V1\n".encode("gbk"))
+    result = CliRunner().invoke(main, [*zh, "import-venues", str(latin)])
+    assert result.exit_code == 1
+    assert "CSV 文件不是 UTF-8 编码：请另存为“CSV UTF-8（逗号分隔）”格式后再导入" in result.output
+    assert not re.search(r"row \d|nothing imported|not UTF-8;", result.output)
+    result = _run("admin", "--db", db, "import-venues", str(latin))
+    assert "the CSV file is not UTF-8; save it as CSV UTF-8" in result.output
+
+
 def test_enroll_then_sync_headless(tmp_path, live_server, seed, monkeypatch):
     code_output = _run("admin", "--db", live_server.db_url, "enroll-code", "--person", "p-insp")
     assert code_output.exit_code == 0, code_output.output

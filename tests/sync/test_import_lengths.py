@@ -12,6 +12,7 @@ from click.testing import CliRunner
 
 from fieldapp.cli import main
 from fieldapp.domain.text_bounds import ADDRESS_MAX, ITEM_TEXT_MAX, VENUE_NAME_MAX
+from fieldapp.i18n import set_language
 from fieldapp.paths import CHECKLISTS_DIR
 from sync.server import admin
 from sync.server import db as server_db
@@ -19,14 +20,14 @@ from sync.server.checklist_xlsx import write_xlsx
 from sync.server.models import Checklist, Venue
 from sync.server.people_import import import_people_registry
 from sync.server.people_models import HouseholdMember
-from sync.server.tables import ImportRefused
+from sync.server.tables import ImportRefused, RowError
 
 
-def _refused(import_file, path: Path) -> dict[tuple[int, str], str]:
+def _refused(import_file, path: Path) -> dict[tuple[int, str], RowError]:
     with server_db.current().connection_context(), pytest.raises(ImportRefused) as refused:
         import_file(path)
-    assert "nothing imported" in str(refused.value)
-    return {(e.row, e.column): e.message for e in refused.value.errors}
+    assert "未导入任何内容" in str(refused.value)
+    return {(e.row, e.column): e for e in refused.value.errors}
 
 
 def test_a_venue_name_or_address_too_long_is_refused_at_its_row(seed, server_workdir):
@@ -39,9 +40,13 @@ def test_a_venue_name_or_address_too_long_is_refused_at_its_row(seed, server_wor
     )
     errors = _refused(admin.import_venues, sheet)
     assert set(errors) == {(2, "name"), (3, "address")}
-    assert errors[2, "name"] == (
+    # The same problem in the language of whoever reads it: the CLI's --lang.
+    assert errors[2, "name"].message == f"内容太长（50000 个字，最多 {VENUE_NAME_MAX} 个）：请缩短"
+    set_language("en")
+    assert errors[2, "name"].message == (
         f"too long (50000 characters, at most {VENUE_NAME_MAX}): shorten it"
     )
+    assert str(errors[2, "name"]).startswith("row 2, column name: too long")
     with server_db.current().connection_context():
         assert not Venue.select().where(Venue.code.startswith("ZZ-")).exists()
 
@@ -56,7 +61,8 @@ def test_a_person_s_name_too_long_for_the_wire_is_refused(seed, server_workdir):
     )
     errors = _refused(import_people_registry, sheet)
     assert set(errors) == {(2, "name"), (3, "plate")}
-    assert "at most 100" in errors[2, "name"] and "at most 20" in errors[3, "plate"]
+    assert "最多 100 个" in errors[2, "name"].message
+    assert "最多 20 个" in errors[3, "plate"].message
     with server_db.current().connection_context():
         assert HouseholdMember.select().count() == 0
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from people_support import CHILD, FATHER, MOTHER, id_number
 
+from fieldapp.i18n import set_language
 from sync.server import db as server_db
 from sync.server.models import AuditEntry
 from sync.server.people_import import import_people_registry
@@ -51,7 +52,10 @@ def test_bad_rows_are_all_reported_and_nothing_is_imported(seed, server_workdir)
         (4, "arrived_on"),
         (5, "household"),
     }
-    assert "nothing imported" in str(refused.value)
+    assert "bad.csv：未导入任何内容，共 10 处问题：" in str(refused.value)
+    assert "第 4 行 arrived_on 列：“2026-13-01”不是日期：请改为 YYYY-MM-DD 格式的日期" in str(
+        refused.value
+    )
     with server_db.current().connection_context():
         assert HouseholdMember.select().count() == 0
         assert Household.select().count() == 0
@@ -97,7 +101,9 @@ def test_a_household_living_at_its_shop_is_tied_to_that_venue_of_its_grid(seed, 
     with pytest.raises(ImportRefused) as refused:
         _import(server_workdir, "wrong.csv", wrong)
     assert {(e.row, e.column) for e in refused.value.errors} == {(2, "venue"), (3, "venue")}
-    assert "no venue YM-0001 in grid V1" in str(refused.value)
+    assert "网格 V1 中没有场所 YM-0001" in str(refused.value)
+    set_language("en")
+    assert "row 2, column venue: no venue YM-0001 in grid V1" in str(refused.value)
 
     assert _import(server_workdir, "shop.csv", header + f"V1,DM-017,陈建国,{FATHER},DM-0002\n") == 1
     with server_db.current().connection_context():

@@ -268,9 +268,9 @@ def test_venue_coordinates_are_optional_checked_and_kept(venues_with_coordinates
         with pytest.raises(ImportRefused) as refused:
             admin.import_venues(bad)
         text = str(refused.value)
-        assert "row 2, column lat: '91' is not a coordinate" in text
-        assert "row 3, column lat: 'abc' is not a coordinate" in text
-        assert "row 3, column lat: give both lat and lon, or neither" in text
+        assert "第 2 行 lat 列：“91”不是以度为单位的坐标" in text
+        assert "第 3 行 lat 列：“abc”不是以度为单位的坐标" in text
+        assert "第 3 行 lat 列：经度和纬度要同时填写" in text
         # A sheet without the columns leaves the coordinates as they were.
         admin.import_venues(server_workdir / "venues.csv")
         venue = Venue.get_by_id(venues_with_coordinates.venues["DM-0001"])

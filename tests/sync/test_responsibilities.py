@@ -58,7 +58,7 @@ def test_responsibilities_are_imported_with_row_errors_and_reach_the_device(
         (6, "cadre"),
         (7, "cadre"),
     ]
-    assert "no person '无名氏'" in str(refused.value) and "row 2" in str(refused.value)
+    assert "服务器上没有人员“无名氏”" in str(refused.value) and "第 2 行" in str(refused.value)
     with server_db.current().connection_context():
         assert Responsibility.select().count() == 0, "nothing written from a bad file"
 
