@@ -34,20 +34,22 @@ DEFAULT_WEIGHTS: dict[str, float] = {
 
 
 def weights_problem(value: Any) -> str | None:
-    """What is wrong with weights the office wrote, or None."""
+    """What is wrong with weights the office wrote (in the current language), or None."""
+    from fieldapp.i18n import listed, t
+
     if not isinstance(value, Mapping) or not value:
-        return "assessment_weights must be a table of part = weight"
+        return t("setting.weights.not_table")
     for part, weight in value.items():
         if part not in PARTS:
-            return f"assessment_weights.{part} is not a part (one of {', '.join(PARTS)})"
+            return t("setting.weights.unknown_part", part=part, known=listed(PARTS))
         if (
             isinstance(weight, bool)
             or not isinstance(weight, int | float)
             or not 0 <= weight <= 1000
         ):
-            return f"assessment_weights.{part} must be a number from 0 to 1000"
+            return t("setting.weights.bad_weight", part=part)
     if not any(value.values()):
-        return "assessment_weights must give at least one part a weight above 0"
+        return t("setting.weights.all_zero")
     return None
 
 

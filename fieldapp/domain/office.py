@@ -141,31 +141,34 @@ def attribute_value(name: str, text: str) -> bool | float | None:
 
 
 def setting_problem(key: str, value: Any) -> str | None:
-    """What is wrong with an office setting's value, or None when it may be published."""
+    """What is wrong with an office setting's value (in the current language, for the
+    administrator who set it), or None when it may be published."""
+    from fieldapp.i18n import listed, t
+
     if key not in OFFICE_SETTINGS:
-        return f"{key!r} is not an office setting (one of {', '.join(OFFICE_SETTINGS)})"
+        return t("setting.unknown", setting=key, known=listed(OFFICE_SETTINGS))
     if key == "activity_types":
         if not isinstance(value, list) or not value:
-            return "activity_types must be a list of activity types"
+            return t("setting.activity_types.not_list")
         try:
             activity_types_from(value)
         except ActivityTypeInvalid as problem:
-            return f"activity_types: {problem}"
+            return t("setting.activity_types.bad", problem=problem)
         return None
     if key == "assessment_weights":
         return weights_problem(value)
     if key == "report_reminder_minutes":
         ok = isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= 24 * 60
-        return None if ok else "report_reminder_minutes must be whole minutes, 0 to 1440"
+        return None if ok else t("setting.reminder_minutes")
     if not isinstance(value, dict):
-        return f"{key} must be a table of name = value"
+        return t("setting.not_table", setting=key)
     for name, item in value.items():
         if key == "cadence_days":
             if isinstance(item, bool) or not isinstance(item, int) or not 1 <= item <= 366:
-                return f"cadence_days.{name} must be whole days, 1 to 366"
+                return t("setting.cadence_days", name=name)
         elif key == "report_deadlines":
             if not isinstance(item, str) or not TIME_RE.match(item):
-                return f"report_deadlines.{name} must be a time HH:MM"
+                return t("setting.report_deadline", name=name)
         elif isinstance(item, bool) or not isinstance(item, int | float):
-            return f"checklist_params.{name} must be a number"
+            return t("setting.checklist_param", name=name)
     return None

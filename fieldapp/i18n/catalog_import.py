@@ -1,5 +1,5 @@
-"""The office's spreadsheet imports (`fieldapp admin import-…`): what is wrong with a file
-or a row, and what to do. `sync.server.tables.RowError` holds the key and its values; the
+"""The office's spreadsheet imports (`fieldapp admin import-…`) and settings (`fieldapp
+admin setting set`): what is wrong with a file, a row or a value, and what to do. `sync.server.tables.RowError` holds the key and its values; the
 column is the file's own header name."""
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ ZH = {
     "import.too_long": "内容太长（{length} 个字，最多 {limit} 个）：请缩短",
     "import.not_one_of": "“{value}”不是可填的值：请填写 {allowed} 中的一个",
     "import.name_empty": "名称为空：请填写名称",
-    "import.cell_empty": "{column} 为空：请填写",
+    "import.cell_empty": "这一格为空：请填写",
     "import.code_empty.grid": "网格编码为空：请填写编码",
     "import.code_empty.venue": "场所编码为空：请填写编码",
     "import.code_empty.checkpoint": "巡查点编码为空：请填写编码",
@@ -60,6 +60,19 @@ ZH = {
     "import.not_attribute": "“{value}”不是场所属性：请填写 {allowed} 中的一个",
     "import.not_time": "“{value}”不是时间：请写成 时:分，如 17:00",
     "import.not_count": "“{value}”不是数字：请填写不小于 0 的数，如 12",
+    "setting.unknown": "“{setting}”不是办公室设置：可设置的有 {known}",
+    "setting.activity_types.not_list": "activity_types 应为活动类型的列表",
+    "setting.activity_types.bad": "activity_types 有误：{problem}",
+    "setting.reminder_minutes": "report_reminder_minutes 应为 0 到 1440 之间的整数分钟",
+    "setting.not_table": '{setting} 应写成 JSON 表：如 {{"foot_massage": 14}}',
+    "setting.cadence_days": "cadence_days.{name} 应为 1 到 366 之间的整数天数",
+    "setting.report_deadline": "report_deadlines.{name} 应为时间：请写成 时:分，如 17:00",
+    "setting.checklist_param": "checklist_params.{name} 应为数字",
+    "setting.unknown_level": "activity_types 第 {n} 项的 levels 中，“{level}”不是网格层级：可填 {known}，或先用 import-levels 添加",
+    "setting.weights.not_table": "assessment_weights 应写成“部分 = 权重”的表",
+    "setting.weights.unknown_part": "assessment_weights.{part} 不是考核部分：可填 {known}",
+    "setting.weights.bad_weight": "assessment_weights.{part} 应为 0 到 1000 之间的数",
+    "setting.weights.all_zero": "assessment_weights 至少要有一个部分的权重大于 0",
     "schedule.bad_window": "“{text}”不是时间段：请写成 开始-结束，如 06:30-09:00",
     "schedule.window_backwards": "时间段“{text}”的结束早于开始：时间段不能跨过午夜，请拆成两段",
     "schedule.bad_time": "“{text}”不是时间：请写成 时:分，如 06:30",
@@ -125,6 +138,19 @@ EN = {
     "import.not_attribute": "'{value}' is not a venue attribute ({allowed})",
     "import.not_time": "'{value}' is not HH:MM",
     "import.not_count": "'{value}' is not a number ≥ 0",
+    "setting.unknown": "'{setting}' is not an office setting (one of {known})",
+    "setting.activity_types.not_list": "activity_types must be a list of activity types",
+    "setting.activity_types.bad": "activity_types: {problem}",
+    "setting.reminder_minutes": "report_reminder_minutes must be whole minutes, 0 to 1440",
+    "setting.not_table": "{setting} must be a table of name = value",
+    "setting.cadence_days": "cadence_days.{name} must be whole days, 1 to 366",
+    "setting.report_deadline": "report_deadlines.{name} must be a time HH:MM",
+    "setting.checklist_param": "checklist_params.{name} must be a number",
+    "setting.unknown_level": "activity_types[{n}].levels: '{level}' is not a grid level (one of {known}; import-levels adds one)",
+    "setting.weights.not_table": "assessment_weights must be a table of part = weight",
+    "setting.weights.unknown_part": "assessment_weights.{part} is not a part (one of {known})",
+    "setting.weights.bad_weight": "assessment_weights.{part} must be a number from 0 to 1000",
+    "setting.weights.all_zero": "assessment_weights must give at least one part a weight above 0",
     "schedule.bad_window": "'{text}' is not a time window like 06:30-09:00",
     "schedule.window_backwards": "'{text}' ends before it starts (windows do not cross midnight)",
     "schedule.bad_time": "'{text}' is not a time (HH:MM)",

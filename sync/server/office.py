@@ -28,6 +28,7 @@ from fieldapp.domain.office import (
     precaution_lines,
     setting_problem,
 )
+from fieldapp.i18n import listed, t
 from sync.server import audit
 from sync.server import db as server_db
 from sync.server.feed import NewChange, append_changes
@@ -199,10 +200,7 @@ def _unknown_levels(key: str, value: Any) -> str | None:
     for n, kind in enumerate(value, start=1):
         for level in kind.get("levels", ()):
             if level not in known:
-                return (
-                    f"activity_types[{n}].levels: {level!r} is not a grid level "
-                    f"(one of {', '.join(known)}; import-levels adds one)"
-                )
+                return t("setting.unknown_level", n=n, level=level, known=listed(known))
     return None
 
 

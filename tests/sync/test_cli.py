@@ -75,6 +75,11 @@ def test_an_import_refused_in_chinese_names_each_problem_in_chinese(tmp_path):
     assert result.exit_code == 1
     assert "CSV 文件不是 UTF-8 编码：请另存为“CSV UTF-8（逗号分隔）”格式后再导入" in result.output
     assert not re.search(r"row \d|nothing imported|not UTF-8;", result.output)
+    setting = ["setting", "set", "cadence_days", '{"foot_massage": 0}']
+    result = CliRunner().invoke(main, [*zh, *setting])
+    assert result.exit_code == 1
+    assert "未完成：cadence_days.foot_massage 应为 1 到 366 之间的整数天数" in result.output
+    # The same file with --lang en: English.
     result = _run("admin", "--db", db, "import-venues", str(latin))
     assert "the CSV file is not UTF-8; save it as CSV UTF-8" in result.output
 
