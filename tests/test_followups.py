@@ -79,6 +79,9 @@ def test_a_missed_reading_stays_due_and_is_marked_missed(tree: Clock, father: st
         ("2026-06-10T08:00", True),
         ("2026-06-10T16:00", False),
     ]
+    # The later reading recorded first: the 08:00 one stays missed (it read "due" again).
+    readings.record_reading(due[1].plan_id, "2026-06-10T16:00", NORMAL)
+    assert [(d.slot_at, d.missed) for d in plans.due_readings()] == [("2026-06-10T08:00", True)]
     act_as(SUPERVISOR)  # not among the plan's responsible people
     assert plans.due_readings() == []
 
@@ -91,7 +94,7 @@ def test_an_abnormal_reading_opens_a_case_that_runs_the_lifecycle(tree: Clock, f
     abnormal = readings.record_reading(plan_id, "2026-06-10T16:00",
                                        {"FUP-01": "37.3", "FUP-02": "yes"})  # fmt: skip
     assert abnormal.failed == ("FUP-01",) and abnormal.case_id is not None
-    for slip in ("热", "99", "3.7", "nan"):  # not a body temperature: refused, no case
+    for slip in ("热", "99", "45", "3.7", "nan"):  # not a body temperature: refused, no case
         with pytest.raises(readings.ReadingInvalid):
             readings.record_reading(plan_id, "2026-06-11T08:00", {"FUP-01": slip, "FUP-02": "yes"})
     (view,) = cases.cases()

@@ -139,9 +139,11 @@ def due_readings(*, person_id: str | None = None) -> list[DueReading]:
             continue
         done = {r.slot_at for r in FollowupReading.select(FollowupReading.slot_at).where(
             FollowupReading.plan == plan.id)}  # fmt: skip
-        open_slots = [s for s in slots(plan) if s <= end_of_today and s not in done]
-        latest_due = max((s for s in open_slots if s <= current), default=None)
-        for slot in open_slots:
+        today = [s for s in slots(plan) if s <= end_of_today]
+        # A slot is missed once a later one has come, recorded or not: recording the
+        # 16:00 reading late does not make the 08:00 one due again.
+        latest_due = max((s for s in today if s <= current), default=None)
+        for slot in (s for s in today if s not in done):
             missed = latest_due is not None and slot < latest_due
             found.append(DueReading(plan.id, plan.member_id, plan.member.name, slot, missed))
     return sorted(found, key=lambda d: (d.slot_at, d.name))

@@ -21,7 +21,7 @@ from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widgets import DataTable, Header, Label
 
-from fieldapp.domain.followups import CASE_OUTCOMES
+from fieldapp.domain.followups import CASE_OUTCOMES, PLAUSIBLE
 from fieldapp.i18n import listed, t
 from fieldapp.services.followups.cases import CaseView
 from fieldapp.services.followups.plans import DueReading
@@ -176,7 +176,9 @@ class FollowupsScreen(FieldScreen[None]):
             try:
                 recorded = readings.record_reading(due.plan_id, due.slot_at, answers)
             except readings.ReadingInvalid:
-                self.post_message(self.Invalid(due, answers, t("reading.invalid")))
+                low, high = PLAUSIBLE["FUP-01"]
+                problem = t("reading.invalid", low=f"{low:g}", high=f"{high:g}")
+                self.post_message(self.Invalid(due, answers, problem))
                 return
         if recorded.case_id:
             self.post_message(self.Done(t("reading.abnormal", name=due.name), warning=True))
