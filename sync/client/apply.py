@@ -44,6 +44,7 @@ from sync.client.inspection_rows import apply_finding_events, apply_findings, ap
 from sync.client.office_rows import store_kind, store_level, store_setting
 from sync.client.patrol_rows import apply_checkpoints, apply_routes, apply_runs
 from sync.client.people_rows import apply_household, remove_household
+from sync.client.reviews import apply_reviews
 from sync.client.rows import RowWriter, as_date, existing, rows_in
 from sync.client.verdicts import apply_verdicts
 from sync.protocol import Change
@@ -142,7 +143,9 @@ APPLY_ORDER = (
     "setting", "kind", "grid_level", "grid", "person", "placard_key", "checklist", "campaign",
     "venue",
     "inspection_verdict",  # before the inspection records: a supervisor's own are news too
-    "inspection", "finding",
+    "inspection",
+    "inspection_review",  # after the inspection records: a supervisor's new ones take theirs
+    "finding",
     "finding.event", "daily_report", "incident", "incident.event", "household", "followup",
     "activity",
     "checkpoint", "patrol_route", "patrol_run",
@@ -188,6 +191,7 @@ class PageApplier:
         }
         bulk = {"venue": self._venues, "inspection": self._inspections,
                 "inspection_verdict": self._verdicts,
+                "inspection_review": lambda c: apply_reviews(c, self.warnings),
                 "finding": self._findings, "finding.event": self._events,
                 "incident": self._incidents, "incident.event": self._incident_events,
                 "checkpoint": lambda c: apply_checkpoints(c, self._grid_known, self.warnings),

@@ -62,6 +62,7 @@ from sync.protocol.names import (
     OP_FOLLOWUP_READING,
     OP_HOUSEHOLD_UPSERT,
     OP_INCIDENT_EVENT,
+    OP_INSPECTION_REVIEW,
     OP_INSPECTION_SUBMIT,
     OP_PATROL_RUN_SUBMIT,
     OP_PERSON_MERGE,
@@ -88,6 +89,7 @@ from sync.protocol.payloads import (
     FindingEventSubmit,
     FindingPayload,
     InspectionPayload,
+    InspectionReviewSubmit,
     InspectionSubmit,
     PhotoProof,
     ProofPayload,
@@ -132,6 +134,7 @@ PAYLOAD_MODELS: dict[str, type[WireModel]] = {
     OP_PATROL_RUN_SUBMIT: PatrolRunSubmit,
     OP_CAMPAIGN_SWITCH: CampaignSwitch,
     OP_VENUE_ATTRIBUTES: VenueAttributes,
+    OP_INSPECTION_REVIEW: InspectionReviewSubmit,
 }
 
 
@@ -169,6 +172,7 @@ __all__ = [
     "IncidentEventSubmit",
     "IncidentPayload",
     "InspectionPayload",
+    "InspectionReviewSubmit",
     "InspectionSubmit",
     "IsoDate",
     "JsonObject",
@@ -186,6 +190,7 @@ __all__ = [
     "OP_FOLLOWUP_READING",
     "OP_HOUSEHOLD_UPSERT",
     "OP_INCIDENT_EVENT",
+    "OP_INSPECTION_REVIEW",
     "OP_INSPECTION_SUBMIT",
     "OP_PERSONAL_EXPORT",
     "OP_PERSONAL_REVEAL",

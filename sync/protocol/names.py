@@ -26,6 +26,7 @@ OP_ACTIVITY_RECORD = "activity.record"
 OP_PATROL_RUN_SUBMIT = "patrol_run.submit"
 OP_CAMPAIGN_SWITCH = "campaign.switch"  # a supervisor switches a campaign on or off
 OP_VENUE_ATTRIBUTES = "venue.attributes"  # an inspector corrects a venue's attributes
+OP_INSPECTION_REVIEW = "inspection.review"  # a supervisor marks reviewed or returns one
 OP_TYPES: tuple[str, ...] = (
     OP_INSPECTION_SUBMIT,
     OP_FINDING_EVENT,
@@ -43,6 +44,7 @@ OP_TYPES: tuple[str, ...] = (
     OP_PATROL_RUN_SUBMIT,
     OP_CAMPAIGN_SWITCH,
     OP_VENUE_ATTRIBUTES,
+    OP_INSPECTION_REVIEW,
 )
 
 # Record types of the pull feed.
@@ -60,6 +62,7 @@ CHANGE_TYPES: tuple[str, ...] = (
     "finding.event",
     "inspection",
     "inspection_verdict",  # the server's verdict on a claimed scan, for its inspector
+    "inspection_review",  # a supervisor's review, for the inspector and the grid's supervisors
     "daily_report",
     "incident",
     "incident.event",
@@ -91,5 +94,6 @@ OpType = Literal[
     "patrol_run.submit",
     "campaign.switch",
     "venue.attributes",
+    "inspection.review",
 ]
 OpStatus = Literal["applied", "duplicate", "rejected"]

@@ -133,6 +133,18 @@ class DailyReportSubmit(WireModel):
     submitted_at: Timestamp
 
 
+class InspectionReviewSubmit(WireModel):
+    """`inspection.review`: a supervisor's review of a submitted inspection, reviewed or
+    returned to its inspector with a comment saying why. The inspection itself never
+    changes; a later review of it replaces the earlier one (in the server's order)."""
+
+    inspection_id: Id
+    state: Literal["reviewed", "returned"]
+    comment: Text = ""
+    reviewer: Id  # person id
+    at: Timestamp  # device time, information only
+
+
 class ExportRecorded(WireModel):
     """`export.recorded`: this device's person exported hazard or personal data (the
     ledger); the server keeps it in its audit trail with the person and device, one entry

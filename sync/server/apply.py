@@ -35,6 +35,7 @@ from sync.protocol import (
     OP_FOLLOWUP_READING,
     OP_HOUSEHOLD_UPSERT,
     OP_INCIDENT_EVENT,
+    OP_INSPECTION_REVIEW,
     OP_INSPECTION_SUBMIT,
     OP_PATROL_RUN_SUBMIT,
     OP_PERSON_MERGE,
@@ -55,6 +56,7 @@ from sync.server.feed import NewChange, append_changes
 from sync.server.followups import apply_case_event, apply_followup_plan, apply_followup_reading
 from sync.server.group_commit import Again
 from sync.server.incidents import apply_incident_event
+from sync.server.inspection_review import apply_inspection_review
 from sync.server.inspections import AlreadyStored, InspectionWriter
 from sync.server.models import AppliedOp
 from sync.server.op_checks import readable_validation
@@ -104,6 +106,7 @@ APPLIERS: dict[str, Applier] = {
     OP_PATROL_RUN_SUBMIT: apply_patrol_run,
     OP_CAMPAIGN_SWITCH: apply_campaign_switch,
     OP_VENUE_ATTRIBUTES: apply_venue_attributes,
+    OP_INSPECTION_REVIEW: apply_inspection_review,
 }
 
 

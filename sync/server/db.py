@@ -27,6 +27,7 @@ from sync.server.office_models import OFFICE_MODELS
 from sync.server.patrol_models import PATROL_MODELS
 from sync.server.people_models import PEOPLE_MODELS
 from sync.server.pg_pool import PostgresPool
+from sync.server.review_models import REVIEW_MODELS
 from sync.server.schema_upgrade import add_missing_columns, drop_redundant_indexes
 
 SCHEMA_VERSION = 1
@@ -42,6 +43,7 @@ EVERY_MODEL: list[type[Model]] = [
     *PATROL_MODELS,
     *OFFICE_MODELS,
     *BLOB_STORE_MODELS,
+    *REVIEW_MODELS,
 ]
 
 SERVER_SQLITE_PRAGMAS = {
