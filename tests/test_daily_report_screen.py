@@ -74,7 +74,7 @@ async def test_zero_report_with_one_key(local_clock: list[dt.datetime], demo_hom
         assert code == "T01-DM"
         counts = str(screen.query_one("#report-counts", Static).render())
         assert "今日检查场所：0 家" in counts
-        await pilot.press("z")
+        await pilot.press("z", "y")  # the zero report, confirmed
         await settle(app, pilot, rounds=2)
         report = DailyReport.get(DailyReport.grid == code)
         assert report.zero_report and report.date == DAY
@@ -92,7 +92,7 @@ async def test_zero_report_refused_when_hazards_were_found(
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_report(app, pilot)
         assert "发现隐患：1 处" in str(screen.query_one("#report-counts", Static).render())
-        await pilot.press("z")
+        await pilot.press("z", "y")  # the zero report, confirmed
         await settle(app, pilot, rounds=2)
         assert any("不能报零报告" in m for m in messages(app))
         assert DailyReport.select().count() == 0
@@ -188,7 +188,7 @@ async def test_each_grid_shows_its_report_state_in_english_too(
         grids = screen.query_one("#report-grids", OptionList)
         prompts = [str(grids.get_option_at_index(i).prompt) for i in range(grids.option_count)]
         assert prompts and all("[Not filed] " in p for p in prompts), prompts
-        await pilot.press("z")
+        await pilot.press("z", "y")  # the zero report, confirmed
         await settle(app, pilot, rounds=2)
         state = screen.query_one("#report-state", Label)
         assert state.size.height >= 2  # wrapped, not cut at the pane's edge
@@ -204,7 +204,7 @@ async def test_a_refused_zero_report_is_not_said_on_the_next_screen_or_filing(
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_report(app, pilot)
-        await pilot.press("z")
+        await pilot.press("z", "y")  # the zero report, confirmed
         await settle(app, pilot, rounds=2)
         assert any("不能报零报告" in m for m in messages(app))
         screen.query_one("#report-remarks", Input).focus()
@@ -214,7 +214,7 @@ async def test_a_refused_zero_report_is_not_said_on_the_next_screen_or_filing(
         await pilot.press("escape")  # home; a refusal made again is gone with the screen
         screen = await open_report(app, pilot)
         find_hazard_today("T01-DM")
-        await pilot.press("z")
+        await pilot.press("z", "y")  # the zero report, confirmed
         await settle(app, pilot, rounds=2)
         assert any("不能报零报告" in m for m in messages(app))
         await pilot.press("escape")
@@ -259,7 +259,7 @@ async def test_a_refused_zero_report_is_said_in_a_whole_sentence(
     app = make_app(lang=lang)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_report(app, pilot)
-        await pilot.press("z")
+        await pilot.press("z", "y")  # the zero report, confirmed
         await settle(app, pilot, rounds=2)
         said = messages(app)
         assert said and said[-1].endswith(stop), said

@@ -1,5 +1,7 @@
 """The daily report (F8): choose one of my grids, see the day's counts from the store, add
-remarks, file the report (F10) or a zero report with one key (z). Supervisors also see
+remarks, file the report (F10) or a zero report (z, once its grid and date are confirmed:
+a zero report filed for the wrong village is a false statement). The grid list stops at
+its ends, so Home then ↑ stays on the first grid. Supervisors also see
 which grids under them filed, filed a zero report, are missing or late.
 
 The deadline reminder is `fieldapp.tui.screens.report_reminders.ReportReminders`.
@@ -30,10 +32,12 @@ from textual.widgets import (
 from textual.widgets.option_list import Option
 
 from fieldapp.i18n import t
+from fieldapp.tui.dialogs.confirm import ConfirmDialog
 from fieldapp.tui.screens import FieldScreen
 from fieldapp.tui.views.incidents import incident_lines
 from fieldapp.tui.views.work_lines import work_lines
 from fieldapp.tui.widgets.key_footer import KeyFooter
+from fieldapp.tui.widgets.stopping_lists import StoppingOptionList
 from fieldapp.tui.widgets.table import Table
 
 PEOPLE_KEYS = ("new_arrivals", "returnees_registered", "under_observation", "abnormal_readings",
@@ -167,7 +171,7 @@ class DailyReportScreen(FieldScreen[None]):
             with TabPane(t("report.tab.file"), id="tab-file"), Horizontal():
                 with Vertical(id="report-grids-pane"):
                     yield Label(t("report.my_grids"), classes="pane-title")
-                    yield OptionList(id="report-grids")
+                    yield StoppingOptionList(id="report-grids")
                 with Vertical(id="report-form"):
                     yield Label(t("rounds.loading"), id="report-grid-title", classes="pane-title")
                     yield Static("", id="report-counts")
@@ -298,7 +302,30 @@ class DailyReportScreen(FieldScreen[None]):
     # -- filing ------------------------------------------------------------------------
 
     def action_zero_report(self) -> None:
-        self._file(zero=True)
+        """Ask first, naming the grid and the day: one key must not file a zero report for
+        a grid the cursor happened to be on."""
+        from fieldapp.domain.clock import today
+
+        code = self.grid
+        line = next((line for line in self.lines if line.code == code), None)
+        if code is None or line is None:
+            self.app.bell()
+            return
+        grid = f"{line.name}（{code}）"
+        day = today().isoformat()
+
+        def answered(yes: bool | None) -> None:
+            if yes and self.grid == code:
+                self._file(zero=True)
+
+        self.app.push_screen(
+            ConfirmDialog(
+                t("report.zero.confirm.title", grid=grid, date=day),
+                t("report.zero.confirm.body"),
+                yes=t("report.zero.confirm.yes"),
+            ),
+            answered,
+        )
 
     def action_file_report(self) -> None:
         self._file(zero=False)
