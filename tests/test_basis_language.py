@@ -72,6 +72,9 @@ def test_without_basis_en_the_english_ui_shows_the_basis_and_the_body_is_as_it_w
 
 
 def test_basis_en_must_be_text_and_an_unknown_key_is_still_refused() -> None:
+    from fieldapp.i18n import set_language
+
+    set_language("en")  # the problems in English (pinned; the Chinese: test_checklist_validation)
     text = SHOP.read_text(encoding="utf-8")
     assert validate_checklist_text(text, SHOP.name) == []
     wrong = text.replace(ITEM_BASIS, 'basis = "消防法第28条"\nbasis_en = 28\n', 1)
@@ -87,6 +90,9 @@ def test_basis_en_must_be_text_and_an_unknown_key_is_still_refused() -> None:
 
 
 def test_a_campaigns_basis_en_is_read_and_an_unknown_key_refused() -> None:
+    from fieldapp.i18n import set_language
+
+    set_language("en")  # the problems in English (pinned; the Chinese: test_checklist_validation)
     path = CAMPAIGNS_DIR / "spring_festival.toml"
     text = path.read_text(encoding="utf-8")
     campaign = load_campaign_text(text, path.name)

@@ -56,6 +56,9 @@ def test_enforcement_cases_per_community_against_the_target(tree: Clock) -> None
 
 
 def test_a_target_nothing_counts_is_refused_when_the_campaign_is_loaded() -> None:
+    from fieldapp.i18n import set_language
+
+    set_language("en")  # the problems in English (pinned; the Chinese: test_checklist_validation)
     import pytest
 
     from fieldapp.domain.campaigns_toml import load_campaign_text

@@ -119,6 +119,9 @@ def test_lookups_come_from_the_store_after_a_restart(store: Path, files: Path) -
 
 
 def test_invalid_file_does_not_replace_the_last_good_version(store: Path, files: Path) -> None:
+    from fieldapp.i18n import set_language
+
+    set_language("en")  # the problems in English (pinned; the Chinese: test_checklist_validation)
     path = _write(files, "rental_housing.toml")
     assert svc.load_checklists(files).loaded == [("rental_housing", 1)]
 

@@ -16,7 +16,15 @@ from fieldapp.domain.checklist_toml import (
     validate_checklist_text,
 )
 from fieldapp.domain.kinds import KIND_CODE, VENUE_KINDS
+from fieldapp.i18n import set_language
 from fieldapp.paths import CHECKLISTS_DIR
+
+
+@pytest.fixture(autouse=True)
+def _english() -> None:
+    """These tests assert the problems' English wording (each test's language is restored
+    after it); the Chinese wording is asserted by the tests that name it."""
+    set_language("en")
 
 
 def _com(*numbers: int) -> list[str]:

@@ -68,6 +68,9 @@ async def test_an_english_inspector_reads_and_picks_the_options_in_english(home:
 
 
 def test_english_labels_for_some_options_only_are_refused() -> None:
+    from fieldapp.i18n import set_language
+
+    set_language("en")  # the problems in English (pinned; the Chinese: test_checklist_validation)
     text = (Path(__file__).parents[1] / "assets/checklists/small_shop.toml").read_text("utf-8")
     half = text.replace('{ value = "未安装", en = "Not installed", ', '{ value = "未安装", ', 1)
     try:

@@ -18,6 +18,7 @@ from fieldapp.domain.checklist import Checklist, Item, Section
 from fieldapp.domain.conditions import Context, evaluate, form_state
 from fieldapp.domain.expr_types import BOOL, NUMBER, Scope, check_condition
 from fieldapp.domain.expressions import ExprError, parse
+from fieldapp.i18n import set_language
 
 SCOPE = Scope(
     earlier={"COM-01": NUMBER, "COM-09": BOOL, "HTL-05": "text", "MKT-09": "list"},
@@ -25,6 +26,13 @@ SCOPE = Scope(
     own=frozenset({"COM-10"}),
     params=frozenset({"min_extinguishers"}),
 )
+
+
+@pytest.fixture(autouse=True)
+def _english() -> None:
+    """These tests assert the problems' English wording (each test's language is restored
+    after it); the Chinese wording is asserted by the tests that name it."""
+    set_language("en")
 
 
 def _check(text: str, scope: Scope = SCOPE) -> None:

@@ -56,6 +56,9 @@ def test_letters_and_signs_are_refused_not_dropped() -> None:
 
 
 def test_integer_is_for_number_items_and_is_true_or_false() -> None:
+    from fieldapp.i18n import set_language
+
+    set_language("en")  # the problems in English (pinned; the Chinese: test_checklist_validation)
     base = """\
 id = "small_restaurant"
 version = 1

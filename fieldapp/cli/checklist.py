@@ -34,6 +34,7 @@ def validate(files: tuple[Path, ...], kinds: tuple[str, ...]) -> None:
     """Check checklist FILEs; print every error as file:line: code: message (校验检查表文件)."""
     from fieldapp.domain.checklist_toml import ChecklistError, ChecklistInvalid
     from fieldapp.domain.kinds import VENUE_KINDS
+    from fieldapp.domain.wording import said
     from fieldapp.i18n import t
 
     known = (*VENUE_KINDS, *kinds)
@@ -43,7 +44,8 @@ def validate(files: tuple[Path, ...], kinds: tuple[str, ...]) -> None:
         try:
             loaded = _load(path, known)
         except (OSError, UnicodeDecodeError) as exc:
-            click.echo(str(ChecklistError(source, 0, "", t("checklist.cannot_read", error=exc))))
+            problem = said("checklist.cannot_read", error=exc)
+            click.echo(str(ChecklistError(source, 0, "", problem)))
             invalid += 1
             continue
         except ChecklistInvalid as exc:

@@ -44,44 +44,38 @@ class _CampaignValidator(Validator):
     def campaign(self, data: dict[str, Any]) -> None:
         for key in data:
             if key not in CAMPAIGN_KEYS:
-                self.error(self.root_line(key), "", unknown(key, CAMPAIGN_KEYS))
+                self.report(self.root_line(key), "", unknown(key, CAMPAIGN_KEYS))
         for key in CAMPAIGN_REQUIRED:
             if key not in data:
-                self.error(1, "", f'missing required key "{key}"')
+                self.error(1, "", "cl.missing_key", field=key)
         code = data.get("code")
         if "code" in data and not (isinstance(code, str) and CAMPAIGN_CODE_RE.match(code)):
-            self.error(
-                self.root_line("code"),
-                "",
-                f"code must be lower-case letters, digits and _ (got {show(code)})",
-            )
+            self.error(self.root_line("code"), "", "cl.bad_code", field="code", got=show(code))
         if "version" in data and not (is_int(data["version"]) and data["version"] >= 1):
-            self.error(self.root_line("version"), "", "version must be a positive integer")
+            self.error(self.root_line("version"), "", "cl.bad_version", got=show(data["version"]))
         for key in ("zh", "en"):
             if key in data and not is_text(data[key]):
-                self.error(self.root_line(key), "", f"{key} must be non-empty text")
+                self.error(self.root_line(key), "", "cl.text_required", field=key)
         for key in ("basis", "basis_en"):
             if key in data and not isinstance(data[key], str):
-                self.error(self.root_line(key), "", f"{key} must be text")
+                self.error(self.root_line(key), "", "cl.not_text", field=key)
         self.texts(data, "phases")
         self.texts(data, "phases_en")
         if "phases_en" in data and len(data.get("phases_en") or []) != len(
             data.get("phases") or []
         ):
-            self.error(
-                self.root_line("phases_en"), "", "phases_en names each phase once, in its order"
-            )
+            self.error(self.root_line("phases_en"), "", "cl.phases_en")
         self.texts(data, "key_days", dates=True)
         for key in ("starts_on", "ends_on"):
             if key in data and not _is_date(data[key]):
-                self.error(self.root_line(key), "", f"{key} must be a date YYYY-MM-DD")
+                self.error(self.root_line(key), "", "cl.not_date", field=key)
         targets = data.get("targets", {})
         if not isinstance(targets, dict) or not all(
             isinstance(v, int | float) and not isinstance(v, bool) for v in targets.values()
         ):
-            self.error(self.root_line("targets"), "", "targets must be a table of name = number")
+            self.error(self.root_line("targets"), "", "cl.targets_table")
         elif unknown_targets := [k for k in targets if k not in TARGET_NAMES]:
-            self.error(self.root_line("targets"), "", unknown(unknown_targets[0], TARGET_NAMES))
+            self.report(self.root_line("targets"), "", unknown(unknown_targets[0], TARGET_NAMES))
         if "sections" in data:
             self.sections(data["sections"])
         if not self.errors:
@@ -91,15 +85,15 @@ class _CampaignValidator(Validator):
         values = data.get(key, [])
         check = _is_date if dates else is_text
         if not isinstance(values, list) or not all(check(v) for v in values):
-            what = "dates YYYY-MM-DD" if dates else "non-empty texts"
-            self.error(self.root_line(key), "", f"{key} must be a list of {what}")
+            what = "cl.list_of_dates" if dates else "cl.list_of_texts"
+            self.error(self.root_line(key), "", what, field=key)
         elif len(set(values)) != len(values):
-            self.error(self.root_line(key), "", f"{key} lists a value twice")
+            self.error(self.root_line(key), "", "cl.value_twice", field=key)
 
     def section_extra(self, si: int, section: dict[str, Any], label: str) -> None:
         line = self.section_line(si, "kinds")
         if "kinds" not in section:
-            self.error(line, label, 'missing required key "kinds" (the venue kinds it joins)')
+            self.error(line, label, "cl.missing_kinds")
             return
         self.kinds(section["kinds"], line, label)
 

@@ -16,9 +16,11 @@ from fieldapp.domain.expr_types import (
     NUMBER,
     Scope,
     check_condition,
+    type_name,
     type_of,
 )
 from fieldapp.domain.expressions import ExprError, parse
+from fieldapp.domain.wording import Problem, said
 
 CONDITION_KEYS = ("show_if", "required_if")
 
@@ -29,7 +31,7 @@ class RuleProblem:
     item: int | None  # None: the section's own key
     key: str
     code: str  # the item's code, or the section's
-    message: str
+    problem: Problem
 
 
 def value_type(item: dict[str, Any]) -> str:
@@ -63,70 +65,66 @@ def condition_problems(
         outside = frozenset(repeated)
         scope = Scope(seen.copy(), everywhere, own, params, None, campaigns, outside)
         for key in CONDITION_KEYS:
-            message = _problem(section.get(key), scope, key)
-            if message:
-                problems.append(RuleProblem(si, None, key, str(section.get("code", "")), message))
-        message = _count_problem(section.get("repeat"), scope)
-        if message:
-            problems.append(RuleProblem(si, None, "repeat", str(section.get("code", "")), message))
+            problem = _problem(section.get(key), scope, key)
+            if problem:
+                problems.append(RuleProblem(si, None, key, str(section.get("code", "")), problem))
+        problem = _count_problem(section.get("repeat"), scope)
+        if problem:
+            problems.append(RuleProblem(si, None, "repeat", str(section.get("code", "")), problem))
         for ii, item in enumerate(items):
             code = str(item.get("code", ""))
             scope = Scope(
                 seen.copy(), everywhere, frozenset({code}), params, None, campaigns, outside
             )
             for key in CONDITION_KEYS:
-                message = _problem(item.get(key), scope, key)
-                if message:
-                    problems.append(RuleProblem(si, ii, key, code, message))
+                problem = _problem(item.get(key), scope, key)
+                if problem:
+                    problems.append(RuleProblem(si, ii, key, code, problem))
             fail_scope = Scope({}, {}, frozenset({code}), params, value_type(item), campaigns)
-            message = _problem(item.get("fail_if"), fail_scope, "fail_if")
-            if message:
-                problems.append(RuleProblem(si, ii, "fail_if", code, message))
+            problem = _problem(item.get("fail_if"), fail_scope, "fail_if")
+            if problem:
+                problems.append(RuleProblem(si, ii, "fail_if", code, problem))
             if "fail_if" in item and item.get("answer") not in ("number", "date", "text"):
-                problems.append(
-                    RuleProblem(
-                        si, ii, "fail_if", code, "fail_if is for number, date and text items"
-                    )
-                )
+                problems.append(RuleProblem(si, ii, "fail_if", code, said("cl.fail_if_answer")))
             seen[code] = value_type(item)
         if "repeat" in section:
             repeated.update(own)
     return problems
 
 
-def _count_problem(text: Any, scope: Scope) -> str:
+def _count_problem(text: Any, scope: Scope) -> Problem | None:
     """`repeat`: a number — a venue attribute (venue.rooms) or an earlier answer."""
     if text is None:
-        return ""
+        return None
     if not isinstance(text, str) or not text.strip():
-        return "repeat must be a number expression such as venue.rooms"
+        return said("cl.repeat_text")
     try:
         kind = type_of(parse(text), scope)
     except ExprError as error:
-        return f"repeat: {error}"
-    return "" if kind == NUMBER else f"repeat: the count must be a number, not a {kind}"
+        return said("cl.condition", field="repeat", error=error.located)
+    return None if kind == NUMBER else said("cl.repeat_not_number", got=type_name(kind))
 
 
-def _problem(text: Any, scope: Scope, key: str) -> str:
+def _problem(text: Any, scope: Scope, key: str) -> Problem | None:
     if text is None:
-        return ""
+        return None
     if not isinstance(text, str) or not text.strip():
-        return f"{key} must be a non-empty condition text"
+        return said("cl.condition_empty", field=key)
     try:
         check_condition(parse(text), scope)
     except ExprError as error:
-        return f"{key}: {error}"
-    return ""
+        return said("cl.condition", field=key, error=error.located)
+    return None
 
 
-def params_problems(raw: Any) -> list[str]:
+def params_problems(raw: Any) -> list[Problem]:
     """`[params]`: names (lower-case) with a number each."""
     if not isinstance(raw, dict):
-        return ["params must be a table of name = number"]
+        return [said("cl.params_table")]
     problems = []
     for name, value in raw.items():
         if not (isinstance(name, str) and name.isidentifier() and name == name.lower()):
-            problems.append(f'parameter name "{name}" must be lower-case letters, digits and _')
+            problems.append(said("cl.param_name", name=name))
         if not isinstance(value, int | float) or isinstance(value, bool):
-            problems.append(f"param.{name} must be a number (got {value!r})")
+            problems.append(said("cl.param_number", name=name, got=repr(value)))
     return problems

@@ -25,6 +25,8 @@ from fieldapp.domain.checklist import Checklist, Item, Section
 from fieldapp.domain.checklist_lines import LineMap, Table
 from fieldapp.domain.checklist_toml import ChecklistError, ChecklistInvalid, load_checklist_data
 from fieldapp.domain.kinds import VENUE_KINDS
+from fieldapp.domain.wording import Problem
+from fieldapp.i18n import t
 
 META_SHEET = "checklist"
 ITEMS_SHEET = "items"
@@ -58,10 +60,8 @@ class SheetError(ChecklistError):
 
     cell: str = ""
 
-    def __str__(self) -> str:
-        where = f"{self.file}!{self.cell}" if self.cell else self.file
-        code = f" {self.item_code}:" if self.item_code else ""
-        return f"{where}:{code} {self.message}"
+    def where(self) -> str:
+        return t("cl.at_cell", file=self.file, cell=self.cell) if self.cell else self.file
 
 
 def column_letter(index: int) -> str:
@@ -165,7 +165,7 @@ def checklist_from_rows(
 
 
 def _on_cell(error: ChecklistError) -> SheetError:
-    return SheetError(error.file, error.line, error.item_code, error.message, _cell_of(error.line))
+    return SheetError(error.file, error.line, error.item_code, error.problem, _cell_of(error.line))
 
 
 class _Reader:
@@ -173,8 +173,10 @@ class _Reader:
         self.source = source
         self.errors: list[ChecklistError] = []
 
-    def error(self, line: int, code: str, message: str) -> None:
-        self.errors.append(SheetError(self.source, line, code, message, _cell_of(line)))
+    def error(self, line: int, code: str, problem: str, /, **values: Any) -> None:
+        self.errors.append(
+            SheetError(self.source, line, code, Problem(problem, values), _cell_of(line))
+        )
 
     def meta(self, rows: Sequence[Sequence[Any]], data: dict[str, Any], root: Table) -> None:
         params: dict[str, Any] = {}
@@ -195,7 +197,7 @@ class _Reader:
                 try:
                     data[key] = json.loads(_text(value))
                 except json.JSONDecodeError as problem:
-                    self.error(line, "", f"extra must be JSON ({problem.msg})")
+                    self.error(line, "", "cl.extra_json", error=problem.msg)
             elif key in INTEGER_KEYS:
                 data[key] = _typed_int(value)
             else:
@@ -208,15 +210,15 @@ class _Reader:
     ) -> tuple[list[dict[str, Any]], list[tuple[Table, list[Table]]]]:
         """The sections with their items, and where each table and key is."""
         if not rows:
-            self.error(_at(2, 1, 1), "", "the items sheet is empty (no header row)")
+            self.error(_at(2, 1, 1), "", "cl.items_sheet_empty")
             return [], []
         header = [_text(cell).lower() for cell in rows[0]]
         for column, name in enumerate(header, start=1):
             if name and name not in COLUMNS:
-                self.error(_at(2, 1, column), "", f"unknown column {name!r}")
+                self.error(_at(2, 1, column), "", "cl.unknown_column", name=repr(name))
         for name in ("section", "code"):
             if name not in header:
-                self.error(_at(2, 1, 1), "", f"the header row has no {name!r} column")
+                self.error(_at(2, 1, 1), "", "cl.no_column", name=repr(name))
         sections: list[dict[str, Any]] = []
         tables: list[tuple[Table, list[Table]]] = []
         started: dict[str, int] = {}  # section code -> the row it started on
@@ -228,20 +230,13 @@ class _Reader:
             at = {name: _at(2, number, i) for i, name in enumerate(header, start=1) if name}
             if code and (not sections or sections[-1]["code"] != code):
                 if code in started:
-                    self.error(
-                        at["section"],
-                        "",
-                        f"section {code} started on row {started[code]}; "
-                        "keep a section's items on consecutive rows",
-                    )
+                    self.error(at["section"], "", "cl.section_split", code=code, row=started[code])
                 started[code] = number
                 section, table = self.section(cells, at)
                 sections.append(section)
                 tables.append((table, []))
             elif not sections:
-                self.error(
-                    at.get("section", _at(2, number, 1)), "", "the first item names no section"
-                )
+                self.error(at.get("section", _at(2, number, 1)), "", "cl.no_section")
                 continue
             item, table = self.item(cells, at)
             sections[-1]["items"].append(item)

@@ -5,8 +5,8 @@ the item code, so an administrator fixes a file in one pass. Semantic errors poi
 offending key's line inside the item's `[[sections.items]]` table, found by scanning the
 raw text; a TOML syntax error points at the line tomllib reports.
 
-Pure: no Peewee, no Textual. Messages are English (they are for checklist authors and
-are printed next to file:line, like a compiler's).
+Pure: no Peewee, no Textual. Each problem is a catalogue key and its values, worded in
+the reader's language when shown, next to file:line like a compiler's message.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from fieldapp.domain.checklist_build import build_checklist
 from fieldapp.domain.checklist_lines import LineMap
 from fieldapp.domain.checklist_validator import ChecklistError, Validator, texts_too_long
 from fieldapp.domain.kinds import VENUE_KINDS
+from fieldapp.domain.wording import said
 
 __all__ = [
     "ChecklistError",
@@ -39,7 +40,10 @@ class ChecklistInvalid(ValueError):
 
     def __init__(self, errors: list[ChecklistError]) -> None:
         self.errors = list(errors)
-        super().__init__("\n".join(str(e) for e in self.errors))
+        super().__init__(len(self.errors))
+
+    def __str__(self) -> str:
+        return "\n".join(str(e) for e in self.errors)
 
 
 def validate_checklist_text(
@@ -106,14 +110,16 @@ def read_toml(
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        message = str(exc)
+        message = str(exc)  # tomllib's own words: English
         line = 0
+        problem = said("cl.toml_syntax", error=message)
         found = _POSITION_RE.search(message)
         if found:
             line = int(found.group(1))
-            message = f"{message[: found.start()]} (column {found.group(2)})"
+            error = message[: found.start()]
+            problem = said("cl.toml_syntax_at", error=error, column=found.group(2))
         elif "end of document" in message:
             line = max(1, len(text.splitlines()))
         code = lines.item_code_at(line) if line else ""
-        return None, lines, [ChecklistError(source, line, code, f"TOML syntax error: {message}")]
+        return None, lines, [ChecklistError(source, line, code, problem)]
     return data, lines, []

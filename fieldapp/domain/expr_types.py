@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from fieldapp.domain.expressions import Binary, Call, ExprError, Literal, Node, Ref, Unary
+from fieldapp.domain.wording import Problem, said
 
 BOOL, NUMBER, TEXT, DATE, LIST = "bool", "number", "text", "date", "list"
 
@@ -60,40 +61,32 @@ class Scope:
 def _ref_type(ref: Ref, scope: Scope) -> str:
     if ref.kind == "item":
         if ref.name in scope.own:
-            raise ExprError(f"{ref.name} refers to itself (a cycle)", ref.column)
+            raise ExprError("expr.cycle", ref.column, name=ref.name)
         if ref.name in scope.repeated:
-            raise ExprError(
-                f"{ref.name} is asked once per instance of a repeated section: only "
-                "conditions in that section may use it",
-                ref.column,
-            )
+            raise ExprError("expr.repeated", ref.column, name=ref.name)
         if ref.name in scope.earlier:
             return scope.earlier[ref.name]
         if ref.name in scope.everywhere:
-            raise ExprError(
-                f"{ref.name} comes later in the checklist (a forward reference): "
-                "a condition may use only answers given before it",
-                ref.column,
-            )
-        raise ExprError(f'unknown item code "{ref.name}"', ref.column)
+            raise ExprError("expr.later", ref.column, name=ref.name)
+        raise ExprError("expr.unknown_item", ref.column, name=ref.name)
     if ref.kind == "venue":
         if ref.name not in VENUE_ATTRIBUTES:
-            known = ", ".join(sorted(VENUE_ATTRIBUTES))
-            raise ExprError(f'unknown venue attribute "{ref.name}" (known: {known})', ref.column)
+            known = tuple(sorted(VENUE_ATTRIBUTES))
+            raise ExprError("expr.unknown_venue", ref.column, name=ref.name, known=known)
         return VENUE_ATTRIBUTES[ref.name]
     if ref.kind == "param":
         if ref.name not in scope.params:
-            raise ExprError(
-                f'unknown parameter "param.{ref.name}": give its default in [params]', ref.column
-            )
+            raise ExprError("expr.unknown_param", ref.column, name=ref.name)
         return NUMBER
     if ref.kind in ("campaign", "phase"):
         if scope.campaigns is not None and ref.name not in scope.campaigns:
-            known = ", ".join(sorted(scope.campaigns)) or "none"
-            raise ExprError(f'unknown campaign "{ref.name}" (known: {known})', ref.column)
+            if not scope.campaigns:
+                raise ExprError("expr.unknown_campaign_none", ref.column, name=ref.name)
+            known = tuple(sorted(scope.campaigns))
+            raise ExprError("expr.unknown_campaign", ref.column, name=ref.name, known=known)
         return BOOL if ref.kind == "campaign" else TEXT
     if scope.value is None:
-        raise ExprError('"value" is the answer being checked: use it in fail_if only', ref.column)
+        raise ExprError("expr.value_outside", ref.column)
     return scope.value
 
 
@@ -117,16 +110,31 @@ def type_of(node: Node, scope: Scope) -> str:
         operand = type_of(node.operand, scope)
         wanted = BOOL if node.op == "not" else NUMBER
         if operand != wanted:
-            raise ExprError(f'"{node.op}" needs a {wanted}, not a {operand}', node.column)
+            raise ExprError(
+                "expr.unary",
+                node.column,
+                op=node.op,
+                wanted=type_name(wanted),
+                got=type_name(operand),
+            )
         return wanted
     if isinstance(node, Call):
         if len(node.args) != 1:
-            raise ExprError(f"{node.name}() takes one date", node.column)
+            raise ExprError("expr.call_arity", node.column, name=node.name)
         arg = type_of(node.args[0], scope)
         if arg != DATE:
-            raise ExprError(f"{node.name}() takes a date, not a {arg}", node.column)
+            raise ExprError("expr.call_type", node.column, name=node.name, got=type_name(arg))
         return NUMBER
     return _binary_type(node, scope)
+
+
+def type_name(kind: str) -> Problem:
+    """A value type (`number`, `date`, …) as the reader's language names it."""
+    return said(f"expr.type.{kind}")
+
+
+def _sides(left: str, right: str) -> dict[str, Problem]:
+    return {"left": type_name(left), "right": type_name(right)}
 
 
 def _binary_type(node: Binary, scope: Scope) -> str:
@@ -135,29 +143,27 @@ def _binary_type(node: Binary, scope: Scope) -> str:
     if op in ("and", "or"):
         if left != BOOL or right != BOOL:
             wrong = left if left != BOOL else right
-            raise ExprError(f'"{op}" joins true/false conditions, not a {wrong}', node.column)
+            raise ExprError("expr.and_or", node.column, op=op, got=type_name(wrong))
         return BOOL
     if op in ("+", "-", "*", "/"):
         if left != NUMBER or right != NUMBER:
-            raise ExprError(f'"{op}" needs numbers, not {left} and {right}', node.column)
+            raise ExprError("expr.arith", node.column, op=op, **_sides(left, right))
         return NUMBER
     if op == "in":
         if left == TEXT and right == LIST:
             return BOOL
-        raise ExprError(
-            f'"in" asks whether a text is in a list, not a {left} in a {right}', node.column
-        )
+        raise ExprError("expr.in", node.column, **_sides(left, right))
     if op in ("==", "!="):
         if left != right and not {left, right} <= {TEXT, DATE}:
-            raise ExprError(f'"{op}" compares a {left} with a {right}', node.column)
+            raise ExprError("expr.compare", node.column, op=op, **_sides(left, right))
         return BOOL
     if left == right and left in (NUMBER, DATE) or {left, right} == {TEXT, DATE}:
         return BOOL
-    raise ExprError(f'"{op}" orders numbers or dates, not {left} and {right}', node.column)
+    raise ExprError("expr.order", node.column, op=op, **_sides(left, right))
 
 
 def check_condition(node: Node, scope: Scope) -> None:
     """A show_if, required_if or fail_if tree must be a true/false condition."""
     kind = type_of(node, scope)
     if kind != BOOL:
-        raise ExprError(f"a condition must be true or false, not a {kind}", 1)
+        raise ExprError("expr.not_condition", 1, got=type_name(kind))

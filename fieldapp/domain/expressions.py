@@ -23,6 +23,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from fieldapp.domain.wording import Problem, said
+
 ITEM_REF_RE = r"[A-Z]{2,5}-\d{2,3}"
 FUNCTIONS: tuple[str, ...] = ("days_since",)
 KEYWORDS = frozenset({"and", "or", "not", "in", "true", "false", "value"})
@@ -41,15 +43,27 @@ _TOKEN_RE = re.compile(
 
 
 class ExprError(ValueError):
-    """A text that is not an expression, or one that does not type-check."""
+    """A text that is not an expression, or one that does not type-check: `problem` (a
+    catalogue key and its values) at `column`; str() words it in the current language."""
 
-    def __init__(self, message: str, column: int = 0) -> None:
-        super().__init__(message)
-        self.message = message
+    def __init__(self, key: str, column: int = 0, **values: object) -> None:
+        super().__init__(key)
+        self.problem = Problem(key, values)
         self.column = column
 
+    @property
+    def message(self) -> str:
+        return str(self.problem)
+
+    @property
+    def located(self) -> Problem:
+        """The problem with its column, as shown."""
+        if not self.column:
+            return self.problem
+        return said("expr.at_column", column=self.column, problem=self.problem)
+
     def __str__(self) -> str:
-        return f"column {self.column}: {self.message}" if self.column else self.message
+        return str(self.located)
 
 
 # --- the tree ----------------------------------------------------------------------------
@@ -110,8 +124,8 @@ def _tokens(text: str) -> list[_Token]:
         if match is None:
             char = text[position]
             if char == "=":
-                raise ExprError('a single "=" is not a comparison: use "=="', position + 1)
-            raise ExprError(f'unexpected "{char}"', position + 1)
+                raise ExprError("expr.single_equals", position + 1)
+            raise ExprError("expr.unexpected_char", position + 1, char=char)
         kind = match.lastgroup or ""
         if kind != "space":
             found.append(_Token(kind, match.group(), position + 1))
@@ -146,18 +160,20 @@ class _Parser:
 
     def expect_op(self, op: str) -> None:
         if not self.is_op(op):
-            raise ExprError(f'expected "{op}" here, found {self.describe()}', self.token.column)
+            raise ExprError("expr.expected_op", self.token.column, op=op, found=self.describe())
         self.take()
 
-    def describe(self) -> str:
-        return "the end" if self.token.kind == "end" else f'"{self.token.text}"'
+    def describe(self) -> Problem:
+        if self.token.kind == "end":
+            return said("expr.the_end")
+        return said("expr.token", text=self.token.text)
 
     def parse(self) -> Node:
         if self.token.kind == "end":
-            raise ExprError("the expression is empty", 1)
+            raise ExprError("expr.empty", 1)
         node = self.or_()
         if self.token.kind != "end":
-            raise ExprError(f"unexpected {self.describe()}", self.token.column)
+            raise ExprError("expr.unexpected", self.token.column, found=self.describe())
         return node
 
     def or_(self) -> Node:
@@ -188,7 +204,7 @@ class _Parser:
             node = Binary(token.text, node, self.sum_(), token.column)
             after = self.token
             if (after.kind == "op" and after.text in self.COMPARISONS) or self.is_word("in"):
-                raise ExprError("comparisons do not chain: join them with and", after.column)
+                raise ExprError("expr.chain", after.column)
         return node
 
     def sum_(self) -> Node:
@@ -231,14 +247,14 @@ class _Parser:
             return self.list_()
         if token.kind == "name":
             return self.name()
-        raise ExprError(f"expected a value, found {self.describe()}", token.column)
+        raise ExprError("expr.expected_value", token.column, found=self.describe())
 
     def list_(self) -> Node:
         column = self.take().column
         values: list[str] = []
         while not self.is_op("]"):
             if self.token.kind != "string":
-                raise ExprError("a list holds quoted texts only", self.token.column)
+                raise ExprError("expr.list_texts", self.token.column)
             values.append(self.take().text[1:-1])
             if not self.is_op("]"):
                 self.expect_op(",")
@@ -271,12 +287,8 @@ class _Parser:
             if tail == "phase":
                 return Ref("phase", code, column)
         if text in KEYWORDS:
-            raise ExprError(f'"{text}" needs a value on its left', column)
-        raise ExprError(
-            f'unknown name "{text}" (expected an item code such as COM-01, venue.…, param.…, '
-            "campaign.… or value)",
-            column,
-        )
+            raise ExprError("expr.keyword_left", column, text=text)
+        raise ExprError("expr.unknown_name", column, text=text)
 
 
 @lru_cache(maxsize=4096)

@@ -19,6 +19,7 @@ from fieldapp.domain.checklist_sheet import (
     checklist_rows,
 )
 from fieldapp.domain.checklist_toml import ChecklistError, ChecklistInvalid
+from fieldapp.domain.wording import said
 from sync.server.models import Checklist
 
 # Column widths (characters) that show an item's texts without opening each cell.
@@ -78,14 +79,14 @@ def read_xlsx(path: Path | str, *, kinds: Collection[str]) -> ChecklistDoc:
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as error:  # openpyxl raises many kinds on a damaged file
         raise ChecklistInvalid(
-            [ChecklistError(path.name, 0, "", f"not a readable XLSX file ({error})")]
+            [ChecklistError(path.name, 0, "", said("cl.bad_xlsx", error=error))]
         ) from None
     try:
         sheets: dict[str, list[list[Any]]] = {}
         for name in (META_SHEET, ITEMS_SHEET):
             if name not in book.sheetnames:
                 raise ChecklistInvalid(
-                    [ChecklistError(path.name, 0, "", f"the workbook has no sheet {name!r}")]
+                    [ChecklistError(path.name, 0, "", said("cl.no_sheet", name=repr(name)))]
                 )
             sheets[name] = [list(row) for row in book[name].iter_rows(values_only=True)]
     finally:

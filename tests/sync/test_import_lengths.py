@@ -98,6 +98,9 @@ def test_a_checklist_item_too_long_is_refused_at_its_cell(seed, server_db_url, t
 
 
 def test_a_checklist_option_too_long_is_refused_at_its_line():
+    from fieldapp.i18n import set_language
+
+    set_language("en")  # the problems in English (pinned; the Chinese: test_checklist_validation)
     from fieldapp.domain.checklist_toml import ChecklistInvalid, load_checklist_text
 
     text = (CHECKLISTS_DIR / "hotel.toml").read_text("utf-8")

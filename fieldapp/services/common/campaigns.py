@@ -68,8 +68,11 @@ def load_campaigns(directory: Path | None = None) -> CampaignLoadReport:
             text = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
             from fieldapp.domain.checklist_toml import ChecklistError
+            from fieldapp.domain.wording import said
 
-            report.errors.append(ChecklistError(path.name, 0, "", f"cannot read the file: {exc}"))
+            report.errors.append(
+                ChecklistError(path.name, 0, "", said("checklist.cannot_read", error=exc))
+            )
             continue
         sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
         if sha in seen:

@@ -120,8 +120,11 @@ def load_checklists(directory: Path | None = None) -> LoadReport:
             text = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
             from fieldapp.domain.checklist_toml import ChecklistError
+            from fieldapp.domain.wording import said
 
-            report.errors.append(ChecklistError(source, 0, "", f"cannot read the file: {exc}"))
+            report.errors.append(
+                ChecklistError(source, 0, "", said("checklist.cannot_read", error=exc))
+            )
             continue
         sha = sha256_text(text)
         file_shas.add(sha)
