@@ -3,6 +3,7 @@ everywhere, problems shown without losing what was typed, reveals for supervisor
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -16,9 +17,15 @@ from fieldapp.store.models import Outbox
 from fieldapp.store.people_models import HouseholdMember
 from fieldapp.tui.app import make_app
 from fieldapp.tui.dialogs.person import PersonDialog
+from fieldapp.tui.dialogs.reveal_purpose import RevealPurposeDialog
 from fieldapp.tui.screens.people import PeopleScreen
 
 ID_NUMBER = re.compile(r"\d{17}[\dX]")
+
+
+def rendered(app) -> str:  # type: ignore[no-untyped-def]
+    """What the terminal shows now, line by line."""
+    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
 
 
 def screen_text(app) -> str:  # type: ignore[no-untyped-def]
@@ -110,11 +117,45 @@ async def test_a_supervisor_reveals_an_id_number_and_the_reveal_is_queued_for_au
             table.focus()
             names = [table.get_row_at(row)[0] for row in range(table.row_count)]
             table.move_cursor(row=names.index("陈建国"))
+            await pilot.press("v")  # first: why?
+            await settle(app, pilot)
+            assert isinstance(app.screen, RevealPurposeDialog)
+            assert "Checking identity on a visit" in rendered(app)
+            await pilot.press("escape")  # changed their mind: nothing shown, nothing recorded
+            await settle(app, pilot)
+            assert isinstance(app.screen, PeopleScreen) and FATHER not in rendered(app)
+            assert Outbox.select().where(Outbox.type == "personal_data.reveal").count() == 0
             await pilot.press("v")
             await settle(app, pilot)
-            assert FATHER in [n.message.split(": ")[1].split(" ")[0] for n in app._notifications]
+            await pilot.press("down", "down", "down", "enter", "enter")  # Other, no note
+            await settle(app, pilot)
+            assert "For Other, write in the note why" in rendered(app)
+            await pilot.press(*"DM-017 move-in", "enter")
+            await settle(app, pilot)
+            # Shown in its own cell (no notification that would follow to other screens).
+            assert isinstance(app.screen, PeopleScreen) and FATHER in rendered(app)
+            assert not [n for n in app._notifications if FATHER in n.message]
+            assert "purpose: Other (explain in the note)" in rendered(app)
             reveals = list(Outbox.select().where(Outbox.type == "personal_data.reveal"))
             assert len(reveals) == 1 and '"field":"id_number"' in reveals[0].payload
+            payload = json.loads(reveals[0].payload)
+            assert (payload["purpose"], payload["purpose_note"]) == ("other", "DM-017 move-in")
+            await pilot.press("f3")  # another screen: the number stays behind, masked again
+            await settle(app, pilot)
+            assert not isinstance(app.screen, PeopleScreen)
+            assert FATHER not in rendered(app)
+            await pilot.press("f11")
+            await settle(app, pilot)
+            assert isinstance(app.screen, PeopleScreen) and FATHER not in rendered(app)
+            assert "4501**********" + FATHER[-4:] in rendered(app)
+            # Asked again, for a visit: shown, and masked again once its time is up.
+            await pilot.press("v", "enter", "enter")
+            await settle(app, pilot)
+            assert FATHER in rendered(app)
+            app.screen.set_timer(0.01, app.screen.mask_again)  # the 20 s, shortened
+            await pilot.pause(0.1)
+            await settle(app, pilot)
+            assert FATHER not in rendered(app) and "4501**********" + FATHER[-4:] in rendered(app)
     finally:
         from fieldapp.i18n import set_language
 
@@ -311,3 +352,28 @@ async def test_tab_goes_round_the_person_form_without_a_dead_stop(unlocked: Path
         assert app.focused is dialog.query_one("#person-grid", Select)
         await pilot.press("shift+tab", "down", "down", "space")
         assert dialog.query_one("#person-tags", SelectionList).selected == ["returnee"]
+
+
+async def test_esc_in_the_search_clears_it_first_and_leaves_only_then(unlocked: Path) -> None:
+    """Searching, Esc gives the whole list back (zh, 80x24); only a second Esc leaves."""
+    from people_support import returnee_family
+
+    from fieldapp.services.common.identity import me
+    from fieldapp.services.people import registry
+    from fieldapp.tui.screens.home import HomeScreen
+
+    registry.save_household(returnee_family(me().grids[0][0]))
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_screen(app, pilot, "f11", PeopleScreen)
+        await pilot.press("slash", *"张三")
+        await settle(app, pilot)
+        assert "陈建国" not in rendered(app) and "没有与“张三”匹配的人员" in rendered(app)
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert app.screen is screen, "the first Esc left the people screen"
+        assert screen.query_one("#people-search", Input).value == ""
+        assert "陈建国" in rendered(app) and "林秀英" in rendered(app)
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert isinstance(app.screen, HomeScreen)

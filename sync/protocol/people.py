@@ -98,7 +98,9 @@ class HouseholdUpsert(WireModel):
 
 class PersonalReveal(WireModel):
     """`personal_data.reveal`: someone opened a masked value; the server's audit trail
-    keeps who, whose, which field, when and on which device."""
+    keeps who, whose, which field, when, on which device and why (`purpose`, one of
+    fieldapp.services.people.reveal.PURPOSES, and a note). Devices before the purpose was
+    asked push neither: both default to empty."""
 
     id: str = Field(min_length=1, max_length=100)
     actor: str = Field(max_length=100)  # person id
@@ -107,6 +109,7 @@ class PersonalReveal(WireModel):
     field: Literal["id_number", "phone"]
     at: str = Field(max_length=40)
     purpose: str = Field(default="", max_length=200)
+    purpose_note: str = Field(default="", max_length=200)
 
 
 class PersonalExport(WireModel):

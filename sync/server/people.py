@@ -212,7 +212,8 @@ def apply_household_upsert(who: DeviceContext, sub: HouseholdUpsert) -> Applied:
 def apply_personal_reveal(who: DeviceContext, sub: PersonalReveal) -> Applied:
     require_own(who, sub.actor, f"reveal {sub.id}")
     audit(who.person_id, REVEALED, sub.member_id, device=who.device_id, field=sub.field,
-          device_time=sub.at, purpose=sub.purpose, op=sub.id)  # fmt: skip
+          device_time=sub.at, purpose=sub.purpose, purpose_note=sub.purpose_note,
+          op=sub.id)  # fmt: skip
     return Applied([])
 
 

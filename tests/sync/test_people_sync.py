@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
-from people_support import FAMILY_IDS, FATHER, member_named, returnee_family
+from people_support import FAMILY_IDS, FATHER, member_named, pin_the_synced_key, returnee_family
 
 from fieldapp.domain import personal
 from fieldapp.services.export.ledger import export_ledger
@@ -73,7 +73,7 @@ def test_a_family_registered_offline_reaches_the_supervisor_masked(make_device, 
     # The household as the worker registered it: tags, dates, notes (masked numbers too).
     assert _as_shown(registry.household(household_id)) == as_registered
     father = member_named("陈建国")
-    assert reveal.reveal(father.id, personal.ID_NUMBER_FIELD) == FATHER
+    assert reveal.reveal(father.id, personal.ID_NUMBER_FIELD, purpose="identity_check") == FATHER
     export_ledger(supervisor.home / "ledger.csv", fmt="csv")  # masked, and audited too
     with supervisor.client() as client:
         assert client.sync_once().ok
@@ -113,7 +113,7 @@ def test_an_inspector_may_not_reveal_and_a_bad_id_number_saves_nothing(make_devi
     household_id = registry.save_household(returnee_family())
     member = registry.household(household_id).members[0]
     with pytest.raises(reveal.RevealRefused):
-        reveal.reveal(member.id, personal.ID_NUMBER_FIELD)
+        reveal.reveal(member.id, personal.ID_NUMBER_FIELD, purpose="identity_check")
     bad = returnee_family()
     bad.members[1].id_number = FATHER[:-1] + ("0" if FATHER[-1] != "0" else "1")
     bad.members[2].birth_year = "1850"
@@ -122,3 +122,42 @@ def test_an_inspector_may_not_reveal_and_a_bad_id_number_saves_nothing(make_devi
     wheres = [p.where for p in refused.value.problems]
     assert wheres == ["members.1.id_number", "members.2.birth_year"]
     assert Household.select().count() == 1
+
+
+async def test_the_purpose_chosen_before_a_reveal_reaches_the_servers_audit(make_device):
+    """A supervisor at 80x24 presses v on a person, says why (事件处置, with the incident's
+    number), sees the number; the next sync puts the purpose in the server's audit entry."""
+    from pilot_support import open_screen, settle
+    from textual.widgets import DataTable
+
+    from fieldapp.tui.app import make_app
+    from fieldapp.tui.screens.people import PeopleScreen
+
+    worker = make_device("worker").enroll("p-insp")
+    with worker.client() as client:
+        assert client.sync_once().ok
+    registry.save_household(returnee_family())
+    with worker.client() as client:
+        assert client.sync_once().ok
+    supervisor = make_device("supervisor").enroll("p-sup")
+    with supervisor.client() as client:
+        assert client.sync_once().ok
+    pin_the_synced_key()
+    father = member_named("陈建国")
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_screen(app, pilot, "f11", PeopleScreen)
+        table = screen.query_one("#people-table", DataTable)
+        table.move_cursor(row=table.get_row_index(father.id))
+        await pilot.press("v")
+        await settle(app, pilot)
+        await pilot.press("down", "enter", *"SJ-0042", "enter")  # 事件处置, and its number
+        await settle(app, pilot)
+        shown = "\n".join(s.text for s in app.screen._compositor.render_strips())
+        assert FATHER in shown and "用途：事件处置" in shown
+    with supervisor.client() as client:
+        assert client.sync_once().ok
+    with server_db.current().connection_context():
+        [entry] = AuditEntry.select().where(AuditEntry.action == "personal_data.revealed")
+    assert (entry.actor, entry.subject, entry.detail["field"]) == ("p-sup", father.id, "id_number")
+    assert (entry.detail["purpose"], entry.detail["purpose_note"]) == ("incident", "SJ-0042")

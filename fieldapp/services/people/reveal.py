@@ -2,7 +2,10 @@
 
 The reveal and its `personal_data.reveal` outbox op are one transaction: the clear value
 is returned only once the audit op is durable, so the server's audit trail learns of every
-reveal (who, whose, which field, when, on which device) at the next sync.
+reveal (who, whose, which field, when, on which device, and why) at the next sync.
+
+Every reveal says its purpose, one of `PURPOSES`; "other" only with a note saying what it
+is. The note goes with any purpose (a case number, whom the check was for).
 """
 
 from __future__ import annotations
@@ -19,6 +22,11 @@ from fieldapp.store.people_models import HouseholdMember
 
 OP_PERSONAL_REVEAL = "personal_data.reveal"
 FIELDS = (personal.ID_NUMBER_FIELD, personal.PHONE_FIELD)
+OTHER_PURPOSE = "other"
+# Why a grid worker opens a number: checking who someone is on a visit, handling an
+# incident, a check the police or a higher office asked for, or something else (explained).
+PURPOSES = ("identity_check", "incident", "police_check", OTHER_PURPOSE)
+NOTE_LENGTH = 200  # sync.protocol.people.PersonalReveal.purpose_note
 
 
 class RevealRefused(PermissionError):
@@ -29,10 +37,14 @@ def may_reveal() -> bool:
     return me().role in REVEAL_ROLES
 
 
-def reveal(member_id: str, field: str, *, purpose: str = "") -> str:
-    """The clear value of `field` of a member, after its audit op is committed."""
+def reveal(member_id: str, field: str, *, purpose: str, note: str = "") -> str:
+    """The clear value of `field` of a member, after its audit op (with `purpose`, one of
+    `PURPOSES`, and `note`) is committed."""
     if field not in FIELDS:
         raise ValueError(f"unknown personal field {field!r}")
+    note = note.strip()[:NOTE_LENGTH]
+    if purpose not in PURPOSES or (purpose == OTHER_PURPOSE and not note):
+        raise ValueError(f"a reveal needs a purpose of {PURPOSES} (other: with a note)")
     who = me()
     if who.role not in REVEAL_ROLES:
         raise RevealRefused(who.role)
@@ -51,6 +63,7 @@ def reveal(member_id: str, field: str, *, purpose: str = "") -> str:
                 "field": field,
                 "at": now_iso(),
                 "purpose": purpose,
+                "purpose_note": note,
             },
         )
     return clear

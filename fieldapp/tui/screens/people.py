@@ -2,8 +2,8 @@
 
 A table of people (name, groups, household, ID number and phone masked) searched as you
 type; the household of the person under the cursor below it. The list has the focus on
-opening (its keys act at once); `/` (in the footer) goes to the search, Enter or Esc back
-to the list. This module holds the list;
+opening (its keys act at once); `/` (in the footer) goes to the search, Enter back to the
+list; Esc clears a search typed, and with none leaves. This module holds the list;
 `b` narrows it to one cadre's 包保 households; registering and editing (`n`, `a`, `e`) are `people_editing.PeopleEditing`, reveals,
 follow-up plans and merging duplicates (`v`, `p`, `f`, `m`) `people_actions.PeopleActions`,
 its bases. All reading and saving runs in thread workers; saving works offline (the outbox
@@ -214,6 +214,7 @@ class PeopleScreen(PeopleActions):
         self._fill_rows()
 
     def _fill_rows(self) -> None:
+        self.mask_again()  # the rows are read again, masked
         table = self.query_one("#people-table", DataTable)
         keep = selected_key(table)
         table.clear()
@@ -237,7 +238,9 @@ class PeopleScreen(PeopleActions):
         self._show_household()
 
     @on(DataTable.RowHighlighted, "#people-table")
-    def _highlighted(self) -> None:
+    def _highlighted(self, event: DataTable.RowHighlighted) -> None:
+        if self.revealed is not None and self.revealed[0] != event.row_key.value:
+            self.mask_again()  # a number shown in clear only on the row it was asked for
         self._show_household()
 
     def _current(self) -> tuple[HouseholdView, MemberView] | None:
@@ -267,6 +270,7 @@ class PeopleScreen(PeopleActions):
                 if household.cadres
                 else ""
             )
+            + (f"\n{self.revealed_line()}" if self.revealed else "")
         )
 
     def _nobody(self) -> str:
@@ -275,7 +279,11 @@ class PeopleScreen(PeopleActions):
         return t("people.no_match", query=query) if query else t("people.empty")
 
     def action_back(self) -> None:
-        if isinstance(self.focused, Input):  # Esc in the search: back to the list it filters
+        """Esc: a search typed is cleared first (the whole list again, the cursor in it);
+        with none, back to where People was opened from."""
+        search = self.query_one("#people-search", Input)
+        if search.value:
+            search.value = ""  # Input.Changed reads the list again
             self.query_one("#people-table", DataTable).focus()
             return
         if len(self.app.screen_stack) > 1:

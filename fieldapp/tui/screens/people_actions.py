@@ -1,6 +1,6 @@
 """What else is done to a registered person on the people screen: a supervisor reveals an
-ID number (`v`) or phone (`p`) — audited before the clear value is shown, for a few
-seconds, in a notification — and merges duplicates (`m`); anyone in the grid starts a
+ID number (`v`) or phone (`p`) — after saying why, audited before the clear value is shown
+in its own cell for a few seconds — and merges duplicates (`m`); anyone in the grid starts a
 follow-up plan (`f`). Every store call runs in a thread worker.
 
 `PeopleActions` is a base of `PeopleScreen` (after `PeopleEditing`, whose `Saved` message
@@ -10,25 +10,34 @@ reloads the list after a merge).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
+from rich.text import Text
 from textual import on, work
 from textual.message import Message
+from textual.timer import Timer
+from textual.widgets import DataTable
 
 from fieldapp.domain.followups import CADENCES
+from fieldapp.domain.personal import ID_NUMBER_FIELD, PHONE_FIELD
 from fieldapp.i18n import t
 from fieldapp.services.people.duplicates import DuplicatePair
+from fieldapp.services.people.registry import HouseholdView, MemberView
 from fieldapp.tui.dialogs.duplicates import DuplicatesDialog
 from fieldapp.tui.dialogs.followup import AskDialog
+from fieldapp.tui.dialogs.reveal_purpose import RevealPurposeDialog
 from fieldapp.tui.screens.people_editing import PeopleEditing
 
-REVEAL_SECONDS = 8
+REVEAL_SECONDS = 20  # long enough to read 18 digits out or copy them down
 
 
 class PeopleActions(PeopleEditing):
     @dataclass
     class Revealed(Message):
-        name: str
+        member_id: str
+        field: str
         value: str
+        purpose: str
 
     @dataclass
     class Refused(Message):
@@ -43,43 +52,99 @@ class PeopleActions(PeopleEditing):
         pairs: list[DuplicatePair]
 
     # -- revealing ---------------------------------------------------------------------
+    # The clear value replaces the mask in its own cell, not in a notification: a toast
+    # belongs to the app and went along to the next screen (F3 showed someone's ID number),
+    # where the cell goes with the list. It is masked again after REVEAL_SECONDS, when the
+    # cursor leaves the row, when the list is read again, and when anything covers or
+    # replaces this screen (another screen, a dialog, the lock).
+
+    revealed: tuple[str, str, str] | None = None  # (member id, field, purpose) shown in clear
+    _reveal_timer: Timer | None = None
+    if TYPE_CHECKING:
+        # Supplied by PeopleScreen (the list); declared for the type checker only.
+        members: dict[str, tuple[HouseholdView, MemberView]]
+
+        def _show_household(self) -> None: ...
 
     def action_reveal_id(self) -> None:
-        self._reveal("id_number")
+        self._reveal(ID_NUMBER_FIELD)
 
     def action_reveal_phone(self) -> None:
-        self._reveal("phone")
+        self._reveal(PHONE_FIELD)
 
     def _reveal(self, field: str) -> None:
+        """Ask why first; Esc there reveals and records nothing."""
         current = self._current()
         if current is None:
             self.app.bell()
             return
-        self._reveal_worker(current[1].id, current[1].name, field)
+        member = current[1]
+
+        def chosen(answer: tuple[str, str] | None) -> None:
+            if answer is not None:
+                self._reveal_worker(member.id, field, *answer)
+
+        title = t(f"reveal_purpose.title.{field}", name=member.name)
+        self.app.push_screen(RevealPurposeDialog(title), chosen)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="people-reveal")
-    def _reveal_worker(self, member_id: str, name: str, field: str) -> None:
+    def _reveal_worker(self, member_id: str, field: str, purpose: str, note: str) -> None:
         from fieldapp.domain.personal import PersonalDataLocked
         from fieldapp.services.people import reveal
         from fieldapp.store import db
 
         with db.connection_context():
             try:
-                value = reveal.reveal(member_id, field)
+                value = reveal.reveal(member_id, field, purpose=purpose, note=note)
             except reveal.RevealRefused:
                 self.post_message(self.Refused(t("people.reveal_refused")))
                 return
             except PersonalDataLocked:
                 self.post_message(self.Refused(t("people.locked")))
                 return
-        self.post_message(self.Revealed(name, value))
+        self.post_message(self.Revealed(member_id, field, value, purpose))
 
     @on(Revealed)
     def _revealed(self, event: Revealed) -> None:
-        self.notify(
-            t("people.revealed", name=event.name, value=event.value or "-"),
-            timeout=REVEAL_SECONDS,
+        if not self.is_current or event.member_id not in self.members:
+            return  # left meanwhile: recorded, but not shown where nobody asked
+        self.mask_again()
+        table = self.query_one("#people-table", DataTable)
+        table.update_cell(event.member_id, event.field, Text(event.value or "-", style="bold"))
+        self.revealed = (event.member_id, event.field, event.purpose)
+        self._reveal_timer = self.set_timer(REVEAL_SECONDS, self.mask_again)
+        self._show_household()
+
+    def revealed_line(self) -> str:
+        """Under the household: whose number is shown in clear, why, and for how long."""
+        if self.revealed is None:
+            return ""
+        member_id, field, purpose = self.revealed
+        return t(
+            "people.revealed",
+            name=self.members[member_id][1].name,
+            what=t(f"people.col.{field}"),
+            purpose=t(f"reveal_purpose.{purpose}"),
+            seconds=REVEAL_SECONDS,
         )
+
+    def mask_again(self) -> None:
+        """The revealed cell shows its mask again (nothing when none is revealed)."""
+        if self._reveal_timer is not None:
+            self._reveal_timer.stop()
+            self._reveal_timer = None
+        if self.revealed is None:
+            return
+        member_id, field, _purpose = self.revealed
+        self.revealed = None
+        member = self.members.get(member_id)
+        if member is not None:
+            masked = member[1].id_number if field == ID_NUMBER_FIELD else member[1].phone
+            self.query_one("#people-table", DataTable).update_cell(member_id, field, masked)
+        self._show_household()
+
+    def on_screen_suspend(self) -> None:
+        self.mask_again()
 
     @on(Refused)
     def _refused(self, event: Refused) -> None:
