@@ -22,7 +22,6 @@ ZH = {
     "sync_ui.running": "正在同步…界面可以继续使用，同步在后台进行。",
     "sync_ui.idle": "按 F12 立即同步。",
     "sync_ui.done": "同步完成：上报 {pushed} 条，下载 {pulled} 条，照片 {photos} 张。",
-    "sync_ui.incomplete": "同步未全部完成：上报 {pushed} 条，下载 {pulled} 条，还有 {pending} 条等待上报。",
     "sync_ui.offline": "离线：{error}。所有记录都保存在本机，联网后会自动上报。",
     "sync_ui.failed": "同步失败：{error}。所有记录都保存在本机，改正后按 F12 重新同步。",
     "sync_ui.crashed": "同步意外中断，所有记录都保存在本机：请按 F12 重新同步。",
@@ -39,7 +38,6 @@ ZH = {
     "sync_ui.never": "尚未成功同步过",
     "sync_ui.rejected.title": "服务器拒收的记录（{count} 条）：",
     "sync_ui.rejected.none": "没有被拒收的记录。",
-    "sync_ui.rejected.item": "#{seq} {type}：{reason}",
     "sync_ui.warnings.title": "提示：",
     "sync_ui.conflicts.title": "已记录的冲突：",
     "sync_ui.error.title": "最近的错误：{error}",
@@ -87,9 +85,6 @@ EN = {
     "sync_ui.running": "Syncing… You can keep working; the sync runs in the background.",
     "sync_ui.idle": "Press F12 to sync now.",
     "sync_ui.done": "Sync done: {pushed} sent, {pulled} received, {photos} photo(s) uploaded.",
-    "sync_ui.incomplete": (
-        "Sync not complete: {pushed} sent, {pulled} received, {pending} still waiting."
-    ),
     "sync_ui.offline": (
         "Offline: {error}. Every record is kept on this device and will be sent when the "
         "connection is back."
@@ -116,7 +111,6 @@ EN = {
     "sync_ui.never": "Never synced successfully yet",
     "sync_ui.rejected.title": "Records the server refused ({count}):",
     "sync_ui.rejected.none": "No refused records.",
-    "sync_ui.rejected.item": "#{seq} {type}: {reason}",
     "sync_ui.warnings.title": "Notes:",
     "sync_ui.conflicts.title": "Conflicts recorded:",
     "sync_ui.error.title": "Last error: {error}",

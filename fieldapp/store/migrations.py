@@ -220,6 +220,16 @@ def _v21_route_starts_on(db: SqliteDatabase) -> None:
     )
 
 
+def _v22_refusals_seen(db: SqliteDatabase) -> None:
+    """When the server refused an op, and when the person acknowledged the refusal: a
+    refusal stays on the sync screen and in the status line until it is acknowledged.
+    Ops refused before it have no time (NULL) and count as not yet seen."""
+    columns = {row[1] for row in db.execute_sql("PRAGMA table_info(outbox)")}
+    for column in ("refused_at", "refusal_seen_at"):
+        if column not in columns:
+            db.execute_sql(f"ALTER TABLE outbox ADD COLUMN {column} VARCHAR(255)")
+
+
 # Indexes older schemas made that another index's first column already serves.
 REDUNDANT_INDEXES = ("answer_inspection_id", "finding_event_finding_id")
 
@@ -246,6 +256,7 @@ MIGRATIONS: list[Migration] = [
     _v19_search_by_grid,
     _v20_no_second_indexes,
     _v21_route_starts_on,
+    _v22_refusals_seen,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

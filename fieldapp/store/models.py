@@ -264,6 +264,10 @@ class Outbox(BaseModel):
     last_error = TextField(default="")
     created_at = CharField()
     acked_at = CharField(null=True)
+    # A refused op stays 'rejected' for the record; when the server refused it, and when
+    # the person said they had read why (then it no longer counts as news) (schema v22).
+    refused_at = CharField(null=True)
+    refusal_seen_at = CharField(null=True)
 
     class Meta:
         table_name = "outbox"

@@ -40,6 +40,14 @@ class SyncFinished(Message):
     manual: bool
 
 
+@dataclass
+class RefusalsAcknowledged(Message):
+    """The person read these refused ops (outbox seqs) on the sync screen: post to the
+    app, which marks them read in a worker and hands the rest back."""
+
+    seqs: tuple[int, ...]
+
+
 def local_moment(stamp: str | None) -> str:
     """A stored UTC time as local `HH:MM` today, `MM-DD HH:MM` otherwise; '' if none."""
     import datetime as dt

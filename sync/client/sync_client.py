@@ -294,7 +294,7 @@ class SyncClient(PagePuller, PhotoTransfer):
         stamp = now_iso()
         event_seqs: dict[str, int] = {}
         acked: list[tuple[str, str, str]] = []
-        rejected: list[tuple[str, str]] = []
+        rejected: list[tuple[str, str, str]] = []
         unanswered: list[tuple[str]] = []
         for row in rows:
             answer = answers.get(row.op_id)
@@ -308,7 +308,7 @@ class SyncClient(PagePuller, PhotoTransfer):
                     result.conflicts.append(answer.conflict)
             else:
                 reason = answer.reason or "refused by the server"
-                rejected.append((reason, row.op_id))
+                rejected.append((reason, stamp, row.op_id))
                 result.rejected.append(RejectedOp(row.op_id, row.seq, row.type, reason))
         with refetchable_commit(), db.atomic():  # answered again (`duplicate`) if undone
             cursor = db.cursor()
@@ -318,8 +318,8 @@ class SyncClient(PagePuller, PhotoTransfer):
                 acked,
             )
             cursor.executemany(
-                "UPDATE outbox SET state = 'rejected', attempts = attempts + 1, last_error = ?"
-                " WHERE op_id = ?",
+                "UPDATE outbox SET state = 'rejected', attempts = attempts + 1, last_error = ?,"
+                " refused_at = ? WHERE op_id = ?",
                 rejected,
             )
             cursor.executemany(

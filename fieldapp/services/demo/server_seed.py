@@ -210,7 +210,11 @@ def hand_in_colleague_work(person_id: str) -> dict[str, int]:
                 if answer.status in ("applied", "duplicate"):
                     values: dict[str, Any] = {"state": "acked", "acked_at": stamp}
                 else:
-                    values = {"state": "rejected", "last_error": answer.reason or ""}
+                    values = {
+                        "state": "rejected",
+                        "last_error": answer.reason or "",
+                        "refused_at": stamp,
+                    }
                 Outbox.update(attempts=Outbox.attempts + 1, **values).where(
                     Outbox.op_id == op.op_id
                 ).execute()

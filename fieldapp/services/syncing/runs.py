@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from fieldapp.services.syncing.problems import describe, errors_in_words
+from fieldapp.services.syncing.refusals import Refusal, outstanding
 from fieldapp.store.models import Outbox, SyncState
 from sync.client.base import Progress, SyncError, SyncResult
 
@@ -30,6 +31,7 @@ class SyncStatus:
     pending: int  # ops waiting in the outbox
     last_sync_at: str | None  # UTC ISO time of the last sync that had no errors
     last_error: str
+    refusals: tuple[Refusal, ...] = ()  # refused ops the person has not acknowledged yet
 
 
 @dataclass
@@ -44,14 +46,16 @@ class SyncOutcome:
 def sync_status() -> SyncStatus:
     state = SyncState.get_or_none(SyncState.id == 1)
     pending = Outbox.select().where(Outbox.state == "pending").count()
+    refusals = outstanding()
     if state is None:
-        return SyncStatus(False, "", pending, None, "")
+        return SyncStatus(False, "", pending, None, "", refusals)
     return SyncStatus(
         configured=bool(state.server_url and state.token),
         server_url=state.server_url,
         pending=pending,
         last_sync_at=state.last_sync_at,
         last_error=state.last_error,
+        refusals=refusals,
     )
 
 

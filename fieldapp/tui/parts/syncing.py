@@ -16,18 +16,26 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.message import Message
 
 from fieldapp.i18n import t
-from fieldapp.tui.messages import SyncFinished, SyncProgress, SyncRequested, local_moment
+from fieldapp.tui.messages import (
+    RefusalsAcknowledged,
+    SyncFinished,
+    SyncProgress,
+    SyncRequested,
+    local_moment,
+)
 from fieldapp.tui.parts.navigation import Navigation
 from fieldapp.tui.screens import FieldScreen
 from fieldapp.tui.widgets.status_bar import StatusBar, SyncView
 
 if TYPE_CHECKING:
+    from fieldapp.services.syncing.refusals import Refusal
     from fieldapp.services.syncing.runs import SyncOutcome, SyncStatus
     from fieldapp.tui.screens.sync import SyncScreen
     from sync.client import SyncResult
@@ -40,6 +48,15 @@ class ConnectionChecked(Message):
         self.online = online
         self.status = status
         self.foreign = foreign  # something answered, but not as a fieldapp server
+
+
+class RefusalsRead(Message):
+    """The refusals left after some were acknowledged (`acknowledged` of them just now)."""
+
+    def __init__(self, status: SyncStatus, acknowledged: int) -> None:
+        super().__init__()
+        self.status = status
+        self.acknowledged = acknowledged
 
 
 class SyncApp(Navigation):
@@ -56,6 +73,7 @@ class SyncApp(Navigation):
         self._sync_screen: SyncScreen | None = None
         self._first_probe_started = False
         self._unseen_verdicts: list[Verdict] = []  # kept on the outcome until looked at
+        self.refusals: tuple[Refusal, ...] = ()  # refused ops not acknowledged yet
 
     def on_mount(self) -> None:
         self.set_interval(self.PROBE_EVERY, self.check_connection, name="sync-probe")
@@ -80,11 +98,17 @@ class SyncApp(Navigation):
                     bar.unsynced = pending
 
     def _view_from(self, status: SyncStatus, online: bool | None, problem: str) -> SyncView:
+        """The view of a fresh status; its refusals go to the sync screen too."""
+        self.refusals = status.refusals
+        shown = self._shown_sync_screen()
+        if shown is not None:
+            shown.show_refusals(status.refusals)
         return SyncView(
             online=online,
             last_sync=local_moment(status.last_sync_at),
             problem=problem,
             syncing=self._syncing,
+            refused=len(status.refusals),
         )
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="sync-probe")
@@ -133,7 +157,7 @@ class SyncApp(Navigation):
             self.go_to(SyncScreen)
             self._unseen_verdicts = []
             return
-        screen = SyncScreen(running=running, outcome=self.sync_outcome)
+        screen = SyncScreen(running=running, outcome=self.sync_outcome, refusals=self.refusals)
         self._sync_screen = screen
         self.go_to(SyncScreen, lambda: screen)
         self._unseen_verdicts = []
@@ -156,9 +180,7 @@ class SyncApp(Navigation):
             self._sync_again = True
             return
         self._syncing = True
-        self.show_sync_view(
-            SyncView(self.sync_view.online, self.sync_view.last_sync, self.sync_view.problem, True)
-        )
+        self.show_sync_view(replace(self.sync_view, syncing=True))
         shown = self._shown_sync_screen()
         if shown is not None:
             shown.show_running()
@@ -187,8 +209,7 @@ class SyncApp(Navigation):
         running, and F12 starts another."""
         self._syncing = False
         self._sync_again = False
-        view = self.sync_view
-        self.show_sync_view(SyncView(view.online, view.last_sync, "sync_failed", False))
+        self.show_sync_view(replace(self.sync_view, problem="sync_failed", syncing=False))
         shown = self._shown_sync_screen()
         if shown is not None:
             shown.show_crashed()
@@ -224,6 +245,28 @@ class SyncApp(Navigation):
             self._sync_again = False
             if outcome.kind in (syncing.DONE, syncing.INCOMPLETE):
                 self.request_sync()
+
+    @on(RefusalsAcknowledged)
+    def _refusals_acknowledged(self, event: RefusalsAcknowledged) -> None:
+        self._acknowledge(event.seqs)
+
+    @work(thread=True, exit_on_error=False, group="sync-refusals")
+    def _acknowledge(self, seqs: tuple[int, ...]) -> None:
+        from fieldapp.services.syncing import refusals
+        from fieldapp.services.syncing import runs as syncing
+        from fieldapp.store import db
+
+        with db.connection_context():
+            count = refusals.acknowledge(seqs)
+            status = syncing.sync_status()
+        self.post_message(RefusalsRead(status, count))
+
+    @on(RefusalsRead)
+    def _refusals_read(self, event: RefusalsRead) -> None:
+        view = self.sync_view
+        self.show_sync_view(self._view_from(event.status, view.online, view.problem))
+        if event.acknowledged:
+            self.notify(t("sync_ui.acknowledged", count=event.acknowledged))
 
     def _keep_verdicts(self, result: SyncResult, *, seen: bool) -> list[Verdict]:
         """The server's verdicts on this device's scans stay on the sync screen's outcome
@@ -268,7 +311,10 @@ class SyncApp(Navigation):
         if result.new_epoch:
             self.notify(t("sync_ui.notify.new_epoch"))
         if manual and outcome.kind == syncing.DONE and not on_screen:
-            self.notify(t("sync_ui.notify.done", pushed=result.pushed, pulled=result.pulled))
+            if result.pushed or result.pulled or result.blobs_uploaded:
+                self.notify(t("sync_ui.notify.done", pushed=result.pushed, pulled=result.pulled))
+            else:
+                self.notify(t("sync_ui.done.nothing_new"))
 
     def _reload_home(self) -> None:
         for screen in self.screen_stack:

@@ -1,10 +1,12 @@
-"""The sync screen: a progress bar per phase, what the server refused and why, its verdicts on
-this device's claimed scans, the last error.
+"""The sync screen: a progress bar per phase, what the server refused and why (every refusal
+not yet acknowledged, not only the last sync's; D marks them read), its verdicts on this
+device's claimed scans, the last error.
 
 The app runs the sync (`fieldapp.tui.parts.syncing.SyncApp`) and hands this screen what happens:
 `SyncProgress` messages posted straight to it from the worker (bubble=False; a newer one
 for the same phase replaces a queued older one, so a flood of updates merges), and the
-final outcome through `show_outcome`. The screen never talks to the network or the store.
+final outcome through `show_outcome`, the refusals through `show_refusals`. The screen never
+talks to the network or the store: acknowledging posts `RefusalsAcknowledged` to the app.
 """
 
 from __future__ import annotations
@@ -17,13 +19,20 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Header, Label, ProgressBar, Static
 
 from fieldapp.i18n import t
-from fieldapp.tui.messages import SyncFinished, SyncProgress, SyncRequested, local_moment
+from fieldapp.tui.messages import (
+    RefusalsAcknowledged,
+    SyncFinished,
+    SyncProgress,
+    SyncRequested,
+    local_moment,
+)
 from fieldapp.tui.screens import FieldScreen
 from fieldapp.tui.widgets.key_footer import KeyFooter
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
+    from fieldapp.services.syncing.refusals import Refusal
     from fieldapp.services.syncing.runs import SyncOutcome
     from sync.client.base import Verdict
 
@@ -48,6 +57,45 @@ def verdict_lines(verdicts: Sequence[Verdict]) -> list[str]:
     return lines
 
 
+def refusal_lines(refusals: Sequence[Refusal]) -> list[str]:
+    """Every refused op not yet acknowledged: what it was, when, the server's reason."""
+    if not refusals:
+        return []
+    lines = [t("sync_ui.rejected.title", count=len(refusals))]
+    for r in refusals:
+        if r.refused_at:
+            at = local_moment(r.refused_at)
+            lines.append(t("sync_ui.refused.item", seq=r.seq, what=r.what, at=at, reason=r.reason))
+        else:
+            lines.append(t("sync_ui.refused.item_undated", seq=r.seq, what=r.what, reason=r.reason))
+    lines.append(t("sync_ui.refused.hint"))
+    return lines
+
+
+def outcome_line(outcome: SyncOutcome) -> str:
+    """What a sync that ran did; when it did not complete, what is left (refused, waiting,
+    failed); when it had nothing to do, that everything was already sent."""
+    result = outcome.result
+    if outcome.result.ok:
+        if not (result.pushed or result.pulled or result.blobs_uploaded):
+            return t("sync_ui.done.nothing_new")
+        return t(
+            "sync_ui.done",
+            pushed=result.pushed,
+            pulled=result.pulled,
+            photos=result.blobs_uploaded,
+        )
+    left = []
+    if result.rejected:
+        left.append(t("sync_ui.incomplete.refused", count=len(result.rejected)))
+    if outcome.status.pending:
+        left.append(t("sync_ui.incomplete.waiting", count=outcome.status.pending))
+    if result.errors:
+        left.append(t("sync_ui.incomplete.errors"))
+    head = t("sync_ui.incomplete.head", pushed=result.pushed, pulled=result.pulled)
+    return head + t("sync_ui.incomplete.sep").join(left) + t("sync_ui.incomplete.end")
+
+
 class SyncScreen(FieldScreen[None]):
     REMOUNT_ON_RELABEL = True
     PLACE = "binding.app.sync_screen"
@@ -55,12 +103,20 @@ class SyncScreen(FieldScreen[None]):
     CSS_PATH = "sync.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", "Back", id="sync.close"),
+        Binding("d", "acknowledge", "Read", id="sync.acknowledge"),
     ]
 
-    def __init__(self, *, running: bool = False, outcome: SyncOutcome | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        running: bool = False,
+        outcome: SyncOutcome | None = None,
+        refusals: Sequence[Refusal] = (),
+    ) -> None:
         super().__init__(id="sync-screen")
         self.running = running
         self.outcome = outcome
+        self.refusals = tuple(refusals)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -87,10 +143,11 @@ class SyncScreen(FieldScreen[None]):
             self._show_outcome(self.outcome)
         else:
             self._say("#sync-state", t("sync_ui.idle"))
-            for selector in ("#sync-rejected", "#sync-verdicts", "#sync-warnings", "#sync-error"):
+            for selector in ("#sync-verdicts", "#sync-warnings", "#sync-error"):
                 self._say(selector, "")
             for phase in PHASES:
                 self._bar(phase).update(total=1, progress=0)  # idle, not "working"
+        self._show_refusals()
 
     def _say(self, selector: str, text: str) -> None:
         widget = self.query_one(selector, Static)
@@ -111,8 +168,17 @@ class SyncScreen(FieldScreen[None]):
         self._say("#sync-state", t("sync_ui.running"))
         for phase in PHASES:
             self._bar(phase).update(total=None, progress=0)
-        for selector in ("#sync-rejected", "#sync-verdicts", "#sync-warnings", "#sync-error"):
+        for selector in ("#sync-verdicts", "#sync-warnings", "#sync-error"):
             self._say(selector, "")
+
+    def show_refusals(self, refusals: Sequence[Refusal]) -> None:
+        self.refusals = tuple(refusals)
+        if self.is_mounted:  # else on_mount shows them
+            self._show_refusals()
+
+    def _show_refusals(self) -> None:
+        self._say("#sync-rejected", "\n".join(refusal_lines(self.refusals)))
+        self.refresh_bindings()
 
     def on_sync_progress(self, event: SyncProgress) -> None:
         bar = self._bar(event.phase) if event.phase in PHASES else None
@@ -149,14 +215,7 @@ class SyncScreen(FieldScreen[None]):
         result, status = outcome.result, outcome.status
         kind = outcome.kind
         if kind in (syncing.DONE, syncing.INCOMPLETE):
-            key = "sync_ui.done" if kind == syncing.DONE else "sync_ui.incomplete"
-            state = t(
-                key,
-                pushed=result.pushed,
-                pulled=result.pulled,
-                photos=result.blobs_uploaded,
-                pending=status.pending,
-            )
+            state = outcome_line(outcome)
             for phase in PHASES:
                 bar = self._bar(phase)
                 if kind == syncing.DONE or bar.total is None:
@@ -175,12 +234,7 @@ class SyncScreen(FieldScreen[None]):
             else t("sync_ui.never")
         )
         self._say("#sync-server", "\n".join(x for x in (server, waiting, last) if x))
-        lines = [t("sync_ui.rejected.title", count=len(result.rejected))] if result.rejected else []
-        lines += [
-            t("sync_ui.rejected.item", seq=op.seq, type=op.type, reason=op.reason)
-            for op in result.rejected
-        ]
-        self._say("#sync-rejected", "\n".join(lines))
+        self.show_refusals(status.refusals)
         self._say("#sync-verdicts", "\n".join(verdict_lines(result.verdicts)))
         notes = []
         if result.warnings:
@@ -195,6 +249,16 @@ class SyncScreen(FieldScreen[None]):
         if errors and seconds is not None:
             error_text += " " + t("sync_ui.retry", seconds=seconds)
         self._say("#sync-error", error_text)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "acknowledge":
+            return bool(self.refusals)  # shown only while there is one to acknowledge
+        return super().check_action(action, parameters)
+
+    def action_acknowledge(self) -> None:
+        """D: the refusals listed have been read; they stay in the outbox, marked seen."""
+        if self.refusals:
+            self.app.post_message(RefusalsAcknowledged(tuple(r.seq for r in self.refusals)))
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -18,6 +18,7 @@ class SyncView:
     last_sync: str = ""  # local time of the last successful sync, for people
     problem: str = ""  # "" | not_enrolled | not_configured | sync_failed
     syncing: bool = False
+    refused: int = 0  # refused ops the person has not acknowledged (they are not "synced")
 
     def describe(self, waiting: str) -> str:
         if self.problem == "not_configured":
@@ -62,9 +63,15 @@ class StatusBar(Static):
     def render(self) -> str:
         if not self.person:
             return t("home.loading")
-        sync = t("home.unsynced", count=self.unsynced) if self.unsynced else t("home.all_synced")
-        if not self.unsynced and self.sync is not None and self.sync.problem == "sync_failed":
-            sync = ""  # nothing waits here, but the server's side is not known to be synced
+        refused = self.sync.refused if self.sync is not None else 0
+        unsynced = t("home.unsynced", count=self.unsynced) if self.unsynced else ""
+        refusals = t("home.refused", count=refused) if refused else ""
+        sync = " · ".join(x for x in (unsynced, refusals) if x)
+        if not sync:
+            # Nothing waits here; after a failed sync the server's side is not known to be
+            # synced either, so nothing is said.
+            failed = self.sync is not None and self.sync.problem == "sync_failed"
+            sync = "" if failed else t("home.all_synced")
         if self.sync is not None:
             sync = self.sync.describe(sync)
         return t(
@@ -76,4 +83,7 @@ class StatusBar(Static):
         )
 
     def watch_unsynced(self, count: int) -> None:
-        self.set_class(count > 0, "-unsynced")
+        self.set_class(count > 0 or bool(self.sync and self.sync.refused), "-unsynced")
+
+    def watch_sync(self, view: SyncView | None) -> None:
+        self.set_class(self.unsynced > 0 or bool(view and view.refused), "-unsynced")

@@ -1,0 +1,82 @@
+"""Ops the server refused, as a person reads them: what the record was, when it was
+refused and why, until the person acknowledges having read it.
+
+A refused op stays in the outbox in state 'rejected' for the record; acknowledging it only
+stamps `refusal_seen_at`, so it no longer shows on the sync screen nor in the status line.
+Call from a worker thread with a store connection.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from fieldapp.domain.clock import now_iso
+from fieldapp.i18n import t
+from fieldapp.store.models import Finding, Inspection, Outbox, Venue
+from fieldapp.store.personal_data import PERSONAL_OPS
+
+
+@dataclass(frozen=True)
+class Refusal:
+    seq: int
+    op_type: str
+    subject: str  # the venue (code and name) or campaign it concerns; "" when none is known
+    refused_at: str | None  # UTC ISO; None for an op refused before schema v22
+    reason: str  # the server's reason, as it gave it
+
+    @property
+    def what(self) -> str:
+        """The record in words ("检查记录审阅 YM-0006"); an op type this version does not
+        know is named as it is."""
+        key = f"sync_ui.op.{self.op_type}"
+        name = t(key)
+        name = self.op_type if name == key else name
+        return f"{name} {self.subject}" if self.subject else name
+
+
+def _unseen() -> object:
+    return (Outbox.state == "rejected") & Outbox.refusal_seen_at.is_null()
+
+
+def outstanding() -> tuple[Refusal, ...]:
+    """The refusals not yet acknowledged, oldest first."""
+    rows = Outbox.select().where(_unseen()).order_by(Outbox.seq)  # type: ignore[arg-type]
+    return tuple(
+        Refusal(op.seq, op.type, _subject(op), op.refused_at, op.last_error) for op in rows
+    )
+
+
+def acknowledge(seqs: Sequence[int]) -> int:
+    """Mark these refusals read; returns how many were still unread."""
+    if not seqs:
+        return 0
+    query = Outbox.update(refusal_seen_at=now_iso()).where(
+        _unseen() & Outbox.seq.in_(list(seqs))  # type: ignore[operator]
+    )
+    return int(query.execute())
+
+
+def _subject(op: Outbox) -> str:
+    """The venue the op's record belongs to: its code (as on its placard) and name."""
+    if op.type in PERSONAL_OPS:
+        return ""  # sealed at rest: people are not named here
+    try:
+        payload = json.loads(op.payload)
+    except ValueError:
+        return ""
+    if not isinstance(payload, dict):
+        return ""
+    venue_id = payload.get("venue_id")
+    if not venue_id and payload.get("inspection_id"):
+        inspection = Inspection.get_or_none(Inspection.id == payload["inspection_id"])
+        venue_id = inspection.venue_id if inspection is not None else None
+    if not venue_id and payload.get("finding_id"):
+        finding = Finding.get_or_none(Finding.id == payload["finding_id"])
+        venue_id = finding.venue_id if finding is not None else None
+    if venue_id:
+        venue = Venue.get_or_none(Venue.id == venue_id)
+        return f"{venue.code} {venue.name}" if venue is not None else ""
+    code = payload.get("code")
+    return str(code) if isinstance(code, str) else ""
