@@ -158,15 +158,21 @@ async def test_a_value_that_is_no_answer_is_said_to_be_lost_when_quitting(home: 
     )
 
 
-async def test_a_value_typed_and_not_entered_is_kept_when_leaving(home: Path) -> None:
+async def test_a_value_typed_and_not_entered_is_dropped_when_leaving(home: Path) -> None:
+    """Esc is "back": what was typed and not entered is not saved, and that is said."""
     async with inspecting("zh", SIZE) as (app, pilot, screen):
         screen.go_to("CAT-04")
         await settle(app, pilot)
         await pilot.press("3", "escape")
         await settle(app, pilot)
         assert app.screen is not screen
-        answer = Answer.get(Answer.inspection == screen.inspection_id, Answer.item_code == "CAT-04")
-        assert answer.value == "3"
+        assert (
+            not Answer.select()
+            .where((Answer.inspection == screen.inspection_id) & (Answer.item_code == "CAT-04"))
+            .exists()
+        )
+        dropped = t("inspect.typed_dropped", code="CAT-04", value="3")
+        assert any(n.message == dropped for n in app._notifications)
 
 
 async def test_leaving_with_a_value_that_is_no_answer_says_it_is_not_kept(home: Path) -> None:
@@ -176,5 +182,5 @@ async def test_leaving_with_a_value_that_is_no_answer_says_it_is_not_kept(home: 
         await pilot.press("5", "个", "escape")
         await settle(app, pilot)
         assert app.screen is not screen
-        lost = t("inspect.typed_lost", code="CAT-04", value="5个")
+        lost = t("inspect.typed_dropped", code="CAT-04", value="5个")
         assert any(n.message == lost for n in app._notifications)

@@ -167,6 +167,10 @@ ZH: dict[str, str] = {
     "quit.inspection": "这次检查还没有提交。已作答的内容都已保存，下次在首页可以继续检查。",
     "quit.typed_kept": "{code} 输入框里还没回车的 {value} 退出前会保存为它的答案。",
     "quit.typed_lost": "{code} 输入框里的“{value}”不是有效的答案，退出后不会保留。",
+    "quit.typed_hazard": (
+        "{code} 输入框里的 {value} 会删除已登记的隐患，退出后不会保存；"
+        "要改答案，回到这一项输入后按回车。"
+    ),
     "quit.yes": "退出",
     "quit.no": "不退出",
     # notifications
@@ -337,6 +341,10 @@ EN: dict[str, str] = {
     ),
     "quit.typed_kept": "{value}, typed on {code} and not yet entered, is saved as its answer.",
     "quit.typed_lost": "'{value}', typed on {code}, is not a valid answer and is not kept.",
+    "quit.typed_hazard": (
+        "{value}, typed on {code}, would delete the hazard recorded there and is not kept; "
+        "to change the answer, type it there and press Enter."
+    ),
     "quit.yes": "Quit",
     "quit.no": "Stay",
     "notify.error": (

@@ -58,7 +58,17 @@ ZH: dict[str, str] = {
     "inspect.saved": "已保存 {code}",
     "inspect.all_answered": "所有检查项都已作答，按 s 完成。",
     "inspect.first": "已是第一项",
-    "inspect.typed_lost": "{code} 输入框里的“{value}”不是有效的答案，没有保存。",
+    "inspect.typed_dropped": (
+        "{code} 输入框里没有回车的“{value}”没有保存，答案未改动；"
+        "要保存，回到这一项重新输入后按回车。"
+    ),
+    "inspect.drop_hazard.title": "删除 {code} 已登记的隐患？",
+    "inspect.drop_hazard.what": "隐患：{description}\n期限 {deadline} · 照片 {photos} 张",
+    "inspect.drop_hazard.body": "答案改为“{answer}”后，这条隐患连同描述、期限和照片都会删除。",
+    "inspect.drop_hazard.yes": "删除隐患并改答案",
+    "inspect.drop_hazard.no": "保留隐患",
+    "inspect.drop_hazard.kept": "{code} 的隐患已保留，答案仍为不合格。",
+    "inspect.drop_hazard.done": "{code} 的隐患已删除，答案改为“{answer}”。",
     "inspect.last": "已是最后一项",
     "inspect.not_for_item": "此项不是是否题：请输入后回车，或按 f 判不合格",
     "inspect.photo_added": "照片已附加到 {code}",
@@ -215,7 +225,19 @@ EN: dict[str, str] = {
     "inspect.saved": "Saved {code}",
     "inspect.all_answered": "Every item is answered; press s to finish.",
     "inspect.first": "This is the first item",
-    "inspect.typed_lost": "'{value}', typed on {code}, is not a valid answer: not saved.",
+    "inspect.typed_dropped": (
+        "'{value}', typed on {code} without Enter, was not saved; the answer is unchanged. "
+        "To save it, type it there again and press Enter."
+    ),
+    "inspect.drop_hazard.title": "Delete the hazard recorded on {code}?",
+    "inspect.drop_hazard.what": "Hazard: {description}\nDeadline {deadline} · {photos} photo(s)",
+    "inspect.drop_hazard.body": (
+        "Answering '{answer}' deletes this hazard with its description, deadline and photos."
+    ),
+    "inspect.drop_hazard.yes": "Delete hazard, change answer",
+    "inspect.drop_hazard.no": "Keep hazard",
+    "inspect.drop_hazard.kept": "{code}: the hazard is kept; the answer is still fail.",
+    "inspect.drop_hazard.done": "{code}: the hazard is deleted; the answer is now '{answer}'.",
     "inspect.last": "This is the last item",
     "inspect.not_for_item": "Not a yes/no item: type a value and press Enter, or f to mark it failed",
     "inspect.photo_added": "Photo attached to {code}",

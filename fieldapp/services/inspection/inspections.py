@@ -17,6 +17,7 @@ from fieldapp.domain.checklist import Checklist, Item
 from fieldapp.domain.clock import now_iso, today
 from fieldapp.domain.conditions import form_state
 from fieldapp.domain.ids import new_id
+from fieldapp.i18n import pick, t
 from fieldapp.services.common import campaigns, outbox, settings
 from fieldapp.services.common import photos as photo_store
 from fieldapp.services.common.campaigns import Applied
@@ -130,6 +131,13 @@ def _draft(inspection_id: str) -> Inspection:
     return inspection
 
 
+def not_met(item: Item) -> str:
+    """A failed item's hazard description: its requirement, said not met ("未达标：…").
+    Every hazard a failure opens starts with it, whether the form is then filled in or not
+    (a value out of range kept on quit), so none reads like a pass."""
+    return t("finding.not_met", text=pick(item.zh, item.en))
+
+
 def record_answer(
     inspection_id: str,
     item: Item,
@@ -214,7 +222,7 @@ def _save_answer(
                 venue=venue_id,
                 item_code=item.code,
                 severity=failure_severity(item, value),
-                description="",
+                description=not_met(item),
                 deadline=default_deadline(item, today()),
                 photos=[],
                 created_at=stamp,

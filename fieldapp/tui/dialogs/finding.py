@@ -1,10 +1,11 @@
 """The finding (隐患) form a failure opens, prefilled from the item: severity, deadline
 (today + the item's default days), description (the item's text), photos.
 
-The draft finding already exists when this opens (the failed answer made it), so nothing
-is lost whatever happens here: Save writes the fields; Cancel keeps what was stored, filling
-in the prefilled description if there was none; a photo is stored on the finding as soon
-as it is attached. Dismisses True when saved."""
+The draft finding already exists when this opens (the failed answer made it, its
+description the requirement not met), so nothing is lost whatever happens here: Save writes
+the fields; Cancel undoes a failure just given (`new`) and keeps a finding recorded before;
+a photo is stored on the finding as soon as it is attached (and then Cancel keeps it).
+Dismisses True when saved."""
 
 from __future__ import annotations
 
@@ -22,7 +23,7 @@ from fieldapp.domain.checklist import Item
 from fieldapp.domain.clock import today
 from fieldapp.domain.finding_dates import check_new_deadline
 from fieldapp.domain.typed import typed_date
-from fieldapp.i18n import pick, t
+from fieldapp.i18n import t
 from fieldapp.services.inspection import inspections
 from fieldapp.tui.commands import localize_bindings
 from fieldapp.tui.widgets.dialog_foot import FormMessage, dialog_foot
@@ -43,16 +44,17 @@ class FindingDialog(ModalScreen[bool]):
         Binding("escape", "cancel", "Cancel", id="finding.cancel"),
     ]
 
-    def __init__(self, finding: Finding, item: Item) -> None:
+    def __init__(self, finding: Finding, item: Item, *, new: bool) -> None:
         super().__init__(id="finding-dialog", classes="inspect-dialog")
         self.finding_id = str(finding.id)
         self.inspection_id = str(finding.inspection_id)
         self.item = item
         self.severity = finding.severity if finding.severity in SEVERITIES else "general"
         self.deadline: dt.date = finding.deadline
-        self.description = finding.description or t("finding.not_met", text=pick(item.zh, item.en))
+        self.description = finding.description or inspections.not_met(item)
         self.photos: list[str] = list(finding.photos)
         self.stored_description = finding.description
+        self.withdraw_on_cancel = new  # the failure was just given: Cancel takes it back
         self.said_about: str | None = None  # the field the message is about
         localize_bindings(self)
 
@@ -174,6 +176,7 @@ class FindingDialog(ModalScreen[bool]):
             photos=self.photos,
         )
         self.stored_description = self.stored_description or self.description
+        self.withdraw_on_cancel = False  # the photo is the hazard's now
         self.show_photos()
         self.say(t("finding.photo_added", name=sha256[:12]), ok=True)
 
@@ -181,6 +184,6 @@ class FindingDialog(ModalScreen[bool]):
     def action_cancel(self) -> None:
         """Cancel a new failure: the item is unanswered again. A finding saved before (or
         holding a photo attached here) stays as it was."""
-        if not self.stored_description:
+        if self.withdraw_on_cancel:
             inspections.withdraw_failure(self.inspection_id, self.item.code)
         self.dismiss(False)

@@ -26,6 +26,7 @@ from fieldapp.services.inspection.inspection_view import InspectionView
 from fieldapp.services.inspection.inspections import ReadOnly
 from fieldapp.tui.screens import FieldScreen, rebuild_in_language
 from fieldapp.tui.screens.inspect_extras import ItemExtrasPart
+from fieldapp.tui.screens.inspect_hazard_drop import HazardDropPart
 from fieldapp.tui.screens.inspect_leaving import LeavingPart
 from fieldapp.tui.screens.inspect_venue import VenueFactsPart
 from fieldapp.tui.views.home import campaign_label
@@ -63,7 +64,7 @@ def item_state(view: InspectionView, item: Item) -> ItemState:
     )
 
 
-class InspectScreen(VenueFactsPart, ItemExtrasPart, LeavingPart, FieldScreen[None]):
+class InspectScreen(VenueFactsPart, ItemExtrasPart, HazardDropPart, LeavingPart, FieldScreen[None]):
     FOOTER_PINNED = ("inspect.finish",)  # shown in the footer whatever the width
     PLACE = "nav.place.inspection"
     CSS_PATH = "inspect.tcss"
@@ -219,8 +220,15 @@ class InspectScreen(VenueFactsPart, ItemExtrasPart, LeavingPart, FieldScreen[Non
         if self.view.read_only:
             text = t("inspect.read_only")
         elif self.view.first_unanswered() is None:
-            text = t("inspect.finished.next", total=len(self.codes))
+            text = self.finished_text()
         set_text(self.query_one("#inspect-notice", Static), text)
+
+    def finished_text(self) -> str:
+        """Every item answered: the summary is next, by keys that work where the focus is
+        (in the answer field s types a letter; F10 works everywhere)."""
+        in_field = self.item.answer in VALUE_TYPES and not self.view.read_only
+        key = "inspect.finished.next_in_field" if in_field else "inspect.finished.next"
+        return t(key, total=len(self.codes))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "venue_facts" and not self.fact_names:
@@ -276,11 +284,19 @@ class InspectScreen(VenueFactsPart, ItemExtrasPart, LeavingPart, FieldScreen[Non
         self.record(proposed_outcome(item, value, self.view.context), value)
 
     def record(self, outcome: str, value: str) -> None:
-        """Commit the answer, then open the finding form for a failure or move on."""
+        """Commit the answer (asked first when it deletes a recorded hazard), then open the
+        finding form for a failure or move on."""
         if self.view.read_only:
             self.explain(t("inspect.read_only"))
             return
+        if not self.ask_before_dropping(
+            self.item, outcome, value, lambda: self.commit(outcome, value)
+        ):
+            self.commit(outcome, value)
+
+    def commit(self, outcome: str, value: str) -> None:
         item = self.item
+        new = item.code not in self.view.findings
         next_code = self.next_code(self.view.state_with(item.code, outcome, value).visible)
         was_complete = self.view.first_unanswered() is None
         try:
@@ -307,14 +323,14 @@ class InspectScreen(VenueFactsPart, ItemExtrasPart, LeavingPart, FieldScreen[Non
             self.go_to(next_code, persist=False)
             self.offer_summary(was_complete)
 
-        self.app.push_screen(FindingDialog(finding, item), closed)
+        self.app.push_screen(FindingDialog(finding, item, new=new), closed)
 
     def offer_summary(self, was_complete: bool) -> None:
         """The last unanswered item was just answered: say so, and that the summary is the
         next step (the notice above the item keeps saying it). About this screen: the toast
         goes when the summary (or anything else) is opened."""
         if not was_complete and self.view.first_unanswered() is None:
-            self.explain(t("inspect.finished.next", total=len(self.codes)), severity="information")
+            self.explain(self.finished_text(), severity="information")
 
     def next_code(self, asked: tuple[str, ...]) -> str:
         """Where to go after answering the current item, among the items `asked` once the
@@ -372,23 +388,3 @@ class InspectScreen(VenueFactsPart, ItemExtrasPart, LeavingPart, FieldScreen[Non
                 self.show_item()
 
         self.app.push_screen(SummaryScreen(self.inspection_id), closed)
-
-    def leave(self) -> None:
-        """Back to where the inspection was opened from; a draft stays as it is."""
-        if len(self.app.screen_stack) > 1:
-            self.app.pop_screen()
-
-    def go_home(self) -> None:
-        """After submit: back to where the inspection was started from — the Rounds screen
-        when it was opened from there (F7), else Home — past the find screen and dialogs."""
-        stack = self.app.screen_stack
-        below = stack[: stack.index(self)] if self in stack else stack[:-1]
-        target = next(
-            (screen for screen in reversed(below) if getattr(screen, "RETURN_AFTER_SUBMIT", False)),
-            None,
-        )
-        if target is None:
-            self.leave()
-            return
-        while len(self.app.screen_stack) > 1 and self.app.screen is not target:
-            self.app.pop_screen()

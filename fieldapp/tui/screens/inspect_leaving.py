@@ -1,7 +1,14 @@
 """Leaving an inspection (Esc) or quitting the app (ctrl+q) with a value typed into the
-answer field and not entered: a valid one is saved as the item's answer, as Enter would
-save it, so nothing typed is lost; one that is not a valid answer is not kept, and the
-inspector is told so (before quitting, in the question that asks)."""
+answer field and not entered.
+
+Esc drops it, and says so: Esc is "back" here as it is "cancel" in every form, an answer
+is given with Enter, and a value typed then left behind is most often an interruption or a
+change of mind; saving it could open a hazard nobody described, or delete one. The notice
+names the value and how to save it. Quitting asks first anyway, so the question says what
+becomes of the value: a valid one is saved as the item's answer, as Enter would save it,
+unless that would delete the hazard recorded on the item (that is asked on the item, not
+decided on the way out); one that is not a valid answer is not kept.
+"""
 
 from __future__ import annotations
 
@@ -14,6 +21,7 @@ from fieldapp.i18n import t
 from fieldapp.services.inspection import inspections
 from fieldapp.services.inspection.inspection_view import InspectionView
 from fieldapp.services.inspection.inspections import ReadOnly
+from fieldapp.tui.screens.inspect_hazard_drop import deletes_hazard
 
 if TYPE_CHECKING:
     from fieldapp.tui.widgets.item_card import ItemCard
@@ -24,10 +32,11 @@ class TypedValue:
     code: str
     typed: str  # as typed, spaces around it dropped
     value: str  # the answer it makes ("" when it is not a valid answer)
+    drops_hazard: bool = False  # saving it would delete the hazard recorded on the item
 
 
 class LeavingPart:
-    """Mixed into InspectScreen (which gives `item`, `view`, `card`, `leave`, `app`…)."""
+    """Mixed into InspectScreen (which gives `item`, `view`, `card`, `app`…)."""
 
     view: InspectionView
     app: Any
@@ -39,8 +48,6 @@ class LeavingPart:
 
         @property
         def card(self) -> ItemCard: ...
-
-        def leave(self) -> None: ...
 
     def typed_value(self) -> TypedValue | None:
         """What the answer field holds and the item's answer does not (None: nothing)."""
@@ -58,15 +65,19 @@ class LeavingPart:
             value = normalize_value(item, typed)
         except BadAnswer:
             return TypedValue(item.code, typed, "")
-        return None if value == held else TypedValue(item.code, typed, value)
+        if value == held:
+            return None
+        outcome = proposed_outcome(item, value, self.view.context)
+        drops = deletes_hazard(self.view, item, outcome) is not None
+        return TypedValue(item.code, typed, value, drops)
 
-    def keep_typed(self) -> TypedValue | None:
+    def keep_before_quit(self) -> None:
         """Save a valid typed value as the item's answer (a failing one opens its hazard,
-        to be described when the inspection is resumed on this item). Returns what was
-        typed (its `value` empty when it was not kept), or None for nothing typed."""
+        described as not met, to be filled in when the inspection is resumed on this item),
+        unless it would delete the hazard recorded on the item."""
         typed = self.typed_value()
-        if typed is None or not typed.value:
-            return typed
+        if typed is None or not typed.value or typed.drops_hazard:
+            return
         item = self.item
         outcome = proposed_outcome(item, typed.value, self.view.context)
         try:
@@ -74,8 +85,7 @@ class LeavingPart:
                 self.view, item, outcome, typed.value, next_item=item.code
             )
         except ReadOnly:  # submitted elsewhere meanwhile: nothing to add to it
-            return TypedValue(typed.code, typed.typed, "")
-        return typed
+            return
 
     def quit_warning(self) -> str:
         """Quitting now leaves the inspection unsubmitted (its answers are saved), and
@@ -85,17 +95,37 @@ class LeavingPart:
         typed = self.typed_value()
         if typed is None:
             return t("quit.inspection")
-        key = "quit.typed_kept" if typed.value else "quit.typed_lost"
+        key = "quit.typed_lost"
+        if typed.value:
+            key = "quit.typed_hazard" if typed.drops_hazard else "quit.typed_kept"
         return "\n".join((t("quit.inspection"), t(key, code=typed.code, value=typed.typed)))
 
-    def keep_before_quit(self) -> None:
-        self.keep_typed()
-
     def action_leave(self) -> None:
-        """Esc: back where the inspection was opened from, a value typed kept first."""
-        typed = self.keep_typed()
-        if typed is not None and not typed.value:
+        """Esc: back where the inspection was opened from; a value typed and not entered
+        is dropped, and the inspector told so."""
+        typed = self.typed_value()
+        if typed is not None:
             self.app.notify(
-                t("inspect.typed_lost", code=typed.code, value=typed.typed), severity="warning"
+                t("inspect.typed_dropped", code=typed.code, value=typed.typed), severity="warning"
             )
         self.leave()
+
+    def leave(self) -> None:
+        """Back to where the inspection was opened from; a draft stays as it is."""
+        if len(self.app.screen_stack) > 1:
+            self.app.pop_screen()
+
+    def go_home(self) -> None:
+        """After submit: back to where the inspection was started from — the Rounds screen
+        when it was opened from there (F7), else Home — past the find screen and dialogs."""
+        stack = self.app.screen_stack
+        below = stack[: stack.index(self)] if self in stack else stack[:-1]
+        target = next(
+            (screen for screen in reversed(below) if getattr(screen, "RETURN_AFTER_SUBMIT", False)),
+            None,
+        )
+        if target is None:
+            self.leave()
+            return
+        while len(self.app.screen_stack) > 1 and self.app.screen is not target:
+            self.app.pop_screen()

@@ -124,7 +124,8 @@ class SummaryScreen(Screen[bool]):
                     finding.item_code,
                     t(f"inspect.severity.{finding.severity}"),
                     finding.deadline.isoformat(),
-                    finding.description or self.item_text(finding.item_code),
+                    finding.description
+                    or inspections.not_met(self.view.checklist.item(finding.item_code)),
                     key=finding.id,
                 )
         if not self.view.read_only:
@@ -137,10 +138,6 @@ class SummaryScreen(Screen[bool]):
 
         await rebuild_in_language(self)
         self.on_mount()
-
-    def item_text(self, code: str) -> str:
-        item = self.view.checklist.item(code)
-        return pick(item.zh, item.en)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         return not (action == "submit" and self.view.read_only)

@@ -16,6 +16,7 @@ from textual.widgets import Input, Static
 
 from fieldapp.domain.checklist import Item
 from fieldapp.i18n import language, pick, t
+from fieldapp.services.inspection.inspections import not_met
 
 VALUE_TYPES = ("number", "text", "date", "choice")
 
@@ -138,11 +139,16 @@ def answer_type_hint(item: Item, params: Mapping[str, float] | None = None) -> s
 def describe_answer(answer: ShownAnswer | None, item: Item | None = None) -> str:
     if answer is None or answer.outcome == "note":
         return t("inspect.unanswered")
-    text = t(f"inspect.outcome.{answer.outcome}")
-    value = item.value_label(answer.value) if item is not None else answer.value
-    if value:
-        text = value if answer.outcome == "value" else f"{text} ({value})"
-    return t("inspect.current", answer=text)
+    return t("inspect.current", answer=answer_words(answer.outcome, answer.value, item))
+
+
+def answer_words(outcome: str, value: str, item: Item | None = None) -> str:
+    """An answer as said on the card: "不合格 (1)", "5", "合格"."""
+    text = t(f"inspect.outcome.{outcome}")
+    shown = item.value_label(value) if item is not None else value
+    if shown:
+        text = shown if outcome == "value" else f"{text} ({shown})"
+    return text
 
 
 class ItemCard(Vertical, can_focus=True):
@@ -241,7 +247,7 @@ class ItemCard(Vertical, can_focus=True):
                 "inspect.finding_line",
                 severity=t(f"inspect.severity.{finding.severity}"),
                 deadline=finding.deadline,
-                description=finding.description or pick(item.zh, item.en),
+                description=finding.description or not_met(item),
             )
             if finding
             else "",
