@@ -254,9 +254,11 @@ class PeopleScreen(PeopleActions):
             box.update(self._nobody() if not self.members else "")
             return
         household, _member = current
+        revealed = f"{self.revealed_line()}\n" if self.revealed else ""  # first: never cut
         plates = listed(plate for _id, plate, _kind in household.vehicles) or "-"
         box.update(
-            t(
+            revealed
+            + t(
                 "people.household",
                 code=household.code or "-",
                 building=household.building or "-",
@@ -270,7 +272,6 @@ class PeopleScreen(PeopleActions):
                 if household.cadres
                 else ""
             )
-            + (f"\n{self.revealed_line()}" if self.revealed else "")
         )
 
     def _nobody(self) -> str:
