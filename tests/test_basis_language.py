@@ -109,6 +109,9 @@ def test_a_campaigns_basis_en_is_read_and_an_unknown_key_refused() -> None:
 
 
 def test_an_activity_types_basis_en_is_read_and_an_unknown_key_refused() -> None:
+    from fieldapp.i18n import set_language
+
+    set_language("en")  # the problem in English (pinned; the Chinese: tests/sync/test_cli.py)
     data = {
         "code": "brigade_drill", "zh": "志愿消防队演练", "en": "Volunteer fire brigade drill",
         "cadence": {"every": "quarter"}, "basis": "义务消防队每季度至少演练一次",

@@ -23,6 +23,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from fieldapp.domain.wording import Problem
+
 PERIODS = ("month", "quarter", "year")
 FORM_FIELDS = ("place", "attendees", "minutes", "photos")
 RECORD_KINDS = ("minutes", "report")  # what the text of the form is: 会议纪要 or 书面报告
@@ -30,7 +32,16 @@ LEVEL_CODE = re.compile(r"^[a-z][a-z0-9_]{0,31}$")  # a grid level's code: shipp
 
 
 class ActivityTypeInvalid(ValueError):
-    """An activity type the office wrote that cannot be used; the message says where."""
+    """An activity type the office wrote that cannot be used: `problem` (a catalogue key
+    and its values, `where` the path in the setting as written); str() words it in the
+    current language (fieldapp/i18n/catalog_activity_problems.py)."""
+
+    def __init__(self, key: str, **values: object) -> None:
+        super().__init__(key)
+        self.problem = Problem(key, values)
+
+    def __str__(self) -> str:
+        return str(self.problem)
 
 
 @dataclass(frozen=True)
@@ -119,22 +130,22 @@ class ActivityType:
 
 def _int(value: Any, where: str, low: int, high: int) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-        raise ActivityTypeInvalid(f"{where} must be a whole number {low}–{high} (got {value!r})")
+        raise ActivityTypeInvalid("act.not_whole", where=where, low=low, high=high, got=repr(value))
     return value
 
 
 def cadence_from(data: Mapping[str, Any], where: str) -> Cadence:
     every = data.get("every")
     if every not in PERIODS:
-        raise ActivityTypeInvalid(f"{where}.every must be one of {', '.join(PERIODS)}")
+        raise ActivityTypeInvalid("act.one_of", where=f"{where}.every", allowed=PERIODS)
     known = {"every", "weekday", "nth", "month", "day", "within_days"}
     for key in data:
         if key not in known:
-            raise ActivityTypeInvalid(f"{where}: unknown key {key!r}")
+            raise ActivityTypeInvalid("act.unknown_key", where=where, name=repr(key))
     weekday = data.get("weekday")
     day = data.get("day")
     if weekday is not None and day is not None:
-        raise ActivityTypeInvalid(f"{where}: give weekday or day, not both")
+        raise ActivityTypeInvalid("act.weekday_or_day", where=where)
     within = data.get("within_days")
     return Cadence(
         every=str(every),
@@ -148,7 +159,7 @@ def cadence_from(data: Mapping[str, Any], where: str) -> Cadence:
 
 def _texts(value: Any, where: str, allowed: tuple[str, ...]) -> tuple[str, ...]:
     if not isinstance(value, list | tuple) or not all(v in allowed for v in value):
-        raise ActivityTypeInvalid(f"{where} must be a list of {', '.join(allowed)}")
+        raise ActivityTypeInvalid("act.list_of", where=where, allowed=allowed)
     return tuple(str(v) for v in value)
 
 
@@ -158,7 +169,7 @@ def _levels(value: Any, where: str) -> tuple[str, ...]:
     if not isinstance(value, list | tuple) or not all(
         isinstance(v, str) and LEVEL_CODE.match(v) for v in value
     ):
-        raise ActivityTypeInvalid(f"{where} must be a list of grid level codes (town, village…)")
+        raise ActivityTypeInvalid("act.levels", where=where)
     return tuple(value)
 
 
@@ -167,19 +178,19 @@ def activity_type_from(data: Mapping[str, Any], where: str = "type") -> Activity
     known = {"code", "zh", "en", "cadence", "levels", "required", "record", "basis", "basis_en"}
     for key in data:
         if key not in known:
-            raise ActivityTypeInvalid(f"{where}: unknown key {key!r}")
+            raise ActivityTypeInvalid("act.unknown_key", where=where, name=repr(key))
     for key in ("code", "zh", "en"):
         if not isinstance(data.get(key), str) or not str(data.get(key)).strip():
-            raise ActivityTypeInvalid(f"{where}.{key} must be non-empty text")
+            raise ActivityTypeInvalid("act.text", where=f"{where}.{key}")
     code = str(data["code"])
     if not code.replace("_", "").isalnum() or not code.isascii() or code.lower() != code:
-        raise ActivityTypeInvalid(f"{where}.code must be lower-case letters, digits and _")
+        raise ActivityTypeInvalid("act.code", where=f"{where}.code")
     cadence = data.get("cadence")
     if not isinstance(cadence, Mapping):
-        raise ActivityTypeInvalid(f"{where}.cadence must be a table")
+        raise ActivityTypeInvalid("act.table", where=f"{where}.cadence")
     record = data.get("record", "minutes")
     if record not in RECORD_KINDS:
-        raise ActivityTypeInvalid(f"{where}.record must be one of {', '.join(RECORD_KINDS)}")
+        raise ActivityTypeInvalid("act.one_of", where=f"{where}.record", allowed=RECORD_KINDS)
     return ActivityType(
         code=code,
         zh=str(data["zh"]).strip(),
@@ -199,10 +210,10 @@ def activity_types_from(items: Iterable[Mapping[str, Any]]) -> list[ActivityType
     found: list[ActivityType] = []
     for n, item in enumerate(items, start=1):
         if not isinstance(item, Mapping):
-            raise ActivityTypeInvalid(f"types[{n}] must be a table")
+            raise ActivityTypeInvalid("act.table", where=f"types[{n}]")
         kind = activity_type_from(item, f"types[{n}]")
         if any(k.code == kind.code for k in found):
-            raise ActivityTypeInvalid(f"types[{n}].code {kind.code!r} appears twice")
+            raise ActivityTypeInvalid("act.twice", where=f"types[{n}].code", code=repr(kind.code))
         found.append(kind)
     return found
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 import openpyxl
@@ -79,6 +80,17 @@ def test_an_import_refused_in_chinese_names_each_problem_in_chinese(tmp_path):
     result = CliRunner().invoke(main, [*zh, *setting])
     assert result.exit_code == 1
     assert "未完成：cadence_days.foot_massage 应为 1 到 366 之间的整数天数" in result.output
+    drill = {"code": "drill", "zh": "演练", "en": "Drill", "cadence": {"every": "fortnight"}}
+    setting = ["setting", "set", "activity_types", json.dumps([drill])]
+    result = CliRunner().invoke(main, [*zh, *setting])
+    assert result.exit_code == 1
+    assert (
+        "activity_types 有误：types[1].cadence.every 只能是 month、quarter、year 中的一个：请改正"
+        in result.output
+    )
+    assert "must be one of" not in result.output
+    result = _run("admin", "--db", db, *setting)
+    assert "types[1].cadence.every must be one of month, quarter, year" in result.output
     # The same file with --lang en: English.
     result = _run("admin", "--db", db, "import-venues", str(latin))
     assert "the CSV file is not UTF-8; save it as CSV UTF-8" in result.output
