@@ -81,11 +81,12 @@ async def test_typed_known_code_opens_that_venue_as_manual_presence(demo_home: P
         await pilot.pause()
         assert app.screen.query_one("#scan-input", Input).has_focus
         # A venue code typed in the scan dialog names the venue but proves nothing:
-        # it is a venue chosen by hand, so the reason is asked, with the code in the note.
+        # it is a venue chosen by hand, so the reason is asked; the code is no reason, so
+        # the note starts empty.
         await pilot.press(*venue.code.lower(), "enter")
         await settle(app, pilot)
         assert type(app.screen).__name__ == "PresenceDialog"
-        assert app.screen.query_one("#presence-note", Input).value == venue.code
+        assert app.screen.query_one("#presence-note", Input).value == ""
         await pilot.press("down", "enter")  # the cursor on the first; placard_damaged
         await settle(app, pilot)
         await settle(app, pilot)
@@ -97,22 +98,34 @@ async def test_typed_known_code_opens_that_venue_as_manual_presence(demo_home: P
         assert len(drafts) == 1
         assert drafts[0].presence == "manual"
         assert drafts[0].presence_reason == "placard_damaged"
-        assert drafts[0].presence_note == venue.code
+        assert drafts[0].presence_note == ""
         assert drafts[0].presence_payload == ""
         assert inspector_screen_name(app) == "InspectScreen"
 
 
-async def test_scan_unknown_code_notifies_and_creates_nothing(demo_home: Path) -> None:
+async def test_scan_unknown_code_says_why_in_the_open_dialog_and_creates_nothing(
+    demo_home: Path,
+) -> None:
+    """A refused code is said in the scan dialog, which stays open for the next try with
+    the code selected (the next scan replaces it); Esc closes it."""
     before = Inspection.select().count()
     app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot)
         await pilot.press("ctrl+s")
         await pilot.pause()
         await pilot.press(*"ZZ-9999", "enter")
         await settle(app, pilot)
-        messages = [n.message for n in app._notifications]
-        assert any("ZZ-9999" in m and "按名称查找" in m for m in messages), messages
+        assert type(app.screen).__name__ == "ScanDialog"
+        shown = "\n".join(s.text for s in app.screen._compositor.render_strips())
+        assert "ZZ-9999" in shown and "按名称查找" in shown, shown
+        await pilot.press(*"ZZ-8888", "enter")  # typed over the selected code
+        await settle(app, pilot)
+        assert app.screen.query_one("#scan-input", Input).value == "ZZ-8888"
+        shown = "\n".join(s.text for s in app.screen._compositor.render_strips())
+        assert "ZZ-8888" in shown and "ZZ-9999" not in shown, shown
+        await pilot.press("escape")
+        await settle(app, pilot)
         assert isinstance(app.screen, HomeScreen)
     assert Inspection.select().count() == before
 

@@ -101,8 +101,9 @@ async def test_a_qr_that_is_not_ours_says_it_is_no_placard(
         field.value = str(photo) if how == "photo" else link  # type: ignore[attr-defined]
         await pilot.press("enter")
         await settle(app, pilot)
-        said = [n.message for n in app._notifications]
-    assert said == [t("placard.check.not_fieldapp")]
+        assert isinstance(app.screen, ScanDialog)  # open for the next try
+        said = str(app.screen.query_one("#scan-message").render())
+    assert said == t("placard.check.not_fieldapp")
 
 
 @pytest.mark.parametrize("synced_hours_ago", [1, None])

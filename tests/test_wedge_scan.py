@@ -31,6 +31,10 @@ from fieldapp.tui.screens.home import HomeScreen
 SIZE = (120, 36)
 
 
+def screen_text(app: FieldApp) -> str:
+    return "\n".join(s.text for s in app.screen._compositor.render_strips())
+
+
 @pytest.fixture(autouse=True)
 def chinese() -> Iterator[None]:
     set_language("zh")
@@ -324,7 +328,9 @@ async def test_refused_placard_burst_says_why_and_creates_nothing(keys: Keys, re
     assert Inspection.select().count() == before
 
 
-async def test_typed_code_asks_for_the_reason_with_the_code_in_the_note(demo_home: Path) -> None:
+async def test_typed_code_asks_for_the_reason_with_an_empty_note(demo_home: Path) -> None:
+    """A typed code is how the venue was chosen, not why: the note starts empty, and
+    "other" with only the code in its note is refused until a reason is written."""
     venue = my_venues(1)[0]
     app, _ = scanning_app()
     async with app.run_test(size=SIZE) as pilot:
@@ -334,14 +340,25 @@ async def test_typed_code_asks_for_the_reason_with_the_code_in_the_note(demo_hom
         await pilot.press(*venue.code, "enter")
         await settle(app, pilot)
         assert type(app.screen).__name__ == "PresenceDialog"
-        assert app.screen.query_one("#presence-note", Input).value == venue.code
-        await pilot.press("enter")  # the cursor on the first: placard missing
+        note = app.screen.query_one("#presence-note", Input)
+        assert note.value == ""
+        await pilot.press("end", "enter")  # the last reason: other
+        await settle(app, pilot)
+        assert type(app.screen).__name__ == "PresenceDialog"
+        assert t("presence.note_needed") in screen_text(app)
+        assert app.screen.focused is note
+        await pilot.press(*venue.code, "f10")  # the code again is no reason
+        await settle(app, pilot)
+        assert type(app.screen).__name__ == "PresenceDialog"
+        assert t("presence.note_needed") in screen_text(app)
+        note.value = ""
+        await pilot.press(*"门卫未开门", "f10")
         await settle(app, pilot)
         assert type(app.screen).__name__ == "InspectScreen"
     [draft] = drafts_of(venue)
     assert draft.presence == "manual"
-    assert draft.presence_reason == "placard_missing"
-    assert draft.presence_note == venue.code
+    assert draft.presence_reason == "other"
+    assert draft.presence_note == "门卫未开门"
     assert draft.presence_payload == ""
 
 

@@ -114,11 +114,7 @@ class FieldApp(
     def action_scan(self) -> None:
         from fieldapp.tui.dialogs.scan import ScanDialog
 
-        self.open_dialog(ScanDialog(), self._scanned)
-
-    def _scanned(self, text: str | None) -> None:
-        if text is not None:
-            self.scan_text(text, source=TYPED)
+        self.open_dialog(ScanDialog(lambda text: self.scan_text(text, source=TYPED)))
 
     person_role: str | None = None  # from the home screen's data; None until it is loaded
 

@@ -2,9 +2,10 @@
 
 The list's cursor starts on the first reason, so Enter or Space picks it; but no reason is
 chosen until the person picks one (Enter, Space, a click) or moves the cursor to one: F10 or
-开始检查 before that asks for one (a default would be recorded without anyone choosing it). Dismisses with a `PresenceChoice`, or None on
-Escape. `note` prefills the note (a venue
-code typed instead of scanned keeps the code in it). The inspection records presence
+开始检查 before that asks for one (a default would be recorded without anyone choosing it).
+Dismisses with a `PresenceChoice`, or None on Escape. The note starts empty: a venue code
+typed instead of scanned (`code`) is in the title already, and is no explanation for
+"other" (a note that only repeats it is refused). The inspection records presence
 "manual" with this reason and note.
 """
 
@@ -97,7 +98,7 @@ class PresenceDialog(ModalScreen[PresenceChoice | None]):
         venue_label: str,
         reasons: tuple[str, ...],
         *,
-        note: str = "",
+        code: str = "",
         texts: str = "presence",
     ) -> None:
         super().__init__(id="presence-dialog", classes="dialog")
@@ -106,7 +107,7 @@ class PresenceDialog(ModalScreen[PresenceChoice | None]):
         # The catalogue prefix of the title, hint and OK button: "presence" for a venue,
         # "patrol.manual" for a patrol checkpoint (the reasons and refusals are the same).
         self.texts = texts
-        self.note = note  # prefilled, e.g. the venue code that was typed instead of scanned
+        self.code = code  # the venue code typed instead of scanned: not a reason
         self.said_about: str | None = None  # the field the refusal names, gone when changed
         localize_bindings(self)
         relabel_binding(self, "presence.confirm", t(f"{texts}.ok"))  # as its OK button
@@ -119,7 +120,7 @@ class PresenceDialog(ModalScreen[PresenceChoice | None]):
                 *(Option(t(f"presence_reason.{r}"), id=r) for r in self.reasons),
                 id="presence-reasons",
             )
-            yield Input(self.note, placeholder=t("presence.note"), id="presence-note")
+            yield Input(placeholder=t("presence.note"), id="presence-note")
             yield from dialog_foot(
                 FormMessage(id="presence-error", classes="dialog-error"),
                 (t(f"{self.texts}.ok"), "ok"),
@@ -162,7 +163,7 @@ class PresenceDialog(ModalScreen[PresenceChoice | None]):
         if reason is None:
             self._ask_for_reason()
             return
-        if reason == "other" and not note:
+        if reason == "other" and note.casefold() in ("", self.code.casefold()):
             self._refuse(t("presence.note_needed"), "presence-note")
             return
         self.dismiss(PresenceChoice(reason, note))

@@ -1,12 +1,16 @@
 """The scan dialog: one Input that takes a keyboard-wedge scan (the text, then Enter).
 
 A USB QR scanner types like a keyboard, so a scan is a burst of keys ending in Enter;
-the dialog dismisses with the text read (stripped), or None on Escape. What the text
-means (a plain venue code, a signed placard) is the app's question, not the dialog's.
+each one is handed, stripped, to `read` (the app's scan routing), and the dialog stays
+open: a code the app refuses is said here (`refuse`), its text selected so the next scan
+replaces it, and the app closes the dialog (`dismiss`) once a scan leads somewhere. Escape
+closes it. What the text means (a plain venue code, a signed placard) is the app's
+question, not the dialog's.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import ClassVar
 
 from textual import on
@@ -18,16 +22,18 @@ from textual.widgets import Input, Label, Static
 
 from fieldapp.i18n import t
 from fieldapp.tui.commands import localize_bindings
+from fieldapp.tui.widgets.dialog_foot import FormMessage
 from fieldapp.tui.widgets.key_footer import KeyFooter
 
 
-class ScanDialog(ModalScreen[str | None]):
+class ScanDialog(ModalScreen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", id="dialog.cancel"),
     ]
 
-    def __init__(self) -> None:
+    def __init__(self, read: Callable[[str], None]) -> None:
         super().__init__(id="scan-dialog", classes="dialog")
+        self.read = read
         localize_bindings(self)
 
     def compose(self) -> ComposeResult:
@@ -35,6 +41,7 @@ class ScanDialog(ModalScreen[str | None]):
             yield Label(t("scan.title"), classes="dialog-title")
             yield Static(t("scan.hint"), classes="dialog-body")
             yield Input(placeholder=t("scan.placeholder"), id="scan-input")
+            yield FormMessage(id="scan-message", classes="dialog-error")
         yield KeyFooter()  # its own keys, not those of the screen below
 
     def on_mount(self) -> None:
@@ -43,7 +50,15 @@ class ScanDialog(ModalScreen[str | None]):
     @on(Input.Submitted, "#scan-input")
     def _submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        self.dismiss(event.value.strip())
+        self.query_one("#scan-message", FormMessage).update("")
+        self.read(event.value.strip())
+
+    def refuse(self, text: str) -> None:
+        """Say why the scan leads nowhere; the next scan (or typing) replaces its text."""
+        self.query_one("#scan-message", FormMessage).update(text)
+        field = self.query_one("#scan-input", Input)
+        field.focus()
+        field.select_all()
 
     def action_cancel(self) -> None:
         self.dismiss(None)

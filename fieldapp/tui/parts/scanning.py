@@ -9,7 +9,7 @@
   - the inspection of that same venue open: its presence becomes "scanned";
   - the inspection of another venue open: a warning, and nothing changes;
 - a plain venue code (typed, no signature): proves nothing, so it is a venue chosen by
-  hand — the PresenceDialog asks why, with the code in the note;
+  hand — the PresenceDialog asks why;
 - a path to a photo of a placard, typed into the scan dialog: its QR is decoded and
   routed as above, as a scan from the camera;
 - while a patrol run is open (its screen anywhere in the stack): the run's, which checks
@@ -17,6 +17,10 @@
   placard scanned elsewhere starts (or resumes) my patrol of it that is due, and checks in;
 - anything else: the refusal's own message (forged, damaged, revoked, unknown key — sync,
   venue not on this device — sync).
+
+A scan typed into the scan dialog: a message is said in the dialog, which stays open for
+the next try (`say_about_scan`); a scan that leads somewhere closes it first
+(`close_scan_dialog`).
 
 The checking runs in a thread worker (`services.placards.printing.verify_scan`); the decisions run
 on the app's thread.
@@ -29,6 +33,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from textual import events, on, work
+from textual.notifications import SeverityLevel
 
 from fieldapp.i18n import t
 from fieldapp.services.inspection.scan_proof import CAMERA, TYPED, WEDGE, ScanMark
@@ -167,16 +172,18 @@ class ScanningApp(WedgeListener, Navigation):
         mark = ScanMark.now(source, now_iso())
         text = text.strip()
         if not text:
-            self.notify(t("scan.empty"), severity="warning")
+            self.say_about_scan(t("scan.empty"), severity="warning")
             return
         if source == TYPED and _looks_like_photo_path(text):
             self._scan_photo(text)
             return
         if looks_like_payload(text) and self.scan_repeats.repeated(text.upper()):
             self.log.info("placard scanned again within the repeat window: ignored")
+            self.close_scan_dialog()
             return
         run = self._patrol_run()
         if run is not None:  # a patrol is being walked: the scan checks in at a checkpoint
+            self.close_scan_dialog()
             run.scan(text, source)
             return
         self._check_scan(text, self.open_inspection(), mark)
@@ -196,7 +203,7 @@ class ScanningApp(WedgeListener, Navigation):
         try:
             texts = decode_qr_texts(Path(path).expanduser())
         except QrDecodeError as refused:
-            self.call_from_thread(self.notify, str(refused), severity="error", timeout=10)
+            self.call_from_thread(self.say_about_scan, str(refused))
             return
         self.call_from_thread(self.scan_text, texts[0], CAMERA)
 
@@ -205,6 +212,7 @@ class ScanningApp(WedgeListener, Navigation):
         from fieldapp.tui.screens.patrol_run import PatrolRunScreen
 
         screen = PatrolRunScreen(run_id)
+        self.close_scan_dialog()
         self.push_screen(screen)
         self.call_after_refresh(screen.scan, text, source)
 
@@ -262,27 +270,44 @@ class ScanningApp(WedgeListener, Navigation):
         """Act on a checked scan (see the module docstring)."""
         if scan.venue_id is None:
             if scan.typed_unknown:
-                self.notify(t("scan.unknown", code=scan.text), severity="warning")
+                self.say_about_scan(t("scan.unknown", code=scan.text), severity="warning")
             else:
-                self.notify(scan.refusal, severity="error", timeout=10)
+                self.say_about_scan(scan.refusal)
             return
         label = f"{scan.venue_name} {scan.venue_code}"
         if open_now is not None:
             if open_now.venue_id != scan.venue_id:
-                self.notify(
-                    t("scan.busy", current=open_now.label, venue=label),
-                    severity="warning",
-                    timeout=10,
+                self.say_about_scan(
+                    t("scan.busy", current=open_now.label, venue=label), severity="warning"
                 )
             elif scan.signed:
+                self.close_scan_dialog()
                 self._record_scanned(open_now.inspection_id, scan.payload, scan.mark)
             else:
-                self.notify(t("scan.typed_same"), severity="warning")
+                self.say_about_scan(t("scan.typed_same"), severity="warning")
             return
+        self.close_scan_dialog()
         if scan.signed:
             self._offer_inspection(scan)
         else:
             self._ask_presence(scan, label)
+
+    def say_about_scan(self, text: str, severity: SeverityLevel = "error") -> None:
+        """Why a scan leads nowhere: in the scan dialog, kept open for the next try, or
+        else as a notification."""
+        from fieldapp.tui.dialogs.scan import ScanDialog
+
+        if isinstance(self.screen, ScanDialog):
+            self.screen.refuse(text)
+        else:
+            self.notify(text, severity=severity, timeout=10)
+
+    def close_scan_dialog(self) -> None:
+        """A scan leads somewhere: the scan dialog it was typed in (if any) has done."""
+        from fieldapp.tui.dialogs.scan import ScanDialog
+
+        if isinstance(self.screen, ScanDialog):
+            self.screen.dismiss(None)
 
     def _offer_inspection(self, scan: CheckedScan) -> None:
         assert scan.venue_id is not None
@@ -300,7 +325,7 @@ class ScanningApp(WedgeListener, Navigation):
         self.open_dialog(dialog, answered)
 
     def _ask_presence(self, scan: CheckedScan, label: str) -> None:
-        """A typed code: a venue chosen by hand, so ask why (the code stays in the note)."""
+        """A typed code: a venue chosen by hand, so ask why (the code is no reason)."""
         from fieldapp.services.inspection.inspections import PRESENCE_REASONS
         from fieldapp.tui.dialogs.presence import PresenceDialog
 
@@ -312,7 +337,7 @@ class ScanningApp(WedgeListener, Navigation):
                 self.open_venue(venue_id, presence="manual", reason=choice.reason, note=choice.note)
 
         self.notify(t("placard.check.plain_code", code=scan.venue_code), severity="warning")
-        self.open_dialog(PresenceDialog(label, PRESENCE_REASONS, note=scan.venue_code), chosen)
+        self.open_dialog(PresenceDialog(label, PRESENCE_REASONS, code=scan.venue_code), chosen)
 
     @work(thread=True, exit_on_error=False, group="scan-presence")
     def _record_scanned(self, inspection_id: str, payload: str, mark: ScanMark | None) -> None:
