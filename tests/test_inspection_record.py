@@ -156,7 +156,9 @@ async def test_a_supervisor_opens_a_submitted_inspection_with_enter(demo_home: P
         assert isinstance(app.screen, ReviewScreen)
         await pilot.press("i")
         await settle(app, pilot, rounds=2)
-        assert isinstance(app.screen, InspectionReviewScreen)
+        assert isinstance(app.screen, InspectionReviewScreen)  # on the hazard's inspection
+        await pilot.press("ctrl+home")  # to the top of the list
+        await settle(app, pilot)
         await pilot.press("enter")  # the newest: the one just submitted
         await settle(app, pilot, rounds=3)
         await check_record(app, pilot, first, second)

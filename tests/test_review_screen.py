@@ -504,7 +504,8 @@ async def test_return_an_inspection_with_a_comment(people: dict[str, str]) -> No
         await pilot.press("m")
         await settle(app, pilot, rounds=2)
         assert screen.rows and all(r.manual for r in screen.rows)
-        target = screen.rows[0].inspection_id
+        assert screen.highlighted is not None  # `i` put the cursor on a hazard's inspection
+        target = screen.highlighted.inspection_id
         await pilot.press("t")
         await pilot.pause()
         assert type(app.screen).__name__ == "CommentDialog"

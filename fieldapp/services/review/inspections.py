@@ -27,7 +27,7 @@ from fieldapp.services.common.identity import grid_codes_under, me
 from fieldapp.services.review.bulk import NotPermitted
 from fieldapp.services.review.queues import my_scope
 from fieldapp.store.db import db
-from fieldapp.store.models import Inspection, Person, Venue
+from fieldapp.store.models import Finding, Inspection, Person, Venue
 
 REVIEW_STATES = ("", "reviewed", "returned")  # "" = awaiting review
 OUTBOX_TYPE = "inspection.review"
@@ -189,6 +189,34 @@ def count_submitted(filters: InspectionFilters | None = None) -> int:
     filters = filters or InspectionFilters()
     query = Inspection.select(Inspection.id).join(Venue).where(_and(_conditions(filters)))
     return int(query.count())
+
+
+def position_submitted(inspection_id: str, filters: InspectionFilters | None = None) -> int | None:
+    """Where the inspection stands in `list_submitted(filters)` (0 = first), or None when
+    the filters leave it out (reviewed already, not submitted, not in my grids)."""
+    filters = filters or InspectionFilters()
+    conds = _conditions(filters)
+    found = (
+        Inspection.select(Inspection.submitted_at)
+        .join(Venue)
+        .where(_and([*conds, Inspection.id == inspection_id]))
+        .tuples()
+        .first()
+    )
+    if found is None:
+        return None
+    (at,) = found
+    before = (Inspection.submitted_at > at) | (
+        (Inspection.submitted_at == at) & (Inspection.id > inspection_id)
+    )
+    query = Inspection.select(Inspection.id).join(Venue).where(_and([*conds, before]))
+    return int(query.count())
+
+
+def finding_inspection(finding_id: str) -> str | None:
+    """The inspection that recorded the finding, if one did."""
+    found = Finding.select(Finding.inspection).where(Finding.id == finding_id).tuples().first()
+    return found[0] if found else None
 
 
 def _review(inspection_id: str, state: str, comment: str) -> Inspection:

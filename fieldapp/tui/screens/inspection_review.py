@@ -74,10 +74,13 @@ class InspectionReviewScreen(FieldScreen[None]):
         text: str
         severity: str = "information"
 
-    def __init__(self) -> None:
+    def __init__(self, focus: str | None = None, position: int = 0) -> None:
+        """`focus`: an inspection to put the cursor on, at `position` in the list (as
+        `position_submitted` gives it under the default filters)."""
         super().__init__(id="inspection-review")
         self.filters = InspectionFilters()
-        self.page_offset = 0
+        self.focus_id = focus
+        self.page_offset = position // PAGE * PAGE if focus else 0
         self.total = 0
         self.rows: list[SubmittedRow] = []
 
@@ -146,6 +149,10 @@ class InspectionReviewScreen(FieldScreen[None]):
                 row.review_comment,
                 key=row.inspection_id,
             )
+        keys = [row.inspection_id for row in self.rows]
+        if self.focus_id in keys:
+            keep = keys.index(self.focus_id)
+        self.focus_id = None  # once: later reloads keep the cursor where it is
         if self.rows:
             table.move_cursor(row=min(keep, len(self.rows) - 1))
             self.query_one("#inspections-page", Label).update(

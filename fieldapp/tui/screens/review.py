@@ -332,10 +332,44 @@ class ReviewScreen(ReviewActions):
 
     # -- inspections -------------------------------------------------------------------
 
+    @dataclass
+    class InspectionFound(Message):
+        inspection_id: str | None
+        position: int | None
+
     def action_inspections(self) -> None:
+        """The inspection that recorded the highlighted hazard: in the inspection review
+        list with the cursor on it, or, when that list leaves it out (reviewed already),
+        its read-only record. With no hazard highlighted, the list."""
+        row = self.highlighted
+        if row is None:
+            self.post_message(self.InspectionFound(None, None))
+            return
+        self._find_inspection(row.finding_id)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="review-inspection")
+    def _find_inspection(self, finding_id: str) -> None:
+        from fieldapp.services.review import inspections as service
+        from fieldapp.store import db
+
+        with db.connection_context():
+            inspection_id = service.finding_inspection(finding_id)
+            position = None
+            if inspection_id is not None:
+                position = service.position_submitted(inspection_id)
+        self.post_message(self.InspectionFound(inspection_id, position))
+
+    @on(InspectionFound)
+    def _inspection_found(self, event: InspectionFound) -> None:
+        from fieldapp.tui.screens.inspection_record import InspectionRecordScreen
         from fieldapp.tui.screens.inspection_review import InspectionReviewScreen
 
-        self.app.push_screen(InspectionReviewScreen())
+        if event.inspection_id is None:
+            self.app.push_screen(InspectionReviewScreen())
+        elif event.position is None:
+            self.app.push_screen(InspectionRecordScreen(event.inspection_id))
+        else:
+            self.app.push_screen(InspectionReviewScreen(event.inspection_id, event.position))
 
     def on_screen_resume(self) -> None:
         if self.is_mounted and self.counts:

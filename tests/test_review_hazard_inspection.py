@@ -1,0 +1,77 @@
+"""`i` on a hazard in the review (F5) opens the inspection that recorded it: in the
+inspection review list with the cursor on it, or, when that list's filter leaves it out
+(reviewed already), its read-only record. It opened the list with the cursor on the
+newest inspection (YM-0006 for a hazard found at YM-0004)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pilot_support import SIZE, open_screen, settle
+
+from fieldapp.services.review import inspections as service
+from fieldapp.services.review.queues import ReviewRow
+from fieldapp.tui.app import make_app
+from fieldapp.tui.screens.inspection_record import InspectionRecordScreen
+from fieldapp.tui.screens.inspection_review import InspectionReviewScreen
+from fieldapp.tui.screens.review import ReviewScreen
+
+
+def screen_text(app) -> str:  # type: ignore[no-untyped-def]
+    return "\n".join(s.text for s in app.screen._compositor.render_strips())
+
+
+async def to_hazard(app, pilot, screen: ReviewScreen, reviewed: bool) -> tuple[ReviewRow, str]:  # type: ignore[no-untyped-def]
+    """On tab 6 (all active), the cursor moved down to the first hazard past the first
+    row whose inspection is (not) in the review list; returns it and its inspection."""
+    await pilot.press("6")
+    await settle(app, pilot, rounds=2)
+    for n, row in enumerate(screen.rows):
+        inspection = service.finding_inspection(row.finding_id)
+        if inspection is None:
+            continue
+        position = service.position_submitted(inspection)
+        if n > 0 and (position is None) == reviewed and (reviewed or position):
+            await pilot.press(*["down"] * n)
+            await settle(app, pilot, rounds=2)
+            assert screen.highlighted == row
+            return row, inspection
+    raise AssertionError("no such hazard in the demo")
+
+
+async def test_i_on_a_hazard_puts_the_cursor_on_its_inspection(demo_supervisor: Path) -> None:
+    app = make_app(lang="en")
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_screen(app, pilot, "f5", ReviewScreen)
+        row, inspection = await to_hazard(app, pilot, screen, reviewed=False)
+        await pilot.press("i")
+        await settle(app, pilot, rounds=3)
+        assert isinstance(app.screen, InspectionReviewScreen)
+        highlighted = app.screen.highlighted
+        assert highlighted is not None and highlighted.inspection_id == inspection
+        assert highlighted.venue_code == row.venue_code
+        detail = str(app.screen.query_one("#inspections-detail").render())
+        assert row.venue_code in detail
+
+
+async def test_i_on_a_hazard_of_a_reviewed_inspection_opens_its_record(
+    demo_supervisor: Path,
+) -> None:
+    app = make_app(lang="en")
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_screen(app, pilot, "f5", ReviewScreen)
+        await pilot.press("6")
+        await settle(app, pilot, rounds=2)
+        first = screen.rows[1]
+        inspection = service.finding_inspection(first.finding_id)
+        assert inspection is not None
+        service.mark_reviewed(inspection)  # out of the list's default filter (awaiting)
+        row, inspection = await to_hazard(app, pilot, screen, reviewed=True)
+        await pilot.press("i")
+        await settle(app, pilot, rounds=3)
+        assert isinstance(app.screen, InspectionRecordScreen)
+        assert app.screen.inspection_id == inspection
+        assert row.venue_code in screen_text(app)
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert app.screen is screen
