@@ -4,7 +4,8 @@ The supervisor returns an inspection with a comment (the review screen's `t`): t
 queues an `inspection.review` op, the server applies it (once: a second push of the same
 op is a duplicate) and publishes it; the inspector's device pulls it and its own copy of
 the inspection shows it returned with the comment. Only a supervisor of the grid may
-review. A real server on loopback, real store files (SQLite and PostgreSQL servers).
+review. A real server on loopback, real store files (SQLite and PostgreSQL servers); the
+last test applies pulled reviews to a store directly, as the pull does.
 """
 
 from __future__ import annotations
@@ -13,7 +14,10 @@ import json
 from typing import Any
 
 import httpx
+from rounds_support import add_venue
 from sync_world import Device, LiveServer, inspection_submit, server_count
+from test_pull_apply import pull
+from test_pull_inspection_rows import inspection
 
 from fieldapp.services.common.checklists import clear_cache, load_checklists
 from fieldapp.services.inspection import history, inspections
@@ -25,6 +29,7 @@ from sync.server import db as server_db
 from sync.server.review_models import InspectionReview
 
 COMMENT = "灭火器照片不清楚，请重新拍摄"
+STAMP = "2026-06-10T05:00:00.000Z"
 
 
 def _synced(device: Device) -> Any:
@@ -150,3 +155,24 @@ def test_a_server_upgraded_from_before_reviews_makes_their_table(
     applied = _raw_push(supervisor, review.OUTBOX_TYPE, payload, "op-review")
     assert applied["status"] == "applied", applied
     assert server_count(InspectionReview) == 1
+
+
+def _review(inspection_id: str, state: str, comment: str, order: int) -> dict[str, Any]:
+    """A review as the feed carries it (sync.server.inspection_review.review_record)."""
+    return {"id": inspection_id, "venue_id": "v", "inspector_id": "p", "state": state,
+            "comment": comment, "reviewer": "p-sup", "reviewer_name": "李四",
+            "at": STAMP, "received_at": STAMP, "server_order": order}  # fmt: skip
+
+
+def test_pulled_reviews_apply_in_feed_order_and_pass_over_inspections_not_held(tree):
+    held = add_venue("DM-0101", "small_hotel", "A11")
+    warnings = pull(
+        ("inspection_review", _review("i-1", "returned", COMMENT, 0)),  # before its record
+        ("inspection", inspection("i-1", held)),
+        ("inspection_review", _review("i-gone", "returned", COMMENT, 0)),
+        ("inspection_review", _review("i-1", "reviewed", "已重拍", 1)),
+    )
+    assert warnings == []
+    mine = LocalInspection.get_by_id("i-1")
+    assert (mine.review_state, mine.review_comment) == ("reviewed", "已重拍")
+    assert LocalInspection.get_or_none(LocalInspection.id == "i-gone") is None
