@@ -81,6 +81,14 @@ ZH = {
     "cl.no_section": "第一个检查项没有填写分节：请在 section 列填写分节编码",
     "cl.bad_xlsx": "无法读取这个 XLSX 文件（{error}）：请用 Excel 或 WPS 打开后重新另存为 .xlsx",
     "cl.no_sheet": "工作簿中没有 {name} 工作表：请按导出的模板建立这个工作表",
+    "cl.not_published": (
+        "还没有发布 {wanted} 的检查表（已发布：{published}）：请先用 "
+        "fieldapp admin publish-checklist FILE 发布它的 TOML 文件"
+    ),
+    "cl.none_published": (
+        "还没有发布 {wanted} 的检查表（目前一个也没有）：请先用 "
+        "fieldapp admin publish-checklist FILE 发布它的 TOML 文件"
+    ),
     "cl.phases_en": "phases_en 要按 phases 的顺序，为每个阶段写一个英文名称：请改正",
     "cl.targets_table": "targets 必须是表，每行写 名称 = 数字：请改正",
     "cl.list_of_texts": "{field} 必须是非空文字的列表：请改正",
@@ -168,6 +176,14 @@ EN = {
     "cl.no_section": "the first item names no section",
     "cl.bad_xlsx": "not a readable XLSX file ({error})",
     "cl.no_sheet": "the workbook has no sheet {name}",
+    "cl.not_published": (
+        "no published checklist for {wanted} (published: {published}); "
+        "publish its TOML first with `fieldapp admin publish-checklist FILE`"
+    ),
+    "cl.none_published": (
+        "no published checklist for {wanted} (published: none); "
+        "publish its TOML first with `fieldapp admin publish-checklist FILE`"
+    ),
     "cl.phases_en": "phases_en names each phase once, in its order",
     "cl.targets_table": "targets must be a table of name = number",
     "cl.list_of_texts": "{field} must be a list of non-empty texts",

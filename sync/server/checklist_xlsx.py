@@ -34,11 +34,9 @@ def newest(kind_or_id: str) -> ChecklistDoc:
         r for r in rows if kind_or_id in (r.kinds or [])
     ]
     if not found:
-        published = ", ".join(sorted({r.checklist_id for r in rows})) or "none"
-        raise ValueError(
-            f"no published checklist for {kind_or_id!r} (published: {published}); "
-            "publish its TOML first with `fieldapp admin publish-checklist FILE`"
-        )
+        published = tuple(sorted({r.checklist_id for r in rows}))
+        key = "cl.not_published" if published else "cl.none_published"
+        raise ValueError(str(said(key, wanted=repr(kind_or_id), published=published)))
     return ChecklistDoc.from_dict(found[0].body)
 
 

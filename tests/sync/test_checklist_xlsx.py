@@ -124,3 +124,28 @@ def test_a_malformed_workbook_is_refused_cell_by_cell_and_nothing_is_lost(
         "items!J1: unknown column 'answr'"
         in _admin(url, "publish-checklist", str(workbook), ok=False).output
     )
+
+
+def test_an_office_working_in_chinese_reads_each_refusal_in_chinese(seed, server_db_url, tmp_path):
+    """In Chinese: the export of an unpublished checklist and a bad workbook's cell are
+    refused in Chinese; the column name stays the one the sheet has."""
+    url = server_db_url
+    zh = ["--lang", "zh", "admin", "--db", url]
+    workbook = tmp_path / "foot_massage.xlsx"
+    result = CliRunner().invoke(
+        main, [*zh, "checklist", "export", "nothing_here", "--xlsx", str(workbook)]
+    )
+    assert result.exit_code == 1
+    assert "还没有发布 'nothing_here' 的检查表" in result.output
+    _admin(url, "import-kinds", str(OFFICE / "kinds.csv"))
+    _admin(url, "publish-checklist", str(OFFICE / "foot_massage.toml"))
+    _admin(url, "checklist", "export", "foot_massage", "--xlsx", str(workbook))
+    book = openpyxl.load_workbook(workbook)
+    book["items"].cell(1, 10).value = "answr"
+    book.save(workbook)
+    result = CliRunner().invoke(main, [*zh, "publish-checklist", str(workbook)])
+    assert result.exit_code == 1
+    assert (
+        "foot_massage.xlsx 的 items!J1 单元格：不认识的列 'answr'：请检查表头拼写" in result.output
+    )
+    assert "unknown column" not in result.output
