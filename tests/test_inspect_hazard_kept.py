@@ -60,6 +60,11 @@ async def test_passing_a_failed_item_asks_before_its_hazard_goes(home: Path, lan
         assert t("inspect.drop_hazard.what", description="", deadline="", photos=0)[-6:] in (
             dialog.body_text
         )
+        await pilot.press("enter")  # a reflex Enter keeps the hazard: No has the focus
+        await settle(app, pilot)
+        assert Finding.get_or_none(Finding.id == finding.id) is not None
+        await pilot.press("y")
+        await settle(app, pilot)
         await pilot.press("escape")  # keeps the failed answer and its hazard
         await settle(app, pilot)
         assert app.screen is screen

@@ -1,4 +1,5 @@
-"""A yes/no question: dismisses with True (yes) or False (no, Escape)."""
+"""A yes/no question: dismisses with True (yes) or False (no, Escape). A question whose
+yes destroys something (`safe_default`) starts on no, so a reflex Enter keeps it."""
 
 from __future__ import annotations
 
@@ -32,12 +33,14 @@ class ConfirmDialog(ModalScreen[bool]):
         yes: str | None = None,
         no: str | None = None,
         id: str | None = None,
+        safe_default: bool = False,
     ) -> None:
         super().__init__(id=id, classes="dialog")
         self.title_text = title
         self.body_text = body
         self.yes_text = yes or t("confirm.yes")
         self.no_text = no or t("confirm.no")
+        self.safe_default = safe_default
         localize_bindings(self)
         relabel_binding(self, "dialog.yes", self.yes_text)
         relabel_binding(self, "dialog.no", self.no_text)
@@ -53,7 +56,7 @@ class ConfirmDialog(ModalScreen[bool]):
         yield KeyFooter()  # its own keys, not those of the screen below
 
     def on_mount(self) -> None:
-        self.query_one("#yes", Button).focus()
+        self.query_one("#no" if self.safe_default else "#yes", Button).focus()
 
     @on(Button.Pressed)
     def _pressed(self, event: Button.Pressed) -> None:

@@ -72,6 +72,7 @@ class HazardDropPart:
                 yes=t("inspect.drop_hazard.yes"),
                 no=t("inspect.drop_hazard.no"),
                 id=DROP_DIALOG_ID,
+                safe_default=True,  # Enter keeps the hazard; deleting it takes y
             ),
             answered,
         )
