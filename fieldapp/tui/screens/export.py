@@ -25,10 +25,9 @@ from textual.worker import Worker, WorkerState
 
 from fieldapp.domain.typed import typed_date
 from fieldapp.i18n import language, listed, t
+from fieldapp.services.export.file_names import FORMATS, WrongSuffix, path_for_format
 from fieldapp.tui.screens import FieldScreen
 from fieldapp.tui.widgets.key_footer import KeyFooter
-
-FORMATS = ("xlsx", "csv")
 
 
 class ExportCancelled(Exception):
@@ -158,7 +157,7 @@ class ExportScreen(FieldScreen[None]):
         path_input = self.query_one("#export-path", Input)
         if path_input.value:
             path = Path(path_input.value)
-            if path.suffix.lower() in (".xlsx", ".csv"):
+            if path.suffix.lower().lstrip(".") in FORMATS:
                 path_input.value = str(path.with_suffix(f".{event.value}"))
 
     # -- running -----------------------------------------------------------------------
@@ -180,13 +179,21 @@ class ExportScreen(FieldScreen[None]):
         if not text:
             self._fail(t("export_ui.no_path"))
             return
+        try:
+            out = path_for_format(Path(text).expanduser(), self._format())
+        except WrongSuffix as wrong:
+            self._fail(wrong.text())
+            self.query_one("#export-path", Input).focus()
+            return
+        if str(out) != text:  # the format's extension added: the field shows the file
+            self.query_one("#export-path", Input).value = str(out)
         grid_value = self.query_one("#export-grid", Select).value
         grid = None if grid_value is Select.NULL else str(grid_value)
         self.running = True
         bar = self.query_one("#export-progress", ProgressBar)
         bar.update(total=None, progress=0)
         self.query_one("#export-status", Static).update(t("export.progress"))
-        self._export(Path(text).expanduser(), self._format(), first, last, grid, language())
+        self._export(out, self._format(), first, last, grid, language())
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="export")
     def _export(
