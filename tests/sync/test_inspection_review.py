@@ -24,6 +24,7 @@ from fieldapp.services.inspection import history, inspections
 from fieldapp.services.review import inspections as review
 from fieldapp.store.models import Inspection as LocalInspection
 from fieldapp.store.models import Outbox
+from fieldapp.tui.screens.inspection_record import meta_lines
 from sync.protocol import API_PREFIX
 from sync.server import db as server_db
 from sync.server.review_models import InspectionReview
@@ -99,6 +100,7 @@ def test_a_returned_inspection_reaches_its_inspector_with_the_comment(make_devic
     assert (mine.review_state, mine.review_comment) == ("returned", COMMENT)
     record = history.inspection_record(inspection_id)  # what the record screen shows
     assert (record.review_state, record.review_comment) == ("returned", COMMENT)
+    assert COMMENT in " ".join(meta_lines(record))
 
     # A later review replaces it, on the server's order, on both devices.
     supervisor.open()
