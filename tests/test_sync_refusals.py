@@ -18,11 +18,12 @@ from test_sync_ui import (
     until_probed,
 )
 
+from fieldapp.i18n import set_language
 from fieldapp.services.common import outbox
 from fieldapp.services.demo import server as demo_server
 from fieldapp.store.models import Outbox, Venue
 from fieldapp.tui.app import FieldApp, make_app
-from fieldapp.tui.screens.sync import SyncScreen
+from fieldapp.tui.screens.sync import SyncRequested, SyncScreen
 
 __all__ = ["chinese", "demo_server_running"]  # fixtures
 
@@ -87,3 +88,21 @@ async def test_a_refusal_stays_listed_until_read(
     row = Outbox.get(Outbox.seq == seq)
     assert row.state == "rejected" and row.refusal_seen_at  # kept for the record, read
     assert row.refused_at
+
+
+async def test_f12_after_a_background_sync_says_everything_was_already_sent(
+    demo_server_running: demo_server.DemoServer,
+) -> None:
+    """What the tester saw after submitting an inspection: the background sync had sent
+    it, and F12 said "0 sent" as if nothing went (in English here)."""
+    set_language("en")
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await until_probed(app, pilot)
+        app.post_message(SyncRequested("inspection.submit"))  # what the summary posts
+        await settle(app, pilot)
+        await settle(app, pilot)
+        await press_f12_and_wait(app, pilot)
+        text = screen_text(app)
+        assert "Everything was already sent; nothing new this time." in text
+        assert "0 sent" not in text
