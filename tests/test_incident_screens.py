@@ -183,20 +183,19 @@ async def test_an_incident_reported_from_the_queue_is_listed_there_at_once(
         assert str(screen.query_one("#queue-all", Tab).label) == "5 全部 1"
 
 
-async def test_an_inspector_has_no_incident_queue(demo_home: Path) -> None:
+async def test_an_inspector_has_no_incident_queue_but_their_own_incidents(
+    demo_home: Path,
+) -> None:
+    from fieldapp.tui.screens.my_incidents import MyIncidentsScreen
+
     app = make_app()
     async with app.run_test(size=SMALL) as pilot:
-        await settle(app, pilot, rounds=2)
-        if type(app.screen).__name__ == "ResumeDialog":
-            await pilot.press("n")
-            await settle(app, pilot, rounds=2)
-        for key in ("f3", "f5"):  # keys hidden from an inspector: said, not nothing
-            await pilot.press(key)
-            await settle(app, pilot)
-            assert isinstance(app.screen, HomeScreen)
+        await open_screen(app, pilot, "f3", MyIncidentsScreen)  # not the supervisor's queue
+        await pilot.press("escape", "f5")  # a key hidden from an inspector: said, not nothing
+        await settle(app, pilot)
+        assert isinstance(app.screen, HomeScreen)
         said = [n.message for n in app._notifications]
-        assert said[-2:] == [
-            "事件处理队列只对网格长和管理员开放；上报事件请按 F4。",
+        assert said[-1:] == [
             "隐患复查只对网格长和管理员开放；您负责的隐患在首页“我负责的隐患”中。",
         ]
 

@@ -143,7 +143,6 @@ ZH: dict[str, str] = {
     "binding.app.report_incident": "上报事件",
     "binding.app.report_incident.tip": "在任何界面上报事件（烟花爆竹、投诉、火情等），可附照片、视频、录音",
     "binding.app.incidents": "事件",
-    "app.supervisors_only.incidents": "事件处理队列只对网格长和管理员开放；上报事件请按 F4。",
     "binding.app.incidents.tip": "事件处置：指派、移交、记录结果、结案",
     "binding.incident.report": "上报",
     "binding.incident.report.tip": "保存事件并等待同步",
@@ -343,9 +342,6 @@ EN: dict[str, str] = {
         "video or audio"
     ),
     "binding.app.incidents": "Incidents",
-    "app.supervisors_only.incidents": (
-        "The incident queue is for grid heads and administrators; to report an incident, press F4."
-    ),
     "binding.app.incidents.tip": "Work incidents: assign, hand over, record outcome, close",
     "binding.incident.report": "Report",
     "binding.incident.report.tip": "Save the incident; it is synced when online",

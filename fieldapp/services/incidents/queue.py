@@ -97,7 +97,12 @@ def local_time(stamp: str) -> str:
 
 
 def incident_rows(queue: str = "active", *, limit: int = 200) -> list[IncidentRow]:
-    incidents = incident_queue(queue, limit=limit)
+    return rows_of(incident_queue(queue, limit=limit))
+
+
+def rows_of(incidents: list[Incident]) -> list[IncidentRow]:
+    """Incidents as the lines of a list: the place named, the reporter by name, whom it was
+    handed over to and the outcome from its events' fold."""
     venues = {
         v.id: f"{v.name} {v.code}"
         for v in Venue.select().where(Venue.id.in_([i.venue_id for i in incidents if i.venue_id]))

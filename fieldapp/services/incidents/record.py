@@ -21,7 +21,7 @@ from fieldapp.store.models import Grid, Person, Venue
 
 
 class IncidentNotFound(LookupError):
-    """No such incident, or not one of this person's grids."""
+    """No such incident, or neither one of this person's grids nor reported by them."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,7 +110,13 @@ def _evidence(incident: Incident) -> tuple[EvidenceFile, ...]:
 def incident_record(incident_id: str) -> IncidentRecord:
     """Everything the incident view shows about one incident (call it in a worker)."""
     incident = Incident.get_or_none(Incident.id == incident_id)
-    if incident is None or (me().role != "admin" and incident.grid_code not in my_grids()):
+    who = me()
+    # A reporter reads their own incident wherever it is (their grids may have changed).
+    if incident is None or (
+        who.role != "admin"
+        and incident.created_by != who.person_id
+        and incident.grid_code not in my_grids()
+    ):
         raise IncidentNotFound(incident_id)
     folded = events.fold_of(incident_id)
     stored = {e.id: e for e in IncidentEvent.select().where(IncidentEvent.incident == incident_id)}

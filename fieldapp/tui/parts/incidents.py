@@ -1,6 +1,7 @@
 """Incidents: the app's half. One key reports an incident from any screen (F4 or ctrl+r;
 on a venue's inspection the place is that venue); F3 opens the supervisor's incident
-queue. The dialog and the screen are imported when first opened."""
+queue, or for anyone else the incidents they reported (我上报的事件). The dialog and the
+screens are imported when first opened."""
 
 from __future__ import annotations
 
@@ -16,13 +17,17 @@ class IncidentsApp(Navigation):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f4,ctrl+r", "report_incident", "Incident", id="app.report_incident"),
         Binding("f3", "incidents", "Incidents", id="app.incidents"),
-        Binding("f3", "supervisors_only('incidents')", show=False, id="app.incidents_refused"),
+        Binding("f3", "my_incidents", "My incidents", id="app.my_incidents"),
     ]
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "incidents":  # supervisors; hidden once the home screen knows the role
-            role = getattr(self, "person_role", None)
+        # F3: the queue for supervisors; once the home screen knows the role, for anyone
+        # else the incidents they reported
+        role = getattr(self, "person_role", None)
+        if action == "incidents":
             return role is None or role in ("supervisor", "admin")
+        if action == "my_incidents":
+            return role is not None and role not in ("supervisor", "admin")
         return super().check_action(action, parameters)
 
     def action_report_incident(self) -> None:
@@ -59,3 +64,8 @@ class IncidentsApp(Navigation):
         from fieldapp.tui.screens.incidents import IncidentsScreen
 
         self.go_to(IncidentsScreen)
+
+    def action_my_incidents(self) -> None:
+        from fieldapp.tui.screens.my_incidents import MyIncidentsScreen
+
+        self.go_to(MyIncidentsScreen)

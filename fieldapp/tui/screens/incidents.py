@@ -19,55 +19,24 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.message import Message
-from textual.widgets import Header, Label, Tab, Tabs
+from textual.widgets import Header, Tab, Tabs
 
 from fieldapp.i18n import t
 from fieldapp.services.incidents.queue import QUEUES, BulkResult, IncidentRow
 from fieldapp.tui.messages import SyncRequested
-from fieldapp.tui.screens import FieldScreen
+from fieldapp.tui.screens.incident_table import MARK, IncidentTableScreen
 from fieldapp.tui.widgets import PagedTable
 from fieldapp.tui.widgets.key_footer import KeyFooter
-from fieldapp.tui.widgets.paged_table import widest
 from fieldapp.tui.widgets.queue_tabs import queue_binding, queue_tab_label
 
-MARK = "●"
-# Under this many terminal columns the queue shows when, what, its state and where, each
-# short (80 columns cut English at "Reported by", the place gone); the highlighted
-# incident's reporter, evidence and hand-over go in the line below the table.
-ALL_COLUMNS_FROM = 100
-WIDE_COLUMNS = ("time", "category", "state", "evidence", "reporter", "place")
-NARROW_COLUMNS = ("time", "category", "state", "place")
 
-
-def category_col(code: str) -> str:
-    """A category as the narrow queue's column says it (the full name for a category the
-    office added, which has no short one)."""
-    short = t(f"incident.category_col.{code}")
-    return t(f"incident.category.{code}") if short.startswith("incident.") else short
-
-
-def narrow_widths() -> dict[str, int]:
-    from fieldapp.domain.incidents import DEFAULT_CATEGORIES, STATES
-
-    return {
-        "time": widest("2026-12-31 23:59"),
-        "category": widest(*(category_col(c) for c in DEFAULT_CATEGORIES)),
-        "state": widest(*(f"{t(f'incident.state_col.{s}')} ⚠" for s in STATES)),
-    }
-
-
-def handling(row: IncidentRow) -> list[str]:
-    """Whom a row was handed over to and what they did, as far as known."""
-    said = [t(f"incident.unit.{row.handed_over_to}")] if row.handed_over_to else []
-    return said + ([t(f"incident.outcome.{row.outcome}")] if row.outcome else [])
-
-
-class IncidentsScreen(FieldScreen[None]):
+class IncidentsScreen(IncidentTableScreen):
     REMOUNT_ON_RELABEL = True
     FOOTER_PINNED = ("app.report_incident",)  # shown in the footer whatever the width
     PLACE = "binding.app.incidents"
     SECTION = True
-    CSS_PATH = "review.tcss"
+    WIDE_COLUMNS = ("time", "category", "state", "evidence", "reporter", "place")
+    MARKS = True
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Back", id="incidents.back"),
         # Enter opens the highlighted incident, as in the inspection review (the table's
@@ -106,7 +75,6 @@ class IncidentsScreen(FieldScreen[None]):
     def __init__(self) -> None:
         super().__init__(id="incidents")
         self.queue = QUEUES[0]
-        self.rows: list[IncidentRow] = []
         self.marked: dict[str, IncidentRow] = {}
         self.people: list[tuple[str, str]] = []
 
@@ -120,8 +88,7 @@ class IncidentsScreen(FieldScreen[None]):
                 ),
                 id="incident-tabs",
             )
-            yield PagedTable(id="incident-table")
-            yield Label("", id="incident-status")
+            yield from self.compose_table()
         yield KeyFooter()
 
     def on_mount(self) -> None:
@@ -129,27 +96,6 @@ class IncidentsScreen(FieldScreen[None]):
         self._add_columns()
         self.query_one(PagedTable).focus()
         self.reload()
-
-    @property
-    def narrow(self) -> bool:
-        return self.app.size.width < ALL_COLUMNS_FROM
-
-    def _add_columns(self) -> None:
-        table = self.query_one(PagedTable)
-        table.add_column(" ", key="mark", width=2)
-        # the place (a free address) last: it is the one a narrow terminal may cut
-        widths = narrow_widths() if self.narrow else {}
-        for column in NARROW_COLUMNS if self.narrow else WIDE_COLUMNS:
-            table.add_column(t(f"incident.col.{column}"), key=column, width=widths.get(column))
-
-    def on_resize(self) -> None:
-        """Across the width where the reporter and evidence columns come or go."""
-        table = self.query_one(PagedTable)
-        shown = [str(column.key.value) for column in table.ordered_columns]
-        if shown and (len(shown) - 1 == len(NARROW_COLUMNS)) != self.narrow:
-            table.clear(columns=True)
-            self._add_columns()
-            self._fill_rows()
 
     # -- loading ---------------------------------------------------------------------
 
@@ -181,34 +127,6 @@ class IncidentsScreen(FieldScreen[None]):
             self.query_one(f"#queue-{q}", Tab).label = label
         self._fill_rows()
 
-    def _fill_rows(self) -> None:
-        table = self.query_one(PagedTable)
-        table.clear()
-        for row in self.rows:
-            if self.narrow:
-                state = t(f"incident.state_col.{row.state}")
-                category = category_col(row.category)
-            else:
-                state = t(f"incident.state.{row.state}") + "".join(f" · {h}" for h in handling(row))
-                category = t(f"incident.category.{row.category}")
-            cells = [row.occurred_at, category, f"{state} ⚠" if row.conflict else state]
-            if not self.narrow:
-                cells += [t("incident.evidence", photos=row.photos, media=row.media), row.reporter]
-            table.add_row(MARK if row.id in self.marked else "", *cells, row.place, key=row.id)
-        self._say_highlighted()
-
-    @on(PagedTable.RowHighlighted, "#incident-table")
-    def _say_highlighted(self) -> None:
-        """Below the table: that nothing matches; or, when narrow, the highlighted
-        incident's place whole, its reporter, evidence and hand-over."""
-        row = self.highlighted
-        said = t("incident.queue.empty") if not self.rows else ""
-        if row is not None and self.narrow:
-            evidence = t("incident.evidence", photos=row.photos, media=row.media)
-            said = t("incident.detail", place=row.place, reporter=row.reporter, evidence=evidence)
-            said += "".join(f" · {h}" for h in handling(row))
-        self.query_one("#incident-status", Label).update(said)
-
     @on(Tabs.TabActivated, "#incident-tabs")
     def _tab(self, event: Tabs.TabActivated) -> None:
         queue = (event.tab.id or "").removeprefix("queue-")
@@ -220,27 +138,10 @@ class IncidentsScreen(FieldScreen[None]):
     def action_queue(self, index: int) -> None:
         self.query_one("#incident-tabs", Tabs).active = f"queue-{QUEUES[index]}"
 
-    def action_back(self) -> None:
-        self.app.pop_screen()
-
-    def action_view(self) -> None:
-        from fieldapp.tui.screens.incident_record import IncidentRecordScreen
-
-        row = self.highlighted
-        if row is not None:
-            self.app.push_screen(IncidentRecordScreen(row.id))
-
-    @on(PagedTable.RowSelected, "#incident-table")
-    def _row_selected(self, event: PagedTable.RowSelected) -> None:
-        event.stop()  # a click on a row (Enter is the screen's priority binding)
-        self.action_view()
-
     # -- marks -----------------------------------------------------------------------
 
-    @property
-    def highlighted(self) -> IncidentRow | None:
-        key = self.query_one(PagedTable).selected_key
-        return next((r for r in self.rows if r.id == key), None)
+    def mark_of(self, row: IncidentRow) -> str:
+        return MARK if row.id in self.marked else ""
 
     def targets(self) -> list[IncidentRow]:
         if self.marked:
