@@ -369,11 +369,13 @@ async def test_esc_in_the_search_clears_it_first_and_leaves_only_then(unlocked: 
         await pilot.press("slash", *"张三")
         await settle(app, pilot)
         assert "陈建国" not in rendered(app) and "没有与“张三”匹配的人员" in rendered(app)
+        assert "esc 清空搜索" in rendered(app)  # the footer says what Esc does now
         await pilot.press("escape")
         await settle(app, pilot)
         assert app.screen is screen, "the first Esc left the people screen"
         assert screen.query_one("#people-search", Input).value == ""
         assert "陈建国" in rendered(app) and "林秀英" in rendered(app)
+        assert "esc 清空搜索" not in rendered(app)
         await pilot.press("escape")
         await settle(app, pilot)
         assert isinstance(app.screen, HomeScreen)

@@ -23,6 +23,7 @@ from textual.widgets import DataTable, Header, Input, Static
 
 from fieldapp.i18n import listed, t
 from fieldapp.services.people.registry import HouseholdView, MemberView
+from fieldapp.tui.commands import relabel_binding
 from fieldapp.tui.dialogs.followup import AskDialog
 from fieldapp.tui.screens.people_actions import PeopleActions
 from fieldapp.tui.views.people import PeopleData
@@ -138,6 +139,16 @@ class PeopleScreen(PeopleActions):
     @on(Input.Changed, "#people-search")
     def _search(self, event: Input.Changed) -> None:
         self._load(event.value)
+        self._label_escape(bool(event.value))
+
+    def _label_escape(self, searching: bool) -> None:
+        """The footer says what Esc does: clear the search typed, or leave (the app names
+        the place it leaves to)."""
+        if searching:
+            relabel_binding(self, "people.back", t("people.clear_search"))
+            self.refresh_bindings()
+        elif label_back := getattr(self.app, "label_back", None):
+            label_back()
 
     @on(Input.Submitted, "#people-search")
     def _to_table(self) -> None:

@@ -123,7 +123,7 @@ class PeopleActions(PeopleEditing):
         return t(
             "people.revealed",
             name=self.members[member_id][1].name,
-            what=t(f"people.col.{field}"),
+            what=t(f"people.revealed.{field}"),
             purpose=t(f"reveal_purpose.{purpose}"),
             seconds=REVEAL_SECONDS,
         )
