@@ -251,3 +251,45 @@ def test_the_server_keeps_what_kind_of_file_each_video_is(
     with server_db.current().connection_context():
         kinds = {b.sha256: b.mime for b in ServerBlob.select().where(ServerBlob.sha256 << shas)}
     assert kinds == {shas[0]: "video/mp4", shas[1]: "application/octet-stream"}
+
+
+def test_the_reporter_s_list_follows_the_supervisor_after_each_sync(
+    make_device, live_server: LiveServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """My incidents (我上报的事件) on the inspector's device: what the supervisor did to a
+    report — handed over to the police station, the outcome, closed — is there after the
+    inspector's next sync, through the pull feed; the supervisor's own report is not."""
+    from fieldapp.services.incidents.mine import my_incident_rows
+
+    inspector, supervisor = _pulled_inspector(make_device, monkeypatch), make_device("supervisor")
+    mine = report_incident(
+        IncidentReport("fireworks_sale", "2026-02-11 06:40", "门口卖烟花", address="鼎美村口")
+    )
+    with inspector.client() as client:
+        assert not client.sync_once().errors
+    _act_as(supervisor, monkeypatch).enroll("p-sup")
+    with supervisor.client() as client:
+        assert not client.sync_once().errors
+    report_incident(IncidentReport("complaint", "2026-02-11 08:00", "噪音", address="镇政府"))
+    handed = {"unit": "police_station", "reference": "鼎综治移〔2026〕7号"}
+    [done] = queue.bulk_apply([mine.id], "handed_over", data=handed)
+    assert done.applied, done.reason
+    with supervisor.client() as client:
+        assert not client.sync_once().errors
+
+    def my_list() -> list[tuple[str, str, str, str]]:
+        _act_as(inspector, monkeypatch)
+        with inspector.client() as client:
+            assert not client.sync_once().errors
+        rows, total = my_incident_rows(limit=10)
+        assert total == len(rows)
+        return [(r.id, r.state, r.handed_over_to, r.outcome) for r in rows]
+
+    assert my_list() == [(mine.id, "handed_over", "police_station", "")]
+    _act_as(supervisor, monkeypatch)
+    for event_type, data in (("outcome_recorded", {"outcome": "goods_seized"}), ("closed", {})):
+        [done] = queue.bulk_apply([mine.id], event_type, data=data)
+        assert done.applied, done.reason
+    with supervisor.client() as client:
+        assert not client.sync_once().errors
+    assert my_list() == [(mine.id, "closed", "police_station", "goods_seized")]
