@@ -17,6 +17,7 @@ from pilot_support import open_screen, settle
 from textual.widgets import Input, Select, Static, Tab
 
 from fieldapp.domain import incidents as lifecycle
+from fieldapp.i18n import t
 from fieldapp.services.demo import workspace as demo
 from fieldapp.services.incidents import reporting
 from fieldapp.store.incident_models import Incident, IncidentEvent
@@ -315,3 +316,28 @@ async def test_an_empty_incident_field_shows_its_example_as_an_example_at_80x24(
             assert first.text in screen
         time = next(iter(dialog.query_one("#incident-time", Input).render_line(0)))
         assert time.text.startswith("20") and not (time.style and time.style.italic)
+
+
+async def test_a_refusal_puts_the_cursor_in_the_incident_field_it_names(demo_home: Path) -> None:
+    """No address and no venue: the label says the address is required then, the refusal
+    says so and the cursor goes to the address (as the activity form's does); each field
+    is marked as one at 80×24 by a bar at its left edge."""
+    app = make_app()
+    async with app.run_test(size=SMALL) as pilot:
+        dialog = await open_screen(app, pilot, "f4", IncidentDialog)
+        screen = "\n".join(s.text for s in app.screen._compositor.render_strips())
+        assert "地址（无场所时必填）" in screen, screen
+        bars = [line for line in screen.splitlines() if "▊" in line]
+        assert len(bars) >= 6, screen  # category, address, time, what, people, files
+        dialog.query_one("#incident-category", Select).value = "fireworks_sale"
+        description = dialog.query_one("#incident-description", Input)
+        description.focus()
+        await pilot.press(*"路口摆摊", "f10")
+        await settle(app, pilot, rounds=2)
+        said = str(dialog.query_one("#incident-error", Static).render())
+        assert said == t("incident.refused.place_missing")
+        assert app.focused is dialog.query_one("#incident-address", Input)
+        await pilot.press(*"鼎美村村口", "f10")
+        await settle(app, pilot, rounds=2)
+        assert isinstance(app.screen, HomeScreen)
+    assert Incident.get().address == "鼎美村村口"

@@ -16,19 +16,15 @@ from fieldapp.services.activities.types import activity_type
 from fieldapp.services.common import outbox
 from fieldapp.services.common.identity import grid_codes_under, me
 from fieldapp.services.common.photos import import_photo
+from fieldapp.services.common.refusals import FormRefused
 from fieldapp.store.activity_models import Activity
 from fieldapp.store.db import db
 
 OP_ACTIVITY_RECORD = "activity.record"
 
 
-class ActivityRefused(ValueError):
-    """The form cannot be saved as it is; the message says what to fill in, and `field`
-    names the form's field to mend (`ActivityForm`'s name for it; "" for none)."""
-
-    def __init__(self, message: str, field: str = "") -> None:
-        super().__init__(message)
-        self.field = field
+class ActivityRefused(FormRefused):
+    """The form cannot be saved as it is; `field` is `ActivityForm`'s name for it."""
 
 
 @dataclass

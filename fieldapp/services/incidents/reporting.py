@@ -12,6 +12,7 @@ from fieldapp.domain.incidents import DEFAULT_CATEGORIES
 from fieldapp.domain.typed import iso_date_first, typed_names
 from fieldapp.i18n import t
 from fieldapp.services.common.identity import grid_codes_under, me
+from fieldapp.services.common.refusals import FormRefused
 from fieldapp.services.incidents import events
 from fieldapp.services.incidents.evidence import import_evidence
 from fieldapp.store.db import db
@@ -19,8 +20,9 @@ from fieldapp.store.incident_models import Incident
 from fieldapp.store.models import Setting, Venue
 
 
-class ReportRefused(ValueError):
-    """A report that cannot be saved as it is; the message says what to fill in."""
+class ReportRefused(FormRefused):
+    """A report that cannot be saved as it is; `field` is `IncidentReport`'s name for the
+    field to mend ("" for none)."""
 
 
 @dataclass
@@ -64,15 +66,17 @@ def parse_time(text: str) -> str:
     and not later than now."""
     value = iso_date_first(text.strip())
     if not value:
-        raise ReportRefused(t("incident.refused.time_missing"))
+        raise ReportRefused(t("incident.refused.time_missing"), "occurred_at")
     try:
         moment = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
     except ValueError:
-        raise ReportRefused(t("incident.refused.time_invalid", value=value)) from None
+        raise ReportRefused(
+            t("incident.refused.time_invalid", value=value), "occurred_at"
+        ) from None
     if moment.tzinfo is None:
         moment = moment.astimezone()  # the laptop's local time zone
     if moment > now() + CLOCK_SLACK:
-        raise ReportRefused(t("incident.refused.time_future", value=value))
+        raise ReportRefused(t("incident.refused.time_future", value=value), "occurred_at")
     return moment.astimezone(dt.UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
 
 
@@ -95,11 +99,11 @@ def report_incident(report: IncidentReport) -> Incident:
     """Check the report, store its evidence, then the incident, its `reported` event and
     the op in one transaction. Refusals (ReportRefused, EvidenceError) store nothing."""
     if report.category not in categories():
-        raise ReportRefused(t("incident.refused.category_missing"))
+        raise ReportRefused(t("incident.refused.category_missing"), "category")
     if not report.venue_id and not report.address.strip():
-        raise ReportRefused(t("incident.refused.place_missing"))
+        raise ReportRefused(t("incident.refused.place_missing"), "address")
     if not report.description.strip():
-        raise ReportRefused(t("incident.refused.description_missing"))
+        raise ReportRefused(t("incident.refused.description_missing"), "description")
     occurred = parse_time(report.occurred_at)
     grid = _grid_of(report)
     evidence = import_evidence(report.files)

@@ -43,7 +43,7 @@ class ActivityAsk:
 class ActivityDialog(AsksBeforeDiscarding, SavingDialog):
     AUTO_FOCUS = ""  # none: on_mount focuses its first field without centring it (80×24)
     ERROR_ID = "activity-error"
-    CSS_PATH = "activity.tcss"
+    CSS_PATH = "compact_form.tcss"
     REFUSED_APP_ACTIONS = SAVES_WITH_CTRL_S
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f10,ctrl+s", "save", "Save", id="activity.save", priority=True),
@@ -56,7 +56,7 @@ class ActivityDialog(AsksBeforeDiscarding, SavingDialog):
         text: str
 
     def __init__(self, ask: ActivityAsk) -> None:
-        super().__init__(id="activity-dialog", classes="dialog")
+        super().__init__(id="activity-dialog", classes="dialog compact-form")
         self.ask = ask
         localize_bindings(self)
 
@@ -71,7 +71,7 @@ class ActivityDialog(AsksBeforeDiscarding, SavingDialog):
                 t("activity.form.title", name=self.ask.name, grid=self.ask.grid_name),
                 classes="dialog-title",
             )
-            with VerticalScroll(id="activity-fields"):
+            with VerticalScroll(id="activity-fields", classes="compact-fields"):
                 for name in FIELDS:
                     yield Label(self._label(name))
                     value = self.ask.today if name == "held_on" else ""

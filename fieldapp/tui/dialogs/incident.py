@@ -17,6 +17,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.message import Message
+from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Select
 
 from fieldapp.domain.clock import local_now
@@ -28,11 +29,20 @@ from fieldapp.tui.dialogs.saving import SavingDialog
 from fieldapp.tui.widgets.dialog_foot import FormMessage, dialog_foot
 from fieldapp.tui.widgets.key_footer import KeyFooter
 
+# The form's widget for each field of an `IncidentReport` a refusal can name.
+FIELD_IDS = {
+    "category": "incident-category",
+    "address": "incident-address",
+    "occurred_at": "incident-time",
+    "description": "incident-description",
+    "files": "incident-files",
+}
+
 
 class IncidentDialog(AsksBeforeDiscarding, SavingDialog):
     AUTO_FOCUS = ""  # none: on_mount focuses its first field without centring it (80×24)
     ERROR_ID = "incident-error"
-    CSS_PATH = "incident.tcss"
+    CSS_PATH = "compact_form.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f10,ctrl+enter", "report", "Report", id="incident.report"),
         Binding("escape", "cancel", "Cancel", id="incident.cancel"),
@@ -51,7 +61,7 @@ class IncidentDialog(AsksBeforeDiscarding, SavingDialog):
         address: str = "",
         grid_code: str = "",
     ) -> None:
-        super().__init__(id="incident-dialog", classes="dialog")
+        super().__init__(id="incident-dialog", classes="dialog compact-form")
         self.categories = categories
         self.venue = venue  # (venue id, "name code") when opened from a venue
         # A place that is not a venue, filled in (a patrol checkpoint), and its grid.
@@ -62,7 +72,7 @@ class IncidentDialog(AsksBeforeDiscarding, SavingDialog):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box"):
             yield Label(t("incident.form.title"), classes="dialog-title")
-            with VerticalScroll(id="incident-fields"):
+            with VerticalScroll(id="incident-fields", classes="compact-fields"):
                 yield Label(t("incident.form.category"))
                 yield Select(
                     [(t(f"incident.category.{c}"), c) for c in self.categories],
@@ -100,6 +110,11 @@ class IncidentDialog(AsksBeforeDiscarding, SavingDialog):
         self.query_one("#incident-category", Select).focus(scroll_visible=False)
         self.note_untyped()
 
+    def field_named(self, name: str) -> Widget | None:
+        """A refusal's field (`IncidentReport`'s name): the mend is typed where it points."""
+        widget_id = FIELD_IDS.get(name)
+        return self.query_one(f"#{widget_id}") if widget_id else None
+
     @on(Button.Pressed, "#incident-ok")
     @on(Input.Submitted)
     def action_report(self) -> None:
@@ -109,8 +124,7 @@ class IncidentDialog(AsksBeforeDiscarding, SavingDialog):
 
         category = self.query_one("#incident-category", Select).value
         if category not in self.categories:
-            self.say(t("incident.refused.category_missing"), about="incident-category")
-            self.query_one("#incident-category", Select).focus()
+            self.refuse(t("incident.refused.category_missing"), "category")
             return
 
         def value(name: str) -> str:
@@ -141,8 +155,11 @@ class IncidentDialog(AsksBeforeDiscarding, SavingDialog):
         assert isinstance(report, IncidentReport)
         try:
             incident = report_incident(report)
-        except (ReportRefused, EvidenceError) as refusal:
-            self.post_message(self.Refused(str(refusal)))
+        except ReportRefused as refusal:
+            self.post_message(self.Refused(str(refusal), refusal.field))
+            return
+        except EvidenceError as refusal:
+            self.post_message(self.Refused(str(refusal), "files"))
             return
         self.post_message(self.Reported(incident.id, incident.category))
 

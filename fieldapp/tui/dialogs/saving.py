@@ -69,7 +69,11 @@ class SavingDialog(ModalScreen[str | None]):
     @on(Refused)
     def _refused(self, message: Refused) -> None:
         self.busy = False
-        field = self.field_named(message.field) if message.field else None
-        self.say(message.text, about=(field.id or "") if field is not None else "")
+        self.refuse(message.text, message.field)
+
+    def refuse(self, text: str, name: str = "") -> None:
+        """Say `text` and put the cursor in the field it names (`field_named`), if any."""
+        field = self.field_named(name) if name else None
+        self.say(text, about=(field.id or "") if field is not None else "")
         if field is not None:
             field.focus()
