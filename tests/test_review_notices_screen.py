@@ -151,3 +151,43 @@ async def test_a_hazard_handed_over_after_its_deadline_says_why_it_is_not_overdu
         await settle(app, pilot, rounds=2)
         detail = "".join(str(screen.query_one("#detail-body", Static).render()).split())
     assert "（逾期未改，已移交消防大队依法处理，不再计入逾期）" in detail, detail
+
+
+async def test_p_says_at_once_that_the_notice_is_being_made_and_a_second_p_makes_no_duplicate(
+    demo_supervisor: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On a slow machine the PDF takes a second or two: the first p says so at once, a
+    second p meanwhile starts no second PDF but says to wait, then the path is said."""
+    import threading
+
+    from fieldapp.reports import notices
+
+    skip_without_cjk_font()
+    real_render = notices.render_notice
+    may_finish = threading.Event()
+    rendered: list[Path] = []
+
+    def slow_render(doc, out):  # type: ignore[no-untyped-def]
+        may_finish.wait(10)
+        rendered.append(out)
+        return real_render(doc, out)
+
+    monkeypatch.setattr(notices, "render_notice", slow_render)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_queue(app, pilot, "6")  # everything not closed
+        row = next(r for r in screen.rows if r.state == "open")
+        table = screen.query_one("#review-table")
+        table.move_cursor(row=table.get_row_index(row.finding_id))  # type: ignore[attr-defined]
+        await settle(app, pilot)
+        await pilot.press("p")
+        said_at_once = messages(app)[-1]
+        await pilot.press("p")  # impatient
+        said_then = messages(app)[-1]
+        may_finish.set()
+        await settle(app, pilot, rounds=2)
+        said_last = messages(app)[-1]
+    assert said_at_once == "正在生成整改通知书，请稍候……"
+    assert said_then == "上一份文件还在生成，请稍候，生成后会提示。"
+    assert len(rendered) == 1, rendered
+    assert said_last == f"已生成 {rendered[0]}"

@@ -22,10 +22,13 @@ from fieldapp.services.review import BulkResult, ReviewFilters, ReviewRow, note_
 from fieldapp.tui.messages import SyncRequested
 from fieldapp.tui.screens import FieldScreen
 from fieldapp.tui.screens.review_rows import (
+    documents_dir,
     left_out_said,
     none_due_said,
     not_due_yet,
     notices_said,
+    safe_name,
+    written_whole,
 )
 from fieldapp.tui.widgets import PagedTable
 
@@ -38,26 +41,6 @@ BULK_BINDINGS = {
     "review.outcome": "outcome_recorded",
     "review.close": "closed",
 }
-
-
-def documents_dir() -> Path:
-    from fieldapp.paths import data_home
-
-    path = data_home() / "documents"
-    path.mkdir(parents=True, exist_ok=True)
-    return path
-
-
-def safe_name(text: str) -> str:
-    return "".join(c if c.isalnum() or c in "-_" else "_" for c in text).strip("_") or "x"
-
-
-def _written(out: Path) -> bool:
-    """A file that is there and not empty."""
-    try:
-        return out.is_file() and out.stat().st_size > 0
-    except OSError:
-        return False
 
 
 class ReviewActions(FieldScreen[None]):
@@ -302,8 +285,19 @@ class ReviewActions(FieldScreen[None]):
         if not rows:
             self.notify(t("review_ui.nothing_chosen"), severity="warning")
             return
+        if self._still_printing():
+            return
         venues = list(dict.fromkeys(r.venue_code for r in rows))
+        self.notify(t("review_ui.printing_notices"))
         self._print_notices(venues, self._key_of("print_letter"))
+
+    def _still_printing(self) -> bool:
+        """A PDF being made takes a second or two: a key pressed meanwhile starts no
+        second one (it would write a duplicate), and says to wait."""
+        busy = any(w.group == "review-print" and not w.is_finished for w in self.workers)
+        if busy:
+            self.notify(t("review_ui.printing_wait"), severity="warning")
+        return busy
 
     def _key_of(self, action: str) -> str:
         """The key of one of this screen's actions, as the footer shows it."""
@@ -354,7 +348,7 @@ class ReviewActions(FieldScreen[None]):
 
     def _printed_notices(self, written: list[Path], refusals: list[str]) -> ReviewActions.Said:
         """Several venues' notices: how many were written and where, and why any were not."""
-        there = [out for out in written if _written(out)]
+        there = [out for out in written if written_whole(out)]
         refusals = [*refusals, *(t("review_ui.print_missing", path=out)
                                  for out in written if out not in there)]  # fmt: skip
         return self.Said(notices_said(there, refusals), "warning" if refusals else "information")
@@ -362,7 +356,7 @@ class ReviewActions(FieldScreen[None]):
     def _printed(self, out: Path) -> ReviewActions.Said:
         """ "Wrote <path>" only for a file that is there and not empty; anything else is
         said as the failure it is."""
-        if not _written(out):
+        if not written_whole(out):
             return self.Said(t("review_ui.print_missing", path=out), "error")
         return self.Said(t("review_ui.printed", path=out))
 
@@ -371,6 +365,9 @@ class ReviewActions(FieldScreen[None]):
         if not rows:
             self.notify(t("review_ui.nothing_chosen"), severity="warning")
             return
+        if self._still_printing():
+            return
+        self.notify(t("review_ui.printing_letter"))
         self._print_letter([r.finding_id for r in rows])
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="review-print")

@@ -1,6 +1,6 @@
 """How the review queue reads on screen: its columns, a row's cells, the mark, the filters
-line, the page title, what a hand-over leaves out and what printing notices wrote. Plain
-functions of the queue's values; the screen is `review`."""
+line, the page title, what a hand-over leaves out, what printing notices wrote and where
+the PDFs go. Plain functions of the queue's values; the screen is `review`."""
 
 from __future__ import annotations
 
@@ -150,3 +150,23 @@ def notices_said(written: list[Path], refusals: list[str]) -> str:
         said.append(t("review_ui.notices_refused", count=len(refusals),
                       reasons="\n".join(refusals)))  # fmt: skip
     return "\n".join(said)
+
+
+def documents_dir() -> Path:
+    from fieldapp.paths import data_home
+
+    path = data_home() / "documents"
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def safe_name(text: str) -> str:
+    return "".join(c if c.isalnum() or c in "-_" else "_" for c in text).strip("_") or "x"
+
+
+def written_whole(out: Path) -> bool:
+    """A file that is there and not empty."""
+    try:
+        return out.is_file() and out.stat().st_size > 0
+    except OSError:
+        return False
