@@ -20,8 +20,9 @@ When not every key fits (80 columns), the screen's actions come first: its navig
 keys that everyone knows (Esc, Space to mark, ^a, the arrows and pages, a group of queue
 numbers) only after them, then the app's; they are still shown in the screen's order. F1
 then says there are more keys under it ("f1 更多"), and Esc, as far as that shows more of
-the screen's keys, says only "返回", then nothing: the review queue's h/c/p/l, the
-incident queue's a/h/o/c/n, the inspection's ^n Note and ^o Photo in English.
+the screen's keys, says only "返回" ("Back"), never nothing: a bare "esc" left the reader
+to guess where it goes (隐患复查, 事件, the checklist's "s 完成 esc f1 更多"), and a key
+it would have made room for is in F1's list with the others that do not fit.
 """
 
 from __future__ import annotations
@@ -321,13 +322,13 @@ class KeyFooter(Footer):
 
 def fit(entries: list[Entry], width: int, pinned: Collection[str] = ()) -> list[Entry]:
     """The entries to show in `width` (see `choose`). When some do not fit, F1 says that
-    more keys are under it, and Esc's label is shortened to "返回", then left out, where
-    that shows more of the screen's own keys."""
+    more keys are under it, and Esc's label is shortened to "返回" where that shows more of
+    the screen's own keys (never left out: a bare "esc" says nowhere it goes)."""
     shown = choose(entries, width, pinned)
     if len(shown) == len(entries):
         return shown
     best: list[Entry] = []
-    for back in (None, t("keys.back"), ""):
+    for back in (None, t("keys.back")):
         labelled = [_shortened(e, back) for e in entries]
         chosen = choose(labelled, width, pinned)
         if not best or _own(chosen) > _own(best):
