@@ -18,6 +18,7 @@ from typing import Any
 
 from fieldapp.domain import findings as machine
 from fieldapp.domain.clock import now_iso
+from fieldapp.domain.returns import ReturnedInspection
 from fieldapp.store.db import db
 from fieldapp.store.models import (
     Checklist,
@@ -159,6 +160,7 @@ class PageApplier:
         self.changes = changes
         self.warnings: list[str] = []
         self.verdicts: list[Verdict] = []  # on this device's own claims of presence
+        self.returns: list[ReturnedInspection] = []  # my inspections returned
         self.page_grids = {c.id for c in changes if c.type == "grid"}
         self.touched_findings: set[str] = set()
         self.touched_incidents: set[str] = set()
@@ -191,7 +193,7 @@ class PageApplier:
         }
         bulk = {"venue": self._venues, "inspection": self._inspections,
                 "inspection_verdict": self._verdicts,
-                "inspection_review": lambda c: apply_reviews(c, self.warnings),
+                "inspection_review": self._reviews,
                 "finding": self._findings, "finding.event": self._events,
                 "incident": self._incidents, "incident.event": self._incident_events,
                 "checkpoint": lambda c: apply_checkpoints(c, self._grid_known, self.warnings),
@@ -327,6 +329,9 @@ class PageApplier:
         PlacardKey.insert(
             key_id=r["key_id"], created_at=r.get("created_at", ""), **values
         ).on_conflict(conflict_target=[PlacardKey.key_id], update=values).execute()
+
+    def _reviews(self, changes: list[Change]) -> None:
+        self.returns += apply_reviews(changes, self.warnings)
 
     def _verdicts(self, changes: list[Change]) -> None:
         self.verdicts += apply_verdicts(changes)

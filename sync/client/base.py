@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 
 import httpx
 
+from fieldapp.domain.returns import ReturnedInspection
 from fieldapp.paths import blobs_dir
 
 Progress = Callable[[str, int, int], None]  # (phase, done, total); total 0 = unknown
@@ -195,6 +196,7 @@ class SyncResult:
     warnings: list[str] = field(default_factory=list)
     conflicts: list[str] = field(default_factory=list)
     verdicts: list[Verdict] = field(default_factory=list)  # learnt in this run's pull
+    returns: list[ReturnedInspection] = field(default_factory=list)  # mine, returned (news)
     new_epoch: bool = False
     rescoped: bool = False  # the person's grids or role changed: pulled again from the start
     retry_in: float | None = None  # seconds until the next attempt is sensible

@@ -134,5 +134,6 @@ class PagePuller:
         checkpoints.committed()
         result.warnings += applier.warnings
         result.verdicts += applier.verdicts
+        result.returns += applier.returns
         if progress:
             progress("pull", result.pulled, result.pulled + (self.page_size if page.more else 0))

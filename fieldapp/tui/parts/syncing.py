@@ -17,7 +17,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from textual import on, work
 from textual.message import Message
@@ -35,11 +35,21 @@ from fieldapp.tui.screens import FieldScreen
 from fieldapp.tui.widgets.status_bar import StatusBar, SyncView
 
 if TYPE_CHECKING:
+    from fieldapp.domain.returns import ReturnedInspection
     from fieldapp.services.syncing.refusals import Refusal
     from fieldapp.services.syncing.runs import SyncOutcome, SyncStatus
     from fieldapp.tui.screens.sync import SyncScreen
     from sync.client import SyncResult
     from sync.client.base import Verdict
+
+
+News = TypeVar("News")
+
+
+def _with_unseen(unseen: list[News], learnt: list[News]) -> tuple[list[News], list[News]]:
+    """What the outcome shows (those not looked at yet first) and what is new in this run."""
+    fresh = [x for x in learnt if x not in unseen]
+    return [*unseen, *fresh], fresh
 
 
 class ConnectionChecked(Message):
@@ -72,7 +82,9 @@ class SyncApp(Navigation):
         self._sync_again = False
         self._sync_screen: SyncScreen | None = None
         self._first_probe_started = False
-        self._unseen_verdicts: list[Verdict] = []  # kept on the outcome until looked at
+        # Kept on the outcome until looked at: verdicts on my scans, my returned inspections.
+        self._unseen_verdicts: list[Verdict] = []
+        self._unseen_returns: list[ReturnedInspection] = []
         self.refusals: tuple[Refusal, ...] = ()  # refused ops not acknowledged yet
 
     def on_mount(self) -> None:
@@ -155,12 +167,12 @@ class SyncApp(Navigation):
 
         if self.open_place(SyncScreen) is not None:
             self.go_to(SyncScreen)
-            self._unseen_verdicts = []
+            self._unseen_verdicts, self._unseen_returns = [], []
             return
         screen = SyncScreen(running=running, outcome=self.sync_outcome, refusals=self.refusals)
         self._sync_screen = screen
         self.go_to(SyncScreen, lambda: screen)
-        self._unseen_verdicts = []
+        self._unseen_verdicts, self._unseen_returns = [], []
 
     def _shown_sync_screen(self) -> SyncScreen | None:
         """The sync screen, while it is on the stack (going to another place closes it
@@ -221,7 +233,7 @@ class SyncApp(Navigation):
         outcome = event.outcome
         self._syncing = False
         shown = self._shown_sync_screen()
-        fresh = self._keep_verdicts(outcome.result, seen=shown is not None)
+        verdicts, returns = self._keep_news(outcome.result, seen=shown is not None)
         self.sync_outcome = outcome
         online: bool | None = outcome.kind != syncing.OFFLINE
         problem = ""
@@ -236,7 +248,8 @@ class SyncApp(Navigation):
         )
         if shown is not None:
             shown.show_outcome(outcome)
-        self._tell(outcome, event.manual, fresh)
+        self._tell(outcome, event.manual, verdicts)
+        self._tell_returns(returns)
         if outcome.result.pulled:
             self._reload_home()
         if isinstance(self.screen, FieldScreen):
@@ -268,14 +281,30 @@ class SyncApp(Navigation):
         if event.acknowledged:
             self.notify(t("sync_ui.acknowledged", count=event.acknowledged))
 
-    def _keep_verdicts(self, result: SyncResult, *, seen: bool) -> list[Verdict]:
-        """The server's verdicts on this device's scans stay on the sync screen's outcome
-        until the person has had it open (a later background sync that learnt nothing
-        does not wipe them). Returns the ones this run learnt."""
-        fresh = [v for v in result.verdicts if v not in self._unseen_verdicts]
-        result.verdicts = [*self._unseen_verdicts, *fresh]
+    def _keep_news(
+        self, result: SyncResult, *, seen: bool
+    ) -> tuple[list[Verdict], list[ReturnedInspection]]:
+        """The server's verdicts on this device's scans and my returned inspections stay on
+        the sync screen's outcome until the person has had it open (a later background
+        sync that learnt nothing does not wipe them). Returns the ones this run learnt."""
+        result.verdicts, verdicts = _with_unseen(self._unseen_verdicts, result.verdicts)
+        result.returns, returns = _with_unseen(self._unseen_returns, result.returns)
         self._unseen_verdicts = [] if seen else list(result.verdicts)
-        return fresh
+        self._unseen_returns = [] if seen else list(result.returns)
+        return verdicts, returns
+
+    def _tell_returns(self, returns: list[ReturnedInspection]) -> None:
+        """Once, what a supervisor returned of mine (the sync screen lists it when open)."""
+        from fieldapp.tui.screens.sync import SyncScreen
+
+        if not returns or isinstance(self.screen, SyncScreen):
+            return
+        if len(returns) == 1:
+            (r,) = returns
+            text = t("returned.notify_one", code=r.code, venue=r.venue, comment=r.comment)
+        else:
+            text = t("returned.notify_many", count=len(returns))
+        self.notify(text, severity="warning", timeout=30, markup=False)
 
     def _tell(self, outcome: SyncOutcome, manual: bool, verdicts: list[Verdict]) -> None:
         """Notifications for what a person must know even with the sync screen closed."""

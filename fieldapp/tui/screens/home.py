@@ -1,5 +1,6 @@
 """Home: who I am, venues due (overdue / today / this week), scheduled activities due
-(ctrl+y lists them), drafts, my open hazards.
+(ctrl+y lists them), my inspections a supervisor returned (b lists them), drafts, my open
+hazards.
 
 Data comes from `services.inspection.home.load_home` in a thread worker; the worker turns the rows
 into plain `HomeView` values (`fieldapp.tui.views.home`: no lazy queries on the UI thread) and posts
@@ -23,7 +24,8 @@ from textual.widgets import DataTable, Header, Label
 from fieldapp.i18n import listed, t
 from fieldapp.services.followups.plans import DueReading
 from fieldapp.tui.commands import localize_bindings
-from fieldapp.tui.screens import FieldScreen, HistoryWanted, VenueChosen
+from fieldapp.tui.screens import HistoryWanted, VenueChosen
+from fieldapp.tui.screens.home_returned import ReturnedLine
 from fieldapp.tui.views.due_list import DueRow, due_rows, venue_label
 from fieldapp.tui.views.home import (
     PAGE,
@@ -58,7 +60,7 @@ DUE_LABELS = {
 EARLY_WAIT_S = 1.5
 
 
-class HomeScreen(FieldScreen[None]):
+class HomeScreen(ReturnedLine):
     """The start screen. Enter acts on the row under the cursor of the focused list."""
 
     PLACE = "nav.place.home"
@@ -72,6 +74,7 @@ class HomeScreen(FieldScreen[None]):
         Binding("r", "refresh", "Refresh", id="home.refresh"),
         Binding("n", "due_page(1)", "Next page", id="home.next_page"),
         Binding("p", "due_page(-1)", "Prev page", id="home.prev_page"),
+        Binding("b", "returned", "Returned", id="home.returned"),
     ]
 
     @dataclass
@@ -122,6 +125,7 @@ class HomeScreen(FieldScreen[None]):
         yield Label("", id="home-campaigns")
         yield Label("", id="home-patrols")
         yield Label("", id="home-followups")
+        yield Label("", id="home-returned", markup=False)
         with Horizontal(id="buckets"):
             for bucket in ("overdue", "today", "week", "activities"):
                 yield BucketTile(id=f"bucket-{bucket}", classes=f"bucket -{bucket}")
@@ -147,6 +151,7 @@ class HomeScreen(FieldScreen[None]):
             self.show(view)
             self._shown_at_mount = True
             self.post_message(self.Loaded(view))
+        self.call_after_refresh(self._load_returned)  # after the first frame
 
     def _add_columns(self) -> None:
         self._add_due_columns()
@@ -204,6 +209,7 @@ class HomeScreen(FieldScreen[None]):
     def reload(self) -> None:
         self._load()
         self._load_followups()
+        self._load_returned()
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="home-followups")
     def _load_followups(self) -> None:

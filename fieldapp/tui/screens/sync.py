@@ -1,6 +1,6 @@
 """The sync screen: a progress bar per phase, what the server refused and why (every refusal
 not yet acknowledged, not only the last sync's; D marks them read), its verdicts on this
-device's claimed scans, the last error.
+device's claimed scans, the inspections of mine a supervisor returned, the last error.
 
 The app runs the sync (`fieldapp.tui.parts.syncing.SyncApp`) and hands this screen what happens:
 `SyncProgress` messages posted straight to it from the worker (bubble=False; a newer one
@@ -32,6 +32,7 @@ from fieldapp.tui.widgets.key_footer import KeyFooter
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
+    from fieldapp.domain.returns import ReturnedInspection
     from fieldapp.services.syncing.refusals import Refusal
     from fieldapp.services.syncing.runs import SyncOutcome
     from sync.client.base import Verdict
@@ -39,6 +40,7 @@ if TYPE_CHECKING:
 __all__ = ["SyncFinished", "SyncProgress", "SyncRequested", "SyncScreen", "local_moment"]
 
 PHASES = ("photos", "push", "pull")  # the order sync_once runs them
+NOTES = ("#sync-returns", "#sync-verdicts", "#sync-warnings", "#sync-error")  # of one run
 
 
 def verdict_lines(verdicts: Sequence[Verdict]) -> list[str]:
@@ -55,6 +57,14 @@ def verdict_lines(verdicts: Sequence[Verdict]) -> list[str]:
         else:
             lines.append(t("sync_ui.verdicts.verified", venue=v.venue, at=at))
     return lines
+
+
+def return_lines(returns: Sequence[ReturnedInspection]) -> list[str]:
+    """My inspections a supervisor returned, learnt in the last sync, and what to do."""
+    if not returns:
+        return []
+    items = [t("returned.item", code=r.code, venue=r.venue, comment=r.comment) for r in returns]
+    return [t("returned.sync_title", count=len(returns)), *items, t("returned.hint")]
 
 
 def refusal_lines(refusals: Sequence[Refusal]) -> list[str]:
@@ -128,6 +138,7 @@ class SyncScreen(FieldScreen[None]):
                     yield Label(t(f"sync.phase.{phase}"), classes="sync-phase-label")
                     yield ProgressBar(id=f"sync-bar-{phase}", show_eta=False)
             yield Static("", id="sync-rejected")
+            yield Static("", id="sync-returns", markup=False)  # a supervisor's words
             yield Static("", id="sync-verdicts")
             yield Static("", id="sync-warnings")
             yield Static("", id="sync-error")
@@ -143,7 +154,7 @@ class SyncScreen(FieldScreen[None]):
             self._show_outcome(self.outcome)
         else:
             self._say("#sync-state", t("sync_ui.idle"))
-            for selector in ("#sync-verdicts", "#sync-warnings", "#sync-error"):
+            for selector in NOTES:
                 self._say(selector, "")
             for phase in PHASES:
                 self._bar(phase).update(total=1, progress=0)  # idle, not "working"
@@ -168,7 +179,7 @@ class SyncScreen(FieldScreen[None]):
         self._say("#sync-state", t("sync_ui.running"))
         for phase in PHASES:
             self._bar(phase).update(total=None, progress=0)
-        for selector in ("#sync-verdicts", "#sync-warnings", "#sync-error"):
+        for selector in NOTES:
             self._say(selector, "")
 
     def show_refusals(self, refusals: Sequence[Refusal]) -> None:
@@ -235,6 +246,7 @@ class SyncScreen(FieldScreen[None]):
         )
         self._say("#sync-server", "\n".join(x for x in (server, waiting, last) if x))
         self.show_refusals(status.refusals)
+        self._say("#sync-returns", "\n".join(return_lines(result.returns)))
         self._say("#sync-verdicts", "\n".join(verdict_lines(result.verdicts)))
         notes = []
         if result.warnings:
