@@ -202,7 +202,7 @@ EN: dict[str, str] = {
     "finding_state.closed": "Closed",
     "finding_state.short.open": "Open",
     "finding_state.short.rectification_reported": "Reported",
-    "finding_state.short.handed_over": "Referred",
+    "finding_state.short.handed_over": "Handed over",
     "finding_state.short.outcome_recorded": "Outcome",
     "finding_state.short.closed": "Closed",
     "severity.general": "General",

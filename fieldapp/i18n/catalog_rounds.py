@@ -219,7 +219,7 @@ EN: dict[str, str] = {
     "report.status.filed": "Filed",
     "report.status.zero": "Zero report",
     "report.status.missing": "Not filed",
-    "report.status.late": "Late",
+    "report.status.late": "Not filed, late",
     "report.status.filed_late": "Filed late",
     "report.bad_time": "Write the time as HH:MM, e.g. 17:00",
     "export.done": "Exported {inspections} inspections, {findings} hazards and {events} hazard events to {path}",

@@ -1,0 +1,77 @@
+"""The English screens call one thing by one name, as the Chinese ones do: a hazard handed
+over (已移交) reads "Handed over" on home as on the review screen (home said "Referred"),
+and a daily report not filed by its deadline (逾期未报) reads "Not filed, late", apart
+from one filed after it (迟报, "Filed late"): "[Late]" next to "[Filed late]" read alike."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from pilot_support import SIZE, at_home, open_screen, settle
+from textual.widgets import OptionList
+
+from fieldapp.domain import clock
+from fieldapp.domain.clock import today
+from fieldapp.services import review
+from fieldapp.services.daily_report import reports as daily_reports
+from fieldapp.services.demo.workspace import act_as
+from fieldapp.store.models import Finding
+from fieldapp.tui.app import make_app
+from fieldapp.tui.screens.daily_report import DailyReportScreen
+
+
+def screen_text(app) -> str:  # type: ignore[no-untyped-def]
+    return "\n".join(s.text for s in app.screen._compositor.render_strips())
+
+
+async def test_a_hazard_handed_over_reads_handed_over_on_home_as_in_review(
+    demo_supervisor: Path,
+) -> None:
+    act_as("supervisor")
+    overdue = [
+        f.id
+        for f in Finding.select().where(Finding.state == "open")
+        if f.severity == "major" or f.current_deadline < today()
+    ]
+    data = {"unit": "fire_brigade", "reference": "DW-2026-9"}
+    assert any(r.applied for r in review.bulk_apply(overdue, "handed_over", "", data))
+    app = make_app(lang="en")
+    async with app.run_test(size=SIZE) as pilot:
+        await at_home(app, pilot)
+        home = screen_text(app)
+        await pilot.press("f5")
+        await settle(app, pilot, rounds=2)
+        await pilot.press("4")  # handed over
+        await settle(app, pilot, rounds=2)
+        queue = screen_text(app)
+    assert "Handed over" in queue
+    assert "Referred" not in home
+    assert "Handed over" in home, home
+
+
+DAY = dt.date(2026, 6, 10)
+
+
+def local(hour: int, minute: int) -> dt.datetime:
+    return dt.datetime.combine(DAY, dt.time(hour, minute)).astimezone()
+
+
+async def test_a_report_not_filed_by_its_deadline_does_not_read_like_one_filed_late(
+    demo_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    at = [local(18, 10)]  # after the 18:00 deadline: one filed late, the rest not filed
+    monkeypatch.setattr(clock, "_now", lambda: at[0].astimezone(dt.UTC))
+    daily_reports.file_report("T01-DM", remarks="ok")
+    act_as("supervisor")
+    at[0] = local(18, 30)
+    app = make_app(lang="en")
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_screen(app, pilot, "f8", DailyReportScreen)
+        grids = screen.query_one("#report-grids", OptionList)
+        prompts = [str(grids.get_option_at_index(i).prompt) for i in range(grids.option_count)]
+    filed = [p for p in prompts if "[Filed late] " in p]
+    not_filed = [p for p in prompts if "[Not filed, late] " in p]
+    assert filed and not_filed, prompts
+    assert not any("[Late]" in p for p in prompts), prompts
