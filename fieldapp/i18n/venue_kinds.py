@@ -59,3 +59,10 @@ PLACARD_EN: dict[str, str] = {
     "small_hotel": "Small guesthouse",
     "internet_cafe": "Small internet café",
 }
+
+# Other names an office's ledger gives a kind, read on import besides the names above.
+LEDGER_ZH: dict[str, tuple[str, ...]] = {
+    "rental_housing": ("出租屋",),
+    "small_hotel": ("旅馆",),
+    "internet_cafe": ("网吧",),
+}

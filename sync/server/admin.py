@@ -12,13 +12,12 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from fieldapp.domain.expr_types import BOOL, VENUE_ATTRIBUTES
+from fieldapp.domain.expr_types import VENUE_ATTRIBUTES
 from fieldapp.domain.ids import new_id
-from fieldapp.domain.kinds import RISK_LEVELS, ROLES
-from fieldapp.domain.office import attribute_value
+from fieldapp.domain.kinds import ROLES
 from fieldapp.domain.text_bounds import VENUE_TEXT_MAX
 from sync.protocol import canonical_json
-from sync.server import audit
+from sync.server import audit, headers
 from sync.server import db as server_db
 from sync.server.feed import NewChange, append_changes
 from sync.server.models import Checklist, Device, Grid, Person, PersonGrid, PlacardKey, Venue
@@ -37,8 +36,10 @@ from sync.server.tables import (
     RowError,
     also_on_row,
     check_lengths,
+    check_phone,
     read_table,
 )
+from sync.server.venue_cells import coordinate, kind_names, risk_level_names, venue_attributes
 
 GRID_SPLIT = re.compile(r"[;,，；、\s]+")
 
@@ -53,7 +54,7 @@ def choice(
 
 
 def import_grids(path: Path | str) -> int:
-    rows = read_table(path, ("code", "name", "level"))
+    rows = read_table(path, ("code", "name", "level"), headers.GRIDS)
     errors: list[RowError] = []
     seen: dict[str, int] = {}
     parents: dict[str, str] = {}
@@ -131,7 +132,7 @@ def _parents_first(rows: list, parents: dict[str, str], errors: list[RowError]) 
 
 
 def import_people(path: Path | str) -> int:
-    rows = read_table(path, ("id", "name", "role"))
+    rows = read_table(path, ("id", "name", "role"), headers.PEOPLE)
     errors: list[RowError] = []
     seen: dict[str, int] = {}
     known = {g.code for g in Grid.select(Grid.code)}
@@ -145,6 +146,7 @@ def import_people(path: Path | str) -> int:
         if not row.get("name"):
             errors.append(RowError(row.number, "name", "import.name_empty"))
         choice(errors, row.number, "role", row.get("role"), ROLES)
+        check_phone(errors, row)
         for code in grids_of(row.get("grids")):
             if code not in known:
                 errors.append(RowError(row.number, "grids", "import.no_grid", {"grid": code}))
@@ -246,49 +248,15 @@ VENUE_COLUMNS = (
 )
 
 
-def coordinate(errors: list[RowError], row: Row, column: str, limit: float) -> None:
-    """An optional WGS-84 coordinate in decimal degrees, within ±limit."""
-    text = row.get(column)
-    if not text:
-        return
-    try:
-        value = float(text)
-    except ValueError:
-        value = float("nan")
-    if not -limit <= value <= limit:  # NaN fails this too
-        errors.append(
-            RowError(
-                row.number, column, "import.bad_coordinate", {"value": text, "limit": f"{limit:g}"}
-            )
-        )
-
-
-def _attributes(errors: list[RowError], row: Row) -> dict[str, bool | float]:
-    """The venue attributes of a row: a column per attribute (has_gas, rooms…), an
-    empty cell not recorded."""
-    found: dict[str, bool | float] = {}
-    for name in VENUE_ATTRIBUTES:
-        try:
-            value = attribute_value(name, row.get(name))
-        except ValueError:
-            flag = VENUE_ATTRIBUTES[name] == BOOL
-            problem = "import.not_yes_no" if flag else "import.not_count"
-            errors.append(RowError(row.number, name, problem, {"value": row.get(name)}))
-            continue
-        if value is not None:
-            found[name] = value
-    return found
-
-
 def import_venues(path: Path | str) -> int:
-    rows = read_table(path, ("code", "name", "kind", "grid"))
+    rows = read_table(path, ("code", "name", "kind", "grid"), headers.VENUES)
     errors: list[RowError] = []
     seen: dict[str, int] = {}
     known = {g.code for g in Grid.select(Grid.code)}
     by_code = {v.code: v.id for v in Venue.select(Venue.code, Venue.id)}
     checkpoint_codes = {c.code for c in Checkpoint.select(Checkpoint.code)}
-    kinds = known_kinds()
-    attributes: dict[int, dict[str, bool | float]] = {}  # row number -> its attributes
+    kinds, risks = kind_names(), risk_level_names()
+    cells: dict[int, dict[str, object]] = {}  # row number -> its cells as written
     for row in rows:
         code = row.get("code")
         check_code(errors, row, code, seen, by_code, what="venue")
@@ -297,12 +265,14 @@ def import_venues(path: Path | str) -> int:
         if not row.get("name"):
             errors.append(RowError(row.number, "name", "import.name_empty"))
         check_lengths(errors, row, VENUE_TEXT_MAX)
-        choice(errors, row.number, "kind", row.get("kind"), kinds)
-        attributes[row.number] = _attributes(errors, row)
+        cells[row.number] = {
+            "kind": kinds.code(errors, row, "kind", "import.not_kind"),
+            "risk_level": risks.code(errors, row, "risk_level", "import.not_risk_level", "normal"),
+            "phone": check_phone(errors, row),
+            "attributes": venue_attributes(errors, row),
+        }
         if row.get("grid") not in known:
             errors.append(RowError(row.number, "grid", "import.no_grid", {"grid": row.get("grid")}))
-        if row.get("risk_level"):
-            choice(errors, row.number, "risk_level", row.get("risk_level"), RISK_LEVELS)
         coordinate(errors, row, "lat", 90.0)
         coordinate(errors, row, "lon", 180.0)
         if bool(row.get("lat")) != bool(row.get("lon")):
@@ -315,14 +285,14 @@ def import_venues(path: Path | str) -> int:
         for row in rows:
             vid = row.get("id") or by_code.get(row.get("code")) or new_id()
             values: dict[str, object] = {c: row.get(c) for c in VENUE_COLUMNS}
-            values["risk_level"] = values["risk_level"] or "normal"
+            values.update({c: cells[row.number][c] for c in ("kind", "risk_level", "phone")})
             values["placard_key_id"] = values["placard_key_id"] or None
             values["updated_at"] = stamp
             for axis in ("lat", "lon"):  # optional columns: a sheet without them keeps them
                 if axis in row.values:
                     values[axis] = float(row.get(axis)) if row.get(axis) else None
             if any(name in row.values for name in VENUE_ATTRIBUTES):  # else kept as they are
-                values["attributes"] = attributes[row.number]
+                values["attributes"] = cells[row.number]["attributes"]
             update = {**values, "code": row.get("code")}
             Venue.insert(id=vid, **update).on_conflict(
                 conflict_target=[Venue.id], update=update

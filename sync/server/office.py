@@ -29,7 +29,7 @@ from fieldapp.domain.office import (
     setting_problem,
 )
 from fieldapp.i18n import listed, t
-from sync.server import audit
+from sync.server import audit, headers
 from sync.server import db as server_db
 from sync.server.feed import NewChange, append_changes
 from sync.server.office_models import GridLevelRow, OfficeSetting, VenueKindRow
@@ -103,7 +103,7 @@ def _whole(errors: list[RowError], row: Row, column: str, low: int, high: int) -
 
 
 def import_kinds(path: Path | str) -> int:
-    rows = read_table(path, ("code", "zh", "en"))
+    rows = read_table(path, ("code", "zh", "en"), headers.KINDS)
     errors: list[RowError] = []
     seen: dict[str, int] = {}
     found: list[VenueKind] = []
@@ -142,7 +142,7 @@ def import_kinds(path: Path | str) -> int:
 
 
 def import_levels(path: Path | str) -> int:
-    rows = read_table(path, ("code", "zh", "en", "depth"))
+    rows = read_table(path, ("code", "zh", "en", "depth"), headers.LEVELS)
     errors: list[RowError] = []
     seen: dict[str, int] = {}
     found: list[GridLevel] = []

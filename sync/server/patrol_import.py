@@ -19,9 +19,9 @@ from typing import Any
 
 from fieldapp.domain.ids import new_id
 from fieldapp.domain.patrols import CHECKPOINT_KINDS, DEFAULT_FORM, FORMS, Schedule, ScheduleError
-from sync.server import audit
+from sync.server import audit, headers
 from sync.server import db as server_db
-from sync.server.admin import GRID_SPLIT, check_code, choice, coordinate, grids_of
+from sync.server.admin import GRID_SPLIT, check_code, choice, grids_of
 from sync.server.admin_models import CampaignRun
 from sync.server.feed import NewChange, append_changes
 from sync.server.models import Grid, Person
@@ -30,6 +30,7 @@ from sync.server.patrol_models import Checkpoint, PatrolRoute
 from sync.server.placard_keys import grids_under
 from sync.server.records import venues_by_code
 from sync.server.tables import ImportRefused, Row, RowError, read_table
+from sync.server.venue_cells import coordinate
 
 CHECKPOINTS_IMPORTED = "checkpoints.imported"
 ROUTES_IMPORTED = "patrol_routes.imported"
@@ -58,7 +59,7 @@ def route_change(route: PatrolRoute) -> NewChange:
 
 
 def import_checkpoints(path: Path | str) -> int:
-    rows = read_table(path, ("code", "name", "kind", "grid"))
+    rows = read_table(path, ("code", "name", "kind", "grid"), headers.CHECKPOINTS)
     errors: list[RowError] = []
     known = {g.code for g in Grid.select(Grid.code)}
     by_code = {c.code: c.id for c in Checkpoint.select(Checkpoint.code, Checkpoint.id)}
@@ -167,7 +168,9 @@ def _route_row(
 
 
 def import_routes(path: Path | str) -> int:
-    rows = read_table(path, ("code", "name", "grid", "checkpoints", "days", "windows", "people"))
+    rows = read_table(
+        path, ("code", "name", "grid", "checkpoints", "days", "windows", "people"), headers.ROUTES
+    )
     errors: list[RowError] = []
     points = {c.code: (c.id, c.grid_code) for c in Checkpoint.select()}
     people = {p.id for p in Person.select(Person.id)}

@@ -27,12 +27,21 @@ from fieldapp.domain.registry import (
 )
 from sync.protocol.people import HouseholdUpsert, MemberPayload, VehiclePayload
 from sync.server import db as server_db
+from sync.server import headers
 from sync.server.feed import append_changes
 from sync.server.models import Grid
 from sync.server.people import IMPORTED, audit, cipher, household_change, write_household
 from sync.server.people_models import Household, HouseholdMember, Vehicle
 from sync.server.records import venues_by_code
-from sync.server.tables import ImportRefused, Row, RowError, check_lengths, read_table, wire_max
+from sync.server.tables import (
+    ImportRefused,
+    Row,
+    RowError,
+    check_lengths,
+    check_phone,
+    read_table,
+    wire_max,
+)
 
 COLUMNS = (
     "grid, household (户号), name; optional: building, address, venue (code), sex, "
@@ -83,9 +92,7 @@ def _member(row: Row, errors: list[RowError], this_year: int) -> dict[str, Any]:
                 errors.append(RowError(n, "birth_year", "import.birth_year_range", span))
     elif id_number:
         year = personal.birth_year_of(id_number)
-    phone = personal.normalize_phone(row.get("phone"))
-    if personal.phone_problem(phone):
-        errors.append(RowError(n, "phone", "people.bad_phone"))
+    phone = check_phone(errors, row)
     tags = []
     for text in (t for t in TAG_SPLIT.split(row.get("tags")) if t):
         tag = tag_of(text)
@@ -109,7 +116,7 @@ def _member(row: Row, errors: list[RowError], this_year: int) -> dict[str, Any]:
 
 def import_people_registry(path: Path | str) -> int:
     """Import the file; returns the number of people written."""
-    rows = read_table(path, ("grid", "household", "name"))
+    rows = read_table(path, ("grid", "household", "name"), headers.REGISTRY)
     errors: list[RowError] = []
     grids = {g.code for g in Grid.select(Grid.code)}
     venues = venues_by_code({row.get("venue") for row in rows} - {"", None})

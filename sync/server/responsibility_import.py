@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from sync.server import db as server_db
+from sync.server import headers
 from sync.server.feed import append_changes
 from sync.server.models import Grid, Person
 from sync.server.people import audit, household_change
@@ -62,7 +63,7 @@ def _cadre(row: Row, ids: set[str], by_name: dict[str, list[str]], errors: list[
 
 def import_responsibilities(path: Path | str) -> int:
     """Import the file; returns the number of assignments written."""
-    rows = read_table(path, ("cadre", "grid", "household"))
+    rows = read_table(path, ("cadre", "grid", "household"), headers.RESPONSIBILITIES)
     ids, by_name = _people()
     grids = {g.code for g in Grid.select(Grid.code)}
     households = {(h.grid_code, h.code): h.id for h in Household.select(

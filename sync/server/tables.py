@@ -15,7 +15,10 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from fieldapp.domain import personal
 from fieldapp.i18n import language, listed, t
+
+Aliases = Mapping[str, tuple[str, ...]]  # an English column name → its Chinese names
 
 
 @dataclass(frozen=True)
@@ -85,6 +88,15 @@ def check_lengths(errors: list[RowError], row: Row, limits: dict[str, int]) -> N
             )
 
 
+def check_phone(errors: list[RowError], row: Row, column: str = "phone") -> str:
+    """The row's phone as stored (spaces and brackets dropped), with an error on the row
+    when it is not one (`personal.phone_problem`); an empty cell is no phone, no error."""
+    phone = personal.normalize_phone(row.get(column))
+    if personal.phone_problem(phone):
+        errors.append(RowError(row.number, column, "people.bad_phone"))
+    return phone
+
+
 def also_on_row(row: Row, column: str, code: str, other: int) -> RowError:
     """`code` was given on an earlier row (`other`) of the file too."""
     return RowError(row.number, column, "import.also_on_row", {"code": code, "other": other})
@@ -98,8 +110,19 @@ def _cell(value: Any) -> str:
     return str(value)
 
 
-def read_table(path: Path | str, required: tuple[str, ...]) -> list[Row]:
-    """Rows of the first sheet (XLSX) or of the CSV file, headers lower-cased."""
+def _header(text: str) -> str:
+    """A header cell as compared: trimmed, lower-cased, without the * a template marks a
+    required column with."""
+    return text.strip().strip("*＊").strip().lower()
+
+
+def read_table(
+    path: Path | str, required: tuple[str, ...], aliases: Aliases | None = None
+) -> list[Row]:
+    """Rows of the first sheet (XLSX) or of the CSV file, keyed by English header name
+    (lower-cased): a header given by one of its Chinese names (`aliases`, a table of
+    `sync.server.headers`) reads as its English name. A file with headers and no data
+    row is refused as an empty one is: an import of nothing is a wrong file or sheet."""
     path = Path(path)
     if not path.is_file():
         raise ImportRefused(str(path), [RowError(0, "", "import.no_file")])
@@ -121,15 +144,14 @@ def read_table(path: Path | str, required: tuple[str, ...]) -> list[Row]:
                 raw = [list(row) for row in csv.reader(handle)]
         except UnicodeDecodeError:
             raise ImportRefused(path.name, [RowError(0, "", "import.not_utf8")]) from None
-    if not raw:
+    if not any(v.strip() for values in raw for v in values):
         raise ImportRefused(path.name, [RowError(1, "", "import.empty_file")])
-    headers = [h.strip().lower() for h in raw[0]]
+    aliases = aliases or {}
+    english = {_header(a): name for name, names in aliases.items() for a in names}
+    headers = [english.get(_header(cell), _header(cell)) for cell in raw[0]]
     missing = [c for c in required if c not in headers]
     if missing:
-        raise ImportRefused(
-            path.name,
-            [RowError(1, c, "import.missing_column", {"column": c}) for c in missing],
-        )
+        raise ImportRefused(path.name, [_missing(c, aliases.get(c, ())) for c in missing])
     rows = []
     for number, values in enumerate(raw[1:], start=2):
         if not any(v.strip() for v in values):
@@ -137,4 +159,14 @@ def read_table(path: Path | str, required: tuple[str, ...]) -> list[Row]:
         rows.append(
             Row(number, {h: (values[i] if i < len(values) else "") for i, h in enumerate(headers)})
         )
+    if not rows:
+        raise ImportRefused(path.name, [RowError(0, "", "import.no_rows")])
     return rows
+
+
+def _missing(column: str, names: tuple[str, ...]) -> RowError:
+    """A required column the header row lacks, with the other names it may have."""
+    if not names:
+        return RowError(1, column, "import.missing_column", {"column": column})
+    quoted = tuple(f"“{name}”" for name in names)
+    return RowError(1, column, "import.missing_column_aliases", {"column": column, "names": quoted})

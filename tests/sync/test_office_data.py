@@ -55,7 +55,7 @@ def test_the_office_adds_a_kind_and_a_device_inspects_one_after_a_sync(
     )
     # A venue of a kind the server does not know yet is refused, row and column named.
     refused = _admin(url, "import-venues", str(venues), ok=False).output
-    assert "row 2, column kind: 'foot_massage' is not one of" in refused
+    assert "row 2, column kind: 'foot_massage' is not a venue kind" in refused
     assert (
         "Imported 1 row(s) (venue kinds)"
         in _admin(url, "import-kinds", str(OFFICE / "kinds.csv")).output

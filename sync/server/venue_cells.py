@@ -1,0 +1,95 @@
+"""A venue row's cells as the server holds them: the kind and risk level by code or by
+the name the app shows (出租房 → rental_housing, 高 → high), the phone checked as the
+people registry checks it, the coordinates and the attribute columns.
+
+Each check appends a `RowError` for a bad cell and returns what is to be written.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from fieldapp.domain.expr_types import BOOL, VENUE_ATTRIBUTES
+from fieldapp.domain.kinds import RISK_LEVELS
+from fieldapp.domain.office import attribute_value
+from fieldapp.i18n import LANGUAGES, text_in, venue_kinds
+from sync.server.office import known_kinds, publish_names
+from sync.server.tables import Row, RowError
+
+
+class Names:
+    """The codes of one choice (kinds, risk levels) and the names that stand for them:
+    each code, and its names in every catalogue under `prefixes` (`kind.*`, the name
+    lists and records show), in either language and any letter case."""
+
+    def __init__(
+        self,
+        codes: tuple[str, ...],
+        prefixes: tuple[str, ...],
+        also: Mapping[str, tuple[str, ...]] | None = None,
+    ) -> None:
+        self.codes, self.prefix = codes, prefixes[0]
+        self.by_name = {code.lower(): code for code in codes}
+        for code in codes:
+            names = [text_in(lang, f"{p}.{code}") or "" for p in prefixes for lang in LANGUAGES]
+            for name in (*names, *(also or {}).get(code, ())):
+                if name.strip():
+                    self.by_name.setdefault(name.strip().lower(), code)
+
+    def code(self, errors: list[RowError], row: Row, column: str, key: str, empty: str = "") -> str:
+        """The code the cell names, or "" with an error (`key`) listing the choices; an
+        empty cell is `empty` when it has one."""
+        value = row.get(column)
+        if not value and empty:
+            return empty
+        found = self.by_name.get(value.lower(), "")
+        if not found:
+            shown = tuple(text_in("zh", f"{self.prefix}.{code}") or code for code in self.codes)
+            values = {"value": value, "names": shown, "codes": self.codes}
+            errors.append(RowError(row.number, column, key, values))
+        return found
+
+
+def kind_names() -> Names:
+    """The shipped kinds and the office's, by code or by name (the office's kinds' names
+    put in the catalogues first, as the office's placards name them)."""
+    publish_names()
+    return Names(known_kinds(), ("kind", "kind_short"), venue_kinds.LEDGER_ZH)
+
+
+def risk_level_names() -> Names:
+    return Names(RISK_LEVELS, ("risk_level",))
+
+
+def coordinate(errors: list[RowError], row: Row, column: str, limit: float) -> None:
+    """An optional WGS-84 coordinate in decimal degrees, within ±limit."""
+    text = row.get(column)
+    if not text:
+        return
+    try:
+        value = float(text)
+    except ValueError:
+        value = float("nan")
+    if not -limit <= value <= limit:  # NaN fails this too
+        errors.append(
+            RowError(
+                row.number, column, "import.bad_coordinate", {"value": text, "limit": f"{limit:g}"}
+            )
+        )
+
+
+def venue_attributes(errors: list[RowError], row: Row) -> dict[str, bool | float]:
+    """The venue attributes of a row: a column per attribute (has_gas, rooms…), an
+    empty cell not recorded."""
+    found: dict[str, bool | float] = {}
+    for name in VENUE_ATTRIBUTES:
+        try:
+            value = attribute_value(name, row.get(name))
+        except ValueError:
+            flag = VENUE_ATTRIBUTES[name] == BOOL
+            problem = "import.not_yes_no" if flag else "import.not_count"
+            errors.append(RowError(row.number, name, problem, {"value": row.get(name)}))
+            continue
+        if value is not None:
+            found[name] = value
+    return found
