@@ -30,3 +30,19 @@ def test_the_check_sees_the_slips_and_leaves_what_is_typed() -> None:
     assert ascii_punctuation_in_chinese("请写成 https://服务器:端口 的形式。") == []
     assert ascii_punctuation_in_chinese("时间格式应为 时:分，例如 17:00") == []
     assert ascii_punctuation_in_chinese("照片文件，多个用 ; 分隔") == []
+
+
+# Full-width punctuation (，。：；（）、？！ and the ideographic space) in an English message
+# reads as a typing slip ("Village A（T01）"); English is punctuated in ASCII.
+FULL_WIDTH = re.compile(r"[\u3000-\u303f\uff01-\uff0f\uff1a-\uff1f]")
+
+
+def test_no_english_message_has_full_width_punctuation() -> None:
+    en = i18n._load()["en"]
+    slips = {key: text for key, text in en.items() if FULL_WIDTH.search(text)}
+    assert slips == {}
+
+
+def test_the_english_check_sees_full_width_brackets_and_commas() -> None:
+    assert FULL_WIDTH.findall("Village A（T01-DM），filed") == ["（", "）", "，"]
+    assert FULL_WIDTH.findall("Village A (T01-DM), filed: 2 of 3") == []
