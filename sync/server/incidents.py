@@ -10,16 +10,23 @@ and flagged as a conflict, as for hazards.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from fieldapp.domain import findings as machine
 from fieldapp.domain.incidents import INCIDENT
 from sync.protocol import IncidentEventSubmit, IncidentPayload
 from sync.server import db as server_db
-from sync.server.feed import NewChange
+from sync.server.feed import NewChange, person_audience
 from sync.server.incident_models import Incident, IncidentEvent
 from sync.server.models import Grid, Venue
-from sync.server.scope import DeviceContext, may_write_grid, outside_grid_reason, require_own
+from sync.server.scope import (
+    DeviceContext,
+    grids_in_scope,
+    may_write_grid,
+    outside_grid_reason,
+    require_own,
+)
 from sync.server.submit import Applied
 
 
@@ -84,6 +91,16 @@ def incident_event_change(event: IncidentEvent, grid_code: str) -> NewChange:
         "conflict_reason": event.conflict_reason,
     }
     return NewChange("incident.event", event.id, record, grid_code=grid_code)
+
+
+def for_reporter(incident: Incident, changes: list[NewChange]) -> list[NewChange]:
+    """The reporter follows their incident (我上报的事件) wherever their grids are: when its
+    grid is not, or no longer, among theirs, its changes go to them by name too, as an
+    inspection's verdict goes to its inspector (their device holds the incident already)."""
+    if incident.grid_code in grids_in_scope(incident.created_by):
+        return []  # the grid's own changes reach them
+    audience = person_audience(incident.created_by)
+    return [replace(change, grid_code=None, audience=audience) for change in changes]
 
 
 def _create(who: DeviceContext, sub: IncidentEventSubmit, payload: IncidentPayload) -> Incident:
@@ -160,4 +177,6 @@ def apply_incident_event(who: DeviceContext, sub: IncidentEventSubmit) -> Applie
     incident.save()
     stored = IncidentEvent.get_by_id(event.id)
     changes = [incident_event_change(stored, incident.grid_code), incident_change(incident)]
-    return Applied(changes, conflict, {event.id: row["server_order"]})
+    return Applied(
+        [*changes, *for_reporter(incident, changes)], conflict, {event.id: row["server_order"]}
+    )

@@ -293,3 +293,37 @@ def test_the_reporter_s_list_follows_the_supervisor_after_each_sync(
     with supervisor.client() as client:
         assert not client.sync_once().errors
     assert my_list() == [(mine.id, "closed", "police_station", "goods_seized")]
+
+
+def test_a_reporter_moved_to_another_grid_still_follows_what_they_reported(
+    make_device, live_server: LiveServer, server_workdir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The reporter is given another village after reporting: the incident's grid leaves
+    their scope, yet the supervisor's hand-over still reaches their list (the server sends
+    the incident's changes to the reporter themselves, as it does an inspection's verdict)."""
+    from test_scope_change import _assign
+
+    from fieldapp.services.incidents.mine import my_incident_rows
+
+    inspector, supervisor = _pulled_inspector(make_device, monkeypatch), make_device("supervisor")
+    mine = report_incident(
+        IncidentReport("fireworks_sale", "2026-02-11 06:40", "门口卖烟花", address="鼎美村口")
+    )
+    with inspector.client() as client:
+        assert not client.sync_once().errors
+    _assign(server_workdir, "V2")  # the administrator moves p-insp from V1 to V2
+    _act_as(supervisor, monkeypatch).enroll("p-sup")
+    with supervisor.client() as client:
+        assert not client.sync_once().errors
+    handed = {"unit": "fire_brigade", "reference": "鼎综治移〔2026〕9号"}
+    [done] = queue.bulk_apply([mine.id], "handed_over", data=handed)
+    assert done.applied, done.reason
+    with supervisor.client() as client:
+        assert not client.sync_once().errors
+    _act_as(inspector, monkeypatch)
+    with inspector.client() as client:
+        assert not client.sync_once().errors
+    rows, _ = my_incident_rows(limit=10)
+    assert [(r.id, r.state, r.handed_over_to) for r in rows] == [
+        (mine.id, "handed_over", "fire_brigade")
+    ]
