@@ -169,7 +169,7 @@ ZH: dict[str, str] = {
 
 EN: dict[str, str] = {
     "binding.app.dashboard": "Dashboard",
-    "binding.app.dashboard.tip": "Supervisor dashboard: inspections, hazards, overdue trend, completion and reporting by grid",
+    "binding.app.dashboard.tip": "Grid head's dashboard: inspections, hazards, overdue trend, completion and reporting by grid",
     "binding.app.rounds": "Rounds",
     "binding.app.rounds.tip": "The due list and today's round",
     "binding.app.daily_report": "Daily report",
@@ -263,7 +263,7 @@ EN: dict[str, str] = {
     "binding.dashboard.refresh.tip": "Compute the dashboard again",
     "binding.dashboard.back": "Back",
     "binding.dashboard.back.tip": "Back to the previous screen",
-    "dashboard.subtitle": "Supervisor dashboard",
+    "dashboard.subtitle": "Grid head's dashboard",
     "dashboard.supervisors_only": "The dashboard is for supervisors",
     "app.supervisors_only.dashboard": (
         "The dashboard is for grid heads and administrators; your inspections today and "
