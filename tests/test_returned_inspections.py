@@ -103,7 +103,7 @@ async def test_f12_says_the_return_once_and_home_lists_it_until_inspected_again(
         assert isinstance(app.screen, HomeScreen)
         line = home_line(app)
         assert line.display
-        assert f"被退回待重新检查 1 条：{venue.code} {venue.name}（b 查看）" in screen_text(app)
+        assert f"被退回待重新检查 1 条（b 查看）：{venue.code} {venue.name}" in screen_text(app)
 
         # Once: the next sync learns nothing new and does not say it again.
         await press_f12_and_wait(app, pilot)
@@ -116,7 +116,8 @@ async def test_f12_says_the_return_once_and_home_lists_it_until_inspected_again(
         assert isinstance(app.screen, ReturnedScreen)
         text = screen_text(app)
         assert "被退回的检查记录（1 条）" in text
-        assert venue.name in text and COMMENT in text
+        assert venue.name in text
+        assert f"主管意见：{COMMENT}" in text  # whole, under the table
         assert "查看记录" in text and "重新检查" in text  # the keys, in the footer
         await pilot.press("enter")
         await settle(app, pilot)
@@ -171,7 +172,7 @@ async def test_a_background_sync_tells_the_return_in_a_notice(
         ), said
         assert not isinstance(app.screen, SyncScreen)
         await set_pin_if_asked(app, pilot)
-        assert "Returned for re-inspection: 1" in screen_text(app)
+        assert "Returned, to inspect again: 1 (b lists them)" in screen_text(app)
         # The sync screen, opened afterwards, still lists it (until looked at).
         await pilot.press("ctrl+f12")
         await settle(app, pilot)

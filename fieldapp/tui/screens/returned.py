@@ -1,5 +1,6 @@
 """My inspections a supervisor returned and not yet done again (`b` on Home): when each
-was submitted, the venue, the supervisor's comment. Enter shows the returned record; `n`
+was submitted, the venue, the supervisor's comment (whole under the table for the row under
+the cursor: at 80 columns the column cuts it). Enter shows the returned record; `n`
 inspects the venue again (a correction is a new inspection, which supersedes it); Esc
 goes back. The rows come from Home, which read them in its worker.
 """
@@ -13,7 +14,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.widgets import DataTable, Header, Label
+from textual.widgets import DataTable, Header, Label, Static
 
 from fieldapp.domain.returns import ReturnedInspection
 from fieldapp.i18n import t
@@ -26,7 +27,11 @@ from fieldapp.tui.widgets.key_footer import KeyFooter
 class ReturnedScreen(FieldScreen[None]):
     PLACE = "returned.subtitle"
     REMOUNT_ON_RELABEL = True
-    CSS_PATH = "review.tcss"
+    DEFAULT_CSS = """
+    ReturnedScreen #returned-main { height: 1fr; padding: 0 1; }
+    ReturnedScreen #returned-table { height: auto; max-height: 1fr; }
+    ReturnedScreen #returned-comment { margin-top: 1; color: $text-warning; }
+    """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Back", id="returned.back"),
         Binding("enter", "open", "View record", id="returned.open", priority=True),
@@ -39,9 +44,10 @@ class ReturnedScreen(FieldScreen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        with Vertical(id="history-main"):
+        with Vertical(id="returned-main"):
             yield Label("", id="returned-title", classes="pane-title")
             yield PagedTable(id="returned-table")
+            yield Static("", id="returned-comment", markup=False)
         yield KeyFooter()
 
     def on_mount(self) -> None:
@@ -79,6 +85,13 @@ class ReturnedScreen(FieldScreen[None]):
             self.dismiss(None)
             label = t("venue.label", name=row.venue, code=row.code)
             self.app.post_message(VenueChosen(row.venue_id, label))
+
+    @on(DataTable.RowHighlighted)
+    def _row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        row = self._selected()
+        venue = f"{row.code} {row.venue}" if row else ""
+        text = t("returned.comment", venue=venue, comment=row.comment) if row else ""
+        self.query_one("#returned-comment", Static).update(text)
 
     @on(DataTable.RowSelected)
     def _row_selected(self, event: DataTable.RowSelected) -> None:
