@@ -115,7 +115,9 @@ def _import_command(name: str, what: str, function_name: str, module: str = "adm
     }[what]
 
     @admin.command(
-        name, help=f"Import {what} from a CSV or XLSX file (all or nothing). Columns: {columns}."
+        name,
+        help=f"Import {what} from a CSV or XLSX file (all or nothing). Columns: {columns}; "
+        "each may be headed by its Chinese name instead (编号, 名称, 类型, 网格, 联系电话…).",
     )
     @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
     def command(file: Path) -> None:

@@ -29,7 +29,7 @@ from sync.server.office_time import office_today
 from sync.server.patrol_models import Checkpoint, PatrolRoute
 from sync.server.placard_keys import grids_under
 from sync.server.records import venues_by_code
-from sync.server.tables import ImportRefused, Row, RowError, read_table
+from sync.server.tables import ImportRefused, Row, RowError, check_phone, read_table
 from sync.server.venue_cells import coordinate
 
 CHECKPOINTS_IMPORTED = "checkpoints.imported"
@@ -70,6 +70,7 @@ def import_checkpoints(path: Path | str) -> int:
         check_code(errors, row, code, seen, by_code, what="checkpoint")
         if code in venue_codes:
             errors.append(RowError(row.number, "code", "import.venue_code", {"code": code}))
+        check_phone(errors, row)
         if not row.get("name"):
             errors.append(RowError(row.number, "name", "import.name_empty"))
         choice(errors, row.number, "kind", row.get("kind"), CHECKPOINT_KINDS)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Mapping
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -39,11 +40,21 @@ class RowError:
         return t(self.key, **values)
 
     def __str__(self) -> str:
+        return self.shown({})
+
+    def shown(self, headers: Mapping[str, str]) -> str:
+        """The problem at its row and column, the column named as the file's header row
+        names it (`headers`: an English column name → the file's, 类型 for kind)."""
         if not self.row:
             return self.message
         if self.column:
-            return t("import.at_cell", row=self.row, column=self.column, problem=self.message)
+            column = headers.get(self.column, self.column)
+            return t("import.at_cell", row=self.row, column=column, problem=self.message)
         return t("import.at_row", row=self.row, problem=self.message)
+
+
+# The last file read in this context: its name, and its headers not written in English.
+_written: ContextVar[tuple[str, Mapping[str, str]]] = ContextVar("written", default=("", {}))
 
 
 class ImportRefused(ValueError):
@@ -52,11 +63,13 @@ class ImportRefused(ValueError):
     def __init__(self, source: str, errors: list[RowError]) -> None:
         self.source = source
         self.errors = errors
+        name, headers = _written.get()
+        self.headers = headers if name == source else {}  # the file's own header names
         super().__init__(source)
 
     def __str__(self) -> str:
         lines = [t("import.refused", source=self.source, count=len(self.errors))]
-        lines += [f"  {e}" for e in self.errors]
+        lines += [f"  {e.shown(self.headers)}" for e in self.errors]
         return "\n".join(lines)
 
 
@@ -149,6 +162,8 @@ def read_table(
     aliases = aliases or {}
     english = {_header(a): name for name, names in aliases.items() for a in names}
     headers = [english.get(_header(cell), _header(cell)) for cell in raw[0]]
+    written = {name: cell.strip() for name, cell in zip(headers, raw[0], strict=True)}
+    _written.set((path.name, {name: cell for name, cell in written.items() if name != cell}))
     missing = [c for c in required if c not in headers]
     if missing:
         raise ImportRefused(path.name, [_missing(c, aliases.get(c, ())) for c in missing])
