@@ -84,6 +84,17 @@ def language_kept() -> Iterator[None]:
     set_language(before)
 
 
+@pytest.fixture(autouse=True)
+def reminders_where_asked(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The daily report's reminder follows the wall clock: past a grid's deadline every app
+    start shows one, and a test that counts notices passed or failed with the hour the
+    suite ran at. It runs only in tests marked `reminders`, which set the clock for it."""
+    if request.node.get_closest_marker("reminders") is None:
+        from fieldapp.tui.screens.report_reminders import ReportReminders
+
+        monkeypatch.setattr(ReportReminders, "_check", lambda self: None)
+
+
 @pytest.fixture
 def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     """A temporary FIELDAPP_HOME with its store open for the test."""

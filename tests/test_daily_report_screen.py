@@ -22,7 +22,7 @@ from fieldapp.tui.screens.daily_report import DailyReportScreen
 
 DAY = dt.date(2026, 6, 10)
 
-pytestmark = pytest.mark.usefixtures("chinese")
+pytestmark = [pytest.mark.usefixtures("chinese"), pytest.mark.reminders]
 
 
 @pytest.fixture

@@ -15,7 +15,10 @@ from fieldapp.domain import clock
 from fieldapp.tui.app import make_app
 from fieldapp.tui.widgets.key_footer import KeyFooter
 
-pytestmark = pytest.mark.usefixtures("chinese_in_utc")  # the office day in UTC: 19:00 is evening
+pytestmark = [
+    pytest.mark.usefixtures("chinese_in_utc"),  # the office day in UTC: 19:00 is evening
+    pytest.mark.reminders,
+]
 
 
 # 10:00 and 19:00 local time: after 18:00 each grid's daily-report reminder stands in the

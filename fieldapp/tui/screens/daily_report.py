@@ -311,6 +311,13 @@ class DailyReportScreen(FieldScreen[None]):
         if code is None or line is None:
             self.app.bell()
             return
+        if self.report is not None and self.report.code == code:
+            from fieldapp.services.daily_report import reports as daily_reports
+
+            if found := daily_reports.recorded(self.report.counts):
+                # Refused as it would be once confirmed: said now, not after a question.
+                self.explain(daily_reports.ZeroReportRefused(found).text())
+                return
         grid = f"{line.name}（{code}）"
         day = today().isoformat()
 
