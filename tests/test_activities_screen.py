@@ -170,3 +170,19 @@ async def test_no_one_attending_is_refused_as_too_few_not_as_left_empty(
         )
         assert dialog.focused is dialog.query_one("#activity-attendees", Input)
         assert Activity.select().count() == 0
+
+
+async def test_a_slip_of_the_keys_in_the_number_attending_is_refused_with_the_limit(
+    monday: None, demo_home: Path
+) -> None:
+    """99999 people at a village's publicity day was stored as typed."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        dialog = await fire_safety_day_form(app, pilot)
+        await pilot.press(*"村委会广场", "tab", *"99999")
+        await pilot.press("f10")
+        await settle(app, pilot)
+        said = text(dialog.query_one("#activity-error", Static))
+        assert said == "参加人数 99999 超过上限 2000 人；请核对后填写实际参加的人数"
+        assert dialog.focused is dialog.query_one("#activity-attendees", Input)
+        assert Activity.select().count() == 0

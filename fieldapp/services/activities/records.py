@@ -69,12 +69,19 @@ def _held_on(text: str) -> dt.date:
     return day
 
 
+# More than a village meeting, drill or publicity day gathers: 99999 is a slip of the keys.
+MAX_ATTENDEES = 2000
+
+
 def _attendees(text: str) -> int:
     value = text.strip()
     if not value:
         return 0
-    if not value.isdigit() or int(value) > 100_000:
+    if not value.isdigit():
         raise ActivityRefused(t("activity.refused.attendees", value=value), "attendees")
+    if int(value) > MAX_ATTENDEES:
+        said = t("activity.refused.too_many_attendees", value=int(value), most=MAX_ATTENDEES)
+        raise ActivityRefused(said, "attendees")
     return int(value)
 
 
