@@ -127,6 +127,20 @@ async def test_reminder_before_a_17_00_deadline(
         assert len([m for m in messages(app) if "日报将于" in m]) == 1
 
 
+async def test_grids_late_together_get_one_reminder_naming_them_all(
+    local_clock: list[dt.datetime], demo_home: Path
+) -> None:
+    """Past 18:00 with two grids unfiled: one notice naming both, not one toast each
+    stacked over the screen for half a minute."""
+    local_clock[0] = local(19, 0)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot, rounds=2)
+        late = [m for m in messages(app) if "截止时间仍未填报" in m]
+        assert len(late) == 1, late
+        assert "鼎美村" in late[0] and "、" in late[0], late
+
+
 async def test_a_reminder_waits_while_a_dialog_is_open(
     local_clock: list[dt.datetime], demo_home: Path
 ) -> None:

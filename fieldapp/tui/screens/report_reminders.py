@@ -15,9 +15,11 @@ from typing import Any
 from textual.app import App
 from textual.screen import ModalScreen
 
-from fieldapp.i18n import t
+from fieldapp.i18n import listed, t
 
 REMINDER_SECONDS = 60
+
+Note = tuple[tuple[str, dt.date, str], str, str, str]  # marker, grid name, kind, deadline
 
 
 class ReportReminders:
@@ -50,7 +52,7 @@ class ReportReminders:
         try:
             with db.connection_context():
                 moment = now().astimezone()
-                notes = []
+                notes: list[Note] = []
                 for code, name in me().grids:
                     if not daily_reports.reminder_due(code, moment):
                         continue
@@ -62,10 +64,7 @@ class ReportReminders:
                     ):
                         continue
                     self.shown.add(marker)
-                    text = t(
-                        f"report.reminder.{kind}", grid=name, deadline=deadline.strftime("%H:%M")
-                    )
-                    notes.append((marker, text, kind))
+                    notes.append((marker, name, kind, deadline.strftime("%H:%M")))
         except NotEnrolled:
             return  # the home screen shows how to enrol
         except Exception as error:  # a reminder must never get in the way
@@ -74,13 +73,18 @@ class ReportReminders:
         if notes:
             self.app.call_from_thread(self._show, notes)
 
-    def _show(self, notes: list[tuple[tuple[str, dt.date, str], str, str]]) -> None:
+    def _show(self, notes: list[Note]) -> None:
         if isinstance(self.app.screen, ModalScreen):  # a dialog is open: the next minute
-            self.shown.difference_update(marker for marker, _, _ in notes)
+            self.shown.difference_update(marker for marker, *_ in notes)
             return
-        for _, text, kind in notes:
+        # One notice for the grids that share a state and a deadline: a person with several
+        # grids got a stack of them, covering the screen for half a minute.
+        grouped: dict[tuple[str, str], list[str]] = {}
+        for _, name, kind, deadline in notes:
+            grouped.setdefault((kind, deadline), []).append(name)
+        for (kind, deadline), names in grouped.items():
             self.app.notify(
-                text,
+                t(f"report.reminder.{kind}", grid=listed(names), deadline=deadline),
                 title=t("report.reminder.title"),
                 severity="warning" if kind == "soon" else "error",
                 timeout=30,
