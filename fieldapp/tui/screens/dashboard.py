@@ -189,11 +189,14 @@ class DashboardScreen(FieldScreen[None]):
             ),  # fmt: skip
         }
         for name, keys in columns.items():
-            table = self.query_one(f"#{name}-table", DataTable)
+            table = self.query_one(f"#{name}-table", Table)
             for key in keys:
                 table.add_column(t(f"dashboard.col.{key}"), key=key)
+        # A long grid name gives up width so that the columns up to today's report are seen
+        # (English lost "Today" at 120 columns); the patrols and incidents scroll in.
+        self.query_one("#grids-table", Table).squeezed = ("grid", "today")
         add_columns(
-            self.query_one("#assessment-table", DataTable),
+            self.query_one("#assessment-table", Table),
             self.query_one("#targets-table", DataTable),
         )
         self._load()
