@@ -75,3 +75,21 @@ async def test_a_report_not_filed_by_its_deadline_does_not_read_like_one_filed_l
     not_filed = [p for p in prompts if "[Not filed, late] " in p]
     assert filed and not_filed, prompts
     assert not any("[Late]" in p for p in prompts), prompts
+
+
+async def test_the_english_export_names_each_grid_with_its_code_in_ascii_brackets(
+    demo_supervisor: Path,
+) -> None:
+    """English is punctuated in ASCII: "示例镇 (T01)", not "示例镇（T01）"."""
+    from textual.widgets import Select
+
+    from fieldapp.tui.screens.export import ExportScreen
+
+    app = make_app(lang="en")
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_screen(app, pilot, "ctrl+e", ExportScreen)
+        await settle(app, pilot, rounds=2)
+        grids = screen.query_one("#export-grid", Select)
+        names = [str(prompt) for prompt, _ in grids._options]
+    assert any(name.strip() == "示例镇 (T01)" for name in names), names
+    assert not any("（" in name or "）" in name for name in names), names

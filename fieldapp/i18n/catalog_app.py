@@ -7,6 +7,7 @@ from fieldapp.i18n import venue_kinds
 ZH: dict[str, str] = {
     "app.title": "网格化巡查",
     "venue.label": "{name}（{code}）",
+    "app.aside": "{text}（{aside}）",  # a grid's or patrol's code, an address, after its name
     # venue kinds
     **{f"kind.{k}": v for k, v in venue_kinds.ZH.items()},
     **{f"kind_short.{k}": v for k, v in venue_kinds.SHORT_ZH.items()},
@@ -183,6 +184,7 @@ ZH: dict[str, str] = {
 EN: dict[str, str] = {
     "app.title": "Grid inspection",
     "venue.label": "{name} ({code})",
+    "app.aside": "{text} ({aside})",
     **{f"kind.{k}": v for k, v in venue_kinds.EN.items()},
     **{f"kind_short.{k}": v for k, v in venue_kinds.SHORT_EN.items()},
     "grid_level.town": "Town grid",

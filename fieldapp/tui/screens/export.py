@@ -134,7 +134,8 @@ class ExportScreen(FieldScreen[None]):
         moment = local_now()
         with db.connection_context():
             nodes = grid_tree([code for code, _ in me().grids])
-        grids = tuple((n.code, f"{'　' * n.depth}{n.name}（{n.code}）") for n in nodes)
+        grids = tuple((n.code, "　" * n.depth + t("app.aside", text=n.name, aside=n.code))
+                      for n in nodes)  # fmt: skip
         self.post_message(self.Ready(moment.date(), data_home() / "exports", moment, grids))
 
     @on(Ready)

@@ -304,7 +304,7 @@ class PatrolRunScreen(FieldScreen[None]):
             point = Checkpoint.get_by_id(checkpoint_id)
             place = t("patrol.run.incident_place", code=point.code, name=point.name)
             if point.address:
-                place += f"（{point.address}）"
+                place = t("app.aside", text=place, aside=point.address)
             grid = point.grid_code
         self.app.call_from_thread(self._show_incident, codes, checkpoint_id, place, grid)
 

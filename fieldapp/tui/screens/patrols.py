@@ -145,7 +145,7 @@ class PatrolsScreen(FieldScreen[None]):
                 if patrol.minutes_left >= 0
                 else t("patrol.run.time_over", minutes=-patrol.minutes_left)
             )
-            name = f"{patrol.name}（{patrol.code}）" + (
+            name = t("app.aside", text=patrol.name, aside=patrol.code) + (
                 t("patrol.due.resume") if patrol.run_id else ""
             )
             due.add_row(name, patrol.window, f"{patrol.done}/{patrol.total}", left,
