@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from inspect_support import answer_every_item
 from test_sync_refusals import screen_text
 from test_sync_ui import (
     SIZE,
@@ -138,12 +139,7 @@ async def test_f12_says_the_return_once_and_home_lists_it_until_inspected_again(
 
         # Once the venue is inspected again, the return is done: the line goes.
         redo = inspections.start_inspection(venue.id, reason="placard_missing")
-        view = inspections.load(redo)
-        for item in view.checklist.items:
-            value = {"number": "2", "text": "记录", "date": "2026-06-10"}.get(item.answer, "")
-            if item.answer == "choice":
-                value = item.choices[0]
-            inspections.record_answer(redo, item, "value" if value else "pass", value)
+        answer_every_item(redo)
         inspections.submit(redo, "店主")
         assert returned_inspections() == []
         await pilot.press("r")

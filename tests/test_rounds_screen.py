@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from inspect_support import answer_every_item
 from pilot_support import SIZE, open_screen, settle
 from textual.widgets import DataTable, Label, ProgressBar, TabbedContent, Tree
 
@@ -138,16 +139,6 @@ async def test_inspector_does_not_see_the_supervisor_tabs(
         tabs = screen.query_one(TabbedContent)
         assert tabs.get_tab("tab-inspectors").display is False
         assert tabs.get_tab("tab-completion").display is False
-
-
-def answer_every_item(inspection_id: str) -> None:
-    view = inspections.load(inspection_id)
-    for item in view.checklist.items:
-        value = {"number": "2", "text": "记录", "date": "2026-06-10"}.get(item.answer, "")
-        if item.answer == "choice" and item.choices:
-            value = item.choices[0]
-        outcome = "value" if value else "pass"
-        inspections.record_answer(inspection_id, item, outcome, value)
 
 
 async def submit_the_open_inspection(app: FieldApp, pilot) -> str:  # type: ignore[no-untyped-def]

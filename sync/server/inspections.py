@@ -16,14 +16,14 @@ of the grid — not only the supervisors who pull inspections — computes the s
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 from pydantic import ValidationError
 
 from fieldapp.domain.findings import HAZARD, FindingState, fold_opening
-from fieldapp.domain.presence import ServerKey, check_presence
+from fieldapp.domain.presence import check_presence
 from sync.protocol import InspectionSubmit, Op, canonical_json
 from sync.server import db as server_db
 from sync.server.bulk import DRIVER_ERRORS, execute_many, ids_held
@@ -36,7 +36,7 @@ from sync.server.models import (
     Inspection,
 )
 from sync.server.op_checks import check_event, invalid_payload
-from sync.server.placard_keys import verification_keys
+from sync.server.placard_keys import PublishedKeys
 from sync.server.records import (
     VenueRecord,
     move_venues_postgres,
@@ -100,7 +100,7 @@ class InspectionWriter:
         self.finding_ids: set[str] = set()
         self.event_ids: set[str] = set()
         self._rows: dict[str, list[tuple[Any, ...]]] = {k: [] for k in "life"}
-        self.placard_keys = _PublishedKeys()
+        self.placard_keys = PublishedKeys()
         self.prepare(payloads)
 
     # --- reading once per batch ----------------------------------------------------------
@@ -372,29 +372,6 @@ def _row(record: dict[str, Any], keys: tuple[str, ...], plain: bool = False) -> 
         canonical_json(record[k], may_hold_floats=floats) if k in _JSON_KEYS else record[k]
         for k in keys
     )
-
-
-class _PublishedKeys(Mapping[str, ServerKey]):
-    """Every placard key the server has published, read once per batch and only when an
-    inspection's scan is checked: a batch of manual visits (or scans without a payload)
-    makes no round trip for them."""
-
-    def __init__(self) -> None:
-        self._keys: dict[str, ServerKey] | None = None
-
-    def _read(self) -> dict[str, ServerKey]:
-        if self._keys is None:
-            self._keys = verification_keys()
-        return self._keys
-
-    def __getitem__(self, key_id: str) -> ServerKey:
-        return self._read()[key_id]
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._read())
-
-    def __len__(self) -> int:
-        return len(self._read())
 
 
 def _fold_arriving(events: list[dict[str, Any]], role: str) -> FindingState:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -195,3 +196,26 @@ def places_to_print(
         .order_by(model.grid, model.code)
     )
     return [(v, v.grid.name) for v in rows]
+
+
+class PublishedKeys(Mapping[str, ServerKey]):
+    """Every placard key the server has published, read once per batch and only when an
+    inspection's scan is checked: a batch of manual visits (or scans without a payload)
+    makes no round trip for them."""
+
+    def __init__(self) -> None:
+        self._keys: dict[str, ServerKey] | None = None
+
+    def _read(self) -> dict[str, ServerKey]:
+        if self._keys is None:
+            self._keys = verification_keys()
+        return self._keys
+
+    def __getitem__(self, key_id: str) -> ServerKey:
+        return self._read()[key_id]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._read())
+
+    def __len__(self) -> int:
+        return len(self._read())

@@ -12,6 +12,7 @@ import datetime as dt
 
 import httpx
 import pytest
+from inspect_support import answer_every_item
 from PIL import Image
 from sync_world import inspection_submit
 
@@ -206,14 +207,9 @@ def test_exif_travels_with_the_inspection_and_a_back_dated_photo_is_flagged(
     scan = ScanMark.now(WEDGE, "2026-06-10T02:00:00.000Z")
     inspection_id = inspections.start_inspection(venue_id, presence="manual", reason="other")
     inspections.record_presence(inspection_id, presence="manual", reason="other", scan=scan)
-    view = inspections.load(inspection_id)
-    for item in view.checklist.items:
-        value = {"number": "2", "text": "记录", "date": "2026-06-10"}.get(item.answer, "")
-        if item.answer == "choice":
-            value = item.choices[0]
-        outcome = "value" if value else "pass"
-        inspections.record_answer(inspection_id, item, outcome, value)
-    inspections.add_answer_photo(inspection_id, view.checklist.items[0].code, sha)
+    answer_every_item(inspection_id)
+    first_item = inspections.load(inspection_id).checklist.items[0].code
+    inspections.add_answer_photo(inspection_id, first_item, sha)
     inspections.submit(inspection_id, "店主")
     local = LocalInspection.get_by_id(inspection_id)
     assert local.proof_flags == "taken_before_start,far_from_venue"

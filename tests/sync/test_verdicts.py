@@ -15,13 +15,14 @@ from typing import Any
 
 import httpx
 import pytest
+from inspect_support import answer_every_item
 from people_support import pin_the_synced_key
 from pilot_support import settle
 from sync_world import LiveServer, enrolment_code
 from textual.widgets import Static
 
 from fieldapp.domain.placard import SigningKey
-from fieldapp.i18n import set_language
+from fieldapp.i18n import set_language, t
 from fieldapp.services.common.checklists import clear_cache, load_checklists
 from fieldapp.services.inspection import history, inspections
 from fieldapp.services.inspection.scan_proof import WEDGE, ScanMark
@@ -54,12 +55,7 @@ def _inspect(venue_id: str, placard_text: str) -> str:
     inspection_id = inspections.start_inspection(
         venue_id, presence="scanned", payload=placard_text, scan=scan
     )
-    view = inspections.load(inspection_id)
-    for item in view.checklist.items:
-        value = {"number": "2", "text": "记录", "date": "2026-06-10"}.get(item.answer, "")
-        if item.answer == "choice":
-            value = item.choices[0]
-        inspections.record_answer(inspection_id, item, "value" if value else "pass", value)
+    answer_every_item(inspection_id)
     inspections.submit(inspection_id, "店主")
     return inspection_id
 
@@ -152,7 +148,8 @@ async def test_after_a_sync_the_app_says_a_scan_did_not_verify_and_why(
         await settle(app, pilot, rounds=3)
         assert isinstance(app.screen, SyncScreen)
         state = str(app.screen.query_one("#sync-state", Static).render())
-        assert {"zh": "同步完成", "en": "Sync done"}[lang] in state  # the last outcome, shown
+        # The last outcome, shown: the second sync had nothing to send or learn.
+        assert t("sync_ui.done.nothing_new") in state
         text = str(app.screen.query_one("#sync-verdicts", Static).render())
         if lang == "zh":
             assert "服务器对您扫码到场的核验（1 条）：" in text
