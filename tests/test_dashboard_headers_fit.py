@@ -54,3 +54,22 @@ async def test_the_dashboard_headers_are_seen_whole(
         line = header_line(app, table)
     whole = r"\s+".join(re.escape(header) for header in headers) + r"(\s|$)"
     assert re.search(whole, line), line
+
+
+@pytest.mark.parametrize(("lang", "title"), [("en", "By village this month (%)"),
+                                             ("zh", "各村本月完成率与上报率（%）")])  # fmt: skip
+async def test_the_grids_plot_title_is_whole_beside_its_table_at_120_columns(
+    demo_supervisor: Path, lang: str, title: str
+) -> None:
+    app = make_app(lang=lang)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await at_home(app, pilot)
+        await pilot.press("f6")
+        await settle(app, pilot, rounds=2)
+        app.screen.query_one(TabbedContent).active = "tab-grids"
+        await settle(app, pilot)
+        label = app.screen.query_one("#grids-plot-title")
+        region = label.region
+        strips = app.screen._compositor.render_strips()[region.y : region.bottom]
+        seen = "".join(strip.crop(region.x, region.right).text for strip in strips)
+    assert title in seen, seen

@@ -280,7 +280,7 @@ EN: dict[str, str] = {
     "dashboard.hazards.table": "Hazards per week (from Monday)",
     "dashboard.overdue.plot": "Overdue hazards at the end of each day (last 30 days)",
     "dashboard.overdue.table": "Overdue hazards",
-    "dashboard.grids.plot": "Completion and reporting this month per village (%)",
+    "dashboard.grids.plot": "By village this month (%)",
     "dashboard.grids.table": "Completion and reporting by grid",
     "dashboard.grids.table_period": "Completion and reporting by grid ({first} to {last})",
     "dashboard.legend.opened": "opened",
