@@ -59,7 +59,7 @@ def parse_date(text: str) -> dt.date | None:
 
 class BulkActionDialog(ModalScreen[BulkRequest | None]):
     AUTO_FOCUS = ""  # none: on_mount focuses its first field without centring it (80×24)
-    CSS_PATH = "../screens/review.tcss"
+    CSS_PATH = ["../screens/review.tcss", "compact_form.tcss"]
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f10", "confirm", "Confirm", id="bulk.confirm"),
         Binding("escape", "cancel", "Cancel", id="bulk.cancel"),
@@ -116,10 +116,10 @@ class BulkActionDialog(ModalScreen[BulkRequest | None]):
             yield Static(lines, id="bulk-targets", classes="dialog-body", markup=False)
             if self.aside:
                 yield Static(self.aside, id="bulk-aside", classes="dialog-body", markup=False)
-            with VerticalScroll(id="bulk-fields"):
+            with VerticalScroll(id="bulk-fields", classes="compact-fields"):
                 if self.event_type in NEEDS_DEADLINE:
                     yield Label(t("review_ui.field.deadline"))
-                    yield Input(self.deadline.isoformat(), id="bulk-deadline")
+                    yield Input(self.deadline.isoformat(), id="bulk-deadline", compact=True)
                 if self.event_type == "assigned":
                     yield Label(t("review_ui.field.person"))
                     with StoppingRadioSet(id="bulk-person"):
@@ -131,11 +131,10 @@ class BulkActionDialog(ModalScreen[BulkRequest | None]):
                         for unit in self.lifecycle.hand_over_units:
                             yield RadioButton(t(f"{texts}.unit.{unit}"), id=f"unit-{unit}")
                     yield Label(t("review_ui.field.reference"))
-                    yield Input(
-                        id="bulk-reference", placeholder=t("review_ui.field.reference_hint")
-                    )
+                    yield Input(id="bulk-reference", compact=True,
+                                placeholder=t("review_ui.field.reference_hint"))  # fmt: skip
                     yield Label(t("review_ui.field.date"))
-                    yield Input(self.today.isoformat(), id="bulk-date")
+                    yield Input(self.today.isoformat(), id="bulk-date", compact=True)
                 if self.event_type == "outcome_recorded":
                     yield Label(t("review_ui.field.outcome"))
                     with StoppingRadioSet(id="bulk-outcome"):
@@ -148,7 +147,7 @@ class BulkActionDialog(ModalScreen[BulkRequest | None]):
                     hint = f"note_required.{self.note_needed}"
                 else:
                     hint = "note_needed" if self.event_type == "note" else "note_hint"
-                yield Input(id="bulk-note", placeholder=t(f"review_ui.field.{hint}"))
+                yield Input(id="bulk-note", placeholder=t(f"review_ui.field.{hint}"), compact=True)
             yield from dialog_foot(
                 FormMessage(id="bulk-error", classes="dialog-error"),
                 (t("review_ui.bulk.confirm", action=action), "bulk-ok"),
