@@ -42,6 +42,8 @@ async def test_home_then_up_stays_and_z_asks_naming_grid_and_date(
         assert isinstance(app.screen, ConfirmDialog)
         text = screen_text(app)
         assert first.name in text and first.code in text, text
+        aside = {"en": f"{first.name} ({first.code})", "zh": f"{first.name}（{first.code}）"}
+        assert aside[lang] in text, text  # English is punctuated in ASCII
         assert today().isoformat() in text, text
         assert DailyReport.select().count() == 0  # nothing filed by the key alone
 

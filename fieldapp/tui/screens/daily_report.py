@@ -318,7 +318,7 @@ class DailyReportScreen(FieldScreen[None]):
                 # Refused as it would be once confirmed: said now, not after a question.
                 self.explain(daily_reports.ZeroReportRefused(found).text())
                 return
-        grid = f"{line.name}（{code}）"
+        grid = t("app.aside", text=line.name, aside=code)
         day = today().isoformat()
 
         def answered(yes: bool | None) -> None:
@@ -357,7 +357,7 @@ class DailyReportScreen(FieldScreen[None]):
 
         with db.connection_context():
             grid = Grid.get_by_id(code)
-            name = f"{grid.name}（{code}）"
+            name = t("app.aside", text=grid.name, aside=code)
             try:
                 filed = daily_reports.file_report(code, remarks=remarks, zero_report=zero)
             except daily_reports.ZeroReportRefused as refused:
