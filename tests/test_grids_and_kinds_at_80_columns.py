@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from pilot_support import settle
 from rich.cells import cell_len
+from textual.widgets import DataTable
 
 from fieldapp.i18n import t
 from fieldapp.tui.app import make_app
@@ -21,12 +22,17 @@ def screen_lines(app) -> list[str]:  # type: ignore[no-untyped-def]
     return [strip.text for strip in app.screen._compositor.render_strips()]
 
 
-def check_rows(lines: list[str], rows: list) -> int:  # type: ignore[type-arg]
-    """Each row on screen (found by its code) shows its kind and its grid whole; how many
-    were on screen."""
+def check_rows(lines: list[str], rows: list, placed: dict[str, str] | None = None) -> int:  # type: ignore[type-arg]
+    """Each row on screen (found by its code, or by `placed`: venue id -> its line, where
+    the list leaves the code out) shows its kind and its grid whole; how many were on
+    screen."""
     seen = 0
     for row in rows:
-        found = [line for line in lines if f" {row.code} " in line]
+        if placed is None:
+            found = [line for line in lines if f" {row.code} " in line]
+        else:
+            line = placed.get(row.venue_id, "")
+            found = [line] if row.name[:3] in line else []  # a row the table shows
         if not found:
             continue
         line = found[0]
@@ -49,8 +55,19 @@ async def test_home_due_list_shows_kind_and_grid(
         lines = screen_lines(app)
         due = list(screen.home_view.due)
         assert {row.grid for row in due} >= {"鼎美村第一网格", "鼎美村第二网格"}
+        header = next(
+            line for line in lines if t("home.col.name") in line and t("home.col.due") in line
+        )
+        if size[0] < 100:  # the code is left out: the name has its room (62bb982)
+            assert t("home.col.code") not in header, header
+            table = screen.query_one("#due", DataTable)
+            below = lines[lines.index(header) + 1 :][: table.size.height - 1]  # its rows
+            placed = {
+                str(r.key.value): line for r, line in zip(table.ordered_rows, below, strict=False)
+            }
+            assert check_rows(lines, due, placed) >= 5, "\n".join(lines)
+            return
         assert check_rows(lines, due) >= 5, "\n".join(lines)
-        header = next(line for line in lines if t("home.col.code") in line)
         # The due date's column is as wide as a date (the Due of 16 columns is gone).
         due_at = cell_len(header[: header.index(t("home.col.due"))])
         code_at = cell_len(header[: header.index(t("home.col.code"))])
