@@ -208,6 +208,7 @@ class PeopleScreen(PeopleActions):
 
     @on(Locked)
     def _locked(self) -> None:
+        self.mask_again()
         self.locked = True
         self.members = {}
         self.query_one("#people-table", DataTable).clear()

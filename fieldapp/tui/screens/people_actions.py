@@ -109,8 +109,8 @@ class PeopleActions(PeopleEditing):
         if not self.is_current or event.member_id not in self.members:
             return  # left meanwhile: recorded, but not shown where nobody asked
         self.mask_again()
-        table = self.query_one("#people-table", DataTable)
-        table.update_cell(event.member_id, event.field, Text(event.value or "-", style="bold"))
+        if not self._set_cell(event.member_id, event.field, Text(event.value or "-", style="bold")):
+            return  # the table was rebuilt meanwhile (language, columns): as not shown
         self.revealed = (event.member_id, event.field, event.purpose)
         self._reveal_timer = self.set_timer(REVEAL_SECONDS, self.mask_again)
         self._show_household()
@@ -129,19 +129,30 @@ class PeopleActions(PeopleEditing):
         )
 
     def mask_again(self) -> None:
-        """The revealed cell shows its mask again (nothing when none is revealed)."""
+        """The revealed cell shows its mask again (nothing when none is revealed). The
+        table may have been rebuilt since (a language switch recomposes the screen, a
+        resize changes its columns, a reload or the lock empties it): a rebuilt table
+        shows every number masked, so only a cell still there is masked, and none else."""
         if self._reveal_timer is not None:
             self._reveal_timer.stop()
             self._reveal_timer = None
         if self.revealed is None:
             return
-        member_id, field, _purpose = self.revealed
+        member_id, field, *_why = self.revealed
         self.revealed = None
         member = self.members.get(member_id)
         if member is not None:
             masked = member[1].id_number if field == ID_NUMBER_FIELD else member[1].phone
-            self.query_one("#people-table", DataTable).update_cell(member_id, field, masked)
+            self._set_cell(member_id, field, masked)
         self._show_household()
+
+    def _set_cell(self, member_id: str, field: str, value: str | Text) -> bool:
+        """`value` into the member's cell of `field`, if the table has that cell now."""
+        table = self.query_one("#people-table", DataTable)
+        if member_id not in table.rows or field not in table.columns:
+            return False
+        table.update_cell(member_id, field, value)
+        return True
 
     def on_screen_suspend(self) -> None:
         self.mask_again()
