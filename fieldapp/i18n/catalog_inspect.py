@@ -126,6 +126,12 @@ ZH: dict[str, str] = {
     "finding.past_deadline": "整改期限不能早于今天",
     "finding.empty_description": "请填写隐患描述",
     "finding.photo_added": "已附加照片 {name}",
+    "finding.discard.title": "放弃这条隐患和已附的照片？",
+    "finding.discard.body": (
+        "已附照片 {count} 张。放弃后这一项恢复为未回答；要保留，回到表单按 F10 保存。"
+    ),
+    "finding.discard.yes": "放弃隐患和照片",
+    "finding.discard.no": "保留，回到表单",
     # note dialog
     "note.title": "备注 · {code}",
     "note.save": "保存",
@@ -297,6 +303,13 @@ EN: dict[str, str] = {
     "finding.past_deadline": "The deadline cannot be before today",
     "finding.empty_description": "Describe the hazard",
     "finding.photo_added": "Photo {name} attached",
+    "finding.discard.title": "Discard this hazard and the photo(s) attached?",
+    "finding.discard.body": (
+        "{count} photo(s) attached. Discarding leaves the item unanswered; "
+        "to keep them, go back to the form and press F10 to save."
+    ),
+    "finding.discard.yes": "Discard hazard and photos",
+    "finding.discard.no": "Keep, back to the form",
     "note.title": "Note · {code}",
     "note.save": "Save",
     "note.cancel": "Cancel",

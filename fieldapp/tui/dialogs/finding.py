@@ -4,8 +4,9 @@
 The draft finding already exists when this opens (the failed answer made it, its
 description the requirement not met), so nothing is lost whatever happens here: Save writes
 the fields; Cancel undoes a failure just given (`new`) and keeps a finding recorded before;
-a photo is stored on the finding as soon as it is attached (and then Cancel keeps it).
-Dismisses True when saved."""
+a photo is stored on the finding as soon as it is attached. Cancel never keeps a new
+hazard unasked: with a photo attached here it asks whether to discard the hazard and the
+photo (y) or go back to the form (n, Esc), where Save keeps them. Dismisses True when saved."""
 
 from __future__ import annotations
 
@@ -33,6 +34,7 @@ if TYPE_CHECKING:
     from fieldapp.store.models import Finding
 
 SEVERITIES = ("general", "major")
+DISCARD_DIALOG_ID = "discard-hazard"
 
 
 class FindingDialog(ModalScreen[bool]):
@@ -54,7 +56,7 @@ class FindingDialog(ModalScreen[bool]):
         self.description = finding.description or inspections.not_met(item)
         self.photos: list[str] = list(finding.photos)
         self.stored_description = finding.description
-        self.withdraw_on_cancel = new  # the failure was just given: Cancel takes it back
+        self.new = new  # the failure was just given: Cancel takes it back
         self.said_about: str | None = None  # the field the message is about
         localize_bindings(self)
 
@@ -176,14 +178,39 @@ class FindingDialog(ModalScreen[bool]):
             photos=self.photos,
         )
         self.stored_description = self.stored_description or self.description
-        self.withdraw_on_cancel = False  # the photo is the hazard's now
         self.show_photos()
         self.say(t("finding.photo_added", name=sha256[:12]), ok=True)
 
     @on(Button.Pressed, "#finding-cancel")
     def action_cancel(self) -> None:
-        """Cancel a new failure: the item is unanswered again. A finding saved before (or
-        holding a photo attached here) stays as it was."""
-        if self.withdraw_on_cancel:
-            inspections.withdraw_failure(self.inspection_id, self.item.code)
+        """Cancel a new failure: the item is unanswered again, asked first when a photo was
+        attached here. A finding recorded before stays as it was."""
+        if not self.new:
+            self.dismiss(False)
+            return
+        if not self.photos:
+            self.withdraw()
+            return
+        from fieldapp.tui.dialogs.confirm import ConfirmDialog
+
+        def answered(discard: bool | None) -> None:
+            if discard:
+                self.withdraw()
+            else:  # back to the form: Save keeps the hazard and its photo
+                self.query_one("#finding-description", Input).focus(scroll_visible=False)
+
+        self.app.push_screen(
+            ConfirmDialog(
+                t("finding.discard.title"),
+                t("finding.discard.body", count=len(self.photos)),
+                yes=t("finding.discard.yes"),
+                no=t("finding.discard.no"),
+                id=DISCARD_DIALOG_ID,
+                safe_default=True,  # Enter goes back to the form; discarding takes y
+            ),
+            answered,
+        )
+
+    def withdraw(self) -> None:
+        inspections.withdraw_failure(self.inspection_id, self.item.code)
         self.dismiss(False)
