@@ -230,6 +230,15 @@ def _v22_refusals_seen(db: SqliteDatabase) -> None:
             db.execute_sql(f"ALTER TABLE outbox ADD COLUMN {column} VARCHAR(255)")
 
 
+def _v23_returned_index(db: SqliteDatabase) -> None:
+    """Home reads my returned inspections by this partial index (a handful of rows): the
+    query walked every inspection of the person, ~190 ms at 51,000, on each home start."""
+    db.execute_sql(
+        "CREATE INDEX IF NOT EXISTS inspection_returned ON inspection (inspector_id)"
+        " WHERE review_state = 'returned'"
+    )
+
+
 # Indexes older schemas made that another index's first column already serves.
 REDUNDANT_INDEXES = ("answer_inspection_id", "finding_event_finding_id")
 
@@ -257,6 +266,7 @@ MIGRATIONS: list[Migration] = [
     _v20_no_second_indexes,
     _v21_route_starts_on,
     _v22_refusals_seen,
+    _v23_returned_index,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
