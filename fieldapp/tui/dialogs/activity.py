@@ -87,7 +87,6 @@ class ActivityDialog(AsksBeforeDiscarding, SavingDialog):
 
     def on_mount(self) -> None:
         self.query_one("#activity-place", Input).focus(scroll_visible=False)
-        self.note_untyped()
 
     def field_named(self, name: str) -> Input | None:
         """A refusal's field: the person types the mend where the message points."""

@@ -29,6 +29,7 @@ from fieldapp.domain import findings as machine
 from fieldapp.domain.typed import typed_date
 from fieldapp.i18n import t
 from fieldapp.tui.commands import localize_bindings
+from fieldapp.tui.dialogs.discarding import HoldsTyped
 from fieldapp.tui.widgets.dialog_foot import FormMessage, dialog_foot
 from fieldapp.tui.widgets.key_footer import KeyFooter
 from fieldapp.tui.widgets.stopping_lists import StoppingRadioSet
@@ -57,7 +58,7 @@ def parse_date(text: str) -> dt.date | None:
         return None
 
 
-class BulkActionDialog(ModalScreen[BulkRequest | None]):
+class BulkActionDialog(HoldsTyped, ModalScreen[BulkRequest | None]):
     AUTO_FOCUS = ""  # none: on_mount focuses its first field without centring it (80×24)
     CSS_PATH = ["../screens/review.tcss", "compact_form.tcss"]
     BINDINGS: ClassVar[list[BindingType]] = [

@@ -1,6 +1,10 @@
-"""A form that asks before Esc throws away what was typed into it.
+"""A dialog that holds what was typed into it, and a form that asks before Esc throws it away.
 
-The fields' values are noted once the form is drawn; Esc (or its Cancel button) closes
+`HoldsTyped`: every dialog a person types free text into (a comment, a note, a reason):
+its fields' values are noted once it is drawn, and while any has changed Ctrl+Q asks
+before quitting ("退出程序？这张表还没有保存…", through `quit_warning`).
+
+`AsksBeforeDiscarding`: a form that is also asked about on Esc. Esc (or its Cancel button) closes
 at once while they are unchanged, and otherwise asks "放弃已填写的内容？" — Esc or n keeps
 the form, y or the first button discards. A form opened again with what was typed and a
 refusal (`typed_before`) counts as changed from the start.
@@ -10,6 +14,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from textual import events
 from textual.screen import ModalScreen
 from textual.widgets import Input, Select, SelectionList, TextArea
 
@@ -29,16 +34,19 @@ def _values(screen: ModalScreen[Any]) -> tuple[Any, ...]:
     return tuple(values)
 
 
-class AsksBeforeDiscarding:
-    """Mix into a ModalScreen form; call `note_untyped()` from its on_mount and
-    `discard_or_ask()` from its cancel action. Ctrl+Q asks first too (`quit_warning`)."""
+class HoldsTyped:
+    """Mix into a ModalScreen with fields typed into (before ModalScreen in the bases):
+    the values it is drawn with are noted by itself, and Ctrl+Q asks first while any
+    has changed (`quit_warning`)."""
 
     typed_before = False  # opened again with what was typed: changed from the start
     _untyped: tuple[Any, ...] | None = None
 
-    def note_untyped(self) -> None:
+    def _on_mount(self, event: events.Mount) -> None:
+        # Textual calls each class's own handler along the MRO, so the dialog's on_mount
+        # runs as well; its first values are noted once they are drawn.
         screen: Any = self
-        screen.call_after_refresh(self._note)  # once the fields hold their first values
+        screen.call_after_refresh(self._note)
 
     def _note(self) -> None:
         self._untyped = _values(self)  # type: ignore[arg-type]
@@ -51,6 +59,10 @@ class AsksBeforeDiscarding:
     def quit_warning(self) -> str:
         """Quitting now throws away what was typed (the app asks first)."""
         return t("form.discard.body") if self.typed() else ""
+
+
+class AsksBeforeDiscarding(HoldsTyped):
+    """Mix into a ModalScreen form and call `discard_or_ask()` from its cancel action."""
 
     def discard_or_ask(self) -> None:
         screen: Any = self

@@ -14,6 +14,7 @@ from textual.widgets import Input, Label, Select, Static
 
 from fieldapp.i18n import t
 from fieldapp.tui.commands import localize_bindings
+from fieldapp.tui.dialogs.discarding import HoldsTyped
 from fieldapp.tui.dialogs.saving import SAVES_WITH_CTRL_S
 from fieldapp.tui.widgets.key_footer import KeyFooter
 
@@ -30,7 +31,7 @@ def room_for_list(options: int) -> Static:
     return room
 
 
-class ReadingDialog(ModalScreen[dict[str, str] | None]):
+class ReadingDialog(HoldsTyped, ModalScreen[dict[str, str] | None]):
     CSS_PATH = "../screens/people.tcss"
     REFUSED_APP_ACTIONS = SAVES_WITH_CTRL_S
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -83,7 +84,7 @@ class ReadingDialog(ModalScreen[dict[str, str] | None]):
         self.dismiss(None)
 
 
-class AskDialog(ModalScreen[str | None]):
+class AskDialog(HoldsTyped, ModalScreen[str | None]):
     """One value: typed, or chosen from `choices` ((label, value) pairs). The choice starts
     on the first, or on none when `unanswered` (a check's 是/否, which nobody has answered
     until they choose: saving then asks for a choice)."""

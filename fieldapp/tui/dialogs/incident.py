@@ -108,7 +108,6 @@ class IncidentDialog(AsksBeforeDiscarding, SavingDialog):
 
     def on_mount(self) -> None:
         self.query_one("#incident-category", Select).focus(scroll_visible=False)
-        self.note_untyped()
 
     def field_named(self, name: str) -> Widget | None:
         """A refusal's field (`IncidentReport`'s name): the mend is typed where it points."""

@@ -13,10 +13,11 @@ from textual.widgets import Button, Input, Label
 
 from fieldapp.i18n import t
 from fieldapp.tui.commands import localize_bindings
+from fieldapp.tui.dialogs.discarding import HoldsTyped
 from fieldapp.tui.widgets.key_footer import KeyFooter
 
 
-class NoteDialog(ModalScreen[str | None]):
+class NoteDialog(HoldsTyped, ModalScreen[str | None]):
     CSS_PATH = "../screens/inspect.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f10,ctrl+enter", "save", "Save", id="note.save"),

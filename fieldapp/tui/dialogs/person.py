@@ -118,7 +118,6 @@ class PersonDialog(AsksBeforeDiscarding, ModalScreen[HouseholdForm | None]):
     def on_mount(self) -> None:
         first = "#person-grid" if self.new_household and not self.form.grid_code else "#person-name"
         self.query_one(first).focus()
-        self.note_untyped()
 
     def _value(self, name: str) -> str:
         return self.query_one(f"#person-{name}", Input).value

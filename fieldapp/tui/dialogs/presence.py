@@ -25,6 +25,7 @@ from textual.widgets.option_list import Option
 
 from fieldapp.i18n import t
 from fieldapp.tui.commands import localize_bindings, relabel_binding
+from fieldapp.tui.dialogs.discarding import HoldsTyped
 from fieldapp.tui.widgets.dialog_foot import FormMessage, dialog_foot
 from fieldapp.tui.widgets.key_footer import KeyFooter
 from fieldapp.tui.widgets.stopping_lists import StoppingOptionList
@@ -86,7 +87,7 @@ class ReasonList(StoppingOptionList):
         super().action_page_down()
 
 
-class PresenceDialog(ModalScreen[PresenceChoice | None]):
+class PresenceDialog(HoldsTyped, ModalScreen[PresenceChoice | None]):
     AUTO_FOCUS = ""  # none: on_mount focuses its first field without centring it (80×24)
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f10", "confirm", "OK", id="presence.confirm"),

@@ -20,6 +20,7 @@ from fieldapp.i18n import pick, t
 from fieldapp.services.inspection import findings
 from fieldapp.store.models import Finding
 from fieldapp.tui.commands import localize_bindings
+from fieldapp.tui.dialogs.discarding import HoldsTyped
 from fieldapp.tui.dialogs.photo import ImportsPhoto
 from fieldapp.tui.messages import SyncRequested
 from fieldapp.tui.widgets.dialog_foot import FormMessage, dialog_foot
@@ -44,7 +45,7 @@ def item_text(finding: Finding) -> str:
     return pick(item.zh, item.en)
 
 
-class ReinspectDialog(ImportsPhoto[bool]):
+class ReinspectDialog(HoldsTyped, ImportsPhoto[bool]):
     AUTO_FOCUS = ""  # none: on_mount focuses its first field without centring it (80×24)
     CSS_PATH = "../screens/inspect.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [

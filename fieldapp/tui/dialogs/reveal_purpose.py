@@ -19,12 +19,13 @@ from textual.widgets import Button, Input, Label, RadioButton, RadioSet
 from fieldapp.i18n import t
 from fieldapp.services.people.reveal import NOTE_LENGTH, OTHER_PURPOSE, PURPOSES
 from fieldapp.tui.commands import localize_bindings
+from fieldapp.tui.dialogs.discarding import HoldsTyped
 from fieldapp.tui.widgets.dialog_foot import FormMessage, dialog_foot
 from fieldapp.tui.widgets.key_footer import KeyFooter
 from fieldapp.tui.widgets.stopping_lists import StoppingRadioSet
 
 
-class RevealPurposeDialog(ModalScreen[tuple[str, str] | None]):
+class RevealPurposeDialog(HoldsTyped, ModalScreen[tuple[str, str] | None]):
     AUTO_FOCUS = ""  # on_mount focuses the purposes
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f10", "save", "Show", id="reveal_purpose.save"),

@@ -13,11 +13,12 @@ from textual.widgets import Button, Input, Label, Static
 
 from fieldapp.i18n import t
 from fieldapp.tui.commands import localize_bindings
+from fieldapp.tui.dialogs.discarding import HoldsTyped
 from fieldapp.tui.widgets.dialog_foot import FormMessage, dialog_foot
 from fieldapp.tui.widgets.key_footer import KeyFooter
 
 
-class CommentDialog(ModalScreen[str | None]):
+class CommentDialog(HoldsTyped, ModalScreen[str | None]):
     AUTO_FOCUS = ""  # none: on_mount focuses its first field without centring it (80×24)
     CSS_PATH = "../screens/review.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [

@@ -18,6 +18,7 @@ from textual.widgets import Button, Input, Label, Static
 
 from fieldapp.i18n import t
 from fieldapp.tui.commands import localize_bindings
+from fieldapp.tui.dialogs.discarding import HoldsTyped
 from fieldapp.tui.views.venue_facts import BadFact, Value, attribute_name, input_text, read_value
 from fieldapp.tui.widgets.dialog_foot import FormMessage, dialog_foot
 from fieldapp.tui.widgets.key_footer import KeyFooter
@@ -25,7 +26,7 @@ from fieldapp.tui.widgets.key_footer import KeyFooter
 Changes = dict[str, Value | None]
 
 
-class VenueFactsDialog(ModalScreen[Changes | None]):
+class VenueFactsDialog(HoldsTyped, ModalScreen[Changes | None]):
     AUTO_FOCUS = ""  # none: on_mount focuses its first field without centring it (80×24)
     CSS_PATH = "../screens/inspect.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
