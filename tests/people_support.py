@@ -66,3 +66,15 @@ def member_named(name: str) -> HouseholdMember:
 
 def has_member_named(name: str) -> bool:
     return any(m.name == name for m in HouseholdMember.select())
+
+
+def plan_made_this_morning(plan_id: str) -> None:
+    """A plan made now on the real clock has no slots before now (a 22:00 run had none
+    due today); tests that read today's 08:00 and 16:00 slots date it to 00:00 local."""
+    import datetime as dt
+
+    from fieldapp.store.followup_models import FollowupPlan
+
+    midnight = dt.datetime.combine(dt.date.today(), dt.time()).astimezone(dt.UTC)
+    made = midnight.strftime("%Y-%m-%dT%H:%M:%S.000Z")
+    FollowupPlan.update(created_at=made).where(FollowupPlan.id == plan_id).execute()

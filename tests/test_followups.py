@@ -5,6 +5,7 @@ shape (reported → handed over to the health centre → outcome → closed)."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 import pytest
 from people_support import member_named, returnee_family
@@ -28,6 +29,7 @@ def father(tree: Clock) -> str:
 
 
 def test_a_14_day_plan_asks_for_exactly_28_readings(tree: Clock, father: str) -> None:
+    tree.set(china(2026, 6, 9, 20, 0))  # made the evening before its first day
     plan_id = plans.create_plan(father, start_on=dt.date(2026, 6, 10))
     tree.set(china(2026, 6, 10, 7, 0))
     assert [d.slot_at for d in plans.due_readings()] == ["2026-06-10T08:00", "2026-06-10T16:00"]
@@ -54,7 +56,7 @@ def test_a_second_plan_is_refused_while_the_first_runs(tree: Clock, father: str)
     """Two plans on one person asked for every reading twice (and the home line counted
     both): the second is refused, saying until when the first runs; the first and its
     readings are kept. Once it has ended, a new plan starts."""
-    tree.set(china(2026, 6, 10, 8, 10))
+    tree.set(china(2026, 6, 10, 7, 50))  # the plan is made before its first slot
     first = plans.create_plan(father, start_on=dt.date(2026, 6, 10))
     readings.record_reading(first, "2026-06-10T08:00", NORMAL)
     with pytest.raises(plans.PlanActive) as refused:
@@ -72,6 +74,7 @@ def test_a_second_plan_is_refused_while_the_first_runs(tree: Clock, father: str)
 
 
 def test_a_missed_reading_stays_due_and_is_marked_missed(tree: Clock, father: str) -> None:
+    tree.set(china(2026, 6, 9, 20, 0))  # made the evening before its first day
     plans.create_plan(father, start_on=dt.date(2026, 6, 10))
     tree.set(china(2026, 6, 10, 17, 0))
     due = plans.due_readings()
@@ -87,6 +90,7 @@ def test_a_missed_reading_stays_due_and_is_marked_missed(tree: Clock, father: st
 
 
 def test_an_abnormal_reading_opens_a_case_that_runs_the_lifecycle(tree: Clock, father: str):
+    tree.set(china(2026, 6, 9, 20, 0))  # made the evening before its first day
     plan_id = plans.create_plan(father, start_on=dt.date(2026, 6, 10))
     tree.set(china(2026, 6, 10, 8, 10))
     first = readings.record_reading(plan_id, "2026-06-10T08:00", NORMAL)
@@ -120,7 +124,7 @@ def test_the_daily_report_counts_the_day_s_people_figures(tree: Clock, father: s
     from fieldapp.services.daily_report import reports
     from fieldapp.services.daily_report.people_figures import PEOPLE_FIGURES
 
-    tree.set(china(2026, 6, 10, 8, 10))
+    tree.set(china(2026, 6, 10, 7, 50))  # the plan is made before its first slot
     plan_id = plans.create_plan(father, start_on=dt.date(2026, 6, 10))
     sick = readings.record_reading(plan_id, "2026-06-10T08:00", {"FUP-01": "38.0", "FUP-02": "no"})
     act_as(SUPERVISOR)
@@ -135,3 +139,27 @@ def test_the_daily_report_counts_the_day_s_people_figures(tree: Clock, father: s
     assert "under_observation" not in reports.report_counts("A12", dt.date(2026, 6, 10))
     filed = reports.file_report("A11")
     assert filed.counts["abnormal_readings"] == 1
+
+
+def test_a_plan_made_late_in_the_day_begins_with_its_next_slot(tree: Clock, father: str):
+    """Made at 22:22, a twice-daily plan starting today did not list today's 08:00 and
+    16:00 as 已错过: slots before the plan existed were never due, on any device (the
+    synced created_at decides). A slot missed later is still taken, but marked late."""
+    tree.set(china(2026, 6, 10, 22, 22))
+    plan_id = plans.create_plan(father)
+    assert plans.due_readings() == []
+    with pytest.raises(readings.ReadingInvalid):  # not a slot of the plan
+        readings.record_reading(plan_id, "2026-06-10T08:00", NORMAL)
+    tree.set(china(2026, 6, 11, 7, 0))
+    assert [(d.slot_at, d.missed) for d in plans.due_readings()] == [
+        ("2026-06-11T08:00", False), ("2026-06-11T16:00", False)]  # fmt: skip
+    tree.set(china(2026, 6, 11, 8, 20))
+    assert readings.record_reading(plan_id, "2026-06-11T08:00", NORMAL).late is False
+    tree.set(china(2026, 6, 12, 9, 0))  # 06-11 16:00 missed; 06-12 08:00 has come
+    late = readings.record_reading(plan_id, "2026-06-11T16:00", NORMAL)
+    assert late.late is True
+    payload = [json.loads(row.payload) for row in Outbox.select().where(
+        Outbox.type == "followup.reading").order_by(Outbox.seq)]  # fmt: skip
+    assert [p["late"] for p in payload] == [False, True]
+    plan = FollowupPlan.get_by_id(plan_id)
+    assert plans.plan_payload(plan)["created_at"] == plan.created_at

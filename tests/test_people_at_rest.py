@@ -69,9 +69,10 @@ def register_and_read(grid: str) -> str:
     form = returnee_family(grid)
     form.vehicles = [registry.VehicleForm(PLATE)]
     registry.save_household(form)
-    plan_id = plans.create_plan(str(member_named("陈建国").id), start_on=dt.date.today())
-    readings.record_reading(plan_id, f"{dt.date.today()}T08:00", {"FUP-01": NORMAL, "FUP-02": "no"})
-    readings.record_reading(plan_id, f"{dt.date.today()}T16:00", {"FUP-01": FEVER, "FUP-02": "no"})
+    day = dt.date.today() + dt.timedelta(days=1)  # a plan's slots come after it is made
+    plan_id = plans.create_plan(str(member_named("陈建国").id), start_on=day)
+    readings.record_reading(plan_id, f"{day}T08:00", {"FUP-01": NORMAL, "FUP-02": "no"})
+    readings.record_reading(plan_id, f"{day}T16:00", {"FUP-01": FEVER, "FUP-02": "no"})
     return plan_id
 
 

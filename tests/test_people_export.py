@@ -48,7 +48,7 @@ def registry_with_a_case(tree: Clock) -> None:
     keyring.save_key(new_key())
     registry.save_household(returnee_family("A11"))
     father = member_named("陈建国")
-    tree.set(china(2026, 6, 10, 8, 10))
+    tree.set(china(2026, 6, 10, 7, 50))  # before its first slot
     plan_id = plans.create_plan(str(father.id), start_on=dt.date(2026, 6, 10))
     readings.record_reading(plan_id, "2026-06-10T08:00", {"FUP-01": "37.9", "FUP-02": "yes"})
 

@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 
 import pytest
-from people_support import FATHER, MOTHER, key_behind_pin, member_named
+from people_support import FATHER, MOTHER, key_behind_pin, member_named, plan_made_this_morning
 from pilot_support import SIZE, open_screen, settle
 from textual.widgets import DataTable, Input, Select, Static
 
@@ -135,7 +135,7 @@ async def test_a_supervisor_reveals_an_id_number_and_the_reveal_is_queued_for_au
             # Shown in its own cell (no notification that would follow to other screens).
             assert isinstance(app.screen, PeopleScreen) and FATHER in rendered(app)
             assert not [n for n in app._notifications if FATHER in n.message]
-            assert "purpose: Other (explain in the note)" in rendered(app)
+            assert "purpose: DM-017 move-in" in rendered(app)  # the note says why, for Other
             reveals = list(Outbox.select().where(Outbox.type == "personal_data.reveal"))
             assert len(reveals) == 1 and '"field":"id_number"' in reveals[0].payload
             payload = json.loads(reveals[0].payload)
@@ -217,7 +217,7 @@ async def test_baobao_lists_and_the_follow_ups_due_on_home(unlocked: Path) -> No
         HouseholdForm(grid_code=grid, code="DM-020", members=[MemberForm("王租客")])
     )
     Responsibility.insert(household=family, person_id=who.person_id).execute()  # as pulled
-    plans.create_plan(str(member_named("陈建国").id))
+    plan_made_this_morning(plans.create_plan(str(member_named("陈建国").id)))
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot, rounds=2)
@@ -290,6 +290,7 @@ async def test_a_supervisor_at_80_columns_sees_the_case_keys_and_hands_over(
 
     registry.save_household(returnee_family(me().grids[0][0]))
     plan_id = plans.create_plan(str(member_named("陈建国").id))
+    plan_made_this_morning(plan_id)
     slot = plans.due_readings()[0].slot_at
     readings.record_reading(plan_id, slot, {"FUP-01": "38.1", "FUP-02": "yes"})
     demo.act_as("supervisor")

@@ -93,9 +93,17 @@ def _add_months(day: dt.date, months: int) -> dt.date:
 
 
 def due_slots(
-    start: dt.date, days: int, cadence: str, times: tuple[str, ...] = ()
+    start: dt.date,
+    days: int,
+    cadence: str,
+    times: tuple[str, ...] = (),
+    *,
+    not_before: dt.datetime | None = None,
 ) -> list[dt.datetime]:
-    """Every local date-time a reading is due, from `start` for `days` days (naive times)."""
+    """Every local date-time a reading is due, from `start` for `days` days (naive times).
+
+    `not_before` is the plan's creation moment (local, naive): a slot before it was never
+    due (a plan made at 22:22 begins with tomorrow's 08:00, not a missed one today)."""
     if cadence not in CADENCE_TIMES:
         raise ValueError(f"unknown cadence {cadence!r}; use one of {', '.join(CADENCES)}")
     clock = [dt.time.fromisoformat(t) for t in (times or CADENCE_TIMES[cadence])]
@@ -110,7 +118,8 @@ def due_slots(
         while (day := _add_months(start, n)) < end:
             dates.append(day)
             n += 1
-    return [dt.datetime.combine(day, at) for day in dates if day < end for at in clock]
+    every = [dt.datetime.combine(day, at) for day in dates if day < end for at in clock]
+    return [at for at in every if not_before is None or at >= not_before]
 
 
 def failed_items(form: Checklist, answers: Mapping[str, str]) -> list[str]:

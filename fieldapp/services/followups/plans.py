@@ -2,7 +2,8 @@
 
 A plan and its `followup.plan` op are written in one transaction. A reading is due at
 each slot of its plan's cadence (`domain.followups.due_slots`) from the slot's time on,
-until one is recorded for it; `due_readings` lists mine (plans naming me among the
+until one is recorded for it — never a slot before the plan was created (`created_at`,
+synced with the plan); `due_readings` lists mine (plans naming me among the
 responsible people) up to the end of today, missed ones first, as the home list does for
 venues.
 """
@@ -118,12 +119,26 @@ def _refuse_a_second_plan(member: HouseholdMember) -> None:
         raise PlanActive(member.name, max(ends))
 
 
+def created_local(plan: FollowupPlan) -> dt.datetime:
+    """The plan's creation moment in local wall-clock time (naive, to the minute): the
+    synced `created_at` (UTC), so every device lists the same first slot."""
+    created = dt.datetime.fromisoformat(str(plan.created_at).replace("Z", "+00:00"))
+    return created.astimezone().replace(tzinfo=None, second=0, microsecond=0)
+
+
 def slots(plan: FollowupPlan) -> list[str]:
     times = tuple(plan.times or ())
-    return [
-        at.strftime(SLOT_FORMAT)
-        for at in followups.due_slots(plan.start_on, plan.days, plan.cadence, times)
-    ]
+    due = followups.due_slots(plan.start_on, plan.days, plan.cadence, times,
+                              not_before=created_local(plan))  # fmt: skip
+    return [at.strftime(SLOT_FORMAT) for at in due]
+
+
+def is_late(plan: FollowupPlan, slot_at: str, at: dt.datetime) -> bool:
+    """A reading taken at `at` (local, naive) for `slot_at` is late once the plan's next
+    slot has come: it is kept (the temperature is still a reading) but marked late."""
+    later = [s for s in slots(plan) if s > slot_at]
+    next_day = dt.datetime.strptime(slot_at[:10], "%Y-%m-%d") + dt.timedelta(days=1)
+    return at.strftime(SLOT_FORMAT) >= (later[0] if later else next_day.strftime(SLOT_FORMAT))
 
 
 def due_readings(*, person_id: str | None = None) -> list[DueReading]:

@@ -1,7 +1,11 @@
 """Recording a follow-up reading; an abnormal one opens a case.
 
 The reading, the case with its `opened` event when the reading fails the plan's form, and
-one `followup.reading` op are one transaction. The case's later events (handed over to
+one `followup.reading` op are one transaction. Only a slot of the plan can be answered. A missed slot's reading is accepted, not refused — the temperature taken
+is still the person's temperature, and an abnormal one must still open a case — but it
+is marked late (`late` in the op, beside `slot_at` and `taken_at`), so the record says
+honestly that the check was not made on time (篇一: missed or late reports are held to
+account). The case's later events (handed over to
 the health centre, outcome, closed) are appended by `cases`.
 """
 
@@ -11,10 +15,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from fieldapp.domain import followups
-from fieldapp.domain.clock import now_iso
+from fieldapp.domain.clock import local_now, now_iso
 from fieldapp.domain.ids import new_id
 from fieldapp.services.common import outbox
 from fieldapp.services.common.identity import me
+from fieldapp.services.followups import plans
 from fieldapp.store.db import db
 from fieldapp.store.followup_models import (
     FollowupCase,
@@ -35,6 +40,7 @@ class Recorded:
     reading_id: str
     failed: tuple[str, ...]
     case_id: str | None
+    late: bool = False  # taken after the plan's next slot had come (补录)
 
 
 def record_reading(plan_id: str, slot_at: str, answers: Mapping[str, str]) -> Recorded:
@@ -42,9 +48,12 @@ def record_reading(plan_id: str, slot_at: str, answers: Mapping[str, str]) -> Re
     plan = FollowupPlan.get_by_id(plan_id)
     form = followups.FORMS[plan.form_id]
     values = {code: str(value).strip() for code, value in answers.items()}
+    if slot_at not in plans.slots(plan):  # e.g. before the plan was created
+        raise ReadingInvalid(f"{slot_at} is not a due slot of the plan")
     problem = followups.answers_problem(form, values)
     if problem is not None:
         raise ReadingInvalid(problem)
+    late = plans.is_late(plan, slot_at, local_now().replace(tzinfo=None))
     failed = followups.failed_items(form, values)
     taken = now_iso()
     reading_id = new_id()
@@ -66,6 +75,6 @@ def record_reading(plan_id: str, slot_at: str, answers: Mapping[str, str]) -> Re
             OP_FOLLOWUP_READING,
             {"id": reading_id, "plan_id": plan_id, "slot_at": slot_at, "taken_at": taken,
              "answers": values, "failed": failed, "recorded_by": who.person_id,
-             "device_id": who.device_id, "case": case_payload},
+             "device_id": who.device_id, "case": case_payload, "late": late},
         )  # fmt: skip
-    return Recorded(reading_id, tuple(failed), case_id)
+    return Recorded(reading_id, tuple(failed), case_id, late)

@@ -183,7 +183,8 @@ class FollowupsScreen(FieldScreen[None]):
         if recorded.case_id:
             self.post_message(self.Done(t("reading.abnormal", name=due.name), warning=True))
         else:
-            self.post_message(self.Done(t("reading.saved")))
+            saved = "reading.saved_late" if recorded.late else "reading.saved"
+            self.post_message(self.Done(t(saved)))
 
     @on(Invalid)
     def _invalid(self, event: Invalid) -> None:
