@@ -16,7 +16,7 @@ from fieldapp.domain import device_pin
 from fieldapp.domain.personal import new_key
 from fieldapp.i18n import t
 from fieldapp.store import keyring
-from fieldapp.store.models import Answer, Inspection
+from fieldapp.store.models import Answer, Finding, Inspection
 from fieldapp.tui.app import make_app
 from fieldapp.tui.dialogs.confirm import ConfirmDialog
 from fieldapp.tui.dialogs.incident import IncidentDialog
@@ -184,3 +184,30 @@ async def test_leaving_with_a_value_that_is_no_answer_says_it_is_not_kept(home: 
         assert app.screen is not screen
         lost = t("inspect.typed_dropped", code="CAT-04", value="5个")
         assert any(n.message == lost for n in app._notifications)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+async def test_a_failing_value_typed_and_not_entered_is_not_saved_when_quitting(
+    home: Path, lang: str
+) -> None:
+    """COM-01 answered 4, then 1 typed without Enter, ctrl+q, y: the question said the 1
+    would be saved, and on resume COM-01 read 不合格 (1) with a hazard nobody confirmed.
+    As Esc does, quitting does not save a value that fails the item, and says so."""
+    async with inspecting(lang, SIZE) as (app, pilot, screen):
+        await pilot.press("4", "enter")  # COM-01 passes
+        await settle(app, pilot)
+        screen.go_to("COM-01")
+        await settle(app, pilot)
+        await pilot.press("1")
+        await pilot.press("ctrl+q")
+        await settle(app, pilot)
+        question = asked(app)
+        assert t("quit.typed_fails", code="COM-01", value="1") in question, question
+        assert t("quit.typed_kept", code="COM-01", value="1") not in question
+        await pilot.press("y")
+        await settle(app, pilot)
+        assert not app.is_running
+        inspection_id = screen.inspection_id
+    answer = Answer.get(Answer.inspection == inspection_id, Answer.item_code == "COM-01")
+    assert (answer.outcome, answer.value) == ("value", "4")
+    assert not Finding.select().where(Finding.inspection == inspection_id).exists()

@@ -172,6 +172,10 @@ ZH: dict[str, str] = {
         "{code} 输入框里的 {value} 会删除已登记的隐患，退出后不会保存；"
         "要改答案，回到这一项输入后按回车。"
     ),
+    "quit.typed_fails": (
+        "{code} 输入框里的 {value} 不合格、要登记隐患，退出后不会保存；"
+        "要保存，回到这一项输入后按回车，再填写隐患。"
+    ),
     "quit.yes": "退出",
     "quit.no": "不退出",
     # notifications
@@ -346,6 +350,10 @@ EN: dict[str, str] = {
     "quit.typed_hazard": (
         "{value}, typed on {code}, would delete the hazard recorded there and is not kept; "
         "to change the answer, type it there and press Enter."
+    ),
+    "quit.typed_fails": (
+        "{value}, typed on {code}, fails the item and would record a hazard, so it is not kept; "
+        "to save it, type it there, press Enter and fill in the hazard."
     ),
     "quit.yes": "Quit",
     "quit.no": "Stay",

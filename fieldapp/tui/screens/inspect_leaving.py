@@ -6,8 +6,9 @@ is given with Enter, and a value typed then left behind is most often an interru
 change of mind; saving it could open a hazard nobody described, or delete one. The notice
 names the value and how to save it. Quitting asks first anyway, so the question says what
 becomes of the value: a valid one is saved as the item's answer, as Enter would save it,
-unless that would delete the hazard recorded on the item (that is asked on the item, not
-decided on the way out); one that is not a valid answer is not kept.
+unless it would fail the item (a hazard is described and confirmed in its form, never made
+on the way out: the same rule as Esc) or delete the hazard recorded on the item (that is
+asked on the item); one that is not a valid answer is not kept.
 """
 
 from __future__ import annotations
@@ -32,7 +33,17 @@ class TypedValue:
     code: str
     typed: str  # as typed, spaces around it dropped
     value: str  # the answer it makes ("" when it is not a valid answer)
+    outcome: str = ""  # the answer's outcome ("fail" opens a hazard)
     drops_hazard: bool = False  # saving it would delete the hazard recorded on the item
+
+    @property
+    def on_quit(self) -> str:
+        """What the quit question says of it; quitting saves it only for quit.typed_kept."""
+        if not self.value:
+            return "quit.typed_lost"
+        if self.drops_hazard:
+            return "quit.typed_hazard"
+        return "quit.typed_fails" if self.outcome == "fail" else "quit.typed_kept"
 
 
 class LeavingPart:
@@ -69,20 +80,17 @@ class LeavingPart:
             return None
         outcome = proposed_outcome(item, value, self.view.context)
         drops = deletes_hazard(self.view, item, outcome) is not None
-        return TypedValue(item.code, typed, value, drops)
+        return TypedValue(item.code, typed, value, outcome, drops)
 
     def keep_before_quit(self) -> None:
-        """Save a valid typed value as the item's answer (a failing one opens its hazard,
-        described as not met, to be filled in when the inspection is resumed on this item),
-        unless it would delete the hazard recorded on the item."""
+        """Save a valid typed value as the item's answer, unless it would fail the item
+        or delete the hazard recorded on it (`TypedValue.on_quit`)."""
         typed = self.typed_value()
-        if typed is None or not typed.value or typed.drops_hazard:
+        if typed is None or typed.on_quit != "quit.typed_kept":
             return
-        item = self.item
-        outcome = proposed_outcome(item, typed.value, self.view.context)
         try:
             self.view, _ = inspections.answer_in_view(
-                self.view, item, outcome, typed.value, next_item=item.code
+                self.view, self.item, typed.outcome, typed.value, next_item=self.item.code
             )
         except ReadOnly:  # submitted elsewhere meanwhile: nothing to add to it
             return
@@ -95,10 +103,8 @@ class LeavingPart:
         typed = self.typed_value()
         if typed is None:
             return t("quit.inspection")
-        key = "quit.typed_lost"
-        if typed.value:
-            key = "quit.typed_hazard" if typed.drops_hazard else "quit.typed_kept"
-        return "\n".join((t("quit.inspection"), t(key, code=typed.code, value=typed.typed)))
+        said = t(typed.on_quit, code=typed.code, value=typed.typed)
+        return "\n".join((t("quit.inspection"), said))
 
     def action_leave(self) -> None:
         """Esc: back where the inspection was opened from; a value typed and not entered
