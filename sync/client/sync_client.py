@@ -65,6 +65,7 @@ from sync.client.base import (
 from sync.client.enroll import enroll_device
 from sync.client.photos import PhotoTransfer
 from sync.client.pulling import PagePuller, held, sync_state
+from sync.client.refused_events import set_aside, set_aside_earlier_refusals
 from sync.protocol import (
     API_PREFIX,
     PROTOCOL_VERSION,
@@ -229,6 +230,7 @@ class SyncClient(PagePuller, PhotoTransfer):
     ) -> SyncResult:
         """Send waiting ops in seq order, in batches; record each answer with its op."""
         result = result if result is not None else SyncResult()
+        set_aside_earlier_refusals()
         total = Outbox.select().where(Outbox.state == "pending").count()
         done, last_seq, restarted, held_back = 0, 0, False, False
         while True:
@@ -295,6 +297,7 @@ class SyncClient(PagePuller, PhotoTransfer):
         event_seqs: dict[str, int] = {}
         acked: list[tuple[str, str, str]] = []
         rejected: list[tuple[str, str, str]] = []
+        refused: list[tuple[str, str]] = []  # (type, payload) of the rejected ops
         unanswered: list[tuple[str]] = []
         for row in rows:
             answer = answers.get(row.op_id)
@@ -309,6 +312,7 @@ class SyncClient(PagePuller, PhotoTransfer):
             else:
                 reason = answer.reason or "refused by the server"
                 rejected.append((reason, stamp, row.op_id))
+                refused.append((row.type, row.payload))
                 result.rejected.append(RejectedOp(row.op_id, row.seq, row.type, reason))
         with refetchable_commit(), db.atomic():  # answered again (`duplicate`) if undone
             cursor = db.cursor()
@@ -328,6 +332,7 @@ class SyncClient(PagePuller, PhotoTransfer):
                 unanswered,
             )
             record_server_seqs(event_seqs)  # one refold per finding for the whole batch
+            set_aside(refused)  # a refused event leaves its hazard's fold (refused_events)
 
     def sync_once(self, progress_callback: Progress | None = None) -> SyncResult:
         """photos up → push → pull → video/audio up → photos down. Returns what happened;
