@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from rich.markup import escape
 from rich.text import Text
 from textual import on, work
 from textual.message import Message
@@ -23,6 +24,7 @@ from fieldapp.domain.personal import ID_NUMBER_FIELD, PHONE_FIELD
 from fieldapp.i18n import t
 from fieldapp.services.people.duplicates import DuplicatePair
 from fieldapp.services.people.registry import HouseholdView, MemberView
+from fieldapp.services.people.reveal import OTHER_PURPOSE
 from fieldapp.tui.dialogs.duplicates import DuplicatesDialog
 from fieldapp.tui.dialogs.followup import AskDialog
 from fieldapp.tui.dialogs.reveal_purpose import RevealPurposeDialog
@@ -38,6 +40,7 @@ class PeopleActions(PeopleEditing):
         field: str
         value: str
         purpose: str
+        note: str
 
     @dataclass
     class Refused(Message):
@@ -58,7 +61,8 @@ class PeopleActions(PeopleEditing):
     # cursor leaves the row, when the list is read again, and when anything covers or
     # replaces this screen (another screen, a dialog, the lock).
 
-    revealed: tuple[str, str, str] | None = None  # (member id, field, purpose) shown in clear
+    # (member id, field, purpose, note) of the number shown in clear
+    revealed: tuple[str, str, str, str] | None = None
     _reveal_timer: Timer | None = None
     if TYPE_CHECKING:
         # Supplied by PeopleScreen (the list); declared for the type checker only.
@@ -102,7 +106,7 @@ class PeopleActions(PeopleEditing):
             except PersonalDataLocked:
                 self.post_message(self.Refused(t("people.locked")))
                 return
-        self.post_message(self.Revealed(member_id, field, value, purpose))
+        self.post_message(self.Revealed(member_id, field, value, purpose, note))
 
     @on(Revealed)
     def _revealed(self, event: Revealed) -> None:
@@ -111,20 +115,22 @@ class PeopleActions(PeopleEditing):
         self.mask_again()
         if not self._set_cell(event.member_id, event.field, Text(event.value or "-", style="bold")):
             return  # the table was rebuilt meanwhile (language, columns): as not shown
-        self.revealed = (event.member_id, event.field, event.purpose)
+        self.revealed = (event.member_id, event.field, event.purpose, event.note)
         self._reveal_timer = self.set_timer(REVEAL_SECONDS, self.mask_again)
-        self._show_household()
+        self._show_household()  # lines more under the list: Table keeps its row in view
 
     def revealed_line(self) -> str:
         """Under the household: whose number is shown in clear, why, and for how long."""
         if self.revealed is None:
             return ""
-        member_id, field, purpose = self.revealed
+        member_id, field, purpose, note = self.revealed
+        # "Other" says why in its note (its label only asks for one); the others by name.
+        why = escape(note) if purpose == OTHER_PURPOSE and note else t(f"reveal_purpose.{purpose}")
         return t(
             "people.revealed",
             name=self.members[member_id][1].name,
             what=t(f"people.revealed.{field}"),
-            purpose=t(f"reveal_purpose.{purpose}"),
+            purpose=why,
             seconds=REVEAL_SECONDS,
         )
 

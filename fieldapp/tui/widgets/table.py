@@ -39,6 +39,10 @@ class Table(DataTable[str]):
         if self._squeeze():
             self._update_count += 1
             self.refresh()
+        if self.show_cursor and self.cursor_type == "row" and self.row_count:
+            # Shrunk under its cursor (a longer status below it: the people screen's
+            # revealed number went below the fold), the cursor's row is brought back.
+            self.move_cursor(row=self.cursor_row, scroll=True)
 
     def _squeeze(self) -> bool:
         """Fit the squeezed column into the room the others up to the last one to be seen
