@@ -170,3 +170,25 @@ async def test_the_summary_hint_names_only_keys_that_work_where_the_focus_is(hom
         screen.go_to("COM-02")  # yes/no: s works, and is said
         await settle(app, pilot)
         assert "F10（或 s）" in shown(app)
+
+
+async def test_typing_after_keeping_a_hazard_replaces_the_answer_shown(home: Path) -> None:
+    """COM-01 failed with 1, 5 entered over it, the hazard kept (Esc): the field shows the
+    1 again, and 8 typed then read 81 (the cursor at the start); it replaces it, as typing
+    into an answer field does."""
+    async with inspecting("zh", SIZE) as (app, pilot, screen):
+        screen.go_to("COM-01")
+        await settle(app, pilot)
+        await fail_and_save(app, pilot, ("1", "enter"))
+        await pilot.press("left_square_bracket")
+        await settle(app, pilot)
+        await pilot.press("5", "enter")
+        await settle(app, pilot)
+        assert isinstance(app.screen, ConfirmDialog), app.screen
+        await pilot.press("escape")
+        await settle(app, pilot)
+        field = screen.card.answer_input
+        assert app.screen is screen and app.focused is field and field.value == "1"
+        await pilot.press("8")
+        await settle(app, pilot)
+        assert field.value == "8", field.value

@@ -15,6 +15,7 @@ from fieldapp.tui.widgets.item_card import answer_words
 
 if TYPE_CHECKING:
     from fieldapp.store.models import Finding
+    from fieldapp.tui.widgets.item_card import ItemCard
 
 DROP_DIALOG_ID = "drop-hazard"
 
@@ -35,7 +36,7 @@ def hazard_words(finding: Finding) -> str:
 
 
 class HazardDropPart:
-    """Mixed into InspectScreen (which gives `view`, `show_item`, `app`…)."""
+    """Mixed into InspectScreen (which gives `view`, `show_item`, `card`, `app`…)."""
 
     view: InspectionView
     app: Any
@@ -43,6 +44,16 @@ class HazardDropPart:
     if TYPE_CHECKING:  # InspectScreen's
 
         def show_item(self) -> None: ...
+
+        @property
+        def card(self) -> ItemCard: ...
+
+    def select_answer(self) -> None:
+        """Back in an answer field that kept its focus (so it was not selected as a field
+        is when focus moves into it): its value selected, so typing replaces it."""
+        field = self.card.answer_input
+        if field.has_focus:
+            field.select_all()
 
     def ask_before_dropping(
         self, item: Item, outcome: str, value: str, change: Callable[[], None]
@@ -59,6 +70,7 @@ class HazardDropPart:
         def answered(yes: bool | None) -> None:
             if not yes:
                 self.show_item()  # the failed answer, as it is still stored
+                self.select_answer()
                 self.app.notify(t("inspect.drop_hazard.kept", code=item.code))
                 return
             change()
