@@ -120,7 +120,12 @@ def test_periods_on_time_late_and_missed(tree: Clock, tmp_path: Path) -> None:
     tree.set(china(2026, 12, 14, 9))
     records.record_activity(
         records.ActivityForm(
-            "fire_publicity_day", "V2", place="西村", attendees="12", photo_files=[photo(tmp_path)]
+            "fire_publicity_day",
+            "V2",
+            place="西村",
+            attendees="12",
+            photo_files=[photo(tmp_path)],
+            late_reason="村委会换届，推迟一天",
         )
     )
     outcomes = {(o.kind.code, o.grid_code): o.state
@@ -138,3 +143,46 @@ def test_the_office_replaces_the_types(tree: Clock) -> None:
         "required": ["place"], "record": "report"}])  # fmt: skip
     (only,) = due.due_activities()
     assert (only.kind.code, only.grid_code, only.status) == ("hydrant_check", "V2", "due")
+
+
+def test_an_activity_must_be_held_within_its_duty_s_days(tree: Clock, tmp_path: Path) -> None:
+    """A publicity day due 12-07 (on time to 12-13) dated the Saturday before was taken
+    and counted for December; the 11·9 day, overdue since 11-15, was taken on 12-05 with
+    nothing said. Before the due day it is refused, cursor on the date; after the
+    on-time days only with a reason why, which the record carries."""
+    act_as(INSPECTOR_V2)
+    tree.set(china(2026, 12, 5, 9))
+    early = records.ActivityForm(
+        "fire_publicity_day",
+        "V2",
+        held_on="2026-12-05",
+        place="西村",
+        attendees="12",
+        photo_files=[photo(tmp_path)],
+        for_day="2026-12-05",
+    )
+    with pytest.raises(records.ActivityRefused) as refused:
+        records.record_activity(early)
+    assert refused.value.field == "held_on"
+    assert "2026-12-07" in str(refused.value) and "2026-12-13" in str(refused.value)
+    late = records.ActivityForm(
+        "fire_day_119",
+        "V2",
+        held_on="2026-12-05",
+        place="西村",
+        attendees="20",
+        photo_files=[photo(tmp_path)],
+        late_reason="。。",
+    )
+    with pytest.raises(records.ActivityRefused) as refused:
+        records.record_activity(late)
+    assert refused.value.field == "late_reason" and "迟报原因" in str(refused.value)
+    assert "2026-11-15" in str(refused.value)
+    late.late_reason = "11月9日全村抗旱，改期"
+    row = records.record_activity(late)
+    assert "迟报原因：11月9日全村抗旱，改期" in row.minutes
+    assert Activity.select().count() == 1
+    outcomes = {(o.kind.code, o.grid_code): o.state
+                for o in due.period_outcomes(D(2026, 11, 1), D(2026, 12, 31), grids=["V2"])}  # fmt: skip
+    assert outcomes[("fire_day_119", "V2")] == "late"
+    assert outcomes[("fire_publicity_day", "V2")] == "open"  # the 12-05 one did not count

@@ -186,3 +186,24 @@ async def test_a_slip_of_the_keys_in_the_number_attending_is_refused_with_the_li
         assert said == "参加人数 99999 超过上限 2000 人；请核对后填写实际参加的人数"
         assert dialog.focused is dialog.query_one("#activity-attendees", Input)
         assert Activity.select().count() == 0
+
+
+async def test_a_day_before_the_duty_is_refused_with_the_cursor_on_the_date(
+    monday: None, demo_home: Path, tmp_path: Path
+) -> None:
+    """The publicity day due 12-07 dated 12-05 (before its days) was taken and counted:
+    it is refused, saying the days to give, with the cursor in the date field."""
+    picture = tmp_path / "宣传.png"
+    Image.new("RGB", (40, 30), "green").save(picture)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        dialog = await fire_safety_day_form(app, pilot)
+        await pilot.press(*"村委会广场", "tab", *"42")
+        dialog.query_one("#activity-photos", Input).value = str(picture)
+        dialog.query_one("#activity-held_on", Input).value = "2026-12-05"
+        await pilot.press("f10")
+        await settle(app, pilot)
+        said = text(dialog.query_one("#activity-error", Static))
+        assert "2026-12-05" in said and "2026-12-07" in said and "2026-12-13" in said, said
+        assert dialog.focused is dialog.query_one("#activity-held_on", Input)
+        assert Activity.select().count() == 0

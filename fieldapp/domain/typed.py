@@ -46,3 +46,9 @@ def iso_date_first(text: str) -> str:
         return typed_date(head).isoformat() + space + rest
     except ValueError:
         return text
+
+
+def says_something(text: str, least: int = 2) -> bool:
+    """Whether a typed reason holds at least `least` letters or Chinese characters:
+    punctuation, digits and spaces do not count ("。。", "x" or "1 1" say nothing)."""
+    return sum(1 for char in text if char.isalpha()) >= least

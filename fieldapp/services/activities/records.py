@@ -7,10 +7,10 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from fieldapp.domain.activities import form_problem
+from fieldapp.domain.activities import ActivityType, form_problem
 from fieldapp.domain.clock import now_iso, today
 from fieldapp.domain.ids import new_id
-from fieldapp.domain.typed import typed_date
+from fieldapp.domain.typed import says_something, typed_date
 from fieldapp.i18n import t
 from fieldapp.services.activities.types import activity_type
 from fieldapp.services.common import outbox
@@ -39,6 +39,8 @@ class ActivityForm:
     attendee_names: str = ""
     minutes: str = ""
     photo_files: list[str] = field(default_factory=list)
+    late_reason: str = ""  # why it was held after its on-time days; required then
+    for_day: str = ""  # YYYY-MM-DD: a day of the period it is recorded for; empty: held_on's
 
 
 def activity_payload(row: Activity) -> dict[str, Any]:
@@ -67,6 +69,24 @@ def _held_on(text: str) -> dt.date:
     if day > today():
         raise ActivityRefused(t("activity.refused.future", value=day.isoformat()), "held_on")
     return day
+
+
+def _late_note(kind: ActivityType, held_on: dt.date, form: ActivityForm) -> str:
+    """The held day against the duty's window (the due day to the last on-time day, as
+    the due list shows it): before the due day it is not this duty (a publicity day is
+    the first Monday, not the Saturday before); after the on-time days it counts late,
+    and only with a reason why. Returns the reason line for the record ("" on time)."""
+    day = dt.date.fromisoformat(form.for_day) if form.for_day else held_on
+    window = kind.cadence.window(day)
+    days = {"start": window.due_on.isoformat(), "end": window.due_by.isoformat(),
+            "value": held_on.isoformat()}  # fmt: skip
+    if not window.due_on <= held_on <= window.period_end:
+        raise ActivityRefused(t("activity.refused.outside", **days), "held_on")
+    if held_on <= window.due_by:
+        return ""
+    if not says_something(form.late_reason):
+        raise ActivityRefused(t("activity.refused.late_reason", **days), "late_reason")
+    return t("activity.late_note", reason=form.late_reason.strip()[:500])
 
 
 # More than a village meeting, drill or publicity day gathers: 99999 is a slip of the keys.
@@ -101,6 +121,9 @@ def record_activity(form: ActivityForm) -> Activity:
         "photos": [p for p in form.photo_files if p.strip()],
     }
     held_on = _held_on(form.held_on)  # the form's first field: said first
+    late_note = _late_note(kind, held_on, form)
+    if late_note:  # with the record it travels: the minutes or report say why late
+        values["minutes"] = f"{late_note}\n{values['minutes']}".strip()[:5000]
     problem = form_problem(kind, values)
     if problem == "attendees" and form.attendees.strip():  # typed, but 0: not "fill it in"
         raise ActivityRefused(t("activity.refused.no_attendees"), problem)

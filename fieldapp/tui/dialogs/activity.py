@@ -24,7 +24,7 @@ from fieldapp.tui.dialogs.saving import SAVES_WITH_CTRL_S, SavingDialog
 from fieldapp.tui.widgets.dialog_foot import FormMessage, dialog_foot
 from fieldapp.tui.widgets.key_footer import KeyFooter
 
-FIELDS = ("held_on", "place", "attendees", "attendee_names", "minutes", "photos")
+FIELDS = ("held_on", "late_reason", "place", "attendees", "attendee_names", "minutes", "photos")
 
 
 @dataclass(frozen=True)
@@ -111,6 +111,8 @@ class ActivityDialog(AsksBeforeDiscarding, SavingDialog):
             attendee_names=self.value("attendee_names"),
             minutes=self.value("minutes"),
             photo_files=typed_entries(self.value("photos")),
+            late_reason=self.value("late_reason"),
+            for_day=self.ask.today,
         )
         self._store(form)
 
