@@ -178,6 +178,23 @@ def check_transition(
     return None
 
 
+def refused_for_all(
+    states: Iterable[str], event_type: str, role: str, lifecycle: Lifecycle = HAZARD
+) -> str | None:
+    """Why none of the items chosen, in `states`, may take `event_type` — a sentence said
+    before any form is filled — or None when one of them may."""
+    from fieldapp.i18n import listed, t
+
+    chosen = set(states)
+    if not chosen or any(check_transition(s, event_type, role, lifecycle) is None for s in chosen):
+        return None
+    texts, event = lifecycle.catalog, t(f"{lifecycle.catalog}.event.{event_type}")
+    if not role_may_send(role, event_type, lifecycle):
+        return t(f"{texts}.refused.role", event=event)
+    names = listed(sorted(t(f"{texts}.state.{s}") for s in chosen))
+    return t(f"{texts}.refused.state", state=names, event=event)
+
+
 def check_event_data(
     event_type: str, data: Mapping[str, Any], lifecycle: Lifecycle = HAZARD
 ) -> str | None:

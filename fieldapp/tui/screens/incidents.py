@@ -21,6 +21,7 @@ from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import Header, Tab, Tabs
 
+from fieldapp.domain.findings import refused_for_all
 from fieldapp.i18n import t
 from fieldapp.services.incidents.queue import QUEUES, BulkResult, IncidentRow
 from fieldapp.tui.messages import SyncRequested
@@ -175,6 +176,13 @@ class IncidentsScreen(IncidentTableScreen):
         rows = self.targets()
         if not rows:
             self.explain(t("review_ui.nothing_chosen"))
+            return
+        role = getattr(self.app, "person_role", None) or "supervisor"
+        # Said at once when none of them can take it, not after the form is filled; when
+        # some can, the confirmation's refusals list the others.
+        refusal = refused_for_all((r.state for r in rows), event_type, role, INCIDENT)
+        if refusal is not None:
+            self.explain(refusal)
             return
         lines = [
             f"{r.occurred_at} {t(f'incident.category.{r.category}')} · {r.place}" for r in rows

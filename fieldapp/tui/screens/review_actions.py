@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from textual import on, work
 from textual.message import Message
 
-from fieldapp.domain.findings import check_transition
+from fieldapp.domain.findings import check_transition, refused_for_all
 from fieldapp.i18n import listed, t
 from fieldapp.services.review import BulkResult, ReviewFilters, ReviewRow, note_needed
 from fieldapp.tui.messages import SyncRequested
@@ -97,11 +97,12 @@ class ReviewActions(FieldScreen[None]):
     def action_not_now(self, event_type: str) -> None:
         """A bulk key pressed where it is not offered: say why, and where it applies."""
         rows = self.targets()
-        states = listed(sorted({t(f"review.state.{r.state}") for r in rows}))
+        role = getattr(self.app, "person_role", None) or "supervisor"
         if event_type in ("verified", "rejected"):
+            states = listed(sorted({t(f"review.state.{r.state}") for r in rows}))
             said = t("review_ui.not_now.recheck", state=states)
         else:
-            said = t("review.refused.state", state=states, event=t(f"review.event.{event_type}"))
+            said = refused_for_all((r.state for r in rows), event_type, role) or ""
         self.explain(said)  # about this screen: goes when it is left
 
     @on(PagedTable.RowHighlighted, "#review-table")
