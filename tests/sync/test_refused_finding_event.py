@@ -10,12 +10,20 @@ from __future__ import annotations
 import datetime as dt
 import json
 
+from people_support import pin_the_synced_key
+from pilot_support import settle
 from sync_world import event, finding_event, inspection_submit
 
+from fieldapp.services.incidents import queue
+from fieldapp.services.incidents.reporting import IncidentReport, report_incident
 from fieldapp.services.inspection import findings
 from fieldapp.services.review.detail import finding_detail
 from fieldapp.services.review.queues import ReviewFilters, review_queue
+from fieldapp.services.syncing.runs import after_sync
+from fieldapp.store.incident_models import Incident, IncidentEvent
 from fieldapp.store.models import Finding, FindingEvent, Outbox
+from fieldapp.tui.app import make_app
+from fieldapp.tui.screens.review import ReviewScreen
 from sync.server import admin
 from sync.server import db as server_db
 
@@ -63,7 +71,7 @@ def _server_view_on_the_device(finding_id: str, *, in_my_grids: bool = True) -> 
     assert findings.fold_of(finding_id).deadline == SERVER_DEADLINE
 
 
-def test_a_refused_deadline_extension_leaves_the_hazard_as_the_server_has_it(
+async def test_a_refused_deadline_extension_leaves_the_hazard_as_the_server_has_it(
     make_device, seed, server_workdir
 ):
     finding_id = _a_hazard_with_a_deadline_the_server_extended(make_device, seed)
@@ -91,8 +99,23 @@ def test_a_refused_deadline_extension_leaves_the_hazard_as_the_server_has_it(
 
     _supervise(server_workdir, "V1")  # and gives it back: the pull still agrees
     with village.client() as client:
-        assert client.sync_once().ok
+        result = client.sync_once()
+    assert result.ok
+    after_sync(result)
     _server_view_on_the_device(finding_id)
+
+    pin_the_synced_key()
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(app, pilot, rounds=2)
+        await pilot.press("f5")
+        await settle(app, pilot, rounds=2)
+        assert isinstance(app.screen, ReviewScreen)
+        app.screen.set_filters(ReviewFilters(queue="all"))
+        await settle(app, pilot, rounds=2)
+        text = "\n".join(s.text for s in app.screen._compositor.render_strips())
+    assert "DM-0001" in text, text
+    assert "2026-11-20" in text and "2026-12-12" not in text, text
 
 
 def test_an_event_refused_before_the_upgrade_is_set_aside_at_the_next_sync(
@@ -114,3 +137,38 @@ def test_an_event_refused_before_the_upgrade_is_set_aside_at_the_next_sync(
     with village.client() as client:
         assert client.sync_once().ok
     _server_view_on_the_device(finding_id)
+
+
+def test_a_refused_incident_hand_over_leaves_the_incident_as_the_server_has_it(
+    make_device, seed, server_workdir, monkeypatch
+):
+    """The same for an incident: a hand-over the server refused leaves the incident
+    'reported' on the device, as the server has it; the reporter's own report (the op
+    that opens the incident) is not set aside."""
+    reporter = make_device("insp")
+    monkeypatch.setenv("FIELDAPP_HOME", str(reporter.home))
+    reporter.enroll("p-insp")
+    with reporter.client() as client:
+        client.pull()
+    reported = report_incident(
+        IncidentReport("fireworks_sale", "2026-02-11 06:40", "门口卖烟花", address="鼎美村口")
+    )
+    with reporter.client() as client:
+        assert client.sync_once().ok
+    village = make_device("village")
+    monkeypatch.setenv("FIELDAPP_HOME", str(village.home))
+    village.enroll("p-sup2")  # 赵六, V1
+    with village.client() as client:
+        assert client.sync_once().ok
+    _supervise(server_workdir, "V2")
+    handed = {"unit": "fire_brigade", "reference": "鼎综治移〔2026〕9号"}
+    [done] = queue.bulk_apply([reported.id], "handed_over", data=handed)
+    assert done.applied, done.reason
+    assert Incident.get_by_id(reported.id).state == "handed_over"  # until sent
+    with village.client() as client:
+        result = client.sync_once()
+    assert [r.type for r in result.rejected] == ["incident.event"]
+    assert Incident.get_by_id(reported.id).state == "reported"
+    assert [
+        e.type for e in IncidentEvent.select().where(IncidentEvent.incident == reported.id)
+    ] == ["reported"]
