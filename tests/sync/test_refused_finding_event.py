@@ -14,14 +14,16 @@ from people_support import pin_the_synced_key
 from pilot_support import settle
 from sync_world import event, finding_event, inspection_submit
 
+from fieldapp.i18n import t
 from fieldapp.services.incidents import queue
 from fieldapp.services.incidents.reporting import IncidentReport, report_incident
 from fieldapp.services.inspection import findings
 from fieldapp.services.review.detail import finding_detail
 from fieldapp.services.review.queues import ReviewFilters, review_queue
+from fieldapp.services.syncing import refusals
 from fieldapp.services.syncing.runs import after_sync
 from fieldapp.store.incident_models import Incident, IncidentEvent
-from fieldapp.store.models import Finding, FindingEvent, Outbox
+from fieldapp.store.models import Finding, FindingEvent, Outbox, Venue
 from fieldapp.tui.app import make_app
 from fieldapp.tui.screens.review import ReviewScreen
 from sync.server import admin
@@ -78,6 +80,7 @@ async def test_a_refused_deadline_extension_leaves_the_hazard_as_the_server_has_
     village = make_device("village").enroll("p-sup2")  # 赵六, V1
     with village.client() as client:
         assert client.sync_once().ok
+    venue_name = Venue.get(Venue.code == "DM-0001").name
     assert Finding.get_by_id(finding_id).current_deadline == SERVER_DEADLINE
 
     _supervise(server_workdir, "V2")  # the administrator takes V1 away
@@ -95,6 +98,9 @@ async def test_a_refused_deadline_extension_leaves_the_hazard_as_the_server_has_
     entered = json.loads(refused.payload)["event"]
     assert entered["data"] == {"deadline": REFUSED_DEADLINE.isoformat()}
     assert FindingEvent.get_or_none(FindingEvent.id == entered["id"]) is None
+    [listed] = refusals.outstanding()  # the sync screen's list says what was entered
+    assert listed.what.endswith(f"DM-0001 {venue_name} {t('review.event.deadline_extended')}"
+                                f" → {REFUSED_DEADLINE.isoformat()}")  # fmt: skip
     _server_view_on_the_device(finding_id, in_my_grids=False)  # V1 is no longer theirs
 
     _supervise(server_workdir, "V1")  # and gives it back: the pull still agrees
@@ -168,6 +174,7 @@ def test_a_refused_incident_hand_over_leaves_the_incident_as_the_server_has_it(
     with village.client() as client:
         result = client.sync_once()
     assert [r.type for r in result.rejected] == ["incident.event"]
+    assert refusals.outstanding()[0].what.endswith(t("incident.event.handed_over"))
     assert Incident.get_by_id(reported.id).state == "reported"
     assert [
         e.type for e in IncidentEvent.select().where(IncidentEvent.incident == reported.id)

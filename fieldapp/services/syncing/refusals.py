@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from fieldapp.domain.clock import now_iso
 from fieldapp.i18n import t
@@ -59,7 +60,8 @@ def acknowledge(seqs: Sequence[int]) -> int:
 
 
 def _subject(op: Outbox) -> str:
-    """The venue the op's record belongs to: its code (as on its placard) and name."""
+    """The venue the op's record belongs to: its code (as on its placard) and name; then,
+    for a hazard's or an incident's event, what it asked for."""
     if op.type in PERSONAL_OPS:
         return ""  # sealed at rest: people are not named here
     try:
@@ -68,6 +70,10 @@ def _subject(op: Outbox) -> str:
         return ""
     if not isinstance(payload, dict):
         return ""
+    return " ".join(part for part in (_place(payload), _event(op.type, payload)) if part)
+
+
+def _place(payload: dict[str, Any]) -> str:
     venue_id = payload.get("venue_id")
     if not venue_id and payload.get("inspection_id"):
         inspection = Inspection.get_or_none(Inspection.id == payload["inspection_id"])
@@ -80,3 +86,19 @@ def _subject(op: Outbox) -> str:
         return f"{venue.code} {venue.name}" if venue is not None else ""
     code = payload.get("code")
     return str(code) if isinstance(code, str) else ""
+
+
+# The catalogue's names of a hazard's and an incident's events, by op type.
+_EVENT_NAMES = {"finding.event": "review.event", "incident.event": "incident.event"}
+
+
+def _event(op_type: str, payload: dict[str, Any]) -> str:
+    """What a refused event op asked for ("延长期限 → 2026-12-12"): its event is no longer
+    among the record's (sync.client.refused_events), so this is where the person sees
+    what they entered."""
+    event = payload.get("event")
+    if op_type not in _EVENT_NAMES or not isinstance(event, dict):
+        return ""
+    name = t(f"{_EVENT_NAMES[op_type]}.{event.get('type', '')}")
+    deadline = (event.get("data") or {}).get("deadline")
+    return f"{name} → {deadline}" if deadline else name
