@@ -176,7 +176,9 @@ async def test_draft_at_start_up_is_offered_and_resumed(demo_home: Path) -> None
     from fieldapp.services.inspection import inspections
 
     venue = venue_in_my_grids()
-    draft_id = inspections.start_inspection(venue.id, presence="manual", reason="other")
+    draft_id = inspections.start_inspection(
+        venue.id, presence="manual", reason="other", note="门卫未开门"
+    )
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
@@ -258,7 +260,9 @@ async def test_an_unfinished_inspection_shows_when_it_started_at_80_columns(
     from fieldapp.tui.views.home import local_time
 
     venue = venue_in_my_grids()
-    draft_id = inspections.start_inspection(venue.id, presence="manual", reason="other")
+    draft_id = inspections.start_inspection(
+        venue.id, presence="manual", reason="other", note="门卫未开门"
+    )
     started = local_time(Inspection.get_by_id(draft_id).started_at)
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:

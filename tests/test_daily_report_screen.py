@@ -48,7 +48,9 @@ def messages(app: FieldApp) -> list[str]:
 def find_hazard_today(grid: str) -> None:
     """An inspection in `grid` today that fails one item (a hazard found)."""
     venue = Venue.select().where(Venue.grid.in_(grid_codes_under([grid]))).first()
-    inspection_id = inspections.start_inspection(venue.id, presence="manual", reason="other")
+    inspection_id = inspections.start_inspection(
+        venue.id, presence="manual", reason="other", note="门卫未开门"
+    )
     view = inspections.load(inspection_id)
     failed = False
     for item in view.checklist.items:

@@ -88,7 +88,9 @@ async def test_from_an_inspection_the_place_is_the_venue(demo_home: Path) -> Non
     from fieldapp.store.models import Venue
 
     venue = Venue.select().order_by(Venue.code).first()
-    inspection_id = inspections.start_inspection(venue.id, presence="manual", reason="other")
+    inspection_id = inspections.start_inspection(
+        venue.id, presence="manual", reason="other", note="门卫未开门"
+    )
     app = make_app()
     async with app.run_test(size=SMALL) as pilot:
         await settle(app, pilot, rounds=2)

@@ -23,7 +23,9 @@ pytestmark = pytest.mark.usefixtures("chinese")
 
 def inspect_through_services(venue_id: str) -> None:
     """Start, pass every item and submit, as the inspect screen would."""
-    inspection_id = inspections.start_inspection(venue_id, presence="manual", reason="other")
+    inspection_id = inspections.start_inspection(
+        venue_id, presence="manual", reason="other", note="门卫未开门"
+    )
     view = inspections.load(inspection_id)
     for item in view.checklist.items:
         value = {"number": "2", "text": "记录", "date": "2026-06-10", "choice": ""}.get(

@@ -223,7 +223,9 @@ async def test_burst_with_caps_lock_on_home_also_scans(keys: Keys) -> None:
 
 async def test_burst_during_another_venues_inspection_warns_and_stays(keys: Keys) -> None:
     here, other = my_venues(2)
-    inspection_id = inspections.start_inspection(here.id, presence="manual", reason="other")
+    inspection_id = inspections.start_inspection(
+        here.id, presence="manual", reason="other", note="门卫未开门"
+    )
     app, _ = scanning_app()
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
@@ -245,7 +247,9 @@ async def test_burst_during_another_venues_inspection_warns_and_stays(keys: Keys
 async def test_placard_of_the_venue_being_inspected_records_the_scan(keys: Keys) -> None:
     venue = my_venues(1)[0]
     payload = keys.placard(venue.code)
-    inspection_id = inspections.start_inspection(venue.id, presence="manual", reason="other")
+    inspection_id = inspections.start_inspection(
+        venue.id, presence="manual", reason="other", note="门卫未开门"
+    )
     app, _ = scanning_app()
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
@@ -345,12 +349,12 @@ async def test_typed_code_asks_for_the_reason_with_an_empty_note(demo_home: Path
         await pilot.press("end", "enter")  # the last reason: other
         await settle(app, pilot)
         assert type(app.screen).__name__ == "PresenceDialog"
-        assert t("presence.note_needed") in screen_text(app)
+        assert t("presence.note_needed") == str(app.screen.query_one("#presence-error").render())
         assert app.screen.focused is note
         await pilot.press(*venue.code, "f10")  # the code again is no reason
         await settle(app, pilot)
         assert type(app.screen).__name__ == "PresenceDialog"
-        assert t("presence.note_needed") in screen_text(app)
+        assert t("presence.note_needed") == str(app.screen.query_one("#presence-error").render())
         note.value = ""
         await pilot.press(*"门卫未开门", "f10")
         await settle(app, pilot)

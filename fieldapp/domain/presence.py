@@ -17,6 +17,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from fieldapp.domain import placard
+from fieldapp.domain.typed import says_something
+from fieldapp.i18n import t
 
 SCANNED = "scanned"
 MANUAL = "manual"
@@ -111,3 +113,14 @@ def check_presence(
         if at >= revoked_at:
             return _unverified(REVOKED_BEFORE_SCAN)
     return PresenceVerdict(SCANNED, VERIFIED)
+
+
+def manual_note_problem(reason: str, note: str, code: str = "") -> str | None:
+    """Why a venue or patrol checkpoint taken without a scan cannot be taken with this
+    reason and note (zh-CN or English, from the catalogue), or None. "other" needs a note
+    that says why in at least two letters or Chinese characters: "。。", "x" or the venue
+    code typed (`code`) say nothing. One rule for the dialog and the services."""
+    said = note.strip()
+    if reason != "other" or (says_something(said) and said.casefold() != code.casefold()):
+        return None
+    return t("presence.note_needed")

@@ -88,7 +88,9 @@ def test_the_office_adds_a_kind_and_a_device_inspects_one_after_a_sync(
     venue_id = seed_venue = LocalVenue.get(LocalVenue.code == "FM-0001").id
     assert LocalVenue.get_by_id(seed_venue).attributes == {"rooms": 12, "staff": 6}
 
-    inspection_id = inspections.start_inspection(venue_id, presence="manual", reason="other")
+    inspection_id = inspections.start_inspection(
+        venue_id, presence="manual", reason="other", note="门卫未开门"
+    )
     view = inspections.load(inspection_id)
     assert (view.checklist.id, view.checklist.version) == ("foot_massage", 1)
     assert "FMS-04" in view.state.visible  # 12 rooms: the exit-sign item is asked

@@ -205,7 +205,9 @@ def test_exif_travels_with_the_inspection_and_a_back_dated_photo_is_flagged(
         assert max(resized.size) == 1600  # the JPEG itself is still resized
 
     scan = ScanMark.now(WEDGE, "2026-06-10T02:00:00.000Z")
-    inspection_id = inspections.start_inspection(venue_id, presence="manual", reason="other")
+    inspection_id = inspections.start_inspection(
+        venue_id, presence="manual", reason="other", note="门卫未开门"
+    )
     inspections.record_presence(inspection_id, presence="manual", reason="other", scan=scan)
     answer_every_item(inspection_id)
     first_item = inspections.load(inspection_id).checklist.items[0].code

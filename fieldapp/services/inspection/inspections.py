@@ -17,12 +17,14 @@ from fieldapp.domain.checklist import Checklist, Item
 from fieldapp.domain.clock import now_iso, today
 from fieldapp.domain.conditions import form_state
 from fieldapp.domain.ids import new_id
+from fieldapp.domain.presence import manual_note_problem
 from fieldapp.i18n import pick, t
 from fieldapp.services.common import campaigns, outbox, settings
 from fieldapp.services.common import photos as photo_store
 from fieldapp.services.common.campaigns import Applied
 from fieldapp.services.common.checklists import checklist_for_kind
 from fieldapp.services.common.identity import me
+from fieldapp.services.common.refusals import FormRefused
 from fieldapp.services.inspection import scan_proof
 
 # `load` stays importable from here too: most callers read a draft through this module.
@@ -63,7 +65,10 @@ def start_inspection(
     scan: ScanMark | None = None,
 ) -> str:
     """Begin an inspection of a venue with the newest checklist for its kind; `scan` is
-    the placard scan that opened it (kept as proof)."""
+    the placard scan that opened it (kept as proof). FormRefused ("note") when chosen by hand
+    for "other" with a note that says nothing (`manual_note_problem`)."""
+    if presence == "manual" and (problem := manual_note_problem(reason, note)) is not None:
+        raise FormRefused(problem, "note")
     venue = Venue.get_by_id(venue_id)
     base = checklist_for_kind(venue.kind)
     applied = campaigns.applying(campaigns.grid_path(venue.grid_code), today())

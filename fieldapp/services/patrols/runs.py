@@ -25,6 +25,7 @@ from fieldapp.domain import patrols
 from fieldapp.domain.clock import local_now, now_iso
 from fieldapp.domain.ids import new_id
 from fieldapp.domain.placard import UNKNOWN_VENUE
+from fieldapp.domain.presence import manual_note_problem
 from fieldapp.i18n import t
 from fieldapp.services.common.identity import me
 from fieldapp.services.common.outbox import enqueue
@@ -180,8 +181,8 @@ def record_manual(run_id: str, checkpoint_id: str, reason: str, note: str = "") 
         raise PatrolRefused(t("patrol.refused.not_on_route"))
     if reason not in patrols.MANUAL_REASONS:
         raise PatrolRefused(t("presence.choose_reason"))
-    if reason == "other" and not note.strip():
-        raise PatrolRefused(t("presence.note_needed"))
+    if (problem := manual_note_problem(reason, note)) is not None:
+        raise PatrolRefused(problem)
     return _add_scan(run, checkpoint_id, source="manual", reason=reason, note=note.strip())
 
 

@@ -23,6 +23,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
+from fieldapp.domain.presence import manual_note_problem
 from fieldapp.i18n import t
 from fieldapp.tui.commands import localize_bindings, relabel_binding
 from fieldapp.tui.dialogs.discarding import HoldsTyped
@@ -164,8 +165,8 @@ class PresenceDialog(HoldsTyped, ModalScreen[PresenceChoice | None]):
         if reason is None:
             self._ask_for_reason()
             return
-        if reason == "other" and note.casefold() in ("", self.code.casefold()):
-            self._refuse(t("presence.note_needed"), "presence-note")
+        if (problem := manual_note_problem(reason, note, self.code)) is not None:
+            self._refuse(problem, "presence-note")
             return
         self.dismiss(PresenceChoice(reason, note))
 
