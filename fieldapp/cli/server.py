@@ -23,6 +23,7 @@ from fieldapp.cli.admin_retention import admin_retention
 from fieldapp.cli.admin_web import web_user
 from fieldapp.cli.common import admin_call, db_option, default_server_db, use_language
 from fieldapp.i18n import t
+from sync.server.headers import chinese_headers
 
 
 @click.command()
@@ -102,22 +103,33 @@ def admin_new_epoch() -> None:
     click.echo(t("admin.new_epoch", epoch=server_db.new_epoch()))
 
 
-def _import_command(name: str, what: str, function_name: str, module: str = "admin") -> None:
-    columns = {
-        "grids": "code, name, level, parent",
-        "people": "id, name, role, phone, grids (separated by ; or spaces)",
-        "venues": "code, name, kind, grid, address, contact, phone, risk_level, id",
-        "checkpoints": "code, name, kind, grid, address, contact, phone, form, lat, lon, id",
-        "patrol routes": "code, name, grid, checkpoints (codes in order, separated by ;), "
-        "days (daily, mon;wed, or dates), windows (06:30-09:00;…), people (person ids), "
-        "ordered (yes/no), campaign, team, active, starts_on (YYYY-MM-DD: no window before "
-        "it is due or missed; a new route's default is the day it is imported), id",
-    }[what]
+def _import_command(name: str, table: str, function_name: str, module: str = "admin") -> None:
+    what, columns = {
+        "grids": ("grids", "code, name, level (a code or its name: town/镇, village/村…), parent"),
+        "people": (
+            "people",
+            "id, name, role (a code or its name: inspector/网格员, supervisor/网格长, "
+            "admin/管理员), phone, grids (separated by ; or spaces)",
+        ),
+        "venues": ("venues", "code, name, kind, grid, address, contact, phone, risk_level, id"),
+        "checkpoints": (
+            "checkpoints",
+            "code, name, kind, grid, address, contact, phone, form, lat, lon, id",
+        ),
+        "routes": (
+            "patrol routes",
+            "code, name, grid, checkpoints (codes in order, separated by ;), "
+            "days (daily, mon;wed, or dates), windows (06:30-09:00;…), people (person ids), "
+            "ordered (yes/no), campaign, team, active, starts_on (YYYY-MM-DD: no window before "
+            "it is due or missed; a new route's default is the day it is imported), id",
+        ),
+    }[table]
 
     @admin.command(
         name,
         help=f"Import {what} from a CSV or XLSX file (all or nothing). Columns: {columns}; "
-        "each may be headed by its Chinese name instead (编号, 名称, 类型, 网格, 联系电话…).",
+        f"each may be headed by its Chinese name instead ({chinese_headers(table)}). "
+        "A column the import does not read is refused, not ignored.",
     )
     @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
     def command(file: Path) -> None:
@@ -128,21 +140,23 @@ def _import_command(name: str, what: str, function_name: str, module: str = "adm
         server_admin = importlib.import_module(f"sync.server.{module}")
         server_db.init_schema()
         count = admin_call(lambda: getattr(server_admin, function_name)(file))
-        click.echo(t("admin.imported", count=count, what=what))
+        click.echo(t("admin.imported", count=count, what=t(f"import.table.{table}")))
 
 
 _import_command("import-grids", "grids", "import_grids")
 _import_command("import-people", "people", "import_people")
 _import_command("import-venues", "venues", "import_venues")
 _import_command("import-checkpoints", "checkpoints", "import_checkpoints", "patrol_import")
-_import_command("import-routes", "patrol routes", "import_routes", "patrol_import")
+_import_command("import-routes", "routes", "import_routes", "patrol_import")
 
 
 @admin.command(
     "import-people-registry",
     help="Import households and people (户籍/流动人口台账) from a CSV or XLSX file "
     "(all or nothing). Columns: grid, household, name; optional building, address, venue, "
-    "sex, birth_year, id_number, phone, tags, arrived_on, left_on, plate.",
+    "sex, birth_year, id_number, phone, tags, arrived_on, left_on, plate; each may be headed "
+    f"by its Chinese name instead ({chinese_headers('registry')}). A column the import "
+    "does not read is refused, not ignored.",
 )
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 def admin_import_people_registry(file: Path) -> None:
@@ -151,7 +165,7 @@ def admin_import_people_registry(file: Path) -> None:
 
     server_db.init_schema()
     count = admin_call(lambda: import_people_registry(file))
-    click.echo(t("admin.imported", count=count, what="people (registry)"))
+    click.echo(t("admin.imported", count=count, what=t("import.table.registry")))
 
 
 @admin.command("publish-checklist")

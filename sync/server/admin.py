@@ -14,14 +14,13 @@ from pathlib import Path
 
 from fieldapp.domain.expr_types import VENUE_ATTRIBUTES
 from fieldapp.domain.ids import new_id
-from fieldapp.domain.kinds import ROLES
 from fieldapp.domain.text_bounds import VENUE_TEXT_MAX
 from sync.protocol import canonical_json
 from sync.server import audit, headers
 from sync.server import db as server_db
 from sync.server.feed import NewChange, append_changes
 from sync.server.models import Checklist, Device, Grid, Person, PersonGrid, PlacardKey, Venue
-from sync.server.office import known_kinds, known_levels
+from sync.server.office import known_kinds
 from sync.server.patrol_models import Checkpoint
 from sync.server.records import (
     checklist_change,
@@ -39,7 +38,14 @@ from sync.server.tables import (
     check_phone,
     read_table,
 )
-from sync.server.venue_cells import coordinate, kind_names, risk_level_names, venue_attributes
+from sync.server.venue_cells import (
+    coordinate,
+    kind_names,
+    level_names,
+    risk_level_names,
+    role_names,
+    venue_attributes,
+)
 
 GRID_SPLIT = re.compile(r"[;,，；、\s]+")
 
@@ -58,14 +64,9 @@ def import_grids(path: Path | str) -> int:
     errors: list[RowError] = []
     seen: dict[str, int] = {}
     parents: dict[str, str] = {}
-    levels = known_levels()
+    levels, level_of = level_names(), {}  # row number -> the level's code
     for row in rows:
-        code, name, level, parent = (
-            row.get("code"),
-            row.get("name"),
-            row.get("level"),
-            row.get("parent"),
-        )
+        code, name, parent = row.get("code"), row.get("name"), row.get("parent")
         if not code:
             errors.append(RowError(row.number, "code", "import.code_empty.grid"))
             continue
@@ -74,7 +75,7 @@ def import_grids(path: Path | str) -> int:
         seen[code] = row.number
         if not name:
             errors.append(RowError(row.number, "name", "import.name_empty"))
-        choice(errors, row.number, "level", level, levels)
+        level_of[row.number] = levels.code(errors, row, "level", "import.not_level")
         if parent:
             parents[code] = parent
     known = {g.code for g in Grid.select(Grid.code)}
@@ -92,7 +93,7 @@ def import_grids(path: Path | str) -> int:
         for row in order:
             values = {
                 "name": row.get("name"),
-                "level": row.get("level"),
+                "level": level_of[row.number],
                 "parent": row.get("parent") or None,
             }
             Grid.insert(code=row.get("code"), **values).on_conflict(
@@ -136,6 +137,7 @@ def import_people(path: Path | str) -> int:
     errors: list[RowError] = []
     seen: dict[str, int] = {}
     known = {g.code for g in Grid.select(Grid.code)}
+    roles, role_of = role_names(), {}  # row number -> the role's code
     for row in rows:
         pid = row.get("id")
         if not pid:
@@ -145,7 +147,7 @@ def import_people(path: Path | str) -> int:
         seen[pid] = row.number
         if not row.get("name"):
             errors.append(RowError(row.number, "name", "import.name_empty"))
-        choice(errors, row.number, "role", row.get("role"), ROLES)
+        role_of[row.number] = roles.code(errors, row, "role", "import.not_role")
         check_phone(errors, row)
         for code in grids_of(row.get("grids")):
             if code not in known:
@@ -157,7 +159,8 @@ def import_people(path: Path | str) -> int:
         changes: list[NewChange] = []
         for row in rows:
             pid = row.get("id")
-            values = {"name": row.get("name"), "role": row.get("role"), "phone": row.get("phone")}
+            role = role_of[row.number]
+            values = {"name": row.get("name"), "role": role, "phone": row.get("phone")}
             Person.insert(id=pid, **values).on_conflict(
                 conflict_target=[Person.id], update=values
             ).execute()
@@ -166,7 +169,7 @@ def import_people(path: Path | str) -> int:
             if links:
                 PersonGrid.insert_many(links).execute()
             changes += person_changes(Person.get_by_id(pid))
-            _audit_person(pid, before.get(pid), row.get("role"), grids_of(row.get("grids")))
+            _audit_person(pid, before.get(pid), role, grids_of(row.get("grids")))
         audit.record(audit.PEOPLE_IMPORTED, subject=Path(path).name, detail={"rows": len(rows)})
         append_changes(changes)
     return len(rows)
@@ -253,14 +256,16 @@ def import_venues(path: Path | str) -> int:
     errors: list[RowError] = []
     seen: dict[str, int] = {}
     known = {g.code for g in Grid.select(Grid.code)}
-    by_code = {v.code: v.id for v in Venue.select(Venue.code, Venue.id)}
-    checkpoint_codes = {c.code for c in Checkpoint.select(Checkpoint.code)}
+    # Codes are upper case, as devices and placards compare them (tst-0009 is TST-0009):
+    # one written in another case is the same venue, in the file and on the server.
+    by_code = {v.code.upper(): v.id for v in Venue.select(Venue.code, Venue.id)}
+    checkpoint_codes = {c.code.upper() for c in Checkpoint.select(Checkpoint.code)}
     kinds, risks = kind_names(), risk_level_names()
     cells: dict[int, dict[str, object]] = {}  # row number -> its cells as written
     for row in rows:
-        code = row.get("code")
+        code = row.get("code").upper()
         check_code(errors, row, code, seen, by_code, what="venue")
-        if code.upper() in checkpoint_codes:
+        if code in checkpoint_codes:
             errors.append(RowError(row.number, "code", "import.checkpoint_code", {"code": code}))
         if not row.get("name"):
             errors.append(RowError(row.number, "name", "import.name_empty"))
@@ -283,7 +288,7 @@ def import_venues(path: Path | str) -> int:
     with server_db.write_transaction():
         changes = []
         for row in rows:
-            vid = row.get("id") or by_code.get(row.get("code")) or new_id()
+            vid = row.get("id") or by_code.get(row.get("code").upper()) or new_id()
             values: dict[str, object] = {c: row.get(c) for c in VENUE_COLUMNS}
             values.update({c: cells[row.number][c] for c in ("kind", "risk_level", "phone")})
             values["placard_key_id"] = values["placard_key_id"] or None
@@ -293,7 +298,7 @@ def import_venues(path: Path | str) -> int:
                     values[axis] = float(row.get(axis)) if row.get(axis) else None
             if any(name in row.values for name in VENUE_ATTRIBUTES):  # else kept as they are
                 values["attributes"] = cells[row.number]["attributes"]
-            update = {**values, "code": row.get("code")}
+            update = {**values, "code": row.get("code").upper()}
             Venue.insert(id=vid, **update).on_conflict(
                 conflict_target=[Venue.id], update=update
             ).execute()

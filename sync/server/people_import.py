@@ -21,9 +21,9 @@ from fieldapp.domain.ids import new_id
 from fieldapp.domain.registry import (
     EARLIEST_BIRTH_YEAR,
     PERSON_TAGS,
+    TAG_ALIASES,
     birth_year_problem,
     sex_of,
-    tag_of,
 )
 from sync.protocol.people import HouseholdUpsert, MemberPayload, VehiclePayload
 from sync.server import db as server_db
@@ -42,12 +42,15 @@ from sync.server.tables import (
     read_table,
     wire_max,
 )
+from sync.server.venue_cells import Names, invert
 
 COLUMNS = (
     "grid, household (户号), name; optional: building, address, venue (code), sex, "
     "birth_year, id_number, phone, tags (separated by ; or spaces), arrived_on, left_on, plate"
 )
 TAG_SPLIT = re.compile(r"[;,，；、\s]+")
+# A tag by code or by the name the app shows it (租户/流动人口, the ledger's too) or a short one.
+TAGS = Names(PERSON_TAGS, ("tag", "ledger.tag"), invert(TAG_ALIASES))
 # The wire's bounds: an import never holds what a device could not send back.
 TEXT_MAX = {
     "household": wire_max(HouseholdUpsert, "code"),
@@ -95,11 +98,9 @@ def _member(row: Row, errors: list[RowError], this_year: int) -> dict[str, Any]:
     phone = check_phone(errors, row)
     tags = []
     for text in (t for t in TAG_SPLIT.split(row.get("tags")) if t):
-        tag = tag_of(text)
-        if tag is None:
-            errors.append(
-                RowError(n, "tags", "import.not_one_of", {"value": text, "allowed": PERSON_TAGS})
-            )
+        tag = TAGS.find(text)
+        if not tag:
+            errors.append(RowError(n, "tags", "import.not_tag", TAGS.listed(text)))
         elif tag not in tags:
             tags.append(tag)
     return {
@@ -119,7 +120,7 @@ def import_people_registry(path: Path | str) -> int:
     rows = read_table(path, ("grid", "household", "name"), headers.REGISTRY)
     errors: list[RowError] = []
     grids = {g.code for g in Grid.select(Grid.code)}
-    venues = venues_by_code({row.get("venue") for row in rows} - {"", None})
+    venues = venues_by_code({row.get("venue").upper() for row in rows} - {""})  # codes: upper
     seal = cipher()
     this_year = dt.date.today().year
     seen_ids: dict[str, int] = {}
@@ -130,7 +131,7 @@ def import_people_registry(path: Path | str) -> int:
             errors.append(RowError(row.number, "grid", "import.no_grid", {"grid": grid}))
         if not code:
             errors.append(RowError(row.number, "household", "import.household_empty"))
-        venue = row.get("venue")
+        venue = row.get("venue").upper()
         if venue and venues.get(venue, ("", ""))[1] != grid:
             errors.append(
                 RowError(row.number, "venue", "import.no_venue", {"venue": venue, "grid": grid})
@@ -171,7 +172,7 @@ def _write_group(
         "code": code,
         "building": first.get("building") or (held.building if held else ""),
         "address": first.get("address") or (held.address if held else ""),
-        "venue_id": venues[first.get("venue")][0] if first.get("venue") else None,
+        "venue_id": venues[first.get("venue").upper()][0] if first.get("venue") else None,
         "updated_at": server_db.now_iso(),
         "updated_by": "admin",
     }

@@ -135,7 +135,9 @@ def read_table(
     """Rows of the first sheet (XLSX) or of the CSV file, keyed by English header name
     (lower-cased): a header given by one of its Chinese names (`aliases`, a table of
     `sync.server.headers`) reads as its English name. A file with headers and no data
-    row is refused as an empty one is: an import of nothing is a wrong file or sheet."""
+    row is refused as an empty one is: an import of nothing is a wrong file or sheet.
+    Given `aliases`, a header that names none of its columns is refused with the columns
+    the import reads: its data would otherwise be dropped without a word."""
     path = Path(path)
     if not path.is_file():
         raise ImportRefused(str(path), [RowError(0, "", "import.no_file")])
@@ -165,8 +167,12 @@ def read_table(
     written = {name: cell.strip() for name, cell in zip(headers, raw[0], strict=True)}
     _written.set((path.name, {name: cell for name, cell in written.items() if name != cell}))
     missing = [c for c in required if c not in headers]
-    if missing:
-        raise ImportRefused(path.name, [_missing(c, aliases.get(c, ())) for c in missing])
+    unknown = [
+        cell.strip() for cell, h in zip(raw[0], headers, strict=True) if h and h not in aliases
+    ]
+    if missing or (unknown and aliases):
+        problems = [_missing(c, aliases.get(c, ())) for c in missing]
+        raise ImportRefused(path.name, problems + _unknown(unknown, aliases))
     rows = []
     for number, values in enumerate(raw[1:], start=2):
         if not any(v.strip() for v in values):
@@ -177,6 +183,14 @@ def read_table(
     if not rows:
         raise ImportRefused(path.name, [RowError(0, "", "import.no_rows")])
     return rows
+
+
+def _unknown(columns: list[str], aliases: Aliases) -> list[RowError]:
+    """Columns no import reads: refused, as their data would be silently dropped. The
+    accepted columns are listed by a Chinese name (zh) or the English one (en)."""
+    names = tuple(f"“{(chinese or (name,))[0]}”" for name, chinese in aliases.items())
+    values = {"names": names, "codes": tuple(aliases)}
+    return [RowError(1, "", "import.unknown_column", {"column": c, **values}) for c in columns]
 
 
 def _missing(column: str, names: tuple[str, ...]) -> RowError:

@@ -3,6 +3,7 @@ the name the app shows (出租房 → rental_housing, 高 → high), the phone c
 people registry checks it, the coordinates and the attribute columns.
 
 Each check appends a `RowError` for a bad cell and returns what is to be written.
+`Names` reads the grids' levels and the staff's roles by name too (村, 网格员).
 """
 
 from __future__ import annotations
@@ -10,10 +11,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from fieldapp.domain.expr_types import BOOL, VENUE_ATTRIBUTES
-from fieldapp.domain.kinds import RISK_LEVELS
+from fieldapp.domain.kinds import RISK_LEVELS, ROLES
 from fieldapp.domain.office import attribute_value
 from fieldapp.i18n import LANGUAGES, text_in, venue_kinds
-from sync.server.office import known_kinds, publish_names
+from sync.server.office import known_kinds, known_levels, publish_names
 from sync.server.tables import Row, RowError
 
 
@@ -36,17 +37,24 @@ class Names:
                 if name.strip():
                     self.by_name.setdefault(name.strip().lower(), code)
 
+    def find(self, text: str) -> str:
+        """The code `text` names, or ""."""
+        return self.by_name.get(text.strip().lower(), "")
+
+    def listed(self, value: str) -> dict[str, object]:
+        """An error's values: the value, and the choices by name (zh) and code (en)."""
+        shown = tuple(text_in("zh", f"{self.prefix}.{code}") or code for code in self.codes)
+        return {"value": value, "names": shown, "codes": self.codes}
+
     def code(self, errors: list[RowError], row: Row, column: str, key: str, empty: str = "") -> str:
         """The code the cell names, or "" with an error (`key`) listing the choices; an
         empty cell is `empty` when it has one."""
         value = row.get(column)
         if not value and empty:
             return empty
-        found = self.by_name.get(value.lower(), "")
+        found = self.find(value)
         if not found:
-            shown = tuple(text_in("zh", f"{self.prefix}.{code}") or code for code in self.codes)
-            values = {"value": value, "names": shown, "codes": self.codes}
-            errors.append(RowError(row.number, column, key, values))
+            errors.append(RowError(row.number, column, key, self.listed(value)))
         return found
 
 
@@ -59,6 +67,17 @@ def kind_names() -> Names:
 
 def risk_level_names() -> Names:
     return Names(RISK_LEVELS, ("risk_level",))
+
+
+def level_names() -> Names:
+    """The grid levels by code, by the name the app shows (村（社区）网格, the office's
+    own levels' names) or by the short name a ledger writes (村)."""
+    publish_names()
+    return Names(known_levels(), ("grid_level", "grid_level_short"))
+
+
+def role_names() -> Names:
+    return Names(ROLES, ("role",))
 
 
 def coordinate(errors: list[RowError], row: Row, column: str, limit: float) -> None:
@@ -92,4 +111,12 @@ def venue_attributes(errors: list[RowError], row: Row) -> dict[str, bool | float
             continue
         if value is not None:
             found[name] = value
+    return found
+
+
+def invert(names: Mapping[str, str]) -> dict[str, tuple[str, ...]]:
+    """A name → code table as `Names` takes it: each code's names."""
+    found: dict[str, tuple[str, ...]] = {}
+    for name, code in names.items():
+        found[code] = (*found.get(code, ()), name)
     return found

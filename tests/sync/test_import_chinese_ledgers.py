@@ -91,10 +91,14 @@ def test_a_missing_column_is_named_with_its_chinese_names(tmp_path):
     )
     result = _admin(db, "import-venues", str(sheet))
     assert result.exit_code == 1
-    assert "表头缺少“name”列（也可写作“名称”、“场所名称”）：请在第 1 行加上这一列" in result.output
+    assert (
+        "表头缺少“name”列（也可写作“场所名称”、“名称”、“Venue”）：请在第 1 行加上这一列"
+        in result.output
+    )
+    assert "表头中的“场所名字”不是这项导入能读的列" in result.output
     assert "code" not in result.output  # the 场所编号 column was read as code
     result = _admin(db, "import-venues", str(sheet), lang="en")
-    assert "add name (or “名称”, “场所名称”) to row 1" in result.output
+    assert "add name (or “场所名称”, “名称”, “Venue”) to row 1" in result.output
     assert _venues(db) == {}
 
 

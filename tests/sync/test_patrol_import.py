@@ -35,7 +35,7 @@ def test_bad_checkpoint_rows_are_all_reported_and_nothing_is_imported(seed, serv
     assert found == {
         (3, "code"), (4, "code"), (5, "name"), (5, "kind"), (5, "grid"), (5, "form"), (5, "lat"),
     }  # fmt: skip
-    assert "未导入任何内容" in message and "第 4 行 code 列：DM-0001 已是一个场所的编码" in message
+    assert "未导入任何内容" in message and "第 4 行 code 列：DM-0001 已是一个场所的编号" in message
     with server_db.current().connection_context():
         assert ServerCheckpoint.select().count() == 0
 

@@ -1,0 +1,143 @@
+"""What a tester's sheets lost or could not say: the registry's 类别 and 到达日期 (the
+titles the app shows) were silently ignored, so tags and arrival dates were dropped and
+an impossible date passed; a column no import reads is now refused by name. Venue codes
+differing only in case were two venues; levels and roles by the names the app shows
+(村, 网格员) were refused; the summary named its table in English."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import openpyxl
+from click.testing import CliRunner
+
+from fieldapp.cli import main
+
+
+def _admin(db: Path, *args: str, lang: str = "zh"):
+    return CliRunner().invoke(main, ["--lang", lang, "admin", "--db", f"sqlite:///{db}", *args])
+
+
+def _csv(path: Path, text: str) -> str:
+    path.write_text(text, "utf-8")
+    return str(path)
+
+
+def _query(db: Path, sql: str) -> list[tuple]:
+    with sqlite3.connect(db) as connection:
+        return list(connection.execute(sql))
+
+
+def _server(tmp_path: Path) -> Path:
+    """A server holding town T1, village V1 and area A1, their levels by Chinese name."""
+    db = tmp_path / "server.sqlite3"
+    assert _admin(db, "init").exit_code == 0
+    grids = _csv(
+        tmp_path / "网格.csv",
+        "编号,名称,级别,上级\nT1,东山镇,镇,\nV1,鼎美村,村,T1\nA1,一片,片区,V1\n",
+    )
+    result = _admin(db, "import-grids", grids)
+    assert result.exit_code == 0, result.output
+    assert "已导入 3 行（网格）" in result.output
+    return db
+
+
+REGISTRY = "网格,户号,姓名,性别,出生年份,身份证号,联系电话,类别,到达日期\n"
+
+
+def test_the_registry_reads_the_columns_by_the_titles_the_app_shows(tmp_path):
+    db = _server(tmp_path)
+    sheet = _csv(
+        tmp_path / "台账.csv",
+        REGISTRY + "V1,DM-1,张三,男,1980,,13800138000,租户/流动人口;独居老人,2026-03-01\n",
+    )
+    result = _admin(db, "import-people-registry", sheet)
+    assert result.exit_code == 0, result.output
+    assert "已导入 1 行（人员台账）" in result.output
+    rows = _query(db, "SELECT tags, arrived_on FROM household_member")
+    assert rows == [('["tenant","elderly_alone"]', "2026-03-01")]
+
+
+def test_an_impossible_date_or_unknown_group_in_those_columns_is_refused(tmp_path):
+    db = _server(tmp_path)
+    sheet = _csv(tmp_path / "台账.csv", REGISTRY + "V1,DM-1,张三,男,1980,,,租客,2026-13-01\n")
+    zh = _admin(db, "import-people-registry", sheet).output
+    assert "第 2 行 到达日期 列：“2026-13-01”不是日期" in zh
+    assert "第 2 行 类别 列：“租客”不是人员类别：请填写 常住、租户/流动人口、" in zh
+    en = _admin(db, "import-people-registry", sheet, lang="en").output
+    assert "row 2, column 类别: '租客' is not a group: use one of resident, tenant," in en
+    assert _query(db, "SELECT count(*) FROM household_member") == [(0,)]
+
+
+def test_a_column_no_import_reads_is_refused_by_name_with_the_accepted_ones(tmp_path):
+    db = _server(tmp_path)
+    sheet = tmp_path / "场所.xlsx"
+    book = openpyxl.Workbook()
+    book.active.append(["场所编号", "名称", "类型", "网格", "备注"])
+    book.active.append(["DM-0001", "小卖部", "超市", "V1", "夜间营业"])
+    book.save(sheet)
+    zh = _admin(db, "import-venues", str(sheet))
+    assert zh.exit_code == 1
+    assert "第 1 行：表头中的“备注”不是这项导入能读的列，这一列的内容不会导入" in zh.output
+    assert "“编号”、“场所名称”、“类别”" in zh.output
+    en = _admin(db, "import-venues", str(sheet), lang="en").output
+    assert "'备注' in the header row is not a column this import reads" in en
+    assert "one of id, code, name, kind, grid" in en
+    assert _query(db, "SELECT count(*) FROM venue") == [(0,)]
+
+
+def test_venue_codes_differing_in_case_are_one_venue_stored_upper_case(tmp_path):
+    db = _server(tmp_path)
+    header = "场所编号,名称,类型,网格\n"
+    both = _csv(tmp_path / "a.csv", header + "TST-0009,甲店,超市,V1\ntst-0009,乙店,超市,V1\n")
+    result = _admin(db, "import-venues", both)
+    assert "第 3 行 场所编号 列：TST-0009 与第 2 行重复" in result.output
+    lower = _csv(tmp_path / "b.csv", header + "tst-0009,乙店,超市,V1\n")
+    assert _admin(db, "import-venues", lower).exit_code == 0
+    upper = _csv(tmp_path / "c.csv", header + "TST-0009,甲店,超市,V1\n")
+    result = _admin(db, "import-venues", upper, lang="en")
+    assert "Imported 1 row(s) (venues)." in result.output
+    assert _query(db, "SELECT code, name FROM venue") == [("TST-0009", "甲店")]
+
+
+def test_the_venue_code_is_called_as_its_header_calls_it(tmp_path):
+    db = _server(tmp_path)
+    sheet = _csv(tmp_path / "v.csv", "场所编号,名称,类型,网格\n,甲店,超市,V1\n")
+    assert (
+        "第 2 行 场所编号 列：场所编号为空：请填写编号" in _admin(db, "import-venues", sheet).output
+    )
+
+
+def test_levels_and_roles_by_the_names_the_app_shows(tmp_path):
+    db = _server(tmp_path)
+    assert _query(db, "SELECT code, level FROM grid ORDER BY code") == [
+        ("A1", "area"),
+        ("T1", "town"),
+        ("V1", "village"),
+    ]
+    staff = "编号,姓名,角色,电话,网格\np1,王五,网格员,,A1\np2,赵六,网格长,,V1\n"
+    result = _admin(db, "import-people", _csv(tmp_path / "p.csv", staff))
+    assert "已导入 2 行（人员）" in result.output
+    assert _query(db, "SELECT id, role FROM person ORDER BY id") == [
+        ("p1", "inspector"),
+        ("p2", "supervisor"),
+    ]
+    bad = _csv(tmp_path / "q.csv", "编号,姓名,角色\np3,钱七,组长\n")
+    zh = _admin(db, "import-people", bad).output
+    assert "第 2 行 角色 列：“组长”不是角色：请填写 网格员、网格长、管理员 中的一个" in zh
+    en = _admin(db, "import-people", bad, lang="en").output
+    assert "'组长' is not a role: use one of inspector, supervisor, admin" in en
+    grid = _csv(tmp_path / "g.csv", "编号,名称,级别\nX1,某网格,网格\n")
+    zh = _admin(db, "import-grids", grid).output
+    assert "“网格”不是网格层级：请填写 镇网格、村（社区）网格、片区网格 中的一个" in zh
+
+
+def test_each_import_help_lists_its_own_chinese_headers(tmp_path):
+    db = _server(tmp_path)
+    grids = _admin(db, "import-grids", "--help").output
+    assert "层级" in grids and "类型" not in grids
+    people = _admin(db, "import-people", "--help").output
+    assert "角色" in people and "类型" not in people
+    registry = _admin(db, "import-people-registry", "--help").output
+    assert "类别" in registry and "到达日期" in registry
