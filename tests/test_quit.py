@@ -121,7 +121,8 @@ def footer(app) -> str:  # type: ignore[no-untyped-def]
 async def test_a_value_typed_and_not_entered_is_kept_when_quitting(home: Path, lang: str) -> None:
     """CAT-04: 5 typed, no Enter, ctrl+q, y: after a restart CAT-04 said 未答, though the
     question said every answer was saved. The question now says the 5 is saved, and it
-    is; its footer shows y and n by the buttons' words, not esc alone."""
+    is; its footer shows y and n (with Esc, which answers as n) by the buttons' words, not
+    esc alone."""
     async with inspecting(lang, SIZE) as (app, pilot, screen):
         screen.go_to("CAT-04")
         await settle(app, pilot)
@@ -130,7 +131,7 @@ async def test_a_value_typed_and_not_entered_is_kept_when_quitting(home: Path, l
         await settle(app, pilot)
         assert t("quit.typed_kept", code="CAT-04", value="5") in asked(app)
         keys = footer(app)
-        assert f"y {t('quit.yes')}" in keys and f"n {t('quit.no')}" in keys, keys
+        assert f"y {t('quit.yes')}" in keys and f"n/esc {t('quit.no')}" in keys, keys
         await pilot.press("y")
         await settle(app, pilot)
         assert not app.is_running

@@ -18,10 +18,12 @@ from fieldapp.tui.widgets.key_footer import KeyFooter
 
 
 class ConfirmDialog(ModalScreen[bool]):
-    # y and n in the footer by the buttons' words (the quit question showed only esc).
+    # y and n in the footer by the buttons' words (the quit question showed only esc). The
+    # footer shows one key per action, so n, which Esc shares, is shown as "n/esc": a
+    # question that names either key ("按 y 提交，Esc 取消") matches the footer.
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("y", "answer(True)", "Yes", id="dialog.yes"),
-        Binding("n", "answer(False)", "No", id="dialog.no"),
+        Binding("n", "answer(False)", "No", id="dialog.no", key_display="n/esc"),
         Binding("escape", "answer(False)", "Cancel", id="dialog.cancel"),
     ]
 

@@ -55,6 +55,7 @@ class GridLine:
     deadline: str  # HH:MM
     state: str  # filed | zero | filed_late | late | missing
     submitted: str  # local HH:MM, "" when not filed
+    zero: bool = False  # what was filed is a zero report (its state may say only "late")
 
 
 @dataclass(frozen=True)
@@ -97,6 +98,7 @@ def grid_lines(grids: list[str] | None = None) -> tuple[GridLine, ...]:
             s.deadline.strftime("%H:%M"),
             status_state(s),
             s.submitted_at.astimezone().strftime("%H:%M") if s.submitted_at else "",
+            s.filed and s.zero_report,
         )
         for s in report_status(grids=grids)
     )
@@ -320,6 +322,10 @@ class DailyReportScreen(FieldScreen[None]):
                 return
         grid = t("app.aside", text=line.name, aside=code)
         day = today().isoformat()
+        body = t("report.zero.confirm.body")
+        if line.submitted:  # filed earlier today: said, with when, before it is replaced
+            again = "filed_zero" if line.zero else "filed_report"
+            body = f"{t(f'report.zero.confirm.{again}', time=line.submitted)}\n{body}"
 
         def answered(yes: bool | None) -> None:
             if yes and self.grid == code:
@@ -328,7 +334,7 @@ class DailyReportScreen(FieldScreen[None]):
         self.app.push_screen(
             ConfirmDialog(
                 t("report.zero.confirm.title", grid=grid, date=day),
-                t("report.zero.confirm.body"),
+                body,
                 yes=t("report.zero.confirm.yes"),
             ),
             answered,
