@@ -17,7 +17,8 @@ from pathlib import Path
 import click
 
 from fieldapp.cli.common import admin_call
-from fieldapp.i18n import pick, t
+from fieldapp.i18n import pick, t, text_in
+from sync.server.headers import chinese_headers
 
 
 def _schema() -> None:
@@ -26,22 +27,27 @@ def _schema() -> None:
     server_db.init_schema()
 
 
-def _import_command(name: str, what: str, function_name: str, columns: str) -> click.Command:
-    @click.command(name, help=f"Import {what} from a CSV or XLSX file (all or nothing). {columns}")
+def _import_command(name: str, table: str, function_name: str, columns: str) -> click.Command:
+    what = text_in("en", f"import.table.{table}")
+    also = f" Each may be headed by its Chinese name instead ({chinese_headers(table)})."
+
+    @click.command(
+        name, help=f"Import {what} from a CSV or XLSX file (all or nothing). {columns}{also}"
+    )
     @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
     def command(file: Path) -> None:
         from sync.server import office
 
         _schema()
         count = admin_call(lambda: getattr(office, function_name)(file))
-        click.echo(t("admin.imported", count=count, what=what))
+        click.echo(t("admin.imported", count=count, what=t(f"import.table.{table}")))
 
     return command
 
 
 import_kinds = _import_command(
     "import-kinds",
-    "venue kinds",
+    "kinds",
     "import_kinds",
     "Columns: code, zh, en; optional prefix, cadence_days, precautions_zh, precautions_en "
     "(one per line, or separated by |), attributes (venue attributes its venues record, "
@@ -49,7 +55,7 @@ import_kinds = _import_command(
 )
 import_levels = _import_command(
     "import-levels",
-    "grid levels",
+    "levels",
     "import_levels",
     "Columns: code, zh, en, depth (1 is the top); optional report_deadline (HH:MM).",
 )

@@ -141,3 +141,13 @@ def test_each_import_help_lists_its_own_chinese_headers(tmp_path):
     assert "角色" in people and "类型" not in people
     registry = _admin(db, "import-people-registry", "--help").output
     assert "类别" in registry and "到达日期" in registry
+
+
+def test_office_imports_name_their_table_in_the_cli_language_and_list_their_headers(tmp_path):
+    db = _server(tmp_path)
+    levels = _csv(tmp_path / "层级.csv", "编码,中文名称,英文名称,层次\nhamlet,屯,Hamlet,4\n")
+    assert "已导入 1 行（网格层级）。" in _admin(db, "import-levels", levels).output
+    assert (
+        "Imported 1 row(s) (grid levels)." in _admin(db, "import-levels", levels, lang="en").output
+    )
+    assert "上报截止时间" in _admin(db, "import-levels", "--help").output
