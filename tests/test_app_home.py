@@ -108,6 +108,8 @@ async def test_scan_unknown_code_says_why_in_the_open_dialog_and_creates_nothing
 ) -> None:
     """A refused code is said in the scan dialog, which stays open for the next try with
     the code selected (the next scan replaces it); Esc closes it."""
+    from fieldapp.i18n import t
+
     before = Inspection.select().count()
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
@@ -119,6 +121,9 @@ async def test_scan_unknown_code_says_why_in_the_open_dialog_and_creates_nothing
         assert type(app.screen).__name__ == "ScanDialog"
         shown = "\n".join(s.text for s in app.screen._compositor.render_strips())
         assert "ZZ-9999" in shown and "按名称查找" in shown, shown
+        # "/" would type into the field here: the way to the search goes by Esc first.
+        said = str(app.screen.query_one("#scan-message").render())
+        assert said == t("scan.unknown_in_dialog", code="ZZ-9999") and "按 Esc 后再按 /" in said
         await pilot.press(*"ZZ-8888", "enter")  # typed over the selected code
         await settle(app, pilot)
         assert app.screen.query_one("#scan-input", Input).value == "ZZ-8888"

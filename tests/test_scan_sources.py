@@ -138,3 +138,15 @@ async def test_a_placard_key_unknown_after_a_recent_sync_is_reported_not_synced_
             at = synced.astimezone().strftime("%m-%d %H:%M")
         assert said == [t("placard.check.unknown_key_synced", key_id=key_id, at=at)]
         assert "同步后再扫描" not in said[0] and "向网格长报告" in said[0]
+
+
+def test_the_english_not_fieldapp_refusal_ends_with_a_full_stop() -> None:
+    """Two sentences in the scan dialog: the second one ended without its full stop."""
+    from fieldapp.i18n import set_language, t
+
+    set_language("en")
+    try:
+        said = t("placard.check.not_fieldapp")
+    finally:
+        set_language("zh")
+    assert said.endswith("Scan the fire-safety placard on the venue's wall."), said

@@ -139,6 +139,10 @@ ZH: dict[str, str] = {
     "scan.hint": "用扫码枪扫描场所标牌上的二维码，\n或输入场所编号、标牌照片的文件路径后按回车。",
     "scan.placeholder": "二维码内容或场所编号",
     "scan.unknown": ("没有编号为“{code}”的场所。请核对标牌上的编号后重扫，或按 / 按名称查找场所。"),
+    # In the open scan dialog "/" types into the field (a photo's path starts with /).
+    "scan.unknown_in_dialog": (
+        "没有编号为“{code}”的场所。请核对标牌上的编号后重扫，或按 Esc 后再按 / 按名称查找场所。"
+    ),
     "scan.empty": "没有读到内容。请对准二维码重新扫描，或输入场所编号。",
     "scan.placard_unsupported": (
         "这是一块签名标牌，但本机还不能核验签名标牌。请输入标牌上的场所编号。"
@@ -315,6 +319,10 @@ EN: dict[str, str] = {
     "scan.unknown": (
         "No venue has the code “{code}”. Check the code on the placard and scan again, "
         "or press / to find the venue by name."
+    ),
+    "scan.unknown_in_dialog": (
+        "No venue has the code “{code}”. Check the code on the placard and scan again, "
+        "or press Esc, then / to find the venue by name."
     ),
     "scan.empty": "Nothing was read. Aim at the QR code and scan again, or type the venue code.",
     "scan.placard_unsupported": (

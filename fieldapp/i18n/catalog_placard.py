@@ -250,7 +250,7 @@ EN: dict[str, str] = {
         "so this does not prove a visit"
     ),
     "placard.check.not_fieldapp": (
-        "This is not a fieldapp venue code. Scan the fire-safety placard on the venue's wall"
+        "This is not a fieldapp venue code. Scan the fire-safety placard on the venue's wall."
     ),
     "placard.check.damaged": (
         "The QR code is incomplete or damaged. Scan it again, or find the venue by hand"

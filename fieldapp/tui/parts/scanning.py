@@ -270,7 +270,15 @@ class ScanningApp(WedgeListener, Navigation):
         """Act on a checked scan (see the module docstring)."""
         if scan.venue_id is None:
             if scan.typed_unknown:
-                self.say_about_scan(t("scan.unknown", code=scan.text), severity="warning")
+                from fieldapp.tui.dialogs.scan import ScanDialog
+
+                # "/" finds a venue by name from home, but types into the open dialog.
+                key = (
+                    "scan.unknown_in_dialog"
+                    if isinstance(self.screen, ScanDialog)
+                    else "scan.unknown"
+                )
+                self.say_about_scan(t(key, code=scan.text), severity="warning")
             else:
                 self.say_about_scan(scan.refusal)
             return
