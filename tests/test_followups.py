@@ -141,6 +141,16 @@ def test_the_daily_report_counts_the_day_s_people_figures(tree: Clock, father: s
     assert filed.counts["abnormal_readings"] == 1
 
 
+def test_a_plan_dated_back_keeps_the_slots_from_its_start(tree: Clock, father: str) -> None:
+    """Entered at 22:22 for a follow-up that began two days earlier (readings taken on
+    paper meanwhile): its earlier slots are the plan's, to be recorded, not refused."""
+    tree.set(china(2026, 6, 12, 22, 22))
+    plan_id = plans.create_plan(father, start_on=dt.date(2026, 6, 10))
+    assert [d.slot_at for d in plans.due_readings()][:2] == [
+        "2026-06-10T08:00", "2026-06-10T16:00"]  # fmt: skip
+    assert readings.record_reading(plan_id, "2026-06-10T08:00", NORMAL).late is True
+
+
 def test_a_plan_made_late_in_the_day_begins_with_its_next_slot(tree: Clock, father: str):
     """Made at 22:22, a twice-daily plan starting today did not list today's 08:00 and
     16:00 as 已错过: slots before the plan existed were never due, on any device (the

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from people_support import member_named, returnee_family
+from people_support import member_named, plan_made_this_morning, returnee_family
 
 from fieldapp.domain import clock
 from fieldapp.domain.clock import today
@@ -26,6 +26,7 @@ def test_an_abnormal_reading_becomes_a_case_the_supervisor_hands_over(make_devic
     registry.save_household(returnee_family())
     father = member_named("陈建国")
     plan_id = plans.create_plan(father.id)
+    plan_made_this_morning(plan_id)  # today's 08:00 and 16:00 are its slots
     morning, afternoon = (d.slot_at for d in plans.due_readings())  # today's two
     warm = readings.record_reading(plan_id, morning, {"FUP-01": "37.4", "FUP-02": "yes"})
     sick = readings.record_reading(plan_id, afternoon, {"FUP-01": "38.1", "FUP-02": "no"})
@@ -81,6 +82,7 @@ def test_two_laptops_deciding_one_case_with_clocks_out_of_step_show_the_servers_
         assert client.sync_once().ok
     registry.save_household(returnee_family())
     plan_id = plans.create_plan(member_named("陈建国").id)
+    plan_made_this_morning(plan_id)  # today's 08:00 and 16:00 are its slots
     slot = plans.due_readings()[0].slot_at
     case_id = readings.record_reading(plan_id, slot, {"FUP-01": "38.1", "FUP-02": "no"}).case_id
     assert case_id

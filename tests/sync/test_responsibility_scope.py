@@ -9,7 +9,14 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
-from people_support import CHEAP_KDF, PIN, has_member_named, member_named, returnee_family
+from people_support import (
+    CHEAP_KDF,
+    PIN,
+    has_member_named,
+    member_named,
+    plan_made_this_morning,
+    returnee_family,
+)
 
 from fieldapp.cli import main
 from fieldapp.domain import device_pin
@@ -66,6 +73,7 @@ def test_a_cadre_holds_and_writes_only_the_households_of_their_baobao(
     )
     neighbour = member_named("黄邻居")
     neighbour_plan = plans.create_plan(neighbour.id)
+    plan_made_this_morning(neighbour_plan)  # today's 08:00 and 16:00 are its slots
     with worker.client() as client:
         result = client.sync_once()
     assert result.ok and not result.rejected, result
@@ -83,6 +91,7 @@ def test_a_cadre_holds_and_writes_only_the_households_of_their_baobao(
 
     father = member_named("陈建国")
     plan_id = plans.create_plan(father.id)
+    plan_made_this_morning(plan_id)  # today's 08:00 and 16:00 are its slots
     first = plans.due_readings()[0]
     readings.record_reading(plan_id, first.slot_at, NORMAL)
     # Writes to the neighbours, as a device that somehow knew their ids would send them.
@@ -160,6 +169,7 @@ def test_a_server_database_from_before_gets_its_feed_marked_for_the_cadres(
         assert client.sync_once().ok
     family = registry.save_household(returnee_family("V2"))
     plan_id = plans.create_plan(member_named("陈建国").id)
+    plan_made_this_morning(plan_id)  # today's 08:00 and 16:00 are its slots
     with worker.client() as client:
         assert client.sync_once().ok
     _assign(tmp_path, "张三,V2,DM-017\n")
@@ -188,6 +198,7 @@ def test_locked_a_device_keeps_the_household_its_unsent_reading_needs_until_the_
         assert client.sync_once().ok
     device_lock.set_pin(PIN)
     plan_id = plans.create_plan(member_named("陈建国").id)
+    plan_made_this_morning(plan_id)  # today's 08:00 and 16:00 are its slots
     readings.record_reading(plan_id, plans.due_readings()[0].slot_at, NORMAL)
     device_lock.lock()  # idle lock before the next sync
 

@@ -5,7 +5,7 @@ on the laptop (store file and WAL read as bytes), while its other records stay."
 from __future__ import annotations
 
 import pytest
-from people_support import FAMILY_IDS, member_named, returnee_family
+from people_support import FAMILY_IDS, member_named, plan_made_this_morning, returnee_family
 
 from fieldapp.domain.personal import PersonalDataLocked
 from fieldapp.services.followups import plans, readings
@@ -35,6 +35,7 @@ def test_a_revoked_device_deletes_its_people_data_at_its_next_contact(make_devic
         assert client.sync_once().ok  # the family goes up
     father = member_named("陈建国")
     plan_id = plans.create_plan(str(father.id))
+    plan_made_this_morning(plan_id)  # today's 08:00 is its first slot
     readings.record_reading(
         plan_id, plans.due_readings()[0].slot_at, {"FUP-01": "36.6", "FUP-02": "yes"}
     )

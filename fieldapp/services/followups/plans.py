@@ -2,10 +2,10 @@
 
 A plan and its `followup.plan` op are written in one transaction. A reading is due at
 each slot of its plan's cadence (`domain.followups.due_slots`) from the slot's time on,
-until one is recorded for it — never a slot before the plan was created (`created_at`,
-synced with the plan); `due_readings` lists mine (plans naming me among the
-responsible people) up to the end of today, missed ones first, as the home list does for
-venues.
+until one is recorded for it — never a slot of its first day before it was created
+(`created_at`, synced with the plan); `due_readings` lists mine (plans naming me among
+the responsible people) up to the end of today, missed ones first, as the home list does
+for venues.
 """
 
 from __future__ import annotations
@@ -126,10 +126,20 @@ def created_local(plan: FollowupPlan) -> dt.datetime:
     return created.astimezone().replace(tzinfo=None, second=0, microsecond=0)
 
 
+def _not_before(plan: FollowupPlan) -> dt.datetime | None:
+    """A plan that starts the day it is made begins at that moment (made at 22:22, with
+    tomorrow's 08:00); one dated back on purpose (readings taken on paper before it was
+    entered) keeps the slots from its start."""
+    created = created_local(plan)
+    start = plan.start_on
+    start = start if isinstance(start, dt.date) else dt.date.fromisoformat(str(start))
+    return created if start >= created.date() else None
+
+
 def slots(plan: FollowupPlan) -> list[str]:
     times = tuple(plan.times or ())
     due = followups.due_slots(plan.start_on, plan.days, plan.cadence, times,
-                              not_before=created_local(plan))  # fmt: skip
+                              not_before=_not_before(plan))  # fmt: skip
     return [at.strftime(SLOT_FORMAT) for at in due]
 
 
