@@ -79,6 +79,7 @@ ZH: dict[str, str] = {
     "incident.reported": "事件已上报（{category}）：已保存在本机，联网后自动同步。",
     # the queue
     "incident.queue.title": "事件",
+    "incident.queue.nothing_chosen": "请先选择事件（空格选择，或把光标移到一条事件上）。",
     "incident.queue.active": "未结案",
     "incident.queue.unassigned": "待指派",
     "incident.queue.handed_over": "已移交",
@@ -263,6 +264,7 @@ EN: dict[str, str] = {
     "incident.form.cancel": "Cancel Esc",
     "incident.reported": "Incident reported ({category}): saved on this device, synced when online.",
     "incident.queue.title": "Incidents",
+    "incident.queue.nothing_chosen": "Choose incidents first (space marks one, or put the cursor on one).",
     "incident.queue.active": "Open",
     "incident.queue.unassigned": "To assign",
     "incident.queue.handed_over": "Handed over",

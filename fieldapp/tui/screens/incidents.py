@@ -175,7 +175,7 @@ class IncidentsScreen(IncidentTableScreen):
 
         rows = self.targets()
         if not rows:
-            self.explain(t("review_ui.nothing_chosen"))
+            self.explain(t("incident.queue.nothing_chosen"))
             return
         role = getattr(self.app, "person_role", None) or "supervisor"
         # Said at once when none of them can take it, not after the form is filled; when
