@@ -194,3 +194,22 @@ def test_cli_demo_build_only_then_reuse(tmp_path: Path, monkeypatch: pytest.Monk
         assert Venue.select().count() == 50
     finally:
         close_store()
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_cli_demo_with_its_server_speaks_the_language_asked(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str
+) -> None:
+    """`fieldapp --lang en demo` printed its server's lines in Chinese (示例服务器…)."""
+    from fieldapp.cli import main
+
+    monkeypatch.delenv("FIELDAPP_HOME", raising=False)
+    target = tmp_path / "ws"
+    done = CliRunner().invoke(
+        main, ["--lang", lang, "demo", "--build-only", "--home", str(target), "--venues", "30"]
+    )
+    assert done.exit_code == 0, done.output
+    started = {"en": "Demo server: http", "zh": "示例服务器：http"}[lang]
+    assert started in done.output, done.output
+    if lang == "en":
+        assert not re.search(r"[示已同]", done.output.split("demo workspace:")[-1]), done.output

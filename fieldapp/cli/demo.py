@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from contextlib import nullcontext
 from pathlib import Path
 
 import click
@@ -36,27 +37,32 @@ def prepare_workspace(
     return build_workspace(home, venues=venues, seed=seed, answers=answers, as_role=as_role)
 
 
-def start_server(home: Path, as_role: str) -> tuple[object | None, Path]:
-    """Run the workspace's loopback server and enrol the device acting for `as_role`.
-    Returns (the server to stop afterwards or None, the device's FIELDAPP_HOME)."""
-    from fieldapp.i18n import t
+def start_server(home: Path, as_role: str, lang: str | None = None) -> tuple[object | None, Path]:
+    """Run the workspace's loopback server and enrol the device acting for `as_role`,
+    saying so in `lang` (the records it makes are the default language's, as the
+    workspace's). Returns (the server to stop afterwards or None, the device's home)."""
+    from fieldapp.i18n import t, written_in
     from fieldapp.services.demo import server as demo_server
+
+    def say(key: str, *, err: bool = False, **values: object) -> None:
+        with written_in(lang) if lang else nullcontext():
+            click.echo(t(key, **values), err=err)
 
     try:
         server = demo_server.start_demo_server(home)
     except (demo_server.DemoServerError, OSError, ValueError) as error:
-        click.echo(t("demo.server.failed", error=error), err=True)
+        say("demo.server.failed", error=error, err=True)
         return None, home
     try:
         device = demo_server.prepare_device(home, server, as_role)
     except Exception as error:  # the TUI still opens; sync says what is wrong
-        click.echo(t("demo.server.failed", error=error), err=True)
+        say("demo.server.failed", error=error, err=True)
         return server, demo_server.device_home(home, as_role)
-    click.echo(t("demo.server.started", url=server.url, db=server.db_url))
-    click.echo(t("demo.server.enrolled", device=device.device_id, name=device.person_name,
-                 role=as_role, home=device.home))  # fmt: skip
+    say("demo.server.started", url=server.url, db=server.db_url)
+    say("demo.server.enrolled", device=device.device_id, name=device.person_name,
+        role=as_role, home=device.home)  # fmt: skip
     for person, count in device.handed_in.items():
-        click.echo(t("demo.server.colleague", name=person, count=count))
+        say("demo.server.colleague", name=person, count=count)
     return server, device.home
 
 
@@ -147,12 +153,12 @@ def demo(
             f"{info.open_findings} open hazards ({info.overdue_findings} overdue); "
             f"built in {info.seconds:.1f} s, acting as {as_role}"
         )
-    server, device_home = (None, home) if no_server else start_server(home, as_role)
+    chosen = lang or (ctx.obj.get("lang") if ctx.obj else None)
+    server, device_home = (None, home) if no_server else start_server(home, as_role, chosen)
     try:
         if build_only:
             return
-        parent = ctx.obj.get("lang") if ctx.obj else None
-        open_tui(device_home, lang or parent)
+        open_tui(device_home, chosen)
     finally:
         stop = getattr(server, "stop", None)
         if stop is not None:
