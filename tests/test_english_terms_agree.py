@@ -93,3 +93,18 @@ async def test_the_english_export_names_each_grid_with_its_code_in_ascii_bracket
         names = [str(prompt) for prompt, _ in grids._options]
     assert any(name.strip() == "示例镇 (T01)" for name in names), names
     assert not any("（" in name or "）" in name for name in names), names
+
+
+@pytest.mark.parametrize("count", [1, 2])
+def test_a_refused_zero_report_reads_right_for_one_record_or_more(count: int) -> None:
+    """'1 incidents were reported in this grid today': the refusal states the figure
+    instead of building a plural around it."""
+    from fieldapp.i18n import set_language
+
+    set_language("en")
+    for key in ("report.zero_refused", "report.zero_refused_incidents"):
+        text = daily_reports.ZeroReportRefused(
+            {"hazards_found" if key == "report.zero_refused" else "incidents": count}
+        ).text()
+        assert f": {count}." in text and f"{count} incidents" not in text, text
+        assert f"{count} hazards" not in text, text

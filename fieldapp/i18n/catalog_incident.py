@@ -335,8 +335,8 @@ EN: dict[str, str] = {
     "review_ui.field.person": "Assign to",
     "report.incidents": "Incidents: {count} ({categories})",
     "report.zero_refused_incidents": (
-        "{count} incidents were reported in this grid today, so it cannot file a zero "
-        "report; file the daily report instead."
+        "Incidents reported in this grid today: {count}. A zero report is not possible; "
+        "file the daily report instead."
     ),
     "binding.app.report_incident": "Incident",
     "binding.app.report_incident.tip": (

@@ -214,7 +214,7 @@ EN: dict[str, str] = {
     "report.filed": "{grid} {date} report filed: {inspections} inspections, {found} hazards found, {closed} closed",
     "report.zero_filed": "{grid} {date} zero report filed",
     "report.not_my_grid": "Grid {grid} is not one of yours; you cannot report for it",
-    "report.zero_refused": "{count} hazards were found in this grid today, so it cannot file a zero report; file the daily report instead.",
+    "report.zero_refused": "Hazards found in this grid today: {count}. A zero report is not possible; file the daily report instead.",
     "report.unknown_grid": "There is no grid with code {grid}",
     "report.status.filed": "Filed",
     "report.status.zero": "Zero report",
