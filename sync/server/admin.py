@@ -60,7 +60,8 @@ def choice(
 
 
 def import_grids(path: Path | str) -> int:
-    rows = read_table(path, ("code", "name", "level"), headers.GRIDS)
+    table = read_table(path, ("code", "name", "level"), headers.GRIDS)
+    rows = table.rows
     errors: list[RowError] = []
     seen: dict[str, int] = {}
     parents: dict[str, str] = {}
@@ -87,7 +88,9 @@ def import_grids(path: Path | str) -> int:
             errors.append(RowError(row.number, "parent", "import.own_parent"))
     order = _parents_first(rows, parents, errors)
     if errors:
-        raise ImportRefused(Path(path).name, sorted(errors, key=lambda e: e.row))
+        raise ImportRefused(
+            Path(path).name, sorted(errors, key=lambda e: e.row), headers=table.headers
+        )
     with server_db.write_transaction():
         changes = []
         for row in order:
@@ -133,7 +136,8 @@ def _parents_first(rows: list, parents: dict[str, str], errors: list[RowError]) 
 
 
 def import_people(path: Path | str) -> int:
-    rows = read_table(path, ("id", "name", "role"), headers.PEOPLE)
+    table = read_table(path, ("id", "name", "role"), headers.PEOPLE)
+    rows = table.rows
     errors: list[RowError] = []
     seen: dict[str, int] = {}
     known = {g.code for g in Grid.select(Grid.code)}
@@ -153,7 +157,7 @@ def import_people(path: Path | str) -> int:
             if code not in known:
                 errors.append(RowError(row.number, "grids", "import.no_grid", {"grid": code}))
     if errors:
-        raise ImportRefused(Path(path).name, errors)
+        raise ImportRefused(Path(path).name, errors, headers=table.headers)
     with server_db.write_transaction():
         before = _roles_and_grids([row.get("id") for row in rows])
         changes: list[NewChange] = []
@@ -252,7 +256,8 @@ VENUE_COLUMNS = (
 
 
 def import_venues(path: Path | str) -> int:
-    rows = read_table(path, ("code", "name", "kind", "grid"), headers.VENUES)
+    table = read_table(path, ("code", "name", "kind", "grid"), headers.VENUES)
+    rows = table.rows
     errors: list[RowError] = []
     seen: dict[str, int] = {}
     known = {g.code for g in Grid.select(Grid.code)}
@@ -283,7 +288,7 @@ def import_venues(path: Path | str) -> int:
         if bool(row.get("lat")) != bool(row.get("lon")):
             errors.append(RowError(row.number, "lat", "import.lat_lon_pair"))
     if errors:
-        raise ImportRefused(Path(path).name, errors)
+        raise ImportRefused(Path(path).name, errors, headers=table.headers)
     stamp = server_db.now_iso()
     with server_db.write_transaction():
         changes = []

@@ -12,7 +12,7 @@ written appends one feed entry visible to every device (`kind`, `grid_level`, `s
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -103,7 +103,8 @@ def _whole(errors: list[RowError], row: Row, column: str, low: int, high: int) -
 
 
 def import_kinds(path: Path | str) -> int:
-    rows = read_table(path, ("code", "zh", "en"), headers.KINDS)
+    table = read_table(path, ("code", "zh", "en"), headers.KINDS)
+    rows = table.rows
     errors: list[RowError] = []
     seen: dict[str, int] = {}
     found: list[VenueKind] = []
@@ -137,12 +138,13 @@ def import_kinds(path: Path | str) -> int:
                 attributes,
             )  # fmt: skip
         )
-    _publish(path, errors, found, "kind", audit.KINDS_IMPORTED)
+    _publish(path, table.headers, errors, found, "kind", audit.KINDS_IMPORTED)
     return len(found)
 
 
 def import_levels(path: Path | str) -> int:
-    rows = read_table(path, ("code", "zh", "en", "depth"), headers.LEVELS)
+    table = read_table(path, ("code", "zh", "en", "depth"), headers.LEVELS)
+    rows = table.rows
     errors: list[RowError] = []
     seen: dict[str, int] = {}
     found: list[GridLevel] = []
@@ -156,20 +158,22 @@ def import_levels(path: Path | str) -> int:
                 RowError(row.number, "report_deadline", "import.not_time", {"value": deadline})
             )
         found.append(GridLevel(code, zh, en, depth, deadline))
-    _publish(path, errors, found, "grid_level", audit.LEVELS_IMPORTED)
+    _publish(path, table.headers, errors, found, "grid_level", audit.LEVELS_IMPORTED)
     return len(found)
 
 
 def _publish(
     path: Path | str,
+    written: Mapping[str, str],
     errors: list[RowError],
     found: Sequence[VenueKind | GridLevel],
     change_type: str,
     action: str,
 ) -> None:
-    """All or nothing: refuse every bad row, or write every row with its feed entry."""
+    """All or nothing: refuse every bad row (its column named as the file's header row,
+    `written`, names it), or write every row with its feed entry."""
     if errors:
-        raise ImportRefused(Path(path).name, errors)
+        raise ImportRefused(Path(path).name, errors, headers=written)
     stamp = server_db.now_iso()
     with server_db.write_transaction():
         for row in found:

@@ -59,7 +59,8 @@ def route_change(route: PatrolRoute) -> NewChange:
 
 
 def import_checkpoints(path: Path | str) -> int:
-    rows = read_table(path, ("code", "name", "kind", "grid"), headers.CHECKPOINTS)
+    table = read_table(path, ("code", "name", "kind", "grid"), headers.CHECKPOINTS)
+    rows = table.rows
     errors: list[RowError] = []
     known = {g.code for g in Grid.select(Grid.code)}
     by_code = {c.code: c.id for c in Checkpoint.select(Checkpoint.code, Checkpoint.id)}
@@ -81,7 +82,7 @@ def import_checkpoints(path: Path | str) -> int:
         coordinate(errors, row, "lat", 90.0)
         coordinate(errors, row, "lon", 180.0)
     if errors:
-        raise ImportRefused(Path(path).name, errors)
+        raise ImportRefused(Path(path).name, errors, headers=table.headers)
     stamp = server_db.now_iso()
     with server_db.write_transaction():
         changes = []
@@ -169,9 +170,10 @@ def _route_row(
 
 
 def import_routes(path: Path | str) -> int:
-    rows = read_table(
+    table = read_table(
         path, ("code", "name", "grid", "checkpoints", "days", "windows", "people"), headers.ROUTES
     )
+    rows = table.rows
     errors: list[RowError] = []
     points = {c.code: (c.id, c.grid_code) for c in Checkpoint.select()}
     people = {p.id for p in Person.select(Person.id)}
@@ -185,7 +187,7 @@ def import_routes(path: Path | str) -> int:
             errors.append(RowError(row.number, "name", "import.name_empty"))
         parsed.append((row, code, _route_row(row, errors, points, people)))
     if errors:
-        raise ImportRefused(Path(path).name, errors)
+        raise ImportRefused(Path(path).name, errors, headers=table.headers)
     stamp, day = server_db.now_iso(), office_today().isoformat()
     with server_db.write_transaction():
         changes = []

@@ -117,7 +117,8 @@ def _member(row: Row, errors: list[RowError], this_year: int) -> dict[str, Any]:
 
 def import_people_registry(path: Path | str) -> int:
     """Import the file; returns the number of people written."""
-    rows = read_table(path, ("grid", "household", "name"), headers.REGISTRY)
+    table = read_table(path, ("grid", "household", "name"), headers.REGISTRY)
+    rows = table.rows
     errors: list[RowError] = []
     grids = {g.code for g in Grid.select(Grid.code)}
     venues = venues_by_code({row.get("venue").upper() for row in rows} - {""})  # codes: upper
@@ -146,7 +147,9 @@ def import_people_registry(path: Path | str) -> int:
             seen_ids[member["clear_id_number"]] = row.number
         groups.setdefault((grid, code), []).append((row, member))
     if errors:
-        raise ImportRefused(Path(path).name, sorted(errors, key=lambda e: e.row))
+        raise ImportRefused(
+            Path(path).name, sorted(errors, key=lambda e: e.row), headers=table.headers
+        )
     with server_db.write_transaction():
         changes = []
         for (grid, code), members in groups.items():

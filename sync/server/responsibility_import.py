@@ -63,7 +63,8 @@ def _cadre(row: Row, ids: set[str], by_name: dict[str, list[str]], errors: list[
 
 def import_responsibilities(path: Path | str) -> int:
     """Import the file; returns the number of assignments written."""
-    rows = read_table(path, ("cadre", "grid", "household"), headers.RESPONSIBILITIES)
+    table = read_table(path, ("cadre", "grid", "household"), headers.RESPONSIBILITIES)
+    rows = table.rows
     ids, by_name = _people()
     grids = {g.code for g in Grid.select(Grid.code)}
     households = {(h.grid_code, h.code): h.id for h in Household.select(
@@ -88,7 +89,9 @@ def import_responsibilities(path: Path | str) -> int:
         seen[cadre, household] = row.number
         wanted.setdefault(household, set()).add(cadre)
     if errors:
-        raise ImportRefused(Path(path).name, sorted(errors, key=lambda e: e.row))
+        raise ImportRefused(
+            Path(path).name, sorted(errors, key=lambda e: e.row), headers=table.headers
+        )
     now = server_db.now_iso()
     with server_db.write_transaction():
         for household_id, cadres in wanted.items():

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Mapping
-from contextvars import ContextVar
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -53,18 +52,15 @@ class RowError:
         return t("import.at_row", row=self.row, problem=self.message)
 
 
-# The last file read in this context: its name, and its headers not written in English.
-_written: ContextVar[tuple[str, Mapping[str, str]]] = ContextVar("written", default=("", {}))
-
-
 class ImportRefused(ValueError):
-    """Nothing was imported; `errors` lists every bad row."""
+    """Nothing was imported; `errors` lists every bad row. `headers` are the file's own
+    header names (`Table.headers`: kind → 类型), so each problem names its column as the
+    file does; {} before the header row is read."""
 
-    def __init__(self, source: str, errors: list[RowError]) -> None:
+    def __init__(self, source: str, errors: list[RowError], *, headers: Mapping[str, str]) -> None:
         self.source = source
         self.errors = errors
-        name, headers = _written.get()
-        self.headers = headers if name == source else {}  # the file's own header names
+        self.headers = headers
         super().__init__(source)
 
     def __str__(self) -> str:
@@ -80,6 +76,16 @@ class Row:
 
     def get(self, column: str) -> str:
         return self.values.get(column, "").strip()
+
+
+@dataclass(frozen=True)
+class Table:
+    """A sheet's data rows, keyed by English column name, and the file's own header for
+    each column it names otherwise (kind → 类型): a refusal names a column as the file
+    does (`ImportRefused(…, headers=table.headers)`)."""
+
+    rows: list[Row]
+    headers: Mapping[str, str]
 
 
 def wire_max(model: type[BaseModel], field: str) -> int:
@@ -131,25 +137,24 @@ def _header(text: str) -> str:
 
 def read_table(
     path: Path | str, required: tuple[str, ...], aliases: Aliases | None = None
-) -> list[Row]:
+) -> Table:
     """Rows of the first sheet (XLSX) or of the CSV file, keyed by English header name
-    (lower-cased): a header given by one of its Chinese names (`aliases`, a table of
-    `sync.server.headers`) reads as its English name. A file with headers and no data
+    (lower-cased), with the file's own header names: a header given by one of its Chinese
+    names (`aliases`, a table of `sync.server.headers`) reads as its English name. A file with headers and no data
     row is refused as an empty one is: an import of nothing is a wrong file or sheet.
     Given `aliases`, a header that names none of its columns is refused with the columns
     the import reads: its data would otherwise be dropped without a word."""
     path = Path(path)
     if not path.is_file():
-        raise ImportRefused(str(path), [RowError(0, "", "import.no_file")])
+        raise ImportRefused(str(path), [RowError(0, "", "import.no_file")], headers={})
     if path.suffix.lower() in (".xlsx", ".xlsm"):
         import openpyxl
 
         try:
             book = openpyxl.load_workbook(path, read_only=True, data_only=True)
         except Exception as error:  # openpyxl raises many kinds on a damaged file
-            raise ImportRefused(
-                path.name, [RowError(0, "", "import.bad_xlsx", {"error": error})]
-            ) from None
+            problem = RowError(0, "", "import.bad_xlsx", {"error": error})
+            raise ImportRefused(path.name, [problem], headers={}) from None
         sheet = book.worksheets[0]
         raw = [[_cell(v) for v in row] for row in sheet.iter_rows(values_only=True)]
         book.close()
@@ -158,21 +163,22 @@ def read_table(
             with open(path, encoding="utf-8-sig", newline="") as handle:
                 raw = [list(row) for row in csv.reader(handle)]
         except UnicodeDecodeError:
-            raise ImportRefused(path.name, [RowError(0, "", "import.not_utf8")]) from None
+            problem = RowError(0, "", "import.not_utf8")
+            raise ImportRefused(path.name, [problem], headers={}) from None
     if not any(v.strip() for values in raw for v in values):
-        raise ImportRefused(path.name, [RowError(1, "", "import.empty_file")])
+        raise ImportRefused(path.name, [RowError(1, "", "import.empty_file")], headers={})
     aliases = aliases or {}
     english = {_header(a): name for name, names in aliases.items() for a in names}
     headers = [english.get(_header(cell), _header(cell)) for cell in raw[0]]
-    written = {name: cell.strip() for name, cell in zip(headers, raw[0], strict=True)}
-    _written.set((path.name, {name: cell for name, cell in written.items() if name != cell}))
+    cells = {name: cell.strip() for name, cell in zip(headers, raw[0], strict=True)}
+    written = {name: cell for name, cell in cells.items() if name != cell}
     missing = [c for c in required if c not in headers]
     unknown = [
         cell.strip() for cell, h in zip(raw[0], headers, strict=True) if h and h not in aliases
     ]
     if missing or (unknown and aliases):
         problems = [_missing(c, aliases.get(c, ())) for c in missing]
-        raise ImportRefused(path.name, problems + _unknown(unknown, aliases))
+        raise ImportRefused(path.name, problems + _unknown(unknown, aliases), headers=written)
     rows = []
     for number, values in enumerate(raw[1:], start=2):
         if not any(v.strip() for v in values):
@@ -181,8 +187,8 @@ def read_table(
             Row(number, {h: (values[i] if i < len(values) else "") for i, h in enumerate(headers)})
         )
     if not rows:
-        raise ImportRefused(path.name, [RowError(0, "", "import.no_rows")])
-    return rows
+        raise ImportRefused(path.name, [RowError(0, "", "import.no_rows")], headers=written)
+    return Table(rows, written)
 
 
 def _unknown(columns: list[str], aliases: Aliases) -> list[RowError]:
