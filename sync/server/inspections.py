@@ -50,6 +50,7 @@ from sync.server.scope import (
     payload_date,
     require_own,
 )
+from sync.server.supersedes import check_supersedes
 
 INSPECTION_COLUMNS = (
     "id", "venue", "checklist_id", "checklist_version", "inspector", "device_id",
@@ -205,6 +206,7 @@ class InspectionWriter:
         accepted = Accepted([NewChange("inspection", i.id, record, grid, "supervisor")])
         if verdict.check:  # a scan was claimed: the inspector's device learns the verdict
             accepted.changes.append(verdict_change(record, grid))
+        check_supersedes(record, self._rows["i"])  # a re-inspection names what it replaces
         findings, events = self._findings(sub, venue, accepted)
         # Accepted: only now does anything of this op go into the rows to write.
         self._rows["l"].append(self._ledger_row(op, digest, accepted.event_seqs))
