@@ -6,16 +6,20 @@ queue with the same incident highlighted. At 80x24 a long description is shown w
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
 from pilot_support import open_screen, settle
+from rich._wrap import divide_line
+from textual.widgets import Static
 
 from fieldapp.domain.personal import mask_numbers_in_text
 from fieldapp.services.demo import workspace as demo
 from fieldapp.services.incidents import events, reporting
 from fieldapp.tui.app import make_app
-from fieldapp.tui.screens.incident_record import IncidentRecordScreen
+from fieldapp.tui.kinsoku import CLOSING, OPENING
+from fieldapp.tui.screens.incident_record import IncidentRecordScreen, record_renderable
 from fieldapp.tui.screens.incidents import IncidentsScreen
 from fieldapp.tui.widgets import PagedTable
 
@@ -126,3 +130,29 @@ def test_numbers_typed_into_free_text_are_masked_as_the_registry_masks_them() ->
     assert mask_numbers_in_text("王五 13812345678") == "王五 138****5678"
     assert mask_numbers_in_text("身份证45010219900101123x。") == "身份证4501**********123X。"
     assert mask_numbers_in_text("门牌 12 号，2026-02-11") == "门牌 12 号，2026-02-11"
+
+
+async def test_the_description_starts_no_line_with_a_comma(demo_home: Path) -> None:
+    """The record is a rich renderable, wrapped by rich rather than Textual: its Chinese
+    kept the rule of line breaking only once rich's wrapping was hooked too."""
+    report(BLOCKED)
+    demo.act_as("supervisor")
+    app = make_app()
+    async with app.run_test(size=SMALL) as pilot:
+        await open_screen(app, pilot, "f3", IncidentsScreen)
+        await pilot.press("enter")
+        await settle(app, pilot, rounds=2)
+        screen = app.screen
+        assert isinstance(screen, IncidentRecordScreen) and screen.record is not None
+        text = screen.query_one("#incident-record-text", Static)
+        width = text.content_region.width
+        description = "堵" * (width // 2) + "，店门口堆放纸箱（约二十箱），经劝阻仍未清理。" * 3
+        assert description[divide_line(description, width)[0]] == "，"  # rich's own cut
+        text.update(record_renderable(dataclasses.replace(screen.record, description=description)))
+        await settle(app, pilot)
+        lines = [line.strip() for line in screen_lines(app)]
+        start = next(n for n, line in enumerate(lines) if line.startswith("堵"))
+        shown = lines[start : start + 4]
+        assert "".join(shown).startswith(description), "\n".join(lines)
+        assert not [line for line in shown[1:] if line[:1] in CLOSING], "\n".join(lines)
+        assert not [line for line in shown if line[-1:] in OPENING], "\n".join(lines)

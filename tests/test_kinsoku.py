@@ -6,6 +6,7 @@ from __future__ import annotations
 import random
 
 import pytest
+from rich import text as rich_text
 from rich._wrap import divide_line
 from rich.cells import cell_len
 from textual import content
@@ -116,3 +117,4 @@ def test_install_hooks_textual_s_wrapping_once() -> None:
     assert kinsoku.install()
     assert kinsoku.install()
     assert content.divide_line is wrap_offsets  # type: ignore[attr-defined]
+    assert rich_text.divide_line is wrap_offsets  # type: ignore[attr-defined]

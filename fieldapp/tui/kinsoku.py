@@ -10,8 +10,10 @@ number whole) goes down with it; where one would end with an opening mark, the m
 down. No line gets wider than the width, and the next line is wrapped again from there.
 
 Text without a CJK mark (English) is left to `divide_line` itself: it wraps exactly as
-before. `install()` makes Textual's text wrapping use `wrap_offsets`: the one place it is
-hooked, so every widget's text follows the rule at whatever width it has after a resize.
+before. `install()` makes Textual's text wrapping and rich's (`rich.text.Text.wrap`: the
+rich renderables a screen draws, such as the incident record's tables and paragraphs) use
+`wrap_offsets`, so every widget's text follows the rule at whatever width it has after a
+resize.
 """
 
 from __future__ import annotations
@@ -96,14 +98,18 @@ def wrap_cjk(text: str, width: int) -> list[str]:
 
 
 def install() -> bool:
-    """Make Textual's text wrapping (`textual.content`) follow the rule. A no-op, returning
-    False, on a Textual that does not wrap with rich's `divide_line` as this code expects."""
+    """Make Textual's text wrapping (`textual.content`) and rich's (`rich.text`) follow the
+    rule. Returns False, hooking neither, where either does not wrap with rich's
+    `divide_line` as this code expects."""
+    from rich import text as rich_text
     from textual import content
 
-    current: Callable[..., list[int]] | None = getattr(content, "divide_line", None)
-    if current is wrap_offsets:
-        return True
-    if current is not divide_line:
+    modules = (content, rich_text)
+    current: list[Callable[..., list[int]] | None] = [
+        getattr(module, "divide_line", None) for module in modules
+    ]
+    if any(wrapper not in (divide_line, wrap_offsets) for wrapper in current):
         return False
-    content.divide_line = wrap_offsets  # type: ignore[attr-defined]
+    for module in modules:
+        module.divide_line = wrap_offsets  # type: ignore[attr-defined]
     return True
