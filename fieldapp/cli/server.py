@@ -114,7 +114,9 @@ def _import_command(name: str, table: str, function_name: str, module: str = "ad
         "venues": ("venues", "code, name, kind, grid, address, contact, phone, risk_level, id"),
         "checkpoints": (
             "checkpoints",
-            "code, name, kind, grid, address, contact, phone, form, lat, lon, id",
+            "code, name, kind (a code or its name: hydrant/消火栓, village_entrance/村口…), "
+            "grid, address, contact, phone, form (a kind with its own form: hydrant/消火栓, "
+            "fire_room/消防室, fireworks_point; empty: the kind's), lat, lon, id",
         ),
         "routes": (
             "patrol routes",

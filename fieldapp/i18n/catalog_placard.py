@@ -188,6 +188,15 @@ _CHECKPOINT_EN: dict[str, str] = {
     "placard.checkpoint.tips.other": "Patrol on time; scan on arrival",
 }
 
+# Other names an office's ledger gives a checkpoint kind, read on import besides the
+# placard's names above (as venue_kinds.LEDGER_ZH for venues).
+CHECKPOINT_LEDGER_ZH: dict[str, tuple[str, ...]] = {
+    "village_entrance": ("村口", "村屯出入口", "出入口"),
+    "fireworks_point": ("烟花爆竹点", "烟花爆竹经营点"),
+    "hydrant": ("消防栓",),
+    "other": ("其他",),
+}
+
 ZH: dict[str, str] = {
     # Scan verdicts (PlacardCheck.message_key).
     "placard.check.ok": "标牌核验通过：场所 {code}（密钥 {key_id}）",

@@ -50,15 +50,6 @@ from sync.server.venue_cells import (
 GRID_SPLIT = re.compile(r"[;,，；、\s]+")
 
 
-def choice(
-    row_errors: list[RowError], number: int, column: str, value: str, allowed: tuple[str, ...]
-) -> None:
-    if value not in allowed:
-        row_errors.append(
-            RowError(number, column, "import.not_one_of", {"value": value, "allowed": allowed})
-        )
-
-
 def import_grids(path: Path | str) -> int:
     table = read_table(path, ("code", "name", "level"), headers.GRIDS)
     rows = table.rows

@@ -18,10 +18,10 @@ from pathlib import Path
 from typing import Any
 
 from fieldapp.domain.ids import new_id
-from fieldapp.domain.patrols import CHECKPOINT_KINDS, DEFAULT_FORM, FORMS, Schedule, ScheduleError
+from fieldapp.domain.patrols import DEFAULT_FORM, Schedule, ScheduleError
 from sync.server import audit, headers
 from sync.server import db as server_db
-from sync.server.admin import GRID_SPLIT, check_code, choice, grids_of
+from sync.server.admin import GRID_SPLIT, check_code, grids_of
 from sync.server.admin_models import CampaignRun
 from sync.server.feed import NewChange, append_changes
 from sync.server.models import Grid, Person
@@ -30,7 +30,7 @@ from sync.server.patrol_models import Checkpoint, PatrolRoute
 from sync.server.placard_keys import grids_under
 from sync.server.records import venues_by_code
 from sync.server.tables import ImportRefused, Row, RowError, check_phone, read_table
-from sync.server.venue_cells import coordinate
+from sync.server.venue_cells import checkpoint_kind_names, coordinate, form_names
 
 CHECKPOINTS_IMPORTED = "checkpoints.imported"
 ROUTES_IMPORTED = "patrol_routes.imported"
@@ -66,6 +66,8 @@ def import_checkpoints(path: Path | str) -> int:
     by_code = {c.code: c.id for c in Checkpoint.select(Checkpoint.code, Checkpoint.id)}
     venue_codes = venues_by_code({row.get("code").upper() for row in rows})
     seen: dict[str, int] = {}
+    kinds, forms = checkpoint_kind_names(), form_names()
+    cells: dict[int, dict[str, str]] = {}  # row number -> its kind and form, as codes
     for row in rows:
         code = row.get("code").upper()
         check_code(errors, row, code, seen, by_code, what="checkpoint")
@@ -74,9 +76,11 @@ def import_checkpoints(path: Path | str) -> int:
         check_phone(errors, row)
         if not row.get("name"):
             errors.append(RowError(row.number, "name", "import.name_empty"))
-        choice(errors, row.number, "kind", row.get("kind"), CHECKPOINT_KINDS)
+        kind = kinds.code(errors, row, "kind", "import.not_checkpoint_kind")
+        form = DEFAULT_FORM.get(kind, "")  # an empty cell: the kind's own form, if any
         if row.get("form"):
-            choice(errors, row.number, "form", row.get("form"), tuple(FORMS))
+            form = forms.code(errors, row, "form", "import.not_form")
+        cells[row.number] = {"kind": kind, "form": form}
         if row.get("grid") not in known:
             errors.append(RowError(row.number, "grid", "import.no_grid", {"grid": row.get("grid")}))
         coordinate(errors, row, "lat", 90.0)
@@ -90,10 +94,9 @@ def import_checkpoints(path: Path | str) -> int:
             code = row.get("code").upper()
             cid = row.get("id") or by_code.get(code) or new_id()
             values: dict[str, Any] = {
-                c: row.get(c) for c in ("name", "kind", "address", "grid", "contact", "phone")
+                c: row.get(c) for c in ("name", "address", "grid", "contact", "phone")
             }
-            values.update(code=code, updated_at=stamp)
-            values["form"] = row.get("form") or DEFAULT_FORM.get(row.get("kind"), "")
+            values.update(cells[row.number], code=code, updated_at=stamp)
             for axis in ("lat", "lon"):
                 values[axis] = float(row.get(axis)) if row.get(axis) else None
             Checkpoint.insert(id=cid, **values).on_conflict(

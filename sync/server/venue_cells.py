@@ -3,7 +3,8 @@ the name the app shows (出租房 → rental_housing, 高 → high), the phone c
 people registry checks it, the coordinates and the attribute columns.
 
 Each check appends a `RowError` for a bad cell and returns what is to be written.
-`Names` reads the grids' levels and the staff's roles by name too (村, 网格员).
+`Names` reads the grids' levels, the staff's roles and the checkpoints' kinds and forms
+by name too (村, 网格员, 消火栓).
 """
 
 from __future__ import annotations
@@ -13,7 +14,9 @@ from collections.abc import Mapping
 from fieldapp.domain.expr_types import BOOL, VENUE_ATTRIBUTES
 from fieldapp.domain.kinds import RISK_LEVELS, ROLES
 from fieldapp.domain.office import attribute_value
+from fieldapp.domain.patrols import CHECKPOINT_KINDS, FORMS
 from fieldapp.i18n import LANGUAGES, text_in, venue_kinds
+from fieldapp.i18n.catalog_placard import CHECKPOINT_LEDGER_ZH
 from sync.server.office import known_kinds, known_levels, publish_names
 from sync.server.tables import Row, RowError
 
@@ -78,6 +81,17 @@ def level_names() -> Names:
 
 def role_names() -> Names:
     return Names(ROLES, ("role",))
+
+
+def checkpoint_kind_names() -> Names:
+    """A checkpoint's kind by code, by the name its placard shows (消火栓, 村（屯）出入口)
+    or by one a ledger writes (村口, 消防栓)."""
+    return Names(CHECKPOINT_KINDS, ("placard.checkpoint.kind",), CHECKPOINT_LEDGER_ZH)
+
+
+def form_names() -> Names:
+    """A checkpoint's short form, named as the kind it is made for (消火栓: hydrant)."""
+    return Names(tuple(FORMS), ("placard.checkpoint.kind",), CHECKPOINT_LEDGER_ZH)
 
 
 def coordinate(errors: list[RowError], row: Row, column: str, limit: float) -> None:
