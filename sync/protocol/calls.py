@@ -76,7 +76,11 @@ class PushRequest(WireModel):
 class OpResult(WireModel):
     op_id: str
     status: OpStatus
-    reason: str | None = None
+    reason: str | None = None  # in English, for a person (and for a device of before codes)
+    # The refusal as a code and its parameters (sync.protocol.refusals), so the device
+    # words it in its person's language; absent for a refusal without a code.
+    reason_code: str | None = None
+    reason_params: dict[str, str] | None = None
     # Set when a finding event was stored but its transition was no longer valid from
     # the state it arrived in (invariant 5): kept, and shown to the people involved.
     conflict: str | None = None

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sync.protocol import ActivityRecord
+from sync.protocol import ActivityRecord, refusals
 from sync.server import db as server_db
 from sync.server.activity_models import Activity
 from sync.server.feed import NewChange
@@ -38,7 +38,8 @@ def apply_activity_record(who: DeviceContext, sub: ActivityRecord) -> Applied:
     require_grid(who, sub.grid_code, f"activity {sub.id}")
     held_on = payload_date(sub.held_on, "the day the activity was held")
     if Activity.get_or_none(Activity.id == sub.id) is not None:
-        raise ValueError(f"activity {sub.id} was already recorded")
+        text = f"activity {sub.id} was already recorded"
+        raise refusals.already_submitted("activity", sub.id, text)
     row = Activity.create(
         **sub.model_dump(exclude={"grid_code", "held_on"}),
         grid=sub.grid_code,

@@ -46,6 +46,7 @@ from sync.protocol import (
     Op,
     OpResult,
     payload_hash,
+    refusals,
 )
 from sync.server import db as server_db
 from sync.server.activities import apply_activity_record
@@ -59,7 +60,7 @@ from sync.server.incidents import apply_incident_event
 from sync.server.inspection_review import apply_inspection_review
 from sync.server.inspections import AlreadyStored, InspectionWriter
 from sync.server.models import AppliedOp
-from sync.server.op_checks import readable_validation
+from sync.server.op_checks import invalid_payload
 from sync.server.patrols import apply_patrol_run
 from sync.server.people import (
     apply_household_upsert,
@@ -77,11 +78,41 @@ from sync.server.venue_attributes import apply_venue_attributes
 
 log = logging.getLogger("fieldapp.server.push")
 
-REUSED_OP_ID = "op id reused with different content; original kept"
+REUSED_OP_ID = refusals.op_id_reused()
 
 
 class Refused(Exception):
-    """An op the server will not apply; the message is for a person."""
+    """An op the server will not apply; the message is for a person, in English, and
+    `code`/`params` word it again on the device (sync.protocol.refusals)."""
+
+    def __init__(self, reason: str, code: str | None = None, params: dict[str, str] | None = None):
+        super().__init__(reason)
+        self.code = code
+        self.params = params
+
+    @classmethod
+    def of(cls, error: BaseException) -> Refused:
+        """An applier's ValueError as a refusal, with its code when it has one."""
+        return cls(str(error), *refusals.coded(error))
+
+    def result(self, op: Op) -> OpResult:
+        log.info("op rejected", extra={"op_id": op.op_id, "reason": str(self), "code": self.code})
+        return _rejected(op, str(self), self.code, self.params)
+
+
+def _rejected(
+    op: Op, reason: str, code: str | None = None, params: dict[str, str] | None = None
+) -> OpResult:
+    """A rejected op's answer: the English reason, and its code when it has one."""
+    if isinstance(reason, refusals.Reason):
+        code, params = reason.code, dict(reason.params)
+    return OpResult(
+        op_id=op.op_id,
+        status="rejected",
+        reason=str(reason),
+        reason_code=code,
+        reason_params=(params or {}) if code else None,
+    )
 
 
 class _Clash(Exception):
@@ -152,8 +183,7 @@ def _apply_batch(who: DeviceContext, ops: list[Op], floats: bool) -> list[OpResu
                 writer.flush(others_follow=True)  # its checks read what earlier ops wrote
                 result, op_changes = _apply_in_savepoint(who, op, digest)
         except Refused as refusal:
-            log.info("op rejected", extra={"op_id": op.op_id, "reason": str(refusal)})
-            result = OpResult(op_id=op.op_id, status="rejected", reason=str(refusal))
+            result = refusal.result(op)
         if result.status == "applied":
             known[op.op_id] = (digest, _stored_result(result))
         results.append(result)
@@ -192,9 +222,9 @@ def _collect_inspection(
         known = _known_ops([op.op_id]).get(op.op_id)
         if known is not None:
             return _answer_known(op, *known, digest), []
-        raise Refused(str(error)) from None
+        raise Refused.of(error) from None
     except ValueError as error:
-        raise Refused(str(error)) from None
+        raise Refused.of(error) from None
     answer = OpResult(op_id=op.op_id, status="applied", event_seqs=accepted.event_seqs or None)
     return answer, accepted.changes
 
@@ -217,8 +247,7 @@ def apply_op(who: DeviceContext, op: Op) -> OpResult:
         try:
             return _apply_once(who, op, digest)
         except Refused as refusal:
-            log.info("op rejected", extra={"op_id": op.op_id, "reason": str(refusal)})
-            return OpResult(op_id=op.op_id, status="rejected", reason=str(refusal))
+            return refusal.result(op)
         except (_Clash, IntegrityError) as clash:
             log.info("op clashed, looking again", extra={"op_id": op.op_id, "error": str(clash)})
         except (OperationalError, InterfaceError):
@@ -228,12 +257,7 @@ def apply_op(who: DeviceContext, op: Op) -> OpResult:
             # the op (the client shows why and moves on) rather than fail the batch.
             error_id = uuid.uuid4().hex[:12]
             log.exception("op failed", extra={"op_id": op.op_id, "error_id": error_id})
-            return OpResult(
-                op_id=op.op_id,
-                status="rejected",
-                reason=f"the server could not apply this op (error id {error_id}); "
-                "it has been logged for the administrator",
-            )
+            return _rejected(op, refusals.server_error(error_id))
     return OpResult(
         op_id=op.op_id,
         status="rejected",
@@ -280,7 +304,7 @@ def _write_op(who: DeviceContext, op: Op, digest: str) -> tuple[OpResult, list[N
     try:
         applied = applier(who, payload)
     except ValueError as error:  # the appliers raise ValueError with a readable reason
-        raise Refused(str(error)) from None
+        raise Refused.of(error) from None
     result: dict[str, Any] = {"status": "applied"}
     if applied.conflict:
         result["conflict"] = applied.conflict
@@ -301,16 +325,16 @@ def _checked(op: Op) -> tuple[Applier, Any]:
     """The applier and validated payload of a non-inspection op, or Refused."""
     applier = APPLIERS.get(op.type)
     if applier is None:
-        raise Refused(f"unknown op type {op.type!r}; this server speaks protocol v1")
+        raise Refused.of(refusals.unknown_op_type(op.type))
     try:
         return applier, PAYLOAD_MODELS[op.type].model_validate(op.payload)
     except ValidationError as error:
-        raise Refused(f"the {op.type} payload is not valid: {readable_validation(error)}") from None
+        raise Refused.of(invalid_payload(op.type, error)) from None
 
 
 def _answer_known(op: Op, known_hash: str, stored: dict[str, Any], digest: str) -> OpResult:
     if known_hash != digest:
-        return OpResult(op_id=op.op_id, status="rejected", reason=REUSED_OP_ID)
+        return _rejected(op, REUSED_OP_ID)
     return OpResult(
         op_id=op.op_id,
         status="duplicate",

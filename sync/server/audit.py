@@ -13,7 +13,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Any
 
-from sync.protocol import ExportRecorded
+from sync.protocol import ExportRecorded, refusals
 from sync.server import db as server_db
 from sync.server.models import AuditEntry
 from sync.server.scope import DeviceContext
@@ -115,7 +115,8 @@ def apply_export_recorded(who: DeviceContext, payload: ExportRecorded) -> Applie
     """The `export.recorded` op: the device's person exported data; kept as one entry,
     a personal-data export when the people sheets were written."""
     if payload.full and not who.is_supervisor:
-        raise ValueError("only a supervisor may export personal data in full")
+        text = "only a supervisor may export personal data in full"
+        raise refusals.wrong_role(who.role, "full_export", text)
     record(
         PERSONAL_DATA_EXPORTED if payload.people else DATA_EXPORTED,
         actor=who.person_id,

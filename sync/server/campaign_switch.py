@@ -8,7 +8,7 @@ stays the office's to change (`fieldapp admin campaign …`).
 
 from __future__ import annotations
 
-from sync.protocol import CampaignSwitch
+from sync.protocol import CampaignSwitch, refusals
 from sync.server.admin_models import CampaignRun
 from sync.server.campaigns import campaign_change, switch_run
 from sync.server.models import PersonGrid
@@ -19,10 +19,11 @@ from sync.server.submit import Applied
 def apply_campaign_switch(who: DeviceContext, sub: CampaignSwitch) -> Applied:
     require_own(who, sub.switched_by, f"the switch of campaign {sub.code}")
     if not who.is_supervisor:
-        raise ValueError(
+        text = (
             f"{who.person_name} ({who.person_id}) is an {who.role}; only a supervisor may "
             f"switch campaign {sub.code}"
         )
+        raise refusals.wrong_role(who.role, "campaign_switch", text)
     grids = None if who.is_admin else _grids_for(who, sub.code)
     switch_run(sub.code, active=sub.active, phase=sub.phase or None, grids=grids)
     return Applied([campaign_change(sub.code)])

@@ -16,18 +16,20 @@ from collections.abc import Sequence
 from typing import Any
 
 from fieldapp.domain import findings as machine
+from sync.protocol import refusals
 from sync.server.models import FindingEvent
 
 
-def role_refusal(role: str, event_type: str) -> str | None:
+def role_refusal(role: str, event_type: str) -> refusals.Refusal | None:
     """Why a person of `role` may never send `event_type` (the op is then rejected)."""
     if event_type not in machine.TRANSITIONS:
-        return f"unknown finding event type {event_type!r}"
+        return refusals.unknown_event_type(event_type, f"unknown finding event type {event_type!r}")
     if not machine.role_may_send(role, event_type):
-        return (
+        text = (
             f"a person with the role {role} may not record '{event_type}' on a finding; "
             "a supervisor of the grid must do it"
         )
+        return refusals.wrong_role(role, event_type, text)
     return None
 
 

@@ -21,6 +21,7 @@ from sync.protocol import (
     EventPayload,
     FollowupPlanPayload,
     FollowupReadingPayload,
+    refusals,
 )
 from sync.server import db as server_db
 from sync.server.feed import NewChange
@@ -160,7 +161,8 @@ def apply_case_event(who: DeviceContext, sub: CaseEventSubmit) -> Applied:
         raise ValueError(f"case {sub.case_id} is not known to the server; sync it first")
     plan = _plan_in_scope(who, case.plan_id)
     if not machine.role_may_send(who.role, sub.event.type, followups.CASE):
-        raise ValueError(f"a {who.role} may not send {sub.event.type} on a case")
+        text = f"a {who.role} may not send {sub.event.type} on a case"
+        raise refusals.wrong_role(who.role, sub.event.type, text)
     problem = machine.check_event_data(sub.event.type, sub.event.data, followups.CASE)
     if problem is not None:
         raise ValueError(problem)

@@ -15,7 +15,7 @@ from typing import Any
 
 from fieldapp.domain import findings as machine
 from fieldapp.domain.incidents import INCIDENT
-from sync.protocol import IncidentEventSubmit, IncidentPayload
+from sync.protocol import IncidentEventSubmit, IncidentPayload, refusals
 from sync.server import db as server_db
 from sync.server.feed import NewChange, person_audience
 from sync.server.incident_models import Incident, IncidentEvent
@@ -113,12 +113,10 @@ def _create(who: DeviceContext, sub: IncidentEventSubmit, payload: IncidentPaylo
     if payload.venue_id:
         venue = Venue.get_or_none(Venue.id == payload.venue_id)
         if venue is None:
-            raise ValueError(
-                f"venue {payload.venue_id} is not known to the server; sync the venue list first"
-            )
+            raise refusals.unknown_venue(payload.venue_id)
         grid = venue.grid_code
     if Grid.get_or_none(Grid.code == grid) is None:
-        raise ValueError(f"grid {grid} is not known to the server")
+        raise refusals.unknown_grid(grid)
     if not may_write_grid(who, grid):
         raise ValueError(outside_grid_reason(who, grid, f"incident {payload.id}"))
     values = payload.model_dump(exclude={"grid_code"})
@@ -129,19 +127,22 @@ def apply_incident_event(who: DeviceContext, sub: IncidentEventSubmit) -> Applie
     event = sub.event
     require_own(who, event.actor, f"event {event.id}")
     if not machine.role_may_send(who.role, event.type, INCIDENT):
-        raise ValueError(
+        text = (
             f"a person with the role {who.role} may not record '{event.type}' on an "
             "incident; a supervisor of the grid must do it"
         )
+        raise refusals.wrong_role(who.role, event.type, text)
     if IncidentEvent.get_or_none(IncidentEvent.id == event.id) is not None:
-        raise ValueError(f"incident event {event.id} already exists; event ids are never reused")
+        text = f"incident event {event.id} already exists; event ids are never reused"
+        raise refusals.already_submitted("event", event.id, text)
     incident = Incident.get_or_none(Incident.id == sub.incident_id)
     if incident is None:
         if sub.incident is None:
-            raise ValueError(
+            text = (
                 f"incident {sub.incident_id} is not known to the server "
                 "(its report may have been refused)"
             )
+            raise refusals.unknown_record("incident", sub.incident_id, text)
         incident = _create(who, sub, sub.incident)
     elif not may_write_grid(who, incident.grid_code):
         raise ValueError(outside_grid_reason(who, incident.grid_code, f"incident {incident.id}"))

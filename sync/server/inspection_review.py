@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sync.protocol import InspectionReviewSubmit
+from sync.protocol import InspectionReviewSubmit, refusals
 from sync.server import db as server_db
 from sync.server.feed import NewChange, person_audience
 from sync.server.models import Inspection
@@ -26,18 +26,20 @@ def apply_inspection_review(who: DeviceContext, sub: InspectionReviewSubmit) -> 
     what = f"the review of inspection {sub.inspection_id}"
     require_own(who, sub.reviewer, what)
     if not who.is_supervisor:
-        raise ValueError(
+        text = (
             f"a person with the role {who.role} may not review inspections; "
             "a supervisor of the grid must do it"
         )
+        raise refusals.wrong_role(who.role, "review", text)
     if sub.state == "returned" and not sub.comment.strip():
         raise ValueError(f"{what} returns it without a comment; say what the inspector must do")
     inspection = Inspection.get_or_none(Inspection.id == sub.inspection_id)
     if inspection is None:
-        raise ValueError(
+        text = (
             f"inspection {sub.inspection_id} is not known to the server; sync first "
             "(the inspector's device may not have sent it yet, or it was refused)"
         )
+        raise refusals.unknown_record("inspection", sub.inspection_id, text)
     venue = venue_in_scope(who, inspection.venue_id)
     # Lock the inspection so two reviews of it are numbered one after the other (and
     # their feed entries, appended at commit, come in that order too).

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pydantic import ValidationError
 
+from sync.protocol import refusals
 from sync.server.findings import role_refusal
 from sync.server.scope import DeviceContext, require_own
 
@@ -13,7 +14,7 @@ def check_event(who: DeviceContext, actor: str, event_type: str, event_id: str) 
     require_own(who, actor, f"event {event_id}")
     refusal = role_refusal(who.role, event_type)
     if refusal:
-        raise ValueError(refusal)
+        raise refusal
 
 
 def readable_validation(error: ValidationError) -> str:
@@ -25,4 +26,9 @@ def readable_validation(error: ValidationError) -> str:
 
 
 def invalid_payload(op_type: str, error: ValidationError) -> ValueError:
-    return ValueError(f"the {op_type} payload is not valid: {readable_validation(error)}")
+    """The refusal of a payload its model refuses, coded by its first fault."""
+    text = f"the {op_type} payload is not valid: {readable_validation(error)}"
+    first = error.errors()[0] if error.errors() else None
+    field = ".".join(str(x) for x in first["loc"]) if first else ""
+    problem = str(first["type"]) if first else ""
+    return refusals.invalid_payload(op_type, field or "payload", problem, text)

@@ -14,7 +14,7 @@ from typing import Any
 
 from fieldapp.domain import patrols
 from fieldapp.domain.presence import MANUAL, SCANNED, check_presence
-from sync.protocol import PatrolRunSubmit
+from sync.protocol import PatrolRunSubmit, refusals
 from sync.server import db as server_db
 from sync.server.feed import NewChange
 from sync.server.patrol_models import Checkpoint, PatrolRoute, PatrolRun, PatrolScan
@@ -44,11 +44,13 @@ def apply_patrol_run(who: DeviceContext, sub: PatrolRunSubmit) -> Applied:
     require_own(who, sub.person, f"patrol run {sub.id}")
     route = PatrolRoute.get_or_none(PatrolRoute.id == sub.route_id)
     if route is None:
-        raise ValueError(f"patrol route {sub.route_id} is not known to the server")
+        text = f"patrol route {sub.route_id} is not known to the server"
+        raise refusals.unknown_record("patrol_route", sub.route_id, text)
     if not may_write_grid(who, route.grid_code):
         raise ValueError(outside_grid_reason(who, route.grid_code, f"patrol run {sub.id}"))
     if PatrolRun.get_or_none(PatrolRun.id == sub.id) is not None:
-        raise ValueError(f"patrol run {sub.id} was already submitted; run ids are never reused")
+        text = f"patrol run {sub.id} was already submitted; run ids are never reused"
+        raise refusals.already_submitted("patrol_run", sub.id, text)
     codes = {c.id: c.code for c in Checkpoint.select().where(Checkpoint.id.in_(route.checkpoints))}
     for scan in sub.scans:
         if scan.checkpoint_id not in codes:

@@ -18,7 +18,13 @@ from peewee import EXCLUDED, fn
 from fieldapp.domain import personal
 from fieldapp.domain.personal import PersonalCipher
 from fieldapp.domain.registry import PERSON_TAGS, SEXES
-from sync.protocol import HouseholdUpsert, MemberPayload, PersonalExport, PersonalReveal
+from sync.protocol import (
+    HouseholdUpsert,
+    MemberPayload,
+    PersonalExport,
+    PersonalReveal,
+    refusals,
+)
 from sync.server import audit as audit_log
 from sync.server.feed import NewChange
 from sync.server.models import Grid, Meta, Venue
@@ -222,7 +228,8 @@ def apply_personal_export(who: DeviceContext, sub: PersonalExport) -> Applied:
     its people count); kept so those still reach the trail."""
     require_own(who, sub.actor, f"export {sub.id}")
     if sub.full and not who.is_supervisor:
-        raise ValueError("only a supervisor may export personal data in full")
+        text = "only a supervisor may export personal data in full"
+        raise refusals.wrong_role(who.role, "full_export", text)
     audit(who.person_id, EXPORTED, sub.file, device=who.device_id, people=sub.people,
           full=sub.full, device_time=sub.at, op=sub.id)  # fmt: skip
     return Applied([])

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from sync.protocol import refusals
 from sync.server import db as server_db
 
 ADMIN = "admin"
@@ -109,10 +110,9 @@ def may_write_grid(who: DeviceContext, grid_code: str) -> bool:
 
 
 def outside_grid_reason(who: DeviceContext, grid_code: str, what: str) -> str:
-    return (
-        f"{what} belongs to grid {grid_code}, which is not among the grids of "
-        f"{who.person_name} ({who.person_id}); ask the administrator to assign the grid"
-    )
+    """The refusal's text, coded (`refusals.Reason`): `ValueError(outside_grid_reason(…))`
+    reaches the device as `outside_grid` with the grid."""
+    return refusals.outside_grid(what, grid_code, who.person_name, who.person_id)
 
 
 def require_grid(who: DeviceContext, grid_code: str, what: str) -> None:
@@ -121,18 +121,17 @@ def require_grid(who: DeviceContext, grid_code: str, what: str) -> None:
         f"SELECT 1 FROM grid WHERE code = {_p()}", (grid_code,)
     )
     if cursor.fetchone() is None:
-        raise ValueError(f"grid {grid_code} is not known to the server")
+        raise refusals.unknown_grid(grid_code)
     if not may_write_grid(who, grid_code):
-        raise ValueError(outside_grid_reason(who, grid_code, what))
+        raise refusals.Refusal(
+            refusals.outside_grid(what, grid_code, who.person_name, who.person_id)
+        )
 
 
 def require_own(who: DeviceContext, person_id: str, what: str) -> None:
     """A device records only the work of its own person."""
     if person_id != who.person_id:
-        raise ValueError(
-            f"{what} names person {person_id}, but this device acts for {who.person_id}; "
-            "a device records only the work of its own person"
-        )
+        raise refusals.not_own(what, person_id, who.person_id)
 
 
 def payload_date(value: str, what: str) -> str:

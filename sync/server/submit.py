@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from sync.protocol import DailyReportSubmit, EventPayload, FindingEventSubmit
+from sync.protocol import DailyReportSubmit, EventPayload, FindingEventSubmit, refusals
 from sync.server import db as server_db
 from sync.server.feed import NewChange
 from sync.server.findings import arrival_conflict, fold_events, role_refusal
@@ -43,7 +43,7 @@ class Applied:
 def venue_in_scope(who: DeviceContext, venue_id: str) -> Venue:
     venue = Venue.get_or_none(Venue.id == venue_id)
     if venue is None:
-        raise ValueError(f"venue {venue_id} is not known to the server; sync the venue list first")
+        raise refusals.unknown_venue(venue_id)
     if not may_write_grid(who, venue.grid_code):
         raise ValueError(
             outside_grid_reason(who, venue.grid_code, f"venue {venue.code} {venue.name}")
@@ -90,9 +90,10 @@ def _check_event(who: DeviceContext, event: EventPayload) -> None:
     require_own(who, event.actor, f"event {event.id}")
     refusal = role_refusal(who.role, event.type)
     if refusal:
-        raise ValueError(refusal)
+        raise refusal
     if FindingEvent.get_or_none(FindingEvent.id == event.id) is not None:
-        raise ValueError(f"finding event {event.id} already exists; event ids are never reused")
+        text = f"finding event {event.id} already exists; event ids are never reused"
+        raise refusals.already_submitted("event", event.id, text)
 
 
 def _refresh_state(finding: Finding) -> None:
@@ -113,10 +114,11 @@ def _refresh_state(finding: Finding) -> None:
 def apply_finding_event(who: DeviceContext, sub: FindingEventSubmit) -> Applied:
     finding = Finding.get_or_none(Finding.id == sub.finding_id)
     if finding is None:
-        raise ValueError(
+        text = (
             f"finding {sub.finding_id} is not known to the server "
             "(the inspection that opened it may have been refused)"
         )
+        raise refusals.unknown_record("finding", sub.finding_id, text)
     venue = venue_in_scope(who, finding.venue_id)
     event = sub.event
     _check_event(who, event)
@@ -140,7 +142,8 @@ def apply_daily_report(who: DeviceContext, sub: DailyReportSubmit) -> Applied:
     require_own(who, sub.reporter, f"daily report {sub.id}")
     require_grid(who, sub.grid_code, f"daily report {sub.id}")
     if DailyReport.get_or_none(DailyReport.id == sub.id) is not None:
-        raise ValueError(f"daily report {sub.id} was already submitted")
+        text = f"daily report {sub.id} was already submitted"
+        raise refusals.already_submitted("daily_report", sub.id, text)
     report = DailyReport.create(
         **sub.model_dump(exclude={"grid_code", "date"}),
         grid=sub.grid_code,

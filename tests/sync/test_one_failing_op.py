@@ -92,6 +92,7 @@ def test_an_op_whose_write_keeps_clashing_is_refused_and_the_others_apply(api, m
     assert answer.json()["results"][1]["reason"] == CLASHED
     alone = api.push([bad]).json()["results"]
     assert alone == [{"op_id": bad["op_id"], "status": "rejected", "reason": CLASHED,
+                      "reason_code": None, "reason_params": None,
                       "conflict": None, "event_seqs": None}]  # fmt: skip
     assert server_count(DailyReport) == 1 and server_count(AppliedOp) == 2
 

@@ -1,0 +1,156 @@
+"""Why the server refused an op, as a stable code with parameters as well as in English.
+
+The server words a refusal in English for its log, its tests and an old device; the push
+result also carries `reason_code` and `reason_params`, so a device words it in its
+person's language from its own catalogue (a code it does not know falls back to the
+English text). The codes are the contract: never reuse one for another meaning.
+
+A refusal is raised as `Refusal` (a ValueError: the appliers' refusals stay ValueErrors and
+`str(error)` stays the English text). Helpers that return the text for a caller to raise
+(`ValueError(outside_grid_reason(...))`) return a `Reason`, a `str` that keeps its code, so
+such a caller's refusal is coded too; `coded(error)` finds the code either way.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+# The codes a device may find in `reason_code`.
+OUTSIDE_GRID = "outside_grid"  # grid, person
+UNKNOWN_GRID = "unknown_grid"  # grid
+UNKNOWN_VENUE = "unknown_venue"  # venue
+UNKNOWN_RECORD = "unknown_record"  # record (its kind), id: a record the op builds on
+ALREADY_SUBMITTED = "already_submitted"  # record (its kind), id
+INVALID_PAYLOAD = "invalid_payload"  # op_type, field, problem (pydantic's error type)
+WRONG_ROLE = "wrong_role"  # role, action
+NOT_OWN = "not_own"  # person (named in the record), device_person
+UNKNOWN_OP_TYPE = "unknown_op_type"  # op_type
+UNKNOWN_EVENT_TYPE = "unknown_event_type"  # event_type
+OP_ID_REUSED = "op_id_reused"
+SERVER_ERROR = "server_error"  # error_id
+
+CODES = frozenset(
+    {
+        OUTSIDE_GRID,
+        UNKNOWN_GRID,
+        UNKNOWN_VENUE,
+        UNKNOWN_RECORD,
+        ALREADY_SUBMITTED,
+        INVALID_PAYLOAD,
+        WRONG_ROLE,
+        NOT_OWN,
+        UNKNOWN_OP_TYPE,
+        UNKNOWN_EVENT_TYPE,
+        OP_ID_REUSED,
+        SERVER_ERROR,
+    }
+)
+
+
+class Reason(str):
+    """A refusal's English text that keeps its code and parameters."""
+
+    code: str
+    params: dict[str, str]
+
+    def __new__(cls, text: str, code: str, params: Mapping[str, object] | None = None) -> Reason:
+        reason = super().__new__(cls, text)
+        reason.code = code
+        reason.params = {k: str(v) for k, v in (params or {}).items()}
+        return reason
+
+
+class Refusal(ValueError):
+    """An op the server will not apply: `str(error)` is the English text."""
+
+    def __init__(self, reason: Reason) -> None:
+        super().__init__(str(reason))
+        self.code = reason.code
+        self.params = dict(reason.params)
+
+
+def coded(error: BaseException) -> tuple[str | None, dict[str, str] | None]:
+    """The code and parameters a refusal carries, or (None, None) for a plain one."""
+    if isinstance(error, Refusal):
+        return error.code, dict(error.params)
+    first = error.args[0] if error.args else None
+    if isinstance(first, Reason):
+        return first.code, dict(first.params)
+    return None, None
+
+
+# -- the refusals, worded once ---------------------------------------------------------
+
+
+def outside_grid(what: str, grid: str, person_name: str, person_id: str) -> Reason:
+    text = (
+        f"{what} belongs to grid {grid}, which is not among the grids of "
+        f"{person_name} ({person_id}); ask the administrator to assign the grid"
+    )
+    return Reason(text, OUTSIDE_GRID, {"grid": grid, "person": person_name})
+
+
+def unknown_grid(grid: str) -> Refusal:
+    return Refusal(Reason(f"grid {grid} is not known to the server", UNKNOWN_GRID, {"grid": grid}))
+
+
+def unknown_venue(venue_id: str) -> Refusal:
+    text = f"venue {venue_id} is not known to the server; sync the venue list first"
+    return Refusal(Reason(text, UNKNOWN_VENUE, {"venue": venue_id}))
+
+
+def unknown_record(record: str, record_id: str, text: str) -> Refusal:
+    """A record the op builds on (`record`: finding, incident, inspection, case, plan,
+    person, patrol_route) that the server does not hold; `text` says it in English."""
+    return Refusal(Reason(text, UNKNOWN_RECORD, {"record": record, "id": record_id}))
+
+
+def already_submitted(record: str, record_id: str, text: str) -> Refusal:
+    """A record (`record`: inspection, finding, daily_report, patrol_run, activity, event)
+    the server already holds under this id; `text` says it in English."""
+    return Refusal(Reason(text, ALREADY_SUBMITTED, {"record": record, "id": record_id}))
+
+
+def inspection_already_submitted(inspection_id: str) -> Refusal:
+    text = f"inspection {inspection_id} was already submitted"
+    return already_submitted("inspection", inspection_id, text)
+
+
+def invalid_payload(op_type: str, field: str, problem: str, text: str) -> Refusal:
+    """A payload its model refuses: the first field at fault and pydantic's error type."""
+    params = {"op_type": op_type, "field": field, "problem": problem}
+    return Refusal(Reason(text, INVALID_PAYLOAD, params))
+
+
+def wrong_role(role: str, action: str, text: str) -> Refusal:
+    """A person of `role` may not do `action` (an event type, "review", "export", …)."""
+    return Refusal(Reason(text, WRONG_ROLE, {"role": role, "action": action}))
+
+
+def not_own(what: str, person_id: str, device_person: str) -> Refusal:
+    text = (
+        f"{what} names person {person_id}, but this device acts for {device_person}; "
+        "a device records only the work of its own person"
+    )
+    return Refusal(Reason(text, NOT_OWN, {"person": person_id, "device_person": device_person}))
+
+
+def unknown_op_type(op_type: str) -> Refusal:
+    text = f"unknown op type {op_type!r}; this server speaks protocol v1"
+    return Refusal(Reason(text, UNKNOWN_OP_TYPE, {"op_type": op_type}))
+
+
+def unknown_event_type(event_type: str, text: str) -> Refusal:
+    return Refusal(Reason(text, UNKNOWN_EVENT_TYPE, {"event_type": event_type}))
+
+
+def op_id_reused() -> Reason:
+    return Reason("op id reused with different content; original kept", OP_ID_REUSED)
+
+
+def server_error(error_id: str) -> Reason:
+    text = (
+        f"the server could not apply this op (error id {error_id}); "
+        "it has been logged for the administrator"
+    )
+    return Reason(text, SERVER_ERROR, {"error_id": error_id})
