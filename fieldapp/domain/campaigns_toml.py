@@ -78,8 +78,7 @@ class _CampaignValidator(Validator):
             self.report(self.root_line("targets"), "", unknown(unknown_targets[0], TARGET_NAMES))
         if "sections" in data:
             self.sections(data["sections"])
-        if not self.errors:
-            self.conditions(data, frozenset({code}) if isinstance(code, str) else None)
+        self.conditions(data, frozenset({code}) if isinstance(code, str) else None)
 
     def texts(self, data: dict[str, Any], key: str, *, dates: bool = False) -> None:
         values = data.get(key, [])

@@ -200,8 +200,7 @@ class Validator:
                 self.report(self.root_line("params"), "", problem)
         if "sections" in data:
             self.sections(data["sections"])
-        if not self.errors:
-            self.conditions(data)
+        self.conditions(data)  # beside the problems above: one run reports them all
 
     def conditions(self, data: dict[str, Any], campaigns: frozenset[str] | None = None) -> None:
         """show_if, required_if and fail_if: parsed, type-checked, earlier answers only."""
