@@ -26,6 +26,12 @@ ZH: dict[str, str] = {
     "binding.returned.open.tip": "查看光标所在的被退回的检查记录和主管意见",
     "binding.returned.inspect": "重新检查",
     "binding.returned.inspect.tip": "重新检查该场所：新的检查记录将取代被退回的那条",
+    "returned.superseded_by": "已被 {submitted} {inspector} 的重新检查取代",
+    "returned.supersedes": "重新检查：取代 {submitted} {inspector} 被退回的检查记录",
+    "returned.open_hazards": (
+        "被退回的检查记录仍有 {count} 条未关闭的隐患（{hazards}），"
+        "它们不会因重新检查而关闭；同一隐患请勿重复登记。"
+    ),
 }
 
 EN: dict[str, str] = {
@@ -57,5 +63,13 @@ EN: dict[str, str] = {
     "binding.returned.inspect": "Inspect again",
     "binding.returned.inspect.tip": (
         "Inspect the venue again: the new inspection supersedes the returned one"
+    ),
+    "returned.superseded_by": "Superseded by the re-inspection of {submitted} by {inspector}",
+    "returned.supersedes": (
+        "Re-inspection: supersedes the returned inspection of {submitted} by {inspector}"
+    ),
+    "returned.open_hazards": (
+        "Hazards still open on the returned inspection: {count} ({hazards}); the "
+        "re-inspection does not close them. Do not record the same hazard twice."
     ),
 }

@@ -239,6 +239,27 @@ def _v23_returned_index(db: SqliteDatabase) -> None:
     )
 
 
+def _v24_superseded_index(db: SqliteDatabase) -> None:
+    """Which inspection a re-inspection supersedes, read by this partial index (only
+    re-inspections have one): the returned list, the review queues and the counts ask
+    whether a submitted inspection replaces the one at hand."""
+    db.execute_sql(
+        "CREATE INDEX IF NOT EXISTS inspection_supersedes ON inspection (supersedes)"
+        " WHERE supersedes IS NOT NULL"
+    )
+
+
+def _v25_refusal_codes(db: SqliteDatabase) -> None:
+    """A refusal's code and parameters as the server gave them (sync.protocol.refusals),
+    so the sync screen words it in the person's language. Ops refused before it, or by a
+    server that gives no code, keep NULL and show the server's English reason."""
+    columns = {row[1] for row in db.execute_sql("PRAGMA table_info(outbox)")}
+    if "refusal_code" not in columns:
+        db.execute_sql("ALTER TABLE outbox ADD COLUMN refusal_code VARCHAR(255)")
+    if "refusal_params" not in columns:
+        db.execute_sql("ALTER TABLE outbox ADD COLUMN refusal_params TEXT")
+
+
 # Indexes older schemas made that another index's first column already serves.
 REDUNDANT_INDEXES = ("answer_inspection_id", "finding_event_finding_id")
 
@@ -267,6 +288,8 @@ MIGRATIONS: list[Migration] = [
     _v21_route_starts_on,
     _v22_refusals_seen,
     _v23_returned_index,
+    _v24_superseded_index,
+    _v25_refusal_codes,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

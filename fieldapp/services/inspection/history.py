@@ -16,6 +16,7 @@ from typing import Any
 from fieldapp.domain.checklist import Checklist
 from fieldapp.services.common.checklists import get_checklist
 from fieldapp.services.common.photos import blob_path
+from fieldapp.services.inspection.supersession import Supersession, replaces, superseded_by
 from fieldapp.store.models import Answer, Finding, Inspection, Person, Venue
 
 
@@ -76,6 +77,8 @@ class InspectionRecord:
     items: tuple[RecordedItem, ...]
     presence_check: str = ""  # the server's verdict on a claimed scan: verified | unverified
     presence_check_reason: str = ""
+    supersedes: Supersession | None = None  # the returned inspection this one replaces
+    superseded_by: Supersession | None = None  # the re-inspection that replaces this one
 
     @property
     def photo_count(self) -> int:
@@ -150,6 +153,8 @@ def inspection_record(inspection_id: str) -> InspectionRecord:
         items=_items(checklist, answers, findings),
         presence_check=inspection.presence_check,
         presence_check_reason=inspection.presence_check_reason,
+        supersedes=replaces(inspection_id) if inspection.supersedes else None,
+        superseded_by=superseded_by(inspection_id),
     )
 
 

@@ -25,7 +25,7 @@ from fieldapp.services.common.campaigns import Applied
 from fieldapp.services.common.checklists import checklist_for_kind
 from fieldapp.services.common.identity import me
 from fieldapp.services.common.refusals import FormRefused
-from fieldapp.services.inspection import scan_proof
+from fieldapp.services.inspection import scan_proof, supersession
 
 # `load` stays importable from here too: most callers read a draft through this module.
 from fieldapp.services.inspection.inspection_view import (
@@ -65,8 +65,9 @@ def start_inspection(
     scan: ScanMark | None = None,
 ) -> str:
     """Begin an inspection of a venue with the newest checklist for its kind; `scan` is
-    the placard scan that opened it (kept as proof). FormRefused ("note") when chosen by hand
-    for "other" with a note that says nothing (`manual_note_problem`)."""
+    the placard scan that opened it (kept as proof); it supersedes my returned inspection
+    of the venue that waits, if any (`b` `n` on Home, or a scan). FormRefused ("note") when
+    chosen by hand for "other" with a note that says nothing (`manual_note_problem`)."""
     if presence == "manual" and (problem := manual_note_problem(reason, note)) is not None:
         raise FormRefused(problem, "note")
     venue = Venue.get_by_id(venue_id)
@@ -91,6 +92,7 @@ def start_inspection(
         presence_at=stamp,
         current_item=_first_asked(venue, checklist, applied),
         proof=scan_proof.start_proof(scan),
+        supersedes=supersession.pending_return(venue_id),  # a returned one done again
     )
     return str(inspection.id)
 

@@ -3,6 +3,8 @@
 A submitted inspection never changes (a correction is a new record); the review is the
 supervisor's note about it, kept on `Inspection.review_state` / `review_comment` and sent
 as an `inspection.review` outbox op so the comment reaches the inspector after sync.
+A returned inspection done again (superseded by the re-inspection) leaves the queues of
+inspections awaiting review and returned; the re-inspection awaits review in its place.
 Manual-presence inspections (no placard scanned) are flagged in the list, and so are
 scans the server could not verify (kept as manual presence with the reason) and photos
 whose EXIF says they were taken before the inspection or away from the venue; the list
@@ -28,6 +30,7 @@ from fieldapp.services.review.bulk import NotPermitted
 from fieldapp.services.review.queues import my_scope
 from fieldapp.store.db import db
 from fieldapp.store.models import Finding, Inspection, Person, Venue
+from fieldapp.store.superseded import not_superseded
 
 REVIEW_STATES = ("", "reviewed", "returned")  # "" = awaiting review
 OUTBOX_TYPE = "inspection.review"
@@ -96,6 +99,8 @@ def _conditions(filters: InspectionFilters) -> list[Expression]:
         conds.append(Inspection.submitted_at < end.isoformat())
     if filters.review_state is not None:
         conds.append(Inspection.review_state == filters.review_state)
+    if filters.review_state in ("", "returned"):  # one done again is no longer to review
+        conds.append(not_superseded())
     if filters.manual_only:
         conds.append(Inspection.presence == "manual")
     if filters.proof == visit_proof.STRENGTH_VERIFIED:

@@ -5,6 +5,8 @@
 - scanned (see `fieldapp.tui.parts.scanning`) → `open_venue(presence="scanned", payload=…)`;
 - `open_venue` resumes the venue's draft or starts an inspection (in a thread worker),
   then `show_inspection` pushes InspectScreen(inspection_id);
+- a new inspection that supersedes a returned one (`n` in the returned list) warns of
+  the returned one's hazards still open, which it does not close;
 - a draft chosen on Home resumes it; an open hazard chosen on Home opens the re-inspection;
 - `i` on a venue (a `HistoryWanted`) shows its submitted inspections, one history at a
   time: the same venue's is returned to, another venue's takes its place.
@@ -17,7 +19,7 @@ from typing import TYPE_CHECKING
 from textual import on, work
 from textual.screen import ModalScreen
 
-from fieldapp.i18n import t
+from fieldapp.i18n import listed, t
 from fieldapp.services.inspection.scan_proof import ScanMark
 from fieldapp.tui.parts.navigation import Navigation
 from fieldapp.tui.screens import HistoryWanted, InspectionReady, VenueChosen
@@ -72,9 +74,10 @@ class VenueOpening(Navigation):
         note: str,
         scan: ScanMark | None,
     ) -> None:
-        from fieldapp.services.inspection import inspections
+        from fieldapp.services.inspection import inspections, supersession
         from fieldapp.store import db
 
+        hazards: list[tuple[str, str]] = []
         with db.connection_context():
             inspection_id = inspections.draft_for_venue(venue_id)
             resumed = inspection_id is not None
@@ -83,12 +86,17 @@ class VenueOpening(Navigation):
                     venue_id, presence=presence, payload=payload, reason=reason, note=note,
                     scan=scan,
                 )  # fmt: skip
+                hazards = supersession.open_hazards(inspection_id)  # of the returned one
             elif presence == "scanned":
                 # A placard scanned during a draft proves the visit after all.
                 inspections.record_presence(
                     inspection_id, presence="scanned", payload=payload, scan=scan
                 )
         self.post_message(InspectionReady(inspection_id, resumed))
+        if hazards:  # so the re-inspection does not record them a second time blindly
+            shown = listed(f"{code} {_cut(text, 16)}" for code, text in hazards)
+            said = t("returned.open_hazards", count=len(hazards), hazards=shown)
+            self.call_from_thread(self.notify, said, severity="warning", timeout=30)
 
     @on(InspectionReady)
     def _inspection_ready(self, event: InspectionReady) -> None:
@@ -137,3 +145,7 @@ class VenueOpening(Navigation):
                 self.screen.reload()
 
         self.open_dialog(ReinspectDialog(event.finding_id), done)
+
+
+def _cut(text: str, chars: int) -> str:
+    return text if len(text) <= chars else text[: chars - 1] + "…"

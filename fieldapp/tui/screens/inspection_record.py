@@ -153,6 +153,10 @@ def meta_lines(record: InspectionRecord, width: int | None = None) -> list[str]:
         else t("record.review", state=state)
     )
     lines.append(SEPARATOR.join(extra))
+    for key, other in (("superseded_by", record.superseded_by), ("supersedes", record.supersedes)):
+        if other is not None:  # a returned inspection and its re-inspection
+            at = local_stamp(other.submitted_at)
+            lines.append(t(f"returned.{key}", submitted=at, inspector=other.inspector_name))
     return lines
 
 
