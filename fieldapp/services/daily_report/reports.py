@@ -38,6 +38,7 @@ from fieldapp.services.daily_report.work_figures import activity_figures, campai
 from fieldapp.store.db import db, rows
 from fieldapp.store.incident_models import Incident
 from fieldapp.store.models import DailyReport, Finding, FindingEvent, Grid, Inspection, Venue
+from fieldapp.store.superseded import not_superseded
 
 DEFAULT_DEADLINES: dict[str, str] = {"area": "17:00", "village": "18:00", "town": "18:00"}
 DEFAULT_REMINDER_MINUTES = 60
@@ -118,6 +119,7 @@ def report_counts(grid_code: str, day: dt.date) -> dict[str, Any]:
             & (Inspection.status == "submitted")
             & (Inspection.submitted_at >= start)
             & (Inspection.submitted_at < end)
+            & not_superseded()  # a returned one done again counts once, as its replacement
         )
         .count()
     )

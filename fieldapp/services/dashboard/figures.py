@@ -24,6 +24,7 @@ from fieldapp.services.daily_report import reports as daily_reports
 from fieldapp.services.daily_report.patrol_figures import add_up, patrol_figures_by_grid
 from fieldapp.store.db import db
 from fieldapp.store.models import Grid
+from fieldapp.store.superseded import not_superseded_sql
 
 # Events after which a hazard is no longer waiting for rectification (it was reported
 # fixed, handed over, verified or closed); `rejected` sends it back but is not counted
@@ -102,13 +103,14 @@ def week_start(day: dt.date) -> dt.date:
 def inspections_per_day(
     first: dt.date, last: dt.date, *, grids: Sequence[str] | None = None
 ) -> list[DayCount]:
-    """Submitted inspections per local date first..last (days without any show 0)."""
+    """Submitted inspections per local date first..last (days without any show 0); a
+    returned inspection done again counts once, as its replacement."""
     start, end = period_bounds_utc(first, last)
     where, params = _venue_filter(_scope(grids), "venue_id")
     cursor = db.execute_sql(
         "SELECT date(submitted_at, 'localtime') AS d, COUNT(*) FROM inspection "
         "WHERE status = 'submitted' AND submitted_at >= ? AND submitted_at < ?"
-        f"{where} GROUP BY d",
+        f" AND {not_superseded_sql('inspection')}{where} GROUP BY d",
         [start, end, *params],
     )
     counts = {row[0]: row[1] for row in cursor}
