@@ -190,7 +190,7 @@ async def test_supervisor_sees_filed_zero_and_late_grids(
         assert state["T01-LDK"] == "零报告"
         assert state["T01-YM"] == "逾期未报"
         title = str(screen.query_one("#report-status-title", Label).render())
-        assert "已报 1" in title and "零报告 1" in title
+        assert "已报 2（零报告 1，" in title  # filed, of which zero: as the dashboard counts
 
 
 async def test_each_grid_shows_its_report_state_in_english_too(

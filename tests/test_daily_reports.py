@@ -21,6 +21,7 @@ from rounds_support import (
 
 from fieldapp.services.common import outbox
 from fieldapp.services.daily_report import reports as reports
+from fieldapp.services.daily_report import status as report_status
 from fieldapp.store.models import DailyReport, Finding, Outbox
 
 # The day's activities and patrols, none in these tests.
@@ -164,8 +165,8 @@ def test_missing_and_late_grids_for_a_supervisor(tree: Clock) -> None:
     reports.file_zero_report("A12")  # ten minutes late
     act_as(SUPERVISOR)
     now = china(2026, 6, 10, 17, 30)
-    status = {s.code: s for s in reports.report_status(dt.date(2026, 6, 10), now)}
-    assert [s.code for s in reports.report_status(dt.date(2026, 6, 10), now)] == [
+    status = {s.code: s for s in report_status.report_status(dt.date(2026, 6, 10), now)}
+    assert [s.code for s in report_status.report_status(dt.date(2026, 6, 10), now)] == [
         "T1",
         "V1",
         "A11",
@@ -175,20 +176,20 @@ def test_missing_and_late_grids_for_a_supervisor(tree: Clock) -> None:
     ]
     assert status["A11"].filed and not status["A11"].filed_late and status["A11"].zero_report
     assert status["A12"].filed and status["A12"].filed_late
-    missing = reports.missing_reports(dt.date(2026, 6, 10), now)
+    missing = report_status.missing_reports(dt.date(2026, 6, 10), now)
     assert [(s.code, s.late) for s in missing] == [
         ("T1", False),
         ("V1", False),
         ("V2", False),
         ("A21", True),
     ]
-    after_six = reports.missing_reports(dt.date(2026, 6, 10), china(2026, 6, 10, 18, 1))
+    after_six = report_status.missing_reports(dt.date(2026, 6, 10), china(2026, 6, 10, 18, 1))
     assert all(s.late for s in after_six)
     # Yesterday: nobody reported, everyone is late.
-    assert len(reports.missing_reports(dt.date(2026, 6, 9), now)) == 6
+    assert len(report_status.missing_reports(dt.date(2026, 6, 9), now)) == 6
     # An inspector sees only the grids under their own.
     act_as(INSPECTOR_A12)
-    assert [s.code for s in reports.report_status(dt.date(2026, 6, 10), now)] == ["A12"]
+    assert [s.code for s in report_status.report_status(dt.date(2026, 6, 10), now)] == ["A12"]
 
 
 def test_an_abnormal_follow_up_reading_refuses_the_zero_report(tree: Clock) -> None:

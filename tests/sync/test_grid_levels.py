@@ -19,7 +19,7 @@ from fieldapp.domain.clock import today
 from fieldapp.i18n import set_language
 from fieldapp.services.activities.due import due_activities
 from fieldapp.services.common.grid_tree import grid_tree
-from fieldapp.services.daily_report import reports as daily_reports
+from fieldapp.services.daily_report.status import report_status
 from fieldapp.services.rounds import completion
 from fieldapp.services.syncing.runs import after_sync
 from fieldapp.tui.app import make_app
@@ -73,7 +73,7 @@ async def test_a_fourth_level_is_laid_out_under_its_area(
 
     tree = [(n.code, n.depth) for n in grid_tree(["T1"])]
     assert tree == [("T1", 0), ("V1", 1), ("A1", 2), ("B1", 3), ("B2", 3), ("V2", 1)]
-    report_lines = {s.code: s for s in daily_reports.report_status()}
+    report_lines = {s.code: s for s in report_status()}
     assert (
         report_lines["B1"].depth == 3 and report_lines["B1"].deadline.strftime("%H:%M") == "17:30"
     )

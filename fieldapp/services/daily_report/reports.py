@@ -7,7 +7,9 @@ happened that day by category, scheduled activities held by type, patrols done a
 and the figures of each campaign on in the grid that sets targets. A zero report is
 refused when any of it was recorded (`RECORDED`). The report row and its
 `daily_report.submit` outbox op are written in one transaction. Filing again the same
-day adds a newer report; the newest one is the grid's report for that day.
+day adds a newer report; the newest one is the grid's report for that day — read, for
+every figure, through `day_reports` (which also says when the store has since
+contradicted a zero report); each grid's status for supervisors is in `status`.
 
 Deadlines are local times per grid level — area 17:00, village and town 18:00 (source
 plans, 篇六) — kept in the setting `report_deadlines`, which may also name single grids.
@@ -19,7 +21,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from peewee import fn
@@ -28,10 +29,9 @@ from fieldapp.domain.clock import now, now_iso, today
 from fieldapp.domain.ids import new_id
 from fieldapp.i18n import t
 from fieldapp.services.common import outbox, settings
-from fieldapp.services.common.grid_tree import grid_tree
 from fieldapp.services.common.identity import grid_codes_under, me
 from fieldapp.services.common.kinds import level_deadlines
-from fieldapp.services.common.periods import day_bounds_utc, parse_utc
+from fieldapp.services.common.periods import day_bounds_utc
 from fieldapp.services.daily_report.patrol_figures import patrol_figures
 from fieldapp.services.daily_report.people_figures import people_figures
 from fieldapp.services.daily_report.work_figures import activity_figures, campaign_figures
@@ -292,80 +292,3 @@ def reminder_due(grid_code: str, at: dt.datetime | None = None) -> bool:
     if local < deadline - dt.timedelta(minutes=reminder_minutes()):
         return False
     return report_for(grid_code, local.date()) is None
-
-
-# ---------------------------------------------------------------- for supervisors
-
-
-@dataclass(frozen=True)
-class ReportStatus:
-    code: str
-    name: str
-    level: str
-    parent: str | None
-    depth: int
-    deadline: dt.datetime  # local, aware
-    report_id: str | None
-    submitted_at: dt.datetime | None
-    zero_report: bool
-    late: bool  # no report and the deadline has passed
-    filed_late: bool  # a report, filed after the deadline
-
-    @property
-    def filed(self) -> bool:
-        return self.report_id is not None
-
-
-def report_status(
-    day: dt.date | None = None,
-    at: dt.datetime | None = None,
-    *,
-    grids: Sequence[str] | None = None,
-) -> list[ReportStatus]:
-    """Every grid under mine (or `grids`), in tree order, with its report for the day."""
-    day = day or today()
-    moment = (at or now()).astimezone()
-    nodes = grid_tree(list(grids) if grids is not None else [c for c, _ in me().grids])
-    newest: dict[str, tuple[str, str, bool]] = {}
-    query = (
-        DailyReport.select(
-            DailyReport.grid, DailyReport.id, DailyReport.submitted_at, DailyReport.zero_report
-        )
-        .where(DailyReport.grid.in_([n.code for n in nodes]) & (DailyReport.date == day))
-        .order_by(DailyReport.submitted_at, DailyReport.id)
-    )
-    for code, report_id, submitted_at, zero in rows(query):
-        newest[code] = (report_id, submitted_at, bool(zero))
-    table = deadlines()
-    result = []
-    for n in nodes:
-        deadline = dt.datetime.combine(day, _deadline_time(n.code, n.level, table)).astimezone()
-        found = newest.get(n.code)
-        submitted = parse_utc(found[1]) if found else None
-        result.append(
-            ReportStatus(
-                code=n.code,
-                name=n.name,
-                level=n.level,
-                parent=n.parent,
-                depth=n.depth,
-                deadline=deadline,
-                report_id=found[0] if found else None,
-                submitted_at=submitted,
-                zero_report=found[2] if found else False,
-                late=found is None and moment > deadline,
-                filed_late=submitted is not None and submitted > deadline,
-            )
-        )
-    return result
-
-
-def missing_reports(
-    day: dt.date | None = None,
-    at: dt.datetime | None = None,
-    *,
-    grids: Sequence[str] | None = None,
-) -> list[ReportStatus]:
-    """The grids under mine that have not reported for the day; `late` marks those past
-    their deadline."""
-    return [s for s in report_status(day, at, grids=grids) if not s.filed]

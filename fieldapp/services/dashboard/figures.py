@@ -21,7 +21,9 @@ from fieldapp.services import rounds
 from fieldapp.services.common.identity import grid_codes_under, me
 from fieldapp.services.common.periods import parse_utc, period_bounds_utc
 from fieldapp.services.daily_report import reports as daily_reports
+from fieldapp.services.daily_report.day_reports import contradictions, day_reports
 from fieldapp.services.daily_report.patrol_figures import add_up, patrol_figures_by_grid
+from fieldapp.services.daily_report.status import report_status
 from fieldapp.store.db import db
 from fieldapp.store.models import Grid
 from fieldapp.store.superseded import not_superseded_sql
@@ -59,10 +61,11 @@ class GridSummary:
     reported_days: int  # days with a report filed
     zero_days: int  # of which zero reports
     late_days: int  # of which filed after the deadline
-    today: str  # filed | zero | filed_late | late | missing
+    today: str  # filed | zero | zero_contradicted | filed_late | late | missing
     patrols_missed: int = 0  # patrol windows over and partly or not done (空岗漏岗)
     missed_posts: int = 0  # checkpoints not visited in them
     incidents: int = 0  # incidents (事件) that happened in the period
+    contradicted_days: int = 0  # of the zero days, those the store contradicts since
 
     @property
     def reporting_rate(self) -> float:
@@ -210,41 +213,29 @@ def overdue_trend(
 # ---------------------------------------------------------------- completion and reporting
 
 
-def _reporting(codes: list[str], first: dt.date, last: dt.date) -> dict[str, tuple[int, int, int]]:
-    """grid -> (days reported, zero-report days, days first filed after the deadline)."""
-    if not codes:
-        return {}
-    marks = ", ".join("?" for _ in codes)
-    cursor = db.execute_sql(
-        "SELECT grid_code, date, MIN(submitted_at), MAX(zero_report) FROM daily_report "
-        f"WHERE date >= ? AND date <= ? AND grid_code IN ({marks}) GROUP BY grid_code, date",
-        [first.isoformat(), last.isoformat(), *codes],
-    )
+def _reporting(codes: list[str], first: dt.date, last: dt.date) -> dict[str, tuple[int, ...]]:
+    """grid -> (days reported, zero-report days, days first filed after the deadline,
+    zero-report days the store has since contradicted), by `day_reports`: the report that
+    stands each day, the grid's own, its local date."""
+    stood = day_reports(codes, first, last)
+    contradicted = contradictions(stood.values())
     levels: dict[str, str] = dict(
         Grid.select(Grid.code, Grid.level).where(Grid.code.in_(codes)).tuples()  # type: ignore[arg-type]
     )
     table = daily_reports.deadlines()
-    result: dict[str, tuple[int, int, int]] = {}
-    for code, day, submitted, zero in cursor:
+    result: dict[str, tuple[int, ...]] = {}
+    for (code, day), report in stood.items():
         deadline = dt.datetime.combine(
-            dt.date.fromisoformat(str(day)[:10]),
-            daily_reports._deadline_time(code, levels.get(code, "village"), table),
+            day, daily_reports._deadline_time(code, levels.get(code, "village"), table)
         ).astimezone()
-        reported, zeros, late = result.get(code, (0, 0, 0))
+        reported, zeros, late, wrong = result.get(code, (0, 0, 0, 0))
         result[code] = (
             reported + 1,
-            zeros + (1 if zero else 0),
-            late + (1 if parse_utc(submitted) > deadline else 0),
+            zeros + (1 if report.zero else 0),
+            late + (1 if parse_utc(report.first_submitted_at) > deadline else 0),
+            wrong + (1 if (code, day) in contradicted else 0),
         )
     return result
-
-
-def _today_status(status: daily_reports.ReportStatus) -> str:
-    if status.filed:
-        if status.filed_late:
-            return "filed_late"
-        return "zero" if status.zero_report else "filed"
-    return "late" if status.late else "missing"
 
 
 def grid_summary(
@@ -258,7 +249,7 @@ def grid_summary(
     """Completion (rounds.completion) and reporting for first..last per grid in tree
     order, with the report status of `day` (today by default)."""
     completion = rounds.completion(first, last, grids=grids)
-    statuses = {s.code: s for s in daily_reports.report_status(day, at, grids=grids)}
+    statuses = {s.code: s for s in report_status(day, at, grids=grids)}
     reporting = _reporting([c.code for c in completion], first, last)
     incidents = _incidents(first, last)
     days = (last - first).days + 1
@@ -266,7 +257,7 @@ def grid_summary(
     by_grid = patrol_figures_by_grid([c.code for c in completion], first, last, now=local)
     result = []
     for c in completion:
-        reported, zeros, late = reporting.get(c.code, (0, 0, 0))
+        reported, zeros, late, contradicted = reporting.get(c.code, (0, 0, 0, 0))
         status = statuses.get(c.code)
         under = grid_codes_under([c.code])
         patrols = add_up(by_grid, under)
@@ -284,7 +275,8 @@ def grid_summary(
                 reported_days=reported,
                 zero_days=zeros,
                 late_days=late,
-                today=_today_status(status) if status else "missing",
+                contradicted_days=contradicted,
+                today=status.state if status else "missing",
                 patrols_missed=patrols["patrols_partial"] + patrols["patrols_missed"],
                 missed_posts=patrols["missed_posts"],
                 incidents=sum(incidents.get(code, 0) for code in under),

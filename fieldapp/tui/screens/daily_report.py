@@ -9,11 +9,9 @@ The deadline reminder is `fieldapp.tui.screens.report_reminders.ReportReminders`
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
-from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -35,95 +33,20 @@ from fieldapp.i18n import t
 from fieldapp.tui.dialogs.confirm import ConfirmDialog
 from fieldapp.tui.screens import FieldScreen
 from fieldapp.tui.views.incidents import incident_lines
-from fieldapp.tui.views.work_lines import work_lines
+from fieldapp.tui.views.report_lines import (
+    GridLine,
+    GridReport,
+    grid_lines,
+    grid_option,
+    read_grid_report,
+    status_title,
+)
 from fieldapp.tui.widgets.key_footer import KeyFooter
 from fieldapp.tui.widgets.stopping_lists import StoppingOptionList
 from fieldapp.tui.widgets.table import Table
 
 PEOPLE_KEYS = ("new_arrivals", "returnees_registered", "under_observation", "abnormal_readings",
                "handed_over")  # fmt: skip
-
-if TYPE_CHECKING:
-    from fieldapp.services.daily_report.reports import ReportStatus
-
-
-@dataclass(frozen=True)
-class GridLine:
-    code: str
-    name: str
-    depth: int
-    deadline: str  # HH:MM
-    state: str  # filed | zero | filed_late | late | missing
-    submitted: str  # local HH:MM, "" when not filed
-    zero: bool = False  # what was filed is a zero report (its state may say only "late")
-
-
-@dataclass(frozen=True)
-class GridReport:
-    code: str
-    name: str
-    day: dt.date
-    deadline: str
-    counts: dict[str, int]
-    state: str
-    submitted: str
-    remarks: str
-    work: str = ""  # the lines of activities, patrols and campaign figures
-
-
-def grid_option(depth: int, name: str, state: str) -> Text:
-    """A grid in the list: indented, its report's state first (a long name is cut with
-    "…", on the grid's one line), as plain text: "[Filed]" is no markup tag, to be
-    dropped."""
-    return Text(f"{'  ' * depth}[{t(f'report.status.{state}')}] {name}")
-
-
-def status_state(status: ReportStatus) -> str:
-    if status.filed:
-        if status.filed_late:
-            return "filed_late"
-        return "zero" if status.zero_report else "filed"
-    return "late" if status.late else "missing"
-
-
-def grid_lines(grids: list[str] | None = None) -> tuple[GridLine, ...]:
-    """The report status of my grids (or `grids`) today, as plain values (worker thread)."""
-    from fieldapp.services.daily_report.reports import report_status
-
-    return tuple(
-        GridLine(
-            s.code,
-            s.name,
-            s.depth,
-            s.deadline.strftime("%H:%M"),
-            status_state(s),
-            s.submitted_at.astimezone().strftime("%H:%M") if s.submitted_at else "",
-            s.filed and s.zero_report,
-        )
-        for s in report_status(grids=grids)
-    )
-
-
-def read_grid_report(code: str) -> GridReport:
-    from fieldapp.domain.clock import today
-    from fieldapp.services.daily_report import reports as daily_reports
-    from fieldapp.store.models import Grid
-
-    day = today()
-    status = next(s for s in daily_reports.report_status(day, grids=[code]) if s.code == code)
-    report = daily_reports.report_for(code, day)
-    counts = daily_reports.report_counts(code, day)
-    return GridReport(
-        code=code,
-        name=Grid.get_by_id(code).name,
-        day=day,
-        deadline=status.deadline.strftime("%H:%M"),
-        counts=counts,
-        state=status_state(status),
-        submitted=status.submitted_at.astimezone().strftime("%H:%M") if status.submitted_at else "",
-        remarks=report.remarks if report is not None else "",
-        work=work_lines(counts),
-    )
 
 
 class DailyReportScreen(FieldScreen[None]):
@@ -243,10 +166,7 @@ class DailyReportScreen(FieldScreen[None]):
                 line.submitted,
                 key=line.code,
             )
-        counts = {state: 0 for state in ("filed", "zero", "filed_late", "late", "missing")}
-        for line in lines:
-            counts[line.state] += 1
-        self.query_one("#report-status-title", Label).update(t("report.status.title", **counts))
+        self.query_one("#report-status-title", Label).update(status_title(lines))
 
     @on(OptionList.OptionHighlighted, "#report-grids")
     def _grid_highlighted(self, event: OptionList.OptionHighlighted) -> None:
@@ -295,11 +215,14 @@ class DailyReportScreen(FieldScreen[None]):
             text += "\n" + t("report.people_counts", **{k: c.get(k, 0) for k in PEOPLE_KEYS})
         self.query_one("#report-counts", Static).update(text)
         state = t(f"report.status.{report.state}")
-        self.query_one("#report-state", Label).update(
+        said = (
             t("report.state.filed", state=state, time=report.submitted)
             if report.submitted
             else t("report.state.open", state=state, deadline=report.deadline)
         )
+        if report.contradicted:  # kept as filed, but no longer true: said, and what to do
+            said = f"{said}\n{t('report.state.contradicted', what=report.contradicted)}"
+        self.query_one("#report-state", Label).update(said)
 
     # -- filing ------------------------------------------------------------------------
 

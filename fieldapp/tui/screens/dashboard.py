@@ -332,19 +332,23 @@ class DashboardScreen(FieldScreen[None]):
                 rate_text(g.rate),
                 f"{g.done}/{g.due}",
                 f"{g.reported_days}/{g.days}",
-                g.zero_days,
+                t("dashboard.zero_contradicted", zero=g.zero_days, contradicted=g.contradicted_days)
+                if g.contradicted_days
+                else g.zero_days,
                 g.late_days,
                 t(f"report.status.{g.today}"),
                 f"{g.patrols_missed}/{g.missed_posts}" if g.patrols_missed else "0",
                 g.incidents,
                 key=g.code,
             )
+        wrong = any(g.contradicted_days for g in data.grids)  # marked "!" in the zero column
         self.query_one("#grids-table-title", Label).update(
             t(
                 "dashboard.grids.table_period",
                 first=data.month_first.isoformat(),
                 last=data.today.isoformat(),
             )
+            + (t("dashboard.grids.contradicted") if wrong else "")
         )
         plot = self.query_one("#grids-plot", PlotextPlot)
         plt = plot.plt

@@ -1,0 +1,112 @@
+"""The daily report screen's lines (F8), read in a worker as plain values: each grid's
+state today, the chosen grid's counts, and the status tab's title — counted as the
+dashboard (F6) counts it, from `services.daily_report.day_reports`."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, replace
+
+from rich.text import Text
+
+from fieldapp.i18n import t
+from fieldapp.tui.views.work_lines import work_lines
+
+
+@dataclass(frozen=True)
+class GridLine:
+    code: str
+    name: str
+    depth: int
+    deadline: str  # HH:MM
+    state: str  # filed | zero | zero_contradicted | filed_late | late | missing
+    submitted: str  # local HH:MM, "" when not filed
+    zero: bool = False  # what was filed is a zero report (its state may say only "late")
+    late: bool = False  # filed, first after the deadline (its state may say zero)
+    contradicted: str = ""  # a zero report the store contradicts: what since, in words
+
+
+@dataclass(frozen=True)
+class GridReport:
+    code: str
+    name: str
+    day: dt.date
+    deadline: str
+    counts: dict[str, int]
+    state: str
+    submitted: str
+    remarks: str
+    work: str = ""  # the lines of activities, patrols and campaign figures
+    contradicted: str = ""  # the zero report that stands is contradicted: what since
+
+
+def grid_option(depth: int, name: str, state: str) -> Text:
+    """A grid in the list: indented, its report's state first (a long name is cut with
+    "…", on the grid's one line), as plain text: "[Filed]" is no markup tag, to be
+    dropped."""
+    return Text(f"{'  ' * depth}[{t(f'report.status.{state}')}] {name}")
+
+
+def grid_lines(grids: list[str] | None = None) -> tuple[GridLine, ...]:
+    """The report status of my grids (or `grids`) today, as plain values (worker thread)."""
+    from fieldapp.services.daily_report.day_reports import contradicted_text
+    from fieldapp.services.daily_report.status import report_status
+
+    return tuple(
+        GridLine(
+            s.code,
+            s.name,
+            s.depth,
+            s.deadline.strftime("%H:%M"),
+            s.state,
+            s.submitted_at.astimezone().strftime("%H:%M") if s.submitted_at else "",
+            s.filed and s.zero_report,
+            s.filed_late,
+            contradicted_text(s.contradicted) if s.contradicted else "",
+        )
+        for s in report_status(grids=grids)
+    )
+
+
+def read_grid_report(code: str) -> GridReport:
+    from fieldapp.domain.clock import today
+    from fieldapp.services.daily_report import reports as daily_reports
+    from fieldapp.services.daily_report.day_reports import contradicted_text
+    from fieldapp.services.daily_report.status import report_status
+    from fieldapp.store.models import Grid
+
+    day = today()
+    status = next(s for s in report_status(day, grids=[code]) if s.code == code)
+    report = daily_reports.report_for(code, day)
+    counts = daily_reports.report_counts(code, day)
+    return GridReport(
+        code=code,
+        name=Grid.get_by_id(code).name,
+        day=day,
+        deadline=status.deadline.strftime("%H:%M"),
+        counts=counts,
+        # The pane says what was filed and when; what contradicts it is its own line.
+        state=replace(status, contradicted={}).state,
+        submitted=status.submitted_at.astimezone().strftime("%H:%M") if status.submitted_at else "",
+        remarks=report.remarks if report is not None else "",
+        work=work_lines(counts),
+        contradicted=contradicted_text(status.contradicted) if status.contradicted else "",
+    )
+
+
+def status_title(lines: tuple[GridLine, ...]) -> str:
+    """Today's reporting over the grids, counted as the dashboard (F6) counts it: filed,
+    of which zero reports and filed late; a contradicted zero report is filed and zero,
+    and said."""
+    filed = [line for line in lines if line.submitted]
+    title = t(
+        "report.status.title",
+        filed=len(filed),
+        zero=sum(line.zero for line in filed),
+        filed_late=sum(line.late for line in filed),
+        late=sum(line.state == "late" for line in lines),
+        missing=sum(line.state == "missing" for line in lines),
+    )
+    if contradicted := sum(bool(line.contradicted) for line in filed):
+        title += "\n" + t("report.status.title_contradicted", count=contradicted)
+    return title
