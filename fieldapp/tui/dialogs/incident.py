@@ -165,6 +165,9 @@ class IncidentDialog(AsksBeforeDiscarding, SavingDialog):
     @on(Reported)
     def _reported(self, message: Reported) -> None:
         self.app.notify(t("incident.reported", category=t(f"incident.category.{message.category}")))
+        recheck = getattr(self.app, "check_reports_now", None)
+        if recheck is not None:  # a zero report filed here today may no longer hold
+            recheck()
         self.dismiss(message.incident_id)
 
     @on(Button.Pressed, "#incident-cancel")

@@ -44,6 +44,12 @@ class RoundsApp(Navigation):
             self.report_reminders = ReportReminders(self)
             self.report_reminders.start()
 
+    def check_reports_now(self) -> None:
+        """Check the daily reports at once (after a sync or a report made here): a zero
+        report of mine that a new record contradicts is said now, not at the next minute."""
+        if self.report_reminders is not None:
+            self.report_reminders.check()
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "dashboard":  # supervisors; hidden once the home screen knows the role
             role = getattr(self, "person_role", None)

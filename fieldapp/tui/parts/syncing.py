@@ -252,6 +252,9 @@ class SyncApp(Navigation):
         self._tell_returns(returns)
         if outcome.result.pulled:
             self._reload_home()
+            recheck = getattr(self, "check_reports_now", None)  # the rounds part's
+            if recheck is not None:  # a colleague's incident may contradict my zero report
+                recheck()
         if isinstance(self.screen, FieldScreen):
             self.screen.synced()  # e.g. the campaigns section shows the server's answer
         if self._sync_again:

@@ -5,6 +5,12 @@ the deadline ("日报将于 17:00 截止") and, if the app only starts later, on
 passed. A reminder never gets in the way: a device not enrolled yet, or any error, is
 logged and left for the next minute; while a dialog is open (the PIN asked at start-up, a
 form) it waits for the next minute too, so its toast never covers the dialog's buttons.
+
+The same check tells the person who filed a zero report for today, once per grid and what
+contradicts it, that the store now contradicts it (an incident reported, a hazard found,
+here or synced from a colleague) and that a proper daily report is due. It runs at once
+after a sync and after an incident is reported on this device (`check`), not only each
+minute.
 """
 
 from __future__ import annotations
@@ -20,6 +26,7 @@ from fieldapp.i18n import listed, t
 REMINDER_SECONDS = 60
 
 Note = tuple[tuple[str, dt.date, str], str, str, str]  # marker, grid name, kind, deadline
+Contradicted = tuple[tuple[str, dt.date, str], str, str, str]  # marker, grid name, date, what
 
 
 class ReportReminders:
@@ -65,6 +72,7 @@ class ReportReminders:
                         continue
                     self.shown.add(marker)
                     notes.append((marker, name, kind, deadline.strftime("%H:%M")))
+                contradicted = self._contradicted(moment.date())
         except NotEnrolled:
             return  # the home screen shows how to enrol
         except Exception as error:  # a reminder must never get in the way
@@ -72,6 +80,37 @@ class ReportReminders:
             return
         if notes:
             self.app.call_from_thread(self._show, notes)
+        if contradicted:
+            self.app.call_from_thread(self._show_contradicted, contradicted)
+
+    def _contradicted(self, day: dt.date) -> list[Contradicted]:
+        """My zero reports of today that the store contradicts now, each not told yet."""
+        from fieldapp.services.daily_report.day_reports import (
+            contradicted_text,
+            my_contradicted_zero_reports,
+        )
+
+        found = []
+        for c in my_contradicted_zero_reports(day):
+            marker = (c.grid, c.day, f"contradicted:{sorted(c.what.items())}")
+            if marker not in self.shown:
+                self.shown.add(marker)
+                found.append((marker, c.name, c.day.isoformat(), contradicted_text(c.what)))
+        return found
+
+    def _show_contradicted(self, found: list[Contradicted]) -> None:
+        """Told to the person who filed the zero report: it stays on record, but no longer
+        holds, and a proper daily report is due."""
+        if isinstance(self.app.screen, ModalScreen):  # a dialog is open: the next minute
+            self.shown.difference_update(marker for marker, *_ in found)
+            return
+        for _, grid, date, what in found:
+            self.app.notify(
+                t("report.zero_contradicted.notice", grid=grid, date=date, what=what),
+                title=t("report.zero_contradicted.title"),
+                severity="error",
+                timeout=30,
+            )
 
     def _show(self, notes: list[Note]) -> None:
         if isinstance(self.app.screen, ModalScreen):  # a dialog is open: the next minute
