@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 # The codes a device may find in `reason_code`.
-OUTSIDE_GRID = "outside_grid"  # grid, person
+OUTSIDE_GRID = "outside_grid"  # grid, grid_name, person
 UNKNOWN_GRID = "unknown_grid"  # grid
 UNKNOWN_VENUE = "unknown_venue"  # venue
 UNKNOWN_RECORD = "unknown_record"  # record (its kind), id: a record the op builds on
@@ -82,12 +82,15 @@ def coded(error: BaseException) -> tuple[str | None, dict[str, str] | None]:
 # -- the refusals, worded once ---------------------------------------------------------
 
 
-def outside_grid(what: str, grid: str, person_name: str, person_id: str) -> Reason:
+def outside_grid(
+    what: str, grid: str, person_name: str, person_id: str, *, grid_name: str = ""
+) -> Reason:
     text = (
         f"{what} belongs to grid {grid}, which is not among the grids of "
         f"{person_name} ({person_id}); ask the administrator to assign the grid"
     )
-    return Reason(text, OUTSIDE_GRID, {"grid": grid, "person": person_name})
+    params = {"grid": grid, "grid_name": grid_name or grid, "person": person_name}
+    return Reason(text, OUTSIDE_GRID, params)
 
 
 def unknown_grid(grid: str) -> Refusal:

@@ -109,10 +109,20 @@ def may_write_grid(who: DeviceContext, grid_code: str) -> bool:
     return cursor.fetchone() is not None
 
 
-def outside_grid_reason(who: DeviceContext, grid_code: str, what: str) -> str:
+def outside_grid_reason(who: DeviceContext, grid_code: str, what: str) -> refusals.Reason:
     """The refusal's text, coded (`refusals.Reason`): `ValueError(outside_grid_reason(…))`
-    reaches the device as `outside_grid` with the grid."""
-    return refusals.outside_grid(what, grid_code, who.person_name, who.person_id)
+    reaches the device as `outside_grid` with the grid (and its name, for the person)."""
+    return refusals.outside_grid(
+        what, grid_code, who.person_name, who.person_id, grid_name=_grid_name(grid_code)
+    )
+
+
+def _grid_name(grid_code: str) -> str:
+    cursor = server_db.current().execute_sql(
+        f"SELECT name FROM grid WHERE code = {_p()}", (grid_code,)
+    )
+    row = cursor.fetchone()
+    return str(row[0]) if row else ""
 
 
 def require_grid(who: DeviceContext, grid_code: str, what: str) -> None:
@@ -123,9 +133,7 @@ def require_grid(who: DeviceContext, grid_code: str, what: str) -> None:
     if cursor.fetchone() is None:
         raise refusals.unknown_grid(grid_code)
     if not may_write_grid(who, grid_code):
-        raise refusals.Refusal(
-            refusals.outside_grid(what, grid_code, who.person_name, who.person_id)
-        )
+        raise refusals.Refusal(outside_grid_reason(who, grid_code, what))
 
 
 def require_own(who: DeviceContext, person_id: str, what: str) -> None:
