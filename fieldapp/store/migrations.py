@@ -249,6 +249,17 @@ def _v24_superseded_index(db: SqliteDatabase) -> None:
     )
 
 
+def _v25_refusal_codes(db: SqliteDatabase) -> None:
+    """A refusal's code and parameters as the server gave them (sync.protocol.refusals),
+    so the sync screen words it in the person's language. Ops refused before it, or by a
+    server that gives no code, keep NULL and show the server's English reason."""
+    columns = {row[1] for row in db.execute_sql("PRAGMA table_info(outbox)")}
+    if "refusal_code" not in columns:
+        db.execute_sql("ALTER TABLE outbox ADD COLUMN refusal_code VARCHAR(255)")
+    if "refusal_params" not in columns:
+        db.execute_sql("ALTER TABLE outbox ADD COLUMN refusal_params TEXT")
+
+
 # Indexes older schemas made that another index's first column already serves.
 REDUNDANT_INDEXES = ("answer_inspection_id", "finding_event_finding_id")
 
@@ -278,6 +289,7 @@ MIGRATIONS: list[Migration] = [
     _v22_refusals_seen,
     _v23_returned_index,
     _v24_superseded_index,
+    _v25_refusal_codes,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

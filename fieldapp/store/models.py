@@ -268,6 +268,10 @@ class Outbox(BaseModel):
     # the person said they had read why (then it no longer counts as news) (schema v22).
     refused_at = CharField(null=True)
     refusal_seen_at = CharField(null=True)
+    # The refusal's code and parameters (a JSON object of strings) to word it in the
+    # person's language; NULL when the server gave none: `last_error` is shown (v25).
+    refusal_code = CharField(null=True)
+    refusal_params = TextField(null=True)
 
     class Meta:
         table_name = "outbox"

@@ -169,7 +169,11 @@ class RejectedOp:
     op_id: str
     seq: int
     type: str
-    reason: str
+    reason: str  # the server's, in English
+    # The refusal's code and parameters (sync.protocol.refusals); None from a server
+    # that gives none, or for a refusal of the whole request.
+    code: str | None = None
+    params: dict[str, str] | None = None
 
 
 @dataclass(frozen=True)

@@ -296,7 +296,7 @@ class SyncClient(PagePuller, PhotoTransfer):
         stamp = now_iso()
         event_seqs: dict[str, int] = {}
         acked: list[tuple[str, str, str]] = []
-        rejected: list[tuple[str, str, str]] = []
+        rejected: list[tuple[str, str, str | None, str | None, str]] = []
         refused: list[tuple[str, str]] = []  # (type, payload) of the rejected ops
         unanswered: list[tuple[str]] = []
         for row in rows:
@@ -311,9 +311,13 @@ class SyncClient(PagePuller, PhotoTransfer):
                     result.conflicts.append(answer.conflict)
             else:
                 reason = answer.reason or "refused by the server"
-                rejected.append((reason, stamp, row.op_id))
+                code, params = answer.reason_code, answer.reason_params
+                coded = json.dumps(params or {}, ensure_ascii=False) if code else None
+                rejected.append((reason, stamp, code, coded, row.op_id))
                 refused.append((row.type, row.payload))
-                result.rejected.append(RejectedOp(row.op_id, row.seq, row.type, reason))
+                result.rejected.append(
+                    RejectedOp(row.op_id, row.seq, row.type, reason, code, params if code else None)
+                )
         with refetchable_commit(), db.atomic():  # answered again (`duplicate`) if undone
             cursor = db.cursor()
             cursor.executemany(
@@ -323,7 +327,7 @@ class SyncClient(PagePuller, PhotoTransfer):
             )
             cursor.executemany(
                 "UPDATE outbox SET state = 'rejected', attempts = attempts + 1, last_error = ?,"
-                " refused_at = ? WHERE op_id = ?",
+                " refused_at = ?, refusal_code = ?, refusal_params = ? WHERE op_id = ?",
                 rejected,
             )
             cursor.executemany(

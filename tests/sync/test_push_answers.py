@@ -28,8 +28,10 @@ def test_a_refused_op_is_listed_with_its_number_type_and_reason(make_device, see
     assert rows[fine].state == "acked" and rows[elsewhere].state == "rejected"
     reason = rows[elsewhere].last_error
     assert "V2" in reason and "not among the grids" in reason
+    # With its code and parameters, for the device to say it in its person's language.
+    coded = ("outside_grid", {"grid": "V2", "grid_name": "芸美村", "person": "张三"})
     assert result.rejected == [
-        RejectedOp(elsewhere, rows[elsewhere].seq, "inspection.submit", reason)
+        RejectedOp(elsewhere, rows[elsewhere].seq, "inspection.submit", reason, *coded)
     ]
     assert rows[elsewhere].seq == rows[fine].seq + 1 and result.pushed == 1
 
