@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from fieldapp.domain.clock import now_iso
 from fieldapp.i18n import t
+from fieldapp.services.syncing.refusal_reasons import reason_in_words, stored_params
 from fieldapp.store.models import Finding, Inspection, Outbox, Venue
 from fieldapp.store.personal_data import PERSONAL_OPS
 
@@ -25,7 +26,15 @@ class Refusal:
     op_type: str
     subject: str  # the venue (code and name) or campaign it concerns; "" when none is known
     refused_at: str | None  # UTC ISO; None for an op refused before schema v22
-    reason: str  # the server's reason, as it gave it
+    reason: str  # the server's reason, as it gave it (English)
+    code: str | None = None  # the refusal's code, when the server gave one (schema v25)
+    params: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def why(self) -> str:
+        """The reason in the person's language; the server's text for a refusal without
+        a code, or with one this version does not know."""
+        return reason_in_words(self.code, self.params, self.reason)
 
     @property
     def what(self) -> str:
@@ -45,7 +54,16 @@ def outstanding() -> tuple[Refusal, ...]:
     """The refusals not yet acknowledged, oldest first."""
     rows = Outbox.select().where(_unseen()).order_by(Outbox.seq)  # type: ignore[arg-type]
     return tuple(
-        Refusal(op.seq, op.type, _subject(op), op.refused_at, op.last_error) for op in rows
+        Refusal(
+            op.seq,
+            op.type,
+            _subject(op),
+            op.refused_at,
+            op.last_error,
+            op.refusal_code,
+            stored_params(op.refusal_params),
+        )
+        for op in rows
     )
 
 

@@ -68,16 +68,17 @@ def return_lines(returns: Sequence[ReturnedInspection]) -> list[str]:
 
 
 def refusal_lines(refusals: Sequence[Refusal]) -> list[str]:
-    """Every refused op not yet acknowledged: what it was, when, the server's reason."""
+    """Every refused op not yet acknowledged: what it was, when, and why in the person's
+    language (the server's own text for a reason this version cannot word)."""
     if not refusals:
         return []
     lines = [t("sync_ui.rejected.title", count=len(refusals))]
     for r in refusals:
         if r.refused_at:
             at = local_moment(r.refused_at)
-            lines.append(t("sync_ui.refused.item", seq=r.seq, what=r.what, at=at, reason=r.reason))
+            lines.append(t("sync_ui.refused.item", seq=r.seq, what=r.what, at=at, reason=r.why))
         else:
-            lines.append(t("sync_ui.refused.item_undated", seq=r.seq, what=r.what, reason=r.reason))
+            lines.append(t("sync_ui.refused.item_undated", seq=r.seq, what=r.what, reason=r.why))
     lines.append(t("sync_ui.refused.hint"))
     return lines
 

@@ -1,0 +1,78 @@
+"""Why the server refused a record, by the refusal's code (sync.protocol.refusals), in the
+person's language. Shown after the record's name and time on the sync screen, so a reason
+says why and what to do, not which record; a code missing here shows the server's English
+text."""
+
+from __future__ import annotations
+
+ZH = {
+    "refusal.outside_grid": "所属网格“{grid_name}”不在您的负责范围内，请联系管理员分配该网格",
+    "refusal.unknown_grid": "服务器上没有网格“{grid}”，请联系管理员",
+    "refusal.unknown_venue": "服务器上没有该场所，请先同步场所清单",
+    "refusal.unknown_record": "服务器上还没有它所属的{record}（可能尚未上报或已被拒收），请先同步",
+    "refusal.already_submitted": "这条记录已经提交过，服务器不重复接收",
+    "refusal.invalid_payload": "内容不符合要求：字段 {field} {problem}",
+    "refusal.wrong_role": "您的角色（{role}）无权办理此项，须由网格长办理",
+    "refusal.not_own": "记录中的人员不是本机登录的人员，本机只能上报本人的工作",
+    "refusal.unknown_op_type": "服务器不认识这类记录（{op_type}），请联系管理员升级服务器",
+    "refusal.unknown_event_type": "服务器不认识这种处理（{event_type}），请联系管理员升级服务器",
+    "refusal.op_id_reused": "同一编号的记录内容已改变，服务器保留最初收到的内容",
+    "refusal.server_error": "服务器处理出错（错误编号 {error_id}），已记录，请告知管理员",
+    # What an `unknown_record` refusal's record is.
+    "refusal.record.finding": "隐患",
+    "refusal.record.incident": "事件",
+    "refusal.record.inspection": "检查记录",
+    "refusal.record.patrol_route": "巡逻路线",
+    "refusal.record.other": "原记录",
+    # What is wrong with an `invalid_payload` field, by pydantic's error type.
+    "refusal.problem.missing": "缺少",
+    "refusal.problem.string_too_long": "过长",
+    "refusal.problem.too_long": "条目过多",
+    "refusal.problem.string_too_short": "为空或过短",
+    "refusal.problem.string_pattern_mismatch": "格式不对",
+    "refusal.problem.literal_error": "不是可选的值",
+    "refusal.problem.other": "格式不对",
+}
+
+EN = {
+    "refusal.outside_grid": (
+        "grid {grid_name} is not among your grids; ask the administrator to assign it"
+    ),
+    "refusal.unknown_grid": "the server does not know grid {grid}; ask the administrator",
+    "refusal.unknown_venue": "the server does not know this venue; sync the venue list first",
+    "refusal.unknown_record": (
+        "the server does not hold its {record} (not sent yet, or refused); sync first"
+    ),
+    "refusal.already_submitted": "this record was already sent; the server keeps the first",
+    "refusal.invalid_payload": "not valid: {field} {problem}",
+    "refusal.wrong_role": "your role ({role}) may not do this; a grid head must",
+    "refusal.not_own": (
+        "the record names another person than this device's; a device sends only its "
+        "own person's work"
+    ),
+    "refusal.unknown_op_type": (
+        "the server does not know this kind of record ({op_type}); ask the administrator "
+        "to update it"
+    ),
+    "refusal.unknown_event_type": (
+        "the server does not know this action ({event_type}); ask the administrator to update it"
+    ),
+    "refusal.op_id_reused": (
+        "a record under this number changed after it was sent; the server keeps the first"
+    ),
+    "refusal.server_error": (
+        "the server failed on it (error id {error_id}) and logged it; tell the administrator"
+    ),
+    "refusal.record.finding": "hazard",
+    "refusal.record.incident": "incident",
+    "refusal.record.inspection": "inspection",
+    "refusal.record.patrol_route": "patrol route",
+    "refusal.record.other": "original record",
+    "refusal.problem.missing": "is missing",
+    "refusal.problem.string_too_long": "is too long",
+    "refusal.problem.too_long": "has too many entries",
+    "refusal.problem.string_too_short": "is empty or too short",
+    "refusal.problem.string_pattern_mismatch": "is not in the right form",
+    "refusal.problem.literal_error": "is not one of the allowed values",
+    "refusal.problem.other": "is not in the right form",
+}

@@ -1,0 +1,55 @@
+"""A refusal's reason in the person's language, from the code and parameters the server
+gave with it (sync.protocol.refusals, kept in `Outbox.refusal_code`/`refusal_params`).
+
+A refusal without a code (an older server, an op refused before schema v25) or with a
+code this version does not know, or whose parameters do not fit its message, shows the
+server's English text as it came.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+
+from fieldapp.i18n import t
+
+# Parameters worded through the catalogue too: (parameter, catalogue prefix).
+_WORDED = (("role", "role"), ("record", "refusal.record"), ("problem", "refusal.problem"))
+
+
+def reason_in_words(code: str | None, params: Mapping[str, str] | None, server_text: str) -> str:
+    """The reason as the person reads it; `server_text` when it cannot be worded."""
+    if not code:
+        return server_text
+    key = f"refusal.{code}"
+    message = t(key)  # unformatted: the parameters are filled in below
+    if message == key:
+        return server_text  # a code newer than this program
+    values = {str(k): str(v) for k, v in (params or {}).items()}
+    for name, prefix in _WORDED:
+        if name in values:
+            values[name] = _worded(prefix, values[name])
+    try:
+        return message.format(**values)
+    except (KeyError, IndexError, ValueError):
+        return server_text  # the parameters do not fit the message
+
+
+def stored_params(raw: str | None) -> dict[str, str]:
+    """The parameters as `Outbox.refusal_params` keeps them (a JSON object)."""
+    try:
+        params = json.loads(raw) if raw else {}
+    except ValueError:
+        return {}
+    return {str(k): str(v) for k, v in params.items()} if isinstance(params, dict) else {}
+
+
+def _worded(prefix: str, value: str) -> str:
+    key = f"{prefix}.{value}"
+    text = t(key)
+    if text != key:
+        return text
+    if prefix == "role":
+        return value
+    other = f"{prefix}.other"
+    return t(other)
