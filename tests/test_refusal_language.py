@@ -19,9 +19,9 @@ from test_sync_ui import SIZE, chinese, demo_server_running, press_f12_and_wait,
 
 from fieldapp.i18n import set_language
 from fieldapp.services.common import outbox
+from fieldapp.services.common.refusal_reasons import reason_in_words
 from fieldapp.services.demo import server as demo_server
 from fieldapp.services.syncing import refusals
-from fieldapp.services.syncing.refusal_reasons import reason_in_words
 from fieldapp.store.models import Outbox, SyncState
 from fieldapp.tui.app import make_app
 from fieldapp.tui.screens.sync import refusal_lines

@@ -16,6 +16,7 @@ from fieldapp.domain.clock import now_iso
 from fieldapp.services.common import outbox
 from fieldapp.services.common.campaigns import get_campaign, runs
 from fieldapp.services.common.identity import me
+from fieldapp.services.common.refusal_reasons import reason_in_words, stored_params
 from fieldapp.store.campaign_models import Campaign as CampaignRow
 from fieldapp.store.db import db
 from fieldapp.store.models import Grid, Outbox
@@ -45,7 +46,7 @@ class CampaignLine:
     # in, or, switching on one that is off, my own grids (the server's rule).
     switch_scope: tuple[str, ...] = ()
     waiting: tuple[bool, str] | None = None  # a switch not yet sent: (on, phase)
-    refused: str = ""  # the server's reason for the last switch it refused
+    refused: str = ""  # why the server refused the last switch, in the UI language
 
 
 def may_switch() -> bool:
@@ -107,7 +108,9 @@ def _my_switches() -> tuple[dict[str, tuple[bool, str]], dict[str, str]]:
         if op.state == "pending":
             waiting[code] = (bool(payload.get("active")), str(payload.get("phase", "")))
         elif op.state == "rejected":
-            refused[code] = op.last_error
+            refused[code] = reason_in_words(
+                op.refusal_code, stored_params(op.refusal_params), op.last_error
+            )
         else:
             refused.pop(code, None)
     return waiting, refused

@@ -214,6 +214,8 @@ def hand_in_colleague_work(person_id: str) -> dict[str, int]:
                         "state": "rejected",
                         "last_error": answer.reason or "",
                         "refused_at": stamp,
+                        "refusal_code": answer.reason_code,  # worded by the sync screen
+                        "refusal_params": json.dumps(answer.reason_params or {}),
                     }
                 Outbox.update(attempts=Outbox.attempts + 1, **values).where(
                     Outbox.op_id == op.op_id

@@ -15,7 +15,7 @@ from typing import Any
 
 from fieldapp.domain.clock import now_iso
 from fieldapp.i18n import t
-from fieldapp.services.syncing.refusal_reasons import reason_in_words, stored_params
+from fieldapp.services.common.refusal_reasons import reason_in_words, stored_params
 from fieldapp.store.models import Finding, Inspection, Outbox, Venue
 from fieldapp.store.personal_data import PERSONAL_OPS
 
