@@ -114,9 +114,14 @@ def already_submitted(record: str, record_id: str, text: str) -> Refusal:
     return Refusal(Reason(text, ALREADY_SUBMITTED, {"record": record, "id": record_id}))
 
 
-def inspection_already_submitted(inspection_id: str) -> Refusal:
-    text = f"inspection {inspection_id} was already submitted"
-    return already_submitted("inspection", inspection_id, text)
+def inspection_already_submitted(inspection_id: str) -> Reason:
+    """The text for the server's `AlreadyStored` (which it must stay: the ledger is read
+    again for it), coded: `raise AlreadyStored(inspection_already_submitted(id))`."""
+    text = (
+        f"inspection {inspection_id} was already submitted; a correction is a new inspection "
+        "that supersedes it"
+    )
+    return Reason(text, ALREADY_SUBMITTED, {"record": "inspection", "id": inspection_id})
 
 
 def invalid_payload(op_type: str, field: str, problem: str, text: str) -> Refusal:
