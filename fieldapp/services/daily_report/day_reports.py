@@ -35,7 +35,7 @@ from dataclasses import dataclass
 
 from fieldapp.domain.clock import today
 from fieldapp.i18n import t
-from fieldapp.services.common.identity import me
+from fieldapp.services.common.identity import grid_codes_under, me
 from fieldapp.services.daily_report import reports
 from fieldapp.store.db import rows
 from fieldapp.store.models import DailyReport, Grid
@@ -100,25 +100,39 @@ def zero_reports(
     return {key: r for key, r in day_reports(codes, first, last).items() if r.zero}
 
 
-def contradiction(report: DayReport) -> dict[str, int]:
-    """What the store now shows in the grid (and the grids under it) that day that a
-    zero report says did not happen, in `RECORDED` order; {} when it still holds (or the
-    report is no zero report)."""
-    if not report.zero:
-        return {}
-    return reports.recorded(reports.report_counts(report.grid, report.day))
-
-
 def contradictions(
     stood: Iterable[DayReport],
 ) -> dict[tuple[str, dt.date], dict[str, int]]:
     """(grid, date) -> what contradicts it, for the zero reports among `stood` that the
-    store contradicts. The day's figures are counted only for zero reports (few)."""
-    found = {}
+    store contradicts ({} for one that still holds, in `RECORDED` order).
+
+    Zero reports are the common case (a month of a town's grids is a thousand of them) and
+    counting one grid's day takes a dozen queries, so the zero reports of a day are asked
+    about together: grids that together saw nothing that day all hold, and only a group
+    that saw something is halved and asked again, down to single reports."""
+    by_day: dict[dt.date, list[DayReport]] = {}
     for report in stood:
-        if report.zero and (what := contradiction(report)):
-            found[(report.grid, report.day)] = what
+        if report.zero:
+            by_day.setdefault(report.day, []).append(report)
+    found: dict[tuple[str, dt.date], dict[str, int]] = {}
+    for day, zero in by_day.items():
+        _contradicted(sorted(zero, key=lambda r: r.grid), day, found)  # neighbours together
     return found
+
+
+def _contradicted(
+    zero: list[DayReport], day: dt.date, found: dict[tuple[str, dt.date], dict[str, int]]
+) -> None:
+    scope = grid_codes_under([r.grid for r in zero])
+    what = reports.recorded(reports.scope_counts(scope, day))
+    if not what:
+        return
+    if len(zero) == 1:
+        found[(zero[0].grid, day)] = what
+        return
+    half = len(zero) // 2
+    _contradicted(zero[:half], day, found)
+    _contradicted(zero[half:], day, found)
 
 
 def contradicted_text(what: dict[str, int]) -> str:

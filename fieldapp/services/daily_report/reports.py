@@ -110,6 +110,16 @@ def hazards_with(
 def report_counts(grid_code: str, day: dt.date) -> dict[str, Any]:
     """What happened in a grid (and the grids under it) on a local date."""
     scope = grid_codes_under([grid_code])
+    counts = scope_counts(scope, day)
+    figures = campaign_figures(grid_code, scope, day, day)
+    if figures:
+        counts["campaigns"] = figures
+    return counts
+
+
+def scope_counts(scope: list[str], day: dt.date) -> dict[str, Any]:
+    """What happened in the grids `scope` (each named, none implied) on a local date: the
+    figures of `report_counts` but the campaigns' (which belong to one grid)."""
     start, end = day_bounds_utc(day)
     inspections = (
         Inspection.select()
@@ -148,9 +158,6 @@ def report_counts(grid_code: str, day: dt.date) -> dict[str, Any]:
         **patrol_figures(scope, day, day),
         **people_figures(scope, day),
     }
-    figures = campaign_figures(grid_code, scope, day, day)
-    if figures:
-        counts["campaigns"] = figures
     return counts
 
 

@@ -72,7 +72,7 @@ class ReportReminders:
                         continue
                     self.shown.add(marker)
                     notes.append((marker, name, kind, deadline.strftime("%H:%M")))
-                contradicted = self._contradicted(moment.date())
+                contradicted = self._contradicted_unless_locked(moment.date())
         except NotEnrolled:
             return  # the home screen shows how to enrol
         except Exception as error:  # a reminder must never get in the way
@@ -82,6 +82,17 @@ class ReportReminders:
             self.app.call_from_thread(self._show, notes)
         if contradicted:
             self.app.call_from_thread(self._show_contradicted, contradicted)
+
+    def _contradicted_unless_locked(self, day: dt.date) -> list[Contradicted]:
+        """`_contradicted`, or nothing while the personal data is locked (the day's people
+        figures are sealed; the screen is locked too): asked again the next minute, and
+        the reminders found meanwhile are shown all the same."""
+        from fieldapp.domain.personal import PersonalDataLocked
+
+        try:
+            return self._contradicted(day)
+        except PersonalDataLocked:
+            return []
 
     def _contradicted(self, day: dt.date) -> list[Contradicted]:
         """My zero reports of today that the store contradicts now, each not told yet."""
