@@ -27,7 +27,7 @@ def header_line(app: FieldApp, table_id: str) -> str:
     ("lang", "size", "tab", "table", "headers"),
     [
         ("en", (120, 36), "tab-grids", "#grids-table",
-         ["Grid", "Completion", "Done/due", "Days reported", "Zero", "Late", "Today"]),
+         ["Grid", "Completion", "Done/due", "Reported", "Zero", "Late", "Today"]),
         ("zh", (120, 36), "tab-grids", "#grids-table",
          ["网格", "完成率", "完成/应检", "上报天数", "零报告", "迟报", "今日"]),
         ("zh", (80, 24), "tab-grids", "#grids-table",

@@ -106,7 +106,7 @@ EN: dict[str, str] = {
     "assessment.part.incidents": "Incidents handled",
     "monthly.none": "—",
     "binding.dashboard.monthly": "Export monthly report",
-    "dashboard.tab.assessment": "Assessment & campaigns",
+    "dashboard.tab.assessment": "Assessment",
     "dashboard.assessment.loading": "This month's assessment",
     "dashboard.assessment.title": "This month's assessment ({first} to {last})",
     "dashboard.assessment.col.grid": "Grid",

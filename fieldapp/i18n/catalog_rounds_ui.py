@@ -293,10 +293,10 @@ EN: dict[str, str] = {
         "The dashboard is for grid heads and administrators; your inspections today and "
         "the hazards you own are on the home screen."
     ),
-    "dashboard.tab.inspections": "Inspections per day",
-    "dashboard.tab.hazards": "Hazards opened/closed",
-    "dashboard.tab.overdue": "Overdue trend",
-    "dashboard.tab.grids": "Completion and reporting",
+    "dashboard.tab.inspections": "Inspections",
+    "dashboard.tab.hazards": "Hazards",
+    "dashboard.tab.overdue": "Overdue",
+    "dashboard.tab.grids": "Completion",
     "dashboard.inspections.plot": "Inspections per day, last 30 days",
     "dashboard.inspections.plot_total": "Inspections per day, last {days} days ({total} in all)",
     "dashboard.inspections.table": "Inspections per day",
@@ -320,7 +320,7 @@ EN: dict[str, str] = {
     "dashboard.col.grid": "Grid",
     "dashboard.col.completion": "Completion",
     "dashboard.col.done_due": "Done/due",
-    "dashboard.col.reporting": "Days reported",
+    "dashboard.col.reporting": "Reported",
     "dashboard.col.zero": "Zero",
     "dashboard.col.late": "Late",
     "dashboard.col.today": "Today",

@@ -39,7 +39,7 @@ from fieldapp.tui.screens.dashboard_assessment import (
 )
 from fieldapp.tui.views.rounds import rate_text
 from fieldapp.tui.widgets.key_footer import KeyFooter
-from fieldapp.tui.widgets.table import Table
+from fieldapp.tui.widgets.table import GRID_CELLS, Table, ending
 
 if TYPE_CHECKING:
     from fieldapp.services.dashboard.figures import DayCount, GridSummary, WeekHazards
@@ -117,6 +117,10 @@ class DashboardScreen(FieldScreen[None]):
     SECTION = True
 
     CSS_PATH = "rounds.tcss"
+    # Under 100 columns the completion table takes the whole width and its chart, which
+    # only repeats two of its columns, is not drawn (beside the table it was one letter
+    # wide).
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("m", "monthly", "Monthly report", id="dashboard.monthly"),
         Binding("r", "refresh", "Refresh", id="dashboard.refresh"),
@@ -328,7 +332,7 @@ class DashboardScreen(FieldScreen[None]):
         table.clear()
         for g in data.grids:
             table.add_row(
-                f"{'  ' * g.depth}{g.name}",
+                f"{'  ' * g.depth}{ending(g.name, GRID_CELLS)}",
                 rate_text(g.rate),
                 f"{g.done}/{g.due}",
                 f"{g.reported_days}/{g.days}",

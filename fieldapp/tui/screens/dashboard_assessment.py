@@ -19,7 +19,7 @@ from textual.widgets import DataTable, Label
 
 from fieldapp.i18n import listed, t
 from fieldapp.tui.views.rounds import rate_text
-from fieldapp.tui.widgets.table import Table
+from fieldapp.tui.widgets.table import GRID_CELLS, Table, ending
 
 if TYPE_CHECKING:
     from fieldapp.reports.monthly import MonthlyReport
@@ -100,7 +100,7 @@ def show_assessment(
     assessment.clear()
     for r in report.rows:
         assessment.add_row(
-            f"{'  ' * r.depth}{r.name}",
+            f"{'  ' * r.depth}{ending(r.name, GRID_CELLS)}",
             "—" if r.score is None else f"{r.score:g}",
             rate_text(r.rates.get("inspections")),
             f"{r.reported_days}/{r.days}",
