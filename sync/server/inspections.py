@@ -24,7 +24,7 @@ from pydantic import ValidationError
 
 from fieldapp.domain.findings import HAZARD, FindingState, fold_opening
 from fieldapp.domain.presence import check_presence
-from sync.protocol import InspectionSubmit, Op, canonical_json
+from sync.protocol import InspectionSubmit, Op, canonical_json, refusals
 from sync.server import db as server_db
 from sync.server.bulk import DRIVER_ERRORS, execute_many, ids_held
 from sync.server.feed import NewChange, verdict_change
@@ -143,9 +143,7 @@ class InspectionWriter:
             self._load_venues({venue_id})
         venue = self.venues[venue_id]
         if venue is None:
-            raise ValueError(
-                f"venue {venue_id} is not known to the server; sync the venue list first"
-            )
+            raise refusals.unknown_venue(venue_id)
         grid = venue["grid"]
         if grid not in self.writable:
             self.writable[grid] = may_write_grid(self.who, grid)
@@ -173,10 +171,7 @@ class InspectionWriter:
         venue = self._venue_in_scope(i.venue_id)
         venue_id, grid = venue["id"], venue["grid"]
         if self._exists(0, "inspection", self.inspection_ids, i.id):
-            raise AlreadyStored(
-                f"inspection {i.id} was already submitted; a correction is a new inspection "
-                "that supersedes it"
-            )
+            raise AlreadyStored(refusals.inspection_already_submitted(i.id))
         answers = sorted(sub.answers, key=lambda a: a.item_code)
         codes = [a.item_code for a in answers]
         if len(codes) != len(set(codes)):

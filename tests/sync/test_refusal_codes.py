@@ -4,6 +4,10 @@ stable code with parameters, however the server raises it: as a `Refusal`, or as
 
 from __future__ import annotations
 
+import json
+
+from sync_world import inspection_submit
+
 from fieldapp.i18n import text_in
 from sync.protocol import refusals
 from sync.server.inspections import AlreadyStored
@@ -41,3 +45,27 @@ def test_a_plain_value_error_has_no_code() -> None:
 def test_every_code_is_worded_in_chinese_and_english() -> None:
     for code in sorted(refusals.CODES):
         assert text_in("zh", f"refusal.{code}") and text_in("en", f"refusal.{code}"), code
+
+
+def test_an_inspection_of_a_venue_unknown_or_already_sent_is_refused_with_its_code(
+    make_device, seed
+):
+    """The device says these two in its person's language (an inspection's own refusals,
+    worded in the writer rather than by a shared check)."""
+    device = make_device("a").enroll("p-insp")
+    sent = inspection_submit(seed.venues["DM-0001"], "p-insp")
+    first = device.enqueue("inspection.submit", sent)
+    nowhere = device.enqueue("inspection.submit", inspection_submit("v-nowhere", "p-insp"))
+    with device.client() as client:
+        client.sync_once()
+    again = device.enqueue("inspection.submit", {**sent, "answers": sent["answers"][:1]})
+    with device.client() as client:
+        client.sync_once()
+    rows = device.outbox()
+    assert rows[first].state == "acked"
+    assert (rows[nowhere].refusal_code, json.loads(rows[nowhere].refusal_params)) == (
+        "unknown_venue",
+        {"venue": "v-nowhere"},
+    )
+    assert rows[again].refusal_code == "already_submitted"
+    assert json.loads(rows[again].refusal_params)["id"] == sent["inspection"]["id"]
