@@ -132,6 +132,9 @@ ZH: dict[str, str] = {
     ),
     "finding.discard.yes": "放弃隐患和照片",
     "finding.discard.no": "保留，回到表单",
+    "finding.quit_withdrawn": (
+        "登记隐患表还没有保存：退出后 {code} 不记录隐患，恢复为未回答，表中填写的内容不会保留。"
+    ),
     # note dialog
     "note.title": "备注 · {code}",
     "note.save": "保存",
@@ -310,6 +313,10 @@ EN: dict[str, str] = {
     ),
     "finding.discard.yes": "Discard hazard and photos",
     "finding.discard.no": "Keep, back to the form",
+    "finding.quit_withdrawn": (
+        "The hazard form is not saved: quitting records no hazard on {code}, which is "
+        "unanswered again, and what was typed in the form is not kept."
+    ),
     "note.title": "Note · {code}",
     "note.save": "Save",
     "note.cancel": "Cancel",

@@ -6,7 +6,11 @@ description the requirement not met), so nothing is lost whatever happens here: 
 the fields; Cancel undoes a failure just given (`new`) and keeps a finding recorded before;
 a photo is stored on the finding as soon as it is attached. Cancel never keeps a new
 hazard unasked: with a photo attached here it asks whether to discard the hazard and the
-photo (y) or go back to the form (n, Esc), where Save keeps them. Dismisses True when saved."""
+photo (y) or go back to the form (n, Esc), where Save keeps them. Quitting (Ctrl+Q) is
+Cancel too: the app's quit question says that a new failure's hazard is not recorded and
+the item is unanswered again, and the failure is withdrawn before the app exits; a finding
+recorded before stays as it was, and the question says when what was typed is not kept.
+Dismisses True when saved."""
 
 from __future__ import annotations
 
@@ -27,6 +31,7 @@ from fieldapp.domain.typed import typed_date
 from fieldapp.i18n import t
 from fieldapp.services.inspection import inspections
 from fieldapp.tui.commands import localize_bindings
+from fieldapp.tui.dialogs.discarding import HoldsTyped
 from fieldapp.tui.widgets.dialog_foot import FormMessage, dialog_foot
 from fieldapp.tui.widgets.key_footer import KeyFooter
 
@@ -37,7 +42,7 @@ SEVERITIES = ("general", "major")
 DISCARD_DIALOG_ID = "discard-hazard"
 
 
-class FindingDialog(ModalScreen[bool]):
+class FindingDialog(HoldsTyped, ModalScreen[bool]):
     AUTO_FOCUS = ""  # none: on_mount focuses its first field without centring it (80×24)
     CSS_PATH = "../screens/inspect.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -210,6 +215,22 @@ class FindingDialog(ModalScreen[bool]):
             ),
             answered,
         )
+
+    def quit_warning(self) -> str:
+        """A new failure's hazard is withdrawn on quit, as by Cancel; a finding recorded
+        before loses only what was typed."""
+        if self.new:
+            return t("finding.quit_withdrawn", code=self.item.code)
+        return super().quit_warning()
+
+    def keep_before_quit(self) -> None:
+        """The app quits: a new failure nobody saved is taken back, as Cancel does."""
+        if not self.new:
+            return
+        try:
+            inspections.withdraw_failure(self.inspection_id, self.item.code)
+        except inspections.ReadOnly:  # submitted elsewhere meanwhile: nothing to take back
+            return
 
     def withdraw(self) -> None:
         inspections.withdraw_failure(self.inspection_id, self.item.code)
