@@ -29,7 +29,7 @@ from fieldapp.tui.screens.people_actions import PeopleActions
 from fieldapp.tui.views.people import PeopleData
 from fieldapp.tui.widgets.key_footer import KeyFooter
 from fieldapp.tui.widgets.paged_table import selected_key
-from fieldapp.tui.widgets.table import Table
+from fieldapp.tui.widgets.table import Table, ending
 
 # Fixed widths: CJK names and masks fit, and a group whole in either language ("Elderly
 # living alone", or two groups in Chinese).
@@ -39,6 +39,10 @@ COLUMNS = (("name", 8), ("tags", 20), ("household", 12), ("id_number", 18), ("ph
 # the household of the person under the cursor): with it, 80 columns cut the groups to
 # "Elderly living" and the arrival date to "2026-0".
 HOUSEHOLD_COLUMN_FROM = 100
+# From there the household column takes the room the others leave, up to this many cells:
+# at 12 "2号楼 T01-DM-1-01" read "2号楼 T01-DM" and three households looked the same. A
+# label still too long keeps its end, the household's number.
+HOUSEHOLD_CELLS = 30
 TYPING_KEYS = frozenset(
     {
         "new_household",
@@ -108,9 +112,13 @@ class PeopleScreen(PeopleActions):
         self._load("")
 
     def _columns(self) -> tuple[tuple[str, int], ...]:
-        if self.app.size.width >= HOUSEHOLD_COLUMN_FROM:
-            return COLUMNS
-        return tuple(column for column in COLUMNS if column[0] != "household")
+        width = self.app.size.width
+        if width < HOUSEHOLD_COLUMN_FROM:
+            return tuple(column for column in COLUMNS if column[0] != "household")
+        others = sum(cells + 2 for key, cells in COLUMNS if key != "household")
+        room = width - others - 2 - 2  # its own padding, the vertical scrollbar
+        household = max(dict(COLUMNS)["household"], min(HOUSEHOLD_CELLS, room))
+        return tuple((key, household if key == "household" else cells) for key, cells in COLUMNS)
 
     def _add_columns(self) -> None:
         table = self.query_one("#people-table", DataTable)
@@ -118,10 +126,11 @@ class PeopleScreen(PeopleActions):
             table.add_column(t(f"people.col.{key}"), key=key, width=width)
 
     def on_resize(self) -> None:
-        """Across the width where the household column comes or goes: the list again."""
+        """Across the width where the household column comes, goes or widens: the list
+        again."""
         table = self.query_one("#people-table", DataTable)
-        shown = [str(column.key.value) for column in table.ordered_columns]
-        if shown and shown != [key for key, _width in self._columns()]:
+        shown = [(str(column.key.value), column.width) for column in table.ordered_columns]
+        if shown and shown != list(self._columns()):
             table.clear(columns=True)
             self._add_columns()
             if not self.locked:
@@ -231,9 +240,11 @@ class PeopleScreen(PeopleActions):
         keep = selected_key(table)
         table.clear()
         self.members = {}
-        keys = [key for key, _width in self._columns()]
+        columns = dict(self._columns())
+        keys = list(columns)
         for household in self.data.households:
             label = " ".join(x for x in (household.building, household.code) if x) or "-"
+            label = ending(label, columns.get("household", len(label)))
             for member in household.members:
                 self.members[member.id] = (household, member)
                 cells = {
