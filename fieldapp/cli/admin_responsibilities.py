@@ -18,7 +18,7 @@ from fieldapp.i18n import t
 
 @click.command(
     "import-responsibilities",
-    help="Import 包保 assignments (which cadre is responsible for which households) from a "
+    help="Import cadre assignments (which cadre is responsible for which households) from a "
     "CSV or XLSX file (all or nothing). Columns: cadre (person id or name), grid, household.",
 )
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
@@ -33,7 +33,7 @@ def import_responsibilities(file: Path) -> None:
 
 @click.command(
     "end-responsibility",
-    help="End one 包保 assignment: CADRE (person id or name) is no longer responsible for "
+    help="End one cadre assignment: CADRE (person id or name) is no longer responsible for "
     "household HOUSEHOLD (户号) of GRID. Their devices drop it at the next sync when it is "
     "outside their grids.",
 )

@@ -57,8 +57,8 @@ EN: dict[str, str] = {
         "who left, {households} empty households (kept {days} days). Recorded in the audit "
         "trail; devices delete them at their next sync."
     ),
-    "admin.responsibilities.imported": "Imported {count} 包保 assignments.",
-    "admin.responsibilities.none": "No 包保 assignments yet.",
+    "admin.responsibilities.imported": "Imported {count} cadre assignments.",
+    "admin.responsibilities.none": "No cadre assignments yet.",
     "admin.responsibilities.ended": (
         "{name} ({id}) is no longer responsible for household {household} of {grid}."
     ),

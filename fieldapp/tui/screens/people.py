@@ -82,7 +82,7 @@ class PeopleScreen(PeopleActions):
         Binding("p", "reveal_phone", "Show phone", id="people.reveal_phone"),
         Binding("m", "duplicates", "Duplicates", id="people.duplicates"),
         Binding("f", "plan", "Follow-up plan", id="people.plan"),
-        Binding("b", "cadres", "包保 lists", id="people.cadres"),
+        Binding("b", "cadres", "Cadre assignments", id="people.cadres"),
         Binding("slash", "focus_search", "Search", id="people.search"),
         Binding("escape", "back", "Back", id="people.back"),
     ]
