@@ -108,3 +108,20 @@ def test_a_refused_zero_report_reads_right_for_one_record_or_more(count: int) ->
         ).text()
         assert f": {count}." in text and f"{count} incidents" not in text, text
         assert f"{count} hazards" not in text, text
+
+
+async def test_a_hazard_to_rectify_reads_alike_on_home_and_in_review(demo_home: Path) -> None:
+    """待整改 reads "To rectify" in Home's hazards as in the review list (F5), where
+    home said "Open"."""
+    app = make_app(lang="en")
+    async with app.run_test(size=SIZE) as pilot:
+        await at_home(app, pilot, rounds=3)
+        home = app.screen.query_one("#findings").region
+        home_rows = screen_text(app).splitlines()[home.y + 1 : home.bottom]
+        await pilot.press("f5")
+        await settle(app, pilot, rounds=2)
+        review = screen_text(app)
+    term = "To rectify"
+    assert any(f" {term} " in row for row in home_rows), "\n".join(home_rows)
+    assert f" {term} " in review, review
+    assert not any(" Open " in row for row in home_rows), "\n".join(home_rows)

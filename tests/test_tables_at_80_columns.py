@@ -128,7 +128,7 @@ async def test_the_incident_queue_shows_what_where_and_who_at_80_columns(
 
 
 @pytest.mark.parametrize(
-    ("lang", "severity", "state"), [("en", "General", "Open"), ("zh", "一般", "待整改")]
+    ("lang", "severity", "state"), [("en", "General", "To rectify"), ("zh", "一般", "待整改")]
 )
 async def test_home_hazards_show_severity_and_state_whole_beside_the_drafts(
     demo_home: Path, back_to_chinese: None, lang: str, severity: str, state: str
