@@ -2,7 +2,8 @@
 
 `WedgeListener` is the App base that sees every key before a widget or a binding does
 (`App.on_event`, where Textual checks priority bindings and forwards the key to the
-focused widget). It asks `fieldapp.tui.scanner.WedgeDetector` what to do with each key:
+focused widget), each once the key before it was handled (`KeysInOrder`). It asks
+`fieldapp.tui.scanner.WedgeDetector` what to do with each key:
 deliver it, keep it back while a fast burst looks like a placard, or — on the Enter that
 ends such a burst — swallow it and post `WedgeScanned(text)` to the app. Keys held back
 for a burst that turns out to be typing are delivered in order, so slow typing in a field
@@ -23,13 +24,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from textual import events
-from textual.app import App
 from textual.message import Message
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Input
 
 from fieldapp.tui.scanner import HOLD, SCAN, WedgeDetector
+from fieldapp.tui.widgets.key_order import KeysInOrder
 
 # The clock Textual stamps messages with (textual._time): key times and "now" must agree.
 MESSAGE_CLOCK = time.perf_counter if sys.platform == "win32" else time.monotonic
@@ -57,7 +58,7 @@ class _BeforeBurst:
     cursor: int = 0
 
 
-class WedgeListener(App[None]):
+class WedgeListener(KeysInOrder):
     """An App that recognises keyboard-wedge scans wherever the focus is."""
 
     def __init__(self) -> None:
@@ -77,14 +78,13 @@ class WedgeListener(App[None]):
         """Seconds after the last key before held keys are given up and delivered."""
         return max(self.wedge.max_gap * 2, 0.05)
 
-    async def on_event(self, event: events.Event) -> None:
-        if isinstance(event, events.Key) and not event.is_forwarded:
-            if not self.wedge_enabled():
-                self.wedge.reset()
-                await self._wedge_replay()
-            elif await self._wedge_key(event):
-                return
-        await super().on_event(event)
+    async def key_in_order(self, event: events.Key) -> None:
+        if not self.wedge_enabled():
+            self.wedge.reset()
+            await self._wedge_replay()
+        elif await self._wedge_key(event):
+            return
+        await super().key_in_order(event)
 
     async def _wedge_key(self, event: events.Key) -> bool:
         """Feed one key to the detector; True if it was held back or ended a scan."""
@@ -109,7 +109,7 @@ class WedgeListener(App[None]):
         """Deliver the held keys, in the order they came."""
         held, self._wedge_held = self._wedge_held, []
         for key in held:
-            await super().on_event(key)
+            await super().key_in_order(key)
 
     async def _wedge_expired(self) -> None:
         self._wedge_timer = None
