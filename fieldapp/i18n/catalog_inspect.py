@@ -132,6 +132,10 @@ ZH: dict[str, str] = {
     ),
     "finding.discard.yes": "放弃隐患和照片",
     "finding.discard.no": "保留，回到表单",
+    "finding.open_before": (
+        "注意：本场所 {code} 已有 {count} 条未关闭的隐患（整改期限 {deadline}：{description}）。"
+        "同一隐患请勿重复登记；只有新的问题才在这里登记。"
+    ),
     "finding.quit_withdrawn": (
         "登记隐患表还没有保存：退出后 {code} 不记录隐患，恢复为未回答，表中填写的内容不会保留。"
     ),
@@ -313,6 +317,10 @@ EN: dict[str, str] = {
     ),
     "finding.discard.yes": "Discard hazard and photos",
     "finding.discard.no": "Keep, back to the form",
+    "finding.open_before": (
+        "Note: this venue already has {count} open hazard(s) on {code} (deadline {deadline}: "
+        "{description}). Do not record the same hazard twice; record only a new problem here."
+    ),
     "finding.quit_withdrawn": (
         "The hazard form is not saved: quitting records no hazard on {code}, which is "
         "unanswered again, and what was typed in the form is not kept."

@@ -7,16 +7,20 @@ it and the server checks it names an inspection of the same venue. Once the repl
 submitted, the returned one is no longer current: it leaves the supervisor's review queues
 and counts no more where inspections are counted (`fieldapp.store.superseded`), so the two count once.
 Its hazards stay as they are: a hazard closes only by its own events (`open_hazards`
-lists the ones still open, so the inspector does not record them twice).
+lists the ones still open, so the inspector does not record them twice; `open_on_item`
+finds them, and any other inspection's, when a failure on the same item opens the hazard
+form).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from fieldapp.services.inspection.findings import ACTIVE_STATES
 from fieldapp.services.inspection.returned import returned_inspections
 from fieldapp.store.db import db
+from fieldapp.store.models import Finding
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,3 +75,27 @@ def open_hazards(inspection_id: str) -> list[tuple[str, str]]:
         (inspection_id, *ACTIVE_STATES),
     )
     return [(code, description) for code, description in found.fetchall()]
+
+
+@dataclass(frozen=True, slots=True)
+class OpenHazard:
+    """A hazard still open at the venue, as the hazard form warns of it."""
+
+    finding_id: str
+    deadline: dt.date  # the current one (extended or not)
+    description: str
+
+
+def open_on_item(venue_id: str, item_code: str, *, besides: str = "") -> list[OpenHazard]:
+    """The venue's hazards still open on `item_code`, from any inspection (a returned one
+    or not), but the finding `besides`; the soonest deadline first."""
+    found = Finding.select().where(
+        (Finding.venue == venue_id)
+        & (Finding.item_code == item_code)
+        & Finding.state.in_(ACTIVE_STATES)
+        & (Finding.id != besides)
+    )
+    hazards = [
+        OpenHazard(str(f.id), f.current_deadline or f.deadline, f.description) for f in found
+    ]
+    return sorted(hazards, key=lambda h: (h.deadline, h.finding_id))

@@ -29,7 +29,7 @@ from fieldapp.domain.clock import today
 from fieldapp.domain.finding_dates import check_new_deadline
 from fieldapp.domain.typed import typed_date
 from fieldapp.i18n import t
-from fieldapp.services.inspection import inspections
+from fieldapp.services.inspection import inspections, supersession
 from fieldapp.tui.commands import localize_bindings
 from fieldapp.tui.dialogs.discarding import HoldsTyped
 from fieldapp.tui.widgets.dialog_foot import FormMessage, dialog_foot
@@ -63,11 +63,18 @@ class FindingDialog(HoldsTyped, ModalScreen[bool]):
         self.stored_description = finding.description
         self.new = new  # the failure was just given: Cancel takes it back
         self.said_about: str | None = None  # the field the message is about
+        # The venue's hazards already open on this item (a returned inspection's, say):
+        # the form says so, so the same hazard is not recorded twice.
+        self.open_before = supersession.open_on_item(
+            str(finding.venue_id), item.code, besides=self.finding_id
+        )
         localize_bindings(self)
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box"):
             yield Label(t("finding.title", code=self.item.code), classes="dialog-title")
+            if self.open_before:
+                yield Static(self.open_before_text(), id="finding-open-before", markup=False)
             yield Label(t("finding.severity"))
             yield Select(
                 [(t(f"inspect.severity.{s}"), s) for s in SEVERITIES],
@@ -95,6 +102,16 @@ class FindingDialog(HoldsTyped, ModalScreen[bool]):
     def on_mount(self) -> None:
         self.show_photos()
         self.query_one("#finding-description", Input).focus(scroll_visible=False)
+
+    def open_before_text(self) -> str:
+        first = self.open_before[0]
+        return t(
+            "finding.open_before",
+            code=self.item.code,
+            count=len(self.open_before),
+            deadline=first.deadline.isoformat(),
+            description=first.description,
+        )
 
     def show_photos(self) -> None:
         text = ", ".join(sha[:12] for sha in self.photos) if self.photos else ""
