@@ -1,7 +1,8 @@
 """Home's due list shows a venue's name, what a user reads, at 80×24 whole or at least its
-first 24 cells (12 Chinese characters) in Chinese, 20 in English (whose kinds and "first
-visit" are wider): the venue's code gives its room up there (at 80 columns it cut the
-names at 18 and 11 cells). At 120×36 the code is still shown."""
+first 22 cells (11 Chinese characters) in Chinese, 18 in English (whose kinds and "first
+visit" are wider) before the "…" that says it goes on: the venue's code gives its room up
+there (at 80 columns it cut the names at 18 and 11 cells). At 120×36 the code is still
+shown."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from fieldapp.i18n import t
 from fieldapp.tui.app import make_app
 from fieldapp.tui.screens.home import HomeScreen
 
-NAME_CELLS = {"zh": 24, "en": 20}
+NAME_CELLS = {"zh": 22, "en": 18}
 
 
 def start(name: str, cells: int) -> str:

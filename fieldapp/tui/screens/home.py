@@ -40,7 +40,7 @@ from fieldapp.tui.widgets.bucket_tile import BucketTile
 from fieldapp.tui.widgets.findings_table import FindingsTable
 from fieldapp.tui.widgets.key_footer import KeyFooter
 from fieldapp.tui.widgets.paged_table import selected_key
-from fieldapp.tui.widgets.table import GRID_CELLS, Table, ending
+from fieldapp.tui.widgets.table import GRID_CELLS, Cut, Table, ending
 
 # Under this many terminal columns the due list leaves the venue's code out: at 80 it
 # took the room of the name, which is what a user reads (the code is in the venue's title
@@ -155,12 +155,14 @@ class HomeScreen(ReturnedLine):
 
     def _add_columns(self) -> None:
         self._add_due_columns()
-        drafts = self.query_one("#drafts", DataTable)
+        drafts = self.query_one("#drafts", Table)
         # When first, as the findings' deadline: a long venue name would push it out of
         # the pane at 80 columns.
         drafts.add_column(t("home.col.started"), key="started")
         drafts.add_column(t("home.col.name"), key="venue")
         drafts.add_column(t("home.col.item"), key="item")
+        # The venue's name is cut with "…" where the pane ends (the item comes after it).
+        drafts.squeezed, drafts.squeezed_min = ("venue", "venue"), 8
 
     def _due_columns(self) -> tuple[str, ...]:
         # The name last: at 80 columns a long one is what is cut, not the kind or the grid.
@@ -169,6 +171,7 @@ class HomeScreen(ReturnedLine):
 
     def _add_due_columns(self) -> None:
         due = self.query_one("#due", PagedTable)
+        due.squeezed = ("name", "name")  # a long name ends with "…" at the pane's edge
         for key in self._due_columns():
             due.add_column(t(DUE_LABELS[key]), key=key)
 
@@ -293,9 +296,9 @@ class HomeScreen(ReturnedLine):
                 "code": row.code,
                 "kind": t(f"kind_short.{row.kind}"),
                 "grid": ending(row.grid, GRID_CELLS),
-                "name": row.name,
+                "name": Cut(row.name),  # cut with "…" where the pane ends
             }
-            table.add_row(*(cells[key] for key in columns), key=row.venue_id)
+            table.add_row(*(cells[key] for key in columns), key=row.venue_id)  # type: ignore[arg-type]
         total = self.home_view.due_total if self.home_view else 0
         title = self.query_one("#due-title", Label)
         if rows:
@@ -309,7 +312,7 @@ class HomeScreen(ReturnedLine):
         table = self.query_one("#drafts", DataTable)
         table.clear()
         for row in rows:
-            table.add_row(row.started, row.venue, row.current_item, key=row.inspection_id)
+            table.add_row(row.started, Cut(row.venue), row.current_item, key=row.inspection_id)  # type: ignore[arg-type]
         self.query_one("#drafts-title", Label).update(
             t("home.drafts.title", count=len(rows)) if rows else t("home.drafts.empty")
         )

@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import ClassVar
 
+from rich.cells import cell_len
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -30,6 +31,7 @@ from fieldapp.tui.screens import FieldScreen
 from fieldapp.tui.views.review import local_stamp
 from fieldapp.tui.widgets import PagedTable
 from fieldapp.tui.widgets.key_footer import KeyFooter
+from fieldapp.tui.widgets.table import Cut
 
 PAGE = 50
 VIEWS: tuple[str | None, ...] = ("", "returned", "reviewed", None)  # review_state filter
@@ -107,7 +109,8 @@ class InspectionReviewScreen(FieldScreen[None]):
             ("comment", 24),
         ):
             label = "" if key == "flag" else t(f"review_ui.icol.{key}")
-            table.add_column(label, key=key, width=width)
+            # A header is never cut: "Inspector" read "Inspec" at 6 cells.
+            table.add_column(label, key=key, width=max(width, cell_len(label)))
         table.focus()
         self._show_filters()
         self.reload()
@@ -142,11 +145,11 @@ class InspectionReviewScreen(FieldScreen[None]):
                 flag_text(row),
                 local_stamp(row.submitted_at)[:16],
                 row.venue_code,
-                row.venue_name,
-                row.inspector_name,
+                Cut(row.venue_name),  # type: ignore[arg-type]  # cut with "…"
+                Cut(row.inspector_name),  # type: ignore[arg-type]
                 str(row.failures),
                 view_name(row.review_state),
-                row.review_comment,
+                Cut(row.review_comment),  # type: ignore[arg-type]
                 key=row.inspection_id,
             )
         keys = [row.inspection_id for row in self.rows]

@@ -9,12 +9,11 @@ and is left out where fewer than `NAME_MIN` cells are left.
 from __future__ import annotations
 
 from rich.cells import cell_len
-from rich.text import Text
 from textual import events
 
 from fieldapp.i18n import t
 from fieldapp.tui.views.home import FindingRow
-from fieldapp.tui.widgets.table import Table
+from fieldapp.tui.widgets.table import Cut, Table
 
 FIRST = ("deadline", "code", "state", "severity")
 LABELS = {
@@ -81,10 +80,10 @@ class FindingsTable(Table):
             self.add_column(t(LABELS[key]), key=key)
         for finding in self.findings:
             line = cells(finding)
-            # Rich Text, cut with "…": DataTable draws any renderable, though Table's
-            # cells are typed as text.
+            # Cut with "…" (`Cut`): DataTable draws any renderable, though Table's cells
+            # are typed as text.
             self.add_row(
-                *(Text(line[key], overflow="ellipsis") for key in seen),  # type: ignore[arg-type]
+                *(Cut(line[key]) for key in seen),  # type: ignore[arg-type]
                 key=finding.finding_id,
             )
         if self.findings:

@@ -11,6 +11,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from rich.cells import cell_len
+from rich.console import Console, ConsoleOptions, RenderResult
+from rich.measure import Measurement
+from rich.text import Text
 from textual import events
 from textual.geometry import Size
 from textual.widgets import DataTable
@@ -80,9 +83,43 @@ def ending(text: str, cells: int) -> str:
     from another is at the end of its name (鼎美村第一网格, 鼎美村第二网格)."""
     if cell_len(text) <= cells:
         return text
-    kept = ""
-    for char in reversed(text):
-        if cell_len(char + kept) > cells - 1:
+    return "…" + "".join(reversed(_fitting(reversed(text), cells - 1)))
+
+
+def _fitting(chars: Iterable[str], cells: int) -> list[str]:
+    """The first of `chars` that fit in `cells` together."""
+    kept: list[str] = []
+    used = 0
+    for char in chars:
+        used += cell_len(char)
+        if used > cells:
             break
-        kept = char + kept
-    return "…" + kept
+        kept.append(char)
+    return kept
+
+
+def cut(text: str, cells: int) -> str:
+    """`text` whole if it fits in `cells`, else its start and "…" right after it: Rich's
+    own ellipsis leaves a space before it where a double-width character did not fit
+    (鼎美村·惠民大排档( …)."""
+    if cell_len(text) <= cells:
+        return text
+    return "".join(_fitting(text, cells - 1)) + "…"
+
+
+class Cut:
+    """A table cell's text, cut with `cut` to the width its column is drawn at: a name
+    cut at a column's or the pane's edge says it goes on (DataTable crops it bare)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def __str__(self) -> str:
+        return self.text
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        width = cell_len(self.text)
+        return Measurement(min(width, 1), width)
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        yield Text(cut(self.text, options.max_width), no_wrap=True, overflow="crop", end="")
