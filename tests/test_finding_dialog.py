@@ -87,7 +87,7 @@ async def test_a_day_that_does_not_exist_is_said_not_to_be_a_date(home: Path) ->
 
 async def test_n_on_a_yes_no_item_opens_the_form_typing_in_its_description(home: Path) -> None:
     """`n` on a yes/no item: what is typed goes into the description at once (the
-    deadline is one Shift+Tab away), and an emptied description is refused there, not
+    deadline is one Tab away), and an emptied description is refused there, not
     saved."""
     async with inspecting("zh", SIZE) as (app, pilot, screen):
         await pilot.press("2", "enter")  # COM-01 passes; COM-02 is a yes/no item
@@ -96,9 +96,9 @@ async def test_n_on_a_yes_no_item_opens_the_form_typing_in_its_description(home:
         assert isinstance(dialog, FindingDialog) and dialog.item.code == "COM-02"
         field = dialog.query_one("#finding-description", Input)
         assert app.focused is field
-        await pilot.press("shift+tab")
-        assert app.focused is dialog.query_one("#finding-deadline", Input)
         await pilot.press("tab")
+        assert app.focused is dialog.query_one("#finding-deadline", Input)
+        await pilot.press("shift+tab")
         field.value = ""
         await pilot.press("enter")
         assert app.screen is dialog

@@ -65,7 +65,7 @@ async def test_a_bad_deadline_is_said_in_sight_at_80x24(home: Path) -> None:
     async with inspecting("zh", SMALL) as (app, pilot, _):
         await pilot.press("0", "enter")  # COM-01 asks for at least 1: the finding form
         assert isinstance(app.screen, FindingDialog)
-        await pilot.press("shift+tab")
+        await pilot.press("tab")  # from the description, where it opens
         deadline = app.screen.query_one("#finding-deadline", Input)
         assert app.focused is deadline
         await pilot.press("ctrl+u", *"2026-02-30", "enter")

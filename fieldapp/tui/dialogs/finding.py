@@ -75,6 +75,15 @@ class FindingDialog(HoldsTyped, ModalScreen[bool]):
             yield Label(t("finding.title", code=self.item.code), classes="dialog-title")
             if self.open_before:
                 yield Static(self.open_before_text(), id="finding-open-before", markup=False)
+            # The fields in the order Tab goes through them, from the one the form opens
+            # in: the description, then the deadline (Tab from the description went to
+            # Save, and a deadline typed next went nowhere), then the severity.
+            yield Label(t("finding.description"))
+            # The prefill is a start to add to: the cursor at its end, nothing selected
+            # (a selection would go with the first key typed).
+            yield Input(self.description, id="finding-description", select_on_focus=False)
+            yield Label(t("finding.deadline"))
+            yield Input(self.deadline.isoformat(), id="finding-deadline")
             yield Label(t("finding.severity"))
             yield Select(
                 [(t(f"inspect.severity.{s}"), s) for s in SEVERITIES],
@@ -82,12 +91,6 @@ class FindingDialog(HoldsTyped, ModalScreen[bool]):
                 allow_blank=False,
                 id="finding-severity",
             )
-            yield Label(t("finding.deadline"))
-            yield Input(self.deadline.isoformat(), id="finding-deadline")
-            yield Label(t("finding.description"))
-            # The prefill is a start to add to: the cursor at its end, nothing selected
-            # (a selection would go with the first key typed).
-            yield Input(self.description, id="finding-description", select_on_focus=False)
             yield Label(t("finding.photos"))
             yield Static(id="finding-photos", markup=False)
             yield from dialog_foot(

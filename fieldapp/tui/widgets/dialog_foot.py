@@ -1,16 +1,22 @@
 """A dialog's foot: what the form refuses, said just above its buttons, both docked at the
 bottom of the dialog, so on a short terminal (80×24) the fields scroll and the refusal stays
-in sight whatever field the cursor is in (their styles are in app.tcss)."""
+in sight whatever field the cursor is in (their styles are in app.tcss).
+
+The buttons come after the fields in the Tab order, and a character typed while one of
+them has the cursor goes to the field the cursor was in last (the one a refusal put it
+in), not nowhere: after "a rejected re-check needs a note", Tab and the note typed land in
+the note."""
 
 from __future__ import annotations
 
 import sys
 
+from textual import events
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.visual import VisualType
 from textual.widget import Widget
-from textual.widgets import Button, Static
+from textual.widgets import Button, Input, Static, TextArea
 from textual.widgets.button import ButtonVariant
 
 
@@ -19,8 +25,31 @@ class DialogFoot(Vertical):
     goes to out from under them: Textual scrolls a focused widget into view only when part
     of it is outside the screen, not when a docked sibling of its container covers it."""
 
+    _last_field: Widget | None = None  # the field of the dialog the cursor was in last
+
     def on_mount(self) -> None:
         self.watch(self.screen, "focused", self._keep_in_sight, init=False)
+
+    def on_key(self, event: events.Key) -> None:
+        """A character typed on a button: into the field the cursor was in last."""
+        field = self._last_field
+        typed = event.character if event.is_printable else None
+        if not typed or typed == " " or field is None or not field.is_attached:
+            return  # Space and Enter press the button
+        if not isinstance(field, Input | TextArea) or field.disabled:
+            return
+        event.stop()
+        event.prevent_default()
+        # The field takes the key as typed there (its own rules: digits only, a length);
+        # arriving by a key, not by Tab, its text is not selected to be typed over.
+        selects = isinstance(field, Input) and field.select_on_focus
+        if isinstance(field, Input):
+            field.select_on_focus = False
+        field.post_message(events.Key(event.key, typed))
+        field.focus()
+        if selects:
+            # After the focus (queued in the app), and the Focus event it sends the field.
+            self.app.call_later(field.call_later, setattr, field, "select_on_focus", True)
 
     @property
     def _focus_sort_key(self) -> tuple[int, int]:
@@ -35,6 +64,7 @@ class DialogFoot(Vertical):
         if focused is None or not isinstance(box, Widget) or box not in focused.ancestors:
             return
         if self not in focused.ancestors:
+            self._last_field = focused
             self.call_after_refresh(box.scroll_to_widget, focused, animate=False)
 
 
