@@ -23,6 +23,7 @@ ZH: dict[str, str] = {
     "review.event.outcome_recorded": "记录处理结果",
     "review.event.closed": "销号",
     "review.event.note": "备注",
+    "review.event.deadline": "整改期限 {deadline}",
     # receiving units and their outcomes
     "review.unit.police_station": "派出所",
     "review.unit.fire_brigade": "消防大队",
@@ -146,6 +147,7 @@ EN: dict[str, str] = {
     "review.event.outcome_recorded": "Outcome recorded",
     "review.event.closed": "Closed",
     "review.event.note": "Note",
+    "review.event.deadline": "deadline {deadline}",
     "review.unit.police_station": "Police station",
     "review.unit.fire_brigade": "Fire brigade",
     "review.unit.enforcement_section": "Enforcement section",

@@ -21,11 +21,13 @@ from fieldapp.domain.text_bounds import (
 )
 from fieldapp.i18n import catalog_review
 from fieldapp.reports.placards import CjkFont, find_cjk_font, qr_matrix
+from fieldapp.reports.text_fitting import broken_lines
 
 MARGIN = 18.0  # mm
 PAGE_W = 210.0
 GREY = (90, 90, 90)
 HEAD_FILL = (235, 235, 235)
+PADDING = 1.2  # mm inside a table's cell
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,10 +127,20 @@ def _title(pdf, text: str, number: str) -> None:  # type: ignore[no-untyped-def]
     pdf.ln(2)
 
 
+def _broken(pdf, text: str, width: float, inset: float = 0.0) -> str:  # type: ignore[no-untyped-def]
+    """`text` with its lines broken as they are drawn `width` mm wide (less fpdf's cell
+    margins and `inset`), by the rule of Chinese line breaking: fpdf's own wrapping cut
+    at any character and started a line with "。"."""
+    width = width or pdf.w - pdf.r_margin - pdf.get_x()
+    room = width - 2 * pdf.c_margin - 2 * inset - 0.05
+    return "\n".join(broken_lines(text, room, pdf.get_string_width))
+
+
 def _paragraph(pdf, text: str, size: float = 11, width: float = 0) -> None:  # type: ignore[no-untyped-def]
     from fpdf.enums import WrapMode
 
     pdf.set_font_size(size)
+    text = _broken(pdf, text, width)
     pdf.multi_cell(width, size * 0.55, text, wrapmode=WrapMode.CHAR, new_x="LMARGIN", new_y="NEXT")
 
 
@@ -142,8 +154,9 @@ def _fields(pdf, rows: list[tuple[str, str]], width: float) -> None:  # type: ig
         pdf.set_text_color(*GREY)
         pdf.cell(label_w, 7, label)
         pdf.set_text_color(0, 0, 0)
+        value = _broken(pdf, value or "—", width - label_w)
         pdf.multi_cell(
-            width - label_w, 7, value or "—", wrapmode=WrapMode.CHAR, new_x="LEFT", new_y="NEXT"
+            width - label_w, 7, value, wrapmode=WrapMode.CHAR, new_x="LEFT", new_y="NEXT"
         )
         pdf.set_x(x)
 
@@ -161,15 +174,12 @@ def _table(pdf, widths: tuple[float, ...], head: list[str], rows: list[list[str]
         line_height=5.5,
         wrapmode=WrapMode.CHAR,
         headings_style=FontFace(emphasis="", fill_color=HEAD_FILL),
-        padding=1.2,
+        padding=PADDING,
     ) as table:
-        header = table.row()
-        for text in head:
-            header.cell(text)
-        for values in rows:
+        for values in [head, *rows]:
             row = table.row()
-            for text in values:
-                row.cell(text)
+            for text, width in zip(values, widths, strict=True):
+                row.cell(_broken(pdf, text, width, inset=PADDING))
 
 
 def _qr(pdf, x: float, y: float, size: float, payload: str) -> None:  # type: ignore[no-untyped-def]

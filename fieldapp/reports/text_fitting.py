@@ -5,6 +5,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from fieldapp.domain.kinsoku import settled_break
+
+# More characters than a line of a page holds: a line is looked for among these, so a
+# paragraph of any length costs about its own length to break.
+LINE_MOST = 400
 Measure = Callable[[str, float], float]  # (text, size in pt) -> width in mm
 
 
@@ -50,3 +55,25 @@ def fit_size(text: str, start: float, smallest: float, width: float, measure: Me
     while size > smallest and measure(text, size) > width:
         size -= 1
     return size
+
+
+def broken_lines(text: str, width: float, measure: Callable[[str], float]) -> list[str]:
+    """`text` as the lines it takes in `width` (mm), each paragraph broken where it must:
+    Latin at a space when one is near, Chinese at any character but by the rule of Chinese
+    line breaking (no line starts with "。" or "，", none ends with "（")."""
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        start = 0
+        while (window := paragraph[start : start + LINE_MOST]) != paragraph[start:] or (
+            measure(window) > width
+        ):
+            cut = start + fitting(window, 0, width, lambda t, _size: measure(t))
+            space = paragraph.rfind(" ", start, cut)
+            if space >= start + (cut - start) // 2 and space > start:
+                cut = space
+            elif cut > start + 1:
+                cut = settled_break(paragraph, start, cut)
+            lines.append(paragraph[start:cut].rstrip())
+            start = cut + (paragraph[cut] == " ")
+        lines.append(paragraph[start:])
+    return lines

@@ -4,10 +4,11 @@ ends with an opening one (（「『《…).
 
 Textual wraps a Static's, a Label's or a notice's text with rich's `divide_line`, and a
 run of Chinese has no spaces, so it is cut at any character: an item on the inspection
-card read "…应配置灭火器" / "，并保持…". `wrap_offsets` is `divide_line` with the rule:
-where a line would start with a closing mark, the character before it (a Latin word or
-number whole) goes down with it; where one would end with an opening mark, the mark goes
-down. No line gets wider than the width, and the next line is wrapped again from there.
+card read "…应配置灭火器" / "，并保持…". `wrap_offsets` is `divide_line` with the rule
+(`fieldapp.domain.kinsoku`, which the printed documents follow too): where a line would
+start with a closing mark, the character before it (a Latin word or number whole) goes
+down with it; where one would end with an opening mark, the mark goes down. No line gets
+wider than the width, and the next line is wrapped again from there.
 
 Text without a CJK mark (English) is left to `divide_line` itself: it wraps exactly as
 before. `install()` makes Textual's text wrapping and rich's (`rich.text.Text.wrap`: the
@@ -18,17 +19,13 @@ resize.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
 from rich._wrap import divide_line
 
-# Marks a line must not start with (closing brackets and quotes, pauses, stops, the
-# iteration and prolonged-sound marks) and marks it must not end with (opening ones).
-CLOSING = frozenset("，。、；：？！）」』》〉】〕〗〙〛｝］”’％…‥・々〆ー〜～")
-OPENING = frozenset("（「『《〈【〔〖〘〚｛［“‘")
-_ANY_MARK = re.compile("[" + re.escape("".join(sorted(CLOSING | OPENING))) + "]")
-_LATIN = re.compile(r"[0-9A-Za-z]")
+from fieldapp.domain.kinsoku import ANY_MARK, CLOSING, OPENING, settled_break
+
+__all__ = ["CLOSING", "OPENING", "install", "wrap_cjk", "wrap_offsets"]
 
 
 def _first_break(text: str, start: int, width: int, fold: bool) -> int | None:
@@ -50,37 +47,15 @@ def _first_break(text: str, start: int, width: int, fold: bool) -> int | None:
         size *= 2
 
 
-def _step_back(text: str, start: int, position: int) -> int:
-    """The break one character earlier, or before the whole Latin word or number ending
-    there (so "共12，" moves "12，" down, not "2，"); never at the line's start."""
-    position -= 1
-    if _LATIN.match(text[position]):
-        while position - 1 > start and _LATIN.match(text[position - 1]):
-            position -= 1
-    return position
-
-
-def _settled(text: str, start: int, position: int) -> int:
-    """A break that neither starts the next line with a closing mark nor ends this one
-    with an opening mark, moved earlier as needed; where no break on this line would
-    (a line of marks alone), the break `divide_line` chose."""
-    moved = position
-    while text[moved] in CLOSING or text[moved - 1] in OPENING:
-        if moved - 1 <= start:
-            return position
-        moved = _step_back(text, start, moved)
-    return moved
-
-
 def wrap_offsets(text: str, width: int, fold: bool = True) -> list[int]:
     """`rich._wrap.divide_line` (indices to cut one line of `text` at, to fit `width`
     cells) with the rule of Chinese line breaking above. Linear in the text's length."""
-    if width < 4 or not _ANY_MARK.search(text):
+    if width < 4 or not ANY_MARK.search(text):
         return divide_line(text, width, fold=fold)
     breaks: list[int] = []
     start = 0
     while (position := _first_break(text, start, width, fold)) is not None:
-        start = _settled(text, start, position)
+        start = settled_break(text, start, position)
         breaks.append(start)
     return breaks
 

@@ -92,9 +92,10 @@ def item_text(finding: Finding, venue: Venue | None = None) -> tuple[str, str]:
 
 
 def describe_event(event_type: str, data: Mapping[str, Any]) -> str:
-    """The data of an event in words: '→ 2025-06-01', '消防大队 · 文号 …', an outcome."""
+    """The data of an event in words: '整改期限 2025-06-01' (an arrow alone did not say
+    what the date was), '→ 消防大队 · 文号 …', an outcome."""
     if event_type in ("opened", "rejected", "deadline_extended") and data.get("deadline"):
-        return f"→ {data['deadline']}"
+        return t("review.event.deadline", deadline=data["deadline"])
     if event_type == "handed_over":
         unit = t(f"review.unit.{data.get('unit', '')}")
         return f"→ {unit} · {data.get('reference', '')} · {data.get('date', '')}"
