@@ -24,7 +24,11 @@ def screen_text(app) -> str:  # type: ignore[no-untyped-def]
     ("lang", "states", "severities"),
     [
         ("zh", {"open": "待整改", "rectification_reported": "已报改"}, ("重大", "一般")),
-        ("en", {"open": "To rectify", "rectification_reported": "To re-check"}, ("Major", "General")),
+        (
+            "en",
+            {"open": "To rectify", "rectification_reported": "To re-check"},
+            ("Major", "General"),
+        ),
     ],
 )
 async def test_each_hazard_shows_its_venue_deadline_state_and_severity(
