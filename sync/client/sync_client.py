@@ -36,6 +36,7 @@ from fieldapp.store.personal_data import (
     forget_personal_data,
     opened_payloads,
 )
+from fieldapp.store.refused_records import mark_earlier_refusals, mark_refused
 from sync.client.apply import forget_server_seqs, record_server_seqs
 from sync.client.base import (
     PHASES,
@@ -231,6 +232,7 @@ class SyncClient(PagePuller, PhotoTransfer):
         """Send waiting ops in seq order, in batches; record each answer with its op."""
         result = result if result is not None else SyncResult()
         set_aside_earlier_refusals()
+        mark_earlier_refusals()
         total = Outbox.select().where(Outbox.state == "pending").count()
         done, last_seq, restarted, held_back = 0, 0, False, False
         while True:
@@ -337,6 +339,7 @@ class SyncClient(PagePuller, PhotoTransfer):
             )
             record_server_seqs(event_seqs)  # one refold per finding for the whole batch
             set_aside(refused)  # a refused event leaves its hazard's fold (refused_events)
+            mark_refused(r[-1] for r in rejected)  # a refused inspection is not done
 
     def sync_once(self, progress_callback: Progress | None = None) -> SyncResult:
         """photos up → push → pull → video/audio up → photos down. Returns what happened;

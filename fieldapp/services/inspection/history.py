@@ -3,12 +3,12 @@
 A submitted inspection never changes, so what is read here is what was sent: its answers
 in checklist order with their notes and photos, the findings opened on its items (with
 their state now, from the fold), and how presence was confirmed. Drafts are not shown:
-they are the inspector's work in progress, opened on the inspect screen.
+they are the inspector's work in progress, opened on the inspect screen. One the server
+refused is shown with its refusal (`services.common.refused_records`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -16,8 +16,12 @@ from typing import Any
 from fieldapp.domain.checklist import Checklist
 from fieldapp.services.common.checklists import get_checklist
 from fieldapp.services.common.photos import blob_path
+from fieldapp.services.common.refused_records import RecordRefusal, inspection_refusals
 from fieldapp.services.inspection.supersession import Supersession, replaces, superseded_by
 from fieldapp.store.models import Answer, Finding, Inspection, Person, Venue
+from fieldapp.store.refused_records import REFUSED
+
+SENT = ("submitted", REFUSED)  # submitted, and ones the server refused (shown marked)
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,6 +32,7 @@ class PastInspection:
     presence: str  # scanned | manual
     failures: int
     review_state: str  # "" awaiting review | reviewed | returned
+    refusal: RecordRefusal | None = None  # the server refused it: it is not on record
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +84,7 @@ class InspectionRecord:
     presence_check_reason: str = ""
     supersedes: Supersession | None = None  # the returned inspection this one replaces
     superseded_by: Supersession | None = None  # the re-inspection that replaces this one
+    refusal: RecordRefusal | None = None  # the server refused it: it is not on record
 
     @property
     def photo_count(self) -> int:
@@ -95,16 +101,18 @@ def venue_inspections(venue_id: str, limit: int = 100) -> list[PastInspection]:
             Inspection.presence,
             Inspection.summary,
             Inspection.review_state,
+            Inspection.status,
         )
         .join(Person)
-        .where((Inspection.venue == venue_id) & (Inspection.status == "submitted"))
+        .where((Inspection.venue == venue_id) & Inspection.status.in_(SENT))
         .order_by(Inspection.submitted_at.desc(), Inspection.id.desc())
         .limit(limit)
         .tuples()
     )
-    rows: Iterable[tuple[Any, ...]] = query  # type: ignore[assignment]
+    rows: list[tuple[Any, ...]] = list(query)  # type: ignore[arg-type]
+    refused = inspection_refusals([row[0] for row in rows if row[-1] == REFUSED])
     result = []
-    for iid, at, inspector, presence, summary, review_state in rows:
+    for iid, at, inspector, presence, summary, review_state, _status in rows:
         failures = summary.get("failures", {}) if isinstance(summary, dict) else {}
         result.append(
             PastInspection(
@@ -114,6 +122,7 @@ def venue_inspections(venue_id: str, limit: int = 100) -> list[PastInspection]:
                 presence=presence,
                 failures=sum(int(n) for n in failures.values()),
                 review_state=review_state,
+                refusal=refused.get(iid),
             )
         )
     return result
@@ -126,7 +135,7 @@ class NotSubmitted(LookupError):
 def inspection_record(inspection_id: str) -> InspectionRecord:
     """One submitted inspection whole, in its checklist's order."""
     inspection = Inspection.get_by_id(inspection_id)
-    if inspection.status != "submitted":
+    if inspection.status not in SENT:
         raise NotSubmitted(inspection_id)
     venue = Venue.get_by_id(inspection.venue_id)
     checklist = get_checklist(inspection.checklist_id, inspection.checklist_version)
@@ -155,6 +164,7 @@ def inspection_record(inspection_id: str) -> InspectionRecord:
         presence_check_reason=inspection.presence_check_reason,
         supersedes=replaces(inspection_id) if inspection.supersedes else None,
         superseded_by=superseded_by(inspection_id),
+        refusal=inspection_refusals([inspection_id]).get(inspection_id),
     )
 
 

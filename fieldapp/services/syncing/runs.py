@@ -163,9 +163,11 @@ def not_started(error: Exception) -> SyncResult:
 def after_sync(result: SyncResult) -> None:
     """What a sync that pulled anything leaves to do on this device (the TUI and
     `fieldapp sync` both call it): pulled inspections and venues move the due caches; kinds
-    and levels the office published get their names in the catalogues."""
+    and levels the office published get their names in the catalogues; a refused
+    inspection's venue is due again from its last inspection before it."""
     if result.pulled:
         publish_names()
+    if result.pulled or result.rejected:
         refresh_due_caches()
 
 

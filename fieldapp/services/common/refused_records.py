@@ -1,0 +1,152 @@
+"""What a person does with a record the server refused to create (an inspection, an
+incident: `fieldapp.store.refused_records`): read why, send it again once the cause is
+fixed, or discard it.
+
+Sending again puts the op back to 'pending' with a fresh count of attempts: the push sends
+pending ops in seq order, so it goes before anything recorded after it (events on its
+hazards or on the incident), and the server, which keeps no trace of refused ops, judges it
+again; its ledger makes a second sending of the same op id safe. The inspection counts as
+done again at once, as when it was submitted (its venue's due date moves on).
+
+Discarding deletes the record on this device (an inspection with its answers and hazards,
+an incident with its events) and marks the op 'discarded', read: the op's payload stays in
+the outbox, so what was entered can still be exported. Nothing else is deleted (photos are
+content-addressed and may be shared).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from fieldapp.domain import cadence
+from fieldapp.domain.clock import now_iso
+from fieldapp.services.common import settings
+from fieldapp.services.common.refusal_reasons import reason_in_words, stored_params
+from fieldapp.store.db import db
+from fieldapp.store.incident_models import Incident, IncidentEvent
+from fieldapp.store.models import Answer, Finding, FindingEvent, Inspection, Outbox, Venue
+from fieldapp.store.refused_records import (
+    DISCARDED,
+    INCIDENT_EVENT,
+    INSPECTION_SUBMIT,
+    REFUSED,
+    refused_ops,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class RecordRefusal:
+    """Why the server refused to create a record, and the op to act on."""
+
+    seq: int
+    why: str  # in the person's language (the server's text for a reason not worded here)
+    refused_at: str | None
+
+
+class NotRefused(LookupError):
+    """The op is not a refused creation any more (sent again, discarded, or never was)."""
+
+
+def _refusals(op_type: str, record_ids: list[str]) -> dict[str, RecordRefusal]:
+    seqs = refused_ops(op_type, record_ids)
+    if not seqs:
+        return {}
+    ops = {op.seq: op for op in Outbox.select().where(Outbox.seq.in_(list(seqs.values())))}
+    return {
+        record_id: RecordRefusal(
+            seq,
+            reason_in_words(
+                ops[seq].refusal_code, stored_params(ops[seq].refusal_params), ops[seq].last_error
+            ),
+            ops[seq].refused_at,
+        )
+        for record_id, seq in seqs.items()
+    }
+
+
+def inspection_refusals(inspection_ids: list[str]) -> dict[str, RecordRefusal]:
+    """inspection id -> its refusal, for those of these inspections the server refused."""
+    return _refusals(INSPECTION_SUBMIT, inspection_ids)
+
+
+def incident_refusals(incident_ids: list[str]) -> dict[str, RecordRefusal]:
+    """incident id -> its refusal, for those of these incidents the server refused."""
+    return _refusals(INCIDENT_EVENT, incident_ids)
+
+
+def _refused_op(seq: int) -> tuple[Outbox, str]:
+    """The refused op and the record it created; NotRefused otherwise."""
+    op = Outbox.get_or_none((Outbox.seq == seq) & (Outbox.state == "rejected"))
+    if op is None or op.type not in (INSPECTION_SUBMIT, INCIDENT_EVENT):
+        raise NotRefused(seq)
+    record_id = next((r for r, s in refused_ops(op.type).items() if s == seq), None)
+    if record_id is None:
+        raise NotRefused(seq)
+    return op, record_id
+
+
+def send_again(seq: int) -> str:
+    """Put the refused op back in the queue for the next sync; returns the record's id."""
+    with db.atomic():
+        op, record_id = _refused_op(seq)
+        Outbox.update(
+            state="pending",
+            attempts=0,
+            last_error="",
+            refused_at=None,
+            refusal_code=None,
+            refusal_params=None,
+            refusal_seen_at=None,
+        ).where(Outbox.seq == seq).execute()
+        if op.type == INSPECTION_SUBMIT:
+            _count_as_done(record_id)
+    return record_id
+
+
+def _count_as_done(inspection_id: str) -> None:
+    inspection = Inspection.get_or_none(
+        (Inspection.id == inspection_id) & (Inspection.status == REFUSED)
+    )
+    if inspection is None:
+        return
+    inspection.status = "submitted"
+    inspection.save()
+    venue = Venue.get_by_id(inspection.venue_id)
+    day = _local_day(inspection.submitted_at)
+    if day is not None and (venue.last_inspected_on is None or venue.last_inspected_on < day):
+        venue.last_inspected_on = day
+    venue.due_on = cadence.due_on(
+        venue.kind, venue.risk_level, venue.last_inspected_on, settings.cadence()
+    )
+    venue.save()
+
+
+def _local_day(stamp: str | None) -> dt.date | None:
+    if not stamp:
+        return None
+    try:
+        moment = dt.datetime.fromisoformat(stamp.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return moment.astimezone().date()
+
+
+def discard(seq: int) -> str:
+    """Delete the refused record on this device and mark its op discarded; returns the
+    record's id."""
+    with db.atomic():
+        op, record_id = _refused_op(seq)
+        if op.type == INSPECTION_SUBMIT:
+            findings = [
+                f.id for f in Finding.select(Finding.id).where(Finding.inspection == record_id)
+            ]
+            FindingEvent.delete().where(FindingEvent.finding.in_(findings)).execute()
+            Finding.delete().where(Finding.id.in_(findings)).execute()
+            Answer.delete().where(Answer.inspection == record_id).execute()
+            Inspection.delete().where(Inspection.id == record_id).execute()
+        else:
+            IncidentEvent.delete().where(IncidentEvent.incident == record_id).execute()
+            Incident.delete().where(Incident.id == record_id).execute()
+        Outbox.update(state=DISCARDED, refusal_seen_at=now_iso()).where(Outbox.seq == seq).execute()
+    return record_id

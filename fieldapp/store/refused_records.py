@@ -1,0 +1,137 @@
+"""Records the server refused to create: an inspection (`inspection.submit`) and an
+incident (the `incident.event` op that carries its incident).
+
+Such a record was written on the device before the server said anything; when the server
+refuses its op there is no server state to fall back to (unlike a refused event,
+`sync.client.refused_events`), so the record stays, marked refused, until the person sends
+it again or discards it. The op in the outbox ('rejected', with the server's reason and
+code) is what marks it: the record's id is read from the op's payload.
+
+An inspection is also marked in its own row (`Inspection.status = 'refused'`): every
+count, due date and completion figure reads submitted inspections only, so a refused one
+counts as not done without each of them knowing about refusals. Its venue's last
+inspection date moves back (`move_back_last_inspected`) in the transaction that records
+the refusal; the due date is recomputed from it there (NULL, due today, until the cadence
+is applied after the sync: `services.syncing.runs.after_sync`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from fieldapp.store.db import db
+
+INSPECTION_SUBMIT = "inspection.submit"
+INCIDENT_EVENT = "incident.event"
+REFUSED = "refused"  # Inspection.status of a submitted inspection the server refused
+DISCARDED = "discarded"  # Outbox.state of a refused op whose record the person discarded
+
+# The id of the record an op created, from its payload (None: the op created nothing).
+RECORD_ID_SQL = {
+    INSPECTION_SUBMIT: "json_extract(payload, '$.inspection.id')",
+    INCIDENT_EVENT: (
+        "CASE WHEN json_type(payload, '$.incident') = 'object'"
+        " THEN json_extract(payload, '$.incident_id') END"
+    ),
+}
+
+
+# A refusal that says the server holds the record already (`sync.protocol.refusals`): the
+# record is on record, only this op was one too many.
+HELD_BY_SERVER = ("already_submitted",)
+_REFUSED = (
+    "state = 'rejected' AND type = ? AND COALESCE(refusal_code, '') NOT IN"
+    f" ({', '.join(repr(code) for code in HELD_BY_SERVER)})"
+)
+
+
+def refused_ops(op_type: str, record_ids: Iterable[str] | None = None) -> dict[str, int]:
+    """record id -> the seq of the refused op that created it (the newest, should one
+    record have been refused twice); only these records when `record_ids` is given."""
+    sql = f"SELECT {RECORD_ID_SQL[op_type]} AS record_id, seq FROM outbox WHERE {_REFUSED}"  # noqa: S608 - fixed names
+    params: list[object] = [op_type]
+    if record_ids is not None:
+        wanted = list(dict.fromkeys(record_ids))
+        if not wanted:
+            return {}
+        sql = f"SELECT * FROM ({sql}) WHERE record_id IN ({', '.join('?' for _ in wanted)})"  # noqa: S608
+        params += wanted
+    return {
+        str(record_id): int(seq)
+        for record_id, seq in db.execute_sql(sql + " ORDER BY seq", params)
+        if record_id is not None
+    }
+
+
+def mark_refused(op_ids: Iterable[str]) -> None:
+    """The inspections these ops submitted, just recorded as refused, no longer count as
+    done: marked refused, their venues' last inspection moved back (inside the caller's
+    transaction)."""
+    op_ids = list(op_ids)
+    if not op_ids:
+        return
+    marks = ", ".join("?" for _ in op_ids)
+    rows = db.execute_sql(
+        f"SELECT {RECORD_ID_SQL[INSPECTION_SUBMIT]} FROM outbox"  # noqa: S608 - fixed names
+        f" WHERE {_REFUSED} AND op_id IN ({marks})",
+        [INSPECTION_SUBMIT, *op_ids],
+    )
+    _mark_inspections([str(record_id) for (record_id,) in rows if record_id is not None])
+
+
+def mark_earlier_refusals() -> None:
+    """Inspections refused before this device marked them (or whose mark a pull undid):
+    marked now, at the start of each push."""
+    ids = [
+        record_id
+        for record_id in refused_ops(INSPECTION_SUBMIT)
+        if db.execute_sql(
+            "SELECT 1 FROM inspection WHERE id = ? AND status = 'submitted'", (record_id,)
+        ).fetchone()
+    ]
+    if ids:
+        with db.atomic():
+            _mark_inspections(ids)
+
+
+def _mark_inspections(ids: list[str]) -> None:
+    if not ids:
+        return
+    marks = ", ".join("?" for _ in ids)
+    refused_days = db.execute_sql(
+        f"SELECT venue_id, date(submitted_at, 'localtime') FROM inspection"  # noqa: S608
+        f" WHERE status = 'submitted' AND id IN ({marks})",
+        ids,
+    ).fetchall()
+    db.execute_sql(
+        f"UPDATE inspection SET status = ? WHERE status = 'submitted' AND id IN ({marks})",  # noqa: S608
+        [REFUSED, *ids],
+    )
+    move_back_last_inspected(refused_days)
+
+
+# A venue's last inspection as the inspections this device holds say it: the latest
+# submitted one (a refused one is not submitted). A date the server gave for an inspection
+# this device never held is not known here any more: the venue is due from the latest one
+# it holds, or today when it holds none, until the server's next word on the venue.
+_MOVE_BACK_SQL = """
+    UPDATE venue SET
+        last_inspected_on = (
+            SELECT date(MAX(submitted_at), 'localtime') FROM inspection
+            WHERE venue_id = venue.id AND status = 'submitted' AND submitted_at IS NOT NULL
+        ),
+        due_on = NULL
+    WHERE id = ?
+      AND last_inspected_on IS NOT NULL AND last_inspected_on <= ?
+      AND NOT EXISTS (
+        SELECT 1 FROM inspection WHERE venue_id = venue.id AND status = 'submitted'
+          AND date(submitted_at, 'localtime') >= venue.last_inspected_on
+      )
+"""
+
+
+def move_back_last_inspected(refused_days: Iterable[tuple[str, str]]) -> None:
+    """(venue id, local day of a refused inspection of it): each venue whose last
+    inspection date that day may have set, and no submitted inspection backs any more,
+    gets the date of the latest one that does (none: never inspected, due today)."""
+    db.cursor().executemany(_MOVE_BACK_SQL, list(dict.fromkeys(refused_days)))
