@@ -18,6 +18,7 @@ from fieldapp.domain import incidents as lifecycle
 from fieldapp.domain.clock import today
 from fieldapp.i18n import t
 from fieldapp.services.common.identity import grid_codes_under, me
+from fieldapp.services.common.refused_records import RecordRefusal, incident_refusals
 from fieldapp.services.incidents import events
 from fieldapp.store.db import db
 from fieldapp.store.incident_models import Incident
@@ -85,6 +86,7 @@ class IncidentRow:
     conflict: bool
     handed_over_to: str = ""
     outcome: str = ""
+    refusal: RecordRefusal | None = None  # the server refused to create it: not on record
 
 
 def local_time(stamp: str) -> str:
@@ -102,7 +104,8 @@ def incident_rows(queue: str = "active", *, limit: int = 200) -> list[IncidentRo
 
 def rows_of(incidents: list[Incident]) -> list[IncidentRow]:
     """Incidents as the lines of a list: the place named, the reporter by name, whom it was
-    handed over to and the outcome from its events' fold."""
+    handed over to and the outcome from its events' fold, and the refusal of one this
+    device reported that the server refused to create."""
     venues = {
         v.id: f"{v.name} {v.code}"
         for v in Venue.select().where(Venue.id.in_([i.venue_id for i in incidents if i.venue_id]))
@@ -111,6 +114,7 @@ def rows_of(incidents: list[Incident]) -> list[IncidentRow]:
         p.id: p.name
         for p in Person.select().where(Person.id.in_({i.created_by for i in incidents}))
     }
+    refused = incident_refusals([i.id for i in incidents])  # only this device's ops
     rows = []
     for incident in incidents:
         folded = events.fold_of(incident.id)
@@ -127,6 +131,7 @@ def rows_of(incidents: list[Incident]) -> list[IncidentRow]:
                 conflict=bool(incident.conflict),
                 handed_over_to=folded.handed_over_to,
                 outcome=folded.outcome,
+                refusal=refused.get(incident.id),
             )
         )
     return rows

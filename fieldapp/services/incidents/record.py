@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from fieldapp.domain.personal import mask_numbers_in_text
 from fieldapp.services.common.identity import me
 from fieldapp.services.common.photos import blob_path
+from fieldapp.services.common.refused_records import RecordRefusal, incident_refusals
 from fieldapp.services.incidents import events
 from fieldapp.services.incidents.queue import local_time, my_grids
 from fieldapp.store.incident_models import Incident, IncidentEvent
@@ -80,6 +81,7 @@ class IncidentRecord:
     evidence: tuple[EvidenceFile, ...]
     history: tuple[HistoryEvent, ...]
     conflicts: tuple[IncidentConflict, ...]
+    refusal: RecordRefusal | None = None  # the server refused to create it: not on record
 
 
 def _kind(mime: str) -> str:
@@ -185,4 +187,5 @@ def incident_record(incident_id: str) -> IncidentRecord:
         evidence=_evidence(incident),
         history=tuple(history),
         conflicts=tuple(conflicts),
+        refusal=incident_refusals([incident_id]).get(incident_id),
     )

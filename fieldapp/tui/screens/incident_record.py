@@ -75,8 +75,9 @@ def place(record: IncidentRecord) -> str:
     return " · ".join(p for p in (record.venue, record.address) if p)
 
 
-def record_renderable(record: IncidentRecord) -> RenderableType:
-    """The whole record as one renderable: a labelled head, then its sections."""
+def record_renderable(record: IncidentRecord, error_colour: str = "red") -> RenderableType:
+    """The whole record as one renderable: a labelled head, then its sections; an incident
+    the server refused to create starts with why (in `error_colour`)."""
     state = t(f"incident.state.{record.state}")
     if record.assigned_to:
         state += " · " + t("incident.record.to_person", person=record.assigned_to)
@@ -91,6 +92,9 @@ def record_renderable(record: IncidentRecord) -> RenderableType:
     ):
         head.add_row(t(f"incident.record.{label}"), Text(value))
     parts: list[RenderableType] = [head]
+    if record.refusal is not None:
+        said = t("refused.record", reason=record.refusal.why)
+        parts.insert(0, Text(said, style=f"bold {error_colour}"))
 
     def section(key: str, count: int | None = None) -> None:
         title = t(f"incident.record.{key}")
@@ -187,7 +191,8 @@ class IncidentRecordScreen(FieldScreen[None]):
     def _loaded(self, message: Loaded) -> None:
         self.record = message.record
         text = self.query_one("#incident-record-text", Static)
-        text.update(record_renderable(message.record))
+        colour = self.app.get_css_variables().get("text-error", "red")  # as refused_mark's
+        text.update(record_renderable(message.record, colour))
 
     def action_back(self) -> None:
         self.dismiss(None)

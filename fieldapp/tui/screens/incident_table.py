@@ -3,20 +3,24 @@
 The columns (when, what, its state, where; at 100 columns and wider also the evidence and,
 for the queue, the reporter), the line below the table (the highlighted incident's place
 whole, its evidence and hand-over when narrow) and Enter showing the highlighted incident
-in full, read-only (`IncidentRecordScreen`); Esc goes back.
+in full, read-only (`IncidentRecordScreen`); Esc goes back. An incident the server refused
+to create is marked (服务器拒收) with its reason below the table while highlighted, and R
+sends it again, X discards it (`refused_records`).
 """
 
 from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.widgets import Label
 
 from fieldapp.i18n import t
+from fieldapp.services.common.refused_records import RecordRefusal
 from fieldapp.services.incidents.queue import IncidentRow
-from fieldapp.tui.screens import FieldScreen
+from fieldapp.tui.screens.refused_records import RefusedRecordsScreen, refused_mark
 from fieldapp.tui.widgets import PagedTable
 from fieldapp.tui.widgets.paged_table import widest
 
@@ -41,7 +45,9 @@ def narrow_widths() -> dict[str, int]:
     return {
         "time": widest("2026-12-31 23:59"),
         "category": widest(*(category_col(c) for c in DEFAULT_CATEGORIES)),
-        "state": widest(*(f"{t(f'incident.state_col.{s}')} ⚠" for s in STATES)),
+        "state": widest(
+            *(f"{t(f'incident.state_col.{s}')} ⚠" for s in STATES), t("refused.mark_col")
+        ),
     }
 
 
@@ -51,7 +57,7 @@ def handling(row: IncidentRow) -> list[str]:
     return said + ([t(f"incident.outcome.{row.outcome}")] if row.outcome else [])
 
 
-class IncidentTableScreen(FieldScreen[None]):
+class IncidentTableScreen(RefusedRecordsScreen):
     """The table of incidents (`#incident-table`) and the line below it (`#incident-status`);
     a subclass composes them and fills `rows`."""
 
@@ -60,6 +66,7 @@ class IncidentTableScreen(FieldScreen[None]):
     WIDE_COLUMNS: ClassVar[tuple[str, ...]] = ("time", "category", "state", "evidence", "place")
     MARKS: ClassVar[bool] = False  # a first column marking rows for a bulk action
     EMPTY: ClassVar[str] = "incident.queue.empty"
+    REFUSED_KIND = "incident"
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -110,13 +117,16 @@ class IncidentTableScreen(FieldScreen[None]):
             cells = {
                 "time": row.occurred_at,
                 "category": category,
-                "state": f"{state} ⚠" if row.conflict else state,
+                "state": refused_mark(self, t("refused.mark_col") if self.narrow else None)
+                if row.refusal
+                else (f"{state} ⚠" if row.conflict else state),
                 "evidence": t("incident.evidence", photos=row.photos, media=row.media),
                 "reporter": row.reporter,
                 "place": row.place,
             }
             marks = [self.mark_of(row)] if self.MARKS else []
-            table.add_row(*marks, *(cells[c] for c in self.columns), key=row.id)
+            # a refused one's state is Rich Text (DataTable draws any renderable)
+            table.add_row(*marks, *(cells[c] for c in self.columns), key=row.id)  # type: ignore[arg-type]
         self._say_highlighted()
 
     def detail(self, row: IncidentRow) -> str:
@@ -129,10 +139,27 @@ class IncidentTableScreen(FieldScreen[None]):
         """Below the table: that nothing is listed; or, when narrow, the highlighted
         incident's place whole, its reporter, evidence and hand-over."""
         row = self.highlighted
-        said = t(self.EMPTY) if not self.rows else ""
+        said: str | Text = t(self.EMPTY) if not self.rows else ""
         if row is not None and self.narrow:
             said = self.detail(row) + "".join(f" · {h}" for h in handling(row))
+        if row is not None and row.refusal is not None:  # why, before all else
+            said = refused_mark(self, t("refused.why", reason=row.refusal.why))
         self.query_one("#incident-status", Label).update(said)
+        self.refresh_bindings()
+
+    def highlighted_refusal(self) -> RecordRefusal | None:
+        row = self.highlighted
+        return row.refusal if row is not None else None
+
+    def refused_subject(self) -> str:
+        row = self.highlighted
+        if row is None:
+            return ""
+        category = t(f"incident.category.{row.category}")
+        return t("refused.subject.incident", at=row.occurred_at, category=category)
+
+    def refusal_acted(self) -> None:
+        self.synced()  # reads the list again, as after a sync
 
     @property
     def highlighted(self) -> IncidentRow | None:

@@ -107,6 +107,9 @@ class IncidentsScreen(IncidentTableScreen):
         """One reported from this screen (F4) is counted and listed at once."""
         self.reload()
 
+    def refusal_acted(self) -> None:
+        self.reload()
+
     @work(thread=True, exclusive=True, exit_on_error=False, group="incidents-load")
     def _load(self, queue: str) -> None:
         from fieldapp.services.incidents import queue as service

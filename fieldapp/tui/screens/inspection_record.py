@@ -31,6 +31,7 @@ from fieldapp.i18n import pick, t
 from fieldapp.services.inspection.history import InspectionRecord, RecordedItem
 from fieldapp.tui.commands import relabel_binding
 from fieldapp.tui.screens import FieldScreen
+from fieldapp.tui.screens.refused_records import refused_mark
 from fieldapp.tui.screens.viewer import open_with_viewer
 from fieldapp.tui.views.review import local_stamp
 from fieldapp.tui.widgets import PagedTable
@@ -221,6 +222,9 @@ class InspectionRecordScreen(FieldScreen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
+        refusal = Static("", id="record-refusal", markup=False)
+        refusal.display = False  # shown for an inspection the server refused
+        yield refusal
         yield SeparatedText(t("review_ui.loading"), id="record-meta")
         with Vertical(id="record-main"):
             yield PagedTable(id="record-items")
@@ -275,6 +279,11 @@ class InspectionRecordScreen(FieldScreen[None]):
         self._show(event.record)
 
     def _show(self, record: InspectionRecord) -> None:
+        if record.refusal is not None:
+            said = t("refused.record", reason=record.refusal.why)
+            refusal = self.query_one("#record-refusal", Static)
+            refusal.update(refused_mark(self, said))
+            refusal.display = True
         meta = self.query_one("#record-meta", SeparatedText)
         shown = meta_lines(record, self.size.width - meta.styles.gutter.width)
         self.notes_cut = shown != meta_lines(record)

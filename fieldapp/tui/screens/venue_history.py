@@ -1,4 +1,6 @@
-"""A venue's submitted inspections, newest first; Enter shows one read-only."""
+"""A venue's submitted inspections, newest first; Enter shows one read-only. One the server
+refused is marked (服务器拒收), its reason below the table while highlighted, with R to
+send it again and X to discard it (`refused_records`)."""
 
 from __future__ import annotations
 
@@ -13,14 +15,15 @@ from textual.message import Message
 from textual.widgets import DataTable, Header, Label
 
 from fieldapp.i18n import t
+from fieldapp.services.common.refused_records import RecordRefusal
 from fieldapp.services.inspection.history import PastInspection
-from fieldapp.tui.screens import FieldScreen
+from fieldapp.tui.screens.refused_records import RefusedRecordsScreen, refused_mark
 from fieldapp.tui.views.review import local_stamp
 from fieldapp.tui.widgets import PagedTable
 from fieldapp.tui.widgets.key_footer import KeyFooter
 
 
-class VenueHistoryScreen(FieldScreen[None]):
+class VenueHistoryScreen(RefusedRecordsScreen):
     PLACE = "history.subtitle"
     REMOUNT_ON_RELABEL = True
     CSS_PATH = "review.tcss"
@@ -43,6 +46,7 @@ class VenueHistoryScreen(FieldScreen[None]):
         with Vertical(id="history-main"):
             yield Label(t("review_ui.loading"), id="history-title", classes="pane-title")
             yield PagedTable(id="history-table")
+            yield Label("", id="history-refusal", markup=False)
         yield KeyFooter()
 
     def on_mount(self) -> None:
@@ -74,18 +78,46 @@ class VenueHistoryScreen(FieldScreen[None]):
         table = self.query_one("#history-table", PagedTable)
         table.clear()
         for row in rows:
+            review = t(f"review_ui.inspection_state.{row.review_state or 'pending'}")
             table.add_row(
                 local_stamp(row.submitted_at),
                 row.inspector_name,
                 t(f"history.presence.{row.presence}"),
                 str(row.failures),
-                t(f"review_ui.inspection_state.{row.review_state or 'pending'}"),
+                refused_mark(self) if row.refusal else review,  # type: ignore[arg-type]
                 key=row.inspection_id,
             )
         venue = {"venue": self.venue_name, "code": self.venue_code}
         self.query_one("#history-title", Label).update(
             t("history.title", count=len(rows), **venue) if rows else t("history.empty", **venue)
         )
+        self._say_highlighted()
+
+    @on(DataTable.RowHighlighted, "#history-table")
+    def _say_highlighted(self) -> None:
+        """Below the table, why the server refused the highlighted inspection."""
+        refusal = self.highlighted_refusal()
+        said = refused_mark(self, t("refused.why", reason=refusal.why)) if refusal else ""
+        label = self.query_one("#history-refusal", Label)
+        label.update(said)
+        label.display = bool(said)  # no blank line under the table otherwise
+        self.refresh_bindings()
+
+    def _highlighted(self) -> PastInspection | None:
+        key = self.query_one("#history-table", PagedTable).selected_key
+        return next((r for r in self.rows or () if r.inspection_id == key), None)
+
+    def highlighted_refusal(self) -> RecordRefusal | None:
+        row = self._highlighted()
+        return row.refusal if row is not None else None
+
+    def refused_subject(self) -> str:
+        row = self._highlighted()
+        at = local_stamp(row.submitted_at) if row is not None else ""
+        return t("refused.subject.inspection", venue=self.venue_name, code=self.venue_code, at=at)
+
+    def refusal_acted(self) -> None:
+        self._load()
 
     def action_back(self) -> None:
         self.dismiss(None)
