@@ -125,3 +125,20 @@ async def test_a_hazard_to_rectify_reads_alike_on_home_and_in_review(demo_home: 
     assert any(f" {term} " in row for row in home_rows), "\n".join(home_rows)
     assert f" {term} " in review, review
     assert not any(" Open " in row for row in home_rows), "\n".join(home_rows)
+
+
+@pytest.mark.parametrize(
+    "state", ["open", "rectification_reported", "handed_over", "outcome_recorded", "closed"]
+)
+def test_each_hazard_state_has_one_english_name(state: str) -> None:
+    """Home's short state is the review list's column, and the full name is the same on
+    the review detail, the inspection record and the exported ledger (it said "Open" and
+    "Rectification reported" there)."""
+    from fieldapp import i18n
+
+    english = i18n._load()["en"]
+    assert english[f"finding_state.short.{state}"] == english[f"review_ui.state_col.{state}"]
+    full = {
+        english[f"{prefix}.{state}"] for prefix in ("finding_state", "review.state", "ledger.state")
+    }
+    assert len(full) == 1, full
