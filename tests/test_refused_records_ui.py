@@ -21,8 +21,10 @@ from fieldapp.store.models import Inspection, Outbox, Venue
 from fieldapp.store.refused_records import mark_refused
 from fieldapp.tui.app import make_app
 from fieldapp.tui.dialogs.confirm import ConfirmDialog
+from fieldapp.tui.screens.incidents import IncidentsScreen
 from fieldapp.tui.screens.my_incidents import MyIncidentsScreen
 from fieldapp.tui.screens.venue_history import VenueHistoryScreen
+from fieldapp.tui.widgets import PagedTable
 from sync.protocol import refusals
 
 pytestmark = pytest.mark.usefixtures("chinese")
@@ -104,3 +106,22 @@ async def test_a_refused_inspection_is_marked_in_its_venue_history(demo_home: Pa
         assert Outbox.get(Outbox.seq == op.seq).state == "pending"
         assert Inspection.get_by_id(inspection_id).status == "submitted"
         assert "服务器拒收" not in shown(app)
+
+
+async def test_the_supervisors_queue_marks_a_refused_incident_in_english(
+    demo_supervisor: Path,
+) -> None:
+    made = reporting.IncidentReport(
+        "fireworks_sale", "2026-02-11 06:40", "有人燃放烟花", address="鼎美村祠堂"
+    )
+    reporting.report_incident(made)
+    refuse_last_op()
+    app = make_app(lang="en")
+    async with app.run_test(size=SMALL) as pilot:
+        await open_screen(app, pilot, "f3", IncidentsScreen)
+        table = app.screen.query_one(PagedTable)
+        table.move_cursor(row=0)  # newest first: the refused one
+        await settle(app, pilot)
+        text = shown(app)
+        assert "Refused" in text and "ask the administrator to assign it" in text  # whole
+        assert "r Send again" in text and "x Discard" in text

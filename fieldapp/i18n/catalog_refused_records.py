@@ -30,7 +30,7 @@ ZH = {
 
 EN = {
     "refused.mark": "Refused by server",
-    "refused.why": "Refused by the server: {reason}",
+    "refused.why": "{reason}",  # beside the "Refused" column: 80 columns hold the reason whole
     "refused.mark_col": "Refused",
     "refused.record": "Refused by the server, not on record: {reason}",
     "refused.subject.inspection": "the inspection of {venue} ({code}) at {at}",
