@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 from fieldapp.domain import cadence
 from fieldapp.domain.clock import now_iso
@@ -73,6 +74,13 @@ def inspection_refusals(inspection_ids: list[str]) -> dict[str, RecordRefusal]:
 def incident_refusals(incident_ids: list[str]) -> dict[str, RecordRefusal]:
     """incident id -> its refusal, for those of these incidents the server refused."""
     return _refusals(INCIDENT_EVENT, incident_ids)
+
+
+def on_record(inspection: Any) -> Any:
+    """A condition on a finding's inspection column: not one of a refused inspection (its
+    hazards are not open at the office either). True when none is refused."""
+    refused = list(refused_ops(INSPECTION_SUBMIT))
+    return inspection.is_null() | inspection.not_in(refused) if refused else True
 
 
 def _refused_op(seq: int) -> tuple[Outbox, str]:

@@ -10,6 +10,7 @@ from fieldapp.domain.clock import now_iso, today
 from fieldapp.domain.ids import new_id
 from fieldapp.services.common import outbox
 from fieldapp.services.common.identity import grid_codes_under, me
+from fieldapp.services.common.refused_records import on_record
 from fieldapp.store.db import db
 from fieldapp.store.models import Finding, FindingEvent, Venue
 from fieldapp.store.payloads import event_payload
@@ -96,7 +97,11 @@ def open_findings(limit: int = 50, offset: int = 0) -> list[Finding]:
     return list(
         Finding.select(Finding, Venue)
         .join(Venue)
-        .where(Finding.state.in_(ACTIVE_STATES) & Venue.grid.in_(grids))
+        .where(
+            Finding.state.in_(ACTIVE_STATES)
+            & Venue.grid.in_(grids)
+            & on_record(Finding.inspection)  # not a refused inspection's
+        )
         .order_by(overdue_first.desc(), Finding.current_deadline, Finding.id)
         .limit(limit)
         .offset(offset)

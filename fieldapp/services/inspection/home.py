@@ -12,6 +12,7 @@ from fieldapp.domain.clock import today
 from fieldapp.services.common import campaigns, outbox
 from fieldapp.services.common.campaigns import Applied
 from fieldapp.services.common.identity import Me, grid_codes_under, me
+from fieldapp.services.common.refused_records import on_record
 from fieldapp.services.inspection import findings
 from fieldapp.store.models import Finding, Grid, Inspection, Venue
 
@@ -82,7 +83,12 @@ def load_home(page: int = 50) -> HomeData:
     overdue_findings = (
         Finding.select()
         .join(Venue)
-        .where((Finding.state == "open") & (Finding.current_deadline < day) & Venue.grid.in_(grids))
+        .where(
+            (Finding.state == "open")
+            & (Finding.current_deadline < day)
+            & Venue.grid.in_(grids)
+            & on_record(Finding.inspection)  # not a refused inspection's
+        )
         .count()
     )
     return HomeData(
