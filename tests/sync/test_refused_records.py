@@ -11,6 +11,8 @@ from test_scope_change import _assign
 from fieldapp.domain.clock import today
 from fieldapp.services.common import refused_records
 from fieldapp.services.common.checklists import clear_cache, load_checklists
+from fieldapp.services.incidents import reporting
+from fieldapp.services.incidents.mine import my_incident_rows
 from fieldapp.services.inspection import history
 from fieldapp.services.syncing.runs import after_sync
 from fieldapp.store.models import Inspection, Outbox, Venue
@@ -18,6 +20,7 @@ from fieldapp.store.refused_records import HELD_BY_SERVER, refused_ops
 from sync.client import SyncResult
 from sync.protocol import refusals
 from sync.server import db as server_db
+from sync.server.incident_models import Incident as ServerIncident
 from sync.server.models import Inspection as ServerInspection
 
 
@@ -105,3 +108,28 @@ def test_an_inspection_the_server_holds_already_is_not_marked_refused(make_devic
     assert device.outbox()[again].refusal_code == refusals.ALREADY_SUBMITTED
     assert refused_ops("inspection.submit") == {}
     assert refused_records.inspection_refusals([sent["inspection"]["id"]]) == {}
+
+
+def test_a_refused_incident_is_sent_again_once_the_grid_is_assigned(
+    make_device, seed, server_workdir
+):
+    _assign(server_workdir, "V1;V2")
+    device = make_device("a").enroll("p-insp")
+    assert _sync(device).ok
+    _assign(server_workdir, "V1")  # V2 is taken away; the device has not heard yet
+    made = reporting.IncidentReport(
+        "fireworks_sale", "2026-02-11 06:40", "有人燃放烟花", address="芸美村祠堂", grid_code="V2"
+    )
+    incident_id = reporting.report_incident(made).id
+    result = _sync(device)
+    assert [r.code for r in result.rejected] == ["outside_grid"]
+    [row] = my_incident_rows(limit=10)[0]
+    assert row.refusal is not None and "芸美村" in row.refusal.why
+
+    _assign(server_workdir, "V1;V2")
+    refused_records.send_again(row.refusal.seq)
+    assert _sync(device).ok
+    with server_db.current().connection_context():
+        assert ServerIncident.get_or_none(ServerIncident.id == incident_id) is not None
+    [row] = my_incident_rows(limit=10)[0]
+    assert row.refusal is None
