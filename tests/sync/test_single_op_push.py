@@ -105,6 +105,8 @@ def test_an_op_refused_alone_says_why_and_is_judged_again_once_it_can_apply(api)
         "status": "rejected",
         "reason": f"finding {finding['id']} is not known to the server "
         "(the inspection that opened it may have been refused)",
+        "reason_code": "unknown_record",  # the device words it in its person's language
+        "reason_params": {"record": "finding", "id": finding["id"]},
         "conflict": None,
         "event_seqs": None,
     }
