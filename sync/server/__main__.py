@@ -22,6 +22,7 @@ from sync.server.app import (
     settle_memory,
     start_alerts,
 )
+from sync.server.group_commit import LEADERS_ENV
 from sync.server.logs import configure_json_logging
 
 log = logging.getLogger("fieldapp.server")
@@ -71,6 +72,9 @@ def run(
         uvicorn.run(app, **options)
         return
     server_db.current().close()  # the workers open their own connections
+    # On PostgreSQL each process leads groups of pushes at once, one per CPU it has to
+    # itself (group_commit.pg_leaders): no more in all than the machine has CPUs.
+    os.environ.setdefault(LEADERS_ENV, str(max(1, (os.cpu_count() or 1) // workers)))
     os.environ.update(
         {
             ENV_DB: db_url,

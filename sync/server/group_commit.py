@@ -21,13 +21,23 @@ append to the end of the group made a second server process's pushes wait second
 Each request gets, with its work's result, the server's epoch read once for the group in
 its transaction (a push answers with it): on PostgreSQL a read a request was a round trip
 each, queued behind the group's.
+
+On PostgreSQL a process leads up to `pg_leaders()` groups at once, each on its own
+connection. A leader spends most of its time waiting for PostgreSQL (a push is a dozen
+round trips): with one group at a time the process's Python and PostgreSQL's work took
+turns, and PostgreSQL used one backend of the machine's CPUs. Groups led together are
+what two server processes' groups already are to each other: their venues are locked in
+one order (`_lock_venues`) and the feed's lock orders their commits. SQLite has one writer
+at a time, so there one group is led at a time.
 """
 
 from __future__ import annotations
 
+import os
 import threading
 from collections import deque
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from typing import Any, Generic, TypeVar
 
 from peewee import InterfaceError
@@ -38,6 +48,18 @@ from sync.server.feed import NewChange, append_changes, feed_held
 T = TypeVar("T")
 
 MAX_GROUP = 32  # works per transaction: bounds the wait of the first one
+LEADERS_ENV = "FIELDAPP_PG_LEADERS"  # groups a process leads at once on PostgreSQL
+MAX_LEADERS = 8  # each holds one of the pool's connections (32) while it leads
+
+
+def pg_leaders() -> int:
+    """How many groups a process leads at once on PostgreSQL: $FIELDAPP_PG_LEADERS, else
+    one per CPU (`serve --workers N` sets it to CPUs / N for its processes). On 2 CPUs
+    with 50 devices (README, issue 15's PostgreSQL row) two processes leading 2 groups
+    each did worse than leading 1 each: more groups at once than CPUs only contend."""
+    value = os.environ.get(LEADERS_ENV, "")
+    wanted = int(value) if value.isdigit() else (os.cpu_count() or 1)
+    return max(1, min(MAX_LEADERS, wanted))
 
 
 class Again(Exception):
@@ -52,12 +74,19 @@ class Again(Exception):
 
 
 class _Slot(Generic[T]):
-    __slots__ = ("work", "venues", "done", "result", "epoch", "error")
+    __slots__ = (
+        "work", "venues", "taken", "leads", "done", "wake", "finished", "result", "epoch",
+        "error",
+    )  # fmt: skip
 
     def __init__(self, work: Callable[[], T], venues: Iterable[str]) -> None:
         self.work = work
         self.venues = venues
+        self.taken = False  # in a group a leader took
+        self.leads = False  # its request leads groups (until its own work is committed)
         self.done = False
+        self.wake = threading.Event()  # its request may go on: done, or its turn to lead
+        self.finished = threading.Event()  # done
         self.result: T | None = None
         self.epoch = ""
         self.error: BaseException | None = None
@@ -65,12 +94,20 @@ class _Slot(Generic[T]):
 
 class GroupCommit:
     """One per process; `run(work)` returns what `work` returned once it is committed, and
-    the epoch it was committed under."""
+    the epoch it was committed under. `leaders`: groups led at once (default: 1 on SQLite,
+    `pg_leaders()` on PostgreSQL).
 
-    def __init__(self) -> None:
+    A request that finds a leader's place free leads; the others wait, each on its own
+    event, woken once: when its work is committed, or when a leader whose own work is
+    committed hands it the place (the first request still queued). Waking every waiting
+    request at each commit to let them look cost more than a second leader gained."""
+
+    def __init__(self, leaders: int | None = None) -> None:
         self._queue: deque[_Slot[Any]] = deque()
-        self._queue_lock = threading.Lock()
-        self._leader = threading.Lock()
+        self._lock = threading.Lock()  # guards the queue, the slots' flags, the counts
+        self._leaders = leaders
+        self._leading = 0  # requests leading now
+        self._held = False  # `held()`: no request starts leading
         self.commits = 0  # transactions committed (a group of n counts once)
         self.works = 0  # works committed
 
@@ -81,18 +118,61 @@ class GroupCommit:
         request waiting in the queue holds none (with 50 devices at once, 40 waiting
         pushes held one each, and the pool's 32 made the others wait for one)."""
         slot: _Slot[T] = _Slot(work, venues)
-        with self._queue_lock:
+        limit = self._limit()
+        with self._lock:
             self._queue.append(slot)
-        while not slot.done:
-            with self._leader:
-                if slot.done:  # a leader took it while this request waited
-                    break
-                with self._queue_lock:
-                    group = [self._queue.popleft() for _ in range(min(MAX_GROUP, len(self._queue)))]
-                self._lead(group)
+            if not self._held and self._leading < limit:
+                slot.leads = True
+                self._leading += 1
+        if not slot.leads:
+            slot.wake.wait()  # done, or handed a leader's place
+        if slot.leads:
+            self._lead_until_done(slot)
         if slot.error is not None:
             raise slot.error
         return slot.result, slot.epoch  # type: ignore[return-value]
+
+    def _lead_until_done(self, slot: _Slot[Any]) -> None:
+        """Lead groups from the queue's head until the slot's own work is committed (another
+        leader may have taken it: then wait for that), then hand the place on."""
+        while not slot.done:
+            with self._lock:
+                group = [self._queue.popleft() for _ in range(min(MAX_GROUP, len(self._queue)))]
+                for taken in group:
+                    taken.taken = True
+            if group:
+                self._lead(group)
+            else:
+                slot.finished.wait()
+        with self._lock:
+            waiting = next((s for s in self._queue if not s.leads), None)
+            if waiting is not None and not self._held:
+                waiting.leads = True  # the place passes on: the count stays
+                waiting.wake.set()
+            else:
+                self._leading -= 1
+
+    def _limit(self) -> int:
+        if self._leaders is not None:
+            return self._leaders
+        return pg_leaders() if server_db.is_postgres() else 1
+
+    @contextmanager
+    def held(self) -> Iterator[None]:
+        """Inside, no request starts leading (they queue): for tests, as if one were being
+        led. Afterwards the first one queued leads."""
+        with self._lock:
+            self._held = True
+        try:
+            yield
+        finally:
+            with self._lock:
+                self._held = False
+                waiting = next((s for s in self._queue if not s.leads), None)
+                if waiting is not None and self._leading < self._limit():
+                    waiting.leads = True
+                    self._leading += 1
+                    waiting.wake.set()
 
     def _lead(self, group: list[_Slot[Any]]) -> None:
         db = server_db.current()
@@ -104,10 +184,11 @@ class GroupCommit:
                     changes += _run_work(db, slot)
                 append_changes(changes)  # last: the feed's lock only until the COMMIT
                 epoch = server_db.get_epoch()
-            self.commits += 1
             for slot in group:
                 slot.epoch = epoch
-            self.works += sum(1 for slot in group if slot.error is None)
+            with self._lock:
+                self.commits += 1
+                self.works += sum(1 for slot in group if slot.error is None)
         except BaseException as error:
             for slot in group:  # nothing of the group is durable: none is acknowledged
                 slot.result, slot.error = None, error
@@ -116,6 +197,8 @@ class GroupCommit:
         finally:
             for slot in group:
                 slot.done = True
+                slot.finished.set()
+                slot.wake.set()
 
 
 def _run_work(db: Any, slot: _Slot[Any]) -> list[NewChange]:

@@ -4,6 +4,7 @@ silently."""
 
 from __future__ import annotations
 
+import os
 import threading
 from typing import Any
 
@@ -12,7 +13,14 @@ import pytest
 from sync.protocol import OP_INSPECTION_SUBMIT
 from sync.server import db as server_db
 from sync.server.feed import NewChange, append_changes
-from sync.server.group_commit import PUSHES, Again, GroupCommit
+from sync.server.group_commit import (
+    LEADERS_ENV,
+    MAX_LEADERS,
+    PUSHES,
+    Again,
+    GroupCommit,
+    pg_leaders,
+)
 from sync.server.models import ChangeLog, Meta, Venue
 
 
@@ -39,7 +47,7 @@ def _run(group: GroupCommit, work: Any, out: dict[str, Any], name: str) -> None:
 
 
 def test_requests_that_arrive_together_share_one_commit(seed):
-    group = GroupCommit()
+    group = GroupCommit(leaders=1)  # one group at a time, as on SQLite
     first_inside, release = threading.Event(), threading.Event()
 
     def first() -> str:
@@ -70,16 +78,15 @@ def test_requests_that_arrive_together_share_one_commit(seed):
 
 def _led_together(group: GroupCommit, works: dict[str, Any]) -> dict[str, Any]:
     """Each work's request, all queued before one leader takes them: what each got."""
-    group._leader.acquire()  # hold the leader's place while the requests queue
     out: dict[str, Any] = {}
     threads = [
         threading.Thread(target=_run, args=(group, work, out, name)) for name, work in works.items()
     ]
-    for thread in threads:
-        thread.start()
-    while len(group._queue) < len(works):
-        threading.Event().wait(0.01)
-    group._leader.release()
+    with group.held():  # no group starts while the requests queue
+        for thread in threads:
+            thread.start()
+        while len(group._queue) < len(works):
+            threading.Event().wait(0.01)
     for thread in threads:
         thread.join(20)
     return out
@@ -90,17 +97,14 @@ def test_a_push_waiting_for_its_group_holds_no_connection(api):
     pool's connections (with 50 devices at once, 40 queued pushes held one each, and the
     pool's 32 made the others wait for a connection before they could even queue)."""
     db = server_db.current()
-    PUSHES._leader.acquire()  # a group is being led: this push queues behind it
     answers: list[Any] = []
-    try:
+    with PUSHES.held():  # as if a group were being led: this push queues behind it
         ops = [api.op(OP_INSPECTION_SUBMIT, api.inspection())]
         push = threading.Thread(target=lambda: answers.append(api.answers(ops)))
         push.start()
         while not PUSHES._queue:
             threading.Event().wait(0.01)
         assert len(db._in_use) == 0
-    finally:
-        PUSHES._leader.release()
     push.join(20)
     assert [a["status"] for a in answers[0]] == ["applied"]
 
@@ -235,3 +239,43 @@ def test_two_processes_groups_on_the_same_venues_do_not_deadlock(seed, server_db
     with server_db.current().connection_context():
         held = {v.id: v.last_inspected_at for v in Venue.select().where(Venue.id.in_([v1, v2]))}
     assert held == {v1: "2026-06-10T02:00:00Z", v2: "2026-06-10T02:00:00Z"}  # b came second
+
+
+def test_on_postgresql_a_second_group_is_led_while_the_first_waits(seed):
+    """A leader mostly waits for PostgreSQL: a process leads a second group meanwhile, on
+    a connection of its own, and it commits without waiting for the first. On SQLite (one
+    writer at a time) it waits, as the first test shows."""
+    if not server_db.is_postgres():
+        pytest.skip("SQLite has one writer at a time: one group is led at a time")
+    group = GroupCommit(leaders=2)  # as a process with two CPUs to itself
+    first_inside, release = threading.Event(), threading.Event()
+
+    def first() -> str:
+        Meta.insert(key="slow", value="v").execute()
+        first_inside.set()
+        release.wait(10)
+        return "slow"
+
+    out: dict[str, Any] = {}
+    slow = threading.Thread(target=_run, args=(group, first, out, "slow"))
+    slow.start()
+    assert first_inside.wait(10)
+    _run(group, _write("quick"), out, "quick")  # led now, beside the first
+    assert out == {"quick": "quick"} and _stored("quick") == "v"
+    assert _stored("slow") is None  # the first group has not committed yet
+    release.set()
+    slow.join(20)
+    assert out == {"quick": "quick", "slow": "slow"} and group.commits == 2
+
+
+@pytest.mark.parametrize(
+    ("value", "leaders"), [("1", 1), ("3", 3), ("0", 1), ("99", MAX_LEADERS), ("", None)]
+)
+def test_a_process_leads_as_many_groups_at_once_as_it_has_cpus(
+    monkeypatch: pytest.MonkeyPatch, value: str, leaders: int | None
+) -> None:
+    """`serve --workers N` gives each process CPUs / N (more groups at once than CPUs only
+    adds contention); unset, a process has the machine's CPUs, at most MAX_LEADERS."""
+    monkeypatch.setenv(LEADERS_ENV, value)
+    monkeypatch.setattr(os, "cpu_count", lambda: 4)
+    assert pg_leaders() == (4 if leaders is None else leaders)
