@@ -43,7 +43,9 @@ class RefusedRecordsScreen(FieldScreen[None]):
     REFUSED_KIND: ClassVar[str] = "inspection"  # inspection | incident: the question's words
 
     def highlighted_refusal(self) -> RecordRefusal | None:
-        raise NotImplementedError
+        """The refusal of the highlighted row, None when it is no refused record (each
+        list says; until it does, the keys stay out of the footer)."""
+        return None
 
     def refused_subject(self) -> str:
         return ""
