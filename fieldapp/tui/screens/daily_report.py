@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import ClassVar
 
+from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -43,7 +44,7 @@ from fieldapp.tui.views.report_lines import (
 )
 from fieldapp.tui.widgets.key_footer import KeyFooter
 from fieldapp.tui.widgets.stopping_lists import StoppingOptionList
-from fieldapp.tui.widgets.table import Table
+from fieldapp.tui.widgets.table import Table, ending
 
 PEOPLE_KEYS = ("new_arrivals", "returnees_registered", "under_observation", "abnormal_readings",
                "handed_over")  # fmt: skip
@@ -139,13 +140,7 @@ class DailyReportScreen(FieldScreen[None]):
         self.supervisor = event.supervisor
         options = self.query_one("#report-grids", OptionList)
         highlighted = options.highlighted
-        options.clear_options()
-        options.add_options(
-            [
-                Option(grid_option(line.depth, line.name, line.state), id=line.code)
-                for line in event.lines
-            ]
-        )
+        self._fill_grids()
         if event.lines:
             codes = [line.code for line in event.lines]
             index = codes.index(self.grid) if self.grid in codes else (highlighted or 0)
@@ -153,6 +148,20 @@ class DailyReportScreen(FieldScreen[None]):
         if event.supervisor:
             self.query_one(TabbedContent).show_tab("tab-status")
             self._show_status(event.lines)
+
+    def _fill_grids(self) -> None:
+        """The grid list, each name cut to the list's width keeping its end."""
+        options = self.query_one("#report-grids", OptionList)
+        highlighted = options.highlighted
+        cells = options.scrollable_content_region.width - 2  # the option's padding
+        options.clear_options()
+        options.add_options([Option(_fitted(line, cells), id=line.code) for line in self.lines])
+        if highlighted is not None and self.lines:
+            options.highlighted = min(highlighted, len(self.lines) - 1)
+
+    def on_resize(self) -> None:
+        if self.lines:
+            self._fill_grids()  # another width: the names cut again
 
     def _show_status(self, lines: tuple[GridLine, ...]) -> None:
         table = self.query_one("#report-status", DataTable)
@@ -311,3 +320,10 @@ class DailyReportScreen(FieldScreen[None]):
     def action_back(self) -> None:
         if len(self.app.screen_stack) > 1:
             self.app.pop_screen()
+
+
+def _fitted(line: GridLine, cells: int) -> Text:
+    """The grid's line in `cells`: a name too long keeps its end (…市场第一网格), where two
+    areas of one village differ."""
+    head = grid_option(line.depth, "", line.state).cell_len
+    return grid_option(line.depth, ending(line.name, max(4, cells - head)), line.state)

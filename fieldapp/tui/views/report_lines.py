@@ -41,9 +41,8 @@ class GridReport:
 
 
 def grid_option(depth: int, name: str, state: str) -> Text:
-    """A grid in the list: indented, its report's state first (a long name is cut with
-    "…", on the grid's one line), as plain text: "[Filed]" is no markup tag, to be
-    dropped."""
+    """A grid in the list: indented, its report's state first, as plain text ("[Filed]"
+    is no markup tag, to be dropped)."""
     return Text(f"{'  ' * depth}[{t(f'report.status.{state}')}] {name}")
 
 

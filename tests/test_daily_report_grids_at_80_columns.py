@@ -1,0 +1,34 @@
+"""At 80 columns the daily report's list of grids keeps the end of a name too long for its
+line: two areas of one village (老渡口农贸市场第一网格, …第二网格) read alike when both were cut
+after 老渡口农贸市场第, in either language; a wider terminal shows more of them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pilot_support import open_screen, settle
+from textual.widgets import OptionList
+
+from fieldapp.tui.app import make_app
+from fieldapp.tui.screens.daily_report import DailyReportScreen
+
+
+def listed(screen: DailyReportScreen) -> list[str]:
+    options = screen.query_one("#report-grids", OptionList)
+    return [str(options.get_option_at_index(n).prompt) for n in range(options.option_count)]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+async def test_two_areas_of_one_village_read_apart(demo_home: Path, lang: str) -> None:
+    app = make_app(lang=lang)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_screen(app, pilot, "f8", DailyReportScreen, rounds=2)
+        names = [line for line in listed(screen) if "市场第" in line]
+        assert len(names) == 2, listed(screen)
+        assert names[0].endswith("第一网格") and names[1].endswith("第二网格"), names
+        assert all("…" in line for line in names)  # cut at the front, not the end
+        await pilot.resize_terminal(160, 40)  # the list is 40 cells there, not 45 % of 80
+        await settle(app, pilot, rounds=2)
+        wider = [line for line in listed(screen) if "市场第" in line]
+        assert wider[0].endswith("第一网格") and len(wider[0]) > len(names[0]), wider
