@@ -271,7 +271,7 @@ EN: dict[str, str] = {
     "report.col.submitted": "Filed at",
     "report.status.title": "Today: filed {filed} (zero reports {zero}, filed late {filed_late}), late {late}, not yet {missing}",
     "report.status.title_contradicted": "Zero reports contradicted since: {count}",
-    "report.status.zero_contradicted": "Zero, contradicted",
+    "report.status.zero_contradicted": "Zero, void",
     "report.zero_contradicted": "Zero report contradicted: {what} recorded later: {count}",
     "report.zero_contradicted.incidents": "Zero report contradicted: incidents reported later: {count}",
     "report.zero_contradicted.hazards_found": "Zero report contradicted: hazards found later: {count}",
