@@ -32,6 +32,7 @@ ZH: dict[str, str] = {
     "report.status.missing": "未报",
     "report.status.late": "逾期未报",
     "report.status.filed_late": "迟报",
+    "report.status.refused": "服务器拒收",
     "report.bad_time": "时间格式应为 时:分，例如 17:00",
     # export
     "export.done": "已导出 {inspections} 条检查记录、{findings} 条隐患、{events} 条隐患处理记录到 {path}",
@@ -221,6 +222,7 @@ EN: dict[str, str] = {
     "report.status.missing": "Not filed",
     "report.status.late": "Not filed, late",
     "report.status.filed_late": "Filed late",
+    "report.status.refused": "Refused by server",
     "report.bad_time": "Write the time as HH:MM, e.g. 17:00",
     "export.done": "Exported {inspections} inspections, {findings} hazards and {events} hazard events to {path}",
     "export.progress": "Exporting the ledger",

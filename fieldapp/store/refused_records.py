@@ -1,5 +1,7 @@
-"""Records the server refused to create: an inspection (`inspection.submit`) and an
-incident (the `incident.event` op that carries its incident).
+"""Records the server refused to create: an inspection (`inspection.submit`), an
+incident (the `incident.event` op that carries its incident) and a daily report
+(`daily_report.submit`: it does not stand for its grid and day, `day_reports`; the person
+files again).
 
 Such a record was written on the device before the server said anything; when the server
 refuses its op there is no server state to fall back to (unlike a refused event,
@@ -23,6 +25,7 @@ from fieldapp.store.db import db
 
 INSPECTION_SUBMIT = "inspection.submit"
 INCIDENT_EVENT = "incident.event"
+DAILY_REPORT_SUBMIT = "daily_report.submit"
 REFUSED = "refused"  # Inspection.status of a submitted inspection the server refused
 DISCARDED = "discarded"  # Outbox.state of a refused op whose record the person discarded
 
@@ -33,6 +36,7 @@ RECORD_ID_SQL = {
         "CASE WHEN json_type(payload, '$.incident') = 'object'"
         " THEN json_extract(payload, '$.incident_id') END"
     ),
+    DAILY_REPORT_SUBMIT: "json_extract(payload, '$.id')",
 }
 
 

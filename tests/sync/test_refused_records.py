@@ -4,13 +4,19 @@ again; once the administrator assigns the grid, sending it again gets it accepte
 
 from __future__ import annotations
 
+from unittest.mock import ANY
+
 from sync_world import Device, inspection_submit
 from test_inspection_review import _inspect
 from test_scope_change import _assign
 
 from fieldapp.domain.clock import today
+from fieldapp.i18n import t
 from fieldapp.services.common import refused_records
 from fieldapp.services.common.checklists import clear_cache, load_checklists
+from fieldapp.services.daily_report import reports as daily_reports
+from fieldapp.services.daily_report.day_reports import day_reports
+from fieldapp.services.daily_report.status import report_status
 from fieldapp.services.incidents import reporting
 from fieldapp.services.incidents.mine import my_incident_rows
 from fieldapp.services.inspection import history
@@ -133,3 +139,32 @@ def test_a_refused_incident_is_sent_again_once_the_grid_is_assigned(
         assert ServerIncident.get_or_none(ServerIncident.id == incident_id) is not None
     [row] = my_incident_rows(limit=10)[0]
     assert row.refusal is None
+
+
+def test_a_daily_report_the_server_refused_is_not_the_grids_report(
+    make_device, seed, server_workdir
+):
+    """The inspector's F8 agrees with the supervisor: a refused report is no report, the
+    grid reads "refused by server", and filing again (once allowed) stands."""
+    _assign(server_workdir, "V1;V2")
+    device = make_device("a").enroll("p-insp")
+    assert _sync(device).ok
+    _assign(server_workdir, "V1")  # V2 is taken away; the device has not heard yet
+    report = daily_reports.file_report("V2", remarks="今日无异常")
+    assert day_reports(["V2"], today(), today())[("V2", today())].report_id == report.id
+    result = _sync(device)
+    assert [r.code for r in result.rejected] == ["outside_grid"]
+    assert refused_ops("daily_report.submit") == {report.id: ANY}
+
+    assert day_reports(["V2"], today(), today()) == {}
+    assert daily_reports.report_for("V2") is None
+    [status] = [s for s in report_status(grids=["V2"]) if s.code == "V2"]
+    assert not status.filed and status.state == "refused"
+    assert t("report.status.refused") == "服务器拒收"
+
+    _assign(server_workdir, "V1;V2")
+    assert _sync(device).ok  # the device hears V2 is its own again
+    again = daily_reports.file_report("V2", remarks="重新上报")
+    assert _sync(device).ok
+    [status] = [s for s in report_status(grids=["V2"]) if s.code == "V2"]
+    assert status.report_id == again.id and status.state in ("filed", "filed_late")

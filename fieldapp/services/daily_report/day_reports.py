@@ -13,6 +13,9 @@ dashboard's reporting per grid F6, the monthly assessment), so that they agree:
   report is for, as the filing device dated it — never the UTC day of `submitted_at`.
 - Lateness is judged by the first filing that day: a grid that reported on time and
   corrected its report later did not report late.
+- A report the server refused (`store.refused_records`) is no report: it is not at the
+  office, so it neither stands nor counts as a filing; the grid reads "refused by server"
+  (`refused_days`) until the person files again.
 
 A zero report states that nothing in `reports.RECORDED` happened in the grid (and the
 grids under it) that day. Records are append-only, so a zero report that the store now
@@ -39,6 +42,7 @@ from fieldapp.services.common.identity import grid_codes_under, me
 from fieldapp.services.daily_report import reports
 from fieldapp.store.db import rows
 from fieldapp.store.models import DailyReport, Grid
+from fieldapp.store.refused_records import DAILY_REPORT_SUBMIT, refused_ops
 
 
 @dataclass(frozen=True)
@@ -61,6 +65,7 @@ def day_reports(
     the dates first..last; days without a report are absent."""
     if not codes:
         return {}
+    refused = list(refused_ops(DAILY_REPORT_SUBMIT))
     query = (
         DailyReport.select(
             DailyReport.grid,
@@ -74,6 +79,7 @@ def day_reports(
             DailyReport.grid.in_(list(codes))
             & (DailyReport.date >= first)
             & (DailyReport.date <= last)
+            & (DailyReport.id.not_in(refused) if refused else True)
         )
         .order_by(DailyReport.submitted_at, DailyReport.id)
     )
@@ -91,6 +97,24 @@ def day_reports(
             first_submitted_at=before.first_submitted_at if before else submitted,
         )
     return result
+
+
+def refused_days(codes: Sequence[str], first: dt.date, last: dt.date) -> set[tuple[str, dt.date]]:
+    """(grid, date) of the grids `codes` on the dates first..last that have a report the
+    server refused (whether or not another report stands for them)."""
+    refused = list(refused_ops(DAILY_REPORT_SUBMIT))
+    if not codes or not refused:
+        return set()
+    query = DailyReport.select(DailyReport.grid, DailyReport.date).where(
+        DailyReport.grid.in_(list(codes))
+        & (DailyReport.date >= first)
+        & (DailyReport.date <= last)
+        & DailyReport.id.in_(refused)
+    )
+    return {
+        (code, day if isinstance(day, dt.date) else dt.date.fromisoformat(str(day)[:10]))
+        for code, day in rows(query)
+    }
 
 
 def zero_reports(

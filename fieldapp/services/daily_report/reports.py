@@ -38,6 +38,7 @@ from fieldapp.services.daily_report.work_figures import activity_figures, campai
 from fieldapp.store.db import db, rows
 from fieldapp.store.incident_models import Incident
 from fieldapp.store.models import DailyReport, Finding, FindingEvent, Grid, Inspection, Venue
+from fieldapp.store.refused_records import DAILY_REPORT_SUBMIT, refused_ops
 from fieldapp.store.superseded import not_superseded
 
 DEFAULT_DEADLINES: dict[str, str] = {"area": "17:00", "village": "18:00", "town": "18:00"}
@@ -239,10 +240,16 @@ def file_zero_report(
 
 
 def report_for(grid_code: str, day: dt.date | None = None) -> DailyReport | None:
-    """The newest report filed for a grid and day, or None."""
+    """The newest report filed for a grid and day that the server did not refuse, or
+    None."""
+    refused = list(refused_ops(DAILY_REPORT_SUBMIT))
     return (
         DailyReport.select()
-        .where((DailyReport.grid == grid_code) & (DailyReport.date == (day or today())))
+        .where(
+            (DailyReport.grid == grid_code)
+            & (DailyReport.date == (day or today()))
+            & (DailyReport.id.not_in(refused) if refused else True)
+        )
         .order_by(DailyReport.submitted_at.desc(), DailyReport.id.desc())
         .first()
     )

@@ -1,5 +1,6 @@
 """For supervisors: every grid under mine with its report for the day — filed, a zero
-report (and whether the store contradicts it since), filed late, late or missing — read
+report (and whether the store contradicts it since), filed late, refused by the server,
+late or missing — read
 through `day_reports`, the one definition the dashboard's figures use too."""
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from fieldapp.domain.clock import now, today
 from fieldapp.services.common.grid_tree import grid_tree
 from fieldapp.services.common.identity import me
 from fieldapp.services.common.periods import parse_utc
-from fieldapp.services.daily_report.day_reports import contradictions, day_reports
+from fieldapp.services.daily_report.day_reports import contradictions, day_reports, refused_days
 from fieldapp.services.daily_report.reports import _deadline_time, deadlines
 
 
@@ -30,6 +31,7 @@ class ReportStatus:
     late: bool  # no report and the deadline has passed
     filed_late: bool  # first filed after the deadline (`day_reports`)
     contradicted: dict[str, int] = field(default_factory=dict)  # a zero report's since
+    refused: bool = False  # a report filed for the day was refused by the server
 
     @property
     def filed(self) -> bool:
@@ -37,9 +39,12 @@ class ReportStatus:
 
     @property
     def state(self) -> str:
-        """filed | zero | zero_contradicted | filed_late | late | missing: what the
-        grid's line says (a contradicted zero report says so before it says late)."""
+        """filed | zero | zero_contradicted | filed_late | refused | late | missing: what
+        the grid's line says (a contradicted zero report says so before it says late; a
+        grid whose report was refused, and not filed again, says so before late)."""
         if not self.filed:
+            if self.refused:
+                return "refused"
             return "late" if self.late else "missing"
         if self.contradicted:
             return "zero_contradicted"
@@ -60,6 +65,7 @@ def report_status(
     nodes = grid_tree(list(grids) if grids is not None else [c for c, _ in me().grids])
     stood = day_reports([n.code for n in nodes], day, day)
     contradicted = contradictions(stood.values())
+    refused = refused_days([n.code for n in nodes], day, day)
     table = deadlines()
     result = []
     for n in nodes:
@@ -81,6 +87,7 @@ def report_status(
                 late=found is None and moment > deadline,
                 filed_late=first is not None and first > deadline,
                 contradicted=contradicted.get((n.code, day), {}),
+                refused=(n.code, day) in refused,
             )
         )
     return result

@@ -19,7 +19,7 @@ class GridLine:
     name: str
     depth: int
     deadline: str  # HH:MM
-    state: str  # filed | zero | zero_contradicted | filed_late | late | missing
+    state: str  # filed | zero | zero_contradicted | filed_late | refused | late | missing
     submitted: str  # local HH:MM, "" when not filed
     zero: bool = False  # what was filed is a zero report (its state may say only "late")
     late: bool = False  # filed, first after the deadline (its state may say zero)
@@ -104,7 +104,7 @@ def status_title(lines: tuple[GridLine, ...]) -> str:
         zero=sum(line.zero for line in filed),
         filed_late=sum(line.late for line in filed),
         late=sum(line.state == "late" for line in lines),
-        missing=sum(line.state == "missing" for line in lines),
+        missing=sum(line.state in ("missing", "refused") for line in lines),
     )
     if contradicted := sum(bool(line.contradicted) for line in filed):
         title += "\n" + t("report.status.title_contradicted", count=contradicted)
