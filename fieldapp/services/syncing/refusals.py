@@ -29,6 +29,7 @@ class Refusal:
     reason: str  # the server's reason, as it gave it (English)
     code: str | None = None  # the refusal's code, when the server gave one (schema v25)
     params: dict[str, str] = field(default_factory=dict)
+    event: str = ""  # a hazard's or an incident's event op: the event's type ("reported")
 
     @property
     def why(self) -> str:
@@ -40,9 +41,11 @@ class Refusal:
     def what(self) -> str:
         """The record in words ("检查记录审阅 YM-0006"); an op type this version does not
         know is named as it is."""
-        key = f"sync_ui.op.{self.op_type}"
-        name = t(key)
-        name = self.op_type if name == key else name
+        name = _whole_name(self.op_type, self.event)
+        if not name:
+            key = f"sync_ui.op.{self.op_type}"
+            name = t(key)
+            name = self.op_type if name == key else name
         return f"{name} {self.subject}" if self.subject else name
 
 
@@ -62,6 +65,7 @@ def outstanding() -> tuple[Refusal, ...]:
             op.last_error,
             op.refusal_code,
             stored_params(op.refusal_params),
+            _event_type(op),
         )
         for op in rows
     )
@@ -77,16 +81,34 @@ def acknowledge(seqs: Sequence[int]) -> int:
     return int(query.execute())
 
 
-def _subject(op: Outbox) -> str:
-    """The venue the op's record belongs to: its code (as on its placard) and name; then,
-    for a hazard's or an incident's event, what it asked for."""
+def _payload(op: Outbox) -> dict[str, Any]:
     if op.type in PERSONAL_OPS:
-        return ""  # sealed at rest: people are not named here
+        return {}  # sealed at rest: people are not named here
     try:
         payload = json.loads(op.payload)
     except ValueError:
-        return ""
-    if not isinstance(payload, dict):
+        return {}
+    return payload if isinstance(payload, dict) else {}
+
+
+def _event_type(op: Outbox) -> str:
+    event = _payload(op).get("event") if op.type in _EVENT_NAMES else None
+    kind = event.get("type") if isinstance(event, dict) else None
+    return kind if isinstance(kind, str) else ""
+
+
+def _whole_name(op_type: str, event: str) -> str:
+    """The name of an event op that says it all ("Incident reported", 上报事件), where the
+    op's name and the event's would repeat each other; "" when there is none."""
+    key = f"sync_ui.op.{op_type}.{event}"
+    return t(key) if event and t(key) != key else ""
+
+
+def _subject(op: Outbox) -> str:
+    """The venue the op's record belongs to: its code (as on its placard) and name; then,
+    for a hazard's or an incident's event, what it asked for."""
+    payload = _payload(op)
+    if not payload:
         return ""
     return " ".join(part for part in (_place(payload), _event(op.type, payload)) if part)
 
@@ -117,6 +139,8 @@ def _event(op_type: str, payload: dict[str, Any]) -> str:
     event = payload.get("event")
     if op_type not in _EVENT_NAMES or not isinstance(event, dict):
         return ""
+    if _whole_name(op_type, str(event.get("type", ""))):
+        return ""  # the op's name says it already
     name = t(f"{_EVENT_NAMES[op_type]}.{event.get('type', '')}")
     deadline = (event.get("data") or {}).get("deadline")
     return f"{name} → {deadline}" if deadline else name
