@@ -11,6 +11,7 @@ import datetime as dt
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from fieldapp.domain.kinsoku import ANY_MARK
 from fieldapp.domain.text_bounds import (
     ADDRESS_MAX,
     HEADING_MAX,
@@ -131,6 +132,8 @@ def _broken(pdf, text: str, width: float, inset: float = 0.0) -> str:  # type: i
     """`text` with its lines broken as they are drawn `width` mm wide (less fpdf's cell
     margins and `inset`), by the rule of Chinese line breaking: fpdf's own wrapping cut
     at any character and started a line with "。"."""
+    if not ANY_MARK.search(text):
+        return text  # no mark the rule moves: fpdf's wrapping, as before (a number whole)
     width = width or pdf.w - pdf.r_margin - pdf.get_x()
     room = width - 2 * pdf.c_margin - 2 * inset - 0.05
     return "\n".join(broken_lines(text, room, pdf.get_string_width))
