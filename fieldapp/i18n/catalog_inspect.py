@@ -139,6 +139,9 @@ ZH: dict[str, str] = {
     "finding.quit_withdrawn": (
         "登记隐患表还没有保存：退出后 {code} 不记录隐患，恢复为未回答，表中填写的内容不会保留。"
     ),
+    "finding.quit_withdrawn_restored": (
+        "登记隐患表还没有保存：退出后 {code} 不记录隐患，恢复为原来的答案，表中填写的内容不会保留。"
+    ),
     # note dialog
     "note.title": "备注 · {code}",
     "note.save": "保存",
@@ -324,6 +327,10 @@ EN: dict[str, str] = {
     "finding.quit_withdrawn": (
         "The hazard form is not saved: quitting records no hazard on {code}, which is "
         "unanswered again, and what was typed in the form is not kept."
+    ),
+    "finding.quit_withdrawn_restored": (
+        "The hazard form is not saved: quitting records no hazard on {code}, which gets "
+        "its earlier answer back, and what was typed in the form is not kept."
     ),
     "note.title": "Note · {code}",
     "note.save": "Save",

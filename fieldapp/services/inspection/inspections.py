@@ -239,27 +239,6 @@ def _save_answer(
     return answer, finding
 
 
-def withdraw_failure(inspection_id: str, item_code: str) -> None:
-    """The finding form of a new failure was cancelled: the item is unanswered again (a
-    note or photos on it are kept) and its draft finding is gone."""
-    with db.atomic():
-        inspection = _draft(inspection_id)
-        Finding.delete().where(
-            (Finding.inspection == inspection_id)
-            & (Finding.item_code == item_code)
-            & (Finding.state == "draft")
-        ).execute()
-        answer = Answer.get_or_none(inspection=inspection_id, item_code=item_code)
-        if answer is not None and answer.outcome == "fail":
-            if answer.note or answer.photos:
-                answer.outcome, answer.value = "note", ""
-                answer.save()
-            else:
-                answer.delete_instance()
-        inspection.current_item = item_code
-        inspection.save()
-
-
 def set_note(inspection_id: str, item_code: str, note: str) -> None:
     with db.atomic():
         _draft(inspection_id)

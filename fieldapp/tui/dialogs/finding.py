@@ -8,7 +8,8 @@ a photo is stored on the finding as soon as it is attached. Cancel never keeps a
 hazard unasked: with a photo attached here it asks whether to discard the hazard and the
 photo (y) or go back to the form (n, Esc), where Save keeps them. Quitting (Ctrl+Q) is
 Cancel too: the app's quit question says that a new failure's hazard is not recorded and
-the item is unanswered again, and the failure is withdrawn before the app exits; a finding
+the item goes back to its earlier answer (unanswered when it had none), and the failure is
+withdrawn before the app exits; a finding
 recorded before stays as it was, and the question says when what was typed is not kept.
 Dismisses True when saved."""
 
@@ -30,6 +31,7 @@ from fieldapp.domain.finding_dates import check_new_deadline
 from fieldapp.domain.typed import typed_date
 from fieldapp.i18n import t
 from fieldapp.services.inspection import inspections, supersession
+from fieldapp.services.inspection.failure_withdrawal import PriorAnswer, withdraw_failure
 from fieldapp.tui.commands import localize_bindings
 from fieldapp.tui.dialogs.discarding import HoldsTyped
 from fieldapp.tui.widgets.dialog_foot import FormMessage, dialog_foot
@@ -51,7 +53,9 @@ class FindingDialog(HoldsTyped, ModalScreen[bool]):
         Binding("escape", "cancel", "Cancel", id="finding.cancel"),
     ]
 
-    def __init__(self, finding: Finding, item: Item, *, new: bool) -> None:
+    def __init__(
+        self, finding: Finding, item: Item, *, new: bool, before: PriorAnswer | None = None
+    ) -> None:
         super().__init__(id="finding-dialog", classes="inspect-dialog")
         self.finding_id = str(finding.id)
         self.inspection_id = str(finding.inspection_id)
@@ -62,6 +66,7 @@ class FindingDialog(HoldsTyped, ModalScreen[bool]):
         self.photos: list[str] = list(finding.photos)
         self.stored_description = finding.description
         self.new = new  # the failure was just given: Cancel takes it back
+        self.before = before  # the item's answer before the failure: Cancel puts it back
         self.said_about: str | None = None  # the field the message is about
         # The venue's hazards already open on this item (a returned inspection's, say):
         # the form says so, so the same hazard is not recorded twice.
@@ -208,8 +213,8 @@ class FindingDialog(HoldsTyped, ModalScreen[bool]):
 
     @on(Button.Pressed, "#finding-cancel")
     def action_cancel(self) -> None:
-        """Cancel a new failure: the item is unanswered again, asked first when a photo was
-        attached here. A finding recorded before stays as it was."""
+        """Cancel a new failure: the item has its earlier answer back (unanswered when it
+        had none), asked first when a photo was attached here. A finding recorded before stays as it was."""
         if not self.new:
             self.dismiss(False)
             return
@@ -239,6 +244,8 @@ class FindingDialog(HoldsTyped, ModalScreen[bool]):
     def quit_warning(self) -> str:
         """A new failure's hazard is withdrawn on quit, as by Cancel; a finding recorded
         before loses only what was typed."""
+        if self.new and self.before is not None:
+            return t("finding.quit_withdrawn_restored", code=self.item.code)
         if self.new:
             return t("finding.quit_withdrawn", code=self.item.code)
         return super().quit_warning()
@@ -248,10 +255,10 @@ class FindingDialog(HoldsTyped, ModalScreen[bool]):
         if not self.new:
             return
         try:
-            inspections.withdraw_failure(self.inspection_id, self.item.code)
+            withdraw_failure(self.inspection_id, self.item.code, self.before)
         except inspections.ReadOnly:  # submitted elsewhere meanwhile: nothing to take back
             return
 
     def withdraw(self) -> None:
-        inspections.withdraw_failure(self.inspection_id, self.item.code)
+        withdraw_failure(self.inspection_id, self.item.code, self.before)
         self.dismiss(False)

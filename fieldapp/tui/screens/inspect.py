@@ -22,6 +22,7 @@ from fieldapp.domain.answers import MAX_NUMBER, BadAnswer, normalize_value, prop
 from fieldapp.domain.checklist import INSTANCE_MARK, Item, instance_of
 from fieldapp.i18n import listed, pick, t
 from fieldapp.services.inspection import inspection_view, inspections
+from fieldapp.services.inspection.failure_withdrawal import PriorAnswer
 from fieldapp.services.inspection.inspection_view import InspectionView
 from fieldapp.services.inspection.inspections import ReadOnly
 from fieldapp.tui.screens import FieldScreen, rebuild_in_language
@@ -299,6 +300,7 @@ class InspectScreen(VenueFactsPart, ItemExtrasPart, HazardDropPart, LeavingPart,
         new = item.code not in self.view.findings
         next_code = self.next_code(self.view.state_with(item.code, outcome, value).visible)
         was_complete = self.view.first_unanswered() is None
+        before = PriorAnswer.of(self.view.answers.get(item.code))
         try:
             self.view, finding = inspections.answer_in_view(
                 self.view, item, outcome, value, next_item=next_code
@@ -317,13 +319,14 @@ class InspectScreen(VenueFactsPart, ItemExtrasPart, HazardDropPart, LeavingPart,
             self.reload()
             answer = self.view.answers.get(item.code)
             if answer is None or answer.outcome != "fail":  # cancelled: the fail is undone
-                self.notify(t("inspect.failure_withdrawn", code=item.code))
+                key = "inspect.failure_withdrawn" + ("_restored" if before else "")
+                self.notify(t(key, code=item.code))
                 self.go_to(item.code, persist=False)
                 return
             self.go_to(next_code, persist=False)
             self.offer_summary(was_complete)
 
-        self.app.push_screen(FindingDialog(finding, item, new=new), closed)
+        self.app.push_screen(FindingDialog(finding, item, new=new, before=before), closed)
 
     def offer_summary(self, was_complete: bool) -> None:
         """The last unanswered item was just answered: say so, and that the summary is the
