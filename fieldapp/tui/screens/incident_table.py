@@ -15,7 +15,7 @@ from typing import ClassVar
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.widgets import Label
+from textual.widgets import Static
 
 from fieldapp.i18n import t
 from fieldapp.services.common.refused_records import RecordRefusal
@@ -74,7 +74,7 @@ class IncidentTableScreen(RefusedRecordsScreen):
 
     def compose_table(self) -> ComposeResult:
         yield PagedTable(id="incident-table")
-        yield Label("", id="incident-status")
+        yield Static("", id="incident-status")  # wraps: a refusal is read whole
 
     @property
     def narrow(self) -> bool:
@@ -144,7 +144,7 @@ class IncidentTableScreen(RefusedRecordsScreen):
             said = self.detail(row) + "".join(f" · {h}" for h in handling(row))
         if row is not None and row.refusal is not None:  # why, before all else
             said = refused_mark(self, t("refused.why", reason=row.refusal.why))
-        self.query_one("#incident-status", Label).update(said)
+        self.query_one("#incident-status", Static).update(said)
         self.refresh_bindings()
 
     def highlighted_refusal(self) -> RecordRefusal | None:
