@@ -116,3 +116,27 @@ async def test_an_english_inspector_types_the_option_the_hint_offers(home: Path)
         assert _text(screen, "item-message") == ""
         stored = Answer.get(Answer.inspection == screen.inspection_id, Answer.item_code == "COM-17")
         assert stored.value == "已安装且有效"
+
+
+@pytest.mark.parametrize(
+    ("lang", "shown"), [("en", "Installed and working"), ("zh", "已安装且有效")]
+)
+async def test_a_chosen_option_is_shown_in_its_field_in_the_ui_language(
+    home: Path, lang: str, shown: str
+) -> None:
+    """Back at an answered choice item, its field shows the option as the card names it
+    ("Installed and working" in English); Enter on it keeps the answer as it was."""
+    _gas_shop()
+    app = make_app(lang=lang)
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await _gas_alarm_in_english(app, pilot)
+        await pilot.press("1", "enter")
+        await settle(app, pilot)
+        screen.go_to("COM-17")
+        await settle(app, pilot)
+        assert screen.card.answer_input.value == shown
+        assert screen.typed_value() is None  # nothing typed that the answer does not hold
+        await pilot.press("enter")
+        await settle(app, pilot)
+        stored = Answer.get(Answer.inspection == screen.inspection_id, Answer.item_code == "COM-17")
+        assert stored.value == "已安装且有效"

@@ -258,7 +258,10 @@ class ItemCard(Vertical, can_focus=True):
         field_.value = ""
         field_.set_answer_type(item.answer)
         field_.disabled = state.read_only
-        field_.value = state.answer.value if state.answer and is_value else ""
+        # A choice is shown by its label in the UI's language (typed back, the label names
+        # the same option: `domain.answers`); the stored value stays the option itself.
+        held = state.answer.value if state.answer and is_value else ""
+        field_.value = item.value_label(held) if held and item.answer == "choice" else held
         self.set_message("")
         self.body.scroll_home(animate=False)
 
