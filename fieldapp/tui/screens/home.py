@@ -46,6 +46,7 @@ from fieldapp.tui.widgets.table import GRID_CELLS, Cut, Table, ending
 # took the room of the name, which is what a user reads (the code is in the venue's title
 # once it is opened, and in the hazards pane).
 DUE_CODE_FROM = 100
+DRAFT_ITEM_FROM = 90  # the drafts' "at item" column: narrower, no room for COM-12 whole
 DUE_LABELS = {
     "bucket": "home.col.bucket",
     "due": "home.col.due",
@@ -144,7 +145,8 @@ class HomeScreen(ReturnedLine):
 
     def on_mount(self) -> None:
         self.sub_title = t("home.subtitle")
-        self._add_columns()
+        self._add_due_columns()
+        self._add_draft_columns()
         self.query_one("#due", PagedTable).focus()
         view, self.early_view = self.early_view, None
         if view is not None and self.home_view is None:
@@ -153,16 +155,15 @@ class HomeScreen(ReturnedLine):
             self.post_message(self.Loaded(view))
         self.call_after_refresh(self._load_returned)  # after the first frame
 
-    def _add_columns(self) -> None:
-        self._add_due_columns()
+    def _add_draft_columns(self) -> None:
         drafts = self.query_one("#drafts", Table)
-        # When first, as the findings' deadline: a long venue name would push it out of
-        # the pane at 80 columns.
+        # First, as the findings' deadline: at 80 columns a long venue name pushed it out.
         drafts.add_column(t("home.col.started"), key="started")
         drafts.add_column(t("home.col.name"), key="venue")
-        drafts.add_column(t("home.col.item"), key="item")
-        # The venue's name is cut with "…" where the pane ends (the item comes after it).
-        drafts.squeezed, drafts.squeezed_min = ("venue", "venue"), 8
+        last = "item" if self.app.size.width >= DRAFT_ITEM_FROM else "venue"
+        if last == "item":  # whole or not at all: "C" says nothing
+            drafts.add_column(t("home.col.item"), key="item")  # the venue's name cut before it
+        drafts.squeezed, drafts.squeezed_min = ("venue", last), 8
 
     def _due_columns(self) -> tuple[str, ...]:
         # The name last: at 80 columns a long one is what is cut, not the kind or the grid.
@@ -185,6 +186,11 @@ class HomeScreen(ReturnedLine):
             self._add_due_columns()
             self._show_due(self.due_shown, self.due_offset)
             due.move_cursor(row=row)
+        drafts = self.query_one("#drafts", Table)
+        if len(drafts.columns) != (3 if self.app.size.width >= DRAFT_ITEM_FROM else 2):
+            drafts.clear(columns=True)
+            self._add_draft_columns()
+            self._show_drafts(self.home_view.drafts if self.home_view else ())
 
     def on_screen_resume(self, event: events.ScreenResume) -> None:
         # Runs before Textual's own resume handler (this class comes first in the MRO).
@@ -312,7 +318,8 @@ class HomeScreen(ReturnedLine):
         table = self.query_one("#drafts", DataTable)
         table.clear()
         for row in rows:
-            table.add_row(row.started, Cut(row.venue), row.current_item, key=row.inspection_id)  # type: ignore[arg-type]
+            cells = (row.started, Cut(row.venue), row.current_item)[: len(table.columns)]
+            table.add_row(*cells, key=row.inspection_id)  # type: ignore[arg-type]
         self.query_one("#drafts-title", Label).update(
             t("home.drafts.title", count=len(rows)) if rows else t("home.drafts.empty")
         )
