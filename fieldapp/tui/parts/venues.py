@@ -96,7 +96,8 @@ class VenueOpening(Navigation):
         if hazards:  # so the re-inspection does not record them a second time blindly
             shown = listed(f"{code} {_cut(text, 16)}" for code, text in hazards)
             said = t("returned.open_hazards", count=len(hazards), hazards=shown)
-            self.call_from_thread(self.notify, said, severity="warning", timeout=30)
+            # Brief: it covers the hazard form, which warns of an open hazard on its item.
+            self.call_from_thread(self.notify, said, severity="warning", timeout=8)
 
     @on(InspectionReady)
     def _inspection_ready(self, event: InspectionReady) -> None:
