@@ -25,8 +25,8 @@ ZH = {
     "sync_ui.refused.item": "#{seq} {what}（{at} 被拒收）：{reason}",
     "sync_ui.refused.item_undated": "#{seq} {what}：{reason}",
     "sync_ui.refused.hint": (
-        "这些记录服务器不会接收，本机仍保留。请按原因改正或联系管理员；看过后按 D 标为已读。"
-        "被拒收的检查和事件在场所的检查记录和“我上报的事件”里标为服务器拒收，可按 R 重新上报或按 X 丢弃。"
+        "这些记录服务器不会接收，本机仍保留。请按原因改正或联系管理员；看过后按 d 标为已读。"
+        "被拒收的检查和事件在场所的检查记录和“我上报的事件”里标为服务器拒收，可按 r 重新上报或按 x 丢弃。"
     ),
     "sync_ui.done.nothing_new": "全部已上报，本次没有新记录需要同步。",
     "sync_ui.incomplete.head": "同步未全部完成：上报 {pushed} 条，下载 {pulled} 条；",
@@ -64,8 +64,8 @@ EN = {
     "sync_ui.refused.item_undated": "#{seq} {what}: {reason}",
     "sync_ui.refused.hint": (
         "The server will not take these; they stay on this device. Fix what the reason says "
-        "or ask your administrator; press D once read. A refused inspection or incident is "
-        "marked in the venue's history and in My incidents, where R sends it again and X "
+        "or ask your administrator; press d once read. A refused inspection or incident is "
+        "marked in the venue's history and in My incidents, where r sends it again and x "
         "discards it."
     ),
     "sync_ui.done.nothing_new": "Everything was already sent; nothing new this time.",

@@ -24,7 +24,7 @@ EN: dict[str, str] = {
     "small_shop": "Small shop",
     "small_school": "Small school/kindergarten",
     "small_restaurant": "Small restaurant",
-    "small_hotel": "Small hotel",
+    "small_hotel": "Guesthouse",  # as short as the lists need it: one name everywhere
     "internet_cafe": "Internet café",
     "small_workshop": "Small workshop",
     "rental_housing": "Rental housing",
@@ -44,7 +44,6 @@ SHORT_EN: dict[str, str] = {
     "small_shop": "Shop",
     "small_school": "School",
     "small_restaurant": "Restaurant",
-    "small_hotel": "Guesthouse",
     "internet_cafe": "Net café",
     "small_workshop": "Workshop",
     "rental_housing": "Rental",

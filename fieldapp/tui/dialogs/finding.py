@@ -118,7 +118,8 @@ class FindingDialog(HoldsTyped, ModalScreen[bool]):
             code=self.item.code,
             count=len(self.open_before),
             deadline=first.deadline.isoformat(),
-            description=first.description,
+            # inside the note's brackets, before its own stop: not "…占用”。）。"
+            description=first.description.rstrip("。．.！!？?；; "),
         )
 
     def show_photos(self) -> None:
