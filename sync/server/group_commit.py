@@ -135,15 +135,21 @@ class GroupCommit:
     def _lead_until_done(self, slot: _Slot[Any]) -> None:
         """Lead groups from the queue's head until the slot's own work is committed (another
         leader may have taken it: then wait for that), then hand the place on."""
-        while not slot.done:
-            with self._lock:
-                group = [self._queue.popleft() for _ in range(min(MAX_GROUP, len(self._queue)))]
-                for taken in group:
-                    taken.taken = True
-            if group:
-                self._lead(group)
-            else:
-                slot.finished.wait()
+        try:
+            while not slot.done:
+                with self._lock:
+                    group = [self._queue.popleft() for _ in range(min(MAX_GROUP, len(self._queue)))]
+                    for taken in group:
+                        taken.taken = True
+                if group:
+                    self._lead(group)
+                else:
+                    slot.finished.wait()
+        finally:  # even on a KeyboardInterrupt: the place must not be lost with this thread
+            self._pass_on()
+
+    def _pass_on(self) -> None:
+        """The leader's place to the first request queued that does not lead, or back."""
         with self._lock:
             waiting = next((s for s in self._queue if not s.leads), None)
             if waiting is not None and not self._held:
