@@ -4,41 +4,27 @@ line about the returned inspection it supersedes before the inspector's name."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
+import test_refused_records_ui as refused_records_ui
 from inspect_support import answer_every_item
 from pilot_support import open_screen, settle
 from test_refused_records_ui import shown
 
-from fieldapp.domain.clock import now_iso
 from fieldapp.services.incidents import reporting
 from fieldapp.services.inspection import inspections
-from fieldapp.store.db import db
-from fieldapp.store.models import Inspection, Outbox, Venue
-from fieldapp.store.refused_records import mark_refused
+from fieldapp.store.models import Inspection, Venue
 from fieldapp.tui.app import make_app
 from fieldapp.tui.screens.inspection_record import InspectionRecordScreen
 from fieldapp.tui.screens.my_incidents import MyIncidentsScreen
-from sync.protocol import refusals
 
 LONG_GRID = "老渡口农贸市场第一网格"
 
 
 def refuse_last_op() -> None:
     """The newest op refused outside a grid with a long name, as the sync client records it."""
-    op = Outbox.select().order_by(Outbox.seq.desc()).get()
-    reason = refusals.outside_grid("venue YM-1", "V2", "张三", "p-1", grid_name=LONG_GRID)
-    with db.atomic():
-        Outbox.update(
-            state="rejected",
-            last_error=str(reason),
-            refused_at=now_iso(),
-            refusal_code=reason.code,
-            refusal_params=json.dumps(reason.params, ensure_ascii=False),
-        ).where(Outbox.seq == op.seq).execute()
-        mark_refused([op.op_id])
+    refused_records_ui.refuse_last_op(grid_name=LONG_GRID)
 
 
 def joined(text: str) -> str:

@@ -35,10 +35,10 @@ def shown(app) -> str:  # type: ignore[no-untyped-def]
     return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
 
 
-def refuse_last_op() -> Outbox:
+def refuse_last_op(grid_name: str = "芸美村") -> Outbox:
     """The newest op refused outside the grid, recorded as the sync client records it."""
     op = Outbox.select().order_by(Outbox.seq.desc()).get()
-    reason = refusals.outside_grid("venue YM-1", "V2", "张三", "p-1", grid_name="芸美村")
+    reason = refusals.outside_grid("venue YM-1", "V2", "张三", "p-1", grid_name=grid_name)
     with db.atomic():
         Outbox.update(
             state="rejected",
