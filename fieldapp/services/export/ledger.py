@@ -25,6 +25,7 @@ from fieldapp.reports.ledger import Labels, item_columns, make_sink
 from fieldapp.services.common.identity import grid_codes_under, me
 from fieldapp.services.common.outbox import enqueue
 from fieldapp.services.common.periods import period_bounds_utc
+from fieldapp.services.common.refused_records import on_record
 from fieldapp.services.export.patrol_sheet import write_patrol_sheet
 from fieldapp.services.export.people_sheets import check_full_export, write_people_sheets
 from fieldapp.services.export.sheets import (
@@ -102,7 +103,10 @@ def _inspection_condition(f: ExportFilter) -> Any:
 
 
 def _finding_condition(f: ExportFilter) -> Any:
-    return _condition(Finding.state != "draft", Finding.created_at, f)
+    """Not a draft's, nor a refused inspection's (it is not on the inspections sheet, and
+    the office never had its hazards)."""
+    kept = (Finding.state != "draft") & on_record(Finding.inspection)
+    return _condition(kept, Finding.created_at, f)
 
 
 def _checklists(f: ExportFilter) -> list[Checklist]:

@@ -18,6 +18,7 @@ from peewee import JOIN, Expression
 from fieldapp.domain import findings as machine
 from fieldapp.domain.clock import today
 from fieldapp.services.common.identity import grid_codes_under, me
+from fieldapp.services.common.refused_records import on_record
 from fieldapp.services.inspection import findings
 from fieldapp.store.models import Finding, Grid, Person, Venue
 
@@ -123,7 +124,10 @@ def _queue_condition(queue: str, day: dt.date) -> Expression | None:
 def _conditions(
     filters: ReviewFilters, day: dt.date, scope: list[str] | None, *, queue: bool = True
 ) -> list[Expression]:
-    conds: list[Expression] = []
+    # A refused inspection's hazards are in no queue: the office never had them, and any
+    # action on one would be refused as unknown (the inspection itself is marked refused
+    # in the venue's history, where it is sent again or discarded).
+    conds: list[Expression] = [on_record(Finding.inspection)]
     if queue:
         cond = _queue_condition(filters.queue, day)
         if cond is not None:
