@@ -1,7 +1,13 @@
 """Records the server refused to create: an inspection (`inspection.submit`), an
-incident (the `incident.event` op that carries its incident) and a daily report
-(`daily_report.submit`: it does not stand for its grid and day, `day_reports`; the person
-files again).
+incident (the `incident.event` op that carries its incident), a patrol run
+(`patrol_run.submit`), an activity
+(`activity.record`: it does not do its duty) and a daily report (`daily_report.submit`:
+it does not stand for its grid and day, `day_reports`; the person files again).
+
+A household (`household.upsert`) is not one of them: its op is sealed at rest, so its
+record's id cannot be read in SQL, and it is an upsert: a refused edit of a household the
+office holds leaves the office's record standing, and a refused first save is said on the
+sync screen (with the refusal's reason) while the household stays on the device.
 
 Such a record was written on the device before the server said anything; when the server
 refuses its op there is no server state to fall back to (unlike a refused event,
@@ -26,6 +32,8 @@ from fieldapp.store.db import db
 INSPECTION_SUBMIT = "inspection.submit"
 INCIDENT_EVENT = "incident.event"
 DAILY_REPORT_SUBMIT = "daily_report.submit"
+PATROL_RUN_SUBMIT = "patrol_run.submit"
+ACTIVITY_RECORD = "activity.record"
 REFUSED = "refused"  # Inspection.status of a submitted inspection the server refused
 DISCARDED = "discarded"  # Outbox.state of a refused op whose record the person discarded
 
@@ -37,6 +45,8 @@ RECORD_ID_SQL = {
         " THEN json_extract(payload, '$.incident_id') END"
     ),
     DAILY_REPORT_SUBMIT: "json_extract(payload, '$.id')",
+    PATROL_RUN_SUBMIT: "json_extract(payload, '$.id')",
+    ACTIVITY_RECORD: "json_extract(payload, '$.id')",
 }
 
 

@@ -2,7 +2,7 @@
 
 `due_activities` is the home list's counterpart of due venues: for every activity type,
 every grid of mine (or under mine) at one of the type's levels whose current period has
-no record yet, from a week before its due day; overdue first. `period_outcomes` judges
+no record yet (one the server refused is none), from a week before its due day; overdue first. `period_outcomes` judges
 every period whose last on-time day falls in a stretch of days, for the reports:
 on time, late, missed, or still open.
 """
@@ -18,9 +18,11 @@ from fieldapp.domain.activities import ActivityType, Window
 from fieldapp.domain.clock import today
 from fieldapp.services.activities.types import activity_types
 from fieldapp.services.common.identity import grid_codes_under, me
+from fieldapp.services.common.refused_records import not_refused
 from fieldapp.store.activity_models import Activity
 from fieldapp.store.db import rows
 from fieldapp.store.models import Grid
+from fieldapp.store.refused_records import ACTIVITY_RECORD
 
 UPCOMING_DAYS = 7
 _STATUS_ORDER = {"overdue": 0, "due": 1, "upcoming": 2}
@@ -59,7 +61,11 @@ def _held(codes: list[str], first: dt.date, last: dt.date) -> dict[tuple[str, st
         return found
     query = (
         Activity.select(Activity.type_code, Activity.grid, Activity.held_on)
-        .where(Activity.grid.in_(codes) & Activity.held_on.between(first, last))
+        .where(
+            Activity.grid.in_(codes)
+            & Activity.held_on.between(first, last)
+            & not_refused(ACTIVITY_RECORD, Activity.id)  # the office never had it
+        )
         .order_by(Activity.held_on)
     )
     for type_code, grid_code, held_on in rows(query):

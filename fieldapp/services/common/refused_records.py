@@ -1,6 +1,6 @@
 """What a person does with a record the server refused to create (an inspection, an
-incident: `fieldapp.store.refused_records`): read why, send it again once the cause is
-fixed, or discard it.
+incident, a patrol run, an activity: `fieldapp.store.refused_records`): read why, send it
+again once the cause is fixed, or discard it.
 
 Sending again puts the op back to 'pending' with a fresh count of attempts: the push sends
 pending ops in seq order, so it goes before anything recorded after it (events on its
@@ -9,7 +9,7 @@ again; its ledger makes a second sending of the same op id safe. The inspection 
 done again at once, as when it was submitted (its venue's due date moves on).
 
 Discarding deletes the record on this device (an inspection with its answers and hazards,
-an incident with its events) and marks the op 'discarded', read: the op's payload stays in
+an incident with its events, a patrol run with its scans, an activity) and marks the op 'discarded', read: the op's payload stays in
 the outbox, so what was entered can still be exported. Nothing else is deleted (photos are
 content-addressed and may be shared).
 """
@@ -17,6 +17,7 @@ content-addressed and may be shared).
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -24,13 +25,17 @@ from fieldapp.domain import cadence
 from fieldapp.domain.clock import now_iso
 from fieldapp.services.common import settings
 from fieldapp.services.common.refusal_reasons import reason_in_words, stored_params
+from fieldapp.store.activity_models import Activity
 from fieldapp.store.db import db
 from fieldapp.store.incident_models import Incident, IncidentEvent
 from fieldapp.store.models import Answer, Finding, FindingEvent, Inspection, Outbox, Venue
+from fieldapp.store.patrol_models import PatrolRun, PatrolScan
 from fieldapp.store.refused_records import (
+    ACTIVITY_RECORD,
     DISCARDED,
     INCIDENT_EVENT,
     INSPECTION_SUBMIT,
+    PATROL_RUN_SUBMIT,
     REFUSED,
     refused_ops,
 )
@@ -49,7 +54,9 @@ class NotRefused(LookupError):
     """The op is not a refused creation any more (sent again, discarded, or never was)."""
 
 
-def _refusals(op_type: str, record_ids: list[str]) -> dict[str, RecordRefusal]:
+def refusals(op_type: str, record_ids: list[str]) -> dict[str, RecordRefusal]:
+    """record id -> its refusal, for those of these records (created by `op_type` ops)
+    the server refused."""
     seqs = refused_ops(op_type, record_ids)
     if not seqs:
         return {}
@@ -68,25 +75,32 @@ def _refusals(op_type: str, record_ids: list[str]) -> dict[str, RecordRefusal]:
 
 def inspection_refusals(inspection_ids: list[str]) -> dict[str, RecordRefusal]:
     """inspection id -> its refusal, for those of these inspections the server refused."""
-    return _refusals(INSPECTION_SUBMIT, inspection_ids)
+    return refusals(INSPECTION_SUBMIT, inspection_ids)
 
 
 def incident_refusals(incident_ids: list[str]) -> dict[str, RecordRefusal]:
     """incident id -> its refusal, for those of these incidents the server refused."""
-    return _refusals(INCIDENT_EVENT, incident_ids)
+    return refusals(INCIDENT_EVENT, incident_ids)
+
+
+def not_refused(op_type: str, record_id: Any) -> Any:
+    """A condition on a record's id column: not a record whose `op_type` op the server
+    refused (it counts for nothing the office counts). True when none is refused."""
+    refused = list(refused_ops(op_type))
+    return record_id.not_in(refused) if refused else True
 
 
 def on_record(inspection: Any) -> Any:
     """A condition on a finding's inspection column: not one of a refused inspection (its
     hazards are not open at the office either). True when none is refused."""
-    refused = list(refused_ops(INSPECTION_SUBMIT))
-    return inspection.is_null() | inspection.not_in(refused) if refused else True
+    kept = not_refused(INSPECTION_SUBMIT, inspection)
+    return kept if kept is True else inspection.is_null() | kept
 
 
 def _refused_op(seq: int) -> tuple[Outbox, str]:
     """The refused op and the record it created; NotRefused otherwise."""
     op = Outbox.get_or_none((Outbox.seq == seq) & (Outbox.state == "rejected"))
-    if op is None or op.type not in (INSPECTION_SUBMIT, INCIDENT_EVENT):
+    if op is None or op.type not in _DISCARDS:
         raise NotRefused(seq)
     record_id = next((r for r, s in refused_ops(op.type).items() if s == seq), None)
     if record_id is None:
@@ -145,16 +159,38 @@ def discard(seq: int) -> str:
     record's id."""
     with db.atomic():
         op, record_id = _refused_op(seq)
-        if op.type == INSPECTION_SUBMIT:
-            findings = [
-                f.id for f in Finding.select(Finding.id).where(Finding.inspection == record_id)
-            ]
-            FindingEvent.delete().where(FindingEvent.finding.in_(findings)).execute()
-            Finding.delete().where(Finding.id.in_(findings)).execute()
-            Answer.delete().where(Answer.inspection == record_id).execute()
-            Inspection.delete().where(Inspection.id == record_id).execute()
-        else:
-            IncidentEvent.delete().where(IncidentEvent.incident == record_id).execute()
-            Incident.delete().where(Incident.id == record_id).execute()
+        _DISCARDS[op.type](record_id)
         Outbox.update(state=DISCARDED, refusal_seen_at=now_iso()).where(Outbox.seq == seq).execute()
     return record_id
+
+
+def _discard_inspection(inspection_id: str) -> None:
+    findings = [f.id for f in Finding.select(Finding.id).where(Finding.inspection == inspection_id)]
+    FindingEvent.delete().where(FindingEvent.finding.in_(findings)).execute()
+    Finding.delete().where(Finding.id.in_(findings)).execute()
+    Answer.delete().where(Answer.inspection == inspection_id).execute()
+    Inspection.delete().where(Inspection.id == inspection_id).execute()
+
+
+def _discard_incident(incident_id: str) -> None:
+    IncidentEvent.delete().where(IncidentEvent.incident == incident_id).execute()
+    Incident.delete().where(Incident.id == incident_id).execute()
+
+
+def _discard_patrol_run(run_id: str) -> None:
+    PatrolScan.delete().where(PatrolScan.run == run_id).execute()
+    PatrolRun.delete().where(PatrolRun.id == run_id).execute()
+
+
+def _discard_activity(activity_id: str) -> None:
+    Activity.delete().where(Activity.id == activity_id).execute()
+
+
+# The records a person may send again or discard, by the op that created them, and what
+# discarding deletes of each (a daily report is filed again instead).
+_DISCARDS: dict[str, Callable[[str], None]] = {
+    INSPECTION_SUBMIT: _discard_inspection,
+    INCIDENT_EVENT: _discard_incident,
+    PATROL_RUN_SUBMIT: _discard_patrol_run,
+    ACTIVITY_RECORD: _discard_activity,
+}

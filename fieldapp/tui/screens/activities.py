@@ -2,7 +2,9 @@
 then due, then coming within a week), and what was held lately.
 
 Enter (or e) on a due activity opens its short form; saving records it offline and it
-leaves the due list. Reading and writing run in thread workers.
+leaves the due list. One the server refused to record is marked 服务器拒收 in the held
+list, and its duty is due again (`refused_records`). Reading and writing run in thread
+workers.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import ClassVar
 
+from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -20,6 +23,7 @@ from textual.widgets import DataTable, Header, Label
 from fieldapp.i18n import t
 from fieldapp.tui.dialogs.activity import ActivityAsk, ActivityDialog
 from fieldapp.tui.screens import FieldScreen
+from fieldapp.tui.screens.refused_records import refused_mark
 from fieldapp.tui.widgets.key_footer import KeyFooter
 from fieldapp.tui.widgets.paged_table import selected_key
 from fieldapp.tui.widgets.table import Table
@@ -38,6 +42,7 @@ class HeldLine:
     name: str
     grid: str
     attendees: int
+    refused: bool = False  # the server refused to record it: it did not do its duty
 
 
 @dataclass(frozen=True)
@@ -61,7 +66,9 @@ def load_activities() -> ActivitiesData:
     from fieldapp.domain.clock import today
     from fieldapp.i18n import pick
     from fieldapp.services.activities import due, records, types
+    from fieldapp.services.common.refused_records import refusals
     from fieldapp.store.models import Grid
+    from fieldapp.store.refused_records import ACTIVITY_RECORD
 
     day = today()
     lines = tuple(
@@ -82,6 +89,7 @@ def load_activities() -> ActivitiesData:
     )
     kinds = {k.code: pick(k.zh, k.en) for k in types.activity_types()}
     held = records.held_activities()
+    refused = refusals(ACTIVITY_RECORD, [a.id for a in held])
     codes = {a.grid_code for a in held}
     names: dict[str, str] = {g.code: g.name for g in Grid.select().where(Grid.code.in_(codes))}
     return ActivitiesData(
@@ -92,6 +100,7 @@ def load_activities() -> ActivitiesData:
                 kinds.get(a.type_code, a.type_code),
                 names.get(a.grid_code, a.grid_code),
                 a.attendees,
+                a.id in refused,
             )  # fmt: skip
             for a in held
         ),
@@ -169,7 +178,8 @@ class ActivitiesScreen(FieldScreen[None]):
         held = self.query_one("#activities-held", DataTable)
         held.clear()
         for past in event.data.held:
-            held.add_row(past.held_on, past.name, past.grid, str(past.attendees or ""))
+            name = Text.assemble(past.name, " ", refused_mark(self)) if past.refused else past.name
+            held.add_row(past.held_on, name, past.grid, str(past.attendees or ""))
         self.query_one("#activities-held-title", Label).update(
             t("activities.done.title") if event.data.held else t("activities.done.empty")
         )
