@@ -75,3 +75,32 @@ async def test_i_on_a_hazard_of_a_reviewed_inspection_opens_its_record(
         await pilot.press("escape")
         await settle(app, pilot)
         assert app.screen is screen
+
+
+async def test_end_and_home_in_the_inspection_list_go_to_its_last_and_first_row(
+    demo_supervisor: Path,
+) -> None:
+    """At 80x24 End scrolled the list (F5, i) sideways, its first columns out of sight,
+    and left the cursor and the detail on the inspection they were on."""
+    app = make_app(lang="en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_screen(app, pilot, "f5", ReviewScreen)
+        await to_hazard(app, pilot, screen, reviewed=False)
+        await pilot.press("i")
+        await settle(app, pilot, rounds=3)
+        listed = app.screen
+        assert isinstance(listed, InspectionReviewScreen) and len(listed.rows) > 2
+        for key, row in (("home", listed.rows[0]), ("end", listed.rows[-1])):
+            await pilot.press(key)
+            await settle(app, pilot)
+            assert listed.highlighted == row
+            shown = screen_text(app)
+            assert "Submitted" in shown  # the first columns still in sight
+            detail = str(listed.query_one("#inspections-detail").render())
+            assert row.venue_code in detail and row.venue_name in detail
+            await pilot.press("enter")  # the record of the row the cursor is on
+            await settle(app, pilot, rounds=2)
+            assert isinstance(app.screen, InspectionRecordScreen)
+            assert app.screen.inspection_id == row.inspection_id
+            await pilot.press("escape")
+            await settle(app, pilot)

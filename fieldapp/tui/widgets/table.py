@@ -1,4 +1,5 @@
-"""The DataTable every screen uses: Textual's, with column widths that never go stale.
+"""The DataTable every screen uses: Textual's, with column widths that never go stale
+and Home/End going to the first/last row.
 
 Textual measures a new row's cells on the next idle, but a frame drawn between `add_row`
 and that idle caches its lines with the columns still as wide as their labels, and the
@@ -46,6 +47,22 @@ class Table(DataTable[str]):
             # Shrunk under its cursor (a longer status below it: the people screen's
             # revealed number went below the fold), the cursor's row is brought back.
             self.move_cursor(row=self.cursor_row, scroll=True)
+
+    def action_scroll_home(self) -> None:
+        """Home: the first row, seen from the left edge. Textual's Home and End move a row
+        cursor's table sideways; every list here is read down, as its footer's keys are."""
+        if self.show_cursor and self.cursor_type == "row":
+            self.scroll_x = 0
+            self.action_scroll_top()
+        else:
+            super().action_scroll_home()
+
+    def action_scroll_end(self) -> None:
+        """End: the last row (the last of the page a paged list shows)."""
+        if self.show_cursor and self.cursor_type == "row":
+            self.action_scroll_bottom()
+        else:
+            super().action_scroll_end()
 
     def _squeeze(self) -> bool:
         """Fit the squeezed column into the room the others up to the last one to be seen
