@@ -9,16 +9,21 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from patrol_screen_support import ROUTE_ID, point_id, seed_patrol_store
+from patrol_support import FrozenClock
 from pilot_support import open_screen, settle
 from test_refused_records_ui import refuse_last_op
 from textual.widgets import DataTable
 
-from fieldapp.domain import clock
+from fieldapp.domain import clock, patrols
 from fieldapp.services.activities import due, records
 from fieldapp.services.common import refused_records
+from fieldapp.services.patrols import attendance, runs
 from fieldapp.store.activity_models import Activity
+from fieldapp.store.patrol_models import PatrolRoute
 from fieldapp.tui.app import make_app
 from fieldapp.tui.screens.activities import ActivitiesScreen
+from fieldapp.tui.screens.patrols import PatrolsScreen
 
 pytestmark = pytest.mark.usefixtures("chinese")
 DAY = dt.date(2026, 12, 7)
@@ -61,3 +66,33 @@ async def test_a_refused_activity_reads_refused_and_its_duty_is_due_again(
     refuse_last_op()
     refused_records.discard(op.seq)
     assert Activity.get_or_none(Activity.id == activity_id) is None
+
+
+async def test_a_refused_patrol_run_reads_refused_and_its_visits_do_not_count(
+    home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The run was walked and finished; the server refused it, so the office has no visit
+    in that window: attendance reads 服务器拒收 where it said 部分完成, and the run's post
+    counts as not visited. Sent again, the window is judged on the run again."""
+    seed_patrol_store()
+    PatrolRoute.update(schedule={"days": ["daily"], "windows": ["06:30-09:00"]}).execute()
+    clock_now = FrozenClock(monkeypatch, "2026-11-02", "07:00")
+    run = runs.start_run(ROUTE_ID)
+    runs.record_manual(run.id, point_id("CP-01"), "placard_missing")
+    runs.finish_run(run.id)
+    clock_now.set("12:00")
+    day = dt.date(2026, 11, 2)
+    assert [(r.status, r.done, r.refused) for r in attendance.attendance(day)] == [
+        (patrols.PARTIAL, 1, False)
+    ]
+    op = refuse_last_op("示例镇")
+    assert [(r.status, r.done, r.refused) for r in attendance.attendance(day)] == [
+        (patrols.NOT_DONE, 0, True)
+    ]
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await open_screen(app, pilot, "ctrl+g", PatrolsScreen)
+        rows = _table_rows(screen.query_one("#patrols-attendance", DataTable))
+        assert [row[:4] for row in rows] == [["2026-11-02", "06:30-09:00", "服务器拒收", "0/4"]]
+    refused_records.send_again(op.seq)
+    assert [(r.status, r.refused) for r in attendance.attendance(day)] == [(patrols.PARTIAL, False)]

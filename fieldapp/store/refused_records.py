@@ -1,6 +1,6 @@
 """Records the server refused to create: an inspection (`inspection.submit`), an
 incident (the `incident.event` op that carries its incident), a patrol run
-(`patrol_run.submit`), an activity
+(`patrol_run.submit`: its visits do not count for its window), an activity
 (`activity.record`: it does not do its duty) and a daily report (`daily_report.submit`:
 it does not stand for its grid and day, `day_reports`; the person files again).
 

@@ -4,7 +4,9 @@ After a sync a supervisor's device holds every run of its grids, so the rules of
 `fieldapp.domain.patrols.judge` give here what they give on the server: per route, day
 and window on time, late, partly done (with the missed checkpoints), not done, or still
 open, and a run made before its route starts as early (kept, neither due nor missed).
-Missed posts (空岗漏岗) come first wherever they are listed.
+Missed posts (空岗漏岗) come first wherever they are listed. A run the server refused to
+record (`refused_records`) is not one of the window's visits, as it is not at the
+office; the window's row says so (`refused`) until it is sent again.
 
 `patrol_counts(day)` is the call the reports make: done and missed per grid and day.
 """
@@ -14,13 +16,16 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from fieldapp.domain import patrols
 from fieldapp.domain.clock import local_now
 from fieldapp.i18n import listed
+from fieldapp.services.common.refused_records import not_refused
 from fieldapp.store.campaign_models import CampaignRun
 from fieldapp.store.models import Person
 from fieldapp.store.patrol_models import Checkpoint, PatrolRoute, PatrolRun, PatrolScan
+from fieldapp.store.refused_records import PATROL_RUN_SUBMIT, refused_ops
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +45,7 @@ class AttendanceRow:
     manual: tuple[str, ...]
     walkers: tuple[str, ...]  # the names of who walked the runs
     out_of_order: bool = False
+    refused: bool = False  # a run of this window the server refused (its visits left out)
 
 
 @dataclass(slots=True)
@@ -74,7 +80,7 @@ def _visits(
     runs = {
         r.id: r
         for r in PatrolRun.select().where(
-            (PatrolRun.day >= first.isoformat()) & (PatrolRun.day <= last.isoformat())
+            _within(first, last) & not_refused(PATROL_RUN_SUBMIT, PatrolRun.id)
         )
     }
     for run in runs.values():
@@ -89,6 +95,22 @@ def _visits(
             patrols.Visit(scan.checkpoint, at, manual)
         )
     return visits, walkers
+
+
+def _within(first: dt.date, last: dt.date) -> Any:
+    return (PatrolRun.day >= first.isoformat()) & (PatrolRun.day <= last.isoformat())
+
+
+def _refused_windows(first: dt.date, last: dt.date) -> set[tuple[str, str, str]]:
+    """(route, day, window) of the runs first..last the server refused to record."""
+    refused = list(refused_ops(PATROL_RUN_SUBMIT))
+    if not refused:
+        return set()
+    query = PatrolRun.select(PatrolRun.route_id, PatrolRun.day, PatrolRun.window)
+    return {
+        (r.route_id, r.day, r.window)
+        for r in query.where(_within(first, last) & PatrolRun.id.in_(refused))
+    }
 
 
 def _campaigns() -> dict[str, patrols.CampaignSwitch]:
@@ -112,6 +134,7 @@ def attendance(
     if grid_codes is not None:
         routes = routes.where(PatrolRoute.grid.in_(list(grid_codes)))
     visits, walkers = _visits(first, last)
+    refused = _refused_windows(first, last)
     judged = patrols.judge(list(routes), first, last, visits, _campaigns(), moment)
     points = {c.id: f"{c.code} {c.name}" for c in Checkpoint.select()}
     names = {p.id: p.name for p in Person.select(Person.id, Person.name)}
@@ -128,7 +151,7 @@ def attendance(
                 late=tuple(points.get(c, c) for c in verdict.late),
                 manual=tuple(points.get(c, c) for c in verdict.manual),
                 walkers=tuple(sorted(names.get(p, p) for p in walkers.get(key, ()))),
-                out_of_order=verdict.out_of_order,
+                out_of_order=verdict.out_of_order, refused=key in refused,
             )
         )  # fmt: skip
     rows.sort(key=lambda r: (patrols.sort_key(r.status), r.day, r.window, r.route_code))

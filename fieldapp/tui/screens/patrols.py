@@ -3,7 +3,8 @@
 The upper list holds my routes with a window open now (or opening within half an hour):
 Enter starts the run, or resumes the one in progress. The lower list is attendance per
 route, day and window as this device knows it after sync — missed posts (空岗漏岗) first,
-then late, on time and open — with the missed checkpoints named, and a line per person
+then late, on time and open — with the missed checkpoints named (a window whose run the
+server refused reads 服务器拒收: its visits are not counted), and a line per person
 or team. `[` and `]` move a day, `w` shows the last seven days. Reading runs in a worker.
 """
 
@@ -23,6 +24,7 @@ from fieldapp.i18n import listed, t
 from fieldapp.services.patrols.attendance import AssigneeSummary, AttendanceRow
 from fieldapp.services.patrols.due import DuePatrol
 from fieldapp.tui.screens import FieldScreen
+from fieldapp.tui.screens.refused_records import refused_mark
 from fieldapp.tui.widgets.key_footer import KeyFooter
 from fieldapp.tui.widgets.paged_table import selected_key
 from fieldapp.tui.widgets.table import Table
@@ -164,7 +166,8 @@ class PatrolsScreen(FieldScreen[None]):
         table.clear()
         for row in data.rows:
             missed = listed(row.missed) if row.missed else ""
-            table.add_row(row.day.isoformat(), row.window, t(f"patrol.status.{row.status}"),
+            status = refused_mark(self) if row.refused else t(f"patrol.status.{row.status}")
+            table.add_row(row.day.isoformat(), row.window, status,
                           f"{row.done}/{row.total}", missed, row.route_name, row.assignee)  # fmt: skip
         if not data.rows:
             table.add_row("", "", t("patrol.attendance.none"), "", "", "", "")
