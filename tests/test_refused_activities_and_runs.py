@@ -16,10 +16,13 @@ from test_refused_records_ui import refuse_last_op
 from textual.widgets import DataTable
 
 from fieldapp.domain import clock, patrols
+from fieldapp.reports.ledger import csv_paths
 from fieldapp.services.activities import due, records
 from fieldapp.services.common import refused_records
+from fieldapp.services.export.ledger import export_ledger
 from fieldapp.services.patrols import attendance, runs
 from fieldapp.store.activity_models import Activity
+from fieldapp.store.models import Outbox
 from fieldapp.store.patrol_models import PatrolRoute
 from fieldapp.tui.app import make_app
 from fieldapp.tui.screens.activities import ActivitiesScreen
@@ -27,6 +30,7 @@ from fieldapp.tui.screens.patrols import PatrolsScreen
 
 pytestmark = pytest.mark.usefixtures("chinese")
 DAY = dt.date(2026, 12, 7)
+PLACE = "村委会东侧消防器材室"  # the refused activity's, in no other record
 
 
 @pytest.fixture
@@ -43,15 +47,26 @@ def _facility_checks_due() -> list[str]:
     return [d.grid_code for d in due.due_activities(DAY) if d.kind.code == "facility_check"]
 
 
+def _exported_activities(out: Path) -> str:
+    """The ledger's activities sheet as text (the audit op the export leaves goes, so the
+    activity's op stays the newest)."""
+    export_ledger(out, fmt="csv")
+    Outbox.delete().where(Outbox.type == "export.recorded").execute()
+    return csv_paths(out)["activities"].read_text(encoding="utf-8-sig")
+
+
 async def test_a_refused_activity_reads_refused_and_its_duty_is_due_again(
-    monday: None, demo_home: Path
+    monday: None, demo_home: Path, tmp_path: Path
 ) -> None:
+    out_dir = tmp_path
     grid = _facility_checks_due()[0]
-    form = records.ActivityForm("facility_check", grid, place="村消防室", minutes="消火栓完好")
+    form = records.ActivityForm("facility_check", grid, place=PLACE, minutes="消火栓完好")
     activity_id = records.record_activity(form).id
     assert grid not in _facility_checks_due()  # recorded: done
+    assert PLACE in _exported_activities(out_dir / "recorded.csv")
     op = refuse_last_op()
     assert grid in _facility_checks_due()  # refused: the office never had it
+    assert PLACE not in _exported_activities(out_dir / "refused.csv")
     app = make_app()
     async with app.run_test(size=(120, 36)) as pilot:
         screen = await open_screen(app, pilot, "ctrl+y", ActivitiesScreen)

@@ -17,11 +17,13 @@ from fieldapp.domain import findings as machine
 from fieldapp.domain.incidents import INCIDENT
 from fieldapp.reports.ledger import Labels
 from fieldapp.services.activities.types import activity_types
+from fieldapp.services.common.refused_records import not_refused
 from fieldapp.store.activity_models import Activity
 from fieldapp.store.db import rows
 from fieldapp.store.incident_models import Incident, IncidentEvent
 from fieldapp.store.models import Grid, Venue
 from fieldapp.store.payloads import event_payload
+from fieldapp.store.refused_records import ACTIVITY_RECORD
 
 INCIDENT_COLUMNS = (("occurred_at", 17), ("grid_name", 14), ("category", 14), ("place", 24),
                     ("narrative", 30), ("people_involved", 16), ("evidence_count", 8), ("state", 12),
@@ -97,9 +99,10 @@ def write_activity_sheet(
     sheet: Sheet, row: Row, labels: Labels, grids: list[str],
     days: tuple[dt.date | None, dt.date | None], names: dict[str, str],
 ) -> int:  # fmt: skip
-    """One row per activity held in the grids within `days` (local dates, inclusive)."""
+    """One row per activity held in the grids within `days` (local dates, inclusive); not
+    one the server refused (it did not do its duty at the office)."""
     first, last = days
-    condition = Activity.grid.in_(grids)
+    condition = Activity.grid.in_(grids) & not_refused(ACTIVITY_RECORD, Activity.id)
     if first:
         condition &= Activity.held_on >= first
     if last:
