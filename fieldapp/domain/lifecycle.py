@@ -20,6 +20,7 @@ STATES = (OPEN, REPORTED, HANDED_OVER, OUTCOME_RECORDED, CLOSED)
 EVENT_TYPES = (
     "opened",
     "rectification_reported",
+    "reopened",
     "verified",
     "rejected",
     "deadline_extended",
@@ -37,6 +38,10 @@ EVERYONE = frozenset({"inspector", "supervisor", "admin"})
 TRANSITIONS: dict[str, tuple[frozenset[str], frozenset[str], str | None]] = {
     "opened": (EVERYONE, frozenset({""}), OPEN),
     "rectification_reported": (EVERYONE, frozenset({OPEN}), REPORTED),
+    # A re-inspection in the field finds a hazard reported fixed not fixed after all (the
+    # inspector's "fixed" taken back, or another look at the venue): open again. Appended,
+    # never a deletion of the report, so a report already sent is answered the same way.
+    "reopened": (EVERYONE, frozenset({REPORTED}), OPEN),
     "verified": (SUPERVISORS, frozenset({REPORTED}), CLOSED),
     "rejected": (SUPERVISORS, frozenset({REPORTED}), OPEN),
     "deadline_extended": (SUPERVISORS, frozenset({OPEN, REPORTED}), None),

@@ -16,6 +16,7 @@ ZH: dict[str, str] = {
     # events
     "review.event.opened": "发现隐患",
     "review.event.rectification_reported": "报告已整改",
+    "review.event.reopened": "复查未整改",
     "review.event.verified": "复查通过",
     "review.event.rejected": "复查不通过",
     "review.event.deadline_extended": "延长期限",
@@ -140,6 +141,7 @@ EN: dict[str, str] = {
     "review.overdue": "Overdue",
     "review.event.opened": "Hazard found",
     "review.event.rectification_reported": "Reported fixed",
+    "review.event.reopened": "Found not fixed",
     "review.event.verified": "Verified",
     "review.event.rejected": "Rejected",
     "review.event.deadline_extended": "Deadline extended",

@@ -83,10 +83,21 @@ def append_event(
 def report_rectification(
     finding_id: str, *, fixed: bool, note: str, photos: list[str]
 ) -> FindingEvent:
-    """Re-inspection in the field: fixed → rectification_reported; not fixed → a note."""
+    """Re-inspection in the field: fixed → rectification_reported; not fixed → a note, or
+    `reopened` when the hazard stands reported fixed (the inspector takes back a "fixed"
+    given by mistake, or finds it not fixed after all): the field fact wins, and the
+    hazard is open again.
+
+    The report is answered by an appended event, never withdrawn by deleting it: events
+    are append-only, outbox rows are never deleted (the per-device sequence is gap-free),
+    and a background sync may be pushing the report at this very moment; appended, the
+    correction reaches the server after the report whether that was sent yet or not."""
     if fixed:
         return append_event(finding_id, "rectification_reported", note=note, photos=photos)
-    return append_event(finding_id, "note", note=note, photos=photos, data={"still_open": True})
+    with db.atomic():  # the state read and the event on it in one transaction
+        if fold_of(finding_id).state == machine.REPORTED:
+            return append_event(finding_id, "reopened", note=note, photos=photos)
+        return append_event(finding_id, "note", note=note, photos=photos, data={"still_open": True})
 
 
 def open_findings(limit: int = 50, offset: int = 0) -> list[Finding]:

@@ -1,9 +1,10 @@
 """Re-inspect an open hazard in the field: fixed or not, a note, optionally a photo.
 
-Fixed appends `rectification_reported`, not fixed a `note` (services.inspection.findings.
-report_rectification); both are queued for the server. A transition the finding's state
-does not allow (it was closed or handed over meanwhile) shows the reason and records
-nothing. Dismisses True when recorded."""
+Fixed appends `rectification_reported`, not fixed a `note`, or `reopened` when the hazard
+stands reported fixed (a "fixed" taken back: the toast says it is open again;
+services.inspection.findings.report_rectification); all are queued for the server. A
+transition the finding's state does not allow (it was closed or handed over meanwhile)
+shows the reason and records nothing. Dismisses True when recorded."""
 
 from __future__ import annotations
 
@@ -121,11 +122,16 @@ class ReinspectDialog(HoldsTyped, ImportsPhoto[bool]):
         fixed = self.query_one("#reinspect-fixed", RadioSet).pressed_index == 0
         note = self.query_one("#reinspect-note", Input).value.strip()
         try:
-            findings.report_rectification(self.finding_id, fixed=fixed, note=note, photos=photos)
+            event = findings.report_rectification(
+                self.finding_id, fixed=fixed, note=note, photos=photos
+            )
         except TransitionRefused as refused:
             self.say(t("reinspect.refused", reason=str(refused)))
             return
-        self.notify(t("reinspect.recorded"))
+        if event.type == "reopened":
+            self.notify(t("reinspect.reopened", code=self.finding.item_code))
+        else:
+            self.notify(t("reinspect.recorded"))
         self.app.post_message(SyncRequested("finding.event"))
         self.dismiss(True)
 
