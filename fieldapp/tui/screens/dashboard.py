@@ -39,7 +39,7 @@ from fieldapp.tui.screens.dashboard_assessment import (
 )
 from fieldapp.tui.views.rounds import rate_text
 from fieldapp.tui.widgets.key_footer import KeyFooter
-from fieldapp.tui.widgets.table import GRID_CELLS, Table, ending
+from fieldapp.tui.widgets.table import GRID_NAME_MIN, GridName, Table
 
 if TYPE_CHECKING:
     from fieldapp.services.dashboard.figures import DayCount, GridSummary, WeekHazards
@@ -196,9 +196,10 @@ class DashboardScreen(FieldScreen[None]):
             table = self.query_one(f"#{name}-table", Table)
             for key in keys:
                 table.add_column(t(f"dashboard.col.{key}"), key=key)
-        # A long grid name gives up width so that the columns up to today's report are seen
-        # (English lost "Today" at 120 columns); the patrols and incidents scroll in.
-        self.query_one("#grids-table", Table).squeezed = ("grid", "today")
+        # A long grid name gives up width so that every column is seen with its header
+        # (English lost "Today" at 120 columns; at 80, Chinese the patrols and incidents).
+        grids = self.query_one("#grids-table", Table)
+        grids.squeezed, grids.squeezed_min = ("grid", "incidents"), GRID_NAME_MIN
         add_columns(
             self.query_one("#assessment-table", Table),
             self.query_one("#targets-table", DataTable),
@@ -332,7 +333,7 @@ class DashboardScreen(FieldScreen[None]):
         table.clear()
         for g in data.grids:
             table.add_row(
-                f"{'  ' * g.depth}{ending(g.name, GRID_CELLS)}",
+                GridName(g.name, g.depth),  # type: ignore[arg-type]  # ended to its width
                 rate_text(g.rate),
                 f"{g.done}/{g.due}",
                 f"{g.reported_days}/{g.days}",

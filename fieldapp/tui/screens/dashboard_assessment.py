@@ -19,7 +19,7 @@ from textual.widgets import DataTable, Label
 
 from fieldapp.i18n import listed, t
 from fieldapp.tui.views.rounds import rate_text
-from fieldapp.tui.widgets.table import GRID_CELLS, Table, ending
+from fieldapp.tui.widgets.table import GRID_NAME_MIN, GridName, Table
 
 if TYPE_CHECKING:
     from fieldapp.reports.monthly import MonthlyReport
@@ -83,6 +83,7 @@ def add_columns(assessment: Table, targets: DataTable[str]) -> None:
     # A long grid name gives up width so that every figure's header is seen whole at 80
     # columns (the last one read "空" for 空岗漏岗).
     assessment.squeezed = ("grid", ASSESSMENT_COLUMNS[-1])
+    assessment.squeezed_min = GRID_NAME_MIN
     for key in ASSESSMENT_COLUMNS:
         assessment.add_column(t(f"dashboard.assessment.col.{key}"), key=key)
     for key in TARGET_COLUMNS:
@@ -100,7 +101,7 @@ def show_assessment(
     assessment.clear()
     for r in report.rows:
         assessment.add_row(
-            f"{'  ' * r.depth}{ending(r.name, GRID_CELLS)}",
+            GridName(r.name, r.depth),  # type: ignore[arg-type]  # ended to its width
             "—" if r.score is None else f"{r.score:g}",
             rate_text(r.rates.get("inspections")),
             f"{r.reported_days}/{r.days}",

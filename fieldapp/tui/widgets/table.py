@@ -93,6 +93,9 @@ class Table(DataTable[str]):
 
 # A grid's name in a list: its end, as wide as "鼎美村第二网格" (the number tells them apart).
 GRID_CELLS = 14
+# and in a squeezed column at least as wide as two levels' indent and "…二网格": the F6
+# grids table at 80 columns has no more in English ("Not filed" takes today's column)
+GRID_NAME_MIN = 9
 
 
 def ending(text: str, cells: int) -> str:
@@ -140,3 +143,28 @@ class Cut:
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         yield Text(cut(self.text, options.max_width), no_wrap=True, overflow="crop", end="")
+
+
+class GridName:
+    """A grid's name in a table of the grid tree: indented by its depth and its end kept
+    (`ending`) at the width its column is drawn at. Where a squeezed column has no room
+    for the indent and the name's end, the indent narrows to a cell a level: the F6
+    tables give up the name's start so that every column's header is seen at 80 columns."""
+
+    def __init__(self, name: str, depth: int) -> None:
+        self.name = ending(name, GRID_CELLS)
+        self.depth = depth
+
+    def __str__(self) -> str:
+        return "  " * self.depth + self.name
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        width = cell_len(str(self))
+        return Measurement(min(width, 1), width)
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        whole = str(self)
+        if cell_len(whole) > options.max_width:
+            indent = " " * self.depth
+            whole = indent + ending(self.name, max(options.max_width - len(indent), 1))
+        yield Text(whole, no_wrap=True, overflow="crop", end="")
