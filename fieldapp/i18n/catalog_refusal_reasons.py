@@ -18,11 +18,33 @@ ZH = {
     "refusal.unknown_event_type": "服务器不认识这种处理（{event_type}），请联系管理员升级服务器",
     "refusal.op_id_reused": "同一编号的记录内容已改变，服务器保留最初收到的内容",
     "refusal.server_error": "服务器处理出错（错误编号 {error_id}），已记录，请告知管理员",
+    "refusal.venue_attribute": "场所 {venue} 的“{attribute}”取值不对，请改正后重新保存",
+    "refusal.person_field": "人员“{person}”的{person_field}不符合要求，请改正后重新保存",
+    "refusal.person_not_sealed": (
+        "人员“{person}”的身份证号或电话没有用服务器的密钥加密，请先同步一次，再重新保存该人员"
+    ),
+    "refusal.followup_not_responsible": "{person}不是这份随访计划的负责人，不能记录随访",
+    "refusal.followup_answers": "随访回答与随访表不符，请按表重新填写",
+    "refusal.followup_case": "随访结果与个案不一致（随访不合格时才开个案），请重新记录",
+    "refusal.scan_off_route": "扫的点位不在巡逻路线 {route} 上，请按路线扫码",
+    "refusal.scan_without_reason": "手工确认的点位没有填写原因，请补上原因",
+    "refusal.merge_into_itself": "不能把一条人员记录合并到它自己",
+    # What a `person_field` refusal's field is.
+    "refusal.person_field.id_number": "身份证号",
+    "refusal.person_field.sex": "性别",
+    "refusal.person_field.tags": "类别",
+    "refusal.person_field.arrived_on": "到达日期",
+    "refusal.person_field.left_on": "离开日期",
+    "refusal.person_field.registered_on": "登记日期",
+    "refusal.person_field.other": "信息",
     # What an `unknown_record` refusal's record is.
     "refusal.record.finding": "隐患",
     "refusal.record.incident": "事件",
     "refusal.record.inspection": "检查记录",
     "refusal.record.patrol_route": "巡逻路线",
+    "refusal.record.person": "人员",
+    "refusal.record.plan": "随访计划",
+    "refusal.record.case": "随访个案",
     "refusal.record.other": "原记录",
     # What is wrong with an `invalid_payload` field, by pydantic's error type.
     "refusal.problem.missing": "缺少",
@@ -63,10 +85,36 @@ EN = {
     "refusal.server_error": (
         "the server failed on it (error id {error_id}) and logged it; tell the administrator"
     ),
+    "refusal.venue_attribute": (
+        "venue {venue}: the value of {attribute} is not valid; correct it and save again"
+    ),
+    "refusal.person_field": "{person}: the {person_field} is not valid; correct it and save again",
+    "refusal.person_not_sealed": (
+        "{person}: the ID number or phone was not sealed with the server's key; sync once, "
+        "then save the person again"
+    ),
+    "refusal.followup_not_responsible": "{person} is not responsible for this follow-up plan",
+    "refusal.followup_answers": "the answers do not fit the follow-up form; fill it in again",
+    "refusal.followup_case": (
+        "a case is opened exactly when a reading fails the form; record the reading again"
+    ),
+    "refusal.scan_off_route": "a checkpoint scanned is not on route {route}; scan the route's",
+    "refusal.scan_without_reason": "a checkpoint confirmed by hand has no reason; add one",
+    "refusal.merge_into_itself": "a record cannot be merged into itself",
+    "refusal.person_field.id_number": "ID number",
+    "refusal.person_field.sex": "sex",
+    "refusal.person_field.tags": "groups",
+    "refusal.person_field.arrived_on": "arrival date",
+    "refusal.person_field.left_on": "departure date",
+    "refusal.person_field.registered_on": "registration date",
+    "refusal.person_field.other": "details",
     "refusal.record.finding": "hazard",
     "refusal.record.incident": "incident",
     "refusal.record.inspection": "inspection",
     "refusal.record.patrol_route": "patrol route",
+    "refusal.record.person": "person",
+    "refusal.record.plan": "follow-up plan",
+    "refusal.record.case": "follow-up case",
     "refusal.record.other": "original record",
     "refusal.problem.missing": "is missing",
     "refusal.problem.string_too_long": "is too long",

@@ -28,6 +28,16 @@ UNKNOWN_OP_TYPE = "unknown_op_type"  # op_type
 UNKNOWN_EVENT_TYPE = "unknown_event_type"  # event_type
 OP_ID_REUSED = "op_id_reused"
 SERVER_ERROR = "server_error"  # error_id
+# The rarer refusals of a record's content, each with what a person needs to put it right.
+VENUE_ATTRIBUTE = "venue_attribute"  # venue (code and name), attribute (VENUE_ATTRIBUTES)
+PERSON_FIELD = "person_field"  # person (name), person_field: id_number, sex, tags, a date
+PERSON_NOT_SEALED = "person_not_sealed"  # person: ID number or phone sealed with another key
+FOLLOWUP_NOT_RESPONSIBLE = "followup_not_responsible"  # person: not responsible for the plan
+FOLLOWUP_ANSWERS = "followup_answers"  # a reading's answers do not fit its plan's form
+FOLLOWUP_CASE = "followup_case"  # a case without a failed answer, or one without its case
+SCAN_OFF_ROUTE = "scan_off_route"  # route (its code): a scan of a checkpoint not on it
+SCAN_WITHOUT_REASON = "scan_without_reason"  # a manual scan that gives no reason
+MERGE_INTO_ITSELF = "merge_into_itself"
 
 CODES = frozenset(
     {
@@ -43,6 +53,15 @@ CODES = frozenset(
         UNKNOWN_EVENT_TYPE,
         OP_ID_REUSED,
         SERVER_ERROR,
+        VENUE_ATTRIBUTE,
+        PERSON_FIELD,
+        PERSON_NOT_SEALED,
+        FOLLOWUP_NOT_RESPONSIBLE,
+        FOLLOWUP_ANSWERS,
+        FOLLOWUP_CASE,
+        SCAN_OFF_ROUTE,
+        SCAN_WITHOUT_REASON,
+        MERGE_INTO_ITSELF,
     }
 )
 
@@ -80,6 +99,12 @@ def coded(error: BaseException) -> tuple[str | None, dict[str, str] | None]:
 
 
 # -- the refusals, worded once ---------------------------------------------------------
+
+
+def refused(text: str, code: str, **params: object) -> Refusal:
+    """A refusal with its English `text`, coded: for the checks that word their own text
+    (a venue's attribute, a person's field, a follow-up reading, a patrol scan)."""
+    return Refusal(Reason(text, code, params))
 
 
 def outside_grid(

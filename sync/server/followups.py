@@ -93,7 +93,8 @@ def followup_change(plan: FollowupPlan) -> NewChange:
 def _plan_in_scope(who: DeviceContext, plan_id: str) -> FollowupPlan:
     plan = FollowupPlan.get_or_none(FollowupPlan.id == plan_id)
     if plan is None:
-        raise ValueError(f"follow-up plan {plan_id} is not known to the server; sync it first")
+        text = f"follow-up plan {plan_id} is not known to the server; sync it first"
+        raise refusals.unknown_record("plan", plan_id, text)
     if not may_write_household(who, household_of(plan), plan.grid_code):
         raise ValueError(outside_grid_reason(who, plan.grid_code, f"follow-up plan {plan_id}"))
     return plan
@@ -103,7 +104,8 @@ def apply_followup_plan(who: DeviceContext, sub: FollowupPlanPayload) -> Applied
     require_own(who, sub.created_by, f"follow-up plan {sub.id}")
     member = HouseholdMember.get_or_none(HouseholdMember.id == sub.member_id)
     if member is None:
-        raise ValueError(f"person {sub.member_id} is not known to the server; sync them first")
+        text = f"person {sub.member_id} is not known to the server; sync them first"
+        raise refusals.unknown_record("person", sub.member_id, text)
     grid = Household.get_by_id(member.household_id).grid_code
     if not may_write_household(who, member.household_id, grid):
         raise ValueError(outside_grid_reason(who, grid, f"follow-up plan {sub.id}"))
@@ -132,13 +134,15 @@ def apply_followup_reading(who: DeviceContext, sub: FollowupReadingPayload) -> A
     require_own(who, sub.recorded_by, f"reading {sub.id}")
     plan = _plan_in_scope(who, sub.plan_id)
     if who.person_id not in (plan.responsible or ()) and not who.is_supervisor:
-        raise ValueError(f"reading {sub.id}: {who.person_name} is not responsible for this plan")
+        text = f"reading {sub.id}: {who.person_name} is not responsible for this plan"
+        raise refusals.refused(text, refusals.FOLLOWUP_NOT_RESPONSIBLE, person=who.person_name)
     form = followups.FORMS[plan.form_id]
     if problem := followups.answers_problem(form, sub.answers):
-        raise ValueError(f"reading {sub.id}: {problem}")
+        raise refusals.refused(f"reading {sub.id}: {problem}", refusals.FOLLOWUP_ANSWERS)
     failed = followups.failed_items(form, sub.answers)
     if bool(failed) != (sub.case is not None):
-        raise ValueError(f"reading {sub.id}: a reading opens a case exactly when it fails the form")
+        text = f"reading {sub.id}: a reading opens a case exactly when it fails the form"
+        raise refusals.refused(text, refusals.FOLLOWUP_CASE)
     if FollowupReading.get_or_none(FollowupReading.id == sub.id) is None:
         FollowupReading.create(
             **sub.model_dump(exclude={"case", "plan_id", "failed"}), plan=plan.id, failed=failed,
@@ -146,7 +150,8 @@ def apply_followup_reading(who: DeviceContext, sub: FollowupReadingPayload) -> A
         )  # fmt: skip
         if sub.case is not None:
             if sub.case.event.type != "opened":
-                raise ValueError(f"reading {sub.id}: a case starts with its opened event")
+                text = f"reading {sub.id}: a case starts with its opened event"
+                raise refusals.refused(text, refusals.FOLLOWUP_CASE)
             FollowupCase.create(id=sub.case.id, plan=plan.id, reading_id=sub.id,
                                 opened_at=sub.case.opened_at)  # fmt: skip
             FollowupCaseEvent.create(**_event_row(who, sub.case.id, sub.case.event, 0, False))
@@ -158,7 +163,8 @@ def apply_case_event(who: DeviceContext, sub: CaseEventSubmit) -> Applied:
     require_own(who, sub.event.actor, f"case event {sub.event.id}")
     case = FollowupCase.get_or_none(FollowupCase.id == sub.case_id)
     if case is None:
-        raise ValueError(f"case {sub.case_id} is not known to the server; sync it first")
+        text = f"case {sub.case_id} is not known to the server; sync it first"
+        raise refusals.unknown_record("case", sub.case_id, text)
     plan = _plan_in_scope(who, case.plan_id)
     if not machine.role_may_send(who.role, sub.event.type, followups.CASE):
         text = f"a {who.role} may not send {sub.event.type} on a case"

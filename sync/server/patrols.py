@@ -54,12 +54,14 @@ def apply_patrol_run(who: DeviceContext, sub: PatrolRunSubmit) -> Applied:
     codes = {c.id: c.code for c in Checkpoint.select().where(Checkpoint.id.in_(route.checkpoints))}
     for scan in sub.scans:
         if scan.checkpoint_id not in codes:
-            raise ValueError(
+            text = (
                 f"scan {scan.id} names checkpoint {scan.checkpoint_id}, "
                 f"which is not on route {route.code}"
             )
+            raise refusals.refused(text, refusals.SCAN_OFF_ROUTE, route=route.code)
         if scan.source == "manual" and not scan.reason:
-            raise ValueError(f"scan {scan.id} is manual without a reason")
+            text = f"scan {scan.id} is manual without a reason"
+            raise refusals.refused(text, refusals.SCAN_WITHOUT_REASON)
     keys = verification_keys() if any(s.source != "manual" for s in sub.scans) else {}
     run = PatrolRun.create(
         **sub.model_dump(exclude={"scans", "route_id"}),

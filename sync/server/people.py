@@ -122,13 +122,18 @@ def household_change(household: Household) -> NewChange:
                      grid_code=household.grid_code, household_id=household.id)  # fmt: skip
 
 
-def _date(value: str | None, what: str) -> str | None:
+def _date(value: str | None, m: MemberPayload, field: str, what: str) -> str | None:
     if not value:
         return None
     try:
         return dt.date.fromisoformat(value).isoformat()
     except ValueError:
-        raise ValueError(f"{what} {value!r} is not a date (use YYYY-MM-DD)") from None
+        text = f"person {m.name} ({m.id}): {what} {value!r} is not a date (use YYYY-MM-DD)"
+        raise _field_refused(text, m, field) from None
+
+
+def _field_refused(text: str, m: MemberPayload, field: str) -> refusals.Refusal:
+    return refusals.refused(text, refusals.PERSON_FIELD, person=m.name, person_field=field)
 
 
 def checked_member(seal: PersonalCipher, m: MemberPayload) -> dict[str, Any]:
@@ -138,17 +143,19 @@ def checked_member(seal: PersonalCipher, m: MemberPayload) -> dict[str, Any]:
         id_number = seal.open(m.id_number, field=personal.ID_NUMBER_FIELD, owner=m.id)
         phone = seal.open(m.phone, field=personal.PHONE_FIELD, owner=m.id)
     except ValueError:
-        raise ValueError(
+        text = (
             f"{who}: the ID number or phone was not sealed with this server's key; "
             "sync once so the device gets the key, then save the person again"
-        ) from None
+        )
+        raise refusals.refused(text, refusals.PERSON_NOT_SEALED, person=m.name) from None
     if id_number and (problem := personal.id_number_problem(id_number)):
-        raise ValueError(f"{who}: {problem}")
+        raise _field_refused(f"{who}: {problem}", m, "id_number")
     if m.sex and m.sex not in SEXES:
-        raise ValueError(f"{who}: sex {m.sex!r} is not one of {', '.join(SEXES)}")
+        text = f"{who}: sex {m.sex!r} is not one of {', '.join(SEXES)}"
+        raise _field_refused(text, m, "sex")
     unknown = [tag for tag in m.tags if tag not in PERSON_TAGS]
     if unknown:
-        raise ValueError(f"{who}: unknown tag(s) {', '.join(unknown)}")
+        raise _field_refused(f"{who}: unknown tag(s) {', '.join(unknown)}", m, "tags")
     return {
         "id": m.id,
         "name": m.name,
@@ -159,10 +166,10 @@ def checked_member(seal: PersonalCipher, m: MemberPayload) -> dict[str, Any]:
         "phone": m.phone,
         "phone_lookup": seal.lookup(personal.normalize_phone(phone)),
         "tags": sorted(set(m.tags), key=PERSON_TAGS.index),
-        "arrived_on": _date(m.arrived_on, f"{who}: the arrival date"),
-        "left_on": _date(m.left_on, f"{who}: the departure date"),
+        "arrived_on": _date(m.arrived_on, m, "arrived_on", "the arrival date"),
+        "left_on": _date(m.left_on, m, "left_on", "the departure date"),
         "note": m.note,
-        "registered_on": _date(m.registered_on, f"{who}: the registration date"),
+        "registered_on": _date(m.registered_on, m, "registered_on", "the registration date"),
     }
 
 

@@ -9,7 +9,7 @@ from typing import Any
 
 from fieldapp.domain import personal
 from fieldapp.domain.registry import merged_member
-from sync.protocol import PersonMerge
+from sync.protocol import PersonMerge, refusals
 from sync.server.people import MERGED, audit, cipher, household_change, member_record
 from sync.server.people_models import Household, HouseholdMember
 from sync.server.scope import DeviceContext, may_write_grid, outside_grid_reason, require_own
@@ -33,13 +33,16 @@ def merged_values(seal: personal.PersonalCipher, keep: dict[str, Any], drop: dic
 def apply_person_merge(who: DeviceContext, sub: PersonMerge) -> Applied:
     require_own(who, sub.actor, f"merge {sub.id}")
     if not who.is_supervisor:
-        raise ValueError("only a supervisor may merge two records of a person")
+        text = "only a supervisor may merge two records of a person"
+        raise refusals.wrong_role(who.role, "merge", text)
     if sub.keep == sub.drop:
-        raise ValueError("a record cannot be merged into itself")
+        text = "a record cannot be merged into itself"
+        raise refusals.refused(text, refusals.MERGE_INTO_ITSELF)
     keep = HouseholdMember.get_or_none(HouseholdMember.id == sub.keep)
     drop = HouseholdMember.get_or_none(HouseholdMember.id == sub.drop)
     if keep is None:
-        raise ValueError(f"person {sub.keep} is not known to the server")
+        text = f"person {sub.keep} is not known to the server"
+        raise refusals.unknown_record("person", sub.keep, text)
     if drop is None:  # already merged (by this op on another path, or by someone else)
         return Applied([])
     households = {h.id: h for h in Household.select().where(

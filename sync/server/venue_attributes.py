@@ -5,7 +5,7 @@ the others stay; the venue goes out again to every device of its grid."""
 from __future__ import annotations
 
 from fieldapp.domain.venue_facts import merged, value_problem
-from sync.protocol import VenueAttributes
+from sync.protocol import VenueAttributes, refusals
 from sync.server import db as server_db
 from sync.server.models import Venue
 from sync.server.records import venue_change
@@ -19,7 +19,11 @@ def apply_venue_attributes(who: DeviceContext, sub: VenueAttributes) -> Applied:
     for name, value in sub.attributes.items():
         problem = value_problem(name, value)
         if problem:
-            raise ValueError(f"venue {venue.code} {venue.name}: {problem}")
+            text = f"venue {venue.code} {venue.name}: {problem}"
+            venue_named = f"{venue.code} {venue.name}"
+            raise refusals.refused(
+                text, refusals.VENUE_ATTRIBUTE, venue=venue_named, attribute=name
+            )
     venue.attributes = merged(venue.attributes or {}, sub.attributes)
     venue.updated_at = server_db.now_iso()
     Venue.update(attributes=venue.attributes, updated_at=venue.updated_at).where(

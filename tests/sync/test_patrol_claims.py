@@ -52,6 +52,12 @@ def test_the_server_judges_each_claim_of_a_run(api, server_workdir):
     assert [r["status"] for r in results] == ["rejected"] * 3
     assert "not on route FW-01" in results[0]["reason"]
     assert "without a reason" in results[1]["reason"]
+    # coded, so the device says them in its person's language
+    assert (results[0]["reason_code"], results[0]["reason_params"]) == (
+        "scan_off_route",
+        {"route": "FW-01"},
+    )
+    assert results[1]["reason_code"] == "scan_without_reason"
     with server_db.current().connection_context():
         assert PatrolRun.select().count() == 1
         verdicts = {s.checkpoint: (s.check, s.check_reason) for s in PatrolScan.select()}

@@ -14,7 +14,13 @@ from collections.abc import Mapping
 from fieldapp.i18n import t
 
 # Parameters worded through the catalogue too: (parameter, catalogue prefix).
-_WORDED = (("role", "role"), ("record", "refusal.record"), ("problem", "refusal.problem"))
+_WORDED = (
+    ("role", "role"),
+    ("record", "refusal.record"),
+    ("problem", "refusal.problem"),
+    ("person_field", "refusal.person_field"),
+    ("attribute", "venue_attr"),
+)
 
 
 def reason_in_words(code: str | None, params: Mapping[str, str] | None, server_text: str) -> str:
@@ -49,7 +55,6 @@ def _worded(prefix: str, value: str) -> str:
     text = t(key)
     if text != key:
         return text
-    if prefix == "role":
-        return value
     other = f"{prefix}.other"
-    return t(other)
+    text = t(other)
+    return value if text == other else text  # a role or attribute newer than this program
