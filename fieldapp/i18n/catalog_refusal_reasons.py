@@ -29,6 +29,8 @@ ZH = {
     "refusal.scan_off_route": "扫的点位不在巡逻路线 {route} 上，请按路线扫码",
     "refusal.scan_without_reason": "手工确认的点位没有填写原因，请补上原因",
     "refusal.merge_into_itself": "不能把一条人员记录合并到它自己",
+    "refusal.household_venue": "住户所在的场所不在住户的网格内，请改选场所或网格",
+    "refusal.followup_plan": "服务器不支持这份随访计划的随访表、频次或开始日期，请联系管理员",
     # What a `person_field` refusal's field is.
     "refusal.person_field.id_number": "身份证号",
     "refusal.person_field.sex": "性别",
@@ -101,6 +103,12 @@ EN = {
     "refusal.scan_off_route": "a checkpoint scanned is not on route {route}; scan the route's",
     "refusal.scan_without_reason": "a checkpoint confirmed by hand has no reason; add one",
     "refusal.merge_into_itself": "a record cannot be merged into itself",
+    "refusal.household_venue": (
+        "the household's venue is not in the household's grid; choose another venue or grid"
+    ),
+    "refusal.followup_plan": (
+        "the server does not take this plan's form, cadence or start date; ask the administrator"
+    ),
     "refusal.person_field.id_number": "ID number",
     "refusal.person_field.sex": "sex",
     "refusal.person_field.tags": "groups",

@@ -38,6 +38,8 @@ FOLLOWUP_CASE = "followup_case"  # a case without a failed answer, or one withou
 SCAN_OFF_ROUTE = "scan_off_route"  # route (its code): a scan of a checkpoint not on it
 SCAN_WITHOUT_REASON = "scan_without_reason"  # a manual scan that gives no reason
 MERGE_INTO_ITSELF = "merge_into_itself"
+HOUSEHOLD_VENUE = "household_venue"  # a household's venue is not in the household's grid
+FOLLOWUP_PLAN = "followup_plan"  # a plan's form, cadence or start date the server lacks
 
 CODES = frozenset(
     {
@@ -62,6 +64,8 @@ CODES = frozenset(
         SCAN_OFF_ROUTE,
         SCAN_WITHOUT_REASON,
         MERGE_INTO_ITSELF,
+        HOUSEHOLD_VENUE,
+        FOLLOWUP_PLAN,
     }
 )
 

@@ -110,11 +110,13 @@ def apply_followup_plan(who: DeviceContext, sub: FollowupPlanPayload) -> Applied
     if not may_write_household(who, member.household_id, grid):
         raise ValueError(outside_grid_reason(who, grid, f"follow-up plan {sub.id}"))
     if sub.form_id not in followups.FORMS or sub.cadence not in followups.CADENCES:
-        raise ValueError(f"follow-up plan {sub.id}: unknown form or cadence")
+        text = f"follow-up plan {sub.id}: unknown form or cadence"
+        raise refusals.refused(text, refusals.FOLLOWUP_PLAN)
     try:
         dt.date.fromisoformat(sub.start_on)
     except ValueError:
-        raise ValueError(f"follow-up plan {sub.id}: {sub.start_on!r} is not a date") from None
+        text = f"follow-up plan {sub.id}: {sub.start_on!r} is not a date"
+        raise refusals.refused(text, refusals.FOLLOWUP_PLAN) from None
     if FollowupPlan.get_or_none(FollowupPlan.id == sub.id) is None:
         FollowupPlan.create(**{**sub.model_dump(), "grid_code": grid, "member": sub.member_id})
     return Applied([followup_change(FollowupPlan.get_by_id(sub.id))])

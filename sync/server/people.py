@@ -202,7 +202,7 @@ def write_household(values: dict[str, Any], members: list[dict[str, Any]],
 def apply_household_upsert(who: DeviceContext, sub: HouseholdUpsert) -> Applied:
     require_own(who, sub.updated_by, f"household {sub.id}")
     if Grid.get_or_none(Grid.code == sub.grid_code) is None:
-        raise ValueError(f"grid {sub.grid_code} is not known to the server")
+        raise refusals.unknown_grid(sub.grid_code)
     held = Household.get_or_none(Household.id == sub.id)
     # A 包保 cadre writes the household they are responsible for, in the grid it is in.
     cadre = held is not None and held.grid_code == sub.grid_code and is_responsible(who, sub.id)
@@ -213,7 +213,8 @@ def apply_household_upsert(who: DeviceContext, sub: HouseholdUpsert) -> Applied:
     if sub.venue_id:
         venue = Venue.get_or_none(Venue.id == sub.venue_id)
         if venue is None or venue.grid_code != sub.grid_code:
-            raise ValueError(f"household {sub.id}: venue {sub.venue_id} is not in its grid")
+            text = f"household {sub.id}: venue {sub.venue_id} is not in its grid"
+            raise refusals.refused(text, refusals.HOUSEHOLD_VENUE)
     seal = cipher()
     members = [checked_member(seal, m) for m in sub.members]
     values = sub.model_dump(exclude={"members", "vehicles", "grid_code"})
