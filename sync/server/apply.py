@@ -188,7 +188,7 @@ def _apply_batch(who: DeviceContext, ops: list[Op], floats: bool) -> list[OpResu
             known[op.op_id] = (digest, _stored_result(result))
         results.append(result)
         changes += op_changes
-    writer.flush()
+    writer.flush(hold=True)  # the batch's last rows: a group may write them at its end
     append_changes(changes)  # last: holds the feed lock only until COMMIT
     return results
 

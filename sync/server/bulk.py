@@ -10,7 +10,9 @@ booleans as bool, dates as ISO text.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import threading
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from functools import cache
 from typing import Any
 
@@ -45,11 +47,62 @@ def copy_sql(model: type[Model], names: tuple[str, ...]) -> str:
     return f'COPY "{model._meta.table_name}" ({columns}) FROM STDIN'
 
 
+# Rows a group commit writes at its end (PostgreSQL): table (model, columns) -> rows, in
+# the order the tables were first written.
+HeldRows = dict[tuple[type[Model], tuple[str, ...]], list[tuple[Any, ...]]]
+
+
+class _Held(threading.local):
+    rows: HeldRows | None = None
+
+
+_held = _Held()
+
+
+@contextmanager
+def rows_held(hold: bool = True) -> Iterator[HeldRows]:
+    """Inside, in this thread, `execute_many(..., may_hold=True)` only collects its rows,
+    in the dict this yields, for a group commit to write with `write_held` at its end: one
+    COPY a table for the group instead of one a push (each is two round trips and ~0.6 ms
+    of PostgreSQL's work, most of it the same for 5 rows as for 50). `hold=False`: rows
+    are written at once inside (the dict stays empty)."""
+    held: HeldRows = {}
+    outer, _held.rows = _held.rows, held if hold else None
+    try:
+        yield held
+    finally:
+        _held.rows = outer
+
+
+class HeldRowsRefused(Exception):
+    """The database refused rows held to a group's end (a key another push of the group
+    wrote too, e.g. a device's batch sent again while the first send was in the group):
+    the group is run again with every push writing its own rows, which sorts it out."""
+
+
+def write_held(rows: HeldRows) -> None:
+    """Write the rows held for a group, a table at a time in the order first written."""
+    try:
+        for (model, names), table_rows in rows.items():
+            execute_many(model, names, table_rows)
+    except peewee.IntegrityError as error:
+        raise HeldRowsRefused(str(error)) from error
+
+
 def execute_many(
-    model: type[Model], names: tuple[str, ...], rows: Sequence[tuple[Any, ...]]
+    model: type[Model],
+    names: tuple[str, ...],
+    rows: Sequence[tuple[Any, ...]],
+    *,
+    may_hold: bool = False,
 ) -> None:
-    """Insert `rows` (tuples in the order of `names`) in the current transaction."""
+    """Insert `rows` (tuples in the order of `names`) in the current transaction.
+    `may_hold`: nothing reads them back before the transaction ends, so inside
+    `rows_held` they are only collected."""
     if not rows:
+        return
+    if may_hold and _held.rows is not None:
+        _held.rows.setdefault((model, names), []).extend(rows)
         return
     db = server_db.current()
     with DRIVER_ERRORS:  # as peewee IntegrityError etc., as for queries

@@ -27,8 +27,16 @@ connection. A leader spends most of its time waiting for PostgreSQL (a push is a
 round trips): with one group at a time the process's Python and PostgreSQL's work took
 turns, and PostgreSQL used one backend of the machine's CPUs. Groups led together are
 what two server processes' groups already are to each other: their venues are locked in
-one order (`_lock_venues`) and the feed's lock orders their commits. SQLite has one writer
-at a time, so there one group is led at a time.
+one order (`venue_moves`, `_lock_venues`) and the feed's lock orders their commits. SQLite
+has one writer at a time, so there one group is led at a time.
+
+On PostgreSQL the group's end also holds its pushes' rows and venue moves: a push's rows
+are written with the others', one COPY a table for the group (`bulk.rows_held`), and its
+venues' last inspection moved there too, their rows locked from there to the commit
+(`venue_moves`). A push cannot see rows held by an earlier push of its group; only a batch
+sent again while its first send is in the group would need to (a device's answer timed
+out): the database then refuses the held rows (the ledger's key), and the group is run
+again with each push writing its own, as before.
 """
 
 from __future__ import annotations
@@ -43,7 +51,9 @@ from typing import Any, Generic, TypeVar
 from peewee import InterfaceError
 
 from sync.server import db as server_db
+from sync.server.bulk import HeldRows, HeldRowsRefused, rows_held, write_held
 from sync.server.feed import NewChange, append_changes, feed_held
+from sync.server.venue_moves import Moves, lock_venues, move_held, moves_held
 
 T = TypeVar("T")
 
@@ -75,13 +85,14 @@ class Again(Exception):
 
 class _Slot(Generic[T]):
     __slots__ = (
-        "work", "venues", "taken", "leads", "done", "wake", "finished", "result", "epoch",
-        "error",
+        "work", "venues", "moved_last", "taken", "leads", "done", "wake", "finished",
+        "result", "epoch", "error",
     )  # fmt: skip
 
-    def __init__(self, work: Callable[[], T], venues: Iterable[str]) -> None:
+    def __init__(self, work: Callable[[], T], venues: Iterable[str], moved_last: bool) -> None:
         self.work = work
         self.venues = venues
+        self.moved_last = moved_last
         self.taken = False  # in a group a leader took
         self.leads = False  # its request leads groups (until its own work is committed)
         self.done = False
@@ -111,13 +122,17 @@ class GroupCommit:
         self.commits = 0  # transactions committed (a group of n counts once)
         self.works = 0  # works committed
 
-    def run(self, work: Callable[[], T], venues: Iterable[str] = ()) -> tuple[T, str]:
+    def run(
+        self, work: Callable[[], T], venues: Iterable[str] = (), *, moved_last: bool = False
+    ) -> tuple[T, str]:
         """Run `work` (which writes through server_db.current()) in a shared transaction.
         Raises what the work or the commit raised. `venues`: the ids of the venues whose
-        rows the work may update. The leader of a group takes a connection for it: a
-        request waiting in the queue holds none (with 50 devices at once, 40 waiting
-        pushes held one each, and the pool's 32 made the others wait for one)."""
-        slot: _Slot[T] = _Slot(work, venues)
+        rows the work may update; `moved_last`: it updates them only through
+        `venue_moves.move_inspected`, which the group does at its end. The leader of a
+        group takes a connection for it: a request waiting in the queue holds none (with
+        50 devices at once, 40 waiting pushes held one each, and the pool's 32 made the
+        others wait for one)."""
+        slot: _Slot[T] = _Slot(work, venues, moved_last)
         limit = self._limit()
         with self._lock:
             self._queue.append(slot)
@@ -183,13 +198,12 @@ class GroupCommit:
     def _lead(self, group: list[_Slot[Any]]) -> None:
         db = server_db.current()
         try:
-            with db.connection_context(), server_db.write_transaction():
-                _lock_venues(group)
-                changes: list[NewChange] = []
+            try:  # on PostgreSQL the pushes' rows are written together at the group's end
+                epoch = _transaction(db, group, hold=server_db.is_postgres())
+            except HeldRowsRefused:  # rolled back: each push writes its own rows this time
                 for slot in group:
-                    changes += _run_work(db, slot)
-                append_changes(changes)  # last: the feed's lock only until the COMMIT
-                epoch = server_db.get_epoch()
+                    slot.result, slot.error = None, None
+                epoch = _transaction(db, group, hold=False)
             for slot in group:
                 slot.epoch = epoch
             with self._lock:
@@ -207,15 +221,44 @@ class GroupCommit:
                 slot.wake.set()
 
 
-def _run_work(db: Any, slot: _Slot[Any]) -> list[NewChange]:
+def _transaction(db: Any, group: list[_Slot[Any]], *, hold: bool) -> str:
+    """The group's works in one transaction, committed; returns the epoch it was under.
+    `hold`: rows the works let wait are written at the end (`bulk.rows_held`); if the
+    database refuses them, HeldRowsRefused after the rollback."""
+    with db.connection_context(), server_db.write_transaction():
+        _lock_venues(group)
+        changes: list[NewChange] = []
+        moves: Moves = {}
+        rows: HeldRows = {}
+        for slot in group:
+            changes += _run_work(db, slot, moves, rows, hold=hold)
+        write_held(rows)
+        move_held(moves)  # the venues' locks only from here to the COMMIT
+        append_changes(changes)  # last: the feed's lock only until the COMMIT
+        return server_db.get_epoch()
+
+
+def _run_work(
+    db: Any, slot: _Slot[Any], moves: Moves, rows: HeldRows, *, hold: bool
+) -> list[NewChange]:
     """Run the slot's work in a savepoint of its own (and the work it asks for instead,
-    `Again`); its result or error goes to the slot. Returns the feed changes it made: a
-    work rolled back adds nothing to the feed."""
+    `Again`); its result or error goes to the slot. Returns the feed changes it made, and
+    adds the venue moves and (`hold`) the rows it let wait to those of the group: a work
+    rolled back adds to none of them."""
     work: Callable[[], Any] = slot.work
     while True:
         try:
-            with feed_held() as held, db.atomic():  # the work's savepoint
+            with (
+                feed_held() as held,
+                moves_held() as moved,
+                rows_held(hold) as waiting,
+                db.atomic(),  # the work's savepoint
+            ):
                 slot.result = work()
+            for venue_id, venue_changes in moved.items():
+                moves.setdefault(venue_id, []).extend(venue_changes)
+            for table, table_rows in waiting.items():
+                rows.setdefault(table, []).extend(table_rows)
             return held
         except Again as again:
             work = again.work  # what it wrote is rolled back with the savepoint
@@ -227,15 +270,18 @@ def _run_work(db: Any, slot: _Slot[Any]) -> list[NewChange]:
 
 
 def _lock_venues(group: list[_Slot[Any]]) -> None:
-    """On PostgreSQL, lock the venue rows the group's works may update, first and in one
-    order. Each work updates its own in order, but a group holds them all to its commit:
-    two server processes' groups would otherwise take shared venues in opposite orders
-    and deadlock (SQLite has one writer at a time)."""
+    """On PostgreSQL, when a work of the group updates venue rows while it runs, lock
+    every venue row the group's works may update, first and in one order. Each work
+    updates its own in order, but a group holds them all to its commit: two server
+    processes' groups would otherwise take shared venues in opposite orders and deadlock
+    (SQLite has one writer at a time). A group whose works only move venues at its end
+    locks them there (`venue_moves`), in one order too. Either way a group takes all its
+    venue locks in one statement, in one order, so no two groups deadlock."""
+    if not server_db.is_postgres() or all(slot.moved_last for slot in group):
+        return
     venues = sorted({venue for slot in group for venue in slot.venues})
-    if venues and server_db.is_postgres():
-        server_db.current().execute_sql(
-            "SELECT id FROM venue WHERE id = ANY(%s) ORDER BY id FOR UPDATE", (venues,)
-        )
+    if venues:
+        lock_venues(venues)
 
 
 PUSHES = GroupCommit()

@@ -39,7 +39,6 @@ from sync.server.op_checks import check_event, invalid_payload
 from sync.server.placard_keys import PublishedKeys
 from sync.server.records import (
     VenueRecord,
-    move_venues_postgres,
     venue_record_change,
     venue_records,
 )
@@ -51,6 +50,7 @@ from sync.server.scope import (
     require_own,
 )
 from sync.server.supersedes import check_supersedes
+from sync.server.venue_moves import move_inspected
 
 INSPECTION_COLUMNS = (
     "id", "venue", "checklist_id", "checklist_version", "inspector", "device_id",
@@ -296,15 +296,17 @@ class InspectionWriter:
 
     # --- writing -------------------------------------------------------------------------
 
-    def flush(self, *, others_follow: bool = False) -> None:
+    def flush(self, *, others_follow: bool = False, hold: bool = False) -> None:
         """Write what the accepted ops collected (ledger first), in the open transaction.
         `others_follow`: an op of another type runs next, which may change venue rows, so
-        the venues read so far are read again when an inspection names them."""
+        the venues read so far are read again when an inspection names them. `hold`:
+        nothing of this work reads the rows back (its batch ends here), so a group commit
+        may write them at its end (`bulk.rows_held`)."""
         rows = self._rows
-        execute_many(AppliedOp, LEDGER_COLUMNS, rows["l"])
-        execute_many(Inspection, INSPECTION_COLUMNS, rows["i"])
-        execute_many(Finding, FINDING_COLUMNS, rows["f"])
-        execute_many(FindingEvent, EVENT_COLUMNS, rows["e"])
+        execute_many(AppliedOp, LEDGER_COLUMNS, rows["l"], may_hold=hold)
+        execute_many(Inspection, INSPECTION_COLUMNS, rows["i"], may_hold=hold)
+        execute_many(Finding, FINDING_COLUMNS, rows["f"], may_hold=hold)
+        execute_many(FindingEvent, EVENT_COLUMNS, rows["e"], may_hold=hold)
         self._rows = {k: [] for k in "life"}
         self._write_inspected()
         if others_follow:
@@ -312,16 +314,17 @@ class InspectionWriter:
 
     def _write_inspected(self) -> None:
         """Write the venues' new last inspection, only forward (a concurrent push may have
-        moved it further), and give their feed entries the venue as it is now held."""
+        moved it further), and give their feed entries the venue as it is now held (on
+        PostgreSQL in a group commit, at the group's end: `venue_moves`)."""
         if not self.inspected:
             return
-        moved = {
-            venue_id: change.record["last_inspected_at"]
-            for venue_id, change in self.inspected.items()
-        }
         if server_db.is_postgres():
-            records = move_venues_postgres(moved)  # one round trip for all
+            move_inspected(self.inspected)
         else:
+            moved = {
+                venue_id: change.record["last_inspected_at"]
+                for venue_id, change in self.inspected.items()
+            }
             db = server_db.current()
             p = db.param
             sql = (
@@ -334,9 +337,6 @@ class InspectionWriter:
             # `flush(others_follow=True)` forgets them when another op may change them):
             # each feed record already says what its row now holds. Reading the venues
             # back was ~7 % of a push.
-            records = []
-        for record in records:
-            self.inspected[record["id"]].record.update(record)
         self.inspected = {}
 
 

@@ -86,7 +86,9 @@ def push(raw: Annotated[PushBody, Depends(push_body)], who: CurrentDevice) -> Pu
     # for all; on PostgreSQL one take of the feed's lock); answered only once that commit
     # is made. The group's leader holds the one connection its group needs.
     results, epoch = PUSHES.run(
-        lambda: apply_ops(who, body.ops, floats=raw.floats), venues=_venues_updated(body.ops)
+        lambda: apply_ops(who, body.ops, floats=raw.floats),
+        venues=_venues_updated(body.ops),
+        moved_last=all(op.type != OP_VENUE_ATTRIBUTES for op in body.ops),
     )
     counts: dict[str, int] = {}
     for result in results:
