@@ -51,7 +51,7 @@ from sync.protocol import (
 from sync.server import db as server_db
 from sync.server.activities import apply_activity_record
 from sync.server.audit import apply_export_recorded
-from sync.server.bulk import select_in
+from sync.server.bulk import rows_are_held, select_in
 from sync.server.campaign_switch import apply_campaign_switch
 from sync.server.feed import NewChange, append_changes
 from sync.server.followups import apply_case_event, apply_followup_plan, apply_followup_reading
@@ -169,6 +169,7 @@ def _apply_batch(who: DeviceContext, ops: list[Op], floats: bool) -> list[OpResu
         who,
         [op.payload for op in ops if op.type == OP_INSPECTION_SUBMIT and op.op_id not in known],
         floats=floats,
+        trust_keys=rows_are_held(),
     )
     for op in ops:
         digest = payload_hash(op.payload, may_hold_floats=floats)

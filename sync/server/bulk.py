@@ -74,6 +74,11 @@ def rows_held(hold: bool = True) -> Iterator[HeldRows]:
         _held.rows = outer
 
 
+def rows_are_held() -> bool:
+    """Whether rows written with `may_hold` wait for the group's end (in `rows_held`)."""
+    return _held.rows is not None
+
+
 class HeldRowsRefused(Exception):
     """The database refused rows held to a group's end (a key another push of the group
     wrote too, e.g. a device's batch sent again while the first send was in the group):
