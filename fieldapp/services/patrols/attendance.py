@@ -45,7 +45,11 @@ class AttendanceRow:
     manual: tuple[str, ...]
     walkers: tuple[str, ...]  # the names of who walked the runs
     out_of_order: bool = False
-    refused: bool = False  # a run of this window the server refused (its visits left out)
+    refused_run: str | None = None  # a run of this window the server refused (left out)
+
+    @property
+    def refused(self) -> bool:
+        return self.refused_run is not None
 
 
 @dataclass(slots=True)
@@ -101,15 +105,18 @@ def _within(first: dt.date, last: dt.date) -> Any:
     return (PatrolRun.day >= first.isoformat()) & (PatrolRun.day <= last.isoformat())
 
 
-def _refused_windows(first: dt.date, last: dt.date) -> set[tuple[str, str, str]]:
-    """(route, day, window) of the runs first..last the server refused to record."""
+def _refused_windows(first: dt.date, last: dt.date) -> dict[tuple[str, str, str], str]:
+    """(route, day, window) -> the run first..last the server refused to record there (the
+    latest started, should there be two)."""
     refused = list(refused_ops(PATROL_RUN_SUBMIT))
     if not refused:
-        return set()
-    query = PatrolRun.select(PatrolRun.route_id, PatrolRun.day, PatrolRun.window)
+        return {}
+    query = PatrolRun.select(PatrolRun.id, PatrolRun.route_id, PatrolRun.day, PatrolRun.window)
     return {
-        (r.route_id, r.day, r.window)
-        for r in query.where(_within(first, last) & PatrolRun.id.in_(refused))
+        (r.route_id, r.day, r.window): r.id
+        for r in query.where(_within(first, last) & PatrolRun.id.in_(refused)).order_by(
+            PatrolRun.started_at
+        )
     }
 
 
@@ -151,7 +158,7 @@ def attendance(
                 late=tuple(points.get(c, c) for c in verdict.late),
                 manual=tuple(points.get(c, c) for c in verdict.manual),
                 walkers=tuple(sorted(names.get(p, p) for p in walkers.get(key, ()))),
-                out_of_order=verdict.out_of_order, refused=key in refused,
+                out_of_order=verdict.out_of_order, refused_run=refused.get(key),
             )
         )  # fmt: skip
     rows.sort(key=lambda r: (patrols.sort_key(r.status), r.day, r.window, r.route_code))

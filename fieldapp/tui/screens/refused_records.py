@@ -1,10 +1,13 @@
 """A list of records that may hold ones the server refused to create (a venue's
-inspections, incidents): how a refused one is marked, and its two keys.
+inspections, incidents, held activities, patrol attendance): how a refused one is marked,
+and its two keys.
 
 R sends the highlighted refused record again (after the cause is fixed, e.g. the
 administrator assigned the grid), X discards it after a question that says what is lost
 (`fieldapp.services.common.refused_records`). Both keys show in the footer only while the
-highlighted row is a refused one.
+highlighted row is a refused one. A section whose r reads its lists again (ctrl+y, ctrl+g)
+puts these bindings before its own in one `BINDINGS` (a subclass's key replaces its base's
+whole): r sends again on a refused row, and refreshes on any other.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from textual import on, work
 from textual.binding import Binding, BindingType
 from textual.dom import DOMNode
 from textual.message import Message
+from textual.widgets import Static
 
 from fieldapp.i18n import t
 from fieldapp.services.common.refused_records import RecordRefusal
@@ -40,7 +44,8 @@ class RefusedRecordsScreen(FieldScreen[None]):
         Binding("r", "send_again", "Send again", id="refused.send_again"),
         Binding("x", "discard_refused", "Discard", id="refused.discard"),
     ]
-    REFUSED_KIND: ClassVar[str] = "inspection"  # inspection | incident: the question's words
+    # inspection | incident | activity | patrol_run: the question's words
+    REFUSED_KIND: ClassVar[str] = "inspection"
 
     def highlighted_refusal(self) -> RecordRefusal | None:
         """The refusal of the highlighted row, None when it is no refused record (each
@@ -52,6 +57,14 @@ class RefusedRecordsScreen(FieldScreen[None]):
 
     def refusal_acted(self) -> None:
         """The record was sent again or discarded: read the list again."""
+
+    def show_refusal(self, line: Static) -> None:
+        """Why the server refused the highlighted record, in `line` below the list (hidden
+        when it is no refused record, so no blank line stands there); the keys follow."""
+        refusal = self.highlighted_refusal()
+        line.update(refused_mark(self, t("refused.why", reason=refusal.why)) if refusal else "")
+        line.display = refusal is not None
+        self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ACTIONS:

@@ -96,12 +96,7 @@ class VenueHistoryScreen(RefusedRecordsScreen):
     @on(DataTable.RowHighlighted, "#history-table")
     def _say_highlighted(self) -> None:
         """Below the table, why the server refused the highlighted inspection."""
-        refusal = self.highlighted_refusal()
-        said = refused_mark(self, t("refused.why", reason=refusal.why)) if refusal else ""
-        label = self.query_one("#history-refusal", Label)
-        label.update(said)
-        label.display = bool(said)  # no blank line under the table otherwise
-        self.refresh_bindings()
+        self.show_refusal(self.query_one("#history-refusal", Label))
 
     def _highlighted(self) -> PastInspection | None:
         key = self.query_one("#history-table", PagedTable).selected_key
