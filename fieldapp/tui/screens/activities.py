@@ -3,8 +3,9 @@ then due, then coming within a week), and what was held lately.
 
 Enter (or e) on a due activity opens its short form; saving records it offline and it
 leaves the due list. One the server refused to record is marked 服务器拒收 in the held
-list, and its duty is due again (`refused_records`). Reading and writing run in thread
-workers.
+list, and its duty is due again; while it is highlighted its reason shows below the list,
+r sends it again and x discards it, as in F3 (`refused_records`; on any other row r reads
+the lists again). Reading and writing run in thread workers.
 """
 
 from __future__ import annotations
@@ -21,9 +22,9 @@ from textual.message import Message
 from textual.widgets import DataTable, Header, Label
 
 from fieldapp.i18n import t
+from fieldapp.services.common.refused_records import RecordRefusal
 from fieldapp.tui.dialogs.activity import ActivityAsk, ActivityDialog
-from fieldapp.tui.screens import FieldScreen
-from fieldapp.tui.screens.refused_records import refused_mark
+from fieldapp.tui.screens.refused_records import RefusedRecordsScreen, refused_mark
 from fieldapp.tui.widgets.key_footer import KeyFooter
 from fieldapp.tui.widgets.paged_table import selected_key
 from fieldapp.tui.widgets.table import Table
@@ -42,7 +43,12 @@ class HeldLine:
     name: str
     grid: str
     attendees: int
-    refused: bool = False  # the server refused to record it: it did not do its duty
+    id: str = ""
+    refusal: RecordRefusal | None = None  # the server refused it: it did not do its duty
+
+    @property
+    def refused(self) -> bool:
+        return self.refusal is not None
 
 
 @dataclass(frozen=True)
@@ -100,19 +106,23 @@ def load_activities() -> ActivitiesData:
                 kinds.get(a.type_code, a.type_code),
                 names.get(a.grid_code, a.grid_code),
                 a.attendees,
-                a.id in refused,
+                a.id,
+                refused.get(a.id),
             )  # fmt: skip
             for a in held
         ),
     )
 
 
-class ActivitiesScreen(FieldScreen[None]):
+class ActivitiesScreen(RefusedRecordsScreen):
     REMOUNT_ON_RELABEL = True
     PLACE = "nav.place.activities"
     SECTION = True
     CSS_PATH = "activities.tcss"
+    REFUSED_KIND = "activity"
     BINDINGS: ClassVar[list[BindingType]] = [
+        # r sends a highlighted refused activity again (as in F3); on any other row, Refresh
+        *RefusedRecordsScreen.BINDINGS,
         Binding("e", "record", "Record", id="activities.record"),
         Binding("tab", "switch_table", "Due / held", id="activities.switch"),
         Binding("r", "refresh", "Refresh", id="activities.refresh"),
@@ -133,6 +143,7 @@ class ActivitiesScreen(FieldScreen[None]):
         yield Table(id="activities-due", cursor_type="row", zebra_stripes=True)
         yield Label(t("activities.done.title"), id="activities-held-title", classes="pane-title")
         yield Table(id="activities-held", cursor_type="row", zebra_stripes=True)
+        yield Label("", id="activities-refusal", markup=False)
         yield KeyFooter()
 
     def on_mount(self) -> None:
@@ -179,10 +190,39 @@ class ActivitiesScreen(FieldScreen[None]):
         held.clear()
         for past in event.data.held:
             name = Text.assemble(past.name, " ", refused_mark(self)) if past.refused else past.name
-            held.add_row(past.held_on, name, past.grid, str(past.attendees or ""))
+            held.add_row(past.held_on, name, past.grid, str(past.attendees or ""), key=past.id)
         self.query_one("#activities-held-title", Label).update(
             t("activities.done.title") if event.data.held else t("activities.done.empty")
         )
+        self._say_refusal()
+
+    @on(DataTable.RowHighlighted, "#activities-held")
+    def _say_refusal(self) -> None:
+        self.show_refusal(self.query_one("#activities-refusal", Label))
+
+    def on_descendant_focus(self) -> None:
+        """The held list's reason and keys are for it alone (not while in the due list)."""
+        self._say_refusal()
+
+    def _highlighted_held(self) -> HeldLine | None:
+        held = self.query_one("#activities-held", DataTable)
+        if not held.has_focus:
+            return None
+        key = selected_key(held)
+        return next((line for line in self.data.held if line.id == key), None)
+
+    def highlighted_refusal(self) -> RecordRefusal | None:
+        line = self._highlighted_held()
+        return line.refusal if line is not None else None
+
+    def refused_subject(self) -> str:
+        line = self._highlighted_held()
+        if line is None:
+            return ""
+        return t("refused.subject.activity", held_on=line.held_on, name=line.name, grid=line.grid)
+
+    def refusal_acted(self) -> None:
+        self._load()
 
     @on(DataTable.RowSelected, "#activities-due")
     def action_record(self) -> None:

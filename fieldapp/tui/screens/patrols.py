@@ -4,8 +4,10 @@ The upper list holds my routes with a window open now (or opening within half an
 Enter starts the run, or resumes the one in progress. The lower list is attendance per
 route, day and window as this device knows it after sync — missed posts (空岗漏岗) first,
 then late, on time and open — with the missed checkpoints named (a window whose run the
-server refused reads 服务器拒收: its visits are not counted), and a line per person
-or team. `[` and `]` move a day, `w` shows the last seven days. Reading runs in a worker.
+server refused reads 服务器拒收: its visits are not counted; while it is highlighted its
+reason shows below the list, r sends the run again and x discards it, as in F3, and on
+any other row r reads the lists again: `refused_records`), and a line per person or
+team. `[` and `]` move a day, `w` shows the last seven days. Reading runs in a worker.
 """
 
 from __future__ import annotations
@@ -21,10 +23,10 @@ from textual.message import Message
 from textual.widgets import DataTable, Header, Label, Static
 
 from fieldapp.i18n import listed, t
+from fieldapp.services.common.refused_records import RecordRefusal
 from fieldapp.services.patrols.attendance import AssigneeSummary, AttendanceRow
 from fieldapp.services.patrols.due import DuePatrol
-from fieldapp.tui.screens import FieldScreen
-from fieldapp.tui.screens.refused_records import refused_mark
+from fieldapp.tui.screens.refused_records import RefusedRecordsScreen, refused_mark
 from fieldapp.tui.widgets.key_footer import KeyFooter
 from fieldapp.tui.widgets.paged_table import selected_key
 from fieldapp.tui.widgets.table import Table
@@ -37,24 +39,32 @@ class PatrolsData:
     people: tuple[AssigneeSummary, ...]
     first: dt.date
     last: dt.date
+    refusals: dict[str, RecordRefusal]  # run id -> why the server refused it
 
 
 def load_patrols(first: dt.date, last: dt.date) -> PatrolsData:
     from fieldapp.services.common.grid_tree import grid_codes_under
     from fieldapp.services.common.identity import me
+    from fieldapp.services.common.refused_records import refusals
     from fieldapp.services.patrols import attendance, due
+    from fieldapp.store.refused_records import PATROL_RUN_SUBMIT
 
     grids = grid_codes_under([code for code, _ in me().grids])
     rows = attendance.attendance(first, last, grid_codes=grids)
+    refused = refusals(PATROL_RUN_SUBMIT, [r.refused_run for r in rows if r.refused_run])
     return PatrolsData(
-        tuple(due.due_now()), tuple(rows), tuple(attendance.by_assignee(rows)), first, last
-    )
+        tuple(due.due_now()), tuple(rows), tuple(attendance.by_assignee(rows)), first, last,
+        refused,
+    )  # fmt: skip
 
 
-class PatrolsScreen(FieldScreen[None]):
+class PatrolsScreen(RefusedRecordsScreen):
     SECTION = True
     PLACE = "nav.place.patrols"
+    REFUSED_KIND = "patrol_run"
     BINDINGS: ClassVar[list[BindingType]] = [
+        # r sends a highlighted refused run again (as in F3); on any other row, Refresh
+        *RefusedRecordsScreen.BINDINGS,
         Binding("enter", "start", "Start", id="patrols.start", priority=True),
         Binding("tab", "switch_table", "Due / attendance", id="patrols.switch"),
         Binding("left_square_bracket", "day(-1)", "Day before", id="attendance.day_back"),
@@ -89,6 +99,7 @@ class PatrolsScreen(FieldScreen[None]):
         yield Table(id="patrols-due", cursor_type="row", zebra_stripes=True)
         yield Label("", id="patrols-attendance-title", classes="pane-title")
         yield Table(id="patrols-attendance", cursor_type="row", zebra_stripes=True)
+        yield Label("", id="patrols-refusal", markup=False)
         yield Static("", id="patrols-people")
         yield KeyFooter()
 
@@ -164,11 +175,11 @@ class PatrolsScreen(FieldScreen[None]):
         )
         table = self.query_one("#patrols-attendance", DataTable)
         table.clear()
-        for row in data.rows:
+        for n, row in enumerate(data.rows):
             missed = listed(row.missed) if row.missed else ""
             status = refused_mark(self) if row.refused else t(f"patrol.status.{row.status}")
-            table.add_row(row.day.isoformat(), row.window, status,
-                          f"{row.done}/{row.total}", missed, row.route_name, row.assignee)  # fmt: skip
+            table.add_row(row.day.isoformat(), row.window, status, f"{row.done}/{row.total}",
+                          missed, row.route_name, row.assignee, key=str(n))  # fmt: skip
         if not data.rows:
             table.add_row("", "", t("patrol.attendance.none"), "", "", "", "")
         lines = [t("patrol.attendance.people")] if data.people else []
@@ -179,6 +190,38 @@ class PatrolsScreen(FieldScreen[None]):
             for p in data.people
         ]  # fmt: skip
         self.query_one("#patrols-people", Static).update("\n".join(lines))
+        self._say_refusal()
+
+    @on(DataTable.RowHighlighted, "#patrols-attendance")
+    def _say_refusal(self) -> None:
+        self.show_refusal(self.query_one("#patrols-refusal", Label))
+
+    def on_descendant_focus(self) -> None:
+        """The attendance list's reason and keys are for it alone (not in the due list)."""
+        self._say_refusal()
+
+    def _highlighted_row(self) -> AttendanceRow | None:
+        table = self.query_one("#patrols-attendance", DataTable)
+        key = selected_key(table)
+        if not table.has_focus or key is None or self.data is None or not self.data.rows:
+            return None
+        return self.data.rows[int(key)]
+
+    def highlighted_refusal(self) -> RecordRefusal | None:
+        row = self._highlighted_row()
+        if row is None or row.refused_run is None or self.data is None:
+            return None
+        return self.data.refusals.get(row.refused_run)
+
+    def refused_subject(self) -> str:
+        row = self._highlighted_row()
+        if row is None:
+            return ""
+        return t("refused.subject.patrol_run", day=row.day.isoformat(), window=row.window,
+                 route=row.route_name)  # fmt: skip
+
+    def refusal_acted(self) -> None:
+        self._load(self.first, self.last)
 
     def action_start(self) -> None:
         due = self.query_one("#patrols-due", DataTable)
