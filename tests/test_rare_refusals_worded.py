@@ -4,14 +4,19 @@ the Chinese sync screen showed the server's English ("venue DM-0001 …: has_gas
 true or false").
 
 A real `python -m sync.server` on loopback refuses a correction of a venue's gas use that
-is a number, not yes or no."""
+is a number, not yes or no, and a re-inspection that names itself as the one it replaces
+(an inspection's, an incident's, a review's, a campaign switch's and a follow-up case's
+own refusals are coded since; tests/sync/test_refusal_codes.py checks the rest)."""
 
 from __future__ import annotations
+
+import json
 
 import pytest
 from test_refusal_language import _flat, _sync_screen_text
 from test_sync_ui import chinese, demo_server_running
 
+from fieldapp.domain.ids import new_id
 from fieldapp.services.common import outbox
 from fieldapp.services.demo import server as demo_server
 from fieldapp.store.models import Outbox, SyncState, Venue
@@ -41,3 +46,22 @@ async def test_a_venue_attribute_the_server_refuses_reads_in_chinese(
     said = f"场所 {venue.code} {venue.name} 的“用燃气”取值不对，请改正后重新保存"
     assert _flat(f"#{op.seq} 场所信息更正") in text and _flat(said) in text, text
     assert "mustbe" not in text  # not the server's English
+
+
+async def test_a_re_inspection_that_replaces_itself_reads_in_chinese(
+    demo_server_running: demo_server.DemoServer,
+) -> None:
+    """An inspection's own refusals were plain English too ("inspection … cannot
+    supersede itself"); one sent as replacing itself is refused with its code."""
+    sent = Outbox.select().where(Outbox.type == "inspection.submit").order_by(Outbox.seq).first()
+    payload = json.loads(sent.payload)
+    inspection_id = new_id()
+    inspection = {**payload["inspection"], "id": inspection_id, "supersedes": inspection_id}
+    op = outbox.enqueue("inspection.submit", {**payload, "inspection": inspection, "findings": []})
+    text = _flat(await _sync_screen_text())
+    row = Outbox.get(Outbox.seq == op.seq)
+    assert row.state == "rejected" and row.refusal_code == "supersedes_itself"
+    assert row.last_error == f"inspection {inspection_id} cannot supersede itself"  # kept
+    assert _flat(f"#{op.seq} 检查记录") in text
+    assert _flat("复查记录不能替代它自己，请重新复查") in text, text
+    assert "supersede" not in text  # not the server's English

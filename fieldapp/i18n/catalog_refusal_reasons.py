@@ -31,6 +31,16 @@ ZH = {
     "refusal.merge_into_itself": "不能把一条人员记录合并到它自己",
     "refusal.household_venue": "住户所在的场所不在住户的网格内，请改选场所或网格",
     "refusal.followup_plan": "服务器不支持这份随访计划的随访表、频次或开始日期，请联系管理员",
+    "refusal.incident_opening": "新事件须连同它的上报一起发送，请重新上报；仍被拒收请联系管理员",
+    "refusal.answered_twice": "同一检查项填写了两次，请改正后重新提交",
+    "refusal.finding_other_venue": "隐患与检查记录不属于同一场所，请在该场所的检查中重新记录",
+    "refusal.supersedes_itself": "复查记录不能替代它自己，请重新复查",
+    "refusal.supersedes_other_venue": "复查只能替代同一场所的检查记录，请在原场所重新复查",
+    "refusal.returned_without_comment": "退回检查记录须写明意见，说明检查员要做什么，请补上后再退回",
+    "refusal.campaign_beyond_grids": "该专项行动已在您负责范围以外的网格开启，只能由办公室开关",
+    "refusal.case_event_data": (
+        "随访个案的“{event}”缺少日期、负责人、移交单位、文号或处理结果，请补全后重新办理"
+    ),
     # What a `person_field` refusal's field is.
     "refusal.person_field.id_number": "身份证号",
     "refusal.person_field.sex": "性别",
@@ -108,6 +118,27 @@ EN = {
     ),
     "refusal.followup_plan": (
         "the server does not take this plan's form, cadence or start date; ask the administrator"
+    ),
+    "refusal.incident_opening": (
+        "a new incident must arrive with its own report; report it again, or ask the administrator"
+    ),
+    "refusal.answered_twice": "an item is answered twice; correct it and submit again",
+    "refusal.finding_other_venue": (
+        "a hazard is for another venue than its inspection; record it in that venue's inspection"
+    ),
+    "refusal.supersedes_itself": "a re-inspection cannot replace itself; inspect again",
+    "refusal.supersedes_other_venue": (
+        "a re-inspection replaces only an inspection of the same venue; inspect that venue again"
+    ),
+    "refusal.returned_without_comment": (
+        "a returned inspection needs a comment saying what the inspector must do; add one"
+    ),
+    "refusal.campaign_beyond_grids": (
+        "this campaign is on beyond your grids; only the office switches it"
+    ),
+    "refusal.case_event_data": (
+        "the follow-up case's action {event} lacks a date, person, unit, reference or "
+        "outcome; complete it and do it again"
     ),
     "refusal.person_field.id_number": "ID number",
     "refusal.person_field.sex": "sex",

@@ -40,6 +40,14 @@ SCAN_WITHOUT_REASON = "scan_without_reason"  # a manual scan that gives no reaso
 MERGE_INTO_ITSELF = "merge_into_itself"
 HOUSEHOLD_VENUE = "household_venue"  # a household's venue is not in the household's grid
 FOLLOWUP_PLAN = "followup_plan"  # a plan's form, cadence or start date the server lacks
+INCIDENT_OPENING = "incident_opening"  # a new incident without its own opening event
+ANSWERED_TWICE = "answered_twice"  # item (its code): an inspection answers an item twice
+FINDING_OTHER_VENUE = "finding_other_venue"  # a finding of another venue than its inspection
+SUPERSEDES_ITSELF = "supersedes_itself"  # a re-inspection that names itself as replaced
+SUPERSEDES_OTHER_VENUE = "supersedes_other_venue"  # one that replaces another venue's
+RETURNED_WITHOUT_COMMENT = "returned_without_comment"  # a review returns without a comment
+CAMPAIGN_BEYOND_GRIDS = "campaign_beyond_grids"  # campaign (code): on beyond one's grids
+CASE_EVENT_DATA = "case_event_data"  # event (its type): a case event's data incomplete
 
 CODES = frozenset(
     {
@@ -66,6 +74,14 @@ CODES = frozenset(
         MERGE_INTO_ITSELF,
         HOUSEHOLD_VENUE,
         FOLLOWUP_PLAN,
+        INCIDENT_OPENING,
+        ANSWERED_TWICE,
+        FINDING_OTHER_VENUE,
+        SUPERSEDES_ITSELF,
+        SUPERSEDES_OTHER_VENUE,
+        RETURNED_WITHOUT_COMMENT,
+        CAMPAIGN_BEYOND_GRIDS,
+        CASE_EVENT_DATA,
     }
 )
 
@@ -151,6 +167,27 @@ def inspection_already_submitted(inspection_id: str) -> Reason:
         "that supersedes it"
     )
     return Reason(text, ALREADY_SUBMITTED, {"record": "inspection", "id": inspection_id})
+
+
+def finding_already_submitted(finding_id: str) -> Reason:
+    """As `inspection_already_submitted`, for a finding the inspection brings."""
+    text = f"finding {finding_id} already exists"
+    return Reason(text, ALREADY_SUBMITTED, {"record": "finding", "id": finding_id})
+
+
+def event_already_submitted(event_id: str) -> Reason:
+    """As `inspection_already_submitted`, for an event of a finding the inspection brings."""
+    text = f"finding event {event_id} already exists; event ids are never reused"
+    return Reason(text, ALREADY_SUBMITTED, {"record": "event", "id": event_id})
+
+
+def answered_twice(inspection_id: str) -> Refusal:
+    return Refusal(Reason(f"inspection {inspection_id} answers an item twice", ANSWERED_TWICE))
+
+
+def finding_other_venue(finding_id: str) -> Refusal:
+    text = f"finding {finding_id} is for another venue than its inspection"
+    return Refusal(Reason(text, FINDING_OTHER_VENUE))
 
 
 def invalid_payload(op_type: str, field: str, problem: str, text: str) -> Refusal:

@@ -40,7 +40,8 @@ def _grids_for(who: DeviceContext, code: str) -> list[str] | None:
         own = PersonGrid.select(PersonGrid.grid).where(PersonGrid.person == who.person_id)
         return sorted(link.grid_code for link in own)
     where = ", ".join(held) if held else "every grid"
-    raise ValueError(
+    text = (
         f"campaign {code} is on for {where}, beyond the grids of {who.person_name} "
         f"({who.person_id}); the office switches it (fieldapp admin campaign)"
     )
+    raise refusals.refused(text, refusals.CAMPAIGN_BEYOND_GRIDS, campaign=code)

@@ -172,8 +172,8 @@ def apply_case_event(who: DeviceContext, sub: CaseEventSubmit) -> Applied:
         text = f"a {who.role} may not send {sub.event.type} on a case"
         raise refusals.wrong_role(who.role, sub.event.type, text)
     problem = machine.check_event_data(sub.event.type, sub.event.data, followups.CASE)
-    if problem is not None:
-        raise ValueError(problem)
+    if problem is not None:  # worded in the server's language: the device words it again
+        raise refusals.refused(problem, refusals.CASE_EVENT_DATA, event=sub.event.type)
     held = list(FollowupCaseEvent.select().where(FollowupCaseEvent.case == case.id))
     if any(e.id == sub.event.id for e in held):
         return Applied([])

@@ -105,10 +105,12 @@ def for_reporter(incident: Incident, changes: list[NewChange]) -> list[NewChange
 
 def _create(who: DeviceContext, sub: IncidentEventSubmit, payload: IncidentPayload) -> Incident:
     if payload.id != sub.incident_id:
-        raise ValueError(f"incident {payload.id} is sent with an event of {sub.incident_id}")
+        text = f"incident {payload.id} is sent with an event of {sub.incident_id}"
+        raise refusals.refused(text, refusals.INCIDENT_OPENING)
     require_own(who, payload.created_by, f"incident {payload.id}")
     if sub.event.type != INCIDENT.opening:
-        raise ValueError(f"incident {payload.id} must arrive with its '{INCIDENT.opening}' event")
+        text = f"incident {payload.id} must arrive with its '{INCIDENT.opening}' event"
+        raise refusals.refused(text, refusals.INCIDENT_OPENING)
     grid = payload.grid_code
     if payload.venue_id:
         venue = Venue.get_or_none(Venue.id == payload.venue_id)

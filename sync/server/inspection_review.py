@@ -32,7 +32,8 @@ def apply_inspection_review(who: DeviceContext, sub: InspectionReviewSubmit) -> 
         )
         raise refusals.wrong_role(who.role, "review", text)
     if sub.state == "returned" and not sub.comment.strip():
-        raise ValueError(f"{what} returns it without a comment; say what the inspector must do")
+        text = f"{what} returns it without a comment; say what the inspector must do"
+        raise refusals.refused(text, refusals.RETURNED_WITHOUT_COMMENT)
     inspection = Inspection.get_or_none(Inspection.id == sub.inspection_id)
     if inspection is None:
         text = (

@@ -190,7 +190,7 @@ class InspectionWriter:
         answers = sorted(sub.answers, key=lambda a: a.item_code)
         codes = [a.item_code for a in answers]
         if len(codes) != len(set(codes)):
-            raise ValueError(f"inspection {i.id} answers an item twice")
+            raise refusals.answered_twice(i.id)
         # A claimed scan is checked here; one that fails is kept as manual presence,
         # unverified, with the reason (never upgraded, never dropped).
         verdict = check_presence(
@@ -241,10 +241,10 @@ class InspectionWriter:
         seen_events: set[str] = set()
         for f in sub.findings:
             if f.venue_id != venue_id:
-                raise ValueError(f"finding {f.id} is for another venue than its inspection")
+                raise refusals.finding_other_venue(f.id)
             require_own(who, f.created_by, f"finding {f.id}")
             if f.id in seen_findings or self._exists(1, "finding", self.finding_ids, f.id):
-                raise AlreadyStored(f"finding {f.id} already exists")
+                raise AlreadyStored(refusals.finding_already_submitted(f.id))
             seen_findings.add(f.id)
             deadline = payload_date(f.deadline, f"the deadline of finding {f.id}")
             events: list[dict[str, Any]] = []
@@ -252,9 +252,7 @@ class InspectionWriter:
                 check_event(who, event.actor, event.type, event.id)
                 seen = event.id in seen_events
                 if seen or self._exists(2, "finding_event", self.event_ids, event.id):
-                    raise AlreadyStored(
-                        f"finding event {event.id} already exists; event ids are never reused"
-                    )
+                    raise AlreadyStored(refusals.event_already_submitted(event.id))
                 seen_events.add(event.id)
                 events.append({
                     "id": event.id, "finding_id": f.id, "type": event.type,

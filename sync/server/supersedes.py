@@ -11,29 +11,33 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from sync.protocol import refusals
 from sync.server.models import Inspection
 
 
 def check_supersedes(record: dict[str, Any], batch_rows: Sequence[tuple[Any, ...]]) -> None:
-    """ValueError when `record` supersedes itself, an inspection the server does not hold,
+    """A refusal (a ValueError) when `record` supersedes itself, an inspection the server does not hold,
     or one of another venue. `batch_rows` are the inspection rows accepted earlier in the
     batch (id first, venue id second), not written yet."""
     old, new = record.get("supersedes"), record["id"]
     if not old:
         return
     if old == new:
-        raise ValueError(f"inspection {new} cannot supersede itself")
+        text = f"inspection {new} cannot supersede itself"
+        raise refusals.refused(text, refusals.SUPERSEDES_ITSELF)
     found = Inspection.select(Inspection.venue).where(Inspection.id == old).tuples().first()
     venue_id = found[0] if found else None
     if venue_id is None:  # perhaps sent earlier in this batch
         venue_id = next((row[1] for row in batch_rows if row[0] == old), None)
     if venue_id is None:
-        raise ValueError(
+        text = (
             f"inspection {new} supersedes inspection {old}, which the server does not hold; "
             "a re-inspection replaces only a submitted inspection of the venue"
         )
+        raise refusals.unknown_record("inspection", old, text)
     if venue_id != record["venue_id"]:
-        raise ValueError(
+        text = (
             f"inspection {new} supersedes inspection {old} of another venue; a re-inspection "
             "replaces only an inspection of the same venue"
         )
+        raise refusals.refused(text, refusals.SUPERSEDES_OTHER_VENUE)

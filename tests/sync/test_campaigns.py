@@ -117,7 +117,7 @@ def test_a_supervisor_switches_a_campaign_from_the_device(live_server, seed, mak
     with supervisor.client() as client:
         client.sync_once()
     (line,) = [x for x in campaign_lines() if x.code == "epidemic"]
-    assert line.active and "beyond the grids of" in line.refused
+    assert line.active and "is on beyond your grids; only the office" in line.refused  # coded
 
     inspector = make_device("inspector").enroll("p-insp")
     with inspector.client() as client:

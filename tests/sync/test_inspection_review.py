@@ -118,6 +118,10 @@ def test_an_inspector_may_not_review_and_an_unknown_inspection_says_sync_first(m
     assert "a supervisor of the grid must do it" in refused["reason"]
 
     supervisor = make_device("supervisor").enroll("p-sup2")
+    bare = {**payload, "state": "returned", "comment": " ", "reviewer": "p-sup2"}
+    refused = _raw_push(supervisor, review.OUTBOX_TYPE, bare, "op-review-bare")
+    assert (refused["status"], refused["reason_code"]) == ("rejected", "returned_without_comment")
+    assert "returns it without a comment" in refused["reason"]  # the English, kept
     unknown = {**payload, "inspection_id": "no-such-inspection", "reviewer": "p-sup2"}
     refused = _raw_push(supervisor, review.OUTBOX_TYPE, unknown, "op-review-unknown")
     assert refused["status"] == "rejected"

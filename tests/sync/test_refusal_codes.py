@@ -5,12 +5,18 @@ stable code with parameters, however the server raises it: as a `Refusal`, or as
 from __future__ import annotations
 
 import json
+from types import SimpleNamespace
 
-from sync_world import inspection_submit
+import pytest
+from sync_world import event, inspection_submit
 
+from fieldapp.domain.ids import new_id
 from fieldapp.i18n import text_in
-from sync.protocol import refusals
+from fieldapp.services.common.refusal_reasons import reason_in_words
+from sync.protocol import CaseEventSubmit, refusals
+from sync.server import followups as server_followups
 from sync.server.inspections import AlreadyStored
+from sync.server.scope import payload_date
 
 
 def test_a_refusal_is_the_english_text_with_a_code() -> None:
@@ -37,8 +43,15 @@ def test_a_reason_raised_inside_another_value_error_keeps_its_code() -> None:
     assert refusals.coded(stored) == ("already_submitted", {"record": "inspection", "id": "i-1"})
 
 
-def test_a_plain_value_error_has_no_code() -> None:
-    assert refusals.coded(ValueError("scan s-1 is manual without a reason")) == (None, None)
+def test_a_refusal_still_without_a_code_reaches_the_device_as_the_servers_english() -> None:
+    """A date the model lets through but that is none (a daily report's "soon") is
+    refused by a plain ValueError: no code, so the device shows the English as it came."""
+    with pytest.raises(ValueError) as raised:
+        payload_date("soon", "the report date")
+    assert refusals.coded(raised.value) == (None, None)
+    text = str(raised.value)
+    assert text == "the report date 'soon' is not a date (use YYYY-MM-DD)"
+    assert reason_in_words(None, None, text) == text
     assert all(code == code.lower() for code in refusals.CODES)
 
 
@@ -69,3 +82,66 @@ def test_an_inspection_of_a_venue_unknown_or_already_sent_is_refused_with_its_co
     )
     assert rows[again].refusal_code == "already_submitted"
     assert json.loads(rows[again].refusal_params)["id"] == sent["inspection"]["id"]
+
+
+def test_an_inspection_s_and_an_incident_s_own_refusals_are_coded(api, seed):
+    """An item answered twice, a finding of another venue, a finding sent again and an
+    incident sent with another's report came back in English alone."""
+    twice = api.inspection()
+    twice["answers"].append(dict(twice["answers"][0]))
+    elsewhere = api.inspection()
+    elsewhere["findings"][0]["venue_id"] = seed.venues["DM-0002"]
+    first = api.inspection()
+    again = {**api.inspection(), "findings": first["findings"]}
+    incident = {"id": new_id(), "category": "complaint", "grid_code": "V1",
+                "address": "鼎美村口", "occurred_at": "2026-06-10 07:00",
+                "created_at": "2026-06-10T07:00:00.000Z", "created_by": "p-insp"}  # fmt: skip
+    # an incident sent with the report of another (its id and the op's differ)
+    unreported = {"incident_id": new_id(), "incident": incident,
+                  "event": event("reported", "p-insp")}  # fmt: skip
+    sent = [("inspection.submit", p) for p in (twice, elsewhere, first, again)]
+    answers = api.answers([api.op(t, p) for t, p in [*sent, ("incident.event", unreported)]])
+    assert [(a["status"], a.get("reason_code")) for a in answers] == [
+        ("rejected", "answered_twice"),
+        ("rejected", "finding_other_venue"),
+        ("applied", None),
+        ("rejected", "already_submitted"),
+        ("rejected", "incident_opening"),
+    ]
+    assert "answers an item twice" in answers[0]["reason"]  # the English is kept
+    assert "is for another venue than its inspection" in answers[1]["reason"]
+    assert answers[3]["reason_params"] == {"record": "finding", "id": first["findings"][0]["id"]}
+    assert "is sent with an event of" in answers[4]["reason"]
+
+
+@pytest.mark.parametrize(
+    ("code", "params", "said"),
+    [
+        ("case_event_data", {"event": "handed_over"}, "随访个案的“移交”缺少日期"),
+        ("campaign_beyond_grids", {"campaign": "epidemic"}, "该专项行动已在您负责范围以外"),
+        ("returned_without_comment", {}, "退回检查记录须写明意见"),
+    ],
+)
+@pytest.mark.usefixtures("chinese")
+def test_the_new_codes_read_in_chinese_with_their_parameters(
+    code: str, params: dict[str, str], said: str
+) -> None:
+    assert reason_in_words(code, params, "the server's English").startswith(said)
+
+
+def test_a_case_event_s_incomplete_data_is_coded_with_its_event(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A hand-over without its unit, reference or date: checked by the hazards' rule,
+    worded on the server in its language, coded so the device words it in its own."""
+    monkeypatch.setattr(server_followups, "require_own", lambda *_: None)
+    case = SimpleNamespace(id="c-1", plan_id="plan-1")
+    monkeypatch.setattr(server_followups.FollowupCase, "get_or_none", lambda *_: case)
+    monkeypatch.setattr(server_followups, "_plan_in_scope", lambda *_: None)
+    who = SimpleNamespace(role="supervisor")
+    sub = CaseEventSubmit.model_validate(
+        {"case_id": "c-1", "event": event("handed_over", "p-sup", data={"unit": "health_centre"})}
+    )
+    with pytest.raises(ValueError) as raised:
+        server_followups.apply_case_event(who, sub)  # type: ignore[arg-type]
+    assert refusals.coded(raised.value) == ("case_event_data", {"event": "handed_over"})

@@ -5,6 +5,8 @@ inspector knows what to ask the administrator for). Grids: T1 > V1 > A1, T1 > V2
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from click.testing import CliRunner, Result
 from sync_world import daily_report, server_count
@@ -51,6 +53,8 @@ def test_a_town_supervisor_moves_on_a_campaign_the_office_runs_in_their_villages
     refused = village.outbox()[beyond]
     assert refused.state == "rejected"
     assert "is on for V1, V2, beyond the grids of 赵六 (p-sup2)" in refused.last_error
+    assert refused.refusal_code == "campaign_beyond_grids"
+    assert json.loads(refused.refusal_params) == {"campaign": "spring_festival"}
 
     town = make_device("town").enroll("p-sup")  # 李四 supervises T1: V1 and V2 are under it
     moved = town.enqueue("campaign.switch", _switch("p-sup", "禁燃期"))

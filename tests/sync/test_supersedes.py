@@ -22,7 +22,8 @@ def test_a_supersedes_of_the_same_venue_is_kept_and_any_other_refused(api, seed)
     assert api.answers([api.op("inspection.submit", first)])[0]["status"] == "applied"
 
     again = _superseding(api.inspection(), old)
-    unknown = _superseding(api.inspection(), "0190f0c0-0000-7000-8000-000000000000")
+    unknown_old = "0190f0c0-0000-7000-8000-000000000000"
+    unknown = _superseding(api.inspection(), unknown_old)
     elsewhere = _superseding(inspection_submit(seed.venues["DM-0002"], "p-insp"), old)
     itself = api.inspection()
     itself = _superseding(itself, itself["inspection"]["id"])
@@ -33,6 +34,13 @@ def test_a_supersedes_of_the_same_venue_is_kept_and_any_other_refused(api, seed)
     assert "which the server does not hold" in answers[1]["reason"]
     assert "of another venue" in answers[2]["reason"]
     assert "cannot supersede itself" in answers[3]["reason"]
+    # coded, so the device says them in its person's language
+    assert [a["reason_code"] for a in answers[1:]] == [
+        "unknown_record",
+        "supersedes_other_venue",
+        "supersedes_itself",
+    ]
+    assert answers[1]["reason_params"] == {"record": "inspection", "id": unknown_old}
     assert Inspection.get_by_id(again["inspection"]["id"]).supersedes == old
     assert server_count(Inspection) == 2  # nothing of a refused op is kept
     assert server_count(Finding) == 2

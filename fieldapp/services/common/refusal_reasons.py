@@ -20,6 +20,7 @@ _WORDED = (
     ("problem", "refusal.problem"),
     ("person_field", "refusal.person_field"),
     ("attribute", "venue_attr"),
+    ("event", "review.event"),  # a follow-up case's (its lifecycle's catalogue)
 )
 
 
