@@ -12,17 +12,14 @@ import pytest
 from patrol_screen_support import ROUTE_ID, point_id, seed_patrol_store
 from patrol_support import FrozenClock
 from pilot_support import open_screen, settle
-from test_refused_records_ui import refuse_last_op
+from test_refused_records_ui import exported_sheet, refuse_last_op
 from textual.widgets import DataTable
 
 from fieldapp.domain import clock, patrols
-from fieldapp.reports.ledger import csv_paths
 from fieldapp.services.activities import due, records
 from fieldapp.services.common import refused_records
-from fieldapp.services.export.ledger import export_ledger
 from fieldapp.services.patrols import attendance, runs
 from fieldapp.store.activity_models import Activity
-from fieldapp.store.models import Outbox
 from fieldapp.store.patrol_models import PatrolRoute
 from fieldapp.tui.app import make_app
 from fieldapp.tui.screens.activities import ActivitiesScreen
@@ -47,14 +44,6 @@ def _facility_checks_due() -> list[str]:
     return [d.grid_code for d in due.due_activities(DAY) if d.kind.code == "facility_check"]
 
 
-def _exported_activities(out: Path) -> str:
-    """The ledger's activities sheet as text (the audit op the export leaves goes, so the
-    activity's op stays the newest)."""
-    export_ledger(out, fmt="csv")
-    Outbox.delete().where(Outbox.type == "export.recorded").execute()
-    return csv_paths(out)["activities"].read_text(encoding="utf-8-sig")
-
-
 async def test_a_refused_activity_reads_refused_and_its_duty_is_due_again(
     monday: None, demo_home: Path, tmp_path: Path
 ) -> None:
@@ -63,10 +52,10 @@ async def test_a_refused_activity_reads_refused_and_its_duty_is_due_again(
     form = records.ActivityForm("facility_check", grid, place=PLACE, minutes="消火栓完好")
     activity_id = records.record_activity(form).id
     assert grid not in _facility_checks_due()  # recorded: done
-    assert PLACE in _exported_activities(out_dir / "recorded.csv")
+    assert PLACE in exported_sheet(out_dir / "recorded.csv", "activities")
     op = refuse_last_op()
     assert grid in _facility_checks_due()  # refused: the office never had it
-    assert PLACE not in _exported_activities(out_dir / "refused.csv")
+    assert PLACE not in exported_sheet(out_dir / "refused.csv", "activities")
     app = make_app()
     async with app.run_test(size=(120, 36)) as pilot:
         screen = await open_screen(app, pilot, "ctrl+y", ActivitiesScreen)

@@ -13,6 +13,8 @@ from inspect_support import answer_every_item
 from pilot_support import open_screen, settle
 
 from fieldapp.domain.clock import now_iso
+from fieldapp.reports.ledger import csv_paths
+from fieldapp.services.export.ledger import export_ledger
 from fieldapp.services.incidents import reporting
 from fieldapp.services.inspection import inspections
 from fieldapp.store.db import db
@@ -49,6 +51,25 @@ def refuse_last_op(grid_name: str = "芸美村") -> Outbox:
         ).where(Outbox.seq == op.seq).execute()
         mark_refused([op.op_id])
     return Outbox.get(Outbox.seq == op.seq)
+
+
+def exported_sheet(out: Path, sheet: str) -> str:
+    """A sheet of the exported ledger as text (the audit op the export leaves goes, so the
+    record's op stays the newest)."""
+    export_ledger(out, fmt="csv")
+    Outbox.delete().where(Outbox.type == "export.recorded").execute()
+    return csv_paths(out)[sheet].read_text(encoding="utf-8-sig")
+
+
+def test_a_refused_incident_is_not_in_the_exported_ledger(demo_home: Path, tmp_path: Path) -> None:
+    """As its inspections, hazards and activities sheets: the office has no such incident."""
+    place = "鼎美村祠堂东侧空地"  # the refused incident's, in no other record
+    made = reporting.IncidentReport("fireworks_sale", "2026-02-11 06:40", "有人燃放烟花",
+                                    address=place)  # fmt: skip
+    reporting.report_incident(made)
+    assert place in exported_sheet(tmp_path / "recorded.csv", "incidents")
+    refuse_last_op()
+    assert place not in exported_sheet(tmp_path / "refused.csv", "incidents")
 
 
 async def test_a_refused_incident_is_marked_and_sent_again_or_discarded(demo_home: Path) -> None:

@@ -23,7 +23,7 @@ from fieldapp.store.db import rows
 from fieldapp.store.incident_models import Incident, IncidentEvent
 from fieldapp.store.models import Grid, Venue
 from fieldapp.store.payloads import event_payload
-from fieldapp.store.refused_records import ACTIVITY_RECORD
+from fieldapp.store.refused_records import ACTIVITY_RECORD, INCIDENT_EVENT
 
 INCIDENT_COLUMNS = (("occurred_at", 17), ("grid_name", 14), ("category", 14), ("place", 24),
                     ("narrative", 30), ("people_involved", 16), ("evidence_count", 8), ("state", 12),
@@ -60,9 +60,10 @@ def write_incident_sheet(
     sheet: Sheet, row: Row, labels: Labels, grids: list[str], bounds: tuple[str | None, str | None],
     names: dict[str, str],
 ) -> int:  # fmt: skip
-    """One row per incident of the grids that happened within `bounds` (UTC stamps)."""
+    """One row per incident of the grids that happened within `bounds` (UTC stamps); not
+    one the server refused (the office has no such incident)."""
     start, end = bounds
-    condition = Incident.grid.in_(grids)
+    condition = Incident.grid.in_(grids) & not_refused(INCIDENT_EVENT, Incident.id)
     if start:
         condition &= Incident.occurred_at >= start
     if end:
