@@ -94,11 +94,9 @@ class InspectionWriter:
         floats: bool = True,
         trust_keys: bool = False,
     ) -> None:
-        """`trust_keys`: the rows are held to the group's end, so ids the database holds
-        already are not looked for: the primary keys refuse them there, and the group is
-        run again with the ids looked for (`bulk.HeldRowsRefused`). A fresh database's
-        planner scans young finding and event tables instead of using their keys: that
-        look was the costliest statement of a push on PostgreSQL (1 ms a push)."""
+        """`trust_keys`: the rows wait for the group's end, where the primary keys refuse
+        ids the database holds (and the group runs again, looking: `bulk.HeldRowsRefused`);
+        looking first was a push's costliest statement on a fresh PostgreSQL (~1 ms)."""
         self.who = who
         self.trust_keys = trust_keys
         self.floats = floats  # False: the payloads hold no float (records need not look)
