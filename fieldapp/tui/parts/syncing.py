@@ -250,8 +250,9 @@ class SyncApp(Navigation):
             shown.show_outcome(outcome)
         self._tell(outcome, event.manual, verdicts)
         self._tell_returns(returns)
+        if outcome.result.pulled or outcome.result.rejected:
+            self._reload_home()  # a refused inspection: its venue is due again, no hazards
         if outcome.result.pulled:
-            self._reload_home()
             recheck = getattr(self, "check_reports_now", None)  # the rounds part's
             if recheck is not None:  # a colleague's incident may contradict my zero report
                 recheck()
