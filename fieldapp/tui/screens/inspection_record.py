@@ -144,15 +144,16 @@ def meta_lines(record: InspectionRecord, width: int | None = None) -> list[str]:
     if record.representative:
         extra.append(t("record.representative", name=record.representative))
     state = t(f"review_ui.inspection_state.{record.review_state or 'pending'}")
-    extra.append(
-        fitted(
-            lambda comment: t("record.review_comment", state=state, comment=comment),
-            record.review_comment,
-            room,
+    if record.refusal is None:  # a refused one never reached the office: no review awaits
+        extra.append(
+            fitted(
+                lambda comment: t("record.review_comment", state=state, comment=comment),
+                record.review_comment,
+                room,
+            )
+            if record.review_comment
+            else t("record.review", state=state)
         )
-        if record.review_comment
-        else t("record.review", state=state)
-    )
     lines.append(SEPARATOR.join(extra))
     for key, other in (("superseded_by", record.superseded_by), ("supersedes", record.supersedes)):
         if other is not None:  # a returned inspection and its re-inspection

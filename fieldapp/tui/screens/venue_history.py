@@ -88,9 +88,13 @@ class VenueHistoryScreen(RefusedRecordsScreen):
                 key=row.inspection_id,
             )
         venue = {"venue": self.venue_name, "code": self.venue_code}
-        self.query_one("#history-title", Label).update(
+        refused = sum(1 for row in rows if row.refusal is not None)  # not at the office
+        title = (
             t("history.title", count=len(rows), **venue) if rows else t("history.empty", **venue)
         )
+        if refused:
+            title = t("history.title_refused", count=len(rows) - refused, refused=refused, **venue)
+        self.query_one("#history-title", Label).update(title)
         self._say_highlighted()
 
     @on(DataTable.RowHighlighted, "#history-table")
