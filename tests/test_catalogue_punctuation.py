@@ -46,3 +46,34 @@ def test_no_english_message_has_full_width_punctuation() -> None:
 def test_the_english_check_sees_full_width_brackets_and_commas() -> None:
     assert FULL_WIDTH.findall("Village A（T01-DM），filed") == ["（", "）", "，"]
     assert FULL_WIDTH.findall("Village A (T01-DM), filed: 2 of 3") == []
+
+
+# Around a placeholder the check above cannot see Chinese: "{name}({role})" shows
+# 林秀英(网格员). A Chinese message puts a filled-in value in （）; "{name}()" is a
+# function as it is typed.
+CHINESE_CHAR = re.compile(r"[\u4e00-\u9fff]")
+ASCII_AROUND_PLACEHOLDER = re.compile(r"(?<=\})\((?!\))|\((?=\{)|(?<=\})\)|(?<!\()\)(?=\{)")
+
+
+def test_no_chinese_message_puts_a_placeholder_in_ascii_brackets() -> None:
+    zh = i18n._load()["zh"]
+    slips = {
+        key: text
+        for key, text in zh.items()
+        if CHINESE_CHAR.search(text) and ASCII_AROUND_PLACEHOLDER.search(text)
+    }
+    assert slips == {}
+
+
+def test_the_placeholder_check_sees_brackets_around_a_value() -> None:
+    assert ASCII_AROUND_PLACEHOLDER.search("{name}({role})")
+    assert ASCII_AROUND_PLACEHOLDER.search("合格 ({detail})")
+    assert not ASCII_AROUND_PLACEHOLDER.search("{name}() 只接受一个日期")
+    assert not ASCII_AROUND_PLACEHOLDER.search("{name}（{role}）")
+
+
+def test_chinese_writes_the_form_of_a_date_one_way() -> None:
+    """年-月-日, as the review and people dialogs say; the hazard form and F5's filter
+    said YYYY-MM-DD."""
+    zh = i18n._load()["zh"]
+    assert {key: text for key, text in zh.items() if "YYYY" in text} == {}

@@ -142,3 +142,35 @@ def test_each_hazard_state_has_one_english_name(state: str) -> None:
         english[f"{prefix}.{state}"] for prefix in ("finding_state", "review.state", "ledger.state")
     }
     assert len(full) == 1, full
+
+
+STATES = ("open", "rectification_reported", "handed_over", "outcome_recorded", "closed")
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("state", STATES)
+def test_each_hazard_state_has_one_name_in_each_language(lang: str, state: str) -> None:
+    """One state, one term: Home's list said 已报改, F5 待复查, the re-inspection dialog
+    已报整改 and its refusal 待复查（已报整改）; in English the lists said "To re-check" and
+    the dialog "reported fixed". The short name is the head of the full one."""
+    from fieldapp import i18n
+
+    texts = i18n._load()[lang]
+    prefixes = ("finding_state", "review.state", "ledger.state", "inspect.state")
+    full = {texts[f"{prefix}.{state}"] for prefix in prefixes}
+    assert len(full) == 1, full
+    short = {texts[f"finding_state.short.{state}"], texts[f"review_ui.state_col.{state}"]}
+    assert len(short) == 1, short
+    assert full.pop().startswith(short.pop())
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("severity", ["general", "major"])
+def test_each_severity_has_one_name_in_each_language(lang: str, severity: str) -> None:
+    """The hazard form and the summary said "general", the lists "General"."""
+    from fieldapp import i18n
+
+    texts = i18n._load()[lang]
+    prefixes = ("severity", "inspect.severity", "review.severity", "ledger.severity")
+    names = {texts[f"{prefix}.{severity}"] for prefix in prefixes}
+    assert len(names) == 1, names

@@ -23,7 +23,7 @@ def screen_text(app) -> str:  # type: ignore[no-untyped-def]
 @pytest.mark.parametrize(
     ("lang", "states", "severities"),
     [
-        ("zh", {"open": "待整改", "rectification_reported": "已报改"}, ("重大", "一般")),
+        ("zh", {"open": "待整改", "rectification_reported": "待复查"}, ("重大", "一般")),
         (
             "en",
             {"open": "To rectify", "rectification_reported": "To re-check"},

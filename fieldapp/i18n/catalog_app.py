@@ -7,6 +7,7 @@ from fieldapp.i18n import venue_kinds
 ZH: dict[str, str] = {
     "app.title": "网格化巡查",
     "venue.label": "{name}（{code}）",
+    "app.date_placeholder": "年-月-日",  # an empty date field: the form a date is typed in
     "app.aside": "{text}（{aside}）",  # a grid's or patrol's code, an address, after its name
     # venue kinds
     **{f"kind.{k}": v for k, v in venue_kinds.ZH.items()},
@@ -25,15 +26,15 @@ ZH: dict[str, str] = {
     "bucket.later": "以后",
     # finding states and severities
     "finding_state.open": "待整改",
-    "finding_state.rectification_reported": "已报整改",
+    "finding_state.rectification_reported": "待复查（已报整改）",
     "finding_state.handed_over": "已移交",
-    "finding_state.outcome_recorded": "已记录结果",
+    "finding_state.outcome_recorded": "待销号（已记录处理结果）",
     "finding_state.closed": "已销号",
     # the same, short: in a narrow list
     "finding_state.short.open": "待整改",
-    "finding_state.short.rectification_reported": "已报改",
+    "finding_state.short.rectification_reported": "待复查",
     "finding_state.short.handed_over": "已移交",
-    "finding_state.short.outcome_recorded": "有结果",
+    "finding_state.short.outcome_recorded": "待销号",
     "finding_state.short.closed": "已销号",
     "severity.general": "一般",
     "severity.major": "重大",
@@ -192,6 +193,7 @@ ZH: dict[str, str] = {
 EN: dict[str, str] = {
     "app.title": "Grid inspection",
     "venue.label": "{name} ({code})",
+    "app.date_placeholder": "YYYY-MM-DD",
     "app.aside": "{text} ({aside})",
     **{f"kind.{k}": v for k, v in venue_kinds.EN.items()},
     **{f"kind_short.{k}": v for k, v in venue_kinds.SHORT_EN.items()},

@@ -26,7 +26,7 @@ ZH = {
     "cl.text_empty": "{field} 的文字为空：请填写",
     "cl.not_text": "{field} 必须是文字：请用引号括起来",
     "cl.not_number": "{field} 必须是数字（现在是 {got}）：请改正",
-    "cl.not_date": "{field} 必须是日期：请写成 YYYY-MM-DD 格式，如 2026-03-01",
+    "cl.not_date": "{field} 必须是日期：请按 年-月-日 写，如 2026-03-01",
     "cl.true_or_false": "{field} 只能是 true 或 false（现在是 {got}）：请改正",
     "cl.one_of": "{field} 只能是 {allowed} 中的一个（现在是 {got}）：请改正",
     "cl.only_for": '{field} 只用于 answer 为 "{wanted}" 的检查项（这里 answer 是 {got}）：请删去 {field}，或改 answer',
@@ -92,7 +92,7 @@ ZH = {
     "cl.phases_en": "phases_en 要按 phases 的顺序，为每个阶段写一个英文名称：请改正",
     "cl.targets_table": "targets 必须是表，每行写 名称 = 数字：请改正",
     "cl.list_of_texts": "{field} 必须是非空文字的列表：请改正",
-    "cl.list_of_dates": "{field} 必须是日期的列表：请写成 YYYY-MM-DD 格式，如 2026-03-01",
+    "cl.list_of_dates": "{field} 必须是日期的列表：请按 年-月-日 写，如 2026-03-01",
     "cl.value_twice": "{field} 中有重复的值：请删去重复的一个",
 }
 

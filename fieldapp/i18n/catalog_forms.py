@@ -7,7 +7,7 @@ ZH: dict[str, str] = {
     "inspect.answer_type.choice_multiple": "多选：{choices}（序号用逗号分隔），回车保存",
     "inspect.option_outcome": "{choice}（{severity}）",
     "inspect.answer_type.number_rule": "填数字（{rule} 判不合格），回车保存",
-    "inspect.answer_type.date_rule": "填日期 YYYY-MM-DD（{rule} 判不合格），回车保存",
+    "inspect.answer_type.date_rule": "填日期，按 年-月-日 填写（{rule} 判不合格），回车保存",
     "inspect.days_since": "距今天数",
     "binding.app.campaigns": "专项行动",
     "binding.campaigns.toggle": "开/关",

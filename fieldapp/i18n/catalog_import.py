@@ -66,7 +66,7 @@ ZH = {
     "import.no_person": "服务器上没有人员“{person}”：请核对人员编号，或先导入人员",
     "import.nobody": "没有指派人员：请在 people 列填写人员编号",
     "import.no_campaign": "服务器上没有专项行动“{campaign}”：请核对专项行动编码",
-    "import.not_date": "“{value}”不是日期：请改为 YYYY-MM-DD 格式的日期，如 2026-03-01",
+    "import.not_date": "“{value}”不是日期：请按 年-月-日 填写日期，如 2026-03-01",
     "import.bad_sex": "“{value}”不是性别：请填写 男 或 女",
     "import.birth_year_not_number": "出生年份不是数字：请填写四位年份，如 1985",
     "import.birth_year_range": "出生年份应在 {earliest} 年到 {latest} 年之间：请核对",
@@ -102,7 +102,7 @@ ZH = {
     "schedule.no_days": "没有填写巡逻日：请填写 daily（每天）、周一 周三（多天用 ; 分隔），或 2026-02-04 这样的日期",
     "schedule.no_windows": "没有填写时间段：请填写如 06:30-09:00 的时间段",
     "schedule.overlap": "时间段 {first} 与 {second} 重叠：请调整其中一段",
-    "schedule.bad_day": "“{text}”不是巡逻日：请填写 daily（每天）、周一至周日、mon 至 sun，或 YYYY-MM-DD 格式的日期",
+    "schedule.bad_day": "“{text}”不是巡逻日：请填写 daily（每天）、周一至周日、mon 至 sun，或按 年-月-日 写的日期",
 }
 
 EN = {

@@ -91,13 +91,13 @@ class ReviewFiltersDialog(ModalScreen[ReviewFilters | None]):
                 yield Label(t("review_ui.filter.found_from"))
                 yield Input(
                     f.found_from.isoformat() if f.found_from else "",
-                    placeholder="YYYY-MM-DD",
+                    placeholder=t("app.date_placeholder"),
                     id="filter-from",
                 )
                 yield Label(t("review_ui.filter.found_to"))
                 yield Input(
                     f.found_to.isoformat() if f.found_to else "",
-                    placeholder="YYYY-MM-DD",
+                    placeholder=t("app.date_placeholder"),
                     id="filter-to",
                 )
             yield from dialog_foot(

@@ -105,9 +105,9 @@ class ExportScreen(FieldScreen[None]):
                 )
             with Horizontal(classes="export-row"):
                 yield Label(t("export_ui.from"), classes="export-label")
-                yield Input(placeholder="YYYY-MM-DD", id="export-from")
+                yield Input(placeholder=t("app.date_placeholder"), id="export-from")
                 yield Label(t("export_ui.to"), classes="export-label")
-                yield Input(placeholder="YYYY-MM-DD", id="export-to")
+                yield Input(placeholder=t("app.date_placeholder"), id="export-to")
             with Horizontal(classes="export-row"):
                 yield Label(t("export_ui.grid"), classes="export-label")
                 yield Select[str]([], prompt=t("export_ui.all_grids"), id="export-grid")
