@@ -16,8 +16,10 @@ from typing import Any
 from fieldapp.domain.clock import now_iso
 from fieldapp.i18n import t
 from fieldapp.services.common.refusal_reasons import reason_in_words, stored_params
+from fieldapp.store.db import db
 from fieldapp.store.models import Finding, Inspection, Outbox, Venue
 from fieldapp.store.personal_data import PERSONAL_OPS
+from fieldapp.store.refused_records import DAILY_REPORT_SUBMIT, RECORD_ID_SQL
 
 
 @dataclass(frozen=True)
@@ -54,8 +56,11 @@ def _unseen() -> object:
 
 
 def outstanding() -> tuple[Refusal, ...]:
-    """The refusals not yet acknowledged, oldest first."""
-    rows = Outbox.select().where(_unseen()).order_by(Outbox.seq)  # type: ignore[arg-type]
+    """The refusals not yet acknowledged, oldest first; not one whose record the server
+    accepted later (`_accepted_later`)."""
+    accepted = _accepted_later()
+    query = Outbox.select().where(_unseen()).order_by(Outbox.seq)  # type: ignore[arg-type]
+    rows = [op for op in query if op.seq not in accepted]
     return tuple(
         Refusal(
             op.seq,
@@ -69,6 +74,40 @@ def outstanding() -> tuple[Refusal, ...]:
         )
         for op in rows
     )
+
+
+# The record an op creates, by op type: a daily report is its grid's for its day (filing
+# again adds a newer report of the same grid and day); the others are named by their id.
+_RECORD_KEY_SQL = {
+    **RECORD_ID_SQL,
+    DAILY_REPORT_SUBMIT: "json_extract(payload, '$.grid_code') || '/' || json_extract(payload, '$.date')",
+}
+
+
+def _accepted_later() -> set[int]:
+    """The unread refused ops whose record a later op of the same kind put on record (a
+    daily report filed again and applied): nothing is missing at the office any more."""
+    superseded: set[int] = set()
+    for op_type, key_sql in _RECORD_KEY_SQL.items():
+        refused = db.execute_sql(
+            f"SELECT {key_sql}, seq FROM outbox WHERE state = 'rejected'"  # noqa: S608 - fixed
+            " AND refusal_seen_at IS NULL AND type = ?",
+            (op_type,),
+        ).fetchall()
+        keyed = [(key, seq) for key, seq in refused if key is not None]
+        if not keyed:
+            continue
+        keys = list(dict.fromkeys(key for key, _ in keyed))
+        later = dict(
+            db.execute_sql(
+                f"SELECT key, MAX(seq) FROM (SELECT {key_sql} AS key, seq FROM outbox"  # noqa: S608
+                " WHERE state = 'acked' AND type = ?)"
+                f" WHERE key IN ({', '.join('?' for _ in keys)}) GROUP BY key",
+                (op_type, *keys),
+            ).fetchall()
+        )
+        superseded.update(seq for key, seq in keyed if later.get(key, -1) > seq)
+    return superseded
 
 
 def acknowledge(seqs: Sequence[int]) -> int:
