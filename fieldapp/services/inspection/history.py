@@ -13,7 +13,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from fieldapp.domain.checklist import Checklist
+from fieldapp.domain.checklist import (
+    INSTANCE_MARK,
+    Checklist,
+    Item,
+    Section,
+    base_code,
+    instance_of,
+)
 from fieldapp.services.common.checklists import get_checklist
 from fieldapp.services.common.photos import blob_path
 from fieldapp.services.common.refused_records import RecordRefusal, inspection_refusals
@@ -173,9 +180,9 @@ def _items(
 ) -> tuple[RecordedItem, ...]:
     items = []
     for section in checklist.sections:
-        for item in section.items:
-            answer = answers.get(item.code)
-            finding = findings.get(item.code)
+        for code, item in _asked(section, answers.keys() | findings.keys()):
+            answer = answers.get(code)
+            finding = findings.get(code)
             recorded = None
             if finding is not None:
                 deadline = finding.current_deadline or finding.deadline
@@ -192,7 +199,7 @@ def _items(
                 RecordedItem(
                     section_zh=section.zh,
                     section_en=section.en,
-                    code=item.code,
+                    code=code,
                     zh=item.zh,
                     en=item.en,
                     answer_type=item.answer,
@@ -206,3 +213,17 @@ def _items(
                 )
             )
     return tuple(items)
+
+
+def _asked(section: Section, recorded: set[str]) -> list[tuple[str, Item]]:
+    """The codes the section's items were answered under, in the order they were asked: a
+    repeated section room by room (RNT-02#1, RNT-04#1, RNT-02#2 …, the codes the ledger
+    joins in its item's column), an item asked once under its own code. A repeated section
+    with no room answered shows its items once, unanswered."""
+    own = {item.code for item in section.items}
+    rooms = sorted({instance_of(code) for code in recorded if base_code(code) in own} - {0})
+    plain = recorded & own
+    asked = [(item.code, item) for item in section.items if not rooms or item.code in plain]
+    for room in rooms:
+        asked += [(f"{item.code}{INSTANCE_MARK}{room}", item) for item in section.items]
+    return asked
