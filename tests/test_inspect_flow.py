@@ -234,6 +234,7 @@ async def test_reinspection_appends_rectification_reported(home: Path, tmp_path:
     app = make_app(lang="zh")
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
+        stale = ReinspectDialog(finding_id)  # opened before the report below, shown after
         app.push_screen(ReinspectDialog(finding_id), results.append)
         await pilot.pause()
         assert isinstance(app.screen, ReinspectDialog)
@@ -244,8 +245,9 @@ async def test_reinspection_appends_rectification_reported(home: Path, tmp_path:
         assert results == [True]
         assert not isinstance(app.screen, ReinspectDialog)
 
-        # Reported already: a second report is refused with the reason, nothing recorded.
-        app.push_screen(ReinspectDialog(finding_id), results.append)
+        # Reported meanwhile (a dialog opened before the report still offers 已整改): a
+        # second report is refused with the reason, nothing recorded.
+        app.push_screen(stale, results.append)
         await pilot.pause()
         dialog = app.screen
         await pilot.press("enter", "f10")

@@ -17,6 +17,7 @@ from textual.containers import Vertical
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
 
 from fieldapp.domain.findings import TransitionRefused
+from fieldapp.domain.lifecycle import HAZARD
 from fieldapp.i18n import pick, t
 from fieldapp.services.inspection import findings
 from fieldapp.store.models import Finding
@@ -64,6 +65,13 @@ class ReinspectDialog(HoldsTyped, ImportsPhoto[bool]):
         self.state = findings.fold_of(finding_id)
         localize_bindings(self)
 
+    @property
+    def may_report_fixed(self) -> bool:
+        """Whether the state allows "fixed": not for a hazard already reported fixed (the
+        table refuses a second report), where only "not fixed" (reopened) is offered."""
+        _roles, arrives_in, _leads_to = HAZARD.transitions["rectification_reported"]
+        return self.state.state in arrives_in
+
     def compose(self) -> ComposeResult:
         finding = self.finding
         deadline = self.state.deadline or finding.current_deadline or finding.deadline
@@ -84,8 +92,10 @@ class ReinspectDialog(HoldsTyped, ImportsPhoto[bool]):
             )
             yield Label(t("reinspect.fixed"))
             with StoppingRadioSet(id="reinspect-fixed"):
-                yield RadioButton(t("reinspect.yes"), id="reinspect-yes")
-                yield RadioButton(t("reinspect.no"), id="reinspect-no")
+                if self.may_report_fixed:
+                    yield RadioButton(t("reinspect.yes"), id="reinspect-yes")
+                # the one answer left is chosen already
+                yield RadioButton(t("reinspect.no"), not self.may_report_fixed, id="reinspect-no")
             yield Label(t("reinspect.note"))
             yield Input(id="reinspect-note")
             yield Label(t("reinspect.photo_path"))
@@ -119,7 +129,8 @@ class ReinspectDialog(HoldsTyped, ImportsPhoto[bool]):
         self.record([name])
 
     def record(self, photos: list[str]) -> None:
-        fixed = self.query_one("#reinspect-fixed", RadioSet).pressed_index == 0
+        pressed = self.query_one("#reinspect-fixed", RadioSet).pressed_button
+        fixed = pressed is not None and pressed.id == "reinspect-yes"
         note = self.query_one("#reinspect-note", Input).value.strip()
         try:
             event = findings.report_rectification(
