@@ -37,16 +37,16 @@ from fieldapp.tui.views.home import (
 )
 from fieldapp.tui.widgets import PagedTable, StatusBar
 from fieldapp.tui.widgets.bucket_tile import BucketTile
+from fieldapp.tui.widgets.drafts_table import DraftsTable
 from fieldapp.tui.widgets.findings_table import FindingsTable
 from fieldapp.tui.widgets.key_footer import KeyFooter
 from fieldapp.tui.widgets.paged_table import selected_key
-from fieldapp.tui.widgets.table import GRID_CELLS, Cut, Table, ending
+from fieldapp.tui.widgets.table import GRID_CELLS, Cut, ending
 
 # Under this many terminal columns the due list leaves the venue's code out: at 80 it
 # took the room of the name, which is what a user reads (the code is in the venue's title
 # once it is opened, and in the hazards pane).
 DUE_CODE_FROM = 100
-DRAFT_ITEM_FROM = 90  # the drafts' "at item" column: narrower, no room for COM-12 whole
 DUE_LABELS = {
     "bucket": "home.col.bucket",
     "due": "home.col.due",
@@ -136,7 +136,7 @@ class HomeScreen(ReturnedLine):
             with Horizontal(id="home-lower"):
                 with Vertical(id="drafts-pane"):
                     yield Label("", id="drafts-title", classes="pane-title")
-                    yield Table(id="drafts", cursor_type="row")
+                    yield DraftsTable(id="drafts")
                 with Vertical(id="findings-pane"):
                     yield Label("", id="findings-title", classes="pane-title")
                     yield FindingsTable(id="findings")
@@ -146,7 +146,7 @@ class HomeScreen(ReturnedLine):
     def on_mount(self) -> None:
         self.sub_title = t("home.subtitle")
         self._add_due_columns()
-        self._add_draft_columns()
+        self.query_one("#drafts", DraftsTable).fit(self.app.size.width)
         self.query_one("#due", PagedTable).focus()
         view, self.early_view = self.early_view, None
         if view is not None and self.home_view is None:
@@ -154,16 +154,6 @@ class HomeScreen(ReturnedLine):
             self._shown_at_mount = True
             self.post_message(self.Loaded(view))
         self.call_after_refresh(self._load_returned)  # after the first frame
-
-    def _add_draft_columns(self) -> None:
-        drafts = self.query_one("#drafts", Table)
-        # First, as the findings' deadline: at 80 columns a long venue name pushed it out.
-        drafts.add_column(t("home.col.started"), key="started")
-        drafts.add_column(t("home.col.name"), key="venue")
-        last = "item" if self.app.size.width >= DRAFT_ITEM_FROM else "venue"
-        if last == "item":  # whole or not at all: "C" says nothing
-            drafts.add_column(t("home.col.item"), key="item")  # the venue's name cut before it
-        drafts.squeezed, drafts.squeezed_min = ("venue", last), 8
 
     def _due_columns(self) -> tuple[str, ...]:
         # The name last: at 80 columns a long one is what is cut, not the kind or the grid.
@@ -186,11 +176,7 @@ class HomeScreen(ReturnedLine):
             self._add_due_columns()
             self._show_due(self.due_shown, self.due_offset)
             due.move_cursor(row=row)
-        drafts = self.query_one("#drafts", Table)
-        if len(drafts.columns) != (3 if self.app.size.width >= DRAFT_ITEM_FROM else 2):
-            drafts.clear(columns=True)
-            self._add_draft_columns()
-            self._show_drafts(self.home_view.drafts if self.home_view else ())
+        self.query_one("#drafts", DraftsTable).fit(self.app.size.width)
 
     def on_screen_resume(self, event: events.ScreenResume) -> None:
         # Runs before Textual's own resume handler (this class comes first in the MRO).
@@ -315,11 +301,10 @@ class HomeScreen(ReturnedLine):
             title.update(t("home.due.title_empty"))
 
     def _show_drafts(self, rows: tuple[DraftRow, ...]) -> None:
-        table = self.query_one("#drafts", DataTable)
-        table.clear()
-        for row in rows:
-            cells = (row.started, Cut(row.venue), row.current_item)[: len(table.columns)]
-            table.add_row(*cells, key=row.inspection_id)  # type: ignore[arg-type]
+        drafts = self.query_one("#drafts", DraftsTable)
+        drafts.show(rows)
+        if drafts.lost_its_rows:  # the last draft finished from it: back on the due list
+            self.query_one("#due", PagedTable).focus()
         self.query_one("#drafts-title", Label).update(
             t("home.drafts.title", count=len(rows)) if rows else t("home.drafts.empty")
         )
