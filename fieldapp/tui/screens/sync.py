@@ -83,11 +83,15 @@ def refusal_lines(refusals: Sequence[Refusal]) -> list[str]:
     return lines
 
 
-def outcome_line(outcome: SyncOutcome) -> str:
+def outcome_line(outcome: SyncOutcome, listed: Sequence[Refusal] = ()) -> str:
     """What a sync that ran did; when it did not complete, what is left (refused, waiting,
-    failed); when it had nothing to do, that everything was already sent."""
+    failed); when it had nothing to do, that everything was already sent. Its refusals
+    are the ones still `listed` below (an outcome shown again later: not one read, sent
+    again, discarded or on record since); older ones are listed, not counted here."""
     result = outcome.result
-    if outcome.result.ok:
+    standing = {r.seq for r in listed}
+    refused = [op for op in result.rejected if op.seq in standing]
+    if not (refused or result.errors or result.pending):
         if not (result.pushed or result.pulled or result.blobs_uploaded):
             return t("sync_ui.done.nothing_new")
         return t(
@@ -97,8 +101,8 @@ def outcome_line(outcome: SyncOutcome) -> str:
             photos=result.blobs_uploaded,
         )
     left = []
-    if result.rejected:
-        left.append(t("sync_ui.incomplete.refused", count=len(result.rejected)))
+    if refused:
+        left.append(t("sync_ui.incomplete.refused", count=len(refused)))
     if outcome.status.pending:
         left.append(t("sync_ui.incomplete.waiting", count=outcome.status.pending))
     if result.errors:
@@ -191,6 +195,8 @@ class SyncScreen(FieldScreen[None]):
     def _show_refusals(self) -> None:
         self._say("#sync-rejected", "\n".join(refusal_lines(self.refusals)))
         self.refresh_bindings()
+        if self.outcome is not None and not self.running:
+            self._show_outcome(self.outcome)  # its verdict counts the refusals still listed
 
     def on_sync_progress(self, event: SyncProgress) -> None:
         bar = self._bar(event.phase) if event.phase in PHASES else None
@@ -227,7 +233,7 @@ class SyncScreen(FieldScreen[None]):
         result, status = outcome.result, outcome.status
         kind = outcome.kind
         if kind in (syncing.DONE, syncing.INCOMPLETE):
-            state = outcome_line(outcome)
+            state = outcome_line(outcome, self.refusals)
             for phase in PHASES:
                 bar = self._bar(phase)
                 if kind == syncing.DONE or bar.total is None:
@@ -246,7 +252,6 @@ class SyncScreen(FieldScreen[None]):
             else t("sync_ui.never")
         )
         self._say("#sync-server", "\n".join(x for x in (server, waiting, last) if x))
-        self.show_refusals(status.refusals)
         self._say("#sync-returns", "\n".join(return_lines(result.returns)))
         self._say("#sync-verdicts", "\n".join(verdict_lines(result.verdicts)))
         notes = []
