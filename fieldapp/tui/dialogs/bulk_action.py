@@ -73,6 +73,7 @@ class BulkActionDialog(HoldsTyped, ModalScreen[BulkRequest | None]):
         *,
         today: dt.date,
         deadline: dt.date | None = None,
+        current_deadline: dt.date | None = None,
         lifecycle: machine.Lifecycle = machine.HAZARD,
         people: list[tuple[str, str]] | None = None,
         note_needed: str | None = None,
@@ -92,6 +93,9 @@ class BulkActionDialog(HoldsTyped, ModalScreen[BulkRequest | None]):
         self.aside = aside  # the chosen findings left out, and why (a hand-over's not yet due)
         self.today = today
         self.deadline = deadline or today + dt.timedelta(days=7)
+        # The latest deadline the chosen records have now: a new one before it is allowed
+        # (a reject may shorten it) but said, so it is not done by a default unread.
+        self.current_deadline = current_deadline
         self.said_about: str | None = None  # the field (a selector) the refusal names
         localize_bindings(self)
 
@@ -121,6 +125,10 @@ class BulkActionDialog(HoldsTyped, ModalScreen[BulkRequest | None]):
                 if self.event_type in NEEDS_DEADLINE:
                     yield Label(t("review_ui.field.deadline"))
                     yield Input(self.deadline.isoformat(), id="bulk-deadline", compact=True)
+                    said = self._earlier_said(self.deadline.isoformat())
+                    earlier = Static(said, id="bulk-deadline-earlier", markup=False)
+                    earlier.display = bool(said)  # no blank line at 80×24
+                    yield earlier
                 if self.event_type == "assigned":
                     yield Label(t("review_ui.field.person"))
                     with StoppingRadioSet(id="bulk-person"):
@@ -242,6 +250,21 @@ class BulkActionDialog(HoldsTyped, ModalScreen[BulkRequest | None]):
         if self.said_about is not None and self.said_about == f"#{event.control.id}":
             self.query_one("#bulk-error", Static).update("")
             self.said_about = None
+
+    @on(Input.Changed, "#bulk-deadline")
+    def _deadline_typed(self, event: Input.Changed) -> None:
+        said = self._earlier_said(event.value)
+        earlier = self.query_one("#bulk-deadline-earlier", Static)
+        earlier.update(said)
+        earlier.display = bool(said)
+
+    def _earlier_said(self, text: str) -> str:
+        """A warning when the typed deadline moves the current one earlier, else ""."""
+        day = parse_date(text.strip())
+        current = self.current_deadline
+        if day is None or current is None or day >= current:
+            return ""
+        return t("review_ui.deadline_earlier", current=current.isoformat())
 
     @on(RadioSet.Changed, "#bulk-outcome")
     def _outcome_chosen(self) -> None:

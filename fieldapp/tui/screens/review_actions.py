@@ -144,6 +144,8 @@ class ReviewActions(FieldScreen[None]):
         deadline = None
         if event_type == "deadline_extended" and latest is not None:
             deadline = max(latest, self._today()) + dt.timedelta(days=7)
+        elif event_type == "rejected":  # a week from today, never before the deadline now
+            deadline = max(self._today() + dt.timedelta(days=7), latest or self._today())
         ids = [r.finding_id for r in rows]
         states = {r.state for r in rows}
         needed = note_needed(event_type, states)
@@ -157,6 +159,7 @@ class ReviewActions(FieldScreen[None]):
             lines,
             today=self._today(),
             deadline=deadline,
+            current_deadline=latest,
             note_needed=needed,
             note_rule=lambda data: note_needed(event_type, states, data),
             aside=aside,
