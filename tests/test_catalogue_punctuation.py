@@ -77,3 +77,19 @@ def test_chinese_writes_the_form_of_a_date_one_way() -> None:
     said YYYY-MM-DD."""
     zh = i18n._load()["zh"]
     assert {key: text for key, text in zh.items() if "YYYY" in text} == {}
+
+
+def test_a_chosen_answer_is_put_in_brackets_of_the_language() -> None:
+    """The inspection record read 合格 (已设置且有效): the brackets are the catalogue's."""
+    from fieldapp.services.inspection.history import RecordedItem
+    from fieldapp.tui.screens.inspection_record import answer_text
+
+    item = RecordedItem("", "", "FIR-01", "", "", "choice", "pass", "已设置且有效",
+                        "In place and working", "", (), None)  # fmt: skip
+    i18n.set_language("zh")
+    try:
+        assert answer_text(item) == "合格（已设置且有效）"
+        i18n.set_language("en")
+        assert answer_text(item).endswith(" (In place and working)")
+    finally:
+        i18n.set_language("zh")

@@ -52,7 +52,7 @@ def answer_text(item: RecordedItem) -> str:
     text = t(f"inspect.outcome.{item.outcome}")
     value = pick(item.value, item.value_en)
     if value:
-        return value if item.outcome == "value" else f"{text} ({value})"
+        return value if item.outcome == "value" else t("app.aside", text=text, aside=value)
     return text
 
 

@@ -56,7 +56,8 @@ def render_detail(view: DetailView) -> Text:
     if view.conflicts:
         _heading(text, t("review_ui.conflicts", count=view.open_conflicts))
         for c in view.conflicts:
-            mark = f" ({t('review.conflict.resolved')})" if c.resolved else ""
+            resolved = t("review.conflict.resolved")
+            mark = t("app.aside", text="", aside=resolved) if c.resolved else ""  # （已确认）
             text.append(f"{c.message}{mark}\n", style="dim" if c.resolved else "bold yellow")
     _heading(text, t("review_ui.history"))
     for e in view.events:
