@@ -93,3 +93,10 @@ def test_a_chosen_answer_is_put_in_brackets_of_the_language() -> None:
         assert answer_text(item).endswith(" (In place and working)")
     finally:
         i18n.set_language("zh")
+
+
+def test_an_answer_on_the_item_card_is_put_in_brackets_of_the_language() -> None:
+    from fieldapp.tui.widgets.item_card import answer_words
+
+    i18n.set_language("zh")
+    assert answer_words("pass", "已设置且有效") == "合格（已设置且有效）"

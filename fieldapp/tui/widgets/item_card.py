@@ -143,11 +143,11 @@ def describe_answer(answer: ShownAnswer | None, item: Item | None = None) -> str
 
 
 def answer_words(outcome: str, value: str, item: Item | None = None) -> str:
-    """An answer as said on the card: "不合格 (1)", "5", "合格"."""
+    """An answer as said on the card: "不合格（1）", "5", "合格"."""
     text = t(f"inspect.outcome.{outcome}")
     shown = item.value_label(value) if item is not None else value
     if shown:
-        text = shown if outcome == "value" else f"{text} ({shown})"
+        text = shown if outcome == "value" else t("app.aside", text=text, aside=shown)
     return text
 
 
