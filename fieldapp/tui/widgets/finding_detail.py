@@ -65,7 +65,7 @@ def render_detail(view: DetailView) -> Text:
         text.append(f"{e.at} ", style="dim")
         text.append(f"{e.who}", style="bold " + style)
         if e.role:
-            text.append(f"({e.role})", style=style)
+            text.append(t("app.aside", text="", aside=e.role), style=style)  # （网格员）
         text.append(f" {e.label}", style=style)
         if e.detail:
             text.append(f" {e.detail}", style=style)
