@@ -98,12 +98,12 @@ def _accepted_later() -> set[int]:
         if not keyed:
             continue
         keys = list(dict.fromkeys(key for key, _ in keyed))
-        later = dict(
+        later = dict(  # only ops after the first refusal: not the whole acked outbox
             db.execute_sql(
                 f"SELECT key, MAX(seq) FROM (SELECT {key_sql} AS key, seq FROM outbox"  # noqa: S608
-                " WHERE state = 'acked' AND type = ?)"
+                " WHERE state = 'acked' AND type = ? AND seq > ?)"
                 f" WHERE key IN ({', '.join('?' for _ in keys)}) GROUP BY key",
-                (op_type, *keys),
+                (op_type, min(seq for _, seq in keyed), *keys),
             ).fetchall()
         )
         superseded.update(seq for key, seq in keyed if later.get(key, -1) > seq)
