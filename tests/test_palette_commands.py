@@ -71,7 +71,7 @@ async def test_home_finds_sync_by_its_pinyin_and_runs_it_on_enter(
         await settle(app, pilot)
         prompts = prompts_listed(app.screen)
         # 同步 first: 同步情况 is spelt by it only in part.
-        assert prompts and prompts[0].startswith("同步 (f12)"), prompts
+        assert prompts and prompts[0].startswith("同步（f12）"), prompts
         await pilot.press("enter")
         await settle(app, pilot)
         assert isinstance(app.screen, SyncScreen)
@@ -81,7 +81,7 @@ async def test_home_finds_sync_by_its_pinyin_and_runs_it_on_enter(
 @pytest.mark.parametrize(
     ("typed", "label", "found"),
     [
-        ("Tong Bu", "同步 (f12)", True),  # spaces and capitals are let go; the key is no pinyin
+        ("Tong Bu", "同步（f12）", True),  # spaces and capitals are let go; the key is no pinyin
         ("zg", "整改通知书", True),
         ("zhenggai", "整改通知书", True),
         ("zhg", "整改", True),  # zh, ch, sh as an initial
@@ -101,7 +101,7 @@ def test_pinyin_spells_a_run_of_the_label(typed: str, label: str, found: bool) -
 
 
 def test_a_label_spelt_whole_by_pinyin_scores_above_one_spelt_in_part() -> None:
-    assert pinyin_match("tb", "同步 (f12)") > pinyin_match("tb", "同步情况 (^f12)") > 0
+    assert pinyin_match("tb", "同步（f12）") > pinyin_match("tb", "同步情况（^f12）") > 0
 
 
 async def test_with_an_empty_search_each_command_is_listed_once_with_its_key(
@@ -121,6 +121,15 @@ async def test_with_an_empty_search_each_command_is_listed_once_with_its_key(
             str(listed.get_option_at_index(n).prompt).splitlines()[0]
             for n in range(listed.option_count)
         ]
-        assert "退出 (^q)" in prompts and "按键 (f1)" in prompts, prompts
+        assert "退出（^q）" in prompts and "按键（f1）" in prompts, prompts
         # Textual's Quit and Keys beside ours, and commands with no key (截图, 放大): gone.
-        assert [p for p in prompts if not p.endswith(")")] == [], prompts
+        assert [p for p in prompts if not p.endswith("）")] == [], prompts
+
+
+async def test_a_chinese_command_names_its_key_in_full_width_brackets(demo_home: Path) -> None:
+    """同步（F9）, as Chinese brackets an aside, where it read 同步 (F9)."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await at_home(app, pilot)
+        labels = [label for label, *_ in FieldCommands(app.screen)._commands()]
+    assert labels and all(label.endswith("）") and " (" not in label for label in labels), labels

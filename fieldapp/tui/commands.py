@@ -95,7 +95,8 @@ class FieldCommands(Provider):
                 continue
             key = self.app.get_key_display(binding)
             english = text_in("en", f"binding.{binding.id}") or ""
-            commands.append((f"{description} ({key})", tooltip, english, binding.action, namespace))
+            label = t("app.aside", text=description, aside=key)  # 同步（F9）, Sync (F9)
+            commands.append((label, tooltip, english, binding.action, namespace))
         return sorted(commands, key=lambda c: c[0])
 
     def _run(self, action: str, namespace: DOMNode) -> None:
