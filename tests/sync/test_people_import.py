@@ -53,7 +53,7 @@ def test_bad_rows_are_all_reported_and_nothing_is_imported(seed, server_workdir)
         (5, "household"),
     }
     assert "bad.csv：未导入任何内容，共 10 处问题：" in str(refused.value)
-    assert "第 4 行 arrived_on 列：“2026-13-01”不是日期：请改为 YYYY-MM-DD 格式的日期" in str(
+    assert "第 4 行 arrived_on 列：“2026-13-01”不是日期：请按 年-月-日 填写日期" in str(
         refused.value
     )
     with server_db.current().connection_context():
