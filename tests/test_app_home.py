@@ -87,7 +87,7 @@ async def test_typed_known_code_opens_that_venue_as_manual_presence(demo_home: P
         await settle(app, pilot)
         assert type(app.screen).__name__ == "PresenceDialog"
         assert app.screen.query_one("#presence-note", Input).value == ""
-        await pilot.press("down", "enter")  # the cursor on the first; placard_damaged
+        await pilot.press("down", "enter", "enter")  # placard_damaged; no note
         await settle(app, pilot)
         await settle(app, pilot)
         drafts = list(

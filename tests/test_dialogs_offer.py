@@ -52,7 +52,7 @@ async def test_presence_has_no_default_reason(demo_home: Path) -> None:
         await settle(app, pilot)
         assert app.screen is dialog
         assert text(dialog.query_one("#presence-error", Static)) == t("presence.choose_reason")
-        await pilot.press("enter")  # 标牌缺失, under the cursor
+        await pilot.press("enter", "enter")  # 标牌缺失, under the cursor; no note
         await settle(app, pilot, rounds=2)
         assert isinstance(app.screen, InspectScreen)
     assert Inspection.select().count() == before + 1
@@ -68,7 +68,7 @@ async def test_space_picks_the_presence_reason_under_the_cursor(demo_home: Path)
         await pilot.press("enter")
         await settle(app, pilot)
         assert type(app.screen).__name__ == "PresenceDialog"
-        await pilot.press("down", "space")  # 标牌损坏、无法扫描
+        await pilot.press("down", "space", "enter")  # 标牌损坏、无法扫描; no note
         await settle(app, pilot, rounds=2)
         assert isinstance(app.screen, InspectScreen)
         inspection_id = app.screen.inspection_id

@@ -131,7 +131,7 @@ async def test_enter_on_a_result_asks_why_then_opens_it(demo_home: Path) -> None
         await pilot.press("enter")
         await pilot.pause()
         assert type(app.screen).__name__ == "PresenceDialog"
-        await pilot.press("enter")  # the cursor on the first: placard missing
+        await pilot.press("enter", "enter")  # placard missing, no note
         await settle(app, pilot)
         await settle(app, pilot)
         assert type(app.screen).__name__ == "InspectScreen"

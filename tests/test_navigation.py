@@ -81,7 +81,7 @@ async def find_to_presence(app: FieldApp, pilot, text: str) -> PresenceDialog:  
 async def find_and_open(app: FieldApp, pilot, text: str) -> InspectScreen:  # type: ignore[no-untyped-def]
     """As `find_to_presence`, then Enter on the first presence reason."""
     await find_to_presence(app, pilot, text)
-    await press(app, pilot, "enter")
+    await press(app, pilot, "enter", "enter")  # and no note
     screen = app.screen
     assert isinstance(screen, InspectScreen), stack(app)
     return screen

@@ -76,7 +76,7 @@ async def test_a_patrol_killed_mid_run_is_resumed_and_finished_once(home: Path) 
         assert not PatrolScan.select().where(PatrolScan.checkpoint == point_id("CP-02")).exists()
         await pilot.press("down", "m")  # CP-02 by hand
         await settle(app, pilot)
-        await pilot.press("down", "enter")  # the second reason: placard damaged
+        await pilot.press("down", "enter", "enter")  # placard damaged; no note
         await settle(app, pilot, rounds=2)
         await pilot.press("down", "e")  # the hydrant's form on CP-03
         await settle(app, pilot)

@@ -96,7 +96,7 @@ async def test_the_re_inspection_of_a_return_supersedes_it_on_both_devices_and_t
         await pilot.press("n")
         await settle(app, pilot)
         assert isinstance(app.screen, PresenceDialog)
-        await pilot.press("enter")  # the placard is missing
+        await pilot.press("enter", "enter")  # the placard is missing; no note
         await settle(app, pilot)
         await settle(app, pilot)
         assert isinstance(app.screen, InspectScreen)

@@ -177,7 +177,7 @@ async def test_an_inspection_opened_from_rounds_returns_to_rounds(
         await pilot.press("enter")  # the stop: why no scan, then the inspection
         await settle(app, pilot, rounds=2)
         assert type(app.screen).__name__ == "PresenceDialog"
-        await pilot.press("enter")  # the cursor on the first reason
+        await pilot.press("enter", "enter")  # the first reason, no note
         await settle(app, pilot, rounds=2)
         inspection_id = await submit_the_open_inspection(app, pilot)
         assert app.screen is screen  # back on the round, not on Home

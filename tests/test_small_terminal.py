@@ -130,7 +130,7 @@ def buttons_laid_out(app: FieldApp) -> list[str]:
 # Each step: the keys pressed from the place before it (Home after the last Esc).
 WALK = [
     ("enter",),  # the presence dialog
-    ("enter",),  # the first reason: the inspection, on its first item (a number field)
+    ("enter", "enter"),  # the first reason, no note: the inspection at its first item
     ("f10",),  # the summary
     ("escape",),
     ("ctrl+n",),  # the note dialog, from the field

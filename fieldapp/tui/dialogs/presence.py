@@ -1,6 +1,7 @@
 """Why a venue was chosen by hand instead of scanned: a reason from a list and a note.
 
-The list's cursor starts on the first reason, so Enter or Space picks it; but no reason is
+The list's cursor starts on the first reason, so Enter or Space picks it and goes on to the
+note (Enter there, or F10 anywhere, starts the inspection); but no reason is
 chosen until the person picks one (Enter, Space, a click) or moves the cursor to one: F10 or
 开始检查 before that asks for one (a default would be recorded without anyone choosing it).
 Dismisses with a `PresenceChoice`, or None on Escape. The note starts empty: a venue code
@@ -172,8 +173,17 @@ class PresenceDialog(HoldsTyped, ModalScreen[PresenceChoice | None]):
 
     @on(OptionList.OptionSelected, "#presence-reasons")
     def _reason_chosen(self, event: OptionList.OptionSelected) -> None:
+        """Enter on a reason goes on to the note while it is empty (Enter there starts;
+        "other" says there what it needs): it started at once, and the note was never
+        seen. A note typed first, or F10, starts from the reason."""
         event.stop()
-        self._finish()
+        note = self.query_one("#presence-note", Input)
+        if note.value.strip() or self.reason is None:
+            self._finish()
+        elif (problem := manual_note_problem(self.reason, "", self.code)) is not None:
+            self._refuse(problem, "presence-note")
+        else:
+            note.focus()
 
     @on(Input.Submitted, "#presence-note")
     def _note_done(self, event: Input.Submitted) -> None:
