@@ -23,7 +23,7 @@ INSPECTOR = [
     ("Find venue (/)", ["slash", *"鼎美"]),
     (
         "An inspection (/, Enter on a venue, a presence reason)",
-        ["slash", *"鼎美", "enter", "down", "enter", "down", "enter"],
+        ["slash", *"鼎美", "enter", "down", "enter", "down", "enter", "enter"],
     ),
     ("Rounds (F7)", ["f7"]),
     ("Daily report (F8)", ["f8"]),
