@@ -15,7 +15,9 @@ from sync.server import db as server_db
 from sync.server.feed import NewChange, append_changes
 from sync.server.group_commit import (
     LEADERS_ENV,
+    MAX_GROUP,
     MAX_LEADERS,
+    PG_MAX_GROUP,
     PUSHES,
     Again,
     GroupCommit,
@@ -279,3 +281,13 @@ def test_a_process_leads_as_many_groups_at_once_as_it_has_cpus(
     monkeypatch.setenv(LEADERS_ENV, value)
     monkeypatch.setattr(os, "cpu_count", lambda: 4)
     assert pg_leaders() == (4 if leaders is None else leaders)
+
+
+def test_on_postgresql_a_burst_is_shared_out_in_smaller_groups(seed):
+    """PostgreSQL's leaders take at most PG_MAX_GROUP pushes each, so a burst of 30 is
+    three groups (shared among the leaders), where SQLite's one writer takes it in one."""
+    group = GroupCommit(leaders=1)
+    out = _led_together(group, {f"k{n}": _write(f"k{n}") for n in range(30)})
+    assert out == {f"k{n}": f"k{n}" for n in range(30)}
+    expected = -(-30 // PG_MAX_GROUP) if server_db.is_postgres() else -(-30 // MAX_GROUP)
+    assert (group.commits, group.works) == (expected, 30)
