@@ -385,7 +385,7 @@ async def test_a_supervisor_has_the_key_in_the_footer_and_the_palette(
         shown = {b.id: b.description for _, b, _, _ in app.screen.active_bindings.values()}
         assert shown.get("app.review") == "复查"
         labels = [label for label, *_ in FieldCommands(app.screen)._commands()]
-        assert "复查 (f5)" in labels
+        assert "复查（f5）" in labels  # brackets of the language
         screen = await open_review(app, pilot)
         labels = [label for label, *_ in FieldCommands(screen)._commands()]
         for expected in ("复查通过", "移交", "移交单", "整改通知书", "检查记录", "筛选"):
