@@ -77,6 +77,7 @@ class PatrolsScreen(RefusedRecordsScreen):
     @dataclass
     class Loaded(Message):
         data: PatrolsData
+        asked: int  # which read it answers (`_load`): only the latest is shown
 
     @dataclass
     class RunReady(Message):
@@ -92,6 +93,7 @@ class PatrolsScreen(RefusedRecordsScreen):
 
         self.first = self.last = today()
         self.data: PatrolsData | None = None
+        self._asked = 0  # reads asked for
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -139,16 +141,24 @@ class PatrolsScreen(RefusedRecordsScreen):
         other = self.query_one("#patrols-attendance", DataTable)
         (other if due.has_focus else due).focus()
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group="patrols-load")
     def _load(self, first: dt.date, last: dt.date) -> None:
+        self._asked += 1
+        self._read(first, last, self._asked)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="patrols-load")
+    def _read(self, first: dt.date, last: dt.date, asked: int) -> None:
         from fieldapp.store import db
 
         with db.connection_context():
             data = load_patrols(first, last)
-        self.post_message(self.Loaded(data))
+        self.post_message(self.Loaded(data, asked))
 
     @on(Loaded)
     def _loaded(self, event: Loaded) -> None:
+        if event.asked != self._asked:
+            # A later read was asked for: this one may predate a change (the read on
+            # coming back from the discard question raced the discard and came last).
+            return
         data = self.data = event.data
         due = self.query_one("#patrols-due", DataTable)
         due.clear()
