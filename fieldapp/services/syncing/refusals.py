@@ -58,9 +58,9 @@ def _unseen() -> object:
 def outstanding() -> tuple[Refusal, ...]:
     """The refusals not yet acknowledged, oldest first; not one whose record the server
     accepted later (`_accepted_later`)."""
-    accepted = _accepted_later()
-    query = Outbox.select().where(_unseen()).order_by(Outbox.seq)  # type: ignore[arg-type]
-    rows = [op for op in query if op.seq not in accepted]
+    unseen = list(Outbox.select().where(_unseen()).order_by(Outbox.seq))  # type: ignore[arg-type]
+    accepted = _accepted_later() if unseen else set()  # nothing to look for: no query
+    rows = [op for op in unseen if op.seq not in accepted]
     return tuple(
         Refusal(
             op.seq,
