@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,7 @@ from fieldapp.services.common import outbox
 from fieldapp.store import migrations
 from fieldapp.store.db import db
 from fieldapp.store.migrations import SCHEMA_VERSION, StoreTooNew, current_version
-from fieldapp.store.models import Grid, Outbox, Venue
+from fieldapp.store.models import Grid, Inspection, Outbox, Person, Venue
 from fieldapp.store.opening import close_store, open_store
 
 
@@ -164,5 +165,41 @@ def test_home_reads_my_returned_inspections_by_their_partial_index(tmp_path: Pat
         plan = " ".join(row[3] for row in db.execute_sql("EXPLAIN QUERY PLAN " + _SQL, ("p",)))
         assert "USING INDEX inspection_returned" in plan, plan
         assert "SCAN" not in plan, plan
+    finally:
+        close_store()
+
+
+def test_an_older_store_takes_the_servers_inspection_date_from_what_it_pulled(
+    tmp_path: Path,
+) -> None:
+    """Version 25 had no `server_inspected_on`: a venue's last inspection date no
+    inspection on the device is dated from came from the server; one a device's own
+    inspection set is left to the next pull."""
+    path = tmp_path / "old.sqlite3"
+    open_store(path, migrate=False)
+    with db.atomic():
+        for step in migrations.MIGRATIONS[:25]:
+            step(db)
+        db.execute_sql("ALTER TABLE venue DROP COLUMN server_inspected_on")
+        db.execute_sql("PRAGMA user_version = 25")
+        Grid.create(code="T01", name="示例镇", level="town")
+        Person.create(id="p", name="张三", role="inspector")
+        for venue_id, day in (("pulled", "2026-05-02"), ("mine", "2026-05-03"), ("new", None)):
+            Venue.insert(  # named columns only: no server_inspected_on yet
+                id=venue_id, code=venue_id, name="场所", kind="small_shop", grid="T01",
+                last_inspected_on=day,
+            ).execute()  # fmt: skip
+        Inspection.insert(
+            id="i", venue="mine", checklist_id="c", checklist_version=1, inspector="p",
+            started_at="2026-05-03T02:00:00Z", submitted_at="2026-05-03T02:00:00Z",
+            status="submitted",
+        ).execute()  # fmt: skip
+    close_store()
+
+    open_store(path)
+    try:
+        assert current_version(db) == SCHEMA_VERSION
+        held = {v.id: v.server_inspected_on for v in Venue.select()}
+        assert held == {"pulled": dt.date(2026, 5, 2), "mine": None, "new": None}
     finally:
         close_store()

@@ -260,6 +260,24 @@ def _v25_refusal_codes(db: SqliteDatabase) -> None:
         db.execute_sql("ALTER TABLE outbox ADD COLUMN refusal_params TEXT")
 
 
+def _v26_server_inspected_on(db: SqliteDatabase) -> None:
+    """The server's own last inspection date of each venue, kept apart from the device's
+    (`Venue.last_inspected_on`, which the device's own inspections move forward), so a
+    refused inspection moves the venue back to it (`store.refused_records`). An older store
+    takes it from `last_inspected_on` where no inspection on the device is dated that day
+    or later (the date came from the server); elsewhere the next pull of the venue gives it."""
+    columns = {row[1] for row in db.execute_sql("PRAGMA table_info(venue)")}
+    if "server_inspected_on" not in columns:
+        db.execute_sql("ALTER TABLE venue ADD COLUMN server_inspected_on DATE")
+    db.execute_sql(
+        "UPDATE venue SET server_inspected_on = last_inspected_on"
+        " WHERE last_inspected_on IS NOT NULL AND server_inspected_on IS NULL"
+        " AND NOT EXISTS (SELECT 1 FROM inspection WHERE venue_id = venue.id"
+        " AND submitted_at IS NOT NULL"
+        " AND date(submitted_at, 'localtime') >= venue.last_inspected_on)"
+    )
+
+
 # Indexes older schemas made that another index's first column already serves.
 REDUNDANT_INDEXES = ("answer_inspection_id", "finding_event_finding_id")
 
@@ -290,6 +308,7 @@ MIGRATIONS: list[Migration] = [
     _v23_returned_index,
     _v24_superseded_index,
     _v25_refusal_codes,
+    _v26_server_inspected_on,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -81,6 +81,9 @@ class Venue(BaseModel):
     last_inspected_on = DateField(null=True)
     due_on = DateField(null=True)
     updated_at = CharField(default="")
+    # The server's last inspection of the venue as last pulled (schema v26): what the
+    # device falls back to when its own later inspection is refused.
+    server_inspected_on = DateField(null=True)
     lat = FloatField(null=True)  # WGS-84 from the server's import, when given (schema v5)
     lon = FloatField(null=True)
 

@@ -18,9 +18,10 @@ code) is what marks it: the record's id is read from the op's payload.
 An inspection is also marked in its own row (`Inspection.status = 'refused'`): every
 count, due date and completion figure reads submitted inspections only, so a refused one
 counts as not done without each of them knowing about refusals. Its venue's last
-inspection date moves back (`move_back_last_inspected`) in the transaction that records
-the refusal; the due date is recomputed from it there (NULL, due today, until the cadence
-is applied after the sync: `services.syncing.runs.after_sync`).
+inspection date moves back (`move_back_last_inspected`: to its latest submitted one, or the
+server's own date as pulled when that is later) in the transaction that records the
+refusal; the due date is recomputed from it there (NULL, due today, until the cadence is
+applied after the sync: `services.syncing.runs.after_sync`).
 """
 
 from __future__ import annotations
@@ -124,19 +125,24 @@ def _mark_inspections(ids: list[str]) -> None:
     move_back_last_inspected(refused_days)
 
 
-# A venue's last inspection as the inspections this device holds say it: the latest
-# submitted one (a refused one is not submitted). A date the server gave for an inspection
-# this device never held is not known here any more: the venue is due from the latest one
-# it holds, or today when it holds none, until the server's next word on the venue.
+# A venue's last inspection without the refused ones: the later of the latest submitted
+# inspection this device holds (a refused one is not submitted) and the server's own date
+# as last pulled (`Venue.server_inspected_on`: an inspection this device never held, e.g. a
+# colleague's; a refused inspection never reached the server, so it is not in that date).
+# Neither: never inspected, due today.
 _MOVE_BACK_SQL = """
     UPDATE venue SET
         last_inspected_on = (
-            SELECT date(MAX(submitted_at), 'localtime') FROM inspection
-            WHERE venue_id = venue.id AND status = 'submitted' AND submitted_at IS NOT NULL
+            SELECT MAX(day) FROM (
+                SELECT date(MAX(submitted_at), 'localtime') AS day FROM inspection
+                WHERE venue_id = venue.id AND status = 'submitted' AND submitted_at IS NOT NULL
+                UNION ALL SELECT venue.server_inspected_on
+            )
         ),
         due_on = NULL
     WHERE id = ?
       AND last_inspected_on IS NOT NULL AND last_inspected_on <= ?
+      AND COALESCE(server_inspected_on, '') < last_inspected_on
       AND NOT EXISTS (
         SELECT 1 FROM inspection WHERE venue_id = venue.id AND status = 'submitted'
           AND date(submitted_at, 'localtime') >= venue.last_inspected_on
@@ -147,5 +153,6 @@ _MOVE_BACK_SQL = """
 def move_back_last_inspected(refused_days: Iterable[tuple[str, str]]) -> None:
     """(venue id, local day of a refused inspection of it): each venue whose last
     inspection date that day may have set, and no submitted inspection backs any more,
-    gets the date of the latest one that does (none: never inspected, due today)."""
+    gets the date of the latest one that does, or the server's own (neither: never
+    inspected, due today)."""
     db.cursor().executemany(_MOVE_BACK_SQL, list(dict.fromkeys(refused_days)))

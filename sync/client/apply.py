@@ -264,7 +264,7 @@ class PageApplier:
             Venue,
             conflict=["id"],
             update=VENUE_UPDATED,
-            latest=["last_inspected_on"],
+            latest=["last_inspected_on", "server_inspected_on"],
             skip_unchanged=True,  # a first pull sends again the venues the device holds
         )
         fields = ("code", "name", "kind", "address", "contact", "phone", "risk_level")
@@ -295,6 +295,8 @@ class PageApplier:
                 # The server's last inspection of the venue, whoever made it: the due date
                 # is recomputed from it after the pull (services.syncing.after_sync).
                 last_inspected_on=_local_date(r.get("last_inspected_at")),
+                # Kept apart: a refused inspection of this device moves the venue back to it.
+                server_inspected_on=_local_date(r.get("last_inspected_at")),
             )
             writer.add(values)
         writer.write()

@@ -114,9 +114,9 @@ def insert_venues(
     rows: list[tuple[Any, ...]] = []
     sql = (
         "INSERT INTO venue (id, code, name, kind, address, grid_code, contact, phone, "
-        "risk_level, placard_key_id, last_inspected_on, due_on, updated_at) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-    )
+        "risk_level, placard_key_id, last_inspected_on, due_on, updated_at, "
+        "server_inspected_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    )  # the demo's past visits are the office's (`server_seed` gives them to its server)
     with venues_added_in_bulk(db):
         for i, s in enumerate(seeds):
             venue_id = ids()
@@ -128,7 +128,7 @@ def insert_venues(
             due = cadence.due_on(s.kind, s.risk_level, last, days)
             rows.append(
                 (venue_id, s.code, s.name, s.kind, s.address, s.grid, s.contact, s.phone)
-                + (s.risk_level, None, _iso_date(last), _iso_date(due), stamp)
+                + (s.risk_level, None, _iso_date(last), _iso_date(due), stamp, _iso_date(last))
             )
             if len(rows) >= VENUE_CHUNK:
                 executemany(sql, rows)
