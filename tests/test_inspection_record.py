@@ -166,11 +166,12 @@ async def test_a_supervisor_opens_a_submitted_inspection_with_enter(demo_home: P
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-async def test_no_line_of_the_record_ends_on_a_separator_at_80_columns(
+async def test_no_line_of_the_record_ends_or_begins_on_a_separator_at_80_columns(
     demo_home: Path, lang: str
 ) -> None:
     """At 80 columns the English presence line wrapped as "… representative: 店主 ·" and
-    "Review: Awaiting review": a part goes to the next line with its "·" before it."""
+    "Review: Awaiting review", then as "… representative: 店主" and "· Review: Awaiting
+    review": a part goes to the next line, and the line break stands for its "·"."""
     venue = Venue.get(Venue.code == "DM-0003")
     inspection_id, _, second = submitted_with_photos(demo_home, venue)
     app = make_app(lang=lang)
@@ -185,24 +186,25 @@ async def test_no_line_of_the_record_ends_on_a_separator_at_80_columns(
             await settle(app, pilot)
             lines = [strip.text.rstrip() for strip in screen._compositor.render_strips()]
             assert not [line for line in lines if line.endswith("·")], "\n".join(lines)
+            assert not [line for line in lines if line.lstrip().startswith("·")], "\n".join(lines)
             meta = str(screen.query_one("#record-meta", Static).render())
             assert "店主" in meta and meta.count("\n") <= 3  # all of it in its four rows
 
 
-def test_a_line_of_parts_folds_before_a_separator() -> None:
+def test_a_line_of_parts_folds_in_place_of_a_separator() -> None:
     from fieldapp.tui.widgets.separated_text import fold_at_separators
 
     line = "Presence: by hand · Venue representative: 店主 · Review: Awaiting review"
     assert fold_at_separators(line, 50) == (
-        "Presence: by hand · Venue representative: 店主\n· Review: Awaiting review"
+        "Presence: by hand · Venue representative: 店主\nReview: Awaiting review"
     )
     assert fold_at_separators(line, 200) == line
     assert (
         fold_at_separators("鼎美村·春风超市（DM-0003）· 超市", 24)
-        == "鼎美村·春风超市（DM-0003）\n· 超市"
+        == "鼎美村·春风超市（DM-0003）\n超市"
     )
-    long = "审阅：退回（" + "补" * 30 + "）"  # wider than the line: "·" stays with it
-    assert fold_at_separators(f"到场：已扫码 · {long}", 40) == f"到场：已扫码\n·{long}"
+    long = "审阅：退回（" + "补" * 30 + "）"  # wider than the line: Textual wraps it
+    assert fold_at_separators(f"到场：已扫码 · {long}", 40) == f"到场：已扫码\n{long}"
 
 
 async def test_an_english_record_shows_options_in_english_and_the_whole_text(

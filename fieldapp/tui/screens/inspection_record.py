@@ -38,7 +38,7 @@ from fieldapp.tui.widgets import PagedTable
 from fieldapp.tui.widgets.key_footer import KeyFooter
 from fieldapp.tui.widgets.paged_table import widest
 from fieldapp.tui.widgets.photo_preview import PhotoPreview, text_art
-from fieldapp.tui.widgets.separated_text import CONTINUED, SEPARATOR, SeparatedText
+from fieldapp.tui.widgets.separated_text import SEPARATOR, SeparatedText
 
 OUTCOMES = ("pass", "fail", "na", "value", "note")
 CODE = 7  # the cells of an item's code column (COM-01; an instance's RNT-04#3 widens it)
@@ -105,7 +105,6 @@ def meta_lines(record: InspectionRecord, width: int | None = None) -> list[str]:
     """The header's lines; on a screen `width` cells wide, a presence note or review
     comment longer than a line is cut with "…", so the representative and the review
     state stay in sight (`None`: whole, as `n` shows them)."""
-    room = width - cell_len(CONTINUED) if width is not None else None
     lines = [
         t(
             "record.venue",
@@ -139,7 +138,7 @@ def meta_lines(record: InspectionRecord, width: int | None = None) -> list[str]:
                 note = t("record.presence.reason_note", reason=reason, note=note)
             return t("record.presence.manual", reason=note or reason)
 
-        presence = fitted(presence_with, record.presence_note, room)
+        presence = fitted(presence_with, record.presence_note, width)
     extra = [presence]
     if record.representative:
         extra.append(t("record.representative", name=record.representative))
@@ -149,7 +148,7 @@ def meta_lines(record: InspectionRecord, width: int | None = None) -> list[str]:
             fitted(
                 lambda comment: t("record.review_comment", state=state, comment=comment),
                 record.review_comment,
-                room,
+                width,
             )
             if record.review_comment
             else t("record.review", state=state)

@@ -1,9 +1,10 @@
-"""Lines of parts joined by " · " that wrap before a separator, never after it.
+"""Lines of parts joined by " · " that wrap between parts, the separator left out there.
 
 Textual breaks a line at any space, so "… · 场所负责人：店主 · 审阅：待审阅" could end a
-line on "·" and start the next with the part it belonged to. `SeparatedText` folds each
-line at its own width first: a part that does not fit starts the next line as "· part".
-It folds again when its width changes.
+line on "·" and start the next with the part it belonged to; a fold before the separator
+started the next line with "· ". `SeparatedText` folds each line at its own width first:
+a part that does not fit starts the next line, and the line break separates it, so no
+line begins or ends with "·". It folds again when its width changes.
 """
 
 from __future__ import annotations
@@ -14,13 +15,12 @@ from rich.cells import cell_len
 from textual.widgets import Static
 
 SEPARATOR = " · "
-CONTINUED = "· "  # a line that goes on with the parts of the line above
 SEPARATORS = re.compile(r"( ?· )")  # not the "·" inside a name (鼎美村·春风超市)
 
 
 def fold_at_separators(text: str, width: int) -> str:
-    """`text` with a line break before each separator where the parts around it do not fit
-    in `width` cells together (a part wider than a line is left to Textual to wrap)."""
+    """`text` with a line break in place of each separator where the parts around it do not
+    fit in `width` cells together (a part wider than a line is left to Textual to wrap)."""
     if width <= 0:
         return text
     folded: list[str] = []
@@ -33,10 +33,7 @@ def fold_at_separators(text: str, width: int) -> str:
                 shown += separator + part
                 continue
             folded.append(shown)
-            # A first word too wide for the line after "· " is folded by Textual on a line
-            # of its own, which would leave the "·" alone above it: joined, they go together.
-            too_wide = cell_len(part.split(" ", 1)[0]) > width - cell_len(CONTINUED)
-            shown = (CONTINUED.strip() if too_wide else CONTINUED) + part
+            shown = part
         folded.append(shown)
     return "\n".join(folded)
 
