@@ -7,11 +7,14 @@ import dataclasses
 import datetime as dt
 import hashlib
 import json
+import random
+import struct
 import uuid
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import fieldapp.domain.canonical
 from fieldapp.domain.canonical import canonical_json, canonical_json_bytes, payload_hash
 
 STANDARD = json.JSONEncoder(
@@ -65,6 +68,22 @@ EDGES = [
 def test_edges_are_spelled_as_the_standard_encoder_spells_them():
     for value in EDGES:
         assert canonical_json(value) == STANDARD(value), value
+
+
+def test_floats_that_orjson_writes_go_through_it_and_spell_as_repr_does():
+    """Floats the walk lets orjson write (a photo's GPS coordinates, a score) must be spelled
+    as `repr` spells them: many, at the edges of that range and across it."""
+    rng = random.Random(15)
+    floats = [0.0, -0.0, 1e-4, -1e-4, 9.999999999999998e15, 1e15, 30.123456, 120.654321]
+    floats += [rng.choice((1, -1)) * 10 ** rng.uniform(-4, 16) for _ in range(20_000)]
+    floats += [round(rng.uniform(-180, 180), rng.randint(0, 12)) for _ in range(20_000)]
+    floats += [struct.unpack("d", struct.pack("Q", rng.getrandbits(64)))[0] for _ in range(5_000)]
+    for number in floats:
+        value = {"lat": number}
+        assert canonical_json(value) == STANDARD(value), number
+    taken = {"photos": [{"lat": 30.123456, "lon": 120.654321}], "score": 0.5}
+    assert fieldapp.domain.canonical._fast(taken, True) is not None  # orjson wrote it
+    assert fieldapp.domain.canonical._fast({"x": 1e-05}, True) is None  # the standard did
 
 
 def test_a_real_inspection_payload_is_byte_identical():

@@ -5,9 +5,10 @@ ensure_ascii=False, default=str)`: every hash in outboxes and ledgers was made w
 orjson writes the same bytes ~10× faster for what records hold (objects, arrays, text,
 integers of 64 bits, booleans, null); where it would write differently the standard
 encoder writes instead: integers beyond 64 bits, text with lone surrogates, keys that are
-not text (orjson raises), any value holding a float (orjson spells some differently:
-`0.00001` for `1e-05`, `1e16` for `1e+16`; a walk over the value finds them, cheaper than
-the standard encoder) and values of other types (dates, dataclasses, str and int
+not text (orjson raises), any value holding a float that orjson spells differently
+(`0.00001` for `1e-05`, `1e16` for `1e+16`: those the standard encoder writes with an
+exponent, and NaN and the infinities; a walk over the value finds them, cheaper than the
+standard encoder — a photo's GPS coordinates are spelled alike) and values of other types (dates, dataclasses, str and int
 subclasses: `default=str` as before). One difference is left, by choice: a plain `Enum` member (orjson writes its value,
 the standard encoder its str()); no record holds one. tests/test_canonical.py holds the
 two to the same bytes.
@@ -45,8 +46,17 @@ def _refuse(value: Any) -> Any:
 _SCALARS = frozenset({str, int, bool, type(None)})
 
 
-def _has_float(value: Any) -> bool:
-    """Whether a float is anywhere in `value` (orjson spells some differently)."""
+def _spelled_alike(number: float) -> bool:
+    """Whether orjson writes this float as the standard encoder does (`repr`): both write
+    the shortest digits that read back; only `repr` switches to an exponent, below 1e-4
+    and from 1e16 (tests/test_canonical.py compares the two over many floats)."""
+    size = abs(number)
+    return 1e-4 <= size < 1e16 or number == 0.0
+
+
+def _has_odd_float(value: Any) -> bool:
+    """Whether `value` holds a float that orjson would spell differently, or a float of a
+    subclass (which orjson would not write)."""
     stack = [value]
     pop, extend = stack.pop, stack.extend
     while stack:
@@ -56,14 +66,17 @@ def _has_float(value: Any) -> bool:
             extend(item.values())
         elif kind is list or kind is tuple:
             extend(item)
-        elif kind is float or (kind not in _SCALARS and isinstance(item, float)):
+        elif kind is float:
+            if not _spelled_alike(item):
+                return True
+        elif kind not in _SCALARS and isinstance(item, float):
             return True
     return False
 
 
 def _fast(value: Any, may_hold_floats: bool) -> bytes | None:
     """orjson's bytes when they are the standard spelling, else None."""
-    if may_hold_floats and _has_float(value):
+    if may_hold_floats and _has_odd_float(value):
         return None
     try:
         return orjson.dumps(value, default=_refuse, option=_OPTIONS)
