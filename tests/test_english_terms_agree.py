@@ -174,3 +174,24 @@ def test_each_severity_has_one_name_in_each_language(lang: str, severity: str) -
     prefixes = ("severity", "inspect.severity", "review.severity", "ledger.severity")
     names = {texts[f"{prefix}.{severity}"] for prefix in prefixes}
     assert len(names) == 1, names
+
+
+# The heading over a hazard's severity: F5's column and its filter, Home's hazards, the
+# summary before submitting and the inspection record (F5 said "Sev." and its filter
+# "Level", the record "Hazard"), and in English the exported ledger too.
+SEVERITY_HEADINGS = (
+    "review_ui.col.severity",
+    "review_ui.filter.severity",
+    "home.col.severity",
+    "summary.col.severity",
+    "record.col.severity",
+)
+
+
+@pytest.mark.parametrize(("lang", "ledger"), [("zh", ()), ("en", ("ledger.col.severity",))])
+def test_the_severity_column_has_one_heading(lang: str, ledger: tuple[str, ...]) -> None:
+    from fieldapp import i18n
+
+    texts = i18n._load()[lang]
+    headings = {key: texts[key] for key in (*SEVERITY_HEADINGS, *ledger)}
+    assert len(set(headings.values())) == 1, headings

@@ -57,7 +57,7 @@ def answer_text(item: RecordedItem) -> str:
 
 
 def column_widths(record: InspectionRecord | None, width: int) -> dict[str, int]:
-    """The table's columns on a screen `width` wide: code, answer, photos and hazard as
+    """The table's columns on a screen `width` wide: code, answer, photos and severity as
     wide as what they show (an answer at most what leaves the item's text its 28 cells),
     the item's text the rest."""
     items = record.items if record is not None else ()
@@ -68,11 +68,11 @@ def column_widths(record: InspectionRecord | None, width: int) -> dict[str, int]
         "item": ITEM_TEXT,
         "answer": widest(*answers),
         "photos": widest(t("record.col.photos")),
-        "finding": widest(*severities, t("record.col.finding")),
+        "severity": widest(*severities, t("record.col.severity")),
     }
     # the room for the text and the answer: less the screen's padding, a scroll bar and
     # each column's padding either side
-    fixed = widths["code"] + widths["photos"] + widths["finding"]
+    fixed = widths["code"] + widths["photos"] + widths["severity"]
     room = width - 2 - 2 - 2 * len(widths) - fixed
     text = widest(*(pick(item.zh, item.en) for item in items), t("record.col.item"))
     answer = widest(*(answer_text(item) for item in items), *answers)
