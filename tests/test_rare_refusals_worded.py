@@ -19,7 +19,7 @@ from test_sync_ui import chinese, demo_server_running
 from fieldapp.domain.ids import new_id
 from fieldapp.services.common import outbox
 from fieldapp.services.demo import server as demo_server
-from fieldapp.store.models import Outbox, SyncState, Venue
+from fieldapp.store.models import Outbox, PersonGrid, SyncState, Venue
 
 __all__ = ["chinese", "demo_server_running"]  # fixtures
 
@@ -65,3 +65,27 @@ async def test_a_re_inspection_that_replaces_itself_reads_in_chinese(
     assert _flat(f"#{op.seq} 检查记录") in text
     assert _flat("复查记录不能替代它自己，请重新复查") in text, text
     assert "supersede" not in text  # not the server's English
+
+
+async def test_a_report_date_that_is_no_date_reads_in_chinese(
+    demo_server_running: demo_server.DemoServer,
+) -> None:
+    """A date the payload's model lets through but that is none (an older device's or a
+    bug's "soon") was refused in plain English: it has its code since."""
+    person = SyncState.get_by_id(1).person
+    grid = PersonGrid.select().where(PersonGrid.person == person).first().grid_code
+    op = outbox.enqueue(
+        "daily_report.submit",
+        {
+            "id": new_id(), "grid_code": grid, "date": "soon", "reporter": person,
+            "counts": {}, "zero_report": True, "remarks": "",
+            "submitted_at": "2026-01-05T08:00:00Z",
+        },
+    )  # fmt: skip
+    text = _flat(await _sync_screen_text())
+    row = Outbox.get(Outbox.seq == op.seq)
+    assert row.state == "rejected" and row.refusal_code == "not_a_date"
+    assert row.last_error == "the report date 'soon' is not a date (use YYYY-MM-DD)"  # kept
+    assert _flat(f"#{op.seq} 日报（") in text
+    assert _flat("日报日期“soon”不是日期，请按年-月-日填写后重新提交") in text, text
+    assert "isnotadate" not in text  # not the server's English

@@ -41,6 +41,12 @@ ZH = {
     "refusal.case_event_data": (
         "随访个案的“{event}”缺少日期、负责人、移交单位、文号或处理结果，请补全后重新办理"
     ),
+    "refusal.not_a_date": "{what}“{value}”不是日期，请按年-月-日填写后重新提交",
+    # Which date a `not_a_date` refusal names.
+    "refusal.date_of.report_date": "日报日期",
+    "refusal.date_of.finding_deadline": "隐患整改期限",
+    "refusal.date_of.activity_held_on": "活动日期",
+    "refusal.date_of.other": "日期",
     # What a `person_field` refusal's field is.
     "refusal.person_field.id_number": "身份证号",
     "refusal.person_field.sex": "性别",
@@ -140,6 +146,11 @@ EN = {
         "the follow-up case's action {event} lacks a date, person, unit, reference or "
         "outcome; complete it and do it again"
     ),
+    "refusal.not_a_date": '{what} "{value}" is not a date; enter it as YYYY-MM-DD and send again',
+    "refusal.date_of.report_date": "the report date",
+    "refusal.date_of.finding_deadline": "the hazard's deadline",
+    "refusal.date_of.activity_held_on": "the activity's date",
+    "refusal.date_of.other": "a date",
     "refusal.person_field.id_number": "ID number",
     "refusal.person_field.sex": "sex",
     "refusal.person_field.tags": "groups",

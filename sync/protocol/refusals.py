@@ -48,6 +48,7 @@ SUPERSEDES_OTHER_VENUE = "supersedes_other_venue"  # one that replaces another v
 RETURNED_WITHOUT_COMMENT = "returned_without_comment"  # a review returns without a comment
 CAMPAIGN_BEYOND_GRIDS = "campaign_beyond_grids"  # campaign (code): on beyond one's grids
 CASE_EVENT_DATA = "case_event_data"  # event (its type): a case event's data incomplete
+NOT_A_DATE = "not_a_date"  # what (one of DATES), value: a date field that is no date
 
 CODES = frozenset(
     {
@@ -82,8 +83,12 @@ CODES = frozenset(
         RETURNED_WITHOUT_COMMENT,
         CAMPAIGN_BEYOND_GRIDS,
         CASE_EVENT_DATA,
+        NOT_A_DATE,
     }
 )
+
+# The dates a `not_a_date` refusal names (its `what`; the device words each).
+DATES = ("report_date", "finding_deadline", "activity_held_on")
 
 
 class Reason(str):
@@ -207,6 +212,13 @@ def not_own(what: str, person_id: str, device_person: str) -> Refusal:
         "a device records only the work of its own person"
     )
     return Refusal(Reason(text, NOT_OWN, {"person": person_id, "device_person": device_person}))
+
+
+def not_a_date(what: str, value: str, named: str) -> Refusal:
+    """A date field (`what`, one of DATES; `named` in the English text) whose `value` the
+    payload's model let through but that is no date."""
+    text = f"{named} {value!r} is not a date (use YYYY-MM-DD)"
+    return Refusal(Reason(text, NOT_A_DATE, {"what": what, "value": value}))
 
 
 def unknown_op_type(op_type: str) -> Refusal:

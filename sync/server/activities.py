@@ -36,7 +36,7 @@ def activity_change(row: Activity) -> NewChange:
 def apply_activity_record(who: DeviceContext, sub: ActivityRecord) -> Applied:
     require_own(who, sub.recorded_by, f"activity {sub.id}")
     require_grid(who, sub.grid_code, f"activity {sub.id}")
-    held_on = payload_date(sub.held_on, "the day the activity was held")
+    held_on = payload_date(sub.held_on, "activity_held_on", "the day the activity was held")
     if Activity.get_or_none(Activity.id == sub.id) is not None:
         text = f"activity {sub.id} was already recorded"
         raise refusals.already_submitted("activity", sub.id, text)

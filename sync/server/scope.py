@@ -142,9 +142,10 @@ def require_own(who: DeviceContext, person_id: str, what: str) -> None:
         raise refusals.not_own(what, person_id, who.person_id)
 
 
-def payload_date(value: str, what: str) -> str:
-    """An ISO date from a payload, or a refusal a person can read."""
+def payload_date(value: str, what: str, named: str) -> str:
+    """An ISO date from a payload, or a coded refusal a person can read in their language
+    (`what`: one of `refusals.DATES`; `named`: the date in the server's English text)."""
     try:
         return dt.date.fromisoformat(value[:10]).isoformat()
     except ValueError:
-        raise ValueError(f"{what} {value!r} is not a date (use YYYY-MM-DD)") from None
+        raise refusals.not_a_date(what, value, named) from None

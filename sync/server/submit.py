@@ -147,7 +147,7 @@ def apply_daily_report(who: DeviceContext, sub: DailyReportSubmit) -> Applied:
     report = DailyReport.create(
         **sub.model_dump(exclude={"grid_code", "date"}),
         grid=sub.grid_code,
-        date=payload_date(sub.date, "the report date"),
+        date=payload_date(sub.date, "report_date", "the report date"),
         received_at=server_db.now_iso(),
     )
     return Applied([daily_report_change(report)])

@@ -43,15 +43,22 @@ def test_a_reason_raised_inside_another_value_error_keeps_its_code() -> None:
     assert refusals.coded(stored) == ("already_submitted", {"record": "inspection", "id": "i-1"})
 
 
-def test_a_refusal_still_without_a_code_reaches_the_device_as_the_servers_english() -> None:
-    """A date the model lets through but that is none (a daily report's "soon") is
-    refused by a plain ValueError: no code, so the device shows the English as it came."""
+@pytest.mark.usefixtures("chinese")
+def test_a_date_that_is_none_is_refused_with_its_code_and_worded_by_the_device() -> None:
+    """A date the model lets through but that is none (a hazard's deadline "soon") is
+    refused with which date it is and the value; the device words the date too."""
     with pytest.raises(ValueError) as raised:
-        payload_date("soon", "the report date")
-    assert refusals.coded(raised.value) == (None, None)
+        payload_date("soon", "finding_deadline", "the deadline of finding f-1")
+    code, params = refusals.coded(raised.value)
+    assert (code, params) == ("not_a_date", {"what": "finding_deadline", "value": "soon"})
     text = str(raised.value)
-    assert text == "the report date 'soon' is not a date (use YYYY-MM-DD)"
-    assert reason_in_words(None, None, text) == text
+    assert text == "the deadline of finding f-1 'soon' is not a date (use YYYY-MM-DD)"
+    assert (
+        reason_in_words(code, params, text)
+        == "隐患整改期限“soon”不是日期，请按年-月-日填写后重新提交"
+    )
+    for what in refusals.DATES:
+        assert text_in("zh", f"refusal.date_of.{what}") and text_in("en", f"refusal.date_of.{what}")
     assert all(code == code.lower() for code in refusals.CODES)
 
 

@@ -21,6 +21,7 @@ _WORDED = (
     ("person_field", "refusal.person_field"),
     ("attribute", "venue_attr"),
     ("event", "review.event"),  # a follow-up case's (its lifecycle's catalogue)
+    ("what", "refusal.date_of"),  # a not_a_date refusal's date
 )
 
 
