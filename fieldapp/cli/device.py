@@ -17,6 +17,14 @@ EXIT_INCOMPLETE = 1  # something was refused, failed or is still waiting
 EXIT_NOT_ENROLLED = 3
 
 
+def _role(role: str) -> str:
+    """The role as the UI names it (网格员 / Inspector); a role newer than this program as
+    the server gave it."""
+    key = f"role.{role}"
+    named = t(key)
+    return role if named == key else named
+
+
 @click.command()
 @click.argument("url")
 @click.argument("code")
@@ -54,7 +62,13 @@ def enroll(
     person = answer.person
     grids = ", ".join(answer.grids) or "-"
     click.echo(
-        t("sync.enrolled", device=answer.device_id, name=person.name, role=person.role, grids=grids)
+        t(
+            "sync.enrolled",
+            device=answer.device_id,
+            name=person.name,
+            role=_role(person.role),
+            grids=grids,
+        )
     )
     click.echo(t("sync.enroll.next"))
 
@@ -166,8 +180,9 @@ def device_info(ctx: click.Context) -> None:
     none = t("device_info.none")
     lines = [
         ("device_info.device", info.device_id),
-        ("device_info.person", f"{info.person_name} ({info.person_id}, {info.role})"
-            if info.person_name else info.person_id or none),
+        ("device_info.person", t("device_info.person.named", name=info.person_name,
+            id=info.person_id, role=_role(info.role)) if info.person_name
+            else info.person_id or none),
         ("device_info.server", info.server_url or none),
         *([("device_info.ca_bundle", info.ca_bundle)] if info.ca_bundle else []),
         ("device_info.token", t("device_info.token.held" if info.has_token else "device_info.token.none")),
