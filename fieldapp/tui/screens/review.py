@@ -133,9 +133,21 @@ class ReviewScreen(ReviewActions):
 
     def _setup(self) -> None:
         table = self.query_one("#review-table", PagedTable)
-        add_columns(table)
+        self._add_columns(table)
         table.focus()
         self._show_filters()
+
+    def _add_columns(self, table: PagedTable) -> None:
+        """The columns the screen's width has room for (its padding and a scroll bar off)."""
+        gutter = self.query_one("#review-main").styles.gutter.width
+        add_columns(table, self.size.width - gutter - table.styles.scrollbar_size_vertical)
+
+    def on_resize(self) -> None:
+        """Wider or narrower: the columns that fit now, and the page's rows in them."""
+        table = self.query_one("#review-table", PagedTable)
+        table.clear(columns=True)
+        self._add_columns(table)
+        self._show_rows()
 
     # -- loading -----------------------------------------------------------------------
 
@@ -186,7 +198,9 @@ class ReviewScreen(ReviewActions):
         keep = table.cursor_row
         table.clear()
         for row in self.rows:
-            table.add_row(*row_cells(row, row.finding_id in self.marked), key=row.finding_id)
+            cells = row_cells(row, row.finding_id in self.marked)
+            shown = (cells[str(column.key.value)] for column in table.ordered_columns)
+            table.add_row(*shown, key=row.finding_id)  # type: ignore[arg-type]
         if self.rows:
             table.move_cursor(row=min(keep, len(self.rows) - 1))
         self.offer_actions()  # another page, or none: what its findings can take

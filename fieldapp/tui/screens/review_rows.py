@@ -13,6 +13,7 @@ from fieldapp.i18n import t
 from fieldapp.services.review import ReviewFilters, ReviewRow
 from fieldapp.tui.widgets import PagedTable
 from fieldapp.tui.widgets.paged_table import widest
+from fieldapp.tui.widgets.table import Cut
 
 MARK = "●"
 
@@ -26,42 +27,67 @@ def mark(marked: bool) -> str:
     return MARK if marked else ""
 
 
-def add_columns(table: PagedTable) -> None:
-    for key, width in (
-        ("mark", 1),
-        # What decides the action comes first, so 80 columns show it whole.
-        ("deadline", widest(f"2026-12-31 {t('review_ui.overdue_mark')}")),
-        ("state", widest(*(f"⚠ {state_label(s)}" for s in ("", *STATES)))),
-        ("severity", widest(*(t(f"review.severity.{s}") for s in SEVERITIES))),
-        ("code", 9),
-        ("venue", 24),
-        ("item", 7),
-        ("inspector", 6),
-        ("found", 10),
-    ):
+VENUE = 24  # a venue's name: as much of it as a wide screen has room for
+VENUE_MIN = 14  # and no less, its start and "…" (the detail below says it whole)
+# Left out in this order where the table is too narrow for them beside the venue's
+# least: when and by whom a hazard was found and its item are in the detail below.
+LEFT_OUT = ("found", "inspector", "item")
+
+
+def column_widths(room: int) -> dict[str, int]:
+    """The queue's columns in a table with `room` cells for them, and their widths: what
+    decides the action first, whole; the venue's name as wide as is left (at 80 columns
+    the last three columns were out of sight, to be scrolled to)."""
+    widths = {
+        "mark": 1,
+        "deadline": widest(f"2026-12-31 {t('review_ui.overdue_mark')}"),
+        "state": widest(*(f"⚠ {state_label(s)}" for s in ("", *STATES))),
+        "severity": widest(*(t(f"review.severity.{s}") for s in SEVERITIES)),
+        "code": 9,
+        "venue": VENUE,
+        "item": 7,
+        "inspector": 6,
+        "found": 10,
+    }
+    for key, width in widths.items():
+        if key != "mark":  # a heading is seen whole
+            widths[key] = max(width, widest(t(f"review_ui.col.{key}")))
+    left = list(LEFT_OUT)
+
+    def venue_room() -> int:
+        return room - sum(w + 2 for k, w in widths.items() if k != "venue") - 2
+
+    while venue_room() < VENUE_MIN and left:
+        del widths[left.pop(0)]
+    widths["venue"] = max(VENUE_MIN, min(VENUE, venue_room()))
+    return widths
+
+
+def add_columns(table: PagedTable, room: int) -> None:
+    for key, width in column_widths(room).items():
         label = "" if key == "mark" else t(f"review_ui.col.{key}")
         table.add_column(label, key=key, width=width)
 
 
-def row_cells(row: ReviewRow, marked: bool) -> tuple[str, ...]:
-    """The cells of a queue row, in the columns' order."""
+def row_cells(row: ReviewRow, marked: bool) -> dict[str, str | Cut]:
+    """The cells of a queue row by column (a table shows those it has room for)."""
     deadline = row.deadline.isoformat() if row.deadline else "—"
     if row.overdue:
         deadline = f"{deadline} {t('review_ui.overdue_mark')}"
     state = state_label(row.state)
     if row.conflict:
         state = f"⚠ {state}"
-    return (
-        mark(marked),
-        deadline,
-        state,
-        t(f"review.severity.{row.severity}"),
-        row.venue_code,
-        row.venue_name,
-        row.item_code,
-        row.inspector_name,
-        row.found_on.isoformat() if row.found_on else "",
-    )
+    return {
+        "mark": mark(marked),
+        "deadline": deadline,
+        "state": state,
+        "severity": t(f"review.severity.{row.severity}"),
+        "code": row.venue_code,
+        "venue": Cut(row.venue_name),  # its start and "…" in a narrowed column
+        "item": row.item_code,
+        "inspector": row.inspector_name,
+        "found": row.found_on.isoformat() if row.found_on else "",
+    }
 
 
 def page_title(queue: str, offset: int, shown: int, total: int, marked: int) -> str:
