@@ -58,9 +58,12 @@ async def test_a_narrower_terminal_takes_columns_away_and_a_wider_one_back(
         await pilot.press("6")
         await settle(app, pilot, rounds=2)
         table = app.screen.query_one("#review-table", PagedTable)
+        await pilot.press("down", "down")
         await pilot.resize_terminal(80, 24)
         await settle(app, pilot, rounds=2)
         assert table.max_scroll_x == 0 and len(table.ordered_columns) == 6
+        assert table.cursor_row == 2  # the row the supervisor was on stays chosen
         await pilot.resize_terminal(120, 36)
         await settle(app, pilot, rounds=2)
         assert len(table.ordered_columns) == 9 and table.row_count
+        assert table.cursor_row == 2

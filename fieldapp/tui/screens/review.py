@@ -145,9 +145,12 @@ class ReviewScreen(ReviewActions):
     def on_resize(self) -> None:
         """Wider or narrower: the columns that fit now, and the page's rows in them."""
         table = self.query_one("#review-table", PagedTable)
+        keep = table.cursor_row  # clearing the columns puts the cursor back on the first
         table.clear(columns=True)
         self._add_columns(table)
         self._show_rows()
+        if self.rows:
+            table.move_cursor(row=min(keep, len(self.rows) - 1))
 
     # -- loading -----------------------------------------------------------------------
 
