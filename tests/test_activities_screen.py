@@ -207,3 +207,23 @@ async def test_a_day_before_the_duty_is_refused_with_the_cursor_on_the_date(
         assert "2026-12-05" in said and "2026-12-07" in said and "2026-12-13" in said, said
         assert dialog.focused is dialog.query_one("#activity-held_on", Input)
         assert Activity.select().count() == 0
+
+
+async def test_the_due_title_counts_what_home_counts_and_says_those_coming_up_apart(
+    monkeypatch: pytest.MonkeyPatch, demo_home: Path
+) -> None:
+    """Sunday 6 December: Home's tile counted 6 due where ctrl+y's title said 8 due, the
+    2 coming up (next week's publicity days) counted in."""
+    moment = dt.datetime.combine(dt.date(2026, 12, 6), dt.time(10, 0)).astimezone()
+    monkeypatch.setattr(clock, "_now", lambda: moment.astimezone(dt.UTC))
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_screen(app, pilot, "ctrl+y", ActivitiesScreen)
+        tile = text(app.screen_stack[-2].query_one("#bucket-activities", Static))
+        due = screen.query_one("#activities-due", DataTable)
+        statuses = [str(due.get_row_at(n)[0]) for n in range(due.row_count)]
+        title = text(screen.query_one("#activities-due-title", Static))
+    upcoming = statuses.count("即将到期")
+    assert upcoming, statuses  # the case the title got wrong
+    assert tile == f"定期工作 {len(statuses) - upcoming}"
+    assert title == f"待办活动 {len(statuses) - upcoming} 项，另有 {upcoming} 项即将到期"

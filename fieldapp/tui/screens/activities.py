@@ -11,6 +11,7 @@ the lists again). Reading and writing run in thread workers.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -114,6 +115,16 @@ def load_activities() -> ActivitiesData:
     )
 
 
+def due_title(lines: Iterable[DueLine]) -> str:
+    """The title's "N due" counts what Home's tile counts (due and overdue); those coming up are
+    listed too, and said apart (the title said 8 where Home said 6)."""
+    statuses = [line.status for line in lines]
+    upcoming = statuses.count("upcoming")
+    due = len(statuses) - upcoming
+    title = t("activities.due.title", count=due) if due else t("activities.due.empty")
+    return t("activities.due.and_upcoming", title=title, count=upcoming) if upcoming else title
+
+
 class ActivitiesScreen(RefusedRecordsScreen):
     REMOUNT_ON_RELABEL = True
     PLACE = "nav.place.activities"
@@ -181,11 +192,7 @@ class ActivitiesScreen(RefusedRecordsScreen):
         for index, line in enumerate(event.data.due):
             due.add_row(t(f"activity.status.{line.status}"), line.due_on, line.ask.name,
                         line.ask.grid_name, key=str(index))  # fmt: skip
-        self.query_one("#activities-due-title", Label).update(
-            t("activities.due.title", count=len(event.data.due))
-            if event.data.due
-            else t("activities.due.empty")
-        )
+        self.query_one("#activities-due-title", Label).update(due_title(event.data.due))
         held = self.query_one("#activities-held", DataTable)
         held.clear()
         for past in event.data.held:
