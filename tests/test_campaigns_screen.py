@@ -47,8 +47,10 @@ async def test_a_supervisor_switches_a_campaign_on_and_moves_one_to_its_next_pha
         screen = await open_screen(app, pilot, "ctrl+k", CampaignsScreen)
         assert _rows(screen) == [
             ["疫情防控", "进行中", "有病例", "不限日期", "全部网格"],
-            ["春节禁燃", "未开启", "-", "不限日期", "全部网格"],
+            ["春节禁燃", "未开启", "-", "不限日期", "-"],  # off: it runs nowhere
         ]
+        detail = str(screen.query_one("#campaigns-detail", Static).render())
+        assert detail.startswith("疫情防控的阶段：")  # which campaign's phases
         assert "空格开/关" in str(screen.query_one("#campaigns-title", Label).render())
         footer = screen.query_one(KeyFooter)
         assert "campaigns.toggle" not in {b.id for b in footer.hidden}  # fits at 80 columns

@@ -134,7 +134,7 @@ class CampaignsScreen(FieldScreen[None]):
             table.add_column(t(f"campaigns.col.{key}"), key=key)
         for line in event.lines:
             dates = dates_text(line.starts_on, line.ends_on)
-            where = scope_text(line.grid_names)
+            where = scope_text(line.grid_names) if line.active else "-"  # it runs nowhere
             table.add_row(pick(line.zh, line.en), state_text(line), phase_text(line, line.phase) or "-", dates,
                           where, key=line.code)  # fmt: skip
         if event.lines:
@@ -156,6 +156,7 @@ class CampaignsScreen(FieldScreen[None]):
         parts = [
             t(
                 "campaigns.phases",
+                name=pick(line.zh, line.en),  # the row's campaign: the table is above
                 phases=" → ".join(phase_text(line, p) for p in line.phases) if line.phases else "-",
             )
         ]
