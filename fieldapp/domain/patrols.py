@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, Protocol, TypeVar
 
@@ -259,8 +259,10 @@ def assess(
     now: dt.datetime,
     *,
     ordered: bool = False,
+    finished: bool = False,
 ) -> Attendance:
-    """Attendance of one route for one window of one day, at local time `now`."""
+    """Attendance of one route for one window of one day, at local time `now`. A window
+    whose run was `finished` is over however early: what was not visited is missed."""
     first: dict[str, Visit] = {}
     for visit in sorted(visits, key=lambda v: v.at):
         if visit.checkpoint_id in checkpoints and visit.checkpoint_id not in first:
@@ -279,9 +281,9 @@ def assess(
     }  # fmt: skip
     if not left:
         return Attendance(LATE if late else ON_TIME, **common)  # type: ignore[arg-type]
-    if now < window.opens_at(day) and not done:
+    if not finished and now < window.opens_at(day) and not done:
         return Attendance(UPCOMING, left=left, **common)  # type: ignore[arg-type]
-    if now <= closes:
+    if not finished and now <= closes:
         return Attendance(OPEN, left=left, **common)  # type: ignore[arg-type]
     return Attendance(PARTIAL if done else NOT_DONE, missed=left, **common)  # type: ignore[arg-type]
 
@@ -321,12 +323,14 @@ def judge(
     visits: Mapping[tuple[str, str, str], list[Visit]],
     campaigns: Mapping[str, CampaignSwitch],
     now: dt.datetime,
+    finished: Collection[tuple[str, str, str]] = (),
 ) -> list[tuple[R, dt.date, Window, Attendance]]:
     """Attendance of each route for each of its windows from `first` to `last`, at local
     time `now`. `visits` holds the scans of the runs made for (route id, ISO day, window
-    label). A route counts from the day it starts (`starts_on`), never before: a run made
-    for a window before it is listed as EARLY, not lost; a campaign's route counts only on
-    the days the office runs the campaign."""
+    label); `finished` the windows whose runs were finished (none left open): over then,
+    their checkpoints not visited missed. A route counts from the day it starts
+    (`starts_on`), never before: a run made for a window before it is listed as EARLY,
+    not lost; a campaign's route counts only on the days the office runs the campaign."""
     found: list[tuple[R, dt.date, Window, Attendance]] = []
     off = CampaignSwitch(False)
     walked: dict[str, list[tuple[str, str]]] = {}
@@ -343,8 +347,9 @@ def judge(
             ):
                 continue
             for window in schedule.windows_on(day):
-                seen = visits.get((route.id, day.isoformat(), window.label), [])
-                verdict = assess(route.checkpoints, day, window, seen, now, ordered=route.ordered)
+                key = (route.id, day.isoformat(), window.label)
+                verdict = assess(route.checkpoints, day, window, visits.get(key, []), now,
+                                 ordered=route.ordered, finished=key in finished)  # fmt: skip
                 found.append((route, day, window, verdict))
     return found
 

@@ -104,9 +104,9 @@ def attendance(
         (PatrolRun.day >= first.isoformat()) & (PatrolRun.day <= last.isoformat())
     )
     visits: dict[tuple[str, str, str], list[patrols.Visit]] = {}
-    for run in runs:
+    for run in runs:  # every run here was finished: sent whole when it was
         bucket = visits.setdefault((run.route_id, run.day, run.window), [])
         for scan in PatrolScan.select().where(PatrolScan.run == run.id):
             at = patrols.local_time(scan.at, run.utc_offset)
             bucket.append(patrols.Visit(scan.checkpoint, at, scan.check != "verified"))
-    return patrols.judge(list(routes), first, last, visits, campaigns, now)
+    return patrols.judge(list(routes), first, last, visits, campaigns, now, finished=set(visits))

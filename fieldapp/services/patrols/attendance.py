@@ -101,6 +101,17 @@ def _visits(
     return visits, walkers
 
 
+def finished_windows(first: dt.date, last: dt.date) -> set[tuple[str, str, str]]:
+    """(route, day, window) first..last whose runs are all finished (none left open):
+    over then, however early, as the server judges the runs it holds (sent when finished)."""
+    state: dict[tuple[str, str, str], bool] = {}
+    query = PatrolRun.select(PatrolRun.route, PatrolRun.day, PatrolRun.window, PatrolRun.status)
+    for run in query.where(_within(first, last) & not_refused(PATROL_RUN_SUBMIT, PatrolRun.id)):
+        key = (run.route_id, run.day, run.window)
+        state[key] = state.get(key, True) and run.status != "open"
+    return {key for key, finished in state.items() if finished}
+
+
 def _within(first: dt.date, last: dt.date) -> Any:
     return (PatrolRun.day >= first.isoformat()) & (PatrolRun.day <= last.isoformat())
 
@@ -142,7 +153,8 @@ def attendance(
         routes = routes.where(PatrolRoute.grid.in_(list(grid_codes)))
     visits, walkers = _visits(first, last)
     refused = _refused_windows(first, last)
-    judged = patrols.judge(list(routes), first, last, visits, _campaigns(), moment)
+    finished = finished_windows(first, last)
+    judged = patrols.judge(list(routes), first, last, visits, _campaigns(), moment, finished)
     points = {c.id: f"{c.code} {c.name}" for c in Checkpoint.select()}
     names = {p.id: p.name for p in Person.select(Person.id, Person.name)}
     rows = []

@@ -2,7 +2,8 @@
 
 A route is due now for the people assigned to it while one of its windows is open (or
 opens within half an hour), on a day its schedule names from the day the route starts
-and, for a campaign's route, while the office runs the campaign. A run shows every
+and, for a campaign's route, while the office runs the campaign, until its run is
+finished (what was not visited is then missed, not still due). A run shows every
 checkpoint of its route, done or left — a teammate's synced scans count — and the
 minutes left in its window.
 """
@@ -15,7 +16,7 @@ from dataclasses import dataclass
 from fieldapp.domain import patrols
 from fieldapp.domain.clock import local_now
 from fieldapp.services.common.identity import me
-from fieldapp.services.patrols.attendance import _campaigns, _visits
+from fieldapp.services.patrols.attendance import _campaigns, _visits, finished_windows
 from fieldapp.services.patrols.mine import open_run
 from fieldapp.services.patrols.runs import starts_later, window_due
 from fieldapp.store.patrol_models import Checkpoint, PatrolRoute, PatrolRun
@@ -77,6 +78,7 @@ def due_now(*, now: dt.datetime | None = None) -> list[DuePatrol]:
     off = patrols.CampaignSwitch(False)
     mine = open_run(person)
     visits, _ = _visits(moment.date(), moment.date())
+    finished = finished_windows(moment.date(), moment.date())
     found = []
     for route in PatrolRoute.select().where(PatrolRoute.active == True):  # noqa: E712
         if person not in (route.people or []):
@@ -87,8 +89,8 @@ def due_now(*, now: dt.datetime | None = None) -> list[DuePatrol]:
         ):
             continue
         window = window_due(route, moment)
-        if window is None:
-            continue
+        if window is None or (route.id, moment.date().isoformat(), window.label) in finished:
+            continue  # no window now, or its run was finished: no longer due
         seen = visits.get((route.id, moment.date().isoformat(), window.label), [])
         verdict = patrols.assess(route.checkpoints, moment.date(), window, seen, moment)
         resume = (

@@ -85,7 +85,9 @@ def starts_later(run: PatrolRun) -> str:
 
 def start_run(route_id: str, *, now: dt.datetime | None = None) -> PatrolRun:
     """Start the person's run of a route for the window open now, or resume their open
-    run of it (whatever its window)."""
+    run of it (whatever its window). A window whose run they finished gives that run,
+    finished (shown, not changed): finishing closes the window, its missed posts stay
+    missed, and a second run would count them visited after all."""
     who = me()
     route = PatrolRoute.get_or_none(PatrolRoute.id == route_id)
     if route is None:
@@ -99,6 +101,13 @@ def start_run(route_id: str, *, now: dt.datetime | None = None) -> PatrolRun:
         raise PatrolRefused(t("patrol.refused.not_due", route=route.name))
     day = moment.date().isoformat()
     with db.atomic():
+        done = PatrolRun.get_or_none(
+            (PatrolRun.person == who.person_id) & (PatrolRun.route == route.id)
+            & (PatrolRun.day == day) & (PatrolRun.window == window.label)
+            & (PatrolRun.status != "open")
+        )  # fmt: skip
+        if done is not None:
+            return done
         current = open_run(who.person_id)
         if current is not None:
             if (current.route_id, current.day, current.window) == (route.id, day, window.label):
