@@ -31,6 +31,7 @@ from fieldapp.tui.widgets.table import Table
 
 class PatrolRunScreen(FieldScreen[None]):
     PLACE = "nav.place.patrol_run"
+    FOOTER_PINNED = ("patrol.finish",)  # finishing is the run's main key: always in sight
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("m", "manual", "By hand", id="patrol.manual"),
         Binding("n", "note", "Note", id="patrol.note"),
@@ -103,16 +104,20 @@ class PatrolRunScreen(FieldScreen[None]):
             + (f"  · {t('patrol.run.ordered')}" if view.ordered else "")
         )
         when = t("patrol.run.window", day=view.day, window=view.window)
-        if view.minutes_left >= 0:
+        if view.finished:
+            clock = t("patrol.run.ended")
+        elif view.minutes_left >= 0:
             clock = t("patrol.run.time_left", minutes=view.minutes_left)
         else:
             clock = t("patrol.run.time_over", minutes=-view.minutes_left)
         total = len(view.lines)
-        progress = (
-            t("patrol.run.left", left=view.left, total=total)
-            if view.left
-            else t("patrol.run.all_done", total=total)
-        )
+        if not view.left:
+            progress = t("patrol.run.all_done", total=total)
+        elif view.finished:  # what was not visited is missed now, named as the office sees it
+            missed = listed(_named(line) for line in view.lines if not line.done)
+            progress = t("patrol.run.missed", left=view.left, total=total, points=missed)
+        else:
+            progress = t("patrol.run.left", left=view.left, total=total)
         status = f"{when} · {clock} · {progress}"
         if view.starts_later:
             status += "\n" + t("patrol.run.before_start", day=view.starts_later)
@@ -125,7 +130,7 @@ class PatrolRunScreen(FieldScreen[None]):
                 state = t("patrol.run.done_manual" if line.manual else "patrol.run.done")
                 state += t("patrol.run.late_mark") if line.late else ""
             else:
-                state = t("patrol.run.left_mark")
+                state = t("patrol.run.missed_mark" if view.finished else "patrol.run.left_mark")
             table.add_row(line.code, line.name, state, line.at, key=line.checkpoint_id)
         if table.row_count:
             table.move_cursor(row=min(row, table.row_count - 1))
@@ -165,7 +170,16 @@ class PatrolRunScreen(FieldScreen[None]):
         ask = outcome.checkpoint_id if outcome.typed_code else ""
         self.post_message(self.Said(outcome.message, severity, ask))
 
+    def _ended(self) -> bool:
+        """Is the run finished (shown, not changed)? Says so when it is."""
+        if self.view is not None and self.view.finished:
+            self.explain(t("patrol.refused.finished"), severity="information")
+            return True
+        return False
+
     def action_manual(self) -> None:
+        if self._ended():
+            return
         line = self._line()
         if line is not None and line.done:  # nothing to record twice
             self.explain(
@@ -224,6 +238,8 @@ class PatrolRunScreen(FieldScreen[None]):
     def _reached_line(self) -> Any:
         """The checkpoint under the cursor if it was reached; else say how to reach it (a
         note, photo or form belongs to a visit) and return None."""
+        if self._ended():
+            return None
         line = self._line()
         if line is not None and not line.done:
             self.explain(t("patrol.run.not_reached", checkpoint=_named(line)))
@@ -324,6 +340,8 @@ class PatrolRunScreen(FieldScreen[None]):
     def action_finish(self) -> None:
         from fieldapp.tui.dialogs.confirm import ConfirmDialog
 
+        if self._ended():
+            return
         left = self.view.left if self.view else 0
         if not left:
             self._finish()

@@ -1,0 +1,63 @@
+"""The patrol run at 80×24: F10 (finish, the run's main key) is in the footer in both
+languages, however many keys the checkpoint under the cursor offers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from patrol_screen_support import placard, seed_patrol_store
+from pilot_support import settle
+
+from fieldapp.tui.app import FieldApp, make_app
+from fieldapp.tui.screens.patrol_run import PatrolRunScreen
+
+
+def footer_row(app: FieldApp) -> str:
+    return app.screen._compositor.render_strips()[-1].text
+
+
+@pytest.mark.parametrize(("lang", "finish"), [("zh", "f10 结束巡逻"), ("en", "f10 Finish")])
+async def test_f10_finish_is_in_the_footer_at_80_columns(
+    home: Path, lang: str, finish: str
+) -> None:
+    seed_patrol_store()
+    app = make_app(lang=lang)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot, rounds=2)
+        app.scan_text(placard("CP-01"), "wedge")  # starts the run
+        await settle(app, pilot, rounds=3)
+        assert isinstance(app.screen, PatrolRunScreen)
+        assert finish in footer_row(app), footer_row(app)
+
+
+async def test_a_finished_run_shows_its_missed_posts_and_is_not_walked_again(home: Path) -> None:
+    from textual.widgets import Label
+
+    from fieldapp.store.patrol_models import PatrolRun, PatrolScan
+
+    seed_patrol_store()
+    app = make_app(lang="zh")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot, rounds=2)
+        app.scan_text(placard("CP-01"), "wedge")
+        await settle(app, pilot, rounds=3)
+        app.scan_text(placard("CP-03"), "wedge")
+        await settle(app, pilot, rounds=3)
+        await pilot.press("f10")  # two left: asks first
+        await settle(app, pilot)
+        await pilot.press("y")
+        await settle(app, pilot, rounds=3)
+        assert not isinstance(app.screen, PatrolRunScreen)
+        assert "烟花爆竹巡逻" not in str(app.screen.query_one("#home-patrols").render())
+        app.scan_text(placard("CP-02"), "wedge")  # the same window: the finished run, shown
+        await settle(app, pilot, rounds=3)
+        screen = app.screen
+        assert isinstance(screen, PatrolRunScreen)
+        status = str(screen.query_one("#patrol-run-status", Label).render())
+        assert "已结束" in status and "漏岗 2/4 个：烟花爆竹销售点 CP-02、消防室 CP-04" in status
+        await pilot.press("down", "m")  # CP-02, missed: nothing recorded into a finished run
+        await settle(app, pilot)
+        assert app.screen is screen
+        assert [n.message for n in app._notifications][-1] == "这次巡逻已经结束并提交，不能再修改"
+    assert PatrolRun.select().count() == 1 and PatrolScan.select().count() == 2
