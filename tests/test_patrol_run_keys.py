@@ -61,3 +61,30 @@ async def test_a_finished_run_shows_its_missed_posts_and_is_not_walked_again(hom
         assert app.screen is screen
         assert [n.message for n in app._notifications][-1] == "这次巡逻已经结束并提交，不能再修改"
     assert PatrolRun.select().count() == 1 and PatrolScan.select().count() == 2
+
+
+async def test_the_status_bar_says_a_patrol_in_progress_is_not_sent_yet(home: Path) -> None:
+    from fieldapp.tui.widgets.status_bar import StatusBar
+
+    def status() -> str:
+        return str(app.screen.query_one(StatusBar).render())
+
+    seed_patrol_store()
+    app = make_app(lang="zh")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot, rounds=2)
+        assert "全部已同步" in status()
+        app.scan_text(placard("CP-01"), "wedge")  # a visit made: it waits for the finish
+        await settle(app, pilot, rounds=3)
+        await pilot.press("escape")
+        await settle(app, pilot, rounds=3)
+        assert "巡逻进行中，结束后上报" in status() and "全部已同步" not in status()
+        await pilot.press("ctrl+g")
+        await settle(app, pilot, rounds=2)
+        await pilot.press("enter", "f10")
+        await settle(app, pilot)
+        await pilot.press("y")  # finished: queued as one op, said as waiting to sync
+        await settle(app, pilot, rounds=3)
+        await pilot.press("escape")
+        await settle(app, pilot, rounds=3)
+        assert "巡逻进行中" not in status() and "未同步记录：1" in status(), status()

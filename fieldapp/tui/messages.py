@@ -21,6 +21,12 @@ class SyncRequested(Message):
 
 
 @dataclass
+class WaitingChanged(Message):
+    """What waits to be sent changed with nothing queued yet (a patrol run started: its
+    visits go when it is finished): post to the app, which reads the sync status again."""
+
+
+@dataclass
 class SyncProgress(Message, bubble=False):
     """(phase, done, total) from the sync worker; total 0 means unknown."""
 

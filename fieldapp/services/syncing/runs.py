@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from fieldapp.services.syncing.problems import describe, errors_in_words
 from fieldapp.services.syncing.refusals import Refusal, outstanding
 from fieldapp.store.models import Outbox, SyncState
+from fieldapp.store.patrol_models import PatrolRun
 from sync.client.base import Progress, SyncError, SyncResult
 
 # Outcome kinds
@@ -32,6 +33,7 @@ class SyncStatus:
     last_sync_at: str | None  # UTC ISO time of the last sync that had no errors
     last_error: str
     refusals: tuple[Refusal, ...] = ()  # refused ops the person has not acknowledged yet
+    patrol_open: bool = False  # a patrol run in progress: its visits are sent when finished
 
 
 @dataclass
@@ -47,8 +49,9 @@ def sync_status() -> SyncStatus:
     state = SyncState.get_or_none(SyncState.id == 1)
     pending = Outbox.select().where(Outbox.state == "pending").count()
     refusals = outstanding()
+    walking = PatrolRun.select().where(PatrolRun.status == "open").exists()
     if state is None:
-        return SyncStatus(False, "", pending, None, "", refusals)
+        return SyncStatus(False, "", pending, None, "", refusals, walking)
     return SyncStatus(
         configured=bool(state.server_url and state.token),
         server_url=state.server_url,
@@ -56,6 +59,7 @@ def sync_status() -> SyncStatus:
         last_sync_at=state.last_sync_at,
         last_error=state.last_error,
         refusals=refusals,
+        patrol_open=walking,
     )
 
 

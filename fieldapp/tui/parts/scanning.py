@@ -209,12 +209,14 @@ class ScanningApp(WedgeListener, Navigation):
 
     def show_patrol_run(self, run_id: str, text: str, source: str) -> None:
         """Open the run a checkpoint's placard started, and check in with that scan."""
+        from fieldapp.tui.messages import WaitingChanged
         from fieldapp.tui.screens.patrol_run import PatrolRunScreen
 
         screen = PatrolRunScreen(run_id)
         self.close_scan_dialog()
         self.push_screen(screen)
         self.call_after_refresh(screen.scan, text, source)
+        self.post_message(WaitingChanged())  # the status bar: a patrol in progress
 
     def open_inspection(self) -> OpenInspection | None:
         """The draft inspection being worked on (its screen anywhere in the stack)."""

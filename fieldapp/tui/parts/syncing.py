@@ -28,6 +28,7 @@ from fieldapp.tui.messages import (
     SyncFinished,
     SyncProgress,
     SyncRequested,
+    WaitingChanged,
     local_moment,
 )
 from fieldapp.tui.parts.navigation import Navigation
@@ -121,6 +122,7 @@ class SyncApp(Navigation):
             problem=problem,
             syncing=self._syncing,
             refused=len(status.refusals),
+            patrol_open=status.patrol_open,
         )
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="sync-probe")
@@ -133,6 +135,25 @@ class SyncApp(Navigation):
             status = syncing.sync_status()
         foreign = reach.online is True and reach.failure is not None
         self.post_message(ConnectionChecked(reach.online, status, foreign=foreign))
+
+    @on(WaitingChanged)
+    def _waiting_changed(self) -> None:
+        self.refresh_sync_status()
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="sync-status")
+    def refresh_sync_status(self) -> None:
+        """What waits to be sent, read again without asking the server (a patrol started
+        or finished: the status bar says whether one is in progress)."""
+        from fieldapp.services.syncing import runs as syncing
+        from fieldapp.store import db
+
+        with db.connection_context():
+            status = syncing.sync_status()
+        self.call_from_thread(self._status_read, status)
+
+    def _status_read(self, status: SyncStatus) -> None:
+        view = self.sync_view
+        self.show_sync_view(self._view_from(status, view.online, view.problem), status.pending)
 
     @on(ConnectionChecked)
     def _connection_checked(self, event: ConnectionChecked) -> None:

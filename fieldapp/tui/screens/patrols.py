@@ -263,9 +263,11 @@ class PatrolsScreen(RefusedRecordsScreen):
 
     @on(RunReady)
     def _run_ready(self, event: RunReady) -> None:
+        from fieldapp.tui.messages import WaitingChanged
         from fieldapp.tui.screens.patrol_run import PatrolRunScreen
 
         self.app.push_screen(PatrolRunScreen(event.run_id))
+        self.app.post_message(WaitingChanged())  # the status bar: a patrol in progress
 
     def action_back(self) -> None:
         if len(self.app.screen_stack) > 1:

@@ -19,6 +19,7 @@ class SyncView:
     problem: str = ""  # "" | not_enrolled | not_configured | sync_failed
     syncing: bool = False
     refused: int = 0  # refused ops the person has not acknowledged (they are not "synced")
+    patrol_open: bool = False  # a patrol in progress: not sent (nor synced) until finished
 
     def describe(self, waiting: str) -> str:
         if self.problem == "not_configured":
@@ -66,7 +67,8 @@ class StatusBar(Static):
         refused = self.sync.refused if self.sync is not None else 0
         unsynced = t("home.unsynced", count=self.unsynced) if self.unsynced else ""
         refusals = t("home.refused", count=refused) if refused else ""
-        sync = " · ".join(x for x in (unsynced, refusals) if x)
+        walking = t("sync_ui.status.patrol_open") if self.sync and self.sync.patrol_open else ""
+        sync = " · ".join(x for x in (unsynced, refusals, walking) if x)
         if not sync:
             # Nothing waits here; after a failed sync the server's side is not known to be
             # synced either, so nothing is said.
@@ -83,7 +85,12 @@ class StatusBar(Static):
         )
 
     def watch_unsynced(self, count: int) -> None:
-        self.set_class(count > 0 or bool(self.sync and self.sync.refused), "-unsynced")
+        self.set_class(count > 0 or _waits(self.sync), "-unsynced")
 
     def watch_sync(self, view: SyncView | None) -> None:
-        self.set_class(self.unsynced > 0 or bool(view and view.refused), "-unsynced")
+        self.set_class(self.unsynced > 0 or _waits(view), "-unsynced")
+
+
+def _waits(view: SyncView | None) -> bool:
+    """Does something the sync state knows of wait to be sent or seen?"""
+    return bool(view and (view.refused or view.patrol_open))
