@@ -1,8 +1,11 @@
 """The daily report (F8): choose one of my grids, see the day's counts from the store, add
 remarks, file the report (F10) or a zero report (z, once its grid and date are confirmed:
-a zero report filed for the wrong village is a false statement). The grid list stops at
-its ends, so Home then ↑ stays on the first grid. Supervisors also see
-which grids under them filed, filed a zero report, are missing or late.
+a zero report filed for the wrong village is a false statement). F10 on a grid that filed
+today, or while a report is being filed, files nothing: it says when it was filed and asks
+whether to file a correction (the newest report stands), so a second press is no second
+report. The state line under the figures says a report was filed, with no toast over it.
+The grid list stops at its ends, so Home then ↑ stays on the first grid. Supervisors
+also see which grids under them filed, filed a zero report, are missing or late.
 
 The deadline reminder is `fieldapp.tui.screens.report_reminders.ReportReminders`.
 """
@@ -29,6 +32,7 @@ from textual.widgets import (
     TabPane,
 )
 from textual.widgets.option_list import Option
+from textual.worker import Worker, WorkerState
 
 from fieldapp.i18n import t
 from fieldapp.tui.dialogs.confirm import ConfirmDialog
@@ -77,8 +81,8 @@ class DailyReportScreen(FieldScreen[None]):
 
     @dataclass
     class Filed(Message):
-        text: str
         code: str
+        at: str  # local HH:MM
 
     @dataclass
     class Refused(Message):
@@ -90,6 +94,10 @@ class DailyReportScreen(FieldScreen[None]):
         self.grid: str | None = None
         self.report: GridReport | None = None
         self.supervisor = False
+        self.filing = False  # a report is being filed: F10 and z file nothing more
+        # The grids filed here since their state was last read (local HH:MM): a second
+        # F10 before the state is read again is asked about all the same.
+        self.filed_at: dict[str, str] = {}
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -197,6 +205,8 @@ class DailyReportScreen(FieldScreen[None]):
     @on(GridLoaded)
     def _grid_loaded(self, event: GridLoaded) -> None:
         report = self.report = event.report
+        if report.submitted:  # the state read says it from now on
+            self.filed_at.pop(report.code, None)
         if report.code != self.grid:
             return
         self.query_one("#report-grid-title", Label).update(
@@ -281,21 +291,54 @@ class DailyReportScreen(FieldScreen[None]):
         self._file(zero=False)
 
     def _file(self, *, zero: bool) -> None:
-        if self.grid is None:
+        code = self.grid
+        if code is None:
             self.app.bell()
             return
+        if self.filing:
+            self.explain(t("report.filing"))
+            return
+        filed = self._filed_today(code)
+        if zero or not filed:  # z has asked already, naming the report filed
+            self._file_now(code, zero)
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes and self.grid == code and not self.filing:
+                self._file_now(code, zero=False)
+
+        line = next((line for line in self.lines if line.code == code), None)
+        grid = t("app.aside", text=line.name, aside=code) if line else code
+        self.app.push_screen(
+            ConfirmDialog(
+                t("report.again.title", grid=grid, time=filed),
+                t("report.again.body"),
+                yes=t("report.again.yes"),
+            ),
+            answered,
+        )
+
+    def _filed_today(self, code: str) -> str:
+        """When the grid's report for today was filed (local HH:MM), or ""."""
+        if code in self.filed_at:
+            return self.filed_at[code]
+        if self.report is not None and self.report.code == code and self.report.submitted:
+            return self.report.submitted
+        line = next((line for line in self.lines if line.code == code), None)
+        return line.submitted if line is not None else ""
+
+    def _file_now(self, code: str, zero: bool) -> None:
+        self.filing = True
         remarks = self.query_one("#report-remarks", Input).value
-        self._file_worker(self.grid, zero, remarks)
+        self._file_worker(code, zero, remarks)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="report-file")
     def _file_worker(self, code: str, zero: bool, remarks: str) -> None:
+        from fieldapp.services.common.periods import parse_utc
         from fieldapp.services.daily_report import reports as daily_reports
         from fieldapp.store import db
-        from fieldapp.store.models import Grid
 
         with db.connection_context():
-            grid = Grid.get_by_id(code)
-            name = t("app.aside", text=grid.name, aside=code)
             try:
                 filed = daily_reports.file_report(code, remarks=remarks, zero_report=zero)
             except daily_reports.ZeroReportRefused as refused:
@@ -304,18 +347,29 @@ class DailyReportScreen(FieldScreen[None]):
             except daily_reports.NotMyGrid:
                 self.post_message(self.Refused(t("report.not_my_grid", grid=code)))
                 return
-        self.post_message(self.Filed(daily_reports.filed_text(filed, name), code))
+        time = parse_utc(filed.submitted_at).astimezone().strftime("%H:%M")
+        self.post_message(self.Filed(code, time))
 
     @on(Filed)
     def _filed(self, event: Filed) -> None:
+        self.filing = False
+        self.filed_at[event.code] = event.at
         self._take_down_explanations()  # a refusal before this filing no longer holds
-        self.notify(event.text)
         self._start()
-        self._load_grid(event.code)
+        self._load_grid(event.code)  # its state line says it was filed, and when
 
     @on(Refused)
     def _refused(self, event: Refused) -> None:
+        self.filing = False
         self.explain(event.text)  # about this screen: it goes when the screen is left
+
+    @on(Worker.StateChanged)
+    def _filing_failed(self, event: Worker.StateChanged) -> None:
+        if event.worker.group == "report-file" and event.state in (
+            WorkerState.ERROR,
+            WorkerState.CANCELLED,
+        ):
+            self.filing = False  # said by the app's handler; F10 may try again
 
     def action_back(self) -> None:
         if len(self.app.screen_stack) > 1:
