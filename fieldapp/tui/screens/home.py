@@ -25,6 +25,7 @@ from fieldapp.i18n import listed, t
 from fieldapp.services.followups.plans import DueReading
 from fieldapp.tui.commands import localize_bindings
 from fieldapp.tui.screens import HistoryWanted, VenueChosen
+from fieldapp.tui.screens.home_due import add_due_columns, fill_due, fit_due_columns
 from fieldapp.tui.screens.home_returned import ReturnedLine
 from fieldapp.tui.views.due_list import DueRow, due_rows, venue_label
 from fieldapp.tui.views.home import (
@@ -41,20 +42,6 @@ from fieldapp.tui.widgets.drafts_table import DraftsTable
 from fieldapp.tui.widgets.findings_table import FindingsTable
 from fieldapp.tui.widgets.key_footer import KeyFooter
 from fieldapp.tui.widgets.paged_table import selected_key
-from fieldapp.tui.widgets.table import GRID_CELLS, Cut, ending
-
-# Under this many terminal columns the due list leaves the venue's code out: at 80 it
-# took the room of the name, which is what a user reads (the code is in the venue's title
-# once it is opened, and in the hazards pane).
-DUE_CODE_FROM = 100
-DUE_LABELS = {
-    "bucket": "home.col.bucket",
-    "due": "home.col.due",
-    "code": "home.col.code",
-    "kind": "home.col.kind",
-    "grid": "home.col.grid",
-    "name": "home.col.name",
-}
 
 # How long the first frame waits for the home data read at start-up (it is usually read
 # by the time the screen mounts: the read began before Textual was imported).
@@ -155,25 +142,18 @@ class HomeScreen(ReturnedLine):
             self.post_message(self.Loaded(view))
         self.call_after_refresh(self._load_returned)  # after the first frame
 
-    def _due_columns(self) -> tuple[str, ...]:
-        # The name last: at 80 columns a long one is what is cut, not the kind or the grid.
-        code = ("code",) if self.app.size.width >= DUE_CODE_FROM else ()
-        return ("bucket", "due", *code, "kind", "grid", "name")
-
     def _add_due_columns(self) -> None:
-        due = self.query_one("#due", PagedTable)
-        due.squeezed = ("name", "name")  # a long name ends with "…" at the pane's edge
-        for key in self._due_columns():
-            due.add_column(t(DUE_LABELS[key]), key=key)
+        add_due_columns(self.query_one("#due", PagedTable), self.app.size.width)
+
+    def _fit_due(self) -> bool:
+        return fit_due_columns(self.query_one("#due", PagedTable), self.app.size.width)
 
     def on_resize(self) -> None:
-        """Across the width where the due list's code column comes or goes."""
+        """Across the width where the due list's code column comes or goes. Also on coming
+        back: a resize while another screen was on top reached this one only then."""
         due = self.query_one("#due", PagedTable)
-        shown = tuple(str(column.key.value) for column in due.ordered_columns)
-        if shown and shown != self._due_columns():
-            row = due.cursor_row
-            due.clear(columns=True)
-            self._add_due_columns()
+        row = due.cursor_row
+        if self._fit_due():
             self._show_due(self.due_shown, self.due_offset)
             due.move_cursor(row=row)
         self.query_one("#drafts", DraftsTable).fit(self.app.size.width)
@@ -185,6 +165,7 @@ class HomeScreen(ReturnedLine):
         if not self._resumed:
             self._resumed = True
             event.refresh_styles = False
+        self.on_resize()  # the width may have changed while another screen was on top
         if self._shown_at_mount:  # the first resume, right after the data was shown
             self._shown_at_mount = False
             return
@@ -279,18 +260,8 @@ class HomeScreen(ReturnedLine):
     def _show_due(self, rows: tuple[DueRow, ...], offset: int) -> None:
         self.due_shown = rows
         table = self.query_one("#due", PagedTable)
-        table.clear()
-        columns = self._due_columns()
-        for row in rows:
-            cells = {
-                "bucket": t(f"bucket.{row.bucket}"),
-                "due": row.due_on.isoformat() if row.due_on else t("home.never"),
-                "code": row.code,
-                "kind": t(f"kind_short.{row.kind}"),
-                "grid": ending(row.grid, GRID_CELLS),
-                "name": Cut(row.name),  # cut with "…" where the pane ends
-            }
-            table.add_row(*(cells[key] for key in columns), key=row.venue_id)  # type: ignore[arg-type]
+        self._fit_due()  # the width may have changed since the columns were made
+        fill_due(table, rows)
         total = self.home_view.due_total if self.home_view else 0
         title = self.query_one("#due-title", Label)
         if rows:

@@ -92,13 +92,21 @@ class IncidentTableScreen(RefusedRecordsScreen):
         for column in self.columns:
             table.add_column(t(f"incident.col.{column}"), key=column, width=widths.get(column))
 
-    def on_resize(self) -> None:
-        """Across the width where the reporter and evidence columns come or go."""
+    def _fit_columns(self) -> bool:
+        """The columns for the width now; True if they had to change. A resize while
+        another screen was on top reaches this one only when it is back, and a load can
+        land before that: its rows go in the columns for the width they are shown at."""
         table = self.query_one(PagedTable)
         shown = [str(column.key.value) for column in table.ordered_columns]
-        if shown and tuple(c for c in shown if c != "mark") != self.columns:
-            table.clear(columns=True)
-            self._add_columns()
+        if not shown or tuple(c for c in shown if c != "mark") == self.columns:
+            return False
+        table.clear(columns=True)
+        self._add_columns()
+        return True
+
+    def on_resize(self) -> None:
+        """Across the width where the reporter and evidence columns come or go."""
+        if self._fit_columns():
             self._fill_rows()
 
     def mark_of(self, row: IncidentRow) -> str:
@@ -106,6 +114,7 @@ class IncidentTableScreen(RefusedRecordsScreen):
 
     def _fill_rows(self) -> None:
         table = self.query_one(PagedTable)
+        self._fit_columns()
         table.clear()
         for row in self.rows:
             if self.narrow:
