@@ -34,6 +34,7 @@ class LetterIncident:
     people: str  # "name role; …"
     evidence: str  # file names and counts
     history: tuple[str, ...]
+    note: str = ""  # typed with the hand-over
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +84,8 @@ def render_incident_letter(
         what = f"{L(f'incident.category.{i.category}')}\n{i.description}"
         if i.people:
             what += f"\n{L('incident.letter.people')}：{i.people}"
+        if i.note:
+            what += f"\n{L('incident.letter.note')}：{i.note}"
         rows.append(
             [str(n), f"{i.occurred}\n{i.place}", what, i.evidence or "—", "\n".join(i.history)]
         )

@@ -1,4 +1,9 @@
-"""The hand-over letter (移交抄告单) of incidents handed over together, as a PDF file."""
+"""The hand-over letter (移交抄告单) of incidents handed over together, as a PDF file.
+
+An ID number or phone typed into an incident's free text is masked on the letter as on
+every screen (`domain.personal.mask_numbers_in_text`): data minimisation under PIPL; the
+receiving unit gets full particulars through the official channel, not this paper.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +12,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from fieldapp.domain.clock import today
+from fieldapp.domain.personal import mask_numbers_in_text
 from fieldapp.i18n import t, written_in
 from fieldapp.paths import data_home
 from fieldapp.reports import LETTER_LANGUAGE
@@ -34,6 +40,20 @@ def _history(incident_id: str) -> tuple[str, ...]:
     return tuple(lines)
 
 
+def _hand_over_note(incident_id: str, folded_order: tuple[str, ...], refused: set[str]) -> str:
+    """The note typed with the hand-over that took effect (the last one in fold order)."""
+    notes = {
+        e.id: e.note
+        for e in IncidentEvent.select(IncidentEvent.id, IncidentEvent.note).where(
+            (IncidentEvent.incident == incident_id) & (IncidentEvent.type == "handed_over")
+        )
+    }
+    for event_id in reversed(folded_order):
+        if event_id in notes and event_id not in refused:
+            return notes[event_id].strip()
+    return ""
+
+
 def incident_letter(incident_ids: Iterable[str]) -> IncidentLetter:
     ids = list(dict.fromkeys(incident_ids))
     if not ids:
@@ -52,7 +72,11 @@ def incident_letter(incident_ids: Iterable[str]) -> IncidentLetter:
             raise LetterError(t("incident.letter.not_handed_over", incident=row.place))
         handovers.add((folded.handed_over_to, folded.reference))
         handed_on = folded.handed_over_on or handed_on
-        people = "; ".join(f"{p['name']} {p.get('role', '')}".strip() for p in incident.people)
+        people = "; ".join(
+            mask_numbers_in_text(f"{p.get('name', '')} {p.get('role', '')}".strip())
+            for p in incident.people
+        )
+        refused = {c.event_id for c in folded.conflicts}
         files = [str(m.get("name", "")) for m in incident.media]
         with written_in(LETTER_LANGUAGE):  # the letter's words, not the screen's
             said = t("incident.evidence", photos=row.photos, media=row.media)
@@ -63,8 +87,9 @@ def incident_letter(incident_ids: Iterable[str]) -> IncidentLetter:
                 occurred=row.occurred_at,
                 category=incident.category,
                 place=row.place,
-                description=incident.description,
+                description=mask_numbers_in_text(incident.description),
                 people=people,
+                note=mask_numbers_in_text(_hand_over_note(incident_id, folded.order, refused)),
                 evidence=evidence,
                 history=history,
             )
