@@ -6,7 +6,8 @@ receiving unit, the reference number (文号) and date; record outcome: the outc
 closing a hazard never reported fixed) must be written: its placeholder says so. The
 record kind's lifecycle (hazards by default, incidents from the incident queue) gives the
 units, outcomes, wording and the check.
-Dismisses with a `BulkRequest` (note and event data), or None when cancelled. The data is
+Dismisses with a `BulkRequest` (note and event data), or None when cancelled: Esc asks
+before throwing away what was typed or chosen, as the incident form does. The data is
 checked here with the domain's own rule before the dialog closes, so a missing field is
 said at once, in the dialog.
 """
@@ -29,7 +30,7 @@ from fieldapp.domain import findings as machine
 from fieldapp.domain.typed import typed_date
 from fieldapp.i18n import t
 from fieldapp.tui.commands import localize_bindings
-from fieldapp.tui.dialogs.discarding import HoldsTyped
+from fieldapp.tui.dialogs.discarding import AsksBeforeDiscarding
 from fieldapp.tui.widgets.dialog_foot import FormMessage, dialog_foot
 from fieldapp.tui.widgets.key_footer import KeyFooter
 from fieldapp.tui.widgets.stopping_lists import StoppingRadioSet
@@ -58,7 +59,7 @@ def parse_date(text: str) -> dt.date | None:
         return None
 
 
-class BulkActionDialog(HoldsTyped, ModalScreen[BulkRequest | None]):
+class BulkActionDialog(AsksBeforeDiscarding, ModalScreen[BulkRequest | None]):
     AUTO_FOCUS = ""  # none: on_mount focuses its first field without centring it (80×24)
     CSS_PATH = ["../screens/review.tcss", "compact_form.tcss"]
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -277,4 +278,4 @@ class BulkActionDialog(HoldsTyped, ModalScreen[BulkRequest | None]):
 
     @on(Button.Pressed, "#bulk-cancel")
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        self.discard_or_ask()

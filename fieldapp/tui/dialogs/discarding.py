@@ -16,7 +16,7 @@ from typing import Any
 
 from textual import events
 from textual.screen import ModalScreen
-from textual.widgets import Input, Select, SelectionList, TextArea
+from textual.widgets import Input, RadioSet, Select, SelectionList, TextArea
 
 from fieldapp.i18n import t
 from fieldapp.tui.dialogs.confirm import ConfirmDialog
@@ -24,13 +24,15 @@ from fieldapp.tui.dialogs.confirm import ConfirmDialog
 
 def _values(screen: ModalScreen[Any]) -> tuple[Any, ...]:
     values: list[Any] = []
-    for widget in screen.query("Input, Select, SelectionList, TextArea"):
+    for widget in screen.query("Input, Select, SelectionList, TextArea, RadioSet"):
         if isinstance(widget, Input | Select):
             values.append(widget.value)
         elif isinstance(widget, SelectionList):
             values.append(tuple(widget.selected))
         elif isinstance(widget, TextArea):
             values.append(widget.text)
+        elif isinstance(widget, RadioSet):  # a choice made (a receiving unit) counts too
+            values.append(widget.pressed_index)
     return tuple(values)
 
 
