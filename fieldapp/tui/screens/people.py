@@ -12,6 +12,7 @@ carries it).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -43,6 +44,9 @@ HOUSEHOLD_COLUMN_FROM = 100
 # at 12 "2号楼 T01-DM-1-01" read "2号楼 T01-DM" and three households looked the same. A
 # label still too long keeps its end, the household's number.
 HOUSEHOLD_CELLS = 30
+# A search of digits alone: part of an ID number or phone, which are sealed and cannot be
+# searched (names, household numbers and addresses can).
+NUMBER = re.compile(r"[\d\sXx*+-]*\d[\d\sXx*+-]*")
 TYPING_KEYS = frozenset(
     {
         "new_household",
@@ -90,6 +94,7 @@ class PeopleScreen(PeopleActions):
     @dataclass
     class Loaded(Message):
         data: PeopleData
+        load: int  # which load read it: only the latest one's is shown
 
     def __init__(self) -> None:
         super().__init__(id="people")
@@ -97,6 +102,7 @@ class PeopleScreen(PeopleActions):
         self.members: dict[str, tuple[HouseholdView, MemberView]] = {}
         self.cadre: tuple[str, str] | None = None  # (person id, name): only their 包保 list
         self.locked = False  # the last load met the device locked
+        self.loads = 0  # loads begun: a search typed while one runs begins another
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -202,18 +208,24 @@ class PeopleScreen(PeopleActions):
     class Locked(Message):
         """Names and addresses are sealed at rest and the device is locked."""
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group="people-load")
     def _load(self, query: str) -> None:
+        self.loads += 1
+        self._read(query, self.cadre[0] if self.cadre else "", self.loads)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="people-load")
+    def _read(self, query: str, cadre: str, load: int) -> None:
+        # A thread cancelled by the next search still runs to its end and posts: the
+        # whole list read for a cleared box landed after the search typed next.
         from fieldapp.domain.personal import PersonalDataLocked
         from fieldapp.store import db
 
         with db.connection_context():
             try:
-                data = load_people(query, self.cadre[0] if self.cadre else "")
+                data = load_people(query, cadre)
             except PersonalDataLocked:
                 self.post_message(self.Locked())
                 return
-        self.post_message(self.Loaded(data))
+        self.post_message(self.Loaded(data, load))
 
     @on(Locked)
     def _locked(self) -> None:
@@ -229,6 +241,8 @@ class PeopleScreen(PeopleActions):
 
     @on(Loaded)
     def _loaded(self, event: Loaded) -> None:
+        if event.load != self.loads:  # a later search's result is coming
+            return
         self.locked = False
         self.data = event.data
         self.refresh_bindings()
@@ -300,6 +314,8 @@ class PeopleScreen(PeopleActions):
     def _nobody(self) -> str:
         """What an empty list means: no match for the search typed, or nobody yet."""
         query = self.query_one("#people-search", Input).value.strip()
+        if NUMBER.fullmatch(query):  # the end of an ID number or a phone, as the list shows
+            return t("people.no_match_number", query=query)
         return t("people.no_match", query=query) if query else t("people.empty")
 
     def action_back(self) -> None:
