@@ -74,3 +74,14 @@ def test_a_campaign_route_patrols_only_while_the_office_runs_the_campaign() -> N
     assert patrols.in_campaign(KEY_DAY, "FW2026", True, "2026-02-04", "2026-02-26")
     assert not patrols.in_campaign(KEY_DAY, "FW2026", True, "2026-02-05", "")
     assert not patrols.in_campaign(KEY_DAY, "FW2026", False, "", "")
+
+
+def test_a_yes_to_a_sale_seen_is_the_problem_and_old_answers_keep_their_meaning() -> None:
+    """The fireworks point asks 是否发现违规销售烟花爆竹？ (是 = problem) under a new code;
+    answers stored under 未发现违规销售 (no_sale_seen, 否 = problem) read as they did."""
+    assert patrols.FORMS["fireworks_point"] == (("sale_seen", "yesno"),)
+    assert patrols.is_problem("sale_seen", "yes") and not patrols.is_problem("sale_seen", "no")
+    assert patrols.is_problem("no_sale_seen", "no") and not patrols.is_problem(
+        "no_sale_seen", "yes"
+    )
+    assert patrols.is_problem("cap_intact", "no") and not patrols.is_problem("cap_intact", "yes")

@@ -252,9 +252,13 @@ async def test_a_venue_placard_scanned_during_a_patrol_says_it_is_no_checkpoint(
     assert PatrolScan.select().count() == 0
 
 
-async def test_a_check_starts_unanswered_and_a_no_is_said_to_be_a_problem(home: Path) -> None:
+async def test_a_check_starts_unanswered_and_a_sale_seen_is_said_to_be_a_problem(
+    home: Path,
+) -> None:
     """The fireworks point's 是/否 check starts with nothing chosen (F10 asks for an answer,
-    where 是 was preselected and saved as passed); 否 says it is recorded as a problem."""
+    where 是 was preselected and saved as passed). It asks whether an illegal sale was
+    seen, so 是 means what it says: a sale seen, recorded as a problem (it asked 未发现违规
+    销售, where 否 was the problem: a double negative answered the wrong way)."""
     from textual.widgets import DataTable, Select, Static
 
     from fieldapp.tui.dialogs.followup import AskDialog
@@ -279,12 +283,13 @@ async def test_a_check_starts_unanswered_and_a_no_is_said_to_be_a_problem(home: 
         await settle(app, pilot)
         assert app.screen is dialog
         assert "还没有选择" in str(dialog.query_one("#ask-problem", Static).render())
-        await pilot.press("enter", "down", "down", "enter")  # the list: 否
-        assert dialog.query_one("#ask-choice", Select).value == "no"
+        await pilot.press("enter", "down", "enter")  # the list: 是
+        assert dialog.query_one("#ask-choice", Select).value == "yes"
         await pilot.press("f10")
         await settle(app, pilot, rounds=2)
         assert app.screen is screen
         said = [n.message for n in app._notifications][-1]
-        assert "未发现违规销售" in said and "记为问题" in said and "F4" in said, said
+        assert "“是否发现违规销售烟花爆竹？”答“是”" in said and "记为问题" in said, said
+        assert "F4" in said and "未发现" not in said, said
     (scan,) = PatrolScan.select().where(PatrolScan.checkpoint == point_id("CP-02"))
-    assert scan.answers == {"no_sale_seen": "no"}
+    assert scan.answers == {"sale_seen": "yes"}

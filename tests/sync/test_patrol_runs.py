@@ -47,7 +47,7 @@ def test_a_patrol_with_a_missed_checkpoint_and_a_late_scan(
         runs.record_manual(run.id, typed.checkpoint_id, "other")  # "other" needs a note
     clock.set("06:55")
     manual = runs.record_manual(run.id, typed.checkpoint_id, "placard_damaged", "标牌被撕")
-    runs.annotate(manual.id, note="销售点已关门", answers={"no_sale_seen": "是"})
+    runs.annotate(manual.id, note="销售点已关门", answers={"sale_seen": "否"})
     forged = signed["CP-04"][:-6] + "AAAAAA"
     assert not runs.record_scan(run.id, forged, "wedge").accepted  # refused on the device
     clock.set("09:10")  # after the window: late

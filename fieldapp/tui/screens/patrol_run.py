@@ -21,6 +21,7 @@ from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widgets import DataTable, Header, Label, Static
 
+from fieldapp.domain.patrols import is_problem
 from fieldapp.i18n import listed, t
 from fieldapp.services.patrols.due import RunView
 from fieldapp.tui.screens import FieldScreen
@@ -223,12 +224,19 @@ class PatrolRunScreen(FieldScreen[None]):
                 self.post_message(self.Said(str(refused), "warning"))
                 return
         problems = (
-            [key for key, answer in values[0].items() if answer == "no"]
+            [(key, answer) for key, answer in values[0].items() if is_problem(key, answer)]
             if what == "answers"
             else []
         )
-        if problems:  # a check answered 否: a problem found there, said as one
-            items = listed(t(f"patrol.form.{key}") for key in problems)
+        if problems:  # a problem found there (否, or 是 to "sale seen?"), said as one
+            items = listed(
+                t(
+                    "patrol.run.form_problem_item",
+                    item=t(f"patrol.form.{key}"),
+                    answer=t(f"patrol.form.{answer}"),
+                )
+                for key, answer in problems
+            )
             self.post_message(self.Said(t("patrol.run.form_problems", items=items), "warning"))
             return
         self.post_message(self.Said(t("patrol.run.saved")))
