@@ -120,7 +120,7 @@ def test_item_columns_stay_in_place_across_versions(ledger: dict[str, str], tmp_
     (finding_header, finding), (event_header, event) = sheet_rows(out, 1), sheet_rows(out, 2)
     assert finding[5] == "SHP-03" and finding[7] == "一般" and finding[11] == "待整改"
     assert finding[13] == ledger["v1"] and finding_header[0] == "隐患编号"
-    assert event[0] == finding[0] and event[4] == "发现隐患" and event_header[4] == "处理事项"
+    assert event[0] == finding[0] and event[6] == "发现隐患" and event_header[6] == "处理事项"
     assert calls[0] == (0, 4) and calls[-1] == (4, 4)
     assert [d for d, _ in calls] == sorted(d for d, _ in calls)
 

@@ -1,6 +1,8 @@
-"""Export the ledger (台账): inspections with one column per item code, findings and their
-events, filtered by date range, grid and kind, streamed from the store in pages; the
-people, incident and activity sheets where the grids keep any.
+"""Export the ledger (台账): inspections with one column per item code, findings and
+finding events, filtered by grid and kind and by date range (inspections by the day they
+were submitted, findings by the day they were found, events by the day they happened,
+whenever their finding was found), streamed from the store in pages; the people, incident
+and activity sheets where the grids keep any.
 
 Each sheet's columns, pages and cells are in `export_sheets`; pages are keyed on the
 primary key, so memory stays flat however many inspections there are. `progress(done,
@@ -102,11 +104,20 @@ def _inspection_condition(f: ExportFilter) -> Any:
     return _condition(Inspection.status == "submitted", Inspection.submitted_at, f)
 
 
-def _finding_condition(f: ExportFilter) -> Any:
-    """Not a draft's, nor a refused inspection's (it is not on the inspections sheet, and
+def _kept_findings() -> Any:
+    """Not a draft, nor a refused inspection's (it is not on the inspections sheet, and
     the office never had its hazards)."""
-    kept = (Finding.state != "draft") & on_record(Finding.inspection)
-    return _condition(kept, Finding.created_at, f)
+    return (Finding.state != "draft") & on_record(Finding.inspection)
+
+
+def _finding_condition(f: ExportFilter) -> Any:
+    return _condition(_kept_findings(), Finding.created_at, f)
+
+
+def _event_condition(f: ExportFilter) -> Any:
+    """The events of kept findings found on any day that happened within the filter's
+    dates: last week's verification of a hazard found a month ago is last week's."""
+    return _condition(_kept_findings(), FindingEvent.at, f)
 
 
 def _checklists(f: ExportFilter) -> list[Checklist]:
@@ -164,9 +175,8 @@ def export_ledger(
     labels = Labels(lang)
     names = person_names()
     n_inspections = Inspection.select().join(Venue).where(_inspection_condition(f)).count()
-    finding_ids = Finding.select(Finding.id).join(Venue).where(_finding_condition(f))
     n_findings = Finding.select().join(Venue).where(_finding_condition(f)).count()
-    n_events = FindingEvent.select().where(FindingEvent.finding.in_(finding_ids)).count()
+    n_events = FindingEvent.select().join(Finding).join(Venue).where(_event_condition(f)).count()
     total = n_inspections + n_findings + n_events
     done = 0
 
@@ -217,7 +227,7 @@ def export_ledger(
         write_sheet(
             "events",
             EVENT_COLUMNS,
-            event_pages(finding_ids, page),
+            event_pages(_event_condition(f), page),
             lambda chunk: event_rows(chunk, labels, names),
         )
         people = 0

@@ -53,9 +53,13 @@ FINDING_COLUMNS = (
     ("found_by", 10),
     ("inspection_id", 38),
 )
+# An event's own date puts it in an export, whenever its hazard was found: the hazard is
+# named on its row (id, found on, venue, item) as it may not be on the hazards sheet.
 EVENT_COLUMNS = (
     ("finding_id", 38),
+    ("found_on", 11),
     ("venue_code", 11),
+    ("venue_name", 22),
     ("item_code", 10),
     ("event_at", 19),
     ("event_type", 12),
@@ -263,12 +267,15 @@ def finding_rows(
         ]
 
 
-def event_pages(finding_ids: Any, size: int) -> Iterator[list[tuple[Any, ...]]]:
+def event_pages(condition: Any, size: int) -> Iterator[list[tuple[Any, ...]]]:
+    """The events where `condition` (on the event, its hazard and venue) holds."""
     query = (
         FindingEvent.select(
             FindingEvent.id,
             FindingEvent.finding,
+            Finding.created_at,
             Venue.code,
+            Venue.name,
             Finding.item_code,
             FindingEvent.at,
             FindingEvent.type,
@@ -280,18 +287,33 @@ def event_pages(finding_ids: Any, size: int) -> Iterator[list[tuple[Any, ...]]]:
         .join(Finding)
         .join(Venue)
     )
-    return keyset_pages(query, FindingEvent.id, FindingEvent.finding.in_(finding_ids), size)
+    return keyset_pages(query, FindingEvent.id, condition, size)
 
 
 def event_rows(
     chunk: list[tuple[Any, ...]], labels: Labels, names: dict[str, str]
 ) -> Iterator[list[object]]:
-    for _id, finding_id, venue_code, item_code, at, kind, actor, role, note, data in chunk:
+    for (
+        _id,
+        finding_id,
+        found_at,
+        venue_code,
+        venue_name,
+        item_code,
+        at,
+        kind,
+        actor,
+        role,
+        note,
+        data,
+    ) in chunk:
         if isinstance(data, str):
             data = json.loads(data or "{}")
         yield [
             finding_id,
+            local_date_of(found_at),
             venue_code,
+            venue_name,
             item_code,
             local_stamp(at),
             labels.maybe("ledger.event", kind),
