@@ -90,7 +90,7 @@ class PersonDialog(AsksBeforeDiscarding, ModalScreen[HouseholdForm | None]):
                     elif name == "phone" and self.masks[1]:
                         placeholder = t("person.unchanged", masked=self.masks[1])
                     elif name in ("arrived_on", "left_on"):
-                        placeholder = "2026-06-09"
+                        placeholder = t("app.date_placeholder")
                     with Horizontal(classes="field-row"):
                         yield Label(t(f"person.{name}"))
                         yield Input(
