@@ -22,7 +22,7 @@ from fieldapp.domain.patrols import DEFAULT_FORM, Schedule, ScheduleError
 from sync.server import audit, headers
 from sync.server import db as server_db
 from sync.server.admin import GRID_SPLIT, check_code, grids_of
-from sync.server.admin_models import CampaignRun
+from sync.server.admin_models import Campaign
 from sync.server.feed import NewChange, append_changes
 from sync.server.models import Grid, Person
 from sync.server.office_time import office_today
@@ -149,7 +149,8 @@ def _route_row(
     if not assigned:
         errors.append(RowError(row.number, "people", "import.nobody"))
     campaign = row.get("campaign")
-    if campaign and CampaignRun.get_or_none(CampaignRun.code == campaign) is None:
+    # A campaign published and not started yet is known: its routes wait until it runs.
+    if campaign and not Campaign.select().where(Campaign.code == campaign).exists():
         errors.append(
             RowError(row.number, "campaign", "import.no_campaign", {"campaign": campaign})
         )

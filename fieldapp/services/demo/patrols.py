@@ -1,6 +1,8 @@
 """The demo's patrols: a fireworks key-day route of four checkpoints in 鼎美村, walked by
-the first inspector (daily, 06:30–09:00 and 18:00–20:00), imported into the demo server
-the way an office imports them (`fieldapp admin import-checkpoints` / `import-routes`)."""
+the first inspector (daily, 06:30–09:00 and 18:00–20:00) while the office runs the 春节禁燃
+campaign (`spring_festival`, published off: the route is not due until it is started),
+imported into the demo server the way an office imports them (`fieldapp admin
+import-checkpoints` / `import-routes`, after the campaigns are published)."""
 
 from __future__ import annotations
 
@@ -15,6 +17,7 @@ CHECKPOINTS = (
     ("DM-CP04", "鼎美村消防室", "fire_room", "鼎美村村委会"),
 )
 ROUTE = ("DM-FW", "春节烟花爆竹巡逻", "daily", "06:30-09:00;18:00-20:00")
+CAMPAIGN = "spring_festival"  # the fireworks ban the route patrols for
 
 
 def seed_patrols(dest: Path) -> None:
@@ -38,8 +41,8 @@ def seed_patrols(dest: Path) -> None:
     routes = dest / "routes.csv"
     codes = ";".join(c for c, *_ in CHECKPOINTS)
     routes.write_text(
-        "code,name,grid,checkpoints,days,windows,ordered,people\n"
-        f"{code},{name},{grid},{codes},{days},{windows},no,{person.id}\n",
+        "code,name,grid,checkpoints,days,windows,ordered,people,campaign\n"
+        f"{code},{name},{grid},{codes},{days},{windows},no,{person.id},{CAMPAIGN}\n",
         encoding="utf-8",
     )
     import_checkpoints(points)

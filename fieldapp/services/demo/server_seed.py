@@ -77,9 +77,6 @@ def seed_server(db_url: str, seed_dir: Path) -> bool:
         admin.import_people(files["people"])
         with written_once(server_db.current()):
             _seed_venues()
-        from fieldapp.services.demo.patrols import seed_patrols
-
-        seed_patrols(seed_dir)
         from fieldapp.services.demo.households import seed_households
 
         seed_households(seed_dir)
@@ -90,6 +87,9 @@ def seed_server(db_url: str, seed_dir: Path) -> bool:
 
         for path in sorted(CAMPAIGNS_DIR.glob("*.toml")):
             publish_campaign(path)  # published, off until the office starts one
+        from fieldapp.services.demo.patrols import seed_patrols
+
+        seed_patrols(seed_dir)  # after the campaigns: its route patrols for one
     return True
 
 
