@@ -38,8 +38,8 @@ def _date(value: dt.datetime | None) -> dt.date | None:
     help="xlsx: one workbook; csv: OUT, OUT_findings.csv, OUT_finding_events.csv.",
 )
 @click.option("--out", required=True, type=click.Path(path_type=Path), callback=checked_out)
-@click.option("--from", "first", type=click.DateTime(["%Y-%m-%d"]), help="First date (local).")
-@click.option("--to", "last", type=click.DateTime(["%Y-%m-%d"]), help="Last date (local).")
+@click.option("--from", "first", type=click.DateTime(["%Y-%m-%d"]), help="First local date.")
+@click.option("--to", "last", type=click.DateTime(["%Y-%m-%d"]), help="Last local date.")
 @click.option("--grid", default=None, help="A grid code; the grids under it are included.")
 @click.option(
     "--kind",
@@ -59,8 +59,12 @@ def export(
     kind: str | None,
     full_personal_data: bool,
 ) -> None:
-    """Export inspections, findings and their events as the office ledger (导出台账), and
-    the people and follow-up sheets (masked) where the grids keep a registry."""
+    """Export inspections, hazards and hazard events as the office ledger (导出台账), and
+    the people and follow-up sheets (masked) where the grids keep a registry.
+
+    --from and --to pick inspections by the day submitted, hazards by the day found and
+    hazard events by the day they happened (a hazard found earlier is named on its
+    events' rows)."""
     lang = _language(ctx)
     from fieldapp.i18n import t
     from fieldapp.services.export.ledger import ExportFilter, export_ledger
