@@ -186,3 +186,34 @@ def test_an_activity_must_be_held_within_its_duty_s_days(tree: Clock, tmp_path: 
                 for o in due.period_outcomes(D(2026, 11, 1), D(2026, 12, 31), grids=["V2"])}  # fmt: skip
     assert outcomes[("fire_day_119", "V2")] == "late"
     assert outcomes[("fire_publicity_day", "V2")] == "open"  # the 12-05 one did not count
+
+
+def test_a_date_not_read_is_shown_an_example_that_is_not_in_the_future(tree: Clock) -> None:
+    """The example in the refusal is a day the form takes: today, never a fixed day that
+    has not come yet (2026-12-07 was tomorrow on 12-06, refused as future)."""
+    act_as(INSPECTOR_V2)
+    tree.set(china(2026, 12, 6, 9))
+    form = records.ActivityForm("facility_check", "V2", held_on="soon", place="西村消防室",
+                                minutes="水带完好")  # fmt: skip
+    with pytest.raises(records.ActivityRefused) as refused:
+        records.record_activity(form)
+    said = str(refused.value)
+    assert refused.value.field == "held_on" and "“soon”" in said, said
+    assert "2026-12-06" in said and "2026-12-07" not in said, said
+    form.held_on = "2026-12-06"
+    assert records.record_activity(form).held_on == D(2026, 12, 6)
+
+
+def test_a_late_reason_of_two_latin_letters_in_punctuation_says_nothing(
+    tree: Clock, tmp_path: Path
+) -> None:
+    act_as(INSPECTOR_V2)
+    tree.set(china(2026, 12, 5, 9))
+    late = records.ActivityForm("fire_day_119", "V2", held_on="2026-12-05", place="西村",
+                                attendees="20", photo_files=[photo(tmp_path)],
+                                late_reason="。。 ,, ab")  # fmt: skip
+    with pytest.raises(records.ActivityRefused) as refused:
+        records.record_activity(late)
+    assert refused.value.field == "late_reason"
+    late.late_reason = "抗旱改期"
+    assert "抗旱改期" in records.record_activity(late).minutes

@@ -18,7 +18,7 @@ from fieldapp.services.inspection import inspections
 from fieldapp.store.models import Inspection, Venue
 from fieldapp.tui.app import make_app
 
-EMPTY_WORDS = ("。。", "x", " 、 ", "1 2")
+EMPTY_WORDS = ("。。", "x", " 、 ", "1 2", "。。 ,, ab")
 
 
 def a_venue() -> Venue:
@@ -52,7 +52,7 @@ async def test_the_dialog_keeps_asking_until_the_note_says_why(demo_home: Path) 
         note = app.screen.query_one("#presence-note", Input)
         await pilot.press("end", "enter")  # the last reason: other
         await settle(app, pilot)
-        for typed in ("。。", "x"):
+        for typed in ("。。", "x", "。。 ,, ab"):
             note.value = typed
             await pilot.press("f10")
             await settle(app, pilot)

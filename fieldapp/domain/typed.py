@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 
 _ENTRIES = re.compile(r"[;；\n]")
 _NAMES = re.compile(r"[;；\n、]")
@@ -48,7 +49,12 @@ def iso_date_first(text: str) -> str:
         return text
 
 
-def says_something(text: str, least: int = 2) -> bool:
-    """Whether a typed reason holds at least `least` letters or Chinese characters:
-    punctuation, digits and spaces do not count ("。。", "x" or "1 1" say nothing)."""
-    return sum(1 for char in text if char.isalpha()) >= least
+def says_something(text: str, least: int = 4) -> bool:
+    """Whether a typed reason says something: at least two Chinese characters or four
+    letters (a Chinese character, wide, weighs two letters; "标牌丢失", "坏了" and "lost"
+    do). Punctuation, digits and spaces do not count: "。。", "x", "1 2" and the two
+    letters of "。。 ,, ab" say nothing."""
+    weight = sum(
+        2 if unicodedata.east_asian_width(char) == "W" else 1 for char in text if char.isalpha()
+    )
+    return weight >= least

@@ -65,7 +65,8 @@ def _held_on(text: str) -> dt.date:
     try:
         day = typed_date(text)
     except ValueError:
-        raise ActivityRefused(t("activity.refused.date", value=text.strip()), "held_on") from None
+        said = t("activity.refused.date", value=text.strip(), example=today().isoformat())
+        raise ActivityRefused(said, "held_on") from None
     if day > today():
         raise ActivityRefused(t("activity.refused.future", value=day.isoformat()), "held_on")
     return day
