@@ -88,3 +88,41 @@ async def test_the_status_bar_says_a_patrol_in_progress_is_not_sent_yet(home: Pa
         await pilot.press("escape")
         await settle(app, pilot, rounds=3)
         assert "巡逻进行中" not in status() and "未同步记录：1" in status(), status()
+
+
+@pytest.mark.parametrize(
+    ("lang", "shown", "change"),
+    [
+        ("zh", "村东口 CP-01 的备注：门口有积水", "（保存后替换原备注）"),
+        ("en", "Note on 村东口 CP-01: 门口有积水", "(saving replaces it)"),
+    ],
+)
+async def test_a_saved_note_is_shown_and_opens_to_be_changed(
+    home: Path, lang: str, shown: str, change: str
+) -> None:
+    from textual.widgets import Input, Label
+
+    from fieldapp.store.patrol_models import PatrolScan
+
+    seed_patrol_store()
+    app = make_app(lang=lang)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot, rounds=2)
+        app.scan_text(placard("CP-01"), "wedge")
+        await settle(app, pilot, rounds=3)
+        screen = app.screen
+        assert isinstance(screen, PatrolRunScreen)
+        await pilot.press("n")
+        await settle(app, pilot)
+        await pilot.press(*"门口有积水", "f10")
+        await settle(app, pilot, rounds=3)
+        assert app.screen is screen
+        assert str(screen.query_one("#patrol-run-note", Label).render()) == shown
+        await pilot.press("n")  # again: the note there starts the field, saving replaces it
+        await settle(app, pilot)
+        assert app.screen.query_one("#ask-text", Input).value == "门口有积水"
+        assert change in str(app.screen.query_one(".dialog-title", Label).render())
+        await pilot.press("end", *"已清", "f10")
+        await settle(app, pilot, rounds=3)
+        assert str(screen.query_one("#patrol-run-note", Label).render()).endswith("门口有积水已清")
+    assert [s.note for s in PatrolScan.select()] == ["门口有积水已清"]

@@ -67,6 +67,8 @@ ZH: dict[str, str] = {
     "patrol.run.before_start": "本路线从 {day} 起计：这次巡逻照样保存并上报，列为“开始前巡逻”，不算应巡，也不算漏岗",
     "patrol.run.finish_confirm": "还有 {left} 个点位未到，确定结束巡逻吗？未到的点位将记为漏岗",
     "patrol.run.note_title": "{checkpoint} 的备注",
+    "patrol.run.note_change_title": "{checkpoint} 的备注（保存后替换原备注）",
+    "patrol.run.note_line": "{checkpoint} 的备注：{note}",
     "patrol.run.photo_title": "{checkpoint} 的照片（文件路径，多个用 ; 分隔）",
     "patrol.run.form_title": "{checkpoint}：{item}",
     "patrol.run.saved": "已保存",
@@ -202,6 +204,8 @@ EN: dict[str, str] = {
         "{left} checkpoints are not visited. Finish anyway? They count as missed posts"
     ),
     "patrol.run.note_title": "Note on {checkpoint}",
+    "patrol.run.note_change_title": "Note on {checkpoint} (saving replaces it)",
+    "patrol.run.note_line": "Note on {checkpoint}: {note}",
     "patrol.run.photo_title": "Photos of {checkpoint} (file paths, separated by ;)",
     "patrol.run.form_title": "{checkpoint}: {item}",
     "patrol.run.saved": "Saved",

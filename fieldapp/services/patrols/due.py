@@ -19,7 +19,7 @@ from fieldapp.services.common.identity import me
 from fieldapp.services.patrols.attendance import _campaigns, _visits, finished_windows
 from fieldapp.services.patrols.mine import open_run
 from fieldapp.services.patrols.runs import starts_later, window_due
-from fieldapp.store.patrol_models import Checkpoint, PatrolRoute, PatrolRun
+from fieldapp.store.patrol_models import Checkpoint, PatrolRoute, PatrolRun, PatrolScan
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +45,7 @@ class CheckpointLine:
     manual: bool
     late: bool
     form: str
+    note: str = ""  # the note on this run's latest visit (what `n` changes)
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,6 +131,10 @@ def run_view(run_id: str, *, now: dt.datetime | None = None) -> RunView:
     for seen_visit in sorted(seen, key=lambda v: v.at):
         first.setdefault(seen_visit.checkpoint_id, seen_visit)
     points = {c.id: c for c in Checkpoint.select().where(Checkpoint.id.in_(route.checkpoints))}
+    notes = {
+        scan.checkpoint: scan.note
+        for scan in PatrolScan.select().where(PatrolScan.run == run.id).order_by(PatrolScan.at)
+    }  # the latest visit's, as `runs.scan_for` finds it
     lines = []
     for cid in route.checkpoints:
         point = points.get(cid)
@@ -140,7 +145,7 @@ def run_view(run_id: str, *, now: dt.datetime | None = None) -> RunView:
                 name=point.name if point else "", kind=point.kind if point else "",
                 done=visit is not None, at=visit.at.strftime("%H:%M") if visit else "",
                 manual=bool(visit and visit.manual), late=cid in verdict.late,
-                form=point.form if point else "",
+                form=point.form if point else "", note=notes.get(cid, ""),
             )
         )  # fmt: skip
     left = window.closes_at(day) - _now(now)

@@ -103,12 +103,14 @@ class AskDialog(HoldsTyped, ModalScreen[str | None]):
         choices: list[tuple[str, str]] | None = None,
         *,
         unanswered: bool = False,
+        value: str = "",
     ):
         super().__init__(classes="followup-dialog")
         self.title_text = title
         self.label = label
         self.choices = choices
         self.unanswered = unanswered
+        self.value = value  # the text the field starts with (what is being changed)
         localize_bindings(self)
 
     def compose(self) -> ComposeResult:
@@ -126,7 +128,7 @@ class AskDialog(HoldsTyped, ModalScreen[str | None]):
                         compact=True,
                     )
                 else:
-                    yield Input(id="ask-text", compact=True)
+                    yield Input(self.value, id="ask-text", compact=True)
             if self.unanswered:
                 yield Static(id="ask-problem", classes="dialog-error")
             if self.choices:

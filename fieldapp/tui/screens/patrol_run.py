@@ -3,8 +3,8 @@
 A placard scanned anywhere in the app while this screen is open (a wedge burst, the scan
 dialog F2, a photo's QR) checks in at its checkpoint (`ScanningApp.scan_text` routes it
 here); `m` records the checkpoint under the cursor by hand with a reason, as for venues.
-On the checkpoint under the cursor: `n` a note, `p` a photo, `e` its short form, F4 an
-incident with the place filled in. F10 finishes the run (asking first when checkpoints
+On the checkpoint under the cursor: `n` a note (shown under the list; `n` again changes
+it), `p` a photo, `e` its short form, F4 an incident with the place filled in. F10 finishes the run (asking first when checkpoints
 are left) and sends it with the next sync. Every step is committed by its worker before
 the screen says so; the time left is recomputed every 30 seconds. A run made before its
 route starts says so under the time: it is kept and listed as early, not counted.
@@ -25,6 +25,7 @@ from fieldapp.domain.patrols import is_problem
 from fieldapp.i18n import listed, t
 from fieldapp.services.patrols.due import RunView
 from fieldapp.tui.screens import FieldScreen
+from fieldapp.tui.views.patrol_run import named, point_state, run_status
 from fieldapp.tui.widgets.key_footer import KeyFooter
 from fieldapp.tui.widgets.paged_table import selected_key
 from fieldapp.tui.widgets.table import Table
@@ -68,6 +69,7 @@ class PatrolRunScreen(FieldScreen[None]):
         yield Label("", id="patrol-run-status")
         yield Static(t("patrol.run.hint"), id="patrol-run-hint")
         yield Table(id="patrol-run-points", cursor_type="row", zebra_stripes=True)
+        yield Label("", id="patrol-run-note")  # the note on the checkpoint under the cursor
         yield KeyFooter()
 
     def on_mount(self) -> None:
@@ -104,42 +106,33 @@ class PatrolRunScreen(FieldScreen[None]):
             t("patrol.run.title", route=view.route_name, code=view.route_code)
             + (f"  · {t('patrol.run.ordered')}" if view.ordered else "")
         )
-        when = t("patrol.run.window", day=view.day, window=view.window)
-        if view.finished:
-            clock = t("patrol.run.ended")
-        elif view.minutes_left >= 0:
-            clock = t("patrol.run.time_left", minutes=view.minutes_left)
-        else:
-            clock = t("patrol.run.time_over", minutes=-view.minutes_left)
-        total = len(view.lines)
-        if not view.left:
-            progress = t("patrol.run.all_done", total=total)
-        elif view.finished:  # what was not visited is missed now, named as the office sees it
-            missed = listed(_named(line) for line in view.lines if not line.done)
-            progress = t("patrol.run.missed", left=view.left, total=total, points=missed)
-        else:
-            progress = t("patrol.run.left", left=view.left, total=total)
-        status = f"{when} · {clock} · {progress}"
-        if view.starts_later:
-            status += "\n" + t("patrol.run.before_start", day=view.starts_later)
+        status = run_status(view)
         self.query_one("#patrol-run-status", Label).update(status)
         table = self.query_one("#patrol-run-points", DataTable)
         row = table.cursor_row
         table.clear()
         for line in view.lines:
-            if line.done:
-                state = t("patrol.run.done_manual" if line.manual else "patrol.run.done")
-                state += t("patrol.run.late_mark") if line.late else ""
-            else:
-                state = t("patrol.run.missed_mark" if view.finished else "patrol.run.left_mark")
+            state = point_state(line, view.finished)
             table.add_row(line.code, line.name, state, line.at, key=line.checkpoint_id)
         if table.row_count:
             table.move_cursor(row=min(row, table.row_count - 1))
+        self._show_note()
 
-    def _line(self) -> Any:
+    @on(DataTable.RowHighlighted, "#patrol-run-points")
+    def _show_note(self) -> None:
+        line = self._line(quiet=True)
+        note = (
+            t("patrol.run.note_line", checkpoint=named(line), note=line.note)
+            if line and line.note
+            else ""
+        )
+        self.query_one("#patrol-run-note", Label).update(note)
+
+    def _line(self, *, quiet: bool = False) -> Any:
         key = selected_key(self.query_one("#patrol-run-points", DataTable))
         if key is None or self.view is None:
-            self.app.bell()
+            if not quiet:
+                self.app.bell()
             return None
         return next((line for line in self.view.lines if line.checkpoint_id == key), None)
 
@@ -184,7 +177,7 @@ class PatrolRunScreen(FieldScreen[None]):
         line = self._line()
         if line is not None and line.done:  # nothing to record twice
             self.explain(
-                t("patrol.run.already", checkpoint=_named(line), at=line.at), severity="information"
+                t("patrol.run.already", checkpoint=named(line), at=line.at), severity="information"
             )
         elif line is not None:
             self._ask_reason(line.checkpoint_id)
@@ -197,7 +190,7 @@ class PatrolRunScreen(FieldScreen[None]):
             (x for x in (self.view.lines if self.view else ()) if x.checkpoint_id == checkpoint_id),
             None,
         )
-        label = _named(line) if line else checkpoint_id
+        label = named(line) if line else checkpoint_id
 
         def chosen(choice: PresenceChoice | None) -> None:
             if choice is not None:
@@ -250,7 +243,7 @@ class PatrolRunScreen(FieldScreen[None]):
             return None
         line = self._line()
         if line is not None and not line.done:
-            self.explain(t("patrol.run.not_reached", checkpoint=_named(line)))
+            self.explain(t("patrol.run.not_reached", checkpoint=named(line)))
             return None
         return line
 
@@ -259,13 +252,15 @@ class PatrolRunScreen(FieldScreen[None]):
 
         if (line := self._reached_line()) is None:
             return
-        title = t("patrol.run.note_title", checkpoint=_named(line))
+        # One note per visit: the one there is starts the field, and saving replaces it.
+        key = "patrol.run.note_change_title" if line.note else "patrol.run.note_title"
+        title = t(key, checkpoint=named(line))
 
         def done(note: str | None) -> None:
             if note:
                 self._step("note", line.checkpoint_id, note)
 
-        self.app.push_screen(AskDialog(title, t("binding.patrol.note")), done)
+        self.app.push_screen(AskDialog(title, t("binding.patrol.note"), value=line.note), done)
 
     def action_photo(self) -> None:
         from fieldapp.tui.dialogs.photo import PhotoDialog
@@ -286,7 +281,7 @@ class PatrolRunScreen(FieldScreen[None]):
             return
         items = list(FORMS.get(line.form, ()))
         if not items:
-            self.explain(t("patrol.run.no_form", checkpoint=_named(line)), severity="information")
+            self.explain(t("patrol.run.no_form", checkpoint=named(line)), severity="information")
             return
         self._ask_item(line, items, {})
 
@@ -388,7 +383,3 @@ class PatrolRunScreen(FieldScreen[None]):
     def action_back(self) -> None:
         if len(self.app.screen_stack) > 1:
             self.app.pop_screen()
-
-
-def _named(line: Any) -> str:
-    return f"{line.name} {line.code}"

@@ -1,0 +1,42 @@
+"""A patrol run's lines as its screen shows them: the status under the title (window,
+time left or finished, what is left or missed) and each checkpoint's state."""
+
+from __future__ import annotations
+
+from fieldapp.i18n import listed, t
+from fieldapp.services.patrols.due import CheckpointLine, RunView
+
+
+def named(line: CheckpointLine) -> str:
+    return f"{line.name} {line.code}"
+
+
+def run_status(view: RunView) -> str:
+    """'2026-02-04 时段 06:30-09:00 · 剩余 30 分钟 · 还剩 2/4 个点位'; a finished run names
+    its missed posts, as the office sees them."""
+    when = t("patrol.run.window", day=view.day, window=view.window)
+    if view.finished:
+        clock = t("patrol.run.ended")
+    elif view.minutes_left >= 0:
+        clock = t("patrol.run.time_left", minutes=view.minutes_left)
+    else:
+        clock = t("patrol.run.time_over", minutes=-view.minutes_left)
+    total = len(view.lines)
+    if not view.left:
+        progress = t("patrol.run.all_done", total=total)
+    elif view.finished:
+        missed = listed(named(line) for line in view.lines if not line.done)
+        progress = t("patrol.run.missed", left=view.left, total=total, points=missed)
+    else:
+        progress = t("patrol.run.left", left=view.left, total=total)
+    status = f"{when} · {clock} · {progress}"
+    if view.starts_later:
+        status += "\n" + t("patrol.run.before_start", day=view.starts_later)
+    return status
+
+
+def point_state(line: CheckpointLine, finished: bool) -> str:
+    if line.done:
+        state = t("patrol.run.done_manual" if line.manual else "patrol.run.done")
+        return state + (t("patrol.run.late_mark") if line.late else "")
+    return t("patrol.run.missed_mark" if finished else "patrol.run.left_mark")
