@@ -159,6 +159,7 @@ ZH: dict[str, str] = {
     "form.discard.body": "这张表还没有保存；放弃后填写的内容不会留下。",
     "form.discard.yes": "放弃",
     "form.discard.no": "继续填写",
+    "form.saving": "正在保存，请稍候：保存好后这张表会自己关闭。",
     "presence.cancel": "取消",
     # resume
     "resume.title": "继续未完成的检查？",
@@ -341,6 +342,7 @@ EN: dict[str, str] = {
     "form.discard.body": "This form is not saved; what was typed will not be kept.",
     "form.discard.yes": "Discard",
     "form.discard.no": "Keep editing",
+    "form.saving": "Saving, please wait: the form closes by itself once it is saved.",
     "presence.cancel": "Cancel",
     "resume.title": "Resume the unfinished inspection?",
     "resume.body": (

@@ -147,7 +147,7 @@ class ActivityDialog(AsksBeforeDiscarding, SavingDialog):
     @on(Saved)
     def _saved(self, message: Saved) -> None:
         self.app.notify(message.text)
-        self.dismiss(message.activity_id)
+        self.close_saved(message.activity_id)
 
     @on(Button.Pressed, "#activity-cancel")
     def action_cancel(self) -> None:

@@ -7,7 +7,8 @@ before quitting ("退出程序？这张表还没有保存…", through `quit_war
 `AsksBeforeDiscarding`: a form that is also asked about on Esc. Esc (or its Cancel button) closes
 at once while they are unchanged, and otherwise asks "放弃已填写的内容？" — Esc or n keeps
 the form, y or the first button discards. A form opened again with what was typed and a
-refusal (`typed_before`) counts as changed from the start.
+refusal (`typed_before`) counts as changed from the start. While a form saves (its
+`saving_now()`, a `SavingDialog`'s), Esc does not leave: the form closes once saved.
 """
 
 from __future__ import annotations
@@ -68,6 +69,9 @@ class AsksBeforeDiscarding(HoldsTyped):
 
     def discard_or_ask(self) -> None:
         screen: Any = self
+        saving_now = getattr(screen, "saving_now", None)
+        if callable(saving_now) and saving_now():
+            return  # it closes by itself once saved
         if not self.typed():
             screen.dismiss(None)
             return

@@ -4,7 +4,8 @@ Category, place (the venue of the screen it was opened from, or a typed address)
 (now, editable), what happened, people involved and evidence files (photos, video, audio:
 paths separated by `;` or `；`). Report (F10 / ctrl+enter) checks and stores everything in a
 thread worker — a 50 MB video is copied as it is — and dismisses with the incident id;
-a refusal is said in the form and nothing typed is lost. Esc cancels.
+a refusal is said in the form and nothing typed is lost. Esc cancels (while it
+saves, Esc says so and the form closes once saved).
 """
 
 from __future__ import annotations
@@ -168,7 +169,7 @@ class IncidentDialog(AsksBeforeDiscarding, SavingDialog):
         recheck = getattr(self.app, "check_reports_now", None)
         if recheck is not None:  # a zero report filed here today may no longer hold
             recheck()
-        self.dismiss(message.incident_id)
+        self.close_saved(message.incident_id)
 
     @on(Button.Pressed, "#incident-cancel")
     def action_cancel(self) -> None:

@@ -2,6 +2,9 @@
 a refusal (something to fill in) or a failure is said in the form, the cursor goes to the
 field a refusal names, and nothing typed is lost. The message goes once the field it is
 about is changed (any field, for a message about none), so it never outlives its cause.
+While it saves, the form cannot be left (`saving_now`: Esc says it is saving); once saved
+it closes with what was saved (`close_saved`), and only from the top of the screens, so
+it is never left open with its result given (a second Esc, a duplicate F10).
 The incident and activity forms derive from it."""
 
 from __future__ import annotations
@@ -9,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import ClassVar
 
-from textual import on
+from textual import events, on
 from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widget import Widget
@@ -36,6 +39,7 @@ class SavingDialog(ModalScreen[str | None]):
     # The id of the field the message is about ("" for none in particular); None while
     # the form says nothing.
     said_about: str | None = None
+    _saved_result: str | None = None  # what was saved, while something opened above the form
 
     def say(self, text: str, *, about: str = "") -> None:
         self.query_one(f"#{self.ERROR_ID}", Static).update(text)
@@ -54,6 +58,26 @@ class SavingDialog(ModalScreen[str | None]):
         self.busy = True
         self.say("")
         return True
+
+    def saving_now(self) -> bool:
+        """True while a save runs: the form says so and stays (it closes once saved)."""
+        if self.busy:
+            self.say(t("form.saving"))
+        return self.busy
+
+    def close_saved(self, result: str) -> None:
+        """Close with what was saved. A screen opened above the form while it saved (the
+        quit question) is answered first: the form closes when it is on top again, since
+        dismissing it from under another screen would take that screen away instead."""
+        if self.app.screen is self:  # not `is_current`: that holds under a modal too
+            self.dismiss(result)
+        else:
+            self._saved_result = result
+
+    @on(events.ScreenResume)
+    def _on_top_again(self) -> None:
+        if self._saved_result is not None:
+            self.dismiss(self._saved_result)
 
     @on(Worker.StateChanged)
     def _failed(self, event: Worker.StateChanged) -> None:
