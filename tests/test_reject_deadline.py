@@ -74,3 +74,40 @@ async def test_reject_keeps_a_later_deadline_and_says_when_one_typed_is_earlier(
         assert isinstance(app.screen, ReviewScreen)
     state = findings.fold_of(fid)
     assert state.state == "open" and state.deadline == week
+
+
+async def test_an_extension_not_after_the_deadline_is_refused_in_the_dialog(
+    demo_home: Path,
+) -> None:
+    """延期 to a day before the current deadline was refused only after the dialog closed
+    ("1 not applied"), the typed date lost; it is said in the dialog, which stays open."""
+    fid, current = reported_fixed_due_after_a_week()
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot, rounds=2)
+        await pilot.press("f5")
+        await settle(app, pilot, rounds=2)
+        await pilot.press("1")
+        await settle(app, pilot, rounds=2)
+        table = app.screen.query_one("#review-table", PagedTable)
+        table.move_cursor(row=table.get_row_index(fid))
+        await settle(app, pilot)
+        await pilot.press("e")
+        await pilot.pause()
+        dialog = app.screen
+        assert type(dialog).__name__ == "BulkActionDialog"
+        earlier = (current - dt.timedelta(days=3)).isoformat()
+        dialog.query_one("#bulk-deadline", Input).value = earlier
+        dialog.query_one("#bulk-note", Input).value = "商户申请"
+        await pilot.press("f10")
+        await settle(app, pilot)
+        assert app.screen is dialog  # kept open, the date still there to mend
+        said = str(dialog.query_one("#bulk-error", Static).render())
+        assert "须晚于当前期限" in said and current.isoformat() in said
+        assert not dialog.query_one("#bulk-deadline-earlier", Static).display
+        later = (current + dt.timedelta(days=3)).isoformat()
+        dialog.query_one("#bulk-deadline", Input).value = later
+        await pilot.press("f10")
+        await settle(app, pilot, rounds=2)
+        assert isinstance(app.screen, ReviewScreen)
+    assert findings.fold_of(fid).deadline == current + dt.timedelta(days=3)

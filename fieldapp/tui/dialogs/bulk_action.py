@@ -182,6 +182,11 @@ class BulkActionDialog(AsksBeforeDiscarding, ModalScreen[BulkRequest | None]):
                 return Refused(t("review_ui.filter.bad_date", text=text), "#bulk-deadline")
             if day is None:
                 return Refused(t("review.refused.deadline_missing"), "#bulk-deadline")
+            current = self.current_deadline
+            if self.event_type == "deadline_extended" and current and day <= current:
+                # said here, where it can be mended, not after the dialog is gone
+                later = t("review.refused.not_later", deadline=current.isoformat())
+                return Refused(later, "#bulk-deadline")
             data["deadline"] = day.isoformat()
         if self.event_type == "handed_over":
             data["unit"] = self._chosen("#bulk-unit", "unit-")
@@ -264,6 +269,8 @@ class BulkActionDialog(AsksBeforeDiscarding, ModalScreen[BulkRequest | None]):
         day = parse_date(text.strip())
         current = self.current_deadline
         if day is None or current is None or day >= current:
+            return ""
+        if self.event_type == "deadline_extended":  # not allowed: F10 says so
             return ""
         return t("review_ui.deadline_earlier", current=current.isoformat())
 
