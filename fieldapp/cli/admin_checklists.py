@@ -1,6 +1,6 @@
-"""`fieldapp admin checklist export KIND --xlsx F`: a published checklist as a workbook the
-office edits in Excel or WPS; `fieldapp admin publish-checklist F.xlsx` reads it back.
-Attached to the `admin` group in `fieldapp.cli.server`."""
+"""`fieldapp admin checklist export KIND --out F` (or `--xlsx F`): a published checklist as
+a workbook the office edits in Excel or WPS; `fieldapp admin publish-checklist F.xlsx` reads
+it back. Attached to the `admin` group in `fieldapp.cli.server`."""
 
 from __future__ import annotations
 
@@ -23,11 +23,12 @@ def admin_checklist() -> None:
 @admin_checklist.command("export")
 @click.argument("kind")
 @click.option(
+    "--out",
     "--xlsx",
     "out",
     required=True,
     type=click.Path(dir_okay=False, path_type=Path),
-    help="The workbook to write (sheets: checklist, items).",
+    help="The workbook to write (sheets: checklist, items); --xlsx is the same.",
 )
 def checklist_export(kind: str, out: Path) -> None:
     """Write the newest published checklist of KIND (a kind or a checklist id) to an XLSX

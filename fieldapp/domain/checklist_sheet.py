@@ -238,6 +238,8 @@ class _Reader:
             elif not sections:
                 self.error(at.get("section", _at(2, number, 1)), "", "cl.no_section")
                 continue
+            else:
+                self.later_section_cells(cells, at, sections[-1], started)
             item, table = self.item(cells, at)
             sections[-1]["items"].append(item)
             tables[-1][1].append(table)
@@ -251,6 +253,23 @@ class _Reader:
                 section[key] = _text(cells[column])
                 table.keys[key] = at[column]
         return section, table
+
+    def later_section_cells(
+        self,
+        cells: dict[str, Any],
+        at: dict[str, int],
+        section: dict[str, Any],
+        started: dict[str, int],
+    ) -> None:
+        """A section's name or condition typed on a row after its first is refused at its
+        cell rather than dropped; the same text copied down changes nothing and is read."""
+        for column, key in SECTION_COLUMNS.items():
+            if key == "code" or _blank(cells.get(column)):
+                continue
+            if _text(cells[column]) != section.get(key, ""):
+                code = section["code"]
+                self.error(at[column], "", "cl.section_cell_later", column=column, code=code,
+                           row=started.get(code, 0))  # fmt: skip
 
     def item(self, cells: dict[str, Any], at: dict[str, int]) -> tuple[dict[str, Any], Table]:
         table = Table(at.get("code", 0))

@@ -79,6 +79,7 @@ ZH = {
     "cl.no_column": "表头中没有 {name} 列：请在第 1 行加上这一列",
     "cl.section_split": "分节 {code} 已在第 {row} 行开始：同一分节的检查项要写在相邻的行中",
     "cl.no_section": "第一个检查项没有填写分节：请在 section 列填写分节编码",
+    "cl.section_cell_later": "{column} 列只在分节 {code} 的第一行（第 {row} 行）读取：要改这一项，请改第 {row} 行并清空这一格；要另起一个分节，请在 section 列填写新的分节编码",
     "cl.bad_xlsx": "无法读取这个 XLSX 文件（{error}）：请用 Excel 或 WPS 打开后重新另存为 .xlsx",
     "cl.no_sheet": "工作簿中没有 {name} 工作表：请按导出的模板建立这个工作表",
     "cl.not_published": (
@@ -174,6 +175,10 @@ EN = {
         "section {code} started on row {row}; keep a section's items on consecutive rows"
     ),
     "cl.no_section": "the first item names no section",
+    "cl.section_cell_later": (
+        "{column} is read on the first row of section {code} only (row {row}): change it "
+        "there and empty this cell, or start a new section with a new code in the section column"
+    ),
     "cl.bad_xlsx": "not a readable XLSX file ({error})",
     "cl.no_sheet": "the workbook has no sheet {name}",
     "cl.not_published": (

@@ -36,6 +36,7 @@ ZH = {
     "admin.level.line": "网格层级 {code}：{name}（第 {depth} 级）",
     "admin.published": "已发布检查表 {id} 第 {version} 版。",
     "admin.published.same": "检查表 {id} 第 {version} 版已发布过，内容相同，未改动。",
+    "admin.published.changed": "检查表 {id} 第 {version} 版已发布过，内容与这个文件不同，未发布：要发布改动，请把版本号改为 {next}",
     "admin.code": "人员 {person} 的注册码（{expires} 前有效，仅可使用一次）：",
     "admin.devices.none": "尚无设备。",
     "admin.revoked": "设备 {device} 已吊销，它的下一次请求将被拒绝。",
@@ -98,6 +99,10 @@ EN = {
     "admin.level.line": "grid level {code}: {name} (level {depth})",
     "admin.published": "Published checklist {id} version {version}.",
     "admin.published.same": "Checklist {id} version {version} was already published as is.",
+    "admin.published.changed": (
+        "Checklist {id} version {version} is already published with other content; nothing "
+        "was published: to publish a change, set the version to {next}"
+    ),
     "admin.code": "Enrolment code for {person} (single use, valid until {expires}):",
     "admin.devices.none": "No devices yet.",
     "admin.revoked": "Device {device} revoked; its next call will be refused.",

@@ -12,9 +12,12 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from peewee import fn
+
 from fieldapp.domain.expr_types import VENUE_ATTRIBUTES
 from fieldapp.domain.ids import new_id
 from fieldapp.domain.text_bounds import VENUE_TEXT_MAX
+from fieldapp.domain.wording import said
 from sync.protocol import canonical_json
 from sync.server import audit, headers
 from sync.server import db as server_db
@@ -337,9 +340,11 @@ def publish_checklist(path: Path | str) -> Published:
         )
         if existing is not None:
             if existing.sha256 != digest:
+                next_version = _next_version(doc.id)
                 raise ValueError(
-                    f"{doc.id} version {doc.version} is already published with other content; "
-                    "raise the version number to publish a change"
+                    said(
+                        "admin.published.changed", id=doc.id, version=doc.version, next=next_version
+                    )
                 )
             return Published(doc.id, doc.version, new=False)
         row = Checklist.create(
@@ -360,6 +365,13 @@ def publish_checklist(path: Path | str) -> Published:
         )
         append_changes([checklist_change(row)])
     return Published(doc.id, doc.version, new=True)
+
+
+def _next_version(checklist_id: str) -> int:
+    newest = Checklist.select(fn.MAX(Checklist.version)).where(
+        Checklist.checklist_id == checklist_id
+    )
+    return int(newest.scalar() or 0) + 1
 
 
 def publish_placard_key(key_id: str, public_key: str, *, revoked: bool = False) -> None:

@@ -149,3 +149,60 @@ def test_an_office_working_in_chinese_reads_each_refusal_in_chinese(seed, server
         "foot_massage.xlsx 的 items!J1 单元格：不认识的列 'answr'：请检查表头拼写" in result.output
     )
     assert "unknown column" not in result.output
+
+
+def _zh_admin(url: str, *args: str) -> Result:
+    return CliRunner().invoke(main, ["--lang", "zh", "admin", "--db", url, *args])
+
+
+def test_a_section_name_typed_on_a_later_row_is_refused_at_its_cell(seed, server_db_url, tmp_path):
+    """The section's name is read on its first row only: another name typed further down
+    was dropped without a word; it is refused at its cell, and nothing is published."""
+    url = server_db_url
+    _admin(url, "publish-checklist", str(CHECKLISTS_DIR / "small_hotel.toml"))
+    workbook = tmp_path / "small_hotel.xlsx"
+    _admin(url, "checklist", "export", "small_hotel", "--out", str(workbook))
+    book = openpyxl.load_workbook(workbook)
+    row = _items(book)["COM-02"]
+    assert book["items"].cell(row, 1).value == book["items"].cell(row - 1, 1).value == "COM"
+    first_name = book["items"].cell(row - 1, 2).value
+    book["items"].cell(row, 2).value = first_name  # the same name copied down changes nothing
+    book.save(workbook)
+    assert "已发布过，内容相同" in _zh_admin(url, "publish-checklist", str(workbook)).output
+
+    book["items"].cell(row, 2).value = "另一个分节名"
+    book.save(workbook)
+    result = _zh_admin(url, "publish-checklist", str(workbook))
+    assert result.exit_code == 1, result.output
+    assert (
+        f"small_hotel.xlsx 的 items!B{row} 单元格：section_zh 列只在分节 COM 的第一行"
+        f"（第 {row - 1} 行）读取" in result.output
+    )
+    english = _admin(url, "publish-checklist", str(workbook), ok=False).output
+    assert f"small_hotel.xlsx!items!B{row}: section_zh is read on the first row" in english
+
+
+def test_an_item_changed_without_a_new_version_is_refused_in_the_ui_language(
+    seed, server_db_url, tmp_path
+):
+    url = server_db_url
+    _admin(url, "publish-checklist", str(CHECKLISTS_DIR / "small_hotel.toml"))
+    workbook = tmp_path / "small_hotel.xlsx"
+    _admin(url, "checklist", "export", "small_hotel", "--xlsx", str(workbook))  # still read
+    book = openpyxl.load_workbook(workbook)
+    book["items"].cell(_items(book)["COM-01"], 8).value = "灭火器数量够不够（改）"
+    book.save(workbook)
+
+    result = _zh_admin(url, "publish-checklist", str(workbook))
+    assert result.exit_code == 1
+    assert (
+        "未完成：检查表 small_hotel 第 5 版已发布过，内容与这个文件不同，未发布："
+        "要发布改动，请把版本号改为 6" in result.output
+    )
+    assert "already published" not in result.output
+    english = _admin(url, "publish-checklist", str(workbook), ok=False).output
+    assert "Checklist small_hotel version 5 is already published with other content" in english
+    with server_db.current().connection_context():
+        assert [
+            c.version for c in Checklist.select().where(Checklist.checklist_id == "small_hotel")
+        ] == [5]
