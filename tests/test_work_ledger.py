@@ -38,7 +38,7 @@ def test_incidents_and_activities_in_the_ledger(tree: Clock, tmp_path: Path) -> 
     assert len(incidents) == 2  # January's fire is outside the dates
     row = dict(zip(header, incidents[1], strict=True))
     assert (row["发生时间"], row["类别"], row["地点"]) == (
-        "2026-02-11 06:40",
+        dt.datetime(2026, 2, 11, 6, 40),
         "违规销售烟花爆竹",
         "东村路口",
     )

@@ -89,9 +89,17 @@ def _number(value: str) -> int | float | str:
     return int(number) if number.is_integer() and "." not in value else number
 
 
+def _day(value: str) -> dt.date | str:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        return value
+
+
 def answer_cell(column: ItemColumn, outcome: str, value: str, labels: Labels) -> object:
     """What the ledger shows for one answer: 合格 / 不合格 / 不适用 for yes-no items,
-    the recorded value otherwise (numbers as numbers), marked when it failed."""
+    the recorded value otherwise (numbers as numbers, dates as dates), marked when it
+    failed."""
     if outcome == "na":
         return labels("ledger.outcome.na")
     if outcome == "fail":
@@ -104,6 +112,8 @@ def answer_cell(column: ItemColumn, outcome: str, value: str, labels: Labels) ->
         return None
     if column.answer == "number" and value:
         return _number(value)
+    if column.answer == "date" and value:
+        return _day(value)
     return value or labels("ledger.outcome.pass")
 
 
@@ -134,9 +144,13 @@ def csv_paths(out: Path) -> dict[str, Path]:
 
 
 def _csv_value(value: object) -> object:
+    """ISO text for days (2026-06-08) and moments (2026-06-08 09:30:00, local time), the
+    forms Excel opening a CSV reads as dates."""
     if value is None:
         return ""
-    if isinstance(value, dt.date | dt.datetime):
+    if isinstance(value, dt.datetime):
+        return value.isoformat(sep=" ", timespec="seconds")
+    if isinstance(value, dt.date):
         return value.isoformat()
     return value
 
@@ -171,13 +185,19 @@ class CsvSink:
         return list(self._written)
 
 
+DAY_FORMAT = "yyyy-mm-dd"
+MOMENT_FORMAT = "yyyy-mm-dd hh:mm"
+
+
 class XlsxSink:
     """One workbook, one sheet per part, written by xlsxwriter in constant-memory mode:
     each row goes to the sheet's file as it comes, so a 100k-row ledger never sits in
     memory (openpyxl stays for reading imported sheets).
 
     Text stays text: a value that starts with "=" or looks like a link is written as the
-    string it is, never as a formula or a hyperlink. Dates show as yyyy-mm-dd. Saved to a
+    string it is, never as a formula or a hyperlink. Days (`date`) and moments (naive
+    local `datetime`) are Excel dates, shown as yyyy-mm-dd and yyyy-mm-dd hh:mm, so a
+    clerk can sort and filter every date column alike. Saved to a
     temporary name and renamed, so a failed export never leaves half a file under the
     name asked for.
     """
@@ -198,6 +218,8 @@ class XlsxSink:
             },
         )
         self._header = self._book.add_format({"bold": True, "text_wrap": True, "valign": "top"})
+        self._day = self._book.add_format({"num_format": DAY_FORMAT})
+        self._moment = self._book.add_format({"num_format": MOMENT_FORMAT})
         self._sheet: Any = None
         self._row = 0
 
@@ -224,6 +246,10 @@ class XlsxSink:
                 error = sheet._write_string(number, col, value) if value else 0
             elif kind is int or kind is float:
                 error = sheet._write_number(number, col, value)
+            elif kind is dt.date:
+                error = sheet._write_datetime(number, col, value, self._day)
+            elif kind is dt.datetime:
+                error = sheet._write_datetime(number, col, value, self._moment)
             else:
                 error = sheet._write(number, col, value, None)
             if error:

@@ -7,6 +7,7 @@ index range and memory stays flat however many rows there are.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Iterator
 from functools import cache, partial
@@ -97,13 +98,12 @@ def person_names() -> dict[str, str]:
     return dict(rows(Person.select(Person.id, Person.name)))
 
 
-LOCAL_STAMP = "%Y-%m-%d %H:%M:%S"
-
-
-def local_stamp(stamp: str | None) -> str:
+def local_moment(stamp: str | None) -> dt.datetime | None:
+    """A stored UTC stamp as the local moment it was, to the second and without a zone
+    (an Excel date has none): every moment in the ledger is written this one way."""
     if not stamp:
-        return ""
-    return parse_utc(stamp).astimezone().strftime(LOCAL_STAMP)
+        return None
+    return parse_utc(stamp).astimezone().replace(tzinfo=None, microsecond=0)
 
 
 # ---------------------------------------------------------------- inspections
@@ -185,7 +185,7 @@ def inspection_rows(
         if isinstance(summary, str):
             summary = _decode(summary or "{}")
         failures = (summary or {}).get("failures") or {}
-        local = parse_utc(submitted_at).astimezone() if submitted_at else None
+        local = local_moment(submitted_at)
         cells: list[object] = [
             local.date() if local else None,
             grid,
@@ -199,7 +199,7 @@ def inspection_rows(
             int(failures.get("general", 0)),
             int(failures.get("major", 0)),
             checklist_label(checklist_id, checklist_version),
-            local.strftime(LOCAL_STAMP) if local else "",
+            local,
             inspection_id,
             *blank,
         ]
@@ -315,7 +315,7 @@ def event_rows(
             venue_code,
             venue_name,
             item_code,
-            local_stamp(at),
+            local_moment(at),
             labels.maybe("ledger.event", kind),
             names.get(actor, actor),
             labels.maybe("ledger.role", role),

@@ -37,12 +37,14 @@ Sheet = Callable[[str, Sequence[str], Sequence[int]], None]
 Row = Callable[[Sequence[object]], None]
 
 
-def _local(stamp: str) -> str:
+def _local(stamp: str) -> dt.datetime | str:
+    """The moment an incident happened, as every moment in the ledger (local, no zone);
+    text that is no moment stays as it was typed."""
     try:
         moment = dt.datetime.fromisoformat(stamp.replace("Z", "+00:00"))
     except ValueError:
         return stamp
-    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
+    return moment.astimezone().replace(tzinfo=None, microsecond=0)
 
 
 def _grid_names() -> dict[str, str]:
@@ -89,7 +91,7 @@ def write_incident_sheet(
             labels.maybe("incident.state", incident.state),
             labels.maybe("incident.unit", folded.handed_over_to) if folded.handed_over_to else "",
             folded.reference,
-            folded.handed_over_on.isoformat() if folded.handed_over_on else "",
+            folded.handed_over_on,
             labels.maybe("incident.outcome", folded.outcome) if folded.outcome else "",
             names.get(incident.created_by, incident.created_by),
         ])  # fmt: skip
