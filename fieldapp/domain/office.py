@@ -20,8 +20,9 @@ from typing import Any
 from fieldapp.domain.activities import ActivityTypeInvalid, activity_types_from
 from fieldapp.domain.assessment import weights_problem
 from fieldapp.domain.expr_types import BOOL, VENUE_ATTRIBUTES
+from fieldapp.domain.text_bounds import KIND_SHORT_CELLS, OFFICE_CODE_MAX, narrowed
 
-CODE_RE = re.compile(r"^[a-z][a-z0-9_]{0,39}$")
+CODE_RE = re.compile(rf"^[a-z][a-z0-9_]{{0,{OFFICE_CODE_MAX - 1}}}$")
 PREFIX_RE = re.compile(r"^[A-Z]{2,5}$")
 TIME_RE = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
 
@@ -39,7 +40,8 @@ OFFICE_SETTINGS: tuple[str, ...] = (
 @dataclass(frozen=True)
 class VenueKind:
     """A kind of venue: its names, placard prefix, cadence and placard precautions (one
-    line each), and the venue attributes its venues record (`rooms`, `beds`…)."""
+    line each), the venue attributes its venues record (`rooms`, `beds`…), and the short
+    names a list's narrow column says, if the office gave them (else the names, cut)."""
 
     code: str
     zh: str
@@ -49,6 +51,8 @@ class VenueKind:
     precautions_zh: str = ""
     precautions_en: str = ""
     attributes: tuple[str, ...] = ()
+    short_zh: str = ""
+    short_en: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         return {**asdict(self), "attributes": list(self.attributes)}
@@ -64,6 +68,8 @@ class VenueKind:
             precautions_zh=str(data.get("precautions_zh") or ""),
             precautions_en=str(data.get("precautions_en") or ""),
             attributes=tuple(str(a) for a in data.get("attributes") or ()),
+            short_zh=str(data.get("short_zh") or ""),
+            short_en=str(data.get("short_en") or ""),
         )
 
 
@@ -95,13 +101,17 @@ def catalogue_texts(
     kinds: list[VenueKind], levels: list[GridLevel]
 ) -> tuple[dict[str, str], dict[str, str]]:
     """(zh, en) catalogue entries that name published kinds and levels everywhere the
-    program names a kind: lists (`kind.*`), the ledger, the placard and its precautions."""
+    program names a kind: lists (`kind.*`), the ledger, the placard and its precautions;
+    a list's narrow column (`kind_short.*`) its short name, else its name, cut to fit."""
     zh: dict[str, str] = {}
     en: dict[str, str] = {}
     for kind in kinds:
         for prefix in ("kind", "ledger.kind", "placard.kind"):
             zh[f"{prefix}.{kind.code}"] = kind.zh
             en[f"{prefix}.{kind.code}"] = kind.en
+        short_zh = kind.short_zh or kind.zh
+        zh[f"kind_short.{kind.code}"] = narrowed(short_zh, KIND_SHORT_CELLS)
+        en[f"kind_short.{kind.code}"] = narrowed(kind.short_en or kind.en, KIND_SHORT_CELLS)
         if kind.precautions_zh:
             zh[f"placard.tips.{kind.code}"] = kind.precautions_zh
         if kind.precautions_en or kind.precautions_zh:

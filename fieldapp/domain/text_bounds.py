@@ -9,6 +9,8 @@ device could not send back.
 
 from __future__ import annotations
 
+import unicodedata
+
 # A venue's name as on its sign or its licence (a company's registered name with its
 # branch fits); a placard shows two lines of it, the find list one column.
 VENUE_NAME_MAX = 100
@@ -29,6 +31,18 @@ OPTION_MAX = 100
 # An item's legal basis or its note to the inspector (the longest shipped one is ~200).
 GUIDANCE_MAX = 500
 
+# A venue kind's name in one language, as an office imports it (足浴店, "Foot-massage
+# shop"), and its short name: lists, filters and the placard's heading say it whole; the
+# longest shipped one is 25 characters.
+KIND_NAME_MAX = 30
+# The code of a kind or a grid level the office adds (foot_massage): a catalogue key and
+# part of file names; `fieldapp.domain.office.CODE_RE` takes no longer one.
+OFFICE_CODE_MAX = 40
+# A kind's short name in a list's column (home's due list, find venue), in terminal
+# cells: the shipped short names fit in 12 (学校幼儿园, Three-in-one), which leaves the
+# venue's name its room at 80 columns.
+KIND_SHORT_CELLS = 12
+
 # A venue's texts by the column an import reads them from.
 VENUE_TEXT_MAX = {
     "name": VENUE_NAME_MAX,
@@ -41,3 +55,21 @@ VENUE_TEXT_MAX = {
 def shortened(text: str, limit: int) -> str:
     """The text, cut to at most `limit` characters with "…" when it is longer."""
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _cells(char: str) -> int:
+    return 2 if unicodedata.east_asian_width(char) in "WF" else 1
+
+
+def narrowed(text: str, cells: int) -> str:
+    """The text, cut to at most `cells` terminal cells (a Chinese character takes two)
+    with "…" when it is wider."""
+    if sum(map(_cells, text)) <= cells:
+        return text
+    kept, used = [], 1  # the "…" takes one
+    for char in text:
+        used += _cells(char)
+        if used > cells:
+            break
+        kept.append(char)
+    return "".join(kept).rstrip() + "…"

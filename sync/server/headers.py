@@ -148,6 +148,8 @@ KINDS: Aliases = {
     "precautions_zh": ("注意事项",),
     "precautions_en": ("英文注意事项",),
     "attributes": ("场所属性", "属性"),
+    "short_zh": ("简称", "中文简称"),
+    "short_en": ("英文简称",),
 }
 
 LEVELS: Aliases = {

@@ -1,7 +1,8 @@
 """Venue kinds, grid levels and settings the office publishes; devices pull each change.
 
     fieldapp admin import-kinds kinds.csv      (code, zh, en; prefix, cadence_days,
-                                                precautions_zh, precautions_en, attributes)
+                                                precautions_zh, precautions_en, attributes,
+                                                short_zh, short_en)
     fieldapp admin import-levels levels.csv    (code, zh, en, depth; report_deadline)
     fieldapp admin setting set cadence_days '{"foot_massage": 14}'
 
@@ -28,14 +29,29 @@ from fieldapp.domain.office import (
     precaution_lines,
     setting_problem,
 )
+from fieldapp.domain.text_bounds import KIND_NAME_MAX, OFFICE_CODE_MAX
 from fieldapp.i18n import listed, t
 from sync.server import audit, headers
 from sync.server import db as server_db
 from sync.server.feed import NewChange, append_changes
 from sync.server.office_models import GridLevelRow, OfficeSetting, VenueKindRow
-from sync.server.tables import ImportRefused, Row, RowError, also_on_row, read_table
+from sync.server.tables import (
+    ImportRefused,
+    Row,
+    RowError,
+    also_on_row,
+    check_lengths,
+    read_table,
+)
 
 ATTRIBUTE_SPLIT = re.compile(r"[;,，；、\s]+")
+# A kind's names and short names: one line of a list, a filter, a placard's heading.
+KIND_NAMES_MAX = {
+    "zh": KIND_NAME_MAX,
+    "en": KIND_NAME_MAX,
+    "short_zh": KIND_NAME_MAX,
+    "short_en": KIND_NAME_MAX,
+}
 
 
 def known_kinds() -> tuple[str, ...]:
@@ -79,7 +95,16 @@ def _text(errors: list[RowError], row: Row, column: str) -> str:
 
 def _code(errors: list[RowError], row: Row, seen: dict[str, int]) -> str:
     code = row.get("code")
-    if not CODE_RE.match(code):
+    if len(code) > OFFICE_CODE_MAX:  # said as too long, not as a code of bad letters
+        errors.append(
+            RowError(
+                row.number,
+                "code",
+                "import.too_long",
+                {"length": len(code), "limit": OFFICE_CODE_MAX},
+            )
+        )
+    elif not CODE_RE.match(code):
         errors.append(RowError(row.number, "code", "import.bad_code", {"code": code}))
     elif code in seen:
         errors.append(also_on_row(row, "code", code, seen[code]))
@@ -111,6 +136,7 @@ def import_kinds(path: Path | str) -> int:
     for row in rows:
         code = _code(errors, row, seen)
         zh, en = _text(errors, row, "zh"), _text(errors, row, "en")
+        check_lengths(errors, row, KIND_NAMES_MAX)
         prefix = row.get("prefix")
         if prefix and not PREFIX_RE.match(prefix):
             errors.append(RowError(row.number, "prefix", "import.bad_prefix", {"value": prefix}))
@@ -136,6 +162,8 @@ def import_kinds(path: Path | str) -> int:
                 precaution_lines(row.get("precautions_zh")),
                 precaution_lines(row.get("precautions_en")),
                 attributes,
+                row.get("short_zh"),
+                row.get("short_en"),
             )  # fmt: skip
         )
     _publish(path, table.headers, errors, found, "kind", audit.KINDS_IMPORTED)
