@@ -195,3 +195,19 @@ def test_the_severity_column_has_one_heading(lang: str, ledger: tuple[str, ...])
     texts = i18n._load()[lang]
     headings = {key: texts[key] for key in (*SEVERITY_HEADINGS, *ledger)}
     assert len(set(headings.values())) == 1, headings
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_re_check_queue_is_named_as_the_state_it_holds(lang: str) -> None:
+    """F5's first queue holds hazards reported fixed: its tab and key said "To verify"
+    where their state said "To re-check"."""
+    from fieldapp import i18n
+
+    texts = i18n._load()[lang]
+    keys = (
+        "review.queue.awaiting_verification",
+        "binding.review.queue_1",
+        "finding_state.short.rectification_reported",
+        "review_ui.state_col.rectification_reported",
+    )
+    assert len({texts[key] for key in keys}) == 1, {key: texts[key] for key in keys}

@@ -95,7 +95,7 @@ async def test_a_venue_with_everything_handed_over_gets_no_notice_but_the_letter
         await settle(app, pilot, rounds=2)
         said = messages(app)[-1]
     assert said == (
-        f"{venue.code} {venue.name} 的隐患已移交（消防大队），无需整改通知书；可按 l 打印移交函。"
+        f"{venue.code} {venue.name} 的隐患已移交（消防大队），无需整改通知书；可按 l 打印移交抄告单。"
     )
     assert notices_written() == []
 
