@@ -24,6 +24,19 @@ FIELD_PRAGMAS = {
 }
 
 
+def write_transaction(database: SqliteDatabase = db) -> Any:
+    """A transaction that writes: `BEGIN IMMEDIATE`, the write lock taken at its start.
+
+    Each thread writes through its own connection (the UI's workers, the sync's pages).
+    A deferred transaction that reads first and writes after fails at once with
+    "database is locked" when another connection commits between its first read and its
+    first write: in WAL mode its snapshot is then stale, and the busy timeout cannot help
+    (SQLITE_BUSY_SNAPSHOT). Taking the lock at BEGIN makes it wait, up to the busy timeout,
+    for the other writer instead. Read-only transactions stay deferred (`db.atomic()`), so
+    a long read does not hold off the sync. Nested, it is a savepoint, as `atomic()` is."""
+    return database.atomic(lock_type="IMMEDIATE")
+
+
 @contextmanager
 def refetchable_commit() -> Iterator[None]:
     """The transaction opened inside commits without an fsync of its own (`synchronous =

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from peewee import SqliteDatabase
 
 from fieldapp.store import models as m
+from fieldapp.store.db import write_transaction
 from fieldapp.store.venue_index import create_venue_index
 
 Migration = Callable[[SqliteDatabase], None]
@@ -329,7 +330,7 @@ def migrate(db: SqliteDatabase) -> int:
             f"store schema {version} is newer than this program's {SCHEMA_VERSION}; update fieldapp"
         )
     while version < SCHEMA_VERSION:
-        with db.atomic():
+        with write_transaction(db):
             MIGRATIONS[version](db)
             version += 1
             db.execute_sql(f"PRAGMA user_version = {version}")

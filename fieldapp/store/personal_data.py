@@ -28,7 +28,7 @@ from typing import Any
 from fieldapp.domain import at_rest as sealed
 from fieldapp.domain.personal import PersonalDataLocked
 from fieldapp.store import at_rest, keyring
-from fieldapp.store.db import db
+from fieldapp.store.db import db, write_transaction
 from fieldapp.store.followup_models import (
     FollowupCase,
     FollowupCaseEvent,
@@ -137,7 +137,7 @@ def seal_plain_rows() -> int:
     count = 0
     db.execute_sql("PRAGMA secure_delete = ON")
     try:
-        with db.atomic():
+        with write_transaction():
             for model in SEALED_MODELS:
                 columns = {
                     f.column_name: f"{model._meta.table_name}.{f.column_name}"
@@ -181,7 +181,7 @@ def _securely() -> Iterator[None]:
 def forget_personal_data() -> int:
     """Delete the key and every person this device holds; returns the people deleted."""
     keyring.forget()
-    with _securely(), db.atomic():
+    with _securely(), write_transaction():
         people = HouseholdMember.select().count()
         for model in (FollowupCaseEvent, FollowupCase, FollowupReading, FollowupPlan,
                       Responsibility, Vehicle, HouseholdMember, Household):  # fmt: skip
@@ -228,7 +228,7 @@ def forget_for_new_scope() -> int:
     gone. Households that unsent ops write to are kept. Returns the households deleted;
     PersonalDataLocked (nothing deleted) while such ops are sealed and the device locked."""
     kept = _households_of_pending_ops()
-    with _securely(), db.atomic():
+    with _securely(), write_transaction():
         gone = Household.select(Household.id).where(Household.id.not_in(kept))
         members = HouseholdMember.select(HouseholdMember.id).where(
             HouseholdMember.household.in_(gone)

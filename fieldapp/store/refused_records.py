@@ -28,7 +28,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from fieldapp.store.db import db
+from fieldapp.store.db import db, write_transaction
 
 INSPECTION_SUBMIT = "inspection.submit"
 INCIDENT_EVENT = "incident.event"
@@ -105,7 +105,7 @@ def mark_earlier_refusals() -> None:
         ).fetchone()
     ]
     if ids:
-        with db.atomic():
+        with write_transaction():
             _mark_inspections(ids)
 
 

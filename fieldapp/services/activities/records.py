@@ -18,7 +18,7 @@ from fieldapp.services.common.identity import grid_codes_under, me
 from fieldapp.services.common.photos import import_photo
 from fieldapp.services.common.refusals import FormRefused
 from fieldapp.store.activity_models import Activity
-from fieldapp.store.db import db
+from fieldapp.store.db import write_transaction
 
 OP_ACTIVITY_RECORD = "activity.record"
 
@@ -131,7 +131,7 @@ def record_activity(form: ActivityForm) -> Activity:
     if problem is not None:
         raise ActivityRefused(t(f"activity.refused.missing.{problem}"), problem)
     photos = [import_photo(path.strip()) for path in values.pop("photos")]
-    with db.atomic():
+    with write_transaction():
         row = Activity.create(
             id=new_id(),
             type_code=kind.code,

@@ -18,7 +18,7 @@ from fieldapp.services.common.campaigns import get_campaign, runs
 from fieldapp.services.common.identity import me
 from fieldapp.services.common.refusal_reasons import reason_in_words, stored_params
 from fieldapp.store.campaign_models import Campaign as CampaignRow
-from fieldapp.store.db import db
+from fieldapp.store.db import write_transaction
 from fieldapp.store.models import Grid, Outbox
 
 OP_CAMPAIGN_SWITCH = "campaign.switch"  # sync.protocol.OP_CAMPAIGN_SWITCH
@@ -129,5 +129,5 @@ def switch(code: str, *, active: bool, phase: str = "") -> None:
         "switched_by": who.person_id,
         "switched_at": now_iso(),
     }
-    with db.atomic():
+    with write_transaction():
         outbox.enqueue(OP_CAMPAIGN_SWITCH, payload)

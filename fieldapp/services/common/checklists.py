@@ -26,6 +26,7 @@ from fieldapp.domain.canonical import payload_hash
 from fieldapp.domain.checklist import Checklist
 from fieldapp.domain.clock import now_iso
 from fieldapp.services.common import settings
+from fieldapp.store.db import write_transaction
 from fieldapp.store.models import Checklist as ChecklistRow
 
 if TYPE_CHECKING:  # the TOML reader is imported only when a file is new or changed
@@ -160,7 +161,7 @@ def load_checklists(directory: Path | None = None) -> LoadReport:
         stored_shas.add(sha)
     if to_insert:
         loaded_at = now_iso()
-        with ChecklistRow._meta.database.atomic():  # type: ignore[attr-defined]
+        with write_transaction(ChecklistRow._meta.database):  # type: ignore[attr-defined]
             for checklist, sha, source in to_insert:
                 ChecklistRow.insert(
                     checklist_id=checklist.id,

@@ -26,7 +26,7 @@ from fieldapp.domain.clock import now_iso
 from fieldapp.services.common import settings
 from fieldapp.services.common.refusal_reasons import reason_in_words, stored_params
 from fieldapp.store.activity_models import Activity
-from fieldapp.store.db import db
+from fieldapp.store.db import write_transaction
 from fieldapp.store.incident_models import Incident, IncidentEvent
 from fieldapp.store.models import Answer, Finding, FindingEvent, Inspection, Outbox, Venue
 from fieldapp.store.patrol_models import PatrolRun, PatrolScan
@@ -110,7 +110,7 @@ def _refused_op(seq: int) -> tuple[Outbox, str]:
 
 def send_again(seq: int) -> str:
     """Put the refused op back in the queue for the next sync; returns the record's id."""
-    with db.atomic():
+    with write_transaction():
         op, record_id = _refused_op(seq)
         Outbox.update(
             state="pending",
@@ -157,7 +157,7 @@ def _local_day(stamp: str | None) -> dt.date | None:
 def discard(seq: int) -> str:
     """Delete the refused record on this device and mark its op discarded; returns the
     record's id."""
-    with db.atomic():
+    with write_transaction():
         op, record_id = _refused_op(seq)
         _DISCARDS[op.type](record_id)
         Outbox.update(state=DISCARDED, refusal_seen_at=now_iso()).where(Outbox.seq == seq).execute()

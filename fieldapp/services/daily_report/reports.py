@@ -35,7 +35,7 @@ from fieldapp.services.common.periods import day_bounds_utc
 from fieldapp.services.daily_report.patrol_figures import patrol_figures
 from fieldapp.services.daily_report.people_figures import people_figures
 from fieldapp.services.daily_report.work_figures import activity_figures, campaign_figures
-from fieldapp.store.db import db, rows
+from fieldapp.store.db import rows, write_transaction
 from fieldapp.store.incident_models import Incident
 from fieldapp.store.models import DailyReport, Finding, FindingEvent, Grid, Inspection, Venue
 from fieldapp.store.refused_records import DAILY_REPORT_SUBMIT, refused_ops
@@ -198,7 +198,7 @@ def file_report(
     day = day or today()
     who = me()
     _check_my_grid(grid_code)
-    with db.atomic():
+    with write_transaction():
         counts = report_counts(grid_code, day)
         if zero_report and recorded(counts):
             raise ZeroReportRefused(recorded(counts))

@@ -16,7 +16,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from fieldapp.store.db import db, written_once
+from fieldapp.store.db import db, write_transaction, written_once
 from fieldapp.store.models import Checklist, Grid, Outbox, Person, PersonGrid
 
 
@@ -205,7 +205,7 @@ def hand_in_colleague_work(person_id: str) -> dict[str, int]:
                 for o in ops
             ]  # fmt: skip
         stamp = now_iso()
-        with db.atomic():
+        with write_transaction():
             for op, answer in zip(ops, answers, strict=True):
                 if answer.status in ("applied", "duplicate"):
                     values: dict[str, Any] = {"state": "acked", "acked_at": stamp}

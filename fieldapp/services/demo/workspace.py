@@ -33,7 +33,7 @@ from fieldapp.services.common.identity import set_identity
 from fieldapp.services.demo import bulk as demo_bulk
 from fieldapp.services.demo.data import VenueSeed, venue_seeds
 from fieldapp.services.inspection import findings, inspections
-from fieldapp.store.db import db, written_once
+from fieldapp.store.db import db, write_transaction, written_once
 from fieldapp.store.models import Answer, Finding, Inspection, Venue
 from fieldapp.store.opening import close_store, open_store
 
@@ -139,7 +139,7 @@ def build_workspace(
         chosen, chosen_seeds = _choose_scenario_venues(venue_seeds(rng, venues))
         again = random.Random()
         again.setstate(seeds_from)
-        with written_once(db), db.atomic():
+        with written_once(db), write_transaction():
             people = demo_bulk.insert_grids_and_people(ids)
             device_id = ids()
             venue_ids = demo_bulk.insert_venues(

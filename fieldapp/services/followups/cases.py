@@ -18,7 +18,7 @@ from fieldapp.domain.clock import now_iso, today
 from fieldapp.domain.ids import new_id
 from fieldapp.services.common import outbox
 from fieldapp.services.common.identity import grid_codes_under, me
-from fieldapp.store.db import db
+from fieldapp.store.db import write_transaction
 from fieldapp.store.followup_models import FollowupCase, FollowupCaseEvent, FollowupPlan
 from fieldapp.store.people_models import HouseholdMember, Responsibility
 
@@ -98,7 +98,7 @@ def append_event(case_id: str, event_type: str, data: dict[str, Any], note: str 
     event = {"id": new_id(), "type": event_type, "actor": who.person_id, "role": who.role,
              "device_id": who.device_id, "base_event": state.last_event_id, "at": now_iso(),
              "note": note, "data": data}  # fmt: skip
-    with db.atomic():
+    with write_transaction():
         FollowupCaseEvent.create(case=case_id, **event)
         refold({case_id})
         outbox.enqueue(OP_CASE_EVENT, {"case_id": case_id, "event": {**event, "photos": []}})

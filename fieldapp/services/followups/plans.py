@@ -19,7 +19,7 @@ from fieldapp.domain.ids import new_id
 from fieldapp.i18n import t
 from fieldapp.services.common import outbox
 from fieldapp.services.common.identity import me
-from fieldapp.store.db import db
+from fieldapp.store.db import write_transaction
 from fieldapp.store.followup_models import FollowupPlan, FollowupReading
 from fieldapp.store.people_models import Household, HouseholdMember
 
@@ -86,7 +86,7 @@ def create_plan(
         raise PlanInvalid("a plan runs for 1 to 3660 days")
     member = HouseholdMember.get_by_id(member_id)
     household = Household.get_by_id(member.household_id)
-    with db.atomic():
+    with write_transaction():
         _refuse_a_second_plan(member)
         plan = FollowupPlan.create(
             id=new_id(),

@@ -20,7 +20,7 @@ from fieldapp.domain.ids import new_id
 from fieldapp.services.common import outbox
 from fieldapp.services.common.identity import me
 from fieldapp.services.followups import plans
-from fieldapp.store.db import db
+from fieldapp.store.db import write_transaction
 from fieldapp.store.followup_models import (
     FollowupCase,
     FollowupCaseEvent,
@@ -58,7 +58,7 @@ def record_reading(plan_id: str, slot_at: str, answers: Mapping[str, str]) -> Re
     taken = now_iso()
     reading_id = new_id()
     case_payload = None
-    with db.atomic():
+    with write_transaction():
         FollowupReading.create(id=reading_id, plan=plan_id, slot_at=slot_at, taken_at=taken,
                                answers=values, failed=failed, recorded_by=who.person_id,
                                device_id=who.device_id)  # fmt: skip

@@ -10,7 +10,7 @@ from fieldapp.domain.ids import new_id
 from fieldapp.domain.incidents import INCIDENT
 from fieldapp.services.common import outbox
 from fieldapp.services.common.identity import me
-from fieldapp.store.db import db
+from fieldapp.store.db import write_transaction
 from fieldapp.store.incident_models import Incident, IncidentEvent
 from fieldapp.store.payloads import event_payload
 
@@ -46,7 +46,7 @@ def append_event(
     """Append an event if this person may send it now; queue it for the server in the
     same transaction. `incident_payload` rides along with the `reported` event."""
     who = me()
-    with db.atomic():
+    with write_transaction():
         incident = Incident.get_by_id(incident_id)
         folded = fold_of(incident_id)
         refusal = machine.check_event(

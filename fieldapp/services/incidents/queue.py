@@ -20,7 +20,7 @@ from fieldapp.i18n import t
 from fieldapp.services.common.identity import grid_codes_under, me
 from fieldapp.services.common.refused_records import RecordRefusal, incident_refusals
 from fieldapp.services.incidents import events
-from fieldapp.store.db import db
+from fieldapp.store.db import write_transaction
 from fieldapp.store.incident_models import Incident
 from fieldapp.store.models import Person, PersonGrid, Venue
 
@@ -173,7 +173,7 @@ def bulk_apply(
         raise ActionRefused(problem)
     allowed = None if who.role == "admin" else set(my_grids())
     results: list[BulkResult] = []
-    with db.atomic():
+    with write_transaction():
         for incident_id in dict.fromkeys(incident_ids):
             incident = Incident.get_or_none(Incident.id == incident_id)
             if incident is None or (allowed is not None and incident.grid_code not in allowed):

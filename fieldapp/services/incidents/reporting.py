@@ -15,7 +15,7 @@ from fieldapp.services.common.identity import grid_codes_under, me
 from fieldapp.services.common.refusals import FormRefused
 from fieldapp.services.incidents import events
 from fieldapp.services.incidents.evidence import import_evidence
-from fieldapp.store.db import db
+from fieldapp.store.db import write_transaction
 from fieldapp.store.incident_models import Incident
 from fieldapp.store.models import Setting, Venue
 
@@ -122,7 +122,7 @@ def report_incident(report: IncidentReport) -> Incident:
         "created_at": now_iso(),
         "created_by": who.person_id,
     }
-    with db.atomic():
+    with write_transaction():
         incident = Incident.create(**values)
         events.append_event(
             incident.id,

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from fieldapp.services.inspection.inspections import ReadOnly
-from fieldapp.store.db import db
+from fieldapp.store.db import write_transaction
 from fieldapp.store.models import Answer, Finding, Inspection
 
 
@@ -36,7 +36,7 @@ class PriorAnswer:
 def withdraw_failure(inspection_id: str, item_code: str, before: PriorAnswer | None) -> None:
     """The hazard form of a new failure was cancelled: its draft hazard is gone and the
     item has the answer `before` back (unanswered when None); `ReadOnly` once submitted."""
-    with db.atomic():
+    with write_transaction():
         inspection = Inspection.get_by_id(inspection_id)
         if inspection.status != "draft":
             raise ReadOnly(inspection_id)

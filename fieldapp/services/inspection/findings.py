@@ -11,7 +11,7 @@ from fieldapp.domain.ids import new_id
 from fieldapp.services.common import outbox
 from fieldapp.services.common.identity import grid_codes_under, me
 from fieldapp.services.common.refused_records import on_record
-from fieldapp.store.db import db
+from fieldapp.store.db import write_transaction
 from fieldapp.store.models import Finding, FindingEvent, Venue
 from fieldapp.store.payloads import event_payload
 
@@ -49,7 +49,7 @@ def append_event(
 ) -> FindingEvent:
     """Append an event if this person may send it now; queue it for the server."""
     who = me()
-    with db.atomic():
+    with write_transaction():
         finding = Finding.get_by_id(finding_id)
         folded = fold_of(finding_id)
         refusal = machine.check_event(
@@ -94,7 +94,7 @@ def report_rectification(
     correction reaches the server after the report whether that was sent yet or not."""
     if fixed:
         return append_event(finding_id, "rectification_reported", note=note, photos=photos)
-    with db.atomic():  # the state read and the event on it in one transaction
+    with write_transaction():  # the state read and the event on it in one transaction
         if fold_of(finding_id).state == machine.REPORTED:
             return append_event(finding_id, "reopened", note=note, photos=photos)
         return append_event(finding_id, "note", note=note, photos=photos, data={"still_open": True})

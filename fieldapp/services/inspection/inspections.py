@@ -37,7 +37,7 @@ from fieldapp.services.inspection.inspection_view import (
 )
 from fieldapp.services.inspection.payloads import finding_payload, inspection_payload
 from fieldapp.services.inspection.scan_proof import ScanMark
-from fieldapp.store.db import db, rows
+from fieldapp.store.db import rows, write_transaction
 from fieldapp.store.models import Answer, Finding, FindingEvent, Inspection, Venue
 
 PRESENCE_REASONS = ("placard_missing", "placard_damaged", "scanner_broken", "venue_closed", "other")
@@ -182,7 +182,7 @@ def _save_answer(
     """One transaction: the draft moves to `next_item` (a submitted inspection refuses,
     `ReadOnly`), the answer replaces the item's answer (keeping its note and photos), and
     the item's draft finding is opened or dropped. Returns the answer row and the finding."""
-    with db.atomic():
+    with write_transaction():
         moved = (
             Inspection.update(current_item=next_item or item.code)
             .where((Inspection.id == inspection_id) & (Inspection.status == "draft"))
@@ -240,7 +240,7 @@ def _save_answer(
 
 
 def set_note(inspection_id: str, item_code: str, note: str) -> None:
-    with db.atomic():
+    with write_transaction():
         _draft(inspection_id)
         updated = (
             Answer.update(note=note)
@@ -286,7 +286,7 @@ def save_finding(
     deadline: dt.date,
     photos: list[str],
 ) -> None:
-    with db.atomic():
+    with write_transaction():
         finding = Finding.get_by_id(finding_id)
         if finding.state != "draft":
             raise ReadOnly(finding_id)
@@ -298,7 +298,7 @@ def save_finding(
 
 
 def add_answer_photo(inspection_id: str, item_code: str, sha256: str) -> None:
-    with db.atomic():
+    with write_transaction():
         _draft(inspection_id)
         answer = Answer.get_or_none(inspection=inspection_id, item_code=item_code)
         if answer is None:
@@ -311,7 +311,7 @@ def add_answer_photo(inspection_id: str, item_code: str, sha256: str) -> None:
 
 def submit(inspection_id: str, representative: str) -> None:
     """Finish the inspection: findings opened, venue due date moved, one outbox op."""
-    with db.atomic():
+    with write_transaction():
         view = load(inspection_id)
         inspection = view.inspection
         if view.read_only:

@@ -25,7 +25,7 @@ from fieldapp.services.common import outbox
 from fieldapp.services.common.identity import me
 from fieldapp.services.common.kinds import kind_attributes
 from fieldapp.services.inspection.inspection_view import InspectionView
-from fieldapp.store.db import db
+from fieldapp.store.db import write_transaction
 from fieldapp.store.models import Venue
 
 OP_VENUE_ATTRIBUTES = "venue.attributes"  # sync.protocol.OP_VENUE_ATTRIBUTES
@@ -71,7 +71,7 @@ def correct(venue_id: str, changes: dict[str, Value | None]) -> dict[str, Any]:
         problem = value_problem(name, value)
         if problem:
             raise ValueError(problem)
-    with db.atomic():
+    with write_transaction():
         venue = Venue.get_by_id(venue_id)
         venue.attributes = merged(venue.attributes or {}, changes)
         venue.save(only=[Venue.attributes])

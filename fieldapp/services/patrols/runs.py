@@ -31,7 +31,7 @@ from fieldapp.services.common.identity import me
 from fieldapp.services.common.outbox import enqueue
 from fieldapp.services.patrols.mine import open_run
 from fieldapp.services.placards.printing import is_venue, verify_scan
-from fieldapp.store.db import db
+from fieldapp.store.db import write_transaction
 from fieldapp.store.patrol_models import Checkpoint, PatrolRoute, PatrolRun, PatrolScan
 
 OP_PATROL_RUN_SUBMIT = "patrol_run.submit"  # sync.protocol.OP_PATROL_RUN_SUBMIT
@@ -100,7 +100,7 @@ def start_run(route_id: str, *, now: dt.datetime | None = None) -> PatrolRun:
     if window is None:
         raise PatrolRefused(t("patrol.refused.not_due", route=route.name))
     day = moment.date().isoformat()
-    with db.atomic():
+    with write_transaction():
         done = PatrolRun.get_or_none(
             (PatrolRun.person == who.person_id) & (PatrolRun.route == route.id)
             & (PatrolRun.day == day) & (PatrolRun.window == window.label)
@@ -196,7 +196,7 @@ def record_manual(run_id: str, checkpoint_id: str, reason: str, note: str = "") 
 
 
 def _add_scan(run: PatrolRun, checkpoint_id: str, **values: Any) -> PatrolScan:
-    with db.atomic():
+    with write_transaction():
         return PatrolScan.create(
             id=new_id(), run=run.id, checkpoint=checkpoint_id, at=now_iso(), **values
         )
@@ -234,7 +234,7 @@ def annotate(
 
     scan = _scan(scan_id)
     shas = [p if _is_sha(p) else import_photo(p) for p in photos or ()]
-    with db.atomic():
+    with write_transaction():
         if note is not None:
             scan.note = note.strip()[:2000]
         if shas:
@@ -282,7 +282,7 @@ def finish_run(run_id: str, note: str = "") -> PatrolRun:
     """The run is over: its final state and its one op, in one transaction."""
     run = _run(run_id)
     scans = list(PatrolScan.select().where(PatrolScan.run == run.id).order_by(PatrolScan.at))
-    with db.atomic():
+    with write_transaction():
         run.finished_at = now_iso()
         run.note = note.strip()[:2000] or run.note
         run.status = "finished"

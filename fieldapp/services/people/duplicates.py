@@ -20,7 +20,7 @@ from fieldapp.services.common import outbox
 from fieldapp.services.common.identity import grid_codes_under, me
 from fieldapp.services.people.registry import HouseholdForm, MemberView, member_view
 from fieldapp.store import keyring
-from fieldapp.store.db import db
+from fieldapp.store.db import write_transaction
 from fieldapp.store.people_models import Household, HouseholdMember
 
 OP_PERSON_MERGE = "person.merge"
@@ -123,7 +123,7 @@ def merge(keep_id: str, drop_id: str) -> None:
             clear = seal.open(dropped[field], field=field, owner=drop_id)
             values[field] = seal.seal(clear, field=field, owner=keep_id)
             values[lookup] = dropped[lookup]
-    with db.atomic():
+    with write_transaction():
         HouseholdMember.update(**values).where(HouseholdMember.id == keep_id).execute()
         drop.delete_instance()
         outbox.enqueue(

@@ -23,7 +23,7 @@ from fieldapp.services.common import outbox
 from fieldapp.services.common.identity import grid_codes_under, me
 from fieldapp.services.people import responsibilities
 from fieldapp.store import keyring
-from fieldapp.store.db import db
+from fieldapp.store.db import write_transaction
 from fieldapp.store.people_models import Household, HouseholdMember, Vehicle
 
 OP_HOUSEHOLD_UPSERT = "household.upsert"
@@ -194,7 +194,7 @@ def save_household(form: HouseholdForm) -> str:
         raise RegistryInvalid(problems)
     seal = keyring.cipher()  # PersonalDataLocked before anything is written
     household_id = form.id or new_id()
-    with db.atomic():
+    with write_transaction():
         values = {
             "grid": form.grid_code,
             "code": form.code.strip(),

@@ -17,7 +17,7 @@ from fieldapp.domain.registry import REVEAL_ROLES
 from fieldapp.services.common import outbox
 from fieldapp.services.common.identity import me
 from fieldapp.store import keyring
-from fieldapp.store.db import db
+from fieldapp.store.db import write_transaction
 from fieldapp.store.people_models import HouseholdMember
 
 OP_PERSONAL_REVEAL = "personal_data.reveal"
@@ -52,7 +52,7 @@ def reveal(member_id: str, field: str, *, purpose: str, note: str = "") -> str:
     member = HouseholdMember.get_by_id(member_id)
     token = member.id_number if field == personal.ID_NUMBER_FIELD else member.phone
     clear = seal.open(token, field=field, owner=member_id)
-    with db.atomic():
+    with write_transaction():
         outbox.enqueue(
             OP_PERSONAL_REVEAL,
             {

@@ -17,7 +17,7 @@ from fieldapp.i18n import t
 from fieldapp.services.common.identity import me
 from fieldapp.services.inspection import findings
 from fieldapp.services.review.queues import my_scope
-from fieldapp.store.db import db, fk
+from fieldapp.store.db import fk, write_transaction
 from fieldapp.store.models import Finding, FindingEvent, Venue
 
 # What a supervisor does in bulk from the review screen.
@@ -103,7 +103,7 @@ def bulk_apply(
     scope = my_scope()
     allowed = None if scope is None else set(scope)
     results: list[BulkResult] = []
-    with db.atomic():
+    with write_transaction():
         for finding_id in dict.fromkeys(finding_ids):
             finding = Finding.get_or_none(Finding.id == finding_id)
             if finding is None:

@@ -28,7 +28,7 @@ from fieldapp.services.common import outbox
 from fieldapp.services.common.identity import grid_codes_under, me
 from fieldapp.services.review.bulk import NotPermitted
 from fieldapp.services.review.queues import my_scope
-from fieldapp.store.db import db
+from fieldapp.store.db import write_transaction
 from fieldapp.store.models import Finding, Inspection, Person, Venue
 from fieldapp.store.superseded import not_superseded
 
@@ -228,7 +228,7 @@ def _review(inspection_id: str, state: str, comment: str) -> Inspection:
     who = me()
     if not who.is_supervisor:
         raise NotPermitted(t("review.refused.supervisor_only"))
-    with db.atomic():
+    with write_transaction():
         inspection = Inspection.get_by_id(inspection_id)
         if inspection.status != "submitted":
             raise ValueError(t("review.refused.not_submitted"))

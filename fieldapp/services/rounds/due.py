@@ -21,7 +21,7 @@ from fieldapp.services.common import settings
 from fieldapp.services.common.grid_tree import GridNode, grid_tree
 from fieldapp.services.common.identity import grid_codes_under, me
 from fieldapp.services.common.kinds import venue_kinds
-from fieldapp.store.db import db, rows
+from fieldapp.store.db import db, rows, write_transaction
 from fieldapp.store.models import Grid, Person, PersonGrid, Venue
 
 BUCKETS = ("overdue", "today", "week", "later")
@@ -61,7 +61,7 @@ def recompute_due(kinds: Iterable[str] | None = None) -> int:
         {"high": high, "other": other, "kind": kind}
         for high, other, kind in _interval_pairs(kinds, settings.cadence())
     ]
-    with db.atomic():
+    with write_transaction():
         db.cursor().executemany(_RECOMPUTE_SQL, params)
     return len(params)
 
@@ -72,7 +72,7 @@ def set_cadence(kind: str, days: int) -> None:
         raise ValueError(f"unknown venue kind {kind!r}")
     if int(days) < 1:
         raise ValueError("a cadence is at least one day")
-    with db.atomic():
+    with write_transaction():
         stored = dict(settings.get("cadence_days") or {})
         stored[kind] = int(days)
         settings.put("cadence_days", stored)

@@ -14,7 +14,7 @@ from fieldapp.domain.clock import now_iso, today
 from fieldapp.domain.ids import new_id
 from fieldapp.services.common.identity import me
 from fieldapp.services.common.periods import day_bounds_utc
-from fieldapp.store.db import db, rows
+from fieldapp.store.db import db, rows, write_transaction
 from fieldapp.store.models import Inspection, Venue
 from fieldapp.store.rounds_models import Round, RoundStop
 
@@ -121,7 +121,7 @@ def plan_round(
     wanted = list(dict.fromkeys(venue_ids))
     _check_venues(wanted)
     stamp = now_iso()
-    with db.atomic():
+    with write_transaction():
         existing = Round.get_or_none((Round.person == person_id) & (Round.date == day))
         if existing is None:
             existing = Round.create(
@@ -148,13 +148,13 @@ def add_stops(round_id: str, venue_ids: Sequence[str]) -> None:
     """Add venues at the end of a round (ones already on it stay where they are)."""
     wanted = list(dict.fromkeys(venue_ids))
     _check_venues(wanted)
-    with db.atomic():
+    with write_transaction():
         _round(round_id)
         _append(round_id, wanted, now_iso())
 
 
 def remove_stop(round_id: str, venue_id: str) -> None:
-    with db.atomic():
+    with write_transaction():
         _round(round_id)
         RoundStop.delete().where(
             (RoundStop.round == round_id) & (RoundStop.venue == venue_id)
@@ -164,7 +164,7 @@ def remove_stop(round_id: str, venue_id: str) -> None:
 
 def move_stop(round_id: str, venue_id: str, position: int) -> None:
     """Move one stop to `position` (clamped to the round), shifting the others."""
-    with db.atomic():
+    with write_transaction():
         _round(round_id)
         order = _stop_ids(round_id)
         if venue_id not in order:
@@ -176,7 +176,7 @@ def move_stop(round_id: str, venue_id: str, position: int) -> None:
 
 def reorder_round(round_id: str, venue_ids: Sequence[str]) -> None:
     """Set the whole order at once; `venue_ids` must be exactly the round's stops."""
-    with db.atomic():
+    with write_transaction():
         _round(round_id)
         current = _stop_ids(round_id)
         if sorted(venue_ids) != sorted(current):
@@ -185,7 +185,7 @@ def reorder_round(round_id: str, venue_ids: Sequence[str]) -> None:
 
 
 def delete_round(round_id: str) -> None:
-    with db.atomic():
+    with write_transaction():
         RoundStop.delete().where(RoundStop.round == round_id).execute()
         Round.delete().where(Round.id == round_id).execute()
 
