@@ -17,7 +17,7 @@ import uuid
 from pathlib import Path
 
 from fieldapp.domain.clock import now_iso
-from fieldapp.store.db import db
+from fieldapp.store.db import db, write_transaction
 from fieldapp.store.models import Blob
 
 SHA256 = re.compile(r"^[0-9a-f]{64}$")
@@ -84,7 +84,7 @@ def store_blob(path: Path, sha: str, data: bytes) -> None:
 
 def record_blob(sha: str, size: int) -> None:
     # It came from (or is already on) the server: nothing to upload.
-    with db.atomic():
+    with write_transaction():
         Blob.insert(
             sha256=sha, mime="image/jpeg", size=size, uploaded=True, created_at=now_iso()
         ).on_conflict_ignore().execute()

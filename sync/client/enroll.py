@@ -6,7 +6,7 @@ import os
 
 import httpx
 
-from fieldapp.store.db import db
+from fieldapp.store.db import write_transaction
 from fieldapp.store.models import Person, SyncState
 from sync.client.base import (
     ServerRefused,
@@ -53,7 +53,7 @@ def enroll_device(
     except ValueError:  # not JSON, or not an enrolment (a pydantic ValidationError is one)
         raise UnreadableAnswer(base) from None
     person = answer.person
-    with db.atomic():
+    with write_transaction():
         Person.insert(id=person.id, name=person.name, role=person.role).on_conflict(
             conflict_target=[Person.id], update={Person.name: person.name, Person.role: person.role}
         ).execute()

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from peewee import SQL
 
 from fieldapp.domain.clock import now_iso
-from fieldapp.store.db import db
+from fieldapp.store.db import db, write_transaction
 from fieldapp.store.models import Blob, Outbox
 from fieldapp.store.personal_data import PERSONAL_OPS
 from sync.client.base import Progress, ServerUnavailable, SyncResult, error_message
@@ -211,7 +211,7 @@ class PhotoTransfer:
                         )
                         return False
                     offset = int(answer.json()["offset"])
-        with db.atomic():
+        with write_transaction():
             Blob.update(uploaded=True).where(Blob.sha256 == sha).execute()
         return not state.get("complete")
 
@@ -238,7 +238,7 @@ class PhotoTransfer:
             if put.status_code not in (200, 201):
                 result.warnings.append(f"{what} {sha[:12]} refused: {error_message(put)}")
                 return False
-        with db.atomic():
+        with write_transaction():
             if Blob.update(uploaded=True).where(Blob.sha256 == sha).execute() == 0:
                 Blob.insert(
                     sha256=sha,

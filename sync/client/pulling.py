@@ -15,7 +15,7 @@ import httpx
 import msgspec
 
 from fieldapp.sqlite_checkpoints import Checkpointer
-from fieldapp.store.db import checkpoints_in_a_thread, db, refetchable_commit
+from fieldapp.store.db import checkpoints_in_a_thread, db, refetchable_commit, write_transaction
 from fieldapp.store.models import SyncState
 from sync.client.apply import PageApplier
 from sync.client.base import Progress, ServerRefused, ServerUnavailable, SyncResult, error_message
@@ -126,7 +126,7 @@ class PagePuller:
         progress: Progress | None,
     ) -> None:
         """One page and its cursor in one transaction, then counted and said."""
-        with refetchable_commit(), db.atomic():  # pulled again with its cursor if undone
+        with refetchable_commit(), write_transaction():  # pulled again with its cursor if undone
             db.execute_sql("PRAGMA defer_foreign_keys = ON")
             applier = PageApplier(page.changes)
             result.pulled += applier.apply()

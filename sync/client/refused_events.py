@@ -21,7 +21,7 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
-from fieldapp.store.db import db
+from fieldapp.store.db import db, write_transaction
 from fieldapp.store.personal_data import PERSONAL_OPS
 from sync.client.apply import refold_findings
 from sync.client.followup_rows import refold_case
@@ -81,5 +81,5 @@ def set_aside_earlier_refusals() -> None:
         plain,
     ).fetchall()
     if rows:
-        with db.atomic():
+        with write_transaction():
             set_aside(rows)

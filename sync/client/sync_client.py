@@ -28,7 +28,7 @@ from peewee import DatabaseError
 from fieldapp.domain.clock import now_iso
 from fieldapp.domain.personal import decode_key
 from fieldapp.store import keyring
-from fieldapp.store.db import db, refetchable_commit
+from fieldapp.store.db import db, refetchable_commit, write_transaction
 from fieldapp.store.models import Outbox, SyncState
 from fieldapp.store.personal_data import (
     LOCKED_OPS_WARNING,
@@ -216,7 +216,7 @@ class SyncClient(PagePuller, PhotoTransfer):
         if held("server_epoch") == epoch:
             return False
         state = sync_state()
-        with db.atomic():
+        with write_transaction():
             if state.server_epoch:
                 Outbox.update(state="pending", acked_at=None).where(
                     Outbox.state == "acked"
@@ -268,7 +268,7 @@ class SyncClient(PagePuller, PhotoTransfer):
                 "POST", "/push", content=body, headers={"content-type": "application/json"}
             )
         except ServerUnavailable as error:
-            with db.atomic():
+            with write_transaction():
                 for r in rows:
                     Outbox.update(attempts=Outbox.attempts + 1, last_error=str(error)).where(
                         Outbox.op_id == r.op_id
@@ -320,7 +320,7 @@ class SyncClient(PagePuller, PhotoTransfer):
                 result.rejected.append(
                     RejectedOp(row.op_id, row.seq, row.type, reason, code, params if code else None)
                 )
-        with refetchable_commit(), db.atomic():  # answered again (`duplicate`) if undone
+        with refetchable_commit(), write_transaction():  # answered again (`duplicate`) if undone
             cursor = db.cursor()
             cursor.executemany(
                 "UPDATE outbox SET state = 'acked', acked_at = ?, attempts = attempts + 1,"
