@@ -1,8 +1,8 @@
 """The dashboard's tables (F6) show every column with its header whole, at 120 columns and
 at 80, in Chinese and English: "Today" was cut off at 120 in English, the assessment's last
 header read "空" for 空岗漏岗 at 80, and at 80 the completion table's patrols read "漏巡/漏"
-with the incidents out of sight. A long grid name gives up width for them: its indent and
-start go, its end ("…一网格") stays."""
+with the incidents out of sight. A long grid name gives up width for them: the name of
+the grid it is under, then its end ("第一…"); its indent stays."""
 
 from __future__ import annotations
 

@@ -39,7 +39,7 @@ from fieldapp.tui.screens.dashboard_assessment import (
 )
 from fieldapp.tui.views.rounds import rate_text
 from fieldapp.tui.widgets.key_footer import KeyFooter
-from fieldapp.tui.widgets.table import GRID_NAME_MIN, GridName, Table
+from fieldapp.tui.widgets.table import GRID_NAME_MIN, Table, grid_names
 
 if TYPE_CHECKING:
     from fieldapp.services.dashboard.figures import DayCount, GridSummary, WeekHazards
@@ -331,9 +331,10 @@ class DashboardScreen(FieldScreen[None]):
     def _show_grids(self, data: DashboardData) -> None:
         table = self.query_one("#grids-table", DataTable)
         table.clear()
-        for g in data.grids:
+        names = grid_names((g.name, g.depth) for g in data.grids)
+        for g, name in zip(data.grids, names, strict=True):
             table.add_row(
-                GridName(g.name, g.depth),  # type: ignore[arg-type]  # ended to its width
+                name,  # type: ignore[arg-type]  # cut to its column's width
                 rate_text(g.rate),
                 f"{g.done}/{g.due}",
                 f"{g.reported_days}/{g.days}",

@@ -19,7 +19,7 @@ from textual.widgets import DataTable, Label
 
 from fieldapp.i18n import listed, t
 from fieldapp.tui.views.rounds import rate_text
-from fieldapp.tui.widgets.table import GRID_NAME_MIN, GridName, Table
+from fieldapp.tui.widgets.table import GRID_NAME_MIN, Table, grid_names
 
 if TYPE_CHECKING:
     from fieldapp.reports.monthly import MonthlyReport
@@ -99,9 +99,10 @@ def show_assessment(
     title.update(t("dashboard.assessment.title", first=report.month.isoformat(),
                    last=report.last.isoformat()))  # fmt: skip
     assessment.clear()
-    for r in report.rows:
+    names = grid_names((r.name, r.depth) for r in report.rows)
+    for r, name in zip(report.rows, names, strict=True):
         assessment.add_row(
-            GridName(r.name, r.depth),  # type: ignore[arg-type]  # ended to its width
+            name,  # type: ignore[arg-type]  # cut to its column's width
             "—" if r.score is None else f"{r.score:g}",
             rate_text(r.rates.get("inspections")),
             f"{r.reported_days}/{r.days}",

@@ -93,7 +93,7 @@ class Table(DataTable[str]):
 
 # A grid's name in a list: its end, as wide as "鼎美村第二网格" (the number tells them apart).
 GRID_CELLS = 14
-# and in a squeezed column at least as wide as two levels' indent and "…二网格": the F6
+# and in a squeezed column at least as wide as two levels' indent and "第二…": the F6
 # grids table at 80 columns has no more in English ("Not filed" takes today's column)
 GRID_NAME_MIN = 9
 
@@ -146,25 +146,39 @@ class Cut:
 
 
 class GridName:
-    """A grid's name in a table of the grid tree: indented by its depth and its end kept
-    (`ending`) at the width its column is drawn at. Where a squeezed column has no room
-    for the indent and the name's end, the indent narrows to a cell a level: the F6
-    tables give up the name's start so that every column's header is seen at 80 columns."""
+    """A grid's name in a table of the grid tree, indented two cells a level. Where its
+    column has no room for it, it gives up the name of the grid it is under (鼎美村第一网格
+    under 鼎美村 reads 第一网格), then its end, cut with "…": the indent that shows the
+    tree stays, and each row reads from the start of its name (cut from the left, grids read
+    "…村第一网格" at a village's indent, and a long village's name "…渡口农贸市场" stood out
+    of line)."""
 
-    def __init__(self, name: str, depth: int) -> None:
-        self.name = ending(name, GRID_CELLS)
+    def __init__(self, name: str, depth: int, parent: str = "") -> None:
+        self.name = name
         self.depth = depth
+        own = name.removeprefix(parent) if parent else name
+        self.short = own or name
 
     def __str__(self) -> str:
         return "  " * self.depth + self.name
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
-        width = cell_len(str(self))
+        width = 2 * self.depth + min(cell_len(self.name), GRID_CELLS)
         return Measurement(min(width, 1), width)
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        whole = str(self)
-        if cell_len(whole) > options.max_width:
-            indent = " " * self.depth
-            whole = indent + ending(self.name, max(options.max_width - len(indent), 1))
-        yield Text(whole, no_wrap=True, overflow="crop", end="")
+        indent = "  " * self.depth
+        room = max(options.max_width - len(indent), 1)
+        name = self.name if cell_len(self.name) <= room else cut(self.short, room)
+        yield Text(indent + name, no_wrap=True, overflow="crop", end="")
+
+
+def grid_names(rows: Iterable[tuple[str, int]]) -> list[GridName]:
+    """The `GridName` of each (name, depth) of a grid tree listed parent first, each
+    knowing the name of the grid it is under (the last one listed a level up)."""
+    above: dict[int, str] = {}
+    names = []
+    for name, depth in rows:
+        names.append(GridName(name, depth, above.get(depth - 1, "")))
+        above[depth] = name
+    return names

@@ -1,0 +1,56 @@
+"""The dashboard's completion tab (F6, fourth tab) at 80x24 keeps the grid tree readable.
+Cut from the left to fit, a grid's name lost its indent and start: 鼎美村第一网格 read
+"…村第一网格" at a village's indent, and 老渡口农贸市场 "…渡口农贸市场" a cell out of line.
+Now every row keeps two cells of indent a level and reads from the start of its name
+(a grid under another without that one's name: 第一网格), cut on the right with "…"."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pilot_support import at_home, settle
+from rich.cells import cell_len
+from textual.widgets import TabbedContent
+from textual.widgets.data_table import ColumnKey
+
+from fieldapp.tui.app import make_app
+from fieldapp.tui.views.rounds import rate_text
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+async def test_grid_names_keep_their_indent_and_start(demo_supervisor: Path, lang: str) -> None:
+    app = make_app(lang=lang)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await at_home(app, pilot)
+        await pilot.press("f6")
+        await settle(app, pilot, rounds=2)
+        for _ in range(3):
+            await pilot.press("right")
+        await settle(app, pilot)
+        screen = app.screen
+        assert screen.query_one(TabbedContent).active == "tab-grids"
+        data = screen.data
+        assert data is not None
+        table = screen.query_one("#grids-table")
+        x, y = table.region.x, table.region.y
+        name_width = table.columns[ColumnKey("grid")].get_render_width(table)
+        rate_width = table.columns[ColumnKey("completion")].get_render_width(table)
+        strips = screen._compositor.render_strips()[y + 1 : table.region.bottom - 1]
+    names = {g.code: g.name for g in data.grids}
+    assert len(strips) >= 10
+    for grid, strip in zip(data.grids, strips, strict=False):
+        parent = names.get(grid.code.rpartition("-")[0], "")
+        own = grid.name.removeprefix(parent) if parent else grid.name
+        cell = strip.crop(x, x + name_width).text
+        assert cell_len(cell) == name_width, cell
+        indent = 1 + 2 * grid.depth  # the cell's padding and two cells a level
+        assert cell[:indent].strip() == "" and cell[indent] != " ", f"{grid.name}: {cell!r}"
+        shown = cell.strip()
+        if shown.endswith("…"):
+            assert own.startswith(shown[:-1]) and len(shown) > 2, f"{grid.name}: {cell!r}"
+        else:
+            assert shown in (grid.name, own), f"{grid.name}: {cell!r}"
+        # The next column starts where its header does, whatever the name's characters.
+        rate = strip.crop(x + name_width, x + name_width + rate_width).text
+        assert rate.strip() == rate_text(grid.rate), strip.text
