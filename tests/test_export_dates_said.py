@@ -17,8 +17,18 @@ from fieldapp.tui.screens.export import ExportScreen
 @pytest.mark.parametrize(
     ("lang", "words"),
     [
-        ("zh", ["提交日期", "发现日期", "处理日期", "F10"]),
-        ("en", ["day submitted", "day found", "day they happened", "F10"]),
+        ("zh", ["提交日期", "发现日期", "处理日期", "随访期", "导出时的全部人员", "F10"]),
+        (
+            "en",
+            [
+                "day submitted",
+                "day found",
+                "day they happened",
+                "days they run",
+                "everyone as of the export",
+                "F10",
+            ],
+        ),  # fmt: skip
     ],
 )
 async def test_the_form_says_what_its_dates_pick(

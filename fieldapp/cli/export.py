@@ -62,9 +62,10 @@ def export(
     """Export inspections, hazards and hazard events as the office ledger (导出台账), and
     the people and follow-up sheets (masked) where the grids keep a registry.
 
-    --from and --to pick inspections by the day submitted, hazards by the day found and
+    --from and --to pick inspections by the day submitted, hazards by the day found,
     hazard events by the day they happened (a hazard found earlier is named on its
-    events' rows)."""
+    events' rows) and follow-ups by the days they run. The people sheet is a register:
+    everyone as of the export, whatever the dates (its title says the day)."""
     lang = _language(ctx)
     from fieldapp.i18n import t
     from fieldapp.services.export.ledger import ExportFilter, export_ledger

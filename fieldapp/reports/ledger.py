@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import IO, Any, Protocol
 
 from fieldapp.domain.checklist import Checklist
+from fieldapp.domain.clock import today
 from fieldapp.i18n import catalog_activities, catalog_incident, catalog_rounds
 
 SHEETS = (
@@ -207,6 +208,7 @@ class XlsxSink:
 
         self.out = out
         self.labels = labels
+        self._as_of = today().isoformat()
         self._temp = out.with_name(out.name + ".part")
         self._book = xlsxwriter.Workbook(
             str(self._temp),
@@ -224,7 +226,8 @@ class XlsxSink:
         self._row = 0
 
     def sheet(self, name: str, headers: Sequence[str], widths: Sequence[int] = ()) -> None:
-        sheet = self._book.add_worksheet(self.labels(f"ledger.sheet.{name}"))
+        # The people register is a snapshot: its title says the day it was taken.
+        sheet = self._book.add_worksheet(self.labels(f"ledger.sheet.{name}", on=self._as_of))
         for index, width in enumerate(widths):
             sheet.set_column(index, index, width)
         sheet.freeze_panes(1, 0)

@@ -2,7 +2,8 @@
 finding events, filtered by grid and kind and by date range (inspections by the day they
 were submitted, findings by the day they were found, events by the day they happened,
 whenever their finding was found), streamed from the store in pages; the people, incident
-and activity sheets where the grids keep any.
+and activity sheets where the grids keep any (the people sheet is the register as of the
+export, whatever the dates; follow-ups by the days they run).
 
 Each sheet's columns, pages and cells are in `export_sheets`; pages are keyed on the
 primary key, so memory stays flat however many inspections there are. `progress(done,
@@ -234,7 +235,7 @@ def export_ledger(
         grids = grid_codes_under([f.grid] if f.grid else [c for c, _ in me().grids])
         if Household.select().exists():
             people = write_people_sheets(sink.sheet, sink.row, labels, grids,
-                                         full=full_personal_data)  # fmt: skip
+                                         full=full_personal_data, days=(f.first, f.last))  # fmt: skip
         write_patrol_sheet(sink.sheet, sink.row, labels, grids, f.first, f.last)
         if Incident.select().exists():
             write_incident_sheet(sink.sheet, sink.row, labels, grids, _bounds(f), names)

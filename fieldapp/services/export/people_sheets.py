@@ -10,8 +10,11 @@ Reads the store, not other capabilities.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Sequence
 from typing import Any
+
+from peewee import fn
 
 from fieldapp.domain import personal
 from fieldapp.domain.registry import REVEAL_ROLES
@@ -56,10 +59,26 @@ def _shown(seal: personal.PersonalCipher | None, member: HouseholdMember, field:
         personal.mask_phone(clear))  # fmt: skip
 
 
+def _running(days: tuple[dt.date | None, dt.date | None]) -> Any:
+    """Plans that run on a day of `days` (local dates, inclusive): from their start day
+    for their number of days. A plan whose readings fall in the dates runs in them."""
+    first, last = days
+    condition: Any = FollowupPlan.id.is_null(False)
+    if last:
+        condition &= FollowupPlan.start_on <= last
+    if first:  # its last day: start_on + days - 1
+        ends = fn.date(FollowupPlan.start_on, fn.printf("%+d days", FollowupPlan.days - 1))
+        condition &= ends >= first.isoformat()
+    return condition
+
+
 def write_people_sheets(
-    sheet: Sheet, row: Row, labels: Labels, grids: list[str], *, full: bool
-) -> int:
-    """The two sheets for the households of `grids`; returns the number of people."""
+    sheet: Sheet, row: Row, labels: Labels, grids: list[str], *, full: bool,
+    days: tuple[dt.date | None, dt.date | None] = (None, None),
+) -> int:  # fmt: skip
+    """The two sheets for the households of `grids`; returns the number of people. The
+    people sheet is the register as it stands (everyone, whatever the dates: its title
+    says the day); the follow-up sheet lists the plans that run within `days`."""
     members = list(
         HouseholdMember.select(HouseholdMember, Household)
         .join(Household)
@@ -87,7 +106,7 @@ def write_people_sheets(
              listed((labels.maybe("ledger.tag", tag) for tag in m.tags or ()), labels.lang),
              m.arrived_on, m.left_on, m.registered_on])  # fmt: skip
     by_id = {m.id: m for m in members}
-    plans = FollowupPlan.select().where(FollowupPlan.member.in_(list(by_id)))
+    plans = FollowupPlan.select().where(FollowupPlan.member.in_(list(by_id)) & _running(days))
     sheet("followups", [labels(f"ledger.followups.{k}") for k, _ in FOLLOWUP_COLUMNS],
           [w for _, w in FOLLOWUP_COLUMNS])  # fmt: skip
     for plan in plans.order_by(FollowupPlan.start_on, FollowupPlan.id):
