@@ -21,6 +21,8 @@ ZH = {
     "import.bad_xlsx": "无法读取这个 XLSX 文件（{error}）：请用 Excel 或 WPS 打开后重新另存为 .xlsx",
     "import.not_utf8": "CSV 文件不是 UTF-8 编码：请另存为“CSV UTF-8（逗号分隔）”格式后再导入",
     "import.empty_file": "文件是空的：请在第 1 行写表头，从第 2 行起写数据",
+    "import.open_quote": '这一行有一个引号（"）没有闭合，从这里到文件末尾都被读成了同一格：请补上闭合的引号，或删去这个引号',
+    "import.unheaded_cells": "{columns} 列有内容（{values}），但表头在这里没有列名，这些内容不会导入：请检查这一行是否错了列，删去多出的内容，或在第 1 行补上列名",
     "import.missing_column": "表头缺少“{column}”列：请在第 1 行加上这一列",
     "import.missing_column_aliases": "表头缺少“{column}”列（也可写作{names}）：请在第 1 行加上这一列",
     "import.unknown_column": "表头中的“{column}”不是这项导入能读的列，这一列的内容不会导入：请删去这一列，或改为可用的列名：{names}",
@@ -122,6 +124,14 @@ EN = {
     "import.bad_xlsx": "not a readable XLSX file ({error}): open it in Excel or WPS and save it again as .xlsx",
     "import.not_utf8": "the CSV file is not UTF-8; save it as CSV UTF-8",
     "import.empty_file": "the file is empty: headers on row 1, data from row 2",
+    "import.open_quote": (
+        'a quote (") on this row is never closed, so the rest of the file reads as one '
+        "cell: close the quote, or delete it"
+    ),
+    "import.unheaded_cells": (
+        "content under no header (column {columns}: {values}) would not be imported: check "
+        "whether the row is shifted, delete what is extra, or name the column in row 1"
+    ),
     "import.missing_column": "this column is missing from the header row: add {column} to row 1",
     "import.missing_column_aliases": "this column is missing from the header row: add {column} (or {names}) to row 1",
     "import.unknown_column": "'{column}' in the header row is not a column this import reads, so its data would be lost: remove it or rename it to one of {codes}",

@@ -8,6 +8,7 @@ worded in the language of whoever reads it when it is shown: the admin CLI speak
 from __future__ import annotations
 
 import csv
+import io
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -161,10 +162,14 @@ def read_table(
     else:
         try:
             with open(path, encoding="utf-8-sig", newline="") as handle:
-                raw = [list(row) for row in csv.reader(handle)]
+                text = handle.read()
         except UnicodeDecodeError:
             problem = RowError(0, "", "import.not_utf8")
             raise ImportRefused(path.name, [problem], headers={}) from None
+        raw = [list(row) for row in csv.reader(io.StringIO(text, newline=""))]
+        if _ends_in_open_quote(text):  # its last row swallowed the rest of the file
+            problem = RowError(len(raw), "", "import.open_quote")
+            raise ImportRefused(path.name, [problem], headers={})
     if not any(v.strip() for values in raw for v in values):
         raise ImportRefused(path.name, [RowError(1, "", "import.empty_file")], headers={})
     aliases = aliases or {}
@@ -179,16 +184,48 @@ def read_table(
     if missing or (unknown and aliases):
         problems = [_missing(c, aliases.get(c, ())) for c in missing]
         raise ImportRefused(path.name, problems + _unknown(unknown, aliases), headers=written)
-    rows = []
+    rows, stray = [], []
     for number, values in enumerate(raw[1:], start=2):
         if not any(v.strip() for v in values):
             continue
+        if unheaded := _unheaded(number, values, headers):
+            stray.append(unheaded)
         rows.append(
             Row(number, {h: (values[i] if i < len(values) else "") for i, h in enumerate(headers)})
         )
+    if stray:
+        raise ImportRefused(path.name, stray, headers=written)
     if not rows:
         raise ImportRefused(path.name, [RowError(0, "", "import.no_rows")], headers=written)
     return Table(rows, written)
+
+
+def _ends_in_open_quote(text: str) -> bool:
+    """Whether a quote the file opens is never closed: the lenient reader then reads the
+    rest of the file into one cell; the strict one says so at the end of the data."""
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    while True:
+        try:
+            next(reader)
+        except StopIteration:
+            return False
+        except csv.Error as error:  # other strict complaints: read leniently, as always
+            if "unexpected end of data" in str(error):
+                return True
+
+
+def _unheaded(number: int, values: list[str], headers: list[str]) -> RowError | None:
+    """Cells written where the header names no column (past its end, or under an empty
+    header cell): refused, as a row shifted by one column would otherwise lose them."""
+    from openpyxl.utils import get_column_letter
+
+    found = [(i, v.strip()) for i, v in enumerate(values) if v.strip()]
+    found = [(i, v) for i, v in found if i >= len(headers) or not headers[i]]
+    if not found:
+        return None
+    columns = tuple(get_column_letter(i + 1) for i, _ in found)
+    shown = tuple(v if len(v) <= 20 else v[:19] + "…" for _, v in found)
+    return RowError(number, "", "import.unheaded_cells", {"columns": columns, "values": shown})
 
 
 def _unknown(columns: list[str], aliases: Aliases) -> list[RowError]:
