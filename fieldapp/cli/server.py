@@ -22,7 +22,7 @@ from fieldapp.cli.admin_responsibilities import (
 from fieldapp.cli.admin_retention import admin_retention
 from fieldapp.cli.admin_web import web_user
 from fieldapp.cli.common import admin_call, db_option, default_server_db, use_language
-from fieldapp.i18n import t
+from fieldapp.i18n import listed, t
 from sync.server.headers import chinese_headers
 
 
@@ -143,6 +143,21 @@ def _import_command(name: str, table: str, function_name: str, module: str = "ad
         server_db.init_schema()
         count = admin_call(lambda: getattr(server_admin, function_name)(file))
         click.echo(t("admin.imported", count=count, what=t(f"import.table.{table}")))
+        if table == "venues":
+            _warn_uninspectable()
+
+
+def _warn_uninspectable() -> None:
+    """Imported, yet not inspectable: venues of a kind no published checklist covers
+    (a device refuses to start their inspection until one is published)."""
+    from sync.server.office import kinds_without_checklist, publish_names
+
+    def named() -> list[str]:
+        publish_names()  # an office kind said by its name, as the office wrote it
+        return [f"{t(f'kind.{kind}')} ({kind})" for kind in kinds_without_checklist()]
+
+    if kinds := admin_call(named):
+        click.echo(t("admin.kinds_without_checklist", kinds=listed(kinds)), err=True)
 
 
 _import_command("import-grids", "grids", "import_grids")

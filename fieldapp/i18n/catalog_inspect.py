@@ -55,6 +55,7 @@ ZH: dict[str, str] = {
     "inspect.input_placeholder": "在此输入，回车保存",
     # messages
     "inspect.read_only": "此巡查已提交，只读，不能修改。",
+    "inspect.no_checklist": "此类场所（{kind}）还没有检查表，无法开始检查；请联系办公室发布检查表。",
     "inspect.saved": "已保存 {code}",
     "inspect.all_answered": "所有检查项都已作答，按 s 完成。",
     "inspect.first": "已是第一项",
@@ -239,6 +240,8 @@ EN: dict[str, str] = {
     "inspect.finding_line": "Hazard: {severity} · due {deadline} · {description}",
     "inspect.input_placeholder": "Type here, Enter saves",
     "inspect.read_only": "This inspection was submitted: read-only, nothing can change.",
+    "inspect.no_checklist": "There is no checklist for this kind of venue ({kind}) yet, so no "
+    "inspection can start: ask the office to publish one.",
     "inspect.saved": "Saved {code}",
     "inspect.all_answered": "Every item is answered; press s to finish.",
     "inspect.first": "This is the first item",

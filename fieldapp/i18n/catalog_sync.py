@@ -28,6 +28,10 @@ ZH = {
     "admin.init": "服务器数据库已就绪，纪元 {epoch}。",
     "admin.new_epoch": "新纪元 {epoch}：各设备下次同步时将重新上报并重新下载。",
     "admin.imported": "已导入 {count} 行（{what}）。",
+    "admin.kinds_without_checklist": (
+        "注意：场所类型 {kinds} 还没有发布检查表，这些场所暂时无法检查；"
+        "请用 fieldapp admin publish-checklist 发布检查表。"
+    ),
     "admin.setting.published": "已发布设置 {name} = {value}，各终端下次同步后生效。",
     "admin.setting.not_json": "值须为 JSON（如 '{{\"foot_massage\": 14}}' 或 45）：{error}",
     "admin.setting.none": "尚未发布任何设置、场所类型或网格层级。",
@@ -91,6 +95,10 @@ EN = {
     "admin.init": "Server database ready, epoch {epoch}.",
     "admin.new_epoch": "New epoch {epoch}: devices re-send and re-receive on their next sync.",
     "admin.imported": "Imported {count} row(s) ({what}).",
+    "admin.kinds_without_checklist": (
+        "Warning: no checklist is published for venue kind(s) {kinds}, so their venues "
+        "cannot be inspected yet: publish one with fieldapp admin publish-checklist."
+    ),
     "admin.setting.published": "Published setting {name} = {value}; devices use it after their next sync.",
     "admin.setting.not_json": "The value must be JSON (e.g. '{{\"foot_massage\": 14}}' or 45): {error}",
     "admin.setting.none": "No settings, venue kinds or grid levels are published yet.",

@@ -34,6 +34,7 @@ from fieldapp.i18n import listed, t
 from sync.server import audit, headers
 from sync.server import db as server_db
 from sync.server.feed import NewChange, append_changes
+from sync.server.models import Checklist, Venue
 from sync.server.office_models import GridLevelRow, OfficeSetting, VenueKindRow
 from sync.server.tables import (
     ImportRefused,
@@ -80,6 +81,15 @@ def publish_names() -> None:
     from fieldapp.i18n import add_texts
 
     add_texts(*catalogue_texts(kinds(), levels()))
+
+
+def kinds_without_checklist() -> list[str]:
+    """The kinds the office added that venues here are of and no published checklist
+    covers: their venues cannot be inspected until one is (the shipped kinds ship with
+    their checklists)."""
+    covered = {kind for row in Checklist.select(Checklist.kinds) for kind in row.kinds or ()}
+    used = {row.kind for row in Venue.select(Venue.kind).distinct()}
+    return [k for k in known_kinds() if k in used and k not in covered and k not in VENUE_KINDS]
 
 
 def settings() -> dict[str, Any]:

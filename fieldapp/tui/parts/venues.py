@@ -74,7 +74,7 @@ class VenueOpening(Navigation):
         note: str,
         scan: ScanMark | None,
     ) -> None:
-        from fieldapp.services.inspection import inspections, supersession
+        from fieldapp.services.inspection import inspections, startable, supersession
         from fieldapp.store import db
 
         hazards: list[tuple[str, str]] = []
@@ -82,6 +82,11 @@ class VenueOpening(Navigation):
             inspection_id = inspections.draft_for_venue(venue_id)
             resumed = inspection_id is not None
             if inspection_id is None:
+                try:  # a kind with no checklist: said as such, nothing written
+                    startable.refuse_unstartable(venue_id)
+                except startable.StartRefused as refused:
+                    self.call_from_thread(self.notify, str(refused), severity="warning")
+                    return
                 inspection_id = inspections.start_inspection(
                     venue_id, presence=presence, payload=payload, reason=reason, note=note,
                     scan=scan,
