@@ -541,11 +541,18 @@ def test_opening_a_photo_without_a_viewer_says_where_it_is(
     from fieldapp.tui.screens import viewer
 
     photo = tmp_path / "a.jpg"
-    assert "不在本机" in viewer.open_with_viewer(str(photo))
+    assert "不在本机" in viewer.open_with_viewer(str(photo)).text
     photo.write_bytes(b"\xff\xd8")
     monkeypatch.setattr(viewer.shutil, "which", lambda name: None)
     said = viewer.open_with_viewer(str(photo))
-    assert "没有看图程序" in said and str(photo) in said
+    assert not said.opened
+    assert "本机没有 xdg-open" in said.text and str(photo) in said.text
+    # An opener but no desktop to show it on (a terminal over ssh): said, not started.
+    monkeypatch.setattr(viewer.shutil, "which", lambda name: "/usr/bin/xdg-open")
+    monkeypatch.delenv("DISPLAY", raising=False)
+    monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
+    said = viewer.open_with_viewer(str(photo))
+    assert "没有图形界面" in said.text and str(photo) in said.text
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])

@@ -149,8 +149,6 @@ ZH: dict[str, str] = {
     "review_ui.failures": "隐患 {count} 项",
     "review_ui.manual_flag": "⚠未扫码",
     "review_ui.photos": "照片（{count}）· 回车打开",
-    "review_ui.photo.opened": "已用系统看图程序打开 {path}",
-    "review_ui.photo.no_viewer": "本机没有看图程序，照片文件在：{path}",
     "review_ui.photo.missing": "照片文件不在本机（可能尚未同步）：{path}",
     # filters
     "review_ui.filter.title": "筛选隐患",
@@ -338,8 +336,6 @@ EN: dict[str, str] = {
     "review_ui.failures": "{count} hazards",
     "review_ui.manual_flag": "⚠not scanned",
     "review_ui.photos": "Photos ({count}) · Enter opens",
-    "review_ui.photo.opened": "Opened {path} with the system viewer",
-    "review_ui.photo.no_viewer": "No image viewer on this machine; the photo is at {path}",
     "review_ui.photo.missing": "The photo is not on this device (not synced yet?): {path}",
     "review_ui.filter.title": "Filter findings",
     "review_ui.filter.any": "Any",

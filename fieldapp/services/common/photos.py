@@ -68,6 +68,7 @@ def import_photo(source: str | Path) -> str:
     Blob.insert(
         sha256=sha, mime="image/jpeg", size=len(data), created_at=now_iso(), exif=exif
     ).on_conflict_ignore().execute()
+    remember_source(sha, path)
     return sha
 
 
@@ -139,3 +140,43 @@ def photo_proofs(shas: Iterable[str]) -> list[dict[str, Any]]:
         return []
     held = {b.sha256: b.exif for b in Blob.select().where(Blob.sha256.in_(wanted))}
     return [{"sha256": sha, **held[sha]} for sha in wanted if held.get(sha)]
+
+
+# --- what a person calls a photo --------------------------------------------------------
+
+# The file each photo was attached from in this session, by sha256: a name the person
+# chose, said instead of "照片 2" while the app runs (not stored: the hash is the record).
+_source_names: dict[str, str] = {}
+
+
+def remember_source(sha256: str, source: str | Path) -> None:
+    _source_names[sha256] = Path(source).name
+
+
+def _local_minute(stamp: str) -> str:
+    try:
+        moment = dt.datetime.fromisoformat(stamp.replace("Z", "+00:00"))
+    except ValueError:
+        return ""
+    if moment.tzinfo is not None:
+        moment = moment.astimezone()
+    return moment.strftime("%Y-%m-%d %H:%M")
+
+
+def photo_labels(shas: Iterable[str]) -> list[str]:
+    """How each photo is named to a person, in order: the file it was attached from when
+    this session knows it, else 照片 1, 照片 2 …; with the time the camera took it when the
+    photo says so. Never the hash. Reads the store (the capture times)."""
+    wanted = list(shas)
+    taken: dict[str, str] = {}
+    if wanted:
+        for blob in Blob.select(Blob.sha256, Blob.exif).where(Blob.sha256.in_(wanted)):
+            stamp = (blob.exif or {}).get("taken_at")
+            if stamp:
+                taken[blob.sha256] = _local_minute(str(stamp))
+    labels = []
+    for number, sha in enumerate(wanted, start=1):
+        label = _source_names.get(sha) or t("photo_view.numbered", number=number)
+        when = taken.get(sha)
+        labels.append(t("photo_view.taken", label=label, time=when) if when else label)
+    return labels

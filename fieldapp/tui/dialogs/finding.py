@@ -30,6 +30,7 @@ from fieldapp.domain.clock import today
 from fieldapp.domain.finding_dates import check_new_deadline
 from fieldapp.domain.typed import typed_date
 from fieldapp.i18n import t
+from fieldapp.services.common.photos import photo_labels
 from fieldapp.services.inspection import inspections, supersession
 from fieldapp.services.inspection.failure_withdrawal import PriorAnswer, withdraw_failure
 from fieldapp.tui.commands import localize_bindings
@@ -123,8 +124,10 @@ class FindingDialog(HoldsTyped, ModalScreen[bool]):
         )
 
     def show_photos(self) -> None:
-        text = ", ".join(sha[:12] for sha in self.photos) if self.photos else ""
-        self.query_one("#finding-photos", Static).update(text or t("finding.no_photos"))
+        """照片 1、照片 2 (the file's own name when attached in this session), never a hash."""
+        labels = photo_labels(self.photos)
+        text = t("photo_view.list_sep").join(labels) if labels else t("finding.no_photos")
+        self.query_one("#finding-photos", Static).update(text)
 
     def say(self, text: str, *, ok: bool = False, about: str = "") -> None:
         """Say `text`; a refusal about a field (its id) goes once that field is changed."""
@@ -210,7 +213,8 @@ class FindingDialog(HoldsTyped, ModalScreen[bool]):
         )
         self.stored_description = self.stored_description or self.description
         self.show_photos()
-        self.say(t("finding.photo_added", name=sha256[:12]), ok=True)
+        label = photo_labels(self.photos)[self.photos.index(sha256)]
+        self.say(t("photo_view.attached", label=label), ok=True)
 
     @on(Button.Pressed, "#finding-cancel")
     def action_cancel(self) -> None:

@@ -32,7 +32,7 @@ from fieldapp.services.inspection.history import InspectionRecord, RecordedItem
 from fieldapp.tui.commands import relabel_binding
 from fieldapp.tui.screens import FieldScreen
 from fieldapp.tui.screens.refused_records import refused_mark
-from fieldapp.tui.screens.viewer import open_with_viewer
+from fieldapp.tui.screens.viewer import open_and_say
 from fieldapp.tui.views.review import local_stamp
 from fieldapp.tui.widgets import PagedTable
 from fieldapp.tui.widgets.key_footer import KeyFooter
@@ -395,4 +395,5 @@ class InspectionRecordScreen(FieldScreen[None]):
         if item is None or not item.photos:
             self.notify(t("record.no_photos"), severity="warning")
             return
-        self.notify(open_with_viewer(str(item.photos[self.photo_index])))
+        label = t("photo_view.numbered", number=self.photo_index + 1)
+        open_and_say(self, str(item.photos[self.photo_index]), label)

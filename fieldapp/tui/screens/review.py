@@ -296,9 +296,9 @@ class ReviewScreen(ReviewActions):
 
     @on(FindingDetailPane.PhotoChosen)
     def _photo_chosen(self, event: FindingDetailPane.PhotoChosen) -> None:
-        from fieldapp.tui.screens.viewer import open_with_viewer
+        from fieldapp.tui.screens.viewer import open_and_say
 
-        self.notify(open_with_viewer(event.path))
+        open_and_say(self, event.path, event.label)
 
     # -- marks -------------------------------------------------------------------------
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from pathlib import Path
 
 from fieldapp.i18n import pick, t
 
@@ -85,6 +86,8 @@ class DetailView:
     events: tuple[EventView, ...]
     conflicts: tuple[ConflictView, ...]
     past: tuple[PastView, ...]
+    # How a person names each photo (照片 1, taken when), in the order of `photos`.
+    photo_labels: tuple[str, ...] = ()
     # Its deadline passed while it was still the town's: handed over, it no longer counts
     # as overdue (the receiving unit handles it), and the pane says so.
     handed_over_late: bool = False
@@ -102,6 +105,8 @@ def build_detail_view(finding_id: str) -> DetailView:
     d = finding_detail(finding_id, past=10)
     deadline = d.state.deadline or d.finding.current_deadline or d.finding.deadline
     handed_on = d.state.handed_over_on or today()
+    from fieldapp.services.common.photos import photo_labels
+
     events = tuple(
         EventView(
             at=local_stamp(e.at),
@@ -116,6 +121,9 @@ def build_detail_view(finding_id: str) -> DetailView:
             photos=tuple(str(p) for p in e.photos),
         )
         for e in d.events
+    )
+    photos = tuple(
+        dict.fromkeys([*(str(p) for p in d.photos), *(p for e in events for p in e.photos)])
     )
     return DetailView(
         finding_id=finding_id,
@@ -139,9 +147,8 @@ def build_detail_view(finding_id: str) -> DetailView:
         description=d.finding.description or "",
         handed_over_to=d.state.handed_over_to,
         reference=d.state.reference,
-        photos=tuple(
-            dict.fromkeys([*(str(p) for p in d.photos), *(p for e in events for p in e.photos)])
-        ),
+        photos=photos,
+        photo_labels=tuple(photo_labels(Path(p).stem for p in photos)),
         events=events,
         conflicts=tuple(
             ConflictView(c.message, c.actor_name, c.other_name, c.resolved) for c in d.conflicts

@@ -95,6 +95,7 @@ class FindingDetailPane(Horizontal):
     @dataclass
     class PhotoChosen(Message):
         path: str
+        label: str  # how the pane names it: 照片 1, or the file it was attached from
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="detail-scroll"):
@@ -116,10 +117,12 @@ class FindingDetailPane(Horizontal):
         self.query_one("#detail-photos-title", Label).update(
             t("review_ui.photos", count=len(view.photos))
         )
-        photos.add_options([Option(path, id=path) for path in view.photos])
+        # Named as a person says them (照片 1, the time taken), never the blob's hash path.
+        named = zip(view.photos, view.photo_labels, strict=True)
+        photos.add_options([Option(label, id=path) for path, label in named])
 
     @on(OptionList.OptionSelected, "#detail-photos")
     def _photo_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         if event.option.id:
-            self.post_message(self.PhotoChosen(event.option.id))
+            self.post_message(self.PhotoChosen(event.option.id, str(event.option.prompt)))
