@@ -11,6 +11,12 @@ ZH: dict[str, str] = {
     "scan.venue.start": "开始检查",
     "scan.venue.resume": "继续检查",
     "scan.venue.cancel": "取消",
+    "scan.venue.outside_grid": (
+        "注意：该场所属于“{grid}”，不在您负责的网格内，服务器不会接收这次检查。"
+        "请联系主管分配该网格。"
+    ),
+    "scan.venue.start_anyway": "仍然开始",
+    "scan.venue.resume_anyway": "仍然继续",
     "scan.busy": (
         "正在检查“{current}”，扫到的是“{venue}”，没有切换。"
         "请先完成本次检查，或按 Esc 返回首页后再扫码。"
@@ -30,6 +36,12 @@ EN: dict[str, str] = {
     "scan.venue.start": "Start inspection",
     "scan.venue.resume": "Resume inspection",
     "scan.venue.cancel": "Cancel",
+    "scan.venue.outside_grid": (
+        "Note: this venue is in {grid}, not in your grids; the server will not accept "
+        "this inspection. Ask your supervisor to assign that grid."
+    ),
+    "scan.venue.start_anyway": "Start anyway",
+    "scan.venue.resume_anyway": "Resume anyway",
     "scan.busy": (
         "You are inspecting {current}; the placard scanned is {venue}, so nothing changed. "
         "Finish this inspection, or press Esc to go home, then scan again."

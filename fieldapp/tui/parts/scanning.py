@@ -3,7 +3,8 @@
 `ScanningApp` is the base of FieldApp that routes a scanned or typed text:
 
 - the same placard again within the repeat window (scanners read twice): ignored;
-- a signed placard, verified offline, of a venue on this device:
+- a signed placard, verified offline, of a venue on this device (one outside my grids,
+  which the server refuses an inspection of, says so first):
   - no inspection open: `ScannedVenueDialog` offers to start (or resume) the venue's
     inspection, which then records presence "scanned" with the payload and the time;
   - the inspection of that same venue open: its presence becomes "scanned";
@@ -76,6 +77,7 @@ class CheckedScan:
     typed_unknown: bool  # looked like a typed venue code, and there is none such
     draft_id: str | None  # the venue's unfinished inspection, if any
     mark: ScanMark | None = None  # where the scan came from and when (kept as proof)
+    outside_grid: str = ""  # the venue's grid, where it is outside mine (server refuses)
 
 
 PHOTO_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".bmp", ".tif", ".tiff", ".heic")
@@ -234,15 +236,17 @@ class ScanningApp(WedgeListener, Navigation):
     def _check_scan(
         self, text: str, open_now: OpenInspection | None, mark: ScanMark | None = None
     ) -> None:
-        from fieldapp.services.inspection import inspections
+        from fieldapp.services.inspection import inspections, venue_scope
         from fieldapp.services.placards import printing as placards
         from fieldapp.store import db
 
         with db.connection_context():
             result = placards.verify_scan(text)
             draft_id = None
+            outside_grid = ""
             if result.venue_id is not None and open_now is None:
                 draft_id = inspections.draft_for_venue(str(result.venue_id))
+                outside_grid = venue_scope.grid_outside_mine(str(result.venue_id))
             refusal = _refusal(result)
             # Not over an open inspection: a patrol is not started from inside one.
             patrol_run = _patrol_run_for(result) if open_now is None else None
@@ -265,6 +269,7 @@ class ScanningApp(WedgeListener, Navigation):
             ),
             draft_id=draft_id,
             mark=mark,
+            outside_grid=outside_grid,
         )
         self.call_from_thread(self.scan_checked, checked, open_now)
 
@@ -330,7 +335,11 @@ class ScanningApp(WedgeListener, Navigation):
         from fieldapp.tui.dialogs.scanned import ScannedVenueDialog
 
         dialog = ScannedVenueDialog(
-            venue_id, venue=scan.venue_name, code=scan.venue_code, resume=scan.draft_id is not None
+            venue_id,
+            venue=scan.venue_name,
+            code=scan.venue_code,
+            resume=scan.draft_id is not None,
+            outside=scan.outside_grid,
         )
         self.open_dialog(dialog, answered)
 
@@ -347,6 +356,8 @@ class ScanningApp(WedgeListener, Navigation):
                 self.open_venue(venue_id, presence="manual", reason=choice.reason, note=choice.note)
 
         self.notify(t("placard.check.plain_code", code=scan.venue_code), severity="warning")
+        if scan.outside_grid:
+            self.notify(t("scan.venue.outside_grid", grid=scan.outside_grid), severity="warning")
         self.open_dialog(PresenceDialog(label, PRESENCE_REASONS, code=scan.venue_code), chosen)
 
     @work(thread=True, exit_on_error=False, group="scan-presence")
