@@ -64,6 +64,7 @@ ZH: dict[str, str] = {
     "monthly.cli.written": "已写出 {path}",
     "monthly.cli.month_invalid": "月份“{value}”看不懂；请写成 2026-12",
     "monthly.cli.no_output": "请用 --xlsx 文件 或 --pdf 文件 指定月报写到哪里",
+    "monthly.file": "月报",
 }
 
 EN: dict[str, str] = {
@@ -127,4 +128,5 @@ EN: dict[str, str] = {
     "monthly.cli.written": "Wrote {path}",
     "monthly.cli.month_invalid": "Cannot read the month “{value}”; write it as 2026-12",
     "monthly.cli.no_output": "Say where to write the report: --xlsx FILE or --pdf FILE",
+    "monthly.file": "monthly-report",
 }

@@ -164,7 +164,10 @@ def _fields(pdf, rows: list[tuple[str, str]], width: float) -> None:  # type: ig
         pdf.set_x(x)
 
 
-def _table(pdf, widths: tuple[float, ...], head: list[str], rows: list[list[str]]) -> None:  # type: ignore[no-untyped-def]
+def _table(pdf, widths: tuple[float, ...], head: list[str], rows: list[list[str]],  # type: ignore[no-untyped-def]
+           head_size: float | None = None, padding: float = PADDING) -> None:  # fmt: skip
+    """A table, its heading at `head_size` pt (default: the body's 9.5), `padding` mm
+    inside each cell (fpdf then leaves out its cell margin)."""
     from fpdf.enums import WrapMode
     from fpdf.fonts import FontFace
 
@@ -176,13 +179,13 @@ def _table(pdf, widths: tuple[float, ...], head: list[str], rows: list[list[str]
         text_align="LEFT",
         line_height=5.5,
         wrapmode=WrapMode.CHAR,
-        headings_style=FontFace(emphasis="", fill_color=HEAD_FILL),
-        padding=PADDING,
+        headings_style=FontFace(emphasis="", fill_color=HEAD_FILL, size_pt=head_size),
+        padding=padding,
     ) as table:
         for values in [head, *rows]:
             row = table.row()
             for text, width in zip(values, widths, strict=True):
-                row.cell(_broken(pdf, text, width, inset=PADDING))
+                row.cell(_broken(pdf, text, width, inset=padding))
 
 
 def _qr(pdf, x: float, y: float, size: float, payload: str) -> None:  # type: ignore[no-untyped-def]

@@ -1,0 +1,48 @@
+"""The monthly report (F6 `m`, `fieldapp monthly-report`) in English. Its PDF broke the
+column headings inside words (its text read "Ven/ues", "Insp/ecte/d", "Com/pleti/on"),
+and the files were named 月报-T01-2026-12 from the English UI."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pypdf
+from pilot_support import at_home, settle
+
+from fieldapp.domain.clock import today
+from fieldapp.reports.monthly import headers
+from fieldapp.services.dashboard import monthly
+from fieldapp.tui.app import make_app
+
+
+async def test_the_english_report_keeps_heading_words_whole(demo_supervisor: Path) -> None:
+    app = make_app(lang="en")
+    async with app.run_test(size=(120, 36)) as pilot:
+        await at_home(app, pilot)
+        await pilot.press("f6")
+        await settle(app, pilot, rounds=2)
+        await pilot.press("m")
+        await settle(app, pilot, rounds=2)
+    month = f"{today():%Y-%m}"
+    exports = demo_supervisor / "exports"
+    assert sorted(p.name for p in exports.iterdir()) == [
+        f"monthly-report-T01-{month}.pdf",
+        f"monthly-report-T01-{month}.xlsx",
+    ]
+    pdf = pypdf.PdfReader(exports / f"monthly-report-T01-{month}.pdf")
+    words = set("\n".join(page.extract_text() for page in pdf.pages).split())
+    for heading in headers("en"):
+        for word in heading.split():
+            assert word in words, f"{word!r} of {heading!r} is broken: {sorted(words)}"
+
+
+def test_the_chinese_report_is_still_named_in_chinese(
+    demo_supervisor: Path, tmp_path: Path
+) -> None:
+    from fieldapp.tui.screens.dashboard_assessment import write_monthly
+
+    written = write_monthly(monthly.monthly_report(), tmp_path, "zh")
+    assert [p.name for p in written] == [
+        f"月报-T01-{today():%Y-%m}.xlsx",
+        f"月报-T01-{today():%Y-%m}.pdf",
+    ]
