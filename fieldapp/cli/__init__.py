@@ -8,6 +8,7 @@ that cold start for nothing. `fieldapp --help` still lists every command.
 from __future__ import annotations
 
 import importlib
+import warnings
 
 import click
 
@@ -53,6 +54,40 @@ class LazyGroup(click.Group):
                 raise TypeError(f"{self.lazy_commands[cmd_name]} is not a click command")
             self.add_command(command, cmd_name)
         return super().get_command(ctx, cmd_name)
+
+    def invoke(self, ctx: click.Context) -> object:
+        """A subcommand's --help is shown before any group on the way to it runs: `admin`
+        opens the server database, so `fieldapp admin import-kinds --help` said there was
+        none before `admin init`."""
+        left = _left_for_subcommand(ctx)
+        if left and not ctx.resilient_parsing and _asks_help(ctx, left[1:]):
+            _show_help(self, ctx, left)
+        return super().invoke(ctx)
+
+
+def _left_for_subcommand(ctx: click.Context) -> list[str]:
+    """What a group's own options left: the subcommand's name, then its arguments."""
+    with warnings.catch_warnings():  # click 8.2 deprecates protected_args; 8.1 has no other
+        warnings.simplefilter("ignore", DeprecationWarning)
+        return [*ctx.protected_args, *ctx.args]
+
+
+def _asks_help(ctx: click.Context, args: list[str]) -> bool:
+    given = args[: args.index("--")] if "--" in args else args
+    return any(arg in ctx.help_option_names for arg in given)
+
+
+def _show_help(group: click.Group, ctx: click.Context, args: list[str]) -> None:
+    """Parse down to the command asked about without running a group's callback; its
+    --help option prints the help and exits. Returns when no --help is reached (a value
+    of an option spelled --help): the command then runs as usual."""
+    name, command, rest = group.resolve_command(ctx, args)
+    while name is not None and command is not None:
+        ctx = command.make_context(name, rest, parent=ctx)  # --help: printed, Exit raised
+        left = _left_for_subcommand(ctx)
+        if not isinstance(command, click.Group) or not left:
+            return
+        name, command, rest = command.resolve_command(ctx, left)
 
 
 @click.group(cls=LazyGroup, lazy_commands=LAZY_COMMANDS, invoke_without_command=True)

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 import click
 
 from fieldapp.cli.common import admin_call
+from fieldapp.cli.params import InputFile
 from fieldapp.i18n import pick, t
 
 if TYPE_CHECKING:
@@ -49,7 +50,7 @@ def _say(state: CampaignState) -> str:
 
 
 @admin_campaign.command("publish")
-@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("file", type=InputFile())
 def campaign_publish(file: Path) -> None:
     """Validate and publish one campaign definition (TOML)."""
     from sync.server import campaigns

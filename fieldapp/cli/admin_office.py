@@ -17,6 +17,7 @@ from pathlib import Path
 import click
 
 from fieldapp.cli.common import admin_call
+from fieldapp.cli.params import InputFile
 from fieldapp.i18n import pick, t, text_in
 from sync.server.headers import chinese_headers
 
@@ -34,7 +35,7 @@ def _import_command(name: str, table: str, function_name: str, columns: str) -> 
     @click.command(
         name, help=f"Import {what} from a CSV or XLSX file (all or nothing). {columns}{also}"
     )
-    @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+    @click.argument("file", type=InputFile())
     def command(file: Path) -> None:
         from sync.server import office
 

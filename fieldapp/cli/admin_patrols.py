@@ -13,13 +13,14 @@ import datetime as dt
 import click
 
 from fieldapp.cli.common import admin_call
+from fieldapp.cli.params import LocalDate
 from fieldapp.i18n import t
 
 
 @click.command("patrol-attendance")
-@click.option("--from", "first", required=True, type=click.DateTime(["%Y-%m-%d"]),
+@click.option("--from", "first", required=True, type=LocalDate(),
               help="First day (YYYY-MM-DD).")  # fmt: skip
-@click.option("--to", "last", type=click.DateTime(["%Y-%m-%d"]),
+@click.option("--to", "last", type=LocalDate(),
               help="Last day (default: the first).")  # fmt: skip
 @click.option("--grid", "grid_code", help="Only this grid and the grids below it.")
 def patrol_attendance(first: dt.datetime, last: dt.datetime | None, grid_code: str | None) -> None:

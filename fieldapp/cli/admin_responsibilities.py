@@ -13,6 +13,7 @@ from pathlib import Path
 import click
 
 from fieldapp.cli.common import admin_call
+from fieldapp.cli.params import InputFile
 from fieldapp.i18n import t
 
 
@@ -21,7 +22,7 @@ from fieldapp.i18n import t
     help="Import cadre assignments (which cadre is responsible for which households) from a "
     "CSV or XLSX file (all or nothing). Columns: cadre (person id or name), grid, household.",
 )
-@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("file", type=InputFile())
 def import_responsibilities(file: Path) -> None:
     from sync.server import db as server_db
     from sync.server.responsibility_import import import_responsibilities as run

@@ -12,6 +12,7 @@ import datetime as dt
 import click
 
 from fieldapp.cli.common import admin_call
+from fieldapp.cli.params import LocalDate
 from fieldapp.domain import retention as rules
 from fieldapp.i18n import t
 
@@ -20,7 +21,7 @@ from fieldapp.i18n import t
 @click.option("--keep-days", default=rules.DEFAULT_KEEP_DAYS, show_default=True,
               type=click.IntRange(rules.SHORTEST_KEEP_DAYS, rules.LONGEST_KEEP_DAYS),
               help="Days a follow-up is kept after its last day, and a person after leaving.")  # fmt: skip
-@click.option("--today", default=None, type=click.DateTime(["%Y-%m-%d"]),
+@click.option("--today", default=None, type=LocalDate(),
               help="The day to apply the rules on (default: today).")  # fmt: skip
 def admin_retention(keep_days: int, today: dt.datetime | None) -> None:
     """Delete follow-ups and people past their retention period (audited)."""

@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING
 
 import click
 
+from fieldapp.cli.params import InputFile
+
 if TYPE_CHECKING:
     from fieldapp.domain.checklist import Checklist
 
@@ -23,7 +25,7 @@ def checklist(ctx: click.Context) -> None:
 
 
 @checklist.command()
-@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("files", nargs=-1, required=True, type=InputFile())
 @click.option(
     "--kind",
     "kinds",

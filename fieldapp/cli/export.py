@@ -12,6 +12,7 @@ import click
 
 from fieldapp.cli.checks import checked_out, fail
 from fieldapp.cli.common import open_local_store, unlock_personal_data
+from fieldapp.cli.params import LocalDate
 from fieldapp.domain.kinds import VENUE_KINDS
 
 
@@ -38,8 +39,8 @@ def _date(value: dt.datetime | None) -> dt.date | None:
     help="xlsx: one workbook; csv: OUT, OUT_findings.csv, OUT_finding_events.csv.",
 )
 @click.option("--out", required=True, type=click.Path(path_type=Path), callback=checked_out)
-@click.option("--from", "first", type=click.DateTime(["%Y-%m-%d"]), help="First local date.")
-@click.option("--to", "last", type=click.DateTime(["%Y-%m-%d"]), help="Last local date.")
+@click.option("--from", "first", type=LocalDate(), help="First local date.")
+@click.option("--to", "last", type=LocalDate(), help="Last local date.")
 @click.option("--grid", default=None, help="A grid code; the grids under it are included.")
 @click.option(
     "--kind",
@@ -125,7 +126,7 @@ def export(
 @click.option("--grid", "grid_code", required=True, help="The grid the report is for.")
 @click.option("--zero", is_flag=True, help="A zero report (零报告): nothing to report.")
 @click.option("--remarks", default="", help="Remarks for the report.")
-@click.option("--date", "day", type=click.DateTime(["%Y-%m-%d"]), help="Default: today.")
+@click.option("--date", "day", type=LocalDate(), help="Default: today.")
 @click.pass_context
 def report(
     ctx: click.Context, grid_code: str, zero: bool, remarks: str, day: dt.datetime | None

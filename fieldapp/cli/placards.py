@@ -14,10 +14,11 @@ import click
 
 from fieldapp.cli.checks import checked_out, fail
 from fieldapp.cli.common import open_local_store, use_language
+from fieldapp.cli.params import InputFile
 
 
 @click.command()
-@click.argument("photo", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("photo", type=InputFile())
 @click.pass_context
 def scan(ctx: click.Context, photo: Path) -> None:
     """Read the QR of a placard photo and verify it offline (扫描标牌照片并核验).

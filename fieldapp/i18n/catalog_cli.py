@@ -20,6 +20,8 @@ ZH = {
     "cli.db.pg_empty": "PostgreSQL 数据库 {where} 中还没有服务器数据：请先运行 fieldapp admin --db … init",
     "cli.sync.bad_url": "本机记录的服务器地址 {url} 不能使用（不是 https，也不在本机）：请用 https 地址重新注册，或在可信网络上加 --insecure-http",
     "cli.export.unknown_grid": "本机没有网格 {grid}：请检查网格编码，或先同步",
+    "cli.bad_date": "{option} {value} 不是日期：请按 年-月-日 填写，如 {today}",
+    "cli.in.is_dir": "{path} 是文件夹：请写出要读取的文件",
 }
 
 EN = {
@@ -39,4 +41,6 @@ EN = {
     "cli.db.pg_empty": "The PostgreSQL database {where} holds no server data yet: run fieldapp admin --db … init first",
     "cli.sync.bad_url": "The server address recorded here, {url}, cannot be used (not https, and not this machine): enrol again with an https address, or add --insecure-http on a network you trust",
     "cli.export.unknown_grid": "There is no grid {grid} on this device: check the grid code, or sync first",
+    "cli.bad_date": "{option} {value} is not a date: write it as YYYY-MM-DD, e.g. {today}",
+    "cli.in.is_dir": "{path} is a folder: give the file to read",
 }

@@ -1,0 +1,55 @@
+"""Parameter types whose refusals read like the other command-line mistakes
+(`fieldapp.cli.checks`): one sentence in the chosen language saying what to type, exit
+status 1. Click's own say "Invalid value for '--from': … does not match the format
+'%Y-%m-%d'" or "File '/tmp' is a directory." in English whatever the language."""
+
+from __future__ import annotations
+
+import os
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+import click
+
+from fieldapp.cli.checks import fail
+from fieldapp.cli.common import use_language
+from fieldapp.i18n import t
+
+
+def _named(param: click.Parameter | None) -> str:
+    if param is None:
+        return ""
+    return param.opts[0] if isinstance(param, click.Option) else param.human_readable_name
+
+
+class LocalDate(click.ParamType):
+    """A calendar date YYYY-MM-DD, as the `datetime` `click.DateTime` gives."""
+
+    name = "YYYY-MM-DD"
+
+    def convert(
+        self, value: Any, param: click.Parameter | None, ctx: click.Context | None
+    ) -> datetime:
+        if isinstance(value, datetime):
+            return value
+        try:
+            return datetime.strptime(str(value).strip(), "%Y-%m-%d")
+        except ValueError:
+            if ctx is not None:
+                use_language(ctx)
+            fail(t("cli.bad_date", option=_named(param), value=value, today=date.today()))
+
+
+class InputFile(click.Path):
+    """A file to read; a folder named instead is refused in the chosen language."""
+
+    def __init__(self) -> None:
+        super().__init__(dir_okay=False, path_type=Path)
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if isinstance(value, str | os.PathLike) and os.path.isdir(value):
+            if ctx is not None:
+                use_language(ctx)
+            fail(t("cli.in.is_dir", path=value))
+        return super().convert(value, param, ctx)
