@@ -1,14 +1,18 @@
-"""The monthly report (F6 `m`, `fieldapp monthly-report`) in English. Its PDF broke the
-column headings inside words (its text read "Ven/ues", "Insp/ecte/d", "Com/pleti/on"),
-and the files were named 月报-T01-2026-12 from the English UI."""
+"""The monthly report (F6 `m`, `fieldapp monthly-report`) in English and for a month to
+come. Its PDF broke the column headings inside words (its text read "Ven/ues",
+"Insp/ecte/d", "Com/pleti/on"), and the files were named 月报-T01-2026-12 from the
+English UI; a month not yet started was written with made-up figures (统计至 its first
+day, one day due, today's overdue hazards)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pypdf
+from click.testing import CliRunner
 from pilot_support import at_home, settle
 
+from fieldapp.cli import main
 from fieldapp.domain.clock import today
 from fieldapp.reports.monthly import headers
 from fieldapp.services.dashboard import monthly
@@ -46,3 +50,34 @@ def test_the_chinese_report_is_still_named_in_chinese(
         f"月报-T01-{today():%Y-%m}.xlsx",
         f"月报-T01-{today():%Y-%m}.pdf",
     ]
+
+
+def next_month() -> str:
+    day = today()
+    return f"{day.year + day.month // 12}-{day.month % 12 + 1:02d}"
+
+
+def test_a_month_not_started_is_refused_in_the_ui_language(
+    demo_supervisor: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "report.pdf"
+    english = CliRunner().invoke(
+        main, ["--lang", "en", "monthly-report", "--month", next_month(), "--pdf", str(out)]
+    )
+    assert english.exit_code == 1, english.output
+    assert f"{next_month()} has not started yet (today is {today().isoformat()})" in english.output
+    chinese = CliRunner().invoke(
+        main, ["--lang", "zh", "monthly-report", "--month", next_month(), "--pdf", str(out)]
+    )
+    assert chinese.exit_code == 1 and f"{next_month()} 还没开始" in chinese.output, chinese.output
+    assert not out.exists()
+
+
+def test_this_month_is_counted_up_to_today(demo_supervisor: Path, tmp_path: Path) -> None:
+    out = tmp_path / "report.pdf"
+    result = CliRunner().invoke(
+        main, ["--lang", "en", "monthly-report", "--month", f"{today():%Y-%m}", "--pdf", str(out)]
+    )
+    assert result.exit_code == 0 and out.exists(), result.output
+    report = monthly.monthly_report(month=today())
+    assert report.last == today() and report.rows[0].days == today().day

@@ -28,7 +28,11 @@ def monthly_report(
     patrols, incidents and the assessment score (考核) per grid under it."""
     from fieldapp.i18n import language, t
     from fieldapp.services.common.identity import NotEnrolled
-    from fieldapp.services.dashboard.monthly import export_monthly, monthly_report
+    from fieldapp.services.dashboard.monthly import (
+        MonthNotStarted,
+        export_monthly,
+        monthly_report,
+    )
     from fieldapp.store import close_store
     from fieldapp.store.models import Grid
 
@@ -52,6 +56,14 @@ def monthly_report(
             report = monthly_report(grid_code, day)
         except NotEnrolled:
             raise click.ClickException(t("export.not_enrolled")) from None
+        except MonthNotStarted as error:
+            raise click.ClickException(
+                t(
+                    "monthly.cli.month_not_started",
+                    month=f"{error.first:%Y-%m}",
+                    today=error.day.isoformat(),
+                )
+            ) from None
         try:
             written = export_monthly(report, xlsx=xlsx, pdf=pdf, lang=language())
         except OSError as error:

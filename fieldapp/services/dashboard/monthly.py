@@ -75,14 +75,27 @@ def _activity_counts(outcomes: list[PeriodOutcome], scope: set[str]) -> Counter[
     return Counter(o.state for o in outcomes if o.grid_code in scope)
 
 
+class MonthNotStarted(ValueError):
+    """A month after `day`'s: nothing to count yet (its report read 统计至 its first day,
+    one day due and the hazards overdue today as if they were)."""
+
+    def __init__(self, first: dt.date, day: dt.date) -> None:
+        super().__init__(f"{first:%Y-%m} has not started on {day}")
+        self.first = first
+        self.day = day
+
+
 def monthly_report(
     grid_code: str | None = None, month: dt.date | None = None, *, day: dt.date | None = None
 ) -> MonthlyReport:
     """The month (holding `month`, this one by default) of a grid of mine (my first by
-    default) and every grid under it, judged on `day` (today)."""
+    default) and every grid under it, judged on `day` (today): counted up to `day` in the
+    month under way; a month that starts after `day` raises MonthNotStarted."""
     day = day or today()
     roots = [grid_code] if grid_code else [code for code, _ in me().grids][:1]
     first, end = month_bounds(month or day)
+    if first > day:
+        raise MonthNotStarted(first, day)
     last = min(end, max(day, first))
     weights = assessment_weights()
     summaries = grid_summary(first, last, day=last, grids=roots)
