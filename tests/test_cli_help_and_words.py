@@ -50,14 +50,17 @@ def test_a_date_that_is_none_is_refused_in_the_chosen_language(tmp_path, monkeyp
     assert not (tmp_path / "x.xlsx").exists()
 
 
-def test_a_folder_given_for_a_file_to_import_is_refused_in_the_chosen_language(tmp_path):
+@pytest.mark.parametrize(
+    "command", ["import-kinds", "import-venues", "import-people-registry", "publish-checklist"]
+)
+def test_a_folder_given_for_a_file_to_import_is_refused_in_the_chosen_language(tmp_path, command):
     db = tmp_path / "server.sqlite3"
     assert _run("admin", "--db", str(db), "init").exit_code == 0
     folder = tmp_path / "kinds"
     folder.mkdir()
-    result = _run("admin", "--db", str(db), "import-kinds", str(folder))
+    result = _run("admin", "--db", str(db), command, str(folder))
     assert result.exit_code == 1
     assert f"{folder} 是文件夹：请写出要读取的文件" in result.output
     assert "is a directory" not in result.output
-    result = _run("admin", "--db", str(db), "import-kinds", str(folder), lang="en")
+    result = _run("admin", "--db", str(db), command, str(folder), lang="en")
     assert f"{folder} is a folder: give the file to read" in result.output

@@ -22,6 +22,7 @@ from fieldapp.cli.admin_responsibilities import (
 from fieldapp.cli.admin_retention import admin_retention
 from fieldapp.cli.admin_web import web_user
 from fieldapp.cli.common import admin_call, db_option, default_server_db, use_language
+from fieldapp.cli.params import InputFile
 from fieldapp.i18n import listed, t
 from sync.server.headers import chinese_headers
 
@@ -133,7 +134,7 @@ def _import_command(name: str, table: str, function_name: str, module: str = "ad
         f"each may be headed by its Chinese name instead ({chinese_headers(table)}). "
         "A column the import does not read is refused, not ignored.",
     )
-    @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+    @click.argument("file", type=InputFile())
     def command(file: Path) -> None:
         import importlib
 
@@ -175,7 +176,7 @@ _import_command("import-routes", "routes", "import_routes", "patrol_import")
     f"by its Chinese name instead ({chinese_headers('registry')}). A column the import "
     "does not read is refused, not ignored.",
 )
-@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("file", type=InputFile())
 def admin_import_people_registry(file: Path) -> None:
     from sync.server import db as server_db
     from sync.server.people_import import import_people_registry
@@ -186,7 +187,7 @@ def admin_import_people_registry(file: Path) -> None:
 
 
 @admin.command("publish-checklist")
-@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("file", type=InputFile())
 def admin_publish_checklist(file: Path) -> None:
     """Validate and publish one checklist version (TOML, its JSON form, or an XLSX workbook
     from `admin checklist export`)."""
