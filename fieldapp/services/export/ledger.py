@@ -47,7 +47,7 @@ from fieldapp.services.export.sheets import (
 from fieldapp.services.export.work_sheets import write_activity_sheet, write_incident_sheet
 from fieldapp.store.activity_models import Activity
 from fieldapp.store.campaign_models import Campaign as CampaignRow
-from fieldapp.store.db import db, rows
+from fieldapp.store.db import rows, write_transaction
 from fieldapp.store.incident_models import Incident
 from fieldapp.store.models import Checklist as ChecklistRow
 from fieldapp.store.models import Finding, FindingEvent, Inspection, Venue
@@ -270,5 +270,5 @@ def _record_export(f: ExportFilter, fmt: str, result: ExportResult, *, full: boo
         "people": result.people,
         "full": full,
     }
-    with db.atomic():
+    with write_transaction():
         enqueue("export.recorded", payload)  # sync.protocol.OP_EXPORT_RECORDED
