@@ -5,6 +5,7 @@ before one is started, and starting takes a deliberate choice."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from test_wedge_scan import (
@@ -79,3 +80,18 @@ async def test_placard_in_my_grids_says_nothing_of_grids(keys: Keys) -> None:
         assert isinstance(dialog, ScannedVenueDialog)
         assert dialog.outside == ""
         assert dialog.focused is dialog.query_one("#yes", Button)
+
+
+async def test_typed_code_outside_my_grids_warns_too(demo_home: Path) -> None:
+    venue = venue_outside_my_grids()
+    grid = Grid.get(Grid.code == venue.grid_code)
+    app, _ = scanning_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("f2")
+        await pilot.pause()
+        await pilot.press(*venue.code, "enter")
+        await settle(app, pilot)
+        assert type(app.screen).__name__ == "PresenceDialog"
+        shown = [n.message for n in app._notifications]
+        assert t("scan.venue.outside_grid", grid=grid.name) in shown
