@@ -1,5 +1,7 @@
 """Finish an inspection: what was answered, what failed, the hazards and their deadlines;
-the venue representative's name; submit. Dismisses True once submitted."""
+items answered pass that still have a hazard open from before (they stay open until the
+supervisor re-checks them; Ctrl+B, or Enter on one, records the owner's report that it
+is fixed); the venue representative's name; submit. Dismisses True once submitted."""
 
 from __future__ import annotations
 
@@ -20,6 +22,7 @@ from fieldapp.services.inspection.inspections import (
     ReadOnly,
     SubmitBlocked,
 )
+from fieldapp.services.inspection.passed_open import PassedOpen, passed_with_open_hazards
 from fieldapp.tui.commands import localize_bindings
 from fieldapp.tui.messages import SyncRequested
 from fieldapp.tui.widgets.key_footer import KeyFooter
@@ -32,6 +35,7 @@ class SummaryScreen(Screen[bool]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f10,ctrl+enter", "submit", "Submit", id="summary.submit"),
         Binding("escape", "back", "Back to items", id="summary.back"),
+        Binding("ctrl+b", "report_fixed", "Reported fixed", id="summary.report_fixed"),
     ]
 
     def __init__(self, inspection_id: str) -> None:
@@ -39,6 +43,7 @@ class SummaryScreen(Screen[bool]):
         self.inspection_id = inspection_id
         self.view = inspections.load(inspection_id)
         self.summary: Summary = inspection_view.summarize(inspection_id)
+        self.passed_open: list[PassedOpen] = passed_with_open_hazards(self.view)
         self.name_refused = False  # the message says the representative's name is missing
         localize_bindings(self)
 
@@ -81,6 +86,13 @@ class SummaryScreen(Screen[bool]):
                     id="summary-photos",
                     markup=False,
                 )
+            if self.passed_open:
+                yield Label(
+                    t("passed_open.heading", count=len(self.passed_open)),
+                    classes="summary-heading",
+                )
+                yield Table(id="summary-passed-open", cursor_type="row", zebra_stripes=True)
+                yield Static(t("passed_open.hint"), id="summary-passed-open-hint", markup=False)
             yield Label(t("summary.findings"), classes="summary-heading")
             if summary.findings:
                 yield Table(id="summary-findings", cursor_type="row", zebra_stripes=True)
@@ -128,9 +140,53 @@ class SummaryScreen(Screen[bool]):
                     or inspections.not_met(self.view.checklist.item(finding.item_code)),
                     key=finding.id,
                 )
+        self.show_passed_open()
         if not self.view.read_only:
             self.query_one("#representative", Input).focus()
         self.query_one("#summary-message", Static).display = False
+
+    def show_passed_open(self) -> None:
+        if not self.passed_open:
+            return
+        table = self.query_one("#summary-passed-open", DataTable)
+        table.clear(columns=True)
+        table.add_columns(
+            t("summary.col.item"),
+            t("passed_open.col.state"),
+            t("summary.col.deadline"),
+            t("summary.col.description"),
+        )
+        for hazard in self.passed_open:
+            table.add_row(
+                hazard.item_code,
+                t(f"inspect.state.{hazard.state}"),
+                hazard.deadline.isoformat(),
+                hazard.description,
+                key=hazard.finding_id,
+            )
+
+    @on(DataTable.RowSelected, "#summary-passed-open")
+    def _passed_open_chosen(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.action_report_fixed()
+
+    def action_report_fixed(self) -> None:
+        """The inspector records, on purpose, that the owner fixed the highlighted hazard
+        (the re-inspection dialog); nothing is reported by answering pass alone."""
+        if not self.passed_open:
+            self.notify(t("passed_open.none"), severity="warning")
+            return
+        from fieldapp.tui.dialogs.reinspect import ReinspectDialog
+
+        table = self.query_one("#summary-passed-open", DataTable)
+        hazard = self.passed_open[min(table.cursor_row, len(self.passed_open) - 1)]
+
+        def done(changed: bool | None) -> None:
+            if changed:
+                self.passed_open = passed_with_open_hazards(self.view)
+                self.show_passed_open()
+
+        self.app.push_screen(ReinspectDialog(hazard.finding_id), done)
 
     async def relabel(self) -> None:
         """The language changed: the summary in it, the name typed kept."""
