@@ -29,6 +29,13 @@ from the ``F`` that started it, and the caller puts back the state it noted ther
 Caps Lock. A burst gets at most `MAX_STALLS` such pauses: a person pauses at every key,
 so "FA1:…" typed by hand stays typing.
 
+Where no text field has focus (`hotkeys`), printable keys are hotkeys, and a scanner
+typing a venue code (``DM-0010``, an unsigned placard) or any other text would set them
+off, and its Enter would open the highlighted row. There, the keys of any fast burst but
+one key repeated (a held key's auto-repeat) are held after its first one (which the
+caller takes back on a scan, as for Caps Lock), and the Enter that ends a fast burst of
+at least `min_code_length` keys is a scan, whatever the text: the app says what it is.
+
 `RepeatGuard` remembers placards scanned in the last few seconds: scanners often read the
 same code twice, and the second read should do nothing.
 
@@ -61,6 +68,7 @@ SCAN: Final = "scan"
 DEFAULT_MAX_GAP = 0.030  # seconds between the keys of a scan (scanners: 1-10 ms)
 DEFAULT_MAX_PAUSE = 1.0  # seconds a scanner may stall inside a placard
 DEFAULT_MIN_LENGTH = 8
+DEFAULT_MIN_CODE_LENGTH = 4  # keys of a fast burst over hotkeys that make a scan
 DEFAULT_REPEAT_WINDOW = 10.0  # seconds
 MAX_BURST = 512  # a burst longer than any placard is not one
 MAX_STALLS = 3  # pauses inside a placard that still make it a scanner's
@@ -97,6 +105,7 @@ class WedgeDetector:
 
     max_gap: float = DEFAULT_MAX_GAP
     min_length: int = DEFAULT_MIN_LENGTH
+    min_code_length: int = DEFAULT_MIN_CODE_LENGTH
     max_pause: float = DEFAULT_MAX_PAUSE
     clock: Clock = time.monotonic
     looks_like: Callable[[str], bool] = looks_like_payload
@@ -112,9 +121,12 @@ class WedgeDetector:
     def holding(self) -> bool:
         return self._holding
 
-    def press(self, key: str, character: str | None, at: float | None = None) -> Step:
+    def press(
+        self, key: str, character: str | None, at: float | None = None, *, hotkeys: bool = False
+    ) -> Step:
         """Decide on one key event (Textual's `key` name and `character`), which came `at`
-        (on `clock`'s time line; now when not given)."""
+        (on `clock`'s time line; now when not given); `hotkeys`: no text field has focus,
+        so printable keys act as hotkeys."""
         now = self.clock() if at is None else at
         gap = None if self._last is None else now - self._last
         self._last = now
@@ -124,7 +136,7 @@ class WedgeDetector:
         if not brief:
             self._recent.clear()
         if key == "enter":
-            return self._enter(fast)
+            return self._enter(fast, hotkeys)
         if character is None or len(character) != 1 or not character.isprintable():
             self._recent.clear()
             return Step(PASS, replay=self._end_burst())
@@ -132,7 +144,9 @@ class WedgeDetector:
         del self._recent[:-MAX_BURST]
         if fast and self._chars:
             self._chars.append(character)
-            if len(self._chars) <= MAX_BURST and self.could_be("".join(self._chars)):
+            text = "".join(self._chars)
+            over_hotkeys = hotkeys and len(set(text)) > 1  # not a held key's auto-repeat
+            if len(self._chars) <= MAX_BURST and (over_hotkeys or self.could_be(text)):
                 self._holding = True
                 return Step(HOLD)
         # A new burst: after a pause, or where the fast keys so far are no placard (a
@@ -147,12 +161,14 @@ class WedgeDetector:
         self._holding = character == "F"
         return Step(HOLD if self._holding else PASS, replay=replay, burst_start=True)
 
-    def _enter(self, fast: bool) -> Step:
+    def _enter(self, fast: bool, hotkeys: bool) -> Step:
         text = "".join(self._chars)
         self._recent.clear()
         was_holding = self._end_burst()
         if was_holding and fast and len(text) >= self.min_length and self.looks_like(text):
             return Step(SCAN, text=text)
+        if was_holding and fast and hotkeys and len(text) >= self.min_code_length:
+            return Step(SCAN, text=text)  # a venue code, or text the app says is no placard
         return Step(PASS, replay=was_holding)
 
     def _resumable(self) -> str:

@@ -4,7 +4,8 @@
 (`App.on_event`, where Textual checks priority bindings and forwards the key to the
 focused widget), each once the key before it was handled (`KeysInOrder`). It asks
 `fieldapp.tui.scanner.WedgeDetector` what to do with each key:
-deliver it, keep it back while a fast burst looks like a placard, or — on the Enter that
+deliver it, keep it back while a fast burst looks like a placard (or, where no text field
+has focus, is any fast burst: its keys would be hotkeys), or — on the Enter that
 ends such a burst — swallow it and post `WedgeScanned(text)` to the app. Keys held back
 for a burst that turns out to be typing are delivered in order, so slow typing in a field
 stays typing.
@@ -27,7 +28,7 @@ from textual import events
 from textual.message import Message
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Input
+from textual.widgets import Input, TextArea
 
 from fieldapp.tui.scanner import HOLD, SCAN, WedgeDetector
 from fieldapp.tui.widgets.key_order import KeysInOrder
@@ -88,7 +89,8 @@ class WedgeListener(KeysInOrder):
 
     async def _wedge_key(self, event: events.Key) -> bool:
         """Feed one key to the detector; True if it was held back or ended a scan."""
-        step = self.wedge.press(event.key, event.character, self.key_time(event))
+        hotkeys = not isinstance(self.focused, (Input, TextArea))
+        step = self.wedge.press(event.key, event.character, self.key_time(event), hotkeys=hotkeys)
         if step.replay:
             await self._wedge_replay()
         if step.burst_start:
