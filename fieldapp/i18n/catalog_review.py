@@ -160,7 +160,7 @@ EN: dict[str, str] = {
     "review.severity.general": "General",
     "review.severity.major": "Major",
     "review.major_flag": "Major hazard: report at once",
-    "review.queue.awaiting_verification": "To re-check",
+    "review.queue.awaiting_verification": "Re-check",
     "review.queue.overdue": "Overdue",
     "review.queue.major": "Major",
     "review.queue.handed_over": "Handed over",

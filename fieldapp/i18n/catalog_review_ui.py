@@ -198,7 +198,7 @@ EN: dict[str, str] = {
     "binding.review.back": "Back",
     "binding.review.back.tip": "Close the review and go back",
     "binding.review.group": "Queues",
-    "binding.review.queue_1": "To re-check",
+    "binding.review.queue_1": "Re-check",
     "binding.review.queue_2": "Overdue",
     "binding.review.queue_3": "Major",
     "binding.review.queue_4": "Handed over",
