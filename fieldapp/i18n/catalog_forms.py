@@ -47,6 +47,14 @@ ZH: dict[str, str] = {
     "campaign.admin.off": "{name}（{code}）：未开启",
     "campaign.admin.everywhere": "全部网格",
     "campaign.admin.none": "尚未发布专项行动",
+    "campaign.admin.changed": "专项行动 {code} 第 {version} 版已发布过，内容与 {file} 不同，未发布：要发布改动，请把文件中的 version 改为 {next}",
+    "campaign.admin.unknown": "没有已发布的专项行动 {code}（已发布：{known}）：请检查编码，或先用 fieldapp admin campaign publish 发布它的文件",
+    "campaign.admin.unknown_none": "没有已发布的专项行动 {code}，尚未发布任何专项行动：请先用 fieldapp admin campaign publish 发布它的文件",
+    "campaign.admin.no_phase": "专项行动 {code} 没有阶段“{phase}”：请使用其中之一：{phases}",
+    "campaign.admin.not_a_date": "{option} 的值“{value}”不是日期：请按 年-月-日 写，如 2026-03-01",
+    "campaign.admin.ends_before_start": "专项行动会在开始（{starts}）之前结束（{ends}）：请检查 --from 和 --to 的日期",
+    "campaign.admin.unknown_grids": "不认识的网格编码：{grids}：请使用已用 fieldapp admin import-grids 导入的网格编码",
+    "campaign.admin.not_utf8": "{file} 不是 UTF-8 编码：请用记事本或 WPS 另存为 UTF-8 后再发布",
     "campaign.home.active": "专项行动：{campaigns}",
     "campaign.with_phase": "{name}（{phase}）",
     "inspect.campaigns": "专项：{campaigns}",
@@ -100,6 +108,33 @@ EN: dict[str, str] = {
     "campaign.admin.off": "{name} ({code}): off",
     "campaign.admin.everywhere": "all grids",
     "campaign.admin.none": "No campaign is published yet",
+    "campaign.admin.changed": (
+        "Campaign {code} version {version} is already published with other content than "
+        "{file}; nothing was published: to publish a change, set version to {next} in the file"
+    ),
+    "campaign.admin.unknown": (
+        "No campaign {code} is published (published: {known}): check the code, or publish "
+        "its file first with fieldapp admin campaign publish"
+    ),
+    "campaign.admin.unknown_none": (
+        "No campaign {code} is published, nor any other: publish its file first with "
+        "fieldapp admin campaign publish"
+    ),
+    "campaign.admin.no_phase": "Campaign {code} has no phase '{phase}': use one of {phases}",
+    "campaign.admin.not_a_date": (
+        "{option} '{value}' is not a date: write it as YYYY-MM-DD, e.g. 2026-03-01"
+    ),
+    "campaign.admin.ends_before_start": (
+        "The campaign would end ({ends}) before it starts ({starts}): check the dates of "
+        "--from and --to"
+    ),
+    "campaign.admin.unknown_grids": (
+        "Unknown grid codes: {grids}: use the codes of grids imported with "
+        "fieldapp admin import-grids"
+    ),
+    "campaign.admin.not_utf8": (
+        "{file} is not UTF-8: save it as UTF-8 (Notepad or WPS) and publish it again"
+    ),
     "campaign.home.active": "Campaigns: {campaigns}",
     "campaign.with_phase": "{name} ({phase})",
     "inspect.campaigns": "Campaigns: {campaigns}",

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from sync.protocol import CampaignSwitch, refusals
 from sync.server.admin_models import CampaignRun
-from sync.server.campaigns import campaign_change, switch_run
+from sync.server.campaigns import CampaignError, campaign_change, switch_run
 from sync.server.models import PersonGrid
 from sync.server.scope import DeviceContext, grids_in_scope, require_own
 from sync.server.submit import Applied
@@ -25,7 +25,10 @@ def apply_campaign_switch(who: DeviceContext, sub: CampaignSwitch) -> Applied:
         )
         raise refusals.wrong_role(who.role, "campaign_switch", text)
     grids = None if who.is_admin else _grids_for(who, sub.code)
-    switch_run(sub.code, active=sub.active, phase=sub.phase or None, grids=grids)
+    try:
+        switch_run(sub.code, active=sub.active, phase=sub.phase or None, grids=grids)
+    except CampaignError as error:  # worded for the office; a refusal's reason is English
+        raise ValueError(error.english()) from None
     return Applied([campaign_change(sub.code)])
 
 

@@ -11,8 +11,12 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
+from peewee import fn
+
 from fieldapp.domain.campaigns import Campaign as CampaignDoc
 from fieldapp.domain.campaigns_toml import load_campaign_text
+from fieldapp.domain.wording import said
+from fieldapp.i18n import written_in
 from sync.protocol import payload_hash
 from sync.server import db as server_db
 from sync.server.admin_models import Campaign, CampaignRun
@@ -22,7 +26,19 @@ from sync.server.office import known_kinds
 
 
 class CampaignError(ValueError):
-    """A switch the office asked for that cannot be done; the message says why."""
+    """A switch the office asked for that cannot be done. It holds a catalogue key
+    (`campaign.admin.*`) and its values: `str()` words it in the reader's language (the
+    CLI's `--lang`), `english()` for a device's refusal and the logs."""
+
+    def __init__(self, key: str, **values: object) -> None:
+        super().__init__(said(key, **values))
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+    def english(self) -> str:
+        with written_in("en"):
+            return str(self)
 
 
 @dataclass(frozen=True)
@@ -42,7 +58,11 @@ class CampaignState:
 def publish_campaign(path: Path | str) -> tuple[CampaignDoc, bool]:
     """Validate and publish one definition version; (definition, newly published)."""
     path = Path(path)
-    doc = load_campaign_text(path.read_text(encoding="utf-8"), path.name, kinds=known_kinds())
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise CampaignError("campaign.admin.not_utf8", file=path.name) from None
+    doc = load_campaign_text(text, path.name, kinds=known_kinds())
     body = doc.to_dict()
     digest = payload_hash(body)
     with server_db.write_transaction():
@@ -52,8 +72,11 @@ def publish_campaign(path: Path | str) -> tuple[CampaignDoc, bool]:
         if existing is not None:
             if existing.sha256 != digest:
                 raise CampaignError(
-                    f"campaign {doc.code} version {doc.version} is already published with other "
-                    "content; raise the version number to publish a change"
+                    "campaign.admin.changed",
+                    code=doc.code,
+                    version=doc.version,
+                    next=_next_version(doc.code),
+                    file=path.name,
                 )
             return doc, False
         Campaign.create(
@@ -72,14 +95,18 @@ def publish_campaign(path: Path | str) -> tuple[CampaignDoc, bool]:
     return doc, True
 
 
+def _next_version(code: str) -> int:
+    newest = Campaign.select(fn.MAX(Campaign.version)).where(Campaign.code == code)
+    return int(newest.scalar() or 0) + 1
+
+
 def _newest(code: str) -> Campaign:
     row = Campaign.select().where(Campaign.code == code).order_by(Campaign.version.desc()).first()
     if row is None:
-        known = ", ".join(sorted({c.code for c in Campaign.select(Campaign.code)})) or "none"
-        raise CampaignError(
-            f"no campaign {code!r} is published (published: {known}); "
-            "publish its file first with `fieldapp admin campaign publish FILE`"
-        )
+        known = sorted({c.code for c in Campaign.select(Campaign.code)})
+        if not known:
+            raise CampaignError("campaign.admin.unknown_none", code=code)
+        raise CampaignError("campaign.admin.unknown", code=code, known=known)
     return row
 
 
@@ -123,28 +150,30 @@ def switch_run(
     if phase is not None:
         if definition.phases and phase not in definition.phases:
             raise CampaignError(
-                f"{code} has no phase {phase!r} (phases: {', '.join(definition.phases)})"
+                "campaign.admin.no_phase", code=code, phase=phase, phases=list(definition.phases)
             )
         run.phase = phase
     elif active and definition.phases and not run.phase:
         run.phase = definition.phases[0]
-    for name, value in (("starts_on", starts_on), ("ends_on", ends_on)):
+    for name, option, value in (("starts_on", "--from", starts_on), ("ends_on", "--to", ends_on)):
         if value is not None:
             if value:
                 try:
                     dt.date.fromisoformat(value)
                 except ValueError:
                     raise CampaignError(
-                        f"{name} must be a date YYYY-MM-DD, not {value!r}"
+                        "campaign.admin.not_a_date", option=option, value=value
                     ) from None
             setattr(run, name, value)
     if run.starts_on and run.ends_on and run.starts_on > run.ends_on:
-        raise CampaignError(f"the campaign would end ({run.ends_on}) before it starts")
+        raise CampaignError(
+            "campaign.admin.ends_before_start", starts=run.starts_on, ends=run.ends_on
+        )
     if grids is not None:
         known = {g.code for g in Grid.select(Grid.code).where(Grid.code.in_(grids))}
         unknown = [g for g in grids if g not in known]
         if unknown:
-            raise CampaignError(f"unknown grid codes: {', '.join(unknown)}")
+            raise CampaignError("campaign.admin.unknown_grids", grids=unknown)
         run.grids = list(grids)
     run.version = definition.version
     run.active = active

@@ -83,7 +83,7 @@ def test_the_office_is_told_what_it_got_wrong(live_server, seed):
     assert "publish its file first" in refused("start", "epidemic")
     _admin(url, "publish", str(CAMPAIGNS_DIR / "epidemic.toml"))
     assert "has no phase '大流行'" in refused("start", "epidemic", "--phase", "大流行")
-    assert "unknown grid codes: X9" in refused("start", "epidemic", "--grid", "X9")
+    assert "Unknown grid codes: X9" in refused("start", "epidemic", "--grid", "X9")
     assert "before it starts" in refused(
         "start", "epidemic", "--from", "2026-03-01", "--to", "2026-02-01"
     )
