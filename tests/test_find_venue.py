@@ -120,16 +120,19 @@ async def test_paging_loads_the_next_and_previous_page(demo_home: Path) -> None:
 
 
 async def test_enter_on_a_result_asks_why_then_opens_it(demo_home: Path) -> None:
+    from fieldapp.services.common.identity import grid_codes_under, me
     from fieldapp.store.models import Inspection
 
-    venue = Venue.select().order_by(Venue.code.desc()).first()
+    # In my grids (one outside warns first: test_chosen_outside_grid).
+    mine = grid_codes_under([code for code, _ in me().grids])
+    venue = Venue.select().where(Venue.grid.in_(mine)).order_by(Venue.code.desc()).first()
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_find(app, pilot)
         await search_for(app, pilot, screen, venue.code)
         assert screen.query_one("#results", PagedTable).has_focus
         await pilot.press("enter")
-        await pilot.pause()
+        await settle(app, pilot)
         assert type(app.screen).__name__ == "PresenceDialog"
         await pilot.press("enter", "enter")  # placard missing, no note
         await settle(app, pilot)

@@ -23,6 +23,7 @@ from textual.widgets import Button
 from fieldapp.i18n import set_language, t
 from fieldapp.services.common.identity import grid_codes_under, me
 from fieldapp.store.models import Grid, Venue
+from fieldapp.tui.dialogs.outside_grid import OutsideGridDialog
 from fieldapp.tui.dialogs.scanned import ScannedVenueDialog
 from fieldapp.tui.screens.home import HomeScreen
 
@@ -92,6 +93,13 @@ async def test_typed_code_outside_my_grids_warns_too(demo_home: Path) -> None:
         await pilot.pause()
         await pilot.press(*venue.code, "enter")
         await settle(app, pilot)
+        dialog = app.screen  # the same words and Cancel-first buttons as the placard's
+        assert isinstance(dialog, OutsideGridDialog)
+        body = str(dialog.query_one(".dialog-body").render()).replace("\n", "")
+        assert t("scan.venue.outside_grid", grid=grid.name) in body
+        assert str(dialog.query_one("#yes", Button).label) == t("scan.venue.start_anyway")
+        assert dialog.focused is dialog.query_one("#no", Button)
+        await pilot.press("y")  # chosen knowingly: then why it was typed, not scanned
+        await settle(app, pilot)
         assert type(app.screen).__name__ == "PresenceDialog"
-        shown = [n.message for n in app._notifications]
-        assert t("scan.venue.outside_grid", grid=grid.name) in shown
+    assert drafts_of(venue) == []

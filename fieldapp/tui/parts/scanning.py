@@ -346,6 +346,7 @@ class ScanningApp(WedgeListener, Navigation):
     def _ask_presence(self, scan: CheckedScan, label: str) -> None:
         """A typed code: a venue chosen by hand, so ask why (the code is no reason)."""
         from fieldapp.services.inspection.inspections import PRESENCE_REASONS
+        from fieldapp.tui.dialogs.outside_grid import warn_outside_grid
         from fieldapp.tui.dialogs.presence import PresenceDialog
 
         assert scan.venue_id is not None
@@ -355,10 +356,14 @@ class ScanningApp(WedgeListener, Navigation):
             if choice is not None:
                 self.open_venue(venue_id, presence="manual", reason=choice.reason, note=choice.note)
 
+        def ask() -> None:
+            self.open_dialog(PresenceDialog(label, PRESENCE_REASONS, code=scan.venue_code), chosen)
+
         self.notify(t("placard.check.plain_code", code=scan.venue_code), severity="warning")
-        if scan.outside_grid:
-            self.notify(t("scan.venue.outside_grid", grid=scan.outside_grid), severity="warning")
-        self.open_dialog(PresenceDialog(label, PRESENCE_REASONS, code=scan.venue_code), chosen)
+        resume = scan.draft_id is not None
+        warn_outside_grid(
+            self.open_dialog, label, outside=scan.outside_grid, resume=resume, then=ask
+        )
 
     @work(thread=True, exit_on_error=False, group="scan-presence")
     def _record_scanned(self, inspection_id: str, payload: str, mark: ScanMark | None) -> None:

@@ -1,6 +1,8 @@
 """Opening a venue's inspection, and the other ways into an inspection: the app's half.
 
-- chosen by hand (a `VenueChosen` from Home or Find venue): PresenceDialog asks why
+- chosen by hand (a `VenueChosen` from Home, Find venue, rounds or a returned
+  inspection): a venue outside my grids warns first (`OutsideGridDialog`: the server
+  refuses its inspection), then PresenceDialog asks why
   → `open_venue(presence="manual", reason=…, note=…)`;
 - scanned (see `fieldapp.tui.parts.scanning`) → `open_venue(presence="scanned", payload=…)`;
 - `open_venue` resumes the venue's draft or starts an inspection (in a thread worker),
@@ -32,16 +34,34 @@ if TYPE_CHECKING:
 class VenueOpening(Navigation):
     @on(VenueChosen)
     def _venue_chosen(self, event: VenueChosen) -> None:
+        self._check_chosen(event.venue_id, event.label)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="venue-chosen")
+    def _check_chosen(self, venue_id: str, label: str) -> None:
+        """Whether the venue lies outside my grids (and has a draft), before asking why."""
+        from fieldapp.services.inspection import inspections, venue_scope
+        from fieldapp.store import db
+
+        with db.connection_context():
+            outside = venue_scope.grid_outside_mine(venue_id)
+            resume = outside != "" and inspections.draft_for_venue(venue_id) is not None
+        self.call_from_thread(self._ask_why_chosen, venue_id, label, outside, resume)
+
+    def _ask_why_chosen(self, venue_id: str, label: str, outside: str, resume: bool) -> None:
+        """A venue outside my grids says the server refuses its inspection first (as its
+        scanned placard would), then PresenceDialog asks why it was chosen by hand."""
         from fieldapp.services.inspection.inspections import PRESENCE_REASONS
+        from fieldapp.tui.dialogs.outside_grid import warn_outside_grid
         from fieldapp.tui.dialogs.presence import PresenceDialog
 
         def chosen(choice: PresenceChoice | None) -> None:
             if choice is not None:
-                self.open_venue(
-                    event.venue_id, presence="manual", reason=choice.reason, note=choice.note
-                )
+                self.open_venue(venue_id, presence="manual", reason=choice.reason, note=choice.note)
 
-        self.open_dialog(PresenceDialog(event.label, PRESENCE_REASONS), chosen)
+        def ask() -> None:
+            self.open_dialog(PresenceDialog(label, PRESENCE_REASONS), chosen)
+
+        warn_outside_grid(self.open_dialog, label, outside=outside, resume=resume, then=ask)
 
     @on(HistoryWanted)
     def _history_wanted(self, event: HistoryWanted) -> None:
