@@ -16,6 +16,8 @@ from sync_world import Device
 from fieldapp.cli import main
 from fieldapp.i18n import set_language
 from fieldapp.services.common.checklists import clear_cache
+from fieldapp.services.inspection import inspections
+from fieldapp.services.inspection.startable import StartRefused
 from fieldapp.services.syncing.runs import after_sync
 from fieldapp.store.models import Inspection
 from fieldapp.store.models import Venue as LocalVenue
@@ -95,3 +97,30 @@ async def test_starting_an_inspection_with_no_checklist_is_refused_plainly(
         assert isinstance(app.screen, HomeScreen)
     assert Inspection.select().count() == before  # nothing written
     set_language("zh")
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("zh", "此类场所（桑拿房）还没有检查表，无法开始检查；请联系办公室发布检查表。"),
+        ("en", "There is no checklist for this kind of venue (Sauna) yet"),
+    ],
+)
+def test_the_service_refuses_it_in_words_for_every_caller(
+    live_server, seed, make_device, server_workdir: Path, lang: str, said: str
+):
+    """Not only the TUI: start_inspection itself refuses, worded, before writing."""
+    _office(live_server.db_url, server_workdir)
+    inspector = make_device("inspector").enroll("p-insp")
+    clear_cache()
+    _sync(inspector)
+    sauna = LocalVenue.get(LocalVenue.code == "SA-0001").id
+    before = Inspection.select().count()
+    set_language(lang)
+    try:
+        with pytest.raises(StartRefused) as refused:
+            inspections.start_inspection(sauna, presence="manual", reason="placard_missing")
+    finally:
+        set_language("zh")
+    assert said in str(refused.value)
+    assert Inspection.select().count() == before  # nothing written

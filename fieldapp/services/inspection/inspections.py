@@ -22,7 +22,6 @@ from fieldapp.i18n import pick, t
 from fieldapp.services.common import campaigns, outbox, settings
 from fieldapp.services.common import photos as photo_store
 from fieldapp.services.common.campaigns import Applied
-from fieldapp.services.common.checklists import checklist_for_kind
 from fieldapp.services.common.identity import me
 from fieldapp.services.common.refusals import FormRefused
 from fieldapp.services.inspection import scan_proof, supersession
@@ -37,6 +36,7 @@ from fieldapp.services.inspection.inspection_view import (
 )
 from fieldapp.services.inspection.payloads import finding_payload, inspection_payload
 from fieldapp.services.inspection.scan_proof import ScanMark
+from fieldapp.services.inspection.startable import start_checklist
 from fieldapp.store.db import rows, write_transaction
 from fieldapp.store.models import Answer, Finding, FindingEvent, Inspection, Venue
 
@@ -67,11 +67,12 @@ def start_inspection(
     """Begin an inspection of a venue with the newest checklist for its kind; `scan` is
     the placard scan that opened it (kept as proof); it supersedes my returned inspection
     of the venue that waits, if any (`b` `n` on Home, or a scan). FormRefused ("note") when
-    chosen by hand for "other" with a note that says nothing (`manual_note_problem`)."""
+    chosen by hand for "other" with a note that says nothing (`manual_note_problem`);
+    StartRefused, before anything is written, where no checklist covers the venue's kind."""
     if presence == "manual" and (problem := manual_note_problem(reason, note)) is not None:
         raise FormRefused(problem, "note")
     venue = Venue.get_by_id(venue_id)
-    base = checklist_for_kind(venue.kind)
+    base = start_checklist(venue.kind)  # StartRefused, worded, where there is none
     applied = campaigns.applying(campaigns.grid_path(venue.grid_code), today())
     checklist = with_campaigns(base, venue.kind, [a.campaign for a in applied])
     who = me()

@@ -94,7 +94,8 @@ class VenueOpening(Navigation):
         note: str,
         scan: ScanMark | None,
     ) -> None:
-        from fieldapp.services.inspection import inspections, startable, supersession
+        from fieldapp.services.inspection import inspections, supersession
+        from fieldapp.services.inspection.startable import StartRefused
         from fieldapp.store import db
 
         hazards: list[tuple[str, str]] = []
@@ -102,15 +103,14 @@ class VenueOpening(Navigation):
             inspection_id = inspections.draft_for_venue(venue_id)
             resumed = inspection_id is not None
             if inspection_id is None:
-                try:  # a kind with no checklist: said as such, nothing written
-                    startable.refuse_unstartable(venue_id)
-                except startable.StartRefused as refused:
+                try:
+                    inspection_id = inspections.start_inspection(
+                        venue_id, presence=presence, payload=payload, reason=reason,
+                        note=note, scan=scan,
+                    )  # fmt: skip
+                except StartRefused as refused:  # no checklist: said as such, nothing written
                     self.call_from_thread(self.notify, str(refused), severity="warning")
                     return
-                inspection_id = inspections.start_inspection(
-                    venue_id, presence=presence, payload=payload, reason=reason, note=note,
-                    scan=scan,
-                )  # fmt: skip
                 hazards = supersession.open_hazards(inspection_id)  # of the returned one
             elif presence == "scanned":
                 # A placard scanned during a draft proves the visit after all.
