@@ -114,3 +114,34 @@ async def test_esc_while_an_activity_saves_leaves_one_activity(
         await settle(app, pilot, rounds=2)
         assert app.screen is screen
     assert Activity.select().count() == 1
+
+
+async def test_quit_while_an_incident_saves_says_so_and_waits_for_the_save(
+    demo_home: Path,
+) -> None:
+    """The quit question over a form being saved said it "is not saved": it says it is
+    saving, and quitting waits until it is saved, then quits."""
+    app = make_app(lang="en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        dialog = await open_screen(app, pilot, "f4", IncidentDialog)
+        _fill(dialog)
+        with write_lock_held():
+            await pilot.press("f10")
+            await pilot.pause()
+            await pilot.press("ctrl+q")
+            await pilot.pause()
+            question = app.screen
+            assert isinstance(question, ConfirmDialog)
+            asked = str(question.query_one(".dialog-body").render())
+            assert asked == t("quit.saving")
+            assert t("form.discard.body") not in asked
+            await pilot.press("y")  # quit: not before the save has ended
+            await pilot.pause()
+            assert app.screen is dialog and app.is_running
+            said = str(dialog.query_one("#incident-error", Static).render())
+            assert said == t("quit.after_save")
+            assert Incident.select().count() == 0
+        await settle(app, pilot, rounds=2)
+        assert not app.is_running  # saved, then quit
+    assert app.return_code == 0
+    assert Incident.select().count() == 1

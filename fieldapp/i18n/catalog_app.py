@@ -182,6 +182,8 @@ ZH: dict[str, str] = {
         "{code} 输入框里的 {value} 不合格、要登记隐患，退出后不会保存；"
         "要保存，回到这一项输入后按回车，再填写隐患。"
     ),
+    "quit.saving": "这张表正在保存；选“退出”会等它保存好再退出。",
+    "quit.after_save": "正在保存，保存好后就退出。",
     "quit.yes": "退出",
     "quit.no": "不退出",
     # notifications
@@ -367,6 +369,8 @@ EN: dict[str, str] = {
         "{value}, typed on {code}, fails the item and would record a hazard, so it is not kept; "
         "to save it, type it there, press Enter and fill in the hazard."
     ),
+    "quit.saving": "This form is being saved; Quit waits until it is saved, then quits.",
+    "quit.after_save": "Saving; the app quits once it is saved.",
     "quit.yes": "Quit",
     "quit.no": "Stay",
     "notify.error": (

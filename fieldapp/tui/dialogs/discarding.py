@@ -60,7 +60,11 @@ class HoldsTyped:
         return self.typed_before or self._untyped not in (None, _values(screen))
 
     def quit_warning(self) -> str:
-        """Quitting now throws away what was typed (the app asks first)."""
+        """Quitting now throws away what was typed (the app asks first); a form that
+        saves in a worker says instead that it is saving, or nothing once saved."""
+        saving = getattr(self, "saving_quit_warning", None)
+        if callable(saving) and (said := saving()) is not None:
+            return str(said)
         return t("form.discard.body") if self.typed() else ""
 
 

@@ -5,6 +5,9 @@ about is changed (any field, for a message about none), so it never outlives its
 While it saves, the form cannot be left (`saving_now`: Esc says it is saving); once saved
 it closes with what was saved (`close_saved`), and only from the top of the screens, so
 it is never left open with its result given (a second Esc, a duplicate F10).
+Ctrl+Q while it saves asks as ever, but says it is saving (not "not saved"); quitting
+then waits for the save (`quit_when_saved`): saved, the app quits; refused or failed, the
+quit question is asked again, now truly of a form not saved.
 The incident and activity forms derive from it."""
 
 from __future__ import annotations
@@ -40,6 +43,29 @@ class SavingDialog(ModalScreen[str | None]):
     # the form says nothing.
     said_about: str | None = None
     _saved_result: str | None = None  # what was saved, while something opened above the form
+    _quit_pending = False  # the app was told to quit while this form saved
+
+    def still_saving(self) -> bool:
+        """A save is under way and has not yet ended."""
+        return self.busy and self._saved_result is None
+
+    def saving_quit_warning(self) -> str | None:
+        """What quitting now would leave (see `HoldsTyped.quit_warning`): "" once saved,
+        that it is saving while it saves; None before any save (what was typed counts)."""
+        if self._saved_result is not None:
+            return ""
+        return t("quit.saving") if self.busy else None
+
+    def quit_when_saved(self) -> None:
+        """The app quits once this save has ended: at once when it is saved; asked again
+        when it is refused or fails (then the form is truly not saved)."""
+        self._quit_pending = True
+        self.say(t("quit.after_save"))
+
+    def _save_ended_unsaved(self) -> None:
+        if self._quit_pending:
+            self._quit_pending = False
+            self.app.call_later(self.app.action_quit)
 
     def say(self, text: str, *, about: str = "") -> None:
         self.query_one(f"#{self.ERROR_ID}", Static).update(text)
@@ -69,14 +95,17 @@ class SavingDialog(ModalScreen[str | None]):
         """Close with what was saved. A screen opened above the form while it saved (the
         quit question) is answered first: the form closes when it is on top again, since
         dismissing it from under another screen would take that screen away instead."""
-        if self.app.screen is self:  # not `is_current`: that holds under a modal too
-            self.dismiss(result)
+        if self.app.screen is self and not self._quit_pending:  # not `is_current`: that
+            self.dismiss(result)  # holds under a modal too
         else:
             self._saved_result = result
+        if self._quit_pending:  # quitting waited for this save
+            quit_now = getattr(self.app, "quit_now", self.app.exit)
+            self.app.call_later(quit_now)
 
     @on(events.ScreenResume)
     def _on_top_again(self) -> None:
-        if self._saved_result is not None:
+        if self._saved_result is not None and not self._quit_pending:
             self.dismiss(self._saved_result)
 
     @on(Worker.StateChanged)
@@ -84,6 +113,7 @@ class SavingDialog(ModalScreen[str | None]):
         if event.state is WorkerState.ERROR and event.worker.error is not None:
             self.busy = False
             self.say(t("notify.error", error=event.worker.error))
+            self._save_ended_unsaved()
 
     def field_named(self, name: str) -> Widget | None:
         """The widget of the form's field `name`, or None: a form whose refusals name
@@ -94,6 +124,7 @@ class SavingDialog(ModalScreen[str | None]):
     def _refused(self, message: Refused) -> None:
         self.busy = False
         self.refuse(message.text, message.field)
+        self._save_ended_unsaved()
 
     def refuse(self, text: str, name: str = "") -> None:
         """Say `text` and put the cursor in the field it names (`field_named`), if any."""

@@ -5,7 +5,8 @@ pressed again while asked quits.
 
 A screen says what quitting would leave behind with `quit_warning()` ("" for nothing),
 and saves what it can with `keep_before_quit()` (a value typed into an inspection's
-answer field) before the app quits.
+answer field) before the app quits. A form saving in a worker is waited for: it says so
+in the question, and quits the app once saved (`SavingDialog.quit_when_saved`).
 On the lock screen ctrl+q quits at once: nothing below it is shown there, so there is
 nothing to ask about.
 """
@@ -26,6 +27,12 @@ def quit_warning(screen: Screen[Any]) -> str:
     """What `screen` would leave unfinished if the app quit now ("" for nothing)."""
     warning = getattr(screen, "quit_warning", None)
     return str(warning()) if callable(warning) else ""
+
+
+def _still_saving(screen: Screen[Any]) -> bool:
+    """A form saving in a worker (`SavingDialog`) whose save has not ended."""
+    still = getattr(screen, "still_saving", None)
+    return bool(still()) if callable(still) else False
 
 
 class QuittingApp(App[None]):
@@ -59,7 +66,13 @@ class QuittingApp(App[None]):
         )
 
     def quit_now(self) -> None:
-        """Each open screen saves what it can, then the app exits."""
+        """Each open screen saves what it can, then the app exits; a form still saving
+        is waited for (it quits the app once saved, or asks again if not)."""
+        saving = [s for s in self.screen_stack if _still_saving(s)]
+        if saving:
+            for screen in saving:
+                screen.quit_when_saved()  # type: ignore[attr-defined]
+            return
         for screen in self.screen_stack:
             keep = getattr(screen, "keep_before_quit", None)
             if callable(keep):
