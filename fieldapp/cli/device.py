@@ -101,6 +101,7 @@ class _PhaseBars:
 @click.pass_context
 def sync_command(ctx: click.Context, insecure_http: bool) -> None:
     """Sync now, headless. Exit status 0 only if everything went through."""
+    from fieldapp.services.syncing.media_problems import warnings_in_words
     from fieldapp.services.syncing.problems import errors_in_words, retry_hint
     from fieldapp.services.syncing.runs import after_sync
 
@@ -118,7 +119,7 @@ def sync_command(ctx: click.Context, insecure_http: bool) -> None:
         click.echo(
             t("sync.done", pushed=result.pushed, pulled=result.pulled, photos=result.blobs_uploaded)
         )
-    for warning in result.warnings:
+    for warning in warnings_in_words(result):  # a photo by its record, not its hash
         click.echo(t("sync.warning", warning=warning))
     for reason in result.conflicts:
         click.echo(t("sync.conflict", reason=reason))

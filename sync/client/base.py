@@ -187,6 +187,19 @@ class Verdict:
     submitted_at: str
 
 
+@dataclass(frozen=True)
+class MediaProblem:
+    """A photo, video or audio file that did not go up or come down, kept apart for a
+    person to be told by what it belongs to (fieldapp.services.syncing.media_problems);
+    `logged` is its English warning, which names it by its hash for the log."""
+
+    sha256: str
+    problem: str  # missing | damaged | refused | arrived_damaged | not_stored
+    logged: str
+    reason: str = ""  # the server's (refused) or the system's (not_stored), in English
+    code: str = ""  # the server's error code (refused), e.g. blob_too_large
+
+
 @dataclass
 class SyncResult:
     pushed: int = 0  # ops the server answered applied or duplicate
@@ -198,6 +211,7 @@ class SyncResult:
     pending: int = 0  # ops still waiting after this run
     errors: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    media_problems: list[MediaProblem] = field(default_factory=list)  # also in warnings
     conflicts: list[str] = field(default_factory=list)
     verdicts: list[Verdict] = field(default_factory=list)  # learnt in this run's pull
     returns: list[ReturnedInspection] = field(default_factory=list)  # mine, returned (news)

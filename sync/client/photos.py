@@ -19,7 +19,14 @@ from fieldapp.domain.clock import now_iso
 from fieldapp.store.db import db, write_transaction
 from fieldapp.store.models import Blob, Outbox
 from fieldapp.store.personal_data import PERSONAL_OPS
-from sync.client.base import Progress, ServerUnavailable, SyncResult, error_message
+from sync.client.base import (
+    MediaProblem,
+    Progress,
+    ServerUnavailable,
+    SyncResult,
+    error_code,
+    error_message,
+)
 from sync.client.blobs import adopt_file, missing_blobs, store_blob
 from sync.protocol import media_refs, photo_refs
 
@@ -164,21 +171,19 @@ class PhotoTransfer:
         what = "video/audio file"
         path = self.blob_path(sha)
         if not path.is_file():
-            result.warnings.append(f"{what} {sha[:12]} is missing on this device; sent without it")
+            _tell(result, sha, what, "missing")
             return False
         held = self._request("GET", f"/blobs/{sha}/upload")
         if held.status_code == 404:  # a server without resumable uploads: one PUT
             return self._upload_one(sha, result, what=what)
         if held.status_code != 200:
-            result.warnings.append(f"{what} {sha[:12]} refused: {error_message(held)}")
+            _refused(result, sha, what, held)
             return False
         state = held.json()
         size = path.stat().st_size
         if not state.get("complete"):
             if _file_sha256(path) != sha:
-                result.warnings.append(
-                    f"{what} {sha[:12]} is damaged on this device; sent without it"
-                )
+                _tell(result, sha, what, "damaged")
                 return False
             offset = int(state.get("offset", 0))
             row = Blob.get_or_none(Blob.sha256 == sha)
@@ -187,10 +192,11 @@ class PhotoTransfer:
             with open(path, "rb") as handle:
                 while offset < size:
                     if offset == sent_from:  # the server took nothing of the last part
-                        result.warnings.append(
-                            f"{what} {sha[:12]} refused: the server did not take the part from "
-                            f"byte {offset}; it is sent again with the next sync"
+                        reason = (
+                            f"the server did not take the part from byte {offset}; it is sent "
+                            "again with the next sync"
                         )
+                        _tell(result, sha, what, "refused", reason)
                         return False
                     sent_from = offset
                     handle.seek(offset)
@@ -206,9 +212,7 @@ class PhotoTransfer:
                         offset = int(answer.headers["upload-offset"])  # a lost answer
                         continue
                     if answer.status_code not in (200, 201, 202):
-                        result.warnings.append(
-                            f"{what} {sha[:12]} refused: {error_message(answer)}"
-                        )
+                        _refused(result, sha, what, answer)
                         return False
                     offset = int(answer.json()["offset"])
         with write_transaction():
@@ -218,16 +222,14 @@ class PhotoTransfer:
     def _upload_one(self, sha: str, result: SyncResult, what: str = "photo") -> bool:
         path = self.blob_path(sha)
         if not path.is_file():
-            result.warnings.append(f"{what} {sha[:12]} is missing on this device; sent without it")
+            _tell(result, sha, what, "missing")
             return False
         row = Blob.get_or_none(Blob.sha256 == sha)
         mime = row.mime if row is not None else "image/jpeg"
         head = self._request("HEAD", f"/blobs/{sha}")
         if head.status_code != 200:
             if _file_sha256(path) != sha:
-                result.warnings.append(
-                    f"{what} {sha[:12]} is damaged on this device; sent without it"
-                )
+                _tell(result, sha, what, "damaged")
                 return False
             put = self._request(
                 "PUT",
@@ -236,7 +238,7 @@ class PhotoTransfer:
                 headers={"content-type": mime, "content-length": str(path.stat().st_size)},
             )
             if put.status_code not in (200, 201):
-                result.warnings.append(f"{what} {sha[:12]} refused: {error_message(put)}")
+                _refused(result, sha, what, put)
                 return False
         with write_transaction():
             if Blob.update(uploaded=True).where(Blob.sha256 == sha).execute() == 0:
@@ -285,12 +287,12 @@ class PhotoTransfer:
             data = response.content
             if hashlib.sha256(data).hexdigest() != sha:
                 absent.add(sha)
-                result.warnings.append(f"photo {sha[:12]} arrived damaged; it is fetched again")
+                _tell(result, sha, "photo", "arrived_damaged")
                 continue
             try:
                 store_blob(path, sha, data)
             except OSError as error:
-                result.warnings.append(f"could not store photo {sha[:12]}: {error.strerror}")
+                _tell(result, sha, "photo", "not_stored", str(error.strerror or error))
                 break
             absent.discard(sha)
             fetched += 1
@@ -305,3 +307,27 @@ class PhotoTransfer:
                 "yet; they are fetched with the next sync"
             )
         return fetched
+
+
+# A file's problem as the log says it (English, the file by its hash's first 12 digits).
+_LOGGED = {
+    "missing": "{what} {short} is missing on this device; sent without it",
+    "damaged": "{what} {short} is damaged on this device; sent without it",
+    "refused": "{what} {short} refused: {reason}",
+    "arrived_damaged": "{what} {short} arrived damaged; it is fetched again",
+    "not_stored": "could not store {what} {short}: {reason}",
+}
+
+
+def _tell(
+    result: SyncResult, sha: str, what: str, problem: str, reason: str = "", code: str = ""
+) -> None:
+    """A file's problem: its English line for the log, and the problem itself, which the
+    app words for a person by what the file belongs to."""
+    logged = _LOGGED[problem].format(what=what, short=sha[:12], reason=reason)
+    result.warnings.append(logged)
+    result.media_problems.append(MediaProblem(sha, problem, logged, reason, code))
+
+
+def _refused(result: SyncResult, sha: str, what: str, answer: httpx.Response) -> None:
+    _tell(result, sha, what, "refused", error_message(answer), error_code(answer))

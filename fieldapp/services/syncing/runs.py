@@ -8,13 +8,17 @@ the outbox keeps every op until the server has answered for it.
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field
 
+from fieldapp.services.syncing.media_problems import warnings_in_words
 from fieldapp.services.syncing.problems import describe, errors_in_words
 from fieldapp.services.syncing.refusals import Refusal, outstanding
 from fieldapp.store.models import Outbox, SyncState
 from fieldapp.store.patrol_models import PatrolRun
 from sync.client.base import Progress, SyncError, SyncResult
+
+log = logging.getLogger(__name__)
 
 # Outcome kinds
 DONE = "done"  # everything went through
@@ -102,7 +106,8 @@ def probe(timeout: float = 3.0) -> Reach:
 def run_sync(progress: Progress | None = None, *, max_retries: int = 2) -> SyncOutcome:
     """photos → push → pull once, after a quick /health probe (so an offline device does
     not wait through the retries, and a wrong address is said at once). The errors of
-    the outcome's result are in words for a person (`problems.errors_in_words`)."""
+    the outcome's result and its warnings are in words for a person
+    (`problems.errors_in_words`, `media_problems.warnings_in_words`)."""
     from sync.client import (
         DeviceNotEnrolled,
         DeviceRevoked,
@@ -138,6 +143,7 @@ def run_sync(progress: Progress | None = None, *, max_retries: int = 2) -> SyncO
             return SyncOutcome(NOT_ENROLLED, sync_status(), error=str(error), revoked=revoked)
     after_sync(result)
     result.errors = errors_in_words(result, url)
+    result.warnings = warnings_in_words(result)
     kind = DONE if result.ok else INCOMPLETE
     return SyncOutcome(kind, sync_status(), result)
 
@@ -168,7 +174,11 @@ def after_sync(result: SyncResult) -> None:
     """What a sync that pulled anything leaves to do on this device (the TUI and
     `fieldapp sync` both call it): pulled inspections and venues move the due caches; kinds
     and levels the office published get their names in the catalogues; a refused
-    inspection's venue is due again from its last inspection before it."""
+    inspection's venue is due again from its last inspection before it. The run's warnings
+    go to the log as the client words them (a photo by its hash); a person reads them named
+    by their records (`media_problems`)."""
+    for warning in result.warnings:
+        log.info("sync warning: %s", warning)
     if result.pulled:
         publish_names()
     if result.pulled or result.rejected:

@@ -1,0 +1,41 @@
+"""A photo, video or audio file a sync could not send or fetch, named by its record
+(fieldapp/services/syncing/media_problems.py); the hash stays in the log."""
+
+ZH = {
+    "sync_media.a_file": "一个文件",
+    "sync_media.of_item": "{venue}检查项 {item} 的{photo}",
+    "sync_media.of_hazard": "{venue}隐患（{item}）的{photo}",
+    "sync_media.of_incident": "事件“{category}”（{where}）的{photo}",
+    "sync_media.of_activity": "{day} 活动的{photo}",
+    "sync_media.of_patrol": "{day} {window} 巡查的{photo}",
+    "sync_media.missing": "{name}在本机找不到了：记录已发出，没有带上它",
+    "sync_media.damaged": "{name}在本机已损坏：记录已发出，没有带上它",
+    "sync_media.too_large": "{name}超过服务器允许的大小，没有上传：记录已发出；请管理员调高服务器的文件大小上限，之后每次同步都会再发",
+    "sync_media.refused": "服务器没有接收{name}（{reason}）：记录已发出，下次同步会再发",
+    "sync_media.arrived_damaged": "{name}下载时损坏：下次同步会重新下载",
+    "sync_media.not_stored": "{name}无法保存到本机（{reason}）：请检查磁盘空间，其余照片下次同步再下载",
+}
+
+EN = {
+    "sync_media.a_file": "a file",
+    "sync_media.of_item": "{photo} of item {item} at {venue}",
+    "sync_media.of_hazard": "{photo} of the hazard ({item}) at {venue}",
+    "sync_media.of_incident": "{photo} of the incident '{category}' ({where})",
+    "sync_media.of_activity": "{photo} of the activity on {day}",
+    "sync_media.of_patrol": "{photo} of the patrol on {day} {window}",
+    "sync_media.missing": "{name} is no longer on this device: its record was sent without it",
+    "sync_media.damaged": "{name} is damaged on this device: its record was sent without it",
+    "sync_media.too_large": (
+        "{name} is larger than the server takes and was not sent: its record was; ask the "
+        "administrator to raise the server's file size limit, and every sync sends it again"
+    ),
+    "sync_media.refused": (
+        "The server did not take {name} ({reason}): its record was sent; the next sync sends "
+        "it again"
+    ),
+    "sync_media.arrived_damaged": "{name} arrived damaged: the next sync fetches it again",
+    "sync_media.not_stored": (
+        "{name} could not be stored on this device ({reason}): check the free disk space; "
+        "the rest come with the next sync"
+    ),
+}
