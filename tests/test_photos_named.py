@@ -92,3 +92,32 @@ async def test_enter_on_a_photo_with_no_viewer_says_so_and_where_it_is(
         said = [n.message for n in app._notifications]
     path = str(blob_path(sha))
     assert said == [f"这里打不开看图程序（xdg-open 没能打开它），照片文件在：{path}"]
+
+
+@pytest.mark.usefixtures("opener_that_gives_up")
+async def test_tab_to_the_photo_list_then_enter_opens_the_first_photo(
+    demo_home: Path, tmp_path: Path
+) -> None:
+    """The list is filled while unfocused; Tab then Enter opens 照片 1 the first time."""
+    demo.act_as("supervisor")
+    sha = import_photo(make_png(tmp_path / "tabbed.png"))
+    photos._source_names.clear()
+    Finding.update(photos=[sha]).execute()
+    app = make_app(lang="zh")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot, rounds=2)
+        await pilot.press("f5")
+        await settle(app, pilot, rounds=2)
+        screen = app.screen
+        assert isinstance(screen, ReviewScreen)
+        listing = screen.query_one("#detail-photos", OptionList)
+        for _ in range(10):
+            if app.focused is listing:
+                break
+            await pilot.press("tab")
+        assert app.focused is listing
+        assert listing.highlighted == 0  # the focused list shows where Enter goes
+        await pilot.press("enter")
+        await settle(app, pilot)
+        said = [n.message for n in app._notifications]
+    assert said == [f"这里打不开看图程序（xdg-open 没能打开它），照片文件在：{blob_path(sha)}"]

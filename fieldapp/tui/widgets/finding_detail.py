@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
@@ -89,6 +89,19 @@ def render_detail(view: DetailView) -> Text:
     return text
 
 
+class PhotoList(OptionList):
+    """The photos, one always highlighted once there are any: filled while unfocused, the
+    list would otherwise show no cursor and swallow the first Enter."""
+
+    def highlight_first(self) -> None:
+        if self.highlighted is None and self.option_count:
+            self.highlighted = 0
+
+    def _on_focus(self, event: events.Focus) -> None:
+        super()._on_focus(event)
+        self.highlight_first()
+
+
 class FindingDetailPane(Horizontal):
     """Left: the finding and its history (scrolls). Right: its photos."""
 
@@ -102,11 +115,11 @@ class FindingDetailPane(Horizontal):
             yield Static(t("review_ui.detail_empty"), id="detail-body")
         with VerticalScroll(id="detail-side"):
             yield Label(t("review_ui.photos", count=0), id="detail-photos-title")
-            yield OptionList(id="detail-photos")
+            yield PhotoList(id="detail-photos")
 
     def show(self, view: DetailView | None) -> None:
         body = self.query_one("#detail-body", Static)
-        photos = self.query_one("#detail-photos", OptionList)
+        photos = self.query_one("#detail-photos", PhotoList)
         photos.clear_options()
         if view is None:
             body.update(t("review_ui.detail_empty"))
@@ -120,6 +133,7 @@ class FindingDetailPane(Horizontal):
         # Named as a person says them (照片 1, the time taken), never the blob's hash path.
         named = zip(view.photos, view.photo_labels, strict=True)
         photos.add_options([Option(label, id=path) for path, label in named])
+        photos.highlight_first()
 
     @on(OptionList.OptionSelected, "#detail-photos")
     def _photo_selected(self, event: OptionList.OptionSelected) -> None:
