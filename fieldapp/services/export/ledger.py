@@ -40,6 +40,7 @@ from fieldapp.services.export.sheets import (
     event_rows,
     finding_pages,
     finding_rows,
+    free_text,
     inspection_pages,
     inspection_rows,
     person_names,
@@ -210,26 +211,27 @@ def export_ledger(
                 sink.row(values)
             tick(len(chunk))
 
+    said = free_text(full_personal_data)  # numbers in typed text masked unless in full
     texts = {c.code: c.header(labels.lang).split(" ", 1)[-1] for c in columns}
     try:
         write_sheet(
             "inspections",
             INSPECTION_COLUMNS,
             inspection_pages(_inspection_condition(f), page),
-            lambda chunk: inspection_rows(chunk, columns, labels, names),
+            lambda chunk: inspection_rows(chunk, columns, labels, names, said),
             extra=[(c.header(labels.lang), ITEM_WIDTH) for c in columns],
         )
         write_sheet(
             "findings",
             FINDING_COLUMNS,
             finding_pages(_finding_condition(f), page),
-            lambda chunk: finding_rows(chunk, labels, names, texts),
+            lambda chunk: finding_rows(chunk, labels, names, texts, said),
         )
         write_sheet(
             "events",
             EVENT_COLUMNS,
             event_pages(_event_condition(f), page),
-            lambda chunk: event_rows(chunk, labels, names),
+            lambda chunk: event_rows(chunk, labels, names, said),
         )
         people = 0
         grids = grid_codes_under([f.grid] if f.grid else [c for c, _ in me().grids])
@@ -238,9 +240,11 @@ def export_ledger(
                                          full=full_personal_data, days=(f.first, f.last))  # fmt: skip
         write_patrol_sheet(sink.sheet, sink.row, labels, grids, f.first, f.last)
         if Incident.select().exists():
-            write_incident_sheet(sink.sheet, sink.row, labels, grids, _bounds(f), names)
+            write_incident_sheet(sink.sheet, sink.row, labels, grids, _bounds(f), names,
+                                 full=full_personal_data)  # fmt: skip
         if Activity.select().exists():
-            write_activity_sheet(sink.sheet, sink.row, labels, grids, (f.first, f.last), names)
+            write_activity_sheet(sink.sheet, sink.row, labels, grids, (f.first, f.last), names,
+                                 full=full_personal_data)  # fmt: skip
     finally:
         paths = sink.close()
     seconds = time.perf_counter() - began

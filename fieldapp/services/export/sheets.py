@@ -2,20 +2,23 @@
 keyset pages read from the store and the cells of each row.
 
 Pages are keyed on the primary key (ids are time-ordered UUIDv7), so each page is an
-index range and memory stays flat however many rows there are.
+index range and memory stays flat however many rows there are. Free text a person typed
+(a representative, a hazard's description, an event's note) is written through `said`:
+ID numbers and phones masked as on every screen, unless the export is in full.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import cache, partial
 from typing import Any
 
 import msgspec
 
 from fieldapp.domain.checklist import base_code
+from fieldapp.domain.personal import mask_numbers_in_text
 from fieldapp.reports.ledger import ItemColumn, Labels
 from fieldapp.services.common.periods import local_date_of, parse_utc
 from fieldapp.services.export.item_cells import ItemCells
@@ -94,6 +97,19 @@ def keyset_pages(
         after = page[-1][0]
 
 
+Said = Callable[[str], str]
+
+
+def _as_typed(text: str) -> str:
+    return text or ""
+
+
+def free_text(full: bool) -> Said:
+    """How the export writes free text a person typed: as typed in a full-personal-data
+    export, else with its ID numbers and phones masked (`mask_numbers_in_text`)."""
+    return _as_typed if full else mask_numbers_in_text
+
+
 def person_names() -> dict[str, str]:
     return dict(rows(Person.select(Person.id, Person.name)))
 
@@ -156,7 +172,11 @@ def _presence(presence: str, reason: str, labels: Labels) -> str:
 
 
 def inspection_rows(
-    chunk: list[tuple[Any, ...]], columns: list[ItemColumn], labels: Labels, names: dict[str, str]
+    chunk: list[tuple[Any, ...]],
+    columns: list[ItemColumn],
+    labels: Labels,
+    names: dict[str, str],
+    said: Said = mask_numbers_in_text,
 ) -> Iterator[list[object]]:
     answers = _answers([r[0] for r in chunk])
     # Within a page the same few kinds, ways of arriving, checklists and answers come back
@@ -165,6 +185,7 @@ def inspection_rows(
     kind_label = cache(partial(labels.maybe, "ledger.kind"))
     presence_label = cache(partial(_presence, labels=labels))
     checklist_label = cache("{} v{}".format)
+    representative_said = cache(said)
     blank = [None] * len(columns)
     for (
         inspection_id,
@@ -195,7 +216,7 @@ def inspection_rows(
             kind_label(kind),
             names.get(inspector, inspector),
             presence_label(presence, reason),
-            representative,
+            representative_said(representative) if representative else representative,
             int(failures.get("general", 0)),
             int(failures.get("major", 0)),
             checklist_label(checklist_id, checklist_version),
@@ -232,7 +253,11 @@ def finding_pages(condition: Any, size: int) -> Iterator[list[tuple[Any, ...]]]:
 
 
 def finding_rows(
-    chunk: list[tuple[Any, ...]], labels: Labels, names: dict[str, str], texts: dict[str, str]
+    chunk: list[tuple[Any, ...]],
+    labels: Labels,
+    names: dict[str, str],
+    texts: dict[str, str],
+    said: Said = mask_numbers_in_text,
 ) -> Iterator[list[object]]:
     for (
         finding_id,
@@ -258,7 +283,7 @@ def finding_rows(
             item_code,
             texts.get(base_code(item_code), ""),
             labels.maybe("ledger.severity", severity),
-            description,
+            said(description),
             deadline,
             current_deadline or deadline,
             labels.maybe("ledger.state", state),
@@ -291,7 +316,10 @@ def event_pages(condition: Any, size: int) -> Iterator[list[tuple[Any, ...]]]:
 
 
 def event_rows(
-    chunk: list[tuple[Any, ...]], labels: Labels, names: dict[str, str]
+    chunk: list[tuple[Any, ...]],
+    labels: Labels,
+    names: dict[str, str],
+    said: Said = mask_numbers_in_text,
 ) -> Iterator[list[object]]:
     for (
         _id,
@@ -319,7 +347,7 @@ def event_rows(
             labels.maybe("ledger.event", kind),
             names.get(actor, actor),
             labels.maybe("ledger.role", role),
-            note,
+            said(note),
             data_text(data, labels),
         ]
 

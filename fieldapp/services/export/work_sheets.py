@@ -4,6 +4,11 @@ Incidents that happened in the export's dates and grids, each with its state and
 its lifecycle took it (the unit it was handed to, the reference, the outcome) as the one
 fold gives them; activities held in the dates and grids with their form, named by the
 types in force (services.activities).
+
+An ID number or phone typed into an incident's narrative or people, or an activity's
+attendees or minutes, is masked as the detail screen masks it
+(`domain.personal.mask_numbers_in_text`), unless the export is the full-personal-data one
+(`fieldapp export --full-personal-data`, checked for the role before anything is written).
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ from fieldapp.domain.incidents import INCIDENT
 from fieldapp.reports.ledger import Labels
 from fieldapp.services.activities.types import activity_types
 from fieldapp.services.common.refused_records import not_refused
+from fieldapp.services.export.sheets import free_text
 from fieldapp.store.activity_models import Activity
 from fieldapp.store.db import rows
 from fieldapp.store.incident_models import Incident, IncidentEvent
@@ -60,10 +66,12 @@ def _folds(ids: list[str]) -> dict[str, machine.FindingState]:
 
 def write_incident_sheet(
     sheet: Sheet, row: Row, labels: Labels, grids: list[str], bounds: tuple[str | None, str | None],
-    names: dict[str, str],
+    names: dict[str, str], *, full: bool = False,
 ) -> int:  # fmt: skip
     """One row per incident of the grids that happened within `bounds` (UTC stamps); not
-    one the server refused (the office has no such incident)."""
+    one the server refused (the office has no such incident). Numbers masked unless
+    `full`."""
+    said = free_text(full)
     start, end = bounds
     condition = Incident.grid.in_(grids) & not_refused(INCIDENT_EVENT, Incident.id)
     if start:
@@ -85,8 +93,9 @@ def write_incident_sheet(
             grid_names.get(incident.grid_code, incident.grid_code),
             labels.maybe("incident.category", incident.category),
             place,
-            incident.description,
-            "; ".join(f"{p.get('name', '')} {p.get('role', '')}".strip() for p in incident.people or ()),
+            said(incident.description),
+            "; ".join(said(f"{p.get('name', '')} {p.get('role', '')}".strip())
+                      for p in incident.people or ()),
             len(incident.photos or ()) + len(incident.media or ()),
             labels.maybe("incident.state", incident.state),
             labels.maybe("incident.unit", folded.handed_over_to) if folded.handed_over_to else "",
@@ -100,10 +109,12 @@ def write_incident_sheet(
 
 def write_activity_sheet(
     sheet: Sheet, row: Row, labels: Labels, grids: list[str],
-    days: tuple[dt.date | None, dt.date | None], names: dict[str, str],
+    days: tuple[dt.date | None, dt.date | None], names: dict[str, str], *, full: bool = False,
 ) -> int:  # fmt: skip
     """One row per activity held in the grids within `days` (local dates, inclusive); not
-    one the server refused (it did not do its duty at the office)."""
+    one the server refused (it did not do its duty at the office). Numbers masked unless
+    `full`."""
+    said = free_text(full)
     first, last = days
     condition = Activity.grid.in_(grids) & not_refused(ACTIVITY_RECORD, Activity.id)
     if first:
@@ -118,7 +129,7 @@ def write_activity_sheet(
     for a in held:
         row([
             a.held_on, grid_names.get(a.grid_code, a.grid_code), kinds.get(a.type_code, a.type_code),
-            a.place, a.attendees, a.attendee_names, a.minutes, len(a.photos or ()),
+            a.place, a.attendees, said(a.attendee_names), said(a.minutes), len(a.photos or ()),
             names.get(a.recorded_by, a.recorded_by),
         ])  # fmt: skip
     return len(held)
