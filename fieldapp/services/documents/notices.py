@@ -1,6 +1,9 @@
 """Build the printed documents from the store: rectification notice, hand-over letter.
 
-The renderers in `fieldapp.reports.notices` take the plain dataclasses made here.
+The renderers in `fieldapp.reports.notices` take the plain dataclasses made here. An ID
+number or phone typed into a hazard's description or an event's note (the note typed with
+the hand-over) is masked on the hand-over letter as on the incident letter and every
+screen (`domain.personal.mask_numbers_in_text`): data minimisation under PIPL.
 """
 
 from __future__ import annotations
@@ -10,6 +13,7 @@ from collections.abc import Callable, Iterable
 
 from fieldapp.domain import findings as machine
 from fieldapp.domain.clock import today
+from fieldapp.domain.personal import mask_numbers_in_text
 from fieldapp.domain.placard import looks_like_payload
 from fieldapp.i18n import listed, t, written_in
 from fieldapp.reports import LETTER_LANGUAGE
@@ -145,7 +149,8 @@ def _handed_over_units(venue: Venue) -> tuple[str, ...]:
 
 
 def history_lines(finding_id: str) -> list[str]:
-    """The finding's events in fold order, one line each, in words."""
+    """The finding's events in fold order, one line each, in words (numbers in notes
+    masked)."""
     events = {e.id: e for e in findings.events_of(finding_id)}
     folded = findings.fold_of(finding_id)
     names = person_names(e.actor for e in events.values())
@@ -155,7 +160,7 @@ def history_lines(finding_id: str) -> list[str]:
         e = events[event_id]
         detail = describe_event(e.type, e.data)
         if e.note:
-            detail += f"（{e.note}）"
+            detail += f"（{mask_numbers_in_text(e.note)}）"
         if event_id in conflicted:
             detail += f" [{t('review.queue.conflicts')}]"
         lines.append(
@@ -210,7 +215,7 @@ def handover_letter(finding_ids: Iterable[str]) -> HandOverLetter:
                 item_code=finding.item_code,
                 item_text=zh,
                 severity=finding.severity,
-                description=finding.description,
+                description=mask_numbers_in_text(finding.description),
                 found_on=_date_of(finding.created_at),
                 deadline=finding.current_deadline or finding.deadline,
                 history=_in_letter_language(history_lines, finding_id),
