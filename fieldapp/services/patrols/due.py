@@ -46,6 +46,7 @@ class CheckpointLine:
     late: bool
     form: str
     note: str = ""  # the note on this run's latest visit (what `n` changes)
+    answers: tuple[tuple[str, str], ...] = ()  # that visit's short form (what `e` changes)
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,10 +132,10 @@ def run_view(run_id: str, *, now: dt.datetime | None = None) -> RunView:
     for seen_visit in sorted(seen, key=lambda v: v.at):
         first.setdefault(seen_visit.checkpoint_id, seen_visit)
     points = {c.id: c for c in Checkpoint.select().where(Checkpoint.id.in_(route.checkpoints))}
-    notes = {
-        scan.checkpoint: scan.note
-        for scan in PatrolScan.select().where(PatrolScan.run == run.id).order_by(PatrolScan.at)
-    }  # the latest visit's, as `runs.scan_for` finds it
+    scans = list(PatrolScan.select().where(PatrolScan.run == run.id).order_by(PatrolScan.at))
+    # the latest visit's, as `runs.scan_for` finds it
+    notes = {scan.checkpoint: scan.note for scan in scans}
+    answers = {scan.checkpoint: tuple((scan.answers or {}).items()) for scan in scans}
     lines = []
     for cid in route.checkpoints:
         point = points.get(cid)
@@ -146,6 +147,7 @@ def run_view(run_id: str, *, now: dt.datetime | None = None) -> RunView:
                 done=visit is not None, at=visit.at.strftime("%H:%M") if visit else "",
                 manual=bool(visit and visit.manual), late=cid in verdict.late,
                 form=point.form if point else "", note=notes.get(cid, ""),
+                answers=answers.get(cid, ()),
             )
         )  # fmt: skip
     left = window.closes_at(day) - _now(now)

@@ -110,7 +110,7 @@ class AskDialog(HoldsTyped, ModalScreen[str | None]):
         self.label = label
         self.choices = choices
         self.unanswered = unanswered
-        self.value = value  # the text the field starts with (what is being changed)
+        self.value = value  # what the field starts with (the text or choice being changed)
         localize_bindings(self)
 
     def compose(self) -> ComposeResult:
@@ -119,9 +119,11 @@ class AskDialog(HoldsTyped, ModalScreen[str | None]):
             with Horizontal(classes="field-row"):
                 yield Label(self.label)
                 if self.choices:
+                    values = [value for _, value in self.choices]
+                    start = self.choices[0][1] if not self.unanswered else Select.NULL
                     yield Select(
                         self.choices,
-                        value=Select.NULL if self.unanswered else self.choices[0][1],
+                        value=self.value if self.value in values else start,
                         allow_blank=self.unanswered,
                         prompt=t("ask.choose"),
                         id="ask-choice",

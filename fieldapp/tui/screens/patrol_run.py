@@ -283,7 +283,7 @@ class PatrolRunScreen(FieldScreen[None]):
         if not items:
             self.explain(t("patrol.run.no_form", checkpoint=named(line)), severity="information")
             return
-        self._ask_item(line, items, {})
+        self._ask_item(line, items, {})  # each item starts on the visit's saved answer
 
     def _ask_item(self, line: Any, items: list[tuple[str, str]], answers: dict[str, str]) -> None:
         from fieldapp.tui.dialogs.followup import AskDialog
@@ -303,7 +303,10 @@ class PatrolRunScreen(FieldScreen[None]):
             if value is not None:
                 self._ask_item(line, rest, {**answers, key: value})
 
-        dialog = AskDialog(title, t(f"patrol.form.{key}"), choices, unanswered=kind == "yesno")
+        saved = dict(line.answers).get(key, "")
+        dialog = AskDialog(
+            title, t(f"patrol.form.{key}"), choices, unanswered=kind == "yesno", value=saved
+        )
         self.app.push_screen(dialog, answered)
 
     def action_incident(self) -> None:
