@@ -69,3 +69,30 @@ async def test_a_pass_on_an_item_with_an_open_hazard_is_said_and_closes_nothing(
         await pilot.press(*"王老板", "f10")
         await settle(app, pilot)
     assert Finding.get_by_id(finding_id).state == "rectification_reported"  # not closed
+
+
+async def test_a_hazard_already_reported_fixed_is_said_so_not_reported_twice(home: Path) -> None:
+    """Ctrl+B on a hazard already reported fixed says so (its state) instead of opening
+    the re-inspection dialog, where a second report could be recorded."""
+    seed_store()
+    finding_id = submitted_with_one_finding()
+    app = make_app(lang="zh")
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await inspect_screen(app, pilot)
+        answer_every_item(screen.inspection_id)
+        await pilot.press("f10")
+        await settle(app, pilot)
+        summary = app.screen
+        assert isinstance(summary, SummaryScreen)
+        await pilot.press("ctrl+b")
+        await settle(app, pilot)
+        assert isinstance(app.screen, ReinspectDialog)
+        await pilot.press("enter", "f10")  # 已整改
+        await settle(app, pilot)
+        assert app.screen is summary
+        await pilot.press("ctrl+b")
+        await settle(app, pilot)
+        assert app.screen is summary  # no dialog to record it again
+        said = [n.message for n in app._notifications][-1]
+        assert "COM-03" in said and "待复查（已报整改）" in said, said
+    assert events(finding_id) == ["opened", "rectification_reported"]

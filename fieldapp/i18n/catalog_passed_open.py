@@ -9,6 +9,7 @@ ZH = {
         "业主已整改的，选中一行按 Ctrl+B 或回车，记录“已报整改”，督导员据此复查。"
     ),
     "passed_open.none": "没有今天合格但仍未销号的隐患",
+    "passed_open.already_reported": "{item} 的隐患已记录过已报整改，现为“{state}”，不必再记录",
     "binding.summary.report_fixed": "记录已报整改",
     "binding.summary.report_fixed.tip": "为选中的隐患记录业主已整改，等督导员复查后销号",
 }
@@ -22,6 +23,10 @@ EN = {
         "Ctrl+B or Enter to record it reported fixed, for the supervisor to re-check."
     ),
     "passed_open.none": "No hazard passed today is still open",
+    "passed_open.already_reported": (
+        "The hazard on {item} is already recorded as reported fixed ({state}); "
+        "no need to record it again"
+    ),
     "binding.summary.report_fixed": "Reported fixed",
     "binding.summary.report_fixed.tip": (
         "Record that the owner fixed the chosen hazard; a supervisor re-checks it to close it"

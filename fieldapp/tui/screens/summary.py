@@ -180,6 +180,13 @@ class SummaryScreen(Screen[bool]):
 
         table = self.query_one("#summary-passed-open", DataTable)
         hazard = self.passed_open[min(table.cursor_row, len(self.passed_open) - 1)]
+        if not hazard.may_report_fixed:  # reported already: once is what the re-check needs
+            state = t(f"inspect.state.{hazard.state}")
+            self.notify(
+                t("passed_open.already_reported", item=hazard.item_code, state=state),
+                severity="information",
+            )
+            return
 
         def done(changed: bool | None) -> None:
             if changed:
