@@ -1,6 +1,8 @@
-"""At 80 columns the daily report's list of grids keeps the end of a name too long for its
-line: two areas of one village (老渡口农贸市场第一网格, …第二网格) read alike when both were cut
-after 老渡口农贸市场第, in either language; a wider terminal shows more of them."""
+"""At 80 columns the daily report's list of grids tells two areas of one village apart
+(老渡口农贸市场第一网格, 老渡口农贸市场第二网格), in either language: cut after 老渡口农贸市场第
+they read alike, and cut from the left ("…口农贸市场第一网格") they did not read from their
+start. A name too long for its line now drops the name of the grid it is under (第一网格
+under 老渡口农贸市场); a wider terminal shows them whole in Chinese."""
 
 from __future__ import annotations
 
@@ -24,11 +26,12 @@ async def test_two_areas_of_one_village_read_apart(demo_home: Path, lang: str) -
     app = make_app(lang=lang)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_screen(app, pilot, "f8", DailyReportScreen, rounds=2)
-        names = [line for line in listed(screen) if "市场第" in line]
-        assert len(names) == 2, listed(screen)
-        assert names[0].endswith("第一网格") and names[1].endswith("第二网格"), names
-        assert all("…" in line for line in names)  # cut at the front, not the end
+        names = [line for line in listed(screen) if "网格" in line and "鼎美村" not in line]
+        assert len(names) == 2, listed(screen)  # the market's two areas
+        assert names[0].endswith("] 第一网格") and names[1].endswith("] 第二网格"), names
+        assert not any("…" in line for line in listed(screen)), listed(screen)
         await pilot.resize_terminal(160, 40)  # the list is 40 cells there, not 45 % of 80
         await settle(app, pilot, rounds=2)
-        wider = [line for line in listed(screen) if "市场第" in line]
-        assert wider[0].endswith("第一网格") and len(wider[0]) > len(names[0]), wider
+        wider = [line for line in listed(screen) if "网格" in line and "鼎美村" not in line]
+        whole = "] 老渡口农贸市场第一网格"  # in Chinese: "[Not filed]" leaves no room for it
+        assert wider[0].endswith(whole if lang == "zh" else "] 第一网格"), wider

@@ -1,31 +1,41 @@
 """The lists of venues tell grids apart and say the kind whole: Home's venues due at
 80×24 and 120×36, and Find venue (`/`) at 80×24, in Chinese and English. A grid's name
-is shown whole or by its end (鼎美村第二网格, …市场第一网格), a kind by its short label."""
+is shown whole, or where its column is narrow by its own name, without the name of the
+grid it is under (第一网格 under 老渡口农贸市场): cut from the left, it read "…市场第一网格",
+even at 120 columns where the venue's column had room to spare. A kind is shown by its
+short label."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 from pilot_support import settle
 from rich.cells import cell_len
-from textual.widgets import DataTable
+from textual.widgets import DataTable, Input
 
 from fieldapp.i18n import t
 from fieldapp.tui.app import make_app
 from fieldapp.tui.screens.find_venue import FindVenueScreen
 from fieldapp.tui.screens.home import HomeScreen
-from fieldapp.tui.widgets.table import GRID_CELLS, ending
 
 
 def screen_lines(app) -> list[str]:  # type: ignore[no-untyped-def]
     return [strip.text for strip in app.screen._compositor.render_strips()]
 
 
-def check_rows(lines: list[str], rows: list, placed: dict[str, str] | None = None) -> int:  # type: ignore[type-arg]
+def check_rows(
+    lines: list[str],
+    rows: list,  # type: ignore[type-arg]
+    villages: tuple[str, ...],
+    placed: dict[str, str] | None = None,
+    narrow: bool = False,
+) -> int:
     """Each row on screen (found by its code, or by `placed`: venue id -> its line, where
-    the list leaves the code out) shows its kind and its grid whole; how many were on
-    screen."""
+    the list leaves the code out) shows its kind, and its grid whole, or in a `narrow`
+    list without the name of the village it is under, read from its start; how many
+    were on screen."""
     seen = 0
     for row in rows:
         if placed is None:
@@ -37,7 +47,10 @@ def check_rows(lines: list[str], rows: list, placed: dict[str, str] | None = Non
             continue
         line = found[0]
         assert f" {t(f'kind_short.{row.kind}')} " in line, line
-        assert f" {ending(row.grid, GRID_CELLS)} " in line, line
+        assert not re.search(r"\s…", line), f"a cell cut from the left: {line}"
+        own = next((row.grid.removeprefix(v) for v in villages if row.grid.startswith(v)), "")
+        shown = {row.grid, own or row.grid} if narrow else {row.grid}
+        assert any(f" {name} " in line for name in shown), (shown, line)
         seen += 1
     return seen
 
@@ -54,6 +67,8 @@ async def test_home_due_list_shows_kind_and_grid(
         assert isinstance(screen, HomeScreen) and screen.home_view is not None
         lines = screen_lines(app)
         due = list(screen.home_view.due)
+        villages = screen.home_view.grids  # my grids: 鼎美村, 老渡口农贸市场
+        assert any(row.grid.startswith("老渡口农贸市场第") for row in due)
         assert {row.grid for row in due} >= {"鼎美村第一网格", "鼎美村第二网格"}
         header = next(
             line for line in lines if t("home.col.name") in line and t("home.col.due") in line
@@ -65,9 +80,9 @@ async def test_home_due_list_shows_kind_and_grid(
             placed = {
                 str(r.key.value): line for r, line in zip(table.ordered_rows, below, strict=False)
             }
-            assert check_rows(lines, due, placed) >= 5, "\n".join(lines)
+            assert check_rows(lines, due, villages, placed, narrow=True) >= 5, "\n".join(lines)
             return
-        assert check_rows(lines, due) >= 5, "\n".join(lines)
+        assert check_rows(lines, due, villages) >= 5, "\n".join(lines)
         # The due date's column is as wide as a date (the Due of 16 columns is gone).
         due_at = cell_len(header[: header.index(t("home.col.due"))])
         code_at = cell_len(header[: header.index(t("home.col.code"))])
@@ -84,5 +99,11 @@ async def test_find_venue_shows_kind_and_grid_at_80_columns(demo_home: Path, lan
         screen = app.screen
         assert isinstance(screen, FindVenueScreen) and screen.rows
         lines = screen_lines(app)
-        assert check_rows(lines, screen.rows) >= 8, "\n".join(lines)
+        villages = ("鼎美村", "老渡口农贸市场")  # the demo's, the inspector's grids
+        assert check_rows(lines, screen.rows, villages, narrow=True) >= 8, "\n".join(lines)
         assert any("鼎美村第二网格" in line for line in lines)
+        screen.query_one("#query", Input).value = "老渡口"  # the market's areas
+        await settle(app, pilot, rounds=3)
+        lines = screen_lines(app)
+        assert sum(row.grid.startswith("老渡口农贸市场第") for row in screen.rows) >= 8
+        assert check_rows(lines, screen.rows, villages, narrow=True) >= 8, "\n".join(lines)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -39,3 +39,15 @@ def grid_tree(codes: Sequence[str]) -> list[GridNode]:
 
     walk(None, 0)
     return ordered
+
+
+def parent_names(codes: Iterable[str]) -> dict[str, str]:
+    """The name of the grid each of `codes` is under, by the code (one query; a root has
+    none): a list of venues names a grid by its own name where its column is narrow."""
+    child = Grid.alias()
+    query = (
+        child.select(child.code, Grid.name)
+        .join(Grid, on=(child.parent == Grid.code))
+        .where(child.code.in_(sorted(set(codes))))
+    )
+    return {code: name for code, name in rows(query)}

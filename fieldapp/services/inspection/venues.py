@@ -49,6 +49,7 @@ class VenueHit(NamedTuple):
     address: str
     grid_name: str
     attributes: str = "{}"  # JSON: has_gas, rooms… (absent: not recorded)
+    grid_code: str = ""
 
 
 def _fts_query(terms: list[str]) -> str:
@@ -104,9 +105,8 @@ def search(
 ) -> list[VenueHit]:
     """Venues matching `text` (each whitespace-separated term a substring of the name,
     code or address), in code order."""
-    query = Venue.select(
-        Venue.id, Venue.code, Venue.name, Venue.kind, Venue.address, Grid.name, Venue.attributes
-    ).join(Grid)
+    hit = (Venue.id, Venue.code, Venue.name, Venue.kind, Venue.address, Grid.name)
+    query = Venue.select(*hit, Venue.attributes, Venue.grid).join(Grid)
     if kind:
         query = query.where(Venue.kind == kind)
     if grids and _every_grid(grids):

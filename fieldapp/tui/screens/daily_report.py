@@ -48,7 +48,7 @@ from fieldapp.tui.views.report_lines import (
 )
 from fieldapp.tui.widgets.key_footer import KeyFooter
 from fieldapp.tui.widgets.stopping_lists import StoppingOptionList
-from fieldapp.tui.widgets.table import Table, ending
+from fieldapp.tui.widgets.table import Table, grid_name_in, grid_parents
 
 PEOPLE_KEYS = ("new_arrivals", "returnees_registered", "under_observation", "abnormal_readings",
                "handed_over")  # fmt: skip
@@ -158,12 +158,18 @@ class DailyReportScreen(FieldScreen[None]):
             self._show_status(event.lines)
 
     def _fill_grids(self) -> None:
-        """The grid list, each name cut to the list's width keeping its end."""
+        """The grid list, each name fitted to the list's width from its start."""
         options = self.query_one("#report-grids", OptionList)
         highlighted = options.highlighted
         cells = options.scrollable_content_region.width - 2  # the option's padding
         options.clear_options()
-        options.add_options([Option(_fitted(line, cells), id=line.code) for line in self.lines])
+        parents = grid_parents((line.name, line.depth) for line in self.lines)
+        options.add_options(
+            [
+                Option(_fitted(line, parent, cells), id=line.code)
+                for line, parent in zip(self.lines, parents, strict=True)
+            ]
+        )
         if highlighted is not None and self.lines:
             options.highlighted = min(highlighted, len(self.lines) - 1)
 
@@ -376,8 +382,9 @@ class DailyReportScreen(FieldScreen[None]):
             self.app.pop_screen()
 
 
-def _fitted(line: GridLine, cells: int) -> Text:
-    """The grid's line in `cells`: a name too long keeps its end (…市场第一网格), where two
-    areas of one village differ."""
+def _fitted(line: GridLine, parent: str, cells: int) -> Text:
+    """The grid's line in `cells`: a name too long reads without the name of the grid it
+    is under (第一网格 under 老渡口农贸市场), where two areas of one village differ."""
     head = grid_option(line.depth, "", line.state).cell_len
-    return grid_option(line.depth, ending(line.name, max(4, cells - head)), line.state)
+    name = grid_name_in(line.name, parent, max(4, cells - head))
+    return grid_option(line.depth, name, line.state)

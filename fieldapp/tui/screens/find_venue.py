@@ -27,7 +27,7 @@ from fieldapp.tui.commands import localize_bindings
 from fieldapp.tui.screens import FieldScreen, HistoryWanted, VenueChosen
 from fieldapp.tui.widgets import PagedTable
 from fieldapp.tui.widgets.key_footer import KeyFooter
-from fieldapp.tui.widgets.table import GRID_CELLS, ending
+from fieldapp.tui.widgets.table import GridName
 
 PAGE = 50
 DEBOUNCE_SECONDS = 0.1
@@ -42,6 +42,7 @@ class VenueRow:
     grid: str
     address: str
     attributes: dict[str, object] = field(default_factory=dict)
+    grid_parent: str = ""  # the name of the grid `grid` is under: left out where narrow
 
 
 @dataclass(frozen=True)
@@ -64,6 +65,7 @@ def grid_choices() -> list[tuple[str, str]]:
 
 def run_search(request: SearchRequest) -> tuple[list[VenueRow], bool]:
     """One page of venues for `request`, and whether there is a next page."""
+    from fieldapp.services.common.grid_tree import parent_names
     from fieldapp.services.common.identity import grid_codes_under
     from fieldapp.services.inspection.venues import search
 
@@ -71,9 +73,17 @@ def run_search(request: SearchRequest) -> tuple[list[VenueRow], bool]:
     venues = search(
         request.text, kind=request.kind, grids=grids, limit=PAGE + 1, offset=request.offset
     )
+    parents = parent_names(v.grid_code for v in venues[:PAGE])
     rows = [
         VenueRow(
-            v.id, v.code, v.name, v.kind, v.grid_name, v.address, json.loads(v.attributes or "{}")
+            venue_id=v.id,
+            code=v.code,
+            name=v.name,
+            kind=v.kind,
+            grid=v.grid_name,
+            address=v.address,
+            attributes=json.loads(v.attributes or "{}"),
+            grid_parent=parents.get(v.grid_code, ""),
         )
         for v in venues[:PAGE]
     ]
@@ -236,7 +246,7 @@ class FindVenueScreen(FieldScreen[None]):
                 row.code,
                 row.name,
                 t(f"kind_short.{row.kind}"),
-                ending(row.grid, GRID_CELLS),
+                GridName(row.grid, 0, row.grid_parent),  # type: ignore[arg-type]  # fitted
                 row.address,
                 key=row.venue_id,
             )

@@ -10,7 +10,7 @@ from __future__ import annotations
 from fieldapp.i18n import t
 from fieldapp.tui.views.due_list import DueRow
 from fieldapp.tui.widgets import PagedTable
-from fieldapp.tui.widgets.table import GRID_CELLS, Cut, ending
+from fieldapp.tui.widgets.table import GRID_CELLS, Cut, GridName
 
 # Under this many terminal columns the due list leaves the venue's code out: at 80 it
 # took the room of the name, which is what a user reads (the code is in the venue's title
@@ -52,13 +52,16 @@ def fit_due_columns(due: PagedTable, width: int) -> bool:
 def fill_due(due: PagedTable, rows: tuple[DueRow, ...]) -> None:
     """The rows, each in the columns the table has."""
     due.clear()
+    # Wide enough for the venue's code, the list has room for a grid's whole name.
+    wide = any(column.key.value == "code" for column in due.ordered_columns)
     for row in rows:
         cells = {
             "bucket": t(f"bucket.{row.bucket}"),
             "due": row.due_on.isoformat() if row.due_on else t("home.never"),
             "code": row.code,
             "kind": t(f"kind_short.{row.kind}"),
-            "grid": ending(row.grid, GRID_CELLS),
+            # read from its start: without the grid it is under where narrow (第一网格)
+            "grid": GridName(row.grid, 0, row.grid_parent, 2 * GRID_CELLS if wide else GRID_CELLS),
             "name": Cut(row.name),  # cut with "…" where the pane ends
         }
         shown = (cells[str(column.key.value)] for column in due.ordered_columns)

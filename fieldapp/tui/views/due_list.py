@@ -21,12 +21,16 @@ class DueRow:
     name: str
     kind: str
     grid: str
+    grid_parent: str = ""  # the name of the grid `grid` is under: left out where narrow
 
 
 def due_rows(venues: Iterable[Any], day: dt.date) -> tuple[DueRow, ...]:
     """Venues of a due list (with their grid loaded) as rows, bucketed for `day`."""
     from fieldapp.domain.cadence import bucket
+    from fieldapp.services.common.grid_tree import parent_names
 
+    venues = list(venues)
+    parents = parent_names(v.grid.code for v in venues)
     return tuple(
         DueRow(
             venue_id=str(v.id),
@@ -36,6 +40,7 @@ def due_rows(venues: Iterable[Any], day: dt.date) -> tuple[DueRow, ...]:
             name=v.name,
             kind=v.kind,
             grid=v.grid.name,
+            grid_parent=parents.get(v.grid.code, ""),
         )
         for v in venues
     )

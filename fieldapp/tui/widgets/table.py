@@ -91,7 +91,7 @@ class Table(DataTable[str]):
         return True
 
 
-# A grid's name in a list: its end, as wide as "鼎美村第二网格" (the number tells them apart).
+# A grid's name in a list: as wide as "鼎美村第二网格" (past it, `grid_name_in` fits it).
 GRID_CELLS = 14
 # and in a squeezed column at least as wide as two levels' indent and "第二…": the F6
 # grids table at 80 columns has no more in English ("Not filed" takes today's column)
@@ -99,8 +99,9 @@ GRID_NAME_MIN = 9
 
 
 def ending(text: str, cells: int) -> str:
-    """`text` whole if it fits in `cells`, else its end after "…": what tells one grid
-    from another is at the end of its name (鼎美村第一网格, 鼎美村第二网格)."""
+    """`text` whole if it fits in `cells`, else its end after "…" (a household's label,
+    whose number is at its end). Not for a grid's name: it reads from its start
+    (`grid_name_in`)."""
     if cell_len(text) <= cells:
         return text
     return "…" + "".join(reversed(_fitting(reversed(text), cells - 1)))
@@ -153,32 +154,51 @@ class GridName:
     "…村第一网格" at a village's indent, and a long village's name "…渡口农贸市场" stood out
     of line)."""
 
-    def __init__(self, name: str, depth: int, parent: str = "") -> None:
+    def __init__(self, name: str, depth: int, parent: str = "", cells: int = GRID_CELLS) -> None:
         self.name = name
         self.depth = depth
-        own = name.removeprefix(parent) if parent else name
-        self.short = own or name
+        self.parent = parent
+        self.cells = cells  # the most its column asks for, beside its indent
 
     def __str__(self) -> str:
         return "  " * self.depth + self.name
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
-        width = 2 * self.depth + min(cell_len(self.name), GRID_CELLS)
+        width = 2 * self.depth + min(cell_len(self.name), self.cells)
         return Measurement(min(width, 1), width)
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         indent = "  " * self.depth
-        room = max(options.max_width - len(indent), 1)
-        name = self.name if cell_len(self.name) <= room else cut(self.short, room)
+        name = grid_name_in(self.name, self.parent, max(options.max_width - len(indent), 1))
         yield Text(indent + name, no_wrap=True, overflow="crop", end="")
+
+
+def grid_name_in(name: str, parent: str, cells: int) -> str:
+    """A grid's name in `cells`, read from its start: whole if it fits, else without the
+    name of the grid it is under (`parent`: 鼎美村第一网格 under 鼎美村 reads 第一网格), cut
+    on the right with "…" if that is still too long. Cut from the left instead, it read
+    "…市场第一网格" in lists and "…口农贸市场第一网格" in the daily report's grids."""
+    if cell_len(name) <= cells:
+        return name
+    return cut(name.removeprefix(parent) if parent else name, cells) or cut(name, cells)
+
+
+def grid_parents(rows: Iterable[tuple[str, int]]) -> list[str]:
+    """The name of the grid each (name, depth) of a grid tree listed parent first is
+    under: the last one listed a level up ("" for a root)."""
+    above: dict[int, str] = {}
+    parents = []
+    for name, depth in rows:
+        parents.append(above.get(depth - 1, ""))
+        above[depth] = name
+    return parents
 
 
 def grid_names(rows: Iterable[tuple[str, int]]) -> list[GridName]:
     """The `GridName` of each (name, depth) of a grid tree listed parent first, each
-    knowing the name of the grid it is under (the last one listed a level up)."""
-    above: dict[int, str] = {}
-    names = []
-    for name, depth in rows:
-        names.append(GridName(name, depth, above.get(depth - 1, "")))
-        above[depth] = name
-    return names
+    knowing the name of the grid it is under."""
+    listed = list(rows)
+    return [
+        GridName(name, depth, parent)
+        for (name, depth), parent in zip(listed, grid_parents(listed), strict=True)
+    ]
