@@ -16,6 +16,7 @@ from inspect_support import (
 )
 from textual.widgets import DataTable, Static
 
+from fieldapp.i18n import t
 from fieldapp.store.models import Finding, FindingEvent
 from fieldapp.tui.app import make_app
 from fieldapp.tui.dialogs.reinspect import ReinspectDialog
@@ -53,6 +54,11 @@ async def test_a_pass_on_an_item_with_an_open_hazard_is_said_and_closes_nothing(
             assert "今天合格不会关闭这些隐患" in hint and "复查" in hint and "Ctrl+B" in hint
         else:
             assert "does not close" in hint and "re-checks" in hint and "Ctrl+B" in hint
+        # The role is named as everywhere else in the app (网格长 / Grid head).
+        assert t("role.supervisor") in hint and "{role}" not in hint
+        (report_fixed,) = summary._bindings.key_to_bindings["ctrl+b"]
+        for words in (hint, report_fixed.tooltip):
+            assert "督导" not in words and "supervisor" not in words, words
         assert events(finding_id) == ["opened"]  # nothing recorded by passing
 
         if lang == "en":

@@ -92,7 +92,8 @@ class SummaryScreen(Screen[bool]):
                     classes="summary-heading",
                 )
                 yield Table(id="summary-passed-open", cursor_type="row", zebra_stripes=True)
-                yield Static(t("passed_open.hint"), id="summary-passed-open-hint", markup=False)
+                hint = t("passed_open.hint", role=t("role.supervisor"))  # 网格长 / Grid head
+                yield Static(hint, id="summary-passed-open-hint", markup=False)
             yield Label(t("summary.findings"), classes="summary-heading")
             if summary.findings:
                 yield Table(id="summary-findings", cursor_type="row", zebra_stripes=True)
