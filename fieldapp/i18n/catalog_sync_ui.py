@@ -80,7 +80,7 @@ EN = {
     "sync_ui.status.not_configured": "Not enrolled",
     "sync_ui.status.sync_failed": "Sync failed",
     "sync_ui.status.last": "last sync {at}",
-    "sync_ui.status.patrol_open": "patrol in progress, sent when finished",
+    "sync_ui.status.patrol_open": "patrol: sent when done",
     "sync_ui.title": "Sync",
     "sync_ui.server": "Server: {url}",
     "sync_ui.server.none": "This device is not enrolled with a server.",
