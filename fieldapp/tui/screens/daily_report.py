@@ -305,7 +305,9 @@ class DailyReportScreen(FieldScreen[None]):
             self.explain(t("report.filing"))
             return
         filed = self._filed_today(code)
-        if zero or not filed:  # z has asked already, naming the report filed
+        # z has asked already, naming the report filed; a zero report a later record
+        # contradicts asks for this report (its state line says F10), not a correction
+        if zero or not filed or self._contradicted(code):
             self._file_now(code, zero)
             return
 
@@ -323,6 +325,12 @@ class DailyReportScreen(FieldScreen[None]):
             ),
             answered,
         )
+
+    def _contradicted(self, code: str) -> bool:
+        """The grid's zero report today, contradicted, and nothing filed here since."""
+        report = self.report
+        held = report is not None and report.code == code and bool(report.contradicted)
+        return held and code not in self.filed_at
 
     def _filed_today(self, code: str) -> str:
         """When the grid's report for today was filed (local HH:MM), or ""."""
