@@ -193,6 +193,7 @@ class SummaryScreen(Screen[bool]):
             if changed:
                 self.passed_open = passed_with_open_hazards(self.view)
                 self.show_passed_open()
+                self.refresh_bindings()
 
         self.app.push_screen(ReinspectDialog(hazard.finding_id), done)
 
@@ -204,6 +205,8 @@ class SummaryScreen(Screen[bool]):
         self.on_mount()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "report_fixed":  # offered only where a passed item has one open
+            return bool(self.passed_open)
         return not (action == "submit" and self.view.read_only)
 
     def say(self, text: str, *, about_name: bool = False) -> None:
