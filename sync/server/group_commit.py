@@ -10,7 +10,9 @@ one and waits for nobody.
 Nothing is acknowledged before it is durable: a request returns only after the commit
 that holds its writes, and if that commit (or the transaction) fails every request of the
 group gets the error (a 503: the device sends the batch again; the ledger makes that safe).
-A work that fails alone rolls back its savepoint and gets its own error; the others commit.
+A work that fails alone rolls back its savepoint and gets its own error; the others commit
+(on PostgreSQL a group first runs its works without savepoints, and if one fails, runs
+again with them).
 A database that is down (InterfaceError) fails the whole group.
 
 The works' changes go into the pull feed together, as the group's last write
@@ -208,7 +210,8 @@ class GroupCommit:
         try:
             try:  # on PostgreSQL the pushes' rows are written together at the group's end
                 epoch = _transaction(db, group, hold=server_db.is_postgres())
-            except HeldRowsRefused:  # rolled back: each push writes its own rows this time
+            except (HeldRowsRefused, _WorkFailed):  # rolled back: each push writes its own
+                # rows this time, each in a savepoint of its own
                 for slot in group:
                     slot.result, slot.error = None, None
                 epoch = _transaction(db, group, hold=False)
@@ -231,8 +234,9 @@ class GroupCommit:
 
 def _transaction(db: Any, group: list[_Slot[Any]], *, hold: bool) -> str:
     """The group's works in one transaction, committed; returns the epoch it was under.
-    `hold`: rows the works let wait are written at the end (`bulk.rows_held`); if the
-    database refuses them, HeldRowsRefused after the rollback."""
+    `hold`: rows the works let wait are written at the end (`bulk.rows_held`) and the
+    works run without savepoints; if the database refuses those rows, HeldRowsRefused
+    after the rollback, and if a work fails, _WorkFailed."""
     with db.connection_context(), server_db.write_transaction():
         _lock_venues(group)
         changes: list[NewChange] = []
@@ -246,12 +250,43 @@ def _transaction(db: Any, group: list[_Slot[Any]], *, hold: bool) -> str:
         return server_db.get_epoch()
 
 
+class _WorkFailed(Exception):
+    """A work run without a savepoint failed: the group is rolled back and run again, each
+    work in a savepoint of its own (`_run_guarded`)."""
+
+
 def _run_work(
     db: Any, slot: _Slot[Any], moves: Moves, rows: HeldRows, *, hold: bool
 ) -> list[NewChange]:
+    """Run the slot's work, on PostgreSQL with its rows held to the group's end and without
+    a savepoint: a push that does not fail writes nothing before that end, and a savepoint
+    and its release were two round trips a push. If the work fails (any error but the
+    database being gone), `_WorkFailed`: the group is run again, guarded. Returns the feed
+    changes it made, and adds its venue moves and held rows to those of the group."""
+    if not hold:
+        return _run_guarded(db, slot, moves, rows)
+    try:
+        with feed_held() as held, moves_held() as moved, rows_held() as waiting:
+            slot.result = slot.work()
+    except InterfaceError:
+        raise  # the database is gone: the group fails
+    except Exception as error:
+        raise _WorkFailed(str(error)) from error
+    _add_held(moved, waiting, moves, rows)
+    return held
+
+
+def _add_held(moved: Moves, waiting: HeldRows, moves: Moves, rows: HeldRows) -> None:
+    for venue_id, venue_changes in moved.items():
+        moves.setdefault(venue_id, []).extend(venue_changes)
+    for table, table_rows in waiting.items():
+        rows.setdefault(table, []).extend(table_rows)
+
+
+def _run_guarded(db: Any, slot: _Slot[Any], moves: Moves, rows: HeldRows) -> list[NewChange]:
     """Run the slot's work in a savepoint of its own (and the work it asks for instead,
-    `Again`); its result or error goes to the slot. Returns the feed changes it made, and
-    adds the venue moves and (`hold`) the rows it let wait to those of the group: a work
+    `Again`), its rows written as it goes; its result or error goes to the slot. Returns
+    the feed changes it made, and adds its venue moves to those of the group: a work
     rolled back adds to none of them."""
     work: Callable[[], Any] = slot.work
     while True:
@@ -259,14 +294,11 @@ def _run_work(
             with (
                 feed_held() as held,
                 moves_held() as moved,
-                rows_held(hold) as waiting,
+                rows_held(False) as waiting,
                 db.atomic(),  # the work's savepoint
             ):
                 slot.result = work()
-            for venue_id, venue_changes in moved.items():
-                moves.setdefault(venue_id, []).extend(venue_changes)
-            for table, table_rows in waiting.items():
-                rows.setdefault(table, []).extend(table_rows)
+            _add_held(moved, waiting, moves, rows)
             return held
         except Again as again:
             work = again.work  # what it wrote is rolled back with the savepoint
