@@ -244,9 +244,8 @@ class InspectionWriter:
             if f.id in seen_findings or self._exists(1, "finding", self.finding_ids, f.id):
                 raise AlreadyStored(refusals.finding_already_submitted(f.id))
             seen_findings.add(f.id)
-            deadline = payload_date(
-                f.deadline, "finding_deadline", f"the deadline of finding {f.id}"
-            )
+            what = f"the deadline of finding {f.id}"
+            deadline = payload_date(f.deadline, "finding_deadline", what)
             events: list[dict[str, Any]] = []
             for event in f.events:
                 check_event(who, event.actor, event.type, event.id)
