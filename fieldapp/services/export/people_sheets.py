@@ -11,10 +11,10 @@ Reads the store, not other capabilities.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
-from peewee import fn
+from peewee import SQL, fn
 
 from fieldapp.domain import personal
 from fieldapp.domain.registry import REVEAL_ROLES
@@ -22,6 +22,7 @@ from fieldapp.i18n import listed, t
 from fieldapp.reports.ledger import Labels
 from fieldapp.services.common.identity import me
 from fieldapp.store import keyring
+from fieldapp.store.db import rows
 from fieldapp.store.followup_models import FollowupCase, FollowupPlan, FollowupReading
 from fieldapp.store.people_models import Household, HouseholdMember
 
@@ -34,6 +35,7 @@ FOLLOWUP_COLUMNS = (("name", 10), ("id_number", 20), ("cadence", 14), ("start_on
 
 Sheet = Callable[[str, Sequence[str], Sequence[int]], None]
 Row = Callable[[Sequence[object]], None]
+PAGE = 2000  # rows read from the store at a time
 
 
 class FullExportRefused(PermissionError):
@@ -72,20 +74,40 @@ def _running(days: tuple[dt.date | None, dt.date | None]) -> Any:
     return condition
 
 
+def _after(keys: Sequence[Any], last: Sequence[object]) -> Any:
+    """Rows after `last` in the order of `keys` (a keyset page's start): the first key
+    greater, or equal and the rest after. Values go through each field's conversion."""
+    head, *rest = keys
+    if not rest:
+        return head > last[0]
+    return (head > last[0]) | ((head == last[0]) & _after(rest, last[1:]))
+
+
+def _pages(
+    query: Any, keys: Sequence[Any], key_of: Callable[[Any], Sequence[object]]
+) -> Iterator[list[Any]]:
+    """`query` in keyset pages of `PAGE` rows ordered by `keys` (unique together)."""
+    condition: Any = None
+    while True:
+        page_query = query if condition is None else query.where(condition)
+        page = list(page_query.order_by(*keys).limit(PAGE))
+        if not page:
+            return
+        yield page
+        condition = _after(keys, key_of(page[-1]))
+
+
 def write_people_sheets(
     sheet: Sheet, row: Row, labels: Labels, grids: list[str], *, full: bool,
     days: tuple[dt.date | None, dt.date | None] = (None, None),
 ) -> int:  # fmt: skip
     """The two sheets for the households of `grids`; returns the number of people. The
     people sheet is the register as it stands (everyone, whatever the dates: its title
-    says the day); the follow-up sheet lists the plans that run within `days`."""
-    members = list(
-        HouseholdMember.select(HouseholdMember, Household)
-        .join(Household)
-        .where(Household.grid.in_(grids))
-        .order_by(Household.grid, Household.building, Household.code, HouseholdMember.id)
-    )
-    if not members:
+    says the day); the follow-up sheet lists the plans that run within `days`. Both are
+    read in keyset pages; a page of plans brings its readings' counts with it and one
+    more query its cases' states."""
+    in_grids = Household.grid.in_(grids)
+    if not HouseholdMember.select().join(Household).where(in_grids).exists():
         return 0
     if full:
         check_full_export()
@@ -96,25 +118,51 @@ def write_people_sheets(
     idn, phone = personal.ID_NUMBER_FIELD, personal.PHONE_FIELD
     sheet("people", [labels(f"ledger.people.{k}") for k, _ in PEOPLE_COLUMNS],
           [w for _, w in PEOPLE_COLUMNS])  # fmt: skip
-    masks: dict[str, str] = {}
-    for m in members:
-        h = m.household
-        masks[m.id] = _shown(seal, m, idn, full)
-        row([h.grid_code, h.code, h.building, h.address, m.name,
-             labels.maybe("ledger.sex", m.sex) if m.sex else "", m.birth_year or "",
-             masks[m.id], _shown(seal, m, phone, full),
-             listed((labels.maybe("ledger.tag", tag) for tag in m.tags or ()), labels.lang),
-             m.arrived_on, m.left_on, m.registered_on])  # fmt: skip
-    by_id = {m.id: m for m in members}
-    plans = FollowupPlan.select().where(FollowupPlan.member.in_(list(by_id)) & _running(days))
+    people = 0
+    members = HouseholdMember.select(HouseholdMember, Household).join(Household).where(in_grids)
+    for page in _pages(
+        members, (Household.grid, Household.building, Household.code, HouseholdMember.id),
+        lambda m: (m.household.grid_code, m.household.building, m.household.code, m.id),
+    ):  # fmt: skip
+        for m in page:
+            h = m.household
+            row([h.grid_code, h.code, h.building, h.address, m.name,
+                 labels.maybe("ledger.sex", m.sex) if m.sex else "", m.birth_year or "",
+                 _shown(seal, m, idn, full), _shown(seal, m, phone, full),
+                 listed((labels.maybe("ledger.tag", tag) for tag in m.tags or ()), labels.lang),
+                 m.arrived_on, m.left_on, m.registered_on])  # fmt: skip
+        people += len(page)
     sheet("followups", [labels(f"ledger.followups.{k}") for k, _ in FOLLOWUP_COLUMNS],
           [w for _, w in FOLLOWUP_COLUMNS])  # fmt: skip
-    for plan in plans.order_by(FollowupPlan.start_on, FollowupPlan.id):
-        readings: list[Any] = list(FollowupReading.select(FollowupReading.failed).where(
-            FollowupReading.plan == plan.id))  # fmt: skip
-        states = [c.state for c in FollowupCase.select().where(FollowupCase.plan == plan.id)]
-        row([by_id[plan.member_id].name, masks[plan.member_id],
-             labels.maybe("ledger.cadence", plan.cadence), plan.start_on, plan.days,
-             len(readings), sum(1 for r in readings if r.failed),
-             listed((labels.maybe("ledger.case_state", s) for s in states), labels.lang)])  # fmt: skip
-    return len(members)
+    read = FollowupReading.alias()
+    n_readings = read.select(fn.COUNT(read.id)).where(read.plan == FollowupPlan.id)
+    n_abnormal = n_readings.where(fn.json_array_length(read.failed) > 0)  # a failed item
+    plans = (
+        FollowupPlan.select(
+            FollowupPlan,
+            HouseholdMember,
+            n_readings.alias("n_readings"),
+            n_abnormal.alias("n_abnormal"),
+        )
+        .join(HouseholdMember)
+        .join(Household)
+        .where(in_grids & _running(days))
+    )
+    for page in _pages(
+        plans, (FollowupPlan.start_on, FollowupPlan.id), lambda p: (p.start_on, p.id)
+    ):
+        states: dict[str, list[str]] = {}
+        cases = rows(  # in the order the store keeps them, as one plan's cases always were
+            FollowupCase.select(FollowupCase.plan, FollowupCase.state)
+            .where(FollowupCase.plan.in_([plan.id for plan in page]))
+            .order_by(FollowupCase.plan, SQL("rowid"))
+        )
+        for plan_id, state in cases:
+            states.setdefault(plan_id, []).append(state)
+        for plan in page:
+            row([plan.member.name, _shown(seal, plan.member, idn, full),
+                 labels.maybe("ledger.cadence", plan.cadence), plan.start_on, plan.days,
+                 plan.n_readings, plan.n_abnormal,
+                 listed((labels.maybe("ledger.case_state", s) for s in states.get(plan.id, ())),
+                        labels.lang)])  # fmt: skip
+    return people
