@@ -6,6 +6,7 @@ from one filed after it (迟报, "Filed late"): "[Late]" next to "[Filed late]" 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import pytest
@@ -209,3 +210,23 @@ def test_the_re_check_queue_is_named_as_the_state_it_holds(lang: str) -> None:
     assert len(queue) == 1, queue
     state = texts["finding_state.short.rectification_reported"]
     assert queue.pop().lower() in state.lower(), state
+
+
+# What F5 and Home show: their lists, details, dialogs and the footer's tips (binding.*).
+REVIEW_AND_HOME = ("review", "binding.review", "binding.bulk", "home", "finding_state")
+PLACEHOLDER = re.compile(r"\{[^}]*\}")
+
+
+def test_review_and_home_say_hazard_in_english_not_finding() -> None:
+    """F5 said "Re-check: no findings" and "Put the cursor on a finding" where the rest of
+    English says hazard. Keys and placeholders ({finding}) are code and may say it."""
+    from fieldapp import i18n
+
+    english = i18n._load()["en"]
+    said = {
+        key: text
+        for key, text in english.items()
+        if key.startswith(REVIEW_AND_HOME) and "finding" in PLACEHOLDER.sub("", text).lower()
+    }
+    assert said == {}
+    assert "hazards" in english["review_ui.page_empty"]

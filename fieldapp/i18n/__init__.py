@@ -4,6 +4,9 @@ Each area of the program keeps its messages in its own `catalog_*.py` module hol
 dicts, `ZH` and `EN`, with the same keys. `t(key, **values)` formats the message in the
 current language; a key missing from English falls back to Chinese, and a missing key
 shows itself so it is noticed.
+
+English plurals: a message with a `{count}` may have a `<key>_one` variant in `EN`, used when
+count is 1 ("1 hazard", where `<key>` says "2 hazards"). Chinese has no plural and no variant.
 """
 
 from __future__ import annotations
@@ -73,6 +76,8 @@ def written_in(lang: str) -> Iterator[None]:
 def t(key: str, **values: object) -> str:
     catalogs = _load()
     lang = getattr(_this_thread, "lang", None) or _lang
+    if lang == "en" and values.get("count") == 1:
+        key = key + "_one" if key + "_one" in catalogs["en"] else key
     text = catalogs[lang].get(key) or catalogs["zh"].get(key) or key
     return text.format(**values) if values else text
 

@@ -296,7 +296,8 @@ EN: dict[str, str] = {
         "Cannot submit: required items unanswered: {codes}; "
         "then enter the venue representative's name"
     ),
-    "summary.submitted": "Inspection of {venue} submitted, {count} hazard(s)",
+    "summary.submitted": "Inspection of {venue} submitted, {count} hazards",
+    "summary.submitted_one": "Inspection of {venue} submitted, 1 hazard",
     "summary.read_only": "Submitted at {at}, representative: {representative}",
     "binding.summary.submit": "Submit",
     "binding.summary.back": "Back to items",
@@ -323,7 +324,11 @@ EN: dict[str, str] = {
     "finding.discard.yes": "Discard hazard and photos",
     "finding.discard.no": "Keep, back to the form",
     "finding.open_before": (
-        "Note: this venue already has {count} open hazard(s) on {code} (deadline {deadline}: "
+        "Note: this venue already has {count} open hazards on {code} (deadline {deadline}: "
+        "{description}). Do not record the same hazard twice; record only a new problem here."
+    ),
+    "finding.open_before_one": (
+        "Note: this venue already has 1 open hazard on {code} (deadline {deadline}: "
         "{description}). Do not record the same hazard twice; record only a new problem here."
     ),
     "finding.quit_withdrawn": (

@@ -65,7 +65,7 @@ ZH: dict[str, str] = {
     "patrol.run.finished": "巡逻已结束，将在同步时上报",
     "patrol.run.finished_early": "巡逻已结束，将在同步时上报；本路线从 {day} 起计，这次列为“开始前巡逻”",
     "patrol.run.before_start": "本路线从 {day} 起计：这次巡逻照样保存并上报，列为“开始前巡逻”，不算应巡，也不算漏岗",
-    "patrol.run.finish_confirm": "还有 {left} 个点位未到，确定结束巡逻吗？未到的点位将记为漏岗",
+    "patrol.run.finish_confirm": "还有 {count} 个点位未到，确定结束巡逻吗？未到的点位将记为漏岗。",
     "patrol.run.note_title": "{checkpoint} 的备注",
     "patrol.run.note_change_title": "{checkpoint} 的备注（保存后替换原备注）",
     "patrol.run.note_line": "{checkpoint} 的备注：{note}",
@@ -116,7 +116,7 @@ ZH: dict[str, str] = {
     "patrol.attendance.col.missed": "漏巡点位",
     "patrol.attendance.people": "按人员/队伍：",
     "patrol.attendance.person_line": (
-        "{assignee}：{windows} 个时段，按时 {on_time}，迟到 {late}，部分 {partial}，"
+        "{assignee}：{count} 个时段，按时 {on_time}，迟到 {late}，部分 {partial}，"
         "空岗 {not_done}，漏岗点位 {missed_posts}"
     ),
     "patrol.attendance.none": "这段时间没有排定的巡逻",
@@ -201,7 +201,10 @@ EN: dict[str, str] = {
         " it counts neither as due nor as missed"
     ),
     "patrol.run.finish_confirm": (
-        "{left} checkpoints are not visited. Finish anyway? They count as missed posts"
+        "{count} checkpoints are not visited. Finish anyway? They count as missed posts."
+    ),
+    "patrol.run.finish_confirm_one": (
+        "1 checkpoint is not visited. Finish anyway? It counts as a missed post."
     ),
     "patrol.run.note_title": "Note on {checkpoint}",
     "patrol.run.note_change_title": "Note on {checkpoint} (saving replaces it)",
@@ -250,7 +253,11 @@ EN: dict[str, str] = {
     "patrol.attendance.col.missed": "Missed checkpoints",
     "patrol.attendance.people": "By person or team:",
     "patrol.attendance.person_line": (
-        "{assignee}: {windows} windows, on time {on_time}, late {late}, partly {partial}, "
+        "{assignee}: {count} windows, on time {on_time}, late {late}, partly {partial}, "
+        "not done {not_done}, missed posts {missed_posts}"
+    ),
+    "patrol.attendance.person_line_one": (
+        "{assignee}: 1 window, on time {on_time}, late {late}, partly {partial}, "
         "not done {not_done}, missed posts {missed_posts}"
     ),
     "patrol.attendance.none": "No patrol was scheduled in this period",

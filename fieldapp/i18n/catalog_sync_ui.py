@@ -118,7 +118,8 @@ EN = {
     "sync_ui.error.title": "Last error: {error}",
     "sync_ui.retry": "Try again in about {seconds} s.",
     "sync_ui.notify.done": "Sync done: {pushed} sent, {pulled} received.",
-    "sync_ui.notify.rejected": "The server refused {count} record(s); Ctrl+F12 shows why.",
+    "sync_ui.notify.rejected": "The server refused {count} records; Ctrl+F12 shows why.",
+    "sync_ui.notify.rejected_one": "The server refused 1 record; Ctrl+F12 shows why.",
     "sync_ui.notify.new_epoch": "The server was restored from a backup: re-sent and re-received.",
     "sync_ui.notify.unverified": (
         "{count} scan(s) did not verify at the server and count as presence by hand; "

@@ -129,7 +129,7 @@ def test_a_ca_file_gone_after_enrolment_stops_the_sync_with_what_to_do(
     monkeypatch.setenv("FIELDAPP_HOME", str(device.home))
     shown = _fieldapp("sync")
     assert shown.exit_code == 1
-    assert said in shown.output and "1 record(s) are still waiting" in shown.output
+    assert said in shown.output and "1 record is still waiting" in shown.output
 
     ca.write_bytes(kept)
     device.open()

@@ -357,7 +357,7 @@ class PatrolRunScreen(FieldScreen[None]):
             if yes:
                 self._finish()
 
-        self.app.push_screen(ConfirmDialog(t("patrol.run.finish_confirm", left=left)), answered)
+        self.app.push_screen(ConfirmDialog(t("patrol.run.finish_confirm", count=left)), answered)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="patrol-run-finish")
     def _finish(self) -> None:

@@ -194,7 +194,7 @@ class PatrolsScreen(RefusedRecordsScreen):
             table.add_row("", "", t("patrol.attendance.none"), "", "", "", "")
         lines = [t("patrol.attendance.people")] if data.people else []
         lines += [
-            t("patrol.attendance.person_line", assignee=p.assignee, windows=p.windows,
+            t("patrol.attendance.person_line", assignee=p.assignee, count=p.windows,
               on_time=p.on_time, late=p.late, partial=p.partial, not_done=p.not_done,
               missed_posts=p.missed_posts)
             for p in data.people

@@ -140,7 +140,7 @@ def none_due_said(early: list[tuple[ReviewRow, str]]) -> str:
     and the first deadline."""
     if len(early) == 1:
         row, why = early[0]
-        return t("review_ui.hand_over.none_due_one", label=row.label, reason=why)
+        return t("review_ui.hand_over.none_due_single", label=row.label, reason=why)
     first = min(row.deadline for row, _ in early if row.deadline is not None)
     return t("review_ui.hand_over.none_due", count=len(early), deadline=first.isoformat())
 

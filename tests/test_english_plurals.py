@@ -1,0 +1,71 @@
+"""English counts read right for one: "1 windows", "1 hazard(s)" and "1 record(s) are
+waiting" on the main screens. A message with `{count}` has a `<key>_one` variant in
+English that `t` picks when the count is 1; Chinese has no plural and reads the same."""
+
+from __future__ import annotations
+
+import string
+
+import pytest
+
+from fieldapp import i18n
+
+# key, its other values, the noun for one, the noun for more
+PLURALS = [
+    ("patrol.attendance.person_line",
+     {"assignee": "A", "on_time": 0, "late": 0, "partial": 0, "not_done": 0, "missed_posts": 0},
+     "1 window,", "2 windows,"),
+    ("patrol.run.finish_confirm", {}, "1 checkpoint is ", "2 checkpoints are "),
+    ("activities.due.title", {}, "1 activity ", "2 activities "),
+    ("dashboard.incidents.title", {"states": "-"}, "1 incident ", "2 incidents "),
+    ("summary.submitted", {"venue": "V"}, "1 hazard", "2 hazards"),
+    ("finding.open_before", {"code": "C", "deadline": "D", "description": "X"},
+     "1 open hazard ", "2 open hazards "),
+    ("review_ui.failures", {}, "1 hazard", "2 hazards"),
+    ("sync.pending", {}, "1 record is ", "2 records are "),
+    ("sync.rejected.title", {}, "1 record:", "2 records:"),
+    ("sync_ui.notify.rejected", {}, "1 record;", "2 records;"),
+]  # fmt: skip
+
+
+@pytest.fixture
+def english():  # type: ignore[no-untyped-def]
+    i18n.set_language("en")
+    yield
+    i18n.set_language("zh")
+
+
+@pytest.mark.parametrize(("key", "values", "one", "more"), PLURALS)
+def test_an_english_count_reads_right_for_one_and_for_more(  # type: ignore[no-untyped-def]
+    english, key: str, values: dict[str, object], one: str, more: str
+) -> None:
+    single = i18n.t(key, count=1, **values)
+    several = i18n.t(key, count=2, **values)
+    assert "(s)" not in single + several
+    assert one in single, single
+    assert more in several, several
+    assert more not in single and one not in several
+
+
+@pytest.mark.parametrize(("key", "values", "one", "more"), PLURALS)
+def test_chinese_says_the_same_for_one_and_for_more(
+    key: str, values: dict[str, object], one: str, more: str
+) -> None:
+    i18n.set_language("zh")
+    assert i18n.t(key, count=1, **values) == i18n.t(key, count=7, **values).replace("7", "1")
+    assert f"{key}_one" not in i18n._load()["zh"]
+
+
+def test_every_singular_is_the_one_of_a_message_with_a_count() -> None:
+    """A `_one` key whose message exists is that message for one: it has a `{count}`
+    and the singular asks for no value the message is not given."""
+    english = i18n._load()["en"]
+    singles = {k: k.removesuffix("_one") for k in english if k.endswith("_one")}
+    varied = {k: base for k, base in singles.items() if base in english}
+    assert varied
+    fields = string.Formatter()
+    for single, base in varied.items():
+        given = {name for _, name, _, _ in fields.parse(english[base]) if name}
+        asked = {name for _, name, _, _ in fields.parse(english[single]) if name}
+        assert "count" in given and asked <= given, single
+        assert "(s)" not in english[single], single
