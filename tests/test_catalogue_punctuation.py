@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from fieldapp import i18n
 
 CHINESE = r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]"
@@ -100,3 +102,30 @@ def test_an_answer_on_the_item_card_is_put_in_brackets_of_the_language() -> None
 
     i18n.set_language("zh")
     assert answer_words("pass", "已设置且有效") == "合格（已设置且有效）"
+
+
+# A message that asks and then says a sentence more ends that sentence ("…Finish anyway?
+# They count as missed posts" had no stop). A question in brackets ("(not synced yet?)")
+# goes on with the same sentence; checklist problems (cl.*) are listed, one a line, bare.
+ASKS_THEN_SAYS = re.compile(r"[?？]\s*(?=[A-Z\u4e00-\u9fff])")
+ENDS = re.compile(r"[.。?？!！:：…)）]$")
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_question_followed_by_a_sentence_ends_with_a_stop(lang: str) -> None:
+    texts = i18n._load()[lang]
+    unended = {
+        key: text
+        for key, text in texts.items()
+        if not key.startswith("cl.")
+        and ASKS_THEN_SAYS.search(text)
+        and not ENDS.search(text.rstrip())
+    }
+    assert unended == {}
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_report_filed_already_is_said_in_a_sentence(lang: str) -> None:
+    """ "鼎美村 (T01-DM)'s report for today was filed at 08:30" had no full stop."""
+    text = i18n.text_in(lang, "report.again.title") or ""
+    assert text.endswith((".", "。")), text
