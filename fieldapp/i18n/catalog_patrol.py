@@ -120,6 +120,7 @@ ZH: dict[str, str] = {
         "空岗 {not_done}，漏岗点位 {missed_posts}"
     ),
     "patrol.attendance.none": "这段时间没有排定的巡逻",
+    "patrol.attendance.title_none": "巡逻考勤 · {period}：这段时间没有排定的巡逻",
     "binding.attendance.day_back": "前一天",
     "binding.attendance.day_next": "后一天",
     "binding.attendance.week": "到此日的7天",
@@ -261,6 +262,7 @@ EN: dict[str, str] = {
         "not done {not_done}, missed posts {missed_posts}"
     ),
     "patrol.attendance.none": "No patrol was scheduled in this period",
+    "patrol.attendance.title_none": "Patrol attendance · {period}: no patrol scheduled",
     "binding.attendance.day_back": "Day before",
     "binding.attendance.day_next": "Day after",
     "binding.attendance.week": "7 days to this day",

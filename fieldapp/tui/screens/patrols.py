@@ -180,9 +180,13 @@ class PatrolsScreen(RefusedRecordsScreen):
             if data.first == data.last
             else t("patrol.attendance.period", first=data.first, last=data.last)
         )
-        self.query_one("#patrols-attendance-title", Label).update(
+        # None scheduled: said in the title, where a row's narrow column cut it
+        title = (
             f"{t('patrol.attendance.title')} · {period}"
+            if data.rows
+            else t("patrol.attendance.title_none", period=period)
         )
+        self.query_one("#patrols-attendance-title", Label).update(title)
         table = self.query_one("#patrols-attendance", DataTable)
         table.clear()
         for n, row in enumerate(data.rows):
@@ -190,8 +194,6 @@ class PatrolsScreen(RefusedRecordsScreen):
             status = refused_mark(self) if row.refused else t(f"patrol.status.{row.status}")
             table.add_row(row.day.isoformat(), row.window, status, f"{row.done}/{row.total}",
                           missed, row.route_name, row.assignee, key=str(n))  # fmt: skip
-        if not data.rows:
-            table.add_row("", "", t("patrol.attendance.none"), "", "", "", "")
         lines = [t("patrol.attendance.people")] if data.people else []
         lines += [
             t("patrol.attendance.person_line", assignee=p.assignee, count=p.windows,

@@ -1,0 +1,33 @@
+"""Patrols (ctrl+g) on a day with no patrol scheduled, at 80x24: the table's placeholder
+row put "No patrol was scheduled in this period" in the narrow attendance column, which
+showed "No patrol was sc"; it is said whole, in the title above the empty table."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from inspect_support import seed_store
+from pilot_support import open_screen, settle
+from rich.cells import cell_len
+from textual.widgets import DataTable, Label
+
+from fieldapp.i18n import set_language, t
+from fieldapp.tui.app import make_app
+from fieldapp.tui.screens.patrols import PatrolsScreen
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+async def test_no_patrol_scheduled_is_said_whole(home: Path, lang: str) -> None:
+    seed_store()  # no routes: nothing scheduled
+    set_language(lang)
+    app = make_app(lang=lang)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_screen(app, pilot, "ctrl+g", PatrolsScreen)
+        await settle(app, pilot, rounds=2)
+        table = screen.query_one("#patrols-attendance", DataTable)
+        title = screen.query_one("#patrols-attendance-title", Label)
+        said = str(title.render())
+        assert table.row_count == 0
+        assert said.endswith(t("patrol.attendance.title_none", period="")[-8:]), said
+        assert title.size.width * title.size.height >= cell_len(said), (title.size, said)
