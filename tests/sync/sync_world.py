@@ -434,3 +434,15 @@ def count_in_file_alone(path: Path, table: str) -> int:
     finally:
         for suffix in ("", "-wal", "-shm"):
             Path(f"{copy}{suffix}").unlink(missing_ok=True)
+
+
+def sync_as_the_app(device: Any) -> Any:
+    """One sync of `device` (a `Device`), followed by what the app does after a sync
+    (`after_sync`); asserts it met no error. Returns the sync's result."""
+    from fieldapp.services.syncing.runs import after_sync
+
+    with device.client() as client:
+        result = client.sync_once()
+    assert not result.errors, result.errors
+    after_sync(result)
+    return result

@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 from people_support import pin_the_synced_key
 from pilot_support import settle
-from sync_world import Device
+from sync_world import sync_as_the_app
 from textual.widgets import Select
 
 from fieldapp.cli import main
@@ -21,7 +21,6 @@ from fieldapp.services.activities.due import due_activities
 from fieldapp.services.common.grid_tree import grid_tree
 from fieldapp.services.daily_report.status import report_status
 from fieldapp.services.rounds import completion
-from fieldapp.services.syncing.runs import after_sync
 from fieldapp.tui.app import make_app
 from fieldapp.tui.dialogs.review_filters import ReviewFiltersDialog
 from fieldapp.tui.screens.review import ReviewScreen
@@ -57,19 +56,12 @@ def _four_levels(url: str, workdir: Path) -> None:
     _admin(url, "setting", "set", "activity_types", _checks('["building"]'))
 
 
-def _sync(device: Device) -> None:
-    with device.client() as client:
-        result = client.sync_once()
-    assert not result.errors
-    after_sync(result)
-
-
 async def test_a_fourth_level_is_laid_out_under_its_area(
     live_server, seed, make_device, server_workdir: Path
 ):
     _four_levels(live_server.db_url, server_workdir)
     supervisor = make_device("supervisor").enroll("p-sup")
-    _sync(supervisor)
+    sync_as_the_app(supervisor)
 
     tree = [(n.code, n.depth) for n in grid_tree(["T1"])]
     assert tree == [("T1", 0), ("V1", 1), ("A1", 2), ("B1", 3), ("B2", 3), ("V2", 1)]

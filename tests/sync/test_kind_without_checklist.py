@@ -11,14 +11,13 @@ import pytest
 from click.testing import CliRunner
 from people_support import pin_the_synced_key
 from pilot_support import at_home, settle
-from sync_world import Device
+from sync_world import sync_as_the_app
 
 from fieldapp.cli import main
 from fieldapp.i18n import set_language
 from fieldapp.services.common.checklists import clear_cache
 from fieldapp.services.inspection import inspections
 from fieldapp.services.inspection.startable import StartRefused
-from fieldapp.services.syncing.runs import after_sync
 from fieldapp.store.models import Inspection
 from fieldapp.store.models import Venue as LocalVenue
 from fieldapp.tui.app import make_app
@@ -36,13 +35,6 @@ def _admin(url: str, *args: str, lang: str = "en") -> str:
     assert result.exit_code == 0, result.output
     set_language("zh")
     return result.output
-
-
-def _sync(device: Device) -> None:
-    with device.client() as client:
-        result = client.sync_once()
-    assert not result.errors
-    after_sync(result)
 
 
 def _office(url: str, workdir: Path) -> tuple[str, str]:
@@ -81,7 +73,7 @@ async def test_starting_an_inspection_with_no_checklist_is_refused_plainly(
     _office(live_server.db_url, server_workdir)
     inspector = make_device("inspector").enroll("p-insp")
     clear_cache()
-    _sync(inspector)
+    sync_as_the_app(inspector)
     pin_the_synced_key()
     sauna = LocalVenue.get(LocalVenue.code == "SA-0001").id
     before = Inspection.select().count()
@@ -113,7 +105,7 @@ def test_the_service_refuses_it_in_words_for_every_caller(
     _office(live_server.db_url, server_workdir)
     inspector = make_device("inspector").enroll("p-insp")
     clear_cache()
-    _sync(inspector)
+    sync_as_the_app(inspector)
     sauna = LocalVenue.get(LocalVenue.code == "SA-0001").id
     before = Inspection.select().count()
     set_language(lang)

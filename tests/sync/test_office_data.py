@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 from pypdf import PdfReader
+from sync_world import sync_as_the_app
 
 from fieldapp.cli import main
 from fieldapp.i18n import set_language, t
@@ -20,7 +21,6 @@ from fieldapp.services.common.kinds import grid_levels, venue_kinds
 from fieldapp.services.daily_report.reports import deadlines
 from fieldapp.services.inspection import inspections
 from fieldapp.services.review.queues import ReviewFilters
-from fieldapp.services.syncing.runs import after_sync
 from fieldapp.store.models import Venue as LocalVenue
 from sync.server import db as server_db
 from sync.server import placard_keys
@@ -38,14 +38,7 @@ def _admin(url: str, *args: str, ok: bool = True) -> Result:
     return result
 
 
-def _sync(device) -> None:  # type: ignore[no-untyped-def]
-    with device.client() as client:
-        result = client.sync_once()
-    assert not result.errors
-    after_sync(result)
-
-
-def test_the_office_adds_a_kind_and_a_device_inspects_one_after_a_sync(
+def test_the_office_adds_a_kind_and_a_device_inspects_one_after_async_as_the_app(
     live_server, seed, make_device, server_workdir
 ):
     url = live_server.db_url
@@ -79,7 +72,7 @@ def test_the_office_adds_a_kind_and_a_device_inspects_one_after_a_sync(
 
     inspector = make_device("inspector").enroll("p-insp")
     clear_cache()
-    _sync(inspector)
+    sync_as_the_app(inspector)
     assert venue_kinds()[-1] == "foot_massage"
     assert grid_levels()[-1] == "building" and deadlines()["building"] == "17:30"
     assert t("kind.foot_massage") == "足浴店"
@@ -104,14 +97,14 @@ def test_the_office_adds_a_kind_and_a_device_inspects_one_after_a_sync(
         else:
             inspections.record_answer(inspection_id, item, "pass")
     inspections.submit(inspection_id, "店长")
-    _sync(inspector)
+    sync_as_the_app(inspector)
     with server_db.current().connection_context():
         (hazard,) = Finding.select().where(Finding.inspection == inspection_id)
         assert (hazard.item_code, hazard.severity) == ("FMS-01", "major")
         assert Venue.get_by_id(venue_id).attributes == {"rooms": 12, "staff": 6}
 
     supervisor = make_device("supervisor").enroll("p-sup")
-    _sync(supervisor)
+    sync_as_the_app(supervisor)
     assert t("kind.foot_massage") == "足浴店"
     (row,) = review.review_queue(ReviewFilters(queue="active", kinds=("foot_massage",)))
     assert (row.finding_id, row.venue_code) == (hazard.id, "FM-0001")
@@ -119,7 +112,7 @@ def test_the_office_adds_a_kind_and_a_device_inspects_one_after_a_sync(
         [hazard.id], "handed_over", data={"unit": "fire_brigade", "reference": "FM-1"}
     )
     assert result.applied, result.reason
-    _sync(supervisor)
+    sync_as_the_app(supervisor)
     with server_db.current().connection_context():
         assert Finding.get_by_id(hazard.id).state == "handed_over"
 

@@ -11,14 +11,13 @@ import pytest
 from click.testing import CliRunner
 from people_support import pin_the_synced_key
 from pilot_support import at_home, settle
-from sync_world import Device
+from sync_world import sync_as_the_app
 from textual.widgets import Input
 
 from fieldapp.cli import main
 from fieldapp.domain.text_bounds import KIND_SHORT_CELLS
 from fieldapp.i18n import set_language
 from fieldapp.services.common.checklists import clear_cache
-from fieldapp.services.syncing.runs import after_sync
 from fieldapp.store.models import Venue as LocalVenue
 from fieldapp.tui.app import make_app
 from fieldapp.tui.screens.find_venue import FindVenueScreen
@@ -45,13 +44,6 @@ def _admin(url: str, *args: str, ok: bool = True) -> str:
     return result.output
 
 
-def _sync(device: Device) -> None:
-    with device.client() as client:
-        result = client.sync_once()
-    assert not result.errors
-    after_sync(result)
-
-
 def _kind_cells(table: PagedTable, column: str) -> dict[str, str]:
     """The kind cell of each row, by the row's venue code (`column`: the kind's key)."""
     return {
@@ -75,7 +67,7 @@ async def test_an_office_kind_is_named_in_home_and_find_venue(
     _admin(url, "import-venues", str(server_workdir / "venues.csv"))
     inspector = make_device("inspector").enroll("p-insp")
     clear_cache()
-    _sync(inspector)
+    sync_as_the_app(inspector)
     pin_the_synced_key()
 
     app = make_app(lang=lang)
