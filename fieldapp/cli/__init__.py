@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import importlib
 import warnings
+from typing import Any
 
 import click
 
 from fieldapp import __version__
+from fieldapp.cli.usage_errors import root_language, said_in_language
 
 # command name -> "module:attribute" of the click command, imported on first use
 LAZY_COMMANDS = {
@@ -59,10 +61,41 @@ class LazyGroup(click.Group):
         """A subcommand's --help is shown before any group on the way to it runs: `admin`
         opens the server database, so `fieldapp admin import-kinds --help` said there was
         none before `admin init`."""
-        left = _left_for_subcommand(ctx)
-        if left and not ctx.resilient_parsing and _asks_help(ctx, left[1:]):
-            _show_help(self, ctx, left)
-        return super().invoke(ctx)
+        try:
+            left = _left_for_subcommand(ctx)
+            if left and not ctx.resilient_parsing and _asks_help(ctx, left[1:]):
+                _show_help(self, ctx, left)
+            return super().invoke(ctx)
+        except click.UsageError as error:  # click's English, from any command below
+            raise said_in_language(error, root_language(error.ctx)) from None
+
+    def make_context(
+        self,
+        info_name: str | None,
+        args: list[str],
+        parent: click.Context | None = None,
+        **extra: Any,
+    ) -> click.Context:
+        """The root's own options refused (fieldapp --nosuch) in the chosen language too."""
+        given = list(args)  # parsing consumes `args`
+        try:
+            return super().make_context(info_name, args, parent, **extra)
+        except click.UsageError as error:
+            raise said_in_language(error, _lang_in(given)) from None
+
+
+def _lang_in(args: list[str]) -> str | None:
+    """The --lang asked for in arguments the root could not read."""
+    for index, arg in enumerate(args):
+        if arg.startswith("--lang="):
+            return _known_language(arg[len("--lang=") :])
+        if arg == "--lang" and index + 1 < len(args):
+            return _known_language(args[index + 1])
+    return None
+
+
+def _known_language(lang: str) -> str | None:
+    return lang if lang in ("zh", "en") else None
 
 
 def _left_for_subcommand(ctx: click.Context) -> list[str]:
