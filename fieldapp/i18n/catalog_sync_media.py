@@ -13,6 +13,11 @@ ZH = {
     "sync_media.too_large": "{name}超过服务器允许的大小，没有上传：记录已发出；请管理员调高服务器的文件大小上限，之后每次同步都会再发",
     "sync_media.refused": "服务器没有接收{name}（{reason}）：记录已发出，下次同步会再发",
     "sync_media.arrived_damaged": "{name}下载时损坏：下次同步会重新下载",
+    "sync_media.reason.hash_mismatch": "服务器收到的内容与原文件不符，可能在路上损坏",
+    "sync_media.reason.upload_busy": "同一文件正由另一次同步上传",
+    "sync_media.reason.part_too_long": "上传的一段超出了文件大小",
+    "sync_media.reason.offset_mismatch": "服务器已收到的部分与本机不一致",
+    "sync_media.reason.part_not_taken": "上传到一半停住了",
     "sync_media.not_stored": "{name}无法保存到本机（{reason}）：请检查磁盘空间，其余照片下次同步再下载",
 }
 
@@ -34,6 +39,13 @@ EN = {
         "it again"
     ),
     "sync_media.arrived_damaged": "{name} arrived damaged: the next sync fetches it again",
+    "sync_media.reason.hash_mismatch": (
+        "what the server received does not match the file; it may have been damaged on the way"
+    ),
+    "sync_media.reason.upload_busy": "another sync is sending the same file",
+    "sync_media.reason.part_too_long": "a part sent went past the file's size",
+    "sync_media.reason.offset_mismatch": "what the server holds of it differs from this device",
+    "sync_media.reason.part_not_taken": "the upload stopped partway",
     "sync_media.not_stored": (
         "{name} could not be stored on this device ({reason}): check the free disk space; "
         "the rest come with the next sync"

@@ -196,7 +196,7 @@ class PhotoTransfer:
                             f"the server did not take the part from byte {offset}; it is sent "
                             "again with the next sync"
                         )
-                        _tell(result, sha, what, "refused", reason)
+                        _tell(result, sha, what, "refused", reason, PART_NOT_TAKEN)
                         return False
                     sent_from = offset
                     handle.seek(offset)
@@ -308,6 +308,10 @@ class PhotoTransfer:
             )
         return fetched
 
+
+# The code of a part the server answered without taking it (the server's codes are its
+# ErrorBody `error`: blob_too_large, hash_mismatch, upload_busy, …).
+PART_NOT_TAKEN = "part_not_taken"
 
 # A file's problem as the log says it (English, the file by its hash's first 12 digits).
 _LOGGED = {

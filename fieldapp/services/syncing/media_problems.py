@@ -47,10 +47,18 @@ def _said(problem: MediaProblem, name: str) -> str:
     if problem.problem == "refused":
         if problem.code in TOO_LARGE:
             return t("sync_media.too_large", name=name)
-        return t("sync_media.refused", name=name, reason=problem.reason)
+        return t("sync_media.refused", name=name, reason=_reason(problem))
     if problem.problem == "not_stored":
         return t("sync_media.not_stored", name=name, reason=problem.reason)
     return t(f"sync_media.{problem.problem}", name=name)
+
+
+def _reason(problem: MediaProblem) -> str:
+    """The server's reason by its code in the UI language; a reason without a code, or
+    with one this version does not know (a proxy's, a newer server's), as given."""
+    key = f"sync_media.reason.{problem.code}"
+    said = t(key) if problem.code else key
+    return problem.reason if said == key else said
 
 
 def media_names(shas: list[str]) -> dict[str, str]:
