@@ -279,6 +279,15 @@ def _v26_server_inspected_on(db: SqliteDatabase) -> None:
     )
 
 
+def _v27_outbox_record_id(db: SqliteDatabase) -> None:
+    """The id of the household a `household.upsert` op creates, beside its sealed payload,
+    so a refused one is marked on its household (`store.refused_records`). Ops written
+    before it keep NULL (their refusal is said on the sync screen, as before)."""
+    columns = {row[1] for row in db.execute_sql("PRAGMA table_info(outbox)")}
+    if "record_id" not in columns:
+        db.execute_sql("ALTER TABLE outbox ADD COLUMN record_id VARCHAR(255)")
+
+
 # Indexes older schemas made that another index's first column already serves.
 REDUNDANT_INDEXES = ("answer_inspection_id", "finding_event_finding_id")
 
@@ -310,6 +319,7 @@ MIGRATIONS: list[Migration] = [
     _v24_superseded_index,
     _v25_refusal_codes,
     _v26_server_inspected_on,
+    _v27_outbox_record_id,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -275,6 +275,10 @@ class Outbox(BaseModel):
     # person's language; NULL when the server gave none: `last_error` is shown (v25).
     refusal_code = CharField(null=True)
     refusal_params = TextField(null=True)
+    # The id of the record the op creates, where its payload is sealed at rest and SQL
+    # cannot read it there (a household created on this device: `store.refused_records`);
+    # an id, not personal data (v27).
+    record_id = CharField(null=True)
 
     class Meta:
         table_name = "outbox"

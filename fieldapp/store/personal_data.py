@@ -225,9 +225,12 @@ def forget_for_new_scope() -> int:
     """Delete the households (with their people, vehicles, cadres and follow-ups) this
     device pulled, before it pulls its new scope from the start: those still in scope come
     again, those no longer in it (a grid taken away, a 包保 responsibility ended) stay
-    gone. Households that unsent ops write to are kept. Returns the households deleted;
+    gone. Households that unsent ops write to are kept, and those the server refused (this
+    device's own, the office never had them). Returns the households deleted;
     PersonalDataLocked (nothing deleted) while such ops are sealed and the device locked."""
-    kept = _households_of_pending_ops()
+    from fieldapp.store.refused_records import HOUSEHOLD_UPSERT, refused_ops
+
+    kept = _households_of_pending_ops() | set(refused_ops(HOUSEHOLD_UPSERT))
     with _securely(), write_transaction():
         gone = Household.select(Household.id).where(Household.id.not_in(kept))
         members = HouseholdMember.select(HouseholdMember.id).where(

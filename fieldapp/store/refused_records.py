@@ -4,10 +4,13 @@ incident (the `incident.event` op that carries its incident), a patrol run
 (`activity.record`: it does not do its duty) and a daily report (`daily_report.submit`:
 it does not stand for its grid and day, `day_reports`; the person files again).
 
-A household (`household.upsert`) is not one of them: its op is sealed at rest, so its
-record's id cannot be read in SQL, and it is an upsert: a refused edit of a household the
-office holds leaves the office's record standing, and a refused first save is said on the
-sync screen (with the refusal's reason) while the household stays on the device.
+A household (`household.upsert`) is one when the office never held it: its op is sealed at
+rest, so SQL reads the household's id from the op's own `record_id` column (an id, not
+personal data), which the registry sets only on the ops of a household created on this
+device that no op has brought to the office yet. A refused edit of a household the office
+holds leaves the office's record standing (it is said on the sync screen, as before: the
+device cannot undo it without the office's copy). Each op carries the whole household, so
+the household is refused while its newest op is: none of its ops waits or was taken.
 
 Such a record was written on the device before the server said anything; when the server
 refuses its op there is no server state to fall back to (unlike a refused event,
@@ -35,6 +38,7 @@ INCIDENT_EVENT = "incident.event"
 DAILY_REPORT_SUBMIT = "daily_report.submit"
 PATROL_RUN_SUBMIT = "patrol_run.submit"
 ACTIVITY_RECORD = "activity.record"
+HOUSEHOLD_UPSERT = "household.upsert"
 REFUSED = "refused"  # Inspection.status of a submitted inspection the server refused
 DISCARDED = "discarded"  # Outbox.state of a refused op whose record the person discarded
 
@@ -48,6 +52,15 @@ RECORD_ID_SQL = {
     DAILY_REPORT_SUBMIT: "json_extract(payload, '$.id')",
     PATROL_RUN_SUBMIT: "json_extract(payload, '$.id')",
     ACTIVITY_RECORD: "json_extract(payload, '$.id')",
+    HOUSEHOLD_UPSERT: "record_id",  # the payload is sealed: set when the op was written
+}
+# A household is refused only while no op of it waits or was taken (a later edit, or this
+# one sent again).
+_STILL_REFUSED = {
+    HOUSEHOLD_UPSERT: (
+        " AND NOT EXISTS (SELECT 1 FROM outbox AS other WHERE other.type = outbox.type"
+        " AND other.record_id = outbox.record_id AND other.state IN ('pending', 'acked'))"
+    ),
 }
 
 
@@ -63,7 +76,10 @@ _REFUSED = (
 def refused_ops(op_type: str, record_ids: Iterable[str] | None = None) -> dict[str, int]:
     """record id -> the seq of the refused op that created it (the newest, should one
     record have been refused twice); only these records when `record_ids` is given."""
-    sql = f"SELECT {RECORD_ID_SQL[op_type]} AS record_id, seq FROM outbox WHERE {_REFUSED}"  # noqa: S608 - fixed names
+    sql = (
+        f"SELECT {RECORD_ID_SQL[op_type]} AS record_id, seq FROM outbox"  # noqa: S608 - fixed names
+        f" WHERE {_REFUSED}{_STILL_REFUSED.get(op_type, '')}"
+    )
     params: list[object] = [op_type]
     if record_ids is not None:
         wanted = list(dict.fromkeys(record_ids))
@@ -76,6 +92,17 @@ def refused_ops(op_type: str, record_ids: Iterable[str] | None = None) -> dict[s
         for record_id, seq in db.execute_sql(sql + " ORDER BY seq", params)
         if record_id is not None
     }
+
+
+def created_here_not_taken(op_type: str, record_id: str) -> bool:
+    """Whether ops of this device create the record and none of them was taken yet (the
+    office does not hold it): an edit's op then marks its record as the first one did."""
+    return bool(
+        db.execute_sql(
+            "SELECT MIN(state != 'acked') FROM outbox WHERE type = ? AND record_id = ?",
+            (op_type, record_id),
+        ).fetchone()[0]
+    )
 
 
 def mark_refused(op_ids: Iterable[str]) -> None:

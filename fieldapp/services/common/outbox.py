@@ -11,15 +11,18 @@ from fieldapp.store.models import Outbox
 from fieldapp.store.personal_data import seal_payload
 
 
-def enqueue(op_type: str, payload: dict[str, Any]) -> Outbox:
+def enqueue(op_type: str, payload: dict[str, Any], *, record_id: str | None = None) -> Outbox:
     """Append an operation. Call inside the transaction that writes the row it describes.
-    The payload of an op carrying people is sealed at rest (`store.personal_data`)."""
+    The payload of an op carrying people is sealed at rest (`store.personal_data`);
+    `record_id` is the id of the record it creates, where SQL cannot read it in the sealed
+    payload (`store.refused_records`)."""
     return Outbox.create(
         op_id=new_id(),
         type=op_type,
         payload=seal_payload(op_type, canonical_json(payload)),
         payload_hash=payload_hash(payload),
         created_at=now_iso(),
+        record_id=record_id,
     )
 
 

@@ -1,5 +1,6 @@
 """What a person does with a record the server refused to create (an inspection, an
-incident, a patrol run, an activity: `fieldapp.store.refused_records`): read why, send it
+incident, a patrol run, an activity, a household created on this device:
+`fieldapp.store.refused_records`): read why, send it
 again once the cause is fixed, or discard it.
 
 Sending again puts the op back to 'pending' with a fresh count of attempts: the push sends
@@ -9,9 +10,11 @@ again; its ledger makes a second sending of the same op id safe. The inspection 
 done again at once, as when it was submitted (its venue's due date moves on).
 
 Discarding deletes the record on this device (an inspection with its answers and hazards,
-an incident with its events, a patrol run with its scans, an activity) and marks the op 'discarded', read: the op's payload stays in
-the outbox, so what was entered can still be exported. Nothing else is deleted (photos are
-content-addressed and may be shared).
+an incident with its events, a patrol run with its scans, an activity, a household with its
+people, vehicles, cadres and follow-ups) and marks the op 'discarded', read: the op's
+payload stays in the outbox (a household's sealed, as it was), so what was entered can
+still be exported. A household's earlier refused ops go with it (each carried the whole
+household). Nothing else is deleted (photos are content-addressed and may be shared).
 """
 
 from __future__ import annotations
@@ -30,9 +33,11 @@ from fieldapp.store.db import write_transaction
 from fieldapp.store.incident_models import Incident, IncidentEvent
 from fieldapp.store.models import Answer, Finding, FindingEvent, Inspection, Outbox, Venue
 from fieldapp.store.patrol_models import PatrolRun, PatrolScan
+from fieldapp.store.people_models import Household
 from fieldapp.store.refused_records import (
     ACTIVITY_RECORD,
     DISCARDED,
+    HOUSEHOLD_UPSERT,
     INCIDENT_EVENT,
     INSPECTION_SUBMIT,
     PATROL_RUN_SUBMIT,
@@ -160,7 +165,12 @@ def discard(seq: int) -> str:
     with write_transaction():
         op, record_id = _refused_op(seq)
         _DISCARDS[op.type](record_id)
-        Outbox.update(state=DISCARDED, refusal_seen_at=now_iso()).where(Outbox.seq == seq).execute()
+        gone = Outbox.seq == seq
+        if op.type == HOUSEHOLD_UPSERT:  # its earlier refusals too: the household is gone
+            gone |= (Outbox.type == op.type) & (Outbox.record_id == record_id)
+        Outbox.update(state=DISCARDED, refusal_seen_at=now_iso()).where(
+            gone & (Outbox.state == "rejected")
+        ).execute()
     return record_id
 
 
@@ -186,6 +196,11 @@ def _discard_activity(activity_id: str) -> None:
     Activity.delete().where(Activity.id == activity_id).execute()
 
 
+def _discard_household(household_id: str) -> None:
+    # Its people, vehicles, cadres and follow-ups go with it (ON DELETE CASCADE).
+    Household.delete().where(Household.id == household_id).execute()
+
+
 # The records a person may send again or discard, by the op that created them, and what
 # discarding deletes of each (a daily report is filed again instead).
 _DISCARDS: dict[str, Callable[[str], None]] = {
@@ -193,4 +208,5 @@ _DISCARDS: dict[str, Callable[[str], None]] = {
     INCIDENT_EVENT: _discard_incident,
     PATROL_RUN_SUBMIT: _discard_patrol_run,
     ACTIVITY_RECORD: _discard_activity,
+    HOUSEHOLD_UPSERT: _discard_household,
 }

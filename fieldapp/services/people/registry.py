@@ -25,6 +25,7 @@ from fieldapp.services.people import responsibilities
 from fieldapp.store import keyring
 from fieldapp.store.db import write_transaction
 from fieldapp.store.people_models import Household, HouseholdMember, Vehicle
+from fieldapp.store.refused_records import created_here_not_taken
 
 OP_HOUSEHOLD_UPSERT = "household.upsert"
 
@@ -228,7 +229,13 @@ def save_household(form: HouseholdForm) -> str:
             "members": member_payloads,
             "vehicles": vehicle_payloads,
         }
-        outbox.enqueue(OP_HOUSEHOLD_UPSERT, payload)
+        # A household created here, until the office takes it, is named beside the sealed
+        # op, so a refusal marks it (`store.refused_records`); an edit of one the office
+        # holds is not (a refused edit leaves the office's record standing).
+        created_here = not form.id or created_here_not_taken(OP_HOUSEHOLD_UPSERT, household_id)
+        outbox.enqueue(
+            OP_HOUSEHOLD_UPSERT, payload, record_id=household_id if created_here else None
+        )
     return household_id
 
 

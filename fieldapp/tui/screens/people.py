@@ -16,17 +16,21 @@ import re
 from dataclasses import dataclass
 from typing import ClassVar
 
+from rich.cells import cell_len
+from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.message import Message
-from textual.widgets import DataTable, Header, Input, Static
+from textual.widgets import DataTable, Header, Input, Label, Static
 
 from fieldapp.i18n import listed, t
+from fieldapp.services.common.refused_records import RecordRefusal
 from fieldapp.services.people.registry import HouseholdView, MemberView
 from fieldapp.tui.commands import relabel_binding
 from fieldapp.tui.dialogs.followup import AskDialog
 from fieldapp.tui.screens.people_actions import PeopleActions
+from fieldapp.tui.screens.refused_records import RefusedRecordsScreen, refused_mark
 from fieldapp.tui.views.people import PeopleData
 from fieldapp.tui.widgets.key_footer import KeyFooter
 from fieldapp.tui.widgets.paged_table import selected_key
@@ -62,14 +66,18 @@ TYPING_KEYS = frozenset(
 
 
 def load_people(query: str, cadre: str = "") -> PeopleData:
+    from fieldapp.services.common.refused_records import refusals
     from fieldapp.services.people import registry, responsibilities, reveal
+    from fieldapp.store.refused_records import HOUSEHOLD_UPSERT
     from fieldapp.tui.screens.find_venue import grid_choices
 
+    households = tuple(registry.households(query, cadre=cadre))
     return PeopleData(
-        tuple(registry.households(query, cadre=cadre)),
+        households,
         tuple(grid_choices()),
         reveal.may_reveal(),
         tuple(responsibilities.cadres()),
+        refusals(HOUSEHOLD_UPSERT, [h.id for h in households]),
     )
 
 
@@ -88,8 +96,11 @@ class PeopleScreen(PeopleActions):
         Binding("f", "plan", "Follow-up plan", id="people.plan"),
         Binding("b", "cadres", "Cadre assignments", id="people.cadres"),
         Binding("slash", "focus_search", "Search", id="people.search"),
+        # r / x on a household the server refused (as in F3): send it again, discard it
+        *RefusedRecordsScreen.BINDINGS,
         Binding("escape", "back", "Back", id="people.back"),
     ]
+    REFUSED_KIND = "household"
 
     @dataclass
     class Loaded(Message):
@@ -109,6 +120,9 @@ class PeopleScreen(PeopleActions):
         yield Input(placeholder=t("people.search"), id="people-search")
         yield Table(id="people-table", cursor_type="row", zebra_stripes=True)
         yield Static("", id="people-household")
+        refusal = Label("", id="people-refusal", markup=False)
+        refusal.display = False  # until the household under the cursor is a refused one
+        yield refusal
         yield KeyFooter()
 
     def on_mount(self) -> None:
@@ -259,12 +273,17 @@ class PeopleScreen(PeopleActions):
         for household in self.data.households:
             label = " ".join(x for x in (household.building, household.code) if x) or "-"
             label = ending(label, columns.get("household", len(label)))
+            refused = household.id in self.data.refused
+            if refused:  # the mark first: a long label is cut from the left
+                mark = t("refused.mark_col")
+                cut = ending(label, max(1, columns.get("household", 0) - cell_len(mark) - 1))
+                marked: str | Text = Text.assemble(refused_mark(self, mark), " ", cut)
             for member in household.members:
                 self.members[member.id] = (household, member)
                 cells = {
-                    "name": member.name,
+                    "name": refused_mark(self, member.name) if refused else member.name,
                     "tags": listed(t(f"tag.{tag}") for tag in member.tags),
-                    "household": label,
+                    "household": marked if refused else label,
                     "id_number": member.id_number,
                     "phone": member.phone,
                     "arrived": member.arrived_on.isoformat() if member.arrived_on else "",
@@ -285,6 +304,7 @@ class PeopleScreen(PeopleActions):
         return self.members.get(key) if key else None
 
     def _show_household(self) -> None:
+        self.show_refusal(self.query_one("#people-refusal", Label))  # r / x with it
         current = self._current()
         box = self.query_one("#people-household", Static)
         if current is None:
@@ -310,6 +330,30 @@ class PeopleScreen(PeopleActions):
                 else ""
             )
         )
+
+    # -- a household the server refused (`refused_records`) ---------------------------
+
+    def highlighted_refusal(self) -> RecordRefusal | None:
+        current = self._current()
+        if current is None or not self.query_one("#people-table", DataTable).has_focus:
+            return None
+        return self.data.refused.get(current[0].id)
+
+    def refused_subject(self) -> str:
+        current = self._current()
+        if current is None:
+            return ""
+        household = current[0]
+        label = " ".join(x for x in (household.building, household.code) if x) or "-"
+        return t("refused.subject.household", household=label, grid=household.grid_code)
+
+    def refusal_acted(self) -> None:
+        self.reload()
+
+    def on_descendant_focus(self) -> None:
+        """The reason and its keys are for the list alone (not while typing a search)."""
+        if self.is_mounted:
+            self.show_refusal(self.query_one("#people-refusal", Label))
 
     def _nobody(self) -> str:
         """What an empty list means: no match for the search typed, or nobody yet."""

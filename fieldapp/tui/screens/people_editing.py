@@ -18,13 +18,13 @@ from textual.message import Message
 from fieldapp.i18n import t
 from fieldapp.services.people.registry import HouseholdForm, HouseholdView, MemberForm, MemberView
 from fieldapp.tui.dialogs.person import PersonDialog
-from fieldapp.tui.screens import FieldScreen
+from fieldapp.tui.screens.refused_records import RefusedRecordsScreen
 
 if TYPE_CHECKING:
     from fieldapp.tui.views.people import PeopleData
 
 
-class PeopleEditing(FieldScreen[None]):
+class PeopleEditing(RefusedRecordsScreen):
     data: PeopleData
 
     @dataclass

@@ -3,8 +3,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
+from fieldapp.services.common.refused_records import RecordRefusal
 from fieldapp.services.people.registry import HouseholdView
 from fieldapp.services.people.responsibilities import Cadre
 
@@ -15,3 +17,5 @@ class PeopleData:
     grids: tuple[tuple[str, str], ...]  # (name, code) of my grids and those under them
     may_reveal: bool
     cadres: tuple[Cadre, ...] = ()  # 包保: the cadres of my grids' households, mine first
+    # household id -> why the server refused it (created here, the office never had it)
+    refused: Mapping[str, RecordRefusal] = field(default_factory=dict)
