@@ -25,6 +25,24 @@ PLURALS = [
     ("sync.pending", {}, "1 record is ", "2 records are "),
     ("sync.rejected.title", {}, "1 record:", "2 records:"),
     ("sync_ui.notify.rejected", {}, "1 record;", "2 records;"),
+    ("checklist.invalid_summary", {}, "1 file has ", "2 files have "),
+    ("checklist.not_loaded", {}, "1 checklist file has ", "2 checklist files have "),
+    ("import.refused", {"source": "s"}, "1 problem:", "2 problems:"),
+    ("inspect.photos_line", {}, "1 photo", "2 photos"),
+    ("inspect.drop_hazard.what", {"description": "X", "deadline": "D"}, "1 photo", "2 photos"),
+    ("summary.missing_required", {"codes": "C"}, "1 required item ", "2 required items "),
+    ("finding.discard.title", {}, "the photo attached", "2 photos attached"),
+    ("finding.discard.body", {}, "1 photo attached. ", "2 photos attached. "),
+    ("proof.photos_ok", {}, "1 photo with", "2 photos with"),
+    ("history.title", {"venue": "V", "code": "C"}, "1 submitted inspection", "2 submitted inspections"),
+    ("history.title_refused", {"venue": "V", "code": "C", "refused": 3},
+     "1 submitted inspection,", "2 submitted inspections,"),
+    ("sync.done", {"pushed": 5, "pulled": 6}, "1 photo uploaded", "2 photos uploaded"),
+    ("sync_ui.done", {"pushed": 5, "pulled": 6}, "1 photo uploaded", "2 photos uploaded"),
+    ("admin.imported", {"what": "W"}, "Imported 1 row ", "Imported 2 rows "),
+    ("sync_ui.notify.unverified", {}, "1 scan did not verify at the server and counts ",
+     "2 scans did not verify at the server and count "),
+    ("demo.server.colleague", {"name": "N"}, "1 record of colleague N was ", "2 records of colleague N were "),
 ]  # fmt: skip
 
 
@@ -69,3 +87,10 @@ def test_every_singular_is_the_one_of_a_message_with_a_count() -> None:
         asked = {name for _, name, _, _ in fields.parse(english[single]) if name}
         assert "count" in given and asked <= given, single
         assert "(s)" not in english[single], single
+
+
+def test_no_english_message_leaves_the_plural_to_the_reader() -> None:
+    """ "{count} photo(s)" reads wrong for every count: a message with a count has a
+    `_one` variant, and one with a list or a number not called count is worded for both."""
+    english = i18n._load()["en"]
+    assert {key: text for key, text in english.items() if "(s)" in text} == {}

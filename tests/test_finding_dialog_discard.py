@@ -49,7 +49,7 @@ async def test_esc_with_a_photo_attached_asks_and_can_discard(
         await settle(app, pilot)
         question = app.screen
         assert isinstance(question, ConfirmDialog) and question.id == DISCARD_DIALOG_ID
-        assert t("finding.discard.title") in shown(app)
+        assert t("finding.discard.title", count=1) in shown(app)
 
         await pilot.press("enter")  # a reflex Enter goes back to the form, nothing decided
         await settle(app, pilot)

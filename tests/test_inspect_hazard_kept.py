@@ -57,9 +57,9 @@ async def test_passing_a_failed_item_asks_before_its_hazard_goes(home: Path, lan
         question = shown(app)
         assert t("finding.not_met", text=pick(item.zh, item.en))[:12] in question, question
         assert finding.deadline.isoformat() in question
-        assert t("inspect.drop_hazard.what", description="", deadline="", photos=0)[-6:] in (
-            dialog.body_text
-        )
+        assert t(
+            "inspect.drop_hazard.what", description="", deadline="", count=len(finding.photos)
+        )[-6:] in (dialog.body_text)
         await pilot.press("enter")  # a reflex Enter keeps the hazard: No has the focus
         await settle(app, pilot)
         assert Finding.get_or_none(Finding.id == finding.id) is not None

@@ -117,7 +117,7 @@ def sync_command(ctx: click.Context, insecure_http: bool) -> None:
         click.echo(t("sync.new_epoch"))
     if not result.errors:  # else the error is the outcome: one line, not "done" and "failed"
         click.echo(
-            t("sync.done", pushed=result.pushed, pulled=result.pulled, photos=result.blobs_uploaded)
+            t("sync.done", pushed=result.pushed, pulled=result.pulled, count=result.blobs_uploaded)
         )
     for warning in warnings_in_words(result):  # a photo by its record, not its hash
         click.echo(t("sync.warning", warning=warning))

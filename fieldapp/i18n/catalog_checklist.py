@@ -16,7 +16,8 @@ ZH: dict[str, str] = {
 
 EN: dict[str, str] = {
     "checklist.valid": "{file}: OK ({id} v{version}, {sections} sections, {items} items)",
-    "checklist.invalid_summary": "{count} file(s) have errors and failed validation",
+    "checklist.invalid_summary": "{count} files have errors and failed validation",
+    "checklist.invalid_summary_one": "1 file has errors and failed validation",
     "checklist.cannot_read": "cannot read the file: {error}",
     "checklist.loaded": "loaded checklist {id} v{version}",
     "checklist.kept": (
@@ -24,7 +25,10 @@ EN: dict[str, str] = {
         "version stays in use. Bump the version when you change a checklist"
     ),
     "checklist.not_loaded": (
-        "{count} checklist file(s) have errors and were not loaded; the last good version "
+        "{count} checklist files have errors and were not loaded; the last good version "
         "stays in use"
+    ),
+    "checklist.not_loaded_one": (
+        "1 checklist file has errors and was not loaded; the last good version stays in use"
     ),
 }

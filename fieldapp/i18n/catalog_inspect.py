@@ -64,7 +64,7 @@ ZH: dict[str, str] = {
         "要保存，回到这一项重新输入后按回车。"
     ),
     "inspect.drop_hazard.title": "删除 {code} 已登记的隐患？",
-    "inspect.drop_hazard.what": "隐患：{description}\n期限 {deadline} · 照片 {photos} 张",
+    "inspect.drop_hazard.what": "隐患：{description}\n期限 {deadline} · 照片 {count} 张",
     "inspect.drop_hazard.body": "答案改为“{answer}”后，这条隐患连同描述、期限和照片都会删除。",
     "inspect.drop_hazard.yes": "删除隐患并改答案",
     "inspect.drop_hazard.no": "保留隐患",
@@ -235,7 +235,8 @@ EN: dict[str, str] = {
     "inspect.outcome.value": "Recorded",
     "inspect.outcome.note": "Note only",
     "inspect.note_line": "Note: {note}",
-    "inspect.photos_line": "{count} photo(s)",
+    "inspect.photos_line": "{count} photos",
+    "inspect.photos_line_one": "1 photo",
     "inspect.finding_line": "Hazard: {severity} · due {deadline} · {description}",
     "inspect.input_placeholder": "Type here, Enter saves",
     "inspect.read_only": "This inspection was submitted: read-only, nothing can change.",
@@ -249,7 +250,8 @@ EN: dict[str, str] = {
         "To save it, type it there again and press Enter."
     ),
     "inspect.drop_hazard.title": "Delete the hazard recorded on {code}?",
-    "inspect.drop_hazard.what": "Hazard: {description}\nDeadline {deadline} · {photos} photo(s)",
+    "inspect.drop_hazard.what": "Hazard: {description}\nDeadline {deadline} · {count} photos",
+    "inspect.drop_hazard.what_one": "Hazard: {description}\nDeadline {deadline} · 1 photo",
     "inspect.drop_hazard.body": (
         "Answering '{answer}' deletes this hazard with its description, deadline and photos."
     ),
@@ -278,7 +280,8 @@ EN: dict[str, str] = {
     "answer.date_in_future": "{value} has not come yet; give the day it was done (today or earlier)",
     "summary.title": "Inspection summary",
     "summary.answered": "Answered {answered}/{total}",
-    "summary.missing_required": "{count} required item(s) unanswered: {codes}",
+    "summary.missing_required": "{count} required items unanswered: {codes}",
+    "summary.missing_required_one": "1 required item unanswered: {codes}",
     "summary.no_missing": "Every required item is answered",
     "summary.failures": "Failures: {major} major · {general} general",
     "summary.findings": "Hazards",
@@ -316,10 +319,15 @@ EN: dict[str, str] = {
     "finding.not_a_date": "'{text}' is not a date: write YYYY-MM-DD, e.g. {example}.",
     "finding.past_deadline": "The deadline cannot be before today",
     "finding.empty_description": "Describe the hazard",
-    "finding.discard.title": "Discard this hazard and the photo(s) attached?",
+    "finding.discard.title": "Discard this hazard and the {count} photos attached?",
+    "finding.discard.title_one": "Discard this hazard and the photo attached?",
     "finding.discard.body": (
-        "{count} photo(s) attached. Discarding leaves the item unanswered; "
+        "{count} photos attached. Discarding leaves the item unanswered; "
         "to keep them, go back to the form and press F10 to save."
+    ),
+    "finding.discard.body_one": (
+        "1 photo attached. Discarding leaves the item unanswered; "
+        "to keep it, go back to the form and press F10 to save."
     ),
     "finding.discard.yes": "Discard hazard and photos",
     "finding.discard.no": "Keep, back to the form",

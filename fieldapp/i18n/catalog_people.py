@@ -41,7 +41,7 @@ EN: dict[str, str] = {
     "people.bad_id_number.birth_date": "The ID number is not valid: its 7th to 14th characters are no birth date; check it",
     "people.bad_id_number.check_digit": "The ID number's check digit does not match: the last character does not fit the first 17, so one of them is mistyped; check each",
     "people.bad_phone": "The phone number is not valid: an 11-digit mobile starting with 1, or a landline with its area code (e.g. 0591-1234567 or 05911234567)",
-    "people.bad_tags": "Unknown group(s): {tags}",
+    "people.bad_tags": "Not among the known groups: {tags}",
     "people.left_before_arrived": "The departure date is before the arrival date; check them",
     "people.grid_not_mine": "Grid {grid} is not one of your grids",
     "people.plate_empty": "Enter the number plate",

@@ -60,7 +60,8 @@ EN = {
         "⚠ Photo {sha} was taken at {taken_at}, before the inspection started at {started_at}"
     ),
     "proof.photo.far_from_venue": "⚠ Photo {sha} was taken about {metres} m from the venue",
-    "proof.photos_ok": "{count} photo(s) with capture data; time and place look right",
+    "proof.photos_ok": "{count} photos with capture data; time and place look right",
+    "proof.photos_ok_one": "1 photo with capture data; time and place look right",
     "proof.reason.not_fieldapp": "not one of our placards",
     "proof.reason.damaged": "the placard text is incomplete",
     "proof.reason.forged": "the signature does not match: altered or forged",

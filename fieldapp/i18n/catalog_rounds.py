@@ -371,7 +371,7 @@ EN: dict[str, str] = {
     "ledger.data.reference": "reference {value}",
     "ledger.data.date": "date {value}",
     "ledger.data.outcome": "outcome: {value}",
-    "ledger.data.resolves": "{value} conflict(s) acknowledged",
+    "ledger.data.resolves": "conflicts acknowledged: {value}",
     "ledger.data.still_open": "still not fixed at re-inspection",
     "ledger.data.separator": "; ",
     "ledger.unit.police_station": "Police station",

@@ -6,7 +6,7 @@ ZH = {
     "sync.phase.photos": "上传照片",
     "sync.phase.push": "上报记录",
     "sync.phase.pull": "下载更新",
-    "sync.done": "同步完成：上报 {pushed} 条，下载 {pulled} 条，照片 {photos} 张。",
+    "sync.done": "同步完成：上报 {pushed} 条，下载 {pulled} 条，照片 {count} 张。",
     "sync.pending": "还有 {count} 条记录等待上报。",
     "sync.rejected.title": "服务器拒收 {count} 条记录：",
     "sync.rejected.item": "  #{seq} {type}：{reason}",
@@ -67,7 +67,8 @@ EN = {
     "sync.phase.photos": "Uploading photos",
     "sync.phase.push": "Sending records",
     "sync.phase.pull": "Receiving updates",
-    "sync.done": "Sync done: {pushed} sent, {pulled} received, {photos} photo(s) uploaded.",
+    "sync.done": "Sync done: {pushed} sent, {pulled} received, {count} photos uploaded.",
+    "sync.done_one": "Sync done: {pushed} sent, {pulled} received, 1 photo uploaded.",
     "sync.pending": "{count} records are still waiting to be sent.",
     "sync.pending_one": "1 record is still waiting to be sent.",
     "sync.rejected.title": "The server refused {count} records:",
@@ -96,10 +97,12 @@ EN = {
     "sync.problem.server_failing": "the server {url} is failing (HTTP {status}): try again later",
     "admin.init": "Server database ready, epoch {epoch}.",
     "admin.new_epoch": "New epoch {epoch}: devices re-send and re-receive on their next sync.",
-    "admin.imported": "Imported {count} row(s) ({what}).",
+    "admin.imported": "Imported {count} rows ({what}).",
+    "admin.imported_one": "Imported 1 row ({what}).",
     "admin.kinds_without_checklist": (
-        "Warning: no checklist is published for venue kind(s) {kinds}, so their venues "
-        "cannot be inspected yet: publish one with fieldapp admin publish-checklist."
+        "Warning: no checklist is published yet for these venue kinds: {kinds}. Their "
+        "venues cannot be inspected yet: publish a checklist with fieldapp admin "
+        "publish-checklist."
     ),
     "admin.setting.published": "Published setting {name} = {value}; devices use it after their next sync.",
     "admin.setting.not_json": "The value must be JSON (e.g. '{{\"foot_massage\": 14}}' or 45): {error}",

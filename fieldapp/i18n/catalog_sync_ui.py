@@ -22,7 +22,7 @@ ZH = {
     "sync_ui.server.none": "本设备尚未注册到服务器。",
     "sync_ui.running": "正在同步…界面可以继续使用，同步在后台进行。",
     "sync_ui.idle": "按 F12 立即同步。",
-    "sync_ui.done": "同步完成：上报 {pushed} 条，下载 {pulled} 条，照片 {photos} 张。",
+    "sync_ui.done": "同步完成：上报 {pushed} 条，下载 {pulled} 条，照片 {count} 张。",
     "sync_ui.offline": "离线：{error}。所有记录都保存在本机，联网后会自动上报。",
     "sync_ui.failed": "同步失败：{error}。所有记录都保存在本机，改正后按 F12 重新同步。",
     "sync_ui.crashed": "同步意外中断，所有记录都保存在本机：请按 F12 重新同步。",
@@ -86,7 +86,8 @@ EN = {
     "sync_ui.server.none": "This device is not enrolled with a server.",
     "sync_ui.running": "Syncing… You can keep working; the sync runs in the background.",
     "sync_ui.idle": "Press F12 to sync now.",
-    "sync_ui.done": "Sync done: {pushed} sent, {pulled} received, {photos} photo(s) uploaded.",
+    "sync_ui.done": "Sync done: {pushed} sent, {pulled} received, {count} photos uploaded.",
+    "sync_ui.done_one": "Sync done: {pushed} sent, {pulled} received, 1 photo uploaded.",
     "sync_ui.offline": (
         "Offline: {error}. Every record is kept on this device and will be sent when the "
         "connection is back."
@@ -122,15 +123,19 @@ EN = {
     "sync_ui.notify.rejected_one": "The server refused 1 record; Ctrl+F12 shows why.",
     "sync_ui.notify.new_epoch": "The server was restored from a backup: re-sent and re-received.",
     "sync_ui.notify.unverified": (
-        "{count} scan(s) did not verify at the server and count as presence by hand; "
+        "{count} scans did not verify at the server and count as presence by hand; "
         "Ctrl+F12 shows why."
+    ),
+    "sync_ui.notify.unverified_one": (
+        "1 scan did not verify at the server and counts as presence by hand; Ctrl+F12 shows why."
     ),
     "sync_ui.verdicts.title": "The server's check of your scans ({count}):",
     "sync_ui.verdicts.unverified": "⚠{venue} (submitted {at}): not verified, {reason}; recorded as by hand",
     "sync_ui.verdicts.verified": "✔{venue} (submitted {at}): placard verified",
     "demo.server.started": "Demo server: {url} (database {db})",
     "demo.server.enrolled": "Enrolled device {device} ({name}, {role}), data in {home}",
-    "demo.server.colleague": "{count} record(s) of colleague {name} were sent by their device.",
+    "demo.server.colleague": "{count} records of colleague {name} were sent by their device.",
+    "demo.server.colleague_one": "1 record of colleague {name} was sent by their device.",
     "demo.server.failed": "The demo server did not start: {error}. The TUI opens without sync.",
     "demo.server.stopped": "Demo server stopped.",
     "admin.placard_key.made": "Made placard key {key_id} (private half kept in the server "

@@ -97,7 +97,7 @@ def test_venue_codes_differing_in_case_are_one_venue_stored_upper_case(tmp_path)
     assert _admin(db, "import-venues", lower).exit_code == 0
     upper = _csv(tmp_path / "c.csv", header + "TST-0009,甲店,超市,V1\n")
     result = _admin(db, "import-venues", upper, lang="en")
-    assert "Imported 1 row(s) (venues)." in result.output
+    assert "Imported 1 row (venues)." in result.output
     assert _query(db, "SELECT code, name FROM venue") == [("TST-0009", "甲店")]
 
 
@@ -147,7 +147,5 @@ def test_office_imports_name_their_table_in_the_cli_language_and_list_their_head
     db = _server(tmp_path)
     levels = _csv(tmp_path / "层级.csv", "编码,中文名称,英文名称,层次\nhamlet,屯,Hamlet,4\n")
     assert "已导入 1 行（网格层级）。" in _admin(db, "import-levels", levels).output
-    assert (
-        "Imported 1 row(s) (grid levels)." in _admin(db, "import-levels", levels, lang="en").output
-    )
+    assert "Imported 1 row (grid levels)." in _admin(db, "import-levels", levels, lang="en").output
     assert "上报截止时间" in _admin(db, "import-levels", "--help").output

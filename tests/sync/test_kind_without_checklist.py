@@ -51,10 +51,10 @@ def _office(url: str, workdir: Path) -> tuple[str, str]:
 
 def test_import_venues_warns_of_a_kind_with_no_checklist(live_server, server_workdir: Path):
     english, chinese = _office(live_server.db_url, server_workdir)
-    assert "Imported 2 row(s)" in english  # imported all the same
+    assert "Imported 2 rows" in english  # imported all the same
     assert (
-        "Warning: no checklist is published for venue kind(s) Sauna (sauna), so their "
-        "venues cannot be inspected yet" in english
+        "Warning: no checklist is published yet for these venue kinds: Sauna (sauna). "
+        "Their venues cannot be inspected yet" in english
     )
     assert "foot_massage" not in english  # its checklist is published
     assert "场所类型 桑拿房 (sauna) 还没有发布检查表" in chinese

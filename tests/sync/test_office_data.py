@@ -50,7 +50,7 @@ def test_the_office_adds_a_kind_and_a_device_inspects_one_after_async_as_the_app
     refused = _admin(url, "import-venues", str(venues), ok=False).output
     assert "row 2, column kind: 'foot_massage' is not a venue kind" in refused
     assert (
-        "Imported 1 row(s) (venue kinds)"
+        "Imported 1 row (venue kinds)"
         in _admin(url, "import-kinds", str(OFFICE / "kinds.csv")).output
     )
     _admin(url, "import-levels", str(OFFICE / "levels.csv"))
@@ -127,7 +127,7 @@ def test_the_office_is_told_each_bad_row_and_nothing_is_published(live_server, s
         encoding="utf-8",
     )
     output = _admin(url, "import-kinds", str(bad), ok=False).output
-    assert "nothing imported, 4 problem(s)" in output
+    assert "nothing imported, 4 problems:" in output
     assert "row 2, column cadence_days: 'thirty' is not a whole number 1–366" in output
     assert "row 3, column code: 'Chess Room' must be lower-case" in output
     assert "row 3, column en: the en is empty" in output

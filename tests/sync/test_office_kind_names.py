@@ -104,7 +104,7 @@ def test_a_kind_name_longer_than_a_list_line_is_refused_row_by_row(
         encoding="utf-8",
     )
     output = _admin(url, "import-kinds", str(bad), ok=False)
-    assert "nothing imported, 3 problem(s)" in output
+    assert "nothing imported, 3 problems:" in output
     assert "row 2, column zh: too long (100000 characters, at most 30)" in output
     assert "row 3, column code: too long (41 characters, at most 40)" in output
     assert "row 4, column en: too long (31 characters, at most 30)" in output

@@ -137,7 +137,7 @@ async def test_after_a_sync_the_app_says_a_scan_did_not_verify_and_why(
         told = [n.message for n in app._notifications]
         expected = {
             "zh": "1 次扫码未通过服务器核验，已按手工确认到场记录；按 Ctrl+F12 查看原因。",
-            "en": "1 scan(s) did not verify at the server and count as presence by hand; "
+            "en": "1 scan did not verify at the server and counts as presence by hand; "
             "Ctrl+F12 shows why.",
         }[lang]
         assert expected in told, told

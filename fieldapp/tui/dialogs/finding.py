@@ -236,7 +236,7 @@ class FindingDialog(HoldsTyped, ModalScreen[bool]):
 
         self.app.push_screen(
             ConfirmDialog(
-                t("finding.discard.title"),
+                t("finding.discard.title", count=len(self.photos)),
                 t("finding.discard.body", count=len(self.photos)),
                 yes=t("finding.discard.yes"),
                 no=t("finding.discard.no"),

@@ -31,7 +31,7 @@ def hazard_words(finding: Finding) -> str:
         "inspect.drop_hazard.what",
         description=finding.description,
         deadline=finding.deadline.isoformat(),
-        photos=len(finding.photos),
+        count=len(finding.photos),
     )
 
 

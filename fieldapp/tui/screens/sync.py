@@ -98,7 +98,7 @@ def outcome_line(outcome: SyncOutcome, listed: Sequence[Refusal] = ()) -> str:
             "sync_ui.done",
             pushed=result.pushed,
             pulled=result.pulled,
-            photos=result.blobs_uploaded,
+            count=result.blobs_uploaded,
         )
     left = []
     if refused:
