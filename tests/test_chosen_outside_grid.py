@@ -32,7 +32,7 @@ def drafts_of(venue: Venue) -> list[Inspection]:
 
 
 def dialog_text(dialog: OutsideGridDialog) -> str:
-    return str(dialog.query_one(".dialog-body").render()).replace("\n", "")
+    return str(dialog.query_one(".dialog-body").render())
 
 
 async def test_find_venue_warns_of_a_venue_outside_my_grids(demo_home: Path) -> None:

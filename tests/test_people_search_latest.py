@@ -94,7 +94,7 @@ async def test_digits_of_an_id_number_say_numbers_cannot_be_searched(
         assert table.row_count == 0
         box = str(screen.query_one("#people-household", Static).render())
         assert box == (
-            f"没有与“{NEIGHBOUR[-4:]}”匹配的人员：身份证号和电话加密保存，不能搜索；"
+            f"没有与“{NEIGHBOUR[-4:]}”匹配的人员：身份证号和电话加密保存，不能搜索；\n"
             "请按姓名、户号、楼栋/屯或地址搜索"
         ), box
         await pilot.press("ctrl+u", *"nae")  # words: the usual message

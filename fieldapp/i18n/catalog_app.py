@@ -153,7 +153,10 @@ ZH: dict[str, str] = {
     "presence.title": "手工选择场所：{venue}",
     "presence.hint": "没有扫码时，请说明原因（会随检查记录一起上报）。",
     "presence.note": "备注（可选；选“其他原因”时必填）",
-    "presence.note_needed": "选择“其他原因”时，请在备注中用文字写明原因（至少两个字或四个字母，如“标牌被遮挡”），标点和空格不算。",
+    "presence.note_needed": (
+        "选择“其他原因”时，请在备注中用文字写明原因\n"
+        "（至少两个字或四个字母，如“标牌被遮挡”），标点和空格不算。"
+    ),
     "presence.ok": "开始检查",
     "form.discard.title": "放弃已填写的内容？",
     "form.discard.body": "这张表还没有保存；放弃后填写的内容不会留下。",

@@ -53,9 +53,14 @@ ZH: dict[str, str] = {
     "people.col.arrived": "到达日期",
     "people.empty": "暂无人员：按 n 登记一户",
     "people.no_match": "没有与“{query}”匹配的人员：请换个词搜索，或清空搜索框",
-    "people.no_match_number": "没有与“{query}”匹配的人员：身份证号和电话加密保存，不能搜索；请按姓名、户号、楼栋/屯或地址搜索",
+    "people.no_match_number": (
+        "没有与“{query}”匹配的人员：身份证号和电话加密保存，不能搜索；\n"
+        "请按姓名、户号、楼栋/屯或地址搜索"
+    ),
     "people.sealed_locked": "已锁定：人员信息加密保存，请按 ctrl+l 输入 PIN 解锁后查看",
-    "people.household": "户号 {code} · 楼栋/屯 {building} · {address} · 网格 {grid} · {count} 人 · 车辆 {plates}",
+    "people.household": (
+        "户号 {code} · 楼栋/屯 {building} · {address}\n网格 {grid} · {count} 人 · 车辆 {plates}"
+    ),
     "people.saved": "已保存（联网后同步）",
     "people.id_number_held": "{name} 的身份证号与已登记的 {other}（{household}）相同：请核对号码；若是同一人，请网格长按 m（重复人员）合并",
     "people.clear_search": "清空搜索",

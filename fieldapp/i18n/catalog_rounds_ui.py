@@ -169,7 +169,10 @@ ZH: dict[str, str] = {
     "export_ui.grid": "网格",
     "export_ui.all_grids": "全部网格",
     "export_ui.path": "保存到",
-    "export_ui.hint": "日期范围：检查按提交日期，隐患按发现日期，隐患处理记录按处理日期，随访按随访期。人员台账不按日期，列出导出时的全部人员。按 F10 开始导出",
+    "export_ui.hint": (
+        "日期范围：检查按提交日，隐患按发现日，隐患处理记录按处理日，随访按随访期。\n"
+        "人员台账不按日期，列出导出时的全部人员。按 F10 开始导出"
+    ),
     "export_ui.running": "正在导出，请稍候",
     "export_ui.bad_date": "日期格式应为 年-月-日，例如 2026-06-01",
     "export_ui.no_path": "请填写保存位置",

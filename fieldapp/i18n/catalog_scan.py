@@ -12,8 +12,8 @@ ZH: dict[str, str] = {
     "scan.venue.resume": "继续检查",
     "scan.venue.cancel": "取消",
     "scan.venue.outside_grid": (
-        "注意：该场所属于“{grid}”，不在您负责的网格内，服务器不会接收这次检查。"
-        "请联系主管分配该网格。"
+        "注意：该场所属于“{grid}”，不在您负责的网格内，\n"
+        "服务器不会接收这次检查。请联系主管分配该网格。"
     ),
     "scan.venue.start_anyway": "仍然开始",
     "scan.venue.resume_anyway": "仍然继续",
