@@ -74,20 +74,21 @@ async def test_the_status_bar_says_a_patrol_in_progress_is_not_sent_yet(home: Pa
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot, rounds=2)
         assert "全部已同步" in status()
-        app.scan_text(placard("CP-01"), "wedge")  # a visit made: it waits for the finish
+        app.scan_text(placard("CP-01"), "wedge")  # a visit made: queued to be sent now
         await settle(app, pilot, rounds=3)
         await pilot.press("escape")
         await settle(app, pilot, rounds=3)
         assert "巡逻进行中，结束后上报" in status() and "全部已同步" not in status()
+        assert "未同步记录：1" in status(), status()
         await pilot.press("ctrl+g")
         await settle(app, pilot, rounds=2)
         await pilot.press("enter", "f10")
         await settle(app, pilot)
-        await pilot.press("y")  # finished: queued as one op, said as waiting to sync
+        await pilot.press("y")  # finished: its op waits beside the visit's
         await settle(app, pilot, rounds=3)
         await pilot.press("escape")
         await settle(app, pilot, rounds=3)
-        assert "巡逻进行中" not in status() and "未同步记录：1" in status(), status()
+        assert "巡逻进行中" not in status() and "未同步记录：2" in status(), status()
 
 
 @pytest.mark.parametrize(

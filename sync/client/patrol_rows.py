@@ -3,8 +3,10 @@
 Checkpoints and routes are the office's: upserted as they come (a route from an older
 server has no start date: "", counted from any day, as that server counts it). A run
 this device made keeps its own record and takes only the server's verdict on each scan;
-a run made on another device (a teammate's, or any run of a supervisor's grids) is
-inserted whole, so attendance on this device counts the same runs the server counts.
+a run made on another device (a teammate's, or any run of a supervisor's grids) is kept
+as the server last sent it: it comes again as its visits arrive while it is walked
+(open: no `finished_at`) and once it is finished, so attendance on this device counts the
+same runs and visits the server counts.
 """
 
 from __future__ import annotations
@@ -13,8 +15,9 @@ from collections.abc import Callable
 from typing import Any
 
 from fieldapp.store.db import db
+from fieldapp.store.models import SyncState
 from fieldapp.store.patrol_models import Checkpoint, PatrolRoute, PatrolRun, PatrolScan
-from sync.client.rows import RowWriter, existing
+from sync.client.rows import RowWriter, existing, rows_in
 from sync.protocol import Change
 
 _CHECKPOINT = ("code", "name", "kind", "address", "contact", "phone", "form", "lat", "lon",
@@ -23,6 +26,7 @@ _ROUTE = ("code", "name", "campaign", "starts_on", "ordered", "checkpoints", "sc
           "people", "active", "updated_at")  # fmt: skip
 # Fields an older server's records lack, with the value they take here.
 _ABSENT = {"starts_on": ""}
+_RUN = ("person", "device_id", "day", "window", "utc_offset", "started_at", "finished_at", "note")
 _SCAN = ("id", "checkpoint", "at", "source", "payload", "reason", "note", "photos", "answers",
          "incident", "check", "check_reason")  # fmt: skip
 
@@ -59,26 +63,34 @@ def apply_routes(changes: list[Change], grid_known: Any, warnings: list[str]) ->
 
 
 def apply_runs(changes: list[Change], warnings: list[str]) -> None:
-    records = [c.record for c in changes]
-    held = existing("SELECT id FROM patrol_run WHERE id IN ({})", [r["id"] for r in records])
+    latest = {c.record["id"]: c.record for c in changes}  # a run's last change says it all
+    records = list(latest.values())
+    held = {
+        rid: (status, device)
+        for rid, status, device in rows_in(
+            "SELECT id, status, device_id FROM patrol_run WHERE id IN ({})", list(latest)
+        )
+    }
     routes = existing(
         "SELECT id FROM patrol_route WHERE id IN ({})", [r["route_id"] for r in records]
     )
-    runs, scans = RowWriter(PatrolRun), RowWriter(PatrolScan)
+    walked_here = _this_device()
+    runs = RowWriter(PatrolRun, conflict=["id"], update=["status", *_RUN])
+    scans = RowWriter(PatrolScan, conflict=["id"], update=[c for c in _SCAN if c != "id"])
     verdicts: list[tuple[str, str, str]] = []
     for r in records:
-        if r["id"] in held:  # this device's own run: only the server's verdicts are new
+        status, device = held.get(r["id"], ("", ""))
+        if status == "finished" or (status == "open" and device in ("", walked_here)):
+            # this device's own run (started here, before or after enrolment), or one
+            # finished when it came: only the server's verdicts are new
             verdicts += [(s["check"], s["check_reason"], s["id"]) for s in r.get("scans", [])]
             continue
         if r["route_id"] not in routes:
             warnings.append(f"patrol run {r['id']} skipped: its route is not on this device")
             continue
-        held.add(r["id"])
-        runs.add(
-            {"id": r["id"], "route": r["route_id"], "status": "finished",
-             **{k: r.get(k) for k in ("person", "device_id", "day", "window", "utc_offset",
-                                      "started_at", "finished_at", "note")}}
-        )  # fmt: skip
+        status = "open" if r.get("finished_at") is None else "finished"
+        runs.add({"id": r["id"], "route": r["route_id"], "status": status,
+                  **{k: r.get(k) for k in _RUN}})  # fmt: skip
         for s in r.get("scans", []):
             scans.add({"run": r["id"], **{k: s.get(k) for k in _SCAN}})
     runs.write()
@@ -86,3 +98,8 @@ def apply_runs(changes: list[Change], warnings: list[str]) -> None:
     db.cursor().executemany(
         'UPDATE patrol_scan SET "check" = ?, check_reason = ? WHERE id = ?', verdicts
     )
+
+
+def _this_device() -> str:
+    state = SyncState.get_or_none(SyncState.id == 1)
+    return state.device_id if state is not None else ""

@@ -24,6 +24,7 @@ OP_FOLLOWUP_READING = "followup.reading"
 OP_CASE_EVENT = "followup_case.event"
 OP_ACTIVITY_RECORD = "activity.record"
 OP_PATROL_RUN_SUBMIT = "patrol_run.submit"
+OP_PATROL_RUN_VISIT = "patrol_run.visit"  # one checkpoint visit of a run, sent as it is made
 OP_CAMPAIGN_SWITCH = "campaign.switch"  # a supervisor switches a campaign on or off
 OP_VENUE_ATTRIBUTES = "venue.attributes"  # an inspector corrects a venue's attributes
 OP_INSPECTION_REVIEW = "inspection.review"  # a supervisor marks reviewed or returns one
@@ -42,6 +43,7 @@ OP_TYPES: tuple[str, ...] = (
     OP_PERSONAL_EXPORT,
     OP_ACTIVITY_RECORD,
     OP_PATROL_RUN_SUBMIT,
+    OP_PATROL_RUN_VISIT,
     OP_CAMPAIGN_SWITCH,
     OP_VENUE_ATTRIBUTES,
     OP_INSPECTION_REVIEW,
@@ -92,6 +94,7 @@ OpType = Literal[
     "personal_data.export",
     "activity.record",
     "patrol_run.submit",
+    "patrol_run.visit",
     "campaign.switch",
     "venue.attributes",
     "inspection.review",

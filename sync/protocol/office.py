@@ -67,7 +67,9 @@ class PatrolScanPayload(WireModel):
 
 
 class PatrolRunSubmit(WireModel):
-    """`patrol_run.submit`: a finished patrol run with every scan it made, one op."""
+    """`patrol_run.submit`: a finished patrol run with every scan it made, one op. Scans
+    already sent by `patrol_run.visit` come again (with their notes, photos and answers
+    since): the server keeps each scan once, by id."""
 
     id: str = Field(min_length=1, max_length=100)
     route_id: str = Field(min_length=1, max_length=100)
@@ -79,3 +81,18 @@ class PatrolRunSubmit(WireModel):
     finished_at: str = Field(min_length=10, max_length=40)
     note: str = Field(default="", max_length=2000, pattern=NO_NUL)
     scans: list[PatrolScanPayload] = Field(default_factory=list, max_length=500)
+
+
+class PatrolVisit(WireModel):
+    """`patrol_run.visit`: one checkpoint visit, sent as it is recorded, with the run it
+    belongs to (the first visit puts the run on record, open); the run is finished later
+    by `patrol_run.submit`."""
+
+    run_id: str = Field(min_length=1, max_length=100)
+    route_id: str = Field(min_length=1, max_length=100)
+    person: str = Field(min_length=1, max_length=100)
+    day: str = Field(pattern=r"^\d{4}-\d{2}-\d{2}$")
+    window: str = Field(pattern=r"^\d{2}:\d{2}-\d{2}:\d{2}$")
+    utc_offset: int = Field(ge=-840, le=840)
+    started_at: str = Field(min_length=10, max_length=40)
+    scan: PatrolScanPayload

@@ -10,6 +10,7 @@ from sync.protocol.names import (
     OP_INCIDENT_EVENT,
     OP_INSPECTION_SUBMIT,
     OP_PATROL_RUN_SUBMIT,
+    OP_PATROL_RUN_VISIT,
 )
 
 
@@ -34,6 +35,8 @@ def photo_refs(op_type: str, payload: dict[str, Any]) -> list[str]:
     elif op_type == OP_PATROL_RUN_SUBMIT:
         for scan in payload.get("scans") or ():
             add(scan.get("photos"))
+    elif op_type == OP_PATROL_RUN_VISIT:
+        add((payload.get("scan") or {}).get("photos"))
     elif op_type in (OP_FINDING_EVENT, OP_INCIDENT_EVENT):
         add((payload.get("incident") or {}).get("photos"))
         add((payload.get("event") or {}).get("photos"))

@@ -1,10 +1,16 @@
-"""`patrol_run.submit` on the server, and attendance computed from what it holds.
+"""Patrol runs on the server (`patrol_run.visit`, `patrol_run.submit`), and attendance
+computed from what it holds.
 
-A run arrives once, whole, from the device of the person who walked it, for a route of
-their grids. Each scan that claims a placard is checked as an inspection's presence is
+A run comes from the device of the person who walked it, for a route of their grids: each
+visit as it is recorded (`patrol_run.visit`; the first puts the run on record, open, so
+the grid sees a run still being walked), then the whole run when it is finished
+(`patrol_run.submit`, the only op an older device sends). A scan is kept once, by its id:
+the finish brings the visits again, with the notes, photos and answers added since, and
+adds none twice. Each scan that claims a placard is checked as an inspection's presence is
 (`fieldapp.domain.presence.check_presence`, against the checkpoint's code): a failed
 claim is kept as manual, unverified, with the reason. The run travels to the devices of
-the route's grid as one `patrol_run` change, scans and verdicts included.
+the route's grid as one `patrol_run` change, scans and verdicts included, each time it
+changes.
 """
 
 from __future__ import annotations
@@ -14,7 +20,7 @@ from typing import Any
 
 from fieldapp.domain import patrols
 from fieldapp.domain.presence import MANUAL, SCANNED, check_presence
-from sync.protocol import PatrolRunSubmit, refusals
+from sync.protocol import PatrolRunSubmit, PatrolScanPayload, PatrolVisit, refusals
 from sync.server import db as server_db
 from sync.server.feed import NewChange
 from sync.server.patrol_models import Checkpoint, PatrolRoute, PatrolRun, PatrolScan
@@ -41,18 +47,79 @@ def run_change(run: PatrolRun, grid_code: str) -> NewChange:
 
 
 def apply_patrol_run(who: DeviceContext, sub: PatrolRunSubmit) -> Applied:
-    require_own(who, sub.person, f"patrol run {sub.id}")
-    route = PatrolRoute.get_or_none(PatrolRoute.id == sub.route_id)
-    if route is None:
-        text = f"patrol route {sub.route_id} is not known to the server"
-        raise refusals.unknown_record("patrol_route", sub.route_id, text)
-    if not may_write_grid(who, route.grid_code):
-        raise ValueError(outside_grid_reason(who, route.grid_code, f"patrol run {sub.id}"))
-    if PatrolRun.get_or_none(PatrolRun.id == sub.id) is not None:
+    route, codes = _route_of(who, sub.person, sub.route_id, sub.id)
+    held = PatrolRun.get_or_none(PatrolRun.id == sub.id)
+    if held is not None and (held.finished_at is not None or not _same_run(held, sub)):
         text = f"patrol run {sub.id} was already submitted; run ids are never reused"
         raise refusals.already_submitted("patrol_run", sub.id, text)
-    codes = {c.id: c.code for c in Checkpoint.select().where(Checkpoint.id.in_(route.checkpoints))}
+    _check_scans(sub.scans, codes, route)
+    header = sub.model_dump(exclude={"scans", "route_id"})
+    if held is None:
+        run = PatrolRun.create(
+            **header, route=route.id, device_id=who.device_id, received_at=server_db.now_iso()
+        )
+    else:  # its visits came first: it is finished now
+        run = held
+        for name, value in header.items():
+            setattr(run, name, value)
+        run.save()
+    scans = {s.id: s for s in PatrolScan.select().where(PatrolScan.run == run.id)}
     for scan in sub.scans:
+        if (kept := scans.get(scan.id)) is not None:  # sent as a visit: what was added since
+            kept.note, kept.photos = scan.note, scan.photos
+            kept.answers, kept.incident = scan.answers, scan.incident
+            kept.save()
+    _insert_scans(run.id, [s for s in sub.scans if s.id not in scans], codes)
+    return Applied([run_change(run, route.grid_code)])
+
+
+def apply_patrol_visit(who: DeviceContext, sub: PatrolVisit) -> Applied:
+    """One visit of a run still being walked; the run is put on record, open, by its first."""
+    route, codes = _route_of(who, sub.person, sub.route_id, sub.run_id)
+    held = PatrolRun.get_or_none(PatrolRun.id == sub.run_id)
+    scan_held = PatrolScan.get_or_none(PatrolScan.id == sub.scan.id)
+    if held is not None and scan_held is not None and scan_held.run_id == held.id:
+        return Applied([])  # the finish brought it already (sent after a lost answer)
+    if held is not None and (held.finished_at is not None or not _same_run(held, sub)):
+        text = f"patrol run {sub.run_id} was already submitted; run ids are never reused"
+        raise refusals.already_submitted("patrol_run", sub.run_id, text)
+    if scan_held is not None:
+        text = f"scan {sub.scan.id} was already submitted with another run"
+        raise refusals.already_submitted("patrol_run", sub.run_id, text)
+    _check_scans([sub.scan], codes, route)
+    run = held or PatrolRun.create(
+        **sub.model_dump(exclude={"scan", "route_id", "run_id"}), id=sub.run_id, route=route.id,
+        device_id=who.device_id, received_at=server_db.now_iso(),
+    )  # fmt: skip
+    _insert_scans(run.id, [sub.scan], codes)
+    return Applied([run_change(run, route.grid_code)])
+
+
+def _route_of(
+    who: DeviceContext, person: str, route_id: str, run_id: str
+) -> tuple[PatrolRoute, dict[str, str]]:
+    """The run's route, checked (known, of the device's grids, walked by its person), and
+    the codes of its checkpoints by id."""
+    require_own(who, person, f"patrol run {run_id}")
+    route = PatrolRoute.get_or_none(PatrolRoute.id == route_id)
+    if route is None:
+        text = f"patrol route {route_id} is not known to the server"
+        raise refusals.unknown_record("patrol_route", route_id, text)
+    if not may_write_grid(who, route.grid_code):
+        raise ValueError(outside_grid_reason(who, route.grid_code, f"patrol run {run_id}"))
+    codes = {c.id: c.code for c in Checkpoint.select().where(Checkpoint.id.in_(route.checkpoints))}
+    return route, codes
+
+
+def _same_run(held: PatrolRun, sub: PatrolRunSubmit | PatrolVisit) -> bool:
+    """Is the run held under this id the one the op speaks of (not an id reused)?"""
+    return (held.route_id, held.person, held.day, held.window) == (
+        sub.route_id, sub.person, sub.day, sub.window
+    )  # fmt: skip
+
+
+def _check_scans(scans: list[PatrolScanPayload], codes: dict[str, str], route: PatrolRoute) -> None:
+    for scan in scans:
         if scan.checkpoint_id not in codes:
             text = (
                 f"scan {scan.id} names checkpoint {scan.checkpoint_id}, "
@@ -62,24 +129,21 @@ def apply_patrol_run(who: DeviceContext, sub: PatrolRunSubmit) -> Applied:
         if scan.source == "manual" and not scan.reason:
             text = f"scan {scan.id} is manual without a reason"
             raise refusals.refused(text, refusals.SCAN_WITHOUT_REASON)
-    keys = verification_keys() if any(s.source != "manual" for s in sub.scans) else {}
-    run = PatrolRun.create(
-        **sub.model_dump(exclude={"scans", "route_id"}),
-        route=route.id,
-        device_id=who.device_id,
-        received_at=server_db.now_iso(),
-    )
+
+
+def _insert_scans(run_id: str, scans: list[PatrolScanPayload], codes: dict[str, str]) -> None:
+    """New scans of the run, each with the server's verdict on its placard claim."""
+    keys = verification_keys() if any(s.source != "manual" for s in scans) else {}
     rows: list[dict[str, Any]] = []
-    for scan in sub.scans:
+    for scan in scans:
         claimed = SCANNED if scan.source != "manual" else MANUAL
         verdict = check_presence(claimed, scan.payload, codes[scan.checkpoint_id], keys, scan.at)
         rows.append(
             {**scan.model_dump(exclude={"checkpoint_id"}), "checkpoint": scan.checkpoint_id,
-             "run": run.id, "check": verdict.check, "check_reason": verdict.reason}
+             "run": run_id, "check": verdict.check, "check_reason": verdict.reason}
         )  # fmt: skip
     if rows:
         PatrolScan.insert_many(rows).execute()
-    return Applied([run_change(run, route.grid_code)])
 
 
 # --- attendance -----------------------------------------------------------------------------
@@ -104,9 +168,13 @@ def attendance(
         (PatrolRun.day >= first.isoformat()) & (PatrolRun.day <= last.isoformat())
     )
     visits: dict[tuple[str, str, str], list[patrols.Visit]] = {}
-    for run in runs:  # every run here was finished: sent whole when it was
-        bucket = visits.setdefault((run.route_id, run.day, run.window), [])
+    finished: dict[tuple[str, str, str], bool] = {}  # over once none of its runs is open
+    for run in runs:  # a run still being walked brings the visits it has sent so far
+        key = (run.route_id, run.day, run.window)
+        finished[key] = finished.get(key, True) and run.finished_at is not None
+        bucket = visits.setdefault(key, [])
         for scan in PatrolScan.select().where(PatrolScan.run == run.id):
             at = patrols.local_time(scan.at, run.utc_offset)
             bucket.append(patrols.Visit(scan.checkpoint, at, scan.check != "verified"))
-    return patrols.judge(list(routes), first, last, visits, campaigns, now, finished=set(visits))
+    return patrols.judge(list(routes), first, last, visits, campaigns, now,
+                         finished={key for key, done in finished.items() if done})  # fmt: skip

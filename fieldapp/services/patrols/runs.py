@@ -2,8 +2,12 @@
 
 Every step is its own transaction, committed before it returns: a scan is on disk the
 moment the inspector sees it accepted, so a program killed mid-run (kill -9, a flat
-battery) resumes with every scan it had (`mine.open_run`). Finishing writes the run's final
-state and one `patrol_run.submit` op in one transaction; the op carries the whole run.
+battery) resumes with every scan it had (`mine.open_run`). Each visit is queued as its own
+`patrol_run.visit` op in the transaction that records it, so the next sync sends the
+visits of a run still being walked (a lost laptop loses none it synced, and the grid sees
+the run open). Finishing writes the run's final state and one `patrol_run.submit` op in
+one transaction; that op carries the whole run, the visits sent before included (with the
+notes, photos and answers added since): the server keeps each visit once, by its id.
 
 A scan is checked as a venue's is (`services.placards.printing.verify_scan`, offline,
 against the keys this device pulled), looking the code up among the checkpoints; a code
@@ -35,6 +39,7 @@ from fieldapp.store.db import write_transaction
 from fieldapp.store.patrol_models import Checkpoint, PatrolRoute, PatrolRun, PatrolScan
 
 OP_PATROL_RUN_SUBMIT = "patrol_run.submit"  # sync.protocol.OP_PATROL_RUN_SUBMIT
+OP_PATROL_RUN_VISIT = "patrol_run.visit"  # sync.protocol.OP_PATROL_RUN_VISIT
 
 
 class PatrolRefused(ValueError):
@@ -196,10 +201,13 @@ def record_manual(run_id: str, checkpoint_id: str, reason: str, note: str = "") 
 
 
 def _add_scan(run: PatrolRun, checkpoint_id: str, **values: Any) -> PatrolScan:
+    """The visit and its `patrol_run.visit` op, in one transaction."""
     with write_transaction():
-        return PatrolScan.create(
+        scan = PatrolScan.create(
             id=new_id(), run=run.id, checkpoint=checkpoint_id, at=now_iso(), **values
         )
+        enqueue(OP_PATROL_RUN_VISIT, visit_payload(run, scan))
+    return scan
 
 
 def scan_for(run_id: str, checkpoint_id: str) -> PatrolScan | None:
@@ -296,10 +304,21 @@ def run_payload(run: PatrolRun, scans: list[PatrolScan]) -> dict[str, Any]:
         "id": run.id, "route_id": run.route_id, "person": run.person, "day": run.day,
         "window": run.window, "utc_offset": run.utc_offset, "started_at": run.started_at,
         "finished_at": run.finished_at, "note": run.note,
-        "scans": [
-            {"id": s.id, "checkpoint_id": s.checkpoint, "at": s.at, "source": s.source,
-             "payload": s.payload, "reason": s.reason, "note": s.note, "photos": s.photos,
-             "answers": s.answers, "incident": s.incident}
-            for s in scans
-        ],
+        "scans": [_scan_payload(s) for s in scans],
+    }  # fmt: skip
+
+
+def visit_payload(run: PatrolRun, scan: PatrolScan) -> dict[str, Any]:
+    return {
+        "run_id": run.id, "route_id": run.route_id, "person": run.person, "day": run.day,
+        "window": run.window, "utc_offset": run.utc_offset, "started_at": run.started_at,
+        "scan": _scan_payload(scan),
+    }  # fmt: skip
+
+
+def _scan_payload(s: PatrolScan) -> dict[str, Any]:
+    return {
+        "id": s.id, "checkpoint_id": s.checkpoint, "at": s.at, "source": s.source,
+        "payload": s.payload, "reason": s.reason, "note": s.note, "photos": s.photos,
+        "answers": s.answers, "incident": s.incident,
     }  # fmt: skip

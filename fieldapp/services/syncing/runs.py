@@ -37,7 +37,7 @@ class SyncStatus:
     last_sync_at: str | None  # UTC ISO time of the last sync that had no errors
     last_error: str
     refusals: tuple[Refusal, ...] = ()  # refused ops the person has not acknowledged yet
-    patrol_open: bool = False  # a patrol run in progress: its visits are sent when finished
+    patrol_open: bool = False  # a patrol run in progress: its finish is still to be sent
 
 
 @dataclass

@@ -19,7 +19,7 @@ class SyncView:
     problem: str = ""  # "" | not_enrolled | not_configured | sync_failed
     syncing: bool = False
     refused: int = 0  # refused ops the person has not acknowledged (they are not "synced")
-    patrol_open: bool = False  # a patrol in progress: not sent (nor synced) until finished
+    patrol_open: bool = False  # a patrol in progress: its finish is not sent until it is finished
 
     def describe(self, waiting: str) -> str:
         if self.problem == "not_configured":
