@@ -19,6 +19,7 @@ from sync.server.models import (
     PlacardKey,
     Venue,
 )
+from sync.server.scope import DeviceContext, scope_cte
 
 
 def venues_by_code(codes: set[str]) -> dict[str, tuple[str, str]]:
@@ -80,6 +81,32 @@ def venue_records(venue_ids: Sequence[str]) -> list[VenueRecord]:
     as rows: a push reads back a hundred at a time, and building peewee's model objects
     cost more than the read."""
     return _venue_records_of(select_in(_VENUE_RECORD_SQL, venue_ids))
+
+
+# A venue's record and whether the person (the CTE's parameters) may write its grid.
+_VENUE_SCOPE_SQL = (
+    'SELECT {}, grid_code IN (SELECT code FROM down) FROM "venue" WHERE id IN ({{}})'.format(
+        ", ".join(column for _, column in _VENUE_RECORD_COLUMNS)
+    )
+)
+
+
+def venue_records_for(
+    who: DeviceContext, venue_ids: Sequence[str]
+) -> list[tuple[VenueRecord, bool]]:
+    """The venues' feed records, each with whether `who` may write its grid (as
+    `scope.may_write_grid` says), in one statement: a push read the venues and then its
+    grid's scope, and on PostgreSQL each was a round trip inside its group's time."""
+    if who.is_admin:
+        return [(record, True) for record in venue_records(venue_ids)]
+    db = server_db.current()
+    rows: list[tuple[Any, ...]] = []
+    for start in range(0, len(venue_ids), 500):
+        part = venue_ids[start : start + 500]
+        sql = scope_cte() + _VENUE_SCOPE_SQL.format(", ".join([db.param] * len(part)))
+        rows += db.execute_sql(sql, (who.person_id, who.person_id, *part)).fetchall()
+    records = _venue_records_of([row[:-1] for row in rows])
+    return [(record, bool(row[-1])) for record, row in zip(records, rows, strict=True)]
 
 
 def _venue_records_of(rows: Sequence[Sequence[Any]]) -> list[dict[str, Any]]:
