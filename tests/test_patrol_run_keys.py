@@ -78,7 +78,7 @@ async def test_the_status_bar_says_a_patrol_in_progress_is_not_sent_yet(home: Pa
         await settle(app, pilot, rounds=3)
         await pilot.press("escape")
         await settle(app, pilot, rounds=3)
-        assert "巡逻进行中，结束后上报" in status() and "全部已同步" not in status()
+        assert "巡逻进行中，尚未结束" in status() and "全部已同步" not in status()
         assert "未同步记录：1" in status(), status()
         await pilot.press("ctrl+g")
         await settle(app, pilot, rounds=2)

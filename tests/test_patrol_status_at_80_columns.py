@@ -1,4 +1,4 @@
-"""At 80×24 the status bar says whole that a patrol in progress is sent when finished, in
+"""At 80×24 the status bar says whole that a patrol is in progress (not finished yet), in
 both languages, beside the records not yet synced (on Home: the patrol run has no status
 bar): in English it read "Not yet synced: 15 · patrol in progress, sent when", its end
 cut off by the bar's edge."""
