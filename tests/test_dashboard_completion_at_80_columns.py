@@ -72,5 +72,5 @@ async def test_every_completion_header_is_whole_in_chinese(
         seen = await completion_tab(app, pilot)
         header = seen[app.screen.query_one("#grids-table").region.y]
     if size[0] >= 100:
-        assert re.search(re.escape(t("dashboard.col.patrols_missed")) + r"\s", header)
+        assert re.search(re.escape(t("dashboard.col.patrols_missed_due")) + r"\s", header)
     assert re.search(re.escape(t("dashboard.col.today")) + r"(\s|$)", header)

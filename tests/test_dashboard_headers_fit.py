@@ -25,7 +25,7 @@ def header_line(app: FieldApp, table_id: str) -> str:
 
 
 GRIDS_EN = ["Grid", "Done %", "Done/due", "Filed", "Zero", "Late", "Today", "Missed", "Incidents"]
-GRIDS_ZH = ["网格", "完成率", "完成/应检", "日报", "零报告", "迟报", "今日", "漏巡/漏岗", "事件"]
+GRIDS_ZH = ["网格", "完成率", "完成/应检", "日报", "零报告", "迟报", "今日", "漏巡/应巡", "事件"]
 ASSESSMENT_EN = [
     "Grid",
     "Score",

@@ -63,6 +63,7 @@ class GridSummary:
     late_days: int  # of which filed after the deadline
     today: str  # filed | zero | zero_contradicted | filed_late | late | missing
     patrols_missed: int = 0  # patrol windows over and partly or not done (空岗漏岗)
+    patrols_due: int = 0  # patrol windows over: done, partly done or not done
     missed_posts: int = 0  # checkpoints not visited in them
     incidents: int = 0  # incidents (事件) that happened in the period
     contradicted_days: int = 0  # of the zero days, those the store contradicts since
@@ -278,6 +279,9 @@ def grid_summary(
                 contradicted_days=contradicted,
                 today=status.state if status else "missing",
                 patrols_missed=patrols["patrols_partial"] + patrols["patrols_missed"],
+                patrols_due=patrols["patrols_done"]
+                + patrols["patrols_partial"]
+                + patrols["patrols_missed"],
                 missed_posts=patrols["missed_posts"],
                 incidents=sum(incidents.get(code, 0) for code in under),
             )

@@ -188,7 +188,7 @@ class DashboardScreen(FieldScreen[None]):
                 "zero",
                 "late",
                 "today",
-                "patrols_missed",
+                "patrols_missed_due",
                 "incidents",
             ),  # fmt: skip
         }
@@ -343,7 +343,7 @@ class DashboardScreen(FieldScreen[None]):
                 else g.zero_days,
                 g.late_days,
                 t(f"report.status.{g.today}"),
-                f"{g.patrols_missed}/{g.missed_posts}" if g.patrols_missed else "0",
+                t("dashboard.patrols_missed_due", missed=g.patrols_missed, due=g.patrols_due),
                 g.incidents,
                 key=g.code,
             )
