@@ -36,8 +36,9 @@ ZH = {
     "record.venue": "{venue}（{code}）· {kind} · {checklist} 第 {version} 版",
     "record.who": "检查人 {inspector} · 开始 {started} · 提交 {submitted}",
     "record.presence.scanned": "到场：已扫码",
-    "record.presence.manual": "到场：手工确认（{reason}）",
-    "record.presence.reason_note": "{reason}：{note}",
+    "record.presence.manual": "到场：{how}",
+    "presence.manual": "手工确认（{reason}）",
+    "presence.reason_note": "{reason}：{note}",
     "record.presence.verified": "到场：已扫码，服务器已核验标牌",
     "record.presence.unverified": "到场：扫码未通过服务器核验（{reason}），按手工确认记录",
     "record.representative": "场所负责人：{name}",
@@ -98,8 +99,9 @@ EN = {
     "record.venue": "{venue} ({code}) · {kind} · {checklist} v{version}",
     "record.who": "By {inspector} · started {started} · submitted {submitted}",
     "record.presence.scanned": "Presence: placard scanned",
-    "record.presence.manual": "Presence: confirmed by hand ({reason})",
-    "record.presence.reason_note": "{reason}: {note}",
+    "record.presence.manual": "Presence: {how}",
+    "presence.manual": "confirmed by hand ({reason})",
+    "presence.reason_note": "{reason}: {note}",
     "record.presence.verified": "Presence: placard scanned, verified by the server",
     "record.presence.unverified": (
         "Presence: the scan did not verify at the server ({reason}); recorded as by hand"

@@ -28,6 +28,7 @@ from textual.message import Message
 from textual.widgets import DataTable, Header, Static
 
 from fieldapp.i18n import pick, t
+from fieldapp.services.common.presence_words import manual_presence
 from fieldapp.services.inspection.history import InspectionRecord, RecordedItem
 from fieldapp.tui.commands import relabel_binding
 from fieldapp.tui.screens import FieldScreen
@@ -128,15 +129,10 @@ def meta_lines(record: InspectionRecord, width: int | None = None) -> list[str]:
         verified = record.presence_check == "verified"
         presence = t("record.presence.verified" if verified else "record.presence.scanned")
     else:
-        said = record.presence_reason
-        if said == "other" and record.presence_note:  # the note says it: "other" alone
-            said = "other_short"
-        reason = t(f"presence_reason.{said}") if said else ""
+        reason = record.presence_reason
 
         def presence_with(note: str) -> str:
-            if reason and note:
-                note = t("record.presence.reason_note", reason=reason, note=note)
-            return t("record.presence.manual", reason=note or reason)
+            return t("record.presence.manual", how=manual_presence(reason, note))
 
         presence = fitted(presence_with, record.presence_note, width)
     extra = [presence]
