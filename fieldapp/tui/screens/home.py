@@ -59,10 +59,11 @@ class HomeScreen(ReturnedLine):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "open_selected", "Open", id="home.open", priority=True),
         Binding("i", "history", "Inspections", id="home.history"),
-        Binding("r", "refresh", "Refresh", id="home.refresh"),
-        Binding("n", "due_page(1)", "Next page", id="home.next_page"),
-        Binding("p", "due_page(-1)", "Prev page", id="home.prev_page"),
+        # Paging before Refresh: at 80 columns r gives way to them (it is under F1).
+        Binding("n", "due_page(1)", "Next", id="home.next_page"),
+        Binding("p", "due_page(-1)", "Prev", id="home.prev_page"),
         Binding("b", "returned", "Returned", id="home.returned"),
+        Binding("r", "refresh", "Refresh", id="home.refresh"),
     ]
 
     @dataclass
@@ -256,6 +257,7 @@ class HomeScreen(ReturnedLine):
         status.person, status.role = view.name, view.role
         status.day, status.unsynced = view.today.isoformat(), view.unsynced
         status.refresh()
+        self.refresh_bindings()  # the paging keys follow the number of venues due
 
     def _show_due(self, rows: tuple[DueRow, ...], offset: int) -> None:
         self.due_shown = rows
@@ -295,6 +297,11 @@ class HomeScreen(ReturnedLine):
     def _page_requested(self, event: PagedTable.PageRequested) -> None:
         event.stop()
         self.action_due_page(event.step)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "due_page":  # offered only when the due list has more than one page
+            return self.home_view is not None and self.home_view.due_total > PAGE
+        return super().check_action(action, parameters)
 
     def action_due_page(self, step: int) -> None:
         if self.home_view is None:
