@@ -86,8 +86,11 @@ class ReviewActions(FieldScreen[None]):
     # The bulk actions the state of every chosen finding refuses (the one transition
     # table's check): not offered, so the footer, F1 and the palette list the same keys.
     refused: frozenset[str] = frozenset()
+    chosen = False  # some finding is marked or highlighted: an empty list offers no action
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("bulk", "print_notice", "print_letter", "not_now") and not self.chosen:
+            return False  # an empty list: nothing for them to act on
         if action == "bulk" and parameters and parameters[0] in self.refused:
             return False  # hidden: none of the chosen findings can take it
         if action == "not_now":  # the hidden key's twin: only while it is hidden
@@ -119,8 +122,8 @@ class ReviewActions(FieldScreen[None]):
             for event_type in BULK_BINDINGS.values()
             if rows and all(check_transition(r.state, event_type, role) for r in rows)
         )
-        if refused != self.refused:
-            self.refused = refused
+        if refused != self.refused or bool(rows) != self.chosen:
+            self.refused, self.chosen = refused, bool(rows)
             self.refresh_bindings()
 
     def action_bulk(self, event_type: str) -> None:

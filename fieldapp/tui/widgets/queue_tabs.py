@@ -20,7 +20,9 @@ def queue_binding(screen: str, n: int) -> Binding:
 
 
 def queue_tab_label(n: int, name: str, count: int | None = None) -> Content:
-    """`1 未结案 3`: the key, the queue's name and, once counted, how many are in it."""
-    label = Content(f"{n} {name}")
-    # The count in bold: one space apart, "0 2" must not read as one number.
+    """`1·未结案 3`: the key joined to the queue's name and, once counted, how many are in
+    it, in bold. "1 待复查 1 2 已逾期 7" ran a count into the next tab's key ("1 2"); with
+    the key joined to its name the two read apart, in no more columns (six tabs with their
+    counts fit 80 columns in English)."""
+    label = Content(f"{n}·{name}")
     return label if count is None else Content.assemble(label, " ", (str(count), "bold"))
