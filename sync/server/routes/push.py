@@ -20,7 +20,7 @@ from sync.protocol import (
     PushResponse,
 )
 from sync.server.apply import apply_ops
-from sync.server.deps import CurrentDevice
+from sync.server.deps import BearerCredentials, current_device
 from sync.server.errors import api_error
 from sync.server.group_commit import PUSHES
 
@@ -73,10 +73,13 @@ async def push_body(request: Request) -> PushBody:
     summary="Apply an ordered batch of outbox ops, each exactly once",
     openapi_extra=BODY_SCHEMA,
 )
-def push(raw: Annotated[PushBody, Depends(push_body)], who: CurrentDevice) -> PushResponse:
+def push(
+    raw: Annotated[PushBody, Depends(push_body)], credentials: BearerCredentials
+) -> PushResponse:
     """Answers per op, in the order sent: `applied`, `duplicate` (same op id and payload
     hash as an op already applied: the stored result again) or `rejected` with a reason a
     person can read. A rejected op does not stop the batch."""
+    who = current_device(credentials)
     body = raw.request
     if body.device_id != who.device_id:
         raise api_error(
