@@ -8,9 +8,16 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
-# How far ahead a new deadline may lie: rectifications take days or weeks (domain.md);
-# a year covers a works order, and a slip of the year (2099) is caught.
-MAX_DEADLINE_AHEAD = dt.timedelta(days=366)
+
+def latest_deadline(today: dt.date) -> dt.date:
+    """The last day a new deadline may be set to: a year from `today`, the same day of the
+    month (2026-12-06 → 2027-12-06; 29 February → 28 February). Rectifications take days
+    or weeks (domain.md); a year covers a works order, and a slip of the year (2099) is
+    caught. The refusal names this day, and this day is allowed."""
+    try:
+        return today.replace(year=today.year + 1)
+    except ValueError:  # 29 February, and next year has none
+        return today.replace(year=today.year + 1, day=28)
 
 
 def as_date(value: Any) -> dt.date | None:
@@ -40,8 +47,9 @@ def check_event_dates(event_type: str, data: Mapping[str, Any], today: dt.date) 
         deadline = valid_date(data.get("deadline"))
         if deadline and deadline < today:
             return t("review.refused.deadline_past")
-        if deadline and deadline > today + MAX_DEADLINE_AHEAD:
-            return t("review.refused.deadline_far", latest=(today + MAX_DEADLINE_AHEAD).isoformat())
+        latest = latest_deadline(today)
+        if deadline and deadline > latest:
+            return t("review.refused.deadline_far", latest=latest.isoformat())
     if event_type == "handed_over":
         handed = valid_date(data.get("date"))
         if handed and handed > today:  # the day it was handed over, not a plan
