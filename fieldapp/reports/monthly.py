@@ -178,16 +178,11 @@ def render_pdf(
     lang: str = "zh",
 ) -> bytes:  # fmt: skip
     """A landscape A4 table: the grid, then the month's figures, then the score."""
-    from fpdf import FPDF
+    from fieldapp.reports.pdf_pages import cjk_pdf
 
-    font = font or find_cjk_font()
-    pdf = FPDF(orientation="L", unit="mm", format="A4")
+    pdf = cjk_pdf(font or find_cjk_font(), title(report, lang), orientation="L")
     pdf.set_margins(10, 10, 10)
     pdf.set_auto_page_break(True, margin=10)
-    pdf.set_creator("fieldapp")
-    pdf.set_title(title(report, lang))
-    pdf.add_font("cjk", "", font.path, collection_font_number=font.index)
-    pdf.set_font("cjk", size=11)
     pdf.add_page()
     _paragraph(pdf, title(report, lang), size=16)
     _paragraph(pdf, label("monthly.subtitle", lang, last=report.last.isoformat(),

@@ -105,15 +105,11 @@ def _label(key: str, lang: str, **values: object) -> str:
 
 
 def _new_pdf(title: str, font: CjkFont):  # type: ignore[no-untyped-def]
-    from fpdf import FPDF
+    from fieldapp.reports.pdf_pages import cjk_pdf
 
-    pdf = FPDF(orientation="P", unit="mm", format="A4")
+    pdf = cjk_pdf(font, title)
     pdf.set_margins(MARGIN, MARGIN, MARGIN)
     pdf.set_auto_page_break(True, margin=MARGIN)
-    pdf.set_creator("fieldapp")
-    pdf.set_title(title)
-    pdf.add_font("cjk", "", font.path, collection_font_number=font.index)
-    pdf.set_font("cjk", size=11)
     pdf.add_page()
     return pdf
 

@@ -228,18 +228,14 @@ def render_pdf(
     font: CjkFont | None = None,
 ) -> int:
     """Write one placard per page into one PDF; returns the number of pages."""
-    from fpdf import FPDF
+    from fieldapp.reports.pdf_pages import cjk_pdf
 
     if size not in PAGE_SIZES:
         raise ValueError(f"page size must be one of {', '.join(PAGE_SIZES)}")
     font = font or find_cjk_font()
-    pdf = FPDF(orientation="P", unit="mm", format=PAGE_SIZES[size])
+    pdf = cjk_pdf(font, _label("placard.title", lang), page=PAGE_SIZES[size], size=12)
     pdf.set_auto_page_break(False)
     pdf.set_margin(0)
-    pdf.set_creator("fieldapp")
-    pdf.set_title(_label("placard.title", lang))
-    pdf.add_font("cjk", "", font.path, collection_font_number=font.index)
-    pdf.set_font("cjk", size=12)
     widths: dict[tuple[str, float], float] = {}
 
     def measure(text: str, pt: float) -> float:

@@ -1,0 +1,71 @@
+"""A character the CJK font cannot draw (an emoji typed into a hazard's description, a
+venue's name) is printed as a visible placeholder "□", and fpdf's English warning "Font …
+is missing the following glyphs" never reaches the user: every PDF begins with
+`reports.pdf_pages.cjk_pdf`. Real PDFs read back with pypdf."""
+
+from __future__ import annotations
+
+import io
+import logging
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from review_world import World, add_finding, build_world
+
+from fieldapp.store import close_store
+
+pypdf = pytest.importorskip("pypdf")
+
+try:
+    from fieldapp.reports.placards import find_cjk_font
+
+    find_cjk_font()
+except Exception:  # pragma: no cover - depends on the machine's fonts
+    pytest.skip("no CJK font on this machine", allow_module_level=True)
+
+MISSING = "missing the following glyphs"
+
+
+def _text(pdf: bytes) -> str:
+    reader = pypdf.PdfReader(io.BytesIO(pdf))
+    return "".join(page.extract_text() or "" for page in reader.pages)
+
+
+@pytest.fixture
+def world(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[World]:
+    monkeypatch.setenv("FIELDAPP_HOME", str(tmp_path))
+    yield build_world(tmp_path)
+    close_store()
+
+
+def test_a_notice_prints_an_emoji_as_a_placeholder_without_fpdfs_warning(
+    world: World, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    from fieldapp.cli import main
+
+    add_finding(world, "DM-0001", "COM-03", description="灭火器过期😀已告知店主")
+    close_store()
+    out = tmp_path / "n.pdf"
+    with caplog.at_level(logging.WARNING):
+        result = CliRunner().invoke(main, ["notice", "--venue", "DM-0001", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert MISSING not in result.output and MISSING not in caplog.text
+    text = "".join(_text(out.read_bytes()).split())
+    assert "灭火器过期□已告知店主" in text and "😀" not in text
+
+
+def test_a_placard_prints_an_emoji_as_a_placeholder(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    from fieldapp.reports.placards import PlacardInfo, render_pdf
+
+    info = PlacardInfo("XY-1", "好运😀小吃店", "small_shop", "东村路1号", "某网格", "李四", "",
+                       "XY-1", signed=False)  # fmt: skip
+    out = tmp_path / "p.pdf"
+    with caplog.at_level(logging.WARNING):
+        render_pdf([info], out)
+    assert MISSING not in caplog.text
+    text = "".join(_text(out.read_bytes()).split())
+    assert "好运□小吃店" in text and "😀" not in text
