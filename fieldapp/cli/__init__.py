@@ -14,7 +14,7 @@ from typing import Any
 import click
 
 from fieldapp import __version__
-from fieldapp.cli.usage_errors import root_language, said_in_language
+from fieldapp.cli.usage_errors import error_said, root_language, said_in_language
 
 # command name -> "module:attribute" of the click command, imported on first use
 LAZY_COMMANDS = {
@@ -68,6 +68,8 @@ class LazyGroup(click.Group):
             return super().invoke(ctx)
         except click.UsageError as error:  # click's English, from any command below
             raise said_in_language(error, root_language(error.ctx)) from None
+        except click.ClickException as error:  # a command's refusal: click's "Error:" prefix
+            raise error_said(error, root_language(ctx)) from None
 
     def make_context(
         self,

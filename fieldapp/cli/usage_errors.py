@@ -1,8 +1,9 @@
 """Click's own usage errors (no such option, a missing argument, a value not among the
-choices, not a number, an extra argument) said in the chosen language. Click words them
-in English whatever `--lang` says; the root command turns every one into a
-`UsageErrorSaid` here, so no command words them itself. The option names and the
-"--help" hint stay; a refusal this module does not know keeps click's own words."""
+choices, not a number, an extra argument) said in the chosen language, and the "Error:"
+before a command's own refusal (`click.ClickException`) with them. Click words them in
+English whatever `--lang` says; the root command turns every one into a `UsageErrorSaid`
+here (a refusal into an `ErrorSaid`), so no command words them itself. The option names
+and the "--help" hint stay; a refusal this module does not know keeps click's own words."""
 
 from __future__ import annotations
 
@@ -40,6 +41,25 @@ class UsageErrorSaid(click.UsageError):
                 hint = f"{ctx.command_path} {ctx.help_option_names[0]}"
                 click.echo(t("cli.usage.try_help", command=hint), file=file, err=True)
         click.echo(t("cli.usage.error", message=self.message), file=file, err=True)
+
+
+class ErrorSaid(click.ClickException):
+    """A command's refusal (`click.ClickException`, "没有编码为 NOPE 的网格") with its
+    prefix in the chosen language: "错误：…", where click prints "Error: …"."""
+
+    def show(self, file: IO[Any] | None = None) -> None:
+        click.echo(t("cli.usage.error", message=self.format_message()), file=file, err=True)
+
+
+def error_said(error: click.ClickException, lang: str | None) -> click.ClickException:
+    """`error`, its message kept, shown with the prefix in `lang` (the root's --lang; the
+    language the command spoke when none was given). A refusal with an exit status of its
+    own (a subclass's; none here) is left as it is, so its status is never changed."""
+    if isinstance(error, ErrorSaid) or error.exit_code != ErrorSaid.exit_code:
+        return error  # said already by a group further down, or not ours to reword
+    if lang:
+        set_language(lang)
+    return ErrorSaid(error.format_message())
 
 
 def said_in_language(error: click.UsageError, lang: str | None) -> UsageErrorSaid:

@@ -1,0 +1,46 @@
+"""A command's own refusal (a `click.ClickException`: no grid with that code) is shown
+with its prefix in the chosen language, "错误：" under the default Chinese, as click's
+usage errors are; click printed "Error: 没有编码为 NOPE 的网格". The root group does it
+for every command (`fieldapp.cli.usage_errors.ErrorSaid`)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from fieldapp.cli import main
+from fieldapp.i18n import set_language
+from fieldapp.store import close_store
+
+
+@pytest.fixture(autouse=True)
+def _chinese_after() -> Iterator[None]:
+    yield
+    set_language("zh")
+
+
+def _run(home: Path, *args: str) -> Result:
+    close_store()  # the command opens the store itself
+    return CliRunner().invoke(main, list(args), env={"FIELDAPP_HOME": str(home)})
+
+
+@pytest.mark.parametrize(
+    "args",
+    [("monthly-report", "--grid", "NOPE", "--xlsx", "m.xlsx"),
+     ("report", "--grid", "NOPE", "--zero")],
+)  # fmt: skip
+def test_an_unknown_grid_is_refused_in_chinese_throughout(home: Path, args: tuple[str]) -> None:
+    result = _run(home, *args)
+    assert result.exit_code == 1, result.output
+    assert "错误：没有编码为 NOPE 的网格" in result.output
+    assert "Error" not in result.output
+
+
+def test_in_english_the_prefix_is_english(home: Path) -> None:
+    result = _run(home, "--lang", "en", "report", "--grid", "NOPE", "--zero")
+    assert result.exit_code == 1, result.output
+    assert "Error: " in result.output and "NOPE" in result.output
+    assert "错误" not in result.output
