@@ -149,7 +149,7 @@ async def test_a_refusal_puts_the_cursor_in_the_field_it_names(
         dialog.query_one("#activity-held_on", Input).value = "2026-13-01"
         await pilot.press("f10")
         await settle(app, pilot)
-        assert "2026-13-01" in text(dialog.query_one("#activity-error", Static))
+        assert "没有 13 月" in text(dialog.query_one("#activity-error", Static))
         assert dialog.focused is dialog.query_one("#activity-held_on", Input)
         assert Activity.select().count() == 0
 

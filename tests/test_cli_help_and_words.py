@@ -40,9 +40,9 @@ def test_an_admin_subcommand_help_works_before_there_is_a_server_database(tmp_pa
 def test_a_date_that_is_none_is_refused_in_the_chosen_language(tmp_path, monkeypatch):
     monkeypatch.setenv("FIELDAPP_HOME", str(tmp_path / "home"))
     today = date.today().isoformat()
-    result = _run("export", "--from", "2026-02-30", "--out", str(tmp_path / "x.xlsx"))
+    result = _run("export", "--from", "2026-0230", "--out", str(tmp_path / "x.xlsx"))
     assert result.exit_code == 1
-    assert f"--from 2026-02-30 不是日期：请按 年-月-日 填写，如 {today}" in result.output
+    assert f"--from 2026-0230 不是日期：请按 年-月-日 填写，如 {today}" in result.output
     assert "Invalid value" not in result.output
     result = _run("export", "--to", "6/12/2026", lang="en")
     assert result.exit_code == 1

@@ -136,7 +136,7 @@ async def test_export_to_a_folder_that_cannot_be_written(
         screen.query_one("#export-from", Input).value = "2026-13-01"
         await pilot.press("f10")
         await settle(app, pilot, rounds=2)
-        assert any("日期格式" in n.message for n in app._notifications)
+        assert any("没有 13 月" in n.message for n in app._notifications)
 
 
 async def test_the_assessment_tab_and_the_monthly_report(

@@ -11,7 +11,7 @@ from inspect_support import inspecting
 from textual.widgets import Input, Static
 
 from fieldapp.domain.clock import today
-from fieldapp.domain.finding_dates import MAX_DEADLINE_AHEAD
+from fieldapp.domain.finding_dates import latest_deadline
 from fieldapp.i18n import t
 from fieldapp.store.models import Finding
 from fieldapp.tui.dialogs.finding import FindingDialog
@@ -40,7 +40,7 @@ async def type_deadline(pilot, dialog: FindingDialog, text: str) -> None:  # typ
 
 
 async def test_a_deadline_more_than_a_year_ahead_is_refused(home: Path) -> None:
-    latest = today() + MAX_DEADLINE_AHEAD
+    latest = latest_deadline(today())
     async with inspecting("zh", SIZE) as (app, pilot, screen):
         dialog = await open_finding_form(app, pilot)
         await type_deadline(pilot, dialog, "2099-12-31")
@@ -72,14 +72,16 @@ async def test_typing_adds_to_the_prefilled_description(home: Path) -> None:
     assert finding.description == f"{prefill}仅1具"
 
 
-async def test_a_day_that_does_not_exist_is_said_not_to_be_a_date(home: Path) -> None:
+async def test_a_month_that_does_not_exist_is_said_as_such(home: Path) -> None:
     async with inspecting("zh", SIZE) as (app, pilot, _):
         dialog = await open_finding_form(app, pilot)
         prefilled = dialog.query_one("#finding-deadline", Input).value
         await type_deadline(pilot, dialog, "2026-13-45")
         assert app.screen is dialog
+        assert message_of(dialog) == "没有 13 月：月份是 1 到 12，请检查日期"
+        await type_deadline(pilot, dialog, "2026-1301")  # not in the form: how to write one
         assert message_of(dialog) == (
-            f"“2026-13-45”不是日期，请按 年-月-日 填写，例如 {prefilled}。"
+            f"“2026-1301”不是日期，请按 年-月-日 填写，例如 {prefilled}。"
         )
         await type_deadline(pilot, dialog, "")
         assert message_of(dialog) == t("finding.bad_deadline")

@@ -70,7 +70,7 @@ async def test_a_bad_deadline_is_said_in_sight_at_80x24(home: Path) -> None:
         assert app.focused is deadline
         await pilot.press("ctrl+u", *"2026-02-30", "enter")
         await inspect_support.settle(app, pilot)
-        assert said(app, "#finding-message").startswith("“2026-02-30”不是日期")
+        assert said(app, "#finding-message").startswith("2026 年 2 月没有 30 日，请检查日期")
         assert app.focused is deadline and in_sight(app, deadline)
 
 
@@ -103,7 +103,7 @@ async def test_a_bad_date_in_the_hazard_filters_is_said_in_sight_at_80x24(
         await pilot.press(*"2026-99-99", "f10")
         await pilot_support.settle(app, pilot)
         assert isinstance(app.screen, ReviewFiltersDialog)
-        assert "2026-99-99" in said(app, "#filter-error")
+        assert "没有 99 月" in said(app, "#filter-error")
         assert in_sight(app, last)
 
 
@@ -161,7 +161,7 @@ async def test_a_bad_export_date_is_said_whole_at_80x24(demo_home: Path, role: s
         await pilot.press("ctrl+e")
         await pilot_support.settle(app, pilot, rounds=2)
         app.screen.query_one("#export-from", Input).focus()
-        await pilot.press(*"2026-13-45", "f10")
+        await pilot.press(*"2026-1345", "f10")
         await pilot_support.settle(app, pilot)
         status = app.screen.query_one("#export-status", Static)
         text = str(status.render())

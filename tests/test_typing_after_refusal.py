@@ -92,7 +92,7 @@ async def test_the_hazard_deadline_is_one_tab_from_the_description(home: Path) -
         await pilot.press("tab", "ctrl+u", *"2026-02-30", "f10")
         await settle_inspect(app, pilot)
         assert app.screen is dialog  # refused, not saved with the prefilled deadline
-        assert said(dialog, "#finding-message").startswith("“2026-02-30”不是日期")
+        assert said(dialog, "#finding-message").startswith("2026 年 2 月没有 30 日，请检查日期")
         assert app.focused is deadline and deadline.value == "2026-02-30"
         finding = Finding.get(Finding.item_code == "COM-03")
         assert finding.deadline.isoformat() == prefilled and finding.state == "draft"

@@ -14,6 +14,7 @@ import click
 
 from fieldapp.cli.checks import fail
 from fieldapp.cli.common import use_language
+from fieldapp.domain.typed import no_such_day
 from fieldapp.i18n import t
 
 
@@ -38,7 +39,10 @@ class LocalDate(click.ParamType):
         except ValueError:
             if ctx is not None:
                 use_language(ctx)
-            fail(t("cli.bad_date", option=_named(param), value=value, today=date.today()))
+            option, said = _named(param), no_such_day(str(value)) if "-" in str(value) else None
+            if said:  # the form is right, the day is not there (2026-02-30, 2026-13-01)
+                fail(t("date.no_such_day_option", option=option, value=value, said=said))
+            fail(t("cli.bad_date", option=option, value=value, today=date.today()))
 
 
 class InputFile(click.Path):

@@ -13,6 +13,8 @@ import datetime as dt
 import re
 import unicodedata
 
+from fieldapp.i18n import t
+
 _ENTRIES = re.compile(r"[;；\n]")
 _NAMES = re.compile(r"[;；\n、]")
 _DATE = re.compile(r"(\d{4})([-/.])(\d{1,2})\2(\d{1,2})")
@@ -37,6 +39,23 @@ def typed_date(text: str) -> dt.date:
         raise ValueError(f"not a date: {text!r}")
     year, _, month, day = match.groups()
     return dt.date(int(year), int(month), int(day))
+
+
+def no_such_day(text: str) -> str | None:
+    """What to say of `text` when it is written as a date (2026-02-30, 2026-13-01) but that
+    day or month does not exist; None when it is a real day or not written as a date at all
+    (then the form's own 'not a date, write year-month-day' sentence fits)."""
+    match = _DATE.fullmatch(text.strip())
+    if match is None:
+        return None
+    year, month, day = (int(match[group]) for group in (1, 3, 4))
+    if not 1 <= month <= 12:
+        return t("date.no_such_month", month=month)
+    try:
+        dt.date(year, month, day)
+    except ValueError:
+        return t("date.no_such_day", year=year, month=t(f"date.month.{month}"), day=day)
+    return None
 
 
 def iso_date_first(text: str) -> str:

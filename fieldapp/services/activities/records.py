@@ -10,7 +10,7 @@ from typing import Any
 from fieldapp.domain.activities import ActivityType, form_problem
 from fieldapp.domain.clock import now_iso, today
 from fieldapp.domain.ids import new_id
-from fieldapp.domain.typed import says_something, typed_date
+from fieldapp.domain.typed import no_such_day, says_something, typed_date
 from fieldapp.i18n import t
 from fieldapp.services.activities.types import activity_type
 from fieldapp.services.common import outbox
@@ -65,7 +65,8 @@ def _held_on(text: str) -> dt.date:
     try:
         day = typed_date(text)
     except ValueError:
-        said = t("activity.refused.date", value=text.strip(), example=today().isoformat())
+        example = today().isoformat()
+        said = no_such_day(text) or t("activity.refused.date", value=text.strip(), example=example)
         raise ActivityRefused(said, "held_on") from None
     if day > today():
         raise ActivityRefused(t("activity.refused.future", value=day.isoformat()), "held_on")

@@ -28,7 +28,7 @@ from textual.widgets import Button, Input, Label, Select, Static
 from fieldapp.domain.checklist import Item
 from fieldapp.domain.clock import today
 from fieldapp.domain.finding_dates import check_new_deadline
-from fieldapp.domain.typed import typed_date
+from fieldapp.domain.typed import no_such_day, typed_date
 from fieldapp.i18n import t
 from fieldapp.services.common.photos import photo_labels
 from fieldapp.services.inspection import inspections, supersession
@@ -152,7 +152,7 @@ class FindingDialog(HoldsTyped, ModalScreen[bool]):
         except ValueError:
             example = self.deadline.isoformat()
             self.say(
-                t("finding.not_a_date", text=written, example=example)
+                no_such_day(written) or t("finding.not_a_date", text=written, example=example)
                 if written
                 else t("finding.bad_deadline"),
                 about="finding-deadline",

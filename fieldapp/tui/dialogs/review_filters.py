@@ -17,6 +17,7 @@ from textual.containers import Grid, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
+from fieldapp.domain.typed import no_such_day
 from fieldapp.i18n import t
 from fieldapp.services.review import ReviewFilters
 from fieldapp.tui.commands import localize_bindings
@@ -119,7 +120,7 @@ class ReviewFiltersDialog(ModalScreen[ReviewFilters | None]):
             day = parse_date(text) if text else None
             if text and day is None:
                 self.query_one(selector, Input).focus()  # the field it names
-                return t("review_ui.filter.bad_date", text=text)
+                return no_such_day(text) or t("review_ui.filter.bad_date", text=text)
             days.append(day)
         if days[0] and days[1] and days[0] > days[1]:
             self.query_one("#filter-from", Input).focus()

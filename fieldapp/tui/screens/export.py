@@ -23,7 +23,7 @@ from textual.message import Message
 from textual.widgets import Header, Input, Label, ProgressBar, Select, Static
 from textual.worker import Worker, WorkerState
 
-from fieldapp.domain.typed import typed_date
+from fieldapp.domain.typed import no_such_day, typed_date
 from fieldapp.i18n import language, listed, t
 from fieldapp.services.export.file_names import FORMATS, WrongSuffix, path_for_format
 from fieldapp.tui.screens import FieldScreen
@@ -167,14 +167,17 @@ class ExportScreen(FieldScreen[None]):
         if self.running:
             self.explain(t("export_ui.running"))
             return
-        try:
-            first = parse_day(self.query_one("#export-from", Input).value)
-            last = parse_day(self.query_one("#export-to", Input).value)
-        except ValueError:
-            self._fail(t("export_ui.bad_date"))
-            return
+        days: list[dt.date | None] = []
+        for field in ("#export-from", "#export-to"):
+            typed = self.query_one(field, Input).value
+            try:
+                days.append(parse_day(typed))
+            except ValueError:
+                self._fail(no_such_day(typed) or t("export_ui.bad_date"))
+                return
+        first, last = days
         if first and last and first > last:
-            self._fail(t("export.bad_range"))
+            self._fail(t("export.bad_range", first=first, last=last))
             return
         text = self.query_one("#export-path", Input).value.strip()
         if not text:

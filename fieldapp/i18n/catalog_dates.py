@@ -1,0 +1,39 @@
+"""Dates typed into a form: a date written in the right form whose day does not exist."""
+
+from __future__ import annotations
+
+ZH: dict[str, str] = {
+    "date.no_such_day": "{year} 年 {month}没有 {day} 日，请检查日期",
+    "date.no_such_month": "没有 {month} 月：月份是 1 到 12，请检查日期",
+    "date.no_such_day_option": "{option} {value}：{said}",
+    "date.month.1": "1 月",
+    "date.month.2": "2 月",
+    "date.month.3": "3 月",
+    "date.month.4": "4 月",
+    "date.month.5": "5 月",
+    "date.month.6": "6 月",
+    "date.month.7": "7 月",
+    "date.month.8": "8 月",
+    "date.month.9": "9 月",
+    "date.month.10": "10 月",
+    "date.month.11": "11 月",
+    "date.month.12": "12 月",
+}
+
+EN: dict[str, str] = {
+    "date.no_such_day": "{month} {year} has no day {day}; check the date",
+    "date.no_such_month": "There is no month {month}: months are 1 to 12; check the date",
+    "date.no_such_day_option": "{option} {value}: {said}",
+    "date.month.1": "January",
+    "date.month.2": "February",
+    "date.month.3": "March",
+    "date.month.4": "April",
+    "date.month.5": "May",
+    "date.month.6": "June",
+    "date.month.7": "July",
+    "date.month.8": "August",
+    "date.month.9": "September",
+    "date.month.10": "October",
+    "date.month.11": "November",
+    "date.month.12": "December",
+}
