@@ -65,6 +65,7 @@ class RecordedItem:
     note: str
     photos: tuple[Path, ...]  # the answer's photos, then its finding's
     finding: RecordedFinding | None
+    can_fail: bool = False  # judged: a value within its limits ("value") passed
 
 
 @dataclass(frozen=True, slots=True)
@@ -210,6 +211,7 @@ def _items(
                     photos=answer_photos
                     + tuple(p for p in finding_photos if p not in answer_photos),
                     finding=recorded,
+                    can_fail=item.can_fail,
                 )
             )
     return tuple(items)

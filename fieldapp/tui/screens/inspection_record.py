@@ -40,6 +40,7 @@ from fieldapp.tui.widgets.key_footer import KeyFooter
 from fieldapp.tui.widgets.paged_table import widest
 from fieldapp.tui.widgets.photo_preview import PhotoPreview, text_art
 from fieldapp.tui.widgets.separated_text import SEPARATOR, SeparatedText
+from fieldapp.tui.widgets.table import Cut
 
 OUTCOMES = ("pass", "fail", "na", "value", "note")
 CODE = 7  # the cells of an item's code column (COM-01; an instance's RNT-04#3 widens it)
@@ -48,13 +49,16 @@ MIN_ITEM_TEXT = 12  # and on a screen too narrow for that
 
 
 def answer_text(item: RecordedItem) -> str:
+    """An answer as the record says it: "合格", "不合格（2）", and a judged value within its
+    limits "合格（1）" (a bare "1" beside "不合格（2）" said one count two ways)."""
     if not item.outcome or item.outcome == "note":
         return t("record.unanswered")
     text = t(f"inspect.outcome.{item.outcome}")
     value = pick(item.value, item.value_en)
-    if value:
-        return value if item.outcome == "value" else t("app.aside", text=text, aside=value)
-    return text
+    if value and item.outcome == "value":  # a choice's option judged is pass or fail
+        passed = item.can_fail and item.answer_type != "choice"
+        return t("app.aside", text=t("inspect.outcome.pass"), aside=value) if passed else value
+    return t("app.aside", text=text, aside=value) if value else text
 
 
 def column_widths(record: InspectionRecord | None, width: int) -> dict[str, int]:
@@ -292,7 +296,7 @@ class InspectionRecordScreen(FieldScreen[None]):
         for item in record.items:
             table.add_row(
                 item.code,
-                pick(item.zh, item.en),
+                Cut(pick(item.zh, item.en)),  # type: ignore[arg-type]  # cut with "…"
                 answer_text(item),
                 str(len(item.photos)) if item.photos else "",
                 t(f"severity.{item.finding.severity}") if item.finding else "",
@@ -322,6 +326,7 @@ class InspectionRecordScreen(FieldScreen[None]):
             detail = meta_lines(self.record)
         else:
             detail = item_lines(item) if item else []
+        self.refresh_bindings()  # o [ ] only for an item with photos
         self.query_one("#record-item", SeparatedText).show("\n".join(detail))
         self.query_one("#record-detail", VerticalScroll).scroll_home(animate=False)
         title = self.query_one("#record-photo-title", Static)
@@ -359,6 +364,8 @@ class InspectionRecordScreen(FieldScreen[None]):
     # -- actions -----------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("open_photo", "photo"):  # offered where the item has photos
+            return self.item is not None and bool(self.item.photos)
         return self.notes_cut if action == "notes" else True
 
     def action_back(self) -> None:
@@ -378,18 +385,14 @@ class InspectionRecordScreen(FieldScreen[None]):
         self._show_item()
         self.query_one("#record-detail", VerticalScroll).focus()
 
-    def action_photo(self, step: int) -> None:
-        item = self.item
-        if item is None or len(item.photos) < 2:
-            self.app.bell()
-            return
-        self.photo_index = (self.photo_index + step) % len(item.photos)
-        self._show_item()
+    def action_photo(self, step: int) -> None:  # offered for an item with photos
+        if (item := self.item) is None or len(item.photos) < 2:
+            self.app.bell()  # its only photo
+        else:
+            self.photo_index = (self.photo_index + step) % len(item.photos)
+            self._show_item()
 
-    def action_open_photo(self) -> None:
-        item = self.item
-        if item is None or not item.photos:
-            self.notify(t("record.no_photos"), severity="warning")
-            return
-        label = t("photo_view.numbered", number=self.photo_index + 1)
-        open_and_say(self, str(item.photos[self.photo_index]), label)
+    def action_open_photo(self) -> None:  # offered for an item with a photo
+        if (item := self.item) is not None and item.photos:
+            label = t("photo_view.numbered", number=self.photo_index + 1)
+            open_and_say(self, str(item.photos[self.photo_index]), label)

@@ -1,0 +1,80 @@
+"""The read-only record at 80x24: the photo keys only on an item with photos (the footer
+offered "o 用看图程序打开 [ 上一张 ] 下一张" beside "此项没有照片", and `o` only said it
+again), an item's text cut with "…" (cut bare, it read as the whole text), and a judged
+value said as its verdict is ("合格（4）" beside "不合格（2）", not a bare "4")."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pilot_support import footer_keys_seen, settle
+from test_inspection_record import rows, submitted_with_photos
+from textual.widgets import DataTable
+
+from fieldapp.store.models import Venue
+from fieldapp.tui.app import make_app
+from fieldapp.tui.screens.inspection_record import InspectionRecordScreen
+
+PHOTO_KEYS = {"open_photo", "photo(-1)", "photo(1)"}
+
+
+def offered(screen: InspectionRecordScreen) -> set[str]:
+    return {b.binding.action for b in screen.active_bindings.values() if b.enabled}
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+async def test_the_photo_keys_are_offered_only_for_an_item_with_photos(
+    demo_home: Path, lang: str
+) -> None:
+    venue = Venue.get(Venue.code == "DM-0003")
+    inspection_id, first, _ = submitted_with_photos(demo_home, venue)
+    app = make_app(lang=lang)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot, rounds=2)
+        app.push_screen(InspectionRecordScreen(inspection_id))
+        await settle(app, pilot, rounds=3)
+        screen = app.screen
+        assert isinstance(screen, InspectionRecordScreen)
+        table = screen.query_one("#record-items", DataTable)
+        shown = rows(table)
+        assert shown[first][3] == "2"  # the first item's two photos
+        assert offered(screen) >= PHOTO_KEYS and "open_photo" in footer_keys_seen(screen)
+        bare = next(code for code, cells in shown.items() if not cells[3])
+        table.move_cursor(row=list(shown).index(bare))
+        await settle(app, pilot)
+        assert not offered(screen) & PHOTO_KEYS
+        assert not set(footer_keys_seen(screen)) & PHOTO_KEYS, footer_keys_seen(screen)
+        await pilot.press("o")  # not offered: nothing said
+        await settle(app, pilot)
+        assert not list(app._notifications)
+        table.move_cursor(row=list(shown).index(first))  # back on photos: offered again
+        await settle(app, pilot)
+        assert "open_photo" in footer_keys_seen(screen)
+
+
+@pytest.mark.parametrize(
+    ("lang", "width", "passed"), [("zh", 70, "合格（4）"), ("en", 80, "Pass (4)")]
+)
+async def test_a_long_item_is_cut_with_an_ellipsis_and_a_judged_value_has_its_verdict(
+    demo_home: Path, lang: str, width: int, passed: str
+) -> None:
+    venue = Venue.get(Venue.code == "DM-0003")
+    inspection_id, first, _ = submitted_with_photos(demo_home, venue)
+    app = make_app(lang=lang)
+    async with app.run_test(size=(width, 24)) as pilot:
+        await settle(app, pilot, rounds=2)
+        app.push_screen(InspectionRecordScreen(inspection_id))
+        await settle(app, pilot, rounds=3)
+        screen = app.screen
+        assert isinstance(screen, InspectionRecordScreen)
+        shown = rows(screen.query_one("#record-items", DataTable))
+        assert shown[first][2] == passed  # a count within its limit: passed, with the count
+        lines = [strip.text for strip in screen._compositor.render_strips()]
+        item_rows = [line for line in lines if line.lstrip().startswith(tuple(shown))]
+        cut = [line for line in item_rows if "…" in line]
+        assert cut, "\n".join(lines)  # some text is longer than its column at this width
+        for line in cut:  # "…" ends the text, right before the answer's column
+            code = line.split()[0]
+            text = shown[code][1]
+            assert text not in line
