@@ -63,3 +63,23 @@ async def test_textuals_keys_in_f1_read_as_ours(demo_home: Path, lang: str) -> N
                 )
             else:
                 assert not re.search("[A-Za-z]{3,}", description), (where, keys, description)
+
+
+# A table's home/end read "Home"/"End" in English: the key's own name, capitalised as the
+# Home screen is, beside the key column's "home"; Chinese said 到开头/到末尾, as a field's
+# home/end do, for what moves to the first or last column.
+TABLE = {
+    "en": {"home": "First column", "end": "Last column", "^home": "First row", "^end": "Last row"},
+    "zh": {"home": "到第一列", "end": "到最后一列", "^home": "到第一行", "^end": "到最后一行"},
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+async def test_f1_says_what_a_table_s_home_and_end_do(demo_home: Path, lang: str) -> None:
+    app = make_app(lang=lang)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot, rounds=3)
+        rows = await _f1_rows(app, pilot)  # the due list: a table
+    assert {keys: rows.get(keys) for keys in TABLE[lang]} == TABLE[lang]
+    # No key is described by its own name ("home  Home").
+    assert [k for k, d in rows.items() if d.lower() in k.lower().split()] == []
