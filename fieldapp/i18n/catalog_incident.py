@@ -212,7 +212,7 @@ EN: dict[str, str] = {
     "incident.outcome.case_filed": "Case filed",
     "incident.outcome.unfounded": "Unfounded",
     "incident.refused.role": (
-        "Your role may not {event}: only a grid head or an administrator assigns, hands "
+        "Your role may not '{event}': only a grid head or an administrator assigns, hands "
         "over, records outcomes and closes incidents."
     ),
     "incident.refused.unknown_event": "Unknown action {event}",

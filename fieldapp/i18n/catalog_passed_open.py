@@ -24,7 +24,7 @@ EN = {
     ),
     "passed_open.none": "No hazard passed today is still open",
     "passed_open.already_reported": (
-        "The hazard on {item} is already recorded as reported fixed ({state}); "
+        "The hazard on {item} is already recorded as reported fixed and is now '{state}'; "
         "no need to record it again"
     ),
     "binding.summary.report_fixed": "Reported fixed",

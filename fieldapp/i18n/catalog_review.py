@@ -12,7 +12,6 @@ ZH: dict[str, str] = {
     "review.state.outcome_recorded": "待销号（已记录处理结果）",
     "review.state.closed": "已销号",
     "review.state.": "未下达",
-    "review.overdue": "逾期",
     # events
     "review.event.opened": "发现隐患",
     "review.event.rectification_reported": "报告已整改",
@@ -138,7 +137,6 @@ EN: dict[str, str] = {
     "review.state.outcome_recorded": "To close (outcome recorded)",
     "review.state.closed": "Closed",
     "review.state.": "Not issued",
-    "review.overdue": "Overdue",
     "review.event.opened": "Hazard found",
     "review.event.rectification_reported": "Reported fixed",
     "review.event.reopened": "Found not fixed",

@@ -41,7 +41,7 @@ def render_detail(view: DetailView) -> Text:
     if view.deadline is not None:
         text.append(f" · {t('review_ui.deadline', date=view.deadline.isoformat())}")
     if view.overdue:
-        text.append(f" {t('review.overdue')}", style="bold red")
+        text.append(f" {t('review_ui.overdue_mark')}", style="bold red")  # mid-line: lowercase
     elif view.handed_over_late:  # why a hazard past its deadline is not marked overdue
         unit = t(f"review.unit.{view.handed_over_to}")
         text.append(f" {t('review_ui.handed_over_late', unit=unit)}", style="dim")
