@@ -69,7 +69,7 @@ async def test_a_reason_for_other_typed_after_the_refusal_and_tab_is_kept(
         await pilot.press(*["down"] * 4)  # Other (explain in the note)
         await pilot.press("f10")
         await settle(app, pilot)
-        assert said(dialog, "#presence-error").startswith("For “Other”")
+        assert said(dialog, "#presence-error").startswith("For 'Other'")
         note = dialog.query_one("#presence-note", Input)
         assert app.focused is note
         await pilot.press("tab")

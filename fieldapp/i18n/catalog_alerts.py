@@ -18,7 +18,7 @@ ZH = {
 }
 
 EN = {
-    "alerts.rule_added": "Added alert rule #{id}: “{trigger}” in {grid} goes to {channel}.",
+    "alerts.rule_added": "Added alert rule #{id}: '{trigger}' in {grid} goes to {channel}.",
     "alerts.rule_disabled": "Alert rule #{id} disabled.",
     "alerts.rule_unknown": "There is no alert rule #{id}; `fieldapp admin alerts rules` lists them.",
     "alerts.no_rules": "No alert rules yet; add one with `fieldapp admin alerts add-rule`.",

@@ -325,11 +325,11 @@ EN: dict[str, str] = {
     ),
     "scan.placeholder": "QR content or venue code",
     "scan.unknown": (
-        "No venue has the code “{code}”. Check the code on the placard and scan again, "
+        "No venue has the code '{code}'. Check the code on the placard and scan again, "
         "or press / to find the venue by name."
     ),
     "scan.unknown_in_dialog": (
-        "No venue has the code “{code}”. Check the code on the placard and scan again, "
+        "No venue has the code '{code}'. Check the code on the placard and scan again, "
         "or press Esc, then / to find the venue by name."
     ),
     "scan.empty": "Nothing was read. Aim at the QR code and scan again, or type the venue code.",
@@ -340,8 +340,8 @@ EN: dict[str, str] = {
     "scan.refused": "{message}",
     "presence.title": "Venue chosen by hand: {venue}",
     "presence.hint": "Without a scan, say why (it is reported with the inspection).",
-    "presence.note": "Note (optional; required for “Other”)",
-    "presence.note_needed": "For “Other”, write the reason in the note in words (at least four letters or two Chinese characters, e.g. “placard covered”); punctuation and spaces do not count.",
+    "presence.note": "Note (optional; required for 'Other')",
+    "presence.note_needed": "For 'Other', write the reason in the note in words (at least four letters or two Chinese characters, e.g. 'placard covered'); punctuation and spaces do not count.",
     "presence.ok": "Start inspection",
     "form.discard.title": "Discard what you typed?",
     "form.discard.body": "This form is not saved; what was typed will not be kept.",

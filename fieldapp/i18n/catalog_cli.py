@@ -54,7 +54,7 @@ EN = {
     "cli.reason.read_only": "the disk is read-only",
     "cli.reason.disk_full": "the disk is full",
     "cli.reason.other": "the system refused to write there",
-    "cli.db.bad_url": "“{url}” is not a database address: give a file path, sqlite:///FILE or postgresql://USER@HOST:PORT/DB",
+    "cli.db.bad_url": "'{url}' is not a database address: give a file path, sqlite:///FILE or postgresql://USER@HOST:PORT/DB",
     "cli.db.missing": "There is no server database at {path}: check --db, or create one with fieldapp admin --db {path} init",
     "cli.db.not_server": "{path} is not a fieldapp server database: check the file --db names",
     "cli.db.cannot_write": "Cannot use a server database at {path} ({reason}): check --db or choose another place",

@@ -127,7 +127,7 @@ EN: dict[str, str] = {
     "monthly.screen.title": "{grid} {month} monthly report (score {score})",
     "monthly.written": "Monthly report exported: {files}",
     "monthly.cli.written": "Wrote {path}",
-    "monthly.cli.month_invalid": "Cannot read the month “{value}”; write it as 2026-12",
+    "monthly.cli.month_invalid": "Cannot read the month '{value}'; write it as 2026-12",
     "monthly.cli.no_output": "Say where to write the report: --xlsx FILE or --pdf FILE",
     "monthly.cli.month_not_started": "{month} has not started yet (today is {today}), so there is nothing to count; choose this month or an earlier one",
     "monthly.file": "monthly-report",

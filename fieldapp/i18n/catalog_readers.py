@@ -10,7 +10,7 @@ ZH = {
 }
 
 EN = {
-    "readers.created": "Read-only API key made for “{name}” (grids {grids}). It is shown only now; keep it safe:",
+    "readers.created": "Read-only API key made for '{name}' (grids {grids}). It is shown only now; keep it safe:",
     "readers.none": "No reader API keys yet; make one with `fieldapp admin reader-key create`.",
     "readers.active": "active",
     "readers.revoked": "revoked",

@@ -146,7 +146,7 @@ EN = {
         "the follow-up case's action {event} lacks a date, person, unit, reference or "
         "outcome; complete it and do it again"
     ),
-    "refusal.not_a_date": '{what} "{value}" is not a date; enter it as YYYY-MM-DD and send again',
+    "refusal.not_a_date": "{what} '{value}' is not a date; enter it as YYYY-MM-DD and send again",
     "refusal.date_of.report_date": "the report date",
     "refusal.date_of.finding_deadline": "the hazard's deadline",
     "refusal.date_of.activity_held_on": "the activity's date",

@@ -64,7 +64,7 @@ EN = {
         "Enrolled, but the first download did not finish: press F12 to sync once online."
     ),
     "welcome.error.missing": "Fill in the server address and the code, then press Enter.",
-    "welcome.error.bad_url": "“{url}” is not a server address: write it as https://server:port.",
+    "welcome.error.bad_url": "'{url}' is not a server address: write it as https://server:port.",
     "welcome.error.plain_http": (
         "{url} is plain, unencrypted http and cannot be used to enrol: ask your "
         "administrator for the https address."
