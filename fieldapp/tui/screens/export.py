@@ -114,7 +114,11 @@ class ExportScreen(FieldScreen[None]):
             with Horizontal(classes="export-row"):
                 yield Label(t("export_ui.path"), classes="export-label")
                 yield Input(id="export-path")
-            yield ProgressBar(total=None, show_eta=False, id="export-progress")
+            # Empty and hidden (its line kept) until an export runs: an indeterminate bar
+            # animated as if something were being exported before anything was
+            bar = ProgressBar(total=1, show_eta=False, id="export-progress")
+            bar.visible = False
+            yield bar
             yield Static(t("export_ui.hint"), id="export-status")
         yield KeyFooter()
 
@@ -196,6 +200,7 @@ class ExportScreen(FieldScreen[None]):
         self.running = True
         bar = self.query_one("#export-progress", ProgressBar)
         bar.update(total=None, progress=0)
+        bar.visible = True
         self.query_one("#export-status", Static).update(t("export.progress"))
         self._export(out, self._format(), first, last, grid, language())
 
@@ -284,8 +289,10 @@ class ExportScreen(FieldScreen[None]):
         self.query_one("#export-path", Input).focus()
 
     def _show_failed(self, text: str) -> None:
-        """The bar back at nothing and the status saying the export failed."""
-        self.query_one("#export-progress", ProgressBar).update(total=1, progress=0)
+        """The bar back at nothing (hidden) and the status saying the export failed."""
+        bar = self.query_one("#export-progress", ProgressBar)
+        bar.update(total=1, progress=0)
+        bar.visible = False
         self.query_one("#export-status", Static).update(text)
 
     def _fail(self, text: str) -> None:

@@ -1,0 +1,32 @@
+"""The export screen (ctrl+e) shows no progress before an export runs: its bar was an
+indeterminate one, animated (━━━╺━━━╸━ --%) as if exporting while the form was still
+being filled in. It is hidden, its line kept, until F10 starts an export."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pilot_support import open_screen, settle
+from textual.widgets import ProgressBar
+
+from fieldapp.tui.app import make_app
+from fieldapp.tui.screens.export import ExportScreen
+
+
+def screen_lines(app) -> list[str]:  # type: ignore[no-untyped-def]
+    return [strip.text for strip in app.screen._compositor.render_strips()]
+
+
+async def test_the_bar_shows_only_once_an_export_runs(demo_supervisor: Path) -> None:
+    app = make_app(lang="zh")
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_screen(app, pilot, "ctrl+e", ExportScreen)
+        bar = screen.query_one("#export-progress", ProgressBar)
+        assert not bar.visible and bar.total is not None  # not shown, not animating
+        assert not any("--%" in line or "━" in line for line in screen_lines(app))
+        await pilot.press("f10")
+        await settle(app, pilot, rounds=2)
+        await app.workers.wait_for_complete()
+        await settle(app, pilot)
+        assert screen.written  # exported
+        assert bar.visible and bar.percentage == 1.0
