@@ -80,6 +80,7 @@ ZH: dict[str, str] = {
     "review_ui.col.inspector": "发现人",
     "review_ui.col.found": "发现日期",
     "review_ui.overdue_mark": "逾期",
+    "review_ui.overdue_col": "逾期",  # after a deadline in the queue's column (narrow)
     # a state as the table's column says it: the head of review.state.<state>, the detail's
     "review_ui.state_col.open": "待整改",
     "review_ui.state_col.rectification_reported": "待复查",
@@ -266,6 +267,7 @@ EN: dict[str, str] = {
     "review_ui.col.inspector": "By",
     "review_ui.col.found": "Found",
     "review_ui.overdue_mark": "overdue",
+    "review_ui.overdue_col": "late",
     "review_ui.state_col.open": "To rectify",
     "review_ui.state_col.rectification_reported": "To re-check",
     "review_ui.state_col.handed_over": "Handed over",

@@ -30,8 +30,10 @@ def mark(marked: bool) -> str:
 VENUE = 24  # a venue's name: as much of it as a wide screen has room for
 VENUE_MIN = 14  # and no less, its start and "…" (the detail below says it whole)
 # Left out in this order where the table is too narrow for them beside the venue's
-# least: when and by whom a hazard was found and its item are in the detail below.
-LEFT_OUT = ("found", "inspector", "item")
+# least: when and by whom a hazard was found and its item are in the detail below. The
+# item is kept beside a narrower venue (its code is in the column before it): without it
+# two hazards of one venue read alike (English at 80 columns).
+LEFT_OUT = (("found", VENUE_MIN), ("inspector", VENUE_MIN), ("item", 10))
 
 
 def column_widths(room: int) -> dict[str, int]:
@@ -40,10 +42,10 @@ def column_widths(room: int) -> dict[str, int]:
     the last three columns were out of sight, to be scrolled to)."""
     widths = {
         "mark": 1,
-        "deadline": widest(f"2026-12-31 {t('review_ui.overdue_mark')}"),
+        "deadline": widest(f"2026-12-31 {t('review_ui.overdue_col')}"),
         "state": widest(*(f"⚠ {state_label(s)}" for s in ("", *STATES))),
         "severity": widest(*(t(f"review.severity.{s}") for s in SEVERITIES)),
-        "code": 9,
+        "code": 8,  # DM-0042
         "venue": VENUE,
         "item": 7,
         "inspector": 6,
@@ -57,9 +59,12 @@ def column_widths(room: int) -> dict[str, int]:
     def venue_room() -> int:
         return room - sum(w + 2 for k, w in widths.items() if k != "venue") - 2
 
-    while venue_room() < VENUE_MIN and left:
-        del widths[left.pop(0)]
-    widths["venue"] = max(VENUE_MIN, min(VENUE, venue_room()))
+    least = VENUE_MIN
+    while left and venue_room() < left[0][1]:
+        del widths[left.pop(0)[0]]
+    if left:
+        least = min(least, left[0][1])
+    widths["venue"] = max(least, min(VENUE, venue_room()))
     return widths
 
 
@@ -73,7 +78,7 @@ def row_cells(row: ReviewRow, marked: bool) -> dict[str, str | Cut]:
     """The cells of a queue row by column (a table shows those it has room for)."""
     deadline = row.deadline.isoformat() if row.deadline else "—"
     if row.overdue:
-        deadline = f"{deadline} {t('review_ui.overdue_mark')}"
+        deadline = f"{deadline} {t('review_ui.overdue_col')}"
     state = state_label(row.state)
     if row.conflict:
         state = f"⚠ {state}"
