@@ -166,6 +166,7 @@ class FindVenueScreen(FieldScreen[None]):
         table.add_column(t("find.col.code"), key="code")
         table.add_column(t("find.col.name"), key="name")
         table.squeezed = ("name", "grid")  # a long name gives up width to the kind and grid
+        table.squeezed_heading_after = True  # and to the address's heading
         table.add_column(t("find.col.kind"), key="kind")
         table.add_column(t("find.col.grid"), key="grid")
         table.add_column(t("find.col.address"), key="address")

@@ -26,10 +26,13 @@ class Table(DataTable[str]):
 
     A table may name a column that gives up width, down to `squeezed_min` cells, so that
     the columns up to another are seen (`squeezed`: those two keys): the find-venue
-    list's long venue names pushed the kind and the grid out at 80 columns."""
+    list's long venue names pushed the kind and the grid out at 80 columns. With
+    `squeezed_heading_after`, the heading of the column after the last one is seen too
+    (not "Addre" at the screen's edge)."""
 
     squeezed: tuple[str, str] | None = None
     squeezed_min = 20
+    squeezed_heading_after = False
 
     def _update_dimensions(self, new_rows: Iterable[RowKey]) -> None:
         widths = [column.content_width for column in self.ordered_columns]
@@ -77,6 +80,8 @@ class Table(DataTable[str]):
         padding = 2 * self.cell_padding
         seen = self.ordered_columns[: keys.index(last) + 1]
         others = sum(c.get_render_width(self) for c in seen if c is not column)
+        if self.squeezed_heading_after and len(keys) > len(seen):
+            others += self.ordered_columns[len(seen)].label.cell_len + padding
         # The room whether or not the vertical scrollbar shows (it comes with more rows).
         room = self.content_region.width - self.styles.scrollbar_size_vertical
         room -= self._row_label_column_width + others
