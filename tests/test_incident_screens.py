@@ -52,6 +52,8 @@ async def test_an_inspector_reports_a_fireworks_sale_with_one_key(
         dialog = await open_screen(app, pilot, "f4", IncidentDialog)
         dialog.query_one("#incident-category", Select).value = "fireworks_sale"
         dialog.query_one("#incident-address", Input).value = "鼎美村村口"
+        grid = dialog.query_one("#incident-grid", Select)  # no venue: the inspector's grids
+        grid.value = str(next(code for _, code in grid._options if code is not Select.NULL))
         dialog.query_one("#incident-files", Input).value = f"{photo}; {tmp_path}/missing.mp4"
         await pilot.press("f10")
         await settle(app, pilot, rounds=2)
@@ -340,6 +342,13 @@ async def test_a_refusal_puts_the_cursor_in_the_incident_field_it_names(demo_hom
         assert said == t("incident.refused.place_missing")
         assert app.focused is dialog.query_one("#incident-address", Input)
         await pilot.press(*"鼎美村村口", "f10")
+        await settle(app, pilot, rounds=2)
+        said = str(dialog.query_one("#incident-error", Static).render())
+        assert said == t("incident.refused.grid_choose")  # next in the form's order
+        grid = dialog.query_one("#incident-grid", Select)
+        assert app.focused is grid
+        grid.value = str(next(code for _, code in grid._options if code is not Select.NULL))
+        await pilot.press("f10")
         await settle(app, pilot, rounds=2)
         assert isinstance(app.screen, HomeScreen)
     assert Incident.get().address == "鼎美村村口"

@@ -34,6 +34,7 @@ from fieldapp.tui.widgets.key_footer import KeyFooter
 FIELD_IDS = {
     "category": "incident-category",
     "address": "incident-address",
+    "grid_code": "incident-grid",
     "occurred_at": "incident-time",
     "description": "incident-description",
     "files": "incident-files",
@@ -61,6 +62,7 @@ class IncidentDialog(AsksBeforeDiscarding, SavingDialog):
         venue: tuple[str, str] | None = None,
         address: str = "",
         grid_code: str = "",
+        grids: tuple[tuple[str, str], ...] = (),
     ) -> None:
         super().__init__(id="incident-dialog", classes="dialog compact-form")
         self.categories = categories
@@ -68,6 +70,12 @@ class IncidentDialog(AsksBeforeDiscarding, SavingDialog):
         # A place that is not a venue, filled in (a patrol checkpoint), and its grid.
         self.address = address
         self.grid_code = grid_code
+        # No venue and no grid given: the reporter's grids (code, name). One is used as it
+        # is; of several, the form asks which (none chosen: the incident is not filed to
+        # the first by chance).
+        self.grids = grids if venue is None and not grid_code else ()
+        if len(self.grids) == 1:
+            self.grid_code = self.grids[0][0]
         localize_bindings(self)
 
     def compose(self) -> ComposeResult:
@@ -85,6 +93,14 @@ class IncidentDialog(AsksBeforeDiscarding, SavingDialog):
                     yield Label(t("incident.form.venue", venue=self.venue[1]), id="incident-venue")
                 yield Label(t("incident.form.address"))
                 yield Input(self.address, id="incident-address", compact=True)
+                if len(self.grids) > 1:
+                    yield Label(t("incident.form.grid"))
+                    yield Select(
+                        [(name, code) for code, name in self.grids],
+                        prompt=t("incident.form.grid_prompt"),
+                        id="incident-grid",
+                        compact=True,
+                    )
                 yield Label(t("incident.form.time"))
                 yield Input(
                     local_now().strftime("%Y-%m-%d %H:%M"), id="incident-time", compact=True
@@ -127,6 +143,15 @@ class IncidentDialog(AsksBeforeDiscarding, SavingDialog):
             self.refuse(t("incident.refused.category_missing"), "category")
             return
 
+        grid_code = self.grid_code
+        if len(self.grids) > 1:
+            chosen = self.query_one("#incident-grid", Select).value
+            typed_address = self.query_one("#incident-address", Input).value.strip()
+            if chosen is Select.NULL and typed_address:  # no address: said first, above
+                self.refuse(t("incident.refused.grid_choose"), "grid_code")
+                return
+            grid_code = str(chosen)
+
         def value(name: str) -> str:
             return self.query_one(f"#incident-{name}", Input).value
 
@@ -136,7 +161,7 @@ class IncidentDialog(AsksBeforeDiscarding, SavingDialog):
             description=value("description"),
             venue_id=self.venue[0] if self.venue else None,
             address=value("address"),
-            grid_code=self.grid_code,
+            grid_code=grid_code,
             people=parse_people(value("people")),
             files=typed_entries(value("files")),
         )

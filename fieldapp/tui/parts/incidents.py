@@ -40,14 +40,24 @@ class IncidentsApp(Navigation):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="incident-form")
     def _open_incident_form(self, venue: tuple[str, str] | None) -> None:
+        from fieldapp.services.common.identity import NotEnrolled, me
         from fieldapp.services.incidents.reporting import categories
         from fieldapp.store import db
 
         with db.connection_context():
             codes = categories()
-        self.call_from_thread(self._show_incident_form, codes, venue)
+            try:  # a report without a venue is filed to one of these (the form asks which)
+                grids = me().grids
+            except NotEnrolled:  # refused when reported, as before
+                grids = ()
+        self.call_from_thread(self._show_incident_form, codes, venue, grids)
 
-    def _show_incident_form(self, codes: list[str], venue: tuple[str, str] | None) -> None:
+    def _show_incident_form(
+        self,
+        codes: list[str],
+        venue: tuple[str, str] | None,
+        grids: tuple[tuple[str, str], ...] = (),
+    ) -> None:
         from fieldapp.tui.dialogs.incident import IncidentDialog
         from fieldapp.tui.messages import SyncRequested
 
@@ -58,7 +68,7 @@ class IncidentsApp(Navigation):
                 if callable(listing):  # the queue it was reported from lists it at once
                     listing()
 
-        self.open_dialog(IncidentDialog(codes, venue=venue), reported)
+        self.open_dialog(IncidentDialog(codes, venue=venue, grids=grids), reported)
 
     def action_incidents(self) -> None:
         from fieldapp.tui.screens.incidents import IncidentsScreen
