@@ -10,10 +10,12 @@ times into the local times the schedule speaks in, on the server as here.
 
 from __future__ import annotations
 
+from typing import Any
+
 from peewee import BooleanField, CharField, FloatField, ForeignKeyField, IntegerField, TextField
 from playhouse.sqlite_ext import JSONField
 
-from fieldapp.store.models import BaseModel, Grid
+from fieldapp.store.models import BaseModel, Grid, SyncState
 
 
 class Checkpoint(BaseModel):
@@ -96,3 +98,11 @@ class PatrolScan(BaseModel):
 
 
 PATROL_MODELS: list[type[BaseModel]] = [Checkpoint, PatrolRoute, PatrolRun, PatrolScan]
+
+
+def started_here() -> Any:
+    """A condition on a run: started on this device (before enrolment too, with no device
+    id). A run pulled open from another device (the same person's second device, or a
+    teammate's) is not: its visits and its finish are that device's to send."""
+    state = SyncState.get_or_none(SyncState.id == 1)
+    return PatrolRun.device_id.in_(["", state.device_id if state is not None else ""])

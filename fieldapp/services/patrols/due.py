@@ -17,7 +17,7 @@ from fieldapp.domain import patrols
 from fieldapp.domain.clock import local_now
 from fieldapp.services.common.identity import me
 from fieldapp.services.patrols.attendance import _campaigns, _visits, finished_windows
-from fieldapp.services.patrols.mine import open_run
+from fieldapp.services.patrols.mine import open_elsewhere, open_run
 from fieldapp.services.patrols.runs import starts_later, window_due
 from fieldapp.store.patrol_models import Checkpoint, PatrolRoute, PatrolRun, PatrolScan
 
@@ -32,6 +32,7 @@ class DuePatrol:
     total: int
     minutes_left: int  # until the window closes (before it opens: its whole length and more)
     run_id: str | None  # this person's open run of it, to resume
+    elsewhere: bool = False  # this person's run of it is open on another device of theirs
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +80,7 @@ def due_now(*, now: dt.datetime | None = None) -> list[DuePatrol]:
     campaigns = _campaigns()
     off = patrols.CampaignSwitch(False)
     mine = open_run(person)
+    elsewhere = {(r.route_id, r.day, r.window) for r in open_elsewhere(person)}
     visits, _ = _visits(moment.date(), moment.date())
     finished = finished_windows(moment.date(), moment.date())
     found = []
@@ -101,9 +103,11 @@ def due_now(*, now: dt.datetime | None = None) -> list[DuePatrol]:
             else None
         )
         left = window.closes_at(moment.date()) - moment
+        there = (route.id, moment.date().isoformat(), window.label) in elsewhere
         found.append(
             DuePatrol(route.id, route.code, route.name, window.label, len(verdict.done),
-                      len(route.checkpoints), int(left.total_seconds() // 60), resume)
+                      len(route.checkpoints), int(left.total_seconds() // 60), resume,
+                      there and resume is None)
         )  # fmt: skip
     if mine is not None and not any(d.run_id == mine.id for d in found):
         found.append(_still_open(mine, moment))  # its window is over: finish it

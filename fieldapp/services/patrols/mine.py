@@ -6,17 +6,30 @@ the placard check) wait until one does."""
 from __future__ import annotations
 
 from fieldapp.services.common.identity import me
-from fieldapp.store.patrol_models import PatrolRoute, PatrolRun
+from fieldapp.store.patrol_models import PatrolRoute, PatrolRun, started_here
 
 
 def open_run(person_id: str | None = None) -> PatrolRun | None:
-    """The person's unfinished run, if any (the one to resume after a restart)."""
+    """The person's unfinished run started on this device, if any (the one to resume
+    after a restart, the one a scan adds a visit to)."""
     person = person_id or me().person_id
     return (
         PatrolRun.select()
-        .where((PatrolRun.person == person) & (PatrolRun.status == "open"))
+        .where((PatrolRun.person == person) & (PatrolRun.status == "open") & started_here())
         .order_by(PatrolRun.started_at.desc())
         .first()
+    )
+
+
+def open_elsewhere(person_id: str | None = None) -> list[PatrolRun]:
+    """The person's runs pulled while still open from another device of theirs: shown as
+    in progress there, never resumed here (its finish would come from both devices, and
+    the server takes one)."""
+    person = person_id or me().person_id
+    return list(
+        PatrolRun.select().where(
+            (PatrolRun.person == person) & (PatrolRun.status == "open") & ~started_here()
+        )
     )
 
 

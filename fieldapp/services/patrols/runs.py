@@ -33,10 +33,16 @@ from fieldapp.domain.presence import manual_note_problem
 from fieldapp.i18n import t
 from fieldapp.services.common.identity import me
 from fieldapp.services.common.outbox import enqueue
-from fieldapp.services.patrols.mine import open_run
+from fieldapp.services.patrols.mine import open_elsewhere, open_run
 from fieldapp.services.placards.printing import is_venue, verify_scan
 from fieldapp.store.db import write_transaction
-from fieldapp.store.patrol_models import Checkpoint, PatrolRoute, PatrolRun, PatrolScan
+from fieldapp.store.patrol_models import (
+    Checkpoint,
+    PatrolRoute,
+    PatrolRun,
+    PatrolScan,
+    started_here,
+)
 
 OP_PATROL_RUN_SUBMIT = "patrol_run.submit"  # sync.protocol.OP_PATROL_RUN_SUBMIT
 OP_PATROL_RUN_VISIT = "patrol_run.visit"  # sync.protocol.OP_PATROL_RUN_VISIT
@@ -113,6 +119,11 @@ def start_run(route_id: str, *, now: dt.datetime | None = None) -> PatrolRun:
         )  # fmt: skip
         if done is not None:
             return done
+        if any(
+            (run.route_id, run.day, run.window) == (route.id, day, window.label)
+            for run in open_elsewhere(who.person_id)
+        ):  # open on my other device: walked and finished there, not twice
+            raise PatrolRefused(t("patrol.refused.open_elsewhere", route=route.name))
         current = open_run(who.person_id)
         if current is not None:
             if (current.route_id, current.day, current.window) == (route.id, day, window.label):
@@ -130,6 +141,8 @@ def _run(run_id: str) -> PatrolRun:
         raise PatrolRefused(t("patrol.refused.no_run"))
     if run.status != "open":
         raise PatrolRefused(t("patrol.refused.finished"))
+    if not PatrolRun.select().where((PatrolRun.id == run.id) & started_here()).exists():
+        raise PatrolRefused(t("patrol.refused.open_elsewhere", route=run.route.name))
     return run
 
 

@@ -15,7 +15,7 @@ from fieldapp.services.syncing.media_problems import warnings_in_words
 from fieldapp.services.syncing.problems import describe, errors_in_words
 from fieldapp.services.syncing.refusals import Refusal, outstanding
 from fieldapp.store.models import Outbox, SyncState
-from fieldapp.store.patrol_models import PatrolRun
+from fieldapp.store.patrol_models import PatrolRun, started_here
 from sync.client.base import Progress, SyncError, SyncResult
 
 log = logging.getLogger(__name__)
@@ -53,7 +53,8 @@ def sync_status() -> SyncStatus:
     state = SyncState.get_or_none(SyncState.id == 1)
     pending = Outbox.select().where(Outbox.state == "pending").count()
     refusals = outstanding()
-    walking = PatrolRun.select().where(PatrolRun.status == "open").exists()
+    # a run of this device's: one pulled open from another device is that one's to finish
+    walking = PatrolRun.select().where((PatrolRun.status == "open") & started_here()).exists()
     if state is None:
         return SyncStatus(False, "", pending, None, "", refusals, walking)
     return SyncStatus(
