@@ -1,0 +1,82 @@
+"""Free text a form requires to say something, read by one rule wherever it is typed,
+imported or synced.
+
+A field that must say something refuses emoji, punctuation, digits and spaces alone and
+a lone letter: the screens, the services behind them, the office's imports and the sync
+server all ask `text_problem`, so none accepts what another refuses. Only new input is
+checked; records already held load as they are.
+
+Three rules, by what the field holds:
+- a reason or a description `says_something` (`fieldapp.domain.typed`): at least two
+  Chinese characters or four letters ("坏了", "lost"), as the 其他原因 note of a start
+  without a scan has always asked;
+- a person's name `names_someone`: at least two letters, a Chinese character counting as
+  one (王五, 欧阳娜娜, Li, Aygül); a lone character is a surname, not a name;
+- a document number `numbers_a_document`: at least two characters, a letter or digit
+  among them (公移〔2026〕12号, A7).
+A field may also have a most length, refused in words rather than cut.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from fieldapp.domain.text_bounds import ADDRESS_MAX
+from fieldapp.domain.typed import says_something
+
+# An incident's account of what happened: a few paragraphs; a report, not a file.
+INCIDENT_DESCRIPTION_MAX = 2000
+
+
+def names_someone(text: str) -> bool:
+    """Whether a typed name names a person: at least two letters, a Chinese character
+    counting as one ("王五", "Li"); "王", "x", "😀😀" and "。。" do not."""
+    return sum(1 for char in text if char.isalpha()) >= 2
+
+
+def numbers_a_document(text: str) -> bool:
+    """Whether a typed reference number (文号) can be one: at least two characters, a
+    letter or digit among them ("A7", "12号"); "Q", "😀😀" and "--" cannot."""
+    said = text.strip()
+    return len(said) >= 2 and any(char.isalnum() for char in said)
+
+
+@dataclass(frozen=True, slots=True)
+class TextRule:
+    says: Callable[[str], bool]
+    most: int = 0  # the most characters; 0: only the wire's bound
+
+
+# By field: the refusal is `free_text.<field>` and `free_text.<field>.too_long`.
+RULES: dict[str, TextRule] = {
+    "representative": TextRule(names_someone),
+    "reject_reason": TextRule(says_something),
+    "incident_address": TextRule(says_something, ADDRESS_MAX),
+    "incident_description": TextRule(says_something, INCIDENT_DESCRIPTION_MAX),
+    "hand_over_reference": TextRule(numbers_a_document),
+    "person_name": TextRule(names_someone),
+    "household_address": TextRule(says_something, ADDRESS_MAX),
+}
+
+
+def text_fault(field: str, text: str) -> tuple[str, dict[str, int]] | None:
+    """What is wrong with `text` typed into `field` (a key of RULES), as the catalogue
+    key of the refusal and its values (for the office's imports, which word a row's
+    problem later), or None when it can be taken."""
+    rule = RULES[field]
+    said = text.strip()
+    if not rule.says(said):
+        return f"free_text.{field}", {}
+    if rule.most and len(said) > rule.most:
+        return f"free_text.{field}.too_long", {"most": rule.most, "length": len(said)}
+    return None
+
+
+def text_problem(field: str, text: str) -> str | None:
+    """Why `text` typed into `field` (a key of RULES) cannot be taken, as a sentence for
+    a person in the current language, or None when it can."""
+    from fieldapp.i18n import t
+
+    fault = text_fault(field, text)
+    return None if fault is None else t(fault[0], **fault[1])

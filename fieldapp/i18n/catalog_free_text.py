@@ -1,0 +1,97 @@
+"""Refusals of free text that must say something (`fieldapp.domain.free_text`): what the
+field must hold, and that emoji, punctuation and spaces do not count."""
+
+ZH = {
+    "free_text.representative": (
+        "请写场所负责人的姓名（至少两个字或两个字母，如“王建国”“Li”），\n表情符号、标点和空格不算。"
+    ),
+    "free_text.representative.too_long": "场所负责人的姓名最多 {most} 个字，现在有 {length} 个字。",
+    "free_text.reject_reason": (
+        "复查不通过须在备注中用文字写明仍未整改到位的问题\n"
+        "（至少两个字或四个字母，如“灭火器仍过期”），"
+        "\n表情符号、标点和空格不算。"
+    ),
+    "free_text.reject_reason.too_long": "备注最多 {most} 个字，现在有 {length} 个字。",
+    "free_text.incident_address": (
+        "请用文字写明事发地址（至少两个字或四个字母，如“幸福路12号”），\n表情符号、标点和空格不算。"
+    ),
+    "free_text.incident_address.too_long": (
+        "事发地址最多 {most} 个字，现在有 {length} 个字；请只写到门牌和房号。"
+    ),
+    "free_text.incident_description": (
+        "请用文字写明发生了什么（至少两个字或四个字母），\n表情符号、标点和空格不算。"
+    ),
+    "free_text.incident_description.too_long": (
+        "事件经过最多 {most} 个字，现在有 {length} 个字；请写要点，细节可附文件。"
+    ),
+    "free_text.hand_over_reference": (
+        "请填写移交文号（至少两个字符，含文字或数字，如“公移〔2026〕12号”），\n表情符号和标点不算。"
+    ),
+    "free_text.hand_over_reference.too_long": "移交文号最多 {most} 个字，现在有 {length} 个字。",
+    "free_text.person_name": (
+        "请写人员的姓名（至少两个字或两个字母，如“王五”“Li”），\n单个字、表情符号和标点不算。"
+    ),
+    "free_text.person_name.too_long": "姓名最多 {most} 个字，现在有 {length} 个字。",
+    "free_text.household_address": (
+        "请用文字写明住址（至少两个字或四个字母，如“幸福路12号”），\n表情符号、标点和空格不算。"
+    ),
+    "free_text.household_address.too_long": (
+        "住址最多 {most} 个字，现在有 {length} 个字；请只写到门牌和房号。"
+    ),
+    # The server refused a text that says nothing: the field's own refusal above.
+    "refusal.free_text": "{text_rule}",
+    "refusal.person_field.name": "姓名",
+}
+
+EN = {
+    "free_text.representative": (
+        "Write the venue representative's name (at least two letters or Chinese"
+        " characters, e.g. 'Li'); emoji, punctuation and spaces do not count."
+    ),
+    "free_text.representative.too_long": (
+        "The representative's name takes at most {most} characters; it has {length}."
+    ),
+    "free_text.reject_reason": (
+        "A rejected re-check needs a note in words saying what is still wrong (at least"
+        " four letters or two Chinese characters); emoji, punctuation and spaces do not count."
+    ),
+    "free_text.reject_reason.too_long": "The note takes at most {most} characters; it has {length}.",
+    "free_text.incident_address": (
+        "Write the address in words (at least four letters or two Chinese characters,"
+        " e.g. '12 Xingfu Road'); emoji, punctuation and spaces do not count."
+    ),
+    "free_text.incident_address.too_long": (
+        "The address takes at most {most} characters; it has {length}. Write it down to"
+        " the door and room number."
+    ),
+    "free_text.incident_description": (
+        "Write what happened in words (at least four letters or two Chinese characters);"
+        " emoji, punctuation and spaces do not count."
+    ),
+    "free_text.incident_description.too_long": (
+        "What happened takes at most {most} characters; it has {length}. Write the main"
+        " points and attach details as files."
+    ),
+    "free_text.hand_over_reference": (
+        "Enter the hand-over reference number (at least two characters with a letter or"
+        " digit, e.g. 'GY-2026-12'); emoji and punctuation do not count."
+    ),
+    "free_text.hand_over_reference.too_long": (
+        "The reference number takes at most {most} characters; it has {length}."
+    ),
+    "free_text.person_name": (
+        "Write the person's name (at least two letters or Chinese characters, e.g. 'Li');"
+        " a single character, emoji and punctuation do not count."
+    ),
+    "free_text.person_name.too_long": "A name takes at most {most} characters; it has {length}.",
+    "free_text.household_address": (
+        "Write the address in words (at least four letters or two Chinese characters,"
+        " e.g. '12 Xingfu Road'); emoji, punctuation and spaces do not count."
+    ),
+    "free_text.household_address.too_long": (
+        "The address takes at most {most} characters; it has {length}. Write it down to"
+        " the door and room number."
+    ),
+    "refusal.free_text": "{text_rule}",
+    "refusal.person_field.name": "name",
+}
