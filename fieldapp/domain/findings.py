@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from fieldapp.domain.finding_dates import check_event_dates, valid_date
+from fieldapp.domain.free_text import text_problem
 from fieldapp.domain.lifecycle import (  # the vocabulary, kept importable from here
     CLOSED as CLOSED,
 )
@@ -213,6 +214,8 @@ def check_event_data(
             return t(f"{refused}.unit_missing")
         if not str(data.get("reference", "")).strip():
             return t(f"{refused}.reference_missing")
+        if (said := text_problem("hand_over_reference", str(data["reference"]))) is not None:
+            return said
         if valid_date(data.get("date")) is None:
             return t(f"{refused}.date_missing")
     elif event_type == "outcome_recorded" and data.get("outcome") not in lifecycle.outcomes:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from fieldapp.domain.clock import now, now_iso
+from fieldapp.domain.free_text import text_problem
 from fieldapp.domain.ids import new_id
 from fieldapp.domain.incidents import DEFAULT_CATEGORIES
 from fieldapp.domain.typed import iso_date_first, typed_names
@@ -102,8 +103,12 @@ def report_incident(report: IncidentReport) -> Incident:
         raise ReportRefused(t("incident.refused.category_missing"), "category")
     if not report.venue_id and not report.address.strip():
         raise ReportRefused(t("incident.refused.place_missing"), "address")
+    if report.address.strip() and (said := text_problem("incident_address", report.address)):
+        raise ReportRefused(said, "address")
     if not report.description.strip():
         raise ReportRefused(t("incident.refused.description_missing"), "description")
+    if (said := text_problem("incident_description", report.description)) is not None:
+        raise ReportRefused(said, "description")
     occurred = parse_time(report.occurred_at)
     grid = _grid_of(report)
     evidence = import_evidence(report.files)
@@ -113,9 +118,9 @@ def report_incident(report: IncidentReport) -> Incident:
         "category": report.category,
         "grid_code": grid,
         "venue_id": report.venue_id or None,
-        "address": report.address.strip()[:500],
+        "address": report.address.strip(),
         "occurred_at": occurred,
-        "description": report.description.strip()[:5000],
+        "description": report.description.strip(),
         "people": report.people,
         "photos": evidence.photos,
         "media": evidence.media,

@@ -16,6 +16,7 @@ from fieldapp.domain.campaigns import with_campaigns
 from fieldapp.domain.checklist import Checklist, Item
 from fieldapp.domain.clock import now_iso, today
 from fieldapp.domain.conditions import form_state
+from fieldapp.domain.free_text import text_problem
 from fieldapp.domain.ids import new_id
 from fieldapp.domain.presence import manual_note_problem
 from fieldapp.i18n import pick, t
@@ -45,6 +46,10 @@ PRESENCE_REASONS = ("placard_missing", "placard_damaged", "scanner_broken", "ven
 
 class ReadOnly(RuntimeError):
     """The inspection was submitted; it cannot change."""
+
+
+class RepresentativeRefused(ValueError):
+    """The representative's name typed says no name; str() is for a person."""
 
 
 class SubmitBlocked(ValueError):
@@ -320,6 +325,8 @@ def submit(inspection_id: str, representative: str) -> None:
         summary = summary_of(view)
         if summary.missing_required:
             raise SubmitBlocked(summary.missing_required)
+        if (said := text_problem("representative", representative)) is not None:
+            raise RepresentativeRefused(said)
         stamp = now_iso()
         inspection.status = "submitted"
         inspection.finished_at = inspection.finished_at or stamp

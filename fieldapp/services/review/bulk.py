@@ -13,6 +13,7 @@ from typing import Any
 
 from fieldapp.domain import findings as machine
 from fieldapp.domain.clock import today
+from fieldapp.domain.free_text import text_problem
 from fieldapp.i18n import t
 from fieldapp.services.common.identity import me
 from fieldapp.services.inspection import findings
@@ -100,6 +101,8 @@ def bulk_apply(
     noted = bool(note.strip())
     if not noted and (needed := note_needed(event_type, (), payload)) is not None:  # any state
         raise ActionRefused(t(f"review.refused.note_{needed}"))
+    if event_type == "rejected" and (said := text_problem("reject_reason", note)) is not None:
+        raise ActionRefused(said)
     scope = my_scope()
     allowed = None if scope is None else set(scope)
     results: list[BulkResult] = []

@@ -20,6 +20,7 @@ from fieldapp.services.inspection.inspection_view import Summary
 from fieldapp.services.inspection.inspections import (
     REPRESENTATIVE_MAX,
     ReadOnly,
+    RepresentativeRefused,
     SubmitBlocked,
 )
 from fieldapp.services.inspection.passed_open import PassedOpen, passed_with_open_hazards
@@ -248,6 +249,10 @@ class SummaryScreen(Screen[bool]):
             inspections.submit(self.inspection_id, name)
         except SubmitBlocked as blocked:
             self.say(t("summary.blocked", codes=", ".join(blocked.missing)))
+            return
+        except RepresentativeRefused as refused:
+            self.say(str(refused), about_name=True)
+            field.focus()
             return
         except ReadOnly:
             self.say(t("inspect.read_only"))
