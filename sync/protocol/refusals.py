@@ -49,6 +49,7 @@ RETURNED_WITHOUT_COMMENT = "returned_without_comment"  # a review returns withou
 CAMPAIGN_BEYOND_GRIDS = "campaign_beyond_grids"  # campaign (code): on beyond one's grids
 CASE_EVENT_DATA = "case_event_data"  # event (its type): a case event's data incomplete
 NOT_A_DATE = "not_a_date"  # what (one of DATES), value: a date field that is no date
+FREE_TEXT = "free_text"  # text_rule (fieldapp.domain.free_text.RULES): a text saying nothing
 
 CODES = frozenset(
     {
@@ -84,6 +85,7 @@ CODES = frozenset(
         CAMPAIGN_BEYOND_GRIDS,
         CASE_EVENT_DATA,
         NOT_A_DATE,
+        FREE_TEXT,
     }
 )
 
@@ -219,6 +221,13 @@ def not_a_date(what: str, value: str, named: str) -> Refusal:
     payload's model let through but that is no date."""
     text = f"{named} {value!r} is not a date (use YYYY-MM-DD)"
     return Refusal(Reason(text, NOT_A_DATE, {"what": what, "value": value}))
+
+
+def free_text(what: str, rule: str, value: str) -> Refusal:
+    """A text that must say something and says nothing (emoji, punctuation, a lone
+    letter): `rule` is its field's rule, so the device says what the field needs."""
+    text = f"{what} {value!r} says nothing: write it in words (emoji and punctuation do not count)"
+    return Refusal(Reason(text, FREE_TEXT, {"text_rule": rule}))
 
 
 def unknown_op_type(op_type: str) -> Refusal:

@@ -20,6 +20,7 @@ from sync.server import db as server_db
 from sync.server.feed import NewChange, person_audience
 from sync.server.incident_models import Incident, IncidentEvent
 from sync.server.models import Grid, Venue
+from sync.server.op_checks import check_event_text, check_text
 from sync.server.scope import (
     DeviceContext,
     grids_in_scope,
@@ -108,6 +109,9 @@ def _create(who: DeviceContext, sub: IncidentEventSubmit, payload: IncidentPaylo
         text = f"incident {payload.id} is sent with an event of {sub.incident_id}"
         raise refusals.refused(text, refusals.INCIDENT_OPENING)
     require_own(who, payload.created_by, f"incident {payload.id}")
+    check_text(f"the address of incident {payload.id}", "incident_address", payload.address)
+    what = f"the description of incident {payload.id}"
+    check_text(what, "incident_description", payload.description)
     if sub.event.type != INCIDENT.opening:
         text = f"incident {payload.id} must arrive with its '{INCIDENT.opening}' event"
         raise refusals.refused(text, refusals.INCIDENT_OPENING)
@@ -128,6 +132,7 @@ def _create(who: DeviceContext, sub: IncidentEventSubmit, payload: IncidentPaylo
 def apply_incident_event(who: DeviceContext, sub: IncidentEventSubmit) -> Applied:
     event = sub.event
     require_own(who, event.actor, f"event {event.id}")
+    check_event_text(f"event {event.id}", event.type, event.note, event.data)
     if not machine.role_may_send(who.role, event.type, INCIDENT):
         text = (
             f"a person with the role {who.role} may not record '{event.type}' on an "

@@ -35,7 +35,7 @@ from sync.server.models import (
     FindingEvent,
     Inspection,
 )
-from sync.server.op_checks import check_event, invalid_payload
+from sync.server.op_checks import check_event, check_inspection_head, invalid_payload
 from sync.server.placard_keys import PublishedKeys
 from sync.server.records import (
     VenueRecord,
@@ -180,7 +180,7 @@ class InspectionWriter:
         except ValidationError as error:
             raise invalid_payload(op.type, error) from None
         who, i = self.who, sub.inspection
-        require_own(who, i.inspector_id, f"inspection {i.id}")
+        check_inspection_head(who, i)  # its inspector's own; its representative named
         venue = self._venue_in_scope(i.venue_id)
         venue_id, grid = venue["id"], venue["grid"]
         if self._exists(0, "inspection", self.inspection_ids, i.id):

@@ -3,9 +3,13 @@ its model (a refusal a person can read) and each event against who sent it."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from pydantic import ValidationError
 
+from fieldapp.domain.free_text import RULES
 from sync.protocol import refusals
+from sync.protocol.payloads import InspectionPayload
 from sync.server.findings import role_refusal
 from sync.server.scope import DeviceContext, require_own
 
@@ -15,6 +19,35 @@ def check_event(who: DeviceContext, actor: str, event_type: str, event_id: str) 
     refusal = role_refusal(who.role, event_type)
     if refusal:
         raise refusal
+
+
+def check_text(what: str, rule: str, text: str, held: str | None = None) -> None:
+    """Refuse a text that is there but says nothing by its field's rule (the one the
+    device's form and the office's imports use, `fieldapp.domain.free_text`). An empty
+    one is left to the op's own checks (older devices send none); a value the server
+    holds already, sent again unchanged, passes: records from before the rule still save."""
+    said = text.strip()
+    if not said or (held is not None and said == held.strip()):
+        return
+    if not RULES[rule].says(said):
+        raise refusals.free_text(what, rule, text)
+
+
+def check_event_text(what: str, event_type: str, note: str, data: dict[str, Any]) -> None:
+    """The texts of a hazard's or an incident's event that must say something: what a
+    rejected re-check found still wrong, a hand-over's reference number (文号)."""
+    if event_type == "rejected":
+        check_text(f"the note of {what}", "reject_reason", note)
+    if event_type == "handed_over":
+        check_text(
+            f"the reference of {what}", "hand_over_reference", str(data.get("reference", ""))
+        )
+
+
+def check_inspection_head(who: DeviceContext, i: InspectionPayload) -> None:
+    """An inspection is its inspector's own, and names its venue's representative."""
+    require_own(who, i.inspector_id, f"inspection {i.id}")
+    check_text(f"the representative of inspection {i.id}", "representative", i.representative)
 
 
 def readable_validation(error: ValidationError) -> str:

@@ -28,6 +28,7 @@ from sync.protocol import (
 from sync.server import audit as audit_log
 from sync.server.feed import NewChange
 from sync.server.models import Grid, Meta, Venue
+from sync.server.op_checks import check_text
 from sync.server.people_models import Household, HouseholdMember, Responsibility, Vehicle
 from sync.server.scope import (
     DeviceContext,
@@ -148,6 +149,11 @@ def checked_member(seal: PersonalCipher, m: MemberPayload) -> dict[str, Any]:
             "sync once so the device gets the key, then save the person again"
         )
         raise refusals.refused(text, refusals.PERSON_NOT_SEALED, person=m.name) from None
+    held = HouseholdMember.get_or_none(HouseholdMember.id == m.id)
+    try:
+        check_text(who + "'s name", "person_name", m.name, held.name if held else None)
+    except refusals.Refusal as refusal:
+        raise _field_refused(str(refusal), m, "name") from None
     if id_number and (problem := personal.id_number_problem(id_number)):
         raise _field_refused(f"{who}: {problem}", m, "id_number")
     if m.sex and m.sex not in SEXES:
@@ -215,6 +221,8 @@ def apply_household_upsert(who: DeviceContext, sub: HouseholdUpsert) -> Applied:
         if venue is None or venue.grid_code != sub.grid_code:
             text = f"household {sub.id}: venue {sub.venue_id} is not in its grid"
             raise refusals.refused(text, refusals.HOUSEHOLD_VENUE)
+    what = f"the address of household {sub.id}"
+    check_text(what, "household_address", sub.address, held.address if held else None)
     seal = cipher()
     members = [checked_member(seal, m) for m in sub.members]
     values = sub.model_dump(exclude={"members", "vehicles", "grid_code"})

@@ -17,6 +17,7 @@ from typing import Any
 
 from fieldapp.domain import personal
 from fieldapp.domain.clock import today
+from fieldapp.domain.free_text import text_fault
 from fieldapp.domain.ids import new_id
 from fieldapp.domain.registry import (
     EARLIEST_BIRTH_YEAR,
@@ -76,6 +77,10 @@ def _member(row: Row, errors: list[RowError], this_year: int) -> dict[str, Any]:
     n = row.number
     if not row.get("name"):
         errors.append(RowError(n, "name", "import.name_empty"))
+    elif (wrong := text_fault("person_name", row.get("name"))) is not None:
+        errors.append(RowError(n, "name", *wrong))
+    if row.get("address") and (wrong := text_fault("household_address", row.get("address"))):
+        errors.append(RowError(n, "address", *wrong))
     check_lengths(errors, row, TEXT_MAX)
     sex = sex_of(row.get("sex"))
     if sex is None:

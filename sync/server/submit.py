@@ -18,6 +18,7 @@ from sync.server import db as server_db
 from sync.server.feed import NewChange
 from sync.server.findings import arrival_conflict, fold_events, role_refusal
 from sync.server.models import DailyReport, Finding, FindingEvent, Venue
+from sync.server.op_checks import check_event_text
 from sync.server.records import (
     daily_report_change,
     event_change,
@@ -88,6 +89,7 @@ def _numbered_row(
 
 def _check_event(who: DeviceContext, event: EventPayload) -> None:
     require_own(who, event.actor, f"event {event.id}")
+    check_event_text(f"event {event.id}", event.type, event.note, event.data)
     refusal = role_refusal(who.role, event.type)
     if refusal:
         raise refusal

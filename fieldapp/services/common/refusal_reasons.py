@@ -22,6 +22,7 @@ _WORDED = (
     ("attribute", "venue_attr"),
     ("event", "review.event"),  # a follow-up case's (its lifecycle's catalogue)
     ("what", "refusal.date_of"),  # a not_a_date refusal's date
+    ("text_rule", "free_text"),  # a free_text refusal's field: what it must say
 )
 
 

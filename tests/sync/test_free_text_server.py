@@ -1,0 +1,78 @@
+"""The sync server and the office's people import refuse free text that says nothing by
+the rule the device's forms use (`fieldapp.domain.free_text`): a representative of
+emoji, a reject reason of one emoji, a hand-over reference of one letter; a person's
+name of one character in the registry sheet. The device words the refusal itself."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+from click.testing import CliRunner
+from sync_world import event, finding_event, inspection_submit
+
+from fieldapp.cli import main
+from fieldapp.services.common.refusal_reasons import reason_in_words
+
+
+def _refusal(device, op_id: int) -> tuple[str, str, dict[str, str]]:  # type: ignore[no-untyped-def]
+    row = device.outbox()[op_id]
+    return row.state, row.refusal_code, json.loads(row.refusal_params or "{}")
+
+
+def test_texts_saying_nothing_are_refused_by_the_server_with_their_rule(make_device, seed):
+    inspector = make_device("insp").enroll("p-insp")
+    junk = inspection_submit(seed.venues["DM-0001"], "p-insp")
+    junk["inspection"]["representative"] = "😀😀"
+    refused = inspector.enqueue("inspection.submit", junk)
+    submit = inspection_submit(seed.venues["DM-0001"], "p-insp")
+    taken = inspector.enqueue("inspection.submit", submit)
+    with inspector.client() as client:
+        client.sync_once()
+    assert _refusal(inspector, refused) == (
+        "rejected", "free_text", {"text_rule": "representative"},
+    )  # fmt: skip
+    assert _refusal(inspector, taken)[0] == "acked"
+    said = reason_in_words("free_text", {"text_rule": "representative"}, "")
+    assert said.startswith("请写场所负责人的姓名（至少两个字或两个字母")
+
+    boss = make_device("boss").enroll("p-sup")
+    finding = submit["findings"][0]
+    base = finding["events"][0]["id"]
+    reject = event("rejected", "p-sup", base=base, role="supervisor",
+                   data={"deadline": "2099-06-30"})  # fmt: skip
+    reject["note"] = "😀"
+    hand_over = event("handed_over", "p-sup", base=base, role="supervisor",
+                      data={"unit": "police_station", "reference": "Q", "date": "2026-06-11"})  # fmt: skip
+    ops = [
+        boss.enqueue("finding.event", finding_event(finding["id"], e)) for e in (reject, hand_over)
+    ]
+    with boss.client() as client:
+        client.sync_once()
+    rules = [_refusal(boss, op) for op in ops]
+    assert rules == [
+        ("rejected", "free_text", {"text_rule": "reject_reason"}),
+        ("rejected", "free_text", {"text_rule": "hand_over_reference"}),
+    ]
+
+
+def _admin(db: Path, *args: str):  # type: ignore[no-untyped-def]
+    return CliRunner().invoke(main, ["--lang", "zh", "admin", "--db", f"sqlite:///{db}", *args])
+
+
+def test_the_office_registry_refuses_a_name_of_one_character_or_an_emoji(tmp_path: Path) -> None:
+    db = tmp_path / "server.sqlite3"
+    assert _admin(db, "init").exit_code == 0
+    grids = tmp_path / "网格.csv"
+    grids.write_text("编号,名称,级别,上级\nT1,东山镇,镇,\nV1,鼎美村,村,T1\n", "utf-8")
+    assert _admin(db, "import-grids", str(grids)).exit_code == 0
+    sheet = tmp_path / "台账.csv"
+    sheet.write_text("网格,户号,姓名\nV1,DM-1,王\nV1,DM-2,😀\nV1,DM-3,王五\n", "utf-8")
+    result = _admin(db, "import-people-registry", str(sheet))
+    assert result.exit_code != 0
+    assert "第 2 行 姓名 列：请写人员的姓名（至少两个字或两个字母" in result.output
+    assert "第 3 行 姓名 列：请写人员的姓名" in result.output
+    assert "第 4 行" not in result.output
+    with sqlite3.connect(db) as connection:
+        assert list(connection.execute("SELECT count(*) FROM household_member")) == [(0,)]
