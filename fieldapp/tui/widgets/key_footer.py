@@ -225,7 +225,10 @@ class KeyFooter(Footer):
         if found is not None and self.show_command_palette:
             binding = found[1]
             key = cell_len(self.app.get_key_display(binding))
-            width -= key + 1 + cell_len(binding.description) + 1  # and its left border
+            # and its left border and right margin (Footer's `-compact FooterKey` margin,
+            # which the docked key keeps): without the margin the room was one column too
+            # many, and keys that filled it put F1's label against the border ("更多▏")
+            width -= key + 1 + cell_len(binding.description) + 1 + 1
         return width
 
     def bindings_changed(self, screen: Screen) -> None:
