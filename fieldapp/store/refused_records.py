@@ -37,6 +37,7 @@ INSPECTION_SUBMIT = "inspection.submit"
 INCIDENT_EVENT = "incident.event"
 DAILY_REPORT_SUBMIT = "daily_report.submit"
 PATROL_RUN_SUBMIT = "patrol_run.submit"
+PATROL_RUN_VISIT = "patrol_run.visit"
 ACTIVITY_RECORD = "activity.record"
 HOUSEHOLD_UPSERT = "household.upsert"
 REFUSED = "refused"  # Inspection.status of a submitted inspection the server refused
@@ -54,33 +55,71 @@ RECORD_ID_SQL = {
     ACTIVITY_RECORD: "json_extract(payload, '$.id')",
     HOUSEHOLD_UPSERT: "record_id",  # the payload is sealed: set when the op was written
 }
+# Ops that add to a record another op creates, and where their payload names it: a patrol
+# run's visits go while it is walked (`patrol_run.visit`), before its finish. A refused
+# visit marks its run refused as a refused finish does, and the run is sent again or
+# discarded with all of them.
+PARTS: dict[str, dict[str, str]] = {
+    PATROL_RUN_SUBMIT: {PATROL_RUN_VISIT: "json_extract(payload, '$.run_id')"},
+}
 # A household is refused only while no op of it waits or was taken (a later edit, or this
-# one sent again).
+# one sent again). A refused visit is not, once a finish of its run carrying it was taken.
 _STILL_REFUSED = {
     HOUSEHOLD_UPSERT: (
         " AND NOT EXISTS (SELECT 1 FROM outbox AS other WHERE other.type = outbox.type"
         " AND other.record_id = outbox.record_id AND other.state IN ('pending', 'acked'))"
     ),
+    PATROL_RUN_SUBMIT: (
+        f" AND NOT (outbox.type = '{PATROL_RUN_VISIT}' AND EXISTS (SELECT 1 FROM outbox AS"
+        f" later WHERE later.type = '{PATROL_RUN_SUBMIT}' AND later.state = 'acked'"
+        " AND later.seq > outbox.seq"
+        " AND json_extract(later.payload, '$.id') = json_extract(outbox.payload, '$.run_id')))"
+    ),
 }
+
+
+def op_types(op_type: str) -> list[str]:
+    """The op types that make up a record `op_type` creates (itself and its parts)."""
+    return [op_type, *PARTS.get(op_type, {})]
+
+
+def whole_of(op_type: str) -> str:
+    """The op type creating the record an op of `op_type` is part of (itself if none)."""
+    return next((whole for whole, parts in PARTS.items() if op_type in parts), op_type)
+
+
+def _record_sql(op_type: str) -> str:
+    parts = PARTS.get(op_type)
+    if not parts:
+        return RECORD_ID_SQL[op_type]
+    whens = " ".join(f"WHEN '{part}' THEN {sql}" for part, sql in parts.items())
+    return f"CASE type {whens} ELSE {RECORD_ID_SQL[op_type]} END"
 
 
 # A refusal that says the server holds the record already (`sync.protocol.refusals`): the
 # record is on record, only this op was one too many.
 HELD_BY_SERVER = ("already_submitted",)
-_REFUSED = (
-    "state = 'rejected' AND type = ? AND COALESCE(refusal_code, '') NOT IN"
-    f" ({', '.join(repr(code) for code in HELD_BY_SERVER)})"
+_NOT_HELD = (
+    f"COALESCE(refusal_code, '') NOT IN ({', '.join(repr(code) for code in HELD_BY_SERVER)})"
 )
+_REFUSED = f"state = 'rejected' AND type = ? AND {_NOT_HELD}"
+
+
+def _refused_sql(op_type: str) -> tuple[str, list[object]]:
+    """(record_id, seq) of each refused op of the record kind `op_type` creates."""
+    types = op_types(op_type)
+    sql = (
+        f"SELECT {_record_sql(op_type)} AS record_id, seq FROM outbox"  # noqa: S608 - fixed names
+        f" WHERE state = 'rejected' AND type IN ({', '.join('?' for _ in types)})"
+        f" AND {_NOT_HELD}{_STILL_REFUSED.get(op_type, '')}"
+    )
+    return sql, list(types)
 
 
 def refused_ops(op_type: str, record_ids: Iterable[str] | None = None) -> dict[str, int]:
-    """record id -> the seq of the refused op that created it (the newest, should one
-    record have been refused twice); only these records when `record_ids` is given."""
-    sql = (
-        f"SELECT {RECORD_ID_SQL[op_type]} AS record_id, seq FROM outbox"  # noqa: S608 - fixed names
-        f" WHERE {_REFUSED}{_STILL_REFUSED.get(op_type, '')}"
-    )
-    params: list[object] = [op_type]
+    """record id -> the seq of the newest refused op that created it or is part of it (a
+    patrol run's visit: `PARTS`); only these records when `record_ids` is given."""
+    sql, params = _refused_sql(op_type)
     if record_ids is not None:
         wanted = list(dict.fromkeys(record_ids))
         if not wanted:
@@ -92,6 +131,28 @@ def refused_ops(op_type: str, record_ids: Iterable[str] | None = None) -> dict[s
         for record_id, seq in db.execute_sql(sql + " ORDER BY seq", params)
         if record_id is not None
     }
+
+
+def refused_record(op_type: str, seq: int) -> str | None:
+    """The record this refused op (of the kind `op_type` creates) created or is part of;
+    None when the op is not a refusal of one (sent again, held by the server)."""
+    sql, params = _refused_sql(op_type)
+    row = db.execute_sql(f"SELECT record_id FROM ({sql}) WHERE seq = ?", [*params, seq])  # noqa: S608
+    found = row.fetchone()
+    return str(found[0]) if found is not None and found[0] is not None else None
+
+
+def unsent_parts(op_type: str, record_id: str) -> list[int]:
+    """The seqs of the ops of a record made of parts (`PARTS`) the server has not taken:
+    refused (not as one too many) or still waiting, in the order they were queued."""
+    types = op_types(op_type)
+    rows = db.execute_sql(
+        f"SELECT seq FROM outbox WHERE type IN ({', '.join('?' for _ in types)})"  # noqa: S608
+        f" AND {_record_sql(op_type)} = ?"
+        f" AND (state = 'pending' OR (state = 'rejected' AND {_NOT_HELD})) ORDER BY seq",
+        [*types, record_id],
+    )
+    return [int(seq) for (seq,) in rows]
 
 
 def created_here_not_taken(op_type: str, record_id: str) -> bool:

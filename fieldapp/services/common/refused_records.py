@@ -15,6 +15,12 @@ people, vehicles, cadres and follow-ups) and marks the op 'discarded', read: the
 payload stays in the outbox (a household's sealed, as it was), so what was entered can
 still be exported. A household's earlier refused ops go with it (each carried the whole
 household). Nothing else is deleted (photos are content-addressed and may be shared).
+
+A patrol run is refused when its finish or any of its visits is (`PARTS`); either action
+takes all its ops the server has not taken, in their order: sent again together (the
+server keeps each visit once, by its id, and the finish carries them all), or discarded
+together with the run, its visits still waiting included (none is sent for a run this
+device no longer holds). Visits the server took before stay on record there.
 """
 
 from __future__ import annotations
@@ -40,9 +46,13 @@ from fieldapp.store.refused_records import (
     HOUSEHOLD_UPSERT,
     INCIDENT_EVENT,
     INSPECTION_SUBMIT,
+    PARTS,
     PATROL_RUN_SUBMIT,
     REFUSED,
     refused_ops,
+    refused_record,
+    unsent_parts,
+    whole_of,
 )
 
 
@@ -102,21 +112,30 @@ def on_record(inspection: Any) -> Any:
     return kept if kept is True else inspection.is_null() | kept
 
 
-def _refused_op(seq: int) -> tuple[Outbox, str]:
-    """The refused op and the record it created; NotRefused otherwise."""
+def _refused_op(seq: int) -> tuple[str, str]:
+    """The kind of record the refused op created (the op type creating it: a patrol run's
+    for one of its visits) and that record's id; NotRefused otherwise."""
     op = Outbox.get_or_none((Outbox.seq == seq) & (Outbox.state == "rejected"))
-    if op is None or op.type not in _DISCARDS:
+    kind = whole_of(op.type) if op is not None else ""
+    if kind not in _DISCARDS:
         raise NotRefused(seq)
-    record_id = next((r for r, s in refused_ops(op.type).items() if s == seq), None)
+    record_id = refused_record(kind, seq)
     if record_id is None:
         raise NotRefused(seq)
-    return op, record_id
+    return kind, record_id
+
+
+def _ops_of(kind: str, record_id: str, seq: int) -> Any:
+    """The ops acted on with this one: every op of a record made of parts (a patrol run's
+    visits and its finish) the server has not taken, so none is sent alone or left out."""
+    return Outbox.seq.in_(unsent_parts(kind, record_id)) if kind in PARTS else Outbox.seq == seq
 
 
 def send_again(seq: int) -> str:
-    """Put the refused op back in the queue for the next sync; returns the record's id."""
+    """Put the refused op back in the queue for the next sync (with the other refused ops
+    of its record, in their order); returns the record's id."""
     with write_transaction():
-        op, record_id = _refused_op(seq)
+        kind, record_id = _refused_op(seq)
         Outbox.update(
             state="pending",
             attempts=0,
@@ -125,8 +144,8 @@ def send_again(seq: int) -> str:
             refusal_code=None,
             refusal_params=None,
             refusal_seen_at=None,
-        ).where(Outbox.seq == seq).execute()
-        if op.type == INSPECTION_SUBMIT:
+        ).where(_ops_of(kind, record_id, seq) & (Outbox.state == "rejected")).execute()
+        if kind == INSPECTION_SUBMIT:
             _count_as_done(record_id)
     return record_id
 
@@ -163,13 +182,13 @@ def discard(seq: int) -> str:
     """Delete the refused record on this device and mark its op discarded; returns the
     record's id."""
     with write_transaction():
-        op, record_id = _refused_op(seq)
-        _DISCARDS[op.type](record_id)
-        gone = Outbox.seq == seq
-        if op.type == HOUSEHOLD_UPSERT:  # its earlier refusals too: the household is gone
-            gone |= (Outbox.type == op.type) & (Outbox.record_id == record_id)
+        kind, record_id = _refused_op(seq)
+        gone = _ops_of(kind, record_id, seq)  # a run's visits not sent yet go with it
+        _DISCARDS[kind](record_id)
+        if kind == HOUSEHOLD_UPSERT:  # its earlier refusals too: the household is gone
+            gone |= (Outbox.type == kind) & (Outbox.record_id == record_id)
         Outbox.update(state=DISCARDED, refusal_seen_at=now_iso()).where(
-            gone & (Outbox.state == "rejected")
+            gone & Outbox.state.in_(["rejected", "pending"] if kind in PARTS else ["rejected"])
         ).execute()
     return record_id
 
