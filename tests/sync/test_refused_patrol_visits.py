@@ -125,3 +125,22 @@ def test_a_run_discarded_for_a_refused_visit_takes_its_waiting_visits_along(
     assert result.ok and not result.rejected, result
     with server_db.current().connection_context():  # CP-01 was taken before; nothing since
         assert ServerScan.select().where(ServerScan.run == run.id).count() == 1
+
+
+def test_a_refused_visit_no_longer_counts_once_its_runs_finish_is_taken(
+    make_device, server_workdir, monkeypatch
+) -> None:
+    """The finish carries every visit: once the server took it, the visit refused before
+    is on record there, and the run is not refused here (nothing to send again)."""
+    worker, run = _a_visit_refused(make_device, server_workdir, monkeypatch)
+    assert _morning().refused
+    _route_without(None)
+    runs.finish_run(run.id)
+    with worker.client() as client:
+        result = client.sync_once()
+    assert result.ok and not result.rejected, result
+    assert _states()[1:] == [("patrol_run.visit", "rejected"), ("patrol_run.submit", "acked")]
+    row = _morning()
+    assert (row.refused, row.refused_run, row.done) == (False, None, 2)
+    with server_db.current().connection_context():
+        assert ServerScan.select().where(ServerScan.run == run.id).count() == 2
