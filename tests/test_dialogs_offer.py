@@ -166,9 +166,9 @@ async def test_review_actions_the_state_refuses_are_not_offered(demo_home: Path)
         assert row is not None and row.state == "open"
         assert any(r.state == "rectification_reported" for r in screen.rows)
         assert not offered(screen, "verified") and "复查通过" not in listed()
-        await pilot.press("5")  # conflicts: none, nothing to judge; said when pressed
+        await pilot.press("5")  # conflicts: none, nothing to act on, so nothing offered
         await settle(app, pilot, rounds=2)
-        assert not screen.rows and offered(screen, "verified")
+        assert not screen.rows and not offered(screen, "verified")
         await pilot.press("1")  # awaiting verification: reported fixed
         await settle(app, pilot, rounds=2)
         row = screen.highlighted
