@@ -17,6 +17,10 @@ the inspection (and where it was opened from), then one section, then a dialog o
 - A place that shows one record (a venue's history) is at most once too: showing the
   same record returns to it, another record replaces it (`show_place`).
 - A dialog is not opened again while it is open (`open_dialog`).
+- A dialog opens clear of toasts: those already shown (a bad scan's notice on Home) would
+  stand over its buttons, so they go when it opens. A toast said in the same step as the
+  dialog opens (still queued) or by the dialog itself is shown, and a dialog returned to
+  from one above it keeps the toasts of that one (its outcome).
 
 Screens that were closed are removed before a new one takes their id (`call_next`), so a
 screen's id is never on two screens at once.
@@ -24,6 +28,7 @@ screen's id is never on two screens at once.
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable
 from dataclasses import replace
 from typing import Any, TypeVar
@@ -41,6 +46,7 @@ HOME_PLACE = "nav.place.home"
 
 class Navigation(App[None]):
     def on_mount(self) -> None:
+        self._dialogs_opened: weakref.WeakSet[ModalScreen[Any]] = weakref.WeakSet()
         self.screen_change_signal.subscribe(self, self._screen_changed)
 
     # -- places ------------------------------------------------------------------------
@@ -107,7 +113,10 @@ class Navigation(App[None]):
 
     # -- Esc names where it goes -------------------------------------------------------
 
-    def _screen_changed(self, _screen: Screen[Any]) -> None:
+    def _screen_changed(self, screen: Screen[Any]) -> None:
+        if isinstance(screen, ModalScreen) and screen not in self._dialogs_opened:
+            self._dialogs_opened.add(screen)  # opened now, not returned to
+            self.clear_notifications()
         self.label_back()
 
     def label_back(self) -> None:
