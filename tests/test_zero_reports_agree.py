@@ -142,6 +142,7 @@ async def test_the_filer_is_told_at_once_after_reporting_an_incident_here(
         assert isinstance(dialog, IncidentDialog)
         dialog.query_one("#incident-category", Select).value = "fireworks_sale"
         dialog.query_one("#incident-address", Input).value = "鼎美村村口"
+        dialog.query_one("#incident-grid", Select).value = filed.grid_code  # no venue: asked
         dialog.query_one("#incident-description", Input).value = "路口摆摊销售烟花爆竹"
         await pilot.press("f10")
         await settle(app, pilot, rounds=3)
