@@ -75,7 +75,7 @@ def export(
     from fieldapp.store.models import Grid
 
     if first and last and first > last:
-        raise click.UsageError(t("export.bad_range"))
+        raise click.UsageError(t("export.range_reversed", first=first.date(), last=last.date()))
     open_local_store()
     try:
         if grid is not None and not Grid.select().where(Grid.code == grid).exists():

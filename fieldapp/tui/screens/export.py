@@ -181,7 +181,7 @@ class ExportScreen(FieldScreen[None]):
                 return
         first, last = days
         if first and last and first > last:
-            self._fail(t("export.bad_range", first=first, last=last))
+            self._fail(t("export.range_reversed", first=first, last=last))
             return
         text = self.query_one("#export-path", Input).value.strip()
         if not text:
