@@ -20,6 +20,9 @@ from fieldapp.tui.widgets.key_footer import KeyFooter
 
 class ReasonsDialog(ModalScreen[None]):
     CSS_PATH = "../screens/review.tcss"
+    # The outcome of the action that opened it: the action's toast (拒绝 N 条) is its
+    # summary and stays (`Navigation._screen_changed` clears older toasts off dialogs).
+    KEEPS_TOASTS = True
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,enter", "close", "Close", id="reasons.close"),
     ]

@@ -20,7 +20,8 @@ the inspection (and where it was opened from), then one section, then a dialog o
 - A dialog opens clear of toasts: those already shown (a bad scan's notice on Home) would
   stand over its buttons, so they go when it opens. A toast said in the same step as the
   dialog opens (still queued) or by the dialog itself is shown, and a dialog returned to
-  from one above it keeps the toasts of that one (its outcome).
+  from one above it keeps the toasts of that one (its outcome). A dialog that shows an
+  action's outcome (`KEEPS_TOASTS`: the refusals of a bulk action) keeps its summary.
 
 Screens that were closed are removed before a new one takes their id (`call_next`), so a
 screen's id is never on two screens at once.
@@ -116,7 +117,8 @@ class Navigation(App[None]):
     def _screen_changed(self, screen: Screen[Any]) -> None:
         if isinstance(screen, ModalScreen) and screen not in self._dialogs_opened:
             self._dialogs_opened.add(screen)  # opened now, not returned to
-            self.clear_notifications()
+            if not getattr(screen, "KEEPS_TOASTS", False):
+                self.clear_notifications()
         self.label_back()
 
     def label_back(self) -> None:
