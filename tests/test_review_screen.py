@@ -212,7 +212,7 @@ async def test_hand_over_overdue_major_and_print_the_letter(people: dict[str, st
         dialog.query_one("#bulk-reference", Input).value = reference
         await pilot.press("f10")
         await pilot.pause()
-        assert "“2026-02-30”不是日期" in str(dialog.query_one("#bulk-error", Static).render())
+        assert "2026 年 2 月没有 30 日" in str(dialog.query_one("#bulk-error", Static).render())
         tomorrow = (today() + dt.timedelta(days=1)).isoformat()
         dialog.query_one("#bulk-date", Input).value = tomorrow  # a day not come: said
         await pilot.press("f10")
@@ -581,7 +581,7 @@ async def test_an_impossible_new_deadline_is_said_to_be_no_date(people: dict[str
         await settle(app, pilot)
         assert app.screen is dialog  # nothing applied: the person corrects the date
         said = str(dialog.query_one("#bulk-error", Static).render())
-        assert said == "“2026-02-30”不是日期，请按 年-月-日 填写，例如 2026-06-01。"
+        assert said == "2026 年 2 月没有 30 日，请检查日期"
 
 
 # --- a note that must be written ------------------------------------------------------------

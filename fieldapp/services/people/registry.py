@@ -15,9 +15,10 @@ from typing import Any
 
 from fieldapp.domain import personal
 from fieldapp.domain.clock import now_iso, today
+from fieldapp.domain.free_text import text_problem
 from fieldapp.domain.ids import new_id
 from fieldapp.domain.registry import PERSON_TAGS, SEXES, birth_year_problem, holds_id_or_phone
-from fieldapp.domain.typed import typed_date
+from fieldapp.domain.typed import no_such_day, typed_date
 from fieldapp.i18n import listed, t
 from fieldapp.services.common import outbox
 from fieldapp.services.common.identity import grid_codes_under, me
@@ -118,7 +119,8 @@ def _date(text: str, where: str, problems: list[Problem]) -> dt.date | None:
     try:
         return typed_date(text)
     except ValueError:
-        problems.append(Problem(where, t("people.bad_date", value=text.strip())))
+        said = no_such_day(text) or t("people.bad_date", value=text.strip())
+        problems.append(Problem(where, said))
         return None
 
 
@@ -126,6 +128,8 @@ def _check_member(m: MemberForm, where: str, problems: list[Problem]) -> dict[st
     values: dict[str, Any] = {"name": m.name.strip(), "note": m.note.strip()}
     if not values["name"]:
         problems.append(Problem(f"{where}.name", t("people.name_empty")))
+    elif (said := _new_text_problem("person_name", values["name"], _held_name(m.id))) is not None:
+        problems.append(Problem(f"{where}.name", said))
     _no_number_in_text(values, ("name", "note"), where, problems)
     if m.sex and m.sex not in SEXES:
         problems.append(Problem(f"{where}.sex", t("people.bad_sex")))
@@ -161,6 +165,18 @@ def _check_member(m: MemberForm, where: str, problems: list[Problem]) -> dict[st
     return values
 
 
+def _held_name(member_id: str) -> str | None:
+    held = HouseholdMember.get_or_none(HouseholdMember.id == member_id) if member_id else None
+    return None if held is None else held.name
+
+
+def _new_text_problem(field: str, typed: str, held: str | None) -> str | None:
+    """`text_problem` for what was typed; a value held already, kept as it is, is not
+    checked again (records from before the rule still save)."""
+    kept = held is not None and typed.strip() == held.strip()
+    return None if kept else text_problem(field, typed)
+
+
 def _no_number_in_text(
     values: dict[str, Any], fields: tuple[str, ...], where: str, problems: list[Problem]
 ) -> None:
@@ -185,6 +201,11 @@ def save_household(form: HouseholdForm) -> str:
         # A new household with neither can be found by nobody on the next visit (the
         # building alone names a block, not a door); one held already is not refused for it.
         problems.append(Problem("household.address", t("people.household_unfindable")))
+    if form.address.strip():
+        held = Household.get_or_none(Household.id == form.id) if form.id else None
+        said = _new_text_problem("household_address", form.address, held.address if held else None)
+        if said is not None:
+            problems.append(Problem("household.address", said))
     _no_number_in_text({"address": form.address.strip()}, ("address",), "household", problems)
     members = [_check_member(m, f"members.{i}", problems) for i, m in enumerate(form.members)]
     plates = [v.plate.strip().upper() for v in form.vehicles]

@@ -27,7 +27,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
 
 from fieldapp.domain import findings as machine
-from fieldapp.domain.typed import typed_date
+from fieldapp.domain.free_text import numbers_a_document, text_problem
+from fieldapp.domain.typed import no_such_day, typed_date
 from fieldapp.i18n import t
 from fieldapp.tui.commands import localize_bindings
 from fieldapp.tui.dialogs.discarding import AsksBeforeDiscarding
@@ -57,6 +58,11 @@ def parse_date(text: str) -> dt.date | None:
         return typed_date(text)
     except ValueError:
         return None
+
+
+def not_a_date(text: str) -> str:
+    """Why typed `text` is no date: that its day does not exist, or how to write one."""
+    return no_such_day(text) or t("review_ui.filter.bad_date", text=text)
 
 
 class BulkActionDialog(AsksBeforeDiscarding, ModalScreen[BulkRequest | None]):
@@ -179,7 +185,7 @@ class BulkActionDialog(AsksBeforeDiscarding, ModalScreen[BulkRequest | None]):
             text = typed.get("deadline", "")
             day = parse_date(text)
             if text and day is None:  # typed, but not a day there is
-                return Refused(t("review_ui.filter.bad_date", text=text), "#bulk-deadline")
+                return Refused(not_a_date(text), "#bulk-deadline")
             if day is None:
                 return Refused(t("review.refused.deadline_missing"), "#bulk-deadline")
             current = self.current_deadline
@@ -199,7 +205,7 @@ class BulkActionDialog(AsksBeforeDiscarding, ModalScreen[BulkRequest | None]):
                 refused = machine.check_event_data(self.event_type, with_day, self.lifecycle)
                 if refused is not None:
                     return Refused(refused, self._field_missing(with_day))
-                return Refused(t("review_ui.filter.bad_date", text=text), "#bulk-date")
+                return Refused(not_a_date(text), "#bulk-date")
         if self.event_type == "outcome_recorded":
             data["outcome"] = self._chosen("#bulk-outcome", "outcome-")
         if self.event_type == "assigned":
@@ -210,6 +216,8 @@ class BulkActionDialog(AsksBeforeDiscarding, ModalScreen[BulkRequest | None]):
         needed = self.note_rule(data) if self.note_rule is not None else self.note_needed
         if needed and not note:
             return Refused(t(f"review.refused.note_{needed}"), "#bulk-note")
+        if self.event_type == "rejected" and (said := text_problem("reject_reason", note)):
+            return Refused(said, "#bulk-note")
         problem = machine.check_event_data(self.event_type, data, self.lifecycle)
         if problem is not None:
             return Refused(problem, self._field_missing(data))
@@ -224,7 +232,8 @@ class BulkActionDialog(AsksBeforeDiscarding, ModalScreen[BulkRequest | None]):
         if self.event_type == "handed_over":
             if data.get("unit") not in self.lifecycle.hand_over_units:
                 return "#bulk-unit"
-            return "#bulk-reference" if not data.get("reference") else "#bulk-date"
+            reference = str(data.get("reference", ""))
+            return "#bulk-date" if numbers_a_document(reference) else "#bulk-reference"
         fields = {"outcome_recorded": "#bulk-outcome", "assigned": "#bulk-person"}
         return fields.get(self.event_type, "#bulk-deadline")
 
