@@ -31,3 +31,21 @@ async def test_no_patrol_scheduled_is_said_whole(home: Path, lang: str) -> None:
         assert table.row_count == 0
         assert said.endswith(t("patrol.attendance.title_none", period="")[-8:]), said
         assert title.size.width * title.size.height >= cell_len(said), (title.size, said)
+
+
+async def test_enter_with_nothing_scheduled_does_not_point_to_a_table_of_windows(
+    home: Path,
+) -> None:
+    """Enter with no patrol due and none scheduled said '…the attendance below lists
+    every window' over a table saying there are none: it says none is scheduled."""
+    seed_store()  # no routes: nothing scheduled
+    app = make_app(lang="zh")
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_screen(app, pilot, "ctrl+g", PatrolsScreen)
+        await settle(app, pilot, rounds=2)
+        screen.query_one("#patrols-due", DataTable).focus()
+        await pilot.press("enter")
+        await settle(app, pilot)
+        said = [n.message for n in app._notifications]
+        assert t("patrol.due.none_scheduled") in said, said
+        assert not any("下面的出勤表" in message for message in said), said

@@ -84,6 +84,7 @@ ZH: dict[str, str] = {
     "patrol.due.title": "当前应巡逻",
     "patrol.due.none": "现在没有应巡逻的路线",
     "patrol.due.none_to_start": "现在没有可以开始的巡逻：时段开始前半小时起才能开始，下面的出勤表列出每个时段",
+    "patrol.due.none_scheduled": "现在没有可以开始的巡逻：这段时间没有排定的巡逻；巡逻由办公室排定，同步后显示在这里",
     "patrol.due.line": "{name}（{code}） {window}  已到 {done}/{total}  剩余 {minutes} 分钟",
     "patrol.due.resume": "  · 进行中",
     # bindings
@@ -132,7 +133,7 @@ ZH: dict[str, str] = {
 EN: dict[str, str] = {
     "patrol.refused.no_route": "This patrol route is not on this device; sync and try again",
     "patrol.refused.not_due": (
-        "“{route}” is not in a patrol window now (a run may start half an hour before)"
+        "'{route}' is not in a patrol window now (a run may start half an hour before)"
     ),
     "patrol.refused.other_open": "Another patrol is still open; finish it first",
     "patrol.refused.no_run": "This patrol run is not on this device",
@@ -160,8 +161,8 @@ EN: dict[str, str] = {
     "patrol.form.duty_log": "Duty log kept",
     "patrol.form.no_sale_seen": "No illegal sale seen",  # answers stored before sale_seen
     "patrol.form.sale_seen": "Illegal fireworks sale seen?",
-    "patrol.form.refused_yesno": "“{item}”: answer yes or no (y/n)",
-    "patrol.form.refused_number": "“{item}”: give a number",
+    "patrol.form.refused_yesno": "'{item}': answer yes or no (y/n)",
+    "patrol.form.refused_number": "'{item}': give a number",
     "patrol.status.on_time": "On time",
     "patrol.status.late": "Late",
     "patrol.status.partial": "Partly done (missed posts)",
@@ -213,7 +214,7 @@ EN: dict[str, str] = {
     "patrol.run.photo_title": "Photos of {checkpoint} (file paths, separated by ;)",
     "patrol.run.form_title": "{checkpoint}: {item}",
     "patrol.run.saved": "Saved",
-    "patrol.run.form_problem_item": "“{item}” answered {answer}",
+    "patrol.run.form_problem_item": "'{item}' answered {answer}",
     "patrol.run.form_problems": "Saved; {items}: recorded as a problem and sent with the patrol. If it needs action, press F4 to report an incident at this checkpoint",
     "patrol.run.pick_first": "Select a checkpoint first",
     "patrol.run.incident_place": "Patrol checkpoint {code} {name}",
@@ -224,6 +225,7 @@ EN: dict[str, str] = {
     "patrol.due.title": "Patrols due now",
     "patrol.due.none": "No patrol is due now",
     "patrol.due.none_to_start": "No patrol can start now: one starts from half an hour before its window; the attendance below lists every window",
+    "patrol.due.none_scheduled": "No patrol can start now: none is scheduled for this period; the office schedules patrols, and they show here after a sync",
     "patrol.due.line": "{name} ({code}) {window}  {done}/{total} visited  {minutes} min left",
     "patrol.due.resume": "  · in progress",
     "binding.patrol.scan": "Scan",

@@ -168,6 +168,8 @@ class PatrolsScreen(RefusedRecordsScreen):
                 if patrol.minutes_left >= 0
                 else t("patrol.run.time_over", minutes=-patrol.minutes_left)
             )
+            if patrol.elsewhere:  # mine, open on my other device: not to resume here
+                left = t("patrol.due.elsewhere")
             name = t("app.aside", text=patrol.name, aside=patrol.code) + (
                 t("patrol.due.resume") if patrol.run_id else ""
             )
@@ -242,7 +244,9 @@ class PatrolsScreen(RefusedRecordsScreen):
             return
         key = selected_key(due)
         if key is None or self.data is None or not self.data.due:
-            self.explain(t("patrol.due.none_to_start"))
+            # The attendance below lists the windows to wait for, when there are any
+            windows = self.data is not None and bool(self.data.rows)
+            self.explain(t("patrol.due.none_to_start" if windows else "patrol.due.none_scheduled"))
             return
         self._start(key)
 
