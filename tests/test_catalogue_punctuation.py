@@ -129,3 +129,32 @@ def test_a_report_filed_already_is_said_in_a_sentence(lang: str) -> None:
     """ "鼎美村 (T01-DM)'s report for today was filed at 08:30" had no full stop."""
     text = i18n.text_in(lang, "report.again.title") or ""
     assert text.endswith((".", "。")), text
+
+
+# English quotes a value or a label in straight single quotes, as most of its messages do
+# ("The hazard is '{state}'", "Switch off the campaign '{name}'?"); a few said “{value}”
+# or "{value}". Straight double quotes stay where they are what is typed in a checklist
+# file or an expression (cl.*, expr.*: answer "choice"), or show a quote or JSON.
+CURLY_QUOTE = re.compile(r"[“”‘’]")
+DOUBLE_QUOTED_WORDS = re.compile(r'"[^"\s][^"]*"')
+TYPED_AS_QUOTED = ("cl.", "expr.", "import.open_quote", "admin.setting.not_json")
+
+
+def english_quote_slips(key: str, text: str) -> list[str]:
+    slips = CURLY_QUOTE.findall(text)
+    if not key.startswith(TYPED_AS_QUOTED):
+        slips += DOUBLE_QUOTED_WORDS.findall(text)
+    return slips
+
+
+def test_english_quotes_in_straight_single_quotes() -> None:
+    en = i18n._load()["en"]
+    slips = {key: text for key, text in en.items() if english_quote_slips(key, text)}
+    assert slips == {}
+
+
+def test_the_quote_check_sees_curly_and_double_quotes_and_leaves_typed_ones() -> None:
+    assert english_quote_slips("scan.unknown", "No venue has the code “{code}”.") == ["“", "”"]
+    assert english_quote_slips("refusal.x", '{what} "{value}" is not a date') == ['"{value}"']
+    assert english_quote_slips("campaigns.confirm.off", "Switch off the campaign '{name}'?") == []
+    assert english_quote_slips("cl.no_choices", 'answer "choice" needs choices') == []

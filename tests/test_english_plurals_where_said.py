@@ -61,10 +61,10 @@ def test_the_review_counts_the_photos_that_prove_the_visit(english: None, photos
     assert f"{photos} photo{s} with capture data; time and place look right" in proof_lines(row)
 
 
-@pytest.mark.parametrize("resolves", [["e1"], ["e1", "e2"]])
-def test_the_ledger_says_how_many_conflicts_a_note_acknowledged(resolves: list[str]) -> None:
+@pytest.mark.parametrize(("resolves", "s"), [(["e1"], ""), (["e1", "e2"], "s")])
+def test_the_ledger_says_how_many_conflicts_a_note_acknowledged(resolves: list[str], s: str):
     said = data_text({"resolves": resolves}, Labels("en"))
-    assert said == f"conflicts acknowledged: {len(resolves)}", said
+    assert said == f"{len(resolves)} conflict{s} acknowledged", said
 
 
 def _broken_copies(folder: Path, files: int) -> list[Path]:

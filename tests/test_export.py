@@ -113,10 +113,10 @@ def test_item_columns_stay_in_place_across_versions(ledger: dict[str, str], tmp_
     assert old[col["COM-01"]] == 4 and new[col["COM-01"]] == 2
     assert old[col["SHP-01"]] == new[col["SHP-01"]] == "合格"
     assert old[10] == 0 and old[9] == 1  # one general failure
-    assert (old[11], new[11]) == (f"small_shop v{SHIPPED}", f"small_shop v{SHIPPED + 1}")
+    assert (old[11], new[11]) == (f"小商场巡查表 v{SHIPPED}", f"小商场巡查表 v{SHIPPED + 1}")
     assert new[0] == dt.datetime(2026, 6, 8)  # 23:30 in China is still the 8th
     assert old[1:6] == ["A11", "东村一片", "S-OLD", "场所S-OLD", "小商场"]
-    assert old[6] == "李一" and old[7] == "手动（其他）" and old[8] == "店主"
+    assert old[6] == "李一" and old[7] == "手工确认（其他原因）" and old[8] == "店主"
     (finding_header, finding), (event_header, event) = sheet_rows(out, 1), sheet_rows(out, 2)
     assert finding[5] == "SHP-03" and finding[7] == "一般" and finding[11] == "待整改"
     assert finding[13] == ledger["v1"] and finding_header[0] == "隐患编号"

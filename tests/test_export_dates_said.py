@@ -17,7 +17,7 @@ from fieldapp.tui.screens.export import ExportScreen
 @pytest.mark.parametrize(
     ("lang", "words"),
     [
-        ("zh", ["提交日期", "发现日期", "处理日期", "随访期", "导出时的全部人员", "F10"]),
+        ("zh", ["提交日", "发现日", "处理日", "随访期", "导出时的全部人员", "F10"]),
         (
             "en",
             [

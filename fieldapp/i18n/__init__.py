@@ -7,6 +7,7 @@ shows itself so it is noticed.
 
 English plurals: a message with a `{count}` may have a `<key>_one` variant in `EN`, used when
 count is 1 ("1 hazard", where `<key>` says "2 hazards"). Chinese has no plural and no variant.
+`counted` is that rule, for `t` and for texts looked up apart from the UI (the ledger's).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from __future__ import annotations
 import importlib
 import pkgutil
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 
 LANGUAGES = ("zh", "en")
@@ -73,11 +74,17 @@ def written_in(lang: str) -> Iterator[None]:
         _this_thread.lang = before
 
 
+def counted(key: str, lang: str, values: Mapping[str, object], english: Mapping[str, str]) -> str:
+    """The key whose text says `values`' count: `<key>_one` in English when count is 1 and
+    `english` has that variant, otherwise `key`."""
+    one = key + "_one"
+    return one if lang == "en" and values.get("count") == 1 and one in english else key
+
+
 def t(key: str, **values: object) -> str:
     catalogs = _load()
     lang = getattr(_this_thread, "lang", None) or _lang
-    if lang == "en" and values.get("count") == 1:
-        key = key + "_one" if key + "_one" in catalogs["en"] else key
+    key = counted(key, lang, values, catalogs["en"])
     text = catalogs[lang].get(key) or catalogs["zh"].get(key) or key
     return text.format(**values) if values else text
 

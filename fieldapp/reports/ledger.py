@@ -22,7 +22,7 @@ from typing import IO, Any, Protocol
 
 from fieldapp.domain.checklist import Checklist
 from fieldapp.domain.clock import today
-from fieldapp.i18n import catalog_activities, catalog_incident, catalog_rounds
+from fieldapp.i18n import catalog_activities, catalog_incident, catalog_rounds, counted
 
 SHEETS = (
     "inspections", "findings", "events", "people", "followups", "patrols", "incidents",
@@ -44,6 +44,7 @@ class Labels:
         self._texts = _EN if self.lang == "en" else _ZH
 
     def __call__(self, key: str, **values: object) -> str:
+        key = counted(key, self.lang, values, _EN)  # "1 conflict" as `t` says it
         text = self._texts.get(key) or _ZH.get(key) or key
         return text.format(**values) if values else text
 

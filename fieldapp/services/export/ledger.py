@@ -156,6 +156,17 @@ def _checklists(f: ExportFilter) -> list[Checklist]:
     return found
 
 
+def _titles(lang: str) -> dict[tuple[str, int], str]:
+    """Each stored checklist version's title in the ledger's language ("小商场巡查表")."""
+    query = ChecklistRow.select(
+        ChecklistRow.checklist_id,
+        ChecklistRow.version,
+        ChecklistRow.title_zh,
+        ChecklistRow.title_en,
+    )
+    return {(c, v): (en if lang == "en" and en else zh) for c, v, zh, en in rows(query)}
+
+
 def export_ledger(
     out: Path,
     *,
@@ -191,6 +202,7 @@ def export_ledger(
     if progress is not None:
         progress(0, total)
     columns = item_columns(_checklists(f))
+    titles = _titles(labels.lang)
     sink = make_sink(fmt, out, labels)
 
     def write_sheet(
@@ -218,7 +230,7 @@ def export_ledger(
             "inspections",
             INSPECTION_COLUMNS,
             inspection_pages(_inspection_condition(f), page),
-            lambda chunk: inspection_rows(chunk, columns, labels, names, said),
+            lambda chunk: inspection_rows(chunk, columns, labels, names, said, titles),
             extra=[(c.header(labels.lang), ITEM_WIDTH) for c in columns],
         )
         write_sheet(

@@ -19,8 +19,10 @@ import msgspec
 
 from fieldapp.domain.checklist import base_code
 from fieldapp.domain.personal import mask_numbers_in_text
+from fieldapp.i18n import written_in
 from fieldapp.reports.ledger import ItemColumn, Labels
 from fieldapp.services.common.periods import local_date_of, parse_utc
+from fieldapp.services.common.presence_words import manual_presence
 from fieldapp.services.export.item_cells import ItemCells
 from fieldapp.store.db import db, rows
 from fieldapp.store.models import Answer, Finding, FindingEvent, Grid, Inspection, Person, Venue
@@ -138,6 +140,7 @@ def inspection_pages(condition: Any, size: int) -> Iterator[list[tuple[Any, ...]
             Inspection.inspector,
             Inspection.presence,
             Inspection.presence_reason,
+            Inspection.presence_note,
             Inspection.representative,
             Inspection.summary,
             Inspection.checklist_id,
@@ -165,10 +168,14 @@ def _answers(ids: list[str]) -> dict[str, str]:
     return dict(db.execute_sql(sql, ids).fetchall())
 
 
-def _presence(presence: str, reason: str, labels: Labels) -> str:
+def _presence(presence: str, reason: str, note: str, labels: Labels) -> str:
+    """How the inspector arrived; by hand in the record's words (`manual_presence`), with
+    the note as `said` gives it, in the ledger's language."""
     if presence == "scanned":
         return labels("ledger.presence.scanned")
-    return labels("ledger.presence.manual", reason=labels.maybe("ledger.reason", reason or "other"))
+    with written_in(labels.lang):
+        how = manual_presence(reason or "other", note)
+    return how[:1].upper() + how[1:]  # a cell of its own: "Confirmed by hand (…)"
 
 
 def inspection_rows(
@@ -177,14 +184,19 @@ def inspection_rows(
     labels: Labels,
     names: dict[str, str],
     said: Said = mask_numbers_in_text,
+    titles: dict[tuple[str, int], str] | None = None,
 ) -> Iterator[list[object]]:
+    """`titles`: each checklist version's title in the ledger's language, as the record
+    names it (the checklist's code where none is stored)."""
+    titles = titles or {}
     answers = _answers([r[0] for r in chunk])
     # Within a page the same few kinds, ways of arriving, checklists and answers come back
     # thousands of times: each is worded once a page, not once a row or an answer.
     items = ItemCells(columns, labels, len(INSPECTION_COLUMNS))
     kind_label = cache(partial(labels.maybe, "ledger.kind"))
     presence_label = cache(partial(_presence, labels=labels))
-    checklist_label = cache("{} v{}".format)
+    checklist_label = cache(lambda code, version: f"{titles.get((code, version), code)} v{version}")
+    note_said = cache(said)
     representative_said = cache(said)
     blank = [None] * len(columns)
     for (
@@ -198,6 +210,7 @@ def inspection_rows(
         inspector,
         presence,
         reason,
+        note,
         representative,
         summary,
         checklist_id,
@@ -215,7 +228,7 @@ def inspection_rows(
             venue_name,
             kind_label(kind),
             names.get(inspector, inspector),
-            presence_label(presence, reason),
+            presence_label(presence, reason, note_said(note or "")),
             representative_said(representative) if representative else representative,
             int(failures.get("general", 0)),
             int(failures.get("major", 0)),
@@ -363,7 +376,9 @@ def data_text(data: dict[str, Any], labels: Labels) -> str:
         if key in DATA_VALUES:
             value = labels.maybe(DATA_VALUES[key], str(value))
         elif isinstance(value, list | tuple):
-            value = len(value)
+            value = len(value)  # a list is said as how many ("1 conflict acknowledged")
         label = f"ledger.data.{key}"
-        parts.append(labels(label, value=value) if label in labels else f"{key}: {value}")
+        # `count` too: English picks a message's singular by it (`i18n.counted`).
+        said = labels(label, value=value, count=value) if label in labels else f"{key}: {value}"
+        parts.append(said)
     return labels("ledger.data.separator").join(parts)
