@@ -85,7 +85,7 @@ async def test_review_queue_shows_ten_findings_whole(demo_home: Path, lang: str)
         assert table.row_count >= 10
         assert visible_rows(table) >= 10
         cells = [str(table.get_cell_at((n, 1))) for n in range(table.row_count)]
-        assert any(cell.endswith(("逾期", "overdue")) for cell in cells)  # the mark, whole
+        assert any(cell.endswith(("逾期", "late")) for cell in cells)  # the mark, whole
         for column in ("deadline", "severity", "state"):
             assert cut_cells(table, column) == [], column
         # ...and in sight without scrolling sideways, in 80 columns.
