@@ -115,12 +115,6 @@ ZH: dict[str, str] = {
     "home.what.reinspect": "复查",
     # not enrolled
     "enroll.title": "本机尚未登记",
-    "enroll.body": (
-        "这台设备还没有登记到任何网格员，无法开始巡查。\n\n"
-        "试用：在终端运行  fieldapp demo  生成演示数据并打开程序。\n"
-        "正式使用：向管理员索取登记码，运行  fieldapp enroll 服务器地址 登记码 。\n\n"
-        "按 q 退出。"
-    ),
     # find venue
     "find.subtitle": "查找场所",
     "find.placeholder": "输入场所名称、编号或地址（如 东门、DM-0042、人民路）",
@@ -145,10 +139,6 @@ ZH: dict[str, str] = {
         "没有编号为“{code}”的场所。请核对标牌上的编号后重扫，或按 Esc 后再按 / 按名称查找场所。"
     ),
     "scan.empty": "没有读到内容。请对准二维码重新扫描，或输入场所编号。",
-    "scan.placard_unsupported": (
-        "这是一块签名标牌，但本机还不能核验签名标牌。请输入标牌上的场所编号。"
-    ),
-    "scan.refused": "{message}",
     # presence
     "presence.title": "手工选择场所：{venue}",
     "presence.hint": "没有扫码时，请说明原因（会随检查记录一起上报）。",
@@ -298,13 +288,6 @@ EN: dict[str, str] = {
     "home.what.inspect": "inspection",
     "home.what.reinspect": "re-inspection",
     "enroll.title": "This device is not enrolled",
-    "enroll.body": (
-        "This device is not enrolled for any inspector yet, so no round can start.\n\n"
-        "To try it: run  fieldapp demo  to build demo data and open the program.\n"
-        "For real use: ask the administrator for an enrolment code and run\n"
-        "  fieldapp enroll SERVER_URL CODE .\n\n"
-        "Press q to quit."
-    ),
     "find.subtitle": "Find venue",
     "find.placeholder": "Venue name, code or address (e.g. 东门, DM-0042, 人民路)",
     "find.kind.prompt": "All kinds",
@@ -333,11 +316,6 @@ EN: dict[str, str] = {
         "or press Esc, then / to find the venue by name."
     ),
     "scan.empty": "Nothing was read. Aim at the QR code and scan again, or type the venue code.",
-    "scan.placard_unsupported": (
-        "This is a signed placard, but this device cannot check signed placards yet. "
-        "Type the venue code printed on it."
-    ),
-    "scan.refused": "{message}",
     "presence.title": "Venue chosen by hand: {venue}",
     "presence.hint": "Without a scan, say why (it is reported with the inspection).",
     "presence.note": "Note (optional; required for 'Other')",
