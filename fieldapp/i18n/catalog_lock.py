@@ -10,7 +10,7 @@ ZH: dict[str, str] = {
     "binding.lock.quit": "退出",
     "binding.lock.quit.tip": "退出程序（下次启动仍需设备密码）",
     "lock.title": "本机已锁定",
-    "lock.body": "本机保存有人员信息（身份证号、电话）。请输入设备密码后继续。",
+    "lock.body": "本机保存有人员信息（身份证号、电话）。\n请输入设备密码后继续。",
     "lock.pin": "设备密码（6–12位数字）",
     "lock.pin_again": "再输入一遍",
     "lock.digits_only": "设备密码只能是数字（0–9），请用数字键输入。",
