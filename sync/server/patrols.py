@@ -5,8 +5,12 @@ A run comes from the device of the person who walked it, for a route of their gr
 visit as it is recorded (`patrol_run.visit`; the first puts the run on record, open, so
 the grid sees a run still being walked), then the whole run when it is finished
 (`patrol_run.submit`, the only op an older device sends). A scan is kept once, by its id:
-the finish brings the visits again, with the notes, photos and answers added since, and
-adds none twice. Each scan that claims a placard is checked as an inspection's presence is
+a visit sent again while the run is open brings what was added to it since (note,
+photos, answers, incident: a device queues it again for each), the finish brings them
+all, and neither adds a visit twice. Once the run is finished, a visit sent again is
+ignored, not refused: the device queued it before its finish (it changes no visit of a
+finished run), so the finish carried its final state, and taking it would undo later
+additions. Each scan that claims a placard is checked as an inspection's presence is
 (`fieldapp.domain.presence.check_presence`, against the checkpoint's code): a failed
 claim is kept as manual, unverified, with the reason. The run travels to the devices of
 the route's grid as one `patrol_run` change, scans and verdicts included, each time it
@@ -66,9 +70,7 @@ def apply_patrol_run(who: DeviceContext, sub: PatrolRunSubmit) -> Applied:
     scans = {s.id: s for s in PatrolScan.select().where(PatrolScan.run == run.id)}
     for scan in sub.scans:
         if (kept := scans.get(scan.id)) is not None:  # sent as a visit: what was added since
-            kept.note, kept.photos = scan.note, scan.photos
-            kept.answers, kept.incident = scan.answers, scan.incident
-            kept.save()
+            _annotate(kept, scan)
     _insert_scans(run.id, [s for s in sub.scans if s.id not in scans], codes)
     return Applied([run_change(run, route.grid_code)])
 
@@ -79,7 +81,11 @@ def apply_patrol_visit(who: DeviceContext, sub: PatrolVisit) -> Applied:
     held = PatrolRun.get_or_none(PatrolRun.id == sub.run_id)
     scan_held = PatrolScan.get_or_none(PatrolScan.id == sub.scan.id)
     if held is not None and scan_held is not None and scan_held.run_id == held.id:
-        return Applied([])  # the finish brought it already (sent after a lost answer)
+        if held.finished_at is not None:  # the finish carried its final state: kept
+            return Applied([])
+        if _same_run(held, sub):  # sent again, or what was added to it since it was sent
+            changed = _annotate(scan_held, sub.scan)
+            return Applied([run_change(held, route.grid_code)] if changed else [])
     if held is not None and (held.finished_at is not None or not _same_run(held, sub)):
         text = f"patrol run {sub.run_id} was already submitted; run ids are never reused"
         raise refusals.already_submitted("patrol_run", sub.run_id, text)
@@ -93,6 +99,19 @@ def apply_patrol_visit(who: DeviceContext, sub: PatrolVisit) -> Applied:
     )  # fmt: skip
     _insert_scans(run.id, [sub.scan], codes)
     return Applied([run_change(run, route.grid_code)])
+
+
+def _annotate(kept: PatrolScan, scan: PatrolScanPayload) -> bool:
+    """A visit on record takes what the device added to it since (note, photos, answers,
+    incident); its scan and the server's verdict stay. Whether anything changed."""
+    added = {"note": scan.note, "photos": scan.photos, "answers": scan.answers,
+             "incident": scan.incident}  # fmt: skip
+    if all(getattr(kept, name) == value for name, value in added.items()):
+        return False
+    for name, value in added.items():
+        setattr(kept, name, value)
+    kept.save()
+    return True
 
 
 def _route_of(

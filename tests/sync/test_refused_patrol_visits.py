@@ -144,3 +144,33 @@ def test_a_refused_visit_no_longer_counts_once_its_runs_finish_is_taken(
     assert (row.refused, row.refused_run, row.done) == (False, None, 2)
     with server_db.current().connection_context():
         assert ServerScan.select().where(ServerScan.run == run.id).count() == 2
+
+
+def test_a_note_on_a_refused_visit_is_refused_with_it_and_sent_again_with_it(
+    make_device, server_workdir, monkeypatch
+) -> None:
+    """A note added to the refused visit queues it again: refused as the visit was, sent
+    again with it (in order: the visit, then its note), and on record while the run is
+    still walked."""
+    worker, run = _a_visit_refused(make_device, server_workdir, monkeypatch)
+    cp02 = runs.scan_for(run.id, _point("CP-02"))
+    assert cp02 is not None
+    runs.annotate(cp02.id, note="标牌已补")
+    with worker.client() as client:
+        assert [r.code for r in client.sync_once().rejected] == ["scan_off_route"]
+    assert _states() == [("patrol_run.visit", "acked")] + [("patrol_run.visit", "rejected")] * 2
+    assert _morning().refused
+
+    _route_without(None)
+    [first, _note] = [op.seq for op in Outbox.select().where(Outbox.state == "rejected")]
+    assert refused_records.send_again(first) == run.id
+    with worker.client() as client:
+        result = client.sync_once()
+    assert result.ok and not result.rejected, result
+    assert {state for _type, state in _states()} == {"acked"}
+    with server_db.current().connection_context():
+        assert ServerRun.get_by_id(run.id).finished_at is None
+        assert ServerScan.select().where(ServerScan.run == run.id).count() == 2
+        assert ServerScan.get_by_id(cp02.id).note == "标牌已补"
+    row = _morning()
+    assert (row.refused, row.done) == (False, 2)

@@ -5,9 +5,10 @@ moment the inspector sees it accepted, so a program killed mid-run (kill -9, a f
 battery) resumes with every scan it had (`mine.open_run`). Each visit is queued as its own
 `patrol_run.visit` op in the transaction that records it, so the next sync sends the
 visits of a run still being walked (a lost laptop loses none it synced, and the grid sees
-the run open). Finishing writes the run's final state and one `patrol_run.submit` op in
-one transaction; that op carries the whole run, the visits sent before included (with the
-notes, photos and answers added since): the server keeps each visit once, by its id.
+the run open); a note, photos, answers or an incident added to a visit queue it again
+(`annotate`), so the grid sees them while the run is walked too. Finishing writes the
+run's final state and one `patrol_run.submit` op in one transaction; that op carries the
+whole run, the visits sent before included: the server keeps each visit once, by its id.
 
 A scan is checked as a venue's is (`services.placards.printing.verify_scan`, offline,
 against the keys this device pulled), looking the code up among the checkpoints; a code
@@ -233,12 +234,11 @@ def scan_for(run_id: str, checkpoint_id: str) -> PatrolScan | None:
     )
 
 
-def _scan(scan_id: str) -> PatrolScan:
+def _scan(scan_id: str) -> tuple[PatrolRun, PatrolScan]:
     scan = PatrolScan.get_or_none(PatrolScan.id == scan_id)
     if scan is None:
         raise PatrolRefused(t("patrol.refused.no_scan"))
-    _run(scan.run_id)  # a finished run's scans are sent: they no longer change
-    return scan
+    return _run(scan.run_id), scan  # a finished run's scans are sent: they no longer change
 
 
 def annotate(
@@ -250,12 +250,17 @@ def annotate(
     incident: str | None = None,
 ) -> PatrolScan:
     """Add to a checkpoint's visit: a note, photos (blobs already imported, by sha256, or
-    files to import), the short form's answers, the incident raised there."""
+    files to import), the short form's answers, the incident raised there. The visit was
+    queued when it was recorded; what changes it goes as another `patrol_run.visit` op of
+    the visit as it is now, in the same transaction, so the grid sees it while the run is
+    walked (the server updates the visit it holds; a waiting op is never rewritten: it may
+    be on its way)."""
     from fieldapp.services.common.photos import import_photo
 
-    scan = _scan(scan_id)
+    run, scan = _scan(scan_id)
     shas = [p if _is_sha(p) else import_photo(p) for p in photos or ()]
     with write_transaction():
+        before = _scan_payload(scan)
         if note is not None:
             scan.note = note.strip()[:2000]
         if shas:
@@ -265,6 +270,8 @@ def annotate(
         if incident:
             scan.incident = incident
         scan.save()
+        if _scan_payload(scan) != before:
+            enqueue(OP_PATROL_RUN_VISIT, visit_payload(run, scan))
     return scan
 
 
