@@ -28,8 +28,8 @@ ZH: dict[str, str] = {
     "binding.people.plan": "随访计划",
     "binding.people.plan.tip": "为光标所在人员建立随访计划（如14天、每天08:00和16:00测温）",
     "followups.subtitle": "随访 · 测温 · 异常处置",
-    "home.followups": "今天待随访 {count} 次：{names}（ctrl+t 记录）",
-    "home.followups.missed": "今天待随访 {count} 次，其中 {missed} 次已过时：{names}（ctrl+t 记录）",
+    "home.followups": "今天待随访 {count} 次：{names}（Ctrl+T 记录）",
+    "home.followups.missed": "今天待随访 {count} 次，其中 {missed} 次已过时：{names}（Ctrl+T 记录）",
     "followups.due": "待随访",
     "followups.due_count": "待随访（{count}）",
     "followups.cases": "异常事项",
@@ -77,7 +77,7 @@ ZH: dict[str, str] = {
     "plan.cadence.weekly": "每周一次，90天",
     "plan.cadence.monthly": "每月一次，一年",
     "plan.created": "已为 {name} 建立随访计划",
-    "plan.active": "{name} 已有随访计划（到 {last_day}）：请在随访（ctrl+t）中按时登记；计划结束后才能再建",
+    "plan.active": "{name} 已有随访计划（到 {last_day}）：请在随访（Ctrl+T）中按时登记；计划结束后才能再建",
     "report.people_counts": "新到人员：{new_arrivals} 人\n当日登记返乡人员：{returnees_registered} 人\n在管观察：{under_observation} 人\n今日异常：{abnormal_readings} 人次\n移交卫生院：{handed_over} 人",
 }
 
@@ -109,8 +109,8 @@ EN: dict[str, str] = {
     "binding.people.plan": "Follow-up plan",
     "binding.people.plan.tip": "Start a follow-up plan for the person under the cursor (e.g. 14 days at 08:00 and 16:00)",
     "followups.subtitle": "Follow-ups · temperature · cases",
-    "home.followups": "Follow-ups due today: {count} — {names} (ctrl+t to record)",
-    "home.followups.missed": "Follow-ups due today: {count}, {missed} past their time — {names} (ctrl+t)",
+    "home.followups": "Follow-ups due today: {count} — {names} (Ctrl+T to record)",
+    "home.followups.missed": "Follow-ups due today: {count}, {missed} past their time — {names} (Ctrl+T)",
     "followups.due": "Due",
     "followups.due_count": "Due ({count})",
     "followups.cases": "Cases",
@@ -158,6 +158,6 @@ EN: dict[str, str] = {
     "plan.cadence.weekly": "Weekly, 90 days",
     "plan.cadence.monthly": "Monthly, one year",
     "plan.created": "Follow-up plan started for {name}",
-    "plan.active": "{name} already has a follow-up plan (until {last_day}): record its follow-ups under Follow-ups (ctrl+t); a new plan can start once it ends",
+    "plan.active": "{name} already has a follow-up plan (until {last_day}): record its follow-ups under Follow-ups (Ctrl+T); a new plan can start once it ends",
     "report.people_counts": "New arrivals: {new_arrivals}\nReturnees registered that day: {returnees_registered}\nUnder observation: {under_observation}\nAbnormal readings today: {abnormal_readings}\nHanded to the health centre: {handed_over}",
 }

@@ -15,7 +15,7 @@ ZH: dict[str, str] = {
     "patrol.scan.ok": "已签到：{checkpoint}",
     "patrol.scan.again": "再次签到：{checkpoint}（本次巡逻已到过）",
     "patrol.scan.not_on_route": "{checkpoint} 不在本路线上，未签到",
-    "patrol.scan.outside_run": "{code} 是巡逻点位标牌：请先开始巡逻（ctrl+g），再扫码签到",
+    "patrol.scan.outside_run": "{code} 是巡逻点位标牌：请先开始巡逻（Ctrl+G），再扫码签到",
     "patrol.scan.typed": "手输编号 {checkpoint} 不能证明到点：请说明未扫码的原因",
     "patrol.scan.venue_placard": (
         "{code} 是场所标牌，不是本路线的巡逻点位，未签到。请扫描点位的标牌；"
@@ -140,7 +140,7 @@ EN: dict[str, str] = {
     "patrol.scan.again": "Checked in again: {checkpoint} (already visited in this run)",
     "patrol.scan.not_on_route": "{checkpoint} is not on this route; not recorded",
     "patrol.scan.outside_run": (
-        "{code} is a patrol checkpoint's placard: start the patrol first (ctrl+g), then scan"
+        "{code} is a patrol checkpoint's placard: start the patrol first (Ctrl+G), then scan"
     ),
     "patrol.scan.typed": (
         "A typed code {checkpoint} does not prove a visit: say why the placard was not scanned"
@@ -279,7 +279,7 @@ ZH.update(
         "binding.patrols.refresh.tip": "重新读取",
         "binding.patrols.back.tip": "回到上一界面",
         "patrol.attendance.col.left": "剩余时间",
-        "home.patrols_due": "应巡逻：{patrols}（ctrl+g）",
+        "home.patrols_due": "应巡逻：{patrols}（Ctrl+G）",
         "dashboard.col.patrols_missed_due": "漏巡/应巡",
         "dashboard.patrols_missed_due": "{missed}/{due}",
         "dashboard.col.incidents": "事件",
@@ -302,7 +302,7 @@ EN.update(
         "binding.patrols.refresh.tip": "Read again",
         "binding.patrols.back.tip": "Back to the previous screen",
         "patrol.attendance.col.left": "Time left",
-        "home.patrols_due": "Patrols due: {patrols} (ctrl+g)",
+        "home.patrols_due": "Patrols due: {patrols} (Ctrl+G)",
         "dashboard.col.patrols_missed_due": "Missed",
         "dashboard.patrols_missed_due": "{missed} of {due}",
         "dashboard.col.incidents": "Incidents",

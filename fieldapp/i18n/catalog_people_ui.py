@@ -57,7 +57,7 @@ ZH: dict[str, str] = {
         "没有与“{query}”匹配的人员：身份证号和电话加密保存，不能搜索；\n"
         "请按姓名、户号、楼栋/屯或地址搜索"
     ),
-    "people.sealed_locked": "已锁定：人员信息加密保存，请按 ctrl+l 输入 PIN 解锁后查看",
+    "people.sealed_locked": "已锁定：人员信息加密保存，请按 Ctrl+L 输入 PIN 解锁后查看",
     "people.household": (
         "户号 {code} · 楼栋/屯 {building} · {address}\n网格 {grid} · {count} 人 · 车辆 {plates}"
     ),
@@ -163,7 +163,7 @@ EN: dict[str, str] = {
     "people.empty": "No people yet: press n to register a household",
     "people.no_match": "No match for '{query}': try other words, or clear the search box",
     "people.no_match_number": "No match for '{query}': ID and phone numbers are sealed and cannot be searched; search by name, household no., building or address",
-    "people.sealed_locked": "Locked: people's data is sealed; enter your PIN (ctrl+l) to see it",
+    "people.sealed_locked": "Locked: people's data is sealed; enter your PIN (Ctrl+L) to see it",
     "people.household": "Household {code} · building {building} · {address} · grid {grid} · people: {count} · vehicles {plates}",
     "people.saved": "Saved (synced when online)",
     "people.id_number_held": "{name}'s ID number is the same as that of {other} ({household}), registered already: check the number; if they are one person, a supervisor merges them with m (Duplicates)",
