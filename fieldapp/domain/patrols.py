@@ -312,6 +312,7 @@ class RouteLike(Protocol):
     """A route as the device's or the server's store holds it."""
 
     id: str
+    active: bool  # off: no window of it is due any more (those walked stay)
     campaign: str
     starts_on: str  # ISO date the route's patrols begin; "" = not known (from before)
     ordered: bool
@@ -342,7 +343,9 @@ def judge(
     label); `finished` the windows whose runs were finished (none left open): over then,
     their checkpoints not visited missed. A route counts from the day it starts
     (`starts_on`), never before: a run made for a window before it is listed as EARLY,
-    not lost; a campaign's route counts only on the days the office runs the campaign."""
+    not lost; a campaign's route counts only on the days the office runs the campaign.
+    A window walked stays whatever the office changed since (route off, schedule,
+    campaign): changes decide only windows nobody walked (an inactive route's: none)."""
     found: list[tuple[R, dt.date, Window, Attendance]] = []
     off = CampaignSwitch(False)
     walked: dict[str, list[tuple[str, str]]] = {}
@@ -352,9 +355,9 @@ def judge(
         schedule = Schedule.from_dict(route.schedule or {})
         switch = campaigns.get(route.campaign, off)
         begin = first_day(first, route.starts_on)
-        found.extend(_early(route, first, begin, walked.get(route.id, ()), visits, now))
+        due: list[tuple[R, dt.date, Window, Attendance]] = []
         for day in (begin + dt.timedelta(days=n) for n in range((last - begin).days + 1)):
-            if not in_campaign(
+            if not route.active or not in_campaign(
                 day, route.campaign, switch.active, switch.starts_on, switch.ends_on
             ):
                 continue
@@ -362,27 +365,36 @@ def judge(
                 key = (route.id, day.isoformat(), window.label)
                 verdict = assess(route.checkpoints, day, window, visits.get(key, []), now,
                                  ordered=route.ordered, finished=key in finished)  # fmt: skip
-                found.append((route, day, window, verdict))
+                due.append((route, day, window, verdict))
+        listed = {(day.isoformat(), window.label) for _, day, window, _ in due}
+        within = (w for w in walked.get(route.id, ()) if first.isoformat() <= w[0] <= str(last))
+        apart = [w for w in within if w not in listed]
+        found.extend(_walked_apart(route, begin, apart, visits, now, finished))
+        found.extend(due)
     return found
 
 
-def _early(
+def _walked_apart(
     route: R,
-    first: dt.date,
     begin: dt.date,
     walked: Iterable[tuple[str, str]],
     visits: Mapping[tuple[str, str, str], list[Visit]],
     now: dt.datetime,
+    finished: Collection[tuple[str, str, str]],
 ) -> list[tuple[R, dt.date, Window, Attendance]]:
-    """The runs made for `route`'s windows from `first` up to the day it begins, each
-    as EARLY: what was visited, and nothing missed (no window was due)."""
+    """The runs made for `route`'s windows `walked` that its schedule does not list:
+    before the day it begins EARLY (what was visited, nothing missed: no window was due),
+    later judged as walked (the window was due when it was walked)."""
     found = []
-    for iso, label in sorted(w for w in walked if first.isoformat() <= w[0] < begin.isoformat()):
+    for iso, label in sorted(walked):
         try:
             day, window = dt.date.fromisoformat(iso), Window.parse(label)
         except ValueError:  # not a window any device makes: nothing to judge it by
             continue
-        seen = visits[(route.id, iso, label)]
-        verdict = assess(route.checkpoints, day, window, seen, now, ordered=route.ordered)
-        found.append((route, day, window, replace(verdict, status=EARLY, missed=(), left=())))
+        key = (route.id, iso, label)
+        verdict = assess(route.checkpoints, day, window, visits[key], now,
+                         ordered=route.ordered, finished=key in finished)  # fmt: skip
+        if day < begin:
+            verdict = replace(verdict, status=EARLY, missed=(), left=())
+        found.append((route, day, window, verdict))
     return found

@@ -172,11 +172,12 @@ def attendance(
     first: dt.date, last: dt.date, *, grid_codes: list[str] | None = None, now: dt.datetime
 ) -> list[tuple[PatrolRoute, dt.date, patrols.Window, patrols.Attendance]]:
     """Attendance of every active route (of `grid_codes`, or all) for each day from
-    `first` to `last`, judged at local time `now` (the server's wall clock), by the same
-    rules a supervisor's device uses (`fieldapp.domain.patrols.judge`)."""
+    `first` to `last`, and the windows walked of a route switched off since, judged at
+    local time `now` (the server's wall clock), by the same rules a supervisor's device
+    uses (`fieldapp.domain.patrols.judge`)."""
     from sync.server.admin_models import CampaignRun
 
-    routes = PatrolRoute.select().where(PatrolRoute.active == True)  # noqa: E712
+    routes = PatrolRoute.select()  # `judge` takes only the walked windows of inactive ones
     if grid_codes is not None:
         routes = routes.where(PatrolRoute.grid.in_(grid_codes))
     campaigns = {

@@ -145,10 +145,11 @@ def attendance(
     grid_codes: Iterable[str] | None = None,
     now: dt.datetime | None = None,
 ) -> list[AttendanceRow]:
-    """Every active route's windows from `first` to `last`, missed posts first."""
+    """Every active route's windows from `first` to `last`, and those walked of a route
+    switched off since (its other windows are no longer due), missed posts first."""
     last = last or first
     moment = (now or local_now()).replace(tzinfo=None)
-    routes = PatrolRoute.select().where(PatrolRoute.active == True)  # noqa: E712
+    routes = PatrolRoute.select()  # `judge` takes only the walked windows of inactive ones
     if grid_codes is not None:
         routes = routes.where(PatrolRoute.grid.in_(list(grid_codes)))
     visits, walkers = _visits(first, last)
