@@ -17,7 +17,7 @@ from fieldapp.i18n import set_language
 
 pytestmark = pytest.mark.usefixtures("chinese")
 
-SAYS_NOTHING = ["", "😀", "😀😀", "。。", "…", "!!??", "x", "1 2", "王", " 王 "]
+SAYS_NOTHING = ["", "😀", "😀😀", "。。", "…", "!!??", "x", "1 2", "王", " 王 ", "ℹ️ℹ️ℹ️ℹ️", "ℹℹℹℹ"]
 
 
 @pytest.mark.parametrize("text", SAYS_NOTHING)
@@ -41,14 +41,17 @@ def test_a_lone_character_emoji_or_digits_name_nobody(text: str) -> None:
     assert not names_someone(text)
 
 
-@pytest.mark.parametrize("text", ["A7", "12", "公移〔2026〕12号", "GY-2026-12"])
+@pytest.mark.parametrize("text", ["A7", "12", "公移〔2026〕12号", "GY-2026-12", "〇七", "😀A7"])
 def test_a_reference_number_has_two_characters_with_a_letter_or_digit(text: str) -> None:
     assert numbers_a_document(text)
 
 
-@pytest.mark.parametrize("text", ["Q", "7", "😀😀", "--", "〔〕"])
+@pytest.mark.parametrize("text", ["Q", "7", "😀😀", "--", "〔〕", "😀Q", "Q-", "7。", "1️⃣2️⃣", "ℹ️7"])
 def test_a_reference_number_of_one_character_or_only_marks_is_none(text: str) -> None:
+    """Only letters, digits and Chinese characters count toward the two: an emoji or a
+    mark beside one letter is still one ("😀Q", "Q-"), and a keycap emoji is a picture."""
     assert not numbers_a_document(text)
+    assert text_fault("hand_over_reference", text) == ("free_text.hand_over_reference", {})
 
 
 def test_each_field_says_what_it_needs_in_both_languages() -> None:

@@ -12,8 +12,8 @@ Three rules, by what the field holds:
   without a scan has always asked;
 - a person's name `names_someone`: at least two letters, a Chinese character counting as
   one (王五, 欧阳娜娜, Li, Aygül); a lone character is a surname, not a name;
-- a document number `numbers_a_document`: at least two characters, a letter or digit
-  among them (公移〔2026〕12号, A7).
+- a document number `numbers_a_document`: at least two letters, digits or Chinese
+  characters (公移〔2026〕12号, A7); emoji and punctuation around them do not count.
 A field may also have a most length, refused in words rather than cut.
 """
 
@@ -23,7 +23,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from fieldapp.domain.text_bounds import ADDRESS_MAX
-from fieldapp.domain.typed import says_something
+from fieldapp.domain.typed import says_something, written
 
 # An incident's account of what happened: a few paragraphs; a report, not a file.
 INCIDENT_DESCRIPTION_MAX = 2000
@@ -31,15 +31,14 @@ INCIDENT_DESCRIPTION_MAX = 2000
 
 def names_someone(text: str) -> bool:
     """Whether a typed name names a person: at least two letters, a Chinese character
-    counting as one ("王五", "Li"); "王", "x", "😀😀" and "。。" do not."""
-    return sum(1 for char in text if char.isalpha()) >= 2
+    counting as one ("王五", "Li"); "王", "x", "😀😀", "ℹ️ℹ️" and "。。" do not."""
+    return sum(1 for char in written(text) if char.isalpha()) >= 2
 
 
 def numbers_a_document(text: str) -> bool:
-    """Whether a typed reference number (文号) can be one: at least two characters, a
-    letter or digit among them ("A7", "12号"); "Q", "😀😀" and "--" cannot."""
-    said = text.strip()
-    return len(said) >= 2 and any(char.isalnum() for char in said)
+    """Whether a typed reference number (文号) can be one: at least two letters, digits
+    or Chinese characters ("A7", "12号"); "Q", "😀Q", "Q-", "1️⃣2️⃣" and "--" cannot."""
+    return len(written(text)) >= 2
 
 
 @dataclass(frozen=True, slots=True)

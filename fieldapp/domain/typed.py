@@ -68,12 +68,30 @@ def iso_date_first(text: str) -> str:
         return text
 
 
+# Emoji Unicode files as letters or digits: ℹ, and a letter or digit drawn as a picture
+# by the emoji selector or keycap after it (ℹ️, 1️⃣).
+_EMOJI_LETTERS = frozenset("\u2139")
+_DRAWN = ("\ufe0f", "\u20e3")
+
+
+def written(text: str) -> list[str]:
+    """The letters (a Chinese character is one) and digits of `text`, the characters that
+    write something: emoji (😀, ℹ️, 1️⃣), punctuation and spaces are left out."""
+    return [
+        char
+        for at, char in enumerate(text)
+        if char.isalnum() and char not in _EMOJI_LETTERS and not text.startswith(_DRAWN, at + 1)
+    ]
+
+
 def says_something(text: str, least: int = 4) -> bool:
     """Whether a typed reason says something: at least two Chinese characters or four
     letters (a Chinese character, wide, weighs two letters; "标牌丢失", "坏了" and "lost"
-    do). Punctuation, digits and spaces do not count: "。。", "x", "1 2" and the two
-    letters of "。。 ,, ab" say nothing."""
+    do). Emoji, punctuation, digits and spaces do not count: "。。", "x", "1 2", "ℹ️ℹ️ℹ️ℹ️"
+    and the two letters of "。。 ,, ab" say nothing."""
     weight = sum(
-        2 if unicodedata.east_asian_width(char) == "W" else 1 for char in text if char.isalpha()
+        2 if unicodedata.east_asian_width(char) == "W" else 1
+        for char in written(text)
+        if char.isalpha()
     )
     return weight >= least

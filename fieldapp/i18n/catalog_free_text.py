@@ -25,7 +25,7 @@ ZH = {
         "事件经过最多 {most} 个字，现在有 {length} 个字；请写要点，细节可附文件。"
     ),
     "free_text.hand_over_reference": (
-        "请填写移交文号（至少两个字符，含文字或数字，如“公移〔2026〕12号”），\n表情符号和标点不算。"
+        "请填写移交文号（至少两个字母、数字或汉字，如“公移〔2026〕12号”），\n表情符号和标点不算。"
     ),
     "free_text.hand_over_reference.too_long": "移交文号最多 {most} 个字，现在有 {length} 个字。",
     "free_text.person_name": (
@@ -73,8 +73,8 @@ EN = {
         " points and attach details as files."
     ),
     "free_text.hand_over_reference": (
-        "Enter the hand-over reference number (at least two characters with a letter or"
-        " digit, e.g. 'GY-2026-12'); emoji and punctuation do not count."
+        "Enter the hand-over reference number (at least two letters, digits or Chinese"
+        " characters, e.g. 'GY-2026-12'); emoji and punctuation do not count."
     ),
     "free_text.hand_over_reference.too_long": (
         "The reference number takes at most {most} characters; it has {length}."

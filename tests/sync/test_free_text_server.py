@@ -1,6 +1,7 @@
 """The sync server and the office's people import refuse free text that says nothing by
 the rule the device's forms use (`fieldapp.domain.free_text`): a representative of
-emoji, a reject reason of one emoji, a hand-over reference of one letter; a person's
+emoji, a reject reason of one emoji, a hand-over reference of one letter (or an emoji and one
+letter); a person's
 name of one character in the registry sheet. The device words the refusal itself."""
 
 from __future__ import annotations
@@ -45,14 +46,20 @@ def test_texts_saying_nothing_are_refused_by_the_server_with_their_rule(make_dev
     reject["note"] = "😀"
     hand_over = event("handed_over", "p-sup", base=base, role="supervisor",
                       data={"unit": "police_station", "reference": "Q", "date": "2026-06-11"})  # fmt: skip
+    # An emoji beside one letter is still one letter: not a reference number.
+    emoji_reference = event("handed_over", "p-sup", base=base, role="supervisor",
+                            data={"unit": "police_station", "reference": "😀Q",
+                                  "date": "2026-06-11"})  # fmt: skip
     ops = [
-        boss.enqueue("finding.event", finding_event(finding["id"], e)) for e in (reject, hand_over)
+        boss.enqueue("finding.event", finding_event(finding["id"], e))
+        for e in (reject, hand_over, emoji_reference)
     ]
     with boss.client() as client:
         client.sync_once()
     rules = [_refusal(boss, op) for op in ops]
     assert rules == [
         ("rejected", "free_text", {"text_rule": "reject_reason"}),
+        ("rejected", "free_text", {"text_rule": "hand_over_reference"}),
         ("rejected", "free_text", {"text_rule": "hand_over_reference"}),
     ]
 
