@@ -45,7 +45,8 @@ async def test_the_presence_note_hint_keeps_its_example_whole(demo_home: Path) -
         await pilot.press("f10")
         await settle(app, pilot)
         assert on_one_line(app, "选择“其他原因”时，请在备注中用文字写明原因"), screen_lines(app)
-        assert on_one_line(app, "（至少两个字或四个字母，如“标牌被遮挡”），标点和空格不算。")
+        assert on_one_line(app, "（至少两个字或四个字母，如“标牌被遮挡”），")
+        assert on_one_line(app, "表情符号、标点和空格不算。")
 
 
 async def test_people_search_and_household_break_between_phrases(demo_home: Path) -> None:

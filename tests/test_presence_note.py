@@ -11,6 +11,7 @@ import pytest
 from pilot_support import at_home, settle
 from textual.widgets import Input, Static
 
+from fieldapp.domain.presence import manual_note_problem
 from fieldapp.i18n import set_language, t
 from fieldapp.services.common.identity import grid_codes_under, me
 from fieldapp.services.common.refusals import FormRefused
@@ -18,7 +19,7 @@ from fieldapp.services.inspection import inspections
 from fieldapp.store.models import Inspection, Venue
 from fieldapp.tui.app import make_app
 
-EMPTY_WORDS = ("。。", "x", " 、 ", "1 2", "。。 ,, ab")
+EMPTY_WORDS = ("。。", "x", " 、 ", "1 2", "。。 ,, ab", "😀😀")
 
 
 def a_venue() -> Venue:
@@ -34,11 +35,22 @@ def test_the_service_refuses_a_note_that_says_nothing(demo_home: Path) -> None:
         with pytest.raises(FormRefused) as refused:
             inspections.start_inspection(venue.id, presence="manual", reason="other", note=note)
         assert refused.value.field == "note" and "至少两个字" in str(refused.value)
+        # Said as the other free-text refusals say it: emoji do not count either.
+        assert "表情符号、标点和空格不算" in str(refused.value)
     assert Inspection.select().count() == before
     started = inspections.start_inspection(
         venue.id, presence="manual", reason="other", note="标牌被遮挡"
     )
     assert Inspection.get_by_id(started).presence_note == "标牌被遮挡"
+
+
+def test_the_refusal_says_emoji_do_not_count_in_both_languages() -> None:
+    """As every other free-text refusal does (`fieldapp.i18n.catalog_free_text`)."""
+    set_language("zh")
+    assert "表情符号、标点和空格不算" in (manual_note_problem("other", "😀😀") or "")
+    set_language("en")
+    said = manual_note_problem("other", "😀😀") or ""
+    assert "emoji, punctuation and spaces do not count" in said
 
 
 async def test_the_dialog_keeps_asking_until_the_note_says_why(demo_home: Path) -> None:

@@ -145,7 +145,7 @@ ZH: dict[str, str] = {
     "presence.note": "备注（可选；选“其他原因”时必填）",
     "presence.note_needed": (
         "选择“其他原因”时，请在备注中用文字写明原因\n"
-        "（至少两个字或四个字母，如“标牌被遮挡”），标点和空格不算。"
+        "（至少两个字或四个字母，如“标牌被遮挡”），\n表情符号、标点和空格不算。"
     ),
     "presence.ok": "开始检查",
     "form.discard.title": "放弃已填写的内容？",
@@ -319,7 +319,7 @@ EN: dict[str, str] = {
     "presence.title": "Venue chosen by hand: {venue}",
     "presence.hint": "Without a scan, say why (it is reported with the inspection).",
     "presence.note": "Note (optional; required for 'Other')",
-    "presence.note_needed": "For 'Other', write the reason in the note in words (at least four letters or two Chinese characters, e.g. 'placard covered'); punctuation and spaces do not count.",
+    "presence.note_needed": "For 'Other', write the reason in the note in words (at least four letters or two Chinese characters, e.g. 'placard covered'); emoji, punctuation and spaces do not count.",
     "presence.ok": "Start inspection",
     "form.discard.title": "Discard what you typed?",
     "form.discard.body": "This form is not saved; what was typed will not be kept.",
