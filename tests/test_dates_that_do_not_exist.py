@@ -8,13 +8,16 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from pilot_support import open_screen
-from textual.widgets import Input, Static
+from pilot_support import open_screen, settle
+from textual.widgets import Input, Select, Static
 
 from fieldapp.cli import main
 from fieldapp.domain.typed import no_such_day
 from fieldapp.i18n import set_language
+from fieldapp.services.incidents.reporting import ReportRefused, parse_time
+from fieldapp.store.incident_models import Incident
 from fieldapp.tui.app import make_app
+from fieldapp.tui.dialogs.incident import IncidentDialog
 from fieldapp.tui.screens.export import ExportScreen
 
 
@@ -62,3 +65,40 @@ async def test_the_export_form_says_the_day_does_not_exist(
         await pilot.pause()
         assert str(status.render()) == "2026 年 2 月没有 30 日，请检查日期"
         assert not screen.running
+
+
+async def test_the_incident_form_says_the_day_of_its_time_does_not_exist(
+    demo_home: Path,
+) -> None:
+    """The time field (F4, 发生时间) is a date and a time: a day that does not exist is
+    said as such, not as 'cannot read the time, write it as 2026-02-11 06:40'."""
+    app = make_app(lang="zh")
+    async with app.run_test(size=(80, 24)) as pilot:
+        dialog = await open_screen(app, pilot, "f4", IncidentDialog)
+        dialog.query_one("#incident-category", Select).value = "fireworks_sale"
+        dialog.query_one("#incident-address", Input).value = "鼎美村村口"
+        grid = dialog.query_one("#incident-grid", Select)
+        grid.value = str(next(code for _, code in grid._options if code is not Select.NULL))
+        dialog.query_one("#incident-time", Input).value = "2026-02-30 10:00"
+        dialog.query_one("#incident-description", Input).value = "路口摆摊卖烟花"
+        await pilot.press("f10")
+        await settle(app, pilot, rounds=2)
+        said = str(dialog.query_one("#incident-error", Static).render())
+        assert said == "2026 年 2 月没有 30 日，请检查日期"
+        assert app.screen is dialog and not Incident.select().exists()
+
+
+@pytest.mark.parametrize(
+    ("lang", "typed", "said"),
+    [
+        ("zh", "2026/4/31 08:00", "2026 年 4 月没有 31 日，请检查日期"),
+        ("en", "2026-02-30 10:00", "February 2026 has no day 30; check the date"),
+        ("en", "2026-13-01T10:00", "There is no month 13: months are 1 to 12; check the date"),
+        ("en", "2026-02-11 25:00", "Cannot read the time 2026-02-11 25:00: write it as"),
+    ],
+)
+def test_an_incident_time_on_no_such_day_is_said_as_such(lang: str, typed: str, said: str):
+    set_language(lang)
+    with pytest.raises(ReportRefused) as refused:
+        parse_time(typed)
+    assert str(refused.value).startswith(said)
