@@ -16,6 +16,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import ClassVar
 
+from rich.cells import cell_len
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -29,7 +30,11 @@ from fieldapp.services.patrols.due import DuePatrol
 from fieldapp.tui.screens.refused_records import RefusedRecordsScreen, refused_mark
 from fieldapp.tui.widgets.key_footer import KeyFooter
 from fieldapp.tui.widgets.paged_table import selected_key
-from fieldapp.tui.widgets.table import Table
+from fieldapp.tui.widgets.table import Table, cut
+
+# The due list's route column: at 80 columns as wide as "Night round (RT-R1)  · in
+# progress" (it was cut bare at "· in"), the other three columns beside it.
+ROUTE_CELLS = 34
 
 
 @dataclass(frozen=True)
@@ -108,7 +113,7 @@ class PatrolsScreen(RefusedRecordsScreen):
     def on_mount(self) -> None:
         self.sub_title = t("patrol.subtitle")
         due = self.query_one("#patrols-due", DataTable)
-        for key, width in (("route", 26), ("window", 12), ("done", 8), ("left", 14)):
+        for key, width in (("route", ROUTE_CELLS), ("window", 12), ("done", 8), ("left", 14)):
             due.add_column(t(f"patrol.attendance.col.{key}"), key=key, width=width)
         table = self.query_one("#patrols-attendance", DataTable)
         for key, width in (("day", 10), ("window", 11), ("status", 16), ("done", 7),
@@ -170,9 +175,10 @@ class PatrolsScreen(RefusedRecordsScreen):
             )
             if patrol.elsewhere:  # mine, open on my other device: not to resume here
                 left = t("patrol.due.elsewhere")
-            name = t("app.aside", text=patrol.name, aside=patrol.code) + (
-                t("patrol.due.resume") if patrol.run_id else ""
-            )
+            # a long name ends with "…", before the in-progress mark, which is said whole
+            resume = t("patrol.due.resume") if patrol.run_id else ""
+            name = t("app.aside", text=patrol.name, aside=patrol.code)
+            name = cut(name, ROUTE_CELLS - cell_len(resume)) + resume
             due.add_row(name, patrol.window, f"{patrol.done}/{patrol.total}", left,
                         key=patrol.route_id)  # fmt: skip
         if not data.due:

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from rich.cells import cell_len
 from textual.reactive import reactive
 from textual.widgets import Static
 
 from fieldapp.i18n import t
+from fieldapp.tui.widgets.table import cut
 
 
 @dataclass(frozen=True)
@@ -22,6 +24,10 @@ class SyncView:
     patrol_open: bool = False  # a patrol in progress: its finish is not sent until it is finished
 
     def describe(self, waiting: str) -> str:
+        return " · ".join(part for part in self.parts(waiting) if part)
+
+    def parts(self, waiting: str) -> tuple[str, str, str]:
+        """The connection's state, `waiting`, and when it last synced ("" if unsaid)."""
         if self.problem == "not_configured":
             state = ""  # a device without a server: nothing to say about a connection
         elif self.syncing and self.problem in ("", "sync_failed"):
@@ -33,7 +39,7 @@ class SyncView:
         else:
             state = t("sync_ui.status.online" if self.online else "sync_ui.status.offline")
         last = t("sync_ui.status.last", at=self.last_sync) if self.last_sync else ""
-        return " · ".join(part for part in (state, waiting, last) if part)
+        return state, waiting, last
 
 
 class StatusBar(Static):
@@ -74,15 +80,27 @@ class StatusBar(Static):
             # synced either, so nothing is said.
             failed = self.sync is not None and self.sync.problem == "sync_failed"
             sync = "" if failed else t("home.all_synced")
+        state, last = "", ""
         if self.sync is not None:
-            sync = self.sync.describe(sync)
-        return t(
-            "status.line",
-            name=self.person,
-            role=t(f"role.{self.role}"),
-            date=self.day,
-            sync=sync,
-        )
+            state, sync, last = self.sync.parts(sync)
+        role = t(f"role.{self.role}")
+        whole = " · ".join(x for x in (state, sync, last) if x)
+        line = t("status.line", name=self.person, role=role, date=self.day, sync=whole)
+        return self._fitted(line, (self.person, role, self.day, state, sync, last))
+
+    def _fitted(self, line: str, parts: tuple[str, str, str, str, str, str]) -> str:
+        """`line` if the bar has room for it, else its parts without the least needed
+        first: the role (the person knows it), "online" (offline or failed is said), the
+        name; then cut with "…". What waits to be sent and the last sync stay longest."""
+        room = self.content_size.width
+        name, _role, day, state, sync, last = parts
+        state = "" if state == t("sync_ui.status.online") else state
+        for kept in ((), (name, day, parts[3], sync, last), (name, day, state, sync, last),
+                     (day, state, sync, last)):  # fmt: skip
+            line = " · ".join(part for part in kept if part) if kept else line
+            if room <= 0 or cell_len(line) <= room:
+                return line
+        return cut(line, room)
 
     def watch_unsynced(self, count: int) -> None:
         self.set_class(count > 0 or _waits(self.sync), "-unsynced")
