@@ -331,7 +331,8 @@ class DashboardScreen(FieldScreen[None]):
     def _show_grids(self, data: DashboardData) -> None:
         table = self.query_one("#grids-table", DataTable)
         table.clear()
-        names = grid_names((g.name, g.depth) for g in data.grids)
+        # One cell of indent a level: at 80 columns in English two left a sub-grid "第一…"
+        names = grid_names(((g.name, g.depth) for g in data.grids), step=1)
         for g, name in zip(data.grids, names, strict=True):
             table.add_row(
                 name,  # type: ignore[arg-type]  # cut to its column's width

@@ -157,23 +157,26 @@ class GridName:
     under 鼎美村 reads 第一网格), then its end, cut with "…": the indent that shows the
     tree stays, and each row reads from the start of its name (cut from the left, grids read
     "…村第一网格" at a village's indent, and a long village's name "…渡口农贸市场" stood out
-    of line)."""
+    of line). A table short of room indents one cell a level (`step`)."""
 
-    def __init__(self, name: str, depth: int, parent: str = "", cells: int = GRID_CELLS) -> None:
+    def __init__(
+        self, name: str, depth: int, parent: str = "", cells: int = GRID_CELLS, step: int = 2
+    ) -> None:
         self.name = name
         self.depth = depth
         self.parent = parent
         self.cells = cells  # the most its column asks for, beside its indent
+        self.step = step  # cells of indent a level
 
     def __str__(self) -> str:
-        return "  " * self.depth + self.name
+        return " " * self.step * self.depth + self.name
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
-        width = 2 * self.depth + min(cell_len(self.name), self.cells)
+        width = self.step * self.depth + min(cell_len(self.name), self.cells)
         return Measurement(min(width, 1), width)
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        indent = "  " * self.depth
+        indent = " " * self.step * self.depth
         name = grid_name_in(self.name, self.parent, max(options.max_width - len(indent), 1))
         yield Text(indent + name, no_wrap=True, overflow="crop", end="")
 
@@ -199,11 +202,11 @@ def grid_parents(rows: Iterable[tuple[str, int]]) -> list[str]:
     return parents
 
 
-def grid_names(rows: Iterable[tuple[str, int]]) -> list[GridName]:
+def grid_names(rows: Iterable[tuple[str, int]], step: int = 2) -> list[GridName]:
     """The `GridName` of each (name, depth) of a grid tree listed parent first, each
-    knowing the name of the grid it is under."""
+    knowing the name of the grid it is under, indented `step` cells a level."""
     listed = list(rows)
     return [
-        GridName(name, depth, parent)
+        GridName(name, depth, parent, step=step)
         for (name, depth), parent in zip(listed, grid_parents(listed), strict=True)
     ]
