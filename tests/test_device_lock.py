@@ -321,10 +321,11 @@ def test_a_command_serves_the_wait_before_it_asks_the_pin(
     close_store()
     out = tmp_path / "ledger.csv"
     command = ["--lang", "en", "export", "--format", "csv", "--out", str(out)]
-    for _ in range(device_pin.FREE_ATTEMPTS):
+    for attempt in range(1, device_pin.FREE_ATTEMPTS + 1):
         _new_process()
         wrong = CliRunner().invoke(main, command, input="000111\n")
-        assert wrong.exit_code == 1 and "Too many wrong PINs" not in wrong.output
+        waits = "Too many wrong PINs: run the command again in 1 s" in wrong.output
+        assert wrong.exit_code == 1 and waits == (attempt == device_pin.FREE_ATTEMPTS)
     _new_process()
     started = time.monotonic()
     done = CliRunner().invoke(main, command, input=PIN + "\n")

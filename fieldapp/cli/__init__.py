@@ -14,7 +14,7 @@ from typing import Any
 import click
 
 from fieldapp import __version__
-from fieldapp.cli.usage_errors import error_said, root_language, said_in_language
+from fieldapp.cli.usage_errors import aborted, error_said, root_language, said_in_language
 
 # command name -> "module:attribute" of the click command, imported on first use
 LAZY_COMMANDS = {
@@ -70,6 +70,8 @@ class LazyGroup(click.Group):
             raise said_in_language(error, root_language(error.ctx)) from None
         except click.ClickException as error:  # a command's refusal: click's "Error:" prefix
             raise error_said(error, root_language(ctx)) from None
+        except (click.Abort, KeyboardInterrupt, EOFError) as stop:  # click's main: "Aborted!"
+            raise aborted(stop, root_language(ctx)) from None
 
     def make_context(
         self,

@@ -31,7 +31,9 @@ def open_local_store() -> None:
 
 def unlock_personal_data() -> None:
     """On a device whose people data is behind the device PIN, ask the PIN (hidden) so a
-    command can open ID numbers and phones; a wrong PIN counts and waits as in the app."""
+    command can open ID numbers and phones; a wrong PIN counts and waits as in the app,
+    which asks again until the free attempts are used (then a wait, said, ends the run)."""
+    from fieldapp.domain.device_pin import FREE_ATTEMPTS
     from fieldapp.i18n import t
     from fieldapp.services.common import device_lock
 
@@ -43,13 +45,20 @@ def unlock_personal_data() -> None:
         while left > 0:
             time.sleep(min(left, 1.0))
             left = device_lock.wait_left()
-    pin = click.prompt(t("cli.pin.prompt"), hide_input=True, err=True)
-    try:
-        device_lock.unlock(pin)
-    except device_lock.PinWait as wait:
-        raise click.ClickException(t("lock.wait", seconds=int(wait.seconds) + 1)) from None
-    except device_lock.WrongPin:
-        raise click.ClickException(t("lock.wrong")) from None
+    for _ in range(FREE_ATTEMPTS):
+        pin = click.prompt(t("cli.pin.prompt"), hide_input=True, err=True)
+        try:
+            device_lock.unlock(pin)
+            return
+        except device_lock.PinWait as wait:
+            raise click.ClickException(t("lock.wait", seconds=math.ceil(wait.seconds))) from None
+        except device_lock.WrongPin:
+            left = device_lock.wait_left()
+            if left > 0:
+                text = t("cli.pin.wrong_wait", seconds=math.ceil(left))
+                raise click.ClickException(text) from None
+            click.echo(t("lock.wrong"), err=True)
+    raise click.ClickException(t("cli.pin.wrong_rerun"))
 
 
 def default_server_db() -> str:

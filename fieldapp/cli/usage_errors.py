@@ -62,6 +62,17 @@ def error_said(error: click.ClickException, lang: str | None) -> click.ClickExce
     return ErrorSaid(error.format_message())
 
 
+def aborted(stop: BaseException, lang: str | None) -> click.exceptions.Exit:
+    """Say in `lang` that the command stopped (no input at a prompt, Ctrl+C), as click's
+    main says "Aborted!" in English, and end it with click's status for that, 1."""
+    if lang:
+        set_language(lang)
+    if not isinstance(stop, click.Abort):  # Ctrl+C at the terminal: end its line first
+        click.echo(err=True)
+    click.echo(t("cli.aborted"), err=True)
+    return click.exceptions.Exit(1)
+
+
 def said_in_language(error: click.UsageError, lang: str | None) -> UsageErrorSaid:
     """`error` worded in `lang` (the root's --lang; the UI default when none was given)."""
     if lang:

@@ -32,6 +32,8 @@ ZH: dict[str, str] = {
     "lock.set.differ": "两次输入不一致，请重新输入。",
     "idle_lock.now": "闲置 {minutes} 分钟后自动锁定。",
     "cli.pin.prompt": "设备密码",
+    "cli.pin.wrong_wait": "密码不对。错误次数过多：请 {seconds} 秒后重新运行命令。",
+    "cli.pin.wrong_rerun": "密码不对，请重新运行命令。",
     "cli.pin.waiting": "错误次数过多：{seconds} 秒后再请输入设备密码（Ctrl+C 可中止）……",
     "sync_ui.revoked": (
         "本设备已被管理员吊销，需要重新注册。按规定，本机保存的人员信息（住户、人员、随访）"
@@ -74,6 +76,8 @@ EN: dict[str, str] = {
     "lock.set.differ": "The two PINs differ. Type them again.",
     "idle_lock.now": "The app locks after {minutes} min without a key press.",
     "cli.pin.prompt": "Device PIN",
+    "cli.pin.wrong_wait": "Wrong PIN. Too many wrong PINs: run the command again in {seconds} s.",
+    "cli.pin.wrong_rerun": "Wrong PIN. Run the command again.",
     "cli.pin.waiting": "Too many wrong PINs: the PIN is asked in {seconds} s (Ctrl+C stops)…",
     "sync_ui.revoked": (
         "This device was revoked by the administrator and must be enrolled again. As the "
