@@ -4,6 +4,7 @@ English that `t` picks when the count is 1; Chinese has no plural and reads the 
 
 from __future__ import annotations
 
+import re
 import string
 
 import pytest
@@ -43,6 +44,20 @@ PLURALS = [
     ("sync_ui.notify.unverified", {}, "1 scan did not verify at the server and counts ",
      "2 scans did not verify at the server and count "),
     ("demo.server.colleague", {"name": "N"}, "1 record of colleague N was ", "2 records of colleague N were "),
+    ("export.count.inspections", {}, "1 inspection", "2 inspections"),
+    ("export.count.findings", {}, "1 hazard", "2 hazards"),
+    ("export.count.events", {}, "1 hazard event", "2 hazard events"),
+    ("report.count.inspections", {}, "1 inspection", "2 inspections"),
+    ("report.count.found", {}, "1 hazard found", "2 hazards found"),
+    ("checklist.count.sections", {}, "1 section", "2 sections"),
+    ("checklist.count.items", {}, "1 item", "2 items"),
+    ("review.cli.written", {"path": "n.pdf"}, "Wrote n.pdf (1 item)", "Wrote n.pdf (2 items)"),
+    ("admin.checklist.exported", {"id": "I", "version": 2, "path": "P"}, "(1 item)", "(2 items)"),
+    ("admin.retention.count.plans", {}, "1 follow-up plan", "2 follow-up plans"),
+    ("admin.retention.count.readings", {}, "1 reading", "2 readings"),
+    ("admin.retention.count.people", {}, "1 person who left", "2 people who left"),
+    ("admin.retention.count.households", {}, "1 empty household", "2 empty households"),
+    ("admin.retention.kept", {}, "kept 1 day", "kept 2 days"),
 ]  # fmt: skip
 
 
@@ -94,3 +109,36 @@ def test_no_english_message_leaves_the_plural_to_the_reader() -> None:
     `_one` variant, and one with a list or a number not called count is worded for both."""
     english = i18n._load()["en"]
     assert {key: text for key, text in english.items() if "(s)" in text} == {}
+
+
+# "{name} is", "{code} has": a field followed by a verb, not by a noun in the plural
+_VERBS = {"is", "has", "was", "does", "goes", "lists", "holds", "answers", "refers", "comes",
+          "needs", "takes", "lacks", "appears", "belongs", "differs", "re-checks"}  # fmt: skip
+_NUMBER_AND_NOUN = re.compile(r"\{(\w+)\} ([a-z-]+s)\b")
+
+
+def test_no_english_message_puts_several_numbers_before_plural_nouns() -> None:
+    """ "Exported {inspections} inspections, {findings} hazards" said "1 inspections, 1
+    hazards": `_one` picks one text for one count, so a message with several counts is
+    built from one key per count (`i18n.counts`), each with its own `_one`."""
+    english = i18n._load()["en"]
+    several = {}
+    for key, text in english.items():
+        nouns = [m.group(0) for m in _NUMBER_AND_NOUN.finditer(text) if m.group(2) not in _VERBS]
+        if len([n for n in nouns if not n.startswith("{count}")]) + ("{count}" in text) > 1:
+            several[key] = nouns
+    assert several == {}
+
+
+def test_several_counts_read_as_a_list_in_each_language(english) -> None:  # type: ignore[no-untyped-def]
+    pieces = [
+        ("export.count.inspections", 1),
+        ("export.count.findings", 1),
+        ("export.count.events", 2),
+    ]
+    assert i18n.counts(*pieces) == "1 inspection, 1 hazard and 2 hazard events"
+    assert i18n.counts(("export.count.findings", 1)) == "1 hazard"
+    i18n.set_language("zh")
+    assert i18n.counts(*pieces) == "1 条检查记录、1 条隐患、2 条隐患处理记录"
+    clauses = [("report.count.inspections", 3), ("report.count.found", 1)]
+    assert i18n.counts(*clauses, clauses=True) == "检查 3 家，发现隐患 1 处"

@@ -42,7 +42,7 @@ def checklist_export(kind: str, out: Path) -> None:
             "admin.checklist.exported",
             id=checklist.id,
             version=checklist.version,
-            items=len(checklist.items),
+            count=len(checklist.items),
             path=out,
         )
     )

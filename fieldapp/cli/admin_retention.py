@@ -14,7 +14,7 @@ import click
 from fieldapp.cli.common import admin_call
 from fieldapp.cli.params import LocalDate
 from fieldapp.domain import retention as rules
-from fieldapp.i18n import t
+from fieldapp.i18n import counts, t
 
 
 @click.command("retention")
@@ -32,10 +32,12 @@ def admin_retention(keep_days: int, today: dt.datetime | None) -> None:
     click.echo(
         t(
             "admin.retention.done",
-            plans=len(report.plans),
-            readings=report.readings,
-            people=len(report.people),
-            households=len(report.households),
-            days=keep_days,
+            counts=counts(
+                ("admin.retention.count.plans", len(report.plans)),
+                ("admin.retention.count.readings", report.readings),
+                ("admin.retention.count.people", len(report.people)),
+                ("admin.retention.count.households", len(report.households)),
+            ),
+            kept=t("admin.retention.kept", count=keep_days),
         )
     )

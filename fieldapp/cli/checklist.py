@@ -37,7 +37,7 @@ def validate(files: tuple[Path, ...], kinds: tuple[str, ...]) -> None:
     from fieldapp.domain.checklist_toml import ChecklistError, ChecklistInvalid
     from fieldapp.domain.kinds import VENUE_KINDS
     from fieldapp.domain.wording import said
-    from fieldapp.i18n import t
+    from fieldapp.i18n import counts, t
 
     known = (*VENUE_KINDS, *kinds)
     invalid = 0
@@ -61,8 +61,11 @@ def validate(files: tuple[Path, ...], kinds: tuple[str, ...]) -> None:
                 file=source,
                 id=loaded.id,
                 version=loaded.version,
-                sections=len(loaded.sections),
-                items=len(loaded.items),
+                counts=counts(
+                    ("checklist.count.sections", len(loaded.sections)),
+                    ("checklist.count.items", len(loaded.items)),
+                    clauses=True,
+                ),
             )
         )
     if invalid:

@@ -46,7 +46,7 @@ def _write_pdf(
         sys.exit(1)
     finally:
         close_store()
-    click.echo(t("review.cli.written", path=out, items=items(doc)))
+    click.echo(t("review.cli.written", path=out, count=items(doc)))
 
 
 _OUT = click.option(

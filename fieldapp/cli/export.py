@@ -68,7 +68,7 @@ def export(
     events' rows) and follow-ups by the days they run. The people sheet is a register:
     everyone as of the export, whatever the dates (its title says the day)."""
     lang = _language(ctx)
-    from fieldapp.i18n import t
+    from fieldapp.i18n import counts, t
     from fieldapp.services.export.ledger import ExportFilter, export_ledger
     from fieldapp.services.export.people_sheets import FullExportRefused
     from fieldapp.store import close_store
@@ -114,9 +114,11 @@ def export(
     click.echo(
         t(
             "export.done",
-            inspections=result.inspections,
-            findings=result.findings,
-            events=result.events,
+            counts=counts(
+                ("export.count.inspections", result.inspections),
+                ("export.count.findings", result.findings),
+                ("export.count.events", result.events),
+            ),
             path=", ".join(str(p) for p in result.paths),
         )
     )

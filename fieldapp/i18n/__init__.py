@@ -89,6 +89,19 @@ def t(key: str, **values: object) -> str:
     return text.format(**values) if values else text
 
 
+def counts(*pieces: tuple[str, int], clauses: bool = False) -> str:
+    """Several counts in one sentence, each noun agreeing with its own number: every piece
+    is a key with a `{count}` (and its `_one`), listed as the language lists them —
+    "1 inspection, 2 hazards and 3 hazard events" / "1 条检查记录、2 条隐患、3 条隐患处理记录".
+    `clauses`: pieces that are clauses in Chinese (检查 3 家，发现隐患 2 处), joined by "，"."""
+    texts = [t(key, count=number) for key, number in pieces]
+    if language() == "zh":
+        return ("，" if clauses else "、").join(texts)
+    if len(texts) < 2:
+        return "".join(texts)
+    return ", ".join(texts[:-1]) + " and " + texts[-1]
+
+
 def text_in(lang: str, key: str) -> str | None:
     """The unformatted text of `key` in `lang` (no fallback), for printed matter whose
     language is chosen per document (placards), not by the UI."""

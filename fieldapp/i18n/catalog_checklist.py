@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 ZH: dict[str, str] = {
-    "checklist.valid": "{file}：有效（{id} 第{version}版，{sections}个分节，{items}个检查项）",
+    "checklist.valid": "{file}：有效（{id} 第{version}版，{counts}）",
+    "checklist.count.sections": "{count}个分节",
+    "checklist.count.items": "{count}个检查项",
     "checklist.invalid_summary": "{count}个文件有错误，未通过校验",
     "checklist.cannot_read": "无法读取文件：{error}",
     "checklist.loaded": "已载入检查表 {id} 第{version}版",
@@ -15,7 +17,11 @@ ZH: dict[str, str] = {
 }
 
 EN: dict[str, str] = {
-    "checklist.valid": "{file}: OK ({id} v{version}, {sections} sections, {items} items)",
+    "checklist.valid": "{file}: OK ({id} v{version}, {counts})",
+    "checklist.count.sections": "{count} sections",
+    "checklist.count.sections_one": "1 section",
+    "checklist.count.items": "{count} items",
+    "checklist.count.items_one": "1 item",
     "checklist.invalid_summary": "{count} files have errors and failed validation",
     "checklist.invalid_summary_one": "1 file has errors and failed validation",
     "checklist.cannot_read": "cannot read the file: {error}",

@@ -155,7 +155,7 @@ EN = {
     "cl.choices_twice": "choices lists an option twice",
     "cl.option_separator": 'an option may not contain "{separator}"',
     "cl.choices_en_texts": "choices_en must be a list of non-empty texts, one per option",
-    "cl.choices_en_count": "choices_en gives {labels} labels for {count} options",
+    "cl.choices_en_count": "the English labels in choices_en ({labels}) are not as many as the options ({count}): give one for each option",
     "cl.options_and_choices": "give either options or choices (with outcomes), not both",
     "cl.options_list": "options must be a list of {{value = …, outcome = …}} tables",
     "cl.option_value": "each option needs a value text: {{value = …, outcome = …}}",

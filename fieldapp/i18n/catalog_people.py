@@ -19,9 +19,13 @@ ZH: dict[str, str] = {
     "people.locked": "本设备尚未取得个人信息密钥：请先同步一次",
     "people.reveal_refused": "您的角色不能查看完整的身份证号或电话",
     "admin.retention.done": (
-        "已按保存期限删除：随访计划 {plans} 个（读数 {readings} 条）、已离开人员 {people} 人、"
-        "空户 {households} 户（保留 {days} 天）。已记入审计日志，设备下次同步时同样删除。"
+        "已按保存期限删除：{counts}（{kept}）。已记入审计日志，设备下次同步时同样删除。"
     ),
+    "admin.retention.count.plans": "随访计划 {count} 个",
+    "admin.retention.count.readings": "读数 {count} 条",
+    "admin.retention.count.people": "已离开人员 {count} 人",
+    "admin.retention.count.households": "空户 {count} 户",
+    "admin.retention.kept": "保留 {count} 天",
     "admin.responsibilities.imported": "已导入包保关系 {count} 条。",
     "admin.responsibilities.none": "还没有包保关系。",
     "admin.responsibilities.ended": "{name}（{id}）不再包保 {grid} 的 {household} 户。",
@@ -53,10 +57,19 @@ EN: dict[str, str] = {
     "people.locked": "This device has no key for personal data yet: sync once first",
     "people.reveal_refused": "Your role may not see full ID numbers or phones",
     "admin.retention.done": (
-        "Deleted past retention: {plans} follow-up plans ({readings} readings), {people} people "
-        "who left, {households} empty households (kept {days} days). Recorded in the audit "
-        "trail; devices delete them at their next sync."
+        "Deleted past retention: {counts} ({kept}). Recorded in the audit trail; devices "
+        "delete them at their next sync."
     ),
+    "admin.retention.count.plans": "{count} follow-up plans",
+    "admin.retention.count.plans_one": "1 follow-up plan",
+    "admin.retention.count.readings": "{count} readings",
+    "admin.retention.count.readings_one": "1 reading",
+    "admin.retention.count.people": "{count} people who left",
+    "admin.retention.count.people_one": "1 person who left",
+    "admin.retention.count.households": "{count} empty households",
+    "admin.retention.count.households_one": "1 empty household",
+    "admin.retention.kept": "kept {count} days",
+    "admin.retention.kept_one": "kept 1 day",
     "admin.responsibilities.imported": "Imported {count} cadre assignments.",
     "admin.responsibilities.none": "No cadre assignments yet.",
     "admin.responsibilities.ended": (

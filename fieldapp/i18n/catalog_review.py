@@ -121,7 +121,7 @@ ZH: dict[str, str] = {
     "review.letter.not_found": "本机找不到编号为 {id} 的隐患记录；请核对编号，或先同步后再试。",
     "review.history.line": "{date} {who} {event}{detail}",
     # CLI
-    "review.cli.written": "已写入 {path}（{items} 项）",
+    "review.cli.written": "已写入 {path}（{count} 项）",
     "review.cli.no_venue": "没有编号为 {code} 的场所。",
     "review.cli.not_enrolled": "本机尚未登记人员：请先运行 fieldapp demo 或完成设备登记。",
 }
@@ -235,7 +235,8 @@ EN: dict[str, str] = {
     "review.letter.none": "Choose at least one hazard.",
     "review.letter.not_found": "There is no hazard {id} on this device; check the id, or sync and try again.",
     "review.history.line": "{date} {who} {event}{detail}",
-    "review.cli.written": "Wrote {path} ({items} items)",
+    "review.cli.written": "Wrote {path} ({count} items)",
+    "review.cli.written_one": "Wrote {path} (1 item)",
     "review.cli.no_venue": "No venue has the code {code}.",
     "review.cli.not_enrolled": "No person is enrolled on this device: run fieldapp demo or enrol the device first.",
 }

@@ -27,6 +27,7 @@ from peewee import fn
 
 from fieldapp.domain.clock import now, now_iso, today
 from fieldapp.domain.ids import new_id
+from fieldapp.i18n import counts as said_counts
 from fieldapp.i18n import t
 from fieldapp.services.common import outbox, settings
 from fieldapp.services.common.identity import grid_codes_under, me
@@ -226,9 +227,12 @@ def filed_text(report: DailyReport, grid: str) -> str:
         "report.filed",
         grid=grid,
         date=date,
-        inspections=counts["inspections"],
-        found=counts["hazards_found"],
-        closed=counts["hazards_closed"],
+        counts=said_counts(
+            ("report.count.inspections", counts["inspections"]),
+            ("report.count.found", counts["hazards_found"]),
+            ("report.count.closed", counts["hazards_closed"]),
+            clauses=True,
+        ),
     )
 
 
