@@ -41,12 +41,15 @@ def test_a_date_that_is_none_is_refused_in_the_chosen_language(tmp_path, monkeyp
     monkeypatch.setenv("FIELDAPP_HOME", str(tmp_path / "home"))
     today = date.today().isoformat()
     result = _run("export", "--from", "2026-0230", "--out", str(tmp_path / "x.xlsx"))
-    assert result.exit_code == 1
-    assert f"--from 2026-0230 不是日期：请按 年-月-日 填写，如 {today}" in result.output
+    assert result.exit_code == 2  # a usage error, as click's own refusal of a value
+    assert f"错误：--from 2026-0230 不是日期：请按 年-月-日 填写，如 {today}" in result.output
     assert "Invalid value" not in result.output
     result = _run("export", "--to", "6/12/2026", lang="en")
-    assert result.exit_code == 1
-    assert f"--to 6/12/2026 is not a date: write it as YYYY-MM-DD, e.g. {today}" in result.output
+    assert result.exit_code == 2
+    assert (
+        f"Error: --to 6/12/2026 is not a date: write it as YYYY-MM-DD, e.g. {today}"
+        in result.output
+    )
     assert not (tmp_path / "x.xlsx").exists()
 
 
@@ -59,8 +62,8 @@ def test_a_folder_given_for_a_file_to_import_is_refused_in_the_chosen_language(t
     folder = tmp_path / "kinds"
     folder.mkdir()
     result = _run("admin", "--db", str(db), command, str(folder))
-    assert result.exit_code == 1
-    assert f"{folder} 是文件夹：请写出要读取的文件" in result.output
+    assert result.exit_code == 2  # as click's own refusal of a path
+    assert f"错误：{folder} 是文件夹：请写出要读取的文件" in result.output
     assert "is a directory" not in result.output
     result = _run("admin", "--db", str(db), command, str(folder), lang="en")
-    assert f"{folder} is a folder: give the file to read" in result.output
+    assert f"Error: {folder} is a folder: give the file to read" in result.output

@@ -1,5 +1,6 @@
 """A person's mistake on the command line gets one sentence in the chosen language saying
-what is wrong and what to do, a non-zero exit status, no traceback, and nothing created.
+what is wrong and what to do after "错误：" / "Error: ", exit status 1, no traceback, and
+nothing created.
 
 Each case runs `python -m fieldapp` as a real subprocess, in Chinese and in English, in a
 workspace holding a device store and a server database; the files of the workspace are the
@@ -176,8 +177,9 @@ def test_a_mistake_gets_one_sentence_and_changes_nothing(
     before = _files(world.root)
     done = _fieldapp(world, lang, case.args(world))
     set_language(lang)
-    expected = case.message(world)
-    assert done.returncode != 0, done.stdout + done.stderr
+    # After "错误：" / "Error: ", as click's usage errors and every command's refusal.
+    expected = t("cli.usage.error", message=case.message(world))
+    assert done.returncode == 1, done.stdout + done.stderr
     assert "Traceback" not in done.stderr + done.stdout
     assert done.stderr.strip() == expected, done.stderr
     assert _files(world.root) == before

@@ -44,3 +44,21 @@ def test_in_english_the_prefix_is_english(home: Path) -> None:
     assert result.exit_code == 1, result.output
     assert "Error: " in result.output and "NOPE" in result.output
     assert "错误" not in result.output
+
+
+def test_the_office_commands_refuse_after_the_prefix_with_status_1(tmp_path: Path) -> None:
+    """Refusals that printed a bare sentence and stopped (no such device, key or rule;
+    an idle lock out of range) read as every other: "错误：…" / "Error: …", exit 1."""
+    db = f"sqlite:///{tmp_path / 'server.sqlite3'}"
+    assert _run(tmp_path, "admin", "--db", db, "init").exit_code == 0
+    for args, said in [
+        (("admin", "--db", db, "revoke", "NOPE"), "错误："),
+        (("admin", "--db", db, "reader-key", "revoke", "NOPE"), "错误："),
+        (("admin", "--db", db, "alerts", "disable", "999"), "错误："),
+        (("admin", "--db", db, "placard-key", "revoke", "NOPE"), "错误："),
+        (("idle-lock", "999"), "错误："),
+        (("--lang", "en", "admin", "--db", db, "revoke", "NOPE"), "Error: "),
+    ]:
+        result = _run(tmp_path / "home", *args)
+        assert result.exit_code == 1, (args, result.output)
+        assert result.output.startswith(said), (args, result.output)

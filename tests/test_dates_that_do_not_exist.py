@@ -46,11 +46,29 @@ def test_the_command_line_says_the_day_does_not_exist(tmp_path, monkeypatch):
     monkeypatch.setenv("FIELDAPP_HOME", str(tmp_path / "home"))
     out = str(tmp_path / "x.xlsx")
     result = CliRunner().invoke(main, ["export", "--from", "2026-02-30", "--out", out])
-    assert result.exit_code == 1
-    assert "--from 2026-02-30：2026 年 2 月没有 30 日，请检查日期" in result.output
+    # A usage error like a start after the end: exit 2, after "错误：" as every refusal.
+    assert result.exit_code == 2
+    assert "错误：--from 2026-02-30：2026 年 2 月没有 30 日，请检查日期" in result.output
     result = CliRunner().invoke(main, ["--lang", "en", "export", "--to", "2026-13-01"])
-    assert result.exit_code == 1
-    assert "--to 2026-13-01: There is no month 13" in result.output
+    assert result.exit_code == 2
+    assert "Error: --to 2026-13-01: There is no month 13" in result.output
+
+
+@pytest.mark.parametrize(
+    ("lang", "month", "said"),
+    [
+        ("zh", "2026-13", "错误：--month 2026-13：没有 13 月：月份是 1 到 12，请检查日期"),
+        ("en", "2026-00", "Error: --month 2026-00: There is no month 0: months are 1 to 12"),
+        ("zh", "soon", "错误：月份“soon”看不懂；请写成 2026-12"),
+    ],
+)
+def test_the_monthly_report_says_there_is_no_such_month(tmp_path, monkeypatch, lang, month, said):
+    monkeypatch.setenv("FIELDAPP_HOME", str(tmp_path / "home"))
+    pdf = str(tmp_path / "m.pdf")
+    args = ["--lang", lang, "monthly-report", "--month", month, "--pdf", pdf]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 2  # as a date option's day that does not exist
+    assert said in result.output
 
 
 async def test_the_export_form_says_the_day_does_not_exist(

@@ -6,8 +6,6 @@ Attached to the `admin` group in `fieldapp.cli.server`; the rules and the delive
 
 from __future__ import annotations
 
-import sys
-
 import click
 
 from fieldapp.cli.common import admin_call
@@ -98,8 +96,7 @@ def disable(rule_id: int) -> None:
     from sync.server.alerts.rules import set_enabled
 
     if not admin_call(lambda: set_enabled(rule_id, False)):
-        click.echo(t("alerts.rule_unknown", id=rule_id), err=True)
-        sys.exit(1)
+        raise click.ClickException(t("alerts.rule_unknown", id=rule_id))
     click.echo(t("alerts.rule_disabled", id=rule_id))
 
 

@@ -53,7 +53,6 @@ def key_rotate() -> None:
 @click.argument("key_id")
 def key_revoke(key_id: str) -> None:
     """Revoke KEY_ID: devices refuse its placards after their next sync."""
-    import sys
 
     from sync.server import placard_keys
 
@@ -62,8 +61,7 @@ def key_revoke(key_id: str) -> None:
         if admin_call(placard_keys.current_key_id) == key_id.upper():
             click.echo(t("admin.placard_key.revoked_current"), err=True)
     else:
-        click.echo(t("admin.placard_key.unknown", key_id=key_id), err=True)
-        sys.exit(1)
+        raise click.ClickException(t("admin.placard_key.unknown", key_id=key_id))
 
 
 def server_placard_infos(

@@ -6,8 +6,6 @@ Attached to the `admin` group in `fieldapp.cli.server`; the keys live in
 
 from __future__ import annotations
 
-import sys
-
 import click
 
 from fieldapp.cli.common import admin_call
@@ -55,6 +53,5 @@ def revoke(key_id: str) -> None:
     from sync.server import reader_keys
 
     if not admin_call(lambda: reader_keys.revoke(key_id)):
-        click.echo(t("readers.unknown", key_id=key_id), err=True)
-        sys.exit(1)
+        raise click.ClickException(t("readers.unknown", key_id=key_id))
     click.echo(t("readers.revoked_now", key_id=key_id))

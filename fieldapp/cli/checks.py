@@ -8,7 +8,6 @@ from __future__ import annotations
 import errno
 import re
 import sqlite3
-import sys
 import tempfile
 from contextlib import closing
 from pathlib import Path
@@ -19,8 +18,6 @@ import click
 
 from fieldapp.cli.common import use_language
 from fieldapp.i18n import t
-
-EXIT_MISTAKE = 1
 
 _REASONS = {
     errno.EACCES: "cli.reason.permission",
@@ -35,9 +32,9 @@ SERVER_TABLES = frozenset({"meta", "change_log", "venue"})
 
 
 def fail(message: str) -> NoReturn:
-    """Say `message` on stderr and stop with the exit status of a person's mistake."""
-    click.echo(message, err=True)
-    sys.exit(EXIT_MISTAKE)
+    """Stop with `message` as a command's refusal, exit status 1 (a person's mistake):
+    shown on stderr after "错误：" / "Error: " like every other refusal."""
+    raise click.ClickException(message)
 
 
 def folder_problem(folder: Path) -> str | None:

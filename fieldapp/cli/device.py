@@ -57,8 +57,7 @@ def enroll(
             ca_bundle=ca_bundle or "", allow_insecure_http=insecure_http,
         )  # fmt: skip
     except SyncError as error:
-        click.echo(t("sync.enroll.failed", error=describe(error, url)), err=True)
-        sys.exit(1)
+        raise click.ClickException(t("sync.enroll.failed", error=describe(error, url))) from None
     person = answer.person
     grids = ", ".join(answer.grids) or "-"
     click.echo(
@@ -209,13 +208,11 @@ def idle_lock(ctx: click.Context, minutes: float | None) -> None:
         try:
             device_lock.set_idle_lock_minutes(minutes)
         except ValueError:
-            click.echo(
+            raise click.ClickException(
                 t(
                     "idle_lock.range",
                     low=f"{device_lock.SHORTEST_IDLE_LOCK_MINUTES:g}",
                     high=f"{device_lock.LONGEST_IDLE_LOCK_MINUTES:g}",
-                ),
-                err=True,
-            )
-            sys.exit(1)
+                )
+            ) from None
     click.echo(t("idle_lock.now", minutes=f"{device_lock.idle_lock_minutes():g}"))

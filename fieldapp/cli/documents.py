@@ -5,7 +5,6 @@ Both read the local store (FIELDAPP_HOME or the user data directory).
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
@@ -39,11 +38,9 @@ def _write_pdf(
         doc = build()
         render(doc, out)
     except (DocumentError, FontMissing) as exc:
-        click.echo(str(exc), err=True)
-        sys.exit(1)
+        raise click.ClickException(str(exc)) from None
     except NotEnrolled:
-        click.echo(t("review.cli.not_enrolled"), err=True)
-        sys.exit(1)
+        raise click.ClickException(t("review.cli.not_enrolled")) from None
     finally:
         close_store()
     click.echo(t("review.cli.written", path=out, count=items(doc)))

@@ -26,6 +26,7 @@ def monthly_report(
 ) -> None:  # fmt: skip
     """Write a grid's monthly report (月报): completion, reports, hazards, activities,
     patrols, incidents and the assessment score (考核) per grid under it."""
+    from fieldapp.domain.typed import no_such_day
     from fieldapp.i18n import language, t
     from fieldapp.services.common.identity import NotEnrolled
     from fieldapp.services.dashboard.monthly import (
@@ -47,7 +48,12 @@ def monthly_report(
         try:
             day = dt.date.fromisoformat(f"{month.strip()}-01")
         except ValueError:
-            raise click.ClickException(t("monthly.cli.month_invalid", value=month)) from None
+            # Written right but no such month (2026-13): say so, as a date option does.
+            said = no_such_day(f"{month.strip()}-01")
+            if said:
+                text = t("date.no_such_day_option", option="--month", value=month, said=said)
+                raise click.UsageError(text, ctx) from None
+            raise click.UsageError(t("monthly.cli.month_invalid", value=month), ctx) from None
     open_local_store()
     try:
         if grid_code is not None and Grid.get_or_none(Grid.code == grid_code) is None:

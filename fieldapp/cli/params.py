@@ -1,7 +1,8 @@
-"""Parameter types whose refusals read like the other command-line mistakes
-(`fieldapp.cli.checks`): one sentence in the chosen language saying what to type, exit
-status 1. Click's own say "Invalid value for '--from': … does not match the format
-'%Y-%m-%d'" or "File '/tmp' is a directory." in English whatever the language."""
+"""Parameter types whose refusals read like click's own usage errors, as a start after
+the end does: one sentence in the chosen language saying what to type after "错误：" /
+"Error: ", with the usage line, exit status 2. Click's own say "Invalid value for
+'--from': … does not match the format '%Y-%m-%d'" or "File '/tmp' is a directory." in
+English whatever the language."""
 
 from __future__ import annotations
 
@@ -12,7 +13,6 @@ from typing import Any
 
 import click
 
-from fieldapp.cli.checks import fail
 from fieldapp.cli.common import use_language
 from fieldapp.domain.typed import no_such_day
 from fieldapp.i18n import t
@@ -41,8 +41,12 @@ class LocalDate(click.ParamType):
                 use_language(ctx)
             option, said = _named(param), no_such_day(str(value)) if "-" in str(value) else None
             if said:  # the form is right, the day is not there (2026-02-30, 2026-13-01)
-                fail(t("date.no_such_day_option", option=option, value=value, said=said))
-            fail(t("cli.bad_date", option=option, value=value, today=date.today()))
+                raise click.UsageError(
+                    t("date.no_such_day_option", option=option, value=value, said=said), ctx
+                ) from None
+            raise click.UsageError(
+                t("cli.bad_date", option=option, value=value, today=date.today()), ctx
+            ) from None
 
 
 class InputFile(click.Path):
@@ -55,5 +59,5 @@ class InputFile(click.Path):
         if isinstance(value, str | os.PathLike) and os.path.isdir(value):
             if ctx is not None:
                 use_language(ctx)
-            fail(t("cli.in.is_dir", path=value))
+            raise click.UsageError(t("cli.in.is_dir", path=value), ctx)
         return super().convert(value, param, ctx)

@@ -34,8 +34,7 @@ def scan(ctx: click.Context, photo: Path) -> None:
     try:
         texts = decode_qr_texts(photo)
     except QrDecodeError as exc:
-        click.echo(str(exc), err=True)
-        sys.exit(1)
+        raise click.ClickException(str(exc)) from None
     open_local_store()
     try:
         results = [verify_scan(text) for text in texts]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import click
@@ -243,8 +242,7 @@ def admin_revoke(device_id: str) -> None:
     if admin_call(lambda: auth.revoke(device_id)):
         click.echo(t("admin.revoked", device=device_id))
     else:
-        click.echo(t("admin.revoke.unknown", device=device_id), err=True)
-        sys.exit(1)
+        raise click.ClickException(t("admin.revoke.unknown", device=device_id))
 
 
 @admin.command("audit")
