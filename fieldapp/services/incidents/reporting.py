@@ -98,19 +98,38 @@ def _grid_of(report: IncidentReport) -> str:
     return who.grids[0][0]
 
 
+def report_problems(
+    report: IncidentReport, known: list[str], *, grid_chosen: bool = True
+) -> list[ReportRefused]:
+    """Everything the report lacks, in the form's order (category, place, grid, time,
+    description), so the form says it all at once; `known` is the list of categories
+    and `grid_chosen` False when the form asks for a grid and none was chosen."""
+    problems: list[ReportRefused] = []
+    if report.category not in known:
+        problems.append(ReportRefused(t("incident.refused.category_missing"), "category"))
+    if not report.venue_id and not report.address.strip():
+        problems.append(ReportRefused(t("incident.refused.place_missing"), "address"))
+    elif report.address.strip() and (said := text_problem("incident_address", report.address)):
+        problems.append(ReportRefused(said, "address"))
+    if not grid_chosen:
+        problems.append(ReportRefused(t("incident.refused.grid_choose"), "grid_code"))
+    try:
+        parse_time(report.occurred_at)
+    except ReportRefused as refusal:
+        problems.append(refusal)
+    if not report.description.strip():
+        problems.append(ReportRefused(t("incident.refused.description_missing"), "description"))
+    elif (said := text_problem("incident_description", report.description)) is not None:
+        problems.append(ReportRefused(said, "description"))
+    return problems
+
+
 def report_incident(report: IncidentReport) -> Incident:
     """Check the report, store its evidence, then the incident, its `reported` event and
-    the op in one transaction. Refusals (ReportRefused, EvidenceError) store nothing."""
-    if report.category not in categories():
-        raise ReportRefused(t("incident.refused.category_missing"), "category")
-    if not report.venue_id and not report.address.strip():
-        raise ReportRefused(t("incident.refused.place_missing"), "address")
-    if report.address.strip() and (said := text_problem("incident_address", report.address)):
-        raise ReportRefused(said, "address")
-    if not report.description.strip():
-        raise ReportRefused(t("incident.refused.description_missing"), "description")
-    if (said := text_problem("incident_description", report.description)) is not None:
-        raise ReportRefused(said, "description")
+    the op in one transaction. Refusals (ReportRefused, EvidenceError) store nothing: the
+    first of `report_problems`, in the form's order."""
+    if problems := report_problems(report, categories()):
+        raise problems[0]
     occurred = parse_time(report.occurred_at)
     grid = _grid_of(report)
     evidence = import_evidence(report.files)

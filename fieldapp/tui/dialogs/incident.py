@@ -2,7 +2,8 @@
 
 Category, place (the venue of the screen it was opened from, or a typed address), time
 (now, editable), what happened, people involved and evidence files (photos, video, audio:
-paths separated by `;` or `；`). Report (F10 / ctrl+enter) checks and stores everything in a
+paths separated by `;` or `；`). Report (F10 / ctrl+enter) says every problem of the form
+at once, in its order, with the cursor in the first; then it stores everything in a
 thread worker — a 50 MB video is copied as it is — and dismisses with the incident id;
 a refusal is said in the form and nothing typed is lost. Esc cancels (while it
 saves, Esc says so and the form closes once saved).
@@ -136,21 +137,18 @@ class IncidentDialog(AsksBeforeDiscarding, SavingDialog):
     def action_report(self) -> None:
         if self.busy:
             return
-        from fieldapp.services.incidents.reporting import IncidentReport, parse_people
+        from fieldapp.services.incidents.reporting import (
+            IncidentReport,
+            parse_people,
+            report_problems,
+        )
 
         category = self.query_one("#incident-category", Select).value
-        if category not in self.categories:
-            self.refuse(t("incident.refused.category_missing"), "category")
-            return
-
-        grid_code = self.grid_code
+        grid_code, grid_chosen = self.grid_code, True
         if len(self.grids) > 1:
             chosen = self.query_one("#incident-grid", Select).value
-            typed_address = self.query_one("#incident-address", Input).value.strip()
-            if chosen is Select.NULL and typed_address:  # no address: said first, above
-                self.refuse(t("incident.refused.grid_choose"), "grid_code")
-                return
-            grid_code = str(chosen)
+            grid_chosen = chosen is not Select.NULL
+            grid_code = str(chosen) if grid_chosen else ""
 
         def value(name: str) -> str:
             return self.query_one(f"#incident-{name}", Input).value
@@ -165,6 +163,10 @@ class IncidentDialog(AsksBeforeDiscarding, SavingDialog):
             people=parse_people(value("people")),
             files=typed_entries(value("files")),
         )
+        # Every problem at once, in the form's order; the cursor goes to the first.
+        if problems := report_problems(report, self.categories, grid_chosen=grid_chosen):
+            self.refuse("\n".join(str(p) for p in problems), problems[0].field)
+            return
         self.start_saving()
         self._store(report)
 
