@@ -22,6 +22,14 @@ from fieldapp.i18n import language, listed, t
 Aliases = Mapping[str, tuple[str, ...]]  # an English column name → its Chinese names
 
 
+class Quoted(tuple[str, ...]):
+    """Names a message lists each in quotes, as its language quotes: “类别” in Chinese,
+    'kind' in English (straight single quotes, as English messages quote a value)."""
+
+    def said(self, lang: str) -> str:
+        return listed((f"“{name}”" if lang == "zh" else f"'{name}'" for name in self), lang)
+
+
 @dataclass(frozen=True)
 class RowError:
     row: int  # the row number a spreadsheet shows (the header is row 1; 0: the whole file)
@@ -34,7 +42,11 @@ class RowError:
         """The problem in the current language; a list value reads as a list does there."""
         lang = language()
         values = {
-            name: listed(value, lang) if isinstance(value, (list, tuple)) else value
+            name: value.said(lang)
+            if isinstance(value, Quoted)
+            else listed(value, lang)
+            if isinstance(value, (list, tuple))
+            else value
             for name, value in self.values.items()
         }
         return t(self.key, **values)
@@ -231,7 +243,7 @@ def _unheaded(number: int, values: list[str], headers: list[str]) -> RowError | 
 def _unknown(columns: list[str], aliases: Aliases) -> list[RowError]:
     """Columns no import reads: refused, as their data would be silently dropped. The
     accepted columns are listed by a Chinese name (zh) or the English one (en)."""
-    names = tuple(f"“{(chinese or (name,))[0]}”" for name, chinese in aliases.items())
+    names = Quoted((chinese or (name,))[0] for name, chinese in aliases.items())
     values = {"names": names, "codes": tuple(aliases)}
     return [RowError(1, "", "import.unknown_column", {"column": c, **values}) for c in columns]
 
@@ -240,5 +252,5 @@ def _missing(column: str, names: tuple[str, ...]) -> RowError:
     """A required column the header row lacks, with the other names it may have."""
     if not names:
         return RowError(1, column, "import.missing_column", {"column": column})
-    quoted = tuple(f"“{name}”" for name in names)
-    return RowError(1, column, "import.missing_column_aliases", {"column": column, "names": quoted})
+    values = {"column": column, "names": Quoted(names)}
+    return RowError(1, column, "import.missing_column_aliases", values)

@@ -98,7 +98,8 @@ def test_a_missing_column_is_named_with_its_chinese_names(tmp_path):
     assert "表头中的“场所名字”不是这项导入能读的列" in result.output
     assert "code" not in result.output  # the 场所编号 column was read as code
     result = _admin(db, "import-venues", str(sheet), lang="en")
-    assert "add name (or “场所名称”, “名称”, “Venue”) to row 1" in result.output
+    assert "add name (or '场所名称', '名称', 'Venue') to row 1" in result.output
+    assert "“" not in result.output  # English quotes in straight single quotes
     assert _venues(db) == {}
 
 
