@@ -59,7 +59,7 @@ async def test_whole_inspection_by_keyboard(home: Path, tmp_path: Path) -> None:
 
         await pilot.press("n")  # COM-02 fails: the finding form, prefilled
         assert isinstance(app.screen, FindingDialog)
-        assert app.screen.query_one("#finding-description", Input).value.startswith(
+        assert app.screen.query_one("#finding-description", Input).placeholder.startswith(
             "未达标：灭火器压力"
         )
         await pilot.press("ctrl+o")

@@ -120,7 +120,6 @@ ZH: dict[str, str] = {
     "finding.bad_deadline": "期限格式应为 年-月-日",
     "finding.not_a_date": "“{text}”不是日期，请按 年-月-日 填写，例如 {example}。",
     "finding.past_deadline": "整改期限不能早于今天",
-    "finding.empty_description": "请填写隐患描述",
     "finding.discard.title": "放弃这条隐患和已附的照片？",
     "finding.discard.body": (
         "已附照片 {count} 张。放弃后这一项恢复为未回答；要保留，回到表单按 F10 保存。"
@@ -308,7 +307,6 @@ EN: dict[str, str] = {
     "finding.bad_deadline": "The deadline must be YYYY-MM-DD",
     "finding.not_a_date": "'{text}' is not a date: write YYYY-MM-DD, e.g. {example}.",
     "finding.past_deadline": "The deadline cannot be before today",
-    "finding.empty_description": "Describe the hazard",
     "finding.discard.title": "Discard this hazard and the {count} photos attached?",
     "finding.discard.title_one": "Discard this hazard and the photo attached?",
     "finding.discard.body": (

@@ -1,5 +1,6 @@
 """The finding (隐患) form a failure opens, prefilled from the item: severity, deadline
-(today + the item's default days), description (the item's text), photos.
+(today + the item's default days), description (empty, the requirement not met as its
+placeholder and saved when nothing is typed), photos.
 
 The draft finding already exists when this opens (the failed answer made it, its
 description the requirement not met), so nothing is lost whatever happens here: Save writes
@@ -63,7 +64,10 @@ class FindingDialog(HoldsTyped, ModalScreen[bool]):
         self.item = item
         self.severity = finding.severity if finding.severity in SEVERITIES else "general"
         self.deadline: dt.date = finding.deadline
-        self.description = finding.description or inspections.not_met(item)
+        # The requirement not met is the field's placeholder, and what is saved when
+        # nothing is typed: a start typed onto read as one ("…(count)Only one").
+        self.prefill = inspections.not_met(item)
+        self.description = "" if finding.description == self.prefill else finding.description
         self.photos: list[str] = list(finding.photos)
         self.stored_description = finding.description
         self.new = new  # the failure was just given: Cancel takes it back
@@ -85,9 +89,12 @@ class FindingDialog(HoldsTyped, ModalScreen[bool]):
             # in: the description, then the deadline (Tab from the description went to
             # Save, and a deadline typed next went nowhere), then the severity.
             yield Label(t("finding.description"))
-            # The prefill is a start to add to: the cursor at its end, nothing selected
-            # (a selection would go with the first key typed).
-            yield Input(self.description, id="finding-description", select_on_focus=False)
+            yield Input(
+                self.description,
+                placeholder=self.prefill,
+                id="finding-description",
+                select_on_focus=False,  # a description held: the first key adds to it
+            )
             yield Label(t("finding.deadline"))
             yield Input(self.deadline.isoformat(), id="finding-deadline")
             yield Label(t("finding.severity"))
@@ -168,12 +175,8 @@ class FindingDialog(HoldsTyped, ModalScreen[bool]):
             self.say(refused, about="finding-deadline")
             deadline_field.focus()
             return None
-        description_field = self.query_one("#finding-description", Input)
-        description = description_field.value.strip()
-        if not description:
-            self.say(t("finding.empty_description"), about="finding-description")
-            description_field.focus()
-            return None
+        description = self.query_one("#finding-description", Input).value.strip()
+        description = description or self.prefill  # nothing typed: the requirement not met
         return (str(severity) if severity in SEVERITIES else "general", deadline, description)
 
     @on(Input.Submitted, "#finding-deadline, #finding-description")
@@ -207,11 +210,11 @@ class FindingDialog(HoldsTyped, ModalScreen[bool]):
         inspections.save_finding(
             self.finding_id,
             severity=self.severity,
-            description=self.stored_description or self.description,
+            description=self.stored_description or self.prefill,
             deadline=self.deadline,
             photos=self.photos,
         )
-        self.stored_description = self.stored_description or self.description
+        self.stored_description = self.stored_description or self.prefill
         self.show_photos()
         label = photo_labels(self.photos)[self.photos.index(sha256)]
         self.say(t("photo_view.attached", label=label), ok=True)

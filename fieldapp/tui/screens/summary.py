@@ -27,7 +27,7 @@ from fieldapp.services.inspection.passed_open import PassedOpen, passed_with_ope
 from fieldapp.tui.commands import localize_bindings
 from fieldapp.tui.messages import SyncRequested
 from fieldapp.tui.widgets.key_footer import KeyFooter
-from fieldapp.tui.widgets.table import Table
+from fieldapp.tui.widgets.table import Cut, Table
 
 
 class SummaryScreen(Screen[bool]):
@@ -92,12 +92,12 @@ class SummaryScreen(Screen[bool]):
                     t("passed_open.heading", count=len(self.passed_open)),
                     classes="summary-heading",
                 )
-                yield Table(id="summary-passed-open", cursor_type="row", zebra_stripes=True)
+                yield cut_descriptions(Table(id="summary-passed-open", cursor_type="row"))
                 hint = t("passed_open.hint", role=t("role.supervisor"))  # 网格长 / Grid head
                 yield Static(hint, id="summary-passed-open-hint", markup=False)
             yield Label(t("summary.findings"), classes="summary-heading")
             if summary.findings:
-                yield Table(id="summary-findings", cursor_type="row", zebra_stripes=True)
+                yield cut_descriptions(Table(id="summary-findings", cursor_type="row"))
             else:
                 yield Static(t("summary.no_findings"), id="summary-no-findings")
             with Vertical(id="summary-sign"):
@@ -128,18 +128,18 @@ class SummaryScreen(Screen[bool]):
         if self.summary.findings:
             table = self.query_one("#summary-findings", DataTable)
             table.add_columns(
-                t("summary.col.item"),
-                t("summary.col.severity"),
-                t("summary.col.deadline"),
-                t("summary.col.description"),
+                t("summary.col.item"), t("summary.col.severity"), t("summary.col.deadline")
             )
+            table.add_column(t("summary.col.description"), key="description")
             for finding in self.summary.findings:
                 table.add_row(
                     finding.item_code,
                     t(f"inspect.severity.{finding.severity}"),
                     finding.deadline.isoformat(),
-                    finding.description
-                    or inspections.not_met(self.view.checklist.item(finding.item_code)),
+                    Cut(
+                        finding.description
+                        or inspections.not_met(self.view.checklist.item(finding.item_code))
+                    ),
                     key=finding.id,
                 )
         self.show_passed_open()
@@ -153,17 +153,15 @@ class SummaryScreen(Screen[bool]):
         table = self.query_one("#summary-passed-open", DataTable)
         table.clear(columns=True)
         table.add_columns(
-            t("summary.col.item"),
-            t("passed_open.col.state"),
-            t("summary.col.deadline"),
-            t("summary.col.description"),
+            t("summary.col.item"), t("passed_open.col.state"), t("summary.col.deadline")
         )
+        table.add_column(t("summary.col.description"), key="description")
         for hazard in self.passed_open:
             table.add_row(
                 hazard.item_code,
                 t(f"inspect.state.{hazard.state}"),
                 hazard.deadline.isoformat(),
-                hazard.description,
+                Cut(hazard.description),
                 key=hazard.finding_id,
             )
 
@@ -268,3 +266,11 @@ class SummaryScreen(Screen[bool]):
             name = self.query_one("#representative", Input).value
             inspections.set_representative(self.inspection_id, name)
         self.dismiss(False)
+
+
+def cut_descriptions(table: Table) -> Table:
+    """A hazards table whose description column gives up width and ends a long
+    description with "…" at the screen's edge (it was cut bare: "…(count)On")."""
+    table.zebra_stripes = True
+    table.squeezed = ("description", "description")
+    return table
