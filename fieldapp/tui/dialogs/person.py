@@ -46,10 +46,14 @@ class PersonDialog(AsksBeforeDiscarding, ModalScreen[HouseholdForm | None]):
         new_household: bool,
         masks: tuple[str, str] = ("", ""),
         problems: tuple[str, ...] = (),
+        held_name: str | None = None,
     ) -> None:
         super().__init__(classes="person-dialog")
         self.form = form
         self.member = form.members[0] if form.members else MemberForm(name="")
+        # The title names the person as held until a save succeeds, not a name just
+        # refused ("修改：王"): opened again with problems, the screen passes it back.
+        self.held_name = self.member.name if held_name is None else held_name
         self.grids = grids
         self.new_household = new_household
         self.masks = masks  # masked ID number and phone held for this person
@@ -61,7 +65,7 @@ class PersonDialog(AsksBeforeDiscarding, ModalScreen[HouseholdForm | None]):
         m = self.member
         with Vertical(classes="person-box"):
             title = "person.title.new" if not m.id else "person.title.edit"
-            yield Label(t(title, name=m.name), classes="dialog-title")
+            yield Label(t(title, name=self.held_name), classes="dialog-title")
             if self.problems:
                 yield Static("\n".join(self.problems), id="person-problems")
             fields = VerticalScroll(id="person-fields")

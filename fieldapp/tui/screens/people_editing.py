@@ -38,6 +38,7 @@ class PeopleEditing(RefusedRecordsScreen):
         new_household: bool
         problems: tuple[str, ...]
         masks: tuple[str, str] = ("", "")  # the held ID number and phone, masked, as hints
+        held_name: str = ""  # the person's name as held: the dialog's title keeps it
 
     if TYPE_CHECKING:
         # Supplied by PeopleScreen (the list); declared for the type checker only.
@@ -83,22 +84,27 @@ class PeopleEditing(RefusedRecordsScreen):
         new_household: bool,
         masks: tuple[str, str] = ("", ""),
         problems: tuple[str, ...] = (),
+        held_name: str | None = None,
     ) -> None:
-        def done(result: HouseholdForm | None) -> None:
-            if result is not None:
-                self._save(result, new_household, masks)
-
         dialog = PersonDialog(
             form,
             grids=list(self.data.grids),
             new_household=new_household,
             masks=masks,
             problems=problems,
+            held_name=held_name,
         )
+
+        def done(result: HouseholdForm | None) -> None:
+            if result is not None:
+                self._save(result, new_household, masks, dialog.held_name)
+
         self.app.push_screen(dialog, done)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="people-save")
-    def _save(self, form: HouseholdForm, new_household: bool, masks: tuple[str, str]) -> None:
+    def _save(
+        self, form: HouseholdForm, new_household: bool, masks: tuple[str, str], held_name: str
+    ) -> None:
         from fieldapp.domain.personal import PersonalDataLocked
         from fieldapp.services.people import duplicates, registry
         from fieldapp.store import db
@@ -109,10 +115,11 @@ class PeopleEditing(RefusedRecordsScreen):
                 household_id = registry.save_household(form)
             except registry.RegistryInvalid as invalid:
                 texts = tuple(p.message for p in invalid.problems)
-                self.post_message(self.Problems(form, new_household, texts, masks))
+                self.post_message(self.Problems(form, new_household, texts, masks, held_name))
                 return
             except PersonalDataLocked:
-                self.post_message(self.Problems(form, new_household, (t("people.locked"),), masks))
+                locked = (t("people.locked"),)
+                self.post_message(self.Problems(form, new_household, locked, masks, held_name))
                 return
         warnings = tuple(
             t("people.id_number_held", name=h.name, other=h.other, household=h.household)
@@ -127,6 +134,7 @@ class PeopleEditing(RefusedRecordsScreen):
             new_household=event.new_household,
             masks=event.masks,  # an edit opened again still says what an empty field keeps
             problems=event.problems,
+            held_name=event.held_name,
         )
 
     @on(Saved)
