@@ -87,12 +87,15 @@ class ReviewActions(FieldScreen[None]):
     # table's check): not offered, so the footer, F1 and the palette list the same keys.
     refused: frozenset[str] = frozenset()
     chosen = False  # some finding is marked or highlighted: an empty list offers no action
+    conflicted = False  # the highlighted finding has conflicts to acknowledge (`a`)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("bulk", "print_notice", "print_letter", "not_now") and not self.chosen:
             return False  # an empty list: nothing for them to act on
         if action == "bulk" and parameters and parameters[0] in self.refused:
             return False  # hidden: none of the chosen findings can take it
+        if action == "acknowledge":
+            return self.conflicted
         if action == "not_now":  # the hidden key's twin: only while it is hidden
             return bool(parameters) and parameters[0] in self.refused
         return super().check_action(action, parameters)
@@ -122,8 +125,9 @@ class ReviewActions(FieldScreen[None]):
             for event_type in BULK_BINDINGS.values()
             if rows and all(check_transition(r.state, event_type, role) for r in rows)
         )
-        if refused != self.refused or bool(rows) != self.chosen:
-            self.refused, self.chosen = refused, bool(rows)
+        conflicted = bool((row := self.highlighted) and row.conflict)
+        if (refused, bool(rows), conflicted) != (self.refused, self.chosen, self.conflicted):
+            self.refused, self.chosen, self.conflicted = refused, bool(rows), conflicted
             self.refresh_bindings()
 
     def action_bulk(self, event_type: str) -> None:
@@ -227,12 +231,9 @@ class ReviewActions(FieldScreen[None]):
 
     # -- conflicts ---------------------------------------------------------------------
 
-    def action_acknowledge(self) -> None:
-        row = self.highlighted
-        if row is None or not row.conflict:
-            self.notify(t("review_ui.no_conflict"), severity="warning")
-            return
-        self._acknowledge(row.finding_id)
+    def action_acknowledge(self) -> None:  # offered for a highlighted conflict
+        if (row := self.highlighted) is not None and row.conflict:
+            self._acknowledge(row.finding_id)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="review-bulk")
     def _acknowledge(self, finding_id: str) -> None:
