@@ -1,6 +1,6 @@
 """The read-only record at 80x24: the photo keys only on an item with photos (the footer
 offered "o 用看图程序打开 [ 上一张 ] 下一张" beside "此项没有照片", and `o` only said it
-again), an item's text cut with "…" (cut bare, it read as the whole text), and a judged
+again; with one photo, neither [ nor ]), an item's text cut with "…" (cut bare, it read as the whole text), and a judged
 value said as its verdict is ("合格（4）" beside "不合格（2）", not a bare "4")."""
 
 from __future__ import annotations
@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 from pilot_support import footer_keys_seen, settle
 from test_inspection_record import rows, submitted_with_photos
-from textual.widgets import DataTable
+from textual.widgets import DataTable, Static
 
+from fieldapp.i18n import t
 from fieldapp.store.models import Venue
 from fieldapp.tui.app import make_app
 from fieldapp.tui.screens.inspection_record import InspectionRecordScreen
@@ -78,3 +79,33 @@ async def test_a_long_item_is_cut_with_an_ellipsis_and_a_judged_value_has_its_ve
             code = line.split()[0]
             text = shown[code][1]
             assert text not in line
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+async def test_one_photo_offers_no_switching(demo_home: Path, lang: str) -> None:
+    """With one photo neither [ nor ] applies: the footer showed "[ Prev photo" (no `]`
+    at 80 columns) and the pane "Photo 1/1 · [ ] switch"."""
+    venue = Venue.get(Venue.code == "DM-0003")
+    inspection_id, first, second = submitted_with_photos(demo_home, venue)
+    app = make_app(lang=lang)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot, rounds=2)
+        app.push_screen(InspectionRecordScreen(inspection_id))
+        await settle(app, pilot, rounds=3)
+        screen = app.screen
+        assert isinstance(screen, InspectionRecordScreen)
+        table = screen.query_one("#record-items", DataTable)
+        shown = rows(table)
+        title = screen.query_one("#record-photo-title", Static)
+        assert "[ ]" in str(title.render())  # two photos: [ ] switch between them
+        table.move_cursor(row=list(shown).index(second))
+        await settle(app, pilot)
+        assert shown[second][3] == "1"  # the hazard's one photo
+        assert str(title.render()) == t("record.photo_one")
+        assert "[" not in str(title.render())
+        assert offered(screen) & PHOTO_KEYS == {"open_photo"}
+        seen = footer_keys_seen(screen)
+        assert "open_photo" in seen and not {"photo(-1)", "photo(1)"} & set(seen), seen
+        await pilot.press("right_square_bracket")  # not offered: nothing happens
+        await settle(app, pilot)
+        assert str(title.render()) == t("record.photo_one")

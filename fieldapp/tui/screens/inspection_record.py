@@ -326,7 +326,7 @@ class InspectionRecordScreen(FieldScreen[None]):
             detail = meta_lines(self.record)
         else:
             detail = item_lines(item) if item else []
-        self.refresh_bindings()  # o [ ] only for an item with photos
+        self.refresh_bindings()  # o for an item with photos, [ ] with two or more
         self.query_one("#record-item", SeparatedText).show("\n".join(detail))
         self.query_one("#record-detail", VerticalScroll).scroll_home(animate=False)
         title = self.query_one("#record-photo-title", Static)
@@ -336,7 +336,8 @@ class InspectionRecordScreen(FieldScreen[None]):
             preview.update("")
             return
         self.photo_index %= len(item.photos)
-        title.update(t("record.photos", index=self.photo_index + 1, count=len(item.photos)))
+        key = "record.photos" if len(item.photos) > 1 else "record.photo_one"  # no [ ]
+        title.update(t(key, index=self.photo_index + 1, count=len(item.photos)))
         size = preview.content_size
         self._render_photo(item.photos[self.photo_index], size.width, size.height)
 
@@ -364,8 +365,8 @@ class InspectionRecordScreen(FieldScreen[None]):
     # -- actions -----------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("open_photo", "photo"):  # offered where the item has photos
-            return self.item is not None and bool(self.item.photos)
+        if action in ("open_photo", "photo"):  # o for a photo; [ ] for another to go to
+            return self.item is not None and len(self.item.photos) > (action == "photo")
         return self.notes_cut if action == "notes" else True
 
     def action_back(self) -> None:
@@ -385,10 +386,8 @@ class InspectionRecordScreen(FieldScreen[None]):
         self._show_item()
         self.query_one("#record-detail", VerticalScroll).focus()
 
-    def action_photo(self, step: int) -> None:  # offered for an item with photos
-        if (item := self.item) is None or len(item.photos) < 2:
-            self.app.bell()  # its only photo
-        else:
+    def action_photo(self, step: int) -> None:  # offered for an item with 2+ photos
+        if (item := self.item) is not None and len(item.photos) > 1:
             self.photo_index = (self.photo_index + step) % len(item.photos)
             self._show_item()
 
