@@ -27,7 +27,7 @@ from fieldapp.tui.commands import localize_bindings
 from fieldapp.tui.screens import FieldScreen, HistoryWanted, VenueChosen
 from fieldapp.tui.widgets import PagedTable
 from fieldapp.tui.widgets.key_footer import KeyFooter
-from fieldapp.tui.widgets.table import GridName
+from fieldapp.tui.widgets.table import Cut, GridName
 
 PAGE = 50
 DEBOUNCE_SECONDS = 0.1
@@ -43,6 +43,7 @@ class VenueRow:
     address: str
     attributes: dict[str, object] = field(default_factory=dict)
     grid_parent: str = ""  # the name of the grid `grid` is under: left out where narrow
+    street: str = ""  # the address after the names of its grids (what tells venues apart)
 
 
 @dataclass(frozen=True)
@@ -74,6 +75,7 @@ def run_search(request: SearchRequest) -> tuple[list[VenueRow], bool]:
         request.text, kind=request.kind, grids=grids, limit=PAGE + 1, offset=request.offset
     )
     parents = parent_names(v.grid_code for v in venues[:PAGE])
+    chains = grid_chains()
     rows = [
         VenueRow(
             venue_id=v.id,
@@ -84,10 +86,39 @@ def run_search(request: SearchRequest) -> tuple[list[VenueRow], bool]:
             address=v.address,
             attributes=json.loads(v.attributes or "{}"),
             grid_parent=parents.get(v.grid_code, ""),
+            street=street_of(v.address, chains.get(v.grid_code, [])),
         )
         for v in venues[:PAGE]
     ]
     return rows, len(venues) > PAGE
+
+
+def grid_chains() -> dict[str, list[str]]:
+    """The names of each grid and the grids above it, top first, by its code."""
+    from fieldapp.store.db import rows
+    from fieldapp.store.models import Grid
+
+    query = Grid.select(Grid.code, Grid.name, Grid.parent)
+    grids = {code: (name, up) for code, name, up in rows(query)}
+    chains: dict[str, list[str]] = {}
+    for code in grids:
+        names: list[str] = []
+        at = code
+        while at in grids and len(names) <= len(grids):
+            names.insert(0, grids[at][0])
+            at = grids[at][1]
+        chains[code] = names
+    return chains
+
+
+def street_of(address: str, grids: list[str]) -> str:
+    """`address` without the names of its grids it starts with (示例镇鼎美村湘洲路215号 in
+    示例镇 > 鼎美村 reads 湘洲路215号): every address of a town starts alike, and at 80
+    columns its first cells were all the list showed. Whole if nothing else is left."""
+    rest = address
+    for name in grids:
+        rest = rest.removeprefix(name)
+    return rest or address
 
 
 class QueryInput(Input):
@@ -165,8 +196,8 @@ class FindVenueScreen(FieldScreen[None]):
         table = self.query_one("#results", PagedTable)
         table.add_column(t("find.col.code"), key="code")
         table.add_column(t("find.col.name"), key="name")
-        table.squeezed = ("name", "grid")  # a long name gives up width to the kind and grid
-        table.squeezed_heading_after = True  # and to the address's heading
+        # a long name gives up width to the kind, the grid and the address's street
+        table.squeezed = ("name", "address")
         table.add_column(t("find.col.kind"), key="kind")
         table.add_column(t("find.col.grid"), key="grid")
         table.add_column(t("find.col.address"), key="address")
@@ -245,10 +276,10 @@ class FindVenueScreen(FieldScreen[None]):
         for row in event.rows:
             table.add_row(
                 row.code,
-                row.name,
+                Cut(row.name),  # type: ignore[arg-type]  # a squeezed name ends with "…"
                 t(f"kind_short.{row.kind}"),
                 GridName(row.grid, 0, row.grid_parent),  # type: ignore[arg-type]  # fitted
-                row.address,
+                Cut(row.street),  # type: ignore[arg-type]  # what tells venues apart
                 key=row.venue_id,
             )
         status = self.query_one("#find-status", Static)
