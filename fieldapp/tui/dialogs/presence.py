@@ -8,6 +8,11 @@ Dismisses with a `PresenceChoice`, or None on Escape. The note starts empty: a v
 typed instead of scanned (`code`) is in the title already, and is no explanation for
 "other" (a note that only repeats it is refused). The inspection records presence
 "manual" with this reason and note.
+
+What the app has to say about the venue so chosen (`said`: a typed code found the venue
+but proves no presence) is said in the dialog, above its buttons, not in a toast drawn
+over them; a refusal takes its place until mended. Esc (or 取消) with a note typed asks
+before throwing it away, as the other forms do.
 """
 
 from __future__ import annotations
@@ -27,7 +32,7 @@ from textual.widgets.option_list import Option
 from fieldapp.domain.presence import manual_note_problem
 from fieldapp.i18n import t
 from fieldapp.tui.commands import localize_bindings, relabel_binding
-from fieldapp.tui.dialogs.discarding import HoldsTyped
+from fieldapp.tui.dialogs.discarding import AsksBeforeDiscarding
 from fieldapp.tui.widgets.dialog_foot import FormMessage, dialog_foot
 from fieldapp.tui.widgets.key_footer import KeyFooter
 from fieldapp.tui.widgets.stopping_lists import StoppingOptionList
@@ -89,7 +94,7 @@ class ReasonList(StoppingOptionList):
         super().action_page_down()
 
 
-class PresenceDialog(HoldsTyped, ModalScreen[PresenceChoice | None]):
+class PresenceDialog(AsksBeforeDiscarding, ModalScreen[PresenceChoice | None]):
     AUTO_FOCUS = ""  # none: on_mount focuses its first field without centring it (80×24)
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f10", "confirm", "OK", id="presence.confirm"),
@@ -103,6 +108,7 @@ class PresenceDialog(HoldsTyped, ModalScreen[PresenceChoice | None]):
         *,
         code: str = "",
         texts: str = "presence",
+        said: str = "",
     ) -> None:
         super().__init__(id="presence-dialog", classes="dialog")
         self.venue_label = venue_label
@@ -111,6 +117,7 @@ class PresenceDialog(HoldsTyped, ModalScreen[PresenceChoice | None]):
         # "patrol.manual" for a patrol checkpoint (the reasons and refusals are the same).
         self.texts = texts
         self.code = code  # the venue code typed instead of scanned: not a reason
+        self.said = said  # about the venue chosen, shown where refusals are when none is
         self.said_about: str | None = None  # the field the refusal names, gone when changed
         localize_bindings(self)
         relabel_binding(self, "presence.confirm", t(f"{texts}.ok"))  # as its OK button
@@ -135,6 +142,7 @@ class PresenceDialog(HoldsTyped, ModalScreen[PresenceChoice | None]):
         reasons = self.query_one("#presence-reasons", ReasonList)
         reasons.highlighted = 0 if self.reasons else None  # Enter or Space picks it
         reasons.focus(scroll_visible=False)
+        self.query_one("#presence-error", Static).update(self.said)
 
     @property
     def reason(self) -> str | None:
@@ -153,7 +161,7 @@ class PresenceDialog(HoldsTyped, ModalScreen[PresenceChoice | None]):
     @on(OptionList.OptionHighlighted, "#presence-reasons")
     def _mended(self, event: Input.Changed | OptionList.OptionHighlighted) -> None:
         if self.said_about is not None and self.said_about == event.control.id:
-            self.query_one("#presence-error", Static).update("")
+            self.query_one("#presence-error", Static).update(self.said)
             self.said_about = None
 
     @on(ReasonList.NoChoice)
@@ -196,10 +204,10 @@ class PresenceDialog(HoldsTyped, ModalScreen[PresenceChoice | None]):
         if event.button.id == "ok":
             self._finish()
         else:
-            self.dismiss(None)
+            self.discard_or_ask()
 
     def action_confirm(self) -> None:
         self._finish()
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        self.discard_or_ask()

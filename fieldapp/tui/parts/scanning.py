@@ -357,9 +357,11 @@ class ScanningApp(WedgeListener, Navigation):
                 self.open_venue(venue_id, presence="manual", reason=choice.reason, note=choice.note)
 
         def ask() -> None:
-            self.open_dialog(PresenceDialog(label, PRESENCE_REASONS, code=scan.venue_code), chosen)
+            # Said in the dialog it is about: a toast sat over its buttons.
+            said = t("placard.check.plain_code", code=scan.venue_code)
+            dialog = PresenceDialog(label, PRESENCE_REASONS, code=scan.venue_code, said=said)
+            self.open_dialog(dialog, chosen)
 
-        self.notify(t("placard.check.plain_code", code=scan.venue_code), severity="warning")
         resume = scan.draft_id is not None
         warn_outside_grid(
             self.open_dialog, label, outside=scan.outside_grid, resume=resume, then=ask

@@ -1,0 +1,87 @@
+"""A venue code typed in the scan dialog (F2) opens the dialog asking why the venue was
+chosen by hand, and says there, not in a toast over its 开始检查/取消 buttons, that the
+code found the venue but proves no presence. Esc in that dialog asks before it throws a
+typed note away, as the other forms do."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pilot_support import settle
+from test_app_home import venue_in_my_grids
+from textual.widgets import Input, Static
+
+from fieldapp.store.models import Inspection
+from fieldapp.tui.app import make_app
+from fieldapp.tui.dialogs.confirm import ConfirmDialog
+from fieldapp.tui.dialogs.presence import PresenceDialog
+from fieldapp.tui.screens.home import HomeScreen
+
+pytestmark = pytest.mark.usefixtures("chinese")
+
+
+def screen_lines(app) -> list[str]:  # type: ignore[no-untyped-def]
+    return [strip.text for strip in app.screen._compositor.render_strips()]
+
+
+async def test_a_typed_code_is_said_in_the_dialog_not_over_its_buttons(demo_home: Path) -> None:
+    code = venue_in_my_grids().code
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("f2")
+        await settle(app, pilot)
+        await pilot.press(*code, "enter")
+        await settle(app, pilot, rounds=2)
+        dialog = app.screen
+        assert isinstance(dialog, PresenceDialog)
+        said = f"手动输入的场所编号 {code}：已找到场所，但未扫描标牌，不能证明到场"
+        assert str(dialog.query_one("#presence-error", Static).render()) == said
+        assert not [n.message for n in app._notifications]
+        lines = screen_lines(app)
+        assert any("开始检查" in line and "取消" in line for line in lines), lines
+        assert "不能证明到场" in "".join(lines)
+        # A refusal takes its place until mended, then it is said again.
+        await pilot.press("end", "enter")  # 其他 without a note
+        await settle(app, pilot)
+        assert "不能证明到场" not in str(dialog.query_one("#presence-error", Static).render())
+        await pilot.press(*"门牌被遮挡")
+        await settle(app, pilot)
+        assert str(dialog.query_one("#presence-error", Static).render()) == said
+
+
+async def test_esc_asks_before_throwing_a_typed_note_away(demo_home: Path) -> None:
+    code = venue_in_my_grids().code
+    before = Inspection.select().count()
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("f2")
+        await settle(app, pilot)
+        await pilot.press(*code, "enter")
+        await settle(app, pilot, rounds=2)
+        dialog = app.screen
+        assert isinstance(dialog, PresenceDialog)
+        await pilot.press("enter")  # the first reason; on to the note
+        await pilot.press(*"标牌被雨淋湿")
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert isinstance(app.screen, ConfirmDialog)  # 放弃已填写的内容？
+        await pilot.press("escape")  # keeps the form and the note
+        await settle(app, pilot)
+        assert app.screen is dialog
+        assert dialog.query_one("#presence-note", Input).value == "标牌被雨淋湿"
+        await pilot.press("escape", "y")
+        await settle(app, pilot)
+        assert isinstance(app.screen, HomeScreen)
+        # Nothing typed: Esc closes at once.
+        await pilot.press("f2")
+        await settle(app, pilot)
+        await pilot.press(*code, "enter")
+        await settle(app, pilot, rounds=2)
+        assert isinstance(app.screen, PresenceDialog)
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert isinstance(app.screen, HomeScreen)
+    assert Inspection.select().count() == before
