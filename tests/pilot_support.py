@@ -95,3 +95,12 @@ def footer_keys_seen(screen: Screen[object]) -> list[str]:
             if not key.has_class("-command-palette")
         )
     ]
+
+
+def choose_a_grid(form: Screen[Any]) -> None:
+    """On the incident form of someone with several grids (without a venue it asks which,
+    68b2f30): the first of them. With one grid the form asks nothing, and this does too."""
+    from textual.widgets import Select
+
+    for grid in form.query("#incident-grid").results(Select):
+        grid.value = next(code for _, code in grid._options if code is not Select.NULL)

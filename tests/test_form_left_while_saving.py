@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 from PIL import Image
-from pilot_support import open_screen, settle
+from pilot_support import choose_a_grid, open_screen, settle
 from test_activities_screen import fire_safety_day_form, monday  # noqa: F401 (a fixture)
 from textual.widgets import Input, Select, Static
 
@@ -49,6 +49,7 @@ def _fill(dialog: IncidentDialog) -> None:
     dialog.query_one("#incident-category", Select).value = "fireworks_sale"
     dialog.query_one("#incident-address", Input).value = "Main road east"
     dialog.query_one("#incident-description", Input).value = "Fireworks sold at a stall. " * 60
+    choose_a_grid(dialog)
 
 
 async def test_esc_while_an_incident_saves_neither_asks_nor_crashes(demo_home: Path) -> None:

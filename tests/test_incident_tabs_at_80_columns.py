@@ -40,7 +40,7 @@ async def test_each_tab_says_its_key_and_count(demo_home: Path, lang: str) -> No
         line = screen_text(app).splitlines()[tabs.y]
         for n, queue in enumerate(QUEUES, start=1):
             with_lang = t(f"incident.queue.{queue}")
-            assert f"{n} {with_lang} {counts.get(queue, 0)}" in line, line
+            assert f"{n}·{with_lang} {counts.get(queue, 0)}" in line, line
         await pilot.press("5")
         await pilot.pause()
         assert screen.queue == "all"

@@ -75,7 +75,7 @@ async def test_a_second_follow_up_plan_on_a_person_is_refused(unlocked: Path) ->
         assert FollowupPlan.select().count() == 1
         assert FollowupPlan.get().member_id == member_named("陈建国").id
         notes = [n.message for n in app._notifications]
-        assert any("陈建国 已有随访计划" in n and "ctrl+t" in n for n in notes), notes
+        assert any("陈建国 已有随访计划" in n and "Ctrl+T" in n for n in notes), notes
 
 
 async def test_a_new_household_with_neither_address_nor_number_is_refused(

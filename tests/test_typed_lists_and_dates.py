@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from inspect_support import inspecting
-from pilot_support import open_screen, settle
+from pilot_support import choose_a_grid, open_screen, settle
 from textual.widgets import Input, Select, Static
 
 from fieldapp.domain.clock import today
@@ -76,6 +76,7 @@ async def test_evidence_separated_by_a_full_width_semicolon(
         dialog.query_one("#incident-description", Input).value = "路口摆摊销售烟花爆竹"
         dialog.query_one("#incident-people", Input).value = "王某 摊主、李某 帮工"
         dialog.query_one("#incident-files", Input).value = f"{first}；{second}"
+        choose_a_grid(dialog)
         await pilot.press("f10")
         await settle(app, pilot, rounds=2)
         assert isinstance(app.screen, HomeScreen), str(
