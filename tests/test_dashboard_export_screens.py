@@ -8,7 +8,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 from pilot_support import SIZE, settle
-from textual.widgets import DataTable, Input, ProgressBar, Select, TabbedContent
+from textual.widgets import DataTable, Input, ProgressBar, Select, Static, TabbedContent
 from textual_plotext import PlotextPlot
 
 from fieldapp.services.demo.workspace import act_as
@@ -101,7 +101,7 @@ async def test_export_writes_an_xlsx_with_item_columns(
         bar = screen.query_one("#export-progress", ProgressBar)
         assert bar.total and bar.progress == bar.total and bar.percentage == 1.0
         assert screen.written == (Path(path_text),)
-        assert any("已导出" in n.message for n in app._notifications)
+        assert "已导出" in str(screen.query_one("#export-status", Static).render())
     book = openpyxl.load_workbook(path_text, read_only=True)
     sheet = book.worksheets[0]
     header = [c.value for c in next(sheet.iter_rows(max_row=1))]
@@ -129,14 +129,14 @@ async def test_export_to_a_folder_that_cannot_be_written(
         screen.query_one("#export-path", Input).value = str(blocked / "ledger.csv")
         await pilot.press("f10")
         await settle(app, pilot, rounds=2)
-        errors = [n.message for n in app._notifications if n.severity == "error"]
-        assert any("无法写入" in m and "换一个文件夹" in m for m in errors), errors
+        status = str(screen.query_one("#export-status", Static).render())
+        assert "无法写入" in status and "换一个文件夹" in status, status
         assert not screen.running
         # A bad date is refused before anything runs.
         screen.query_one("#export-from", Input).value = "2026-13-01"
         await pilot.press("f10")
         await settle(app, pilot, rounds=2)
-        assert any("没有 13 月" in n.message for n in app._notifications)
+        assert "没有 13 月" in str(screen.query_one("#export-status", Static).render())
 
 
 async def test_the_assessment_tab_and_the_monthly_report(

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from pilot_support import SIZE, open_screen, settle
-from textual.widgets import Input, Select
+from textual.widgets import Input, Select, Static
 
 from fieldapp.tui.app import make_app
 from fieldapp.tui.screens.export import ExportScreen
@@ -41,8 +41,8 @@ async def test_a_name_in_the_other_format_is_refused_saying_what_to_do(
         await type_path(app, pilot, screen, tmp_path / "out" / typed)
         await pilot.press("f10")
         await settle(app, pilot, rounds=2)
-        said = [n.message for n in app._notifications]
-        assert said and all(word in said[-1] for word in words), said
+        said = str(screen.query_one("#export-status", Static).render())
+        assert all(word in said for word in words), said
         assert not screen.running and screen.written == ()
     assert not (tmp_path / "out").exists()  # nothing written under the wrong name
 

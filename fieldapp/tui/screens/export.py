@@ -24,7 +24,7 @@ from textual.widgets import Header, Input, Label, ProgressBar, Select, Static
 from textual.worker import Worker, WorkerState
 
 from fieldapp.domain.typed import no_such_day, typed_date
-from fieldapp.i18n import language, listed, t
+from fieldapp.i18n import counts, language, listed, t
 from fieldapp.services.export.file_names import FORMATS, WrongSuffix, path_for_format
 from fieldapp.tui.screens import FieldScreen
 from fieldapp.tui.widgets.key_footer import KeyFooter
@@ -247,9 +247,11 @@ class ExportScreen(FieldScreen[None]):
             return
         text = t(
             "export.done",
-            inspections=result.inspections,
-            findings=result.findings,
-            events=result.events,
+            counts=counts(
+                ("export.count.inspections", result.inspections),
+                ("export.count.findings", result.findings),
+                ("export.count.events", result.events),
+            ),
             path=listed(str(p) for p in result.paths),
         )
         self.post_message(self.Finished(tuple(result.paths), text))
@@ -266,7 +268,8 @@ class ExportScreen(FieldScreen[None]):
         bar = self.query_one("#export-progress", ProgressBar)
         bar.update(total=bar.total or 1, progress=bar.total or 1)
         self.query_one("#export-status", Static).update(event.text)
-        self.notify(event.text, title=t("export_ui.done_title"), timeout=15)
+        if not self.is_current:  # the status line is out of sight: said once, as a toast
+            self.notify(event.text, title=t("export_ui.done_title"), timeout=15)
 
     @on(Worker.StateChanged)
     def _export_ended(self, event: Worker.StateChanged) -> None:
@@ -283,9 +286,8 @@ class ExportScreen(FieldScreen[None]):
     def _failed(self, event: Failed) -> None:
         self.running = False
         self._show_failed(t("export_ui.failed", reason=event.text))
-        # The screen's own explanation: it goes when the screen is left, where the status
-        # line keeps saying the export failed while the screen is shown.
-        self.explain(event.text, severity="error")
+        if not self.is_current:  # the status line that says it is out of sight
+            self.notify(event.text, severity="error")
         self.query_one("#export-path", Input).focus()
 
     def _show_failed(self, text: str) -> None:
@@ -296,8 +298,9 @@ class ExportScreen(FieldScreen[None]):
         self.query_one("#export-status", Static).update(text)
 
     def _fail(self, text: str) -> None:
+        """Say why the form cannot run, once: in its status line, under the fields (a
+        toast as well stood over that same line, cutting it in the middle)."""
         self.query_one("#export-status", Static).update(text)
-        self.explain(text, severity="error")
 
     def action_back(self) -> None:
         if len(self.app.screen_stack) > 1:
