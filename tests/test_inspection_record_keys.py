@@ -5,16 +5,19 @@ value said as its verdict is ("合格（4）" beside "不合格（2）", not a b
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 import pytest
 from pilot_support import footer_keys_seen, settle
 from test_inspection_record import rows, submitted_with_photos
+from textual.pilot import Pilot
 from textual.widgets import DataTable, Static
 
 from fieldapp.i18n import t
 from fieldapp.store.models import Venue
-from fieldapp.tui.app import make_app
+from fieldapp.tui.app import FieldApp, make_app
 from fieldapp.tui.screens.inspection_record import InspectionRecordScreen
 
 PHOTO_KEYS = {"open_photo", "photo(-1)", "photo(1)"}
@@ -24,19 +27,29 @@ def offered(screen: InspectionRecordScreen) -> set[str]:
     return {b.binding.action for b in screen.active_bindings.values() if b.enabled}
 
 
-@pytest.mark.parametrize("lang", ["zh", "en"])
-async def test_the_photo_keys_are_offered_only_for_an_item_with_photos(
-    demo_home: Path, lang: str
-) -> None:
+@asynccontextmanager
+async def record_open(
+    demo_home: Path, lang: str, width: int = 80
+) -> AsyncIterator[tuple[FieldApp, Pilot[None], InspectionRecordScreen, str, str]]:
+    """The record of an inspection of DM-0003 with photos, open at `width`×24: the app,
+    its pilot, the screen, and the codes of the items with two photos and with one."""
     venue = Venue.get(Venue.code == "DM-0003")
-    inspection_id, first, _ = submitted_with_photos(demo_home, venue)
+    inspection_id, first, second = submitted_with_photos(demo_home, venue)
     app = make_app(lang=lang)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=(width, 24)) as pilot:
         await settle(app, pilot, rounds=2)
         app.push_screen(InspectionRecordScreen(inspection_id))
         await settle(app, pilot, rounds=3)
         screen = app.screen
         assert isinstance(screen, InspectionRecordScreen)
+        yield app, pilot, screen, first, second
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+async def test_the_photo_keys_are_offered_only_for_an_item_with_photos(
+    demo_home: Path, lang: str
+) -> None:
+    async with record_open(demo_home, lang) as (app, pilot, screen, first, _):
         table = screen.query_one("#record-items", DataTable)
         shown = rows(table)
         assert shown[first][3] == "2"  # the first item's two photos
@@ -60,15 +73,7 @@ async def test_the_photo_keys_are_offered_only_for_an_item_with_photos(
 async def test_a_long_item_is_cut_with_an_ellipsis_and_a_judged_value_has_its_verdict(
     demo_home: Path, lang: str, width: int, passed: str
 ) -> None:
-    venue = Venue.get(Venue.code == "DM-0003")
-    inspection_id, first, _ = submitted_with_photos(demo_home, venue)
-    app = make_app(lang=lang)
-    async with app.run_test(size=(width, 24)) as pilot:
-        await settle(app, pilot, rounds=2)
-        app.push_screen(InspectionRecordScreen(inspection_id))
-        await settle(app, pilot, rounds=3)
-        screen = app.screen
-        assert isinstance(screen, InspectionRecordScreen)
+    async with record_open(demo_home, lang, width) as (app, pilot, screen, first, _):
         shown = rows(screen.query_one("#record-items", DataTable))
         assert shown[first][2] == passed  # a count within its limit: passed, with the count
         lines = [strip.text for strip in screen._compositor.render_strips()]
@@ -85,15 +90,7 @@ async def test_a_long_item_is_cut_with_an_ellipsis_and_a_judged_value_has_its_ve
 async def test_one_photo_offers_no_switching(demo_home: Path, lang: str) -> None:
     """With one photo neither [ nor ] applies: the footer showed "[ Prev photo" (no `]`
     at 80 columns) and the pane "Photo 1/1 · [ ] switch"."""
-    venue = Venue.get(Venue.code == "DM-0003")
-    inspection_id, first, second = submitted_with_photos(demo_home, venue)
-    app = make_app(lang=lang)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(app, pilot, rounds=2)
-        app.push_screen(InspectionRecordScreen(inspection_id))
-        await settle(app, pilot, rounds=3)
-        screen = app.screen
-        assert isinstance(screen, InspectionRecordScreen)
+    async with record_open(demo_home, lang) as (app, pilot, screen, first, second):
         table = screen.query_one("#record-items", DataTable)
         shown = rows(table)
         title = screen.query_one("#record-photo-title", Static)
