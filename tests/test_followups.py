@@ -61,7 +61,7 @@ def test_a_second_plan_is_refused_while_the_first_runs(tree: Clock, father: str)
     readings.record_reading(first, "2026-06-10T08:00", NORMAL)
     with pytest.raises(plans.PlanActive) as refused:
         plans.create_plan(father, cadence="daily")
-    assert "2026-06-23" in str(refused.value) and "ctrl+t" in str(refused.value)
+    assert "2026-06-23" in str(refused.value) and "Ctrl+T" in str(refused.value)
     assert [d.slot_at for d in plans.due_readings()] == ["2026-06-10T16:00"]
     assert FollowupPlan.select().count() == 1
     assert Outbox.select().where(Outbox.type == "followup.plan").count() == 1

@@ -177,7 +177,7 @@ async def test_the_people_screen_locked_says_how_to_unlock(demo_home: Path) -> N
         people.reload()
         await settle(app, pilot, rounds=2)
         text = screen_text(app)
-        assert "陈建国" not in text and "ctrl+l" in text
+        assert "陈建国" not in text and "Ctrl+L" in text
         await pilot.press("ctrl+l")
         await settle(app, pilot)
         assert isinstance(app.screen, LockScreen)

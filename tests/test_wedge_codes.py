@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from test_wedge_scan import SIZE, burst, messages, my_venues, scanning_app, settle
-from textual.widgets import DataTable
+from textual.widgets import DataTable, Static
 
 from fieldapp.i18n import set_language, t
 from fieldapp.store.models import Inspection
@@ -70,7 +70,8 @@ async def test_a_venue_code_burst_on_home_opens_that_venue_not_the_highlighted_r
         dialog = app.screen
         assert type(dialog).__name__ == "PresenceDialog"  # what F2 does with a plain code
         assert venue.code in dialog.venue_label  # type: ignore[attr-defined]
-        assert any(t("placard.check.plain_code", code=venue.code) == m for m in messages(app))
+        said = str(dialog.query_one("#presence-error", Static).render())  # in it (b8bc2e0)
+        assert said == t("placard.check.plain_code", code=venue.code)
         assert [type(s).__name__ for s in app.screen_stack[1:]] == ["HomeScreen", "PresenceDialog"]
 
 
