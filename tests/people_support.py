@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from fieldapp.domain.device_pin import KdfParams
 from fieldapp.domain.personal import new_key
 from fieldapp.services.people.registry import HouseholdForm, MemberForm
@@ -78,3 +80,23 @@ def plan_made_this_morning(plan_id: str) -> None:
     midnight = dt.datetime.combine(dt.date.today(), dt.time()).astimezone(dt.UTC)
     made = midnight.strftime("%Y-%m-%dT%H:%M:%S.000Z")
     FollowupPlan.update(created_at=made).where(FollowupPlan.id == plan_id).execute()
+
+
+async def edit_person(app: Any, pilot: Any, name: str) -> Any:
+    """People (F11), the cursor on `name`, `e`: the person's edit dialog (PersonDialog)."""
+    from pilot_support import open_screen, settle
+    from textual.widgets import DataTable
+
+    from fieldapp.tui.dialogs.person import PersonDialog
+    from fieldapp.tui.screens.people import PeopleScreen
+
+    screen = await open_screen(app, pilot, "f11", PeopleScreen)
+    table = screen.query_one("#people-table", DataTable)
+    table.focus()
+    names = [table.get_row_at(row)[0] for row in range(table.row_count)]
+    table.move_cursor(row=names.index(name))
+    await pilot.press("e")
+    await settle(app, pilot)
+    dialog = app.screen
+    assert isinstance(dialog, PersonDialog)
+    return dialog

@@ -7,9 +7,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from people_support import key_behind_pin
-from pilot_support import open_screen, settle
-from textual.widgets import DataTable, Input, Label
+from people_support import edit_person, key_behind_pin
+from pilot_support import settle
+from textual.widgets import Input, Label
 
 from fieldapp.i18n import t
 from fieldapp.services.common.identity import me
@@ -44,15 +44,7 @@ async def test_a_refused_name_does_not_become_the_title(
     )
     app = make_app(lang=lang)
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await open_screen(app, pilot, "f11", PeopleScreen)
-        table = screen.query_one("#people-table", DataTable)
-        table.focus()
-        names = [table.get_row_at(row)[0] for row in range(table.row_count)]
-        table.move_cursor(row=names.index("王秀英"))
-        await pilot.press("e")
-        await settle(app, pilot)
-        dialog = app.screen
-        assert isinstance(dialog, PersonDialog)
+        dialog = await edit_person(app, pilot, "王秀英")
         held = dialog.member.name
         assert held == "王秀英" and title_of(dialog) == t("person.title.edit", name=held)
         await save_name(app, pilot, refused)

@@ -7,16 +7,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from people_support import id_number, key_behind_pin
-from pilot_support import open_screen, settle
+from people_support import edit_person, id_number, key_behind_pin
 from rich.cells import cell_len
-from textual.widgets import DataTable, Input
+from textual.widgets import Input
 
 from fieldapp.services.common.identity import me
 from fieldapp.services.people import registry
 from fieldapp.tui.app import make_app
-from fieldapp.tui.dialogs.person import PersonDialog
-from fieldapp.tui.screens.people import PeopleScreen
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
@@ -40,15 +37,7 @@ async def test_the_kept_numbers_hint_is_read_whole(demo_home: Path, lang: str) -
     )
     app = make_app(lang=lang)
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await open_screen(app, pilot, "f11", PeopleScreen)
-        table = screen.query_one("#people-table", DataTable)
-        table.focus()
-        names = [table.get_row_at(row)[0] for row in range(table.row_count)]
-        table.move_cursor(row=names.index("黄丽华"))
-        await pilot.press("e")
-        await settle(app, pilot)
-        dialog = app.screen
-        assert isinstance(dialog, PersonDialog)
+        dialog = await edit_person(app, pilot, "黄丽华")
         for name, kept in (("id_number", number[-4:]), ("phone", "6871")):
             field = dialog.query_one(f"#person-{name}", Input)
             assert kept in field.placeholder, field.placeholder
