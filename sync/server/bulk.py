@@ -143,14 +143,17 @@ def models_in(
     return found
 
 
-def select_in(sql: str, values: Sequence[Any], *, chunk: int = 500) -> list[tuple[Any, ...]]:
-    """Rows of `sql`, whose one `IN ({})` placeholder takes `values`, chunk by chunk."""
+def select_in(
+    sql: str, values: Sequence[Any], *, chunk: int = 500, before: tuple[Any, ...] = ()
+) -> list[tuple[Any, ...]]:
+    """Rows of `sql`, whose one `IN ({})` placeholder takes `values`, chunk by chunk;
+    `before`: the parameters of the placeholders ahead of it (a CTE's)."""
     db = server_db.current()
     found: list[tuple[Any, ...]] = []
     for start in range(0, len(values), chunk):
         part = values[start : start + chunk]
         query = sql.format(", ".join([db.param] * len(part)))
-        found += db.execute_sql(query, tuple(part)).fetchall()
+        found += db.execute_sql(query, (*before, *part)).fetchall()
     return found
 
 

@@ -99,12 +99,8 @@ def venue_records_for(
     grid's scope, and on PostgreSQL each was a round trip inside its group's time."""
     if who.is_admin:
         return [(record, True) for record in venue_records(venue_ids)]
-    db = server_db.current()
-    rows: list[tuple[Any, ...]] = []
-    for start in range(0, len(venue_ids), 500):
-        part = venue_ids[start : start + 500]
-        sql = scope_cte() + _VENUE_SCOPE_SQL.format(", ".join([db.param] * len(part)))
-        rows += db.execute_sql(sql, (who.person_id, who.person_id, *part)).fetchall()
+    sql = scope_cte() + _VENUE_SCOPE_SQL
+    rows = select_in(sql, venue_ids, before=(who.person_id, who.person_id))
     records = _venue_records_of([row[:-1] for row in rows])
     return [(record, bool(row[-1])) for record, row in zip(records, rows, strict=True)]
 
