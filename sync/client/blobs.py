@@ -23,9 +23,12 @@ from fieldapp.store.models import Blob
 SHA256 = re.compile(r"^[0-9a-f]{64}$")
 
 # Findings first (the review detail shows them), then hazard events, answers, incidents
-# and their events, activities held; incidents' video and audio last (large, and never in
-# the way of the photos); newest records first within each.
-_PHOTO_TABLES = ("finding", "finding_event", "answer", "incident", "incident_event", "activity")
+# and their events, activities held, patrol visits; incidents' video and audio last
+# (large, and never in the way of the photos); newest records first within each. The
+# scan runs on every sync: a visit pulled before its photos were fetched is found again.
+_PHOTO_TABLES = (
+    "finding", "finding_event", "answer", "incident", "incident_event", "activity", "patrol_scan",
+)  # fmt: skip
 _MISSING_SQL = (
     " UNION ALL ".join(
         [

@@ -186,6 +186,7 @@ def init_schema() -> str:
         upgrade_in_place(db)
         if upgrading:  # a database from before blobs were scoped: note who may read what
             backfill_blob_refs()
+        note_new_photo_types()
         _make_audit_append_only()
         with write_transaction():
             Meta.insert(
@@ -230,7 +231,11 @@ def new_epoch() -> str:
 
 PHOTO_RECORD_TYPES = (
     "finding", "finding.event", "inspection", "incident", "incident.event", "activity",
+    "patrol_run",  # its visits' photos (2026-12)
 )  # fmt: skip
+# The types a blob_ref filled before the types noted were kept in meta (PHOTO_TYPES_KEY).
+_FIRST_PHOTO_TYPES = PHOTO_RECORD_TYPES[:6]
+PHOTO_TYPES_KEY = "blob_ref_types"
 BlobRefRow = tuple[str, str, str, str]  # sha256, grid code, audience, uploading device
 
 
@@ -244,19 +249,50 @@ def insert_blob_refs(rows: set[BlobRefRow]) -> None:
         BlobRef.insert_many(chunk, fields=fields).on_conflict_ignore().execute()
 
 
+def _feed_refs(types: tuple[str, ...]) -> set[BlobRefRow]:
+    """Who may read the photos the feed's records of `types` name."""
+    marks = ", ".join(current().param for _ in types)
+    cursor = current().execute_sql(
+        f"SELECT grid_code, audience, payload FROM change_log WHERE type IN ({marks})"
+        " AND deleted = FALSE",
+        types,
+    )
+    return {
+        (sha, grid_code or "", audience, "")
+        for grid_code, audience, payload in cursor
+        for sha in record_photos(json.loads(payload))
+    }
+
+
+def _note_photo_types(types: tuple[str, ...]) -> None:
+    value = ",".join(types)
+    Meta.insert(key=PHOTO_TYPES_KEY, value=value).on_conflict(
+        conflict_target=[Meta.key], update={Meta.value: value}
+    ).execute()
+
+
+def note_new_photo_types() -> int:
+    """Note who may read the photos of record types that became PHOTO_RECORD_TYPES after
+    this database's blob_ref was filled (patrol runs' visit photos: a run the server held
+    before reached no other device with its photos). Once per type: the types noted are
+    kept in meta. Returns the rows noted."""
+    held = Meta.get_or_none(Meta.key == PHOTO_TYPES_KEY)
+    noted = set(held.value.split(",")) if held is not None else set(_FIRST_PHOTO_TYPES)
+    new = tuple(t for t in PHOTO_RECORD_TYPES if t not in noted)
+    if not new:
+        return 0
+    rows = _feed_refs(new)
+    with write_transaction():
+        insert_blob_refs(rows)
+        _note_photo_types(PHOTO_RECORD_TYPES)
+    return len(rows)
+
+
 def backfill_blob_refs() -> int:
     """Fill blob_ref from the feed and the blob table, for a database made before blobs
     were scoped; run once, when the table is created. Returns the rows noted."""
     db = current()
-    types = ", ".join(f"'{t}'" for t in PHOTO_RECORD_TYPES)
-    rows: set[BlobRefRow] = set()
-    cursor = db.execute_sql(
-        f"SELECT grid_code, audience, payload FROM change_log WHERE type IN ({types})"
-        " AND deleted = FALSE"
-    )
-    for grid_code, audience, payload in cursor:
-        for sha in record_photos(json.loads(payload)):
-            rows.add((sha, grid_code or "", audience, ""))
+    rows = _feed_refs(PHOTO_RECORD_TYPES)
     # The feed keeps an inspection's answers in its row: their photos too.
     answers = db.execute_sql(
         "SELECT c.grid_code, c.audience, i.answers FROM inspection i JOIN change_log c"
@@ -270,6 +306,7 @@ def backfill_blob_refs() -> int:
         rows.add((sha, "", "all", device))
     with write_transaction():
         insert_blob_refs(rows)
+        _note_photo_types(PHOTO_RECORD_TYPES)
     return len(rows)
 
 
