@@ -40,6 +40,8 @@ ZH = {
     ),
     # The server refused a text that says nothing: the field's own refusal above.
     "refusal.free_text": "{text_rule}",
+    # The server refused a text longer than its form takes: the form's own refusal above.
+    "refusal.text_too_long": "{text_rule}",
     "refusal.person_field.name": "姓名",
 }
 
@@ -93,5 +95,6 @@ EN = {
         " the door and room number."
     ),
     "refusal.free_text": "{text_rule}",
+    "refusal.text_too_long": "{text_rule}",
     "refusal.person_field.name": "name",
 }

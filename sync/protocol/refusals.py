@@ -50,6 +50,7 @@ CAMPAIGN_BEYOND_GRIDS = "campaign_beyond_grids"  # campaign (code): on beyond on
 CASE_EVENT_DATA = "case_event_data"  # event (its type): a case event's data incomplete
 NOT_A_DATE = "not_a_date"  # what (one of DATES), value: a date field that is no date
 FREE_TEXT = "free_text"  # text_rule (fieldapp.domain.free_text.RULES): a text saying nothing
+TEXT_TOO_LONG = "text_too_long"  # text_rule, most, length: longer than its field's form takes
 
 CODES = frozenset(
     {
@@ -86,6 +87,7 @@ CODES = frozenset(
         CASE_EVENT_DATA,
         NOT_A_DATE,
         FREE_TEXT,
+        TEXT_TOO_LONG,
     }
 )
 
@@ -228,6 +230,14 @@ def free_text(what: str, rule: str, value: str) -> Refusal:
     letter): `rule` is its field's rule, so the device says what the field needs."""
     text = f"{what} {value!r} says nothing: write it in words (emoji and punctuation do not count)"
     return Refusal(Reason(text, FREE_TEXT, {"text_rule": rule}))
+
+
+def text_too_long(what: str, rule: str, most: int, length: int) -> Refusal:
+    """A text longer than its field's form takes (`fieldapp.domain.free_text.RULES`), so
+    the server takes no more than the device's form would: `rule` is its field's rule."""
+    text = f"{what} has {length} characters; it takes at most {most}"
+    params = {"text_rule": rule, "most": most, "length": length}
+    return Refusal(Reason(text, TEXT_TOO_LONG, params))
 
 
 def unknown_op_type(op_type: str) -> Refusal:

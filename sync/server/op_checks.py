@@ -7,7 +7,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from fieldapp.domain.free_text import RULES
+from fieldapp.domain.free_text import text_fault
 from sync.protocol import refusals
 from sync.protocol.payloads import InspectionPayload
 from sync.server.findings import role_refusal
@@ -22,15 +22,21 @@ def check_event(who: DeviceContext, actor: str, event_type: str, event_id: str) 
 
 
 def check_text(what: str, rule: str, text: str, held: str | None = None) -> None:
-    """Refuse a text that is there but says nothing by its field's rule (the one the
-    device's form and the office's imports use, `fieldapp.domain.free_text`). An empty
-    one is left to the op's own checks (older devices send none); a value the server
-    holds already, sent again unchanged, passes: records from before the rule still save."""
+    """Refuse a text that is there but says nothing, or is longer than its form takes, by
+    its field's rule (the one the device's form and the office's imports use,
+    `fieldapp.domain.free_text`; the wire's own bounds are wider). An empty one is left to
+    the op's own checks (older devices send none); a value the server holds already, sent
+    again unchanged, passes: records from before the rule still save."""
     said = text.strip()
     if not said or (held is not None and said == held.strip()):
         return
-    if not RULES[rule].says(said):
-        raise refusals.free_text(what, rule, text)
+    fault = text_fault(rule, said)
+    if fault is None:
+        return
+    key, values = fault
+    if key.endswith(".too_long"):
+        raise refusals.text_too_long(what, rule, values["most"], values["length"])
+    raise refusals.free_text(what, rule, text)
 
 
 def check_event_text(what: str, event_type: str, note: str, data: dict[str, Any]) -> None:

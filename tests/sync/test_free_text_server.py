@@ -2,7 +2,8 @@
 the rule the device's forms use (`fieldapp.domain.free_text`): a representative of
 emoji, a reject reason of one emoji, a hand-over reference of one letter (or an emoji and one
 letter); a person's
-name of one character in the registry sheet. The device words the refusal itself."""
+name of one character in the registry sheet; an address or an account longer than the
+device's form takes. The device words the refusal itself."""
 
 from __future__ import annotations
 
@@ -14,6 +15,9 @@ from click.testing import CliRunner
 from sync_world import event, finding_event, inspection_submit
 
 from fieldapp.cli import main
+from fieldapp.domain.free_text import RULES
+from fieldapp.domain.ids import new_id
+from fieldapp.i18n import written_in
 from fieldapp.services.common.refusal_reasons import reason_in_words
 
 
@@ -83,3 +87,50 @@ def test_the_office_registry_refuses_a_name_of_one_character_or_an_emoji(tmp_pat
     assert "第 4 行" not in result.output
     with sqlite3.connect(db) as connection:
         assert list(connection.execute("SELECT count(*) FROM household_member")) == [(0,)]
+
+
+def test_texts_longer_than_the_device_s_form_takes_are_refused_by_the_server(make_device):
+    """The wire bounds an incident's address at 500 characters, its account at 5,000 and a
+    household's address at 300; the device's forms take 200, 2,000 and 200
+    (`fieldapp.domain.free_text.RULES`): the server takes no more than the forms do."""
+    worker = make_device("insp").enroll("p-insp")
+
+    def incident(address: str, description: str) -> dict:
+        incident_id = new_id()
+        payload = {"id": incident_id, "category": "complaint", "grid_code": "V1",
+                   "address": address, "occurred_at": "2026-06-10 07:00",
+                   "description": description, "created_at": "2026-06-10T07:00:00.000Z",
+                   "created_by": "p-insp"}  # fmt: skip
+        return {"incident_id": incident_id, "incident": payload,
+                "event": event("reported", "p-insp")}  # fmt: skip
+
+    def household(address: str) -> dict:
+        return {"id": new_id(), "grid_code": "V1", "code": "DM-1", "address": address,
+                "updated_at": "2026-06-10T02:00:00Z", "updated_by": "p-insp",
+                "members": [], "vehicles": []}  # fmt: skip
+
+    most = {rule: RULES[rule].most for rule in RULES}
+    address, account = "幸福路" * 100, "店门口堆放杂物" * 400
+    ops = [
+        worker.enqueue("incident.event", incident(address[: most["incident_address"] + 1], "失火")),
+        worker.enqueue("incident.event", incident("幸福路12号", account[: most["incident_description"] + 1])),
+        worker.enqueue("household.upsert", household(address[: most["household_address"] + 1])),
+        worker.enqueue("incident.event", incident(address[: most["incident_address"]],
+                                                  account[: most["incident_description"]])),
+        worker.enqueue("household.upsert", household(address[: most["household_address"]])),
+    ]  # fmt: skip
+    with worker.client() as client:
+        client.sync_once()
+    assert [_refusal(worker, op) for op in ops] == [
+        ("rejected", "text_too_long", {"text_rule": "incident_address", "most": "200", "length": "201"}),
+        ("rejected", "text_too_long", {"text_rule": "incident_description", "most": "2000", "length": "2001"}),
+        ("rejected", "text_too_long", {"text_rule": "household_address", "most": "200", "length": "201"}),
+        ("acked", None, {}),
+        ("acked", None, {}),
+    ]  # fmt: skip
+    params = _refusal(worker, ops[0])[2]
+    said = reason_in_words("text_too_long", params, "")
+    assert said == "事发地址最多 200 个字，现在有 201 个字；请只写到门牌和房号。"
+    with written_in("en"):
+        said = reason_in_words("text_too_long", _refusal(worker, ops[2])[2], "")
+    assert said.startswith("The address takes at most 200 characters; it has 201.")

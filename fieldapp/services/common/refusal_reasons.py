@@ -24,6 +24,11 @@ _WORDED = (
     ("what", "refusal.date_of"),  # a not_a_date refusal's date
     ("text_rule", "free_text"),  # a free_text refusal's field: what it must say
 )
+# Parameters worded by a message that takes the refusal's other parameters, by code:
+# (parameter, key with the parameter's value in it).
+_WORDED_WITH_VALUES = {
+    "text_too_long": ("text_rule", "free_text.{}.too_long"),  # the form's own refusal
+}
 
 
 def reason_in_words(code: str | None, params: Mapping[str, str] | None, server_text: str) -> str:
@@ -35,8 +40,19 @@ def reason_in_words(code: str | None, params: Mapping[str, str] | None, server_t
     if message == key:
         return server_text  # a code newer than this program
     values = {str(k): str(v) for k, v in (params or {}).items()}
+    worded: set[str] = set()
+    if code in _WORDED_WITH_VALUES:
+        name, pattern = _WORDED_WITH_VALUES[code]
+        inner = pattern.format(values.get(name, ""))
+        try:
+            values[name] = t(inner, **values)
+        except (KeyError, IndexError, ValueError):
+            return server_text
+        if values[name] == inner:
+            return server_text  # a field newer than this program
+        worded.add(name)
     for name, prefix in _WORDED:
-        if name in values:
+        if name in values and name not in worded:
             values[name] = _worded(prefix, values[name])
     try:
         return message.format(**values)
