@@ -11,6 +11,7 @@ import sys
 import click
 
 from fieldapp.cli.common import admin_call
+from fieldapp.i18n import t
 
 
 @click.group("web-user")
@@ -55,6 +56,5 @@ def unlock(username: str) -> None:
     from sync.server import web_users
 
     if not admin_call(lambda: web_users.unlock(username)):
-        click.echo(f"There is no web user {username}.", err=True)
-        sys.exit(1)
-    click.echo(f"{username}: unlocked")
+        raise click.ClickException(t("admin.web_user.unknown", username=username))
+    click.echo(t("admin.web_user.unlocked", username=username))

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import ipaddress
-import sys
 from pathlib import Path
 
 import click
+
+from fieldapp.cli.common import use_language
+from fieldapp.i18n import t
 
 LOOPBACK_NAMES = ("localhost",)
 
@@ -37,12 +39,15 @@ def _loopback(host: str) -> bool:
 @click.option("--insecure-http", is_flag=True, help="Allow plain http to a non-loopback server.")
 @click.option("--ca-bundle", type=click.Path(dir_okay=False), default=None,
               help="CA certificates to verify the central server with (a private CA).")  # fmt: skip
+@click.pass_context
 def web(
-    server_url: str, host: str, port: int, home: Path | None, tls_cert: str | None,
-    tls_key: str | None, public_url: str | None, behind_tls_proxy: bool, idle_minutes: float,
-    insecure_http: bool, ca_bundle: str | None,
+    ctx: click.Context, server_url: str, host: str, port: int, home: Path | None,
+    tls_cert: str | None, tls_key: str | None, public_url: str | None, behind_tls_proxy: bool,
+    idle_minutes: float, insecure_http: bool, ca_bundle: str | None,
 ) -> None:  # fmt: skip
-    """Serve the program to browsers: each session signs in and gets its own office store."""
+    """Serve the program to browsers: each session signs in and gets its own office store.
+    Options that cannot serve are refused as click's usage errors (exit status 2), so the
+    root says them in the chosen language after "错误：" / "Error:"."""
     import ssl
 
     from fieldapp.paths import data_home
@@ -50,21 +55,15 @@ def web(
     from fieldapp.web.sessions import Sessions
     from sync.client.base import UnreadableCABundle
 
+    use_language(ctx)
     if bool(tls_cert) != bool(tls_key):
-        click.echo("Give both --tls-cert and --tls-key, or neither.", err=True)
-        sys.exit(2)
+        raise click.UsageError(t("cli.web.tls_pair"), ctx)
     context = None
     if tls_cert and tls_key:
         context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
         context.load_cert_chain(tls_cert, tls_key)
     if not _loopback(host) and context is None and not behind_tls_proxy:
-        click.echo(
-            f"Refusing to serve passwords in plain HTTP on {host}: give --tls-cert and "
-            "--tls-key, or put nginx with TLS in front and pass --behind-tls-proxy "
-            "(see docs/web.md).",
-            err=True,
-        )
-        sys.exit(2)
+        raise click.UsageError(t("cli.web.plain_http", host=host), ctx)
     if behind_tls_proxy and not public_url:
         public_url = f"https://{host}"
     try:
@@ -72,7 +71,6 @@ def web(
             home or data_home() / "web", server_url, idle_minutes=idle_minutes,
             insecure_http=insecure_http, ca_bundle=ca_bundle or "",
         )  # fmt: skip
-    except UnreadableCABundle as error:
-        click.echo(str(error), err=True)
-        sys.exit(2)
+    except UnreadableCABundle:
+        raise click.UsageError(t("cli.web.ca_bundle", path=ca_bundle), ctx) from None
     OfficeServer(sessions, host=host, port=port, public_url=public_url, ssl_context=context).serve()

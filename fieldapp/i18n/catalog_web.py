@@ -1,4 +1,5 @@
-"""Messages of `fieldapp web`'s sign-in page: why signing in did not work."""
+"""Messages of `fieldapp web`: why signing in did not work on its sign-in page, why the
+command will not serve, and the office's `admin web-user` commands."""
 
 from __future__ import annotations
 
@@ -13,6 +14,16 @@ ZH = {
     "web.sign_in.unreadable": (
         "中心服务器 {url} 的应答无法识别：请管理员检查服务器地址和服务器版本，然后重试。"
     ),
+    "cli.web.tls_pair": "--tls-cert 和 --tls-key 要一起给出，或者都不给",
+    "cli.web.plain_http": (
+        "不能在 {host} 上用不加密的 HTTP 传送密码：请给出 --tls-cert 和 --tls-key，"
+        "或在前面放一台启用 TLS 的 nginx 并加 --behind-tls-proxy（见 docs/web.md）"
+    ),
+    "cli.web.ca_bundle": (
+        "无法读取 CA 证书文件 {path}，或其中没有 PEM 格式的证书：请给出签发服务器证书的 CA 的 PEM 文件"
+    ),
+    "admin.web_user.unknown": "没有网页用户 {username}：请用 fieldapp admin web-user list 查看用户名",
+    "admin.web_user.unlocked": "{username} 已解锁，可以重新登录",
 }
 
 EN = {
@@ -31,4 +42,15 @@ EN = {
         "The answer of the central server {url} was not understood: ask the administrator to "
         "check the server address and the server's version, then try again."
     ),
+    "cli.web.tls_pair": "Give both --tls-cert and --tls-key, or neither",
+    "cli.web.plain_http": (
+        "Passwords cannot go over plain HTTP on {host}: give --tls-cert and --tls-key, or "
+        "put nginx with TLS in front and add --behind-tls-proxy (see docs/web.md)"
+    ),
+    "cli.web.ca_bundle": (
+        "The CA certificate file {path} cannot be read or holds no PEM certificate: give the "
+        "PEM file of the CA that signed the server's certificate"
+    ),
+    "admin.web_user.unknown": "There is no web user {username}: see the user names with fieldapp admin web-user list",
+    "admin.web_user.unlocked": "{username} is unlocked and may sign in again",
 }
