@@ -5,7 +5,6 @@ for the administrator's commands the server database and one way to run an actio
 from __future__ import annotations
 
 import math
-import sys
 import time
 from collections.abc import Callable
 from typing import Any
@@ -83,7 +82,9 @@ db_option = click.option(
 
 
 def admin_call(action: Callable[[], Any]) -> Any:
-    """Run one admin action with a connection; refusals are printed, exit status 1."""
+    """Run one admin action with a connection. A refusal (an import's rows, a checklist,
+    a setting) is the command's refusal through click, exit status 1: said after "错误：" /
+    "Error:" like every other command's."""
     from fieldapp.domain.checklist_toml import ChecklistInvalid
     from sync.server import db as server_db
     from sync.server.auth import AuthError
@@ -93,7 +94,4 @@ def admin_call(action: Callable[[], Any]) -> Any:
         with server_db.current().connection_context():
             return action()
     except (ImportRefused, ChecklistInvalid, AuthError, ValueError, OSError) as error:
-        from fieldapp.i18n import t
-
-        click.echo(t("admin.failed", error=error), err=True)
-        sys.exit(1)
+        raise click.ClickException(str(error)) from None

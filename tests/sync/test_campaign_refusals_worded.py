@@ -37,7 +37,7 @@ def test_a_changed_file_under_a_published_version_is_refused_in_either_language(
 
     chinese = _campaign(url, "zh", "publish", str(changed))
     assert (
-        "未完成：专项行动 epidemic 第 2 版已发布过，内容与 epidemic.toml 不同，未发布："
+        "错误：专项行动 epidemic 第 2 版已发布过，内容与 epidemic.toml 不同，未发布："
         "要发布改动，请把文件中的 version 改为 3" in chinese
     )
     assert "already published" not in chinese
@@ -73,17 +73,15 @@ def test_a_malformed_campaign_file_is_refused_in_either_language(
     url = server_db_url
     broken = tmp_path / "broken.toml"
     broken.write_text('code = "broken"\nversion = 1\nzh = "坏"\nen = "bad"\nphases = [1\n')
-    assert "未完成：broken.toml 第 5 行：TOML 语法错误" in _campaign(
+    assert "错误：broken.toml 第 5 行：TOML 语法错误" in _campaign(
         url, "zh", "publish", str(broken)
     )
-    assert "Not done: broken.toml:5: TOML syntax error" in _campaign(
-        url, "en", "publish", str(broken)
-    )
+    assert "Error: broken.toml:5: TOML syntax error" in _campaign(url, "en", "publish", str(broken))
 
     legacy = tmp_path / "legacy.toml"
     legacy.write_bytes(EPIDEMIC.read_text(encoding="utf-8").encode("gbk"))
     chinese = _campaign(url, "zh", "publish", str(legacy))
-    assert "未完成：legacy.toml 不是 UTF-8 编码：请用记事本或 WPS 另存为 UTF-8 后再发布" in chinese
+    assert "错误：legacy.toml 不是 UTF-8 编码：请用记事本或 WPS 另存为 UTF-8 后再发布" in chinese
     assert "codec" not in chinese
     english = _campaign(url, "en", "publish", str(legacy))
     assert "legacy.toml is not UTF-8: save it as UTF-8" in english

@@ -196,7 +196,7 @@ def test_an_item_changed_without_a_new_version_is_refused_in_the_ui_language(
     result = _zh_admin(url, "publish-checklist", str(workbook))
     assert result.exit_code == 1
     assert (
-        "未完成：检查表 small_hotel 第 5 版已发布过，内容与这个文件不同，未发布："
+        "错误：检查表 small_hotel 第 5 版已发布过，内容与这个文件不同，未发布："
         "要发布改动，请把版本号改为 6" in result.output
     )
     assert "already published" not in result.output

@@ -79,7 +79,7 @@ def test_an_import_refused_in_chinese_names_each_problem_in_chinese(tmp_path):
     setting = ["setting", "set", "cadence_days", '{"foot_massage": 0}']
     result = CliRunner().invoke(main, [*zh, *setting])
     assert result.exit_code == 1
-    assert "未完成：cadence_days.foot_massage 应为 1 到 366 之间的整数天数" in result.output
+    assert "错误：cadence_days.foot_massage 应为 1 到 366 之间的整数天数" in result.output
     drill = {"code": "drill", "zh": "演练", "en": "Drill", "cadence": {"every": "fortnight"}}
     setting = ["setting", "set", "activity_types", json.dumps([drill])]
     result = CliRunner().invoke(main, [*zh, *setting])

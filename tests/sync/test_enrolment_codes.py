@@ -70,7 +70,7 @@ def test_the_code_printed_says_whose_it_is_and_until_when_and_the_trail_agrees(
 def test_a_code_for_someone_not_imported_is_refused_with_what_to_do(seed, server_db_url: str):
     refused = _run("admin", "--db", server_db_url, "enroll-code", "--person", "p-nobody")
     assert refused.exit_code == 1
-    assert "Not done: no person with id p-nobody; import people first" in refused.output
+    assert "Error: no person with id p-nobody; import people first" in refused.output
     assert CODE.search(refused.output) is None
     assert _audit_lines(server_db_url, audit.ENROLMENT_CODE_ISSUED) == []
 
