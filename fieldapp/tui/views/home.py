@@ -27,6 +27,7 @@ class DraftRow:
     code: str
     started: str  # local time, for people
     current_item: str
+    started_brief: str  # "13:25" if started today, else "12-05": a narrow list's column
 
 
 @dataclass(frozen=True)
@@ -75,6 +76,16 @@ def local_time(stamp: str) -> str:
     return moment.astimezone().strftime("%m-%d %H:%M")
 
 
+def brief_local_time(stamp: str, today: dt.date) -> str:
+    """A stored UTC timestamp in five cells: local `HH:MM` if it is on `today`, else the
+    local `MM-DD` (the time of an earlier day matters less than which day it was)."""
+    try:
+        moment = dt.datetime.fromisoformat(stamp.replace("Z", "+00:00")).astimezone()
+    except ValueError:
+        return stamp
+    return moment.strftime("%H:%M" if moment.date() == today else "%m-%d")
+
+
 def build_home_view(page: int = PAGE) -> HomeView:
     """Read the home data (call in a worker thread: it queries the store)."""
     from fieldapp.services.common.identity import one_read
@@ -105,6 +116,7 @@ def _build_home_view(page: int) -> HomeView:
                 code=i.venue.code,
                 started=local_time(i.started_at),
                 current_item=i.current_item,
+                started_brief=brief_local_time(i.started_at, day),
             )
             for i in data.drafts
         ),

@@ -1,5 +1,11 @@
-"""Home's unfinished inspections (drafts): when each was started, the venue, and the item
-it stopped at where the screen is wide enough to show that code whole.
+"""Home's unfinished inspections (drafts): the venue, with the item it stopped at where the
+screen is wide enough to show that code whole, and when it was started ("13:25" today,
+else "12-05") where that leaves the name room too.
+
+The name is what tells one draft from another, so it gets the room: at 80 columns the
+pane beside the hazards is 26 cells, and the start ("12-06 13:25") left the name 9 of
+them ("老渡口农…"); there the name is alone (22 cells). The start (in the resume dialog
+too) comes back from `DRAFT_STARTED_FROM` columns, where the pane is its widest.
 
 Empty, the table takes no focus: there is nothing on it to move to or open, and Tab
 stopped on it invisibly (due list → empty table → hazards), as did the focus it kept when
@@ -13,6 +19,10 @@ from fieldapp.tui.views.home import DraftRow
 from fieldapp.tui.widgets.table import Cut, Table
 
 DRAFT_ITEM_FROM = 90  # the drafts' "at item" column: narrower, no room for COM-12 whole
+DRAFT_STARTED_FROM = 100  # and the start: narrower, the name would get less than at 80
+
+
+HEADERS = {"started": "home.col.started", "venue": "home.col.name", "item": "home.col.item"}
 
 
 class DraftsTable(Table):
@@ -32,21 +42,27 @@ class DraftsTable(Table):
 
     def fit(self, width: int) -> None:
         """The columns a screen `width` wide has room for (the rows again if they change)."""
-        if len(self.columns) == (3 if width >= DRAFT_ITEM_FROM else 2):
+        keys = ["venue"]
+        if width >= DRAFT_STARTED_FROM:
+            keys.insert(0, "started")  # first, as the findings' deadline
+        if width >= DRAFT_ITEM_FROM:  # whole or not at all: "C" says nothing
+            keys.append("item")  # the name cut before it
+        if [str(key.value) for key in self.columns] == keys:
             return
         self.clear(columns=True)
-        # First, as the findings' deadline: at 80 columns a long name pushed it out.
-        self.add_column(t("home.col.started"), key="started")
-        self.add_column(t("home.col.name"), key="venue")
-        last = "item" if width >= DRAFT_ITEM_FROM else "venue"
-        if last == "item":  # whole or not at all: "C" says nothing
-            self.add_column(t("home.col.item"), key="item")  # the name cut before it
-        self.squeezed = ("venue", last)
+        for key in keys:
+            self.add_column(t(HEADERS[key]), key=key)
+        self.squeezed = ("venue", keys[-1])
         self.show(self.drafts)
 
     def show(self, rows: tuple[DraftRow, ...]) -> None:
         self.drafts = rows
         self.clear()
+        keys = [str(key.value) for key in self.columns]
         for row in rows:
-            cells = (row.started, Cut(row.venue), row.current_item)[: len(self.columns)]
-            self.add_row(*cells, key=row.inspection_id)  # type: ignore[arg-type]
+            cells = {
+                "started": row.started_brief,
+                "venue": Cut(row.venue),
+                "item": row.current_item,
+            }
+            self.add_row(*(cells[key] for key in keys), key=row.inspection_id)  # type: ignore[arg-type]
