@@ -7,7 +7,9 @@ then late, on time and open — with the missed checkpoints named (a window whos
 server refused reads 服务器拒收: its visits are not counted; while it is highlighted its
 reason shows below the list, r sends the run again and x discards it, as in F3, and on
 any other row r reads the lists again: `refused_records`), and a line per person or
-team. `[` and `]` move a day, `w` shows the last seven days. Reading runs in a worker.
+team. `[` and `]` move a day, `w` shows the last seven days; `v` on a window walked
+opens its checkpoint visits with their notes and photos (`patrol_visits`). Reading runs
+in a worker.
 """
 
 from __future__ import annotations
@@ -45,6 +47,7 @@ class PatrolsData:
     first: dt.date
     last: dt.date
     refusals: dict[str, RecordRefusal]  # run id -> why the server refused it
+    walked: tuple[tuple[str, str, str], ...] = ()  # (name, code, window): open, run finished
 
 
 def load_patrols(first: dt.date, last: dt.date) -> PatrolsData:
@@ -59,7 +62,7 @@ def load_patrols(first: dt.date, last: dt.date) -> PatrolsData:
     refused = refusals(PATROL_RUN_SUBMIT, [r.refused_run for r in rows if r.refused_run])
     return PatrolsData(
         tuple(due.due_now()), tuple(rows), tuple(attendance.by_assignee(rows)), first, last,
-        refused,
+        refused, tuple(due.walked_now()),
     )  # fmt: skip
 
 
@@ -71,6 +74,7 @@ class PatrolsScreen(RefusedRecordsScreen):
         # r sends a highlighted refused run again (as in F3); on any other row, Refresh
         *RefusedRecordsScreen.BINDINGS,
         Binding("enter", "start", "Start", id="patrols.start", priority=True),
+        Binding("v", "visits", "Visits", id="attendance.visits"),  # on a window walked
         Binding("tab", "switch_table", "Due / attendance", id="patrols.switch"),
         Binding("left_square_bracket", "day(-1)", "Day before", id="attendance.day_back"),
         Binding("right_square_bracket", "day(1)", "Day after", id="attendance.day_next"),
@@ -175,10 +179,12 @@ class PatrolsScreen(RefusedRecordsScreen):
             )
             if patrol.elsewhere:  # mine, open on my other device: not to resume here
                 left = t("patrol.due.elsewhere")
-            # a long name ends with "…", before the in-progress mark, which is said whole
+            # a long name ends with "…", before its code and the in-progress mark, which
+            # are said whole
             resume = t("patrol.due.resume") if patrol.run_id else ""
-            name = t("app.aside", text=patrol.name, aside=patrol.code)
-            name = cut(name, ROUTE_CELLS - cell_len(resume)) + resume
+            aside = cell_len(t("app.aside", text="", aside=patrol.code))
+            name = cut(patrol.name, ROUTE_CELLS - cell_len(resume) - aside)
+            name = t("app.aside", text=name, aside=patrol.code) + resume
             due.add_row(name, patrol.window, f"{patrol.done}/{patrol.total}", left,
                         key=patrol.route_id)  # fmt: skip
         if not data.due:
@@ -198,7 +204,13 @@ class PatrolsScreen(RefusedRecordsScreen):
         table = self.query_one("#patrols-attendance", DataTable)
         table.clear()
         for n, row in enumerate(data.rows):
-            missed = listed(row.missed) if row.missed else ""
+            # how many, and their codes: the column holds one name, not two
+            missed = (
+                t("patrol.attendance.missed_codes", count=len(row.missed),
+                  codes=" ".join(row.missed_codes))
+                if row.missed
+                else ""
+            )  # fmt: skip
             status = refused_mark(self) if row.refused else t(f"patrol.status.{row.status}")
             table.add_row(row.day.isoformat(), row.window, status, f"{row.done}/{row.total}",
                           missed, row.route_name, row.assignee, key=str(n))  # fmt: skip
@@ -233,6 +245,19 @@ class PatrolsScreen(RefusedRecordsScreen):
             return None
         return self.data.refusals.get(row.refused_run)
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "visits":  # on a window someone walked
+            row = self._highlighted_row()
+            return row is not None and bool(row.walkers)
+        return super().check_action(action, parameters)
+
+    def action_visits(self) -> None:
+        from fieldapp.tui.screens.patrol_visits import PatrolVisitsScreen
+
+        row = self._highlighted_row()
+        if row is not None and row.walkers:
+            self.app.push_screen(PatrolVisitsScreen(row.route_id, row.day.isoformat(), row.window))
+
     def refused_subject(self) -> str:
         row = self._highlighted_row()
         if row is None:
@@ -250,11 +275,21 @@ class PatrolsScreen(RefusedRecordsScreen):
             return
         key = selected_key(due)
         if key is None or self.data is None or not self.data.due:
-            # The attendance below lists the windows to wait for, when there are any
-            windows = self.data is not None and bool(self.data.rows)
-            self.explain(t("patrol.due.none_to_start" if windows else "patrol.due.none_scheduled"))
+            self.explain(self._why_none_to_start())
             return
         self._start(key)
+
+    def _why_none_to_start(self) -> str:
+        """A window open now whose run was finished is done, not waiting; else the
+        attendance below lists the windows to wait for, when there are any."""
+        if self.data is not None and self.data.walked:
+            routes = listed(
+                f"{t('app.aside', text=name, aside=code)} {window}"
+                for name, code, window in self.data.walked
+            )
+            return t("patrol.due.walked", routes=routes)
+        windows = self.data is not None and bool(self.data.rows)
+        return t("patrol.due.none_to_start" if windows else "patrol.due.none_scheduled")
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="patrols-start")
     def _start(self, route_id: str) -> None:
