@@ -26,8 +26,9 @@ from fieldapp.reports.notices import (
 )
 from fieldapp.services.common.identity import me
 from fieldapp.services.inspection import findings
+from fieldapp.services.inspection.descriptions import item_text, shown
 from fieldapp.services.inspection.venues import by_code
-from fieldapp.services.review.detail import describe_event, item_text, person_names
+from fieldapp.services.review.detail import describe_event, person_names
 from fieldapp.services.review.queues import finding_label
 from fieldapp.store.db import fk
 from fieldapp.store.models import Finding, Grid, Inspection, Venue
@@ -120,7 +121,7 @@ def notice_for_venue(venue_code: str, *, day: dt.date | None = None) -> Rectific
             NoticeItem(
                 code=finding.item_code,
                 text=zh,
-                description=finding.description,
+                description=shown(finding, venue, LETTER_LANGUAGE),
                 severity=finding.severity,
                 deadline=deadline,
                 on_the_spot=found is not None and deadline is not None and deadline <= found,
@@ -215,7 +216,7 @@ def handover_letter(finding_ids: Iterable[str]) -> HandOverLetter:
                 item_code=finding.item_code,
                 item_text=zh,
                 severity=finding.severity,
-                description=mask_numbers_in_text(finding.description),
+                description=mask_numbers_in_text(shown(finding, venue, LETTER_LANGUAGE)),
                 found_on=_date_of(finding.created_at),
                 deadline=finding.current_deadline or finding.deadline,
                 history=_in_letter_language(history_lines, finding_id),

@@ -224,7 +224,7 @@ def export_ledger(
             tick(len(chunk))
 
     said = free_text(full_personal_data)  # numbers in typed text masked unless in full
-    texts = {c.code: c.header(labels.lang).split(" ", 1)[-1] for c in columns}
+    items = {c.code: c for c in columns}
     try:
         write_sheet(
             "inspections",
@@ -237,7 +237,7 @@ def export_ledger(
             "findings",
             FINDING_COLUMNS,
             finding_pages(_finding_condition(f), page),
-            lambda chunk: finding_rows(chunk, labels, names, texts, said),
+            lambda chunk: finding_rows(chunk, labels, names, items, said),
         )
         write_sheet(
             "events",

@@ -18,6 +18,7 @@ from typing import Any
 import msgspec
 
 from fieldapp.domain.checklist import base_code
+from fieldapp.domain.finding_text import requirement, shown_description
 from fieldapp.domain.personal import mask_numbers_in_text
 from fieldapp.i18n import written_in
 from fieldapp.reports.ledger import ItemColumn, Labels
@@ -269,9 +270,11 @@ def finding_rows(
     chunk: list[tuple[Any, ...]],
     labels: Labels,
     names: dict[str, str],
-    texts: dict[str, str],
+    items: dict[str, ItemColumn],
     said: Said = mask_numbers_in_text,
 ) -> Iterator[list[object]]:
+    """A row per finding; its item and a generated description in the ledger's language."""
+    lang = labels.lang
     for (
         finding_id,
         created_at,
@@ -287,6 +290,9 @@ def finding_rows(
         created_by,
         inspection_id,
     ) in chunk:
+        item = items.get(base_code(item_code))
+        if item is not None:
+            description = shown_description(description, item.zh, item.en, lang)
         yield [
             finding_id,
             local_date_of(created_at),
@@ -294,7 +300,7 @@ def finding_rows(
             venue_code,
             venue_name,
             item_code,
-            texts.get(base_code(item_code), ""),
+            requirement(item.zh, item.en, lang) if item is not None else "",
             labels.maybe("ledger.severity", severity),
             said(description),
             deadline,

@@ -21,6 +21,7 @@ from fieldapp.domain.checklist import (
     base_code,
     instance_of,
 )
+from fieldapp.domain.finding_text import shown_description
 from fieldapp.services.common.checklists import get_checklist
 from fieldapp.services.common.photos import blob_path
 from fieldapp.services.common.refused_records import RecordRefusal, inspection_refusals
@@ -191,7 +192,7 @@ def _items(
                     severity=finding.severity,
                     state=finding.state,
                     deadline=deadline.isoformat() if deadline else "",
-                    description=finding.description,
+                    description=shown_description(finding.description, item.zh, item.en),
                     photos=tuple(blob_path(sha) for sha in finding.photos),
                 )
             answer_photos = tuple(blob_path(sha) for sha in answer.photos) if answer else ()

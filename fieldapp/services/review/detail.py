@@ -9,13 +9,11 @@ from pathlib import Path
 from typing import Any
 
 from fieldapp.domain import findings as machine
-from fieldapp.domain.campaigns import with_campaigns
 from fieldapp.domain.clock import today
 from fieldapp.i18n import t
-from fieldapp.services.common.campaigns import pinned
-from fieldapp.services.common.checklists import ChecklistNotFound, checklist_for_kind, get_checklist
 from fieldapp.services.common.photos import blob_path
 from fieldapp.services.inspection import findings
+from fieldapp.services.inspection.descriptions import item_text, shown
 from fieldapp.store.db import fk
 from fieldapp.store.models import Finding, Grid, Inspection, Person, Venue
 
@@ -71,24 +69,7 @@ class FindingDetail:
     events: list[EventLine]  # in fold order
     conflicts: list[ConflictLine]
     past_inspections: list[PastInspection] = field(default_factory=list)
-
-
-def item_text(finding: Finding, venue: Venue | None = None) -> tuple[str, str]:
-    """(zh, en) text of the finding's check item, from the checklist its inspection used."""
-    try:
-        inspection = finding.inspection
-        if inspection is not None:
-            checklist = with_campaigns(
-                get_checklist(inspection.checklist_id, inspection.checklist_version),
-                (venue or finding.venue).kind,
-                [a.campaign for a in pinned((inspection.summary or {}).get("campaigns", []))],
-            )
-        else:
-            checklist = checklist_for_kind((venue or finding.venue).kind)
-        item = checklist.item(finding.item_code)
-    except (ChecklistNotFound, KeyError):
-        return finding.item_code, finding.item_code
-    return item.zh, item.en
+    description: str = ""  # as its reader reads it: a generated one in their language
 
 
 def describe_event(event_type: str, data: Mapping[str, Any]) -> str:
@@ -170,6 +151,7 @@ def finding_detail(finding_id: str, *, past: int = 20) -> FindingDetail:
         events=lines,
         conflicts=conflicts,
         past_inspections=past_inspections(venue.id, limit=past),
+        description=shown(finding, venue),
     )
 
 

@@ -144,7 +144,7 @@ def build_detail_view(finding_id: str) -> DetailView:
             and deadline is not None
             and deadline < handed_on
         ),
-        description=d.finding.description or "",
+        description=d.description,
         handed_over_to=d.state.handed_over_to,
         reference=d.state.reference,
         photos=photos,
