@@ -11,6 +11,7 @@ from inspect_support import open_inspection, seed_store, settle, submitted_with_
 from textual.widgets import Static
 
 from fieldapp.i18n import t
+from fieldapp.services.inspection import inspections
 from fieldapp.store.models import Finding
 from fieldapp.tui.app import make_app
 from fieldapp.tui.dialogs.finding import FindingDialog
@@ -47,7 +48,8 @@ async def test_the_form_warns_of_an_open_hazard_on_the_same_item(home: Path, lan
             code="COM-03",
             count=1,
             deadline=hazard.deadline.isoformat(),
-            description=hazard.description,
+            # recorded in Chinese with its description empty: said in the screen's language
+            description=inspections.not_met(dialog.item),
         )
         assert str(warning.render()) == said
         assert warning.region.height > 0 and warning.region.y < SIZE[1]  # in sight

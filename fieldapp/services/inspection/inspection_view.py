@@ -12,6 +12,7 @@ from fieldapp.domain.campaigns import with_campaigns
 from fieldapp.domain.checklist import Checklist
 from fieldapp.domain.clock import today
 from fieldapp.domain.conditions import Context, FormState, form_state
+from fieldapp.domain.finding_text import not_met, shown_description
 from fieldapp.services.common import campaigns, settings
 from fieldapp.services.common.campaigns import Applied
 from fieldapp.services.common.checklists import get_checklist
@@ -49,6 +50,16 @@ class InspectionView:
             if answer is None or answer.outcome == "note":
                 return code
         return None
+
+    def description(self, finding: Finding) -> str:
+        """A finding's description as its reader reads it: the requirement not met, said
+        in the reader's language, when it is the generated one (or none was kept)."""
+        try:
+            item = self.checklist.item(finding.item_code)
+        except KeyError:
+            return finding.description
+        shown = shown_description(finding.description, item.zh, item.en)
+        return shown or not_met(item.zh, item.en)
 
 
 @dataclass

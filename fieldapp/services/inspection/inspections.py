@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from fieldapp.domain import cadence
+from fieldapp.domain import cadence, finding_text
 from fieldapp.domain import proof as visit_proof
 from fieldapp.domain.answers import default_deadline, failure_severity
 from fieldapp.domain.campaigns import with_campaigns
@@ -19,7 +19,6 @@ from fieldapp.domain.conditions import form_state
 from fieldapp.domain.free_text import text_problem
 from fieldapp.domain.ids import new_id
 from fieldapp.domain.presence import manual_note_problem
-from fieldapp.i18n import pick, t
 from fieldapp.services.common import campaigns, outbox, settings
 from fieldapp.services.common import photos as photo_store
 from fieldapp.services.common.campaigns import Applied
@@ -148,7 +147,7 @@ def not_met(item: Item) -> str:
     """A failed item's hazard description: its requirement, said not met ("未达标：…").
     Every hazard a failure opens starts with it, whether the form is then filled in or not
     (a value out of range kept on quit), so none reads like a pass."""
-    return t("finding.not_met", text=pick(item.zh, item.en))
+    return finding_text.not_met(item.zh, item.en)
 
 
 def record_answer(

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from fieldapp.domain.lifecycle import HAZARD
+from fieldapp.services.inspection.descriptions import shown
 from fieldapp.services.inspection.findings import ACTIVE_STATES
 from fieldapp.store.models import Finding
 
@@ -52,7 +53,13 @@ def passed_with_open_hazards(view: InspectionView) -> list[PassedOpen]:
         & (Finding.inspection != view.inspection.id)
     )
     hazards = [
-        PassedOpen(str(f.id), f.item_code, f.state, f.current_deadline or f.deadline, f.description)
+        PassedOpen(
+            str(f.id),
+            f.item_code,
+            f.state,
+            f.current_deadline or f.deadline,
+            shown(f),  # its own inspection's item, which may be an older checklist's
+        )
         for f in found
     ]
     return sorted(hazards, key=lambda h: (h.item_code, h.deadline, h.finding_id))

@@ -17,10 +17,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from fieldapp.services.inspection.descriptions import shown
 from fieldapp.services.inspection.findings import ACTIVE_STATES
 from fieldapp.services.inspection.returned import returned_inspections
 from fieldapp.store.db import db
-from fieldapp.store.models import Finding
+from fieldapp.store.models import Finding, Inspection
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,14 +68,13 @@ def replaces(inspection_id: str) -> Supersession | None:
 def open_hazards(inspection_id: str) -> list[tuple[str, str]]:
     """(item code, description) of the still-open hazards of the inspection that
     `inspection_id` supersedes; [] when it supersedes none."""
-    marks = ", ".join("?" for _ in ACTIVE_STATES)
-    found = db.execute_sql(
-        "SELECT f.item_code, f.description FROM inspection i"
-        " JOIN finding f ON f.inspection_id = i.supersedes"
-        f" WHERE i.id = ? AND f.state IN ({marks}) ORDER BY f.item_code",
-        (inspection_id, *ACTIVE_STATES),
+    replaced = Inspection.select(Inspection.supersedes).where(Inspection.id == inspection_id)
+    found = (
+        Finding.select()
+        .where(Finding.inspection.in_(replaced) & Finding.state.in_(ACTIVE_STATES))
+        .order_by(Finding.item_code)
     )
-    return [(code, description) for code, description in found.fetchall()]
+    return [(f.item_code, shown(f)) for f in found]
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,7 +95,5 @@ def open_on_item(venue_id: str, item_code: str, *, besides: str = "") -> list[Op
         & Finding.state.in_(ACTIVE_STATES)
         & (Finding.id != besides)
     )
-    hazards = [
-        OpenHazard(str(f.id), f.current_deadline or f.deadline, f.description) for f in found
-    ]
+    hazards = [OpenHazard(str(f.id), f.current_deadline or f.deadline, shown(f)) for f in found]
     return sorted(hazards, key=lambda h: (h.deadline, h.finding_id))

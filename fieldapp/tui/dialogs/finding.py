@@ -29,6 +29,7 @@ from textual.widgets import Button, Input, Label, Select, Static
 from fieldapp.domain.checklist import Item
 from fieldapp.domain.clock import today
 from fieldapp.domain.finding_dates import check_new_deadline
+from fieldapp.domain.finding_text import is_generated
 from fieldapp.domain.typed import no_such_day, typed_date
 from fieldapp.i18n import t
 from fieldapp.services.common.photos import photo_labels
@@ -67,7 +68,11 @@ class FindingDialog(HoldsTyped, ModalScreen[bool]):
         # The requirement not met is the field's placeholder, and what is saved when
         # nothing is typed: a start typed onto read as one ("…(count)Only one").
         self.prefill = inspections.not_met(item)
-        self.description = "" if finding.description == self.prefill else finding.description
+        # The generated text, in whichever language it was recorded, is shown as the
+        # placeholder (in this screen's); saved with nothing typed, it stays as stored.
+        generated = is_generated(finding.description, item.zh, item.en)
+        self.description = "" if generated else finding.description
+        self.untyped = finding.description if generated else self.prefill
         self.photos: list[str] = list(finding.photos)
         self.stored_description = finding.description
         self.new = new  # the failure was just given: Cancel takes it back
@@ -176,7 +181,7 @@ class FindingDialog(HoldsTyped, ModalScreen[bool]):
             deadline_field.focus()
             return None
         description = self.query_one("#finding-description", Input).value.strip()
-        description = description or self.prefill  # nothing typed: the requirement not met
+        description = description or self.untyped  # nothing typed: the requirement not met
         return (str(severity) if severity in SEVERITIES else "general", deadline, description)
 
     @on(Input.Submitted, "#finding-deadline, #finding-description")

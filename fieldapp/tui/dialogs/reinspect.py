@@ -19,7 +19,7 @@ from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
 from fieldapp.domain.findings import TransitionRefused
 from fieldapp.domain.lifecycle import HAZARD
 from fieldapp.i18n import pick, t
-from fieldapp.services.inspection import findings
+from fieldapp.services.inspection import descriptions, findings
 from fieldapp.store.models import Finding
 from fieldapp.tui.commands import localize_bindings
 from fieldapp.tui.dialogs.discarding import HoldsTyped
@@ -32,19 +32,8 @@ from fieldapp.tui.widgets.stopping_lists import StoppingRadioSet
 
 def item_text(finding: Finding) -> str:
     """The checklist text of the finding's item, when its checklist is in the store."""
-    try:
-        inspection_id = getattr(finding, "inspection_id", None)  # the FK column, no query
-        if inspection_id:
-            from fieldapp.services.inspection.inspections import load
-
-            item = load(inspection_id).checklist.item(finding.item_code)
-        else:
-            from fieldapp.services.common.checklists import checklist_for_kind
-
-            item = checklist_for_kind(finding.venue.kind).item(finding.item_code)
-    except Exception:  # a finding pulled from elsewhere whose checklist is not here
-        return ""
-    return pick(item.zh, item.en)
+    wording = descriptions.item_wording(finding)
+    return pick(*wording) if wording else ""
 
 
 class ReinspectDialog(HoldsTyped, ImportsPhoto[bool]):
@@ -83,7 +72,8 @@ class ReinspectDialog(HoldsTyped, ImportsPhoto[bool]):
                 t("reinspect.item", code=finding.item_code, text=item_text(finding)),
                 markup=False,
             )
-            yield Static(t("reinspect.description", description=finding.description), markup=False)
+            description = descriptions.shown(finding)
+            yield Static(t("reinspect.description", description=description), markup=False)
             yield Static(t("reinspect.deadline", deadline=deadline.isoformat()), markup=False)
             yield Static(
                 t("reinspect.state", state=t(f"inspect.state.{self.state.state}")),

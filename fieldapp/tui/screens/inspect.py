@@ -55,7 +55,7 @@ def item_state(view: InspectionView, item: Item) -> ItemState:
         finding=ShownFinding(
             finding.severity,
             finding.deadline.isoformat(),
-            finding.description,
+            view.description(finding),
             len(finding.photos),
         )
         if finding

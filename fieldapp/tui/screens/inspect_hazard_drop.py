@@ -25,11 +25,12 @@ def deletes_hazard(view: InspectionView, item: Item, outcome: str) -> Finding | 
     return None if outcome == "fail" else view.findings.get(item.code)
 
 
-def hazard_words(finding: Finding) -> str:
-    """What a recorded hazard holds, as the question says it."""
+def hazard_words(finding: Finding, description: str | None = None) -> str:
+    """What a recorded hazard holds, as the question says it (`description`: the finding's
+    as its reader reads it, `InspectionView.description`)."""
     return t(
         "inspect.drop_hazard.what",
-        description=finding.description,
+        description=finding.description if description is None else description,
         deadline=finding.deadline.isoformat(),
         count=len(finding.photos),
     )
@@ -76,7 +77,8 @@ class HazardDropPart:
             change()
             self.app.notify(t("inspect.drop_hazard.done", code=item.code, answer=answer))
 
-        body = "\n".join((hazard_words(finding), t("inspect.drop_hazard.body", answer=answer)))
+        what = hazard_words(finding, self.view.description(finding))
+        body = "\n".join((what, t("inspect.drop_hazard.body", answer=answer)))
         self.app.push_screen(
             ConfirmDialog(
                 t("inspect.drop_hazard.title", code=item.code),

@@ -136,10 +136,7 @@ class SummaryScreen(Screen[bool]):
                     finding.item_code,
                     t(f"inspect.severity.{finding.severity}"),
                     finding.deadline.isoformat(),
-                    Cut(
-                        finding.description
-                        or inspections.not_met(self.view.checklist.item(finding.item_code))
-                    ),
+                    Cut(self.view.description(finding)),
                     key=finding.id,
                 )
         self.show_passed_open()

@@ -16,7 +16,6 @@ from textual.widgets import Input, Static
 
 from fieldapp.domain.checklist import Item
 from fieldapp.i18n import language, pick, t
-from fieldapp.services.inspection.inspections import not_met
 
 VALUE_TYPES = ("number", "text", "date", "choice")
 
@@ -247,7 +246,7 @@ class ItemCard(Vertical, can_focus=True):
                 "inspect.finding_line",
                 severity=t(f"inspect.severity.{finding.severity}"),
                 deadline=finding.deadline,
-                description=finding.description or not_met(item),
+                description=finding.description,
             )
             if finding
             else "",
