@@ -26,6 +26,8 @@ from typing import Any
 
 from peewee import fn
 
+from fieldapp.domain.checklist import Checklist as ChecklistDoc
+from fieldapp.domain.finding_text import shown_description
 from sync.server import db as server_db
 from sync.server.admin_models import AlertMessage, AlertRule
 from sync.server.alerts.cursor import read_cursor, write_cursor
@@ -33,9 +35,11 @@ from sync.server.alerts.rules import enabled_rules
 from sync.server.grid_tree import grids_under
 from sync.server.models import (
     ChangeLog,
+    Checklist,
     DailyReport,
     Finding,
     Grid,
+    Inspection,
     Person,
     PersonGrid,
     Venue,
@@ -115,7 +119,8 @@ def _overdue(rule: AlertRule, today: dt.date) -> int:
     for finding in found:
         grid_code = finding.venue.grid_code
         record = {
-            "id": finding.id, "venue_id": finding.venue_id, "item_code": finding.item_code,
+            "id": finding.id, "inspection_id": finding.inspection_id,
+            "venue_id": finding.venue_id, "item_code": finding.item_code,
             "severity": finding.severity, "description": finding.description,
             "deadline": finding.current_deadline or finding.deadline,
             "created_by": finding.created_by,
@@ -181,11 +186,31 @@ def _finding_facts(record: dict[str, Any], grid_code: str) -> dict[str, Any]:
         "venue_code": venue.code if venue else "",
         "item_code": record.get("item_code", ""),
         "severity": record.get("severity", ""),
-        "description": record.get("description", ""),
+        "description": _description(record),
         "deadline": record.get("deadline") or "",
         "reported_by": person.name if person else "",
         "finding_id": record.get("id", ""),
     }
+
+
+def _description(record: dict[str, Any]) -> str:
+    """The hazard's description as the message (written in Chinese) says it: one generated
+    from its check item in English ("Not met: …") is said in Chinese; typed text as typed."""
+    description = str(record.get("description", ""))
+    inspection = Inspection.get_or_none(Inspection.id == record.get("inspection_id"))
+    if not description or inspection is None:
+        return description
+    row = Checklist.get_or_none(
+        (Checklist.checklist_id == inspection.checklist_id)
+        & (Checklist.version == inspection.checklist_version)
+    )
+    if row is None:
+        return description
+    try:
+        item = ChecklistDoc.from_dict(row.body).item(str(record.get("item_code", "")))
+    except (KeyError, ValueError):  # not an item of it (a campaign's), or unreadable
+        return description
+    return shown_description(description, item.zh, item.en, "zh")
 
 
 def _grid_name(code: str) -> str:
