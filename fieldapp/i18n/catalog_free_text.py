@@ -1,6 +1,10 @@
 """Refusals of free text that must say something (`fieldapp.domain.free_text`): what the
 field must hold, and that emoji, punctuation and spaces do not count."""
 
+# One example of a hand-over's reference number (文号) by language: the hand-over form's
+# placeholder (catalog_review_ui) and its refusal here give the same one.
+REFERENCE_EXAMPLE = {"zh": "公移〔2026〕12号", "en": "GY-2026-12"}
+
 ZH = {
     "free_text.representative": (
         "请写场所负责人的姓名（至少两个字或两个字母，如“王建国”“Li”），\n表情符号、标点和空格不算。"
@@ -25,7 +29,8 @@ ZH = {
         "事件经过最多 {most} 个字，现在有 {length} 个字；请写要点，细节可附文件。"
     ),
     "free_text.hand_over_reference": (
-        "请填写移交文号（至少两个字母、数字或汉字，如“公移〔2026〕12号”），\n表情符号和标点不算。"
+        f"请填写移交文号（至少两个字母、数字或汉字，如“{REFERENCE_EXAMPLE['zh']}”），"
+        "\n表情符号和标点不算。"
     ),
     "free_text.hand_over_reference.too_long": "移交文号最多 {most} 个字，现在有 {length} 个字。",
     "free_text.person_name": (
@@ -76,7 +81,7 @@ EN = {
     ),
     "free_text.hand_over_reference": (
         "Enter the hand-over reference number (at least two letters, digits or Chinese"
-        " characters, e.g. 'GY-2026-12'); emoji and punctuation do not count."
+        f" characters, e.g. '{REFERENCE_EXAMPLE['en']}'); emoji and punctuation do not count."
     ),
     "free_text.hand_over_reference.too_long": (
         "The reference number takes at most {most} characters; it has {length}."

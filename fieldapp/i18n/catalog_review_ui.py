@@ -3,6 +3,8 @@ filter, refusal and comment dialogs, inspection review, and their keys."""
 
 from __future__ import annotations
 
+from fieldapp.i18n.catalog_free_text import REFERENCE_EXAMPLE
+
 ZH: dict[str, str] = {
     # keys
     "binding.app.review": "复查",
@@ -123,7 +125,7 @@ ZH: dict[str, str] = {
     "review_ui.deadline_earlier": "注意：早于现在的整改期限 {current}，确认后期限将提前。",
     "review_ui.field.unit": "接收单位",
     "review_ui.field.reference": "移交文号",
-    "review_ui.field.reference_hint": "例如 鼎网移〔2026〕7号",
+    "review_ui.field.reference_hint": f"例如 {REFERENCE_EXAMPLE['zh']}",
     "review_ui.field.date": "移交日期（年-月-日）",
     "review_ui.field.outcome": "处理结果",
     "review_ui.field.note": "备注",
@@ -311,7 +313,7 @@ EN: dict[str, str] = {
     "review_ui.deadline_earlier": "Note: before the current deadline {current}; confirming moves it earlier.",
     "review_ui.field.unit": "Receiving unit",
     "review_ui.field.reference": "Reference number",
-    "review_ui.field.reference_hint": "e.g. DW-2026-7",
+    "review_ui.field.reference_hint": f"e.g. {REFERENCE_EXAMPLE['en']}",
     "review_ui.field.date": "Hand-over date (YYYY-MM-DD)",
     "review_ui.field.outcome": "Outcome",
     "review_ui.field.note": "Note",
