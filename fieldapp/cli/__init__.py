@@ -67,6 +67,9 @@ class LazyGroup(click.Group):
                 _show_help(self, ctx, left)
             return super().invoke(ctx)
         except click.UsageError as error:  # click's English, from any command below
+            if _group_alone(error):  # its help, as --help shows it: not a refusal
+                click.echo(error.ctx.get_help())  # type: ignore[union-attr]
+                raise click.exceptions.Exit(0) from None
             raise said_in_language(error, root_language(error.ctx)) from None
         except click.ClickException as error:  # a command's refusal: click's "Error:" prefix
             raise error_said(error, root_language(ctx)) from None
@@ -86,6 +89,16 @@ class LazyGroup(click.Group):
             return super().make_context(info_name, args, parent, **extra)
         except click.UsageError as error:
             raise said_in_language(error, _lang_in(given)) from None
+
+
+def _group_alone(error: click.UsageError) -> bool:
+    """A group named with no subcommand: alone (`fieldapp admin setting`) or with its own
+    options only (`fieldapp admin --db FILE`)."""
+    return isinstance(error, click.exceptions.NoArgsIsHelpError) or (
+        error.message == "Missing command."
+        and error.ctx is not None
+        and isinstance(error.ctx.command, click.Group)
+    )
 
 
 def _lang_in(args: list[str]) -> str | None:

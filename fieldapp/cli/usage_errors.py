@@ -103,8 +103,6 @@ def _wording(error: click.UsageError) -> str:
     extra = _EXTRA.match(error.message)
     if extra:
         return t("cli.usage.extra", args=extra["args"])
-    if error.message == "Missing command.":
-        return t("cli.usage.no_subcommand")
     return error.message
 
 
