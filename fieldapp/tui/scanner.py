@@ -35,6 +35,10 @@ off, and its Enter would open the highlighted row. There, the keys of any fast b
 one key repeated (a held key's auto-repeat) are held after its first one (which the
 caller takes back on a scan, as for Caps Lock), and the Enter that ends a fast burst of
 at least `min_code_length` keys is a scan, whatever the text: the app says what it is.
+A code's first letter repeated (``XX-999``) is delivered as typed, up to
+`MAX_REPEATED_LEAD` times, but stays in the burst, which goes on from its first key: the
+burst is not started again at the second ``X``, which lost the first. More repeats are a
+held key, whose burst is none.
 
 `RepeatGuard` remembers placards scanned in the last few seconds: scanners often read the
 same code twice, and the second read should do nothing.
@@ -71,6 +75,7 @@ DEFAULT_MIN_LENGTH = 8
 DEFAULT_MIN_CODE_LENGTH = 4  # keys of a fast burst over hotkeys that make a scan
 DEFAULT_REPEAT_WINDOW = 10.0  # seconds
 MAX_BURST = 512  # a burst longer than any placard is not one
+MAX_REPEATED_LEAD = 3  # a code's leading letter repeated (XX-999); more is a held key
 MAX_STALLS = 3  # pauses inside a placard that still make it a scanner's
 _HEADER_CHARS = len("FA999:")  # the most a stall can have given back of a placard's start
 
@@ -145,13 +150,18 @@ class WedgeDetector:
         if fast and self._chars:
             self._chars.append(character)
             text = "".join(self._chars)
-            over_hotkeys = hotkeys and len(set(text)) > 1  # not a held key's auto-repeat
+            repeated = len(set(text)) == 1  # a code's doubled first letter, or a held key
+            over_hotkeys = hotkeys and not repeated
             if len(self._chars) <= MAX_BURST and (over_hotkeys or self.could_be(text)):
                 self._holding = True
                 return Step(HOLD)
+            if hotkeys and repeated and len(self._chars) <= MAX_REPEATED_LEAD:
+                return Step(PASS)  # delivered, but the burst goes on from its first key
         # A new burst: after a pause, or where the fast keys so far are no placard (a
         # scan may follow a key typed a moment before).
         replay = self._end_burst()
+        if hotkeys and self._repeats() > MAX_REPEATED_LEAD:
+            return Step(PASS, replay=replay)  # a held key's auto-repeat: no burst
         resumed = self._resumable() if brief else ""
         if resumed:  # a stall gave back the keys before this one: hold the rest again
             self._chars.extend(resumed)
@@ -170,6 +180,18 @@ class WedgeDetector:
         if was_holding and fast and hotkeys and len(text) >= self.min_code_length:
             return Step(SCAN, text=text)  # a venue code, or text the app says is no placard
         return Step(PASS, replay=was_holding)
+
+    def _repeats(self) -> int:
+        """How many keys, this one included, repeat its character at a scanner's pace."""
+        last = self._recent[-1][0]
+        count = 0
+        for c, quick in reversed(self._recent):
+            if c != last:
+                break
+            count += 1
+            if not quick:
+                break
+        return count
 
     def _resumable(self) -> str:
         """The start of a placard that the last few keys (this one included) make, where
