@@ -7,6 +7,7 @@ followed by a 三包一 team), the elderly living alone, left-behind children.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 PERSON_TAGS: tuple[str, ...] = (
@@ -40,6 +41,14 @@ def birth_year_problem(year: int | None, this_year: int) -> str | None:
     if not EARLIEST_BIRTH_YEAR <= year <= this_year:
         return f"the birth year must be between {EARLIEST_BIRTH_YEAR} and {this_year}"
     return None
+
+
+def date_not_come(day: dt.date | None, today: dt.date, held: dt.date | None = None) -> bool:
+    """A person's arrival or departure date that has not come yet (2030 for 2026: a slip
+    of the year; a plan is not a record). The one rule of the device's form and the
+    server's people checks; a date held already, sent unchanged, is not judged again
+    (records from before the rule still save)."""
+    return day is not None and day > today and day != held
 
 
 # What office spreadsheets write for the tags and sexes (import accepts either spelling).

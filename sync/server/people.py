@@ -17,7 +17,7 @@ from peewee import EXCLUDED, fn
 
 from fieldapp.domain import personal
 from fieldapp.domain.personal import PersonalCipher
-from fieldapp.domain.registry import PERSON_TAGS, SEXES
+from fieldapp.domain.registry import PERSON_TAGS, SEXES, date_not_come
 from sync.protocol import (
     HouseholdUpsert,
     MemberPayload,
@@ -28,6 +28,7 @@ from sync.protocol import (
 from sync.server import audit as audit_log
 from sync.server.feed import NewChange
 from sync.server.models import Grid, Meta, Venue
+from sync.server.office_time import office_today
 from sync.server.op_checks import check_text
 from sync.server.people_models import Household, HouseholdMember, Responsibility, Vehicle
 from sync.server.scope import (
@@ -133,6 +134,17 @@ def _date(value: str | None, m: MemberPayload, field: str, what: str) -> str | N
         raise _field_refused(text, m, field) from None
 
 
+def _not_come(value: str | None, held: str | None, m: MemberPayload, field: str, what: str) -> None:
+    """The device form's rule (`date_not_come`): a day that has not come is refused. A day
+    ahead of the office's date is another time zone's today, not the future."""
+    checked = _date(value, m, field, what)
+    day = dt.date.fromisoformat(checked) if checked else None
+    held_day = dt.date.fromisoformat(held) if held else None
+    if date_not_come(day, office_today() + dt.timedelta(days=1), held_day):
+        text = f"person {m.name} ({m.id}): {what} {value} has not come yet"
+        raise _field_refused(text, m, field)
+
+
 def _field_refused(text: str, m: MemberPayload, field: str) -> refusals.Refusal:
     return refusals.refused(text, refusals.PERSON_FIELD, person=m.name, person_field=field)
 
@@ -162,6 +174,8 @@ def checked_member(seal: PersonalCipher, m: MemberPayload) -> dict[str, Any]:
     unknown = [tag for tag in m.tags if tag not in PERSON_TAGS]
     if unknown:
         raise _field_refused(f"{who}: unknown tag(s) {', '.join(unknown)}", m, "tags")
+    for field, what in (("arrived_on", "the arrival date"), ("left_on", "the departure date")):
+        _not_come(getattr(m, field), getattr(held, field, None), m, field, what)
     return {
         "id": m.id,
         "name": m.name,

@@ -24,6 +24,7 @@ from fieldapp.domain.registry import (
     PERSON_TAGS,
     TAG_ALIASES,
     birth_year_problem,
+    date_not_come,
     sex_of,
 )
 from sync.protocol.people import HouseholdUpsert, MemberPayload, VehiclePayload
@@ -31,6 +32,7 @@ from sync.server import db as server_db
 from sync.server import headers
 from sync.server.feed import append_changes
 from sync.server.models import Grid
+from sync.server.office_time import office_today
 from sync.server.people import IMPORTED, audit, cipher, household_change, write_household
 from sync.server.people_models import Household, HouseholdMember, Vehicle
 from sync.server.records import venues_by_code
@@ -67,10 +69,13 @@ def _date(row: Row, column: str, errors: list[RowError]) -> str | None:
     if not text:
         return None
     try:
-        return dt.date.fromisoformat(text[:10]).isoformat()
+        day = dt.date.fromisoformat(text[:10])
     except ValueError:
         errors.append(RowError(row.number, column, "import.not_date", {"value": text}))
         return None
+    if date_not_come(day, office_today()):  # the device form's rule
+        errors.append(RowError(row.number, column, "import.date_not_come", {"value": text}))
+    return day.isoformat()
 
 
 def _member(row: Row, errors: list[RowError], this_year: int) -> dict[str, Any]:

@@ -17,7 +17,13 @@ from fieldapp.domain import personal
 from fieldapp.domain.clock import now_iso, today
 from fieldapp.domain.free_text import text_problem
 from fieldapp.domain.ids import new_id
-from fieldapp.domain.registry import PERSON_TAGS, SEXES, birth_year_problem, holds_id_or_phone
+from fieldapp.domain.registry import (
+    PERSON_TAGS,
+    SEXES,
+    birth_year_problem,
+    date_not_come,
+    holds_id_or_phone,
+)
 from fieldapp.domain.typed import no_such_day, typed_date
 from fieldapp.i18n import listed, t
 from fieldapp.services.common import outbox
@@ -141,7 +147,10 @@ def _check_member(m: MemberForm, where: str, problems: list[Problem]) -> dict[st
         except ValueError:
             problems.append(Problem(f"{where}.birth_year", t("people.bad_birth_year")))
         else:
-            if birth_year_problem(year, today().year):
+            if year > today().year:
+                said = t("people.birth_year_future", year=year)
+                problems.append(Problem(f"{where}.birth_year", said))
+            elif birth_year_problem(year, today().year):
                 problems.append(Problem(f"{where}.birth_year", t("people.bad_birth_year")))
     id_number = personal.normalize_id_number(m.id_number)
     fault = personal.id_number_fault(id_number) if id_number else None
@@ -158,8 +167,12 @@ def _check_member(m: MemberForm, where: str, problems: list[Problem]) -> dict[st
     if unknown:
         problems.append(Problem(f"{where}.tags", t("people.bad_tags", tags=listed(unknown))))
     values["tags"] = [tag for tag in PERSON_TAGS if tag in m.tags]
-    values["arrived_on"] = _date(m.arrived_on, f"{where}.arrived_on", problems)
-    values["left_on"] = _date(m.left_on, f"{where}.left_on", problems)
+    held = HouseholdMember.get_or_none(HouseholdMember.id == m.id) if m.id else None
+    for day in ("arrived_on", "left_on"):
+        values[day] = _date(getattr(m, day), f"{where}.{day}", problems)
+        if date_not_come(values[day], today(), getattr(held, day, None)):
+            said = t(f"people.{day}_future", value=values[day].isoformat())
+            problems.append(Problem(f"{where}.{day}", said))
     if values["arrived_on"] and values["left_on"] and values["left_on"] < values["arrived_on"]:
         problems.append(Problem(f"{where}.left_on", t("people.left_before_arrived")))
     return values
