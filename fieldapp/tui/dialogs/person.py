@@ -47,6 +47,7 @@ class PersonDialog(AsksBeforeDiscarding, ModalScreen[HouseholdForm | None]):
         masks: tuple[str, str] = ("", ""),
         problems: tuple[str, ...] = (),
         held_name: str | None = None,
+        wrong: tuple[str, ...] = (),
     ) -> None:
         super().__init__(classes="person-dialog")
         self.form = form
@@ -59,6 +60,7 @@ class PersonDialog(AsksBeforeDiscarding, ModalScreen[HouseholdForm | None]):
         self.masks = masks  # masked ID number and phone held for this person
         self.problems = problems
         self.typed_before = bool(problems)  # opened again with what was typed
+        self.wrong = wrong  # where the problems are: "members.0.birth_year", "grid", …
         localize_bindings(self)
 
     def compose(self) -> ComposeResult:
@@ -121,7 +123,10 @@ class PersonDialog(AsksBeforeDiscarding, ModalScreen[HouseholdForm | None]):
 
     def on_mount(self) -> None:
         first = "#person-grid" if self.new_household and not self.form.grid_code else "#person-name"
-        self.query_one(first).focus()
+        # Opened again with problems: the first field with one, in the form's order.
+        wrong = {f"person-{where.rsplit('.', 1)[-1]}" for where in self.wrong}
+        fields = self.query_one("#person-fields").query("Input, Select, SelectionList")
+        self.query_one(next((f"#{w.id}" for w in fields if w.id in wrong), first)).focus()
 
     def _value(self, name: str) -> str:
         return self.query_one(f"#person-{name}", Input).value

@@ -39,6 +39,7 @@ class PeopleEditing(RefusedRecordsScreen):
         problems: tuple[str, ...]
         masks: tuple[str, str] = ("", "")  # the held ID number and phone, masked, as hints
         held_name: str = ""  # the person's name as held: the dialog's title keeps it
+        wrong: tuple[str, ...] = ()  # where each problem is ("members.0.birth_year")
 
     if TYPE_CHECKING:
         # Supplied by PeopleScreen (the list); declared for the type checker only.
@@ -85,6 +86,7 @@ class PeopleEditing(RefusedRecordsScreen):
         masks: tuple[str, str] = ("", ""),
         problems: tuple[str, ...] = (),
         held_name: str | None = None,
+        wrong: tuple[str, ...] = (),
     ) -> None:
         dialog = PersonDialog(
             form,
@@ -93,6 +95,7 @@ class PeopleEditing(RefusedRecordsScreen):
             masks=masks,
             problems=problems,
             held_name=held_name,
+            wrong=wrong,
         )
 
         def done(result: HouseholdForm | None) -> None:
@@ -115,7 +118,10 @@ class PeopleEditing(RefusedRecordsScreen):
                 household_id = registry.save_household(form)
             except registry.RegistryInvalid as invalid:
                 texts = tuple(p.message for p in invalid.problems)
-                self.post_message(self.Problems(form, new_household, texts, masks, held_name))
+                wrong = tuple(p.where for p in invalid.problems)
+                self.post_message(
+                    self.Problems(form, new_household, texts, masks, held_name, wrong)
+                )
                 return
             except PersonalDataLocked:
                 locked = (t("people.locked"),)
@@ -135,6 +141,7 @@ class PeopleEditing(RefusedRecordsScreen):
             masks=event.masks,  # an edit opened again still says what an empty field keeps
             problems=event.problems,
             held_name=event.held_name,
+            wrong=event.wrong,
         )
 
     @on(Saved)
