@@ -25,6 +25,7 @@ from pathlib import Path
 
 from fieldapp.domain import clock
 from fieldapp.domain.checklist import Item
+from fieldapp.domain.finding_text import not_met
 from fieldapp.paths import store_path
 from fieldapp.services.common import settings
 from fieldapp.services.common.campaigns import load_campaigns
@@ -93,10 +94,11 @@ SCENARIOS: tuple[_Scenario, ...] = (
 )
 
 
-def demo_description(requirement: str) -> str:
-    """What the demo inspector writes for a failed item: the item is the requirement
-    (出口未锁闭), so the finding says it was not met rather than echoing it as a fault."""
-    return f"现场检查未达到要求：“{requirement}”。"
+def demo_description(zh: str, en: str) -> str:
+    """What the demo inspector leaves for a failed item: the description the hazard form
+    generates when nothing is typed (未达标：出口未锁闭, the item being the requirement),
+    so an English reader of the demo reads it in English, as they would a real one."""
+    return not_met(zh, en, "zh")
 
 
 def build_workspace(
@@ -281,7 +283,7 @@ def _run_scenarios(
                 inspections.save_finding(
                     finding.id,
                     severity=finding.severity,
-                    description=demo_description(item.zh),
+                    description=demo_description(item.zh, item.en),
                     deadline=max(deadline, when),
                     photos=[],
                 )
