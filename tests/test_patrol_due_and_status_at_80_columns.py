@@ -1,7 +1,7 @@
 """At 80×24, ctrl+g's "Patrols due now" cut a run in progress bare, "Night round (RT-R1)
 · in", and the status bar cut "… Online · patrol not finished yet · last sync" before the
-time. A long route name now ends with "…" and the in-progress mark is said whole; the
-status bar leaves out its least needed parts (the role, "online") before the sync time."""
+time. A long route name now ends with "…", then its code and the in-progress mark said
+whole; the status bar leaves out its least needed parts (the role, "online") before the sync time."""
 
 from __future__ import annotations
 
@@ -45,7 +45,9 @@ async def test_a_run_in_progress_is_marked_whole_and_its_long_name_cut(
         due = screen.query_one("#patrols-due", Table)
         shown = app.screen._compositor.render_strips()[due.region.y + 1].text
         mark = t("patrol.due.resume").strip()
-        assert "Night round" in shown and f"…  {mark}" in shown, shown
+        # the name is cut, its code said whole before the mark
+        cut_name = t("app.aside", text="…", aside="RT-R1")
+        assert "Night roun" in shown and f"{cut_name}  {mark}" in shown, shown
         assert "1/4" in shown, shown  # the columns after it are seen
 
 

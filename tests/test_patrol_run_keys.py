@@ -121,7 +121,7 @@ async def test_a_saved_note_is_shown_and_opens_to_be_changed(
         assert str(screen.query_one("#patrol-run-note", Label).render()) == shown
         await pilot.press("n")  # again: the note there starts the field, saving replaces it
         await settle(app, pilot)
-        assert app.screen.query_one("#ask-text", Input).value == "门口有积水"
+        assert app.screen.query_one("#note-text", Input).value == "门口有积水"
         assert change in str(app.screen.query_one(".dialog-title", Label).render())
         await pilot.press("end", *"已清", "f10")
         await settle(app, pilot, rounds=3)

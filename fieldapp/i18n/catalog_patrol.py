@@ -55,6 +55,7 @@ ZH: dict[str, str] = {
     "patrol.run.col.name": "点位",
     "patrol.run.col.state": "状态",
     "patrol.run.col.at": "时间",
+    "patrol.run.col.photos": "照片",
     "patrol.run.done": "已到",
     "patrol.run.done_manual": "已到（手动）",
     "patrol.run.left_mark": "未到",
@@ -80,8 +81,9 @@ ZH: dict[str, str] = {
     # home
     "patrol.due.title": "当前应巡逻",
     "patrol.due.none": "现在没有应巡逻的路线",
-    "patrol.due.none_to_start": "现在没有可以开始的巡逻：时段开始前半小时起才能开始，下面的出勤表列出每个时段",
-    "patrol.due.none_scheduled": "现在没有可以开始的巡逻：这段时间没有排定的巡逻；巡逻由办公室排定，同步后显示在这里",
+    "patrol.due.none_to_start": "现在没有可以开始的巡逻：时段开始前半小时起才能开始，下面的出勤表列出每个时段。",
+    "patrol.due.none_scheduled": "现在没有可以开始的巡逻：这段时间没有排定的巡逻；巡逻由办公室排定，同步后显示在这里。",
+    "patrol.due.walked": "这个时段的巡逻已经完成：{routes}。下一个时段开始前半小时起可以开始，下面的出勤表列出每个时段。",
     "patrol.due.resume": "  · 进行中",
     # bindings
     "binding.patrol.scan": "扫码",
@@ -111,6 +113,7 @@ ZH: dict[str, str] = {
     "patrol.attendance.col.status": "考勤",
     "patrol.attendance.col.done": "到点",
     "patrol.attendance.col.missed": "漏巡点位",
+    "patrol.attendance.missed_codes": "{count}：{codes}",
     "patrol.attendance.people": "按人员/队伍：",
     "patrol.attendance.person_line": (
         "{assignee}：{count} 个时段，按时 {on_time}，迟到 {late}，部分 {partial}，"
@@ -182,6 +185,7 @@ EN: dict[str, str] = {
     "patrol.run.col.name": "Checkpoint",
     "patrol.run.col.state": "State",
     "patrol.run.col.at": "Time",
+    "patrol.run.col.photos": "Photos",
     "patrol.run.done": "Visited",
     "patrol.run.done_manual": "Visited (manual)",
     "patrol.run.left_mark": "Not yet",
@@ -217,8 +221,9 @@ EN: dict[str, str] = {
     "patrol.run.no_form": "{checkpoint} has no form to fill",
     "patrol.due.title": "Patrols due now",
     "patrol.due.none": "No patrol is due now",
-    "patrol.due.none_to_start": "No patrol can start now: one starts from half an hour before its window; the attendance below lists every window",
-    "patrol.due.none_scheduled": "No patrol can start now: none is scheduled for this period; the office schedules patrols, and they show here after a sync",
+    "patrol.due.none_to_start": "No patrol can start now: one starts from half an hour before its window; the attendance below lists every window.",
+    "patrol.due.none_scheduled": "No patrol can start now: none is scheduled for this period; the office schedules patrols, and they show here after a sync.",
+    "patrol.due.walked": "This window's patrol is already done: {routes}. The next one can start from half an hour before its window; the attendance below lists every window.",
     "patrol.due.resume": "  · in progress",
     "binding.patrol.scan": "Scan",
     "binding.patrol.manual": "By hand",
@@ -246,6 +251,7 @@ EN: dict[str, str] = {
     "patrol.attendance.col.status": "Attendance",
     "patrol.attendance.col.done": "Visited",
     "patrol.attendance.col.missed": "Missed checkpoints",
+    "patrol.attendance.missed_codes": "{count}: {codes}",
     "patrol.attendance.people": "By person or team:",
     "patrol.attendance.person_line": (
         "{assignee}: {count} windows, on time {on_time}, late {late}, partly {partial}, "

@@ -46,6 +46,7 @@ class AttendanceRow:
     walkers: tuple[str, ...]  # the names of who walked the runs
     out_of_order: bool = False
     refused_run: str | None = None  # a run of this window the server refused (left out)
+    missed_codes: tuple[str, ...] = ()  # the codes alone of `missed`, in the same order
 
     @property
     def refused(self) -> bool:
@@ -156,7 +157,9 @@ def attendance(
     refused = _refused_windows(first, last)
     finished = finished_windows(first, last)
     judged = patrols.judge(list(routes), first, last, visits, _campaigns(), moment, finished)
-    points = {c.id: f"{c.code} {c.name}" for c in Checkpoint.select()}
+    checkpoints = list(Checkpoint.select(Checkpoint.id, Checkpoint.code, Checkpoint.name))
+    points = {c.id: f"{c.code} {c.name}" for c in checkpoints}
+    codes = {c.id: c.code for c in checkpoints}
     names = {p.id: p.name for p in Person.select(Person.id, Person.name)}
     rows = []
     for route, day, window, verdict in judged:
@@ -172,6 +175,7 @@ def attendance(
                 manual=tuple(points.get(c, c) for c in verdict.manual),
                 walkers=tuple(sorted(names.get(p, p) for p in walkers.get(key, ()))),
                 out_of_order=verdict.out_of_order, refused_run=refused.get(key),
+                missed_codes=tuple(codes.get(c, c) for c in verdict.missed),
             )
         )  # fmt: skip
     rows.sort(key=lambda r: (patrols.sort_key(r.status), r.day, r.window, r.route_code))

@@ -11,6 +11,7 @@ minutes left in its window.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from fieldapp.domain import patrols
@@ -48,6 +49,7 @@ class CheckpointLine:
     form: str
     note: str = ""  # the note on this run's latest visit (what `n` changes)
     answers: tuple[tuple[str, str], ...] = ()  # that visit's short form (what `e` changes)
+    photos: int = 0  # photos attached to this run's visits of it (what `p` adds)
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,24 +79,14 @@ def due_now(*, now: dt.datetime | None = None) -> list[DuePatrol]:
     from a window that is over (minutes_left negative)."""
     moment = _now(now)
     person = me().person_id
-    campaigns = _campaigns()
-    off = patrols.CampaignSwitch(False)
     mine = open_run(person)
     elsewhere = {(r.route_id, r.day, r.window) for r in open_elsewhere(person)}
     visits, _ = _visits(moment.date(), moment.date())
     finished = finished_windows(moment.date(), moment.date())
     found = []
-    for route in PatrolRoute.select().where(PatrolRoute.active == True):  # noqa: E712
-        if person not in (route.people or []):
-            continue
-        switch = campaigns.get(route.campaign, off)
-        if not patrols.in_campaign(
-            moment.date(), route.campaign, switch.active, switch.starts_on, switch.ends_on
-        ):
-            continue
-        window = window_due(route, moment)
-        if window is None or (route.id, moment.date().isoformat(), window.label) in finished:
-            continue  # no window now, or its run was finished: no longer due
+    for route, window in _windows_now(person, moment):
+        if (route.id, moment.date().isoformat(), window.label) in finished:
+            continue  # its run was finished: no longer due (`walked_now`)
         seen = visits.get((route.id, moment.date().isoformat(), window.label), [])
         verdict = patrols.assess(route.checkpoints, moment.date(), window, seen, moment)
         resume = (
@@ -113,6 +105,35 @@ def due_now(*, now: dt.datetime | None = None) -> list[DuePatrol]:
         found.append(_still_open(mine, moment))  # its window is over: finish it
     found.sort(key=lambda d: (d.done >= d.total, d.minutes_left, d.code))
     return found
+
+
+def _windows_now(person: str, moment: dt.datetime) -> Iterator[tuple[PatrolRoute, patrols.Window]]:
+    """My active routes with a window due at `moment` (in their campaign, if any)."""
+    campaigns = _campaigns()
+    off = patrols.CampaignSwitch(False)
+    for route in PatrolRoute.select().where(PatrolRoute.active == True):  # noqa: E712
+        if person not in (route.people or []):
+            continue
+        switch = campaigns.get(route.campaign, off)
+        if not patrols.in_campaign(
+            moment.date(), route.campaign, switch.active, switch.starts_on, switch.ends_on
+        ):
+            continue
+        window = window_due(route, moment)
+        if window is not None:
+            yield route, window
+
+
+def walked_now(*, now: dt.datetime | None = None) -> list[tuple[str, str, str]]:
+    """(name, code, window) of my routes whose window is open now but whose run of it was
+    finished: why nothing can be started in it (`due_now` leaves them out)."""
+    moment = _now(now)
+    finished = finished_windows(moment.date(), moment.date())
+    return [
+        (route.name, route.code, window.label)
+        for route, window in _windows_now(me().person_id, moment)
+        if (route.id, moment.date().isoformat(), window.label) in finished
+    ]
 
 
 def _still_open(run: PatrolRun, moment: dt.datetime) -> DuePatrol:
@@ -140,6 +161,9 @@ def run_view(run_id: str, *, now: dt.datetime | None = None) -> RunView:
     # the latest visit's, as `runs.scan_for` finds it
     notes = {scan.checkpoint: scan.note for scan in scans}
     answers = {scan.checkpoint: tuple((scan.answers or {}).items()) for scan in scans}
+    photos: dict[str, int] = {}
+    for scan in scans:
+        photos[scan.checkpoint] = photos.get(scan.checkpoint, 0) + len(scan.photos or [])
     lines = []
     for cid in route.checkpoints:
         point = points.get(cid)
@@ -151,7 +175,7 @@ def run_view(run_id: str, *, now: dt.datetime | None = None) -> RunView:
                 done=visit is not None, at=visit.at.strftime("%H:%M") if visit else "",
                 manual=bool(visit and visit.manual), late=cid in verdict.late,
                 form=point.form if point else "", note=notes.get(cid, ""),
-                answers=answers.get(cid, ()),
+                answers=answers.get(cid, ()), photos=photos.get(cid, 0),
             )
         )  # fmt: skip
     left = window.closes_at(day) - _now(now)

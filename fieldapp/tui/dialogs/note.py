@@ -1,4 +1,5 @@
-"""A note on any item (free text). Dismisses with the note, or None when cancelled."""
+"""A note on any item (free text): a checklist item's, a patrol checkpoint's. Dismisses
+with the note ("" when emptied), or None when cancelled."""
 
 from __future__ import annotations
 
@@ -24,15 +25,16 @@ class NoteDialog(HoldsTyped, ModalScreen[str | None]):
         Binding("escape", "cancel", "Cancel", id="note.cancel"),
     ]
 
-    def __init__(self, item_code: str, note: str = "") -> None:
+    def __init__(self, item_code: str, note: str = "", *, title: str = "") -> None:
         super().__init__(id="note-dialog", classes="inspect-dialog")
         self.item_code = item_code
         self.note = note
+        self.title_text = title or t("note.title", code=item_code)
         localize_bindings(self)
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box"):
-            yield Label(t("note.title", code=self.item_code), classes="dialog-title")
+            yield Label(self.title_text, classes="dialog-title")
             yield Input(value=self.note, id="note-text")
             with Horizontal(classes="dialog-buttons"):
                 yield Button(t("note.save"), variant="primary", id="note-save")

@@ -4,7 +4,7 @@ A placard scanned anywhere in the app while this screen is open (a wedge burst, 
 dialog F2, a photo's QR) checks in at its checkpoint (`ScanningApp.scan_text` routes it
 here); `m` records the checkpoint under the cursor by hand with a reason, as for venues.
 On the checkpoint under the cursor: `n` a note (shown under the list; `n` again changes
-it), `p` a photo, `e` its short form, F4 an incident with the place filled in. F10 finishes the run (asking first when checkpoints
+it, emptied takes it away), `p` a photo (counted in its row), `e` its short form, F4 an incident with the place filled in. F10 finishes the run (asking first when checkpoints
 are left) and sends it with the next sync. Every step is committed by its worker before
 the screen says so; the time left is recomputed every 30 seconds. A run made before its
 route starts says so under the time: it is kept and listed as early, not counted.
@@ -75,7 +75,7 @@ class PatrolRunScreen(FieldScreen[None]):
     def on_mount(self) -> None:
         self.sub_title = t("patrol.subtitle")  # the header names the section, as elsewhere
         table = self.query_one("#patrol-run-points", DataTable)
-        for key, width in (("code", 10), ("name", 24), ("state", 16), ("at", 6)):
+        for key, width in (("code", 10), ("name", 24), ("state", 16), ("at", 6), ("photos", 6)):
             table.add_column(t(f"patrol.run.col.{key}"), key=key, width=width)
         table.focus()
         self.reload()
@@ -113,7 +113,8 @@ class PatrolRunScreen(FieldScreen[None]):
         table.clear()
         for line in view.lines:
             state = point_state(line, view.finished)
-            table.add_row(line.code, line.name, state, line.at, key=line.checkpoint_id)
+            photos = str(line.photos) if line.photos else ""
+            table.add_row(line.code, line.name, state, line.at, photos, key=line.checkpoint_id)
         if table.row_count:
             table.move_cursor(row=min(row, table.row_count - 1))
         self._show_note()
@@ -248,7 +249,7 @@ class PatrolRunScreen(FieldScreen[None]):
         return line
 
     def action_note(self) -> None:
-        from fieldapp.tui.dialogs.followup import AskDialog
+        from fieldapp.tui.dialogs.note import NoteDialog
 
         if (line := self._reached_line()) is None:
             return
@@ -257,10 +258,10 @@ class PatrolRunScreen(FieldScreen[None]):
         title = t(key, checkpoint=named(line))
 
         def done(note: str | None) -> None:
-            if note:
+            if note is not None and note != line.note:  # "" takes the note away
                 self._step("note", line.checkpoint_id, note)
 
-        self.app.push_screen(AskDialog(title, t("binding.patrol.note"), value=line.note), done)
+        self.app.push_screen(NoteDialog(line.code, line.note, title=title), done)
 
     def action_photo(self) -> None:
         from fieldapp.tui.dialogs.photo import PhotoDialog
