@@ -39,3 +39,23 @@ def path_for_format(out: Path, fmt: str) -> Path:
     if suffix in FORMATS:
         raise WrongSuffix(out, fmt)
     return out.with_name(f"{out.name}.{fmt}")
+
+
+def free_path(out: Path, fmt: str) -> Path:
+    """`out`, or when a file it would write is there already (CSV writes several beside
+    it), the first of out-2, out-3, … that writes none: an export never overwrites a file
+    without asking (F10 twice rewrote the same workbook)."""
+    from fieldapp.reports.ledger import csv_paths
+
+    def taken(path: Path) -> bool:
+        files = csv_paths(path).values() if fmt == "csv" else [path]
+        return any(f.exists() for f in files)
+
+    suffix = f".{fmt}" if out.suffix.lower() == f".{fmt}" else ""
+    stem = out.name[: len(out.name) - len(suffix)]
+    number = 1
+    candidate = out
+    while taken(candidate):
+        number += 1
+        candidate = out.with_name(f"{stem}-{number}{suffix}")
+    return candidate

@@ -25,7 +25,7 @@ from textual.worker import Worker, WorkerState
 
 from fieldapp.domain.typed import no_such_day, typed_date
 from fieldapp.i18n import counts, language, listed, t
-from fieldapp.services.export.file_names import FORMATS, WrongSuffix, path_for_format
+from fieldapp.services.export.file_names import FORMATS, WrongSuffix, free_path, path_for_format
 from fieldapp.tui.screens import FieldScreen
 from fieldapp.tui.widgets.key_footer import KeyFooter
 
@@ -90,6 +90,10 @@ class ExportScreen(FieldScreen[None]):
         self.folder: Path | None = None
         self.running = False
         self.written: tuple[Path, ...] = ()
+        # The name the screen put in the path field (not typed): F10 names the file anew,
+        # by the time it runs; the screen opening long before is not when it was made.
+        self.named_here = ""
+        self.not_overwritten: Path | None = None  # the file there already, kept as it was
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -150,9 +154,11 @@ class ExportScreen(FieldScreen[None]):
         self.query_one("#export-grid", Select).set_options(
             [(name, code) for code, name in event.grids]
         )
-        self.query_one("#export-path", Input).value = str(
-            default_path(event.folder, self._format(), event.moment)
-        )
+        self._name_here(default_path(event.folder, self._format(), event.moment))
+
+    def _name_here(self, path: Path) -> None:
+        self.named_here = str(path)
+        self.query_one("#export-path", Input).value = self.named_here
 
     def _format(self) -> str:
         return str(self.query_one("#export-format", Select).value)
@@ -163,7 +169,10 @@ class ExportScreen(FieldScreen[None]):
         if path_input.value:
             path = Path(path_input.value)
             if path.suffix.lower().lstrip(".") in FORMATS:
+                named_here = path_input.value == self.named_here
                 path_input.value = str(path.with_suffix(f".{event.value}"))
+                if named_here:
+                    self.named_here = path_input.value
 
     # -- running -----------------------------------------------------------------------
 
@@ -187,14 +196,24 @@ class ExportScreen(FieldScreen[None]):
         if not text:
             self._fail(t("export_ui.no_path"))
             return
+        if text == self.named_here and self.folder is not None:
+            from fieldapp.domain.clock import local_now
+
+            text = str(default_path(self.folder, self._format(), local_now()))
         try:
             out = path_for_format(Path(text).expanduser(), self._format())
         except WrongSuffix as wrong:
             self._fail(wrong.text())
             self.query_one("#export-path", Input).focus()
             return
-        if str(out) != text:  # the format's extension added: the field shows the file
+        free = free_path(out, self._format())
+        self.not_overwritten = out if free != out else None
+        out = free
+        if str(out) != self.query_one("#export-path", Input).value:  # the field shows the file
+            named_here = self.query_one("#export-path", Input).value == self.named_here
             self.query_one("#export-path", Input).value = str(out)
+            if named_here:
+                self.named_here = str(out)
         grid_value = self.query_one("#export-grid", Select).value
         grid = None if grid_value is Select.NULL else str(grid_value)
         self.running = True
@@ -259,7 +278,13 @@ class ExportScreen(FieldScreen[None]):
     @on(ExportProgress)
     def _progress(self, event: ExportProgress) -> None:
         bar = self.query_one("#export-progress", ProgressBar)
-        bar.update(total=max(event.total, 1), progress=event.done if event.total else 1)
+        if event.done >= event.total:
+            # The counted rows are written; the people, patrol, incident and activity
+            # sheets and saving the workbook follow, which took ~10 s at a full 100%.
+            bar.update(total=None)
+            self.query_one("#export-status", Static).update(t("export.saving"))
+            return
+        bar.update(total=max(event.total, 1), progress=event.done)
 
     @on(Finished)
     def _finished(self, event: Finished) -> None:
@@ -267,9 +292,12 @@ class ExportScreen(FieldScreen[None]):
         self.written = event.paths
         bar = self.query_one("#export-progress", ProgressBar)
         bar.update(total=bar.total or 1, progress=bar.total or 1)
-        self.query_one("#export-status", Static).update(event.text)
+        text = event.text
+        if self.not_overwritten is not None:
+            text += "\n" + t("export.not_overwritten", path=str(self.not_overwritten))
+        self.query_one("#export-status", Static).update(text)
         if not self.is_current:  # the status line is out of sight: said once, as a toast
-            self.notify(event.text, title=t("export_ui.done_title"), timeout=15)
+            self.notify(text, title=t("export_ui.done_title"), timeout=15)
 
     @on(Worker.StateChanged)
     def _export_ended(self, event: Worker.StateChanged) -> None:
