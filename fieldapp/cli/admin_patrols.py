@@ -1,7 +1,8 @@
 """`fieldapp admin patrol-attendance`: patrol attendance as the server computes it.
 
-One line per route, day and window, missed posts (空岗漏岗) first: day, window, grid,
-route, attendance, visited/total, and the codes of the checkpoints missed and visited late.
+A header line naming the columns, then one line per route, day and window, missed posts
+(空岗漏岗) first, tab-separated: day, window, grid, route, attendance, visited/total, and
+the codes of the checkpoints missed and visited late.
 Judged at the server's wall clock, by the rules a supervisor's device uses. Attached to
 the `admin` group in `fieldapp.cli.server`.
 """
@@ -16,6 +17,8 @@ from fieldapp.cli.common import admin_call
 from fieldapp.cli.params import LocalDate
 from fieldapp.i18n import t
 
+COLUMNS = ("day", "window", "grid", "route", "status", "done", "missed", "late")
+
 
 @click.command("patrol-attendance")
 @click.option("--from", "first", required=True, type=LocalDate(),
@@ -27,10 +30,16 @@ def patrol_attendance(first: dt.datetime, last: dt.datetime | None, grid_code: s
     """Patrol attendance per route, day and window, missed posts first (巡逻考勤)."""
     from fieldapp.domain import patrols
     from sync.server import patrols as server_patrols
+    from sync.server.models import Grid
     from sync.server.patrol_models import Checkpoint
     from sync.server.placard_keys import grids_under
 
+    if last and first > last:  # said as the export says it
+        raise click.UsageError(t("export.range_reversed", first=first.date(), last=last.date()))
+
     def read() -> list[str]:
+        if grid_code is not None and not Grid.select().where(Grid.code == grid_code).exists():
+            raise click.ClickException(t("report.unknown_grid", grid=grid_code))
         grids = grids_under(grid_code) if grid_code else None
         judged = server_patrols.attendance(
             first.date(), (last or first).date(), grid_codes=grids, now=dt.datetime.now()
@@ -51,5 +60,7 @@ def patrol_attendance(first: dt.datetime, last: dt.datetime | None, grid_code: s
     lines = admin_call(read)
     if not lines:
         click.echo(t("patrol.attendance.none"))
+        return
+    click.echo("\t".join(t(f"patrol.attendance.col.{column}") for column in COLUMNS))
     for line in lines:
         click.echo(line)
