@@ -6,9 +6,11 @@ from __future__ import annotations
 ZH: dict[str, str] = {
     "patrol.attendance.col.grid": "网格",
     "patrol.attendance.col.late": "迟到点位",
+    "admin.enroll.no_person": "没有编号为 {person} 的人员：请检查编号，或先用 fieldapp admin import-people 导入人员",
 }
 
 EN: dict[str, str] = {
     "patrol.attendance.col.grid": "Grid",
     "patrol.attendance.col.late": "Late checkpoints",
+    "admin.enroll.no_person": "There is no person with id {person}: check the id, or import people first with fieldapp admin import-people",
 }

@@ -8,6 +8,7 @@ import secrets
 import uuid
 from dataclasses import dataclass
 
+from fieldapp.i18n import t
 from sync.server import audit
 from sync.server import db as server_db
 from sync.server.models import Device, EnrollmentCode, Person, PersonGrid
@@ -55,7 +56,7 @@ class IssuedCode:
 
 def issue_enrollment_code(person_id: str, *, hours: float = 24.0) -> IssuedCode:
     if Person.get_or_none(Person.id == person_id) is None:
-        raise AuthError(f"no person with id {person_id}; import people first")
+        raise AuthError(t("admin.enroll.no_person", person=person_id))  # the caller's language
     raw = "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
     expires = dt.datetime.now(dt.UTC) + dt.timedelta(hours=hours)
     expires_at = expires.strftime("%Y-%m-%dT%H:%M:%S.%fZ")

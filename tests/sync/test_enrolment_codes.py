@@ -70,7 +70,19 @@ def test_the_code_printed_says_whose_it_is_and_until_when_and_the_trail_agrees(
 def test_a_code_for_someone_not_imported_is_refused_with_what_to_do(seed, server_db_url: str):
     refused = _run("admin", "--db", server_db_url, "enroll-code", "--person", "p-nobody")
     assert refused.exit_code == 1
-    assert "Error: no person with id p-nobody; import people first" in refused.output
+    assert (
+        "Error: There is no person with id p-nobody: check the id, or import people first"
+        in refused.output
+    )
+    chinese = CliRunner().invoke(
+        main,
+        ["--lang", "zh", "admin", "--db", server_db_url, "enroll-code", "--person", "p-nobody"],
+    )
+    assert chinese.exit_code == 1
+    assert (
+        "错误：没有编号为 p-nobody 的人员：请检查编号，或先用 fieldapp admin import-people 导入人员"
+        in chinese.output
+    )
     assert CODE.search(refused.output) is None
     assert _audit_lines(server_db_url, audit.ENROLMENT_CODE_ISSUED) == []
 
