@@ -117,7 +117,7 @@ ZH: dict[str, str] = {
 
 EN: dict[str, str] = {
     "activity.field.place": "Place",
-    "activity.field.attendees": "Attendees",
+    "activity.field.attendees": "Number of attendees",
     "activity.field.attendee_names": "Who attended",
     "activity.field.minutes": "Minutes",
     "activity.field.report": "Written report",
@@ -216,7 +216,7 @@ EN: dict[str, str] = {
     "ledger.col.reporter": "Reported by",
     "ledger.col.held_on": "Held on",
     "ledger.col.activity": "Activity",
-    "ledger.col.attendees": "Attendees",
+    "ledger.col.attendees": "Number of attendees",
     "ledger.col.attendee_names": "Who attended",
     "ledger.col.minutes": "Minutes / report",
     "ledger.col.photo_count": "Photos (count)",
