@@ -104,7 +104,7 @@ async def test_a_finished_checklist_says_the_summary_is_next(home: Path) -> None
         assert not screen.query_one("#inspect-notice", Static).display
         await pilot.press("y")
         await pilot.pause()
-        finished = t("inspect.finished.next", total=len(view.checklist.items))
+        finished = t("inspect.finished.next", count=len(view.checklist.items))
         assert text(screen.query_one("#inspect-notice", Static)) == finished
         assert any(n.message == finished for n in app._notifications)
         await pilot.press("f10")

@@ -58,6 +58,12 @@ PLURALS = [
     ("admin.retention.count.people", {}, "1 person who left", "2 people who left"),
     ("admin.retention.count.households", {}, "1 empty household", "2 empty households"),
     ("admin.retention.kept", {}, "kept 1 day", "kept 2 days"),
+    ("inspect.days", {}, "rectify within 1 day", "rectify within 2 days"),
+    ("inspect.finished.next", {}, "The only item is answered.", "All 2 items answered."),
+    ("inspect.finished.next_in_field", {}, "The only item is answered.", "All 2 items answered."),
+    ("rounds.due.title", {"bucket": "B", "first": 1, "last": 1}, "B: 1 venue,", "B: 2 venues,"),
+    ("dashboard.inspections.plot_total", {"total": 5}, "on the last day (5 in all)",
+     "last 2 days (5 in all)"),
 ]  # fmt: skip
 
 

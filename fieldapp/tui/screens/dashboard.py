@@ -282,7 +282,7 @@ class DashboardScreen(FieldScreen[None]):
             table.add_row(row.day.isoformat(), row.count)
         total = sum(r.count for r in data.per_day)
         self.query_one("#inspections-plot-title", Label).update(
-            t("dashboard.inspections.plot_total", days=DAYS, total=total)
+            t("dashboard.inspections.plot_total", count=DAYS, total=total)
         )
         plot = self.query_one("#inspections-plot", PlotextPlot)
         plt = plot.plt

@@ -229,7 +229,7 @@ class InspectScreen(VenueFactsPart, ItemExtrasPart, HazardDropPart, LeavingPart,
         (in the answer field s types a letter; F10 works everywhere)."""
         in_field = self.item.answer in VALUE_TYPES and not self.view.read_only
         key = "inspect.finished.next_in_field" if in_field else "inspect.finished.next"
-        return t(key, total=len(self.codes))
+        return t(key, count=len(self.codes))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "venue_facts" and not self.fact_names:

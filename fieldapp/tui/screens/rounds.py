@@ -252,7 +252,7 @@ class RoundsScreen(RoundStops):
                 t(
                     "rounds.due.title",
                     bucket=label,
-                    total=self.due_total,
+                    count=self.due_total,
                     first=self.due_offset + 1,
                     last=self.due_offset + len(self.due_lines),
                 )

@@ -84,7 +84,7 @@ class AnswerInput(Input):
 
 
 def _days(days: int) -> str:
-    return t("inspect.days_now") if days == 0 else t("inspect.days", days=days)
+    return t("inspect.days_now") if days == 0 else t("inspect.days", count=days)
 
 
 def _number(value: float | None) -> str:
