@@ -17,6 +17,11 @@ the inspection (and where it was opened from), then one section, then a dialog o
 - A place that shows one record (a venue's history) is at most once too: showing the
   same record returns to it, another record replaces it (`show_place`).
 - A dialog is not opened again while it is open (`open_dialog`).
+- The app's own keys that go somewhere (F2 scan, the F-keys and ctrl-keys of sections,
+  `/`) do nothing while a dialog is open (`check_action`): what is on the dialog would
+  be left half done under a new place. Textual already skips the app's plain bindings
+  under a dialog; this rule holds for its priority ones (F2) and the palette too. Quit,
+  the keys panel (F1), the language (F9), locking and the palette itself still act.
 - A dialog opens clear of toasts: those already shown (a bad scan's notice on Home) would
   stand over its buttons, so they go when it opens. A toast said in the same step as the
   dialog opens (still queued) or by the dialog itself is shown, and a dialog returned to
@@ -35,7 +40,7 @@ from dataclasses import replace
 from typing import Any, TypeVar
 
 from textual.app import App
-from textual.screen import ModalScreen, Screen, ScreenResultCallbackType
+from textual.screen import ModalScreen, Screen, ScreenResultCallbackType, SystemModalScreen
 
 from fieldapp.i18n import t
 
@@ -44,11 +49,38 @@ R = TypeVar("R")
 
 HOME_PLACE = "nav.place.home"
 
+# The app's actions that still act while a dialog is open: they leave nothing behind it.
+ACTIONS_IN_DIALOGS = frozenset(
+    {"quit", "help_quit", "switch_language", "toggle_keys", "close_keys", "lock", "command_palette"}
+)
+
 
 class Navigation(App[None]):
     def on_mount(self) -> None:
         self._dialogs_opened: weakref.WeakSet[ModalScreen[Any]] = weakref.WeakSet()
         self.screen_change_signal.subscribe(self, self._screen_changed)
+
+    # -- dialogs keep the app's keys that go somewhere ------------------------------------
+
+    _app_actions: frozenset[str] | None = None
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action not in ACTIONS_IN_DIALOGS and action in self.app_actions() and self.dialog_open():
+            return False
+        return super().check_action(action, parameters)
+
+    def app_actions(self) -> frozenset[str]:
+        """The actions the app's own keys are bound to (`scan`, `people`, ...)."""
+        if self._app_actions is None:
+            self._app_actions = frozenset(b.action.split("(")[0] for _key, b in self._bindings)
+        return self._app_actions
+
+    def dialog_open(self) -> bool:
+        """Is a dialog on top (the command palette aside: it runs on what is under it)?"""
+        for screen in reversed(self.screen_stack):
+            if not isinstance(screen, SystemModalScreen):
+                return isinstance(screen, ModalScreen)
+        return False
 
     # -- places ------------------------------------------------------------------------
 
