@@ -38,7 +38,7 @@ def _say(state: CampaignState) -> str:
     if not state.active:
         return t("campaign.admin.off", name=name, code=state.code)
     where = ", ".join(state.grids) if state.grids else t("campaign.admin.everywhere")
-    dates = f"{state.starts_on or '…'} – {state.ends_on or '…'}"
+    dates = _dates(state.starts_on, state.ends_on)
     return t(
         "campaign.admin.on",
         name=name,
@@ -47,6 +47,16 @@ def _say(state: CampaignState) -> str:
         dates=dates,
         grids=where,
     )
+
+
+def _dates(starts: str | None, ends: str | None) -> str:
+    if starts and ends:
+        return t("campaign.admin.dates", starts=starts, ends=ends)
+    if starts:
+        return t("campaign.admin.dates_from", starts=starts)
+    if ends:
+        return t("campaign.admin.dates_until", ends=ends)
+    return t("campaign.admin.dates_none")
 
 
 @admin_campaign.command("publish")

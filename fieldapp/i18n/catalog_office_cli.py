@@ -7,10 +7,18 @@ ZH: dict[str, str] = {
     "patrol.attendance.col.grid": "网格",
     "patrol.attendance.col.late": "迟到点位",
     "admin.enroll.no_person": "没有编号为 {person} 的人员：请检查编号，或先用 fieldapp admin import-people 导入人员",
+    "campaign.admin.dates": "{starts} 至 {ends}",
+    "campaign.admin.dates_from": "{starts} 起，不设结束日期",
+    "campaign.admin.dates_until": "至 {ends}，不设开始日期",
+    "campaign.admin.dates_none": "不限日期",
 }
 
 EN: dict[str, str] = {
     "patrol.attendance.col.grid": "Grid",
     "patrol.attendance.col.late": "Late checkpoints",
     "admin.enroll.no_person": "There is no person with id {person}: check the id, or import people first with fieldapp admin import-people",
+    "campaign.admin.dates": "{starts} to {ends}",
+    "campaign.admin.dates_from": "from {starts}, no end date",
+    "campaign.admin.dates_until": "until {ends}, no start date",
+    "campaign.admin.dates_none": "no dates set",
 }

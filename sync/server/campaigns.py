@@ -15,6 +15,7 @@ from peewee import fn
 
 from fieldapp.domain.campaigns import Campaign as CampaignDoc
 from fieldapp.domain.campaigns_toml import load_campaign_text
+from fieldapp.domain.typed import no_such_day
 from fieldapp.domain.wording import said
 from fieldapp.i18n import written_in
 from sync.protocol import payload_hash
@@ -161,6 +162,11 @@ def switch_run(
                 try:
                     dt.date.fromisoformat(value)
                 except ValueError:
+                    missing = no_such_day(value)  # 2026-02-30: said as every date field says it
+                    if missing:
+                        raise CampaignError(
+                            "date.no_such_day_option", option=option, value=value, said=missing
+                        ) from None
                     raise CampaignError(
                         "campaign.admin.not_a_date", option=option, value=value
                     ) from None

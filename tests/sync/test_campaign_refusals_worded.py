@@ -95,8 +95,15 @@ def test_a_wrong_phase_grid_or_date_is_refused_in_either_language(seed, server_d
         in _campaign(url, "zh", "start", "epidemic", "--phase", "大流行")
     )
     assert "不认识的网格编码：X9" in _campaign(url, "zh", "start", "epidemic", "--grid", "X9")
-    assert "--from 的值“2026-02-30”不是日期：请按 年-月-日 写，如 2026-03-01" in _campaign(
+    assert "--from 的值“2026-1x”不是日期：请按 年-月-日 写，如 2026-03-01" in _campaign(
+        url, "zh", "start", "epidemic", "--from", "2026-1x"
+    )
+    # a day that does not exist is said so, as every date the program reads says it
+    assert "错误：--from 2026-02-30：2026 年 2 月没有 30 日，请检查日期" in _campaign(
         url, "zh", "start", "epidemic", "--from", "2026-02-30"
+    )
+    assert "Error: --to 2026-04-31: April 2026 has no day 31; check the date" in _campaign(
+        url, "en", "start", "epidemic", "--to", "2026-04-31"
     )
     backwards = ("start", "epidemic", "--from", "2026-03-01", "--to", "2026-02-01")
     assert "专项行动会在开始（2026-03-01）之前结束（2026-02-01）" in _campaign(

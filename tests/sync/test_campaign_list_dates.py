@@ -1,0 +1,35 @@
+"""`fieldapp admin campaign list` says a campaign's dates as a person reads them: with
+none set "不限日期" / "no dates set", with one of them "from …" or "until …"; it printed
+"… – …" for no dates."""
+
+from __future__ import annotations
+
+import pytest
+from click.testing import CliRunner
+
+from fieldapp.cli import main
+from fieldapp.paths import CAMPAIGNS_DIR
+
+pytestmark = pytest.mark.usefixtures("chinese")  # the CLI's --lang sets it: reset after
+
+
+def _campaign(url: str, lang: str, *args: str) -> str:
+    result = CliRunner().invoke(main, ["--lang", lang, "admin", "--db", url, "campaign", *args])
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+def test_the_dates_read_as_words_in_either_language(seed, server_db_url) -> None:
+    url = server_db_url
+    _campaign(url, "zh", "publish", str(CAMPAIGNS_DIR / "epidemic.toml"))
+    started = _campaign(url, "zh", "start", "epidemic")
+    assert "· 不限日期 ·" in started and "…" not in started
+    assert "· no dates set ·" in _campaign(url, "en", "list")
+    _campaign(url, "zh", "start", "epidemic", "--from", "2026-03-01")
+    assert "· 2026-03-01 起，不设结束日期 ·" in _campaign(url, "zh", "list")
+    assert "· from 2026-03-01, no end date ·" in _campaign(url, "en", "list")
+    _campaign(url, "zh", "start", "epidemic", "--from", "", "--to", "2026-04-30")
+    assert "· until 2026-04-30, no start date ·" in _campaign(url, "en", "list")
+    _campaign(url, "zh", "start", "epidemic", "--from", "2026-03-01")
+    assert "· 2026-03-01 至 2026-04-30 ·" in _campaign(url, "zh", "list")
+    assert "· 2026-03-01 to 2026-04-30 ·" in _campaign(url, "en", "list")
