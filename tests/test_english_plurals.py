@@ -64,6 +64,8 @@ PLURALS = [
     ("rounds.due.title", {"bucket": "B", "first": 1, "last": 1}, "B: 1 venue,", "B: 2 venues,"),
     ("dashboard.inspections.plot_total", {"total": 5}, "on the last day (5 in all)",
      "last 2 days (5 in all)"),
+    ("patrol.run.left", {"left": 1}, "1 of 1 checkpoint left", "1 of 2 checkpoints left"),
+    ("patrol.run.all_done", {}, "The only checkpoint is visited", "All 2 checkpoints visited"),
 ]  # fmt: skip
 
 

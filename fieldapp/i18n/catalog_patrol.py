@@ -47,8 +47,8 @@ ZH: dict[str, str] = {
     "patrol.run.window": "{day} 时段 {window}",
     "patrol.run.time_left": "剩余 {minutes} 分钟",
     "patrol.run.time_over": "时段已过 {minutes} 分钟（迟到）",
-    "patrol.run.left": "还剩 {left}/{total} 个点位",
-    "patrol.run.all_done": "全部 {total} 个点位已到",
+    "patrol.run.left": "还剩 {left}/{count} 个点位",
+    "patrol.run.all_done": "全部 {count} 个点位已到",
     "patrol.run.ordered": "按顺序巡逻",
     "patrol.run.hint": "到点后扫描点位标牌（扫码枪直接扫即可）；无法扫码时按 m 登记并说明原因",
     "patrol.run.col.code": "编号",
@@ -175,8 +175,10 @@ EN: dict[str, str] = {
     "patrol.run.window": "{day} window {window}",
     "patrol.run.time_left": "{minutes} min left",
     "patrol.run.time_over": "window closed {minutes} min ago (late)",
-    "patrol.run.left": "{left} of {total} checkpoints left",
-    "patrol.run.all_done": "All {total} checkpoints visited",
+    "patrol.run.left": "{left} of {count} checkpoints left",
+    "patrol.run.left_one": "{left} of 1 checkpoint left",
+    "patrol.run.all_done": "All {count} checkpoints visited",
+    "patrol.run.all_done_one": "The only checkpoint is visited",
     "patrol.run.ordered": "in order",
     "patrol.run.hint": (
         "Scan each checkpoint's placard on arrival; if you cannot, press m and say why"

@@ -23,12 +23,12 @@ def run_status(view: RunView) -> str:
         clock = t("patrol.run.time_over", minutes=-view.minutes_left)
     total = len(view.lines)
     if not view.left:
-        progress = t("patrol.run.all_done", total=total)
+        progress = t("patrol.run.all_done", count=total)
     elif view.finished:
         missed = listed(named(line) for line in view.lines if not line.done)
         progress = t("patrol.run.missed", left=view.left, total=total, points=missed)
     else:
-        progress = t("patrol.run.left", left=view.left, total=total)
+        progress = t("patrol.run.left", left=view.left, count=total)
     status = f"{when} · {clock} · {progress}"
     if view.starts_later:
         status += "\n" + t("patrol.run.before_start", day=view.starts_later)
