@@ -15,13 +15,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import ClassVar
 
+from rich.cells import cell_len
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widgets import DataTable, Header, Label
 
-from fieldapp.domain.followups import CASE_OUTCOMES, PLAUSIBLE
+from fieldapp.domain.followups import CASE_OUTCOMES, HEALTH_FORM, PLAUSIBLE
 from fieldapp.i18n import listed, t
 from fieldapp.services.followups.cases import CaseView
 from fieldapp.services.followups.plans import DueReading
@@ -32,6 +33,13 @@ from fieldapp.tui.widgets.paged_table import selected_key
 from fieldapp.tui.widgets.table import Table
 
 CASE_ACTIONS = ("hand_over", "record_outcome", "close_case")
+
+
+def failed_width() -> int:
+    """The abnormal column as wide as every item of the health form failed at once: 14
+    cut "temperature, symptoms" to "temperature, s" at 80 columns."""
+    every = listed(t(f"followups.failed.{item.code}") for item in HEALTH_FORM.items)
+    return max(cell_len(every), cell_len(t("followups.col.failed")))
 
 
 @dataclass(frozen=True)
@@ -98,7 +106,7 @@ class FollowupsScreen(FieldScreen[None]):
         for key, width in (("slot", 18), ("name", 10), ("state", 10)):
             due.add_column(t(f"followups.col.{key}"), key=key, width=width)
         cases = self.query_one("#followups-cases", DataTable)
-        for key, width in (("name", 10), ("opened", 17), ("failed", 14), ("state", 16)):
+        for key, width in (("name", 10), ("opened", 16), ("failed", failed_width()), ("state", 16)):
             cases.add_column(t(f"followups.col.{key}"), key=key, width=width)
         due.focus()
         self._load()
