@@ -11,6 +11,10 @@ ZH: dict[str, str] = {
     "campaign.admin.dates_from": "{starts} 起，不设结束日期",
     "campaign.admin.dates_until": "至 {ends}，不设开始日期",
     "campaign.admin.dates_none": "不限日期",
+    "admin.retention.would": "将按保存期限删除：{counts}（{kept}）。服务器和各设备都会删除，无法恢复。",
+    "admin.retention.confirm": "确定删除吗？",
+    "admin.retention.not_deleted": "未删除任何记录。",
+    "admin.retention.nothing": "没有超过保存期限的记录（{kept}），未删除任何记录。",
 }
 
 EN: dict[str, str] = {
@@ -21,4 +25,11 @@ EN: dict[str, str] = {
     "campaign.admin.dates_from": "from {starts}, no end date",
     "campaign.admin.dates_until": "until {ends}, no start date",
     "campaign.admin.dates_none": "no dates set",
+    "admin.retention.would": (
+        "Past retention and to be deleted: {counts} ({kept}). The server and every device "
+        "delete them; they cannot be brought back."
+    ),
+    "admin.retention.confirm": "Delete them?",
+    "admin.retention.not_deleted": "Nothing was deleted.",
+    "admin.retention.nothing": "Nothing is past retention ({kept}); nothing was deleted.",
 }

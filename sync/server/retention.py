@@ -123,9 +123,31 @@ def _forget_feed(forget: list[tuple[str, list[str]]], top: int) -> None:
         ).execute()
 
 
-def run_retention(*, today: dt.date, keep_days: int = rules.DEFAULT_KEEP_DAYS) -> RetentionReport:
+class _Previewed(Exception):
+    """Ends a preview's transaction, so all it deleted is rolled back."""
+
+    def __init__(self, report: RetentionReport) -> None:
+        super().__init__()
+        self.report = report
+
+
+def preview_retention(
+    *, today: dt.date, keep_days: int = rules.DEFAULT_KEEP_DAYS
+) -> RetentionReport:
+    """What `run_retention` would delete on `today`, counted by doing it in a transaction
+    that is rolled back: nothing is deleted, nothing audited."""
+    try:
+        run_retention(today=today, keep_days=keep_days, preview=True)
+    except _Previewed as previewed:
+        return previewed.report
+    raise AssertionError("a preview always rolls back")  # pragma: no cover
+
+
+def run_retention(
+    *, today: dt.date, keep_days: int = rules.DEFAULT_KEEP_DAYS, preview: bool = False
+) -> RetentionReport:
     """Delete what the rules say is past its time on `today`; one audit entry when
-    anything was deleted."""
+    anything was deleted. `preview`: see `preview_retention`."""
     if not rules.SHORTEST_KEEP_DAYS <= keep_days <= rules.LONGEST_KEEP_DAYS:
         raise ValueError(f"keep_days must be {rules.SHORTEST_KEEP_DAYS}–{rules.LONGEST_KEEP_DAYS}")
     report = RetentionReport()
@@ -170,4 +192,6 @@ def run_retention(*, today: dt.date, keep_days: int = rules.DEFAULT_KEEP_DAYS) -
             )
         append_changes(changes)
         _forget_feed(forget, top)
+        if preview:
+            raise _Previewed(report)
     return report

@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import datetime as dt
 
+from click.testing import CliRunner
 from people_support import has_member_named, member_named, plan_made_this_morning, returnee_family
 
+from fieldapp.cli import main
 from fieldapp.domain.clock import today
 from fieldapp.services.followups import cases, plans, readings
 from fieldapp.services.people import registry
@@ -64,7 +66,9 @@ def _run(day: dt.date):  # type: ignore[no-untyped-def]
         return run_retention(today=day, keep_days=30)
 
 
-def test_retention_deletes_ended_follow_ups_and_people_who_left_on_both_ends(make_device):
+def test_retention_deletes_ended_follow_ups_and_people_who_left_on_both_ends(
+    make_device, server_db_url
+):
     worker = make_device("worker").enroll("p-insp")  # V1
     with worker.client() as client:
         assert client.sync_once().ok
@@ -136,8 +140,26 @@ def test_retention_deletes_ended_follow_ups_and_people_who_left_on_both_ends(mak
     )
     with worker.client() as client:
         assert client.sync_once().ok
-    report = _run(start + dt.timedelta(days=31))
-    assert len(report.people) == 1 and len(report.households) == 1
+    # The command says what it would delete and asks first; declined, nothing goes.
+    day = (start + dt.timedelta(days=31)).isoformat()
+    command = ["--lang", "zh", "admin", "--db", server_db_url, "retention", "--today", day]
+    declined = CliRunner().invoke(main, command, input="n\n")
+    assert declined.exit_code == 0, declined.output
+    assert (
+        "将按保存期限删除：随访计划 0 个、读数 0 条、已离开人员 1 人、空户 1 户" in declined.output
+    )
+    assert "确定删除吗？ [y/N]" in declined.output and "未删除任何记录。" in declined.output
+    with server_db.current().connection_context():
+        assert ServerMember.select().where(ServerMember.name == "赵独居").exists()
+        assert AuditEntry.select().where(AuditEntry.action == RETENTION_DELETED).count() == 2
+    deleted = CliRunner().invoke(main, command, input="y\n")
+    assert deleted.exit_code == 0, deleted.output
+    assert (
+        "已按保存期限删除：随访计划 0 个、读数 0 条、已离开人员 1 人、空户 1 户" in deleted.output
+    )
+    with server_db.current().connection_context():
+        assert not ServerMember.select().where(ServerMember.name == "赵独居").exists()
+        assert AuditEntry.select().where(AuditEntry.action == RETENTION_DELETED).count() == 3
     with worker.client() as client:
         assert client.sync_once().ok
     assert not Household.select().where(Household.code == "DM-021").exists()
@@ -145,15 +167,14 @@ def test_retention_deletes_ended_follow_ups_and_people_who_left_on_both_ends(mak
 
 
 def test_the_admin_command_runs_retention_on_a_given_day(tmp_path) -> None:
-    from click.testing import CliRunner
-
-    from fieldapp.cli import main
-
     db = f"sqlite:///{tmp_path / 'srv.sqlite3'}"
     runner = CliRunner()
     assert runner.invoke(main, ["admin", "--db", db, "init"]).exit_code == 0
-    done = runner.invoke(main, ["--lang", "en", "admin", "--db", db, "retention",
+    done = runner.invoke(main, ["--lang", "en", "admin", "--db", db, "retention", "--yes",
                                 "--keep-days", "14", "--today", "2026-07-01"])  # fmt: skip
     assert done.exit_code == 0 and "0 follow-up plans" in done.output and "14 days" in done.output
+    asked = runner.invoke(main, ["--lang", "en", "admin", "--db", db, "retention"])
+    assert asked.exit_code == 0  # nothing to delete: nothing asked
+    assert "Nothing is past retention (kept 30 days); nothing was deleted." in asked.output
     refused = runner.invoke(main, ["admin", "--db", db, "retention", "--keep-days", "-1"])
     assert refused.exit_code == 2
