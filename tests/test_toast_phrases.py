@@ -15,7 +15,7 @@ from rich.cells import cell_len
 
 from fieldapp.i18n import t
 from fieldapp.tui.app import FieldApp, make_app
-from fieldapp.tui.toasts import PHRASE_ENDS
+from fieldapp.tui.phrases import PHRASE_ENDS
 
 CLOSING_AFTER = "”’）」』》"  # may follow a phrase's end on the same line
 

@@ -1,141 +1,15 @@
-"""Toasts break Chinese where a phrase ends.
+"""Toasts break Chinese where a phrase ends (`fieldapp.tui.phrases`).
 
-A toast is about 36 cells wide at 80 columns, and Textual breaks a run of Chinese (no
-spaces) between any two characters: "隐患复查只对网格长和管理员开放；您负" / "责的隐患在…".
-Where a message's lines were known, the catalogue put the break in by hand (295cd7c,
-b686188); a toast's width is only known as it is drawn, so here its text is broken for
-the width it is drawn at: after a phrase's end (，。；：、！？ and the closing marks that
-follow them) or at a space between Latin words, as long as the next phrase then fits on
-a line of its own;
-a phrase longer than a whole line is still broken by the rule every screen follows
-(`fieldapp.tui.kinsoku`). Text without those marks (English) wraps as Textual wraps it.
-
-`install()` makes every toast one that does this, however its notice was raised
-(`notify`, `FieldScreen.explain`).
+A toast is about 36 cells wide at 80 columns. `install()` makes every toast one whose text
+is broken where phrases end, however its notice was raised (`notify`,
+`FieldScreen.explain`).
 """
 
 from __future__ import annotations
 
-import re
-from bisect import bisect_right
-
-from rich.cells import cell_len
-from textual.content import Content
-from textual.css.styles import RulesMap
-from textual.strip import Strip
-from textual.style import Style
-from textual.visual import RenderOptions, Visual
 from textual.widgets import _toast
 
-from fieldapp.domain.kinsoku import CLOSING
-from fieldapp.tui.kinsoku import wrap_offsets
-
-PHRASE_ENDS = "，。；：、！？"
-_PHRASE_END = re.compile(f"[{PHRASE_ENDS}]")
-
-
-def _phrase_bounds(text: str) -> list[int]:
-    """Where a line may end: after a phrase's end and the closing marks that follow it
-    ("。" or "。”"), and at a space between two Latin words (not at the spaces around a
-    Latin word in Chinese: "按 F12 重新同步" is one phrase); the end of `text` last."""
-    bounds = [
-        i
-        for i in range(1, len(text))
-        if not text[i].isspace()
-        and text[i] not in CLOSING
-        and (_between_latin_words(text, i) or _after_phrase_end(text, i))
-    ]
-    return [*bounds, len(text)]
-
-
-def _between_latin_words(text: str, i: int) -> bool:
-    """Whether spaces end right before `i` with a narrow character on both sides."""
-    if not text[i - 1].isspace():
-        return False
-    before = text[:i].rstrip()
-    return bool(before) and cell_len(before[-1]) == 1 and cell_len(text[i]) == 1
-
-
-def _after_phrase_end(text: str, i: int) -> bool:
-    """Whether the closing marks right before `i` include a phrase's end."""
-    j = i - 1
-    while j >= 0 and text[j] in CLOSING:
-        if text[j] in PHRASE_ENDS:
-            return True
-        j -= 1
-    return False
-
-
-def _cells(text: str) -> int:
-    return cell_len(text.rstrip())
-
-
-def phrase_offsets(text: str, width: int) -> list[int]:
-    """Where to break one line of `text` (no "\\n") to fit `width` cells, ending lines
-    where a phrase ends (see the module's docstring)."""
-    if width < 4 or not _PHRASE_END.search(text):
-        return wrap_offsets(text, width)
-    bounds = _phrase_bounds(text)
-    breaks: list[int] = []
-    start = 0
-    while _cells(text[start:]) > width:
-        after = bounds[bisect_right(bounds, start) :]
-        fitting = [end for end in after if _cells(text[start:end]) <= width]
-        if fitting and fitting[-1] < len(text):
-            end = fitting[-1]
-            following = after[len(fitting)]
-            if _cells(text[end:following]) <= width:  # the next phrase whole on its line
-                breaks.append(end)
-                start = end
-                continue
-        folded = wrap_offsets(text[start:], width)  # a phrase wider than a line
-        if not folded or folded[0] <= 0:
-            break
-        start += folded[0]
-        breaks.append(start)
-    return breaks
-
-
-def phrase_broken(content: Content, width: int) -> Content:
-    """`content` with a line break wherever `phrase_offsets` ends a line."""
-    lines: list[Content] = []
-    for line in content.split("\n", allow_blank=True):
-        pieces = line.divide(phrase_offsets(line.plain, width))
-        lines.extend(piece.rstrip() for piece in pieces[:-1])
-        lines.append(pieces[-1])
-    return Content("\n").join(lines)
-
-
-class PhraseBroken(Visual):
-    """A toast's content, broken for the width it is measured or drawn at."""
-
-    def __init__(self, content: Content) -> None:
-        self.content = content
-        self._broken: dict[int, Content] = {}  # by width
-
-    def __str__(self) -> str:
-        return str(self.content)  # the text, as a Content reads
-
-    def _at(self, rules: RulesMap, width: int) -> Content:
-        width -= rules.get("line_pad", 0) * 2
-        if width not in self._broken:
-            self._broken[width] = phrase_broken(self.content, width)
-        return self._broken[width]
-
-    def get_optimal_width(self, rules: RulesMap, container_width: int) -> int:
-        return self.content.get_optimal_width(rules, container_width)
-
-    def get_minimal_width(self, rules: RulesMap) -> int:
-        return self.content.get_minimal_width(rules)
-
-    def get_height(self, rules: RulesMap, width: int) -> int:
-        return self._at(rules, width).get_height(rules, width)
-
-    def render_strips(
-        self, width: int, height: int | None, style: Style, options: RenderOptions
-    ) -> list[Strip]:
-        return self._at(options.rules, width).render_strips(width, height, style, options)
-
+from fieldapp.tui.phrases import PhraseBroken
 
 _TextualToast = _toast.Toast
 

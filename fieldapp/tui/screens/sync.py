@@ -28,6 +28,7 @@ from fieldapp.tui.messages import (
 )
 from fieldapp.tui.screens import FieldScreen
 from fieldapp.tui.widgets.key_footer import KeyFooter
+from fieldapp.tui.widgets.phrase_static import PhraseStatic
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -136,17 +137,17 @@ class SyncScreen(FieldScreen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         with VerticalScroll(id="sync-body"):
-            yield Static("", id="sync-state")
+            yield PhraseStatic("", id="sync-state")
             yield Static("", id="sync-server")
             for phase in PHASES:
                 with Horizontal(classes="sync-phase"):
                     yield Label(t(f"sync.phase.{phase}"), classes="sync-phase-label")
                     yield ProgressBar(id=f"sync-bar-{phase}", show_eta=False)
-            yield Static("", id="sync-rejected")
-            yield Static("", id="sync-returns", markup=False)  # a supervisor's words
-            yield Static("", id="sync-verdicts")
-            yield Static("", id="sync-warnings")
-            yield Static("", id="sync-error")
+            yield PhraseStatic("", id="sync-rejected")
+            yield PhraseStatic("", id="sync-returns", markup=False)  # a supervisor's words
+            yield PhraseStatic("", id="sync-verdicts")
+            yield PhraseStatic("", id="sync-warnings")
+            yield PhraseStatic("", id="sync-error")
         yield KeyFooter()
 
     def on_mount(self) -> None:
