@@ -7,7 +7,9 @@ before quitting ("退出程序？这张表还没有保存…", through `quit_war
 `AsksBeforeDiscarding`: a form that is also asked about on Esc. Esc (or its Cancel button) closes
 at once while they are unchanged, and otherwise asks "放弃已填写的内容？" — Esc or n keeps
 the form, y or the first button discards. A form opened again with what was typed and a
-refusal (`typed_before`) counts as changed from the start. While a form saves (its
+refusal is compared with the values the form was first drawn with (`drawn_before`), not
+with those it came back with: F10 on an empty form, then Esc, asks nothing, and a value
+typed before the refusal still counts. While a form saves (its
 `saving_now()`, a `SavingDialog`'s), Esc does not leave: the form closes once saved.
 """
 
@@ -42,7 +44,9 @@ class HoldsTyped:
     the values it is drawn with are noted by itself, and Ctrl+Q asks first while any
     has changed (`quit_warning`)."""
 
-    typed_before = False  # opened again with what was typed: changed from the start
+    # Opened again with what was typed (after a refusal): the values the form was first
+    # drawn with, before anything was typed (`drawn_values()` of the form refused).
+    drawn_before: tuple[Any, ...] | None = None
     _untyped: tuple[Any, ...] | None = None
 
     def _on_mount(self, event: events.Mount) -> None:
@@ -52,12 +56,17 @@ class HoldsTyped:
         screen.call_after_refresh(self._note)
 
     def _note(self) -> None:
-        self._untyped = _values(self)  # type: ignore[arg-type]
+        drawn = _values(self)  # type: ignore[arg-type]
+        self._untyped = drawn if self.drawn_before is None else self.drawn_before
+
+    def drawn_values(self) -> tuple[Any, ...] | None:
+        """What the form held before anything was typed (None until it is drawn)."""
+        return self._untyped if self._untyped is not None else self.drawn_before
 
     def typed(self) -> bool:
-        """Something was typed since the form was drawn (or it was opened with it)."""
+        """Something was typed since the form was first drawn."""
         screen: Any = self
-        return self.typed_before or self._untyped not in (None, _values(screen))
+        return self.drawn_values() not in (None, _values(screen))
 
     def quit_warning(self) -> str:
         """Quitting now throws away what was typed (the app asks first); a form that

@@ -48,6 +48,7 @@ class PersonDialog(AsksBeforeDiscarding, ModalScreen[HouseholdForm | None]):
         problems: tuple[str, ...] = (),
         held_name: str | None = None,
         wrong: tuple[str, ...] = (),
+        drawn_before: tuple[object, ...] | None = None,
     ) -> None:
         super().__init__(classes="person-dialog")
         self.form = form
@@ -59,7 +60,7 @@ class PersonDialog(AsksBeforeDiscarding, ModalScreen[HouseholdForm | None]):
         self.new_household = new_household
         self.masks = masks  # masked ID number and phone held for this person
         self.problems = problems
-        self.typed_before = bool(problems)  # opened again with what was typed
+        self.drawn_before = drawn_before  # opened again: the refused form's first values
         self.wrong = wrong  # where the problems are: "members.0.birth_year", "grid", …
         localize_bindings(self)
 

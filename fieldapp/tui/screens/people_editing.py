@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 
 class PeopleEditing(RefusedRecordsScreen):
     data: PeopleData
+    _person_drawn: tuple[object, ...] | None = None  # the person form saved last, as first drawn
 
     @dataclass
     class Saved(Message):
@@ -96,10 +97,13 @@ class PeopleEditing(RefusedRecordsScreen):
             problems=problems,
             held_name=held_name,
             wrong=wrong,
+            # Opened again after a refusal: "typed" means changed from the first form.
+            drawn_before=self._person_drawn if problems else None,
         )
 
         def done(result: HouseholdForm | None) -> None:
             if result is not None:
+                self._person_drawn = dialog.drawn_values()
                 self._save(result, new_household, masks, dialog.held_name)
 
         self.app.push_screen(dialog, done)
