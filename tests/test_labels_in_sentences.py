@@ -24,7 +24,7 @@ def test_the_hazard_detail_says_overdue_after_its_deadline_in_lowercase(
         view = build_detail_view(finding.id)
         view = dataclasses.replace(view, deadline=dt.date(2026, 6, 1), overdue=True)
         shown = render_detail(view).plain
-        assert "deadline 2026-06-01 overdue" in shown, shown
+        assert "Deadline 2026-06-01 overdue" in shown, shown
         assert i18n.t("review.queue.overdue") == "Overdue"  # the F5 tab, said alone
     finally:
         i18n.set_language("zh")

@@ -324,7 +324,7 @@ EN: dict[str, str] = {
     "review_ui.field.note_required.outcome_other": "required: what the receiving unit did",
     "review_ui.bulk.note_empty": "The note is empty: write what to note, or press Esc to cancel.",
     "review_ui.detail_empty": "Put the cursor on a hazard to see its detail.",
-    "review_ui.deadline": "deadline {date}",
+    "review_ui.deadline": "Deadline {date}",
     "review_ui.handed_over_to": "Handed over to {unit} · ref. {reference}",
     "review_ui.handed_over_late": "(not fixed by then; handed over to {unit}, so no longer counted overdue)",
     "review_ui.description": "Details: ",

@@ -32,20 +32,24 @@ def render_detail(view: DetailView) -> Text:
     text = Text()
     text.append(f"{view.venue_name}", style="bold")
     text.append(f"  {view.venue_code} · {t(f'kind.{view.venue_kind}')} · {view.grid_name}\n")
-    if view.address:
-        text.append(f"{view.address}\n", style="dim")
-    text.append(f"{view.item_code} {view.item_text}\n")
+    # Its state, then its deadline on a line of its own, straight under the venue: at 80×24
+    # the pane shows five lines, and "一般 · 待复查（已报整改） · 整改期限" ended the last of
+    # them with the date on the next, out of sight.
     severity = t(f"review.severity.{view.severity}")
     text.append(severity, style="bold red" if view.severity == "major" else "")
-    text.append(f" · {t(f'review.state.{view.state}')}")
+    text.append(f" · {t(f'review.state.{view.state}')}\n")
     if view.deadline is not None:
-        text.append(f" · {t('review_ui.deadline', date=view.deadline.isoformat())}")
+        text.append(t("review_ui.deadline", date=view.deadline.isoformat()))
     if view.overdue:
         text.append(f" {t('review_ui.overdue_mark')}", style="bold red")  # mid-line: lowercase
     elif view.handed_over_late:  # why a hazard past its deadline is not marked overdue
         unit = t(f"review.unit.{view.handed_over_to}")
         text.append(f" {t('review_ui.handed_over_late', unit=unit)}", style="dim")
-    text.append("\n")
+    if view.deadline is not None or view.overdue or view.handed_over_late:
+        text.append("\n")
+    if view.address:
+        text.append(f"{view.address}\n", style="dim")
+    text.append(f"{view.item_code} {view.item_text}\n")
     if view.severity == "major" and view.state != "closed":
         text.append(f"{t('review.major_flag')}\n", style="bold red")
     if view.handed_over_to:
