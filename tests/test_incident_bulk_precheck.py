@@ -40,7 +40,8 @@ async def test_closing_a_just_reported_incident_is_refused_at_once(demo_home: Pa
         await pilot.press("c")
         await settle(app, pilot, rounds=2)
         assert app.screen is screen  # no form to fill in first
-        assert "事件当前为“已上报”，不能执行“结案”" in shown(app).replace(" ", "")
+        said = shown(app).replace(" ", "").replace("\n▌", "")
+        assert "事件当前为“已上报”，还不能执行“结案”：先按o记录处理结果。" in said, said
 
 
 async def test_closing_with_one_closable_among_those_marked_opens_the_confirmation(

@@ -180,10 +180,12 @@ def check_transition(
 
 
 def refused_for_all(
-    states: Iterable[str], event_type: str, role: str, lifecycle: Lifecycle = HAZARD
-) -> str | None:
+    states: Iterable[str], event_type: str, role: str, lifecycle: Lifecycle = HAZARD,
+    keys: Mapping[str, str] | None = None,
+) -> str | None:  # fmt: skip
     """Why none of the items chosen, in `states`, may take `event_type` — a sentence said
-    before any form is filled — or None when one of them may."""
+    before any form is filled — or None when one of them may. With `keys` (event type ->
+    the key that sends it) it names the step to take first, when there is one."""
     from fieldapp.i18n import listed, t
 
     chosen = set(states)
@@ -193,6 +195,10 @@ def refused_for_all(
     if not role_may_send(role, event_type, lifecycle):
         return t(f"{texts}.refused.role", event=event)
     names = listed(sorted(t(f"{texts}.state.{s}") for s in chosen))
+    step = lifecycle.step_towards(chosen, event_type, role)
+    if keys and step is not None and step in keys:
+        first = {"first": t(f"{texts}.event.{step}"), "press": keys[step]}
+        return t(f"{texts}.refused.state_first", state=names, event=event, **first)
     return t(f"{texts}.refused.state", state=names, event=event)
 
 

@@ -80,6 +80,18 @@ class Lifecycle:
     def event_types(self) -> tuple[str, ...]:
         return tuple(self.transitions)
 
+    def step_towards(self, states: set[str], event_type: str, role: str) -> str | None:
+        """The event `role` may send in each of `states` that leads to a state where
+        `event_type` may arrive (the step to take first, as an outcome before closing an
+        incident handed over), or None when there is none."""
+        rule = self.transitions.get(event_type)
+        if rule is None or not states:
+            return None
+        for step, (roles, sources, leads_to) in self.transitions.items():
+            if role in roles and states <= sources and leads_to in rule[1]:
+                return step
+        return None
+
 
 HAZARD = Lifecycle(
     name="finding",

@@ -42,6 +42,7 @@ ZH: dict[str, str] = {
     "incident.refused.role": "您的角色不能执行“{event}”：只有网格长或管理员可以指派、移交、记录结果和结案。",
     "incident.refused.unknown_event": "未知的操作 {event}",
     "incident.refused.state": "事件当前为“{state}”，不能执行“{event}”。",
+    "incident.refused.state_first": "事件当前为“{state}”，还不能执行“{event}”：先按 {press} {first}。",
     "incident.refused.assignee_missing": "请选择指派给谁。",
     "incident.refused.unit_missing": "请选择接收单位：派出所、消防大队、城管或执法检查股。",
     "incident.refused.reference_missing": "请填写移交文号。",
@@ -219,6 +220,7 @@ EN: dict[str, str] = {
     ),
     "incident.refused.unknown_event": "Unknown action {event}",
     "incident.refused.state": "The incident is '{state}'; '{event}' is not possible now.",
+    "incident.refused.state_first": "The incident is '{state}'; '{event}' is not possible yet: press {press} to '{first}' first.",
     "incident.refused.assignee_missing": "Choose whom to assign it to.",
     "incident.refused.unit_missing": (
         "Choose the receiving unit: police station, fire brigade, urban management or "

@@ -28,10 +28,13 @@ ZH: dict[str, str] = {
     "incident.record.kind.video": "视频",
     "incident.record.kind.audio": "录音",
     "incident.record.kind.other": "文件",
-    "incident.record.on_device": "在本机",
+    "incident.record.on_device": "仅在本机，同步时上传",
+    "incident.record.sent": "在本机，已同步到服务器",
     "incident.record.not_on_device": "不在本机",
     "binding.incident_record.back": "返回",
     "binding.incident_record.back.tip": "回到事件队列",
+    "binding.incident_record.open_photo": "打开照片",
+    "binding.incident_record.open_photo.tip": "用系统看图程序打开本机上的证据照片，再按打开下一张",
 }
 
 EN: dict[str, str] = {
@@ -58,8 +61,11 @@ EN: dict[str, str] = {
     "incident.record.kind.video": "Video",
     "incident.record.kind.audio": "Audio",
     "incident.record.kind.other": "File",
-    "incident.record.on_device": "on this device",
+    "incident.record.on_device": "on this device only, sent with the next sync",
+    "incident.record.sent": "on this device, synced to the server",
     "incident.record.not_on_device": "not on this device",
     "binding.incident_record.back": "Back",
     "binding.incident_record.back.tip": "Back to the incident queue",
+    "binding.incident_record.open_photo": "Open photo",
+    "binding.incident_record.open_photo.tip": "Open an evidence photo on this device in the system viewer; again for the next",
 }

@@ -1,6 +1,6 @@
 """One incident in full, read-only, for the supervisor's incident view: what happened, who
-was involved, its evidence files (and whether each is on this device), its events in fold
-order and its conflicts.
+was involved, its evidence files (whether each is on this device, and whether sync has
+sent it to the server: `Blob.uploaded`), its events in fold order and its conflicts.
 
 People involved and notes are free text a reporter typed: an ID number or phone typed
 into them is masked here (`domain.personal.mask_numbers_in_text`), as every screen shows
@@ -13,12 +13,12 @@ from dataclasses import dataclass
 
 from fieldapp.domain.personal import mask_numbers_in_text
 from fieldapp.services.common.identity import me
-from fieldapp.services.common.photos import blob_path
+from fieldapp.services.common.photos import blob_path, photo_labels
 from fieldapp.services.common.refused_records import RecordRefusal, incident_refusals
 from fieldapp.services.incidents import events
 from fieldapp.services.incidents.queue import local_time, my_grids
 from fieldapp.store.incident_models import Incident, IncidentEvent
-from fieldapp.store.models import Grid, Person, Venue
+from fieldapp.store.models import Blob, Grid, Person, Venue
 
 
 class IncidentNotFound(LookupError):
@@ -34,10 +34,12 @@ class PersonInvolved:
 @dataclass(frozen=True, slots=True)
 class EvidenceFile:
     kind: str  # photo | video | audio | other
-    name: str  # the file's name; a photo (resized, renamed) has none
+    name: str  # the file's name; a photo's as `photo_labels` names it (照片 1)
     sha256: str
     size: int | None  # bytes, when known
     on_device: bool
+    on_server: bool = False  # sent by sync, or fetched from the server
+    path: str = ""  # where it is on this device ("" when it is not)
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,22 +92,27 @@ def _kind(mime: str) -> str:
 
 
 def _evidence(incident: Incident) -> tuple[EvidenceFile, ...]:
+    media = list(incident.media or [])
+    shas = [str(sha) for sha in incident.photos or []]
+    shas += [str(m.get("sha256", "")) for m in media]
+    blobs = {b.sha256: b for b in Blob.select().where(Blob.sha256.in_([s for s in shas if s]))}
+
+    def file(kind: str, name: str, sha: str, size: object) -> EvidenceFile:
+        here = bool(sha) and blob_path(sha).is_file()
+        blob = blobs.get(sha)
+        if not isinstance(size, int):
+            size = blob.size if blob is not None else None
+        return EvidenceFile(kind, name, sha, size, here, blob is not None and bool(blob.uploaded),
+                            str(blob_path(sha)) if here else "")  # fmt: skip
+
+    photos = [str(sha) for sha in incident.photos or []]
+    # named as every photo is named to a person (the file attached, or 照片 1), never the hash
     files = [
-        EvidenceFile("photo", "", str(sha), None, blob_path(str(sha)).is_file())
-        for sha in incident.photos or []
+        file("photo", n, sha, None) for sha, n in zip(photos, photo_labels(photos), strict=True)
     ]
-    for media in incident.media or []:
-        sha = str(media.get("sha256", ""))
-        size = media.get("size")
-        files.append(
-            EvidenceFile(
-                _kind(str(media.get("mime", ""))),
-                str(media.get("name", "")),
-                sha,
-                size if isinstance(size, int) else None,
-                bool(sha) and blob_path(sha).is_file(),
-            )
-        )
+    for m in media:
+        kind, name = _kind(str(m.get("mime", ""))), str(m.get("name", ""))
+        files.append(file(kind, name, str(m.get("sha256", "")), m.get("size")))
     return tuple(files)
 
 

@@ -1,9 +1,14 @@
-"""One incident, read-only (Enter in the incident queue): category, time, place, reporter,
+"""One incident in full (Enter in an incident list): category, time, place, reporter,
 state, what happened in full, the people involved (numbers in them masked), the evidence
-files and whether each is on this device, its history in fold order and its conflicts.
+files (a photo by its number, as the record view names photos) and whether each is on
+this device only or sent, its history in fold order and its conflicts. p opens a photo
+on this device in the system viewer (`viewer.open_and_say`, as the inspection record's
+o), the next one on each press.
 
-One scrolling text: at 80x24 a long description wraps and the rest is a scroll away. The
-record is read in a thread worker; Esc goes back to the queue as it was.
+From the supervisor's queue it offers the queue's actions on this incident, the same
+definition (`incident_actions`); it is read again once one is applied, and the queue
+when Esc goes back to it. One scrolling text: at 80x24 a long description wraps and the
+rest is a scroll away. The record is read in a thread worker.
 """
 
 from __future__ import annotations
@@ -24,6 +29,8 @@ from textual.widgets import Header, Static
 from fieldapp.i18n import t
 from fieldapp.services.incidents.record import EvidenceFile, HistoryEvent, IncidentRecord
 from fieldapp.tui.screens import FieldScreen
+from fieldapp.tui.screens.incident_actions import ACTION_BINDINGS, Acted, IncidentActing
+from fieldapp.tui.screens.viewer import open_and_say
 from fieldapp.tui.widgets.key_footer import KeyFooter
 
 
@@ -43,10 +50,15 @@ def _size(size: int | None) -> str:
 
 
 def evidence_line(file: EvidenceFile) -> str:
-    name = file.name or f"{file.sha256[:12]}…"
-    where = t("incident.record.on_device" if file.on_device else "incident.record.not_on_device")
-    parts = [t(f"incident.record.kind.{file.kind}"), name, _size(file.size), where]
-    return " · ".join(p for p in parts if p)
+    """'照片 1 · 120 KB · 仅在本机，同步时上传'; another file by its kind and name."""
+    if file.on_device:
+        where = t("incident.record.sent" if file.on_server else "incident.record.on_device")
+    else:
+        where = t("incident.record.not_on_device")
+    kind = t(f"incident.record.kind.{file.kind}")
+    named = file.kind == "photo" and file.name.startswith(kind)  # 照片 1: said once
+    parts = [file.name] if named else [kind, file.name]
+    return " · ".join(p for p in [*parts, _size(file.size), where] if p)
 
 
 def event_line(event: HistoryEvent) -> str:
@@ -138,25 +150,35 @@ def record_renderable(record: IncidentRecord, error_colour: str = "red") -> Rend
     return Group(*parts)
 
 
-class IncidentRecordScreen(FieldScreen[None]):
+class IncidentRecordScreen(IncidentActing, FieldScreen[bool | None]):
+    """Dismissed with True when an action was applied here (the list reads itself again)."""
+
     REMOUNT_ON_RELABEL = True
     CSS_PATH = "incident_record.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Back", id="incident_record.back"),
+        # the view's own key first: at 80 columns the footer shows what fits
+        Binding("p", "open_photo", "Open photo", id="incident_record.open_photo"),
+        *ACTION_BINDINGS,  # from the supervisor's queue (`acting`)
     ]
 
     @dataclass
     class Loaded(Message):
         record: IncidentRecord
+        people: list[tuple[str, str]]
 
     @dataclass
     class Missing(Message):
         pass
 
-    def __init__(self, incident_id: str) -> None:
+    def __init__(self, incident_id: str, *, acting: bool = False) -> None:
         super().__init__(id="incident-record")
         self.incident_id = incident_id
+        self.acting = acting  # the queue's actions offered on it
         self.record: IncidentRecord | None = None
+        self.people: list[tuple[str, str]] = []
+        self.changed = False  # an action was applied here
+        self.photo_shown = -1  # the last photo p opened, among those on this device
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -171,6 +193,7 @@ class IncidentRecordScreen(FieldScreen[None]):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="incident-record")
     def _load(self) -> None:
+        from fieldapp.services.incidents.queue import assignable_people
         from fieldapp.services.incidents.record import IncidentNotFound, incident_record
         from fieldapp.store import db
 
@@ -180,7 +203,8 @@ class IncidentRecordScreen(FieldScreen[None]):
             except IncidentNotFound:
                 self.post_message(self.Missing())
                 return
-        self.post_message(self.Loaded(record))
+            people = assignable_people() if self.acting else []
+        self.post_message(self.Loaded(record, people))
 
     @on(Missing)
     def _missing(self) -> None:
@@ -189,10 +213,41 @@ class IncidentRecordScreen(FieldScreen[None]):
 
     @on(Loaded)
     def _loaded(self, message: Loaded) -> None:
-        self.record = message.record
+        self.record, self.people = message.record, message.people
+        self.refresh_bindings()  # p: a photo on this device or not
         text = self.query_one("#incident-record-text", Static)
         colour = self.app.get_css_variables().get("text-error", "red")  # as refused_mark's
         text.update(record_renderable(message.record, colour))
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "bulk":
+            return self.acting
+        if action == "open_photo":
+            return bool(self._photos_here())
+        return True
+
+    def acted_on(self) -> list[Acted]:
+        record = self.record
+        if record is None:
+            return []
+        category = t(f"incident.category.{record.category}")
+        return [
+            Acted(record.id, record.state, f"{record.occurred_at} {category} · {place(record)}")
+        ]
+
+    def incidents_changed(self) -> None:
+        self.changed = True
+        self._load()
+
+    def _photos_here(self) -> list[EvidenceFile]:
+        evidence = self.record.evidence if self.record else ()
+        return [f for f in evidence if f.kind == "photo" and f.on_device]
+
+    def action_open_photo(self) -> None:
+        if photos := self._photos_here():
+            self.photo_shown = (self.photo_shown + 1) % len(photos)
+            file = photos[self.photo_shown]
+            open_and_say(self, file.path, file.name)  # named as the evidence names it
+
     def action_back(self) -> None:
-        self.dismiss(None)
+        self.dismiss(self.changed)

@@ -3,8 +3,8 @@
 Queues 1–5 (open, to assign, handed over, conflicts, all); Enter shows the highlighted
 incident in full, read-only (`IncidentRecordScreen`); space marks a row, ctrl+a the page;
 a assign, h hand over, o outcome, c close, n note — each behind the one bulk
-confirmation (`BulkActionDialog` with the incident lifecycle), one transaction, refusals
-listed with their reasons; k acknowledges the highlighted incident's conflicts; l prints
+confirmation, one transaction, refusals listed with their reasons, as in the incident's
+own view (`incident_actions`); k acknowledges the highlighted incident's conflicts; l prints
 the hand-over letter (移交抄告单) of the marked or highlighted incidents. Every store call
 runs in a thread worker.
 """
@@ -12,7 +12,7 @@ runs in a thread worker.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -21,17 +21,16 @@ from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import Header, Tab, Tabs
 
-from fieldapp.domain.findings import refused_for_all
 from fieldapp.i18n import t
-from fieldapp.services.incidents.queue import QUEUES, BulkResult, IncidentRow
-from fieldapp.tui.messages import SyncRequested
+from fieldapp.services.incidents.queue import QUEUES, IncidentRow
+from fieldapp.tui.screens.incident_actions import ACTION_BINDINGS, Acted, IncidentActing
 from fieldapp.tui.screens.incident_table import MARK, IncidentTableScreen
 from fieldapp.tui.widgets import PagedTable
 from fieldapp.tui.widgets.key_footer import KeyFooter
 from fieldapp.tui.widgets.queue_tabs import queue_binding, queue_tab_label
 
 
-class IncidentsScreen(IncidentTableScreen):
+class IncidentsScreen(IncidentActing, IncidentTableScreen):
     REMOUNT_ON_RELABEL = True
     FOOTER_PINNED = ("app.report_incident",)  # shown in the footer whatever the width
     PLACE = "binding.app.incidents"
@@ -46,11 +45,7 @@ class IncidentsScreen(IncidentTableScreen):
         *(queue_binding("incidents", n) for n in range(1, len(QUEUES) + 1)),
         Binding("space", "toggle_mark", "Mark", id="incidents.mark"),
         Binding("ctrl+a,asterisk", "mark_page", "Mark page", id="incidents.mark_page"),
-        Binding("a", "bulk('assigned')", "Assign", id="incidents.assign"),
-        Binding("h", "bulk('handed_over')", "Hand over", id="incidents.hand_over"),
-        Binding("o", "bulk('outcome_recorded')", "Outcome", id="incidents.outcome"),
-        Binding("c", "bulk('closed')", "Close", id="incidents.close"),
-        Binding("n", "bulk('note')", "Note", id="incidents.note"),
+        *ACTION_BINDINGS,
         Binding("k", "acknowledge", "Acknowledge", id="incidents.acknowledge"),
         Binding("l", "print_letter", "Letter", id="incidents.letter"),
     ]
@@ -61,11 +56,6 @@ class IncidentsScreen(IncidentTableScreen):
         rows: list[IncidentRow]
         counts: dict[str, int]
         people: list[tuple[str, str]]
-
-    @dataclass
-    class BulkDone(Message):
-        event_type: str
-        results: list[BulkResult]
 
     @dataclass
     class Said(Message):
@@ -171,73 +161,28 @@ class IncidentsScreen(IncidentTableScreen):
 
     # -- actions ---------------------------------------------------------------------
 
-    def action_bulk(self, event_type: str) -> None:
-        from fieldapp.domain.clock import today
-        from fieldapp.domain.incidents import INCIDENT
-        from fieldapp.tui.dialogs.bulk_action import BulkActionDialog, BulkRequest
+    def acted_on(self) -> list[Acted]:
+        return [
+            Acted(r.id, r.state,
+                  f"{r.occurred_at} {t(f'incident.category.{r.category}')} · {r.place}")
+            for r in self.targets()
+        ]  # fmt: skip
 
-        rows = self.targets()
-        if not rows:
-            self.explain(t("incident.queue.nothing_chosen"))
-            return
-        role = getattr(self.app, "person_role", None) or "supervisor"
-        # Said at once when none of them can take it, not after the form is filled; when
-        # some can, the confirmation's refusals list the others.
-        refusal = refused_for_all((r.state for r in rows), event_type, role, INCIDENT)
-        if refusal is not None:
-            self.explain(refusal)
-            return
-        lines = [
-            f"{r.occurred_at} {t(f'incident.category.{r.category}')} · {r.place}" for r in rows
-        ]
-        ids = [r.id for r in rows]
-
-        def answered(request: BulkRequest | None) -> None:
-            if request is not None:
-                self._apply(ids, event_type, request.note, request.data)
-
-        dialog = BulkActionDialog(
-            event_type, lines, today=today(), lifecycle=INCIDENT, people=self.people
-        )
-        self.app.push_screen(dialog, answered)
-
-    @work(thread=True, exclusive=True, exit_on_error=False, group="incidents-bulk")
-    def _apply(self, ids: list[str], event_type: str, note: str, data: dict[str, Any]) -> None:
-        from fieldapp.services.incidents import queue as service
-        from fieldapp.store import db
-
-        with db.connection_context():
-            try:
-                results = service.bulk_apply(ids, event_type, note, data)
-            except service.ActionRefused as refused:
-                self.post_message(self.Said(str(refused), "error"))
-                return
-        self.post_message(self.BulkDone(event_type, results))
-
-    @on(BulkDone)
-    def _bulk_done(self, message: BulkDone) -> None:
-        from fieldapp.tui.dialogs.reasons import ReasonsDialog
-
-        applied = [r for r in message.results if r.applied]
-        refused = [r for r in message.results if not r.applied]
-        action = t(f"incident.event.{message.event_type}")
-        self.notify(
-            t("review_ui.bulk.summary", action=action, applied=len(applied), refused=len(refused)),
-            severity="warning" if refused else "information",
-        )
-        known = {r.id: r for r in [*self.rows, *self.marked.values()]}
-        reasons = []
-        for r in refused:
-            row = known.get(r.incident_id)
-            what = f"{row.occurred_at} {row.place}" if row else r.incident_id
-            reasons.append((what, r.reason))
+    def incidents_changed(self) -> None:
         self.marked.clear()
         self.reload()
-        if applied:
-            self.app.post_message(SyncRequested("incident.event"))
-        if reasons:
-            title = t("review_ui.reasons.title", action=action, count=len(reasons))
-            self.app.push_screen(ReasonsDialog(title, reasons))
+
+    def action_view(self) -> None:
+        """The highlighted incident in full, with the same actions on it."""
+        from fieldapp.tui.screens.incident_record import IncidentRecordScreen
+
+        def back(changed: bool | None) -> None:
+            if changed:  # an action applied there: this list as it is now
+                self.incidents_changed()
+
+        row = self.highlighted
+        if row is not None:
+            self.app.push_screen(IncidentRecordScreen(row.id, acting=True), back)
 
     def action_acknowledge(self) -> None:
         row = self.highlighted

@@ -1,0 +1,135 @@
+"""The supervisor's actions on incidents — a assign, h hand over, o outcome, c close, n
+note — defined once for the queue (on the marked or highlighted rows) and for one incident
+in full (on it): the keys, the refusal said before any form (naming the step to take
+first, as o before c on an incident handed over), the one bulk confirmation
+(`BulkActionDialog` with the incident lifecycle), the worker that applies it in one
+transaction and the result, refusals listed with their reasons.
+
+A screen mixes `IncidentActing` in before its Textual base, adds `ACTION_BINDINGS` to its
+bindings and says what the keys act on (`acted_on`) and what to do once applied
+(`incidents_changed`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from textual import work
+from textual.binding import Binding
+from textual.message import Message
+
+from fieldapp.domain.findings import refused_for_all
+from fieldapp.i18n import t
+from fieldapp.services.incidents.queue import BulkResult
+from fieldapp.tui.messages import SyncRequested
+
+ACTION_BINDINGS = [
+    Binding("a", "bulk('assigned')", "Assign", id="incidents.assign"),
+    Binding("h", "bulk('handed_over')", "Hand over", id="incidents.hand_over"),
+    Binding("o", "bulk('outcome_recorded')", "Outcome", id="incidents.outcome"),
+    Binding("c", "bulk('closed')", "Close", id="incidents.close"),
+    Binding("n", "bulk('note')", "Note", id="incidents.note"),
+]
+# event type -> the key that sends it, for a refusal that names the step to take first
+EVENT_KEYS = {b.action.partition("'")[2].rstrip("')"): b.key for b in ACTION_BINDINGS}
+
+
+@dataclass(frozen=True, slots=True)
+class Acted:
+    """An incident an action is for: its id, its state and its line in the confirmation."""
+
+    id: str
+    state: str
+    line: str
+
+
+class IncidentActing:
+    """The actions, for a screen (`FieldScreen`) that mixes this in."""
+
+    people: list[tuple[str, str]]  # whom `a` may assign (id, name)
+
+    @dataclass
+    class BulkDone(Message):
+        event_type: str
+        results: list[BulkResult]
+        lines: dict[str, str]  # incident id -> how the confirmation listed it
+
+    @dataclass
+    class ActionRefused(Message):
+        text: str
+
+    def acted_on(self) -> list[Acted]:
+        """The incidents the keys act on now."""
+        raise NotImplementedError
+
+    def incidents_changed(self) -> None:
+        """Called once an action was applied to one or more: read them again."""
+
+    def action_bulk(self, event_type: str) -> None:
+        from fieldapp.domain.clock import today
+        from fieldapp.domain.incidents import INCIDENT
+        from fieldapp.tui.dialogs.bulk_action import BulkActionDialog, BulkRequest
+
+        screen: Any = self
+        acted = self.acted_on()
+        if not acted:
+            screen.explain(t("incident.queue.nothing_chosen"))
+            return
+        role = getattr(screen.app, "person_role", None) or "supervisor"
+        # Said at once when none of them can take it, not after the form is filled; when
+        # some can, the confirmation's refusals list the others.
+        refusal = refused_for_all((a.state for a in acted), event_type, role, INCIDENT, EVENT_KEYS)
+        if refusal is not None:
+            screen.explain(refusal)
+            return
+        lines = {a.id: a.line for a in acted}
+
+        def answered(request: BulkRequest | None) -> None:
+            if request is not None:
+                self._apply_action(lines, event_type, request.note, request.data)
+
+        dialog = BulkActionDialog(
+            event_type, list(lines.values()), today=today(), lifecycle=INCIDENT,
+            people=self.people,
+        )  # fmt: skip
+        screen.app.push_screen(dialog, answered)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="incidents-bulk")
+    def _apply_action(
+        self, lines: dict[str, str], event_type: str, note: str, data: dict[str, Any]
+    ) -> None:
+        from fieldapp.services.incidents import queue as service
+        from fieldapp.store import db
+
+        screen: Any = self
+        with db.connection_context():
+            try:
+                results = service.bulk_apply(list(lines), event_type, note, data)
+            except service.ActionRefused as refused:
+                screen.post_message(self.ActionRefused(str(refused)))
+                return
+        screen.post_message(self.BulkDone(event_type, results, lines))
+
+    def on_incident_acting_action_refused(self, message: ActionRefused) -> None:
+        screen: Any = self
+        screen.notify(message.text, severity="error", timeout=10)
+
+    def on_incident_acting_bulk_done(self, message: BulkDone) -> None:
+        from fieldapp.tui.dialogs.reasons import ReasonsDialog
+
+        screen: Any = self
+        applied = [r for r in message.results if r.applied]
+        refused = [r for r in message.results if not r.applied]
+        action = t(f"incident.event.{message.event_type}")
+        screen.notify(
+            t("review_ui.bulk.summary", action=action, applied=len(applied), refused=len(refused)),
+            severity="warning" if refused else "information",
+        )
+        reasons = [(message.lines.get(r.incident_id, r.incident_id), r.reason) for r in refused]
+        self.incidents_changed()
+        if applied:
+            screen.app.post_message(SyncRequested("incident.event"))
+        if reasons:
+            title = t("review_ui.reasons.title", action=action, count=len(reasons))
+            screen.app.push_screen(ReasonsDialog(title, reasons))
