@@ -182,12 +182,12 @@ def test_cli_demo_build_only_then_reuse(tmp_path: Path, monkeypatch: pytest.Monk
         main, ["demo", "--build-only", "--no-server", "--home", str(target), "--venues", "50"]
     )
     assert first.exit_code == 0, first.output
-    assert str(target) in first.output and "50 venues" in first.output
+    assert str(target) in first.output and "场所 50 家" in first.output
     again = runner.invoke(
         main, ["demo", "--build-only", "--no-server", "--home", str(target), "--as", "supervisor"]
     )
     assert again.exit_code == 0, again.output
-    assert "reused" in again.output
+    assert "沿用已有的示例数据，以网格长身份使用" in again.output
     open_store(store_path(target))
     try:
         assert me().role == "supervisor"
@@ -200,7 +200,9 @@ def test_cli_demo_build_only_then_reuse(tmp_path: Path, monkeypatch: pytest.Monk
 def test_cli_demo_with_its_server_speaks_the_language_asked(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str
 ) -> None:
-    """`fieldapp --lang en demo` printed its server's lines in Chinese (示例服务器…)."""
+    """`fieldapp --lang en demo` printed its server's lines in Chinese (示例服务器…); the
+    Chinese demo said what it built and whom it acts for in English ("demo workspace: …
+    360 venues … acting as inspector", "（陈晓明，inspector）")."""
     from fieldapp.cli import main
 
     monkeypatch.delenv("FIELDAPP_HOME", raising=False)
@@ -212,4 +214,10 @@ def test_cli_demo_with_its_server_speaks_the_language_asked(
     started = {"en": "Demo server: http", "zh": "示例服务器：http"}[lang]
     assert started in done.output, done.output
     if lang == "en":
-        assert not re.search(r"[示已同]", done.output.split("demo workspace:")[-1]), done.output
+        assert "Demo workspace:" in done.output and "30 venues" in done.output
+        assert "acting as Inspector" in done.output and ", Inspector)" in done.output
+        assert not re.search(r"[示已同]", done.output.split("Demo workspace:")[-1]), done.output
+    else:
+        assert "示例工作区：" in done.output and "场所 30 家" in done.output
+        assert "以网格员身份使用" in done.output and "，网格员）" in done.output
+        assert not re.search(r"workspace|venues|acting|inspector", done.output), done.output

@@ -59,8 +59,10 @@ def start_server(home: Path, as_role: str, lang: str | None = None) -> tuple[obj
         say("demo.server.failed", error=error, err=True)
         return server, demo_server.device_home(home, as_role)
     say("demo.server.started", url=server.url, db=server.db_url)
+    with written_in(lang) if lang else nullcontext():
+        role = t(f"role.{as_role}")
     say("demo.server.enrolled", device=device.device_id, name=device.person_name,
-        role=as_role, home=device.home)  # fmt: skip
+        role=role, home=device.home)  # fmt: skip
     for person, count in device.handed_in.items():
         say("demo.server.colleague", name=person, count=count)
     return server, device.home
@@ -76,6 +78,27 @@ def open_tui(home: Path, lang: str | None) -> None:
             f"the TUI is not available in this build ({error}); use --build-only"
         ) from None
     run_tui(lang=lang)
+
+
+def _workspace_said(home: Path, info: DemoInfo | None, as_role: str, lang: str | None) -> str:
+    """What was built (or that an existing demo is reused) and whom the device acts for,
+    in `lang`."""
+    from fieldapp.i18n import counts, t, written_in
+
+    with written_in(lang) if lang else nullcontext():
+        role = t(f"role.{as_role}")
+        if info is None:
+            return t("demo.workspace.reused", home=home, role=role)
+        built = counts(
+            ("demo.workspace.count.venues", info.venues),
+            ("demo.workspace.count.inspections", info.inspections),
+            ("demo.workspace.count.answers", info.answers),
+            ("demo.workspace.count.open_findings", info.open_findings),
+        )
+        return t(
+            "demo.workspace.built", home=home, counts=built, overdue=info.overdue_findings,
+            seconds=f"{info.seconds:.1f}", role=role,
+        )  # fmt: skip
 
 
 @click.command()
@@ -144,16 +167,8 @@ def demo(
         )
     except DemoError as error:
         raise click.ClickException(str(error)) from None
-    if info is None:
-        click.echo(f"demo workspace: {home} (reused, acting as {as_role})")
-    else:
-        click.echo(
-            f"demo workspace: {home}\n"
-            f"  {info.venues} venues, {info.inspections} inspections, {info.answers} answers, "
-            f"{info.open_findings} open hazards ({info.overdue_findings} overdue); "
-            f"built in {info.seconds:.1f} s, acting as {as_role}"
-        )
     chosen = lang or (ctx.obj.get("lang") if ctx.obj else None)
+    click.echo(_workspace_said(home, info, as_role, chosen))
     server, device_home = (None, home) if no_server else start_server(home, as_role, chosen)
     try:
         if build_only:

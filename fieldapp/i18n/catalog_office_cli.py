@@ -15,6 +15,12 @@ ZH: dict[str, str] = {
     "admin.retention.confirm": "确定删除吗？",
     "admin.retention.not_deleted": "未删除任何记录。",
     "admin.retention.nothing": "没有超过保存期限的记录（{kept}），未删除任何记录。",
+    "demo.workspace.reused": "示例工作区：{home}（沿用已有的示例数据，以{role}身份使用）",
+    "demo.workspace.built": "示例工作区：{home}\n  {counts}（逾期 {overdue} 处）；用时 {seconds} 秒，以{role}身份使用",
+    "demo.workspace.count.venues": "场所 {count} 家",
+    "demo.workspace.count.inspections": "检查记录 {count} 条",
+    "demo.workspace.count.answers": "答题 {count} 条",
+    "demo.workspace.count.open_findings": "未整改隐患 {count} 处",
 }
 
 EN: dict[str, str] = {
@@ -32,4 +38,17 @@ EN: dict[str, str] = {
     "admin.retention.confirm": "Delete them?",
     "admin.retention.not_deleted": "Nothing was deleted.",
     "admin.retention.nothing": "Nothing is past retention ({kept}); nothing was deleted.",
+    "demo.workspace.reused": "Demo workspace: {home} (reused, acting as {role})",
+    "demo.workspace.built": (
+        "Demo workspace: {home}\n  {counts} ({overdue} overdue); built in {seconds} s, "
+        "acting as {role}"
+    ),
+    "demo.workspace.count.venues": "{count} venues",
+    "demo.workspace.count.venues_one": "1 venue",
+    "demo.workspace.count.inspections": "{count} inspections",
+    "demo.workspace.count.inspections_one": "1 inspection",
+    "demo.workspace.count.answers": "{count} answers",
+    "demo.workspace.count.answers_one": "1 answer",
+    "demo.workspace.count.open_findings": "{count} open hazards",
+    "demo.workspace.count.open_findings_one": "1 open hazard",
 }
