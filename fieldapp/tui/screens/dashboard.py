@@ -38,6 +38,7 @@ from fieldapp.tui.screens.dashboard_assessment import (
     write_monthly,
 )
 from fieldapp.tui.views.rounds import rate_text
+from fieldapp.tui.widgets.day_plot import DayPlot
 from fieldapp.tui.widgets.key_footer import KeyFooter
 from fieldapp.tui.widgets.table import GRID_NAME_MIN, Table, grid_names
 
@@ -76,11 +77,6 @@ def load_dashboard() -> DashboardData:
         grids=tuple(dashboard.grid_summary(month_first, day, day=day)),
         assessment=load_assessment(day),
     )
-
-
-def _ticks(days: list[dt.date], every: int) -> tuple[list[float], list[str]]:
-    picks = list(range(len(days) - 1, -1, -every))[::-1]
-    return [float(i) for i in picks], [days[i].strftime("%m-%d") for i in picks]
 
 
 def count_ticks(*series: list[int], most: int = 5) -> list[float]:
@@ -167,7 +163,8 @@ class DashboardScreen(FieldScreen[None]):
                     id=f"{name}-plot-title",
                     classes="pane-title",
                 )
-                yield PlotextPlot(id=f"{name}-plot", classes="dash-plot")
+                kind = DayPlot if name in ("inspections", "overdue") else PlotextPlot
+                yield kind(id=f"{name}-plot", classes="dash-plot")
             with Vertical(classes="dash-table-pane"):
                 yield Label(
                     t(f"dashboard.{name}.table"), id=f"{name}-table-title", classes="pane-title"
@@ -284,13 +281,12 @@ class DashboardScreen(FieldScreen[None]):
         self.query_one("#inspections-plot-title", Label).update(
             t("dashboard.inspections.plot_total", count=DAYS, total=total)
         )
-        plot = self.query_one("#inspections-plot", PlotextPlot)
+        plot = self.query_one("#inspections-plot", DayPlot)
         plt = plot.plt
         plt.clear_figure()
-        days = [r.day for r in data.per_day]
+        plot.days = tuple(r.day for r in data.per_day)  # labelled as drawn, for its width
         counts = [r.count for r in data.per_day]
-        plt.bar(list(range(len(days))), counts, marker="hd")
-        plt.xticks(*_ticks(days, 5))
+        plt.bar(list(range(len(plot.days))), counts, marker="hd")
         plt.yticks(count_ticks(counts))
         plot.refresh()
 
@@ -318,13 +314,12 @@ class DashboardScreen(FieldScreen[None]):
         table.clear()
         for row in reversed(data.overdue):
             table.add_row(row.day.isoformat(), row.count)
-        plot = self.query_one("#overdue-plot", PlotextPlot)
+        plot = self.query_one("#overdue-plot", DayPlot)
         plt = plot.plt
         plt.clear_figure()
-        days = [r.day for r in data.overdue]
+        plot.days = tuple(r.day for r in data.overdue)
         counts = [r.count for r in data.overdue]
-        plt.plot(list(range(len(days))), counts, marker="braille")
-        plt.xticks(*_ticks(days, 5))
+        plt.plot(list(range(len(plot.days))), counts, marker="braille")
         plt.yticks(count_ticks(counts))
         plot.refresh()
 

@@ -1,0 +1,51 @@
+"""The dashboard's plots over days (F6: inspections a day, overdue) label today on their
+x axis at any width: at 80 columns plotext left out a label that touched its neighbour,
+and it was today's (12-06) that went. The labels count back from today at a step that
+leaves each room, picked again when the plot is drawn at another width."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pilot_support import open_screen, settle
+from textual.widgets import TabbedContent
+
+from fieldapp.domain.clock import today
+from fieldapp.services.demo.workspace import act_as
+from fieldapp.tui.app import make_app
+from fieldapp.tui.screens.dashboard import DashboardScreen
+from fieldapp.tui.widgets.day_plot import DayPlot, day_ticks
+
+
+def axis_labels(plot: DayPlot) -> str:
+    """The line of the plot's date labels, as drawn."""
+    return str(plot.render()).splitlines()[-1]
+
+
+@pytest.mark.parametrize(("lang", "size"), [("en", (80, 24)), ("zh", (80, 24)), ("en", (120, 36))])
+async def test_today_and_every_label_picked_are_drawn(
+    demo_home: Path, lang: str, size: tuple[int, int]
+) -> None:
+    act_as("supervisor")
+    app = make_app(lang=lang)
+    async with app.run_test(size=size) as pilot:
+        screen = await open_screen(app, pilot, "f6", DashboardScreen)
+        for name in ("inspections", "overdue"):
+            screen.query_one(TabbedContent).active = f"tab-{name}"
+            await settle(app, pilot, rounds=2)
+            plot = screen.query_one(f"#{name}-plot", DayPlot)
+            line = axis_labels(plot)
+            assert today().strftime("%m-%d") in line, line
+            _ticks, labels = day_ticks(plot.days, plot.size.width)
+            assert len(labels) >= 4 and all(label in line for label in labels), (labels, line)
+
+
+def test_a_narrow_plot_gets_fewer_labels_and_always_the_last_day() -> None:
+    import datetime as dt
+
+    days = tuple(dt.date(2026, 11, 7) + dt.timedelta(n) for n in range(30))
+    for width in (30, 42, 60, 100):
+        _ticks, labels = day_ticks(days, width)
+        assert labels[-1] == "12-06"
+        assert len(labels) * 8 <= width - 6 + 8, (width, labels)
