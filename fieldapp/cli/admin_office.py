@@ -12,6 +12,7 @@ Attached to the `admin` group in `fieldapp.cli.server`.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import click
@@ -69,13 +70,20 @@ def admin_setting() -> None:
     _schema()
 
 
-@admin_setting.command("set")
+_NUMBER = re.compile(r"-\d+(\.\d+)?")
+
+
+# a negative VALUE (-5) is the value, not an option: it reaches the setting's own check
+@admin_setting.command("set", context_settings={"ignore_unknown_options": True})
 @click.argument("key")
 @click.argument("value")
 def setting_set(key: str, value: str) -> None:
     """Publish KEY with VALUE written as JSON, e.g. '{"foot_massage": 14}' or 45."""
     from sync.server import office
 
+    for given in (key, value):  # an option mistyped, not a negative number: said as one
+        if given.startswith("-") and not _NUMBER.fullmatch(given):
+            raise click.NoSuchOption(given, ctx=click.get_current_context())
     try:
         parsed = json.loads(value)
     except json.JSONDecodeError as error:
