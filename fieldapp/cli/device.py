@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from fieldapp.cli.common import open_local_store, use_language
+from fieldapp.cli.params import NegativeNumbers
 from fieldapp.i18n import t
 
 if TYPE_CHECKING:
@@ -195,7 +196,7 @@ def device_info(ctx: click.Context) -> None:
         click.echo(f"{t(key)}: {value}")
 
 
-@click.command("idle-lock")
+@click.command("idle-lock", cls=NegativeNumbers)
 @click.argument("minutes", type=float, required=False)
 @click.pass_context
 def idle_lock(ctx: click.Context, minutes: float | None) -> None:

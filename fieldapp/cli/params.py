@@ -7,6 +7,7 @@ English whatever the language."""
 from __future__ import annotations
 
 import os
+import re
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -61,3 +62,31 @@ class InputFile(click.Path):
                 use_language(ctx)
             raise click.UsageError(t("cli.in.is_dir", path=value), ctx)
         return super().convert(value, param, ctx)
+
+
+_NEGATIVE_NUMBER = re.compile(r"-\d+(\.\d+)?")
+
+
+class NegativeNumbers(click.Command):
+    """A command whose arguments may be negative numbers (`idle-lock -5`): they reach the
+    command's own check of the value. Click reads every word starting with "-" as an
+    option and refused "-5" as an unknown one; a mistyped option is still refused so. (An
+    option of such a command whose value may start with "-" would need the "=" form.)"""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs["context_settings"] = {
+            **(kwargs.get("context_settings") or {}),
+            "ignore_unknown_options": True,
+        }
+        super().__init__(*args, **kwargs)
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        known = {name for param in self.get_params(ctx) for name in param.opts}
+        known |= {name for param in self.get_params(ctx) for name in param.secondary_opts}
+        for arg in args[: args.index("--")] if "--" in args else args:
+            name = arg.split("=", 1)[0]
+            if not arg.startswith("-") or arg == "-" or _NEGATIVE_NUMBER.fullmatch(arg):
+                continue  # a value: "-" is standard input
+            if name not in known:
+                raise click.NoSuchOption(name, ctx=ctx)
+        return super().parse_args(ctx, args)
