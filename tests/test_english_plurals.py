@@ -66,6 +66,7 @@ PLURALS = [
      "last 2 days (5 in all)"),
     ("patrol.run.left", {"left": 1}, "1 of 1 checkpoint left", "1 of 2 checkpoints left"),
     ("patrol.run.all_done", {}, "The only checkpoint is visited", "All 2 checkpoints visited"),
+    ("admin.kind.line", {"code": "C", "name": "N"}, "inspected every day", "inspected every 2 days"),
 ]  # fmt: skip
 
 
@@ -136,6 +137,32 @@ def test_no_english_message_puts_several_numbers_before_plural_nouns() -> None:
         if len([n for n in nouns if not n.startswith("{count}")]) + ("{count}" in text) > 1:
             several[key] = nouns
     assert several == {}
+
+
+# Numbers said before a plural noun that are never 1 where they are said, so they need no
+# `_one`: a length refused for being over its most, a most of characters (30 and up), the
+# idle lock's bounds, more attendees than an activity's most.
+NEVER_ONE = {
+    "activity.refused.too_many_attendees", "cl.option_too_long", "cl.too_long",
+    "import.too_long", "idle_lock.range", "summary.representative",
+    *(f"free_text.{rule}.too_long" for rule in ("hand_over_reference", "household_address",
+      "incident_address", "incident_description", "person_name", "reject_reason",
+      "representative")),
+}  # fmt: skip
+
+
+def test_a_number_before_a_plural_noun_is_the_count() -> None:
+    """ "rectify within {days} days" read "rectify within 1 days": `t` picks `_one` by the
+    value called count, so a number said before a plural noun is the message's {count}
+    (with its `_one`), or one that is never 1 (NEVER_ONE)."""
+    english = i18n._load()["en"]
+    named = {
+        key: match.group(0)
+        for key, text in english.items()
+        for match in _NUMBER_AND_NOUN.finditer(text)
+        if match.group(1) != "count" and match.group(2) not in {*_VERBS, "exists"}
+    }
+    assert {key: said for key, said in named.items() if key not in NEVER_ONE} == {}
 
 
 def test_several_counts_read_as_a_list_in_each_language(english) -> None:  # type: ignore[no-untyped-def]

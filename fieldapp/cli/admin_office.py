@@ -106,7 +106,7 @@ def setting_list() -> None:
         click.echo(f"{key} = {_show(value)}")
     for kind in kinds:
         click.echo(t("admin.kind.line", code=kind.code, name=pick(kind.zh, kind.en),
-                     days=kind.cadence_days))  # fmt: skip
+                     count=kind.cadence_days))  # fmt: skip
     for level in levels:
         click.echo(t("admin.level.line", code=level.code, name=pick(level.zh, level.en),
                      depth=level.depth))  # fmt: skip
