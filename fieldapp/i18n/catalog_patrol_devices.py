@@ -1,16 +1,36 @@
 """Messages for a patrol run of mine pulled while still open from another device of mine:
-shown in progress there, never resumed here (`services.patrols.mine.open_elsewhere`)."""
+shown in progress there, never resumed here (`services.patrols.mine.open_elsewhere`),
+unless taken over here (`services.patrols.take_over`) when that device is lost or broken."""
 
 from __future__ import annotations
 
 ZH: dict[str, str] = {
     "patrol.due.elsewhere": "另一设备进行中",  # the time-left column: 14 cells
-    "patrol.refused.open_elsewhere": "“{route}”正在你的另一台设备上进行，请在那台设备上继续并结束",
+    "patrol.refused.open_elsewhere": (
+        "“{route}”正在你的另一台设备上进行，请在那台设备上继续并结束；"
+        "那台设备丢失或损坏时，在巡逻（Ctrl+G）中选中它按回车接手"
+    ),
+    "patrol.take_over.title": "“{route}”正在你的另一台设备上进行，在本机接手？",
+    "patrol.take_over.body": (
+        "那台设备丢失或损坏时才接手。服务器已收到的到点记录保留并计入，你在本机继续走完并结束。"
+        "那台设备还没发出的到点记录不计入，它以后发出的记录和结束会被服务器拒收。"
+    ),
+    "patrol.take_over.yes": "在本机接手",
 }
 
 EN: dict[str, str] = {
     "patrol.due.elsewhere": "other device",  # in progress there; fits the column
     "patrol.refused.open_elsewhere": (
-        "'{route}' is in progress on another device of yours; continue and finish it there"
+        "'{route}' is in progress on another device of yours; continue and finish it there. "
+        "If that device is lost or broken, highlight it in Patrols (Ctrl+G) and press Enter "
+        "to take it over"
     ),
+    "patrol.take_over.title": "'{route}' is in progress on another device of yours. Take it "
+    "over here?",
+    "patrol.take_over.body": (
+        "Take it over only if that device is lost or broken. The visits the server has "
+        "received are kept and count; you walk and finish the run here. Visits that device "
+        "has not sent do not count, and the server refuses what it sends later."
+    ),
+    "patrol.take_over.yes": "Take over here",
 }

@@ -6,7 +6,11 @@ this device made keeps its own record and takes only the server's verdict on eac
 a run made on another device (a teammate's, or any run of a supervisor's grids) is kept
 as the server last sent it: it comes again as its visits arrive while it is walked
 (open: no `finished_at`) and once it is finished, so attendance on this device counts the
-same runs and visits the server counts.
+same runs and visits the server counts. A run of this device's gains the visits the
+server holds and it lacks (another device's of the person, sent before this one took the
+run over). A run this device holds as its own, open, that the server says another device
+walks or finished (taken over there, from this device or from under a take-over of its
+own that came too late) is kept as the server sent it: open elsewhere, or finished.
 """
 
 from __future__ import annotations
@@ -75,15 +79,22 @@ def apply_runs(changes: list[Change], warnings: list[str]) -> None:
         "SELECT id FROM patrol_route WHERE id IN ({})", [r["route_id"] for r in records]
     )
     walked_here = _this_device()
+    taking = _taking_over(list(latest))
     runs = RowWriter(PatrolRun, conflict=["id"], update=["status", *_RUN])
     scans = RowWriter(PatrolScan, conflict=["id"], update=[c for c in _SCAN if c != "id"])
+    missing = RowWriter(PatrolScan, ignore=True)
     verdicts: list[tuple[str, str, str]] = []
     for r in records:
         status, device = held.get(r["id"], ("", ""))
-        if status == "finished" or (status == "open" and device in ("", walked_here)):
+        elsewhere = r.get("device_id") not in (None, "", walked_here) and r["id"] not in taking
+        if status == "finished" or (
+            status == "open" and device in ("", walked_here) and not elsewhere
+        ):
             # this device's own run (started here, before or after enrolment), or one
-            # finished when it came: only the server's verdicts are new
+            # finished when it came: only the server's verdicts and visits are new
             verdicts += [(s["check"], s["check_reason"], s["id"]) for s in r.get("scans", [])]
+            for s in r.get("scans", []):
+                missing.add({"run": r["id"], **{k: s.get(k) for k in _SCAN}})
             continue
         if r["route_id"] not in routes:
             warnings.append(f"patrol run {r['id']} skipped: its route is not on this device")
@@ -95,8 +106,19 @@ def apply_runs(changes: list[Change], warnings: list[str]) -> None:
             scans.add({"run": r["id"], **{k: s.get(k) for k in _SCAN}})
     runs.write()
     scans.write()
+    missing.write()
     db.cursor().executemany(
         'UPDATE patrol_scan SET "check" = ?, check_reason = ? WHERE id = ?', verdicts
+    )
+
+
+def _taking_over(run_ids: list[str]) -> set[str]:
+    """Runs this device took over whose take-over the server has not answered yet."""
+    return existing(
+        "SELECT json_extract(payload, '$.run_id') FROM outbox"
+        " WHERE type = 'patrol_run.take_over' AND state = 'pending'"
+        " AND json_extract(payload, '$.run_id') IN ({})",
+        run_ids,
     )
 
 

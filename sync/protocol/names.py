@@ -25,6 +25,7 @@ OP_CASE_EVENT = "followup_case.event"
 OP_ACTIVITY_RECORD = "activity.record"
 OP_PATROL_RUN_SUBMIT = "patrol_run.submit"
 OP_PATROL_RUN_VISIT = "patrol_run.visit"  # one checkpoint visit of a run, sent as it is made
+OP_PATROL_RUN_TAKE_OVER = "patrol_run.take_over"  # my run open on a lost device, walked here
 OP_CAMPAIGN_SWITCH = "campaign.switch"  # a supervisor switches a campaign on or off
 OP_VENUE_ATTRIBUTES = "venue.attributes"  # an inspector corrects a venue's attributes
 OP_INSPECTION_REVIEW = "inspection.review"  # a supervisor marks reviewed or returns one
@@ -44,6 +45,7 @@ OP_TYPES: tuple[str, ...] = (
     OP_ACTIVITY_RECORD,
     OP_PATROL_RUN_SUBMIT,
     OP_PATROL_RUN_VISIT,
+    OP_PATROL_RUN_TAKE_OVER,
     OP_CAMPAIGN_SWITCH,
     OP_VENUE_ATTRIBUTES,
     OP_INSPECTION_REVIEW,
@@ -95,6 +97,7 @@ OpType = Literal[
     "activity.record",
     "patrol_run.submit",
     "patrol_run.visit",
+    "patrol_run.take_over",
     "campaign.switch",
     "venue.attributes",
     "inspection.review",

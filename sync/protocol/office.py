@@ -96,3 +96,16 @@ class PatrolVisit(WireModel):
     utc_offset: int = Field(ge=-840, le=840)
     started_at: str = Field(min_length=10, max_length=40)
     scan: PatrolScanPayload
+
+
+class PatrolTakeOver(WireModel):
+    """`patrol_run.take_over`: the person's run open on another device of theirs (lost,
+    broken) is walked and finished from this device from now on. The server takes the
+    visits it holds as they are and refuses what the other device sends of the run later;
+    the other device's unsent visits do not count."""
+
+    run_id: str = Field(min_length=1, max_length=100)
+    route_id: str = Field(min_length=1, max_length=100)
+    person: str = Field(min_length=1, max_length=100)
+    day: str = Field(pattern=r"^\d{4}-\d{2}-\d{2}$")
+    window: str = Field(pattern=r"^\d{2}:\d{2}-\d{2}:\d{2}$")

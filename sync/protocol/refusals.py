@@ -37,6 +37,7 @@ FOLLOWUP_ANSWERS = "followup_answers"  # a reading's answers do not fit its plan
 FOLLOWUP_CASE = "followup_case"  # a case without a failed answer, or one without its case
 SCAN_OFF_ROUTE = "scan_off_route"  # route (its code): a scan of a checkpoint not on it
 SCAN_WITHOUT_REASON = "scan_without_reason"  # a manual scan that gives no reason
+PATROL_RUN_TAKEN_OVER = "patrol_run_taken_over"  # route (its name): walked on another device
 MERGE_INTO_ITSELF = "merge_into_itself"
 HOUSEHOLD_VENUE = "household_venue"  # a household's venue is not in the household's grid
 FOLLOWUP_PLAN = "followup_plan"  # a plan's form, cadence or start date the server lacks
@@ -74,6 +75,7 @@ CODES = frozenset(
         FOLLOWUP_CASE,
         SCAN_OFF_ROUTE,
         SCAN_WITHOUT_REASON,
+        PATROL_RUN_TAKEN_OVER,
         MERGE_INTO_ITSELF,
         HOUSEHOLD_VENUE,
         FOLLOWUP_PLAN,

@@ -38,6 +38,7 @@ from sync.protocol import (
     OP_INSPECTION_REVIEW,
     OP_INSPECTION_SUBMIT,
     OP_PATROL_RUN_SUBMIT,
+    OP_PATROL_RUN_TAKE_OVER,
     OP_PATROL_RUN_VISIT,
     OP_PERSON_MERGE,
     OP_PERSONAL_EXPORT,
@@ -62,7 +63,7 @@ from sync.server.inspection_review import apply_inspection_review
 from sync.server.inspections import AlreadyStored, InspectionWriter
 from sync.server.models import AppliedOp
 from sync.server.op_checks import invalid_payload
-from sync.server.patrols import apply_patrol_run, apply_patrol_visit
+from sync.server.patrols import apply_patrol_run, apply_patrol_take_over, apply_patrol_visit
 from sync.server.people import (
     apply_household_upsert,
     apply_personal_export,
@@ -137,6 +138,7 @@ APPLIERS: dict[str, Applier] = {
     OP_ACTIVITY_RECORD: apply_activity_record,
     OP_PATROL_RUN_SUBMIT: apply_patrol_run,
     OP_PATROL_RUN_VISIT: apply_patrol_visit,
+    OP_PATROL_RUN_TAKE_OVER: apply_patrol_take_over,
     OP_CAMPAIGN_SWITCH: apply_campaign_switch,
     OP_VENUE_ATTRIBUTES: apply_venue_attributes,
     OP_INSPECTION_REVIEW: apply_inspection_review,

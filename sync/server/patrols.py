@@ -10,7 +10,10 @@ photos, answers, incident: a device queues it again for each), the finish brings
 all, and neither adds a visit twice. Once the run is finished, a visit sent again is
 ignored, not refused: the device queued it before its finish (it changes no visit of a
 finished run), so the finish carried its final state, and taking it would undo later
-additions. Each scan that claims a placard is checked as an inspection's presence is
+additions. A run the person took over on another device of theirs
+(`patrol_run.take_over`: the first device lost or broken) is that device's from then on:
+what the first sends of it later (a visit, its finish) is refused, as not counted, and
+the visits the server held before stay the run's. Each scan that claims a placard is checked as an inspection's presence is
 (`fieldapp.domain.presence.check_presence`, against the checkpoint's code): a failed
 claim is kept as manual, unverified, with the reason. The run travels to the devices of
 the route's grid as one `patrol_run` change, scans and verdicts included, each time it
@@ -24,7 +27,13 @@ from typing import Any
 
 from fieldapp.domain import patrols
 from fieldapp.domain.presence import MANUAL, SCANNED, check_presence
-from sync.protocol import PatrolRunSubmit, PatrolScanPayload, PatrolVisit, refusals
+from sync.protocol import (
+    PatrolRunSubmit,
+    PatrolScanPayload,
+    PatrolTakeOver,
+    PatrolVisit,
+    refusals,
+)
 from sync.server import db as server_db
 from sync.server.feed import NewChange
 from sync.server.patrol_models import Checkpoint, PatrolRoute, PatrolRun, PatrolScan
@@ -53,6 +62,7 @@ def run_change(run: PatrolRun, grid_code: str) -> NewChange:
 def apply_patrol_run(who: DeviceContext, sub: PatrolRunSubmit) -> Applied:
     route, codes = _route_of(who, sub.person, sub.route_id, sub.id)
     held = PatrolRun.get_or_none(PatrolRun.id == sub.id)
+    _not_taken_over(who, held, route)
     if held is not None and (held.finished_at is not None or not _same_run(held, sub)):
         text = f"patrol run {sub.id} was already submitted; run ids are never reused"
         raise refusals.already_submitted("patrol_run", sub.id, text)
@@ -79,6 +89,7 @@ def apply_patrol_visit(who: DeviceContext, sub: PatrolVisit) -> Applied:
     """One visit of a run still being walked; the run is put on record, open, by its first."""
     route, codes = _route_of(who, sub.person, sub.route_id, sub.run_id)
     held = PatrolRun.get_or_none(PatrolRun.id == sub.run_id)
+    _not_taken_over(who, held, route)
     scan_held = PatrolScan.get_or_none(PatrolScan.id == sub.scan.id)
     if held is not None and scan_held is not None and scan_held.run_id == held.id:
         if held.finished_at is not None:  # the finish carried its final state: kept
@@ -99,6 +110,39 @@ def apply_patrol_visit(who: DeviceContext, sub: PatrolVisit) -> Applied:
     )  # fmt: skip
     _insert_scans(run.id, [sub.scan], codes)
     return Applied([run_change(run, route.grid_code)])
+
+
+def apply_patrol_take_over(who: DeviceContext, sub: PatrolTakeOver) -> Applied:
+    """The person's run open on another device of theirs is this device's from now on: it
+    sends the run's next visits and its finish. The run stays one run (its visits held
+    are kept and counted, it is finished once); a run finished already is not taken."""
+    route, _codes = _route_of(who, sub.person, sub.route_id, sub.run_id)
+    held = PatrolRun.get_or_none(PatrolRun.id == sub.run_id)
+    if held is None:
+        text = f"patrol run {sub.run_id} is not known to the server"
+        raise refusals.unknown_record("patrol_run", sub.run_id, text)
+    if not _same_run(held, sub):
+        text = f"patrol run {sub.run_id} was already submitted; run ids are never reused"
+        raise refusals.already_submitted("patrol_run", sub.run_id, text)
+    if held.device_id == who.device_id:
+        return Applied([])  # sent again, or this device's own run
+    if held.finished_at is not None:
+        text = f"patrol run {sub.run_id} was already finished on the device that walked it"
+        raise refusals.already_submitted("patrol_run", sub.run_id, text)
+    held.device_id = who.device_id
+    held.save()
+    return Applied([run_change(held, route.grid_code)])
+
+
+def _not_taken_over(who: DeviceContext, held: PatrolRun | None, route: PatrolRoute) -> None:
+    """A visit or finish of a run another device of the person took over is not counted
+    (a run held without a device, from before devices were named, is anyone's of them)."""
+    if held is not None and held.device_id not in ("", who.device_id):
+        text = (
+            f"patrol run {held.id} was taken over on another device of its person; "
+            "what this device sends of it is not counted"
+        )
+        raise refusals.refused(text, refusals.PATROL_RUN_TAKEN_OVER, route=route.name)
 
 
 def _annotate(kept: PatrolScan, scan: PatrolScanPayload) -> bool:
@@ -130,7 +174,7 @@ def _route_of(
     return route, codes
 
 
-def _same_run(held: PatrolRun, sub: PatrolRunSubmit | PatrolVisit) -> bool:
+def _same_run(held: PatrolRun, sub: PatrolRunSubmit | PatrolVisit | PatrolTakeOver) -> bool:
     """Is the run held under this id the one the op speaks of (not an id reused)?"""
     return (held.route_id, held.person, held.day, held.window) == (
         sub.route_id, sub.person, sub.day, sub.window

@@ -1,9 +1,12 @@
 """One inspector, two devices: a run started on the first and synced open reaches the
 second as theirs, in progress. The second shows it (另一设备进行中) but neither
 resumes it (ctrl+g, a scan, a note) nor starts the window again: its visits and its
-finish are the first device's to send, and the server takes one finish of a run."""
+finish are the first device's to send, and the server takes one finish of a run. Enter on
+it asks whether to take it over (test_patrol_taken_over); declined, nothing changes."""
 
 from __future__ import annotations
+
+import re
 
 import pytest
 from patrol_support import FrozenClock, import_patrols, placards
@@ -16,7 +19,7 @@ from fieldapp.services.patrols import due, mine, runs
 from fieldapp.services.syncing.runs import sync_status
 from fieldapp.store.patrol_models import PatrolRun
 from fieldapp.tui.app import make_app
-from fieldapp.tui.screens.patrol_run import PatrolRunScreen
+from fieldapp.tui.dialogs.confirm import ConfirmDialog
 from fieldapp.tui.screens.patrols import PatrolsScreen
 from sync.server import db as server_db
 from sync.server.patrol_models import PatrolRun as ServerRun
@@ -47,7 +50,7 @@ async def test_a_run_open_on_my_other_device_is_shown_there_not_resumed_here(
     [listed] = due.due_now()
     assert (listed.run_id, listed.elsewhere) == (None, True)
     assert not sync_status().patrol_open  # nothing of it for this device to send
-    elsewhere = t("patrol.refused.open_elsewhere", route=listed.name)
+    elsewhere = re.escape(t("patrol.refused.open_elsewhere", route=listed.name))
     with pytest.raises(runs.PatrolRefused, match=elsewhere):
         runs.start_run(route_id)  # the window again: a second run of it
     with pytest.raises(runs.PatrolRefused, match=elsewhere):
@@ -67,8 +70,11 @@ async def test_a_run_open_on_my_other_device_is_shown_there_not_resumed_here(
         table.focus()
         await pilot.press("enter")
         await settle(app, pilot, rounds=3)
-        assert not isinstance(app.screen, PatrolRunScreen)
-        assert [n.message for n in app._notifications] == [elsewhere]
+        assert isinstance(app.screen, ConfirmDialog)  # take it over here?
+        await pilot.press("escape")
+        await settle(app, pilot, rounds=3)
+        assert app.screen is screen
+    assert mine.open_run() is None
     assert PatrolRun.select().count() == 1
 
     first.open()  # the first device still has it as its own, and finishes it

@@ -35,6 +35,7 @@ from fieldapp.i18n import t
 from fieldapp.services.common.identity import me
 from fieldapp.services.common.outbox import enqueue
 from fieldapp.services.patrols.mine import open_elsewhere, open_run
+from fieldapp.services.patrols.take_over import made_here
 from fieldapp.services.placards.printing import is_venue, verify_scan
 from fieldapp.store.db import write_transaction
 from fieldapp.store.patrol_models import (
@@ -51,6 +52,16 @@ OP_PATROL_RUN_VISIT = "patrol_run.visit"  # sync.protocol.OP_PATROL_RUN_VISIT
 
 class PatrolRefused(ValueError):
     """A step the run cannot take; str() is for a person."""
+
+
+class OpenElsewhere(PatrolRefused):
+    """The run is mine, open on another device of mine: walked there, or taken over here
+    (`take_over.take_over`, asked first)."""
+
+    def __init__(self, run: PatrolRun) -> None:
+        super().__init__(t("patrol.refused.open_elsewhere", route=run.route.name))
+        self.run_id = run.id
+        self.route = run.route.name
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,11 +131,9 @@ def start_run(route_id: str, *, now: dt.datetime | None = None) -> PatrolRun:
         )  # fmt: skip
         if done is not None:
             return done
-        if any(
-            (run.route_id, run.day, run.window) == (route.id, day, window.label)
-            for run in open_elsewhere(who.person_id)
-        ):  # open on my other device: walked and finished there, not twice
-            raise PatrolRefused(t("patrol.refused.open_elsewhere", route=route.name))
+        for run in open_elsewhere(who.person_id):
+            if (run.route_id, run.day, run.window) == (route.id, day, window.label):
+                raise OpenElsewhere(run)  # walked and finished there, not twice
         current = open_run(who.person_id)
         if current is not None:
             if (current.route_id, current.day, current.window) == (route.id, day, window.label):
@@ -143,7 +152,7 @@ def _run(run_id: str) -> PatrolRun:
     if run.status != "open":
         raise PatrolRefused(t("patrol.refused.finished"))
     if not PatrolRun.select().where((PatrolRun.id == run.id) & started_here()).exists():
-        raise PatrolRefused(t("patrol.refused.open_elsewhere", route=run.route.name))
+        raise OpenElsewhere(run)
     return run
 
 
@@ -310,6 +319,7 @@ def finish_run(run_id: str, note: str = "") -> PatrolRun:
     """The run is over: its final state and its one op, in one transaction."""
     run = _run(run_id)
     scans = list(PatrolScan.select().where(PatrolScan.run == run.id).order_by(PatrolScan.at))
+    scans = made_here(run, scans)  # of a run taken over: the other device's are on record
     with write_transaction():
         run.finished_at = now_iso()
         run.note = note.strip()[:2000] or run.note

@@ -1,7 +1,9 @@
 """Patrols (ctrl+g): the patrols due to me now, and attendance in my grids.
 
 The upper list holds my routes with a window open now (or opening within half an hour):
-Enter starts the run, or resumes the one in progress. The lower list is attendance per
+Enter starts the run, or resumes the one in progress; on a run of mine in progress on
+another device of mine (lost, broken) it asks whether to take the run over here
+(`take_over`: that device's unsent visits then do not count). The lower list is attendance per
 route, day and window as this device knows it after sync — missed posts (空岗漏岗) first,
 then late, on time and open — with the missed checkpoints named (a window whose run the
 server refused reads 服务器拒收: its visits are not counted; while it is highlighted its
@@ -95,6 +97,11 @@ class PatrolsScreen(RefusedRecordsScreen):
     @dataclass
     class Refused(Message):
         text: str
+
+    @dataclass
+    class TakeOverAsked(Message):
+        run_id: str
+        route: str
 
     def __init__(self) -> None:
         super().__init__(id="patrols")
@@ -299,6 +306,9 @@ class PatrolsScreen(RefusedRecordsScreen):
         with db.connection_context():
             try:
                 run = runs.start_run(route_id)
+            except runs.OpenElsewhere as elsewhere:  # mine on my other device: take it over?
+                self.post_message(self.TakeOverAsked(elsewhere.run_id, elsewhere.route))
+                return
             except runs.PatrolRefused as refused:
                 self.post_message(self.Refused(str(refused)))
                 return
@@ -307,6 +317,33 @@ class PatrolsScreen(RefusedRecordsScreen):
     @on(Refused)
     def _refused(self, event: Refused) -> None:
         self.notify(event.text, severity="warning")
+
+    @on(TakeOverAsked)
+    def _take_over_asked(self, event: TakeOverAsked) -> None:
+        from fieldapp.tui.dialogs.confirm import ConfirmDialog
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._take_over(event.run_id)
+
+        dialog = ConfirmDialog(
+            t("patrol.take_over.title", route=event.route), t("patrol.take_over.body"),
+            yes=t("patrol.take_over.yes"), id="patrol-take-over", safe_default=True,
+        )  # fmt: skip
+        self.app.push_screen(dialog, answered)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="patrols-start")
+    def _take_over(self, run_id: str) -> None:
+        from fieldapp.services.patrols import take_over
+        from fieldapp.store import db
+
+        with db.connection_context():
+            try:
+                run = take_over.take_over(run_id)
+            except take_over.TakeOverRefused as refused:
+                self.post_message(self.Refused(str(refused)))
+                return
+        self.post_message(self.RunReady(run.id))
 
     @on(RunReady)
     def _run_ready(self, event: RunReady) -> None:
