@@ -1,7 +1,8 @@
 """The supervisor's incident queue (事件): tabs, marks and the review screen's bulk actions.
 
 Queues 1–5 (open, to assign, handed over, conflicts, all); Enter shows the highlighted
-incident in full, read-only (`IncidentRecordScreen`); space marks a row, ctrl+a the page;
+incident in full, with these actions on it (`IncidentRecordScreen`); space marks a row,
+ctrl+a the page;
 a assign, h hand over, o outcome, c close, n note — each behind the one bulk
 confirmation, one transaction, refusals listed with their reasons, as in the incident's
 own view (`incident_actions`); k acknowledges the highlighted incident's conflicts; l prints
