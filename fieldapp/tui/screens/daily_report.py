@@ -7,7 +7,10 @@ report. The state line under the figures says a report was filed, with no toast 
 The grid list stops at its ends, so Home then ↑ stays on the first grid. Supervisors
 also see which grids under them filed, filed a zero report, are missing or late.
 
-The deadline reminder is `fieldapp.tui.screens.report_reminders.ReportReminders`.
+Remarks typed and not filed are asked about before Esc throws them away, and the app's
+keys act from their field (`daily_report_remarks`); what was filed today is known from
+`daily_report_filed`. The deadline reminder is
+`fieldapp.tui.screens.report_reminders.ReportReminders`.
 """
 
 from __future__ import annotations
@@ -36,7 +39,8 @@ from textual.worker import Worker, WorkerState
 
 from fieldapp.i18n import t
 from fieldapp.tui.dialogs.confirm import ConfirmDialog
-from fieldapp.tui.screens import FieldScreen
+from fieldapp.tui.screens.daily_report_filed import FiledToday
+from fieldapp.tui.screens.daily_report_remarks import RemarksKept
 from fieldapp.tui.views.incidents import incident_lines
 from fieldapp.tui.views.report_lines import (
     GridLine,
@@ -46,6 +50,7 @@ from fieldapp.tui.views.report_lines import (
     read_grid_report,
     status_title,
 )
+from fieldapp.tui.widgets.app_keys_input import AppKeysInput
 from fieldapp.tui.widgets.key_footer import KeyFooter
 from fieldapp.tui.widgets.stopping_lists import StoppingOptionList
 from fieldapp.tui.widgets.table import Table, grid_name_in, grid_parents
@@ -54,7 +59,7 @@ PEOPLE_KEYS = ("new_arrivals", "returnees_registered", "under_observation", "abn
                "handed_over")  # fmt: skip
 
 
-class DailyReportScreen(FieldScreen[None]):
+class DailyReportScreen(FiledToday, RemarksKept):
     """File the day's report for one of my grids; supervisors see every grid's status."""
 
     REMOUNT_ON_RELABEL = True
@@ -83,6 +88,7 @@ class DailyReportScreen(FieldScreen[None]):
     class Filed(Message):
         code: str
         at: str  # local HH:MM
+        zero: bool = False
 
     @dataclass
     class Refused(Message):
@@ -95,9 +101,8 @@ class DailyReportScreen(FieldScreen[None]):
         self.report: GridReport | None = None
         self.supervisor = False
         self.filing = False  # a report is being filed: F10 and z file nothing more
-        # The grids filed here since their state was last read (local HH:MM): a second
-        # F10 before the state is read again is asked about all the same.
-        self.filed_at: dict[str, str] = {}
+        self.filed_at: dict[str, str] = {}  # see FiledToday
+        self.filed_zero: dict[str, bool] = {}
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -111,7 +116,9 @@ class DailyReportScreen(FieldScreen[None]):
                     yield Static("", id="report-counts")
                     yield Label("", id="report-state")
                     yield Label(t("report.remarks"), id="report-remarks-label")
-                    yield Input(placeholder=t("report.remarks.placeholder"), id="report-remarks")
+                    yield AppKeysInput(
+                        placeholder=t("report.remarks.placeholder"), id="report-remarks"
+                    )
                     yield Static(t("report.hint"), id="report-hint")
             with TabPane(t("report.tab.status"), id="tab-status"):
                 yield Label("", id="report-status-title", classes="pane-title")
@@ -213,6 +220,7 @@ class DailyReportScreen(FieldScreen[None]):
         report = self.report = event.report
         if report.submitted:  # the state read says it from now on
             self.filed_at.pop(report.code, None)
+            self.filed_zero.pop(report.code, None)
         if report.code != self.grid:
             return
         self.query_one("#report-grid-title", Label).update(
@@ -317,29 +325,15 @@ class DailyReportScreen(FieldScreen[None]):
 
         line = next((line for line in self.lines if line.code == code), None)
         grid = t("app.aside", text=line.name, aside=code) if line else code
+        title = "report.again.title_zero" if self._zero_filed(code) else "report.again.title"
         self.app.push_screen(
             ConfirmDialog(
-                t("report.again.title", grid=grid, time=filed),
+                t(title, grid=grid, time=filed),
                 t("report.again.body"),
                 yes=t("report.again.yes"),
             ),
             answered,
         )
-
-    def _contradicted(self, code: str) -> bool:
-        """The grid's zero report today, contradicted, and nothing filed here since."""
-        report = self.report
-        held = report is not None and report.code == code and bool(report.contradicted)
-        return held and code not in self.filed_at
-
-    def _filed_today(self, code: str) -> str:
-        """When the grid's report for today was filed (local HH:MM), or ""."""
-        if code in self.filed_at:
-            return self.filed_at[code]
-        if self.report is not None and self.report.code == code and self.report.submitted:
-            return self.report.submitted
-        line = next((line for line in self.lines if line.code == code), None)
-        return line.submitted if line is not None else ""
 
     def _file_now(self, code: str, zero: bool) -> None:
         self.filing = True
@@ -362,12 +356,15 @@ class DailyReportScreen(FieldScreen[None]):
                 self.post_message(self.Refused(t("report.not_my_grid", grid=code)))
                 return
         time = parse_utc(filed.submitted_at).astimezone().strftime("%H:%M")
-        self.post_message(self.Filed(code, time))
+        self.post_message(self.Filed(code, time, zero))
 
     @on(Filed)
     def _filed(self, event: Filed) -> None:
         self.filing = False
         self.filed_at[event.code] = event.at
+        self.filed_zero[event.code] = event.zero
+        if event.code == self.grid:  # filed with them: nothing typed is left to lose
+            self.remarks_filed = self.query_one("#report-remarks", Input).value
         self._take_down_explanations()  # a refusal before this filing no longer holds
         self._start()
         self._load_grid(event.code)  # its state line says it was filed, and when
@@ -384,10 +381,6 @@ class DailyReportScreen(FieldScreen[None]):
             WorkerState.CANCELLED,
         ):
             self.filing = False  # said by the app's handler; F10 may try again
-
-    def action_back(self) -> None:
-        if len(self.app.screen_stack) > 1:
-            self.app.pop_screen()
 
 
 def _fitted(line: GridLine, parent: str, cells: int) -> Text:

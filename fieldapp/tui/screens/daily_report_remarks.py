@@ -1,0 +1,61 @@
+"""The daily report's remarks field: what typed into it is not thrown away unasked.
+
+Esc (back) with remarks typed and not yet filed asks "放弃已填写的内容？" as every form
+does (y leaves, n or Esc stays), and Ctrl+Q says so too (`quit_warning`). The hint under
+the field names z (zero report) only while z acts: in the field, z types.
+"""
+
+from __future__ import annotations
+
+from textual import events
+from textual.widgets import Input, Static
+
+from fieldapp.i18n import t
+from fieldapp.tui.screens import FieldScreen
+
+REMARKS = "#report-remarks"
+
+
+class RemarksKept(FieldScreen[None]):
+    remarks_filed = ""  # the remarks of the report filed last from here
+
+    def remarks_typed(self) -> bool:
+        remarks = self.query_one(REMARKS, Input).value
+        return bool(remarks.strip()) and remarks != self.remarks_filed
+
+    def quit_warning(self) -> str:
+        return t("form.discard.body") if self.remarks_typed() else ""
+
+    def action_back(self) -> None:
+        if len(self.app.screen_stack) <= 1:
+            return
+        if not self.remarks_typed():
+            self.app.pop_screen()
+            return
+        from fieldapp.tui.dialogs.confirm import ConfirmDialog
+
+        def answered(discard: bool | None) -> None:
+            if discard and self.app.screen is self:
+                self.app.pop_screen()
+
+        self.app.push_screen(
+            ConfirmDialog(
+                t("form.discard.title"),
+                t("form.discard.body"),
+                yes=t("form.discard.yes"),
+                no=t("form.discard.no"),
+            ),
+            answered,
+        )
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        self._show_hint()
+
+    def on_descendant_blur(self, event: events.DescendantBlur) -> None:
+        self._show_hint()
+
+    def _show_hint(self) -> None:
+        typing = isinstance(self.app.focused, Input) and self.app.focused.id == REMARKS[1:]
+        self.query_one("#report-hint", Static).update(
+            t("report.hint.typing" if typing else "report.hint")
+        )
