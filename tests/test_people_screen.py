@@ -338,8 +338,8 @@ async def test_an_id_number_typed_into_the_name_is_refused_not_shown_unmasked(
 
 
 async def test_tab_goes_round_the_person_form_without_a_dead_stop(unlocked: Path) -> None:
-    """Keyboard only: Tab after the tags comes back to the grid, not to the scrolling box
-    where Space ticks nothing."""
+    """Keyboard only: Tab after the tags goes to Save and Cancel and back to the grid,
+    not to the scrolling box where Space ticks nothing."""
     from textual.widgets import SelectionList
 
     app = make_app()
@@ -350,8 +350,10 @@ async def test_tab_goes_round_the_person_form_without_a_dead_stop(unlocked: Path
         dialog = app.screen
         dialog.query_one("#person-tags", SelectionList).focus()
         await pilot.press("tab")
+        assert app.focused is dialog.query_one("#person-save")
+        await pilot.press("tab", "tab")
         assert app.focused is dialog.query_one("#person-grid", Select)
-        await pilot.press("shift+tab", "down", "down", "space")
+        await pilot.press("shift+tab", "shift+tab", "shift+tab", "down", "down", "space")
         assert dialog.query_one("#person-tags", SelectionList).selected == ["returnee"]
 
 

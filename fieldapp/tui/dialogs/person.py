@@ -12,11 +12,12 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Input, Label, Select, SelectionList, Static
+from textual.widgets import Button, Input, Label, Select, SelectionList, Static
 
 from fieldapp.domain.registry import PERSON_TAGS, SEXES
 from fieldapp.i18n import t
@@ -24,6 +25,7 @@ from fieldapp.services.people.registry import HouseholdForm, MemberForm
 from fieldapp.tui.commands import localize_bindings
 from fieldapp.tui.dialogs.discarding import AsksBeforeDiscarding
 from fieldapp.tui.dialogs.saving import SAVES_WITH_CTRL_S
+from fieldapp.tui.widgets.dialog_foot import FormMessage, dialog_foot
 from fieldapp.tui.widgets.key_footer import KeyFooter
 
 HOUSEHOLD_INPUTS = ("code", "building", "address")
@@ -120,6 +122,14 @@ class PersonDialog(AsksBeforeDiscarding, ModalScreen[HouseholdForm | None]):
                     *[(t(f"tag.{tag}"), tag, tag in m.tags) for tag in PERSON_TAGS],
                     id="person-tags",
                 )
+            # Docked under the fields, which scroll: at 80×24 the form had no Save in
+            # sight, only F10 in the footer.
+            yield from dialog_foot(
+                FormMessage(id="person-said"),
+                (t("person.save"), "person-save"),
+                (t("person.cancel"), "person-cancel"),
+                compact=True,
+            )
         yield KeyFooter()
 
     def on_mount(self) -> None:
@@ -132,6 +142,7 @@ class PersonDialog(AsksBeforeDiscarding, ModalScreen[HouseholdForm | None]):
     def _value(self, name: str) -> str:
         return self.query_one(f"#person-{name}", Input).value
 
+    @on(Button.Pressed, "#person-save")
     def action_save(self) -> None:
         form = self.form
         if self.new_household:
@@ -148,5 +159,6 @@ class PersonDialog(AsksBeforeDiscarding, ModalScreen[HouseholdForm | None]):
         form.members = [member]
         self.dismiss(form)
 
+    @on(Button.Pressed, "#person-cancel")
     def action_cancel(self) -> None:
         self.discard_or_ask()
