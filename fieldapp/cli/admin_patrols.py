@@ -1,10 +1,15 @@
-"""`fieldapp admin patrol-attendance`: patrol attendance as the server computes it.
+"""`fieldapp admin patrol-attendance`: patrol attendance as the server computes it;
+`fieldapp admin patrol-close`: the office closes a run nobody will finish.
 
 A header line naming the columns, then one line per route, day and window, missed posts
 (空岗漏岗) first, tab-separated: day, window, grid, route, attendance, visited/total, and
 the codes of the checkpoints missed and visited late.
-Judged at the server's wall clock, by the rules a supervisor's device uses. Attached to
-the `admin` group in `fieldapp.cli.server`.
+Judged at the server's wall clock, by the rules a supervisor's device uses.
+
+A run whose device is lost, of a person with no other device to take it over on
+(`services.patrols.take_over`), would keep its window open for ever: the office closes it
+as abandoned (`sync.server.patrols.close_abandoned`), its visits received counted. Both
+are attached to the `admin` group in `fieldapp.cli.server`.
 """
 
 from __future__ import annotations
@@ -62,5 +67,35 @@ def patrol_attendance(first: dt.datetime, last: dt.datetime | None, grid_code: s
         click.echo(t("patrol.attendance.none"))
         return
     click.echo("\t".join(t(f"patrol.attendance.col.{column}") for column in COLUMNS))
+    for line in lines:
+        click.echo(line)
+
+
+@click.command("patrol-close")
+@click.option("--route", "route_code", required=True, help="The route's code (DM-FW).")
+@click.option("--day", required=True, type=LocalDate(), help="The window's day (YYYY-MM-DD).")
+@click.option("--window", required=True, help="The window (06:30-09:00).")
+def patrol_close(route_code: str, day: dt.datetime, window: str) -> None:
+    """Close a route window's runs still open as abandoned (巡逻按中断关闭)."""
+    from sync.server import patrols as server_patrols
+    from sync.server.models import Person
+    from sync.server.patrol_models import PatrolRoute, PatrolScan
+
+    def close() -> list[str]:
+        route = PatrolRoute.get_or_none(PatrolRoute.code == route_code)
+        if route is None:
+            raise click.ClickException(t("patrol.close.unknown_route", route=route_code))
+        closed = server_patrols.close_abandoned(route, day.date().isoformat(), window)
+        lines = []
+        for run in closed:
+            person = Person.get_or_none(Person.id == run.person)
+            visits = PatrolScan.select().where(PatrolScan.run == run.id).count()
+            lines.append(t("patrol.close.done", route=route.code, day=run.day, window=run.window,
+                           person=person.name if person else run.person, visits=visits))  # fmt: skip
+        return lines
+
+    lines = admin_call(close)
+    if not lines:
+        click.echo(t("patrol.close.none", route=route_code, day=day.date(), window=window))
     for line in lines:
         click.echo(line)

@@ -10,7 +10,7 @@ from fieldapp.cli.admin_alerts import alerts
 from fieldapp.cli.admin_campaigns import admin_campaign
 from fieldapp.cli.admin_checklists import admin_checklist
 from fieldapp.cli.admin_office import admin_setting, import_kinds, import_levels
-from fieldapp.cli.admin_patrols import patrol_attendance
+from fieldapp.cli.admin_patrols import patrol_attendance, patrol_close
 from fieldapp.cli.admin_placards import admin_placards, placard_key
 from fieldapp.cli.admin_readers import reader_key
 from fieldapp.cli.admin_responsibilities import (
@@ -282,6 +282,7 @@ admin.add_command(import_levels)
 admin.add_command(admin_setting)
 admin.add_command(admin_checklist)
 admin.add_command(patrol_attendance)
+admin.add_command(patrol_close)
 admin.add_command(admin_retention)
 admin.add_command(import_responsibilities)
 admin.add_command(end_responsibility)

@@ -16,6 +16,10 @@ ZH: dict[str, str] = {
         "那台设备还没发出的到点记录不计入，它以后发出的记录和结束会被服务器拒收。"
     ),
     "patrol.take_over.yes": "在本机接手",
+    # fieldapp admin patrol-close: the office closes a run nobody will finish
+    "patrol.close.done": "已按中断关闭：{route} {day} {window}，{person}，服务器已收到到点 {visits} 个",
+    "patrol.close.none": "{route} {day} {window} 没有进行中的巡逻，无需关闭",
+    "patrol.close.unknown_route": "没有编号为 {route} 的巡逻路线",
 }
 
 EN: dict[str, str] = {
@@ -33,4 +37,9 @@ EN: dict[str, str] = {
         "has not sent do not count, and the server refuses what it sends later."
     ),
     "patrol.take_over.yes": "Take over here",
+    "patrol.close.done": (
+        "Closed as abandoned: {route} {day} {window}, {person}; visits received: {visits}"
+    ),
+    "patrol.close.none": "{route} {day} {window} has no run in progress; nothing to close",
+    "patrol.close.unknown_route": "There is no patrol route with the code {route}",
 }

@@ -31,6 +31,9 @@ ZH = {
     "refusal.patrol_run_taken_over": (
         "“{route}”这次巡逻已在你的另一台设备上接手，本机之后发出的到点记录和结束不计入"
     ),
+    "refusal.patrol_run_closed": (
+        "“{route}”这次巡逻已由办公室按中断关闭，本机之后发出的到点记录和结束不计入"
+    ),
     "refusal.merge_into_itself": "不能把一条人员记录合并到它自己",
     "refusal.household_venue": "住户所在的场所不在住户的网格内，请改选场所或网格",
     "refusal.followup_plan": "服务器不支持这份随访计划的随访表、频次或开始日期，请联系管理员",
@@ -124,6 +127,10 @@ EN = {
     "refusal.patrol_run_taken_over": (
         "'{route}' was taken over on another device of yours; visits and the finish this "
         "device sent after that do not count"
+    ),
+    "refusal.patrol_run_closed": (
+        "'{route}' was closed by the office as abandoned; visits and the finish this device "
+        "sent after that do not count"
     ),
     "refusal.merge_into_itself": "a record cannot be merged into itself",
     "refusal.household_venue": (

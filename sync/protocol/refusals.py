@@ -38,6 +38,7 @@ FOLLOWUP_CASE = "followup_case"  # a case without a failed answer, or one withou
 SCAN_OFF_ROUTE = "scan_off_route"  # route (its code): a scan of a checkpoint not on it
 SCAN_WITHOUT_REASON = "scan_without_reason"  # a manual scan that gives no reason
 PATROL_RUN_TAKEN_OVER = "patrol_run_taken_over"  # route (its name): walked on another device
+PATROL_RUN_CLOSED = "patrol_run_closed"  # route (its name): the office closed it, abandoned
 MERGE_INTO_ITSELF = "merge_into_itself"
 HOUSEHOLD_VENUE = "household_venue"  # a household's venue is not in the household's grid
 FOLLOWUP_PLAN = "followup_plan"  # a plan's form, cadence or start date the server lacks
@@ -76,6 +77,7 @@ CODES = frozenset(
         SCAN_OFF_ROUTE,
         SCAN_WITHOUT_REASON,
         PATROL_RUN_TAKEN_OVER,
+        PATROL_RUN_CLOSED,
         MERGE_INTO_ITSELF,
         HOUSEHOLD_VENUE,
         FOLLOWUP_PLAN,

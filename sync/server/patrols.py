@@ -13,7 +13,10 @@ finished run), so the finish carried its final state, and taking it would undo l
 additions. A run the person took over on another device of theirs
 (`patrol_run.take_over`: the first device lost or broken) is that device's from then on:
 what the first sends of it later (a visit, its finish) is refused, as not counted, and
-the visits the server held before stay the run's. Each scan that claims a placard is checked as an inspection's presence is
+the visits the server held before stay the run's. A run nobody will finish (the person
+has no other device) is closed as abandoned by the office (`close_abandoned`, `fieldapp
+admin patrol-close`): finished as it stands, its visits held counted, and what any device
+sends of it later refused the same way. Each scan that claims a placard is checked as an inspection's presence is
 (`fieldapp.domain.presence.check_presence`, against the checkpoint's code): a failed
 claim is kept as manual, unverified, with the reason. The run travels to the devices of
 the route's grid as one `patrol_run` change, scans and verdicts included, each time it
@@ -35,12 +38,13 @@ from sync.protocol import (
     refusals,
 )
 from sync.server import db as server_db
-from sync.server.feed import NewChange
+from sync.server.feed import NewChange, append_changes
 from sync.server.patrol_models import Checkpoint, PatrolRoute, PatrolRun, PatrolScan
 from sync.server.placard_keys import verification_keys
 from sync.server.scope import DeviceContext, may_write_grid, outside_grid_reason, require_own
 from sync.server.submit import Applied
 
+CLOSED_BY_OFFICE = "office"  # the device_id of a run the office closed as abandoned
 SCAN_FIELDS = ("id", "checkpoint", "at", "source", "payload", "reason", "note", "photos",
                "answers", "incident", "check", "check_reason")  # fmt: skip
 
@@ -137,6 +141,12 @@ def apply_patrol_take_over(who: DeviceContext, sub: PatrolTakeOver) -> Applied:
 def _not_taken_over(who: DeviceContext, held: PatrolRun | None, route: PatrolRoute) -> None:
     """A visit or finish of a run another device of the person took over is not counted
     (a run held without a device, from before devices were named, is anyone's of them)."""
+    if held is not None and held.device_id == CLOSED_BY_OFFICE:
+        text = (
+            f"patrol run {held.id} was closed by the office as abandoned; "
+            "what this device sends of it is not counted"
+        )
+        raise refusals.refused(text, refusals.PATROL_RUN_CLOSED, route=route.name)
     if held is not None and held.device_id not in ("", who.device_id):
         text = (
             f"patrol run {held.id} was taken over on another device of its person; "
@@ -207,6 +217,25 @@ def _insert_scans(run_id: str, scans: list[PatrolScanPayload], codes: dict[str, 
         )  # fmt: skip
     if rows:
         PatrolScan.insert_many(rows).execute()
+
+
+def close_abandoned(route: PatrolRoute, day: str, window: str) -> list[PatrolRun]:
+    """The office closes the runs of a route's window still open (their device lost, the
+    person with no other to take them over on): finished now, as they stand, the visits
+    held counted; what a device sends of them later is refused (`_not_taken_over`)."""
+    with server_db.write_transaction():
+        runs = list(
+            PatrolRun.select().where(
+                (PatrolRun.route == route.id) & (PatrolRun.day == day)
+                & (PatrolRun.window == window) & PatrolRun.finished_at.is_null()
+            )
+        )  # fmt: skip
+        for run in runs:
+            run.finished_at = server_db.now_iso()
+            run.device_id = CLOSED_BY_OFFICE
+            run.save()
+        append_changes([run_change(run, route.grid_code) for run in runs])
+    return runs
 
 
 # --- attendance -----------------------------------------------------------------------------
