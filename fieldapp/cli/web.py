@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import ipaddress
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from fieldapp.cli.common import use_language
 from fieldapp.i18n import t
+
+if TYPE_CHECKING:
+    import ssl
 
 LOOPBACK_NAMES = ("localhost",)
 
@@ -48,8 +52,6 @@ def web(
     """Serve the program to browsers: each session signs in and gets its own office store.
     Options that cannot serve are refused as click's usage errors (exit status 2), so the
     root says them in the chosen language after "错误：" / "Error:"."""
-    import ssl
-
     from fieldapp.paths import data_home
     from fieldapp.web.server import OfficeServer
     from fieldapp.web.sessions import Sessions
@@ -58,10 +60,7 @@ def web(
     use_language(ctx)
     if bool(tls_cert) != bool(tls_key):
         raise click.UsageError(t("cli.web.tls_pair"), ctx)
-    context = None
-    if tls_cert and tls_key:
-        context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
-        context.load_cert_chain(tls_cert, tls_key)
+    context = _tls_context(ctx, tls_cert, tls_key) if tls_cert and tls_key else None
     if not _loopback(host) and context is None and not behind_tls_proxy:
         raise click.UsageError(t("cli.web.plain_http", host=host), ctx)
     if behind_tls_proxy and not public_url:
@@ -74,3 +73,32 @@ def web(
     except UnreadableCABundle:
         raise click.UsageError(t("cli.web.ca_bundle", path=ca_bundle), ctx) from None
     OfficeServer(sessions, host=host, port=port, public_url=public_url, ssl_context=context).serve()
+
+
+class _Passphrase(Exception):
+    """The private key asked for a passphrase: the server starts unattended, so none is typed."""
+
+
+def _no_passphrase() -> str:
+    raise _Passphrase
+
+
+def _tls_context(ctx: click.Context, cert: str, key: str) -> ssl.SSLContext:
+    """The server's TLS context from its certificate and key, or a usage error that says
+    which of the two cannot serve and why (ssl said only "[SSL] PEM lib", as a traceback)."""
+    import ssl
+
+    try:  # the certificate alone first, so a bad one is not blamed on the key
+        ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT).load_verify_locations(cafile=cert)
+    except OSError:  # ssl.SSLError included
+        raise click.UsageError(t("cli.web.tls_cert", path=cert), ctx) from None
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    try:
+        context.load_cert_chain(cert, key, password=_no_passphrase)
+    except _Passphrase:
+        raise click.UsageError(t("cli.web.tls_key_passphrase", key_file=key), ctx) from None
+    except OSError as error:  # ssl.SSLError is one; a key that cannot be read is another
+        paired = getattr(error, "reason", None) != "KEY_VALUES_MISMATCH"
+        said = "cli.web.tls_key" if paired else "cli.web.tls_mismatch"
+        raise click.UsageError(t(said, key_file=key, cert=cert), ctx) from None
+    return context

@@ -24,6 +24,17 @@ ZH = {
     ),
     "admin.web_user.unknown": "没有网页用户 {username}：请用 fieldapp admin web-user list 查看用户名",
     "admin.web_user.unlocked": "{username} 已解锁，可以重新登录",
+    "cli.web.tls_cert": (
+        "{path} 不是 PEM 格式的证书：请给出服务器证书的 PEM 文件（以 -----BEGIN CERTIFICATE----- 开头）"
+    ),
+    "cli.web.tls_key": (
+        "私钥 {key_file} 无法读取或不是 PEM 格式的私钥：请给出与证书 {cert} 配对的私钥 PEM 文件"
+    ),
+    "cli.web.tls_mismatch": "私钥 {key_file} 与证书 {cert} 不配对：请给出申请这张证书时生成的私钥",
+    "cli.web.tls_key_passphrase": (
+        "私钥 {key_file} 有密码保护，而服务器启动时无人输入密码：请给出不加密码的私钥"
+        "（可用 openssl pkey -in 原文件 -out 新文件 去掉密码）"
+    ),
 }
 
 EN = {
@@ -53,4 +64,20 @@ EN = {
     ),
     "admin.web_user.unknown": "There is no web user {username}: see the user names with fieldapp admin web-user list",
     "admin.web_user.unlocked": "{username} is unlocked and may sign in again",
+    "cli.web.tls_cert": (
+        "{path} is not a PEM certificate: give the server certificate's PEM file (it starts "
+        "with -----BEGIN CERTIFICATE-----)"
+    ),
+    "cli.web.tls_key": (
+        "The private key {key_file} cannot be read or is not a PEM private key: give the PEM file "
+        "of the key that belongs to the certificate {cert}"
+    ),
+    "cli.web.tls_mismatch": (
+        "The private key {key_file} does not belong to the certificate {cert}: give the key made "
+        "when the certificate was requested"
+    ),
+    "cli.web.tls_key_passphrase": (
+        "The private key {key_file} is protected by a passphrase, and nobody types one when the "
+        "server starts: give the key without a passphrase (openssl pkey -in old -out new removes it)"
+    ),
 }
