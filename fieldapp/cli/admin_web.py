@@ -30,23 +30,45 @@ def add(username: str, person_id: str, password_stdin: bool) -> None:
     """Add a user, or set a new password for one (asks for it twice)."""
     from sync.server import web_users
 
-    if password_stdin:
-        password = sys.stdin.readline().rstrip("\n")
-    else:
-        password = click.prompt("Password / 密码", hide_input=True, confirmation_prompt=True)
+    password = sys.stdin.readline().rstrip("\n") if password_stdin else _ask_password()
     admin_call(lambda: web_users.add_user(username, person_id, password))
-    click.echo(f"{username} → {person_id}: OK")
+    click.echo(t("admin.web_user.added", username=username, person=person_id))
+
+
+def _ask_password() -> str:
+    """Asked twice, hidden, in the chosen language (click's own confirmation and its
+    "The two entered values do not match" are English)."""
+    while True:
+        password: str = click.prompt(t("admin.web_user.password"), hide_input=True)
+        if password == click.prompt(t("admin.web_user.password_again"), hide_input=True):
+            return password
+        click.echo(t("admin.web_user.passwords_differ"), err=True)
 
 
 @web_user.command("list")
 def list_users() -> None:
     """List the users (never their passwords)."""
     from sync.server.admin_models import WebUser
+    from sync.server.db import now_iso
 
     users = admin_call(lambda: list(WebUser.select().order_by(WebUser.username)))
+    if not users:
+        click.echo(t("admin.web_user.none"))
+    now = now_iso()
     for user in users:
-        state = "disabled" if user.disabled else ("locked" if user.locked_until else "active")
-        click.echo(f"{user.username}  {user.person_id}  {state}  {user.created_at}")
+        if user.disabled:
+            state = t("admin.web_user.disabled")
+        elif user.locked_until > now:  # a lock that has run out locks no more
+            state = t("admin.web_user.locked", until=_minute(user.locked_until))
+        else:
+            state = t("admin.web_user.active")
+        click.echo(t("admin.web_user.line", username=user.username, person=user.person_id,
+                     state=state, created=_minute(user.created_at)))  # fmt: skip
+
+
+def _minute(stamp: str) -> str:
+    """A server time (2026-12-06T14:05:31.123456Z) to the minute: 2026-12-06 14:05."""
+    return stamp[:16].replace("T", " ")
 
 
 @web_user.command("unlock")

@@ -10,6 +10,9 @@ import pytest
 from click.testing import CliRunner
 
 from fieldapp.cli import main
+from sync.server import db as server_db
+from sync.server import web_users
+from sync.server.admin_models import WebUser
 
 SERVER = ["web", "--server", "http://127.0.0.1:9"]
 
@@ -61,3 +64,58 @@ def test_unlocking_a_web_user_is_said_in_the_chosen_language(seed, server_db_url
     nobody = _run("en", *admin, "web-user", "unlock", "nobody")
     assert nobody.exit_code == 1
     assert nobody.output.startswith("Error: There is no web user nobody:")
+
+
+def test_adding_a_web_user_asks_and_answers_in_the_chosen_language(
+    seed, server_db_url: str
+) -> None:
+    """The password is asked twice in the chosen language, a mistyped second one said so
+    and asked again (click's own "Repeat for confirmation" and its mismatch are English)."""
+    admin = ["admin", "--db", server_db_url, "--actor", "p-sup"]
+    typed = "correct horse battery\ncorrect horse batterY\ncorrect horse battery\n" * 2
+    made = _run("zh", *admin, "web-user", "add", "li", "--person", "p-sup", given=typed)
+    assert made.exit_code == 0, made.output
+    assert made.output == (
+        "密码: \n再输入一次密码: \n两次输入的密码不一样，请重新输入。\n"
+        "密码: \n再输入一次密码: \n网页用户 li 已保存，代表 p-sup 登录\n"
+    )
+    made = _run("en", *admin, "web-user", "add", "li", "--person", "p-sup", given=typed)
+    assert made.output.startswith("Password: \nPassword again: \nThe two passwords differ;")
+    assert made.output.endswith("Web user li saved, signing in for p-sup\n")
+    with server_db.current().connection_context():
+        web_users.sign_in("li", "correct horse battery")  # the password asked is the one kept
+
+
+def test_listing_web_users_says_their_state_in_the_chosen_language(
+    seed, server_db_url: str
+) -> None:
+    admin = ["admin", "--db", server_db_url, "--actor", "p-sup"]
+    assert _run("zh", *admin, "web-user", "list").output == (
+        "尚无网页用户：用 fieldapp admin web-user add 添加。\n"
+    )
+    assert _run("en", *admin, "web-user", "list").output.startswith("No web users yet")
+    for name in ("li", "wang", "zhao", "zhou"):
+        made = _run("en", *admin, "web-user", "add", name, "--person", "p-sup",
+                    "--password-stdin", given="correct horse battery\n")  # fmt: skip
+        assert made.exit_code == 0, made.output
+    with server_db.current().connection_context():
+        for _ in range(web_users.MAX_FAILURES):
+            with pytest.raises(web_users.SignInRefused):
+                web_users.sign_in("wang", "not the password")
+        until = WebUser.get_by_id("wang").locked_until
+        WebUser.update(disabled=True).where(WebUser.username == "zhao").execute()
+        ran_out = "2020-01-01T00:00:00.000000Z"  # a lock that has run out locks no more
+        WebUser.update(locked_until=ran_out).where(WebUser.username == "zhou").execute()
+        added = {u.username: u.created_at[:16].replace("T", " ") for u in WebUser.select()}
+    said = _run("zh", *admin, "web-user", "list").output.splitlines()
+    assert said == [
+        f"li  p-sup  可以登录  添加于 {added['li']}（UTC）",
+        f"wang  p-sup  锁定至 {until[:16].replace('T', ' ')}（UTC）  添加于 {added['wang']}（UTC）",
+        f"zhao  p-sup  已停用  添加于 {added['zhao']}（UTC）",
+        f"zhou  p-sup  可以登录  添加于 {added['zhou']}（UTC）",
+    ]
+    said = _run("en", *admin, "web-user", "list").output.splitlines()
+    assert said[0] == f"li  p-sup  may sign in  added {added['li']} UTC"
+    assert said[1].startswith("wang  p-sup  locked until ") and said[2].startswith(
+        "zhao  p-sup  disabled  added "
+    )
