@@ -26,6 +26,7 @@ from fieldapp.i18n import t
 from fieldapp.tui.commands import localize_bindings
 from fieldapp.tui.screens import FieldScreen, HistoryWanted, VenueChosen
 from fieldapp.tui.widgets import PagedTable
+from fieldapp.tui.widgets.app_keys_input import AppKeysInput
 from fieldapp.tui.widgets.key_footer import KeyFooter
 from fieldapp.tui.widgets.table import Cut, GridName
 
@@ -121,9 +122,10 @@ def street_of(address: str, grids: list[str]) -> str:
     return rest or address
 
 
-class QueryInput(Input):
+class QueryInput(AppKeysInput):
     """The search field: Down goes to the results, as people expect (and the footer says
-    so while the field has focus; the results table handles Down itself)."""
+    so while the field has focus; the results table handles Down itself). The app's ctrl
+    keys act from it (`AppKeysInput`)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("down", "screen.focus_results", "Results", id="find.down_to_results"),
