@@ -17,10 +17,11 @@ from collections.abc import Mapping
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from fieldapp.domain.activities import ActivityTypeInvalid, activity_types_from
-from fieldapp.domain.assessment import weights_problem
-from fieldapp.domain.expr_types import BOOL, VENUE_ATTRIBUTES
 from fieldapp.domain.text_bounds import KIND_SHORT_CELLS, OFFICE_CODE_MAX, narrowed
+
+# The checks of office data (activity types, assessment weights, venue attributes and the
+# checklist expressions behind them) are imported where a value is checked: the device
+# reads its kinds' names from here at every start-up, and checks nothing then.
 
 CODE_RE = re.compile(rf"^[a-z][a-z0-9_]{{0,{OFFICE_CODE_MAX - 1}}}$")
 PREFIX_RE = re.compile(r"^[A-Z]{2,5}$")
@@ -131,6 +132,8 @@ def precaution_lines(text: str) -> str:
 def attribute_value(name: str, text: str) -> bool | float | None:
     """A venue attribute from a sheet cell: yes/no for a flag, a number for a count.
     None for an empty cell (not recorded); ValueError saying what is wrong otherwise."""
+    from fieldapp.domain.expr_types import BOOL, VENUE_ATTRIBUTES
+
     text = text.strip()
     if not text:
         return None
@@ -153,6 +156,8 @@ def attribute_value(name: str, text: str) -> bool | float | None:
 def setting_problem(key: str, value: Any) -> str | None:
     """What is wrong with an office setting's value (in the current language, for the
     administrator who set it), or None when it may be published."""
+    from fieldapp.domain.activities import ActivityTypeInvalid, activity_types_from
+    from fieldapp.domain.assessment import weights_problem
     from fieldapp.i18n import listed, t
 
     if key not in OFFICE_SETTINGS:

@@ -16,7 +16,6 @@ from collections.abc import Callable
 from fieldapp.domain import device_pin
 from fieldapp.services.common import settings
 from fieldapp.store import keyring
-from fieldapp.store.personal_data import seal_plain_rows
 
 IDLE_LOCK_SETTING = "idle_lock_minutes"
 DEFAULT_IDLE_LOCK_MINUTES = 5.0
@@ -54,6 +53,8 @@ def pin_problem(pin: str) -> str | None:
 
 def set_pin(pin: str) -> None:
     """Wrap the keys under `pin`; what was stored before (clear) is sealed now."""
+    from fieldapp.store.personal_data import seal_plain_rows  # not needed at start-up
+
     keyring.set_pin(pin)
     seal_plain_rows()
 
@@ -61,6 +62,8 @@ def set_pin(pin: str) -> None:
 def unlock(pin: str, *, clock: Callable[[], float] = time.monotonic) -> None:
     """Open the personal-data key; PinWait or WrongPin (counted) when it does not. A store
     from before sealing at rest gets its people sealed at this first unlock."""
+    from fieldapp.store.personal_data import seal_plain_rows  # not needed at start-up
+
     keyring.unlock(pin, clock=clock)
     seal_plain_rows()
 

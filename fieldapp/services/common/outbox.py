@@ -8,7 +8,6 @@ from fieldapp.domain.canonical import canonical_json, payload_hash
 from fieldapp.domain.clock import now_iso
 from fieldapp.domain.ids import new_id
 from fieldapp.store.models import Outbox
-from fieldapp.store.personal_data import seal_payload
 
 
 def enqueue(op_type: str, payload: dict[str, Any], *, record_id: str | None = None) -> Outbox:
@@ -16,6 +15,10 @@ def enqueue(op_type: str, payload: dict[str, Any], *, record_id: str | None = No
     The payload of an op carrying people is sealed at rest (`store.personal_data`);
     `record_id` is the id of the record it creates, where SQL cannot read it in the sealed
     payload (`store.refused_records`)."""
+    # Imported on the first write, not with the home screen's count of pending ops: it
+    # brings the people and follow-up models, which start-up does not need.
+    from fieldapp.store.personal_data import seal_payload
+
     return Outbox.create(
         op_id=new_id(),
         type=op_type,

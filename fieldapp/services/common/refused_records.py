@@ -39,7 +39,6 @@ from fieldapp.store.db import write_transaction
 from fieldapp.store.incident_models import Incident, IncidentEvent
 from fieldapp.store.models import Answer, Finding, FindingEvent, Inspection, Outbox, Venue
 from fieldapp.store.patrol_models import PatrolRun, PatrolScan
-from fieldapp.store.people_models import Household
 from fieldapp.store.refused_records import (
     ACTIVITY_RECORD,
     DISCARDED,
@@ -217,6 +216,8 @@ def _discard_activity(activity_id: str) -> None:
 
 def _discard_household(household_id: str) -> None:
     # Its people, vehicles, cadres and follow-ups go with it (ON DELETE CASCADE).
+    from fieldapp.store.people_models import Household  # not imported at start-up
+
     Household.delete().where(Household.id == household_id).execute()
 
 

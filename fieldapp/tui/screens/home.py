@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import events, on, work
 from textual.app import ComposeResult
@@ -22,7 +22,6 @@ from textual.message import Message
 from textual.widgets import DataTable, Header, Label
 
 from fieldapp.i18n import listed, t
-from fieldapp.services.followups.plans import DueReading
 from fieldapp.tui.commands import localize_bindings
 from fieldapp.tui.screens import HistoryWanted, VenueChosen
 from fieldapp.tui.screens.home_due import add_due_columns, fill_due, fit_due_columns
@@ -42,6 +41,9 @@ from fieldapp.tui.widgets.drafts_table import DraftsTable
 from fieldapp.tui.widgets.findings_table import FindingsTable
 from fieldapp.tui.widgets.key_footer import KeyFooter
 from fieldapp.tui.widgets.paged_table import selected_key
+
+if TYPE_CHECKING:  # the follow-ups (and their checklist rules) load in their worker
+    from fieldapp.services.followups.plans import DueReading
 
 # How long the first frame waits for the home data read at start-up (it is usually read
 # by the time the screen mounts: the read began before Textual was imported).

@@ -28,7 +28,7 @@ from textual import events
 from textual.message import Message
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Input, TextArea
+from textual.widgets import Input
 
 from fieldapp.tui.scanner import HOLD, SCAN, WedgeDetector
 from fieldapp.tui.widgets.key_order import KeysInOrder
@@ -39,6 +39,16 @@ MESSAGE_CLOCK = time.perf_counter if sys.platform == "win32" else time.monotonic
 
 def event_time(event: events.Key) -> float | None:
     return event.time
+
+
+def typing_field(widget: object) -> bool:
+    """Is `widget` a field that printable keys type into (an Input or a TextArea)?
+    TextArea is looked up only once some dialog has imported it: importing it here cost
+    ~7 ms of every start-up, and no TextArea can have focus before it is imported."""
+    if isinstance(widget, Input):
+        return True
+    text_area = sys.modules.get("textual.widgets._text_area")
+    return text_area is not None and isinstance(widget, text_area.TextArea)
 
 
 class WedgeScanned(Message):
@@ -89,7 +99,7 @@ class WedgeListener(KeysInOrder):
 
     async def _wedge_key(self, event: events.Key) -> bool:
         """Feed one key to the detector; True if it was held back or ended a scan."""
-        hotkeys = not isinstance(self.focused, (Input, TextArea))
+        hotkeys = not typing_field(self.focused)
         step = self.wedge.press(event.key, event.character, self.key_time(event), hotkeys=hotkeys)
         if step.replay:
             await self._wedge_replay()
