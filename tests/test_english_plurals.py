@@ -67,6 +67,16 @@ PLURALS = [
     ("patrol.run.left", {"left": 1}, "1 of 1 checkpoint left", "1 of 2 checkpoints left"),
     ("patrol.run.all_done", {}, "The only checkpoint is visited", "All 2 checkpoints visited"),
     ("admin.kind.line", {"code": "C", "name": "N"}, "inspected every day", "inspected every 2 days"),
+    ("people.cadre.choice", {"name": "N"}, "N (1 household)", "N (2 households)"),
+    ("duplicates.title", {}, "Duplicates (1 pair)", "Duplicates (2 pairs)"),
+    ("alerts.retried", {}, "1 failed alert will", "2 failed alerts will"),
+    ("review_ui.hand_over.left_out", {}, "1 general hazard still before its deadline",
+     "2 general hazards still before their deadline"),
+    ("review_ui.notices_printed", {"folder": "F", "files": "X"}, "Wrote 1 rectification notice in",
+     "Wrote 2 rectification notices, one per venue,"),
+    ("review_ui.notices_refused", {"reasons": "R"}, "No notice for 1 venue:", "No notice for 2 venues:"),
+    ("venue_facts.unasked", {}, "(1 item not asked)", "(2 items not asked)"),
+    ("welcome.synced", {}, "Downloaded (1 record)", "Downloaded (2 records)"),
 ]  # fmt: skip
 
 

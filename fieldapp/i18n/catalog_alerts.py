@@ -26,6 +26,7 @@ EN = {
     "alerts.none": "No alert messages yet.",
     "alerts.round": "This round: {sent} sent, {failed} not delivered (retried later).",
     "alerts.retried": "{count} failed alerts will be sent again.",
+    "alerts.retried_one": "1 failed alert will be sent again.",
     "alerts.state.sent": "sent",
     "alerts.state.pending": "pending",
     "alerts.state.failed": "failed",

@@ -286,6 +286,8 @@ EN: dict[str, str] = {
     "review_ui.printing_wait": "The last document is still being made; wait for the message that it is done.",
     "review_ui.notices_printed": "Wrote {count} rectification notices, one per venue, in the folder:\n{folder}\n{files}",
     "review_ui.notices_refused": "No notice for {count} venues:\n{reasons}",
+    "review_ui.notices_printed_one": "Wrote 1 rectification notice in the folder:\n{folder}\n{files}",
+    "review_ui.notices_refused_one": "No notice for 1 venue:\n{reasons}",
     "review_ui.notices_more": "… and {count} more",
     "review_ui.notice_handed_over": "The hazards of {venue} were handed over ({units}); there is nothing for a rectification notice. Press {letter_key} for the hand-over letter.",
     "review_ui.print_missing": (
@@ -309,6 +311,7 @@ EN: dict[str, str] = {
     "review_ui.hand_over.none_due_single": "{label} cannot be handed over yet: {reason}",
     "review_ui.hand_over.none_due": "None of the {count} chosen can be handed over yet: general hazards go only when still unfixed after their deadline (the first is {deadline}); a major one at once.",
     "review_ui.hand_over.left_out": "Not handed over: {count} general hazards still before their deadline:",
+    "review_ui.hand_over.left_out_one": "Not handed over: 1 general hazard still before its deadline:",
     "review_ui.field.deadline": "New rectification deadline (YYYY-MM-DD)",
     "review_ui.deadline_earlier": "Note: before the current deadline {current}; confirming moves it earlier.",
     "review_ui.field.unit": "Receiving unit",

@@ -65,6 +65,7 @@ EN: dict[str, str] = {
     "venue_facts.pair": "{name}: {value}",
     "venue_facts.line": "Venue: {facts}",
     "venue_facts.unasked": " ({count} items not asked)",
+    "venue_facts.unasked_one": " (1 item not asked)",
     "venue_facts.unasked_codes": " (not asked: {codes})",
     "venue_facts.counts": " (repeats {sections})",
     "venue_facts.edit_hint": "· {shortcut} to correct",

@@ -60,6 +60,7 @@ EN = {
     "welcome.enrolled": "Enrolled as {name}.",
     "welcome.syncing": "Downloading grids, venues and checklists…",
     "welcome.synced": "Downloaded ({count} records): ready to inspect.",
+    "welcome.synced_one": "Downloaded (1 record): ready to inspect.",
     "welcome.sync_later": (
         "Enrolled, but the first download did not finish: press F12 to sync once online."
     ),
