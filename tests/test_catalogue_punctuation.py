@@ -158,3 +158,49 @@ def test_the_quote_check_sees_curly_and_double_quotes_and_leaves_typed_ones() ->
     assert english_quote_slips("refusal.x", '{what} "{value}" is not a date') == ['"{value}"']
     assert english_quote_slips("campaigns.confirm.off", "Switch off the campaign '{name}'?") == []
     assert english_quote_slips("cl.no_choices", 'answer "choice" needs choices') == []
+
+
+# A message ends the same way in both languages: with a full stop (or ? !) in both, or in
+# neither (a label, a column, a line that leads into a list). "Enter the name" beside
+# "请填写姓名。", or "请联系网格长" beside "…ask your grid head.", read as a slip. An
+# ellipsis ("请稍候……", "please wait...") is its own ending, and an English label that
+# ends in an abbreviation ("No.", "Show ID no.") is no sentence. Placeholders, the hint
+# inside an empty field, are labels.
+STOPS = (".", "。", "!", "！", "?", "？")
+ELLIPSES = ("...", "…")
+ABBREVIATIONS = ("No.", "no.", "Haz.")
+
+
+def ending(text: str) -> str:
+    text = text.rstrip()
+    if text.endswith(ELLIPSES):
+        return "ellipsis"
+    if text.endswith(STOPS) and not text.endswith(ABBREVIATIONS):
+        return "stop"
+    return "none"
+
+
+def endings_apart() -> dict[str, tuple[str, str]]:
+    """Keys whose Chinese and English end differently; an English `_one` form is held to
+    the Chinese of its key."""
+    texts = i18n._load()
+    zh, en = texts["zh"], texts["en"]
+    apart = {}
+    for key, english in en.items():
+        chinese = zh.get(key, zh.get(key.removesuffix("_one")))
+        if chinese is None or ".placeholder" in key or key.endswith("placeholder"):
+            continue
+        if ending(chinese) != ending(english):
+            apart[key] = (chinese, english)
+    return apart
+
+
+def test_a_message_ends_with_a_stop_in_both_languages_or_in_neither() -> None:
+    assert endings_apart() == {}
+
+
+def test_the_ending_check_sees_a_missing_stop_and_leaves_labels() -> None:
+    assert ending("请填写姓名。") == "stop" and ending("Enter the name") == "none"
+    assert ending("Is it done?") == ending("完成了吗？") == "stop"
+    assert ending("正在生成，请稍候……") == ending("Printing, please wait...") == "ellipsis"
+    assert ending("Household no.") == ending("户号") == "none"

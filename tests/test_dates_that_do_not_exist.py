@@ -24,11 +24,11 @@ from fieldapp.tui.screens.export import ExportScreen
 @pytest.mark.parametrize(
     ("lang", "typed", "said"),
     [
-        ("zh", "2026-02-30", "2026 年 2 月没有 30 日，请检查日期"),
-        ("zh", "2026/4/31", "2026 年 4 月没有 31 日，请检查日期"),
-        ("zh", "2026-13-01", "没有 13 月：月份是 1 到 12，请检查日期"),
-        ("en", "2026-02-30", "February 2026 has no day 30; check the date"),
-        ("en", "2026-13-01", "There is no month 13: months are 1 to 12; check the date"),
+        ("zh", "2026-02-30", "2026 年 2 月没有 30 日，请检查日期。"),
+        ("zh", "2026/4/31", "2026 年 4 月没有 31 日，请检查日期。"),
+        ("zh", "2026-13-01", "没有 13 月：月份是 1 到 12，请检查日期。"),
+        ("en", "2026-02-30", "February 2026 has no day 30; check the date."),
+        ("en", "2026-13-01", "There is no month 13: months are 1 to 12; check the date."),
         ("zh", "2024-02-29", None),  # a leap day is a day
         ("zh", "2026-0230", None),  # not in the form: the form's own sentence says how
         ("zh", "soon", None),
@@ -48,7 +48,7 @@ def test_the_command_line_says_the_day_does_not_exist(tmp_path, monkeypatch):
     result = CliRunner().invoke(main, ["export", "--from", "2026-02-30", "--out", out])
     # A usage error like a start after the end: exit 2, after "错误：" as every refusal.
     assert result.exit_code == 2
-    assert "错误：--from 2026-02-30：2026 年 2 月没有 30 日，请检查日期" in result.output
+    assert "错误：--from 2026-02-30：2026 年 2 月没有 30 日，请检查日期。" in result.output
     result = CliRunner().invoke(main, ["--lang", "en", "export", "--to", "2026-13-01"])
     assert result.exit_code == 2
     assert "Error: --to 2026-13-01: There is no month 13" in result.output
@@ -57,7 +57,7 @@ def test_the_command_line_says_the_day_does_not_exist(tmp_path, monkeypatch):
 @pytest.mark.parametrize(
     ("lang", "month", "said"),
     [
-        ("zh", "2026-13", "错误：--month 2026-13：没有 13 月：月份是 1 到 12，请检查日期"),
+        ("zh", "2026-13", "错误：--month 2026-13：没有 13 月：月份是 1 到 12，请检查日期。"),
         ("en", "2026-00", "Error: --month 2026-00: There is no month 0: months are 1 to 12"),
         ("zh", "soon", "错误：月份“soon”看不懂；请写成 2026-12"),
     ],
@@ -81,7 +81,7 @@ async def test_the_export_form_says_the_day_does_not_exist(
         screen.query_one("#export-to", Input).value = "2026-02-30"
         await pilot.press("f10")
         await pilot.pause()
-        assert str(status.render()) == "2026 年 2 月没有 30 日，请检查日期"
+        assert str(status.render()) == "2026 年 2 月没有 30 日，请检查日期。"
         assert not screen.running
 
 
@@ -102,16 +102,16 @@ async def test_the_incident_form_says_the_day_of_its_time_does_not_exist(
         await pilot.press("f10")
         await settle(app, pilot, rounds=2)
         said = str(dialog.query_one("#incident-error", Static).render())
-        assert said == "2026 年 2 月没有 30 日，请检查日期"
+        assert said == "2026 年 2 月没有 30 日，请检查日期。"
         assert app.screen is dialog and not Incident.select().exists()
 
 
 @pytest.mark.parametrize(
     ("lang", "typed", "said"),
     [
-        ("zh", "2026/4/31 08:00", "2026 年 4 月没有 31 日，请检查日期"),
-        ("en", "2026-02-30 10:00", "February 2026 has no day 30; check the date"),
-        ("en", "2026-13-01T10:00", "There is no month 13: months are 1 to 12; check the date"),
+        ("zh", "2026/4/31 08:00", "2026 年 4 月没有 31 日，请检查日期。"),
+        ("en", "2026-02-30 10:00", "February 2026 has no day 30; check the date."),
+        ("en", "2026-13-01T10:00", "There is no month 13: months are 1 to 12; check the date."),
         ("en", "2026-02-11 25:00", "Cannot read the time 2026-02-11 25:00: write it as"),
     ],
 )

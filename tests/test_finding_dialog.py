@@ -101,7 +101,7 @@ async def test_a_month_that_does_not_exist_is_said_as_such(home: Path) -> None:
         prefilled = dialog.query_one("#finding-deadline", Input).value
         await type_deadline(pilot, dialog, "2026-13-45")
         assert app.screen is dialog
-        assert message_of(dialog) == "没有 13 月：月份是 1 到 12，请检查日期"
+        assert message_of(dialog) == "没有 13 月：月份是 1 到 12，请检查日期。"
         await type_deadline(pilot, dialog, "2026-1301")  # not in the form: how to write one
         assert message_of(dialog) == (
             f"“2026-1301”不是日期，请按 年-月-日 填写，例如 {prefilled}。"

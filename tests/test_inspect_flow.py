@@ -175,7 +175,7 @@ async def test_a_folder_given_for_a_photo_is_said_to_be_a_folder(
         await settle(app, pilot)
         assert app.screen is dialog
         assert str(dialog.query_one("#photo-message", Static).render()) == (
-            f"照片未附加：{tmp_path} 是文件夹，不是照片文件，请填写照片文件的路径"
+            f"照片未附加：{tmp_path} 是文件夹，不是照片文件，请填写照片文件的路径。"
         )
         assert dialog.query_one("#photo-path", Input).value == str(tmp_path)
 

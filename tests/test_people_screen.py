@@ -191,10 +191,10 @@ async def test_the_forms_problems_read_in_chinese_punctuation(unlocked: Path) ->
         assert isinstance(dialog, PersonDialog)
         problems = str(dialog.query_one("#person-problems", Static).render()).splitlines()
     assert problems == [
-        "出生年份无效，请填写四位年份（如 1985）",
-        "身份证号无效：应为18位（17位数字加末位数字或X），请核对",
-        "电话号码无效：应为以1开头的11位手机号，或带区号的固定电话（如 0591-1234567 或 05911234567）",
-        "2026 年 6 月没有 31 日，请检查日期",
+        "出生年份无效，请填写四位年份（如 1985）。",
+        "身份证号无效：应为18位（17位数字加末位数字或X），请核对。",
+        "电话号码无效：应为以1开头的11位手机号，或带区号的固定电话（如 0591-1234567 或 05911234567）。",
+        "2026 年 6 月没有 31 日，请检查日期。",
     ]
 
 

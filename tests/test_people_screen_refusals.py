@@ -98,7 +98,7 @@ async def test_a_new_household_with_neither_address_nor_number_is_refused(
         assert isinstance(dialog, PersonDialog)
         assert dialog.query_one("#person-name", Input).value == "王无址"
         problems = str(dialog.query_one("#person-problems", Static).render())
-        assert problems == "请填写地址或户号（至少一项），下次才能找到这一户"
+        assert problems == "请填写地址或户号（至少一项），下次才能找到这一户。"
         assert Household.select().count() == 0
         dialog.query_one("#person-address", Input).value = "鼎美村五组3号"
         await pilot.press("f10")

@@ -153,7 +153,7 @@ def test_scan_refusals_from_the_store(signer):
 
     elsewhere = service.verify_scan(signer.sign("ZZ-0001"))
     assert elsewhere.kind == placard.UNKNOWN_VENUE and not elsewhere.ok
-    assert elsewhere.message() == "场所 ZZ-0001 不在本设备上，请同步后再试；仍找不到请联系网格长"
+    assert elsewhere.message() == "场所 ZZ-0001 不在本设备上，请同步后再试；仍找不到请联系网格长。"
 
     stranger = SigningKey.generate()
     assert service.verify_scan(stranger.sign("DM-0001")).kind == placard.UNKNOWN_KEY

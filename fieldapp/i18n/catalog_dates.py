@@ -4,8 +4,8 @@ a date range whose start is after its end."""
 from __future__ import annotations
 
 ZH: dict[str, str] = {
-    "date.no_such_day": "{year} 年 {month}没有 {day} 日，请检查日期",
-    "date.no_such_month": "没有 {month} 月：月份是 1 到 12，请检查日期",
+    "date.no_such_day": "{year} 年 {month}没有 {day} 日，请检查日期。",
+    "date.no_such_month": "没有 {month} 月：月份是 1 到 12，请检查日期。",
     "date.no_such_day_option": "{option} {value}：{said}",
     "export.range_reversed": "开始日期晚于结束日期：{first} 在 {last} 之后，请对调两者，或把开始日期改为不晚于结束日期",
     "date.month.1": "1 月",
@@ -23,8 +23,8 @@ ZH: dict[str, str] = {
 }
 
 EN: dict[str, str] = {
-    "date.no_such_day": "{month} {year} has no day {day}; check the date",
-    "date.no_such_month": "There is no month {month}: months are 1 to 12; check the date",
+    "date.no_such_day": "{month} {year} has no day {day}; check the date.",
+    "date.no_such_month": "There is no month {month}: months are 1 to 12; check the date.",
     "date.no_such_day_option": "{option} {value}: {said}",
     "export.range_reversed": "The start date {first} is after the end date {last}: swap them, or make the start on or before the end",
     "date.month.1": "January",

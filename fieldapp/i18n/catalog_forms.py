@@ -78,7 +78,7 @@ EN: dict[str, str] = {
     "campaigns.title": "Campaigns (space: on/off, p: next phase; in force after the next sync)",
     "campaigns.title_view": "Campaigns: which are on, and in what phase",
     "campaigns.none": "No campaigns on this device yet: sync to get those the office published",
-    "campaigns.not_mine": "Only grid heads and administrators switch campaigns and their phases; this lists those running",
+    "campaigns.not_mine": "Only grid heads and administrators switch campaigns and their phases; this lists those running.",
     "campaigns.col.name": "Name",
     "campaigns.col.state": "State",
     "campaigns.col.phase": "Phase",

@@ -1,26 +1,26 @@
 """Messages of the people registry (households, members, reveals, imports)."""
 
 ZH: dict[str, str] = {
-    "people.bad_date": "日期 {value} 无效，请按 年-月-日 填写（如 2026-12-02）",
-    "people.name_empty": "请填写姓名",
-    "people.number_in_text": "{field}里有一长串数字（像身份证号或电话）：请删去，身份证号和电话填在各自一栏（会遮盖显示）",
-    "people.bad_sex": "性别请选 男 或 女",
-    "people.bad_birth_year": "出生年份无效，请填写四位年份（如 1985）",
-    "people.bad_id_number.shape": "身份证号无效：应为18位（17位数字加末位数字或X），请核对",
-    "people.bad_id_number.birth_date": "身份证号无效：第7至14位的出生日期不是有效日期，请核对",
-    "people.bad_id_number.check_digit": "身份证号校验位不符：末位与前17位对不上，可能有一位输错了，请逐位核对",
-    "people.bad_phone": "电话号码无效：应为以1开头的11位手机号，或带区号的固定电话（如 0591-1234567 或 05911234567）",
-    "people.bad_tags": "未知的人员类别：{tags}",
-    "people.left_before_arrived": "离开日期早于到达日期，请核对",
+    "people.bad_date": "日期 {value} 无效，请按 年-月-日 填写（如 2026-12-02）。",
+    "people.name_empty": "请填写姓名。",
+    "people.number_in_text": "{field}里有一长串数字（像身份证号或电话）：请删去，身份证号和电话填在各自一栏（会遮盖显示）。",
+    "people.bad_sex": "性别请选 男 或 女。",
+    "people.bad_birth_year": "出生年份无效，请填写四位年份（如 1985）。",
+    "people.bad_id_number.shape": "身份证号无效：应为18位（17位数字加末位数字或X），请核对。",
+    "people.bad_id_number.birth_date": "身份证号无效：第7至14位的出生日期不是有效日期，请核对。",
+    "people.bad_id_number.check_digit": "身份证号校验位不符：末位与前17位对不上，可能有一位输错了，请逐位核对。",
+    "people.bad_phone": "电话号码无效：应为以1开头的11位手机号，或带区号的固定电话（如 0591-1234567 或 05911234567）。",
+    "people.bad_tags": "未知的人员类别：{tags}。",
+    "people.left_before_arrived": "离开日期早于到达日期，请核对。",
     "people.birth_year_future": "出生年份 {year} 还没到：请填写出生的年份（四位，如 1985）。",
     "people.arrived_on_future": "到达日期 {value} 还没到：请填写已经到达的日期（今天或更早）。",
     "people.left_on_future": "离开日期 {value} 还没到：请填写已经离开的日期（今天或更早）；尚未离开的请留空。",
-    "people.grid_not_mine": "网格 {grid} 不在您的网格范围内",
-    "people.plate_empty": "请填写车牌号",
-    "people.grid_empty": "请选择网格",
-    "people.household_unfindable": "请填写地址或户号（至少一项），下次才能找到这一户",
-    "people.locked": "本设备尚未取得个人信息密钥：请先同步一次",
-    "people.reveal_refused": "您的角色不能查看完整的身份证号或电话",
+    "people.grid_not_mine": "网格 {grid} 不在您的网格范围内。",
+    "people.plate_empty": "请填写车牌号。",
+    "people.grid_empty": "请选择网格。",
+    "people.household_unfindable": "请填写地址或户号（至少一项），下次才能找到这一户。",
+    "people.locked": "本设备尚未取得个人信息密钥：请先同步一次。",
+    "people.reveal_refused": "您的角色不能查看完整的身份证号或电话。",
     "admin.retention.done": (
         "已按保存期限删除：{counts}（{kept}）。已记入审计日志，设备下次同步时同样删除。"
     ),
@@ -36,32 +36,32 @@ ZH: dict[str, str] = {
 }
 
 EN: dict[str, str] = {
-    "people.bad_date": "The date {value} is not valid; write it as year-month-day (e.g. 2026-12-02)",
-    "people.name_empty": "Enter the name",
+    "people.bad_date": "The date {value} is not valid; write it as year-month-day (e.g. 2026-12-02).",
+    "people.name_empty": "Enter the name.",
     "people.number_in_text": (
         "{field} holds a long run of digits (an ID number or phone?): remove it; ID numbers "
-        "and phones go in their own fields, where they are masked"
+        "and phones go in their own fields, where they are masked."
     ),
-    "people.bad_sex": "Choose male or female",
-    "people.bad_birth_year": "The birth year is not valid; enter four digits (e.g. 1985)",
-    "people.bad_id_number.shape": "The ID number is not valid: 18 characters (17 digits, then a digit or X); check it",
-    "people.bad_id_number.birth_date": "The ID number is not valid: its 7th to 14th characters are no birth date; check it",
-    "people.bad_id_number.check_digit": "The ID number's check digit does not match: the last character does not fit the first 17, so one of them is mistyped; check each",
-    "people.bad_phone": "The phone number is not valid: an 11-digit mobile starting with 1, or a landline with its area code (e.g. 0591-1234567 or 05911234567)",
-    "people.bad_tags": "Not among the known groups: {tags}",
-    "people.left_before_arrived": "The departure date is before the arrival date; check them",
+    "people.bad_sex": "Choose male or female.",
+    "people.bad_birth_year": "The birth year is not valid; enter four digits (e.g. 1985).",
+    "people.bad_id_number.shape": "The ID number is not valid: 18 characters (17 digits, then a digit or X); check it.",
+    "people.bad_id_number.birth_date": "The ID number is not valid: its 7th to 14th characters are no birth date; check it.",
+    "people.bad_id_number.check_digit": "The ID number's check digit does not match: the last character does not fit the first 17, so one of them is mistyped; check each.",
+    "people.bad_phone": "The phone number is not valid: an 11-digit mobile starting with 1, or a landline with its area code (e.g. 0591-1234567 or 05911234567).",
+    "people.bad_tags": "Not among the known groups: {tags}.",
+    "people.left_before_arrived": "The departure date is before the arrival date; check them.",
     "people.birth_year_future": "The birth year {year} has not come yet: enter the year the person was born (four digits, e.g. 1985).",
     "people.arrived_on_future": "The arrival date {value} has not come yet: enter the day the person arrived (today or earlier).",
     "people.left_on_future": "The departure date {value} has not come yet: enter the day the person left (today or earlier), or leave it empty if they have not left.",
-    "people.grid_not_mine": "Grid {grid} is not one of your grids",
-    "people.plate_empty": "Enter the number plate",
-    "people.grid_empty": "Choose the grid",
+    "people.grid_not_mine": "Grid {grid} is not one of your grids.",
+    "people.plate_empty": "Enter the number plate.",
+    "people.grid_empty": "Choose the grid.",
     "people.household_unfindable": (
         "Enter the address or the household number (at least one), so the household can be "
-        "found on the next visit"
+        "found on the next visit."
     ),
-    "people.locked": "This device has no key for personal data yet: sync once first",
-    "people.reveal_refused": "Your role may not see full ID numbers or phones",
+    "people.locked": "This device has no key for personal data yet: sync once first.",
+    "people.reveal_refused": "Your role may not see full ID numbers or phones.",
     "admin.retention.done": (
         "Deleted past retention: {counts} ({kept}). Recorded in the audit trail; devices "
         "delete them at their next sync."

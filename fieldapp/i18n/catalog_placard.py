@@ -201,7 +201,7 @@ ZH: dict[str, str] = {
     # Scan verdicts (PlacardCheck.message_key).
     "placard.check.ok": "标牌核验通过：场所 {code}（密钥 {key_id}）",
     "placard.check.plain_code": "手动输入的场所编号 {code}：已找到场所，但未扫描标牌，不能证明到场",
-    "placard.check.not_fieldapp": "这不是本系统的场所二维码，请扫描场所墙上的消防安全标牌",
+    "placard.check.not_fieldapp": "这不是本系统的场所二维码，请扫描场所墙上的消防安全标牌。",
     "placard.check.damaged": "二维码不完整或已损坏，请重新扫描或手动查找场所",
     "placard.check.forged": "标牌内容被改动或伪造，不能使用；请手动查找场所，并向网格长报告",
     "placard.check.revoked": "该标牌的签名密钥已作废，不能使用；请手动查找场所，并请网格长更换标牌",
@@ -210,7 +210,7 @@ ZH: dict[str, str] = {
         "本机 {at} 已同步，服务器也没有这块标牌的密钥（{key_id}）：标牌可能属于其他单位的系统，"
         "或是伪造的，不能使用。请手动查找场所，并向网格长报告"
     ),
-    "placard.check.unknown_venue": "场所 {code} 不在本设备上，请同步后再试；仍找不到请联系网格长",
+    "placard.check.unknown_venue": "场所 {code} 不在本设备上，请同步后再试；仍找不到请联系网格长。",
     "placard.check.unsupported_version": "这是新版本的标牌，请更新本程序后再扫描",
     # Photos.
     "placard.photo.missing": "找不到文件：{path}",
@@ -282,7 +282,7 @@ EN: dict[str, str] = {
     ),
     "placard.check.unknown_venue": (
         "Venue {code} is not on this device. Sync and try again; "
-        "if it is still missing, ask your grid head"
+        "if it is still missing, ask your grid head."
     ),
     "placard.check.unsupported_version": (
         "This placard uses a newer format. Update fieldapp, then scan again"

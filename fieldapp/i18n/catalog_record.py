@@ -130,14 +130,14 @@ EN = {
 
 # Photos refused when attached (services.common.photos), said in the chosen language.
 ZH |= {
-    "photo_error.no_file": "找不到文件 {path}，请检查路径",
-    "photo_error.a_folder": "{path} 是文件夹，不是照片文件，请填写照片文件的路径",
-    "photo_error.not_an_image": "{name} 不是本程序能读取的图片（请用 JPEG 或 PNG）",
-    "photo_error.not_stored": "照片无法保存（{error}），请清理磁盘空间后再试",
+    "photo_error.no_file": "找不到文件 {path}，请检查路径。",
+    "photo_error.a_folder": "{path} 是文件夹，不是照片文件，请填写照片文件的路径。",
+    "photo_error.not_an_image": "{name} 不是本程序能读取的图片（请用 JPEG 或 PNG）。",
+    "photo_error.not_stored": "照片无法保存（{error}），请清理磁盘空间后再试。",
 }
 EN |= {
-    "photo_error.no_file": "there is no file at {path}; check the path",
-    "photo_error.a_folder": "{path} is a folder, not a photo file; give the photo file's path",
-    "photo_error.not_an_image": "{name} is not an image this program can read (use JPEG or PNG)",
-    "photo_error.not_stored": "the photo could not be stored ({error}); free some disk space and retry",
+    "photo_error.no_file": "there is no file at {path}; check the path.",
+    "photo_error.a_folder": "{path} is a folder, not a photo file; give the photo file's path.",
+    "photo_error.not_an_image": "{name} is not an image this program can read (use JPEG or PNG).",
+    "photo_error.not_stored": "the photo could not be stored ({error}); free some disk space and retry.",
 }
