@@ -6,7 +6,7 @@ from __future__ import annotations
 ZH: dict[str, str] = {
     "patrol.attendance.col.grid": "网格",
     "patrol.attendance.col.late": "迟到点位",
-    "admin.enroll.no_person": "没有编号为 {person} 的人员：请检查编号，或先用 fieldapp admin import-people 导入人员",
+    "admin.no_person": "没有编号为 {person} 的人员：请检查编号，或先用 fieldapp admin import-people 导入人员",
     "campaign.admin.dates": "{starts} 至 {ends}",
     "campaign.admin.dates_from": "{starts} 起，不设结束日期",
     "campaign.admin.dates_until": "至 {ends}，不设开始日期",
@@ -21,12 +21,22 @@ ZH: dict[str, str] = {
     "demo.workspace.count.inspections": "检查记录 {count} 条",
     "demo.workspace.count.answers": "答题 {count} 条",
     "demo.workspace.count.open_findings": "未整改隐患 {count} 处",
+    "admin.no_grid": "服务器上没有网格 {grid}：请检查网格编码，或先用 fieldapp admin import-grids 导入",
+    "admin.no_place.venue": "服务器上没有场所 {code}：请检查场所编码",
+    "admin.no_place.checkpoint": "服务器上没有巡逻点位 {code}：请检查点位编码",
+    "admin.web_user.bad_name": "用户名须为 1 到 64 个字符",
+    "admin.web_user.short_password": "密码至少要有 {count} 个字符",
+    "admin.reader_key.no_name": "请给密钥起一个说明谁使用它的名称，如 --name 市大数据局",
+    "admin.reader_key.no_grid": "请至少写一个该密钥可以读取的网格（--grid 编码）",
+    "admin.alerts.not_a_url": "{url} 不是网址（http:// 或 https://）：请填写机器人的 Webhook 地址",
+    "admin.placard_key.current_revoked": "当前的标牌密钥 {key_id} 已吊销：请运行 fieldapp admin placard-key rotate 生成新密钥",
+    "admin.placard_key.no_private_half": "标牌密钥 {key_id} 的私钥不在这台服务器上：请在保存私钥的服务器上打印标牌，或运行 fieldapp admin placard-key rotate 生成新密钥",
 }
 
 EN: dict[str, str] = {
     "patrol.attendance.col.grid": "Grid",
     "patrol.attendance.col.late": "Late checkpoints",
-    "admin.enroll.no_person": "There is no person with id {person}: check the id, or import people first with fieldapp admin import-people",
+    "admin.no_person": "There is no person with id {person}: check the id, or import people first with fieldapp admin import-people",
     "campaign.admin.dates": "{starts} to {ends}",
     "campaign.admin.dates_from": "from {starts}, no end date",
     "campaign.admin.dates_until": "until {ends}, no start date",
@@ -51,4 +61,26 @@ EN: dict[str, str] = {
     "demo.workspace.count.answers_one": "1 answer",
     "demo.workspace.count.open_findings": "{count} open hazards",
     "demo.workspace.count.open_findings_one": "1 open hazard",
+    "admin.no_grid": (
+        "There is no grid {grid} on the server: check the grid code, or import it first "
+        "with fieldapp admin import-grids"
+    ),
+    "admin.no_place.venue": "There is no venue {code} on the server: check the venue code",
+    "admin.no_place.checkpoint": (
+        "There is no checkpoint {code} on the server: check the checkpoint code"
+    ),
+    "admin.web_user.bad_name": "A user name has 1 to 64 characters",
+    "admin.web_user.short_password": "The password must have at least {count} characters",
+    "admin.web_user.short_password_one": "The password must have at least 1 character",
+    "admin.reader_key.no_name": "Give the key a name that says who uses it, e.g. --name 'City Data Bureau'",
+    "admin.reader_key.no_grid": "Name at least one grid the key may read (--grid CODE)",
+    "admin.alerts.not_a_url": "{url} is not a web address (http:// or https://): give the robot's webhook address",
+    "admin.placard_key.current_revoked": (
+        "The current placard key {key_id} is revoked: run fieldapp admin placard-key rotate "
+        "to make a new one"
+    ),
+    "admin.placard_key.no_private_half": (
+        "The private half of placard key {key_id} is not on this server: print placards on "
+        "the server that holds it, or run fieldapp admin placard-key rotate to make a new one"
+    ),
 }

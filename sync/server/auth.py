@@ -56,7 +56,7 @@ class IssuedCode:
 
 def issue_enrollment_code(person_id: str, *, hours: float = 24.0) -> IssuedCode:
     if Person.get_or_none(Person.id == person_id) is None:
-        raise AuthError(t("admin.enroll.no_person", person=person_id))  # the caller's language
+        raise AuthError(t("admin.no_person", person=person_id))  # the caller's language
     raw = "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
     expires = dt.datetime.now(dt.UTC) + dt.timedelta(hours=hours)
     expires_at = expires.strftime("%Y-%m-%dT%H:%M:%S.%fZ")

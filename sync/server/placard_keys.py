@@ -24,6 +24,7 @@ from typing import Any
 from fieldapp.domain import placard
 from fieldapp.domain.placard import SigningKey
 from fieldapp.domain.presence import ServerKey
+from fieldapp.i18n import t
 from sync.server import audit
 from sync.server import db as server_db
 from sync.server.admin import publish_placard_key
@@ -118,16 +119,13 @@ def signing_key() -> SigningKey:
     """The key new placards are signed with; PlacardKeyError when there is none usable."""
     key_id = current_key_id()
     if key_id is None:
-        raise PlacardKeyError("the server has no placard key yet; run `fieldapp admin init`")
+        raise PlacardKeyError(t("admin.placard_key.none"))
     row = PlacardKey.get_or_none(PlacardKey.key_id == key_id)
     if row is not None and row.revoked:
-        raise PlacardKeyError(
-            f"the current placard key {key_id} is revoked; run `fieldapp admin placard-key "
-            "rotate` to make a new one"
-        )
+        raise PlacardKeyError(t("admin.placard_key.current_revoked", key_id=key_id))
     secret = json.loads(_meta(PRIVATE_PREFIX + key_id) or "{}")
     if not secret:
-        raise PlacardKeyError(f"the private half of placard key {key_id} is not on this server")
+        raise PlacardKeyError(t("admin.placard_key.no_private_half", key_id=key_id))
     return SigningKey(secret["key_id"], placard.decode_key(secret["private_key"]))
 
 
@@ -184,11 +182,11 @@ def places_to_print(
         rows = model.select(model, Grid).join(Grid).where(model.code == code.strip().upper())
         found = [(v, v.grid.name) for v in rows]
         if not found:
-            raise PlacardKeyError(f"there is no {what} {code} on the server")
+            raise PlacardKeyError(t(f"admin.no_place.{what}", code=code))
         return found
     grid = (grid_code or "").strip()
     if Grid.get_or_none(Grid.code == grid) is None:
-        raise PlacardKeyError(f"there is no grid {grid} on the server")
+        raise PlacardKeyError(t("admin.no_grid", grid=grid))
     rows = (
         model.select(model, Grid)
         .join(Grid)

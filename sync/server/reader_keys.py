@@ -11,6 +11,7 @@ from __future__ import annotations
 import secrets
 from dataclasses import dataclass
 
+from fieldapp.i18n import listed, t
 from sync.server import audit
 from sync.server import db as server_db
 from sync.server.admin_models import ReaderKey
@@ -35,13 +36,13 @@ class Reader:
 def create(name: str, grids: list[str]) -> str:
     """Make a key; returns it in full (the only time it is known). Needs a connection."""
     if not name.strip():
-        raise ReaderKeyRefused("give the key a name that says who uses it, e.g. --name 市大数据局")
+        raise ReaderKeyRefused(t("admin.reader_key.no_name"))
     if not grids:
-        raise ReaderKeyRefused("name at least one grid the key may read (--grid CODE)")
+        raise ReaderKeyRefused(t("admin.reader_key.no_grid"))
     known = {code for (code,) in server_db.rows(Grid.select(Grid.code))}
     unknown = sorted(set(grids) - known)
     if unknown:
-        raise ReaderKeyRefused(f"there is no grid {', '.join(unknown)} on the server")
+        raise ReaderKeyRefused(t("admin.no_grid", grid=listed(unknown)))
     key_id = secrets.token_hex(4)
     key = f"{PREFIX}{key_id}_{secrets.token_urlsafe(32)}"
     with server_db.write_transaction():

@@ -16,6 +16,7 @@ import functools
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
+from fieldapp.i18n import t
 from sync.server import audit
 from sync.server import db as server_db
 from sync.server.admin_models import WebUser
@@ -49,11 +50,11 @@ class Locked(SignInRefused):
 def add_user(username: str, person_id: str, password: str) -> None:
     """Add or replace a web user. Needs a connection."""
     if not username.strip() or len(username) > 64:
-        raise ValueError("give a user name of 1–64 characters")
+        raise ValueError(t("admin.web_user.bad_name"))
     if len(password) < MIN_PASSWORD:
-        raise ValueError(f"the password must have at least {MIN_PASSWORD} characters")
+        raise ValueError(t("admin.web_user.short_password", count=MIN_PASSWORD))
     if Person.get_or_none(Person.id == person_id) is None:
-        raise ValueError(f"no person with id {person_id}; import people first")
+        raise ValueError(t("admin.no_person", person=person_id))
     username = username.strip()
     with server_db.write_transaction():
         known = WebUser.get_or_none(WebUser.username == username)

@@ -192,12 +192,14 @@ def test_dingtalk_signature_is_the_documented_hmac() -> None:
 
 
 def test_a_rule_that_cannot_work_is_refused_with_what_to_change(seed) -> None:
-    with server_db.current().connection_context():
+    from fieldapp.i18n import written_in
+
+    with server_db.current().connection_context(), written_in("en"):  # the CLI's --lang en
         with pytest.raises(RuleRefused, match="no grid NOPE"):
             add_rule("NOPE", "major_hazard", "wecom", "https://qyapi.example/send")
         with pytest.raises(RuleRefused, match="unknown channel"):
             add_rule("T1", "major_hazard", "sms", "https://x")
-        with pytest.raises(RuleRefused, match="not an http"):
+        with pytest.raises(RuleRefused, match="not a web address"):
             add_rule("T1", "major_hazard", "wecom", "qyapi.example")
 
 

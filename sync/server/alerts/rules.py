@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from fieldapp.i18n import t
 from sync.server import db as server_db
 from sync.server.admin_models import AlertRule
 from sync.server.alerts.cursor import start_cursor
@@ -22,9 +23,9 @@ def add_rule(grid_code: str, trigger: str, channel: str, url: str, *, secret: st
     if channel not in CHANNELS:
         raise RuleRefused(f"unknown channel {channel!r}; use one of {', '.join(CHANNELS)}")
     if not url.startswith(("https://", "http://")):
-        raise RuleRefused(f"{url!r} is not an http(s) URL; give the robot's webhook address")
+        raise RuleRefused(t("admin.alerts.not_a_url", url=url))
     if Grid.get_or_none(Grid.code == grid_code) is None:
-        raise RuleRefused(f"there is no grid {grid_code} on the server; import it first")
+        raise RuleRefused(t("admin.no_grid", grid=grid_code))
     with server_db.write_transaction():
         start_cursor()
         rule = AlertRule.create(
