@@ -88,3 +88,23 @@ async def test_ctrl_e_exports_from_the_remarks(demo_home: Path) -> None:
         await pilot.press("ctrl+e")
         await settle(app, pilot)
         assert isinstance(app.screen, ExportScreen)
+
+
+async def test_another_section_asks_before_throwing_typed_remarks_away(demo_home: Path) -> None:
+    app = make_app(lang="zh")
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_screen(app, pilot, "f8", DailyReportScreen)
+        await pilot.press("tab", *"无情况")
+        await pilot.press("ctrl+e")  # export from the field: asked first
+        await settle(app, pilot)
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("n")
+        await settle(app, pilot)
+        assert app.screen is screen and remarks(screen).value == "无情况"
+        await pilot.press("f7")  # rounds: asked too; y leaves
+        await settle(app, pilot)
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("y")
+        await settle(app, pilot, rounds=2)
+        assert type(app.screen).__name__ == "RoundsScreen"
+        assert screen not in app.screen_stack

@@ -17,6 +17,9 @@ the inspection (and where it was opened from), then one section, then a dialog o
 - A place that shows one record (a venue's history) is at most once too: showing the
   same record returns to it, another record replaces it (`show_place`).
 - A dialog is not opened again while it is open (`open_dialog`).
+- A section that holds what was typed and not saved (its `holds_typed()`: the daily
+  report's remarks) is asked about ("放弃已填写的内容？") before a key that goes elsewhere
+  closes it, as Esc asks.
 - The app's own keys that go somewhere (F2 scan, the F-keys and ctrl-keys of sections,
   `/`) do nothing while a dialog is open (`check_action`): what is on the dialog would
   be left half done under a new place. Textual already skips the app's plain bindings
@@ -104,14 +107,49 @@ class Navigation(App[None]):
             focus = getattr(open_, "focus_section", None)
             if focus is not None:
                 focus()
+            return
+        closing = self._closed_by(open_)
+        if any(callable(typed := getattr(s, "holds_typed", None)) and typed() for s in closing):
+            self._ask_then(lambda: self.go_to(screen_type, make), closing)
         elif open_ is not None:
             self.return_to(open_)
         else:
-            while len(self.screen_stack) > 2 and (
-                getattr(self.screen, "SECTION", False) or isinstance(self.screen, ModalScreen)
-            ):
+            for _screen in closing:
                 self.pop_screen()
             self.push_screen((make or screen_type)())
+
+    def _closed_by(self, open_: Screen[Any] | None) -> list[Screen[Any]]:
+        """The places `go_to` closes: those above `open_`, else the sections on top."""
+        if open_ is not None:
+            return self.screen_stack[self.screen_stack.index(open_) + 1 :]
+        closing = []
+        for screen in reversed(self.screen_stack[2:]):
+            if not (getattr(screen, "SECTION", False) or isinstance(screen, ModalScreen)):
+                break
+            closing.append(screen)
+        return closing
+
+    def _ask_then(self, go: Callable[[], None], closing: list[Screen[Any]]) -> None:
+        """A section closed by going elsewhere holds what was typed (`holds_typed`): asked
+        first, as Esc asks; once discarded, it is left without asking again."""
+        from fieldapp.tui.dialogs.confirm import ConfirmDialog
+
+        def answered(discard: bool | None) -> None:
+            if discard:
+                for screen in closing:
+                    if hasattr(screen, "discard_typed"):
+                        screen.discard_typed()
+                go()
+
+        self.push_screen(
+            ConfirmDialog(
+                t("form.discard.title"),
+                t("form.discard.body"),
+                yes=t("form.discard.yes"),
+                no=t("form.discard.no"),
+            ),
+            answered,
+        )
 
     def show_place(self, new: S, same: Callable[[S], bool]) -> None:
         """Show `new`, a place that holds one record: return to the open place of its kind

@@ -1,7 +1,8 @@
 """The daily report's remarks field: what typed into it is not thrown away unasked.
 
 Esc (back) with remarks typed and not yet filed asks "放弃已填写的内容？" as every form
-does (y leaves, n or Esc stays), and Ctrl+Q says so too (`quit_warning`). The hint under
+does (y leaves, n or Esc stays), as does a key to another section (`holds_typed`), and
+Ctrl+Q says so too (`quit_warning`). The hint under
 the field names z (zero report) only while z acts: in the field, z types.
 """
 
@@ -19,17 +20,22 @@ REMARKS = "#report-remarks"
 class RemarksKept(FieldScreen[None]):
     remarks_filed = ""  # the remarks of the report filed last from here
 
-    def remarks_typed(self) -> bool:
+    def holds_typed(self) -> bool:
+        """Remarks typed and not filed (asked about before another section replaces this
+        one: `Navigation.go_to`)."""
         remarks = self.query_one(REMARKS, Input).value
         return bool(remarks.strip()) and remarks != self.remarks_filed
 
+    def discard_typed(self) -> None:
+        self.query_one(REMARKS, Input).value = ""
+
     def quit_warning(self) -> str:
-        return t("form.discard.body") if self.remarks_typed() else ""
+        return t("form.discard.body") if self.holds_typed() else ""
 
     def action_back(self) -> None:
         if len(self.app.screen_stack) <= 1:
             return
-        if not self.remarks_typed():
+        if not self.holds_typed():
             self.app.pop_screen()
             return
         from fieldapp.tui.dialogs.confirm import ConfirmDialog
