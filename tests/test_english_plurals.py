@@ -67,9 +67,14 @@ PLURALS = [
     ("patrol.run.left", {"left": 1}, "1 of 1 checkpoint left", "1 of 2 checkpoints left"),
     ("patrol.run.all_done", {}, "The only checkpoint is visited", "All 2 checkpoints visited"),
     ("admin.kind.line", {"code": "C", "name": "N"}, "inspected every day", "inspected every 2 days"),
+    ("admin.responsibilities.imported", {}, "Imported 1 cadre assignment.",
+     "Imported 2 cadre assignments."),
+    ("admin.responsibilities.cadre", {"name": "N", "id": "I"}, "for 1 household:", "for 2 households:"),
     ("people.cadre.choice", {"name": "N"}, "N (1 household)", "N (2 households)"),
     ("duplicates.title", {}, "Duplicates (1 pair)", "Duplicates (2 pairs)"),
     ("alerts.retried", {}, "1 failed alert will", "2 failed alerts will"),
+    ("placard.print.written", {"path": "P"}, "1 placard written", "2 placards written"),
+    ("placard.print.png_written", {"path": "P"}, "1 PNG image written", "2 PNG images written"),
     ("review_ui.hand_over.left_out", {}, "1 general hazard still before its deadline",
      "2 general hazards still before their deadline"),
     ("review_ui.notices_printed", {"folder": "F", "files": "X"}, "Wrote 1 rectification notice in",
@@ -173,6 +178,61 @@ def test_a_number_before_a_plural_noun_is_the_count() -> None:
         if match.group(1) != "count" and match.group(2) not in {*_VERBS, "exists"}
     }
     assert {key: said for key, said in named.items() if key not in NEVER_ONE} == {}
+
+
+# "{count} placards written", "{count} general hazards": the count and, within three words
+# of it, a noun in the plural: a word ending in s that is none of these, or an irregular one.
+_NOT_NOUNS = {"this", "is", "was", "has", "its", "his", "as", "us", "less", "plus"}
+_IRREGULAR = {"people", "children", "men", "women"}
+_COUNT_AND_WORDS = re.compile(r"\{count\}((?: [A-Za-z-]+){1,3})")
+
+
+def plural_after_count(text: str) -> list[str]:
+    """Each `{count}` in `text` that a plural noun follows, as "{count} … noun"."""
+    found = []
+    for match in _COUNT_AND_WORDS.finditer(text):
+        words = match.group(1).split()
+        for at, word in enumerate(words):
+            low = word.lower()
+            if low in _IRREGULAR or (low[-1] == "s" and low[-2:] != "ss" and low not in _NOT_NOUNS):
+                found.append(" ".join(["{count}", *words[: at + 1]]))
+                break
+    return found
+
+
+# Messages whose count is never 1 where they are said, so they need no `_one`: each with why.
+COUNT_NEVER_ONE = {
+    "import.cadre_ambiguous": "said only when two or more people have the name given",
+    "placard.scan.several": "said only when the photo holds more than one QR code",
+    "returned.notify_many": "a single returned inspection is said by returned.notify_one",
+}
+
+
+def test_every_count_before_a_plural_noun_has_its_singular() -> None:
+    """ "1 placards written", "1 general hazards still before their deadline": a message
+    whose {count} a plural noun follows has its `_one`, or its count is never 1."""
+    english = i18n._load()["en"]
+    plural_only = {
+        key: said
+        for key, text in english.items()
+        if not key.endswith("_one") and f"{key}_one" not in english
+        if (said := plural_after_count(text))
+    }
+    assert {k: said for k, said in plural_only.items() if k not in COUNT_NEVER_ONE} == {}
+    assert set(COUNT_NEVER_ONE) <= set(plural_only)  # an allowance no longer needed goes
+
+
+def test_the_plural_check_sees_plural_nouns_after_the_count_and_nothing_else() -> None:
+    assert plural_after_count("{count} placards written to {path}") == ["{count} placards"]
+    assert plural_after_count("Not handed over: {count} general hazards still") == [
+        "{count} general hazards"
+    ]
+    assert plural_after_count("{count} people are called {name}") == ["{count} people"]
+    assert plural_after_count("Downloaded ({count} records): ready") == ["{count} records"]
+    assert plural_after_count("Page {page} · {count} on this page{more}") == []
+    assert plural_after_count("{count} refused by the server (below)") == []
+    assert plural_after_count("Due ({count})") == []
+    assert plural_after_count("{count} selected, {n} pass") == []
 
 
 def test_several_counts_read_as_a_list_in_each_language(english) -> None:  # type: ignore[no-untyped-def]

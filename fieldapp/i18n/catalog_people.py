@@ -77,9 +77,11 @@ EN: dict[str, str] = {
     "admin.retention.kept": "kept {count} days",
     "admin.retention.kept_one": "kept 1 day",
     "admin.responsibilities.imported": "Imported {count} cadre assignments.",
+    "admin.responsibilities.imported_one": "Imported 1 cadre assignment.",
     "admin.responsibilities.none": "No cadre assignments yet.",
     "admin.responsibilities.ended": (
         "{name} ({id}) is no longer responsible for household {household} of {grid}."
     ),
     "admin.responsibilities.cadre": "{name} ({id}) is responsible for {count} households:",
+    "admin.responsibilities.cadre_one": "{name} ({id}) is responsible for 1 household:",
 }

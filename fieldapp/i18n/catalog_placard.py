@@ -312,7 +312,9 @@ EN: dict[str, str] = {
         "or set FIELDAPP_CJK_FONT to a TTF/TTC font file"
     ),
     "placard.print.written": "{count} placards written to {path}",
+    "placard.print.written_one": "1 placard written to {path}",
     "placard.print.png_written": "{count} PNG images written to {path}",
+    "placard.print.png_written_one": "1 PNG image written to {path}",
     "placard.print.nothing": "No venues to print: {what}",
     "placard.print.grid_unknown": "Grid {code} is not on this device; sync first",
     "placard.print.venue_unknown": "Venue {code} is not on this device; sync first",
