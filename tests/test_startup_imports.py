@@ -1,12 +1,18 @@
 """What the cold start to the home screen does not pay for: modules home does not need
 before its first frame (a dialog's TextArea, the office-data checks, the follow-ups, the
-people models)."""
+people models) and the catalogue modules one by one (they are read merged)."""
 
 from __future__ import annotations
 
+import marshal
+import os
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
+
+from fieldapp import i18n
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -48,9 +54,51 @@ def _modules_at_the_first_frame() -> list[str]:
 
 
 def test_home_shows_without_what_it_does_not_need(demo_home: Path) -> None:
+    _modules_at_the_first_frame()  # the first start keeps the catalogues merged
     loaded = _modules_at_the_first_frame()
     assert "fieldapp.tui.screens.home" in loaded  # it did reach the first frame
     assert [m for m in NOT_BEFORE_THE_FIRST_FRAME if m in loaded] == []
+    assert [m for m in loaded if m.startswith("fieldapp.i18n.catalog_")] == []
+
+
+@pytest.fixture
+def catalogue_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The merged catalogues kept in a file of the test's own, read afresh."""
+    cache = tmp_path / "catalogues.marshal"
+    monkeypatch.setattr(i18n, "_CACHE", str(cache))
+    monkeypatch.setattr(i18n, "_catalogs", None)
+    return cache
+
+
+def test_the_catalogues_read_merged_are_the_modules_merged(catalogue_cache: Path) -> None:
+    made = i18n._load()
+    assert catalogue_cache.is_file()
+    assert made == i18n._imported() and made["zh"]["app.title"] == "网格化巡查"
+    i18n._catalogs = None
+    read = i18n._load()  # from the file now
+    assert read == made
+    assert list(read["en"]) == list(made["en"])  # the same order: a later module wins
+
+
+def test_merged_catalogues_of_other_sources_are_not_used(catalogue_cache: Path) -> None:
+    sources = i18n._sources()
+    other = [(name, mtime + 1, size) for name, mtime, size in sources[:1]] + sources[1:]
+    stale = {"zh": {"app.title": "旧的"}, "en": {"app.title": "Old"}}
+    catalogue_cache.write_bytes(marshal.dumps({"sources": other, "catalogs": stale}))
+    assert i18n._load()["zh"]["app.title"] == "网格化巡查"  # a catalogue was edited since
+    i18n._catalogs = None
+    assert i18n._load()["zh"]["app.title"] == "网格化巡查"  # and the file was made again
+    assert marshal.loads(catalogue_cache.read_bytes())["sources"] == sources
+
+
+def test_merged_catalogues_that_cannot_be_kept_still_load(
+    catalogue_cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocker = catalogue_cache.parent / "a-file"  # where the cache's directory would be
+    blocker.write_text("")
+    monkeypatch.setattr(i18n, "_CACHE", str(blocker / "catalogues.marshal"))
+    assert i18n._load()["zh"]["app.title"] == "网格化巡查"
+    assert os.listdir(catalogue_cache.parent) == ["a-file"]  # no partial file left either
 
 
 def test_a_text_area_still_takes_a_burst_as_typing() -> None:
