@@ -1,9 +1,11 @@
 """What the cold start to the home screen does not pay for: modules home does not need
 before its first frame (a dialog's TextArea, the office-data checks, the follow-ups, the
-people models) and the catalogue modules one by one (they are read merged)."""
+people models, the TOML reader), the catalogue modules one by one (they are read merged),
+and parsing the shipped activity types again when the file has not changed."""
 
 from __future__ import annotations
 
+import hashlib
 import marshal
 import os
 import subprocess
@@ -13,6 +15,9 @@ from pathlib import Path
 import pytest
 
 from fieldapp import i18n
+from fieldapp.paths import ACTIVITIES_FILE
+from fieldapp.services.activities import types as activity_types
+from fieldapp.services.common import settings
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -26,6 +31,7 @@ NOT_BEFORE_THE_FIRST_FRAME = (
     "fieldapp.services.followups.plans",
     "fieldapp.store.personal_data",  # the people models, through the lock and the outbox
     "fieldapp.store.people_models",
+    "tomllib",  # the shipped activity types, parsed at every home read
 )
 
 
@@ -54,7 +60,7 @@ def _modules_at_the_first_frame() -> list[str]:
 
 
 def test_home_shows_without_what_it_does_not_need(demo_home: Path) -> None:
-    _modules_at_the_first_frame()  # the first start keeps the catalogues merged
+    _modules_at_the_first_frame()  # the first start stores the shipped types' tables
     loaded = _modules_at_the_first_frame()
     assert "fieldapp.tui.screens.home" in loaded  # it did reach the first frame
     assert [m for m in NOT_BEFORE_THE_FIRST_FRAME if m in loaded] == []
@@ -99,6 +105,24 @@ def test_merged_catalogues_that_cannot_be_kept_still_load(
     monkeypatch.setattr(i18n, "_CACHE", str(blocker / "catalogues.marshal"))
     assert i18n._load()["zh"]["app.title"] == "网格化巡查"
     assert os.listdir(catalogue_cache.parent) == ["a-file"]  # no partial file left either
+
+
+def test_the_shipped_types_are_parsed_when_the_file_changed(home: Path) -> None:
+    from_file = activity_types.shipped_types(ACTIVITIES_FILE)  # a path given: always parsed
+    assert activity_types.shipped_types() == from_file  # nothing stored yet
+    activity_types.load_shipped_types()
+    held = settings.get(activity_types.SHIPPED_SETTING)
+    assert held["sha256"] == hashlib.sha256(ACTIVITIES_FILE.read_bytes()).hexdigest()
+    assert activity_types.shipped_types() == from_file
+    # Tables stored for this very text are what is read (the file is not parsed again)...
+    renamed = [{**held["types"][0], "zh": "改过的名字"}, *held["types"][1:]]
+    settings.put(activity_types.SHIPPED_SETTING, {**held, "types": renamed})
+    assert activity_types.shipped_types()[0].zh == "改过的名字"
+    # ...but tables stored for another text (the file changed since) are not.
+    settings.put(activity_types.SHIPPED_SETTING, {"sha256": "0" * 64, "types": renamed})
+    assert activity_types.shipped_types() == from_file
+    activity_types.load_shipped_types()  # the next start stores the file's tables again
+    assert settings.get(activity_types.SHIPPED_SETTING)["types"] == held["types"]
 
 
 def test_a_text_area_still_takes_a_burst_as_typing() -> None:

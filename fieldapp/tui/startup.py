@@ -36,6 +36,7 @@ def run_tui(lang: str | None) -> None:
     import_peewee_without_postgres()
     from fieldapp.i18n import set_language
     from fieldapp.paths import store_path
+    from fieldapp.services.activities import types as activity_types
     from fieldapp.services.common import campaigns, checklists, kinds, settings
     from fieldapp.services.common.identity import enrolled
     from fieldapp.store import close_store, open_store
@@ -46,6 +47,7 @@ def run_tui(lang: str | None) -> None:
     try:
         report = checklists.load_checklists()
         campaign_report = campaigns.load_campaigns()
+        activity_types.load_shipped_types()  # parsed only when the file is new or changed
         kinds.publish_names()  # the kinds and levels the office added, by name
         lang = lang or settings.language()
         set_language(lang)  # the home view is made in it
