@@ -9,6 +9,7 @@ from __future__ import annotations
 import click
 
 from fieldapp.cli.common import admin_call
+from fieldapp.cli.params import NegativeNumbers
 from fieldapp.i18n import t
 
 TRIGGERS = ("major_hazard", "hazard_overdue", "report_missing", "patrol_missed")
@@ -89,7 +90,7 @@ def add_rule(grid_code: str, trigger: str, channel: str, url: str, secret: str) 
     )  # fmt: skip
 
 
-@alerts.command("disable")
+@alerts.command("disable", cls=NegativeNumbers)  # -3 reaches "no alert rule #-3"
 @click.argument("rule_id", type=int)
 def disable(rule_id: int) -> None:
     """Stop a rule (its history stays)."""

@@ -12,13 +12,12 @@ Attached to the `admin` group in `fieldapp.cli.server`.
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 
 import click
 
 from fieldapp.cli.common import admin_call
-from fieldapp.cli.params import InputFile
+from fieldapp.cli.params import InputFile, NegativeNumbers
 from fieldapp.i18n import pick, t, text_in
 from sync.server.headers import chinese_headers
 
@@ -70,20 +69,14 @@ def admin_setting() -> None:
     _schema()
 
 
-_NUMBER = re.compile(r"-\d+(\.\d+)?")
-
-
 # a negative VALUE (-5) is the value, not an option: it reaches the setting's own check
-@admin_setting.command("set", context_settings={"ignore_unknown_options": True})
+@admin_setting.command("set", cls=NegativeNumbers)
 @click.argument("key")
 @click.argument("value")
 def setting_set(key: str, value: str) -> None:
     """Publish KEY with VALUE written as JSON, e.g. '{"foot_massage": 14}' or 45."""
     from sync.server import office
 
-    for given in (key, value):  # an option mistyped, not a negative number: said as one
-        if given.startswith("-") and not _NUMBER.fullmatch(given):
-            raise click.NoSuchOption(given, ctx=click.get_current_context())
     try:
         parsed = json.loads(value)
     except json.JSONDecodeError as error:
