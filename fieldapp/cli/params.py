@@ -50,6 +50,39 @@ class LocalDate(click.ParamType):
             ) from None
 
 
+_TIME = re.compile(r"([01]?\d|2[0-3]):([0-5]\d)(:[0-5]\d)?")
+
+
+class DateOrTime(click.ParamType):
+    """A day or a moment of it, YYYY-MM-DD[THH:MM[:SS]] (a space for the T too), given
+    on as ISO text that compares with the server's timestamps (2026-12-06T08:00)."""
+
+    name = "YYYY-MM-DD[THH:MM]"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> str:
+        text = str(value).strip()
+        day, _, moment = text.replace(" ", "T", 1).partition("T")
+        try:
+            parsed = datetime.strptime(day, "%Y-%m-%d").date()
+        except ValueError:
+            parsed = None
+        clock = _TIME.fullmatch(moment) if moment else None
+        if parsed is not None and (clock or not moment):
+            if clock is None:
+                return parsed.isoformat()
+            return f"{parsed.isoformat()}T{int(clock[1]):02d}:{clock[2]}{clock[3] or ''}"
+        if ctx is not None:
+            use_language(ctx)
+        option, said = _named(param), no_such_day(day) if parsed is None else None
+        if said:  # the form is right, the day is not there (2026-02-30, 2026-13-01)
+            raise click.UsageError(
+                t("date.no_such_day_option", option=option, value=value, said=said), ctx
+            )
+        raise click.UsageError(
+            t("cli.bad_date_time", option=option, value=value, today=date.today()), ctx
+        )
+
+
 class InputFile(click.Path):
     """A file to read; a folder named instead is refused in the chosen language."""
 

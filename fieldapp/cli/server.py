@@ -21,7 +21,7 @@ from fieldapp.cli.admin_responsibilities import (
 from fieldapp.cli.admin_retention import admin_retention
 from fieldapp.cli.admin_web import web_user
 from fieldapp.cli.common import admin_call, db_option, default_server_db, use_language
-from fieldapp.cli.params import InputFile
+from fieldapp.cli.params import DateOrTime, InputFile
 from fieldapp.i18n import listed, t
 from sync.server.headers import chinese_headers
 
@@ -246,7 +246,8 @@ def admin_revoke(device_id: str) -> None:
 
 
 @admin.command("audit")
-@click.option("--since", default=None, help="From this date or time (YYYY-MM-DD[THH:MM], UTC).")
+@click.option("--since", default=None, type=DateOrTime(),
+              help="From this date or time (YYYY-MM-DD[THH:MM], UTC).")  # fmt: skip
 @click.option("--actor", "actor", default=None, help="Only what this actor did.")
 @click.option("--limit", default=None, type=click.IntRange(1), help="At most this many entries.")
 def admin_audit(since: str | None, actor: str | None, limit: int | None) -> None:
