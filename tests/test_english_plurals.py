@@ -75,6 +75,8 @@ PLURALS = [
     ("alerts.retried", {}, "1 failed alert will", "2 failed alerts will"),
     ("placard.print.written", {"path": "P"}, "1 placard written", "2 placards written"),
     ("placard.print.png_written", {"path": "P"}, "1 PNG image written", "2 PNG images written"),
+    ("review_ui.bulk.kept_marked", {"summary": "S"}, "the one refused stays marked",
+     "the 2 refused stay marked"),
     ("review_ui.hand_over.left_out", {}, "1 general hazard still before its deadline",
      "2 general hazards still before their deadline"),
     ("review_ui.notices_printed", {"folder": "F", "files": "X"}, "Wrote 1 rectification notice in",

@@ -305,6 +305,7 @@ EN: dict[str, str] = {
     "review_ui.bulk.confirm": "{action}",
     "review_ui.bulk.summary": "{action}: applied {applied}, refused {refused}",
     "review_ui.bulk.kept_marked": "{summary}; the {count} refused stay marked, to retry",
+    "review_ui.bulk.kept_marked_one": "{summary}; the one refused stays marked, to retry",
     "review_ui.not_now.recheck": "Only hazards reported fixed can be re-checked; the chosen ones are '{state}'. Press 1 for those to verify.",
     "review_ui.reasons.title": "{action}: {count} not applied, and why",
     "review_ui.reasons.close": "OK",
