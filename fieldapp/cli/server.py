@@ -217,20 +217,30 @@ def admin_enroll_code(person_id: str, hours: float, url: str) -> None:
     qr.print_ascii(invert=True)
 
 
+DEVICE_COLUMNS = ("device", "state", "person", "name", "role", "device_name", "enrolled",
+                  "last_seen")  # fmt: skip
+
+
 @admin.command("devices")
 def admin_devices() -> None:
-    """List enrolled devices."""
+    """List enrolled devices: a header line naming the columns, then one tab-separated
+    line per device (id, active or revoked, its person's id, name and role, the device's
+    name, when it was enrolled and last seen)."""
     from sync.server import admin as server_admin
 
     devices = admin_call(server_admin.list_devices)
     if not devices:
         click.echo(t("admin.devices.none"))
+        return
+    click.echo("\t".join(t(f"admin.devices.col.{column}") for column in DEVICE_COLUMNS))
     for d in devices:
-        state = "REVOKED" if d.revoked else "active"
+        state = t("admin.devices.state.revoked" if d.revoked else "admin.devices.state.active")
         click.echo(
-            f"{d.id}  {state:7}  {d.person.id} {d.person.name} ({d.person.role})  "
-            f"{d.name or '-'}  enrolled {d.created_at}  last seen {d.last_seen_at or '-'}"
-        )
+            "\t".join([
+                d.id, state, d.person.id, d.person.name, t(f"role.{d.person.role}"),
+                d.name or "-", d.created_at, d.last_seen_at or "-",
+            ])
+        )  # fmt: skip
 
 
 @admin.command("revoke")

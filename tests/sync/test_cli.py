@@ -132,7 +132,7 @@ def test_enroll_then_sync_headless(tmp_path, live_server, seed, monkeypatch):
     assert "not among the grids of 张三 (p-insp)" in refused.output  # who, by name
 
     devices = _run("admin", "--db", live_server.db_url, "devices")
-    device_id = devices.output.split()[0]
+    device_id = devices.output.splitlines()[1].split("\t")[0]  # under the header
     assert _run("admin", "--db", live_server.db_url, "revoke", device_id).exit_code == 0
     revoked = _run("sync")
     assert revoked.exit_code == 3 and "enrolled again" in revoked.output

@@ -64,8 +64,8 @@ def test_revoking_one_inspectors_laptop_leaves_anothers_syncing(
     assert refused.exit_code == 3
     assert REVOKED in refused.output
 
-    listed = _run("admin", "--db", db_url, "devices").output.splitlines()
-    assert [line.split()[:2] for line in listed] == [[lost_id, "REVOKED"], [other_id, "active"]]  # fmt: skip
+    listed = _run("admin", "--db", db_url, "devices").output.splitlines()[1:]  # under the header
+    assert [line.split("\t")[:2] for line in listed] == [[lost_id, "Revoked"], [other_id, "Active"]]  # fmt: skip
     with server_db.current().connection_context():
         when = {d.id: d.revoked_at for d in admin.list_devices()}
     assert when[other_id] is None and when[lost_id] is not None

@@ -142,7 +142,7 @@ def test_the_device_name_is_listed_and_in_the_trail_and_the_code_names_its_devic
     assert answer.status_code == 200, answer.text
     device_id = answer.json()["device_id"]
     devices = _run("admin", "--db", live_server.db_url, "devices")
-    assert f"{device_id}  active   p-insp 张三 (inspector)  {name}  enrolled" in devices.output
+    assert f"{device_id}\tActive\tp-insp\t张三\tInspector\t{name}\t" in devices.output
     [line] = _audit_lines(live_server.db_url, audit.DEVICE_ENROLLED)
     assert len(line) == 6 and line[1:5] == ["p-insp", audit.DEVICE_ENROLLED, device_id, device_id]
     assert json.loads(line[5]) == {"device_name": name}
