@@ -20,7 +20,7 @@ import click
 
 from fieldapp.cli.common import admin_call
 from fieldapp.cli.params import LocalDate
-from fieldapp.i18n import t
+from fieldapp.i18n import listed, t
 
 COLUMNS = ("day", "window", "grid", "route", "status", "done", "missed", "late")
 
@@ -76,7 +76,9 @@ def patrol_attendance(first: dt.datetime, last: dt.datetime | None, grid_code: s
 @click.option("--day", required=True, type=LocalDate(), help="The window's day (YYYY-MM-DD).")
 @click.option("--window", required=True, help="The window (06:30-09:00).")
 def patrol_close(route_code: str, day: dt.datetime, window: str) -> None:
-    """Close a route window's runs still open as abandoned (巡逻按中断关闭)."""
+    """Close a route window's runs still open as abandoned (巡逻按中断关闭), each recorded in
+    the audit trail as closed by the administrator (--actor)."""
+    from fieldapp.domain import patrols
     from sync.server import patrols as server_patrols
     from sync.server.models import Person
     from sync.server.patrol_models import PatrolRoute, PatrolScan
@@ -85,7 +87,15 @@ def patrol_close(route_code: str, day: dt.datetime, window: str) -> None:
         route = PatrolRoute.get_or_none(PatrolRoute.code == route_code)
         if route is None:
             raise click.ClickException(t("patrol.close.unknown_route", route=route_code))
-        closed = server_patrols.close_abandoned(route, day.date().isoformat(), window)
+        windows = [w.label for w in patrols.Schedule.from_dict(route.schedule or {}).windows]
+        try:
+            label = patrols.Window.parse(window).label  # 6:30-9:00 is 06:30-09:00
+        except patrols.ScheduleError:
+            label = window
+        closed = server_patrols.close_abandoned(route, day.date().isoformat(), label)
+        if not closed and label not in windows:  # runs of a window since dropped still close
+            raise click.ClickException(t("patrol.close.no_such_window", route=route.code,
+                                         window=window, windows=listed(windows)))  # fmt: skip
         lines = []
         for run in closed:
             person = Person.get_or_none(Person.id == run.person)

@@ -20,6 +20,7 @@ ZH: dict[str, str] = {
     "patrol.close.done": "已按中断关闭：{route} {day} {window}，{person}，服务器已收到到点 {visits} 个",
     "patrol.close.none": "{route} {day} {window} 没有进行中的巡逻，无需关闭",
     "patrol.close.unknown_route": "没有编号为 {route} 的巡逻路线",
+    "patrol.close.no_such_window": "巡逻路线 {route} 没有时段 {window}：它的时段是 {windows}",
 }
 
 EN: dict[str, str] = {
@@ -42,4 +43,5 @@ EN: dict[str, str] = {
     ),
     "patrol.close.none": "{route} {day} {window} has no run in progress; nothing to close",
     "patrol.close.unknown_route": "There is no patrol route with the code {route}",
+    "patrol.close.no_such_window": "Patrol route {route} has no window {window}: its windows are {windows}",
 }

@@ -37,6 +37,7 @@ from sync.protocol import (
     PatrolVisit,
     refusals,
 )
+from sync.server import audit
 from sync.server import db as server_db
 from sync.server.feed import NewChange, append_changes
 from sync.server.patrol_models import Checkpoint, PatrolRoute, PatrolRun, PatrolScan
@@ -45,6 +46,7 @@ from sync.server.scope import DeviceContext, may_write_grid, outside_grid_reason
 from sync.server.submit import Applied
 
 CLOSED_BY_OFFICE = "office"  # the device_id of a run the office closed as abandoned
+RUN_CLOSED = "patrol_run.closed"  # the audit trail's action: the office closed a run
 SCAN_FIELDS = ("id", "checkpoint", "at", "source", "payload", "reason", "note", "photos",
                "answers", "incident", "check", "check_reason")  # fmt: skip
 
@@ -222,7 +224,8 @@ def _insert_scans(run_id: str, scans: list[PatrolScanPayload], codes: dict[str, 
 def close_abandoned(route: PatrolRoute, day: str, window: str) -> list[PatrolRun]:
     """The office closes the runs of a route's window still open (their device lost, the
     person with no other to take them over on): finished now, as they stand, the visits
-    held counted; what a device sends of them later is refused (`_not_taken_over`)."""
+    held counted; what a device sends of them later is refused (`_not_taken_over`). Each
+    is an entry in the audit trail, the administrator acting."""
     with server_db.write_transaction():
         runs = list(
             PatrolRun.select().where(
@@ -231,9 +234,15 @@ def close_abandoned(route: PatrolRoute, day: str, window: str) -> list[PatrolRun
             )
         )  # fmt: skip
         for run in runs:
+            lost, run.device_id = run.device_id, CLOSED_BY_OFFICE
             run.finished_at = server_db.now_iso()
-            run.device_id = CLOSED_BY_OFFICE
             run.save()
+            audit.record(
+                RUN_CLOSED,
+                subject=run.id,
+                detail={"route": route.code, "day": day, "window": window,
+                        "person": run.person, "device": lost},
+            )  # fmt: skip
         append_changes([run_change(run, route.grid_code) for run in runs])
     return runs
 
