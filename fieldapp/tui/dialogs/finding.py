@@ -37,6 +37,7 @@ from fieldapp.services.inspection import inspections, supersession
 from fieldapp.services.inspection.failure_withdrawal import PriorAnswer, withdraw_failure
 from fieldapp.tui.commands import localize_bindings
 from fieldapp.tui.dialogs.discarding import HoldsTyped
+from fieldapp.tui.widgets.app_keys_input import AppKeysInput
 from fieldapp.tui.widgets.dialog_foot import FormMessage, dialog_foot
 from fieldapp.tui.widgets.key_footer import KeyFooter
 
@@ -94,14 +95,14 @@ class FindingDialog(HoldsTyped, ModalScreen[bool]):
             # in: the description, then the deadline (Tab from the description went to
             # Save, and a deadline typed next went nowhere), then the severity.
             yield Label(t("finding.description"))
-            yield Input(
+            yield AppKeysInput(
                 self.description,
                 placeholder=self.prefill,
                 id="finding-description",
                 select_on_focus=False,  # a description held: the first key adds to it
             )
             yield Label(t("finding.deadline"))
-            yield Input(self.deadline.isoformat(), id="finding-deadline")
+            yield AppKeysInput(self.deadline.isoformat(), id="finding-deadline")
             yield Label(t("finding.severity"))
             yield Select(
                 [(t(f"inspect.severity.{s}"), s) for s in SEVERITIES],

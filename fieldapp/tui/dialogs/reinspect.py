@@ -25,6 +25,7 @@ from fieldapp.tui.commands import localize_bindings
 from fieldapp.tui.dialogs.discarding import HoldsTyped
 from fieldapp.tui.dialogs.photo import ImportsPhoto
 from fieldapp.tui.messages import SyncRequested
+from fieldapp.tui.widgets.app_keys_input import AppKeysInput
 from fieldapp.tui.widgets.dialog_foot import FormMessage, dialog_foot
 from fieldapp.tui.widgets.key_footer import KeyFooter
 from fieldapp.tui.widgets.stopping_lists import StoppingRadioSet
@@ -87,9 +88,9 @@ class ReinspectDialog(HoldsTyped, ImportsPhoto[bool]):
                 # the one answer left is chosen already
                 yield RadioButton(t("reinspect.no"), not self.may_report_fixed, id="reinspect-no")
             yield Label(t("reinspect.note"))
-            yield Input(id="reinspect-note")
+            yield AppKeysInput(id="reinspect-note")
             yield Label(t("reinspect.photo_path"))
-            yield Input(id="reinspect-photo")
+            yield AppKeysInput(id="reinspect-photo")
             yield from dialog_foot(
                 FormMessage(id="reinspect-message"),
                 (t("reinspect.save"), "reinspect-save"),

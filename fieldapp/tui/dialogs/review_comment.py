@@ -14,6 +14,7 @@ from textual.widgets import Button, Input, Label, Static
 from fieldapp.i18n import t
 from fieldapp.tui.commands import localize_bindings
 from fieldapp.tui.dialogs.discarding import HoldsTyped
+from fieldapp.tui.widgets.app_keys_input import AppKeysInput
 from fieldapp.tui.widgets.dialog_foot import FormMessage, dialog_foot
 from fieldapp.tui.widgets.key_footer import KeyFooter
 
@@ -37,7 +38,7 @@ class CommentDialog(HoldsTyped, ModalScreen[str | None]):
             yield Label(self.title_text, classes="dialog-title")
             if self.body_text:
                 yield Static(self.body_text, classes="dialog-body", markup=False)
-            yield Input(id="comment-text", placeholder=t("review_ui.comment.hint"))
+            yield AppKeysInput(id="comment-text", placeholder=t("review_ui.comment.hint"))
             yield from dialog_foot(
                 FormMessage(id="comment-error", classes="dialog-error"),
                 (t("review_ui.comment.send"), "comment-ok"),

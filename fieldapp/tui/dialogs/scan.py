@@ -22,6 +22,7 @@ from textual.widgets import Input, Label, Static
 
 from fieldapp.i18n import t
 from fieldapp.tui.commands import localize_bindings
+from fieldapp.tui.widgets.app_keys_input import AppKeysInput
 from fieldapp.tui.widgets.dialog_foot import FormMessage
 from fieldapp.tui.widgets.key_footer import KeyFooter
 
@@ -40,7 +41,7 @@ class ScanDialog(ModalScreen[None]):
         with Vertical(classes="dialog-box"):
             yield Label(t("scan.title"), classes="dialog-title")
             yield Static(t("scan.hint"), classes="dialog-body")
-            yield Input(placeholder=t("scan.placeholder"), id="scan-input")
+            yield AppKeysInput(placeholder=t("scan.placeholder"), id="scan-input")
             yield FormMessage(id="scan-message", classes="dialog-error")
         yield KeyFooter()  # its own keys, not those of the screen below
 

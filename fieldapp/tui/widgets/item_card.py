@@ -16,6 +16,7 @@ from textual.widgets import Input, Static
 
 from fieldapp.domain.checklist import Item
 from fieldapp.i18n import language, pick, t
+from fieldapp.tui.widgets.app_keys_input import AppKeysInput
 
 VALUE_TYPES = ("number", "text", "date", "choice")
 
@@ -57,7 +58,7 @@ class ItemState:
     params: Mapping[str, float] = field(default_factory=dict)  # thresholds in force
 
 
-class AnswerInput(Input):
+class AnswerInput(AppKeysInput):
     """The field for a number, date, text or choice item.
 
     Like every field, it keeps the printable keys: a letter typed into a number is typed
