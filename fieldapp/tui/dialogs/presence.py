@@ -97,6 +97,7 @@ class ReasonList(StoppingOptionList):
 
 class PresenceDialog(AsksBeforeDiscarding, ModalScreen[PresenceChoice | None]):
     AUTO_FOCUS = ""  # none: on_mount focuses its first field without centring it (80×24)
+    TAKES_SCANS = True  # the placard scanned after all answers it (the dialog closes)
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f10", "confirm", "OK", id="presence.confirm"),
         Binding("escape", "cancel", "Cancel", id="dialog.cancel"),

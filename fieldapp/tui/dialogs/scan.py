@@ -28,6 +28,7 @@ from fieldapp.tui.widgets.key_footer import KeyFooter
 
 
 class ScanDialog(ModalScreen[None]):
+    TAKES_SCANS = True  # a scanner's burst is read here (`ScanningApp.scan_unexpected`)
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", id="dialog.cancel"),
     ]

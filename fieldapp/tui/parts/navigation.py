@@ -80,10 +80,14 @@ class Navigation(App[None]):
 
     def dialog_open(self) -> bool:
         """Is a dialog on top (the command palette aside: it runs on what is under it)?"""
+        return self.dialog_on_top() is not None
+
+    def dialog_on_top(self) -> ModalScreen[Any] | None:
+        """The dialog on top, if one is (the command palette aside)."""
         for screen in reversed(self.screen_stack):
             if not isinstance(screen, SystemModalScreen):
-                return isinstance(screen, ModalScreen)
-        return False
+                return screen if isinstance(screen, ModalScreen) else None
+        return None
 
     # -- places ------------------------------------------------------------------------
 

@@ -21,7 +21,14 @@
 
 A scan typed into the scan dialog: a message is said in the dialog, which stays open for
 the next try (`say_about_scan`); a scan that leads somewhere closes it first
-(`close_scan_dialog`).
+(`close_scan_dialog`), as it closes the other dialog that expects a scan (`TAKES_SCANS`:
+why a venue or a checkpoint was chosen by hand; the scan is the answer).
+
+A scan while any other dialog is on top (a confirmation, a form) does nothing and says
+nothing (`scan_unexpected`), as the app's keys that go somewhere do nothing there
+(`Navigation.check_action`): it opened the scanned venue's dialog over a half-answered
+one. Its keys are held and dropped, not typed into the dialog's field, nor its Enter
+taken by the dialog's button.
 
 The checking runs in a thread worker (`services.placards.printing.verify_scan`); the decisions run
 on the app's thread.
@@ -156,15 +163,23 @@ class ScanningApp(WedgeListener, Navigation):
 
         if isinstance(self.screen, ScanDialog):
             return False
-        if "scan" in getattr(self.screen, "REFUSED_APP_ACTIONS", ()):
-            return False
+        if self.dialog_open():  # a burst is held, then dropped unless the dialog takes scans
+            return True
         allowed = getattr(self.screen, "ALLOWED_APP_ACTIONS", None)
         return allowed is None or "scan" in allowed
 
     @on(WedgeScanned)
     def _wedge_scanned(self, event: WedgeScanned) -> None:
         event.stop()
+        if self.scan_unexpected():
+            self.log.info("scan under a dialog that takes none: ignored")
+            return
         self.scan_text(event.text, source=WEDGE)
+
+    def scan_unexpected(self) -> bool:
+        """Is a dialog on top that takes no scan (see the module docstring)?"""
+        dialog = self.dialog_on_top()
+        return dialog is not None and not getattr(dialog, "TAKES_SCANS", False)
 
     def scan_text(self, text: str, source: str = TYPED) -> None:
         """A keyboard-wedge scan (or a typed code): open the venue it names, or say why not.
@@ -275,6 +290,8 @@ class ScanningApp(WedgeListener, Navigation):
 
     def scan_checked(self, scan: CheckedScan, open_now: OpenInspection | None) -> None:
         """Act on a checked scan (see the module docstring)."""
+        if self.scan_unexpected():  # a dialog opened while it was checked
+            return
         if scan.venue_id is None:
             if scan.typed_unknown:
                 from fieldapp.tui.dialogs.scan import ScanDialog
@@ -318,11 +335,11 @@ class ScanningApp(WedgeListener, Navigation):
             self.notify(text, severity=severity, timeout=10)
 
     def close_scan_dialog(self) -> None:
-        """A scan leads somewhere: the scan dialog it was typed in (if any) has done."""
-        from fieldapp.tui.dialogs.scan import ScanDialog
-
-        if isinstance(self.screen, ScanDialog):
-            self.screen.dismiss(None)
+        """A scan leads somewhere: the dialog that expected it (if any: the scan dialog it
+        was typed in, why a place was chosen by hand) has done."""
+        dialog = self.dialog_on_top()
+        if dialog is not None and getattr(dialog, "TAKES_SCANS", False):
+            dialog.dismiss(None)
 
     def _offer_inspection(self, scan: CheckedScan) -> None:
         assert scan.venue_id is not None
