@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from pilot_support import open_screen, settle
-from textual.widgets import Input, Static
+from textual.widgets import Input, OptionList, Static
 
 from fieldapp.i18n import t
 from fieldapp.tui.app import FieldApp, make_app
@@ -108,3 +108,29 @@ async def test_another_section_asks_before_throwing_typed_remarks_away(demo_home
         await settle(app, pilot, rounds=2)
         assert type(app.screen).__name__ == "RoundsScreen"
         assert screen not in app.screen_stack
+
+
+async def test_another_grid_asks_before_throwing_typed_remarks_away(demo_supervisor: Path) -> None:
+    """Remarks are the grid's: moving to another grid cleared them unasked."""
+    app = make_app(lang="zh")
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_screen(app, pilot, "f8", DailyReportScreen)
+        grids = screen.query_one("#report-grids", OptionList)
+        assert grids.option_count > 1 and grids.highlighted == 0
+        first = screen.grid
+        await pilot.press("tab", *"无情况")
+        await pilot.resize_terminal(100, 30)  # the list filled again: no grid chosen
+        await settle(app, pilot)
+        assert app.screen is screen and remarks(screen).value == "无情况"
+        await pilot.press("shift+tab", "down")
+        await settle(app, pilot)
+        assert isinstance(app.screen, ConfirmDialog)
+        assert t("form.discard.title") in screen_text(app)
+        await pilot.press("n")  # keep them: back on the grid they were typed for
+        await settle(app, pilot)
+        assert app.screen is screen and remarks(screen).value == "无情况"
+        assert grids.highlighted == 0 and screen.grid == first
+        await pilot.press("down", "y")  # throw them away
+        await settle(app, pilot)
+        assert app.screen is screen and remarks(screen).value == ""
+        assert grids.highlighted == 1 and screen.grid != first

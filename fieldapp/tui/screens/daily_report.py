@@ -7,10 +7,9 @@ report. The state line under the figures says a report was filed, with no toast 
 The grid list stops at its ends, so Home then ↑ stays on the first grid. Supervisors
 also see which grids under them filed, filed a zero report, are missing or late.
 
-Remarks typed and not filed are asked about before Esc throws them away, and the app's
-keys act from their field (`daily_report_remarks`); what was filed today is known from
-`daily_report_filed`. The deadline reminder is
-`fieldapp.tui.screens.report_reminders.ReportReminders`.
+Remarks typed and not filed are asked about before Esc or another grid throws them away,
+and the app's keys act from their field (`daily_report_remarks`); what was filed today is
+known from `daily_report_filed`, and the deadline reminder is `report_reminders`.
 """
 
 from __future__ import annotations
@@ -200,12 +199,21 @@ class DailyReportScreen(FiledToday, RemarksKept):
 
     @on(OptionList.OptionHighlighted, "#report-grids")
     def _grid_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        if event.option.id is not None and event.option.id != self.grid:
-            self.grid = event.option.id
-            self.query_one("#report-remarks", Input).value = ""
-            self._load_grid(event.option.id)
-        elif event.option.id is not None:
-            self._load_grid(event.option.id)
+        code = event.option.id
+        if code is not None and code != self.grid:  # the remarks typed were for self.grid
+            self.unless_kept(lambda: self._show_grid(code), self._highlight_grid)
+        elif code is not None:
+            self._load_grid(code)
+
+    def _show_grid(self, code: str) -> None:
+        self.grid = code
+        self.query_one("#report-remarks", Input).value = ""
+        self._load_grid(code)
+
+    def _highlight_grid(self) -> None:
+        codes = [line.code for line in self.lines]
+        if self.grid in codes:
+            self.query_one("#report-grids", OptionList).highlighted = codes.index(self.grid)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="report-grid")
     def _load_grid(self, code: str) -> None:

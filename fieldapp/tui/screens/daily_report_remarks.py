@@ -1,12 +1,15 @@
 """The daily report's remarks field: what typed into it is not thrown away unasked.
 
 Esc (back) with remarks typed and not yet filed asks "放弃已填写的内容？" as every form
-does (y leaves, n or Esc stays), as does a key to another section (`holds_typed`), and
-Ctrl+Q says so too (`quit_warning`). The hint under
+does (y leaves, n or Esc stays), as does moving to another grid (the remarks are the grid's:
+y clears them, n goes back to the grid they were typed for) and a key to another section
+(`holds_typed`), and Ctrl+Q says so too (`quit_warning`). The hint under
 the field names z (zero report) only while z acts: in the field, z types.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from textual import events
 from textual.widgets import Input, Static
@@ -33,16 +36,26 @@ class RemarksKept(FieldScreen[None]):
         return t("form.discard.body") if self.holds_typed() else ""
 
     def action_back(self) -> None:
-        if len(self.app.screen_stack) <= 1:
-            return
+        if len(self.app.screen_stack) > 1:
+            self.unless_kept(self.app.pop_screen)
+
+    def unless_kept(
+        self, go: Callable[[], object], stay: Callable[[], object] | None = None
+    ) -> None:
+        """`go` (which throws typed remarks away), asked first if there are any; `stay`
+        when the answer is to keep them."""
         if not self.holds_typed():
-            self.app.pop_screen()
+            go()
             return
         from fieldapp.tui.dialogs.confirm import ConfirmDialog
 
         def answered(discard: bool | None) -> None:
-            if discard and self.app.screen is self:
-                self.app.pop_screen()
+            if self.app.screen is not self:
+                return
+            if discard:
+                go()
+            elif stay is not None:
+                stay()
 
         self.app.push_screen(
             ConfirmDialog(
