@@ -42,3 +42,15 @@ def test_a_group_alone_shows_its_help(tmp_path, path: list[str], lang: str) -> N
     assert result.output.startswith(f"Usage: fieldapp {' '.join(path)} [OPTIONS] COMMAND")
     assert "Commands:" in result.output
     assert "错误" not in result.output and "Error" not in result.output
+
+
+@pytest.mark.parametrize("path", GROUPS, ids=" ".join)
+def test_a_group_alone_needs_no_database(tmp_path, monkeypatch, path: list[str]) -> None:
+    """With no --db and no database made yet, the help still shows: `admin` opened the
+    database before the group alone was found, and said '…server.sqlite3 没有服务器数据库'."""
+    monkeypatch.setenv("FIELDAPP_HOME", str(tmp_path / "home"))
+    monkeypatch.delenv("FIELDAPP_SERVER_DB", raising=False)
+    result = CliRunner().invoke(main, path, prog_name="fieldapp")
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith(f"Usage: fieldapp {' '.join(path)} [OPTIONS] COMMAND")
+    assert not (tmp_path / "home" / "server").exists()

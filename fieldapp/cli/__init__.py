@@ -63,8 +63,10 @@ class LazyGroup(click.Group):
         none before `admin init`."""
         try:
             left = _left_for_subcommand(ctx)
-            if left and not ctx.resilient_parsing and _asks_help(ctx, left[1:]):
-                _show_help(self, ctx, left)
+            if left and not ctx.resilient_parsing:
+                if _asks_help(ctx, left[1:]):
+                    _show_help(self, ctx, left)
+                _help_if_group_alone(self, ctx, left)
             return super().invoke(ctx)
         except click.UsageError as error:  # click's English, from any command below
             if _group_alone(error):  # its help, as --help shows it: not a refusal
@@ -138,6 +140,27 @@ def _show_help(group: click.Group, ctx: click.Context, args: list[str]) -> None:
         if not isinstance(command, click.Group) or not left:
             return
         name, command, rest = command.resolve_command(ctx, left)
+
+
+def _help_if_group_alone(group: click.Group, ctx: click.Context, args: list[str]) -> None:
+    """A group named with no subcommand (`fieldapp admin setting`) is refused as alone
+    before any group on the way to it runs: `admin` opens the server database, so with no
+    --db and none made yet it said there was none where the help was asked for. Only
+    groups' own options are parsed here; a command's are parsed once, when it runs. Any
+    other mistake is left to the run itself, to be said as it always was."""
+    try:
+        name, command, rest = group.resolve_command(ctx, args)
+        while name is not None and isinstance(command, click.Group):
+            ctx = command.make_context(name, list(rest), parent=ctx)  # NoArgsIsHelpError
+            left = _left_for_subcommand(ctx)
+            if not left:
+                if command.invoke_without_command:  # `admin alerts` alone lists the outbox
+                    return
+                raise click.UsageError("Missing command.", ctx=ctx)  # its help, as above
+            name, command, rest = command.resolve_command(ctx, left)
+    except click.UsageError as error:
+        if _group_alone(error):
+            raise
 
 
 @click.group(cls=LazyGroup, lazy_commands=LAZY_COMMANDS, invoke_without_command=True)
