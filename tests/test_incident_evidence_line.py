@@ -102,3 +102,35 @@ async def test_an_incident_without_a_photo_here_offers_no_key_to_open_one(
         await settle(app, pilot, rounds=2)
         assert isinstance(app.screen, IncidentRecordScreen)
         assert "open_photo" not in footer_keys_seen(app.screen)
+
+
+async def test_a_photo_under_1_kb_is_said_in_bytes_not_0_kb(
+    demo_home: Path, tmp_path: Path
+) -> None:
+    from PIL import Image
+
+    tiny = tmp_path / "tiny.png"
+    Image.new("RGB", (4, 4), (200, 40, 30)).save(tiny)
+    report = reporting.IncidentReport(
+        "fireworks_sale", "2026-02-11 06:40", "摆摊", address="村口", files=[str(tiny)]
+    )
+    (sha,) = Incident.get_by_id(reporting.report_incident(report).id).photos
+    size = blob_path(sha).stat().st_size
+    assert size < 1024
+    demo.act_as("supervisor")
+    app = make_app(lang="zh")
+    async with app.run_test(size=SMALL) as pilot:
+        await open_screen(app, pilot, "f3", IncidentsScreen)
+        await pilot.press("enter")
+        await settle(app, pilot, rounds=2)
+        shown = screen_text(app)
+        assert f" · {size} B · " in shown and "0 KB" not in shown, shown
+
+
+def test_a_size_is_said_in_bytes_under_1_kb_and_in_kb_or_mb_above() -> None:
+    from fieldapp.services.incidents.evidence import human_size
+
+    assert [human_size(n) for n in (0, 693, 1023)] == ["0 B", "693 B", "1023 B"]
+    assert [human_size(n) for n in (1024, 120 * 1024, 3 * 1024 * 1024)] == [
+        "1 KB", "120 KB", "3.0 MB"
+    ]  # fmt: skip

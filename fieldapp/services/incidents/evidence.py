@@ -45,7 +45,13 @@ class Evidence:
 
 
 def human_size(size: int) -> str:
-    return f"{size / (1024 * 1024):.1f} MB" if size >= 1024 * 1024 else f"{size / 1024:.0f} KB"
+    """A file's size as a person reads it: '693 B', '120 KB', '3.4 MB'. Under 1 KB in
+    bytes, where '{size / 1024:.0f} KB' said a 693-byte photo was '0 KB'."""
+    if size < 1024:
+        return f"{size} B"
+    if size < 1024 * 1024:
+        return f"{size / 1024:.0f} KB"
+    return f"{size / (1024 * 1024):.1f} MB"
 
 
 def media_mime(path: Path) -> str | None:

@@ -27,6 +27,7 @@ from textual.message import Message
 from textual.widgets import Header, Static
 
 from fieldapp.i18n import t
+from fieldapp.services.incidents.evidence import human_size
 from fieldapp.services.incidents.record import EvidenceFile, HistoryEvent, IncidentRecord
 from fieldapp.tui.screens import FieldScreen
 from fieldapp.tui.screens.incident_actions import ACTION_BINDINGS, Acted, IncidentActing
@@ -44,9 +45,7 @@ def _grid() -> Table:
 
 
 def _size(size: int | None) -> str:
-    if size is None:
-        return ""
-    return f"{size / (1024 * 1024):.1f} MB" if size >= 1024 * 1024 else f"{size / 1024:.0f} KB"
+    return "" if size is None else human_size(size)
 
 
 def evidence_line(file: EvidenceFile) -> str:
