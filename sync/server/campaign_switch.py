@@ -38,7 +38,7 @@ def _grids_for(who: DeviceContext, code: str) -> list[str] | None:
     run = CampaignRun.get_or_none(CampaignRun.code == code)
     held = list(run.grids or ()) if run is not None else []
     if held and set(held) <= grids_in_scope(who.person_id):
-        return None
+        return None if run is not None and run.active else held  # a restart: same grids
     if run is None or not run.active:
         own = PersonGrid.select(PersonGrid.grid).where(PersonGrid.person == who.person_id)
         return sorted(link.grid_code for link in own)

@@ -122,7 +122,9 @@ def switch(
 ) -> CampaignState:
     """Switch a campaign on (with its phase, dates and grids) or off; devices pull it.
 
-    Values not given stay as they were (a phase change keeps the dates and grids)."""
+    Values not given stay as they were (a phase change keeps the dates and grids), except
+    that switching on a campaign that is off starts a new run: its dates are the
+    definition's and it covers every grid unless given (see `switch_run`)."""
     with server_db.write_transaction():
         state = switch_run(
             code, active=active, phase=phase, starts_on=starts_on, ends_on=ends_on, grids=grids
@@ -141,13 +143,17 @@ def switch_run(
     grids: list[str] | None = None,
 ) -> CampaignState:
     """The switch itself, inside the caller's transaction; the caller appends the feed
-    entry (`campaign_change`)."""
+    entry (`campaign_change`).
+
+    Switching on a campaign that is off begins a new run, as the first start does: the
+    dates and grids of the run it stopped are not carried over (started with no dates, it
+    has the definition's, not last month's), while its phase is kept, since the office
+    may set the phase while it is off (`campaign phase`) before starting it."""
     definition = CampaignDoc.from_dict(_newest(code).body)
     held = CampaignRun.get_or_none(CampaignRun.code == code)
-    run = held or CampaignRun(
-        code=code, version=definition.version, starts_on=definition.starts_on,
-        ends_on=definition.ends_on, grids=[],
-    )  # fmt: skip
+    run = held or CampaignRun(code=code, version=definition.version, grids=[])
+    if held is None or (active and not held.active):
+        run.starts_on, run.ends_on, run.grids = definition.starts_on, definition.ends_on, []
     if phase is not None:
         if definition.phases and phase not in definition.phases:
             raise CampaignError(

@@ -33,3 +33,19 @@ def test_the_dates_read_as_words_in_either_language(seed, server_db_url) -> None
     _campaign(url, "zh", "start", "epidemic", "--from", "2026-03-01")
     assert "· 2026-03-01 至 2026-04-30 ·" in _campaign(url, "zh", "list")
     assert "· 2026-03-01 to 2026-04-30 ·" in _campaign(url, "en", "list")
+
+
+def test_started_again_after_a_stop_it_has_no_old_dates_or_grids(seed, server_db_url) -> None:
+    """A campaign stopped and started again with no dates is a new run with none: it came
+    back with the dates (and grids) of the run before, '… · 2026-12-01 至 2026-12-31'."""
+    url = server_db_url
+    _campaign(url, "zh", "publish", str(CAMPAIGNS_DIR / "epidemic.toml"))
+    first = ("start", "epidemic", "--from", "2026-12-01", "--to", "2026-12-31", "--grid", "V1")
+    assert "· 2026-12-01 至 2026-12-31 · 范围 V1" in _campaign(url, "zh", *first)
+    _campaign(url, "zh", "phase", "epidemic", "有病例")  # on: the dates and grids stay
+    assert "· 2026-12-01 至 2026-12-31 · 范围 V1" in _campaign(url, "zh", "list")
+    assert "未开启" in _campaign(url, "zh", "stop", "epidemic")
+    again = _campaign(url, "zh", "start", "epidemic")
+    assert "· 不限日期 · 范围 全部网格" in again and "2026-12" not in again
+    assert "阶段 有病例" in again  # the phase, which may be set while off, is kept
+    assert "2026-12" not in _campaign(url, "zh", "list")

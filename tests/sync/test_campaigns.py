@@ -184,3 +184,25 @@ def test_a_campaign_without_phases_has_none_on_the_device(live_server, seed, mak
     started = inspections.start_inspection(seed.venues["DM-0002"])
     view = inspections.load(started)
     assert [(a.campaign.code, a.phase) for a in view.campaigns] == [("market_week", "")]
+
+
+def test_a_supervisor_starting_a_stopped_campaign_keeps_its_grids(live_server, seed, make_device):
+    """The office ran spring_festival in V2 and stopped it; the T1 supervisor switching it
+    on again starts it in V2 still: a new run starts with every grid unless given, and
+    the device gives none for grids within the supervisor's."""
+    from fieldapp.services.common.campaign_switch import campaign_lines, switch
+
+    url = live_server.db_url
+    _admin(url, "publish", str(CAMPAIGNS_DIR / "spring_festival.toml"))
+    _admin(url, "start", "spring_festival", "--grid", "V2")
+    _admin(url, "stop", "spring_festival")
+    supervisor = make_device("supervisor").enroll("p-sup")  # supervises T1 > V1, V2
+    clear_campaigns()
+    with supervisor.client() as client:
+        assert not client.sync_once().errors
+    switch("spring_festival", active=True, phase="")
+    with supervisor.client() as client:
+        assert not client.sync_once().errors
+    (line,) = [x for x in campaign_lines() if x.code == "spring_festival"]
+    assert (line.active, line.grids) == (True, ("V2",))
+    assert "grids V2" in _admin(url, "list").output
