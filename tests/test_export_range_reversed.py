@@ -36,6 +36,6 @@ async def test_the_export_form_says_how_to_mend_a_reversed_range(demo_supervisor
         await pilot.press("f10")
         await pilot.pause()
         assert str(screen.query_one("#export-status", Static).render()) == (
-            "开始日期晚于结束日期：2026-07-01 在 2026-06-01 之后，请对调两者，或把开始日期改为不晚于结束日期"
+            "开始日期晚于结束日期：2026-07-01 在 2026-06-01 之后，请对调两者，或把开始日期改为不晚于结束日期。"
         )
         assert not screen.running

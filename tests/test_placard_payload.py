@@ -117,7 +117,7 @@ def test_a_character_outside_the_alphabet_is_damaged(key):
     altered = text[:-5] + "1" + text[-4:]  # base32 has no 1
     check = verify_payload(altered, keys_of(key))
     assert check.kind == DAMAGED
-    assert check.message() == "二维码不完整或已损坏，请重新扫描或手动查找场所"
+    assert check.message() == "二维码不完整或已损坏，请重新扫描或手动查找场所。"
 
 
 @pytest.mark.parametrize("keep", [3, 4, 10, 12, 18, 60, -1])

@@ -36,7 +36,7 @@ async def test_a_typed_code_is_said_in_the_dialog_not_over_its_buttons(demo_home
         await settle(app, pilot, rounds=2)
         dialog = app.screen
         assert isinstance(dialog, PresenceDialog)
-        said = f"手动输入的场所编号 {code}：已找到场所，但未扫描标牌，不能证明到场"
+        said = f"手动输入的场所编号 {code}：已找到场所，但未扫描标牌，不能证明到场。"
         assert str(dialog.query_one("#presence-error", Static).render()) == said
         assert not [n.message for n in app._notifications]
         lines = screen_lines(app)

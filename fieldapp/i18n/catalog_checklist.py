@@ -11,7 +11,7 @@ ZH: dict[str, str] = {
     "checklist.loaded": "已载入检查表 {id} 第{version}版",
     "checklist.kept": (
         "{source} 与已存的 {id} 第{version}版（{stored_source}）内容不同，仍使用已存版本；"
-        "修改检查表请提高版本号"
+        "修改检查表请提高版本号。"
     ),
     "checklist.not_loaded": "{count}个检查表文件有错误，未载入，继续使用上一个有效版本",
 }
@@ -28,7 +28,7 @@ EN: dict[str, str] = {
     "checklist.loaded": "loaded checklist {id} v{version}",
     "checklist.kept": (
         "{source} differs from the stored {id} v{version} ({stored_source}); the stored "
-        "version stays in use. Bump the version when you change a checklist"
+        "version stays in use. Bump the version when you change a checklist."
     ),
     "checklist.not_loaded": (
         "{count} checklist files have errors and were not loaded; the last good version "

@@ -52,7 +52,7 @@ ZH: dict[str, str] = {
     "campaign.admin.unknown_none": "没有已发布的专项行动 {code}，尚未发布任何专项行动：请先用 fieldapp admin campaign publish 发布它的文件",
     "campaign.admin.no_phase": "专项行动 {code} 没有阶段“{phase}”：请使用其中之一：{phases}",
     "campaign.admin.not_a_date": "{option} 的值“{value}”不是日期：请按 年-月-日 写，如 2026-03-01",
-    "campaign.admin.ends_before_start": "专项行动会在开始（{starts}）之前结束（{ends}）：请检查 --from 和 --to 的日期",
+    "campaign.admin.ends_before_start": "专项行动会在开始（{starts}）之前结束（{ends}）：请检查 --from 和 --to 的日期。",
     "campaign.admin.unknown_grids": "不认识的网格编码：{grids}：请使用已用 fieldapp admin import-grids 导入的网格编码",
     "campaign.admin.not_utf8": "{file} 不是 UTF-8 编码：请用记事本或 WPS 另存为 UTF-8 后再发布",
     "campaign.home.active": "专项行动：{campaigns}",
@@ -126,7 +126,7 @@ EN: dict[str, str] = {
     ),
     "campaign.admin.ends_before_start": (
         "The campaign would end ({ends}) before it starts ({starts}): check the dates of "
-        "--from and --to"
+        "--from and --to."
     ),
     "campaign.admin.unknown_grids": (
         "Unknown grid codes: {grids}: use the codes of grids imported with "

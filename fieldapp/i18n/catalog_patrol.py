@@ -19,7 +19,7 @@ ZH: dict[str, str] = {
     "patrol.scan.typed": "手输编号 {checkpoint} 不能证明到点：请说明未扫码的原因",
     "patrol.scan.venue_placard": (
         "{code} 是场所标牌，不是本路线的巡逻点位，未签到。请扫描点位的标牌；"
-        "要检查这个场所，请先结束巡逻（F10）"
+        "要检查这个场所，请先结束巡逻（F10）。"
     ),
     # short forms
     "patrol.form.pressure_mpa": "水压（MPa）",
@@ -73,7 +73,7 @@ ZH: dict[str, str] = {
     "patrol.run.form_title": "{checkpoint}：{item}",
     "patrol.run.saved": "已保存",
     "patrol.run.form_problem_item": "“{item}”答“{answer}”",
-    "patrol.run.form_problems": "已保存；{items}，已记为问题，随巡逻记录上报。需要处置的，按 F4 在此点位上报事件",
+    "patrol.run.form_problems": "已保存；{items}，已记为问题，随巡逻记录上报。需要处置的，按 F4 在此点位上报事件。",
     "patrol.run.incident_place": "巡逻点位 {code} {name}",
     "patrol.run.not_reached": "{checkpoint} 还没到：先扫描它的标牌，或按 m 手工登记，再记备注、照片或检查项",
     "patrol.run.already": "{checkpoint} 已在 {at} 到点，不用再登记",
@@ -150,7 +150,7 @@ EN: dict[str, str] = {
     ),
     "patrol.scan.venue_placard": (
         "{code} is a venue's placard, not a checkpoint of this route; not recorded. "
-        "Scan the checkpoint's placard, or finish the patrol first (F10) to inspect the venue"
+        "Scan the checkpoint's placard, or finish the patrol first (F10) to inspect the venue."
     ),
     "patrol.form.pressure_mpa": "Water pressure (MPa)",
     "patrol.form.cap_intact": "Cap intact",
@@ -216,7 +216,7 @@ EN: dict[str, str] = {
     "patrol.run.form_title": "{checkpoint}: {item}",
     "patrol.run.saved": "Saved",
     "patrol.run.form_problem_item": "'{item}' answered {answer}",
-    "patrol.run.form_problems": "Saved; {items}: recorded as a problem and sent with the patrol. If it needs action, press F4 to report an incident at this checkpoint",
+    "patrol.run.form_problems": "Saved; {items}: recorded as a problem and sent with the patrol. If it needs action, press F4 to report an incident at this checkpoint.",
     "patrol.run.incident_place": "Patrol checkpoint {code} {name}",
     "patrol.run.not_reached": "{checkpoint} is not reached yet: scan its placard or press m to record it by hand, then add a note, photo or form",
     "patrol.run.already": "{checkpoint} was reached at {at}; there is nothing to record again",

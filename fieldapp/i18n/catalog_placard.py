@@ -200,22 +200,22 @@ CHECKPOINT_LEDGER_ZH: dict[str, tuple[str, ...]] = {
 ZH: dict[str, str] = {
     # Scan verdicts (PlacardCheck.message_key).
     "placard.check.ok": "标牌核验通过：场所 {code}（密钥 {key_id}）",
-    "placard.check.plain_code": "手动输入的场所编号 {code}：已找到场所，但未扫描标牌，不能证明到场",
+    "placard.check.plain_code": "手动输入的场所编号 {code}：已找到场所，但未扫描标牌，不能证明到场。",
     "placard.check.not_fieldapp": "这不是本系统的场所二维码，请扫描场所墙上的消防安全标牌。",
-    "placard.check.damaged": "二维码不完整或已损坏，请重新扫描或手动查找场所",
-    "placard.check.forged": "标牌内容被改动或伪造，不能使用；请手动查找场所，并向网格长报告",
-    "placard.check.revoked": "该标牌的签名密钥已作废，不能使用；请手动查找场所，并请网格长更换标牌",
-    "placard.check.unknown_key": "本机还没有这块标牌的密钥（{key_id}），请联网同步后再扫描",
+    "placard.check.damaged": "二维码不完整或已损坏，请重新扫描或手动查找场所。",
+    "placard.check.forged": "标牌内容被改动或伪造，不能使用；请手动查找场所，并向网格长报告。",
+    "placard.check.revoked": "该标牌的签名密钥已作废，不能使用；请手动查找场所，并请网格长更换标牌。",
+    "placard.check.unknown_key": "本机还没有这块标牌的密钥（{key_id}），请联网同步后再扫描。",
     "placard.check.unknown_key_synced": (
         "本机 {at} 已同步，服务器也没有这块标牌的密钥（{key_id}）：标牌可能属于其他单位的系统，"
-        "或是伪造的，不能使用。请手动查找场所，并向网格长报告"
+        "或是伪造的，不能使用。请手动查找场所，并向网格长报告。"
     ),
     "placard.check.unknown_venue": "场所 {code} 不在本设备上，请同步后再试；仍找不到请联系网格长。",
-    "placard.check.unsupported_version": "这是新版本的标牌，请更新本程序后再扫描",
+    "placard.check.unsupported_version": "这是新版本的标牌，请更新本程序后再扫描。",
     # Photos.
     "placard.photo.missing": "找不到文件：{path}",
-    "placard.photo.not_image": "文件不是可识别的图片：{path}。请提供 JPG 或 PNG 照片",
-    "placard.photo.no_qr": "照片中没有找到二维码：{path}。请靠近、对准、保持二维码完整清晰后重拍",
+    "placard.photo.not_image": "文件不是可识别的图片：{path}。请提供 JPG 或 PNG 照片。",
+    "placard.photo.no_qr": "照片中没有找到二维码：{path}。请靠近、对准、保持二维码完整清晰后重拍。",
     "placard.scan.venue": "场所：{name}（{code}）",
     "placard.scan.several": "照片中有 {count} 个二维码：",
     # The placard itself.
@@ -233,7 +233,7 @@ ZH: dict[str, str] = {
     # Printing.
     "placard.render.font_missing": (
         "找不到中文字体，无法生成标牌。请安装 Debian 的 fonts-wqy-microhei 字体包"
-        "（apt-get install fonts-wqy-microhei），或设置 FIELDAPP_CJK_FONT 指向 TTF/TTC 字体文件"
+        "（apt-get install fonts-wqy-microhei），或设置 FIELDAPP_CJK_FONT 指向 TTF/TTC 字体文件。"
     ),
     "placard.print.written": "已生成 {count} 张标牌：{path}",
     "placard.print.png_written": "已生成 {count} 张 PNG 图片：{path}",
@@ -242,7 +242,7 @@ ZH: dict[str, str] = {
     "placard.print.venue_unknown": "场所 {code} 不在本设备上，请先同步",
     "placard.print.unsigned": (
         "本机不签名标牌：已生成的是未签名标牌（标明“未签名”），扫描它只能找到场所，不能证明到场。"
-        "正式标牌请由管理员在服务器上打印（fieldapp admin placards）"
+        "正式标牌请由管理员在服务器上打印（fieldapp admin placards）。"
     ),
     "placard.unsigned_title": "未签名标牌 · 不能证明到场",
     "placard.unsigned_note": "未签名：仅供查找场所，请向管理员领取正式标牌",
@@ -256,42 +256,42 @@ EN: dict[str, str] = {
     "placard.check.ok": "Placard verified: venue {code} (key {key_id})",
     "placard.check.plain_code": (
         "Venue code {code} typed by hand: venue found, but no placard was scanned, "
-        "so this does not prove a visit"
+        "so this does not prove a visit."
     ),
     "placard.check.not_fieldapp": (
         "This is not a fieldapp venue code. Scan the fire-safety placard on the venue's wall."
     ),
     "placard.check.damaged": (
-        "The QR code is incomplete or damaged. Scan it again, or find the venue by hand"
+        "The QR code is incomplete or damaged. Scan it again, or find the venue by hand."
     ),
     "placard.check.forged": (
         "This placard has been altered or forged and cannot be used. "
-        "Find the venue by hand and tell your grid head"
+        "Find the venue by hand and tell your grid head."
     ),
     "placard.check.revoked": (
         "This placard was signed with a revoked key and cannot be used. "
-        "Find the venue by hand and ask your grid head for a new placard"
+        "Find the venue by hand and ask your grid head for a new placard."
     ),
     "placard.check.unknown_key": (
-        "This device does not have the placard's key ({key_id}) yet. Sync, then scan again"
+        "This device does not have the placard's key ({key_id}) yet. Sync, then scan again."
     ),
     "placard.check.unknown_key_synced": (
         "This device synced at {at}, and the server does not know the placard's key "
         "({key_id}) either: the placard may belong to another office's server, or be forged, "
-        "and cannot be used. Find the venue by hand and report it to your grid head"
+        "and cannot be used. Find the venue by hand and report it to your grid head."
     ),
     "placard.check.unknown_venue": (
         "Venue {code} is not on this device. Sync and try again; "
         "if it is still missing, ask your grid head."
     ),
     "placard.check.unsupported_version": (
-        "This placard uses a newer format. Update fieldapp, then scan again"
+        "This placard uses a newer format. Update fieldapp, then scan again."
     ),
     "placard.photo.missing": "No such file: {path}",
-    "placard.photo.not_image": "Not an image fieldapp can read: {path}. Use a JPG or PNG photo",
+    "placard.photo.not_image": "Not an image fieldapp can read: {path}. Use a JPG or PNG photo.",
     "placard.photo.no_qr": (
         "No QR code found in {path}. Take the photo closer, straight on, "
-        "with the whole code sharp, and try again"
+        "with the whole code sharp, and try again."
     ),
     "placard.scan.venue": "Venue: {name} ({code})",
     "placard.scan.several": "{count} QR codes in the photo:",
@@ -309,7 +309,7 @@ EN: dict[str, str] = {
     "placard.render.font_missing": (
         "No Chinese (CJK) font found, so placards cannot be made. "
         "Install Debian's fonts-wqy-microhei (apt-get install fonts-wqy-microhei), "
-        "or set FIELDAPP_CJK_FONT to a TTF/TTC font file"
+        "or set FIELDAPP_CJK_FONT to a TTF/TTC font file."
     ),
     "placard.print.written": "{count} placards written to {path}",
     "placard.print.written_one": "1 placard written to {path}",
@@ -321,7 +321,7 @@ EN: dict[str, str] = {
     "placard.print.unsigned": (
         "This device does not sign placards: these are UNSIGNED placards (marked so); "
         "scanning one finds the venue but does not prove presence. Print genuine placards "
-        "on the server (fieldapp admin placards)"
+        "on the server (fieldapp admin placards)."
     ),
     "placard.unsigned_title": "UNSIGNED placard · no proof of visit",
     "placard.unsigned_note": "Unsigned: finds the venue only; ask the office for a signed one",

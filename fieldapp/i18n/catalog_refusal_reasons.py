@@ -29,10 +29,10 @@ ZH = {
     "refusal.scan_off_route": "扫的点位不在巡逻路线 {route} 上，请按路线扫码",
     "refusal.scan_without_reason": "手工确认的点位没有填写原因，请补上原因",
     "refusal.patrol_run_taken_over": (
-        "“{route}”这次巡逻已在你的另一台设备上接手，本机之后发出的到点记录和结束不计入"
+        "“{route}”这次巡逻已在你的另一台设备上接手，本机之后发出的到点记录和结束不计入。"
     ),
     "refusal.patrol_run_closed": (
-        "“{route}”这次巡逻已由办公室按中断关闭，本机之后发出的到点记录和结束不计入"
+        "“{route}”这次巡逻已由办公室按中断关闭，本机之后发出的到点记录和结束不计入。"
     ),
     "refusal.merge_into_itself": "不能把一条人员记录合并到它自己",
     "refusal.household_venue": "住户所在的场所不在住户的网格内，请改选场所或网格",
@@ -126,11 +126,11 @@ EN = {
     "refusal.scan_without_reason": "a checkpoint confirmed by hand has no reason; add one",
     "refusal.patrol_run_taken_over": (
         "'{route}' was taken over on another device of yours; visits and the finish this "
-        "device sent after that do not count"
+        "device sent after that do not count."
     ),
     "refusal.patrol_run_closed": (
         "'{route}' was closed by the office as abandoned; visits and the finish this device "
-        "sent after that do not count"
+        "sent after that do not count."
     ),
     "refusal.merge_into_itself": "a record cannot be merged into itself",
     "refusal.household_venue": (
