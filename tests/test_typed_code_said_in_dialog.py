@@ -38,6 +38,10 @@ async def test_a_typed_code_is_said_in_the_dialog_not_over_its_buttons(demo_home
         assert isinstance(dialog, PresenceDialog)
         said = f"手动输入的场所编号 {code}：已找到场所，但未扫描标牌，不能证明到场。"
         assert str(dialog.query_one("#presence-error", Static).render()) == said
+        # The venue named as Enter on a row of the venue list names it: 名称（编号）.
+        venue = venue_in_my_grids()
+        assert dialog.venue_label == f"{venue.name}（{code}）"
+        assert f"{venue.name}（{code}）" in "".join(screen_lines(app))
         assert not [n.message for n in app._notifications]
         lines = screen_lines(app)
         assert any("开始检查" in line and "取消" in line for line in lines), lines

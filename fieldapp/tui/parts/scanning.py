@@ -306,7 +306,8 @@ class ScanningApp(WedgeListener, Navigation):
             else:
                 self.say_about_scan(scan.refusal)
             return
-        label = f"{scan.venue_name} {scan.venue_code}"
+        # As the venue list names it when Enter picks a row: 名称（编号）, one way.
+        label = t("venue.label", name=scan.venue_name, code=scan.venue_code)
         if open_now is not None:
             if open_now.venue_id != scan.venue_id:
                 self.say_about_scan(
