@@ -29,9 +29,15 @@ def local_stamp(stamp: str | None) -> str:
     return moment.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
-def short_device(device_id: str) -> str:
-    """The tail of a device id: v7 ids share their time-ordered head, the tail tells apart."""
-    return device_id[-12:] if len(device_id) > 12 else device_id
+def device_words(device_id: str, person: str, this_device: str) -> str:
+    """The device an event was recorded on, as a person knows it: this device (本机), or
+    the device of the person who recorded it; a raw id ('device 525f432efa30') said
+    nothing to whoever read it."""
+    if not device_id:
+        return ""
+    if device_id == this_device:
+        return t("review_ui.device.this")
+    return t("review_ui.device.of", person=person)
 
 
 @dataclass(frozen=True)
@@ -105,7 +111,10 @@ def build_detail_view(finding_id: str) -> DetailView:
     d = finding_detail(finding_id, past=10)
     deadline = d.state.deadline or d.finding.current_deadline or d.finding.deadline
     handed_on = d.state.handed_over_on or today()
+    from fieldapp.services.common.identity import me
     from fieldapp.services.common.photos import photo_labels
+
+    this_device = me().device_id
 
     events = tuple(
         EventView(
@@ -113,7 +122,7 @@ def build_detail_view(finding_id: str) -> DetailView:
             who=e.actor_name,
             role=t(f"role.{e.role}") if e.role else "",
             label=e.label,
-            device=short_device(e.device_id),
+            device=device_words(e.device_id, e.actor_name, this_device),
             note=e.note,
             detail=e.detail,
             extra=", ".join(f"{k}={v}" for k, v in e.data.items() if k not in DESCRIBED),

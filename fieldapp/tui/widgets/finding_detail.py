@@ -71,11 +71,13 @@ def render_detail(view: DetailView) -> Text:
         if e.role:
             text.append(t("app.aside", text="", aside=e.role), style=style)  # （网格员）
         text.append(f" {e.label}", style=style)
-        if e.detail:
-            text.append(f" {e.detail}", style=style)
+        if e.detail:  # the parts apart: 发现隐患 · 整改期限 … · 本机
+            text.append(f" · {e.detail}", style=style)
         if e.conflict:
             text.append(f" [{t('review.queue.conflicts')}]", style="bold yellow")
-        text.append(f"  {t('review_ui.device', device=e.device)}\n", style="dim")
+        if e.device:
+            text.append(f" · {e.device}", style="dim")
+        text.append("\n")
         if e.note:
             text.append(f"    {t('review_ui.note', note=e.note)}\n")
         if e.extra:
