@@ -78,6 +78,35 @@ _STILL_REFUSED = {
 }
 
 
+def not_counted_visits(run_ids: Iterable[str] | None = None) -> set[str]:
+    """The ids of this device's patrol visits the server refused because another device
+    of the person had taken their run over (of these runs only, when given)."""
+    sql = (
+        "SELECT json_extract(payload, '$.scan.id') FROM outbox"
+        " WHERE type = ? AND state = 'rejected' AND refusal_code = ?"
+    )
+    params: list[object] = [PATROL_RUN_VISIT, TAKEN_OVER]
+    if run_ids is not None:
+        wanted = list(dict.fromkeys(run_ids))
+        if not wanted:
+            return set()
+        sql += f" AND json_extract(payload, '$.run_id') IN ({', '.join('?' for _ in wanted)})"
+        params += wanted
+    return {str(scan_id) for (scan_id,) in db.execute_sql(sql, params) if scan_id is not None}
+
+
+def walked_here(run_id: str) -> bool:
+    """Whether this device queued visits or the finish of the run (a run pulled since as
+    another device's was taken over there, from this device)."""
+    return bool(
+        db.execute_sql(
+            "SELECT 1 FROM outbox WHERE (type = ? AND json_extract(payload, '$.run_id') = ?)"
+            " OR (type = ? AND json_extract(payload, '$.id') = ?) LIMIT 1",
+            (PATROL_RUN_VISIT, run_id, PATROL_RUN_SUBMIT, run_id),
+        ).fetchone()
+    )
+
+
 def op_types(op_type: str) -> list[str]:
     """The op types that make up a record `op_type` creates (itself and its parts)."""
     return [op_type, *PARTS.get(op_type, {})]
@@ -99,8 +128,13 @@ def _record_sql(op_type: str) -> str:
 # A refusal that says the server holds the record already (`sync.protocol.refusals`): the
 # record is on record, only this op was one too many.
 HELD_BY_SERVER = ("already_submitted",)
+# A refusal that says another device of the person took the run over: the server holds the
+# run (its visits count, as it sent them in the pull); only what this device sent of it
+# after the take-over is not counted (`not_counted_visits`), not the window.
+TAKEN_OVER = "patrol_run_taken_over"
 _NOT_HELD = (
-    f"COALESCE(refusal_code, '') NOT IN ({', '.join(repr(code) for code in HELD_BY_SERVER)})"
+    "COALESCE(refusal_code, '') NOT IN"
+    f" ({', '.join(repr(code) for code in (*HELD_BY_SERVER, TAKEN_OVER))})"
 )
 _REFUSED = f"state = 'rejected' AND type = ? AND {_NOT_HELD}"
 

@@ -19,6 +19,7 @@ from textual.widgets import DataTable
 from fieldapp.domain import patrols
 from fieldapp.i18n import t
 from fieldapp.services.common import refused_records
+from fieldapp.services.common.refusal_reasons import reason_in_words, stored_params
 from fieldapp.services.patrols import attendance, due, mine, runs
 from fieldapp.store.models import Outbox
 from fieldapp.store.patrol_models import Checkpoint, PatrolRun, PatrolScan
@@ -114,8 +115,12 @@ async def test_a_run_taken_over_is_finished_here_and_the_lost_device_is_refused(
     with first.client() as client:
         result = client.sync_once()
     assert [r.code for r in result.rejected] == ["patrol_run_taken_over"] * 2, result
-    why = refused_records.refusals(PATROL_RUN_SUBMIT, [run.id])[run.id].why
-    assert why == t("refusal.patrol_run_taken_over", route="春节烟花爆竹巡逻")
+    refused = Outbox.select().where(Outbox.state == "rejected")
+    why = {reason_in_words(op.refusal_code, stored_params(op.refusal_params), op.last_error)
+           for op in refused}  # fmt: skip
+    assert why == {t("refusal.patrol_run_taken_over", route="春节烟花爆竹巡逻")}
+    # the run is on record there: its window is not the server's refusal here
+    assert refused_records.refusals(PATROL_RUN_SUBMIT, [run.id]) == {}
     with server_db.current().connection_context():
         assert ServerRun.get_by_id(run.id).finished_at == held.finished_at
         assert ServerScan.select().where(ServerScan.run == run.id).count() == 4
@@ -155,9 +160,62 @@ async def test_the_lost_device_found_mid_run_sees_the_run_taken_over(
     assert mine.open_run() is None  # walked on the other device now, not resumed here
     [listed] = due.due_now()
     assert (listed.run_id, listed.elsewhere) == (None, True)
-    with pytest.raises(runs.OpenElsewhere):
+    with pytest.raises(runs.TakenOver):  # taken over from here: not continued, not taken back
         runs.finish_run(run.id)
 
 
 def _point(code: str) -> str:
     return str(Checkpoint.get(Checkpoint.code == code).id)
+
+
+async def test_the_device_taken_over_from_shows_the_servers_visits_not_its_refused_ones(
+    make_device, server_workdir, monkeypatch
+) -> None:
+    """The tester's case: the second device takes over and sends CP-02; the first, found,
+    visits CP-03 and syncs. Its visit is refused, but the window is not: the first shows
+    the server's 2/4, the run taken over on another device (not in progress, not offered
+    to continue or take back), and CP-03 as not counted."""
+    first, second, run, signed, clock = _lost_midway(make_device, server_workdir, monkeypatch)
+    second.open()
+    await _take_over_on_screen(run.id)
+    assert runs.record_scan(run.id, signed["CP-02"], "wedge").accepted
+    with second.client() as client:
+        assert client.sync_once().ok
+
+    first.open()
+    assert runs.record_scan(run.id, signed["CP-03"], "wedge").accepted  # open here still
+    with first.client() as client:
+        result = client.sync_once()
+    assert [r.code for r in result.rejected] == ["patrol_run_taken_over"], result
+    [row] = [r for r in attendance.attendance(DAY, now=clock.local_naive())
+             if r.window == "06:30-09:00"]  # fmt: skip
+    assert (row.refused, row.status, row.done) == (False, patrols.OPEN, 2)  # the server's
+    [listed] = due.due_now()
+    assert (listed.elsewhere, listed.taken_over, listed.done) == (True, True, 2)
+    view = due.run_view(run.id)
+    assert view.taken_over and not view.finished
+    states = {line.code: (line.done, line.not_counted) for line in view.lines}
+    assert states == {"CP-01": (True, False), "CP-02": (True, False),
+                      "CP-03": (False, True), "CP-04": (False, False)}  # fmt: skip
+    with pytest.raises(runs.TakenOver):
+        runs.start_run(listed.route_id)
+
+    pin_the_synced_key()
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_screen(app, pilot, "ctrl+g", PatrolsScreen)
+        table = screen.query_one("#patrols-due", DataTable)
+        assert [str(c) for c in table.get_row_at(0)[2:]] == ["2/4", "另一设备已接手"]
+        table.focus()
+        await pilot.press("enter")  # explained, not the take-over question
+        await settle(app, pilot, rounds=3)
+        assert app.screen is screen
+        assert t("patrol.refused.taken_over", route="春节烟花爆竹巡逻") in [
+            n.message for n in app._notifications
+        ]
+        app.push_screen(PatrolRunScreen(run.id))
+        await settle(app, pilot, rounds=3)
+        status = str(app.screen.query_one("#patrol-run-status").render())
+        assert t("patrol.run.taken_over") in status and "剩余" not in status
+        points = app.screen.query_one("#patrol-run-points", DataTable)
+        assert str(points.get_row_at(2)[2]) == t("patrol.run.not_counted")

@@ -6,7 +6,9 @@ and window on time, late, partly done (with the missed checkpoints), not done, o
 open, and a run made before its route starts as early (kept, neither due nor missed).
 Missed posts (空岗漏岗) come first wherever they are listed. A run the server refused to
 record (`refused_records`) is not one of the window's visits, as it is not at the
-office; the window's row says so (`refused`) until it is sent again.
+office; the window's row says so (`refused`) until it is sent again. A run another device
+of the person took over is on record there: its window counts the visits the server holds,
+not those this device sent after the take-over (refused, `not_counted_visits`).
 
 `patrol_counts(day)` is the call the reports make: done and missed per grid and day.
 """
@@ -25,7 +27,7 @@ from fieldapp.services.common.refused_records import not_refused
 from fieldapp.store.campaign_models import CampaignRun
 from fieldapp.store.models import Person
 from fieldapp.store.patrol_models import Checkpoint, PatrolRoute, PatrolRun, PatrolScan
-from fieldapp.store.refused_records import PATROL_RUN_SUBMIT, refused_ops
+from fieldapp.store.refused_records import PATROL_RUN_SUBMIT, not_counted_visits, refused_ops
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,7 +93,10 @@ def _visits(
     for run in runs.values():
         visits.setdefault((run.route_id, run.day, run.window), [])
         walkers.setdefault((run.route_id, run.day, run.window), set()).add(run.person)
+    uncounted = not_counted_visits(runs)  # sent after another device took the run over
     for scan in PatrolScan.select().where(PatrolScan.run.in_(list(runs))):
+        if scan.id in uncounted:
+            continue
         run = runs[scan.run_id]
         # A claim the server refused counts as a manual visit (as it does there).
         manual = scan.source == "manual" or scan.check == "unverified"

@@ -5,7 +5,9 @@ opens within half an hour), on a day its schedule names from the day the route s
 and, for a campaign's route, while the office runs the campaign, until its run is
 finished (what was not visited is then missed, not still due). A run shows every
 checkpoint of its route, done or left — a teammate's synced scans count — and the
-minutes left in its window.
+minutes left in its window. A run walked here and taken over on another device of the
+person (lost, then found) shows the visits the server holds and is not continued here;
+its visits the server refused as sent after the take-over are marked as not counted.
 """
 
 from __future__ import annotations
@@ -20,7 +22,14 @@ from fieldapp.services.common.identity import me
 from fieldapp.services.patrols.attendance import _campaigns, _visits, finished_windows
 from fieldapp.services.patrols.mine import open_elsewhere, open_run
 from fieldapp.services.patrols.runs import starts_later, window_due
-from fieldapp.store.patrol_models import Checkpoint, PatrolRoute, PatrolRun, PatrolScan
+from fieldapp.store.patrol_models import (
+    Checkpoint,
+    PatrolRoute,
+    PatrolRun,
+    PatrolScan,
+    started_here,
+)
+from fieldapp.store.refused_records import not_counted_visits, walked_here
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +43,7 @@ class DuePatrol:
     minutes_left: int  # until the window closes (before it opens: its whole length and more)
     run_id: str | None  # this person's open run of it, to resume
     elsewhere: bool = False  # this person's run of it is open on another device of theirs
+    taken_over: bool = False  # that run was walked here first, and taken over there
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +60,7 @@ class CheckpointLine:
     note: str = ""  # the note on this run's latest visit (what `n` changes)
     answers: tuple[tuple[str, str], ...] = ()  # that visit's short form (what `e` changes)
     photos: int = 0  # photos attached to this run's visits of it (what `p` adds)
+    not_counted: bool = False  # visited here after another device took the run over
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +75,7 @@ class RunView:
     minutes_left: int  # negative: the window closed that many minutes ago
     finished: bool
     starts_later: str = ""  # the route's start, when this run is before it (kept as early)
+    taken_over: bool = False  # walked here, then taken over on another device: not continued
 
     @property
     def left(self) -> int:
@@ -80,7 +92,7 @@ def due_now(*, now: dt.datetime | None = None) -> list[DuePatrol]:
     moment = _now(now)
     person = me().person_id
     mine = open_run(person)
-    elsewhere = {(r.route_id, r.day, r.window) for r in open_elsewhere(person)}
+    elsewhere = {(r.route_id, r.day, r.window): r.id for r in open_elsewhere(person)}
     visits, _ = _visits(moment.date(), moment.date())
     finished = finished_windows(moment.date(), moment.date())
     found = []
@@ -95,11 +107,12 @@ def due_now(*, now: dt.datetime | None = None) -> list[DuePatrol]:
             else None
         )
         left = window.closes_at(moment.date()) - moment
-        there = (route.id, moment.date().isoformat(), window.label) in elsewhere
+        there = elsewhere.get((route.id, moment.date().isoformat(), window.label))
         found.append(
             DuePatrol(route.id, route.code, route.name, window.label, len(verdict.done),
                       len(route.checkpoints), int(left.total_seconds() // 60), resume,
-                      there and resume is None)
+                      there is not None and resume is None,
+                      there is not None and resume is None and walked_here(there))
         )  # fmt: skip
     if mine is not None and not any(d.run_id == mine.id for d in found):
         found.append(_still_open(mine, moment))  # its window is over: finish it
@@ -161,6 +174,8 @@ def run_view(run_id: str, *, now: dt.datetime | None = None) -> RunView:
     # the latest visit's, as `runs.scan_for` finds it
     notes = {scan.checkpoint: scan.note for scan in scans}
     answers = {scan.checkpoint: tuple((scan.answers or {}).items()) for scan in scans}
+    refused_here = not_counted_visits([run.id])
+    uncounted = {scan.checkpoint for scan in scans if scan.id in refused_here}
     photos: dict[str, int] = {}
     for scan in scans:
         photos[scan.checkpoint] = photos.get(scan.checkpoint, 0) + len(scan.photos or [])
@@ -176,9 +191,12 @@ def run_view(run_id: str, *, now: dt.datetime | None = None) -> RunView:
                 manual=bool(visit and visit.manual), late=cid in verdict.late,
                 form=point.form if point else "", note=notes.get(cid, ""),
                 answers=answers.get(cid, ()), photos=photos.get(cid, 0),
+                not_counted=visit is None and cid in uncounted,
             )
         )  # fmt: skip
     left = window.closes_at(day) - _now(now)
+    elsewhere = not PatrolRun.select().where((PatrolRun.id == run.id) & started_here()).exists()
     return RunView(run.id, route.name, route.code, run.day, run.window, bool(route.ordered),
                    tuple(lines), int(left.total_seconds() // 60),
-                   run.status != "open", starts_later(run))  # fmt: skip
+                   run.status != "open", starts_later(run),
+                   run.status == "open" and elsewhere and walked_here(run.id))  # fmt: skip

@@ -45,6 +45,7 @@ from fieldapp.store.patrol_models import (
     PatrolScan,
     started_here,
 )
+from fieldapp.store.refused_records import walked_here
 
 OP_PATROL_RUN_SUBMIT = "patrol_run.submit"  # sync.protocol.OP_PATROL_RUN_SUBMIT
 OP_PATROL_RUN_VISIT = "patrol_run.visit"  # sync.protocol.OP_PATROL_RUN_VISIT
@@ -62,6 +63,19 @@ class OpenElsewhere(PatrolRefused):
         super().__init__(t("patrol.refused.open_elsewhere", route=run.route.name))
         self.run_id = run.id
         self.route = run.route.name
+
+
+class TakenOver(PatrolRefused):
+    """The run was walked here, then taken over on another device of mine (this one
+    lost, then found): it is walked and finished there, not continued here."""
+
+    def __init__(self, run: PatrolRun) -> None:
+        super().__init__(t("patrol.refused.taken_over", route=run.route.name))
+
+
+def _elsewhere(run: PatrolRun) -> PatrolRefused:
+    """Open on another device of mine: to take over, unless it was taken over from here."""
+    return TakenOver(run) if walked_here(run.id) else OpenElsewhere(run)
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,7 +147,7 @@ def start_run(route_id: str, *, now: dt.datetime | None = None) -> PatrolRun:
             return done
         for run in open_elsewhere(who.person_id):
             if (run.route_id, run.day, run.window) == (route.id, day, window.label):
-                raise OpenElsewhere(run)  # walked and finished there, not twice
+                raise _elsewhere(run)  # walked and finished there, not twice
         current = open_run(who.person_id)
         if current is not None:
             if (current.route_id, current.day, current.window) == (route.id, day, window.label):
@@ -152,7 +166,7 @@ def _run(run_id: str) -> PatrolRun:
     if run.status != "open":
         raise PatrolRefused(t("patrol.refused.finished"))
     if not PatrolRun.select().where((PatrolRun.id == run.id) & started_here()).exists():
-        raise OpenElsewhere(run)
+        raise _elsewhere(run)
     return run
 
 

@@ -90,6 +90,10 @@ class PatrolRunScreen(FieldScreen[None]):
     def reload(self) -> None:
         self._load()
 
+    def synced(self) -> None:
+        """The server may have answered that the run was taken over on another device."""
+        self.reload()
+
     @work(thread=True, exclusive=True, exit_on_error=False, group="patrol-run-load")
     def _load(self) -> None:
         from fieldapp.services.patrols.due import run_view
@@ -169,6 +173,9 @@ class PatrolRunScreen(FieldScreen[None]):
         """Is the run finished (shown, not changed)? Says so when it is."""
         if self.view is not None and self.view.finished:
             self.explain(t("patrol.refused.finished"), severity="information")
+            return True
+        if self.view is not None and self.view.taken_over:
+            self.explain(t("patrol.refused.taken_over", route=self.view.route_name))
             return True
         return False
 

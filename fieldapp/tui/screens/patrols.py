@@ -143,6 +143,10 @@ class PatrolsScreen(RefusedRecordsScreen):
     def action_refresh(self) -> None:
         self._load(self.first, self.last)
 
+    def synced(self) -> None:
+        """What the server answered and sent (a run taken over elsewhere, visits) shows."""
+        self._load(self.first, self.last)
+
     def action_day(self, step: int) -> None:
         self.first = self.last = self.last + dt.timedelta(days=step)
         self._load(self.first, self.last)
@@ -185,7 +189,7 @@ class PatrolsScreen(RefusedRecordsScreen):
                 else t("patrol.run.time_over", minutes=-patrol.minutes_left)
             )
             if patrol.elsewhere:  # mine, open on my other device: not to resume here
-                left = t("patrol.due.elsewhere")
+                left = t("patrol.due.taken_over" if patrol.taken_over else "patrol.due.elsewhere")
             # a long name ends with "…", before its code and the in-progress mark, which
             # are said whole
             resume = t("patrol.due.resume") if patrol.run_id else ""

@@ -15,7 +15,9 @@ def run_status(view: RunView) -> str:
     """'2026-02-04 时段 06:30-09:00 · 剩余 30 分钟 · 还剩 2/4 个点位'; a finished run names
     its missed posts, as the office sees them."""
     when = t("patrol.run.window", day=view.day, window=view.window)
-    if view.finished:
+    if view.taken_over:  # walked here, then taken over on another device of mine
+        clock = t("patrol.run.taken_over")
+    elif view.finished:
         clock = t("patrol.run.ended")
     elif view.minutes_left >= 0:
         clock = t("patrol.run.time_left", minutes=view.minutes_left)
@@ -39,4 +41,6 @@ def point_state(line: CheckpointLine, finished: bool) -> str:
     if line.done:
         state = t("patrol.run.done_manual" if line.manual else "patrol.run.done")
         return state + (t("patrol.run.late_mark") if line.late else "")
+    if line.not_counted:  # visited here after the run was taken over on another device
+        return t("patrol.run.not_counted")
     return t("patrol.run.missed_mark" if finished else "patrol.run.left_mark")
