@@ -206,9 +206,11 @@ def admin_publish_checklist(file: Path) -> None:
 def admin_enroll_code(person_id: str, hours: float, url: str) -> None:
     """Issue a one-time enrolment code, shown as text and as a QR code."""
     from sync.server import auth
+    from sync.server.office_time import office_minute
 
     issued = admin_call(lambda: auth.issue_enrollment_code(person_id, hours=hours))
-    click.echo(t("admin.code", person=issued.person_id, expires=issued.expires_at))
+    expires = office_minute(issued.expires_at)  # as the office reads it, not the stored ISO
+    click.echo(t("admin.code", person=issued.person_id, expires=expires))
     click.echo(f"\n    {issued.code}\n")
     import qrcode
 

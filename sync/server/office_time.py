@@ -25,3 +25,12 @@ def office_zone() -> dt.tzinfo:
 def office_today() -> dt.date:
     """Today's date in the office's time zone."""
     return now().astimezone(office_zone()).date()
+
+
+def office_minute(stamp: str) -> str:
+    """A stored UTC time (2026-12-07T14:36:35.708476Z) as the office reads it, in its
+    time zone to the minute: 2026-12-07 22:36."""
+    moment = dt.datetime.fromisoformat(stamp.replace("Z", "+00:00"))
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=dt.UTC)
+    return moment.astimezone(office_zone()).strftime("%Y-%m-%d %H:%M")

@@ -13,6 +13,7 @@ import sys
 import threading
 import time
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import httpx
 import pytest
@@ -28,7 +29,9 @@ from sync.server.models import EnrollmentCode
 pytestmark = pytest.mark.usefixtures("chinese")  # `--lang en` below is put back afterwards
 
 CODE = re.compile(r"\b([A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4})\b")
-UNTIL = re.compile(r"Enrolment code for (\S+) \(single use, valid until (\S+)\):")
+UNTIL = re.compile(
+    r"Enrolment code for (\S+) \(single use, valid until (\d{4}-\d\d-\d\d \d\d:\d\d)\):"
+)  # the office's time to the minute, as a person reads it (it was the stored ISO text)
 USED = "this enrolment code was already used; ask for a new one"
 
 
@@ -39,6 +42,11 @@ def _run(*args: str, home: Path | None = None):
 
 def _utc(text: str) -> dt.datetime:
     return dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
+
+
+def _in_office(minute: str, zone: str = "Asia/Shanghai") -> dt.datetime:
+    """A minute printed in the office's time zone, as a moment."""
+    return dt.datetime.fromisoformat(minute).replace(tzinfo=ZoneInfo(zone))
 
 
 def _wire_enrol(server: LiveServer, code: str, name: str = "laptop") -> httpx.Response:
@@ -55,16 +63,28 @@ def _audit_lines(db_url: str, action: str) -> list[list[str]]:
 
 
 def test_the_code_printed_says_whose_it_is_and_until_when_and_the_trail_agrees(
-    seed, server_db_url: str
+    seed, server_db_url: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """The expiry is printed in the office's time zone to the minute (it printed the
+    stored '2026-12-07T14:36:35.708476Z'); the trail keeps the exact UTC time."""
+    monkeypatch.setenv("FIELDAPP_OFFICE_TZ", "America/New_York")
     before = dt.datetime.now(dt.UTC)
     issued = _run("admin", "--db", server_db_url, "enroll-code", "--person", "p-insp")
     assert issued.exit_code == 0, issued.output
     person, until = UNTIL.search(issued.output).groups()  # type: ignore[union-attr]
     assert person == "p-insp"
-    assert before + dt.timedelta(hours=24) <= _utc(until) <= before + dt.timedelta(hours=25)
+    day, minute = dt.timedelta(hours=24), dt.timedelta(minutes=1)
+    assert before + day - minute <= _in_office(until, "America/New_York") <= before + day
     [line] = _audit_lines(server_db_url, audit.ENROLMENT_CODE_ISSUED)
-    assert len(line) == 6 and line[3] == "p-insp" and json.loads(line[5]) == {"expires_at": until}
+    assert len(line) == 6 and line[3] == "p-insp"
+    kept = _utc(json.loads(line[5])["expires_at"])
+    assert kept.astimezone(ZoneInfo("America/New_York")).strftime("%Y-%m-%d %H:%M") == until
+    chinese = CliRunner().invoke(
+        main, ["--lang", "zh", "admin", "--db", server_db_url, "enroll-code", "--person", "p-insp"]
+    )
+    assert re.search(r"的注册码（\d{4}-\d\d-\d\d \d\d:\d\d 前有效，", chinese.output), (
+        chinese.output
+    )
 
 
 def test_a_code_for_someone_not_imported_is_refused_with_what_to_do(seed, server_db_url: str):
@@ -92,7 +112,7 @@ def test_a_code_issued_on_a_server_in_china_time_lasts_24_hours(
 ) -> None:
     """The server's local zone is Asia/Shanghai (UTC+8): the expiry is still 24 hours on."""
     env = {**os.environ, "PYTHONPATH": str(REPO), "TZ": "Asia/Shanghai",
-           "FIELDAPP_HOME": str(tmp_path / "admin")}  # fmt: skip
+           "FIELDAPP_HOME": str(tmp_path / "admin"), "FIELDAPP_OFFICE_TZ": "Asia/Shanghai"}  # fmt: skip
     before = dt.datetime.now(dt.UTC)
     issued = subprocess.run(
         [sys.executable, "-m", "fieldapp", "--lang", "en", "admin", "--db", server_db_url,
@@ -101,9 +121,9 @@ def test_a_code_issued_on_a_server_in_china_time_lasts_24_hours(
     )  # fmt: skip
     after = dt.datetime.now(dt.UTC)
     assert issued.returncode == 0, issued.stderr
-    until = _utc(UNTIL.search(issued.stdout).group(2))  # type: ignore[union-attr]
+    until = _in_office(UNTIL.search(issued.stdout).group(2))  # type: ignore[union-attr]
     day = dt.timedelta(hours=24)
-    assert before + day <= until <= after + day
+    assert before + day - dt.timedelta(minutes=1) <= until <= after + day
 
 
 def test_each_refusal_says_why_on_the_wire_and_at_the_command_line(
