@@ -30,17 +30,30 @@ def add(username: str, person_id: str, password_stdin: bool) -> None:
     """Add a user, or set a new password for one (asks for it twice)."""
     from sync.server import web_users
 
+    person = admin_call(lambda: web_users.check_user(username, person_id))  # before asking
     password = sys.stdin.readline().rstrip("\n") if password_stdin else _ask_password()
     admin_call(lambda: web_users.add_user(username, person_id, password))
-    click.echo(t("admin.web_user.added", username=username, person=person_id))
+    who = t("admin.web_user.person", name=person.name, id=person.id)
+    click.echo(t("admin.web_user.added", username=username.strip(), person=who))
 
 
 def _ask_password() -> str:
     """Asked twice, hidden, in the chosen language (click's own confirmation and its
-    "The two entered values do not match" are English)."""
+    "The two entered values do not match" are English); one too short is said at once
+    and asked again, as the device PIN is, not after it was typed twice. The prompts hold
+    their colon (密码：), so click adds none."""
+    from sync.server.web_users import password_refused
+
     while True:
-        password: str = click.prompt(t("admin.web_user.password"), hide_input=True)
-        if password == click.prompt(t("admin.web_user.password_again"), hide_input=True):
+        password: str = click.prompt(
+            t("admin.web_user.password"), hide_input=True, prompt_suffix=""
+        )
+        refused = password_refused(password)
+        if refused:
+            click.echo(t("admin.web_user.password_retype", refused=refused), err=True)
+            continue
+        again = click.prompt(t("admin.web_user.password_again"), hide_input=True, prompt_suffix="")
+        if password == again:
             return password
         click.echo(t("admin.web_user.passwords_differ"), err=True)
 
@@ -50,25 +63,34 @@ def list_users() -> None:
     """List the users (never their passwords)."""
     from sync.server.admin_models import WebUser
     from sync.server.db import now_iso
+    from sync.server.models import Person
 
-    users = admin_call(lambda: list(WebUser.select().order_by(WebUser.username)))
+    def read() -> list[tuple[WebUser, str]]:
+        query = WebUser.select(WebUser, Person).join(Person).order_by(WebUser.username)
+        return [(user, user.person.name) for user in query]
+
+    users = admin_call(read)
     if not users:
         click.echo(t("admin.web_user.none"))
     now = now_iso()
-    for user in users:
+    for user, name in users:
         if user.disabled:
             state = t("admin.web_user.disabled")
         elif user.locked_until > now:  # a lock that has run out locks no more
             state = t("admin.web_user.locked", until=_minute(user.locked_until))
         else:
             state = t("admin.web_user.active")
-        click.echo(t("admin.web_user.line", username=user.username, person=user.person_id,
+        who = t("admin.web_user.person", name=name, id=user.person_id)
+        click.echo(t("admin.web_user.line", username=user.username, person=who,
                      state=state, created=_minute(user.created_at)))  # fmt: skip
 
 
 def _minute(stamp: str) -> str:
-    """A server time (2026-12-06T14:05:31.123456Z) to the minute: 2026-12-06 14:05."""
-    return stamp[:16].replace("T", " ")
+    """A server time (2026-12-06T14:05:31.123456Z) in the office's time zone to the
+    minute (2026-12-06 22:05), as enroll-code says its expiry."""
+    from sync.server.office_time import office_minute
+
+    return office_minute(stamp)
 
 
 @web_user.command("unlock")

@@ -35,14 +35,16 @@ ZH = {
         "私钥 {key_file} 有密码保护，而服务器启动时无人输入密码：请给出不加密码的私钥"
         "（可用 openssl pkey -in 原文件 -out 新文件 去掉密码）"
     ),
-    "admin.web_user.password": "密码",
-    "admin.web_user.password_again": "再输入一次密码",
+    "admin.web_user.password": "密码：",
+    "admin.web_user.password_again": "再输入一次密码：",
+    "admin.web_user.password_retype": "{refused}，请重新输入。",
+    "admin.web_user.person": "{name}（{id}）",
     "admin.web_user.passwords_differ": "两次输入的密码不一样，请重新输入。",
-    "admin.web_user.added": "网页用户 {username} 已保存，代表 {person} 登录",
+    "admin.web_user.added": "网页用户 {username} 已保存，代表 {person}登录",
     "admin.web_user.none": "尚无网页用户：用 fieldapp admin web-user add 添加。",
-    "admin.web_user.line": "{username}  {person}  {state}  添加于 {created}（UTC）",
+    "admin.web_user.line": "{username}  {person}  {state}  添加于 {created}",
     "admin.web_user.active": "可以登录",
-    "admin.web_user.locked": "锁定至 {until}（UTC）",
+    "admin.web_user.locked": "锁定至 {until}",
     "admin.web_user.disabled": "已停用",
 }
 
@@ -89,13 +91,15 @@ EN = {
         "The private key {key_file} is protected by a passphrase, and nobody types one when the "
         "server starts: give the key without a passphrase (openssl pkey -in old -out new removes it)"
     ),
-    "admin.web_user.password": "Password",
-    "admin.web_user.password_again": "Password again",
+    "admin.web_user.password": "Password: ",
+    "admin.web_user.password_again": "Password again: ",
+    "admin.web_user.password_retype": "{refused}; type another.",
+    "admin.web_user.person": "{name} ({id})",
     "admin.web_user.passwords_differ": "The two passwords differ; type them again.",
     "admin.web_user.added": "Web user {username} saved, signing in for {person}",
     "admin.web_user.none": "No web users yet: add one with fieldapp admin web-user add.",
-    "admin.web_user.line": "{username}  {person}  {state}  added {created} UTC",
+    "admin.web_user.line": "{username}  {person}  {state}  added {created}",
     "admin.web_user.active": "may sign in",
-    "admin.web_user.locked": "locked until {until} UTC",
+    "admin.web_user.locked": "locked until {until}",
     "admin.web_user.disabled": "disabled",
 }

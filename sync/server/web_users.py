@@ -47,14 +47,30 @@ class Locked(SignInRefused):
     pass
 
 
-def add_user(username: str, person_id: str, password: str) -> None:
-    """Add or replace a web user. Needs a connection."""
+def check_user(username: str, person_id: str) -> Person:
+    """The person a new web user would act for, once the name and the person are good:
+    checked before a password is asked for. Needs a connection."""
     if not username.strip() or len(username) > 64:
         raise ValueError(t("admin.web_user.bad_name"))
-    if len(password) < MIN_PASSWORD:
-        raise ValueError(t("admin.web_user.short_password", count=MIN_PASSWORD))
-    if Person.get_or_none(Person.id == person_id) is None:
+    person = Person.get_or_none(Person.id == person_id)
+    if person is None:
         raise ValueError(t("admin.no_person", person=person_id))
+    return person
+
+
+def password_refused(password: str) -> str | None:
+    """Why a web user's password will not do (too short), or None."""
+    if len(password) < MIN_PASSWORD:
+        return t("admin.web_user.short_password", count=MIN_PASSWORD)
+    return None
+
+
+def add_user(username: str, person_id: str, password: str) -> None:
+    """Add or replace a web user. Needs a connection."""
+    check_user(username, person_id)
+    refused = password_refused(password)
+    if refused:
+        raise ValueError(refused)
     username = username.strip()
     with server_db.write_transaction():
         known = WebUser.get_or_none(WebUser.username == username)

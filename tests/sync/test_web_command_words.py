@@ -13,6 +13,7 @@ from fieldapp.cli import main
 from sync.server import db as server_db
 from sync.server import web_users
 from sync.server.admin_models import WebUser
+from sync.server.office_time import office_minute
 
 SERVER = ["web", "--server", "http://127.0.0.1:9"]
 
@@ -76,19 +77,22 @@ def test_adding_a_web_user_asks_and_answers_in_the_chosen_language(
     made = _run("zh", *admin, "web-user", "add", "li", "--person", "p-sup", given=typed)
     assert made.exit_code == 0, made.output
     assert made.output == (
-        "密码: \n再输入一次密码: \n两次输入的密码不一样，请重新输入。\n"
-        "密码: \n再输入一次密码: \n网页用户 li 已保存，代表 p-sup 登录\n"
+        "密码：\n再输入一次密码：\n两次输入的密码不一样，请重新输入。\n"
+        "密码：\n再输入一次密码：\n网页用户 li 已保存，代表 李四（p-sup）登录\n"
     )
     made = _run("en", *admin, "web-user", "add", "li", "--person", "p-sup", given=typed)
     assert made.output.startswith("Password: \nPassword again: \nThe two passwords differ;")
-    assert made.output.endswith("Web user li saved, signing in for p-sup\n")
+    assert made.output.endswith("Web user li saved, signing in for 李四 (p-sup)\n")
     with server_db.current().connection_context():
         web_users.sign_in("li", "correct horse battery")  # the password asked is the one kept
 
 
 def test_listing_web_users_says_their_state_in_the_chosen_language(
-    seed, server_db_url: str
+    seed, server_db_url: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """Each user's person by name, and times in the office's time zone to the minute
+    (they were UTC, and the person only an id)."""
+    monkeypatch.setenv("FIELDAPP_OFFICE_TZ", "Asia/Shanghai")
     admin = ["admin", "--db", server_db_url, "--actor", "p-sup"]
     assert _run("zh", *admin, "web-user", "list").output == (
         "尚无网页用户：用 fieldapp admin web-user add 添加。\n"
@@ -106,16 +110,40 @@ def test_listing_web_users_says_their_state_in_the_chosen_language(
         WebUser.update(disabled=True).where(WebUser.username == "zhao").execute()
         ran_out = "2020-01-01T00:00:00.000000Z"  # a lock that has run out locks no more
         WebUser.update(locked_until=ran_out).where(WebUser.username == "zhou").execute()
-        added = {u.username: u.created_at[:16].replace("T", " ") for u in WebUser.select()}
+        added = {u.username: office_minute(u.created_at) for u in WebUser.select()}
     said = _run("zh", *admin, "web-user", "list").output.splitlines()
     assert said == [
-        f"li  p-sup  可以登录  添加于 {added['li']}（UTC）",
-        f"wang  p-sup  锁定至 {until[:16].replace('T', ' ')}（UTC）  添加于 {added['wang']}（UTC）",
-        f"zhao  p-sup  已停用  添加于 {added['zhao']}（UTC）",
-        f"zhou  p-sup  可以登录  添加于 {added['zhou']}（UTC）",
+        f"li  李四（p-sup）  可以登录  添加于 {added['li']}",
+        f"wang  李四（p-sup）  锁定至 {office_minute(until)}  添加于 {added['wang']}",
+        f"zhao  李四（p-sup）  已停用  添加于 {added['zhao']}",
+        f"zhou  李四（p-sup）  可以登录  添加于 {added['zhou']}",
     ]
     said = _run("en", *admin, "web-user", "list").output.splitlines()
-    assert said[0] == f"li  p-sup  may sign in  added {added['li']} UTC"
-    assert said[1].startswith("wang  p-sup  locked until ") and said[2].startswith(
-        "zhao  p-sup  disabled  added "
+    assert said[0] == f"li  李四 (p-sup)  may sign in  added {added['li']}"
+    assert said[1].startswith("wang  李四 (p-sup)  locked until ") and said[2].startswith(
+        "zhao  李四 (p-sup)  disabled  added "
+    )
+
+
+def test_adding_a_web_user_checks_the_person_first_and_a_short_password_at_once(
+    seed, server_db_url: str
+) -> None:
+    """An unknown person is refused before any password is asked (it was asked twice,
+    then refused); a short password is said right after it is typed and asked again, as
+    the device PIN is (it was asked again, then the whole command refused)."""
+    admin = ["admin", "--db", server_db_url, "--actor", "p-sup"]
+    nobody = _run("zh", *admin, "web-user", "add", "li", "--person", "nobody", given="x\n" * 4)
+    assert nobody.exit_code == 1
+    assert nobody.output.startswith("错误：没有编号为 nobody 的人员")
+    assert "密码" not in nobody.output.split("：", 1)[0] and "密码：" not in nobody.output
+    typed = "short\ncorrect horse battery\ncorrect horse battery\n"
+    made = _run("zh", *admin, "web-user", "add", "li", "--person", "p-sup", given=typed)
+    assert made.exit_code == 0, made.output
+    assert made.output == (
+        "密码：\n密码至少要有 10 个字符，请重新输入。\n"
+        "密码：\n再输入一次密码：\n网页用户 li 已保存，代表 李四（p-sup）登录\n"
+    )
+    made = _run("en", *admin, "web-user", "add", "li", "--person", "p-sup", given=typed)
+    assert made.output.startswith(
+        "Password: \nThe password must have at least 10 characters; type another.\nPassword: "
     )
