@@ -9,9 +9,9 @@ then late, on time and open — with the missed checkpoints named (a window whos
 server refused reads 服务器拒收: its visits are not counted; while it is highlighted its
 reason shows below the list, r sends the run again and x discards it, as in F3, and on
 any other row r reads the lists again: `refused_records`), and a line per person or
-team. `[` and `]` move a day, `w` shows the last seven days; `v` on a window walked
-opens its checkpoint visits with their notes and photos (`patrol_visits`). Reading runs
-in a worker.
+team. `[` and `]` move a day, `w` shows the last seven days; `v` on a window walked (in
+either list) opens its checkpoint visits with their notes and photos (`patrol_visits`).
+Reading runs in a worker.
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ from fieldapp.services.patrols.due import DuePatrol
 from fieldapp.tui.screens.refused_records import RefusedRecordsScreen, refused_mark
 from fieldapp.tui.widgets.key_footer import KeyFooter
 from fieldapp.tui.widgets.paged_table import selected_key
-from fieldapp.tui.widgets.table import Table, cut
+from fieldapp.tui.widgets.table import Cut, Table, cut
 
 # The due list's route column: at 80 columns as wide as "Night round (RT-R1)  · in
 # progress" (it was cut bare at "· in"), the other three columns beside it.
@@ -124,7 +124,8 @@ class PatrolsScreen(RefusedRecordsScreen):
     def on_mount(self) -> None:
         self.sub_title = t("patrol.subtitle")
         due = self.query_one("#patrols-due", DataTable)
-        for key, width in (("route", ROUTE_CELLS), ("window", 12), ("done", 8), ("left", 14)):
+        # the time left, or "on other device" whole (15 cells); the window is 11
+        for key, width in (("route", ROUTE_CELLS), ("window", 11), ("done", 8), ("left", 15)):
             due.add_column(t(f"patrol.attendance.col.{key}"), key=key, width=width)
         table = self.query_one("#patrols-attendance", DataTable)
         for key, width in (("day", 10), ("window", 11), ("status", 16), ("done", 7),
@@ -222,9 +223,11 @@ class PatrolsScreen(RefusedRecordsScreen):
                 if row.missed
                 else ""
             )  # fmt: skip
-            status = refused_mark(self) if row.refused else t(f"patrol.status.{row.status}")
+            # a word cut at its column's edge ends with "…" (Partly done (mis… said it goes on)
+            status = refused_mark(self) if row.refused else Cut(t(f"patrol.status.{row.status}"))
             table.add_row(row.day.isoformat(), row.window, status, f"{row.done}/{row.total}",
-                          missed, row.route_name, row.assignee, key=str(n))  # fmt: skip
+                          Cut(missed), Cut(row.route_name), Cut(row.assignee),
+                          key=str(n))  # type: ignore[arg-type]  # fmt: skip
         lines = [t("patrol.attendance.people")] if data.people else []
         lines += [
             t("patrol.attendance.person_line", assignee=p.assignee, count=p.windows,
@@ -238,6 +241,10 @@ class PatrolsScreen(RefusedRecordsScreen):
     @on(DataTable.RowHighlighted, "#patrols-attendance")
     def _say_refusal(self) -> None:
         self.show_refusal(self.query_one("#patrols-refusal", Label))
+
+    @on(DataTable.RowHighlighted, "#patrols-due")
+    def _due_highlighted(self) -> None:
+        self.refresh_bindings()  # v shows on a window with a visit
 
     def on_descendant_focus(self) -> None:
         """The attendance list's reason and keys are for it alone (not in the due list)."""
@@ -256,18 +263,34 @@ class PatrolsScreen(RefusedRecordsScreen):
             return None
         return self.data.refusals.get(row.refused_run)
 
+    def _walked_window(self) -> tuple[str, str, str] | None:
+        """(route, day, window) of the highlighted row when someone walked it: a window of
+        the attendance list, or of the due list with a visit (today's)."""
+        row = self._highlighted_row()
+        if row is not None:
+            return (row.route_id, row.day.isoformat(), row.window) if row.walkers else None
+        due = self.query_one("#patrols-due", DataTable)
+        key = selected_key(due)
+        if not due.has_focus or key is None or self.data is None:
+            return None
+        patrol = next((p for p in self.data.due if p.route_id == key), None)
+        if patrol is None or not patrol.done:
+            return None
+        from fieldapp.domain.clock import today
+
+        return patrol.route_id, today().isoformat(), patrol.window
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "visits":  # on a window someone walked
-            row = self._highlighted_row()
-            return row is not None and bool(row.walkers)
+        if action == "visits":  # on a window someone walked, in either list
+            return self._walked_window() is not None
         return super().check_action(action, parameters)
 
     def action_visits(self) -> None:
         from fieldapp.tui.screens.patrol_visits import PatrolVisitsScreen
 
-        row = self._highlighted_row()
-        if row is not None and row.walkers:
-            self.app.push_screen(PatrolVisitsScreen(row.route_id, row.day.isoformat(), row.window))
+        walked = self._walked_window()
+        if walked is not None:
+            self.app.push_screen(PatrolVisitsScreen(*walked))
 
     def refused_subject(self) -> str:
         row = self._highlighted_row()
