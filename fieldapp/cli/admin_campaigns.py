@@ -19,7 +19,8 @@ import click
 
 from fieldapp.cli.common import admin_call
 from fieldapp.cli.params import InputFile
-from fieldapp.i18n import pick, t
+from fieldapp.domain.campaigns import phase_name
+from fieldapp.i18n import language, pick, t
 
 if TYPE_CHECKING:
     from sync.server.campaigns import CampaignState
@@ -37,15 +38,19 @@ def _say(state: CampaignState) -> str:
     name = pick(state.zh, state.en)
     if not state.active:
         return t("campaign.admin.off", name=name, code=state.code)
-    where = ", ".join(state.grids) if state.grids else t("campaign.admin.everywhere")
+    if state.grids:
+        where = t("campaign.admin.in_grids", grids=", ".join(state.grids))
+    else:  # 'all grids', not 'grids all grids'
+        where = t("campaign.admin.in_all_grids")
+    phase = phase_name(state.phases, state.phases_en, state.phase, language())  # No cases
     dates = _dates(state.starts_on, state.ends_on)
     return t(
         "campaign.admin.on",
         name=name,
         code=state.code,
-        phase=state.phase or "-",
+        phase=phase or "-",
         dates=dates,
-        grids=where,
+        where=where,
     )
 
 

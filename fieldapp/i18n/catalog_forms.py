@@ -43,7 +43,7 @@ ZH: dict[str, str] = {
     "campaigns.confirm.scope": "范围：{grids}。同步后在此范围生效。",
     "campaign.admin.published": "已发布专项行动 {code} 第 {version} 版",
     "campaign.admin.published_same": "专项行动 {code} 第 {version} 版已发布过，内容相同，未改动",
-    "campaign.admin.on": "{name}（{code}）：进行中 · 阶段 {phase} · {dates} · 范围 {grids}",
+    "campaign.admin.on": "{name}（{code}）：进行中 · 阶段 {phase} · {dates} · {where}",
     "campaign.admin.off": "{name}（{code}）：未开启",
     "campaign.admin.everywhere": "全部网格",
     "campaign.admin.none": "尚未发布专项行动",
@@ -104,7 +104,7 @@ EN: dict[str, str] = {
     "campaign.admin.published_same": (
         "Campaign {code} version {version} was already published with the same content"
     ),
-    "campaign.admin.on": "{name} ({code}): on · phase {phase} · {dates} · grids {grids}",
+    "campaign.admin.on": "{name} ({code}): on · phase {phase} · {dates} · {where}",
     "campaign.admin.off": "{name} ({code}): off",
     "campaign.admin.everywhere": "all grids",
     "campaign.admin.none": "No campaign is published yet",

@@ -21,6 +21,8 @@ ZH: dict[str, str] = {
     "campaign.admin.dates_from": "{starts} 起，不设结束日期",
     "campaign.admin.dates_until": "至 {ends}，不设开始日期",
     "campaign.admin.dates_none": "不限日期",
+    "campaign.admin.in_grids": "范围 {grids}",
+    "campaign.admin.in_all_grids": "范围 全部网格",
     "admin.retention.would": "将按保存期限删除：{counts}（{kept}）。服务器和各设备都会删除，无法恢复。",
     "admin.retention.confirm": "确定删除吗？",
     "admin.retention.not_deleted": "未删除任何记录。",
@@ -61,6 +63,8 @@ EN: dict[str, str] = {
     "campaign.admin.dates_from": "from {starts}, no end date",
     "campaign.admin.dates_until": "until {ends}, no start date",
     "campaign.admin.dates_none": "no dates set",
+    "campaign.admin.in_grids": "grids {grids}",
+    "campaign.admin.in_all_grids": "all grids",
     "admin.retention.would": (
         "Past retention and to be deleted: {counts} ({kept}). The server and every device "
         "delete them; they cannot be brought back."

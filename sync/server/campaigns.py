@@ -49,6 +49,7 @@ class CampaignState:
     zh: str
     en: str
     phases: tuple[str, ...]
+    phases_en: tuple[str, ...]
     active: bool
     phase: str
     starts_on: str
@@ -201,6 +202,7 @@ def _state(definition: CampaignDoc, run: CampaignRun | None) -> CampaignState:
         zh=definition.zh,
         en=definition.en,
         phases=definition.phases,
+        phases_en=definition.phases_en,
         active=bool(run and run.active),
         phase=run.phase if run else "",
         starts_on=run.starts_on if run else definition.starts_on,

@@ -4,6 +4,8 @@ none set "不限日期" / "no dates set", with one of them "from …" or "until 
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from click.testing import CliRunner
 
@@ -49,3 +51,29 @@ def test_started_again_after_a_stop_it_has_no_old_dates_or_grids(seed, server_db
     assert "· 不限日期 · 范围 全部网格" in again and "2026-12" not in again
     assert "阶段 有病例" in again  # the phase, which may be set while off, is kept
     assert "2026-12" not in _campaign(url, "zh", "list")
+
+
+def test_the_phase_and_the_grids_read_right_in_either_language(
+    seed, server_db_url, tmp_path
+) -> None:
+    """In English the phase is the campaign's English name for it ('No cases', from
+    phases_en; kept Chinese where a file gives none) and every grid reads 'all grids':
+    it printed 'phase 无病例 · … · grids all grids'."""
+    url = server_db_url
+    _campaign(url, "zh", "publish", str(CAMPAIGNS_DIR / "epidemic.toml"))
+    _campaign(url, "zh", "start", "epidemic")
+    english = _campaign(url, "en", "list")
+    assert "on · phase No cases · no dates set · all grids\n" in english
+    assert "无病例" not in english and "grids all grids" not in english
+    assert "进行中 · 阶段 无病例 · 不限日期 · 范围 全部网格\n" in _campaign(url, "zh", "list")
+    _campaign(url, "zh", "start", "epidemic", "--grid", "V1", "--grid", "V2")
+    assert "· no dates set · grids V1, V2\n" in _campaign(url, "en", "list")
+    assert "· 不限日期 · 范围 V1, V2\n" in _campaign(url, "zh", "list")
+
+    text = (CAMPAIGNS_DIR / "spring_festival.toml").read_text("utf-8")
+    no_english = tmp_path / "spring_festival.toml"  # a newer version with no phases_en
+    newer = re.sub(r"(?m)^version = (\d+)$", lambda m: f"version = {int(m[1]) + 1}", text)
+    no_english.write_text(re.sub(r"(?m)^phases_en = .*\n", "", newer), "utf-8")
+    _campaign(url, "zh", "publish", str(no_english))
+    _campaign(url, "zh", "start", "spring_festival")
+    assert "on · phase 节前宣传 ·" in _campaign(url, "en", "list")

@@ -62,7 +62,7 @@ def test_a_town_supervisor_moves_on_a_campaign_the_office_runs_in_their_villages
         assert client.sync_once().ok
     assert town.outbox()[moved].state == "acked"
     listed = _campaign(url, "list").output
-    assert "(spring_festival): on · phase 禁燃期" in listed
+    assert "(spring_festival): on · phase Ban in force" in listed  # phases_en
     assert "grids V1, V2" in listed  # still the office's two villages, not 李四's town
 
 
