@@ -31,9 +31,13 @@ def served(tmp_path: Path) -> Iterator[Path]:
         yield path
 
 
-def _write(key: str) -> None:
-    with server_db.current().connection_context(), server_db.write_transaction():
-        Meta.insert(key=key, value="x" * 2000).execute()
+def _write(key: str) -> int:
+    """Commit one more meta row; returns how many the database then holds (the file and
+    its WAL together): the schema version, the epoch and what start-up noted, and this."""
+    with server_db.current().connection_context():
+        with server_db.write_transaction():
+            Meta.insert(key=key, value="x" * 2000).execute()
+        return Meta.select().count()
 
 
 def _checkpointers() -> list[threading.Thread]:
@@ -50,10 +54,10 @@ def _reaches_the_file(path: Path, table: str, rows: int, within_s: float = 10) -
 
 
 def test_what_a_served_server_commits_reaches_the_database_file_soon(served):
-    _write("pushed")
+    rows = _write("pushed")
     # The writers' own checkpoint waits for BACKSTOP_PAGES: without the thread the row
     # would stay in the WAL.
-    assert _reaches_the_file(served, "meta", 3)  # schema version, epoch, this one
+    assert _reaches_the_file(served, "meta", rows)
     assert len(_checkpointers()) == 1
 
 
@@ -69,10 +73,10 @@ def test_the_checkpoints_stop_with_the_server(tmp_path):
     path = tmp_path / "server.sqlite3"
     with TestClient(create_app(f"sqlite:///{path}", blob_dir=tmp_path / "blobs")):
         assert len(_checkpointers()) == 1
-        _write("last")
+        rows = _write("last")
     assert _checkpointers() == []
     # What was committed last is in the file: the thread checkpointed it on its way out.
-    assert count_in_file_alone(path, "meta") == 3
+    assert count_in_file_alone(path, "meta") == rows
 
 
 def test_a_pull_copies_its_pages_into_the_store_file_while_it_runs(make_device, seed):
