@@ -163,7 +163,7 @@ class DashboardScreen(FieldScreen[None]):
                     id=f"{name}-plot-title",
                     classes="pane-title",
                 )
-                kind = DayPlot if name in ("inspections", "overdue") else PlotextPlot
+                kind = PlotextPlot if name == "grids" else DayPlot
                 yield kind(id=f"{name}-plot", classes="dash-plot")
             with Vertical(classes="dash-table-pane"):
                 yield Label(
@@ -295,12 +295,14 @@ class DashboardScreen(FieldScreen[None]):
         table.clear()
         for row in reversed(data.per_week):
             table.add_row(row.week.isoformat(), row.opened, row.closed)
-        plot = self.query_one("#hazards-plot", PlotextPlot)
+        plot = self.query_one("#hazards-plot", DayPlot)
         plt = plot.plt
         plt.clear_figure()
-        labels = [w.week.strftime("%m-%d") for w in data.per_week]
+        # Each week by its Monday, labelled back from this week's as DayPlot labels days
+        # back from today: plotext's own labels left the current week without one.
+        plot.days = tuple(w.week for w in data.per_week)
         plt.multiple_bar(
-            labels,
+            list(range(len(plot.days))),
             [[w.opened for w in data.per_week], [w.closed for w in data.per_week]],
             color=list(LEGENDS["hazards"].values()),  # type: ignore[arg-type]
         )
