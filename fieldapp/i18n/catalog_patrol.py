@@ -63,8 +63,8 @@ ZH: dict[str, str] = {
     "patrol.run.ended": "已结束，只能查看",
     "patrol.run.missed": "漏岗 {left}/{total} 个：{points}",
     "patrol.run.late_mark": "（迟）",
-    "patrol.run.finished": "巡逻已结束，将在同步时上报",
-    "patrol.run.finished_early": "巡逻已结束，将在同步时上报；本路线从 {day} 起计，这次列为“开始前巡逻”",
+    "patrol.run.finished": "巡逻已结束，将在同步时上报。",
+    "patrol.run.finished_early": "巡逻已结束，将在同步时上报；本路线从 {day} 起计，这次列为“开始前巡逻”。",
     "patrol.run.before_start": "本路线从 {day} 起计：这次巡逻照样保存并上报，列为“开始前巡逻”，不算应巡，也不算漏岗",
     "patrol.run.finish_confirm": "还有 {count} 个点位未到，确定结束巡逻吗？未到的点位将记为漏岗。",
     "patrol.run.note_title": "{checkpoint} 的备注",
@@ -195,10 +195,10 @@ EN: dict[str, str] = {
     "patrol.run.ended": "finished, shown only",
     "patrol.run.missed": "{left} of {total} missed: {points}",
     "patrol.run.late_mark": " (late)",
-    "patrol.run.finished": "Patrol finished; it is sent with the next sync",
+    "patrol.run.finished": "Patrol finished; it is sent with the next sync.",
     "patrol.run.finished_early": (
         "Patrol finished; it is sent with the next sync and listed as before the route's"
-        " start ({day})"
+        " start ({day})."
     ),
     "patrol.run.before_start": (
         "This route starts on {day}: this run is kept and sent, listed as before the start;"
