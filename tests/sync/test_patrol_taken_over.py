@@ -74,7 +74,7 @@ async def _take_over_on_screen(run_id: str) -> None:
         dialog = app.screen
         assert isinstance(dialog, ConfirmDialog)
         assert dialog.title_text == t("patrol.take_over.title", route="春节烟花爆竹巡逻")
-        assert "还没发出的到点记录不计入" in dialog.body_text
+        assert "本机同步之后，它再发出的记录和结束会被服务器拒收" in dialog.body_text
         await pilot.press("enter")  # a reflex Enter: no (the safe answer)
         await settle(app, pilot, rounds=3)
         assert app.screen is screen and mine.open_run() is None
