@@ -12,6 +12,7 @@ bindings and says what the keys act on (`acted_on`) and what to do once applied
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -59,9 +60,9 @@ class IncidentActing:
     class ActionRefused(Message):
         text: str
 
-    def acted_on(self) -> list[Acted]:
-        """The incidents the keys act on now."""
-        raise NotImplementedError
+    # The incidents the keys act on now: the screen that mixes this in says (the queue its
+    # marked or highlighted ones, the incident's view its one).
+    acted_on: Callable[[], list[Acted]]
 
     def incidents_changed(self) -> None:
         """Called once an action was applied to one or more: read them again."""
