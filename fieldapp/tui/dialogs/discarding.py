@@ -25,6 +25,16 @@ from fieldapp.i18n import t
 from fieldapp.tui.dialogs.confirm import ConfirmDialog
 
 
+def discard_question() -> ConfirmDialog:
+    """放弃已填写的内容？ — asked wherever closing would throw typed text away."""
+    return ConfirmDialog(
+        t("form.discard.title"),
+        t("form.discard.body"),
+        yes=t("form.discard.yes"),
+        no=t("form.discard.no"),
+    )
+
+
 def _values(screen: ModalScreen[Any]) -> tuple[Any, ...]:
     values: list[Any] = []
     for widget in screen.query("Input, Select, SelectionList, TextArea, RadioSet"):
@@ -94,11 +104,6 @@ class AsksBeforeDiscarding(HoldsTyped):
                 screen.dismiss(None)
 
         screen.app.push_screen(
-            ConfirmDialog(
-                t("form.discard.title"),
-                t("form.discard.body"),
-                yes=t("form.discard.yes"),
-                no=t("form.discard.no"),
-            ),
+            discard_question(),
             answered,
         )

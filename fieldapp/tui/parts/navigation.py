@@ -136,7 +136,7 @@ class Navigation(App[None]):
     def _ask_then(self, go: Callable[[], None], closing: list[Screen[Any]]) -> None:
         """A section closed by going elsewhere holds what was typed (`holds_typed`): asked
         first, as Esc asks; once discarded, it is left without asking again."""
-        from fieldapp.tui.dialogs.confirm import ConfirmDialog
+        from fieldapp.tui.dialogs.discarding import discard_question
 
         def answered(discard: bool | None) -> None:
             if discard:
@@ -146,12 +146,7 @@ class Navigation(App[None]):
                 go()
 
         self.push_screen(
-            ConfirmDialog(
-                t("form.discard.title"),
-                t("form.discard.body"),
-                yes=t("form.discard.yes"),
-                no=t("form.discard.no"),
-            ),
+            discard_question(),
             answered,
         )
 

@@ -47,7 +47,7 @@ class RemarksKept(FieldScreen[None]):
         if not self.holds_typed():
             go()
             return
-        from fieldapp.tui.dialogs.confirm import ConfirmDialog
+        from fieldapp.tui.dialogs.discarding import discard_question
 
         def answered(discard: bool | None) -> None:
             if self.app.screen is not self:
@@ -58,12 +58,7 @@ class RemarksKept(FieldScreen[None]):
                 stay()
 
         self.app.push_screen(
-            ConfirmDialog(
-                t("form.discard.title"),
-                t("form.discard.body"),
-                yes=t("form.discard.yes"),
-                no=t("form.discard.no"),
-            ),
+            discard_question(),
             answered,
         )
 
