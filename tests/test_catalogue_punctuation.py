@@ -204,3 +204,50 @@ def test_the_ending_check_sees_a_missing_stop_and_leaves_labels() -> None:
     assert ending("Is it done?") == ending("完成了吗？") == "stop"
     assert ending("正在生成，请稍候……") == ending("Printing, please wait...") == "ellipsis"
     assert ending("Household no.") == ending("户号") == "none"
+
+
+# A label's colon is the catalogue's (设备密码：, "Device PIN: "), never one the code adds:
+# click.prompt puts ": " after its text unless told otherwise, and f"{t(key)}: {value}"
+# printed 设备: dev-1 in Chinese.
+def colons_added_by_code(source: str) -> list[int]:
+    """Lines where code puts an ASCII colon after a catalogue text: a click.prompt with
+    click's default suffix, or an f-string with ':' right after {t(...)}."""
+    import ast
+
+    def said(part: ast.expr) -> bool:
+        return isinstance(part, ast.FormattedValue) and ast.unparse(part.value).startswith("t(")
+
+    lines = []
+    for node in ast.walk(ast.parse(source)):
+        if (
+            isinstance(node, ast.Call)
+            and ast.unparse(node.func) == "click.prompt"
+            and not any(keyword.arg == "prompt_suffix" for keyword in node.keywords)
+        ):
+            lines.append(node.lineno)
+        if isinstance(node, ast.JoinedStr):
+            for part, after in zip(node.values, node.values[1:], strict=False):
+                if said(part) and isinstance(after, ast.Constant) and str(after.value)[:1] == ":":
+                    lines.append(node.lineno)
+    return lines
+
+
+def test_no_code_puts_an_ascii_colon_after_a_catalogue_text() -> None:
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    slips = {
+        f"{path.relative_to(root)}:{line}"
+        for folder in ("fieldapp", "sync")
+        for path in sorted((root / folder).rglob("*.py"))
+        for line in colons_added_by_code(path.read_text(encoding="utf-8"))
+    }
+    assert slips == set()
+
+
+def test_the_colon_check_sees_click_and_f_string_colons() -> None:
+    assert colons_added_by_code('click.prompt(t("cli.pin.prompt"), hide_input=True)') == [1]
+    assert colons_added_by_code('click.echo(f"{t(key)}: {value}")') == [1]
+    assert colons_added_by_code('click.prompt(t("x"), prompt_suffix="")') == []
+    assert colons_added_by_code('click.echo(f"{key}: {value}")') == []
+    assert colons_added_by_code('click.echo(t("device_info.line", label=t(key), value=v))') == []

@@ -303,6 +303,7 @@ def test_the_export_command_asks_the_pin_of_a_locked_device(with_pin: bytes, tmp
     out = tmp_path / "ledger.csv"
     wrong = runner.invoke(main, ["export", "--format", "csv", "--out", str(out)], input="000111\n")
     assert wrong.exit_code == 1 and "密码不对" in wrong.output
+    assert "设备密码：" in wrong.output and "设备密码:" not in wrong.output, wrong.output
     done = runner.invoke(main, ["export", "--format", "csv", "--out", str(out)], input=PIN + "\n")
     assert done.exit_code == 0, done.output
     people = "\n".join(p.read_text(encoding="utf-8-sig") for p in tmp_path.glob("ledger*.csv"))

@@ -45,7 +45,8 @@ def unlock_personal_data() -> None:
             time.sleep(min(left, 1.0))
             left = device_lock.wait_left()
     for _ in range(FREE_ATTEMPTS):
-        pin = click.prompt(t("cli.pin.prompt"), hide_input=True, err=True)
+        # The prompt holds its colon (设备密码：), so click adds none (its ": " is ASCII).
+        pin = click.prompt(t("cli.pin.prompt"), hide_input=True, err=True, prompt_suffix="")
         try:
             device_lock.unlock(pin)
             return

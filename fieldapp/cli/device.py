@@ -193,7 +193,7 @@ def device_info(ctx: click.Context) -> None:
             rejected=info.rejected)),
     ]  # fmt: skip
     for key, value in lines:
-        click.echo(f"{t(key)}: {value}")
+        click.echo(t("device_info.line", label=t(key), value=value))
 
 
 @click.command("idle-lock", cls=NegativeNumbers)

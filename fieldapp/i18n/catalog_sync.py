@@ -60,6 +60,7 @@ ZH = {
     "device_info.outbox": "待上报",
     "device_info.outbox.counts": "{pending} 条等待，{rejected} 条被拒收",
     "device_info.none": "—",
+    "device_info.line": "{label}：{value}",
 }
 
 EN = {
@@ -136,4 +137,5 @@ EN = {
     "device_info.outbox": "Outbox",
     "device_info.outbox.counts": "{pending} waiting, {rejected} refused",
     "device_info.none": "-",
+    "device_info.line": "{label}: {value}",
 }

@@ -32,7 +32,7 @@ def test_enroll_and_device_info_name_the_role_in_the_person_s_language(
     assert "inspector" not in enrolled.output
 
     shown = _fieldapp("device-info")
-    assert "人员: 张三（p-insp，网格员）" in shown.output, shown.output
+    assert "人员：张三（p-insp，网格员）" in shown.output, shown.output
     assert "inspector" not in shown.output
 
     shown = _fieldapp("device-info", lang="en")
