@@ -77,7 +77,11 @@ def campaign_publish(file: Path) -> None:
 
 @admin_campaign.command("start")
 @click.argument("code")
-@click.option("--phase", default=None, help="The phase to start in (default: the first).")
+@click.option(
+    "--phase",
+    default=None,
+    help="The phase to start in, its Chinese or English name (default: the first).",
+)
 @click.option("--from", "starts_on", default=None, help="First day, YYYY-MM-DD.")
 @click.option("--to", "ends_on", default=None, help="Last day, YYYY-MM-DD.")
 @click.option("--grid", "grids", multiple=True, help="A grid it covers (repeat; default: all).")
@@ -104,7 +108,7 @@ def campaign_start(
 @click.argument("code")
 @click.argument("phase")
 def campaign_phase(code: str, phase: str) -> None:
-    """Move campaign CODE to PHASE (e.g. 有病例); it stays on or off as it was."""
+    """Move campaign CODE to PHASE (e.g. 有病例 or Cases); it stays on or off as it was."""
     from sync.server import campaigns
 
     states = {s.code: s for s in admin_call(campaigns.list_campaigns)}

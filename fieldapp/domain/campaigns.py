@@ -78,6 +78,17 @@ class Campaign:
         phase itself, as conditions name it, otherwise)."""
         return phase_name(self.phases, self.phases_en, phase, language)
 
+    def phase_named(self, name: str) -> str | None:
+        """The phase `name` names: a phase as the file writes it (有病例), or its English
+        name in any case (Cases, cases) when the office gave them; None for no phase."""
+        if name in self.phases:
+            return name
+        if len(self.phases_en) == len(self.phases):
+            english = [phase.casefold() for phase in self.phases_en]
+            if name.strip().casefold() in english:
+                return self.phases[english.index(name.strip().casefold())]
+        return None
+
     def sections_for(self, kind: str) -> tuple[Section, ...]:
         return tuple(part.section for part in self.sections if kind in part.kinds)
 

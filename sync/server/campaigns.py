@@ -17,7 +17,7 @@ from fieldapp.domain.campaigns import Campaign as CampaignDoc
 from fieldapp.domain.campaigns_toml import load_campaign_text
 from fieldapp.domain.typed import no_such_day
 from fieldapp.domain.wording import said
-from fieldapp.i18n import written_in
+from fieldapp.i18n import language, listed, written_in
 from sync.protocol import payload_hash
 from sync.server import db as server_db
 from sync.server.admin_models import Campaign, CampaignRun
@@ -40,6 +40,19 @@ class CampaignError(ValueError):
     def english(self) -> str:
         with written_in("en"):
             return str(self)
+
+
+@dataclass(frozen=True)
+class PhaseNames:
+    """A campaign's phases as the reader of a refusal names them: 无病例、有病例 in
+    Chinese, 'No cases', 'Cases' in English (the Chinese where the file gives none)."""
+
+    definition: CampaignDoc
+
+    def __str__(self) -> str:
+        lang = language()
+        names = [self.definition.phase_name(phase, lang) for phase in self.definition.phases]
+        return listed(names if lang == "zh" else [f"'{name}'" for name in names], lang)
 
 
 @dataclass(frozen=True)
@@ -156,10 +169,13 @@ def switch_run(
     if held is None or (active and not held.active):
         run.starts_on, run.ends_on, run.grids = definition.starts_on, definition.ends_on, []
     if phase is not None:
-        if definition.phases and phase not in definition.phases:
-            raise CampaignError(
-                "campaign.admin.no_phase", code=code, phase=phase, phases=list(definition.phases)
-            )
+        if definition.phases:
+            named = definition.phase_named(phase)
+            if named is None:
+                raise CampaignError(
+                    "campaign.admin.no_phase", code=code, phase=phase, phases=PhaseNames(definition)
+                )
+            phase = named  # stored as the file writes it: conditions name it so
         run.phase = phase
     elif active and definition.phases and not run.phase:
         run.phase = definition.phases[0]

@@ -114,6 +114,31 @@ def test_a_wrong_phase_grid_or_date_is_refused_in_either_language(seed, server_d
     )
 
 
+def test_a_phase_is_taken_by_its_chinese_or_english_name(seed, server_db_url):
+    """The campaign file names each phase in both languages (phases_en); --phase took only
+    the Chinese, and a wrong one was answered with the Chinese names in English too."""
+    from sync.server.admin_models import CampaignRun
+
+    url = server_db_url
+    _campaign(url, "en", "publish", str(EPIDEMIC), ok=True)
+    assert "on · phase Cases ·" in _campaign(
+        url, "en", "start", "epidemic", "--phase", "Cases", ok=True
+    )
+    with server_db.current().connection_context():
+        assert CampaignRun.get(CampaignRun.code == "epidemic").phase == "有病例"
+    moved = _campaign(url, "zh", "phase", "epidemic", "community spread", ok=True)
+    assert "进行中 · 阶段 社区传播 ·" in moved
+    with server_db.current().connection_context():
+        assert CampaignRun.get(CampaignRun.code == "epidemic").phase == "社区传播"
+    assert (
+        "Campaign epidemic has no phase 'Pandemic': use one of 'No cases', 'Cases', "
+        "'Community spread'" in _campaign(url, "en", "phase", "epidemic", "Pandemic")
+    )
+    assert "没有阶段“Pandemic”：请使用其中之一：无病例、有病例、社区传播" in _campaign(
+        url, "zh", "start", "epidemic", "--phase", "Pandemic"
+    )
+
+
 def test_a_device_refused_a_switch_reads_the_english_reason(live_server, seed, make_device):
     """The server words its campaign refusals for the office in the office's language; a
     device's refusal carries the English reason, as every refusal on the wire does."""
