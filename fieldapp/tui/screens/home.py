@@ -39,6 +39,7 @@ from fieldapp.tui.widgets import PagedTable, StatusBar
 from fieldapp.tui.widgets.bucket_tile import BucketTile
 from fieldapp.tui.widgets.drafts_table import DraftsTable
 from fieldapp.tui.widgets.findings_table import FindingsTable
+from fieldapp.tui.widgets.home_lower import HomeLower
 from fieldapp.tui.widgets.key_footer import KeyFooter
 from fieldapp.tui.widgets.paged_table import selected_key
 
@@ -123,7 +124,7 @@ class HomeScreen(ReturnedLine):
         with Vertical(id="home-main"):
             yield Label("", id="due-title", classes="pane-title")
             yield PagedTable(id="due")
-            with Horizontal(id="home-lower"):
+            with HomeLower(id="home-lower"):
                 with Vertical(id="drafts-pane"):
                     yield Label("", id="drafts-title", classes="pane-title")
                     yield DraftsTable(id="drafts")
