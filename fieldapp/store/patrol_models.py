@@ -57,6 +57,10 @@ class PatrolRoute(BaseModel):
         table_name = "patrol_route"
 
 
+# The device of a run the office closed as abandoned (sync.server.patrols.CLOSED_BY_OFFICE)
+CLOSED_BY_OFFICE = "office"
+
+
 class PatrolRun(BaseModel):
     id = CharField(primary_key=True)
     route = ForeignKeyField(PatrolRoute, backref="runs")

@@ -32,6 +32,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from fieldapp.store.db import db, write_transaction
+from fieldapp.store.patrol_models import CLOSED_BY_OFFICE
 
 INSPECTION_SUBMIT = "inspection.submit"
 INCIDENT_EVENT = "incident.event"
@@ -80,12 +81,13 @@ _STILL_REFUSED = {
 
 def not_counted_visits(run_ids: Iterable[str] | None = None) -> set[str]:
     """The ids of this device's patrol visits the server refused because another device
-    of the person had taken their run over (of these runs only, when given)."""
+    of the person had taken their run over, or the office had closed it (of these runs
+    only, when given)."""
     sql = (
         "SELECT json_extract(payload, '$.scan.id') FROM outbox"
-        " WHERE type = ? AND state = 'rejected' AND refusal_code = ?"
+        " WHERE type = ? AND state = 'rejected' AND refusal_code IN (?, ?)"
     )
-    params: list[object] = [PATROL_RUN_VISIT, TAKEN_OVER]
+    params: list[object] = [PATROL_RUN_VISIT, *RUN_ENDED_ELSEWHERE]
     if run_ids is not None:
         wanted = list(dict.fromkeys(run_ids))
         if not wanted:
@@ -128,13 +130,16 @@ def _record_sql(op_type: str) -> str:
 # A refusal that says the server holds the record already (`sync.protocol.refusals`): the
 # record is on record, only this op was one too many.
 HELD_BY_SERVER = ("already_submitted",)
-# A refusal that says another device of the person took the run over: the server holds the
-# run (its visits count, as it sent them in the pull); only what this device sent of it
-# after the take-over is not counted (`not_counted_visits`), not the window.
+# A refusal that says another device of the person took the run over, or the office
+# closed it as abandoned: the server holds the run (its visits count, as it sent them in
+# the pull); only what this device sent of it after that is not counted
+# (`not_counted_visits`), not the window.
 TAKEN_OVER = "patrol_run_taken_over"
+CLOSED = "patrol_run_closed"
+RUN_ENDED_ELSEWHERE = (TAKEN_OVER, CLOSED)
 _NOT_HELD = (
     "COALESCE(refusal_code, '') NOT IN"
-    f" ({', '.join(repr(code) for code in (*HELD_BY_SERVER, TAKEN_OVER))})"
+    f" ({', '.join(repr(code) for code in (*HELD_BY_SERVER, *RUN_ENDED_ELSEWHERE))})"
 )
 _REFUSED = f"state = 'rejected' AND type = ? AND {_NOT_HELD}"
 
@@ -202,7 +207,8 @@ def created_here_not_taken(op_type: str, record_id: str) -> bool:
 
 def mark_refused(op_ids: Iterable[str]) -> None:
     """The inspections these ops submitted, just recorded as refused, no longer count as
-    done: marked refused, their venues' last inspection moved back (inside the caller's
+    done: marked refused, their venues' last inspection moved back; the patrol runs they
+    were refused for as closed by the office are marked so (inside the caller's
     transaction)."""
     op_ids = list(op_ids)
     if not op_ids:
@@ -214,6 +220,20 @@ def mark_refused(op_ids: Iterable[str]) -> None:
         [INSPECTION_SUBMIT, *op_ids],
     )
     _mark_inspections([str(record_id) for (record_id,) in rows if record_id is not None])
+    _mark_closed_runs(op_ids)
+
+
+def _mark_closed_runs(op_ids: list[str]) -> None:
+    """The patrol runs these ops were refused for as closed by the office: finished, the
+    office's (as the pull brings a run that was open here; a run finished here is kept as
+    it is, so this is what says it was closed)."""
+    marks = ", ".join("?" for _ in op_ids)
+    db.execute_sql(
+        "UPDATE patrol_run SET status = 'finished', device_id = ? WHERE id IN ("  # noqa: S608
+        f"SELECT {_record_sql(PATROL_RUN_SUBMIT)} FROM outbox"
+        f" WHERE state = 'rejected' AND refusal_code = ? AND op_id IN ({marks}))",
+        [CLOSED_BY_OFFICE, CLOSED, *op_ids],
+    )
 
 
 def mark_earlier_refusals() -> None:

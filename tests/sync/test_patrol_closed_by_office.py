@@ -2,7 +2,8 @@
 is closed as abandoned by the office (`fieldapp admin patrol-close`): finished as it
 stands, the visits the server received counted, the window judged by them and counted
 once. What the lost device sends of it later (a visit, its finish) is refused with the
-reason, and the run reaches the devices finished."""
+reason (its window there is the run closed, not the server's refusal), and the run reaches
+the devices finished."""
 
 from __future__ import annotations
 
@@ -16,7 +17,9 @@ from fieldapp.cli import main
 from fieldapp.domain import patrols
 from fieldapp.i18n import t
 from fieldapp.services.common import refused_records
+from fieldapp.services.common.refusal_reasons import reason_in_words, stored_params
 from fieldapp.services.patrols import due, mine, runs
+from fieldapp.store.models import Outbox
 from fieldapp.store.patrol_models import PatrolRun
 from fieldapp.store.refused_records import PATROL_RUN_SUBMIT
 from sync.server import db as server_db
@@ -67,8 +70,12 @@ def test_the_office_closes_a_run_nobody_will_finish(
     with lost.client() as client:  # found again: its late visit and finish are refused
         result = client.sync_once()
     assert [r.code for r in result.rejected] == ["patrol_run_closed"] * 2, result
-    why = refused_records.refusals(PATROL_RUN_SUBMIT, [run.id])[run.id].why
-    assert why == t("refusal.patrol_run_closed", route="春节烟花爆竹巡逻")
+    refused = Outbox.select().where(Outbox.state == "rejected")
+    why = {reason_in_words(op.refusal_code, stored_params(op.refusal_params), op.last_error)
+           for op in refused}  # fmt: skip
+    assert why == {t("refusal.patrol_run_closed", route="春节烟花爆竹巡逻")}
+    # the run is on record there, closed: its window is not the server's refusal here
+    assert refused_records.refusals(PATROL_RUN_SUBMIT, [run.id]) == {}
     with server_db.current().connection_context():
         assert ServerScan.select().where(ServerScan.run == run.id).count() == 1
         judged = server_patrols.attendance(DAY, DAY, now=clock.local_naive())

@@ -7,7 +7,9 @@ finished (what was not visited is then missed, not still due). A run shows every
 checkpoint of its route, done or left — a teammate's synced scans count — and the
 minutes left in its window. A run walked here and taken over on another device of the
 person (lost, then found) shows the visits the server holds and is not continued here;
-its visits the server refused as sent after the take-over are marked as not counted.
+its visits the server refused as sent after the take-over are marked as not counted; so
+are those of a run the office closed as abandoned (this device lost, then found), which
+shows as closed by the office with the visits the server holds.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from fieldapp.services.patrols.attendance import _campaigns, _visits, finished_w
 from fieldapp.services.patrols.mine import open_elsewhere, open_run
 from fieldapp.services.patrols.runs import starts_later, window_due
 from fieldapp.store.patrol_models import (
+    CLOSED_BY_OFFICE,
     Checkpoint,
     PatrolRoute,
     PatrolRun,
@@ -76,6 +79,7 @@ class RunView:
     finished: bool
     starts_later: str = ""  # the route's start, when this run is before it (kept as early)
     taken_over: bool = False  # walked here, then taken over on another device: not continued
+    closed_by_office: bool = False  # closed as abandoned by the office (this device lost)
 
     @property
     def left(self) -> int:
@@ -199,4 +203,5 @@ def run_view(run_id: str, *, now: dt.datetime | None = None) -> RunView:
     return RunView(run.id, route.name, route.code, run.day, run.window, bool(route.ordered),
                    tuple(lines), int(left.total_seconds() // 60),
                    run.status != "open", starts_later(run),
-                   run.status == "open" and elsewhere and walked_here(run.id))  # fmt: skip
+                   run.status == "open" and elsewhere and walked_here(run.id),
+                   run.device_id == CLOSED_BY_OFFICE)  # fmt: skip

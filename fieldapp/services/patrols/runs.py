@@ -39,6 +39,7 @@ from fieldapp.services.patrols.take_over import made_here
 from fieldapp.services.placards.printing import is_venue, verify_scan
 from fieldapp.store.db import write_transaction
 from fieldapp.store.patrol_models import (
+    CLOSED_BY_OFFICE,
     Checkpoint,
     PatrolRoute,
     PatrolRun,
@@ -163,6 +164,8 @@ def _run(run_id: str) -> PatrolRun:
     run = PatrolRun.get_or_none(PatrolRun.id == run_id)
     if run is None:
         raise PatrolRefused(t("patrol.refused.no_run"))
+    if run.device_id == CLOSED_BY_OFFICE:  # this device lost: the office closed the run
+        raise PatrolRefused(t("patrol.refused.closed", route=run.route.name))
     if run.status != "open":
         raise PatrolRefused(t("patrol.refused.finished"))
     if not PatrolRun.select().where((PatrolRun.id == run.id) & started_here()).exists():

@@ -171,8 +171,10 @@ class PatrolRunScreen(FieldScreen[None]):
 
     def _ended(self) -> bool:
         """Is the run finished (shown, not changed)? Says so when it is."""
-        if self.view is not None and self.view.finished:
-            self.explain(t("patrol.refused.finished"), severity="information")
+        if self.view is not None and self.view.finished:  # by the office: that says why
+            closed = self.view.closed_by_office
+            self.explain(t("patrol.refused.closed", route=self.view.route_name) if closed
+                         else t("patrol.refused.finished"), severity="information")  # fmt: skip
             return True
         if self.view is not None and self.view.taken_over:
             self.explain(t("patrol.refused.taken_over", route=self.view.route_name))

@@ -17,6 +17,8 @@ def run_status(view: RunView) -> str:
     when = t("patrol.run.window", day=view.day, window=view.window)
     if view.taken_over:  # walked here, then taken over on another device of mine
         clock = t("patrol.run.taken_over")
+    elif view.closed_by_office:  # walked here, this device lost: closed by the office
+        clock = t("patrol.run.closed_by_office")
     elif view.finished:
         clock = t("patrol.run.ended")
     elif view.minutes_left >= 0:
@@ -41,6 +43,6 @@ def point_state(line: CheckpointLine, finished: bool) -> str:
     if line.done:
         state = t("patrol.run.done_manual" if line.manual else "patrol.run.done")
         return state + (t("patrol.run.late_mark") if line.late else "")
-    if line.not_counted:  # visited here after the run was taken over on another device
+    if line.not_counted:  # visited here after the run was taken over or closed elsewhere
         return t("patrol.run.not_counted")
     return t("patrol.run.missed_mark" if finished else "patrol.run.left_mark")
