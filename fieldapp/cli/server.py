@@ -210,7 +210,10 @@ def admin_enroll_code(person_id: str, hours: float, url: str) -> None:
 
     issued = admin_call(lambda: auth.issue_enrollment_code(person_id, hours=hours))
     expires = office_minute(issued.expires_at)  # as the office reads it, not the stored ISO
-    click.echo(t("admin.code", person=issued.person_id, expires=expires))
+    who = issued.person_name or issued.person_id
+    if issued.namesakes:  # two 张三: the id says which one the code is for
+        who = t("admin.code.person_and_id", name=issued.person_name, id=issued.person_id)
+    click.echo(t("admin.code", person=who, expires=expires))
     click.echo(f"\n    {issued.code}\n")
     import qrcode
 

@@ -41,7 +41,8 @@ ZH = {
     "admin.published": "已发布检查表 {id} 第 {version} 版。",
     "admin.published.same": "检查表 {id} 第 {version} 版已发布过，内容相同，未改动。",
     "admin.published.changed": "检查表 {id} 第 {version} 版已发布过，内容与这个文件不同，未发布：要发布改动，请把版本号改为 {next}",
-    "admin.code": "人员 {person} 的注册码（{expires} 前有效，仅可使用一次）：",
+    "admin.code": "{person}的注册码（{expires} 前有效，仅可使用一次）：",
+    "admin.code.person_and_id": "{name}（{id}）",
     "admin.devices.none": "尚无设备。",
     "admin.revoked": "设备 {device} 已吊销，它的下一次请求将被拒绝。",
     "admin.revoke.unknown": "没有设备 {device}。",
@@ -119,6 +120,7 @@ EN = {
         "was published: to publish a change, set the version to {next}"
     ),
     "admin.code": "Enrolment code for {person} (single use, valid until {expires}):",
+    "admin.code.person_and_id": "{name} ({id})",
     "admin.devices.none": "No devices yet.",
     "admin.revoked": "Device {device} revoked; its next call will be refused.",
     "admin.revoke.unknown": "No device {device}.",

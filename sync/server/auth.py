@@ -52,11 +52,15 @@ class IssuedCode:
     code: str  # shown once, grouped for reading: ABCD-EFGH-JKLM
     person_id: str
     expires_at: str
+    person_name: str = ""
+    namesakes: int = 0  # other people of the same name: the id tells them apart
 
 
 def issue_enrollment_code(person_id: str, *, hours: float = 24.0) -> IssuedCode:
-    if Person.get_or_none(Person.id == person_id) is None:
+    person = Person.get_or_none(Person.id == person_id)
+    if person is None:
         raise AuthError(t("admin.no_person", person=person_id))  # the caller's language
+    namesakes = Person.select().where((Person.name == person.name) & (Person.id != person_id))
     raw = "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
     expires = dt.datetime.now(dt.UTC) + dt.timedelta(hours=hours)
     expires_at = expires.strftime("%Y-%m-%dT%H:%M:%S.%fZ")
@@ -71,7 +75,7 @@ def issue_enrollment_code(person_id: str, *, hours: float = 24.0) -> IssuedCode:
             audit.ENROLMENT_CODE_ISSUED, subject=person_id, detail={"expires_at": expires_at}
         )
     grouped = "-".join(raw[i : i + 4] for i in range(0, len(raw), 4))
-    return IssuedCode(grouped, person_id, expires_at)
+    return IssuedCode(grouped, person_id, expires_at, person.name, namesakes.count())
 
 
 @dataclass(frozen=True)

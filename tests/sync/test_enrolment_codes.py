@@ -30,7 +30,7 @@ pytestmark = pytest.mark.usefixtures("chinese")  # `--lang en` below is put back
 
 CODE = re.compile(r"\b([A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4})\b")
 UNTIL = re.compile(
-    r"Enrolment code for (\S+) \(single use, valid until (\d{4}-\d\d-\d\d \d\d:\d\d)\):"
+    r"Enrolment code for (.+?) \(single use, valid until (\d{4}-\d\d-\d\d \d\d:\d\d)\):"
 )  # the office's time to the minute, as a person reads it (it was the stored ISO text)
 USED = "this enrolment code was already used; ask for a new one"
 
@@ -72,7 +72,7 @@ def test_the_code_printed_says_whose_it_is_and_until_when_and_the_trail_agrees(
     issued = _run("admin", "--db", server_db_url, "enroll-code", "--person", "p-insp")
     assert issued.exit_code == 0, issued.output
     person, until = UNTIL.search(issued.output).groups()  # type: ignore[union-attr]
-    assert person == "p-insp"
+    assert person == "张三"  # by name, as the office knows them (it printed p-insp)
     day, minute = dt.timedelta(hours=24), dt.timedelta(minutes=1)
     assert before + day - minute <= _in_office(until, "America/New_York") <= before + day
     [line] = _audit_lines(server_db_url, audit.ENROLMENT_CODE_ISSUED)
@@ -82,9 +82,24 @@ def test_the_code_printed_says_whose_it_is_and_until_when_and_the_trail_agrees(
     chinese = CliRunner().invoke(
         main, ["--lang", "zh", "admin", "--db", server_db_url, "enroll-code", "--person", "p-insp"]
     )
-    assert re.search(r"的注册码（\d{4}-\d\d-\d\d \d\d:\d\d 前有效，", chinese.output), (
+    assert re.search(r"张三的注册码（\d{4}-\d\d-\d\d \d\d:\d\d 前有效，", chinese.output), (
         chinese.output
     )
+
+
+def test_a_code_for_one_of_two_namesakes_says_the_id_too(seed, server_db_url: str) -> None:
+    from sync.server.models import Person
+
+    with server_db.current().connection_context():
+        Person.create(id="p-insp9", name="张三", role="inspector")
+    issued = _run("admin", "--db", server_db_url, "enroll-code", "--person", "p-insp")
+    assert UNTIL.search(issued.output).group(1) == "张三 (p-insp)", issued.output  # type: ignore[union-attr]
+    chinese = CliRunner().invoke(
+        main, ["--lang", "zh", "admin", "--db", server_db_url, "enroll-code", "--person", "p-insp9"]
+    )
+    assert "张三（p-insp9）的注册码（" in chinese.output, chinese.output
+    alone = _run("admin", "--db", server_db_url, "enroll-code", "--person", "p-sup")
+    assert UNTIL.search(alone.output).group(1) == "李四", alone.output  # type: ignore[union-attr]
 
 
 def test_a_code_for_someone_not_imported_is_refused_with_what_to_do(seed, server_db_url: str):
