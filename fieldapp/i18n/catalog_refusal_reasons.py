@@ -55,6 +55,7 @@ ZH = {
     "refusal.date_of.other": "日期",
     # What a `person_field` refusal's field is.
     "refusal.person_field.id_number": "身份证号",
+    "refusal.person_field.birth_year": "出生年份",
     "refusal.person_field.sex": "性别",
     "refusal.person_field.tags": "类别",
     "refusal.person_field.arrived_on": "到达日期",
@@ -166,6 +167,7 @@ EN = {
     "refusal.date_of.activity_held_on": "the activity's date",
     "refusal.date_of.other": "a date",
     "refusal.person_field.id_number": "ID number",
+    "refusal.person_field.birth_year": "birth year",
     "refusal.person_field.sex": "sex",
     "refusal.person_field.tags": "groups",
     "refusal.person_field.arrived_on": "arrival date",

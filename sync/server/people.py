@@ -17,7 +17,7 @@ from peewee import EXCLUDED, fn
 
 from fieldapp.domain import personal
 from fieldapp.domain.personal import PersonalCipher
-from fieldapp.domain.registry import PERSON_TAGS, SEXES, date_not_come
+from fieldapp.domain.registry import PERSON_TAGS, SEXES, birth_year_problem, date_not_come
 from sync.protocol import (
     HouseholdUpsert,
     MemberPayload,
@@ -145,6 +145,15 @@ def _not_come(value: str | None, held: str | None, m: MemberPayload, field: str,
         raise _field_refused(text, m, field)
 
 
+def _birth_year_come(m: MemberPayload, held: int | None) -> None:
+    """The device form's rule (`birth_year_problem`): a birth year to come is refused (the
+    wire takes up to 2200). The office's year a day ahead, as for dates; a year held
+    already, sent unchanged, is not judged again."""
+    this_year = (office_today() + dt.timedelta(days=1)).year
+    if m.birth_year != held and (problem := birth_year_problem(m.birth_year, this_year)):
+        raise _field_refused(f"person {m.name} ({m.id}): {problem}", m, "birth_year")
+
+
 def _field_refused(text: str, m: MemberPayload, field: str) -> refusals.Refusal:
     return refusals.refused(text, refusals.PERSON_FIELD, person=m.name, person_field=field)
 
@@ -176,6 +185,7 @@ def checked_member(seal: PersonalCipher, m: MemberPayload) -> dict[str, Any]:
         raise _field_refused(f"{who}: unknown tag(s) {', '.join(unknown)}", m, "tags")
     for field, what in (("arrived_on", "the arrival date"), ("left_on", "the departure date")):
         _not_come(getattr(m, field), getattr(held, field, None), m, field, what)
+    _birth_year_come(m, held.birth_year if held else None)
     return {
         "id": m.id,
         "name": m.name,

@@ -1,7 +1,7 @@
-"""The server refuses a person's arrival or departure on a day that has not come, by the
-rule the device's form uses (`fieldapp.domain.registry.date_not_come`): a push from a
-device without it (or made by hand) and a row of the office's registry sheet. A date the
-server already holds, sent unchanged, still passes."""
+"""The server refuses a person's arrival or departure on a day that has not come, and a
+birth year to come, by the rules the device's form uses (`fieldapp.domain.registry`): a
+push from a device without them (or made by hand) and a row of the office's registry
+sheet. A date or year the server already holds, sent unchanged, still passes."""
 
 from __future__ import annotations
 
@@ -67,3 +67,40 @@ def test_a_registry_row_with_a_day_to_come_is_refused(seed, server_workdir):
         import_people_registry(path)
     assert {(e.row, e.column) for e in refused.value.errors} == {(2, "arrived_on")}
     assert f"{LATER} 还没到" in str(refused.value)
+
+
+def test_a_push_with_a_birth_year_to_come_is_refused_and_a_held_one_kept(make_device, chinese):
+    """The wire takes birth years up to 2200; the device's form refuses one to come, and
+    the server now does too, by the same rule (`birth_year_problem`)."""
+    from fieldapp.services.common.refusal_reasons import reason_in_words
+
+    worker = make_device("insp").enroll("p-insp")
+    with worker.client() as client:
+        assert client.sync_once().ok  # the personal-data key
+    this_year, held = dt.date.today().year, new_id()
+    ops = [
+        worker.enqueue("household.upsert", _household(new_id(), birth_year=this_year + 2)),
+        worker.enqueue("household.upsert", _household(new_id(), birth_year=this_year)),
+        worker.enqueue("household.upsert", _household(held, birth_year=1985)),
+    ]
+    with worker.client() as client:
+        client.sync_once()
+    refused = [_refusal(worker, op) for op in ops]
+    assert [(state, params.get("person_field")) for state, _code, params in refused] == [
+        ("rejected", "birth_year"),
+        ("acked", None),
+        ("acked", None),
+    ]
+    assert f"between 1900 and {this_year}" in worker.outbox()[ops[0]].last_error
+    _state, code, params = refused[0]
+    assert reason_in_words(code, params, "") == "人员“黄丽”的出生年份不符合要求，请改正后重新保存"
+    with server_db.current().connection_context():
+        assert HouseholdMember.select().count() == 2
+        # Saved before the rule: a later edit sending it unchanged is not refused for it.
+        HouseholdMember.update(birth_year=2099).where(HouseholdMember.id == held).execute()
+    again = worker.enqueue("household.upsert", _household(held, birth_year=2099, note="x"))
+    changed = worker.enqueue("household.upsert", _household(held, birth_year=2098))
+    with worker.client() as client:
+        client.sync_once()
+    assert _refusal(worker, again)[0] == "acked"
+    assert _refusal(worker, changed)[:1] == ("rejected",)
