@@ -32,7 +32,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from fieldapp.store.db import db, write_transaction
-from fieldapp.store.patrol_models import CLOSED_BY_OFFICE
+from fieldapp.store.patrol_models import CLOSED_BY_OFFICE, TAKEN_OVER_ELSEWHERE
 
 INSPECTION_SUBMIT = "inspection.submit"
 INCIDENT_EVENT = "incident.event"
@@ -208,8 +208,8 @@ def created_here_not_taken(op_type: str, record_id: str) -> bool:
 def mark_refused(op_ids: Iterable[str]) -> None:
     """The inspections these ops submitted, just recorded as refused, no longer count as
     done: marked refused, their venues' last inspection moved back; the patrol runs they
-    were refused for as closed by the office are marked so (inside the caller's
-    transaction)."""
+    were refused for as closed by the office or taken over elsewhere are marked so (inside
+    the caller's transaction)."""
     op_ids = list(op_ids)
     if not op_ids:
         return
@@ -220,19 +220,28 @@ def mark_refused(op_ids: Iterable[str]) -> None:
         [INSPECTION_SUBMIT, *op_ids],
     )
     _mark_inspections([str(record_id) for (record_id,) in rows if record_id is not None])
-    _mark_closed_runs(op_ids)
+    _mark_runs_ended_elsewhere(op_ids)
 
 
-def _mark_closed_runs(op_ids: list[str]) -> None:
+def _mark_runs_ended_elsewhere(op_ids: list[str]) -> None:
     """The patrol runs these ops were refused for as closed by the office: finished, the
     office's (as the pull brings a run that was open here; a run finished here is kept as
-    it is, so this is what says it was closed)."""
+    it is, so this is what says it was closed). Those refused as taken over on another
+    device, still open here as this device's: another device's, not resumed or continued
+    here, even when the pull of this sync fails (the next one names that device)."""
     marks = ", ".join("?" for _ in op_ids)
+    runs = (
+        f"SELECT {_record_sql(PATROL_RUN_SUBMIT)} FROM outbox"  # noqa: S608 - fixed names
+        f" WHERE state = 'rejected' AND refusal_code = ? AND op_id IN ({marks})"
+    )
     db.execute_sql(
-        "UPDATE patrol_run SET status = 'finished', device_id = ? WHERE id IN ("  # noqa: S608
-        f"SELECT {_record_sql(PATROL_RUN_SUBMIT)} FROM outbox"
-        f" WHERE state = 'rejected' AND refusal_code = ? AND op_id IN ({marks}))",
+        f"UPDATE patrol_run SET status = 'finished', device_id = ? WHERE id IN ({runs})",  # noqa: S608
         [CLOSED_BY_OFFICE, CLOSED, *op_ids],
+    )
+    db.execute_sql(
+        f"UPDATE patrol_run SET device_id = ? WHERE id IN ({runs}) AND status = 'open'"  # noqa: S608
+        " AND device_id IN ('', (SELECT device_id FROM sync_state WHERE id = 1))",
+        [TAKEN_OVER_ELSEWHERE, TAKEN_OVER, *op_ids],
     )
 
 

@@ -28,6 +28,7 @@ from fieldapp.tui.app import make_app
 from fieldapp.tui.dialogs.confirm import ConfirmDialog
 from fieldapp.tui.screens.patrol_run import PatrolRunScreen
 from fieldapp.tui.screens.patrols import PatrolsScreen
+from sync.client.base import ServerUnavailable
 from sync.server import db as server_db
 from sync.server import patrols as server_patrols
 from sync.server.patrol_models import PatrolRun as ServerRun
@@ -219,3 +220,42 @@ async def test_the_device_taken_over_from_shows_the_servers_visits_not_its_refus
         assert t("patrol.run.taken_over") in status and "剩余" not in status
         points = app.screen.query_one("#patrol-run-points", DataTable)
         assert str(points.get_row_at(2)[2]) == t("patrol.run.not_counted")
+
+
+async def test_the_refusal_alone_marks_the_run_taken_over_when_the_pull_fails(
+    make_device, server_workdir, monkeypatch
+) -> None:
+    """The first device, found, sends a visit: refused as taken over, but the pull of that
+    sync fails (the network dropped). The refusal says enough: the run is not resumed or
+    continued here, and reads as taken over, before any pull brings it."""
+    first, second, run, signed, _clock = _lost_midway(make_device, server_workdir, monkeypatch)
+    second.open()
+    await _take_over_on_screen(run.id)
+    assert runs.record_scan(run.id, signed["CP-02"], "wedge").accepted
+    with second.client() as client:
+        assert client.sync_once().ok
+    taken_on = second.device_id
+
+    first.open()
+    assert runs.record_scan(run.id, signed["CP-03"], "wedge").accepted  # open here still
+    with first.client() as client:
+
+        def dropped(*_args: object, **_kwargs: object) -> None:
+            raise ServerUnavailable("the network dropped", 0)
+
+        monkeypatch.setattr(client, "pull", dropped)
+        result = client.sync_once()
+    assert [r.code for r in result.rejected] == ["patrol_run_taken_over"], result
+    assert result.errors  # nothing pulled: the run is still this device's as last pulled
+    assert mine.open_run() is None
+    [listed] = due.due_now()
+    assert (listed.run_id, listed.elsewhere, listed.taken_over) == (None, True, True)
+    assert due.run_view(run.id).taken_over
+    with pytest.raises(runs.TakenOver):
+        runs.record_scan(run.id, signed["CP-04"], "wedge")
+
+    with first.client() as client:  # the next pull brings the server's run
+        assert client.sync_once().ok
+    [listed] = due.due_now()
+    assert (listed.elsewhere, listed.taken_over, listed.done) == (True, True, 2)
+    assert PatrolRun.get_by_id(run.id).device_id == taken_on
