@@ -215,6 +215,8 @@ class PatrolsScreen(RefusedRecordsScreen):
         self.query_one("#patrols-attendance-title", Label).update(title)
         table = self.query_one("#patrols-attendance", DataTable)
         table.clear()
+        # no row, nothing to scroll to: no horizontal scrollbar (a lone ▎ under the headings)
+        table.set_class(not data.rows, "-empty")
         for n, row in enumerate(data.rows):
             # how many, and their codes: the column holds one name, not two
             missed = (
