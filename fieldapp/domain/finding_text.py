@@ -6,9 +6,14 @@ and that text is what is stored and sent: older devices and the server keep it a
 Read back, a description that is exactly that generated text, in any language the program
 speaks, is said again in the reader's language (a supervisor reading English, an export or
 a letter in its own language); anything a person typed is shown as typed, never translated.
+It is recognised by the item's wording in the checklist version it was recorded under, or
+in another version the store holds when that one is not known (`shown_among`): an item
+reworded since still reads in the reader's language.
 """
 
 from __future__ import annotations
+
+from collections.abc import Iterable
 
 from fieldapp.i18n import LANGUAGES, language, text_in
 
@@ -41,10 +46,31 @@ def is_generated(description: str, zh: str, en: str) -> bool:
     return False
 
 
+def may_be_generated(description: str) -> bool:
+    """Whether `description` has the form of a generated text in some language ("未达标："
+    and more): a cheap test before looking for the item wording that made it."""
+    for lang in LANGUAGES:
+        before, _, after = (text_in(lang, NOT_MET) or "").partition("{text}")
+        longer = len(description) > len(before) + len(after)
+        if before and longer and description.startswith(before) and description.endswith(after):
+            return True
+    return False
+
+
 def shown_description(description: str, zh: str, en: str, lang: str = "") -> str:
     """`description` as its reader reads it in `lang` (default: the language `t` speaks
     now): the generated text of the item worded `zh` / `en` is said in that language;
     any other text is returned unchanged."""
     if is_generated(description, zh, en):
         return not_met(zh, en, lang)
+    return description
+
+
+def shown_among(description: str, wordings: Iterable[tuple[str, str]], lang: str = "") -> str:
+    """`description` in `lang` as `shown_description` says it, recognised by the first of
+    the item's (zh, en) `wordings` that generated it: the version it was recorded under
+    first, then other versions of the item."""
+    for zh, en in wordings:
+        if is_generated(description, zh, en):
+            return not_met(zh, en, lang)
     return description

@@ -83,6 +83,27 @@ def item_columns(checklists: Iterable[Checklist]) -> list[ItemColumn]:
     return list(columns.values())
 
 
+class ItemWordings:
+    """Each item's (zh, en) wordings in every version given, to recognise a generated
+    description ("未达标：…") by: the version it was recorded under first, then the others
+    newest first (an item reworded since, or a finding whose version is not known)."""
+
+    def __init__(self, checklists: Iterable[Checklist]) -> None:
+        self._in: dict[tuple[str, int], dict[str, tuple[str, str]]] = {}
+        self._any: dict[str, list[tuple[str, str]]] = {}
+        for checklist in sorted(checklists, key=lambda c: c.version, reverse=True):
+            held = self._in.setdefault((checklist.id, checklist.version), {})
+            for item in checklist.items:
+                held[item.code] = (item.zh, item.en)
+                if (item.zh, item.en) not in self._any.setdefault(item.code, []):
+                    self._any[item.code].append((item.zh, item.en))
+
+    def of(self, code: str, checklist_id: str | None, version: int | None) -> list[tuple[str, str]]:
+        recorded = self._in.get((checklist_id or "", version or 0), {}).get(code)
+        others = [wording for wording in self._any.get(code, []) if wording != recorded]
+        return [recorded, *others] if recorded else others
+
+
 def _number(value: str) -> int | float | str:
     try:
         number = float(value)

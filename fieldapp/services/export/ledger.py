@@ -24,7 +24,7 @@ from fieldapp.domain.campaigns import Campaign
 from fieldapp.domain.checklist import Checklist
 from fieldapp.domain.clock import now_iso
 from fieldapp.domain.ids import new_id
-from fieldapp.reports.ledger import Labels, item_columns, make_sink
+from fieldapp.reports.ledger import ItemWordings, Labels, item_columns, make_sink
 from fieldapp.services.common.identity import grid_codes_under, me
 from fieldapp.services.common.outbox import enqueue
 from fieldapp.services.common.periods import period_bounds_utc
@@ -201,7 +201,9 @@ def export_ledger(
 
     if progress is not None:
         progress(0, total)
-    columns = item_columns(_checklists(f))
+    checklists = _checklists(f)
+    columns = item_columns(checklists)
+    wordings = ItemWordings(checklists)
     titles = _titles(labels.lang)
     sink = make_sink(fmt, out, labels)
 
@@ -237,7 +239,7 @@ def export_ledger(
             "findings",
             FINDING_COLUMNS,
             finding_pages(_finding_condition(f), page),
-            lambda chunk: finding_rows(chunk, labels, names, items, said),
+            lambda chunk: finding_rows(chunk, labels, names, items, wordings, said),
         )
         write_sheet(
             "events",

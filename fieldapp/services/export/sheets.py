@@ -16,12 +16,13 @@ from functools import cache, partial
 from typing import Any
 
 import msgspec
+from peewee import JOIN
 
 from fieldapp.domain.checklist import base_code
-from fieldapp.domain.finding_text import requirement, shown_description
+from fieldapp.domain.finding_text import requirement, shown_among
 from fieldapp.domain.personal import mask_numbers_in_text
 from fieldapp.i18n import written_in
-from fieldapp.reports.ledger import ItemColumn, Labels
+from fieldapp.reports.ledger import ItemColumn, ItemWordings, Labels
 from fieldapp.services.common.periods import local_date_of, parse_utc
 from fieldapp.services.common.presence_words import manual_presence
 from fieldapp.services.export.item_cells import ItemCells
@@ -248,6 +249,7 @@ def inspection_rows(
 
 
 def finding_pages(condition: Any, size: int) -> Iterator[list[tuple[Any, ...]]]:
+    recorded_under = (Inspection.checklist_id, Inspection.checklist_version)  # none: not held
     query = Finding.select(
         Finding.id,
         Finding.created_at,
@@ -262,7 +264,9 @@ def finding_pages(condition: Any, size: int) -> Iterator[list[tuple[Any, ...]]]:
         Finding.state,
         Finding.created_by,
         Finding.inspection,
+        *recorded_under,
     ).join(Venue)
+    query = query.join_from(Finding, Inspection, JOIN.LEFT_OUTER)
     return keyset_pages(query, Finding.id, condition, size)
 
 
@@ -271,9 +275,11 @@ def finding_rows(
     labels: Labels,
     names: dict[str, str],
     items: dict[str, ItemColumn],
+    wordings: ItemWordings,
     said: Said = mask_numbers_in_text,
 ) -> Iterator[list[object]]:
-    """A row per finding; its item and a generated description in the ledger's language."""
+    """A row per finding; its item and a generated description in the ledger's language
+    (recognised by the item's wording in the version it was recorded under)."""
     lang = labels.lang
     for (
         finding_id,
@@ -289,10 +295,12 @@ def finding_rows(
         state,
         created_by,
         inspection_id,
+        checklist_id,
+        checklist_version,
     ) in chunk:
         item = items.get(base_code(item_code))
-        if item is not None:
-            description = shown_description(description, item.zh, item.en, lang)
+        recorded = wordings.of(base_code(item_code), checklist_id, checklist_version)
+        description = shown_among(description, recorded, lang)
         yield [
             finding_id,
             local_date_of(created_at),
