@@ -1,6 +1,7 @@
 """Home's hazards (我负责的隐患) say at which venue each hazard is, at 80×24 as at
-120×36: the venue's code with the deadline, state and severity, and the re-inspect
-dialog opened from the list names the venue."""
+120×36: the venue's name (at 80 columns it showed the venue's code, and no name: a
+supervisor knows the venues by name), whole or its start with "…", with the deadline,
+state and severity, and the re-inspect dialog opened from the list names the venue."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from pilot_support import settle
+from rich.cells import cell_len
 
 from fieldapp.i18n import t
 from fieldapp.tui.app import make_app
@@ -17,6 +19,16 @@ from fieldapp.tui.screens.home import HomeScreen
 
 def screen_text(app) -> str:  # type: ignore[no-untyped-def]
     return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+
+
+def name_seen(name: str, row: str) -> str:
+    """What `row` shows of the venue's `name`: all of it, or its start before "…"."""
+    if name in row:
+        return name
+    start = max(
+        (name[:n] for n in range(1, len(name)) if f"{name[:n]}…" in row), key=len, default=""
+    )
+    return start
 
 
 @pytest.mark.parametrize("size", [(80, 24), (120, 36)])
@@ -49,11 +61,14 @@ async def test_each_hazard_shows_its_venue_deadline_state_and_severity(
         lines = screen_text(app).splitlines()[pane.y : pane.bottom]
         checked = 0
         for finding in shown:
-            date = finding.deadline.isoformat()
-            rows = [line for line in lines if date in line and finding.code in line]
+            date = finding.deadline_brief
+            rows = [line for line in lines if date in line and name_seen(finding.venue, line)]
             if not rows:  # scrolled below the pane: the first ones are in sight
                 continue
             row = rows[0]
+            # 鼎美村·惠民… in English at 80 columns, the name whole or nearly in Chinese
+            seen = name_seen(finding.venue, row)
+            assert cell_len(seen) >= (10 if lang == "en" and size[0] == 80 else 18), row
             assert f" {states[finding.state]} " in row, row
             assert any(f" {severity} " in row for severity in severities), row
             checked += 1

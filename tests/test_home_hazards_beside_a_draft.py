@@ -39,7 +39,7 @@ async def test_the_severity_is_whole_beside_an_unfinished_inspection(demo_home: 
     text = "\n".join(lines)
     assert re.search(re.escape(t("home.col.severity")) + r"(\s|$)", lines[0]), text
     severities = "|".join(re.escape(t(f"severity.{s}")) for s in ("major", "general"))
-    rows = [line for line in lines[1:] if re.search(r"\d{4}-\d\d-\d\d", line)]
+    rows = [line for line in lines[1:] if re.search(r"\d\d-\d\d", line)]
     assert len(rows) >= min(3, len(findings)), text
     for row in rows:
         assert re.search(rf" ({severities})(\s|$)", row), row

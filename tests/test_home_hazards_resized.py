@@ -1,7 +1,8 @@
 """Home's hazards (我负责的隐患) fit the screen after the terminal is resized: a terminal
 resized from 80 to 100 columns gave the hazards pane the whole lower row (Textual clamped
 the drafts' `max-width` and the hazards' `min-width` in one pass), so it ran past the
-screen's edge and a venue's name showed as its first character there."""
+screen's edge and a venue's name showed as its first character there. At each size the
+columns are chosen again, and the venue's name keeps its room."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from pilot_support import at_home, settle
+from rich.cells import cell_len
 
 from fieldapp.tui.app import make_app
 from fieldapp.tui.widgets.findings_table import FindingsTable
@@ -33,3 +35,10 @@ async def test_the_hazards_fit_the_screen_at_each_size(demo_supervisor: Path, la
             assert drafts.region.width <= DRAFTS_MAX, (width, drafts.region)
             # Every column seen is inside the pane: nothing lies past its edge.
             assert table.max_scroll_x == 0, (width, table.max_scroll_x)
+            region = table.region
+            strips = app.screen._compositor.render_strips()[region.y + 1 : region.bottom]
+            lines = [strip.crop(region.x, region.right).text for strip in strips]
+            for finding, line in zip(table.findings, lines, strict=False):
+                name = finding.venue
+                shown = name if name in line else line.split("…")[0].split("  ")[-1].strip()
+                assert name.startswith(shown) and cell_len(shown) >= 10, (width, line)

@@ -134,10 +134,15 @@ async def test_home_hazards_show_severity_and_state_whole_beside_the_drafts(
     demo_home: Path, back_to_chinese: None, lang: str, severity: str, state: str
 ) -> None:
     """Home's hazards pane shares the width with the unfinished inspections: the venue
-    name, the one column a narrow pane may cut, comes last, after severity and state."""
+    name, the one column a narrow pane may cut, gives its room up to the severity and
+    state (and the codes after them come only where it keeps enough)."""
     app = make_app(lang=lang)
     async with app.run_test(size=(120, 36)) as pilot:
         await settle(app, pilot)
-        lines = screen_lines(app)
-        row = line_with(lines, "COM-05")
+        pane = app.screen.query_one("#findings").region
+        lines = screen_lines(app)[pane.y : pane.bottom]
+        general = [f for f in app.screen.home_view.findings if f.severity == "general"]
+        assert general
+        rows = [line for line in lines if f" {general[0].deadline_brief} " in line]
+        row = line_with(rows, general[0].code)
         assert f" {severity} " in row and f" {state} " in row, row

@@ -106,8 +106,6 @@ ZH: dict[str, str] = {
     "home.col.severity": "等级",
     "home.col.state": "状态",
     "home.col.item_code": "检查项",
-    "home.col.venue_code": "场所编号",
-    "home.col.venue_name": "场所名称",
     "home.never": "从未检查",
     "home.overdue_mark": "⚠",  # after the deadline; the title counts those overdue
     "home.not_available": "{what}功能尚未安装，请更新程序。",
@@ -280,8 +278,6 @@ EN: dict[str, str] = {
     "home.col.severity": "Severity",
     "home.col.state": "State",
     "home.col.item_code": "Item",
-    "home.col.venue_code": "Venue",
-    "home.col.venue_name": "Venue name",
     "home.never": "first visit",
     "home.overdue_mark": "⚠",
     "home.not_available": "The {what} screen is not installed; update the program.",

@@ -40,6 +40,7 @@ class FindingRow:
     state: str
     deadline: dt.date
     overdue: bool
+    deadline_brief: str  # "11-18" within half a year, else "2027-08-05": a narrow column
 
 
 @dataclass(frozen=True)
@@ -86,6 +87,18 @@ def brief_local_time(stamp: str, today: dt.date) -> str:
     return moment.strftime("%H:%M" if moment.date() == today else "%m-%d")
 
 
+BRIEF_DATE_WITHIN = dt.timedelta(days=182)
+
+
+def brief_date(day: dt.date, today: dt.date) -> str:
+    """`MM-DD` for a day within half a year of `today` (the nearest such day, whatever
+    its year: "01-05" in December is next month's), else the whole date. Five cells more
+    for the venue's name in a narrow list."""
+    if abs(day - today) <= BRIEF_DATE_WITHIN:
+        return day.strftime("%m-%d")
+    return day.isoformat()
+
+
 def build_home_view(page: int = PAGE) -> HomeView:
     """Read the home data (call in a worker thread: it queries the store)."""
     from fieldapp.services.common.identity import one_read
@@ -130,6 +143,7 @@ def _build_home_view(page: int) -> HomeView:
                 state=f.state,
                 deadline=f.current_deadline or f.deadline,
                 overdue=finding_service.is_overdue(f, day),
+                deadline_brief=brief_date(f.current_deadline or f.deadline, day),
             )
             for f in data.open_findings
         ),
