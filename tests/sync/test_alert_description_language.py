@@ -19,7 +19,10 @@ from sync.server.alerts.notice import notice_clock
 from sync.server.alerts.rules import add_rule
 from sync.server.models import Finding
 
-CHECKLIST = Path(__file__).resolve().parents[2] / "assets" / "checklists" / "small_hotel.toml"
+ASSETS = Path(__file__).resolve().parents[2] / "assets"
+CHECKLIST = ASSETS / "checklists" / "small_hotel.toml"
+SMALL_SHOP = ASSETS / "checklists" / "small_shop.toml"
+SPRING_FESTIVAL = ASSETS / "campaigns" / "spring_festival.toml"
 ENGLISH = (text_in("en", "finding.not_met") or "").format(text="Fire extinguishers present (count)")
 CHINESE = (text_in("zh", "finding.not_met") or "").format(text="灭火器配置数量达标")
 TYPED = "Exit blocked by boxes"
@@ -43,3 +46,33 @@ def test_an_overdue_alert_says_an_english_generated_description_in_chinese(api, 
     assert facts["COM-02"]["description"] == TYPED
     assert f"情况：{CHINESE}" in channels.text("hazard_overdue", facts["COM-01"])
     assert stored == {"COM-01": ENGLISH, "COM-02": TYPED}
+
+
+def test_a_campaign_item_s_english_generated_description_is_said_in_chinese(api, seed) -> None:
+    """A campaign's item is not in the checklist: its generated text was sent as recorded
+    ("Not met: No fireworks sold or stored against the ban" in a Chinese message)."""
+    from sync.server.campaigns import publish_campaign
+
+    with server_db.current().connection_context():
+        admin.publish_checklist(SMALL_SHOP)
+        campaign, _new = publish_campaign(SPRING_FESTIVAL)
+    english = (text_in("en", "finding.not_met") or "").format(
+        text="No fireworks sold or stored against the ban"
+    )
+    chinese = (text_in("zh", "finding.not_met") or "").format(text="无违规销售、储存烟花爆竹")
+    payload = inspection_submit(seed.venues["DM-0002"], "p-insp")  # a small shop in V1
+    payload["inspection"] |= {"checklist_id": "small_shop", "checklist_version": 5}
+    payload["inspection"]["summary"]["campaigns"] = [
+        {"code": "spring_festival", "version": campaign.version, "phase": "禁燃期"}
+    ]
+    payload["answers"][0]["item_code"] = payload["findings"][0]["item_code"] = "SPF-01"
+    payload["findings"][0]["description"] = english
+    [answer] = api.answers([api.op("inspection.submit", payload)])
+    assert answer["status"] == "applied", answer
+    with server_db.current().connection_context():
+        add_rule("T1", "hazard_overdue", "webhook", "http://127.0.0.1:9/robot")
+        assert notice_clock(dt.datetime(2026, 6, 21, 9, 0, tzinfo=dt.UTC)) == 1
+        [facts] = [m.facts for m in AlertMessage.select()]
+        assert Finding.get().description == english  # stored as recorded
+    assert facts["item_code"] == "SPF-01" and facts["description"] == chinese
+    assert f"情况：{chinese}" in channels.text("hazard_overdue", facts)

@@ -26,10 +26,12 @@ from typing import Any
 
 from peewee import fn
 
+from fieldapp.domain.campaigns import Campaign as CampaignDoc
 from fieldapp.domain.checklist import Checklist as ChecklistDoc
+from fieldapp.domain.checklist import Item, base_code
 from fieldapp.domain.finding_text import shown_description
 from sync.server import db as server_db
-from sync.server.admin_models import AlertMessage, AlertRule
+from sync.server.admin_models import AlertMessage, AlertRule, Campaign
 from sync.server.alerts.cursor import read_cursor, write_cursor
 from sync.server.alerts.rules import enabled_rules
 from sync.server.grid_tree import grids_under
@@ -195,22 +197,40 @@ def _finding_facts(record: dict[str, Any], grid_code: str) -> dict[str, Any]:
 
 def _description(record: dict[str, Any]) -> str:
     """The hazard's description as the message (written in Chinese) says it: one generated
-    from its check item in English ("Not met: …") is said in Chinese; typed text as typed."""
+    from its check item in English ("Not met: …") is said in Chinese, the item found in the
+    published checklist the inspection used or in a campaign it was inspected under; typed
+    text as typed."""
     description = str(record.get("description", ""))
     inspection = Inspection.get_or_none(Inspection.id == record.get("inspection_id"))
     if not description or inspection is None:
         return description
+    try:
+        item = _item(inspection, str(record.get("item_code", "")))
+    except (KeyError, ValueError, TypeError, AttributeError):  # an unreadable body or pin
+        return description
+    return shown_description(description, item.zh, item.en, "zh") if item else description
+
+
+def _item(inspection: Inspection, code: str) -> Item | None:
+    """The inspection's check item `code`: its checklist version's, or a section's of a
+    campaign version it recorded (`summary.campaigns`); None when none is published."""
     row = Checklist.get_or_none(
         (Checklist.checklist_id == inspection.checklist_id)
         & (Checklist.version == inspection.checklist_version)
     )
-    if row is None:
-        return description
-    try:
-        item = ChecklistDoc.from_dict(row.body).item(str(record.get("item_code", "")))
-    except (KeyError, ValueError):  # not an item of it (a campaign's), or unreadable
-        return description
-    return shown_description(description, item.zh, item.en, "zh")
+    sections = list(ChecklistDoc.from_dict(row.body).sections) if row is not None else []
+    for pinned in (inspection.summary or {}).get("campaigns", []):
+        campaign = Campaign.get_or_none(
+            (Campaign.code == str(pinned.get("code")))
+            & (Campaign.version == int(pinned.get("version") or 0))
+        )
+        if campaign is not None:
+            sections += [part.section for part in CampaignDoc.from_dict(campaign.body).sections]
+    for section in sections:
+        for item in section.items:
+            if item.code == base_code(code):  # RNT-04#3: item RNT-04 (room 3)
+                return item
+    return None
 
 
 def _grid_name(code: str) -> str:
