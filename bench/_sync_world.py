@@ -19,7 +19,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from sync.protocol import API_PREFIX  # noqa: E402
-from sync.server import admin, auth  # noqa: E402
+from sync.server import admin, auth, venue_import  # noqa: E402
 from sync.server import db as server_db  # noqa: E402
 
 ANSWERS_PER_INSPECTION = 20
@@ -46,7 +46,7 @@ def seed(db_url: str, workdir: Path, *, venues: int, devices: int) -> tuple[list
     with server_db.current().connection_context():
         admin.import_grids(workdir / "grids.csv")
         admin.import_people(workdir / "people.csv")
-        admin.import_venues(workdir / "venues.csv")
+        venue_import.import_venues(workdir / "venues.csv")
         from sync.server.models import Venue
 
         venue_ids = [v.id for v in Venue.select(Venue.id).order_by(Venue.code)]

@@ -162,7 +162,7 @@ def _warn_uninspectable() -> None:
 
 _import_command("import-grids", "grids", "import_grids")
 _import_command("import-people", "people", "import_people")
-_import_command("import-venues", "venues", "import_venues")
+_import_command("import-venues", "venues", "import_venues", "venue_import")
 _import_command("import-checkpoints", "checkpoints", "import_checkpoints", "patrol_import")
 _import_command("import-routes", "routes", "import_routes", "patrol_import")
 

@@ -14,41 +14,24 @@ from pathlib import Path
 
 from peewee import fn
 
-from fieldapp.domain.expr_types import VENUE_ATTRIBUTES
-from fieldapp.domain.ids import new_id
-from fieldapp.domain.text_bounds import VENUE_TEXT_MAX
+from fieldapp.domain.placard import VENUE_CODE_RE
 from fieldapp.domain.wording import said
 from sync.protocol import canonical_json
 from sync.server import audit, headers
 from sync.server import db as server_db
 from sync.server.feed import NewChange, append_changes
-from sync.server.models import Checklist, Device, Grid, Person, PersonGrid, PlacardKey, Venue
+from sync.server.models import Checklist, Device, Grid, Person, PersonGrid, PlacardKey
 from sync.server.office import known_kinds
-from sync.server.patrol_models import Checkpoint
-from sync.server.records import (
-    checklist_change,
-    grid_change,
-    person_changes,
-    placard_key_change,
-    venue_change,
-)
+from sync.server.records import checklist_change, grid_change, person_changes, placard_key_change
 from sync.server.tables import (
     ImportRefused,
     Row,
     RowError,
     also_on_row,
-    check_lengths,
     check_phone,
     read_table,
 )
-from sync.server.venue_cells import (
-    coordinate,
-    kind_names,
-    level_names,
-    risk_level_names,
-    role_names,
-    venue_attributes,
-)
+from sync.server.venue_cells import level_names, role_names
 
 GRID_SPLIT = re.compile(r"[;,，；、\s]+")
 
@@ -233,78 +216,15 @@ def check_code(
         )
 
 
+def check_placard_code(errors: list[RowError], row: Row, code: str) -> None:
+    """A venue's or checkpoint's code goes on its placard: refused here when a placard
+    could not carry it, as printing would fail for it (and for its whole grid)."""
+    if code and not VENUE_CODE_RE.fullmatch(code):
+        errors.append(RowError(row.number, "code", "import.not_placard_code", {"code": code}))
+
+
 def grids_of(text: str) -> list[str]:
     return list(dict.fromkeys(c for c in GRID_SPLIT.split(text.strip()) if c))
-
-
-VENUE_COLUMNS = (
-    "name",
-    "kind",
-    "address",
-    "grid",
-    "contact",
-    "phone",
-    "risk_level",
-    "placard_key_id",
-)
-
-
-def import_venues(path: Path | str) -> int:
-    table = read_table(path, ("code", "name", "kind", "grid"), headers.VENUES)
-    rows = table.rows
-    errors: list[RowError] = []
-    seen: dict[str, int] = {}
-    known = {g.code for g in Grid.select(Grid.code)}
-    # Codes are upper case, as devices and placards compare them (tst-0009 is TST-0009):
-    # one written in another case is the same venue, in the file and on the server.
-    by_code = {v.code.upper(): v.id for v in Venue.select(Venue.code, Venue.id)}
-    checkpoint_codes = {c.code.upper() for c in Checkpoint.select(Checkpoint.code)}
-    kinds, risks = kind_names(), risk_level_names()
-    cells: dict[int, dict[str, object]] = {}  # row number -> its cells as written
-    for row in rows:
-        code = row.get("code").upper()
-        check_code(errors, row, code, seen, by_code, what="venue")
-        if code in checkpoint_codes:
-            errors.append(RowError(row.number, "code", "import.checkpoint_code", {"code": code}))
-        if not row.get("name"):
-            errors.append(RowError(row.number, "name", "import.name_empty"))
-        check_lengths(errors, row, VENUE_TEXT_MAX)
-        cells[row.number] = {
-            "kind": kinds.code(errors, row, "kind", "import.not_kind"),
-            "risk_level": risks.code(errors, row, "risk_level", "import.not_risk_level", "normal"),
-            "phone": check_phone(errors, row),
-            "attributes": venue_attributes(errors, row),
-        }
-        if row.get("grid") not in known:
-            errors.append(RowError(row.number, "grid", "import.no_grid", {"grid": row.get("grid")}))
-        coordinate(errors, row, "lat", 90.0)
-        coordinate(errors, row, "lon", 180.0)
-        if bool(row.get("lat")) != bool(row.get("lon")):
-            errors.append(RowError(row.number, "lat", "import.lat_lon_pair"))
-    if errors:
-        raise ImportRefused(Path(path).name, errors, headers=table.headers)
-    stamp = server_db.now_iso()
-    with server_db.write_transaction():
-        changes = []
-        for row in rows:
-            vid = row.get("id") or by_code.get(row.get("code").upper()) or new_id()
-            values: dict[str, object] = {c: row.get(c) for c in VENUE_COLUMNS}
-            values.update({c: cells[row.number][c] for c in ("kind", "risk_level", "phone")})
-            values["placard_key_id"] = values["placard_key_id"] or None
-            values["updated_at"] = stamp
-            for axis in ("lat", "lon"):  # optional columns: a sheet without them keeps them
-                if axis in row.values:
-                    values[axis] = float(row.get(axis)) if row.get(axis) else None
-            if any(name in row.values for name in VENUE_ATTRIBUTES):  # else kept as they are
-                values["attributes"] = cells[row.number]["attributes"]
-            update = {**values, "code": row.get("code").upper()}
-            Venue.insert(id=vid, **update).on_conflict(
-                conflict_target=[Venue.id], update=update
-            ).execute()
-            changes.append(venue_change(Venue.get_by_id(vid)))
-        audit.record(audit.VENUES_IMPORTED, subject=Path(path).name, detail={"rows": len(rows)})
-        append_changes(changes)
-    return len(rows)
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ from fieldapp.domain.ids import new_id
 from fieldapp.domain.patrols import DEFAULT_FORM, Schedule, ScheduleError
 from sync.server import audit, headers
 from sync.server import db as server_db
-from sync.server.admin import GRID_SPLIT, check_code, grids_of
+from sync.server.admin import GRID_SPLIT, check_code, check_placard_code, grids_of
 from sync.server.admin_models import Campaign
 from sync.server.feed import NewChange, append_changes
 from sync.server.models import Grid, Person
@@ -71,6 +71,7 @@ def import_checkpoints(path: Path | str) -> int:
     for row in rows:
         code = row.get("code").upper()
         check_code(errors, row, code, seen, by_code, what="checkpoint")
+        check_placard_code(errors, row, code)
         if code in venue_codes:
             errors.append(RowError(row.number, "code", "import.venue_code", {"code": code}))
         check_phone(errors, row)

@@ -27,7 +27,7 @@ from fieldapp.store.models import Outbox, SyncState
 from fieldapp.store.opening import open_store
 from sync.client import SyncClient, enroll_device
 from sync.protocol import API_PREFIX, canonical_json, payload_hash
-from sync.server import admin, auth
+from sync.server import admin, auth, venue_import
 from sync.server import db as server_db
 
 REPO = Path(__file__).resolve().parents[2]
@@ -238,7 +238,7 @@ def seed_server(db_url: str, workdir: Path) -> Seed:
     with server_db.current().connection_context():
         admin.import_grids(workdir / "grids.csv")
         admin.import_people(workdir / "people.csv")
-        admin.import_venues(workdir / "venues.csv")
+        venue_import.import_venues(workdir / "venues.csv")
         from sync.server.models import Venue
 
         return Seed({v.code: v.id for v in Venue.select()})

@@ -11,8 +11,8 @@ from sync_world import inspection_submit, server_count
 from fieldapp.services.syncing.runs import sync_status
 from fieldapp.store import db
 from fieldapp.store.models import Venue
-from sync.server import admin
 from sync.server import db as server_db
+from sync.server import venue_import
 from sync.server.models import Inspection
 
 
@@ -29,7 +29,7 @@ def _more_venues(workdir, count: int) -> None:  # noqa: ANN001
     ]
     sheet.write_text("code,name,kind,grid,address\n" + "\n".join(rows) + "\n", encoding="utf-8")
     with server_db.current().connection_context():
-        admin.import_venues(sheet)
+        venue_import.import_venues(sheet)
 
 
 def test_a_store_that_cannot_grow_mid_sync_is_said_so_and_loses_nothing(

@@ -14,8 +14,8 @@ from fieldapp.cli import main
 from fieldapp.domain.text_bounds import ADDRESS_MAX, ITEM_TEXT_MAX, VENUE_NAME_MAX
 from fieldapp.i18n import set_language
 from fieldapp.paths import CHECKLISTS_DIR
-from sync.server import admin
 from sync.server import db as server_db
+from sync.server import venue_import
 from sync.server.checklist_xlsx import write_xlsx
 from sync.server.models import Checklist, Venue
 from sync.server.people_import import import_people_registry
@@ -38,7 +38,7 @@ def test_a_venue_name_or_address_too_long_is_refused_at_its_row(seed, server_wor
         f"ZZ-0002,{'名' * VENUE_NAME_MAX},small_shop,V1,{'址' * (ADDRESS_MAX + 1)}\n",
         encoding="utf-8",
     )
-    errors = _refused(admin.import_venues, sheet)
+    errors = _refused(venue_import.import_venues, sheet)
     assert set(errors) == {(2, "name"), (3, "address")}
     # The same problem in the language of whoever reads it: the CLI's --lang.
     assert errors[2, "name"].message == f"内容太长（50000 个字，最多 {VENUE_NAME_MAX} 个）：请缩短"

@@ -28,8 +28,8 @@ from fieldapp.services.review.proof import proof_lines
 from fieldapp.store.models import Blob, PlacardKey
 from fieldapp.store.models import Inspection as LocalInspection
 from fieldapp.store.models import Venue as LocalVenue
-from sync.server import admin, placard_keys, schema_upgrade
 from sync.server import db as server_db
+from sync.server import placard_keys, schema_upgrade, venue_import
 from sync.server.models import Inspection, Venue
 from sync.server.tables import ImportRefused
 
@@ -173,7 +173,7 @@ def venues_with_coordinates(seed, server_workdir):
         encoding="utf-8",
     )
     with server_db.current().connection_context():
-        admin.import_venues(sheet)
+        venue_import.import_venues(sheet)
         venue = Venue.get_by_id(seed.venues["DM-0001"])
     assert (venue.lat, venue.lon) == (24.6795, 118.0456)
     return seed
@@ -264,12 +264,12 @@ def test_venue_coordinates_are_optional_checked_and_kept(venues_with_coordinates
     )
     with server_db.current().connection_context():
         with pytest.raises(ImportRefused) as refused:
-            admin.import_venues(bad)
+            venue_import.import_venues(bad)
         text = str(refused.value)
         assert "第 2 行 lat 列：“91”不是以度为单位的坐标" in text
         assert "第 3 行 lat 列：“abc”不是以度为单位的坐标" in text
         assert "第 3 行 lat 列：经度和纬度要同时填写" in text
         # A sheet without the columns leaves the coordinates as they were.
-        admin.import_venues(server_workdir / "venues.csv")
+        venue_import.import_venues(server_workdir / "venues.csv")
         venue = Venue.get_by_id(venues_with_coordinates.venues["DM-0001"])
     assert (venue.lat, venue.lon) == (24.6795, 118.0456)

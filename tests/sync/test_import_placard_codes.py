@@ -1,0 +1,62 @@
+"""A venue's or checkpoint's code goes on its placard. import-venues took "bad code!" (已导入
+1 行) and `admin placards` then failed for the whole grid, in English; the import now
+refuses the row with its number and the characters a placard takes, nothing imported."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from fieldapp.cli import main
+
+pytestmark = pytest.mark.usefixtures("chinese")  # the CLI's --lang sets it: reset after
+
+
+def _admin(db: Path, *args: str, lang: str = "zh"):
+    return CliRunner().invoke(main, ["--lang", lang, "admin", "--db", f"sqlite:///{db}", *args])
+
+
+def _csv(path: Path, text: str) -> str:
+    path.write_text(text, "utf-8")
+    return str(path)
+
+
+def _server(tmp_path: Path) -> Path:
+    db = tmp_path / "server.sqlite3"
+    assert _admin(db, "init").exit_code == 0
+    grids = _csv(tmp_path / "网格.csv", "编号,名称,级别,上级\nT1,东山镇,镇,\nV1,鼎美村,村,T1\n")
+    assert _admin(db, "import-grids", grids).exit_code == 0
+    return db
+
+
+def _count(db: Path, table: str) -> int:
+    with sqlite3.connect(db) as connection:
+        return connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+
+
+@pytest.mark.parametrize(
+    ("command", "table", "sheet"),
+    [
+        ("import-venues", "venue", "编号,场所名称,类别,网格\nDM-1,好店,小商场,V1\nbad code!,测试店,小商场,V1\n"),
+        ("import-checkpoints", "checkpoint", "编号,名称,类型,网格\nCP-1,东口,村口,V1\nbad code!,西口,村口,V1\n"),
+    ],
+)  # fmt: skip
+def test_a_code_no_placard_can_carry_is_refused_with_its_row(tmp_path, command, table, sheet):
+    db = _server(tmp_path)
+    path = _csv(tmp_path / "sheet.csv", sheet)
+    chinese = _admin(db, command, path)
+    assert chinese.exit_code == 1, chinese.output
+    assert "未导入任何内容" in chinese.output
+    assert (
+        "第 3 行 编号 列：“BAD CODE!”不能印在标牌上：请改为只用英文字母、数字、“-”和“.”的编号，"
+        "以字母或数字开头，最多 24 个字符"
+    ) in chinese.output
+    assert "cannot go on a placard" not in chinese.output
+    english = _admin(db, command, path, lang="en")
+    assert english.exit_code == 1
+    assert "row 3, column 编号: " in english.output
+    assert "'BAD CODE!' cannot go on a placard: use only letters A-Z, digits 0-9" in english.output
+    assert _count(db, table) == 0
