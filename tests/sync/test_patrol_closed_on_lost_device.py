@@ -18,7 +18,7 @@ from fieldapp.cli import main
 from fieldapp.domain import patrols
 from fieldapp.i18n import set_language, t
 from fieldapp.services.common import refused_records
-from fieldapp.services.patrols import attendance, due, runs
+from fieldapp.services.patrols import attendance, due, runs, visits
 from fieldapp.store.refused_records import PATROL_RUN_SUBMIT
 from fieldapp.tui.app import make_app
 from fieldapp.tui.screens.patrol_run import PatrolRunScreen
@@ -73,6 +73,8 @@ async def test_the_lost_device_shows_the_run_closed_by_the_office(
     assert states == {"CP-01": (True, False), "CP-02": (False, True),
                       "CP-03": (False, False), "CP-04": (False, False)}  # fmt: skip
     assert "办公室" in run_status(view)
+    walked = visits.window_visits(run.route_id, run.day, run.window)  # v, as the office has it
+    assert [v.checkpoint_code for v in walked.visits] == ["CP-01"]
     with pytest.raises(runs.PatrolRefused, match="办公室"):
         runs.record_scan(run.id, "CP-02", "typed")
     set_language("en")

@@ -3,7 +3,9 @@ window held on this device (a supervisor's, after sync), their checkpoint visits
 order they were made, each with its local time, who made it, how (scanned or by hand,
 and why), its note and its photos (paths in this device's photo folder: a photo not yet
 fetched is named all the same, and the view says so). The runs the attendance leaves
-out (refused by the server) are left out here too."""
+out (refused by the server) are left out here too, and so are the visits it does not
+count (this device's, refused as sent after another device took the run over or the
+office closed it: `not_counted_visits`)."""
 
 from __future__ import annotations
 
@@ -16,7 +18,7 @@ from fieldapp.services.common.photos import blob_path
 from fieldapp.services.common.refused_records import not_refused
 from fieldapp.store.models import Person
 from fieldapp.store.patrol_models import Checkpoint, PatrolRoute, PatrolRun, PatrolScan
-from fieldapp.store.refused_records import PATROL_RUN_SUBMIT
+from fieldapp.store.refused_records import PATROL_RUN_SUBMIT, not_counted_visits
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,7 +52,12 @@ def window_visits(route_id: str, day: str, window: str) -> WindowVisits:
             & not_refused(PATROL_RUN_SUBMIT, PatrolRun.id)
         )
     }  # fmt: skip
-    scans = list(PatrolScan.select().where(PatrolScan.run.in_(list(runs))))
+    uncounted = not_counted_visits(runs)
+    scans = [
+        scan
+        for scan in PatrolScan.select().where(PatrolScan.run.in_(list(runs)))
+        if scan.id not in uncounted
+    ]
     points = {
         c.id: (c.code, c.name)
         for c in Checkpoint.select().where(Checkpoint.id.in_([s.checkpoint for s in scans]))
