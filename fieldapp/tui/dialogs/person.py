@@ -70,7 +70,10 @@ class PersonDialog(AsksBeforeDiscarding, ModalScreen[HouseholdForm | None]):
     def compose(self) -> ComposeResult:
         m = self.member
         with Vertical(classes="person-box"):
-            title = "person.title.new" if not m.id else "person.title.edit"
+            # `n` makes a household with its first person: the title says so, as the key does.
+            title = "person.title.edit" if m.id else "person.title.new"
+            if not m.id and self.new_household:
+                title = "person.title.new_household"
             yield Label(t(title, name=self.held_name), classes="dialog-title")
             if self.problems:
                 yield Static("\n".join(self.problems), id="person-problems")
