@@ -5,12 +5,13 @@ its fields' values are noted once it is drawn, and while any has changed Ctrl+Q 
 before quitting ("退出程序？这张表还没有保存…", through `quit_warning`).
 
 `AsksBeforeDiscarding`: a form that is also asked about on Esc. Esc (or its Cancel button) closes
-at once while they are unchanged, and otherwise asks "放弃已填写的内容？" — Esc or n keeps
-the form, y or the first button discards. A form opened again with what was typed and a
-refusal is compared with the values the form was first drawn with (`drawn_before`), not
-with those it came back with: F10 on an empty form, then Esc, asks nothing, and a value
-typed before the refusal still counts. While a form saves (its
-`saving_now()`, a `SavingDialog`'s), Esc does not leave: the form closes once saved.
+at once while they are unchanged, and otherwise asks "放弃已填写的内容？" — Esc, n or Enter
+keeps the form (the question starts on keeping it), y or the first button discards. A form
+opened again with what was typed and a refusal is compared with the values the form was
+first drawn with (`drawn_before`), not with those it came back with: F10 on an empty form,
+then Esc, asks nothing, and a value typed before the refusal still counts. While a form
+saves (its `saving_now()`, a `SavingDialog`'s), Esc does not leave: the form closes once
+saved.
 """
 
 from __future__ import annotations
@@ -26,12 +27,14 @@ from fieldapp.tui.dialogs.confirm import ConfirmDialog
 
 
 def discard_question() -> ConfirmDialog:
-    """放弃已填写的内容？ — asked wherever closing would throw typed text away."""
+    """放弃已填写的内容？ — asked wherever closing would throw typed text away. It starts on
+    keeping the form, so an Enter pressed by reflex (as after Esc) never discards."""
     return ConfirmDialog(
         t("form.discard.title"),
         t("form.discard.body"),
         yes=t("form.discard.yes"),
         no=t("form.discard.no"),
+        safe_default=True,
     )
 
 
