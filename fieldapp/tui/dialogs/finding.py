@@ -7,7 +7,9 @@ description the requirement not met), so nothing is lost whatever happens here: 
 the fields; Cancel undoes a failure just given (`new`) and keeps a finding recorded before;
 a photo is stored on the finding as soon as it is attached. Cancel never keeps a new
 hazard unasked: with a photo attached here it asks whether to discard the hazard and the
-photo (y) or go back to the form (n, Esc), where Save keeps them. Quitting (Ctrl+Q) is
+photo (y) or go back to the form (n, Esc, Enter), where Save keeps them; with something
+typed (a description, a deadline, a severity) it asks 放弃已填写的内容？ as every form does,
+a finding recorded before included. Quitting (Ctrl+Q) is
 Cancel too: the app's quit question says that a new failure's hazard is not recorded and
 the item goes back to its earlier answer (unanswered when it had none), and the failure is
 withdrawn before the app exits; a finding
@@ -227,21 +229,33 @@ class FindingDialog(HoldsTyped, ModalScreen[bool]):
 
     @on(Button.Pressed, "#finding-cancel")
     def action_cancel(self) -> None:
-        """Cancel a new failure: the item has its earlier answer back (unanswered when it
-        had none), asked first when a photo was attached here. A finding recorded before stays as it was."""
-        if not self.new:
-            self.dismiss(False)
+        """Cancel: a new failure is taken back (the item has its earlier answer, unanswered
+        when it had none); a finding recorded before stays as it was. Asked first when a
+        photo was attached here, or when something was typed (放弃已填写的内容？)."""
+        if self.new and self.photos:
+            self.ask_to_discard_the_photos()
             return
-        if not self.photos:
-            self.withdraw()
-            return
-        from fieldapp.tui.dialogs.confirm import ConfirmDialog
+        if self.typed():
+            from fieldapp.tui.dialogs.discarding import discard_question
 
-        def answered(discard: bool | None) -> None:
-            if discard:
-                self.withdraw()
-            else:  # back to the form: Save keeps the hazard and its photo
-                self.query_one("#finding-description", Input).focus(scroll_visible=False)
+            self.app.push_screen(discard_question(), self.discard_answered)
+            return
+        self.leave()
+
+    def leave(self) -> None:
+        if self.new:
+            self.withdraw()
+        else:
+            self.dismiss(False)
+
+    def discard_answered(self, discard: bool | None) -> None:
+        if discard:
+            self.leave()
+        else:  # back to the form: Save keeps the hazard and what was typed
+            self.query_one("#finding-description", Input).focus(scroll_visible=False)
+
+    def ask_to_discard_the_photos(self) -> None:
+        from fieldapp.tui.dialogs.confirm import ConfirmDialog
 
         self.app.push_screen(
             ConfirmDialog(
@@ -252,7 +266,7 @@ class FindingDialog(HoldsTyped, ModalScreen[bool]):
                 id=DISCARD_DIALOG_ID,
                 safe_default=True,  # Enter goes back to the form; discarding takes y
             ),
-            answered,
+            self.discard_answered,
         )
 
     def quit_warning(self) -> str:
