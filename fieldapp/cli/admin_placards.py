@@ -15,7 +15,7 @@ import click
 
 from fieldapp.cli.checks import checked_out
 from fieldapp.cli.common import admin_call
-from fieldapp.i18n import t
+from fieldapp.i18n import listed, t
 
 if TYPE_CHECKING:
     from fieldapp.domain.placard import SigningKey
@@ -65,10 +65,17 @@ def key_revoke(key_id: str) -> None:
 
 
 def server_placard_infos(
-    *, grid_code: str | None, venue_code: str | None, signer: SigningKey, checkpoints: bool = False
+    *,
+    grid_code: str | None,
+    venue_code: str | None,
+    signer: SigningKey,
+    checkpoints: bool = False,
+    skipped: list[str] | None = None,
 ) -> list[PlacardInfo]:
     """PlacardInfo for the server's venues (or patrol checkpoints) of a grid (and below) or
-    one code."""
+    one code. A code no placard can carry (imported before imports refused one) is left
+    out, named with its name in `skipped`: the rest of the grid still prints."""
+    from fieldapp.domain.placard import VENUE_CODE_RE
     from fieldapp.reports.placards import PlacardInfo
     from sync.server.patrol_models import Checkpoint
     from sync.server.placard_keys import places_to_print, venues_to_print
@@ -78,10 +85,14 @@ def server_placard_infos(
     else:
         places = venues_to_print(grid_code=grid_code, venue_code=venue_code)
     place = "checkpoint" if checkpoints else "venue"
-    return [
-        PlacardInfo.of(venue, grid_name, signer.sign(venue.code), place=place)
-        for venue, grid_name in places
-    ]
+    infos = []
+    for venue, grid_name in places:
+        if not VENUE_CODE_RE.fullmatch(venue.code.strip().upper()):
+            if skipped is not None:
+                skipped.append(t("placard.print.code_and_name", code=venue.code, name=venue.name))
+            continue
+        infos.append(PlacardInfo.of(venue, grid_name, signer.sign(venue.code), place=place))
+    return infos
 
 
 @click.command("placards")
@@ -115,16 +126,27 @@ def admin_placards(
     except FontMissing as error:
         raise click.ClickException(str(error)) from error
 
+    skipped: list[str] = []
+
     def build() -> list[PlacardInfo]:
         from sync.server.office import publish_names
 
         publish_names()  # a kind the office added is named on its placards
         signer = placard_keys.signing_key()
         return server_placard_infos(
-            grid_code=grid_code, venue_code=venue_code, signer=signer, checkpoints=checkpoints
+            grid_code=grid_code,
+            venue_code=venue_code,
+            signer=signer,
+            checkpoints=checkpoints,
+            skipped=skipped,
         )
 
     infos = admin_call(build)
+    if skipped:  # said first: when nothing else is printed, it is why
+        said = t("placard.print.bad_codes", count=len(skipped), codes=listed(skipped))
+        if not infos:
+            raise click.ClickException(said)
+        click.echo(said, err=True)
     if not infos:
         raise click.ClickException(t("placard.print.nothing", what=grid_code or venue_code))
     render_pdf(infos, out, size=size.upper(), font=font)

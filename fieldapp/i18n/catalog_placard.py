@@ -247,6 +247,11 @@ ZH: dict[str, str] = {
     "placard.unsigned_title": "未签名标牌 · 不能证明到场",
     "placard.unsigned_note": "未签名：仅供查找场所，请向管理员领取正式标牌",
     "placard.print.one_source": "请指定 --grid 或 --venue 其中之一",
+    "placard.print.code_and_name": "{code}（{name}）",
+    "placard.print.bad_codes": (
+        "以下编号不能印在标牌上，没有打印它们的标牌：{codes}。请在导入表中改正编号（只用英文字母、"
+        "数字、“-”和“.”，最多 24 个字符；id 列填写原来的 id），再重新导入。"
+    ),
     **{f"placard.kind.{k}": v for k, v in venue_kinds.ZH.items()},
     **{f"placard.tips.{k}": v for k, v in _TIPS_ZH.items()},
     **_CHECKPOINT_ZH,
@@ -326,6 +331,17 @@ EN: dict[str, str] = {
     "placard.unsigned_title": "UNSIGNED placard · no proof of visit",
     "placard.unsigned_note": "Unsigned: finds the venue only; ask the office for a signed one",
     "placard.print.one_source": "Give exactly one of --grid or --venue",
+    "placard.print.code_and_name": "{code} ({name})",
+    "placard.print.bad_codes": (
+        "These codes cannot go on a placard, so their placards were not printed: {codes}. "
+        "Correct the codes in the import sheet (letters A-Z, digits 0-9, '-' and '.', at most "
+        "24 characters; the id column holding the old id) and import it again."
+    ),
+    "placard.print.bad_codes_one": (
+        "This code cannot go on a placard, so its placard was not printed: {codes}. "
+        "Correct the code in the import sheet (letters A-Z, digits 0-9, '-' and '.', at most "
+        "24 characters; the id column holding the old id) and import it again."
+    ),
     **{f"placard.kind.{k}": v for k, v in venue_kinds.PLACARD_EN.items()},
     **{f"placard.tips.{k}": v for k, v in _TIPS_EN.items()},
     **_CHECKPOINT_EN,

@@ -60,3 +60,27 @@ def test_a_code_no_placard_can_carry_is_refused_with_its_row(tmp_path, command, 
     assert "row 3, column 编号: " in english.output
     assert "'BAD CODE!' cannot go on a placard: use only letters A-Z, digits 0-9" in english.output
     assert _count(db, table) == 0
+
+
+def test_placards_for_a_grid_leave_out_a_code_held_already_and_say_which(tmp_path):
+    """A database may hold such a code from before: the grid's other placards print, and
+    the one left out is named in the chosen language (it failed the whole grid)."""
+    from pypdf import PdfReader
+
+    db = _server(tmp_path)
+    sheet = "编号,场所名称,类别,网格\nDM-1,好店,小商场,V1\nDM-2,恒丰宾馆,小商场,V1\n"
+    assert _admin(db, "import-venues", _csv(tmp_path / "v.csv", sheet)).exit_code == 0
+    with sqlite3.connect(db) as connection:
+        connection.execute("UPDATE venue SET code = 'BAD CODE!' WHERE code = 'DM-2'")
+    for lang, said in (
+        ("zh", "以下编号不能印在标牌上，没有打印它们的标牌：BAD CODE!（恒丰宾馆）。"),
+        ("en", "This code cannot go on a placard, so its placard was not printed: BAD CODE! ("),
+    ):
+        out = tmp_path / f"{lang}.pdf"
+        result = _admin(db, "placards", "--grid", "V1", "--out", str(out), lang=lang)
+        assert result.exit_code == 0, result.output
+        assert said in result.stderr
+        assert len(PdfReader(out).pages) == 1
+    one = _admin(db, "placards", "--venue", "BAD CODE!", "--out", str(tmp_path / "1.pdf"))
+    assert one.exit_code == 1
+    assert "错误：以下编号不能印在标牌上" in one.output
