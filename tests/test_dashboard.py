@@ -18,6 +18,7 @@ from rounds_support import (
 
 from fieldapp.services.daily_report import reports as daily_reports
 from fieldapp.services.dashboard import figures as dashboard
+from fieldapp.services.review.bulk import bulk_apply
 from fieldapp.store.models import Finding
 
 D = dt.date
@@ -85,3 +86,22 @@ def test_grid_summary_completion_and_reporting(tree: Clock) -> None:
     assert a11.reporting_rate == 1.0 and a11.today == "filed_late"
     assert rows["T1"].venues == 2 and rows["T1"].done == 1
     assert rows["A12"].today == "late" and rows["A12"].reported_days == 0
+
+
+def test_an_extension_moves_the_overdue_trend_from_its_day_on_only(tree: Clock) -> None:
+    shop = add_venue("S1", "small_shop", "A11")
+    inspect(tree, shop, china(2026, 6, 1, 9), fail=("COM-03", "SHP-02"))
+    first, second = list(Finding.select().order_by(Finding.item_code))
+    Finding.update(deadline=D(2026, 6, 3), current_deadline=D(2026, 6, 3)).execute()
+    act_as(SUPERVISOR)
+    tree.set(china(2026, 6, 7, 10))  # both overdue since the 4th
+    assert bulk_apply([first.id], "deadline_extended", data={"deadline": "2026-06-20"})[0].applied
+    tree.set(china(2026, 6, 8, 10))
+    assert bulk_apply([second.id], "deadline_extended", data={"deadline": "2026-06-09"})[0].applied
+    tree.set(china(2026, 6, 10, 12))
+    trend = dashboard.overdue_trend(D(2026, 6, 2), D(2026, 6, 10))
+    # The days before each extension keep the deadline of the 3rd: both overdue on the
+    # 4th..6th, the second on the 7th too; from the 8th the second's deadline is the 9th,
+    # so it is overdue again on the 10th.
+    assert [d.count for d in trend] == [0, 0, 2, 2, 2, 1, 0, 0, 1]
+    assert [d.count for d in dashboard.overdue_trend(D(2026, 6, 4), D(2026, 6, 4))] == [2]

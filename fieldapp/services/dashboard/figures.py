@@ -32,6 +32,8 @@ from fieldapp.store.superseded import not_superseded_sql
 # fixed, handed over, verified or closed); `rejected` sends it back but is not counted
 # as "still open" here — see `overdue_trend`.
 _LEAVES_OPEN = ("rectification_reported", "handed_over", "outcome_recorded", "verified", "closed")
+# Events that set a hazard's deadline, from their local date on (as the fold does).
+_SETS_DEADLINE = ("opened", "rejected", "deadline_extended")
 
 
 @dataclass(frozen=True)
@@ -161,46 +163,57 @@ def overdue_trend(
 ) -> list[DayCount]:
     """Hazards overdue at the end of each local date first..last.
 
-    A hazard is overdue on day d when it was opened by d, its deadline (as it stands now,
-    extensions included) is before d, and it was still waiting for rectification: either
-    it is open now, or the last event that moved it on (reported fixed, handed over,
-    verified, closed) came after d. A hazard reported fixed, then rejected, counts as
-    overdue throughout — the figure errs on the side of showing the work left.
+    A hazard is overdue on day d when it was opened by d, the deadline in force on d is
+    before d, and it was still waiting for rectification: either it is open now, or the
+    last event that moved it on (reported fixed, handed over, verified, closed) came after
+    d. The deadline in force on d is the one set by the hazard's last deadline event
+    (opened, rejected, deadline extended) dated d or before: an extension granted on D
+    moves the deadline from D on and leaves the days before D as they were. A hazard
+    reported fixed, then rejected, counts as overdue throughout — the figure errs on the
+    side of showing the work left.
     """
     where, params = _venue_filter(_scope(grids), "f.venue_id")
     leaves = ", ".join("?" for _ in _LEAVES_OPEN)
-    # One row per (first overdue day, day it stopped), counted; the days are swept in Python.
+    sets = ", ".join("?" for _ in _SETS_DEADLINE)
+    # One row per stretch a deadline was in force: from its event's date to the next
+    # deadline event's (the stretches of a hazard never overlap), cut where the hazard
+    # moved on, grouped by (first overdue day, day it stopped) and counted; the days are
+    # swept in Python. Each column is named once, so SQLite evaluates each subquery once.
     cursor = db.execute_sql(
         f"""
-        WITH h AS (
+        WITH s AS (
             SELECT
-                (SELECT MIN(date(e.at, 'localtime')) FROM finding_event e
-                 WHERE e.finding_id = f.id AND e.type = 'opened') AS opened,
-                date(COALESCE(f.current_deadline, f.deadline), '+1 day') AS overdue_from,
+                date(e.at, 'localtime') AS since,
+                (SELECT date(MIN(n.at), 'localtime') FROM finding_event n
+                 WHERE n.finding_id = e.finding_id AND n.type IN ({sets}) AND n.at > e.at
+                ) AS until,
+                CASE WHEN e.type = 'opened' THEN f.deadline
+                     ELSE json_extract(e.data, '$.deadline') END AS deadline,
+                (SELECT MIN(date(o.at, 'localtime')) FROM finding_event o
+                 WHERE o.finding_id = f.id AND o.type = 'opened') AS opened,
                 CASE WHEN f.state = 'open' THEN NULL ELSE
-                    (SELECT MAX(date(e.at, 'localtime')) FROM finding_event e
-                     WHERE e.finding_id = f.id AND e.type IN ({leaves}))
+                    (SELECT MAX(date(m.at, 'localtime')) FROM finding_event m
+                     WHERE m.finding_id = f.id AND m.type IN ({leaves}))
                 END AS moved_on
-            FROM finding f
-            WHERE COALESCE(f.current_deadline, f.deadline) < ?{where}
+            FROM finding_event e JOIN finding f ON f.id = e.finding_id
+            WHERE e.type IN ({sets}){where}
         )
-        SELECT MAX(opened, overdue_from) AS s, moved_on, COUNT(*) FROM h
-        WHERE opened IS NOT NULL AND (moved_on IS NULL OR moved_on > ?)
-        GROUP BY s, moved_on
+        SELECT MAX(since, date(deadline, '+1 day'), opened),
+               MIN(COALESCE(until, '9999'), COALESCE(moved_on, '9999')), COUNT(*)
+        FROM s GROUP BY 1, 2
         """,
-        [*_LEAVES_OPEN, last.isoformat(), *params, first.isoformat()],
+        [*_SETS_DEADLINE, *_LEAVES_OPEN, *_SETS_DEADLINE, *params],
     )
     days = _days(first, last)
     index = {d.isoformat(): n for n, d in enumerate(days)}
+    first_day, last_day = days[0].isoformat(), days[-1].isoformat()
     delta = [0] * (len(days) + 1)
     for since, until, count in cursor:
-        lo = 0 if since <= days[0].isoformat() else index.get(since)
-        if lo is None:  # overdue only after `last`
+        # `since` is None for a hazard without an opened event or a deadline.
+        if since is None or since > last_day or until <= first_day:
             continue
-        if until is None or until > days[-1].isoformat():
-            hi = len(days)
-        else:
-            hi = index[until]  # moved on that day: not overdue at its end
+        lo = 0 if since <= first_day else index[since]
+        hi = len(days) if until > last_day else index[until]  # not overdue at its end
         if hi > lo:
             delta[lo] += count
             delta[hi] -= count
