@@ -142,9 +142,12 @@ def _import_command(name: str, table: str, function_name: str, module: str = "ad
         server_admin = importlib.import_module(f"sync.server.{module}")
         server_db.init_schema()
         count = admin_call(lambda: getattr(server_admin, function_name)(file))
-        click.echo(t("admin.imported", count=count, what=t(f"import.table.{table}")))
-        if table == "venues":
+        if table == "venues":  # new and updated: a row that changes a venue says so
+            click.echo(t("admin.imported.venues", count=count.count, new=count.new,
+                         updated=count.updated))  # fmt: skip
             _warn_uninspectable()
+        else:
+            click.echo(t("admin.imported", count=count, what=t(f"import.table.{table}")))
 
 
 def _warn_uninspectable() -> None:

@@ -28,6 +28,7 @@ ZH = {
     "admin.init": "服务器数据库已就绪，纪元 {epoch}。",
     "admin.new_epoch": "新纪元 {epoch}：各设备下次同步时将重新上报并重新下载。",
     "admin.imported": "已导入 {count} 行（{what}）。",
+    "admin.imported.venues": "已导入 {count} 行（场所）：新增 {new} 个场所，更新了 {updated} 个已有场所。",
     "admin.kinds_without_checklist": (
         "注意：场所类型 {kinds} 还没有发布检查表，这些场所暂时无法检查；"
         "请用 fieldapp admin publish-checklist 发布检查表。"
@@ -100,6 +101,12 @@ EN = {
     "admin.new_epoch": "New epoch {epoch}: devices re-send and re-receive on their next sync.",
     "admin.imported": "Imported {count} rows ({what}).",
     "admin.imported_one": "Imported 1 row ({what}).",
+    "admin.imported.venues": (
+        "Imported {count} rows (venues): {new} new, {updated} already on the server updated."
+    ),
+    "admin.imported.venues_one": (
+        "Imported 1 row (venues): {new} new, {updated} already on the server updated."
+    ),
     "admin.kinds_without_checklist": (
         "Warning: no checklist is published yet for these venue kinds: {kinds}. Their "
         "venues cannot be inspected yet: publish a checklist with fieldapp admin "

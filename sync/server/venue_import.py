@@ -1,11 +1,13 @@
 """`fieldapp admin import-venues`: venues from a CSV or XLSX file, all or nothing.
 
 Every row is checked first; only a clean file is written, in one transaction, with its
-pull-feed entries.
+pull-feed entries. The result says how many rows were new venues and how many changed
+venues the server held already (by id or code), so a file that renames a venue says so.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from fieldapp.domain.expr_types import VENUE_ATTRIBUTES
@@ -33,7 +35,17 @@ VENUE_COLUMNS = (
 )
 
 
-def import_venues(path: Path | str) -> int:
+@dataclass(frozen=True)
+class VenuesImported:
+    new: int  # rows that made a venue the server did not hold
+    updated: int  # rows that changed a venue it held (by id or code)
+
+    @property
+    def count(self) -> int:
+        return self.new + self.updated
+
+
+def import_venues(path: Path | str) -> VenuesImported:
     table = read_table(path, ("code", "name", "kind", "grid"), headers.VENUES)
     rows = table.rows
     errors: list[RowError] = []
@@ -42,6 +54,7 @@ def import_venues(path: Path | str) -> int:
     # Codes are upper case, as devices and placards compare them (tst-0009 is TST-0009):
     # one written in another case is the same venue, in the file and on the server.
     by_code = {v.code.upper(): v.id for v in Venue.select(Venue.code, Venue.id)}
+    held = set(by_code.values())
     checkpoint_codes = {c.code.upper() for c in Checkpoint.select(Checkpoint.code)}
     kinds, risks = kind_names(), risk_level_names()
     cells: dict[int, dict[str, object]] = {}  # row number -> its cells as written
@@ -69,10 +82,12 @@ def import_venues(path: Path | str) -> int:
     if errors:
         raise ImportRefused(Path(path).name, errors, headers=table.headers)
     stamp = server_db.now_iso()
+    new = 0
     with server_db.write_transaction():
         changes = []
         for row in rows:
             vid = row.get("id") or by_code.get(row.get("code").upper()) or new_id()
+            new += vid not in held
             values: dict[str, object] = {c: row.get(c) for c in VENUE_COLUMNS}
             values.update({c: cells[row.number][c] for c in ("kind", "risk_level", "phone")})
             values["placard_key_id"] = values["placard_key_id"] or None
@@ -89,4 +104,4 @@ def import_venues(path: Path | str) -> int:
             changes.append(venue_change(Venue.get_by_id(vid)))
         audit.record(audit.VENUES_IMPORTED, subject=Path(path).name, detail={"rows": len(rows)})
         append_changes(changes)
-    return len(rows)
+    return VenuesImported(new=new, updated=len(rows) - new)

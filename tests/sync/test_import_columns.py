@@ -97,7 +97,7 @@ def test_venue_codes_differing_in_case_are_one_venue_stored_upper_case(tmp_path)
     assert _admin(db, "import-venues", lower).exit_code == 0
     upper = _csv(tmp_path / "c.csv", header + "TST-0009,甲店,超市,V1\n")
     result = _admin(db, "import-venues", upper, lang="en")
-    assert "Imported 1 row (venues)." in result.output
+    assert "Imported 1 row (venues): 0 new, 1 already on the server updated." in result.output
     assert _query(db, "SELECT code, name FROM venue") == [("TST-0009", "甲店")]
 
 

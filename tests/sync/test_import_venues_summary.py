@@ -1,0 +1,44 @@
+"""import-venues says how many rows were new venues and how many changed venues the
+server held: a file that renamed DM-0015 said only 已导入 2 行（场所）."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from fieldapp.cli import main
+
+pytestmark = pytest.mark.usefixtures("chinese")  # the CLI's --lang sets it: reset after
+
+
+def _admin(db: Path, *args: str, lang: str = "zh"):
+    return CliRunner().invoke(main, ["--lang", lang, "admin", "--db", f"sqlite:///{db}", *args])
+
+
+def _csv(path: Path, text: str) -> str:
+    path.write_text(text, "utf-8")
+    return str(path)
+
+
+def test_the_summary_tells_new_venues_from_venues_it_changed(tmp_path):
+    db = tmp_path / "server.sqlite3"
+    assert _admin(db, "init").exit_code == 0
+    grids = _csv(tmp_path / "网格.csv", "编号,名称,级别,上级\nT1,东山镇,镇,\nV1,鼎美村,村,T1\n")
+    assert _admin(db, "import-grids", grids).exit_code == 0
+    header = "编号,场所名称,类别,网格\n"
+    first = _admin(
+        db, "import-venues", _csv(tmp_path / "a.csv", header + "DM-1,富源五金店,小商场,V1\n")
+    )
+    assert "已导入 1 行（场所）：新增 1 个场所，更新了 0 个已有场所。" in first.output
+    sheet = _csv(tmp_path / "b.csv", header + "DM-1,测试店,小商场,V1\nDM-2,新店,小商场,V1\n")
+    second = _admin(db, "import-venues", sheet)
+    assert second.exit_code == 0, second.output
+    assert "已导入 2 行（场所）：新增 1 个场所，更新了 1 个已有场所。" in second.output
+    english = _admin(db, "import-venues", sheet, lang="en")
+    assert "Imported 2 rows (venues): 0 new, 2 already on the server updated." in english.output
+    with sqlite3.connect(db) as connection:
+        names = list(connection.execute("SELECT code, name FROM venue ORDER BY code"))
+    assert names == [("DM-1", "测试店"), ("DM-2", "新店")]
