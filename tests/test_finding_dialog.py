@@ -67,7 +67,8 @@ async def test_the_requirement_not_met_is_a_placeholder_not_a_start(home: Path) 
         dialog = await open_finding_form(app, pilot)
         field = dialog.query_one("#finding-description", Input)
         assert field.value == "" and app.focused is field
-        assert field.placeholder == dialog.prefill and field.placeholder.startswith("未达标：")
+        assert field.placeholder == t("finding.left_empty", text=dialog.prefill)
+        assert field.placeholder.startswith("留空则记为：未达标：")
         typed = "仅1具灭火器且压力表指针在红区 需要更换并补充到两具以上 贴好检查标签"
         await pilot.press(*typed, "enter")
         assert app.screen is screen
@@ -88,7 +89,7 @@ async def test_the_requirement_not_met_is_a_placeholder_not_a_start(home: Path) 
 async def test_a_description_left_empty_is_the_requirement_not_met(home: Path) -> None:
     async with inspecting("zh", SIZE) as (app, pilot, screen):
         dialog = await open_finding_form(app, pilot)
-        prefill = dialog.query_one("#finding-description", Input).placeholder
+        prefill = dialog.prefill
         await pilot.press("enter")
         assert app.screen is screen
         finding = Finding.get(inspection=screen.inspection_id, item_code="COM-01")

@@ -60,7 +60,7 @@ async def test_whole_inspection_by_keyboard(home: Path, tmp_path: Path) -> None:
         await pilot.press("n")  # COM-02 fails: the finding form, prefilled
         assert isinstance(app.screen, FindingDialog)
         assert app.screen.query_one("#finding-description", Input).placeholder.startswith(
-            "未达标：灭火器压力"
+            "留空则记为：未达标：灭火器压力"
         )
         await pilot.press("ctrl+o")
         assert isinstance(app.screen, PhotoDialog)

@@ -1,6 +1,6 @@
 """The finding (隐患) form a failure opens, prefilled from the item: severity, deadline
-(today + the item's default days), description (empty, the requirement not met as its
-placeholder and saved when nothing is typed), photos.
+(today + the item's default days), description (empty; its placeholder says that left
+empty it is recorded as the requirement not met, "留空则记为：未达标：…", and it is), photos.
 
 The draft finding already exists when this opens (the failed answer made it, its
 description the requirement not met), so nothing is lost whatever happens here: Save writes
@@ -68,8 +68,8 @@ class FindingDialog(HoldsTyped, ModalScreen[bool]):
         self.item = item
         self.severity = finding.severity if finding.severity in SEVERITIES else "general"
         self.deadline: dt.date = finding.deadline
-        # The requirement not met is the field's placeholder, and what is saved when
-        # nothing is typed: a start typed onto read as one ("…(count)Only one").
+        # The requirement not met is what is saved when nothing is typed, said so by the
+        # field's placeholder (not a start to type onto: "…(count)Only one").
         self.prefill = inspections.not_met(item)
         # The generated text, in whichever language it was recorded, is shown as the
         # placeholder (in this screen's); saved with nothing typed, it stays as stored.
@@ -99,7 +99,8 @@ class FindingDialog(HoldsTyped, ModalScreen[bool]):
             yield Label(t("finding.description"))
             yield AppKeysInput(
                 self.description,
-                placeholder=self.prefill,
+                # A hint, not a value: it says what is saved if nothing is typed.
+                placeholder=t("finding.left_empty", text=self.prefill),
                 id="finding-description",
                 select_on_focus=False,  # a description held: the first key adds to it
             )
