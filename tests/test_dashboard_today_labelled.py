@@ -49,3 +49,25 @@ def test_a_narrow_plot_gets_fewer_labels_and_always_the_last_day() -> None:
         _ticks, labels = day_ticks(days, width)
         assert labels[-1] == "12-06"
         assert len(labels) * 8 <= width - 6 + 8, (width, labels)
+
+
+@pytest.mark.parametrize(("lang", "size"), [("zh", (120, 36)), ("en", (80, 24))])
+async def test_the_axis_spans_the_days_the_table_lists(
+    demo_home: Path, lang: str, size: tuple[int, int]
+) -> None:
+    """The table beside each plot lists the same 30 days that the axis labels from its first
+    label to its last (the axis began a day after the table's oldest row, 11-08 to 11-07)."""
+    from fieldapp.tui.widgets.table import Table
+
+    act_as("supervisor")
+    app = make_app(lang=lang)
+    async with app.run_test(size=size) as pilot:
+        screen = await open_screen(app, pilot, "f6", DashboardScreen)
+        for name in ("inspections", "overdue"):
+            screen.query_one(TabbedContent).active = f"tab-{name}"
+            await settle(app, pilot, rounds=2)
+            table = screen.query_one(f"#{name}-table", Table)
+            rows = [str(table.get_row_at(n)[0]) for n in range(table.row_count)]
+            assert len(rows) == 30 and rows[0] == today().isoformat()
+            line = axis_labels(screen.query_one(f"#{name}-plot", DayPlot)).split()
+            assert (line[0], line[-1]) == (rows[-1][5:], rows[0][5:]), (line, rows)
