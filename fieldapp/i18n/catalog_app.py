@@ -152,6 +152,7 @@ ZH: dict[str, str] = {
     "form.discard.no": "继续填写",
     "form.saving": "正在保存，请稍候：保存好后这张表会自己关闭。",
     "presence.cancel": "取消",
+    "presence.scan_not_used": "扫到的标牌没有使用，备注还在。要改用扫码：按 Esc 放弃备注，再扫一次。",
     # resume
     "resume.title": "继续未完成的检查？",
     "resume.body": "{venue}（{code}）\n开始于 {started}，停在检查项 {item}。\n将从这一项继续，已填的内容都在。",
@@ -323,6 +324,7 @@ EN: dict[str, str] = {
     "form.discard.no": "Keep editing",
     "form.saving": "Saving, please wait: the form closes by itself once it is saved.",
     "presence.cancel": "Cancel",
+    "presence.scan_not_used": "The scanned placard was not used; your note is kept. To use the scan instead, press Esc to discard the note, then scan again.",
     "resume.title": "Resume the unfinished inspection?",
     "resume.body": (
         "{venue} ({code})\nStarted {started}, stopped at item {item}.\n"

@@ -260,3 +260,7 @@ class RepeatGuard:
             return True
         self._seen[text] = now
         return False
+
+    def forget(self, text: str) -> None:
+        """`text` scanned again is read, not ignored (its scan was not used)."""
+        self._seen.pop(text, None)

@@ -11,8 +11,10 @@ typed instead of scanned (`code`) is in the title already, and is no explanation
 
 What the app has to say about the venue so chosen (`said`: a typed code found the venue
 but proves no presence) is said in the dialog, above its buttons, not in a toast drawn
-over them; a refusal takes its place until mended. Esc (or 取消) with a note typed asks
-before throwing it away, as the other forms do.
+over them; a refusal takes its place until mended. So does what a placard scanned while
+it is open has to say (`refuse`: a damaged code, a venue not on this device). Esc (or 取消)
+with a note typed asks before throwing it away, as the other forms do, and so does a scan
+that answers the dialog (`parts.scan_dialogs`).
 """
 
 from __future__ import annotations
@@ -98,6 +100,7 @@ class ReasonList(StoppingOptionList):
 class PresenceDialog(AsksBeforeDiscarding, ModalScreen[PresenceChoice | None]):
     AUTO_FOCUS = ""  # none: on_mount focuses its first field without centring it (80×24)
     TAKES_SCANS = True  # the placard scanned after all answers it (the dialog closes)
+    ANY_CHANGE = "*"  # `said_about` a scan: mended by a change to either field
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f10", "confirm", "OK", id="presence.confirm"),
         Binding("escape", "cancel", "Cancel", id="dialog.cancel"),
@@ -159,10 +162,16 @@ class PresenceDialog(AsksBeforeDiscarding, ModalScreen[PresenceChoice | None]):
         self.said_about = field
         self.query_one(f"#{field}").focus()
 
+    def refuse(self, text: str) -> None:
+        """What a scan while open says, in the dialog (not in a toast over its buttons);
+        it goes once either field changes. The focus stays where the person was."""
+        self.query_one("#presence-error", Static).update(text)
+        self.said_about = self.ANY_CHANGE
+
     @on(Input.Changed, "#presence-note")
     @on(OptionList.OptionHighlighted, "#presence-reasons")
     def _mended(self, event: Input.Changed | OptionList.OptionHighlighted) -> None:
-        if self.said_about is not None and self.said_about == event.control.id:
+        if self.said_about in (event.control.id, self.ANY_CHANGE):
             self.query_one("#presence-error", Static).update(self.said)
             self.said_about = None
 

@@ -22,7 +22,8 @@
 A scan typed into the scan dialog: a message is said in the dialog, which stays open for
 the next try (`say_about_scan`); a scan that leads somewhere closes it first
 (`close_scan_dialog`), as it closes the other dialog that expects a scan (`TAKES_SCANS`:
-why a venue or a checkpoint was chosen by hand; the scan is the answer).
+why a venue or a checkpoint was chosen by hand; the scan is the answer, and its refusals
+are said in it too). A note typed there is not lost unasked (`parts.scan_dialogs`).
 
 A scan while any other dialog is on top (a confirmation, a form) does nothing and says
 nothing (`scan_unexpected`), as the app's keys that go somewhere do nothing there
@@ -41,11 +42,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from textual import events, on, work
-from textual.notifications import SeverityLevel
 
 from fieldapp.i18n import t
 from fieldapp.services.inspection.scan_proof import CAMERA, TYPED, WEDGE, ScanMark
-from fieldapp.tui.parts.navigation import Navigation
+from fieldapp.tui.parts.scan_dialogs import ScanDialogs
 from fieldapp.tui.scanner import RepeatGuard, looks_like_payload
 from fieldapp.tui.widgets.wedge import WedgeListener, WedgeScanned
 
@@ -116,7 +116,7 @@ def _patrol_run_for(result: ScanResult) -> str | None:
         return None
 
 
-class ScanningApp(WedgeListener, Navigation):
+class ScanningApp(WedgeListener, ScanDialogs):
     """Routes scans; FieldApp provides `open_venue`."""
 
     def __init__(self) -> None:
@@ -200,8 +200,7 @@ class ScanningApp(WedgeListener, Navigation):
             return
         run = self._patrol_run()
         if run is not None:  # a patrol is being walked: the scan checks in at a checkpoint
-            self.close_scan_dialog()
-            run.scan(text, source)
+            self.close_scan_dialog(lambda: run.scan(text, source), scanned=text)
             return
         self._check_scan(text, self.open_inspection(), mark)
 
@@ -229,11 +228,13 @@ class ScanningApp(WedgeListener, Navigation):
         from fieldapp.tui.messages import WaitingChanged
         from fieldapp.tui.screens.patrol_run import PatrolRunScreen
 
-        screen = PatrolRunScreen(run_id)
-        self.close_scan_dialog()
-        self.push_screen(screen)
-        self.call_after_refresh(screen.scan, text, source)
-        self.post_message(WaitingChanged())  # the status bar: a patrol in progress
+        def show() -> None:
+            screen = PatrolRunScreen(run_id)
+            self.push_screen(screen)
+            self.call_after_refresh(screen.scan, text, source)
+            self.post_message(WaitingChanged())  # the status bar: a patrol in progress
+
+        self.close_scan_dialog(show, scanned=text)
 
     def open_inspection(self) -> OpenInspection | None:
         """The draft inspection being worked on (its screen anywhere in the stack)."""
@@ -314,33 +315,18 @@ class ScanningApp(WedgeListener, Navigation):
                     t("scan.busy", current=open_now.label, venue=label), severity="warning"
                 )
             elif scan.signed:
-                self.close_scan_dialog()
-                self._record_scanned(open_now.inspection_id, scan.payload, scan.mark)
+                record = self._record_scanned
+                inspection_id = open_now.inspection_id
+                self.close_scan_dialog(
+                    lambda: record(inspection_id, scan.payload, scan.mark), scanned=scan.text
+                )
             else:
                 self.say_about_scan(t("scan.typed_same"), severity="warning")
             return
-        self.close_scan_dialog()
         if scan.signed:
-            self._offer_inspection(scan)
+            self.close_scan_dialog(lambda: self._offer_inspection(scan), scanned=scan.text)
         else:
-            self._ask_presence(scan, label)
-
-    def say_about_scan(self, text: str, severity: SeverityLevel = "error") -> None:
-        """Why a scan leads nowhere: in the scan dialog, kept open for the next try, or
-        else as a notification."""
-        from fieldapp.tui.dialogs.scan import ScanDialog
-
-        if isinstance(self.screen, ScanDialog):
-            self.screen.refuse(text)
-        else:
-            self.notify(text, severity=severity, timeout=10)
-
-    def close_scan_dialog(self) -> None:
-        """A scan leads somewhere: the dialog that expected it (if any: the scan dialog it
-        was typed in, why a place was chosen by hand) has done."""
-        dialog = self.dialog_on_top()
-        if dialog is not None and getattr(dialog, "TAKES_SCANS", False):
-            dialog.dismiss(None)
+            self.close_scan_dialog(lambda: self._ask_presence(scan, label), scanned=scan.text)
 
     def _offer_inspection(self, scan: CheckedScan) -> None:
         assert scan.venue_id is not None
