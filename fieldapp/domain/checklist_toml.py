@@ -22,6 +22,7 @@ from fieldapp.domain.checklist_build import build_checklist
 from fieldapp.domain.checklist_lines import LineMap
 from fieldapp.domain.checklist_validator import ChecklistError, Validator, texts_too_long
 from fieldapp.domain.kinds import VENUE_KINDS
+from fieldapp.domain.toml_syntax import toml_mistake
 from fieldapp.domain.wording import said
 
 __all__ = [
@@ -110,14 +111,14 @@ def read_toml(
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        message = str(exc)  # tomllib's own words: English
+        message = str(exc)  # tomllib's own words: English, read for the kind of mistake
+        what = said(toml_mistake(message))
         line = 0
-        problem = said("cl.toml_syntax", error=message)
+        problem = said("cl.toml_syntax", problem=what)
         found = _POSITION_RE.search(message)
         if found:
             line = int(found.group(1))
-            error = message[: found.start()]
-            problem = said("cl.toml_syntax_at", error=error, column=found.group(2))
+            problem = said("cl.toml_syntax_at", problem=what, column=found.group(2))
         elif "end of document" in message:
             line = max(1, len(text.splitlines()))
         code = lines.item_code_at(line) if line else ""

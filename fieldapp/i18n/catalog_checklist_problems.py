@@ -11,10 +11,20 @@ ZH = {
     "cl.at": "{where}：{problem}",
     "cl.at_item": "{where}（{code}）：{problem}",
     "cl.said": "{problem}",
-    "cl.toml_syntax": "TOML 语法错误（{error}）：请检查引号、括号和等号是否成对、完整",
-    "cl.toml_syntax_at": (
-        "TOML 语法错误，在第 {column} 列（{error}）：请检查这一行的引号、括号和等号是否成对、完整"
-    ),
+    "cl.toml_syntax": "TOML 语法错误：{problem}",
+    "cl.toml_syntax_at": "TOML 语法错误，在第 {column} 列：{problem}",
+    "cl.toml.unclosed_string": '引号没有闭合：请在文字末尾补上引号，跨行的文字用三个引号 """ 括起来',
+    "cl.toml.control_character": "文字中有不可见的控制字符：请删去它",
+    "cl.toml.expected_equals": '键的后面缺少“=”：请写成 键 = 值，如 title = "消防检查"',
+    "cl.toml.invalid_value": '“=”后面的值写法不对：文字要用引号括起来，如 title = "消防检查"；数字、true、false 和日期不加引号',
+    "cl.toml.after_value": "值的后面还有内容：一行只写一个 键 = 值，文字要整段用引号括起来",
+    "cl.toml.unclosed_array": "列表的方括号没有闭合：请在末尾补上 ]，各项之间用逗号分开",
+    "cl.toml.unclosed_inline_table": "花括号没有闭合：请在末尾补上 }，各项之间用逗号分开",
+    "cl.toml.unclosed_header": "表名的方括号没有闭合：请写成 [表名] 或 [[表名]]",
+    "cl.toml.twice": "同一个键或表写了两次：请删去或合并重复的一处",
+    "cl.toml.backslash": "文字中的反斜杠“\\”写法不对：请写成两个反斜杠，或改用单引号括起这段文字",
+    "cl.toml.bad_date": "日期或时间写法不对：请按 年-月-日 写，如 2026-03-01",
+    "cl.toml.other": "请检查这一行的引号、括号和等号是否成对、完整",
     "cl.unknown_key": "不认识的键 {field}：请检查拼写，或删去这一行",
     "cl.unknown_key_close": "不认识的键 {field}：是不是想写 {close}？请改正拼写",
     "cl.missing_key": "缺少必填的键 {field}：请补上",
@@ -103,8 +113,28 @@ EN = {
     "cl.at": "{where}: {problem}",
     "cl.at_item": "{where}: {code}: {problem}",
     "cl.said": "{problem}",
-    "cl.toml_syntax": "TOML syntax error: {error}",
-    "cl.toml_syntax_at": "TOML syntax error: {error} (column {column})",
+    "cl.toml_syntax": "TOML syntax error: {problem}",
+    "cl.toml_syntax_at": "TOML syntax error at column {column}: {problem}",
+    "cl.toml.unclosed_string": (
+        "a quote is not closed: close the text with a quote on its line (text over several "
+        'lines goes between three quotes """)'
+    ),
+    "cl.toml.control_character": "an invisible control character is in the text: delete it",
+    "cl.toml.expected_equals": "'=' is missing after the key: write key = value, e.g. title = \"Fire check\"",
+    "cl.toml.invalid_value": (
+        "the value after '=' is not written right: text goes in quotes, e.g. "
+        'title = "Fire check"; numbers, true, false and dates go without'
+    ),
+    "cl.toml.after_value": (
+        "something follows the value: one key = value a line, text wholly in quotes"
+    ),
+    "cl.toml.unclosed_array": "a list's square bracket is not closed: end it with ], its items separated by commas",
+    "cl.toml.unclosed_inline_table": "a curly brace is not closed: end it with }, its items separated by commas",
+    "cl.toml.unclosed_header": "a table name's square bracket is not closed: write [name] or [[name]]",
+    "cl.toml.twice": "the same key or table is written twice: delete or merge one of them",
+    "cl.toml.backslash": "a backslash in the text is not written right: write two backslashes, or put the text in single quotes",
+    "cl.toml.bad_date": "a date or time is not written right: use YYYY-MM-DD, e.g. 2026-03-01",
+    "cl.toml.other": "check that the quotes, brackets and = signs on this line are complete and paired",
     "cl.unknown_key": 'unknown key "{field}"',
     "cl.unknown_key_close": 'unknown key "{field}" (did you mean "{close}"?)',
     "cl.missing_key": 'missing required key "{field}"',
