@@ -22,6 +22,7 @@ ZH: dict[str, str] = {
         "请先完成本次检查，或按 Esc 返回首页后再扫码。"
     ),
     "scan.typed_same": "手动输入的编号不能证明到场；请扫描场所标牌上的二维码。",
+    "scan.no_file": "找不到文件 {path}，请检查路径。",
 }
 
 EN: dict[str, str] = {
@@ -47,4 +48,5 @@ EN: dict[str, str] = {
         "Finish this inspection, or press Esc to go home, then scan again."
     ),
     "scan.typed_same": "A typed code does not prove you are there: scan the QR on the placard.",
+    "scan.no_file": "There is no file at {path}; check the path.",
 }

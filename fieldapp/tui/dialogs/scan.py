@@ -4,13 +4,16 @@ A USB QR scanner types like a keyboard, so a scan is a burst of keys ending in E
 each one is handed, stripped, to `read` (the app's scan routing), and the dialog stays
 open: a code the app refuses is said here (`refuse`), its text selected so the next scan
 replaces it, and the app closes the dialog (`dismiss`) once a scan leads somewhere. Escape
-closes it. What the text means (a plain venue code, a signed placard) is the app's
-question, not the dialog's.
+closes it. What the text means (a plain venue code, a signed placard, a photo of one) is
+the app's question, not the dialog's; but a file path typed that names no file is said
+here as such (`missing_file`), as the photo dialog says it, not taken for a code that is
+not the system's.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import ClassVar
 
 from textual import on
@@ -25,6 +28,22 @@ from fieldapp.tui.commands import localize_bindings
 from fieldapp.tui.widgets.app_keys_input import AppKeysInput
 from fieldapp.tui.widgets.dialog_foot import FormMessage
 from fieldapp.tui.widgets.key_footer import KeyFooter
+
+# The image files whose QR the app reads (`ScanningApp._scan_photo`).
+IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".bmp", ".tif", ".tiff", ".heic")
+
+
+def missing_file(text: str) -> str:
+    """What to say of `text` typed as a file path (it starts with / or ~, or ends in an
+    image's extension) that names no file; "" for anything else (a code, a placard)."""
+    if not (text.startswith(("/", "~")) or text.lower().endswith(IMAGE_SUFFIXES)):
+        return ""
+    try:
+        if Path(text).expanduser().is_file():
+            return ""
+    except (OSError, RuntimeError):  # an unreadable place or an unknown ~user: no file
+        pass
+    return t("scan.no_file", path=text)
 
 
 class ScanDialog(ModalScreen[None]):
@@ -53,7 +72,11 @@ class ScanDialog(ModalScreen[None]):
     def _submitted(self, event: Input.Submitted) -> None:
         event.stop()
         self.query_one("#scan-message", FormMessage).update("")
-        self.read(event.value.strip())
+        text = event.value.strip()
+        if said := missing_file(text):
+            self.refuse(said)
+            return
+        self.read(text)
 
     def refuse(self, text: str) -> None:
         """Say why the scan leads nowhere; the next scan (or typing) replaces its text."""
