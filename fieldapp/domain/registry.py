@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 
 PERSON_TAGS: tuple[str, ...] = (
     "resident",
@@ -114,3 +115,13 @@ def duplicate_keys(member: dict[str, object]) -> list[tuple[str, ...]]:
             ("nbp", str(member["name"]), str(member["birth_year"]), str(member["phone_lookup"]))
         )
     return keys
+
+
+def grid_a_number_names(number: str, grid_codes: Iterable[str]) -> str | None:
+    """The grid whose code a household number (户号) begins with, as numbers made from the
+    grid's code read (T01-DM-1-07: T01-DM-1, the longest such code, not T01-DM), or None
+    (a village's own numbering, 3-201, names none). The server takes any number: a number
+    naming another grid is a slip to point out, not a refusal."""
+    typed = number.strip().casefold()
+    named = [code for code in grid_codes if typed.startswith(code.casefold() + "-")]
+    return max(named, key=len) if named else None

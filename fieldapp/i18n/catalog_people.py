@@ -19,6 +19,10 @@ ZH: dict[str, str] = {
     "people.plate_empty": "请填写车牌号。",
     "people.grid_empty": "请选择网格。",
     "people.household_unfindable": "请填写地址或户号（至少一项），下次才能找到这一户。",
+    "people.number_of_other_grid": (
+        "户号 {code} 带的是{named_name}（{named}）的代码，这一户选的网格却是{grid_name}（{grid}）："
+        "请改正户号或网格；确实无误的，再按 F10 保存。"
+    ),
     "people.locked": "本设备尚未取得个人信息密钥：请先同步一次。",
     "people.reveal_refused": "您的角色不能查看完整的身份证号或电话。",
     "admin.retention.done": (
@@ -56,6 +60,11 @@ EN: dict[str, str] = {
     "people.grid_not_mine": "Grid {grid} is not one of your grids.",
     "people.plate_empty": "Enter the number plate.",
     "people.grid_empty": "Choose the grid.",
+    "people.number_of_other_grid": (
+        "Household no. {code} carries the code of {named_name} ({named}), but the grid chosen "
+        "is {grid_name} ({grid}): correct the number or the grid; if both are right, press F10 "
+        "again to save."
+    ),
     "people.household_unfindable": (
         "Enter the address or the household number (at least one), so the household can be "
         "found on the next visit."

@@ -200,8 +200,8 @@ def _no_number_in_text(
             problems.append(Problem(f"{where}.{name}", t("people.number_in_text", field=label)))
 
 
-def save_household(form: HouseholdForm) -> str:
-    """Check, seal and write the household and its outbox op; returns its id."""
+def checked_household(form: HouseholdForm) -> tuple[list[dict[str, Any]], list[str]]:
+    """The members' values and plates as they would be saved; RegistryInvalid if not."""
     who = me()
     problems: list[Problem] = []
     if not form.grid_code:
@@ -227,6 +227,13 @@ def save_household(form: HouseholdForm) -> str:
             problems.append(Problem(f"vehicles.{i}.plate", t("people.plate_empty")))
     if problems:
         raise RegistryInvalid(problems)
+    return members, plates
+
+
+def save_household(form: HouseholdForm) -> str:
+    """Check, seal and write the household and its outbox op; returns its id."""
+    who = me()
+    members, plates = checked_household(form)
     seal = keyring.cipher()  # PersonalDataLocked before anything is written
     household_id = form.id or new_id()
     with write_transaction():

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 class PeopleEditing(RefusedRecordsScreen):
     data: PeopleData
     _person_drawn: tuple[object, ...] | None = None  # the person form saved last, as first drawn
+    _number_warned: tuple[str, str] | None = None  # the grid and number told of last
 
     @dataclass
     class Saved(Message):
@@ -118,6 +119,8 @@ class PeopleEditing(RefusedRecordsScreen):
 
         with db.connection_context():
             try:
+                if new_household:
+                    self._told_of_other_grids_number(form)
                 held = duplicates.held_id_numbers(form)  # before: after, it is held twice
                 household_id = registry.save_household(form)
             except registry.RegistryInvalid as invalid:
@@ -136,6 +139,26 @@ class PeopleEditing(RefusedRecordsScreen):
             for h in held
         )
         self.post_message(self.Saved(household_id, warnings))
+
+    def _told_of_other_grids_number(self, form: HouseholdForm) -> None:
+        """A number carrying another grid's code is said once, with any problems, before
+        anything is saved; the same grid and number saved again are taken (the server
+        takes any number)."""
+        from fieldapp.services.people import household_numbers, registry
+
+        said = household_numbers.other_grids_number(form)
+        told = (form.grid_code, form.code.strip())
+        if said is None or told == self._number_warned:
+            return
+        self._number_warned = told
+        warning = registry.Problem("household.code", said)
+        try:
+            registry.checked_household(form)
+        except registry.RegistryInvalid as invalid:
+            grid = [p for p in invalid.problems if p.where == "grid"]
+            rest = [p for p in invalid.problems if p.where != "grid"]
+            raise registry.RegistryInvalid([*grid, warning, *rest]) from None  # field order
+        raise registry.RegistryInvalid([warning])
 
     @on(Problems)
     def _problems(self, event: Problems) -> None:
