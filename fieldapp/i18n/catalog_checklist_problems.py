@@ -90,7 +90,7 @@ ZH = {
     "cl.section_split": "分节 {code} 已在第 {row} 行开始：同一分节的检查项要写在相邻的行中",
     "cl.no_section": "第一个检查项没有填写分节：请在 section 列填写分节编码",
     "cl.section_cell_later": "{column} 列只在分节 {code} 的第一行（第 {row} 行）读取：要改这一项，请改第 {row} 行并清空这一格；要另起一个分节，请在 section 列填写新的分节编码",
-    "cl.bad_xlsx": "无法读取这个 XLSX 文件（{error}）：请用 Excel 或 WPS 打开后重新另存为 .xlsx",
+    "cl.bad_xlsx": "这不是 XLSX 文件，或文件已损坏：请用 Excel 或 WPS 打开后重新另存为 .xlsx",
     "cl.no_sheet": "工作簿中没有 {name} 工作表：请按导出的模板建立这个工作表",
     "cl.not_published": (
         "还没有发布 {wanted} 的检查表（已发布：{published}）：请先用 "
@@ -209,7 +209,7 @@ EN = {
         "{column} is read on the first row of section {code} only (row {row}): change it "
         "there and empty this cell, or start a new section with a new code in the section column"
     ),
-    "cl.bad_xlsx": "not a readable XLSX file ({error})",
+    "cl.bad_xlsx": "not an XLSX file, or a damaged one: open it in Excel or WPS and save it again as .xlsx",
     "cl.no_sheet": "the workbook has no sheet {name}",
     "cl.not_published": (
         "no published checklist for {wanted} (published: {published}); "

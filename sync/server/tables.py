@@ -165,8 +165,8 @@ def read_table(
 
         try:
             book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-        except Exception as error:  # openpyxl raises many kinds on a damaged file
-            problem = RowError(0, "", "import.bad_xlsx", {"error": error})
+        except Exception:  # openpyxl raises many kinds, in English, on a damaged file
+            problem = RowError(0, "", "import.bad_xlsx")
             raise ImportRefused(path.name, [problem], headers={}) from None
         sheet = book.worksheets[0]
         raw = [[_cell(v) for v in row] for row in sheet.iter_rows(values_only=True)]
