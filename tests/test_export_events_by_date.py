@@ -1,8 +1,10 @@
 """The ledger's events sheet lists the hazard events that happened in the export's dates,
 whatever day their hazard was found: an auditor exporting last week sees last week's
 verification of a hazard found a month ago. Each row names its hazard (id, found on,
-venue, item) though the hazard is not on the hazards sheet of that export. The grid
-filter still holds, and a refused inspection's hazards stay out with their events."""
+venue, item), and the hazards sheet holds that hazard too: the hazards found in the dates
+and those acted on in them (the summary says how many were found before), so no event
+row points to a hazard the file does not have. The grid filter still holds, and a
+refused inspection's hazards stay out with their events."""
 
 from __future__ import annotations
 
@@ -27,6 +29,7 @@ from rounds_support import (
 )
 
 from fieldapp.services.export.ledger import ExportFilter, export_ledger
+from fieldapp.services.export.summary import export_summary
 from fieldapp.services.inspection import findings
 from fieldapp.store.db import db
 from fieldapp.store.models import Finding, Outbox
@@ -108,8 +111,24 @@ def test_last_weeks_events_whenever_their_hazard_was_found(
     ]
     assert _events(out) == sorted(expected)  # not the reports of 10 days ago, nor refused's
     assert result.events == 3 and calls[-1][0] == calls[-1][1]
-    hazards = [row[0] for row in sheet(out, 1)[1:]]
-    assert hazards == [world["new"]]  # the hazards sheet: hazards found last week
+    hazards = sorted(row[0] for row in sheet(out, 1)[1:])
+    # The hazards sheet: found last week, or acted on last week (the old and the far).
+    assert hazards == sorted(world[k] for k in ("new", "old", "far"))
+    assert (result.findings, result.earlier_findings) == (3, 2)
+    assert [name for name, _ in result.sheets][:3] == ["inspections", "findings", "events"]
+    assert export_summary(result, "week.xlsx") == (
+        "已导出 1 条检查记录、3 条隐患、3 条隐患处理记录到 week.xlsx。"
+        "隐患中有 2 条在所选日期前发现，因日期内有处理记录一并列出"
+    )
+
+
+def test_the_hazards_found_in_the_dates_are_said_alone(world: dict[str, str], tmp_path: Path):
+    result = export_ledger(tmp_path / "new.xlsx", where=ExportFilter(grid="A11"))
+    assert result.earlier_findings == 0
+    assert (
+        export_summary(result, "new.xlsx")
+        == "已导出 2 条检查记录、2 条隐患、4 条隐患处理记录到 new.xlsx"
+    )
 
 
 def test_an_event_row_names_its_hazard(world: dict[str, str], tmp_path: Path) -> None:

@@ -85,3 +85,20 @@ def test_only_a_supervisor_exports_in_full_and_it_is_audited(
     assert all(number in text for number in FAMILY_IDS)
     [export] = _exports()  # the refused one queued nothing
     assert (export["type"], export["people"], export["full"]) == ("export.recorded", 3, True)
+
+
+def test_the_summary_names_the_people_register(registry_with_a_case: None, tmp_path: Path):
+    """The summary after an export says every sheet the file holds: it named inspections,
+    hazards and their events only, not the people register beside them."""
+    from fieldapp.i18n import set_language
+    from fieldapp.services.export.summary import export_summary
+
+    result = export_ledger(tmp_path / "ledger.xlsx")
+    said = export_summary(result, "ledger.xlsx")
+    assert "3 名人员（人员台账）、1 条随访记录" in said, said
+    set_language("en")
+    try:
+        said = export_summary(result, "ledger.xlsx")
+    finally:
+        set_language("zh")
+    assert "3 people (people register) and 1 follow-up to ledger.xlsx" in said, said

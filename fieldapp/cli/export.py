@@ -63,14 +63,15 @@ def export(
     """Export inspections, hazards and hazard events as the office ledger (导出台账), and
     the people and follow-up sheets (masked) where the grids keep a registry.
 
-    --from and --to pick inspections by the day submitted, hazards by the day found,
-    hazard events by the day they happened (a hazard found earlier is named on its
-    events' rows) and follow-ups by the days they run. The people sheet is a register:
+    --from and --to pick inspections by the day submitted, hazard events by the day they
+    happened, hazards by the day found or by an event of theirs in the dates (so each
+    event's hazard is on the hazards sheet) and follow-ups by the days they run. The people sheet is a register:
     everyone as of the export, whatever the dates (its title says the day)."""
     lang = _language(ctx)
-    from fieldapp.i18n import counts, t
+    from fieldapp.i18n import t
     from fieldapp.services.export.ledger import ExportFilter, export_ledger
     from fieldapp.services.export.people_sheets import FullExportRefused
+    from fieldapp.services.export.summary import export_summary
     from fieldapp.store import close_store
     from fieldapp.store.models import Grid
 
@@ -111,17 +112,7 @@ def export(
                 ) from None
     finally:
         close_store()
-    click.echo(
-        t(
-            "export.done",
-            counts=counts(
-                ("export.count.inspections", result.inspections),
-                ("export.count.findings", result.findings),
-                ("export.count.events", result.events),
-            ),
-            path=", ".join(str(p) for p in result.paths),
-        )
-    )
+    click.echo(export_summary(result, ", ".join(str(p) for p in result.paths)))
 
 
 @click.command()

@@ -171,7 +171,7 @@ ZH: dict[str, str] = {
     "export_ui.all_grids": "全部网格",
     "export_ui.path": "保存到",
     "export_ui.hint": (
-        "日期范围：检查按提交日，隐患按发现日，隐患处理记录按处理日，随访按随访期。\n"
+        "日期范围：检查按提交日，隐患按发现日（此前发现、日期内有处理的一并列出），隐患处理记录按处理日，随访按随访期。\n"
         "人员台账不按日期，列出导出时的全部人员。按 F10 开始导出。"
     ),
     "export_ui.running": "正在导出，请稍候",
@@ -343,7 +343,7 @@ EN: dict[str, str] = {
     "export_ui.grid": "Grid",
     "export_ui.all_grids": "All grids",
     "export_ui.path": "Save to",
-    "export_ui.hint": "The dates pick inspections by the day submitted, hazards by the day found, hazard events by the day they happened and follow-ups by the days they run. The people sheet lists everyone as of the export, whatever the dates. Press F10 to export.",
+    "export_ui.hint": "The dates pick inspections by the day submitted, hazards by the day found (with those found earlier and acted on within the dates), hazard events by the day they happened and follow-ups by the days they run. The people sheet lists everyone as of the export, whatever the dates. Press F10 to export.",
     "export_ui.running": "An export is running; please wait",
     "export_ui.bad_date": "Write dates as YYYY-MM-DD, e.g. 2026-06-01",
     "export_ui.no_path": "Say where to save the ledger",

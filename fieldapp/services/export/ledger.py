@@ -1,7 +1,8 @@
 """Export the ledger (台账): inspections with one column per item code, findings and
 finding events, filtered by grid and kind and by date range (inspections by the day they
-were submitted, findings by the day they were found, events by the day they happened,
-whenever their finding was found), streamed from the store in pages; the people, incident
+were submitted, events by the day they happened, whenever their finding was found, and
+findings by the day they were found or by an event of theirs in the range, so that every
+event on the events sheet has its finding on the findings sheet), streamed from the store in pages; the people, incident
 and activity sheets where the grids keep any (the people sheet is the register as of the
 export, whatever the dates; follow-ups by the days they run).
 
@@ -24,7 +25,7 @@ from fieldapp.domain.campaigns import Campaign
 from fieldapp.domain.checklist import Checklist
 from fieldapp.domain.clock import now_iso
 from fieldapp.domain.ids import new_id
-from fieldapp.reports.ledger import ItemWordings, Labels, item_columns, make_sink
+from fieldapp.reports.ledger import ItemWordings, Labels, LedgerSink, item_columns, make_sink
 from fieldapp.services.common.identity import grid_codes_under, me
 from fieldapp.services.common.outbox import enqueue
 from fieldapp.services.common.periods import period_bounds_utc
@@ -74,6 +75,8 @@ class ExportResult:
     events: int
     seconds: float
     people: int = 0  # people written (masked unless exported in full)
+    sheets: tuple[tuple[str, int], ...] = ()  # every sheet written and its rows, in order
+    earlier_findings: int = 0  # of `findings`, found before the range, acted on within it
 
 
 def _bounds(f: ExportFilter) -> tuple[str | None, str | None]:
@@ -112,8 +115,33 @@ def _kept_findings() -> Any:
     return (Finding.state != "draft") & on_record(Finding.inspection)
 
 
+def _in_range(stamp: Any, f: ExportFilter) -> Any:
+    start, end = _bounds(f)
+    return (stamp >= (start or "")) & (stamp < (end or "~"))
+
+
+def _acted_on(f: ExportFilter) -> Any:
+    """Findings with an event within the filter's dates."""
+    return Finding.id.in_(
+        FindingEvent.select(FindingEvent.finding).where(_in_range(FindingEvent.at, f))
+    )
+
+
 def _finding_condition(f: ExportFilter) -> Any:
-    return _condition(_kept_findings(), Finding.created_at, f)
+    """Kept findings found within the filter's dates, or with an event within them: the
+    events sheet lists those events, and each of them has its finding on this sheet."""
+    if _bounds(f) == (None, None):
+        return _with_venue_filter(_kept_findings(), f)
+    either = _in_range(Finding.created_at, f) | _acted_on(f)
+    return _with_venue_filter(_kept_findings() & either, f)
+
+
+def _earlier_condition(f: ExportFilter) -> Any:
+    """Kept findings found before the filter's first day, with an event within its dates."""
+    start, _end = _bounds(f)
+    if start is None:
+        return None
+    return _with_venue_filter(_kept_findings() & (Finding.created_at < start) & _acted_on(f), f)
 
 
 def _event_condition(f: ExportFilter) -> Any:
@@ -190,6 +218,8 @@ def export_ledger(
     n_inspections = Inspection.select().join(Venue).where(_inspection_condition(f)).count()
     n_findings = Finding.select().join(Venue).where(_finding_condition(f)).count()
     n_events = FindingEvent.select().join(Finding).join(Venue).where(_event_condition(f)).count()
+    earlier = _earlier_condition(f)
+    n_earlier = 0 if earlier is None else Finding.select().join(Venue).where(earlier).count()
     total = n_inspections + n_findings + n_events
     done = 0
 
@@ -205,7 +235,7 @@ def export_ledger(
     columns = item_columns(checklists)
     wordings = ItemWordings(checklists)
     titles = _titles(labels.lang)
-    sink = make_sink(fmt, out, labels)
+    sink = _CountingSink(make_sink(fmt, out, labels))
 
     def write_sheet(
         name: str,
@@ -262,9 +292,32 @@ def export_ledger(
     finally:
         paths = sink.close()
     seconds = time.perf_counter() - began
-    result = ExportResult(paths, n_inspections, n_findings, n_events, seconds, people)
+    result = ExportResult(
+        paths, n_inspections, n_findings, n_events, seconds, people,
+        sheets=tuple((name, count) for name, count in sink.sheets), earlier_findings=n_earlier,
+    )  # fmt: skip
     _record_export(f, fmt, result, full=full_personal_data and people > 0)
     return result
+
+
+class _CountingSink:
+    """A sink that counts the rows of each sheet as they go: the summary names every sheet
+    the file holds."""
+
+    def __init__(self, sink: LedgerSink) -> None:
+        self._sink = sink
+        self.sheets: list[list[Any]] = []  # [name, rows]
+
+    def sheet(self, name: str, headers: Sequence[str], widths: Sequence[int] = ()) -> None:
+        self._sink.sheet(name, headers, widths)
+        self.sheets.append([name, 0])
+
+    def row(self, values: Sequence[object]) -> None:
+        self._sink.row(values)
+        self.sheets[-1][1] += 1
+
+    def close(self) -> list[Path]:
+        return self._sink.close()
 
 
 def _record_export(f: ExportFilter, fmt: str, result: ExportResult, *, full: bool) -> None:

@@ -24,7 +24,7 @@ from textual.widgets import Header, Input, Label, ProgressBar, Select, Static
 from textual.worker import Worker, WorkerState
 
 from fieldapp.domain.typed import no_such_day, typed_date
-from fieldapp.i18n import counts, language, listed, t
+from fieldapp.i18n import language, listed, t
 from fieldapp.services.export.file_names import FORMATS, WrongSuffix, free_path, path_for_format
 from fieldapp.tui.screens import FieldScreen
 from fieldapp.tui.widgets.app_keys_input import AppKeysInput
@@ -238,6 +238,7 @@ class ExportScreen(FieldScreen[None]):
 
         from fieldapp.reports.ledger import csv_paths
         from fieldapp.services.export.ledger import ExportFilter, export_ledger
+        from fieldapp.services.export.summary import export_summary
         from fieldapp.services.export.unwritable import why_not_written
         from fieldapp.store import db
 
@@ -265,15 +266,7 @@ class ExportScreen(FieldScreen[None]):
         except OSError as error:
             self.post_message(self.Failed(why_not_written(error, out)))
             return
-        text = t(
-            "export.done",
-            counts=counts(
-                ("export.count.inspections", result.inspections),
-                ("export.count.findings", result.findings),
-                ("export.count.events", result.events),
-            ),
-            path=listed(str(p) for p in result.paths),
-        )
+        text = export_summary(result, listed(str(p) for p in result.paths))
         self.post_message(self.Finished(tuple(result.paths), text))
 
     @on(ExportProgress)
