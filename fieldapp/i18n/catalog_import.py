@@ -56,7 +56,7 @@ ZH = {
     "import.person_id_empty": "人员编号为空：请填写人员编号",
     "import.no_grid": "服务器上没有网格“{grid}”：请核对网格编码，或先导入网格",
     "import.bad_coordinate": "“{value}”不是以度为单位的坐标（±{limit} 以内）：请填写小数形式的度数，如 26.08",
-    "import.lat_lon_pair": "经度和纬度要同时填写（lat 和 lon 两列），或者都不填",
+    "import.lat_lon_pair": "纬度和经度要同时填写（“{lat}”和“{lon}”两列），或者都不填",
     "import.not_placard_code": "“{code}”不能印在标牌上：请改为只用英文字母、数字、“-”和“.”的编号，以字母或数字开头，最多 24 个字符",
     "import.checkpoint_code": "{code} 已是一个巡查点的编号：请给场所换一个编号",
     "import.venue_code": "{code} 已是一个场所的编号：请给巡查点换一个编号",
@@ -167,7 +167,7 @@ EN = {
     "import.person_id_empty": "the person id is empty",
     "import.no_grid": "no grid '{grid}' on the server",
     "import.bad_coordinate": "'{value}' is not a coordinate in degrees (±{limit})",
-    "import.lat_lon_pair": "give both lat and lon, or neither",
+    "import.lat_lon_pair": "give both latitude and longitude (columns '{lat}' and '{lon}'), or neither",
     "import.not_placard_code": (
         "'{code}' cannot go on a placard: use only letters A-Z, digits 0-9, '-' and "
         "'.', starting with a letter or a digit, at most 24 characters"

@@ -58,6 +58,7 @@ def import_venues(path: Path | str) -> VenuesImported:
     checkpoint_codes = {c.code.upper() for c in Checkpoint.select(Checkpoint.code)}
     kinds, risks = kind_names(), risk_level_names()
     cells: dict[int, dict[str, object]] = {}  # row number -> its cells as written
+    named = {axis: table.headers.get(axis, axis) for axis in ("lat", "lon")}  # 纬度, 经度
     for row in rows:
         code = row.get("code").upper()
         check_code(errors, row, code, seen, by_code, what="venue")
@@ -77,8 +78,9 @@ def import_venues(path: Path | str) -> VenuesImported:
             errors.append(RowError(row.number, "grid", "import.no_grid", {"grid": row.get("grid")}))
         coordinate(errors, row, "lat", 90.0)
         coordinate(errors, row, "lon", 180.0)
-        if bool(row.get("lat")) != bool(row.get("lon")):
-            errors.append(RowError(row.number, "lat", "import.lat_lon_pair"))
+        if bool(row.get("lat")) != bool(row.get("lon")):  # at the empty one, named as written
+            empty = "lon" if row.get("lat") else "lat"
+            errors.append(RowError(row.number, empty, "import.lat_lon_pair", named))
     if errors:
         raise ImportRefused(Path(path).name, errors, headers=table.headers)
     stamp = server_db.now_iso()

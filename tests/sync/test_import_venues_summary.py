@@ -1,5 +1,6 @@
-"""import-venues says how many rows were new venues and how many changed venues the
-server held: a file that renamed DM-0015 said only 已导入 2 行（场所）."""
+"""What import-venues says: how many rows were new venues and how many changed venues the
+server held (a file that renamed DM-0015 said only 已导入 2 行（场所）), and a refusal's
+columns named as the file names them."""
 
 from __future__ import annotations
 
@@ -42,3 +43,23 @@ def test_the_summary_tells_new_venues_from_venues_it_changed(tmp_path):
     with sqlite3.connect(db) as connection:
         names = list(connection.execute("SELECT code, name FROM venue ORDER BY code"))
     assert names == [("DM-1", "测试店"), ("DM-2", "新店")]
+
+
+def test_latitude_without_longitude_names_the_columns_as_the_file_does(tmp_path):
+    """The message said 经度和纬度要同时填写（lat 和 lon 两列） to a file headed 纬度, 经度."""
+    db = tmp_path / "server.sqlite3"
+    assert _admin(db, "init").exit_code == 0
+    grids = _csv(tmp_path / "网格.csv", "编号,名称,级别,上级\nT1,东山镇,镇,\nV1,鼎美村,村,T1\n")
+    assert _admin(db, "import-grids", grids).exit_code == 0
+    sheet = _csv(
+        tmp_path / "v.csv", "编号,场所名称,类别,网格,纬度,经度\nDM-1,好店,小商场,V1,24.6,\n"
+    )
+    chinese = _admin(db, "import-venues", sheet)
+    assert chinese.exit_code == 1
+    assert (
+        "第 2 行 经度 列：纬度和经度要同时填写（“纬度”和“经度”两列），或者都不填" in chinese.output
+    )
+    assert "lat" not in chinese.output
+    english = _admin(db, "import-venues", sheet, lang="en").output
+    assert "row 2, column 经度: " in english
+    assert "give both latitude and longitude (columns '纬度' and '经度'), or neither" in english

@@ -268,7 +268,7 @@ def test_venue_coordinates_are_optional_checked_and_kept(venues_with_coordinates
         text = str(refused.value)
         assert "第 2 行 lat 列：“91”不是以度为单位的坐标" in text
         assert "第 3 行 lat 列：“abc”不是以度为单位的坐标" in text
-        assert "第 3 行 lat 列：经度和纬度要同时填写" in text
+        assert "第 3 行 lon 列：纬度和经度要同时填写（“lat”和“lon”两列）" in text
         # A sheet without the columns leaves the coordinates as they were.
         venue_import.import_venues(server_workdir / "venues.csv")
         venue = Venue.get_by_id(venues_with_coordinates.venues["DM-0001"])
