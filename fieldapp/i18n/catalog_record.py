@@ -32,6 +32,7 @@ ZH = {
     "history.col.review": "审阅",
     "history.presence.scanned": "扫码",
     "history.presence.manual": "手工",
+    "history.presence.photo": "照片",
     "record.subtitle": "检查记录（只读）",
     "record.venue": "{venue}（{code}）· {kind} · {checklist} 第 {version} 版",
     "record.who": "检查人 {inspector} · 开始 {started} · 提交 {submitted}",
@@ -40,6 +41,8 @@ ZH = {
     "presence.manual": "手工确认（{reason}）",
     "presence.reason_note": "{reason}：{note}",
     "record.presence.verified": "到场：已扫码，服务器已核验标牌",
+    "record.presence.photo": "到场：标牌二维码读自照片，非现场扫码",
+    "record.presence.photo_verified": "到场：标牌二维码读自照片（非现场扫码），服务器已核验标牌",
     "record.presence.unverified": "到场：扫码未通过服务器核验（{reason}），按手工确认记录",
     "record.representative": "场所负责人：{name}",
     "record.review": "审阅：{state}",
@@ -96,6 +99,7 @@ EN = {
     "history.col.review": "Review",
     "history.presence.scanned": "scanned",
     "history.presence.manual": "by hand",
+    "history.presence.photo": "photo",
     "record.subtitle": "Inspection (read-only)",
     "record.venue": "{venue} ({code}) · {kind} · {checklist} v{version}",
     "record.who": "By {inspector} · started {started} · submitted {submitted}",
@@ -104,6 +108,8 @@ EN = {
     "presence.manual": "confirmed by hand ({reason})",
     "presence.reason_note": "{reason}: {note}",
     "record.presence.verified": "Presence: placard scanned, verified by the server",
+    "record.presence.photo": "Presence: placard read from a photo, not scanned on site",
+    "record.presence.photo_verified": "Presence: placard read from a photo, not on site; verified by the server",
     "record.presence.unverified": (
         "Presence: the scan did not verify at the server ({reason}); recorded as by hand"
     ),

@@ -1,10 +1,19 @@
 """How presence confirmed by hand is said, in one place for the inspection record and the
-ledger: "手工确认（其他原因：标牌被遮挡）" / "confirmed by hand (Other: …)". Worded in the
+ledger: "手工确认（其他原因：标牌被遮挡）" / "confirmed by hand (Other: …)"; and a scan, told
+apart from a placard code read from a photo ("到场：标牌二维码读自照片…"). Worded in the
 current language, or a document's own inside `i18n.written_in`."""
 
 from __future__ import annotations
 
 from fieldapp.i18n import t
+
+
+def scanned_presence(*, verified: bool, from_photo: bool) -> str:
+    """A scanned presence as the record says it: a placard code read from a photo file
+    (`scan_proof.read_from_photo`) is said as such, never as a scan on site."""
+    if from_photo:
+        return t("record.presence.photo_verified" if verified else "record.presence.photo")
+    return t("record.presence.verified" if verified else "record.presence.scanned")
 
 
 def manual_presence(reason: str, note: str) -> str:

@@ -25,6 +25,7 @@ from fieldapp.domain.finding_text import shown_description
 from fieldapp.services.common.checklists import get_checklist
 from fieldapp.services.common.photos import blob_path
 from fieldapp.services.common.refused_records import RecordRefusal, inspection_refusals
+from fieldapp.services.inspection.scan_proof import read_from_photo
 from fieldapp.services.inspection.supersession import Supersession, replaces, superseded_by
 from fieldapp.store.models import Answer, Finding, Inspection, Person, Venue
 from fieldapp.store.refused_records import REFUSED
@@ -41,6 +42,7 @@ class PastInspection:
     failures: int
     review_state: str  # "" awaiting review | reviewed | returned
     refusal: RecordRefusal | None = None  # the server refused it: it is not on record
+    from_photo: bool = False  # scanned from a placard's photo only (scan_proof.read_from_photo)
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,6 +96,7 @@ class InspectionRecord:
     supersedes: Supersession | None = None  # the returned inspection this one replaces
     superseded_by: Supersession | None = None  # the re-inspection that replaces this one
     refusal: RecordRefusal | None = None  # the server refused it: it is not on record
+    presence_from_photo: bool = False  # a placard's photo, no scan on site (read_from_photo)
 
     @property
     def photo_count(self) -> int:
@@ -108,6 +111,7 @@ def venue_inspections(venue_id: str, limit: int = 100) -> list[PastInspection]:
             Inspection.submitted_at,
             Person.name,
             Inspection.presence,
+            Inspection.proof,
             Inspection.summary,
             Inspection.review_state,
             Inspection.status,
@@ -121,7 +125,7 @@ def venue_inspections(venue_id: str, limit: int = 100) -> list[PastInspection]:
     rows: list[tuple[Any, ...]] = list(query)  # type: ignore[arg-type]
     refused = inspection_refusals([row[0] for row in rows if row[-1] == REFUSED])
     result = []
-    for iid, at, inspector, presence, summary, review_state, _status in rows:
+    for iid, at, inspector, presence, proof, summary, review_state, _status in rows:
         failures = summary.get("failures", {}) if isinstance(summary, dict) else {}
         result.append(
             PastInspection(
@@ -132,6 +136,7 @@ def venue_inspections(venue_id: str, limit: int = 100) -> list[PastInspection]:
                 failures=sum(int(n) for n in failures.values()),
                 review_state=review_state,
                 refusal=refused.get(iid),
+                from_photo=read_from_photo(presence, proof),
             )
         )
     return result
@@ -174,6 +179,7 @@ def inspection_record(inspection_id: str) -> InspectionRecord:
         supersedes=replaces(inspection_id) if inspection.supersedes else None,
         superseded_by=superseded_by(inspection_id),
         refusal=inspection_refusals([inspection_id]).get(inspection_id),
+        presence_from_photo=read_from_photo(inspection.presence, inspection.proof),
     )
 
 

@@ -68,6 +68,16 @@ def add_scan(proof: dict[str, Any], scan: ScanMark) -> dict[str, Any]:
     return {**proof, "scans": [*proof.get("scans", []), entry]}
 
 
+def read_from_photo(presence: str, proof: Any) -> bool:
+    """Whether presence rests on placard codes read from image files only (`CAMERA`): a
+    photo of a placard can be had anywhere, so it is not the proof a scan on site is. One
+    scan on site (a scanner's, a placard's text typed there) makes it a scan."""
+    scans = proof.get("scans") if isinstance(proof, dict) else None
+    if presence != "scanned" or not isinstance(scans, list) or not scans:
+        return False
+    return all(isinstance(scan, dict) and scan.get("source") == CAMERA for scan in scans)
+
+
 def wire_proof(proof: dict[str, Any], photos: list[dict[str, Any]]) -> dict[str, Any]:
     """What the server receives (sync.protocol.ProofPayload): scans and photos' EXIF."""
     return {"scans": list(proof.get("scans", [])), "photos": photos}

@@ -28,7 +28,7 @@ from textual.message import Message
 from textual.widgets import DataTable, Header, Static
 
 from fieldapp.i18n import pick, t
-from fieldapp.services.common.presence_words import manual_presence
+from fieldapp.services.common.presence_words import manual_presence, scanned_presence
 from fieldapp.services.inspection.history import InspectionRecord, RecordedItem
 from fieldapp.tui.commands import relabel_binding
 from fieldapp.tui.screens import FieldScreen
@@ -131,7 +131,7 @@ def meta_lines(record: InspectionRecord, width: int | None = None) -> list[str]:
         presence = t("record.presence.unverified", reason=t(f"proof.reason.{reason}"))
     elif record.presence == "scanned":
         verified = record.presence_check == "verified"
-        presence = t("record.presence.verified" if verified else "record.presence.scanned")
+        presence = scanned_presence(verified=verified, from_photo=record.presence_from_photo)
     else:
         reason = record.presence_reason
 

@@ -82,7 +82,11 @@ class VenueHistoryScreen(RefusedRecordsScreen):
             table.add_row(
                 local_stamp(row.submitted_at),
                 row.inspector_name,
-                t(f"history.presence.{row.presence}"),
+                t(
+                    "history.presence.photo"
+                    if row.from_photo
+                    else f"history.presence.{row.presence}"
+                ),
                 str(row.failures),
                 refused_mark(self) if row.refusal else review,  # type: ignore[arg-type]
                 key=row.inspection_id,
