@@ -12,8 +12,8 @@ import pytest
 from pilot_support import settle
 from test_find_venue import open_find
 
+from fieldapp.services.common.grid_tree import street_of
 from fieldapp.tui.app import make_app
-from fieldapp.tui.screens.find_venue import street_of
 
 
 def test_the_street_is_what_follows_the_grids_names() -> None:

@@ -50,7 +50,9 @@ ZH: dict[str, str] = {
     "incident.refused.outcome_missing": "请选择处理结果。",
     "incident.refused.deadline_missing": "请填写日期。",
     "incident.refused.category_missing": "请选择事件类别。",
-    "incident.refused.place_missing": "请填写事件地点（地址）；从检查或巡逻中上报时会带出场所。",
+    "incident.refused.place_missing": (
+        "请填写事件地点（地址）；从检查、巡逻或查找场所（光标所在场所）中上报时会带出场所。"
+    ),
     "incident.refused.description_missing": "请简要描述发生了什么。",
     "incident.refused.time_invalid": "时间 {value} 无法识别：请按 2026-02-11 06:40 的格式填写。",
     "incident.refused.time_missing": "请填写发生时间，例如 2026-02-11 06:40。",
@@ -232,8 +234,8 @@ EN: dict[str, str] = {
     "incident.refused.deadline_missing": "Enter a date.",
     "incident.refused.category_missing": "Choose the incident's category.",
     "incident.refused.place_missing": (
-        "Say where it happened (an address); reported from an inspection or a patrol, the venue "
-        "comes with it."
+        "Say where it happened (an address); reported from an inspection, a patrol or Find "
+        "venue (the venue under the cursor), the venue comes with it."
     ),
     "incident.refused.description_missing": "Describe briefly what happened.",
     "incident.refused.time_invalid": "Cannot read the time {value}: write it as 2026-02-11 06:40.",

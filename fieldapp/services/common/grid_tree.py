@@ -51,3 +51,28 @@ def parent_names(codes: Iterable[str]) -> dict[str, str]:
         .where(child.code.in_(sorted(set(codes))))
     )
     return {code: name for code, name in rows(query)}
+
+
+def grid_chains() -> dict[str, list[str]]:
+    """The names of each grid and the grids above it, top first, by its code."""
+    query = Grid.select(Grid.code, Grid.name, Grid.parent)
+    grids = {code: (name, up) for code, name, up in rows(query)}
+    chains: dict[str, list[str]] = {}
+    for code in grids:
+        names: list[str] = []
+        at = code
+        while at in grids and len(names) <= len(grids):
+            names.insert(0, grids[at][0])
+            at = grids[at][1]
+        chains[code] = names
+    return chains
+
+
+def street_of(address: str, grids: list[str]) -> str:
+    """`address` without the names of its grids it starts with (示例镇鼎美村湘洲路215号 in
+    示例镇 > 鼎美村 reads 湘洲路215号): every address of a town starts alike, and at 80
+    columns its first cells were all the list showed. Whole if nothing else is left."""
+    rest = address
+    for name in grids:
+        rest = rest.removeprefix(name)
+    return rest or address

@@ -67,7 +67,7 @@ def grid_choices() -> list[tuple[str, str]]:
 
 def run_search(request: SearchRequest) -> tuple[list[VenueRow], bool]:
     """One page of venues for `request`, and whether there is a next page."""
-    from fieldapp.services.common.grid_tree import parent_names
+    from fieldapp.services.common.grid_tree import grid_chains, parent_names, street_of
     from fieldapp.services.common.identity import grid_codes_under
     from fieldapp.services.inspection.venues import search
 
@@ -92,34 +92,6 @@ def run_search(request: SearchRequest) -> tuple[list[VenueRow], bool]:
         for v in venues[:PAGE]
     ]
     return rows, len(venues) > PAGE
-
-
-def grid_chains() -> dict[str, list[str]]:
-    """The names of each grid and the grids above it, top first, by its code."""
-    from fieldapp.store.db import rows
-    from fieldapp.store.models import Grid
-
-    query = Grid.select(Grid.code, Grid.name, Grid.parent)
-    grids = {code: (name, up) for code, name, up in rows(query)}
-    chains: dict[str, list[str]] = {}
-    for code in grids:
-        names: list[str] = []
-        at = code
-        while at in grids and len(names) <= len(grids):
-            names.insert(0, grids[at][0])
-            at = grids[at][1]
-        chains[code] = names
-    return chains
-
-
-def street_of(address: str, grids: list[str]) -> str:
-    """`address` without the names of its grids it starts with (示例镇鼎美村湘洲路215号 in
-    示例镇 > 鼎美村 reads 湘洲路215号): every address of a town starts alike, and at 80
-    columns its first cells were all the list showed. Whole if nothing else is left."""
-    rest = address
-    for name in grids:
-        rest = rest.removeprefix(name)
-    return rest or address
 
 
 class QueryInput(AppKeysInput):
@@ -375,12 +347,20 @@ class FindVenueScreen(FieldScreen[None]):
                 )
                 return
 
+    def _under_cursor(self) -> VenueRow | None:
+        key = self.query_one("#results", PagedTable).selected_key
+        return next((r for r in self.rows if r.venue_id == key), None)
+
     def action_history(self) -> None:
         """The submitted inspections of the venue under the results' cursor."""
-        key = self.query_one("#results", PagedTable).selected_key
-        row = next((r for r in self.rows if r.venue_id == key), None)
-        if row is not None:
+        if (row := self._under_cursor()) is not None:
             self.post_message(HistoryWanted(row.venue_id, row.name, row.code))
+
+    def incident_venue(self) -> tuple[str, str] | None:
+        """An incident reported from here (F4) happened at the venue under the results'
+        cursor, as from its inspection; none while the search lists none."""
+        row = self._under_cursor()
+        return None if row is None else (row.venue_id, f"{row.name} {row.code}")
 
     def action_focus_search(self) -> None:
         self.query_one("#query", Input).focus()
