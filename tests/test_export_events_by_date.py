@@ -118,7 +118,7 @@ def test_last_weeks_events_whenever_their_hazard_was_found(
     assert [name for name, _ in result.sheets][:3] == ["inspections", "findings", "events"]
     assert export_summary(result, "week.xlsx") == (
         "已导出 1 条检查记录、3 条隐患、3 条隐患处理记录到 week.xlsx。"
-        "隐患中有 2 条在所选日期前发现，因日期内有处理记录一并列出"
+        "隐患中有 2 条在所选日期前发现，因日期内有处理记录一并列出。"
     )
 
 
