@@ -110,7 +110,7 @@ async def test_bulk_verify_three_with_one_confirmation(people: dict[str, str]) -
         await pilot.press("f10")
         await settle(app, pilot, rounds=2)
         assert isinstance(app.screen, ReviewScreen)
-        assert any("已执行 3 条，拒绝 0 条" in m for m in messages(app)), messages(app)
+        assert any("已执行 3 条，未能执行 0 条" in m for m in messages(app)), messages(app)
         assert table_keys(screen, "#review-table") == []
         assert screen.marked == {}
         assert sync_requests(seen) == ["finding.event"]  # the events go up in the background
@@ -157,7 +157,7 @@ async def test_refusals_are_listed_with_their_reasons(people: dict[str, str]) ->
         assert body.count("隐患当前为“待整改”") == len(overdue)
         await pilot.press("escape")
         await settle(app, pilot, rounds=2)
-        assert any(f"拒绝 {len(refused)} 条" in m for m in messages(app))
+        assert any(f"未能执行 {len(refused)} 条" in m for m in messages(app))
         assert sync_requests(seen) == ["finding.event"]  # only what was applied is sent
     assert all(Finding.get_by_id(f).state == "open" for f in overdue)
 
@@ -224,7 +224,7 @@ async def test_hand_over_overdue_major_and_print_the_letter(people: dict[str, st
         dialog.query_one("#bulk-date", Input).value = today().isoformat()
         await pilot.press("f10")
         await settle(app, pilot, rounds=2)
-        assert any("已执行 1 条，拒绝 0 条" in m for m in messages(app)), messages(app)
+        assert any("已执行 1 条，未能执行 0 条" in m for m in messages(app)), messages(app)
         state = findings.fold_of(major.finding_id)
         assert (state.state, state.handed_over_to, state.reference) == (
             "handed_over",
@@ -644,7 +644,8 @@ async def test_closing_hazards_never_reported_fixed_needs_a_note_in_bulk_too(
         await pilot.press("f10")
         await settle(app, pilot, rounds=2)
         assert isinstance(app.screen, ReviewScreen)
-        assert any(f"已执行 {len(ids)} 条，拒绝 0 条" in m for m in messages(app)), messages(app)
+        said = messages(app)
+        assert any(f"已执行 {len(ids)} 条，未能执行 0 条" in m for m in said), said
     assert all(Finding.get_by_id(f).state == "closed" for f in ids)
 
 
@@ -690,7 +691,7 @@ async def test_after_a_bulk_action_the_refused_stay_marked_and_only_they(
         await settle(app, pilot, rounds=2)
         assert set(screen.marked) == {overdue.finding_id}
         said = messages(app)[-1]
-        assert f"已执行 {len(extendable)} 条，拒绝 1 条" in said and "1 条仍为选中" in said
+        assert f"已执行 {len(extendable)} 条，未能执行 1 条" in said and "1 条仍为选中" in said
         assert "已选 1 条" in str(screen.query_one("#review-page", Label).render())
         table = screen.query_one("#review-table", PagedTable)
         marks = {key: str(table.get_row(key)[0]) for key in table_keys(screen, "#review-table")}
