@@ -48,6 +48,7 @@ from fieldapp.tui.views.report_lines import (
     grid_option,
     read_grid_report,
     status_title,
+    zero_report_body,
 )
 from fieldapp.tui.widgets.app_keys_input import AppKeysInput
 from fieldapp.tui.widgets.key_footer import KeyFooter
@@ -286,10 +287,7 @@ class DailyReportScreen(FiledToday, RemarksKept):
                 return
         grid = t("app.aside", text=line.name, aside=code)
         day = today().isoformat()
-        body = t("report.zero.confirm.body")
-        if line.submitted:  # filed earlier today: said, with when, before it is replaced
-            again = "filed_zero" if line.zero else "filed_report"
-            body = f"{t(f'report.zero.confirm.{again}', time=line.submitted)}\n{body}"
+        body = zero_report_body(line, self.report)
 
         def answered(yes: bool | None) -> None:
             if yes and self.grid == code:

@@ -38,6 +38,7 @@ class GridReport:
     remarks: str
     work: str = ""  # the lines of activities, patrols and campaign figures
     contradicted: str = ""  # the zero report that stands is contradicted: what since
+    overdue: int = 0  # hazards of the grid and those under it open past their deadline
 
 
 def grid_option(depth: int, name: str, state: str) -> Text:
@@ -69,15 +70,24 @@ def grid_lines(grids: list[str] | None = None) -> tuple[GridLine, ...]:
 
 def read_grid_report(code: str) -> GridReport:
     from fieldapp.domain.clock import today
+    from fieldapp.services.common.identity import grid_codes_under
     from fieldapp.services.daily_report import reports as daily_reports
     from fieldapp.services.daily_report.day_reports import contradicted_text
     from fieldapp.services.daily_report.status import report_status
-    from fieldapp.store.models import Grid
+    from fieldapp.store.models import Finding, Grid, Venue
 
     day = today()
     status = next(s for s in report_status(day, grids=[code]) if s.code == code)
     report = daily_reports.report_for(code, day)
     counts = daily_reports.report_counts(code, day)
+    scope = Venue.select(Venue.id).where(Venue.grid.in_(grid_codes_under([code])))
+    overdue = (
+        Finding.select()
+        .where(
+            Finding.venue.in_(scope) & (Finding.state == "open") & (Finding.current_deadline < day)
+        )
+        .count()
+    )
     return GridReport(
         code=code,
         name=Grid.get_by_id(code).name,
@@ -90,7 +100,21 @@ def read_grid_report(code: str) -> GridReport:
         remarks=report.remarks if report is not None else "",
         work=work_lines(counts),
         contradicted=contradicted_text(status.contradicted) if status.contradicted else "",
+        overdue=overdue,
     )
+
+
+def zero_report_body(line: GridLine, report: GridReport | None) -> str:
+    """The zero report's question: what it states (nothing new today, not that the grid
+    has no hazards), a report filed today already, and the grid's open overdue hazards,
+    which the zero report leaves as they are."""
+    body = t("report.zero.confirm.body")
+    if line.submitted:  # filed earlier today: said, with when, before it is replaced
+        again = "filed_zero" if line.zero else "filed_report"
+        body = f"{t(f'report.zero.confirm.{again}', time=line.submitted)}\n{body}"
+    if report is not None and report.code == line.code and report.overdue:
+        body += "\n" + t("report.zero.confirm.overdue", count=report.overdue)
+    return body
 
 
 def status_title(lines: tuple[GridLine, ...]) -> str:
