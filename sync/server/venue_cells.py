@@ -121,11 +121,20 @@ def venue_attributes(errors: list[RowError], row: Row) -> dict[str, bool | float
         except ValueError:
             flag = VENUE_ATTRIBUTES[name] == BOOL
             problem = "import.not_yes_no" if flag else "import.not_count"
+            if not flag and _below_zero(row.get(name)):  # a number, though not one to count
+                problem = "import.count_below_zero"
             errors.append(RowError(row.number, name, problem, {"value": row.get(name)}))
             continue
         if value is not None:
             found[name] = value
     return found
+
+
+def _below_zero(text: str) -> bool:
+    try:
+        return float(text) < 0
+    except ValueError:
+        return False
 
 
 def invert(names: Mapping[str, str]) -> dict[str, tuple[str, ...]]:

@@ -63,3 +63,21 @@ def test_latitude_without_longitude_names_the_columns_as_the_file_does(tmp_path)
     english = _admin(db, "import-venues", sheet, lang="en").output
     assert "row 2, column 经度: " in english
     assert "give both latitude and longitude (columns '纬度' and '经度'), or neither" in english
+
+
+def test_a_count_below_zero_is_said_to_be_one_not_to_be_no_number(tmp_path):
+    """层数 -3 was refused as “-3”不是数字: it is a number, below 0."""
+    db = tmp_path / "server.sqlite3"
+    assert _admin(db, "init").exit_code == 0
+    grids = _csv(tmp_path / "网格.csv", "编号,名称,级别,上级\nT1,东山镇,镇,\nV1,鼎美村,村,T1\n")
+    assert _admin(db, "import-grids", grids).exit_code == 0
+    sheet = _csv(
+        tmp_path / "v.csv",
+        "编号,场所名称,类别,网格,层数\nDM-1,好店,小商场,V1,-3\nDM-2,新店,小商场,V1,三\n",
+    )
+    chinese = _admin(db, "import-venues", sheet).output
+    assert "第 2 行 层数 列：“-3”小于 0：请填写不小于 0 的数，如 12" in chinese
+    assert "第 3 行 层数 列：“三”不是数字：请填写不小于 0 的数" in chinese
+    english = _admin(db, "import-venues", sheet, lang="en").output
+    assert "row 2, column 层数: '-3' is below 0: use a number ≥ 0" in english
+    assert "row 3, column 层数: '三' is not a number ≥ 0" in english
