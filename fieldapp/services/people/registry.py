@@ -18,6 +18,7 @@ from fieldapp.domain.clock import now_iso, today
 from fieldapp.domain.free_text import text_problem
 from fieldapp.domain.ids import new_id
 from fieldapp.domain.registry import (
+    EARLIEST_BIRTH_YEAR,
     PERSON_TAGS,
     SEXES,
     birth_year_problem,
@@ -147,11 +148,12 @@ def _check_member(m: MemberForm, where: str, problems: list[Problem]) -> dict[st
         except ValueError:
             problems.append(Problem(f"{where}.birth_year", t("people.bad_birth_year")))
         else:
-            if year > today().year:
-                said = t("people.birth_year_future", year=year)
+            to_come = year > today().year  # else before the earliest (85: not four digits)
+            if to_come or birth_year_problem(year, today().year):
+                key = "people.birth_year_range" if year >= 1000 else "people.bad_birth_year"
+                key = "people.birth_year_future" if to_come else key
+                said = t(key, year=year, earliest=EARLIEST_BIRTH_YEAR, latest=today().year)
                 problems.append(Problem(f"{where}.birth_year", said))
-            elif birth_year_problem(year, today().year):
-                problems.append(Problem(f"{where}.birth_year", t("people.bad_birth_year")))
     id_number = personal.normalize_id_number(m.id_number)
     fault = personal.id_number_fault(id_number) if id_number else None
     if fault:
