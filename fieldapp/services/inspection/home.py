@@ -42,13 +42,30 @@ def due_condition(grids: list[str], day: dt.date, bucket: str | None = None):  #
     return in_grids & ((Venue.due_on <= week_end(day)) | Venue.due_on.is_null())
 
 
-def due_venues(grids: list[str], day: dt.date, *, limit: int = 50, offset: int = 0) -> list[Venue]:
-    """Venues due by the end of this week, most overdue first; never inspected count as today."""
+def due_venues(
+    grids: list[str], day: dt.date, *, limit: int = 50, offset: int = 0, overdue: int | None = None
+) -> list[Venue]:
+    """Venues due by the end of this week, most overdue first; never inspected count as today.
+
+    `overdue`, the number of overdue venues when the caller has counted them: a page that
+    lies within them is picked from them alone (they come first). At 100,000 venues the
+    ~20,000 venues a town's grids have due this week were sorted for a first page of its
+    ~4,000 overdue: the home read at start-up took ~18 ms of CPU, ~14.5 ms now."""
+    if overdue is not None and offset + limit <= overdue:
+        venues = _due_page(grids, day, limit, offset, "overdue")
+        if len(venues) == limit:  # else some were inspected since they were counted
+            return venues
+    return _due_page(grids, day, limit, offset, None)
+
+
+def _due_page(
+    grids: list[str], day: dt.date, limit: int, offset: int, bucket: str | None
+) -> list[Venue]:
     # The page is picked from the covering index venue_grid_due_code_id, then only its
     # rows are read (sorting whole rows of every due venue took ~15–25 ms at 100k venues).
     page = (
         Venue.select(Venue.id)
-        .where(due_condition(grids, day))
+        .where(due_condition(grids, day, bucket))
         .order_by(fn.COALESCE(Venue.due_on, day), Venue.code)
         .limit(limit)
         .offset(offset)
@@ -59,6 +76,20 @@ def due_venues(grids: list[str], day: dt.date, *, limit: int = 50, offset: int =
         .where(Venue.id.in_(page))
         .order_by(fn.COALESCE(Venue.due_on, day), Venue.code)
     )
+
+
+def due_count(grids: list[str], day: dt.date, bucket: str) -> int:
+    """How many venues of my grids are in a due list's bucket. Today's are counted as its
+    two parts, due today and never inspected: SQLite reads each from the (grid, due_on)
+    index, where `due_on = ? OR due_on IS NULL` read every entry of the grids (at 100,000
+    venues ~1.5 ms against ~0.3 ms)."""
+    if bucket == "today":
+        in_grids = Venue.grid.in_(grids)
+        return sum(
+            Venue.select().where(in_grids & part).count()
+            for part in (Venue.due_on == day, Venue.due_on.is_null())
+        )
+    return Venue.select().where(due_condition(grids, day, bucket)).count()
 
 
 def drafts() -> list[Inspection]:
@@ -76,10 +107,7 @@ def load_home(page: int = 50) -> HomeData:
     who = me()
     day = today()
     grids = grid_codes_under([code for code, _ in who.grids])
-    counts = {
-        bucket: Venue.select().where(due_condition(grids, day, bucket)).count()
-        for bucket in ("overdue", "today", "week")
-    }
+    counts = {bucket: due_count(grids, day, bucket) for bucket in ("overdue", "today", "week")}
     overdue_findings = (
         Finding.select()
         .join(Venue)
@@ -95,7 +123,7 @@ def load_home(page: int = 50) -> HomeData:
         me=who,
         today=day,
         due_counts=counts,
-        due=due_venues(grids, day, limit=page),
+        due=due_venues(grids, day, limit=page, overdue=counts["overdue"]),
         drafts=drafts(),
         open_findings=findings.open_findings(limit=page),
         overdue_findings=overdue_findings,
