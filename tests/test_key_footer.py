@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from pilot_support import SIZE, footer_keys_seen, settle
+from pilot_support import SIZE, at_home, footer_keys_seen, settle
 from textual.screen import Screen
 from textual.widgets._footer import FooterKey
 
@@ -112,6 +112,24 @@ async def test_a_wider_terminal_shows_more_keys(demo_home: Path) -> None:
         wide = visible_actions(app.screen)
         assert set(narrow) < set(wide)
         assert app.screen.query_one(KeyFooter).size.height == 1
+
+
+async def test_a_choice_of_keys_checks_the_screens_bindings_once(
+    demo_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The screen's active bindings (each binding's check, ~0.5 ms at home) are computed
+    once for a choice of keys, not once for the keys, again for the room and for the
+    palette key."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await at_home(app, pilot)
+        footer = app.screen.query_one(KeyFooter)
+        computed: list[Screen[object]] = []
+        every = Screen.active_bindings
+        counted = property(lambda screen: computed.append(screen) or every.fget(screen))
+        monkeypatch.setattr(Screen, "active_bindings", counted)
+        assert footer._update_keys()  # the keys shown are still those to show
+        assert computed == [app.screen]
 
 
 def test_typed_characters_of_the_key_names_textual_has_none_for() -> None:

@@ -35,7 +35,7 @@ from itertools import groupby
 from rich.cells import cell_len
 from textual import events
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import ActiveBinding, Binding
 from textual.screen import Screen
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey, FooterLabel, KeyGroup
@@ -137,7 +137,8 @@ class KeyFooter(Footer):
     def compose(self) -> ComposeResult:
         if not self._bindings_ready:
             return
-        chosen = self._choose()
+        active = self.screen.active_bindings
+        chosen = self._choose(active)
         self._keep(*chosen)
         for entry in chosen[2]:
             if entry.group is not None:
@@ -149,12 +150,13 @@ class KeyFooter(Footer):
             else:
                 binding, enabled, tooltip = entry.bindings[0]
                 yield self._key(binding, enabled, tooltip)
-        yield from self._palette_key()
+        yield from self._palette_key(active)
 
-    def _choose(self) -> tuple[list[Entry], int, list[Entry]]:
-        """Every entry, the room for them, and those shown."""
-        entries = self._entries()
-        room = self._room()
+    def _choose(self, active: dict[str, ActiveBinding]) -> tuple[list[Entry], int, list[Entry]]:
+        """Every entry, the room for them, and those shown, from the screen's `active`
+        bindings (computed once for a choice: each time its every binding is checked)."""
+        entries = self._entries(active)
+        room = self._room(active)
         return entries, room, fit(entries, room, self._pinned(entries))
 
     def _keep(self, entries: list[Entry], room: int, shown: list[Entry]) -> None:
@@ -183,8 +185,8 @@ class KeyFooter(Footer):
         key.set_reactive(FooterKey.compact, self.compact)  # what its watcher would set
         return key
 
-    def _palette_key(self) -> ComposeResult:
-        self._palette_shown = self._palette_state()
+    def _palette_key(self, active: dict[str, ActiveBinding]) -> ComposeResult:
+        self._palette_shown = self._palette_state(active)
         if self._palette_shown is None:
             return
         binding, enabled = self._palette_shown
@@ -198,11 +200,11 @@ class KeyFooter(Footer):
             tooltip=binding.tooltip or binding.description,
         )
 
-    def _palette_state(self) -> tuple[Binding, bool] | None:
+    def _palette_state(self, active: dict[str, ActiveBinding]) -> tuple[Binding, bool] | None:
         """The palette key docked on the right and whether it is enabled, if shown."""
         if not (self.show_command_palette and self.app.ENABLE_COMMAND_PALETTE):
             return None
-        found = self.screen.active_bindings.get(self.app.COMMAND_PALETTE_BINDING)
+        found = active.get(self.app.COMMAND_PALETTE_BINDING)
         return None if found is None else (found.binding, found.enabled)
 
     def _pinned(self, entries: list[Entry]) -> set[str]:
@@ -218,10 +220,12 @@ class KeyFooter(Footer):
         """The footer's own width (a scrolling screen's is narrower than the terminal)."""
         return self.size.width or self.app.size.width
 
-    def _room(self) -> int:
+    def _room(self, active: dict[str, ActiveBinding] | None = None) -> int:
         """Columns left for the keys once the palette key is docked on the right."""
         width = self._width()
-        found = self.screen.active_bindings.get(self.app.COMMAND_PALETTE_BINDING)
+        if active is None:
+            active = self.screen.active_bindings
+        found = active.get(self.app.COMMAND_PALETTE_BINDING)
         if found is not None and self.show_command_palette:
             binding = found[1]
             key = cell_len(self.app.get_key_display(binding))
@@ -258,11 +262,12 @@ class KeyFooter(Footer):
         anew: nothing shown yet, a key group before or after, or a change in the palette."""
         if self._chosen_from is None:
             return False
-        entries, room, shown = self._choose()
+        active = self.screen.active_bindings
+        entries, room, shown = self._choose(active)
         if self._chosen_from == (tuple(entries), room):
             return True
         if any(e.group is not None for e in (*self._shown, *shown)) or (
-            self._palette_state() != self._palette_shown
+            self._palette_state(active) != self._palette_shown
         ):
             return False
         self._keep(entries, room, shown)
@@ -289,11 +294,11 @@ class KeyFooter(Footer):
         if self._bindings_ready and self._width() != self._laid_out_for:
             self.call_after_refresh(self._choose_again_if_changed)
 
-    def _entries(self) -> list[Entry]:
+    def _entries(self, active: dict[str, ActiveBinding]) -> list[Entry]:
         """Every shown key as footer entries: the screen's in order, then the app's by use."""
         by_action: defaultdict[str, list[tuple[Binding, bool, str]]] = defaultdict(list)
         app_actions: set[str] = set()
-        for namespace, binding, enabled, tooltip in offered(self.screen).values():
+        for namespace, binding, enabled, tooltip in offered(self.screen, active).values():
             if binding.show:
                 if not binding.id:  # Textual's own ("Dismiss menu"): in the chosen language
                     binding = replace(binding, description=describe(binding))

@@ -25,10 +25,13 @@ def typed_character(key: str) -> str | None:
     return key_to_character(key) or _TYPED.get(key)
 
 
-def offered(screen: Screen[object]) -> dict[str, ActiveBinding]:
-    """`screen.active_bindings` without the keys a focused widget below a binding's owner
-    takes as typing."""
-    active = screen.active_bindings
+def offered(
+    screen: Screen[object], active: dict[str, ActiveBinding] | None = None
+) -> dict[str, ActiveBinding]:
+    """`screen.active_bindings` (or `active`, taken from it just now) without the keys a
+    focused widget below a binding's owner takes as typing."""
+    if active is None:
+        active = screen.active_bindings
     focused = screen.focused
     if focused is None:
         return active
