@@ -8,6 +8,10 @@ phrase's end (，。；：、！？ and the closing marks that follow them) or a
 Latin words, as long as the next phrase then fits on a line of its own; a phrase longer
 than a whole line is still broken by the rule every screen follows
 (`fieldapp.tui.kinsoku`). Text without those marks (English) wraps as Textual wraps it.
+
+In either language a file path or a date is never broken inside: one that does not fit
+the rest of a line starts the next, and a path longer than a whole line is broken after
+a "/" (a toast at 80 columns read "…/exports/mo" / "nthly-report-T01-2026-12.xlsx").
 """
 
 from __future__ import annotations
@@ -27,6 +31,9 @@ from fieldapp.tui.kinsoku import wrap_offsets
 
 PHRASE_ENDS = "，。；：、！？"
 _PHRASE_END = re.compile(f"[{PHRASE_ENDS}]")
+# A path (a run of name characters holding a separator) or a date ("2026-12-06").
+_DATE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}")
+_PATH = re.compile(r"(?:[A-Za-z]:)?[\w.~@+-]*(?:[/\\][\w.~@+-]*)+")
 
 
 def _phrase_bounds(text: str) -> list[int]:
@@ -65,9 +72,45 @@ def _cells(text: str) -> int:
     return cell_len(text.rstrip())
 
 
+def _whole(text: str) -> list[tuple[int, int, bool]]:
+    """The spans not to break inside: (start, end, is a path), paths first."""
+    spans = [(m.start(), m.end(), True) for m in _PATH.finditer(text) if len(m.group()) > 1]
+    spans += [
+        (m.start(), m.end(), False)
+        for m in _DATE.finditer(text)
+        if not any(a <= m.start() < b for a, b, _ in spans)
+    ]
+    return spans
+
+
 def phrase_offsets(text: str, width: int) -> list[int]:
     """Where to break one line of `text` (no "\\n") to fit `width` cells, ending lines
-    where a phrase ends (see the module's docstring)."""
+    where a phrase ends, and never inside a path or a date (see the module's docstring)."""
+    spans = _whole(text)
+    if not spans or width < 4:
+        return _phrase_offsets(text, width)
+    breaks: list[int] = []
+    start = 0
+    while found := _phrase_offsets(text[start:], width):
+        cut = start + found[0]
+        for begin, end, path in spans:
+            if not begin < cut < end:
+                continue
+            slash = max(text.rfind("/", start, cut), text.rfind("\\", start, cut))
+            if begin > start and (not path or cell_len(text[begin:end]) <= width):
+                cut = begin  # the path or date starts the next line
+            elif path and slash > max(begin, start):
+                cut = slash + 1  # a path wider than a line: after a "/"
+            elif begin > start:
+                cut = begin  # broken after its "/"s on the lines that follow
+        if cut <= start:
+            break
+        breaks.append(cut)
+        start = cut
+    return breaks
+
+
+def _phrase_offsets(text: str, width: int) -> list[int]:
     if width < 4 or not _PHRASE_END.search(text):
         return wrap_offsets(text, width)
     bounds = _phrase_bounds(text)
