@@ -79,10 +79,14 @@ def test_a_column_no_import_reads_is_refused_by_name_with_the_accepted_ones(tmp_
     book.save(sheet)
     zh = _admin(db, "import-venues", str(sheet))
     assert zh.exit_code == 1
-    assert "第 1 行：表头中的“备注”不是这项导入能读的列，这一列的内容不会导入" in zh.output
+    assert (
+        "第 1 行：表头中的“备注”不是这项导入能读的列：为免这一列的内容丢失，整个文件都没有导入。"
+        "请删去这一列"
+    ) in zh.output
+    assert "不会导入" not in zh.output  # it read as if the column alone were left out
     assert "“编号”、“场所名称”、“类别”" in zh.output
     en = _admin(db, "import-venues", str(sheet), lang="en").output
-    assert "'备注' in the header row is not a column this import reads" in en
+    assert "'备注' in the header row is not a column this import reads, so nothing was" in en
     assert "one of id, code, name, kind, grid" in en
     assert _query(db, "SELECT count(*) FROM venue") == [(0,)]
 
