@@ -138,6 +138,10 @@ class IncidentTableScreen(RefusedRecordsScreen):
             table.add_row(*marks, *(cells[c] for c in self.columns), key=row.id)  # type: ignore[arg-type]
         self._say_highlighted()
 
+    def empty_line(self) -> str:
+        """Below the table when it lists nothing."""
+        return t(self.EMPTY)
+
     def detail(self, row: IncidentRow) -> str:
         """The highlighted incident below a narrow table: what its columns leave out."""
         evidence = t("incident.evidence", photos=row.photos, media=row.media)
@@ -148,7 +152,7 @@ class IncidentTableScreen(RefusedRecordsScreen):
         """Below the table: that nothing is listed; or, when narrow, the highlighted
         incident's place whole, its reporter, evidence and hand-over."""
         row = self.highlighted
-        said: str | Text = t(self.EMPTY) if not self.rows else ""
+        said: str | Text = self.empty_line() if not self.rows else ""
         if row is not None and self.narrow:
             said = self.detail(row) + "".join(f" · {h}" for h in handling(row))
         if row is not None and row.refusal is not None:  # why, before all else

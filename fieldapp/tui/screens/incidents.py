@@ -69,6 +69,7 @@ class IncidentsScreen(IncidentActing, IncidentTableScreen):
         self.queue = QUEUES[0]
         self.marked: dict[str, IncidentRow] = {}
         self.people: list[tuple[str, str]] = []
+        self.total = 0  # the incidents of every queue ("all"), as last loaded
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -117,10 +118,15 @@ class IncidentsScreen(IncidentActing, IncidentTableScreen):
         if message.queue != self.queue:
             return
         self.rows, self.people = message.rows, message.people
+        self.total = message.counts.get("all", 0)
         for n, q in enumerate(QUEUES, start=1):
             label = queue_tab_label(n, t(f"incident.queue.{q}"), message.counts.get(q, 0))
             self.query_one(f"#queue-{q}", Tab).label = label
         self._fill_rows()
+
+    def empty_line(self) -> str:
+        """None at all yet: how to report one, rather than that none matches this queue."""
+        return t("incident.queue.none_yet") if self.total == 0 else super().empty_line()
 
     @on(Tabs.TabActivated, "#incident-tabs")
     def _tab(self, event: Tabs.TabActivated) -> None:
