@@ -137,7 +137,13 @@ def test_a_report_filed_already_is_said_in_a_sentence(lang: str) -> None:
 # file or an expression (cl.*, expr.*: answer "choice"), or show a quote or JSON.
 CURLY_QUOTE = re.compile(r"[“”‘’]")
 DOUBLE_QUOTED_WORDS = re.compile(r'"[^"\s][^"]*"')
-TYPED_AS_QUOTED = ("cl.", "expr.", "import.open_quote", "admin.setting.not_json")
+TYPED_AS_QUOTED = (
+    "cl.",
+    "expr.",
+    "import.open_quote",
+    "admin.setting.not_json",
+    "cli.help.admin.setting.set",  # a JSON value as it is typed: '{"foot_massage": 14}'
+)
 
 
 def english_quote_slips(key: str, text: str) -> list[str]:

@@ -23,6 +23,10 @@ def _groups(group: click.Group, ctx: click.Context, path: list[str]) -> list[lis
 
 
 GROUPS = _groups(main, click.Context(main), [])
+USAGE = {
+    "zh": "用法：fieldapp {path} [选项] 命令",
+    "en": "Usage: fieldapp {path} [OPTIONS] COMMAND",
+}
 
 
 def test_every_group_is_found() -> None:
@@ -39,8 +43,8 @@ def test_a_group_alone_shows_its_help(tmp_path, path: list[str], lang: str) -> N
     args = ["admin", "--db", db, *path[1:]] if path[0] == "admin" else path
     result = runner.invoke(main, ["--lang", lang, *args], prog_name="fieldapp")
     assert result.exit_code == 0, result.output
-    assert result.output.startswith(f"Usage: fieldapp {' '.join(path)} [OPTIONS] COMMAND")
-    assert "Commands:" in result.output
+    assert result.output.startswith(USAGE[lang].format(path=" ".join(path)))
+    assert ("命令：" if lang == "zh" else "Commands:") in result.output
     assert "错误" not in result.output and "Error" not in result.output
 
 
@@ -52,5 +56,5 @@ def test_a_group_alone_needs_no_database(tmp_path, monkeypatch, path: list[str])
     monkeypatch.delenv("FIELDAPP_SERVER_DB", raising=False)
     result = CliRunner().invoke(main, path, prog_name="fieldapp")
     assert result.exit_code == 0, result.output
-    assert result.output.startswith(f"Usage: fieldapp {' '.join(path)} [OPTIONS] COMMAND")
+    assert result.output.startswith(USAGE["zh"].format(path=" ".join(path)))  # as --help
     assert not (tmp_path / "home" / "server").exists()

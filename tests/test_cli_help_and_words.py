@@ -27,7 +27,7 @@ def test_an_admin_subcommand_help_works_before_there_is_a_server_database(tmp_pa
     db = tmp_path / "server.sqlite3"
     result = _run("admin", "--db", str(db), *command, "--help")
     assert result.exit_code == 0, result.output
-    assert f"admin {' '.join(command)} [OPTIONS]" in result.output
+    assert f"admin {' '.join(command)} [选项]" in result.output
     assert "没有服务器数据库" not in result.output
     assert not db.exists()  # asking for help makes nothing
 

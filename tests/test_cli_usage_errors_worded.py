@@ -32,7 +32,7 @@ def test_an_unknown_option_and_a_missing_argument_are_said_in_chinese_by_default
     db = _server(tmp_path)
     result = _run("admin", "--db", db, "import-venues", "--nosuch", "venues.csv")
     assert result.exit_code == 2
-    assert "用法：fieldapp admin import-venues [OPTIONS] FILE" in result.output
+    assert "用法：fieldapp admin import-venues [选项] FILE" in result.output
     assert "运行 fieldapp admin import-venues --help 查看说明。" in result.output
     assert "错误：没有选项 --nosuch" in result.output
     assert "No such option" not in result.output

@@ -76,7 +76,7 @@ def test_the_english_sheet_title_says_the_register_is_as_of_the_export(
 
 
 def test_export_help_says_what_the_dates_pick_on_these_sheets() -> None:
-    result = CliRunner().invoke(main, ["export", "--help"], terminal_width=200)
+    result = CliRunner().invoke(main, ["--lang", "en", "export", "--help"], terminal_width=200)
     said = " ".join(result.output.split())
     assert "follow-ups by the days they run" in said
     assert "The people sheet is a register: everyone as of the export, whatever the dates" in said

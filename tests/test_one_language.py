@@ -88,6 +88,12 @@ def data_texts() -> list[str]:
 CHINESE_IN_ENGLISH = frozenset({
     "binding.app.language", "binding.lock.language", "find.placeholder",
     "import.not_risk_level", "import.bad_sex", "schedule.bad_day",
+    # --help: the Chinese headings an import file may hold, a campaign phase as typed
+    "cli.help.admin.import-checkpoints", "cli.help.admin.import-grids",
+    "cli.help.admin.import-kinds", "cli.help.admin.import-levels",
+    "cli.help.admin.import-people", "cli.help.admin.import-people-registry",
+    "cli.help.admin.import-routes", "cli.help.admin.import-venues",
+    "cli.help.admin.campaign.phase",
 })  # fmt: skip
 
 

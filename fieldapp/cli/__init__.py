@@ -14,6 +14,7 @@ from typing import Any
 import click
 
 from fieldapp import __version__
+from fieldapp.cli.help_texts import LANG_ASKED, GroupHelpInLanguage, root_lang_in
 from fieldapp.cli.usage_errors import aborted, error_said, root_language, said_in_language
 
 # command name -> "module:attribute" of the click command, imported on first use
@@ -37,9 +38,10 @@ LAZY_COMMANDS = {
 }
 
 
-class LazyGroup(click.Group):
+class LazyGroup(GroupHelpInLanguage):
     """A group whose subcommands are named here and imported only when invoked (or listed
-    by --help). Commands added with `add_command` work as usual."""
+    by --help). Commands added with `add_command` work as usual. Every command's --help
+    is in the chosen language (fieldapp.cli.help_texts)."""
 
     def __init__(self, *args: object, lazy_commands: dict[str, str], **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
@@ -56,6 +58,13 @@ class LazyGroup(click.Group):
                 raise TypeError(f"{self.lazy_commands[cmd_name]} is not a click command")
             self.add_command(command, cmd_name)
         return super().get_command(ctx, cmd_name)
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        """`fieldapp --lang en --help`: --help is shown before --lang is read; it is
+        looked up here so the help is in the language asked for."""
+        if ctx.parent is None:
+            ctx.meta[LANG_ASKED] = root_lang_in(args)
+        return super().parse_args(ctx, args)
 
     def invoke(self, ctx: click.Context) -> object:
         """A subcommand's --help is shown before any group on the way to it runs: `admin`
@@ -164,13 +173,11 @@ def _help_if_group_alone(group: click.Group, ctx: click.Context, args: list[str]
 
 
 @click.group(cls=LazyGroup, lazy_commands=LAZY_COMMANDS, invoke_without_command=True)
-@click.option(
-    "--lang", type=click.Choice(["zh", "en"]), default=None, help="UI language (default zh)."
-)
+@click.option("--lang", type=click.Choice(["zh", "en"]), default=None)
 @click.version_option(__version__, prog_name="fieldapp")
 @click.pass_context
 def main(ctx: click.Context, lang: str | None) -> None:
-    """Grid inspection for the field (网格化巡查). With no command, opens the TUI."""
+    # With no command, opens the TUI. Every command's help: fieldapp.cli.help_texts.
     ctx.ensure_object(dict)
     ctx.obj["lang"] = lang
     if ctx.invoked_subcommand is None:

@@ -1,0 +1,207 @@
+"""`--help` in the chosen language: every command's description, its options' help and
+the groups' listings come from the catalogues, looked up when the help is shown (the
+language is known only once the root's --lang has been read), and so do click's own
+words (用法：, 选项, 命令, "显示本说明并退出。").
+
+The keys follow the command tree, so a command needs no key written beside it:
+`cli.help.<path>` for a command (`cli.help.admin.import-kinds`; the root is
+`cli.help.fieldapp`) and `cli.option.<path>.<parameter>` for an option
+(`cli.option.admin.db_url`). The root group makes every command added below it speak so
+(`in_language`); tests/test_cli_help_language.py holds each one to both catalogues.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import click
+from click.core import _make_default_short_help
+
+from fieldapp.cli.help_format import LanguageContext, cells
+from fieldapp.i18n import language, t, text_in, written_in
+
+COMMAND = "cli.help"
+OPTION = "cli.option"
+ROOT = "fieldapp"
+LANG_ASKED = "fieldapp.lang_asked"  # ctx.meta: the root's --lang, read before --help runs
+
+
+def command_key(path: tuple[str, ...]) -> str:
+    return ".".join((COMMAND, *path)) if path else f"{COMMAND}.{ROOT}"
+
+
+def option_key(path: tuple[str, ...], name: str) -> str:
+    return ".".join((OPTION, *(path or (ROOT,)), name))
+
+
+def command_path(ctx: click.Context) -> tuple[str, ...]:
+    """The names from below the root down to ctx's command: ("admin", "placard-key")."""
+    names = []
+    while ctx.parent is not None:
+        names.append(ctx.info_name or "")
+        ctx = ctx.parent
+    return tuple(reversed(names))
+
+
+def said(key: str) -> str | None:
+    """The text of `key` in the language being spoken, None where no catalogue has it."""
+    return text_in(language(), key) or text_in("zh", key)
+
+
+def root_lang_in(args: list[str]) -> str | None:
+    """The --lang among the root's own options (those before the command's name)."""
+    index = 0
+    while index < len(args) and args[index].startswith("-"):
+        arg = args[index]
+        if arg.startswith("--lang="):
+            return arg[len("--lang=") :]
+        if arg == "--lang" and index + 1 < len(args):
+            return args[index + 1]
+        index += 1
+    return None
+
+
+def _help_language(ctx: click.Context) -> str:
+    root = ctx.find_root()
+    lang = root.params.get("lang") or root.meta.get(LANG_ASKED)
+    return lang if lang in ("zh", "en") else language()
+
+
+class HelpInLanguage(click.Command):
+    """Mixed in before a click command class: its help read from the catalogues."""
+
+    context_class = LanguageContext
+
+    def get_help(self, ctx: click.Context) -> str:
+        with written_in(_help_language(ctx)):
+            return super().get_help(ctx)
+
+    def collect_usage_pieces(self, ctx: click.Context) -> list[str]:
+        pieces = super().collect_usage_pieces(ctx)
+        if pieces and pieces[0] == self.options_metavar:
+            pieces[0] = t("cli.click.options_metavar")
+        if isinstance(self, click.Group) and pieces and pieces[-1] == self.subcommand_metavar:
+            pieces[-1] = t("cli.click.commands_metavar")
+        return pieces
+
+    def format_usage(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        pieces = " ".join(self.collect_usage_pieces(ctx))
+        prefix = t("cli.click.usage")
+        formatter.write_usage(
+            ctx.command_path, pieces, prefix if prefix.endswith("：") else prefix + " "
+        )
+
+    def format_help_text(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        text = said(command_key(command_path(ctx)))
+        if text is None:
+            super().format_help_text(ctx, formatter)
+            return
+        formatter.write_paragraph()
+        with formatter.indentation():
+            formatter.write_text(text)  # paragraphs and \b blocks kept, as click keeps them
+
+    def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        path = command_path(ctx)
+        asks_help = self.get_help_option(ctx)
+        rows = []
+        for param in self.get_params(ctx):
+            if isinstance(param, click.Option) and not param.hidden:
+                spec = (param.get_help_record(ctx) or ("", ""))[0]
+                text = t("cli.click.help_option") if param is asks_help else None
+                rows.append((spec, _option_help(ctx, path, param, text)))
+        if rows:
+            with formatter.section(t("cli.click.options")):
+                formatter.write_dl(rows)
+
+
+def _option_help(
+    ctx: click.Context, path: tuple[str, ...], param: click.Option, text: str | None
+) -> str:
+    """The option's help from the catalogues, with click's notes ([默认：20], [必填])."""
+    if text is None and param.name:
+        text = said(option_key(path, param.name))
+    if text is None:
+        text = param.help or ""
+    extra = param.get_help_extra(ctx)
+    notes = []
+    if "default" in extra:
+        notes.append(t("cli.click.default", value=extra["default"]))
+    if "range" in extra:
+        notes.append(extra["range"])
+    if "required" in extra:
+        notes.append(t("cli.click.required"))
+    if notes:
+        text = f"{text}  [{t('cli.click.notes_joined').join(notes)}]".strip()
+    return text
+
+
+class GroupHelpInLanguage(HelpInLanguage, click.Group):
+    """A group's listing: each command's first sentence, from the catalogues."""
+
+    def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        super().format_options(ctx, formatter)
+        self.format_commands(ctx, formatter)
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        path = command_path(ctx)
+        commands = []
+        for name in self.list_commands(ctx):
+            command = self.get_command(ctx, name)
+            if command is not None and not command.hidden:
+                commands.append((name, command))
+        if not commands:
+            return
+        limit = formatter.width - 6 - max(len(name) for name, _ in commands)
+        rows = []
+        for name, command in commands:
+            text = said(command_key((*path, name)))
+            rows.append(
+                (name, command.get_short_help_str(limit) if text is None else short(text, limit))
+            )
+        with formatter.section(t("cli.click.commands")):
+            formatter.write_dl(rows)
+
+    def add_command(self, cmd: click.Command, name: str | None = None) -> None:
+        super().add_command(in_language(cmd), name)
+
+
+def short(text: str, limit: int) -> str:
+    """A command's line in its group's listing: its first sentence (a Chinese one ends at
+    its first 。 or ；); where that is longer than `limit` columns, the part before an
+    aside in （）, or before a ， with "…", or cut with "…"."""
+    if language() != "zh":
+        return _make_default_short_help(text, limit)
+    first = re.split("[。；]", text.split("\n\n")[0])[0].strip()
+    if cells(first) <= limit:
+        return first
+    fitting = [
+        first[:at] + ("…" if mark == "，" else "")
+        for at, mark in enumerate(first)
+        if mark in "（，"
+        and cells(first[:at]) < limit
+        and first[:at].count("（") == first[:at].count("）")  # never inside an aside
+    ]
+    if fitting:
+        return fitting[-1]
+    while cells(first) > limit - 1:
+        first = first[:-1]
+    return first + "…"
+
+
+_CLASSES: dict[type[Any], type[Any]] = {}
+
+
+def in_language(command: click.Command) -> click.Command:
+    """`command`, and every command below it, made to show its help from the catalogues
+    (its class becomes one with HelpInLanguage mixed in, so nothing else changes)."""
+    if not isinstance(command, HelpInLanguage):
+        base = type(command)
+        mixin = GroupHelpInLanguage if isinstance(command, click.Group) else HelpInLanguage
+        if base not in _CLASSES:
+            _CLASSES[base] = type(base.__name__, (mixin, base), {"__doc__": base.__doc__})
+        command.__class__ = _CLASSES[base]
+    if isinstance(command, click.Group):
+        for name, sub in list(command.commands.items()):
+            command.commands[name] = in_language(sub)
+    return command

@@ -1,0 +1,28 @@
+"""The help of `fieldapp admin import-*` (fieldapp.cli.help_texts): which file each
+reads and its columns, by their English and their Chinese headings."""
+
+from __future__ import annotations
+
+ZH = {
+    "cli.help.admin.import-checkpoints": "从 CSV 或 XLSX 文件导入巡查点（全部导入或全部不导入）。列：编号、名称、类型（编码或名称：消火栓/hydrant、村口/village_entrance…）、网格、地址、联系人、电话、表单（有自己表单的类型：消火栓/hydrant、消防室/fire_room、fireworks_point；空：按类型）、纬度、经度、id；列名也可以写英文（code、name、kind、grid、address、contact、phone、form、lat、lon）。导入不读的列会被拒绝，不会被忽略。",
+    "cli.help.admin.import-grids": "从 CSV 或 XLSX 文件导入网格（全部导入或全部不导入）。列：编号、名称、层级（编码或名称：镇/town、村/village…）、上级；列名也可以写英文（code、name、level、parent）。导入不读的列会被拒绝，不会被忽略。",
+    "cli.help.admin.import-kinds": "从 CSV 或 XLSX 文件导入场所类别（全部导入或全部不导入）。列：编码、中文名称、英文名称；可选：编号前缀、检查周期、注意事项、英文注意事项（每行一条，或用 | 分隔）、场所属性（该类场所要记录的属性，如 rooms;beds）、简称、英文简称。列名也可以写英文（code、zh、en、prefix、cadence_days、precautions_zh、precautions_en、attributes）。",
+    "cli.help.admin.import-levels": "从 CSV 或 XLSX 文件导入网格层级（全部导入或全部不导入）。列：编码、中文名称、英文名称、层次（1 为最上层）；可选：上报截止时间（时:分）。列名也可以写英文（code、zh、en、depth、report_deadline）。",
+    "cli.help.admin.import-people": "从 CSV 或 XLSX 文件导入人员（全部导入或全部不导入）。列：编号、姓名、角色（编码或名称：网格员/inspector、网格长/supervisor、管理员/admin）、电话、负责网格（用 ; 或空格分隔）；列名也可以写英文（id、name、role、phone、grids）。导入不读的列会被拒绝，不会被忽略。",
+    "cli.help.admin.import-people-registry": "从 CSV 或 XLSX 文件导入住户和人员（户籍/流动人口台账，全部导入或全部不导入）。列：网格编码、户号、姓名；可选：楼栋/屯、地址、场所、性别、出生年份、身份证号、电话、类别、到达日期、离开日期、车牌；列名也可以写英文（grid、household、name、building、address、venue、sex、birth_year、id_number、phone、tags、arrived_on、left_on、plate）。导入不读的列会被拒绝，不会被忽略。",
+    "cli.help.admin.import-responsibilities": "从 CSV 或 XLSX 文件导入包保关系（哪位干部包保哪些住户，全部导入或全部不导入）。列：cadre（干部的人员编号或姓名）、grid（网格）、household（户号）。",
+    "cli.help.admin.import-routes": "从 CSV 或 XLSX 文件导入巡逻路线（全部导入或全部不导入）。列：编号、名称、网格、巡查点（按顺序写编号，用 ; 分隔）、巡逻日（daily、mon;wed 或日期）、时间段（06:30-09:00;…）、人员（人员编号）、按顺序（是/否）、专项行动、队伍、启用、开始日期（年-月-日：此前的时间段不算应巡或缺岗；新路线默认为导入当天）、id；列名也可以写英文（code、name、grid、checkpoints、days、windows、people、ordered、campaign、team、active、starts_on）。导入不读的列会被拒绝，不会被忽略。",
+    "cli.help.admin.import-venues": "从 CSV 或 XLSX 文件导入场所（全部导入或全部不导入）。列：编号、场所名称、类别、网格、地址、联系人、电话、风险等级、id，以及公示牌密钥、纬度、经度、有厨房、用燃气、用瓶装气、有地下部分、有寄宿生、有人住宿、须设喷淋/报警、层数、房间数、床位数、摊位数、员工数、面积（㎡）；列名也可以写英文（code、name、kind、grid、address、contact、phone、risk_level）。导入不读的列会被拒绝，不会被忽略。",
+}
+
+EN = {
+    "cli.help.admin.import-checkpoints": "Import checkpoints from a CSV or XLSX file (all or nothing). Columns: code, name, kind (a code or its name: hydrant/消火栓, village_entrance/村口…), grid, address, contact, phone, form (a kind with its own form: hydrant/消火栓, fire_room/消防室, fireworks_point; empty: the kind's), lat, lon, id; each may be headed by its Chinese name instead (编号, 名称, 类型, 网格, 地址, 联系人, 电话, 表单, 纬度, 经度). A column the import does not read is refused, not ignored.",
+    "cli.help.admin.import-grids": "Import grids from a CSV or XLSX file (all or nothing). Columns: code, name, level (a code or its name: town/镇, village/村…), parent; each may be headed by its Chinese name instead (编号, 名称, 层级, 上级). A column the import does not read is refused, not ignored.",
+    "cli.help.admin.import-kinds": "Import venue kinds from a CSV or XLSX file (all or nothing). Columns: code, zh, en; optional prefix, cadence_days, precautions_zh, precautions_en (one per line, or separated by |), attributes (venue attributes its venues record, e.g. rooms;beds). Each may be headed by its Chinese name instead (编码, 中文名称, 英文名称, 编号前缀, 检查周期, 注意事项, 英文注意事项, 场所属性, 简称, 英文简称).",
+    "cli.help.admin.import-levels": "Import grid levels from a CSV or XLSX file (all or nothing). Columns: code, zh, en, depth (1 is the top); optional report_deadline (HH:MM). Each may be headed by its Chinese name instead (编码, 中文名称, 英文名称, 层次, 上报截止时间).",
+    "cli.help.admin.import-people": "Import people from a CSV or XLSX file (all or nothing). Columns: id, name, role (a code or its name: inspector/网格员, supervisor/网格长, admin/管理员), phone, grids (separated by ; or spaces); each may be headed by its Chinese name instead (编号, 姓名, 角色, 电话, 负责网格). A column the import does not read is refused, not ignored.",
+    "cli.help.admin.import-people-registry": "Import households and people (household and migrant registers) from a CSV or XLSX file (all or nothing). Columns: grid, household, name; optional building, address, venue, sex, birth_year, id_number, phone, tags, arrived_on, left_on, plate; each may be headed by its Chinese name instead (网格编码, 户号, 姓名, 楼栋/屯, 地址, 场所, 性别, 出生年份, 身份证号, 电话, 类别, 到达日期, 离开日期, 车牌). A column the import does not read is refused, not ignored.",
+    "cli.help.admin.import-responsibilities": "Import cadre assignments (which cadre is responsible for which households) from a CSV or XLSX file (all or nothing). Columns: cadre (person id or name), grid, household.",
+    "cli.help.admin.import-routes": "Import patrol routes from a CSV or XLSX file (all or nothing). Columns: code, name, grid, checkpoints (codes in order, separated by ;), days (daily, mon;wed, or dates), windows (06:30-09:00;…), people (person ids), ordered (yes/no), campaign, team, active, starts_on (YYYY-MM-DD: no window before it is due or missed; a new route's default is the day it is imported), id; each may be headed by its Chinese name instead (编号, 名称, 网格, 巡查点, 巡逻日, 时间段, 人员, 队伍, 专项行动, 开始日期, 按顺序, 启用). A column the import does not read is refused, not ignored.",
+    "cli.help.admin.import-venues": "Import venues from a CSV or XLSX file (all or nothing). Columns: code, name, kind, grid, address, contact, phone, risk_level, id; each may be headed by its Chinese name instead (编号, 场所名称, 类别, 网格, 地址, 联系人, 电话, 风险等级, 公示牌密钥, 纬度, 经度, 有厨房, 用燃气, 用瓶装气, 有地下部分, 有寄宿生, 有人住宿, 须设喷淋/报警, 层数, 房间数, 床位数, 摊位数, 员工数, and 面积 with ㎡ in brackets). A column the import does not read is refused, not ignored.",
+}
