@@ -17,12 +17,10 @@ CHANNELS = ("wecom", "dingtalk", "webhook")
 
 
 @click.group("alerts", invoke_without_command=True)
-@click.option("--state", type=click.Choice(["pending", "sent", "failed"]), default=None,
-              help="Only messages in this state.")  # fmt: skip
+@click.option("--state", type=click.Choice(["pending", "sent", "failed"]), default=None)
 @click.option("--limit", default=30, show_default=True, type=click.IntRange(1, 10_000))
 @click.pass_context
 def alerts(ctx: click.Context, state: str | None, limit: int) -> None:
-    """Alert messages sent, pending and failed (企业微信 / 钉钉 robots, webhooks)."""
     from sync.server import db as server_db
 
     admin_call(server_db.add_missing_tables)
@@ -59,7 +57,6 @@ def alerts(ctx: click.Context, state: str | None, limit: int) -> None:
 
 @alerts.command("rules")
 def rules() -> None:
-    """List the alert rules."""
     from sync.server.admin_models import AlertRule
 
     found = admin_call(lambda: list(AlertRule.select().order_by(AlertRule.id)))
@@ -74,13 +71,12 @@ def rules() -> None:
 
 
 @alerts.command("add-rule")
-@click.option("--grid", "grid_code", required=True, help="The grid; grids below it are included.")
+@click.option("--grid", "grid_code", required=True)
 @click.option("--on", "trigger", required=True, type=click.Choice(TRIGGERS))
 @click.option("--channel", required=True, type=click.Choice(CHANNELS))
-@click.option("--url", required=True, help="The robot's or the receiver's webhook URL.")
-@click.option("--secret", default="", help="DingTalk signing secret (加签), if the robot has one.")
+@click.option("--url", required=True)
+@click.option("--secret", default="")
 def add_rule(grid_code: str, trigger: str, channel: str, url: str, secret: str) -> None:
-    """Send TRIGGER events of a grid to a channel."""
     from sync.server.alerts.rules import add_rule as add
 
     rule_id = admin_call(lambda: add(grid_code, trigger, channel, url, secret=secret))
@@ -93,7 +89,6 @@ def add_rule(grid_code: str, trigger: str, channel: str, url: str, secret: str) 
 @alerts.command("disable", cls=NegativeNumbers)  # -3 reaches "no alert rule #-3"
 @click.argument("rule_id", type=int)
 def disable(rule_id: int) -> None:
-    """Stop a rule (its history stays)."""
     from sync.server.alerts.rules import set_enabled
 
     if not admin_call(lambda: set_enabled(rule_id, False)):
@@ -103,7 +98,6 @@ def disable(rule_id: int) -> None:
 
 @alerts.command("run")
 def run_round() -> None:
-    """Notice and send now (a running server does this every FIELDAPP_ALERTS_EVERY s)."""
     from sync.server.alerts.notice import notice_changes, notice_clock
     from sync.server.alerts.sender import deliver_pending
 
@@ -119,7 +113,6 @@ def run_round() -> None:
 
 @alerts.command("retry")
 def retry() -> None:
-    """Send failed messages again."""
     from sync.server.alerts.sender import retry_failed
 
     click.echo(t("alerts.retried", count=admin_call(retry_failed)))

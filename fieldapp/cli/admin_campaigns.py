@@ -28,7 +28,6 @@ if TYPE_CHECKING:
 
 @click.group("campaign")
 def admin_campaign() -> None:
-    """Campaigns (专项行动): publish, start, change phase, stop, list."""
     from sync.server import db as server_db
 
     server_db.init_schema()
@@ -67,7 +66,6 @@ def _dates(starts: str | None, ends: str | None) -> str:
 @admin_campaign.command("publish")
 @click.argument("file", type=InputFile())
 def campaign_publish(file: Path) -> None:
-    """Validate and publish one campaign definition (TOML)."""
     from sync.server import campaigns
 
     doc, new = admin_call(lambda: campaigns.publish_campaign(file))
@@ -77,18 +75,13 @@ def campaign_publish(file: Path) -> None:
 
 @admin_campaign.command("start")
 @click.argument("code")
-@click.option(
-    "--phase",
-    default=None,
-    help="The phase to start in, its Chinese or English name (default: the first).",
-)
-@click.option("--from", "starts_on", default=None, help="First day, YYYY-MM-DD.")
-@click.option("--to", "ends_on", default=None, help="Last day, YYYY-MM-DD.")
-@click.option("--grid", "grids", multiple=True, help="A grid it covers (repeat; default: all).")
+@click.option("--phase", default=None)
+@click.option("--from", "starts_on", default=None)
+@click.option("--to", "ends_on", default=None)
+@click.option("--grid", "grids", multiple=True)
 def campaign_start(
     code: str, phase: str | None, starts_on: str | None, ends_on: str | None, grids: tuple[str, ...]
 ) -> None:
-    """Switch campaign CODE on; devices add its checks after their next sync."""
     from sync.server import campaigns
 
     state = admin_call(
@@ -108,7 +101,6 @@ def campaign_start(
 @click.argument("code")
 @click.argument("phase")
 def campaign_phase(code: str, phase: str) -> None:
-    """Move campaign CODE to PHASE (e.g. 有病例 or Cases); it stays on or off as it was."""
     from sync.server import campaigns
 
     states = {s.code: s for s in admin_call(campaigns.list_campaigns)}
@@ -119,7 +111,6 @@ def campaign_phase(code: str, phase: str) -> None:
 @admin_campaign.command("stop")
 @click.argument("code")
 def campaign_stop(code: str) -> None:
-    """Switch campaign CODE off; devices stop asking its checks after their next sync."""
     from sync.server import campaigns
 
     click.echo(_say(admin_call(lambda: campaigns.switch(code, active=False))))
@@ -127,7 +118,6 @@ def campaign_stop(code: str) -> None:
 
 @admin_campaign.command("list")
 def campaign_list() -> None:
-    """The published campaigns and whether each is on."""
     from sync.server import campaigns
 
     states = admin_call(campaigns.list_campaigns)

@@ -14,7 +14,6 @@ from fieldapp.i18n import t
 
 @click.group("checklist")
 def admin_checklist() -> None:
-    """Published checklists as workbooks (检查表导出为 Excel)."""
     from sync.server import db as server_db
 
     server_db.init_schema()
@@ -23,16 +22,9 @@ def admin_checklist() -> None:
 @admin_checklist.command("export")
 @click.argument("kind")
 @click.option(
-    "--out",
-    "--xlsx",
-    "out",
-    required=True,
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="The workbook to write (sheets: checklist, items); --xlsx is the same.",
+    "--out", "--xlsx", "out", required=True, type=click.Path(dir_okay=False, path_type=Path)
 )
 def checklist_export(kind: str, out: Path) -> None:
-    """Write the newest published checklist of KIND (a kind or a checklist id) to an XLSX
-    workbook: one row per item; edit it, raise the version, publish it back."""
     from sync.server.checklist_xlsx import newest, write_xlsx
 
     checklist = admin_call(lambda: newest(kind))

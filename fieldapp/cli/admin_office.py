@@ -18,8 +18,7 @@ import click
 
 from fieldapp.cli.common import admin_call
 from fieldapp.cli.params import InputFile, NegativeNumbers
-from fieldapp.i18n import pick, t, text_in
-from sync.server.headers import chinese_headers
+from fieldapp.i18n import pick, t
 
 
 def _schema() -> None:
@@ -28,13 +27,8 @@ def _schema() -> None:
     server_db.init_schema()
 
 
-def _import_command(name: str, table: str, function_name: str, columns: str) -> click.Command:
-    what = text_in("en", f"import.table.{table}")
-    also = f" Each may be headed by its Chinese name instead ({chinese_headers(table)})."
-
-    @click.command(
-        name, help=f"Import {what} from a CSV or XLSX file (all or nothing). {columns}{also}"
-    )
+def _import_command(name: str, table: str, function_name: str) -> click.Command:
+    @click.command(name)  # its help, with the columns it reads: cli.help.admin.<name>
     @click.argument("file", type=InputFile())
     def command(file: Path) -> None:
         from sync.server import office
@@ -46,26 +40,12 @@ def _import_command(name: str, table: str, function_name: str, columns: str) -> 
     return command
 
 
-import_kinds = _import_command(
-    "import-kinds",
-    "kinds",
-    "import_kinds",
-    "Columns: code, zh, en; optional prefix, cadence_days, precautions_zh, precautions_en "
-    "(one per line, or separated by |), attributes (venue attributes its venues record, "
-    "e.g. rooms;beds).",
-)
-import_levels = _import_command(
-    "import-levels",
-    "levels",
-    "import_levels",
-    "Columns: code, zh, en, depth (1 is the top); optional report_deadline (HH:MM).",
-)
+import_kinds = _import_command("import-kinds", "kinds", "import_kinds")
+import_levels = _import_command("import-levels", "levels", "import_levels")
 
 
 @click.group("setting")
 def admin_setting() -> None:
-    """Office settings devices pull: cadence_days, report_deadlines,
-    report_reminder_minutes, checklist_params, activity_types, assessment_weights."""
     _schema()
 
 
@@ -74,7 +54,6 @@ def admin_setting() -> None:
 @click.argument("key")
 @click.argument("value")
 def setting_set(key: str, value: str) -> None:
-    """Publish KEY with VALUE written as JSON, e.g. '{"foot_massage": 14}' or 45."""
     from sync.server import office
 
     try:
@@ -89,7 +68,6 @@ def setting_set(key: str, value: str) -> None:
 
 @admin_setting.command("list")
 def setting_list() -> None:
-    """The office's settings, kinds and levels as published."""
     from sync.server import office
 
     published, kinds, levels = admin_call(

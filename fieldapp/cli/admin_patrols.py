@@ -26,13 +26,10 @@ COLUMNS = ("day", "window", "grid", "route", "status", "done", "missed", "late")
 
 
 @click.command("patrol-attendance")
-@click.option("--from", "first", required=True, type=LocalDate(),
-              help="First day (YYYY-MM-DD).")  # fmt: skip
-@click.option("--to", "last", type=LocalDate(),
-              help="Last day (default: the first).")  # fmt: skip
-@click.option("--grid", "grid_code", help="Only this grid and the grids below it.")
+@click.option("--from", "first", required=True, type=LocalDate())
+@click.option("--to", "last", type=LocalDate())
+@click.option("--grid", "grid_code")
 def patrol_attendance(first: dt.datetime, last: dt.datetime | None, grid_code: str | None) -> None:
-    """Patrol attendance per route, day and window, missed posts first (巡逻考勤)."""
     from fieldapp.domain import patrols
     from sync.server import patrols as server_patrols
     from sync.server.models import Grid
@@ -72,12 +69,10 @@ def patrol_attendance(first: dt.datetime, last: dt.datetime | None, grid_code: s
 
 
 @click.command("patrol-close")
-@click.option("--route", "route_code", required=True, help="The route's code (DM-FW).")
-@click.option("--day", required=True, type=LocalDate(), help="The window's day (YYYY-MM-DD).")
-@click.option("--window", required=True, help="The window (06:30-09:00).")
+@click.option("--route", "route_code", required=True)
+@click.option("--day", required=True, type=LocalDate())
+@click.option("--window", required=True)
 def patrol_close(route_code: str, day: dt.datetime, window: str) -> None:
-    """Close a route window's runs still open as abandoned (巡逻按中断关闭), each recorded in
-    the audit trail as closed by the administrator (--actor)."""
     from fieldapp.domain import patrols
     from sync.server import patrols as server_patrols
     from sync.server.models import Person

@@ -24,12 +24,11 @@ if TYPE_CHECKING:
 
 @click.group("placard-key")
 def placard_key() -> None:
-    """The server's placard signing keys: list, rotate, revoke."""
+    pass  # its commands below; its help is the catalogues' cli.help.admin.placard-key
 
 
 @placard_key.command("list")
 def key_list() -> None:
-    """List the placard keys (the current one signs new placards)."""
     from sync.server import placard_keys
 
     rows = admin_call(placard_keys.list_keys)
@@ -43,7 +42,6 @@ def key_list() -> None:
 
 @placard_key.command("rotate")
 def key_rotate() -> None:
-    """Make a new current key; placards signed with older keys keep verifying."""
     from sync.server import placard_keys
 
     click.echo(t("admin.placard_key.rotated", key_id=admin_call(placard_keys.rotate)))
@@ -52,8 +50,6 @@ def key_rotate() -> None:
 @placard_key.command("revoke")
 @click.argument("key_id")
 def key_revoke(key_id: str) -> None:
-    """Revoke KEY_ID: devices refuse its placards after their next sync."""
-
     from sync.server import placard_keys
 
     if admin_call(lambda: placard_keys.revoke(key_id)):
@@ -96,16 +92,11 @@ def server_placard_infos(
 
 
 @click.command("placards")
-@click.option("--grid", "grid_code", help="Grid code: its venues and those of the grids below.")
-@click.option(
-    "--venue", "venue_code", help="One venue code (with --checkpoints: a checkpoint code)."
-)
-@click.option("--checkpoints", is_flag=True,
-              help="Patrol checkpoints (巡逻点位) instead of venues.")  # fmt: skip
-@click.option("--out", required=True, type=click.Path(path_type=Path), callback=checked_out,
-              help="The PDF to write (one placard per page).")  # fmt: skip
-@click.option("--png", "png_dir", type=click.Path(file_okay=False, path_type=Path),
-              help="Also write one PNG per venue into this directory.")  # fmt: skip
+@click.option("--grid", "grid_code")
+@click.option("--venue", "venue_code")
+@click.option("--checkpoints", is_flag=True)
+@click.option("--out", required=True, type=click.Path(path_type=Path), callback=checked_out)
+@click.option("--png", "png_dir", type=click.Path(file_okay=False, path_type=Path))
 @click.option("--size", type=click.Choice(["A4", "A5"], case_sensitive=False), default="A4")
 def admin_placards(
     grid_code: str | None,
@@ -115,7 +106,6 @@ def admin_placards(
     png_dir: Path | None,
     size: str,
 ) -> None:
-    """Print placards signed with the server's current placard key (打印场所标牌)."""
     from fieldapp.reports.placards import FontMissing, find_cjk_font, render_pdf, render_pngs
     from sync.server import placard_keys
 

@@ -14,18 +14,15 @@ from fieldapp.i18n import t
 
 @click.group("reader-key")
 def reader_key() -> None:
-    """Read-only API keys for the city's BI (the data feed), scoped to grids."""
     from sync.server import db as server_db
 
     admin_call(server_db.add_missing_tables)
 
 
 @reader_key.command("create")
-@click.option("--name", required=True, help="Who uses the key, e.g. 市大数据局 BI.")
-@click.option("--grid", "grids", multiple=True, required=True,
-              help="A grid it may read (with the grids below); repeat for more.")  # fmt: skip
+@click.option("--name", required=True)
+@click.option("--grid", "grids", multiple=True, required=True)
 def create(name: str, grids: tuple[str, ...]) -> None:
-    """Make a key; it is shown once."""
     from sync.server import reader_keys
 
     key = admin_call(lambda: reader_keys.create(name, list(grids)))
@@ -35,7 +32,6 @@ def create(name: str, grids: tuple[str, ...]) -> None:
 
 @reader_key.command("list")
 def list_keys() -> None:
-    """List the keys (never their secrets)."""
     from sync.server.admin_models import ReaderKey
 
     keys = admin_call(lambda: list(ReaderKey.select().order_by(ReaderKey.created_at)))
@@ -49,7 +45,6 @@ def list_keys() -> None:
 @reader_key.command("revoke")
 @click.argument("key_id")
 def revoke(key_id: str) -> None:
-    """Revoke a key: its next call is refused."""
     from sync.server import reader_keys
 
     if not admin_call(lambda: reader_keys.revoke(key_id)):

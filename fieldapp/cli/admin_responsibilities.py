@@ -19,8 +19,6 @@ from fieldapp.i18n import t
 
 @click.command(
     "import-responsibilities",
-    help="Import cadre assignments (which cadre is responsible for which households) from a "
-    "CSV or XLSX file (all or nothing). Columns: cadre (person id or name), grid, household.",
 )
 @click.argument("file", type=InputFile())
 def import_responsibilities(file: Path) -> None:
@@ -34,9 +32,6 @@ def import_responsibilities(file: Path) -> None:
 
 @click.command(
     "end-responsibility",
-    help="End one cadre assignment: CADRE (person id or name) is no longer responsible for "
-    "household HOUSEHOLD (户号) of GRID. Their devices drop it at the next sync when it is "
-    "outside their grids.",
 )
 @click.argument("cadre")
 @click.argument("grid")
@@ -52,9 +47,8 @@ def end_responsibility(cadre: str, grid: str, household: str) -> None:
 
 
 @click.command("responsibilities")
-@click.option("--cadre", default="", help="Only this cadre's list (a person id or name).")
+@click.option("--cadre", default="")
 def responsibilities(cadre: str) -> None:
-    """Each cadre's 包保 households."""
     from sync.server import db as server_db
     from sync.server.responsibility_import import cadre_lists
 

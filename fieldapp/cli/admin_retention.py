@@ -25,14 +25,10 @@ if TYPE_CHECKING:
 
 @click.command("retention")
 @click.option("--keep-days", default=rules.DEFAULT_KEEP_DAYS, show_default=True,
-              type=click.IntRange(rules.SHORTEST_KEEP_DAYS, rules.LONGEST_KEEP_DAYS),
-              help="Days a follow-up is kept after its last day, and a person after leaving.")  # fmt: skip
-@click.option("--today", default=None, type=LocalDate(),
-              help="The day to apply the rules on (default: today).")  # fmt: skip
-@click.option("--yes", is_flag=True, help="Delete without asking first (for cron and scripts).")
+              type=click.IntRange(rules.SHORTEST_KEEP_DAYS, rules.LONGEST_KEEP_DAYS))  # fmt: skip
+@click.option("--today", default=None, type=LocalDate())
+@click.option("--yes", is_flag=True)
 def admin_retention(keep_days: int, today: dt.datetime | None, yes: bool) -> None:
-    """Delete follow-ups and people past their retention period (audited); says what it
-    would delete and asks first unless --yes."""
     from sync.server.retention import preview_retention, run_retention
 
     day = today.date() if today else dt.date.today()

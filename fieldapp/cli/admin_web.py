@@ -16,7 +16,6 @@ from fieldapp.i18n import t
 
 @click.group("web-user")
 def web_user() -> None:
-    """Office staff who sign in to the browser program (fieldapp web)."""
     from sync.server import db as server_db
 
     admin_call(server_db.add_missing_tables)
@@ -24,10 +23,9 @@ def web_user() -> None:
 
 @web_user.command("add")
 @click.argument("username")
-@click.option("--person", "person_id", required=True, help="The person the user acts for.")
-@click.option("--password-stdin", is_flag=True, help="Read the password from standard input.")
+@click.option("--person", "person_id", required=True)
+@click.option("--password-stdin", is_flag=True)
 def add(username: str, person_id: str, password_stdin: bool) -> None:
-    """Add a user, or set a new password for one (asks for it twice)."""
     from sync.server import web_users
 
     person = admin_call(lambda: web_users.check_user(username, person_id))  # before asking
@@ -60,7 +58,6 @@ def _ask_password() -> str:
 
 @web_user.command("list")
 def list_users() -> None:
-    """List the users (never their passwords)."""
     from sync.server.admin_models import WebUser
     from sync.server.db import now_iso
     from sync.server.models import Person
@@ -96,7 +93,6 @@ def _minute(stamp: str) -> str:
 @web_user.command("unlock")
 @click.argument("username")
 def unlock(username: str) -> None:
-    """Let a locked user try again now."""
     from sync.server import web_users
 
     if not admin_call(lambda: web_users.unlock(username)):

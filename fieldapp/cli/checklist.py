@@ -16,7 +16,6 @@ if TYPE_CHECKING:
 @click.group()
 @click.pass_context
 def checklist(ctx: click.Context) -> None:
-    """Checklist files (检查表文件)."""
     lang = (ctx.obj or {}).get("lang")
     if lang:
         from fieldapp.i18n import set_language
@@ -26,14 +25,8 @@ def checklist(ctx: click.Context) -> None:
 
 @checklist.command()
 @click.argument("files", nargs=-1, required=True, type=InputFile())
-@click.option(
-    "--kind",
-    "kinds",
-    multiple=True,
-    help="A venue kind the office adds (import-kinds), known besides the shipped ones.",
-)
+@click.option("--kind", "kinds", multiple=True)
 def validate(files: tuple[Path, ...], kinds: tuple[str, ...]) -> None:
-    """Check checklist FILEs; print every error as file:line: code: message (校验检查表文件)."""
     from fieldapp.domain.checklist_toml import ChecklistError, ChecklistInvalid
     from fieldapp.domain.kinds import VENUE_KINDS
     from fieldapp.domain.wording import said

@@ -73,13 +73,7 @@ def default_server_db() -> str:
     )
 
 
-db_option = click.option(
-    "--db",
-    "db_url",
-    default=None,
-    help="Server database: a SQLite path, sqlite:///FILE or postgresql://… "
-    "(default: $FIELDAPP_SERVER_DB or server/server.sqlite3 in the data directory).",
-)
+db_option = click.option("--db", "db_url", default=None)  # help: cli.option.<command>.db_url
 
 
 def admin_call(action: Callable[[], Any]) -> Any:

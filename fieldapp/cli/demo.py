@@ -103,31 +103,13 @@ def _workspace_said(home: Path, info: DemoInfo | None, as_role: str, lang: str |
 
 @click.command()
 @click.option("--venues", type=click.IntRange(min=1), default=360, show_default=True)
-@click.option(
-    "--answers",
-    type=click.IntRange(min=0),
-    default=0,
-    show_default=True,
-    help="Add a history of submitted inspections with about this many answers.",
-)
-@click.option(
-    "--home",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=None,
-    help="Workspace directory (default: a fresh temporary one). An existing demo is reused.",
-)
+@click.option("--answers", type=click.IntRange(min=0), default=0, show_default=True)
+@click.option("--home", type=click.Path(file_okay=False, path_type=Path), default=None)
 @click.option("--seed", type=int, default=7, show_default=True)
-@click.option("--build-only", is_flag=True, help="Build the workspace and exit.")
-@click.option(
-    "--as",
-    "as_role",
-    type=click.Choice(ROLES),
-    default="inspector",
-    show_default=True,
-    help="Whom the device acts for.",
-)
-@click.option("--lang", type=click.Choice(["zh", "en"]), default=None, help="UI language.")
-@click.option("--no-server", is_flag=True, help="No loopback server: one device, no sync.")
+@click.option("--build-only", is_flag=True)
+@click.option("--as", "as_role", type=click.Choice(ROLES), default="inspector", show_default=True)
+@click.option("--lang", type=click.Choice(["zh", "en"]), default=None)
+@click.option("--no-server", is_flag=True)
 @click.pass_context
 def demo(
     ctx: click.Context,
@@ -140,23 +122,6 @@ def demo(
     lang: str | None,
     no_server: bool,
 ) -> None:
-    """Build a demo workspace (示例数据), start its central server on loopback, enrol the
-    device and open the TUI on it; F12 syncs.
-
-    \b
-    The workspace holds two devices and the server:
-      HOME/fieldapp.sqlite3             the inspector's device
-      HOME/supervisor/fieldapp.sqlite3  the supervisor's device (--as supervisor)
-      HOME/server/server.sqlite3        the server (it stops when this demo exits, however)
-
-    \b
-    Inspector and supervisor syncing through the one server, in two terminals:
-      fieldapp demo --home ~/fielddemo                  # F12: the outbox goes up
-      fieldapp demo --home ~/fielddemo --as supervisor  # F12: their hazards come down
-    The second finds the first one's server running and uses it; keep the first open.
-    Print the demo's placards with the server's key and scan them on either device:
-      fieldapp admin --db HOME/server/server.sqlite3 placards --grid T01-DM --out p.pdf
-    """
     from fieldapp.services.demo.workspace import DemoError
 
     home = (home or Path(tempfile.mkdtemp(prefix="fieldapp-demo-"))).expanduser().resolve()

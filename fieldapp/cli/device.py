@@ -29,12 +29,9 @@ def _role(role: str) -> str:
 @click.command()
 @click.argument("url")
 @click.argument("code")
-@click.option(
-    "--name", "device_name", default="", help="A name for this device (default: host name)."
-)
-@click.option("--insecure-http", is_flag=True, help="Allow plain http to a non-loopback server.")
-@click.option("--ca-bundle", type=click.Path(dir_okay=False), default=None,
-              help="CA certificates to verify the server with.")  # fmt: skip
+@click.option("--name", "device_name", default="")
+@click.option("--insecure-http", is_flag=True)
+@click.option("--ca-bundle", type=click.Path(dir_okay=False), default=None)
 @click.pass_context
 def enroll(
     ctx: click.Context,
@@ -44,7 +41,6 @@ def enroll(
     insecure_http: bool,
     ca_bundle: str | None,
 ) -> None:
-    """Enrol this device with the server at URL using a one-time CODE."""
     import platform
 
     from fieldapp.services.syncing.problems import describe
@@ -97,10 +93,9 @@ class _PhaseBars:
 
 
 @click.command("sync")
-@click.option("--insecure-http", is_flag=True, help="Allow plain http to a non-loopback server.")
+@click.option("--insecure-http", is_flag=True)
 @click.pass_context
 def sync_command(ctx: click.Context, insecure_http: bool) -> None:
-    """Sync now, headless. Exit status 0 only if everything went through."""
     from fieldapp.services.syncing.media_problems import warnings_in_words
     from fieldapp.services.syncing.problems import errors_in_words, retry_hint
     from fieldapp.services.syncing.runs import after_sync
@@ -169,7 +164,6 @@ def _recorded_url() -> str:
 @click.command("device-info")
 @click.pass_context
 def device_info(ctx: click.Context) -> None:
-    """Show this device's id, person and server (never its token)."""
     from fieldapp.services.common.identity import device_info as read_device_info
 
     use_language(ctx)
@@ -200,7 +194,6 @@ def device_info(ctx: click.Context) -> None:
 @click.argument("minutes", type=float, required=False)
 @click.pass_context
 def idle_lock(ctx: click.Context, minutes: float | None) -> None:
-    """Show or set the minutes without a key press after which the app locks (1–60)."""
     from fieldapp.services.common import device_lock
 
     use_language(ctx)

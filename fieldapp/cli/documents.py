@@ -46,21 +46,14 @@ def _write_pdf(
     click.echo(t("review.cli.written", path=out, count=items(doc)))
 
 
-_OUT = click.option(
-    "--out",
-    required=True,
-    type=click.Path(path_type=Path),
-    callback=checked_out,
-    help="The PDF file to write.",
-)
+_OUT = click.option("--out", required=True, type=click.Path(path_type=Path), callback=checked_out)
 
 
 @click.command()
-@click.option("--venue", "venue_code", required=True, help="The venue code, e.g. DM-0042.")
+@click.option("--venue", "venue_code", required=True)
 @_OUT
 @click.pass_context
 def notice(ctx: click.Context, venue_code: str, out: Path) -> None:
-    """Print the rectification notice of a venue (打印整改通知书)."""
     from fieldapp.reports.notices import render_notice
     from fieldapp.services.documents.notices import notice_for_venue
 
@@ -70,17 +63,10 @@ def notice(ctx: click.Context, venue_code: str, out: Path) -> None:
 
 
 @click.command(name="handover-letter")
-@click.option(
-    "--finding",
-    "finding_ids",
-    multiple=True,
-    required=True,
-    help="A finding id handed over; repeat for several of the same hand-over.",
-)
+@click.option("--finding", "finding_ids", multiple=True, required=True)
 @_OUT
 @click.pass_context
 def handover_letter(ctx: click.Context, finding_ids: tuple[str, ...], out: Path) -> None:
-    """Print the hand-over letter (移交抄告单) for findings handed over together."""
     from fieldapp.reports.notices import render_handover_letter
     from fieldapp.services.documents.notices import handover_letter as build_letter
 

@@ -13,7 +13,6 @@ import click
 from fieldapp.cli.checks import checked_out, fail
 from fieldapp.cli.common import open_local_store, unlock_personal_data
 from fieldapp.cli.params import LocalDate
-from fieldapp.domain.kinds import VENUE_KINDS
 
 
 def _language(ctx: click.Context) -> str:
@@ -31,24 +30,14 @@ def _date(value: dt.datetime | None) -> dt.date | None:
 
 @click.command()
 @click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["csv", "xlsx"]),
-    default="xlsx",
-    show_default=True,
-    help="xlsx: one workbook; csv: OUT, OUT_findings.csv, OUT_finding_events.csv.",
+    "--format", "fmt", type=click.Choice(["csv", "xlsx"]), default="xlsx", show_default=True
 )
 @click.option("--out", required=True, type=click.Path(path_type=Path), callback=checked_out)
-@click.option("--from", "first", type=LocalDate(), help="First local date.")
-@click.option("--to", "last", type=LocalDate(), help="Last local date.")
-@click.option("--grid", default=None, help="A grid code; the grids under it are included.")
-@click.option(
-    "--kind",
-    default=None,
-    help=f"One venue kind: {', '.join(VENUE_KINDS)} or one the office added.",
-)
-@click.option("--full-personal-data", is_flag=True,
-              help="Write ID numbers and phones in full (supervisors only; audited).")  # fmt: skip
+@click.option("--from", "first", type=LocalDate())
+@click.option("--to", "last", type=LocalDate())
+@click.option("--grid", default=None)
+@click.option("--kind", default=None)
+@click.option("--full-personal-data", is_flag=True)
 @click.pass_context
 def export(
     ctx: click.Context,
@@ -60,13 +49,6 @@ def export(
     kind: str | None,
     full_personal_data: bool,
 ) -> None:
-    """Export inspections, hazards and hazard events as the office ledger (导出台账), and
-    the people and follow-up sheets (masked) where the grids keep a registry.
-
-    --from and --to pick inspections by the day submitted, hazard events by the day they
-    happened, hazards by the day found or by an event of theirs in the dates (so each
-    event's hazard is on the hazards sheet) and follow-ups by the days they run. The people sheet is a register:
-    everyone as of the export, whatever the dates (its title says the day)."""
     lang = _language(ctx)
     from fieldapp.i18n import t
     from fieldapp.services.export.ledger import ExportFilter, export_ledger
@@ -116,15 +98,14 @@ def export(
 
 
 @click.command()
-@click.option("--grid", "grid_code", required=True, help="The grid the report is for.")
-@click.option("--zero", is_flag=True, help="A zero report (零报告): nothing to report.")
-@click.option("--remarks", default="", help="Remarks for the report.")
-@click.option("--date", "day", type=LocalDate(), help="Default: today.")
+@click.option("--grid", "grid_code", required=True)
+@click.option("--zero", is_flag=True)
+@click.option("--remarks", default="")
+@click.option("--date", "day", type=LocalDate())
 @click.pass_context
 def report(
     ctx: click.Context, grid_code: str, zero: bool, remarks: str, day: dt.datetime | None
 ) -> None:
-    """File the day's report for a grid (填报每日报告), or a zero report with --zero."""
     _language(ctx)
     from fieldapp.i18n import t
     from fieldapp.services.common.identity import NotEnrolled

@@ -15,8 +15,8 @@ from fieldapp.cli.common import open_local_store
 
 
 @click.command("monthly-report")
-@click.option("--grid", "grid_code", default=None, help="Default: my first grid.")
-@click.option("--month", default=None, help="YYYY-MM; default: this month.")
+@click.option("--grid", "grid_code", default=None)
+@click.option("--month", default=None)
 @click.option("--xlsx", type=click.Path(dir_okay=False, path_type=Path), default=None)
 @click.option("--pdf", type=click.Path(dir_okay=False, path_type=Path), default=None)
 @click.pass_context
@@ -24,8 +24,6 @@ def monthly_report(
     ctx: click.Context, grid_code: str | None, month: str | None, xlsx: Path | None,
     pdf: Path | None,
 ) -> None:  # fmt: skip
-    """Write a grid's monthly report (月报): completion, reports, hazards, activities,
-    patrols, incidents and the assessment score (考核) per grid under it."""
     from fieldapp.domain.typed import no_such_day
     from fieldapp.i18n import language, t
     from fieldapp.services.common.identity import NotEnrolled

@@ -21,10 +21,6 @@ from fieldapp.cli.params import InputFile
 @click.argument("photo", type=InputFile())
 @click.pass_context
 def scan(ctx: click.Context, photo: Path) -> None:
-    """Read the QR of a placard photo and verify it offline (扫描标牌照片并核验).
-
-    Exits 0 when the photo holds a genuine placard of a venue on this device, 1 otherwise.
-    """
     from fieldapp.i18n import t
     from fieldapp.services.placards.photo_scan import QrDecodeError, decode_qr_texts
     from fieldapp.services.placards.printing import verify_scan
@@ -52,21 +48,10 @@ def scan(ctx: click.Context, photo: Path) -> None:
 
 
 @click.command()
-@click.option("--grid", "grid_code", help="Grid code: its venues and those of the grids below.")
-@click.option("--venue", "venue_code", help="One venue code.")
-@click.option(
-    "--out",
-    required=True,
-    type=click.Path(path_type=Path),
-    callback=checked_out,
-    help="The PDF to write (one placard per page).",
-)
-@click.option(
-    "--png",
-    "png_dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    help="Also write one PNG per venue into this directory.",
-)
+@click.option("--grid", "grid_code")
+@click.option("--venue", "venue_code")
+@click.option("--out", required=True, type=click.Path(path_type=Path), callback=checked_out)
+@click.option("--png", "png_dir", type=click.Path(file_okay=False, path_type=Path))
 @click.option("--size", type=click.Choice(["A4", "A5"], case_sensitive=False), default="A4")
 @click.pass_context
 def placards(
@@ -77,12 +62,6 @@ def placards(
     png_dir: Path | None,
     size: str,
 ) -> None:
-    """Print UNSIGNED venue placards to a PDF (打印未签名的场所标牌).
-
-    A device never signs placards: the QR holds the venue code, which finds the venue but
-    does not prove a visit, and each placard says so. Signed placards come from the
-    server (`fieldapp admin placards`).
-    """
     from fieldapp.i18n import t
     from fieldapp.reports.placards import FontMissing, find_cjk_font, render_pdf, render_pngs
     from fieldapp.services.placards import printing as service

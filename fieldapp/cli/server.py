@@ -23,22 +23,16 @@ from fieldapp.cli.admin_web import web_user
 from fieldapp.cli.common import admin_call, db_option, default_server_db, use_language
 from fieldapp.cli.params import DateOrTime, InputFile
 from fieldapp.i18n import listed, t
-from sync.server.headers import chinese_headers
 
 
 @click.command()
 @db_option
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8765, show_default=True, type=int)
-@click.option("--blob-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="Keep photos as files here (the default on SQLite: beside its file).")  # fmt: skip
-@click.option("--blob-store", default=None, metavar="SPEC",
-              help="Where photos and videos are kept, shared by every server: files:DIR, "
-              "database (the default on PostgreSQL) or s3://BUCKET[/PREFIX]?endpoint=URL.")  # fmt: skip
-@click.option("--blob-limit", default=20 * 1024 * 1024, show_default=True, type=int,
-              help="Largest photo accepted, in bytes.")  # fmt: skip
-@click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64),
-              help="Server processes sharing the port (all state is in the database).")  # fmt: skip
+@click.option("--blob-dir", type=click.Path(file_okay=False, path_type=Path), default=None)
+@click.option("--blob-store", default=None, metavar="SPEC")
+@click.option("--blob-limit", default=20 * 1024 * 1024, show_default=True, type=int)
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64))
 def serve(
     db_url: str | None,
     host: str,
@@ -48,7 +42,6 @@ def serve(
     blob_limit: int,
     workers: int,
 ) -> None:
-    """Run the central sync server (uvicorn, JSON-lines logs on stderr)."""
     from sync.server.__main__ import run
     from sync.server.blob_store import BadBlobStore
 
@@ -68,11 +61,9 @@ def serve(
 
 @click.group()
 @db_option
-@click.option("--actor", default="", help="Who is acting, for the audit trail "
-              "(a person id; default: admin:<login name>).")  # fmt: skip
+@click.option("--actor", default="")
 @click.pass_context
 def admin(ctx: click.Context, db_url: str | None, actor: str) -> None:
-    """Administer the server database: people, grids, venues, checklists, devices."""
     use_language(ctx)
     from fieldapp.cli.checks import open_server_database
     from sync.server import audit
@@ -85,7 +76,6 @@ def admin(ctx: click.Context, db_url: str | None, actor: str) -> None:
 
 @admin.command("init")
 def admin_init() -> None:
-    """Create the tables, the epoch and the placard key (safe to run again)."""
     from sync.server import db as server_db
     from sync.server import placard_keys
 
@@ -97,42 +87,13 @@ def admin_init() -> None:
 
 @admin.command("new-epoch")
 def admin_new_epoch() -> None:
-    """Start a new epoch: run this after restoring the database from a backup."""
     from sync.server import db as server_db
 
     click.echo(t("admin.new_epoch", epoch=server_db.new_epoch()))
 
 
 def _import_command(name: str, table: str, function_name: str, module: str = "admin") -> None:
-    what, columns = {
-        "grids": ("grids", "code, name, level (a code or its name: town/镇, village/村…), parent"),
-        "people": (
-            "people",
-            "id, name, role (a code or its name: inspector/网格员, supervisor/网格长, "
-            "admin/管理员), phone, grids (separated by ; or spaces)",
-        ),
-        "venues": ("venues", "code, name, kind, grid, address, contact, phone, risk_level, id"),
-        "checkpoints": (
-            "checkpoints",
-            "code, name, kind (a code or its name: hydrant/消火栓, village_entrance/村口…), "
-            "grid, address, contact, phone, form (a kind with its own form: hydrant/消火栓, "
-            "fire_room/消防室, fireworks_point; empty: the kind's), lat, lon, id",
-        ),
-        "routes": (
-            "patrol routes",
-            "code, name, grid, checkpoints (codes in order, separated by ;), "
-            "days (daily, mon;wed, or dates), windows (06:30-09:00;…), people (person ids), "
-            "ordered (yes/no), campaign, team, active, starts_on (YYYY-MM-DD: no window before "
-            "it is due or missed; a new route's default is the day it is imported), id",
-        ),
-    }[table]
-
-    @admin.command(
-        name,
-        help=f"Import {what} from a CSV or XLSX file (all or nothing). Columns: {columns}; "
-        f"each may be headed by its Chinese name instead ({chinese_headers(table)}). "
-        "A column the import does not read is refused, not ignored.",
-    )
+    @admin.command(name)  # its help, with the columns it reads: cli.help.admin.<name>
     @click.argument("file", type=InputFile())
     def command(file: Path) -> None:
         import importlib
@@ -170,14 +131,7 @@ _import_command("import-checkpoints", "checkpoints", "import_checkpoints", "patr
 _import_command("import-routes", "routes", "import_routes", "patrol_import")
 
 
-@admin.command(
-    "import-people-registry",
-    help="Import households and people (户籍/流动人口台账) from a CSV or XLSX file "
-    "(all or nothing). Columns: grid, household, name; optional building, address, venue, "
-    "sex, birth_year, id_number, phone, tags, arrived_on, left_on, plate; each may be headed "
-    f"by its Chinese name instead ({chinese_headers('registry')}). A column the import "
-    "does not read is refused, not ignored.",
-)
+@admin.command("import-people-registry")
 @click.argument("file", type=InputFile())
 def admin_import_people_registry(file: Path) -> None:
     from sync.server import db as server_db
@@ -191,8 +145,6 @@ def admin_import_people_registry(file: Path) -> None:
 @admin.command("publish-checklist")
 @click.argument("file", type=InputFile())
 def admin_publish_checklist(file: Path) -> None:
-    """Validate and publish one checklist version (TOML, its JSON form, or an XLSX workbook
-    from `admin checklist export`)."""
     from sync.server import admin as server_admin
     from sync.server import db as server_db
 
@@ -203,11 +155,10 @@ def admin_publish_checklist(file: Path) -> None:
 
 
 @admin.command("enroll-code")
-@click.option("--person", "person_id", required=True, help="The person id the device acts for.")
-@click.option("--hours", default=24.0, show_default=True, help="How long the code stays valid.")
-@click.option("--url", default="", help="Server URL to put in the QR with the code.")
+@click.option("--person", "person_id", required=True)
+@click.option("--hours", default=24.0, show_default=True)
+@click.option("--url", default="")
 def admin_enroll_code(person_id: str, hours: float, url: str) -> None:
-    """Issue a one-time enrolment code, shown as text and as a QR code."""
     from sync.server import auth
     from sync.server.office_time import office_minute
 
@@ -231,9 +182,6 @@ DEVICE_COLUMNS = ("device", "state", "person", "name", "role", "device_name", "e
 
 @admin.command("devices")
 def admin_devices() -> None:
-    """List enrolled devices: a header line naming the columns, then one tab-separated
-    line per device (id, active or revoked, its person's id, name and role, the device's
-    name, when it was enrolled and last seen)."""
     from sync.server import admin as server_admin
 
     devices = admin_call(server_admin.list_devices)
@@ -254,7 +202,6 @@ def admin_devices() -> None:
 @admin.command("revoke")
 @click.argument("device_id")
 def admin_revoke(device_id: str) -> None:
-    """Revoke a device: its token is refused from its next call on."""
     from sync.server import auth
 
     if admin_call(lambda: auth.revoke(device_id)):
@@ -264,13 +211,10 @@ def admin_revoke(device_id: str) -> None:
 
 
 @admin.command("audit")
-@click.option("--since", default=None, type=DateOrTime(),
-              help="From this date or time (YYYY-MM-DD[THH:MM], UTC).")  # fmt: skip
-@click.option("--actor", "actor", default=None, help="Only what this actor did.")
-@click.option("--limit", default=None, type=click.IntRange(1), help="At most this many entries.")
+@click.option("--since", default=None, type=DateOrTime())
+@click.option("--actor", "actor", default=None)
+@click.option("--limit", default=None, type=click.IntRange(1))
 def admin_audit(since: str | None, actor: str | None, limit: int | None) -> None:
-    """List the audit trail: enrolments, revocations, key changes, role and grid changes,
-    imports and exports, oldest first."""
     import json
 
     from sync.server import audit

@@ -27,31 +27,25 @@ def _loopback(host: str) -> bool:
 
 
 @click.command()
-@click.option("--server", "server_url", required=True,
-              help="The central server the sessions enrol with and sync to.")  # fmt: skip
+@click.option("--server", "server_url", required=True)
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8000, show_default=True, type=int)
-@click.option("--home", "home", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="Where the sessions' office stores live (default: web/ in the data directory).")  # fmt: skip
+@click.option("--home", "home", type=click.Path(file_okay=False, path_type=Path), default=None)
 @click.option("--tls-cert", type=click.Path(dir_okay=False, exists=True), default=None)
 @click.option("--tls-key", type=click.Path(dir_okay=False, exists=True), default=None)
-@click.option("--public-url", default=None,
-              help="The address people open, e.g. https://grid.example.gov.cn behind nginx.")  # fmt: skip
-@click.option("--behind-tls-proxy", is_flag=True,
-              help="Listen on a network address without TLS because a proxy in front adds it.")  # fmt: skip
+@click.option("--public-url", default=None)
+@click.option("--behind-tls-proxy", is_flag=True)
 @click.option("--idle-minutes", default=30.0, show_default=True, type=click.FloatRange(1, 24 * 60))
-@click.option("--insecure-http", is_flag=True, help="Allow plain http to a non-loopback server.")
-@click.option("--ca-bundle", type=click.Path(dir_okay=False), default=None,
-              help="CA certificates to verify the central server with (a private CA).")  # fmt: skip
+@click.option("--insecure-http", is_flag=True)
+@click.option("--ca-bundle", type=click.Path(dir_okay=False), default=None)
 @click.pass_context
 def web(
     ctx: click.Context, server_url: str, host: str, port: int, home: Path | None,
     tls_cert: str | None, tls_key: str | None, public_url: str | None, behind_tls_proxy: bool,
     idle_minutes: float, insecure_http: bool, ca_bundle: str | None,
 ) -> None:  # fmt: skip
-    """Serve the program to browsers: each session signs in and gets its own office store.
-    Options that cannot serve are refused as click's usage errors (exit status 2), so the
-    root says them in the chosen language after "错误：" / "Error:"."""
+    # Options that cannot serve are refused as click's usage errors (exit status 2), so the
+    # root says them in the chosen language after "错误：" / "Error:".
     from fieldapp.paths import data_home
     from fieldapp.web.server import OfficeServer
     from fieldapp.web.sessions import Sessions
