@@ -20,6 +20,8 @@ from fieldapp.domain import personal
 from fieldapp.i18n import language, listed, t
 
 Aliases = Mapping[str, tuple[str, ...]]  # an English column name → its Chinese names
+# What an import reads: a workbook, or CSV (a file without a suffix, or .txt, read as CSV).
+TABLE_SUFFIXES = (".xlsx", ".xlsm", ".csv", ".txt", "")
 
 
 class Quoted(tuple[str, ...]):
@@ -160,6 +162,9 @@ def read_table(
     path = Path(path)
     if not path.is_file():
         raise ImportRefused(str(path), [RowError(0, "", "import.no_file")], headers={})
+    if path.suffix.lower() not in TABLE_SUFFIXES:  # a .toml read as CSV lists "missing" columns
+        problem = RowError(0, "", "import.not_table_file", {"suffix": path.suffix})
+        raise ImportRefused(path.name, [problem], headers={})
     if path.suffix.lower() in (".xlsx", ".xlsm"):
         import openpyxl
 
