@@ -117,6 +117,14 @@ def draft_for_venue(venue_id: str) -> str | None:
     return None if row is None else str(row.id)
 
 
+def draft_brief(inspection_id: str) -> tuple[str, str, str, str]:
+    """The unfinished inspection as the offer to continue it says it: the venue's name and
+    code, when it started (UTC, stored) and the item it stands at."""
+    row = Inspection.select(Inspection, Venue).join(Venue).where(Inspection.id == inspection_id)
+    draft = row.get()
+    return (draft.venue.name, draft.venue.code, draft.started_at, draft.current_item)
+
+
 def record_presence(
     inspection_id: str,
     *,

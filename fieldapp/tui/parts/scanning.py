@@ -117,7 +117,7 @@ def _patrol_run_for(result: ScanResult) -> str | None:
 
 
 class ScanningApp(WedgeListener, ScanDialogs):
-    """Routes scans; FieldApp provides `open_venue`."""
+    """Routes scans; FieldApp provides `open_venue` and `offer_draft`."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -136,6 +136,8 @@ class ScanningApp(WedgeListener, ScanDialogs):
             note: str = "",
             scan: ScanMark | None = None,
         ) -> None: ...
+
+        def offer_draft(self, inspection_id: str) -> None: ...  # continue an unfinished one
 
     @on(events.Mount)
     def _configure_scanning(self) -> None:
@@ -348,7 +350,8 @@ class ScanningApp(WedgeListener, ScanDialogs):
         self.open_dialog(dialog, answered)
 
     def _ask_presence(self, scan: CheckedScan, label: str) -> None:
-        """A typed code: a venue chosen by hand, so ask why (the code is no reason)."""
+        """A typed code: a venue chosen by hand, so ask why (the code is no reason); one
+        with an unfinished inspection asks nothing, its draft is offered (`offer_draft`)."""
         from fieldapp.services.inspection.inspections import PRESENCE_REASONS
         from fieldapp.tui.dialogs.outside_grid import warn_outside_grid
         from fieldapp.tui.dialogs.presence import PresenceDialog
@@ -361,6 +364,9 @@ class ScanningApp(WedgeListener, ScanDialogs):
                 self.open_venue(venue_id, presence="manual", reason=choice.reason, note=choice.note)
 
         def ask() -> None:
+            if scan.draft_id is not None:  # its presence is on record with the draft
+                self.offer_draft(scan.draft_id)
+                return
             # Said in the dialog it is about: a toast sat over its buttons.
             said = t("placard.check.plain_code", code=scan.venue_code)
             dialog = PresenceDialog(label, PRESENCE_REASONS, code=scan.venue_code, said=said)

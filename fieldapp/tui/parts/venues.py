@@ -3,7 +3,9 @@
 - chosen by hand (a `VenueChosen` from Home, Find venue, rounds or a returned
   inspection): a venue outside my grids warns first (`OutsideGridDialog`: the server
   refuses its inspection), then PresenceDialog asks why
-  → `open_venue(presence="manual", reason=…, note=…)`;
+  → `open_venue(presence="manual", reason=…, note=…)`; a venue with an unfinished
+  inspection asks no reason (the draft holds its presence) but offers to continue it
+  (`offer_draft`, 继续未完成的检查？), as a typed code in F2 does;
 - scanned (see `fieldapp.tui.parts.scanning`) → `open_venue(presence="scanned", payload=…)`;
 - `open_venue` resumes the venue's draft or starts an inspection (in a thread worker),
   then `show_inspection` pushes InspectScreen(inspection_id);
@@ -44,12 +46,13 @@ class VenueOpening(Navigation):
 
         with db.connection_context():
             outside = venue_scope.grid_outside_mine(venue_id)
-            resume = outside != "" and inspections.draft_for_venue(venue_id) is not None
-        self.call_from_thread(self._ask_why_chosen, venue_id, label, outside, resume)
+            draft = inspections.draft_for_venue(venue_id)
+        self.call_from_thread(self._ask_why_chosen, venue_id, label, outside, draft)
 
-    def _ask_why_chosen(self, venue_id: str, label: str, outside: str, resume: bool) -> None:
+    def _ask_why_chosen(self, venue_id: str, label: str, outside: str, draft: str | None) -> None:
         """A venue outside my grids says the server refuses its inspection first (as its
-        scanned placard would), then PresenceDialog asks why it was chosen by hand."""
+        scanned placard would), then PresenceDialog asks why it was chosen by hand, or
+        continuing its unfinished inspection (`draft`) is offered."""
         from fieldapp.services.inspection.inspections import PRESENCE_REASONS
         from fieldapp.tui.dialogs.outside_grid import warn_outside_grid
         from fieldapp.tui.dialogs.presence import PresenceDialog
@@ -59,9 +62,42 @@ class VenueOpening(Navigation):
                 self.open_venue(venue_id, presence="manual", reason=choice.reason, note=choice.note)
 
         def ask() -> None:
-            self.open_dialog(PresenceDialog(label, PRESENCE_REASONS), chosen)
+            if draft is not None:
+                self.offer_draft(draft)
+            else:
+                self.open_dialog(PresenceDialog(label, PRESENCE_REASONS), chosen)
 
+        resume = draft is not None
         warn_outside_grid(self.open_dialog, label, outside=outside, resume=resume, then=ask)
+
+    def offer_draft(self, inspection_id: str) -> None:
+        """A venue with an unfinished inspection, chosen again by hand (on Home, its code
+        typed in F2): the draft holds its presence (a scan, or a reason given), so no
+        reason is asked; continuing it is offered (继续未完成的检查？), as at start-up."""
+        self._offer_draft(inspection_id)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="draft-offer")
+    def _offer_draft(self, inspection_id: str) -> None:
+        from fieldapp.services.inspection.inspections import draft_brief
+        from fieldapp.store import db
+
+        with db.connection_context():
+            brief = draft_brief(inspection_id)
+        self.call_from_thread(self._show_draft_offer, inspection_id, brief)
+
+    def _show_draft_offer(self, inspection_id: str, brief: tuple[str, str, str, str]) -> None:
+        from fieldapp.tui.dialogs.resume import ResumeDialog
+        from fieldapp.tui.views.home import local_time
+
+        def answered(resume: bool | None) -> None:
+            if resume:
+                self.show_inspection(inspection_id)
+
+        venue, code, started_at, item = brief
+        dialog = ResumeDialog(
+            inspection_id, venue=venue, code=code, started=local_time(started_at), item=item
+        )
+        self.open_dialog(dialog, answered)
 
     @on(HistoryWanted)
     def _history_wanted(self, event: HistoryWanted) -> None:
