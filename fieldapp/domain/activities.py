@@ -219,8 +219,9 @@ def activity_types_from(items: Iterable[Mapping[str, Any]]) -> list[ActivityType
 
 
 def form_problem(kind: ActivityType, values: Mapping[str, Any]) -> str | None:
-    """The first required field left empty (a catalogue-free field name), or None."""
-    for name in kind.required:
+    """The first required field left empty, in the form's order (FORM_FIELDS, not the
+    order the type names them in), or None."""
+    for name in (name for name in FORM_FIELDS if name in kind.required):
         value = values.get(name)
         if name == "attendees":
             if not isinstance(value, int) or isinstance(value, bool) or value <= 0:

@@ -116,17 +116,25 @@ def record_activity(form: ActivityForm) -> Activity:
     who = me()
     if form.grid_code not in grid_codes_under([code for code, _ in who.grids]):
         raise ActivityRefused(t("activity.refused.grid", grid=form.grid_code))
+    # The first problem in the form's order is said (the day, the reason for lateness,
+    # then the rest): the attendees were checked before the day, a lateness after them.
+    held_on = _held_on(form.held_on)
+    late_note = _late_note(kind, held_on, form)
+    try:
+        attendees, bad_attendees = _attendees(form.attendees), None
+    except ActivityRefused as refused:  # said after a place left empty: it comes first
+        attendees, bad_attendees = 0, refused
     values: dict[str, Any] = {
         "place": form.place.strip()[:200],
-        "attendees": _attendees(form.attendees),
+        "attendees": attendees,
         "minutes": form.minutes.strip()[:5000],
         "photos": [p for p in form.photo_files if p.strip()],
     }
-    held_on = _held_on(form.held_on)  # the form's first field: said first
-    late_note = _late_note(kind, held_on, form)
     if late_note:  # with the record it travels: the minutes or report say why late
         values["minutes"] = f"{late_note}\n{values['minutes']}".strip()[:5000]
     problem = form_problem(kind, values)
+    if bad_attendees is not None and problem != "place":
+        raise bad_attendees
     if problem == "attendees" and form.attendees.strip():  # typed, but 0: not "fill it in"
         raise ActivityRefused(t("activity.refused.no_attendees"), problem)
     if problem is not None:

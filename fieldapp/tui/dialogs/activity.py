@@ -39,6 +39,7 @@ class ActivityAsk:
     required: tuple[str, ...]
     record: str  # minutes | report
     today: str  # YYYY-MM-DD
+    due_by: str = ""  # YYYY-MM-DD: the last on-time day; held after it, it is late
 
 
 class ActivityDialog(AsksBeforeDiscarding, SavingDialog):
@@ -61,7 +62,19 @@ class ActivityDialog(AsksBeforeDiscarding, SavingDialog):
         self.ask = ask
         localize_bindings(self)
 
-    def _label(self, name: str) -> str:
+    def _late(self, held_on: str) -> bool:
+        """Held on `held_on` (as typed; empty: today), the activity is late."""
+        from fieldapp.domain.typed import typed_date
+
+        try:
+            day = typed_date(held_on).isoformat() if held_on.strip() else self.ask.today
+        except ValueError:
+            return False  # not a day yet: the save says so
+        return bool(self.ask.due_by) and day > self.ask.due_by
+
+    def _label(self, name: str, held_on: str = "") -> str:
+        if name == "late_reason" and self._late(held_on):
+            return t("activity.field.late_reason.overdue")  # plainly required now
         key = self.ask.record if name == "minutes" else name
         text = t(f"activity.field.{key}")
         return text + t("activity.form.required") if name in self.ask.required else text
@@ -74,7 +87,7 @@ class ActivityDialog(AsksBeforeDiscarding, SavingDialog):
             )
             with VerticalScroll(id="activity-fields", classes="compact-fields"):
                 for name in FIELDS:
-                    yield Label(self._label(name))
+                    yield Label(self._label(name), id=f"activity-{name}-label")
                     value = self.ask.today if name == "held_on" else ""
                     placeholder = t("activity.form.photos.placeholder") if name == "photos" else ""
                     yield AppKeysInput(
@@ -90,6 +103,12 @@ class ActivityDialog(AsksBeforeDiscarding, SavingDialog):
 
     def on_mount(self) -> None:
         self.query_one("#activity-place", Input).focus(scroll_visible=False)
+
+    @on(Input.Changed, "#activity-held_on")
+    def _held_on_changed(self, event: Input.Changed) -> None:
+        """Another day typed: whether a reason for lateness is needed, said again."""
+        label = self.query_one("#activity-late_reason-label", Label)
+        label.update(self._label("late_reason", event.value))
 
     def field_named(self, name: str) -> Input | None:
         """A refusal's field: the person types the mend where the message points."""

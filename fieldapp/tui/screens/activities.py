@@ -88,6 +88,7 @@ def load_activities() -> ActivitiesData:
                 required=d.kind.required,
                 record=d.kind.record,
                 today=day.isoformat(),
+                due_by=d.window.due_by.isoformat(),
             ),
             d.status,
             window_text(d.window.due_on, d.window.due_by),
