@@ -124,12 +124,14 @@ def _title(pdf, text: str, number: str) -> None:  # type: ignore[no-untyped-def]
     pdf.ln(2)
 
 
-def _broken(pdf, text: str, width: float, inset: float = 0.0) -> str:  # type: ignore[no-untyped-def]
+def _broken(pdf, text: str, width: float, inset: float = 0.0, every: bool = False) -> str:  # type: ignore[no-untyped-def]
     """`text` with its lines broken as they are drawn `width` mm wide (less fpdf's cell
     margins and `inset`), by the rule of Chinese line breaking: fpdf's own wrapping cut
-    at any character and started a line with "。"."""
-    if not ANY_MARK.search(text):
-        return text  # no mark the rule moves: fpdf's wrapping, as before (a number whole)
+    at any character and started a line with "。". `every`: text without a mark too, so a
+    date or a reference number is kept whole (the hand-over letter's history, which
+    fpdf cut "整改期限 2026-1" / "1-18")."""
+    if not every and not ANY_MARK.search(text):
+        return text  # no mark the rule moves: fpdf's wrapping, as before
     width = width or pdf.w - pdf.r_margin - pdf.get_x()
     room = width - 2 * pdf.c_margin - 2 * inset - 0.05
     return "\n".join(broken_lines(text, room, pdf.get_string_width))
@@ -161,9 +163,10 @@ def _fields(pdf, rows: list[tuple[str, str]], width: float) -> None:  # type: ig
 
 
 def _table(pdf, widths: tuple[float, ...], head: list[str], rows: list[list[str]],  # type: ignore[no-untyped-def]
-           head_size: float | None = None, padding: float = PADDING) -> None:  # fmt: skip
+           head_size: float | None = None, padding: float = PADDING,
+           every: bool = False) -> None:  # fmt: skip
     """A table, its heading at `head_size` pt (default: the body's 9.5), `padding` mm
-    inside each cell (fpdf then leaves out its cell margin)."""
+    inside each cell (fpdf then leaves out its cell margin); `every` as `_broken`'s."""
     from fpdf.enums import WrapMode
     from fpdf.fonts import FontFace
 
@@ -181,7 +184,7 @@ def _table(pdf, widths: tuple[float, ...], head: list[str], rows: list[list[str]
         for values in [head, *rows]:
             row = table.row()
             for text, width in zip(values, widths, strict=True):
-                row.cell(_broken(pdf, text, width, inset=padding))
+                row.cell(_broken(pdf, text, width, inset=padding, every=every))
 
 
 def _qr(pdf, x: float, y: float, size: float, payload: str) -> None:  # type: ignore[no-untyped-def]
@@ -338,7 +341,27 @@ def render_handover_letter(
         L("review.notice.col.severity"),
         L("review.letter.col.history"),
     ]
-    _table(pdf, (10, 32, 50, 12, 70), head, rows)
+    # The closing lines and the signature are kept with the last row: where they would
+    # run onto a page of their own ("接收单位（签收）： 年 月 日" alone on page 2), the last
+    # row goes over with them, under the table's heading again.
+    widths = (10.0, 32.0, 50.0, 12.0, 70.0)
+    with pdf.offset_rendering() as trial:  # drawn on a copy: where would it end?
+        _table(trial, widths, head, rows, every=True)
+        page = trial.page
+        _letter_close(trial, letter, L, width)
+        spilled = trial.page != page
+    if spilled and len(rows) > 1:
+        _table(pdf, widths, head, rows[:-1], every=True)
+        pdf.add_page()
+        _table(pdf, widths, head, rows[-1:], every=True)
+    else:
+        _table(pdf, widths, head, rows, every=True)
+    _letter_close(pdf, letter, L, width)
+    return _output(pdf, out)
+
+
+def _letter_close(pdf, letter: HandOverLetter, L, width: float) -> None:  # type: ignore[no-untyped-def]
+    """Who hands over, the day, and the receiving unit's signature line."""
     pdf.ln(8)
     office = letter.office or L("review.letter.office")
     _paragraph(pdf, L("review.letter.from", office=office))
@@ -348,4 +371,3 @@ def render_handover_letter(
     pdf.set_font_size(11)
     pdf.cell(width / 2, 8, L("review.letter.sign_receiver"))
     pdf.cell(width / 2, 8, L("review.notice.sign_date"), new_x="LMARGIN", new_y="NEXT")
-    return _output(pdf, out)

@@ -68,6 +68,7 @@ def broken_lines(text: str, width: float, measure: Callable[[str], float]) -> li
             measure(window) > width
         ):
             cut = start + fitting(window, 0, width, lambda t, _size: measure(t))
+            cut = _before_word(paragraph, start, cut)
             space = paragraph.rfind(" ", start, cut)
             if space >= start + (cut - start) // 2 and space > start:
                 cut = space
@@ -77,3 +78,19 @@ def broken_lines(text: str, width: float, measure: Callable[[str], float]) -> li
             start = cut + (paragraph[cut] == " ")
         lines.append(paragraph[start:])
     return lines
+
+
+def _latin(char: str) -> bool:
+    return char.isascii() and not char.isspace()
+
+
+def _before_word(text: str, start: int, cut: int) -> int:
+    """`cut`, or the start of the Latin word or number it falls inside ("2026-11-18",
+    "GY-2026-99") when that word starts after `start`: the letter's history read
+    "整改期限 2026-1" / "1-18". A word wider than a line is still cut where it must."""
+    if cut >= len(text) or not (_latin(text[cut - 1]) and _latin(text[cut])):
+        return cut
+    word = cut - 1
+    while word > start and _latin(text[word - 1]):
+        word -= 1
+    return word if word > start else cut
