@@ -1,8 +1,9 @@
 """Home's due list shows a venue's name, what a user reads, at 80×24 whole or at least its
 first 22 cells (11 Chinese characters) in Chinese, 18 in English (whose kinds and "first
-visit" are wider) before the "…" that says it goes on: the venue's code gives its room up
-there (at 80 columns it cut the names at 18 and 11 cells). At 120×36 the code is still
-shown."""
+visit" are wider) before the "…" that says it goes on (at 80 columns it cut the names at
+18 and 11 cells), and beside it the venue's code, what F2 takes: the status column gives
+its room up there (the due date says it, marked ⚠ when overdue). Left out at 80 columns
+once, the code gave an inspector nothing to type. At 120×36 the status is shown too."""
 
 from __future__ import annotations
 
@@ -51,22 +52,26 @@ async def test_the_due_lists_names_are_read_whole(
         for row in in_sight:
             assert start(row.name, NAME_CELLS[lang]) in text, f"{row.name!r} cut:\n{text}"
         wide = size[0] >= 100
-        assert (t("home.col.code") in lines[0]) is wide, lines[0]
-        assert all((row.code in text) is wide for row in in_sight), text
+        assert t("home.col.code") in lines[0], lines[0]
+        assert (t("home.col.bucket") in lines[0]) is wide, lines[0]
+        for row in in_sight:
+            line = next(line for line in lines if f" {row.code} " in line)
+            assert start(row.name, NAME_CELLS[lang]) in line, line
+            if not wide and row.bucket == "overdue":
+                assert f"{row.due_brief} {t('home.overdue_mark')}" in line, line
 
 
-async def test_the_code_comes_and_goes_with_the_width(demo_home: Path) -> None:
+async def test_the_code_stays_and_the_status_comes_with_the_width(demo_home: Path) -> None:
     app = make_app(lang="zh")
     async with app.run_test(size=(80, 24)) as pilot:
         await at_home(app, pilot, rounds=3)
         screen = app.screen
         assert isinstance(screen, HomeScreen) and screen.home_view is not None
         first = screen.home_view.due[0]
-        assert first.code not in screen_text(app)
-        await pilot.resize_terminal(120, 36)
-        await pilot.pause()
-        assert first.code in screen_text(app)
-        await pilot.resize_terminal(80, 24)
-        await pilot.pause()
-        assert first.code not in screen_text(app)
-        assert start(first.name, NAME_CELLS["zh"]) in screen_text(app)
+        status = t(f"bucket.{first.bucket}")
+        for width, height in ((80, 24), (100, 30), (120, 36), (80, 24)):
+            await pilot.resize_terminal(width, height)
+            await pilot.pause()
+            line = next(line for line in screen_text(app).splitlines() if first.code in line)
+            assert start(first.name, NAME_CELLS["zh"]) in line, (width, line)
+            assert (f" {status} " in line) is (width >= 100), (width, line)

@@ -1,7 +1,7 @@
 """Home's lists when the terminal is resized while another screen is on top: Home sees
 the new width only when it comes back, and its reload may land before that. The rows are
 filled by the columns each table has, and the columns are made again for the new width
-(at 120 columns the due list shows the venue's code)."""
+(at 120 columns the due list shows the status column, at 80 the due date says it)."""
 
 from __future__ import annotations
 
@@ -21,12 +21,12 @@ def columns(table: DataTable[object]) -> list[str]:
     return [str(column.key.value) for column in table.ordered_columns]
 
 
-async def test_a_patrol_finished_after_a_resize_comes_back_to_home_with_the_code_column(
+async def test_a_patrol_finished_after_a_resize_comes_back_to_home_with_the_status_column(
     home: Path,
 ) -> None:
     """80×24, ctrl+g, Enter (a patrol run), 120×36, a sync reloading Home below the run,
     F10 (结束巡逻), y, Esc: Home's reload raised ValueError (a row with the code for a table
-    made without it); Home shows the code column once it is back."""
+    made without it); Home shows the status column once it is back."""
     seed_patrol_store()
     app = make_app(lang="zh")
     async with app.run_test(size=(80, 24)) as pilot:
@@ -34,7 +34,7 @@ async def test_a_patrol_finished_after_a_resize_comes_back_to_home_with_the_code
         home_screen = app.screen
         assert isinstance(home_screen, HomeScreen)
         due = home_screen.query_one("#due", DataTable)
-        assert "code" not in columns(due)
+        assert "bucket" not in columns(due)
         await pilot.press("ctrl+g")
         await settle(app, pilot, rounds=2)
         assert isinstance(app.screen, PatrolsScreen)

@@ -1,5 +1,11 @@
 """Home's due list: its columns for a terminal's width, and a row's cells by column.
 
+Narrower than `DUE_WIDE_FROM` the list still shows the venue's code (what F2 takes) and
+gives the name its room by leaving the status out: the due date says it, "11-19 ⚠" when
+overdue as the hazards' deadlines do, "11-19" within half a year of today. A grid's name
+too long for its column keeps the start of the grid it is under (老渡…第一网格): cut to
+第一网格, the grids of two villages read alike.
+
 The rows are filled by the columns the table has, not by the width now: a resize while
 another screen was on top reaches Home only when it comes back, and a reload's rows can
 land before that (a row with the code for a table made without it raised ValueError).
@@ -10,12 +16,14 @@ from __future__ import annotations
 from fieldapp.i18n import t
 from fieldapp.tui.views.due_list import DueRow
 from fieldapp.tui.widgets import PagedTable
-from fieldapp.tui.widgets.table import GRID_CELLS, Cut, GridName
+from fieldapp.tui.widgets.table import GRID_CELLS, Cut, GridName, grid_name_apart
 
-# Under this many terminal columns the due list leaves the venue's code out: at 80 it
-# took the room of the name, which is what a user reads (the code is in the venue's title
-# once it is opened, and in the hazards pane).
-DUE_CODE_FROM = 100
+# From this many terminal columns the due list has its status column, whole dates and
+# grids' whole names; under it, the columns of `NARROW` (the columns are chosen again on
+# each resize, `fit_due_columns`).
+DUE_WIDE_FROM = 100
+WIDE = ("bucket", "due", "code", "kind", "grid", "name")
+NARROW = ("due", "code", "kind", "grid", "name")
 DUE_LABELS = {
     "bucket": "home.col.bucket",
     "due": "home.col.due",
@@ -28,8 +36,7 @@ DUE_LABELS = {
 
 def due_columns(width: int) -> tuple[str, ...]:
     # The name last: at 80 columns a long one is what is cut, not the kind or the grid.
-    code = ("code",) if width >= DUE_CODE_FROM else ()
-    return ("bucket", "due", *code, "kind", "grid", "name")
+    return WIDE if width >= DUE_WIDE_FROM else NARROW
 
 
 def add_due_columns(due: PagedTable, width: int) -> None:
@@ -52,17 +59,30 @@ def fit_due_columns(due: PagedTable, width: int) -> bool:
 def fill_due(due: PagedTable, rows: tuple[DueRow, ...]) -> None:
     """The rows, each in the columns the table has."""
     due.clear()
-    # Wide enough for the venue's code, the list has room for a grid's whole name.
-    wide = any(column.key.value == "code" for column in due.ordered_columns)
+    # With its status column, the list has room for dates and grids' names whole.
+    wide = any(column.key.value == "bucket" for column in due.ordered_columns)
     for row in rows:
         cells = {
             "bucket": t(f"bucket.{row.bucket}"),
-            "due": row.due_on.isoformat() if row.due_on else t("home.never"),
+            "due": due_cell(row, wide),
             "code": row.code,
             "kind": t(f"kind_short.{row.kind}"),
-            # read from its start: without the grid it is under where narrow (第一网格)
-            "grid": GridName(row.grid, 0, row.grid_parent, 2 * GRID_CELLS if wide else GRID_CELLS),
+            "grid": (
+                GridName(row.grid, 0, row.grid_parent, 2 * GRID_CELLS)
+                if wide
+                else grid_name_apart(row.grid, row.grid_parent, GRID_CELLS)
+            ),
             "name": Cut(row.name),  # cut with "…" where the pane ends
         }
         shown = (cells[str(column.key.value)] for column in due.ordered_columns)
         due.add_row(*shown, key=row.venue_id)  # type: ignore[arg-type]
+
+
+def due_cell(row: DueRow, wide: bool) -> str:
+    """The due date: whole beside the status, else brief and marked when overdue."""
+    if row.due_on is None:
+        return t("home.never")
+    if wide:
+        return row.due_on.isoformat()
+    brief = row.due_brief or row.due_on.isoformat()
+    return f"{brief} {t('home.overdue_mark')}" if row.bucket == "overdue" else brief

@@ -11,6 +11,17 @@ from typing import Any, Protocol
 
 from fieldapp.i18n import t
 
+BRIEF_DATE_WITHIN = dt.timedelta(days=182)
+
+
+def brief_date(day: dt.date, today: dt.date) -> str:
+    """`MM-DD` for a day within half a year of `today` (the nearest such day, whatever
+    its year: "01-05" in December is next month's), else the whole date. Five cells more
+    for the venue's name in a narrow list (Home's hazards and venues due)."""
+    if abs(day - today) <= BRIEF_DATE_WITHIN:
+        return day.strftime("%m-%d")
+    return day.isoformat()
+
 
 @dataclass(frozen=True)
 class DueRow:
@@ -21,7 +32,8 @@ class DueRow:
     name: str
     kind: str
     grid: str
-    grid_parent: str = ""  # the name of the grid `grid` is under: left out where narrow
+    grid_parent: str = ""  # the name of the grid `grid` is under: shortened where narrow
+    due_brief: str = ""  # "11-19" within half a year of today (`brief_date`): narrow lists
 
 
 def due_rows(venues: Iterable[Any], day: dt.date) -> tuple[DueRow, ...]:
@@ -41,6 +53,7 @@ def due_rows(venues: Iterable[Any], day: dt.date) -> tuple[DueRow, ...]:
             kind=v.kind,
             grid=v.grid.name,
             grid_parent=parents.get(v.grid.code, ""),
+            due_brief=brief_date(v.due_on, day) if v.due_on else "",
         )
         for v in venues
     )

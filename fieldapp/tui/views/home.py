@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from fieldapp.i18n import language, pick, t
-from fieldapp.tui.views.due_list import DueRow, due_rows
+from fieldapp.tui.views.due_list import DueRow, brief_date, due_rows
 
 if TYPE_CHECKING:
     from fieldapp.domain.campaigns import Campaign
@@ -85,18 +85,6 @@ def brief_local_time(stamp: str, today: dt.date) -> str:
     except ValueError:
         return stamp
     return moment.strftime("%H:%M" if moment.date() == today else "%m-%d")
-
-
-BRIEF_DATE_WITHIN = dt.timedelta(days=182)
-
-
-def brief_date(day: dt.date, today: dt.date) -> str:
-    """`MM-DD` for a day within half a year of `today` (the nearest such day, whatever
-    its year: "01-05" in December is next month's), else the whole date. Five cells more
-    for the venue's name in a narrow list."""
-    if abs(day - today) <= BRIEF_DATE_WITHIN:
-        return day.strftime("%m-%d")
-    return day.isoformat()
 
 
 def build_home_view(page: int = PAGE) -> HomeView:

@@ -191,6 +191,20 @@ def grid_name_in(name: str, parent: str, cells: int) -> str:
     return cut(name.removeprefix(parent) if parent else name, cells) or cut(name, cells)
 
 
+def grid_name_apart(name: str, parent: str, cells: int) -> str:
+    """A grid's name in `cells` that still tells it from the grids of the same name under
+    other grids: whole if it fits, else the start of the grid it is under, "…" and its own
+    part (老渡口农贸市场第一网格 reads 老渡…第一网格, where `grid_name_in` gives 第一网格, as
+    for 湘洲小区农贸市场第一网格); as `grid_name_in` where that leaves no room."""
+    if cell_len(name) <= cells:
+        return name
+    own = name.removeprefix(parent) if parent else name
+    head = _fitting(parent, cells - 1 - cell_len(own)) if own != name else []
+    if not head or not own:
+        return grid_name_in(name, parent, cells)
+    return "".join(head) + "…" + own
+
+
 def grid_parents(rows: Iterable[tuple[str, int]]) -> list[str]:
     """The name of the grid each (name, depth) of a grid tree listed parent first is
     under: the last one listed a level up ("" for a root)."""
