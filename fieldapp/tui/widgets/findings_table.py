@@ -5,18 +5,24 @@ after the deadline and gets the room: cut with "…" at its column's width (a Ch
 character counts two cells). The deadline reads "11-18" within half a year of today
 (`brief_date`). The venue's code and the item's code follow only where the name keeps
 `NAME_WANT` cells beside them (both are in the hazard's dialog), each whole or not at
-all: a code cut at the pane's edge ("COM-0" for COM-04) names another item. The columns
-are chosen again when the table's width changes (`on_resize`).
+all: a code cut at the pane's edge ("COM-0" for COM-04) names another item. Where two
+rows would still read alike (two hazards at one venue with one deadline and severity, or
+two venues whose names start alike), the item's code and then the venue's come before
+the name is cut further, down to `NAME_MIN` cells; where even that leaves no room (in
+English at 80 columns), the venue's cell of those rows starts with the item's code. The
+columns are chosen again when the table's width or its rows change (`on_resize`, `show`).
 """
 
 from __future__ import annotations
+
+from collections import Counter
 
 from rich.cells import cell_len
 from textual import events
 
 from fieldapp.i18n import t
 from fieldapp.tui.views.home import FindingRow
-from fieldapp.tui.widgets.table import Cut, Table
+from fieldapp.tui.widgets.table import Cut, Table, cut
 
 FIRST = ("deadline", "venue", "state", "severity")
 MORE = ("code", "item")  # in this order, where the name keeps NAME_WANT cells
@@ -28,6 +34,7 @@ LABELS = {
     "code": "home.col.code",
     "item": "home.col.item_code",
 }
+APART = ("item", "code")  # added in this order where rows would read alike
 NAME_MIN = 8  # "鼎美村·…": a name's start with the ellipsis
 NAME_WANT = 20  # "鼎美村·惠民大排档(…": a name read without opening the hazard
 
@@ -44,6 +51,17 @@ def cells(row: FindingRow) -> dict[str, str]:
     }
 
 
+def read_alike(lines: list[dict[str, str]], seen: tuple[str, ...], name: int) -> set[int]:
+    """The rows (by number) that would read as another one does in the columns `seen`,
+    the venue's name cut to `name` cells."""
+    read = [
+        tuple(cut(line[key], name) if key == "venue" else line[key] for key in seen)
+        for line in lines
+    ]
+    counts = Counter(read)
+    return {n for n, line in enumerate(read) if counts[line] > 1}
+
+
 class FindingsTable(Table):
     """The hazards I own, the venue's name in the room the other columns leave."""
 
@@ -53,13 +71,16 @@ class FindingsTable(Table):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, cursor_type="row")
         self.findings: tuple[FindingRow, ...] = ()
+        self.marked: frozenset[str] = frozenset()  # hazards whose name follows the item
 
     def show(self, rows: tuple[FindingRow, ...]) -> None:
         self.findings = rows
-        self._fill(self.columns_seen())
+        self._fill(*self.columns_chosen())
 
-    def columns_seen(self) -> tuple[str, ...]:
-        """The first columns, then the codes while the name keeps its room."""
+    def columns_chosen(self) -> tuple[tuple[str, ...], frozenset[str]]:
+        """The first columns, then the codes while the name keeps its room, or while rows
+        would read alike; and the hazards that would still read alike, whose venue's cell
+        starts with the item's code (English at 80 columns has no room for its column)."""
         lines = [cells(row) for row in self.findings]
         padding = 2 * self.cell_padding
 
@@ -77,16 +98,28 @@ class FindingsTable(Table):
             if room - width(key) < name:
                 break
             seen, room = (*seen, key), room - width(key)
-        return seen
+        # Two hazards at one venue with one deadline and severity: the item's code, then
+        # the venue's, before the name is cut further (down to NAME_MIN cells).
+        for key in APART:
+            if key in seen or not read_alike(lines, seen, room):
+                continue
+            if room - width(key) < NAME_MIN:
+                break
+            seen, room = (*seen, key), room - width(key)
+        alike = read_alike(lines, seen, room) if "item" not in seen else set()
+        return seen, frozenset(self.findings[n].finding_id for n in alike)
 
-    def _fill(self, seen: tuple[str, ...]) -> None:
+    def _fill(self, seen: tuple[str, ...], marked: frozenset[str]) -> None:
         row = self.cursor_row
         self.clear(columns=True)
         for key in seen:
             self.add_column(t(LABELS[key]), key=key)
         self.squeezed = ("venue", seen[-1])
+        self.marked = marked
         for finding in self.findings:
             line = cells(finding)
+            if finding.finding_id in marked:
+                line["venue"] = f"{finding.item_code} {finding.venue}"
             # Cut with "…" (`Cut`): DataTable draws any renderable, though Table's cells
             # are typed as text.
             self.add_row(
@@ -97,6 +130,6 @@ class FindingsTable(Table):
             self.move_cursor(row=min(row, len(self.findings) - 1))
 
     def on_resize(self, event: events.Resize) -> None:
-        seen = self.columns_seen()
-        if seen != tuple(str(column.key.value) for column in self.ordered_columns):
-            self._fill(seen)
+        seen, marked = self.columns_chosen()
+        if seen != tuple(str(c.key.value) for c in self.ordered_columns) or marked != self.marked:
+            self._fill(seen, marked)
