@@ -80,7 +80,7 @@ def app_from_env() -> FastAPI:
     return app
 
 
-YOUNG_COLLECTION_EVERY = 10_000  # objects made between young collections (settle_memory)
+YOUNG_COLLECTION_EVERY = 50_000  # objects made between young collections (settle_memory)
 
 
 def settle_memory() -> None:
@@ -88,11 +88,13 @@ def settle_memory() -> None:
     collector's view: a push allocates tens of thousands of objects, and each full
     collection would walk all of those again (~15 % of a push's CPU, measured).
 
-    Then a young collection every 10,000 objects made, not 700: a push of 100 inspections
-    decodes ~6,000 dicts and lists that live until its commit and hold no cycles, and at
-    700 the collector walked them again and again for nothing: ~1,750 collections (14 of
-    them full) and 0.2–0.4 s of a 10k-inspection push (`bench/bench_sync_push.py`, timed
-    with `gc.callbacks`), against ~90 and 0.07–0.1 s at 10,000."""
+    Then a young collection every 50,000 objects made (net of those freed), not 700: a
+    push of 100 inspections holds ~15,000 dicts, lists and models until its commit, none
+    in a cycle, and the collector walked them again and again for nothing. At 700 a
+    10k-inspection push (`bench/bench_sync_push.py`, timed with `gc.callbacks`) made
+    ~1,750 collections (14 of them full, 0.2–0.4 s); at 10,000 one a push (~100, 0.07–0.3
+    s, ~10 % of the server's CPU on a busy machine); at 50,000 none: what a push holds is
+    freed by reference counts before the count gets there."""
     gc.collect()
     gc.freeze()
     gc.set_threshold(YOUNG_COLLECTION_EVERY, *gc.get_threshold()[1:])
