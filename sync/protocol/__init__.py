@@ -98,6 +98,7 @@ from sync.protocol.payloads import (
     PhotoProof,
     ProofPayload,
     ScanProof,
+    answer_record,
 )
 from sync.protocol.people import (
     CaseEventSubmit,
@@ -231,6 +232,7 @@ __all__ = [
     "Timestamp",
     "VehiclePayload",
     "WireModel",
+    "answer_record",
     "canonical_json",
     "media_refs",
     "payload_hash",

@@ -18,17 +18,28 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import Any
 
 from pydantic import ValidationError
 
 from fieldapp.domain.findings import HAZARD, FindingState, fold_opening
 from fieldapp.domain.presence import check_presence
-from sync.protocol import InspectionSubmit, Op, canonical_json, refusals
+from sync.protocol import InspectionSubmit, Op, answer_record, canonical_json, refusals
 from sync.server import db as server_db
 from sync.server.bulk import DRIVER_ERRORS, execute_many, ids_held
 from sync.server.feed import NewChange, verdict_change
 from sync.server.findings import fold_events
+from sync.server.inspection_rows import (
+    EVENT_COLUMNS,
+    EVENT_KEYS,
+    FINDING_COLUMNS,
+    FINDING_KEYS,
+    INSPECTION_COLUMNS,
+    INSPECTION_KEYS,
+    LEDGER_COLUMNS,
+    row_of,
+)
 from sync.server.models import (
     AppliedOp,
     Finding,
@@ -51,23 +62,6 @@ from sync.server.scope import (
 )
 from sync.server.supersedes import check_supersedes
 from sync.server.venue_moves import move_inspected
-
-INSPECTION_COLUMNS = (
-    "id", "venue", "checklist_id", "checklist_version", "inspector", "device_id",
-    "started_at", "finished_at", "submitted_at", "presence", "presence_payload",
-    "presence_reason", "presence_note", "presence_at", "representative", "summary",
-    "supersedes", "received_at", "presence_check", "presence_check_reason", "proof",
-    "answers",
-)  # fmt: skip
-FINDING_COLUMNS = (
-    "id", "inspection", "venue", "item_code", "severity", "description", "deadline",
-    "photos", "created_at", "created_by", "state", "current_deadline", "conflict",
-)  # fmt: skip
-EVENT_COLUMNS = (
-    "id", "finding", "type", "actor", "role", "device_id", "base_event", "at", "note",
-    "photos", "data", "received_at", "server_order", "conflict", "conflict_reason",
-)  # fmt: skip
-LEDGER_COLUMNS = ("op_id", "device", "seq", "type", "payload_hash", "result", "applied_at")
 
 
 @dataclass
@@ -185,9 +179,8 @@ class InspectionWriter:
         venue_id, grid = venue["id"], venue["grid"]
         if self._exists(0, "inspection", self.inspection_ids, i.id):
             raise AlreadyStored(refusals.inspection_already_submitted(i.id))
-        answers = sorted(sub.answers, key=lambda a: a.item_code)
-        codes = [a.item_code for a in answers]
-        if len(codes) != len(set(codes)):
+        answers = sorted(map(answer_record, sub.answers), key=_ITEM_CODE)
+        if len(answers) != len({a["item_code"] for a in answers}):
             raise refusals.answered_twice(i.id)
         # A claimed scan is checked here; one that fails is kept as manual presence,
         # unverified, with the reason (never upgraded, never dropped).
@@ -206,12 +199,9 @@ class InspectionWriter:
             "presence_check": verdict.check,
             "presence_check_reason": verdict.reason,
         }
-        record["answers"] = [
-            {"item_code": a.item_code, "outcome": a.outcome, "value": a.value, "note": a.note,
-             "photos": a.photos}
-            for a in answers
-        ]  # fmt: skip
-        accepted = Accepted([NewChange("inspection", i.id, record, grid, "supervisor")])
+        record["answers"] = answers  # validated into dicts of their five keys
+        accepted = Accepted([NewChange("inspection", i.id, record, grid, "supervisor",
+                                       may_hold_floats=self.floats)])  # fmt: skip
         if verdict.check:  # a scan was claimed: the inspector's device learns the verdict
             accepted.changes.append(verdict_change(record, grid))
         check_supersedes(record, self._rows["i"])  # a re-inspection names what it replaces
@@ -219,7 +209,7 @@ class InspectionWriter:
         # Accepted: only now does anything of this op go into the rows to write.
         self._rows["l"].append(self._ledger_row(op, digest, accepted.event_seqs))
         answers_text = canonical_json(record["answers"], may_hold_floats=False)  # only text
-        self._rows["i"].append((*_row(record, _INSPECTION_KEYS), answers_text))
+        self._rows["i"].append((*row_of(record, INSPECTION_KEYS), answers_text))
         self._rows["f"] += findings
         self._rows["e"] += events
         self.inspection_ids.add(i.id)
@@ -273,12 +263,12 @@ class InspectionWriter:
             }  # fmt: skip
             # Built from the payload and the server's own text: floats only if the body had.
             plain = not self.floats
-            finding_rows.append(_row(record, _FINDING_KEYS, plain))
+            finding_rows.append(row_of(record, FINDING_KEYS, plain))
             accepted.changes.append(
                 NewChange("finding", f.id, record, grid, may_hold_floats=self.floats)
             )
             for row in events:
-                event_rows.append(_row(row, _EVENT_KEYS, plain))
+                event_rows.append(row_of(row, EVENT_KEYS, plain))
                 accepted.changes.append(
                     NewChange("finding.event", str(row["id"]), row, grid,
                               may_hold_floats=self.floats)
@@ -352,35 +342,7 @@ class InspectionWriter:
         self.inspected = {}
 
 
-# Keys of the feed records, in the order of the table columns above (an inspection's
-# answers, its last column, are written apart: they hold no float to look for).
-_INSPECTION_KEYS = (
-    "id", "venue_id", "checklist_id", "checklist_version", "inspector_id", "device_id",
-    "started_at", "finished_at", "submitted_at", "presence", "presence_payload",
-    "presence_reason", "presence_note", "presence_at", "representative", "summary",
-    "supersedes", "received_at", "presence_check", "presence_check_reason", "proof",
-)  # fmt: skip
-_FINDING_KEYS = (
-    "id", "inspection_id", "venue_id", "item_code", "severity", "description", "deadline",
-    "photos", "created_at", "created_by", "state", "current_deadline", "conflict",
-)  # fmt: skip
-_EVENT_KEYS = (
-    "id", "finding_id", "type", "actor", "role", "device_id", "base_event", "at", "note",
-    "photos", "data", "received_at", "server_order", "conflict", "conflict_reason",
-)  # fmt: skip
-
-
-_JSON_KEYS = frozenset({"summary", "photos", "data", "proof"})
-
-
-def _row(record: dict[str, Any], keys: tuple[str, ...], plain: bool = False) -> tuple[Any, ...]:
-    """The record's values for the columns `keys`; JSON columns as canonical JSON text
-    (`plain`: the record holds no float)."""
-    floats = not plain
-    return tuple(
-        canonical_json(record[k], may_hold_floats=floats) if k in _JSON_KEYS else record[k]
-        for k in keys
-    )
+_ITEM_CODE = itemgetter("item_code")
 
 
 def _fold_arriving(events: list[dict[str, Any]], role: str) -> FindingState:
