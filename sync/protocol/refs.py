@@ -57,8 +57,9 @@ def record_photos(record: dict[str, Any]) -> set[str]:
     add(m.get("sha256") for m in record.get("media") or () if isinstance(m, dict))
     for part in ("answers", "events", "scans"):
         for child in record.get(part) or ():
-            if isinstance(child, dict):
-                add(child.get("photos"))
+            # Most name no photo: `add` only for those that do (an inspection has ~20).
+            if isinstance(child, dict) and child.get("photos"):
+                add(child["photos"])
     return found
 
 

@@ -68,9 +68,10 @@ def verdict_change(inspection: dict[str, Any], grid_code: str) -> NewChange:
     """What the server decided about an inspection's claim of presence, for the inspector
     who made it (the inspection record itself goes to supervisors only)."""
     keys = ("id", "venue_id", "presence", "presence_check", "presence_check_reason")
-    record = {key: inspection[key] for key in keys}
+    record = {key: inspection[key] for key in keys}  # text, every one: no float to look for
     return NewChange("inspection_verdict", inspection["id"], record, grid_code,
-                     person_audience(inspection["inspector_id"]))  # fmt: skip
+                     person_audience(inspection["inspector_id"]),
+                     may_hold_floats=False)  # fmt: skip
 
 
 class _Held(threading.local):
