@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Annotated, Any
 
 import msgspec
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Depends, Request, Response
 from fastapi.exceptions import RequestValidationError
 from pydantic import TypeAdapter, ValidationError
 
@@ -73,9 +73,7 @@ async def push_body(request: Request) -> PushBody:
     summary="Apply an ordered batch of outbox ops, each exactly once",
     openapi_extra=BODY_SCHEMA,
 )
-def push(
-    raw: Annotated[PushBody, Depends(push_body)], credentials: BearerCredentials
-) -> PushResponse:
+def push(raw: Annotated[PushBody, Depends(push_body)], credentials: BearerCredentials) -> Response:
     """Answers per op, in the order sent: `applied`, `duplicate` (same op id and payload
     hash as an op already applied: the stored result again) or `rejected` with a reason a
     person can read. A rejected op does not stop the batch."""
@@ -97,7 +95,10 @@ def push(
     for result in results:
         counts[result.status] = counts.get(result.status, 0) + 1
     log.info("push", extra={"device": who.device_id, "ops": len(body.ops), **counts})
-    return PushResponse(epoch=epoch, results=results)
+    # Serialised here, in the request's worker thread: FastAPI passes a Response through,
+    # where it would validate the PushResponse again in a second trip to the thread pool.
+    answer = PushResponse(epoch=epoch, results=results).model_dump_json()
+    return Response(answer, media_type="application/json")
 
 
 def _venues_updated(ops: list[Op]) -> Iterator[str]:
