@@ -139,7 +139,7 @@ def test_no_english_message_leaves_the_plural_to_the_reader() -> None:
 
 # "{name} is", "{code} has": a field followed by a verb, not by a noun in the plural
 _VERBS = {"is", "has", "was", "does", "goes", "lists", "holds", "answers", "refers", "comes",
-          "needs", "takes", "lacks", "appears", "belongs", "differs", "re-checks"}  # fmt: skip
+          "needs", "takes", "lacks", "appears", "belongs", "differs", "re-checks", "carries"}  # fmt: skip
 _NUMBER_AND_NOUN = re.compile(r"\{(\w+)\} ([a-z-]+s)\b")
 
 

@@ -249,7 +249,7 @@ ZH: dict[str, str] = {
     "placard.print.one_source": "请指定 --grid 或 --venue 其中之一",
     "placard.print.code_and_name": "{code}（{name}）",
     "placard.print.bad_codes": (
-        "以下编号不能印在标牌上，没有打印它们的标牌：{codes}。请在导入表中改正编号（只用英文字母、"
+        "以下 {count} 个编号不能印在标牌上，没有打印它们的标牌：{codes}。请在导入表中改正编号（只用英文字母、"
         "数字、“-”和“.”，最多 24 个字符；id 列填写原来的 id），再重新导入。"
     ),
     **{f"placard.kind.{k}": v for k, v in venue_kinds.ZH.items()},
@@ -333,7 +333,7 @@ EN: dict[str, str] = {
     "placard.print.one_source": "Give exactly one of --grid or --venue",
     "placard.print.code_and_name": "{code} ({name})",
     "placard.print.bad_codes": (
-        "These codes cannot go on a placard, so their placards were not printed: {codes}. "
+        "These {count} codes cannot go on a placard, so their placards were not printed: {codes}. "
         "Correct the codes in the import sheet (letters A-Z, digits 0-9, '-' and '.', at most "
         "24 characters; the id column holding the old id) and import it again."
     ),

@@ -73,7 +73,7 @@ def test_placards_for_a_grid_leave_out_a_code_held_already_and_say_which(tmp_pat
     with sqlite3.connect(db) as connection:
         connection.execute("UPDATE venue SET code = 'BAD CODE!' WHERE code = 'DM-2'")
     for lang, said in (
-        ("zh", "以下编号不能印在标牌上，没有打印它们的标牌：BAD CODE!（恒丰宾馆）。"),
+        ("zh", "以下 1 个编号不能印在标牌上，没有打印它们的标牌：BAD CODE!（恒丰宾馆）。"),
         ("en", "This code cannot go on a placard, so its placard was not printed: BAD CODE! ("),
     ):
         out = tmp_path / f"{lang}.pdf"
@@ -83,4 +83,4 @@ def test_placards_for_a_grid_leave_out_a_code_held_already_and_say_which(tmp_pat
         assert len(PdfReader(out).pages) == 1
     one = _admin(db, "placards", "--venue", "BAD CODE!", "--out", str(tmp_path / "1.pdf"))
     assert one.exit_code == 1
-    assert "错误：以下编号不能印在标牌上" in one.output
+    assert "错误：以下 1 个编号不能印在标牌上" in one.output
