@@ -23,6 +23,12 @@ from fieldapp.i18n import t
 SCANNED = "scanned"
 MANUAL = "manual"
 
+# Where a scan came from (kept with it as proof: `services.inspection.scan_proof`).
+WEDGE = "wedge"  # a scanner typing like a keyboard: a burst of keys on any screen
+CAMERA = "camera"  # the QR decoded from a photo
+TYPED = "typed"  # typed or pasted into the scan dialog
+SCAN_SOURCES: tuple[str, ...] = (WEDGE, CAMERA, TYPED)
+
 # presence_check values: what the server decided about the claim.
 VERIFIED = "verified"  # a scan whose placard verified
 UNVERIFIED = "unverified"  # a scan was claimed and did not verify: stored as manual

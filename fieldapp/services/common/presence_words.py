@@ -5,6 +5,9 @@ current language, or a document's own inside `i18n.written_in`."""
 
 from __future__ import annotations
 
+from peewee import SQL, Case, Node, NodeList, fn
+
+from fieldapp.domain.presence import CAMERA, SCANNED
 from fieldapp.i18n import t
 
 
@@ -14,6 +17,16 @@ def scanned_presence(*, verified: bool, from_photo: bool) -> str:
     if from_photo:
         return t("record.presence.photo_verified" if verified else "record.presence.photo")
     return t("record.presence.verified" if verified else "record.presence.scanned")
+
+
+def presence_said(presence: Node, proof: Node) -> Node:
+    """`scan_proof.read_from_photo` in SQL, for a query of many rows (the ledger): the
+    `presence` column as stored, but "photo" where it is "scanned" and every scan in the
+    `proof` column is `CAMERA`."""
+    scans = fn.json_array_length(proof, "$.scans")
+    not_camera = SQL(", '$.scans') WHERE json_extract(value, '$.source') IS NOT ?)", [CAMERA])
+    all_camera = NodeList((SQL("NOT EXISTS (SELECT 1 FROM json_each("), proof, not_camera), "")
+    return Case(None, [((presence == SCANNED) & (scans > 0) & all_camera, "photo")], presence)
 
 
 def manual_presence(reason: str, note: str) -> str:

@@ -24,7 +24,7 @@ from fieldapp.domain.personal import mask_numbers_in_text
 from fieldapp.i18n import written_in
 from fieldapp.reports.ledger import ItemColumn, ItemWordings, Labels
 from fieldapp.services.common.periods import local_date_of, parse_utc
-from fieldapp.services.common.presence_words import manual_presence
+from fieldapp.services.common.presence_words import manual_presence, presence_said
 from fieldapp.services.export.item_cells import ItemCells
 from fieldapp.store.db import db, rows
 from fieldapp.store.models import Answer, Finding, FindingEvent, Grid, Inspection, Person, Venue
@@ -140,7 +140,7 @@ def inspection_pages(condition: Any, size: int) -> Iterator[list[tuple[Any, ...]
             Venue.name,
             Venue.kind,
             Inspection.inspector,
-            Inspection.presence,
+            presence_said(Inspection.presence, Inspection.proof),  # "photo": read_from_photo
             Inspection.presence_reason,
             Inspection.presence_note,
             Inspection.representative,
@@ -171,10 +171,10 @@ def _answers(ids: list[str]) -> dict[str, str]:
 
 
 def _presence(presence: str, reason: str, note: str, labels: Labels) -> str:
-    """How the inspector arrived; by hand in the record's words (`manual_presence`), with
-    the note as `said` gives it, in the ledger's language."""
-    if presence == "scanned":
-        return labels("ledger.presence.scanned")
+    """How the inspector arrived; a scan, or a placard read from a photo (`presence_said`);
+    by hand in the record's words (`manual_presence`), with the note as `said` gives it."""
+    if presence in ("scanned", "photo"):  # each key named, so an unused one is seen
+        return labels("ledger.presence.photo" if presence == "photo" else "ledger.presence.scanned")
     with written_in(labels.lang):
         how = manual_presence(reason or "other", note)
     return how[:1].upper() + how[1:]  # a cell of its own: "Confirmed by hand (…)"

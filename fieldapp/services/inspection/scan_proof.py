@@ -18,10 +18,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-WEDGE = "wedge"  # a scanner typing like a keyboard: a burst of keys on any screen
-CAMERA = "camera"  # the QR decoded from a photo
-TYPED = "typed"  # typed or pasted into the scan dialog
-SCAN_SOURCES: tuple[str, ...] = (WEDGE, CAMERA, TYPED)
+# The scan sources are the domain's: services.common words the ledger by them too.
+from fieldapp.domain.presence import CAMERA as CAMERA
+from fieldapp.domain.presence import SCAN_SOURCES as SCAN_SOURCES
+from fieldapp.domain.presence import TYPED as TYPED
+from fieldapp.domain.presence import WEDGE as WEDGE
 
 _BOOT_ID = Path("/proc/sys/kernel/random/boot_id")
 
@@ -71,7 +72,8 @@ def add_scan(proof: dict[str, Any], scan: ScanMark) -> dict[str, Any]:
 def read_from_photo(presence: str, proof: Any) -> bool:
     """Whether presence rests on placard codes read from image files only (`CAMERA`): a
     photo of a placard can be had anywhere, so it is not the proof a scan on site is. One
-    scan on site (a scanner's, a placard's text typed there) makes it a scan."""
+    scan on site (a scanner's, a placard's text typed there) makes it a scan. The same
+    in SQL, for the ledger: `presence_words.presence_said`."""
     scans = proof.get("scans") if isinstance(proof, dict) else None
     if presence != "scanned" or not isinstance(scans, list) or not scans:
         return False
