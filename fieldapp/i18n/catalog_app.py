@@ -182,6 +182,7 @@ ZH: dict[str, str] = {
     "notify.error": "出错了：{error}。数据没有丢失，请重试；如果一再出现，请联系管理员。",
     "notify.language": "界面语言：中文",
     "notify.presence_recorded": "已扫码，本次检查记为到场扫码。",
+    "notify.presence_from_photo": "二维码读自照片，非现场扫码，检查记录将如实注明。",
     "status.line": "{name} · {role} · {date} · {sync}",
 }
 
@@ -358,5 +359,6 @@ EN: dict[str, str] = {
     ),
     "notify.language": "Language: English",
     "notify.presence_recorded": "Scanned: this inspection now records the placard scan.",
+    "notify.presence_from_photo": "Read from a photo, not scanned on site; the record will say so.",
     "status.line": "{name} · {role} · {date} · {sync}",
 }

@@ -8,6 +8,14 @@ ZH: dict[str, str] = {
     "scan.venue.resume_body": (
         "{venue}（{code}）\n这个场所有未完成的检查。继续检查？本次检查记为到场扫码。"
     ),
+    "scan.venue.photo_title": "标牌二维码读自照片：核验通过",
+    "scan.venue.photo_start_body": (
+        "{venue}（{code}）\n开始检查这个场所？二维码读自照片，非现场扫码，检查记录将如实注明。"
+    ),
+    "scan.venue.photo_resume_body": (
+        "{venue}（{code}）\n这个场所有未完成的检查。继续检查？"
+        "二维码读自照片，非现场扫码，检查记录将如实注明。"
+    ),
     "scan.venue.start": "开始检查",
     "scan.venue.resume": "继续检查",
     "scan.venue.cancel": "取消",
@@ -33,6 +41,15 @@ EN: dict[str, str] = {
     "scan.venue.resume_body": (
         "{venue} ({code})\nThis venue has an unfinished inspection. Resume it? "
         "It records the placard scan."
+    ),
+    "scan.venue.photo_title": "Placard read from a photo and verified",
+    "scan.venue.photo_start_body": (
+        "{venue} ({code})\nStart an inspection of this venue? The code was read from a "
+        "photo, not scanned on site; the record will say so."
+    ),
+    "scan.venue.photo_resume_body": (
+        "{venue} ({code})\nThis venue has an unfinished inspection. Resume it? The code "
+        "was read from a photo, not scanned on site; the record will say so."
     ),
     "scan.venue.start": "Start inspection",
     "scan.venue.resume": "Resume inspection",

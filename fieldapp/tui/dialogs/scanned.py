@@ -3,28 +3,40 @@
 from __future__ import annotations
 
 from fieldapp.i18n import t
+from fieldapp.services.inspection.scan_proof import CAMERA
 from fieldapp.tui.dialogs.confirm import ConfirmDialog
 
 
 class ScannedVenueDialog(ConfirmDialog):
     """Dismisses True to start (or resume) the inspection of the scanned venue. A venue
     outside my grids (`outside`: its grid's name) says the server will not take the
-    inspection, and starts on Cancel: starting is a choice, not a reflex Enter."""
+    inspection, and starts on Cancel: starting is a choice, not a reflex Enter. A code
+    read from a photo (`source` CAMERA) says so, and that it is recorded as such: the
+    record says 标牌二维码读自照片（非现场扫码）, never a scan on site."""
 
     def __init__(
-        self, venue_id: str, *, venue: str, code: str, resume: bool, outside: str = ""
+        self,
+        venue_id: str,
+        *,
+        venue: str,
+        code: str,
+        resume: bool,
+        outside: str = "",
+        source: str = "",
     ) -> None:
-        body = t(
-            "scan.venue.resume_body" if resume else "scan.venue.start_body",
-            venue=venue,
-            code=code,
-        )
+        if source == CAMERA:
+            title = "scan.venue.photo_title"
+            body_key = "scan.venue.photo_resume_body" if resume else "scan.venue.photo_start_body"
+        else:
+            title = "scan.venue.title"
+            body_key = "scan.venue.resume_body" if resume else "scan.venue.start_body"
+        body = t(body_key, venue=venue, code=code)
         yes = "scan.venue.resume" if resume else "scan.venue.start"
         if outside:
             body += "\n" + t("scan.venue.outside_grid", grid=outside)
             yes = "scan.venue.resume_anyway" if resume else "scan.venue.start_anyway"
         super().__init__(
-            t("scan.venue.title"),
+            t(title),
             body,
             yes=t(yes),
             no=t("scan.venue.cancel"),
@@ -34,3 +46,4 @@ class ScannedVenueDialog(ConfirmDialog):
         self.venue_id = venue_id
         self.resume = resume
         self.outside = outside
+        self.source = source

@@ -346,6 +346,7 @@ class ScanningApp(WedgeListener, ScanDialogs):
             code=scan.venue_code,
             resume=scan.draft_id is not None,
             outside=scan.outside_grid,
+            source=scan.mark.source if scan.mark else "",  # a photo's read says so
         )
         self.open_dialog(dialog, answered)
 
@@ -387,4 +388,6 @@ class ScanningApp(WedgeListener, ScanDialogs):
             inspections.record_presence(
                 inspection_id, presence="scanned", payload=payload, scan=mark
             )
-        self.call_from_thread(self.notify, t("notify.presence_recorded"))
+        photo = mark is not None and mark.source == CAMERA  # said so, never as a scan on site
+        said = t("notify.presence_from_photo" if photo else "notify.presence_recorded")
+        self.call_from_thread(self.notify, said)
