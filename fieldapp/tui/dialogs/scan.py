@@ -24,13 +24,11 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
 from fieldapp.i18n import t
+from fieldapp.services.placards.photo_scan import IMAGE_SUFFIXES
 from fieldapp.tui.commands import localize_bindings
 from fieldapp.tui.widgets.app_keys_input import AppKeysInput
 from fieldapp.tui.widgets.dialog_foot import FormMessage
 from fieldapp.tui.widgets.key_footer import KeyFooter
-
-# The image files whose QR the app reads (`ScanningApp._scan_photo`).
-IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".bmp", ".tif", ".tiff", ".heic")
 
 
 def missing_file(text: str) -> str:

@@ -45,6 +45,7 @@ from textual import events, on, work
 
 from fieldapp.i18n import t
 from fieldapp.services.inspection.scan_proof import CAMERA, TYPED, WEDGE, ScanMark
+from fieldapp.services.placards.photo_scan import IMAGE_SUFFIXES
 from fieldapp.tui.parts.scan_dialogs import ScanDialogs
 from fieldapp.tui.scanner import RepeatGuard, looks_like_payload
 from fieldapp.tui.widgets.wedge import WedgeListener, WedgeScanned
@@ -87,12 +88,9 @@ class CheckedScan:
     outside_grid: str = ""  # the venue's grid, where it is outside mine (server refuses)
 
 
-PHOTO_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".bmp", ".tif", ".tiff", ".heic")
-
-
 def _looks_like_photo_path(text: str) -> bool:
     """A file path of an image rather than a placard text or a venue code."""
-    return text.lower().endswith(PHOTO_SUFFIXES) and Path(text).expanduser().is_file()
+    return text.lower().endswith(IMAGE_SUFFIXES) and Path(text).expanduser().is_file()
 
 
 def _refusal(result: ScanResult) -> str:
