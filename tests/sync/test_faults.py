@@ -157,8 +157,10 @@ def test_server_killed_in_the_middle_of_a_push(seed, server_db_url, server_workd
 
             def push(failure: list[BaseException] = failure) -> None:
                 try:
+                    # Retries outlast a restart that takes the whole of the server's
+                    # start timeout (30 s): on a loaded machine 60 × 0.5 s did not.
                     backoff = Backoff(base=0.1, cap=0.5)
-                    with device.client(batch_size=5, max_retries=60, backoff=backoff,
+                    with device.client(batch_size=5, max_retries=240, backoff=backoff,
                                        sleep=time.sleep) as client:  # fmt: skip
                         client.push()
                 except BaseException as error:  # reported to the test thread
