@@ -28,7 +28,7 @@ ZH = {
     "import.unknown_column": "表头中的“{column}”不是这项导入能读的列：为免这一列的内容丢失，整个文件都没有导入。请删去这一列，或改为可用的列名：{names}",
     "import.no_rows": "表头下面没有数据：请从第 2 行起每行填写一条，或检查是否选错了文件（XLSX 只读取第一个工作表）",
     "import.not_kind": "“{value}”不是场所类型：请填写 {names} 中的一个",
-    "import.not_risk_level": "“{value}”不是风险等级：请填写 {names} 中的一个，或留空（即“中”）",
+    "import.not_risk_level": "“{value}”不是风险等级：请填写“低”“中”“高”之一，或留空（即“中”）",
     "import.not_level": "“{value}”不是网格层级：请填写 {names} 中的一个",
     "import.not_tag": "“{value}”不是人员类别：请填写 {names} 中的一个，多个用 ; 分隔",
     "import.not_role": "“{value}”不是角色：请填写 {names} 中的一个",

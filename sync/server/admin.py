@@ -220,7 +220,8 @@ def check_placard_code(errors: list[RowError], row: Row, code: str) -> None:
     """A venue's or checkpoint's code goes on its placard: refused here when a placard
     could not carry it, as printing would fail for it (and for its whole grid)."""
     if code and not VENUE_CODE_RE.fullmatch(code):
-        errors.append(RowError(row.number, "code", "import.not_placard_code", {"code": code}))
+        shown = row.get("code")  # as the file has it: "bad code!", not BAD CODE!
+        errors.append(RowError(row.number, "code", "import.not_placard_code", {"code": shown}))
 
 
 def grids_of(text: str) -> list[str]:

@@ -114,7 +114,7 @@ def test_a_wrong_kind_risk_level_or_phone_is_refused_in_either_language(tmp_path
     assert result.exit_code == 1
     assert "共 3 处问题" in result.output
     assert "第 2 行 类型 列：“旅店”不是场所类型：请填写 农贸市场、宾馆、超市" in result.output
-    assert "第 2 行 风险等级 列：“很高”不是风险等级：请填写 低、中、高 中的一个" in result.output
+    assert "第 2 行 风险等级 列：“很高”不是风险等级：请填写“低”“中”“高”之一" in result.output
     assert "第 2 行 联系电话 列：电话号码无效：应为以1开头的11位手机号" in result.output
     result = _admin(db, "import-venues", str(sheet), lang="en")
     assert (
