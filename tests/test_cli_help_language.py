@@ -150,3 +150,13 @@ def test_the_export_kind_help_names_every_shipped_kind(lang: str) -> None:
 
     text = text_in(lang, option_key(("export",), "kind")) or ""
     assert [kind for kind in VENUE_KINDS if kind not in text] == []
+
+
+def test_a_command_line_cut_to_fit_says_so_between_whole_words() -> None:
+    """At 80 columns `admin --help` listed alerts as 预警消息：已发送、待发送和发送失败的 (its
+    aside dropped, nothing to say so) and setting as …cadence_days、report_dea… (cut inside
+    a setting's name): a line shorter than its sentence ends with …, between whole words."""
+    listing = _help("admin")
+    assert "  alerts                   预警消息：已发送、待发送和发送失败的…\n" in listing
+    assert "  setting                  各设备下载的办公室设置：cadence_days…\n" in listing
+    assert "report_dea" not in listing

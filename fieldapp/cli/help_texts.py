@@ -169,24 +169,33 @@ class GroupHelpInLanguage(HelpInLanguage, click.Group):
 def short(text: str, limit: int) -> str:
     """A command's line in its group's listing: its first sentence (a Chinese one ends at
     its first 。 or ；); where that is longer than `limit` columns, the part before an
-    aside in （）, or before a ， with "…", or cut with "…"."""
+    aside in （）, a ， or a 、 with "…", or else cut with "…" between whole words (never
+    inside an identifier such as report_deadlines): a line that says less than its
+    sentence always shows it does."""
     if language() != "zh":
         return _make_default_short_help(text, limit)
     first = re.split("[。；]", text.split("\n\n")[0])[0].strip()
     if cells(first) <= limit:
         return first
     fitting = [
-        first[:at] + ("…" if mark == "，" else "")
+        first[:at] + "…"
         for at, mark in enumerate(first)
-        if mark in "（，"
+        if mark in "（，、"
         and cells(first[:at]) < limit
         and first[:at].count("（") == first[:at].count("）")  # never inside an aside
     ]
     if fitting:
         return fitting[-1]
-    while cells(first) > limit - 1:
-        first = first[:-1]
-    return first + "…"
+    line = ""
+    for word in _WORD.findall(first):
+        if cells(line + word) > limit - 1:
+            break
+        line += word
+    return line.rstrip() + "…"
+
+
+# An identifier, a number or a name in Latin letters is one word; any other character is.
+_WORD = re.compile(r"[A-Za-z0-9_.\-]+|.", re.S)
 
 
 _CLASSES: dict[type[Any], type[Any]] = {}
