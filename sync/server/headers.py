@@ -72,7 +72,7 @@ VENUES: Aliases = _titles(
         "contact": ("联系人", "负责人"),
         "phone": _PHONE,
         "risk_level": ("风险等级",),
-        "placard_key_id": ("公示牌密钥",),
+        "placard_key_id": ("标牌密钥", "公示牌密钥"),  # the app says 标牌; older sheets 公示牌
         **_LAT_LON,
         **_venue_attributes(),
     },

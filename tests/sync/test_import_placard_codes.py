@@ -85,3 +85,19 @@ def test_placards_for_a_grid_leave_out_a_code_held_already_and_say_which(tmp_pat
     one = _admin(db, "placards", "--venue", "BAD CODE!", "--out", str(tmp_path / "1.pdf"))
     assert one.exit_code == 1
     assert "错误：以下 1 个编号不能印在标牌上" in one.output
+
+
+def test_a_venues_placard_key_column_is_headed_as_the_app_names_it(tmp_path):
+    """import-venues' help named the column 公示牌密钥 where the app says 标牌 (标牌密钥):
+    the import reads 标牌密钥 (公示牌密钥 too, as older sheets head it), the help says 标牌."""
+    db = _server(tmp_path)
+    for heading, code in (("标牌密钥", "DM-1"), ("公示牌密钥", "DM-2")):
+        sheet = f"编号,场所名称,类别,网格,{heading}\n{code},好店,小商场,V1,K1\n"
+        result = _admin(db, "import-venues", _csv(tmp_path / f"{code}.csv", sheet))
+        assert result.exit_code == 0, result.output
+    with sqlite3.connect(db) as connection:
+        keys = connection.execute("SELECT placard_key_id FROM venue ORDER BY code").fetchall()
+    assert keys == [("K1",), ("K1",)]
+    for lang in ("zh", "en"):
+        help_text = CliRunner().invoke(main, ["--lang", lang, "admin", "import-venues", "--help"])
+        assert "标牌密钥" in help_text.output and "公示牌" not in help_text.output
