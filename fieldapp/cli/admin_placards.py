@@ -95,22 +95,25 @@ def server_placard_infos(
 @click.option("--grid", "grid_code")
 @click.option("--venue", "venue_code")
 @click.option("--checkpoints", is_flag=True)
-@click.option("--out", required=True, type=click.Path(path_type=Path), callback=checked_out)
+@click.option("--out", type=click.Path(path_type=Path), callback=checked_out)
 @click.option("--png", "png_dir", type=click.Path(file_okay=False, path_type=Path))
 @click.option("--size", type=click.Choice(["A4", "A5"], case_sensitive=False), default="A4")
 def admin_placards(
     grid_code: str | None,
     venue_code: str | None,
     checkpoints: bool,
-    out: Path,
+    out: Path | None,
     png_dir: Path | None,
     size: str,
 ) -> None:
+    # The placards as one PDF (--out), as one PNG each (--png), or both.
     from fieldapp.reports.placards import FontMissing, find_cjk_font, render_pdf, render_pngs
     from sync.server import placard_keys
 
     if (grid_code is None) == (venue_code is None):
         raise click.UsageError(t("placard.print.one_source"))
+    if out is None and png_dir is None:
+        raise click.UsageError(t("placard.print.no_output"))
     try:
         font = find_cjk_font()
     except FontMissing as error:
@@ -139,15 +142,18 @@ def admin_placards(
         click.echo(said, err=True)
     if not infos:
         raise click.ClickException(t("placard.print.nothing", what=grid_code or venue_code))
-    render_pdf(infos, out, size=size.upper(), font=font)
-    admin_call(lambda: _audit_export(grid_code, venue_code, out, len(infos)))
-    click.echo(t("placard.print.written", count=len(infos), path=str(out)))
+    if out is not None:
+        render_pdf(infos, out, size=size.upper(), font=font)
+        click.echo(t("placard.print.written", count=len(infos), path=str(out)))
     if png_dir is not None:
         written = render_pngs(infos, png_dir, size=size.upper(), font=font)
         click.echo(t("placard.print.png_written", count=len(written), path=str(png_dir)))
+    admin_call(lambda: _audit_export(grid_code, venue_code, out or png_dir, len(infos)))
 
 
-def _audit_export(grid_code: str | None, venue_code: str | None, out: Path, count: int) -> None:
+def _audit_export(
+    grid_code: str | None, venue_code: str | None, out: Path | None, count: int
+) -> None:
     from sync.server import audit
     from sync.server import db as server_db
 

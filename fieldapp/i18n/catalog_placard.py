@@ -247,6 +247,7 @@ ZH: dict[str, str] = {
     "placard.unsigned_title": "未签名标牌 · 不能证明到场",
     "placard.unsigned_note": "未签名：仅供查找场所，请向管理员领取正式标牌",
     "placard.print.one_source": "请指定 --grid 或 --venue 其中之一",
+    "placard.print.no_output": "请用 --out 指定 PDF 文件，或用 --png 指定存放 PNG 的文件夹（也可以两个都给）",
     "placard.print.code_and_name": "{code}（{name}）",
     "placard.print.bad_codes": (
         "以下 {count} 个编号不能印在标牌上，没有打印它们的标牌：{codes}。请在导入表中改正编号（只用英文字母、"
@@ -331,6 +332,7 @@ EN: dict[str, str] = {
     "placard.unsigned_title": "UNSIGNED placard · no proof of visit",
     "placard.unsigned_note": "Unsigned: finds the venue only; ask the office for a signed one",
     "placard.print.one_source": "Give exactly one of --grid or --venue",
+    "placard.print.no_output": "Give --out for a PDF, --png for a folder of PNG images, or both",
     "placard.print.code_and_name": "{code} ({name})",
     "placard.print.bad_codes": (
         "These {count} codes cannot go on a placard, so their placards were not printed: {codes}. "

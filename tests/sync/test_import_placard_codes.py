@@ -101,3 +101,20 @@ def test_a_venues_placard_key_column_is_headed_as_the_app_names_it(tmp_path):
     for lang in ("zh", "en"):
         help_text = CliRunner().invoke(main, ["--lang", lang, "admin", "import-venues", "--help"])
         assert "标牌密钥" in help_text.output and "公示牌" not in help_text.output
+
+
+def test_placards_as_pngs_only_need_no_pdf(tmp_path):
+    """`admin placards --venue DM-1 --png DIR` failed 错误：缺少选项 --out: the PNGs alone
+    are written now; with neither --out nor --png it says to give one."""
+    db = _server(tmp_path)
+    sheet = "编号,场所名称,类别,网格\nDM-1,好店,小商场,V1\n"
+    assert _admin(db, "import-venues", _csv(tmp_path / "v.csv", sheet)).exit_code == 0
+    pngs = tmp_path / "pngs"
+    result = _admin(db, "placards", "--venue", "DM-1", "--png", str(pngs))
+    assert result.exit_code == 0, result.output
+    assert "已生成 1 张 PNG 图片" in result.output and "张标牌：" not in result.output
+    assert [p.suffix for p in pngs.iterdir()] == [".png"]
+    assert list(tmp_path.glob("*.pdf")) == []
+    neither = _admin(db, "placards", "--venue", "DM-1")
+    assert neither.exit_code == 2
+    assert "请用 --out 指定 PDF 文件，或用 --png 指定存放 PNG 的文件夹" in neither.output
