@@ -13,6 +13,7 @@ from pilot_support import SIZE, settle
 from textual.widgets import Input, Static
 
 from fieldapp.domain.clock import today
+from fieldapp.i18n import t
 from fieldapp.services.demo import workspace as demo
 from fieldapp.services.inspection import findings
 from fieldapp.store.models import Finding
@@ -76,13 +77,17 @@ async def test_reject_keeps_a_later_deadline_and_says_when_one_typed_is_earlier(
     assert state.state == "open" and state.deadline == week
 
 
+@pytest.mark.parametrize("lang", ["zh", "en"])
 async def test_an_extension_not_after_the_deadline_is_refused_in_the_dialog(
-    demo_home: Path,
+    demo_home: Path, lang: str
 ) -> None:
     """延期 to a day before the current deadline was refused only after the dialog closed
-    ("1 not applied"), the typed date lost; it is said in the dialog, which stays open."""
+    ("1 not applied"), the typed date lost; it is said in the dialog, which stays open,
+    naming the hazard whose deadline it is (of all those chosen). Once done, the toast
+    says how many were done, and no "could not be done for 0"."""
     fid, current = reported_fixed_due_after_a_week()
-    app = make_app()
+    finding = Finding.get_by_id(fid)
+    app = make_app(lang=lang)
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot, rounds=2)
         await pilot.press("f5")
@@ -103,11 +108,17 @@ async def test_an_extension_not_after_the_deadline_is_refused_in_the_dialog(
         await settle(app, pilot)
         assert app.screen is dialog  # kept open, the date still there to mend
         said = str(dialog.query_one("#bulk-error", Static).render())
-        assert "须晚于当前期限" in said and current.isoformat() in said
+        hazard = f"{finding.venue.code} {finding.item_code}"
+        assert said == t("review.refused.not_later_of", deadline=current, hazard=hazard)
+        assert hazard in said and current.isoformat() in said
         assert not dialog.query_one("#bulk-deadline-earlier", Static).display
         later = (current + dt.timedelta(days=3)).isoformat()
         dialog.query_one("#bulk-deadline", Input).value = later
         await pilot.press("f10")
+        await app.workers.wait_for_complete()
         await settle(app, pilot, rounds=2)
         assert isinstance(app.screen, ReviewScreen)
+        toast = list(app._notifications)[-1].message
+    action = t("review_ui.action.deadline_extended")
+    assert toast == {"zh": f"{action}：已执行 1 条。", "en": f"{action}: done for 1."}[lang]
     assert findings.fold_of(fid).deadline == current + dt.timedelta(days=3)

@@ -82,6 +82,7 @@ class BulkActionDialog(AsksBeforeDiscarding, ModalScreen[BulkRequest | None]):
         today: dt.date,
         deadline: dt.date | None = None,
         current_deadline: dt.date | None = None,
+        current_deadline_of: str = "",
         lifecycle: machine.Lifecycle = machine.HAZARD,
         people: list[tuple[str, str]] | None = None,
         note_needed: str | None = None,
@@ -104,6 +105,7 @@ class BulkActionDialog(AsksBeforeDiscarding, ModalScreen[BulkRequest | None]):
         # The latest deadline the chosen records have now: a new one before it is allowed
         # (a reject may shorten it) but said, so it is not done by a default unread.
         self.current_deadline = current_deadline
+        self.current_deadline_of = current_deadline_of  # the record it is of ("YM-0001 COM-08")
         self.said_about: str | None = None  # the field (a selector) the refusal names
         localize_bindings(self)
 
@@ -195,6 +197,9 @@ class BulkActionDialog(AsksBeforeDiscarding, ModalScreen[BulkRequest | None]):
             if self.event_type == "deadline_extended" and current and day <= current:
                 # said here, where it can be mended, not after the dialog is gone
                 later = t("review.refused.not_later", deadline=current.isoformat())
+                if self.current_deadline_of:  # which of the chosen records has it
+                    later = t("review.refused.not_later_of", deadline=current.isoformat(),
+                              hazard=self.current_deadline_of)  # fmt: skip
                 return Refused(later, "#bulk-deadline")
             data["deadline"] = day.isoformat()
         if self.event_type == "handed_over":

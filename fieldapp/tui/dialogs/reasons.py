@@ -18,6 +18,13 @@ from fieldapp.tui.commands import localize_bindings
 from fieldapp.tui.widgets.key_footer import KeyFooter
 
 
+def bulk_summary(action: str, applied: int, refused: int) -> str:
+    """A bulk action's toast: how many were done, and how many not when any were not."""
+    if not refused:
+        return t("review_ui.bulk.summary_all", action=action, applied=applied)
+    return t("review_ui.bulk.summary", action=action, applied=applied, refused=refused)
+
+
 class ReasonsDialog(ModalScreen[None]):
     CSS_PATH = "../screens/review.tcss"
     # The outcome of the action that opened it: the action's toast (拒绝 N 条) is its

@@ -117,14 +117,14 @@ class IncidentActing:
         screen.notify(message.text, severity="error", timeout=10)
 
     def on_incident_acting_bulk_done(self, message: BulkDone) -> None:
-        from fieldapp.tui.dialogs.reasons import ReasonsDialog
+        from fieldapp.tui.dialogs.reasons import ReasonsDialog, bulk_summary
 
         screen: Any = self
         applied = [r for r in message.results if r.applied]
         refused = [r for r in message.results if not r.applied]
         action = t(f"incident.event.{message.event_type}")
         screen.notify(
-            t("review_ui.bulk.summary", action=action, applied=len(applied), refused=len(refused)),
+            bulk_summary(action, len(applied), len(refused)),
             severity="warning" if refused else "information",
         )
         reasons = [(message.lines.get(r.incident_id, r.incident_id), r.reason) for r in refused]

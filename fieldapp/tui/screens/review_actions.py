@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from operator import attrgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -147,7 +148,8 @@ class ReviewActions(FieldScreen[None]):
             rows = [r for r in rows if r.finding_id not in left_out]
             aside = left_out_said(early)
         lines = [r.label for r in rows]
-        latest = max((r.deadline for r in rows if r.deadline), default=None)
+        last = max((r for r in rows if r.deadline), key=attrgetter("deadline"), default=None)
+        latest = last.deadline if last else None
         deadline = None
         if event_type == "deadline_extended" and latest is not None:
             deadline = max(latest, self._today()) + dt.timedelta(days=7)
@@ -167,6 +169,7 @@ class ReviewActions(FieldScreen[None]):
             today=self._today(),
             deadline=deadline,
             current_deadline=latest,
+            current_deadline_of=f"{last.venue_code} {last.item_code}" if last else "",
             note_needed=needed,
             note_rule=lambda data: note_needed(event_type, states, data),
             aside=aside,
@@ -193,7 +196,7 @@ class ReviewActions(FieldScreen[None]):
 
     @on(BulkDone)
     def _bulk_done(self, event: BulkDone) -> None:
-        from fieldapp.tui.dialogs.reasons import ReasonsDialog
+        from fieldapp.tui.dialogs.reasons import ReasonsDialog, bulk_summary
 
         applied = [r for r in event.results if r.applied]
         refused = [r for r in event.results if not r.applied]
@@ -202,9 +205,7 @@ class ReviewActions(FieldScreen[None]):
         kept = {
             r.finding_id: self.marked[r.finding_id] for r in refused if r.finding_id in self.marked
         }
-        summary = t(
-            "review_ui.bulk.summary", action=action, applied=len(applied), refused=len(refused)
-        )
+        summary = bulk_summary(action, len(applied), len(refused))
         if kept:
             summary = t("review_ui.bulk.kept_marked", summary=summary, count=len(kept))
         self.notify(summary, severity="warning" if refused else "information")
