@@ -1,8 +1,9 @@
 """ctrl+y, the form of an overdue activity: its reason-for-lateness field read "only if
 late" while it was late, and its refusals came one at a time out of the form's order (the
-number attending before the missing reason above it, before the place left empty). Late,
-the label says the reason is required; each save says the first problem in the form's
-order, with the cursor there."""
+number attending before the missing reason above it, before the place left empty), the
+cursor starting in the place below it. Late, the label says the reason is required and
+the cursor starts there; each save says the first problem in the form's order, with the
+cursor there."""
 
 from __future__ import annotations
 
@@ -57,6 +58,8 @@ async def test_late_it_says_the_reason_is_required_and_problems_come_in_order(
         dialog = app.screen
         assert isinstance(dialog, ActivityDialog)
         assert label(dialog) == t("activity.field.late_reason.overdue")
+        # The cursor starts on the reason, required and above 地点 where it started.
+        assert dialog.focused is dialog.query_one("#activity-late_reason", Input)
         dialog.query_one("#activity-attendees", Input).value = "abc"  # and no place
         await save(app, pilot)
         assert dialog.focused is dialog.query_one("#activity-late_reason", Input)

@@ -102,7 +102,9 @@ class ActivityDialog(AsksBeforeDiscarding, SavingDialog):
         yield KeyFooter()
 
     def on_mount(self) -> None:
-        self.query_one("#activity-place", Input).focus(scroll_visible=False)
+        # The first field to fill: the reason when held today would be late (above place).
+        first = "late_reason" if self._late(self.ask.today) else "place"
+        self.query_one(f"#activity-{first}", Input).focus(scroll_visible=False)
 
     @on(Input.Changed, "#activity-held_on")
     def _held_on_changed(self, event: Input.Changed) -> None:
