@@ -7,7 +7,9 @@ as it is drawn, so `PhraseBroken` breaks its text for the width it is drawn at: 
 phrase's end (，。；：、！？ and the closing marks that follow them) or at a space between
 Latin words, as long as the next phrase then fits on a line of its own; a phrase longer
 than a whole line is still broken by the rule every screen follows
-(`fieldapp.tui.kinsoku`). Text without those marks (English) wraps as Textual wraps it.
+(`fieldapp.tui.kinsoku`), but never between a number and the character after it ("…、0" /
+"条随访记录") nor at a space that leaves a label short on its line ("本机 18:03" /
+"已同步，…"). Text without those marks (English) wraps as Textual wraps it.
 
 In either language a file path or a date is never broken inside: one that does not fit
 the rest of a line starts the next, and a path longer than a whole line is broken after
@@ -26,7 +28,7 @@ from textual.strip import Strip
 from textual.style import Style
 from textual.visual import RenderOptions, Visual
 
-from fieldapp.domain.kinsoku import CLOSING
+from fieldapp.domain.kinsoku import CLOSING, OPENING
 from fieldapp.tui.kinsoku import wrap_offsets
 
 PHRASE_ENDS = "，。；：、！？"
@@ -97,12 +99,10 @@ def phrase_offsets(text: str, width: int) -> list[int]:
             if not begin < cut < end:
                 continue
             slash = max(text.rfind("/", start, cut), text.rfind("\\", start, cut))
-            if begin > start and (not path or cell_len(text[begin:end]) <= width):
-                cut = begin  # the path or date starts the next line
-            elif path and slash > max(begin, start):
+            if begin > start:
+                cut = begin  # the path or date starts the next line, whole if it fits
+            elif path and slash > start:
                 cut = slash + 1  # a path wider than a line: after a "/"
-            elif begin > start:
-                cut = begin  # broken after its "/"s on the lines that follow
         if cut <= start:
             break
         breaks.append(cut)
@@ -126,12 +126,51 @@ def _phrase_offsets(text: str, width: int) -> list[int]:
                 breaks.append(end)
                 start = end
                 continue
-        folded = wrap_offsets(text[start:], width)  # a phrase wider than a line
-        if not folded or folded[0] <= 0:
+        folded = _fold(text[start:], width)  # a phrase wider than a line
+        if folded is None:
             break
-        start += folded[0]
+        start += folded
         breaks.append(start)
     return breaks
+
+
+def _fold(text: str, width: int) -> int | None:
+    """Where to end the first line of `text`, a phrase wider than `width`: as every screen
+    breaks it (`wrap_offsets`), unless that parts a number from the Chinese character
+    after it ("0 " / "条随访记录") or breaks inside a Latin word, or leaves a label short
+    at a line's end ("本机 18:03" / "已同步，…") where more fits: then the line is filled and
+    broken between two characters, one Chinese (`_may_break`)."""
+    folded = wrap_offsets(text, width)
+    if not folded or folded[0] <= 0:
+        return None
+    cut = folded[0]
+    before, after = text[:cut].rstrip(), text[cut:].lstrip()
+    filled = _filled(text, width)
+    if not before or not after or filled is None:
+        return cut
+    spaced = len(before) < cut or len(after) < len(text) - cut
+    wide = cell_len(before[-1]) > 1 or cell_len(after[0]) > 1
+    if (before[-1].isdigit() and cell_len(after[0]) > 1) or not (spaced or wide):
+        return filled  # a number and its word, or inside a word: never parted
+    return filled if spaced and wide and filled > cut else cut
+
+
+def _filled(text: str, width: int) -> int | None:
+    """The last place a line of `text` may end inside a phrase within `width`, or None."""
+    best, j = None, 1
+    while j < len(text) and _cells(text[:j]) <= width:
+        best = j if _may_break(text, j) else best
+        j += 1
+    return best
+
+
+def _may_break(text: str, j: int) -> bool:
+    """Whether a line may end before `text[j]` inside a phrase: between two characters
+    (no space), one of them Chinese, not after a digit, and as Chinese typesetting allows."""
+    a, b = text[j - 1], text[j]
+    if a.isspace() or b.isspace() or a.isdigit() or a in OPENING or b in CLOSING:
+        return False
+    return cell_len(a) > 1 or cell_len(b) > 1
 
 
 def phrase_broken(content: Content, width: int) -> Content:
