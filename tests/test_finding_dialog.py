@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from inspect_support import inspecting
+from rich.cells import cell_len
 from textual.widgets import DataTable, Input, Static
 
 from fieldapp.domain.clock import today
@@ -128,3 +129,21 @@ async def test_n_on_a_yes_no_item_opens_the_form_typing_in_its_description(home:
         assert app.screen is screen
         finding = Finding.get(inspection=screen.inspection_id, item_code="COM-02")
     assert finding.description == "压力表指针在红区"
+
+
+async def test_a_long_requirement_placeholder_is_cut_with_an_ellipsis(home: Path) -> None:
+    """At 80 columns the English placeholder read "Left empty: Not met: Extinguisher gauge
+    in the green zone, seal", cut bare at the field's edge: it ends with "…" within it."""
+    async with inspecting("en", SIZE) as (app, pilot, _screen):
+        await pilot.press("3", "enter", "n")  # COM-01 met; COM-02 (the gauge) fails
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, FindingDialog)
+        field = dialog.query_one("#finding-description", Input)
+        whole = t("finding.left_empty", text=dialog.prefill)
+        assert cell_len(whole) > field.content_size.width  # too long for the field
+        assert field.placeholder.endswith("…")
+        assert cell_len(field.placeholder) == field.content_size.width
+        assert whole.startswith(field.placeholder[:-1])
+        shown = "".join(segment.text for segment in field.render_line(0))
+        assert shown.rstrip().endswith("…")

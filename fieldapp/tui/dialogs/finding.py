@@ -42,6 +42,7 @@ from fieldapp.tui.dialogs.discarding import HoldsTyped
 from fieldapp.tui.widgets.app_keys_input import AppKeysInput
 from fieldapp.tui.widgets.dialog_foot import FormMessage, dialog_foot
 from fieldapp.tui.widgets.key_footer import KeyFooter
+from fieldapp.tui.widgets.table import cut
 
 if TYPE_CHECKING:
     from fieldapp.store.models import Finding
@@ -127,6 +128,17 @@ class FindingDialog(HoldsTyped, ModalScreen[bool]):
     def on_mount(self) -> None:
         self.show_photos()
         self.query_one("#finding-description", Input).focus(scroll_visible=False)
+        self.call_after_refresh(self.fit_placeholder)
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self.fit_placeholder)
+
+    def fit_placeholder(self) -> None:
+        """The placeholder cut with "…" at the field's width: the input cut a long
+        requirement mid-word with nothing to say it went on."""
+        field = self.query_one("#finding-description", Input)
+        if width := field.content_size.width:
+            field.placeholder = cut(t("finding.left_empty", text=self.prefill), width)
 
     def open_before_text(self) -> str:
         first = self.open_before[0]
