@@ -1,7 +1,9 @@
 """The daily report (F8) is filed once by F10: pressed again, once filed or while filing,
 it files nothing and says so (asking whether to file a correction, which the newest
 report replaces); the state line under the figures says it was filed, with no toast
-over it. A tester's second F10 queued a second `daily_report.submit`."""
+over it. A tester's second F10 queued a second `daily_report.submit`. Filed past the
+18:00 deadline, it says "Filed late at": the test runs before and after it (`report_hour`),
+not at the hour the suite runs."""
 
 from __future__ import annotations
 
@@ -11,6 +13,7 @@ from typing import Any
 
 import pytest
 from pilot_support import open_screen, settle
+from report_hours import report_hour  # noqa: F401 (a fixture)
 from textual.widgets import Label
 
 from fieldapp.i18n import t
@@ -27,7 +30,10 @@ def submits() -> int:
     return Outbox.select().where(Outbox.type == "daily_report.submit").count()
 
 
-async def test_f10_again_asks_and_files_only_a_correction(demo_home: Path) -> None:
+async def test_f10_again_asks_and_files_only_a_correction(
+    report_hour: str,  # noqa: F811
+    demo_home: Path,
+) -> None:
     app = make_app(lang="en")
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_screen(app, pilot, "f8", DailyReportScreen)
@@ -35,7 +41,8 @@ async def test_f10_again_asks_and_files_only_a_correction(demo_home: Path) -> No
         await settle(app, pilot, rounds=2)
         assert submits() == 1
         state = screen.query_one("#report-state", Label)
-        assert "Filed at" in str(state.render())
+        said = "Filed at 10:00" if report_hour == "before" else "Filed late at 19:00"
+        assert said in str(state.render())
         # Said there, and by no toast: one stood over the line, below taller figures.
         assert not [n for n in app._notifications if "report filed" in n.message]
         await pilot.press("f10")  # again: asked, nothing filed
