@@ -5,7 +5,9 @@ Now every row keeps two cells of indent a level and reads from the start of its 
 (a grid under another without that one's name: 第一网格), cut on the right with "…".
 In English every sub-grid read "第一…", "第二…" (rows under a village alike): the table
 indents one cell a level and its scrollbar is one cell wide, so 第一网格 is whole in both
-languages."""
+languages. Past the daily report's deadline the today column said "Not filed, late" and
+the sub-grids read "第一网…" again: it says "Past due", as wide as "Not filed". The test
+runs before and after the deadline (`report_hour`), not at the hour the suite runs."""
 
 from __future__ import annotations
 
@@ -13,6 +15,7 @@ from pathlib import Path
 
 import pytest
 from pilot_support import at_home, settle
+from report_hours import report_hour  # noqa: F401 (a fixture)
 from rich.cells import cell_len
 from textual.widgets import TabbedContent
 from textual.widgets.data_table import ColumnKey
@@ -22,7 +25,11 @@ from fieldapp.tui.views.rounds import rate_text
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-async def test_grid_names_keep_their_indent_and_start(demo_supervisor: Path, lang: str) -> None:
+async def test_grid_names_keep_their_indent_and_start(
+    report_hour: str,  # noqa: F811
+    demo_supervisor: Path,
+    lang: str,
+) -> None:
     app = make_app(lang=lang)
     async with app.run_test(size=(80, 24)) as pilot:
         await at_home(app, pilot)

@@ -1,7 +1,8 @@
 """The English screens call one thing by one name, as the Chinese ones do: a hazard handed
 over (已移交) reads "Handed over" on home as on the review screen (home said "Referred"),
-and a daily report not filed by its deadline (逾期未报) reads "Not filed, late", apart
-from one filed after it (迟报, "Filed late"): "[Late]" next to "[Filed late]" read alike."""
+and a daily report not filed by its deadline (逾期未报) reads "Past due", apart from one
+filed after it (迟报, "Filed late"): "[Late]" next to "[Filed late]" read alike ("Not
+filed, late" said it too, but at 80 columns left no room for a sub-grid's name)."""
 
 from __future__ import annotations
 
@@ -73,7 +74,7 @@ async def test_a_report_not_filed_by_its_deadline_does_not_read_like_one_filed_l
         grids = screen.query_one("#report-grids", OptionList)
         prompts = [str(grids.get_option_at_index(i).prompt) for i in range(grids.option_count)]
     filed = [p for p in prompts if "[Filed late] " in p]
-    not_filed = [p for p in prompts if "[Not filed, late] " in p]
+    not_filed = [p for p in prompts if "[Past due] " in p]
     assert filed and not_filed, prompts
     assert not any("[Late]" in p for p in prompts), prompts
 

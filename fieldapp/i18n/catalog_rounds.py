@@ -219,7 +219,7 @@ EN: dict[str, str] = {
     "report.status.filed": "Filed",
     "report.status.zero": "Zero report",
     "report.status.missing": "Not filed",
-    "report.status.late": "Not filed, late",
+    "report.status.late": "Past due",
     "report.status.filed_late": "Filed late",
     "report.status.refused": "Refused by server",
     "export.done": "Exported {counts} to {path}",

@@ -278,7 +278,7 @@ EN: dict[str, str] = {
     "report.col.deadline": "Due",
     "report.col.state": "Status",
     "report.col.submitted": "Filed at",
-    "report.status.title": "Today: filed {filed} (zero reports {zero}, filed late {filed_late}), late {late}, not yet {missing}",
+    "report.status.title": "Today: filed {filed} (zero reports {zero}, filed late {filed_late}), past due {late}, not yet {missing}",
     "report.status.title_contradicted": "Zero reports contradicted since: {count}",
     "report.status.zero_contradicted": "Zero, void",
     "report.zero_contradicted": "Zero report contradicted: {what} recorded later: {count}",

@@ -53,7 +53,7 @@ from fieldapp.tui.views.report_lines import (
 from fieldapp.tui.widgets.app_keys_input import AppKeysInput
 from fieldapp.tui.widgets.key_footer import KeyFooter
 from fieldapp.tui.widgets.stopping_lists import StoppingOptionList
-from fieldapp.tui.widgets.table import Table, grid_name_in, grid_parents
+from fieldapp.tui.widgets.table import Table, grid_name_apart, grid_parents
 
 PEOPLE_KEYS = ("new_arrivals", "returnees_registered", "under_observation", "abnormal_readings",
                "handed_over")  # fmt: skip
@@ -390,8 +390,10 @@ class DailyReportScreen(FiledToday, RemarksKept):
 
 
 def _fitted(line: GridLine, parent: str, cells: int) -> Text:
-    """The grid's line in `cells`: a name too long reads without the name of the grid it
-    is under (第一网格 under 老渡口农贸市场), where two areas of one village differ."""
+    """The grid's line in `cells`: a name too long keeps what start of the grid it is
+    under fits, then its own part (老渡口农贸市…第一网格), as home's due list does; with no
+    room for that, its own part alone (第一网格 under 老渡口农贸市场), where two areas of
+    one village differ."""
     head = grid_option(line.depth, "", line.state).cell_len
-    name = grid_name_in(line.name, parent, max(4, cells - head))
+    name = grid_name_apart(line.name, parent, max(4, cells - head))
     return grid_option(line.depth, name, line.state)
