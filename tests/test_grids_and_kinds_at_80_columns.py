@@ -1,10 +1,10 @@
 """The lists of venues tell grids apart and say the kind whole: Home's venues due at
 80×24 and 120×36, and Find venue (`/`) at 80×24, in Chinese and English. A grid's name
 is shown whole, or where its column is narrow by its own name, without the name of the
-grid it is under (第一网格 under 老渡口农贸市场), or in Home's list with that name's start
-(老渡…第一网格, as 湘洲小区农贸市场 has a 第一网格 too): cut from the left, it read
-"…市场第一网格", even at 120 columns where the venue's column had room to spare. A kind
-is shown by its short label."""
+grid it is under (第一网格 under 老渡口农贸市场), or in Home's list and Find venue's with
+that name's start (老渡…第一网格, as 湘洲小区农贸市场 has a 第一网格 too): cut from the
+left, it read "…市场第一网格", even at 120 columns where the venue's column had room to
+spare. A kind is shown by its short label."""
 
 from __future__ import annotations
 
@@ -97,10 +97,10 @@ async def test_find_venue_shows_kind_and_grid_at_80_columns(demo_home: Path, lan
         assert isinstance(screen, FindVenueScreen) and screen.rows
         lines = screen_lines(app)
         villages = ("鼎美村", "老渡口农贸市场")  # the demo's, the inspector's grids
-        assert check_rows(lines, screen.rows, villages, narrow=True) >= 8, "\n".join(lines)
+        assert check_rows(lines, screen.rows, villages, apart=True) >= 8, "\n".join(lines)
         assert any("鼎美村第二网格" in line for line in lines)
         screen.query_one("#query", Input).value = "老渡口"  # the market's areas
         await settle(app, pilot, rounds=3)
         lines = screen_lines(app)
         assert sum(row.grid.startswith("老渡口农贸市场第") for row in screen.rows) >= 8
-        assert check_rows(lines, screen.rows, villages, narrow=True) >= 8, "\n".join(lines)
+        assert check_rows(lines, screen.rows, villages, apart=True) >= 8, "\n".join(lines)

@@ -252,7 +252,7 @@ class FindVenueScreen(FieldScreen[None]):
                 row.code,
                 Cut(row.name),  # type: ignore[arg-type]  # a squeezed name ends with "…"
                 t(f"kind_short.{row.kind}"),
-                GridName(row.grid, 0, row.grid_parent),  # type: ignore[arg-type]  # fitted
+                GridName(row.grid, 0, row.grid_parent, apart=True),  # type: ignore[arg-type]
                 Cut(row.street),  # type: ignore[arg-type]  # what tells venues apart
                 key=row.venue_id,
             )

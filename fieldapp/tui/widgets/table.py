@@ -157,16 +157,26 @@ class GridName:
     under 鼎美村 reads 第一网格), then its end, cut with "…": the indent that shows the
     tree stays, and each row reads from the start of its name (cut from the left, grids read
     "…村第一网格" at a village's indent, and a long village's name "…渡口农贸市场" stood out
-    of line). A table short of room indents one cell a level (`step`)."""
+    of line). A table short of room indents one cell a level (`step`). In a list that is
+    no tree (`apart`), it keeps the start of the grid it is under as `grid_name_apart` does
+    (老渡…第一网格, as home's due list): no row above says which village it is in."""
 
     def __init__(
-        self, name: str, depth: int, parent: str = "", cells: int = GRID_CELLS, step: int = 2
+        self,
+        name: str,
+        depth: int,
+        parent: str = "",
+        cells: int = GRID_CELLS,
+        step: int = 2,
+        *,
+        apart: bool = False,
     ) -> None:
         self.name = name
         self.depth = depth
         self.parent = parent
         self.cells = cells  # the most its column asks for, beside its indent
         self.step = step  # cells of indent a level
+        self.apart = apart
 
     def __str__(self) -> str:
         return " " * self.step * self.depth + self.name
@@ -177,7 +187,8 @@ class GridName:
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         indent = " " * self.step * self.depth
-        name = grid_name_in(self.name, self.parent, max(options.max_width - len(indent), 1))
+        fitted = grid_name_apart if self.apart else grid_name_in
+        name = fitted(self.name, self.parent, max(options.max_width - len(indent), 1))
         yield Text(indent + name, no_wrap=True, overflow="crop", end="")
 
 
