@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from pilot_support import at_home, settle
 from rich.cells import cell_len
+from test_home_hazards_beside_a_draft import start_a_draft
 
 from fieldapp.tui.app import make_app
 from fieldapp.tui.widgets.findings_table import FindingsTable
@@ -19,8 +20,13 @@ from fieldapp.tui.widgets.home_lower import DRAFTS_MAX, FINDINGS_MIN
 SIZES = [(100, 30), (98, 30), (120, 36), (80, 24), (101, 30)]
 
 
+@pytest.mark.parametrize("draft", [False, True])
 @pytest.mark.parametrize("lang", ["zh", "en"])
-async def test_the_hazards_fit_the_screen_at_each_size(demo_supervisor: Path, lang: str) -> None:
+async def test_the_hazards_fit_the_screen_at_each_size(
+    demo_supervisor: Path, lang: str, draft: bool
+) -> None:
+    if draft:  # the panes side by side (with none, the drafts' line is above the hazards)
+        start_a_draft()
     app = make_app(lang=lang)
     async with app.run_test(size=(80, 24)) as pilot:
         await at_home(app, pilot, rounds=3)
@@ -32,7 +38,11 @@ async def test_the_hazards_fit_the_screen_at_each_size(demo_supervisor: Path, la
             assert table.row_count
             assert table.region.right <= width, (width, table.region)
             assert table.region.width >= FINDINGS_MIN, (width, table.region)
-            assert drafts.region.width <= DRAFTS_MAX, (width, drafts.region)
+            # No unfinished inspection: its line above the hazards, else beside them.
+            if draft:
+                assert drafts.region.width <= DRAFTS_MAX, (width, drafts.region)
+            else:
+                assert drafts.region.height == 1, (width, drafts.region)
             # Every column seen is inside the pane: nothing lies past its edge.
             assert table.max_scroll_x == 0, (width, table.max_scroll_x)
             region = table.region

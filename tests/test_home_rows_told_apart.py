@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from pilot_support import at_home
+from test_home_hazards_beside_a_draft import start_a_draft
 
 from fieldapp.services.demo.workspace import act_as
 from fieldapp.store.models import Finding
@@ -96,7 +97,10 @@ async def test_two_hazards_at_one_venue_with_one_deadline_read_differently(
 async def test_hazards_told_apart_by_their_venue_leave_its_name_the_room(
     demo_home: Path, lang: str
 ) -> None:
-    """Without twins, no code takes the name's room at 80 columns (569b16e)."""
+    """Without twins, no code takes the name's room at 80 columns (569b16e), beside an
+    unfinished inspection (with none, the hazards have the whole width and room for both
+    codes, see test_home_no_drafts_line)."""
+    start_a_draft()
     app = make_app(lang=lang)
     async with app.run_test(size=(80, 24)) as pilot:
         await at_home(app, pilot, rounds=3)

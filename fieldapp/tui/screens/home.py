@@ -284,6 +284,7 @@ class HomeScreen(ReturnedLine):
         self.query_one("#drafts-title", Label).update(
             t("home.drafts.title", count=len(rows)) if rows else t("home.drafts.empty")
         )
+        self.query_one(HomeLower).fit_panes()  # a line above the hazards while none
 
     def _show_findings(self, rows: tuple[FindingRow, ...], overdue: int) -> None:
         # Its columns are those the pane has room for (see FindingsTable).

@@ -8,25 +8,39 @@ Textual 8 clamps both panes in one pass and then takes 1fr for the whole width, 
 hazards ran 46 cells past the screen's edge and a venue's name showed as its first
 character there (seen on resizing a terminal from 80 to 100 columns). The drafts' width
 is set here instead, from this row's own width, each time it changes.
+
+With no unfinished inspection the row is two lines deep instead: the drafts' one line
+("No unfinished inspections", no empty table under a "Venue" header) takes the blank line
+above the row, and the hazards the whole width below it. Beside that line (28 cells) the
+hazards had 50 cells, and in English the item's code was pushed into the venue's cell
+("COM-04 鼎美…"), the name cut to two characters. Fitted again on each resize and each time
+the drafts are shown (`fit_panes`), so a draft started or finished changes the row.
 """
 
 from __future__ import annotations
 
 from textual import events
 from textual.containers import Horizontal
+from textual.widgets import DataTable
 
 FINDINGS_MIN = 50
 DRAFTS_MAX = 46
 
 
 class HomeLower(Horizontal):
-    """Two panes side by side: `#drafts-pane`, then `#findings-pane` (`width: 1fr`)."""
+    """Two panes side by side: `#drafts-pane`, then `#findings-pane` (`width: 1fr`); one
+    above the other (class `-no-drafts`) while `#drafts` has no rows."""
 
     def on_resize(self, event: events.Resize) -> None:
         self.fit_panes()
 
     def fit_panes(self) -> None:
         drafts = self.query_one("#drafts-pane")
+        empty = not self.query_one("#drafts", DataTable).row_count
+        self.set_class(empty, "-no-drafts")
+        if empty:  # the width is the stylesheet's (a line above the hazards)
+            drafts.styles.width = None
+            return
         room = self.content_size.width - drafts.styles.margin.width
         width = max(0, min(DRAFTS_MAX, room - FINDINGS_MIN))
         if drafts.styles.width is None or drafts.styles.width.value != width:
