@@ -81,6 +81,9 @@ class VenueFactsPart:
                 text += t("venue_facts.counts", sections=listed(titles))
             parts.append(text)
         self.facts_line = t("venue_facts.line", facts=" · ".join(parts))
+        # The focus may have come before the names (a resumed yes/no item: the card is
+        # focused as the screen mounts, and stays so): no move left to name the key.
+        self.venue_key_shown = self.venue_key()
         self.show_facts_line()
 
     def show_facts_line(self) -> None:
