@@ -164,7 +164,7 @@ ZH: dict[str, str] = {
     "binding.export.back.tip": "回到上一界面",
     # export screen
     "export_ui.subtitle": "导出台账",
-    "export_ui.title": "导出检查台账、隐患台账和隐患处理记录",
+    "export_ui.title": "导出台账（检查、隐患、处理记录、人员、随访、巡逻等）",
     "export_ui.format": "格式",
     "export_ui.from": "开始日期",
     "export_ui.to": "结束日期",
@@ -339,7 +339,7 @@ EN: dict[str, str] = {
     "binding.export.back": "Back",
     "binding.export.back.tip": "Back to the previous screen",
     "export_ui.subtitle": "Export ledger",
-    "export_ui.title": "Export the inspection ledger, hazards and hazard events",
+    "export_ui.title": "Export: inspections, hazards, events, people, follow-ups, patrols and more",
     "export_ui.format": "Format",
     "export_ui.from": "From",
     "export_ui.to": "To",
