@@ -50,7 +50,7 @@ def test_admin_help_is_in_chinese_by_default_and_in_english_when_asked() -> None
         (["admin", "alerts", "add-rule"], "[必填]", "[required]"),
         (["admin", "placard-key", "rotate"], "生成新的当前密钥", "Make a new current key"),
         (["admin", "import-venues"], "从 CSV 或 XLSX 文件导入场所", "Import venues from a CSV"),
-        (["export"], "把检查记录、隐患和隐患处理记录导出为办公室台账", "Export inspections"),
+        (["export"], "把检查记录、隐患、隐患处理记录和巡逻导出为办公室台账", "Export inspections"),
         ([], "网格化巡查。不带命令时打开终端界面。", "Grid inspection for the field."),
     ],
     ids=lambda value: " ".join(value) if isinstance(value, list) else None,

@@ -37,10 +37,15 @@ async def test_f10_again_asks_and_files_only_a_correction(
     app = make_app(lang="en")
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_screen(app, pilot, "f8", DailyReportScreen)
+        state = screen.query_one("#report-state", Label)
+        # Not filed yet: the deadline said once ("Past due, due at 18:00" said it twice).
+        before = (
+            "Not filed (deadline 18:00)" if report_hour == "before" else "Past due (deadline 18:00)"
+        )
+        assert before in str(state.render())
         await pilot.press("f10")
         await settle(app, pilot, rounds=2)
         assert submits() == 1
-        state = screen.query_one("#report-state", Label)
         said = "Filed at 10:00" if report_hour == "before" else "Filed late at 19:00"
         assert said in str(state.render())
         # Said there, and by no toast: one stood over the line, below taller figures.

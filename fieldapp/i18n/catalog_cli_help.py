@@ -48,8 +48,8 @@ ZH = {
     "cli.option.enroll.insecure_http": "允许用普通 http 连接不在本机的服务器。",
     "cli.option.enroll.ca_bundle": "用来验证服务器的 CA 证书。",
     "cli.help.export": (
-        "把检查记录、隐患和隐患处理记录导出为办公室台账；网格有人口登记时，"
-        "还导出人员表和随访表（敏感信息已遮盖）。\n\n"
+        "把检查记录、隐患、隐患处理记录和巡逻导出为办公室台账；网格有人口登记时，"
+        "还导出人员表和随访表（敏感信息已遮盖），有事件或定期工作时也导出。\n\n"
         "--from 和 --to 按提交日期选检查记录，按发生日期选隐患处理记录，按发现日期"
         "或在这段日期内有处理记录选隐患（每条处理记录的隐患都在隐患表中），"
         "按随访进行的日期选随访记录。"
@@ -159,8 +159,9 @@ EN = {
     "cli.option.enroll.insecure_http": "Allow plain http to a non-loopback server.",
     "cli.option.enroll.ca_bundle": "CA certificates to verify the server with.",
     "cli.help.export": (
-        "Export inspections, hazards and hazard events as the office ledger, and the people "
-        "and follow-up sheets (masked) where the grids keep a registry.\n\n"
+        "Export inspections, hazards, hazard events and patrols as the office ledger, the "
+        "people and follow-up sheets (masked) where the grids keep a registry, and incidents "
+        "and activities where there are any.\n\n"
         "--from and --to pick inspections by the day submitted, hazard events by the day they "
         "happened, hazards by the day found or by an event of theirs in the dates (so each "
         "event's hazard is on the hazards sheet) and follow-ups by the days they run. The "

@@ -268,7 +268,7 @@ EN: dict[str, str] = {
     "report.grid_title": "{grid} ({code}) report for {date}, due {deadline}",
     "report.counts": "Venues inspected today: {inspections}\nHazards found: {found} ({major} major)\nHazards closed: {closed}",
     "report.state.filed": "{state} at {time}, refile to replace",
-    "report.state.open": "{state}, due at {deadline}",
+    "report.state.open": "{state} (deadline {deadline})",
     "report.remarks": "Remarks",
     "report.remarks.placeholder": "Notes on today (optional)",
     "report.hint": "F10 files the report · z files a zero report (nothing to report) · Enter files too",
