@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from rich.cells import cell_len
 from textual.app import App, ComposeResult
 from textual.containers import Horizontal
 from textual.geometry import Region
@@ -61,3 +62,25 @@ async def test_a_chinese_notice_over_a_pane_edge_shows_every_character(lead: str
         assert update is not None
         sent = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", update.render_segments(app.console))
         assert "光标移" in sent  # right of the edge on the notice's first line
+
+
+async def test_a_partial_update_ending_inside_a_chinese_character_sends_it_whole() -> None:
+    """A redraw whose region ends on the left half of a character (a cursor blinking
+    beside the notice) sent "非现场  码" for "非现场扫码": the character became a space."""
+    assert wide_text.install()
+    app = Panes()
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        app.notify(MESSAGE, timeout=30)
+        for _ in range(5):
+            await pilot.pause()
+        (toast,) = app.screen.query(Toast)
+        compositor = app.screen._compositor
+        lines = compositor.render_strips()
+        y = next(y for y in toast.region.line_range if "请先" in lines[y].text)
+        column = cell_len(lines[y].text.split("择")[0])
+        # From the notice's left edge to the middle of 择 (its columns are column, column + 1).
+        compositor._dirty_regions.add(Region(toast.region.x, y, column + 1 - toast.region.x, 1))
+        update = compositor.render_partial_update()
+        assert update is not None
+        sent = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", update.render_segments(app.console))
+        assert sent.rstrip("\n").endswith("请先选择"), sent

@@ -7,8 +7,10 @@ screen's pane border read "请先选  隐患" (Textual 8, textualize/textual#635
 
 Here the pieces of a line that one widget wins side by side are kept as one: the first
 cut holds it, the others an empty strip (so no widget behind takes them), and a partial
-update ends each piece where its text ends. `install()` replaces the two methods; it is
-a no-op on a Textual whose compositor does not have them as this code expects.
+update ends each piece where its text ends and each line past a character it would end
+inside (a cursor blinking beside a notice redraws up to its own edge). `install()`
+replaces the two methods; it is a no-op on a Textual whose compositor does not have them
+as this code expects.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import functools
 import inspect
 from collections.abc import Callable, Mapping, Sequence
 
+from rich.cells import cell_len
 from textual import _compositor
 from textual.geometry import Region
 from textual.strip import Strip
@@ -72,6 +75,7 @@ def _render_partial_update(self: _compositor.Compositor) -> _compositor.ChopsUpd
     spans = list(self._regions_to_spans(update_regions))
     is_rendered_line = {y for y, _, _ in spans}.__contains__
     chops = self._render_chops(crop, is_rendered_line)
+    spans = [(y, x1, _past_wide_character(chops[y], x2)) for y, x1, x2 in spans]
     chop_ends = [
         [end if strip is None else x + strip.cell_length
          for (x, strip), end in zip(line.items(), cut_set[1:], strict=False)]
@@ -79,6 +83,20 @@ def _render_partial_update(self: _compositor.Compositor) -> _compositor.ChopsUpd
         for y, (line, cut_set) in enumerate(zip(chops, self.cuts, strict=True))
     ]  # fmt: skip
     return _compositor.ChopsUpdate(chops, spans, chop_ends)
+
+
+def _past_wide_character(line: Mapping[int, Strip | None], x2: int) -> int:
+    """Where a span ending at x2 ends so as not to cut a double-width character in two
+    (ChopsUpdate crops each piece at the span's end, and a cut character is a space)."""
+    for x, strip in line.items():
+        if strip is None or not x < x2 < x + strip.cell_length:
+            continue
+        for segment in strip:
+            for character in segment.text:
+                x += cell_len(character)
+                if x >= x2:
+                    return x
+    return x2
 
 
 # The methods replaced and the ones they call, with their parameters as in Textual 8.2.
