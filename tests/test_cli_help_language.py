@@ -69,6 +69,33 @@ def test_lang_after_help_on_the_root_is_read_too() -> None:
     assert "Grid inspection for the field." in result.output
 
 
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["demo", "--lang", "en", "--help"],
+        ["demo", "--help", "--lang", "en"],
+        ["demo", "--lang=en", "--venues", "5", "--help"],
+        ["--lang", "zh", "demo", "--help", "--lang=en"],
+    ],
+    ids=" ".join,
+)
+def test_a_command_own_lang_chooses_its_help_wherever_it_stands(args: list[str]) -> None:
+    """`fieldapp demo --lang en --help` showed the Chinese help: click runs --help as it
+    parses it, before demo's own --lang is read."""
+    result = CliRunner().invoke(main, args, prog_name="fieldapp")
+    assert result.exit_code == 0, result.output
+    assert "Usage: fieldapp demo [OPTIONS]" in result.output
+    assert "Show this message and exit." in result.output
+    assert "用法" not in result.output and "演示" not in result.output
+
+
+def test_a_command_own_lang_outweighs_the_root_lang_in_its_help() -> None:
+    result = CliRunner().invoke(
+        main, ["--lang", "en", "demo", "--help", "--lang", "zh"], prog_name="fieldapp"
+    )
+    assert "用法：fieldapp demo [选项]" in result.output and "Usage:" not in result.output
+
+
 def test_chinese_help_keeps_within_the_terminal() -> None:
     """A Chinese character takes two columns: wrapped by characters, lines ran past 80."""
     for args in (["admin"], ["admin", "import-venues"], ["admin", "retention"], ["demo"]):

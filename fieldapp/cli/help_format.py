@@ -103,3 +103,4 @@ class LanguageHelpFormatter(click.HelpFormatter):
 
 class LanguageContext(click.Context):
     formatter_class = LanguageHelpFormatter
+    lang_asked: str | None = None  # the command's own --lang, read before --help runs

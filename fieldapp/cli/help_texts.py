@@ -63,15 +63,43 @@ def root_lang_in(args: list[str]) -> str | None:
 
 
 def _help_language(ctx: click.Context) -> str:
-    root = ctx.find_root()
-    lang = root.params.get("lang") or root.meta.get(LANG_ASKED)
-    return lang if lang in ("zh", "en") else language()
+    """The --lang nearest the command asked about: its own (`fieldapp demo --lang en
+    --help`), else a group's on the way to it, else the root's."""
+    here: click.Context | None = ctx
+    while here is not None:
+        lang = here.params.get("lang")
+        if isinstance(here, LanguageContext):
+            lang = lang or here.lang_asked
+        if here.parent is None:
+            lang = lang or here.meta.get(LANG_ASKED)
+        if lang in ("zh", "en"):
+            return str(lang)
+        here = here.parent
+    return language()
+
+
+def _own_lang_in(command: click.Command, ctx: click.Context, args: list[str]) -> str | None:
+    """The command's own --lang among `args`, wherever it stands: click runs --help as
+    soon as it parses it, before any other option is read."""
+    if not any(param.name == "lang" for param in command.get_params(ctx)):
+        return None
+    try:
+        opts, _, _ = command.make_parser(ctx).parse_args(args=list(args))
+    except click.UsageError:  # refused as the command runs, in its own words
+        return None
+    lang = opts.get("lang")
+    return lang if isinstance(lang, str) else None
 
 
 class HelpInLanguage(click.Command):
     """Mixed in before a click command class: its help read from the catalogues."""
 
     context_class = LanguageContext
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if isinstance(ctx, LanguageContext):
+            ctx.lang_asked = _own_lang_in(self, ctx, args)
+        return super().parse_args(ctx, args)
 
     def get_help(self, ctx: click.Context) -> str:
         with written_in(_help_language(ctx)):
