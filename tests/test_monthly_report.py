@@ -25,6 +25,8 @@ from fieldapp.services.daily_report import reports
 from fieldapp.services.dashboard import monthly
 from fieldapp.services.incidents import events
 from fieldapp.services.incidents.reporting import IncidentReport, report_incident
+from fieldapp.services.review.bulk import bulk_apply
+from fieldapp.store.models import Finding
 
 JUNE = dt.date(2026, 6, 1)
 
@@ -117,3 +119,20 @@ def test_the_pdf_says_the_same(tree: Clock, tmp_path: Path) -> None:
     text = "".join(page.extract_text() for page in pypdf.PdfReader(out).pages)
     assert "示例镇 2026年6月 网格工作月报" in text
     assert "东村一片" in text and "32.9" in text and "50%" in text
+
+
+def test_an_extension_granted_later_leaves_a_past_months_overdue_count(tree: Clock) -> None:
+    seed_june(tree)
+
+    def overdue(month: dt.date) -> dict[str, int]:
+        rows = monthly.monthly_report("T1", month).rows
+        return {r.code: r.overdue_hazards for r in rows if r.code in ("T1", "A11")}
+
+    assert overdue(JUNE) == {"T1": 1, "A11": 1}  # due on the 9th, overdue on the 30th
+    tree.set(china(2026, 7, 3, 10))
+    (hazard,) = Finding.select()
+    assert bulk_apply([hazard.id], "deadline_extended", data={"deadline": "2026-07-20"})[0].applied
+    # June ended with the hazard overdue by the deadline in force then; July's report,
+    # from the 3rd on, goes by the new one.
+    assert overdue(JUNE) == {"T1": 1, "A11": 1}
+    assert overdue(dt.date(2026, 7, 1)) == {"T1": 0, "A11": 0}
