@@ -31,7 +31,7 @@ async def test_every_problem_is_said_at_once_in_form_order(demo_home: Path) -> N
         said = str(dialog.query_one("#incident-error", Static).render())
         assert said.splitlines() == [
             "请选择事件类别。",
-            "请填写事件地点（地址）；从检查或巡逻中上报时会带出场所。",
+            "请填写事件地点（地址）；从检查、巡逻或查找场所（光标所在场所）中上报时会带出场所。",
             "请选择事件所在的网格：您负责不止一个网格。",
             "时间 明天 无法识别：请按 2026-02-11 06:40 的格式填写。",
             "请简要描述发生了什么。",
