@@ -256,6 +256,22 @@ def test_cli_one_venue_in_a5_and_asks_for_one_source(home, tmp_path):
     assert missing.exit_code == 1 and "不在本设备上" in missing.output
 
 
+def test_placards_as_pngs_only_need_no_pdf(home, tmp_path):
+    """`fieldapp placards --venue YM-0001 --png DIR` failed 错误：缺少选项 --out although
+    the PNGs were all that was wanted (as `admin placards` did before 12f363b)."""
+    close_store()
+    runner = CliRunner()
+    pngs = tmp_path / "pngs"
+    done = runner.invoke(main, ["placards", "--venue", "YM-0001", "--png", str(pngs)])
+    assert done.exit_code == 0, done.output
+    assert "已生成 1 张 PNG 图片" in done.output and "未签名标牌" in done.output
+    assert [p.name for p in pngs.iterdir()] == [reports.png_name("YM-0001")]
+    assert list(tmp_path.rglob("*.pdf")) == []
+    neither = runner.invoke(main, ["placards", "--venue", "YM-0001"])
+    assert neither.exit_code == 2
+    assert "请用 --out 指定 PDF 文件，或用 --png 指定存放 PNG 的文件夹" in neither.output
+
+
 def test_rendering_needs_no_store(tmp_path):
     close_store()
     key = SigningKey.generate()

@@ -50,7 +50,7 @@ def scan(ctx: click.Context, photo: Path) -> None:
 @click.command()
 @click.option("--grid", "grid_code")
 @click.option("--venue", "venue_code")
-@click.option("--out", required=True, type=click.Path(path_type=Path), callback=checked_out)
+@click.option("--out", type=click.Path(path_type=Path), callback=checked_out)
 @click.option("--png", "png_dir", type=click.Path(file_okay=False, path_type=Path))
 @click.option("--size", type=click.Choice(["A4", "A5"], case_sensitive=False), default="A4")
 @click.pass_context
@@ -58,10 +58,11 @@ def placards(
     ctx: click.Context,
     grid_code: str | None,
     venue_code: str | None,
-    out: Path,
+    out: Path | None,
     png_dir: Path | None,
     size: str,
 ) -> None:
+    # The placards as one PDF (--out), as one PNG each (--png), or both.
     from fieldapp.i18n import t
     from fieldapp.reports.placards import FontMissing, find_cjk_font, render_pdf, render_pngs
     from fieldapp.services.placards import printing as service
@@ -70,6 +71,8 @@ def placards(
     use_language(ctx)
     if (grid_code is None) == (venue_code is None):
         raise click.UsageError(t("placard.print.one_source"))
+    if out is None and png_dir is None:
+        raise click.UsageError(t("placard.print.no_output"))
     size = size.upper()
     try:
         font = find_cjk_font()  # before any work: say which package to install
@@ -88,9 +91,10 @@ def placards(
         close_store()
     if not infos:
         raise click.ClickException(t("placard.print.nothing", what=grid_code or venue_code))
-    render_pdf(infos, out, size=size, font=font)
     click.echo(t("placard.print.unsigned"))
-    click.echo(t("placard.print.written", count=len(infos), path=str(out)))
+    if out is not None:
+        render_pdf(infos, out, size=size, font=font)
+        click.echo(t("placard.print.written", count=len(infos), path=str(out)))
     if png_dir is not None:
         written = render_pngs(infos, png_dir, size=size, font=font)
         click.echo(t("placard.print.png_written", count=len(written), path=str(png_dir)))
