@@ -84,3 +84,23 @@ def test_a_bad_choice_a_bad_number_and_an_unknown_command_read_in_the_language(a
     assert result.exit_code == 2
     assert en in result.output, result.output
     assert "Try 'fieldapp" in result.output
+
+
+def test_a_commands_own_lang_words_its_usage_errors():
+    """`fieldapp demo --lang en --venues x` was refused in Chinese: usage errors followed
+    the root's --lang only, while demo's own --lang already chose its --help's language."""
+    result = _run("demo", "--lang", "en", "--venues", "x")
+    assert result.exit_code == 2
+    assert "Usage: fieldapp demo [OPTIONS]" in result.output
+    assert "Error: --venues takes a whole number; x is not one" in result.output
+    assert "错误" not in result.output
+
+    assert (
+        "Error: --venues takes a whole number"
+        in _run("demo", "--venues", "x", "--lang", "en").output
+    )
+
+    result = _run("--lang", "en", "demo", "--lang", "zh", "--venues", "x")
+    assert result.exit_code == 2
+    assert "用法：fieldapp demo [选项]" in result.output
+    assert "错误：--venues 要写整数，x 不是整数" in result.output and "Error:" not in result.output

@@ -14,7 +14,12 @@ from typing import Any
 import click
 
 from fieldapp import __version__
-from fieldapp.cli.help_texts import LANG_ASKED, GroupHelpInLanguage, root_lang_in
+from fieldapp.cli.help_texts import (
+    LANG_ASKED,
+    GroupHelpInLanguage,
+    nearest_language,
+    root_lang_in,
+)
 from fieldapp.cli.usage_errors import aborted, error_said, root_language, said_in_language
 
 # command name -> "module:attribute" of the click command, imported on first use
@@ -81,7 +86,7 @@ class LazyGroup(GroupHelpInLanguage):
             if _group_alone(error):  # its help, as --help shows it: not a refusal
                 click.echo(error.ctx.get_help())  # type: ignore[union-attr]
                 raise click.exceptions.Exit(0) from None
-            raise said_in_language(error, root_language(error.ctx)) from None
+            raise said_in_language(error, nearest_language(error.ctx)) from None
         except click.ClickException as error:  # a command's refusal: click's "Error:" prefix
             raise error_said(error, root_language(ctx)) from None
         except (click.Abort, KeyboardInterrupt, EOFError) as stop:  # click's main: "Aborted!"

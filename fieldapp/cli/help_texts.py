@@ -63,9 +63,14 @@ def root_lang_in(args: list[str]) -> str | None:
 
 
 def _help_language(ctx: click.Context) -> str:
+    return nearest_language(ctx) or language()
+
+
+def nearest_language(ctx: click.Context | None) -> str | None:
     """The --lang nearest the command asked about: its own (`fieldapp demo --lang en
-    --help`), else a group's on the way to it, else the root's."""
-    here: click.Context | None = ctx
+    --help`), else a group's on the way to it, else the root's; None where none was given.
+    Its --help and its usage errors (`fieldapp demo --lang en --venues x`) both speak it."""
+    here = ctx
     while here is not None:
         lang = here.params.get("lang")
         if isinstance(here, LanguageContext):
@@ -75,7 +80,7 @@ def _help_language(ctx: click.Context) -> str:
         if lang in ("zh", "en"):
             return str(lang)
         here = here.parent
-    return language()
+    return None
 
 
 def _own_lang_in(command: click.Command, ctx: click.Context, args: list[str]) -> str | None:

@@ -74,7 +74,8 @@ def aborted(stop: BaseException, lang: str | None) -> click.exceptions.Exit:
 
 
 def said_in_language(error: click.UsageError, lang: str | None) -> UsageErrorSaid:
-    """`error` worded in `lang` (the root's --lang; the UI default when none was given)."""
+    """`error` worded in `lang` (the --lang nearest the command refused, its own before the
+    root's; the UI default when none was given)."""
     if lang:
         set_language(lang)
     return UsageErrorSaid(_wording(error), error.ctx)
