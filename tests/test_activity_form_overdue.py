@@ -52,7 +52,7 @@ async def test_late_it_says_the_reason_is_required_and_problems_come_in_order(
         screen = await open_screen(app, pilot, "ctrl+y", ActivitiesScreen)
         due = screen.query_one("#activities-due", DataTable)
         statuses = [str(due.get_row_at(n)[0]) for n in range(due.row_count)]
-        due.move_cursor(row=statuses.index(t("activity.status.overdue")))
+        due.move_cursor(row=statuses.index(t("activity.status.overdue_days", count=22)))
         await pilot.press("enter")
         await settle(app, pilot)
         dialog = app.screen

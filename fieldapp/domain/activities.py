@@ -57,6 +57,11 @@ class Window:
             return "upcoming"
         return "due" if day <= self.due_by else "overdue"
 
+    def days_late(self, day: dt.date) -> int:
+        """Days past the last on-time day on `day` (0 while on time): how overdue a duty
+        still open is, or how late (迟报) one held on `day` was."""
+        return max(0, (day - self.due_by).days)
+
 
 @dataclass(frozen=True)
 class Cadence:

@@ -22,6 +22,7 @@ from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widgets import DataTable, Header, Label
 
+from fieldapp.domain.activities import ActivityType
 from fieldapp.i18n import t
 from fieldapp.services.common.refused_records import RecordRefusal
 from fieldapp.tui.dialogs.activity import ActivityAsk, ActivityDialog
@@ -36,6 +37,7 @@ class DueLine:
     ask: ActivityAsk
     status: str  # overdue | due | upcoming
     due_on: str  # the day, or the days it is on time ("10-01–12-31")
+    days_late: int = 0  # overdue: the days since its last on-time day
 
 
 @dataclass(frozen=True)
@@ -46,6 +48,7 @@ class HeldLine:
     attendees: int
     id: str = ""
     refusal: RecordRefusal | None = None  # the server refused it: it did not do its duty
+    days_late: int = 0  # held after its window's last on-time day (迟报), by this many days
 
     @property
     def refused(self) -> bool:
@@ -66,6 +69,20 @@ def window_text(due_on: dt.date, due_by: dt.date) -> str:
     if due_on.year == due_by.year:
         return f"{due_on:%m-%d}–{due_by:%m-%d}"
     return f"{due_on.isoformat()}–{due_by.isoformat()}"
+
+
+def status_text(line: DueLine) -> str:
+    """逾期 3 天 rather than only 已逾期: how late says how pressing."""
+    if line.status == "overdue" and line.days_late > 0:
+        return t("activity.status.overdue_days", count=line.days_late)
+    return t(f"activity.status.{line.status}")
+
+
+def held_on_text(line: HeldLine) -> str:
+    """The day held, and 迟报 2 天 when that was after its on-time days."""
+    if line.days_late > 0:
+        return f"{line.held_on} {t('activity.held.late_days', count=line.days_late)}"
+    return line.held_on
 
 
 def load_activities() -> ActivitiesData:
@@ -92,10 +109,12 @@ def load_activities() -> ActivitiesData:
             ),
             d.status,
             window_text(d.window.due_on, d.window.due_by),
+            d.window.days_late(day),
         )
         for d in due.due_activities(day)
     )
-    kinds = {k.code: pick(k.zh, k.en) for k in types.activity_types()}
+    all_kinds = {k.code: k for k in types.activity_types()}
+    kinds = {code: pick(k.zh, k.en) for code, k in all_kinds.items()}
     held = records.held_activities()
     refused = refusals(ACTIVITY_RECORD, [a.id for a in held])
     codes = {a.grid_code for a in held}
@@ -110,10 +129,16 @@ def load_activities() -> ActivitiesData:
                 a.attendees,
                 a.id,
                 refused.get(a.id),
+                _days_late(all_kinds.get(a.type_code), a.held_on),
             )  # fmt: skip
             for a in held
         ),
     )
+
+
+def _days_late(kind: ActivityType | None, held_on: dt.date) -> int:
+    """As the form and the period outcomes judge it: late after the window's due_by."""
+    return kind.cadence.window(held_on).days_late(held_on) if kind is not None else 0
 
 
 def due_title(lines: Iterable[DueLine]) -> str:
@@ -191,14 +216,16 @@ class ActivitiesScreen(RefusedRecordsScreen):
         due = self.query_one("#activities-due", DataTable)
         due.clear()
         for index, line in enumerate(event.data.due):
-            due.add_row(t(f"activity.status.{line.status}"), line.due_on, line.ask.name,
+            due.add_row(status_text(line), line.due_on, line.ask.name,
                         line.ask.grid_name, key=str(index))  # fmt: skip
         self.query_one("#activities-due-title", Label).update(due_title(event.data.due))
         held = self.query_one("#activities-held", DataTable)
         held.clear()
         for past in event.data.held:
             name = Text.assemble(past.name, " ", refused_mark(self)) if past.refused else past.name
-            held.add_row(past.held_on, name, past.grid, str(past.attendees or ""), key=past.id)
+            held.add_row(
+                held_on_text(past), name, past.grid, str(past.attendees or ""), key=past.id
+            )
         self.query_one("#activities-held-title", Label).update(
             t("activities.done.title") if event.data.held else t("activities.done.empty")
         )
