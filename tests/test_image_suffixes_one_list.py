@@ -1,16 +1,37 @@
-"""Which typed paths are photos of a placard is one list (`photo_scan.IMAGE_SUFFIXES`):
-the scan dialog says a missing image file by it and the app reads a photo's QR by it. Two
-copies were kept in step by hand; an extension added to one only would have a photo of
-that kind read by one and taken for a placard text by the other."""
+"""Which files are still images is one list (`common.photos.IMAGE_SUFFIXES`): the scan
+dialog says a missing image file by it, the app reads a photo's QR by it, and an
+incident's evidence re-encodes a photo by it. The scan lists were two copies kept in step
+by hand, and the evidence kept a third (with .gif, without .tif): a TIFF was read as a
+placard's photo but refused as evidence."""
 
 from __future__ import annotations
 
-from fieldapp.services.placards import photo_scan
+from pathlib import Path
+
+from PIL import Image
+
+from fieldapp.services.common import photos
+from fieldapp.services.incidents import evidence
+from fieldapp.store.models import Blob
 from fieldapp.tui.dialogs import scan
 from fieldapp.tui.parts import scanning
 
 
-def test_the_scan_dialog_and_the_scan_routing_read_one_list_of_image_files() -> None:
-    assert scan.IMAGE_SUFFIXES is photo_scan.IMAGE_SUFFIXES
-    assert scanning.IMAGE_SUFFIXES is photo_scan.IMAGE_SUFFIXES
+def test_the_scan_dialog_the_scan_routing_and_evidence_read_one_list_of_image_files() -> None:
+    assert scan.IMAGE_SUFFIXES is photos.IMAGE_SUFFIXES
+    assert scanning.IMAGE_SUFFIXES is photos.IMAGE_SUFFIXES
+    assert evidence.IMAGE_SUFFIXES is photos.IMAGE_SUFFIXES
     assert not hasattr(scanning, "PHOTO_SUFFIXES")
+    assert not hasattr(evidence, "PHOTO_SUFFIXES")
+
+
+def test_a_tiff_and_a_gif_are_attached_as_photos(home: Path, tmp_path: Path) -> None:
+    """A scanned TIFF was refused as evidence ("not a photo, video or recording") although
+    the placard scan reads the same file as a photo."""
+    tiff, gif = tmp_path / "scan.tif", tmp_path / "sign.gif"
+    Image.new("RGB", (40, 30), "red").save(tiff, "TIFF")
+    Image.new("RGB", (40, 30), "blue").save(gif, "GIF")
+    stored = evidence.import_evidence([str(tiff), str(gif)])
+    assert stored.media == []
+    assert len(stored.photos) == 2
+    assert all(Blob.get_by_id(sha).mime == "image/jpeg" for sha in stored.photos)

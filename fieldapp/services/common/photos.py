@@ -21,6 +21,11 @@ from fieldapp.i18n import t
 from fieldapp.paths import blobs_dir
 from fieldapp.store.models import Blob
 
+# Still images Pillow opens, by their name: an incident's evidence file so named is
+# re-encoded as a photo (`import_photo`), and a path typed into the scan dialog (F2) so
+# named is a photo of a placard whose QR is read (`photo_scan`). One list, so a kind of
+# picture one of them takes is never refused or taken for text by the other.
+IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".bmp", ".gif", ".tif", ".tiff", ".heic")
 MAX_EDGE = 1600
 JPEG_QUALITY = 85
 

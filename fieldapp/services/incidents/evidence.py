@@ -13,10 +13,9 @@ from pathlib import Path
 from fieldapp.domain.clock import now_iso
 from fieldapp.domain.incidents import MEDIA_LIMIT_BYTES
 from fieldapp.i18n import t
-from fieldapp.services.common.photos import PhotoError, blob_path, import_photo
+from fieldapp.services.common.photos import IMAGE_SUFFIXES, PhotoError, blob_path, import_photo
 from fieldapp.store.models import Blob
 
-PHOTO_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".webp", ".heic", ".bmp", ".gif"})
 MEDIA_SUFFIXES = {
     ".mp4": "video/mp4",
     ".mov": "video/quicktime",
@@ -71,7 +70,7 @@ def check_files(paths: list[str], *, limit: int = MEDIA_LIMIT_BYTES) -> list[Pat
             raise EvidenceError(t("incident.refused.media_folder", path=path))
         if not path.is_file():
             raise EvidenceError(t("incident.refused.media_missing", path=path))
-        if path.suffix.lower() not in PHOTO_SUFFIXES and media_mime(path) is None:
+        if path.suffix.lower() not in IMAGE_SUFFIXES and media_mime(path) is None:
             raise EvidenceError(t("incident.refused.media_kind", name=path.name))
         size = path.stat().st_size
         if size > limit:
@@ -125,7 +124,7 @@ def import_evidence(paths: list[str]) -> Evidence:
     photos: list[str] = []
     media: list[dict[str, object]] = []
     for path in check_files([p for p in paths if p.strip()]):
-        if path.suffix.lower() in PHOTO_SUFFIXES:
+        if path.suffix.lower() in IMAGE_SUFFIXES:
             try:
                 photos.append(import_photo(path))
             except PhotoError as error:

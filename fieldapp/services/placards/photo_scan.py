@@ -6,10 +6,6 @@ from pathlib import Path
 
 from fieldapp.i18n import t
 
-# The image files whose QR the app reads: a path typed into the scan dialog (F2) that ends
-# so is a photo of a placard (`ScanningApp._scan_photo`), or said as a missing file.
-IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".bmp", ".tif", ".tiff", ".heic")
-
 
 class QrDecodeError(ValueError):
     """The file is missing, not an image, or holds no QR code; str() is for a person."""

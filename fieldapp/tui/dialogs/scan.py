@@ -24,7 +24,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
 from fieldapp.i18n import t
-from fieldapp.services.placards.photo_scan import IMAGE_SUFFIXES
+from fieldapp.services.common.photos import IMAGE_SUFFIXES
 from fieldapp.tui.commands import localize_bindings
 from fieldapp.tui.widgets.app_keys_input import AppKeysInput
 from fieldapp.tui.widgets.dialog_foot import FormMessage

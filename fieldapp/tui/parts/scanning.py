@@ -44,8 +44,8 @@ from typing import TYPE_CHECKING, Any
 from textual import events, on, work
 
 from fieldapp.i18n import t
+from fieldapp.services.common.photos import IMAGE_SUFFIXES
 from fieldapp.services.inspection.scan_proof import CAMERA, TYPED, WEDGE, ScanMark
-from fieldapp.services.placards.photo_scan import IMAGE_SUFFIXES
 from fieldapp.tui.parts.scan_dialogs import ScanDialogs
 from fieldapp.tui.scanner import RepeatGuard, looks_like_payload
 from fieldapp.tui.widgets.wedge import WedgeListener, WedgeScanned
