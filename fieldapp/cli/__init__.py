@@ -16,6 +16,7 @@ import click
 from fieldapp import __version__
 from fieldapp.cli.help_texts import (
     LANG_ASKED,
+    SPOKEN,
     GroupHelpInLanguage,
     nearest_language,
     root_lang_in,
@@ -88,9 +89,9 @@ class LazyGroup(GroupHelpInLanguage):
                 raise click.exceptions.Exit(0) from None
             raise said_in_language(error, nearest_language(error.ctx)) from None
         except click.ClickException as error:  # a command's refusal: click's "Error:" prefix
-            raise error_said(error, root_language(ctx)) from None
+            raise error_said(error, _spoken(ctx)) from None
         except (click.Abort, KeyboardInterrupt, EOFError) as stop:  # click's main: "Aborted!"
-            raise aborted(stop, root_language(ctx)) from None
+            raise aborted(stop, _spoken(ctx)) from None
 
     def make_context(
         self,
@@ -105,6 +106,12 @@ class LazyGroup(GroupHelpInLanguage):
             return super().make_context(info_name, args, parent, **extra)
         except click.UsageError as error:
             raise said_in_language(error, _lang_in(given)) from None
+
+
+def _spoken(ctx: click.Context) -> str | None:
+    """The --lang nearest the command that stopped: its own (`fieldapp demo --lang en`),
+    else a group's, else the root's."""
+    return ctx.meta.get(SPOKEN) or root_language(ctx)
 
 
 def _group_alone(error: click.UsageError) -> bool:

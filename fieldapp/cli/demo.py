@@ -122,17 +122,19 @@ def demo(
     lang: str | None,
     no_server: bool,
 ) -> None:
+    from fieldapp.i18n import written_in
     from fieldapp.services.demo.workspace import DemoError
 
     home = (home or Path(tempfile.mkdtemp(prefix="fieldapp-demo-"))).expanduser().resolve()
     store_role = as_role if no_server else "inspector"  # with a server: one device per role
+    chosen = lang or (ctx.obj.get("lang") if ctx.obj else None)
     try:
         info = prepare_workspace(
             home, venues=venues, answers=answers, seed=seed, as_role=store_role
         )
     except DemoError as error:
-        raise click.ClickException(str(error)) from None
-    chosen = lang or (ctx.obj.get("lang") if ctx.obj else None)
+        with written_in(chosen) if chosen else nullcontext():
+            raise click.ClickException(str(error)) from None
     click.echo(_workspace_said(home, info, as_role, chosen))
     server, device_home = (None, home) if no_server else start_server(home, as_role, chosen)
     try:

@@ -25,6 +25,7 @@ COMMAND = "cli.help"
 OPTION = "cli.option"
 ROOT = "fieldapp"
 LANG_ASKED = "fieldapp.lang_asked"  # ctx.meta: the root's --lang, read before --help runs
+SPOKEN = "fieldapp.spoken"  # ctx.meta: the --lang nearest the command that runs last
 
 
 def command_key(path: tuple[str, ...]) -> str:
@@ -105,6 +106,13 @@ class HelpInLanguage(click.Command):
         if isinstance(ctx, LanguageContext):
             ctx.lang_asked = _own_lang_in(self, ctx, args)
         return super().parse_args(ctx, args)
+
+    def invoke(self, ctx: click.Context) -> Any:
+        """Its refusals and "stopped" are said in the --lang nearest it (`fieldapp demo
+        --lang en` refuses in English): the root reads this once the command ends.
+        Context.meta is shared by the whole chain, so the command run last speaks."""
+        ctx.meta[SPOKEN] = nearest_language(ctx)
+        return super().invoke(ctx)
 
     def get_help(self, ctx: click.Context) -> str:
         with written_in(_help_language(ctx)):

@@ -52,9 +52,10 @@ class ErrorSaid(click.ClickException):
 
 
 def error_said(error: click.ClickException, lang: str | None) -> click.ClickException:
-    """`error`, its message kept, shown with the prefix in `lang` (the root's --lang; the
-    language the command spoke when none was given). A refusal with an exit status of its
-    own (a subclass's; none here) is left as it is, so its status is never changed."""
+    """`error`, its message kept, shown with the prefix in `lang` (the --lang nearest the
+    command, its own before the root's; the language it spoke when none was given). A
+    refusal with an exit status of its own (a subclass's; none here) is left as it is, so
+    its status is never changed."""
     if isinstance(error, ErrorSaid) or error.exit_code != ErrorSaid.exit_code:
         return error  # said already by a group further down, or not ours to reword
     if lang:
@@ -63,8 +64,9 @@ def error_said(error: click.ClickException, lang: str | None) -> click.ClickExce
 
 
 def aborted(stop: BaseException, lang: str | None) -> click.exceptions.Exit:
-    """Say in `lang` that the command stopped (no input at a prompt, Ctrl+C), as click's
-    main says "Aborted!" in English, and end it with click's status for that, 1."""
+    """Say in `lang` (the --lang nearest the command) that it stopped (no input at a
+    prompt, Ctrl+C), as click's main says "Aborted!" in English, and end it with click's
+    status for that, 1."""
     if lang:
         set_language(lang)
     if not isinstance(stop, click.Abort):  # Ctrl+C at the terminal: end its line first

@@ -33,6 +33,10 @@ ZH: dict[str, str] = {
     "demo.workspace.count.inspections": "检查记录 {count} 条",
     "demo.workspace.count.answers": "答题 {count} 条",
     "demo.workspace.count.open_findings": "未整改隐患 {count} 处",
+    "demo.refused.role": "身份须为以下之一：{roles}",
+    "demo.refused.has_venues": "{store} 里已有场所，示例要用新的设备库：请给 --home 一个新的文件夹",
+    "demo.refused.checklists": "随附的检查表未能载入：{problems}",
+    "demo.refused.not_a_demo": "{store} 不是 fieldapp demo 建的设备库，不能用来演示：请给 --home 一个新的文件夹",
     "admin.no_grid": "服务器上没有网格 {grid}：请检查网格编码，或先用 fieldapp admin import-grids 导入",
     "admin.no_place.venue": "服务器上没有场所 {code}：请检查场所编码",
     "admin.no_place.checkpoint": "服务器上没有巡逻点位 {code}：请检查点位编码",
@@ -85,6 +89,15 @@ EN: dict[str, str] = {
     "demo.workspace.count.answers_one": "1 answer",
     "demo.workspace.count.open_findings": "{count} open hazards",
     "demo.workspace.count.open_findings_one": "1 open hazard",
+    "demo.refused.role": "The role must be one of: {roles}",
+    "demo.refused.has_venues": (
+        "{store} already holds venues and the demo needs a fresh store: give --home a new directory"
+    ),
+    "demo.refused.checklists": "The shipped checklists could not be loaded: {problems}",
+    "demo.refused.not_a_demo": (
+        "{store} was not made by fieldapp demo and cannot be used for the demo: give --home "
+        "a new directory"
+    ),
     "admin.no_grid": (
         "There is no grid {grid} on the server: check the grid code, or import it first "
         "with fieldapp admin import-grids"

@@ -26,6 +26,7 @@ from pathlib import Path
 from fieldapp.domain import clock
 from fieldapp.domain.checklist import Item
 from fieldapp.domain.finding_text import not_met
+from fieldapp.i18n import t
 from fieldapp.paths import store_path
 from fieldapp.services.common import settings
 from fieldapp.services.common.campaigns import load_campaigns
@@ -43,7 +44,15 @@ ROLES = ("inspector", "supervisor")  # whom the device acts for: --as inspector|
 
 
 class DemoError(RuntimeError):
-    """The workspace cannot be built (the store already has data, a checklist is bad…)."""
+    """The workspace cannot be built (the store already has data, a checklist is bad…),
+    said in the language spoken where it is shown (`fieldapp demo --lang en`)."""
+
+    def __init__(self, key: str, **values: object) -> None:
+        super().__init__(key)
+        self.key, self.values = key, values
+
+    def __str__(self) -> str:
+        return t(self.key, **self.values)
 
 
 @dataclass(frozen=True)
@@ -117,7 +126,7 @@ def build_workspace(
     this file already, closed otherwise.
     """
     if as_role not in ROLES:
-        raise DemoError(f"as_role must be one of {', '.join(ROLES)}")
+        raise DemoError("demo.refused.role", roles=" / ".join(ROLES))
     started = time.perf_counter()
     home.mkdir(parents=True, exist_ok=True)
     path = store_path(home)
@@ -126,10 +135,10 @@ def build_workspace(
         open_store(path)
     try:
         if Venue.select().exists():
-            raise DemoError(f"{path} already holds venues; the demo needs a fresh store")
+            raise DemoError("demo.refused.has_venues", store=path)
         report = load_checklists()
         if report.errors or report.kept:
-            raise DemoError("; ".join(report.messages()))
+            raise DemoError("demo.refused.checklists", problems="; ".join(report.messages()))
         load_campaigns()
         rng = random.Random(seed)
         ids = demo_bulk.IdMaker(rng)
@@ -179,10 +188,10 @@ def build_workspace(
 def act_as(role: str) -> str:
     """Switch the open demo store's device to the demo inspector or supervisor."""
     if role not in ROLES:
-        raise DemoError(f"role must be one of {', '.join(ROLES)}")
+        raise DemoError("demo.refused.role", roles=" / ".join(ROLES))
     demo = settings.get(DEMO_SETTING)
     if not demo:
-        raise DemoError("this store was not made by `fieldapp demo`")
+        raise DemoError("demo.refused.not_a_demo", store=db.database)
     from fieldapp.services.common.identity import sync_state
 
     person = demo["people"]["inspector" if role == "inspector" else "supervisor"]
