@@ -12,6 +12,7 @@ from __future__ import annotations
 import sys
 
 from fieldapp.tui.collector import hold_collector, release_collector
+from fieldapp.tui.dataclass_code import keep_compiled, stop_keeping
 
 
 def import_peewee_without_postgres() -> None:
@@ -33,6 +34,7 @@ def import_peewee_without_postgres() -> None:
 def run_tui(lang: str | None) -> None:
     """Open the local store, load the shipped checklists, pick the language, run the TUI."""
     hold_collector()  # released after the first frame (FieldApp.on_mount)
+    keep_compiled()  # the dataclasses' methods: compiled at the first start only
     import_peewee_without_postgres()
     from fieldapp.i18n import set_language
     from fieldapp.paths import store_path
@@ -63,5 +65,6 @@ def run_tui(lang: str | None) -> None:
         app.run()
     finally:
         release_collector()  # if the app ended before its first frame
+        stop_keeping()
         close_store()
         write_marks()

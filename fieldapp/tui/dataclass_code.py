@@ -1,0 +1,98 @@
+"""The methods of the dataclasses made at start-up, compiled once and kept for the next
+start. No Textual and nothing of ours: `startup.run_tui` uses it before the first import.
+
+`@dataclass` writes each method it adds (`__init__`, `__repr__`, `__eq__`, and for a frozen
+class `__setattr__`, `__delattr__`, `__hash__`) as source text and compiles it with `exec`:
+the ~115 dataclasses of fieldapp, Textual and rich made before the home screen's first frame
+took ~55 ms of CPU, ~40 of it compiling those ~470 small texts, the same ones at every
+start. While `keep_compiled()` holds, the `exec` that module calls is ours: a text compiled
+before is taken from the file kept beside this package's bytecode (loading it ~1 ms), any
+other is compiled as `exec` would compile it (`dont_inherit`: dataclasses has no
+`__future__` imports), and then the file is written again with the texts of this run when
+the app ends. The key is the text itself, so a class that changed simply compiles anew.
+"""
+
+from __future__ import annotations
+
+import builtins
+import dataclasses
+import importlib.util
+import marshal
+import os
+import sys
+import threading
+from contextlib import suppress
+from types import CodeType
+from typing import Any
+
+_HERE = os.path.dirname(__file__)
+_FILE = os.path.join(_HERE, "__pycache__", f"dataclass-code.{sys.implementation.cache_tag}.marshal")
+
+_lock = threading.Lock()
+_held: dict[str, CodeType] = {}  # read from the file
+_used: dict[str, CodeType] = {}  # this run's texts: what the file holds next
+_compiled_anew = False
+
+
+def _read() -> dict[str, CodeType]:
+    try:
+        with open(_FILE, "rb") as handle:
+            held = marshal.loads(handle.read())
+    except (OSError, ValueError, EOFError, TypeError):
+        return {}
+    if not isinstance(held, dict) or held.get("magic") != importlib.util.MAGIC_NUMBER:
+        return {}  # another Python's bytecode
+    codes: dict[str, CodeType] = held.get("codes", {})
+    return codes
+
+
+def _exec(source: Any, globals: Any = None, locals: Any = None) -> None:
+    """`exec` as dataclasses calls it, with the text's code compiled once."""
+    global _compiled_anew
+    if not isinstance(source, str):
+        return builtins.exec(source, globals, locals)
+    code = _held.get(source)
+    if code is None:
+        code = compile(source, "<string>", "exec", dont_inherit=True)
+        _compiled_anew = True
+    with _lock:  # the home read's thread makes dataclasses too
+        _used[source] = code
+    return builtins.exec(code, globals, locals)
+
+
+def keep_compiled() -> None:
+    """From now on, dataclasses compile their methods once (see the module)."""
+    global _compiled_anew
+    if getattr(dataclasses, "exec", None) is _exec:
+        return
+    _held.clear()
+    _held.update(_read())
+    _used.clear()
+    _compiled_anew = False
+    dataclasses.exec = _exec  # type: ignore[attr-defined]  # found before builtins.exec
+
+
+def stop_keeping() -> None:
+    """dataclasses compile with `exec` again; the file is written if any text was new."""
+    if getattr(dataclasses, "exec", None) is not _exec:
+        return
+    del dataclasses.exec  # type: ignore[attr-defined]
+    with _lock:
+        used = dict(_used)
+    if _compiled_anew:  # else the file holds them all already
+        _write(used)
+    _held.clear()
+    _used.clear()
+
+
+def _write(codes: dict[str, CodeType]) -> None:
+    """Keep the compiled texts for the next start (nothing lost if that cannot be)."""
+    partial = f"{_FILE}.{os.getpid()}.{threading.get_ident()}"
+    try:
+        os.makedirs(os.path.dirname(_FILE), exist_ok=True)
+        with open(partial, "wb") as handle:
+            handle.write(marshal.dumps({"magic": importlib.util.MAGIC_NUMBER, "codes": codes}))
+        os.replace(partial, _FILE)  # a reader sees the old file or the whole new one
+    except OSError:
+        with suppress(OSError):
+            os.unlink(partial)

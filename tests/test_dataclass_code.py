@@ -1,0 +1,163 @@
+"""The dataclasses' methods compiled once and kept for the next start
+(`fieldapp.tui.dataclass_code`): the classes are the same as stock ones, the second start
+compiles nothing, and a file that is not ours or cannot be written changes nothing."""
+
+from __future__ import annotations
+
+import dataclasses
+import importlib.util
+import marshal
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from fieldapp.tui import dataclass_code
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture
+def kept(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """The compiled texts kept in a file of the test's own; dataclasses' own exec after."""
+    path = tmp_path / "dataclass-code.marshal"
+    monkeypatch.setattr(dataclass_code, "_FILE", str(path))
+    yield path
+    dataclass_code.stop_keeping()
+
+
+def _make() -> type:
+    @dataclasses.dataclass(frozen=True)
+    class Row:
+        code: str
+        names: tuple[str, ...] = ()
+        count: int = dataclasses.field(default=0, compare=False)
+
+    return Row
+
+
+def _compiled(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The texts compiled from now on."""
+    seen: list[str] = []
+
+    def compiling(source: str, *args: object, **kwargs: object) -> object:
+        seen.append(source)
+        return compile(source, *args, **kwargs)  # type: ignore[call-overload]
+
+    monkeypatch.setattr(dataclass_code, "compile", compiling, raising=False)
+    return seen
+
+
+def test_a_class_made_from_kept_code_is_the_stock_class(
+    kept: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    stock = _make()
+    dataclass_code.keep_compiled()
+    first = _make()
+    dataclass_code.stop_keeping()
+    assert kept.is_file()
+    compiled = _compiled(monkeypatch)
+    dataclass_code.keep_compiled()  # the next start
+    again = _make()
+    dataclass_code.stop_keeping()
+    assert compiled == []  # every method came from the file
+    for made in (first, again):
+        for name in ("__init__", "__repr__", "__eq__", "__hash__", "__setattr__"):
+            ours, theirs = getattr(made, name), getattr(stock, name)
+            assert ours.__code__.co_code == theirs.__code__.co_code, name
+            assert ours.__annotations__ == theirs.__annotations__, name
+        row = made("A1", ("x",), 3)
+        assert repr(row) == repr(stock("A1", ("x",), 3))
+        assert row == made("A1", ("x",), 4) and hash(row) == hash(made("A1", ("x",), 4))
+        assert row != made("A2") and made("A2").names == ()
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            row.code = "B"  # type: ignore[misc]
+    assert not hasattr(dataclasses, "exec")  # dataclasses' own exec again
+
+
+def test_a_new_text_is_compiled_and_kept(kept: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    dataclass_code.keep_compiled()
+    _make()
+    dataclass_code.stop_keeping()
+    dataclass_code.keep_compiled()
+
+    @dataclasses.dataclass
+    class Other:
+        unlike_any_other_field: int
+
+    dataclass_code.stop_keeping()
+    held = marshal.loads(kept.read_bytes())["codes"]
+    assert any("unlike_any_other_field" in text for text in held)
+    assert Other(2) == Other(2) and Other(2).unlike_any_other_field == 2
+
+
+def test_kept_code_of_another_python_or_a_broken_file_is_not_used(
+    kept: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    dataclass_code.keep_compiled()
+    _make()
+    dataclass_code.stop_keeping()
+    codes = marshal.loads(kept.read_bytes())["codes"]
+    for content in (
+        marshal.dumps({"magic": b"\0\0\r\n", "codes": codes}),
+        b"not marshal",
+    ):
+        kept.write_bytes(content)
+        compiled = _compiled(monkeypatch)
+        dataclass_code.keep_compiled()
+        row = _make()("A1")
+        dataclass_code.stop_keeping()
+        assert compiled and row.code == "A1"
+        assert marshal.loads(kept.read_bytes())["magic"] == importlib.util.MAGIC_NUMBER
+
+
+def test_kept_code_that_cannot_be_written_still_makes_classes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocker = tmp_path / "a-file"  # where the file's directory would be
+    blocker.write_text("")
+    monkeypatch.setattr(dataclass_code, "_FILE", str(blocker / "dataclass-code.marshal"))
+    dataclass_code.keep_compiled()
+    try:
+        assert _make()("A1").code == "A1"
+    finally:
+        dataclass_code.stop_keeping()
+    assert os.listdir(tmp_path) == ["a-file"]  # no partial file left either
+
+
+def test_the_second_start_compiles_no_dataclass_before_the_first_frame(
+    demo_home: Path, tmp_path: Path
+) -> None:
+    code = (
+        "import dataclasses, os, sys\n"
+        "from fieldapp.tui import dataclass_code, startup\n"
+        f"dataclass_code._FILE = {str(tmp_path / 'kept.marshal')!r}\n"
+        "os.environ.update(FIELDAPP_BENCH_EXIT_ON_READY='1',\n"
+        "    TEXTUAL_DRIVER='textual.drivers.headless_driver:HeadlessDriver')\n"
+        "seen = []\n"
+        "def noted(self):\n"
+        "    seen.append((dataclass_code._compiled_anew, len(dataclass_code._used)))\n"
+        "    ready(self)\n"
+        "dataclass_code.keep_compiled()  # as run_tui does first: Textual's too\n"
+        "startup.import_peewee_without_postgres()\n"
+        "from fieldapp.tui import app as tui_app\n"
+        "ready = tui_app.FieldApp._bench_ready\n"
+        "tui_app.FieldApp._bench_ready = noted\n"
+        "startup.run_tui(None)\n"
+        "print(*seen[0], hasattr(dataclasses, 'exec'))\n"
+    )
+
+    def launch() -> list[str]:
+        result = subprocess.run(
+            [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=False
+        )
+        assert result.returncode == 0, result.stderr
+        return result.stdout.split()
+
+    first = launch()
+    assert first[0] == "True" and first[2] == "False"
+    second = launch()
+    assert second[0] == "False" and int(second[1]) >= 300  # Textual's and ours, all kept
