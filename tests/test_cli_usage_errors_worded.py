@@ -68,8 +68,8 @@ def test_the_same_mistakes_are_said_in_english_with_lang_en(tmp_path):
         ),
         (
             ["demo", "--venues", "0"],
-            "错误：--venues 的 0 超出范围 x>=1",
-            "Error: --venues 0 is out of the range x>=1",
+            "错误：--venues 的 0 超出范围（至少 1）",
+            "Error: --venues 0 is out of range (≥ 1)",
         ),
         (["nosuch"], "错误：没有命令 nosuch", "Error: No such command nosuch"),
         (["--nosuch"], "错误：没有选项 --nosuch", "Error: No such option --nosuch"),

@@ -16,8 +16,10 @@ from click.formatting import iter_rows, measure_table, wrap_text
 
 # A run of narrow characters, or one wide character, each with the spaces after it.
 _TOKEN = re.compile(r"[^\s\u1100-\uffff]+\s*|[\u1100-\uffff]\s*|\s+")
-_NO_LINE_START = set("，。、；：？！）」』”’…")
-_NO_LINE_END = set("（「『“‘")
+_NO_LINE_START = set("，。、；：？！）」』”’…]")
+_NO_LINE_END = set("（「『“‘[")  # a note's "[" begins its line: "[默认：0]"
+NO_BREAK = "\xa0"  # a space no line breaks at: "至少 1", "≥ 1" stay whole
+_SPACES = re.compile(r"[^\S\xa0]+")  # whitespace a line may break at
 
 
 def cells(text: str) -> int:
@@ -32,7 +34,11 @@ def _wide(text: str) -> bool:
 def _tokens(paragraph: str) -> list[str]:
     tokens: list[str] = []
     for token in _TOKEN.findall(paragraph):
-        if tokens and (token[0] in _NO_LINE_START or tokens[-1].rstrip()[-1:] in _NO_LINE_END):
+        if tokens and (
+            token[0] in _NO_LINE_START
+            or tokens[-1].rstrip()[-1:] in _NO_LINE_END
+            or tokens[-1].endswith(NO_BREAK)
+        ):
             tokens[-1] += token
         else:
             tokens.append(token)
@@ -41,7 +47,7 @@ def _tokens(paragraph: str) -> list[str]:
 
 def _fill(paragraph: str, width: int, first: str, rest: str) -> list[str]:
     lines, line = [], first
-    for token in _tokens(" ".join(paragraph.split())):
+    for token in _tokens(_SPACES.sub(" ", paragraph).strip(" ")):
         if line.strip() and cells(line + token.rstrip()) > width:
             lines.append(line.rstrip())
             line = rest + token.lstrip()

@@ -18,7 +18,7 @@ from typing import Any
 import click
 from click.core import _make_default_short_help
 
-from fieldapp.cli.help_format import LanguageContext, cells
+from fieldapp.cli.help_format import NO_BREAK, LanguageContext, cells
 from fieldapp.i18n import language, t, text_in, written_in
 
 COMMAND = "cli.help"
@@ -169,12 +169,33 @@ def _option_help(
     if "default" in extra:
         notes.append(t("cli.click.default", value=extra["default"]))
     if "range" in extra:
-        notes.append(extra["range"])
+        notes.append((range_said(param.type) or extra["range"]).replace(" ", NO_BREAK))
     if "required" in extra:
         notes.append(t("cli.click.required"))
     if notes:
         text = f"{text}  [{t('cli.click.notes_joined').join(notes)}]".strip()
     return text
+
+
+def range_said(param_type: click.ParamType) -> str | None:
+    """The values a range takes, in the language spoken (至少 1, 1 至 64; ≥ 1, 1–64), where
+    click writes x>=1 and 1<=x<=64; None for a type that is no range."""
+    if not isinstance(param_type, (click.IntRange, click.FloatRange)):
+        return None
+    low, high = param_type.min, param_type.max
+    closed = not (param_type.min_open or param_type.max_open)
+    if low is not None and high is not None and closed:
+        return t("cli.click.range.between", min=low, max=high)
+    bounds = []
+    if low is not None:
+        key = "above" if param_type.min_open else "at_least"
+        bounds.append(t(f"cli.click.range.{key}", min=low))
+    if high is not None:
+        key = "below" if param_type.max_open else "at_most"
+        bounds.append(t(f"cli.click.range.{key}", max=high))
+    if len(bounds) == 2:
+        return t("cli.click.range.both", low=bounds[0], high=bounds[1])
+    return bounds[0] if bounds else None
 
 
 class GroupHelpInLanguage(HelpInLanguage, click.Group):

@@ -12,6 +12,7 @@ from typing import IO, Any
 
 import click
 
+from fieldapp.cli.help_texts import range_said
 from fieldapp.i18n import set_language, t
 
 # The value click quotes at the start of a refusal: "'abc' is not a valid integer."
@@ -165,7 +166,7 @@ def _bad_value(error: click.BadParameter) -> str:
             "cli.usage.out_of_range",
             name=name,
             value=out_of_range["value"],
-            range=out_of_range["range"],
+            range=(param_type and range_said(param_type)) or out_of_range["range"],
         )
     if isinstance(param_type, click.types.IntParamType) and quoted:
         return t("cli.usage.not_an_integer", name=name, value=quoted["value"])
