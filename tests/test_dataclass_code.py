@@ -161,3 +161,12 @@ def test_the_second_start_compiles_no_dataclass_before_the_first_frame(
     assert first[0] == "True" and first[2] == "False"
     second = launch()
     assert second[0] == "False" and int(second[1]) >= 300  # Textual's and ours, all kept
+
+
+def test_a_text_is_compiled_once_in_a_start(kept: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    compiled = _compiled(monkeypatch)
+    dataclass_code.keep_compiled()
+    _make()
+    _make()  # the same class again: the same texts
+    dataclass_code.stop_keeping()
+    assert compiled and len(compiled) == len(set(compiled))

@@ -52,10 +52,10 @@ def _exec(source: Any, globals: Any = None, locals: Any = None) -> None:
     if not isinstance(source, str):
         return builtins.exec(source, globals, locals)
     code = _held.get(source)
-    if code is None:
-        code = compile(source, "<string>", "exec", dont_inherit=True)
-        _compiled_anew = True
     with _lock:  # the home read's thread makes dataclasses too
+        if code is None:
+            code = _held[source] = compile(source, "<string>", "exec", dont_inherit=True)
+            _compiled_anew = True
         _used[source] = code
     return builtins.exec(code, globals, locals)
 
