@@ -12,7 +12,9 @@ typed instead of scanned (`code`) is in the title already, and is no explanation
 What the app has to say about the venue so chosen (`said`: a typed code found the venue
 but proves no presence) is said in the dialog, above its buttons, not in a toast drawn
 over them; a refusal takes its place until mended. So does what a placard scanned while
-it is open has to say (`refuse`: a damaged code, a venue not on this device). Esc (or 取消)
+it is open has to say (`refuse`: a damaged code, a venue not on this device, the placard
+of another venue than `venue_id`: most likely the wrong door, so it is said and nothing
+switches; Esc and the same scan again open that venue). Esc (or 取消)
 with a note typed asks before throwing it away, as the other forms do, and so does a scan
 that answers the dialog (`parts.scan_dialogs`).
 """
@@ -114,6 +116,7 @@ class PresenceDialog(AsksBeforeDiscarding, ModalScreen[PresenceChoice | None]):
         code: str = "",
         texts: str = "presence",
         said: str = "",
+        venue_id: str = "",
     ) -> None:
         super().__init__(id="presence-dialog", classes="dialog")
         self.venue_label = venue_label
@@ -122,6 +125,7 @@ class PresenceDialog(AsksBeforeDiscarding, ModalScreen[PresenceChoice | None]):
         # "patrol.manual" for a patrol checkpoint (the reasons and refusals are the same).
         self.texts = texts
         self.code = code  # the venue code typed instead of scanned: not a reason
+        self.venue_id = venue_id  # another venue's placard scanned here does not answer
         self.said = said  # about the venue chosen, shown where refusals are when none is
         self.said_about: str | None = None  # the field the refusal names, gone when changed
         localize_bindings(self)

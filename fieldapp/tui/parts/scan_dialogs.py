@@ -7,6 +7,10 @@ toast drawn over it. A scan that leads somewhere closes the dialog first
 (`close_scan_dialog`); a note typed into it is not thrown away unasked: "放弃已填写的
 内容？" — discarding goes on with the scan, keeping it says in the dialog that the scan
 was not used, and forgets the scan, so the same placard can be scanned again at once.
+
+The placard of another venue than the one the dialog asks about (`placard_of_another`)
+is most likely the wrong door: the dialog says whose placard it is and stays, its note
+kept; nothing switches. Esc and the same placard again open that venue, by choice.
 """
 
 from __future__ import annotations
@@ -69,3 +73,17 @@ class ScanDialogs(Navigation):
                 refuse(t("presence.scan_not_used"))
 
         self.push_screen(discard_question(), answered)
+
+    def placard_of_another(self, venue_id: str, label: str, code: str, scanned: str) -> bool:
+        """A placard (`scanned`: of the venue `venue_id`, named `label`, coded `code`) over
+        the dialog asking why another venue has no scan: said there, and the scan
+        forgotten. False where no such dialog is on top."""
+        from fieldapp.tui.dialogs.presence import PresenceDialog
+
+        dialog = self.dialog_on_top()
+        if not isinstance(dialog, PresenceDialog) or dialog.venue_id in ("", venue_id):
+            return False
+        self.scan_repeats.forget(scanned.upper())
+        chosen = dialog.venue_label
+        dialog.refuse(t("presence.other_placard", venue=label, chosen=chosen, code=code))
+        return True

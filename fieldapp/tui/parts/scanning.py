@@ -309,6 +309,10 @@ class ScanningApp(WedgeListener, ScanDialogs):
             return
         # As the venue list names it when Enter picks a row: 名称（编号）, one way.
         label = t("venue.label", name=scan.venue_name, code=scan.venue_code)
+        if open_now is None and self.placard_of_another(
+            scan.venue_id, label, scan.venue_code, scan.text
+        ):
+            return  # over the dialog asking why another venue has no scan
         if open_now is not None:
             if open_now.venue_id != scan.venue_id:
                 self.say_about_scan(
@@ -368,7 +372,9 @@ class ScanningApp(WedgeListener, ScanDialogs):
                 return
             # Said in the dialog it is about: a toast sat over its buttons.
             said = t("placard.check.plain_code", code=scan.venue_code)
-            dialog = PresenceDialog(label, PRESENCE_REASONS, code=scan.venue_code, said=said)
+            dialog = PresenceDialog(
+                label, PRESENCE_REASONS, code=scan.venue_code, said=said, venue_id=venue_id
+            )
             self.open_dialog(dialog, chosen)
 
         resume = scan.draft_id is not None

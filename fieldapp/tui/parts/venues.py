@@ -65,7 +65,8 @@ class VenueOpening(Navigation):
             if draft is not None:
                 self.offer_draft(draft)
             else:
-                self.open_dialog(PresenceDialog(label, PRESENCE_REASONS), chosen)
+                dialog = PresenceDialog(label, PRESENCE_REASONS, venue_id=venue_id)
+                self.open_dialog(dialog, chosen)
 
         resume = draft is not None
         warn_outside_grid(self.open_dialog, label, outside=outside, resume=resume, then=ask)
