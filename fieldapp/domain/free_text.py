@@ -56,6 +56,7 @@ RULES: dict[str, TextRule] = {
     "hand_over_reference": TextRule(numbers_a_document),
     "person_name": TextRule(names_someone),
     "household_address": TextRule(says_something, ADDRESS_MAX),
+    "close_reason": TextRule(says_something, 500),  # why a supervisor closes a patrol run
 }
 
 

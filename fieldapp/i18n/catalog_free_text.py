@@ -43,6 +43,10 @@ ZH = {
     "free_text.household_address.too_long": (
         "住址最多 {most} 个字，现在有 {length} 个字；请只写到门牌和房号。"
     ),
+    "free_text.close_reason": (
+        "请用文字写明关闭这次巡逻的原因（至少两个字或四个字母，如“设备丢失”），\n表情符号、标点和空格不算。"
+    ),
+    "free_text.close_reason.too_long": "原因最多 {most} 个字，现在有 {length} 个字。",
     # The server refused a text that says nothing: the field's own refusal above.
     "refusal.free_text": "{text_rule}",
     # The server refused a text longer than its form takes: the form's own refusal above.
@@ -99,6 +103,11 @@ EN = {
         "The address takes at most {most} characters; it has {length}. Write it down to"
         " the door and room number."
     ),
+    "free_text.close_reason": (
+        "Write why the run is closed, in words (at least four letters or two Chinese"
+        " characters, e.g. 'phone lost'); emoji, punctuation and spaces do not count."
+    ),
+    "free_text.close_reason.too_long": "The reason takes at most {most} characters; it has {length}.",
     "refusal.free_text": "{text_rule}",
     "refusal.text_too_long": "{text_rule}",
     "refusal.person_field.name": "name",

@@ -34,6 +34,12 @@ ZH = {
     "refusal.patrol_run_closed": (
         "“{route}”这次巡逻已由办公室按中断关闭，本机之后发出的到点记录和结束不计入。"
     ),
+    "refusal.patrol_run_closed_by_supervisor": (
+        "“{route}”这次巡逻已由网格长{supervisor}按中断关闭，本机之后发出的到点记录和结束不计入。"
+    ),
+    "refusal.patrol_run_finished": (
+        "“{route}”这次巡逻在关闭送达之前已由巡逻人员结束，它的到点记录照常计入，无需再关闭。"
+    ),
     "refusal.merge_into_itself": "不能把一条人员记录合并到它自己",
     "refusal.household_venue": "住户所在的场所不在住户的网格内，请改选场所或网格",
     "refusal.followup_plan": "服务器不支持这份随访计划的随访表、频次或开始日期，请联系管理员",
@@ -132,6 +138,14 @@ EN = {
     "refusal.patrol_run_closed": (
         "'{route}' was closed by the office as abandoned; visits and the finish this device "
         "sent after that do not count."
+    ),
+    "refusal.patrol_run_closed_by_supervisor": (
+        "'{route}' was closed as abandoned by grid head {supervisor}; visits and the finish "
+        "this device sent after that do not count."
+    ),
+    "refusal.patrol_run_finished": (
+        "'{route}' was finished by its walker before the close arrived; its visits count as "
+        "usual and it needs no closing."
     ),
     "refusal.merge_into_itself": "a record cannot be merged into itself",
     "refusal.household_venue": (

@@ -59,6 +59,8 @@ class PatrolRoute(BaseModel):
 
 # The device of a run the office closed as abandoned (sync.server.patrols.CLOSED_BY_OFFICE)
 CLOSED_BY_OFFICE = "office"
+# + a person id: the device of a run a supervisor closed (sync.server.patrols.CLOSED_BY_SUPERVISOR)
+CLOSED_BY_SUPERVISOR = "supervisor:"
 # The device of a run of this device's the server refused as taken over on another device
 # of the person, until a pull names that device (sync.client.patrol_rows)
 TAKEN_OVER_ELSEWHERE = "taken-over"

@@ -32,7 +32,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from fieldapp.store.db import db, write_transaction
-from fieldapp.store.patrol_models import CLOSED_BY_OFFICE, TAKEN_OVER_ELSEWHERE
+from fieldapp.store.patrol_models import (
+    CLOSED_BY_OFFICE,
+    CLOSED_BY_SUPERVISOR,
+    TAKEN_OVER_ELSEWHERE,
+)
 
 INSPECTION_SUBMIT = "inspection.submit"
 INCIDENT_EVENT = "incident.event"
@@ -85,7 +89,8 @@ def not_counted_visits(run_ids: Iterable[str] | None = None) -> set[str]:
     only, when given)."""
     sql = (
         "SELECT json_extract(payload, '$.scan.id') FROM outbox"
-        " WHERE type = ? AND state = 'rejected' AND refusal_code IN (?, ?)"
+        " WHERE type = ? AND state = 'rejected' AND refusal_code IN"
+        f" ({', '.join('?' for _ in RUN_ENDED_ELSEWHERE)})"
     )
     params: list[object] = [PATROL_RUN_VISIT, *RUN_ENDED_ELSEWHERE]
     if run_ids is not None:
@@ -130,13 +135,14 @@ def _record_sql(op_type: str) -> str:
 # A refusal that says the server holds the record already (`sync.protocol.refusals`): the
 # record is on record, only this op was one too many.
 HELD_BY_SERVER = ("already_submitted",)
-# A refusal that says another device of the person took the run over, or the office
-# closed it as abandoned: the server holds the run (its visits count, as it sent them in
-# the pull); only what this device sent of it after that is not counted
+# A refusal that says another device of the person took the run over, or the office or
+# a supervisor closed it as abandoned: the server holds the run (its visits count, as it
+# sent them in the pull); only what this device sent of it after that is not counted
 # (`not_counted_visits`), not the window.
 TAKEN_OVER = "patrol_run_taken_over"
 CLOSED = "patrol_run_closed"
-RUN_ENDED_ELSEWHERE = (TAKEN_OVER, CLOSED)
+CLOSED_BY_A_SUPERVISOR = "patrol_run_closed_by_supervisor"  # its supervisor_id: who
+RUN_ENDED_ELSEWHERE = (TAKEN_OVER, CLOSED, CLOSED_BY_A_SUPERVISOR)
 _NOT_HELD = (
     "COALESCE(refusal_code, '') NOT IN"
     f" ({', '.join(repr(code) for code in (*HELD_BY_SERVER, *RUN_ENDED_ELSEWHERE))})"
@@ -238,11 +244,33 @@ def _mark_runs_ended_elsewhere(op_ids: list[str]) -> None:
         f"UPDATE patrol_run SET status = 'finished', device_id = ? WHERE id IN ({runs})",  # noqa: S608
         [CLOSED_BY_OFFICE, CLOSED, *op_ids],
     )
+    for supervisor, run_ids in _closed_by_supervisors(op_ids).items():
+        db.execute_sql(
+            f"UPDATE patrol_run SET status = 'finished', device_id = ? WHERE id IN ({run_ids})",  # noqa: S608
+            [CLOSED_BY_SUPERVISOR + supervisor, CLOSED_BY_A_SUPERVISOR, supervisor, *op_ids],
+        )
     db.execute_sql(
         f"UPDATE patrol_run SET device_id = ? WHERE id IN ({runs}) AND status = 'open'"  # noqa: S608
         " AND device_id IN ('', (SELECT device_id FROM sync_state WHERE id = 1))",
         [TAKEN_OVER_ELSEWHERE, TAKEN_OVER, *op_ids],
     )
+
+
+def _closed_by_supervisors(op_ids: list[str]) -> dict[str, str]:
+    """The supervisors who closed the runs these ops were refused for, each with the SQL
+    of those runs' ids (its parameters: the code, the supervisor, then `op_ids`)."""
+    marks = ", ".join("?" for _ in op_ids)
+    rows = db.execute_sql(
+        "SELECT DISTINCT json_extract(refusal_params, '$.supervisor_id') FROM outbox"  # noqa: S608
+        f" WHERE state = 'rejected' AND refusal_code = ? AND op_id IN ({marks})",
+        [CLOSED_BY_A_SUPERVISOR, *op_ids],
+    )
+    runs = (
+        f"SELECT {_record_sql(PATROL_RUN_SUBMIT)} FROM outbox"  # noqa: S608 - fixed names
+        " WHERE state = 'rejected' AND refusal_code = ?"
+        f" AND json_extract(refusal_params, '$.supervisor_id') = ? AND op_id IN ({marks})"
+    )
+    return {str(supervisor): runs for (supervisor,) in rows if supervisor}
 
 
 def mark_earlier_refusals() -> None:

@@ -26,6 +26,7 @@ OP_ACTIVITY_RECORD = "activity.record"
 OP_PATROL_RUN_SUBMIT = "patrol_run.submit"
 OP_PATROL_RUN_VISIT = "patrol_run.visit"  # one checkpoint visit of a run, sent as it is made
 OP_PATROL_RUN_TAKE_OVER = "patrol_run.take_over"  # my run open on a lost device, walked here
+OP_PATROL_RUN_CLOSE = "patrol_run.close"  # a supervisor closes a run open on a lost device
 OP_CAMPAIGN_SWITCH = "campaign.switch"  # a supervisor switches a campaign on or off
 OP_VENUE_ATTRIBUTES = "venue.attributes"  # an inspector corrects a venue's attributes
 OP_INSPECTION_REVIEW = "inspection.review"  # a supervisor marks reviewed or returns one
@@ -46,6 +47,7 @@ OP_TYPES: tuple[str, ...] = (
     OP_PATROL_RUN_SUBMIT,
     OP_PATROL_RUN_VISIT,
     OP_PATROL_RUN_TAKE_OVER,
+    OP_PATROL_RUN_CLOSE,
     OP_CAMPAIGN_SWITCH,
     OP_VENUE_ATTRIBUTES,
     OP_INSPECTION_REVIEW,
@@ -98,6 +100,7 @@ OpType = Literal[
     "patrol_run.submit",
     "patrol_run.visit",
     "patrol_run.take_over",
+    "patrol_run.close",
     "campaign.switch",
     "venue.attributes",
     "inspection.review",

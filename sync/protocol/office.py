@@ -109,3 +109,19 @@ class PatrolTakeOver(WireModel):
     person: str = Field(min_length=1, max_length=100)
     day: str = Field(pattern=r"^\d{4}-\d{2}-\d{2}$")
     window: str = Field(pattern=r"^\d{2}:\d{2}-\d{2}:\d{2}$")
+
+
+class PatrolClose(WireModel):
+    """`patrol_run.close`: a supervisor closes a run of their grids open on another device
+    (lost or broken, its person with no other to take it over on), as the office's
+    `fieldapp admin patrol-close` does: finished as it stands, the visits the server holds
+    counted, what that device sends of it later refused. `reason` says why, for the audit
+    trail."""
+
+    run_id: str = Field(min_length=1, max_length=100)
+    route_id: str = Field(min_length=1, max_length=100)
+    person: str = Field(min_length=1, max_length=100)  # who walked it
+    day: str = Field(pattern=r"^\d{4}-\d{2}-\d{2}$")
+    window: str = Field(pattern=r"^\d{2}:\d{2}-\d{2}:\d{2}$")
+    closed_by: str = Field(min_length=1, max_length=100)  # the supervisor (this device's)
+    reason: str = Field(min_length=1, max_length=500, pattern=NO_NUL)

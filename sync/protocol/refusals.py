@@ -39,6 +39,10 @@ SCAN_OFF_ROUTE = "scan_off_route"  # route (its code): a scan of a checkpoint no
 SCAN_WITHOUT_REASON = "scan_without_reason"  # a manual scan that gives no reason
 PATROL_RUN_TAKEN_OVER = "patrol_run_taken_over"  # route (its name): walked on another device
 PATROL_RUN_CLOSED = "patrol_run_closed"  # route (its name): the office closed it, abandoned
+# route (its name), supervisor (their name), supervisor_id: a supervisor closed it as
+# abandoned (`patrol_run.close`)
+PATROL_RUN_CLOSED_BY_SUPERVISOR = "patrol_run_closed_by_supervisor"
+PATROL_RUN_FINISHED = "patrol_run_finished"  # route (its name): finished before the close
 MERGE_INTO_ITSELF = "merge_into_itself"
 HOUSEHOLD_VENUE = "household_venue"  # a household's venue is not in the household's grid
 FOLLOWUP_PLAN = "followup_plan"  # a plan's form, cadence or start date the server lacks
@@ -78,6 +82,8 @@ CODES = frozenset(
         SCAN_WITHOUT_REASON,
         PATROL_RUN_TAKEN_OVER,
         PATROL_RUN_CLOSED,
+        PATROL_RUN_CLOSED_BY_SUPERVISOR,
+        PATROL_RUN_FINISHED,
         MERGE_INTO_ITSELF,
         HOUSEHOLD_VENUE,
         FOLLOWUP_PLAN,

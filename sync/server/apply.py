@@ -37,6 +37,7 @@ from sync.protocol import (
     OP_INCIDENT_EVENT,
     OP_INSPECTION_REVIEW,
     OP_INSPECTION_SUBMIT,
+    OP_PATROL_RUN_CLOSE,
     OP_PATROL_RUN_SUBMIT,
     OP_PATROL_RUN_TAKE_OVER,
     OP_PATROL_RUN_VISIT,
@@ -63,6 +64,7 @@ from sync.server.inspection_review import apply_inspection_review
 from sync.server.inspections import AlreadyStored, InspectionWriter
 from sync.server.models import AppliedOp
 from sync.server.op_checks import invalid_payload
+from sync.server.patrol_close import apply_patrol_close
 from sync.server.patrols import apply_patrol_run, apply_patrol_take_over, apply_patrol_visit
 from sync.server.people import (
     apply_household_upsert,
@@ -139,6 +141,7 @@ APPLIERS: dict[str, Applier] = {
     OP_PATROL_RUN_SUBMIT: apply_patrol_run,
     OP_PATROL_RUN_VISIT: apply_patrol_visit,
     OP_PATROL_RUN_TAKE_OVER: apply_patrol_take_over,
+    OP_PATROL_RUN_CLOSE: apply_patrol_close,
     OP_CAMPAIGN_SWITCH: apply_campaign_switch,
     OP_VENUE_ATTRIBUTES: apply_venue_attributes,
     OP_INSPECTION_REVIEW: apply_inspection_review,

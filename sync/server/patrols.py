@@ -15,8 +15,10 @@ additions. A run the person took over on another device of theirs
 what the first sends of it later (a visit, its finish) is refused, as not counted, and
 the visits the server held before stay the run's. A run nobody will finish (the person
 has no other device) is closed as abandoned by the office (`close_abandoned`, `fieldapp
-admin patrol-close`): finished as it stands, its visits held counted, and what any device
-sends of it later refused the same way. Each scan that claims a placard is checked as an inspection's presence is
+admin patrol-close`), or by a supervisor of its grid from their device
+(`patrol_run.close`, `sync.server.patrol_close`), both by `close_run`: finished as it
+stands, its visits held counted, and what any device sends of it later refused the same
+way. Each scan that claims a placard is checked as an inspection's presence is
 (`fieldapp.domain.presence.check_presence`, against the checkpoint's code): a failed
 claim is kept as manual, unverified, with the reason. The run travels to the devices of
 the route's grid as one `patrol_run` change, scans and verdicts included, each time it
@@ -31,6 +33,7 @@ from typing import Any
 from fieldapp.domain import patrols
 from fieldapp.domain.presence import MANUAL, SCANNED, check_presence
 from sync.protocol import (
+    PatrolClose,
     PatrolRunSubmit,
     PatrolScanPayload,
     PatrolTakeOver,
@@ -46,7 +49,8 @@ from sync.server.scope import DeviceContext, may_write_grid, outside_grid_reason
 from sync.server.submit import Applied
 
 CLOSED_BY_OFFICE = "office"  # the device_id of a run the office closed as abandoned
-RUN_CLOSED = "patrol_run.closed"  # the audit trail's action: the office closed a run
+CLOSED_BY_SUPERVISOR = "supervisor:"  # + the supervisor's person id: one a supervisor closed
+RUN_CLOSED = "patrol_run.closed"  # the audit trail's action: the office or a supervisor closed one
 SCAN_FIELDS = ("id", "checkpoint", "at", "source", "payload", "reason", "note", "photos",
                "answers", "incident", "check", "check_reason")  # fmt: skip
 
@@ -69,7 +73,7 @@ def apply_patrol_run(who: DeviceContext, sub: PatrolRunSubmit) -> Applied:
     route, codes = _route_of(who, sub.person, sub.route_id, sub.id)
     held = PatrolRun.get_or_none(PatrolRun.id == sub.id)
     _not_taken_over(who, held, route)
-    if held is not None and (held.finished_at is not None or not _same_run(held, sub)):
+    if held is not None and (held.finished_at is not None or not same_run(held, sub)):
         text = f"patrol run {sub.id} was already submitted; run ids are never reused"
         raise refusals.already_submitted("patrol_run", sub.id, text)
     _check_scans(sub.scans, codes, route)
@@ -100,10 +104,10 @@ def apply_patrol_visit(who: DeviceContext, sub: PatrolVisit) -> Applied:
     if held is not None and scan_held is not None and scan_held.run_id == held.id:
         if held.finished_at is not None:  # the finish carried its final state: kept
             return Applied([])
-        if _same_run(held, sub):  # sent again, or what was added to it since it was sent
+        if same_run(held, sub):  # sent again, or what was added to it since it was sent
             changed = _annotate(scan_held, sub.scan)
             return Applied([run_change(held, route.grid_code)] if changed else [])
-    if held is not None and (held.finished_at is not None or not _same_run(held, sub)):
+    if held is not None and (held.finished_at is not None or not same_run(held, sub)):
         text = f"patrol run {sub.run_id} was already submitted; run ids are never reused"
         raise refusals.already_submitted("patrol_run", sub.run_id, text)
     if scan_held is not None:
@@ -127,7 +131,7 @@ def apply_patrol_take_over(who: DeviceContext, sub: PatrolTakeOver) -> Applied:
     if held is None:
         text = f"patrol run {sub.run_id} is not known to the server"
         raise refusals.unknown_record("patrol_run", sub.run_id, text)
-    if not _same_run(held, sub):
+    if not same_run(held, sub):
         text = f"patrol run {sub.run_id} was already submitted; run ids are never reused"
         raise refusals.already_submitted("patrol_run", sub.run_id, text)
     if held.device_id == who.device_id:
@@ -149,6 +153,15 @@ def _not_taken_over(who: DeviceContext, held: PatrolRun | None, route: PatrolRou
             "what this device sends of it is not counted"
         )
         raise refusals.refused(text, refusals.PATROL_RUN_CLOSED, route=route.name)
+    if held is not None and held.device_id.startswith(CLOSED_BY_SUPERVISOR):
+        supervisor_id = held.device_id.removeprefix(CLOSED_BY_SUPERVISOR)
+        supervisor = _person_name(supervisor_id)
+        text = (
+            f"patrol run {held.id} was closed by supervisor {supervisor} as abandoned; "
+            "what this device sends of it is not counted"
+        )
+        raise refusals.refused(text, refusals.PATROL_RUN_CLOSED_BY_SUPERVISOR, route=route.name,
+                               supervisor=supervisor, supervisor_id=supervisor_id)  # fmt: skip
     if held is not None and held.device_id not in ("", who.device_id):
         text = (
             f"patrol run {held.id} was taken over on another device of its person; "
@@ -186,7 +199,9 @@ def _route_of(
     return route, codes
 
 
-def _same_run(held: PatrolRun, sub: PatrolRunSubmit | PatrolVisit | PatrolTakeOver) -> bool:
+def same_run(
+    held: PatrolRun, sub: PatrolRunSubmit | PatrolVisit | PatrolTakeOver | PatrolClose
+) -> bool:
     """Is the run held under this id the one the op speaks of (not an id reused)?"""
     return (held.route_id, held.person, held.day, held.window) == (
         sub.route_id, sub.person, sub.day, sub.window
@@ -223,9 +238,8 @@ def _insert_scans(run_id: str, scans: list[PatrolScanPayload], codes: dict[str, 
 
 def close_abandoned(route: PatrolRoute, day: str, window: str) -> list[PatrolRun]:
     """The office closes the runs of a route's window still open (their device lost, the
-    person with no other to take them over on): finished now, as they stand, the visits
-    held counted; what a device sends of them later is refused (`_not_taken_over`). Each
-    is an entry in the audit trail, the administrator acting."""
+    person with no other to take them over on), each by `close_run`, the administrator
+    acting."""
     with server_db.write_transaction():
         runs = list(
             PatrolRun.select().where(
@@ -233,18 +247,39 @@ def close_abandoned(route: PatrolRoute, day: str, window: str) -> list[PatrolRun
                 & (PatrolRun.window == window) & PatrolRun.finished_at.is_null()
             )
         )  # fmt: skip
-        for run in runs:
-            lost, run.device_id = run.device_id, CLOSED_BY_OFFICE
-            run.finished_at = server_db.now_iso()
-            run.save()
-            audit.record(
-                RUN_CLOSED,
-                subject=run.id,
-                detail={"route": route.code, "day": day, "window": window,
-                        "person": run.person, "device": lost},
-            )  # fmt: skip
-        append_changes([run_change(run, route.grid_code) for run in runs])
+        append_changes([close_run(run, route, CLOSED_BY_OFFICE) for run in runs])
     return runs
+
+
+def close_run(
+    run: PatrolRun, route: PatrolRoute, closed_by: str, *, actor: str | None = None,
+    device: str = "", reason: str = "",
+) -> NewChange:  # fmt: skip
+    """Close a run still open as abandoned (call inside a write transaction): finished now,
+    as it stands, the visits held counted; its device becomes `closed_by` (the office's
+    mark, or a supervisor's), so what a device sends of it later is refused
+    (`_not_taken_over`). One entry in the audit trail, `actor` acting (the administrator
+    when None). The run's change, for the caller to send to the grid."""
+    lost, run.device_id = run.device_id, closed_by
+    run.finished_at = server_db.now_iso()
+    run.save()
+    detail = {"route": route.code, "day": run.day, "window": run.window,
+              "person": run.person, "device": lost}  # fmt: skip
+    audit.record(RUN_CLOSED, actor=actor, device=device, subject=run.id,
+                 detail={**detail, "reason": reason} if reason else detail)  # fmt: skip
+    return run_change(run, route.grid_code)
+
+
+def is_closed(run: PatrolRun) -> bool:
+    """Closed as abandoned, by the office or a supervisor (not finished by its walker)."""
+    return run.device_id == CLOSED_BY_OFFICE or run.device_id.startswith(CLOSED_BY_SUPERVISOR)
+
+
+def _person_name(person_id: str) -> str:
+    from sync.server.models import Person
+
+    person = Person.get_or_none(Person.id == person_id)
+    return person.name if person is not None else person_id
 
 
 # --- attendance -----------------------------------------------------------------------------

@@ -22,6 +22,7 @@ from fieldapp.domain import patrols
 from fieldapp.domain.clock import local_now
 from fieldapp.services.common.identity import me
 from fieldapp.services.patrols.attendance import _campaigns, _visits, finished_windows
+from fieldapp.services.patrols.close import supervisor_name
 from fieldapp.services.patrols.mine import open_elsewhere, open_run
 from fieldapp.services.patrols.runs import starts_later, window_due
 from fieldapp.store.patrol_models import (
@@ -80,6 +81,7 @@ class RunView:
     starts_later: str = ""  # the route's start, when this run is before it (kept as early)
     taken_over: bool = False  # walked here, then taken over on another device: not continued
     closed_by_office: bool = False  # closed as abandoned by the office (this device lost)
+    closed_by_supervisor: str = ""  # or by this supervisor of its grid (their name)
 
     @property
     def left(self) -> int:
@@ -204,4 +206,4 @@ def run_view(run_id: str, *, now: dt.datetime | None = None) -> RunView:
                    tuple(lines), int(left.total_seconds() // 60),
                    run.status != "open", starts_later(run),
                    run.status == "open" and elsewhere and walked_here(run.id),
-                   run.device_id == CLOSED_BY_OFFICE)  # fmt: skip
+                   run.device_id == CLOSED_BY_OFFICE, supervisor_name(run))  # fmt: skip

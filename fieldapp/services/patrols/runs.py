@@ -34,6 +34,7 @@ from fieldapp.domain.presence import manual_note_problem
 from fieldapp.i18n import t
 from fieldapp.services.common.identity import me
 from fieldapp.services.common.outbox import enqueue
+from fieldapp.services.patrols.close import supervisor_name
 from fieldapp.services.patrols.mine import open_elsewhere, open_run
 from fieldapp.services.patrols.take_over import made_here
 from fieldapp.services.placards.printing import is_venue, verify_scan
@@ -166,6 +167,9 @@ def _run(run_id: str) -> PatrolRun:
         raise PatrolRefused(t("patrol.refused.no_run"))
     if run.device_id == CLOSED_BY_OFFICE:  # this device lost: the office closed the run
         raise PatrolRefused(t("patrol.refused.closed", route=run.route.name))
+    if supervisor := supervisor_name(run):  # or a supervisor of its grid did
+        raise PatrolRefused(t("patrol.refused.closed_by_supervisor", route=run.route.name,
+                              supervisor=supervisor))  # fmt: skip
     if run.status != "open":
         raise PatrolRefused(t("patrol.refused.finished"))
     if not PatrolRun.select().where((PatrolRun.id == run.id) & started_here()).exists():

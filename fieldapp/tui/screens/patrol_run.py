@@ -25,7 +25,7 @@ from fieldapp.domain.patrols import is_problem
 from fieldapp.i18n import listed, t
 from fieldapp.services.patrols.due import RunView
 from fieldapp.tui.screens import FieldScreen
-from fieldapp.tui.views.patrol_run import named, point_state, run_status
+from fieldapp.tui.views.patrol_run import named, point_state, run_status, why_ended
 from fieldapp.tui.widgets.key_footer import KeyFooter
 from fieldapp.tui.widgets.paged_table import selected_key
 from fieldapp.tui.widgets.table import Table
@@ -172,9 +172,7 @@ class PatrolRunScreen(FieldScreen[None]):
     def _ended(self) -> bool:
         """Is the run finished (shown, not changed)? Says so when it is."""
         if self.view is not None and self.view.finished:  # by the office: that says why
-            closed = self.view.closed_by_office
-            self.explain(t("patrol.refused.closed", route=self.view.route_name) if closed
-                         else t("patrol.refused.finished"), severity="information")  # fmt: skip
+            self.explain(why_ended(self.view), severity="information")
             return True
         if self.view is not None and self.view.taken_over:
             self.explain(t("patrol.refused.taken_over", route=self.view.route_name))

@@ -11,6 +11,16 @@ def named(line: CheckpointLine) -> str:
     return f"{line.name} {line.code}"
 
 
+def why_ended(view: RunView) -> str:
+    """Why a finished run is not changed: closed by the office or a supervisor, or done."""
+    if view.closed_by_office:
+        return t("patrol.refused.closed", route=view.route_name)
+    if view.closed_by_supervisor:
+        return t("patrol.refused.closed_by_supervisor", route=view.route_name,
+                 supervisor=view.closed_by_supervisor)  # fmt: skip
+    return t("patrol.refused.finished")
+
+
 def run_status(view: RunView) -> str:
     """'2026-02-04 时段 06:30-09:00 · 剩余 30 分钟 · 还剩 2/4 个点位'; a finished run names
     its missed posts, as the office sees them."""
@@ -19,6 +29,8 @@ def run_status(view: RunView) -> str:
         clock = t("patrol.run.taken_over")
     elif view.closed_by_office:  # walked here, this device lost: closed by the office
         clock = t("patrol.run.closed_by_office")
+    elif view.closed_by_supervisor:  # or by a supervisor of its grid
+        clock = t("patrol.close_run.by_supervisor", supervisor=view.closed_by_supervisor)
     elif view.finished:
         clock = t("patrol.run.ended")
     elif view.minutes_left >= 0:
