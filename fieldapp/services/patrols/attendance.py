@@ -24,6 +24,7 @@ from fieldapp.domain import patrols
 from fieldapp.domain.clock import local_now
 from fieldapp.i18n import listed
 from fieldapp.services.common.refused_records import not_refused
+from fieldapp.services.patrols.close import window_runs
 from fieldapp.store.campaign_models import CampaignRun
 from fieldapp.store.models import Person
 from fieldapp.store.patrol_models import Checkpoint, PatrolRoute, PatrolRun, PatrolScan
@@ -49,6 +50,8 @@ class AttendanceRow:
     out_of_order: bool = False
     refused_run: str | None = None  # a run of this window the server refused (left out)
     missed_codes: tuple[str, ...] = ()  # the codes alone of `missed`, in the same order
+    open_elsewhere: str | None = None  # a run open on another device (a supervisor closes)
+    closed: str = ""  # a run closed as abandoned: by whom (or its close waiting to sync)
 
     @property
     def refused(self) -> bool:
@@ -161,6 +164,7 @@ def attendance(
     visits, walkers = _visits(first, last)
     refused = _refused_windows(first, last)
     finished = finished_windows(first, last)
+    open_elsewhere, closed = window_runs(first.isoformat(), last.isoformat())
     judged = patrols.judge(list(routes), first, last, visits, _campaigns(), moment, finished)
     checkpoints = list(Checkpoint.select(Checkpoint.id, Checkpoint.code, Checkpoint.name))
     points = {c.id: f"{c.code} {c.name}" for c in checkpoints}
@@ -181,6 +185,7 @@ def attendance(
                 walkers=tuple(sorted(names.get(p, p) for p in walkers.get(key, ()))),
                 out_of_order=verdict.out_of_order, refused_run=refused.get(key),
                 missed_codes=tuple(codes.get(c, c) for c in verdict.missed),
+                open_elsewhere=open_elsewhere.get(key), closed=closed.get(key, ""),
             )
         )  # fmt: skip
     rows.sort(key=lambda r: (patrols.sort_key(r.status), r.day, r.window, r.route_code))

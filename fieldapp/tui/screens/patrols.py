@@ -10,8 +10,9 @@ server refused reads 服务器拒收: its visits are not counted; while it is hi
 reason shows below the list, r sends the run again and x discards it, as in F3, and on
 any other row r reads the lists again: `refused_records`), and a line per person or
 team. `[` and `]` move a day, `w` shows the last seven days; `v` on a window walked (in
-either list) opens its checkpoint visits with their notes and photos (`patrol_visits`).
-Reading runs in a worker.
+either list) opens its checkpoint visits with their notes and photos (`patrol_visits`);
+a supervisor's `c` on a window whose run is open on another device (lost) closes it
+(`patrol_closing`). Reading runs in a worker.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from fieldapp.i18n import listed, t
 from fieldapp.services.common.refused_records import RecordRefusal
 from fieldapp.services.patrols.attendance import AssigneeSummary, AttendanceRow
 from fieldapp.services.patrols.due import DuePatrol
+from fieldapp.tui.screens.patrol_closing import PatrolClosing
 from fieldapp.tui.screens.refused_records import RefusedRecordsScreen, refused_mark
 from fieldapp.tui.widgets.key_footer import KeyFooter
 from fieldapp.tui.widgets.paged_table import selected_key
@@ -50,6 +52,7 @@ class PatrolsData:
     last: dt.date
     refusals: dict[str, RecordRefusal]  # run id -> why the server refused it
     walked: tuple[tuple[str, str, str], ...] = ()  # (name, code, window): open, run finished
+    supervisor: bool = False  # closes a run of the grids open on another device (c)
 
 
 def load_patrols(first: dt.date, last: dt.date) -> PatrolsData:
@@ -64,11 +67,11 @@ def load_patrols(first: dt.date, last: dt.date) -> PatrolsData:
     refused = refusals(PATROL_RUN_SUBMIT, [r.refused_run for r in rows if r.refused_run])
     return PatrolsData(
         tuple(due.due_now()), tuple(rows), tuple(attendance.by_assignee(rows)), first, last,
-        refused, tuple(due.walked_now()),
+        refused, tuple(due.walked_now()), me().is_supervisor,
     )  # fmt: skip
 
 
-class PatrolsScreen(RefusedRecordsScreen):
+class PatrolsScreen(PatrolClosing):
     SECTION = True
     PLACE = "nav.place.patrols"
     REFUSED_KIND = "patrol_run"
@@ -77,6 +80,7 @@ class PatrolsScreen(RefusedRecordsScreen):
         *RefusedRecordsScreen.BINDINGS,
         Binding("enter", "start", "Start", id="patrols.start", priority=True),
         Binding("v", "visits", "Visits", id="attendance.visits"),  # on a window walked
+        Binding("c", "close_run", "Close run", id="attendance.close_run"),  # `PatrolClosing`
         Binding("tab", "switch_table", "Due / attendance", id="patrols.switch"),
         Binding("left_square_bracket", "day(-1)", "Day before", id="attendance.day_back"),
         Binding("right_square_bracket", "day(1)", "Day after", id="attendance.day_next"),
@@ -242,7 +246,12 @@ class PatrolsScreen(RefusedRecordsScreen):
 
     @on(DataTable.RowHighlighted, "#patrols-attendance")
     def _say_refusal(self) -> None:
-        self.show_refusal(self.query_one("#patrols-refusal", Label))
+        line = self.query_one("#patrols-refusal", Label)
+        self.show_refusal(line)
+        row = self._highlighted_row()
+        if not line.display and row is not None and row.closed:  # closed as abandoned
+            line.update(row.closed)
+            line.display = True
 
     @on(DataTable.RowHighlighted, "#patrols-due")
     def _due_highlighted(self) -> None:
@@ -285,6 +294,8 @@ class PatrolsScreen(RefusedRecordsScreen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "visits":  # on a window someone walked, in either list
             return self._walked_window() is not None
+        if action == "close_run":  # a supervisor's, on a run open on another device
+            return self.closable_row() is not None
         return super().check_action(action, parameters)
 
     def action_visits(self) -> None:
