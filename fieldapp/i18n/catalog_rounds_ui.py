@@ -157,6 +157,7 @@ ZH: dict[str, str] = {
     "dashboard.col.zero": "零报告",
     "dashboard.col.late": "迟报",
     "dashboard.col.today": "今日",
+    "dashboard.today.refused": "拒收",
     # export keys
     "binding.export.run": "开始导出",
     "binding.export.run.tip": "按所选条件导出台账",
@@ -334,6 +335,7 @@ EN: dict[str, str] = {
     "dashboard.col.zero": "Zero",
     "dashboard.col.late": "Late",
     "dashboard.col.today": "Today",
+    "dashboard.today.refused": "Refused",
     "binding.export.run": "Export",
     "binding.export.run.tip": "Export the ledger with these settings",
     "binding.export.back": "Back",

@@ -104,6 +104,11 @@ def legend(name: str) -> Text:
     return text
 
 
+# A status as short as the others in its column: "服务器拒收" / "Refused by server" took
+# the width of the grid names before it at 80 columns ("第一网…" where "第一网格" was).
+TODAY_SAID = {"refused": "dashboard.today.refused"}
+
+
 class DashboardScreen(FieldScreen[None]):
     """Plots and their tables, one tab per figure; supervisors only."""
 
@@ -340,7 +345,7 @@ class DashboardScreen(FieldScreen[None]):
                 if g.contradicted_days
                 else g.zero_days,
                 g.late_days,
-                t(f"report.status.{g.today}"),
+                t(TODAY_SAID.get(g.today, f"report.status.{g.today}")),
                 t("dashboard.patrols_missed_due", missed=g.patrols_missed, due=g.patrols_due),
                 g.incidents,
                 key=g.code,
