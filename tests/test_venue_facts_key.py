@@ -4,14 +4,17 @@ there it says alt+v (as the footer does), on a yes/no item v."""
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 import pytest
 from inspect_support import seed_store, settle
+from textual.pilot import Pilot
 from textual.widgets import Static
 
 from fieldapp.store.models import Venue
-from fieldapp.tui.app import make_app
+from fieldapp.tui.app import FieldApp, make_app
 from fieldapp.tui.dialogs.venue_facts import VenueFactsDialog
 from fieldapp.tui.screens.inspect import InspectScreen
 
@@ -32,8 +35,19 @@ LINE = {
 }
 
 
-@pytest.mark.parametrize("lang", ["zh", "en"])
-async def test_the_venue_line_names_the_key_that_works_on_the_item(home: Path, lang: str) -> None:
+async def open_gas_shop(app: FieldApp, pilot: Pilot[object]) -> InspectScreen:
+    """Start (or resume) the inspection of the shop that uses gas, its placard missing."""
+    app.open_venue(GAS_SHOP_ID, presence="manual", reason="placard_missing")
+    await settle(app, pilot)
+    screen = app.screen
+    assert isinstance(screen, InspectScreen)
+    return screen
+
+
+@asynccontextmanager
+async def gas_shop_app(lang: str) -> AsyncIterator[tuple[FieldApp, Pilot[object]]]:
+    """The app at 80x24 in `lang`, its store holding a small shop that uses gas (its
+    only attribute), not yet inspected; the first item of its checklist asks a number."""
     seed_store()
     Venue.create(
         id=GAS_SHOP_ID, code="XC-0003", name="燃气小店", kind="small_shop", grid="T01",
@@ -42,10 +56,14 @@ async def test_the_venue_line_names_the_key_that_works_on_the_item(home: Path, l
     app = make_app(lang=lang)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot)
-        app.open_venue(GAS_SHOP_ID, presence="manual", reason="placard_missing")
-        await settle(app, pilot)
-        screen = app.screen
-        assert isinstance(screen, InspectScreen) and screen.item.answer == "number"
+        yield app, pilot
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+async def test_the_venue_line_names_the_key_that_works_on_the_item(home: Path, lang: str) -> None:
+    async with gas_shop_app(lang) as (app, pilot):
+        screen = await open_gas_shop(app, pilot)
+        assert screen.item.answer == "number"
         assert facts_line(screen) == LINE[lang].format(key="alt+v")
         await pilot.press("v")  # typed, as in any field
         await settle(app, pilot)

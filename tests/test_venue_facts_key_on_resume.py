@@ -8,31 +8,16 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from inspect_support import seed_store, settle
-from test_venue_facts_key import LINE, facts_line
+from inspect_support import settle
+from test_venue_facts_key import LINE, facts_line, gas_shop_app, open_gas_shop
 
-from fieldapp.store.models import Venue
-from fieldapp.tui.app import make_app
 from fieldapp.tui.screens.home import HomeScreen
-from fieldapp.tui.screens.inspect import InspectScreen
-
-GAS_SHOP_ID = "0190a000-0000-7000-8000-000000000003"
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 async def test_the_venue_line_names_its_key_when_resumed(home: Path, lang: str) -> None:
-    seed_store()
-    Venue.create(
-        id=GAS_SHOP_ID, code="XC-0003", name="燃气小店", kind="small_shop", grid="T01",
-        attributes={"has_gas": True},
-    )  # fmt: skip
-    app = make_app(lang=lang)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(app, pilot)
-        app.open_venue(GAS_SHOP_ID, presence="manual", reason="placard_missing")
-        await settle(app, pilot)
-        started = app.screen
-        assert isinstance(started, InspectScreen)
+    async with gas_shop_app(lang) as (app, pilot):
+        started = await open_gas_shop(app, pilot)
         assert facts_line(started) == LINE[lang].format(key="alt+v")
         await pilot.press("2", "enter")  # the count answered: on a yes/no item
         await settle(app, pilot)
@@ -41,10 +26,7 @@ async def test_the_venue_line_names_its_key_when_resumed(home: Path, lang: str) 
         await pilot.press("escape")
         await settle(app, pilot)
         assert isinstance(app.screen, HomeScreen)
-        app.open_venue(GAS_SHOP_ID, presence="manual", reason="placard_missing")
-        await settle(app, pilot)
-        resumed = app.screen
-        assert isinstance(resumed, InspectScreen)
+        resumed = await open_gas_shop(app, pilot)
         assert resumed.inspection_id == started.inspection_id
         assert resumed.item.answer == "yesno"
         assert facts_line(resumed) == LINE[lang].format(key="v")
