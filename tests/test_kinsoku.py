@@ -12,7 +12,7 @@ from rich.cells import cell_len
 from textual import content
 
 from fieldapp.tui import kinsoku
-from fieldapp.tui.kinsoku import CLOSING, OPENING, wrap_cjk, wrap_offsets
+from fieldapp.tui.kinsoku import CLOSING, OPENING, divide_cjk, wrap_cjk, wrap_offsets
 
 HANZI = "灭火器应放置在明显便于取用的位置并保持通道畅通检查压力表指针"
 MARKS = "，。、；：？！"
@@ -86,11 +86,11 @@ def test_english_wraps_as_rich_wraps_it(seed: int) -> None:
 
 
 @pytest.mark.parametrize("seed", range(20))
-def test_where_no_mark_lies_at_a_cut_the_cuts_are_rich_s(seed: int) -> None:
+def test_where_no_mark_lies_at_a_cut_the_cuts_are_the_plain_filling_s(seed: int) -> None:
     rng = random.Random(seed)
     text = chinese(rng, 300).replace("（", " ").replace("」", "」 ")
     for width in range(6, 81):
-        cuts = divide_line(text, width)
+        cuts = divide_cjk(text, width)
         if not any(text[c] in CLOSING or text[c - 1] in OPENING for c in cuts):
             assert wrap_offsets(text, width) == cuts, width
 
@@ -106,11 +106,31 @@ def test_wrapping_reads_the_text_a_bounded_number_of_times(
         read.append(len(text))
         return divide_line(text, width, fold=fold)
 
-    monkeypatch.setattr(kinsoku, "divide_line", counted)
+    monkeypatch.setattr(kinsoku, "divide_cjk", counted)
     text = chinese(random.Random(7), 20_000)
     lines = wrap_cjk(text, 40)
     assert len(lines) > 900
     assert sum(read) < 8 * len(text)
+
+
+def test_chinese_after_a_space_fills_the_line_instead_of_going_down_whole() -> None:
+    """The activity form's note at 80×24: rich breaks only at spaces, so everything after
+    "至 " was one word and the first line ended at 40 of its 74 cells."""
+    text = (
+        "2026-12-06 已过按时期限（2026-11-09 至 2026-11-15），算迟报；请在“迟报原因”中"
+        "写明为何推迟（至少两个字或四个字母），或改填期限内的日期"
+    )
+    assert wrap_cjk(text, 74) == [
+        "2026-12-06 已过按时期限（2026-11-09 至 2026-11-15），算迟报；请在“迟报原",
+        "因”中写明为何推迟（至少两个字或四个字母），或改填期限内的日期",
+    ]
+
+
+def test_a_count_stays_with_the_word_it_counts() -> None:
+    """The daily report's box at 60×20 read "事件：2" / "起（违规燃放烟花爆竹"."""
+    text = "事件：2 起（违规燃放烟花爆竹 1）"
+    assert wrap_cjk(text, 26) == ["事件：2 起（违规燃放烟花爆", "竹 1）"]
+    assert wrap_cjk(text, 8) == ["事件：", "2 起（违", "规燃放烟", "花爆竹", "1）"]
 
 
 def test_install_hooks_textual_s_wrapping_once() -> None:

@@ -10,8 +10,11 @@ start with a closing mark, the character before it (a Latin word or number whole
 down with it; where one would end with an opening mark, the mark goes down. No line gets
 wider than the width, and the next line is wrapped again from there.
 
-Text without a CJK mark (English) is left to `divide_line` itself: it wraps exactly as
-before. `install()` makes Textual's text wrapping and rich's (`rich.text.Text.wrap`: the
+Chinese may break between any two characters, also where a space stands somewhere before
+(`divide_cjk`): `divide_line` breaks only at spaces, so in "已过期限（2026-11-09 至
+2026-11-15），算迟报；…" everything after the last space was one word, sent down whole,
+and the line above ended half empty. Text without Chinese (English) is left to
+`divide_line` itself: it wraps exactly as rich wraps it. `install()` makes Textual's text wrapping and rich's (`rich.text.Text.wrap`: the
 rich renderables a screen draws, such as the incident record's tables and paragraphs) use
 `wrap_offsets`, so every widget's text follows the rule at whatever width it has after a
 resize.
@@ -19,13 +22,56 @@ resize.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
+from rich._loop import loop_last
 from rich._wrap import divide_line
+from rich.cells import cell_len, chop_cells
 
 from fieldapp.domain.kinsoku import ANY_MARK, CLOSING, OPENING, settled_break
 
-__all__ = ["CLOSING", "OPENING", "install", "wrap_cjk", "wrap_offsets"]
+__all__ = ["CLOSING", "OPENING", "divide_cjk", "install", "wrap_cjk", "wrap_offsets"]
+
+# Characters a line may break before or after without a space: CJK ideographs and marks,
+# kana, hangul and the full-width forms.
+_WIDE = "\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef"
+_ANY_WIDE = re.compile(f"[{_WIDE}]")
+# A "word" as `divide_line` takes one (with the spaces after it), except that each wide
+# character is a word of its own, and a number keeps the one it counts ("2 起", "12，").
+_PIECE = re.compile(rf"\s*(?:[^\s{_WIDE}]*[0-9] ?[{_WIDE}]|[{_WIDE}]|[^\s{_WIDE}]+)\s*")
+
+
+def divide_cjk(text: str, width: int, fold: bool = True) -> list[int]:
+    """`divide_line` (rich's greedy line filling, the same cuts for a text of Latin words)
+    where each wide character is a word of its own, so a line of Chinese is filled to its
+    width whatever spaces stand before it."""
+    breaks: list[int] = []
+    offset = 0
+    position = 0
+    while (piece := _PIECE.match(text, position)) is not None:
+        start, position = piece.span()
+        word = piece.group(0)
+        length = cell_len(word.rstrip())
+        if width - offset >= length:
+            offset += cell_len(word)
+        elif length > width:  # a Latin word wider than the line
+            if not fold:
+                if start:
+                    breaks.append(start)
+                offset = cell_len(word)
+                continue
+            for last, line in loop_last(chop_cells(word, width=width)):
+                if start:
+                    breaks.append(start)
+                if last:
+                    offset = cell_len(line)
+                else:
+                    start += len(line)
+        elif offset and start:
+            breaks.append(start)
+            offset = cell_len(word)
+    return breaks
 
 
 def _first_break(text: str, start: int, width: int, fold: bool) -> int | None:
@@ -39,7 +85,7 @@ def _first_break(text: str, start: int, width: int, fold: bool) -> int | None:
     size = width + 16  # at least `width` cells unless most are zero-width
     while True:
         stop = min(end, start + size)
-        breaks = divide_line(text[start:stop], width, fold=fold)
+        breaks = divide_cjk(text[start:stop], width, fold=fold)
         if breaks:
             return start + breaks[0]
         if stop == end:
@@ -49,9 +95,12 @@ def _first_break(text: str, start: int, width: int, fold: bool) -> int | None:
 
 def wrap_offsets(text: str, width: int, fold: bool = True) -> list[int]:
     """`rich._wrap.divide_line` (indices to cut one line of `text` at, to fit `width`
-    cells) with the rule of Chinese line breaking above. Linear in the text's length."""
-    if width < 4 or not ANY_MARK.search(text):
+    cells), breaking Chinese between any two characters and with the rule of Chinese line
+    breaking above. Linear in the text's length."""
+    if not _ANY_WIDE.search(text):
         return divide_line(text, width, fold=fold)
+    if width < 4 or not ANY_MARK.search(text):
+        return divide_cjk(text, width, fold=fold)
     breaks: list[int] = []
     start = 0
     while (position := _first_break(text, start, width, fold)) is not None:
