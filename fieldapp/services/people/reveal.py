@@ -5,7 +5,7 @@ is returned only once the audit op is durable, so the server's audit trail learn
 reveal (who, whose, which field, when, on which device, and why) at the next sync.
 
 Every reveal says its purpose, one of `PURPOSES`; "other" only with a note saying what it
-is. The note goes with any purpose (a case number, whom the check was for).
+is, in words (`says_something`: "x" or "。。" says nothing). The note goes with any purpose (a case number, whom the check was for).
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from fieldapp.domain import personal
 from fieldapp.domain.clock import now_iso
 from fieldapp.domain.ids import new_id
 from fieldapp.domain.registry import REVEAL_ROLES
+from fieldapp.domain.typed import says_something
 from fieldapp.services.common import outbox
 from fieldapp.services.common.identity import me
 from fieldapp.store import keyring
@@ -43,7 +44,7 @@ def reveal(member_id: str, field: str, *, purpose: str, note: str = "") -> str:
     if field not in FIELDS:
         raise ValueError(f"unknown personal field {field!r}")
     note = note.strip()[:NOTE_LENGTH]
-    if purpose not in PURPOSES or (purpose == OTHER_PURPOSE and not note):
+    if purpose not in PURPOSES or (purpose == OTHER_PURPOSE and not says_something(note)):
         raise ValueError(f"a reveal needs a purpose of {PURPOSES} (other: with a note)")
     who = me()
     if who.role not in REVEAL_ROLES:

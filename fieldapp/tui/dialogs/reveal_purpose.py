@@ -1,7 +1,8 @@
 """Why a masked ID number or phone is to be opened: asked before every reveal.
 
 One of the purposes a grid worker has (`reveal.PURPOSES`, chosen with ↑↓ and Enter) and a
-note, required for "other". Enter in the note or F10 confirms; Esc cancels, and then
+note, required for "other" and then a real reason (`says_something`, as a late activity's
+reason: at least two Chinese characters or four letters). Enter in the note or F10 confirms; Esc cancels, and then
 nothing is revealed and nothing is recorded. Dismisses with (purpose, note) or None.
 """
 
@@ -16,6 +17,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet
 
+from fieldapp.domain.typed import says_something
 from fieldapp.i18n import t
 from fieldapp.services.people.reveal import NOTE_LENGTH, OTHER_PURPOSE, PURPOSES
 from fieldapp.tui.commands import localize_bindings
@@ -75,7 +77,7 @@ class RevealPurposeDialog(HoldsTyped, ModalScreen[tuple[str, str] | None]):
             purposes.focus()
             return
         purpose = PURPOSES[purposes.pressed_index]
-        if purpose == OTHER_PURPOSE and not note:
+        if purpose == OTHER_PURPOSE and not says_something(note):
             self.query_one("#reveal-purpose-error", FormMessage).update(t("reveal_purpose.explain"))
             self.query_one("#reveal-note", Input).focus()
             return

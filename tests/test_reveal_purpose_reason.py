@@ -1,0 +1,80 @@
+"""A reveal for "Other" needs a real reason, as a late activity's reason does: a lone
+"x" is refused in the dialog (saying so, 80x24, both languages) and nothing is recorded."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from people_support import FATHER, key_behind_pin
+from pilot_support import open_screen, settle
+from textual.widgets import DataTable
+
+from fieldapp.i18n import set_language
+from fieldapp.services.demo import workspace as demo
+from fieldapp.store.models import Outbox
+from fieldapp.store.people_models import HouseholdMember
+from fieldapp.tui.app import make_app
+from fieldapp.tui.dialogs.reveal_purpose import RevealPurposeDialog
+from fieldapp.tui.screens.people import PeopleScreen
+
+
+def rendered(app) -> str:  # type: ignore[no-untyped-def]
+    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+
+
+def reveals() -> int:
+    return Outbox.select().where(Outbox.type == "personal_data.reveal").count()
+
+
+@pytest.mark.parametrize(
+    ("lang", "said", "reason"),
+    [("zh", "至少两个字或四个字母", "户籍核对"), ("en", "(at least four", "lost card")],
+)
+async def test_other_with_a_one_letter_note_is_refused(
+    demo_home: Path, lang: str, said: str, reason: str
+) -> None:
+    from people_support import returnee_family
+
+    from fieldapp.services.common.identity import me
+    from fieldapp.services.people import registry
+
+    key_behind_pin()
+    demo.act_as("supervisor")
+    registry.save_household(returnee_family(me().grids[0][0]))
+    app = make_app(lang=lang)
+    try:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await open_screen(app, pilot, "f11", PeopleScreen)
+            table = app.screen.query_one("#people-table", DataTable)
+            table.focus()
+            names = [table.get_row_at(row)[0] for row in range(table.row_count)]
+            table.move_cursor(row=names.index("陈建国"))
+            await pilot.press("v")
+            await settle(app, pilot)
+            await pilot.press("down", "down", "down", "enter", "x", "enter")  # Other, "x"
+            await settle(app, pilot)
+            assert isinstance(app.screen, RevealPurposeDialog), "'x' was taken as a reason"
+            assert said in " ".join(rendered(app).split())
+            assert reveals() == 0
+            await pilot.press("backspace", *reason, "enter")
+            await settle(app, pilot)
+            assert isinstance(app.screen, PeopleScreen) and FATHER in rendered(app)
+            assert reveals() == 1
+    finally:
+        set_language("zh")
+
+
+def test_the_service_refuses_other_with_a_note_that_says_nothing(demo_home: Path) -> None:
+    from people_support import returnee_family
+
+    from fieldapp.services.common.identity import me
+    from fieldapp.services.people import registry, reveal
+
+    key_behind_pin()
+    demo.act_as("supervisor")
+    registry.save_household(returnee_family(me().grids[0][0]))
+    member_id = HouseholdMember.select().first().id
+    with pytest.raises(ValueError):
+        reveal.reveal(member_id, "id_number", purpose="other", note="x")
+    assert reveals() == 0
