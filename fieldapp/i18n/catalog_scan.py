@@ -16,6 +16,13 @@ ZH: dict[str, str] = {
         "{venue}（{code}）\n这个场所有未完成的检查。继续检查？"
         "二维码读自照片，非现场扫码，检查记录将如实注明。"
     ),
+    "scan.venue.photo_resume_on_site_body": (
+        "{venue}（{code}）\n这个场所有未完成的检查。继续检查？"
+        "二维码读自照片，非现场扫码；这次检查已在现场扫过标牌，仍记为到场扫码。"
+    ),
+    "notify.presence_photo_after_scan": (
+        "二维码读自照片，非现场扫码；这次检查已在现场扫过标牌，仍记为到场扫码。"
+    ),
     "scan.venue.start": "开始检查",
     "scan.venue.resume": "继续检查",
     "scan.venue.cancel": "取消",
@@ -51,6 +58,15 @@ EN: dict[str, str] = {
     "scan.venue.photo_resume_body": (
         "{venue} ({code})\nThis venue has an unfinished inspection. Resume it? The code "
         "was read from a photo, not scanned on site; the record will say so."
+    ),
+    "scan.venue.photo_resume_on_site_body": (
+        "{venue} ({code})\nThis venue has an unfinished inspection. Resume it? The code "
+        "was read from a photo, not scanned on site; this inspection's placard was already "
+        "scanned on site, and it stays recorded as a scan."
+    ),
+    "notify.presence_photo_after_scan": (
+        "Read from a photo, not scanned on site; this inspection's placard was already "
+        "scanned on site, and it stays recorded as a scan."
     ),
     "scan.venue.start": "Start inspection",
     "scan.venue.resume": "Resume inspection",

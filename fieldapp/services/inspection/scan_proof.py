@@ -80,6 +80,22 @@ def read_from_photo(presence: str, proof: Any) -> bool:
     return all(isinstance(scan, dict) and scan.get("source") == CAMERA for scan in scans)
 
 
+def scanned_on_site(proof: Any) -> bool:
+    """Whether the proof holds a placard scan on site (a scanner's, a placard's text
+    typed there): a code read from a photo since leaves the visit a scan (`read_from_photo`)."""
+    scans = proof.get("scans") if isinstance(proof, dict) else None
+    return isinstance(scans, list) and any(
+        isinstance(scan, dict) and scan.get("source") != CAMERA for scan in scans
+    )
+
+
+def draft_scanned_on_site(inspection_id: str) -> bool:
+    """`scanned_on_site` for the inspection stored under `inspection_id`."""
+    from fieldapp.store.models import Inspection
+
+    return scanned_on_site(Inspection.get_by_id(inspection_id).proof)
+
+
 def wire_proof(proof: dict[str, Any], photos: list[dict[str, Any]]) -> dict[str, Any]:
     """What the server receives (sync.protocol.ProofPayload): scans and photos' EXIF."""
     return {"scans": list(proof.get("scans", [])), "photos": photos}

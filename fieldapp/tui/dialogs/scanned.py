@@ -12,7 +12,8 @@ class ScannedVenueDialog(ConfirmDialog):
     outside my grids (`outside`: its grid's name) says the server will not take the
     inspection, and starts on Cancel: starting is a choice, not a reflex Enter. A code
     read from a photo (`source` CAMERA) says so, and that it is recorded as such: the
-    record says 标牌二维码读自照片（非现场扫码）, never a scan on site."""
+    record says 标牌二维码读自照片（非现场扫码）, never a scan on site; unless the draft
+    resumed has a scan on site already (`on_site`), which the record keeps, and says."""
 
     def __init__(
         self,
@@ -23,10 +24,13 @@ class ScannedVenueDialog(ConfirmDialog):
         resume: bool,
         outside: str = "",
         source: str = "",
+        on_site: bool = False,
     ) -> None:
         if source == CAMERA:
             title = "scan.venue.photo_title"
             body_key = "scan.venue.photo_resume_body" if resume else "scan.venue.photo_start_body"
+            if resume and on_site:
+                body_key = "scan.venue.photo_resume_on_site_body"
         else:
             title = "scan.venue.title"
             body_key = "scan.venue.resume_body" if resume else "scan.venue.start_body"

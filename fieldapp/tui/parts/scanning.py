@@ -84,6 +84,7 @@ class CheckedScan:
     refusal: str  # the message for a person when the scan opens nothing
     typed_unknown: bool  # looked like a typed venue code, and there is none such
     draft_id: str | None  # the venue's unfinished inspection, if any
+    draft_on_site: bool = False  # that draft has a placard scanned on site already
     mark: ScanMark | None = None  # where the scan came from and when (kept as proof)
     outside_grid: str = ""  # the venue's grid, where it is outside mine (server refuses)
 
@@ -136,6 +137,10 @@ class ScanningApp(WedgeListener, ScanDialogs):
         ) -> None: ...
 
         def offer_draft(self, inspection_id: str) -> None: ...  # continue an unfinished one
+
+        def record_scanned(  # the placard of the venue being inspected: presence scanned
+            self, inspection_id: str, payload: str, mark: ScanMark | None
+        ) -> None: ...
 
     @on(events.Mount)
     def _configure_scanning(self) -> None:
@@ -252,16 +257,16 @@ class ScanningApp(WedgeListener, ScanDialogs):
     def _check_scan(
         self, text: str, open_now: OpenInspection | None, mark: ScanMark | None = None
     ) -> None:
-        from fieldapp.services.inspection import inspections, venue_scope
+        from fieldapp.services.inspection import inspections, scan_proof, venue_scope
         from fieldapp.services.placards import printing as placards
         from fieldapp.store import db
 
         with db.connection_context():
             result = placards.verify_scan(text)
-            draft_id = None
-            outside_grid = ""
+            draft_id, on_site, outside_grid = None, False, ""
             if result.venue_id is not None and open_now is None:
                 draft_id = inspections.draft_for_venue(str(result.venue_id))
+                on_site = draft_id is not None and scan_proof.draft_scanned_on_site(draft_id)
                 outside_grid = venue_scope.grid_outside_mine(str(result.venue_id))
             refusal = _refusal(result)
             # Not over an open inspection: a patrol is not started from inside one.
@@ -284,6 +289,7 @@ class ScanningApp(WedgeListener, ScanDialogs):
                 and result.message() == refusal
             ),
             draft_id=draft_id,
+            draft_on_site=on_site,
             mark=mark,
             outside_grid=outside_grid,
         )
@@ -319,7 +325,7 @@ class ScanningApp(WedgeListener, ScanDialogs):
                     t("scan.busy", current=open_now.label, venue=label), severity="warning"
                 )
             elif scan.signed:
-                record = self._record_scanned
+                record = self.record_scanned
                 inspection_id = open_now.inspection_id
                 self.close_scan_dialog(
                     lambda: record(inspection_id, scan.payload, scan.mark), scanned=scan.text
@@ -349,6 +355,7 @@ class ScanningApp(WedgeListener, ScanDialogs):
             resume=scan.draft_id is not None,
             outside=scan.outside_grid,
             source=scan.mark.source if scan.mark else "",  # a photo's read says so
+            on_site=scan.draft_on_site,  # and that the draft's scan on site stands
         )
         self.open_dialog(dialog, answered)
 
@@ -381,17 +388,3 @@ class ScanningApp(WedgeListener, ScanDialogs):
         warn_outside_grid(
             self.open_dialog, label, outside=scan.outside_grid, resume=resume, then=ask
         )
-
-    @work(thread=True, exit_on_error=False, group="scan-presence")
-    def _record_scanned(self, inspection_id: str, payload: str, mark: ScanMark | None) -> None:
-        """The placard of the venue being inspected: its presence is now "scanned"."""
-        from fieldapp.services.inspection import inspections
-        from fieldapp.store import db
-
-        with db.connection_context():
-            inspections.record_presence(
-                inspection_id, presence="scanned", payload=payload, scan=mark
-            )
-        photo = mark is not None and mark.source == CAMERA  # said so, never as a scan on site
-        said = t("notify.presence_from_photo" if photo else "notify.presence_recorded")
-        self.call_from_thread(self.notify, said)

@@ -7,6 +7,8 @@
   inspection asks no reason (the draft holds its presence) but offers to continue it
   (`offer_draft`, 继续未完成的检查？), as a typed code in F2 does;
 - scanned (see `fieldapp.tui.parts.scanning`) → `open_venue(presence="scanned", payload=…)`;
+  the placard of the venue being inspected → `record_scanned` (a code read from a photo
+  is said so, and that a draft scanned on site before stays a scan);
 - `open_venue` resumes the venue's draft or starts an inspection (in a thread worker),
   then `show_inspection` pushes InspectScreen(inspection_id);
 - a new inspection that supersedes a returned one (`n` in the returned list) warns of
@@ -24,7 +26,7 @@ from textual import on, work
 from textual.screen import ModalScreen
 
 from fieldapp.i18n import listed, t
-from fieldapp.services.inspection.scan_proof import ScanMark
+from fieldapp.services.inspection.scan_proof import CAMERA, ScanMark
 from fieldapp.tui.parts.navigation import Navigation
 from fieldapp.tui.screens import HistoryWanted, InspectionReady, VenueChosen
 from fieldapp.tui.screens.home import HomeScreen
@@ -160,6 +162,29 @@ class VenueOpening(Navigation):
             said = t("returned.open_hazards", count=len(hazards), hazards=shown)
             # Brief: it covers the hazard form, which warns of an open hazard on its item.
             self.call_from_thread(self.notify, said, severity="warning", timeout=8)
+
+    def record_scanned(self, inspection_id: str, payload: str, mark: ScanMark | None) -> None:
+        """The placard of the venue being inspected, scanned (`parts.scanning`)."""
+        self._record_scanned(inspection_id, payload, mark)
+
+    @work(thread=True, exit_on_error=False, group="scan-presence")
+    def _record_scanned(self, inspection_id: str, payload: str, mark: ScanMark | None) -> None:
+        """The placard of the venue being inspected: its presence is now "scanned"."""
+        from fieldapp.services.inspection import inspections, scan_proof
+        from fieldapp.store import db
+
+        with db.connection_context():
+            on_site = scan_proof.draft_scanned_on_site(inspection_id)
+            inspections.record_presence(
+                inspection_id, presence="scanned", payload=payload, scan=mark
+            )
+        # A photo's read is said so, never as a scan on site; nor as the record's word
+        # where the draft has a scan on site, which it keeps.
+        key = "notify.presence_recorded"
+        if mark is not None and mark.source == CAMERA:
+            key = "notify.presence_photo_after_scan" if on_site else "notify.presence_from_photo"
+        said = t(key)
+        self.call_from_thread(self.notify, said)
 
     @on(InspectionReady)
     def _inspection_ready(self, event: InspectionReady) -> None:
