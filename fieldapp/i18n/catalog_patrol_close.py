@@ -30,7 +30,6 @@ ZH: dict[str, str] = {
     "patrol.close_run.refused.role": "只有网格长能关闭别人的巡逻",
     "patrol.close_run.refused.not_open": "这次巡逻不在另一台设备上进行，无需关闭",
     "patrol.close_run.refused.waiting": "这次巡逻的关闭已记下，等待同步，无需再关闭",
-    "patrol.close_run.refused.none": "光标所在时段没有在另一台设备上进行中的巡逻",
 }
 
 EN: dict[str, str] = {
@@ -63,6 +62,4 @@ EN: dict[str, str] = {
     "there is nothing to close",
     "patrol.close_run.refused.waiting": "This run's close is recorded and waits for the next "
     "sync; it needs no second close",
-    "patrol.close_run.refused.none": "The window under the cursor has no run in progress on "
-    "another device",
 }
