@@ -74,27 +74,36 @@ async def press_as_terminal(app: App[Any], pilot, sequence: str) -> None:  # typ
 
 
 def footer_keys_seen(screen: Screen[object]) -> list[str]:
-    """The actions of the screen's footer keys shown whole, left to right: inside the
-    footer, as wide as their text, and not under the palette key docked on its right."""
-    from textual.widgets._footer import FooterKey
-
+    """The actions of the screen's footer keys shown whole, left to right: the row the user
+    reads has each key and its description at the key's place, inside the footer."""
     from fieldapp.tui.widgets.key_footer import KeyFooter
 
     footer = screen.query_one(KeyFooter)
-    keys = list(footer.query(FooterKey))
-    docked = [k.region for k in keys if k.has_class("-command-palette")]
+    row = footer.text
     return [
-        key.action
-        for key in keys
-        if key.region.width
-        and footer.region.contains_region(key.region)
-        and key.region.width >= key.get_content_width(key.region.size, key.region.size)
-        and not any(
-            key.region.overlaps(region)
-            for region in docked
-            if not key.has_class("-command-palette")
-        )
+        spot.action
+        for spot in footer.spots
+        if spot.end <= footer.size.width and footer_cells(row, spot.start, spot.end) == seen(spot)
     ]
+
+
+def seen(spot: Any) -> str:
+    """What a footer key should read: its key, a space and its description (the palette key
+    after its border)."""
+    text = f"{spot.display} {spot.description}" if spot.description else spot.display
+    return "▏" + text if spot.palette else text
+
+
+def footer_cells(row: str, start: int, end: int) -> str:
+    """The characters of `row` in cells [start, end) (a Chinese character takes two)."""
+    from rich.cells import cell_len
+
+    out, x = [], 0
+    for char in row:
+        if start <= x and x + cell_len(char) <= end:
+            out.append(char)
+        x += cell_len(char)
+    return "".join(out)
 
 
 def choose_a_grid(form: Screen[Any]) -> None:

@@ -11,7 +11,6 @@ import pytest
 from inspect_support import seed_store, switch_on_campaign
 from pilot_support import open_screen, settle
 from textual.widgets import DataTable, Label, Static
-from textual.widgets._footer import FooterKey
 
 from fieldapp.i18n import set_language, t
 from fieldapp.store.models import Outbox, Person
@@ -114,8 +113,7 @@ async def test_the_campaigns_section_in_english_at_80_columns() -> None:
                 "Name", "State", "Phase", "Dates", "Grids",
             ]  # fmt: skip
             footer = screen.query_one(KeyFooter)
-            footer_keys = [str(key.description) for key in footer.query(FooterKey)]
-            assert "On/off" in footer_keys and "Next phase" in footer_keys
+            assert "On/off" in footer.text and "Next phase" in footer.text, footer.text
     finally:
         set_language("zh")
 
@@ -149,9 +147,9 @@ async def test_an_inspector_is_not_offered_the_switch_keys(home: Path) -> None:
     app = make_app()
     async with app.run_test(size=SMALL) as pilot:
         screen = await open_screen(app, pilot, "ctrl+k", CampaignsScreen)
-        footer_keys = [str(key.description) for key in screen.query_one(KeyFooter).query(FooterKey)]
-        assert "刷新" in " ".join(footer_keys), footer_keys  # the footer is there
-        assert not {"开/关", "下一阶段"} & set(footer_keys), footer_keys
+        row = screen.query_one(KeyFooter).text
+        assert "刷新" in row, row  # the footer is there
+        assert "开/关" not in row and "下一阶段" not in row, row
         await pilot.press("f1")
         await settle(app, pilot)
         rows = screen.query_one(KeysPanel).rows()

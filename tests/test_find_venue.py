@@ -202,7 +202,7 @@ async def test_a_village_chosen_from_the_grid_menu_by_keyboard(demo_home: Path) 
         menu.focus()
         await pilot.press("enter")
         await settle(app, pilot)
-        footer = " ".join(str(key.description) for key in screen.query_one(KeyFooter).children)
+        footer = screen.query_one(KeyFooter).text
         assert "关闭菜单" in footer and "Dismiss" not in footer, footer
         await pilot.press("escape")
         await settle(app, pilot)

@@ -11,7 +11,6 @@ import pytest
 from pilot_support import settle
 from test_inspection_record import submitted_with_photos
 from test_review_screen import open_review, people  # noqa: F401 (a fixture)
-from textual.widgets._footer import FooterKey
 
 from fieldapp.store.models import Venue
 from fieldapp.tui.app import FieldApp, make_app
@@ -21,13 +20,15 @@ from fieldapp.tui.widgets.key_footer import KeyFooter
 
 def check_room(app: FieldApp) -> None:
     footer = app.screen.query_one(KeyFooter)
-    palette = footer.query_one(".-command-palette", FooterKey)
+    *keys, palette = footer.spots
+    assert palette.palette
     # the keys' room ends where the palette key's border begins
-    assert footer._room() == palette.region.x - footer.region.x, footer._room()
-    keys = [k for k in footer.query(FooterKey) if k is not palette and k.region.width]
+    room = footer._room(app.screen.active_bindings)
+    assert room == palette.start, room
     strip = app.screen._compositor.render_strips()[footer.region.y]
-    assert max(k.region.right for k in keys) < palette.region.x, strip.text
-    before = strip.crop(palette.region.x - 1, palette.region.x + 1).text
+    assert max(k.end for k in keys) < palette.start, strip.text
+    border = footer.region.x + palette.start
+    before = strip.crop(border - 1, border + 1).text
     assert before == " ▏", strip.text  # a space before the border
 
 

@@ -6,16 +6,16 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from pilot_support import SIZE, at_home, footer_keys_seen, settle
+from pilot_support import SIZE, at_home, footer_cells, footer_keys_seen, settle
 from textual.screen import Screen
-from textual.widgets._footer import FooterKey
 
 from fieldapp.i18n import set_language, t
 from fieldapp.services.demo import workspace as demo
 from fieldapp.tui.app import FieldApp, make_app
 from fieldapp.tui.screens.home import HomeScreen
 from fieldapp.tui.screens.inspect import InspectScreen
-from fieldapp.tui.widgets.key_footer import Entry, KeyFooter, choose
+from fieldapp.tui.widgets.key_choice import Entry, choose
+from fieldapp.tui.widgets.key_footer import KeyFooter
 from fieldapp.tui.widgets.keys_panel import KeysPanel
 from fieldapp.tui.widgets.offered_keys import offered, typed_character
 
@@ -28,7 +28,7 @@ def visible_actions(screen: Screen[object]) -> list[str]:
 def footer_actions(screen: Screen[object]) -> set[str]:
     """The actions the footer offers: shown, or left to F1 for want of room."""
     footer = screen.query_one(KeyFooter)
-    return {k.action for k in footer.query(FooterKey)} | {b.action for b in footer.hidden}
+    return {s.action for s in footer.spots} | {b.action for b in footer.hidden}
 
 
 def shown_bindings(screen: Screen[object]) -> dict[str, str]:
@@ -102,6 +102,33 @@ async def test_home_and_inspect_footer_is_one_row(
     set_language("zh")
 
 
+async def test_a_click_runs_the_key_under_the_pointer(demo_home: Path) -> None:
+    """The row is one widget: a click on F1's place runs F1 (its panel opens), on a blank
+    column nothing; the key under the pointer is highlighted and gives its tooltip."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await at_home(app, pilot)
+        footer = app.screen.query_one(KeyFooter)
+        help_key = next(s for s in footer.spots if s.action == "toggle_keys")
+        assert footer_cells(footer.text, help_key.start, help_key.end) == "f1 更多"
+        blank = footer.spots[-1].start - 1  # the column before the palette key's border
+        assert footer_cells(footer.text, blank, blank + 1) == " "
+        await pilot.click(KeyFooter, offset=(blank, 0))
+        await settle(app, pilot)
+        assert not app.screen.query(KeysPanel)
+        await pilot.hover(KeyFooter, offset=(help_key.start + 1, 0))
+        await settle(app, pilot)
+        assert footer.tooltip == help_key.tooltip and footer.has_class("-over-key")
+        row = footer.render()
+        hover = footer.get_component_rich_style("key-footer--hover").bgcolor
+        at = row.plain.index("f1 更多")
+        lit = {s.style.bgcolor for s in row.divide([at, at + len("f1 更多")])[1].spans}
+        assert lit == {hover}
+        await pilot.click(KeyFooter, offset=(help_key.start + 1, 0))
+        await settle(app, pilot)
+        assert app.screen.query(KeysPanel)
+
+
 async def test_a_wider_terminal_shows_more_keys(demo_home: Path) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
@@ -128,7 +155,7 @@ async def test_a_choice_of_keys_checks_the_screens_bindings_once(
         every = Screen.active_bindings
         counted = property(lambda screen: computed.append(screen) or every.fget(screen))
         monkeypatch.setattr(Screen, "active_bindings", counted)
-        assert footer._update_keys()  # the keys shown are still those to show
+        assert not footer.choose_again()  # the keys shown are still those to show
         assert computed == [app.screen]
 
 
