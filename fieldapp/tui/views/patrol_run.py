@@ -35,8 +35,11 @@ def run_status(view: RunView) -> str:
         clock = t("patrol.run.ended")
     elif view.minutes_left >= 0:
         clock = t("patrol.run.time_left", minutes=view.minutes_left)
-    else:
-        clock = t("patrol.run.time_over", minutes=-view.minutes_left)
+    else:  # minutes_left is floored: -1 is the window's first minute after its end
+        over = -view.minutes_left - 1
+        clock = t("patrol.run.time_over", minutes=over) if over else t("patrol.run.just_closed")
+        if view.left:  # a checkpoint reached now is late; all reached, none is made late
+            clock += t("patrol.run.late_now")
     total = len(view.lines)
     if not view.left:
         progress = t("patrol.run.all_done", count=total)
@@ -53,6 +56,8 @@ def run_status(view: RunView) -> str:
 
 def point_state(line: CheckpointLine, finished: bool) -> str:
     if line.done:
+        if line.manual and line.late:  # one short mark: both marks ran past the column
+            return t("patrol.run.done_manual_late")
         state = t("patrol.run.done_manual" if line.manual else "patrol.run.done")
         return state + (t("patrol.run.late_mark") if line.late else "")
     if line.not_counted:  # visited here after the run was taken over or closed elsewhere
