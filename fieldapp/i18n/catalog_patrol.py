@@ -122,6 +122,7 @@ ZH: dict[str, str] = {
         "{assignee}：{count} 个时段，按时 {on_time}，迟到 {late}，部分 {partial}，"
         "空岗 {not_done}，漏岗点位 {missed_posts}"
     ),
+    "patrol.attendance.partial_late": "{partial}（其中迟到点位 {count}）",
     "patrol.attendance.none": "这段时间没有排定的巡逻",
     "patrol.attendance.title_none": "巡逻考勤 · {period}：这段时间没有排定的巡逻",
     "binding.attendance.day_back": "前一天",
@@ -269,6 +270,8 @@ EN: dict[str, str] = {
         "{assignee}: 1 window, on time {on_time}, late {late}, partly {partial}, "
         "not done {not_done}, missed posts {missed_posts}"
     ),
+    "patrol.attendance.partial_late": "{partial} ({count} checkpoints reached late)",
+    "patrol.attendance.partial_late_one": "{partial} (1 checkpoint reached late)",
     "patrol.attendance.none": "No patrol was scheduled in this period",
     "patrol.attendance.title_none": "Patrol attendance · {period}: no patrol scheduled",
     "binding.attendance.day_back": "Day before",

@@ -80,6 +80,7 @@ class AssigneeSummary:
     not_done: int
     missed_posts: int
     counts: dict[str, int] = field(default_factory=dict)
+    partial_late: int = 0  # checkpoints reached late in the partly done windows
 
 
 def _visits(
@@ -223,6 +224,8 @@ def by_assignee(rows: Iterable[AttendanceRow]) -> list[AssigneeSummary]:
         counts = tally.setdefault(row.assignee, dict.fromkeys(patrols.STATUSES, 0))
         counts[row.status] += 1
         counts["missed_posts"] = counts.get("missed_posts", 0) + len(row.missed)
+        if row.status == patrols.PARTIAL:  # partly done outranks late: its late ones said apart
+            counts["partial_late"] = counts.get("partial_late", 0) + len(row.late)
     summaries = [
         AssigneeSummary(
             assignee=name,
@@ -233,6 +236,7 @@ def by_assignee(rows: Iterable[AttendanceRow]) -> list[AssigneeSummary]:
             not_done=c[patrols.NOT_DONE],
             missed_posts=c.get("missed_posts", 0),
             counts=c,
+            partial_late=c.get("partial_late", 0),
         )
         for name, c in tally.items()
     ]

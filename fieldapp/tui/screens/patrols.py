@@ -237,8 +237,9 @@ class PatrolsScreen(PatrolClosing):
         lines = [t("patrol.attendance.people")] if data.people else []
         lines += [
             t("patrol.attendance.person_line", assignee=p.assignee, count=p.windows,
-              on_time=p.on_time, late=p.late, partial=p.partial, not_done=p.not_done,
-              missed_posts=p.missed_posts)
+              on_time=p.on_time, late=p.late, not_done=p.not_done, missed_posts=p.missed_posts,
+              partial=t("patrol.attendance.partial_late", partial=p.partial, count=p.partial_late)
+              if p.partial_late else p.partial)
             for p in data.people
         ]  # fmt: skip
         self.query_one("#patrols-people", Static).update("\n".join(lines))
