@@ -28,7 +28,7 @@ ZH: dict[str, str] = {
     "activity.refused.outside": "日期 {value} 不在本期（{start} 至 {end}）；请填写本期内实际举办的日期",
     "activity.refused.late_reason": "{value} 已过按时期限（{start} 至 {end}），算迟报；请在“迟报原因”中写明为何推迟（至少两个字或四个字母），或改填期限内的日期",
     "activity.late_note": "迟报原因：{reason}",
-    "activity.refused.attendees": "参加人数“{value}”不是人数；请填数字",
+    "activity.refused.attendees": "参加人数“{value}”不是人数；请填 1 或以上的整数",
     "activity.refused.no_attendees": "参加人数至少为 1；请填写实际参加的人数",
     "activity.refused.too_many_attendees": "参加人数 {value} 超过上限 {most} 人；请核对后填写实际参加的人数",
     "activity.refused.missing.place": "请填写地点",
@@ -141,7 +141,9 @@ EN: dict[str, str] = {
     "activity.refused.outside": "{value} is not in this period ({start} to {end}); give the day within it the activity was held",
     "activity.refused.late_reason": "{value} is after the on-time days ({start} to {end}), so it counts as late; write why in 'Reason for lateness' (at least four letters or two Chinese characters), or give a day within them",
     "activity.late_note": "Reason for lateness: {reason}",
-    "activity.refused.attendees": "'{value}' is not a number of people; type a number",
+    "activity.refused.attendees": (
+        "'{value}' is not a number of people; type a whole number, 1 or more"
+    ),
     "activity.refused.no_attendees": "At least 1 person must have attended; type how many did",
     "activity.refused.too_many_attendees": "{value} attendees is more than the {most} an activity may have; check and type how many attended",
     "activity.refused.missing.place": "Fill in the place",
