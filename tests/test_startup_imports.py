@@ -1,6 +1,7 @@
 """What the cold start to the home screen does not pay for: modules home does not need
 before its first frame (a dialog's TextArea, the office-data checks, the follow-ups, the
-people models, the TOML reader), the catalogue modules one by one (they are read merged),
+people models, the TOML reader, the findings' state machine and the handling of refused
+records), the catalogue modules one by one (they are read merged),
 and parsing the shipped activity types again when the file has not changed."""
 
 from __future__ import annotations
@@ -32,6 +33,10 @@ NOT_BEFORE_THE_FIRST_FRAME = (
     "fieldapp.store.personal_data",  # the people models, through the lock and the outbox
     "fieldapp.store.people_models",
     "tomllib",  # the shipped activity types, parsed at every home read
+    "fieldapp.services.inspection.findings",  # the home read: open findings, their machine
+    "fieldapp.domain.findings",
+    "fieldapp.services.common.refused_records",  # and the conditions on refused records
+    "fieldapp.store.incident_models",
 )
 
 

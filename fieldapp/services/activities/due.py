@@ -18,10 +18,10 @@ from fieldapp.domain.activities import ActivityType, Window
 from fieldapp.domain.clock import today
 from fieldapp.services.activities.types import activity_types
 from fieldapp.services.common.identity import grid_codes_under, me
-from fieldapp.services.common.refused_records import not_refused
 from fieldapp.store.activity_models import Activity
 from fieldapp.store.db import rows
 from fieldapp.store.models import Grid
+from fieldapp.store.refused_conditions import not_refused
 from fieldapp.store.refused_records import ACTIVITY_RECORD
 
 UPCOMING_DAYS = 7

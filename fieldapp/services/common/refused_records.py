@@ -39,6 +39,10 @@ from fieldapp.store.db import write_transaction
 from fieldapp.store.incident_models import Incident, IncidentEvent
 from fieldapp.store.models import Answer, Finding, FindingEvent, Inspection, Outbox, Venue
 from fieldapp.store.patrol_models import PatrolRun, PatrolScan
+from fieldapp.store.refused_conditions import (  # kept importable from here
+    not_refused as not_refused,
+)
+from fieldapp.store.refused_conditions import on_record as on_record
 from fieldapp.store.refused_records import (
     ACTIVITY_RECORD,
     DISCARDED,
@@ -95,20 +99,6 @@ def inspection_refusals(inspection_ids: list[str]) -> dict[str, RecordRefusal]:
 def incident_refusals(incident_ids: list[str]) -> dict[str, RecordRefusal]:
     """incident id -> its refusal, for those of these incidents the server refused."""
     return refusals(INCIDENT_EVENT, incident_ids)
-
-
-def not_refused(op_type: str, record_id: Any) -> Any:
-    """A condition on a record's id column: not a record whose `op_type` op the server
-    refused (it counts for nothing the office counts). True when none is refused."""
-    refused = list(refused_ops(op_type))
-    return record_id.not_in(refused) if refused else True
-
-
-def on_record(inspection: Any) -> Any:
-    """A condition on a finding's inspection column: not one of a refused inspection (its
-    hazards are not open at the office either). True when none is refused."""
-    kept = not_refused(INSPECTION_SUBMIT, inspection)
-    return kept if kept is True else inspection.is_null() | kept
 
 
 def _refused_op(seq: int) -> tuple[str, str]:

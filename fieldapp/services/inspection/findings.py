@@ -2,20 +2,21 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from fieldapp.domain import findings as machine
 from fieldapp.domain.clock import now_iso, today
 from fieldapp.domain.ids import new_id
 from fieldapp.services.common import outbox
-from fieldapp.services.common.identity import grid_codes_under, me
-from fieldapp.services.common.refused_records import on_record
+from fieldapp.services.common.identity import me
+from fieldapp.services.inspection.active_findings import (  # kept importable from here
+    ACTIVE_STATES as ACTIVE_STATES,
+)
+from fieldapp.services.inspection.active_findings import is_overdue as is_overdue
+from fieldapp.services.inspection.active_findings import open_findings as open_findings
 from fieldapp.store.db import write_transaction
-from fieldapp.store.models import Finding, FindingEvent, Venue
+from fieldapp.store.models import Finding, FindingEvent
 from fieldapp.store.payloads import event_payload
-
-ACTIVE_STATES = (machine.OPEN, machine.REPORTED, machine.HANDED_OVER, machine.OUTCOME_RECORDED)
 
 
 def events_of(finding_id: str) -> list[FindingEvent]:
@@ -98,27 +99,3 @@ def report_rectification(
         if fold_of(finding_id).state == machine.REPORTED:
             return append_event(finding_id, "reopened", note=note, photos=photos)
         return append_event(finding_id, "note", note=note, photos=photos, data={"still_open": True})
-
-
-def open_findings(limit: int = 50, offset: int = 0) -> list[Finding]:
-    """Active findings in my grids, overdue first, then by deadline."""
-    grids = grid_codes_under([code for code, _ in me().grids])
-    day = today()
-    overdue_first = (Finding.state == machine.OPEN) & (Finding.current_deadline < day)
-    return list(
-        Finding.select(Finding, Venue)
-        .join(Venue)
-        .where(
-            Finding.state.in_(ACTIVE_STATES)
-            & Venue.grid.in_(grids)
-            & on_record(Finding.inspection)  # not a refused inspection's
-        )
-        .order_by(overdue_first.desc(), Finding.current_deadline, Finding.id)
-        .limit(limit)
-        .offset(offset)
-    )
-
-
-def is_overdue(finding: Finding, day: dt.date | None = None) -> bool:
-    deadline = finding.current_deadline or finding.deadline
-    return finding.state == machine.OPEN and deadline < (day or today())

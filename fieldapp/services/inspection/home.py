@@ -12,9 +12,9 @@ from fieldapp.domain.clock import today
 from fieldapp.services.common import campaigns, outbox
 from fieldapp.services.common.campaigns import Applied
 from fieldapp.services.common.identity import Me, grid_codes_under, me
-from fieldapp.services.common.refused_records import on_record
-from fieldapp.services.inspection import findings
+from fieldapp.services.inspection.active_findings import open_findings
 from fieldapp.store.models import Finding, Grid, Inspection, Venue
+from fieldapp.store.refused_conditions import on_record
 
 
 @dataclass
@@ -125,7 +125,7 @@ def load_home(page: int = 50) -> HomeData:
         due_counts=counts,
         due=due_venues(grids, day, limit=page, overdue=counts["overdue"]),
         drafts=drafts(),
-        open_findings=findings.open_findings(limit=page),
+        open_findings=open_findings(limit=page),
         overdue_findings=overdue_findings,
         unsynced=outbox.pending_count(),
         grid_codes=tuple(grids),

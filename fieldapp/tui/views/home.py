@@ -96,7 +96,7 @@ def build_home_view(page: int = PAGE) -> HomeView:
 
 
 def _build_home_view(page: int) -> HomeView:
-    from fieldapp.services.inspection import findings as finding_service
+    from fieldapp.services.inspection.active_findings import is_overdue
     from fieldapp.services.inspection.home import load_home
 
     data = load_home(page=page)
@@ -130,7 +130,7 @@ def _build_home_view(page: int) -> HomeView:
                 severity=f.severity,
                 state=f.state,
                 deadline=f.current_deadline or f.deadline,
-                overdue=finding_service.is_overdue(f, day),
+                overdue=is_overdue(f, day),
                 deadline_brief=brief_date(f.current_deadline or f.deadline, day),
             )
             for f in data.open_findings
