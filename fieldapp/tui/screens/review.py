@@ -140,7 +140,8 @@ class ReviewScreen(ReviewActions):
     def _add_columns(self, table: PagedTable) -> None:
         """The columns the screen's width has room for (its padding and a scroll bar off)."""
         gutter = self.query_one("#review-main").styles.gutter.width
-        add_columns(table, self.size.width - gutter - table.styles.scrollbar_size_vertical)
+        room = self.size.width - gutter - table.styles.scrollbar_size_vertical
+        add_columns(table, room, self.rows)
 
     def on_resize(self) -> None:
         """Wider or narrower: the columns that fit now, and the page's rows in them."""
@@ -183,7 +184,7 @@ class ReviewScreen(ReviewActions):
             if row.finding_id in self.marked:
                 self.marked[row.finding_id] = row
         self._show_counts()
-        self._show_rows()
+        self.on_resize()  # the page's rows, in columns fitted to their deadlines
 
     @on(Denied)
     def _denied(self) -> None:

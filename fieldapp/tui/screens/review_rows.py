@@ -5,12 +5,14 @@ the PDFs go. Plain functions of the queue's values; the screen is `review`."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from fieldapp.domain.clock import today
 from fieldapp.domain.findings import SEVERITIES, STATES, not_due_for_hand_over
 from fieldapp.i18n import t
 from fieldapp.services.review import ReviewFilters, ReviewRow
+from fieldapp.tui.views.due_list import brief_date
 from fieldapp.tui.widgets import PagedTable
 from fieldapp.tui.widgets.paged_table import widest
 from fieldapp.tui.widgets.table import Cut
@@ -29,20 +31,30 @@ def mark(marked: bool) -> str:
 
 VENUE = 24  # a venue's name: as much of it as a wide screen has room for
 VENUE_MIN = 14  # and no less, its start and "…" (the detail below says it whole)
+VENUE_WANT = 20  # "鼎美村·惠民大排档(…": a name read without the detail
 # Left out in this order where the table is too narrow for them beside the venue's
-# least: when and by whom a hazard was found and its item are in the detail below. The
-# item is kept beside a narrower venue (its code is in the column before it): without it
-# two hazards of one venue read alike (English at 80 columns).
-LEFT_OUT = (("found", VENUE_MIN), ("inspector", VENUE_MIN), ("item", 10))
+# room: when and by whom a hazard was found and its item are in the detail below. Who
+# and when come only beside a name that is read (at 80 columns the inspector took the
+# name down to "鼎美村·惠民…"). The item is kept beside a narrower venue (its code is in
+# the column before it): without it two hazards of one venue read alike (English at 80).
+LEFT_OUT = (("found", VENUE_WANT), ("inspector", VENUE_WANT), ("item", 10))
 
 
-def column_widths(room: int) -> dict[str, int]:
+def deadline_cell(row: ReviewRow, day: dt.date) -> str:
+    """A row's deadline as its column says it: "10-27" within half a year of `day` (the
+    whole date further off), "late" / "逾期" after it once it has passed."""
+    deadline = brief_date(row.deadline, day) if row.deadline else "—"
+    return f"{deadline} {t('review_ui.overdue_col')}" if row.overdue else deadline
+
+
+def column_widths(room: int, deadlines: Sequence[str] = ()) -> dict[str, int]:
     """The queue's columns in a table with `room` cells for them, and their widths: what
-    decides the action first, whole; the venue's name as wide as is left (at 80 columns
-    the last three columns were out of sight, to be scrolled to)."""
+    decides the action first, whole (the deadline as wide as the page's `deadlines` need,
+    a late one's "12-31 late" before any are loaded); the venue's name as wide as is left
+    (at 80 columns the last three columns were out of sight, to be scrolled to)."""
     widths = {
         "mark": 1,
-        "deadline": widest(f"2026-12-31 {t('review_ui.overdue_col')}"),
+        "deadline": widest(*(deadlines or [f"12-31 {t('review_ui.overdue_col')}"])),
         "state": widest(*(f"⚠ {state_label(s)}" for s in ("", *STATES))),
         "severity": widest(*(t(f"review.severity.{s}") for s in SEVERITIES)),
         "code": 8,  # DM-0042
@@ -68,23 +80,22 @@ def column_widths(room: int) -> dict[str, int]:
     return widths
 
 
-def add_columns(table: PagedTable, room: int) -> None:
-    for key, width in column_widths(room).items():
+def add_columns(table: PagedTable, room: int, rows: Sequence[ReviewRow] = ()) -> None:
+    """The columns for `room` cells, the deadline's fitted to the page's `rows`."""
+    day = today()
+    for key, width in column_widths(room, [deadline_cell(r, day) for r in rows]).items():
         label = "" if key == "mark" else t(f"review_ui.col.{key}")
         table.add_column(label, key=key, width=width)
 
 
 def row_cells(row: ReviewRow, marked: bool) -> dict[str, str | Cut]:
     """The cells of a queue row by column (a table shows those it has room for)."""
-    deadline = row.deadline.isoformat() if row.deadline else "—"
-    if row.overdue:
-        deadline = f"{deadline} {t('review_ui.overdue_col')}"
     state = state_label(row.state)
     if row.conflict:
         state = f"⚠ {state}"
     return {
         "mark": mark(marked),
-        "deadline": deadline,
+        "deadline": deadline_cell(row, today()),
         "state": state,
         "severity": t(f"review.severity.{row.severity}"),
         "code": row.venue_code,
