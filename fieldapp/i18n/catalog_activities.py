@@ -95,6 +95,8 @@ ZH: dict[str, str] = {
     "dashboard.targets.title": "专项行动目标：{campaign}（{first} 至 {last}）",
     "dashboard.targets.none": "没有设定目标的专项行动",
     "dashboard.incidents.title": "本月事件 {count} 起：{states}",
+    "dashboard.assessment.activities": "定期工作：本月已到期 {count} 项，已办 {held} 项",
+    "dashboard.assessment.activities_open": "；另有 {count} 项未到期，不计入",
     # the ledger's incident and activity sheets
     "ledger.sheet.incidents": "事件台账",
     "ledger.sheet.activities": "定期工作台账",
@@ -210,6 +212,8 @@ EN: dict[str, str] = {
     "dashboard.targets.title": "Campaign targets: {campaign} ({first} to {last})",
     "dashboard.targets.none": "No campaign with targets is on",
     "dashboard.incidents.title": "{count} incidents this month: {states}",
+    "dashboard.assessment.activities": "Activities: {held} of {count} due so far this month held",
+    "dashboard.assessment.activities_open": "; {count} still open, not counted",
     "dashboard.incidents.title_one": "1 incident this month: {states}",
     "ledger.sheet.incidents": "Incidents",
     "ledger.sheet.activities": "Activities",

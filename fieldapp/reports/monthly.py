@@ -49,6 +49,7 @@ class MonthlyRow:
     enforcement_cases: int
     rates: dict[str, float | None] = field(default_factory=dict)
     score: float | None = None
+    activities_open: int = 0  # not held, time left: counted in the month they run out
 
 
 @dataclass(frozen=True)

@@ -150,6 +150,7 @@ def monthly_report(
                 enforcement_cases=enforcement,
                 rates=rates,
                 score=assessment.score(rates, weights),
+                activities_open=acts["open"],
             )  # fmt: skip
         )
     root = Grid.get_by_id(roots[0])

@@ -245,6 +245,7 @@ class DashboardScreen(FieldScreen[None]):
             self.query_one("#targets-table", DataTable),
             (
                 self.query_one("#assessment-title", Label),
+                self.query_one("#activities-summary", Label),
                 self.query_one("#incidents-summary", Label),
                 self.query_one("#targets-title", Label),
             ),

@@ -22,7 +22,7 @@ from fieldapp.tui.views.rounds import rate_text
 from fieldapp.tui.widgets.table import GRID_NAME_MIN, Table, grid_names
 
 if TYPE_CHECKING:
-    from fieldapp.reports.monthly import MonthlyReport
+    from fieldapp.reports.monthly import MonthlyReport, MonthlyRow
     from fieldapp.services.dashboard.targets import TargetProgress
 
 
@@ -70,6 +70,7 @@ def compose_assessment() -> ComposeResult:
     with Vertical(classes="dash-assessment"):
         yield Label(t("dashboard.assessment.loading"), id="assessment-title", classes="pane-title")
         yield Table(id="assessment-table", cursor_type="row", zebra_stripes=True)
+        yield Label("", id="activities-summary")
         yield Label("", id="incidents-summary")
         yield Label(t("dashboard.targets.none"), id="targets-title", classes="pane-title")
         yield Table(id="targets-table", cursor_type="row", zebra_stripes=True)
@@ -91,11 +92,22 @@ def add_columns(assessment: Table, targets: DataTable[str]) -> None:
         targets.add_column(t(f"dashboard.targets.col.{key}"), key=key)
 
 
+def activities_said(row: MonthlyRow) -> str:
+    """What the activities column counts: the periods whose time ran out this month (a
+    quarter's drill on time to 12-31 is counted then), and those open left out — '0/0'
+    beside 29 activities due read as if none were."""
+    held = row.activities_on_time + row.activities_late
+    said = t("dashboard.assessment.activities", held=held, count=row.activities_due)
+    if row.activities_open:
+        said += t("dashboard.assessment.activities_open", count=row.activities_open)
+    return said
+
+
 def show_assessment(
     data: AssessmentData, assessment: DataTable[str], targets: DataTable[str],
-    labels: tuple[Label, Label, Label],
+    labels: tuple[Label, Label, Label, Label],
 ) -> None:  # fmt: skip
-    title, incidents, targets_title = labels
+    title, activities, incidents, targets_title = labels
     report = data.report
     title.update(t("dashboard.assessment.title", first=report.month.isoformat(),
                    last=report.last.isoformat()))  # fmt: skip
@@ -113,6 +125,7 @@ def show_assessment(
             f"{r.incidents_handled}/{r.incidents}",
             key=r.code,
         )
+    activities.update(activities_said(report.rows[0]) if report.rows else "")
     total = sum(data.incident_states.values())
     parts = listed(
         f"{t(f'incident.state.{state}')} {n}" for state, n in sorted(data.incident_states.items())
