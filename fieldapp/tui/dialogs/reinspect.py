@@ -39,7 +39,7 @@ def item_text(finding: Finding) -> str:
 
 class ReinspectDialog(HoldsTyped, ImportsPhoto[bool]):
     AUTO_FOCUS = ""  # none: on_mount focuses its first field without centring it (80×24)
-    CSS_PATH = "../screens/inspect.tcss"
+    CSS_PATH = ["../screens/inspect.tcss", "compact_form.tcss"]
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f10,ctrl+enter", "save", "Record", id="reinspect.save"),
         Binding("escape", "cancel", "Cancel", id="reinspect.cancel"),
@@ -87,10 +87,13 @@ class ReinspectDialog(HoldsTyped, ImportsPhoto[bool]):
                     yield RadioButton(t("reinspect.yes"), id="reinspect-yes")
                 # the one answer left is chosen already
                 yield RadioButton(t("reinspect.no"), not self.may_report_fixed, id="reinspect-no")
-            yield Label(t("reinspect.note"))
-            yield AppKeysInput(id="reinspect-note")
-            yield Label(t("reinspect.photo_path"))
-            yield AppKeysInput(id="reinspect-photo")
+            # On a line each, as the short forms' fields: boxed, the photo's path was below
+            # the buttons at 80×24, its label above them with nothing under it.
+            with Vertical(id="reinspect-fields", classes="compact-fields"):
+                yield Label(t("reinspect.note"))
+                yield AppKeysInput(id="reinspect-note", compact=True)
+                yield Label(t("reinspect.photo_path"))
+                yield AppKeysInput(id="reinspect-photo", compact=True)
             yield from dialog_foot(
                 FormMessage(id="reinspect-message"),
                 (t("reinspect.save"), "reinspect-save"),
