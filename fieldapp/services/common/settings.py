@@ -7,12 +7,13 @@ from __future__ import annotations
 from typing import Any
 
 from fieldapp.services.common.kinds import kind_cadence
-from fieldapp.store.models import Setting
+from fieldapp.store.db import db
+from fieldapp.store.models import SETTING_VALUE_SQL, Setting
 
 
 def get(key: str, default: Any = None) -> Any:
-    row = Setting.get_or_none(Setting.key == key)
-    return default if row is None else row.value
+    row = db.execute_sql(SETTING_VALUE_SQL, (key,)).fetchone()
+    return default if row is None else Setting.value.python_value(row[0])
 
 
 def put(key: str, value: Any) -> None:
