@@ -112,6 +112,27 @@ def birth_year_of(id_number: str) -> int | None:
     return int(value[6:10]) if _ID_SHAPE.match(value) else None
 
 
+def sex_of(id_number: str) -> str | None:
+    """ "male" or "female" as an ID number's 17th digit says (odd: male), or None when it
+    is not shaped as one."""
+    value = normalize_id_number(id_number)
+    return ("female", "male")[int(value[16]) % 2] if _ID_SHAPE.match(value) else None
+
+
+def id_number_faults(id_number: str, sex: str, birth_year: int | None) -> list[tuple[str, str]]:
+    """What is wrong with a typed ID number and what was typed beside it, as (field,
+    fault): the number itself (a key of `ID_FAULTS`), else a sex or a birth year it
+    contradicts ("sex", "birth_year"), the number holding both. Empty when all agree."""
+    if not id_number:
+        return []
+    if (fault := id_number_fault(id_number)) is not None:
+        return [("id_number", fault)]
+    faults = [("sex", "sex")] if sex and sex != sex_of(id_number) else []
+    if birth_year is not None and birth_year != birth_year_of(id_number):
+        faults.append(("birth_year", "birth_year"))
+    return faults
+
+
 def mask_id_number(value: str) -> str:
     """`4501**********1234`: the region's first four and the last four characters."""
     value = normalize_id_number(value)

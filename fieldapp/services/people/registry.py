@@ -155,9 +155,9 @@ def _check_member(m: MemberForm, where: str, problems: list[Problem]) -> dict[st
                 said = t(key, year=year, earliest=EARLIEST_BIRTH_YEAR, latest=today().year)
                 problems.append(Problem(f"{where}.birth_year", said))
     id_number = personal.normalize_id_number(m.id_number)
-    fault = personal.id_number_fault(id_number) if id_number else None
-    if fault:
-        problems.append(Problem(f"{where}.id_number", t(f"people.bad_id_number.{fault}")))
+    bad_year = any(p.where == f"{where}.birth_year" for p in problems)  # said once
+    for name, fault in personal.id_number_faults(id_number, m.sex, None if bad_year else year):
+        problems.append(Problem(f"{where}.{name}", t(f"people.bad_id_number.{fault}")))
     if id_number and year is None:
         year = personal.birth_year_of(id_number)
     values["birth_year"] = year
