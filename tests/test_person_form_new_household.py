@@ -49,4 +49,4 @@ async def test_the_new_household_form_is_titled_as_its_key(demo_home: Path, lang
         await pilot.press("a")  # one more person in the household under the cursor
         await settle(app, pilot)
         assert isinstance(app.screen, PersonDialog) and not app.screen.new_household
-        assert title_of(app.screen) == t("person.title.new")
+        assert title_of(app.screen) == t("person.title.new_in_code", code="DM-021")

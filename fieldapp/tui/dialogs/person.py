@@ -74,7 +74,13 @@ class PersonDialog(AsksBeforeDiscarding, ModalScreen[HouseholdForm | None]):
             title = "person.title.edit" if m.id else "person.title.new"
             if not m.id and self.new_household:
                 title = "person.title.new_household"
-            yield Label(t(title, name=self.held_name), classes="dialog-title")
+            elif not m.id and (self.form.code or self.form.address):  # `a`: into which one
+                title = "person.title.new_in_code" if self.form.code else "person.title.new_at"
+            yield Label(
+                t(title, name=self.held_name, code=self.form.code, address=self.form.address),
+                classes="dialog-title",
+                markup=False,
+            )
             if self.problems:
                 yield Static("\n".join(self.problems), id="person-problems")
             fields = VerticalScroll(id="person-fields")
