@@ -283,7 +283,8 @@ class PeopleScreen(PeopleActions):
                 self.members[member.id] = (household, member)
                 cells = {
                     "name": refused_mark(self, member.name) if refused else member.name,
-                    "tags": listed(t(f"tag.{tag}") for tag in member.tags),
+                    # A category is for the people followed up; the others say so.
+                    "tags": listed(t(f"tag.{tag}") for tag in member.tags) or t("people.no_tags"),
                     "household": marked if refused else label,
                     "id_number": member.id_number,
                     "phone": member.phone,
