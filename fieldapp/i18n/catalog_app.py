@@ -126,6 +126,8 @@ ZH: dict[str, str] = {
     "find.status": "第 {page} 页 · 本页 {count} 处{more}",
     "find.status.more": " · 按 PgDn 或 n 看下一页",
     "find.status.none": "没有找到符合条件的场所。换个关键词，或清除类别、网格筛选。",
+    "find.status.none_for": "没有找到“{query}”：换个关键词，或清除类别、网格筛选。",
+    "find.clear_search": "清空搜索",
     "find.searching": "正在查找…",
     # scan
     "scan.title": "扫码",
@@ -298,6 +300,10 @@ EN: dict[str, str] = {
     "find.status": "Page {page} · {count} on this page{more}",
     "find.status.more": " · PgDn or n for the next page",
     "find.status.none": "No venue matches. Try other words, or clear the kind and grid filters.",
+    "find.status.none_for": (
+        "No venue matches '{query}': try other words, or clear the kind and grid filters."
+    ),
+    "find.clear_search": "Clear search",
     "find.searching": "Searching…",
     "scan.title": "Scan",
     "scan.hint": (

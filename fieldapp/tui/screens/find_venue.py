@@ -23,7 +23,7 @@ from textual.worker import get_current_worker
 
 from fieldapp.domain.kinds import VENUE_KINDS
 from fieldapp.i18n import t
-from fieldapp.tui.commands import localize_bindings
+from fieldapp.tui.commands import localize_bindings, relabel_binding
 from fieldapp.tui.screens import FieldScreen, HistoryWanted, VenueChosen
 from fieldapp.tui.widgets import PagedTable
 from fieldapp.tui.widgets.app_keys_input import AppKeysInput
@@ -179,6 +179,7 @@ class FindVenueScreen(FieldScreen[None]):
         if not self.grids:
             self._load_grids()
         self.search(offset=self.page_offset)
+        self.call_after_refresh(self._label_escape)  # opened with text: Esc clears it
 
     async def relabel(self) -> None:
         """The language changed: rebuild in it, keeping the query, filters and page."""
@@ -194,6 +195,7 @@ class FindVenueScreen(FieldScreen[None]):
         if event.value == self.query_text:
             return
         self.query_text = event.value
+        self._label_escape()
         if self._debounce is not None:
             self._debounce.stop()
         self._debounce = self.set_timer(DEBOUNCE_SECONDS, self._debounced)
@@ -258,7 +260,8 @@ class FindVenueScreen(FieldScreen[None]):
             )
         status = self.query_one("#find-status", Static)
         if not event.rows:
-            status.update(t("find.status.none"))
+            none = "find.status.none_for" if request.text else "find.status.none"
+            status.update(t(none, query=request.text))
             # No row is highlighted, so no line about the venue that was.
             self.query_one("#find-facts", Static).update("")
         else:
@@ -374,6 +377,18 @@ class FindVenueScreen(FieldScreen[None]):
         if table.row_count:
             table.focus()
 
+    def _label_escape(self) -> None:
+        """The footer says what Esc does: clear the text typed, or leave (as People)."""
+        if self.query_text:
+            relabel_binding(self, "find.back", t("find.clear_search"))
+            self.refresh_bindings()
+        elif label_back := getattr(self.app, "label_back", None):
+            label_back()
+
     def action_back(self) -> None:
-        if len(self.app.screen_stack) > 1:
+        """Esc: text typed is cleared first (every venue again); with none, back."""
+        if self.query_text:
+            self.query_one("#query", Input).value = ""  # Input.Changed searches again
+            self.action_focus_search()
+        elif len(self.app.screen_stack) > 1:
             self.app.pop_screen()
