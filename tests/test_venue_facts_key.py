@@ -1,6 +1,8 @@
 """The inspection's line of venue attributes names the key that opens their correction
-form where the focus is: on a number's field v typed a v, though the line said "v 更正";
-there it says alt+v (as the footer does), on a yes/no item v."""
+form: on a number's field v typed a v, though the line said "v 更正". It says alt+v,
+which works in a field and on the card alike, so the line does not jump as the focus
+moves (it said "· v 更正" on the card, "· alt+v 更正" in a field); v still works on the
+card."""
 
 from __future__ import annotations
 
@@ -74,14 +76,20 @@ async def test_the_venue_line_names_the_key_that_works_on_the_item(home: Path, l
         await pilot.press("escape")
         await settle(app, pilot)
         assert app.screen is screen
-        await pilot.press("tab")  # on the card, v is the key again
+        await pilot.press("tab")  # on the card: the same line, the same key
         await settle(app, pilot)
-        assert facts_line(screen) == LINE[lang].format(key="v")
+        assert app.focused is not screen.card.answer_input
+        assert facts_line(screen) == LINE[lang].format(key="alt+v")
         screen.go_to(
             next(c for c in screen.codes if screen.view.checklist.item(c).answer == "yesno")
         )
         await settle(app, pilot)
-        assert facts_line(screen) == LINE[lang].format(key="v")
-        await pilot.press("v")
+        assert facts_line(screen) == LINE[lang].format(key="alt+v")
+        await pilot.press("alt+v")  # it works there
+        await settle(app, pilot)
+        assert isinstance(app.screen, VenueFactsDialog)
+        await pilot.press("escape")
+        await settle(app, pilot)
+        await pilot.press("v")  # and so does v
         await settle(app, pilot)
         assert isinstance(app.screen, VenueFactsDialog)

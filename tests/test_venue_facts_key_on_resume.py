@@ -1,6 +1,6 @@
 """Resuming an unfinished inspection shows the venue's attributes as starting it does,
 with the key that corrects them: back from home to DM-0015 on a yes/no item, the line
-read "场所信息：用燃气 未登记" without its "· v 更正" (the card had the focus before the
+read "场所信息：用燃气 未登记" without its "· alt+v 更正" (the card had the focus before the
 screen knew the venue's attributes, and kept it: no focus move named the key)."""
 
 from __future__ import annotations
@@ -22,11 +22,11 @@ async def test_the_venue_line_names_its_key_when_resumed(home: Path, lang: str) 
         await pilot.press("2", "enter")  # the count answered: on a yes/no item
         await settle(app, pilot)
         assert started.item.answer == "yesno"
-        assert facts_line(started) == LINE[lang].format(key="v")
+        assert facts_line(started) == LINE[lang].format(key="alt+v")
         await pilot.press("escape")
         await settle(app, pilot)
         assert isinstance(app.screen, HomeScreen)
         resumed = await open_gas_shop(app, pilot)
         assert resumed.inspection_id == started.inspection_id
         assert resumed.item.answer == "yesno"
-        assert facts_line(resumed) == LINE[lang].format(key="v")
+        assert facts_line(resumed) == LINE[lang].format(key="alt+v")

@@ -14,7 +14,7 @@ from fieldapp.services.inspection import inspections, venue_facts
 from fieldapp.services.inspection.inspection_view import InspectionView
 from fieldapp.tui.views.venue_facts import attribute_name, facts_text, value_text
 from fieldapp.tui.widgets.item_card import set_text
-from fieldapp.tui.widgets.offered_keys import offered
+from fieldapp.tui.widgets.offered_keys import offered, typed_character
 
 
 def nearest_asked(before: list[str], code: str, asked: tuple[str, ...]) -> str:
@@ -39,16 +39,17 @@ class VenueFactsPart:
     venue_key_shown: str  # the key the lines name for the correction form
 
     def venue_key(self) -> str:
-        """The key that opens the correction form where the focus is: `v` on the card,
-        alt+v in an answer field (where v types a v), as the footer shows it."""
-        for found in offered(self).values():  # type: ignore[arg-type]
-            if found.binding.action == "venue_facts":
-                return str(self.app.get_key_display(found.binding))  # type: ignore[attr-defined]
+        """The key that opens the correction form where the focus is, one that types
+        nothing first: alt+v works on the card and in an answer's field (where v types a
+        v). Naming v on the card and alt+v in a field, the line jumped as the focus moved."""
+        keys = [f.binding for f in offered(self).values() if f.binding.action == "venue_facts"]  # type: ignore[arg-type]
+        for binding in sorted(keys, key=lambda b: typed_character(b.key) is not None):
+            return str(self.app.get_key_display(binding))  # type: ignore[attr-defined]
         return ""
 
     def watch_focused(self) -> None:
-        """The focus moved: the lines that name the correction's key name the one that
-        works there (v typed a v into a number's field)."""
+        """The focus moved: the lines that name the correction's key name one that works
+        there (none where the form is not offered)."""
         if not self.fact_names or self.focused is None:  # type: ignore[attr-defined]
             return  # nothing to correct, or the screen is leaving
         key = self.venue_key()
