@@ -2,7 +2,8 @@
 then due, then coming within a week), and what was held lately.
 
 Enter (or e) on a due activity opens its short form; saving records it offline and it
-leaves the due list. One the server refused to record is marked 服务器拒收 in the held
+leaves the due list. Enter on an activity held shows what was recorded, read only
+(`ActivityRecordDialog`). One the server refused to record is marked 服务器拒收 in the held
 list, and its duty is due again; while it is highlighted its reason shows below the list,
 r sends it again and x discards it, as in F3 (`refused_records`; on any other row r reads
 the lists again). Reading and writing run in thread workers.
@@ -26,6 +27,7 @@ from fieldapp.domain.activities import ActivityType
 from fieldapp.i18n import t
 from fieldapp.services.common.refused_records import RecordRefusal
 from fieldapp.tui.dialogs.activity import ActivityAsk, ActivityDialog
+from fieldapp.tui.screens.activity_record import ActivityRecordDialog, HeldActivity
 from fieldapp.tui.screens.refused_records import RefusedRecordsScreen, refused_mark
 from fieldapp.tui.widgets.key_footer import KeyFooter
 from fieldapp.tui.widgets.paged_table import selected_key
@@ -49,6 +51,7 @@ class HeldLine:
     id: str = ""
     refusal: RecordRefusal | None = None  # the server refused it: it did not do its duty
     days_late: int = 0  # held after its window's last on-time day (迟报), by this many days
+    record: str = "minutes"  # minutes | report: what its text is
 
     @property
     def refused(self) -> bool:
@@ -130,6 +133,7 @@ def load_activities() -> ActivitiesData:
                 a.id,
                 refused.get(a.id),
                 _days_late(all_kinds.get(a.type_code), a.held_on),
+                getattr(all_kinds.get(a.type_code), "record", "minutes"),
             )  # fmt: skip
             for a in held
         ),
@@ -161,6 +165,8 @@ class ActivitiesScreen(RefusedRecordsScreen):
         # r sends a highlighted refused activity again (as in F3); on any other row, Refresh
         *RefusedRecordsScreen.BINDINGS,
         Binding("e", "record", "Record", id="activities.record"),
+        # in the held list (the due list's Enter records, as its rows' selection does)
+        Binding("enter", "view", "View", id="activities.view", priority=True),
         Binding("tab", "switch_table", "Due / held", id="activities.switch"),
         Binding("r", "refresh", "Refresh", id="activities.refresh"),
         Binding("escape", "back", "Back", id="activities.back"),
@@ -169,6 +175,10 @@ class ActivitiesScreen(RefusedRecordsScreen):
     @dataclass
     class Loaded(Message):
         data: ActivitiesData
+
+    @dataclass
+    class Opened(Message):
+        held: HeldActivity | None  # None: no longer on this device
 
     def __init__(self) -> None:
         super().__init__(id="activities")
@@ -258,6 +268,35 @@ class ActivitiesScreen(RefusedRecordsScreen):
 
     def refusal_acted(self) -> None:
         self._load()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "view":  # Enter in the held list; in the due list the table's own
+            return self._highlighted_held() is not None
+        return super().check_action(action, parameters)
+
+    def action_view(self) -> None:
+        line = self._highlighted_held()
+        if line is not None:
+            self._open_held(line)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="activities-open")
+    def _open_held(self, line: HeldLine) -> None:
+        from fieldapp.services.activities.detail import activity_detail
+        from fieldapp.store import db
+
+        with db.connection_context():
+            detail = activity_detail(line.id)
+        held = held_on_text(line)
+        found = HeldActivity(line.name, line.grid, held, line.record, detail) if detail else None
+        self.post_message(self.Opened(found))
+
+    @on(Opened)
+    def _opened(self, event: Opened) -> None:
+        if event.held is None:
+            self.notify(t("activity.detail.gone"), severity="warning")
+            self._load()
+        elif not isinstance(self.app.screen, ActivityRecordDialog):  # not opened twice
+            self.app.push_screen(ActivityRecordDialog(event.held))
 
     @on(DataTable.RowSelected, "#activities-due")
     def action_record(self) -> None:
