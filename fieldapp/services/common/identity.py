@@ -7,7 +7,8 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
 
-from fieldapp.store.models import Grid, Outbox, Person, PersonGrid, SyncState
+from fieldapp.store.db import db
+from fieldapp.store.models import ME_SQL, MY_GRIDS_SQL, Grid, Outbox, Person, SyncState
 
 
 class NotEnrolled(RuntimeError):
@@ -41,8 +42,7 @@ def set_identity(person_id: str, device_id: str) -> None:
 
 def enrolled() -> bool:
     """Whether this device acts for a person (enrolled, or made by `fieldapp demo`)."""
-    state = SyncState.get_or_none(SyncState.id == 1)
-    return bool(state and state.person and Person.get_or_none(Person.id == state.person))
+    return db.execute_sql(ME_SQL).fetchone() is not None
 
 
 # What one read made of several services' reads (the home view's) has asked already:
@@ -73,22 +73,18 @@ def me() -> Me:
 
 
 def _read_me() -> Me:
-    state = SyncState.get_or_none(SyncState.id == 1)
-    person = Person.get_or_none(Person.id == state.person) if state and state.person else None
-    if person is None or state is None:
+    found = db.execute_sql(ME_SQL).fetchone()
+    if found is None:
         raise NotEnrolled("this device is not enrolled")
-    grids = (
-        Grid.select(Grid.code, Grid.name)
-        .join(PersonGrid)
-        .where(PersonGrid.person == person.id)
-        .order_by(Grid.code)
-    )
+    person_id, device_id, name, role = found
+    person_id = Person.id.python_value(person_id)
+    grids = db.execute_sql(MY_GRIDS_SQL, (person_id,))
     return Me(
-        person_id=person.id,
-        name=person.name,
-        role=person.role,
-        device_id=state.device_id,
-        grids=tuple((g.code, g.name) for g in grids),
+        person_id=person_id,
+        name=Person.name.python_value(name),
+        role=Person.role.python_value(role),
+        device_id=SyncState.device_id.python_value(device_id),
+        grids=tuple((Grid.code.python_value(c), Grid.name.python_value(n)) for c, n in grids),
     )
 
 
