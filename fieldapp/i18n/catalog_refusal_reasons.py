@@ -20,6 +20,9 @@ ZH = {
     "refusal.server_error": "服务器处理出错（错误编号 {error_id}），已记录，请告知管理员",
     "refusal.venue_attribute": "场所 {venue} 的“{attribute}”取值不对，请改正后重新保存",
     "refusal.person_field": "人员“{person}”的{person_field}不符合要求，请改正后重新保存",
+    "refusal.person_date_to_come": (
+        "人员“{person}”的{person_field} {value} 是将来的日期：只能填今天或更早的日期，请改正后重新保存"
+    ),
     "refusal.person_not_sealed": (
         "人员“{person}”的身份证号或电话没有用服务器的密钥加密，请先同步一次，再重新保存该人员"
     ),
@@ -120,6 +123,10 @@ EN = {
         "venue {venue}: the value of {attribute} is not valid; correct it and save again"
     ),
     "refusal.person_field": "{person}: the {person_field} is not valid; correct it and save again",
+    "refusal.person_date_to_come": (
+        "{person}: the {person_field} {value} is in the future; it must be today or earlier."
+        " Correct it and save again"
+    ),
     "refusal.person_not_sealed": (
         "{person}: the ID number or phone was not sealed with the server's key; sync once, "
         "then save the person again"

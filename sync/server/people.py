@@ -141,8 +141,9 @@ def _not_come(value: str | None, held: str | None, m: MemberPayload, field: str,
     day = dt.date.fromisoformat(checked) if checked else None
     held_day = dt.date.fromisoformat(held) if held else None
     if date_not_come(day, office_today() + dt.timedelta(days=1), held_day):
-        text = f"person {m.name} ({m.id}): {what} {value} has not come yet"
-        raise _field_refused(text, m, field)
+        text = f"person {m.name} ({m.id}): {what} {value} is in the future; it must be today or earlier"
+        params = {"person": m.name, "person_field": field, "value": value}
+        raise refusals.refused(text, refusals.PERSON_DATE_TO_COME, **params)
 
 
 def _birth_year_come(m: MemberPayload, held: int | None) -> None:
