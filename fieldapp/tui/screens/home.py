@@ -39,7 +39,7 @@ from fieldapp.tui.widgets import PagedTable, StatusBar
 from fieldapp.tui.widgets.bucket_tile import BucketTile
 from fieldapp.tui.widgets.drafts_table import DraftsTable
 from fieldapp.tui.widgets.findings_table import FindingsTable
-from fieldapp.tui.widgets.home_lower import HomeLower
+from fieldapp.tui.widgets.home_lower import DraftsTitle, HomeLower
 from fieldapp.tui.widgets.key_footer import KeyFooter
 from fieldapp.tui.widgets.paged_table import selected_key
 
@@ -126,7 +126,7 @@ class HomeScreen(ReturnedLine):
             yield PagedTable(id="due")
             with HomeLower(id="home-lower"):
                 with Vertical(id="drafts-pane"):
-                    yield Label("", id="drafts-title", classes="pane-title")
+                    yield DraftsTitle(id="drafts-title", classes="pane-title")
                     yield DraftsTable(id="drafts")
                 with Vertical(id="findings-pane"):
                     yield Label("", id="findings-title", classes="pane-title")
@@ -281,14 +281,18 @@ class HomeScreen(ReturnedLine):
         drafts.show(rows)
         if drafts.lost_its_rows:  # the last draft finished from it: back on the due list
             self.query_one("#due", PagedTable).focus()
-        self.query_one("#drafts-title", Label).update(
-            t("home.drafts.title", count=len(rows)) if rows else t("home.drafts.empty")
-        )
+        title = self.query_one("#drafts-title", DraftsTitle)
+        if rows:
+            n = len(rows)
+            title.say(t("home.drafts.title", count=n), t("home.drafts.title_short", count=n))
+        else:
+            title.say(t("home.drafts.empty"))
         self.query_one(HomeLower).fit_panes()  # a line above the hazards while none
 
     def _show_findings(self, rows: tuple[FindingRow, ...], overdue: int) -> None:
         # Its columns are those the pane has room for (see FindingsTable).
         self.query_one("#findings", FindingsTable).show(rows)
+        self.query_one(HomeLower).fit_panes()  # twins among them want their item's room
         self.query_one("#findings-title", Label).update(
             t("home.findings.title", count=len(rows), overdue=overdue)
             if rows

@@ -16,10 +16,11 @@ from __future__ import annotations
 
 from fieldapp.i18n import t
 from fieldapp.tui.views.home import DraftRow
-from fieldapp.tui.widgets.table import Cut, Table
+from fieldapp.tui.widgets.table import Cut, Table, cut
 
 DRAFT_ITEM_FROM = 90  # the drafts' "at item" column: narrower, no room for COM-12 whole
 DRAFT_STARTED_FROM = 100  # and the start: narrower, the name would get less than at 80
+NAME_FLOOR = 8  # "老渡口…": the fewest cells a draft's name is cut to for the hazards
 
 
 HEADERS = {"started": "home.col.started", "venue": "home.col.name", "item": "home.col.item"}
@@ -66,3 +67,13 @@ class DraftsTable(Table):
                 "item": row.current_item,
             }
             self.add_row(*(cells[key] for key in keys), key=row.inspection_id)  # type: ignore[arg-type]
+
+    def width_apart(self) -> int:
+        """The fewest cells the name's column takes (padding and scrollbar included)
+        with the drafts' names still read apart, NAME_FLOOR at the least: the room the
+        hazards may not take (`HomeLower`)."""
+        names = [row.venue for row in self.drafts]
+        cells = NAME_FLOOR
+        while len({cut(name, cells) for name in names}) < len(names) and cells < 200:
+            cells += 1
+        return cells + 2 * self.cell_padding + self.styles.scrollbar_size_vertical

@@ -8,9 +8,13 @@ character counts two cells). The deadline reads "11-18" within half a year of to
 all: a code cut at the pane's edge ("COM-0" for COM-04) names another item. Where two
 rows would still read alike (two hazards at one venue with one deadline and severity, or
 two venues whose names start alike), the item's code and then the venue's come before
-the name is cut further, down to `NAME_MIN` cells; where even that leaves no room (in
-English at 80 columns), the venue's cell of those rows starts with the item's code. The
-columns are chosen again when the table's width or its rows change (`on_resize`, `show`).
+the name is cut further, down to `NAME_MIN` cells. Rows that read alike with their
+names whole (twins: one venue, deadline, state and severity) want the item's column
+whatever the width: beside a draft (English at 80 columns) the pane asks for its room
+(`width_wanted`, see `HomeLower`); rows still alike get the item's column, then the
+venue's, before the name's room all the same. The venue's cell says the venue: it started
+with the item's code ("COM-04 鼎美…"), which read as part of the name. The columns are chosen
+again when the table's width or its rows change (`on_resize`, `show`).
 """
 
 from __future__ import annotations
@@ -37,6 +41,8 @@ LABELS = {
 APART = ("item", "code")  # added in this order where rows would read alike
 NAME_MIN = 8  # "鼎美村·…": a name's start with the ellipsis
 NAME_WANT = 20  # "鼎美村·惠民大排档(…": a name read without opening the hazard
+WHOLE = 10_000  # a name's cells that cut none: rows alike then are twins
+TWIN_NAME = 12  # "鼎美村·惠民…": the name beside twins' item column, where there is room
 
 
 def cells(row: FindingRow) -> dict[str, str]:
@@ -71,23 +77,34 @@ class FindingsTable(Table):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, cursor_type="row")
         self.findings: tuple[FindingRow, ...] = ()
-        self.marked: frozenset[str] = frozenset()  # hazards whose name follows the item
 
     def show(self, rows: tuple[FindingRow, ...]) -> None:
         self.findings = rows
-        self._fill(*self.columns_chosen())
+        self._fill(self.columns_chosen())
 
-    def columns_chosen(self) -> tuple[tuple[str, ...], frozenset[str]]:
+    def _width(self, lines: list[dict[str, str]], key: str) -> int:
+        return 2 * self.cell_padding + max(
+            [cell_len(t(LABELS[key])), *(cell_len(line[key]) for line in lines)]
+        )
+
+    def width_wanted(self) -> int:
+        """The width that shows twins (rows alike with their names whole) their item's
+        column beside a name of TWIN_NAME cells; 0 without twins."""
+        lines = [cells(row) for row in self.findings]
+        if not read_alike(lines, FIRST, WHOLE):
+            return 0
+        others = sum(self._width(lines, key) for key in (*FIRST, "item") if key != "venue")
+        padding = 2 * self.cell_padding
+        return self.styles.scrollbar_size_vertical + others + padding + TWIN_NAME
+
+    def columns_chosen(self) -> tuple[str, ...]:
         """The first columns, then the codes while the name keeps its room, or while rows
-        would read alike; and the hazards that would still read alike, whose venue's cell
-        starts with the item's code (English at 80 columns has no room for its column)."""
+        would read alike; rows still alike get them even where the name has less."""
         lines = [cells(row) for row in self.findings]
         padding = 2 * self.cell_padding
 
         def width(key: str) -> int:
-            return padding + max(
-                [cell_len(t(LABELS[key])), *(cell_len(line[key]) for line in lines)]
-            )
+            return self._width(lines, key)
 
         # The room whether or not the vertical scrollbar shows (it comes with more rows).
         room = self.content_region.width - self.styles.scrollbar_size_vertical
@@ -106,20 +123,19 @@ class FindingsTable(Table):
             if room - width(key) < NAME_MIN:
                 break
             seen, room = (*seen, key), room - width(key)
-        alike = read_alike(lines, seen, room) if "item" not in seen else set()
-        return seen, frozenset(self.findings[n].finding_id for n in alike)
+        for key in APART:  # still alike: told apart all the same, the name cut further
+            if key not in seen and read_alike(lines, seen, max(room, 1)):
+                seen, room = (*seen, key), room - width(key)
+        return seen
 
-    def _fill(self, seen: tuple[str, ...], marked: frozenset[str]) -> None:
+    def _fill(self, seen: tuple[str, ...]) -> None:
         row = self.cursor_row
         self.clear(columns=True)
         for key in seen:
             self.add_column(t(LABELS[key]), key=key)
         self.squeezed = ("venue", seen[-1])
-        self.marked = marked
         for finding in self.findings:
             line = cells(finding)
-            if finding.finding_id in marked:
-                line["venue"] = f"{finding.item_code} {finding.venue}"
             # Cut with "…" (`Cut`): DataTable draws any renderable, though Table's cells
             # are typed as text.
             self.add_row(
@@ -130,6 +146,6 @@ class FindingsTable(Table):
             self.move_cursor(row=min(row, len(self.findings) - 1))
 
     def on_resize(self, event: events.Resize) -> None:
-        seen, marked = self.columns_chosen()
-        if seen != tuple(str(c.key.value) for c in self.ordered_columns) or marked != self.marked:
-            self._fill(seen, marked)
+        seen = self.columns_chosen()
+        if seen != tuple(str(c.key.value) for c in self.ordered_columns):
+            self._fill(seen)

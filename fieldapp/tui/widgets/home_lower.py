@@ -15,13 +15,26 @@ above the row, and the hazards the whole width below it. Beside that line (28 ce
 hazards had 50 cells, and in English the item's code was pushed into the venue's cell
 ("COM-04 鼎美…"), the name cut to two characters. Fitted again on each resize and each time
 the drafts are shown (`fit_panes`), so a draft started or finished changes the row.
+
+Beside a draft, at 80 columns in English, two hazards at one venue with one deadline,
+state and severity had no room for the item's code that tells them apart: it was pushed
+into the venue's cell ("COM-04 鼎美…"). Where the hazards have such twins, they get the
+cells their item's column needs beside a name of `TWIN_NAME` (`FindingsTable.width_wanted`),
+taken from the drafts while their names still read apart (`DraftsTable.width_apart`);
+their title is then said short where it has no room whole (`DraftsTitle`).
 """
 
 from __future__ import annotations
 
+from typing import ClassVar
+
+from rich.cells import cell_len
 from textual import events
 from textual.containers import Horizontal
-from textual.widgets import DataTable
+from textual.widgets import DataTable, Label
+
+from fieldapp.tui.widgets.drafts_table import DraftsTable
+from fieldapp.tui.widgets.findings_table import FindingsTable
 
 FINDINGS_MIN = 50
 DRAFTS_MAX = 46
@@ -43,5 +56,40 @@ class HomeLower(Horizontal):
             return
         room = self.content_size.width - drafts.styles.margin.width
         width = max(0, min(DRAFTS_MAX, room - FINDINGS_MIN))
+        wanted = self._wanted("#findings-pane", self.query_one("#findings", FindingsTable))
+        if wanted > FINDINGS_MIN:  # twins among the hazards: their item's column
+            apart = self._wanted("#drafts-pane", self.query_one("#drafts", DraftsTable))
+            width = min(width, max(room - wanted, apart))
         if drafts.styles.width is None or drafts.styles.width.value != width:
             drafts.styles.width = width
+
+    def _wanted(self, pane_id: str, table: FindingsTable | DraftsTable) -> int:
+        """The width of a pane whose table takes the cells it asks for."""
+        wanted = table.width_wanted() if isinstance(table, FindingsTable) else table.width_apart()
+        if not wanted:
+            return 0
+        return wanted + max(0, self.query_one(pane_id).size.width - table.content_region.width)
+
+
+class DraftsTitle(Label):
+    """The drafts' title, "Unfinished inspections (2)", or its short form ("Unfinished
+    (2)") where the pane has no room for it whole: it was cut to "Unfinished", the count
+    lost, where the hazards took cells for their twins' item column."""
+
+    DEFAULT_CSS: ClassVar[str] = "DraftsTitle { width: 100%; }"
+
+    def __init__(self, *, id: str, classes: str = "") -> None:  # noqa: A002 - Textual's name
+        super().__init__("", id=id, classes=classes)
+        self.texts = ("", "")
+
+    def say(self, text: str, short: str = "") -> None:
+        self.texts = (text, short or text)
+        self._fit()
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._fit()
+
+    def _fit(self) -> None:
+        text, short = self.texts
+        width = self.size.width
+        self.update(text if not width or cell_len(text) <= width else short)
