@@ -52,7 +52,7 @@ async def test_another_venues_placard_is_said_not_followed(
         ), said
         assert other.code in said and here.code in said
         assert list(app._notifications) == shown  # said in the dialog, no toast over it
-        # Enter does not switch either: it goes on with A's reason, as before the scan.
+        # Opening B instead is a choice: Esc (the note asked about), then B's placard.
         await pilot.press("escape")
         await settle(app, pilot)
         if note:  # the typed note is not thrown away unasked
