@@ -56,13 +56,18 @@ def run_tui(lang: str | None) -> None:
         if enrolled():  # else the app opens the welcome screen, where enrolment begins
             start_building_home_view().add_done_callback(lambda _: mark("data"))
         from fieldapp.tui.app import make_app  # Textual: imported while the home data is read
+        from fieldapp.tui.css_rules import keep_parsed, stop_keeping_parsed
 
         mark("imported")
-        app = make_app(lang=lang)
-        if not report.ok:
-            app.startup_notes.extend(report.messages())
-        app.startup_notes.extend(str(error) for error in campaign_report.errors)
-        app.run()
+        keep_parsed()  # the stylesheets parsed at the last start are not parsed again
+        try:
+            app = make_app(lang=lang)
+            if not report.ok:
+                app.startup_notes.extend(report.messages())
+            app.startup_notes.extend(str(error) for error in campaign_report.errors)
+            app.run()
+        finally:
+            stop_keeping_parsed()
     finally:
         release_collector()  # if the app ended before its first frame
         stop_keeping()
