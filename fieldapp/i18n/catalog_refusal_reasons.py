@@ -23,6 +23,9 @@ ZH = {
     "refusal.person_date_to_come": (
         "人员“{person}”的{person_field} {value} 是将来的日期：只能填今天或更早的日期，请改正后重新保存"
     ),
+    "refusal.person_id_disagrees": (
+        "人员“{person}”的{person_field}与身份证号不符，请核对{person_field}或身份证号后重新保存"
+    ),
     "refusal.person_not_sealed": (
         "人员“{person}”的身份证号或电话没有用服务器的密钥加密，请先同步一次，再重新保存该人员"
     ),
@@ -126,6 +129,10 @@ EN = {
     "refusal.person_date_to_come": (
         "{person}: the {person_field} {value} is in the future; it must be today or earlier."
         " Correct it and save again"
+    ),
+    "refusal.person_id_disagrees": (
+        "{person}: the {person_field} does not match the ID number; check the"
+        " {person_field} or the ID number and save again"
     ),
     "refusal.person_not_sealed": (
         "{person}: the ID number or phone was not sealed with the server's key; sync once, "

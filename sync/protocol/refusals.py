@@ -33,6 +33,7 @@ VENUE_ATTRIBUTE = "venue_attribute"  # venue (code and name), attribute (VENUE_A
 PERSON_FIELD = "person_field"  # person (name), person_field: id_number, sex, tags, a date
 # person, person_field (arrived_on, left_on), value: a day after today (an older build)
 PERSON_DATE_TO_COME = "person_date_to_come"
+PERSON_ID_DISAGREES = "person_id_disagrees"  # person, person_field: sex, birth_year
 PERSON_NOT_SEALED = "person_not_sealed"  # person: ID number or phone sealed with another key
 FOLLOWUP_NOT_RESPONSIBLE = "followup_not_responsible"  # person: not responsible for the plan
 FOLLOWUP_ANSWERS = "followup_answers"  # a reading's answers do not fit its plan's form
@@ -77,6 +78,7 @@ CODES = frozenset(
         VENUE_ATTRIBUTE,
         PERSON_FIELD,
         PERSON_DATE_TO_COME,
+        PERSON_ID_DISAGREES,
         PERSON_NOT_SEALED,
         FOLLOWUP_NOT_RESPONSIBLE,
         FOLLOWUP_ANSWERS,

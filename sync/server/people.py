@@ -178,6 +178,15 @@ def checked_member(seal: PersonalCipher, m: MemberPayload) -> dict[str, Any]:
         raise _field_refused(str(refusal), m, "name") from None
     if id_number and (problem := personal.id_number_problem(id_number)):
         raise _field_refused(f"{who}: {problem}", m, "id_number")
+    # The device form's rule, for what is new: a sex or birth year the number contradicts.
+    kept = held is not None and (held.id_number, held.sex, held.birth_year) == (
+        m.id_number, m.sex, m.birth_year
+    )  # fmt: skip
+    for field, _ in [] if kept else personal.id_number_faults(id_number, m.sex, m.birth_year):
+        text = f"{who}: the {field.replace('_', ' ')} does not match the ID number"
+        raise refusals.refused(
+            text, refusals.PERSON_ID_DISAGREES, person=m.name, person_field=field
+        )
     if m.sex and m.sex not in SEXES:
         text = f"{who}: sex {m.sex!r} is not one of {', '.join(SEXES)}"
         raise _field_refused(text, m, "sex")
