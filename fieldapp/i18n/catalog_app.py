@@ -133,6 +133,7 @@ ZH: dict[str, str] = {
     "scan.title": "扫码",
     "scan.hint": "用扫码枪扫描场所标牌上的二维码，\n或输入场所编号、标牌照片的文件路径后按回车。",
     "scan.placeholder": "二维码内容或场所编号",
+    "scan.cancel": "取消",
     "scan.unknown": ("没有编号为“{code}”的场所。请核对标牌上的编号后重扫，或按 / 按名称查找场所。"),
     # In the open scan dialog "/" types into the field (a photo's path starts with /).
     "scan.unknown_in_dialog": (
@@ -311,6 +312,7 @@ EN: dict[str, str] = {
         "photo of the placard, and press Enter."
     ),
     "scan.placeholder": "QR content or venue code",
+    "scan.cancel": "Cancel",
     "scan.unknown": (
         "No venue has the code '{code}'. Check the code on the placard and scan again, "
         "or press / to find the venue by name."

@@ -1,22 +1,25 @@
 """Dialogs of the follow-ups screen: a reading (temperature and symptoms), and one value
 asked for a case or a plan (a reference number, an outcome, a cadence). Each dismisses
-with what was entered, or None when cancelled; the screen saves it in a worker."""
+with what was entered, or None when cancelled; the screen saves it in a worker. Their
+foot is the other dialogs' (widgets/dialog_foot.py): buttons worded as the footer's keys."""
 
 from __future__ import annotations
 
 from typing import ClassVar
 
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Input, Label, Select, Static
+from textual.widgets import Button, Input, Label, Select, Static
 
 from fieldapp.i18n import t
 from fieldapp.tui.commands import localize_bindings
 from fieldapp.tui.dialogs.discarding import HoldsTyped
 from fieldapp.tui.dialogs.saving import SAVES_WITH_CTRL_S
 from fieldapp.tui.widgets.app_keys_input import AppKeysInput
+from fieldapp.tui.widgets.dialog_foot import FormMessage, dialog_foot
 from fieldapp.tui.widgets.key_footer import KeyFooter
 
 # The most lines a choice's open list takes (people.tcss gives these dialogs' SelectOverlay
@@ -30,6 +33,17 @@ def room_for_list(options: int) -> Static:
     room = Static(classes="list-room")
     room.styles.height = min(options, LIST_LINES)
     return room
+
+
+def buttons(name: str) -> ComposeResult:
+    """The dialog's foot: Save/OK and Cancel, as its footer names its keys (`name`.save,
+    `name`.cancel); a follow-up's form had none, Esc alone closed it."""
+    return dialog_foot(
+        FormMessage(id=f"{name}-said"),
+        (t(f"binding.{name}.save"), f"{name}-save"),
+        (t(f"binding.{name}.cancel"), f"{name}-cancel"),
+        compact=True,
+    )
 
 
 class ReadingDialog(HoldsTyped, ModalScreen[dict[str, str] | None]):
@@ -66,6 +80,7 @@ class ReadingDialog(HoldsTyped, ModalScreen[dict[str, str] | None]):
                     compact=True,
                 )
             yield room_for_list(2)
+            yield from buttons("reading")
         yield KeyFooter()
 
     def on_mount(self) -> None:
@@ -74,6 +89,7 @@ class ReadingDialog(HoldsTyped, ModalScreen[dict[str, str] | None]):
     def on_input_submitted(self) -> None:
         self.action_save()
 
+    @on(Button.Pressed, "#reading-save")
     def action_save(self) -> None:
         symptoms = self.query_one("#reading-symptoms", Select).value
         self.dismiss({
@@ -81,6 +97,7 @@ class ReadingDialog(HoldsTyped, ModalScreen[dict[str, str] | None]):
             "FUP-02": symptoms if isinstance(symptoms, str) else "yes",
         })  # fmt: skip
 
+    @on(Button.Pressed, "#reading-cancel")
     def action_cancel(self) -> None:
         self.dismiss(None)
 
@@ -136,6 +153,7 @@ class AskDialog(HoldsTyped, ModalScreen[str | None]):
                 yield Static(id="ask-problem", classes="dialog-error")
             if self.choices:
                 yield room_for_list(len(self.choices) + self.unanswered)
+            yield from buttons("ask")
         yield KeyFooter()
 
     def on_mount(self) -> None:
@@ -144,6 +162,7 @@ class AskDialog(HoldsTyped, ModalScreen[str | None]):
     def on_input_submitted(self) -> None:
         self.action_save()
 
+    @on(Button.Pressed, "#ask-save")
     def action_save(self) -> None:
         if self.choices:
             value = self.query_one("#ask-choice", Select).value
@@ -159,5 +178,6 @@ class AskDialog(HoldsTyped, ModalScreen[str | None]):
             else:
                 self.app.bell()
 
+    @on(Button.Pressed, "#ask-cancel")
     def action_cancel(self) -> None:
         self.dismiss(None)

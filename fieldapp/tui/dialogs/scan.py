@@ -7,7 +7,7 @@ replaces it, and the app closes the dialog (`dismiss`) once a scan leads somewhe
 closes it. What the text means (a plain venue code, a signed placard, a photo of one) is
 the app's question, not the dialog's; but a file path typed that names no file is said
 here as such (`missing_file`), as the photo dialog says it, not taken for a code that is
-not the system's.
+not the system's. Its foot is the other dialogs' (a Cancel button, as Escape).
 """
 
 from __future__ import annotations
@@ -21,13 +21,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Input, Label, Static
+from textual.widgets import Button, Input, Label, Static
 
 from fieldapp.i18n import t
 from fieldapp.services.common.photos import IMAGE_SUFFIXES
 from fieldapp.tui.commands import localize_bindings
 from fieldapp.tui.widgets.app_keys_input import AppKeysInput
-from fieldapp.tui.widgets.dialog_foot import FormMessage
+from fieldapp.tui.widgets.dialog_foot import FormMessage, dialog_foot
 from fieldapp.tui.widgets.key_footer import KeyFooter
 
 
@@ -60,7 +60,10 @@ class ScanDialog(ModalScreen[None]):
             yield Label(t("scan.title"), classes="dialog-title")
             yield Static(t("scan.hint"), classes="dialog-body")
             yield AppKeysInput(placeholder=t("scan.placeholder"), id="scan-input")
-            yield FormMessage(id="scan-message", classes="dialog-error")
+            yield from dialog_foot(
+                FormMessage(id="scan-message", classes="dialog-error"),
+                (t("scan.cancel"), "scan-cancel"),
+            )
         yield KeyFooter()  # its own keys, not those of the screen below
 
     def on_mount(self) -> None:
@@ -83,5 +86,6 @@ class ScanDialog(ModalScreen[None]):
         field.focus()
         field.select_all()
 
+    @on(Button.Pressed, "#scan-cancel")
     def action_cancel(self) -> None:
         self.dismiss(None)
