@@ -8,6 +8,8 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
+from fieldapp.domain.lifecycle import OPEN
+
 
 def latest_deadline(today: dt.date) -> dt.date:
     """The last day a new deadline may be set to: a year from `today`, the same day of the
@@ -62,3 +64,15 @@ def check_new_deadline(deadline: dt.date, today: dt.date) -> str | None:
     deadline an extension sets (`check_event_dates`) — not before today, at most a year
     ahead (2099: a slip of the year)."""
     return check_event_dates("deadline_extended", {"deadline": deadline.isoformat()}, today)
+
+
+def not_due_for_hand_over(
+    severity: str, state: str, deadline: dt.date | None, today: dt.date
+) -> str | None:
+    """Why a hazard may not be handed over today, or None: a general hazard still open
+    goes only once its deadline has passed, a major one at once."""
+    from fieldapp.i18n import t
+
+    if severity != "major" and state == OPEN and deadline is not None and deadline >= today:
+        return t("review.refused.not_due", deadline=deadline.isoformat())
+    return None

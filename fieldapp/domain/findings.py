@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from fieldapp.domain.finding_dates import check_event_dates, valid_date
+from fieldapp.domain.finding_dates import not_due_for_hand_over as not_due_for_hand_over
 from fieldapp.domain.free_text import text_problem
 from fieldapp.domain.lifecycle import (  # the vocabulary, kept importable from here
     CLOSED as CLOSED,
@@ -71,6 +72,7 @@ from fieldapp.domain.lifecycle import (
 from fieldapp.domain.lifecycle import (
     Rule as Rule,
 )
+from fieldapp.domain.lifecycle import self_verified
 
 
 @dataclass(frozen=True)
@@ -142,6 +144,7 @@ class FindingState:
     # in `conflicts`, no longer waiting in the supervisor's conflict queue.
     resolved: frozenset[str] = frozenset()
     assigned_to: str = ""  # person id of the latest assignment (incidents)
+    reported_by: str = ""  # person id of the fix reported last (`self_verified`)
 
     def is_overdue(self, today: dt.date) -> bool:
         return self.state == OPEN and self.deadline is not None and self.deadline < today
@@ -238,6 +241,7 @@ def check_event(
     severity: str = "",
     today: dt.date | None = None,
     lifecycle: Lifecycle = HAZARD,
+    actor: str = "",
 ) -> str | None:
     """Why `role` may not send this event now — as a sentence a person reads — or None.
 
@@ -263,6 +267,8 @@ def check_event(
             event=t(f"{texts}.event.{event_type}"),
             state=t(f"{texts}.state.{folded.state}"),
         )
+    if self_verified(event_type, actor, folded.reported_by):  # the fold's rule, worded
+        return t(f"{texts}.refused.self_verified")
     problem = check_event_data(event_type, data, lifecycle)
     if problem is not None:
         return problem
@@ -276,18 +282,6 @@ def check_event(
         return not_due_for_hand_over(
             severity or folded.severity, folded.state, folded.deadline, today
         )
-    return None
-
-
-def not_due_for_hand_over(
-    severity: str, state: str, deadline: dt.date | None, today: dt.date
-) -> str | None:
-    """Why a hazard may not be handed over today, or None: a general hazard still open
-    goes only once its deadline has passed, a major one at once."""
-    from fieldapp.i18n import t
-
-    if severity != "major" and state == OPEN and deadline is not None and deadline >= today:
-        return t("review.refused.not_due", deadline=deadline.isoformat())
     return None
 
 
@@ -331,7 +325,7 @@ def fold(
     Mappings may carry `server_seq` (the server's order of the record's events)."""
     evs = [e if isinstance(e, Event) else Event.from_mapping(e) for e in events]
     state, deadline, last = "", None, None
-    handed_to = reference = outcome = severity = assigned_to = ""
+    handed_to = reference = outcome = severity = assigned_to = reported_by = ""
     handed_on: dt.date | None = None
     effective: str | None = None  # the last event that took effect
     conflicts: list[Conflict] = []
@@ -341,6 +335,7 @@ def fold(
         order.append(event.id)
         last = event.id
         reason = check_transition(state, event.type, event.role, lifecycle)
+        reason = reason or self_verified(event.type, event.actor, reported_by)
         if reason is not None:
             conflicts.append(Conflict(event.id, event.type, state, reason, effective))
             continue
@@ -359,6 +354,7 @@ def fold(
             handed_on = valid_date(data.get("date")) or valid_date(event.at)
         if event.type == "outcome_recorded":
             outcome = str(data.get("outcome", ""))
+        reported_by = event.actor if event.type == "rectification_reported" else reported_by
         if event.type == "note" and isinstance(data.get("resolves"), list | tuple):
             resolved.update(str(r) for r in data["resolves"])
         if target is not None:
@@ -376,6 +372,7 @@ def fold(
         handed_over_on=handed_on,
         resolved=frozenset(resolved & {c.event_id for c in conflicts}),
         assigned_to=assigned_to,
+        reported_by=reported_by,
     )
 
 

@@ -51,6 +51,17 @@ TRANSITIONS: dict[str, tuple[frozenset[str], frozenset[str], str | None]] = {
     "note": (EVERYONE, frozenset({"", *STATES}), None),
 }
 
+# A re-check (复查) is of someone else's fix: the person who reported a hazard fixed does
+# not verify it too (fixed on the spot by a supervisor: closed, with a note saying so).
+SELF_VERIFIED = "a fix is verified by someone other than the person who reported it"
+
+
+def self_verified(event_type: str, actor: str, reported_by: str) -> str | None:
+    """Why `actor` may not verify a fix `reported_by` reported, or None."""
+    own = event_type == "verified" and bool(actor) and actor == reported_by
+    return SELF_VERIFIED if own else None
+
+
 # The receiving units of a hand-over (移交): 派出所, 消防大队, 执法检查股 (schools).
 HAND_OVER_UNITS = ("police_station", "fire_brigade", "enforcement_section")
 # What the receiving unit did (处理结果): fixed under its order, penalty, sealing, other.

@@ -60,6 +60,7 @@ def append_event(
             data=data or {},
             severity=finding.severity,
             today=today(),
+            actor=who.person_id,
         )
         if refusal is not None:
             raise machine.TransitionRefused(refusal)
