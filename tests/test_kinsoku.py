@@ -63,7 +63,8 @@ def test_the_card_sentence_that_showed_a_comma_first() -> None:
 def test_a_number_or_latin_word_before_the_mark_goes_down_whole() -> None:
     text = "灭火器共" + "火" * 4 + "12，请检查"
     assert divide_line(text, 19) == [10]  # "，请检查" would begin a line
-    assert wrap_cjk(text, 19) == ["灭火器共火火火火", "12，请检查"]
+    # ... with the two characters written against it (a label: "截止18:00", "共12处")
+    assert wrap_cjk(text, 19) == ["灭火器共火火", "火火12，请检查"]
 
 
 def test_an_opening_mark_goes_down_to_what_it_opens() -> None:
@@ -124,6 +125,12 @@ def test_chinese_after_a_space_fills_the_line_instead_of_going_down_whole() -> N
         "2026-12-06 已过按时期限（2026-11-09 至 2026-11-15），算迟报；请在“迟报原",
         "因”中写明为何推迟（至少两个字或四个字母），或改填期限内的日期",
     ]
+
+
+def test_a_deadline_stays_with_its_word() -> None:
+    """The daily report's heading: "截止" / "18:00" reads as a cut sentence."""
+    text = "鼎美村（T01-DM） 2026-06-10 日报，截止18:00"
+    assert wrap_cjk(text, 38) == ["鼎美村（T01-DM） 2026-06-10 日报，", "截止18:00"]
 
 
 def test_a_count_stays_with_the_word_it_counts() -> None:

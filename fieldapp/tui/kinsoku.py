@@ -23,7 +23,7 @@ resize.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from rich._loop import loop_last
 from rich._wrap import divide_line
@@ -37,9 +37,32 @@ __all__ = ["CLOSING", "OPENING", "divide_cjk", "install", "wrap_cjk", "wrap_offs
 # kana, hangul and the full-width forms.
 _WIDE = "\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef"
 _ANY_WIDE = re.compile(f"[{_WIDE}]")
+_HAN = "\u3400-\u9fff"  # ideographs, without the marks
 # A "word" as `divide_line` takes one (with the spaces after it), except that each wide
-# character is a word of its own, and a number keeps the one it counts ("2 起", "12，").
-_PIECE = re.compile(rf"\s*(?:[^\s{_WIDE}]*[0-9] ?[{_WIDE}]|[{_WIDE}]|[^\s{_WIDE}]+)\s*")
+# character is a word of its own (`_ONE`); a number stays with a label of one or two
+# characters written against it and with the word it counts ("截止18:00", "共12，",
+# "2 起") and an opening mark with what follows it, unless that is wider than the line
+# (`_PIECE`).
+_ONE = rf"[{_WIDE}]|[^\s{_WIDE}]+"
+_ONE_PIECE = re.compile(rf"\s*(?:{_ONE})\s*")
+_OPENS = re.escape("".join(sorted(OPENING)))  # an opening mark goes with what it opens
+_PIECE = re.compile(
+    rf"\s*[{_OPENS}]*(?:[{_HAN}]{{1,2}}[^\s{_WIDE}]*[0-9][^\s{_WIDE}]*(?: ?[{_WIDE}])?"
+    rf"|[^\s{_WIDE}]*[0-9] ?[{_WIDE}]|{_ONE})\s*"
+)
+
+
+def _pieces(text: str, width: int) -> Iterator[tuple[int, str]]:
+    """Where each piece of `text` starts, and the piece (see `_PIECE`)."""
+    position = 0
+    while (piece := _PIECE.match(text, position)) is not None:
+        start, position = piece.span()
+        if cell_len(piece.group(0).rstrip()) <= width or not _ANY_WIDE.search(piece.group(0)):
+            yield start, piece.group(0)
+            continue
+        while (one := _ONE_PIECE.match(text, start, position)) is not None and start < position:
+            yield start, one.group(0)
+            start = one.end()
 
 
 def divide_cjk(text: str, width: int, fold: bool = True) -> list[int]:
@@ -48,10 +71,7 @@ def divide_cjk(text: str, width: int, fold: bool = True) -> list[int]:
     width whatever spaces stand before it."""
     breaks: list[int] = []
     offset = 0
-    position = 0
-    while (piece := _PIECE.match(text, position)) is not None:
-        start, position = piece.span()
-        word = piece.group(0)
+    for start, word in _pieces(text, width):
         length = cell_len(word.rstrip())
         if width - offset >= length:
             offset += cell_len(word)
