@@ -66,19 +66,19 @@ LINES = {
     "zh": {
         "facts": "场所信息：房间数 未登记（包间逐间检查按此逐个问） · 员工数 6 · alt+v 更正",
         "ask": "房间数未登记：本节按房间数逐个检查，请填写房间数。",
-        "after": "场所信息：房间数 3（不问 FMS-04）（包间逐间检查按此逐个问） · 员工数 6 · v 更正",
+        "after": "场所信息：房间数 3（不问 FMS-04）（包间逐间检查按此逐个问） · 员工数 6 · alt+v 更正",
         "room": "FMR#2 包间逐间检查 · 第 2/3（按房间数）",
         "found": "康足堂（FM-0002）：房间数 12 · 员工数 4",
-        "unknown": "FMR#1 包间逐间检查 · 房间数未登记，先问 1 次（v 填写）",
+        "unknown": "FMR#1 包间逐间检查 · 房间数未登记，先问 1 次（alt+v 填写）",
         "bad": "房间数：“三”不是不小于 0 的数",
     },
     "en": {
         "facts": "Venue: Rooms: not recorded (repeats Each treatment room) · Staff: 6 · alt+v to correct",
         "ask": "Rooms is not recorded: this section is asked that many times. Enter Rooms.",
-        "after": "Venue: Rooms: 3 (not asked: FMS-04) (repeats Each treatment room) · Staff: 6 · v to correct",
+        "after": "Venue: Rooms: 3 (not asked: FMS-04) (repeats Each treatment room) · Staff: 6 · alt+v to correct",
         "room": "FMR#2 Each treatment room · 2 of 3 (by Rooms)",
         "found": "康足堂 (FM-0002): Rooms: 12 · Staff: 4",
-        "unknown": "FMR#1 Each treatment room · Rooms not recorded: asked once (v to enter)",
+        "unknown": "FMR#1 Each treatment room · Rooms not recorded: asked once (alt+v to enter)",
         "bad": "Rooms: '三' is not a number of 0 or more",
     },
 }
