@@ -21,7 +21,7 @@ from fieldapp.tui.app import make_app
 from fieldapp.tui.screens import people as people_screen
 from fieldapp.tui.screens.people import PeopleScreen
 
-NEIGHBOUR = id_number("450102", "19560101", "265")
+NEIGHBOUR = id_number("450102", "19560101", "264")  # 17th digit even: a woman
 
 
 @pytest.fixture

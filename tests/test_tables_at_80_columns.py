@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from people_support import FATHER, key_behind_pin, returnee_family
+from people_support import id_number, key_behind_pin, returnee_family
 from pilot_support import open_screen, settle
 from rich.cells import cell_len
 from textual.widgets import DataTable
@@ -58,7 +58,7 @@ async def test_the_people_list_shows_every_group_and_date_whole_at_80_columns(
                 MemberForm(
                     "黄阿婆",
                     sex="female",
-                    id_number=FATHER,
+                    id_number=id_number("450102", "19500312", "124"),  # a woman
                     phone="13800138000",
                     tags=("elderly_alone",),
                     arrived_on="2026-06-09",

@@ -127,8 +127,8 @@ EN = {
     ),
     "refusal.person_field": "{person}: the {person_field} is not valid; correct it and save again",
     "refusal.person_date_to_come": (
-        "{person}: the {person_field} {value} is in the future; it must be today or earlier."
-        " Correct it and save again"
+        "{person}: the {person_field} {value} is in the future; it must be today or earlier,"
+        " so correct it and save again"
     ),
     "refusal.person_id_disagrees": (
         "{person}: the {person_field} does not match the ID number; check the"
