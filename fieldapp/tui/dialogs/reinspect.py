@@ -22,7 +22,7 @@ from fieldapp.i18n import pick, t
 from fieldapp.services.inspection import descriptions, findings
 from fieldapp.store.models import Finding
 from fieldapp.tui.commands import localize_bindings
-from fieldapp.tui.dialogs.discarding import HoldsTyped
+from fieldapp.tui.dialogs.discarding import AsksBeforeDiscarding
 from fieldapp.tui.dialogs.photo import ImportsPhoto
 from fieldapp.tui.messages import SyncRequested
 from fieldapp.tui.widgets.app_keys_input import AppKeysInput
@@ -37,7 +37,7 @@ def item_text(finding: Finding) -> str:
     return pick(*wording) if wording else ""
 
 
-class ReinspectDialog(HoldsTyped, ImportsPhoto[bool]):
+class ReinspectDialog(AsksBeforeDiscarding, ImportsPhoto[bool]):
     AUTO_FOCUS = ""  # none: on_mount focuses its first field without centring it (80×24)
     CSS_PATH = ["../screens/inspect.tcss", "compact_form.tcss"]
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -142,4 +142,4 @@ class ReinspectDialog(HoldsTyped, ImportsPhoto[bool]):
 
     @on(Button.Pressed, "#reinspect-cancel")
     def action_cancel(self) -> None:
-        self.dismiss(False)
+        self.discard_or_ask()  # a note or a photo path typed: asks before throwing it away
