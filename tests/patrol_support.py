@@ -2,7 +2,8 @@
 patrolled from 2026-01-20 (before the key days the tests walk).
 
 `import_patrols(workdir)` imports them into the server database the sync tests seed
-(grids T1>V1>A1, T1>V2; p-insp works V1), and returns the route's id.
+(grids T1>V1>A1, T1>V2; p-insp works V1), and returns the route's id;
+`run_sent_halfway` walks a run on a device that is then lost.
 """
 
 from __future__ import annotations
@@ -68,3 +69,25 @@ class FrozenClock:
 
     def local_naive(self):  # type: ignore[no-untyped-def]
         return self.moment.astimezone().replace(tzinfo=None)
+
+
+def run_sent_halfway(make_device, server_workdir, monkeypatch, *, finish: bool = True):  # type: ignore[no-untyped-def]
+    """The inspector's only device sends CP-01 of FW-01's 06:30 window on 2026-02-04,
+    records CP-02 (and finishes the run, unless `finish` is False) and is lost before it
+    sends them. Returns the device, the run and the frozen clock."""
+    from fieldapp.services.patrols import runs
+
+    route_id = import_patrols(server_workdir)
+    signed = placards(["CP-01", "CP-02"])
+    clock = FrozenClock(monkeypatch, "2026-02-04", "06:40")
+    lost = make_device("lost").enroll("p-insp")
+    with lost.client() as client:
+        assert client.sync_once().ok
+    run = runs.start_run(route_id)
+    runs.record_scan(run.id, signed["CP-01"], "wedge")
+    with lost.client() as client:
+        assert client.sync_once().ok  # the run open on record with CP-01
+    assert runs.record_scan(run.id, signed["CP-02"], "wedge").accepted  # never sent
+    if finish:
+        runs.finish_run(run.id)  # nor its finish
+    return lost, run, clock

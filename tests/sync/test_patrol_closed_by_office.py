@@ -11,14 +11,14 @@ import datetime as dt
 
 import pytest
 from click.testing import CliRunner, Result
-from patrol_support import FrozenClock, import_patrols, placards
+from patrol_support import run_sent_halfway
 
 from fieldapp.cli import main
 from fieldapp.domain import patrols
 from fieldapp.i18n import t
 from fieldapp.services.common import refused_records
 from fieldapp.services.common.refusal_reasons import reason_in_words, stored_params
-from fieldapp.services.patrols import due, mine, runs
+from fieldapp.services.patrols import due, mine
 from fieldapp.store.models import Outbox
 from fieldapp.store.patrol_models import PatrolRun
 from fieldapp.store.refused_records import PATROL_RUN_SUBMIT
@@ -37,18 +37,7 @@ def _close(url: str, *args: str) -> Result:
 def test_the_office_closes_a_run_nobody_will_finish(
     make_device, server_workdir, server_db_url, monkeypatch
 ) -> None:
-    route_id = import_patrols(server_workdir)
-    signed = placards(["CP-01", "CP-02"])
-    clock = FrozenClock(monkeypatch, "2026-02-04", "06:40")
-    lost = make_device("lost").enroll("p-insp")
-    with lost.client() as client:
-        assert client.sync_once().ok
-    run = runs.start_run(route_id)
-    runs.record_scan(run.id, signed["CP-01"], "wedge")
-    with lost.client() as client:
-        assert client.sync_once().ok  # the run open on record with CP-01
-    runs.record_scan(run.id, signed["CP-02"], "wedge")  # never sent before the close
-    runs.finish_run(run.id)
+    lost, run, clock = run_sent_halfway(make_device, server_workdir, monkeypatch)
 
     window = ["--route", "FW-01", "--day", DAY.isoformat(), "--window", "06:30-09:00"]
     closed = _close(server_db_url, *window)

@@ -11,13 +11,13 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from patrol_support import FrozenClock, import_patrols, placards
+from patrol_support import run_sent_halfway
 
 from fieldapp.domain import patrols
 from fieldapp.i18n import t
 from fieldapp.services.common import refused_records
 from fieldapp.services.common.refusal_reasons import reason_in_words, stored_params
-from fieldapp.services.patrols import close, due, runs
+from fieldapp.services.patrols import close, due
 from fieldapp.store.models import Outbox
 from fieldapp.store.patrol_models import PatrolRun
 from fieldapp.store.refused_records import PATROL_RUN_SUBMIT
@@ -35,20 +35,8 @@ ROUTE = "春节烟花爆竹巡逻"
 
 
 def _lost_midway(make_device, server_workdir, monkeypatch):  # type: ignore[no-untyped-def]
-    """The inspector's only device sends CP-01 of the run, records CP-02 and finishes the
-    run, and is lost before it sends them."""
-    route_id = import_patrols(server_workdir)
-    signed = placards(["CP-01", "CP-02"])
-    clock = FrozenClock(monkeypatch, "2026-02-04", "06:40")
-    lost = make_device("lost").enroll("p-insp")
-    with lost.client() as client:
-        assert client.sync_once().ok
-    run = runs.start_run(route_id)
-    runs.record_scan(run.id, signed["CP-01"], "wedge")
-    with lost.client() as client:
-        assert client.sync_once().ok  # the run open on record with CP-01
-    runs.record_scan(run.id, signed["CP-02"], "wedge")  # never sent before the close
-    runs.finish_run(run.id)  # nor its finish
+    """The inspector's only device sends CP-01, records CP-02, finishes, and is lost."""
+    lost, run, clock = run_sent_halfway(make_device, server_workdir, monkeypatch)
     return lost, lost.device_id, run, clock
 
 

@@ -9,7 +9,7 @@ import datetime as dt
 
 import pytest
 from click.testing import CliRunner
-from patrol_support import FrozenClock, import_patrols, placards
+from patrol_support import run_sent_halfway
 from people_support import pin_the_synced_key
 from pilot_support import open_screen, settle
 from textual.widgets import DataTable
@@ -32,19 +32,7 @@ DAY = dt.date(2026, 2, 4)
 def _lost_and_closed(make_device, server_workdir, server_db_url, monkeypatch, *, finish: bool):  # type: ignore[no-untyped-def]
     """The lost device sends CP-01, records CP-02 (and finishes, when asked) unsent; the
     office closes the window; the device, found, syncs."""
-    route_id = import_patrols(server_workdir)
-    signed = placards(["CP-01", "CP-02"])
-    clock = FrozenClock(monkeypatch, "2026-02-04", "06:40")
-    lost = make_device("lost").enroll("p-insp")
-    with lost.client() as client:
-        assert client.sync_once().ok
-    run = runs.start_run(route_id)
-    runs.record_scan(run.id, signed["CP-01"], "wedge")
-    with lost.client() as client:
-        assert client.sync_once().ok
-    assert runs.record_scan(run.id, signed["CP-02"], "wedge").accepted  # never sent
-    if finish:
-        runs.finish_run(run.id)
+    lost, run, clock = run_sent_halfway(make_device, server_workdir, monkeypatch, finish=finish)
     closed = CliRunner().invoke(main, [
         "admin", "--db", server_db_url, "patrol-close", "--route", "FW-01",
         "--day", DAY.isoformat(), "--window", "06:30-09:00",
