@@ -6,6 +6,7 @@ pull after it reads the run as closed by the supervisor."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -34,13 +35,10 @@ class CloseRefused(Message):
 class PatrolClosing(RefusedRecordsScreen):
     """`PatrolsScreen`'s base: what it reads and the row it highlights are its own."""
 
-    data: Any  # `PatrolsData | None` (patrols imports this module, not the other way)
-
-    def _highlighted_row(self) -> AttendanceRow | None:
-        raise NotImplementedError
-
-    def action_refresh(self) -> None:
-        raise NotImplementedError
+    # PatrolsScreen's own, which it defines (patrols imports this module, not the other way)
+    data: Any  # `PatrolsData | None`
+    _highlighted_row: Callable[[], AttendanceRow | None]
+    action_refresh: Callable[[], None]
 
     def closable_row(self) -> AttendanceRow | None:
         """The highlighted attendance row, when a supervisor may close its run here."""
