@@ -16,8 +16,8 @@ from __future__ import annotations
 
 from sync.protocol import PatrolClose, refusals
 from sync.server.op_checks import check_text
-from sync.server.patrol_models import PatrolRoute, PatrolRun
-from sync.server.patrols import CLOSED_BY_SUPERVISOR, close_run, is_closed, same_run
+from sync.server.patrol_models import PatrolRoute
+from sync.server.patrols import CLOSED_BY_SUPERVISOR, close_run, held_run, is_closed
 from sync.server.scope import DeviceContext, may_write_grid, outside_grid_reason, require_own
 from sync.server.submit import Applied
 
@@ -38,13 +38,7 @@ def apply_patrol_close(who: DeviceContext, sub: PatrolClose) -> Applied:
         raise refusals.unknown_record("patrol_route", sub.route_id, text)
     if not may_write_grid(who, route.grid_code):
         raise ValueError(outside_grid_reason(who, route.grid_code, what))
-    held = PatrolRun.get_or_none(PatrolRun.id == sub.run_id)
-    if held is None:
-        text = f"patrol run {sub.run_id} is not known to the server"
-        raise refusals.unknown_record("patrol_run", sub.run_id, text)
-    if not same_run(held, sub):
-        text = f"patrol run {sub.run_id} was already submitted; run ids are never reused"
-        raise refusals.already_submitted("patrol_run", sub.run_id, text)
+    held = held_run(sub)
     if held.finished_at is not None:
         if is_closed(held):  # sent again, or closed by the office or another supervisor
             return Applied([])

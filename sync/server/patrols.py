@@ -127,13 +127,7 @@ def apply_patrol_take_over(who: DeviceContext, sub: PatrolTakeOver) -> Applied:
     sends the run's next visits and its finish. The run stays one run (its visits held
     are kept and counted, it is finished once); a run finished already is not taken."""
     route, _codes = _route_of(who, sub.person, sub.route_id, sub.run_id)
-    held = PatrolRun.get_or_none(PatrolRun.id == sub.run_id)
-    if held is None:
-        text = f"patrol run {sub.run_id} is not known to the server"
-        raise refusals.unknown_record("patrol_run", sub.run_id, text)
-    if not same_run(held, sub):
-        text = f"patrol run {sub.run_id} was already submitted; run ids are never reused"
-        raise refusals.already_submitted("patrol_run", sub.run_id, text)
+    held = held_run(sub)
     if held.device_id == who.device_id:
         return Applied([])  # sent again, or this device's own run
     if held.finished_at is not None:
@@ -197,6 +191,19 @@ def _route_of(
         raise ValueError(outside_grid_reason(who, route.grid_code, f"patrol run {run_id}"))
     codes = {c.id: c.code for c in Checkpoint.select().where(Checkpoint.id.in_(route.checkpoints))}
     return route, codes
+
+
+def held_run(sub: PatrolTakeOver | PatrolClose) -> PatrolRun:
+    """The run `sub` speaks of as the server holds it; refused when the server holds none
+    under its id, or holds another run under it (run ids are never reused)."""
+    held = PatrolRun.get_or_none(PatrolRun.id == sub.run_id)
+    if held is None:
+        text = f"patrol run {sub.run_id} is not known to the server"
+        raise refusals.unknown_record("patrol_run", sub.run_id, text)
+    if not same_run(held, sub):
+        text = f"patrol run {sub.run_id} was already submitted; run ids are never reused"
+        raise refusals.already_submitted("patrol_run", sub.run_id, text)
+    return held
 
 
 def same_run(
