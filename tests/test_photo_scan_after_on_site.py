@@ -11,7 +11,13 @@ from pathlib import Path
 
 import pytest
 from pilot_support import settle
-from test_photo_scan_said import language, offer_said, photo_of, typed_in_f2
+from test_photo_scan_said import (
+    language,
+    offer_said,
+    photo_of,
+    photo_typed_over_the_draft,
+    typed_in_f2,
+)
 from test_scan_sources import server_keys  # noqa: F401 (a fixture)
 from test_wedge_scan import Keys, messages, my_venues, scanning_app
 
@@ -74,12 +80,7 @@ async def test_the_toast_over_the_inspection_says_the_scan_on_site_stands(
     inspection_id = scanned_on_site(server_keys, venue)
     app, _ = scanning_app(pace=0.5)
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(app, pilot, rounds=2)
-        await pilot.press("y")  # resume the draft offered at start-up
-        await settle(app, pilot)
-        assert type(app.screen).__name__ == "InspectScreen"
-        await typed_in_f2(app, pilot, str(photo_of(server_keys, venue, tmp_path)))
-        assert type(app.screen).__name__ == "InspectScreen"
+        await photo_typed_over_the_draft(app, pilot, photo_of(server_keys, venue, tmp_path))
         assert t("notify.presence_photo_after_scan") in messages(app), messages(app)
         assert t("notify.presence_from_photo") not in messages(app)
     assert still_a_scan(inspection_id)  # as the toast said

@@ -41,6 +41,17 @@ async def typed_in_f2(app: FieldApp, pilot, text: str) -> None:  # type: ignore[
     await settle(app, pilot, rounds=3)
 
 
+async def photo_typed_over_the_draft(app: FieldApp, pilot, photo: Path) -> None:  # type: ignore[no-untyped-def]
+    """Resume the draft offered at start-up, then type the placard photo's path into F2;
+    the inspection stays on screen."""
+    await settle(app, pilot, rounds=2)
+    await pilot.press("y")  # resume the draft offered at start-up
+    await settle(app, pilot)
+    assert type(app.screen).__name__ == "InspectScreen"
+    await typed_in_f2(app, pilot, str(photo))
+    assert type(app.screen).__name__ == "InspectScreen"
+
+
 def offer_said(app: FieldApp) -> str:
     dialog = app.screen
     assert isinstance(dialog, ScannedVenueDialog), dialog
@@ -90,12 +101,7 @@ async def test_the_toast_over_the_inspection_says_read_from_a_photo(
     )
     app, _ = scanning_app(pace=0.5)
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(app, pilot, rounds=2)
-        await pilot.press("y")  # resume the draft offered at start-up
-        await settle(app, pilot)
-        assert type(app.screen).__name__ == "InspectScreen"
-        await typed_in_f2(app, pilot, str(photo_of(server_keys, venue, tmp_path)))
-        assert type(app.screen).__name__ == "InspectScreen"
+        await photo_typed_over_the_draft(app, pilot, photo_of(server_keys, venue, tmp_path))
         assert t("notify.presence_from_photo") in messages(app), messages(app)
         assert t("notify.presence_recorded") not in messages(app)
     stored = Inspection.get_by_id(inspection_id)
