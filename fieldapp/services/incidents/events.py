@@ -5,11 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 from fieldapp.domain import findings as machine
-from fieldapp.domain.clock import now_iso, today
-from fieldapp.domain.ids import new_id
+from fieldapp.domain.clock import today
 from fieldapp.domain.incidents import INCIDENT
 from fieldapp.services.common import outbox
 from fieldapp.services.common.identity import me
+from fieldapp.services.common.lifecycle_events import create_event_row
 from fieldapp.store.db import write_transaction
 from fieldapp.store.incident_models import Incident, IncidentEvent
 from fieldapp.store.payloads import event_payload
@@ -54,18 +54,15 @@ def append_event(
         )
         if refusal is not None:
             raise machine.TransitionRefused(refusal)
-        event = IncidentEvent.create(
-            id=new_id(),
-            incident=incident_id,
-            type=event_type,
-            actor=who.person_id,
-            role=who.role,
-            device_id=who.device_id,
-            base_event=folded.last_event_id,
-            at=now_iso(),
+        event = create_event_row(
+            IncidentEvent,
+            {"incident": incident_id},
+            event_type,
+            who,
+            folded,
             note=note,
-            photos=photos or [],
-            data=data or {},
+            photos=photos,
+            data=data,
         )
         refresh(incident)
         payload: dict[str, Any] = {"incident_id": incident_id, "event": event_payload(event)}

@@ -5,10 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from fieldapp.domain import findings as machine
-from fieldapp.domain.clock import now_iso, today
-from fieldapp.domain.ids import new_id
+from fieldapp.domain.clock import today
 from fieldapp.services.common import outbox
 from fieldapp.services.common.identity import me
+from fieldapp.services.common.lifecycle_events import create_event_row
 from fieldapp.services.inspection.active_findings import (  # kept importable from here
     ACTIVE_STATES as ACTIVE_STATES,
 )
@@ -64,18 +64,15 @@ def append_event(
         )
         if refusal is not None:
             raise machine.TransitionRefused(refusal)
-        event = FindingEvent.create(
-            id=new_id(),
-            finding=finding_id,
-            type=event_type,
-            actor=who.person_id,
-            role=who.role,
-            device_id=who.device_id,
-            base_event=folded.last_event_id,
-            at=now_iso(),
+        event = create_event_row(
+            FindingEvent,
+            {"finding": finding_id},
+            event_type,
+            who,
+            folded,
             note=note,
-            photos=photos or [],
-            data=data or {},
+            photos=photos,
+            data=data,
         )
         refresh(finding)
         outbox.enqueue("finding.event", {"finding_id": finding_id, "event": event_payload(event)})
