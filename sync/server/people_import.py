@@ -90,10 +90,8 @@ def _member(row: Row, errors: list[RowError], this_year: int) -> dict[str, Any]:
     sex = sex_of(row.get("sex"))
     if sex is None:
         errors.append(RowError(n, "sex", "import.bad_sex", {"value": row.get("sex")}))
-    id_number = personal.normalize_id_number(row.get("id_number"))
-    if id_number and (fault := personal.id_number_fault(id_number)):
-        errors.append(RowError(n, "id_number", f"people.bad_id_number.{fault}"))
     year: int | None = None
+    typed_year: int | None = None  # a birth year the file gives that is one: held to the ID
     if row.get("birth_year"):
         try:
             year = int(row.get("birth_year"))
@@ -103,7 +101,13 @@ def _member(row: Row, errors: list[RowError], this_year: int) -> dict[str, Any]:
             if birth_year_problem(year, this_year):
                 span = {"earliest": EARLIEST_BIRTH_YEAR, "latest": this_year}
                 errors.append(RowError(n, "birth_year", "import.birth_year_range", span))
-    elif id_number:
+            else:
+                typed_year = year
+    id_number = personal.normalize_id_number(row.get("id_number"))
+    # The device form's and the sync op's rule: the number, then a sex or year it contradicts.
+    for column, fault in personal.id_number_faults(id_number, sex or "", typed_year):
+        errors.append(RowError(n, column, f"people.bad_id_number.{fault}"))
+    if id_number and not row.get("birth_year"):
         year = personal.birth_year_of(id_number)
     phone = check_phone(errors, row)
     tags = []

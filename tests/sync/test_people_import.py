@@ -75,7 +75,7 @@ def test_a_clean_file_imports_households_and_a_second_import_updates(seed, serve
         assert [v.plate for v in Vehicle.select()] == ["桂A12345"]
         first_ids = {m.name: m.id for m in members.values()}
 
-    newcomer = id_number("450102", "19551111", "482")
+    newcomer = id_number("450102", "19551111", "481")  # 17th digit odd: a man
     again = GOOD + f"V1,DM-017,三组,陈老伯,男,,{newcomer},,elderly_alone,,\n"
     assert _import(server_workdir, "again.csv", again) == 4
     with server_db.current().connection_context():
@@ -109,3 +109,43 @@ def test_a_household_living_at_its_shop_is_tied_to_that_venue_of_its_grid(seed, 
     with server_db.current().connection_context():
         (household,) = Household.select()
         assert household.venue_id == seed.venues["DM-0002"]
+
+
+def test_a_sex_or_birth_year_the_id_number_contradicts_is_refused_with_its_row(
+    seed, server_workdir
+):
+    """The device form's rule (17th digit odd: male; 7th-10th: the birth year) holds for
+    the office's file too: each contradicting row is named with what to check, the other
+    rows' problems are listed with it, and nothing is imported until the file is right."""
+    header = "网格,户号,姓名,性别,出生年份,身份证号,电话\n"
+    text = (
+        header
+        + f"V1,DM-017,陈建国,男,1980,{FATHER},13800138000\n"  # agrees
+        + f"V1,DM-017,林秀英,男,,{MOTHER},\n"  # a woman's number
+        + f"V2,YM-003,陈小明,男,2010,{CHILD},\n"  # born 2012 by the number
+        + f"V1,DM-018,王小二,女,1981,{id_number('450102', '19810101', '222')},abc\n"
+    )
+    with pytest.raises(ImportRefused) as refused:
+        _import(server_workdir, "registry.csv", text)
+    assert {(e.row, e.column) for e in refused.value.errors} == {
+        (3, "sex"),
+        (4, "birth_year"),
+        (5, "phone"),
+    }
+    said = str(refused.value)
+    assert "registry.csv：未导入任何内容，共 3 处问题：" in said
+    assert (
+        "第 3 行 性别 列：性别与身份证号不符：第17位奇数为男、偶数为女，请核对性别或身份证号。"
+        in said
+    )
+    assert "第 4 行 出生年份 列：出生年份与身份证号不符：第7至10位是出生年份" in said
+    set_language("en")
+    said = str(refused.value)
+    assert "row 3, column 性别: The sex does not match the ID number: an odd 17th digit" in said
+    assert "row 4, column 出生年份: The birth year does not match the ID number" in said
+    with server_db.current().connection_context():
+        assert HouseholdMember.select().count() == 0
+
+    fixed = text.replace(f"林秀英,男,,{MOTHER}", f"林秀英,女,,{MOTHER}")
+    fixed = fixed.replace(f"2010,{CHILD}", f"2012,{CHILD}").replace(",abc\n", ",\n")
+    assert _import(server_workdir, "registry.csv", fixed) == 4
