@@ -21,6 +21,7 @@ from sync.server.feed import NewChange, person_audience
 from sync.server.incident_models import Incident, IncidentEvent
 from sync.server.models import Grid, Venue
 from sync.server.op_checks import check_event_text, check_text
+from sync.server.records import lifecycle_event_record
 from sync.server.scope import (
     DeviceContext,
     grids_in_scope,
@@ -74,23 +75,7 @@ def incident_change(incident: Incident) -> NewChange:
 
 
 def incident_event_change(event: IncidentEvent, grid_code: str) -> NewChange:
-    record = {
-        "id": event.id,
-        "incident_id": event.incident_id,
-        "type": event.type,
-        "actor": event.actor,
-        "role": event.role,
-        "device_id": event.device_id,
-        "base_event": event.base_event,
-        "at": event.at,
-        "note": event.note,
-        "photos": event.photos,
-        "data": event.data,
-        "received_at": event.received_at,
-        "server_order": event.server_order,
-        "conflict": event.conflict,
-        "conflict_reason": event.conflict_reason,
-    }
+    record = lifecycle_event_record(event, "incident_id", event.incident_id)
     return NewChange("incident.event", event.id, record, grid_code=grid_code)
 
 

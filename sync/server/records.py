@@ -8,6 +8,7 @@ from typing import Any
 from sync.server import db as server_db
 from sync.server.bulk import select_in
 from sync.server.feed import NewChange
+from sync.server.incident_models import IncidentEvent
 from sync.server.models import (
     Checklist,
     DailyReport,
@@ -199,10 +200,14 @@ def finding_change(finding: Finding, grid_code: str) -> NewChange:
     return NewChange("finding", finding.id, record, grid_code=grid_code)
 
 
-def event_change(event: FindingEvent, grid_code: str) -> NewChange:
-    record = {
+def lifecycle_event_record(
+    event: FindingEvent | IncidentEvent, owner_key: str, owner_id: str
+) -> dict[str, Any]:
+    """The feed record of a hazard's or an incident's event: its id, then the record it
+    belongs to under `owner_key` (`finding_id`, `incident_id`), then the event's fields."""
+    return {
         "id": event.id,
-        "finding_id": event.finding_id,
+        owner_key: owner_id,
         "type": event.type,
         "actor": event.actor,
         "role": event.role,
@@ -217,6 +222,10 @@ def event_change(event: FindingEvent, grid_code: str) -> NewChange:
         "conflict": event.conflict,
         "conflict_reason": event.conflict_reason,
     }
+
+
+def event_change(event: FindingEvent, grid_code: str) -> NewChange:
+    record = lifecycle_event_record(event, "finding_id", event.finding_id)
     return NewChange("finding.event", event.id, record, grid_code=grid_code)
 
 
