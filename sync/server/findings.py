@@ -17,6 +17,7 @@ from typing import Any
 
 from fieldapp.domain import findings as machine
 from sync.protocol import refusals
+from sync.server.incident_models import IncidentEvent
 from sync.server.models import FindingEvent
 
 
@@ -33,8 +34,9 @@ def role_refusal(role: str, event_type: str) -> refusals.Refusal | None:
     return None
 
 
-def as_domain_event(event: FindingEvent | dict[str, Any]) -> machine.Event:
-    """A stored event (or a row about to be stored) as the domain sees it."""
+def as_domain_event(event: FindingEvent | IncidentEvent | dict[str, Any]) -> machine.Event:
+    """A stored hazard or incident event (or a row about to be stored) as the domain sees
+    it, numbered by the server's arrival order."""
     if isinstance(event, dict):
         raw = {**event, "server_seq": event.get("server_order")}
         return machine.Event.from_mapping(raw)

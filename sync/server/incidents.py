@@ -18,6 +18,7 @@ from fieldapp.domain.incidents import INCIDENT
 from sync.protocol import IncidentEventSubmit, IncidentPayload, refusals
 from sync.server import db as server_db
 from sync.server.feed import NewChange, person_audience
+from sync.server.findings import as_domain_event
 from sync.server.incident_models import Incident, IncidentEvent
 from sync.server.models import Grid, Venue
 from sync.server.op_checks import check_event_text, check_text
@@ -32,25 +33,8 @@ from sync.server.scope import (
 from sync.server.submit import Applied
 
 
-def _domain_event(event: IncidentEvent | dict[str, Any]) -> machine.Event:
-    if isinstance(event, dict):
-        return machine.Event.from_mapping({**event, "server_seq": event.get("server_order")})
-    return machine.Event(
-        id=event.id,
-        type=event.type,
-        actor=event.actor,
-        role=event.role,
-        at=event.at,
-        base_event=event.base_event,
-        device_id=event.device_id,
-        note=event.note,
-        data=dict(event.data or {}),
-        server_seq=event.server_order,
-    )
-
-
 def fold_incident(events: list[IncidentEvent | dict[str, Any]]) -> machine.FindingState:
-    return machine.fold((_domain_event(e) for e in events), INCIDENT)
+    return machine.fold((as_domain_event(e) for e in events), INCIDENT)
 
 
 def incident_change(incident: Incident) -> NewChange:
