@@ -7,7 +7,10 @@ from typing import Any, TypeVar
 
 from textual._xterm_parser import XTermParser
 from textual.app import App
-from textual.screen import Screen
+from textual.geometry import Region
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Select
+from textual.widgets._select import SelectOverlay
 from textual.worker import WorkerCancelled
 
 S = TypeVar("S", bound=Screen[object])
@@ -60,6 +63,23 @@ async def open_screen(app: App[object], pilot, key: str, kind: type[S], rounds: 
     screen = app.screen
     assert isinstance(screen, kind)
     return screen
+
+
+async def open_choice_list(app: App[Any], pilot, dialog: ModalScreen[Any]) -> tuple[Region, Region]:  # type: ignore[no-untyped-def]
+    """Show `dialog` (a form in a `.person-box`), open its choice list by Enter on the
+    choice, and return (the box inside its border, the open list) as drawn."""
+    await settle(app, pilot, rounds=2)
+    app.push_screen(dialog)
+    await settle(app, pilot)
+    screen = app.screen
+    assert isinstance(screen, ModalScreen)
+    choice = screen.query_one(Select)
+    choice.focus()
+    await pilot.press("enter")
+    await settle(app, pilot)
+    overlay = choice.query_one(SelectOverlay)
+    assert choice.expanded and overlay.display
+    return screen.query_one(".person-box").region.shrink((1, 1, 1, 1)), overlay.region
 
 
 async def press_as_terminal(app: App[Any], pilot, sequence: str) -> None:  # type: ignore[no-untyped-def]

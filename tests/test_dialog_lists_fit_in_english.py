@@ -8,10 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from pilot_support import settle
-from textual.screen import ModalScreen
-from textual.widgets import Select
-from textual.widgets._select import SelectOverlay
+from pilot_support import open_choice_list
 
 from fieldapp.tui.app import make_app
 from fieldapp.tui.dialogs.followup import AskDialog, ReadingDialog
@@ -34,19 +31,8 @@ async def test_an_open_list_of_long_choices_stays_inside_in_english(
 ) -> None:  # type: ignore[no-untyped-def]
     app = make_app(lang="en")
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(app, pilot, rounds=2)
-        app.push_screen(dialog())
-        await settle(app, pilot)
-        screen = app.screen
-        assert isinstance(screen, ModalScreen)
-        choice = screen.query_one(Select)
-        choice.focus()
-        await pilot.press("enter")
-        await settle(app, pilot)
-        overlay = choice.query_one(SelectOverlay)
-        assert choice.expanded and overlay.display
-        inside = screen.query_one(".person-box").region.shrink((1, 1, 1, 1))  # its border
-        assert inside.contains_region(overlay.region), (inside, overlay.region)
+        inside, shown = await open_choice_list(app, pilot, dialog())
+        assert inside.contains_region(shown), (inside, shown)
 
 
 @pytest.mark.parametrize(("lang", "both"), [("en", "temperature, symptoms"), ("zh", "体温、症状")])
