@@ -7,24 +7,17 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from pilot_support import SIZE, settle
+from pilot_support import SIZE, at_home, open_screen, settle
 from textual.widgets import DataTable, Input, ProgressBar, Select, Static, TabbedContent
 from textual_plotext import PlotextPlot
 
 from fieldapp.services.demo.workspace import act_as
 from fieldapp.store.models import Inspection
-from fieldapp.tui.app import FieldApp, make_app
+from fieldapp.tui.app import make_app
 from fieldapp.tui.screens.dashboard import DashboardScreen
 from fieldapp.tui.screens.export import ExportScreen
 
 pytestmark = pytest.mark.usefixtures("chinese")
-
-
-async def start(app: FieldApp, pilot) -> None:  # type: ignore[no-untyped-def]
-    await settle(app, pilot, rounds=2)
-    if type(app.screen).__name__ == "ResumeDialog":
-        await pilot.press("n")
-        await settle(app, pilot, rounds=2)
 
 
 async def test_dashboard_shows_plots_beside_their_tables(
@@ -33,11 +26,8 @@ async def test_dashboard_shows_plots_beside_their_tables(
     act_as("supervisor")
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await start(app, pilot)
-        await pilot.press("f6")
-        await settle(app, pilot, rounds=2)
-        screen = app.screen
-        assert isinstance(screen, DashboardScreen) and screen.data is not None
+        screen = await open_screen(app, pilot, "f6", DashboardScreen)
+        assert screen.data is not None
         data = screen.data
         assert len(data.per_day) == 30 and len(data.per_week) == 12
         assert sum(d.count for d in data.per_day) > 0
@@ -69,7 +59,7 @@ async def test_dashboard_shows_plots_beside_their_tables(
 async def test_dashboard_is_for_supervisors(frozen_clock: object, demo_home: Path) -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await start(app, pilot)
+        await at_home(app, pilot)
         await pilot.press("f6")
         await settle(app, pilot, rounds=2)
         assert not isinstance(app.screen, DashboardScreen)
@@ -85,11 +75,7 @@ async def test_export_writes_an_xlsx_with_item_columns(
 ) -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await start(app, pilot)
-        await pilot.press("ctrl+e")
-        await settle(app, pilot, rounds=2)
-        screen = app.screen
-        assert isinstance(screen, ExportScreen)
+        screen = await open_screen(app, pilot, "ctrl+e", ExportScreen)
         assert screen.query_one("#export-from", Input).value == "2026-06-01"
         assert screen.query_one("#export-to", Input).value == "2026-06-10"
         path_text = screen.query_one("#export-path", Input).value
@@ -118,11 +104,7 @@ async def test_export_to_a_folder_that_cannot_be_written(
     blocked.write_text("a file, not a folder")
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await start(app, pilot)
-        await pilot.press("ctrl+e")
-        await settle(app, pilot, rounds=2)
-        screen = app.screen
-        assert isinstance(screen, ExportScreen)
+        screen = await open_screen(app, pilot, "ctrl+e", ExportScreen)
         screen.query_one("#export-format", Select).value = "csv"
         await settle(app, pilot, rounds=2)
         assert screen.query_one("#export-path", Input).value.endswith(".csv")
@@ -147,11 +129,8 @@ async def test_the_assessment_tab_and_the_monthly_report(
     act_as("supervisor")
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await start(app, pilot)
-        await pilot.press("f6")
-        await settle(app, pilot, rounds=2)
-        screen = app.screen
-        assert isinstance(screen, DashboardScreen) and screen.data is not None
+        screen = await open_screen(app, pilot, "f6", DashboardScreen)
+        assert screen.data is not None
         screen.query_one(TabbedContent).active = "tab-assessment"
         await settle(app, pilot)
         table = screen.query_one("#assessment-table", DataTable)
