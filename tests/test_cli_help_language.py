@@ -6,10 +6,9 @@ root's --lang (Chinese by default)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import click
 import pytest
+from cli_commands import every_command
 from click.testing import CliRunner
 
 from fieldapp.cli import main
@@ -103,28 +102,13 @@ def test_chinese_help_keeps_within_the_terminal() -> None:
         assert all("fieldapp admin --db HOME" in line for line in wide), wide  # a command, as typed
 
 
-def _commands() -> Iterator[tuple[tuple[str, ...], click.Command]]:
-    def walk(
-        command: click.Command, path: tuple[str, ...], parent: click.Context | None
-    ) -> Iterator[tuple[tuple[str, ...], click.Command]]:
-        yield path, command
-        if isinstance(command, click.Group):
-            ctx = click.Context(command, parent=parent, info_name=path[-1] if path else "fieldapp")
-            for name in command.list_commands(ctx):
-                sub = command.get_command(ctx, name)
-                assert sub is not None
-                yield from walk(sub, (*path, name), ctx)
-
-    yield from walk(main, (), None)
-
-
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_every_command_and_option_has_its_help_in_both_languages(lang: str) -> None:
     """A new command, or a new option, without its help in a catalogue fails here; help
     written beside the option or as the command's docstring would not be translated."""
     missing = []
     written_in_code = []
-    commands = list(_commands())
+    commands = list(every_command())
     assert len(commands) > 60 and any(
         path == ("admin", "placard-key", "rotate") for path, _ in commands
     )

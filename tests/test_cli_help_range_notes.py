@@ -9,6 +9,7 @@ from collections.abc import Iterator
 
 import click
 import pytest
+from cli_commands import every_command
 from click.testing import CliRunner
 
 from fieldapp.cli import main
@@ -40,20 +41,11 @@ def _help(lang: str, path: tuple[str, ...]) -> str:
 
 
 def _ranged_commands() -> Iterator[tuple[str, ...]]:
-    """Every command with a range option, found by walking the command tree."""
-
-    def walk(command: click.Command, path: tuple[str, ...], parent: click.Context | None):
-        ranges = (click.IntRange, click.FloatRange)
+    """Every command with a range option."""
+    ranges = (click.IntRange, click.FloatRange)
+    for path, command in every_command():
         if any(isinstance(param.type, ranges) for param in command.params):
             yield path
-        if isinstance(command, click.Group):
-            ctx = click.Context(command, parent=parent, info_name=path[-1] if path else "fieldapp")
-            for name in command.list_commands(ctx):
-                sub = command.get_command(ctx, name)
-                assert sub is not None
-                yield from walk(sub, (*path, name), ctx)
-
-    yield from walk(main, (), None)
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
