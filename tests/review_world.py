@@ -12,8 +12,11 @@ from pathlib import Path
 
 from fieldapp.domain.clock import now_iso, today
 from fieldapp.domain.ids import new_id
+from fieldapp.services import review
 from fieldapp.services.common.checklists import checklist_for_kind, clear_cache, load_checklists
 from fieldapp.services.common.identity import set_identity
+from fieldapp.services.inspection import findings
+from fieldapp.services.review import ReviewFilters
 from fieldapp.store import open_store
 from fieldapp.store.models import (
     Finding,
@@ -145,3 +148,27 @@ def add_finding(
         data={"deadline": deadline.isoformat(), "severity": severity},
     )
     return fid
+
+
+def verified_here_rejected_elsewhere() -> str:
+    """The one reported fix in the queue, verified here while another supervisor, offline,
+    rejected the same report (their event arrives after the verify): a conflict. Its id."""
+    other = new_id()
+    Person.create(id=other, name="郑村网格长", role="supervisor")
+    PersonGrid.create(person=other, grid="T01")
+    [reported] = review.review_queue(ReviewFilters())
+    seen = findings.fold_of(reported.finding_id).last_event_id
+    assert review.bulk_apply([reported.finding_id], "verified")[0].applied
+    FindingEvent.create(
+        id=new_id(),
+        finding=reported.finding_id,
+        type="rejected",
+        actor=other,
+        role="supervisor",
+        device_id="dev-zheng-0000001",
+        base_event=seen,
+        at=now_iso(),
+        data={"deadline": (today() + dt.timedelta(days=5)).isoformat()},
+    )
+    findings.refresh(Finding.get_by_id(reported.finding_id))
+    return reported.finding_id

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 from pilot_support import SIZE, settle
+from review_world import verified_here_rejected_elsewhere
 from textual.message import Message
 from textual.widgets import Input, Label, Static, Tab
 
@@ -25,7 +26,7 @@ from fieldapp.services.common import settings
 from fieldapp.services.demo import workspace as demo
 from fieldapp.services.inspection import findings
 from fieldapp.services.review import ReviewFilters
-from fieldapp.store.models import Finding, FindingEvent, Inspection, Outbox, Person, PersonGrid
+from fieldapp.store.models import Finding, FindingEvent, Inspection, Outbox
 from fieldapp.tui.app import FieldApp, make_app
 from fieldapp.tui.screens.home import HomeScreen
 from fieldapp.tui.screens.inspection_review import InspectionReviewScreen
@@ -314,33 +315,14 @@ async def test_a_notice_that_was_not_written_is_said_as_a_failure(
 async def test_a_conflict_between_two_supervisors_is_shown_with_both_names(
     people: dict[str, str],
 ) -> None:
-    other = new_id()
-    Person.create(id=other, name="郑村网格长", role="supervisor")
-    PersonGrid.create(person=other, grid="T01")
-    [reported] = review.review_queue(ReviewFilters())
-    seen = findings.fold_of(reported.finding_id).last_event_id
-    [verified] = review.bulk_apply([reported.finding_id], "verified")
-    assert verified.applied
-    # the other supervisor, offline, rejected the same report; it arrives after the verify
-    FindingEvent.create(
-        id=new_id(),
-        finding=reported.finding_id,
-        type="rejected",
-        actor=other,
-        role="supervisor",
-        device_id="dev-zheng-0000001",
-        base_event=seen,
-        at=now_iso(),
-        data={"deadline": (today() + dt.timedelta(days=5)).isoformat()},
-    )
-    findings.refresh(Finding.get_by_id(reported.finding_id))
+    conflicted = verified_here_rejected_elsewhere()
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_review(app, pilot)
         assert "冲突 1" in str(screen.query_one("#q-conflicts").render())
         await pilot.press("5")
         await settle(app, pilot, rounds=2)
-        assert table_keys(screen, "#review-table") == [reported.finding_id]
+        assert table_keys(screen, "#review-table") == [conflicted]
         detail = str(screen.query_one("#detail-body", Static).render())
         assert "王建国" in detail and "郑村网格长" in detail
         assert "冲突：" in detail and "郑村网格长的设备" in detail and "0000001" not in detail
@@ -348,7 +330,7 @@ async def test_a_conflict_between_two_supervisors_is_shown_with_both_names(
         await settle(app, pilot, rounds=2)
         assert table_keys(screen, "#review-table") == []
         assert "冲突 0" in str(screen.query_one("#q-conflicts").render())
-    assert Finding.get_by_id(reported.finding_id).conflict is False
+    assert Finding.get_by_id(conflicted).conflict is False
 
 
 # --- roles -------------------------------------------------------------------------------
