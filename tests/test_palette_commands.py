@@ -11,9 +11,9 @@ from pilot_support import at_home, open_screen, settle
 from textual.command import CommandList, CommandPalette
 from textual.screen import Screen
 
+from fieldapp.domain.romanized import pinyin_match
 from fieldapp.tui.app import make_app
 from fieldapp.tui.commands import FieldCommands
-from fieldapp.tui.romanized import pinyin_match
 from fieldapp.tui.screens.activities import ActivitiesScreen
 from fieldapp.tui.screens.patrols import PatrolsScreen
 from fieldapp.tui.screens.sync import SyncScreen

@@ -7,6 +7,8 @@ ISO dates. JSON columns hold lists and small dicts.
 
 from __future__ import annotations
 
+from typing import Any
+
 from peewee import (
     SQL,
     AutoField,
@@ -22,6 +24,7 @@ from peewee import (
 )
 from playhouse.sqlite_ext import JSONField
 
+from fieldapp.domain.romanized import spelled
 from fieldapp.store.db import db
 
 
@@ -86,6 +89,9 @@ class Venue(BaseModel):
     server_inspected_on = DateField(null=True)
     lat = FloatField(null=True)  # WGS-84 from the server's import, when given (schema v5)
     lon = FloatField(null=True)
+    # The name's pinyin, in full and by initials (`domain.romanized.spelled`; schema v28):
+    # the search finds 东方市场 by `dongfang` or `dfsc`. Whoever writes a name writes it.
+    romanized = CharField(default="", constraints=[SQL("DEFAULT ''")])
 
     class Meta:
         table_name = "venue"
@@ -97,6 +103,10 @@ class Venue(BaseModel):
             (("kind", "code", "name", "address"), False),
             (("grid", "code", "name", "address"), False),
         )
+
+    def save(self, *args: Any, **kwargs: Any) -> int:
+        self.romanized = spelled(self.name)
+        return int(super().save(*args, **kwargs))
 
 
 class Checklist(BaseModel):

@@ -1,5 +1,6 @@
 """The venue search index: FTS5 (trigram, so Chinese substrings match) over each venue's
-name, code and address, kept by triggers; and a way to add venues by the thousand.
+name, code, address and name's pinyin (`romanized`), kept by triggers; and a way to add
+venues by the thousand.
 
 Through the insert trigger each venue is one more statement run inside SQLite: inserting
 100,000 venues took ~6.3 s of CPU with it and ~1.8 s without it plus one statement that
@@ -18,30 +19,45 @@ from peewee import SqliteDatabase
 
 CREATE_INDEX = (
     "CREATE VIRTUAL TABLE venue_fts USING fts5("
-    "name, code, address, content='venue', content_rowid='rowid', tokenize='trigram')"
+    "name, code, address, romanized, "
+    "content='venue', content_rowid='rowid', tokenize='trigram')"
 )
 INSERT_TRIGGER = (
     "CREATE TRIGGER venue_fts_ai AFTER INSERT ON venue BEGIN "
-    "INSERT INTO venue_fts(rowid, name, code, address) "
-    "VALUES (new.rowid, new.name, new.code, new.address); END"
+    "INSERT INTO venue_fts(rowid, name, code, address, romanized) "
+    "VALUES (new.rowid, new.name, new.code, new.address, new.romanized); END"
 )
 DELETE_TRIGGER = (
     "CREATE TRIGGER venue_fts_ad AFTER DELETE ON venue BEGIN "
-    "INSERT INTO venue_fts(venue_fts, rowid, name, code, address) "
-    "VALUES ('delete', old.rowid, old.name, old.code, old.address); END"
+    "INSERT INTO venue_fts(venue_fts, rowid, name, code, address, romanized) "
+    "VALUES ('delete', old.rowid, old.name, old.code, old.address, old.romanized); END"
 )
 UPDATE_TRIGGER = (
-    "CREATE TRIGGER venue_fts_au AFTER UPDATE OF name, code, address ON venue BEGIN "
-    "INSERT INTO venue_fts(venue_fts, rowid, name, code, address) "
-    "VALUES ('delete', old.rowid, old.name, old.code, old.address); "
-    "INSERT INTO venue_fts(rowid, name, code, address) "
-    "VALUES (new.rowid, new.name, new.code, new.address); END"
+    "CREATE TRIGGER venue_fts_au AFTER UPDATE OF name, code, address, romanized ON venue "
+    "BEGIN INSERT INTO venue_fts(venue_fts, rowid, name, code, address, romanized) "
+    "VALUES ('delete', old.rowid, old.name, old.code, old.address, old.romanized); "
+    "INSERT INTO venue_fts(rowid, name, code, address, romanized) "
+    "VALUES (new.rowid, new.name, new.code, new.address, new.romanized); END"
+)
+FILL_INDEX = (
+    "INSERT INTO venue_fts(rowid, name, code, address, romanized) "
+    "SELECT rowid, name, code, address, romanized FROM venue WHERE rowid > ?"
 )
 
 
 def create_venue_index(db: SqliteDatabase) -> None:
     for statement in (CREATE_INDEX, INSERT_TRIGGER, DELETE_TRIGGER, UPDATE_TRIGGER):
         db.execute_sql(statement)
+
+
+def rebuild_venue_index(db: SqliteDatabase) -> None:
+    """The index and its triggers made again as `create_venue_index` makes them now, over
+    the venues there are (a schema step that changes what it holds)."""
+    for name in ("venue_fts_ai", "venue_fts_ad", "venue_fts_au"):
+        db.execute_sql(f"DROP TRIGGER IF EXISTS {name}")
+    db.execute_sql("DROP TABLE IF EXISTS venue_fts")
+    create_venue_index(db)
+    db.execute_sql(FILL_INDEX, (0,))
 
 
 @contextmanager
@@ -63,11 +79,7 @@ def venues_added_in_bulk(db: SqliteDatabase) -> Iterator[None]:
     finally:  # new rowids follow the largest one (no AUTOINCREMENT, nothing above it)
         for statement in indexes:  # a duplicate code added inside fails here, unique again
             db.execute_sql(statement)
-        db.execute_sql(
-            "INSERT INTO venue_fts(rowid, name, code, address) "
-            "SELECT rowid, name, code, address FROM venue WHERE rowid > ?",
-            (before,),
-        )
+        db.execute_sql(FILL_INDEX, (before,))
         db.execute_sql(INSERT_TRIGGER)
 
 

@@ -20,8 +20,8 @@ from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.dom import DOMNode
 
+from fieldapp.domain.romanized import load_pinyin, pinyin_match
 from fieldapp.i18n import language, t, text_in
-from fieldapp.tui.romanized import load_pinyin, pinyin_match
 
 
 def _label(binding: Binding) -> tuple[str, str]:

@@ -19,6 +19,7 @@ from typing import Any
 from fieldapp.domain import findings as machine
 from fieldapp.domain.clock import now_iso
 from fieldapp.domain.returns import ReturnedInspection
+from fieldapp.domain.romanized import spelled
 from fieldapp.store.db import db
 from fieldapp.store.models import (
     Checklist,
@@ -52,7 +53,7 @@ from sync.protocol import Change
 
 VENUE_UPDATED = (
     "code", "name", "kind", "address", "contact", "phone", "risk_level", "grid",
-    "placard_key_id", "updated_at", "lat", "lon", "attributes",
+    "placard_key_id", "updated_at", "lat", "lon", "attributes", "romanized",
 )  # fmt: skip
 
 
@@ -292,6 +293,7 @@ class PageApplier:
                 lon=r.get("lon"),
                 attributes=r.get("attributes") or {},
                 risk_level=r.get("risk_level") or "normal",
+                romanized=spelled(values["name"]),  # what the search finds it by in pinyin
                 # The server's last inspection of the venue, whoever made it: the due date
                 # is recomputed from it after the pull (services.syncing.after_sync).
                 last_inspected_on=_local_date(r.get("last_inspected_at")),

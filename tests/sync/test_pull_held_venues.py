@@ -62,3 +62,11 @@ def test_a_held_venue_that_changed_is_updated_and_found_by_its_new_name(
     assert held.last_inspected_on == venue.last_inspected_on  # never moved back
     assert [hit.id for hit in search("新改名超市")] == [venue.id]
     assert venue.id not in [hit.id for hit in search(venue.name)]
+
+
+def test_a_pulled_venue_is_found_by_the_pinyin_of_its_new_name(demo_info: DemoInfo) -> None:
+    venue = Venue.select().first()
+    renamed = _record(venue, name="示例镇·东方红超市(示例)", updated_at="2099-01-01T00:00:00.000Z")
+    assert _pull(renamed) == []
+    assert [hit.id for hit in search("dongfanghong")] == [venue.id]
+    assert [hit.id for hit in search("dfhcs")] == [venue.id]

@@ -17,6 +17,7 @@ from typing import Any
 from fieldapp.domain import cadence, clock
 from fieldapp.domain.answers import proposed_outcome
 from fieldapp.domain.checklist import Item
+from fieldapp.domain.romanized import spelled
 from fieldapp.services.common import settings
 from fieldapp.services.common.checklists import checklist_for_kind
 from fieldapp.services.demo.data import PEOPLE, VenueSeed, grid_rows
@@ -115,7 +116,7 @@ def insert_venues(
     sql = (
         "INSERT INTO venue (id, code, name, kind, address, grid_code, contact, phone, "
         "risk_level, placard_key_id, last_inspected_on, due_on, updated_at, "
-        "server_inspected_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+        "server_inspected_on, romanized) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
     )  # the demo's past visits are the office's (`server_seed` gives them to its server)
     with venues_added_in_bulk(db):
         for i, s in enumerate(seeds):
@@ -129,6 +130,7 @@ def insert_venues(
             rows.append(
                 (venue_id, s.code, s.name, s.kind, s.address, s.grid, s.contact, s.phone)
                 + (s.risk_level, None, _iso_date(last), _iso_date(due), stamp, _iso_date(last))
+                + (spelled(s.name),)
             )
             if len(rows) >= VENUE_CHUNK:
                 executemany(sql, rows)

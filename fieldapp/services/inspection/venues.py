@@ -12,7 +12,10 @@ on how many venues a query matches, so the time stays flat from 1 to a million v
   the walk stops at the end of the page; when a term is common, that is soon.
 
 Both ways answer the same: a term matches where it is a substring of the name, the code
-or the address (ASCII without regard to case), as the trigram index matches.
+or the address (ASCII without regard to case), as the trigram index matches, or, typed in
+letters alone, of the name's pinyin (`Venue.romanized`: `dongfang`, `dfsc` for 东方市场).
+Only a term in letters tests the pinyin on a walk, which then reads each venue's row
+(the indexes it walks hold the name and address, not the pinyin).
 
 Chosen grids: one grid's venues are walked in code order through the (grid, code) index;
 several grids (a village and its grids) are walked each on its own, a page from each, and
@@ -26,6 +29,7 @@ from typing import Any, NamedTuple
 
 from peewee import SQL, Column, NodeList
 
+from fieldapp.domain.romanized import typed_pinyin
 from fieldapp.store.db import db
 from fieldapp.store.models import Grid, Venue
 
@@ -92,7 +96,9 @@ def _every_grid(grids: list[str]) -> bool:
 
 
 def _holds(term: str) -> Any:
-    return Venue.name.contains(term) | Venue.code.contains(term) | Venue.address.contains(term)
+    held = Venue.name.contains(term) | Venue.code.contains(term) | Venue.address.contains(term)
+    pinyin = typed_pinyin(term)
+    return (held | Venue.romanized.contains(pinyin)) if pinyin else held
 
 
 def search(
@@ -104,7 +110,7 @@ def search(
     offset: int = 0,
 ) -> list[VenueHit]:
     """Venues matching `text` (each whitespace-separated term a substring of the name,
-    code or address), in code order."""
+    code or address, or of the name's pinyin), in code order."""
     hit = (Venue.id, Venue.code, Venue.name, Venue.kind, Venue.address, Grid.name)
     query = Venue.select(*hit, Venue.attributes, Venue.grid).join(Grid)
     if kind:

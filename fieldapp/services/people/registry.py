@@ -25,6 +25,7 @@ from fieldapp.domain.registry import (
     date_not_come,
     holds_id_or_phone,
 )
+from fieldapp.domain.romanized import pinyin_match, typed_pinyin
 from fieldapp.domain.typed import no_such_day, typed_date
 from fieldapp.i18n import listed, t
 from fieldapp.services.common import outbox
@@ -372,10 +373,10 @@ def household(household_id: str) -> HouseholdView:
 def households(query: str = "", *, cadre: str = "", limit: int = 500) -> list[HouseholdView]:
     """The households of my grids (and under them) and those I am 包保 cadre of, by grid,
     building and code; `query` matches a household's code, address or building, or a
-    member's name; `cadre` (a person id) keeps only that cadre's 包保 households. Names
-    and addresses are sealed at rest (`fieldapp.store.at_rest`): the search opens them and
-    filters here, not in SQL (a grid holds thousands of people); PersonalDataLocked while
-    the device is locked."""
+    member's name, also in pinyin (`domain.romanized`; nothing kept); `cadre` (a person
+    id) keeps only that cadre's 包保 households. Names and addresses are sealed at rest
+    (`fieldapp.store.at_rest`): the search opens them and filters here, not in SQL (a
+    grid holds thousands of people); PersonalDataLocked while the device is locked."""
     mine = responsibilities.visible_to_me()
     if cadre:
         mine &= Household.id.in_(responsibilities.households_of(cadre))
@@ -393,7 +394,11 @@ def households(query: str = "", *, cadre: str = "", limit: int = 500) -> list[Ho
         .join(Household)
         .where(mine)
     )
+    pinyin, by_pinyin = typed_pinyin(text), set()
     for member in members:
         found[member.household_id].append(member.name)
-    ids = [hid for hid, texts in found.items() if any(text in x.casefold() for x in texts)]
+        if pinyin and pinyin_match(pinyin, member.name):  # `zs` for 张三, as the palette
+            by_pinyin.add(member.household_id)
+    ids = [hid for hid, texts in found.items()
+           if hid in by_pinyin or any(text in x.casefold() for x in texts)]  # fmt: skip
     return [household(hid) for hid in ids[:limit]]
