@@ -79,6 +79,8 @@ PLURALS = [
      "The 2 refused stay marked"),
     ("review_ui.hand_over.left_out", {}, "1 general hazard still before its deadline",
      "2 general hazards still before their deadline"),
+    ("review_ui.verify.own_fix_some", {"total": 3}, "1 of the 3 chosen fixes was ",
+     "2 of the 3 chosen fixes were "),
     ("review_ui.notices_printed", {"folder": "F", "files": "X"}, "Wrote 1 rectification notice in",
      "Wrote 2 rectification notices, one per venue,"),
     ("review_ui.notices_refused", {"reasons": "R"}, "No notice for 1 venue:", "No notice for 2 venues:"),

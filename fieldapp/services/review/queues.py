@@ -17,10 +17,12 @@ from peewee import JOIN, Expression
 
 from fieldapp.domain import findings as machine
 from fieldapp.domain.clock import today
+from fieldapp.domain.lifecycle import self_verified
 from fieldapp.services.common.identity import grid_codes_under, me
 from fieldapp.services.common.refused_records import on_record
 from fieldapp.services.inspection import findings
-from fieldapp.store.models import Finding, Grid, Person, Venue
+from fieldapp.store.models import Finding, FindingEvent, Grid, Person, Venue
+from fieldapp.store.payloads import event_payload
 
 QUEUES = (
     "awaiting_verification",
@@ -64,6 +66,8 @@ class ReviewRow:
     inspector_name: str
     found_on: dt.date | None
     conflict: bool
+    # The fix was reported by this device's person, who may not verify it (`self_verified`).
+    own_fix: bool = False
 
     @property
     def label(self) -> str:
@@ -205,7 +209,8 @@ def review_queue(
         .tuples()
     )
     rows = []
-    raw: Iterable[tuple[Any, ...]] = query  # type: ignore[assignment]
+    raw: list[tuple[Any, ...]] = list(query)  # type: ignore[arg-type]
+    own = own_fixes([r[0] for r in raw if r[6] == machine.REPORTED])
     for fid, vid, code, name, item, sev, state, deadline, inspector, created, conflict in raw:
         if isinstance(deadline, str):
             deadline = dt.date.fromisoformat(deadline)
@@ -223,9 +228,27 @@ def review_queue(
                 inspector_name=inspector or "",
                 found_on=_date_of(created),
                 conflict=bool(conflict),
+                own_fix=fid in own,
             )
         )
     return rows
+
+
+def own_fixes(finding_ids: list[str]) -> set[str]:
+    """Of these findings, those whose fix (reported last) this device's person reported:
+    the fold's rule (`self_verified`), so the verify dialog can say it before F10. One
+    query for the lot."""
+    if not finding_ids:
+        return set()
+    events: dict[str, list[dict[str, Any]]] = {fid: [] for fid in finding_ids}
+    for e in FindingEvent.select().where(FindingEvent.finding.in_(finding_ids)):
+        events[e.finding_id].append({**event_payload(e), "server_seq": e.server_seq})
+    person = me().person_id
+    return {
+        fid
+        for fid, evs in events.items()
+        if evs and self_verified("verified", person, machine.fold(evs).reported_by)
+    }
 
 
 def queue_count(filters: ReviewFilters, *, day: dt.date | None = None) -> int:

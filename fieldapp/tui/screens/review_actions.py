@@ -28,6 +28,7 @@ from fieldapp.tui.screens.review_rows import (
     none_due_said,
     not_due_yet,
     notices_said,
+    own_fixes_said,
     safe_name,
     written_whole,
 )
@@ -138,7 +139,7 @@ class ReviewActions(FieldScreen[None]):
         if not rows:
             self.notify(t("review_ui.nothing_chosen"), severity="warning")
             return
-        aside = ""  # the chosen hazards the action leaves out, and why
+        aside = own_fixes_said(rows) if event_type == "verified" else ""  # left out, refused
         if event_type == "handed_over":
             early = not_due_yet(rows, self._today())
             if len(early) == len(rows):  # said at once, not after the form is filled

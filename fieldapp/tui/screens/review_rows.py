@@ -1,5 +1,5 @@
 """How the review queue reads on screen: its columns, a row's cells, the mark, the filters
-line, the page title, what a hand-over leaves out, what printing notices wrote and where
+line, the page title, what a hand-over leaves out, the fixes a verify refuses, what printing notices wrote and where
 the PDFs go. Plain functions of the queue's values; the screen is `review`."""
 
 from __future__ import annotations
@@ -166,10 +166,30 @@ def left_out_said(early: list[tuple[ReviewRow, str]], shown: int = 3) -> str:
     each on a line (the first `shown`)."""
     if not early:
         return ""
-    lines = [t("review_ui.hand_over.left_out", count=len(early))]
-    lines += [row.label for row, _ in early[:shown]]
-    if len(early) > shown:
-        lines.append(t("review_ui.bulk.more", count=len(early) - shown))
+    heading = t("review_ui.hand_over.left_out", count=len(early))
+    return _headed_list(heading, [row for row, _ in early], shown)
+
+
+def own_fixes_said(rows: list[ReviewRow], shown: int = 3) -> str:
+    """The chosen fixes this person reported, for the verify dialog: said before F10,
+    which refuses them (a re-check is someone else's, `self_verified`). The one chosen, or
+    all of them, or how many of how many and which (the first `shown`); "" when none."""
+    own = [row for row in rows if row.own_fix]
+    if not own:
+        return ""
+    if len(rows) == 1:
+        return t("review_ui.verify.own_fix")
+    if len(own) == len(rows):
+        return t("review_ui.verify.own_fix_all", count=len(own))
+    heading = t("review_ui.verify.own_fix_some", count=len(own), total=len(rows))
+    return _headed_list(heading, own, shown)
+
+
+def _headed_list(heading: str, rows: list[ReviewRow], shown: int) -> str:
+    """A heading, then the first `shown` hazards one a line, then how many more."""
+    lines = [heading, *(row.label for row in rows[:shown])]
+    if len(rows) > shown:
+        lines.append(t("review_ui.bulk.more", count=len(rows) - shown))
     return "\n".join(lines)
 
 
