@@ -3,12 +3,14 @@ patrolled from 2026-01-20 (before the key days the tests walk).
 
 `import_patrols(workdir)` imports them into the server database the sync tests seed
 (grids T1>V1>A1, T1>V2; p-insp works V1), and returns the route's id;
-`run_sent_halfway` walks a run on a device that is then lost.
+`run_started` starts a run of it at 06:40 on a key day on an enrolled device, and
+`run_sent_halfway` walks one on a device that is then lost.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any, NamedTuple
 
 CHECKPOINTS_CSV = """code,name,kind,grid,address,contact
 CP-01,鼎美村东口,village_entrance,V1,鼎美村东,张三
@@ -71,19 +73,40 @@ class FrozenClock:
         return self.moment.astimezone().replace(tzinfo=None)
 
 
+class StartedRun(NamedTuple):
+    device: Any  # the inspector's enrolled device
+    run: Any  # the run started on it
+    route_id: str
+    signed: dict[str, str]  # checkpoint code -> its signed placard text
+    clock: FrozenClock
+
+
+def run_started(  # type: ignore[no-untyped-def]
+    make_device, server_workdir, monkeypatch, device: str, codes: list[str]
+) -> StartedRun:
+    """FW-01 imported, placards signed for `codes`, the clock at 06:40 on 2026-02-04 (in
+    the morning window), the inspector's device `device` enrolled and synced (the route
+    reaches it), and a run of FW-01 started on it."""
+    from fieldapp.services.patrols import runs
+
+    route_id = import_patrols(server_workdir)
+    signed = placards(codes)
+    clock = FrozenClock(monkeypatch, "2026-02-04", "06:40")
+    enrolled = make_device(device).enroll("p-insp")
+    with enrolled.client() as client:
+        assert client.sync_once().ok
+    return StartedRun(enrolled, runs.start_run(route_id), route_id, signed, clock)
+
+
 def run_sent_halfway(make_device, server_workdir, monkeypatch, *, finish: bool = True):  # type: ignore[no-untyped-def]
     """The inspector's only device sends CP-01 of FW-01's 06:30 window on 2026-02-04,
     records CP-02 (and finishes the run, unless `finish` is False) and is lost before it
     sends them. Returns the device, the run and the frozen clock."""
     from fieldapp.services.patrols import runs
 
-    route_id = import_patrols(server_workdir)
-    signed = placards(["CP-01", "CP-02"])
-    clock = FrozenClock(monkeypatch, "2026-02-04", "06:40")
-    lost = make_device("lost").enroll("p-insp")
-    with lost.client() as client:
-        assert client.sync_once().ok
-    run = runs.start_run(route_id)
+    lost, run, _route_id, signed, clock = run_started(
+        make_device, server_workdir, monkeypatch, "lost", ["CP-01", "CP-02"]
+    )
     runs.record_scan(run.id, signed["CP-01"], "wedge")
     with lost.client() as client:
         assert client.sync_once().ok  # the run open on record with CP-01

@@ -7,7 +7,7 @@ by the supervisor. An inspector's screen has no such key."""
 from __future__ import annotations
 
 import pytest
-from patrol_support import FrozenClock, import_patrols, placards
+from patrol_support import run_started
 from people_support import pin_the_synced_key
 from pilot_support import footer_keys_seen, open_screen, settle
 from textual.widgets import DataTable, Input, Label
@@ -26,13 +26,9 @@ WINDOW = "06:30-09:00"
 
 
 def _open_on_a_lost_device(make_device, server_workdir, monkeypatch) -> str:  # type: ignore[no-untyped-def]
-    route_id = import_patrols(server_workdir)
-    signed = placards(["CP-01"])
-    FrozenClock(monkeypatch, "2026-02-04", "06:40")
-    lost = make_device("lost").enroll("p-insp")
-    with lost.client() as client:
-        assert client.sync_once().ok
-    run = runs.start_run(route_id)
+    lost, run, _route_id, signed, _clock = run_started(
+        make_device, server_workdir, monkeypatch, "lost", ["CP-01"]
+    )
     runs.record_scan(run.id, signed["CP-01"], "wedge")
     with lost.client() as client:
         assert client.sync_once().ok  # the run open on record, then the device is lost

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from patrol_support import FrozenClock, import_patrols, placards
+from patrol_support import run_started
 
 from fieldapp.domain import patrols
 from fieldapp.services.patrols import attendance, due, runs
@@ -17,20 +17,15 @@ from fieldapp.store.patrol_models import PatrolRun, PatrolScan
 from sync.server import db as server_db
 from sync.server import patrols as server_patrols
 
-KEY_DAY = "2026-02-04"
 DAY = dt.date(2026, 2, 4)
 
 
 def test_a_run_finished_early_is_over_with_its_missed_posts_everywhere(
     make_device, seed, server_workdir, monkeypatch
 ):
-    route_id = import_patrols(server_workdir)
-    signed = placards(["CP-01", "CP-03"])
-    clock = FrozenClock(monkeypatch, KEY_DAY, "06:40")
-    worker = make_device("worker").enroll("p-insp")
-    with worker.client() as client:
-        assert client.sync_once().ok
-    run = runs.start_run(route_id)
+    worker, run, route_id, signed, clock = run_started(
+        make_device, server_workdir, monkeypatch, "worker", ["CP-01", "CP-03"]
+    )
     assert runs.record_scan(run.id, signed["CP-01"], "wedge").accepted
     clock.set("06:50")
     assert runs.record_scan(run.id, signed["CP-03"], "wedge").accepted

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from patrol_support import FrozenClock, import_patrols, placards
+from patrol_support import run_started
 from people_support import pin_the_synced_key
 from pilot_support import open_screen, settle
 from textual.widgets import DataTable
@@ -30,13 +30,9 @@ pytestmark = pytest.mark.usefixtures("chinese")
 async def test_a_run_open_on_my_other_device_is_shown_there_not_resumed_here(
     make_device, server_workdir, monkeypatch
 ) -> None:
-    route_id = import_patrols(server_workdir)
-    signed = placards(["CP-01", "CP-02"])
-    FrozenClock(monkeypatch, "2026-02-04", "06:40")
-    first = make_device("first").enroll("p-insp")
-    with first.client() as client:
-        assert client.sync_once().ok
-    run = runs.start_run(route_id)
+    first, run, route_id, signed, _clock = run_started(
+        make_device, server_workdir, monkeypatch, "first", ["CP-01", "CP-02"]
+    )
     visit = runs.record_scan(run.id, signed["CP-01"], "wedge")
     with first.client() as client:
         assert client.sync_once().ok  # the visit sent, the run open on record

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from patrol_support import ROUTES_CSV, FrozenClock, import_patrols, placards
+from patrol_support import ROUTES_CSV, run_started
 
 from fieldapp.domain import patrols
 from fieldapp.services.patrols import attendance, due, runs
@@ -17,7 +17,6 @@ from sync.server import db as server_db
 from sync.server import patrols as server_patrols
 from sync.server.patrol_import import import_routes
 
-KEY_DAY = "2026-02-04"
 DAY = dt.date(2026, 2, 4)
 MORNING = "06:30-09:00"
 
@@ -36,13 +35,9 @@ def _windows(now: dt.datetime) -> list[tuple[str, str, int]]:
 def test_a_walked_run_stays_in_attendance_after_its_route_is_switched_off(
     make_device, seed, server_workdir, monkeypatch
 ):
-    route_id = import_patrols(server_workdir)
-    signed = placards(["CP-01", "CP-03"])
-    clock = FrozenClock(monkeypatch, KEY_DAY, "06:40")
-    worker = make_device("worker").enroll("p-insp")
-    with worker.client() as client:
-        assert client.sync_once().ok
-    run = runs.start_run(route_id)
+    worker, run, route_id, signed, clock = run_started(
+        make_device, server_workdir, monkeypatch, "worker", ["CP-01", "CP-03"]
+    )
     assert runs.record_scan(run.id, signed["CP-01"], "wedge").accepted
     assert runs.record_scan(run.id, signed["CP-03"], "wedge").accepted
     _switch_off(server_workdir)

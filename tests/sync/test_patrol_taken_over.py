@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from patrol_support import FrozenClock, import_patrols, placards
+from patrol_support import run_started
 from people_support import pin_the_synced_key
 from pilot_support import open_screen, settle
 from textual.widgets import DataTable
@@ -41,13 +41,9 @@ CODES = ["CP-01", "CP-02", "CP-03", "CP-04"]
 
 def _lost_midway(make_device, server_workdir, monkeypatch):  # type: ignore[no-untyped-def]
     """The first device starts the run, sends CP-01 and a note on it, and is lost."""
-    route_id = import_patrols(server_workdir)
-    signed = placards(CODES)
-    clock = FrozenClock(monkeypatch, "2026-02-04", "06:40")
-    first = make_device("first").enroll("p-insp")
-    with first.client() as client:
-        assert client.sync_once().ok
-    run = runs.start_run(route_id)
+    first, run, _route_id, signed, clock = run_started(
+        make_device, server_workdir, monkeypatch, "first", CODES
+    )
     visit = runs.record_scan(run.id, signed["CP-01"], "wedge")
     with first.client() as client:
         assert client.sync_once().ok  # the run open on record with CP-01

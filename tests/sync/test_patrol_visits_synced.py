@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 
-from patrol_support import FrozenClock, import_patrols, placards
+from patrol_support import import_patrols, run_started
 
 from fieldapp.domain import patrols
 from fieldapp.services.patrols import attendance, runs
@@ -37,13 +37,9 @@ def _seen_morning(now: dt.datetime) -> attendance.AttendanceRow:
 def test_visits_of_an_open_run_reach_the_server_and_the_supervisor_once(
     make_device, seed, server_workdir, monkeypatch
 ):
-    route_id = import_patrols(server_workdir)
-    signed = placards(["CP-01"])
-    clock = FrozenClock(monkeypatch, KEY_DAY, "06:40")
-    worker = make_device("worker").enroll("p-insp")
-    with worker.client() as client:
-        assert client.sync_once().ok
-    run = runs.start_run(route_id)
+    worker, run, _route_id, signed, clock = run_started(
+        make_device, server_workdir, monkeypatch, "worker", ["CP-01"]
+    )
     scanned = runs.record_scan(run.id, signed["CP-01"], "wedge")
     assert scanned.accepted
     clock.set("06:50")
