@@ -6,6 +6,8 @@ screen sends them: 2-character and 3+-character Chinese, two terms, code prefixe
 whole codes, addresses, each with and without a kind filter, and a name typed character
 by character. The reference, timed in the same rounds, is the cheapest read there is: one
 venue by its code through the unique index (`by_code`), so a loaded machine shows in it.
+Names typed as pinyin (`hongxing`, `hx` for 红星) are timed too, printed apart with the
+grid filter's queries, outside the goals' figures.
 
     python bench/bench_search.py [--venues N]
 """
@@ -81,6 +83,28 @@ def _grid_queries(rng: random.Random) -> list[Query]:
     return queries
 
 
+def _pinyin_queries(rng: random.Random) -> list[Query]:
+    """Venue names typed as pinyin on an English keyboard (`domain.romanized`): two
+    characters in full (`hongxing` for 红星), three or four by initials (`hxcs`), two by
+    initials (`hx`, tested venue by venue), with and without a kind filter."""
+    from pypinyin import lazy_pinyin
+
+    from fieldapp.store.models import Venue
+
+    queries: list[Query] = []
+    for venue in rng.sample(list(Venue.select().order_by(Venue.code).limit(40_000)), 20):
+        rest = venue.name.split("·", 1)[1].removesuffix("(示例)")
+        readings = lazy_pinyin(rest[:4])
+        initials = "".join(r[0] for r in readings)
+        queries += [
+            ("pinyin full", "".join(readings[:2]), None, None),
+            ("pinyin 3-4 init", initials[:4], None, None),
+            ("pinyin 2 init", initials[:2], None, None),
+            ("pinyin 2 +kind", initials[:2], venue.kind, None),
+        ]
+    return queries
+
+
 def main() -> None:
     import argparse
 
@@ -96,6 +120,7 @@ def main() -> None:
     try:
         queries = _queries(random.Random(11))
         gridded = _grid_queries(random.Random(12))
+        gridded += _pinyin_queries(random.Random(13))
         codes = [text for category, text, _, _ in queries if category == "code"]
         for _, text, kind, _ in queries[:20]:  # warm the page cache
             search(text, kind=kind)
@@ -123,8 +148,8 @@ def main() -> None:
     every = sorted(t for times in by_category.values() for t in times)
     print(f"search latency at {args.venues:,} venues (ms, first page of 50)")
     _table(by_category)
-    in_grids = sorted(t for times in by_grid.values() for t in times)
-    print("  with a grid chosen (not in the figures below):")
+    in_grids = sorted(t for c, times in by_grid.items() if "pinyin" not in c for t in times)
+    print("  with a grid chosen, or typed as pinyin (not in the figures below):")
     _table(by_grid)
     print(
         f"  {'with a grid chosen, all':<30} median {statistics.median(in_grids):.2f} ms, "
