@@ -11,18 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from fieldapp.i18n import catalog_incident
-from fieldapp.reports.notices import (
-    MARGIN,
-    PAGE_W,
-    _date,
-    _fields,
-    _new_pdf,
-    _output,
-    _paragraph,
-    _table,
-    _title,
-)
-from fieldapp.reports.placards import CjkFont, find_cjk_font
+from fieldapp.reports.notices import _date, _output, _paragraph, _table, letter_opening
+from fieldapp.reports.placards import CjkFont
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,22 +53,18 @@ def render_incident_letter(
     """The letter to the receiving unit; written to `out` when given."""
     L = lambda key, **v: _label(key, lang, **v)  # noqa: E731
     unit = L(f"incident.unit.{letter.unit}")
-    pdf = _new_pdf(L("incident.letter.title"), font or find_cjk_font())
-    _title(pdf, L("incident.letter.title"), f"{L('incident.letter.reference')}：{letter.reference}")
-    width = PAGE_W - 2 * MARGIN
-    _paragraph(pdf, L("incident.letter.to", unit=unit), 12)
-    _paragraph(pdf, "　　" + L("incident.letter.body"))
-    pdf.ln(3)
-    _fields(
-        pdf,
+    pdf, width = letter_opening(
+        L("incident.letter.title"),
+        (L("incident.letter.reference"), letter.reference),
+        L("incident.letter.to", unit=unit),
+        L("incident.letter.body"),
         [
             (L("incident.letter.unit"), unit),
             (L("incident.letter.reference"), letter.reference),
             (L("incident.letter.date"), _date(letter.handed_over_on)),
         ],
-        width,
+        font,
     )
-    pdf.ln(3)
     rows = []
     for n, i in enumerate(letter.incidents, 1):
         what = f"{L(f'incident.category.{i.category}')}\n{i.description}"

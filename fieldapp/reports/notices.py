@@ -288,6 +288,27 @@ def render_notice(
     return _output(pdf, out)
 
 
+def letter_opening(  # type: ignore[no-untyped-def]
+    title: str,
+    reference: tuple[str, str],
+    to: str,
+    body: str,
+    fields: list[tuple[str, str]],
+    font: CjkFont | None,
+):
+    """A letter to a receiving unit as far as its table: the title with the reference
+    (label, number), who it is to, the body, and the fields. The PDF and its text width."""
+    pdf = _new_pdf(title, font or find_cjk_font())
+    _title(pdf, title, f"{reference[0]}：{reference[1]}")
+    width = PAGE_W - 2 * MARGIN
+    _paragraph(pdf, to, 12)
+    _paragraph(pdf, "　　" + body)
+    pdf.ln(3)
+    _fields(pdf, fields, width)
+    pdf.ln(3)
+    return pdf, width
+
+
 def render_handover_letter(
     letter: HandOverLetter,
     out: Path | str | None = None,
@@ -298,28 +319,24 @@ def render_handover_letter(
     """The hand-over letter to the receiving unit; written to `out` when given."""
     L = lambda key, **v: _label(key, lang, **v)  # noqa: E731
     unit = L(f"review.unit.{letter.unit}")
-    pdf = _new_pdf(L("review.letter.title"), font or find_cjk_font())
-    _title(pdf, L("review.letter.title"), f"{L('review.letter.reference')}：{letter.reference}")
-    width = PAGE_W - 2 * MARGIN
-    _paragraph(pdf, L("review.letter.to", unit=unit), 12)
-    _paragraph(pdf, "　　" + L("review.letter.body"))
-    pdf.ln(3)
     venues = "；".join(
         f"{v.name}（{v.code}）{v.address}"
         + (f"，{v.contact} {v.phone}".rstrip() if v.contact else "")
         for v in map(_printable, letter.venues)
     )
-    _fields(
-        pdf,
+    pdf, width = letter_opening(
+        L("review.letter.title"),
+        (L("review.letter.reference"), letter.reference),
+        L("review.letter.to", unit=unit),
+        L("review.letter.body"),
         [
             (L("review.letter.unit"), unit),
             (L("review.letter.reference"), letter.reference),
             (L("review.letter.date"), _date(letter.handed_over_on)),
             (L("review.letter.venue"), venues),
         ],
-        width,
+        font,
     )
-    pdf.ln(3)
     rows = []
     for n, f in enumerate(letter.findings, 1):
         item = f"{f.item_code} {f.item_text}"
