@@ -65,6 +65,16 @@ async def open_screen(app: App[object], pilot, key: str, kind: type[S], rounds: 
     return screen
 
 
+async def shown_from_start(app: App[object], pilot, screen: S) -> S:  # type: ignore[no-untyped-def]
+    """From the start, `screen` pushed over what the app opened with and shown (its
+    workers done): the screen."""
+    await settle(app, pilot, rounds=2)
+    app.push_screen(screen)
+    await settle(app, pilot, rounds=3)
+    assert app.screen is screen
+    return screen
+
+
 async def open_choice_list(app: App[Any], pilot, dialog: ModalScreen[Any]) -> tuple[Region, Region]:  # type: ignore[no-untyped-def]
     """Show `dialog` (a form in a `.person-box`), open its choice list by Enter on the
     choice, and return (the box inside its border, the open list) as drawn."""

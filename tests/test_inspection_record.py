@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from inspect_support import make_png
-from pilot_support import settle
+from pilot_support import settle, shown_from_start
 from textual.widgets import DataTable, Static
 
 from fieldapp.domain.clock import today
@@ -176,11 +176,7 @@ async def test_no_line_of_the_record_ends_or_begins_on_a_separator_at_80_columns
     inspection_id, _, second = submitted_with_photos(demo_home, venue)
     app = make_app(lang=lang)
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(app, pilot, rounds=2)
-        app.push_screen(InspectionRecordScreen(inspection_id))
-        await settle(app, pilot, rounds=3)
-        screen = app.screen
-        assert isinstance(screen, InspectionRecordScreen)
+        screen = await shown_from_start(app, pilot, InspectionRecordScreen(inspection_id))
         for row in (0, list(rows(screen.query_one("#record-items", DataTable))).index(second)):
             screen.query_one("#record-items", DataTable).move_cursor(row=row)
             await settle(app, pilot)
@@ -217,11 +213,7 @@ async def test_an_english_record_shows_options_in_english_and_the_whole_text(
     inspection_id, _, _ = submitted_with_photos(demo_home, venue)
     app = make_app(lang="en")
     async with app.run_test(size=(120, 36)) as pilot:
-        await settle(app, pilot, rounds=2)
-        app.push_screen(InspectionRecordScreen(inspection_id))
-        await settle(app, pilot, rounds=3)
-        screen = app.screen
-        assert isinstance(screen, InspectionRecordScreen)
+        screen = await shown_from_start(app, pilot, InspectionRecordScreen(inspection_id))
         table = screen.query_one("#record-items", DataTable)
         shown = rows(table)
         assert shown["COM-17"][2] == "Installed and working"
@@ -262,9 +254,7 @@ async def test_a_long_presence_note_leaves_the_representative_in_the_header(
     inspection_id, _, _ = submitted_with_photos(demo_home, venue, presence_note=PRESENCE_NOTE)
     app = make_app(lang=lang)
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(app, pilot, rounds=2)
-        app.push_screen(InspectionRecordScreen(inspection_id))
-        await settle(app, pilot, rounds=3)
+        await shown_from_start(app, pilot, InspectionRecordScreen(inspection_id))
         shown = screen_text(app)
         assert "店主" in shown and review in shown, shown
         assert "这是一个很长的备注" in shown and "…" in shown and "0123456789" not in shown
@@ -287,9 +277,7 @@ async def test_an_items_long_note_is_read_whole_by_keyboard(demo_home: Path) -> 
     inspection_id, _, _ = submitted_with_photos(demo_home, venue, note=note)
     app = make_app(lang="zh")
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(app, pilot, rounds=2)
-        app.push_screen(InspectionRecordScreen(inspection_id))
-        await settle(app, pilot, rounds=3)
+        await shown_from_start(app, pilot, InspectionRecordScreen(inspection_id))
         shown = screen_text(app)
         assert "tab 详情全文" in shown.splitlines()[-1], shown
         assert "备注：很长的备注" in left_pane(shown) and "到此为止" not in left_pane(shown)

@@ -10,7 +10,7 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 
 import pytest
-from pilot_support import footer_keys_seen, settle
+from pilot_support import footer_keys_seen, settle, shown_from_start
 from test_inspection_record import rows, submitted_with_photos
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Static
@@ -37,11 +37,7 @@ async def record_open(
     inspection_id, first, second = submitted_with_photos(demo_home, venue)
     app = make_app(lang=lang)
     async with app.run_test(size=(width, 24)) as pilot:
-        await settle(app, pilot, rounds=2)
-        app.push_screen(InspectionRecordScreen(inspection_id))
-        await settle(app, pilot, rounds=3)
-        screen = app.screen
-        assert isinstance(screen, InspectionRecordScreen)
+        screen = await shown_from_start(app, pilot, InspectionRecordScreen(inspection_id))
         yield app, pilot, screen, first, second
 
 

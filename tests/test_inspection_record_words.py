@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from pilot_support import settle
+from pilot_support import shown_from_start
 from test_inspection_record import rows, submitted_with_photos
 from textual.widgets import DataTable
 
@@ -27,11 +27,7 @@ async def test_the_records_answers_read_as_the_inspection_screens_keys(
     inspection_id, _, second = submitted_with_photos(demo_home, venue)
     app = make_app(lang=lang)
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(app, pilot, rounds=2)
-        app.push_screen(InspectionRecordScreen(inspection_id))
-        await settle(app, pilot, rounds=3)
-        screen = app.screen
-        assert isinstance(screen, InspectionRecordScreen)
+        screen = await shown_from_start(app, pilot, InspectionRecordScreen(inspection_id))
         shown = rows(screen.query_one("#record-items", DataTable))
         answers = {cells[2] for cells in shown.values()}
         assert passed in answers and passed == t("binding.inspect.pass"), answers

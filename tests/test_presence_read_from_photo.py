@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from inspect_support import answer_every_item
-from pilot_support import settle
+from pilot_support import settle, shown_from_start
 from test_scan_sources import server_keys  # noqa: F401 (a fixture)
 from test_wedge_scan import Keys, drafts_of, my_venues, scanning_app
 
@@ -68,9 +68,7 @@ async def test_a_placard_read_from_a_photo_reads_so_in_the_record(
 
     app = make_app(lang=lang)
     async with app.run_test(size=(100, 30)) as pilot:
-        await settle(app, pilot, rounds=2)
-        app.push_screen(InspectionRecordScreen(from_photo))
-        await settle(app, pilot, rounds=3)
+        await shown_from_start(app, pilot, InspectionRecordScreen(from_photo))
         assert t("record.presence.photo_verified") in shown(app)
         assert t("record.presence.verified") not in shown(app)
         await pilot.press("escape")

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import test_refused_records_ui as refused_records_ui
 from inspect_support import answer_every_item
-from pilot_support import open_screen, settle
+from pilot_support import open_screen, shown_from_start
 from test_refused_records_ui import shown
 
 from fieldapp.services.incidents import reporting
@@ -64,9 +64,7 @@ async def test_a_re_inspection_names_whom_it_supersedes_at_80_columns(demo_home:
     inspector = Inspection.get_by_id(first).inspector.name
     app = make_app(lang="en")
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(app, pilot, rounds=2)
-        app.push_screen(InspectionRecordScreen(redo))
-        await settle(app, pilot, rounds=3)
+        await shown_from_start(app, pilot, InspectionRecordScreen(redo))
         text = shown(app)
     assert "supersedesthereturnedinspection" in joined(text), text
     assert f"by{''.join(inspector.split())}" in joined(text), text

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from inspect_support import answer_every_item
-from pilot_support import settle
+from pilot_support import shown_from_start
 
 from fieldapp.services.inspection import inspections
 from fieldapp.store.models import Venue
@@ -25,8 +25,6 @@ async def test_a_guesthouse_is_a_guesthouse_on_the_read_only_inspection(demo_hom
     inspections.submit(inspection_id, "店主")
     app = make_app(lang="en")
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(app, pilot, rounds=2)
-        app.push_screen(InspectionRecordScreen(inspection_id))
-        await settle(app, pilot, rounds=3)
+        await shown_from_start(app, pilot, InspectionRecordScreen(inspection_id))
         text = shown(app)
     assert "Guesthouse" in text and "Small hotel" not in text, text
