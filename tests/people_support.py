@@ -6,7 +6,8 @@ from typing import Any
 
 from fieldapp.domain.device_pin import KdfParams
 from fieldapp.domain.personal import new_key
-from fieldapp.services.people.registry import HouseholdForm, MemberForm
+from fieldapp.services.common.identity import me
+from fieldapp.services.people.registry import HouseholdForm, MemberForm, save_household
 from fieldapp.store import keyring
 from fieldapp.store.people_models import HouseholdMember
 
@@ -40,6 +41,20 @@ def returnee_family(grid: str = "V1") -> HouseholdForm:
             MemberForm("陈小明", sex="male", id_number=CHILD, **common),
         ],
     )
+
+
+def household_of_one(
+    name: str, *, code: str = "DM-021", address: str = "鼎美村二组21号", **member: Any
+) -> None:
+    """A household in my first grid with one person in it, `name` (with `member`'s
+    fields), saved as the people screen saves one."""
+    form = HouseholdForm(
+        grid_code=me().grids[0][0],
+        code=code,
+        address=address,
+        members=[MemberForm(name, **member)],
+    )
+    save_household(form)
 
 
 PIN = "250913"

@@ -7,12 +7,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from people_support import key_behind_pin
+from people_support import household_of_one, key_behind_pin
 from pilot_support import open_screen, settle
 from textual.widgets import Input
 
-from fieldapp.services.common.identity import me
-from fieldapp.services.people import registry
 from fieldapp.tui.app import FieldApp, make_app
 from fieldapp.tui.dialogs.confirm import ConfirmDialog
 from fieldapp.tui.dialogs.person import PersonDialog
@@ -21,14 +19,7 @@ from fieldapp.tui.screens.people import PeopleScreen
 
 def a_household() -> None:
     key_behind_pin()
-    registry.save_household(
-        registry.HouseholdForm(
-            grid_code=me().grids[0][0],
-            code="DM-021",
-            address="鼎美村二组21号",
-            members=[registry.MemberForm("王秀英", sex="female")],
-        )
-    )
+    household_of_one("王秀英", sex="female")
 
 
 async def refused_add_person(app: FieldApp, pilot, typed: str = "") -> PersonDialog:  # type: ignore[no-untyped-def]

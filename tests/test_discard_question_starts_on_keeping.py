@@ -7,13 +7,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from people_support import key_behind_pin
+from people_support import household_of_one, key_behind_pin
 from pilot_support import open_screen, settle
 from textual.widgets import Button, Input
 
 from fieldapp.i18n import t
-from fieldapp.services.common.identity import me
-from fieldapp.services.people import registry
 from fieldapp.tui.app import FieldApp, make_app
 from fieldapp.tui.dialogs.confirm import ConfirmDialog
 from fieldapp.tui.dialogs.person import PersonDialog
@@ -35,14 +33,7 @@ def asked_to_discard(app: FieldApp) -> ConfirmDialog:
 @pytest.mark.parametrize("lang", ["zh", "en"])
 async def test_enter_keeps_the_person_form(demo_home: Path, lang: str) -> None:
     key_behind_pin()
-    registry.save_household(
-        registry.HouseholdForm(
-            grid_code=me().grids[0][0],
-            code="DM-021",
-            address="鼎美村二组21号",
-            members=[registry.MemberForm("王秀英", sex="female")],
-        )
-    )
+    household_of_one("王秀英", sex="female")
     app = make_app(lang=lang)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_screen(app, pilot, "f11", PeopleScreen)

@@ -7,13 +7,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from people_support import edit_person, key_behind_pin, member_named
+from people_support import edit_person, household_of_one, key_behind_pin, member_named
 from pilot_support import settle
 from textual.widgets import Input, Static
 
 from fieldapp.domain.clock import today
-from fieldapp.services.common.identity import me
-from fieldapp.services.people import registry
 from fieldapp.tui.app import make_app
 from fieldapp.tui.dialogs.person import PersonDialog
 
@@ -29,13 +27,8 @@ async def test_a_birth_year_before_1900_is_said_to_be_too_early_with_the_range(
     demo_home: Path, lang: str, said: str, not_said: str
 ) -> None:
     key_behind_pin()
-    registry.save_household(
-        registry.HouseholdForm(
-            grid_code=me().grids[0][0],
-            code="DM-031",
-            address="鼎美村三组31号",
-            members=[registry.MemberForm("黄丽", sex="female", birth_year="1985")],
-        )
+    household_of_one(
+        "黄丽", sex="female", birth_year="1985", code="DM-031", address="鼎美村三组31号"
     )
     app = make_app(lang=lang)
     async with app.run_test(size=(80, 24)) as pilot:

@@ -6,25 +6,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from people_support import edit_person, key_behind_pin
+from people_support import edit_person, household_of_one, key_behind_pin
 from pilot_support import SIZE
 from textual.widgets import Input
 
-from fieldapp.services.common.identity import me
-from fieldapp.services.people import registry
 from fieldapp.tui.app import make_app
 
 
 async def test_an_empty_date_field_shows_the_date_format_not_a_date(demo_home: Path) -> None:
     key_behind_pin()
-    registry.save_household(
-        registry.HouseholdForm(
-            grid_code=me().grids[0][0],
-            code="DM-021",
-            address="鼎美村二组21号",
-            members=[registry.MemberForm("黄丽华", sex="female")],
-        )
-    )
+    household_of_one("黄丽华", sex="female")
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         dialog = await edit_person(app, pilot, "黄丽华")

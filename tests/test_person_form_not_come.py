@@ -9,7 +9,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from people_support import edit_person, key_behind_pin, member_named
+from people_support import edit_person, household_of_one, key_behind_pin, member_named
 from pilot_support import settle
 from textual.widgets import Input, Static
 
@@ -24,13 +24,8 @@ from fieldapp.tui.screens.people import PeopleScreen
 
 def a_person(name: str) -> None:
     key_behind_pin()
-    registry.save_household(
-        registry.HouseholdForm(
-            grid_code=me().grids[0][0],
-            code="DM-031",
-            address="鼎美村三组31号",
-            members=[registry.MemberForm(name, sex="female", arrived_on="2026-06-09")],
-        )
+    household_of_one(
+        name, sex="female", arrived_on="2026-06-09", code="DM-031", address="鼎美村三组31号"
     )
 
 

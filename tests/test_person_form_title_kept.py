@@ -7,13 +7,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from people_support import edit_person, key_behind_pin
+from people_support import edit_person, household_of_one, key_behind_pin
 from pilot_support import settle
 from textual.widgets import Input, Label
 
 from fieldapp.i18n import t
-from fieldapp.services.common.identity import me
-from fieldapp.services.people import registry
 from fieldapp.tui.app import make_app
 from fieldapp.tui.dialogs.person import PersonDialog
 from fieldapp.tui.screens.people import PeopleScreen
@@ -34,14 +32,7 @@ async def test_a_refused_name_does_not_become_the_title(
     demo_home: Path, lang: str, refused: str
 ) -> None:
     key_behind_pin()
-    registry.save_household(
-        registry.HouseholdForm(
-            grid_code=me().grids[0][0],
-            code="DM-021",
-            address="鼎美村二组21号",
-            members=[registry.MemberForm("王秀英", sex="female")],
-        )
-    )
+    household_of_one("王秀英", sex="female")
     app = make_app(lang=lang)
     async with app.run_test(size=(80, 24)) as pilot:
         dialog = await edit_person(app, pilot, "王秀英")
