@@ -28,7 +28,7 @@ from fieldapp.store.activity_models import Activity
 from fieldapp.store.db import rows
 from fieldapp.store.incident_models import Incident, IncidentEvent
 from fieldapp.store.models import Grid, Venue
-from fieldapp.store.payloads import event_payload
+from fieldapp.store.payloads import folded_event
 from fieldapp.store.refused_records import ACTIVITY_RECORD, INCIDENT_EVENT
 
 INCIDENT_COLUMNS = (("occurred_at", 17), ("grid_name", 14), ("category", 14), ("place", 24),
@@ -60,7 +60,7 @@ def _grid_names() -> dict[str, str]:
 def _folds(ids: list[str]) -> dict[str, machine.FindingState]:
     events: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for event in IncidentEvent.select().where(IncidentEvent.incident.in_(ids)):
-        events[event.incident_id].append({**event_payload(event), "server_seq": event.server_seq})
+        events[event.incident_id].append(folded_event(event))
     return {i: machine.fold(events.get(i, []), INCIDENT) for i in ids}
 
 

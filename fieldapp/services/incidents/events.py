@@ -12,7 +12,7 @@ from fieldapp.services.common.identity import me
 from fieldapp.services.common.lifecycle_events import create_event_row
 from fieldapp.store.db import write_transaction
 from fieldapp.store.incident_models import Incident, IncidentEvent
-from fieldapp.store.payloads import event_payload
+from fieldapp.store.payloads import event_payload, folded_event
 
 OP_INCIDENT_EVENT = "incident.event"
 
@@ -20,9 +20,7 @@ OP_INCIDENT_EVENT = "incident.event"
 def fold_of(incident_id: str) -> machine.FindingState:
     """The fold of the incident's events, in the server's order where it gave one."""
     events = IncidentEvent.select().where(IncidentEvent.incident == incident_id)
-    return machine.fold(
-        ({**event_payload(e), "server_seq": e.server_seq} for e in events), INCIDENT
-    )
+    return machine.fold((folded_event(e) for e in events), INCIDENT)
 
 
 def refresh(incident: Incident) -> machine.FindingState:

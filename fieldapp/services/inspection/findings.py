@@ -16,7 +16,7 @@ from fieldapp.services.inspection.active_findings import is_overdue as is_overdu
 from fieldapp.services.inspection.active_findings import open_findings as open_findings
 from fieldapp.store.db import write_transaction
 from fieldapp.store.models import Finding, FindingEvent
-from fieldapp.store.payloads import event_payload
+from fieldapp.store.payloads import event_payload, folded_event
 
 
 def events_of(finding_id: str) -> list[FindingEvent]:
@@ -25,9 +25,7 @@ def events_of(finding_id: str) -> list[FindingEvent]:
 
 def fold_of(finding_id: str) -> machine.FindingState:
     """The fold of the finding's events, in the server's order where the server gave one."""
-    return machine.fold(
-        {**event_payload(e), "server_seq": e.server_seq} for e in events_of(finding_id)
-    )
+    return machine.fold(folded_event(e) for e in events_of(finding_id))
 
 
 def refresh(finding: Finding) -> machine.FindingState:

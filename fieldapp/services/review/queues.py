@@ -22,7 +22,7 @@ from fieldapp.services.common.identity import grid_codes_under, me
 from fieldapp.services.common.refused_records import on_record
 from fieldapp.services.inspection import findings
 from fieldapp.store.models import Finding, FindingEvent, Grid, Person, Venue
-from fieldapp.store.payloads import event_payload
+from fieldapp.store.payloads import folded_event
 
 QUEUES = (
     "awaiting_verification",
@@ -242,7 +242,7 @@ def own_fixes(finding_ids: list[str]) -> set[str]:
         return set()
     events: dict[str, list[dict[str, Any]]] = {fid: [] for fid in finding_ids}
     for e in FindingEvent.select().where(FindingEvent.finding.in_(finding_ids)):
-        events[e.finding_id].append({**event_payload(e), "server_seq": e.server_seq})
+        events[e.finding_id].append(folded_event(e))
     person = me().person_id
     return {
         fid
