@@ -58,19 +58,3 @@ async def test_closing_with_one_closable_among_those_marked_opens_the_confirmati
         await settle(app, pilot)
         assert isinstance(app.screen, BulkActionDialog)
 
-
-async def test_a_bulk_key_on_an_empty_queue_asks_for_incidents_not_hazards(
-    demo_home: Path,
-) -> None:
-    """`c` with no incident listed said 请先选择隐患 (the hazard review's words)."""
-    demo.act_as("supervisor")
-    app = make_app()
-    async with app.run_test(size=SMALL, notifications=True) as pilot:
-        screen = await open_screen(app, pilot, "f3", IncidentsScreen)
-        await pilot.press("4")  # conflicts: none in the demo
-        await settle(app, pilot, rounds=2)
-        await pilot.press("c")
-        await settle(app, pilot, rounds=2)
-        assert app.screen is screen
-        said = shown(app).replace(" ", "")
-        assert "请先选择事件" in said and "隐患" not in said, said

@@ -67,6 +67,13 @@ class IncidentActing:
     def incidents_changed(self) -> None:
         """Called once an action was applied to one or more: read them again."""
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # An empty queue offers no action on incidents (as the review's, F5): the footer,
+        # F1 and the palette list a Assign, l Letter… only while one is marked or highlighted.
+        if action in ("bulk", "print_letter", "acknowledge") and not self.acted_on():
+            return False
+        return super().check_action(action, parameters)  # type: ignore[misc]
+
     def action_bulk(self, event_type: str) -> None:
         from fieldapp.domain.clock import today
         from fieldapp.domain.incidents import INCIDENT
