@@ -57,6 +57,12 @@ RULES: dict[str, TextRule] = {
     "person_name": TextRule(names_someone),
     "household_address": TextRule(says_something, ADDRESS_MAX),
     "close_reason": TextRule(says_something, 500),  # why a supervisor closes a patrol run
+    # Why a supervisor returns an inspection to its inspector (shown on the inspector's home).
+    "return_reason": TextRule(says_something),
+    # Why a hazard never reported fixed is closed without a re-check.
+    "closed_unreported_reason": TextRule(says_something),
+    # What the receiving unit did, for an outcome of 其他处理.
+    "outcome_other_reason": TextRule(says_something),
 }
 
 
@@ -80,3 +86,13 @@ def text_problem(field: str, text: str) -> str | None:
 
     fault = text_fault(field, text)
     return None if fault is None else t(fault[0], **fault[1])
+
+
+def return_problem(comment: str) -> str | None:
+    """Why `comment` cannot send an inspection back to its inspector: missing, or saying
+    nothing in words ("ok", "😀。"); None when it can."""
+    from fieldapp.i18n import t
+
+    if not comment.strip():
+        return t("review.refused.comment_missing")
+    return text_problem("return_reason", comment)

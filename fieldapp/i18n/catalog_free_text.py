@@ -47,6 +47,18 @@ ZH = {
         "请用文字写明关闭这次巡逻的原因（至少两个字或四个字母，如“设备丢失”），\n表情符号、标点和空格不算。"
     ),
     "free_text.close_reason.too_long": "原因最多 {most} 个字，现在有 {length} 个字。",
+    "free_text.return_reason": (
+        "退回检查记录须用文字写明原因，检查员要据此补正\n"
+        "（至少两个字或四个字母，如“照片不清楚”），\n表情符号、标点和空格不算。"
+    ),
+    "free_text.closed_unreported_reason": (
+        "未报整改的隐患销号须在备注中用文字写明为何无需复查\n"
+        "（至少两个字或四个字母，如“已当场整改”），\n表情符号、标点和空格不算。"
+    ),
+    "free_text.outcome_other_reason": (
+        "处理结果为“其他处理”时须在备注中用文字写明接收单位做了什么处理\n"
+        "（至少两个字或四个字母，如“责令停业”），\n表情符号、标点和空格不算。"
+    ),
     # The server refused a text that says nothing: the field's own refusal above.
     "refusal.free_text": "{text_rule}",
     # The server refused a text longer than its form takes: the form's own refusal above.
@@ -108,6 +120,21 @@ EN = {
         " characters, e.g. 'phone lost'); emoji, punctuation and spaces do not count."
     ),
     "free_text.close_reason.too_long": "The reason takes at most {most} characters; it has {length}.",
+    "free_text.return_reason": (
+        "Returning an inspection needs the reason in words, so the inspector knows what to"
+        " correct (at least four letters or two Chinese characters, e.g. 'photo unclear');"
+        " emoji, punctuation and spaces do not count."
+    ),
+    "free_text.closed_unreported_reason": (
+        "Closing a hazard never reported fixed needs a note in words saying why it needs no"
+        " re-check (at least four letters or two Chinese characters, e.g. 'fixed on the"
+        " spot'); emoji, punctuation and spaces do not count."
+    ),
+    "free_text.outcome_other_reason": (
+        "An outcome of 'Other action' needs a note in words saying what the receiving unit"
+        " did (at least four letters or two Chinese characters, e.g. 'ordered closed');"
+        " emoji, punctuation and spaces do not count."
+    ),
     "refusal.free_text": "{text_rule}",
     "refusal.text_too_long": "{text_rule}",
     "refusal.person_field.name": "name",

@@ -15,6 +15,7 @@ from sync.protocol import InspectionReviewSubmit, refusals
 from sync.server import db as server_db
 from sync.server.feed import NewChange, person_audience
 from sync.server.models import Inspection
+from sync.server.op_checks import check_text
 from sync.server.review_models import InspectionReview
 from sync.server.scope import DeviceContext, require_own
 from sync.server.submit import Applied, venue_in_scope
@@ -34,6 +35,8 @@ def apply_inspection_review(who: DeviceContext, sub: InspectionReviewSubmit) -> 
     if sub.state == "returned" and not sub.comment.strip():
         text = f"{what} returns it without a comment; say what the inspector must do"
         raise refusals.refused(text, refusals.RETURNED_WITHOUT_COMMENT)
+    if sub.state == "returned":
+        check_text(f"the comment of {what}", "return_reason", sub.comment)
     inspection = Inspection.get_or_none(Inspection.id == sub.inspection_id)
     if inspection is None:
         text = (

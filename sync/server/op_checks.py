@@ -41,9 +41,12 @@ def check_text(what: str, rule: str, text: str, held: str | None = None) -> None
 
 def check_event_text(what: str, event_type: str, note: str, data: dict[str, Any]) -> None:
     """The texts of a hazard's or an incident's event that must say something: what a
-    rejected re-check found still wrong, a hand-over's reference number (文号)."""
+    rejected re-check found still wrong, what was done for an outcome of 其他处理, a
+    hand-over's reference number (文号)."""
     if event_type == "rejected":
         check_text(f"the note of {what}", "reject_reason", note)
+    if event_type == "outcome_recorded" and data.get("outcome") == "other":
+        check_text(f"the note of {what}", "outcome_other_reason", note)
     if event_type == "handed_over":
         check_text(
             f"the reference of {what}", "hand_over_reference", str(data.get("reference", ""))

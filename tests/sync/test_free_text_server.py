@@ -134,3 +134,32 @@ def test_texts_longer_than_the_device_s_form_takes_are_refused_by_the_server(mak
     with written_in("en"):
         said = reason_in_words("text_too_long", _refusal(worker, ops[2])[2], "")
     assert said.startswith("The address takes at most 200 characters; it has 201.")
+
+
+def test_a_return_and_an_other_outcome_saying_nothing_are_refused_with_their_rule(
+    make_device, seed
+):
+    """The server holds a returned inspection's comment and an outcome of 其他处理's note to
+    the rule the device's dialogs use: "😀。" and "ok" are refused, the device words why."""
+    inspector = make_device("insp").enroll("p-insp")
+    submit = inspection_submit(seed.venues["DM-0001"], "p-insp")
+    inspector.enqueue("inspection.submit", submit)
+    with inspector.client() as client:
+        client.sync_once()
+    boss = make_device("boss").enroll("p-sup")
+    returned = {"inspection_id": submit["inspection"]["id"], "state": "returned",
+                "comment": "😀。", "reviewer": "p-sup", "at": "2026-06-10T05:00:00.000Z"}  # fmt: skip
+    finding = submit["findings"][0]
+    other = event("outcome_recorded", "p-sup", base=finding["events"][0]["id"],
+                  role="supervisor", data={"outcome": "other"})  # fmt: skip
+    other["note"] = "ok"
+    ops = [boss.enqueue("inspection.review", returned),
+           boss.enqueue("finding.event", finding_event(finding["id"], other))]  # fmt: skip
+    with boss.client() as client:
+        client.sync_once()
+    assert [_refusal(boss, op) for op in ops] == [
+        ("rejected", "free_text", {"text_rule": "return_reason"}),
+        ("rejected", "free_text", {"text_rule": "outcome_other_reason"}),
+    ]
+    said = reason_in_words("free_text", {"text_rule": "return_reason"}, "")
+    assert said.startswith("退回检查记录须用文字写明原因")

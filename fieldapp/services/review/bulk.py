@@ -55,6 +55,25 @@ def note_needed(
     return None
 
 
+# The free-text rule (`fieldapp.domain.free_text.RULES`) of each note `note_needed` asks for.
+NOTE_RULES = {
+    "rejected": "reject_reason",
+    "closed_unreported": "closed_unreported_reason",
+    "outcome_other": "outcome_other_reason",
+}
+
+
+def note_problem(needed: str | None, note: str) -> str | None:
+    """Why `note` cannot be the note `needed` (a key of `note_needed`) asks for, as a
+    sentence for a person: missing, or saying nothing in words ("ok", "😀。"); None when
+    it can be taken or no note is needed."""
+    if needed is None:
+        return None
+    if not note.strip():
+        return t(f"review.refused.note_{needed}")
+    return text_problem(NOTE_RULES[needed], note)
+
+
 class ActionRefused(ValueError):
     """A whole bulk action refused before anything was written; str() is for a person."""
 
@@ -98,11 +117,8 @@ def bulk_apply(
     problem = machine.check_event_data(event_type, payload)
     if problem is not None:
         raise ActionRefused(problem)
-    noted = bool(note.strip())
-    if not noted and (needed := note_needed(event_type, (), payload)) is not None:  # any state
-        raise ActionRefused(t(f"review.refused.note_{needed}"))
-    if event_type == "rejected" and (said := text_problem("reject_reason", note)) is not None:
-        raise ActionRefused(said)
+    if (said := note_problem(note_needed(event_type, (), payload), note)) is not None:
+        raise ActionRefused(said)  # needed in any state
     scope = my_scope()
     allowed = None if scope is None else set(scope)
     results: list[BulkResult] = []
@@ -117,9 +133,9 @@ def bulk_apply(
                 if grid not in allowed:
                     results.append(BulkResult(finding_id, False, t("review.refused.outside_grid")))
                     continue
-            needed = None if noted else note_needed(event_type, (finding.state,))
-            if needed is not None:
-                results.append(BulkResult(finding_id, False, t(f"review.refused.note_{needed}")))
+            said = note_problem(note_needed(event_type, (finding.state,)), note)
+            if said is not None:
+                results.append(BulkResult(finding_id, False, said))
                 continue
             try:
                 event = findings.append_event(finding_id, event_type, note=note, data=payload)

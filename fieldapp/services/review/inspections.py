@@ -22,6 +22,7 @@ from peewee import Expression
 
 from fieldapp.domain import proof as visit_proof
 from fieldapp.domain.clock import now_iso
+from fieldapp.domain.free_text import return_problem
 from fieldapp.domain.presence import UNVERIFIED
 from fieldapp.i18n import t
 from fieldapp.services.common import outbox
@@ -257,6 +258,6 @@ def mark_reviewed(inspection_id: str, comment: str = "") -> Inspection:
 def return_inspection(inspection_id: str, comment: str) -> Inspection:
     """Send the inspection back to its inspector with a comment saying why."""
     comment = comment.strip()
-    if not comment:
-        raise ValueError(t("review.refused.comment_missing"))
+    if (said := return_problem(comment)) is not None:
+        raise ValueError(said)
     return _review(inspection_id, "returned", comment)

@@ -27,7 +27,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
 
 from fieldapp.domain import findings as machine
-from fieldapp.domain.free_text import numbers_a_document, text_problem
+from fieldapp.domain.free_text import numbers_a_document
 from fieldapp.domain.typed import no_such_day, typed_date
 from fieldapp.i18n import t
 from fieldapp.tui.commands import localize_bindings
@@ -221,10 +221,10 @@ class BulkActionDialog(AsksBeforeDiscarding, ModalScreen[BulkRequest | None]):
         note = self.query_one("#bulk-note", Input).value.strip()
         if self.event_type == "note" and not note:  # the note is all a note event says
             return Refused(t("review_ui.bulk.note_empty"), "#bulk-note")
+        from fieldapp.services.review.bulk import note_problem
+
         needed = self.note_rule(data) if self.note_rule is not None else self.note_needed
-        if needed and not note:
-            return Refused(t(f"review.refused.note_{needed}"), "#bulk-note")
-        if self.event_type == "rejected" and (said := text_problem("reject_reason", note)):
+        if (said := note_problem(needed, note)) is not None:
             return Refused(said, "#bulk-note")
         problem = machine.check_event_data(self.event_type, data, self.lifecycle)
         if problem is not None:

@@ -1,4 +1,5 @@
-"""A comment that must be written: why an inspection goes back to its inspector."""
+"""A comment that must be written: why an inspection goes back to its inspector, in words
+(`return_problem`, the rule the service and the sync server hold it to)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
+from fieldapp.domain.free_text import return_problem
 from fieldapp.i18n import t
 from fieldapp.tui.commands import localize_bindings
 from fieldapp.tui.dialogs.discarding import HoldsTyped
@@ -53,8 +55,9 @@ class CommentDialog(HoldsTyped, ModalScreen[str | None]):
     @on(Button.Pressed, "#comment-ok")
     def action_save(self) -> None:
         comment = self.query_one("#comment-text", Input).value.strip()
-        if not comment:
-            self.query_one("#comment-error", Static).update(t("review.refused.comment_missing"))
+        said = return_problem(comment)
+        if said is not None:
+            self.query_one("#comment-error", Static).update(said)
             self.query_one("#comment-text", Input).focus()  # the field it names
             return
         self.dismiss(comment)

@@ -1,0 +1,67 @@
+"""Every reason a supervisor must give is held to the reject reason's rule
+(`fieldapp.domain.free_text`): returning an inspection (F5 → i → t), closing a hazard
+never reported fixed and an outcome of 其他处理 refuse "😀。" or "ok", in the dialog (which
+stays open with the cursor in the field) and in the service behind it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pilot_support import settle
+from textual.widgets import Input, Static
+
+from fieldapp.domain import findings as machine
+from fieldapp.i18n import set_language
+from fieldapp.services.review import ActionRefused, bulk_apply
+from fieldapp.services.review.inspections import return_inspection
+from fieldapp.store.models import Finding, Inspection
+from fieldapp.tui.app import make_app
+from fieldapp.tui.dialogs.review_comment import CommentDialog
+from fieldapp.tui.screens.inspection_review import InspectionReviewScreen
+
+SAYS_WHY = {"zh": ("退回检查记录须用文字写明原因", "表情符号、标点和空格不算"),
+            "en": ("Returning an inspection needs the reason in words", "emoji")}  # fmt: skip
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+async def test_an_inspection_returned_with_an_emoji_is_refused_in_the_dialog(
+    demo_supervisor: Path, lang: str
+) -> None:
+    set_language(lang)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot, rounds=3)
+        await pilot.press("f5")
+        await settle(app, pilot, rounds=2)
+        await pilot.press("i")
+        await settle(app, pilot, rounds=3)
+        assert isinstance(app.screen, InspectionReviewScreen)
+        await pilot.press("t")
+        await settle(app, pilot)
+        dialog = app.screen
+        assert isinstance(dialog, CommentDialog)
+        comment = dialog.query_one("#comment-text", Input)
+        comment.value = "😀。"
+        await pilot.press("f10")
+        await settle(app, pilot)
+        said = str(dialog.query_one("#comment-error", Static).render())
+        assert all(part in said for part in SAYS_WHY[lang]), said
+        assert app.screen is dialog and app.focused is comment
+    assert not Inspection.select().where(Inspection.review_state == "returned").exists()
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_service_refuses_reasons_that_say_nothing(demo_supervisor: Path, lang: str) -> None:
+    set_language(lang)
+    inspection = Inspection.select().where(Inspection.status == "submitted").first()
+    with pytest.raises(ValueError, match="退回检查记录须|Returning an inspection needs"):
+        return_inspection(inspection.id, "😀。")
+    unreported = Finding.select().where(Finding.state == machine.OPEN).first()
+    results = bulk_apply([unreported.id], "closed", "ok")
+    assert not results[0].applied
+    assert "已当场整改" in results[0].reason or "fixed on the spot" in results[0].reason
+    with pytest.raises(ActionRefused, match="其他处理|Other action"):
+        bulk_apply([unreported.id], "outcome_recorded", "ok", {"outcome": "other"})
+    assert Finding.get_by_id(unreported.id).state == machine.OPEN
+    assert return_inspection(inspection.id, "照片不清楚").review_state == "returned"
