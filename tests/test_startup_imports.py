@@ -1,19 +1,19 @@
 """What the cold start to the home screen does not pay for: modules home does not need
 before its first frame (a dialog's TextArea, the office-data checks, the follow-ups, the
 people models, the TOML reader, the findings' state machine and the handling of refused
-records), the catalogue modules one by one (they are read merged),
-and parsing the shipped activity types again when the file has not changed."""
+records, the check of a scan and the placard's signature), the catalogue modules one by
+one (they are read merged), and parsing the shipped activity types again when the file has
+not changed."""
 
 from __future__ import annotations
 
 import hashlib
 import marshal
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from tui_start_support import tui_started
 
 from fieldapp import i18n
 from fieldapp.paths import ACTIVITIES_FILE
@@ -37,31 +37,18 @@ NOT_BEFORE_THE_FIRST_FRAME = (
     "fieldapp.domain.findings",
     "fieldapp.services.common.refused_records",  # and the conditions on refused records
     "fieldapp.store.incident_models",
+    "fieldapp.domain.presence",  # the server's check of a scan, for the scan sources' names
+    "fieldapp.domain.placard",
 )
 
 
 def _modules_at_the_first_frame() -> list[str]:
     """Launch the TUI as `fieldapp` does and list the modules loaded when home's data is
     first shown."""
-    code = (
-        "import os, sys\n"
-        "from fieldapp.tui import app as tui_app, startup\n"
-        "os.environ.update(FIELDAPP_BENCH_EXIT_ON_READY='1',\n"
-        "    TEXTUAL_DRIVER='textual.drivers.headless_driver:HeadlessDriver')\n"
-        "seen = []\n"
-        "ready = tui_app.FieldApp._bench_ready\n"
-        "def noted(self):\n"
-        "    seen.extend(sorted(sys.modules))\n"
-        "    ready(self)\n"
-        "tui_app.FieldApp._bench_ready = noted\n"
-        "startup.run_tui(None)\n"
-        "print(' '.join(seen))\n"
+    seen = tui_started(
+        "seen.extend(sorted(sys.modules))\n", before="seen = []\n", after="print(' '.join(seen))\n"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=False
-    )
-    assert result.returncode == 0, result.stderr
-    return result.stdout.split()
+    return seen.split()
 
 
 def test_home_shows_without_what_it_does_not_need(demo_home: Path) -> None:

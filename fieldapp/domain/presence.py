@@ -17,17 +17,15 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from fieldapp.domain import placard
+from fieldapp.domain.scan_sources import CAMERA as CAMERA
+from fieldapp.domain.scan_sources import SCAN_SOURCES as SCAN_SOURCES
+from fieldapp.domain.scan_sources import TYPED as TYPED
+from fieldapp.domain.scan_sources import WEDGE as WEDGE
 from fieldapp.domain.typed import says_something
 from fieldapp.i18n import t
 
 SCANNED = "scanned"
 MANUAL = "manual"
-
-# Where a scan came from (kept with it as proof: `services.inspection.scan_proof`).
-WEDGE = "wedge"  # a scanner typing like a keyboard: a burst of keys on any screen
-CAMERA = "camera"  # the QR decoded from a photo
-TYPED = "typed"  # typed or pasted into the scan dialog
-SCAN_SOURCES: tuple[str, ...] = (WEDGE, CAMERA, TYPED)
 
 # presence_check values: what the server decided about the claim.
 VERIFIED = "verified"  # a scan whose placard verified

@@ -19,10 +19,10 @@ from pathlib import Path
 from typing import Any
 
 # The scan sources are the domain's: services.common words the ledger by them too.
-from fieldapp.domain.presence import CAMERA as CAMERA
-from fieldapp.domain.presence import SCAN_SOURCES as SCAN_SOURCES
-from fieldapp.domain.presence import TYPED as TYPED
-from fieldapp.domain.presence import WEDGE as WEDGE
+from fieldapp.domain.scan_sources import CAMERA as CAMERA
+from fieldapp.domain.scan_sources import SCAN_SOURCES as SCAN_SOURCES
+from fieldapp.domain.scan_sources import TYPED as TYPED
+from fieldapp.domain.scan_sources import WEDGE as WEDGE
 
 _BOOT_ID = Path("/proc/sys/kernel/random/boot_id")
 
