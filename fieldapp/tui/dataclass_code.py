@@ -34,13 +34,19 @@ _used: dict[str, CodeType] = {}  # this run's texts: what the file holds next
 _compiled_anew = False
 
 
-def _read() -> dict[str, CodeType]:
+def read_marshal(path: str) -> dict[str, Any]:
+    """The dict kept in a marshal file ({} where it is missing, cut short or not one)."""
     try:
-        with open(_FILE, "rb") as handle:
+        with open(path, "rb") as handle:
             held = marshal.loads(handle.read())
     except (OSError, ValueError, EOFError, TypeError):
         return {}
-    if not isinstance(held, dict) or held.get("magic") != importlib.util.MAGIC_NUMBER:
+    return held if isinstance(held, dict) else {}
+
+
+def _read() -> dict[str, CodeType]:
+    held = read_marshal(_FILE)
+    if held.get("magic") != importlib.util.MAGIC_NUMBER:
         return {}  # another Python's bytecode
     codes: dict[str, CodeType] = held.get("codes", {})
     return codes
@@ -86,13 +92,17 @@ def stop_keeping() -> None:
 
 
 def _write(codes: dict[str, CodeType]) -> None:
-    """Keep the compiled texts for the next start (nothing lost if that cannot be)."""
-    partial = f"{_FILE}.{os.getpid()}.{threading.get_ident()}"
+    write_marshal(_FILE, {"magic": importlib.util.MAGIC_NUMBER, "codes": codes})
+
+
+def write_marshal(path: str, value: dict[str, Any]) -> None:
+    """Keep `value` in a marshal file for the next start (nothing lost if that cannot be)."""
+    partial = f"{path}.{os.getpid()}.{threading.get_ident()}"
     try:
-        os.makedirs(os.path.dirname(_FILE), exist_ok=True)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
         with open(partial, "wb") as handle:
-            handle.write(marshal.dumps({"magic": importlib.util.MAGIC_NUMBER, "codes": codes}))
-        os.replace(partial, _FILE)  # a reader sees the old file or the whole new one
-    except OSError:
+            handle.write(marshal.dumps(value))
+        os.replace(partial, path)  # a reader sees the old file or the whole new one
+    except (OSError, ValueError):  # ValueError: a value marshal cannot write
         with suppress(OSError):
             os.unlink(partial)

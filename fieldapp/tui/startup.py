@@ -13,6 +13,7 @@ import sys
 
 from fieldapp.tui.collector import hold_collector, release_collector
 from fieldapp.tui.dataclass_code import keep_compiled, stop_keeping
+from fieldapp.tui.regex_code import keep_compiled_patterns, stop_keeping_patterns
 
 
 def import_peewee_without_postgres() -> None:
@@ -35,6 +36,7 @@ def run_tui(lang: str | None) -> None:
     """Open the local store, load the shipped checklists, pick the language, run the TUI."""
     hold_collector()  # released after the first frame (FieldApp.on_mount)
     keep_compiled()  # the dataclasses' methods: compiled at the first start only
+    keep_compiled_patterns()  # and the regular expressions of the imports below
     import_peewee_without_postgres()
     from fieldapp.i18n import set_language
     from fieldapp.paths import store_path
@@ -58,6 +60,7 @@ def run_tui(lang: str | None) -> None:
         from fieldapp.tui.app import make_app  # Textual: imported while the home data is read
         from fieldapp.tui.css_rules import keep_parsed, stop_keeping_parsed
 
+        stop_keeping_patterns()  # before the app runs: none made from anything typed
         mark("imported")
         keep_parsed()  # the stylesheets parsed at the last start are not parsed again
         try:
@@ -70,6 +73,7 @@ def run_tui(lang: str | None) -> None:
             stop_keeping_parsed()
     finally:
         release_collector()  # if the app ended before its first frame
+        stop_keeping_patterns()
         stop_keeping()
         close_store()
         write_marks()
