@@ -31,6 +31,7 @@ NOTHING_ELSE = {
     "patrols_done": 0,
     "patrols_late": 0,
     "patrols_partial": 0,
+    "patrols_partial_late": 0,
     "patrols_missed": 0,
     "missed_posts": 0,
 }

@@ -4,17 +4,14 @@ says it: "部分 1（其中迟到点位 1）"; the missed posts are only those n
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 import pytest
 from pilot_support import open_screen, settle
-from test_patrol_run_late_by_hand_whole import DAY, _walk_past_the_end
+from test_patrol_run_late_by_hand_whole import DAY, partial_window_over
 
-from fieldapp.domain import clock
 from fieldapp.i18n import set_language, t
 from fieldapp.services.patrols import attendance
-from fieldapp.services.patrols.runs import finish_run
 from fieldapp.tui.app import make_app
 from fieldapp.tui.screens.patrols import PatrolsScreen
 
@@ -23,9 +20,7 @@ from fieldapp.tui.screens.patrols import PatrolsScreen
 async def test_a_partial_window_says_its_late_checkpoint(
     home: Path, lang: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    finish_run(_walk_past_the_end(monkeypatch))  # CP-03 after 20:00, CP-04 not visited
-    moment = dt.datetime.combine(DAY, dt.time(20, 5)).astimezone()
-    monkeypatch.setattr(clock, "_now", lambda: moment.astimezone(dt.UTC))
+    partial_window_over(monkeypatch)  # CP-03 after 20:00, CP-04 not visited
     (person,) = attendance.by_assignee(attendance.attendance(DAY))
     assert (person.partial, person.late, person.missed_posts, person.partial_late) == (1, 0, 1, 1)
     set_language(lang)

@@ -43,6 +43,16 @@ def _walk_past_the_end(monkeypatch: pytest.MonkeyPatch) -> str:
     return str(run.id)
 
 
+def partial_window_over(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The walk above finished, and the clock at 20:05: its window over, partly done (CP-04
+    not visited), CP-03 reached late."""
+    from fieldapp.services.patrols.runs import finish_run
+
+    finish_run(_walk_past_the_end(monkeypatch))
+    moment = dt.datetime.combine(DAY, dt.time(20, 5)).astimezone()
+    monkeypatch.setattr(clock, "_now", lambda: moment.astimezone(dt.UTC))
+
+
 def _screen_lines(app) -> list[str]:  # type: ignore[no-untyped-def]
     return [strip.text for strip in app.screen._compositor.render_strips()]
 

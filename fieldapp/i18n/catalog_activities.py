@@ -102,8 +102,10 @@ ZH: dict[str, str] = {
     "report.activities": "定期活动：{count} 项（{types}）",
     "report.patrols": (  # short lines: the daily report's card is 34 cells wide at 80 columns
         "巡逻：完成 {patrols_done} 次（其中迟到 {patrols_late}）\n"
-        "部分完成 {patrols_partial} 次，未巡 {patrols_missed} 次\n空岗漏岗 {missed_posts} 处"
+        "部分完成 {patrols_partial} 次{partial_late}\n"
+        "未巡 {patrols_missed} 次，空岗漏岗 {missed_posts} 处"
     ),
+    "report.patrols_partial_late": "（其中迟到点位 {count}）",
     "report.campaign_line": "{campaign}：{figures}",
     # campaign targets
     "target.patrols_per_day": "每日巡逻",
@@ -239,8 +241,11 @@ EN: dict[str, str] = {
     "report.activities": "Activities: {count} ({types})",
     "report.patrols": (
         "Patrols: {patrols_done} done ({patrols_late} late)\n"
-        "{patrols_partial} partly done, {patrols_missed} not done\n{missed_posts} missed posts"
+        "{patrols_partial} partly done{partial_late}\n"
+        "{patrols_missed} not done, missed posts: {missed_posts}"
     ),
+    "report.patrols_partial_late": " ({count} checkpoints late)",
+    "report.patrols_partial_late_one": " (1 checkpoint late)",
     "report.campaign_line": "{campaign}: {figures}",
     "target.patrols_per_day": "Patrols a day",
     "target.incidents_handled": "Incidents handled",

@@ -12,15 +12,19 @@ from collections.abc import Sequence
 
 from fieldapp.domain import patrols
 
-PATROL_KEYS = ("patrols_done", "patrols_late", "patrols_partial", "patrols_missed", "missed_posts")
+PATROL_KEYS = (
+    "patrols_done", "patrols_late", "patrols_partial", "patrols_partial_late", "patrols_missed",
+    "missed_posts",
+)  # fmt: skip
 
 
 def patrol_figures_by_grid(
     scope: Sequence[str], first: dt.date, last: dt.date, *, now: dt.datetime | None = None
 ) -> dict[str, dict[str, int]]:
     """Patrol windows due first..last per grid code of `scope` (each grid its own routes):
-    done (on time or late), of them late, partly done, not done, and checkpoints missed
-    (空岗漏岗). One attendance reading for all the grids."""
+    done (on time or late), of them late, partly done and their checkpoints reached late
+    (as attendance says them: a late window is done, a partly done one is not late),
+    not done, and checkpoints missed (空岗漏岗). One attendance reading for all the grids."""
     from fieldapp.services.patrols.attendance import attendance
 
     found: dict[str, dict[str, int]] = {}
@@ -31,6 +35,7 @@ def patrol_figures_by_grid(
             figures["patrols_late"] += row.status == patrols.LATE
         elif row.status == patrols.PARTIAL:
             figures["patrols_partial"] += 1
+            figures["patrols_partial_late"] += len(row.late)
         elif row.status == patrols.NOT_DONE:
             figures["patrols_missed"] += 1
         figures["missed_posts"] += len(row.missed)

@@ -25,9 +25,14 @@ def activity_line(counts: Mapping[str, Any]) -> str:
 
 
 def patrol_line(counts: Mapping[str, Any]) -> str:
+    """The patrols' lines, or "" when none was due; the checkpoints reached late in partly
+    done windows only when there were some (a report filed before it was counted has none)."""
     if not any(counts.get(k) for k in PATROL_KEYS):
         return ""
-    return "\n" + t("report.patrols", **{k: int(counts.get(k) or 0) for k in PATROL_KEYS})
+    figures = {k: int(counts.get(k) or 0) for k in PATROL_KEYS}
+    late = figures["patrols_partial_late"]
+    partial_late = t("report.patrols_partial_late", count=late) if late else ""
+    return "\n" + t("report.patrols", partial_late=partial_late, **figures)
 
 
 def campaign_name(code: str) -> str:
