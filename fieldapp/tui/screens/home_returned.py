@@ -49,7 +49,8 @@ class ReturnedLine(FieldScreen[None]):
     def _returned_read(self, event: ReturnedRead) -> None:
         self.returned = event.returned
         line = self.query_one("#home-returned", Label)
-        line.display = bool(event.returned)
+        if line.display != bool(event.returned):  # set even unchanged, home is laid out again
+            line.display = bool(event.returned)
         if event.returned:
             names = list(dict.fromkeys(f"{r.code} {r.venue}" for r in event.returned))
             shown = listed(names[:SHOWN]) + ("…" if len(names) > SHOWN else "")

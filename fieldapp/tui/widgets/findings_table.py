@@ -107,7 +107,7 @@ class FindingsTable(Table):
             return self._width(lines, key)
 
         # The room whether or not the vertical scrollbar shows (it comes with more rows).
-        room = self.content_region.width - self.styles.scrollbar_size_vertical
+        room = self.room() - self.styles.scrollbar_size_vertical
         room -= sum(width(key) for key in FIRST if key != "venue") + padding
         name = min(NAME_WANT, width("venue") - padding)
         seen: tuple[str, ...] = FIRST
@@ -146,6 +146,10 @@ class FindingsTable(Table):
             self.move_cursor(row=min(row, len(self.findings) - 1))
 
     def on_resize(self, event: events.Resize) -> None:
+        self.fit()
+
+    def fit(self) -> None:
+        """The columns chosen again for the width now (the rows again if they change)."""
         seen = self.columns_chosen()
         if seen != tuple(str(c.key.value) for c in self.ordered_columns):
             self._fill(seen)

@@ -35,6 +35,7 @@ from textual.widgets import DataTable, Label
 
 from fieldapp.tui.widgets.drafts_table import DraftsTable
 from fieldapp.tui.widgets.findings_table import FindingsTable
+from fieldapp.tui.widgets.first_layout import content_width_before_layout
 
 FINDINGS_MIN = 50
 DRAFTS_MAX = 46
@@ -51,10 +52,15 @@ class HomeLower(Horizontal):
         drafts = self.query_one("#drafts-pane")
         empty = not self.query_one("#drafts", DataTable).row_count
         self.set_class(empty, "-no-drafts")
+        # Before the first layout (home shows its data on mount), the width it will have:
+        # the tables are then filled for their widths once, not again in a second layout.
+        row = self.content_size.width or content_width_before_layout(self)
         if empty:  # the width is the stylesheet's (a line above the hazards)
-            drafts.styles.width = None
+            if drafts.styles.inline.width is not None:
+                drafts.styles.width = None
+            self._before_layout(row, 0)
             return
-        room = self.content_size.width - drafts.styles.margin.width
+        room = row - drafts.styles.margin.width
         width = max(0, min(DRAFTS_MAX, room - FINDINGS_MIN))
         wanted = self._wanted("#findings-pane", self.query_one("#findings", FindingsTable))
         if wanted > FINDINGS_MIN:  # twins among the hazards: their item's column
@@ -62,6 +68,20 @@ class HomeLower(Horizontal):
             width = min(width, max(room - wanted, apart))
         if drafts.styles.width is None or drafts.styles.width.value != width:
             drafts.styles.width = width
+        self._before_layout(max(FINDINGS_MIN, room - width), width)
+
+    def _before_layout(self, findings_width: int, drafts_width: int) -> None:
+        """Not laid out yet: the tables' widths from their panes' (`findings_width` and
+        `drafts_width` cells), and the hazards' columns chosen for it."""
+        if self.content_size.width or not findings_width:
+            return
+        for pane_id, table, width in (
+            ("#findings-pane", self.query_one("#findings", FindingsTable), findings_width),
+            ("#drafts-pane", self.query_one("#drafts", DraftsTable), drafts_width),
+        ):
+            gutters = self.query_one(pane_id).styles.gutter.width + table.styles.margin.width
+            table.room_before_layout = max(0, width - gutters - table.styles.gutter.width)
+        self.query_one("#findings", FindingsTable).fit()
 
     def _wanted(self, pane_id: str, table: FindingsTable | DraftsTable) -> int:
         """The width of a pane whose table takes the cells it asks for."""
@@ -92,4 +112,6 @@ class DraftsTitle(Label):
     def _fit(self) -> None:
         text, short = self.texts
         width = self.size.width
-        self.update(text if not width or cell_len(text) <= width else short)
+        said = text if not width or cell_len(text) <= width else short
+        if said != self.content:  # the same words again would lay home out again
+            self.update(said)

@@ -20,6 +20,8 @@ from textual.geometry import Size
 from textual.widgets import DataTable
 from textual.widgets.data_table import ColumnKey, RowKey
 
+from fieldapp.tui.widgets.first_layout import content_width_before_layout
+
 
 class Table(DataTable[str]):
     """A DataTable whose lines are drawn again once its new rows have been measured.
@@ -33,6 +35,9 @@ class Table(DataTable[str]):
     squeezed: tuple[str, str] | None = None
     squeezed_min = 20
     squeezed_heading_after = False
+    # The content's width before the first layout, where the container knows it
+    # (`HomeLower`: beside a draft the hazards' width follows from the drafts').
+    room_before_layout = 0
 
     def _update_dimensions(self, new_rows: Iterable[RowKey]) -> None:
         widths = [column.content_width for column in self.ordered_columns]
@@ -50,6 +55,15 @@ class Table(DataTable[str]):
             # Shrunk under its cursor (a longer status below it: the people screen's
             # revealed number went below the fold), the cursor's row is brought back.
             self.move_cursor(row=self.cursor_row, scroll=True)
+
+    def room(self) -> int:
+        """The content's width: as laid out, else as the first layout will make it (rows
+        shown before the first frame are fitted for it), 0 where that is not known."""
+        return (
+            self.content_region.width
+            or self.room_before_layout
+            or content_width_before_layout(self)
+        )
 
     def action_scroll_home(self) -> None:
         """Home: the first row, seen from the left edge. Textual's Home and End move a row
@@ -83,7 +97,7 @@ class Table(DataTable[str]):
         if self.squeezed_heading_after and len(keys) > len(seen):
             others += self.ordered_columns[len(seen)].label.cell_len + padding
         # The room whether or not the vertical scrollbar shows (it comes with more rows).
-        room = self.content_region.width - self.styles.scrollbar_size_vertical
+        room = self.room() - self.styles.scrollbar_size_vertical
         room -= self._row_label_column_width + others
         width = max(self.squeezed_min, min(column.content_width, room - padding))
         before = column.get_render_width(self)
