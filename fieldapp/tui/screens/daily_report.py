@@ -168,7 +168,10 @@ class DailyReportScreen(FiledToday, RemarksKept):
         """The grid list, each name fitted to the list's width from its start."""
         options = self.query_one("#report-grids", OptionList)
         highlighted = options.highlighted
-        cells = options.scrollable_content_region.width - 2  # the option's padding
+        # The list's padding is outside this region already: taking 2 more cut
+        # 老渡口农贸市场第一网格 at 120 columns, where it fits.
+        padding = options.get_component_styles("option-list--option").padding.width
+        cells = options.scrollable_content_region.width - padding
         options.clear_options()
         parents = grid_parents((line.name, line.depth) for line in self.lines)
         options.add_options(

@@ -1,0 +1,39 @@
+"""At 120 columns the daily report's grid list (F8) is 40 cells wide, room for
+"  [Past due] 老渡口农贸市场第一网格" whole, yet it read "老渡口农贸市…第一网格": the
+list's padding was taken off its width twice. Each name that fits is shown whole, in
+either language and on either side of the deadline."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pilot_support import open_screen
+from report_hours import report_hour  # noqa: F401 (a fixture)
+from textual.widgets import OptionList
+
+from fieldapp.tui.app import make_app
+from fieldapp.tui.screens.daily_report import DailyReportScreen
+
+
+def screen_text(app) -> str:  # type: ignore[no-untyped-def]
+    return "\n".join(s.text for s in app.screen._compositor.render_strips())
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+async def test_market_areas_whole_at_120_columns(
+    report_hour: str,  # noqa: F811
+    demo_home: Path,
+    lang: str,
+) -> None:
+    app = make_app(lang=lang)
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await open_screen(app, pilot, "f8", DailyReportScreen, rounds=2)
+        options = screen.query_one("#report-grids", OptionList)
+        shown = [str(options.get_option_at_index(n).prompt) for n in range(options.option_count)]
+        text = screen_text(app)
+        for area in ("老渡口农贸市场第一网格", "老渡口农贸市场第二网格"):
+            line = next(line for line in shown if area[-4:] in line and "老渡" in line)
+            assert line.endswith(area), shown
+            assert line.strip() in text, text  # drawn whole, not cut at the list's edge
+        assert not any("…" in line for line in shown), shown
