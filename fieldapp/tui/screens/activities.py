@@ -31,7 +31,12 @@ from fieldapp.tui.screens.activity_record import ActivityRecordDialog, HeldActiv
 from fieldapp.tui.screens.refused_records import RefusedRecordsScreen, refused_mark
 from fieldapp.tui.widgets.key_footer import KeyFooter
 from fieldapp.tui.widgets.paged_table import selected_key
-from fieldapp.tui.widgets.table import Table
+from fieldapp.tui.widgets.table import Cut, Table
+
+# Narrower than this the due list has no window column (`_add_due_columns`) ...
+WINDOW_FROM = 70
+# ... and the activity's name is at least "11·9 fi…" beside its status and grid.
+NAME_MIN = 8
 
 
 @dataclass(frozen=True)
@@ -195,14 +200,30 @@ class ActivitiesScreen(RefusedRecordsScreen):
 
     def on_mount(self) -> None:
         self.sub_title = t("activities.subtitle")
-        due = self.query_one("#activities-due", DataTable)
-        for key in ("status", "due", "name", "grid"):
-            due.add_column(t(f"activities.col.{key}"), key=key)
+        self._add_due_columns()
         held = self.query_one("#activities-held", DataTable)
         for key in ("held_on", "name", "grid", "attendees"):
             held.add_column(t(f"activities.col.{key}"), key=key)
-        due.focus()
+        self.query_one("#activities-due", Table).focus()
         self._load()
+
+    def _add_due_columns(self) -> None:
+        """The due list's columns for the screen's width: narrower than `WINDOW_FROM`, no
+        window (the status says how due it is) and the activity's name gives up width,
+        so that the grid is seen (at 60 columns English pushed it past the edge)."""
+        due = self.query_one("#activities-due", Table)
+        narrow = self.size.width < WINDOW_FROM
+        due.squeezed, due.squeezed_min = (("name", "grid") if narrow else None), NAME_MIN
+        for key in ("status", "due", "name", "grid"):
+            if not (narrow and key == "due"):
+                due.add_column(t(f"activities.col.{key}"), key=key)
+
+    def on_resize(self) -> None:
+        due = self.query_one("#activities-due", Table)
+        if (due.squeezed is None) != (self.size.width >= WINDOW_FROM):
+            due.clear(columns=True)
+            self._add_due_columns()
+            self._fill_due()
 
     def action_refresh(self) -> None:
         self._load()
@@ -223,11 +244,7 @@ class ActivitiesScreen(RefusedRecordsScreen):
     @on(Loaded)
     def _loaded(self, event: Loaded) -> None:
         self.data = event.data
-        due = self.query_one("#activities-due", DataTable)
-        due.clear()
-        for index, line in enumerate(event.data.due):
-            due.add_row(status_text(line), line.due_on, line.ask.name,
-                        line.ask.grid_name, key=str(index))  # fmt: skip
+        self._fill_due()
         self.query_one("#activities-due-title", Label).update(due_title(event.data.due))
         held = self.query_one("#activities-held", DataTable)
         held.clear()
@@ -240,6 +257,16 @@ class ActivitiesScreen(RefusedRecordsScreen):
             t("activities.done.title") if event.data.held else t("activities.done.empty")
         )
         self._say_refusal()
+
+    def _fill_due(self) -> None:
+        """The due rows, in the columns the list has (`_add_due_columns`)."""
+        due = self.query_one("#activities-due", Table)
+        due.clear()
+        keys = [str(column.key.value) for column in due.ordered_columns]
+        for index, line in enumerate(self.data.due):
+            cells = {"status": status_text(line), "due": line.due_on,
+                     "name": Cut(line.ask.name), "grid": Cut(line.ask.grid_name)}  # fmt: skip
+            due.add_row(*(cells[key] for key in keys), key=str(index))  # type: ignore[arg-type]
 
     @on(DataTable.RowHighlighted, "#activities-held")
     def _say_refusal(self) -> None:

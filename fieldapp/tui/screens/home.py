@@ -42,6 +42,7 @@ from fieldapp.tui.widgets.findings_table import FindingsTable
 from fieldapp.tui.widgets.home_lower import DraftsTitle, HomeLower
 from fieldapp.tui.widgets.key_footer import KeyFooter
 from fieldapp.tui.widgets.paged_table import selected_key
+from fieldapp.tui.widgets.table import CutLabel
 
 if TYPE_CHECKING:  # the follow-ups (and their checklist rules) load in their worker
     from fieldapp.services.followups.plans import DueReading
@@ -112,7 +113,7 @@ class HomeScreen(ReturnedLine):
         yield Header()
         with Horizontal(id="me-panel"):
             yield Label(t("home.loading"), id="me-name")
-            yield Label("", id="me-grids")
+            yield CutLabel("", id="me-grids")  # cut with "…" where "today" begins
             yield Label("", id="me-today")
         yield Label("", id="home-campaigns")
         yield Label("", id="home-patrols")

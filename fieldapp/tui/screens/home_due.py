@@ -24,6 +24,11 @@ from fieldapp.tui.widgets.table import GRID_CELLS, Cut, GridName, grid_name_apar
 DUE_WIDE_FROM = 100
 WIDE = ("bucket", "due", "code", "kind", "grid", "name")
 NARROW = ("due", "code", "kind", "grid", "name")
+# Under this many columns the list leaves the kind out too, and the name gives up width
+# down to `NAME_MIN`: at 60 columns it was cut bare at "鼎美村·", past the pane's edge.
+DUE_KIND_FROM = 70
+NARROWEST = ("due", "code", "grid", "name")
+NAME_MIN = 8
 DUE_LABELS = {
     "bucket": "home.col.bucket",
     "due": "home.col.due",
@@ -36,11 +41,14 @@ DUE_LABELS = {
 
 def due_columns(width: int) -> tuple[str, ...]:
     # The name last: at 80 columns a long one is what is cut, not the kind or the grid.
+    if width < DUE_KIND_FROM:
+        return NARROWEST
     return WIDE if width >= DUE_WIDE_FROM else NARROW
 
 
 def add_due_columns(due: PagedTable, width: int) -> None:
     due.squeezed = ("name", "name")  # a long name ends with "…" at the pane's edge
+    due.squeezed_min = NAME_MIN if width < DUE_KIND_FROM else PagedTable.squeezed_min
     for key in due_columns(width):
         due.add_column(t(DUE_LABELS[key]), key=key)
 

@@ -20,7 +20,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.message import Message
-from textual.widgets import Header, Tab, Tabs
+from textual.widgets import Header, Tabs
 
 from fieldapp.i18n import t
 from fieldapp.services.incidents.queue import QUEUES, IncidentRow
@@ -28,7 +28,7 @@ from fieldapp.tui.screens.incident_actions import ACTION_BINDINGS, Acted, Incide
 from fieldapp.tui.screens.incident_table import MARK, IncidentTableScreen
 from fieldapp.tui.widgets import PagedTable
 from fieldapp.tui.widgets.key_footer import KeyFooter
-from fieldapp.tui.widgets.queue_tabs import queue_binding, queue_tab_label
+from fieldapp.tui.widgets.queue_tabs import QueueTabs, queue_binding
 
 
 class IncidentsScreen(IncidentActing, IncidentTableScreen):
@@ -74,13 +74,8 @@ class IncidentsScreen(IncidentActing, IncidentTableScreen):
     def compose(self) -> ComposeResult:
         yield Header()
         with Vertical(id="incidents-body"):
-            yield Tabs(
-                *(
-                    Tab(queue_tab_label(n, t(f"incident.queue.{q}")), id=f"queue-{q}")
-                    for n, q in enumerate(QUEUES, start=1)
-                ),
-                id="incident-tabs",
-            )
+            yield QueueTabs([(f"queue-{q}", t(f"incident.queue.{q}")) for q in QUEUES],
+                            id="incident-tabs")  # fmt: skip
             yield from self.compose_table()
         yield KeyFooter()
 
@@ -119,9 +114,8 @@ class IncidentsScreen(IncidentActing, IncidentTableScreen):
             return
         self.rows, self.people = message.rows, message.people
         self.total = message.counts.get("all", 0)
-        for n, q in enumerate(QUEUES, start=1):
-            label = queue_tab_label(n, t(f"incident.queue.{q}"), message.counts.get(q, 0))
-            self.query_one(f"#queue-{q}", Tab).label = label
+        tabs = self.query_one("#incident-tabs", QueueTabs)
+        tabs.show_counts([message.counts.get(q, 0) for q in QUEUES])
         self._fill_rows()
 
     def empty_line(self) -> str:

@@ -28,7 +28,7 @@ from fieldapp.tui.screens import FieldScreen
 from fieldapp.tui.views.patrol_run import named, point_state, run_status, why_ended
 from fieldapp.tui.widgets.key_footer import KeyFooter
 from fieldapp.tui.widgets.paged_table import selected_key
-from fieldapp.tui.widgets.table import Table
+from fieldapp.tui.widgets.table import Cut, Table
 
 
 class PatrolRunScreen(FieldScreen[None]):
@@ -74,7 +74,9 @@ class PatrolRunScreen(FieldScreen[None]):
 
     def on_mount(self) -> None:
         self.sub_title = t("patrol.subtitle")  # the header names the section, as elsewhere
-        table = self.query_one("#patrol-run-points", DataTable)
+        table = self.query_one("#patrol-run-points", Table)
+        # under 80 columns the name cut with "…" (to 8 cells) leaves the time whole, not "23:"
+        table.squeezed, table.squeezed_min = ("name", "photos"), 8
         for key, width in (("code", 10), ("name", 24), ("state", 16), ("at", 6), ("photos", 6)):
             table.add_column(t(f"patrol.run.col.{key}"), key=key, width=width)
         table.focus()
@@ -118,7 +120,8 @@ class PatrolRunScreen(FieldScreen[None]):
         for line in view.lines:
             state = point_state(line, view.finished)
             photos = str(line.photos) if line.photos else ""
-            table.add_row(line.code, line.name, state, line.at, photos, key=line.checkpoint_id)
+            table.add_row(line.code, Cut(line.name), state, line.at, photos,  # type: ignore[arg-type]
+                          key=line.checkpoint_id)  # fmt: skip
         if table.row_count:
             table.move_cursor(row=min(row, table.row_count - 1))
         self._show_note()

@@ -127,7 +127,9 @@ class PatrolsScreen(PatrolClosing):
 
     def on_mount(self) -> None:
         self.sub_title = t("patrol.subtitle")
-        due = self.query_one("#patrols-due", DataTable)
+        due = self.query_one("#patrols-due", Table)
+        # under 80 columns the route cut with "…" (to 12 cells) leaves the time left in sight
+        due.squeezed, due.squeezed_min = ("route", "left"), 12
         # the time left, or "on other device" whole (15 cells); the window is 11
         for key, width in (("route", ROUTE_CELLS), ("window", 11), ("done", 8), ("left", 15)):
             due.add_column(t(f"patrol.attendance.col.{key}"), key=key, width=width)
@@ -201,8 +203,8 @@ class PatrolsScreen(PatrolClosing):
             aside = cell_len(t("app.aside", text="", aside=patrol.code))
             name = cut(patrol.name, ROUTE_CELLS - cell_len(resume) - aside)
             name = t("app.aside", text=name, aside=patrol.code) + resume
-            due.add_row(name, patrol.window, f"{patrol.done}/{patrol.total}", left,
-                        key=patrol.route_id)  # fmt: skip
+            due.add_row(Cut(name), patrol.window, f"{patrol.done}/{patrol.total}", left,
+                        key=patrol.route_id)  # type: ignore[arg-type]  # fmt: skip
         if not data.due:
             due.add_row(t("patrol.due.none"), "", "", "")
         period = (

@@ -19,7 +19,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.message import Message
-from textual.widgets import Header, Label, Tab, Tabs
+from textual.widgets import Header, Label, Tabs
 from textual.worker import get_current_worker
 
 from fieldapp.i18n import t
@@ -31,7 +31,7 @@ from fieldapp.tui.views.review import DetailView
 from fieldapp.tui.widgets import PagedTable
 from fieldapp.tui.widgets.finding_detail import FindingDetailPane
 from fieldapp.tui.widgets.key_footer import KeyFooter
-from fieldapp.tui.widgets.queue_tabs import queue_binding, queue_tab_label
+from fieldapp.tui.widgets.queue_tabs import QueueTabs, queue_binding
 
 PAGE = 50
 TABS = ("awaiting_verification", "overdue", "major", "handed_over", "conflicts", "active")
@@ -114,8 +114,8 @@ class ReviewScreen(ReviewActions):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Tabs(
-            *(Tab(t(f"review.queue.{q}"), id=f"q-{q}") for q in TABS),
+        yield QueueTabs(
+            [(f"q-{q}", t(f"review.queue.{q}")) for q in TABS],
             active=f"q-{self.filters.queue}",
             id="queues",
         )
@@ -192,10 +192,7 @@ class ReviewScreen(ReviewActions):
         self.dismiss(None)
 
     def _show_counts(self) -> None:
-        tabs = self.query_one("#queues", Tabs)
-        for n, queue in enumerate(TABS, start=1):
-            label = queue_tab_label(n, t(f"review.queue.{queue}"), self.counts.get(queue))
-            tabs.query_one(f"#q-{queue}", Tab).label = label
+        self.query_one("#queues", QueueTabs).show_counts([self.counts.get(q) for q in TABS])
 
     def _show_rows(self) -> None:
         table = self.query_one("#review-table", PagedTable)

@@ -10,14 +10,15 @@ measuring does not invalidate that cache: under load the home screen kept showin
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 from rich.cells import cell_len
-from rich.console import Console, ConsoleOptions, RenderResult
+from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
 from rich.measure import Measurement
-from rich.text import Text
+from rich.text import Text, TextType
 from textual import events
 from textual.geometry import Size
-from textual.widgets import DataTable
+from textual.widgets import DataTable, Label
 from textual.widgets.data_table import ColumnKey, RowKey
 
 from fieldapp.tui.widgets.first_layout import content_width_before_layout
@@ -30,7 +31,9 @@ class Table(DataTable[str]):
     the columns up to another are seen (`squeezed`: those two keys): the find-venue
     list's long venue names pushed the kind and the grid out at 80 columns. With
     `squeezed_heading_after`, the heading of the column after the last one is seen too
-    (not "Addre" at the screen's edge)."""
+    (not "Addre" at the screen's edge). A squeezed column added with a width is never
+    wider than that width (the patrol run's checkpoints at 80 columns stay as they were),
+    only narrower where the room is short."""
 
     squeezed: tuple[str, str] | None = None
     squeezed_min = 20
@@ -38,6 +41,24 @@ class Table(DataTable[str]):
     # The content's width before the first layout, where the container knows it
     # (`HomeLower`: beside a draft the hazards' width follows from the drafts').
     room_before_layout = 0
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._asked_widths: dict[ColumnKey, int] = {}  # the columns added with a width
+
+    def add_column(
+        self,
+        label: TextType,
+        *,
+        width: int | None = None,
+        key: str | None = None,
+        default: str | None = None,
+    ) -> ColumnKey:
+        column_key = super().add_column(label, width=width, key=key, default=default)
+        self._asked_widths.pop(column_key, None)
+        if width is not None:
+            self._asked_widths[column_key] = width
+        return column_key
 
     def _update_dimensions(self, new_rows: Iterable[RowKey]) -> None:
         widths = [column.content_width for column in self.ordered_columns]
@@ -99,9 +120,10 @@ class Table(DataTable[str]):
         # The room whether or not the vertical scrollbar shows (it comes with more rows).
         room = self.room() - self.styles.scrollbar_size_vertical
         room -= self._row_label_column_width + others
-        width = max(self.squeezed_min, min(column.content_width, room - padding))
+        wanted = self._asked_widths.get(squeezed, column.content_width)
+        width = max(self.squeezed_min, min(wanted, room - padding))
         before = column.get_render_width(self)
-        column.auto_width = width >= column.content_width
+        column.auto_width = squeezed not in self._asked_widths and width >= wanted
         column.width = width
         after = column.get_render_width(self)
         if after == before:
@@ -163,6 +185,14 @@ class Cut:
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         yield Text(cut(self.text, options.max_width), no_wrap=True, overflow="crop", end="")
+
+
+class CutLabel(Label):
+    """A label of one line, cut with `cut` at its width: home's grids at 60 columns ran
+    into the date beside them, cut bare ("My grids: 鼎美村, 老渡Today")."""
+
+    def render(self) -> RenderableType:
+        return Cut(str(super().render()))
 
 
 class GridName:
