@@ -112,7 +112,12 @@ async def test_the_incident_form_says_the_day_of_its_time_does_not_exist(
         ("zh", "2026/4/31 08:00", "2026 年 4 月没有 31 日，请检查日期。"),
         ("en", "2026-02-30 10:00", "February 2026 has no day 30; check the date."),
         ("en", "2026-13-01T10:00", "There is no month 13: months are 1 to 12; check the date."),
-        ("en", "2026-02-11 25:00", "Cannot read the time 2026-02-11 25:00: write it as"),
+        # Written right, at an hour or minute that does not exist: said as such, not as
+        # "cannot read the time, write it as 2026-02-11 06:40".
+        ("en", "2026-02-11 25:00", "There is no hour 25: hours are 0 to 23; check the time."),
+        ("zh", "2026-12-06 25:61", "没有 25 时：小时是 0 到 23，请检查时间。"),
+        ("zh", "2026-12-06 06:61", "没有 61 分：分钟是 0 到 59，请检查时间。"),
+        ("en", "2026-02-11 noon", "Cannot read the time 2026-02-11 noon: write it as"),
     ],
 )
 def test_an_incident_time_on_no_such_day_is_said_as_such(lang: str, typed: str, said: str):

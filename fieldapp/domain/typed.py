@@ -58,6 +58,23 @@ def no_such_day(text: str) -> str | None:
     return None
 
 
+_TIME = re.compile(r"(\d{1,2}):(\d{1,2})(?::\d{1,2}(?:\.\d+)?)?")
+
+
+def no_such_time(text: str) -> str | None:
+    """What to say of a time of day written as one (25:61, 06:75) whose hour or minute does
+    not exist; None when it is a real time or not written as a time at all."""
+    match = _TIME.fullmatch(text.strip())
+    if match is None:
+        return None
+    hour, minute = int(match[1]), int(match[2])
+    if hour > 23:
+        return t("date.no_such_hour", hour=hour)
+    if minute > 59:
+        return t("date.no_such_minute", minute=minute)
+    return None
+
+
 def iso_date_first(text: str) -> str:
     """`text` with a typed date at its start written as ISO (2026/02/11 06:40 →
     2026-02-11 06:40), so a time typed like a date is read like one; else unchanged."""

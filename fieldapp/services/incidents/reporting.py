@@ -10,7 +10,7 @@ from fieldapp.domain.clock import now, now_iso
 from fieldapp.domain.free_text import text_problem
 from fieldapp.domain.ids import new_id
 from fieldapp.domain.incidents import DEFAULT_CATEGORIES
-from fieldapp.domain.typed import iso_date_first, no_such_day, typed_names
+from fieldapp.domain.typed import iso_date_first, no_such_day, no_such_time, typed_names
 from fieldapp.i18n import t
 from fieldapp.services.common.identity import grid_codes_under, me
 from fieldapp.services.common.refusals import FormRefused
@@ -71,8 +71,10 @@ def parse_time(text: str) -> str:
     try:
         moment = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
     except ValueError:
-        # Written right but on a day that does not exist (2026-02-30 10:00): say which.
-        said = no_such_day(value.replace("T", " ").partition(" ")[0])
+        # Written right but on a day or at a time that does not exist (2026-02-30 10:00,
+        # 2026-12-06 25:61): say which.
+        day, _, clock = value.replace("T", " ").partition(" ")
+        said = no_such_day(day) or no_such_time(clock)
         raise ReportRefused(
             said or t("incident.refused.time_invalid", value=value), "occurred_at"
         ) from None
