@@ -31,7 +31,7 @@ def test_missed_patrols_in_the_daily_and_monthly_reports(make_device, server_wor
     from fieldapp.tui.views.work_lines import work_lines
 
     lines = work_lines(counts).splitlines()  # the daily report screen's card
-    assert "部分完成 0 次，未巡 2 次" in lines and "空岗漏岗 8 处" in lines
+    assert "部分完成 0 次" in lines and "未巡 2 次，空岗漏岗 8 处" in lines
     with pytest.raises(reports.ZeroReportRefused) as refused:
         reports.file_zero_report("V1")
     assert refused.value.recorded["missed_posts"] == 8
