@@ -19,23 +19,52 @@ from __future__ import annotations
 from typing import Any
 
 from textual import events
+from textual.await_complete import AwaitComplete
 from textual.screen import ModalScreen
+from textual.widget import Widget
 from textual.widgets import Input, RadioSet, Select, SelectionList, TextArea
 
 from fieldapp.i18n import t
 from fieldapp.tui.dialogs.confirm import ConfirmDialog
 
 
+class DiscardQuestion(ConfirmDialog):
+    """放弃已填写的内容？ Kept (n, Esc, Enter), the form is back with the focus in the field
+    the person was typing in, its text and cursor as they were: a form that moved it to
+    its first field (which then had all its text selected) had the next key replace it."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            t("form.discard.title"),
+            t("form.discard.body"),
+            yes=t("form.discard.yes"),
+            no=t("form.discard.no"),
+            safe_default=True,
+        )
+        self.typing_in: Widget | None = self.app.focused  # asked from the form's field
+
+    def dismiss(self, result: bool | None = None) -> AwaitComplete:  # type: ignore[override]
+        popped = super().dismiss(result)
+        if not result:
+            self.app.call_later(self._give_back_focus)
+        return popped
+
+    def _give_back_focus(self) -> None:
+        field = self.typing_in
+        if field is None or not field.is_attached or not field.focusable:
+            return
+        if isinstance(field, Input):  # not selected whole, as focusing it would
+            selection = field.selection
+            field.screen.set_focus(field, scroll_visible=False)
+            field.call_next(setattr, field, "selection", selection)
+        else:
+            field.screen.set_focus(field, scroll_visible=False)
+
+
 def discard_question() -> ConfirmDialog:
     """放弃已填写的内容？ — asked wherever closing would throw typed text away. It starts on
     keeping the form, so an Enter pressed by reflex (as after Esc) never discards."""
-    return ConfirmDialog(
-        t("form.discard.title"),
-        t("form.discard.body"),
-        yes=t("form.discard.yes"),
-        no=t("form.discard.no"),
-        safe_default=True,
-    )
+    return DiscardQuestion()
 
 
 def _values(screen: ModalScreen[Any]) -> tuple[Any, ...]:

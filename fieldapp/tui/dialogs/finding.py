@@ -264,8 +264,7 @@ class FindingDialog(HoldsTyped, ModalScreen[bool]):
     def discard_answered(self, discard: bool | None) -> None:
         if discard:
             self.leave()
-        else:  # back to the form: Save keeps the hazard and what was typed
-            self.query_one("#finding-description", Input).focus(scroll_visible=False)
+        # else back to the form, in the field typed in: Save keeps the hazard and the text
 
     def ask_to_discard_the_photos(self) -> None:
         from fieldapp.tui.dialogs.confirm import ConfirmDialog
