@@ -74,3 +74,21 @@ async def test_the_representatives_name_stops_at_its_bound(home: Path) -> None:
         assert f"最多 {REPRESENTATIVE_MAX} 字" in shown, shown
     wire = InspectionPayload.model_fields["representative"].metadata
     assert next(m.max_length for m in wire if isinstance(m, MaxLen)) >= REPRESENTATIVE_MAX
+
+
+@pytest.mark.parametrize(("lang", "how"), [("zh", "按 Esc 返回检查项，按 u"), ("en", "Press Esc")])
+async def test_the_refusal_says_how_to_go_back_and_answer_and_that_way_works(
+    home: Path, lang: str, how: str
+) -> None:
+    """The refusal "不能提交：还有必答项未答：…" left the inspector to find the way back: it says the
+    keys, and Esc then u land on an item still unanswered."""
+    async with inspecting(lang, SIZE) as (app, pilot, screen):
+        await pilot.press("3", "enter", "y", "s")
+        summary = app.screen
+        assert isinstance(summary, SummaryScreen)
+        await pilot.press(*"Li", "f10")
+        message = message_of(summary)
+        assert "COM-03" in message and how in message, message
+        await pilot.press("escape", "u")
+        assert app.screen is screen and isinstance(screen, InspectScreen)
+        assert screen.item.code in summary.summary.missing_required

@@ -100,8 +100,11 @@ ZH: dict[str, str] = {
     "summary.representative": "场所负责人签名（姓名，最多 {max} 字）",
     "summary.representative_placeholder": "场所负责人姓名（必填）",
     "summary.representative_required": "请填写场所负责人姓名后再提交",
-    "summary.blocked": "不能提交：还有必答项未答：{codes}",
-    "summary.blocked_and_name": "不能提交：还有必答项未答：{codes}；答完后还要填写场所负责人姓名",
+    "summary.blocked": "不能提交：还有必答项未答：{codes}。按 Esc 返回检查项，按 u 逐项跳到未答项作答。",
+    "summary.blocked_and_name": (
+        "不能提交：还有必答项未答：{codes}。按 Esc 返回检查项，按 u 逐项跳到未答项作答；"
+        "答完后还要填写场所负责人姓名。"
+    ),
     "summary.submitted": "已提交 {venue} 的巡查，隐患 {count} 项",
     "summary.read_only": "此巡查已于 {at} 提交，负责人：{representative}",
     "binding.summary.submit": "提交",
@@ -286,10 +289,13 @@ EN: dict[str, str] = {
     "summary.representative": "Venue representative (name, at most {max} characters)",
     "summary.representative_placeholder": "Representative's name (required)",
     "summary.representative_required": "Enter the venue representative's name to submit",
-    "summary.blocked": "Cannot submit: required items unanswered: {codes}",
+    "summary.blocked": (
+        "Cannot submit: required items unanswered: {codes}. Press Esc to go back to the"
+        " items and u to jump to each unanswered one."
+    ),
     "summary.blocked_and_name": (
-        "Cannot submit: required items unanswered: {codes}; "
-        "then enter the venue representative's name"
+        "Cannot submit: required items unanswered: {codes}. Press Esc to go back to the"
+        " items and u to jump to each unanswered one; then enter the venue representative's name."
     ),
     "summary.submitted": "Inspection of {venue} submitted, {count} hazards",
     "summary.submitted_one": "Inspection of {venue} submitted, 1 hazard",
