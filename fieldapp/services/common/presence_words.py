@@ -29,12 +29,17 @@ def presence_said(presence: Node, proof: Node) -> Node:
     return Case(None, [((presence == SCANNED) & (scans > 0) & all_camera, "photo")], presence)
 
 
-def manual_presence(reason: str, note: str) -> str:
-    """The reason chosen and the note typed, as the record shows them. "other" is said
-    short ("其他原因"), never as the form's prompt "其他原因（请在备注中说明）": the note
-    says what it was."""
+def reason_with_note(reason: str, note: str) -> str:
+    """The reason chosen and the note typed ("其他原因：标牌被遮挡"). "other" is said short
+    ("其他原因"), never as the form's prompt "其他原因（请在备注中说明）": the note says
+    what it was."""
     said = "other_short" if reason == "other" else reason
     reason_text = t(f"presence_reason.{said}") if said else ""
     if reason_text and note:
-        note = t("presence.reason_note", reason=reason_text, note=note)
-    return t("presence.manual", reason=note or reason_text)
+        return t("presence.reason_note", reason=reason_text, note=note)
+    return note or reason_text
+
+
+def manual_presence(reason: str, note: str) -> str:
+    """The reason chosen and the note typed, as the record shows them."""
+    return t("presence.manual", reason=reason_with_note(reason, note))

@@ -66,6 +66,7 @@ class SubmittedRow:
     presence_check: str = ""  # the server's verdict: verified | unverified | ""
     presence_check_reason: str = ""  # why a claimed scan did not verify
     proof_flags: str = ""  # comma-separated photo flags (domain.proof.PHOTO_FLAGS)
+    presence_note: str = ""  # what the inspector wrote of a presence confirmed by hand
     proof: dict[str, Any] = field(default_factory=dict)
     started_at: str = ""
     venue_lat: float | None = None
@@ -138,6 +139,7 @@ def list_submitted(
             Inspection.submitted_at,
             Inspection.presence,
             Inspection.presence_reason,
+            Inspection.presence_note,
             Inspection.summary,
             Inspection.review_state,
             Inspection.review_comment,
@@ -161,7 +163,7 @@ def list_submitted(
     raw: Iterable[tuple[Any, ...]] = query  # type: ignore[assignment]
     rows = []
     for (
-        iid, vid, code, name, inspector, at, presence, reason, summary, state, comment,
+        iid, vid, code, name, inspector, at, presence, reason, note, summary, state, comment,
         check, check_reason, flags, proof, started_at, lat, lon,
     ) in raw:  # fmt: skip
         failures = (summary or {}).get("failures", {}) if isinstance(summary, dict) else {}
@@ -176,6 +178,7 @@ def list_submitted(
                 presence=presence,
                 manual=presence != "scanned",
                 presence_reason=reason,
+                presence_note=note or "",
                 failures=sum(int(n) for n in failures.values()),
                 review_state=state,
                 review_comment=comment,

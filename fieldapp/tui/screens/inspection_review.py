@@ -25,6 +25,7 @@ from textual.worker import get_current_worker
 
 from fieldapp.domain.proof import STRENGTHS
 from fieldapp.i18n import t
+from fieldapp.services.common.presence_words import reason_with_note
 from fieldapp.services.review.inspections import InspectionFilters, SubmittedRow
 from fieldapp.tui.messages import SyncRequested
 from fieldapp.tui.screens import FieldScreen
@@ -207,7 +208,7 @@ class InspectionReviewScreen(FieldScreen[None]):
 
         lines = [f"{row.venue_name} {row.venue_code} · {row.inspector_name}"]
         if row.manual and not row.unverified:
-            reason = t(f"presence_reason.{row.presence_reason}") if row.presence_reason else ""
+            reason = reason_with_note(row.presence_reason, row.presence_note)
             lines.append(f"{MANUAL} {t('review.inspection.manual')} {reason}".rstrip())
         lines += proof_lines(row)
         if row.review_comment:
