@@ -125,7 +125,7 @@ class InspectScreen(VenueFactsPart, ItemExtrasPart, HazardDropPart, LeavingPart,
 
     def on_mount(self) -> None:
         venue, checklist = self.view.venue, self.view.checklist
-        self.query_one("#inspect-venue", Static).update(f"{venue.name}  {venue.code}")
+        self.query_one("#inspect-venue", Static).update(f"{venue.code}  {venue.name}")
         title = f"{pick(checklist.title_zh, checklist.title_en)} v{checklist.version}"
         if self.view.campaigns:
             labels = listed(campaign_label(a.campaign, a.phase) for a in self.view.campaigns)
