@@ -1,5 +1,6 @@
 """A note on any item (free text): a checklist item's, a patrol checkpoint's. Dismisses
-with the note ("" when emptied), or None when cancelled."""
+with the note ("" when emptied), or None when cancelled: Esc on a note changed from what
+it opened with asks first (放弃已填写的内容？), as the hazard form does."""
 
 from __future__ import annotations
 
@@ -14,12 +15,12 @@ from textual.widgets import Button, Input, Label
 
 from fieldapp.i18n import t
 from fieldapp.tui.commands import localize_bindings
-from fieldapp.tui.dialogs.discarding import HoldsTyped
+from fieldapp.tui.dialogs.discarding import AsksBeforeDiscarding
 from fieldapp.tui.widgets.app_keys_input import AppKeysInput
 from fieldapp.tui.widgets.key_footer import KeyFooter
 
 
-class NoteDialog(HoldsTyped, ModalScreen[str | None]):
+class NoteDialog(AsksBeforeDiscarding, ModalScreen[str | None]):
     CSS_PATH = "../screens/inspect.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f10,ctrl+enter", "save", "Save", id="note.save"),
@@ -53,4 +54,4 @@ class NoteDialog(HoldsTyped, ModalScreen[str | None]):
 
     @on(Button.Pressed, "#note-cancel")
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        self.discard_or_ask()
