@@ -57,4 +57,3 @@ async def test_closing_with_one_closable_among_those_marked_opens_the_confirmati
         await pilot.press("ctrl+a", "c")
         await settle(app, pilot)
         assert isinstance(app.screen, BulkActionDialog)
-
