@@ -76,12 +76,19 @@ class FieldScreen(Screen[ResultType]):
         self._explanations: list[Notification] = []
         localize_bindings(self)
 
-    def explain(self, message: str, *, severity: SeverityLevel = "warning") -> None:
-        """Say why a key pressed here did nothing or was refused. The toast is about this
-        screen, so it goes when the screen is left (another section, a dialog over it)
-        instead of standing over the next one."""
+    def explain(
+        self,
+        message: str,
+        *,
+        severity: SeverityLevel = "warning",
+        title: str = "",
+        timeout: float | None = None,
+    ) -> None:
+        """Say why a key pressed here did nothing or was refused (or a reminder seen here).
+        The toast is about this screen, so it goes when the screen is left (another
+        section, a dialog over it) instead of standing over the next one."""
         notification = Notification(
-            message, severity=severity, timeout=self.app.NOTIFICATION_TIMEOUT
+            message, title, severity, timeout or self.app.NOTIFICATION_TIMEOUT
         )
         self._explanations.append(notification)
         self.app.post_message(Notify(notification))

@@ -5,6 +5,8 @@ the deadline ("日报将于 17:00 截止") and, if the app only starts later, on
 passed. A reminder never gets in the way: a device not enrolled yet, or any error, is
 logged and left for the next minute; while a dialog is open (the PIN asked at start-up, a
 form) it waits for the next minute too, so its toast never covers the dialog's buttons.
+Its toast belongs to the screen shown then: it goes when that screen is left, and the
+daily report (F8) shows none.
 
 The same check tells the person who filed a zero report for today, once per grid and what
 contradicts it, that the store now contradicts it (an incident reported, a hazard found,
@@ -19,6 +21,7 @@ import datetime as dt
 from typing import Any
 
 from textual.app import App
+from textual.notifications import SeverityLevel
 from textual.screen import ModalScreen
 
 from fieldapp.i18n import listed, t
@@ -116,11 +119,10 @@ class ReportReminders:
             self.shown.difference_update(marker for marker, *_ in found)
             return
         for _, grid, date, what in found:
-            self.app.notify(
+            self._tell(
                 t("report.zero_contradicted.notice", grid=grid, date=date, what=what),
-                title=t("report.zero_contradicted.title"),
-                severity="error",
-                timeout=30,
+                t("report.zero_contradicted.title"),
+                "error",
             )
 
     def _show(self, notes: list[Note]) -> None:
@@ -133,9 +135,23 @@ class ReportReminders:
         for _, name, kind, deadline in notes:
             grouped.setdefault((kind, deadline), []).append(name)
         for (kind, deadline), names in grouped.items():
-            self.app.notify(
+            self._tell(
                 t(f"report.reminder.{kind}", grid=listed(names), deadline=deadline),
-                title=t("report.reminder.title"),
-                severity="warning" if kind == "soon" else "error",
-                timeout=30,
+                t("report.reminder.title"),
+                "warning" if kind == "soon" else "error",
             )
+
+    def _tell(self, text: str, title: str, severity: SeverityLevel) -> None:
+        """Once, on the screen shown now, and gone when it is left: a toast of the app's
+        stood over every screen opened in its half minute. On the daily report (F8) it
+        is not shown: the person is there already, and it covered the table."""
+        from fieldapp.tui.screens import FieldScreen
+        from fieldapp.tui.screens.daily_report import DailyReportScreen
+
+        screen = self.app.screen
+        if isinstance(screen, DailyReportScreen):
+            return
+        if isinstance(screen, FieldScreen):
+            screen.explain(text, severity=severity, title=title, timeout=30)
+        else:
+            self.app.notify(text, title=title, severity=severity, timeout=30)
