@@ -57,6 +57,7 @@ ZH: dict[str, str] = {
     "incident.refused.time_invalid": "时间 {value} 无法识别：请按 2026-02-11 06:40 的格式填写。",
     "incident.refused.time_missing": "请填写发生时间，例如 2026-02-11 06:40。",
     "incident.refused.time_future": "发生时间 {value} 还没到：请填写事件实际发生的时间。",
+    "incident.refused.person": "涉及人员“{entry}”：{said}",
     "incident.refused.grid_missing": "您还没有负责的网格：请先同步，或请管理员为您分配网格。",
     "incident.refused.not_found": "找不到这条事件记录。",
     "incident.refused.media_missing": "找不到文件 {path}：请检查路径。",
@@ -242,6 +243,7 @@ EN: dict[str, str] = {
     "incident.refused.time_invalid": "Cannot read the time {value}: write it as 2026-02-11 06:40.",
     "incident.refused.time_missing": "Enter when it happened, e.g. 2026-02-11 06:40.",
     "incident.refused.time_future": "The time {value} has not come yet: enter when it happened.",
+    "incident.refused.person": "People involved, '{entry}': {said}",
     "incident.refused.grid_missing": (
         "You have no grid yet: sync first, or ask the administrator to assign you one."
     ),

@@ -81,6 +81,8 @@ def _create(who: DeviceContext, sub: IncidentEventSubmit, payload: IncidentPaylo
     check_text(f"the address of incident {payload.id}", "incident_address", payload.address)
     what = f"the description of incident {payload.id}"
     check_text(what, "incident_description", payload.description)
+    for person in payload.people:  # each person involved, by the person form's rule
+        check_text(f"a person involved in incident {payload.id}", "person_name", person.name)
     if sub.event.type != INCIDENT.opening:
         text = f"incident {payload.id} must arrive with its '{INCIDENT.opening}' event"
         raise refusals.refused(text, refusals.INCIDENT_OPENING)

@@ -163,3 +163,24 @@ def test_a_return_and_an_other_outcome_saying_nothing_are_refused_with_their_rul
     ]
     said = reason_in_words("free_text", {"text_rule": "return_reason"}, "")
     assert said.startswith("退回检查记录须用文字写明原因")
+
+
+def test_a_person_involved_in_an_incident_named_by_an_emoji_is_refused(make_device, seed):
+    """The server holds each person involved in an incident to the person form's rule."""
+    worker = make_device("insp").enroll("p-insp")
+    ops = []
+    for people in ([{"name": "王某", "role": ""}, {"name": "😀", "role": "摊主"}],
+                   [{"name": "王某", "role": "摊主"}]):  # fmt: skip
+        incident_id = new_id()
+        payload = {"id": incident_id, "category": "complaint", "grid_code": "V1",
+                   "occurred_at": "2026-06-10 07:00", "description": "路口摆摊卖烟花",
+                   "people": people, "created_at": "2026-06-10T07:00:00.000Z",
+                   "created_by": "p-insp"}  # fmt: skip
+        ops.append(worker.enqueue("incident.event", {"incident_id": incident_id,
+                                  "incident": payload, "event": event("reported", "p-insp")}))  # fmt: skip
+    with worker.client() as client:
+        client.sync_once()
+    assert [_refusal(worker, op) for op in ops] == [
+        ("rejected", "free_text", {"text_rule": "person_name"}),
+        ("acked", None, {}),
+    ]

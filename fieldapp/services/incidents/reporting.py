@@ -104,7 +104,7 @@ def report_problems(
     report: IncidentReport, known: list[str], *, grid_chosen: bool = True
 ) -> list[ReportRefused]:
     """Everything the report lacks, in the form's order (category, place, grid, time,
-    description), so the form says it all at once; `known` is the list of categories
+    description, people), so the form says it all at once; `known` is the list of categories
     and `grid_chosen` False when the form asks for a grid and none was chosen."""
     problems: list[ReportRefused] = []
     if report.category not in known:
@@ -123,7 +123,19 @@ def report_problems(
         problems.append(ReportRefused(t("incident.refused.description_missing"), "description"))
     elif (said := text_problem("incident_description", report.description)) is not None:
         problems.append(ReportRefused(said, "description"))
+    problems += [ReportRefused(said, "people") for said in people_problems(report.people)]
     return problems
+
+
+def people_problems(people: list[dict[str, str]]) -> list[str]:
+    """Each person involved whose name is none (the person form's rule, `person_name`:
+    "😀", "王"), said with the entry as typed so the reporter knows which to mend."""
+    said = []
+    for person in people:
+        if (problem := text_problem("person_name", person["name"])) is not None:
+            entry = f"{person['name']} {person['role']}".strip()
+            said.append(t("incident.refused.person", entry=entry, said=problem))
+    return said
 
 
 def report_incident(report: IncidentReport) -> Incident:

@@ -39,6 +39,7 @@ FIELD_IDS = {
     "grid_code": "incident-grid",
     "occurred_at": "incident-time",
     "description": "incident-description",
+    "people": "incident-people",
     "files": "incident-files",
 }
 
