@@ -31,7 +31,15 @@ from rich.cells import cell_len, chop_cells
 
 from fieldapp.domain.kinsoku import ANY_MARK, CLOSING, OPENING, settled_break
 
-__all__ = ["CLOSING", "OPENING", "divide_cjk", "install", "wrap_cjk", "wrap_offsets"]
+__all__ = [
+    "CLOSING",
+    "OPENING",
+    "divide_cjk",
+    "install",
+    "quoted_within",
+    "wrap_cjk",
+    "wrap_offsets",
+]
 
 # Characters a line may break before or after without a space: CJK ideographs and marks,
 # kana, hangul and the full-width forms.
@@ -139,6 +147,24 @@ def wrap_cjk(text: str, width: int) -> list[str]:
         lines.extend(piece.rstrip() for piece in pieces[:-1])
         lines.append(pieces[-1])
     return lines
+
+
+def quoted_within(say: Callable[[str], str], quote: str, width: int, lines: int) -> str:
+    """`say(quote)`, its quote cut with "…" where the text would otherwise take more than
+    `lines` lines (or than it takes with no quote, if more) as `wrap_cjk` wraps it at
+    `width`: a 300-character description quoted in a note pushed its form's fields off the
+    screen."""
+    room = max(lines, len(wrap_cjk(say(""), width)))
+    if len(wrap_cjk(say(quote), width)) <= room:
+        return say(quote)
+    low, high = 0, len(quote)  # the most characters of it kept that still fit
+    while low < high:
+        middle = (low + high + 1) // 2
+        if len(wrap_cjk(say(quote[:middle].rstrip() + "…"), width)) <= room:
+            low = middle
+        else:
+            high = middle - 1
+    return say(quote[:low].rstrip() + "…")
 
 
 def install() -> bool:

@@ -39,6 +39,7 @@ from fieldapp.services.inspection import inspections, supersession
 from fieldapp.services.inspection.failure_withdrawal import PriorAnswer, withdraw_failure
 from fieldapp.tui.commands import localize_bindings
 from fieldapp.tui.dialogs.discarding import HoldsTyped
+from fieldapp.tui.kinsoku import quoted_within
 from fieldapp.tui.widgets.app_keys_input import AppKeysInput
 from fieldapp.tui.widgets.dialog_foot import FormMessage, dialog_foot
 from fieldapp.tui.widgets.key_footer import KeyFooter
@@ -48,6 +49,9 @@ if TYPE_CHECKING:
     from fieldapp.store.models import Finding
 
 SEVERITIES = ("general", "major")
+# The lines of the note on a hazard already open, its description cut to fit: at 80x24
+# the description, deadline and severity fields stay in sight below it.
+NOTE_LINES = 3
 DISCARD_DIALOG_ID = "discard-hazard"
 
 
@@ -129,9 +133,21 @@ class FindingDialog(HoldsTyped, ModalScreen[bool]):
         self.show_photos()
         self.query_one("#finding-description", Input).focus(scroll_visible=False)
         self.call_after_refresh(self.fit_placeholder)
+        self.call_after_refresh(self.fit_open_before)
 
     def on_resize(self) -> None:
         self.call_after_refresh(self.fit_placeholder)
+        self.call_after_refresh(self.fit_open_before)
+
+    def fit_open_before(self) -> None:
+        """The note on a hazard already open, its description cut with "…" to fit in
+        `NOTE_LINES` at the note's width: a long one quoted whole (300 characters) pushed
+        the deadline and the severity off the form."""
+        if not self.open_before:
+            return
+        note = self.query_one("#finding-open-before", Static)
+        if width := note.content_size.width:
+            note.update(self.open_before_text(width))
 
     def fit_placeholder(self) -> None:
         """The placeholder cut with "…" at the field's width: the input cut a long
@@ -140,16 +156,24 @@ class FindingDialog(HoldsTyped, ModalScreen[bool]):
         if width := field.content_size.width:
             field.placeholder = cut(t("finding.left_empty", text=self.prefill), width)
 
-    def open_before_text(self) -> str:
+    def open_before_text(self, width: int = 0) -> str:
+        """The note, its description cut to `NOTE_LINES` lines at `width` (whole at 0)."""
         first = self.open_before[0]
-        return t(
-            "finding.open_before",
-            code=self.item.code,
-            count=len(self.open_before),
-            deadline=first.deadline.isoformat(),
-            # inside the note's brackets, before its own stop: not "…占用”。）。"
-            description=first.description.rstrip("。．.！!？?；; "),
-        )
+
+        def said(description: str) -> str:
+            return t(
+                "finding.open_before",
+                code=self.item.code,
+                count=len(self.open_before),
+                deadline=first.deadline.isoformat(),
+                description=description,
+            )
+
+        # inside the note's brackets, before its own stop: not "…占用”。）。"
+        description = first.description.rstrip("。．.！!？?；; ")
+        if not width:
+            return said(description)
+        return quoted_within(said, description, width, NOTE_LINES)
 
     def show_photos(self) -> None:
         """照片 1、照片 2 (the file's own name when attached in this session), never a hash."""
