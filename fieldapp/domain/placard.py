@@ -223,6 +223,19 @@ def _decode_signature(text: str) -> bytes | None:
     return raw
 
 
+# Words, digits, spaces, "-" and "·" alone, with a letter (a Chinese character is one):
+# a name or a code typed to find a venue (宾馆, 红星 超市), not a QR code's content
+# (a URL, "WIFI:S:…", a path).
+_TYPED_SEARCH_RE = re.compile(r"[^\W_][\w\s\-·]{0,29}")
+
+
+def typed_search(text: str) -> bool:
+    """Whether `text`, which is no placard of ours, reads as a venue's name or code
+    typed to find it rather than another QR code scanned."""
+    said = text.strip()
+    return bool(_TYPED_SEARCH_RE.fullmatch(said)) and any(c.isalpha() for c in said)
+
+
 def verify_payload(text: str, public_keys: PublicKeys) -> PlacardCheck:
     """Check a scanned text offline against the public keys this device has pulled.
 

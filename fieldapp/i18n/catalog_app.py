@@ -24,6 +24,10 @@ ZH: dict[str, str] = {
     "bucket.today": "今日到期",
     "bucket.week": "本周到期",
     "bucket.later": "以后",
+    # the same, short: on a tile too narrow for the label and its count (60 columns)
+    "bucket.short.overdue": "逾期",
+    "bucket.short.today": "今日",
+    "bucket.short.week": "本周",
     # finding states and severities
     "finding_state.open": "待整改",
     "finding_state.rectification_reported": "待复查（已报整改）",
@@ -139,6 +143,9 @@ ZH: dict[str, str] = {
     "scan.unknown_in_dialog": (
         "没有编号为“{code}”的场所。请核对标牌上的编号后重扫，或按 Esc 后再按 / 按名称查找场所。"
     ),
+    # Text typed into F2 that is no QR code of ours but reads as a name: where names are found.
+    "scan.name": "“{code}”不是场所二维码，也不是场所编号。要按名称查找场所，请按 /。",
+    "scan.name_in_dialog": "“{code}”不是场所二维码，也不是场所编号。要按名称查找场所，请按 Esc 后再按 /。",
     "scan.empty": "没有读到内容。请对准二维码重新扫描，或输入场所编号。",
     # presence
     "presence.title": "手工选择场所：{venue}",
@@ -206,6 +213,9 @@ EN: dict[str, str] = {
     "bucket.today": "Due today",
     "bucket.week": "This week",
     "bucket.later": "Later",
+    "bucket.short.overdue": "Overdue",
+    "bucket.short.today": "Today",
+    "bucket.short.week": "Week",
     "finding_state.open": "To rectify",
     "finding_state.rectification_reported": "To re-check (reported fixed)",
     "finding_state.handed_over": "Handed over",
@@ -320,6 +330,11 @@ EN: dict[str, str] = {
     "scan.unknown_in_dialog": (
         "No venue has the code '{code}'. Check the code on the placard and scan again, "
         "or press Esc, then / to find the venue by name."
+    ),
+    "scan.name": "'{code}' is not a venue's QR code or venue code. To find a venue by name, press /.",
+    "scan.name_in_dialog": (
+        "'{code}' is not a venue's QR code or venue code. To find a venue by name, press Esc,"
+        " then /."
     ),
     "scan.empty": "Nothing was read. Aim at the QR code and scan again, or type the venue code.",
     "presence.title": "Venue chosen by hand: {venue}",

@@ -43,6 +43,7 @@ from typing import TYPE_CHECKING, Any
 
 from textual import events, on, work
 
+from fieldapp.domain.placard import NOT_FIELDAPP, typed_search
 from fieldapp.i18n import t
 from fieldapp.services.common.photos import IMAGE_SUFFIXES
 from fieldapp.services.inspection.scan_proof import CAMERA, TYPED, WEDGE, ScanMark
@@ -83,6 +84,7 @@ class CheckedScan:
     payload: str
     refusal: str  # the message for a person when the scan opens nothing
     typed_unknown: bool  # looked like a typed venue code, and there is none such
+    typed_name: bool  # no QR code of ours: a venue's name typed to find it (宾馆)
     draft_id: str | None  # the venue's unfinished inspection, if any
     draft_on_site: bool = False  # that draft has a placard scanned on site already
     mark: ScanMark | None = None  # where the scan came from and when (kept as proof)
@@ -288,6 +290,7 @@ class ScanningApp(WedgeListener, ScanDialogs):
                 and not result.check.key_id
                 and result.message() == refusal
             ),
+            typed_name=result.kind == NOT_FIELDAPP and typed_search(text),
             draft_id=draft_id,
             draft_on_site=on_site,
             mark=mark,
@@ -300,16 +303,16 @@ class ScanningApp(WedgeListener, ScanDialogs):
         if self.scan_unexpected():  # a dialog opened while it was checked
             return
         if scan.venue_id is None:
-            if scan.typed_unknown:
+            if scan.typed_unknown or scan.typed_name:
                 from fieldapp.tui.dialogs.scan import ScanDialog
 
                 # "/" finds a venue by name from home, but types into the open dialog.
-                key = (
-                    "scan.unknown_in_dialog"
-                    if isinstance(self.screen, ScanDialog)
-                    else "scan.unknown"
-                )
-                self.say_about_scan(t(key, code=scan.text), severity="warning")
+                in_dialog = isinstance(self.screen, ScanDialog)
+                if scan.typed_name:
+                    key = "scan.name_in_dialog" if in_dialog else "scan.name"
+                else:
+                    key = "scan.unknown_in_dialog" if in_dialog else "scan.unknown"
+                self.say_about_scan(t(key, code=scan.text.strip()), severity="warning")
             else:
                 self.say_about_scan(scan.refusal)
             return
