@@ -249,11 +249,10 @@ class HomeScreen(ReturnedLine):
         if view.patrols or patrols.display:
             patrols.update(t("home.patrols_due", patrols="；".join(view.patrols)))
             patrols.display = bool(view.patrols)
-        for bucket in ("overdue", "today", "week"):
+        for bucket in ("overdue", "today", "week", "activities"):
+            count = view.activities_due if bucket == "activities" else view.counts.get(bucket, 0)
             tile = self.query_one(f"#bucket-{bucket}", BucketTile)
-            tile.show(t(f"bucket.{bucket}"), view.counts.get(bucket, 0))
-        tile = self.query_one("#bucket-activities", BucketTile)
-        tile.show(t("bucket.activities"), view.activities_due)
+            tile.show(t(f"bucket.{bucket}"), count, t(f"bucket.short.{bucket}"))
         self._show_due(view.due, self.due_offset)
         self._show_drafts(view.drafts)
         self._show_findings(view.findings, view.overdue_findings)

@@ -21,7 +21,6 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import ClassVar
 
-from rich.cells import cell_len
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -36,7 +35,7 @@ from fieldapp.tui.screens.patrol_closing import PatrolClosing
 from fieldapp.tui.screens.refused_records import RefusedRecordsScreen, refused_mark
 from fieldapp.tui.widgets.key_footer import KeyFooter
 from fieldapp.tui.widgets.paged_table import selected_key
-from fieldapp.tui.widgets.table import Cut, Table, cut
+from fieldapp.tui.widgets.table import Cut, Table
 
 # The due list's route column: at 80 columns as wide as "Night round (RT-R1)  · in
 # progress" (it was cut bare at "· in"), the other three columns beside it.
@@ -198,13 +197,11 @@ class PatrolsScreen(PatrolClosing):
             if patrol.elsewhere:  # mine, open on my other device: not to resume here
                 left = t("patrol.due.taken_over" if patrol.taken_over else "patrol.due.elsewhere")
             # a long name ends with "…", before its code and the in-progress mark, which
-            # are said whole
+            # are said whole where the column has room (cut once at 60 columns too)
             resume = t("patrol.due.resume") if patrol.run_id else ""
-            aside = cell_len(t("app.aside", text="", aside=patrol.code))
-            name = cut(patrol.name, ROUTE_CELLS - cell_len(resume) - aside)
-            name = t("app.aside", text=name, aside=patrol.code) + resume
-            due.add_row(Cut(name), patrol.window, f"{patrol.done}/{patrol.total}", left,
-                        key=patrol.route_id)  # type: ignore[arg-type]  # fmt: skip
+            after = t("app.aside", text="", aside=patrol.code) + resume
+            due.add_row(Cut(patrol.name, after), patrol.window, f"{patrol.done}/{patrol.total}",
+                        left, key=patrol.route_id)  # type: ignore[arg-type]  # fmt: skip
         if not data.due:
             due.add_row(t("patrol.due.none"), "", "", "")
         period = (

@@ -169,22 +169,40 @@ def cut(text: str, cells: int) -> str:
     return "".join(_fitting(text, cells - 1)) + "…"
 
 
+# The cells a name keeps before what is said after it (`cut_before`): "烟…" or "Ni…".
+NAME_KEPT_MIN = 3
+
+
+def cut_before(text: str, after: str, cells: int) -> str:
+    """`text` and `after` in `cells`: where they do not fit, `text` is cut with "…" and
+    `after` (a code, a mark) said whole after it, if `text` keeps `NAME_KEPT_MIN` cells;
+    else the two are cut together, once. Each cut alone read "烟花爆竹巡… (FW…"."""
+    whole = text + after
+    room = cells - cell_len(after)
+    if cell_len(whole) <= cells or room < min(NAME_KEPT_MIN, cell_len(text)):
+        return cut(whole, cells)
+    return cut(text, room) + after
+
+
 class Cut:
     """A table cell's text, cut with `cut` to the width its column is drawn at: a name
-    cut at a column's or the pane's edge says it goes on (DataTable crops it bare)."""
+    cut at a column's or the pane's edge says it goes on (DataTable crops it bare). With
+    `after`, what follows the name is kept whole where there is room (`cut_before`)."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, after: str = "") -> None:
         self.text = text
+        self.after = after
 
     def __str__(self) -> str:
-        return self.text
+        return self.text + self.after
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
-        width = cell_len(self.text)
+        width = cell_len(str(self))
         return Measurement(min(width, 1), width)
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        yield Text(cut(self.text, options.max_width), no_wrap=True, overflow="crop", end="")
+        shown = cut_before(self.text, self.after, options.max_width)
+        yield Text(shown, no_wrap=True, overflow="crop", end="")
 
 
 class CutLabel(Label):
