@@ -1,7 +1,8 @@
 """The find-venue list (/) at 80×24 named the grid of a venue in 老渡口农贸市场第一网格
 (LDK-0022 in a tester's demo) "第一网格", as it names any village's first grid, where
 home's due list reads 老渡…第一网格: a grid too long for its column keeps the start of the
-grid it is under, "…" and its own name whole, in both languages."""
+grid it is under, "…" and its own name whole, in both languages. Where the terminal has
+room (120 columns), the grid's name is whole."""
 
 from __future__ import annotations
 
@@ -36,3 +37,24 @@ async def test_a_grid_of_a_market_reads_with_its_market(demo_home: Path, lang: s
         assert row.grid_parent and own != row.grid, row
         shown = re.search(rf"(\S+)…{own}(\s|$)", line)
         assert shown and row.grid_parent.startswith(shown[1]), (row.grid, line)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+async def test_a_grid_of_a_market_reads_whole_where_there_is_room(
+    demo_home: Path, lang: str
+) -> None:
+    """At 120 columns the list read 老渡…第一网格 beside a half-empty address column."""
+    app = make_app(lang=lang)
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await open_find(app, pilot)
+        await search_for(app, pilot, screen, "LDK-00")
+        await settle(app, pilot, rounds=2)
+        table = screen.query_one("#results")
+        strips = screen._compositor.render_strips()
+        rows = screen.rows[: table.region.height - 2]
+        lines = [strips[table.region.y + 1 + n].text for n in range(len(rows))]
+    grids = {row.grid for row in rows}
+    assert {"老渡口农贸市场第一网格", "老渡口农贸市场第二网格"} <= grids, grids
+    for row, line in zip(rows, lines, strict=True):
+        assert f" {row.grid} " in line, (row.grid, line)
+        assert f" {row.name} " in line, line  # the venue's name whole beside it

@@ -28,10 +28,14 @@ from fieldapp.tui.screens import FieldScreen, HistoryWanted, VenueChosen
 from fieldapp.tui.widgets import PagedTable
 from fieldapp.tui.widgets.app_keys_input import AppKeysInput
 from fieldapp.tui.widgets.key_footer import KeyFooter
-from fieldapp.tui.widgets.table import Cut, GridName
+from fieldapp.tui.widgets.table import GRID_CELLS, Cut, GridName
 
 PAGE = 50
 DEBOUNCE_SECONDS = 0.1
+# From this many columns a grid's name has room to be whole (老渡口农贸市场第一网格): at 120
+# it read 老渡…第一网格 beside a half-empty address column. Narrower, the venue's name
+# keeps that room.
+GRID_WHOLE_FROM = 100
 
 
 @dataclass(frozen=True)
@@ -249,12 +253,14 @@ class FindVenueScreen(FieldScreen[None]):
         self.page_offset, self.has_more, self.rows = request.offset, event.more, event.rows
         table = self.query_one("#results", PagedTable)
         table.clear()
+        wide = self.app.size.width >= GRID_WHOLE_FROM
+        grid_cells = 2 * GRID_CELLS if wide else GRID_CELLS
         for row in event.rows:
             table.add_row(
                 row.code,
                 Cut(row.name),  # type: ignore[arg-type]  # a squeezed name ends with "…"
                 t(f"kind_short.{row.kind}"),
-                GridName(row.grid, 0, row.grid_parent, apart=True),  # type: ignore[arg-type]
+                GridName(row.grid, 0, row.grid_parent, grid_cells, apart=True),  # type: ignore[arg-type]
                 Cut(row.street),  # type: ignore[arg-type]  # what tells venues apart
                 key=row.venue_id,
             )
