@@ -86,6 +86,7 @@ ZH: dict[str, str] = {
     "patrol.due.none": "现在没有应巡逻的路线",
     "patrol.due.none_to_start": "现在没有可以开始的巡逻：时段开始前半小时起才能开始，下面的出勤表列出每个时段。",
     "patrol.due.none_scheduled": "现在没有可以开始的巡逻：这段时间没有排定的巡逻；巡逻由办公室排定，同步后显示在这里。",
+    "patrol.due.campaign_off": "现在没有可以开始的巡逻：您的巡逻路线属于专项行动“{campaigns}”，只在行动开展期间巡逻，而办公室现在没有开启它；开启后同步即显示在这里。",
     "patrol.due.walked": "这个时段的巡逻已经完成：{routes}。下一个时段开始前半小时起可以开始，下面的出勤表列出每个时段。",
     "patrol.due.resume": "  · 进行中",
     # bindings
@@ -232,6 +233,7 @@ EN: dict[str, str] = {
     "patrol.due.none": "No patrol is due now",
     "patrol.due.none_to_start": "No patrol can start now: one starts from half an hour before its window; the attendance below lists every window.",
     "patrol.due.none_scheduled": "No patrol can start now: none is scheduled for this period; the office schedules patrols, and they show here after a sync.",
+    "patrol.due.campaign_off": "No patrol can start now: your routes patrol for the campaign {campaigns} only while it runs, and the office has not switched it on; once it does, they show here after a sync.",
     "patrol.due.walked": "This window's patrol is already done: {routes}. The next one can start from half an hour before its window; the attendance below lists every window.",
     "patrol.due.resume": "  · in progress",
     "binding.patrol.scan": "Scan",

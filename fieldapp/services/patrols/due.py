@@ -143,6 +143,22 @@ def _windows_now(person: str, moment: dt.datetime) -> Iterator[tuple[PatrolRoute
             yield route, window
 
 
+def waiting_campaigns(*, now: dt.datetime | None = None) -> list[str]:
+    """The codes of the campaigns my active routes patrol in that do not run today (the
+    office has not switched them on, or not for today): why those routes are not due."""
+    moment = _now(now)
+    campaigns = _campaigns()
+    off = patrols.CampaignSwitch(False)
+    waiting: dict[str, None] = {}
+    for route in PatrolRoute.select().where(PatrolRoute.active == True):  # noqa: E712
+        switch = campaigns.get(route.campaign, off)
+        if me().person_id in (route.people or []) and not patrols.in_campaign(
+            moment.date(), route.campaign, switch.active, switch.starts_on, switch.ends_on
+        ):
+            waiting[route.campaign] = None
+    return list(waiting)
+
+
 def walked_now(*, now: dt.datetime | None = None) -> list[tuple[str, str, str]]:
     """(name, code, window) of my routes whose window is open now but whose run of it was
     finished: why nothing can be started in it (`due_now` leaves them out)."""

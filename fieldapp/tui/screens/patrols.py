@@ -52,6 +52,7 @@ class PatrolsData:
     refusals: dict[str, RecordRefusal]  # run id -> why the server refused it
     walked: tuple[tuple[str, str, str], ...] = ()  # (name, code, window): open, run finished
     supervisor: bool = False  # closes a run of the grids open on another device (c)
+    waiting: tuple[str, ...] = ()  # campaigns off that my routes patrol in (their names)
 
 
 def load_patrols(first: dt.date, last: dt.date) -> PatrolsData:
@@ -60,6 +61,7 @@ def load_patrols(first: dt.date, last: dt.date) -> PatrolsData:
     from fieldapp.services.common.refused_records import refusals
     from fieldapp.services.patrols import attendance, due
     from fieldapp.store.refused_records import PATROL_RUN_SUBMIT
+    from fieldapp.tui.views.work_lines import campaign_name
 
     grids = grid_codes_under([code for code, _ in me().grids])
     rows = attendance.attendance(first, last, grid_codes=grids)
@@ -67,6 +69,7 @@ def load_patrols(first: dt.date, last: dt.date) -> PatrolsData:
     return PatrolsData(
         tuple(due.due_now()), tuple(rows), tuple(attendance.by_assignee(rows)), first, last,
         refused, tuple(due.walked_now()), me().is_supervisor,
+        tuple(campaign_name(code) for code in due.waiting_campaigns()),
     )  # fmt: skip
 
 
@@ -336,6 +339,8 @@ class PatrolsScreen(PatrolClosing):
             )
             return t("patrol.due.walked", routes=routes)
         windows = self.data is not None and bool(self.data.rows)
+        if not windows and self.data is not None and self.data.waiting:
+            return t("patrol.due.campaign_off", campaigns=listed(self.data.waiting))
         return t("patrol.due.none_to_start" if windows else "patrol.due.none_scheduled")
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="patrols-start")
