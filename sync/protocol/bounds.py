@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from functools import cache
 from typing import Annotated, Any
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
-from pydantic_core import SchemaValidator
 
 # --- bounds: every integer and string on the wire has one ------------------------------
 #
@@ -60,45 +58,3 @@ JsonObject = Annotated[dict[str, Any], AfterValidator(_bounded_json), Field(max_
 
 class WireModel(BaseModel):
     model_config = ConfigDict(extra="ignore")
-
-
-# --- the NUL check, once a body instead of once a string ---------------------------------
-#
-# A JSON text can hold a NUL character only as the escape \u0000 (a raw one is malformed),
-# so a body without that escape holds none, and the pattern above, matched against every
-# string of every payload (~100 an inspection, ~40 % of its validation), can be left out.
-
-
-def may_hold_nul(body: bytes) -> bool:
-    """Whether a JSON body may hold a NUL character: it holds the escape (or a raw NUL, which
-    the decoder refuses anyway). An escaped backslash before `u0000` also counts: a body
-    said to hold one only pays for the full check."""
-    return b"\\u0000" in body or b"\x00" in body
-
-
-def _without_nul_pattern(schema: Any) -> Any:
-    """A copy of a core schema without its NO_NUL patterns (every other check kept)."""
-    if isinstance(schema, dict):
-        return {
-            key: _without_nul_pattern(value)
-            for key, value in schema.items()
-            if not (key == "pattern" and value == NO_NUL)
-        }
-    if isinstance(schema, list):
-        return [_without_nul_pattern(value) for value in schema]
-    return schema
-
-
-@cache
-def nul_free_validator(model: type[BaseModel]) -> Any:
-    """`model`'s validator without the NUL check, for values that hold no NUL character (a
-    body without `may_hold_nul`); it makes the same `model` objects and raises the same
-    ValidationError for anything else. pydantic-core would reuse each nested model's own
-    validator (with the patterns) for its part of the schema: `_use_prebuilt=False` builds
-    them anew. Where pydantic-core has no such switch, the model's own validator (slower,
-    just as right)."""
-    schema = _without_nul_pattern(model.__pydantic_core_schema__)
-    try:
-        return SchemaValidator(schema, _use_prebuilt=False)
-    except TypeError:
-        return model.__pydantic_validator__

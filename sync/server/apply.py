@@ -148,19 +148,16 @@ APPLIERS: dict[str, Applier] = {
 }
 
 
-def apply_ops(
-    who: DeviceContext, ops: list[Op], *, floats: bool = True, nul: bool = True
-) -> list[OpResult]:
+def apply_ops(who: DeviceContext, ops: list[Op], *, floats: bool = True) -> list[OpResult]:
     """Apply a push's ops in order, as a group commit's work (`group_commit.PUSHES`): a
     batch writes in the group's savepoint for the work, and one that fails as a whole
     raises `Again` with the same ops one at a time, each in a transaction of its own, to
     run once the group has rolled the batch back. `floats=False`: the body held no float
-    literal, so no payload holds a float (canonical JSON need not look for them); `nul=False`:
-    nor a NUL character (`bounds.may_hold_nul`), which validation then need not look for."""
+    literal, so no payload holds a float (canonical JSON need not look for them)."""
     if len(ops) <= 1:
         return [apply_op(who, op) for op in ops]
     try:
-        return _apply_batch(who, ops, floats, nul)
+        return _apply_batch(who, ops, floats)
     except (_Clash, IntegrityError, OperationalError) as error:
         log.info("batch transaction failed; one op at a time", extra={"error": str(error)})
     except InterfaceError:
@@ -170,7 +167,7 @@ def apply_ops(
     raise Again(lambda: [apply_op(who, op) for op in ops])
 
 
-def _apply_batch(who: DeviceContext, ops: list[Op], floats: bool, nul: bool) -> list[OpResult]:
+def _apply_batch(who: DeviceContext, ops: list[Op], floats: bool) -> list[OpResult]:
     """The batch's writes, in the caller's (savepointed) write transaction."""
     results: list[OpResult] = []
     changes: list[NewChange] = []
@@ -185,7 +182,6 @@ def _apply_batch(who: DeviceContext, ops: list[Op], floats: bool, nul: bool) -> 
         who,
         [op.payload for op in ops if op.type == OP_INSPECTION_SUBMIT and op.op_id not in known],
         floats=floats,
-        nul=nul,
         trust_keys=held,
     )
     for op in ops:

@@ -26,7 +26,6 @@ from pydantic import ValidationError
 from fieldapp.domain.findings import HAZARD, FindingState, fold_opening
 from fieldapp.domain.presence import check_presence
 from sync.protocol import InspectionSubmit, Op, answer_record, canonical_json, refusals
-from sync.protocol.bounds import nul_free_validator
 from sync.protocol.payloads import ProofPayload
 from sync.server import db as server_db
 from sync.server.bulk import DRIVER_ERRORS, execute_many, ids_held
@@ -88,7 +87,6 @@ class InspectionWriter:
         payloads: Iterable[dict[str, Any]] = (),
         *,
         floats: bool = True,
-        nul: bool = True,
         trust_keys: bool = False,
     ) -> None:
         """`trust_keys`: the rows wait for the group's end, where the primary keys refuse
@@ -97,12 +95,6 @@ class InspectionWriter:
         self.who = who
         self.trust_keys = trust_keys
         self.floats = floats  # False: the payloads hold no float (records need not look)
-        # False: they hold no NUL character either, and validation need not look for one.
-        self._validate = (
-            InspectionSubmit.model_validate
-            if nul
-            else nul_free_validator(InspectionSubmit).validate_python
-        )
         self.now = server_db.now_iso()
         # Venue id -> its feed record, None if not held: read as rows, not model objects.
         self.venues: dict[str, VenueRecord | None] = {}
@@ -179,7 +171,7 @@ class InspectionWriter:
     def add(self, op: Op, digest: str) -> Accepted:
         """Check one op and collect its rows; ValueError (nothing collected) if refused."""
         try:
-            sub = self._validate(op.payload)
+            sub = InspectionSubmit.model_validate(op.payload)
         except ValidationError as error:
             raise invalid_payload(op.type, error) from None
         who, i = self.who, sub.inspection

@@ -19,7 +19,6 @@ from sync.protocol import (
     PushRequest,
     PushResponse,
 )
-from sync.protocol.bounds import may_hold_nul
 from sync.server.apply import apply_ops
 from sync.server.deps import BearerCredentials, current_device
 from sync.server.errors import api_error
@@ -45,7 +44,6 @@ BODY_SCHEMA: dict[str, Any] = {
 class PushBody:
     request: PushRequest
     floats: bool  # whether the body held a float literal (else hashing skips looking)
-    nul: bool  # whether it may hold a NUL character (else validation skips looking)
 
 
 async def push_body(request: Request) -> PushBody:
@@ -63,7 +61,7 @@ async def push_body(request: Request) -> PushBody:
             [{"type": "json_invalid", "loc": ("body",), "msg": f"JSON decode error: {error}"}]
         ) from None
     try:
-        return PushBody(PushRequest.model_validate(data), bool(floats), may_hold_nul(raw))
+        return PushBody(PushRequest.model_validate(data), bool(floats))
     except ValidationError as error:
         raise RequestValidationError(error.errors(include_url=False)) from None
 
@@ -89,7 +87,7 @@ def push(raw: Annotated[PushBody, Depends(push_body)], credentials: BearerCreden
     # for all; on PostgreSQL one take of the feed's lock); answered only once that commit
     # is made. The group's leader holds the one connection its group needs.
     results, epoch = PUSHES.run(
-        lambda: apply_ops(who, body.ops, floats=raw.floats, nul=raw.nul),
+        lambda: apply_ops(who, body.ops, floats=raw.floats),
         venues=_venues_updated(body.ops),
         moved_last=all(op.type != OP_VENUE_ATTRIBUTES for op in body.ops),
     )
