@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from pilot_support import settle
+from test_review_dialog_refusals import error, handed_over_one, open_dialog
 from textual.widgets import Input, Static
 
 from fieldapp.domain import findings as machine
@@ -65,3 +66,28 @@ def test_the_service_refuses_reasons_that_say_nothing(demo_supervisor: Path, lan
         bulk_apply([unreported.id], "outcome_recorded", "ok", {"outcome": "other"})
     assert Finding.get_by_id(unreported.id).state == machine.OPEN
     assert return_inspection(inspection.id, "照片不清楚").review_state == "returned"
+
+
+OUTCOME_SAYS = {
+    "zh": "须在备注中用文字写明接收单位做了什么处理",
+    "en": "saying what the receiving unit did",
+}
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+async def test_an_other_outcome_noted_ok_is_refused_in_the_dialog(
+    demo_supervisor: Path, lang: str
+) -> None:
+    fid = handed_over_one()
+    set_language(lang)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        dialog = await open_dialog(app, pilot, "4", "o")  # handed over: record outcome
+        dialog.choose("#bulk-outcome", "other")
+        note = dialog.query_one("#bulk-note", Input)
+        note.value = "ok"
+        await pilot.press("f10")
+        await settle(app, pilot)
+        assert OUTCOME_SAYS[lang] in error(dialog), error(dialog)
+        assert app.screen is dialog and app.focused is note
+    assert Finding.get_by_id(fid).state == machine.HANDED_OVER
