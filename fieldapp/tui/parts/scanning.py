@@ -43,7 +43,6 @@ from typing import TYPE_CHECKING, Any
 
 from textual import events, on, work
 
-from fieldapp.domain.placard import NOT_FIELDAPP, typed_search
 from fieldapp.i18n import t
 from fieldapp.services.common.photos import IMAGE_SUFFIXES
 from fieldapp.services.inspection.scan_proof import CAMERA, TYPED, WEDGE, ScanMark
@@ -259,6 +258,7 @@ class ScanningApp(WedgeListener, ScanDialogs):
     def _check_scan(
         self, text: str, open_now: OpenInspection | None, mark: ScanMark | None = None
     ) -> None:
+        from fieldapp.domain.placard import NOT_FIELDAPP, typed_search
         from fieldapp.services.inspection import inspections, scan_proof, venue_scope
         from fieldapp.services.placards import printing as placards
         from fieldapp.store import db
