@@ -1,7 +1,7 @@
 """What the cold start to the home screen does not pay for: modules home does not need
 before its first frame (a dialog's TextArea, the office-data checks, the follow-ups, the
 people models, the TOML reader, the findings' state machine and the handling of refused
-records, the check of a scan and the placard's signature), the catalogue modules one by
+records, the check of a scan and the placard's signature, rich's emoji names), the catalogue modules one by
 one (they are read merged), and parsing the shipped activity types again when the file has
 not changed."""
 
@@ -39,6 +39,7 @@ NOT_BEFORE_THE_FIRST_FRAME = (
     "fieldapp.store.incident_models",
     "fieldapp.domain.presence",  # the server's check of a scan, for the scan sources' names
     "fieldapp.domain.placard",
+    "rich._emoji_codes",  # rich's emoji names, through a column heading read as markup
 )
 
 

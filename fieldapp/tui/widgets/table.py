@@ -54,6 +54,8 @@ class Table(DataTable[str]):
         key: str | None = None,
         default: str | None = None,
     ) -> ColumnKey:
+        if isinstance(label, str):  # a heading is plain text: DataTable reads a str as
+            label = Text(label)  # markup, which loads rich's emoji names before home shows
         column_key = super().add_column(label, width=width, key=key, default=default)
         self._asked_widths.pop(column_key, None)
         if width is not None:
