@@ -100,3 +100,15 @@ def test_a_start_keeps_the_patterns_of_its_imports_and_none_made_after(
     patterns = [pattern for pattern, _ in marshal.loads(kept.read_bytes())["patterns"]]
     assert kinsoku._PIECE.pattern in patterns  # compiled as the TUI's modules were imported
     assert [p for p in patterns if "13800138000" in str(p)] == []
+
+
+def test_code_the_engine_refuses_is_compiled_as_re_compiles_it(kept: Path) -> None:
+    """A file whose kept code this Python's engine will not take (another build's, or
+    damaged) costs a compile, never the start: the pattern matches as `re`'s own."""
+    stock = _compiled()
+    regex_code.write_marshal(
+        str(kept),
+        {"python": regex_code._VERSION, "patterns": {(p, int(f)): (0, [], 0) for p, f in PATTERNS}},
+    )
+    regex_code.keep_compiled_patterns()
+    assert [_found(p) for p in _compiled()] == [_found(p) for p in stock]

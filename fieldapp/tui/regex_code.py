@@ -72,9 +72,16 @@ def _compile(pattern: Any, flags: int = 0) -> Any:
         with _lock:  # the home read's thread compiles patterns too
             _held[key] = kept
             _state["compiled_anew"] = True
+    try:
+        compiled = _sre.compile(pattern, *kept)
+    except (TypeError, ValueError, RuntimeError):  # an engine that takes other arguments
+        with _lock:  # the file is written again without it
+            _held.pop(key, None)
+            _state["compiled_anew"] = True
+        return _re_compile(pattern, flags)
     with _lock:
         _used[key] = kept
-    return _sre.compile(pattern, *kept)
+    return compiled
 
 
 def keep_compiled_patterns() -> None:
