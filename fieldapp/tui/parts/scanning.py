@@ -290,7 +290,13 @@ class ScanningApp(WedgeListener, ScanDialogs):
                 and not result.check.key_id
                 and result.message() == refusal
             ),
-            typed_name=result.kind == NOT_FIELDAPP and typed_search(text),
+            # Typed into F2 by a person: a scanner's burst of another QR code is no search.
+            typed_name=(
+                result.kind == NOT_FIELDAPP
+                and mark is not None
+                and mark.source == TYPED
+                and typed_search(text)
+            ),
             draft_id=draft_id,
             draft_on_site=on_site,
             mark=mark,
