@@ -20,7 +20,7 @@ from fieldapp.tui.views.work_lines import work_lines
 
 pytestmark = pytest.mark.usefixtures("chinese")
 
-SAID = {"zh": "部分完成 1 次（其中迟到点位 1）", "en": "1 partly done (1 checkpoint late)"}
+SAID = {"zh": "部分完成 1 次（其中迟到点位 1）", "en": "1 partly done, 1 post late"}
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
@@ -48,7 +48,7 @@ async def test_the_patrol_line_says_the_checkpoint_reached_late(
     ("lang", "two", "none"),
     [
         ("zh", "部分完成 2 次（其中迟到点位 3）", "迟到点位"),
-        ("en", "2 partly done (3 checkpoints late)", "checkpoint"),
+        ("en", "2 partly done, 3 posts late", "posts late"),
     ],
 )
 def test_the_late_checkpoints_are_said_only_when_there_are_some(

@@ -79,7 +79,7 @@ PLURALS = [
      "The 2 refused stay marked"),
     ("review_ui.hand_over.left_out", {}, "1 general hazard still before its deadline",
      "2 general hazards still before their deadline"),
-    ("report.patrols_partial_late", {}, " (1 checkpoint late)", " (2 checkpoints late)"),
+    ("report.patrols_partial_late", {}, ", 1 post late", ", 2 posts late"),
     ("review_ui.verify.own_fix_some", {"total": 3}, "1 of the 3 chosen fixes was ",
      "2 of the 3 chosen fixes were "),
     ("review_ui.notices_printed", {"folder": "F", "files": "X"}, "Wrote 1 rectification notice in",

@@ -246,8 +246,8 @@ EN: dict[str, str] = {
         "{patrols_partial} partly done{partial_late}\n"
         "{patrols_missed} not done, missed posts: {missed_posts}"
     ),
-    "report.patrols_partial_late": " ({count} checkpoints late)",
-    "report.patrols_partial_late_one": " (1 checkpoint late)",
+    "report.patrols_partial_late": ", {count} posts late",
+    "report.patrols_partial_late_one": ", 1 post late",
     "report.campaign_line": "{campaign}: {figures}",
     "target.patrols_per_day": "Patrols a day",
     "target.incidents_handled": "Incidents handled",
