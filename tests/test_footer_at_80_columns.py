@@ -11,6 +11,7 @@ import pytest
 from pilot_support import settle
 
 from fieldapp.services.demo import workspace as demo
+from fieldapp.services.incidents import reporting
 from fieldapp.tui.app import FieldApp, make_app
 from fieldapp.tui.screens.inspect import InspectScreen
 from fieldapp.tui.widgets.key_footer import KeyFooter
@@ -78,7 +79,13 @@ async def test_the_queues_offer_their_actions_before_navigation_at_80_columns(
 ) -> None:
     """The review queue 6 showed Esc, the queue numbers, Space, ^a, e and F1; the incident
     queue only `a` of its actions. Esc keeps its label (a bare "esc" said nowhere it goes
-    back to in Chinese); a key it leaves no room for is in F1's list."""
+    back to in Chinese); a key it leaves no room for is in F1's list. The incident queue
+    has an incident reported: an empty queue offers no action at all."""
+    reporting.report_incident(
+        reporting.IncidentReport(
+            "fireworks_sale", "2026-02-11 06:40", "摆摊销售烟花爆竹", address="鼎美村村口"
+        )
+    )
     demo.act_as("supervisor")
     app = make_app(lang=lang)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -94,7 +101,10 @@ async def test_the_queues_offer_their_actions_before_navigation_at_80_columns(
         await settle(app, pilot, rounds=3)
         row = footer_row(app)
         assert all(key in row for key in incidents), row
-        assert in_f1[1] <= under_f1(app), row
+        assert [row.index(key) for key in incidents[1:-1]] == sorted(
+            row.index(key) for key in incidents[1:-1]
+        ), row
+        assert in_f1[1] | {"1", "space", "ctrl+a"} <= under_f1(app), row  # navigation gave way
         await pilot.resize_terminal(120, 36)
         await settle(app, pilot)
         row = footer_row(app)
