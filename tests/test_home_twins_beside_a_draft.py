@@ -7,6 +7,7 @@ keeps its count (said short where it has no room whole)."""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -23,7 +24,9 @@ from fieldapp.tui.widgets.findings_table import FindingsTable
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-async def test_twins_beside_a_draft_keep_the_venue_in_its_cell(demo_home: Path, lang: str) -> None:
+async def test_twins_beside_a_draft_keep_the_venue_in_its_cell(
+    frozen_clock: dt.datetime, demo_home: Path, lang: str
+) -> None:
     twin = twin_hazard()
     start_a_draft()
     app = make_app(lang=lang)
