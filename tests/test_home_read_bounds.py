@@ -1,7 +1,11 @@
 """The home read at start-up asks SQLite only for what it shows: a first page of the due
 list that lies among the overdue venues is sorted from those alone, and today's count is
 read as its two parts (due today, never inspected), each an index range. The page and the
-counts are those of the whole due list."""
+counts are those of the whole due list.
+
+The demo is built on the frozen clock's day: which of its venues are overdue and which
+were never inspected follows the day it is built on (on 2026-12-07 none in my grids
+was never inspected)."""
 
 from __future__ import annotations
 
@@ -14,6 +18,8 @@ import pytest
 from fieldapp.domain.clock import today
 from fieldapp.services.inspection import home as home_service
 from fieldapp.store.models import Venue
+
+pytestmark = pytest.mark.usefixtures("frozen_clock")  # before demo_home: the demo's day
 
 
 def _due(day: dt.date) -> tuple[list[str], list[Venue]]:
