@@ -29,10 +29,10 @@ from textual.widgets import DataTable, Header, Label, Static
 
 from fieldapp.i18n import listed, t
 from fieldapp.services.common.refused_records import RecordRefusal
-from fieldapp.services.patrols.attendance import AssigneeSummary, AttendanceRow
-from fieldapp.services.patrols.due import DuePatrol
+from fieldapp.services.patrols.attendance import AttendanceRow
 from fieldapp.tui.screens.patrol_closing import PatrolClosing
 from fieldapp.tui.screens.refused_records import RefusedRecordsScreen, refused_mark
+from fieldapp.tui.views.patrols import PatrolsData, load_patrols
 from fieldapp.tui.widgets.key_footer import KeyFooter
 from fieldapp.tui.widgets.paged_table import selected_key
 from fieldapp.tui.widgets.table import Cut, Table
@@ -40,37 +40,6 @@ from fieldapp.tui.widgets.table import Cut, Table
 # The due list's route column: at 80 columns as wide as "Night round (RT-R1)  · in
 # progress" (it was cut bare at "· in"), the other three columns beside it.
 ROUTE_CELLS = 34
-
-
-@dataclass(frozen=True)
-class PatrolsData:
-    due: tuple[DuePatrol, ...]
-    rows: tuple[AttendanceRow, ...]
-    people: tuple[AssigneeSummary, ...]
-    first: dt.date
-    last: dt.date
-    refusals: dict[str, RecordRefusal]  # run id -> why the server refused it
-    walked: tuple[tuple[str, str, str], ...] = ()  # (name, code, window): open, run finished
-    supervisor: bool = False  # closes a run of the grids open on another device (c)
-    waiting: tuple[str, ...] = ()  # campaigns off that my routes patrol in (their names)
-
-
-def load_patrols(first: dt.date, last: dt.date) -> PatrolsData:
-    from fieldapp.services.common.grid_tree import grid_codes_under
-    from fieldapp.services.common.identity import me
-    from fieldapp.services.common.refused_records import refusals
-    from fieldapp.services.patrols import attendance, due
-    from fieldapp.store.refused_records import PATROL_RUN_SUBMIT
-    from fieldapp.tui.views.work_lines import campaign_name
-
-    grids = grid_codes_under([code for code, _ in me().grids])
-    rows = attendance.attendance(first, last, grid_codes=grids)
-    refused = refusals(PATROL_RUN_SUBMIT, [r.refused_run for r in rows if r.refused_run])
-    return PatrolsData(
-        tuple(due.due_now()), tuple(rows), tuple(attendance.by_assignee(rows)), first, last,
-        refused, tuple(due.walked_now()), me().is_supervisor,
-        tuple(campaign_name(code) for code in due.waiting_campaigns()),
-    )  # fmt: skip
 
 
 class PatrolsScreen(PatrolClosing):
