@@ -31,6 +31,7 @@ from fieldapp.i18n import listed, t
 from fieldapp.services.common import outbox
 from fieldapp.services.common.identity import grid_codes_under, me
 from fieldapp.services.people import responsibilities
+from fieldapp.services.people.registry_views import HouseholdView, MemberView
 from fieldapp.store import keyring
 from fieldapp.store.db import write_transaction
 from fieldapp.store.people_models import Household, HouseholdMember, Vehicle
@@ -89,36 +90,6 @@ class RegistryInvalid(ValueError):
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = problems
         super().__init__("; ".join(p.message for p in problems))
-
-
-@dataclass(frozen=True)
-class MemberView:
-    id: str
-    household_id: str
-    name: str
-    sex: str
-    birth_year: int | None
-    id_number: str  # masked
-    phone: str  # masked
-    tags: tuple[str, ...]
-    arrived_on: dt.date | None
-    left_on: dt.date | None
-    note: str
-    registered_on: dt.date | None = None  # None: registered before the date was kept
-
-
-@dataclass(frozen=True)
-class HouseholdView:
-    id: str
-    grid_code: str
-    code: str
-    building: str
-    address: str
-    venue_id: str | None
-    note: str
-    members: tuple[MemberView, ...]
-    vehicles: tuple[tuple[str, str, str], ...]  # id, plate, kind
-    cadres: tuple[str, ...] = ()  # 包保: the names of the cadres responsible for it
 
 
 def _date(text: str, where: str, problems: list[Problem]) -> dt.date | None:

@@ -17,7 +17,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import ClassVar
 
-from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -39,13 +38,13 @@ from textual.worker import Worker, WorkerState
 from fieldapp.i18n import t
 from fieldapp.tui.dialogs.confirm import ConfirmDialog
 from fieldapp.tui.screens.daily_report_filed import FiledToday
+from fieldapp.tui.screens.daily_report_grids import fitted_grid_line
 from fieldapp.tui.screens.daily_report_remarks import RemarksKept
 from fieldapp.tui.views.incidents import incident_lines
 from fieldapp.tui.views.report_lines import (
     GridLine,
     GridReport,
     grid_lines,
-    grid_option,
     read_grid_report,
     status_title,
     zero_report_body,
@@ -53,7 +52,7 @@ from fieldapp.tui.views.report_lines import (
 from fieldapp.tui.widgets.app_keys_input import AppKeysInput
 from fieldapp.tui.widgets.key_footer import KeyFooter
 from fieldapp.tui.widgets.stopping_lists import StoppingOptionList
-from fieldapp.tui.widgets.table import Table, grid_name_apart, grid_parents
+from fieldapp.tui.widgets.table import Table, grid_parents
 
 PEOPLE_KEYS = ("new_arrivals", "returnees_registered", "under_observation", "abnormal_readings",
                "handed_over")  # fmt: skip
@@ -176,7 +175,7 @@ class DailyReportScreen(FiledToday, RemarksKept):
         parents = grid_parents((line.name, line.depth) for line in self.lines)
         options.add_options(
             [
-                Option(_fitted(line, parent, cells), id=line.code)
+                Option(fitted_grid_line(line, parent, cells), id=line.code)
                 for line, parent in zip(self.lines, parents, strict=True)
             ]
         )
@@ -390,13 +389,3 @@ class DailyReportScreen(FiledToday, RemarksKept):
             WorkerState.CANCELLED,
         ):
             self.filing = False  # said by the app's handler; F10 may try again
-
-
-def _fitted(line: GridLine, parent: str, cells: int) -> Text:
-    """The grid's line in `cells`: a name too long keeps what start of the grid it is
-    under fits, then its own part (老渡口农贸市…第一网格), as home's due list does; with no
-    room for that, its own part alone (第一网格 under 老渡口农贸市场), where two areas of
-    one village differ."""
-    head = grid_option(line.depth, "", line.state).cell_len
-    name = grid_name_apart(line.name, parent, max(4, cells - head))
-    return grid_option(line.depth, name, line.state)
