@@ -3,7 +3,7 @@ which waits on messages and workers instead of sleeping."""
 
 from __future__ import annotations
 
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from textual._xterm_parser import XTermParser
 from textual.app import App
@@ -12,6 +12,9 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Select
 from textual.widgets._select import SelectOverlay
 from textual.worker import WorkerCancelled
+
+if TYPE_CHECKING:
+    from fieldapp.tui.screens.inspection_review import InspectionReviewScreen
 
 S = TypeVar("S", bound=Screen[object])
 
@@ -62,6 +65,23 @@ async def open_screen(app: App[object], pilot, key: str, kind: type[S], rounds: 
     await settle(app, pilot, rounds=rounds)
     screen = app.screen
     assert isinstance(screen, kind)
+    return screen
+
+
+async def open_inspection_review(
+    app: App[object], pilot: Any, rounds: int = 2
+) -> InspectionReviewScreen:
+    """From the start (no draft offered): review (F5), then its list of inspections (i);
+    the inspections' screen, its workers done (`rounds` before F5 and after i)."""
+    from fieldapp.tui.screens.inspection_review import InspectionReviewScreen
+
+    await settle(app, pilot, rounds=rounds)
+    await pilot.press("f5")
+    await settle(app, pilot, rounds=2)
+    await pilot.press("i")
+    await settle(app, pilot, rounds=rounds)
+    screen = app.screen
+    assert isinstance(screen, InspectionReviewScreen)
     return screen
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from pilot_support import settle
+from pilot_support import open_inspection_review, settle
 from test_review_dialog_refusals import error, handed_over_one, open_dialog
 from textual.widgets import Input, Static
 
@@ -19,7 +19,6 @@ from fieldapp.services.review.inspections import return_inspection
 from fieldapp.store.models import Finding, Inspection
 from fieldapp.tui.app import make_app
 from fieldapp.tui.dialogs.review_comment import CommentDialog
-from fieldapp.tui.screens.inspection_review import InspectionReviewScreen
 
 SAYS_WHY = {"zh": ("退回检查记录须用文字写明原因", "表情符号、标点和空格不算"),
             "en": ("Returning an inspection needs the reason in words", "emoji")}  # fmt: skip
@@ -32,12 +31,7 @@ async def test_an_inspection_returned_with_an_emoji_is_refused_in_the_dialog(
     set_language(lang)
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(app, pilot, rounds=3)
-        await pilot.press("f5")
-        await settle(app, pilot, rounds=2)
-        await pilot.press("i")
-        await settle(app, pilot, rounds=3)
-        assert isinstance(app.screen, InspectionReviewScreen)
+        await open_inspection_review(app, pilot, rounds=3)
         await pilot.press("t")
         await settle(app, pilot)
         dialog = app.screen

@@ -7,14 +7,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from pilot_support import SIZE, settle
+from pilot_support import SIZE, open_inspection_review, settle
 from textual.widgets import Static
 
 from fieldapp.i18n import set_language
 from fieldapp.services.demo import workspace as demo
 from fieldapp.store.models import Inspection
 from fieldapp.tui.app import make_app
-from fieldapp.tui.screens.inspection_review import InspectionReviewScreen
 from fieldapp.tui.widgets import PagedTable
 
 NOTE = "标牌被遮挡，店主不在"
@@ -38,13 +37,7 @@ async def test_the_inspectors_note_is_shown_not_the_options_prompt(
     ).where(Inspection.id == newest.id).execute()
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await settle(app, pilot, rounds=2)
-        await pilot.press("f5")
-        await settle(app, pilot, rounds=2)
-        await pilot.press("i")
-        await settle(app, pilot, rounds=2)
-        screen = app.screen
-        assert isinstance(screen, InspectionReviewScreen)
+        screen = await open_inspection_review(app, pilot)
         table = screen.query_one("#inspections-table", PagedTable)
         table.move_cursor(row=table.get_row_index(newest.id))
         await settle(app, pilot)

@@ -11,14 +11,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from pilot_support import SIZE, settle
+from pilot_support import SIZE, open_inspection_review, settle
 from textual.widgets import Label, Static
 
 from fieldapp.domain.proof import flags_text, photo_flags
 from fieldapp.services.demo import workspace as demo
 from fieldapp.store.models import Inspection, Venue
 from fieldapp.tui.app import make_app
-from fieldapp.tui.screens.inspection_review import InspectionReviewScreen
 from fieldapp.tui.widgets import PagedTable
 
 pytestmark = pytest.mark.usefixtures("chinese")
@@ -60,13 +59,7 @@ def proofs(demo_home: Path) -> dict[str, str]:
 async def test_the_supervisor_filters_by_proof_and_reads_why(proofs: dict[str, str]) -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await settle(app, pilot, rounds=2)
-        await pilot.press("f5")
-        await settle(app, pilot, rounds=2)
-        await pilot.press("i")
-        await settle(app, pilot, rounds=2)
-        screen = app.screen
-        assert isinstance(screen, InspectionReviewScreen)
+        screen = await open_inspection_review(app, pilot)
         table = screen.query_one("#inspections-table", PagedTable)
         flag = {key: str(table.get_row(key)[0]) for key in proofs.values()}
         assert flag == {
