@@ -4,6 +4,8 @@ device pulled, registered directly)."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from fieldapp.domain.placard import SigningKey
 
 ROUTE_ID = "0190a000-0000-7000-8000-00000000r001"
@@ -41,3 +43,19 @@ def seed_patrol_store() -> None:
 
 def placard(code: str) -> str:
     return KEY.sign(code)
+
+
+async def enter_on_due_routes(app: Any, pilot: Any) -> tuple[Any, list[str]]:
+    """From the start: patrols (ctrl+g), Enter on its list of routes due; the patrols
+    screen and every notification said so far."""
+    from pilot_support import open_screen, settle
+    from textual.widgets import DataTable
+
+    from fieldapp.tui.screens.patrols import PatrolsScreen
+
+    screen = await open_screen(app, pilot, "ctrl+g", PatrolsScreen)
+    await settle(app, pilot, rounds=2)
+    screen.query_one("#patrols-due", DataTable).focus()
+    await pilot.press("enter")
+    await settle(app, pilot)
+    return screen, [n.message for n in app._notifications]

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from inspect_support import seed_store
+from patrol_screen_support import enter_on_due_routes
 from pilot_support import open_screen, settle
 from rich.cells import cell_len
 from textual.widgets import DataTable, Label
@@ -41,12 +42,7 @@ async def test_enter_with_nothing_scheduled_does_not_point_to_a_table_of_windows
     seed_store()  # no routes: nothing scheduled
     app = make_app(lang="zh")
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await open_screen(app, pilot, "ctrl+g", PatrolsScreen)
-        await settle(app, pilot, rounds=2)
-        screen.query_one("#patrols-due", DataTable).focus()
-        await pilot.press("enter")
-        await settle(app, pilot)
-        said = [n.message for n in app._notifications]
+        _, said = await enter_on_due_routes(app, pilot)
         assert t("patrol.due.none_scheduled") in said, said
         assert not any("下面的出勤表" in message for message in said), said
 

@@ -8,16 +8,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from patrol_screen_support import ROUTE_ID, seed_patrol_store
-from pilot_support import open_screen, settle
-from textual.widgets import DataTable
+from patrol_screen_support import ROUTE_ID, enter_on_due_routes, seed_patrol_store
 
 from fieldapp.services.common.campaigns import clear_cache, load_campaigns
 from fieldapp.services.patrols import due
 from fieldapp.store.campaign_models import Campaign, CampaignRun
 from fieldapp.store.patrol_models import PatrolRoute
 from fieldapp.tui.app import make_app
-from fieldapp.tui.screens.patrols import PatrolsScreen
 
 SAID = {"zh": "专项行动“春节禁燃", "en": "the campaign Spring"}
 
@@ -34,12 +31,7 @@ async def test_a_route_waiting_for_a_campaign_switched_off_says_which(
     CampaignRun.insert(code="spring_festival", version=version, active=False).execute()
     app = make_app(lang=lang)
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await open_screen(app, pilot, "ctrl+g", PatrolsScreen)
-        await settle(app, pilot, rounds=2)
-        screen.query_one("#patrols-due", DataTable).focus()
-        await pilot.press("enter")
-        await settle(app, pilot)
-        said = [n.message for n in app._notifications]
+        _, said = await enter_on_due_routes(app, pilot)
         assert any(SAID[lang] in message for message in said), said
     CampaignRun.update(active=True).where(CampaignRun.code == "spring_festival").execute()
     assert due.waiting_campaigns() == []  # switched on: the route is due, nothing waits

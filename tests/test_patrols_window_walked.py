@@ -13,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from patrol_screen_support import ROUTE_ID, placard, seed_patrol_store
+from patrol_screen_support import ROUTE_ID, enter_on_due_routes, placard, seed_patrol_store
 from pilot_support import open_screen, settle
 from textual.widgets import DataTable
 
@@ -40,12 +40,8 @@ async def test_enter_after_the_windows_run_was_finished_says_it_is_done(
     set_language(lang)
     app = make_app(lang=lang)
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await open_screen(app, pilot, "ctrl+g", PatrolsScreen)
-        await settle(app, pilot, rounds=2)
-        screen.query_one("#patrols-due", DataTable).focus()
-        await pilot.press("enter")
-        await settle(app, pilot)
-        said = [n.message for n in app._notifications][-1]
+        screen, notes = await enter_on_due_routes(app, pilot)
+        said = notes[-1]
         routes = f"{t('app.aside', text='烟花爆竹巡逻', aside='FW-01')} 00:00-23:59"
         assert said == t("patrol.due.walked", routes=routes), said
         assert said.endswith("。" if lang == "zh" else "."), said
