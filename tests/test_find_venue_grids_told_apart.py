@@ -15,13 +15,15 @@ from rich.cells import cell_len
 from test_find_venue import open_find, search_for
 
 from fieldapp.tui.app import make_app
+from fieldapp.tui.screens.find_venue import VenueRow
 from fieldapp.tui.widgets.table import GRID_CELLS
 
 
-@pytest.mark.parametrize("lang", ["zh", "en"])
-async def test_a_grid_of_a_market_reads_with_its_market(demo_home: Path, lang: str) -> None:
+async def market_rows_shown(lang: str, size: tuple[int, int]) -> tuple[list[VenueRow], list[str]]:
+    """Find venue (/) searched for the market's venues (LDK-00): the rows in sight and the
+    lines drawn for them."""
     app = make_app(lang=lang)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=size) as pilot:
         screen = await open_find(app, pilot)
         await search_for(app, pilot, screen, "LDK-00")
         await settle(app, pilot, rounds=2)
@@ -29,6 +31,12 @@ async def test_a_grid_of_a_market_reads_with_its_market(demo_home: Path, lang: s
         strips = screen._compositor.render_strips()
         rows = screen.rows[: table.region.height - 2]
         lines = [strips[table.region.y + 1 + n].text for n in range(len(rows))]
+    return rows, lines
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+async def test_a_grid_of_a_market_reads_with_its_market(demo_home: Path, lang: str) -> None:
+    rows, lines = await market_rows_shown(lang, (80, 24))
     rows_lines = zip(rows, lines, strict=True)
     long = [(row, line) for row, line in rows_lines if cell_len(row.grid) > GRID_CELLS]
     assert {row.grid for row, _ in long} >= {"老渡口农贸市场第一网格", "老渡口农贸市场第二网格"}
@@ -44,15 +52,7 @@ async def test_a_grid_of_a_market_reads_whole_where_there_is_room(
     demo_home: Path, lang: str
 ) -> None:
     """At 120 columns the list read 老渡…第一网格 beside a half-empty address column."""
-    app = make_app(lang=lang)
-    async with app.run_test(size=(120, 36)) as pilot:
-        screen = await open_find(app, pilot)
-        await search_for(app, pilot, screen, "LDK-00")
-        await settle(app, pilot, rounds=2)
-        table = screen.query_one("#results")
-        strips = screen._compositor.render_strips()
-        rows = screen.rows[: table.region.height - 2]
-        lines = [strips[table.region.y + 1 + n].text for n in range(len(rows))]
+    rows, lines = await market_rows_shown(lang, (120, 36))
     grids = {row.grid for row in rows}
     assert {"老渡口农贸市场第一网格", "老渡口农贸市场第二网格"} <= grids, grids
     for row, line in zip(rows, lines, strict=True):
