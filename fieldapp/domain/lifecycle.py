@@ -30,6 +30,12 @@ EVENT_TYPES = (
     "note",
 )
 
+# The data flag of a `closed` event sent for a hazard its device held as never reported
+# fixed (open): the device asked for a note saying why no re-check is needed, and the
+# server holds the note to the same rule by this flag, not by its own state, which may
+# not yet hold a fix report the device had.
+CLOSED_UNREPORTED = "unreported"
+
 SUPERVISORS = frozenset({"supervisor", "admin"})
 EVERYONE = frozenset({"inspector", "supervisor", "admin"})
 

@@ -8,6 +8,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from fieldapp.domain.free_text import text_fault
+from fieldapp.domain.lifecycle import CLOSED_UNREPORTED
 from sync.protocol import refusals
 from sync.protocol.payloads import InspectionPayload
 from sync.server.findings import role_refusal
@@ -41,12 +42,24 @@ def check_text(what: str, rule: str, text: str, held: str | None = None) -> None
 
 def check_event_text(what: str, event_type: str, note: str, data: dict[str, Any]) -> None:
     """The texts of a hazard's or an incident's event that must say something: what a
-    rejected re-check found still wrong, what was done for an outcome of 其他处理, a
-    hand-over's reference number (文号)."""
+    rejected re-check found still wrong, what was done for an outcome of 其他处理, why a
+    hazard never reported fixed is closed without a re-check, a hand-over's reference
+    number (文号)."""
     if event_type == "rejected":
         check_text(f"the note of {what}", "reject_reason", note)
     if event_type == "outcome_recorded" and data.get("outcome") == "other":
         check_text(f"the note of {what}", "outcome_other_reason", note)
+    if event_type == "closed" and data.get(CLOSED_UNREPORTED) is True:
+        # Judged by what the device saw (it flags a close of a hazard it held as never
+        # reported fixed), not by the server's state: a fix report the device had may not
+        # be here yet, and a close after it needs no such note.
+        if not note.strip():
+            text = (
+                f"{what} closes a hazard never reported fixed without a note; "
+                "say why it needs no re-check"
+            )
+            raise refusals.refused(text, refusals.FREE_TEXT, text_rule="closed_unreported_reason")
+        check_text(f"the note of {what}", "closed_unreported_reason", note)
     if event_type == "handed_over":
         check_text(
             f"the reference of {what}", "hand_over_reference", str(data.get("reference", ""))

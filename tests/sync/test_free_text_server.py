@@ -19,6 +19,7 @@ from fieldapp.domain.free_text import RULES
 from fieldapp.domain.ids import new_id
 from fieldapp.i18n import written_in
 from fieldapp.services.common.refusal_reasons import reason_in_words
+from fieldapp.services.review.bulk import bulk_apply
 
 
 def _refusal(device, op_id: int) -> tuple[str, str, dict[str, str]]:  # type: ignore[no-untyped-def]
@@ -184,3 +185,49 @@ def test_a_person_involved_in_an_incident_named_by_an_emoji_is_refused(make_devi
         ("rejected", "free_text", {"text_rule": "person_name"}),
         ("acked", None, {}),
     ]
+
+
+def test_a_close_of_a_hazard_never_reported_fixed_needs_a_note_the_device_saw_it_needed(
+    make_device, seed
+):
+    """The server holds the note of a close to the device's rule when the close says its
+    device held the hazard as never reported fixed: "ok" and an empty note are refused
+    and the device words why. A close without that flag, sent by a device that had a fix
+    report the server does not hold yet (its base event), is taken without a note though
+    the server still holds the hazard open: the server judges by what the device saw."""
+    inspector = make_device("insp").enroll("p-insp")
+    submit = inspection_submit(seed.venues["DM-0001"], "p-insp", findings=4)
+    inspector.enqueue("inspection.submit", submit)
+    with inspector.client() as client:
+        client.sync_once()
+    boss = make_device("boss").enroll("p-sup")
+    with boss.client() as client:
+        client.sync_once()  # the four open hazards
+    spot, ok, empty, after_report = (f["id"] for f in submit["findings"])
+    [closed] = bulk_apply([spot], "closed", "已当场整改")
+    assert closed.applied
+    [sent] = [op for op, row in boss.outbox().items() if closed.event_id in row.payload]
+    assert json.loads(boss.outbox()[sent].payload)["event"]["data"] == {"unreported": True}
+    flagged = {"unreported": True}
+    base = submit["findings"][1]["events"][0]["id"]
+    said_ok = event("closed", "p-sup", base=base, role="supervisor", data=flagged)
+    said_ok["note"] = "ok"
+    said_nothing = event("closed", "p-sup", base=submit["findings"][2]["events"][0]["id"],
+                         role="supervisor", data=flagged)  # fmt: skip
+    # The device's own fix report, not yet at the server: its close needs no such note.
+    reported = event("closed", "p-sup", base=new_id(), role="supervisor")
+    ops = [
+        boss.enqueue("finding.event", finding_event(fid, e))
+        for fid, e in ((ok, said_ok), (empty, said_nothing), (after_report, reported))
+    ] + [sent]
+    with boss.client() as client:
+        client.sync_once()
+    rule = {"text_rule": "closed_unreported_reason"}
+    assert [_refusal(boss, op) for op in ops] == [
+        ("rejected", "free_text", rule), ("rejected", "free_text", rule), ("acked", None, {}),
+        ("acked", None, {}),
+    ]  # fmt: skip
+    with written_in("en"):
+        said = reason_in_words("free_text", rule, "")
+    assert said.startswith("Closing a hazard never reported fixed needs a note in words")
+    assert "为何无需复查" in reason_in_words("free_text", rule, "")

@@ -14,6 +14,7 @@ from typing import Any
 from fieldapp.domain import findings as machine
 from fieldapp.domain.clock import today
 from fieldapp.domain.free_text import text_problem
+from fieldapp.domain.lifecycle import CLOSED_UNREPORTED
 from fieldapp.i18n import t
 from fieldapp.services.common.identity import me
 from fieldapp.services.inspection import findings
@@ -133,12 +134,16 @@ def bulk_apply(
                 if grid not in allowed:
                     results.append(BulkResult(finding_id, False, t("review.refused.outside_grid")))
                     continue
-            said = note_problem(note_needed(event_type, (finding.state,)), note)
+            needed = note_needed(event_type, (finding.state,))
+            said = note_problem(needed, note)
             if said is not None:
                 results.append(BulkResult(finding_id, False, said))
                 continue
+            sent = (
+                {**payload, CLOSED_UNREPORTED: True} if needed == "closed_unreported" else payload
+            )
             try:
-                event = findings.append_event(finding_id, event_type, note=note, data=payload)
+                event = findings.append_event(finding_id, event_type, note=note, data=sent)
             except machine.TransitionRefused as refusal:
                 results.append(BulkResult(finding_id, False, str(refusal)))
                 continue

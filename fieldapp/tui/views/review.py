@@ -10,10 +10,14 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
+from fieldapp.domain.lifecycle import CLOSED_UNREPORTED
 from fieldapp.i18n import pick, t
 
 # Data keys `describe_event` already says in words; any other key is shown as it is.
-DESCRIBED = frozenset({"deadline", "severity", "unit", "reference", "date", "outcome"})
+# The close's flag of a hazard never reported fixed is for the server: its note says why.
+DESCRIBED = frozenset(
+    {"deadline", "severity", "unit", "reference", "date", "outcome", CLOSED_UNREPORTED}
+)
 
 
 def local_stamp(stamp: str | None) -> str:
