@@ -123,6 +123,16 @@ async def press_as_terminal(app: App[Any], pilot, sequence: str) -> None:  # typ
         await pilot.pause()
 
 
+def screen_lines(app: App[Any]) -> list[str]:
+    """The current screen's lines as drawn, top to bottom."""
+    return [strip.text for strip in app.screen._compositor.render_strips()]
+
+
+def screen_text(app: App[Any]) -> str:
+    """The current screen as drawn, its lines joined: for what a person reads anywhere on it."""
+    return "\n".join(screen_lines(app))
+
+
 def footer_keys_seen(screen: Screen[object]) -> list[str]:
     """The actions of the screen's footer keys shown whole, left to right: the row the user
     reads has each key and its description at the key's place, inside the footer."""

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from PIL import Image
-from pilot_support import open_screen, settle
+from pilot_support import open_screen, screen_text, settle
 from textual.widgets import DataTable, Input
 
 from fieldapp.domain import clock
@@ -27,10 +27,6 @@ DAY = dt.date(2026, 12, 7)
 def monday(monkeypatch: pytest.MonkeyPatch) -> None:
     moment = dt.datetime.combine(DAY, dt.time(10, 0)).astimezone()
     monkeypatch.setattr(clock, "_now", lambda: moment.astimezone(dt.UTC))
-
-
-def screen_text(app) -> str:  # type: ignore[no-untyped-def]
-    return "\n".join(s.text for s in app.screen._compositor.render_strips())
 
 
 def test_days_late_count_from_the_last_on_time_day() -> None:

@@ -12,7 +12,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from people_support import key_behind_pin, returnee_family
-from pilot_support import at_home, open_screen, settle
+from pilot_support import at_home, open_screen, screen_lines, settle
 from textual.widgets import DataTable
 
 from fieldapp.i18n import set_language
@@ -23,10 +23,6 @@ from fieldapp.tui.screens.export import ExportScreen
 from fieldapp.tui.screens.people import PeopleScreen
 
 SIZE = (80, 24)
-
-
-def screen_lines(app) -> list[str]:  # type: ignore[no-untyped-def]
-    return [strip.text for strip in app.screen._compositor.render_strips()]
 
 
 def on_one_line(app, phrase: str) -> bool:  # type: ignore[no-untyped-def]

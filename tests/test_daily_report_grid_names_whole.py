@@ -8,16 +8,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from pilot_support import open_screen
+from pilot_support import open_screen, screen_text
 from report_hours import report_hour  # noqa: F401 (a fixture)
 from textual.widgets import OptionList
 
 from fieldapp.tui.app import make_app
 from fieldapp.tui.screens.daily_report import DailyReportScreen
-
-
-def screen_text(app) -> str:  # type: ignore[no-untyped-def]
-    return "\n".join(s.text for s in app.screen._compositor.render_strips())
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])

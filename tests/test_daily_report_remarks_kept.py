@@ -7,19 +7,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pilot_support import open_screen, settle
+from pilot_support import open_screen, screen_text, settle
 from textual.widgets import Input, OptionList, Static
 
 from fieldapp.i18n import t
-from fieldapp.tui.app import FieldApp, make_app
+from fieldapp.tui.app import make_app
 from fieldapp.tui.dialogs.confirm import ConfirmDialog
 from fieldapp.tui.screens.daily_report import DailyReportScreen
 from fieldapp.tui.screens.export import ExportScreen
 from fieldapp.tui.screens.home import HomeScreen
-
-
-def screen_text(app: FieldApp) -> str:
-    return "\n".join(s.text for s in app.screen._compositor.render_strips())
 
 
 def remarks(screen: DailyReportScreen) -> Input:

@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 
 import pytest
-from pilot_support import SIZE, open_screen, settle
+from pilot_support import SIZE, open_screen, screen_lines, settle
 from textual.widgets import DataTable, Input, Label, OptionList, Static, TabbedContent
 
 from fieldapp.domain import clock
@@ -237,10 +237,6 @@ async def test_a_refused_zero_report_is_not_said_on_the_next_screen_or_filing(
         await pilot.press("escape")
         await settle(app, pilot, rounds=2)
         assert not any("不能报零报告" in m for m in messages(app))
-
-
-def screen_lines(app: FieldApp) -> list[str]:
-    return [strip.text for strip in app.screen._compositor.render_strips()]
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])

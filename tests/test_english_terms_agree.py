@@ -11,7 +11,7 @@ import re
 from pathlib import Path
 
 import pytest
-from pilot_support import SIZE, at_home, open_screen, settle
+from pilot_support import SIZE, at_home, open_screen, screen_text, settle
 from textual.widgets import OptionList
 
 from fieldapp.domain import clock
@@ -22,10 +22,6 @@ from fieldapp.services.demo.workspace import act_as
 from fieldapp.store.models import Finding
 from fieldapp.tui.app import make_app
 from fieldapp.tui.screens.daily_report import DailyReportScreen
-
-
-def screen_text(app) -> str:  # type: ignore[no-untyped-def]
-    return "\n".join(s.text for s in app.screen._compositor.render_strips())
 
 
 async def test_a_hazard_handed_over_reads_handed_over_on_home_as_in_review(

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from inspect_support import seed_store
-from pilot_support import open_screen
+from pilot_support import open_screen, screen_lines
 from textual.widgets import Label
 
 from fieldapp.tui.app import make_app
@@ -22,10 +22,6 @@ SHEETS = {
     "zh": ["检查", "隐患", "处理记录", "人员", "随访", "巡逻", "等"],
     "en": ["inspections", "hazards", "events", "people", "follow-ups", "patrols", "and more"],
 }
-
-
-def screen_lines(app) -> list[str]:  # type: ignore[no-untyped-def]
-    return [strip.text for strip in app.screen._compositor.render_strips()]
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])

@@ -6,15 +6,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pilot_support import open_screen, settle
+from pilot_support import open_screen, screen_lines, settle
 from textual.widgets import ProgressBar
 
 from fieldapp.tui.app import make_app
 from fieldapp.tui.screens.export import ExportScreen
-
-
-def screen_lines(app) -> list[str]:  # type: ignore[no-untyped-def]
-    return [strip.text for strip in app.screen._compositor.render_strips()]
 
 
 async def test_the_bar_shows_only_once_an_export_runs(demo_supervisor: Path) -> None:

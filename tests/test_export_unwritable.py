@@ -8,7 +8,7 @@ import errno
 from pathlib import Path
 
 import pytest
-from pilot_support import open_screen, settle
+from pilot_support import open_screen, screen_lines, settle
 from textual.widgets import Input, ProgressBar, Static
 
 from fieldapp.i18n import set_language
@@ -17,10 +17,6 @@ from fieldapp.tui.app import make_app
 from fieldapp.tui.screens.export import ExportScreen
 
 SMALL = (80, 24)
-
-
-def screen_lines(app) -> list[str]:  # type: ignore[no-untyped-def]
-    return [strip.text for strip in app.screen._compositor.render_strips()]
 
 
 @pytest.mark.usefixtures("chinese")

@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 
 import pytest
-from pilot_support import settle
+from pilot_support import screen_lines, settle
 from rich.cells import cell_len
 from test_home_rows_told_apart import pane_rows
 from textual.widgets import Input
@@ -21,10 +21,6 @@ from fieldapp.i18n import t
 from fieldapp.tui.app import make_app
 from fieldapp.tui.screens.find_venue import FindVenueScreen
 from fieldapp.tui.screens.home import HomeScreen
-
-
-def screen_lines(app) -> list[str]:  # type: ignore[no-untyped-def]
-    return [strip.text for strip in app.screen._compositor.render_strips()]
 
 
 def check_rows(

@@ -7,14 +7,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from pilot_support import settle
+from pilot_support import screen_text, settle
 
 from fieldapp.tui.app import make_app
 from fieldapp.tui.dialogs.bulk_action import BulkActionDialog
-
-
-def screen_text(app) -> str:  # type: ignore[no-untyped-def]
-    return "\n".join(s.text for s in app.screen._compositor.render_strips())
 
 
 @pytest.mark.parametrize(

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from pilot_support import at_home
+from pilot_support import at_home, screen_text
 from rich.cells import cell_len
 
 from fieldapp.i18n import t
@@ -28,10 +28,6 @@ def start(name: str, cells: int) -> str:
             break
         kept += char
     return kept
-
-
-def screen_text(app) -> str:  # type: ignore[no-untyped-def]
-    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])

@@ -8,17 +8,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from pilot_support import settle
+from pilot_support import screen_text, settle
 from rich.cells import cell_len
 
 from fieldapp.i18n import t
 from fieldapp.tui.app import make_app
 from fieldapp.tui.dialogs.reinspect import ReinspectDialog
 from fieldapp.tui.screens.home import HomeScreen
-
-
-def screen_text(app) -> str:  # type: ignore[no-untyped-def]
-    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
 
 
 def name_seen(name: str, row: str) -> str:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from inspect_support import make_png
-from pilot_support import footer_keys_seen, open_screen, settle
+from pilot_support import footer_keys_seen, open_screen, screen_text, settle
 
 from fieldapp.i18n import set_language, t
 from fieldapp.services.common import photos
@@ -42,10 +42,6 @@ def opened(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("PATH", f"{bin_dir}{os.pathsep}/usr/bin:/bin")
     monkeypatch.setenv("DISPLAY", ":99")
     return said
-
-
-def screen_text(app) -> str:  # type: ignore[no-untyped-def]
-    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])

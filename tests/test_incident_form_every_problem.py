@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from pilot_support import open_screen, settle
+from pilot_support import open_screen, screen_lines, settle
 from textual.widgets import Input, Select, Static
 
 from fieldapp.store.incident_models import Incident
@@ -15,10 +15,6 @@ from fieldapp.tui.app import make_app
 from fieldapp.tui.dialogs.incident import IncidentDialog
 
 pytestmark = pytest.mark.usefixtures("chinese")
-
-
-def screen_lines(app) -> list[str]:  # type: ignore[no-untyped-def]
-    return [strip.text for strip in app.screen._compositor.render_strips()]
 
 
 async def test_every_problem_is_said_at_once_in_form_order(demo_home: Path) -> None:

@@ -10,7 +10,7 @@ import dataclasses
 from pathlib import Path
 
 import pytest
-from pilot_support import open_screen, settle
+from pilot_support import open_screen, screen_lines, settle
 from rich._wrap import divide_line
 from textual.widgets import Static
 
@@ -32,10 +32,6 @@ LONG = (
     "停止销售并将货物转移至有资质的仓库，店主表示需等家人回来商量，态度消极。"
     "现场已拍照取证，并告知其拒不整改将移交派出所和消防大队依法处理。"
 )
-
-
-def screen_lines(app) -> list[str]:  # type: ignore[no-untyped-def]
-    return [strip.text for strip in app.screen._compositor.render_strips()]
 
 
 def report(description: str, people: str = "", when: str = "2026-02-11 06:40") -> str:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from pilot_support import open_screen
+from pilot_support import open_screen, screen_text
 
 from fieldapp.i18n import t
 from fieldapp.services.demo import workspace as demo
@@ -16,10 +16,6 @@ from fieldapp.services.incidents import reporting
 from fieldapp.services.incidents.queue import QUEUES
 from fieldapp.tui.app import make_app
 from fieldapp.tui.screens.incidents import IncidentsScreen
-
-
-def screen_text(app) -> str:  # type: ignore[no-untyped-def]
-    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from inspect_support import make_png
-from pilot_support import settle, shown_from_start
+from pilot_support import screen_text, settle, shown_from_start
 from textual.widgets import DataTable, Static
 
 from fieldapp.domain.clock import today
@@ -225,10 +225,6 @@ async def test_an_english_record_shows_options_in_english_and_the_whole_text(
         gas = "Gas-leak alarm installed and working where gas is used"
         assert any(gas in line for line in lines), "\n".join(lines)
         assert not any("已安装" in line for line in lines)
-
-
-def screen_text(app: FieldApp) -> str:
-    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
 
 
 def left_pane(text: str) -> str:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pilot_support
 import pytest
+from pilot_support import screen_lines
 from textual.widget import Widget
 
 from fieldapp.i18n import t
@@ -19,10 +20,6 @@ from fieldapp.tui.screens.inspect import InspectScreen, item_state
 from fieldapp.tui.widgets.keys_panel import KeysPanel
 
 SMALL = (80, 24)
-
-
-def screen_lines(app: FieldApp) -> list[str]:
-    return [strip.text for strip in app.screen._compositor.render_strips()]
 
 
 def field_seen(app: FieldApp, shows: str) -> bool:

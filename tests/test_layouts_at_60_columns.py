@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 
 import pytest
 from patrol_screen_support import placard, seed_patrol_store
-from pilot_support import at_home, open_screen, settle
+from pilot_support import at_home, open_screen, screen_lines, settle
 from rich.cells import cell_len
 from textual.app import App
 from textual.screen import Screen
@@ -33,10 +33,6 @@ from fieldapp.tui.widgets.table import GRID_CELLS, Table, grid_name_apart
 S = TypeVar("S", bound=Screen[object])
 NARROW = (60, 20)
 USUAL = (80, 24)
-
-
-def screen_lines(app) -> list[str]:  # type: ignore[no-untyped-def]
-    return [strip.text for strip in app.screen._compositor.render_strips()]
 
 
 @asynccontextmanager

@@ -17,7 +17,7 @@ import re
 from pathlib import Path
 
 import pytest
-from pilot_support import settle
+from pilot_support import screen_text, settle
 
 from fieldapp import i18n
 from fieldapp.i18n import set_language
@@ -55,10 +55,6 @@ WALK = [
     ("f11", "people"),
     ("ctrl+p", "palette"),
 ]
-
-
-def screen_text(app: FieldApp) -> str:
-    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
 
 
 def data_texts() -> list[str]:

@@ -14,7 +14,7 @@ import uuid
 from pathlib import Path
 
 import pytest
-from test_sync_refusals import screen_text
+from pilot_support import screen_text
 from test_sync_ui import SIZE, chinese, demo_server_running, press_f12_and_wait, until_probed
 
 from fieldapp.i18n import set_language

@@ -12,8 +12,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from inspect_support import answer_every_item
+from pilot_support import screen_text
 from test_returned_inspections import COMMENT, home_line
-from test_sync_refusals import screen_text
 from test_sync_ui import (
     SIZE,
     chinese,

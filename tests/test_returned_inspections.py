@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from inspect_support import answer_every_item
-from test_sync_refusals import screen_text
+from pilot_support import screen_text
 from test_sync_ui import (
     SIZE,
     chinese,

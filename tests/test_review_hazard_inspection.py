@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pilot_support import SIZE, open_screen, settle
+from pilot_support import SIZE, open_screen, screen_text, settle
 
 from fieldapp.services.review import inspections as service
 from fieldapp.services.review.queues import ReviewRow
@@ -15,10 +15,6 @@ from fieldapp.tui.app import make_app
 from fieldapp.tui.screens.inspection_record import InspectionRecordScreen
 from fieldapp.tui.screens.inspection_review import InspectionReviewScreen
 from fieldapp.tui.screens.review import ReviewScreen
-
-
-def screen_text(app) -> str:  # type: ignore[no-untyped-def]
-    return "\n".join(s.text for s in app.screen._compositor.render_strips())
 
 
 async def to_hazard(app, pilot, screen: ReviewScreen, reviewed: bool) -> tuple[ReviewRow, str]:  # type: ignore[no-untyped-def]

@@ -8,6 +8,7 @@ own person's)."""
 
 from __future__ import annotations
 
+from pilot_support import screen_text
 from test_sync_ui import (
     SIZE,
     chinese,
@@ -22,14 +23,10 @@ from fieldapp.i18n import set_language
 from fieldapp.services.common import outbox
 from fieldapp.services.demo import server as demo_server
 from fieldapp.store.models import Outbox, Venue
-from fieldapp.tui.app import FieldApp, make_app
+from fieldapp.tui.app import make_app
 from fieldapp.tui.screens.sync import SyncRequested, SyncScreen
 
 __all__ = ["chinese", "demo_server_running"]  # fixtures
-
-
-def screen_text(app: FieldApp) -> str:
-    return "\n".join(s.text for s in app.screen._compositor.render_strips())
 
 
 def an_op_the_server_refuses() -> tuple[int, Venue]:

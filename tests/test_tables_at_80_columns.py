@@ -9,17 +9,13 @@ from pathlib import Path
 
 import pytest
 from people_support import id_number, key_behind_pin, returnee_family
-from pilot_support import open_screen, settle
+from pilot_support import open_screen, screen_lines, settle
 from rich.cells import cell_len
 from textual.widgets import DataTable
 
 from fieldapp.i18n import set_language
 from fieldapp.tui.app import make_app
 from fieldapp.tui.screens.people import PeopleScreen
-
-
-def screen_lines(app) -> list[str]:  # type: ignore[no-untyped-def]
-    return [strip.text for strip in app.screen._compositor.render_strips()]
 
 
 def line_with(lines: list[str], text: str) -> str:

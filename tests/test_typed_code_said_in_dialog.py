@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from pilot_support import settle
+from pilot_support import screen_lines, settle
 from test_app_home import venue_in_my_grids
 from textual.widgets import Input, Static
 
@@ -19,10 +19,6 @@ from fieldapp.tui.dialogs.presence import PresenceDialog
 from fieldapp.tui.screens.home import HomeScreen
 
 pytestmark = pytest.mark.usefixtures("chinese")
-
-
-def screen_lines(app) -> list[str]:  # type: ignore[no-untyped-def]
-    return [strip.text for strip in app.screen._compositor.render_strips()]
 
 
 async def test_a_typed_code_is_said_in_the_dialog_not_over_its_buttons(demo_home: Path) -> None:

@@ -31,10 +31,6 @@ from fieldapp.tui.screens.home import HomeScreen
 SIZE = (120, 36)
 
 
-def screen_text(app: FieldApp) -> str:
-    return "\n".join(s.text for s in app.screen._compositor.render_strips())
-
-
 @pytest.fixture(autouse=True)
 def chinese() -> Iterator[None]:
     set_language("zh")

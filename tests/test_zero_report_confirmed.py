@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from pilot_support import open_screen, settle
+from pilot_support import open_screen, screen_text, settle
 from textual.widgets import OptionList
 
 from fieldapp.domain.clock import today
@@ -15,10 +15,6 @@ from fieldapp.store.models import DailyReport
 from fieldapp.tui.app import make_app
 from fieldapp.tui.dialogs.confirm import ConfirmDialog
 from fieldapp.tui.screens.daily_report import DailyReportScreen
-
-
-def screen_text(app) -> str:  # type: ignore[no-untyped-def]
-    return "\n".join(s.text for s in app.screen._compositor.render_strips())
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])

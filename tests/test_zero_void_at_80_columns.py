@@ -8,7 +8,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from pilot_support import open_screen, settle
+from pilot_support import open_screen, screen_text, settle
 from textual.widgets import TabbedContent
 
 from fieldapp.domain import clock
@@ -27,10 +27,6 @@ pytestmark = pytest.mark.reminders
 
 def local(hour: int, minute: int) -> dt.datetime:
     return dt.datetime.combine(DAY, dt.time(hour, minute)).astimezone()
-
-
-def screen_text(app) -> str:  # type: ignore[no-untyped-def]
-    return "\n".join(s.text for s in app.screen._compositor.render_strips())
 
 
 async def test_the_contradicted_zero_report_reads_whole_with_its_grid_at_80_columns(
