@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from pilot_support import open_screen, screen_text
 from report_hours import report_hour  # noqa: F401 (a fixture)
-from textual.widgets import OptionList
+from test_daily_report_grids_at_80_columns import listed
 
 from fieldapp.tui.app import make_app
 from fieldapp.tui.screens.daily_report import DailyReportScreen
@@ -25,8 +25,7 @@ async def test_market_areas_whole_at_120_columns(
     app = make_app(lang=lang)
     async with app.run_test(size=(120, 36)) as pilot:
         screen = await open_screen(app, pilot, "f8", DailyReportScreen, rounds=2)
-        options = screen.query_one("#report-grids", OptionList)
-        shown = [str(options.get_option_at_index(n).prompt) for n in range(options.option_count)]
+        shown = listed(screen)
         text = screen_text(app)
         for area in ("老渡口农贸市场第一网格", "老渡口农贸市场第二网格"):
             line = next(line for line in shown if area[-4:] in line and "老渡" in line)
