@@ -9,7 +9,7 @@ from textual._xterm_parser import XTermParser
 from textual.app import App
 from textual.geometry import Region
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Select
+from textual.widgets import Input, Select
 from textual.widgets._select import SelectOverlay
 from textual.worker import WorkerCancelled
 
@@ -164,6 +164,15 @@ def footer_cells(row: str, start: int, end: int) -> str:
             out.append(char)
         x += cell_len(char)
     return "".join(out)
+
+
+def a_stall_selling_fireworks(form: Screen[Any]) -> None:
+    """On the incident form with no venue (F4 from home): a fireworks sale at 鼎美村村口, in
+    the first of the grids it asks to choose from (asserting it asks)."""
+    form.query_one("#incident-category", Select).value = "fireworks_sale"
+    form.query_one("#incident-address", Input).value = "鼎美村村口"
+    grid = form.query_one("#incident-grid", Select)
+    grid.value = str(next(code for _, code in grid._options if code is not Select.NULL))
 
 
 def choose_a_grid(form: Screen[Any]) -> None:

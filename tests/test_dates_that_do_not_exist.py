@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from pilot_support import open_screen, settle
-from textual.widgets import Input, Select, Static
+from pilot_support import a_stall_selling_fireworks, open_screen, settle
+from textual.widgets import Input, Static
 
 from fieldapp.cli import main
 from fieldapp.domain.typed import no_such_day
@@ -93,10 +93,7 @@ async def test_the_incident_form_says_the_day_of_its_time_does_not_exist(
     app = make_app(lang="zh")
     async with app.run_test(size=(80, 24)) as pilot:
         dialog = await open_screen(app, pilot, "f4", IncidentDialog)
-        dialog.query_one("#incident-category", Select).value = "fireworks_sale"
-        dialog.query_one("#incident-address", Input).value = "鼎美村村口"
-        grid = dialog.query_one("#incident-grid", Select)
-        grid.value = str(next(code for _, code in grid._options if code is not Select.NULL))
+        a_stall_selling_fireworks(dialog)
         dialog.query_one("#incident-time", Input).value = "2026-02-30 10:00"
         dialog.query_one("#incident-description", Input).value = "路口摆摊卖烟花"
         await pilot.press("f10")

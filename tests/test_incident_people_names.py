@@ -8,8 +8,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from pilot_support import open_screen, settle
-from textual.widgets import Input, Select, Static
+from pilot_support import a_stall_selling_fireworks, open_screen, settle
+from textual.widgets import Input, Static
 
 from fieldapp.store.incident_models import Incident
 from fieldapp.tui.app import make_app
@@ -28,10 +28,7 @@ async def test_a_person_involved_named_by_an_emoji_is_refused_and_named(
     app = make_app(lang=lang)
     async with app.run_test(size=(80, 24)) as pilot:
         dialog = await open_screen(app, pilot, "f4", IncidentDialog)
-        dialog.query_one("#incident-category", Select).value = "fireworks_sale"
-        dialog.query_one("#incident-address", Input).value = "鼎美村村口"
-        grid = dialog.query_one("#incident-grid", Select)
-        grid.value = str(next(code for _, code in grid._options if code is not Select.NULL))
+        a_stall_selling_fireworks(dialog)
         dialog.query_one("#incident-description", Input).value = "路口摆摊卖烟花"
         people = dialog.query_one("#incident-people", Input)
         people.value = "王某；；、、😀 摊主"

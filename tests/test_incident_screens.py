@@ -13,7 +13,7 @@ import os
 from pathlib import Path
 
 import pytest
-from pilot_support import open_screen, settle
+from pilot_support import a_stall_selling_fireworks, open_screen, settle
 from textual.widgets import Input, Select, Static, Tab
 
 from fieldapp.domain import incidents as lifecycle
@@ -50,10 +50,7 @@ async def test_an_inspector_reports_a_fireworks_sale_with_one_key(
     app = make_app()
     async with app.run_test(size=SMALL) as pilot:
         dialog = await open_screen(app, pilot, "f4", IncidentDialog)
-        dialog.query_one("#incident-category", Select).value = "fireworks_sale"
-        dialog.query_one("#incident-address", Input).value = "鼎美村村口"
-        grid = dialog.query_one("#incident-grid", Select)  # no venue: the inspector's grids
-        grid.value = str(next(code for _, code in grid._options if code is not Select.NULL))
+        a_stall_selling_fireworks(dialog)
         dialog.query_one("#incident-files", Input).value = f"{photo}; {tmp_path}/missing.mp4"
         await pilot.press("f10")
         await settle(app, pilot, rounds=2)
