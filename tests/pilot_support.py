@@ -68,6 +68,17 @@ async def open_screen(app: App[object], pilot, key: str, kind: type[S], rounds: 
     return screen
 
 
+async def presence_asked_by_hand(app: App[object], pilot: Any) -> Screen[object]:
+    """From the start to home, then Enter on the venue under the cursor (chosen by hand,
+    no placard scanned): the presence dialog that asks why, returned."""
+    await at_home(app, pilot)
+    await pilot.press("enter")
+    await settle(app, pilot)
+    dialog = app.screen
+    assert type(dialog).__name__ == "PresenceDialog"
+    return dialog
+
+
 async def open_inspection_review(
     app: App[object], pilot: Any, rounds: int = 2
 ) -> InspectionReviewScreen:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from pilot_support import at_home, settle
+from pilot_support import presence_asked_by_hand, settle
 from textual.app import App, ComposeResult
 from textual.widgets import OptionList, RadioButton, Static
 
@@ -22,11 +22,7 @@ async def test_down_past_the_last_presence_reason_stays_on_it(demo_home: Path) -
     before = Inspection.select().count()
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await at_home(app, pilot)
-        await pilot.press("enter")  # the venue under the cursor, chosen by hand
-        await settle(app, pilot)
-        dialog = app.screen
-        assert type(dialog).__name__ == "PresenceDialog"
+        dialog = await presence_asked_by_hand(app, pilot)
         reasons = dialog.query_one("#presence-reasons", OptionList)
         await pilot.press(*["down"] * (reasons.option_count + 1))
         assert reasons.highlighted == reasons.option_count - 1  # 其他原因, not 标牌缺失

@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from pilot_support import at_home, settle
+from pilot_support import at_home, presence_asked_by_hand, settle
 from textual.widgets import Input, Static
 
 from fieldapp.i18n import t
@@ -26,11 +26,7 @@ async def test_enter_on_a_reason_goes_on_to_the_note(demo_home: Path) -> None:
     before = Inspection.select().count()
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await at_home(app, pilot)
-        await pilot.press("enter")  # the venue under the cursor, chosen by hand
-        await settle(app, pilot)
-        dialog = app.screen
-        assert type(dialog).__name__ == "PresenceDialog"
+        dialog = await presence_asked_by_hand(app, pilot)
         await pilot.press("down", "enter")  # placard damaged
         await settle(app, pilot)
         assert app.screen is dialog and Inspection.select().count() == before

@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from pilot_support import at_home, settle
+from pilot_support import presence_asked_by_hand
 from test_review_dialog_refusals import SIZE, error, open_dialog
 from textual.widgets import Input, OptionList, RadioSet, Static
 
@@ -54,11 +54,7 @@ async def test_a_hand_overs_unit_refusal_goes_once_a_unit_is_picked(
 async def test_the_no_scan_note_refusal_goes_once_a_note_is_typed(demo_home: Path) -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await at_home(app, pilot)
-        await pilot.press("enter")  # the venue under the cursor, chosen by hand
-        await settle(app, pilot)
-        dialog = app.screen
-        assert type(dialog).__name__ == "PresenceDialog"
+        dialog = await presence_asked_by_hand(app, pilot)
         reasons = dialog.query_one("#presence-reasons", OptionList)
         await pilot.press(*["down"] * (reasons.option_count - 1))  # 其他原因
         await pilot.press("f10")
