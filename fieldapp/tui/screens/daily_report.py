@@ -32,14 +32,14 @@ from textual.widgets import (
     TabbedContent,
     TabPane,
 )
-from textual.widgets.option_list import Option
 from textual.worker import Worker, WorkerState
 
 from fieldapp.i18n import t
 from fieldapp.tui.dialogs.confirm import ConfirmDialog
 from fieldapp.tui.screens.daily_report_filed import FiledToday
-from fieldapp.tui.screens.daily_report_grids import fitted_grid_line
+from fieldapp.tui.screens.daily_report_grids import GridOptionList
 from fieldapp.tui.screens.daily_report_remarks import RemarksKept
+from fieldapp.tui.screens.daily_report_status import StatusTab
 from fieldapp.tui.views.incidents import incident_lines
 from fieldapp.tui.views.report_lines import (
     GridLine,
@@ -51,14 +51,13 @@ from fieldapp.tui.views.report_lines import (
 )
 from fieldapp.tui.widgets.app_keys_input import AppKeysInput
 from fieldapp.tui.widgets.key_footer import KeyFooter
-from fieldapp.tui.widgets.stopping_lists import StoppingOptionList
-from fieldapp.tui.widgets.table import Table, grid_parents
+from fieldapp.tui.widgets.table import Table
 
 PEOPLE_KEYS = ("new_arrivals", "returnees_registered", "under_observation", "abnormal_readings",
                "handed_over")  # fmt: skip
 
 
-class DailyReportScreen(FiledToday, RemarksKept):
+class DailyReportScreen(FiledToday, StatusTab, RemarksKept):
     """File the day's report for one of my grids; supervisors see every grid's status."""
 
     REMOUNT_ON_RELABEL = True
@@ -71,6 +70,7 @@ class DailyReportScreen(FiledToday, RemarksKept):
         Binding("z", "zero_report", "Zero report", id="report.zero"),
         Binding("f10", "file_report", "File report", id="report.file"),
         Binding("r", "refresh", "Refresh", id="report.refresh"),
+        Binding("enter", "file_for_row", "File for this grid", id="report.open", priority=True),
         Binding("escape", "back", "Back", id="report.back"),
     ]
 
@@ -109,7 +109,7 @@ class DailyReportScreen(FiledToday, RemarksKept):
             with TabPane(t("report.tab.file"), id="tab-file"), Horizontal():
                 with Vertical(id="report-grids-pane"):
                     yield Label(t("report.my_grids"), classes="pane-title")
-                    yield StoppingOptionList(id="report-grids")
+                    yield GridOptionList(id="report-grids")
                 with Vertical(id="report-form"):
                     yield Label(t("rounds.loading"), id="report-grid-title", classes="pane-title")
                     yield Static("", id="report-counts")
@@ -164,27 +164,8 @@ class DailyReportScreen(FiledToday, RemarksKept):
             self._show_status(event.lines)
 
     def _fill_grids(self) -> None:
-        """The grid list, each name fitted to the list's width from its start."""
-        options = self.query_one("#report-grids", OptionList)
-        highlighted = options.highlighted
-        # The list's padding is outside this region already: taking 2 more cut
-        # 老渡口农贸市场第一网格 at 120 columns, where it fits.
-        padding = options.get_component_styles("option-list--option").padding.width
-        cells = options.scrollable_content_region.width - padding
-        options.clear_options()
-        parents = grid_parents((line.name, line.depth) for line in self.lines)
-        options.add_options(
-            [
-                Option(fitted_grid_line(line, parent, cells), id=line.code)
-                for line, parent in zip(self.lines, parents, strict=True)
-            ]
-        )
-        if highlighted is not None and self.lines:
-            options.highlighted = min(highlighted, len(self.lines) - 1)
-
-    def on_resize(self) -> None:
-        if self.lines:
-            self._fill_grids()  # another width: the names cut again
+        """The grid list, each name fitted to the list's width (see GridOptionList)."""
+        self.query_one("#report-grids", GridOptionList).show(self.lines)
 
     def _show_status(self, lines: tuple[GridLine, ...]) -> None:
         table = self.query_one("#report-status", DataTable)
