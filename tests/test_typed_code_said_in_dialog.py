@@ -6,6 +6,7 @@ typed note away, as the other forms do."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pilot_support import screen_lines, settle
@@ -13,7 +14,7 @@ from test_app_home import venue_in_my_grids
 from textual.widgets import Input, Static
 
 from fieldapp.store.models import Inspection
-from fieldapp.tui.app import make_app
+from fieldapp.tui.app import FieldApp, make_app
 from fieldapp.tui.dialogs.confirm import ConfirmDialog
 from fieldapp.tui.dialogs.presence import PresenceDialog
 from fieldapp.tui.screens.home import HomeScreen
@@ -21,17 +22,23 @@ from fieldapp.tui.screens.home import HomeScreen
 pytestmark = pytest.mark.usefixtures("chinese")
 
 
+async def code_typed(app: FieldApp, pilot: Any, code: str) -> PresenceDialog:
+    """F2, the venue's code typed and Enter: the dialog asking why it was chosen by hand."""
+    await pilot.press("f2")
+    await settle(app, pilot)
+    await pilot.press(*code, "enter")
+    await settle(app, pilot, rounds=2)
+    dialog = app.screen
+    assert isinstance(dialog, PresenceDialog)
+    return dialog
+
+
 async def test_a_typed_code_is_said_in_the_dialog_not_over_its_buttons(demo_home: Path) -> None:
     code = venue_in_my_grids().code
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot)
-        await pilot.press("f2")
-        await settle(app, pilot)
-        await pilot.press(*code, "enter")
-        await settle(app, pilot, rounds=2)
-        dialog = app.screen
-        assert isinstance(dialog, PresenceDialog)
+        dialog = await code_typed(app, pilot, code)
         said = f"手动输入的场所编号 {code}：已找到场所，但未扫描标牌，不能证明到场。"
         assert str(dialog.query_one("#presence-error", Static).render()) == said
         # The venue named as Enter on a row of the venue list names it: 名称（编号）.
@@ -57,12 +64,7 @@ async def test_esc_asks_before_throwing_a_typed_note_away(demo_home: Path) -> No
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot)
-        await pilot.press("f2")
-        await settle(app, pilot)
-        await pilot.press(*code, "enter")
-        await settle(app, pilot, rounds=2)
-        dialog = app.screen
-        assert isinstance(dialog, PresenceDialog)
+        dialog = await code_typed(app, pilot, code)
         await pilot.press("enter")  # the first reason; on to the note
         await pilot.press(*"标牌被雨淋湿")
         await pilot.press("escape")
@@ -76,11 +78,7 @@ async def test_esc_asks_before_throwing_a_typed_note_away(demo_home: Path) -> No
         await settle(app, pilot)
         assert isinstance(app.screen, HomeScreen)
         # Nothing typed: Esc closes at once.
-        await pilot.press("f2")
-        await settle(app, pilot)
-        await pilot.press(*code, "enter")
-        await settle(app, pilot, rounds=2)
-        assert isinstance(app.screen, PresenceDialog)
+        await code_typed(app, pilot, code)
         await pilot.press("escape")
         await settle(app, pilot)
         assert isinstance(app.screen, HomeScreen)
