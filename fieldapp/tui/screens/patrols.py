@@ -289,6 +289,18 @@ class PatrolsScreen(PatrolClosing):
 
     def action_start(self) -> None:
         due = self.query_one("#patrols-due", DataTable)
+        row = self._highlighted_row()
+        if row is not None and self.data is not None:  # on the attendance list
+            from fieldapp.domain.clock import local_now
+            from fieldapp.tui.views.patrol_row import row_to_start
+
+            now = local_now().replace(tzinfo=None)
+            route, why = row_to_start(row, self.data.due, self.data.walked, now)
+            if route is None:
+                self.explain(why)
+            else:
+                self._start(route)
+            return
         if not due.has_focus:
             self.action_switch_table()
             return

@@ -1,0 +1,39 @@
+"""What Enter on a row of the patrols' attendance list (ctrl+g) does: the row's window due
+to me now starts it, as Enter on the due list does; any other row says why it cannot start
+and when or where one can, rather than nothing (the footer offers ⏎ 开始巡逻 there too)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from fieldapp.domain import patrols
+from fieldapp.i18n import t
+from fieldapp.services.patrols.attendance import AttendanceRow
+from fieldapp.services.patrols.due import DuePatrol
+
+
+def row_to_start(
+    row: AttendanceRow,
+    due: tuple[DuePatrol, ...],
+    walked: tuple[tuple[str, str, str], ...],
+    now: dt.datetime,
+) -> tuple[str | None, str]:
+    """(the route id to start, "") when the row's window is due to me now, else (None,
+    why it cannot start). `now` is naive local time; `walked` as PatrolsData has it."""
+    if row.day == now.date():
+        for patrol in due:
+            if (patrol.route_id, patrol.window) == (row.route_id, row.window):
+                return patrol.route_id, ""
+    route = t("app.aside", text=row.route_name, aside=row.route_code)
+    window = patrols.Window.parse(row.window)
+    early = window.opens_at(row.day) - patrols.EARLY_START
+    if now < early:
+        at = f"{early:%H:%M}" if early.date() == row.day else f"{early:%Y-%m-%d %H:%M}"
+        return None, t("patrol.row.not_yet", route=route, day=row.day.isoformat(),
+                       window=row.window, early=at)  # fmt: skip
+    if now > window.closes_at(row.day):
+        return None, t("patrol.row.over", route=route, day=row.day.isoformat(),
+                       window=row.window, end=f"{window.end:%H:%M}")  # fmt: skip
+    if any((code, label) == (row.route_code, row.window) for _, code, label in walked):
+        return None, t("patrol.due.walked", routes=f"{route} {row.window}")
+    return None, t("patrol.row.not_mine", route=route, window=row.window, who=row.assignee)
