@@ -39,11 +39,17 @@ from fieldapp.tui.widgets.first_layout import content_width_before_layout
 
 FINDINGS_MIN = 50
 DRAFTS_MAX = 46
+# The fewest cells the drafts take beside the hazards: a venue's name of eight Chinese
+# characters ("老渡口农贸市场·…"), padding, scrollbar and the margin between the panes.
+# Narrower, they are above the hazards (without the margin: the decision does not hang
+# on it, or it would flip back and forth at the edge).
+DRAFTS_MIN = 22
 
 
 class HomeLower(Horizontal):
     """Two panes side by side: `#drafts-pane`, then `#findings-pane` (`width: 1fr`); one
-    above the other (class `-no-drafts`) while `#drafts` has no rows."""
+    above the other while `#drafts` has no rows (class `-no-drafts`) or where the row
+    leaves the drafts fewer than DRAFTS_MIN cells beside the hazards (`-stacked`)."""
 
     def on_resize(self, event: events.Resize) -> None:
         self.fit_panes()
@@ -55,16 +61,20 @@ class HomeLower(Horizontal):
         # Before the first layout (home shows its data on mount), the width it will have:
         # the tables are then filled for their widths once, not again in a second layout.
         row = self.content_size.width or content_width_before_layout(self)
-        if empty:  # the width is the stylesheet's (a line above the hazards)
+        table = self.query_one("#drafts", DraftsTable)
+        stacked = not empty and row - FINDINGS_MIN < DRAFTS_MIN
+        self.set_class(stacked, "-stacked")
+        table.show_header = not stacked  # above the hazards, the title says what rows are
+        if empty or stacked:  # the width is the stylesheet's (the whole row)
             if drafts.styles.inline.width is not None:
                 drafts.styles.width = None
-            self._before_layout(row, 0)
+            self._before_layout(row, row if stacked else 0)
             return
         room = row - drafts.styles.margin.width
         width = max(0, min(DRAFTS_MAX, room - FINDINGS_MIN))
         wanted = self._wanted("#findings-pane", self.query_one("#findings", FindingsTable))
         if wanted > FINDINGS_MIN:  # twins among the hazards: their item's column
-            apart = self._wanted("#drafts-pane", self.query_one("#drafts", DraftsTable))
+            apart = self._wanted("#drafts-pane", table)
             width = min(width, max(room - wanted, apart))
         if drafts.styles.width is None or drafts.styles.width.value != width:
             drafts.styles.width = width
