@@ -79,3 +79,54 @@ def test_connections_idle_a_while_are_checked_before_use(api, server_db_url, mon
     payload = inspection_submit(api.seed.venues["DM-0002"], "p-insp")
     assert _push_until_applied(api, api.op(OP_INSPECTION_SUBMIT, payload)) == [200]
     assert _inspections(payload["inspection"]["id"]) == 1
+
+
+def test_a_connection_being_opened_holds_up_no_other_request(seed, server_db_url, monkeypatch):
+    """A request that finds no idle connection opens one (PostgreSQL starts a backend for
+    it, ~13 ms here, far longer on a busy machine); meanwhile the others hand theirs back
+    and take them again at once. peewee opened it holding the database's lock, which every
+    checkout and hand-back takes: 50 devices pushing at once into a server with few idle
+    connections waited for ~30 such opens one after another."""
+    import threading
+    import time
+
+    import peewee
+
+    from sync.server import db as server_db
+
+    db = server_db.current()
+    with db.connection_context():  # one idle connection in the pool
+        db.execute_sql("SELECT 1")
+    opening, slow = threading.Event(), 1.5
+    real_open = peewee.PostgresqlDatabase._connect
+
+    def slow_open(self):  # noqa: ANN001, ANN202
+        opening.set()
+        time.sleep(slow)
+        return real_open(self)
+
+    monkeypatch.setattr(peewee.PostgresqlDatabase, "_connect", slow_open)
+    holding, hand_back = threading.Event(), threading.Event()
+
+    def hold() -> None:
+        with db.connection_context():  # the idle one
+            holding.set()
+            hand_back.wait(10)
+
+    def open_new() -> None:
+        with db.connection_context():  # none idle: a new one
+            db.execute_sql("SELECT 1")
+
+    holder, opener = threading.Thread(target=hold), threading.Thread(target=open_new)
+    holder.start()
+    assert holding.wait(10)
+    opener.start()
+    assert opening.wait(10)
+    began = time.monotonic()
+    hand_back.set()
+    holder.join(10)
+    with db.connection_context():  # the one handed back, while the other is being opened
+        assert db.execute_sql("SELECT 2").fetchone() == (2,)
+    assert time.monotonic() - began < slow / 2
+    opener.join(10)
+    assert not opener.is_alive()
