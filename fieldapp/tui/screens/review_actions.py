@@ -1,6 +1,6 @@
 """The actions of the review screen, apart from the list: bulk actions behind one
-confirmation with the refusals listed, conflicts acknowledged, the filter dialog's choices,
-and the PDFs (rectification notice, hand-over letter) written under FIELDAPP_HOME/documents.
+confirmation with the refusals listed, conflicts acknowledged and the filter dialog's
+choices; the PDFs are its base's (`ReviewPrinting`, `review_printing`).
 
 `ReviewActions` is the base of `ReviewScreen`, which supplies the rows, the marks, the
 highlighted finding and `reload()`. Every store call runs in a thread worker.
@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from operator import attrgetter
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from textual import on, work
@@ -21,16 +20,12 @@ from fieldapp.domain.findings import check_transition, refused_for_all
 from fieldapp.i18n import listed, t
 from fieldapp.services.review import BulkResult, ReviewFilters, ReviewRow, note_needed
 from fieldapp.tui.messages import SyncRequested
-from fieldapp.tui.screens import FieldScreen
+from fieldapp.tui.screens.review_printing import ReviewPrinting
 from fieldapp.tui.screens.review_rows import (
-    documents_dir,
     left_out_said,
     none_due_said,
     not_due_yet,
-    notices_said,
     own_fixes_said,
-    safe_name,
-    written_whole,
 )
 from fieldapp.tui.widgets import PagedTable
 
@@ -45,8 +40,9 @@ BULK_BINDINGS = {
 }
 
 
-class ReviewActions(FieldScreen[None]):
-    """Bulk actions, conflicts, filters and printing; the list is the subclass's."""
+class ReviewActions(ReviewPrinting):
+    """Bulk actions, conflicts and filters; printing is the base's, the list the
+    subclass's."""
 
     filters: ReviewFilters
     rows: list[ReviewRow]
@@ -63,14 +59,6 @@ class ReviewActions(FieldScreen[None]):
         grids: list[tuple[str, str]]
         kinds: list[str]
         inspectors: list[tuple[str, str]]
-
-    @dataclass
-    class Said(Message):
-        """A sentence for the person: a refusal, a path written, a conflict acknowledged."""
-
-        text: str
-        severity: str = "information"
-        reload: bool = False
 
     if TYPE_CHECKING:
         # Supplied by ReviewScreen (the list); declared for the type checker only.
@@ -225,8 +213,8 @@ class ReviewActions(FieldScreen[None]):
             title = t("review_ui.reasons.title", action=action, count=len(reasons))
             self.app.push_screen(ReasonsDialog(title, reasons))
 
-    @on(Said)
-    def _said(self, event: Said) -> None:
+    @on(ReviewPrinting.Said)
+    def _said(self, event: ReviewPrinting.Said) -> None:
         self.notify(event.text, severity=event.severity, timeout=10)  # type: ignore[arg-type]
         if event.reload:
             self.reload()
@@ -286,114 +274,3 @@ class ReviewActions(FieldScreen[None]):
             ),
             chosen,
         )
-
-    # -- printing ----------------------------------------------------------------------
-
-    def action_print_notice(self) -> None:
-        """One notice per venue of the chosen findings (the marked, else the cursor's)."""
-        rows = self.targets()
-        if not rows:
-            self.notify(t("review_ui.nothing_chosen"), severity="warning")
-            return
-        if self._still_printing():
-            return
-        venues = list(dict.fromkeys(r.venue_code for r in rows))
-        self.notify(t("review_ui.printing_notices"))
-        self._print_notices(venues, self._key_of("print_letter"))
-
-    def _still_printing(self) -> bool:
-        """A PDF being made takes a second or two: a key pressed meanwhile starts no
-        second one (it would write a duplicate), and says to wait."""
-        busy = any(w.group == "review-print" and not w.is_finished for w in self.workers)
-        if busy:
-            self.notify(t("review_ui.printing_wait"), severity="warning")
-        return busy
-
-    def _key_of(self, action: str) -> str:
-        """The key of one of this screen's actions, as the footer shows it."""
-        for found in self.active_bindings.values():
-            if found.binding.action == action:
-                return str(self.app.get_key_display(found.binding))
-        return ""
-
-    @work(thread=True, exclusive=True, exit_on_error=False, group="review-print")
-    def _print_notices(self, venue_codes: list[str], letter_key: str) -> None:
-        from fieldapp.reports.notices import render_notice
-        from fieldapp.reports.placards import FontMissing
-        from fieldapp.services.documents.notices import (
-            DocumentError,
-            NothingToRectify,
-            notice_for_venue,
-            unit_names,
-        )
-        from fieldapp.store import db
-
-        written: list[Path] = []
-        refusals: list[str] = []
-        with db.connection_context():
-            for venue_code in venue_codes:
-                try:
-                    doc = notice_for_venue(venue_code)
-                    out = documents_dir() / f"notice-{safe_name(doc.number)}.pdf"
-                    render_notice(doc, out)
-                except NothingToRectify as nothing:
-                    if nothing.units and letter_key:
-                        units = unit_names(nothing.units)
-                        said = t("review_ui.notice_handed_over", venue=nothing.venue,
-                                 units=units, letter_key=letter_key)  # fmt: skip
-                        refusals.append(said)
-                    else:
-                        refusals.append(str(nothing))
-                    continue
-                except (DocumentError, FontMissing, OSError) as exc:
-                    refusals.append(str(exc))
-                    continue
-                written.append(out)
-        if len(venue_codes) == 1:
-            self.post_message(
-                self._printed(written[0]) if written else self.Said(refusals[0], "error")
-            )
-            return
-        self.post_message(self._printed_notices(written, refusals))
-
-    def _printed_notices(self, written: list[Path], refusals: list[str]) -> ReviewActions.Said:
-        """Several venues' notices: how many were written and where, and why any were not."""
-        there = [out for out in written if written_whole(out)]
-        refusals = [*refusals, *(t("review_ui.print_missing", path=out)
-                                 for out in written if out not in there)]  # fmt: skip
-        return self.Said(notices_said(there, refusals), "warning" if refusals else "information")
-
-    def _printed(self, out: Path) -> ReviewActions.Said:
-        """ "Wrote <path>" only for a file that is there and not empty; anything else is
-        said as the failure it is."""
-        if not written_whole(out):
-            return self.Said(t("review_ui.print_missing", path=out), "error")
-        return self.Said(t("review_ui.printed", path=out))
-
-    def action_print_letter(self) -> None:
-        rows = self.targets()
-        if not rows:
-            self.notify(t("review_ui.nothing_chosen"), severity="warning")
-            return
-        if self._still_printing():
-            return
-        self.notify(t("review_ui.printing_letter"))
-        self._print_letter([r.finding_id for r in rows])
-
-    @work(thread=True, exclusive=True, exit_on_error=False, group="review-print")
-    def _print_letter(self, ids: list[str]) -> None:
-        from fieldapp.reports.notices import render_handover_letter
-        from fieldapp.reports.placards import FontMissing
-        from fieldapp.services.documents.notices import DocumentError, handover_letter
-        from fieldapp.store import db
-
-        with db.connection_context():
-            try:
-                letter = handover_letter(ids)
-                name = f"handover-{letter.handed_over_on:%Y%m%d}-{safe_name(letter.reference)}"
-                out = documents_dir() / f"{name}.pdf"
-                render_handover_letter(letter, out)
-            except (DocumentError, FontMissing, OSError) as exc:
-                self.post_message(self.Said(str(exc), "error"))
-                return
-        self.post_message(self._printed(out))
