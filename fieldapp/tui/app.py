@@ -15,7 +15,7 @@ from __future__ import annotations
 import os
 from typing import ClassVar
 
-from textual import on
+from textual import events, on
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.notifications import Notify
@@ -107,6 +107,17 @@ class FieldApp(
         self.push_screen(home)
         for note in self.startup_notes:
             self.notify(note, severity="warning", timeout=15)
+
+    async def _on_resize(self, event: events.Resize) -> None:
+        """A terminal size the app has already: Textual keeps every report and hands it to
+        the screens when the app is next idle, each laying itself out and drawing again. The
+        driver reports the terminal's size once as it starts, when the app has taken that
+        size already, so home was laid out and drawn a second time just after its first
+        frame (in a terminal as in the bench) for a size that had not changed. A size the
+        app does not have yet goes to Textual as before."""
+        if event.size == self._size:
+            event.prevent_default()  # not Textual's App._on_resize either
+            event.stop()
 
     def action_find_venue(self) -> None:
         from fieldapp.tui.screens.find_venue import FindVenueScreen
