@@ -125,7 +125,7 @@ class HomeScreen(ReturnedLine):
         with Vertical(id="home-main"):
             yield Label("", id="due-title", classes="pane-title")
             yield PagedTable(id="due")
-            with HomeLower(id="home-lower"):
+            with HomeLower(id="home-lower", classes=self._lower_classes()):
                 with Vertical(id="drafts-pane"):
                     yield DraftsTitle(id="drafts-title", classes="pane-title")
                     yield DraftsTable(id="drafts")
@@ -134,6 +134,14 @@ class HomeScreen(ReturnedLine):
                     yield FindingsTable(id="findings")
         yield StatusBar(id="status")
         yield KeyFooter()
+
+    def _lower_classes(self) -> str:
+        """The lower row's class for the drafts the start-up read found, if it is here:
+        `HomeLower.fit_panes` sets it once the drafts are shown, and set on the mounted row
+        it restyled the row, both panes and both tables again before the first frame
+        (~2.5 ms of CPU at each start without drafts)."""
+        view = self.early_view
+        return "-no-drafts" if view is not None and not view.drafts else ""
 
     def on_mount(self) -> None:
         self.sub_title = t("home.subtitle")

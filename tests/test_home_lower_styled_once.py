@@ -1,0 +1,39 @@
+"""Without an unfinished inspection, home's lower row (the drafts' line above the
+hazards, class -no-drafts) gets its class as it is composed, from the data read while the
+app started: set once the row was mounted, it styled the row, both panes and both tables
+a second time before the first frame, at every start."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pilot_support import at_home
+
+from fieldapp.tui.app import make_app
+from fieldapp.tui.screens.home import HomeScreen
+from fieldapp.tui.views.home import start_building_home_view
+from fieldapp.tui.widgets.drafts_table import DraftsTable
+from fieldapp.tui.widgets.home_lower import HomeLower
+
+
+async def test_the_lower_row_is_styled_once_at_start(
+    demo_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    restyled: list[str | None] = []
+    restyle = HomeLower.update_node_styles
+
+    def counted(self: HomeLower, animate: bool = True) -> None:
+        restyled.append(self.id)
+        restyle(self, animate)
+
+    monkeypatch.setattr(HomeLower, "update_node_styles", counted)
+    start_building_home_view()  # as the app's start does, while Textual is imported
+    app = make_app(lang="zh")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await at_home(app, pilot)
+        home = app.screen
+        assert isinstance(home, HomeScreen)
+        assert not home.query_one(DraftsTable).row_count  # its line: 没有未完成的检查
+        assert home.query_one(HomeLower).has_class("-no-drafts")
+        assert restyled == []
