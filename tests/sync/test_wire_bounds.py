@@ -44,6 +44,9 @@ OUT_OF_RANGE = [
     ("int in free JSON", "inspection.summary", {"total": 10**30}, "summary"),
     ("NUL in free JSON", "inspection.summary", {"note": "a\x00"}, "summary"),
     ("too deep free JSON", "inspection.summary", _nested(20), "summary"),
+    ("free JSON a level too deep", "inspection.summary", _nested(16), "summary"),
+    ("int in a free JSON list", "inspection.summary", {"a": [1, 2**63]}, "summary"),
+    ("NUL in a free JSON key", "findings.0.events.0.data", {"a\x00": 1}, "data"),
     ("too many photos", "answers.0.photos", ["a" * 64] * 101, "photos"),
     ("a photo name too long", "answers.0.photos", ["a" * 65], "photos"),
     ("string where an int goes", "inspection.checklist_version", "1" * 40, "checklist_version"),
@@ -70,6 +73,15 @@ def test_an_out_of_range_value_rejects_its_op_and_the_batch_goes_on(api, what, p
     assert named in results[bad["op_id"]]["reason"]
     assert [results[op["op_id"]]["status"] for op in [*good, *more]] == ["applied"] * 5
     assert server_count(Inspection) == 4
+
+
+def test_free_json_at_its_bounds_is_applied(api):
+    """15 levels of lists inside the summary (16 deep) and the extremes of 64 bits."""
+    summary = {**_nested(15), "b": [2**63 - 1, -(2**63 - 1), "店", True, None, 1.5, {}]}
+    answer = api.push(
+        [api.op("inspection.submit", _set(api.inspection(), "inspection.summary", summary))]
+    )
+    assert [r["status"] for r in answer.json()["results"]] == ["applied"]
 
 
 def test_finding_event_and_daily_report_bounds_are_per_op(api):
