@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from pilot_support import screen_text
 from test_wedge_scan import (
     Keys,
     burst,
@@ -15,7 +16,6 @@ from test_wedge_scan import (
     keys,
     my_venues,
     scanning_app,
-    screen_text,
     settle,
 )
 from textual.widgets import Button
@@ -57,8 +57,8 @@ async def test_placard_outside_my_grids_warns_and_starts_only_when_chosen(keys: 
         assert str(dialog.query_one("#yes", Button).label) == t("scan.venue.start_anyway")
         shown = screen_text(app)  # all of it in sight at 80x24
         assert grid.name in shown and t("scan.venue.start_anyway") in shown
-        # broken where a phrase ends, not inside 接收 (Textual breaks Chinese anywhere)
-        assert any("服务器不会接收这次检查。" in line for line in shown.splitlines()), shown
+        # broken where a phrase ends, not inside 退回 (Textual breaks Chinese anywhere)
+        assert any("这次检查提交后会被服务器退回，" in line for line in shown.splitlines()), shown
         await pilot.press("enter")  # a reflex Enter cancels
         await settle(app, pilot)
         assert isinstance(app.screen, HomeScreen)

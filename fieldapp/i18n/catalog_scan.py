@@ -27,11 +27,13 @@ ZH: dict[str, str] = {
     "scan.venue.resume": "继续检查",
     "scan.venue.cancel": "取消",
     "scan.venue.outside_grid": (
-        "注意：该场所属于“{grid}”，不在您负责的网格内，\n"
-        "服务器不会接收这次检查。请联系主管分配该网格。"
+        "注意：该场所属于“{grid}”，不在本机所知您负责的网格内，\n"
+        "这次检查提交后会被服务器退回，除非同步前办公室已把该网格分配给您。\n"
+        "那里有隐患，请告知该网格的网格员或您的主管；\n"
+        "需要您来检查，请主管先分配该网格，同步（F12）后再开始。"
     ),
-    "scan.venue.start_anyway": "仍然开始",
-    "scan.venue.resume_anyway": "仍然继续",
+    "scan.venue.start_anyway": "已分配给我，仍然开始",
+    "scan.venue.resume_anyway": "已分配给我，仍然继续",
     "scan.busy": (
         "正在检查“{current}”，扫到的是“{venue}”，没有切换。"
         "请先完成本次检查，或按 Esc 返回首页后再扫码。"
@@ -72,11 +74,14 @@ EN: dict[str, str] = {
     "scan.venue.resume": "Resume inspection",
     "scan.venue.cancel": "Cancel",
     "scan.venue.outside_grid": (
-        "Note: this venue is in {grid}, not in your grids; the server will not accept "
-        "this inspection. Ask your supervisor to assign that grid."
+        "Note: this venue is in {grid}, not one of your grids as this device knows them. "
+        "The server will refuse this inspection unless the office assigns you that grid "
+        "before it syncs.\nFor a hazard there, tell that grid's inspector or your "
+        "supervisor; to inspect it yourself, ask your supervisor to assign the grid, "
+        "sync (F12), then start."
     ),
-    "scan.venue.start_anyway": "Start anyway",
-    "scan.venue.resume_anyway": "Resume anyway",
+    "scan.venue.start_anyway": "Assigned to me: start",
+    "scan.venue.resume_anyway": "Assigned to me: resume",
     "scan.busy": (
         "You are inspecting {current}; the placard scanned is {venue}, so nothing changed. "
         "Finish this inspection, or press Esc to go home, then scan again."
