@@ -22,8 +22,11 @@ from fieldapp.tui.dialogs.outside_grid import OutsideGridDialog
 
 SAID = {
     "zh": ("会被服务器退回", "告知该网格的网格员或您的主管", "同步（F12）后再开始"),
-    "en": ("will refuse this inspection", "tell that grid's inspector or your supervisor",
-           "sync (F12), then start"),  # fmt: skip
+    "en": (
+        "will refuse this inspection",
+        "tell that grid's inspector or your supervisor",
+        "sync (F12), then start",
+    ),  # fmt: skip
 }
 START = {"zh": "已分配给我，仍然开始", "en": "Assigned to me: start"}
 

@@ -25,8 +25,11 @@ SAID = {
         "10:00": ("06:30-09:00", "已于 09:00 结束", "不能再开始"),
     },
     "en": {
-        "06:00": ("06:30-09:00", "has not opened yet: its patrol can start from 06:00",
-                  "Patrols due now"),  # fmt: skip
+        "06:00": (
+            "06:30-09:00",
+            "has not opened yet: its patrol can start from 06:00",
+            "Patrols due now",
+        ),  # fmt: skip
         "10:00": ("06:30-09:00", "ended at 09:00", "can no longer start"),
     },
 }
