@@ -184,8 +184,10 @@ class KeyFooter(Widget, can_focus=False):
             return
         if self.is_attached and screen is self.screen and not self._check_pending:
             self._check_pending = True  # several signals in one frame: one check
-            if self._chosen_from is None:
-                # Nothing shown yet: the keys go into the screen's first frame.
+            if self._chosen_from is None or not self.size:
+                # Not laid out yet: the keys go into the screen's first frame. Home shows
+                # its data before its first layout, and its paging keys follow the number
+                # of venues due: chosen after that frame, they were drawn a frame late.
                 self.call_next(self._choose_when_due)
             else:
                 self.call_after_refresh(self._choose_when_due)
