@@ -19,13 +19,15 @@ from fieldapp.tui.screens.find_venue import VenueRow
 from fieldapp.tui.widgets.table import GRID_CELLS
 
 
-async def market_rows_shown(lang: str, size: tuple[int, int]) -> tuple[list[VenueRow], list[str]]:
-    """Find venue (/) searched for the market's venues (LDK-00): the rows in sight and the
-    lines drawn for them."""
+async def market_rows_shown(
+    lang: str, size: tuple[int, int], query: str = "LDK-00"
+) -> tuple[list[VenueRow], list[str]]:
+    """Find venue (/) searched for a market's venues (LDK-00, or `query`): the rows in
+    sight and the lines drawn for them."""
     app = make_app(lang=lang)
     async with app.run_test(size=size) as pilot:
         screen = await open_find(app, pilot)
-        await search_for(app, pilot, screen, "LDK-00")
+        await search_for(app, pilot, screen, query)
         await settle(app, pilot, rounds=2)
         table = screen.query_one("#results")
         strips = screen._compositor.render_strips()

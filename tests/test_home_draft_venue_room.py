@@ -13,6 +13,7 @@ import pytest
 from pilot_support import at_home
 from rich.cells import cell_len
 from test_home_hazards_beside_a_draft import start_a_draft
+from venue_name_support import fitted_in
 
 from fieldapp.i18n import t
 from fieldapp.store.models import Inspection
@@ -41,8 +42,8 @@ async def test_the_venue_name_gets_the_room(
         lines = [strip.crop(pane.x, pane.right).text for strip in strips]
     text = "\n".join(lines)
     header, row = lines[0], lines[1]
-    seen = next(name[:n] for n in range(len(name), 0, -1) if name[:n] in row)
-    assert cell_len(seen) >= NAME_SEEN[size], text
+    seen = fitted_in(name, row)
+    assert cell_len(seen) >= NAME_SEEN[size] + (seen != name), text  # "…" aside
     # The name starts in the cell its heading starts in (wide characters count two).
     heading = t("home.col.name")
     at = row.index(seen)

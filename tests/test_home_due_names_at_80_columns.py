@@ -1,6 +1,6 @@
-"""Home's due list shows a venue's name, what a user reads, at 80×24 whole or at least its
-first 22 cells (11 Chinese characters) in Chinese, 18 in English (whose kinds and "first
-visit" are wider) before the "…" that says it goes on (at 80 columns it cut the names at
+"""Home's due list shows a venue's name, what a user reads, at 80×24 whole or in at least
+22 cells (11 Chinese characters) in Chinese, 18 in English (whose kinds and "first visit"
+are wider), its place cut before its own part (`venue_name_in`) (at 80 columns it cut the names at
 18 and 11 cells), and beside it the venue's code, what F2 takes: the status column gives
 its room up there (the due date says it, marked ⚠ when overdue). Left out at 80 columns
 once, the code gave an inspector nothing to type. At 120×36 the status is shown too."""
@@ -11,23 +11,13 @@ from pathlib import Path
 
 import pytest
 from pilot_support import at_home, screen_text
-from rich.cells import cell_len
+from venue_name_support import shown_in
 
 from fieldapp.i18n import t
 from fieldapp.tui.app import make_app
 from fieldapp.tui.screens.home import HomeScreen
 
 NAME_CELLS = {"zh": 22, "en": 18}
-
-
-def start(name: str, cells: int) -> str:
-    """The first characters of `name` that fit in `cells`."""
-    kept = ""
-    for char in name:
-        if cell_len(kept + char) > cells:
-            break
-        kept += char
-    return kept
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
@@ -46,13 +36,13 @@ async def test_the_due_lists_names_are_read_whole(
         in_sight = screen.home_view.due[: pane.height - 2]  # under the header, above the bar
         assert len(in_sight) >= 5, text
         for row in in_sight:
-            assert start(row.name, NAME_CELLS[lang]) in text, f"{row.name!r} cut:\n{text}"
+            assert shown_in(row.name, text, NAME_CELLS[lang]), f"{row.name!r} cut:\n{text}"
         wide = size[0] >= 100
         assert t("home.col.code") in lines[0], lines[0]
         assert (t("home.col.bucket") in lines[0]) is wide, lines[0]
         for row in in_sight:
             line = next(line for line in lines if f" {row.code} " in line)
-            assert start(row.name, NAME_CELLS[lang]) in line, line
+            assert shown_in(row.name, line, NAME_CELLS[lang]), line
             if not wide and row.bucket == "overdue":
                 assert f"{row.due_brief} {t('home.overdue_mark')}" in line, line
 
@@ -69,5 +59,5 @@ async def test_the_code_stays_and_the_status_comes_with_the_width(demo_home: Pat
             await pilot.resize_terminal(width, height)
             await pilot.pause()
             line = next(line for line in screen_text(app).splitlines() if first.code in line)
-            assert start(first.name, NAME_CELLS["zh"]) in line, (width, line)
+            assert shown_in(first.name, line, NAME_CELLS["zh"]), (width, line)
             assert (f" {status} " in line) is (width >= 100), (width, line)

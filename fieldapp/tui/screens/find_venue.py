@@ -29,6 +29,7 @@ from fieldapp.tui.widgets import PagedTable
 from fieldapp.tui.widgets.app_keys_input import AppKeysInput
 from fieldapp.tui.widgets.key_footer import KeyFooter
 from fieldapp.tui.widgets.table import GRID_CELLS, Cut, GridName
+from fieldapp.tui.widgets.venue_names import VenueName
 
 PAGE = 50
 DEBOUNCE_SECONDS = 0.1
@@ -258,7 +259,7 @@ class FindVenueScreen(FieldScreen[None]):
         for row in event.rows:
             table.add_row(
                 row.code,
-                Cut(row.name),  # type: ignore[arg-type]  # a squeezed name ends with "…"
+                VenueName(row.name),  # type: ignore[arg-type]  # its own part kept when squeezed
                 t(f"kind_short.{row.kind}"),
                 GridName(row.grid, 0, row.grid_parent, grid_cells, apart=True),  # type: ignore[arg-type]
                 Cut(row.street),  # type: ignore[arg-type]  # what tells venues apart

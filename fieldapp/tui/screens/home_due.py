@@ -16,7 +16,8 @@ from __future__ import annotations
 from fieldapp.i18n import t
 from fieldapp.tui.views.due_list import DueRow
 from fieldapp.tui.widgets import PagedTable
-from fieldapp.tui.widgets.table import GRID_CELLS, Cut, GridName, grid_name_apart
+from fieldapp.tui.widgets.table import GRID_CELLS, GridName, grid_name_apart
+from fieldapp.tui.widgets.venue_names import VenueName
 
 # From this many terminal columns the due list has its status column, whole dates and
 # grids' whole names; under it, the columns of `NARROW` (the columns are chosen again on
@@ -80,7 +81,7 @@ def fill_due(due: PagedTable, rows: tuple[DueRow, ...]) -> None:
                 if wide
                 else grid_name_apart(row.grid, row.grid_parent, GRID_CELLS)
             ),
-            "name": Cut(row.name),  # cut with "…" where the pane ends
+            "name": VenueName(row.name),  # its own part kept where the pane ends
         }
         shown = (cells[str(column.key.value)] for column in due.ordered_columns)
         due.add_row(*shown, key=row.venue_id)  # type: ignore[arg-type]

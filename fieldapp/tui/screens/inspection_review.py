@@ -33,6 +33,7 @@ from fieldapp.tui.views.review import local_stamp
 from fieldapp.tui.widgets import PagedTable
 from fieldapp.tui.widgets.key_footer import KeyFooter
 from fieldapp.tui.widgets.table import Cut
+from fieldapp.tui.widgets.venue_names import VenueName
 
 PAGE = 50
 VIEWS: tuple[str | None, ...] = ("", "returned", "reviewed", None)  # review_state filter
@@ -146,7 +147,7 @@ class InspectionReviewScreen(FieldScreen[None]):
                 flag_text(row),
                 local_stamp(row.submitted_at)[:16],
                 row.venue_code,
-                Cut(row.venue_name),  # type: ignore[arg-type]  # cut with "…"
+                VenueName(row.venue_name),  # type: ignore[arg-type]  # its own part kept
                 Cut(row.inspector_name),  # type: ignore[arg-type]
                 str(row.failures),
                 view_name(row.review_state),

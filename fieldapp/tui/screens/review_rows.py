@@ -16,6 +16,7 @@ from fieldapp.tui.views.due_list import brief_date
 from fieldapp.tui.widgets import PagedTable
 from fieldapp.tui.widgets.paged_table import widest
 from fieldapp.tui.widgets.table import Cut
+from fieldapp.tui.widgets.venue_names import VenueName
 
 MARK = "●"
 
@@ -99,7 +100,7 @@ def row_cells(row: ReviewRow, marked: bool) -> dict[str, str | Cut]:
         "state": state,
         "severity": t(f"review.severity.{row.severity}"),
         "code": row.venue_code,
-        "venue": Cut(row.venue_name),  # its start and "…" in a narrowed column
+        "venue": VenueName(row.venue_name),  # its own part kept in a narrowed column
         "item": row.item_code,
         "inspector": row.inspector_name,
         "found": row.found_on.isoformat() if row.found_on else "",

@@ -13,6 +13,7 @@ from textual.widgets import DataTable, Label, ProgressBar, Tree
 from fieldapp.i18n import t
 from fieldapp.tui.views.rounds import CompletionLine, RoundView, rate_text
 from fieldapp.tui.widgets.table import Table
+from fieldapp.tui.widgets.venue_names import VenueName
 
 
 class RoundPane(Vertical):
@@ -30,7 +31,8 @@ class RoundPane(Vertical):
         keep = stops.cursor_row
         stops.clear()
         for n, stop in enumerate(view.stops, start=1):
-            stops.add_row(str(n), "✓" if stop.done else "", stop.code, stop.name, key=stop.venue_id)
+            stops.add_row(str(n), "✓" if stop.done else "", stop.code, VenueName(stop.name),  # type: ignore[arg-type]
+                          key=stop.venue_id)  # fmt: skip
         if view.stops:
             stops.move_cursor(row=min(keep, len(view.stops) - 1))
         self.query_one("#round-title", Label).update(t("round.title", date=view.day.isoformat()))

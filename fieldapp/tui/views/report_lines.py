@@ -41,10 +41,11 @@ class GridReport:
     overdue: int = 0  # hazards of the grid and those under it open past their deadline
 
 
-def grid_option(depth: int, name: str, state: str) -> Text:
-    """A grid in the list: indented, its report's state first, as plain text ("[Filed]"
-    is no markup tag, to be dropped)."""
-    return Text(f"{'  ' * depth}[{t(f'report.status.{state}')}] {name}")
+def grid_option(depth: int, name: str, state: str, step: int = 2, said: str = "") -> Text:
+    """A grid in the list: indented `step` cells a level, its report's state first (or
+    `said` for it: its words cut short), as plain text ("[Filed]" is no markup tag, to be
+    dropped)."""
+    return Text(f"{' ' * step * depth}[{said or t(f'report.status.{state}')}] {name}")
 
 
 def grid_lines(grids: list[str] | None = None) -> tuple[GridLine, ...]:

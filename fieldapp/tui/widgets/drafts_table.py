@@ -16,7 +16,8 @@ from __future__ import annotations
 
 from fieldapp.i18n import t
 from fieldapp.tui.views.home import DraftRow
-from fieldapp.tui.widgets.table import Cut, Table, cut
+from fieldapp.tui.widgets.table import Table
+from fieldapp.tui.widgets.venue_names import VenueName, venue_name_in
 
 DRAFT_ITEM_FROM = 90  # the drafts' "at item" column: narrower, no room for COM-12 whole
 DRAFT_STARTED_FROM = 100  # and the start: narrower, the name would get less than at 80
@@ -63,7 +64,7 @@ class DraftsTable(Table):
         for row in rows:
             cells = {
                 "started": row.started_brief,
-                "venue": Cut(row.venue),
+                "venue": VenueName(row.venue),
                 "item": row.current_item,
             }
             self.add_row(*(cells[key] for key in keys), key=row.inspection_id)  # type: ignore[arg-type]
@@ -74,6 +75,6 @@ class DraftsTable(Table):
         hazards may not take (`HomeLower`)."""
         names = [row.venue for row in self.drafts]
         cells = NAME_FLOOR
-        while len({cut(name, cells) for name in names}) < len(names) and cells < 200:
+        while len({venue_name_in(name, cells) for name in names}) < len(names) and cells < 200:
             cells += 1
         return cells + 2 * self.cell_padding + self.styles.scrollbar_size_vertical

@@ -26,7 +26,8 @@ from textual import events
 
 from fieldapp.i18n import t
 from fieldapp.tui.views.home import FindingRow
-from fieldapp.tui.widgets.table import Cut, Table, cut
+from fieldapp.tui.widgets.table import Cut, Table
+from fieldapp.tui.widgets.venue_names import VenueName, venue_name_in
 
 FIRST = ("deadline", "venue", "state", "severity")
 MORE = ("code", "item")  # in this order, where the name keeps NAME_WANT cells
@@ -61,7 +62,7 @@ def read_alike(lines: list[dict[str, str]], seen: tuple[str, ...], name: int) ->
     """The rows (by number) that would read as another one does in the columns `seen`,
     the venue's name cut to `name` cells."""
     read = [
-        tuple(cut(line[key], name) if key == "venue" else line[key] for key in seen)
+        tuple(venue_name_in(line[key], name) if key == "venue" else line[key] for key in seen)
         for line in lines
     ]
     counts = Counter(read)
@@ -136,10 +137,10 @@ class FindingsTable(Table):
         self.squeezed = ("venue", seen[-1])
         for finding in self.findings:
             line = cells(finding)
-            # Cut with "…" (`Cut`): DataTable draws any renderable, though Table's cells
-            # are typed as text.
+            # Cut with "…" (`Cut`, a venue's name keeping its own part: `VenueName`):
+            # DataTable draws any renderable, though Table's cells are typed as text.
             self.add_row(
-                *(Cut(line[key]) for key in seen),  # type: ignore[arg-type]
+                *(VenueName(line[key]) if key == "venue" else Cut(line[key]) for key in seen),  # type: ignore[arg-type]
                 key=finding.finding_id,
             )
         if self.findings:

@@ -147,10 +147,10 @@ def ending(text: str, cells: int) -> str:
     (`grid_name_in`)."""
     if cell_len(text) <= cells:
         return text
-    return "…" + "".join(reversed(_fitting(reversed(text), cells - 1)))
+    return "…" + "".join(reversed(fitting(reversed(text), cells - 1)))
 
 
-def _fitting(chars: Iterable[str], cells: int) -> list[str]:
+def fitting(chars: Iterable[str], cells: int) -> list[str]:
     """The first of `chars` that fit in `cells` together."""
     kept: list[str] = []
     used = 0
@@ -168,7 +168,7 @@ def cut(text: str, cells: int) -> str:
     (鼎美村·惠民大排档( …)."""
     if cell_len(text) <= cells:
         return text
-    return "".join(_fitting(text, cells - 1)) + "…"
+    return "".join(fitting(text, cells - 1)) + "…"
 
 
 # The cells a name keeps before what is said after it (`cut_before`): "烟…" or "Ni…".
@@ -274,7 +274,7 @@ def grid_name_apart(name: str, parent: str, cells: int) -> str:
     if cell_len(name) <= cells:
         return name
     own = name.removeprefix(parent) if parent else name
-    head = _fitting(parent, cells - 1 - cell_len(own)) if own != name else []
+    head = fitting(parent, cells - 1 - cell_len(own)) if own != name else []
     if not head or not own:
         return grid_name_in(name, parent, cells)
     return "".join(head) + "…" + own
