@@ -79,6 +79,7 @@ from sync.server.submit import (
     apply_finding_event,
 )
 from sync.server.venue_attributes import apply_venue_attributes
+from sync.server.venues_ahead import VenuesRead
 
 log = logging.getLogger("fieldapp.server.push")
 
@@ -148,16 +149,19 @@ APPLIERS: dict[str, Applier] = {
 }
 
 
-def apply_ops(who: DeviceContext, ops: list[Op], *, floats: bool = True) -> list[OpResult]:
+def apply_ops(
+    who: DeviceContext, ops: list[Op], *, floats: bool = True, venues: VenuesRead | None = None
+) -> list[OpResult]:
     """Apply a push's ops in order, as a group commit's work (`group_commit.PUSHES`): a
     batch writes in the group's savepoint for the work, and one that fails as a whole
     raises `Again` with the same ops one at a time, each in a transaction of its own, to
     run once the group has rolled the batch back. `floats=False`: the body held no float
-    literal, so no payload holds a float (canonical JSON need not look for them)."""
+    literal, so no payload holds a float (canonical JSON need not look for them).
+    `venues`: the venues its inspections name, read before the group (`venues_ahead`)."""
     if len(ops) <= 1:
         return [apply_op(who, op) for op in ops]
     try:
-        return _apply_batch(who, ops, floats)
+        return _apply_batch(who, ops, floats, venues)
     except (_Clash, IntegrityError, OperationalError) as error:
         log.info("batch transaction failed; one op at a time", extra={"error": str(error)})
     except InterfaceError:
@@ -167,7 +171,9 @@ def apply_ops(who: DeviceContext, ops: list[Op], *, floats: bool = True) -> list
     raise Again(lambda: [apply_op(who, op) for op in ops])
 
 
-def _apply_batch(who: DeviceContext, ops: list[Op], floats: bool) -> list[OpResult]:
+def _apply_batch(
+    who: DeviceContext, ops: list[Op], floats: bool, venues: VenuesRead | None
+) -> list[OpResult]:
     """The batch's writes, in the caller's (savepointed) write transaction."""
     results: list[OpResult] = []
     changes: list[NewChange] = []
@@ -183,6 +189,7 @@ def _apply_batch(who: DeviceContext, ops: list[Op], floats: bool) -> list[OpResu
         [op.payload for op in ops if op.type == OP_INSPECTION_SUBMIT and op.op_id not in known],
         floats=floats,
         trust_keys=held,
+        venues=venues,
     )
     for op in ops:
         digest = payload_hash(op.payload, may_hold_floats=floats)

@@ -43,19 +43,25 @@ BearerCredentials = Annotated[HTTPAuthorizationCredentials | None, Depends(_bear
 
 def current_device(credentials: BearerCredentials) -> DeviceContext:
     """The device behind the bearer token; 401 when it is unknown or revoked."""
+    with server_db.current().connection_context():
+        return device_on_connection(credentials)
+
+
+def device_on_connection(credentials: BearerCredentials) -> DeviceContext:
+    """`current_device` on the connection the caller holds (a push reads its venues on it
+    too: one checkout of the pool a request)."""
     if credentials is None or credentials.scheme.lower() != "bearer":
         raise api_error(401, "not_enrolled", "this call needs a device token; enrol the device")
-    with server_db.current().connection_context():
-        try:
-            who = authenticate(credentials.credentials)
-        except AuthError as error:
-            raise api_error(401, error.code, str(error)) from None
-        now = server_db.now_iso()
-        if _stale(who.last_seen_at, now):
-            # A write per request would be a second commit (and fsync) beside the push's
-            # own; "last seen" to the minute is what an administrator needs.
-            with server_db.write_transaction():
-                Device.update(last_seen_at=now).where(Device.id == who.device_id).execute()
+    try:
+        who = authenticate(credentials.credentials)
+    except AuthError as error:
+        raise api_error(401, error.code, str(error)) from None
+    now = server_db.now_iso()
+    if _stale(who.last_seen_at, now):
+        # A write per request would be a second commit (and fsync) beside the push's
+        # own; "last seen" to the minute is what an administrator needs.
+        with server_db.write_transaction():
+            Device.update(last_seen_at=now).where(Device.id == who.device_id).execute()
     return who
 
 

@@ -63,6 +63,7 @@ from sync.server.scope import (
 )
 from sync.server.supersedes import check_supersedes
 from sync.server.venue_moves import move_inspected
+from sync.server.venues_ahead import VenuesRead
 
 
 @dataclass
@@ -88,10 +89,12 @@ class InspectionWriter:
         *,
         floats: bool = True,
         trust_keys: bool = False,
+        venues: VenuesRead | None = None,
     ) -> None:
         """`trust_keys`: the rows wait for the group's end, where the primary keys refuse
         ids the database holds (and the group runs again, looking: `bulk.HeldRowsRefused`);
-        looking first was a push's costliest statement on a fresh PostgreSQL (~1 ms)."""
+        looking first was a push's costliest statement on a fresh PostgreSQL (~1 ms).
+        `venues`: those the payloads name, read already (`venues_ahead`)."""
         self.who = who
         self.trust_keys = trust_keys
         self.floats = floats  # False: the payloads hold no float (records need not look)
@@ -100,6 +103,8 @@ class InspectionWriter:
         self.venues: dict[str, VenueRecord | None] = {}
         self.inspected: dict[str, NewChange] = {}  # venue id -> its feed entry, moved
         self.writable: dict[str, bool] = {}  # grid -> may write (read with its venues)
+        if venues is not None:
+            self.venues, self.writable = venues.copied()
         self.inspection_ids: set[str] = set()
         self.finding_ids: set[str] = set()
         self.event_ids: set[str] = set()
