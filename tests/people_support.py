@@ -97,12 +97,11 @@ def plan_made_this_morning(plan_id: str) -> None:
     FollowupPlan.update(created_at=made).where(FollowupPlan.id == plan_id).execute()
 
 
-async def edit_person(app: Any, pilot: Any, name: str) -> Any:
-    """People (F11), the cursor on `name`, `e`: the person's edit dialog (PersonDialog)."""
+async def on_person(app: Any, pilot: Any, name: str, key: str) -> Any:
+    """People (F11), the cursor on `name`, `key` pressed: the screen it leads to."""
     from pilot_support import open_screen, settle
     from textual.widgets import DataTable
 
-    from fieldapp.tui.dialogs.person import PersonDialog
     from fieldapp.tui.screens.people import PeopleScreen
 
     screen = await open_screen(app, pilot, "f11", PeopleScreen)
@@ -110,8 +109,15 @@ async def edit_person(app: Any, pilot: Any, name: str) -> Any:
     table.focus()
     names = [table.get_row_at(row)[0] for row in range(table.row_count)]
     table.move_cursor(row=names.index(name))
-    await pilot.press("e")
+    await pilot.press(key)
     await settle(app, pilot)
-    dialog = app.screen
+    return app.screen
+
+
+async def edit_person(app: Any, pilot: Any, name: str) -> Any:
+    """People (F11), the cursor on `name`, `e`: the person's edit dialog (PersonDialog)."""
+    from fieldapp.tui.dialogs.person import PersonDialog
+
+    dialog = await on_person(app, pilot, name, "e")
     assert isinstance(dialog, PersonDialog)
     return dialog

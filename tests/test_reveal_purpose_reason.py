@@ -6,9 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from people_support import FATHER, key_behind_pin
-from pilot_support import open_screen, settle
-from textual.widgets import DataTable
+from people_support import FATHER, key_behind_pin, on_person
+from pilot_support import settle
 
 from fieldapp.i18n import set_language
 from fieldapp.services.demo import workspace as demo
@@ -45,13 +44,7 @@ async def test_other_with_a_one_letter_note_is_refused(
     app = make_app(lang=lang)
     try:
         async with app.run_test(size=(80, 24)) as pilot:
-            await open_screen(app, pilot, "f11", PeopleScreen)
-            table = app.screen.query_one("#people-table", DataTable)
-            table.focus()
-            names = [table.get_row_at(row)[0] for row in range(table.row_count)]
-            table.move_cursor(row=names.index("陈建国"))
-            await pilot.press("v")
-            await settle(app, pilot)
+            await on_person(app, pilot, "陈建国", "v")
             await pilot.press("down", "down", "down", "enter", "x", "enter")  # Other, "x"
             await settle(app, pilot)
             assert isinstance(app.screen, RevealPurposeDialog), "'x' was taken as a reason"

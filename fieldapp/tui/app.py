@@ -23,7 +23,7 @@ from textual.worker import Worker, WorkerState
 
 from fieldapp.i18n import set_language, t
 from fieldapp.services.inspection.scan_proof import TYPED
-from fieldapp.tui import kinsoku, plain_cells, toasts, wide_text
+from fieldapp.tui import kinsoku, plain_cells, plain_text, toasts, wide_text
 from fieldapp.tui.collector import release_collector
 from fieldapp.tui.commands import FieldCommands, localize_bindings
 from fieldapp.tui.parts.activities import ActivitiesApp
@@ -92,6 +92,7 @@ class FieldApp(
         kinsoku.install()  # no wrapped Chinese line starts with "，" nor ends with "（"
         toasts.install()  # a toast's Chinese breaks where a phrase ends, not inside a word
         plain_cells.install()  # a cell holding "[/]" shows it, not a markup error
+        plain_text.install()  # so does a label, a notice, an option, a button
         super().__init__()
         self.title = t("app.title")
         self.offered_resume = False

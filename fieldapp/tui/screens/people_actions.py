@@ -12,7 +12,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from rich.markup import escape
 from rich.text import Text
 from textual import on, work
 from textual.message import Message
@@ -125,7 +124,7 @@ class PeopleActions(PeopleEditing):
             return ""
         member_id, field, purpose, note = self.revealed
         # "Other" says why in its note (its label only asks for one); the others by name.
-        why = escape(note) if purpose == OTHER_PURPOSE and note else t(f"reveal_purpose.{purpose}")
+        why = note if purpose == OTHER_PURPOSE and note else t(f"reveal_purpose.{purpose}")
         return t(
             "people.revealed",
             name=self.members[member_id][1].name,
