@@ -31,12 +31,25 @@ def test_two_chinese_characters_or_four_letters_say_something(text: str) -> None
     assert says_something(text)
 
 
-@pytest.mark.parametrize("text", ["王五", "欧阳娜娜", "Li", "Aygül", "Mary Smith", "阿依古丽"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "王五",
+        "欧阳娜娜",
+        "Li",
+        "Aygül",
+        "Mary Smith",
+        "阿依古丽",
+        "阿卜杜拉·艾力",
+        "Jean-Luc",
+        "O'Brien",
+    ],
+)
 def test_a_name_is_two_chinese_characters_or_two_letters(text: str) -> None:
     assert names_someone(text)
 
 
-@pytest.mark.parametrize("text", ["王", "A", "😀王", "·", "12"])
+@pytest.mark.parametrize("text", ["王", "A", "😀王", "·", "12", "张😀三", "张三[/]", "ℹ️王五"])
 def test_a_lone_character_emoji_or_digits_name_nobody(text: str) -> None:
     assert not names_someone(text)
 

@@ -11,7 +11,8 @@ Three rules, by what the field holds:
   Chinese characters or four letters ("坏了", "lost"), as the 其他原因 note of a start
   without a scan has always asked;
 - a person's name `names_someone`: at least two letters, a Chinese character counting as
-  one (王五, 欧阳娜娜, Li, Aygül); a lone character is a surname, not a name;
+  one (王五, 欧阳娜娜, Li, Aygül), and letters or digits alone besides · - ' . and spaces
+  between parts; a lone character is a surname, not a name, and 张😀三 or 张三[/] no name;
 - a document number `numbers_a_document`: at least two letters, digits or Chinese
   characters (公移〔2026〕12号, A7); emoji and punctuation around them do not count.
 A field may also have a most length, refused in words rather than cut.
@@ -19,6 +20,7 @@ A field may also have a most length, refused in words rather than cut.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -29,10 +31,22 @@ from fieldapp.domain.typed import says_something, written
 INCIDENT_DESCRIPTION_MAX = 2000
 
 
+# What may stand between the parts of a name besides letters: 阿卜杜拉·艾力, Jean-Luc,
+# O'Brien, J. Smith; digits too (a registry may number two of one name). Nothing else:
+# emoji, brackets and other signs name no one, and a name goes as typed into registers,
+# exports and signatures.
+NAME_MARKS = frozenset(" ·•・.-'’")
+
+
 def names_someone(text: str) -> bool:
     """Whether a typed name names a person: at least two letters, a Chinese character
-    counting as one ("王五", "Li"); "王", "x", "😀😀", "ℹ️ℹ️" and "。。" do not."""
-    return sum(1 for char in written(text) if char.isalpha()) >= 2
+    counting as one ("王五", "Li", "Aygül"), and nothing but letters, digits and NAME_MARKS;
+    "王", "x", "😀😀", "ℹ️ℹ️", "。。", "张😀三" and "张三[/]" do not."""
+    letters = written(text)
+    if len(letters) != sum(1 for char in text if char.isalnum()):
+        return False  # an emoji Unicode files as a letter (ℹ️)
+    shapes = all(c.isalnum() or c in NAME_MARKS or unicodedata.category(c) == "Mn" for c in text)
+    return shapes and sum(1 for char in letters if char.isalpha()) >= 2
 
 
 def numbers_a_document(text: str) -> bool:

@@ -7,7 +7,8 @@ REFERENCE_EXAMPLE = {"zh": "公移〔2026〕12号", "en": "GY-2026-12"}
 
 ZH = {
     "free_text.representative": (
-        "请写场所负责人的姓名（至少两个字或两个字母，如“王建国”“Li”），\n表情符号、标点和空格不算。"
+        "请写场所负责人的姓名（至少两个字或两个字母，如“王建国”“Li”），\n"
+        "只用文字，名字各部分之间可用“·”、空格或连字符；\n表情符号和其他符号都不行。"
     ),
     "free_text.representative.too_long": "场所负责人的姓名最多 {most} 个字，现在有 {length} 个字。",
     "free_text.reject_reason": (
@@ -34,7 +35,9 @@ ZH = {
     ),
     "free_text.hand_over_reference.too_long": "移交文号最多 {most} 个字，现在有 {length} 个字。",
     "free_text.person_name": (
-        "请写人员的姓名（至少两个字或两个字母，如“王五”“Li”），\n单个字、表情符号和标点不算。"
+        "请写人员的姓名（至少两个字或两个字母，如“王五”“Li”），\n"
+        "只用文字，名字各部分之间可用“·”、空格或连字符；\n"
+        "单个字、表情符号和其他符号都不行。"
     ),
     "free_text.person_name.too_long": "姓名最多 {most} 个字，现在有 {length} 个字。",
     "free_text.household_address": (
@@ -69,7 +72,8 @@ ZH = {
 EN = {
     "free_text.representative": (
         "Write the venue representative's name (at least two letters or Chinese"
-        " characters, e.g. 'Li'); emoji, punctuation and spaces do not count."
+        " characters, e.g. 'Li') in letters, with a middle dot, space or hyphen between"
+        " its parts if need be; emoji and other signs are no part of a name."
     ),
     "free_text.representative.too_long": (
         "The representative's name takes at most {most} characters; it has {length}."
@@ -103,8 +107,9 @@ EN = {
         "The reference number takes at most {most} characters; it has {length}."
     ),
     "free_text.person_name": (
-        "Write the person's name (at least two letters or Chinese characters, e.g. 'Li');"
-        " a single character, emoji and punctuation do not count."
+        "Write the person's name (at least two letters or Chinese characters, e.g. 'Li')"
+        " in letters, with a middle dot, space or hyphen between its parts if need be;"
+        " a single character is not a name, and emoji and other signs are no part of one."
     ),
     "free_text.person_name.too_long": "A name takes at most {most} characters; it has {length}.",
     "free_text.household_address": (

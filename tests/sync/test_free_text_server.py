@@ -231,3 +231,26 @@ def test_a_close_of_a_hazard_never_reported_fixed_needs_a_note_the_device_saw_it
         said = reason_in_words("free_text", rule, "")
     assert said.startswith("Closing a hazard never reported fixed needs a note in words")
     assert "为何无需复查" in reason_in_words("free_text", rule, "")
+
+
+def test_a_household_member_named_with_an_emoji_or_a_tag_is_refused(make_device):
+    """People (F11) saved 张😀三[/]: two Chinese characters, so the name rule took it. A
+    name is letters, with · - ' . or spaces between its parts: the server refuses the
+    rest by the same rule as the device (person_name), and takes 阿卜杜拉·艾力."""
+    worker = make_device("insp").enroll("p-insp")
+
+    def household(code: str, name: str) -> dict:
+        return {"id": new_id(), "grid_code": "V1", "code": code, "vehicles": [],
+                "updated_at": "2026-06-10T02:00:00Z", "updated_by": "p-insp",
+                "members": [{"id": new_id(), "name": name, "tags": []}]}  # fmt: skip
+
+    names = ("张😀三[/]", "张三[/]", "阿卜杜拉·艾力")
+    ops = [worker.enqueue("household.upsert", household(f"DM-09{i}", name))
+           for i, name in enumerate(names)]  # fmt: skip
+    with worker.client() as client:
+        client.sync_once()
+    assert [_refusal(worker, op) for op in ops] == [
+        ("rejected", "person_field", {"person": "张😀三[/]", "person_field": "name"}),
+        ("rejected", "person_field", {"person": "张三[/]", "person_field": "name"}),
+        ("acked", None, {}),
+    ]
