@@ -134,9 +134,11 @@ class CampaignsScreen(FieldScreen[None]):
             table.add_column(t(f"campaigns.col.{key}"), key=key)
         for line in event.lines:
             dates = dates_text(line.starts_on, line.ends_on)
-            where = scope_text(line.grid_names) if line.active else "-"  # it runs nowhere
-            table.add_row(pick(line.zh, line.en), state_text(line), phase_text(line, line.phase) or "-", dates,
-                          where, key=line.code)  # fmt: skip
+            # Off, it runs nowhere and in no phase (the phase it had is kept for its next start).
+            where = scope_text(line.grid_names) if line.active else "-"
+            phase = (phase_text(line, line.phase) if line.active else "") or "-"
+            table.add_row(pick(line.zh, line.en), state_text(line), phase, dates, where,
+                          key=line.code)  # fmt: skip
         if event.lines:
             table.move_cursor(row=min(kept, len(event.lines) - 1))
         # The keys are named only to someone who may press them.
