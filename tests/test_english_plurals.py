@@ -164,8 +164,9 @@ def test_no_english_message_puts_several_numbers_before_plural_nouns() -> None:
 # idle lock's bounds, more attendees than an activity's most.
 NEVER_ONE = {
     "activity.refused.too_many_attendees", "cl.option_too_long", "cl.too_long",
-    "import.too_long", "idle_lock.range", "summary.representative",
+    "import.too_long", "idle_lock.range", "summary.representative", "finding.description",
     *(f"free_text.{rule}.too_long" for rule in ("close_reason", "hand_over_reference", "household_address",
+      "hazard_description",
       "incident_address", "incident_description", "person_name", "reject_reason",
       "representative")),
 }  # fmt: skip

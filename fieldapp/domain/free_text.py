@@ -29,6 +29,10 @@ from fieldapp.domain.typed import says_something, written
 
 # An incident's account of what happened: a few paragraphs; a report, not a file.
 INCIDENT_DESCRIPTION_MAX = 2000
+# A hazard's description as typed: the rectification notice's description column (50 mm)
+# holds this in about seven lines, so a notice of several hazards stays on its page. One
+# generated from the item ("未达标：…") is the item's own wording, bounded by its import.
+HAZARD_DESCRIPTION_MAX = 100
 
 
 # What may stand between the parts of a name besides letters: 阿卜杜拉·艾力, Jean-Luc,
@@ -49,6 +53,12 @@ def names_someone(text: str) -> bool:
     return shapes and sum(1 for char in letters if char.isalpha()) >= 2
 
 
+def any_text(text: str) -> bool:
+    """A field whose words are optional (a hazard's description: left empty, the item's
+    requirement not met is recorded): only its length is bounded."""
+    return True
+
+
 def numbers_a_document(text: str) -> bool:
     """Whether a typed reference number (文号) can be one: at least two letters, digits
     or Chinese characters ("A7", "12号"); "Q", "😀Q", "Q-", "1️⃣2️⃣" and "--" cannot."""
@@ -67,6 +77,7 @@ RULES: dict[str, TextRule] = {
     "reject_reason": TextRule(says_something),
     "incident_address": TextRule(says_something, ADDRESS_MAX),
     "incident_description": TextRule(says_something, INCIDENT_DESCRIPTION_MAX),
+    "hazard_description": TextRule(any_text, HAZARD_DESCRIPTION_MAX),
     "hand_over_reference": TextRule(numbers_a_document),
     "person_name": TextRule(names_someone),
     "household_address": TextRule(says_something, ADDRESS_MAX),

@@ -29,6 +29,10 @@ ZH = {
     "free_text.incident_description.too_long": (
         "事件经过最多 {most} 个字，现在有 {length} 个字；请写要点，细节可附文件。"
     ),
+    "free_text.hazard_description": "请写隐患描述。",
+    "free_text.hazard_description.too_long": (
+        "隐患描述最多 {most} 个字，现在有 {length} 个字；请写要点，细节可拍照附上。"
+    ),
     "free_text.hand_over_reference": (
         f"请填写移交文号（至少两个字母、数字或汉字，如“{REFERENCE_EXAMPLE['zh']}”），"
         "\n表情符号和标点不算。"
@@ -98,6 +102,11 @@ EN = {
     "free_text.incident_description.too_long": (
         "What happened takes at most {most} characters; it has {length}. Write the main"
         " points and attach details as files."
+    ),
+    "free_text.hazard_description": "Write the hazard's description.",
+    "free_text.hazard_description.too_long": (
+        "A hazard's description takes at most {most} characters; it has {length}. Write"
+        " the main points and attach a photo for the details."
     ),
     "free_text.hand_over_reference": (
         "Enter the hand-over reference number (at least two letters, digits or Chinese"

@@ -47,7 +47,12 @@ from sync.server.models import (
     FindingEvent,
     Inspection,
 )
-from sync.server.op_checks import check_event, check_inspection_head, invalid_payload
+from sync.server.op_checks import (
+    check_event,
+    check_hazard_description,
+    check_inspection_head,
+    invalid_payload,
+)
 from sync.server.placard_keys import PublishedKeys
 from sync.server.records import (
     VenueRecord,
@@ -240,6 +245,7 @@ class InspectionWriter:
             if f.id in seen_findings or self._exists(1, "finding", self.finding_ids, f.id):
                 raise AlreadyStored(refusals.finding_already_submitted(f.id))
             seen_findings.add(f.id)
+            check_hazard_description(f.id, f.description)
             what = f"the deadline of finding {f.id}"
             deadline = payload_date(f.deadline, "finding_deadline", what)
             events: list[dict[str, Any]] = []

@@ -7,6 +7,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from fieldapp.domain.finding_text import may_be_generated
 from fieldapp.domain.free_text import text_fault
 from fieldapp.domain.lifecycle import CLOSED_UNREPORTED
 from sync.protocol import refusals
@@ -38,6 +39,15 @@ def check_text(what: str, rule: str, text: str, held: str | None = None) -> None
     if key.endswith(".too_long"):
         raise refusals.text_too_long(what, rule, values["most"], values["length"])
     raise refusals.free_text(what, rule, text)
+
+
+def check_hazard_description(finding_id: str, description: str) -> None:
+    """A hazard's description typed longer than the device's form takes (it would fill the
+    rectification notice) is refused; one generated from its item ("未达标：…") is the
+    item's wording, bounded where the item was imported."""
+    if not may_be_generated(description):
+        what = f"the description of finding {finding_id}"
+        check_text(what, "hazard_description", description)
 
 
 def check_event_text(what: str, event_type: str, note: str, data: dict[str, Any]) -> None:

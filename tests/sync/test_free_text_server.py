@@ -254,3 +254,25 @@ def test_a_household_member_named_with_an_emoji_or_a_tag_is_refused(make_device)
         ("rejected", "person_field", {"person": "张三[/]", "person_field": "name"}),
         ("acked", None, {}),
     ]
+
+
+def test_a_hazard_description_longer_than_the_form_takes_is_refused(make_device, seed):
+    """The device's hazard form takes a typed description of at most 100 characters (the
+    notice's column); the server refuses a longer one, and takes one generated from the
+    item ("未达标：…"), which is the item's wording however long."""
+    inspector = make_device("insp").enroll("p-insp")
+    typed = "二楼楼梯间堆放纸箱杂物" * 10
+    descriptions = (typed[:101], typed[:100], "未达标：" + typed[:120])
+    ops = []
+    for description in descriptions:
+        submit = inspection_submit(seed.venues["DM-0001"], "p-insp")
+        submit["findings"][0]["description"] = description
+        ops.append(inspector.enqueue("inspection.submit", submit))
+    with inspector.client() as client:
+        client.sync_once()
+    assert [_refusal(inspector, op) for op in ops] == [
+        ("rejected", "text_too_long",
+         {"text_rule": "hazard_description", "most": "100", "length": "101"}),
+        ("acked", None, {}),
+        ("acked", None, {}),
+    ]  # fmt: skip

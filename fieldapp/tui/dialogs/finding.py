@@ -32,6 +32,7 @@ from fieldapp.domain.checklist import Item
 from fieldapp.domain.clock import today
 from fieldapp.domain.finding_dates import check_new_deadline
 from fieldapp.domain.finding_text import is_generated
+from fieldapp.domain.free_text import HAZARD_DESCRIPTION_MAX, text_problem
 from fieldapp.domain.typed import no_such_day, typed_date
 from fieldapp.i18n import t
 from fieldapp.services.common.photos import photo_labels
@@ -101,7 +102,7 @@ class FindingDialog(HoldsTyped, ModalScreen[bool]):
             # The fields in the order Tab goes through them, from the one the form opens
             # in: the description, then the deadline (Tab from the description went to
             # Save, and a deadline typed next went nowhere), then the severity.
-            yield Label(t("finding.description"))
+            yield Label(t("finding.description", most=HAZARD_DESCRIPTION_MAX))
             yield AppKeysInput(
                 self.description,
                 # A hint, not a value: it says what is saved if nothing is typed.
@@ -221,6 +222,11 @@ class FindingDialog(HoldsTyped, ModalScreen[bool]):
             deadline_field.focus()
             return None
         description = self.query_one("#finding-description", Input).value.strip()
+        held = description == self.stored_description  # kept as it was: not judged again
+        if not held and (said := text_problem("hazard_description", description)) is not None:
+            self.say(said, about="finding-description")  # it fills the notice's column
+            self.query_one("#finding-description", Input).focus()
+            return None
         description = description or self.untyped  # nothing typed: the requirement not met
         return (str(severity) if severity in SEVERITIES else "general", deadline, description)
 
