@@ -187,15 +187,15 @@ class ExportScreen(FieldScreen[None]):
             try:
                 days.append(parse_day(typed))
             except ValueError:
-                self._fail(no_such_day(typed) or t("export_ui.bad_date"))
+                self._fail(no_such_day(typed) or t("export_ui.bad_date"), field)
                 return
         first, last = days
         if first and last and first > last:
-            self._fail(t("export.range_reversed", first=first, last=last))
+            self._fail(t("export.range_reversed", first=first, last=last), "#export-from")
             return
         text = self.query_one("#export-path", Input).value.strip()
         if not text:
-            self._fail(t("export_ui.no_path"))
+            self._fail(t("export_ui.no_path"), "#export-path")
             return
         if text == self.named_here and self.folder is not None:
             from fieldapp.domain.clock import local_now
@@ -204,8 +204,7 @@ class ExportScreen(FieldScreen[None]):
         try:
             out = path_for_format(Path(text).expanduser(), self._format())
         except WrongSuffix as wrong:
-            self._fail(wrong.text())
-            self.query_one("#export-path", Input).focus()
+            self._fail(wrong.text(), "#export-path")
             return
         free = free_path(out, self._format())
         self.not_overwritten = out if free != out else None
@@ -319,10 +318,12 @@ class ExportScreen(FieldScreen[None]):
         bar.visible = False
         self.query_one("#export-status", Static).update(text)
 
-    def _fail(self, text: str) -> None:
+    def _fail(self, text: str, field: str) -> None:
         """Say why the form cannot run, once: in its status line, under the fields (a
-        toast as well stood over that same line, cutting it in the middle)."""
+        toast as well stood over that same line, cutting it in the middle), and put the
+        cursor in the field at fault, as the other forms do."""
         self.query_one("#export-status", Static).update(text)
+        self.query_one(field, Input).focus()
 
     def action_back(self) -> None:
         if len(self.app.screen_stack) > 1:
