@@ -65,6 +65,7 @@ class PersonDialog(AsksBeforeDiscarding, ModalScreen[HouseholdForm | None]):
         self.problems = problems
         self.drawn_before = drawn_before  # opened again: the refused form's first values
         self.wrong = wrong  # where the problems are: "members.0.birth_year", "grid", …
+        self._refused: dict[str, object] = {}  # a field's value when refused, by its id
         localize_bindings(self)
 
     def compose(self) -> ComposeResult:
@@ -148,6 +149,29 @@ class PersonDialog(AsksBeforeDiscarding, ModalScreen[HouseholdForm | None]):
         wrong = {f"person-{where.rsplit('.', 1)[-1]}" for where in self.wrong}
         fields = self.query_one("#person-fields").query("Input, Select, SelectionList")
         self.query_one(next((f"#{w.id}" for w in fields if w.id in wrong), first)).focus()
+        for widget in self.query("Input, Select").results():
+            if widget.id is not None:
+                self._refused[widget.id] = getattr(widget, "value", None)
+
+    @on(Input.Changed)
+    @on(Select.Changed)
+    def _mended(self, event: Input.Changed | Select.Changed) -> None:
+        """A field's problem goes once the field is edited, as on the other forms: the
+        lines left say what is still to mend, not what was mended already."""
+        field = event.control.id
+        if not self.wrong or field is None or not self.is_mounted:
+            return
+        if event.value == self._refused.setdefault(field, event.value):
+            return  # the value refused (a field drawn, or typed back): still wrong
+        kept = [(where, said) for where, said in zip(self.wrong, self.problems, strict=False)
+                if f"person-{where.rsplit('.', 1)[-1]}" != field]  # fmt: skip
+        if len(kept) == len(self.problems):
+            return
+        self.wrong = tuple(where for where, _ in kept)
+        self.problems = tuple(said for _, said in kept)
+        shown = self.query_one("#person-problems", Static)
+        shown.update("\n".join(self.problems))
+        shown.display = bool(self.problems)
 
     def _value(self, name: str) -> str:
         return self.query_one(f"#person-{name}", Input).value
