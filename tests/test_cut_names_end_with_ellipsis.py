@@ -1,4 +1,4 @@
-"""A name cut at a column's edge ends with "…" right after its last character. At 80
+"""A name cut at a column's edge shows "…" where it was cut, never a space before it. At 80
 columns Home's due list cut venue names bare (老渡口农贸市场·富源旅社(), at 120 Home's
 hazards padded a space before the "…" (鼎美村·惠民大排档( …), and the inspections review
 list (F5, i) cut its "Inspector" header to "Inspec"."""
@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from pilot_support import at_home, settle
 from test_home_hazards_beside_a_draft import start_a_draft
+from venue_name_support import fitted_in
 
 from fieldapp.i18n import t
 from fieldapp.tui.app import FieldApp, make_app
@@ -21,14 +22,6 @@ def pane_lines(app: FieldApp, selector: str) -> list[str]:
     region = app.screen.query_one(selector).region
     strips = app.screen._compositor.render_strips()[region.y : region.bottom]
     return [strip.crop(region.x, region.right).text for strip in strips]
-
-
-def whole_or_cut(name: str, text: str) -> bool:
-    """`name` whole in `text`, or a start of it with "…" right after it (another cell cut
-    before it: a grid's name, 老渡…第一网格)."""
-    if name in text:
-        return True
-    return any(len(cut) >= 3 and name.startswith(cut) for cut in re.findall(r"(\S+)…", text))
 
 
 @pytest.mark.parametrize(("lang", "size"), [("en", (80, 24)), ("zh", (80, 24)), ("zh", (120, 36))])
@@ -46,14 +39,15 @@ async def test_venue_names_are_whole_or_end_with_an_ellipsis(
         findings = pane_lines(app, "#findings")
         view = screen.home_view
     for row, line in zip(view.due, due[1:-1], strict=False):  # under the header
-        assert whole_or_cut(row.name, line), "\n".join(due)
-    for line in findings:
-        assert " …" not in line, "\n".join(findings)
+        assert fitted_in(row.name, line), "\n".join(due)
+    names = [finding.venue for finding in view.findings]
     cut = [line for line in findings if "…" in line]
     if size[0] >= 100:
-        assert cut, "\n".join(findings)  # the long names are cut here, with "…" at their end
+        assert cut, "\n".join(findings)  # the long names are cut here
+    # cut exactly as the lists fit names (venue_name_in), never padded before a "…"
     for line in cut:
-        assert re.search(r"[^\s…]…(\s|$)", line), line  # the name, then the state
+        shown = [fitted_in(name, line) for name in names]
+        assert any(s and s != name for s, name in zip(shown, names, strict=True)), line
 
 
 async def test_the_inspections_review_headers_are_whole_at_80_columns(
