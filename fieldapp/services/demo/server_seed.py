@@ -16,6 +16,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from fieldapp.domain.at_rest import is_sealed
 from fieldapp.store.db import db, write_transaction, written_once
 from fieldapp.store.models import Checklist, Grid, Outbox, Person, PersonGrid
 
@@ -163,6 +164,10 @@ def _seed_venues() -> None:
 
 
 def _author(op: Outbox) -> str:
+    """Who recorded `op`; "" for an op sealed at rest (personal data the device's own
+    person recorded behind their PIN: never a colleague's work to hand in)."""
+    if is_sealed(op.payload):
+        return ""
     payload = json.loads(op.payload)
     if op.type == "inspection.submit":
         return str(payload["inspection"]["inspector_id"])
