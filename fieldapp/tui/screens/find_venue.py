@@ -8,8 +8,7 @@ n/p fetch the next/previous page by limit/offset, so 100,000 venues cost one pag
 
 from __future__ import annotations
 
-import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import ClassVar
 
 from textual import on, work
@@ -25,78 +24,18 @@ from fieldapp.domain.kinds import VENUE_KINDS
 from fieldapp.i18n import t
 from fieldapp.tui.commands import localize_bindings, relabel_binding
 from fieldapp.tui.screens import FieldScreen, HistoryWanted, VenueChosen
+from fieldapp.tui.views.find_venue import PAGE, SearchRequest, VenueRow, grid_choices, run_search
 from fieldapp.tui.widgets import PagedTable
 from fieldapp.tui.widgets.app_keys_input import AppKeysInput
 from fieldapp.tui.widgets.key_footer import KeyFooter
 from fieldapp.tui.widgets.table import GRID_CELLS, Cut, GridName
 from fieldapp.tui.widgets.venue_names import VenueName
 
-PAGE = 50
 DEBOUNCE_SECONDS = 0.1
 # From this many columns a grid's name has room to be whole (老渡口农贸市场第一网格): at 120
 # it read 老渡…第一网格 beside a half-empty address column. Narrower, the venue's name
 # keeps that room.
 GRID_WHOLE_FROM = 100
-
-
-@dataclass(frozen=True)
-class VenueRow:
-    venue_id: str
-    code: str
-    name: str
-    kind: str
-    grid: str
-    address: str
-    attributes: dict[str, object] = field(default_factory=dict)
-    grid_parent: str = ""  # the name of the grid `grid` is under: left out where narrow
-    street: str = ""  # the address after the names of its grids (what tells venues apart)
-
-
-@dataclass(frozen=True)
-class SearchRequest:
-    text: str
-    kind: str | None
-    grid: str | None
-    offset: int
-
-
-def grid_choices() -> list[tuple[str, str]]:
-    """(name, code) of my grids and every grid under them (call in a worker)."""
-    from fieldapp.services.common.identity import grid_codes_under, me
-    from fieldapp.store.models import Grid
-
-    codes = grid_codes_under([code for code, _ in me().grids])
-    names = {g.code: g.name for g in Grid.select(Grid.code, Grid.name).where(Grid.code.in_(codes))}
-    return [(names.get(code, code), code) for code in codes]
-
-
-def run_search(request: SearchRequest) -> tuple[list[VenueRow], bool]:
-    """One page of venues for `request`, and whether there is a next page."""
-    from fieldapp.services.common.grid_tree import grid_chains, parent_names, street_of
-    from fieldapp.services.common.identity import grid_codes_under
-    from fieldapp.services.inspection.venues import search
-
-    grids = grid_codes_under([request.grid]) if request.grid else None
-    venues = search(
-        request.text, kind=request.kind, grids=grids, limit=PAGE + 1, offset=request.offset
-    )
-    parents = parent_names(v.grid_code for v in venues[:PAGE])
-    chains = grid_chains()
-    rows = [
-        VenueRow(
-            venue_id=v.id,
-            code=v.code,
-            name=v.name,
-            kind=v.kind,
-            grid=v.grid_name,
-            address=v.address,
-            attributes=json.loads(v.attributes or "{}"),
-            grid_parent=parents.get(v.grid_code, ""),
-            street=street_of(v.address, chains.get(v.grid_code, [])),
-        )
-        for v in venues[:PAGE]
-    ]
-    return rows, len(venues) > PAGE
 
 
 class QueryInput(AppKeysInput):

@@ -70,7 +70,7 @@ def load_people(query: str, cadre: str = "") -> PeopleData:
     from fieldapp.services.common.refused_records import refusals
     from fieldapp.services.people import registry, responsibilities, reveal
     from fieldapp.store.refused_records import HOUSEHOLD_UPSERT
-    from fieldapp.tui.screens.find_venue import grid_choices
+    from fieldapp.tui.views.find_venue import grid_choices
 
     households = tuple(registry.households(query, cadre=cadre))
     return PeopleData(
