@@ -42,13 +42,19 @@ class ReviewPrinting(FieldScreen[None]):
         # Supplied by ReviewScreen (the list); declared for the type checker only.
         def targets(self) -> list[ReviewRow]: ...
 
-    def action_print_notice(self) -> None:
-        """One notice per venue of the chosen findings (the marked, else the cursor's)."""
+    def _chosen_to_print(self) -> list[ReviewRow]:
+        """The chosen findings (the marked, else the cursor's) to print for; none, said
+        why, when nothing is chosen or a print is still being written."""
         rows = self.targets()
         if not rows:
             self.notify(t("review_ui.nothing_chosen"), severity="warning")
-            return
-        if self._still_printing():
+            return []
+        return [] if self._still_printing() else rows
+
+    def action_print_notice(self) -> None:
+        """One notice per venue of the chosen findings (the marked, else the cursor's)."""
+        rows = self._chosen_to_print()
+        if not rows:
             return
         venues = list(dict.fromkeys(r.venue_code for r in rows))
         self.notify(t("review_ui.printing_notices"))
@@ -124,11 +130,8 @@ class ReviewPrinting(FieldScreen[None]):
         return self.Said(t("review_ui.printed", path=out))
 
     def action_print_letter(self) -> None:
-        rows = self.targets()
+        rows = self._chosen_to_print()
         if not rows:
-            self.notify(t("review_ui.nothing_chosen"), severity="warning")
-            return
-        if self._still_printing():
             return
         self.notify(t("review_ui.printing_letter"))
         self._print_letter([r.finding_id for r in rows])
