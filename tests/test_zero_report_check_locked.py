@@ -41,6 +41,7 @@ async def test_a_locked_device_still_reminds_of_a_daily_report_due(tree: Clock) 
     tree.set(china(2026, 6, 10, 16, 30))  # A12's report is due by 17:00
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot, rounds=2)  # the lock screen comes over home once it is up
         assert isinstance(app.screen, LockScreen)
         app.check_reports_now()  # while locked: nothing shown over the lock screen
         await settle(app, pilot, rounds=3)
