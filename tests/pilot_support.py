@@ -79,6 +79,17 @@ async def presence_asked_by_hand(app: App[object], pilot: Any) -> Screen[object]
     return dialog
 
 
+async def code_typed_into_scan(app: App[object], pilot: Any, code: str) -> Screen[object]:
+    """From home: F2, a venue's code typed as a person types it and Enter; the screen that
+    answers (the presence question, or the outside-grid warning), returned."""
+    await settle(app, pilot)
+    await pilot.press("f2")
+    await pilot.pause()
+    await pilot.press(*code, "enter")
+    await settle(app, pilot)
+    return app.screen
+
+
 async def open_inspection_review(
     app: App[object], pilot: Any, rounds: int = 2
 ) -> InspectionReviewScreen:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from pilot_support import screen_text, settle
+from pilot_support import code_typed_into_scan, screen_text
 from test_scan_outside_grid import venue_outside_my_grids
 from textual.widgets import Button
 
@@ -41,11 +41,7 @@ async def test_typed_venue_outside_my_grids_says_it_will_be_refused_and_what_to_
     app = make_app(lang=lang)
     try:
         async with app.run_test(size=(80, 24)) as pilot:
-            await settle(app, pilot)
-            await pilot.press("f2")
-            await pilot.pause()
-            await pilot.press(*venue.code, "enter")
-            await settle(app, pilot)
+            await code_typed_into_scan(app, pilot, venue.code)
             dialog = app.screen
             assert isinstance(dialog, OutsideGridDialog)
             body = str(dialog.query_one(".dialog-body").render())

@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator
 
 import pytest
+from pilot_support import code_typed_into_scan
 from test_wedge_scan import Clock, Keys, burst, keys, my_venues, settle
 from textual.widgets import Input, Static
 
@@ -41,11 +42,7 @@ def app_in(lang: str) -> FieldApp:
 
 async def chosen_by_hand(app: FieldApp, pilot, code: str) -> PresenceDialog:  # type: ignore[no-untyped-def]
     """F2, the venue's code typed: why was it chosen by hand?"""
-    await settle(app, pilot)
-    await pilot.press("f2")
-    await pilot.pause()
-    await pilot.press(*code, "enter")
-    await settle(app, pilot)
+    await code_typed_into_scan(app, pilot, code)
     dialog = app.screen
     assert isinstance(dialog, PresenceDialog)
     return dialog

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from pilot_support import screen_text
+from pilot_support import code_typed_into_scan, screen_text
 from test_wedge_scan import (
     Keys,
     burst,
@@ -89,11 +89,7 @@ async def test_typed_code_outside_my_grids_warns_too(demo_home: Path) -> None:
     grid = Grid.get(Grid.code == venue.grid_code)
     app, _ = scanning_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(app, pilot)
-        await pilot.press("f2")
-        await pilot.pause()
-        await pilot.press(*venue.code, "enter")
-        await settle(app, pilot)
+        await code_typed_into_scan(app, pilot, venue.code)
         dialog = app.screen  # the same words and Cancel-first buttons as the placard's
         assert isinstance(dialog, OutsideGridDialog)
         body = str(dialog.query_one(".dialog-body").render())

@@ -7,7 +7,7 @@ the scanned venue is offered."""
 from __future__ import annotations
 
 from people_support import key_behind_pin
-from pilot_support import open_screen
+from pilot_support import code_typed_into_scan, open_screen
 from test_wedge_scan import Keys, burst, keys, messages, my_venues, scanning_app, settle
 from textual.widgets import Input
 
@@ -58,11 +58,7 @@ async def test_a_placard_scanned_while_asked_why_by_hand_answers_it(keys: Keys) 
     venue = my_venues(1)[0]
     app, _ = scanning_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(app, pilot)
-        await pilot.press("f2")
-        await pilot.pause()
-        await pilot.press(*venue.code, "enter")
-        await settle(app, pilot)
+        await code_typed_into_scan(app, pilot, venue.code)
         assert isinstance(app.screen, PresenceDialog)
         await burst(app, pilot, keys.placard(venue.code))
         assert isinstance(app.screen, ScannedVenueDialog)

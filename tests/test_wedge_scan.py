@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from pilot_support import code_typed_into_scan
 from textual.widgets import Input
 
 from fieldapp.domain.placard import generate_key, sign_payload
@@ -334,11 +335,7 @@ async def test_typed_code_asks_for_the_reason_with_an_empty_note(demo_home: Path
     venue = my_venues(1)[0]
     app, _ = scanning_app()
     async with app.run_test(size=SIZE) as pilot:
-        await settle(app, pilot)
-        await pilot.press("f2")
-        await pilot.pause()
-        await pilot.press(*venue.code, "enter")
-        await settle(app, pilot)
+        await code_typed_into_scan(app, pilot, venue.code)
         assert type(app.screen).__name__ == "PresenceDialog"
         note = app.screen.query_one("#presence-note", Input)
         assert note.value == ""
