@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import partial
 from operator import itemgetter
 from typing import Any
 
@@ -54,6 +55,7 @@ from sync.server.op_checks import (
     invalid_payload,
 )
 from sync.server.placard_keys import PublishedKeys
+from sync.server.published_items import published_item
 from sync.server.records import (
     VenueRecord,
     venue_record_change,
@@ -232,7 +234,8 @@ class InspectionWriter:
     def _findings(
         self, sub: InspectionSubmit, venue: VenueRecord, accepted: Accepted
     ) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
-        who, inspection_id = self.who, sub.inspection.id
+        who, i = self.who, sub.inspection
+        inspection_id = i.id
         venue_id, grid = venue["id"], venue["grid"]
         finding_rows: list[tuple[Any, ...]] = []
         event_rows: list[tuple[Any, ...]] = []
@@ -245,7 +248,10 @@ class InspectionWriter:
             if f.id in seen_findings or self._exists(1, "finding", self.finding_ids, f.id):
                 raise AlreadyStored(refusals.finding_already_submitted(f.id))
             seen_findings.add(f.id)
-            check_hazard_description(f.id, f.description)
+            # The item a long generated description names is looked up only then.
+            check_hazard_description(f.id, f.description, partial(
+                published_item, i.checklist_id, i.checklist_version, i.summary, f.item_code
+            ))  # fmt: skip
             what = f"the deadline of finding {f.id}"
             deadline = payload_date(f.deadline, "finding_deadline", what)
             events: list[dict[str, Any]] = []

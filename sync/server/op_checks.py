@@ -3,12 +3,14 @@ its model (a refusal a person can read) and each event against who sent it."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from pydantic import ValidationError
 
-from fieldapp.domain.finding_text import may_be_generated
-from fieldapp.domain.free_text import text_fault
+from fieldapp.domain.checklist import Item
+from fieldapp.domain.finding_text import is_generated, may_be_generated
+from fieldapp.domain.free_text import HAZARD_DESCRIPTION_MAX, text_fault
 from fieldapp.domain.lifecycle import CLOSED_UNREPORTED
 from sync.protocol import refusals
 from sync.protocol.payloads import InspectionPayload
@@ -41,13 +43,20 @@ def check_text(what: str, rule: str, text: str, held: str | None = None) -> None
     raise refusals.free_text(what, rule, text)
 
 
-def check_hazard_description(finding_id: str, description: str) -> None:
+def check_hazard_description(
+    finding_id: str, description: str, item: Callable[[], Item | None]
+) -> None:
     """A hazard's description typed longer than the device's form takes (it would fill the
-    rectification notice) is refused; one generated from its item ("未达标：…") is the
-    item's wording, bounded where the item was imported."""
-    if not may_be_generated(description):
-        what = f"the description of finding {finding_id}"
-        check_text(what, "hazard_description", description)
+    rectification notice) is refused. One the device generated from its item ("未达标：…")
+    is the item's wording, bounded where the item was imported, and may be longer: it
+    passes when it is exactly the generated text of the item as the server holds it
+    (`item`, asked only then); typed text that merely begins "未达标：" does not."""
+    said = description.strip()
+    if len(said) > HAZARD_DESCRIPTION_MAX and may_be_generated(said):
+        held = item()
+        if held is not None and is_generated(description, held.zh, held.en):
+            return
+    check_text(f"the description of finding {finding_id}", "hazard_description", description)
 
 
 def check_event_text(what: str, event_type: str, note: str, data: dict[str, Any]) -> None:

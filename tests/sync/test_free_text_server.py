@@ -17,9 +17,13 @@ from sync_world import event, finding_event, inspection_submit
 from fieldapp.cli import main
 from fieldapp.domain.free_text import RULES
 from fieldapp.domain.ids import new_id
-from fieldapp.i18n import written_in
+from fieldapp.i18n import text_in, written_in
 from fieldapp.services.common.refusal_reasons import reason_in_words
 from fieldapp.services.review.bulk import bulk_apply
+from sync.server import admin
+from sync.server import db as server_db
+
+ASSETS = Path(__file__).resolve().parents[2] / "assets"
 
 
 def _refusal(device, op_id: int) -> tuple[str, str, dict[str, str]]:  # type: ignore[no-untyped-def]
@@ -258,8 +262,8 @@ def test_a_household_member_named_with_an_emoji_or_a_tag_is_refused(make_device)
 
 def test_a_hazard_description_longer_than_the_form_takes_is_refused(make_device, seed):
     """The device's hazard form takes a typed description of at most 100 characters (the
-    notice's column); the server refuses a longer one, and takes one generated from the
-    item ("未达标：…"), which is the item's wording however long."""
+    notice's column); the server refuses a longer one, also one a person began "未达标："
+    as the text a failure generates begins (the item is 灭火器过期 here, not what follows)."""
     inspector = make_device("insp").enroll("p-insp")
     typed = "二楼楼梯间堆放纸箱杂物" * 10
     descriptions = (typed[:101], typed[:100], "未达标：" + typed[:120])
@@ -274,5 +278,40 @@ def test_a_hazard_description_longer_than_the_form_takes_is_refused(make_device,
         ("rejected", "text_too_long",
          {"text_rule": "hazard_description", "most": "100", "length": "101"}),
         ("acked", None, {}),
-        ("acked", None, {}),
+        ("rejected", "text_too_long",
+         {"text_rule": "hazard_description", "most": "100", "length": "114"}),
     ]  # fmt: skip
+
+
+def test_a_generated_description_of_a_long_item_is_taken_and_a_typed_one_is_not(
+    api, seed, tmp_path: Path
+) -> None:
+    """An item an office imported may be worded longer than a typed description may be
+    (its import bounds it at 500): the text the device generates for it ("未达标：…", or
+    "Not met: …" on an English screen) is taken, the item being the published one the
+    inspection names; the same length typed after "未达标：" is refused."""
+    wording = "旅馆每层疏散走道、楼梯间及安全出口保持畅通，未堆放杂物、未上锁、未被遮挡" * 3
+    english = "Every floor's escape routes, stairs and exits kept clear, unlocked, unblocked"
+    shipped = (ASSETS / "checklists" / "small_hotel.toml").read_text("utf-8")
+    long_item = tmp_path / "small_hotel.toml"
+    long_item.write_text(
+        shipped.replace("version = 5", "version = 6", 1)
+        .replace('zh = "灭火器配置数量达标"', f'zh = "{wording}"', 1)
+        .replace('en = "Fire extinguishers present (count)"', f'en = "{english * 2}"', 1),
+        "utf-8",
+    )  # fmt: skip
+    with server_db.current().connection_context():
+        admin.publish_checklist(long_item)
+    generated = (text_in("zh", "finding.not_met") or "").format(text=wording)
+    typed = "未达标：" + ("二楼楼梯间堆放纸箱杂物" * 12)[: len(wording)]
+    in_english = (text_in("en", "finding.not_met") or "").format(text=english * 2)
+    ops = []
+    for description in (generated, typed, in_english):
+        submit = api.inspection()
+        submit["inspection"]["checklist_version"] = 6
+        submit["findings"][0]["description"] = description  # on COM-01
+        ops.append(api.op("inspection.submit", submit))
+    answers = api.answers(ops)
+    assert len(generated) > 100 and len(typed) == len(generated) and len(in_english) > 100
+    assert [a["status"] for a in answers] == ["applied", "rejected", "applied"], answers
+    assert answers[1]["reason_code"] == "text_too_long", answers[1]

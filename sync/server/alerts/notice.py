@@ -26,18 +26,14 @@ from typing import Any
 
 from peewee import fn
 
-from fieldapp.domain.campaigns import Campaign as CampaignDoc
-from fieldapp.domain.checklist import Checklist as ChecklistDoc
-from fieldapp.domain.checklist import Item, base_code
 from fieldapp.domain.finding_text import shown_description
 from sync.server import db as server_db
-from sync.server.admin_models import AlertMessage, AlertRule, Campaign
+from sync.server.admin_models import AlertMessage, AlertRule
 from sync.server.alerts.cursor import read_cursor, write_cursor
 from sync.server.alerts.rules import enabled_rules
 from sync.server.grid_tree import grids_under
 from sync.server.models import (
     ChangeLog,
-    Checklist,
     DailyReport,
     Finding,
     Grid,
@@ -47,6 +43,7 @@ from sync.server.models import (
     Venue,
 )
 from sync.server.office_time import office_zone
+from sync.server.published_items import published_item
 
 PAGE = 1000
 
@@ -204,33 +201,11 @@ def _description(record: dict[str, Any]) -> str:
     inspection = Inspection.get_or_none(Inspection.id == record.get("inspection_id"))
     if not description or inspection is None:
         return description
-    try:
-        item = _item(inspection, str(record.get("item_code", "")))
-    except (KeyError, ValueError, TypeError, AttributeError):  # an unreadable body or pin
-        return description
+    item = published_item(
+        inspection.checklist_id, inspection.checklist_version, inspection.summary,
+        str(record.get("item_code", "")),
+    )  # fmt: skip
     return shown_description(description, item.zh, item.en, "zh") if item else description
-
-
-def _item(inspection: Inspection, code: str) -> Item | None:
-    """The inspection's check item `code`: its checklist version's, or a section's of a
-    campaign version it recorded (`summary.campaigns`); None when none is published."""
-    row = Checklist.get_or_none(
-        (Checklist.checklist_id == inspection.checklist_id)
-        & (Checklist.version == inspection.checklist_version)
-    )
-    sections = list(ChecklistDoc.from_dict(row.body).sections) if row is not None else []
-    for pinned in (inspection.summary or {}).get("campaigns", []):
-        campaign = Campaign.get_or_none(
-            (Campaign.code == str(pinned.get("code")))
-            & (Campaign.version == int(pinned.get("version") or 0))
-        )
-        if campaign is not None:
-            sections += [part.section for part in CampaignDoc.from_dict(campaign.body).sections]
-    for section in sections:
-        for item in section.items:
-            if item.code == base_code(code):  # RNT-04#3: item RNT-04 (room 3)
-                return item
-    return None
 
 
 def _grid_name(code: str) -> str:
