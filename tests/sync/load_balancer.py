@@ -9,7 +9,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from sync_world import free_port, wait_until_healthy
+from loopback import free_port, wait_until_healthy
 
 NGINX = shutil.which("nginx") or ("/usr/sbin/nginx" if Path("/usr/sbin/nginx").exists() else "")
 

@@ -11,7 +11,6 @@ import json
 import logging
 import os
 import shutil
-import socket
 import sqlite3
 import subprocess
 import sys
@@ -21,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+from loopback import free_port, wait_until_healthy
 
 from fieldapp.domain.ids import new_id
 from fieldapp.store.models import Outbox, SyncState
@@ -54,29 +54,6 @@ YM-0001,芸美村·便民超市(示例),supermarket,V2,芸美村1号
 """
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def wait_until_healthy(
-    url: str, process: subprocess.Popen[bytes], log_path: Path, timeout: float
-) -> None:
-    """Wait until `url` answers /health; fail with the log's end if `process` exits first."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"{url} exited: {log_path.read_text()[-2000:]}")
-        try:
-            if httpx.get(f"{url}/api/v1/health", timeout=1).status_code == 200:
-                return
-        except httpx.TransportError:
-            pass
-        time.sleep(0.05)
-    raise RuntimeError(f"{url} did not answer /health: {log_path.read_text()[-2000:]}")
-
-
 class LiveServer:
     """`python -m sync.server` on loopback; start/stop/kill/restart keep the same port."""
 
@@ -104,13 +81,21 @@ class LiveServer:
         # Longer where the machine is slow on purpose (the mutation run sets it).
         timeout = timeout or float(os.environ.get("FIELDAPP_TEST_SERVER_START_TIMEOUT", "30"))
         env = {**os.environ, "PYTHONPATH": str(REPO), **self.env}
+        first = not self.log_path.exists()
         with open(self.log_path, "ab") as log:
             self.process = subprocess.Popen(
                 [sys.executable, "-m", "sync.server", "--db", self.db_url, "--port", str(self.port),
                  *self.blob_args],
                 cwd=REPO, env=env, stdout=log, stderr=log,
             )  # fmt: skip
-        wait_until_healthy(self.url, self.process, self.log_path, timeout)
+        try:
+            wait_until_healthy(self.url, self.process, self.log_path, timeout)
+        except RuntimeError as error:
+            if not (first and "address already in use" in str(error)):
+                raise  # a restart keeps its port: devices know this URL
+            self.port = free_port()  # another worker's server took it first
+            self.url = f"http://127.0.0.1:{self.port}"
+            self.start(timeout)
 
     def paths(self, method: str | None = None) -> list[str]:
         """The paths of the requests (of `method`, when named) its access log shows, in

@@ -12,7 +12,8 @@ from pathlib import Path
 
 import httpx
 import pytest
-from sync_world import Device, LiveServer, free_port
+from loopback import free_port
+from sync_world import Device, LiveServer
 
 from fieldapp.store.opening import close_store
 from sync.protocol import API_PREFIX

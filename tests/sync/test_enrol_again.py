@@ -12,7 +12,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from sync_world import Device, LiveServer, enrolment_code, free_port
+from loopback import free_port
+from sync_world import Device, LiveServer, enrolment_code
 
 from fieldapp.services.syncing.runs import sync_status
 from fieldapp.store.models import SyncState, Venue
