@@ -1,9 +1,10 @@
 """Home's due list shows a venue's name, what a user reads, at 80×24 whole or in at least
-22 cells (11 Chinese characters) in Chinese, 18 in English (whose kinds and "first visit"
-are wider), its place cut before its own part (`venue_name_in`) (at 80 columns it cut the names at
-18 and 11 cells), and beside it the venue's code, what F2 takes: the status column gives
-its room up there (the due date says it, marked ⚠ when overdue). Left out at 80 columns
-once, the code gave an inspector nothing to type. At 120×36 the status is shown too."""
+22 cells (11 Chinese characters), in Chinese and in English alike (a due column saying
+"first visit", 11 cells, left English names 20), its place cut before its own part
+(`venue_name_in`) (at 80 columns it cut the names at 18 and 11 cells), and beside it the
+venue's code, what F2 takes: the status column gives its room up there (the due date says
+it, marked ⚠ when overdue). Left out at 80 columns once, the code gave an inspector
+nothing to type. At 120×36 the status is shown too."""
 
 from __future__ import annotations
 
@@ -14,10 +15,12 @@ from pilot_support import at_home, screen_text
 from venue_name_support import shown_in
 
 from fieldapp.i18n import t
+from fieldapp.store.models import Venue
 from fieldapp.tui.app import make_app
 from fieldapp.tui.screens.home import HomeScreen
 
-NAME_CELLS = {"zh": 22, "en": 18}
+NAME_CELLS = {"zh": 22, "en": 22}
+NEVER = "DM-0002"  # a venue of the inspector's grids, due today in the demo
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
@@ -25,6 +28,7 @@ NAME_CELLS = {"zh": 22, "en": 18}
 async def test_the_due_lists_names_are_read_whole(
     demo_home: Path, lang: str, size: tuple[int, int]
 ) -> None:
+    Venue.update(due_on=None).where(Venue.code == NEVER).execute()  # never inspected
     app = make_app(lang=lang)
     async with app.run_test(size=size) as pilot:
         await at_home(app, pilot, rounds=3)
@@ -43,6 +47,8 @@ async def test_the_due_lists_names_are_read_whole(
         for row in in_sight:
             line = next(line for line in lines if f" {row.code} " in line)
             assert shown_in(row.name, line, NAME_CELLS[lang]), line
+            if row.code == NEVER:
+                assert f" {t('home.never')} " in line, line
             if not wide and row.bucket == "overdue":
                 assert f"{row.due_brief} {t('home.overdue_mark')}" in line, line
 

@@ -293,7 +293,7 @@ EN: dict[str, str] = {
     "home.col.severity": "Severity",
     "home.col.state": "State",
     "home.col.item_code": "Item",
-    "home.never": "first visit",
+    "home.never": "new",
     "home.overdue_mark": "⚠",
     "home.not_available": "The {what} screen is not installed; update the program.",
     "home.what.inspect": "inspection",
