@@ -1,5 +1,5 @@
-"""The demo's server never outlives the `fieldapp demo` that started it: killed with -9
-while its TUI runs (in a real terminal, a pty), the demo leaves a server that notices and
+"""The demo's server never outlives the last `fieldapp demo` using it: the only one, killed
+with -9 while its TUI runs (in a real terminal, a pty), leaves a server that notices and
 stops by itself."""
 
 from __future__ import annotations

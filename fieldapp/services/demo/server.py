@@ -11,10 +11,10 @@ Layout of a demo workspace `W` (made by `fieldapp demo`):
 The server is seeded once from the demo store's own rows (`server_seed`), and a
 colleague's work in the demo store's outbox is handed in at the inspector's enrolment.
 
-The server itself runs as `python -m sync.server` in a subprocess that stops when the
-`fieldapp demo` that started it exits, however it exits (a pipe on its stdin, see
-`DemoServer.start`); a second `fieldapp demo` on the same workspace finds it running
-(same epoch on the recorded port) and uses it instead of starting another.
+The server itself runs as `python -m sync.server` in a subprocess. A `fieldapp demo` on
+the workspace finds it running (same epoch on the recorded port) and uses it, or starts
+it; it runs for as long as any of those windows does, whichever started it, and stops by
+itself when the last one exits, however it exits (`server_lease`).
 """
 
 from __future__ import annotations
@@ -26,10 +26,12 @@ import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NoReturn
 
 import httpx
 
 from fieldapp.paths import store_path
+from fieldapp.services.demo.server_lease import ServerLease
 from fieldapp.services.demo.server_seed import hand_in_colleague_work, seed_server
 from fieldapp.store.models import Person, SyncState
 from fieldapp.store.opening import close_store, open_store
@@ -84,12 +86,17 @@ def _health_epoch(url: str) -> str | None:
 
 @dataclass
 class DemoServer:
-    """The workspace's server: started here (owned) or found running (not owned)."""
+    """The workspace's server, as one window uses it: started here (owned) or found
+    running (not owned)."""
 
     home: Path
     port: int = 0
     owned: bool = False
     process: subprocess.Popen[bytes] | None = field(default=None, repr=False)
+    lease: ServerLease = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self.lease = ServerLease(server_dir(self.home))
 
     @property
     def url(self) -> str:
@@ -106,47 +113,74 @@ class DemoServer:
         with server_db.current().connection_context():
             epoch = server_db.get_epoch()
         port_file = server_dir(self.home) / "port"
-        recorded = int(port_file.read_text()) if port_file.exists() else 0
-        if recorded and _health_epoch(f"http://127.0.0.1:{recorded}") == epoch:
-            self.port, self.owned = recorded, False  # another `fieldapp demo` runs it
-            return self
-        self.port = recorded if recorded and _port_free(recorded) else _free_port()
+        with self.lease.starting():
+            recorded = int(port_file.read_text()) if port_file.exists() else 0
+            serving = self.lease.join()
+            if serving and recorded and _health_epoch(f"http://127.0.0.1:{recorded}") == epoch:
+                self.port, self.owned = recorded, False  # another `fieldapp demo` runs it
+                return self
+            self.port = recorded if recorded and _port_free(recorded) else _free_port()
+            self._run(epoch, timeout)
+            port_file.write_text(str(self.port))
+        return self
+
+    def _run(self, epoch: str, timeout: float) -> None:
+        """Start the server process on `self.port`, its standard input a new lease."""
+        reader = self.lease.reader_for_a_new_server()
         log = open(server_dir(self.home) / "server.log", "ab")  # noqa: SIM115 (child keeps it)
-        # Its stdin is a pipe only this process writes to (never): when this process
-        # exits, however it exits (kill -9 of the TUI included), the server reads the
-        # pipe's end and stops, so no demo server outlives the demo that started it.
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "sync.server", "--db", self.db_url, "--port", str(self.port),
-             "--stop-with-stdin"],
-            stdout=log, stderr=log, stdin=subprocess.PIPE,
-            env={**os.environ}, start_new_session=True,
-        )  # fmt: skip
-        log.close()
+        try:
+            self.process = subprocess.Popen(
+                [sys.executable, "-m", "sync.server", "--db", self.db_url,
+                 "--port", str(self.port), "--stop-with-stdin"],
+                stdout=log, stderr=log, stdin=reader,
+                env={**os.environ}, start_new_session=True,
+            )  # fmt: skip
+        finally:
+            os.close(reader)
+            log.close()
         self.owned = True
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
-                raise DemoServerError(
-                    f"the server exited (see {server_dir(self.home) / 'server.log'})"
-                )
+                self._give_up(f"the server exited (see {server_dir(self.home) / 'server.log'})")
             if _health_epoch(self.url) == epoch:
-                port_file.write_text(str(self.port))
-                return self
+                return
             time.sleep(0.05)
-        self.stop()
-        raise DemoServerError(f"the server did not answer on {self.url} within {timeout:.0f} s")
+        self._give_up(f"the server did not answer on {self.url} within {timeout:.0f} s")
+
+    def _give_up(self, why: str) -> NoReturn:
+        self.lease.leave()
+        process, self.process = self.process, None
+        if process is not None:
+            _ended(process, grace=0)
+        raise DemoServerError(why)
 
     def stop(self) -> None:
-        if self.process is not None and self.process.stdin is not None:
-            self.process.stdin.close()
-        if self.process is not None and self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(10)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait(10)
-        self.process = None
+        """This window is done with the server: the server stops (and this waits for it)
+        when no other window uses it, and runs on for those that do."""
+        with self.lease.starting():
+            last = self.lease.leave()
+            process, self.process = self.process, None
+            if last and process is not None:
+                _ended(process, grace=10)  # it reads its lease's end and stops by itself
+            elif last and self.port:  # found running: as well, but not ours to wait on
+                deadline = time.monotonic() + 10
+                while _health_epoch(self.url) is not None and time.monotonic() < deadline:
+                    time.sleep(0.05)
+
+
+def _ended(process: subprocess.Popen[bytes], *, grace: float) -> None:
+    """`process` once it has stopped: within `grace` seconds by itself, else told to."""
+    try:
+        process.wait(grace)
+        return
+    except subprocess.TimeoutExpired:
+        process.terminate()
+    try:
+        process.wait(10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait(10)
 
 
 # --- devices ----------------------------------------------------------------------------
