@@ -51,7 +51,8 @@ def pytest_configure(config: pytest.Config) -> None:
 LONGEST_FIRST = (
     "tests/sync/test_schema_fuzz.py",
     "tests/sync/test_faults.py",
-    "tests/test_review_screen.py",
+    "tests/test_review_screen_bulk.py",
+    "tests/test_review_screen_queues.py",
     "tests/test_wedge_scan.py",
     "tests/sync/test_incident_media_faults.py",
     "tests/test_sync_ui.py",

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 from pilot_support import settle
+from review_screen_support import open_review, people_fixture  # noqa: F401 (a fixture)
 from test_inspection_record import submitted_with_photos
-from test_review_screen import open_review, people  # noqa: F401 (a fixture)
 
 from fieldapp.store.models import Venue
 from fieldapp.tui.app import FieldApp, make_app
@@ -34,7 +34,7 @@ def check_room(app: FieldApp) -> None:
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 async def test_the_keys_leave_a_space_before_the_palette_key(
-    people: dict[str, str],  # noqa: F811
+    people: dict[str, str],
     demo_home: Path,
     lang: str,
 ) -> None:

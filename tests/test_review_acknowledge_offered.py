@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pytest
 from pilot_support import footer_keys_seen, settle
+from review_screen_support import open_review, people_fixture  # noqa: F401 (a fixture)
 from review_world import verified_here_rejected_elsewhere
-from test_review_screen import open_review, people  # noqa: F401 (a fixture)
 
 from fieldapp.store.models import Finding
 from fieldapp.tui.app import make_app
@@ -21,7 +21,7 @@ def offers_acknowledge(screen: ReviewScreen) -> bool:
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 async def test_acknowledge_is_offered_only_for_a_conflict(
-    people: dict[str, str],  # noqa: F811
+    people: dict[str, str],
     lang: str,
 ) -> None:
     conflicted = verified_here_rejected_elsewhere()

@@ -8,7 +8,7 @@ import re
 
 import pytest
 from pilot_support import footer_keys_seen, settle
-from test_review_screen import open_review, people  # noqa: F401 (a fixture)
+from review_screen_support import open_review, people_fixture  # noqa: F401 (a fixture)
 from textual.widgets import Tab
 
 from fieldapp.tui.app import make_app
@@ -20,7 +20,7 @@ FINDING_KEYS = {*BULK, "bulk('handed_over')", "print_notice", "print_letter"}
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-async def test_an_empty_queue_offers_no_bulk_action(people: dict[str, str], lang: str) -> None:  # noqa: F811
+async def test_an_empty_queue_offers_no_bulk_action(people: dict[str, str], lang: str) -> None:
     app = make_app(lang=lang)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_review(app, pilot)
@@ -48,7 +48,7 @@ async def test_an_empty_queue_offers_no_bulk_action(people: dict[str, str], lang
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 async def test_a_tabs_count_does_not_run_into_the_next_tabs_key(
-    people: dict[str, str],  # noqa: F811
+    people: dict[str, str],
     lang: str,
 ) -> None:
     app = make_app(lang=lang)
