@@ -62,7 +62,7 @@ async def test_a_supervisor_switches_a_campaign_on_and_moves_one_to_its_next_pha
         assert str(dialog.query_one(".dialog-title", Label).render()) == (
             "开启专项行动“春节禁燃”（阶段：节前宣传）？"
         )
-        assert "范围：示例镇" in str(dialog.query_one(".dialog-body", Static).render())
+        assert "范围：1 个网格（示例镇）" in str(dialog.query_one(".dialog-body", Static).render())
         assert _switches() == []  # nothing sent before the answer
         await pilot.press("escape")  # Esc cancels
         await settle(app, pilot)
@@ -167,13 +167,35 @@ async def test_a_campaign_running_in_some_grids_shows_them_by_name() -> None:
     app = make_app()
     async with app.run_test(size=SMALL) as pilot:
         screen = await open_screen(app, pilot, "ctrl+k", CampaignsScreen)
-        assert _rows(screen)[0][4] == "示例镇"
+        assert _rows(screen)[0][4] == "1 个网格（示例镇）"  # in the form of 全部网格
         await pilot.press("space")  # off: asked, naming where it stops
         await settle(app, pilot)
         assert str(app.screen.query_one(".dialog-title", Label).render()) == (
             "关闭专项行动“疫情防控”？"
         )
-        assert "范围：示例镇" in str(app.screen.query_one(".dialog-body", Static).render())
+        assert "范围：1 个网格（示例镇）" in str(
+            app.screen.query_one(".dialog-body", Static).render()
+        )
         await pilot.press("n")
         await settle(app, pilot)
         assert app.screen is screen and _switches() == []
+
+
+@pytest.mark.usefixtures("chinese", "supervisor")
+async def test_the_phase_key_on_a_campaign_that_is_off_says_so_and_starts_nothing() -> None:
+    """p (下一阶段) on 春节禁燃, off, asked 开启专项行动“春节禁燃”…？: the phase key switched a
+    campaign on. It says the campaign is off and that space starts it; space still does."""
+    app = make_app()
+    async with app.run_test(size=SMALL) as pilot:
+        screen = await open_screen(app, pilot, "ctrl+k", CampaignsScreen)
+        assert _rows(screen)[1][:2] == ["春节禁燃", "未开启"]
+        await pilot.press("down", "p")
+        await settle(app, pilot)
+        assert app.screen is screen and _switches() == []  # no dialog, nothing sent
+        said = [n.message for n in app._notifications][-1]
+        assert "春节禁燃" in said and "未开启" in said and "按空格" in said, said
+        await pilot.press("space")
+        await settle(app, pilot)
+        assert str(app.screen.query_one(".dialog-title", Label).render()) == (
+            "开启专项行动“春节禁燃”（阶段：节前宣传）？"
+        )

@@ -36,6 +36,8 @@ ZH: dict[str, str] = {
     "campaigns.refused": "服务器拒绝了上次切换：{reason}",
     "campaigns.supervisors_only": "只有网格长可以开关专项行动；网格员可查看哪些正在进行。",
     "campaigns.no_phases": "这个专项行动没有阶段",
+    "campaigns.phase_when_off": "专项行动“{name}”未开启，p 只切换进行中行动的阶段：要开启它，按空格。",
+    "campaigns.scope.grids": "{count} 个网格（{names}）",
     "campaigns.sent": "已提交：{name} {state}，下次同步后生效",
     "campaigns.confirm.on": "开启专项行动“{name}”（阶段：{phase}）？",
     "campaigns.confirm.phase": "把专项行动“{name}”切换到阶段“{phase}”？",
@@ -95,6 +97,12 @@ EN: dict[str, str] = {
     "campaigns.refused": "The server refused the last switch: {reason}",
     "campaigns.supervisors_only": "Only a supervisor switches campaigns; inspectors see which are on.",
     "campaigns.no_phases": "This campaign has no phases",
+    "campaigns.phase_when_off": (
+        "The campaign '{name}' is off, and p only moves a running campaign to its next "
+        "phase: to switch it on, press space."
+    ),
+    "campaigns.scope.grids": "{count} grids ({names})",
+    "campaigns.scope.grids_one": "1 grid ({names})",
     "campaigns.sent": "Sent: {name} {state}, in force after the next sync",
     "campaigns.confirm.on": "Switch on the campaign '{name}' (phase: {phase})?",
     "campaigns.confirm.phase": "Move the campaign '{name}' to the phase '{phase}'?",

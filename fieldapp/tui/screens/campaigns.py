@@ -51,6 +51,11 @@ def state_text(line: CampaignLine) -> str:
     return text
 
 
+def switched_on(line: CampaignLine) -> bool:
+    """On, or on once a switch of mine still waiting is sent."""
+    return line.waiting[0] if line.waiting is not None else line.active
+
+
 def dates_text(starts_on: object, ends_on: object) -> str:
     """A campaign's days as the office set them: both, one end, or none."""
     if starts_on and ends_on:
@@ -63,8 +68,10 @@ def dates_text(starts_on: object, ends_on: object) -> str:
 
 
 def scope_text(names: tuple[str, ...]) -> str:
-    """Grids by name, or every grid."""
-    return listed(names) if names else t("campaign.admin.everywhere")
+    """Every grid, or how many grids and which, one form for both: 全部网格 / 1 个网格（示例镇）."""
+    if not names:
+        return t("campaign.admin.everywhere")
+    return t("campaigns.scope.grids", count=len(names), names=listed(names))
 
 
 class CampaignsScreen(FieldScreen[None]):
@@ -177,7 +184,7 @@ class CampaignsScreen(FieldScreen[None]):
         if line is None:
             self.app.bell()
             return
-        on_now = line.waiting[0] if line.waiting is not None else line.active
+        on_now = switched_on(line)
         phase = line.phase or (line.phases[0] if line.phases else "")
         self._switch(line, active=not on_now, phase=phase if not on_now else "")
 
@@ -185,6 +192,10 @@ class CampaignsScreen(FieldScreen[None]):
         line = self.current()
         if line is None or not line.phases:
             self.explain(t("campaigns.no_phases"))
+            return
+        if not switched_on(line):
+            # The phase key moves a running campaign on; only space starts one.
+            self.explain(t("campaigns.phase_when_off", name=pick(line.zh, line.en)))
             return
         current = line.waiting[1] if line.waiting is not None and line.waiting[1] else line.phase
         position = line.phases.index(current) if current in line.phases else -1
@@ -197,7 +208,7 @@ class CampaignsScreen(FieldScreen[None]):
         name = pick(line.zh, line.en)
         state = t("campaigns.state.on" if active else "campaigns.state.off")
         shown = f" {phase_text(line, phase)}" if phase else ""
-        on_now = line.waiting[0] if line.waiting is not None else line.active
+        on_now = switched_on(line)
         key = ("phase" if on_now else "on") if active else "off"
         phase_name = phase_text(line, phase) if phase else "-"
         question = t(f"campaigns.confirm.{key}", name=name, phase=phase_name)
