@@ -128,15 +128,15 @@ class BulkActionDialog(AsksBeforeDiscarding, ModalScreen[BulkRequest | None]):
             shown = self.targets[:6]
             more = len(self.targets) - len(shown)
             lines = "\n".join(shown) + (f"\n{t('review_ui.bulk.more', count=more)}" if more else "")
-            yield Static(lines, id="bulk-targets", classes="dialog-body", markup=False)
+            yield Static(lines, id="bulk-targets", classes="dialog-body")
             if self.aside:
-                yield Static(self.aside, id="bulk-aside", classes="dialog-body", markup=False)
+                yield Static(self.aside, id="bulk-aside", classes="dialog-body")
             with VerticalScroll(id="bulk-fields", classes="compact-fields"):
                 if self.event_type in NEEDS_DEADLINE:
                     yield Label(t("review_ui.field.deadline"))
                     yield AppKeysInput(self.deadline.isoformat(), id="bulk-deadline", compact=True)
                     said = self._earlier_said(self.deadline.isoformat())
-                    earlier = Static(said, id="bulk-deadline-earlier", markup=False)
+                    earlier = Static(said, id="bulk-deadline-earlier")
                     earlier.display = bool(said)  # no blank line at 80×24
                     yield earlier
                 if self.event_type == "assigned":

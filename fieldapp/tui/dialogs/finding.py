@@ -98,7 +98,7 @@ class FindingDialog(HoldsTyped, ModalScreen[bool]):
         with Vertical(classes="dialog-box"):
             yield Label(t("finding.title", code=self.item.code), classes="dialog-title")
             if self.open_before:
-                yield Static(self.open_before_text(), id="finding-open-before", markup=False)
+                yield Static(self.open_before_text(), id="finding-open-before")
             # The fields in the order Tab goes through them, from the one the form opens
             # in: the description, then the deadline (Tab from the description went to
             # Save, and a deadline typed next went nowhere), then the severity.
@@ -120,7 +120,7 @@ class FindingDialog(HoldsTyped, ModalScreen[bool]):
                 id="finding-severity",
             )
             yield Label(t("finding.photos"))
-            yield Static(id="finding-photos", markup=False)
+            yield Static(id="finding-photos")
             yield from dialog_foot(
                 FormMessage(id="finding-message"),
                 (t("finding.save"), "finding-save"),

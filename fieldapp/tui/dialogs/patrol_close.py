@@ -41,8 +41,8 @@ class PatrolCloseDialog(HoldsTyped, ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box"):
-            yield Label(self.title_text, classes="dialog-title", markup=False)
-            yield Static(self.body_text, classes="dialog-body", markup=False)
+            yield Label(self.title_text, classes="dialog-title")
+            yield Static(self.body_text, classes="dialog-body")
             yield Label(t("patrol.close_run.reason"))
             yield AppKeysInput(
                 id="patrol-close-reason", placeholder=t("patrol.close_run.hint"),

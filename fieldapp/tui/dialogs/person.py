@@ -80,7 +80,6 @@ class PersonDialog(AsksBeforeDiscarding, ModalScreen[HouseholdForm | None]):
             yield Label(
                 t(title, name=self.held_name, code=self.form.code, address=self.form.address),
                 classes="dialog-title",
-                markup=False,
             )
             if self.problems:
                 yield Static("\n".join(self.problems), id="person-problems")

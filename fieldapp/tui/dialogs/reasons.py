@@ -48,7 +48,7 @@ class ReasonsDialog(ModalScreen[None]):
                 for what, why in self.reasons:
                     yield Static(Text(what, style="bold"), classes="reason-what")
                     # One paragraph, wrapped under its own indent (review.tcss).
-                    yield Static(why, classes="reason-why", markup=False)
+                    yield Static(why, classes="reason-why")
             yield Button(t("review_ui.reasons.close"), id="reasons-ok", variant="primary")
         yield KeyFooter()
 

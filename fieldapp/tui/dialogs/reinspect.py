@@ -68,18 +68,16 @@ class ReinspectDialog(AsksBeforeDiscarding, ImportsPhoto[bool]):
         with Vertical(classes="dialog-box"):
             yield Label(t("reinspect.title"), classes="dialog-title")
             venue = t("venue.label", name=finding.venue.name, code=finding.venue.code)
-            yield Static(t("reinspect.venue", venue=venue), id="reinspect-venue", markup=False)
+            yield Static(t("reinspect.venue", venue=venue), id="reinspect-venue")
             yield Static(
                 t("reinspect.item", code=finding.item_code, text=item_text(finding)),
-                markup=False,
             )
             description = descriptions.shown(finding)
-            yield Static(t("reinspect.description", description=description), markup=False)
-            yield Static(t("reinspect.deadline", deadline=deadline.isoformat()), markup=False)
+            yield Static(t("reinspect.description", description=description))
+            yield Static(t("reinspect.deadline", deadline=deadline.isoformat()))
             yield Static(
                 t("reinspect.state", state=t(f"inspect.state.{self.state.state}")),
                 id="reinspect-state",
-                markup=False,
             )
             yield Label(t("reinspect.fixed"))
             with StoppingRadioSet(id="reinspect-fixed"):

@@ -42,7 +42,7 @@ class RevealPurposeDialog(HoldsTyped, ModalScreen[tuple[str, str] | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box"):
-            yield Label(self.title_text, classes="dialog-title", markup=False)
+            yield Label(self.title_text, classes="dialog-title")
             yield Label(t("reveal_purpose.ask"))
             with StoppingRadioSet(id="reveal-purposes"):
                 for purpose in PURPOSES:

@@ -39,7 +39,7 @@ class CommentDialog(HoldsTyped, ModalScreen[str | None]):
         with Vertical(classes="dialog-box"):
             yield Label(self.title_text, classes="dialog-title")
             if self.body_text:
-                yield Static(self.body_text, classes="dialog-body", markup=False)
+                yield Static(self.body_text, classes="dialog-body")
             yield AppKeysInput(id="comment-text", placeholder=t("review_ui.comment.hint"))
             yield from dialog_foot(
                 FormMessage(id="comment-error", classes="dialog-error"),

@@ -329,7 +329,7 @@ class SyncApp(Navigation):
             text = t("returned.notify_one", code=r.code, venue=r.venue, comment=r.comment)
         else:
             text = t("returned.notify_many", count=len(returns))
-        self.notify(text, severity="warning", timeout=30, markup=False)
+        self.notify(text, severity="warning", timeout=30)
 
     def _tell(self, outcome: SyncOutcome, manual: bool, verdicts: list[Verdict]) -> None:
         """Notifications for what a person must know even with the sync screen closed."""

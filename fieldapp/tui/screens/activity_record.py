@@ -74,10 +74,9 @@ class ActivityRecordDialog(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box"):
             title = t("activity.detail.title", name=self.held.name)
-            yield Label(title, classes="dialog-title", markup=False)
+            yield Label(title, classes="dialog-title")
             with VerticalScroll(id="activity-record-body", classes="compact-fields"):
-                yield PhraseStatic(record_text(self.held), id="activity-record-text",
-                                   markup=False)  # fmt: skip
+                yield PhraseStatic(record_text(self.held), id="activity-record-text")
         yield KeyFooter()
 
     def on_mount(self) -> None:

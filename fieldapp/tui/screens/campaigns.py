@@ -101,7 +101,7 @@ class CampaignsScreen(FieldScreen[None]):
         yield Header()
         yield Label(t("campaigns.title_view"), id="campaigns-title", classes="pane-title")
         yield Table(id="campaigns-table", cursor_type="row", zebra_stripes=True)
-        yield Static(id="campaigns-detail", markup=False)
+        yield Static(id="campaigns-detail")
         yield KeyFooter()
 
     def on_mount(self) -> None:

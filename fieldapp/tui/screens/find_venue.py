@@ -106,7 +106,7 @@ class FindVenueScreen(FieldScreen[None]):
             )
         yield PagedTable(id="results")
         yield Static(t("find.searching"), id="find-status")
-        yield Static("", id="find-facts", markup=False)
+        yield Static("", id="find-facts")
         yield KeyFooter()
 
     def on_mount(self) -> None:

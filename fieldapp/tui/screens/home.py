@@ -118,7 +118,7 @@ class HomeScreen(ReturnedLine):
         yield Label("", id="home-campaigns")
         yield Label("", id="home-patrols")
         yield Label("", id="home-followups")
-        yield Label("", id="home-returned", markup=False)
+        yield Label("", id="home-returned")
         with Horizontal(id="buckets"):
             for bucket in ("overdue", "today", "week", "activities"):
                 yield BucketTile(id=f"bucket-{bucket}", classes=f"bucket -{bucket}")

@@ -182,7 +182,7 @@ class IncidentRecordScreen(IncidentActing, FieldScreen[bool | None]):
     def compose(self) -> ComposeResult:
         yield Header()
         with VerticalScroll(id="incident-record-scroll"):
-            yield Static(t("review_ui.loading"), id="incident-record-text", markup=False)
+            yield Static(t("review_ui.loading"), id="incident-record-text")
         yield KeyFooter()
 
     def on_mount(self) -> None:

@@ -111,15 +111,15 @@ class InspectScreen(VenueFactsPart, ItemExtrasPart, HazardDropPart, LeavingPart,
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="inspect-header"):
-            yield Static(id="inspect-venue", markup=False)
-            yield Static(id="inspect-checklist", markup=False)
+            yield Static(id="inspect-venue")
+            yield Static(id="inspect-checklist")
         with Horizontal(id="inspect-facts-bar"):
-            yield Static(id="inspect-facts", markup=False)
-            yield Static(id="inspect-facts-key", markup=False)
+            yield Static(id="inspect-facts")
+            yield Static(id="inspect-facts-key")
         with Horizontal(id="inspect-section-bar"):
-            yield Static(id="inspect-section", markup=False)
-            yield Static(id="inspect-progress", markup=False)
-        yield Static(id="inspect-notice", markup=False)
+            yield Static(id="inspect-section")
+            yield Static(id="inspect-progress")
+        yield Static(id="inspect-notice")
         yield ItemCard(id="item-card")
         yield KeyFooter()
 

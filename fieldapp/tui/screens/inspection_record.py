@@ -222,7 +222,7 @@ class InspectionRecordScreen(FieldScreen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        refusal = Static("", id="record-refusal", markup=False)
+        refusal = Static("", id="record-refusal")
         refusal.display = False  # shown for an inspection the server refused
         yield refusal
         yield SeparatedText(t("review_ui.loading"), id="record-meta")
@@ -232,7 +232,7 @@ class InspectionRecordScreen(FieldScreen[None]):
                 with VerticalScroll(id="record-detail"):
                     yield SeparatedText(id="record-item")
                 with Vertical(id="record-photo-pane"):
-                    yield Static("", id="record-photo-title", markup=False)
+                    yield Static("", id="record-photo-title")
                     yield PhotoPreview("", id="record-photo")
         yield KeyFooter()
 

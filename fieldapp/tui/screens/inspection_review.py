@@ -94,7 +94,7 @@ class InspectionReviewScreen(FieldScreen[None]):
         with Vertical(id="inspections-main"):
             yield Label(t("review_ui.loading"), id="inspections-page", classes="pane-title")
             yield PagedTable(id="inspections-table")
-            yield Static("", id="inspections-detail", markup=False)
+            yield Static("", id="inspections-detail")
         yield KeyFooter()
 
     def on_mount(self) -> None:

@@ -39,6 +39,8 @@ def visit_lines(visit: Visit) -> list[str]:
     how = t(f"patrol.visits.{visit.how}")
     if visit.how == "manual" and visit.reason:
         how = t("patrol.visits.manual_why", reason=t(f"presence_reason.{visit.reason}"))
+    if visit.replaced_at is not None:  # the checkpoint's scan is what counts
+        how = t("patrol.visits.replaced", how=how, at=f"{visit.replaced_at:%H:%M}")
     place = f"{visit.checkpoint_code} {visit.checkpoint_name}".strip()
     lines = [
         t("patrol.visits.head", at=f"{visit.at:%H:%M}", checkpoint=place, walker=visit.walker),
@@ -79,9 +81,9 @@ class PatrolVisitsScreen(FieldScreen[None]):
         yield Table(id="visits-table", cursor_type="row", zebra_stripes=True)
         with Horizontal(id="visits-lower"):
             with VerticalScroll(id="visits-detail"):
-                yield Static("", id="visits-visit", markup=False)
+                yield Static("", id="visits-visit")
             with Vertical(id="visits-photo-pane"):
-                yield Static("", id="visits-photo-title", markup=False)
+                yield Static("", id="visits-photo-title")
                 yield PhotoPreview("", id="visits-photo")
         yield KeyFooter()
 

@@ -92,7 +92,7 @@ class PatrolsScreen(PatrolClosing):
         yield Table(id="patrols-due", cursor_type="row", zebra_stripes=True)
         yield Label("", id="patrols-attendance-title", classes="pane-title")
         yield Table(id="patrols-attendance", cursor_type="row", zebra_stripes=True)
-        yield Label("", id="patrols-refusal", markup=False)
+        yield Label("", id="patrols-refusal")
         yield Static("", id="patrols-people")
         yield KeyFooter()
 

@@ -121,7 +121,7 @@ class PeopleScreen(PeopleActions):
         yield AppKeysInput(placeholder=t("people.search"), id="people-search")
         yield Table(id="people-table", cursor_type="row", zebra_stripes=True)
         yield Static("", id="people-household")
-        refusal = Label("", id="people-refusal", markup=False)
+        refusal = Label("", id="people-refusal")
         refusal.display = False  # until the household under the cursor is a refused one
         yield refusal
         yield KeyFooter()

@@ -47,7 +47,7 @@ class ReturnedScreen(FieldScreen[None]):
         with Vertical(id="returned-main"):
             yield Label("", id="returned-title", classes="pane-title")
             yield PagedTable(id="returned-table")
-            yield Static("", id="returned-comment", markup=False)
+            yield Static("", id="returned-comment")
         yield KeyFooter()
 
     def on_mount(self) -> None:

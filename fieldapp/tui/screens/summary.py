@@ -57,12 +57,10 @@ class SummaryScreen(Screen[bool]):
                 f"{t('summary.title')} · {venue.name}  {venue.code} · "
                 f"{pick(checklist.title_zh, checklist.title_en)}",
                 id="summary-title",
-                markup=False,
             )
             yield Static(
                 t("summary.answered", answered=summary.answered, total=summary.total),
                 id="summary-answered",
-                markup=False,
             )
             missing = summary.missing_required
             yield Static(
@@ -71,7 +69,6 @@ class SummaryScreen(Screen[bool]):
                 else t("summary.no_missing"),
                 id="summary-missing",
                 classes="-missing" if missing else "",
-                markup=False,
             )
             yield Static(
                 t(
@@ -80,13 +77,11 @@ class SummaryScreen(Screen[bool]):
                     general=summary.failures.get("general", 0),
                 ),
                 id="summary-failures",
-                markup=False,
             )
             if summary.missing_photos:
                 yield Static(
                     t("summary.missing_photos", codes=", ".join(summary.missing_photos)),
                     id="summary-photos",
-                    markup=False,
                 )
             if self.passed_open:
                 yield Label(
@@ -95,7 +90,7 @@ class SummaryScreen(Screen[bool]):
                 )
                 yield cut_descriptions(Table(id="summary-passed-open", cursor_type="row"))
                 hint = t("passed_open.hint", role=t("role.supervisor"))  # 网格长 / Grid head
-                yield Static(hint, id="summary-passed-open-hint", markup=False)
+                yield Static(hint, id="summary-passed-open-hint")
             yield Label(t("summary.findings"), classes="summary-heading")
             if summary.findings:
                 yield cut_descriptions(Table(id="summary-findings", cursor_type="row"))
@@ -111,7 +106,6 @@ class SummaryScreen(Screen[bool]):
                             representative=inspection.representative,
                         ),
                         id="summary-submitted",
-                        markup=False,
                     )
                 else:
                     yield Label(t("summary.representative", max=REPRESENTATIVE_MAX))
@@ -122,7 +116,7 @@ class SummaryScreen(Screen[bool]):
                         max_length=REPRESENTATIVE_MAX,
                         id="representative",
                     )
-            yield Static(id="summary-message", markup=False)
+            yield Static(id="summary-message")
         yield KeyFooter()
 
     def on_mount(self) -> None:

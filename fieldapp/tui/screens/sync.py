@@ -144,7 +144,7 @@ class SyncScreen(FieldScreen[None]):
                     yield Label(t(f"sync.phase.{phase}"), classes="sync-phase-label")
                     yield ProgressBar(id=f"sync-bar-{phase}", show_eta=False)
             yield PhraseStatic("", id="sync-rejected")
-            yield PhraseStatic("", id="sync-returns", markup=False)  # a supervisor's words
+            yield PhraseStatic("", id="sync-returns")  # a supervisor's words
             yield PhraseStatic("", id="sync-verdicts")
             yield PhraseStatic("", id="sync-warnings")
             yield PhraseStatic("", id="sync-error")

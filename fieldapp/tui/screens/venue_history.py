@@ -46,7 +46,7 @@ class VenueHistoryScreen(RefusedRecordsScreen):
         with Vertical(id="history-main"):
             yield Label(t("review_ui.loading"), id="history-title", classes="pane-title")
             yield PagedTable(id="history-table")
-            yield Label("", id="history-refusal", markup=False)
+            yield Label("", id="history-refusal")
         yield KeyFooter()
 
     def on_mount(self) -> None:

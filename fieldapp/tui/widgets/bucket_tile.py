@@ -14,7 +14,7 @@ from fieldapp.i18n import t
 
 class BucketTile(Static):
     def __init__(self, *, id: str, classes: str) -> None:  # noqa: A002 (Textual's name)
-        super().__init__("", id=id, classes=classes, markup=False)
+        super().__init__("", id=id, classes=classes)
         self.label, self.short, self.count = "", "", 0
 
     def show(self, label: str, count: int, short: str = "") -> None:

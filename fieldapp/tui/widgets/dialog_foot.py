@@ -72,7 +72,7 @@ class FormMessage(Static):
     """Says a refusal or a failure; takes no room while it says nothing."""
 
     def __init__(self, *, id: str, classes: str = "") -> None:  # noqa: A002 - Textual's name
-        super().__init__("", id=id, classes=classes, markup=False)
+        super().__init__("", id=id, classes=classes)
 
     def update(self, content: VisualType = "", *, layout: bool = True) -> None:
         super().update(content, layout=layout)

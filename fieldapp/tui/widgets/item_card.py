@@ -176,18 +176,18 @@ class ItemCard(Vertical, can_focus=True):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="item-body", can_focus=False):
-            yield Static(id="item-code", markup=False)
-            yield Static(id="item-text", markup=False)
-            yield Static(id="item-hint", markup=False)
-            yield Static(id="item-on-fail", markup=False)
-            yield Static(id="item-guidance", markup=False)
-            yield Static(id="item-basis", markup=False)
+            yield Static(id="item-code")
+            yield Static(id="item-text")
+            yield Static(id="item-hint")
+            yield Static(id="item-on-fail")
+            yield Static(id="item-guidance")
+            yield Static(id="item-basis")
         with Vertical(id="item-foot"):
-            yield Static(id="item-answer", markup=False)
-            yield Static(id="item-detail", markup=False)
-            yield Static(id="item-finding", markup=False)
+            yield Static(id="item-answer")
+            yield Static(id="item-detail")
+            yield Static(id="item-finding")
             yield AnswerInput(placeholder=t("inspect.input_placeholder"), id="answer-input")
-            yield Static(id="item-message", markup=False)
+            yield Static(id="item-message")
 
     def watch_has_focus(self, _has_focus: bool) -> None:
         """Nothing to restyle: no rule depends on the card's focus (Textual restyles a

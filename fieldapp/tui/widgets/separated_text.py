@@ -42,7 +42,7 @@ class SeparatedText(Static):
     """A Static whose lines are parts joined by " · " (see the module's docstring)."""
 
     def __init__(self, text: str = "", *, id: str | None = None) -> None:
-        super().__init__(text, markup=False, id=id)
+        super().__init__(text, id=id)
         self._text = text
 
     def show(self, text: str) -> None:
