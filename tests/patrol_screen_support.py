@@ -59,3 +59,21 @@ async def enter_on_due_routes(app: Any, pilot: Any) -> tuple[Any, list[str]]:
     await pilot.press("enter")
     await settle(app, pilot)
     return screen, [n.message for n in app._notifications]
+
+
+async def run_started_by_scan(app: Any, pilot: Any, code: str = "CP-02") -> tuple[Any, Any]:
+    """From the start: a checkpoint's placard scanned starts the run with it reached; the
+    run's screen and its checkpoint table, focused."""
+    from pilot_support import settle
+    from textual.widgets import DataTable
+
+    from fieldapp.tui.screens.patrol_run import PatrolRunScreen
+
+    await settle(app, pilot, rounds=2)
+    app.scan_text(placard(code), "wedge")
+    await settle(app, pilot, rounds=3)
+    screen = app.screen
+    assert isinstance(screen, PatrolRunScreen)
+    table = screen.query_one("#patrol-run-points", DataTable)
+    table.focus()
+    return screen, table

@@ -11,15 +11,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from inspect_support import make_png
-from patrol_screen_support import placard, seed_patrol_store
+from patrol_screen_support import run_started_by_scan, seed_patrol_store
 from pilot_support import settle
-from textual.widgets import Button, DataTable, Input
+from textual.widgets import Button, Input
 
 from fieldapp.store.patrol_models import PatrolScan
 from fieldapp.tui.app import make_app
 from fieldapp.tui.dialogs.note import NoteDialog
 from fieldapp.tui.dialogs.photo import PhotoDialog
-from fieldapp.tui.screens.patrol_run import PatrolRunScreen
 
 
 async def test_the_note_dialog_is_the_items_and_a_photo_is_counted_in_its_row(
@@ -29,13 +28,7 @@ async def test_the_note_dialog_is_the_items_and_a_photo_is_counted_in_its_row(
     photo = make_png(tmp_path / "sale.png")
     app = make_app(lang="zh")
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(app, pilot, rounds=2)
-        app.scan_text(placard("CP-02"), "wedge")  # the run starts with CP-02 reached
-        await settle(app, pilot, rounds=3)
-        screen = app.screen
-        assert isinstance(screen, PatrolRunScreen)
-        table = screen.query_one("#patrol-run-points", DataTable)
-        table.focus()
+        screen, table = await run_started_by_scan(app, pilot)  # with CP-02 reached
         table.move_cursor(row=1)  # CP-02
 
         await pilot.press("n")

@@ -12,7 +12,13 @@ import sys
 from pathlib import Path
 
 import pytest
-from patrol_screen_support import ROUTE_ID, placard, point_id, seed_patrol_store
+from patrol_screen_support import (
+    ROUTE_ID,
+    placard,
+    point_id,
+    run_started_by_scan,
+    seed_patrol_store,
+)
 from pilot_support import settle
 
 from fieldapp.store.models import Outbox
@@ -259,20 +265,14 @@ async def test_a_check_starts_unanswered_and_a_sale_seen_is_said_to_be_a_problem
     where 是 was preselected and saved as passed). It asks whether an illegal sale was
     seen, so 是 means what it says: a sale seen, recorded as a problem (it asked 未发现违规
     销售, where 否 was the problem: a double negative answered the wrong way)."""
-    from textual.widgets import DataTable, Select, Static
+    from textual.widgets import Select, Static
 
     from fieldapp.tui.dialogs.followup import AskDialog
 
     seed_patrol_store()
     app = make_app(lang="zh")
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(app, pilot, rounds=2)
-        app.scan_text(placard("CP-02"), "wedge")  # the run starts with CP-02 reached
-        await settle(app, pilot, rounds=3)
-        screen = app.screen
-        assert isinstance(screen, PatrolRunScreen)
-        table = screen.query_one("#patrol-run-points", DataTable)
-        table.focus()
+        screen, table = await run_started_by_scan(app, pilot)  # with CP-02 reached
         table.move_cursor(row=1)  # CP-02, the fireworks point
         await pilot.press("e")
         await settle(app, pilot)

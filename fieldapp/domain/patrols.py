@@ -143,20 +143,8 @@ class Schedule:
 
     @classmethod
     def parse(cls, days_text: str, windows_text: str) -> Schedule:
-        """From an import's cells: days ``daily`` / ``mon;wed`` / ``周一;周三`` /
-        ``2026-02-04;2026-02-05``, windows ``06:30-09:00;18:00-20:00``."""
-        days: list[str] = []
-        for part in (p for p in _SPLIT.split(days_text.strip()) if p):
-            days.append(_day(part))
-        if not days:
-            raise ScheduleError("schedule.no_days")
-        windows = sorted(Window.parse(p) for p in _SPLIT.split(windows_text.strip()) if p)
-        if not windows:
-            raise ScheduleError("schedule.no_windows")
-        for before, after in zip(windows, windows[1:], strict=False):
-            if after.start < before.end:
-                raise ScheduleError("schedule.overlap", first=before.label, second=after.label)
-        return cls(tuple(dict.fromkeys(days)), tuple(windows))
+        """From an import's cells (`parse_days`, `parse_windows`)."""
+        return cls(parse_days(days_text), parse_windows(windows_text))
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Schedule:
@@ -176,6 +164,25 @@ class Schedule:
 
     def windows_on(self, day: dt.date) -> tuple[Window, ...]:
         return self.windows if self.runs_on(day) else ()
+
+
+def parse_days(text: str) -> tuple[str, ...]:
+    """``daily`` / ``mon;wed`` / ``周一;周三`` / ``2026-02-04;2026-02-05``, or ScheduleError."""
+    days = tuple(dict.fromkeys(_day(p) for p in _SPLIT.split(text.strip()) if p))
+    if not days:
+        raise ScheduleError("schedule.no_days")
+    return days
+
+
+def parse_windows(text: str) -> tuple[Window, ...]:
+    """``06:30-09:00;18:00-20:00``, in order and none overlapping, or ScheduleError."""
+    windows = sorted(Window.parse(p) for p in _SPLIT.split(text.strip()) if p)
+    if not windows:
+        raise ScheduleError("schedule.no_windows")
+    for before, after in zip(windows, windows[1:], strict=False):
+        if after.start < before.end:
+            raise ScheduleError("schedule.overlap", first=before.label, second=after.label)
+    return tuple(windows)
 
 
 def _day(text: str) -> str:
@@ -276,7 +283,7 @@ def assess(
     """Attendance of one route for one window of one day, at local time `now`. A window
     whose run was `finished` is over however early: what was not visited is missed."""
     first: dict[str, Visit] = {}
-    for visit in sorted(visits, key=lambda v: v.at):
+    for visit in sorted(visits, key=lambda v: (v.manual, v.at)):  # a scan replaces a manual
         if visit.checkpoint_id in checkpoints and visit.checkpoint_id not in first:
             first[visit.checkpoint_id] = visit
     closes = window.closes_at(day)

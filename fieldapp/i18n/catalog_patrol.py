@@ -14,6 +14,7 @@ ZH: dict[str, str] = {
     # scans
     "patrol.scan.ok": "已签到：{checkpoint}",
     "patrol.scan.again": "再次签到：{checkpoint}（本次巡逻已到过）",
+    "patrol.scan.replaces_manual": "扫码签到：{checkpoint}（取代之前的手动登记）",
     "patrol.scan.not_on_route": "{checkpoint} 不在本路线上，未签到",
     "patrol.scan.outside_run": "{code} 是巡逻点位标牌：请先开始巡逻（Ctrl+G），再扫码签到",
     "patrol.scan.typed": "手输编号 {checkpoint} 不能证明到点：请说明未扫码的原因",
@@ -149,6 +150,7 @@ EN: dict[str, str] = {
     "patrol.refused.no_scan": "Scan or record a checkpoint first",
     "patrol.scan.ok": "Checked in: {checkpoint}",
     "patrol.scan.again": "Checked in again: {checkpoint} (already visited in this run)",
+    "patrol.scan.replaces_manual": "Checked in by scan: {checkpoint} (replaces the record by hand)",
     "patrol.scan.not_on_route": "{checkpoint} is not on this route; not recorded",
     "patrol.scan.outside_run": (
         "{code} is a patrol checkpoint's placard: start the patrol first (Ctrl+G), then scan"

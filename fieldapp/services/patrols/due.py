@@ -57,7 +57,7 @@ class CheckpointLine:
     name: str
     kind: str
     done: bool
-    at: str  # local HH:MM of the first visit, "" if left
+    at: str  # local HH:MM of the visit that counts (first scan, else by hand), "" if left
     manual: bool
     late: bool
     form: str
@@ -189,7 +189,7 @@ def run_view(run_id: str, *, now: dt.datetime | None = None) -> RunView:
     seen = visits.get((route.id, run.day, run.window), [])
     verdict = patrols.assess(route.checkpoints, day, window, seen, _now(now))
     first: dict[str, patrols.Visit] = {}
-    for seen_visit in sorted(seen, key=lambda v: v.at):
+    for seen_visit in sorted(seen, key=lambda v: (v.manual, v.at)):  # as `patrols.assess`
         first.setdefault(seen_visit.checkpoint_id, seen_visit)
     points = {c.id: c for c in Checkpoint.select().where(Checkpoint.id.in_(route.checkpoints))}
     scans = list(PatrolScan.select().where(PatrolScan.run == run.id).order_by(PatrolScan.at))

@@ -177,8 +177,12 @@ def _run(run_id: str) -> PatrolRun:
     return run
 
 
-def _visited(run_id: str) -> set[str]:
-    return {s.checkpoint for s in PatrolScan.select().where(PatrolScan.run == run_id)}
+def _visited(run_id: str) -> dict[str, bool]:
+    """The checkpoints this run visited: True for those visited by hand only."""
+    visited: dict[str, bool] = {}
+    for scan in PatrolScan.select().where(PatrolScan.run == run_id):
+        visited[scan.checkpoint] = visited.get(scan.checkpoint, True) and scan.source == "manual"
+    return visited
 
 
 def _checkpoint_by_code(code: str) -> Checkpoint | None:
@@ -226,9 +230,13 @@ def record_scan(run_id: str, text: str, source: str) -> ScanOutcome:
     if result.plain_code:
         return ScanOutcome(False, t("patrol.scan.typed", checkpoint=label), checkpoint.id,
                            typed_code=True)  # fmt: skip
-    again = checkpoint.id in _visited(run.id)
+    by_hand = _visited(run.id).get(checkpoint.id)  # None: not visited yet in this run
     scan = _add_scan(run, checkpoint.id, source=source, payload=result.payload)
-    key = "patrol.scan.again" if again else "patrol.scan.ok"
+    # after a visit by hand this scan is the checkpoint's proof (`patrols.assess`): both
+    # visits are kept and sent, each once by its id, and the log says which one counts
+    again = by_hand is not None
+    key = "patrol.scan.replaces_manual" if by_hand else "patrol.scan.again"
+    key = key if again else "patrol.scan.ok"
     return ScanOutcome(True, t(key, checkpoint=label), checkpoint.id, scan.id, again=again)
 
 

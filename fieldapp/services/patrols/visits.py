@@ -5,12 +5,13 @@ and why), its note and its photos (paths in this device's photo folder: a photo 
 fetched is named all the same, and the view says so). The runs the attendance leaves
 out (refused by the server) are left out here too, and so are the visits it does not
 count (this device's, refused as sent after another device took the run over or the
-office closed it: `not_counted_visits`)."""
+office closed it: `not_counted_visits`). A visit by hand of a checkpoint also scanned in
+the window says so: the scan is what counts (`patrols.assess`)."""
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from fieldapp.domain import patrols
@@ -32,6 +33,7 @@ class Visit:
     reason: str  # why by hand (a presence_reason key's tail), "" when scanned
     note: str
     photos: tuple[Path, ...]
+    replaced_at: dt.datetime | None = None  # by hand, then scanned then: the scan counts
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +81,14 @@ def window_visits(route_id: str, day: str, window: str) -> WindowVisits:
             )
         )  # fmt: skip
     visits.sort(key=lambda v: (v.at, v.checkpoint_code))
+    scanned: dict[str, dt.datetime] = {}  # a checkpoint's first scan, as `patrols.assess`
+    for seen in visits:
+        if seen.how == "scanned":
+            scanned.setdefault(seen.checkpoint_code, seen.at)
+    visits = [
+        replace(v, replaced_at=scanned.get(v.checkpoint_code)) if v.how != "scanned" else v
+        for v in visits
+    ]
     return WindowVisits(
         route_name=route.name if route else "", route_code=route.code if route else "",
         day=day, window=window, visits=tuple(visits),
