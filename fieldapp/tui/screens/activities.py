@@ -45,7 +45,6 @@ class DueLine:
     status: str  # overdue | due | upcoming
     due_on: str  # the day, or the days it is on time ("10-01–12-31")
     days_late: int = 0  # overdue: the days since its last on-time day
-    days_left: int = 0  # due: the days after today it is still on time (0: today is the last)
 
 
 @dataclass(frozen=True)
@@ -81,14 +80,9 @@ def window_text(due_on: dt.date, due_by: dt.date) -> str:
 
 
 def status_text(line: DueLine) -> str:
-    """逾期 3 天 rather than only 已逾期: how late says how pressing. One due now is open
-    and says how long it stays on time (待开展 剩 24 天), not 到期, which reads as expired."""
+    """逾期 3 天 rather than only 已逾期: how late says how pressing."""
     if line.status == "overdue" and line.days_late > 0:
         return t("activity.status.overdue_days", count=line.days_late)
-    if line.status == "due":
-        if line.days_left > 0:
-            return t("activity.status.due_days", count=line.days_left)
-        return t("activity.status.due_last_day")
     return t(f"activity.status.{line.status}")
 
 
@@ -124,7 +118,6 @@ def load_activities() -> ActivitiesData:
             d.status,
             window_text(d.window.due_on, d.window.due_by),
             d.window.days_late(day),
-            max(0, (d.window.due_by - day).days),
         )
         for d in due.due_activities(day)
     )
