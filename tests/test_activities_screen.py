@@ -66,10 +66,11 @@ async def test_an_activity_due_is_recorded_and_counted(
         publicity = next(
             n for n, r in enumerate(rows) if r[2] == "消防安全宣传日" and r[3] == "鼎美村"
         )
-        assert rows[publicity][:2] == ["到期", "12-07–12-13"]  # on time for a week
+        # Open now and on time for a week: 待开展, not 到期 (which reads as expired).
+        assert rows[publicity][:2] == ["待开展 剩 6 天", "12-07–12-13"]
         # The quarter's drill is on time until the quarter ends: its days, not a past day.
         drill = next(r for r in rows if r[2] == "志愿消防队演练" and r[3] == "鼎美村")
-        assert drill[:2] == ["到期", "10-01–12-31"]
+        assert drill[:2] == ["待开展 剩 24 天", "10-01–12-31"]
         due.move_cursor(row=publicity)
         await pilot.press("enter")
         await settle(app, pilot)
@@ -223,7 +224,7 @@ async def test_the_due_title_counts_what_home_counts_and_says_those_coming_up_ap
         due = screen.query_one("#activities-due", DataTable)
         statuses = [str(due.get_row_at(n)[0]) for n in range(due.row_count)]
         title = text(screen.query_one("#activities-due-title", Static))
-    upcoming = statuses.count("即将到期")
+    upcoming = statuses.count("即将开始")
     assert upcoming, statuses  # the case the title got wrong
     assert tile == f"定期工作 {len(statuses) - upcoming}"
-    assert title == f"待办活动 {len(statuses) - upcoming} 项，另有 {upcoming} 项即将到期"
+    assert title == f"待办活动 {len(statuses) - upcoming} 项，另有 {upcoming} 项即将开始"

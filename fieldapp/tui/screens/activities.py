@@ -45,6 +45,7 @@ class DueLine:
     status: str  # overdue | due | upcoming
     due_on: str  # the day, or the days it is on time ("10-01–12-31")
     days_late: int = 0  # overdue: the days since its last on-time day
+    days_left: int = 0  # due: the days after today it is still on time (0: today is the last)
 
 
 @dataclass(frozen=True)
@@ -80,9 +81,14 @@ def window_text(due_on: dt.date, due_by: dt.date) -> str:
 
 
 def status_text(line: DueLine) -> str:
-    """逾期 3 天 rather than only 已逾期: how late says how pressing."""
+    """逾期 3 天 rather than only 已逾期: how late says how pressing. One due now is open
+    and says how long it stays on time (待开展 剩 24 天), not 到期, which reads as expired."""
     if line.status == "overdue" and line.days_late > 0:
         return t("activity.status.overdue_days", count=line.days_late)
+    if line.status == "due":
+        if line.days_left > 0:
+            return t("activity.status.due_days", count=line.days_left)
+        return t("activity.status.due_last_day")
     return t(f"activity.status.{line.status}")
 
 
@@ -118,6 +124,7 @@ def load_activities() -> ActivitiesData:
             d.status,
             window_text(d.window.due_on, d.window.due_by),
             d.window.days_late(day),
+            max(0, (d.window.due_by - day).days),
         )
         for d in due.due_activities(day)
     )
@@ -195,7 +202,7 @@ class ActivitiesScreen(RefusedRecordsScreen):
         yield Table(id="activities-due", cursor_type="row", zebra_stripes=True)
         yield Label(t("activities.done.title"), id="activities-held-title", classes="pane-title")
         yield Table(id="activities-held", cursor_type="row", zebra_stripes=True)
-        yield Label("", id="activities-refusal")
+        yield Label("", id="activities-refusal", markup=False)
         yield KeyFooter()
 
     def on_mount(self) -> None:
