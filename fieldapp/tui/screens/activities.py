@@ -202,7 +202,7 @@ class ActivitiesScreen(RefusedRecordsScreen):
         yield Table(id="activities-due", cursor_type="row", zebra_stripes=True)
         yield Label(t("activities.done.title"), id="activities-held-title", classes="pane-title")
         yield Table(id="activities-held", cursor_type="row", zebra_stripes=True)
-        yield Label("", id="activities-refusal", markup=False)
+        yield Label("", id="activities-refusal")
         yield KeyFooter()
 
     def on_mount(self) -> None:
