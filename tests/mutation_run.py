@@ -72,7 +72,9 @@ PHOTO_TESTS = [
     "tests/sync/test_incidents.py",
     "tests/sync/test_presence_proof.py",
     "tests/sync/test_lost_ops.py",
-    "tests/sync/test_photo_refusals.py",  # refused, damaged, held; downloads cut short
+    "tests/sync/test_photo_refusals_going_up.py",  # refused, damaged, held
+    "tests/sync/test_photo_refusals_videos.py",  # videos in parts: refused, lost, resumed
+    "tests/sync/test_photo_refusals_coming_down.py",  # downloads cut short
     "tests/sync/test_pull_inspection_rows.py",  # malformed photo references never fetched
     "tests/sync/test_video_memory.py",  # a large video read a chunk at a time
     "tests/sync/test_locked_push.py",  # videos found without opening sealed people ops
