@@ -23,7 +23,7 @@ from textual.worker import Worker, WorkerState
 
 from fieldapp.i18n import set_language, t
 from fieldapp.services.inspection.scan_proof import TYPED
-from fieldapp.tui import kinsoku, plain_cells, plain_text, toasts, wide_text
+from fieldapp.tui import cell_lines, kinsoku, plain_cells, plain_text, toasts, wide_text
 from fieldapp.tui.collector import release_collector
 from fieldapp.tui.commands import FieldCommands, localize_bindings
 from fieldapp.tui.parts.activities import ActivitiesApp
@@ -93,6 +93,7 @@ class FieldApp(
         toasts.install()  # a toast's Chinese breaks where a phrase ends, not inside a word
         plain_cells.install()  # a cell holding "[/]" shows it, not a markup error
         plain_text.install()  # so does a label, a notice, an option, a button
+        cell_lines.install()  # a cell of one line drawn without rich's layout, as rich would
         super().__init__()
         self.title = t("app.title")
         self.offered_resume = False
