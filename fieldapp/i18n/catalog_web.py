@@ -5,6 +5,7 @@ from __future__ import annotations
 
 ZH = {
     "web.sign_in.wrong_password": "用户名或密码不正确，请重新输入。",
+    "web.sign_in.blank": "请填写用户名和密码，两项都要填。",
     "web.sign_in.locked": "密码错误次数过多，这个用户名已被暂时锁定：请稍后再试，或请管理员解锁。",
     "web.sign_in.refused": "中心服务器拒绝了登录（HTTP {status}）：请向管理员核实。",
     "web.sign_in.unreachable": "无法连接中心服务器 {url}：请检查网络，或稍后再试。",
@@ -50,6 +51,7 @@ ZH = {
 
 EN = {
     "web.sign_in.wrong_password": "Wrong user name or password; please type them again.",
+    "web.sign_in.blank": "Enter both the user name and the password.",
     "web.sign_in.locked": (
         "Too many wrong passwords: this name is locked for a while. Try again later, or ask "
         "the administrator to unlock it."

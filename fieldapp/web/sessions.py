@@ -102,6 +102,8 @@ class Sessions:
     async def sign_in(self, username: str, password: str, lang: str) -> str:
         """Check the password with the server, enrol and sync a new store; the cookie.
         SignInFailed says why not in `lang`, the sign-in page's language."""
+        if not username.strip() or not password:  # the server would refuse it as malformed
+            raise SignInFailed(_say(lang, "web.sign_in.blank"))
         code = await self._enrolment_code(username, password, lang)
         home = self.root / secrets.token_hex(8)
         home.mkdir(mode=0o700)
