@@ -3,7 +3,7 @@ data on the server, pulled by devices with their next sync.
 
     fieldapp admin import-kinds kinds.csv
     fieldapp admin import-levels levels.csv
-    fieldapp admin setting set cadence_days '{"foot_massage": 14}'
+    fieldapp admin setting set cadence_days '{"hotel": 14}'
     fieldapp admin setting list
 
 Attached to the `admin` group in `fieldapp.cli.server`.
@@ -59,9 +59,9 @@ def setting_set(key: str, value: str) -> None:
     try:
         parsed = json.loads(value)
     except json.JSONDecodeError as error:
-        raise click.BadParameter(
-            t("admin.setting.not_json", error=error), param_hint="VALUE"
-        ) from None
+        # Python's own words are English and name the parser's expectation: say where
+        text = t("admin.setting.not_json", line=error.lineno, column=error.colno)
+        raise click.BadParameter(text, param_hint="VALUE") from None
     admin_call(lambda: office.set_setting(key, parsed))
     click.echo(t("admin.setting.published", name=key, value=_show(parsed)))
 

@@ -36,6 +36,12 @@ OFFICE_SETTINGS: tuple[str, ...] = (
     "activity_types",  # [{code, zh, en, cadence, levels, required, record}]: scheduled activities
     "assessment_weights",  # {part: weight}: the monthly assessment (考核)
 )
+# What a setting written as a JSON object looks like, for the refusal of any other value.
+TABLE_EXAMPLES = {
+    "cadence_days": '{"hotel": 14}',
+    "report_deadlines": '{"village": "17:00"}',
+    "checklist_params": '{"min_extinguishers": 2}',
+}
 
 
 @dataclass(frozen=True)
@@ -176,7 +182,7 @@ def setting_problem(key: str, value: Any) -> str | None:
         ok = isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= 24 * 60
         return None if ok else t("setting.reminder_minutes")
     if not isinstance(value, dict):
-        return t("setting.not_table", setting=key)
+        return t("setting.not_table", setting=key, example=TABLE_EXAMPLES[key])
     for name, item in value.items():
         if key == "cadence_days":
             if isinstance(item, bool) or not isinstance(item, int) or not 1 <= item <= 366:

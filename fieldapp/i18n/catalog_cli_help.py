@@ -25,7 +25,7 @@ ZH = {
     "cli.option.fieldapp.version": "显示版本号并退出。",
     "cli.help.checklist": "检查表文件。",
     "cli.help.checklist.validate": "校验检查表文件 FILES；每个错误占一行，格式为 file:line: code: message。",
-    "cli.option.checklist.validate.kinds": "办公室自行添加的场所类别（import-kinds），在自带类别之外也认可。",
+    "cli.option.checklist.validate.kinds": "办公室自行添加的场所类型（import-kinds），在自带类型之外也认可。",
     "cli.help.demo": (
         "建立演示工作区（示例数据），在本机启动它的中心服务器，注册设备并打开终端界面；按 F12 同步。\n\n"
         "\b\n工作区有两台设备和一台服务器：\n"
@@ -61,12 +61,12 @@ ZH = {
         "按随访进行的日期选随访记录。"
         "人员表是名册：列出导出时的全部人员，不按日期（标题写明日期）。"
     ),
-    "cli.option.export.fmt": "xlsx：一个工作簿；csv：OUT、OUT_findings.csv、OUT_finding_events.csv 三个文件。",
+    "cli.option.export.fmt": "xlsx：一个工作簿；csv：每张表一个文件：OUT（检查记录）、OUT_findings.csv、OUT_finding_events.csv、OUT_patrols.csv，有记录时还有 OUT_people.csv、OUT_followups.csv、OUT_incidents.csv、OUT_activities.csv。",
     "cli.option.export.out": "要写入的文件。",
     "cli.option.export.first": "第一天（本地日期）。",
     "cli.option.export.last": "最后一天（本地日期）。",
     "cli.option.export.grid": "网格编码；包括它下面的网格。",
-    "cli.option.export.kind": "一种场所类别：market、hotel、supermarket、small_shop、small_school、small_restaurant、small_hotel、internet_cafe、small_workshop、rental_housing、three_in_one，或办公室添加的类别。",
+    "cli.option.export.kind": "一种场所类型：market、hotel、supermarket、small_shop、small_school、small_restaurant、small_hotel、internet_cafe、small_workshop、rental_housing、three_in_one，或办公室添加的类型。",
     "cli.option.export.full_personal_data": "完整写出身份证号和电话（仅限网格长；记入审计日志）。",
     "cli.help.handover-letter": "为一起移交的隐患打印移交抄告单。",
     "cli.option.handover-letter.finding_ids": "移交的隐患编号；同一次移交的多条可重复写。",
@@ -181,7 +181,11 @@ EN = {
         "people sheet is a register: "
         "everyone as of the export, whatever the dates (its title says the day)."
     ),
-    "cli.option.export.fmt": "xlsx: one workbook; csv: OUT, OUT_findings.csv, OUT_finding_events.csv.",
+    "cli.option.export.fmt": (
+        "xlsx: one workbook; csv: a file per sheet: OUT (inspections), OUT_findings.csv, "
+        "OUT_finding_events.csv, OUT_patrols.csv, and where there are any, OUT_people.csv, "
+        "OUT_followups.csv, OUT_incidents.csv, OUT_activities.csv."
+    ),
     "cli.option.export.out": "The file to write.",
     "cli.option.export.first": "First local date.",
     "cli.option.export.last": "Last local date.",

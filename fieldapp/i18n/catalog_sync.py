@@ -34,7 +34,10 @@ ZH = {
         "请用 fieldapp admin publish-checklist 发布检查表。"
     ),
     "admin.setting.published": "已发布设置 {name} = {value}，各终端下次同步后生效。",
-    "admin.setting.not_json": "值须为 JSON（如 '{{\"foot_massage\": 14}}' 或 45）：{error}",
+    "admin.setting.not_json": (
+        "不是有效的 JSON（第 {line} 行第 {column} 个字符附近）：名称加双引号，"
+        "如 '{{\"hotel\": 14}}'；数直接写，如 45"
+    ),
     "admin.setting.none": "尚未发布任何设置、场所类型或网格层级。",
     "admin.checklist.exported": "已导出检查表 {id} 第{version}版（{count} 项）到 {path}；修改后提高版本号，再用 publish-checklist 发布。",
     "admin.kind.line": "场所类型 {code}：{name}，每 {count} 天检查一次",
@@ -113,7 +116,10 @@ EN = {
         "publish-checklist."
     ),
     "admin.setting.published": "Published setting {name} = {value}; devices use it after their next sync.",
-    "admin.setting.not_json": "The value must be JSON (e.g. '{{\"foot_massage\": 14}}' or 45): {error}",
+    "admin.setting.not_json": (
+        "not valid JSON (near line {line}, character {column}): put names in double "
+        "quotes, e.g. '{{\"hotel\": 14}}'; write a number as it is, e.g. 45"
+    ),
     "admin.setting.none": "No settings, venue kinds or grid levels are published yet.",
     "admin.checklist.exported": "Exported checklist {id} version {version} ({count} items) to {path}; edit it, raise the version, publish it with publish-checklist.",
     "admin.checklist.exported_one": "Exported checklist {id} version {version} (1 item) to {path}; edit it, raise the version, publish it with publish-checklist.",

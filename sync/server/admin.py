@@ -39,7 +39,7 @@ GRID_SPLIT = re.compile(r"[;,，；、\s]+")
 def import_grids(path: Path | str) -> int:
     table = read_table(path, ("code", "name", "level"), headers.GRIDS)
     rows = table.rows
-    errors: list[RowError] = []
+    errors: list[RowError] = list(table.problems)
     seen: dict[str, int] = {}
     parents: dict[str, str] = {}
     levels, level_of = level_names(), {}  # row number -> the level's code
@@ -115,7 +115,7 @@ def _parents_first(rows: list, parents: dict[str, str], errors: list[RowError]) 
 def import_people(path: Path | str) -> int:
     table = read_table(path, ("id", "name", "role"), headers.PEOPLE)
     rows = table.rows
-    errors: list[RowError] = []
+    errors: list[RowError] = list(table.problems)
     seen: dict[str, int] = {}
     known = {g.code for g in Grid.select(Grid.code)}
     roles, role_of = role_names(), {}  # row number -> the role's code

@@ -4,7 +4,7 @@
                                                 precautions_zh, precautions_en, attributes,
                                                 short_zh, short_en)
     fieldapp admin import-levels levels.csv    (code, zh, en, depth; report_deadline)
-    fieldapp admin setting set cadence_days '{"foot_massage": 14}'
+    fieldapp admin setting set cadence_days '{"hotel": 14}'
 
 Imports are all or nothing, with every bad row named (`sync.server.tables`). Each row
 written appends one feed entry visible to every device (`kind`, `grid_level`, `setting`).
@@ -140,7 +140,7 @@ def _whole(errors: list[RowError], row: Row, column: str, low: int, high: int) -
 def import_kinds(path: Path | str) -> int:
     table = read_table(path, ("code", "zh", "en"), headers.KINDS)
     rows = table.rows
-    errors: list[RowError] = []
+    errors: list[RowError] = list(table.problems)
     seen: dict[str, int] = {}
     found: list[VenueKind] = []
     for row in rows:
@@ -183,7 +183,7 @@ def import_kinds(path: Path | str) -> int:
 def import_levels(path: Path | str) -> int:
     table = read_table(path, ("code", "zh", "en", "depth"), headers.LEVELS)
     rows = table.rows
-    errors: list[RowError] = []
+    errors: list[RowError] = list(table.problems)
     seen: dict[str, int] = {}
     found: list[GridLevel] = []
     for row in rows:
@@ -246,9 +246,22 @@ def _unknown_levels(key: str, value: Any) -> str | None:
     return None
 
 
+def _unknown_kinds(key: str, value: Any) -> str | None:
+    """A cadence given for a venue kind the server does not hold."""
+    if key != "cadence_days":
+        return None
+    known = known_kinds()
+    for kind in value:
+        if kind not in known:
+            return t("setting.unknown_kind", kind=kind, known=listed(known))
+    return None
+
+
 def set_setting(key: str, value: Any) -> None:
     """Publish one office setting (replacing its value on every device)."""
-    problem = setting_problem(key, value) or _unknown_levels(key, value)
+    problem = (
+        setting_problem(key, value) or _unknown_levels(key, value) or _unknown_kinds(key, value)
+    )
     if problem:
         raise SettingRefused(problem)
     stamp = server_db.now_iso()

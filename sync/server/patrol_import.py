@@ -18,7 +18,13 @@ from pathlib import Path
 from typing import Any
 
 from fieldapp.domain.ids import new_id
-from fieldapp.domain.patrols import DEFAULT_FORM, Schedule, ScheduleError
+from fieldapp.domain.patrols import (
+    DEFAULT_FORM,
+    Schedule,
+    ScheduleError,
+    parse_days,
+    parse_windows,
+)
 from sync.server import audit, headers
 from sync.server import db as server_db
 from sync.server.admin import GRID_SPLIT, check_code, check_placard_code, grids_of
@@ -61,7 +67,7 @@ def route_change(route: PatrolRoute) -> NewChange:
 def import_checkpoints(path: Path | str) -> int:
     table = read_table(path, ("code", "name", "kind", "grid"), headers.CHECKPOINTS)
     rows = table.rows
-    errors: list[RowError] = []
+    errors: list[RowError] = list(table.problems)
     known = {g.code for g in Grid.select(Grid.code)}
     by_code = {c.code: c.id for c in Checkpoint.select(Checkpoint.code, Checkpoint.id)}
     venue_codes = venues_by_code({row.get("code").upper() for row in rows})
@@ -84,8 +90,8 @@ def import_checkpoints(path: Path | str) -> int:
         cells[row.number] = {"kind": kind, "form": form}
         if row.get("grid") not in known:
             errors.append(RowError(row.number, "grid", "import.no_grid", {"grid": row.get("grid")}))
-        coordinate(errors, row, "lat", 90.0)
-        coordinate(errors, row, "lon", 180.0)
+        coordinate(errors, row, "lat")
+        coordinate(errors, row, "lon")
     if errors:
         raise ImportRefused(Path(path).name, errors, headers=table.headers)
     stamp = server_db.now_iso()
@@ -136,10 +142,12 @@ def _route_row(
             )
     if len(set(codes)) != len(codes):
         errors.append(RowError(row.number, "checkpoints", "import.checkpoint_twice"))
-    try:
-        schedule = Schedule.parse(row.get("days"), row.get("windows"))
-    except ScheduleError as error:
-        errors.append(RowError(row.number, "days/windows", error.key, error.values))
+    parts: dict[str, Any] = {}
+    for column, parse in (("days", parse_days), ("windows", parse_windows)):
+        try:  # each said: a bad day does not hide a bad window
+            parts[column] = parse(row.get(column))
+        except ScheduleError as error:
+            errors.append(RowError(row.number, column, error.key, error.values))
     ordered = row.get("ordered").lower()
     if ordered not in _YES + _NO:
         errors.append(RowError(row.number, "ordered", "import.not_yes_no", {"value": ordered}))
@@ -169,7 +177,7 @@ def _route_row(
         **({"starts_on": starts_on} if starts_on else {}),  # none: kept, or the import's day
         "name": row.get("name"), "grid": grid, "campaign": campaign,
         "ordered": ordered in _YES, "checkpoints": [points[c][0] for c in codes],
-        "schedule": schedule.to_dict(), "team": row.get("team"), "people": assigned,
+        "schedule": Schedule(**parts).to_dict(), "team": row.get("team"), "people": assigned,
         "active": row.get("active").lower() not in ("0", "no", "false", "否", "停用"),
     }  # fmt: skip
 
@@ -179,7 +187,7 @@ def import_routes(path: Path | str) -> int:
         path, ("code", "name", "grid", "checkpoints", "days", "windows", "people"), headers.ROUTES
     )
     rows = table.rows
-    errors: list[RowError] = []
+    errors: list[RowError] = list(table.problems)
     points = {c.code: (c.id, c.grid_code) for c in Checkpoint.select()}
     people = {p.id for p in Person.select(Person.id)}
     by_code = {r.code: r.id for r in PatrolRoute.select(PatrolRoute.code, PatrolRoute.id)}

@@ -133,7 +133,7 @@ def import_people_registry(path: Path | str) -> int:
     """Import the file; returns the number of people written."""
     table = read_table(path, ("grid", "household", "name"), headers.REGISTRY)
     rows = table.rows
-    errors: list[RowError] = []
+    errors: list[RowError] = list(table.problems)
     grids = {g.code for g in Grid.select(Grid.code)}
     venues = venues_by_code({row.get("venue").upper() for row in rows} - {""})  # codes: upper
     seal = cipher()

@@ -69,7 +69,7 @@ def import_responsibilities(path: Path | str) -> int:
     grids = {g.code for g in Grid.select(Grid.code)}
     households = {(h.grid_code, h.code): h.id for h in Household.select(
         Household.id, Household.grid, Household.code)}  # fmt: skip
-    errors: list[RowError] = []
+    errors: list[RowError] = list(table.problems)
     wanted: dict[str, set[str]] = {}
     seen: dict[tuple[str, str], int] = {}
     for row in rows:

@@ -74,7 +74,7 @@ class ImportRefused(ValueError):
 
     def __init__(self, source: str, errors: list[RowError], *, headers: Mapping[str, str]) -> None:
         self.source = source
-        self.errors = errors
+        self.errors = sorted(errors, key=lambda error: error.row)  # in the file's order
         self.headers = headers
         super().__init__(source)
 
@@ -101,6 +101,9 @@ class Table:
 
     rows: list[Row]
     headers: Mapping[str, str]
+    # What reading found wrong that does not stop the rows from being read (a quote never
+    # closed: the rows before it): an import starts its own list of problems with these.
+    problems: list[RowError] = field(default_factory=list)
 
 
 def wire_max(model: type[BaseModel], field: str) -> int:
@@ -127,7 +130,7 @@ def check_phone(errors: list[RowError], row: Row, column: str = "phone") -> str:
     when it is not one (`personal.phone_problem`); an empty cell is no phone, no error."""
     phone = personal.normalize_phone(row.get(column))
     if personal.phone_problem(phone):
-        errors.append(RowError(row.number, column, "people.bad_phone"))
+        errors.append(RowError(row.number, column, "import.bad_phone"))
     return phone
 
 
@@ -160,6 +163,7 @@ def read_table(
     Given `aliases`, a header that names none of its columns is refused with the columns
     the import reads: its data would otherwise be dropped without a word."""
     path = Path(path)
+    problems: list[RowError] = []
     if not path.is_file():
         raise ImportRefused(str(path), [RowError(0, "", "import.no_file")], headers={})
     if path.suffix.lower() not in TABLE_SUFFIXES:  # a .toml read as CSV lists "missing" columns
@@ -185,8 +189,11 @@ def read_table(
             raise ImportRefused(path.name, [problem], headers={}) from None
         raw = [list(row) for row in csv.reader(io.StringIO(text, newline=""))]
         if _ends_in_open_quote(text):  # its last row swallowed the rest of the file
-            problem = RowError(len(raw), "", "import.open_quote")
-            raise ImportRefused(path.name, [problem], headers={})
+            unclosed = RowError(len(raw), "", "import.open_quote")
+            if len(raw) < 2:  # the header row itself
+                raise ImportRefused(path.name, [unclosed], headers={})
+            raw.pop()  # the rows before it are read and checked as any others
+            problems.append(unclosed)
     if not any(v.strip() for values in raw for v in values):
         raise ImportRefused(path.name, [RowError(1, "", "import.empty_file")], headers={})
     aliases = aliases or {}
@@ -211,10 +218,11 @@ def read_table(
             Row(number, {h: (values[i] if i < len(values) else "") for i, h in enumerate(headers)})
         )
     if stray:
-        raise ImportRefused(path.name, stray, headers=written)
+        raise ImportRefused(path.name, stray + problems, headers=written)
     if not rows:
-        raise ImportRefused(path.name, [RowError(0, "", "import.no_rows")], headers=written)
-    return Table(rows, written)
+        problems = problems or [RowError(0, "", "import.no_rows")]
+        raise ImportRefused(path.name, problems, headers=written)
+    return Table(rows, written, problems)
 
 
 def _ends_in_open_quote(text: str) -> bool:

@@ -94,8 +94,13 @@ def form_names() -> Names:
     return Names(tuple(FORMS), ("placard.checkpoint.kind",), CHECKPOINT_LEDGER_ZH)
 
 
-def coordinate(errors: list[RowError], row: Row, column: str, limit: float) -> None:
-    """An optional WGS-84 coordinate in decimal degrees, within ±limit."""
+# A coordinate's bound and the example its refusal gives (a latitude and a longitude here).
+COORDINATES = {"lat": (90.0, "26.08"), "lon": (180.0, "117.68")}
+
+
+def coordinate(errors: list[RowError], row: Row, column: str) -> None:
+    """An optional WGS-84 coordinate (lat or lon) in decimal degrees, within its bound."""
+    limit, example = COORDINATES[column]
     text = row.get(column)
     if not text:
         return
@@ -106,7 +111,10 @@ def coordinate(errors: list[RowError], row: Row, column: str, limit: float) -> N
     if not -limit <= value <= limit:  # NaN fails this too
         errors.append(
             RowError(
-                row.number, column, "import.bad_coordinate", {"value": text, "limit": f"{limit:g}"}
+                row.number,
+                column,
+                "import.bad_coordinate",
+                {"value": text, "limit": f"{limit:g}", "example": example},
             )
         )
 

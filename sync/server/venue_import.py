@@ -48,7 +48,7 @@ class VenuesImported:
 def import_venues(path: Path | str) -> VenuesImported:
     table = read_table(path, ("code", "name", "kind", "grid"), headers.VENUES)
     rows = table.rows
-    errors: list[RowError] = []
+    errors: list[RowError] = list(table.problems)
     seen: dict[str, int] = {}
     known = {g.code for g in Grid.select(Grid.code)}
     # Codes are upper case, as devices and placards compare them (tst-0009 is TST-0009):
@@ -76,8 +76,8 @@ def import_venues(path: Path | str) -> VenuesImported:
         }
         if row.get("grid") not in known:
             errors.append(RowError(row.number, "grid", "import.no_grid", {"grid": row.get("grid")}))
-        coordinate(errors, row, "lat", 90.0)
-        coordinate(errors, row, "lon", 180.0)
+        coordinate(errors, row, "lat")
+        coordinate(errors, row, "lon")
         if bool(row.get("lat")) != bool(row.get("lon")):  # at the empty one, named as written
             empty = "lon" if row.get("lat") else "lat"
             errors.append(RowError(row.number, empty, "import.lat_lon_pair", named))

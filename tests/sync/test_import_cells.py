@@ -78,3 +78,43 @@ def test_a_quote_never_closed_is_reported_on_its_row(tmp_path):
     sheet = _csv(tmp_path / "kinds.csv", 'code,zh,en\nq1,"足浴\n店",Foot\n')
     result = _admin(db, "import-kinds", sheet)
     assert result.exit_code == 0, result.output
+
+
+def test_the_rows_before_a_quote_never_closed_are_checked_too(tmp_path):
+    """A tester's grids: 星球 on row 2, an unclosed quote on row 3; only the quote was said."""
+    db = _server(tmp_path)
+    sheet = _csv(
+        tmp_path / "grids.csv",
+        'code,name,level,parent\nT1,东山镇,星球,\nV1,"鼎美村,village,T1\nV2,后坑村,village,T1\n',
+    )
+    result = _admin(db, "import-grids", sheet)
+    assert result.exit_code == 1, result.output
+    assert "共 2 处问题" in result.output
+    lines = [line.strip() for line in result.output.splitlines()[1:]]
+    assert lines[0].startswith("第 2 行 level 列：“星球”不是网格层级")
+    assert lines[1].startswith('第 3 行：这一行有一个引号（"）没有闭合')
+
+
+# Each import's required columns: row 2 of "?" is wrong in each, row 3 opens a quote.
+REQUIRED = {
+    "import-grids": "code,name,level",
+    "import-people": "id,name,role",
+    "import-kinds": "code,zh,en",
+    "import-levels": "code,zh,en,depth",
+    "import-venues": "code,name,kind,grid",
+    "import-checkpoints": "code,name,kind,grid",
+    "import-routes": "code,name,grid,checkpoints,days,windows,people",
+    "import-people-registry": "grid,household,name",
+    "import-responsibilities": "cadre,grid,household",
+}
+
+
+def test_every_import_says_the_rows_before_a_quote_never_closed(tmp_path):
+    db = _server(tmp_path)
+    for command, header in REQUIRED.items():
+        columns = header.count(",") + 1
+        text = f'{header}\n{",".join("?" * columns)}\n"open{",x" * (columns - 1)}\n'
+        result = _admin(db, command, _csv(tmp_path / "sheet.csv", text), lang="en")
+        assert result.exit_code == 1, (command, result.output)
+        assert "row 2" in result.output, (command, result.output)
+        assert 'row 3: a quote (") on this row is never closed' in result.output, command

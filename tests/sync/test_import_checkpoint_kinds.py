@@ -55,7 +55,7 @@ def test_an_unknown_checkpoint_kind_is_refused_with_the_kinds_one_may_write(tmp_
     db, zh = _import(tmp_path, *rows)
     assert zh.exit_code == 1
     assert (
-        "第 3 行 类型 列：“水塔”不是巡查点类型：请填写 村（屯）出入口、路段、烟花爆竹销售点、"
+        "第 3 行 类型 列：“水塔”不是点位类型：请填写 村（屯）出入口、路段、烟花爆竹销售点、"
         "消火栓、消防室、其他点位 中的一个"
     ) in zh.output
     assert (

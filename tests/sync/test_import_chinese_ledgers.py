@@ -115,14 +115,14 @@ def test_a_wrong_kind_risk_level_or_phone_is_refused_in_either_language(tmp_path
     assert "共 3 处问题" in result.output
     assert "第 2 行 类型 列：“旅店”不是场所类型：请填写 农贸市场、宾馆、超市" in result.output
     assert "第 2 行 风险等级 列：“很高”不是风险等级：请填写“低”“中”“高”之一" in result.output
-    assert "第 2 行 联系电话 列：电话号码无效：应为以1开头的11位手机号" in result.output
+    assert "第 2 行 联系电话 列：电话号码无效：请填写以 1 开头的 11 位手机号" in result.output
     result = _admin(db, "import-venues", str(sheet), lang="en")
     assert (
         "row 2, column 类型: '旅店' is not a venue kind: use one of market, hotel, supermarket"
         in result.output
     )
     assert "'很高' is not a risk level: use one of low, normal, high" in result.output
-    assert "row 2, column 联系电话: The phone number is not valid" in result.output
+    assert "row 2, column 联系电话: the phone number is not valid" in result.output
     assert _venues(db) == {}
 
 
@@ -184,4 +184,4 @@ def test_checkpoints_and_staff_phones_are_checked_too(tmp_path):
     staff.write_text("人员编号,姓名,角色,网格,电话\np-1,陈晓明,inspector,V1,12345\n", "utf-8")
     result = _admin(db, "import-people", str(staff), lang="en")
     assert result.exit_code == 1
-    assert "row 2, column 电话: The phone number is not valid" in result.output
+    assert "row 2, column 电话: the phone number is not valid" in result.output
