@@ -106,7 +106,7 @@ async def test_find_venue_during_an_inspection_opens_above_it(demo_home: Path) -
         await start(app, pilot)
         inspection = await find_and_open(app, pilot, "小吃")
         # The search the inspection was opened from gave it its place.
-        assert stack(app) == ["Screen", "HomeScreen", "InspectScreen"]
+        assert stack(app) == ["BaseScreen", "HomeScreen", "InspectScreen"]
         inspection.card.focus()  # not in a value field, where `/` types
         await press(app, pilot, "slash")
         assert isinstance(app.screen, FindVenueScreen)
@@ -125,7 +125,7 @@ async def test_rounds_daily_report_rounds_returns_to_rounds(demo_home: Path) -> 
         assert isinstance(app.screen, DailyReportScreen)
         await press(app, pilot, "f7")  # switched back: sections do not pile up
         assert isinstance(app.screen, RoundsScreen)
-        assert stack(app) == ["Screen", "HomeScreen", "RoundsScreen"]
+        assert stack(app) == ["BaseScreen", "HomeScreen", "RoundsScreen"]
         await press(app, pilot, "escape")
         assert isinstance(app.screen, HomeScreen)
 
@@ -141,7 +141,7 @@ async def test_review_dashboard_review_returns_to_review(demo_home: Path) -> Non
         assert isinstance(app.screen, DashboardScreen)
         await press(app, pilot, "f5")
         assert isinstance(app.screen, ReviewScreen)
-        assert stack(app) == ["Screen", "HomeScreen", "ReviewScreen"]
+        assert stack(app) == ["BaseScreen", "HomeScreen", "ReviewScreen"]
 
 
 async def test_typing_a_date_with_slashes_stays_in_the_field(demo_home: Path) -> None:
@@ -329,7 +329,7 @@ async def test_the_same_venue_history_twice_is_returned_to(demo_home: Path) -> N
         await press(app, pilot, "i")
         assert isinstance(app.screen, VenueHistoryScreen)
         assert app.screen.venue_id == history.venue_id
-        assert stack(app) == ["Screen", "HomeScreen", "FindVenueScreen", "VenueHistoryScreen"]
+        assert stack(app) == ["BaseScreen", "HomeScreen", "FindVenueScreen", "VenueHistoryScreen"]
 
 
 async def test_a_highlight_from_a_cleared_review_table_is_ignored(demo_home: Path) -> None:

@@ -39,7 +39,7 @@ from fieldapp.tui.parts.rounds import RoundsApp
 from fieldapp.tui.parts.scanning import ScanningApp
 from fieldapp.tui.parts.syncing import SyncApp
 from fieldapp.tui.parts.venues import VenueOpening
-from fieldapp.tui.screens import FieldScreen, WorkerFailed
+from fieldapp.tui.screens import BaseScreen, FieldScreen, WorkerFailed
 from fieldapp.tui.screens.home import HomeScreen
 from fieldapp.tui.views.home import DraftRow
 
@@ -99,6 +99,9 @@ class FieldApp(
         self.offered_resume = False
         self.startup_notes: list[str] = []  # e.g. checklist files refused at start-up
         localize_bindings(self)
+
+    def get_default_screen(self) -> BaseScreen:
+        return BaseScreen(id="_default")  # as Textual's, styled once when mounted
 
     def on_mount(self) -> None:
         self._apply_keymap()

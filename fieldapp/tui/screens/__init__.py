@@ -58,6 +58,26 @@ class WorkerFailed(Message):
     error: BaseException
 
 
+class StyledWhenMounted:
+    """A screen styled once as it is mounted: Textual styles each widget as it mounts it,
+    then styles the whole screen again when the screen is first shown (its first resume,
+    right after the mount), though nothing has changed in between. A later resume (back
+    from a screen above, after a change of theme or language) styles it as Textual does."""
+
+    _resumed = False
+
+    def on_screen_resume(self, event: events.ScreenResume) -> None:
+        # Runs before Textual's own resume handler (a subclass's comes first in the MRO).
+        if not self._resumed:
+            self._resumed = True
+            event.refresh_styles = False
+
+
+class BaseScreen(StyledWhenMounted, Screen[None]):
+    """The screen under home, Textual's default screen (`App.get_default_screen`): never
+    shown, yet styled a second time at every start when it was first resumed."""
+
+
 class FieldScreen(Screen[ResultType]):
     """A screen whose key labels follow the language and whose worker errors are reported."""
 

@@ -23,7 +23,7 @@ from textual.widgets import DataTable, Header, Label
 
 from fieldapp.i18n import listed, t
 from fieldapp.tui.commands import localize_bindings
-from fieldapp.tui.screens import HistoryWanted, VenueChosen
+from fieldapp.tui.screens import HistoryWanted, StyledWhenMounted, VenueChosen
 from fieldapp.tui.screens.home_due import add_due_columns, fill_due, fit_due_columns
 from fieldapp.tui.screens.home_returned import ReturnedLine
 from fieldapp.tui.views.due_list import DueRow, due_rows, venue_label
@@ -52,7 +52,7 @@ if TYPE_CHECKING:  # the follow-ups (and their checklist rules) load in their wo
 EARLY_WAIT_S = 1.5
 
 
-class HomeScreen(ReturnedLine):
+class HomeScreen(StyledWhenMounted, ReturnedLine):
     """The start screen. Enter acts on the row under the cursor of the focused list."""
 
     PLACE = "nav.place.home"
@@ -99,7 +99,6 @@ class HomeScreen(ReturnedLine):
         self.due_offset = 0
         self.due_shown: tuple[DueRow, ...] = ()  # the due list's page on screen
         self._shown_at_mount = False
-        self._resumed = False
         # The view made while the app started (begun before Textual was imported), waited
         # for here, briefly: the app reads the person's role from it before the screen is
         # composed (the role decides which keys the footer offers), and it goes into the
@@ -172,12 +171,7 @@ class HomeScreen(ReturnedLine):
         self.query_one("#drafts", DraftsTable).fit(self.app.size.width)
 
     def on_screen_resume(self, event: events.ScreenResume) -> None:
-        # Runs before Textual's own resume handler (this class comes first in the MRO).
-        # The first resume follows the mount, whose widgets were each styled as they were
-        # mounted: styling the whole screen again would only repeat that work.
-        if not self._resumed:
-            self._resumed = True
-            event.refresh_styles = False
+        # The first resume follows the mount: not styled again (StyledWhenMounted).
         self.on_resize()  # the width may have changed while another screen was on top
         if self._shown_at_mount:  # the first resume, right after the data was shown
             self._shown_at_mount = False
