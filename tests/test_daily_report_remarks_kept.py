@@ -1,7 +1,8 @@
 """The daily report's remarks (F8, Tab): Esc with remarks typed asks 放弃已填写的内容？ as
 every form does (they were thrown away unasked); Enter on a grid whose zero report is
 filed calls it 零报告, not 日报; the hint names z only where z acts (in the field z types);
-and the app's keys act from the field (ctrl+e exports: the field took it for End)."""
+and the app's keys the field does not edit with act from it (ctrl+y), while its own stay
+its own (ctrl+e moves to the end, as in every text field)."""
 
 from __future__ import annotations
 
@@ -14,7 +15,6 @@ from fieldapp.i18n import t
 from fieldapp.tui.app import make_app
 from fieldapp.tui.dialogs.confirm import ConfirmDialog
 from fieldapp.tui.screens.daily_report import DailyReportScreen
-from fieldapp.tui.screens.export import ExportScreen
 from fieldapp.tui.screens.home import HomeScreen
 
 
@@ -74,16 +74,16 @@ async def test_enter_after_a_zero_report_calls_it_one(demo_home: Path) -> None:
         assert "零报告已于" in text and "日报已于" not in text, text
 
 
-async def test_ctrl_e_exports_from_the_remarks(demo_home: Path) -> None:
+async def test_ctrl_e_in_the_remarks_moves_to_the_end(demo_home: Path) -> None:
     app = make_app(lang="zh")
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_screen(app, pilot, "f8", DailyReportScreen)
         await pilot.press("tab")
         await settle(app, pilot)
         assert app.focused is remarks(screen)
-        await pilot.press("ctrl+e")
+        await pilot.press(*"无情况", "home", "ctrl+e")
         await settle(app, pilot)
-        assert isinstance(app.screen, ExportScreen)
+        assert app.screen is screen and remarks(screen).cursor_position == 3
 
 
 async def test_another_section_asks_before_throwing_typed_remarks_away(demo_home: Path) -> None:
@@ -91,7 +91,7 @@ async def test_another_section_asks_before_throwing_typed_remarks_away(demo_home
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_screen(app, pilot, "f8", DailyReportScreen)
         await pilot.press("tab", *"无情况")
-        await pilot.press("ctrl+e")  # export from the field: asked first
+        await pilot.press("ctrl+y")  # activities, from the field: asked first
         await settle(app, pilot)
         assert isinstance(app.screen, ConfirmDialog)
         await pilot.press("n")

@@ -66,7 +66,7 @@ async def test_enter_keeps_the_daily_report_remarks(demo_home: Path, lang: str) 
         assert app.screen is screen
         assert screen.query_one("#report-remarks", Input).value == "no news"
 
-        await pilot.press("ctrl+e")  # another section from the remarks
+        await pilot.press("ctrl+y")  # another section from the remarks
         await settle(app, pilot)
         asked_to_discard(app)
         await pilot.press("enter")

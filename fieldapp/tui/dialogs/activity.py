@@ -21,7 +21,6 @@ from fieldapp.i18n import t
 from fieldapp.tui.commands import localize_bindings
 from fieldapp.tui.dialogs.discarding import AsksBeforeDiscarding
 from fieldapp.tui.dialogs.saving import SAVES_WITH_CTRL_S, SavingDialog
-from fieldapp.tui.widgets.app_keys_input import AppKeysInput
 from fieldapp.tui.widgets.dialog_foot import FormMessage, dialog_foot
 from fieldapp.tui.widgets.key_footer import KeyFooter
 
@@ -90,9 +89,7 @@ class ActivityDialog(AsksBeforeDiscarding, SavingDialog):
                     yield Label(self._label(name), id=f"activity-{name}-label")
                     value = self.ask.today if name == "held_on" else ""
                     placeholder = t("activity.form.photos.placeholder") if name == "photos" else ""
-                    yield AppKeysInput(
-                        value, id=f"activity-{name}", placeholder=placeholder, compact=True
-                    )
+                    yield Input(value, id=f"activity-{name}", placeholder=placeholder, compact=True)
             yield from dialog_foot(
                 FormMessage(id="activity-error", classes="dialog-error"),
                 (t("activity.form.save"), "activity-ok"),

@@ -32,7 +32,6 @@ from fieldapp.domain.typed import no_such_day, typed_date
 from fieldapp.i18n import t
 from fieldapp.tui.commands import localize_bindings
 from fieldapp.tui.dialogs.discarding import AsksBeforeDiscarding
-from fieldapp.tui.widgets.app_keys_input import AppKeysInput
 from fieldapp.tui.widgets.dialog_foot import FormMessage, dialog_foot
 from fieldapp.tui.widgets.key_footer import KeyFooter
 from fieldapp.tui.widgets.stopping_lists import StoppingRadioSet
@@ -134,7 +133,7 @@ class BulkActionDialog(AsksBeforeDiscarding, ModalScreen[BulkRequest | None]):
             with VerticalScroll(id="bulk-fields", classes="compact-fields"):
                 if self.event_type in NEEDS_DEADLINE:
                     yield Label(t("review_ui.field.deadline"))
-                    yield AppKeysInput(self.deadline.isoformat(), id="bulk-deadline", compact=True)
+                    yield Input(self.deadline.isoformat(), id="bulk-deadline", compact=True)
                     said = self._earlier_said(self.deadline.isoformat())
                     earlier = Static(said, id="bulk-deadline-earlier")
                     earlier.display = bool(said)  # no blank line at 80×24
@@ -150,10 +149,10 @@ class BulkActionDialog(AsksBeforeDiscarding, ModalScreen[BulkRequest | None]):
                         for unit in self.lifecycle.hand_over_units:
                             yield RadioButton(t(f"{texts}.unit.{unit}"), id=f"unit-{unit}")
                     yield Label(t("review_ui.field.reference"))
-                    yield AppKeysInput(id="bulk-reference", compact=True,
+                    yield Input(id="bulk-reference", compact=True,
                                 placeholder=t("review_ui.field.reference_hint"))  # fmt: skip
                     yield Label(t("review_ui.field.date"))
-                    yield AppKeysInput(self.today.isoformat(), id="bulk-date", compact=True)
+                    yield Input(self.today.isoformat(), id="bulk-date", compact=True)
                 if self.event_type == "outcome_recorded":
                     yield Label(t("review_ui.field.outcome"))
                     with StoppingRadioSet(id="bulk-outcome"):
@@ -166,9 +165,7 @@ class BulkActionDialog(AsksBeforeDiscarding, ModalScreen[BulkRequest | None]):
                     hint = f"note_required.{self.note_needed}"
                 else:
                     hint = "note_needed" if self.event_type == "note" else "note_hint"
-                yield AppKeysInput(
-                    id="bulk-note", placeholder=t(f"review_ui.field.{hint}"), compact=True
-                )
+                yield Input(id="bulk-note", placeholder=t(f"review_ui.field.{hint}"), compact=True)
             yield from dialog_foot(
                 FormMessage(id="bulk-error", classes="dialog-error"),
                 (t("review_ui.bulk.confirm", action=action), "bulk-ok"),

@@ -41,7 +41,6 @@ from fieldapp.services.inspection.failure_withdrawal import PriorAnswer, withdra
 from fieldapp.tui.commands import localize_bindings
 from fieldapp.tui.dialogs.discarding import HoldsTyped
 from fieldapp.tui.kinsoku import quoted_within
-from fieldapp.tui.widgets.app_keys_input import AppKeysInput
 from fieldapp.tui.widgets.dialog_foot import FormMessage, dialog_foot
 from fieldapp.tui.widgets.key_footer import KeyFooter
 from fieldapp.tui.widgets.table import cut
@@ -103,7 +102,7 @@ class FindingDialog(HoldsTyped, ModalScreen[bool]):
             # in: the description, then the deadline (Tab from the description went to
             # Save, and a deadline typed next went nowhere), then the severity.
             yield Label(t("finding.description", most=HAZARD_DESCRIPTION_MAX))
-            yield AppKeysInput(
+            yield Input(
                 self.description,
                 # A hint, not a value: it says what is saved if nothing is typed.
                 placeholder=t("finding.left_empty", text=self.prefill),
@@ -111,7 +110,7 @@ class FindingDialog(HoldsTyped, ModalScreen[bool]):
                 select_on_focus=False,  # a description held: the first key adds to it
             )
             yield Label(t("finding.deadline"))
-            yield AppKeysInput(self.deadline.isoformat(), id="finding-deadline")
+            yield Input(self.deadline.isoformat(), id="finding-deadline")
             yield Label(t("finding.severity"))
             yield Select(
                 [(t(f"inspect.severity.{s}"), s) for s in SEVERITIES],

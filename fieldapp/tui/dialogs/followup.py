@@ -18,7 +18,6 @@ from fieldapp.i18n import t
 from fieldapp.tui.commands import localize_bindings
 from fieldapp.tui.dialogs.discarding import HoldsTyped
 from fieldapp.tui.dialogs.saving import SAVES_WITH_CTRL_S
-from fieldapp.tui.widgets.app_keys_input import AppKeysInput
 from fieldapp.tui.widgets.dialog_foot import FormMessage, dialog_foot
 from fieldapp.tui.widgets.key_footer import KeyFooter
 
@@ -68,7 +67,7 @@ class ReadingDialog(HoldsTyped, ModalScreen[dict[str, str] | None]):
                 yield Label(self.problem, id="reading-problem")
             with Horizontal(classes="field-row"):
                 yield Label(t("reading.temperature"))
-                yield AppKeysInput(value=self.answers.get("FUP-01", ""), placeholder="36.5",
+                yield Input(value=self.answers.get("FUP-01", ""), placeholder="36.5",
                             id="reading-temperature", compact=True)  # fmt: skip
             with Horizontal(classes="field-row"):
                 yield Label(t("reading.symptoms"))
@@ -148,7 +147,7 @@ class AskDialog(HoldsTyped, ModalScreen[str | None]):
                         compact=True,
                     )
                 else:
-                    yield AppKeysInput(self.value, id="ask-text", compact=True)
+                    yield Input(self.value, id="ask-text", compact=True)
             if self.unanswered:
                 yield Static(id="ask-problem", classes="dialog-error")
             if self.choices:

@@ -28,7 +28,6 @@ from fieldapp.i18n import t
 from fieldapp.tui.commands import localize_bindings
 from fieldapp.tui.dialogs.discarding import AsksBeforeDiscarding
 from fieldapp.tui.dialogs.saving import SavingDialog
-from fieldapp.tui.widgets.app_keys_input import AppKeysInput
 from fieldapp.tui.widgets.dialog_foot import FormMessage, dialog_foot
 from fieldapp.tui.widgets.key_footer import KeyFooter
 
@@ -95,7 +94,7 @@ class IncidentDialog(AsksBeforeDiscarding, SavingDialog):
                 if self.venue is not None:
                     yield Label(t("incident.form.venue", venue=self.venue[1]), id="incident-venue")
                 yield Label(t("incident.form.address"))
-                yield AppKeysInput(self.address, id="incident-address", compact=True)
+                yield Input(self.address, id="incident-address", compact=True)
                 if len(self.grids) > 1:
                     yield Label(t("incident.form.grid"))
                     yield Select(
@@ -105,17 +104,17 @@ class IncidentDialog(AsksBeforeDiscarding, SavingDialog):
                         compact=True,
                     )
                 yield Label(t("incident.form.time"))
-                yield AppKeysInput(
+                yield Input(
                     local_now().strftime("%Y-%m-%d %H:%M"), id="incident-time", compact=True
                 )
                 yield Label(t("incident.form.description"))
-                yield AppKeysInput(id="incident-description", compact=True)
+                yield Input(id="incident-description", compact=True)
                 yield Label(t("incident.form.people"))
-                yield AppKeysInput(
+                yield Input(
                     id="incident-people", placeholder=t("incident.form.people_hint"), compact=True
                 )
                 yield Label(t("incident.form.media"))
-                yield AppKeysInput(
+                yield Input(
                     id="incident-files", placeholder=t("incident.form.media_hint"), compact=True
                 )
             yield from dialog_foot(

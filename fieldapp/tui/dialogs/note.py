@@ -16,7 +16,6 @@ from textual.widgets import Button, Input, Label
 from fieldapp.i18n import t
 from fieldapp.tui.commands import localize_bindings
 from fieldapp.tui.dialogs.discarding import AsksBeforeDiscarding
-from fieldapp.tui.widgets.app_keys_input import AppKeysInput
 from fieldapp.tui.widgets.key_footer import KeyFooter
 
 
@@ -37,7 +36,7 @@ class NoteDialog(AsksBeforeDiscarding, ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box"):
             yield Label(self.title_text, classes="dialog-title")
-            yield AppKeysInput(value=self.note, id="note-text")
+            yield Input(value=self.note, id="note-text")
             with Horizontal(classes="dialog-buttons"):
                 yield Button(t("note.save"), variant="primary", id="note-save")
                 yield Button(t("note.cancel"), id="note-cancel")

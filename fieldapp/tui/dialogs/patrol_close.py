@@ -18,7 +18,6 @@ from fieldapp.domain.free_text import text_problem
 from fieldapp.i18n import t
 from fieldapp.tui.commands import localize_bindings
 from fieldapp.tui.dialogs.discarding import HoldsTyped
-from fieldapp.tui.widgets.app_keys_input import AppKeysInput
 from fieldapp.tui.widgets.dialog_foot import FormMessage, dialog_foot
 from fieldapp.tui.widgets.key_footer import KeyFooter
 
@@ -44,7 +43,7 @@ class PatrolCloseDialog(HoldsTyped, ModalScreen[str | None]):
             yield Label(self.title_text, classes="dialog-title")
             yield Static(self.body_text, classes="dialog-body")
             yield Label(t("patrol.close_run.reason"))
-            yield AppKeysInput(
+            yield Input(
                 id="patrol-close-reason", placeholder=t("patrol.close_run.hint"),
                 max_length=REASON_LENGTH,
             )  # fmt: skip

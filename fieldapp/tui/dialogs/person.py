@@ -25,7 +25,6 @@ from fieldapp.services.people.registry import HouseholdForm, MemberForm
 from fieldapp.tui.commands import localize_bindings
 from fieldapp.tui.dialogs.discarding import AsksBeforeDiscarding
 from fieldapp.tui.dialogs.saving import SAVES_WITH_CTRL_S
-from fieldapp.tui.widgets.app_keys_input import AppKeysInput
 from fieldapp.tui.widgets.dialog_foot import FormMessage, dialog_foot
 from fieldapp.tui.widgets.key_footer import KeyFooter
 
@@ -99,7 +98,7 @@ class PersonDialog(AsksBeforeDiscarding, ModalScreen[HouseholdForm | None]):
                     for name in HOUSEHOLD_INPUTS:
                         with Horizontal(classes="field-row"):
                             yield Label(t(f"person.{name}"))
-                            yield AppKeysInput(
+                            yield Input(
                                 value=getattr(self.form, name), id=f"person-{name}", compact=True
                             )
                 for name in MEMBER_INPUTS:
@@ -112,7 +111,7 @@ class PersonDialog(AsksBeforeDiscarding, ModalScreen[HouseholdForm | None]):
                         placeholder = t("app.date_placeholder")
                     with Horizontal(classes="field-row"):
                         yield Label(t(f"person.{name}"))
-                        yield AppKeysInput(
+                        yield Input(
                             value=getattr(m, name),
                             placeholder=placeholder,
                             id=f"person-{name}",

@@ -19,7 +19,6 @@ from fieldapp.i18n import t
 from fieldapp.services.common.photos import PhotoError, import_photo
 from fieldapp.store.db import db
 from fieldapp.tui.commands import localize_bindings
-from fieldapp.tui.widgets.app_keys_input import AppKeysInput
 from fieldapp.tui.widgets.dialog_foot import FormMessage, dialog_foot
 from fieldapp.tui.widgets.key_footer import KeyFooter
 
@@ -80,7 +79,7 @@ class PhotoDialog(ImportsPhoto[str | None]):
         with Vertical(classes="dialog-box"):
             yield Label(t("photo.title", code=self.item_code), classes="dialog-title")
             yield Label(t("photo.path"))
-            yield AppKeysInput(id="photo-path")
+            yield Input(id="photo-path")
             yield DirectoryTree(self.start, id="photo-tree")
             yield from dialog_foot(
                 FormMessage(id="photo-message"),

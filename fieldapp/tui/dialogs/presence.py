@@ -37,7 +37,6 @@ from fieldapp.domain.presence import manual_note_problem
 from fieldapp.i18n import t
 from fieldapp.tui.commands import localize_bindings, relabel_binding
 from fieldapp.tui.dialogs.discarding import AsksBeforeDiscarding
-from fieldapp.tui.widgets.app_keys_input import AppKeysInput
 from fieldapp.tui.widgets.dialog_foot import FormMessage, dialog_foot
 from fieldapp.tui.widgets.key_footer import KeyFooter
 from fieldapp.tui.widgets.stopping_lists import StoppingOptionList
@@ -139,7 +138,7 @@ class PresenceDialog(AsksBeforeDiscarding, ModalScreen[PresenceChoice | None]):
                 *(Option(t(f"presence_reason.{r}"), id=r) for r in self.reasons),
                 id="presence-reasons",
             )
-            yield AppKeysInput(placeholder=t("presence.note"), id="presence-note")
+            yield Input(placeholder=t("presence.note"), id="presence-note")
             yield from dialog_foot(
                 FormMessage(id="presence-error", classes="dialog-error"),
                 (t(f"{self.texts}.ok"), "ok"),

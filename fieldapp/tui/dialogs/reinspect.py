@@ -25,7 +25,6 @@ from fieldapp.tui.commands import localize_bindings
 from fieldapp.tui.dialogs.discarding import AsksBeforeDiscarding
 from fieldapp.tui.dialogs.photo import ImportsPhoto
 from fieldapp.tui.messages import SyncRequested
-from fieldapp.tui.widgets.app_keys_input import AppKeysInput
 from fieldapp.tui.widgets.dialog_foot import FormMessage, dialog_foot
 from fieldapp.tui.widgets.key_footer import KeyFooter
 from fieldapp.tui.widgets.stopping_lists import StoppingRadioSet
@@ -89,9 +88,9 @@ class ReinspectDialog(AsksBeforeDiscarding, ImportsPhoto[bool]):
             # the buttons at 80×24, its label above them with nothing under it.
             with Vertical(id="reinspect-fields", classes="compact-fields"):
                 yield Label(t("reinspect.note"))
-                yield AppKeysInput(id="reinspect-note", compact=True)
+                yield Input(id="reinspect-note", compact=True)
                 yield Label(t("reinspect.photo_path"))
-                yield AppKeysInput(id="reinspect-photo", compact=True)
+                yield Input(id="reinspect-photo", compact=True)
             yield from dialog_foot(
                 FormMessage(id="reinspect-message"),
                 (t("reinspect.save"), "reinspect-save"),

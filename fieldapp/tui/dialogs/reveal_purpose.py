@@ -22,7 +22,6 @@ from fieldapp.i18n import t
 from fieldapp.services.people.reveal import NOTE_LENGTH, OTHER_PURPOSE, PURPOSES
 from fieldapp.tui.commands import localize_bindings
 from fieldapp.tui.dialogs.discarding import HoldsTyped
-from fieldapp.tui.widgets.app_keys_input import AppKeysInput
 from fieldapp.tui.widgets.dialog_foot import FormMessage, dialog_foot
 from fieldapp.tui.widgets.key_footer import KeyFooter
 from fieldapp.tui.widgets.stopping_lists import StoppingRadioSet
@@ -48,7 +47,7 @@ class RevealPurposeDialog(HoldsTyped, ModalScreen[tuple[str, str] | None]):
                 for purpose in PURPOSES:
                     yield RadioButton(t(f"reveal_purpose.{purpose}"), id=f"purpose-{purpose}")
             yield Label(t("reveal_purpose.note"))
-            yield AppKeysInput(
+            yield Input(
                 id="reveal-note", placeholder=t("reveal_purpose.note.hint"), max_length=NOTE_LENGTH
             )
             yield from dialog_foot(

@@ -16,7 +16,6 @@ from fieldapp.domain.free_text import return_problem
 from fieldapp.i18n import t
 from fieldapp.tui.commands import localize_bindings
 from fieldapp.tui.dialogs.discarding import HoldsTyped
-from fieldapp.tui.widgets.app_keys_input import AppKeysInput
 from fieldapp.tui.widgets.dialog_foot import FormMessage, dialog_foot
 from fieldapp.tui.widgets.key_footer import KeyFooter
 
@@ -40,7 +39,7 @@ class CommentDialog(HoldsTyped, ModalScreen[str | None]):
             yield Label(self.title_text, classes="dialog-title")
             if self.body_text:
                 yield Static(self.body_text, classes="dialog-body")
-            yield AppKeysInput(id="comment-text", placeholder=t("review_ui.comment.hint"))
+            yield Input(id="comment-text", placeholder=t("review_ui.comment.hint"))
             yield from dialog_foot(
                 FormMessage(id="comment-error", classes="dialog-error"),
                 (t("review_ui.comment.send"), "comment-ok"),

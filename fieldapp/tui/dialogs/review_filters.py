@@ -22,7 +22,6 @@ from fieldapp.i18n import t
 from fieldapp.services.review import ReviewFilters
 from fieldapp.tui.commands import localize_bindings
 from fieldapp.tui.dialogs.bulk_action import parse_date
-from fieldapp.tui.widgets.app_keys_input import AppKeysInput
 from fieldapp.tui.widgets.dialog_foot import FormMessage, dialog_foot
 from fieldapp.tui.widgets.key_footer import KeyFooter
 
@@ -91,13 +90,13 @@ class ReviewFiltersDialog(ModalScreen[ReviewFilters | None]):
                     id="filter-inspector",
                 )
                 yield Label(t("review_ui.filter.found_from"))
-                yield AppKeysInput(
+                yield Input(
                     f.found_from.isoformat() if f.found_from else "",
                     placeholder=t("app.date_placeholder"),
                     id="filter-from",
                 )
                 yield Label(t("review_ui.filter.found_to"))
-                yield AppKeysInput(
+                yield Input(
                     f.found_to.isoformat() if f.found_to else "",
                     placeholder=t("app.date_placeholder"),
                     id="filter-to",

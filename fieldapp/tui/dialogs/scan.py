@@ -26,7 +26,6 @@ from textual.widgets import Button, Input, Label, Static
 from fieldapp.i18n import t
 from fieldapp.services.common.photos import IMAGE_SUFFIXES
 from fieldapp.tui.commands import localize_bindings
-from fieldapp.tui.widgets.app_keys_input import AppKeysInput
 from fieldapp.tui.widgets.dialog_foot import FormMessage, dialog_foot
 from fieldapp.tui.widgets.key_footer import KeyFooter
 
@@ -59,7 +58,7 @@ class ScanDialog(ModalScreen[None]):
         with Vertical(classes="dialog-box"):
             yield Label(t("scan.title"), classes="dialog-title")
             yield Static(t("scan.hint"), classes="dialog-body")
-            yield AppKeysInput(placeholder=t("scan.placeholder"), id="scan-input")
+            yield Input(placeholder=t("scan.placeholder"), id="scan-input")
             yield from dialog_foot(
                 FormMessage(id="scan-message", classes="dialog-error"),
                 (t("scan.cancel"), "scan-cancel"),

@@ -20,7 +20,6 @@ from fieldapp.i18n import t
 from fieldapp.tui.commands import localize_bindings
 from fieldapp.tui.dialogs.discarding import HoldsTyped
 from fieldapp.tui.views.venue_facts import BadFact, Value, attribute_name, input_text, read_value
-from fieldapp.tui.widgets.app_keys_input import AppKeysInput
 from fieldapp.tui.widgets.dialog_foot import FormMessage, dialog_foot
 from fieldapp.tui.widgets.key_footer import KeyFooter
 
@@ -53,7 +52,7 @@ class VenueFactsDialog(HoldsTyped, ModalScreen[Changes | None]):
                 for name in self.names:
                     with Horizontal(classes="venue-fact"):
                         yield Label(attribute_name(name))
-                        yield AppKeysInput(
+                        yield Input(
                             input_text(self.held.get(name)),
                             placeholder=t("venue_facts.unknown"),  # an empty field shows so
                             id=f"fact-{name}",

@@ -49,7 +49,6 @@ from fieldapp.tui.views.report_lines import (
     status_title,
     zero_report_body,
 )
-from fieldapp.tui.widgets.app_keys_input import AppKeysInput
 from fieldapp.tui.widgets.key_footer import KeyFooter
 from fieldapp.tui.widgets.table import Table
 
@@ -115,9 +114,7 @@ class DailyReportScreen(FiledToday, StatusTab, RemarksKept):
                     yield Static("", id="report-counts")
                     yield Label("", id="report-state")
                     yield Label(t("report.remarks"), id="report-remarks-label")
-                    yield AppKeysInput(
-                        placeholder=t("report.remarks.placeholder"), id="report-remarks"
-                    )
+                    yield Input(placeholder=t("report.remarks.placeholder"), id="report-remarks")
                     yield Static(t("report.hint"), id="report-hint")
             with TabPane(t("report.tab.status"), id="tab-status"):
                 yield Label("", id="report-status-title", classes="pane-title")

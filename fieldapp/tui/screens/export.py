@@ -27,7 +27,6 @@ from fieldapp.domain.typed import no_such_day, typed_date
 from fieldapp.i18n import language, listed, t
 from fieldapp.services.export.file_names import FORMATS, WrongSuffix, free_path, path_for_format
 from fieldapp.tui.screens import FieldScreen
-from fieldapp.tui.widgets.app_keys_input import AppKeysInput
 from fieldapp.tui.widgets.key_footer import KeyFooter
 
 
@@ -110,15 +109,15 @@ class ExportScreen(FieldScreen[None]):
                 )
             with Horizontal(classes="export-row"):
                 yield Label(t("export_ui.from"), classes="export-label")
-                yield AppKeysInput(placeholder=t("app.date_placeholder"), id="export-from")
+                yield Input(placeholder=t("app.date_placeholder"), id="export-from")
                 yield Label(t("export_ui.to"), classes="export-label")
-                yield AppKeysInput(placeholder=t("app.date_placeholder"), id="export-to")
+                yield Input(placeholder=t("app.date_placeholder"), id="export-to")
             with Horizontal(classes="export-row"):
                 yield Label(t("export_ui.grid"), classes="export-label")
                 yield Select[str]([], prompt=t("export_ui.all_grids"), id="export-grid")
             with Horizontal(classes="export-row"):
                 yield Label(t("export_ui.path"), classes="export-label")
-                yield AppKeysInput(id="export-path")
+                yield Input(id="export-path")
             # Empty and hidden (its line kept) until an export runs: an indeterminate bar
             # animated as if something were being exported before anything was
             bar = ProgressBar(total=1, show_eta=False, id="export-progress")

@@ -26,7 +26,6 @@ from fieldapp.tui.commands import localize_bindings, relabel_binding
 from fieldapp.tui.screens import FieldScreen, HistoryWanted, VenueChosen
 from fieldapp.tui.views.find_venue import PAGE, SearchRequest, VenueRow, grid_choices, run_search
 from fieldapp.tui.widgets import PagedTable
-from fieldapp.tui.widgets.app_keys_input import AppKeysInput
 from fieldapp.tui.widgets.key_footer import KeyFooter
 from fieldapp.tui.widgets.table import GRID_CELLS, Cut, GridName
 from fieldapp.tui.widgets.venue_names import VenueName
@@ -38,10 +37,10 @@ DEBOUNCE_SECONDS = 0.1
 GRID_WHOLE_FROM = 100
 
 
-class QueryInput(AppKeysInput):
+class QueryInput(Input):
     """The search field: Down goes to the results, as people expect (and the footer says
-    so while the field has focus; the results table handles Down itself). The app's ctrl
-    keys act from it (`AppKeysInput`)."""
+    so while the field has focus; the results table handles Down itself). Its own editing
+    keys stay its own (ctrl+k deletes to the end); the app's other ctrl keys act from it."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("down", "screen.focus_results", "Results", id="find.down_to_results"),

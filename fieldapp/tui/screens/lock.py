@@ -26,7 +26,6 @@ from textual.worker import Worker, WorkerState
 
 from fieldapp.i18n import t
 from fieldapp.tui.commands import localize_bindings
-from fieldapp.tui.widgets.app_keys_input import AppKeysInput
 from fieldapp.tui.widgets.key_footer import KeyFooter
 
 
@@ -38,7 +37,7 @@ class PinAnswer(Message):
     text: str = ""
 
 
-class PinInput(AppKeysInput):
+class PinInput(Input):
     """A PIN field (hidden): only digits go in, as typed. Anything else is refused with the
     bell and a `NotADigit`, where a letter or a Chinese character went in as a dot and was
     only refused on Enter."""

@@ -32,7 +32,6 @@ from fieldapp.tui.dialogs.followup import AskDialog
 from fieldapp.tui.screens.people_actions import PeopleActions
 from fieldapp.tui.screens.refused_records import RefusedRecordsScreen, refused_mark
 from fieldapp.tui.views.people import PeopleData
-from fieldapp.tui.widgets.app_keys_input import AppKeysInput
 from fieldapp.tui.widgets.key_footer import KeyFooter
 from fieldapp.tui.widgets.paged_table import selected_key
 from fieldapp.tui.widgets.table import Table, ending
@@ -118,7 +117,7 @@ class PeopleScreen(PeopleActions):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield AppKeysInput(placeholder=t("people.search"), id="people-search")
+        yield Input(placeholder=t("people.search"), id="people-search")
         yield Table(id="people-table", cursor_type="row", zebra_stripes=True)
         yield Static("", id="people-household")
         refusal = Label("", id="people-refusal")

@@ -26,7 +26,6 @@ from fieldapp.services.inspection.inspections import (
 from fieldapp.services.inspection.passed_open import PassedOpen, passed_with_open_hazards
 from fieldapp.tui.commands import localize_bindings
 from fieldapp.tui.messages import SyncRequested
-from fieldapp.tui.widgets.app_keys_input import AppKeysInput
 from fieldapp.tui.widgets.key_footer import KeyFooter
 from fieldapp.tui.widgets.table import Cut, Table
 
@@ -109,7 +108,7 @@ class SummaryScreen(Screen[bool]):
                     )
                 else:
                     yield Label(t("summary.representative", max=REPRESENTATIVE_MAX))
-                    yield AppKeysInput(
+                    yield Input(
                         # a draft's name kept before there was a bound: cut where it shows
                         value=self.view.inspection.representative[:REPRESENTATIVE_MAX],
                         placeholder=t("summary.representative_placeholder"),

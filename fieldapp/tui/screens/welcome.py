@@ -22,7 +22,6 @@ from textual.widgets import Button, Header, Input, Label, Static
 
 from fieldapp.i18n import t
 from fieldapp.tui.screens import FieldScreen
-from fieldapp.tui.widgets.app_keys_input import AppKeysInput
 from fieldapp.tui.widgets.key_footer import KeyFooter
 
 
@@ -59,11 +58,9 @@ class NotEnrolledScreen(FieldScreen[None]):
             yield Label(t("enroll.title"), classes="dialog-title")
             yield Static(t("welcome.body") + "\n" + t("welcome.demo"), id="enroll-body")
             yield Label(t("welcome.url"), classes="field-label")
-            yield AppKeysInput(value=url, placeholder=t("welcome.url.placeholder"), id="enroll-url")
+            yield Input(value=url, placeholder=t("welcome.url.placeholder"), id="enroll-url")
             yield Label(t("welcome.code"), classes="field-label")
-            yield AppKeysInput(
-                value=code, placeholder=t("welcome.code.placeholder"), id="enroll-code"
-            )
+            yield Input(value=code, placeholder=t("welcome.code.placeholder"), id="enroll-code")
             yield Button(t("welcome.button"), id="enroll-go", variant="primary")
             yield Static("", id="enroll-status")
         yield KeyFooter()

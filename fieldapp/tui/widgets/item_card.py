@@ -16,7 +16,6 @@ from textual.widgets import Input, Static
 
 from fieldapp.domain.checklist import Item
 from fieldapp.i18n import language, pick, t
-from fieldapp.tui.widgets.app_keys_input import AppKeysInput
 
 VALUE_TYPES = ("number", "text", "date", "choice")
 
@@ -58,13 +57,13 @@ class ItemState:
     params: Mapping[str, float] = field(default_factory=dict)  # thresholds in force
 
 
-class AnswerInput(AppKeysInput):
+class AnswerInput(Input):
     """The field for a number, date, text or choice item.
 
     Like every field, it keeps the printable keys: a letter typed into a number is typed
     (and the answer refused, saying why), never taken as the screen's key. The screen's
-    F-key, ctrl and alt alternatives act while it has focus; Tab moves to the card, where
-    the letter keys act.
+    F-key, ctrl and alt alternatives act while it has focus (not the field's own editing
+    keys: ctrl+e moves to the end); Tab moves to the card, where the letter keys act.
     """
 
     async def _on_key(self, event: events.Key) -> None:
