@@ -1,6 +1,7 @@
-"""The export (ctrl+e) names its file when it runs, not when the screen opened, and never
-overwrites a file without saying so: F10 twice rewrote ledger-20261206-133011.xlsx, the
-name of the moment the screen was opened. Once the rows are written, the bar no longer
+"""The export (ctrl+e) writes the file the 保存到 field names, and never overwrites a file
+without saying so: F10 twice rewrote ledger-20261206-133011.xlsx; then the field showed
+…-053953 and F10 wrote …-053959, named anew when it ran, so the name a person read to find
+the file was not the file's. Once the rows are written, the bar no longer
 stands at 100% "exporting" while the other sheets and the workbook are saved."""
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ async def export(app, pilot, screen: ExportScreen) -> Path:  # type: ignore[no-u
     return written
 
 
-async def test_each_export_is_named_when_it_runs_and_none_overwritten(
+async def test_the_export_is_written_under_the_name_shown_and_none_overwritten(
     demo_supervisor: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     moment = [OPENED]
@@ -41,10 +42,11 @@ async def test_each_export_is_named_when_it_runs_and_none_overwritten(
         opened_as = Path(screen.query_one("#export-path", Input).value)
         moment[0] = OPENED + dt.timedelta(minutes=7)
         first = await export(app, pilot, screen)
-        ran = (OPENED + dt.timedelta(minutes=7)).astimezone().strftime("%Y%m%d-%H%M%S")
-        assert first != opened_as and first.name == f"ledger-{ran}.xlsx"
+        assert first == opened_as  # the name shown, not the moment F10 was pressed
+        opened = OPENED.astimezone().strftime("%Y%m%d-%H%M%S")
+        assert first.name == f"ledger-{opened}.xlsx"
         first_bytes = first.read_bytes()
-        second = await export(app, pilot, screen)  # the same second: a new name all the same
+        second = await export(app, pilot, screen)  # the same name again: another file
         assert second.name == first.name.replace(".xlsx", "-2.xlsx")
         assert first.read_bytes() == first_bytes and zipfile.is_zipfile(second)
         said = str(screen.query_one("#export-status", Static).render())

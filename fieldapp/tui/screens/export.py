@@ -87,12 +87,8 @@ class ExportScreen(FieldScreen[None]):
 
     def __init__(self) -> None:
         super().__init__(id="export")
-        self.folder: Path | None = None
         self.running = False
         self.written: tuple[Path, ...] = ()
-        # The name the screen put in the path field (not typed): F10 names the file anew,
-        # by the time it runs; the screen opening long before is not when it was made.
-        self.named_here = ""
         self.not_overwritten: Path | None = None  # the file there already, kept as it was
 
     def compose(self) -> ComposeResult:
@@ -148,17 +144,16 @@ class ExportScreen(FieldScreen[None]):
 
     @on(Ready)
     def _ready(self, event: Ready) -> None:
-        self.folder = event.folder
         self.query_one("#export-from", Input).value = event.today.replace(day=1).isoformat()
         self.query_one("#export-to", Input).value = event.today.isoformat()
         self.query_one("#export-grid", Select).set_options(
             [(name, code) for code, name in event.grids]
         )
-        self._name_here(default_path(event.folder, self._format(), event.moment))
-
-    def _name_here(self, path: Path) -> None:
-        self.named_here = str(path)
-        self.query_one("#export-path", Input).value = self.named_here
+        # The file is written under the name shown (F10 does not name it anew, by when it
+        # runs: a person reads the name to find the file); one there already is not
+        # overwritten (`free_path`).
+        path = default_path(event.folder, self._format(), event.moment)
+        self.query_one("#export-path", Input).value = str(path)
 
     def _format(self) -> str:
         return str(self.query_one("#export-format", Select).value)
@@ -169,10 +164,7 @@ class ExportScreen(FieldScreen[None]):
         if path_input.value:
             path = Path(path_input.value)
             if path.suffix.lower().lstrip(".") in FORMATS:
-                named_here = path_input.value == self.named_here
                 path_input.value = str(path.with_suffix(f".{event.value}"))
-                if named_here:
-                    self.named_here = path_input.value
 
     # -- running -----------------------------------------------------------------------
 
@@ -196,10 +188,6 @@ class ExportScreen(FieldScreen[None]):
         if not text:
             self._fail(t("export_ui.no_path"), "#export-path")
             return
-        if text == self.named_here and self.folder is not None:
-            from fieldapp.domain.clock import local_now
-
-            text = str(default_path(self.folder, self._format(), local_now()))
         try:
             out = path_for_format(Path(text).expanduser(), self._format())
         except WrongSuffix as wrong:
@@ -209,10 +197,7 @@ class ExportScreen(FieldScreen[None]):
         self.not_overwritten = out if free != out else None
         out = free
         if str(out) != self.query_one("#export-path", Input).value:  # the field shows the file
-            named_here = self.query_one("#export-path", Input).value == self.named_here
             self.query_one("#export-path", Input).value = str(out)
-            if named_here:
-                self.named_here = str(out)
         grid_value = self.query_one("#export-grid", Select).value
         grid = None if grid_value is Select.NULL else str(grid_value)
         self.running = True
