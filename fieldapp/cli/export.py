@@ -50,7 +50,8 @@ def export(
     full_personal_data: bool,
 ) -> None:
     lang = _language(ctx)
-    from fieldapp.i18n import t
+    from fieldapp.i18n import listed, t
+    from fieldapp.services.common.kinds import venue_kinds
     from fieldapp.services.export.ledger import ExportFilter, export_ledger
     from fieldapp.services.export.people_sheets import FullExportRefused
     from fieldapp.services.export.summary import export_summary
@@ -63,6 +64,8 @@ def export(
     try:
         if grid is not None and not Grid.select().where(Grid.code == grid).exists():
             fail(t("cli.export.unknown_grid", grid=grid))  # before the PIN and the file
+        if kind is not None and kind not in (known := venue_kinds()):
+            fail(t("cli.export.unknown_kind", kind=kind, known=listed(known)))
         unlock_personal_data()  # the people sheets open ID numbers and phones to mask them
         with ExitStack() as stack:
             bar: Any = None
@@ -94,7 +97,7 @@ def export(
                 ) from None
     finally:
         close_store()
-    click.echo(export_summary(result, ", ".join(str(p) for p in result.paths)))
+    click.echo(export_summary(result, listed(str(p) for p in result.paths)))
 
 
 @click.command()
