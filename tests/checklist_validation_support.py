@@ -6,21 +6,10 @@ Test modules take the autouse `_english` fixture by importing it.
 
 from __future__ import annotations
 
-import pytest
-
 from fieldapp.domain.checklist_toml import (
     ChecklistError,
     validate_checklist_text,
 )
-from fieldapp.i18n import set_language
-
-
-@pytest.fixture(autouse=True)
-def _english() -> None:
-    """These tests assert the problems' English wording (each test's language is restored
-    after it); the Chinese wording is asserted by the tests that name it."""
-    set_language("en")
-
 
 GOOD = """\
 id = "small_restaurant"

@@ -174,6 +174,14 @@ def chinese() -> Iterator[None]:
 
 
 @pytest.fixture
+def english() -> Iterator[None]:
+    """The English wording (tests that assert it); Chinese, the default, again after."""
+    set_language("en")
+    yield
+    set_language("zh")
+
+
+@pytest.fixture
 def chinese_in_utc(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """Chinese, and local time = UTC, so the frozen clock gives the same day everywhere."""
     monkeypatch.setenv("TZ", "UTC")

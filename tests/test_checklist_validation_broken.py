@@ -7,7 +7,6 @@ from __future__ import annotations
 import pytest
 from checklist_validation_support import (
     GOOD,
-    _english,  # noqa: F401 (autouse: the problems in English)
     _errors,
     _line_of,
 )
@@ -20,6 +19,9 @@ from fieldapp.domain.checklist_toml import (
 )
 
 # --- broken files ---------------------------------------------------------------------------
+
+
+pytestmark = pytest.mark.usefixtures("english")
 
 
 def test_good_text_loads() -> None:

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from checklist_validation_support import (
     GOOD,
-    _english,  # noqa: F401 (autouse: the problems in English)
     _line_of,
 )
 from click.testing import CliRunner
@@ -18,6 +18,9 @@ from fieldapp.domain.kinds import VENUE_KINDS
 from fieldapp.paths import CHECKLISTS_DIR
 
 # --- the command line -----------------------------------------------------------------------
+
+
+pytestmark = pytest.mark.usefixtures("english")
 
 
 def test_cli_validate_broken_file_exits_1_with_the_line(tmp_path: Path) -> None:

@@ -5,7 +5,6 @@ epidemic items and the domain review's fixes.
 from __future__ import annotations
 
 import pytest
-from checklist_validation_support import _english  # noqa: F401 (autouse: the problems in English)
 
 from fieldapp.domain.checklist import Checklist
 from fieldapp.domain.checklist_toml import (
@@ -15,6 +14,8 @@ from fieldapp.domain.checklist_toml import (
 )
 from fieldapp.domain.kinds import KIND_CODE, VENUE_KINDS
 from fieldapp.paths import CHECKLISTS_DIR
+
+pytestmark = pytest.mark.usefixtures("english")
 
 
 def _com(*numbers: int) -> list[str]:

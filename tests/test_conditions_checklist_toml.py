@@ -5,10 +5,12 @@ error points at its line, repeat counts and references from outside included.
 from __future__ import annotations
 
 import pytest
-from conditions_support import _english  # noqa: F401 (autouse: the problems in English)
 
 from fieldapp.domain.checklist import Checklist
 from fieldapp.domain.conditions import Context, form_state
+
+pytestmark = pytest.mark.usefixtures("english")
+
 
 # --- `checklist validate`: conditions in a TOML file, with their lines --------------------
 

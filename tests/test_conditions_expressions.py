@@ -7,7 +7,6 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from conditions_support import _english  # noqa: F401 (autouse: the problems in English)
 
 from fieldapp.domain.answers import (
     BadAnswer,
@@ -19,6 +18,9 @@ from fieldapp.domain.checklist import Item
 from fieldapp.domain.conditions import Context, evaluate
 from fieldapp.domain.expr_types import BOOL, NUMBER, Scope, check_condition
 from fieldapp.domain.expressions import ExprError, parse
+
+pytestmark = pytest.mark.usefixtures("english")
+
 
 SCOPE = Scope(
     earlier={"COM-01": NUMBER, "COM-09": BOOL, "HTL-05": "text", "MKT-09": "list"},

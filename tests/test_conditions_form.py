@@ -4,15 +4,16 @@ order of answers, and a repeated section asked once per instance.
 
 from __future__ import annotations
 
-from conditions_support import (
-    _english,  # noqa: F401 (autouse: the problems in English)
-    _yesno,
-)
+import pytest
+from conditions_support import _yesno
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from fieldapp.domain.checklist import Checklist, Item, Section
 from fieldapp.domain.conditions import Context, form_state
+
+pytestmark = pytest.mark.usefixtures("english")
+
 
 # --- what a form asks ----------------------------------------------------------------------
 

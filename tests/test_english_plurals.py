@@ -90,13 +90,6 @@ PLURALS = [
 ]  # fmt: skip
 
 
-@pytest.fixture
-def english():  # type: ignore[no-untyped-def]
-    i18n.set_language("en")
-    yield
-    i18n.set_language("zh")
-
-
 @pytest.mark.parametrize(("key", "values", "one", "more"), PLURALS)
 def test_an_english_count_reads_right_for_one_and_for_more(  # type: ignore[no-untyped-def]
     english, key: str, values: dict[str, object], one: str, more: str

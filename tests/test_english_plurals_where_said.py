@@ -6,7 +6,6 @@ checklists that did not load. Each goes through the code that says it."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -29,13 +28,6 @@ from fieldapp.tui.screens.sync import outcome_line
 from sync.client.base import SyncResult
 
 ONE_AND_TWO = [(1, ""), (2, "s")]
-
-
-@pytest.fixture
-def english() -> Iterator[None]:
-    i18n.set_language("en")
-    yield
-    i18n.set_language("zh")
 
 
 @pytest.mark.parametrize(("photos", "s"), ONE_AND_TWO)

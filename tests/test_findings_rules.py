@@ -6,24 +6,18 @@ same day is not later; a general hazard is handed over the day after its deadlin
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 
 import pytest
 
 from fieldapp.domain import findings as m
 from fieldapp.domain.findings import Event, FindingState, check_event, check_transition
-from fieldapp.i18n import set_language
+
+pytestmark = pytest.mark.usefixtures("english")
+
 
 TODAY = dt.date(2026, 6, 10)
 DUE = dt.date(2026, 6, 13)
 HAND_OVER = {"unit": "police_station", "reference": "鼎公移〔2026〕7号", "date": "2026-06-10"}
-
-
-@pytest.fixture(autouse=True)
-def english() -> Iterator[None]:
-    set_language("en")
-    yield
-    set_language("zh")
 
 
 def state(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -10,17 +9,11 @@ import pytest
 from fieldapp.domain import findings as machine
 from fieldapp.domain import incidents as inc
 from fieldapp.domain.findings import Event, fold
-from fieldapp.i18n import set_language
-
-
-@pytest.fixture(autouse=True)
-def english() -> Iterator[None]:
-    set_language("en")
-    yield
-    set_language("zh")
-
 
 INSPECTOR, SUPERVISOR = "inspector", "supervisor"
+
+
+pytestmark = pytest.mark.usefixtures("english")
 
 
 def ev(

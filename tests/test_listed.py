@@ -3,19 +3,7 @@ the files a report was written to. A ledger or report in its own language lists 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-import pytest
-
-from fieldapp.i18n import language, listed, set_language
-
-
-@pytest.fixture
-def english() -> Iterator[None]:
-    before = language()
-    set_language("en")
-    yield
-    set_language(before)
+from fieldapp.i18n import listed, set_language
 
 
 def test_chinese_lists_with_the_enumeration_comma() -> None:

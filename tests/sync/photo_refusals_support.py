@@ -9,7 +9,6 @@ Test modules take the autouse `english` fixture and the `reporter` fixture by im
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
@@ -18,16 +17,8 @@ from sync_world import Device, LiveServer
 from test_blob_download import _photo
 
 from fieldapp.domain.clock import now_iso
-from fieldapp.i18n import set_language
 from fieldapp.services.incidents.reporting import IncidentReport, report_incident
 from fieldapp.store.models import Blob
-
-
-@pytest.fixture(autouse=True)
-def english() -> Iterator[None]:
-    set_language("en")
-    yield
-    set_language("zh")
 
 
 def _on_server(live_server: LiveServer, sha: str) -> bool:

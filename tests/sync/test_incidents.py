@@ -6,7 +6,6 @@ from __future__ import annotations
 import hashlib
 import os
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -14,7 +13,6 @@ from fault_tools import ChaosProxy
 from sync_world import LiveServer
 
 from fieldapp.domain import incidents as lifecycle
-from fieldapp.i18n import set_language
 from fieldapp.services.incidents import queue
 from fieldapp.services.incidents.evidence import EvidenceError
 from fieldapp.services.incidents.reporting import IncidentReport, ReportRefused, report_incident
@@ -26,12 +24,7 @@ from sync.server import db as server_db
 from sync.server.incident_models import Incident as ServerIncident
 from sync.server.incident_models import IncidentEvent as ServerIncidentEvent
 
-
-@pytest.fixture(autouse=True)
-def english() -> Iterator[None]:
-    set_language("en")
-    yield
-    set_language("zh")
+pytestmark = pytest.mark.usefixtures("english")
 
 
 def _act_as(device, monkeypatch: pytest.MonkeyPatch):  # noqa: ANN001, ANN202

@@ -6,13 +6,12 @@ that cannot be stored stops the downloads with the reason; the next sync brings 
 from __future__ import annotations
 
 import pytest
-from photo_refusals_support import english  # noqa: F401 (autouse: the problems in English)
 from test_blob_download import _inspector_with_photos
 
 from fieldapp.store.models import Blob, Outbox
 from sync.client import SyncResult
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.usefixtures("english")]
 
 
 # --- coming down ------------------------------------------------------------------------

@@ -16,7 +16,6 @@ from photo_refusals_support import (  # noqa: F401 (fixtures)
     _on_server,
     _report_video,
     _taken,
-    english,
     reporter_fixture,
 )
 from sync_world import event, finding_event, inspection_submit
@@ -25,7 +24,7 @@ from test_blob_download import _photo
 from fieldapp.domain.clock import now_iso
 from fieldapp.store.models import Blob, Outbox
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.usefixtures("english")]
 
 
 # --- going up ------------------------------------------------------------------------------

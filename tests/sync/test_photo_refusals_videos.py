@@ -16,7 +16,6 @@ from photo_refusals_support import (  # noqa: F401 (fixtures)
     _on_server,
     _report_video,
     _taken,
-    english,
     reporter_fixture,
 )
 
@@ -25,7 +24,7 @@ from sync.client.photos import PART
 from sync.server import db as server_db
 from sync.server.models import Blob as ServerBlob
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.usefixtures("english")]
 
 
 class WithoutResumableUploads(RealNetwork):
