@@ -8,12 +8,14 @@ import datetime as dt
 
 from rounds_support import INSPECTOR_A11, INSPECTOR_V2, SUPERVISOR, Clock, act_as, china
 
+from fieldapp.i18n import set_language
 from fieldapp.services.common.campaigns import load_campaigns
 from fieldapp.services.daily_report import reports
 from fieldapp.services.dashboard.targets import target_progress
 from fieldapp.services.incidents import events
 from fieldapp.services.incidents.reporting import IncidentReport, report_incident
 from fieldapp.store.campaign_models import CampaignRun
+from fieldapp.tui.views.work_lines import work_lines
 
 
 def fireworks_sale(reporter: str, at: str, outcome: str) -> None:
@@ -52,12 +54,17 @@ def test_enforcement_cases_per_community_against_the_target(tree: Clock) -> None
     day = reports.report_counts("A11", dt.date(2026, 2, 11))
     assert day["campaigns"]["spring_festival"]["figures"]["enforcement_cases"] == 2
     assert day["campaigns"]["spring_festival"]["targets"] == {"enforcement_cases_per_community": 3}
+    # F8's card said 春节禁燃：执法案件 2/3, the 3 not said to be the target.
+    assert "春节禁燃：执法案件 2（目标 3）" in work_lines(day)
+    set_language("en")
+    try:
+        assert "Enforcement cases 2 (target 3)" in work_lines(day)
+    finally:
+        set_language("zh")
     assert "campaigns" not in reports.report_counts("A11", dt.date(2026, 3, 1))  # over
 
 
 def test_a_target_nothing_counts_is_refused_when_the_campaign_is_loaded() -> None:
-    from fieldapp.i18n import set_language
-
     set_language("en")  # the problems in English (pinned; the Chinese: test_checklist_validation)
     import pytest
 
