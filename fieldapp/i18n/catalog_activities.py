@@ -82,6 +82,7 @@ ZH: dict[str, str] = {
     "activity.detail.attendees": "参加人数：{value}",
     "activity.detail.attendee_names": "参加人员：{value}",
     "activity.detail.minutes": "会议纪要：{value}",
+    "activity.detail.late_reason": "迟报原因：{value}",
     "activity.detail.report": "书面报告：{value}",
     "activity.detail.photos": "照片 {count} 张：{names}（按 o 打开）",
     "activity.detail.no_photos": "照片：无",
@@ -138,6 +139,7 @@ ZH: dict[str, str] = {
     "ledger.col.attendees": "参加人数",
     "ledger.col.attendee_names": "参加人员",
     "ledger.col.minutes": "纪要/报告",
+    "ledger.col.late_reason": "迟报原因",
     "ledger.col.photo_count": "照片数",
     "ledger.col.recorder": "记录人",
 }
@@ -224,6 +226,7 @@ EN: dict[str, str] = {
     "activity.detail.attendees": "Number of attendees: {value}",
     "activity.detail.attendee_names": "Who attended: {value}",
     "activity.detail.minutes": "Minutes: {value}",
+    "activity.detail.late_reason": "Reason for lateness: {value}",
     "activity.detail.report": "Written report: {value}",
     "activity.detail.photos": "{count} photos: {names} (o opens them)",
     "activity.detail.photos_one": "1 photo: {names} (o opens it)",
@@ -280,6 +283,7 @@ EN: dict[str, str] = {
     "ledger.col.attendees": "Number of attendees",
     "ledger.col.attendee_names": "Who attended",
     "ledger.col.minutes": "Minutes / report",
+    "ledger.col.late_reason": "Reason for lateness",
     "ledger.col.photo_count": "Photos (count)",
     "ledger.col.recorder": "Recorded by",
 }

@@ -21,6 +21,7 @@ from typing import Any
 from fieldapp.domain import findings as machine
 from fieldapp.domain.incidents import INCIDENT
 from fieldapp.reports.ledger import Labels
+from fieldapp.services.activities.detail import late_reason_apart
 from fieldapp.services.activities.types import activity_types
 from fieldapp.services.common.refused_records import not_refused
 from fieldapp.services.export.sheets import free_text
@@ -37,7 +38,7 @@ INCIDENT_COLUMNS = (("occurred_at", 17), ("grid_name", 14), ("category", 14), ("
                     ("outcome", 12), ("reporter", 10))  # fmt: skip
 ACTIVITY_COLUMNS = (("held_on", 12), ("grid_name", 14), ("activity", 18), ("place", 20),
                     ("attendees", 8), ("attendee_names", 20), ("minutes", 36),
-                    ("photo_count", 8), ("recorder", 10))  # fmt: skip
+                    ("late_reason", 20), ("photo_count", 8), ("recorder", 10))  # fmt: skip
 
 Sheet = Callable[[str, Sequence[str], Sequence[int]], None]
 Row = Callable[[Sequence[object]], None]
@@ -127,9 +128,10 @@ def write_activity_sheet(
     grid_names = _grid_names()
     kinds = {k.code: k.name(labels.lang) for k in activity_types()}
     for a in held:
+        late_reason, minutes = late_reason_apart(a.minutes)
         row([
             a.held_on, grid_names.get(a.grid_code, a.grid_code), kinds.get(a.type_code, a.type_code),
-            a.place, a.attendees, said(a.attendee_names), said(a.minutes), len(a.photos or ()),
-            names.get(a.recorded_by, a.recorded_by),
+            a.place, a.attendees, said(a.attendee_names), said(minutes), said(late_reason),
+            len(a.photos or ()), names.get(a.recorded_by, a.recorded_by),
         ])  # fmt: skip
     return len(held)

@@ -47,6 +47,7 @@ def record_text(held: HeldActivity) -> str:
     )
     lines = [
         t("activity.detail.held_on", value=held.held_on),
+        *([t("activity.detail.late_reason", value=d.late_reason)] if d.late_reason else []),
         t("activity.detail.grid", value=held.grid),
         t("activity.detail.place", value=d.place or NONE),
         t("activity.detail.attendees", value=d.attendees or NONE),
