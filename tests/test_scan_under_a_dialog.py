@@ -1,7 +1,7 @@
-"""A scanner's burst while a dialog is on top does nothing and says nothing there, as the
-app's keys that go somewhere do nothing (557b534): it opened the scanned venue's dialog
-over a confirmation, and over a form that saves with ctrl+s its keys were typed into the
-field. The dialogs that expect a scan take it: why a venue was chosen by hand closes, and
+"""A scanner's burst while a dialog is on top does nothing there but say to close the
+dialog first (dropped unsaid, a checkpoint seemed checked in), as the app's keys that go
+somewhere do nothing (557b534): it opened the scanned venue's dialog over a
+confirmation, and over a form that saves with ctrl+s its keys were typed into the field. The dialogs that expect a scan take it: why a venue was chosen by hand closes, and
 the scanned venue is offered."""
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from pilot_support import code_typed_into_scan, open_screen
 from test_wedge_scan import Keys, burst, keys, messages, my_venues, scanning_app, settle
 from textual.widgets import Input
 
+from fieldapp.i18n import t
 from fieldapp.tui.dialogs.confirm import ConfirmDialog
 from fieldapp.tui.dialogs.person import PersonDialog
 from fieldapp.tui.dialogs.presence import PresenceDialog
@@ -34,7 +35,7 @@ async def test_a_scan_over_a_confirmation_does_nothing(keys: Keys) -> None:
         await burst(app, pilot, payload)
         assert app.screen is confirm
         assert not any(isinstance(s, ScannedVenueDialog) for s in app.screen_stack)
-        assert messages(app) == []
+        assert messages(app) == [t("scan.close_dialog_first")]  # said, not dropped unsaid
 
 
 async def test_a_scan_over_a_form_is_not_typed_into_its_field(keys: Keys) -> None:
@@ -51,7 +52,7 @@ async def test_a_scan_over_a_form_is_not_typed_into_its_field(keys: Keys) -> Non
         name.focus()
         await burst(app, pilot, payload)
         assert app.screen is form and name.value == ""
-        assert messages(app) == []
+        assert messages(app) == [t("scan.close_dialog_first")]  # said, not dropped unsaid
 
 
 async def test_a_placard_scanned_while_asked_why_by_hand_answers_it(keys: Keys) -> None:

@@ -26,6 +26,7 @@ ZH: dict[str, str] = {
     "scan.venue.start": "开始检查",
     "scan.venue.resume": "继续检查",
     "scan.venue.cancel": "取消",
+    "scan.close_dialog_first": "扫码未处理：请先关闭当前对话框（Esc），再扫一次。",
     "scan.venue.outside_grid": (
         "注意：该场所属于“{grid}”，不在本机所知您负责的网格内，\n"
         "这次检查提交后会被服务器退回，除非同步前办公室已把该网格分配给您。\n"
@@ -73,6 +74,7 @@ EN: dict[str, str] = {
     "scan.venue.start": "Start inspection",
     "scan.venue.resume": "Resume inspection",
     "scan.venue.cancel": "Cancel",
+    "scan.close_dialog_first": "Scan not taken: close this dialog first (Esc), then scan again.",
     "scan.venue.outside_grid": (
         "Note: this venue is in {grid}, not one of your grids as this device knows them. "
         "The server will refuse this inspection unless the office assigns you that grid "

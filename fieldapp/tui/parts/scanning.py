@@ -25,8 +25,8 @@ the next try (`say_about_scan`); a scan that leads somewhere closes it first
 why a venue or a checkpoint was chosen by hand; the scan is the answer, and its refusals
 are said in it too). A note typed there is not lost unasked (`parts.scan_dialogs`).
 
-A scan while any other dialog is on top (a confirmation, a form) does nothing and says
-nothing (`scan_unexpected`), as the app's keys that go somewhere do nothing there
+A scan while any other dialog is on top (a confirmation, a form) does nothing but say to
+close the dialog first (`scan_unexpected`), as the app's keys that go somewhere do nothing there
 (`Navigation.check_action`): it opened the scanned venue's dialog over a half-answered
 one. Its keys are held and dropped, not typed into the dialog's field, nor its Enter
 taken by the dialog's button.
@@ -178,7 +178,7 @@ class ScanningApp(WedgeListener, ScanDialogs):
     def _wedge_scanned(self, event: WedgeScanned) -> None:
         event.stop()
         if self.scan_unexpected():
-            self.log.info("scan under a dialog that takes none: ignored")
+            self.notify(t("scan.close_dialog_first"), severity="warning")  # not dropped unsaid
             return
         self.scan_text(event.text, source=WEDGE)
 
