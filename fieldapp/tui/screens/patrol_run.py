@@ -30,6 +30,9 @@ from fieldapp.tui.widgets.key_footer import KeyFooter
 from fieldapp.tui.widgets.paged_table import selected_key
 from fieldapp.tui.widgets.table import Cut, Table
 
+# what changes a run: not offered on one finished or taken over (it is only read)
+READ_ONLY_HIDES = frozenset({"manual", "note", "photo", "form", "finish"})
+
 
 class PatrolRunScreen(FieldScreen[None]):
     PLACE = "nav.place.patrol_run"
@@ -114,6 +117,9 @@ class PatrolRunScreen(FieldScreen[None]):
         )
         status = run_status(view)
         self.query_one("#patrol-run-status", Label).update(status)
+        # a run finished or taken over is only read: no hint, no keys that would change it
+        self.query_one("#patrol-run-hint", Static).display = not self._read_only()
+        self.refresh_bindings()
         table = self.query_one("#patrol-run-points", DataTable)
         row = table.cursor_row
         table.clear()
@@ -171,6 +177,14 @@ class PatrolRunScreen(FieldScreen[None]):
         severity = "information" if outcome.accepted else "warning"
         ask = outcome.checkpoint_id if outcome.typed_code else ""
         self.post_message(self.Said(outcome.message, severity, ask))
+
+    def _read_only(self) -> bool:
+        return self.view is not None and (self.view.finished or self.view.taken_over)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in READ_ONLY_HIDES and self._read_only():
+            return False
+        return super().check_action(action, parameters)
 
     def _ended(self) -> bool:
         """Is the run finished (shown, not changed)? Says so when it is."""
@@ -287,6 +301,7 @@ class PatrolRunScreen(FieldScreen[None]):
 
     def action_form(self) -> None:
         from fieldapp.domain.patrols import FORMS
+        from fieldapp.tui.dialogs.patrol_form import ask_items
 
         if (line := self._reached_line()) is None:
             return
@@ -294,31 +309,9 @@ class PatrolRunScreen(FieldScreen[None]):
         if not items:
             self.explain(t("patrol.run.no_form", checkpoint=named(line)), severity="information")
             return
-        self._ask_item(line, items, {})  # each item starts on the visit's saved answer
-
-    def _ask_item(self, line: Any, items: list[tuple[str, str]], answers: dict[str, str]) -> None:
-        from fieldapp.tui.dialogs.followup import AskDialog
-
-        if not items:
-            self._step("answers", line.checkpoint_id, answers)
-            return
-        (key, kind), rest = items[0], items[1:]
-        choices = (
-            [(t("patrol.form.yes"), "yes"), (t("patrol.form.no"), "no")]
-            if kind == "yesno"
-            else None
-        )
-        title = t("patrol.run.form_title", checkpoint=line.code, item=t(f"patrol.form.{key}"))
-
-        def answered(value: str | None) -> None:
-            if value is not None:
-                self._ask_item(line, rest, {**answers, key: value})
-
-        saved = dict(line.answers).get(key, "")
-        dialog = AskDialog(
-            title, t(f"patrol.form.{key}"), choices, unanswered=kind == "yesno", value=saved
-        )
-        self.app.push_screen(dialog, answered)
+        # each item starts on the visit's saved answer; all answered, they are saved
+        save = lambda answers: self._step("answers", line.checkpoint_id, answers)  # noqa: E731
+        ask_items(self.app, line, items, save)
 
     def action_incident(self) -> None:
         """Report an incident here: the place is the checkpoint, its grid the route's."""
