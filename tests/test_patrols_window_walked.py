@@ -2,7 +2,8 @@
 
 Enter inside the open window after its run was finished said "no patrol can start: one
 starts half an hour before its window", as if the window were still to come: it says
-this window's patrol is done, a sentence ending in a full stop in both languages. The
+this window's patrol is finished, a sentence ending in a full stop in both languages,
+and how many checkpoints were missed (it said 已经完成 beside 部分完成（漏岗）). The
 missed-checkpoint column held one "code name" of two missed ("CP-02 烟花爆竹销售点"):
 it says how many and their codes. The due list cut the route's code ("春节烟花爆竹巡逻
 （DM-FW…  · 进行中"): the name is cut, the code and the in-progress mark are said whole.
@@ -43,7 +44,10 @@ async def test_enter_after_the_windows_run_was_finished_says_it_is_done(
         screen, notes = await enter_on_due_routes(app, pilot)
         said = notes[-1]
         routes = f"{t('app.aside', text='烟花爆竹巡逻', aside='FW-01')} 00:00-23:59"
+        # finished with two missed, as the attendance's 部分完成（漏岗） says: not 已经完成
+        routes += t("patrol.due.walked_missed", count=2)
         assert said == t("patrol.due.walked", routes=routes), said
+        assert ("部分完成，漏岗 2 个" if lang == "zh" else "2 checkpoints missed") in said
         assert said.endswith("。" if lang == "zh" else "."), said
         assert t("patrol.due.none_to_start") not in said
         table = screen.query_one("#patrols-attendance", DataTable)

@@ -159,16 +159,21 @@ def waiting_campaigns(*, now: dt.datetime | None = None) -> list[str]:
     return list(waiting)
 
 
-def walked_now(*, now: dt.datetime | None = None) -> list[tuple[str, str, str]]:
-    """(name, code, window) of my routes whose window is open now but whose run of it was
-    finished: why nothing can be started in it (`due_now` leaves them out)."""
+def walked_now(*, now: dt.datetime | None = None) -> list[tuple[str, str, str, int]]:
+    """(name, code, window, checkpoints missed) of my routes whose window is open now but
+    whose run of it was finished: why nothing can be started in it (`due_now` leaves them
+    out), and whether it was done whole (the attendance's 部分完成（漏岗） otherwise)."""
     moment = _now(now)
     finished = finished_windows(moment.date(), moment.date())
-    return [
-        (route.name, route.code, window.label)
-        for route, window in _windows_now(me().person_id, moment)
-        if (route.id, moment.date().isoformat(), window.label) in finished
-    ]
+    visits, _ = _visits(moment.date(), moment.date())
+    walked = []
+    for route, window in _windows_now(me().person_id, moment):
+        key = (route.id, moment.date().isoformat(), window.label)
+        if key in finished:
+            verdict = patrols.assess(route.checkpoints, moment.date(), window,
+                                     visits.get(key, []), moment, finished=True)  # fmt: skip
+            walked.append((route.name, route.code, window.label, len(verdict.missed)))
+    return walked
 
 
 def _still_open(run: PatrolRun, moment: dt.datetime) -> DuePatrol:

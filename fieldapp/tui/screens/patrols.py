@@ -314,10 +314,9 @@ class PatrolsScreen(PatrolClosing):
         """A window open now whose run was finished is done, not waiting; else the
         attendance below lists the windows to wait for, when there are any."""
         if self.data is not None and self.data.walked:
-            routes = listed(
-                f"{t('app.aside', text=name, aside=code)} {window}"
-                for name, code, window in self.data.walked
-            )
+            from fieldapp.tui.views.patrol_row import walked_route
+
+            routes = listed(walked_route(*walked) for walked in self.data.walked)
             return t("patrol.due.walked", routes=routes)
         windows = self.data is not None and bool(self.data.rows)
         if not windows and self.data is not None and self.data.waiting:

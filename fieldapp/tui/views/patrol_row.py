@@ -15,7 +15,7 @@ from fieldapp.services.patrols.due import DuePatrol
 def row_to_start(
     row: AttendanceRow,
     due: tuple[DuePatrol, ...],
-    walked: tuple[tuple[str, str, str], ...],
+    walked: tuple[tuple[str, str, str, int], ...],
     now: dt.datetime,
 ) -> tuple[str | None, str]:
     """(the route id to start, "") when the row's window is due to me now, else (None,
@@ -34,6 +34,15 @@ def row_to_start(
     if now > window.closes_at(row.day):
         return None, t("patrol.row.over", route=route, day=row.day.isoformat(),
                        window=row.window, end=f"{window.end:%H:%M}")  # fmt: skip
-    if any((code, label) == (row.route_code, row.window) for _, code, label in walked):
-        return None, t("patrol.due.walked", routes=f"{route} {row.window}")
+    for name, code, label, missed in walked:
+        if (code, label) == (row.route_code, row.window):
+            return None, t("patrol.due.walked", routes=walked_route(name, code, label, missed))
     return None, t("patrol.row.not_mine", route=route, window=row.window, who=row.assignee)
+
+
+def walked_route(name: str, code: str, window: str, missed: int) -> str:
+    """A route whose window's run was finished, as Enter says it: 春节烟花爆竹巡逻（DM-FW）
+    06:30-09:00, and how many were missed when some were, as the attendance says
+    部分完成（漏岗）."""
+    said = f"{t('app.aside', text=name, aside=code)} {window}"
+    return said + t("patrol.due.walked_missed", count=missed) if missed else said

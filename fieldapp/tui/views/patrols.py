@@ -19,7 +19,7 @@ class PatrolsData:
     first: dt.date
     last: dt.date
     refusals: dict[str, RecordRefusal]  # run id -> why the server refused it
-    walked: tuple[tuple[str, str, str], ...] = ()  # (name, code, window): open, run finished
+    walked: tuple[tuple[str, str, str, int], ...] = ()  # (name, code, window, missed): run finished
     supervisor: bool = False  # closes a run of the grids open on another device (c)
     waiting: tuple[str, ...] = ()  # campaigns off that my routes patrol in (their names)
 
