@@ -10,7 +10,8 @@ server refused reads 服务器拒收: its visits are not counted; while it is hi
 reason shows below the list, r sends the run again and x discards it, as in F3, and on
 any other row r reads the lists again: `refused_records`), and a line per person or
 team. `[` and `]` move a day, `w` shows the last seven days; `v` on a window walked (in
-either list) opens its checkpoint visits with their notes and photos (`patrol_visits`);
+either list; Enter too in the attendance list) opens its checkpoint visits with their
+notes and photos (`patrol_visits`);
 a supervisor's `c` on a window whose run is open on another device (lost) closes it
 (`patrol_closing`). Reading runs in a worker.
 """
@@ -50,6 +51,8 @@ class PatrolsScreen(PatrolClosing):
         # r sends a highlighted refused run again (as in F3); on any other row, Refresh
         *RefusedRecordsScreen.BINDINGS,
         Binding("enter", "start", "Start", id="patrols.start", priority=True),
+        # on a window walked in the attendance list, Enter opens its visits, as v does
+        Binding("enter", "row_visits", "Visits", id="patrols.row_visits", priority=True),
         Binding("v", "visits", "Visits", id="attendance.visits"),  # on a window walked
         Binding("c", "close_run", "Close run", id="attendance.close_run"),  # `PatrolClosing`
         Binding("tab", "switch_table", "Due / attendance", id="patrols.switch"),
@@ -218,6 +221,7 @@ class PatrolsScreen(PatrolClosing):
 
     @on(DataTable.RowHighlighted, "#patrols-attendance")
     def _say_refusal(self) -> None:
+        self.refresh_bindings()  # Enter and v follow the highlighted window
         line = self.query_one("#patrols-refusal", Label)
         self.show_refusal(line)
         row = self._highlighted_row()
@@ -266,9 +270,15 @@ class PatrolsScreen(PatrolClosing):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "visits":  # on a window someone walked, in either list
             return self._walked_window() is not None
+        if action in ("start", "row_visits"):  # on a window walked in the attendance list,
+            row = self._highlighted_row()  # Enter opens its visits, as v does
+            return (action == "row_visits") == (row is not None and bool(row.walkers))
         if action == "close_run":  # a supervisor's, on a run open on another device
             return self.closable_row() is not None
         return super().check_action(action, parameters)
+
+    def action_row_visits(self) -> None:
+        self.action_visits()
 
     def action_visits(self) -> None:
         from fieldapp.tui.screens.patrol_visits import PatrolVisitsScreen
