@@ -135,6 +135,8 @@ ZH: dict[str, str] = {
     "binding.attendance.day_next": "后一天",
     "binding.attendance.week": "到此日的7天",
     "binding.attendance.week.tip": "显示到所选日期为止 7 天的考勤",
+    "binding.attendance.one_day": "只看这一天",
+    "binding.attendance.one_day.tip": "回到只显示所选日期一天的考勤",
     "binding.attendance.day_back.tip": "显示前一天的考勤",
     "binding.attendance.day_next.tip": "显示后一天的考勤",
 }
@@ -291,6 +293,8 @@ EN: dict[str, str] = {
     "binding.attendance.day_next": "Day after",
     "binding.attendance.week": "7 days to this day",
     "binding.attendance.week.tip": "Show attendance for the 7 days up to the chosen day",
+    "binding.attendance.one_day": "This day only",
+    "binding.attendance.one_day.tip": "Back to the attendance of the chosen day alone",
     "binding.attendance.day_back.tip": "Show the attendance of the day before",
     "binding.attendance.day_next.tip": "Show the attendance of the day after",
 }

@@ -9,11 +9,10 @@ then late, on time and open — with the missed checkpoints named (a window whos
 server refused reads 服务器拒收: its visits are not counted; while it is highlighted its
 reason shows below the list, r sends the run again and x discards it, as in F3, and on
 any other row r reads the lists again: `refused_records`), and a line per person or
-team. `[` and `]` move a day, `w` shows the last seven days; `v` on a window walked (in
-either list; Enter too in the attendance list) opens its checkpoint visits with their
-notes and photos (`patrol_visits`);
-a supervisor's `c` on a window whose run is open on another device (lost) closes it
-(`patrol_closing`). Reading runs in a worker.
+team. `[` and `]` move a day, `w` shows the last seven days and again one day; `v` on a
+window walked (in either list; Enter too in the attendance list) opens its checkpoint
+visits with their notes and photos (`patrol_visits`); a supervisor's `c` on a window whose
+run is open on another device (lost) closes it (`patrol_closing`). Reading runs in a worker.
 """
 
 from __future__ import annotations
@@ -58,7 +57,8 @@ class PatrolsScreen(PatrolClosing):
         Binding("tab", "switch_table", "Due / attendance", id="patrols.switch"),
         Binding("left_square_bracket", "day(-1)", "Day before", id="attendance.day_back"),
         Binding("right_square_bracket", "day(1)", "Day after", id="attendance.day_next"),
-        Binding("w", "week", "Last 7 days", id="attendance.week"),
+        Binding("w", "week", "Last 7 days", id="attendance.week"),  # w again: one day
+        Binding("w", "one_day", "One day", id="attendance.one_day"),
         Binding("r", "refresh", "Refresh", id="patrols.refresh"),
         Binding("escape", "back", "Back", id="patrols.back"),
     ]
@@ -137,12 +137,17 @@ class PatrolsScreen(PatrolClosing):
         self.first = self.last - dt.timedelta(days=6)
         self._load(self.first, self.last)
 
+    def action_one_day(self) -> None:
+        """Back from seven days to the last of them."""
+        self.action_day(0)
+
     def action_switch_table(self) -> None:
         due = self.query_one("#patrols-due", DataTable)
         other = self.query_one("#patrols-attendance", DataTable)
         (other if due.has_focus else due).focus()
 
     def _load(self, first: dt.date, last: dt.date) -> None:
+        self.refresh_bindings()  # w: seven days, or one
         self._asked += 1
         self._read(first, last, self._asked)
 
@@ -270,6 +275,8 @@ class PatrolsScreen(PatrolClosing):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "visits":  # on a window someone walked, in either list
             return self._walked_window() is not None
+        if action in ("week", "one_day"):  # w shows seven days, and again one
+            return (action == "week") == (self.first == self.last)
         if action in ("start", "row_visits"):  # on a window walked in the attendance list,
             row = self._highlighted_row()  # Enter opens its visits, as v does
             return (action == "row_visits") == (row is not None and bool(row.walkers))
