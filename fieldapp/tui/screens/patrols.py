@@ -37,9 +37,9 @@ from fieldapp.tui.widgets.key_footer import KeyFooter
 from fieldapp.tui.widgets.paged_table import selected_key
 from fieldapp.tui.widgets.table import Cut, Table
 
-# The due list's route column: at 80 columns as wide as "Night round (RT-R1)  · in
-# progress" (it was cut bare at "· in"), the other three columns beside it.
-ROUTE_CELLS = 34
+# The due list's route column at 80 columns: "Night round (RT-R1)  · in progress" (cut at
+# "· in") and "春节烟花爆竹巡逻（DM-FW）  · 进行中" whole, beside the others ("Visited": 7).
+ROUTE_CELLS = 35
 
 
 class PatrolsScreen(PatrolClosing):
@@ -105,7 +105,7 @@ class PatrolsScreen(PatrolClosing):
         # under 80 columns the route cut with "…" (to 12 cells) leaves the time left in sight
         due.squeezed, due.squeezed_min = ("route", "left"), 12
         # the time left, or "on other device" whole (15 cells); the window is 11
-        for key, width in (("route", ROUTE_CELLS), ("window", 11), ("done", 8), ("left", 15)):
+        for key, width in (("route", ROUTE_CELLS), ("window", 11), ("done", 7), ("left", 15)):
             due.add_column(t(f"patrol.attendance.col.{key}"), key=key, width=width)
         table = self.query_one("#patrols-attendance", DataTable)
         for key, width in (("day", 10), ("window", 11), ("status", 16), ("done", 7),
