@@ -18,6 +18,7 @@ ZH: dict[str, str] = {
     "patrol.visits.unverified": "扫码未通过核验，按手动到点计",
     "patrol.visits.replaced": "{how} · 已由 {at} 的扫码取代",
     "patrol.visits.note": "备注：{note}",
+    "patrol.visits.answer": "表单 · {item} {answer}",
     "patrol.visits.no_photos": "这次到点没有照片",
     "patrol.visits.none": "这个时段没有到点记录",
 }
@@ -37,6 +38,7 @@ EN: dict[str, str] = {
     "patrol.visits.unverified": "Scan not verified; counted as recorded by hand",
     "patrol.visits.replaced": "{how} · replaced by the scan at {at}",
     "patrol.visits.note": "Note: {note}",
+    "patrol.visits.answer": "Form · {item}: {answer}",
     "patrol.visits.no_photos": "No photos at this visit",
     "patrol.visits.none": "No checkpoint visit in this window",
 }

@@ -1,7 +1,7 @@
 """A patrol window's visits as the office reads them: the runs of one route, day and
 window held on this device (a supervisor's, after sync), their checkpoint visits in the
 order they were made, each with its local time, who made it, how (scanned or by hand,
-and why), its note and its photos (paths in this device's photo folder: a photo not yet
+and why), its note, its short form's answers and its photos (paths in this device's photo folder: a photo not yet
 fetched is named all the same, and the view says so). The runs the attendance leaves
 out (refused by the server) are left out here too, and so are the visits it does not
 count (this device's, refused as sent after another device took the run over or the
@@ -34,6 +34,7 @@ class Visit:
     note: str
     photos: tuple[Path, ...]
     replaced_at: dt.datetime | None = None  # by hand, then scanned then: the scan counts
+    answers: tuple[tuple[str, str], ...] = ()  # the checkpoint's short form (`e`), in order
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +79,7 @@ def window_visits(route_id: str, day: str, window: str) -> WindowVisits:
                 how=_how(scan.source, scan.check),
                 reason=scan.reason, note=scan.note,
                 photos=tuple(blob_path(sha) for sha in scan.photos),
+                answers=tuple((scan.answers or {}).items()),
             )
         )  # fmt: skip
     visits.sort(key=lambda v: (v.at, v.checkpoint_code))

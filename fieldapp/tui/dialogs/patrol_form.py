@@ -27,7 +27,9 @@ def ask_items(
     choices = (
         [(t("patrol.form.yes"), "yes"), (t("patrol.form.no"), "no")] if kind == "yesno" else None
     )
-    title = t("patrol.run.form_title", checkpoint=line.code, item=t(f"patrol.form.{key}"))
+    # the question is the field's label: the title says whose form and how far along
+    index, total = len(answers) + 1, len(answers) + len(items)
+    title = t("patrol.run.form_title", checkpoint=line.code, index=index, total=total)
 
     def answered(value: str | None) -> None:
         if value is not None:

@@ -35,7 +35,7 @@ CHECKPOINT = 22  # "CP-02 鼎美村烟花销售点"
 
 
 def visit_lines(visit: Visit) -> list[str]:
-    """The highlighted visit whole: when, where and who; how; the note."""
+    """The highlighted visit whole: when, where and who; how; its form; the note."""
     how = t(f"patrol.visits.{visit.how}")
     if visit.how == "manual" and visit.reason:
         how = t("patrol.visits.manual_why", reason=t(f"presence_reason.{visit.reason}"))
@@ -46,7 +46,14 @@ def visit_lines(visit: Visit) -> list[str]:
         t("patrol.visits.head", at=f"{visit.at:%H:%M}", checkpoint=place, walker=visit.walker),
         how,
     ]
+    lines += [form_answer(key, value) for key, value in visit.answers]  # the form's (`e`)
     return [*lines, t("patrol.visits.note", note=visit.note) if visit.note else ""]
+
+
+def form_answer(key: str, value: str) -> str:
+    """表单 · 水压（MPa） 0.35, a yes or no said in words."""
+    said = t(f"patrol.form.{value}") if value in ("yes", "no") else value
+    return t("patrol.visits.answer", item=t(f"patrol.form.{key}"), answer=said)
 
 
 class PatrolVisitsScreen(FieldScreen[None]):
