@@ -23,7 +23,15 @@ from textual.worker import Worker, WorkerState
 
 from fieldapp.i18n import set_language, t
 from fieldapp.services.inspection.scan_proof import TYPED
-from fieldapp.tui import cell_lines, kinsoku, plain_cells, plain_text, toasts, wide_text
+from fieldapp.tui import (
+    cell_lines,
+    kinsoku,
+    plain_cells,
+    plain_text,
+    settled_layout,
+    toasts,
+    wide_text,
+)
 from fieldapp.tui.collector import release_collector
 from fieldapp.tui.commands import FieldCommands, localize_bindings
 from fieldapp.tui.parts.activities import ActivitiesApp
@@ -94,6 +102,7 @@ class FieldApp(
         plain_cells.install()  # a cell holding "[/]" shows it, not a markup error
         plain_text.install()  # so does a label, a notice, an option, a button
         cell_lines.install()  # a cell of one line drawn without rich's layout, as rich would
+        settled_layout.install()  # a screen laid out is not laid out again for nothing
         super().__init__()
         self.title = t("app.title")
         self.offered_resume = False
