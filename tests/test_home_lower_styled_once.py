@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from pilot_support import at_home
+from textual.widget import Widget
 
 from fieldapp.tui.app import make_app
 from fieldapp.tui.screens.home import HomeScreen
@@ -17,17 +18,23 @@ from fieldapp.tui.widgets.drafts_table import DraftsTable
 from fieldapp.tui.widgets.home_lower import HomeLower
 
 
-async def test_the_lower_row_is_styled_once_at_start(
-    demo_home: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def restyles_of(widget_type: type[Widget], monkeypatch: pytest.MonkeyPatch) -> list[str | None]:
+    """The ids of the `widget_type`s restyled from now on."""
     restyled: list[str | None] = []
-    restyle = HomeLower.update_node_styles
+    restyle = widget_type.update_node_styles
 
-    def counted(self: HomeLower, animate: bool = True) -> None:
+    def counted(self: Widget, animate: bool = True) -> None:
         restyled.append(self.id)
         restyle(self, animate)
 
-    monkeypatch.setattr(HomeLower, "update_node_styles", counted)
+    monkeypatch.setattr(widget_type, "update_node_styles", counted)
+    return restyled
+
+
+async def test_the_lower_row_is_styled_once_at_start(
+    demo_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    restyled = restyles_of(HomeLower, monkeypatch)
     start_building_home_view()  # as the app's start does, while Textual is imported
     app = make_app(lang="zh")
     async with app.run_test(size=(80, 24)) as pilot:

@@ -131,7 +131,8 @@ class HomeScreen(StyledWhenMounted, ReturnedLine):
                 with Vertical(id="findings-pane"):
                     yield Label("", id="findings-title", classes="pane-title")
                     yield FindingsTable(id="findings")
-        yield StatusBar(id="status")
+        view = self.early_view  # its warning colour set as it is composed
+        yield StatusBar(id="status", unsynced=view.unsynced if view is not None else 0)
         yield KeyFooter()
 
     def _lower_classes(self) -> str:

@@ -63,6 +63,13 @@ class StatusBar(Static):
     unsynced: reactive[int] = reactive(0)
     sync: reactive[SyncView | None] = reactive(None)
 
+    def __init__(self, *, unsynced: int = 0, id: str | None = None) -> None:
+        """`unsynced`: what waits to be sent, if known as the bar is composed (home's
+        start-up read): the bar is then styled with its warning colour as it mounts,
+        instead of again when the count arrives (a restyle before the first frame)."""
+        super().__init__(id=id, classes="-unsynced" if unsynced > 0 else "")
+        self.set_reactive(StatusBar.unsynced, unsynced)
+
     def on_mount(self) -> None:
         # The app hands the sync state down to every status bar, including new ones.
         self.sync = getattr(self.app, "sync_view", None)
