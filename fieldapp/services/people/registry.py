@@ -127,8 +127,10 @@ def _check_member(m: MemberForm, where: str, problems: list[Problem]) -> dict[st
                 said = t(key, year=year, earliest=EARLIEST_BIRTH_YEAR, latest=today().year)
                 problems.append(Problem(f"{where}.birth_year", said))
     id_number = personal.normalize_id_number(m.id_number)
+    held = HouseholdMember.get_or_none(HouseholdMember.id == m.id) if m.id else None
+    against = id_number or _kept_id_number(held, m.sex, year)
     bad_year = any(p.where == f"{where}.birth_year" for p in problems)  # said once
-    for name, fault in personal.id_number_faults(id_number, m.sex, None if bad_year else year):
+    for name, fault in personal.id_number_faults(against, m.sex, None if bad_year else year):
         problems.append(Problem(f"{where}.{name}", t(f"people.bad_id_number.{fault}")))
     if id_number and year is None:
         year = personal.birth_year_of(id_number)
@@ -141,7 +143,6 @@ def _check_member(m: MemberForm, where: str, problems: list[Problem]) -> dict[st
     if unknown:
         problems.append(Problem(f"{where}.tags", t("people.bad_tags", tags=listed(unknown))))
     values["tags"] = [tag for tag in PERSON_TAGS if tag in m.tags]
-    held = HouseholdMember.get_or_none(HouseholdMember.id == m.id) if m.id else None
     for day in ("arrived_on", "left_on"):
         values[day] = _date(getattr(m, day), f"{where}.{day}", problems)
         if date_not_come(values[day], today(), getattr(held, day, None)):
@@ -150,6 +151,21 @@ def _check_member(m: MemberForm, where: str, problems: list[Problem]) -> dict[st
     if values["arrived_on"] and values["left_on"] and values["left_on"] < values["arrived_on"]:
         problems.append(Problem(f"{where}.left_on", t("people.left_before_arrived")))
     return values
+
+
+def _kept_id_number(held: HouseholdMember | None, sex: str, year: int | None) -> str:
+    """The ID number held for a person whose number is left as it is (不变: the field is
+    empty), opened to check a changed sex or birth year against, as the server checks the
+    sealed number it is sent; "" when neither changed (a record from before the rule still
+    saves), nothing is held, or the device is locked (the save stops there anyway)."""
+    if held is None or not held.id_number or (held.sex, held.birth_year) == (sex, year):
+        return ""
+    seal = _seal_or_none()
+    if seal is None:
+        return ""
+    return personal.normalize_id_number(
+        seal.open(held.id_number, field=personal.ID_NUMBER_FIELD, owner=held.id)
+    )
 
 
 def _held_name(member_id: str) -> str | None:
