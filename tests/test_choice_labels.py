@@ -26,7 +26,7 @@ def _text(screen: InspectScreen, widget_id: str) -> str:
     return str(screen.query_one(f"#{widget_id}", Static).render())
 
 
-def _gas_shop() -> None:
+def gas_shop() -> None:
     """A store with a shop that uses gas, so its gas-alarm item COM-17 is asked."""
     seed_store()
     Venue.create(
@@ -35,8 +35,8 @@ def _gas_shop() -> None:
     )  # fmt: skip
 
 
-async def _gas_alarm_in_english(app: FieldApp, pilot: Any) -> InspectScreen:
-    """The gas shop (`_gas_shop`) inspected, at its gas-alarm item COM-17."""
+async def gas_alarm_in_english(app: FieldApp, pilot: Any) -> InspectScreen:
+    """The gas shop (`gas_shop`) inspected, at its gas-alarm item COM-17."""
     await settle(app, pilot)
     app.open_venue(GAS_SHOP_ID, presence="manual", reason="placard_missing")
     await settle(app, pilot)
@@ -48,10 +48,10 @@ async def _gas_alarm_in_english(app: FieldApp, pilot: Any) -> InspectScreen:
 
 
 async def test_an_english_inspector_reads_and_picks_the_options_in_english(home: Path) -> None:
-    _gas_shop()
+    gas_shop()
     app = make_app(lang="en")
     async with app.run_test(size=(120, 36)) as pilot:
-        screen = await _gas_alarm_in_english(app, pilot)
+        screen = await gas_alarm_in_english(app, pilot)
         hint = _text(screen, "item-hint")
         assert "1=Installed and working" in hint and "Not installed" in hint
         assert "已安装" not in hint
@@ -107,10 +107,10 @@ def test_an_option_is_taken_by_its_english_label_in_any_letter_case() -> None:
 
 
 async def test_an_english_inspector_types_the_option_the_hint_offers(home: Path) -> None:
-    _gas_shop()
+    gas_shop()
     app = make_app(lang="en")
     async with app.run_test(size=(120, 36)) as pilot:
-        screen = await _gas_alarm_in_english(app, pilot)
+        screen = await gas_alarm_in_english(app, pilot)
         await pilot.press(*" installed and WORKING", "enter")
         await settle(app, pilot)
         assert _text(screen, "item-message") == ""
@@ -126,10 +126,10 @@ async def test_a_chosen_option_is_shown_in_its_field_in_the_ui_language(
 ) -> None:
     """Back at an answered choice item, its field shows the option as the card names it
     ("Installed and working" in English); Enter on it keeps the answer as it was."""
-    _gas_shop()
+    gas_shop()
     app = make_app(lang=lang)
     async with app.run_test(size=(120, 36)) as pilot:
-        screen = await _gas_alarm_in_english(app, pilot)
+        screen = await gas_alarm_in_english(app, pilot)
         await pilot.press("1", "enter")
         await settle(app, pilot)
         screen.go_to("COM-17")

@@ -187,7 +187,8 @@ async def test_bad_number_shows_message_and_keeps_focus(home: Path) -> None:
         assert screen.item.code == "COM-01"
         assert card_text(screen, "item-message") == t("answer.expected_whole_number")  # a count
         assert app.focused is screen.card.answer_input
-        await pilot.press("backspace", "backspace", "backspace", "backspace", "enter")
+        assert screen.card.answer_input.selected_text == "2.2.3"  # the next key replaces it
+        await pilot.press("end", "backspace", "backspace", "backspace", "backspace", "enter")
         assert screen.item.code == "COM-02"  # 2 extinguishers: enough (GB 50140 §6.1.1)
     assert Answer.get(inspection=inspection_id, item_code="COM-01").value == "2"
 

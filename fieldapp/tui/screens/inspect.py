@@ -280,7 +280,9 @@ class InspectScreen(VenueFactsPart, ItemExtrasPart, HazardDropPart, LeavingPart,
                 max=MAX_NUMBER,
             )
             self.card.set_message(text)
-            self.card.answer_input.focus()
+            field = self.card.answer_input
+            field.focus()
+            field.select_all()  # the next key typed replaces it, never piles onto it
             return
         self.record(proposed_outcome(item, value, self.view.context), value)
 
