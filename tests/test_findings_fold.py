@@ -236,3 +236,16 @@ def test_an_opening_alone_folds_as_the_fold_does(role, data):
         assert full.conflicts
     else:
         assert quick == full
+
+
+def test_a_rejection_landing_after_a_not_fixed_sets_its_deadline_without_a_conflict() -> None:
+    events = [
+        opened(),
+        ev(1, "rectification_reported", role=INSPECTOR, base=0),
+        ev(2, "reopened", role=INSPECTOR, base=1),
+        ev(3, "rejected", base=1, deadline="2026-06-30"),
+    ]
+    state = fold(events)
+    assert (state.state, state.deadline, state.conflicts) == (m.OPEN, dt.date(2026, 6, 30), ())
+    # an inspector's rejection is still refused, whatever the state
+    assert fold([*events[:3], ev(3, "rejected", role=INSPECTOR, base=1)]).conflicts

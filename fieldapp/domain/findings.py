@@ -72,7 +72,7 @@ from fieldapp.domain.lifecycle import (
 from fieldapp.domain.lifecycle import (
     Rule as Rule,
 )
-from fieldapp.domain.lifecycle import self_verified
+from fieldapp.domain.lifecycle import answered_again, self_verified
 
 
 @dataclass(frozen=True)
@@ -336,6 +336,8 @@ def fold(
         last = event.id
         reason = check_transition(state, event.type, event.role, lifecycle)
         reason = reason or self_verified(event.type, event.actor, reported_by)
+        if lifecycle is HAZARD and answered_again(event.type, state, event.role):
+            reason = None  # the rejection agrees with a 未整改 that landed first
         if reason is not None:
             conflicts.append(Conflict(event.id, event.type, state, reason, effective))
             continue

@@ -68,6 +68,14 @@ def self_verified(event_type: str, actor: str, reported_by: str) -> str | None:
     return SELF_VERIFIED if own else None
 
 
+def answered_again(event_type: str, state: str, role: str) -> bool:
+    """A supervisor's rejection (复查不通过) that lands on a hazard already open again: the
+    inspector recorded 未整改 at the same time. Both say the re-check failed, which returns
+    the hazard to rectifying (整改中) either way, so it is no conflict, and its new deadline
+    is the rectification's deadline, as a supervisor may set on an open hazard."""
+    return event_type == "rejected" and state == OPEN and role in SUPERVISORS
+
+
 # The receiving units of a hand-over (移交): 派出所, 消防大队, 执法检查股 (schools).
 HAND_OVER_UNITS = ("police_station", "fire_brigade", "enforcement_section")
 # What the receiving unit did (处理结果): fixed under its order, penalty, sealing, other.

@@ -220,6 +220,21 @@ def finding_event(finding_id: str, evt: dict[str, Any]) -> dict[str, Any]:
     return {"finding_id": finding_id, "event": evt}
 
 
+def reported_hazard(make_device: Any, venue_id: str) -> tuple[Device, str, str, dict[str, Any]]:
+    """An inspector's device ("insp", p-insp) that found a hazard at `venue_id` and reported
+    it fixed, both synced: (the device, the finding's id, its opening's id, the report)."""
+    inspector = make_device("insp").enroll("p-insp")
+    submit = inspection_submit(venue_id, "p-insp")
+    finding_id = submit["findings"][0]["id"]
+    opened_id = submit["findings"][0]["events"][0]["id"]
+    inspector.enqueue("inspection.submit", submit)
+    report = event("rectification_reported", "p-insp", base=opened_id)
+    inspector.enqueue("finding.event", finding_event(finding_id, report))
+    with inspector.client() as client:
+        assert client.sync_once().ok
+    return inspector, finding_id, opened_id, report
+
+
 def daily_report(grid_code: str, reporter: str) -> dict[str, Any]:
     return {
         "id": new_id(), "grid_code": grid_code, "date": "2026-06-10", "reporter": reporter,

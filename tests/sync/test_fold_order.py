@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from sync_world import event, finding_event, inspection_submit
+from sync_world import reported_hazard
 
 from fieldapp.domain import clock
 from fieldapp.domain import findings as machine
@@ -43,15 +43,7 @@ def _server_view(finding_id: str) -> tuple[str, tuple[str, ...], list[tuple[str,
 def test_concurrent_verify_and_reject_fold_alike_on_both_devices_and_the_server(
     make_device, seed, monkeypatch: pytest.MonkeyPatch
 ):
-    inspector = make_device("insp").enroll("p-insp")
-    submit = inspection_submit(seed.venues["DM-0002"], "p-insp")
-    finding_id = submit["findings"][0]["id"]
-    opened_id = submit["findings"][0]["events"][0]["id"]
-    inspector.enqueue("inspection.submit", submit)
-    report = event("rectification_reported", "p-insp", base=opened_id)
-    inspector.enqueue("finding.event", finding_event(finding_id, report))
-    with inspector.client() as client:
-        assert client.sync_once().ok
+    _, finding_id, opened_id, report = reported_hazard(make_device, seed.venues["DM-0002"])
 
     one = make_device("sup1").enroll("p-sup")
     with one.client() as client:
