@@ -6,7 +6,9 @@ import datetime as dt
 import hashlib
 import secrets
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from fieldapp.i18n import t
 from sync.server import audit
@@ -137,13 +139,22 @@ def enroll(code: str, device_name: str) -> Enrolled:
     return Enrolled(device_id, token, person, sorted(grids))
 
 
+# The device of a token hash (the one placeholder) and its person: the columns
+# `device_of` reads. A push on PostgreSQL reads its venues in the same statement.
+DEVICE_SQL = (
+    "SELECT d.id, d.revoked, d.last_seen_at, p.id AS person_id, p.name, p.role FROM device d"
+    " JOIN person p ON p.id = d.person_id WHERE d.token_hash = {}"
+)
+
+
 def authenticate(token: str) -> DeviceContext:
     db = server_db.current()
-    sql = (
-        "SELECT d.id, d.revoked, d.last_seen_at, p.id, p.name, p.role FROM device d"
-        f" JOIN person p ON p.id = d.person_id WHERE d.token_hash = {db.param}"
-    )
-    row = db.execute_sql(sql, (sha256_hex(token),)).fetchone()
+    row = db.execute_sql(DEVICE_SQL.format(db.param), (sha256_hex(token),)).fetchone()
+    return device_of(row)
+
+
+def device_of(row: Sequence[Any] | None) -> DeviceContext:
+    """The caller of a `DEVICE_SQL` row; AuthError when there is none or it is revoked."""
     if row is None:
         raise AuthError(
             "this device is not enrolled with this server; enrol it again", NOT_ENROLLED

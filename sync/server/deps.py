@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Annotated
+from typing import Annotated, TypeVar
 
 from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
@@ -14,6 +15,8 @@ from sync.server.blob_store import BlobStore
 from sync.server.errors import api_error
 from sync.server.models import Device
 from sync.server.scope import DeviceContext
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -50,10 +53,19 @@ def current_device(credentials: BearerCredentials) -> DeviceContext:
 def device_on_connection(credentials: BearerCredentials) -> DeviceContext:
     """`current_device` on the connection the caller holds (a push reads its venues on it
     too: one checkout of the pool a request)."""
+    who, _ = device_with(credentials, lambda token: (authenticate(token), None))
+    return who
+
+
+def device_with(
+    credentials: BearerCredentials, read: Callable[[str], tuple[DeviceContext, T]]
+) -> tuple[DeviceContext, T]:
+    """`device_on_connection` where `read` reads the token's device (AuthError as
+    `authenticate`) and with it, in the same statement, what the request needs."""
     if credentials is None or credentials.scheme.lower() != "bearer":
         raise api_error(401, "not_enrolled", "this call needs a device token; enrol the device")
     try:
-        who = authenticate(credentials.credentials)
+        who, also = read(credentials.credentials)
     except AuthError as error:
         raise api_error(401, error.code, str(error)) from None
     now = server_db.now_iso()
@@ -62,7 +74,7 @@ def device_on_connection(credentials: BearerCredentials) -> DeviceContext:
         # own; "last seen" to the minute is what an administrator needs.
         with server_db.write_transaction():
             Device.update(last_seen_at=now).where(Device.id == who.device_id).execute()
-    return who
+    return who, also
 
 
 def _stale(seen: str | None, now: str) -> bool:

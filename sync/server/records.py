@@ -20,7 +20,7 @@ from sync.server.models import (
     PlacardKey,
     Venue,
 )
-from sync.server.scope import DeviceContext, scope_cte
+from sync.server.scope import ADMIN, DeviceContext, scope_cte
 
 
 def venues_by_code(codes: set[str]) -> dict[str, tuple[str, str]]:
@@ -104,6 +104,35 @@ def venue_records_for(
     rows = select_in(sql, venue_ids, before=(who.person_id, who.person_id))
     records = _venue_records_of([row[:-1] for row in rows])
     return [(record, bool(row[-1])) for record, row in zip(records, rows, strict=True)]
+
+
+# A device's row (`me`, a CTE of auth.DEVICE_SQL) beside each venue with whether its
+# person may write the venue's grid: one row with no venue when none is found, none at
+# all when the token is unknown.
+_DEVICE_VENUES_SQL = (
+    "SELECT me.*, {}, me.role = '{}' OR v.grid_code IN (SELECT code FROM down)"
+    " FROM me LEFT JOIN venue v ON v.id IN ({{}})"
+).format(", ".join(f"v.{column}" for _, column in _VENUE_RECORD_COLUMNS), ADMIN)
+
+
+def device_and_venue_records(
+    device_sql: str, token_hash: str, venue_ids: Sequence[str]
+) -> tuple[tuple[Any, ...] | None, list[tuple[VenueRecord, bool]]]:
+    """The row `device_sql` (one placeholder: the token's hash) reads and what
+    `venue_records_for` reads for its person, in one statement (PostgreSQL: a push read
+    its token and then its venues, two round trips before it joins a group)."""
+    db = server_db.current()
+    sql = scope_cte("(SELECT person_id FROM me)", f"me AS ({device_sql.format(db.param)}), ")
+    marks = ", ".join([db.param] * len(venue_ids))
+    cursor = db.execute_sql(sql + _DEVICE_VENUES_SQL.format(marks), (token_hash, *venue_ids))
+    rows = cursor.fetchall()
+    if not rows:
+        return None, []
+    width = len(rows[0]) - len(_VENUE_RECORD_COLUMNS) - 1
+    found = [row[width:] for row in rows if row[width] is not None]
+    records = _venue_records_of([row[:-1] for row in found])
+    pairs = [(record, bool(row[-1])) for record, row in zip(records, found, strict=True)]
+    return tuple(rows[0][:width]), pairs
 
 
 def _venue_records_of(rows: Sequence[Sequence[Any]]) -> list[dict[str, Any]]:

@@ -39,11 +39,13 @@ def _p() -> str:
     return "%s" if server_db.is_postgres() else "?"
 
 
-def scope_cte() -> str:
-    """`down`: the person's grids and their descendants; `up`: their ancestors."""
-    p = _p()
+def scope_cte(person: str = "", ahead: str = "") -> str:
+    """`down`: the person's grids and their descendants; `up`: their ancestors. The
+    person is the two parameters, or the SQL expression `person` (on a CTE of its own
+    that `ahead` defines, e.g. "me AS (…), ")."""
+    p = person or _p()
     return (
-        "WITH RECURSIVE down(code) AS ("
+        f"WITH RECURSIVE {ahead}down(code) AS ("
         f" SELECT grid_code FROM person_grid WHERE person_id = {p}"
         " UNION SELECT g.code FROM grid g JOIN down d ON g.parent_code = d.code),"
         " up(code) AS ("

@@ -20,8 +20,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from sync.server.records import VenueRecord, venue_records_for
+from sync.server.auth import DEVICE_SQL, authenticate, device_of, sha256_hex
+from sync.server.records import VenueRecord, device_and_venue_records, venue_records_for
 from sync.server.scope import DeviceContext
+
+ONE_STATEMENT = 500  # venues read with the token at most (as bulk.select_in's chunk)
 
 
 @dataclass(frozen=True)
@@ -52,12 +55,27 @@ def inspected_venues(payloads: Iterable[dict[str, Any]]) -> set[str]:
 
 def read_venues(who: DeviceContext, venue_ids: set[str]) -> VenuesRead:
     """The venues, read on the connection the request holds (its token's)."""
+    found = venue_records_for(who, sorted(venue_ids)) if venue_ids else []
+    return _venues_read(venue_ids, found)
+
+
+def device_and_venues(token: str, venue_ids: set[str]) -> tuple[DeviceContext, VenuesRead]:
+    """The token's device (`auth.authenticate`, AuthError as there) and its venues, in
+    one statement: one round trip before the push joins a group, where there were two.
+    A batch of more venues than one statement takes has them read after the token."""
+    if not venue_ids or len(venue_ids) > ONE_STATEMENT:
+        who = authenticate(token)
+        return who, read_venues(who, venue_ids)
+    row, found = device_and_venue_records(DEVICE_SQL, sha256_hex(token), sorted(venue_ids))
+    return device_of(row), _venues_read(venue_ids, found)
+
+
+def _venues_read(venue_ids: set[str], found: list[tuple[VenueRecord, bool]]) -> VenuesRead:
     records: dict[str, VenueRecord | None] = {}
     writable: dict[str, bool] = {}
-    if venue_ids:
-        for venue, may_write in venue_records_for(who, sorted(venue_ids)):
-            records[venue["id"]] = venue
-            writable.setdefault(venue["grid"], may_write)
+    for venue, may_write in found:
+        records[venue["id"]] = venue
+        writable.setdefault(venue["grid"], may_write)
     for venue_id in venue_ids:
         records.setdefault(venue_id, None)
     return VenuesRead(records, writable)

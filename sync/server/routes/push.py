@@ -21,10 +21,10 @@ from sync.protocol import (
 )
 from sync.server import db as server_db
 from sync.server.apply import apply_ops
-from sync.server.deps import BearerCredentials, device_on_connection
+from sync.server.deps import BearerCredentials, device_on_connection, device_with
 from sync.server.errors import api_error
 from sync.server.group_commit import PUSHES
-from sync.server.venues_ahead import inspected_venues, read_venues
+from sync.server.venues_ahead import VenuesRead, device_and_venues, inspected_venues
 
 router = APIRouter(tags=["push"])
 _ID: TypeAdapter[str] = TypeAdapter(Id)
@@ -80,19 +80,21 @@ def push(raw: Annotated[PushBody, Depends(push_body)], credentials: BearerCreden
     hash as an op already applied: the stored result again) or `rejected` with a reason a
     person can read. A rejected op does not stop the batch."""
     body = raw.request
-    # On PostgreSQL the batch's venues are read here, on the connection that reads the
-    # device's token, beside the other requests' reads, rather than one push after another
-    # by its group's leader (`venues_ahead`).
-    venues = None
+    # On PostgreSQL the batch's venues are read here, beside the other requests' reads,
+    # rather than one push after another by its group's leader (`venues_ahead`), and
+    # in the statement that reads its token (`device_and_venues`).
+    venues: VenuesRead | None = None
     with server_db.current().connection_context():
-        who = device_on_connection(credentials)
+        if len(body.ops) > 1 and server_db.is_postgres():
+            inspected = (op.payload for op in body.ops if op.type == OP_INSPECTION_SUBMIT)
+            ids = inspected_venues(inspected)
+            who, venues = device_with(credentials, lambda token: device_and_venues(token, ids))
+        else:
+            who = device_on_connection(credentials)
         if body.device_id != who.device_id:
             raise api_error(
                 403, "wrong_device", "the batch names another device than the token's; enrol again"
             )
-        if len(body.ops) > 1 and server_db.is_postgres():
-            inspected = (op.payload for op in body.ops if op.type == OP_INSPECTION_SUBMIT)
-            venues = read_venues(who, inspected_venues(inspected))
     # Committed with the pushes that arrived meanwhile (one commit and one flush of the log
     # for all; on PostgreSQL one take of the feed's lock); answered only once that commit
     # is made. The group's leader holds the one connection its group needs.
