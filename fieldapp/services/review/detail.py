@@ -17,6 +17,11 @@ from fieldapp.services.inspection.descriptions import item_text, shown
 from fieldapp.store.db import fk
 from fieldapp.store.models import Finding, Grid, Inspection, Person, Venue
 
+# A re-check's "not fixed" (the inspector's 未整改, a supervisor's 复查不通过). Landing on a
+# hazard already closed (销号 ends its lifecycle, domain.md 3.1: nobody reopens it), its
+# conflict line says how the hazard is followed up instead: a visit, and a new hazard.
+NOT_FIXED = ("reopened", "rejected")
+
 
 @dataclass(frozen=True)
 class EventLine:
@@ -135,6 +140,8 @@ def finding_detail(finding_id: str, *, past: int = 20) -> FindingDetail:
             state=t(f"review.state.{c.state}"),
             other=other,
         )
+        if c.state == machine.CLOSED and c.event_type in NOT_FIXED:
+            message = t("review.conflict.after_closed", conflict=message)
         conflicts.append(
             ConflictLine(c.event_id, message, sender, other, c.event_id in folded.resolved)
         )
