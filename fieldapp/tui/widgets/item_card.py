@@ -30,6 +30,10 @@ _VERTICAL_SCROLL = frozenset({"scroll_up", "scroll_down", "page_up", "page_down"
 # Textual gives that key the character "x": Input typed it (a number field refused it) and
 # kept the key from the screen, whose alt+x never acted while the field had focus.
 _COMMAND_MODIFIERS = ("alt+", "ctrl+", "super+", "meta+", "hyper+")
+# `[` and `]` are the screen's Previous/Next in a number, date or choice field, which has
+# no use for them (a choice is typed by its number; one named with a bracket still is);
+# a free-text answer may hold brackets, so they are typed there (PageUp/PageDown move).
+_ITEM_KEYS = frozenset({"left_square_bracket", "right_square_bracket"})
 
 
 @dataclass(frozen=True)
@@ -66,9 +70,18 @@ class AnswerInput(Input):
     keys: ctrl+e moves to the end); Tab moves to the card, where the letter keys act.
     """
 
+    answer_type = ""
+
     async def _on_key(self, event: events.Key) -> None:
-        if event.key.startswith(_COMMAND_MODIFIERS):
+        if event.key.startswith(_COMMAND_MODIFIERS) or self._moves(event.key):
             event.prevent_default()  # not typed: on to the screen's and the app's bindings
+
+    def check_consume_key(self, key: str, character: str | None) -> bool:
+        """`[` and `]` are not typed here, so the footer offers them (`offered_keys`)."""
+        return not self._moves(key) and super().check_consume_key(key, character)
+
+    def _moves(self, key: str) -> bool:
+        return key in _ITEM_KEYS and self.answer_type != "text"
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """PageUp/PageDown are the screen's Previous/Next here, shown in the footer. The
