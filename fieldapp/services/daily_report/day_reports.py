@@ -41,7 +41,7 @@ from fieldapp.i18n import t
 from fieldapp.services.common.identity import grid_codes_under, me
 from fieldapp.services.daily_report import reports
 from fieldapp.store.db import rows
-from fieldapp.store.models import DailyReport, Grid
+from fieldapp.store.models import DailyReport, Grid, Person
 from fieldapp.store.refused_records import DAILY_REPORT_SUBMIT, refused_ops
 
 
@@ -97,6 +97,50 @@ def day_reports(
             first_submitted_at=before.first_submitted_at if before else submitted,
         )
     return result
+
+
+@dataclass(frozen=True)
+class Filing:
+    """One person's newest report for a grid and day, as the screen names it."""
+
+    person: str  # the person's id
+    reporter: str  # their name (the id when the person is not on this device)
+    submitted_at: str  # UTC
+    remarks: str
+    zero: bool
+
+
+def filings(code: str, day: dt.date) -> list[Filing]:
+    """The reports filed for the grid `code` on `day` that the server did not refuse,
+    newest first, one per person (their newest): the first is the report that stands
+    (`day_reports`); the others are other people's, superseded by it, and said beside it so
+    a report two people filed offline is not replaced unseen."""
+    refused = list(refused_ops(DAILY_REPORT_SUBMIT))
+    query = (
+        DailyReport.select()
+        .where(
+            (DailyReport.grid == code)
+            & (DailyReport.date == day)
+            & (DailyReport.id.not_in(refused) if refused else True)
+        )
+        .order_by(DailyReport.submitted_at.desc(), DailyReport.id.desc())
+    )
+    newest: dict[str, DailyReport] = {}
+    for report in query:
+        newest.setdefault(report.reporter, report)
+    names: dict[str, str] = dict(
+        rows(Person.select(Person.id, Person.name).where(Person.id.in_(list(newest))))
+    )
+    return [
+        Filing(
+            r.reporter,
+            str(names.get(r.reporter, r.reporter)),
+            r.submitted_at,
+            r.remarks,
+            r.zero_report,
+        )  # fmt: skip
+        for r in newest.values()
+    ]
 
 
 def refused_days(codes: Sequence[str], first: dt.date, last: dt.date) -> set[tuple[str, dt.date]]:

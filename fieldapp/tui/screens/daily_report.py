@@ -44,6 +44,7 @@ from fieldapp.tui.views.incidents import incident_lines
 from fieldapp.tui.views.report_lines import (
     GridLine,
     GridReport,
+    filed_text,
     grid_lines,
     read_grid_report,
     status_title,
@@ -238,7 +239,7 @@ class DailyReportScreen(FiledToday, StatusTab, RemarksKept):
         self.query_one("#report-counts", Static).update(text)
         state = t(f"report.status.{report.state}")
         said = (
-            t("report.state.filed", state=state, time=report.submitted)
+            filed_text(report)
             if report.submitted
             else t("report.state.open", state=state, deadline=report.deadline)
         )

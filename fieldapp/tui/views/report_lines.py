@@ -39,6 +39,9 @@ class GridReport:
     work: str = ""  # the lines of activities, patrols and campaign figures
     contradicted: str = ""  # the zero report that stands is contradicted: what since
     overdue: int = 0  # hazards of the grid and those under it open past their deadline
+    filed_by: str = ""  # who filed the report that stands ("" when I did)
+    # Other people's reports for the day, superseded by it: (name, local HH:MM, remarks).
+    superseded: tuple[tuple[str, str, str], ...] = ()
 
 
 def grid_option(depth: int, name: str, state: str, step: int = 2, said: str = "") -> Text:
@@ -71,15 +74,17 @@ def grid_lines(grids: list[str] | None = None) -> tuple[GridLine, ...]:
 
 def read_grid_report(code: str) -> GridReport:
     from fieldapp.domain.clock import today
-    from fieldapp.services.common.identity import grid_codes_under
+    from fieldapp.services.common.identity import grid_codes_under, me
+    from fieldapp.services.common.periods import parse_utc
     from fieldapp.services.daily_report import reports as daily_reports
-    from fieldapp.services.daily_report.day_reports import contradicted_text
+    from fieldapp.services.daily_report.day_reports import contradicted_text, filings
     from fieldapp.services.daily_report.status import report_status
     from fieldapp.store.models import Finding, Grid, Venue
 
     day = today()
     status = next(s for s in report_status(day, grids=[code]) if s.code == code)
     report = daily_reports.report_for(code, day)
+    filed = filings(code, day)
     counts = daily_reports.report_counts(code, day)
     scope = Venue.select(Venue.id).where(Venue.grid.in_(grid_codes_under([code])))
     overdue = (
@@ -102,7 +107,29 @@ def read_grid_report(code: str) -> GridReport:
         work=work_lines(counts),
         contradicted=contradicted_text(status.contradicted) if status.contradicted else "",
         overdue=overdue,
+        filed_by=filed[0].reporter if filed and filed[0].person != me().person_id else "",
+        superseded=tuple(
+            (f.reporter, parse_utc(f.submitted_at).astimezone().strftime("%H:%M"), f.remarks)
+            for f in filed[1:]
+        ),
     )
+
+
+def filed_text(report: GridReport) -> str:
+    """The state of a grid that filed today: when the report that stands was filed, who
+    filed it (someone else) and its remarks, and each other person's report it superseded
+    with theirs."""
+    lines = [
+        t("report.state.filed", state=t(f"report.status.{report.state}"), time=report.submitted)
+    ]
+    if report.filed_by or report.remarks:  # what I filed myself goes without saying
+        who = report.filed_by or t("report.state.me")
+        key = "report.state.filed_by_remarks" if report.remarks else "report.state.filed_by"
+        lines.append(t(key, who=who, remarks=report.remarks))
+    for who, time, remarks in report.superseded:
+        key = "report.state.superseded_remarks" if remarks else "report.state.superseded"
+        lines.append(t(key, who=who, time=time, remarks=remarks))
+    return "\n".join(lines)
 
 
 def zero_report_body(line: GridLine, report: GridReport | None) -> str:
