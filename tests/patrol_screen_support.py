@@ -25,7 +25,7 @@ def seed_patrol_store() -> None:
     assigned to the inspector, due every day from 00:00 to 23:59."""
     from inspect_support import PERSON_ID, seed_store
 
-    from fieldapp.domain.patrols import DEFAULT_FORM
+    from fieldapp.domain.checkpoint_forms import DEFAULT_FORM
     from fieldapp.services.placards.printing import register_public_key
     from fieldapp.store.patrol_models import Checkpoint, PatrolRoute
 

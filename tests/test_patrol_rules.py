@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from fieldapp.domain import patrols
+from fieldapp.domain import checkpoint_forms, patrols
 from fieldapp.domain.patrols import Schedule, ScheduleError, Visit, Window, assess
 
 KEY_DAY = dt.date(2026, 2, 4)  # a Wednesday, a fireworks key day
@@ -79,9 +79,13 @@ def test_a_campaign_route_patrols_only_while_the_office_runs_the_campaign() -> N
 def test_a_yes_to_a_sale_seen_is_the_problem_and_old_answers_keep_their_meaning() -> None:
     """The fireworks point asks 是否发现违规销售烟花爆竹？ (是 = problem) under a new code;
     answers stored under 未发现违规销售 (no_sale_seen, 否 = problem) read as they did."""
-    assert patrols.FORMS["fireworks_point"] == (("sale_seen", "yesno"),)
-    assert patrols.is_problem("sale_seen", "yes") and not patrols.is_problem("sale_seen", "no")
-    assert patrols.is_problem("no_sale_seen", "no") and not patrols.is_problem(
+    assert checkpoint_forms.FORMS["fireworks_point"] == (("sale_seen", "yesno"),)
+    assert checkpoint_forms.is_problem("sale_seen", "yes") and not checkpoint_forms.is_problem(
+        "sale_seen", "no"
+    )
+    assert checkpoint_forms.is_problem("no_sale_seen", "no") and not checkpoint_forms.is_problem(
         "no_sale_seen", "yes"
     )
-    assert patrols.is_problem("cap_intact", "no") and not patrols.is_problem("cap_intact", "yes")
+    assert checkpoint_forms.is_problem("cap_intact", "no") and not checkpoint_forms.is_problem(
+        "cap_intact", "yes"
+    )

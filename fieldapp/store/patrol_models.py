@@ -22,13 +22,13 @@ class Checkpoint(BaseModel):
     id = CharField(primary_key=True)
     code = CharField(unique=True)  # on the placard; never a venue's code
     name = CharField()
-    kind = CharField()  # fieldapp.domain.patrols.CHECKPOINT_KINDS
+    kind = CharField()  # fieldapp.domain.checkpoint_forms.CHECKPOINT_KINDS
     address = CharField(default="")
     grid = ForeignKeyField(Grid, backref="checkpoints", column_name="grid_code")
     grid_code: str
     contact = CharField(default="")
     phone = CharField(default="")
-    form = CharField(default="")  # a key of fieldapp.domain.patrols.FORMS, or ""
+    form = CharField(default="")  # a key of fieldapp.domain.checkpoint_forms.FORMS, or ""
     lat = FloatField(null=True)
     lon = FloatField(null=True)
     updated_at = CharField(default="")

@@ -17,9 +17,9 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
+from fieldapp.domain.checkpoint_forms import DEFAULT_FORM
 from fieldapp.domain.ids import new_id
 from fieldapp.domain.patrols import (
-    DEFAULT_FORM,
     Schedule,
     ScheduleError,
     parse_days,

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from fieldapp.domain.checkpoint_forms import CHECKPOINT_KINDS, FORMS
 from fieldapp.domain.expr_types import BOOL, VENUE_ATTRIBUTES
 from fieldapp.domain.kinds import RISK_LEVELS, ROLES
 from fieldapp.domain.office import attribute_value
-from fieldapp.domain.patrols import CHECKPOINT_KINDS, FORMS
 from fieldapp.i18n import LANGUAGES, text_in, venue_kinds
 from fieldapp.i18n.catalog_placard import CHECKPOINT_LEDGER_ZH
 from sync.server.office import known_kinds, known_levels, publish_names

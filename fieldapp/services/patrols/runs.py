@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from fieldapp.domain import patrols
+from fieldapp.domain.checkpoint_forms import FORMS
 from fieldapp.domain.clock import local_now, now_iso
 from fieldapp.domain.ids import new_id
 from fieldapp.domain.placard import UNKNOWN_VENUE
@@ -319,7 +320,7 @@ def _is_sha(text: str) -> bool:
 
 def form_items(checkpoint_id: str) -> tuple[tuple[str, str], ...]:
     checkpoint = Checkpoint.get_or_none(Checkpoint.id == checkpoint_id)
-    return patrols.FORMS.get(checkpoint.form if checkpoint else "", ())
+    return FORMS.get(checkpoint.form if checkpoint else "", ())
 
 
 def check_answers(checkpoint_id: str, answers: dict[str, str]) -> dict[str, str]:

@@ -21,7 +21,7 @@ from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widgets import DataTable, Header, Label, Static
 
-from fieldapp.domain.patrols import is_problem
+from fieldapp.domain.checkpoint_forms import is_problem
 from fieldapp.i18n import listed, t
 from fieldapp.services.patrols.due import RunView
 from fieldapp.tui.screens import FieldScreen
@@ -300,7 +300,7 @@ class PatrolRunScreen(FieldScreen[None]):
         self.app.push_screen(PhotoDialog(line.code), done)
 
     def action_form(self) -> None:
-        from fieldapp.domain.patrols import FORMS
+        from fieldapp.domain.checkpoint_forms import FORMS
         from fieldapp.tui.dialogs.patrol_form import ask_items
 
         if (line := self._reached_line()) is None:
