@@ -8,19 +8,19 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from pilot_support import at_home, settle
+from pilot_support import at_home, open_screen, settle
 from textual import events
 from textual.dom import DOMNode
 from textual.screen import Screen
+from textual.widgets import DataTable
 
 from fieldapp.tui.app import make_app
 from fieldapp.tui.screens import BaseScreen
 from fieldapp.tui.screens.home import HomeScreen
 
 
-async def test_no_screen_is_styled_again_as_the_app_starts(
-    demo_home: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def screens_restyled(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The names of the screens restyled as a whole from now on."""
     restyled: list[str] = []
     restyle = DOMNode.update_node_styles
 
@@ -30,6 +30,13 @@ async def test_no_screen_is_styled_again_as_the_app_starts(
         restyle(self, animate)
 
     monkeypatch.setattr(DOMNode, "update_node_styles", counted)
+    return restyled
+
+
+async def test_no_screen_is_styled_again_as_the_app_starts(
+    demo_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    restyled = screens_restyled(monkeypatch)
     app = make_app(lang="zh")
     async with app.run_test(size=(80, 24)) as pilot:
         await at_home(app, pilot)
@@ -39,3 +46,21 @@ async def test_no_screen_is_styled_again_as_the_app_starts(
         app.screen.post_message(events.ScreenResume())  # as after a change of theme
         await settle(app, pilot)
         assert restyled == ["HomeScreen"]
+
+
+async def test_a_screen_opened_is_styled_once(
+    demo_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Rounds (f7), opened from home, is styled as its widgets mount and not again as it is
+    first shown; back from a screen above, it is styled as Textual does."""
+    from fieldapp.tui.screens.rounds import RoundsScreen
+
+    restyled = screens_restyled(monkeypatch)
+    app = make_app(lang="zh")
+    async with app.run_test(size=(80, 24)) as pilot:
+        rounds = await open_screen(app, pilot, "f7", RoundsScreen)
+        assert rounds.query_one("#rounds-due", DataTable).row_count  # shown, with its list
+        assert restyled == []
+        app.screen.post_message(events.ScreenResume())  # as back from a screen above
+        await settle(app, pilot)
+        assert restyled == ["RoundsScreen"]

@@ -2,11 +2,12 @@
 
 Screens post intent messages (a venue chosen, a draft chosen); the app decides what
 happens next (ask the presence reason, start or resume an inspection). `FieldScreen`
-gives every screen the same three habits: key labels from the catalogue, worker errors
-forwarded to the app, which reports them in one place, and `explain` for a toast about
-the screen's own keys (a refusal, why a key did nothing), taken down when the screen is
-left. A toast reporting what a job the person waits for came to (sync done, export
-saved) is an ordinary `notify` and stays its time wherever the person goes.
+gives every screen the same four habits: styled once as it opens (`StyledWhenMounted`),
+key labels from the catalogue, worker errors forwarded to the app, which reports them in
+one place, and `explain` for a toast about the screen's own keys (a refusal, why a key
+did nothing), taken down when the screen is left. A toast reporting what a job the
+person waits for came to (sync done, export saved) is an ordinary `notify` and stays its
+time wherever the person goes.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any, ClassVar, TypeVar
 
 from textual import events, on
+from textual._context import active_app
 from textual.message import Message
 from textual.notifications import Notification, Notify, SeverityLevel
 from textual.screen import Screen
@@ -66,8 +68,9 @@ class StyledWhenMounted:
 
     _resumed = False
 
-    def on_screen_resume(self, event: events.ScreenResume) -> None:
-        # Runs before Textual's own resume handler (a subclass's comes first in the MRO).
+    def _on_screen_resume(self, event: events.ScreenResume) -> None:
+        # Textual calls each class's handler in MRO order: a screen's own on_screen_resume,
+        # then this, then Screen's, which styles the screen unless told not to.
         if not self._resumed:
             self._resumed = True
             event.refresh_styles = False
@@ -78,8 +81,9 @@ class BaseScreen(StyledWhenMounted, Screen[None]):
     shown, yet styled a second time at every start when it was first resumed."""
 
 
-class FieldScreen(Screen[ResultType]):
-    """A screen whose key labels follow the language and whose worker errors are reported."""
+class FieldScreen(StyledWhenMounted, Screen[ResultType]):
+    """A screen whose key labels follow the language and whose worker errors are reported,
+    styled once as it opens (`StyledWhenMounted`)."""
 
     # An inspection submitted from a screen above this one comes back here (Home, Rounds).
     RETURN_AFTER_SUBMIT: ClassVar[bool] = False
@@ -92,7 +96,7 @@ class FieldScreen(Screen[ResultType]):
     REMOUNT_ON_RELABEL: ClassVar[bool] = False
 
     def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id)
+        super().__init__(id=id, classes=_width_class(type(self)))
         self._explanations: list[Notification] = []
         localize_bindings(self)
 
@@ -136,6 +140,22 @@ class FieldScreen(Screen[ResultType]):
         await rebuild_in_language(self)
         if self.REMOUNT_ON_RELABEL:
             self.on_mount()  # type: ignore[attr-defined]
+
+
+def _width_class(screen_type: type[Screen[Any]]) -> str:
+    """The class `HORIZONTAL_BREAKPOINTS` give a screen at the app's width (-narrow...),
+    given as it is composed: Textual adds it at the screen's first resize, just after it
+    is shown, which styled the whole screen a second time as it opened (Rounds, the
+    dashboard). Later widths set it as Textual does."""
+    breakpoints = screen_type.HORIZONTAL_BREAKPOINTS
+    try:
+        width = active_app.get().size.width
+    except LookupError:  # made outside an app (a test of the screen alone)
+        return ""
+    for at, name in sorted(breakpoints or [], reverse=True):
+        if width >= at:
+            return name
+    return ""
 
 
 async def rebuild_in_language(screen: Screen[Any]) -> None:

@@ -23,7 +23,7 @@ from textual.widgets import DataTable, Header, Label
 
 from fieldapp.i18n import listed, t
 from fieldapp.tui.commands import localize_bindings
-from fieldapp.tui.screens import HistoryWanted, StyledWhenMounted, VenueChosen
+from fieldapp.tui.screens import HistoryWanted, VenueChosen
 from fieldapp.tui.screens.home_due import add_due_columns, fill_due, fit_due_columns
 from fieldapp.tui.screens.home_returned import ReturnedLine
 from fieldapp.tui.views.due_list import DueRow, due_rows, venue_label
@@ -52,7 +52,7 @@ if TYPE_CHECKING:  # the follow-ups (and their checklist rules) load in their wo
 EARLY_WAIT_S = 1.5
 
 
-class HomeScreen(StyledWhenMounted, ReturnedLine):
+class HomeScreen(ReturnedLine):
     """The start screen. Enter acts on the row under the cursor of the focused list."""
 
     PLACE = "nav.place.home"
@@ -172,7 +172,7 @@ class HomeScreen(StyledWhenMounted, ReturnedLine):
         self.query_one("#drafts", DraftsTable).fit(self.app.size.width)
 
     def on_screen_resume(self, event: events.ScreenResume) -> None:
-        # The first resume follows the mount: not styled again (StyledWhenMounted).
+        # The first resume follows the mount: not styled again (FieldScreen, StyledWhenMounted).
         self.on_resize()  # the width may have changed while another screen was on top
         if self._shown_at_mount:  # the first resume, right after the data was shown
             self._shown_at_mount = False
