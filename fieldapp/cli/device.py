@@ -97,7 +97,7 @@ class _PhaseBars:
 @click.pass_context
 def sync_command(ctx: click.Context, insecure_http: bool) -> None:
     from fieldapp.services.syncing.media_problems import warnings_in_words
-    from fieldapp.services.syncing.problems import errors_in_words, retry_hint
+    from fieldapp.services.syncing.problems import conflict_in_words, errors_in_words, retry_hint
     from fieldapp.services.syncing.runs import after_sync
 
     use_language(ctx)
@@ -117,7 +117,7 @@ def sync_command(ctx: click.Context, insecure_http: bool) -> None:
     for warning in warnings_in_words(result):  # a photo by its record, not its hash
         click.echo(t("sync.warning", warning=warning))
     for reason in result.conflicts:
-        click.echo(t("sync.conflict", reason=reason))
+        click.echo(t("sync.conflict", reason=conflict_in_words(reason)))
     if result.rejected:
         click.echo(t("sync.rejected.title", count=len(result.rejected)), err=True)
         for op in result.rejected:

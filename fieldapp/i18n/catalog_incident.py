@@ -119,6 +119,7 @@ ZH: dict[str, str] = {
     "incident.bulk.title": "{action}：{count} 条事件",
     "incident.conflict": "{who} 的“{event}”到达时事件已是“{state}”（{other} 先做了更改）",
     "incident.conflict_first": "{who} 的“{event}”到达时事件已是“{state}”",
+    "incident.conflict.arrived": "“{event}”到达时事件已是“{state}”，未生效。",
     # the hand-over letter
     "incident.letter.title": "事件移交抄告单",
     "incident.letter.to": "{unit}：",
@@ -312,6 +313,7 @@ EN: dict[str, str] = {
         "it first)"
     ),
     "incident.conflict_first": "{who}'s '{event}' arrived when the incident was already '{state}'",
+    "incident.conflict.arrived": "'{event}' arrived when the incident was already '{state}', so it did not apply.",
     "incident.letter.title": "Incident hand-over letter",
     "incident.letter.to": "To {unit}:",
     "incident.letter.body": (

@@ -74,6 +74,7 @@ ZH: dict[str, str] = {
     "review.refused.note_outcome_other": "处理结果为“其他处理”时须在备注中写明接收单位做了什么处理。",
     "review.conflict": "冲突：{who} 的“{event}”到达时隐患已是“{state}”（{other} 先做了更改）",
     "review.conflict.resolved": "已确认",
+    "review.conflict.arrived": "“{event}”到达时隐患已是“{state}”，未生效。",
     "review.conflict.after_closed": "{conflict}。已销号的隐患不能重开：请安排到场复查，仍未整改的在检查中重新登记为隐患。",
     # inspection review
     "review.inspection.manual": "未扫码（手工确认到场）",
@@ -194,6 +195,7 @@ EN: dict[str, str] = {
     "review.refused.note_outcome_other": "An outcome of 'Other action' needs a note: write what the receiving unit did.",
     "review.conflict": "Conflict: {who}'s '{event}' arrived when the hazard was already '{state}' ({other} changed it first)",
     "review.conflict.resolved": "acknowledged",
+    "review.conflict.arrived": "'{event}' arrived when the hazard was already '{state}', so it did not apply.",
     "review.conflict.after_closed": "{conflict}. A closed hazard cannot be reopened: arrange a visit and, if it is still not fixed, record it again as a hazard in an inspection.",
     "review.inspection.manual": "Not scanned (presence confirmed by hand)",
     "review.notice.title": "Rectification notice",

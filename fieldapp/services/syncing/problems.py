@@ -8,9 +8,12 @@ but not a fieldapp server), or the administrator (a fieldapp server answers nons
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
-from fieldapp.i18n import t
+from fieldapp.domain.incidents import INCIDENT
+from fieldapp.domain.lifecycle import HAZARD, SELF_VERIFIED
+from fieldapp.i18n import t, text_in
 
 if TYPE_CHECKING:
     from sync.client import SyncResult
@@ -53,3 +56,31 @@ def retry_hint(result: SyncResult) -> int | None:
     if result.retry_in is None or not result.errors:
         return None
     return max(SHORTEST_RETRY_HINT, round(result.retry_in))
+
+
+# The fold words a conflict in English (`findings.check_transition`, `self_verified`) and
+# the server sends it so (`OpResult.conflict`): its shapes, read back into the catalogue.
+_ARRIVED = re.compile(r"^(\w+) is not valid when the (finding|incident) is (\w+)$")
+_ROLE = re.compile(r"^a .+ may not send (\w+)$")
+_KINDS = {HAZARD.name: HAZARD, INCIDENT.name: INCIDENT}
+
+
+def conflict_in_words(reason: str) -> str:
+    """A conflict the server recorded for one of this device's events, in the UI's
+    language; a reason of a shape not known here stays as the server said it."""
+    if reason == SELF_VERIFIED:
+        return t("review.refused.self_verified")
+    if (arrived := _ARRIVED.match(reason)) is not None:
+        event_type, kind, state = arrived.groups()
+        lifecycle = _KINDS[kind]
+        event = f"{lifecycle.catalog}.event.{event_type}"
+        at = f"{lifecycle.catalog}.state.{state}"
+        if known(event) and known(at):
+            return t(f"{lifecycle.catalog}.conflict.arrived", event=t(event), state=t(at))
+    elif (role := _ROLE.match(reason)) is not None and known(f"review.event.{role[1]}"):
+        return t("review.refused.role", event=t(f"review.event.{role[1]}"))
+    return reason
+
+
+def known(key: str) -> bool:
+    return text_in("zh", key) is not None
