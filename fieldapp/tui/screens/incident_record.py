@@ -7,8 +7,10 @@ o), the next one on each press.
 
 From the supervisor's queue it offers the queue's actions on this incident, the same
 definition (`incident_actions`); it is read again once one is applied, and the queue
-when Esc goes back to it. One scrolling text: at 80x24 a long description wraps and the
-rest is a scroll away. The record is read in a thread worker.
+when Esc goes back to it. Anyone may add a note (n), the inspector who reported it too
+(F3): a `note` event, kept offline and synced like the others. One scrolling text: at
+80x24 a long description wraps and the rest is a scroll away. The record is read in a
+thread worker.
 """
 
 from __future__ import annotations
@@ -219,8 +221,8 @@ class IncidentRecordScreen(IncidentActing, FieldScreen[bool | None]):
         text.update(record_renderable(message.record, colour))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "bulk":
-            return self.acting
+        if action == "bulk":  # a note anyone may add (its reporter too); the rest: the queue's
+            return self.acting or parameters == ("note",)
         if action == "open_photo":
             return bool(self._photos_here())
         return True

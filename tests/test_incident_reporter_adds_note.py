@@ -1,0 +1,56 @@
+"""Functional: the inspector who reported an incident (F4) adds to it later. F3 → Enter
+showed only the incident in full, with no key to add anything. Its view now offers n
+备注 (a `note` event, which the incident lifecycle lets anyone send in any state): the
+note is kept on the device, queued for the server with the other incident events, and
+in the incident's history at once. The supervisor's actions are still not offered."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from pilot_support import footer_keys_seen, open_screen, settle
+
+from fieldapp.services.incidents import reporting
+from fieldapp.services.incidents.events import OP_INCIDENT_EVENT
+from fieldapp.store.incident_models import IncidentEvent
+from fieldapp.store.models import Outbox
+from fieldapp.tui.app import make_app
+from fieldapp.tui.dialogs.bulk_action import BulkActionDialog
+from fieldapp.tui.screens.incident_record import IncidentRecordScreen, event_line
+from fieldapp.tui.screens.my_incidents import MyIncidentsScreen
+from fieldapp.tui.widgets.key_footer import KeyFooter
+
+
+@pytest.mark.parametrize(("lang", "key"), [("zh", "n 备注"), ("en", "n Note")])
+async def test_the_reporter_adds_a_note_to_their_incident(
+    demo_home: Path, lang: str, key: str
+) -> None:
+    incident = reporting.report_incident(
+        reporting.IncidentReport("fireworks_sale", "2026-02-11 06:40", "摆摊", address="村口")
+    )
+    app = make_app(lang=lang)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_screen(app, pilot, "f3", MyIncidentsScreen)
+        await pilot.press("enter")
+        await settle(app, pilot, rounds=2)
+        record = app.screen
+        assert isinstance(record, IncidentRecordScreen)
+        offered = [k for k in footer_keys_seen(record) if k.startswith("bulk")]
+        assert offered == ["bulk('note')"], offered  # no assign, hand over, outcome, close
+        assert key in record.query_one(KeyFooter).text
+        await pilot.press("n")
+        await settle(app, pilot)
+        assert isinstance(app.screen, BulkActionDialog)
+        await pilot.press(*"摊主已收摊烟花已搬走", "f10")
+        await settle(app, pilot, rounds=3)
+        assert app.screen is record
+        notes = IncidentEvent.select().where(
+            IncidentEvent.incident == incident.id, IncidentEvent.type == "note"
+        )
+        assert [e.note for e in notes] == ["摊主已收摊烟花已搬走"]
+        queued = [json.loads(o.payload) for o in Outbox.select() if o.type == OP_INCIDENT_EVENT]
+        assert any(p["event"]["type"] == "note" for p in queued), queued
+        assert record.record is not None  # read again: the note is in its history
+        assert any("摊主已收摊烟花已搬走" in event_line(e) for e in record.record.history)
