@@ -32,7 +32,7 @@ from fieldapp.store.models import (
     Venue,
 )
 from sync.client.activity_rows import apply_activity
-from sync.client.base import Verdict
+from sync.client.base import Replaced, Verdict
 from sync.client.campaigns import store_campaign
 from sync.client.followup_rows import apply_followup, remove_followup
 from sync.client.incident_rows import (
@@ -161,6 +161,7 @@ class PageApplier:
         self.changes = changes
         self.warnings: list[str] = []
         self.verdicts: list[Verdict] = []  # on this device's own claims of presence
+        self.replaced: list[Replaced] = []  # my last edits of people, replaced
         self.returns: list[ReturnedInspection] = []  # my inspections returned
         self.page_grids = {c.id for c in changes if c.type == "grid"}
         self.touched_findings: set[str] = set()
@@ -365,7 +366,7 @@ class PageApplier:
         if not self._grid_known(change.record.get("grid_code")):
             self.warnings.append(f"household {change.id} skipped: its grid is not on this device")
             return
-        apply_household(change.record)
+        self.replaced += apply_household(change.record)
 
     def _activity(self, change: Change) -> None:
         if not self._grid_known(change.record.get("grid_code")):

@@ -200,6 +200,20 @@ class MediaProblem:
     code: str = ""  # the server's error code (refused), e.g. blob_too_large
 
 
+@dataclass(frozen=True)
+class Replaced:
+    """A person's field as this device last wrote it, replaced by a pull with another
+    person's value (two devices edited it offline: the later sync stands), said so the
+    person whose value went learns of it."""
+
+    member_id: str
+    person: str  # the member's name
+    field: str  # "note", "birth_year" or "name"
+    mine: str
+    theirs: str
+    by: str  # who wrote it (their name; their id when not on this device)
+
+
 @dataclass
 class SyncResult:
     pushed: int = 0  # ops the server answered applied or duplicate
@@ -213,6 +227,7 @@ class SyncResult:
     warnings: list[str] = field(default_factory=list)
     media_problems: list[MediaProblem] = field(default_factory=list)  # also in warnings
     conflicts: list[str] = field(default_factory=list)
+    replaced: list[Replaced] = field(default_factory=list)  # my last edits, replaced by a pull
     verdicts: list[Verdict] = field(default_factory=list)  # learnt in this run's pull
     returns: list[ReturnedInspection] = field(default_factory=list)  # mine, returned (news)
     new_epoch: bool = False

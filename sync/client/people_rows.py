@@ -12,10 +12,10 @@ import datetime as dt
 from typing import Any
 
 from fieldapp.domain.personal import PersonalDataLocked
-from fieldapp.store.models import SyncState
+from fieldapp.store.models import Person, SyncState
 from fieldapp.store.people_models import Household, HouseholdMember, Responsibility, Vehicle
 from fieldapp.store.personal_data import LOCKED_OPS_WARNING, forget_for_new_scope
-from sync.client.base import SyncResult
+from sync.client.base import Replaced, SyncResult
 
 HOUSEHOLD_FIELDS = ("code", "building", "venue_id", "address", "note", "updated_at", "updated_by")
 MEMBER_FIELDS = ("name", "sex", "birth_year", "id_number", "id_lookup", "phone", "phone_lookup",
@@ -26,8 +26,50 @@ def _date(value: Any) -> dt.date | None:
     return dt.date.fromisoformat(value) if value else None
 
 
-def apply_household(record: dict[str, Any]) -> None:
-    """Upsert the household, its members and vehicles (its grid is on this device)."""
+# The fields of a person whose replacement by another person's edit is said (`Replaced`).
+TOLD_FIELDS = ("name", "birth_year", "note")
+
+
+def replaced_here(record: dict[str, Any]) -> list[Replaced]:
+    """The fields of the household's people that this device's person wrote last and the
+    pulled `record`, written by someone else since, replaces with other values."""
+    state = SyncState.get_or_none()
+    held = Household.get_or_none(Household.id == record["id"])
+    by = str(record.get("updated_by") or "")
+    if state is None or held is None or held.updated_by != state.person or by in ("", state.person):
+        return []
+    writer = Person.get_or_none(Person.id == by)
+    who = str(record.get("updated_by_name") or (writer.name if writer is not None else by))
+    found: list[Replaced] = []
+    for m in record.get("members") or []:
+        row = HouseholdMember.get_or_none(HouseholdMember.id == m["id"])
+        if row is None:
+            continue
+        for name in TOLD_FIELDS:
+            mine, theirs = getattr(row, name), m.get(name)
+            if str(mine or "") != str(theirs or ""):
+                found.append(
+                    Replaced(row.id, row.name, name, str(mine or ""), str(theirs or ""), who)
+                )
+    return found
+
+
+def still_replaced(found: list[Replaced]) -> list[Replaced]:
+    """Of `found` in one pull, those still as the other person wrote them once it is all
+    applied: a pull that brings another's older record and then my own newer one (my edit
+    reached the server after theirs) replaced nothing of mine."""
+    kept: dict[tuple[str, str], Replaced] = {}
+    for r in found:
+        row = HouseholdMember.get_or_none(HouseholdMember.id == r.member_id)
+        if row is not None and str(getattr(row, r.field) or "") == r.theirs:
+            kept.setdefault((r.member_id, r.field), r)
+    return list(kept.values())
+
+
+def apply_household(record: dict[str, Any]) -> list[Replaced]:
+    """Upsert the household, its members and vehicles (its grid is on this device);
+    returns what of my last edit it replaced (`replaced_here`)."""
+    replaced = replaced_here(record)
     hid = record["id"]
     values = {f: record.get(f) for f in HOUSEHOLD_FIELDS}
     values = {k: ("" if v is None and k != "venue_id" else v) for k, v in values.items()}
@@ -73,6 +115,7 @@ def apply_household(record: dict[str, Any]) -> None:
     ).execute()
     for person_id in cadres:
         Responsibility.insert(household=hid, person_id=person_id).on_conflict_ignore().execute()
+    return replaced
 
 
 def remove_household(household_id: str) -> None:

@@ -20,7 +20,7 @@ from fieldapp.store.models import SyncState
 from sync.client.apply import PageApplier
 from sync.client.base import Progress, ServerRefused, ServerUnavailable, SyncResult, error_message
 from sync.client.collector import collector_held
-from sync.client.people_rows import restart_for_new_scope
+from sync.client.people_rows import restart_for_new_scope, still_replaced
 from sync.protocol import PullResponse
 
 
@@ -116,6 +116,7 @@ class PagePuller:
                 more = page.more
                 del page  # freed here, not walked by the collector once it resumes
                 if not more:
+                    result.replaced = still_replaced(result.replaced)
                     return result
 
     def _apply_page(
@@ -134,6 +135,7 @@ class PagePuller:
         checkpoints.committed()
         result.warnings += applier.warnings
         result.verdicts += applier.verdicts
+        result.replaced += applier.replaced
         result.returns += applier.returns
         if progress:
             progress("pull", result.pulled, result.pulled + (self.page_size if page.more else 0))

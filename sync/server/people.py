@@ -27,7 +27,7 @@ from sync.protocol import (
 )
 from sync.server import audit as audit_log
 from sync.server.feed import NewChange
-from sync.server.models import Grid, Meta, Venue
+from sync.server.models import Grid, Meta, Person, Venue
 from sync.server.office_time import office_today
 from sync.server.op_checks import check_text
 from sync.server.people_models import Household, HouseholdMember, Responsibility, Vehicle
@@ -83,6 +83,9 @@ def household_record(household: Household) -> dict[str, Any]:
         "note": household.note,
         "updated_at": household.updated_at,
         "updated_by": household.updated_by,
+        # Named, for a device that does not hold the writer (another grid's supervisor)
+        # and tells its person their value was replaced (`sync.client.people_rows`).
+        "updated_by_name": _person_name(household.updated_by),
         "members": [member_record(m) for m in members.order_by(HouseholdMember.id)],
         "vehicles": [
             {"id": v.id, "plate": v.plate, "kind": v.kind, "note": v.note}
@@ -90,6 +93,11 @@ def household_record(household: Household) -> dict[str, Any]:
         ],
         "cadres": cadres_of(household.id),
     }
+
+
+def _person_name(person_id: str) -> str:
+    person = Person.get_or_none(Person.id == person_id) if person_id else None
+    return str(person.name) if person is not None else ""
 
 
 def cadres_of(household_id: str) -> list[str]:

@@ -362,6 +362,10 @@ class SyncApp(Navigation):
                 severity="warning",
                 timeout=20,
             )
+        for r in result.replaced:  # wherever the person is: their value is gone otherwise
+            said = t("sync_ui.notify.replaced", person=r.person, field=t(f"person.{r.field}"),
+                     by=r.by, theirs=r.theirs, mine=r.mine)  # fmt: skip
+            self.notify(said, severity="warning", timeout=30)
         if result.new_epoch:
             self.notify(t("sync_ui.notify.new_epoch"))
         if manual and outcome.kind == syncing.DONE and not on_screen:
