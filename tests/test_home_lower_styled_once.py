@@ -16,6 +16,7 @@ from fieldapp.tui.screens.home import HomeScreen
 from fieldapp.tui.views.home import start_building_home_view
 from fieldapp.tui.widgets.drafts_table import DraftsTable
 from fieldapp.tui.widgets.home_lower import HomeLower
+from fieldapp.tui.widgets.paged_table import PagedTable
 
 
 def restyles_of(widget_type: type[Widget], monkeypatch: pytest.MonkeyPatch) -> list[str | None]:
@@ -44,3 +45,22 @@ async def test_the_lower_row_is_styled_once_at_start(
         assert not home.query_one(DraftsTable).row_count  # its line: 没有未完成的检查
         assert home.query_one(HomeLower).has_class("-no-drafts")
         assert restyled == []
+
+
+async def test_the_due_list_is_styled_focused_once_at_start(
+    demo_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The due list takes the focus as home is shown: styled as focused when it mounts, it
+    is not styled again for the focus (it and its scrollbars were, before the first
+    frame), and it is the list the keys go to, drawn with its focused cursor."""
+    restyled = restyles_of(PagedTable, monkeypatch)
+    start_building_home_view()
+    app = make_app(lang="zh")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await at_home(app, pilot)
+        due = app.screen.query_one("#due", PagedTable)
+        assert app.focused is due and due.has_focus and "focus" in due.pseudo_classes
+        assert "due" not in restyled
+        cursor = due.get_component_styles("datatable--cursor").background
+        due.update_node_styles()  # as Textual styled it for the focus
+        assert due.get_component_styles("datatable--cursor").background == cursor

@@ -123,7 +123,7 @@ class HomeScreen(ReturnedLine):
                 yield BucketTile(id=f"bucket-{bucket}", classes=f"bucket -{bucket}")
         with Vertical(id="home-main"):
             yield Label("", id="due-title", classes="pane-title")
-            yield PagedTable(id="due")
+            yield self._focused_due()
             with HomeLower(id="home-lower", classes=self._lower_classes()):
                 with Vertical(id="drafts-pane"):
                     yield DraftsTitle(id="drafts-title", classes="pane-title")
@@ -134,6 +134,15 @@ class HomeScreen(ReturnedLine):
         view = self.early_view  # its warning colour set as it is composed
         yield StatusBar(id="status", unsynced=view.unsynced if view is not None else 0)
         yield KeyFooter()
+
+    @staticmethod
+    def _focused_due() -> PagedTable:
+        """The due list, which takes the focus as home is shown, styled focused as it
+        mounts: given the focus once styled, it and its scrollbars were styled again
+        before the first frame (~1.5 ms of CPU at every start)."""
+        due = PagedTable(id="due")
+        due.set_reactive(PagedTable.has_focus, True)
+        return due
 
     def _lower_classes(self) -> str:
         """The lower row's class for the drafts the start-up read found, if it is here:
