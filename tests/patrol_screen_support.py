@@ -77,3 +77,15 @@ async def run_started_by_scan(app: Any, pilot: Any, code: str = "CP-02") -> tupl
     table = screen.query_one("#patrol-run-points", DataTable)
     table.focus()
     return screen, table
+
+
+async def cursor_on_window(app: Any, pilot: Any, screen: Any, window: str) -> None:
+    """The patrols screen's attendance list with its cursor moved to `window`'s row (its
+    second column, e.g. "06:30-09:00"), settled."""
+    from pilot_support import settle
+    from textual.widgets import DataTable
+
+    table = screen.query_one("#patrols-attendance", DataTable)
+    windows = [str(table.get_row_at(n)[1]) for n in range(table.row_count)]
+    table.move_cursor(row=windows.index(window))
+    await settle(app, pilot)

@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from patrol_screen_support import cursor_on_window
 from pilot_support import footer_keys_seen, open_screen, settle
 from test_patrol_visits_screen import _walked, offered
 from test_refused_activities_and_runs import _table_rows
@@ -29,13 +30,9 @@ async def test_enter_on_a_walked_window_opens_its_visits(
         assert "start" in footer_keys_seen(patrols)  # the due list: Enter starts
         await pilot.press("tab")
         await settle(app, pilot)
-        table = patrols.query_one("#patrols-attendance", DataTable)
-        windows = [row[1] for row in _table_rows(table)]
-        table.move_cursor(row=windows.index("18:00-20:00"))
-        await settle(app, pilot)
+        await cursor_on_window(app, pilot, patrols, "18:00-20:00")
         assert "start" in offered(patrols) and "row_visits" not in offered(patrols)
-        table.move_cursor(row=windows.index("06:30-09:00"))
-        await settle(app, pilot)
+        await cursor_on_window(app, pilot, patrols, "06:30-09:00")
         keys = footer_keys_seen(patrols)
         assert "row_visits" in keys and "start" not in keys, keys
         await pilot.press("enter")

@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from patrol_screen_support import ROUTE_ID, placard, point_id, seed_patrol_store
+from patrol_screen_support import ROUTE_ID, cursor_on_window, placard, point_id, seed_patrol_store
 from patrol_support import FrozenClock
 from pilot_support import footer_keys_seen, open_screen, settle
 from test_refused_activities_and_runs import _table_rows
@@ -68,13 +68,9 @@ async def test_a_walked_window_opens_its_visits_with_notes_and_photos(
         assert app.screen is patrols
         await pilot.press("tab")
         await settle(app, pilot)
-        table = patrols.query_one("#patrols-attendance", DataTable)
-        windows = [row[1] for row in _table_rows(table)]
-        table.move_cursor(row=windows.index("18:00-20:00"))
-        await settle(app, pilot)
+        await cursor_on_window(app, pilot, patrols, "18:00-20:00")
         assert "visits" not in offered(patrols)  # not walked yet
-        table.move_cursor(row=windows.index("06:30-09:00"))
-        await settle(app, pilot)
+        await cursor_on_window(app, pilot, patrols, "06:30-09:00")
         assert "visits" in offered(patrols)
         assert "visits" in footer_keys_seen(patrols)
         assert t("binding.attendance.visits") in shown(app)
