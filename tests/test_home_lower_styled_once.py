@@ -8,38 +8,19 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from pilot_support import at_home
-from textual.widget import Widget
+from tui_start_support import restyles_of, started_at_home
 
-from fieldapp.tui.app import make_app
 from fieldapp.tui.screens.home import HomeScreen
-from fieldapp.tui.views.home import start_building_home_view
 from fieldapp.tui.widgets.drafts_table import DraftsTable
 from fieldapp.tui.widgets.home_lower import HomeLower
 from fieldapp.tui.widgets.paged_table import PagedTable
-
-
-def restyles_of(widget_type: type[Widget], monkeypatch: pytest.MonkeyPatch) -> list[str | None]:
-    """The ids of the `widget_type`s restyled from now on."""
-    restyled: list[str | None] = []
-    restyle = widget_type.update_node_styles
-
-    def counted(self: Widget, animate: bool = True) -> None:
-        restyled.append(self.id)
-        restyle(self, animate)
-
-    monkeypatch.setattr(widget_type, "update_node_styles", counted)
-    return restyled
 
 
 async def test_the_lower_row_is_styled_once_at_start(
     demo_home: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     restyled = restyles_of(HomeLower, monkeypatch)
-    start_building_home_view()  # as the app's start does, while Textual is imported
-    app = make_app(lang="zh")
-    async with app.run_test(size=(80, 24)) as pilot:
-        await at_home(app, pilot)
+    async with started_at_home() as (app, _pilot):
         home = app.screen
         assert isinstance(home, HomeScreen)
         assert not home.query_one(DraftsTable).row_count  # its line: 没有未完成的检查
@@ -54,10 +35,7 @@ async def test_the_due_list_is_styled_focused_once_at_start(
     is not styled again for the focus (it and its scrollbars were, before the first
     frame), and it is the list the keys go to, drawn with its focused cursor."""
     restyled = restyles_of(PagedTable, monkeypatch)
-    start_building_home_view()
-    app = make_app(lang="zh")
-    async with app.run_test(size=(80, 24)) as pilot:
-        await at_home(app, pilot)
+    async with started_at_home() as (app, _pilot):
         due = app.screen.query_one("#due", PagedTable)
         assert app.focused is due and due.has_focus and "focus" in due.pseudo_classes
         assert "due" not in restyled

@@ -10,27 +10,18 @@ from pathlib import Path
 import pytest
 from pilot_support import at_home, open_screen, settle
 from textual import events
-from textual.dom import DOMNode
 from textual.screen import Screen
 from textual.widgets import DataTable
+from tui_start_support import restyles_of
 
 from fieldapp.tui.app import make_app
 from fieldapp.tui.screens import BaseScreen
 from fieldapp.tui.screens.home import HomeScreen
 
 
-def screens_restyled(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+def screens_restyled(monkeypatch: pytest.MonkeyPatch) -> list[str | None]:
     """The names of the screens restyled as a whole from now on."""
-    restyled: list[str] = []
-    restyle = DOMNode.update_node_styles
-
-    def counted(self: DOMNode, animate: bool = True) -> None:
-        if isinstance(self, Screen):
-            restyled.append(type(self).__name__)
-        restyle(self, animate)
-
-    monkeypatch.setattr(DOMNode, "update_node_styles", counted)
-    return restyled
+    return restyles_of(Screen, monkeypatch, named=lambda screen: type(screen).__name__)
 
 
 async def test_no_screen_is_styled_again_as_the_app_starts(

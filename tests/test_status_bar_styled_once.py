@@ -7,14 +7,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from pilot_support import at_home
-from test_home_lower_styled_once import restyles_of
 from textual.color import Color
+from tui_start_support import restyles_of, started_at_home
 
 from fieldapp.store.models import Outbox
-from fieldapp.tui.app import make_app
 from fieldapp.tui.screens.home import HomeScreen
-from fieldapp.tui.views.home import start_building_home_view
 from fieldapp.tui.widgets import StatusBar
 
 
@@ -24,10 +21,7 @@ async def test_the_status_bar_is_styled_once_in_its_warning_colour(
     waiting = Outbox.select().where(Outbox.state == "pending").count()
     assert waiting  # the demo's records wait to be synced
     restyled = restyles_of(StatusBar, monkeypatch)
-    start_building_home_view()  # as the app's start does, while Textual is imported
-    app = make_app(lang="zh")
-    async with app.run_test(size=(80, 24)) as pilot:
-        await at_home(app, pilot)
+    async with started_at_home() as (app, _pilot):
         home = app.screen
         assert isinstance(home, HomeScreen)
         bar = home.query_one(StatusBar)

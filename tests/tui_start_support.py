@@ -1,12 +1,19 @@
 """The TUI launched in a fresh Python as `fieldapp` launches it (headless, exiting once the
-home screen shows its data), with code of a test's own run at that first frame."""
+home screen shows its data), with code of a test's own run at that first frame; or started
+the same way in the test's own process, under Pilot, with the nodes restyled counted."""
 
 from __future__ import annotations
 
 import subprocess
 import sys
 import textwrap
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
 from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.dom import DOMNode
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -41,3 +48,36 @@ def tui_started(at_first_frame: str, *, before: str = "", after: str = "") -> st
     )
     assert result.returncode == 0, result.stderr
     return result.stdout
+
+
+def restyles_of(
+    node_type: type[DOMNode],
+    monkeypatch: pytest.MonkeyPatch,
+    named: Callable[[DOMNode], str | None] = lambda node: node.id,
+) -> list[str | None]:
+    """The `node_type`s restyled from now on, each as `named` names it (by default its id)."""
+    restyled: list[str | None] = []
+    restyle = node_type.update_node_styles
+
+    def counted(self: DOMNode, animate: bool = True) -> None:
+        restyled.append(named(self))
+        restyle(self, animate)
+
+    monkeypatch.setattr(node_type, "update_node_styles", counted)
+    return restyled
+
+
+@asynccontextmanager
+async def started_at_home(size: tuple[int, int] = (80, 24)) -> AsyncIterator[tuple[Any, Any]]:
+    """The app started as `fieldapp` starts it, in Chinese at `size` (home's view built
+    while Textual is imported), and driven past the start to home: its app and pilot."""
+    from pilot_support import at_home
+
+    from fieldapp.tui.app import make_app
+    from fieldapp.tui.views.home import start_building_home_view
+
+    start_building_home_view()
+    app = make_app(lang="zh")
+    async with app.run_test(size=size) as pilot:
+        await at_home(app, pilot)
+        yield app, pilot
