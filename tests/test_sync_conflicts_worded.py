@@ -15,7 +15,7 @@ from fieldapp.domain import incidents
 from fieldapp.services.syncing import runs as syncing
 from fieldapp.tui.app import make_app
 from fieldapp.tui.screens.sync import SyncScreen
-from sync.client.base import SyncResult
+from sync.client.base import Conflict, SyncResult
 
 SAID = {
     "zh": (
@@ -44,7 +44,8 @@ async def test_the_conflicts_of_a_sync_are_said_in_the_ui_language(
         "a strange reason",  # a shape not known here: kept as the server said it
     ]
     incident = machine.check_transition("closed", "assigned", "supervisor", incidents.INCIDENT)
-    result = SyncResult(conflicts=[*(r for r in reasons if r), incident or ""])
+    said = [*(r for r in reasons if r), incident or ""]
+    result = SyncResult(conflicts=[Conflict(r) for r in said])
     app = make_app(lang=lang)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot, rounds=2)

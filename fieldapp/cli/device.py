@@ -96,8 +96,9 @@ class _PhaseBars:
 @click.option("--insecure-http", is_flag=True)
 @click.pass_context
 def sync_command(ctx: click.Context, insecure_http: bool) -> None:
+    from fieldapp.services.syncing.conflicts import conflict_line, name_conflicts
     from fieldapp.services.syncing.media_problems import warnings_in_words
-    from fieldapp.services.syncing.problems import conflict_in_words, errors_in_words, retry_hint
+    from fieldapp.services.syncing.problems import errors_in_words, retry_hint
     from fieldapp.services.syncing.runs import after_sync
 
     use_language(ctx)
@@ -116,8 +117,9 @@ def sync_command(ctx: click.Context, insecure_http: bool) -> None:
         )
     for warning in warnings_in_words(result):  # a photo by its record, not its hash
         click.echo(t("sync.warning", warning=warning))
-    for reason in result.conflicts:
-        click.echo(t("sync.conflict", reason=conflict_in_words(reason)))
+    name_conflicts(result)
+    for conflict in result.conflicts:
+        click.echo(t("sync.conflict", reason=conflict_line(conflict)))
     if result.rejected:
         click.echo(t("sync.rejected.title", count=len(result.rejected)), err=True)
         for op in result.rejected:

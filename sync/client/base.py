@@ -188,6 +188,19 @@ class Verdict:
 
 
 @dataclass(frozen=True)
+class Conflict:
+    """A conflict the server recorded for one of this device's events: its reason as the
+    fold words it (English), the op's type and the record its payload names, and what a
+    person calls that record (`about`, filled from the store by
+    fieldapp.services.syncing.conflicts; empty when the device does not hold it)."""
+
+    reason: str
+    op_type: str = ""
+    record_id: str = ""
+    about: str = ""
+
+
+@dataclass(frozen=True)
 class MediaProblem:
     """A photo, video or audio file that did not go up or come down, kept apart for a
     person to be told by what it belongs to (fieldapp.services.syncing.media_problems);
@@ -226,7 +239,7 @@ class SyncResult:
     errors: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     media_problems: list[MediaProblem] = field(default_factory=list)  # also in warnings
-    conflicts: list[str] = field(default_factory=list)
+    conflicts: list[Conflict] = field(default_factory=list)
     replaced: list[Replaced] = field(default_factory=list)  # my last edits, replaced by a pull
     verdicts: list[Verdict] = field(default_factory=list)  # learnt in this run's pull
     returns: list[ReturnedInspection] = field(default_factory=list)  # mine, returned (news)

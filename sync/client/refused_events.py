@@ -35,6 +35,16 @@ EVENT_OPS = {
 }
 
 
+def record_of(op_type: str, payload: str) -> str:
+    """The id of the record an event op's payload is about ("" for another op)."""
+    if op_type not in EVENT_OPS:
+        return ""
+    try:
+        return str(json.loads(payload)[EVENT_OPS[op_type][1]])
+    except (ValueError, KeyError, TypeError):
+        return ""
+
+
 def _refused_event(op_type: str, payload: str) -> tuple[str, str] | None:
     """(record id, event id) of a refused event op that is set aside, else None."""
     if op_type not in EVENT_OPS:

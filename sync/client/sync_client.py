@@ -42,6 +42,7 @@ from sync.client.base import (
     PHASES,
     REVOKED_CODE,
     Backoff,
+    Conflict,
     DeviceNotEnrolled,
     DeviceRevoked,
     InsecureURL,
@@ -66,7 +67,7 @@ from sync.client.base import (
 from sync.client.enroll import enroll_device
 from sync.client.photos import PhotoTransfer
 from sync.client.pulling import PagePuller, held, sync_state
-from sync.client.refused_events import set_aside, set_aside_earlier_refusals
+from sync.client.refused_events import record_of, set_aside, set_aside_earlier_refusals
 from sync.protocol import (
     API_PREFIX,
     PROTOCOL_VERSION,
@@ -310,7 +311,8 @@ class SyncClient(PagePuller, PhotoTransfer):
                 result.pushed += 1
                 event_seqs.update(answer.event_seqs or {})
                 if answer.conflict:
-                    result.conflicts.append(answer.conflict)
+                    record = record_of(row.type, row.payload)
+                    result.conflicts.append(Conflict(answer.conflict, row.type, record))
             else:
                 reason = answer.reason or "refused by the server"
                 code, params = answer.reason_code, answer.reason_params

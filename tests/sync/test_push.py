@@ -211,7 +211,7 @@ def test_concurrent_supervisor_decisions_are_all_kept_and_the_late_one_flagged(m
         with device.client() as client:
             result = client.sync_once()
         assert result.pushed == 1 and not result.rejected
-    assert result.conflicts and "not valid" in result.conflicts[0]
+    assert result.conflicts and "not valid" in result.conflicts[0].reason
     with server_db.current().connection_context():
         events = list(FindingEvent.select().order_by(FindingEvent.server_order))
         assert [e.type for e in events] == [

@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 
+from fieldapp.services.syncing.conflicts import name_conflicts
 from fieldapp.services.syncing.media_problems import warnings_in_words
 from fieldapp.services.syncing.problems import describe, errors_in_words
 from fieldapp.services.syncing.refusals import Refusal, outstanding
@@ -145,6 +146,7 @@ def run_sync(progress: Progress | None = None, *, max_retries: int = 2) -> SyncO
     after_sync(result)
     result.errors = errors_in_words(result, url)
     result.warnings = warnings_in_words(result)
+    name_conflicts(result)
     kind = DONE if result.ok else INCOMPLETE
     return SyncOutcome(kind, sync_status(), result)
 

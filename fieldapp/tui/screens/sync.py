@@ -229,7 +229,8 @@ class SyncScreen(FieldScreen[None]):
 
     def _show_outcome(self, outcome: SyncOutcome) -> None:
         from fieldapp.services.syncing import runs as syncing
-        from fieldapp.services.syncing.problems import conflict_in_words, retry_hint
+        from fieldapp.services.syncing.conflicts import conflict_line
+        from fieldapp.services.syncing.problems import retry_hint
 
         result, status = outcome.result, outcome.status
         kind = outcome.kind
@@ -259,7 +260,7 @@ class SyncScreen(FieldScreen[None]):
         if result.warnings:
             notes += [t("sync_ui.warnings.title"), *(f"· {w}" for w in result.warnings)]
         if result.conflicts:
-            said = (f"· {conflict_in_words(c)}" for c in result.conflicts)
+            said = (f"· {conflict_line(c)}" for c in result.conflicts)
             notes += [t("sync_ui.conflicts.title"), *said]
         self._say("#sync-warnings", "\n".join(notes))
         # An outcome that is a failure says its error in the state line already.
