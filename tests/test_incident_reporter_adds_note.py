@@ -2,7 +2,9 @@
 showed only the incident in full, with no key to add anything. Its view now offers n
 备注 (a `note` event, which the incident lifecycle lets anyone send in any state): the
 note is kept on the device, queued for the server with the other incident events, and
-in the incident's history at once. The supervisor's actions are still not offered."""
+in the incident's history at once. The supervisor's actions are still not offered. The
+note's dialog is titled by its action, not "备注：1 条事件" / "Note — 1 selected" (the queue's
+wording for a selection): the incident is the one shown, named below the title."""
 
 from __future__ import annotations
 
@@ -11,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from pilot_support import footer_keys_seen, open_screen, settle
+from textual.widgets import Label, Static
 
 from fieldapp.services.incidents import reporting
 from fieldapp.services.incidents.events import OP_INCIDENT_EVENT
@@ -42,7 +45,10 @@ async def test_the_reporter_adds_a_note_to_their_incident(
         assert key in record.query_one(KeyFooter).text
         await pilot.press("n")
         await settle(app, pilot)
-        assert isinstance(app.screen, BulkActionDialog)
+        dialog = app.screen
+        assert isinstance(dialog, BulkActionDialog)
+        assert str(dialog.query_one(".dialog-title", Label).render()) == key.removeprefix("n ")
+        assert "村口" in str(dialog.query_one("#bulk-targets", Static).render())
         await pilot.press(*"摊主已收摊烟花已搬走", "f10")
         await settle(app, pilot, rounds=3)
         assert app.screen is record

@@ -87,6 +87,7 @@ class BulkActionDialog(AsksBeforeDiscarding, ModalScreen[BulkRequest | None]):
         note_needed: str | None = None,
         note_rule: Callable[[dict[str, Any]], str | None] | None = None,
         aside: str = "",
+        counted: bool = True,
     ) -> None:
         super().__init__(id="bulk-dialog", classes="dialog")
         # Why the note must be written (`review.refused.note_<key>`), or None: it may be empty.
@@ -99,6 +100,9 @@ class BulkActionDialog(AsksBeforeDiscarding, ModalScreen[BulkRequest | None]):
         self.event_type = event_type
         self.targets = targets  # one line per finding, for people
         self.aside = aside  # the chosen findings left out, and why (a hand-over's not yet due)
+        # The title counts the records (a queue's selection); False: one record's own view,
+        # whose title is the action alone (the line below names the record).
+        self.counted = counted
         self.today = today
         self.deadline = deadline or today + dt.timedelta(days=7)
         # The latest deadline the chosen records have now: a new one before it is allowed
@@ -120,10 +124,8 @@ class BulkActionDialog(AsksBeforeDiscarding, ModalScreen[BulkRequest | None]):
                 if self.lifecycle is machine.HAZARD
                 else f"{texts}.bulk.title"
             )
-            yield Label(
-                t(title, action=action, count=len(self.targets)),
-                classes="dialog-title",
-            )
+            said = t(title, action=action, count=len(self.targets)) if self.counted else action
+            yield Label(said, classes="dialog-title")
             shown = self.targets[:6]
             more = len(self.targets) - len(shown)
             lines = "\n".join(shown) + (f"\n{t('review_ui.bulk.more', count=more)}" if more else "")

@@ -49,6 +49,9 @@ class IncidentActing:
     """The actions, for a screen (`FieldScreen`) that mixes this in."""
 
     people: list[tuple[str, str]]  # whom `a` may assign (id, name)
+    # The keys act on the one incident the screen shows (its view), not on a selection:
+    # the confirmation's title is the action alone, not "1 selected".
+    ACTS_ON_ONE = False
 
     @dataclass
     class BulkDone(Message):
@@ -99,7 +102,7 @@ class IncidentActing:
 
         dialog = BulkActionDialog(
             event_type, list(lines.values()), today=today(), lifecycle=INCIDENT,
-            people=self.people,
+            people=self.people, counted=not self.ACTS_ON_ONE,
         )  # fmt: skip
         screen.app.push_screen(dialog, answered)
 

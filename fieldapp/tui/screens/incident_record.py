@@ -155,6 +155,7 @@ class IncidentRecordScreen(IncidentActing, FieldScreen[bool | None]):
     """Dismissed with True when an action was applied here (the list reads itself again)."""
 
     REMOUNT_ON_RELABEL = True
+    ACTS_ON_ONE = True  # its confirmations say the action, not "1 selected"
     CSS_PATH = "incident_record.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Back", id="incident_record.back"),
