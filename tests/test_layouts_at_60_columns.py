@@ -85,7 +85,7 @@ async def test_a_patrols_times_are_in_sight(home: Path, lang: str, size: tuple[i
         assert t("patrol.run.time_left", minutes=minutes) in row, row
         assert "00:00-23:59" in row and "1/4" in row, row
         if size == USUAL:
-            assert widths(due) == [36, 13, 10, 17]
+            assert widths(due) == [37, 13, 9, 17]
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])

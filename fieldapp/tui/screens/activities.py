@@ -195,6 +195,7 @@ class ActivitiesScreen(RefusedRecordsScreen):
     def __init__(self) -> None:
         super().__init__(id="activities")
         self.data = ActivitiesData((), ())
+        self._narrow = False  # the due list without its window column (`_add_due_columns`)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -216,18 +217,19 @@ class ActivitiesScreen(RefusedRecordsScreen):
 
     def _add_due_columns(self) -> None:
         """The due list's columns for the screen's width: narrower than `WINDOW_FROM`, no
-        window (the status says how due it is) and the activity's name gives up width,
-        so that the grid is seen (at 60 columns English pushed it past the edge)."""
+        window (the status says how due it is). The activity's name gives up width so that
+        the grid is seen (at 60 columns English pushed it past the edge, and at 80 an
+        English status such as 'Open, 24 days left' did)."""
         due = self.query_one("#activities-due", Table)
-        narrow = self.size.width < WINDOW_FROM
-        due.squeezed, due.squeezed_min = (("name", "grid") if narrow else None), NAME_MIN
+        self._narrow = self.size.width < WINDOW_FROM
+        due.squeezed, due.squeezed_min = ("name", "grid"), NAME_MIN
         for key in ("status", "due", "name", "grid"):
-            if not (narrow and key == "due"):
+            if not (self._narrow and key == "due"):
                 due.add_column(t(f"activities.col.{key}"), key=key)
 
     def on_resize(self) -> None:
         due = self.query_one("#activities-due", Table)
-        if (due.squeezed is None) != (self.size.width >= WINDOW_FROM):
+        if self._narrow != (self.size.width < WINDOW_FROM):
             due.clear(columns=True)
             self._add_due_columns()
             self._fill_due()
