@@ -32,6 +32,13 @@ def test_queued_pushes_have_read_their_venues_and_their_group_reads_none(
             return real(who, venue_ids)
 
         monkeypatch.setattr(module, "venue_records_for", counted)
+    together = venues_ahead.device_and_venue_records  # with the token, in one statement
+
+    def counted_together(*args: Any) -> Any:
+        reads.append("in a group" if rows_are_held() else "ahead")
+        return together(*args)
+
+    monkeypatch.setattr(venues_ahead, "device_and_venue_records", counted_together)
     batches = [[api.op(OP_INSPECTION_SUBMIT, api.inspection()) for _ in range(2)] for _ in "ab"]
     out: dict[int, Any] = {}
 
