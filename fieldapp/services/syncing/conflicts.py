@@ -14,6 +14,8 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from peewee import JOIN
+
 from fieldapp.i18n import t
 from fieldapp.services.syncing.problems import conflict_in_words
 from fieldapp.store.incident_models import Incident
@@ -40,12 +42,15 @@ def name_conflicts(result: SyncResult) -> None:
         for f in findings:
             names[f.id] = f"{f.venue.code} {f.item_code}"
     if wanted["incident.event"]:
-        incidents = Incident.select().where(Incident.id.in_(sorted(wanted["incident.event"])))
-        for i in incidents:
-            venue = i.venue if i.venue_id else None
-            place = venue.name if venue is not None else i.address
-            if place:
-                names[i.id] = place
+        incidents = (
+            Incident.select(Incident.id, Incident.address, Venue.name)
+            .join(Venue, JOIN.LEFT_OUTER)
+            .where(Incident.id.in_(sorted(wanted["incident.event"])))
+            .tuples()
+        )
+        for incident_id, address, venue_name in incidents:
+            if venue_name or address:
+                names[incident_id] = venue_name or address
     result.conflicts = [replace(c, about=names.get(c.record_id, c.about)) for c in result.conflicts]
 
 
