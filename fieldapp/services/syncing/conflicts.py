@@ -48,9 +48,10 @@ def name_conflicts(result: SyncResult) -> None:
             .where(Incident.id.in_(sorted(wanted["incident.event"])))
             .tuples()
         )
-        for incident_id, address, venue_name in incidents:
-            if venue_name or address:
-                names[incident_id] = venue_name or address
+        rows: list[tuple[str, str | None, str | None]] = list(incidents)  # type: ignore[arg-type]
+        for incident_id, address, venue_name in rows:
+            if place := venue_name or address:
+                names[incident_id] = place
     result.conflicts = [replace(c, about=names.get(c.record_id, c.about)) for c in result.conflicts]
 
 
