@@ -15,7 +15,7 @@ import click
 
 from fieldapp.cli.checks import checked_out
 from fieldapp.cli.common import admin_call
-from fieldapp.i18n import listed, t
+from fieldapp.i18n import language, listed, t
 
 if TYPE_CHECKING:
     from fieldapp.domain.placard import SigningKey
@@ -143,10 +143,10 @@ def admin_placards(
     if not infos:
         raise click.ClickException(t("placard.print.nothing", what=grid_code or venue_code))
     if out is not None:
-        render_pdf(infos, out, size=size.upper(), font=font)
+        render_pdf(infos, out, size=size.upper(), lang=language(), font=font)
         click.echo(t("placard.print.written", count=len(infos), path=str(out)))
     if png_dir is not None:
-        written = render_pngs(infos, png_dir, size=size.upper(), font=font)
+        written = render_pngs(infos, png_dir, size=size.upper(), lang=language(), font=font)
         click.echo(t("placard.print.png_written", count=len(written), path=str(png_dir)))
     admin_call(lambda: _audit_export(grid_code, venue_code, out or png_dir, len(infos)))
 

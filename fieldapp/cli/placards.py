@@ -63,7 +63,7 @@ def placards(
     size: str,
 ) -> None:
     # The placards as one PDF (--out), as one PNG each (--png), or both.
-    from fieldapp.i18n import t
+    from fieldapp.i18n import language, t
     from fieldapp.reports.placards import FontMissing, find_cjk_font, render_pdf, render_pngs
     from fieldapp.services.placards import printing as service
     from fieldapp.store import close_store
@@ -93,8 +93,8 @@ def placards(
         raise click.ClickException(t("placard.print.nothing", what=grid_code or venue_code))
     click.echo(t("placard.print.unsigned"))
     if out is not None:
-        render_pdf(infos, out, size=size, font=font)
+        render_pdf(infos, out, size=size, lang=language(), font=font)
         click.echo(t("placard.print.written", count=len(infos), path=str(out)))
     if png_dir is not None:
-        written = render_pngs(infos, png_dir, size=size, font=font)
+        written = render_pngs(infos, png_dir, size=size, lang=language(), font=font)
         click.echo(t("placard.print.png_written", count=len(written), path=str(png_dir)))
