@@ -11,6 +11,8 @@ checks as a hazard's, on both the device and the server.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from fieldapp.domain.findings import EVERYONE, SUPERVISORS, Lifecycle, Rule
 
 REPORTED = "reported"
@@ -18,6 +20,9 @@ ASSIGNED = "assigned"
 HANDED_OVER = "handed_over"
 OUTCOME_RECORDED = "outcome_recorded"
 CLOSED = "closed"
+# Photos taken after the report (a second one, ten minutes later): an event of their own,
+# carrying them, that changes no state; anyone may add them while the incident exists.
+EVIDENCE_ADDED = "evidence_added"
 STATES = (REPORTED, ASSIGNED, HANDED_OVER, OUTCOME_RECORDED, CLOSED)
 ACTIVE_STATES = (REPORTED, ASSIGNED, HANDED_OVER, OUTCOME_RECORDED)
 
@@ -33,6 +38,7 @@ TRANSITIONS: dict[str, Rule] = {
     ),
     "closed": (SUPERVISORS, frozenset({OUTCOME_RECORDED}), CLOSED),
     "note": (EVERYONE, frozenset({"", *STATES}), None),
+    EVIDENCE_ADDED: (EVERYONE, frozenset(STATES), None),
 }
 
 # 派出所, 消防大队, 城管, 执法检查股
@@ -40,6 +46,13 @@ HAND_OVER_UNITS = ("police_station", "fire_brigade", "urban_management", "enforc
 OUTCOMES = ("warned", "fined", "goods_seized", "case_filed", "unfounded")
 # Outcomes that count as an enforcement case (执法案件) towards a campaign's target.
 ENFORCEMENT_OUTCOMES = frozenset({"fined", "goods_seized", "case_filed"})
+
+
+def evidence_missing(event_type: str, photos: Sequence[str]) -> bool:
+    """An `evidence_added` event that carries no photo adds nothing: refused on the device
+    before it is stored and by the server if one arrives."""
+    return event_type == EVIDENCE_ADDED and not photos
+
 
 INCIDENT = Lifecycle(
     name="incident",

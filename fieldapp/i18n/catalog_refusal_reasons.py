@@ -50,6 +50,7 @@ ZH = {
     "refusal.household_venue": "住户所在的场所不在住户的网格内，请改选场所或网格",
     "refusal.followup_plan": "服务器不支持这份随访计划的随访表、频次或开始日期，请联系管理员",
     "refusal.incident_opening": "新事件须连同它的上报一起发送，请重新上报；仍被拒收请联系管理员",
+    "refusal.evidence_without_photo": "补充证据没有附带照片，请选好照片后重新添加",
     "refusal.answered_twice": "同一检查项填写了两次，请改正后重新提交",
     "refusal.finding_other_venue": "隐患与检查记录不属于同一场所，请在该场所的检查中重新记录",
     "refusal.supersedes_itself": "复查记录不能替代它自己，请重新复查",
@@ -170,6 +171,9 @@ EN = {
     ),
     "refusal.incident_opening": (
         "a new incident must arrive with its own report; report it again, or ask the administrator"
+    ),
+    "refusal.evidence_without_photo": (
+        "evidence added to an incident came without a photo; choose the photo and add it again"
     ),
     "refusal.answered_twice": "an item is answered twice; correct it and submit again",
     "refusal.finding_other_venue": (

@@ -50,6 +50,7 @@ MERGE_INTO_ITSELF = "merge_into_itself"
 HOUSEHOLD_VENUE = "household_venue"  # a household's venue is not in the household's grid
 FOLLOWUP_PLAN = "followup_plan"  # a plan's form, cadence or start date the server lacks
 INCIDENT_OPENING = "incident_opening"  # a new incident without its own opening event
+EVIDENCE_WITHOUT_PHOTO = "evidence_without_photo"  # evidence added to an incident, no photo
 ANSWERED_TWICE = "answered_twice"  # item (its code): an inspection answers an item twice
 FINDING_OTHER_VENUE = "finding_other_venue"  # a finding of another venue than its inspection
 SUPERSEDES_ITSELF = "supersedes_itself"  # a re-inspection that names itself as replaced
@@ -93,6 +94,7 @@ CODES = frozenset(
         HOUSEHOLD_VENUE,
         FOLLOWUP_PLAN,
         INCIDENT_OPENING,
+        EVIDENCE_WITHOUT_PHOTO,
         ANSWERED_TWICE,
         FINDING_OTHER_VENUE,
         SUPERSEDES_ITSELF,

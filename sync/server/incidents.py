@@ -2,10 +2,11 @@
 
 The first event (`reported`) carries the incident; the reporter must be the device's own
 person and the incident's grid among theirs. Later events are authorised by the incident
-lifecycle's table (`fieldapp.domain.incidents.INCIDENT`: an inspector reports and adds
-notes; a supervisor assigns, hands over, records the outcome and closes) and folded by
-the one fold in the server's order — an event that lands as an invalid transition is kept
-and flagged as a conflict, as for hazards.
+lifecycle's table (`fieldapp.domain.incidents.INCIDENT`: an inspector reports, adds
+notes and adds photos taken later (`evidence_added`, refused without a photo); a
+supervisor assigns, hands over, records the outcome and closes) and folded by the one
+fold in the server's order — an event that lands as an invalid transition is kept and
+flagged as a conflict, as for hazards.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from dataclasses import replace
 from typing import Any
 
 from fieldapp.domain import findings as machine
-from fieldapp.domain.incidents import INCIDENT
+from fieldapp.domain.incidents import INCIDENT, evidence_missing
 from sync.protocol import IncidentEventSubmit, IncidentPayload, refusals
 from sync.server import db as server_db
 from sync.server.feed import NewChange, person_audience
@@ -104,6 +105,9 @@ def apply_incident_event(who: DeviceContext, sub: IncidentEventSubmit) -> Applie
     event = sub.event
     require_own(who, event.actor, f"event {event.id}")
     check_event_text(f"event {event.id}", event.type, event.note, event.data)
+    if evidence_missing(event.type, event.photos):
+        text = f"event {event.id} adds evidence to incident {sub.incident_id} without a photo"
+        raise refusals.refused(text, refusals.EVIDENCE_WITHOUT_PHOTO)
     if not machine.role_may_send(who.role, event.type, INCIDENT):
         text = (
             f"a person with the role {who.role} may not record '{event.type}' on an "

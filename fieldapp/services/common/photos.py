@@ -54,6 +54,8 @@ def import_photo(source: str | Path) -> str:
             image.thumbnail((MAX_EDGE, MAX_EDGE))
             buffer = io.BytesIO()
             image.convert("RGB").save(buffer, "JPEG", quality=JPEG_QUALITY, optimize=True)
+    except Image.DecompressionBombError:  # more pixels than Pillow will open
+        raise PhotoError(t("photo_error.too_large", name=path.name)) from None
     except (UnidentifiedImageError, OSError):
         raise PhotoError(t("photo_error.not_an_image", name=path.name)) from None
     data = buffer.getvalue()

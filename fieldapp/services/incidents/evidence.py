@@ -61,8 +61,11 @@ def media_mime(path: Path) -> str | None:
     return mime
 
 
-def check_files(paths: list[str], *, limit: int = MEDIA_LIMIT_BYTES) -> list[Path]:
-    """The files as paths, or EvidenceError for the first one that cannot be added."""
+def check_files(
+    paths: list[str], *, limit: int = MEDIA_LIMIT_BYTES, photos_only: bool = False
+) -> list[Path]:
+    """The files as paths, or EvidenceError for the first one that cannot be added; with
+    `photos_only` (photos added after the report) a video or any other file is no photo."""
     checked = []
     for raw in paths:
         path = Path(raw.strip()).expanduser()
@@ -70,18 +73,16 @@ def check_files(paths: list[str], *, limit: int = MEDIA_LIMIT_BYTES) -> list[Pat
             raise EvidenceError(t("incident.refused.media_folder", path=path))
         if not path.is_file():
             raise EvidenceError(t("incident.refused.media_missing", path=path))
-        if path.suffix.lower() not in IMAGE_SUFFIXES and media_mime(path) is None:
+        image = path.suffix.lower() in IMAGE_SUFFIXES
+        if photos_only and not image:
+            raise EvidenceError(t("photo_error.not_an_image", name=path.name))
+        if not image and media_mime(path) is None:
             raise EvidenceError(t("incident.refused.media_kind", name=path.name))
         size = path.stat().st_size
         if size > limit:
-            raise EvidenceError(
-                t(
-                    "incident.refused.media_too_large",
-                    name=path.name,
-                    size=human_size(size),
-                    limit=human_size(limit),
-                )
-            )
+            key = "photo_too_large" if photos_only else "media_too_large"
+            said = {"name": path.name, "size": human_size(size), "limit": human_size(limit)}
+            raise EvidenceError(t(f"incident.refused.{key}", **said))
         checked.append(path)
     return checked
 

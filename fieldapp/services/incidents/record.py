@@ -1,6 +1,7 @@
 """One incident in full, read-only, for the supervisor's incident view: what happened, who
-was involved, its evidence files (whether each is on this device, and whether sync has
-sent it to the server: `Blob.uploaded`), its events in fold order and its conflicts.
+was involved, its evidence files (those reported with it and the photos added later by
+its events, whether each is on this device, and whether sync has sent it to the server:
+`Blob.uploaded`), its events in fold order and its conflicts.
 
 People involved and notes are free text a reporter typed: an ID number or phone typed
 into them is masked here (`domain.personal.mask_numbers_in_text`), as every screen shows
@@ -91,9 +92,12 @@ def _kind(mime: str) -> str:
     return kind if kind in ("video", "audio") else "other"
 
 
-def _evidence(incident: Incident) -> tuple[EvidenceFile, ...]:
+def _evidence(incident: Incident, added: list[str]) -> tuple[EvidenceFile, ...]:
+    """The report's photos, then those its events `added` (in fold order), each once, then
+    its video and audio files."""
     media = list(incident.media or [])
-    shas = [str(sha) for sha in incident.photos or []]
+    photos = list(dict.fromkeys([*(str(sha) for sha in incident.photos or []), *added]))
+    shas = list(photos)
     shas += [str(m.get("sha256", "")) for m in media]
     blobs = {b.sha256: b for b in Blob.select().where(Blob.sha256.in_([s for s in shas if s]))}
 
@@ -105,7 +109,6 @@ def _evidence(incident: Incident) -> tuple[EvidenceFile, ...]:
         return EvidenceFile(kind, name, sha, size, here, blob is not None and bool(blob.uploaded),
                             str(blob_path(sha)) if here else "")  # fmt: skip
 
-    photos = [str(sha) for sha in incident.photos or []]
     # named as every photo is named to a person (the file attached, or 照片 1), never the hash
     files = [
         file("photo", n, sha, None) for sha, n in zip(photos, photo_labels(photos), strict=True)
@@ -169,6 +172,7 @@ def incident_record(incident_id: str) -> IncidentRecord:
                 resolved=c.event_id in folded.resolved,
             )
         )
+    added_photos = [str(p) for event_id in folded.order for p in stored[event_id].photos or []]
     venue = Venue.get_or_none(Venue.id == incident.venue_id) if incident.venue_id else None
     grid = Grid.get_or_none(Grid.code == incident.grid_code)
     return IncidentRecord(
@@ -191,7 +195,7 @@ def incident_record(incident_id: str) -> IncidentRecord:
             for p in incident.people or []
             if isinstance(p, dict)
         ),
-        evidence=_evidence(incident),
+        evidence=_evidence(incident, added_photos),
         history=tuple(history),
         conflicts=tuple(conflicts),
         refusal=incident_refusals([incident_id]).get(incident_id),
