@@ -31,8 +31,8 @@ OFFICE = Path(__file__).resolve().parents[2] / "docs" / "examples" / "office"
 pytestmark = pytest.mark.usefixtures("chinese")
 
 
-def _admin(url: str, *args: str, ok: bool = True) -> Result:
-    result = CliRunner().invoke(main, ["--lang", "en", "admin", "--db", url, *args])
+def _admin(url: str, *args: str, ok: bool = True, lang: str = "en") -> Result:
+    result = CliRunner().invoke(main, ["--lang", lang, "admin", "--db", url, *args])
     assert (result.exit_code == 0) is ok, result.output
     set_language("zh")  # the office's commands spoke English; the devices speak Chinese
     return result
@@ -63,9 +63,13 @@ def test_the_office_adds_a_kind_and_a_device_inspects_one_after_async_as_the_app
     placard = server_workdir / "fm.pdf"
     with server_db.current().connection_context():
         placard_keys.ensure_key()
+    # The kind's name and precautions, in the language the placards are printed in.
+    _admin(url, "placards", "--venue", "FM-0001", "--out", str(placard), lang="zh")
+    printed = PdfReader(placard).pages[0].extract_text()
+    assert "足浴店" in printed and "包间内严禁住人" in printed
     _admin(url, "placards", "--venue", "FM-0001", "--out", str(placard))
     printed = PdfReader(placard).pages[0].extract_text()
-    assert "足浴店" in printed and "包间内严禁住人" in printed  # the kind's name and precautions
+    assert "Foot-massage shop" in printed and "No one sleeps in the treatment rooms" in printed
     listed = _admin(url, "setting", "list").output
     assert 'cadence_days = {"foot_massage": 14}' in listed
     assert "venue kind foot_massage: Foot-massage shop, inspected every 30 days" in listed
