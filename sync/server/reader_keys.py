@@ -21,9 +21,21 @@ from sync.server.models import Grid
 
 PREFIX = "fa_"
 
+# A refusal of the data feed's caller: its code (an ErrorBody `error`, one per case, for the
+# BI to word in its own language, as a device words `auth`'s) and its English sentence.
+NO_KEY = "no_key"
+UNKNOWN = "reader_key_unknown"
+REVOKED = "reader_key_revoked"
+NEEDS_KEY = "this call needs a reader API key (fa_…); ask the administrator"
+
 
 class ReaderKeyRefused(ValueError):
-    """The key cannot be used (unknown, revoked, malformed) or made as asked."""
+    """The key cannot be used (unknown, revoked, malformed) or made as asked; `code` says
+    which case a refused key is."""
+
+    def __init__(self, message: str, code: str = "reader_key_refused") -> None:
+        super().__init__(message)
+        self.code = code
 
 
 @dataclass(frozen=True)
@@ -73,12 +85,12 @@ def authenticate(key: str) -> Reader:
     """The reader behind a key. Needs a connection."""
     parts = key.split("_", 2)
     if not key.startswith(PREFIX) or len(parts) != 3:
-        raise ReaderKeyRefused("this call needs a reader API key (fa_…); ask the administrator")
+        raise ReaderKeyRefused(NEEDS_KEY, NO_KEY)
     row = ReaderKey.get_or_none(ReaderKey.key_id == parts[1])
     if row is None or not secrets.compare_digest(row.secret_hash, sha256_hex(key)):
-        raise ReaderKeyRefused("this API key is not known to this server")
+        raise ReaderKeyRefused("this API key is not known to this server", UNKNOWN)
     if row.revoked_at:
-        raise ReaderKeyRefused("this API key was revoked by the administrator")
+        raise ReaderKeyRefused("this API key was revoked by the administrator", REVOKED)
     covered: set[str] = set()
     for code in row.grids:
         covered |= grids_under(code)

@@ -85,25 +85,43 @@ def test_csv_has_a_header_and_one_row_per_record(synced, live_server) -> None:
     assert rows[0]["description"] == "灭火器过期"
 
 
+def _refused(response: httpx.Response) -> tuple[int, str]:
+    """The status and code of a refusal; its sentence is English, as all the server's."""
+    body = response.json()
+    assert not any("\u4e00" <= c <= "\u9fff" for c in body["message"]), body
+    return response.status_code, body["error"]
+
+
 def test_keys_tokens_and_scopes_are_refused_with_a_reason(synced, live_server, tmp_path) -> None:
+    """Each refusal has its own code, as a device's enrolment and token refusals have, for
+    the BI to say in its own language: an unknown and a revoked key were both `bad_key`."""
     key = _key("V1")
     out = _get(live_server, "inspections", key, grid="V2")
-    assert out.status_code == 403 and "may not read grid V2" in out.json()["message"]
-    assert _get(live_server, "inspections", key[:-2] + "xx").status_code == 401
-    assert _get(live_server, "inspections", "not-a-key").status_code == 401
+    assert _refused(out) == (403, "out_of_scope")
+    assert "may not read grid V2" in out.json()["message"]
+    unknown = _get(live_server, "inspections", key[:-2] + "xx")
+    assert _refused(unknown) == (401, "reader_key_unknown")
+    assert _refused(_get(live_server, "inspections", "not-a-key")) == (401, "no_key")
     device = Device(tmp_path / "a", live_server).open()
-    assert _get(live_server, "inspections", device.token).status_code == 401
+    assert _refused(_get(live_server, "inspections", device.token)) == (401, "no_key")
     pull = httpx.get(f"{live_server.url}/api/v1/pull", headers={"Authorization": f"Bearer {key}"})
     assert pull.status_code == 401  # a reader key is not a device token
+    bare = httpx.get(f"{live_server.url}/api/v1/data/inspections", timeout=10)
+    assert _refused(bare) == (401, "no_key")
     with server_db.current().connection_context():
         assert reader_keys.revoke(key.split("_")[1])
     revoked = _get(live_server, "inspections", key)
-    assert revoked.status_code == 401 and "revoked" in revoked.json()["message"]
+    assert _refused(revoked) == (401, "reader_key_revoked")
+    assert "revoked" in revoked.json()["message"]
 
 
 def test_the_feed_is_in_the_openapi_document_and_logged_as_audit(synced, live_server) -> None:
     schema = httpx.get(f"{live_server.url}/openapi.json").json()
     assert "/api/v1/data/{kind}" in schema["paths"]
+    said = schema["paths"]["/api/v1/data/{kind}"]["get"]["responses"]
+    for code in ("no_key", "reader_key_unknown", "reader_key_revoked"):
+        assert code in said["401"]["description"]  # what a BI can tell apart
+    assert "out_of_scope" in said["403"]["description"]
     assert set(KINDS) == set(Kind.__args__)  # type: ignore[attr-defined]
     _get(live_server, "answers", _key("V1"), grid="A1")
     log = live_server.log_path.read_text(encoding="utf-8")

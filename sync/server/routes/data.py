@@ -38,14 +38,12 @@ def current_reader(
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
 ) -> reader_keys.Reader:
     if credentials is None or credentials.scheme.lower() != "bearer":
-        raise api_error(
-            401, "no_key", "this call needs a reader API key (fa_…); ask the administrator"
-        )
+        raise api_error(401, reader_keys.NO_KEY, reader_keys.NEEDS_KEY)
     with server_db.current().connection_context():
         try:
             return reader_keys.authenticate(credentials.credentials)
         except reader_keys.ReaderKeyRefused as error:
-            raise api_error(401, "bad_key", str(error)) from None
+            raise api_error(401, error.code, str(error)) from None
 
 
 @router.get(
@@ -54,8 +52,15 @@ def current_reader(
     responses={
         200: {"content": {"text/csv": {}}, "description": "JSON, or CSV with format=csv"},
         400: {"model": ErrorBody},
-        401: {"model": ErrorBody},
-        403: {"model": ErrorBody},
+        401: {
+            "model": ErrorBody,
+            "description": "no reader key, or not one this server can use: error is "
+            f"{reader_keys.NO_KEY}, {reader_keys.UNKNOWN} or {reader_keys.REVOKED}",
+        },
+        403: {
+            "model": ErrorBody,
+            "description": "a grid the key does not cover: error is out_of_scope",
+        },
     },  # fmt: skip
     summary="Records of one kind after a cursor, in server commit order (read-only)",
 )
