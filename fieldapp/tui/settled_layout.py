@@ -2,7 +2,7 @@
 
 Home was laid out and drawn a second time just after its first frame, though nothing in it
 had moved (~10-15 ms of CPU at every start, the frame drawn twice more). Textual asked for
-that layout five ways, each repeating what was already done:
+that layout five ways, each repeating what was already done, and for a sixth draw:
 
 - a layout gives each widget its virtual size, and the widget then asks to be laid out
   again for the size just given (its scrollbars coming or going still ask, as before);
@@ -13,7 +13,12 @@ that layout five ways, each repeating what was already done:
   placed the new widgets since (for home, after its first frame);
 - the header's title was set to the text it showed (once for each of the four titles the
   header watches, two of them after the first frame);
-- the hidden notification area was hidden again each time a screen was shown.
+- the hidden notification area was hidden again each time a screen was shown;
+- a screen asks to be repainted as it is shown, and each widget when a layout gives it
+  its first size; the first frame, drawn whole, did not take those requests in, so the
+  whole screen (or the widgets that asked last, the header's clock space) was drawn again
+  at the next tick of the screen's update timer (up to 1/60 s later), and what waited for
+  the screen to be drawn (`call_after_refresh`) waited for that second draw.
 
 `install()` makes each of them ask only when something is new. It is a no-op on a Textual
 whose code differs from what this expects (8.2).
@@ -41,6 +46,7 @@ _refresh_layout = Screen._refresh_layout
 _await_mount = AwaitMount.__await__
 _set_title = _header.HeaderTitle.update
 _show_toasts = _toast.ToastRack.show
+_compositor_refresh = Screen._compositor_refresh
 
 _EXPECTED: dict[object, list[str]] = {
     _size_updated: ["self", "size", "virtual_size", "container_size", "layout"],
@@ -48,6 +54,7 @@ _EXPECTED: dict[object, list[str]] = {
     _await_mount: ["self"],
     _set_title: ["self", "content", "layout"],
     _show_toasts: ["self", "notifications"],
+    _compositor_refresh: ["self"],
 }
 
 
@@ -123,8 +130,25 @@ def _toasts_changed(self: _toast.ToastRack, notifications: Any) -> None:
     _show_toasts(self, notifications)
 
 
+def _drawn(self: Screen[Any]) -> None:
+    """Textual's draw of a screen's changes; when it draws the whole screen, the repaints
+    asked for before by the screen and by what it shows are done by that draw, so they
+    are not drawn again."""
+    compositor = self._compositor
+    app = self.app
+    if (
+        self is app.screen
+        and not app.is_inline
+        and compositor.size.region in compositor._dirty_regions
+    ):
+        for widget in (self, *compositor.visible_widgets):
+            widget._repaint_required = False
+            widget._repaint_regions.clear()
+    _compositor_refresh(self)
+
+
 def install() -> bool:
-    """Whether the five requests are now made only for something new (False, and
+    """Whether the six requests are now made only for something new (False, and
     Textual's own kept, on a Textual that differs from 8.2). Once per process."""
     if Widget._size_updated is _sized:
         return True
@@ -136,4 +160,5 @@ def install() -> bool:
     AwaitMount.__await__ = _await_placed  # type: ignore[method-assign]
     _header.HeaderTitle.update = _title_changed  # type: ignore[method-assign,assignment]
     _toast.ToastRack.show = _toasts_changed  # type: ignore[method-assign]
+    Screen._compositor_refresh = _drawn  # type: ignore[method-assign]
     return True
