@@ -12,7 +12,8 @@ import json
 from pathlib import Path
 
 import pytest
-from pilot_support import footer_keys_seen, open_screen, settle
+from incident_view_support import own_incident_view
+from pilot_support import footer_keys_seen, settle
 from textual.widgets import Label, Static
 
 from fieldapp.services.incidents import reporting
@@ -21,8 +22,7 @@ from fieldapp.store.incident_models import IncidentEvent
 from fieldapp.store.models import Outbox
 from fieldapp.tui.app import make_app
 from fieldapp.tui.dialogs.bulk_action import BulkActionDialog
-from fieldapp.tui.screens.incident_record import IncidentRecordScreen, event_line
-from fieldapp.tui.screens.my_incidents import MyIncidentsScreen
+from fieldapp.tui.screens.incident_record import event_line
 from fieldapp.tui.widgets.key_footer import KeyFooter
 
 
@@ -35,11 +35,7 @@ async def test_the_reporter_adds_a_note_to_their_incident(
     )
     app = make_app(lang=lang)
     async with app.run_test(size=(80, 24)) as pilot:
-        await open_screen(app, pilot, "f3", MyIncidentsScreen)
-        await pilot.press("enter")
-        await settle(app, pilot, rounds=2)
-        record = app.screen
-        assert isinstance(record, IncidentRecordScreen)
+        record = await own_incident_view(app, pilot)
         offered = [k for k in footer_keys_seen(record) if k.startswith("bulk")]
         assert offered == ["bulk('note')"], offered  # no assign, hand over, outcome, close
         assert key in record.query_one(KeyFooter).text

@@ -35,6 +35,11 @@ ZH: dict[str, str] = {
     "binding.incident_record.back.tip": "回到事件队列",
     "binding.incident_record.open_photo": "打开照片",
     "binding.incident_record.open_photo.tip": "用系统看图程序打开本机上的证据照片，再按打开下一张",
+    "binding.incident_record.add_photos": "补充照片",
+    "binding.incident_record.add_photos.tip": "给这条事件补充上报后拍的照片，同步时发给服务器",
+    "incident.photos.title": "补充照片 · {code}",
+    "incident.photos.path": "照片文件的路径（或在下面选择文件），多个用 ； 分隔，回车添加",
+    "incident.photos.added": "已给事件补充 {count} 张照片，同步时上传。",
 }
 
 EN: dict[str, str] = {
@@ -68,4 +73,10 @@ EN: dict[str, str] = {
     "binding.incident_record.back.tip": "Back to the incident queue",
     "binding.incident_record.open_photo": "Open photo",
     "binding.incident_record.open_photo.tip": "Open an evidence photo on this device in the system viewer; again for the next",
+    "binding.incident_record.add_photos": "Add photos",
+    "binding.incident_record.add_photos.tip": "Add photos taken after the report to this incident; sent with the next sync",
+    "incident.photos.title": "Add photos · {code}",
+    "incident.photos.path": "Photo file paths (or pick files below), separated by ;, Enter adds",
+    "incident.photos.added": "{count} photos added to the incident; sent with the next sync.",
+    "incident.photos.added_one": "1 photo added to the incident; sent with the next sync.",
 }

@@ -32,6 +32,8 @@ class ImportsPhoto(ModalScreen[ResultT]):
 
     PATH_FIELD: ClassVar[str]  # selector of the Input holding the path
     MESSAGE: ClassVar[str]  # selector of the Static that says what happened
+    # The errors that say in words why a file was not taken (others are shown as they are).
+    REFUSALS: ClassVar[tuple[type[Exception], ...]] = (PhotoError,)
 
     if TYPE_CHECKING:
         # Supplied by each dialog: what to do with the imported photo's name.
@@ -54,7 +56,7 @@ class ImportsPhoto(ModalScreen[ResultT]):
             self.photo_imported(str(event.worker.result))
         elif event.state == WorkerState.ERROR:
             error = event.worker.error
-            reason = str(error) if isinstance(error, PhotoError) else repr(error)
+            reason = str(error) if isinstance(error, self.REFUSALS) else repr(error)
             self.say(t("photo.error", error=reason))
             self.query_one(self.PATH_FIELD, Input).focus()
 
@@ -68,6 +70,9 @@ class PhotoDialog(ImportsPhoto[str | None]):
     ]
     PATH_FIELD = "#photo-path"
     MESSAGE = "#photo-message"
+    TITLE = "photo.title"  # its title, naming what the photo is for ({code})
+    PATH_LABEL = "photo.path"  # what the path field asks for
+    SEVERAL = False  # a file picked in the tree is added to those typed, not put instead
 
     def __init__(self, item_code: str, *, start: Path | None = None) -> None:
         super().__init__(id="photo-dialog", classes="inspect-dialog")
@@ -77,8 +82,8 @@ class PhotoDialog(ImportsPhoto[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box"):
-            yield Label(t("photo.title", code=self.item_code), classes="dialog-title")
-            yield Label(t("photo.path"))
+            yield Label(t(self.TITLE, code=self.item_code), classes="dialog-title")
+            yield Label(t(self.PATH_LABEL))
             yield Input(id="photo-path")
             yield DirectoryTree(self.start, id="photo-tree")
             yield from dialog_foot(
@@ -95,7 +100,8 @@ class PhotoDialog(ImportsPhoto[str | None]):
     @on(DirectoryTree.FileSelected, "#photo-tree")
     def file_picked(self, event: DirectoryTree.FileSelected) -> None:
         field = self.query_one("#photo-path", Input)
-        field.value = str(event.path)
+        typed = field.value.strip().rstrip(";；").strip()
+        field.value = f"{typed}；{event.path}" if self.SEVERAL and typed else str(event.path)
         field.focus()
 
     @on(Input.Submitted, "#photo-path")

@@ -8,9 +8,10 @@ o), the next one on each press.
 From the supervisor's queue it offers the queue's actions on this incident, the same
 definition (`incident_actions`); it is read again once one is applied, and the queue
 when Esc goes back to it. Anyone may add a note (n), the inspector who reported it too
-(F3): a `note` event, kept offline and synced like the others. One scrolling text: at
-80x24 a long description wraps and the rest is a scroll away. The record is read in a
-thread worker.
+(F3): a `note` event, kept offline and synced like the others; and photos taken after
+the report (f): an `evidence_added` event, listed in its evidence at once. One scrolling
+text: at 80x24 a long description wraps and the rest is a scroll away. The record is
+read in a thread worker.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from textual.widgets import Header, Static
 from fieldapp.i18n import t
 from fieldapp.services.incidents.evidence import human_size
 from fieldapp.services.incidents.record import EvidenceFile, HistoryEvent, IncidentRecord
+from fieldapp.tui.messages import SyncRequested
 from fieldapp.tui.screens import FieldScreen
 from fieldapp.tui.screens.incident_actions import ACTION_BINDINGS, Acted, IncidentActing
 from fieldapp.tui.screens.viewer import open_and_say
@@ -159,7 +161,8 @@ class IncidentRecordScreen(IncidentActing, FieldScreen[bool | None]):
     CSS_PATH = "incident_record.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Back", id="incident_record.back"),
-        # the view's own key first: at 80 columns the footer shows what fits
+        # the view's own keys first: at 80 columns the footer shows what fits
+        Binding("f", "add_photos", "Add photos", id="incident_record.add_photos"),
         Binding("p", "open_photo", "Open photo", id="incident_record.open_photo"),
         *ACTION_BINDINGS,  # from the supervisor's queue (`acting`)
     ]
@@ -226,6 +229,8 @@ class IncidentRecordScreen(IncidentActing, FieldScreen[bool | None]):
             return self.acting or parameters == ("note",)
         if action == "open_photo":
             return bool(self._photos_here())
+        if action == "add_photos":  # not to one the server refused: it is not on record
+            return self.record is not None and self.record.refusal is None
         return True
 
     def acted_on(self) -> list[Acted]:
@@ -250,6 +255,22 @@ class IncidentRecordScreen(IncidentActing, FieldScreen[bool | None]):
             self.photo_shown = (self.photo_shown + 1) % len(photos)
             file = photos[self.photo_shown]
             open_and_say(self, file.path, file.name)  # named as the evidence names it
+
+    def action_add_photos(self) -> None:
+        from fieldapp.tui.dialogs.incident_photos import IncidentPhotosDialog
+
+        acted = self.acted_on()
+        if not acted:
+            return
+
+        def added(count: str | None) -> None:
+            if count is None:
+                return
+            self.app.notify(t("incident.photos.added", count=int(count)))
+            self.incidents_changed()  # read again: the photos are in its evidence
+            self.app.post_message(SyncRequested("incident.event"))
+
+        self.app.push_screen(IncidentPhotosDialog(acted[0].id, acted[0].line), added)
 
     def action_back(self) -> None:
         self.dismiss(self.changed)
