@@ -72,7 +72,7 @@ from fieldapp.domain.lifecycle import (
 from fieldapp.domain.lifecycle import (
     Rule as Rule,
 )
-from fieldapp.domain.lifecycle import answered_again, self_verified
+from fieldapp.domain.lifecycle import answered_again, is_overdue, self_verified
 
 
 @dataclass(frozen=True)
@@ -147,7 +147,7 @@ class FindingState:
     reported_by: str = ""  # person id of the fix reported last (`self_verified`)
 
     def is_overdue(self, today: dt.date) -> bool:
-        return self.state == OPEN and self.deadline is not None and self.deadline < today
+        return is_overdue(self.state, self.deadline, today)
 
     @property
     def is_major(self) -> bool:

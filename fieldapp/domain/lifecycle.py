@@ -5,6 +5,7 @@ their own table in `fieldapp.domain.incidents`. Pure data: no Peewee, Textual or
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -74,6 +75,14 @@ def answered_again(event_type: str, state: str, role: str) -> bool:
     the hazard to rectifying (整改中) either way, so it is no conflict, and its new deadline
     is the rectification's deadline, as a supervisor may set on an open hazard."""
     return event_type == "rejected" and state == OPEN and role in SUPERVISORS
+
+
+def is_overdue(state: str, deadline: dt.date | None, day: dt.date) -> bool:
+    """The one overdue rule (逾期): rectifying (open) past its deadline on `day`. A hazard
+    reported fixed, handed over or closed is not overdue; a rejection opens it again, overdue
+    once its new deadline is past. The review queue, the home list, the dashboard's trend
+    and the ledger export all say overdue by this rule."""
+    return state == OPEN and deadline is not None and deadline < day
 
 
 # The receiving units of a hand-over (移交): 派出所, 消防大队, 执法检查股 (schools).

@@ -28,12 +28,13 @@ from fieldapp.store.db import db
 from fieldapp.store.models import Grid
 from fieldapp.store.superseded import not_superseded_sql
 
-# Events after which a hazard is no longer waiting for rectification (it was reported
-# fixed, handed over, verified or closed); `rejected` sends it back but is not counted
-# as "still open" here — see `overdue_trend`.
+# The overdue trend follows the lifecycle day by day (`lifecycle.TRANSITIONS`): events that
+# open a hazard (整改中), events that move it out of rectifying (reported fixed, handed
+# over, closed, and those that follow them), and events that set its deadline.
+_OPENS = ("opened", "reopened", "rejected")
 _LEAVES_OPEN = ("rectification_reported", "handed_over", "outcome_recorded", "verified", "closed")
-# Events that set a hazard's deadline, from their local date on (as the fold does).
 _SETS_DEADLINE = ("opened", "rejected", "deadline_extended")
+_STEPS = (*_OPENS, *_LEAVES_OPEN, "deadline_extended")
 
 
 @dataclass(frozen=True)
@@ -161,48 +162,48 @@ def hazards_per_week(
 def overdue_trend(
     first: dt.date, last: dt.date, *, grids: Sequence[str] | None = None
 ) -> list[DayCount]:
-    """Hazards overdue at the end of each local date first..last.
-
-    A hazard is overdue on day d when it was opened by d, the deadline in force on d is
-    before d, and it was still waiting for rectification: either it is open now, or the
-    last event that moved it on (reported fixed, handed over, verified, closed) came after
-    d. The deadline in force on d is the one set by the hazard's last deadline event
-    (opened, rejected, deadline extended) dated d or before: an extension granted on D
-    moves the deadline from D on and leaves the days before D as they were. A hazard
-    reported fixed, then rejected, counts as overdue throughout — the figure errs on the
-    side of showing the work left.
+    """Hazards overdue at the end of each local date first..last, by the review queue's
+    rule (`lifecycle.is_overdue`) as it stood that day: open (rectifying) and past the
+    deadline in force. Each event that changes the state or the deadline starts a stretch
+    that runs to the hazard's next such event; the last event of a day decides the day.
+    So a hazard stops counting on the day it is reported fixed (or handed over, or closed),
+    whatever happens to it later, and counts again after a rejection (复查不通过) or a
+    reopening once its deadline then in force is past; an extension granted on D moves the
+    deadline from D on and leaves the days before D as they were.
     """
     where, params = _venue_filter(_scope(grids), "f.venue_id")
-    leaves = ", ".join("?" for _ in _LEAVES_OPEN)
+    steps = ", ".join("?" for _ in _STEPS)
     sets = ", ".join("?" for _ in _SETS_DEADLINE)
-    # One row per stretch a deadline was in force: from its event's date to the next
-    # deadline event's (the stretches of a hazard never overlap), cut where the hazard
-    # moved on, grouped by (first overdue day, day it stopped) and counted; the days are
-    # swept in Python. Each column is named once, so SQLite evaluates each subquery once.
+    changes = ", ".join("?" for _ in (*_OPENS, *_LEAVES_OPEN))
+    opens = ", ".join("?" for _ in _OPENS)
+    # One row per stretch in which a hazard was open past its deadline, grouped by (first
+    # overdue day, day it stopped) and counted; the days are swept in Python. The state of
+    # a stretch is that of the last state-changing event up to its start (an extension
+    # keeps the state), its deadline that of the last deadline event up to its start.
     cursor = db.execute_sql(
         f"""
         WITH s AS (
             SELECT
                 date(e.at, 'localtime') AS since,
                 (SELECT date(MIN(n.at), 'localtime') FROM finding_event n
-                 WHERE n.finding_id = e.finding_id AND n.type IN ({sets}) AND n.at > e.at
+                 WHERE n.finding_id = e.finding_id AND n.type IN ({steps}) AND n.at > e.at
                 ) AS until,
-                CASE WHEN e.type = 'opened' THEN f.deadline
-                     ELSE json_extract(e.data, '$.deadline') END AS deadline,
-                (SELECT MIN(date(o.at, 'localtime')) FROM finding_event o
-                 WHERE o.finding_id = f.id AND o.type = 'opened') AS opened,
-                CASE WHEN f.state = 'open' THEN NULL ELSE
-                    (SELECT MAX(date(m.at, 'localtime')) FROM finding_event m
-                     WHERE m.finding_id = f.id AND m.type IN ({leaves}))
-                END AS moved_on
+                (SELECT CASE WHEN d.type = 'opened' THEN f.deadline
+                             ELSE json_extract(d.data, '$.deadline') END
+                 FROM finding_event d
+                 WHERE d.finding_id = e.finding_id AND d.type IN ({sets}) AND d.at <= e.at
+                 ORDER BY d.at DESC LIMIT 1) AS deadline,
+                (SELECT c.type FROM finding_event c
+                 WHERE c.finding_id = e.finding_id AND c.type IN ({changes}) AND c.at <= e.at
+                 ORDER BY c.at DESC LIMIT 1) AS state_event
             FROM finding_event e JOIN finding f ON f.id = e.finding_id
-            WHERE e.type IN ({sets}){where}
+            WHERE e.type IN ({steps}){where}
         )
-        SELECT MAX(since, date(deadline, '+1 day'), opened),
-               MIN(COALESCE(until, '9999'), COALESCE(moved_on, '9999')), COUNT(*)
-        FROM s GROUP BY 1, 2
+        SELECT MAX(since, date(deadline, '+1 day')), COALESCE(until, '9999'), COUNT(*)
+        FROM s WHERE state_event IN ({opens}) AND deadline IS NOT NULL
+        GROUP BY 1, 2
         """,
-        [*_SETS_DEADLINE, *_LEAVES_OPEN, *_SETS_DEADLINE, *params],
+        [*_STEPS, *_SETS_DEADLINE, *_OPENS, *_LEAVES_OPEN, *_STEPS, *params, *_OPENS],
     )
     days = _days(first, last)
     index = {d.isoformat(): n for n, d in enumerate(days)}

@@ -6,6 +6,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+from peewee import Expression
+
+from fieldapp.domain import lifecycle
 from fieldapp.domain.clock import today
 from fieldapp.domain.lifecycle import HANDED_OVER, OPEN, OUTCOME_RECORDED, REPORTED
 from fieldapp.services.common.identity import grid_codes_under, me
@@ -19,7 +22,6 @@ def open_findings(limit: int = 50, offset: int = 0) -> list[Finding]:
     """Active findings in my grids, overdue first, then by deadline."""
     grids = grid_codes_under([code for code, _ in me().grids])
     day = today()
-    overdue_first = (Finding.state == OPEN) & (Finding.current_deadline < day)
     return list(
         Finding.select(Finding, Venue)
         .join(Venue)
@@ -28,12 +30,17 @@ def open_findings(limit: int = 50, offset: int = 0) -> list[Finding]:
             & Venue.grid.in_(grids)
             & on_record(Finding.inspection)  # not a refused inspection's
         )
-        .order_by(overdue_first.desc(), Finding.current_deadline, Finding.id)
+        .order_by(overdue_condition(day).desc(), Finding.current_deadline, Finding.id)
         .limit(limit)
         .offset(offset)
     )
 
 
+def overdue_condition(day: dt.date) -> Expression:
+    """`lifecycle.is_overdue` as a condition on the cached state and deadline columns."""
+    return (Finding.state == OPEN) & (Finding.current_deadline < day)
+
+
 def is_overdue(finding: Finding, day: dt.date | None = None) -> bool:
     deadline = finding.current_deadline or finding.deadline
-    return finding.state == OPEN and deadline < (day or today())
+    return lifecycle.is_overdue(finding.state, deadline, day or today())

@@ -21,6 +21,7 @@ from fieldapp.domain.lifecycle import self_verified
 from fieldapp.services.common.identity import grid_codes_under, me
 from fieldapp.services.common.refused_records import on_record
 from fieldapp.services.inspection import findings
+from fieldapp.services.inspection.active_findings import overdue_condition
 from fieldapp.store.models import Finding, FindingEvent, Grid, Person, Venue
 from fieldapp.store.payloads import folded_event
 
@@ -111,7 +112,7 @@ def _queue_condition(queue: str, day: dt.date) -> Expression | None:
     if queue == "awaiting_verification":
         return Finding.state == machine.REPORTED
     if queue == "overdue":
-        return (Finding.state == machine.OPEN) & (Finding.current_deadline < day)
+        return overdue_condition(day)
     if queue == "major":
         return (Finding.severity == "major") & Finding.state.in_(ACTIVE_STATES)
     if queue == "handed_over":
@@ -224,7 +225,7 @@ def review_queue(
                 severity=sev,
                 state=state,
                 deadline=deadline,
-                overdue=state == machine.OPEN and deadline is not None and deadline < day,
+                overdue=machine.is_overdue(state, deadline, day),
                 inspector_name=inspector or "",
                 found_on=_date_of(created),
                 conflict=bool(conflict),
