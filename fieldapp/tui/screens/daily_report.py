@@ -39,7 +39,7 @@ from fieldapp.tui.dialogs.confirm import ConfirmDialog
 from fieldapp.tui.screens.daily_report_filed import FiledToday
 from fieldapp.tui.screens.daily_report_grids import GridOptionList
 from fieldapp.tui.screens.daily_report_remarks import RemarksKept
-from fieldapp.tui.screens.daily_report_status import StatusTab
+from fieldapp.tui.screens.daily_report_status import StatusTab, tab_binding
 from fieldapp.tui.views.incidents import incident_lines
 from fieldapp.tui.views.report_lines import (
     GridLine,
@@ -51,6 +51,7 @@ from fieldapp.tui.views.report_lines import (
     zero_report_body,
 )
 from fieldapp.tui.widgets.key_footer import KeyFooter
+from fieldapp.tui.widgets.queue_tabs import queue_tab_label
 from fieldapp.tui.widgets.table import Table
 
 PEOPLE_KEYS = ("new_arrivals", "returnees_registered", "under_observation", "abnormal_readings",
@@ -72,6 +73,8 @@ class DailyReportScreen(FiledToday, StatusTab, RemarksKept):
         Binding("r", "refresh", "Refresh", id="report.refresh"),
         Binding("enter", "file_for_row", "File for this grid", id="report.open", priority=True),
         Binding("escape", "back", "Back", id="report.back"),
+        tab_binding(1),
+        tab_binding(2),
     ]
 
     @dataclass
@@ -106,7 +109,7 @@ class DailyReportScreen(FiledToday, StatusTab, RemarksKept):
     def compose(self) -> ComposeResult:
         yield Header()
         with TabbedContent(id="report-tabs"):
-            with TabPane(t("report.tab.file"), id="tab-file"), Horizontal():
+            with TabPane(queue_tab_label(1, t("report.tab.file")), id="tab-file"), Horizontal():
                 with Vertical(id="report-grids-pane"):
                     yield Label(t("report.my_grids"), classes="pane-title")
                     yield GridOptionList(id="report-grids")
@@ -117,7 +120,7 @@ class DailyReportScreen(FiledToday, StatusTab, RemarksKept):
                     yield Label(t("report.remarks"), id="report-remarks-label")
                     yield Input(placeholder=t("report.remarks.placeholder"), id="report-remarks")
                     yield Static(t("report.hint"), id="report-hint")
-            with TabPane(t("report.tab.status"), id="tab-status"):
+            with TabPane(queue_tab_label(2, t("report.tab.status")), id="tab-status"):
                 yield Label("", id="report-status-title", classes="pane-title")
                 yield Table(id="report-status", cursor_type="row", zebra_stripes=True)
         yield KeyFooter()
