@@ -19,7 +19,10 @@ import msgspec
 from peewee import JOIN
 
 from fieldapp.domain.checklist import base_code
+from fieldapp.domain.clock import today
+from fieldapp.domain.finding_dates import as_date
 from fieldapp.domain.finding_text import requirement, shown_among
+from fieldapp.domain.lifecycle import is_overdue
 from fieldapp.domain.personal import mask_numbers_in_text
 from fieldapp.i18n import written_in
 from fieldapp.reports.ledger import ItemColumn, ItemWordings, Labels
@@ -60,6 +63,10 @@ FINDING_COLUMNS = (
     ("state", 12),
     ("found_by", 10),
     ("inspection_id", 38),
+    # Added last, so that columns read by position keep theirs: overdue as the review
+    # queue says it (`lifecycle.is_overdue`) on the day of the export, and by how many days.
+    ("overdue", 8),
+    ("days_overdue", 8),
 )
 # An event's own date puts it in an export, whenever its hazard was found: the hazard is
 # named on its row (id, found on, venue, item) as it may not be on the hazards sheet.
@@ -279,8 +286,10 @@ def finding_rows(
     said: Said = mask_numbers_in_text,
 ) -> Iterator[list[object]]:
     """A row per finding; its item and a generated description in the ledger's language
-    (recognised by the item's wording in the version it was recorded under)."""
+    (recognised by the item's wording in the version it was recorded under), whether it is
+    overdue today and by how many days (blank when it is not)."""
     lang = labels.lang
+    day = today()
     for (
         finding_id,
         created_at,
@@ -301,6 +310,8 @@ def finding_rows(
         item = items.get(base_code(item_code))
         recorded = wordings.of(base_code(item_code), checklist_id, checklist_version)
         description = shown_among(description, recorded, lang)
+        in_force = as_date(current_deadline or deadline)
+        overdue = is_overdue(state, in_force, day)
         yield [
             finding_id,
             local_date_of(created_at),
@@ -316,6 +327,8 @@ def finding_rows(
             labels.maybe("ledger.state", state),
             names.get(created_by, created_by),
             inspection_id or "",
+            labels("ledger.overdue.yes" if overdue else "ledger.overdue.no"),
+            (day - in_force).days if overdue and in_force else "",
         ]
 
 
