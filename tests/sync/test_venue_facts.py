@@ -1,6 +1,6 @@
 """Venue attributes in the field: the inspector sees what the form knows of the venue
 (find venue, the inspection's header), why a section is asked once per room, is asked the
-number of rooms when the venue has none recorded, and corrects it; the correction goes to
+number of rooms by alt+v when the venue has none recorded, and corrects it; the correction goes to
 the server with the next sync (refused outside the person's grids, or with a value the
 attribute cannot take) and reaches the other devices of the grid."""
 
@@ -116,7 +116,11 @@ async def test_the_inspector_sees_corrects_and_sends_the_venue_attributes(
                 "3", "enter"
             ) if screen.item.answer == "number" else await pilot.press("y")
         await settle(app, pilot)
-        dialog = app.screen  # the per-room section: how many rooms?
+        assert app.screen is screen  # the per-room section says the count is missing,
+        assert _text(screen, "#inspect-section") == lines["unknown"]
+        await pilot.press("alt+v")  # and its key asks it
+        await settle(app, pilot)
+        dialog = app.screen
         assert isinstance(dialog, VenueFactsDialog)
         assert _text(dialog, "#venue-facts-ask") == lines["ask"]
         assert dialog.focused is dialog.query_one("#fact-rooms", Input)

@@ -96,7 +96,6 @@ class InspectScreen(VenueFactsPart, ItemExtrasPart, HazardDropPart, LeavingPart,
         self.view: InspectionView = inspections.load(inspection_id)
         current = self.view.inspection.current_item
         self.code = current if current in self.codes else (self.codes or [current])[0]
-        self._counts_asked: set[str] = set()  # sections whose missing count was asked
         self.fact_names: list[str] = []
         self.facts_line = ""
         self.venue_key_shown = ""
@@ -183,7 +182,9 @@ class InspectScreen(VenueFactsPart, ItemExtrasPart, HazardDropPart, LeavingPart,
             title=pick(section.zh, section.en),
         )
         note = self.section_note(section, item, instance)
-        set_text(self.query_one("#inspect-section", Static), f"{title} · {note}" if note else title)
+        line = self.query_one("#inspect-section", Static)
+        line.set_class(self.note_names_key(section), "-names-key")
+        set_text(line, f"{title} · {note}" if note else title)
 
     def show_item(self) -> None:
         item, checklist = self.item, self.view.checklist
@@ -213,7 +214,6 @@ class InspectScreen(VenueFactsPart, ItemExtrasPart, HazardDropPart, LeavingPart,
         if offered != self._offered_for:
             self._offered_for = offered
             self.refresh_bindings()
-        self.ask_missing_count(section)
 
     def show_notice(self) -> None:
         """Read only, or every item answered (then the summary is the next step)."""

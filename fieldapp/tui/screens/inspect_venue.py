@@ -1,7 +1,9 @@
 """The inspect screen's venue attributes: the line under the header that says what the
 form knows of the venue (and how many items that leaves unasked), the note on a section
-asked because of them or once per room, and the correction form (v): asked at once when
-a section counts its repeats from an attribute the venue has not recorded."""
+asked because of them or once per room, and the correction form (v). A section that
+counts its repeats from an attribute the venue has not recorded says so and names the
+key; the form opens only on that key, asking that attribute first: opened by itself, it
+took the inspector's next answer (a y typed for the checklist went into 房间数)."""
 
 from __future__ import annotations
 
@@ -33,7 +35,6 @@ class VenueFactsPart:
     view: InspectionView
     code: str
     inspection_id: str
-    _counts_asked: set[str]
     fact_names: list[str]  # the attributes the form reads (none: no key, no line)
     facts_line: str  # the line of attributes, without the key that corrects them
     venue_key_shown: str  # the key the lines name for the correction form
@@ -115,17 +116,15 @@ class VenueFactsPart:
         )
         return t("venue_facts.asked_by", facts=facts_text(held, names)) if names else ""
 
-    def ask_missing_count(self, section: Section) -> None:
-        """A section counted from an attribute the venue has not recorded: ask it, once."""
-        if self.view.read_only or section.code in self._counts_asked:
-            return
-        name = venue_facts.missing_count(self.view, section.code)
-        if name:
-            self._counts_asked.add(section.code)
-            self.call_after_refresh(self.open_venue_facts, name)  # type: ignore[attr-defined]
+    def note_names_key(self, section: Section) -> bool:
+        """The section's note asks for a count by its key (and so must be read whole)."""
+        return not self.view.read_only and bool(venue_facts.missing_count(self.view, section.code))
 
     def action_venue_facts(self) -> None:
-        self.open_venue_facts(None)
+        """The form, asking first the count this section repeats by if it is missing."""
+        section = self.view.checklist.section_of(self.code)
+        ask = None if self.view.read_only else venue_facts.missing_count(self.view, section.code)
+        self.open_venue_facts(ask)
 
     def open_venue_facts(self, ask: str | None) -> None:
         from fieldapp.tui.dialogs.venue_facts import VenueFactsDialog
@@ -144,10 +143,6 @@ class VenueFactsPart:
                 self.notify(t("venue_facts.unchanged"))  # type: ignore[attr-defined]
                 return
             held = venue_facts.correct(venue.id, changes)  # type: ignore[arg-type]
-            # A count the inspector has just cleared is theirs to leave empty: not asked again.
-            self._counts_asked.update(
-                sec.code for sec in self.view.checklist.sections if count_attribute(sec) in changes
-            )
             before = list(self.view.state.visible)
             self.view = inspections.load(self.inspection_id)
             self.code = nearest_asked(before, self.code, self.view.state.visible)
