@@ -50,6 +50,7 @@ def test_the_check_sees_a_last_sentence_without_a_stop_and_leaves_abbreviations(
 
 SAID_AS_SENTENCES = [
     "placard.check.plain_code",  # F2, a venue code typed by hand
+    "placard.check.unsigned_placard",  # a photo or a scanner of an unsigned placard
     "export_ui.hint",  # ctrl+e
     "review_ui.bulk.summary",  # the incident and review toasts: 指派：已执行 1 条…
     "review_ui.bulk.kept_marked",
@@ -57,6 +58,9 @@ SAID_AS_SENTENCES = [
     "setting.cadence_days",
     "export.range_reversed",  # patrol-attendance and export: swap the dates
     "report.unknown_grid",
+    "monthly.cli.month_not_started",  # monthly-report --month 2027-05, and its siblings
+    "monthly.cli.month_invalid",
+    "monthly.cli.no_output",
     "campaign.admin.ends_before_start",
     "refusal.patrol_run_taken_over",
     "refusal.patrol_run_closed",

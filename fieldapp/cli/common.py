@@ -7,9 +7,11 @@ from __future__ import annotations
 import math
 import time
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
 import click
+
+T = TypeVar("T")
 
 
 def use_language(ctx: click.Context) -> None:
@@ -59,6 +61,20 @@ def unlock_personal_data() -> None:
                 raise click.ClickException(text) from None
             click.echo(t("lock.wrong"), err=True)
     raise click.ClickException(t("cli.pin.wrong_rerun"))
+
+
+def opening_personal_data(read: Callable[[], T]) -> T:
+    """Run `read`, which opens people data only in some cases (a month's report reads the
+    people figures of its zero reports): on a locked device it runs as it is until it
+    needs the data, and then asks the PIN as `unlock_personal_data` does and runs again,
+    so nobody types the PIN for nothing and no command ends in a traceback."""
+    from fieldapp.domain.personal import PersonalDataLocked
+
+    try:
+        return read()
+    except PersonalDataLocked:
+        unlock_personal_data()
+        return read()
 
 
 def default_server_db() -> str:

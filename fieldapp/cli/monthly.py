@@ -11,7 +11,7 @@ from pathlib import Path
 
 import click
 
-from fieldapp.cli.common import open_local_store
+from fieldapp.cli.common import open_local_store, opening_personal_data
 
 
 @click.command("monthly-report")
@@ -57,7 +57,7 @@ def monthly_report(
         if grid_code is not None and Grid.get_or_none(Grid.code == grid_code) is None:
             raise click.ClickException(t("report.unknown_grid", grid=grid_code))
         try:
-            report = monthly_report(grid_code, day)
+            report = opening_personal_data(lambda: monthly_report(grid_code, day))
         except NotEnrolled:
             raise click.ClickException(t("export.not_enrolled")) from None
         except MonthNotStarted as error:

@@ -61,9 +61,9 @@ ZH: dict[str, str] = {
     "dashboard.targets.col.rate": "进度",
     "monthly.written": "月报已导出：{files}",
     "monthly.cli.written": "已写出 {path}",
-    "monthly.cli.month_invalid": "月份“{value}”看不懂；请写成 2026-12",
-    "monthly.cli.no_output": "请用 --xlsx 文件 或 --pdf 文件 指定月报写到哪里",
-    "monthly.cli.month_not_started": "{month} 还没开始（今天是 {today}），没有可统计的；请选本月或以前的月份",
+    "monthly.cli.month_invalid": "月份“{value}”看不懂；请写成 2026-12。",
+    "monthly.cli.no_output": "请用 --xlsx 文件 或 --pdf 文件 指定月报写到哪里。",
+    "monthly.cli.month_not_started": "{month} 还没开始（今天是 {today}），没有可统计的；请选本月或以前的月份。",
     "monthly.file": "月报",
 }
 
@@ -125,8 +125,8 @@ EN: dict[str, str] = {
     "dashboard.targets.col.rate": "Progress",
     "monthly.written": "Monthly report exported: {files}",
     "monthly.cli.written": "Wrote {path}",
-    "monthly.cli.month_invalid": "Cannot read the month '{value}'; write it as 2026-12",
-    "monthly.cli.no_output": "Say where to write the report: --xlsx FILE or --pdf FILE",
-    "monthly.cli.month_not_started": "{month} has not started yet (today is {today}), so there is nothing to count; choose this month or an earlier one",
+    "monthly.cli.month_invalid": "Cannot read the month '{value}'; write it as 2026-12.",
+    "monthly.cli.no_output": "Say where to write the report: --xlsx FILE or --pdf FILE.",
+    "monthly.cli.month_not_started": "{month} has not started yet (today is {today}), so there is nothing to count; choose this month or an earlier one.",
     "monthly.file": "monthly-report",
 }
