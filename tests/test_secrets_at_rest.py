@@ -73,6 +73,7 @@ def test_device_info_shows_device_person_and_server_but_never_the_token(tmp_path
     assert "https://town.example" in shown.output
     assert "held (not shown)" in shown.output
     assert TOKEN not in shown.output and "s3cr3t" not in shown.output
+    assert f"Data directory: {tmp_path / 'home'}" in shown.output  # which store it read
 
 
 def test_device_info_on_a_device_never_enrolled(tmp_path, monkeypatch):
@@ -80,3 +81,10 @@ def test_device_info_on_a_device_never_enrolled(tmp_path, monkeypatch):
     shown = CliRunner().invoke(main, ["--lang", "en", "device-info"], catch_exceptions=False)
     close_store()
     assert shown.exit_code == 3 and "fieldapp enroll" in shown.output
+    # Run without FIELDAPP_HOME by mistake: where it looked, and how to point elsewhere.
+    assert f"data directory looked in: {tmp_path / 'home'}" in shown.output, shown.output
+    assert "point FIELDAPP_HOME at it" in shown.output
+    chinese = CliRunner().invoke(main, ["--lang", "zh", "device-info"], catch_exceptions=False)
+    close_store()
+    assert f"本设备尚未注册（查看的数据目录：{tmp_path / 'home'}）" in chinese.output
+    assert "用环境变量 FIELDAPP_HOME 指向它。" in chinese.output

@@ -166,16 +166,18 @@ def _recorded_url() -> str:
 @click.command("device-info")
 @click.pass_context
 def device_info(ctx: click.Context) -> None:
+    from fieldapp.paths import data_home
     from fieldapp.services.common.identity import device_info as read_device_info
 
     use_language(ctx)
     open_local_store()
     info = read_device_info()
-    if not info.device_id:
-        click.echo(t("device_info.not_enrolled"))
+    if not info.device_id:  # which directory it read: a FIELDAPP_HOME forgotten shows
+        click.echo(t("device_info.not_enrolled", home=data_home()))
         sys.exit(EXIT_NOT_ENROLLED)
     none = t("device_info.none")
     lines = [
+        ("device_info.data_home", str(data_home())),
         ("device_info.device", info.device_id),
         ("device_info.person", t("device_info.person.named", name=info.person_name,
             id=info.person_id, role=_role(info.role)) if info.person_name

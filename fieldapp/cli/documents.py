@@ -1,6 +1,7 @@
 """`fieldapp notice` and `fieldapp handover-letter`: print the review documents as PDF.
 
-Both read the local store (FIELDAPP_HOME or the user data directory).
+Both read the local store (FIELDAPP_HOME or the user data directory); a letter's hazards
+are named as the review screen shows them (`DM-0006 CAT-08`) or by id.
 """
 
 from __future__ import annotations
@@ -68,12 +69,13 @@ def notice(ctx: click.Context, venue_code: str, out: Path) -> None:
 @click.pass_context
 def handover_letter(ctx: click.Context, finding_ids: tuple[str, ...], out: Path) -> None:
     from fieldapp.reports.notices import render_handover_letter
+    from fieldapp.services.documents.hazard_names import finding_id_named
     from fieldapp.services.documents.notices import handover_letter as build_letter
 
     _write_pdf(
         ctx,
         out,
-        lambda: build_letter(finding_ids),
+        lambda: build_letter([finding_id_named(name) for name in finding_ids]),
         render_handover_letter,
         lambda letter: len(letter.findings),
     )
