@@ -141,13 +141,16 @@ class ReviewPrinting(FieldScreen[None]):
         from fieldapp.reports.notices import render_handover_letter
         from fieldapp.reports.placards import FontMissing
         from fieldapp.services.documents.notices import DocumentError, handover_letter
+        from fieldapp.services.export.file_names import free_path
         from fieldapp.store import db
 
         with db.connection_context():
             try:
                 letter = handover_letter(ids)
                 name = f"handover-{letter.handed_over_on:%Y%m%d}-{safe_name(letter.reference)}"
-                out = documents_dir() / f"{name}.pdf"
+                # A letter reprinted for more of the hand-over's hazards keeps the first:
+                # -2, -3 as an export's file, and the sentence after names the one written.
+                out = free_path(documents_dir() / f"{name}.pdf", "pdf")
                 render_handover_letter(letter, out)
             except (DocumentError, FontMissing, OSError) as exc:
                 self.post_message(self.Said(str(exc), "error"))
