@@ -12,15 +12,8 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from fieldapp.i18n import t
-from fieldapp.services.syncing.problems import describe
+from fieldapp.services.syncing.problems import ENROLMENT_REFUSALS, describe
 from fieldapp.services.syncing.runs import DONE, SyncOutcome, run_sync
-
-# The server's ErrorBody codes for a refused code -> what to tell the person.
-_REFUSALS = {
-    "enrolment_code_unknown": "welcome.error.code_unknown",
-    "enrolment_code_used": "welcome.error.code_used",
-    "enrolment_code_expired": "welcome.error.code_expired",
-}
 
 
 @dataclass(frozen=True)
@@ -67,9 +60,8 @@ def enrol(url: str, code: str, device_name: str = "") -> Enrolment:
     except (NotFieldappServer, UnreadableAnswer) as error:
         return Enrolment(False, describe(error, url) + t("welcome.error.end"))
     except ServerRefused as refusal:
-        key = _REFUSALS.get(refusal.code)
-        if key is not None:
-            return Enrolment(False, t(key))
+        if refusal.code in ENROLMENT_REFUSALS:
+            return Enrolment(False, describe(refusal, url))
         return Enrolment(False, t("welcome.error.refused", reason=refusal))
     person = answer.person
     return Enrolment(

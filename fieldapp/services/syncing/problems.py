@@ -20,16 +20,27 @@ if TYPE_CHECKING:
 
 SHORTEST_RETRY_HINT = 30  # seconds: "try again in 0 s" helps nobody
 
+# The server's ErrorBody codes for a refused enrolment code -> what to tell the person
+# (the welcome screen and `fieldapp enroll` alike; the server's own words are English).
+ENROLMENT_REFUSALS = {
+    "enrolment_code_unknown": "welcome.error.code_unknown",
+    "enrolment_code_used": "welcome.error.code_used",
+    "enrolment_code_expired": "welcome.error.code_expired",
+}
+
 
 def describe(error: BaseException, url: str) -> str:
     """The sentence for a sync or enrolment error with the server at `url`."""
     from sync.client import (
         NotFieldappServer,
+        ServerRefused,
         ServerUnavailable,
         UnreadableAnswer,
         UntrustedServer,
     )
 
+    if isinstance(error, ServerRefused) and error.code in ENROLMENT_REFUSALS:
+        return t(ENROLMENT_REFUSALS[error.code])
     if isinstance(error, NotFieldappServer):
         status = f"{error.status} “{error.reason}”" if error.reason else error.status
         return t("sync.problem.not_fieldapp", url=error.url, status=status)
