@@ -1,8 +1,9 @@
 """Functional: the inspector who reported an incident adds a photo taken after the
 report from its view (F3 → Enter → f). The key is in the footer; the photo dialog takes
 one or more paths; the photo is stored and queued as an `evidence_added` event, and the
-incident's evidence lists it at once, named by its file. A file that is no image is
-refused in the dialog as a photo is everywhere, which stays open with the path to fix."""
+incident's evidence lists it at once, named by its file, and the list of my incidents
+counts it. A file that is no image is refused in the dialog as a photo is everywhere,
+which stays open with the path to fix."""
 
 from __future__ import annotations
 
@@ -24,14 +25,14 @@ from fieldapp.tui.widgets.key_footer import KeyFooter
 
 
 @pytest.mark.parametrize(
-    ("lang", "key", "refused"),
+    ("lang", "key", "refused", "counted"),
     [
-        ("zh", "f 补充照片", "照片未附加：说明.txt 不是本程序能读取的图片"),
-        ("en", "f Add photos", "Photo not attached: 说明.txt is not an image this program"),
+        ("zh", "f 补充照片", "照片未附加：说明.txt 不是本程序能读取的图片", "证据 照片 1"),
+        ("en", "f Add photos", "Photo not attached: 说明.txt is not an image", "Photos 1"),
     ],
 )
 async def test_the_reporter_adds_a_photo_and_sees_it_in_the_evidence(
-    demo_home: Path, tmp_path: Path, lang: str, key: str, refused: str
+    demo_home: Path, tmp_path: Path, lang: str, key: str, refused: str, counted: str
 ) -> None:
     incident = reporting.report_incident(
         reporting.IncidentReport("fireworks_sale", "2026-02-11 06:40", "摆摊", address="村口")
@@ -64,6 +65,9 @@ async def test_the_reporter_adds_a_photo_and_sees_it_in_the_evidence(
         photos = [f for f in record.record.evidence if f.kind == "photo"]
         assert [f.name for f in photos] == ["摊位近景.png"] and photos[0].on_device
         assert "摊位近景.png" in screen_text(app)  # on screen, under its evidence
+        await pilot.press("escape")  # back to my incidents: its line counts the photo
+        await settle(app, pilot, rounds=2)
+        assert counted in screen_text(app)
     queued = [json.loads(o.payload) for o in Outbox.select() if o.type == "incident.event"]
     added = [p["event"] for p in queued if p["event"]["type"] == EVIDENCE_ADDED]
     assert [(p["photos"], p["actor"]) for p in added] == [([photos[0].sha256], incident.created_by)]

@@ -115,6 +115,7 @@ def rows_of(incidents: list[Incident]) -> list[IncidentRow]:
         for p in Person.select().where(Person.id.in_({i.created_by for i in incidents}))
     }
     refused = incident_refusals([i.id for i in incidents])  # only this device's ops
+    photos = events.photo_counts(incidents)  # those added after the report too
     rows = []
     for incident in incidents:
         folded = events.fold_of(incident.id)
@@ -126,7 +127,7 @@ def rows_of(incidents: list[Incident]) -> list[IncidentRow]:
                 place=venues.get(incident.venue_id or "", "") or incident.address,
                 state=incident.state,
                 reporter=people.get(incident.created_by, incident.created_by),
-                photos=len(incident.photos or []),
+                photos=photos[incident.id],
                 media=len(incident.media or []),
                 conflict=bool(incident.conflict),
                 handed_over_to=folded.handed_over_to,

@@ -185,9 +185,13 @@ class IncidentTableScreen(RefusedRecordsScreen):
     def action_view(self) -> None:
         from fieldapp.tui.screens.incident_record import IncidentRecordScreen
 
+        def back(changed: bool | None) -> None:
+            if changed:  # a note or photos added there: the list as it is now
+                self.synced()
+
         row = self.highlighted
         if row is not None:
-            self.app.push_screen(IncidentRecordScreen(row.id))
+            self.app.push_screen(IncidentRecordScreen(row.id), back)
 
     @on(PagedTable.RowSelected, "#incident-table")
     def _row_selected(self, event: PagedTable.RowSelected) -> None:
