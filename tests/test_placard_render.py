@@ -211,7 +211,16 @@ def test_cli_prints_unsigned_placards_scans_a_signed_one_and_refuses_a_forged_on
     assert len(PdfReader(out).pages) == 3
 
     unsigned = runner.invoke(main, ["scan", str(pngs / reports.png_name("DM-0001"))])
-    assert unsigned.exit_code == 1 and "不能证明到场" in unsigned.output
+    # A placard was read, not a code typed: it is said to be unsigned (no "手动输入").
+    assert unsigned.exit_code == 1
+    assert "未签名的标牌 DM-0001：能找到场所，但不能证明到场" in unsigned.output
+    assert "手动输入" not in unsigned.output
+    unsigned_en = runner.invoke(
+        main, ["--lang", "en", "scan", str(pngs / reports.png_name("DM-0001"))]
+    )
+    assert "Unsigned placard DM-0001: the venue is found" in unsigned_en.output
+    assert "typed by hand" not in unsigned_en.output
+    set_language("zh")
 
     open_store(home / "fieldapp.sqlite3")
     (info,) = server_signed(service.placards_for_venue("DM-0001"), signer)

@@ -71,7 +71,7 @@ async def test_a_venue_code_burst_on_home_opens_that_venue_not_the_highlighted_r
         assert type(dialog).__name__ == "PresenceDialog"  # what F2 does with a plain code
         assert venue.code in dialog.venue_label  # type: ignore[attr-defined]
         said = str(dialog.query_one("#presence-error", Static).render())  # in it (b8bc2e0)
-        assert said == t("placard.check.plain_code", code=venue.code)
+        assert said == t("placard.check.unsigned_placard", code=venue.code)  # read, not typed
         assert [type(s).__name__ for s in app.screen_stack[1:]] == ["HomeScreen", "PresenceDialog"]
 
 

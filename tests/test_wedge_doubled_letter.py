@@ -91,7 +91,8 @@ async def test_the_scan_dialog_takes_a_doubled_first_letter_as_typed(
         await settle(app, pilot)
         assert isinstance(app.screen, ScanDialog)
         await pilot.press(*"AA-0001")
-        assert app.screen.query_one("#scan-input", Input).value == "AA-0001"
+        if pace > 0.1:  # typed; a scanner's burst is held for its Enter, read as a scan
+            assert app.screen.query_one("#scan-input", Input).value == "AA-0001"
         await pilot.press("enter")
         await settle(app, pilot)
         assert messages(app)[-1] == t("placard.check.unknown_venue", code="AA-0001")

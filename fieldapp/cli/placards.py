@@ -39,7 +39,7 @@ def scan(ctx: click.Context, photo: Path) -> None:
     if len(results) > 1:
         click.echo(t("placard.scan.several", count=len(results)))
     for result in results:
-        click.echo(result.message())
+        click.echo(result.scanned_message())  # read off a photo: a bare code is no typing
         if result.venue_id is not None:
             click.echo(
                 t("placard.scan.venue", name=result.venue_name, code=result.check.venue_code)

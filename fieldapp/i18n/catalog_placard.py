@@ -201,6 +201,9 @@ ZH: dict[str, str] = {
     # Scan verdicts (PlacardCheck.message_key).
     "placard.check.ok": "标牌核验通过：场所 {code}（密钥 {key_id}）",
     "placard.check.plain_code": "手动输入的场所编号 {code}：已找到场所，但未扫描标牌，不能证明到场。",
+    "placard.check.unsigned_placard": (
+        "未签名的标牌 {code}：能找到场所，但不能证明到场（请用办公室签发的标牌）。"
+    ),
     "placard.check.not_fieldapp": "这不是本系统的场所二维码，请扫描场所墙上的消防安全标牌。",
     "placard.check.damaged": "二维码不完整或已损坏，请重新扫描或手动查找场所。",
     "placard.check.forged": "标牌内容被改动或伪造，不能使用；请手动查找场所，并向网格长报告。",
@@ -263,6 +266,10 @@ EN: dict[str, str] = {
     "placard.check.plain_code": (
         "Venue code {code} typed by hand: venue found, but no placard was scanned, "
         "so this does not prove a visit."
+    ),
+    "placard.check.unsigned_placard": (
+        "Unsigned placard {code}: the venue is found, but this does not prove a visit "
+        "(use a placard issued by the office)."
     ),
     "placard.check.not_fieldapp": (
         "This is not a fieldapp venue code. Scan the fire-safety placard on the venue's wall."

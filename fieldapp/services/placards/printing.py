@@ -64,6 +64,13 @@ class ScanResult:
         """A venue code typed by hand: opens the venue, proves nothing."""
         return self.check.kind == payload.PLAIN_CODE
 
+    def scanned_message(self) -> str:
+        """`message` for a text read off a placard (a photo, a scanner): a bare venue code
+        there is an unsigned placard, not a code typed by hand."""
+        if self.plain_code:
+            return t("placard.check.unsigned_placard", code=self.check.venue_code)
+        return self.message()
+
     def message(self) -> str:
         if self.synced_at and self.kind == payload.UNKNOWN_KEY:
             return t(

@@ -162,17 +162,20 @@ class ScanningApp(WedgeListener, ScanDialogs):
             self.scan_repeats.window = float(repeat)
 
     def wedge_enabled(self) -> bool:
-        # The scan dialog reads the scanner's keys into its field itself; a screen that
-        # takes no scans (the welcome screen: nothing to verify a placard with before
-        # enrolment) gets every key as typed, so a code pasted into its field stays there.
-        from fieldapp.tui.dialogs.scan import ScanDialog
-
-        if isinstance(self.screen, ScanDialog):
-            return False
+        # A screen that takes no scans (the welcome screen: nothing to verify a placard
+        # with before enrolment) gets every key as typed, so a code pasted into its field
+        # stays there.
         if self.dialog_open():  # a burst is held, then dropped unless the dialog takes scans
             return True
         allowed = getattr(self.screen, "ALLOWED_APP_ACTIONS", None)
         return allowed is None or "scan" in allowed
+
+    def wedge_reads_every_burst(self) -> bool:
+        # The scan dialog: a scanner's burst into its field is a scanner's scan (kept as
+        # such in the visit's proof), whatever it reads; typing there stays typed.
+        from fieldapp.tui.dialogs.scan import ScanDialog
+
+        return isinstance(self.screen, ScanDialog)
 
     @on(WedgeScanned)
     def _wedge_scanned(self, event: WedgeScanned) -> None:
@@ -369,8 +372,9 @@ class ScanningApp(WedgeListener, ScanDialogs):
         self.open_dialog(dialog, answered)
 
     def _ask_presence(self, scan: CheckedScan, label: str) -> None:
-        """A typed code: a venue chosen by hand, so ask why (the code is no reason); one
-        with an unfinished inspection asks nothing, its draft is offered (`offer_draft`)."""
+        """A plain code (typed, or read off an unsigned placard): a venue chosen by hand,
+        so ask why (the code is no reason); one with an unfinished inspection asks
+        nothing, its draft is offered (`offer_draft`)."""
         from fieldapp.services.inspection.inspections import PRESENCE_REASONS
         from fieldapp.tui.dialogs.outside_grid import warn_outside_grid
         from fieldapp.tui.dialogs.presence import PresenceDialog
@@ -387,7 +391,9 @@ class ScanningApp(WedgeListener, ScanDialogs):
                 self.offer_draft(scan.draft_id)
                 return
             # Said in the dialog it is about: a toast sat over its buttons.
-            said = t("placard.check.plain_code", code=scan.venue_code)
+            read = scan.mark is not None and scan.mark.source != TYPED  # an unsigned placard
+            key = "placard.check.unsigned_placard" if read else "placard.check.plain_code"
+            said = t(key, code=scan.venue_code)
             dialog = PresenceDialog(
                 label, PRESENCE_REASONS, code=scan.venue_code, said=said, venue_id=venue_id
             )

@@ -84,6 +84,11 @@ class WedgeListener(KeysInOrder):
         """Watch keys for scans now? (False where a screen reads scans itself.)"""
         return True
 
+    def wedge_reads_every_burst(self) -> bool:
+        """Is any fast burst ended by Enter a scan here, though a field has focus? (The
+        scan dialog's field: what a scanner types there is a scan, whatever its text.)"""
+        return False
+
     @property
     def wedge_expiry(self) -> float:
         """Seconds after the last key before held keys are given up and delivered."""
@@ -99,7 +104,8 @@ class WedgeListener(KeysInOrder):
 
     async def _wedge_key(self, event: events.Key) -> bool:
         """Feed one key to the detector; True if it was held back or ended a scan."""
-        hotkeys = not typing_field(self.focused)
+        # Any fast burst is held where keys are hotkeys, or where a field expects scans.
+        hotkeys = not typing_field(self.focused) or self.wedge_reads_every_burst()
         step = self.wedge.press(event.key, event.character, self.key_time(event), hotkeys=hotkeys)
         if step.replay:
             await self._wedge_replay()

@@ -1,0 +1,71 @@
+"""A placard read (a scanner, a photo) is kept and said as read, not as typed.
+
+A scanner used in the scan dialog (F2, then the placard as a fast burst and Enter, as a
+USB wedge scanner types it) is a scanner's scan in the visit's proof, as the same burst
+on the home screen is; the placard typed there at a person's pace stays typed. A photo of
+an unsigned placard is said to be unsigned, not a venue code typed by hand. Real app,
+real store, Pilot; the wedge timing as in test_wedge_scan."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from test_scan_sources import server_keys  # noqa: F401  (a fixture)
+from test_wedge_scan import Keys, burst, drafts_of, my_venues, scanning_app, settle
+from textual.widgets import Input, Static
+
+from fieldapp.i18n import set_language, t
+from fieldapp.reports.placards import render_png
+from fieldapp.services.placards import printing as placards
+from fieldapp.tui.dialogs.presence import PresenceDialog
+from fieldapp.tui.dialogs.scan import ScanDialog
+from fieldapp.tui.dialogs.scanned import ScannedVenueDialog
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize(("pace", "source"), [(0.004, "wedge"), (0.3, "typed")])
+async def test_a_placard_into_the_scan_dialog_keeps_how_fast_it_came(
+    server_keys: Keys,  # noqa: F811
+    lang: str,
+    pace: float,
+    source: str,
+) -> None:
+    set_language(lang)
+    venue = my_venues(1)[0]
+    app, _ = scanning_app(pace=pace)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("f2")
+        await settle(app, pilot)
+        assert isinstance(app.screen, ScanDialog)
+        await burst(app, pilot, server_keys.placard(venue.code))
+        assert isinstance(app.screen, ScannedVenueDialog), app.screen
+        await pilot.press("enter")
+        await settle(app, pilot)
+    [draft] = drafts_of(venue)
+    assert draft.presence == "scanned"
+    assert [s["source"] for s in draft.proof["scans"]] == [source]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+async def test_a_photo_of_an_unsigned_placard_is_said_to_be_unsigned_not_typed(
+    demo_home: Path, tmp_path: Path, lang: str
+) -> None:
+    """This device prints unsigned placards (the QR is the bare venue code): one read
+    from a photo is an unsigned placard, not 手动输入的场所编号."""
+    set_language(lang)
+    venue = my_venues(1)[0]
+    photo = render_png(placards.placard_info(venue, "网格"), tmp_path / "p.png", size="A5")
+    app, _ = scanning_app(pace=0.5)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("f2")
+        await settle(app, pilot)
+        app.screen.query_one("#scan-input", Input).value = str(photo)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert isinstance(app.screen, PresenceDialog), app.screen
+        said = str(app.screen.query_one("#presence-error", Static).render())
+    assert said == t("placard.check.unsigned_placard", code=venue.code)
+    assert said != t("placard.check.plain_code", code=venue.code)
