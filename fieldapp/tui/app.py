@@ -26,6 +26,7 @@ from fieldapp.services.inspection.scan_proof import TYPED
 from fieldapp.tui import (
     cell_lines,
     kinsoku,
+    param_counts,
     plain_cells,
     plain_text,
     settled_layout,
@@ -103,6 +104,7 @@ class FieldApp(
         plain_text.install()  # so does a label, a notice, an option, a button
         cell_lines.install()  # a cell of one line drawn without rich's layout, as rich would
         settled_layout.install()  # a screen laid out is not laid out again for nothing
+        param_counts.install()  # a handler's parameters counted from its code, not inspect
         super().__init__()
         self.title = t("app.title")
         self.offered_resume = False

@@ -14,6 +14,8 @@ from rich.console import RenderableType
 from rich.text import Text
 from textual.widgets import _data_table
 
+from fieldapp.tui.module_swap import swap_in
+
 _textual_formatter = _data_table.default_cell_formatter
 
 
@@ -31,10 +33,6 @@ def plain_cell(obj: object, wrap: bool = True, height: int = 0) -> RenderableTyp
 def install() -> bool:
     """Make DataTable format cells with `plain_cell`. False, and Textual's formatter kept,
     where its data table module differs from what this expects (8.2)."""
-    current = getattr(_data_table, "default_cell_formatter", None)
-    if current is plain_cell:
-        return True
-    if current is not _textual_formatter or not hasattr(_data_table, "_find_newline"):
-        return False
-    _data_table.default_cell_formatter = plain_cell
-    return True
+    return swap_in(
+        _data_table, "default_cell_formatter", _textual_formatter, plain_cell, "_find_newline"
+    )
