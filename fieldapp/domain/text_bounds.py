@@ -19,6 +19,8 @@ ADDRESS_MAX = 200
 # A person's name with a title or a second contact ("张三（店长）/李四"); the wire bounds a
 # household member's name the same (sync.protocol.people.MemberPayload).
 PERSON_NAME_MAX = 100
+# A registered person's note (备注), as the wire bounds it.
+PERSON_NOTE_MAX = 2000
 # A mobile and a landline with its area code and extension, with separators.
 PHONE_MAX = 50
 # A checklist's title, a section's heading: one line on every screen that shows them.

@@ -15,7 +15,7 @@ from fieldapp.domain.personal import PersonalDataLocked
 from fieldapp.store.models import Person, SyncState
 from fieldapp.store.people_models import Household, HouseholdMember, Responsibility, Vehicle
 from fieldapp.store.personal_data import LOCKED_OPS_WARNING, forget_for_new_scope
-from sync.client.base import Replaced, SyncResult
+from sync.client.base import Conflict, Replaced, SyncResult
 
 HOUSEHOLD_FIELDS = ("code", "building", "venue_id", "address", "note", "updated_at", "updated_by")
 MEMBER_FIELDS = ("name", "sex", "birth_year", "id_number", "id_lookup", "phone", "phone_lookup",
@@ -54,12 +54,18 @@ def replaced_here(record: dict[str, Any]) -> list[Replaced]:
     return found
 
 
-def still_replaced(found: list[Replaced]) -> list[Replaced]:
+def still_replaced(found: list[Replaced], conflicts: list[Conflict]) -> list[Replaced]:
     """Of `found` in one pull, those still as the other person wrote them once it is all
     applied: a pull that brings another's older record and then my own newer one (my edit
-    reached the server after theirs) replaced nothing of mine."""
+    reached the server after theirs) replaced nothing of mine. A field the server told of
+    as a conflict in this run's push (sync.server.people_edits) is said there, not twice."""
+    told = [c.reason for c in conflicts if c.op_type == "household.upsert"]
     kept: dict[tuple[str, str], Replaced] = {}
     for r in found:
+        lines = (line for reason in told for line in reason.split("\n"))
+        if any(line.startswith(f"the {r.field} of person ") and f" ({r.member_id}) " in line
+               for line in lines):  # fmt: skip
+            continue
         row = HouseholdMember.get_or_none(HouseholdMember.id == r.member_id)
         if row is not None and str(getattr(row, r.field) or "") == r.theirs:
             kept.setdefault((r.member_id, r.field), r)

@@ -116,7 +116,7 @@ class PagePuller:
                 more = page.more
                 del page  # freed here, not walked by the collector once it resumes
                 if not more:
-                    result.replaced = still_replaced(result.replaced)
+                    result.replaced = still_replaced(result.replaced, result.conflicts)
                     return result
 
     def _apply_page(

@@ -6,6 +6,7 @@ from typing import Literal
 
 from pydantic import Field
 
+from fieldapp.domain.text_bounds import PERSON_NAME_MAX, PERSON_NOTE_MAX
 from sync.protocol.bounds import WireModel
 from sync.protocol.payloads import EventPayload
 
@@ -50,12 +51,28 @@ class IncidentEventSubmit(WireModel):
     event: EventPayload
 
 
+class MemberBase(WireModel):
+    """A person as the device last had them from the server (pulled, or as it pushed them
+    before): what its edit started from. The server keeps its own value of each field the
+    edit left as it was, and tells the device of a field both changed differently."""
+
+    name: str = Field(default="", max_length=PERSON_NAME_MAX)
+    sex: str = Field(default="", max_length=10)
+    birth_year: int | None = Field(default=None, ge=1900, le=2200)
+    id_number: str = Field(default="", max_length=200)
+    phone: str = Field(default="", max_length=200)
+    tags: list[str] = Field(default_factory=list, max_length=20)
+    arrived_on: str | None = Field(default=None, max_length=10)
+    left_on: str | None = Field(default=None, max_length=10)
+    note: str = Field(default="", max_length=PERSON_NOTE_MAX)
+
+
 class MemberPayload(WireModel):
     """A person of a household. `id_number` and `phone` are sealed tokens (AES-GCM, see
     fieldapp.domain.personal), never clear values; the lookups are keyed hashes."""
 
     id: str = Field(min_length=1, max_length=100)
-    name: str = Field(min_length=1, max_length=100)
+    name: str = Field(min_length=1, max_length=PERSON_NAME_MAX)
     sex: str = Field(default="", max_length=10)
     birth_year: int | None = Field(default=None, ge=1900, le=2200)
     id_number: str = Field(default="", max_length=200)
@@ -65,10 +82,13 @@ class MemberPayload(WireModel):
     tags: list[str] = Field(default_factory=list, max_length=20)
     arrived_on: str | None = Field(default=None, max_length=10)
     left_on: str | None = Field(default=None, max_length=10)
-    note: str = Field(default="", max_length=2000)
+    note: str = Field(default="", max_length=PERSON_NOTE_MAX)
     # The day the person was first saved (kept by the server once set); absent from older
     # devices' payloads: unknown.
     registered_on: str | None = Field(default=None, max_length=10)
+    # What the edit started from; absent for a new person and from older devices, whose
+    # record replaces the server's whole.
+    base: MemberBase | None = None
 
 
 class VehiclePayload(WireModel):
@@ -76,6 +96,14 @@ class VehiclePayload(WireModel):
     plate: str = Field(min_length=1, max_length=20)
     kind: str = Field(default="", max_length=40)
     note: str = Field(default="", max_length=500)
+
+
+class HouseholdBase(WireModel):
+    code: str = Field(default="", max_length=40)
+    building: str = Field(default="", max_length=100)
+    venue_id: str | None = Field(default=None, max_length=100)
+    address: str = Field(default="", max_length=300)
+    note: str = Field(default="", max_length=2000)
 
 
 class HouseholdUpsert(WireModel):
@@ -94,6 +122,9 @@ class HouseholdUpsert(WireModel):
     updated_by: str = Field(max_length=100)  # person id
     members: list[MemberPayload] = Field(default_factory=list, max_length=100)
     vehicles: list[VehiclePayload] = Field(default_factory=list, max_length=50)
+    # The household's own fields as the edit started from them (see MemberBase); absent
+    # for a new household and from older devices.
+    base: HouseholdBase | None = None
 
 
 class PersonalReveal(WireModel):

@@ -30,6 +30,7 @@ from sync.server.feed import NewChange
 from sync.server.models import Grid, Meta, Person, Venue
 from sync.server.office_time import office_today
 from sync.server.op_checks import check_text
+from sync.server.people_edits import merged_household
 from sync.server.people_models import Household, HouseholdMember, Responsibility, Vehicle
 from sync.server.scope import (
     DeviceContext,
@@ -258,6 +259,10 @@ def apply_household_upsert(who: DeviceContext, sub: HouseholdUpsert) -> Applied:
         raise ValueError(outside_grid_reason(who, sub.grid_code, f"household {sub.id}"))
     if not cadre and held is not None and not may_write_grid(who, held.grid_code):
         raise ValueError(outside_grid_reason(who, held.grid_code, f"household {sub.id}"))
+    seal = cipher()
+    # Another device's edit since this one's started stays (field by field); what both
+    # changed differently keeps the server's value and is told to this device.
+    sub, clashes = merged_household(seal, sub, _person_name(held.updated_by) if held else "")
     if sub.venue_id:
         venue = Venue.get_or_none(Venue.id == sub.venue_id)
         if venue is None or venue.grid_code != sub.grid_code:
@@ -265,12 +270,11 @@ def apply_household_upsert(who: DeviceContext, sub: HouseholdUpsert) -> Applied:
             raise refusals.refused(text, refusals.HOUSEHOLD_VENUE)
     what = f"the address of household {sub.id}"
     check_text(what, "household_address", sub.address, held.address if held else None)
-    seal = cipher()
     members = [checked_member(seal, m) for m in sub.members]
-    values = sub.model_dump(exclude={"members", "vehicles", "grid_code"})
+    values = sub.model_dump(exclude={"members", "vehicles", "grid_code", "base"})
     values["grid"] = sub.grid_code
     household = write_household(values, members, [v.model_dump() for v in sub.vehicles])
-    return Applied([household_change(household)])
+    return Applied([household_change(household)], conflict="\n".join(clashes) or None)
 
 
 def apply_personal_reveal(who: DeviceContext, sub: PersonalReveal) -> Applied:

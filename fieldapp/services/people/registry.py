@@ -31,6 +31,7 @@ from fieldapp.i18n import listed, t
 from fieldapp.services.common import outbox
 from fieldapp.services.common.identity import grid_codes_under, me
 from fieldapp.services.people import responsibilities
+from fieldapp.services.people.edit_base import household_base, member_base
 from fieldapp.services.people.registry_views import HouseholdView, MemberView
 from fieldapp.store import keyring
 from fieldapp.store.db import write_transaction
@@ -237,6 +238,7 @@ def save_household(form: HouseholdForm) -> str:
             "updated_at": now_iso(),
             "updated_by": who.person_id,
         }
+        base = household_base(Household.get_or_none(Household.id == household_id))
         Household.insert(id=household_id, **values).on_conflict(
             conflict_target=[Household.id], update=values
         ).execute()
@@ -259,6 +261,7 @@ def save_household(form: HouseholdForm) -> str:
             **{k: v for k, v in values.items() if k != "grid"},
             "members": member_payloads,
             "vehicles": vehicle_payloads,
+            **({"base": base} if base is not None else {}),
         }
         # A household created here, until the office takes it, is named beside the sealed
         # op, so a refusal marks it (`store.refused_records`); an edit of one the office
@@ -275,6 +278,7 @@ def _write_member(
 ) -> dict[str, Any]:
     member_id = form.id or new_id()
     held = HouseholdMember.get_or_none(HouseholdMember.id == member_id)
+    base = member_base(held)
     clear_id, clear_phone = checked.pop("clear_id_number"), checked.pop("clear_phone")
     if clear_id or held is None:
         checked["id_number"] = seal.seal(clear_id, field=personal.ID_NUMBER_FIELD, owner=member_id)
@@ -296,7 +300,7 @@ def _write_member(
     payload = {k: v for k, v in checked.items()}
     for day in ("arrived_on", "left_on", "registered_on"):
         payload[day] = payload[day].isoformat() if payload[day] else None
-    return {"id": member_id, **payload}
+    return {"id": member_id, **payload, **({"base": base} if base is not None else {})}
 
 
 def member_view(member: HouseholdMember, seal: personal.PersonalCipher | None) -> MemberView:

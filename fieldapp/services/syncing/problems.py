@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from fieldapp.domain.incidents import INCIDENT
 from fieldapp.domain.lifecycle import HAZARD, SELF_VERIFIED
 from fieldapp.i18n import t, text_in
+from fieldapp.services.syncing.people_conflicts import clashes_in_words
 
 if TYPE_CHECKING:
     from sync.client import SyncResult
@@ -81,6 +82,8 @@ def conflict_in_words(reason: str) -> str:
     language; a reason of a shape not known here stays as the server said it."""
     if reason == SELF_VERIFIED:
         return t("review.refused.self_verified")
+    if (people := clashes_in_words(reason)) is not None:
+        return people
     if (arrived := _ARRIVED.match(reason)) is not None:
         event_type, kind, state = arrived.groups()
         lifecycle = _KINDS[kind]

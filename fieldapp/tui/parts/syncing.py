@@ -334,6 +334,7 @@ class SyncApp(Navigation):
     def _tell(self, outcome: SyncOutcome, manual: bool, verdicts: list[Verdict]) -> None:
         """Notifications for what a person must know even with the sync screen closed."""
         from fieldapp.services.syncing import runs as syncing
+        from fieldapp.services.syncing.conflicts import conflict_line
         from fieldapp.tui.screens.sync import SyncScreen
 
         result = outcome.result
@@ -366,6 +367,10 @@ class SyncApp(Navigation):
             said = t("sync_ui.notify.replaced", person=r.person, field=t(f"person.{r.field}"),
                      by=r.by, theirs=r.theirs, mine=r.mine)  # fmt: skip
             self.notify(said, severity="warning", timeout=30)
+        if not on_screen:  # (the sync screen lists them) an edit not applied, wherever
+            for c in result.conflicts:
+                if c.op_type == "household.upsert":
+                    self.notify(conflict_line(c), severity="warning", timeout=30)
         if result.new_epoch:
             self.notify(t("sync_ui.notify.new_epoch"))
         if manual and outcome.kind == syncing.DONE and not on_screen:
