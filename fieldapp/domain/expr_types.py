@@ -33,6 +33,9 @@ VENUE_ATTRIBUTES: dict[str, str] = {
     "staff": NUMBER,
     "area": NUMBER,  # m²
 }
+# The number attributes that count things, so are whole numbers (a section repeats once per
+# room: 12.5 rooms would ask 12); area is the one measured.
+COUNT_ATTRIBUTES = frozenset({"floors", "rooms", "beds", "stalls", "staff"})
 
 # The type of an answer to an item, by its answer type (choice: text, or list if multiple).
 ANSWER_VALUE_TYPES: dict[str, str] = {

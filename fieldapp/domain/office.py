@@ -135,10 +135,15 @@ def precaution_lines(text: str) -> str:
     return "\n".join(p.strip() for p in parts if p.strip())
 
 
+class NotWhole(ValueError):
+    """A count (rooms, floors…) given as a number that is not whole, such as 12.5."""
+
+
 def attribute_value(name: str, text: str) -> bool | float | None:
     """A venue attribute from a sheet cell: yes/no for a flag, a number for a count.
-    None for an empty cell (not recorded); ValueError saying what is wrong otherwise."""
-    from fieldapp.domain.expr_types import BOOL, VENUE_ATTRIBUTES
+    None for an empty cell (not recorded); ValueError saying what is wrong otherwise
+    (NotWhole for a count that is a number but not a whole one; 12.0 is 12)."""
+    from fieldapp.domain.expr_types import BOOL, COUNT_ATTRIBUTES, VENUE_ATTRIBUTES
 
     text = text.strip()
     if not text:
@@ -156,7 +161,11 @@ def attribute_value(name: str, text: str) -> bool | float | None:
         raise ValueError(f"{text!r} is not a number") from None
     if number < 0 or number != number:
         raise ValueError(f"{text!r} is not a number ≥ 0")
-    return int(number) if number.is_integer() else number
+    if number.is_integer():
+        return int(number)
+    if name in COUNT_ATTRIBUTES:
+        raise NotWhole(f"{text!r} is not a whole number")
+    return number
 
 
 def setting_problem(key: str, value: Any) -> str | None:

@@ -14,7 +14,7 @@ from typing import Any
 
 from fieldapp.domain.checklist import Checklist, Section
 from fieldapp.domain.conditions import Context, evaluate, item_references
-from fieldapp.domain.expr_types import BOOL, VENUE_ATTRIBUTES
+from fieldapp.domain.expr_types import BOOL, COUNT_ATTRIBUTES, VENUE_ATTRIBUTES
 from fieldapp.domain.expressions import Ref, parse, references
 
 Value = bool | int | float
@@ -100,4 +100,6 @@ def value_problem(name: str, value: Any) -> str | None:
         return f"{name} must be a number"
     if not math.isfinite(value) or value < 0 or value > 1_000_000:
         return f"{name} must be a number from 0 to 1000000"
+    if name in COUNT_ATTRIBUTES and value != int(value):
+        return f"{name} must be a whole number (it counts)"
     return None

@@ -89,6 +89,9 @@ ZH = {
     "import.not_time": "“{value}”不是时间：请写成 时:分，如 17:00",
     "import.not_count": "“{value}”不是数字：请填写不小于 0 的数，如 12",
     "import.count_below_zero": "“{value}”小于 0：请填写不小于 0 的数，如 12",
+    "import.count_not_whole": "“{value}”不是整数：这一列是个数，请填写整数，如 12",
+    "admin.published.kind_taken": "场所类型 {kind} 已有检查表 {owner}，设备只用这一份，未发布：要修改它，请把 id 改回 {owner} 并把版本号改为 {next}",
+    "admin.published.older": "检查表 {id} 已发布到第 {newest} 版，设备只用最高版本，第 {version} 版未发布：请把版本号改为 {next}",
     "setting.unknown": "“{setting}”不是办公室设置：可设置的有 {known}",
     "setting.activity_types.not_list": "activity_types 应为活动类型的列表",
     "setting.activity_types.bad": "activity_types 有误：{problem}",
@@ -207,6 +210,15 @@ EN = {
     "import.not_time": "'{value}' is not HH:MM",
     "import.not_count": "'{value}' is not a number ≥ 0",
     "import.count_below_zero": "'{value}' is below 0: use a number ≥ 0",
+    "import.count_not_whole": "'{value}' is not a whole number: this column counts, so write one such as 12",
+    "admin.published.kind_taken": (
+        "Venue kind {kind} already has checklist {owner}, the one devices use; nothing was "
+        "published: to change it, set the id back to {owner} and the version to {next}"
+    ),
+    "admin.published.older": (
+        "Checklist {id} is published up to version {newest} and devices use the highest; "
+        "version {version} was not published: set the version to {next}"
+    ),
     "setting.unknown": "'{setting}' is not an office setting (one of {known})",
     "setting.activity_types.not_list": "activity_types must be a list of activity types",
     "setting.activity_types.bad": "activity_types: {problem}",

@@ -15,6 +15,7 @@ from pathlib import Path
 from peewee import fn
 
 from fieldapp.domain.placard import VENUE_CODE_RE
+from fieldapp.domain.office_files import read_text
 from fieldapp.domain.wording import said
 from sync.protocol import canonical_json
 from sync.server import audit, headers
@@ -246,12 +247,12 @@ def publish_checklist(path: Path | str) -> Published:
     elif path.suffix.lower() == ".json":
         from fieldapp.domain.checklist_toml import load_checklist_json
 
-        doc = load_checklist_json(path.read_text(encoding="utf-8"), path.name)
+        doc = load_checklist_json(read_text(path), path.name)
     else:
         from fieldapp.domain.checklist_toml import load_checklist_text
 
         # raises ChecklistInvalid listing errors; any kind the office imported is known
-        text = path.read_text(encoding="utf-8")
+        text = read_text(path)  # FileProblem: missing, not UTF-8 (a BOM is fine)
         doc = load_checklist_text(text, path.name, kinds=known_kinds())
     body = doc.to_dict()
     digest = hashlib.sha256(canonical_json(body).encode("utf-8")).hexdigest()
@@ -268,6 +269,7 @@ def publish_checklist(path: Path | str) -> Published:
                     )
                 )
             return Published(doc.id, doc.version, new=False)
+        _refuse_unused(doc.id, doc.version, doc.kinds)
         row = Checklist.create(
             checklist_id=doc.id,
             version=doc.version,
@@ -288,11 +290,56 @@ def publish_checklist(path: Path | str) -> Published:
     return Published(doc.id, doc.version, new=True)
 
 
+def _refuse_unused(checklist_id: str, version: int, kinds: tuple[str, ...] | list[str]) -> None:
+    """Refuse a version devices would never use, as publishing it would tell the office a
+    form is live that is not. A kind has one checklist (DESIGN: a kind names its
+    checklist), and devices take the highest version of it: a checklist under another id
+    for a kind that has one (a shipped kind's is its own code), or a version below one
+    already published, would sit unused."""
+    from fieldapp.domain.kinds import VENUE_KINDS
+
+    for kind in kinds:
+        owners = {kind} if kind in VENUE_KINDS else set()
+        owners |= {r.checklist_id for r in Checklist.select(Checklist.checklist_id, Checklist.kinds)
+                   if kind in (r.kinds or ())}  # fmt: skip
+        owners.discard(checklist_id)
+        if owners:
+            owner = min(owners)
+            next_version = _next_version(owner)
+            raise ValueError(
+                said("admin.published.kind_taken", kind=kind, owner=owner, next=next_version)
+            )
+    newest = _next_version(checklist_id) - 1
+    if version < newest:  # the shipped version itself may be published (the demo does)
+        raise ValueError(
+            said(
+                "admin.published.older",
+                id=checklist_id,
+                version=version,
+                newest=newest,
+                next=newest + 1,
+            )
+        )
+
+
 def _next_version(checklist_id: str) -> int:
+    """One above the newest version published here or shipped with the program (a device
+    holds the shipped ones without a pull)."""
     newest = Checklist.select(fn.MAX(Checklist.version)).where(
         Checklist.checklist_id == checklist_id
     )
-    return int(newest.scalar() or 0) + 1
+    return max(int(newest.scalar() or 0), _shipped_version(checklist_id)) + 1
+
+
+def _shipped_version(checklist_id: str) -> int:
+    import tomllib
+
+    from fieldapp.paths import CHECKLISTS_DIR
+
+    shipped = (CHECKLISTS_DIR / checklist_id).with_suffix(".toml")
+    if not re.fullmatch(r"[a-z0-9_]+", checklist_id) or not shipped.is_file():
+        return 0
+    return int(tomllib.loads(shipped.read_text("utf-8")).get("version", 0))
 
 
 def publish_placard_key(key_id: str, public_key: str, *, revoked: bool = False) -> None:

@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from fieldapp.domain.checkpoint_forms import CHECKPOINT_KINDS, FORMS
 from fieldapp.domain.expr_types import BOOL, VENUE_ATTRIBUTES
 from fieldapp.domain.kinds import RISK_LEVELS, ROLES
-from fieldapp.domain.office import attribute_value
+from fieldapp.domain.office import NotWhole, attribute_value
 from fieldapp.i18n import LANGUAGES, text_in, venue_kinds
 from fieldapp.i18n.catalog_placard import CHECKPOINT_LEDGER_ZH
 from sync.server.office import known_kinds, known_levels, publish_names
@@ -126,11 +126,13 @@ def venue_attributes(errors: list[RowError], row: Row) -> dict[str, bool | float
     for name in VENUE_ATTRIBUTES:
         try:
             value = attribute_value(name, row.get(name))
-        except ValueError:
+        except ValueError as error:
             flag = VENUE_ATTRIBUTES[name] == BOOL
             problem = "import.not_yes_no" if flag else "import.not_count"
             if not flag and _below_zero(row.get(name)):  # a number, though not one to count
                 problem = "import.count_below_zero"
+            if isinstance(error, NotWhole):  # 12.5 rooms: the checklist would ask 12
+                problem = "import.count_not_whole"
             errors.append(RowError(row.number, name, problem, {"value": row.get(name)}))
             continue
         if value is not None:

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from fieldapp.domain.expr_types import BOOL, VENUE_ATTRIBUTES
-from fieldapp.domain.office import attribute_value
+from fieldapp.domain.office import NotWhole, attribute_value
 from fieldapp.domain.venue_facts import Value
 from fieldapp.i18n import t
 
@@ -43,6 +43,9 @@ def read_value(name: str, text: str) -> Value | None:
     """The value typed for `name` (None: left empty, not recorded)."""
     try:
         return attribute_value(name, text)
+    except NotWhole:
+        whole = t("venue_facts.not_whole", name=attribute_name(name), text=text.strip())
+        raise BadFact(whole) from None
     except ValueError:
         key = (
             "venue_facts.bad_yesno" if VENUE_ATTRIBUTES[name] == BOOL else "venue_facts.bad_number"
