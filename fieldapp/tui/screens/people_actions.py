@@ -27,6 +27,7 @@ from fieldapp.services.people.reveal import OTHER_PURPOSE
 from fieldapp.tui.dialogs.duplicates import DuplicatesDialog
 from fieldapp.tui.dialogs.followup import AskDialog
 from fieldapp.tui.dialogs.reveal_purpose import RevealPurposeDialog
+from fieldapp.tui.messages import SyncRequested
 from fieldapp.tui.screens.people_editing import PeopleEditing
 
 REVEAL_SECONDS = 20  # long enough to read 18 digits out or copy them down
@@ -198,6 +199,7 @@ class PeopleActions(PeopleEditing):
             except plans.PlanActive as held:
                 self.post_message(self.Refused(str(held)))
                 return
+        self.app.post_message(SyncRequested("followup.plan"))
         self.post_message(self.Notice(t("plan.created", name=name)))
 
     # -- duplicates --------------------------------------------------------------------

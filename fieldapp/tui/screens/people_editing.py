@@ -18,6 +18,7 @@ from textual.message import Message
 from fieldapp.i18n import t
 from fieldapp.services.people.registry import HouseholdForm, HouseholdView, MemberForm, MemberView
 from fieldapp.tui.dialogs.person import PersonDialog
+from fieldapp.tui.messages import SyncRequested
 from fieldapp.tui.screens.refused_records import RefusedRecordsScreen
 
 if TYPE_CHECKING:
@@ -173,6 +174,9 @@ class PeopleEditing(RefusedRecordsScreen):
 
     @on(Saved)
     def _saved(self, event: Saved) -> None:
+        # Sent now when online (a controlled person's change reaches the grid head at
+        # once), not at the next background sync.
+        self.app.post_message(SyncRequested("household.upsert"))
         self.notify(t("people.saved"))
         for warning in event.warnings:
             self.notify(warning, severity="warning", timeout=20)
