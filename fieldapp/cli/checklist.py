@@ -29,6 +29,7 @@ def checklist(ctx: click.Context) -> None:
 def validate(files: tuple[Path, ...], kinds: tuple[str, ...]) -> None:
     from fieldapp.domain.checklist_toml import ChecklistError, ChecklistInvalid
     from fieldapp.domain.kinds import VENUE_KINDS
+    from fieldapp.domain.office_files import FileProblem
     from fieldapp.domain.wording import said
     from fieldapp.i18n import counts, t
 
@@ -38,7 +39,11 @@ def validate(files: tuple[Path, ...], kinds: tuple[str, ...]) -> None:
         source = str(path)
         try:
             loaded = _load(path, known)
-        except (OSError, UnicodeDecodeError) as exc:
+        except FileProblem as exc:  # missing, not UTF-8: said as publish-checklist says it
+            click.echo(str(ChecklistError(source, 0, "", exc.problem)))
+            invalid += 1
+            continue
+        except OSError as exc:
             problem = said("checklist.cannot_read", error=exc)
             click.echo(str(ChecklistError(source, 0, "", problem)))
             invalid += 1
@@ -73,5 +78,6 @@ def _load(path: Path, kinds: tuple[str, ...]) -> Checklist:
 
         return read_xlsx(path, kinds=kinds)
     from fieldapp.domain.checklist_toml import load_checklist_text
+    from fieldapp.domain.office_files import read_text
 
-    return load_checklist_text(path.read_text(encoding="utf-8"), str(path), kinds=kinds)
+    return load_checklist_text(read_text(path), str(path), kinds=kinds)

@@ -56,7 +56,6 @@ ZH: dict[str, str] = {
     "campaign.admin.not_a_date": "{option} 的值“{value}”不是日期：请按 年-月-日 写，如 2026-03-01",
     "campaign.admin.ends_before_start": "专项行动会在开始（{starts}）之前结束（{ends}）：请检查 --from 和 --to 的日期。",
     "campaign.admin.unknown_grids": "不认识的网格编码：{grids}：请使用已用 fieldapp admin import-grids 导入的网格编码",
-    "campaign.admin.not_utf8": "{file} 不是 UTF-8 编码：请用记事本或 WPS 另存为 UTF-8 后再发布",
     "campaign.home.active": "专项行动：{campaigns}",
     "campaign.with_phase": "{name}（{phase}）",
     "inspect.campaigns": "专项：{campaigns}",
@@ -139,9 +138,6 @@ EN: dict[str, str] = {
     "campaign.admin.unknown_grids": (
         "Unknown grid codes: {grids}: use the codes of grids imported with "
         "fieldapp admin import-grids"
-    ),
-    "campaign.admin.not_utf8": (
-        "{file} is not UTF-8: save it as UTF-8 (Notepad or WPS) and publish it again"
     ),
     "campaign.home.active": "Campaigns: {campaigns}",
     "campaign.with_phase": "{name} ({phase})",

@@ -14,8 +14,8 @@ from pathlib import Path
 
 from peewee import fn
 
-from fieldapp.domain.placard import VENUE_CODE_RE
 from fieldapp.domain.office_files import read_text
+from fieldapp.domain.placard import VENUE_CODE_RE
 from fieldapp.domain.wording import said
 from sync.protocol import canonical_json
 from sync.server import audit, headers

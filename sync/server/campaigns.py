@@ -15,6 +15,7 @@ from peewee import fn
 
 from fieldapp.domain.campaigns import Campaign as CampaignDoc
 from fieldapp.domain.campaigns_toml import load_campaign_text
+from fieldapp.domain.office_files import read_text
 from fieldapp.domain.typed import no_such_day
 from fieldapp.domain.wording import said
 from fieldapp.i18n import language, listed, written_in
@@ -73,10 +74,7 @@ class CampaignState:
 def publish_campaign(path: Path | str) -> tuple[CampaignDoc, bool]:
     """Validate and publish one definition version; (definition, newly published)."""
     path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        raise CampaignError("campaign.admin.not_utf8", file=path.name) from None
+    text = read_text(path)  # FileProblem: missing, not UTF-8 (a BOM is fine)
     doc = load_campaign_text(text, path.name, kinds=known_kinds())
     body = doc.to_dict()
     digest = payload_hash(body)

@@ -19,6 +19,7 @@ from fieldapp.domain.checklist_sheet import (
     checklist_rows,
 )
 from fieldapp.domain.checklist_toml import ChecklistError, ChecklistInvalid
+from fieldapp.domain.office_files import must_exist, writing
 from fieldapp.domain.wording import said
 from sync.server.models import Checklist
 
@@ -64,7 +65,8 @@ def write_xlsx(checklist: ChecklistDoc, path: Path | str) -> None:
         for cell in row:
             cell.alignment = Alignment(wrap_text=True, vertical="top")
     sheet.freeze_panes = "H2"  # the section and the item code stay in view
-    book.save(str(path))
+    with writing(Path(path)):
+        book.save(str(path))
 
 
 def read_xlsx(path: Path | str, *, kinds: Collection[str]) -> ChecklistDoc:
@@ -73,6 +75,7 @@ def read_xlsx(path: Path | str, *, kinds: Collection[str]) -> ChecklistDoc:
     import openpyxl
 
     path = Path(path)
+    must_exist(path)  # openpyxl's error for a missing file read as a damaged one
     try:
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception:  # openpyxl raises many kinds, in English, on a damaged file

@@ -81,7 +81,7 @@ def test_a_malformed_campaign_file_is_refused_in_either_language(
     legacy = tmp_path / "legacy.toml"
     legacy.write_bytes(EPIDEMIC.read_text(encoding="utf-8").encode("gbk"))
     chinese = _campaign(url, "zh", "publish", str(legacy))
-    assert "错误：legacy.toml 不是 UTF-8 编码：请用记事本或 WPS 另存为 UTF-8 后再发布" in chinese
+    assert "错误：legacy.toml 不是 UTF-8 编码：请用记事本或 WPS 另存为 UTF-8" in chinese
     assert "codec" not in chinese
     english = _campaign(url, "en", "publish", str(legacy))
     assert "legacy.toml is not UTF-8: save it as UTF-8" in english
