@@ -51,8 +51,8 @@ def test_each_file_that_is_no_photo_is_refused_and_stores_nothing(
     fake.write_bytes(b"this is no jpeg")
     ops = Outbox.select().count()
     refused = {
-        str(tmp_path / "gone.jpg"): f"There is no file {tmp_path / 'gone.jpg'}: check the path.",
-        str(tmp_path): f"{tmp_path} is a folder, not a file",
+        str(tmp_path / "gone.jpg"): f"there is no file at {tmp_path / 'gone.jpg'}; check the path.",
+        str(tmp_path): f"{tmp_path} is a folder, not a photo file; give the photo file's path.",
         str(video): "现场.mp4 is not an image this program can read (use JPEG or PNG).",
         str(text): "notes.txt is not an image this program can read (use JPEG or PNG).",
         str(fake): "fake.jpg is not an image this program can read (use JPEG or PNG).",
@@ -62,11 +62,14 @@ def test_each_file_that_is_no_photo_is_refused_and_stores_nothing(
         with pytest.raises(EvidenceError) as error:
             add_photos(incident_id, [good, path])  # a good one beside it is not kept either
         assert str(error.value).startswith(said), str(error.value)
-    with pytest.raises(EvidenceError, match="^Give the path of the photo file to add"):
+    with pytest.raises(EvidenceError, match="^Enter the path of a photo file"):
         add_photos(incident_id, ["  "])
     big = _photo(tmp_path, "big.png", (100, 100))
     monkeypatch.setattr("fieldapp.domain.incidents.MEDIA_LIMIT_BYTES", 100)
-    with pytest.raises(EvidenceError, match=r"^The photo big.png is \d+ B, over the limit of"):
+    with pytest.raises(
+        EvidenceError,
+        match=r"^the photo big.png is \d+ B, over the limit of 100 B; choose a smaller photo",
+    ):
         add_photos(incident_id, [str(big)])
     monkeypatch.undo()
     monkeypatch.setattr(Image, "MAX_IMAGE_PIXELS", 1000)  # 100x100 is over twice that

@@ -66,8 +66,6 @@ ZH: dict[str, str] = {
     "incident.refused.media_not_stored": "{name} 无法保存（{error}）：请清理磁盘空间后重新添加。",
     "incident.refused.media_too_large": "文件 {name} 有 {size}，超过上限 {limit}：请截取较短的片段再添加。",
     "incident.refused.media_kind": "文件 {name} 不是照片、视频或录音（支持 jpg、png、mp4、mov、3gp、m4a、mp3、amr、wav 等）。",
-    "incident.refused.photo_too_large": "照片 {name} 有 {size}，超过上限 {limit}：请换一张较小的照片。",
-    "incident.refused.photo_none": "请填写要补充的照片文件的路径。",
     # the report form
     "incident.form.title": "上报事件",
     "incident.form.category": "类别",
@@ -241,10 +239,6 @@ EN: dict[str, str] = {
         "The file {name} is not a photo, video or audio recording (jpg, png, mp4, mov, 3gp, "
         "m4a, mp3, amr, wav…)."
     ),
-    "incident.refused.photo_too_large": (
-        "The photo {name} is {size}, over the limit of {limit}: choose a smaller photo."
-    ),
-    "incident.refused.photo_none": "Give the path of the photo file to add.",
     "incident.form.title": "Report an incident",
     "incident.form.category": "Category",
     "incident.form.category_prompt": "Choose one (Enter opens the list)",

@@ -140,6 +140,7 @@ ZH |= {
     "photo_error.a_folder": "{path} 是文件夹，不是照片文件，请填写照片文件的路径。",
     "photo_error.not_an_image": "{name} 不是本程序能读取的图片（请用 JPEG 或 PNG）。",
     "photo_error.too_large": "{name} 这张图片太大，本程序无法打开，请换一张像素较小的照片。",
+    "photo_error.file_too_large": "照片 {name} 有 {size}，超过上限 {limit}，请换一张较小的照片。",
     "photo_error.not_stored": "照片无法保存（{error}），请清理磁盘空间后再试。",
 }
 EN |= {
@@ -147,5 +148,6 @@ EN |= {
     "photo_error.a_folder": "{path} is a folder, not a photo file; give the photo file's path.",
     "photo_error.not_an_image": "{name} is not an image this program can read (use JPEG or PNG).",
     "photo_error.too_large": "{name} is too large an image to open; choose a photo with fewer pixels.",
+    "photo_error.file_too_large": "the photo {name} is {size}, over the limit of {limit}; choose a smaller photo.",
     "photo_error.not_stored": "the photo could not be stored ({error}); free some disk space and retry.",
 }

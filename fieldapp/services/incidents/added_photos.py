@@ -21,5 +21,5 @@ def add_photos(incident_id: str, paths: list[str]) -> IncidentEvent:
     check_files(wanted, limit=lifecycle.MEDIA_LIMIT_BYTES, photos_only=True)
     photos = list(dict.fromkeys(import_evidence(wanted).photos))  # the same photo once
     if evidence_missing(EVIDENCE_ADDED, photos):
-        raise EvidenceError(t("incident.refused.photo_none"))
+        raise EvidenceError(t("photo.empty"))
     return events.append_event(incident_id, EVIDENCE_ADDED, photos=photos)

@@ -33,6 +33,20 @@ MEDIA_SUFFIXES = {
 CHUNK = 1024 * 1024
 
 
+# A file the report form cannot add is refused in its words; a photo added later is refused
+# as the photo dialog refuses one everywhere (photo_error.*).
+FILE_REFUSALS = {
+    "folder": "incident.refused.media_folder",
+    "missing": "incident.refused.media_missing",
+    "too_large": "incident.refused.media_too_large",
+}
+PHOTO_REFUSALS = {
+    "folder": "photo_error.a_folder",
+    "missing": "photo_error.no_file",
+    "too_large": "photo_error.file_too_large",
+}
+
+
 class EvidenceError(ValueError):
     """A file that cannot be added as evidence; the message says what to do."""
 
@@ -69,10 +83,11 @@ def check_files(
     checked = []
     for raw in paths:
         path = Path(raw.strip()).expanduser()
+        said = PHOTO_REFUSALS if photos_only else FILE_REFUSALS
         if path.is_dir():
-            raise EvidenceError(t("incident.refused.media_folder", path=path))
+            raise EvidenceError(t(said["folder"], path=path))
         if not path.is_file():
-            raise EvidenceError(t("incident.refused.media_missing", path=path))
+            raise EvidenceError(t(said["missing"], path=path))
         image = path.suffix.lower() in IMAGE_SUFFIXES
         if photos_only and not image:
             raise EvidenceError(t("photo_error.not_an_image", name=path.name))
@@ -80,9 +95,8 @@ def check_files(
             raise EvidenceError(t("incident.refused.media_kind", name=path.name))
         size = path.stat().st_size
         if size > limit:
-            key = "photo_too_large" if photos_only else "media_too_large"
-            said = {"name": path.name, "size": human_size(size), "limit": human_size(limit)}
-            raise EvidenceError(t(f"incident.refused.{key}", **said))
+            sizes = {"size": human_size(size), "limit": human_size(limit)}
+            raise EvidenceError(t(said["too_large"], name=path.name, **sizes))
         checked.append(path)
     return checked
 
