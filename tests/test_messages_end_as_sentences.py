@@ -66,6 +66,14 @@ SAID_AS_SENTENCES = [
     "refusal.patrol_run_closed",
     "cli.usage.missing_option",
     "cli.usage.missing_argument",
+    "finding.past_deadline",  # the hazard form's deadline
+    "photo.empty",  # the photo dialog, Enter with nothing typed
+    "photo_view.already_attached",
+    "placard.print.nothing",  # fieldapp placards, said after 错误：
+    "placard.print.grid_unknown",
+    "placard.print.venue_unknown",
+    "placard.print.one_source",
+    "placard.print.no_output",
 ]
 
 

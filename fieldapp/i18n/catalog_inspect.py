@@ -123,7 +123,7 @@ ZH: dict[str, str] = {
     "finding.cancel": "取消",
     "finding.bad_deadline": "期限格式应为 年-月-日",
     "finding.not_a_date": "“{text}”不是日期，请按 年-月-日 填写，例如 {example}。",
-    "finding.past_deadline": "整改期限不能早于今天",
+    "finding.past_deadline": "整改期限不能早于今天。",
     "finding.discard.title": "放弃这条隐患和已附的照片？",
     "finding.discard.body": (
         "已附照片 {count} 张。放弃后这一项恢复为未回答；要保留，回到表单按 F10 保存。"
@@ -150,7 +150,7 @@ ZH: dict[str, str] = {
     "photo.attach": "附加",
     "photo.cancel": "取消",
     "photo.working": "正在处理照片…",
-    "photo.empty": "请输入照片文件路径",
+    "photo.empty": "请输入照片文件路径。",
     "photo.error": "照片未附加：{error}",
     # re-inspection dialog
     "reinspect.title": "复查隐患",
@@ -315,7 +315,7 @@ EN: dict[str, str] = {
     "finding.cancel": "Cancel",
     "finding.bad_deadline": "The deadline must be YYYY-MM-DD",
     "finding.not_a_date": "'{text}' is not a date: write YYYY-MM-DD, e.g. {example}.",
-    "finding.past_deadline": "The deadline cannot be before today",
+    "finding.past_deadline": "The deadline cannot be before today.",
     "finding.discard.title": "Discard this hazard and the {count} photos attached?",
     "finding.discard.title_one": "Discard this hazard and the photo attached?",
     "finding.discard.body": (
@@ -352,7 +352,7 @@ EN: dict[str, str] = {
     "photo.attach": "Attach",
     "photo.cancel": "Cancel",
     "photo.working": "Processing the photo…",
-    "photo.empty": "Enter the path of a photo file",
+    "photo.empty": "Enter the path of a photo file.",
     "photo.error": "Photo not attached: {error}",
     "reinspect.title": "Re-inspect hazard",
     "reinspect.venue": "Venue: {venue}",

@@ -240,17 +240,17 @@ ZH: dict[str, str] = {
     ),
     "placard.print.written": "已生成 {count} 张标牌：{path}",
     "placard.print.png_written": "已生成 {count} 张 PNG 图片：{path}",
-    "placard.print.nothing": "没有可打印的场所：{what}",
-    "placard.print.grid_unknown": "网格 {code} 不在本设备上，请先同步",
-    "placard.print.venue_unknown": "场所 {code} 不在本设备上，请先同步",
+    "placard.print.nothing": "没有可打印的场所：{what}。",
+    "placard.print.grid_unknown": "网格 {code} 不在本设备上，请先同步。",
+    "placard.print.venue_unknown": "场所 {code} 不在本设备上，请先同步。",
     "placard.print.unsigned": (
         "本机不签名标牌：已生成的是未签名标牌（标明“未签名”），扫描它只能找到场所，不能证明到场。"
         "正式标牌请由管理员在服务器上打印（fieldapp admin placards）。"
     ),
     "placard.unsigned_title": "未签名标牌 · 不能证明到场",
     "placard.unsigned_note": "未签名：仅供查找场所，请向管理员领取正式标牌",
-    "placard.print.one_source": "请指定 --grid 或 --venue 其中之一",
-    "placard.print.no_output": "请用 --out 指定 PDF 文件，或用 --png 指定存放 PNG 的文件夹（也可以两个都给）",
+    "placard.print.one_source": "请指定 --grid 或 --venue 其中之一。",
+    "placard.print.no_output": "请用 --out 指定 PDF 文件，或用 --png 指定存放 PNG 的文件夹（也可以两个都给）。",
     "placard.print.code_and_name": "{code}（{name}）",
     "placard.print.bad_codes": (
         "以下 {count} 个编号不能印在标牌上，没有打印它们的标牌：{codes}。请在导入表中改正编号（只用英文字母、"
@@ -328,9 +328,9 @@ EN: dict[str, str] = {
     "placard.print.written_one": "1 placard written to {path}",
     "placard.print.png_written": "{count} PNG images written to {path}",
     "placard.print.png_written_one": "1 PNG image written to {path}",
-    "placard.print.nothing": "No venues to print: {what}",
-    "placard.print.grid_unknown": "Grid {code} is not on this device; sync first",
-    "placard.print.venue_unknown": "Venue {code} is not on this device; sync first",
+    "placard.print.nothing": "No venues to print: {what}.",
+    "placard.print.grid_unknown": "Grid {code} is not on this device; sync first.",
+    "placard.print.venue_unknown": "Venue {code} is not on this device; sync first.",
     "placard.print.unsigned": (
         "This device does not sign placards: these are UNSIGNED placards (marked so); "
         "scanning one finds the venue but does not prove presence. Print genuine placards "
@@ -338,8 +338,8 @@ EN: dict[str, str] = {
     ),
     "placard.unsigned_title": "UNSIGNED placard · no proof of visit",
     "placard.unsigned_note": "Unsigned: finds the venue only; ask the office for a signed one",
-    "placard.print.one_source": "Give exactly one of --grid or --venue",
-    "placard.print.no_output": "Give --out for a PDF, --png for a folder of PNG images, or both",
+    "placard.print.one_source": "Give exactly one of --grid or --venue.",
+    "placard.print.no_output": "Give --out for a PDF, --png for a folder of PNG images, or both.",
     "placard.print.code_and_name": "{code} ({name})",
     "placard.print.bad_codes": (
         "These {count} codes cannot go on a placard, so their placards were not printed: {codes}. "

@@ -254,7 +254,8 @@ class FindingDialog(HoldsTyped, ModalScreen[bool]):
     def photo_attached(self, sha256: str | None) -> None:
         if not sha256:
             return
-        if sha256 not in self.photos:
+        again = sha256 in self.photos  # the same photo chosen twice: kept once, said so
+        if not again:
             self.photos.append(sha256)
         # Stored at once (with what the finding held, or the prefill) so a photo is never lost.
         inspections.save_finding(
@@ -267,7 +268,8 @@ class FindingDialog(HoldsTyped, ModalScreen[bool]):
         self.stored_description = self.stored_description or self.prefill
         self.show_photos()
         label = photo_labels(self.photos)[self.photos.index(sha256)]
-        self.say(t("photo_view.attached", label=label), ok=True)
+        said = "photo_view.already_attached" if again else "photo_view.attached"
+        self.say(t(said, label=label), ok=True)
 
     @on(Button.Pressed, "#finding-cancel")
     def action_cancel(self) -> None:

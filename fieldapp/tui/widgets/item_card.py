@@ -252,18 +252,7 @@ class ItemCard(Vertical, can_focus=True):
         if state.answer and state.answer.photos:
             detail.append(t("inspect.photos_line", count=state.answer.photos))
         self._set("item-detail", " · ".join(detail))
-        finding = state.finding
-        self._set(
-            "item-finding",
-            t(
-                "inspect.finding_line",
-                severity=t(f"inspect.severity.{finding.severity}"),
-                deadline=finding.deadline,
-                description=finding.description,
-            )
-            if finding
-            else "",
-        )
+        self._set("item-finding", _finding_line(state.finding))
         field_ = self.answer_input
         is_value = item.answer in VALUE_TYPES
         field_.display = is_value
@@ -310,3 +299,18 @@ def _same_size(static: Static, text: str) -> bool:
         return cell_len(old) == cell_len(text)
     room = static.content_region.width
     return cell_len(old) <= room and cell_len(text) <= room
+
+
+def _finding_line(finding: ShownFinding | None) -> str:
+    """The hazard recorded on the item, with how many photos it has (照片 3 张)."""
+    if finding is None:
+        return ""
+    line = t(
+        "inspect.finding_line",
+        severity=t(f"inspect.severity.{finding.severity}"),
+        deadline=finding.deadline,
+        description=finding.description,
+    )
+    if finding.photos:
+        line += " · " + t("inspect.photos_line", count=finding.photos)
+    return line
