@@ -137,13 +137,16 @@ EN = {
     "cl.toml.other": "check that the quotes, brackets and = signs on this line are complete and paired",
     "cl.unknown_key": 'unknown key "{field}"',
     "cl.unknown_key_close": 'unknown key "{field}" (did you mean "{close}"?)',
-    "cl.missing_key": 'missing required key "{field}"',
+    "cl.missing_key": 'missing required key "{field}": add it',
     "cl.missing_kinds": 'missing required key "kinds" (the venue kinds it joins)',
     "cl.missing_days": (
         'missing required key "rectification_days" for an item that can fail (0 = fix on the spot)'
     ),
     "cl.bad_code": "{field} must be lower-case letters, digits and _ (got {got})",
-    "cl.bad_version": "version must be a positive integer (got {got})",
+    "cl.bad_version": (
+        "version must be a positive integer (got {got}): write a whole number such as 1 "
+        "or 2, one more each time the checklist changes"
+    ),
     "cl.text_required": "{field} must be non-empty text",
     "cl.text_empty": "{field} text is empty",
     "cl.not_text": "{field} must be text",
@@ -164,12 +167,14 @@ EN = {
     "cl.sections_list": "sections must be a non-empty list of [[sections]] tables",
     "cl.section_table": "each section must be a table",
     "cl.section_code": "section code must be 2-5 capital letters such as COM (got {got})",
-    "cl.section_code_twice": "duplicate section code",
+    "cl.section_code_twice": "duplicate section code: give each section its own code",
     "cl.section_text_empty": "section {field} text is empty",
     "cl.section_no_items": "section has no [[sections.items]]",
     "cl.item_table": "each item must be a table",
     "cl.item_code": "item code must look like ABC-01 (got {got})",
-    "cl.item_code_twice": "duplicate item code (each code must be unique in the checklist)",
+    "cl.item_code_twice": (
+        "duplicate item code (each code must be unique in the checklist): use another code"
+    ),
     "cl.bad_days": "rectification_days must be a whole number >= 0 (got {got})",
     "cl.condition_empty": "{field} must be a non-empty condition text",
     "cl.condition": "{field}: {error}",
@@ -219,7 +224,10 @@ EN = {
         "no published checklist for {wanted} (published: none); "
         "publish its TOML first with `fieldapp admin publish-checklist FILE`"
     ),
-    "cl.phases_en": "phases_en names each phase once, in its order",
+    "cl.phases_en": (
+        "phases_en names each phase once, in its order: give one English name per phase "
+        "of phases, in the same order"
+    ),
     "cl.targets_table": "targets must be a table of name = number",
     "cl.list_of_texts": "{field} must be a list of non-empty texts",
     "cl.list_of_dates": "{field} must be a list of dates YYYY-MM-DD",

@@ -168,7 +168,7 @@ EN = {
     "import.code_taken.venue": "code {code} belongs to venue {owner}",
     "import.code_taken.checkpoint": "code {code} belongs to checkpoint {owner}",
     "import.code_taken.route": "code {code} belongs to route {owner}",
-    "import.also_on_row": "{code} is also on row {other}",
+    "import.also_on_row": "{code} is also on row {other}: delete or correct one of the two",
     "import.no_parent": "no grid {grid} in this file or on the server",
     "import.own_parent": "a grid cannot be its own parent",
     "import.parent_loop": "the parents form a loop",
