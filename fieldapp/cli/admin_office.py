@@ -18,6 +18,7 @@ import click
 
 from fieldapp.cli.common import admin_call
 from fieldapp.cli.params import InputFile, NegativeNumbers
+from fieldapp.domain.office import VenueKind
 from fieldapp.i18n import pick, t
 
 
@@ -75,14 +76,35 @@ def setting_list() -> None:
     )
     for key, value in published.items():
         click.echo(f"{key} = {_show(value)}")
-    for kind in kinds:
-        click.echo(t("admin.kind.line", code=kind.code, name=pick(kind.zh, kind.en),
-                     count=kind.cadence_days))  # fmt: skip
+    for line in _cadence_lines(kinds, published.get("cadence_days") or {}):
+        click.echo(line)
     for level in levels:
         click.echo(t("admin.level.line", code=level.code, name=pick(level.zh, level.en),
                      depth=level.depth))  # fmt: skip
     if not (published or kinds or levels):
         click.echo(t("admin.setting.none"))
+
+
+def _cadence_lines(kinds: list[VenueKind], setting: dict[str, int]) -> list[str]:
+    """Each office kind with the cadence devices use: the cadence_days setting's, when it
+    names the kind, over the kinds sheet's (said, with the sheet's); then each shipped kind
+    the setting names, with the program's own."""
+    from fieldapp.domain.cadence import DEFAULT_CADENCE_DAYS
+
+    lines = []
+    for kind in kinds:
+        name, days = pick(kind.zh, kind.en), setting.get(kind.code)
+        if days is None:
+            lines.append(t("admin.kind.line", code=kind.code, name=name, count=kind.cadence_days))
+        else:
+            lines.append(t("admin.kind.line_setting", code=kind.code, name=name, count=days,
+                           sheet=kind.cadence_days))  # fmt: skip
+    office = {kind.code for kind in kinds}
+    for code, days in setting.items():
+        if code not in office and code in DEFAULT_CADENCE_DAYS:
+            lines.append(t("admin.kind.line_shipped", code=code, name=t(f"kind.{code}"),
+                           count=days, shipped=DEFAULT_CADENCE_DAYS[code]))  # fmt: skip
+    return lines
 
 
 def _show(value: object) -> str:

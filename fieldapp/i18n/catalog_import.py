@@ -91,6 +91,8 @@ ZH = {
     "import.count_below_zero": "“{value}”小于 0：请填写不小于 0 的数，如 12",
     "import.count_not_whole": "“{value}”不是整数：这一列是个数，请填写整数，如 12",
     "admin.published.kind_taken": "场所类型 {kind} 已有检查表 {owner}，设备只用这一份，未发布：要修改它，请把 id 改回 {owner} 并把版本号改为 {next}",
+    "admin.kind.line_setting": "场所类型 {code}：{name}，每 {count} 天检查一次（按 cadence_days 设置；场所类型表中是 {sheet} 天）",
+    "admin.kind.line_shipped": "场所类型 {code}：{name}，每 {count} 天检查一次（按 cadence_days 设置；程序自带的是 {shipped} 天）",
     "admin.published.older": "检查表 {id} 已发布到第 {newest} 版，设备只用最高版本，第 {version} 版未发布：请把版本号改为 {next}",
     "setting.unknown": "“{setting}”不是办公室设置：可设置的有 {known}",
     "setting.activity_types.not_list": "activity_types 应为活动类型的列表",
@@ -214,6 +216,22 @@ EN = {
     "admin.published.kind_taken": (
         "Venue kind {kind} already has checklist {owner}, the one devices use; nothing was "
         "published: to change it, set the id back to {owner} and the version to {next}"
+    ),
+    "admin.kind.line_setting": (
+        "venue kind {code}: {name}, inspected every {count} days (set by cadence_days; the "
+        "kinds sheet has {sheet})"
+    ),
+    "admin.kind.line_setting_one": (
+        "venue kind {code}: {name}, inspected every day (set by cadence_days; the kinds sheet "
+        "has {sheet})"
+    ),
+    "admin.kind.line_shipped": (
+        "venue kind {code}: {name}, inspected every {count} days (set by cadence_days; the "
+        "program's own is {shipped})"
+    ),
+    "admin.kind.line_shipped_one": (
+        "venue kind {code}: {name}, inspected every day (set by cadence_days; the program's "
+        "own is {shipped})"
     ),
     "admin.published.older": (
         "Checklist {id} is published up to version {newest} and devices use the highest; "

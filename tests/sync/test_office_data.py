@@ -72,7 +72,10 @@ def test_the_office_adds_a_kind_and_a_device_inspects_one_after_async_as_the_app
     assert "Foot-massage shop" in printed and "No one sleeps in the treatment rooms" in printed
     listed = _admin(url, "setting", "list").output
     assert 'cadence_days = {"foot_massage": 14}' in listed
-    assert "venue kind foot_massage: Foot-massage shop, inspected every 30 days" in listed
+    assert (  # the setting's cadence, the one devices use, not the sheet's 30
+        "venue kind foot_massage: Foot-massage shop, inspected every 14 days (set by "
+        "cadence_days; the kinds sheet has 30)" in listed
+    )
 
     inspector = make_device("inspector").enroll("p-insp")
     clear_cache()
