@@ -1,7 +1,8 @@
 """Photos added to an incident after it was reported (`evidence_added`), end to end on a
 real loopback server: the inspector's push whose answer is lost is sent again and
 applied once; the supervisor's device pulls the event and the photo, once however often
-it syncs; an event that carries no photo is refused by the server with its code."""
+it syncs; the same photo added on both devices is listed and counted once; an event that
+carries no photo is refused by the server with its code."""
 
 from __future__ import annotations
 
@@ -16,9 +17,10 @@ from test_lost_ops import Network, answer_lost
 
 from fieldapp.domain.incidents import EVIDENCE_ADDED
 from fieldapp.services.incidents.added_photos import add_photos
+from fieldapp.services.incidents.queue import rows_of
 from fieldapp.services.incidents.record import incident_record
 from fieldapp.services.incidents.reporting import IncidentReport, report_incident
-from fieldapp.store.incident_models import IncidentEvent
+from fieldapp.store.incident_models import Incident, IncidentEvent
 from sync.server import db as server_db
 from sync.server.incident_models import IncidentEvent as ServerIncidentEvent
 
@@ -78,6 +80,17 @@ def test_a_photo_added_later_arrives_once_after_a_lost_answer_and_reaches_the_su
     assert (supervisor.home / "blobs" / f"{sha}.jpg").is_file()
     shown = incident_record(incident.id).evidence
     assert [(f.kind, f.sha256, f.on_device) for f in shown] == [("photo", sha, True)]
+
+    # The supervisor was sent the same photo and adds it too: two events, one photo.
+    assert add_photos(incident.id, [str(photo)]).photos == [sha]
+    with supervisor.client() as client:
+        assert client.sync_once().ok
+    _act_as(inspector, monkeypatch)
+    with inspector.client() as client:
+        assert client.sync_once().ok
+    assert _added_here(incident.id) == [[sha], [sha]] == _server_added(incident.id)
+    assert [f.sha256 for f in incident_record(incident.id).evidence] == [sha]
+    assert [row.photos for row in rows_of([Incident.get_by_id(incident.id)])] == [1]
 
 
 def test_evidence_added_without_a_photo_is_refused_by_the_server(
