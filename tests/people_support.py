@@ -121,3 +121,21 @@ async def edit_person(app: Any, pilot: Any, name: str) -> Any:
     dialog = await on_person(app, pilot, name, "e")
     assert isinstance(dialog, PersonDialog)
     return dialog
+
+
+def record_when_open(plan_id: str, slot_at: str, answers: dict[str, str]) -> Any:
+    """The reading of a slot taken once it can be (two hours before it, `OPEN_BEFORE`):
+    tests on the real clock record today's 16:00 whatever hour they run at."""
+    import datetime as dt
+
+    from fieldapp.domain import clock
+    from fieldapp.services.followups import readings
+
+    real = clock._now
+    slot = dt.datetime.strptime(slot_at, "%Y-%m-%dT%H:%M").astimezone()
+    at = max(real(), slot.astimezone(dt.UTC))
+    clock._now = lambda: at  # type: ignore[assignment]
+    try:
+        return readings.record_reading(plan_id, slot_at, answers)
+    finally:
+        clock._now = real  # type: ignore[assignment]

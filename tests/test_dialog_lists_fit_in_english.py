@@ -40,12 +40,18 @@ async def test_a_case_abnormal_on_both_says_both_at_80_columns(
     demo_home: Path, lang: str, both: str
 ) -> None:
     """The cases list's abnormal column was 14 wide: "temperature, s"."""
-    from people_support import key_behind_pin, member_named, plan_made_this_morning, returnee_family
+    from people_support import (
+        key_behind_pin,
+        member_named,
+        plan_made_this_morning,
+        record_when_open,
+        returnee_family,
+    )
     from pilot_support import open_screen
 
     from fieldapp.services.common.identity import me
     from fieldapp.services.demo import workspace as demo
-    from fieldapp.services.followups import plans, readings
+    from fieldapp.services.followups import plans
     from fieldapp.services.people import registry
     from fieldapp.tui.screens.followups import FollowupsScreen
 
@@ -54,7 +60,7 @@ async def test_a_case_abnormal_on_both_says_both_at_80_columns(
     plan_id = plans.create_plan(str(member_named("陈建国").id))
     plan_made_this_morning(plan_id)
     slot = plans.due_readings()[0].slot_at
-    readings.record_reading(plan_id, slot, {"FUP-01": "38.1", "FUP-02": "no"})
+    record_when_open(plan_id, slot, {"FUP-01": "38.1", "FUP-02": "no"})
     demo.act_as("supervisor")
     app = make_app(lang=lang)
     async with app.run_test(size=(80, 24)) as pilot:

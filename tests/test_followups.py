@@ -95,9 +95,11 @@ def test_an_abnormal_reading_opens_a_case_that_runs_the_lifecycle(tree: Clock, f
     tree.set(china(2026, 6, 10, 8, 10))
     first = readings.record_reading(plan_id, "2026-06-10T08:00", NORMAL)
     assert first.case_id is None
+    tree.set(china(2026, 6, 10, 16, 5))
     abnormal = readings.record_reading(plan_id, "2026-06-10T16:00",
                                        {"FUP-01": "37.3", "FUP-02": "yes"})  # fmt: skip
     assert abnormal.failed == ("FUP-01",) and abnormal.case_id is not None
+    tree.set(china(2026, 6, 11, 8, 5))
     for slip in ("热", "99", "45", "3.7", "nan"):  # not a body temperature: refused, no case
         with pytest.raises(readings.ReadingInvalid):
             readings.record_reading(plan_id, "2026-06-11T08:00", {"FUP-01": slip, "FUP-02": "yes"})
@@ -173,3 +175,39 @@ def test_a_plan_made_late_in_the_day_begins_with_its_next_slot(tree: Clock, fath
     assert [p["late"] for p in payload] == [False, True]
     plan = FollowupPlan.get_by_id(plan_id)
     assert plans.plan_payload(plan)["created_at"] == plan.created_at
+
+
+def test_the_afternoon_check_is_not_taken_right_after_the_morning_one(tree: Clock, father):
+    """At 08:26 the 16:00 temperature was recorded with no mark, and 待随访 went to 0: two
+    checks a day were one taken twice. A slot opens two hours before its time; before
+    that it is listed as not yet due and refused, and it stays due."""
+    tree.set(china(2026, 6, 9, 20, 0))
+    plan_id = plans.create_plan(father, start_on=dt.date(2026, 6, 10))
+    tree.set(china(2026, 6, 10, 8, 26))
+    readings.record_reading(plan_id, "2026-06-10T08:00", NORMAL)
+    with pytest.raises(readings.ReadingTooEarly) as early:
+        readings.record_reading(plan_id, "2026-06-10T16:00", NORMAL)
+    assert early.value.opens_at == "2026-06-10T14:00"
+    assert [(d.slot_at, d.upcoming) for d in plans.due_readings()] == [("2026-06-10T16:00", True)]
+    assert FollowupReading.select().count() == 1
+    tree.set(china(2026, 6, 10, 14, 0))
+    assert plans.due_readings()[0].upcoming is False
+    assert readings.record_reading(plan_id, "2026-06-10T16:00", NORMAL).late is False
+    assert plans.due_readings() == []
+
+
+def test_a_home_visit_needs_no_temperature_a_temperature_check_does(tree: Clock, father):
+    """A monthly visit to an elderly person living alone asked 体温请填写 30 到 43: a visit
+    is recorded without a temperature; a twice-daily check still needs one."""
+    tree.set(china(2026, 6, 10, 8, 50))
+    visit = plans.create_plan(father, cadence="monthly", start_on=dt.date(2026, 6, 10),
+                              days=365)  # fmt: skip
+    (due,) = plans.due_readings()
+    assert due.temperature is False
+    recorded = readings.record_reading(visit, due.slot_at, {"FUP-01": "", "FUP-02": "yes"})
+    assert recorded.case_id is None
+    tree.set(china(2027, 7, 1, 7, 0))  # the visits ended; a temperature check begins
+    check = plans.create_plan(father, start_on=dt.date(2027, 7, 1))
+    assert {d.temperature for d in plans.due_readings() if d.plan_id == check} == {True}
+    with pytest.raises(readings.ReadingInvalid):
+        readings.record_reading(check, "2027-07-01T08:00", {"FUP-01": "", "FUP-02": "yes"})

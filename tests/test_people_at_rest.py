@@ -69,7 +69,7 @@ def register_and_read(grid: str) -> str:
     form = returnee_family(grid)
     form.vehicles = [registry.VehicleForm(PLATE)]
     registry.save_household(form)
-    day = dt.date.today() + dt.timedelta(days=1)  # a plan's slots come after it is made
+    day = dt.date.today() - dt.timedelta(days=1)  # dated back: yesterday's slots, both due
     plan_id = plans.create_plan(str(member_named("陈建国").id), start_on=day)
     readings.record_reading(plan_id, f"{day}T08:00", {"FUP-01": NORMAL, "FUP-02": "no"})
     readings.record_reading(plan_id, f"{day}T16:00", {"FUP-01": FEVER, "FUP-02": "no"})

@@ -8,7 +8,14 @@ import re
 from pathlib import Path
 
 import pytest
-from people_support import FATHER, MOTHER, key_behind_pin, member_named, plan_made_this_morning
+from people_support import (
+    FATHER,
+    MOTHER,
+    key_behind_pin,
+    member_named,
+    plan_made_this_morning,
+    record_when_open,
+)
 from pilot_support import SIZE, open_screen, settle
 from textual.widgets import DataTable, Input, Select, Static
 
@@ -283,7 +290,7 @@ async def test_a_supervisor_at_80_columns_sees_the_case_keys_and_hands_over(
     from pilot_support import footer_keys_seen
 
     from fieldapp.services.common.identity import me
-    from fieldapp.services.followups import cases, plans, readings
+    from fieldapp.services.followups import cases, plans
     from fieldapp.services.people import registry
     from fieldapp.tui.dialogs.followup import AskDialog
     from fieldapp.tui.screens.followups import FollowupsScreen
@@ -292,7 +299,7 @@ async def test_a_supervisor_at_80_columns_sees_the_case_keys_and_hands_over(
     plan_id = plans.create_plan(str(member_named("陈建国").id))
     plan_made_this_morning(plan_id)
     slot = plans.due_readings()[0].slot_at
-    readings.record_reading(plan_id, slot, {"FUP-01": "38.1", "FUP-02": "yes"})
+    record_when_open(plan_id, slot, {"FUP-01": "38.1", "FUP-02": "yes"})
     demo.act_as("supervisor")
     app = make_app(lang="en")
     try:

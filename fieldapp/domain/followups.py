@@ -34,6 +34,24 @@ CADENCE_TIMES: dict[str, tuple[str, ...]] = {
 }
 CADENCES: tuple[str, ...] = tuple(CADENCE_TIMES)
 DEFAULT_DAYS: dict[str, int] = {"twice_daily": 14, "daily": 14, "weekly": 90, "monthly": 365}
+# The cadences that are temperature checks (篇一: controlled persons, two a day); a weekly
+# or monthly plan is a home visit (an elderly person living alone), where a temperature
+# is taken only when there is cause, so it is not asked for.
+TEMPERATURE_CHECKS: tuple[str, ...] = ("twice_daily", "daily")
+# A slot can be recorded from this long before its time, not earlier: the 16:00 check
+# taken at 08:26, right after the 08:00 one, is not a second check of the day.
+OPEN_BEFORE = dt.timedelta(hours=2)
+
+
+def opens_at(slot: dt.datetime) -> dt.datetime:
+    """The first moment a reading can be recorded for the slot (local, naive)."""
+    return slot - OPEN_BEFORE
+
+
+def optional_items(cadence: str) -> tuple[str, ...]:
+    """The form's items a plan of this cadence need not answer: the temperature, on a visit."""
+    return () if cadence in TEMPERATURE_CHECKS else ("FUP-01",)
+
 
 CASE_UNITS: tuple[str, ...] = ("health_centre",)  # 卫生院 / 社区卫生服务中心
 CASE_OUTCOMES: tuple[str, ...] = ("cleared", "isolated", "hospitalised", "other")
@@ -150,11 +168,14 @@ def failed_items(form: Checklist, answers: Mapping[str, str]) -> list[str]:
 PLAUSIBLE: dict[str, tuple[float, float]] = {"FUP-01": (30.0, 43.0)}
 
 
-def answers_problem(form: Checklist, answers: Mapping[str, str]) -> str | None:
-    """Why the answers are not a reading of `form` (English, for logs and refusals)."""
+def answers_problem(
+    form: Checklist, answers: Mapping[str, str], optional: tuple[str, ...] = ()
+) -> str | None:
+    """Why the answers are not a reading of `form` (English, for logs and refusals); the
+    items `optional` may be left blank."""
     for item in form.items:
         value = str(answers.get(item.code, "")).strip()
-        if item.required and not value:
+        if item.required and not value and item.code not in optional:
             return f"{item.code} is not answered"
         if value and item.answer == "number":
             try:

@@ -139,7 +139,8 @@ def apply_followup_reading(who: DeviceContext, sub: FollowupReadingPayload) -> A
         text = f"reading {sub.id}: {who.person_name} is not responsible for this plan"
         raise refusals.refused(text, refusals.FOLLOWUP_NOT_RESPONSIBLE, person=who.person_name)
     form = followups.FORMS[plan.form_id]
-    if problem := followups.answers_problem(form, sub.answers):
+    optional = followups.optional_items(plan.cadence)  # a visit's temperature
+    if problem := followups.answers_problem(form, sub.answers, optional):
         raise refusals.refused(f"reading {sub.id}: {problem}", refusals.FOLLOWUP_ANSWERS)
     failed = followups.failed_items(form, sub.answers)
     if bool(failed) != (sub.case is not None):

@@ -6,12 +6,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from people_support import member_named, plan_made_this_morning, returnee_family
+from people_support import member_named, plan_made_this_morning, record_when_open, returnee_family
 
 from fieldapp.domain import clock
 from fieldapp.domain.clock import today
 from fieldapp.services.daily_report.people_figures import people_figures
-from fieldapp.services.followups import cases, plans, readings
+from fieldapp.services.followups import cases, plans
 from fieldapp.services.people import registry
 from fieldapp.store.followup_models import FollowupCase, FollowupPlan
 from sync.server import db as server_db
@@ -28,8 +28,8 @@ def test_an_abnormal_reading_becomes_a_case_the_supervisor_hands_over(make_devic
     plan_id = plans.create_plan(father.id)
     plan_made_this_morning(plan_id)  # today's 08:00 and 16:00 are its slots
     morning, afternoon = (d.slot_at for d in plans.due_readings())  # today's two
-    warm = readings.record_reading(plan_id, morning, {"FUP-01": "37.4", "FUP-02": "yes"})
-    sick = readings.record_reading(plan_id, afternoon, {"FUP-01": "38.1", "FUP-02": "no"})
+    warm = record_when_open(plan_id, morning, {"FUP-01": "37.4", "FUP-02": "yes"})
+    sick = record_when_open(plan_id, afternoon, {"FUP-01": "38.1", "FUP-02": "no"})
     assert warm.case_id and sick.case_id  # two cases: the later one is handed over
     with worker.client() as client:
         result = client.sync_once()
@@ -84,7 +84,7 @@ def test_two_laptops_deciding_one_case_with_clocks_out_of_step_show_the_servers_
     plan_id = plans.create_plan(member_named("陈建国").id)
     plan_made_this_morning(plan_id)  # today's 08:00 and 16:00 are its slots
     slot = plans.due_readings()[0].slot_at
-    case_id = readings.record_reading(plan_id, slot, {"FUP-01": "38.1", "FUP-02": "no"}).case_id
+    case_id = record_when_open(plan_id, slot, {"FUP-01": "38.1", "FUP-02": "no"}).case_id
     assert case_id
     with worker.client() as client:
         assert client.sync_once().ok

@@ -15,6 +15,7 @@ from people_support import (
     has_member_named,
     member_named,
     plan_made_this_morning,
+    record_when_open,
     returnee_family,
 )
 
@@ -22,7 +23,7 @@ from fieldapp.cli import main
 from fieldapp.domain import device_pin
 from fieldapp.domain.ids import new_id
 from fieldapp.services.common import device_lock
-from fieldapp.services.followups import plans, readings
+from fieldapp.services.followups import plans
 from fieldapp.services.people import registry, responsibilities
 from fieldapp.services.people.registry import HouseholdForm, MemberForm
 from fieldapp.store.followup_models import FollowupPlan, FollowupReading
@@ -93,7 +94,7 @@ def test_a_cadre_holds_and_writes_only_the_households_of_their_baobao(
     plan_id = plans.create_plan(father.id)
     plan_made_this_morning(plan_id)  # today's 08:00 and 16:00 are its slots
     first = plans.due_readings()[0]
-    readings.record_reading(plan_id, first.slot_at, NORMAL)
+    record_when_open(plan_id, first.slot_at, NORMAL)
     # Writes to the neighbours, as a device that somehow knew their ids would send them.
     cadre.enqueue("followup.reading", {
         "id": new_id(), "plan_id": neighbour_plan, "slot_at": first.slot_at, "taken_at": AT,
@@ -199,7 +200,7 @@ def test_locked_a_device_keeps_the_household_its_unsent_reading_needs_until_the_
     device_lock.set_pin(PIN)
     plan_id = plans.create_plan(member_named("陈建国").id)
     plan_made_this_morning(plan_id)  # today's 08:00 and 16:00 are its slots
-    readings.record_reading(plan_id, plans.due_readings()[0].slot_at, NORMAL)
+    record_when_open(plan_id, plans.due_readings()[0].slot_at, NORMAL)
     device_lock.lock()  # idle lock before the next sync
 
     _assign(tmp_path, "王五,V2,DM-017\n")

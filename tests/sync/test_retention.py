@@ -8,11 +8,17 @@ from __future__ import annotations
 import datetime as dt
 
 from click.testing import CliRunner
-from people_support import has_member_named, member_named, plan_made_this_morning, returnee_family
+from people_support import (
+    has_member_named,
+    member_named,
+    plan_made_this_morning,
+    record_when_open,
+    returnee_family,
+)
 
 from fieldapp.cli import main
 from fieldapp.domain.clock import today
-from fieldapp.services.followups import cases, plans, readings
+from fieldapp.services.followups import cases, plans
 from fieldapp.services.people import registry
 from fieldapp.services.people.registry import HouseholdForm, MemberForm
 from fieldapp.store.followup_models import (
@@ -78,13 +84,13 @@ def test_retention_deletes_ended_follow_ups_and_people_who_left_on_both_ends(
     plan_id = plans.create_plan(father.id, start_on=start)  # 14 days: last day start + 13
     plan_made_this_morning(plan_id)  # today's 08:00 and 16:00 are its slots
     morning, afternoon = (d.slot_at for d in plans.due_readings())
-    readings.record_reading(plan_id, morning, {"FUP-01": "36.5", "FUP-02": "yes"})
-    sick = readings.record_reading(plan_id, afternoon, {"FUP-01": "38.1", "FUP-02": "no"})
+    record_when_open(plan_id, morning, {"FUP-01": "36.5", "FUP-02": "yes"})
+    sick = record_when_open(plan_id, afternoon, {"FUP-01": "38.1", "FUP-02": "no"})
     # The mother's plan ends the same day, but her case stays open: kept, with everything.
     mother = plans.create_plan(member_named("林秀英").id, start_on=start)
     plan_made_this_morning(mother)  # today's 08:00 and 16:00 are its slots
     for due in plans.due_readings():
-        readings.record_reading(mother, due.slot_at, {"FUP-01": "38.4", "FUP-02": "no"})
+        record_when_open(mother, due.slot_at, {"FUP-01": "38.4", "FUP-02": "no"})
     tenants = registry.save_household(_tenants(left_on=start - dt.timedelta(days=1)))
     with worker.client() as client:
         assert client.sync_once().ok

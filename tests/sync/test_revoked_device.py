@@ -5,10 +5,16 @@ on the laptop (store file and WAL read as bytes), while its other records stay."
 from __future__ import annotations
 
 import pytest
-from people_support import FAMILY_IDS, member_named, plan_made_this_morning, returnee_family
+from people_support import (
+    FAMILY_IDS,
+    member_named,
+    plan_made_this_morning,
+    record_when_open,
+    returnee_family,
+)
 
 from fieldapp.domain.personal import PersonalDataLocked
-from fieldapp.services.followups import plans, readings
+from fieldapp.services.followups import plans
 from fieldapp.services.people import registry
 from fieldapp.services.syncing import runs
 from fieldapp.store import keyring
@@ -36,9 +42,7 @@ def test_a_revoked_device_deletes_its_people_data_at_its_next_contact(make_devic
     father = member_named("陈建国")
     plan_id = plans.create_plan(str(father.id))
     plan_made_this_morning(plan_id)  # today's 08:00 is its first slot
-    readings.record_reading(
-        plan_id, plans.due_readings()[0].slot_at, {"FUP-01": "36.6", "FUP-02": "yes"}
-    )
+    record_when_open(plan_id, plans.due_readings()[0].slot_at, {"FUP-01": "36.6", "FUP-02": "yes"})
     registry.save_household(returnee_family())  # a second, unsent registration
     venues = Venue.select().count()
     assert venues and keyring.has_key()

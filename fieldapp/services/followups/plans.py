@@ -48,6 +48,15 @@ class DueReading:
     name: str
     slot_at: str  # local YYYY-MM-DDTHH:MM
     missed: bool  # an earlier slot than the latest one due now
+    opens_at: str = ""  # when it can be recorded (local YYYY-MM-DDTHH:MM)
+    upcoming: bool = False  # not yet: recorded from `opens_at` on
+    temperature: bool = True  # a temperature check (not a visit): the temperature is asked
+
+
+def opens_at(slot_at: str) -> str:
+    """When the slot can be recorded, in the slot's format (`followups.opens_at`)."""
+    slot = dt.datetime.strptime(slot_at, SLOT_FORMAT)
+    return followups.opens_at(slot).strftime(SLOT_FORMAT)
 
 
 def plan_payload(plan: FollowupPlan) -> dict[str, object]:
@@ -170,5 +179,8 @@ def due_readings(*, person_id: str | None = None) -> list[DueReading]:
         latest_due = max((s for s in today if s <= current), default=None)
         for slot in (s for s in today if s not in done):
             missed = latest_due is not None and slot < latest_due
-            found.append(DueReading(plan.id, plan.member_id, plan.member.name, slot, missed))
+            opens = opens_at(slot)
+            found.append(DueReading(plan.id, plan.member_id, plan.member.name, slot, missed,
+                                    opens, opens > current,
+                                    plan.cadence in followups.TEMPERATURE_CHECKS))  # fmt: skip
     return sorted(found, key=lambda d: (d.slot_at, d.name))

@@ -5,7 +5,8 @@ one `followup.reading` op are one transaction. Only a slot of the plan can be an
 is still the person's temperature, and an abnormal one must still open a case — but it
 is marked late (`late` in the op, beside `slot_at` and `taken_at`), so the record says
 honestly that the check was not made on time (篇一: missed or late reports are held to
-account). The case's later events (handed over to
+account). A slot still hours away is refused (`ReadingTooEarly`): two checks a day are
+not one taken twice. A visit (weekly, monthly) need not carry a temperature. The case's later events (handed over to
 the health centre, outcome, closed) are appended by `cases`.
 """
 
@@ -35,6 +36,15 @@ class ReadingInvalid(ValueError):
     """The answers are not a reading of the plan's form; the message says why."""
 
 
+class ReadingTooEarly(ReadingInvalid):
+    """The slot's time is still hours away (`opens_at`, local YYYY-MM-DDTHH:MM, is when it
+    can be recorded): the 16:00 check taken at 08:26 would be the morning's twice."""
+
+    def __init__(self, slot_at: str, opens_at: str) -> None:
+        self.opens_at = opens_at
+        super().__init__(f"{slot_at} can be recorded from {opens_at}")
+
+
 @dataclass(frozen=True)
 class Recorded:
     reading_id: str
@@ -50,10 +60,13 @@ def record_reading(plan_id: str, slot_at: str, answers: Mapping[str, str]) -> Re
     values = {code: str(value).strip() for code, value in answers.items()}
     if slot_at not in plans.slots(plan):  # e.g. before the plan was created
         raise ReadingInvalid(f"{slot_at} is not a due slot of the plan")
-    problem = followups.answers_problem(form, values)
+    now = local_now().replace(tzinfo=None)
+    if (opens := plans.opens_at(slot_at)) > now.strftime(plans.SLOT_FORMAT):
+        raise ReadingTooEarly(slot_at, opens)
+    problem = followups.answers_problem(form, values, followups.optional_items(plan.cadence))
     if problem is not None:
         raise ReadingInvalid(problem)
-    late = plans.is_late(plan, slot_at, local_now().replace(tzinfo=None))
+    late = plans.is_late(plan, slot_at, now)
     failed = followups.failed_items(form, values)
     taken = now_iso()
     reading_id = new_id()

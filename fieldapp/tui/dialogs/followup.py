@@ -53,9 +53,11 @@ class ReadingDialog(HoldsTyped, ModalScreen[dict[str, str] | None]):
         Binding("escape", "cancel", "Cancel", id="reading.cancel"),
     ]
 
-    def __init__(self, title: str, problem: str = "", answers: dict[str, str] | None = None):
+    def __init__(self, title: str, problem: str = "", answers: dict[str, str] | None = None,
+                 *, temperature: bool = True):  # fmt: skip
         super().__init__(classes="followup-dialog")
         self.title_text = title
+        self.temperature = temperature  # asked (a temperature check) or optional (a visit)
         self.problem = problem
         self.answers = answers or {}
         localize_bindings(self)
@@ -65,9 +67,11 @@ class ReadingDialog(HoldsTyped, ModalScreen[dict[str, str] | None]):
             yield Label(self.title_text, classes="dialog-title")
             if self.problem:
                 yield Label(self.problem, id="reading-problem")
+            # An example, not a value: a grey 36.5 read as the temperature already taken.
+            example = "reading.example" if self.temperature else "reading.example.optional"
             with Horizontal(classes="field-row"):
                 yield Label(t("reading.temperature"))
-                yield Input(value=self.answers.get("FUP-01", ""), placeholder="36.5",
+                yield Input(value=self.answers.get("FUP-01", ""), placeholder=t(example),
                             id="reading-temperature", compact=True)  # fmt: skip
             with Horizontal(classes="field-row"):
                 yield Label(t("reading.symptoms"))

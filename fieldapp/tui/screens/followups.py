@@ -146,6 +146,7 @@ class FollowupsScreen(FieldScreen[None]):
         due.clear()
         for index, reading in enumerate(event.data.due):
             state = t("followups.missed") if reading.missed else t("followups.due_now")
+            state = t("followups.upcoming") if reading.upcoming else state
             due.add_row(reading.slot_at.replace("T", " "), reading.name, state, key=str(index))
         cases = self.query_one("#followups-cases", DataTable)
         cases.clear()
@@ -165,7 +166,11 @@ class FollowupsScreen(FieldScreen[None]):
         if key is None:
             self.explain(t("followups.nothing_due"))
             return
-        self._ask_reading(self.data.due[int(key)])
+        due = self.data.due[int(key)]
+        if due.upcoming:  # the 16:00 check is not taken at 08:26
+            self.explain(t("reading.too_early", at=due.opens_at.replace("T", " ")))
+            return
+        self._ask_reading(due)
 
     def _ask_reading(self, due: DueReading, problem: str = "", answers: dict | None = None):  # type: ignore[type-arg]
         title = t("reading.title", name=due.name, slot=due.slot_at.replace("T", " "))
@@ -174,7 +179,8 @@ class FollowupsScreen(FieldScreen[None]):
             if result is not None:
                 self._record(due, result)
 
-        self.app.push_screen(ReadingDialog(title, problem, answers), done)
+        dialog = ReadingDialog(title, problem, answers, temperature=due.temperature)
+        self.app.push_screen(dialog, done)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="followups-save")
     def _record(self, due: DueReading, answers: dict[str, str]) -> None:
@@ -184,6 +190,10 @@ class FollowupsScreen(FieldScreen[None]):
         with db.connection_context():
             try:
                 recorded = readings.record_reading(due.plan_id, due.slot_at, answers)
+            except readings.ReadingTooEarly as early:
+                at = early.opens_at.replace("T", " ")
+                self.post_message(self.Done(t("reading.too_early", at=at), warning=True))
+                return
             except readings.ReadingInvalid:
                 low, high = PLAUSIBLE["FUP-01"]
                 problem = t("reading.invalid", low=f"{low:g}", high=f"{high:g}")
