@@ -33,6 +33,7 @@ from fieldapp.tui.views.home import (
     FindingRow,
     HomeView,
     build_home_view,
+    campaign_label,
     take_early_home_view,
 )
 from fieldapp.tui.widgets import PagedTable, StatusBar
@@ -255,7 +256,8 @@ class HomeScreen(ReturnedLine):
         self.query_one("#me-today", Label).update(t("home.today", date=view.today.isoformat()))
         campaigns = self.query_one("#home-campaigns", Label)
         if view.campaigns or campaigns.display:  # untouched while none is on
-            campaigns.update(t("campaign.home.active", campaigns=listed(view.campaigns)))
+            labels = [campaign_label(campaign, phase) for campaign, phase in view.campaigns]
+            campaigns.update(t("campaign.home.active", campaigns=listed(labels)))
             campaigns.display = bool(view.campaigns)
         patrols = self.query_one("#home-patrols", Label)
         if view.patrols or patrols.display:

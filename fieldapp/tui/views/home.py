@@ -59,7 +59,9 @@ class HomeView:
     overdue_findings: int
     unsynced: int
     due_offset: int = 0
-    campaigns: tuple[str, ...] = ()  # "疫情防控（有病例）": on today in my grids
+    # On today in my grids, each with its phase: worded when shown (campaign_label), so a
+    # language switch words it again (worded here, F9 left the banner in the old language).
+    campaigns: tuple[tuple[Campaign, str], ...] = ()
     activities_due: int = 0  # scheduled activities due or overdue in my grids
     patrols: tuple[str, ...] = ()  # "春节烟花爆竹巡逻 06:30-09:00 1/4": due to me now
 
@@ -137,7 +139,7 @@ def _build_home_view(page: int) -> HomeView:
         ),
         overdue_findings=data.overdue_findings,
         unsynced=data.unsynced,
-        campaigns=tuple(campaign_label(a.campaign, a.phase) for a in data.campaigns),
+        campaigns=tuple((a.campaign, a.phase) for a in data.campaigns),
         activities_due=activities_due(day),
         patrols=patrol_labels(),
     )
