@@ -24,7 +24,13 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from fieldapp.domain.text_bounds import ADDRESS_MAX
+from fieldapp.domain.text_bounds import (
+    ADDRESS_MAX,
+    BUILDING_MAX,
+    HOUSEHOLD_CODE_MAX,
+    PERSON_NAME_MAX,
+    PERSON_NOTE_MAX,
+)
 from fieldapp.domain.typed import says_something, written
 
 # An incident's account of what happened: a few paragraphs; a report, not a file.
@@ -79,7 +85,11 @@ RULES: dict[str, TextRule] = {
     "incident_description": TextRule(says_something, INCIDENT_DESCRIPTION_MAX),
     "hazard_description": TextRule(any_text, HAZARD_DESCRIPTION_MAX),
     "hand_over_reference": TextRule(numbers_a_document),
-    "person_name": TextRule(names_someone),
+    # A person's texts: the people form refuses what the wire (sync.protocol.people) would.
+    "person_name": TextRule(names_someone, PERSON_NAME_MAX),
+    "person_note": TextRule(any_text, PERSON_NOTE_MAX),
+    "household_code": TextRule(any_text, HOUSEHOLD_CODE_MAX),
+    "household_building": TextRule(any_text, BUILDING_MAX),
     "household_address": TextRule(says_something, ADDRESS_MAX),
     "close_reason": TextRule(says_something, 500),  # why a supervisor closes a patrol run
     # Why a supervisor returns an inspection to its inspector (shown on the inspector's home).

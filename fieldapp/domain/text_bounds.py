@@ -21,6 +21,9 @@ ADDRESS_MAX = 200
 PERSON_NAME_MAX = 100
 # A registered person's note (备注), as the wire bounds it.
 PERSON_NOTE_MAX = 2000
+# A household's number (户号, DM-021) and its building or hamlet (楼栋 / 屯), as typed.
+HOUSEHOLD_CODE_MAX = 40
+BUILDING_MAX = 100
 # A mobile and a landline with its area code and extension, with separators.
 PHONE_MAX = 50
 # A checklist's title, a section's heading: one line on every screen that shows them.

@@ -44,6 +44,12 @@ ZH = {
         "单个字、表情符号和其他符号都不行。"
     ),
     "free_text.person_name.too_long": "姓名最多 {most} 个字，现在有 {length} 个字。",
+    "free_text.person_note": "请写备注。",
+    "free_text.person_note.too_long": "备注最多 {most} 个字，现在有 {length} 个字。",
+    "free_text.household_code": "请写户号。",
+    "free_text.household_code.too_long": "户号最多 {most} 个字，现在有 {length} 个字。",
+    "free_text.household_building": "请写楼栋。",
+    "free_text.household_building.too_long": "楼栋最多 {most} 个字，现在有 {length} 个字。",
     "free_text.household_address": (
         "请用文字写明住址（至少两个字或四个字母，如“幸福路12号”），\n表情符号、标点和空格不算。"
     ),
@@ -121,6 +127,12 @@ EN = {
         " a single character is not a name, and emoji and other signs are no part of one."
     ),
     "free_text.person_name.too_long": "A name takes at most {most} characters; it has {length}.",
+    "free_text.person_note": "Write the note.",
+    "free_text.person_note.too_long": "A note takes at most {most} characters; it has {length}.",
+    "free_text.household_code": "Write the household number.",
+    "free_text.household_code.too_long": "A household number takes at most {most} characters; it has {length}.",
+    "free_text.household_building": "Write the building.",
+    "free_text.household_building.too_long": "A building takes at most {most} characters; it has {length}.",
     "free_text.household_address": (
         "Write the address in words (at least four letters or two Chinese characters,"
         " e.g. '12 Xingfu Road'); emoji, punctuation and spaces do not count."

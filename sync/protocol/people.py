@@ -6,7 +6,12 @@ from typing import Literal
 
 from pydantic import Field
 
-from fieldapp.domain.text_bounds import PERSON_NAME_MAX, PERSON_NOTE_MAX
+from fieldapp.domain.text_bounds import (
+    BUILDING_MAX,
+    HOUSEHOLD_CODE_MAX,
+    PERSON_NAME_MAX,
+    PERSON_NOTE_MAX,
+)
 from sync.protocol.bounds import WireModel
 from sync.protocol.payloads import EventPayload
 
@@ -99,8 +104,8 @@ class VehiclePayload(WireModel):
 
 
 class HouseholdBase(WireModel):
-    code: str = Field(default="", max_length=40)
-    building: str = Field(default="", max_length=100)
+    code: str = Field(default="", max_length=HOUSEHOLD_CODE_MAX)
+    building: str = Field(default="", max_length=BUILDING_MAX)
     venue_id: str | None = Field(default=None, max_length=100)
     address: str = Field(default="", max_length=300)
     note: str = Field(default="", max_length=2000)
@@ -113,8 +118,8 @@ class HouseholdUpsert(WireModel):
 
     id: str = Field(min_length=1, max_length=100)
     grid_code: str = Field(min_length=1, max_length=100)
-    code: str = Field(default="", max_length=40)  # 户号, when the village numbers households
-    building: str = Field(default="", max_length=100)  # 楼栋 / 屯
+    code: str = Field(default="", max_length=HOUSEHOLD_CODE_MAX)  # 户号, when the village numbers
+    building: str = Field(default="", max_length=BUILDING_MAX)  # 楼栋 / 屯
     venue_id: str | None = Field(default=None, max_length=100)  # the rental housing
     address: str = Field(default="", max_length=300)
     note: str = Field(default="", max_length=2000)

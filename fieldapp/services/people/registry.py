@@ -110,6 +110,8 @@ def _check_member(m: MemberForm, where: str, problems: list[Problem]) -> dict[st
         problems.append(Problem(f"{where}.name", t("people.name_empty")))
     elif (said := _new_text_problem("person_name", values["name"], _held_name(m.id))) is not None:
         problems.append(Problem(f"{where}.name", said))
+    if (said := text_problem("person_note", values["note"])) is not None:  # the wire's most
+        problems.append(Problem(f"{where}.note", said))
     _no_number_in_text(values, ("name", "note"), where, problems)
     if m.sex and m.sex not in SEXES:
         problems.append(Problem(f"{where}.sex", t("people.bad_sex")))
@@ -211,6 +213,9 @@ def checked_household(form: HouseholdForm) -> tuple[list[dict[str, Any]], list[s
         if said is not None:
             problems.append(Problem("household.address", said))
     _no_number_in_text({"address": form.address.strip()}, ("address",), "household", problems)
+    for name in ("code", "building"):  # bounded as the wire bounds them
+        if (said := text_problem(f"household_{name}", getattr(form, name))) is not None:
+            problems.append(Problem(f"household.{name}", said))
     members = [_check_member(m, f"members.{i}", problems) for i, m in enumerate(form.members)]
     plates = [v.plate.strip().upper() for v in form.vehicles]
     for i, plate in enumerate(plates):
