@@ -211,3 +211,21 @@ def test_a_home_visit_needs_no_temperature_a_temperature_check_does(tree: Clock,
     assert {d.temperature for d in plans.due_readings() if d.plan_id == check} == {True}
     with pytest.raises(readings.ReadingInvalid):
         readings.record_reading(check, "2027-07-01T08:00", {"FUP-01": "", "FUP-02": "yes"})
+
+
+def test_under_observation_counts_controlled_persons_only(tree: Clock, father: str) -> None:
+    """在管观察 counted every plan: a monthly visit to an elderly person living alone made
+    it 2 人, and a person tagged 管控对象 with no plan was not counted. It counts controlled
+    persons: under a temperature check, or tagged 管控对象 and not moved out by the day."""
+    from people_support import household_of_one
+
+    from fieldapp.services.daily_report import reports
+
+    tree.set(china(2026, 6, 10, 7, 50))
+    plans.create_plan(father, start_on=dt.date(2026, 6, 10))  # twice a day: counted
+    for visited in ("林秀英", "陈小明"):  # visits: not counted
+        plans.create_plan(str(member_named(visited).id), cadence="monthly")
+    household_of_one("赵管控", code="DM-031", tags=("controlled",))  # no plan: counted
+    household_of_one("钱离开", code="DM-032", tags=("controlled",), left_on="2026-06-09")
+    assert reports.report_counts("A11", dt.date(2026, 6, 10))["under_observation"] == 2
+    assert reports.report_counts("A11", dt.date(2026, 6, 9))["under_observation"] == 2

@@ -4,7 +4,9 @@ the floating population and those under observation).
 Only a grid that holds households reports them (a grid without a registry reports no
 people figures, rather than zeros it never counted): new arrivals (by arrival date),
 returnees registered that day (by registration date, or arrival when it is unknown),
-people under observation (a follow-up plan running that day), abnormal readings taken,
+people under observation (controlled persons, 篇一: tagged 管控对象 and not moved out
+before the day, or under a temperature-check plan running that day — not a monthly visit
+to an elderly person living alone), abnormal readings taken,
 cases handed over to the health centre. Read from the store: no other capability.
 """
 
@@ -14,6 +16,7 @@ import datetime as dt
 
 from peewee import fn
 
+from fieldapp.domain.followups import TEMPERATURE_CHECKS
 from fieldapp.services.common.periods import day_bounds_utc
 from fieldapp.store.followup_models import (
     FollowupCase,
@@ -50,10 +53,16 @@ def people_figures(scope: list[str], day: dt.date) -> dict[str, int]:
         )
     )
     plans = FollowupPlan.select(FollowupPlan.member, FollowupPlan.start_on, FollowupPlan.days)
-    observed = {
-        plan.member_id
-        for plan in plans.where(FollowupPlan.grid_code.in_(scope) & (FollowupPlan.start_on <= day))
-        if day < plan.start_on + dt.timedelta(days=plan.days)
+    checked = plans.where(
+        FollowupPlan.grid_code.in_(scope)
+        & (FollowupPlan.start_on <= day)
+        & FollowupPlan.cadence.in_(TEMPERATURE_CHECKS)
+    )
+    observed = {p.member_id for p in checked if day < p.start_on + dt.timedelta(days=p.days)}
+    people = HouseholdMember.select(HouseholdMember.id, HouseholdMember.tags).join(Household)
+    still_here = HouseholdMember.left_on.is_null() | (HouseholdMember.left_on >= day)
+    observed |= {
+        m.id for m in people.where(in_scope & still_here) if "controlled" in (m.tags or ())
     }
     abnormal = (
         FollowupReading.select()
