@@ -26,6 +26,7 @@ def test_incidents_and_activities_in_the_ledger(tree: Clock, tmp_path: Path) -> 
     events.append_event(sale.id, "handed_over", data={
         "unit": "police_station", "reference": "东派移〔2026〕3号", "date": "2026-02-11"})  # fmt: skip
     events.append_event(sale.id, "outcome_recorded", data={"outcome": "goods_seized"})
+    events.append_event(sale.id, "evidence_added", photos=["a" * 64])  # a photo sent later
     act_as(INSPECTOR_V2)
     records.record_activity(records.ActivityForm(
         "facility_check", "V2", held_on="2026-02-10", place="西村消防室", minutes="水带完好"))  # fmt: skip
@@ -47,7 +48,7 @@ def test_incidents_and_activities_in_the_ledger(tree: Clock, tmp_path: Path) -> 
     assert row["涉事人员"] == "王某 店主" and row["上报人"] == "李一"
     # The narrative under its own name (not a hazard's 隐患描述), the evidence as a count.
     assert "隐患描述" not in header and "证据文件" not in header
-    assert (row["事件经过"], row["证据数"]) == ("小卖部售卖烟花", 0)
+    assert (row["事件经过"], row["证据数"]) == ("小卖部售卖烟花", 1)
     activities = list(book["定期工作台账"].iter_rows(values_only=True))
     held = dict(zip(activities[0], activities[1], strict=True))
     assert held["照片数"] == 0

@@ -60,4 +60,16 @@ class IncidentEvent(BaseModel):
         indexes = ((("incident", "at"), False),)
 
 
+def photo_counts(incidents: list[Incident]) -> dict[str, int]:
+    """How many photos each incident holds: those reported with it and those its events
+    carry (added after the report, a note's), each photo once."""
+    photos = {i.id: set(i.photos or []) for i in incidents}
+    events = IncidentEvent.select(IncidentEvent.incident, IncidentEvent.photos).where(
+        IncidentEvent.incident.in_(list(photos))
+    )
+    for event in events:
+        photos[event.incident_id].update(event.photos or [])
+    return {incident_id: len(shas) for incident_id, shas in photos.items()}
+
+
 INCIDENT_MODELS: list[type[BaseModel]] = [Incident, IncidentEvent]

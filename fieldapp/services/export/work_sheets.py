@@ -27,7 +27,7 @@ from fieldapp.services.common.refused_records import not_refused
 from fieldapp.services.export.sheets import free_text
 from fieldapp.store.activity_models import Activity
 from fieldapp.store.db import rows
-from fieldapp.store.incident_models import Incident, IncidentEvent
+from fieldapp.store.incident_models import Incident, IncidentEvent, photo_counts
 from fieldapp.store.models import Grid, Venue
 from fieldapp.store.payloads import folded_event
 from fieldapp.store.refused_records import ACTIVITY_RECORD, INCIDENT_EVENT
@@ -86,6 +86,7 @@ def write_incident_sheet(
     venues = {v.id: v.name for v in Venue.select(Venue.id, Venue.name).where(
         Venue.id.in_({i.venue_id for i in incidents if i.venue_id}))}  # fmt: skip
     folds = _folds([i.id for i in incidents])
+    photos = photo_counts(incidents)  # those added after the report too
     for incident in incidents:
         folded = folds[incident.id]
         place = venues.get(incident.venue_id or "", "") or incident.address
@@ -97,7 +98,7 @@ def write_incident_sheet(
             said(incident.description),
             "; ".join(said(f"{p.get('name', '')} {p.get('role', '')}".strip())
                       for p in incident.people or ()),
-            len(incident.photos or ()) + len(incident.media or ()),
+            photos[incident.id] + len(incident.media or ()),
             labels.maybe("incident.state", incident.state),
             labels.maybe("incident.unit", folded.handed_over_to) if folded.handed_over_to else "",
             folded.reference,

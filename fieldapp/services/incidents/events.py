@@ -23,18 +23,6 @@ def fold_of(incident_id: str) -> machine.FindingState:
     return machine.fold((folded_event(e) for e in events), INCIDENT)
 
 
-def photo_counts(incidents: list[Incident]) -> dict[str, int]:
-    """How many photos each incident holds: those reported with it and those its events
-    carry (added after the report, a note's), each photo once."""
-    photos = {i.id: set(i.photos or []) for i in incidents}
-    events = IncidentEvent.select(IncidentEvent.incident, IncidentEvent.photos).where(
-        IncidentEvent.incident.in_(list(photos))
-    )
-    for event in events:
-        photos[event.incident_id].update(event.photos or [])
-    return {incident_id: len(shas) for incident_id, shas in photos.items()}
-
-
 def refresh(incident: Incident) -> machine.FindingState:
     folded = fold_of(incident.id)
     incident.state = folded.state

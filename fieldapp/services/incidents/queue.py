@@ -21,7 +21,7 @@ from fieldapp.services.common.identity import grid_codes_under, me
 from fieldapp.services.common.refused_records import RecordRefusal, incident_refusals
 from fieldapp.services.incidents import events
 from fieldapp.store.db import write_transaction
-from fieldapp.store.incident_models import Incident
+from fieldapp.store.incident_models import Incident, photo_counts
 from fieldapp.store.models import Person, PersonGrid, Venue
 
 QUEUES = ("active", "unassigned", "handed_over", "conflicts", "all")
@@ -115,7 +115,7 @@ def rows_of(incidents: list[Incident]) -> list[IncidentRow]:
         for p in Person.select().where(Person.id.in_({i.created_by for i in incidents}))
     }
     refused = incident_refusals([i.id for i in incidents])  # only this device's ops
-    photos = events.photo_counts(incidents)  # those added after the report too
+    photos = photo_counts(incidents)  # those added after the report too
     rows = []
     for incident in incidents:
         folded = events.fold_of(incident.id)
