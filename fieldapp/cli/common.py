@@ -7,11 +7,24 @@ from __future__ import annotations
 import math
 import time
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Any, NoReturn, TypeVar
 
 import click
 
 T = TypeVar("T")
+EXIT_NOT_ENROLLED = 3  # device-info's and sync's exit status on a device with no enrolment
+
+
+def refuse_not_enrolled() -> NoReturn:
+    """device-info's sentence for a data directory with no device (naming the directory
+    read, and FIELDAPP_HOME), and its exit status: for any command that needs the device."""
+    import sys
+
+    from fieldapp.i18n import t
+    from fieldapp.paths import data_home
+
+    click.echo(t("device_info.not_enrolled", home=data_home()), err=True)
+    sys.exit(EXIT_NOT_ENROLLED)
 
 
 def use_language(ctx: click.Context) -> None:

@@ -11,7 +11,7 @@ from typing import Any
 import click
 
 from fieldapp.cli.checks import checked_out, fail
-from fieldapp.cli.common import open_local_store, unlock_personal_data
+from fieldapp.cli.common import open_local_store, refuse_not_enrolled, unlock_personal_data
 from fieldapp.cli.params import LocalDate
 
 
@@ -60,6 +60,8 @@ def export(
 
     if first and last and first > last:
         raise click.UsageError(t("export.range_reversed", first=first.date(), last=last.date()))
+    from fieldapp.services.common.identity import NotEnrolled
+
     open_local_store()
     try:
         if grid is not None and not Grid.select().where(Grid.code == grid).exists():
@@ -91,6 +93,8 @@ def export(
                 )
             except FullExportRefused as refused:
                 raise click.ClickException(str(refused)) from None
+            except NotEnrolled:  # no device in this data directory: say where it looked
+                refuse_not_enrolled()
             except OSError as error:
                 raise click.ClickException(
                     t("export.cannot_write", path=out, error=error.strerror or error)
