@@ -70,17 +70,22 @@ def enroll(
 
 
 class _PhaseBars:
-    """One click progress bar per phase, fed by SyncClient's progress callback."""
+    """One click progress bar per phase, fed by SyncClient's progress callback. The client
+    reports its photo work after the pull (video and audio up, photos down) as "photos"
+    too: labelled as the first, it printed 上传照片 twice."""
 
     def __init__(self) -> None:
         self.phase = ""
         self.bar: Any = None
+        self.pulled = False
 
     def __call__(self, phase: str, done: int, total: int) -> None:
         if phase != self.phase:
             self.close()
             self.phase = phase
-            self.bar = click.progressbar(length=max(total, 1), label=t(f"sync.phase.{phase}"))
+            self.pulled = self.pulled or phase == "pull"
+            key = "sync.phase.media" if phase == "photos" and self.pulled else f"sync.phase.{phase}"
+            self.bar = click.progressbar(length=max(total, 1), label=t(key))
             self.bar.__enter__()
         if total > self.bar.length:
             self.bar.length = total

@@ -25,6 +25,7 @@ SAID = {
         "validate": "gbk.toml：gbk.toml 不是 UTF-8 编码：请用记事本或 WPS 另存为 UTF-8",
         "no_folder": "错误：无法写入 x.xlsx：文件夹 {folder} 不存在，请检查路径或先建好文件夹",
         "published": "已发布检查表 foot_massage 第 1 版",
+        "exported": "已导出检查表 foot_massage 第 1 版（",  # as publish words it
     },
     "en": {
         "gbk": "Error: gbk.toml is not UTF-8: save it as UTF-8 (Notepad or WPS)",
@@ -33,6 +34,7 @@ SAID = {
         "no_folder": "Error: cannot write x.xlsx: the folder {folder} does not exist; check "
         "the path or create the folder first",
         "published": "Published checklist foot_massage version 1",
+        "exported": "Exported checklist foot_massage version 1 (",
     },
 }
 
@@ -73,3 +75,6 @@ def test_admin_file_problems_are_worded(seed, server_db_url, tmp_path: Path, lan
     out = folder / "x.xlsx"
     shown = _run(lang, *admin, "checklist", "export", "foot_massage", "--out", str(out))
     assert shown.strip() == said["no_folder"].format(folder=folder)
+    out = tmp_path / "x.xlsx"
+    shown = _run(lang, *admin, "checklist", "export", "foot_massage", "--out", str(out))
+    assert shown.startswith(said["exported"]), shown
