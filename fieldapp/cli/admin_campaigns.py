@@ -19,7 +19,7 @@ import click
 
 from fieldapp.cli.common import admin_call
 from fieldapp.cli.params import InputFile
-from fieldapp.domain.campaigns import phase_name
+from fieldapp.domain.campaigns import has_ended, phase_name
 from fieldapp.i18n import language, pick, t
 
 if TYPE_CHECKING:
@@ -43,8 +43,11 @@ def _say(state: CampaignState) -> str:
         where = t("campaign.admin.in_all_grids")
     phase = phase_name(state.phases, state.phases_en, state.phase, language())  # No cases
     dates = _dates(state.starts_on, state.ends_on)
+    from sync.server.office_time import office_today
+
+    ended = has_ended(state.ends_on, office_today())  # on, but devices no longer run it
     return t(
-        "campaign.admin.on",
+        "campaign.admin.ended" if ended else "campaign.admin.on",
         name=name,
         code=state.code,
         phase=phase or "-",

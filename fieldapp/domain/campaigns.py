@@ -45,6 +45,12 @@ class CampaignSection:
     section: Section
 
 
+def has_ended(ends_on: str, day: dt.date) -> bool:
+    """A campaign's last day (ISO, "" for open) is before `day`: switched on, it no longer
+    runs (`CampaignRun.applies`), so it is not said to be in progress."""
+    return bool(ends_on) and day > dt.date.fromisoformat(ends_on)
+
+
 def phase_name(
     phases: tuple[str, ...], phases_en: tuple[str, ...], phase: str, language: str
 ) -> str:
@@ -142,7 +148,7 @@ class CampaignRun:
             return False
         if self.starts_on and day < dt.date.fromisoformat(self.starts_on):
             return False
-        if self.ends_on and day > dt.date.fromisoformat(self.ends_on):
+        if has_ended(self.ends_on, day):
             return False
         return not self.grids or not set(self.grids).isdisjoint(grid_path)
 

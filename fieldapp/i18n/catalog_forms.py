@@ -30,6 +30,7 @@ ZH: dict[str, str] = {
     "campaigns.col.grids": "范围",
     "campaigns.state.on": "进行中",
     "campaigns.state.off": "未开启",
+    "campaigns.state.ended": "已结束",
     "campaigns.state.waiting": "{state} → {wanted}（待同步）",
     "campaigns.state.refused": "{state}（切换被拒）",
     "campaigns.phases": "{name}的阶段：{phases}",
@@ -47,6 +48,8 @@ ZH: dict[str, str] = {
     "campaign.admin.published_same": "专项行动 {code} 第 {version} 版已发布过，内容相同，未改动",
     "campaign.admin.on": "{name}（{code}）：进行中 · 阶段 {phase} · {dates} · {where}",
     "campaign.admin.off": "{name}（{code}）：未开启",
+    "campaign.admin.ended": "{name}（{code}）：已结束（结束日期已过）· 阶段 {phase} · {dates} · {where}",
+    "campaign.admin.ends_past": "结束日期 {ends} 已过（今天是 {today}），专项行动不会在设备上开展：请用 --to 给出今天或以后的日期。",
     "campaign.admin.everywhere": "全部网格",
     "campaign.admin.none": "尚未发布专项行动",
     "campaign.admin.changed": "专项行动 {code} 第 {version} 版已发布过，内容与 {file} 不同，未发布：要发布改动，请把文件中的 version 改为 {next}",
@@ -90,6 +93,7 @@ EN: dict[str, str] = {
     "campaigns.col.grids": "Grids",
     "campaigns.state.on": "on",
     "campaigns.state.off": "off",
+    "campaigns.state.ended": "ended",
     "campaigns.state.waiting": "{state} → {wanted} (waiting to sync)",
     "campaigns.state.refused": "{state} (switch refused)",
     "campaigns.phases": "Phases of {name}: {phases}",
@@ -113,6 +117,11 @@ EN: dict[str, str] = {
     ),
     "campaign.admin.on": "{name} ({code}): on · phase {phase} · {dates} · {where}",
     "campaign.admin.off": "{name} ({code}): off",
+    "campaign.admin.ended": "{name} ({code}): ended (its end date has passed) · phase {phase} · {dates} · {where}",
+    "campaign.admin.ends_past": (
+        "The end date {ends} has passed (today is {today}), so devices would not run the "
+        "campaign: give --to today or a later date."
+    ),
     "campaign.admin.everywhere": "all grids",
     "campaign.admin.none": "No campaign is published yet",
     "campaign.admin.changed": (

@@ -14,6 +14,7 @@ from pathlib import Path
 from peewee import fn
 
 from fieldapp.domain.campaigns import Campaign as CampaignDoc
+from fieldapp.domain.campaigns import has_ended
 from fieldapp.domain.campaigns_toml import load_campaign_text
 from fieldapp.domain.office_files import read_text
 from fieldapp.domain.typed import no_such_day
@@ -25,6 +26,7 @@ from sync.server.admin_models import Campaign, CampaignRun
 from sync.server.feed import NewChange, append_changes
 from sync.server.models import Grid
 from sync.server.office import known_kinds
+from sync.server.office_time import office_today
 
 
 class CampaignError(ValueError):
@@ -196,6 +198,10 @@ def switch_run(
         raise CampaignError(
             "campaign.admin.ends_before_start", starts=run.starts_on, ends=run.ends_on
         )
+    starting = held is None or not held.active
+    if active and (starting or ends_on) and has_ended(run.ends_on, office_today()):
+        # devices would not run it (its end has passed), while the office read 进行中
+        raise CampaignError("campaign.admin.ends_past", ends=run.ends_on, today=_today())
     if grids is not None:
         known = {g.code for g in Grid.select(Grid.code).where(Grid.code.in_(grids))}
         unknown = [g for g in grids if g not in known]
@@ -207,6 +213,10 @@ def switch_run(
     run.updated_at = server_db.now_iso()
     run.save(force_insert=held is None)
     return _state(definition, run)
+
+
+def _today() -> str:
+    return office_today().isoformat()
 
 
 def _state(definition: CampaignDoc, run: CampaignRun | None) -> CampaignState:

@@ -4,15 +4,23 @@ none set "不限日期" / "no dates set", with one of them "from …" or "until 
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 import pytest
 from click.testing import CliRunner
 
 from fieldapp.cli import main
+from fieldapp.domain import clock
 from fieldapp.paths import CAMPAIGNS_DIR
 
 pytestmark = pytest.mark.usefixtures("chinese")  # the CLI's --lang sets it: reset after
+
+
+@pytest.fixture(autouse=True)
+def _before_the_dates(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Today is before every date these runs are given: a run that has ended is refused."""
+    monkeypatch.setattr(clock, "_now", lambda: dt.datetime(2026, 2, 1, 4, tzinfo=dt.UTC))
 
 
 def _campaign(url: str, lang: str, *args: str) -> str:

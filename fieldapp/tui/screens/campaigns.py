@@ -17,7 +17,8 @@ from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widgets import DataTable, Header, Label, Static
 
-from fieldapp.domain.campaigns import phase_name
+from fieldapp.domain.campaigns import has_ended, phase_name
+from fieldapp.domain.clock import today
 from fieldapp.i18n import language, listed, pick, t
 from fieldapp.services.common.campaign_switch import CampaignLine
 from fieldapp.tui.messages import SyncRequested
@@ -38,6 +39,8 @@ def phase_text(line: CampaignLine, phase: str) -> str:
 def state_text(line: CampaignLine) -> str:
     """On or off, and a switch of mine on its way or refused."""
     text = t("campaigns.state.on" if line.active else "campaigns.state.off")
+    if line.active and has_ended(line.ends_on, today()):  # on, but no longer run
+        text = t("campaigns.state.ended")
     if line.waiting is not None:
         on_, phase = line.waiting
         wanted = t("campaigns.state.on" if on_ else "campaigns.state.off")
