@@ -102,3 +102,43 @@ def test_the_summary_names_the_people_register(registry_with_a_case: None, tmp_p
     finally:
         set_language("zh")
     assert "3 people (people register) and 1 follow-up to ledger.xlsx" in said, said
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_a_full_export_is_readable_by_its_owner_only(
+    registry_with_a_case: None, tmp_path: Path, fmt: str
+) -> None:
+    """--full-personal-data wrote every ID number and phone to -rw-r--r-- files: each file
+    of an export is now 0600, also one written over an earlier export's."""
+    act_as(SUPERVISOR)
+    out = tmp_path / f"full.{fmt}"
+    out.write_text("earlier")
+    out.chmod(0o644)
+    result = export_ledger(out, fmt=fmt, full_personal_data=True)
+    assert out in result.paths and len(result.paths) >= (5 if fmt == "csv" else 1)
+    assert {oct(path.stat().st_mode & 0o777) for path in result.paths} == {"0o600"}
+
+
+def test_a_csv_keeps_18_digit_id_numbers_as_text_for_excel(
+    registry_with_a_case: None, tmp_path: Path
+) -> None:
+    """Excel read a full ID number in the CSV as a number and kept 15 digits: it is
+    written after a tab (said in the export's help), which Excel keeps as text."""
+    import csv
+
+    from click.testing import CliRunner
+
+    from fieldapp.cli import main
+    from fieldapp.i18n import set_language
+
+    act_as(SUPERVISOR)
+    result = export_ledger(tmp_path / "full.csv", fmt="csv", full_personal_data=True)
+    people = next(p for p in result.paths if p.name.endswith("_people.csv"))
+    cells = [cell for row in csv.reader(people.open(encoding="utf-8-sig")) for cell in row]
+    assert "\t" + FATHER in cells and FATHER not in cells
+    try:
+        for lang, said in (("zh", "制表符"), ("en", "tab")):
+            shown = CliRunner().invoke(main, ["--lang", lang, "export", "--help"]).output
+            assert said in " ".join(shown.split()), shown
+    finally:
+        set_language("zh")

@@ -166,11 +166,27 @@ def csv_paths(out: Path) -> dict[str, Path]:
     }
 
 
+class KeptAsText(str):
+    """Digits that are text, not a number: a full ID number or phone. Excel opening a CSV
+    read 450103198001011234 as a number and kept 15 digits (450103198001011000); in CSV
+    it is written after a tab, which Excel keeps as text (the workbook writes text)."""
+
+
+def private_file(path: str | os.PathLike[str], flags: int) -> int:
+    """Open `path` readable by its owner only (0600), also when it was there before: an
+    export holds people's names, ID numbers and phones (an `open` opener)."""
+    fd = os.open(path, flags, 0o600)
+    os.fchmod(fd, 0o600)
+    return fd
+
+
 def _csv_value(value: object) -> object:
     """ISO text for days (2026-06-08) and moments (2026-06-08 09:30:00, local time), the
-    forms Excel opening a CSV reads as dates."""
+    forms Excel opening a CSV reads as dates; digits kept as text after a tab."""
     if value is None:
         return ""
+    if isinstance(value, KeptAsText) and value:
+        return "\t" + value
     if isinstance(value, dt.datetime):
         return value.isoformat(sep=" ", timespec="seconds")
     if isinstance(value, dt.date):
@@ -190,7 +206,7 @@ class CsvSink:
     def sheet(self, name: str, headers: Sequence[str], widths: Sequence[int] = ()) -> None:
         self._finish()
         path = self.paths[name]
-        self._handle = open(path, "w", encoding="utf-8-sig", newline="")  # noqa: SIM115
+        self._handle = open(path, "w", encoding="utf-8-sig", newline="", opener=private_file)  # noqa: SIM115
         self._writer = csv.writer(self._handle)
         self._writer.writerow(headers)
         self._written.append(path)
@@ -232,6 +248,8 @@ class XlsxSink:
         self.labels = labels
         self._as_of = today().isoformat()
         self._temp = out.with_name(out.name + ".part")
+        # Made 0600 before xlsxwriter writes it (its "wb" keeps the mode); renamed as it is.
+        os.close(private_file(self._temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC))
         self._book = xlsxwriter.Workbook(
             str(self._temp),
             {

@@ -19,7 +19,7 @@ from peewee import SQL, fn
 from fieldapp.domain import personal
 from fieldapp.domain.registry import REVEAL_ROLES
 from fieldapp.i18n import listed, t
-from fieldapp.reports.ledger import Labels
+from fieldapp.reports.ledger import KeptAsText, Labels
 from fieldapp.services.common.identity import me
 from fieldapp.store import keyring
 from fieldapp.store.db import rows
@@ -56,7 +56,7 @@ def _shown(seal: personal.PersonalCipher | None, member: HouseholdMember, field:
         return "*" * (18 if field == personal.ID_NUMBER_FIELD else 11)
     clear = seal.open(token, field=field, owner=member.id)
     if full:
-        return clear
+        return KeptAsText(clear)  # an ID number stays whole when Excel opens the CSV
     return personal.mask_id_number(clear) if field == personal.ID_NUMBER_FIELD else (
         personal.mask_phone(clear))  # fmt: skip
 
