@@ -45,7 +45,7 @@ def test_validate_in_chinese_words_every_problem_in_chinese(tmp_path: Path) -> N
         f"{bad} 第 {dup} 行（COM-01）：检查项编码重复：同一检查表中每个编码只能用一次，"
         "请改用另一个编码" in result.output
     )
-    assert "1个文件有错误，未通过校验" in result.output
+    assert "1 个文件有错误，未通过校验" in result.output
     for line in result.output.splitlines():
         assert not ENGLISH_SENTENCE.search(line), line
 

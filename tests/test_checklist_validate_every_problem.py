@@ -117,7 +117,7 @@ def test_structure_and_condition_problems_are_reported_in_one_run(tmp_path: Path
     # is checked against a type guessed for it.
     assert f"{at}{_line('value > 1')} 行" not in result.output
     assert f"{at}{_line('COM-04 > 0')} 行" not in result.output
-    assert "1个文件有错误，未通过校验" in result.output
+    assert "1 个文件有错误，未通过校验" in result.output
 
 
 def test_every_problem_is_reported_in_english_too(tmp_path: Path) -> None:

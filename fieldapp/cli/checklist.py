@@ -26,15 +26,17 @@ def checklist(ctx: click.Context) -> None:
 @checklist.command()
 @click.argument("files", nargs=-1, required=True, type=InputFile())
 @click.option("--kind", "kinds", multiple=True)
-def validate(files: tuple[Path, ...], kinds: tuple[str, ...]) -> None:
+@click.option("--db", "db_url", default=None)
+def validate(files: tuple[Path, ...], kinds: tuple[str, ...], db_url: str | None) -> None:
     from fieldapp.domain.checklist_toml import ChecklistError, ChecklistInvalid
     from fieldapp.domain.kinds import VENUE_KINDS
     from fieldapp.domain.office_files import FileProblem
     from fieldapp.domain.wording import said
-    from fieldapp.i18n import counts, t
+    from fieldapp.i18n import counts, listed, t
 
-    known = (*VENUE_KINDS, *kinds)
+    known = (*VENUE_KINDS, *kinds, *(_office_kinds(db_url) if db_url else ()))
     invalid = 0
+    unknown: list[str] = []  # kinds neither shipped nor named: perhaps the office's
     for path in files:
         source = str(path)
         try:
@@ -51,6 +53,8 @@ def validate(files: tuple[Path, ...], kinds: tuple[str, ...]) -> None:
         except ChecklistInvalid as exc:
             for error in exc.errors:
                 click.echo(str(error))
+                if error.problem.key == "cl.unknown_kind":
+                    unknown.append(str(error.problem.values["kind"]))
             invalid += 1
             continue
         click.echo(
@@ -68,7 +72,22 @@ def validate(files: tuple[Path, ...], kinds: tuple[str, ...]) -> None:
         )
     if invalid:
         click.echo(t("checklist.invalid_summary", count=invalid))
+        if unknown and not db_url:  # the office's kinds are on its server, not here
+            kind = unknown[0]
+            click.echo(t("checklist.office_kinds_hint", kinds=listed(dict.fromkeys(unknown)),
+                         kind=kind))  # fmt: skip
         raise SystemExit(1)
+
+
+def _office_kinds(db_url: str) -> list[str]:
+    """The venue kinds the server database at `db_url` knows (shipped and the office's)."""
+    from fieldapp.cli.checks import open_server_database
+    from sync.server import db as server_db
+    from sync.server.office import known_kinds
+
+    open_server_database(db_url, creating=False)
+    with server_db.current().connection_context():
+        return list(known_kinds())
 
 
 def _load(path: Path, kinds: tuple[str, ...]) -> Checklist:

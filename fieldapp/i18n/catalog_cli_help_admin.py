@@ -88,6 +88,7 @@ ZH = {
     "cli.option.admin.web-user.add.password_stdin": "从标准输入读取密码。",
     "cli.help.admin.web-user.list": "列出用户（不显示密码）。",
     "cli.help.admin.web-user.unlock": "让被锁定的用户现在就可以再试。",
+    "cli.option.checklist.validate.db_url": "服务器数据库（SQLite 文件路径、sqlite:///文件 或 postgresql://…）：也认可办公室在其中添加的场所类型。",
 }
 
 EN = {
@@ -174,4 +175,5 @@ EN = {
     "cli.option.admin.web-user.add.password_stdin": "Read the password from standard input.",
     "cli.help.admin.web-user.list": "List the users (never their passwords).",
     "cli.help.admin.web-user.unlock": "Let a locked user try again now.",
+    "cli.option.checklist.validate.db_url": "Server database (a SQLite path, sqlite:///FILE or postgresql://…): the venue kinds the office added there are known too.",
 }
