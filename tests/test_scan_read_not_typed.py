@@ -49,21 +49,26 @@ async def test_a_placard_into_the_scan_dialog_keeps_how_fast_it_came(
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("pace", [0.5, 0.004])  # typed, or pasted as fast as a scanner
 async def test_a_photo_of_an_unsigned_placard_is_said_to_be_unsigned_not_typed(
-    demo_home: Path, tmp_path: Path, lang: str
+    demo_home: Path, tmp_path: Path, lang: str, pace: float
 ) -> None:
     """This device prints unsigned placards (the QR is the bare venue code): one read
-    from a photo is an unsigned placard, not 手动输入的场所编号."""
+    from a photo is an unsigned placard, not 手动输入的场所编号. Its path is a photo's
+    however fast it came into the field."""
     set_language(lang)
     venue = my_venues(1)[0]
     photo = render_png(placards.placard_info(venue, "网格"), tmp_path / "p.png", size="A5")
-    app, _ = scanning_app(pace=0.5)
+    app, _ = scanning_app(pace=pace)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot)
         await pilot.press("f2")
         await settle(app, pilot)
-        app.screen.query_one("#scan-input", Input).value = str(photo)
-        await pilot.press("enter")
+        if pace < 0.1:
+            await burst(app, pilot, str(photo))
+        else:
+            app.screen.query_one("#scan-input", Input).value = str(photo)
+            await pilot.press("enter")
         await settle(app, pilot)
         assert isinstance(app.screen, PresenceDialog), app.screen
         said = str(app.screen.query_one("#presence-error", Static).render())

@@ -2,7 +2,8 @@
 
 `ScanningApp` is the base of FieldApp that routes a scanned or typed text:
 
-- the same placard again within the repeat window (scanners read twice): ignored;
+- the same placard again within the repeat window (scanners read twice), unless the
+  venue's offer was declined since: ignored;
 - a signed placard, verified offline, of a venue on this device (one outside my grids,
   which the server refuses an inspection of, says so first):
   - no inspection open: `ScannedVenueDialog` offers to start (or resume) the venue's
@@ -12,7 +13,8 @@
 - a plain venue code (typed, no signature): proves nothing, so it is a venue chosen by
   hand — the PresenceDialog asks why;
 - a path to a photo of a placard, typed into the scan dialog: its QR is decoded and
-  routed as above, as a scan from the camera;
+  routed as above, as a scan from the camera (`parts.scan_photos`: only the latest
+  scan's read counts);
 - while a patrol run is open (its screen anywhere in the stack): the run's, which checks
   in at the checkpoint the placard names (`PatrolRunScreen.scan`); a checkpoint's signed
   placard scanned elsewhere starts (or resumes) my patrol of it that is due, and checks in;
@@ -47,6 +49,7 @@ from fieldapp.i18n import t
 from fieldapp.services.common.photos import IMAGE_SUFFIXES
 from fieldapp.services.inspection.scan_proof import CAMERA, TYPED, WEDGE, ScanMark
 from fieldapp.tui.parts.scan_dialogs import ScanDialogs
+from fieldapp.tui.parts.scan_photos import ScanPhotos
 from fieldapp.tui.scanner import RepeatGuard, looks_like_payload
 from fieldapp.tui.widgets.wedge import WedgeListener, WedgeScanned
 
@@ -116,7 +119,7 @@ def _patrol_run_for(result: ScanResult) -> str | None:
         return None
 
 
-class ScanningApp(WedgeListener, ScanDialogs):
+class ScanningApp(WedgeListener, ScanPhotos, ScanDialogs):
     """Routes scans; FieldApp provides `open_venue` and `offer_draft`."""
 
     def __init__(self) -> None:
@@ -197,11 +200,12 @@ class ScanningApp(WedgeListener, ScanDialogs):
 
         mark = ScanMark.now(source, now_iso())
         text = text.strip()
+        self.photo_request += 1  # a photo still being read is answered by this scan
         if not text:
             self.say_about_scan(t("scan.empty"), severity="warning")
             return
-        if source == TYPED and _looks_like_photo_path(text):
-            self._scan_photo(text)
+        if source != CAMERA and _looks_like_photo_path(text):  # typed, or pasted fast
+            self.read_photo(text)
             return
         if looks_like_payload(text) and self.scan_repeats.repeated(text.upper()):
             self.log.info("placard scanned again within the repeat window: ignored")
@@ -218,19 +222,6 @@ class ScanningApp(WedgeListener, ScanDialogs):
             if getattr(screen, "patrol_run_id", None):
                 return screen
         return None
-
-    @work(thread=True, exclusive=True, exit_on_error=False, group="scan-photo")
-    def _scan_photo(self, path: str) -> None:
-        """A photo of the placard (a path typed into the scan dialog): its QR, as a scan
-        from the camera."""
-        from fieldapp.services.placards.photo_scan import QrDecodeError, decode_qr_texts
-
-        try:
-            texts = decode_qr_texts(Path(path).expanduser())
-        except QrDecodeError as refused:
-            self.call_from_thread(self.say_about_scan, str(refused))
-            return
-        self.call_from_thread(self.scan_text, texts[0], CAMERA)
 
     def show_patrol_run(self, run_id: str, text: str, source: str) -> None:
         """Open the run a checkpoint's placard started, and check in with that scan."""
@@ -357,6 +348,8 @@ class ScanningApp(WedgeListener, ScanDialogs):
         def answered(start: bool | None) -> None:
             if start:
                 self.open_venue(venue_id, presence="scanned", payload=scan.payload, scan=scan.mark)
+            else:  # declined: the same placard scanned again is asked about again
+                self.scan_repeats.forget(scan.text.upper())
 
         from fieldapp.tui.dialogs.scanned import ScannedVenueDialog
 
