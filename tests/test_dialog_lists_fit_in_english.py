@@ -35,7 +35,7 @@ async def test_an_open_list_of_long_choices_stays_inside_in_english(
         assert inside.contains_region(shown), (inside, shown)
 
 
-@pytest.mark.parametrize(("lang", "both"), [("en", "temperature, symptoms"), ("zh", "体温、症状")])
+@pytest.mark.parametrize(("lang", "both"), [("en", "Temperature, symptoms"), ("zh", "体温、症状")])
 async def test_a_case_abnormal_on_both_says_both_at_80_columns(
     demo_home: Path, lang: str, both: str
 ) -> None:

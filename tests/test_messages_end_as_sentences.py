@@ -74,6 +74,9 @@ SAID_AS_SENTENCES = [
     "placard.print.venue_unknown",
     "placard.print.one_source",
     "placard.print.no_output",
+    "reveal_purpose.choose",  # the reveal's purpose, F10 with none chosen
+    "plan.active",  # a second follow-up plan on a person
+    "reading.too_early",
 ]
 
 

@@ -1,5 +1,5 @@
 """A person with no category (类别) is an ordinary resident, not one followed up: the
-category is not required, and the people table (F11, 80x24) says 未分类 / — in that
+category is not required, and the people table (F11, 80x24) says 未分类 / No group in that
 cell rather than leaving it blank."""
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from fieldapp.tui.app import make_app
 from fieldapp.tui.screens.people import PeopleScreen
 
 
-@pytest.mark.parametrize(("lang", "none"), [("zh", "未分类"), ("en", "—")])
+@pytest.mark.parametrize(("lang", "none"), [("zh", "未分类"), ("en", "No group")])
 async def test_a_person_with_no_category_says_so(demo_home: Path, lang: str, none: str) -> None:
     key_behind_pin()
     family = HouseholdForm(grid_code=me().grids[0][0], code="DM-018", members=[

@@ -81,7 +81,7 @@ ZH: dict[str, str] = {
     "plan.cadence.weekly": "每周一次，90天",
     "plan.cadence.monthly": "每月一次，一年",
     "plan.created": "已为 {name} 建立随访计划。",
-    "plan.active": "{name} 已有随访计划（到 {last_day}）：请在随访（Ctrl+T）中按时登记；计划结束后才能再建",
+    "plan.active": "{name} 已有随访计划（到 {last_day}）：请在随访（Ctrl+T）中按时登记；计划结束后才能再建。",
     "report.people_counts": "新到人员：{new_arrivals} 人\n当日登记返乡人员：{returnees_registered} 人\n在管观察：{under_observation} 人\n今日异常：{abnormal_readings} 人次\n移交卫生院：{handed_over} 人",
 }
 
@@ -166,6 +166,6 @@ EN: dict[str, str] = {
     "plan.cadence.weekly": "Weekly, 90 days",
     "plan.cadence.monthly": "Monthly, one year",
     "plan.created": "Follow-up plan started for {name}.",
-    "plan.active": "{name} already has a follow-up plan (until {last_day}): record its follow-ups under Follow-ups (Ctrl+T); a new plan can start once it ends",
+    "plan.active": "{name} already has a follow-up plan (until {last_day}): record its follow-ups under Follow-ups (Ctrl+T); a new plan can start once it ends.",
     "report.people_counts": "New arrivals: {new_arrivals}\nReturnees registered that day: {returnees_registered}\nUnder observation: {under_observation}\nAbnormal readings today: {abnormal_readings}\nHanded to the health centre: {handed_over}",
 }

@@ -50,7 +50,8 @@ class DuplicatesDialog(ModalScreen[tuple[str, str] | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="person-box"):
             yield Label(t("duplicates.title", count=len(self.pairs)), classes="dialog-title")
-            yield Label(t("duplicates.hint") if self.pairs else t("duplicates.none"))
+            hint = t("duplicates.hint") if self.pairs else t("duplicates.none")
+            yield Label(hint, id="duplicates-hint")  # wraps: at 80 columns it was cut
             yield StoppingOptionList(
                 *[Option(pair_text(pair), id=str(i)) for i, pair in enumerate(self.pairs)],
                 id="duplicates-list",

@@ -152,6 +152,7 @@ class FollowupsScreen(FieldScreen[None]):
         cases.clear()
         for case in event.data.cases:
             failed = listed(t(f"followups.failed.{code}") for code in case.failed)
+            failed = failed[:1].upper() + failed[1:]  # a cell starts as one: "Temperature"
             cases.add_row(case.name, case.opened_at[:16].replace("T", " "), failed,
                           t(f"followups.state.{case.state}"), key=case.id)  # fmt: skip
         self.query_one("#followups-due-title", Label).update(
