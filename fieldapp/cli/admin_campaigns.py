@@ -108,7 +108,14 @@ def campaign_phase(code: str, phase: str) -> None:
 
     states = {s.code: s for s in admin_call(campaigns.list_campaigns)}
     active = states[code].active if code in states else True
-    click.echo(_say(admin_call(lambda: campaigns.switch(code, active=active, phase=phase))))
+    state = admin_call(lambda: campaigns.switch(code, active=active, phase=phase))
+    if state.active:
+        click.echo(_say(state))
+        return
+    # Off, the phase is kept for its start: said, where "未开启" alone read as refused.
+    named = phase_name(state.phases, state.phases_en, state.phase, language())
+    name = pick(state.zh, state.en)
+    click.echo(t("campaign.admin.phase_while_off", name=name, code=code, phase=named))
 
 
 @admin_campaign.command("stop")
@@ -116,6 +123,11 @@ def campaign_phase(code: str, phase: str) -> None:
 def campaign_stop(code: str) -> None:
     from sync.server import campaigns
 
+    held = {s.code: s for s in admin_call(campaigns.list_campaigns)}.get(code)
+    if held is not None and not held.active:  # nothing to stop, nothing sent to devices
+        name = pick(held.zh, held.en)
+        click.echo(t("campaign.admin.already_off", name=name, code=code))
+        return
     click.echo(_say(admin_call(lambda: campaigns.switch(code, active=False))))
 
 

@@ -48,6 +48,8 @@ ZH: dict[str, str] = {
     "campaign.admin.published_same": "专项行动 {code} 第 {version} 版已发布过，内容相同，未改动",
     "campaign.admin.on": "{name}（{code}）：进行中 · 阶段 {phase} · {dates} · {where}",
     "campaign.admin.off": "{name}（{code}）：未开启",
+    "campaign.admin.already_off": "{name}（{code}）本来就未开启，未改动",
+    "campaign.admin.phase_while_off": "{name}（{code}）：未开启；阶段已设为{phase}，开启后按此阶段检查（用 campaign start 开启）",
     "campaign.admin.ended": "{name}（{code}）：已结束（结束日期已过）· 阶段 {phase} · {dates} · {where}",
     "campaign.admin.ends_past": "结束日期 {ends} 已过（今天是 {today}），专项行动不会在设备上开展：请用 --to 给出今天或以后的日期。",
     "campaign.admin.everywhere": "全部网格",
@@ -117,6 +119,10 @@ EN: dict[str, str] = {
     ),
     "campaign.admin.on": "{name} ({code}): on · phase {phase} · {dates} · {where}",
     "campaign.admin.off": "{name} ({code}): off",
+    "campaign.admin.already_off": "{name} ({code}) is already off; nothing changed",
+    "campaign.admin.phase_while_off": (
+        "{name} ({code}): off; phase set to {phase}, used once it is started (campaign start)"
+    ),
     "campaign.admin.ended": "{name} ({code}): ended (its end date has passed) · phase {phase} · {dates} · {where}",
     "campaign.admin.ends_past": (
         "The end date {ends} has passed (today is {today}), so devices would not run the "
