@@ -4,6 +4,9 @@ command will not serve, and the office's `admin web-user` commands."""
 from __future__ import annotations
 
 ZH = {
+    "web.page.closed": "与服务器的连接已断开。",
+    "web.page.reconnect": "重新连接",
+    "web.page.sign_out": "退出登录",
     "web.sign_in.wrong_password": "用户名或密码不正确，请重新输入。",
     "web.sign_in.blank": "请填写用户名和密码，两项都要填。",
     "web.sign_in.locked": "密码错误次数过多，这个用户名已被暂时锁定：请稍后再试，或请管理员解锁。",
@@ -50,6 +53,9 @@ ZH = {
 }
 
 EN = {
+    "web.page.closed": "The connection to the server was lost.",
+    "web.page.reconnect": "Reconnect",
+    "web.page.sign_out": "Sign out",
     "web.sign_in.wrong_password": "Wrong user name or password; please type them again.",
     "web.sign_in.blank": "Enter both the user name and the password.",
     "web.sign_in.locked": (

@@ -14,6 +14,7 @@ TEXT = {
         "note": "登录后将为本次会话准备独立的数据，并与服务器同步一次，请稍候。",
         "other": "English",
         "other_lang": "en",
+        "signed_out": "已退出登录。下一位使用者请重新登录。",
     },
     "en": {
         "title": "Grid inspection — sign in",
@@ -24,13 +25,17 @@ TEXT = {
         "note": "Signing in prepares data of this session's own and syncs it once; please wait.",
         "other": "中文",
         "other_lang": "zh",
+        "signed_out": "Signed out. The next person signs in again.",
     },
 }
 
 
-def sign_in_page(lang: str, error: str = "") -> str:
+def sign_in_page(lang: str, error: str = "", notice: str = "") -> str:
+    """`notice`: a key of TEXT said above the form ("signed_out" after a sign-out)."""
     words = TEXT.get(lang, TEXT["zh"])
     problem = f'<p class="error" role="alert">{html.escape(error)}</p>' if error else ""
+    if notice and not error:
+        problem = f'<p class="notice" role="status">{words[notice]}</p>'
     return f"""<!DOCTYPE html>
 <html lang="{"zh-CN" if lang == "zh" else "en"}"><head><meta charset="utf-8">
 <title>{words["title"]}</title>
@@ -43,6 +48,7 @@ input {{ width: 100%; padding: .4em; font-size: 1em; }}
 button {{ margin-top: 1.5em; padding: .5em 2em; font-size: 1em; }}
 .error {{ color: #ff9b9b; }}
 .note {{ color: #9fb3bf; font-size: .9em; }}
+.notice {{ color: #b5f5c8; }}
 a {{ color: #9fd3ff; }}
 </style></head>
 <body><form method="post" action="/login">

@@ -3,8 +3,12 @@
 `/login` (GET the form, POST the name and password) starts a session and sets its cookie
 (HttpOnly, SameSite=Strict, Secure over HTTPS); `/` and the terminal's websocket `/ws`
 answer only with a live session, and each websocket runs `python -m fieldapp` with that
-session's FIELDAPP_HOME, so sessions never see each other's data. `/logout` ends the
-session and deletes its store.
+session's FIELDAPP_HOME, so sessions never see each other's data. Signing out ends the
+session (`Sessions.end`: its store synced, then deleted): `/logout` (GET or POST), and
+quitting the program (ctrl+q), after which the page goes to the sign-in page in the
+session's language — on a shared PC the next person finds no one signed in.
+`/session` answers 204 while the cookie's session lives, 401 after: the page asks it
+when the terminal closes, to tell a sign-out from a lost connection.
 """
 
 from __future__ import annotations
@@ -15,15 +19,20 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import aiohttp_jinja2
 from aiohttp import web
 from textual_serve.app_service import AppService
 from textual_serve.server import Server
 
+from fieldapp.i18n import t, written_in
 from fieldapp.services.common.device_lock import WEB_SESSION_ENV
 from fieldapp.web.page import sign_in_page
 from fieldapp.web.sessions import COOKIE, Session, Sessions, SignInFailed
 
 TEMPLATES = Path(__file__).parent / "templates"  # the terminal page: no request off this host
+# textual-serve's page context (its handle_index before it renders the template), to which
+# the session's words are added.
+_TEXTUAL_SERVE_CONTEXT = Server.handle_index.__wrapped__  # type: ignore[attr-defined]
 
 
 class SessionApp(AppService):
@@ -69,7 +78,9 @@ class OfficeServer(Server):
             [
                 web.get("/login", self.handle_login_page),
                 web.post("/login", self.handle_login),
+                web.get("/logout", self.handle_logout),
                 web.post("/logout", self.handle_logout),
+                web.get("/session", self.handle_session),
             ]
         )
         return app
@@ -78,12 +89,13 @@ class OfficeServer(Server):
         return self.sessions.get(request.cookies.get(COOKIE))
 
     async def handle_login_page(self, request: web.Request) -> web.Response:
-        lang = "en" if request.query.get("lang") == "en" else "zh"
-        return web.Response(text=sign_in_page(lang), content_type="text/html")
+        lang = _lang(request.query.get("lang"))
+        note = "signed_out" if request.query.get("signed_out") else ""
+        return web.Response(text=sign_in_page(lang, notice=note), content_type="text/html")
 
     async def handle_login(self, request: web.Request) -> web.Response:
         form = await request.post()
-        lang = "en" if form.get("lang") == "en" else "zh"
+        lang = _lang(str(form.get("lang", "")))
         username, password = str(form.get("username", "")), str(form.get("password", ""))
         try:
             cookie = await self.sessions.sign_in(username, password, lang)
@@ -98,15 +110,33 @@ class OfficeServer(Server):
         raise response
 
     async def handle_logout(self, request: web.Request) -> web.Response:
-        await self.sessions.end(request.cookies.get(COOKIE, ""))
-        response = web.HTTPFound("/login")
+        session = self.sessions.take(request.cookies.get(COOKIE, ""))
+        lang = session.lang if session else _lang(request.query.get("lang"))
+        if session is not None:
+            await self.sessions.finish(session)
+        response = web.HTTPFound(f"/login?lang={lang}&signed_out=1")
         response.del_cookie(COOKIE, path="/")
         raise response
 
+    async def handle_session(self, request: web.Request) -> web.Response:
+        return web.Response(status=401 if self._session(request) is None else 204)
+
+    @aiohttp_jinja2.template("app_index.html")
     async def handle_index(self, request: web.Request) -> Any:
-        if self._session(request) is None:
-            raise web.HTTPFound("/login")
-        return await super().handle_index(request)
+        session = self._session(request)
+        if session is None:
+            lang = request.query.get("lang")
+            raise web.HTTPFound(f"/login?lang={_lang(lang)}" if lang else "/login")
+        context: dict[str, Any] = await _TEXTUAL_SERVE_CONTEXT(self, request)
+        with written_in(session.lang):
+            context["page"] = {
+                "lang": "en" if session.lang == "en" else "zh-CN",
+                "closed": t("web.page.closed"),
+                "reconnect": t("web.page.reconnect"),
+                "sign_out": t("web.page.sign_out"),
+                "signed_out_url": f"/login?lang={session.lang}&signed_out=1",
+            }
+        return context
 
     async def handle_websocket(self, request: web.Request) -> web.WebSocketResponse:
         session = self._session(request)
@@ -117,9 +147,19 @@ class OfficeServer(Server):
         height = _int(request.query.get("height"), 24)
         await websocket.prepare(request)
         command = self.command + (" --lang en" if session.lang == "en" else "")
+        cookie = request.cookies.get(COOKIE, "")
+        quit_session: list[Session] = []
+
+        async def program_quit() -> None:
+            """The program ended (ctrl+q): that signs out. The session is gone before the
+            page hears of it, so the page finds the sign-in page, not this session again."""
+            if (taken := self.sessions.take(cookie)) is not None:
+                quit_session.append(taken)
+            await websocket.close()
+
         app_service = SessionApp(
             session, command, write_bytes=websocket.send_bytes, write_str=websocket.send_str,
-            close=websocket.close, download_manager=self.download_manager, debug=self.debug,
+            close=program_quit, download_manager=self.download_manager, debug=self.debug,
         )  # fmt: skip
         try:
             await app_service.start(width, height)
@@ -128,6 +168,8 @@ class OfficeServer(Server):
             await websocket.close()
         finally:
             await app_service.stop()
+            for ended in quit_session:
+                await self.sessions.finish(ended)
         return websocket
 
     def serve(self, debug: bool = False) -> None:
@@ -138,6 +180,10 @@ class OfficeServer(Server):
             self._make_app(), host=self.host, port=self.port, ssl_context=self.ssl_context,
             print=lambda *args: None,
         )  # fmt: skip
+
+
+def _lang(value: str | None) -> str:
+    return "en" if value == "en" else "zh"
 
 
 def _int(value: str | None, default: int) -> int:

@@ -90,11 +90,18 @@ class Sessions:
         return session
 
     async def end(self, cookie: str) -> None:
-        """End a session: sync what it recorded, then delete its store — but keep the
+        """End a session: `take` it, then `finish` it."""
+        session = self.take(cookie)
+        if session is not None:
+            await self.finish(session)
+
+    def take(self, cookie: str) -> Session | None:
+        """The session of a cookie, no longer live: its cookie signs in no more."""
+        return self._by_cookie.pop(cookie, None)
+
+    async def finish(self, session: Session) -> None:
+        """Sync what a taken session recorded, then delete its store — but keep the
         store when the sync did not go through, so nothing recorded is lost."""
-        session = self._by_cookie.pop(cookie, None)
-        if session is None:
-            return
         extra = ["--insecure-http"] if self.insecure_http else []
         if await self._fieldapp(session.home, "sync", *extra, check=False) == 0:
             shutil.rmtree(session.home, ignore_errors=True)

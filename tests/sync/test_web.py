@@ -153,7 +153,7 @@ def test_a_supervisor_verifies_a_hazard_in_the_browser(world: dict[str, Any]) ->
         out = httpx.post(
             f"{world['base']}/logout", cookies=cookie, follow_redirects=False, timeout=60
         )  # it syncs first
-        assert out.status_code == 302 and out.headers["location"] == "/login"
+        assert out.status_code == 302 and out.headers["location"] == "/login?lang=zh&signed_out=1"
         assert len([p for p in world["web_home"].iterdir() if p.is_dir()]) == 1
         browser.close()
     inspector = world["inspector"]
