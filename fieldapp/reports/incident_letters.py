@@ -10,7 +10,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from fieldapp.i18n import catalog_incident
+from fieldapp.i18n import text_in
 from fieldapp.reports.notices import _date, _output, _paragraph, _table, letter_opening
 from fieldapp.reports.placards import CjkFont
 
@@ -38,8 +38,7 @@ class IncidentLetter:
 
 
 def _label(key: str, lang: str, **values: object) -> str:
-    catalog = catalog_incident.EN if lang == "en" else catalog_incident.ZH
-    text = catalog.get(key) or catalog_incident.ZH.get(key, key)
+    text = text_in(lang, key) or text_in("zh", key) or key
     return text.format(**values) if values else text
 
 
