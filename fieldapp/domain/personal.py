@@ -29,6 +29,7 @@ import hashlib
 import hmac
 import os
 import re
+import unicodedata
 
 KEY_BYTES = 32
 TOKEN_PREFIX = "g1."
@@ -45,12 +46,18 @@ class PersonalDataLocked(RuntimeError):
     """The key that opens personal data is not on this device (yet)."""
 
 
+def _half_width(text: str) -> str:
+    """Full-width digits, letters and signs as ASCII (NFKC): a Chinese input method types
+    １３８… and Ｘ, which are the same number."""
+    return unicodedata.normalize("NFKC", text or "")
+
+
 def normalize_id_number(text: str) -> str:
-    return re.sub(r"\s+", "", text or "").upper()
+    return re.sub(r"\s+", "", _half_width(text)).upper()
 
 
 def normalize_phone(text: str) -> str:
-    return re.sub(r"[\s()]+", "", text or "")
+    return re.sub(r"[\s()]+", "", _half_width(text))
 
 
 def id_check_character(first_17: str) -> str:
