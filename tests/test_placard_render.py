@@ -21,7 +21,7 @@ from fieldapp.reports.placards import FontMissing, PlacardInfo, render_pdf, rend
 from fieldapp.services.placards import printing as service
 from fieldapp.services.placards.photo_scan import QrDecodeError, decode_qr_texts
 from fieldapp.store import close_store, open_store
-from fieldapp.store.models import Grid, PlacardKey, Venue
+from fieldapp.store.models import Grid, Person, PlacardKey, SyncState, Venue
 
 VENUES = [
     # id, code, name, kind, grid
@@ -36,9 +36,12 @@ pytestmark = pytest.mark.usefixtures("chinese")
 
 @pytest.fixture
 def home(tmp_path, monkeypatch):
-    """A FIELDAPP_HOME whose store holds a town, two villages, an area and four venues."""
+    """A FIELDAPP_HOME whose store holds a town, two villages, an area and four venues,
+    on a device enrolled for an inspector (the venues came with its sync)."""
     monkeypatch.setenv("FIELDAPP_HOME", str(tmp_path))
     open_store(tmp_path / "fieldapp.sqlite3")
+    Person.create(id="p1", name="李网格", role="inspector")
+    SyncState.insert(id=1, device_id="d1", person="p1").on_conflict_replace().execute()
     Grid.create(code="T", name="新阳镇", level="town", parent=None)
     Grid.create(code="DM", name="鼎美村", level="village", parent="T")
     Grid.create(code="DM-3", name="鼎美村三组", level="area", parent="DM")

@@ -13,14 +13,27 @@ from pathlib import Path
 import click
 
 from fieldapp.cli.checks import checked_out, fail
-from fieldapp.cli.common import open_local_store, use_language
+from fieldapp.cli.common import open_local_store, refuse_not_enrolled, use_language
 from fieldapp.cli.params import InputFile
+
+
+def refuse_unless_enrolled() -> None:
+    """Before saying "sync first" (a key or a venue not on this device): where no device
+    is set up (no FIELDAPP_HOME, never enrolled) no sync can work, so device-info's
+    sentence instead. The store is open, and closed here on refusing."""
+    from fieldapp.services.common.identity import enrolled
+    from fieldapp.store import close_store
+
+    if not enrolled():
+        close_store()
+        refuse_not_enrolled()
 
 
 @click.command()
 @click.argument("photo", type=InputFile())
 @click.pass_context
 def scan(ctx: click.Context, photo: Path) -> None:
+    from fieldapp.domain.placard import UNKNOWN_KEY, UNKNOWN_VENUE
     from fieldapp.i18n import t
     from fieldapp.services.placards.photo_scan import QrDecodeError, decode_qr_texts
     from fieldapp.services.placards.printing import verify_scan
@@ -34,6 +47,8 @@ def scan(ctx: click.Context, photo: Path) -> None:
     open_local_store()
     try:
         results = [verify_scan(text) for text in texts]
+        if any(r.kind in (UNKNOWN_KEY, UNKNOWN_VENUE) for r in results):  # "sync first"
+            refuse_unless_enrolled()
     finally:
         close_store()
     if len(results) > 1:
@@ -86,6 +101,8 @@ def placards(
             else:
                 infos = service.placards_for_venue(venue_code or "")
         except (service.NotOnDevice, ValueError) as exc:
+            if isinstance(exc, service.NotOnDevice):
+                refuse_unless_enrolled()
             fail(str(exc))  # before anything is written
     finally:
         close_store()
