@@ -9,12 +9,13 @@ changes are on the server before the server's record arrives.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from typing import Any
 
 from fieldapp.domain.personal import PersonalDataLocked
-from fieldapp.store.models import Person, SyncState
+from fieldapp.store.models import Outbox, Person, SyncState
 from fieldapp.store.people_models import Household, HouseholdMember, Responsibility, Vehicle
-from fieldapp.store.personal_data import LOCKED_OPS_WARNING, forget_for_new_scope
+from fieldapp.store.personal_data import LOCKED_OPS_WARNING, forget_for_new_scope, payload_text
 from sync.client.base import Conflict, Replaced, SyncResult
 
 HOUSEHOLD_FIELDS = ("code", "building", "venue_id", "address", "note", "updated_at", "updated_by")
@@ -28,6 +29,37 @@ def _date(value: Any) -> dt.date | None:
 
 # The fields of a person whose replacement by another person's edit is said (`Replaced`).
 TOLD_FIELDS = ("name", "birth_year", "note")
+RECENT_EDITS = 200  # this device's last household ops looked through for its last edit
+
+
+def _changed_here(household_id: str) -> dict[str, set[str]] | None:
+    """Of the told fields, those this device's last edit of the household changed, by
+    person: a value apart from the base it sent (sync.server.people_edits merged the rest,
+    so a value pulled for them replaced nothing of mine), all of a person it sent without
+    a base (new here, or a device of before). None when not known (not among the recent
+    edits, or sealed while the device is locked): every told field, as before."""
+    recent = (
+        Outbox.select(Outbox.payload)
+        .where(Outbox.type == "household.upsert")
+        .order_by(Outbox.seq.desc())
+        .limit(RECENT_EDITS)
+    )
+    for row in recent:
+        try:
+            payload = json.loads(payload_text(row))
+        except PersonalDataLocked:
+            return None
+        if payload.get("id") != household_id:
+            continue
+        changed: dict[str, set[str]] = {}
+        for m in payload.get("members") or []:
+            base = m.get("base")
+            changed[m["id"]] = {
+                name for name in TOLD_FIELDS
+                if base is None or str(m.get(name) or "") != str(base.get(name) or "")
+            }  # fmt: skip
+        return changed
+    return None
 
 
 def replaced_here(record: dict[str, Any]) -> list[Replaced]:
@@ -41,11 +73,13 @@ def replaced_here(record: dict[str, Any]) -> list[Replaced]:
     writer = Person.get_or_none(Person.id == by)
     who = str(record.get("updated_by_name") or (writer.name if writer is not None else by))
     found: list[Replaced] = []
+    changed = _changed_here(str(record["id"]))
     for m in record.get("members") or []:
         row = HouseholdMember.get_or_none(HouseholdMember.id == m["id"])
         if row is None:
             continue
-        for name in TOLD_FIELDS:
+        told = TOLD_FIELDS if changed is None else changed.get(row.id, set())
+        for name in [name for name in TOLD_FIELDS if name in told]:
             mine, theirs = getattr(row, name), m.get(name)
             if str(mine or "") != str(theirs or ""):
                 found.append(

@@ -18,8 +18,11 @@ from fieldapp.services.people.registry import HouseholdForm, MemberForm
 from fieldapp.services.syncing.conflicts import conflict_line
 from fieldapp.store.models import Outbox
 from fieldapp.store.people_models import Household
+from sync.client.people_rows import replaced_here
 from sync.server import db as server_db
 from sync.server.models import ChangeLog
+from sync.server.people import household_record
+from sync.server.people_models import Household as ServerHousehold
 from sync.server.people_models import HouseholdMember as ServerMember
 
 ARRIVED = "2025-03-01"
@@ -72,7 +75,9 @@ def test_a_tag_and_an_arrival_date_edited_on_two_devices_both_stand(make_device)
     _edit(household_id, arrived_on=ARRIVED)
     with inspector.client() as client:
         pushed = client.sync_once()
-    assert pushed.ok and pushed.conflicts == []
+    # Nothing of the inspector's was lost: no conflict, and the note it never changed,
+    # pulled, is not said to have replaced its own.
+    assert pushed.ok and pushed.conflicts == [] and pushed.replaced == []
     with supervisor.client() as client:
         assert client.sync_once().ok
     member_id = _person(inspector, household_id).id
@@ -119,3 +124,22 @@ def test_a_note_both_changed_keeps_the_first_and_tells_the_later(make_device) ->
     with server_db.current().connection_context():
         assert ChangeLog.select().where(ChangeLog.record_id == household_id).count() == changes
     assert _on_server(_person(inspector, household_id).id).note == "sup2 note"
+
+
+def test_a_pulled_note_this_device_never_changed_is_not_said_replaced(make_device) -> None:  # type: ignore[no-untyped-def]
+    """The supervisor's record pulled after the inspector's own edit of the arrival date:
+    the note it brings replaced nothing the inspector wrote (the server merged it); only a
+    field the inspector's last edit changed may be said replaced."""
+    inspector, supervisor, household_id = _two_devices(make_device)
+    _edit(household_id, note="sup2 note")
+    with supervisor.client() as client:
+        assert client.sync_once().ok
+    with server_db.current().connection_context():
+        record = household_record(ServerHousehold.get_by_id(household_id))
+    inspector.open()
+    _edit(household_id, arrived_on=ARRIVED)
+    assert replaced_here(record) == []
+    _edit(household_id, note="insp note")
+    assert [(r.field, r.mine, r.theirs) for r in replaced_here(record)] == [
+        ("note", "insp note", "sup2 note")
+    ]
