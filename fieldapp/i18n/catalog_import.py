@@ -20,6 +20,8 @@ ZH = {
     "import.bad_xlsx": "这不是 XLSX 文件，或文件已损坏：请用 Excel 或 WPS 打开后重新另存为 .xlsx",
     "import.not_table_file": "这不是 CSV 或 XLSX 文件（{suffix}）：请导入 .csv 或 .xlsx 文件，可用 Excel 或 WPS 另存为这两种格式",
     "import.not_utf8": "CSV 文件不是 UTF-8 编码：请另存为“CSV UTF-8（逗号分隔）”格式后再导入",
+    "import.semicolons": "这个文件用分号分隔各列：请另存为逗号分隔的 CSV（“CSV UTF-8（逗号分隔）”）后再导入",
+    "import.tabs": "这个文件用制表符分隔各列：请另存为逗号分隔的 CSV（“CSV UTF-8（逗号分隔）”）后再导入",
     "import.empty_file": "文件是空的：请在第 1 行写表头，从第 2 行起写数据",
     "import.open_quote": '这一行有一个引号（"）没有闭合，从这里到文件末尾都被读成了同一格：请补上闭合的引号，或删去这个引号',
     "import.unheaded_cells": "{columns} 列有内容（{values}），但表头在这里没有列名，这些内容不会导入：请检查这一行是否错了列，删去多出的内容，或在第 1 行补上列名",
@@ -134,6 +136,14 @@ EN = {
     "import.bad_xlsx": "not an XLSX file, or a damaged one: open it in Excel or WPS and save it again as .xlsx",
     "import.not_table_file": "not a CSV or XLSX file ({suffix}): import a .csv or .xlsx file (Excel or WPS can save one)",
     "import.not_utf8": "the CSV file is not UTF-8; save it as CSV UTF-8",
+    "import.semicolons": (
+        "this file separates its columns with semicolons; save it as a comma-separated CSV "
+        "(CSV UTF-8) and import it again"
+    ),
+    "import.tabs": (
+        "this file separates its columns with tabs; save it as a comma-separated CSV "
+        "(CSV UTF-8) and import it again"
+    ),
     "import.empty_file": "the file is empty: headers on row 1, data from row 2",
     "import.open_quote": (
         'a quote (") on this row is never closed, so the rest of the file reads as one '

@@ -153,6 +153,17 @@ def _header(text: str) -> str:
     return text.strip().strip("*＊").strip().lower()
 
 
+def _other_separator(text: str) -> str:
+    """The refusal of a CSV whose header row is separated by semicolons or tabs (Excel
+    in some regions, a copy from a web page) instead of commas; "" for a comma one."""
+    header = text.lstrip().split("\n", 1)[0]
+    if "," in header:
+        return ""
+    if ";" in header or "；" in header:
+        return "import.semicolons"
+    return "import.tabs" if "\t" in header else ""
+
+
 def read_table(
     path: Path | str, required: tuple[str, ...], aliases: Aliases | None = None
 ) -> Table:
@@ -187,6 +198,9 @@ def read_table(
         except UnicodeDecodeError:
             problem = RowError(0, "", "import.not_utf8")
             raise ImportRefused(path.name, [problem], headers={}) from None
+        separator = _other_separator(text)
+        if separator:  # every column "missing", and not a word of why
+            raise ImportRefused(path.name, [RowError(1, "", separator)], headers={})
         raw = [list(row) for row in csv.reader(io.StringIO(text, newline=""))]
         if _ends_in_open_quote(text):  # its last row swallowed the rest of the file
             unclosed = RowError(len(raw), "", "import.open_quote")
