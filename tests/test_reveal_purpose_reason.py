@@ -71,3 +71,35 @@ def test_the_service_refuses_other_with_a_note_that_says_nothing(demo_home: Path
     with pytest.raises(ValueError):
         reveal.reveal(member_id, "id_number", purpose="other", note="x")
     assert reveals() == 0
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+async def test_a_note_refused_under_other_is_not_kept_for_another_purpose(
+    demo_home: Path, lang: str
+) -> None:
+    """"x", refused under Other, was saved as the note of the identity check chosen after
+    it: a note typed under another purpose goes when the purpose changes."""
+    import json
+
+    from people_support import returnee_family
+
+    from fieldapp.services.common.identity import me
+    from fieldapp.services.people import registry
+
+    key_behind_pin()
+    demo.act_as("supervisor")
+    registry.save_household(returnee_family(me().grids[0][0]))
+    app = make_app(lang=lang)
+    try:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await on_person(app, pilot, "陈建国", "v")
+            await pilot.press("down", "down", "down", "enter", "x", "enter")  # Other, "x"
+            await settle(app, pilot)
+            assert isinstance(app.screen, RevealPurposeDialog) and reveals() == 0
+            await pilot.press("shift+tab", "up", "up", "up", "enter", "enter")  # identity
+            await settle(app, pilot)
+            assert isinstance(app.screen, PeopleScreen) and reveals() == 1
+        payload = json.loads(Outbox.get(Outbox.type == "personal_data.reveal").payload)
+        assert (payload["purpose"], payload["purpose_note"]) == ("identity_check", "")
+    finally:
+        set_language("zh")

@@ -36,6 +36,7 @@ class RevealPurposeDialog(HoldsTyped, ModalScreen[tuple[str, str] | None]):
 
     def __init__(self, title: str) -> None:
         super().__init__(id="reveal-purpose-dialog", classes="dialog")
+        self.note_for = -1  # the purpose chosen when the note was typed (-1: none)
         self.title_text = title
         localize_bindings(self)
 
@@ -60,11 +61,20 @@ class RevealPurposeDialog(HoldsTyped, ModalScreen[tuple[str, str] | None]):
     def on_mount(self) -> None:
         self.query_one("#reveal-purposes", RadioSet).focus(scroll_visible=False)
 
+    @on(Input.Changed, "#reveal-note")
+    def _noted(self) -> None:
+        self.note_for = self.query_one("#reveal-purposes", RadioSet).pressed_index
+
     @on(RadioSet.Changed, "#reveal-purposes")
-    def _chosen(self) -> None:
-        """A purpose chosen (Enter or space): on to the note, where Enter shows."""
+    def _chosen(self, event: RadioSet.Changed) -> None:
+        """A purpose chosen (Enter or space): on to the note, where Enter shows. A note
+        typed under another purpose goes: "x", refused under Other, was saved with the
+        identity check chosen after it."""
         self.query_one("#reveal-purpose-error", FormMessage).update("")
-        self.query_one("#reveal-note", Input).focus()
+        note = self.query_one("#reveal-note", Input)
+        if note.value and self.note_for not in (-1, event.index):
+            note.value = ""
+        note.focus()
 
     @on(Input.Submitted, "#reveal-note")
     @on(Button.Pressed, "#reveal-purpose-ok")
