@@ -77,8 +77,8 @@ def test_the_service_refuses_other_with_a_note_that_says_nothing(demo_home: Path
 async def test_a_note_refused_under_other_is_not_kept_for_another_purpose(
     demo_home: Path, lang: str
 ) -> None:
-    """"x", refused under Other, was saved as the note of the identity check chosen after
-    it: a note typed under another purpose goes when the purpose changes."""
+    """A note "x", refused under Other, was saved as the note of the identity check chosen
+    after it: a note typed under another purpose goes when the purpose changes."""
     import json
 
     from people_support import returnee_family
