@@ -230,7 +230,7 @@ def test_an_opening_alone_folds_as_the_fold_does(role, data):
 
     opened = {"id": "e1", "type": "opened", "actor": "p", "role": role, "at": "2026-06-10",
               "data": data, "server_seq": 0}  # fmt: skip
-    quick = fold_opening("e1", role, data)
+    quick = fold_opening("e1", role, data, at=opened["at"])
     full = fold([opened])
     if quick is None:
         assert full.conflicts

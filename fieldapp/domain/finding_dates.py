@@ -59,6 +59,68 @@ def check_event_dates(event_type: str, data: Mapping[str, Any], today: dt.date) 
     return None
 
 
+def local_day(at: Any) -> dt.date | None:
+    """The local date of an event's UTC stamp (a hazard found at 07:00 in China on the 28th
+    is at 23:00 UTC on the 27th), or None for nothing or no stamp."""
+    try:
+        stamp = dt.datetime.fromisoformat(str(at).replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return stamp.astimezone().date() if stamp.tzinfo else stamp.date()
+
+
+def earliest_hand_over(
+    found_on: dt.date | None, severity: str, state: str, deadline: dt.date | None
+) -> dt.date | None:
+    """The first day a hazard can have been handed over (移交): the day it was found; a
+    general hazard still being rectified only once its deadline has passed (domain.md 3.1:
+    rectifying past its deadline → overdue → handed over; a major one at once, as
+    `not_due_for_hand_over` says of today). None when the day it was found is not known."""
+    if found_on is None:
+        return None
+    if severity != "major" and state == OPEN and deadline is not None:
+        return max(found_on, deadline + dt.timedelta(days=1))
+    return found_on
+
+
+def hand_over_too_early(
+    data: Mapping[str, Any],
+    found_on: dt.date | None,
+    severity: str,
+    state: str,
+    deadline: dt.date | None,
+) -> tuple[dt.date, dt.date] | None:
+    """(the hand-over date, the earliest allowed) when the date is before the earliest
+    (`earliest_hand_over`): a letter dated before the hazard was found, or before a
+    general hazard's deadline passed. The device words it, the server codes it."""
+    handed = valid_date(data.get("date"))
+    earliest = earliest_hand_over(found_on, severity, state, deadline)
+    if handed is not None and earliest is not None and handed < earliest:
+        return handed, earliest
+    return None
+
+
+def hand_over_too_early_said(
+    data: Mapping[str, Any],
+    found_on: dt.date | None,
+    severity: str,
+    state: str,
+    deadline: dt.date | None,
+) -> str | None:
+    """`hand_over_too_early`, as a person reads it: before the day the hazard was found, or
+    before a general hazard's deadline passed."""
+    from fieldapp.i18n import t
+
+    early = hand_over_too_early(data, found_on, severity, state, deadline)
+    if early is None:
+        return None
+    handed, earliest = (day.isoformat() for day in early)
+    if early[1] == found_on:
+        return t("review.refused.date_before_found", date=handed, earliest=earliest)
+    due = deadline.isoformat() if deadline else ""
+    return t("review.refused.date_before_due", date=handed, earliest=earliest, deadline=due)
+
+
 def check_new_deadline(deadline: dt.date, today: dt.date) -> str | None:
     """Why a finding's deadline cannot be, as of `today`: the rule and the words of a
     deadline an extension sets (`check_event_dates`) — not before today, at most a year

@@ -21,7 +21,12 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from fieldapp.domain.finding_dates import check_event_dates, valid_date
+from fieldapp.domain.finding_dates import (
+    check_event_dates,
+    hand_over_too_early_said,
+    local_day,
+    valid_date,
+)
 from fieldapp.domain.finding_dates import not_due_for_hand_over as not_due_for_hand_over
 from fieldapp.domain.free_text import text_problem
 from fieldapp.domain.lifecycle import (  # the vocabulary, kept importable from here
@@ -145,6 +150,7 @@ class FindingState:
     resolved: frozenset[str] = frozenset()
     assigned_to: str = ""  # person id of the latest assignment (incidents)
     reported_by: str = ""  # person id of the fix reported last (`self_verified`)
+    found_on: dt.date | None = None  # the local date of the opening event
 
     def is_overdue(self, today: dt.date) -> bool:
         return is_overdue(self.state, self.deadline, today)
@@ -278,11 +284,16 @@ def check_event(
     later = folded.deadline if today else None  # checked as of a day only, as the rest
     if event_type == "deadline_extended" and new_deadline and later and new_deadline <= later:
         return t("review.refused.not_later", deadline=later.isoformat())
-    if event_type == "handed_over" and today is not None:
-        return not_due_for_hand_over(
-            severity or folded.severity, folded.state, folded.deadline, today
-        )
-    return None
+    if event_type != "handed_over":
+        return None
+    found, severity = folded.found_on, severity or folded.severity
+    if today is not None and (
+        not_due := not_due_for_hand_over(severity, folded.state, folded.deadline, today)
+    ):
+        return not_due  # not due today: said before the date's earliest
+    if lifecycle is not HAZARD:  # the earliest date is worded for a hazard
+        return None
+    return hand_over_too_early_said(data, found, severity, folded.state, folded.deadline)
 
 
 def causal_order(events: Iterable[Event]) -> list[Event]:
@@ -327,6 +338,7 @@ def fold(
     state, deadline, last = "", None, None
     handed_to = reference = outcome = severity = assigned_to = reported_by = ""
     handed_on: dt.date | None = None
+    found_on: dt.date | None = None
     effective: str | None = None  # the last event that took effect
     conflicts: list[Conflict] = []
     resolved: set[str] = set()
@@ -346,6 +358,8 @@ def fold(
         data = event.data
         if event.type in (lifecycle.opening, "rejected", "deadline_extended"):
             deadline = valid_date(data.get("deadline")) or deadline
+        if event.type == lifecycle.opening:
+            found_on = local_day(event.at)
         if event.type == lifecycle.opening and data.get("severity") in SEVERITIES:
             severity = str(data["severity"])
         if event.type == "assigned":
@@ -375,11 +389,17 @@ def fold(
         resolved=frozenset(resolved & {c.event_id for c in conflicts}),
         assigned_to=assigned_to,
         reported_by=reported_by,
+        found_on=found_on,
     )
 
 
 def fold_opening(
-    event_id: str, role: str, data: Mapping[str, Any], lifecycle: Lifecycle = HAZARD
+    event_id: str,
+    role: str,
+    data: Mapping[str, Any],
+    lifecycle: Lifecycle = HAZARD,
+    *,
+    at: str = "",
 ) -> FindingState | None:
     """`fold` of a record whose one event is its opening, without the fold's machinery
     (most hazards reach the server so: found and sent in one inspection); None when that
@@ -393,4 +413,5 @@ def fold_opening(
         last_event_id=event_id,
         order=(event_id,),
         severity=str(severity) if severity in SEVERITIES else "",
+        found_on=local_day(at),
     )

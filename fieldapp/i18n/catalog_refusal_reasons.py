@@ -51,6 +51,7 @@ ZH = {
     "refusal.followup_plan": "服务器不支持这份随访计划的随访表、频次或开始日期，请联系管理员",
     "refusal.incident_opening": "新事件须连同它的上报一起发送，请重新上报；仍被拒收请联系管理员",
     "refusal.evidence_without_photo": "补充证据没有附带照片，请选好照片后重新添加",
+    "refusal.hand_over_too_early": "移交日期 {date} 早于最早可填的日期 {earliest}（发现隐患之日；一般隐患为整改期限的次日），请改正后重新移交",
     "refusal.answered_twice": "同一检查项填写了两次，请改正后重新提交",
     "refusal.finding_other_venue": "隐患与检查记录不属于同一场所，请在该场所的检查中重新记录",
     "refusal.supersedes_itself": "复查记录不能替代它自己，请重新复查",
@@ -174,6 +175,11 @@ EN = {
     ),
     "refusal.evidence_without_photo": (
         "evidence added to an incident came without a photo; choose the photo and add it again"
+    ),
+    "refusal.hand_over_too_early": (
+        "the hand-over date {date} is before {earliest}, the earliest allowed (the day the"
+        " hazard was found; for a general hazard the day after its deadline); correct it and"
+        " hand it over again"
     ),
     "refusal.answered_twice": "an item is answered twice; correct it and submit again",
     "refusal.finding_other_venue": (

@@ -61,7 +61,7 @@ ZH: dict[str, str] = {
     "review.refused.deadline_far": "整改期限最远到 {latest}（一年内）；请检查年份。",
     "review.refused.date_future": "移交日期 {date} 还没到；请填写实际移交的日期（不晚于今天）。",
     "review.refused.date_before_found": "移交日期 {date} 早于发现隐患的日期；请填写实际移交的日期，最早为 {earliest}。",
-    "review.refused.date_before_due": "移交日期 {date} 整改期限 {deadline} 还没过，一般隐患过了期限仍未整改才移交；请填写实际移交的日期，最早为 {earliest}。",
+    "review.refused.date_before_due": "移交日期 {date} 时整改期限 {deadline} 还没过，一般隐患过了期限仍未整改才移交；请填写实际移交的日期，最早为 {earliest}。",
     "review.refused.unit_missing": "请选择接收单位：派出所、消防大队或执法检查股。",
     "review.refused.reference_missing": "请填写移交文号。",
     "review.refused.date_missing": "请填写移交日期。",

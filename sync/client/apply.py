@@ -107,7 +107,9 @@ def _fold(events: list[dict[str, Any]]) -> machine.FindingState:
         event["data"] = json.loads(event["data"]) if event["data"] else {}
     if len(events) == 1 and events[0]["type"] == machine.HAZARD.opening:
         opened = events[0]
-        quick = machine.fold_opening(opened["id"], opened["role"], opened["data"])
+        quick = machine.fold_opening(
+            opened["id"], opened["role"], opened["data"], at=str(opened["at"])
+        )
         if quick is not None:
             return quick
     return machine.fold(events)

@@ -51,6 +51,9 @@ HOUSEHOLD_VENUE = "household_venue"  # a household's venue is not in the househo
 FOLLOWUP_PLAN = "followup_plan"  # a plan's form, cadence or start date the server lacks
 INCIDENT_OPENING = "incident_opening"  # a new incident without its own opening event
 EVIDENCE_WITHOUT_PHOTO = "evidence_without_photo"  # evidence added to an incident, no photo
+# date, earliest: a hand-over dated before the hazard was found, or before a general
+# hazard's deadline passed (`fieldapp.domain.finding_dates.earliest_hand_over`)
+HAND_OVER_TOO_EARLY = "hand_over_too_early"
 ANSWERED_TWICE = "answered_twice"  # item (its code): an inspection answers an item twice
 FINDING_OTHER_VENUE = "finding_other_venue"  # a finding of another venue than its inspection
 SUPERSEDES_ITSELF = "supersedes_itself"  # a re-inspection that names itself as replaced
@@ -95,6 +98,7 @@ CODES = frozenset(
         FOLLOWUP_PLAN,
         INCIDENT_OPENING,
         EVIDENCE_WITHOUT_PHOTO,
+        HAND_OVER_TOO_EARLY,
         ANSWERED_TWICE,
         FINDING_OTHER_VENUE,
         SUPERSEDES_ITSELF,

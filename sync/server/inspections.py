@@ -377,7 +377,7 @@ def _fold_arriving(events: list[dict[str, Any]], role: str) -> FindingState:
     A finding that arrives with only its opening event (nearly all) needs no fold; with
     more, each event is checked against the fold of those before it, as it lands."""
     if len(events) == 1 and events[0]["type"] == HAZARD.opening:
-        quick = fold_opening(events[0]["id"], role, events[0]["data"])
+        quick = fold_opening(events[0]["id"], role, events[0]["data"], at=str(events[0]["at"]))
         if quick is not None:
             return quick
     folded = fold_events([])

@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from fieldapp.domain.finding_dates import hand_over_too_early
 from sync.protocol import DailyReportSubmit, EventPayload, FindingEventSubmit, refusals
 from sync.server import db as server_db
 from sync.server.feed import NewChange
@@ -98,6 +99,23 @@ def _check_event(who: DeviceContext, event: EventPayload) -> None:
         raise refusals.already_submitted("event", event.id, text)
 
 
+def _check_hand_over_date(event: EventPayload, existing: list[Any], severity: str) -> None:
+    """A hand-over dated before the hazard was found, or before a general hazard's
+    deadline passed, is refused as the device refuses it (`hand_over_too_early`)."""
+    folded = fold_events(existing)
+    early = hand_over_too_early(
+        event.data, folded.found_on, severity or folded.severity, folded.state, folded.deadline
+    )
+    if early is not None:
+        handed, earliest = (day.isoformat() for day in early)
+        text = (
+            f"event {event.id} hands the hazard over on {handed}, before {earliest}, the "
+            "earliest day it can have been (the day it was found, or for a general hazard "
+            "the day after its deadline)"
+        )
+        raise refusals.refused(text, refusals.HAND_OVER_TOO_EARLY, date=handed, earliest=earliest)
+
+
 def _refresh_state(finding: Finding) -> None:
     events = list(
         FindingEvent.select()
@@ -132,6 +150,8 @@ def apply_finding_event(who: DeviceContext, sub: FindingEventSubmit) -> Applied:
         .where(FindingEvent.finding == finding.id)
         .order_by(FindingEvent.server_order)
     )
+    if event.type == "handed_over":
+        _check_hand_over_date(event, existing, finding.severity)
     row, conflict = _numbered_row(who, finding.id, event, existing)
     FindingEvent.insert(row).execute()
     _refresh_state(finding)
