@@ -24,6 +24,7 @@ from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widgets import DataTable, Header, Input, Label, Static
 
+from fieldapp.domain.clock import today
 from fieldapp.i18n import listed, t
 from fieldapp.services.common.refused_records import RecordRefusal
 from fieldapp.services.people.registry import HouseholdView, MemberView
@@ -81,6 +82,11 @@ def load_people(query: str, cadre: str = "") -> PeopleData:
     )
 
 
+def moved_out(member: MemberView) -> bool:
+    """Left on or before today (离开日期): 已迁出, not one of the household's people."""
+    return member.left_on is not None and member.left_on <= today()
+
+
 class PeopleScreen(PeopleActions):
     REMOUNT_ON_RELABEL = True
     PLACE = "binding.app.people"
@@ -114,6 +120,7 @@ class PeopleScreen(PeopleActions):
         self.cadre: tuple[str, str] | None = None  # (person id, name): only their 包保 list
         self.locked = False  # the last load met the device locked
         self.loads = 0  # loads begun: a search typed while one runs begins another
+        self.sync_seen: object = None  # the app's last sync outcome this list has met
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -129,6 +136,7 @@ class PeopleScreen(PeopleActions):
         self._subtitle()
         self._add_columns()
         self.query_one("#people-table", DataTable).focus()
+        self.sync_seen = getattr(self.app, "sync_outcome", None)
         self._load("")
 
     def _columns(self) -> tuple[tuple[str, int], ...]:
@@ -252,6 +260,18 @@ class PeopleScreen(PeopleActions):
     def on_screen_resume(self) -> None:
         if self.locked:  # the PIN was entered above this screen: read again
             self.reload()
+        else:  # a sync ended while a dialog stood over this screen
+            self.synced()
+
+    def synced(self) -> None:
+        """A sync that pulled households (another device's edits of people) is shown at
+        once, the cursor staying on the same person (`_fill_rows` keeps it)."""
+        outcome = getattr(self.app, "sync_outcome", None)
+        if outcome is None or outcome is self.sync_seen:
+            return
+        self.sync_seen = outcome
+        if "household" in outcome.result.pulled_types or outcome.result.rescoped:
+            self.reload()
 
     @on(Loaded)
     def _loaded(self, event: Loaded) -> None:
@@ -270,6 +290,7 @@ class PeopleScreen(PeopleActions):
         self.members = {}
         columns = dict(self._columns())
         keys = list(columns)
+        gone: list[tuple[list[Text], str]] = []
         for household in self.data.households:
             label = " ".join(x for x in (household.building, household.code) if x) or "-"
             label = ending(label, columns.get("household", len(label)))
@@ -280,7 +301,7 @@ class PeopleScreen(PeopleActions):
                 marked: str | Text = Text.assemble(refused_mark(self, mark), " ", cut)
             for member in household.members:
                 self.members[member.id] = (household, member)
-                cells = {
+                cells: dict[str, str | Text] = {
                     "name": refused_mark(self, member.name) if refused else member.name,
                     # A category is for the people followed up; the others say so.
                     "tags": listed(t(f"tag.{tag}") for tag in member.tags) or t("people.no_tags"),
@@ -289,7 +310,14 @@ class PeopleScreen(PeopleActions):
                     "phone": member.phone,
                     "arrived": member.arrived_on.isoformat() if member.arrived_on else "",
                 }
+                if moved_out(member):  # marked, dimmed and listed after everyone here
+                    cells["tags"] = t("people.moved_out")
+                    row = [Text.assemble(cells[key], style="dim") for key in keys]
+                    gone.append((row, member.id))
+                    continue
                 table.add_row(*(cells[key] for key in keys), key=member.id)
+        for row, member_id in gone:
+            table.add_row(*row, key=member_id)
         if keep in self.members:
             table.move_cursor(row=table.get_row_index(keep))
         self._show_household()
@@ -322,7 +350,7 @@ class PeopleScreen(PeopleActions):
                 building=household.building or "-",
                 address=household.address or "-",
                 grid=household.grid_code,
-                count=len(household.members),
+                count=sum(not moved_out(m) for m in household.members),
                 plates=plates,
             )
             + (
