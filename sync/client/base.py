@@ -232,6 +232,7 @@ class SyncResult:
     pushed: int = 0  # ops the server answered applied or duplicate
     rejected: list[RejectedOp] = field(default_factory=list)
     pulled: int = 0
+    pulled_types: set[str] = field(default_factory=set)  # the kinds of record pulled
     blobs_uploaded: int = 0
     blobs_downloaded: int = 0  # photos of other devices fetched after the pull
     blobs_waiting: int = 0  # referenced photos still not on this device (next sync)

@@ -133,6 +133,7 @@ class PagePuller:
             result.pulled += applier.apply()
             SyncState.update(pull_cursor=page.cursor).where(SyncState.id == 1).execute()
         checkpoints.committed()
+        result.pulled_types.update(change.type for change in page.changes)
         result.warnings += applier.warnings
         result.verdicts += applier.verdicts
         result.replaced += applier.replaced
