@@ -219,17 +219,22 @@ def admin_audit(since: str | None, actor: str | None, limit: int | None) -> None
 
     from sync.server import audit
     from sync.server import db as server_db
+    from sync.server.audit_names import member_names
 
     server_db.init_schema()
     found = admin_call(lambda: audit.entries(since=since, actor=actor, limit=limit))
     if not found:
         click.echo(t("admin.audit.none"))
+    names = admin_call(lambda: member_names(entry.subject for entry in found))
     for entry in found:
         detail = (
             json.dumps(entry.detail, ensure_ascii=False, sort_keys=True) if entry.detail else ""
         )
+        subject = entry.subject or "-"
+        if name := names.get(entry.subject):  # a person named, not only by the member's id
+            subject = t("admin.audit.subject_named", subject=subject, name=name)
         click.echo(
-            f"{entry.at}  {entry.actor}  {entry.action}  {entry.subject or '-'}"
+            f"{entry.at}  {entry.actor}  {entry.action}  {subject}"
             f"  {entry.device or '-'}  {detail}".rstrip()
         )
 
