@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from fieldapp.cli.common import open_local_store, use_language
+from fieldapp.cli.common import open_local_store, unlock_personal_data, use_language
 from fieldapp.cli.params import NegativeNumbers
 from fieldapp.i18n import t
 
@@ -105,15 +105,16 @@ def sync_command(ctx: click.Context, insecure_http: bool) -> None:
     from fieldapp.services.syncing.media_problems import warnings_in_words
     from fieldapp.services.syncing.problems import errors_in_words, retry_hint
     from fieldapp.services.syncing.runs import after_sync
+    from fieldapp.store.personal_data import LOCKED_OPS_WARNING
 
     use_language(ctx)
     open_local_store()
-    bars = _PhaseBars()
-    try:
-        result = _sync_once(insecure_http, bars)
-    finally:
-        bars.close()
+    result = _sync_with_bars(insecure_http)
     after_sync(result)
+    if LOCKED_OPS_WARNING in result.warnings:  # people records held back behind the PIN:
+        unlock_personal_data()  # asked here, as export does (ctrl+l is the app's key)
+        result = _sync_with_bars(insecure_http)
+        after_sync(result)
     if result.new_epoch:
         click.echo(t("sync.new_epoch"))
     if not result.errors:  # else the error is the outcome: one line, not "done" and "failed"
@@ -139,6 +140,14 @@ def sync_command(ctx: click.Context, insecure_http: bool) -> None:
     if result.pending:
         click.echo(t("sync.pending", count=result.pending), err=True)
     sys.exit(0 if result.ok else EXIT_INCOMPLETE)
+
+
+def _sync_with_bars(insecure_http: bool) -> SyncResult:
+    bars = _PhaseBars()
+    try:
+        return _sync_once(insecure_http, bars)
+    finally:
+        bars.close()
 
 
 def _sync_once(insecure_http: bool, bars: _PhaseBars) -> SyncResult:
