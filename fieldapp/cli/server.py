@@ -183,18 +183,22 @@ DEVICE_COLUMNS = ("device", "state", "person", "name", "role", "device_name", "e
 @admin.command("devices")
 def admin_devices() -> None:
     from sync.server import admin as server_admin
+    from sync.server.office_time import office_minute
 
     devices = admin_call(server_admin.list_devices)
     if not devices:
         click.echo(t("admin.devices.none"))
         return
+    signed_out = admin_call(server_admin.signed_out_devices)
     click.echo("\t".join(t(f"admin.devices.col.{column}") for column in DEVICE_COLUMNS))
     for d in devices:
-        state = t("admin.devices.state.revoked" if d.revoked else "admin.devices.state.active")
+        state = "revoked" if d.revoked else "active"
+        state = "signed_out" if d.id in signed_out else state  # a web session that ended
+        seen = office_minute(d.last_seen_at) if d.last_seen_at else "-"
         click.echo(
             "\t".join([
-                d.id, state, d.person.id, d.person.name, t(f"role.{d.person.role}"),
-                d.name or "-", d.created_at, d.last_seen_at or "-",
+                d.id, t(f"admin.devices.state.{state}"), d.person.id, d.person.name,
+                t(f"role.{d.person.role}"), d.name or "-", office_minute(d.created_at), seen,
             ])
         )  # fmt: skip
 

@@ -5,7 +5,8 @@ answers a one-time enrolment code; a new store directory (0700) is enrolled with
 synced once, by `fieldapp enroll` and `fieldapp sync` run as subprocesses with that
 directory as FIELDAPP_HOME — so two sessions never share a store, even of the same user.
 The session cookie is random and lives only in this process's memory. Ending a session
-(sign-out, or idle too long) syncs its store and deletes it only when the sync went through.
+(sign-out, or idle too long) syncs its store and deletes it only when the sync went through,
+its device then signing out at the server (`fieldapp.web.sign_out`).
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from fieldapp.services.common.device_lock import WEB_SESSION_ENV
 from sync.client.base import server_verification
 
 COOKIE = "fieldapp_session"
+SIGN_OUT = "fieldapp.web.sign_out"
 
 # The central server's ErrorBody codes for a refused sign-in -> what to tell the person.
 _REFUSALS = {
@@ -104,6 +106,8 @@ class Sessions:
         store when the sync did not go through, so nothing recorded is lost."""
         extra = ["--insecure-http"] if self.insecure_http else []
         if await self._fieldapp(session.home, "sync", *extra, check=False) == 0:
+            # Its device retires (fieldapp.web.sign_out): one sign-in, one device in use.
+            await self._fieldapp(session.home, *extra, check=False, module=SIGN_OUT)
             shutil.rmtree(session.home, ignore_errors=True)
 
     async def sign_in(self, username: str, password: str, lang: str) -> str:
@@ -156,9 +160,11 @@ class Sessions:
             raise SignInFailed(_say(lang, "web.sign_in.unreadable", url=url))
         return code
 
-    async def _fieldapp(self, home: Path, *args: str, check: bool = True) -> int:
+    async def _fieldapp(
+        self, home: Path, *args: str, check: bool = True, module: str = "fieldapp"
+    ) -> int:
         process = await asyncio.create_subprocess_exec(
-            sys.executable, "-m", "fieldapp", *args,
+            sys.executable, "-m", module, *args,
             env={**os.environ, "FIELDAPP_HOME": str(home), WEB_SESSION_ENV: "1"},
             stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.STDOUT,
         )  # fmt: skip

@@ -21,7 +21,7 @@ from sync.protocol import canonical_json
 from sync.server import audit, headers
 from sync.server import db as server_db
 from sync.server.feed import NewChange, append_changes
-from sync.server.models import Checklist, Device, Grid, Person, PersonGrid, PlacardKey
+from sync.server.models import AuditEntry, Checklist, Device, Grid, Person, PersonGrid, PlacardKey
 from sync.server.office import known_kinds
 from sync.server.records import checklist_change, grid_change, person_changes, placard_key_change
 from sync.server.tables import (
@@ -358,3 +358,11 @@ def publish_placard_key(key_id: str, public_key: str, *, revoked: bool = False) 
 
 def list_devices() -> list[Device]:
     return list(Device.select(Device, Person).join(Person).order_by(Device.created_at))
+
+
+def signed_out_devices() -> set[str]:
+    """The devices that retired themselves at the end of a `fieldapp web` session."""
+    query = AuditEntry.select(AuditEntry.subject).where(
+        AuditEntry.action == audit.DEVICE_SIGNED_OUT
+    )
+    return {entry.subject for entry in query}

@@ -22,6 +22,7 @@ from sync.server.submit import Applied
 # What the entries say happened (the action column).
 DEVICE_ENROLLED = "device.enrolled"
 DEVICE_REVOKED = "device.revoked"
+DEVICE_SIGNED_OUT = "device.signed_out"  # a `fieldapp web` session's store, at its end
 ENROLMENT_CODE_ISSUED = "enrolment_code.issued"
 PLACARD_KEY_CREATED = "placard_key.created"
 PLACARD_KEY_ROTATED = "placard_key.rotated"
@@ -130,6 +131,12 @@ def apply_export_recorded(who: DeviceContext, payload: ExportRecorded) -> Applie
             "people": payload.people,
             "full": payload.full,
             "device_time": payload.at,
+            # a full export's purpose, as a reveal's (personal_data.revealed) is kept
+            **(
+                {"purpose": payload.purpose, "purpose_note": payload.purpose_note}
+                if payload.full
+                else {}
+            ),
         },
     )
     return Applied(changes=[])

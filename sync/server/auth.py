@@ -172,7 +172,10 @@ def device_of(row: Sequence[Any] | None) -> DeviceContext:
     )
 
 
-def revoke(device_id: str) -> bool:
+def revoke(device_id: str, *, signed_out: bool = False) -> bool:
+    """The device's token works no more. `signed_out`: the device asked it itself (a
+    `fieldapp web` session ended), which the audit trail and `admin devices` say."""
+    action = audit.DEVICE_SIGNED_OUT if signed_out else audit.DEVICE_REVOKED
     with server_db.write_transaction():
         count = (
             Device.update(revoked=True, revoked_at=server_db.now_iso())
@@ -181,7 +184,5 @@ def revoke(device_id: str) -> bool:
         )
         if count == 1:
             owner = Device.get_by_id(device_id).person_id
-            audit.record(
-                audit.DEVICE_REVOKED, device=device_id, subject=device_id, detail={"person": owner}
-            )
+            audit.record(action, device=device_id, subject=device_id, detail={"person": owner})
     return count == 1

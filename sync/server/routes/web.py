@@ -1,16 +1,19 @@
 """`POST /api/v1/web/login`: office staff sign in (for `fieldapp web`) and receive a
-one-time enrolment code for their own office store."""
+one-time enrolment code for their own office store. `POST /api/v1/web/sign-out`: that
+store's session ended, so its device retires (its token works no more; `admin devices`
+lists it as signed out, not in use)."""
 
 from __future__ import annotations
 
 import logging
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Response
 from pydantic import BaseModel, Field
 
 from sync.protocol import ErrorBody
+from sync.server import auth, web_users
 from sync.server import db as server_db
-from sync.server import web_users
+from sync.server.deps import CurrentDevice
 from sync.server.errors import api_error
 
 router = APIRouter(tags=["web"])
@@ -49,3 +52,15 @@ def login(body: SignIn) -> SignedIn:
     log.info("web sign-in", extra={"audit": "web_sign_in", "user": body.username,
                                    "outcome": "ok"})  # fmt: skip
     return SignedIn(code=issued.code, person_id=issued.person_id)
+
+
+@router.post(
+    "/web/sign-out",
+    status_code=204,
+    responses={401: {"model": ErrorBody}},
+    summary="The calling device (a fieldapp web session's store) signs out and retires",
+)
+def sign_out(who: CurrentDevice) -> Response:
+    with server_db.current().connection_context():
+        auth.revoke(who.device_id, signed_out=True)
+    return Response(status_code=204)
