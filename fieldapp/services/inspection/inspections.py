@@ -117,6 +117,17 @@ def draft_for_venue(venue_id: str) -> str | None:
     return None if row is None else str(row.id)
 
 
+def last_submitted_at(venue_id: str) -> str:
+    """When the venue's last inspection was submitted (UTC, stored), "" if never."""
+    row = (
+        Inspection.select(Inspection.submitted_at)
+        .where((Inspection.venue == venue_id) & Inspection.submitted_at.is_null(False))
+        .order_by(Inspection.submitted_at.desc())
+        .first()
+    )
+    return "" if row is None else str(row.submitted_at or "")
+
+
 def draft_brief(inspection_id: str) -> tuple[str, str, str, str]:
     """The unfinished inspection as the offer to continue it says it: the venue's name and
     code, when it started (UTC, stored) and the item it stands at."""

@@ -7,13 +7,28 @@ from fieldapp.services.inspection.scan_proof import CAMERA
 from fieldapp.tui.dialogs.confirm import ConfirmDialog
 
 
+def submitted_today(stamp: str) -> str:
+    """The local time (HH:MM) of a UTC `stamp` that is today, "" otherwise."""
+    import datetime as dt
+
+    if not stamp:
+        return ""
+    try:
+        moment = dt.datetime.fromisoformat(stamp.replace("Z", "+00:00")).astimezone()
+    except ValueError:
+        return ""
+    return moment.strftime("%H:%M") if moment.date() == dt.date.today() else ""
+
+
 class ScannedVenueDialog(ConfirmDialog):
     """Dismisses True to start (or resume) the inspection of the scanned venue. A venue
     outside my grids (`outside`: its grid's name) says the server will not take the
     inspection, and starts on Cancel: starting is a choice, not a reflex Enter. A code
     read from a photo (`source` CAMERA) says so, and that it is recorded as such: the
     record says 标牌二维码读自照片（非现场扫码）, never a scan on site; unless the draft
-    resumed has a scan on site already (`on_site`), which the record keeps, and says."""
+    resumed has a scan on site already (`on_site`), which the record keeps, and says.
+    An inspection of the venue submitted today (`submitted_at`, UTC) is said with its
+    time: a second one is likely a mistake."""
 
     def __init__(
         self,
@@ -25,6 +40,7 @@ class ScannedVenueDialog(ConfirmDialog):
         outside: str = "",
         source: str = "",
         on_site: bool = False,
+        submitted_at: str = "",
     ) -> None:
         if source == CAMERA:
             title = "scan.venue.photo_title"
@@ -36,6 +52,8 @@ class ScannedVenueDialog(ConfirmDialog):
             body_key = "scan.venue.resume_body" if resume else "scan.venue.start_body"
         body = t(body_key, venue=venue, code=code)
         yes = "scan.venue.resume" if resume else "scan.venue.start"
+        if at := submitted_today(submitted_at):  # scanned again just after submitting?
+            body += "\n" + t("scan.venue.submitted_today", at=at)
         if outside:
             body += "\n" + t("scan.venue.outside_grid", grid=outside)
             yes = "scan.venue.resume_anyway" if resume else "scan.venue.start_anyway"

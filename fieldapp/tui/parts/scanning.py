@@ -91,6 +91,7 @@ class CheckedScan:
     draft_on_site: bool = False  # that draft has a placard scanned on site already
     mark: ScanMark | None = None  # where the scan came from and when (kept as proof)
     outside_grid: str = ""  # the venue's grid, where it is outside mine (server refuses)
+    submitted_at: str = ""  # the venue's last inspection submitted (UTC), if any
 
 
 def _looks_like_photo_path(text: str) -> bool:
@@ -259,9 +260,10 @@ class ScanningApp(WedgeListener, ScanPhotos, ScanDialogs):
 
         with db.connection_context():
             result = placards.verify_scan(text)
-            draft_id, on_site, outside_grid = None, False, ""
+            draft_id, on_site, outside_grid, submitted_at = None, False, "", ""
             if result.venue_id is not None and open_now is None:
                 draft_id = inspections.draft_for_venue(str(result.venue_id))
+                submitted_at = inspections.last_submitted_at(str(result.venue_id))
                 on_site = draft_id is not None and scan_proof.draft_scanned_on_site(draft_id)
                 outside_grid = venue_scope.grid_outside_mine(str(result.venue_id))
             refusal = _refusal(result)
@@ -295,6 +297,7 @@ class ScanningApp(WedgeListener, ScanPhotos, ScanDialogs):
             draft_on_site=on_site,
             mark=mark,
             outside_grid=outside_grid,
+            submitted_at=submitted_at,
         )
         self.call_from_thread(self.scan_checked, checked, open_now)
 
@@ -361,6 +364,7 @@ class ScanningApp(WedgeListener, ScanPhotos, ScanDialogs):
             outside=scan.outside_grid,
             source=scan.mark.source if scan.mark else "",  # a photo's read says so
             on_site=scan.draft_on_site,  # and that the draft's scan on site stands
+            submitted_at=scan.submitted_at,  # one submitted today is said
         )
         self.open_dialog(dialog, answered)
 
