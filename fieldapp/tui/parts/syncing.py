@@ -226,12 +226,23 @@ class SyncApp(Navigation):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="sync")
     def _run_sync(self, manual: bool) -> None:
+        # Quitting does not wait for a sync that cannot finish (a server that does not
+        # answer): the worker gives it up, and what it had not sent stays queued.
+        from textual.worker import get_current_worker
+
         from fieldapp.services.syncing import runs as syncing
         from fieldapp.store import db
+        from fieldapp.tui.abandonable import Abandoned, run_abandonable
+
+        def sync() -> SyncOutcome:
+            with db.connection_context():
+                return syncing.run_sync(self._progress)
 
         try:
-            with db.connection_context():
-                outcome = syncing.run_sync(self._progress)
+            worker = get_current_worker()
+            outcome = run_abandonable(sync, lambda: worker.is_cancelled, "sync")
+        except Abandoned:
+            return
         except Exception:
             self.call_from_thread(self._sync_crashed)
             raise  # reported by the app's one worker-error handler
