@@ -251,7 +251,7 @@ class GridName:
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         indent = " " * self.step * self.depth
-        fitted = grid_name_apart if self.apart else grid_name_in
+        fitted = grid_name_apart if self.apart else grid_name_in_tree
         name = fitted(self.name, self.parent, max(options.max_width - len(indent), 1))
         yield Text(indent + name, no_wrap=True, overflow="crop", end="")
 
@@ -264,6 +264,31 @@ def grid_name_in(name: str, parent: str, cells: int) -> str:
     if cell_len(name) <= cells:
         return name
     return cut(name.removeprefix(parent) if parent else name, cells) or cut(name, cells)
+
+
+# What `grid_name_in_tree` keeps of a cut name: of its own part at least its start with
+# "…" (第一… of 第一网格), whole where the grid it is under keeps this much (东瑶 of 东瑶村).
+OWN_KEPT = 5
+PARENT_KEPT = 4
+
+
+def grid_name_in_tree(name: str, parent: str, cells: int) -> str:
+    """A grid's name in `cells` in a tree, where the row of the grid it is under may be
+    scrolled away: whole if it fits, else as much of the start of that grid's name as
+    leaves room for its own part (or its start, cut with "…"), then "·" and that part:
+    东瑶村第一网格 reads 东瑶·第一网格, 东瑶村·第一…, 东瑶·第一… or 东·第一… as the room
+    narrows, where it read 第一网格 like every village's first grid; as `grid_name_in`
+    where not even one character of that grid's name fits."""
+    if cell_len(name) <= cells:
+        return name
+    own = (name.removeprefix(parent) if parent else name).lstrip()
+    if own == name or not own:
+        return grid_name_in(name, parent, cells)
+    whole = cells - 1 - cell_len(own) >= PARENT_KEPT
+    head = "".join(fitting(parent, cells - 1 - (cell_len(own) if whole else OWN_KEPT)))
+    if not head:
+        return grid_name_in(name, parent, cells)
+    return head + "·" + cut(own, cells - 1 - cell_len(head))
 
 
 def grid_name_apart(name: str, parent: str, cells: int) -> str:
