@@ -45,6 +45,7 @@ from fieldapp.tui.widgets import PagedTable
 from fieldapp.tui.widgets.key_footer import KeyFooter
 from fieldapp.tui.widgets.paged_table import selected_key
 from fieldapp.tui.widgets.table import Table
+from fieldapp.tui.widgets.venue_names import VenueName
 
 PAGE = 50
 BUCKET_CHOICES = ("all", "overdue", "today", "week")
@@ -138,7 +139,9 @@ class RoundsScreen(RoundStops):
         due = self.query_one("#rounds-due", PagedTable)
         for key in ("mark", "bucket", "due", "code", "name", "kind", "grid"):
             due.add_column(t(f"rounds.col.{key}"), key=key)
-        stops = self.query_one("#round-stops", DataTable)
+        due.squeezed = ("name", "name")  # a long name ends with "…" at the pane's edge
+        stops = self.query_one("#round-stops", Table)
+        stops.squeezed = ("name", "name")
         for key in ("position", "done", "code", "name"):
             stops.add_column(t(f"rounds.col.{key}"), key=key)
         people = self.query_one("#by-inspector", DataTable)
@@ -238,7 +241,7 @@ class RoundsScreen(RoundStops):
                 t(f"bucket.{line.bucket}"),
                 line.due_on.isoformat() if line.due_on else t("home.never"),
                 line.code,
-                line.name,
+                VenueName(line.name),  # type: ignore[arg-type]  # fitted to its column
                 t(f"kind.{line.kind}"),
                 line.grid,
                 key=line.venue_id,
