@@ -69,6 +69,7 @@ def export(
         if kind is not None and kind not in (known := venue_kinds()):
             fail(t("cli.export.unknown_kind", kind=kind, known=listed(known)))
         unlock_personal_data()  # the people sheets open ID numbers and phones to mask them
+        purpose = _ask_purpose() if full_personal_data else ("", "")
         with ExitStack() as stack:
             bar: Any = None
             shown = 0
@@ -90,6 +91,7 @@ def export(
                     progress=progress,
                     lang=lang,
                     full_personal_data=full_personal_data,
+                    purpose=purpose,
                 )
             except FullExportRefused as refused:
                 raise click.ClickException(str(refused)) from None
@@ -102,6 +104,26 @@ def export(
     finally:
         close_store()
     click.echo(export_summary(result, listed(str(p) for p in result.paths)))
+
+
+def _ask_purpose() -> tuple[str, str]:
+    """The purpose of a full export, asked as the reveal dialog asks it (its purposes, its
+    note, required and meaning something for Other) and kept in the export's record."""
+    from fieldapp.domain.typed import says_something
+    from fieldapp.i18n import t
+    from fieldapp.services.people.reveal import OTHER_PURPOSE, PURPOSES, checked_note
+
+    for number, purpose in enumerate(PURPOSES, start=1):
+        click.echo(f"  {number}. {t(f'reveal_purpose.{purpose}')}", err=True)
+    chosen = click.prompt(t("cli.export.purpose"), type=click.IntRange(1, len(PURPOSES)),
+                          err=True, prompt_suffix="")  # fmt: skip
+    purpose = PURPOSES[chosen - 1]
+    while True:
+        note = click.prompt(t("reveal_purpose.note"), default="", show_default=False,
+                            err=True, prompt_suffix=" ").strip()  # fmt: skip
+        if purpose != OTHER_PURPOSE or says_something(note):
+            return purpose, checked_note(purpose, note)  # as a reveal keeps it
+        click.echo(t("reveal_purpose.explain"), err=True)
 
 
 @click.command()

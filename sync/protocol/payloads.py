@@ -174,3 +174,6 @@ class ExportRecorded(WireModel):
     file: Text = ""
     people: int = Field(default=0, ge=0, le=10_000_000)
     full: bool = False  # ID numbers and phones written unmasked
+    # Why, for a full export: as a reveal's (fieldapp.services.people.reveal.PURPOSES).
+    purpose: str = Field(default="", max_length=200)
+    purpose_note: str = Field(default="", max_length=200)

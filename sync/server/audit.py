@@ -131,6 +131,12 @@ def apply_export_recorded(who: DeviceContext, payload: ExportRecorded) -> Applie
             "people": payload.people,
             "full": payload.full,
             "device_time": payload.at,
+            # a full export's purpose, as a reveal's (personal_data.revealed) is kept
+            **(
+                {"purpose": payload.purpose, "purpose_note": payload.purpose_note}
+                if payload.full
+                else {}
+            ),
         },
     )
     return Applied(changes=[])

@@ -30,15 +30,13 @@ from fieldapp.services.common.identity import grid_codes_under, me
 from fieldapp.services.common.outbox import enqueue
 from fieldapp.services.common.periods import period_bounds_utc
 from fieldapp.services.common.refused_records import on_record
+from fieldapp.services.export.event_sheet import EVENT_COLUMNS, event_pages, event_rows
 from fieldapp.services.export.patrol_sheet import write_patrol_sheet
 from fieldapp.services.export.people_sheets import check_full_export, write_people_sheets
 from fieldapp.services.export.sheets import (
-    EVENT_COLUMNS,
     FINDING_COLUMNS,
     INSPECTION_COLUMNS,
     ITEM_WIDTH,
-    event_pages,
-    event_rows,
     finding_pages,
     finding_rows,
     free_text,
@@ -204,6 +202,7 @@ def export_ledger(
     lang: str = "zh",
     page: int = PAGE,
     full_personal_data: bool = False,
+    purpose: tuple[str, str] = ("", ""),  # a full export's: (reveal.PURPOSES one, note)
 ) -> ExportResult:
     """Write the ledger to `out` (XLSX: one workbook; CSV: OUT.csv, OUT_findings.csv and
     OUT_finding_events.csv, and OUT_people.csv / OUT_followups.csv when the grids keep a
@@ -296,7 +295,7 @@ def export_ledger(
         paths, n_inspections, n_findings, n_events, seconds, people,
         sheets=tuple((name, count) for name, count in sink.sheets), earlier_findings=n_earlier,
     )  # fmt: skip
-    _record_export(f, fmt, result, full=full_personal_data and people > 0)
+    _record_export(f, fmt, result, full=full_personal_data and people > 0, purpose=purpose)
     return result
 
 
@@ -320,7 +319,9 @@ class _CountingSink:
         return self._sink.close()
 
 
-def _record_export(f: ExportFilter, fmt: str, result: ExportResult, *, full: bool) -> None:
+def _record_export(
+    f: ExportFilter, fmt: str, result: ExportResult, *, full: bool, purpose: tuple[str, str]
+) -> None:
     """Tell the server, with the next sync, that this person exported the ledger: it keeps
     every export of hazard and personal data in its audit trail, one entry per export
     (with the people written, masked or in full)."""
@@ -340,6 +341,7 @@ def _record_export(f: ExportFilter, fmt: str, result: ExportResult, *, full: boo
         "file": ", ".join(path.name for path in result.paths),
         "people": result.people,
         "full": full,
+        **({"purpose": purpose[0], "purpose_note": purpose[1]} if full else {}),
     }
     with write_transaction():
         enqueue("export.recorded", payload)  # sync.protocol.OP_EXPORT_RECORDED

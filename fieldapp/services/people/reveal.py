@@ -38,14 +38,21 @@ def may_reveal() -> bool:
     return me().role in REVEAL_ROLES
 
 
+def checked_note(purpose: str, note: str) -> str:
+    """The note as kept, once `purpose` is one of `PURPOSES` (other: with a note that says
+    something); ValueError otherwise. A reveal's and a full export's alike."""
+    note = note.strip()[:NOTE_LENGTH]
+    if purpose not in PURPOSES or (purpose == OTHER_PURPOSE and not says_something(note)):
+        raise ValueError(f"a purpose of {PURPOSES} is needed (other: with a note)")
+    return note
+
+
 def reveal(member_id: str, field: str, *, purpose: str, note: str = "") -> str:
     """The clear value of `field` of a member, after its audit op (with `purpose`, one of
     `PURPOSES`, and `note`) is committed."""
     if field not in FIELDS:
         raise ValueError(f"unknown personal field {field!r}")
-    note = note.strip()[:NOTE_LENGTH]
-    if purpose not in PURPOSES or (purpose == OTHER_PURPOSE and not says_something(note)):
-        raise ValueError(f"a reveal needs a purpose of {PURPOSES} (other: with a note)")
+    note = checked_note(purpose, note)
     who = me()
     if who.role not in REVEAL_ROLES:
         raise RevealRefused(who.role)
