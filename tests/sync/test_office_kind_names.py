@@ -1,7 +1,9 @@
 """A kind the office adds is named like a shipped one in the narrow lists: home's due
 list and find venue say its short name (or its name, cut to the column), never the
 catalogue key `kind_short.foot_massage`, and a long one does not take the venue's name's
-room at 80 columns. Its names are bounded on import, row by row."""
+room at 80 columns. From 130 columns (a browser's 1280 pixels) the list has room for the
+whole name of a kind whose short one was cut ("Foot-massag…" beside empty space before).
+Its names are bounded on import, row by row."""
 
 from __future__ import annotations
 
@@ -53,12 +55,16 @@ def _kind_cells(table: PagedTable, column: str) -> dict[str, str]:
 
 
 @pytest.mark.parametrize(
-    ("lang", "foot", "long"),
-    [("zh", "足浴店", "足浴养生会…"), ("en", "Foot massage", "Foot-massag…")],
+    ("lang", "foot", "long", "whole"),
+    [
+        ("zh", "足浴店", "足浴养生会…", LONG_ZH),
+        ("en", "Foot massage", "Foot-massag…", "Foot-massage and sauna club"),
+    ],
 )
 async def test_an_office_kind_is_named_in_home_and_find_venue(
-    live_server, seed, make_device, server_workdir: Path, lang: str, foot: str, long: str
-):
+    live_server, seed, make_device, server_workdir: Path, lang: str, foot: str, long: str,
+    whole: str,
+):  # fmt: skip
     url = live_server.db_url
     (server_workdir / "kinds.csv").write_text(KINDS, encoding="utf-8")
     (server_workdir / "venues.csv").write_text(VENUES, encoding="utf-8")
@@ -77,6 +83,12 @@ async def test_an_office_kind_is_named_in_home_and_find_venue(
         shown = _kind_cells(due, "kind")
         assert (shown["FMS-0001"], shown["LK-0001"]) == (foot, long)
         assert due.columns["kind"].width <= KIND_SHORT_CELLS
+        await pilot.resize_terminal(133, 40)  # a browser at 1280x800
+        await settle(app, pilot, rounds=2)
+        shown = _kind_cells(due, "kind_whole")
+        assert (shown["FMS-0001"], shown["LK-0001"]) == (foot, whole)
+        await pilot.resize_terminal(80, 24)
+        await settle(app, pilot, rounds=2)
 
         await pilot.press("slash")
         await settle(app, pilot)

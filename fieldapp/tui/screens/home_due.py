@@ -6,6 +6,10 @@ overdue as the hazards' deadlines do, "11-19" within half a year of today. A gri
 too long for its column keeps the start of the grid it is under (老渡…第一网格): cut to
 第一网格, the grids of two villages read alike.
 
+From `KIND_WHOLE_FROM` columns a kind's short name cut to fit a narrow column (an office's
+kind without one: "Foot-massag…") is shown by its whole name instead, the list having room
+for it ("Foot-massage parlour"); the column's key is then `kind_whole`.
+
 The rows are filled by the columns the table has, not by the width now: a resize while
 another screen was on top reaches Home only when it comes back, and a reload's rows can
 land before that (a row with the code for a table made without it raised ValueError).
@@ -13,6 +17,7 @@ land before that (a row with the code for a table made without it raised ValueEr
 
 from __future__ import annotations
 
+from fieldapp.domain.text_bounds import narrowed
 from fieldapp.i18n import t
 from fieldapp.tui.views.due_list import DueRow
 from fieldapp.tui.widgets import PagedTable
@@ -24,6 +29,11 @@ from fieldapp.tui.widgets.venue_names import VenueName
 # each resize, `fit_due_columns`).
 DUE_WIDE_FROM = 100
 WIDE = ("bucket", "due", "code", "kind", "grid", "name")
+# A kind's whole name takes up to KIND_WHOLE_CELLS (an English one is at most 30 characters
+# on import); from 130 columns the venue's name still has about 38 beside it.
+KIND_WHOLE_FROM = 130
+WIDEST = ("bucket", "due", "code", "kind_whole", "grid", "name")
+KIND_WHOLE_CELLS = 30
 NARROW = ("due", "code", "kind", "grid", "name")
 # Under this many columns the list leaves the kind out too, and the name gives up width
 # down to `NAME_MIN`: at 60 columns it was cut bare at "鼎美村·", past the pane's edge.
@@ -35,6 +45,7 @@ DUE_LABELS = {
     "due": "home.col.due",
     "code": "home.col.code",
     "kind": "home.col.kind",
+    "kind_whole": "home.col.kind",
     "grid": "home.col.grid",
     "name": "home.col.name",
 }
@@ -44,6 +55,8 @@ def due_columns(width: int) -> tuple[str, ...]:
     # The name last: at 80 columns a long one is what is cut, not the kind or the grid.
     if width < DUE_KIND_FROM:
         return NARROWEST
+    if width >= KIND_WHOLE_FROM:
+        return WIDEST
     return WIDE if width >= DUE_WIDE_FROM else NARROW
 
 
@@ -76,6 +89,7 @@ def fill_due(due: PagedTable, rows: tuple[DueRow, ...]) -> None:
             "due": due_cell(row, wide),
             "code": row.code,
             "kind": t(f"kind_short.{row.kind}"),
+            "kind_whole": kind_whole(row.kind),
             "grid": (
                 GridName(row.grid, 0, row.grid_parent, 2 * GRID_CELLS)
                 if wide
@@ -85,6 +99,14 @@ def fill_due(due: PagedTable, rows: tuple[DueRow, ...]) -> None:
         }
         shown = (cells[str(column.key.value)] for column in due.ordered_columns)
         due.add_row(*shown, key=row.venue_id)  # type: ignore[arg-type]
+
+
+def kind_whole(kind: str) -> str:
+    """The kind's short name, or its whole name when the short one had to be cut."""
+    short = t(f"kind_short.{kind}")
+    if not short.endswith("…"):
+        return short
+    return narrowed(t(f"kind.{kind}"), KIND_WHOLE_CELLS)
 
 
 def due_cell(row: DueRow, wide: bool) -> str:
