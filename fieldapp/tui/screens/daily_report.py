@@ -39,7 +39,8 @@ from fieldapp.tui.dialogs.confirm import ConfirmDialog
 from fieldapp.tui.screens.daily_report_filed import FiledToday
 from fieldapp.tui.screens.daily_report_grids import GridOptionList
 from fieldapp.tui.screens.daily_report_remarks import RemarksKept
-from fieldapp.tui.screens.daily_report_status import StatusTab, tab_binding
+from fieldapp.tui.screens.daily_report_status import StatusTab
+from fieldapp.tui.screens.tab_keys import tab_bindings
 from fieldapp.tui.views.incidents import incident_lines
 from fieldapp.tui.views.report_lines import (
     GridLine,
@@ -73,8 +74,7 @@ class DailyReportScreen(FiledToday, StatusTab, RemarksKept):
         Binding("r", "refresh", "Refresh", id="report.refresh"),
         Binding("enter", "file_for_row", "File for this grid", id="report.open", priority=True),
         Binding("escape", "back", "Back", id="report.back"),
-        tab_binding(1),
-        tab_binding(2),
+        *tab_bindings("report", 2),
     ]
 
     @dataclass

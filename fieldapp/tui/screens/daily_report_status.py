@@ -3,29 +3,22 @@ are not offered, since they act on the grid chosen on the other tab and a zero r
 a grid other than the one the cursor is on is a false statement. Enter on a grid's row
 takes it to the filing tab, chosen, its counts in sight, where z and F10 act on it.
 
-The keys 1 and 2 switch the tabs from the list (as F5's number keys switch its queues),
-each tab saying its key and the footer the two; Right did nothing while a list had focus."""
+The keys 1 and 2 switch the tabs from either list (`tab_keys`)."""
 
 from __future__ import annotations
 
 from textual import on
-from textual.binding import Binding
 from textual.widgets import DataTable, OptionList, TabbedContent
 
-from fieldapp.tui.screens import FieldScreen
+from fieldapp.tui.screens.tab_keys import TabKeys
 
 STATUS_TAB = "tab-status"
 FILING = ("zero_report", "file_report")  # act on the filing tab's grid: not offered here
-TABS = ("tab-file", STATUS_TAB)  # the keys 1 and 2
 
 
-def tab_binding(n: int) -> Binding:
-    """The key `n` that shows the screen's tab `n` (its action `tab(n - 1)`)."""
-    group = Binding.Group("Tabs", compact=True)
-    return Binding(str(n), f"tab({n - 1})", f"Tab {n}", id=f"report.tab_{n}", group=group)
-
-
-class StatusTab(FieldScreen[None]):
+class StatusTab(TabKeys):
+    TABBED = "report-tabs"
+    TAB_FOCUS = (("tab-file", "report-grids"), (STATUS_TAB, "report-status"))  # keys 1 and 2
     supervisor: bool
 
     def _on_status_tab(self) -> bool:
@@ -43,16 +36,6 @@ class StatusTab(FieldScreen[None]):
     @on(TabbedContent.TabActivated, "#report-tabs")
     def _tab_activated(self) -> None:
         self.refresh_bindings()
-
-    def action_tab(self, index: int) -> None:
-        tabs = self.query_one("#report-tabs", TabbedContent)
-        if tabs.active == TABS[index]:
-            return
-        tabs.active = TABS[index]
-        if TABS[index] == STATUS_TAB:
-            self.query_one("#report-status", DataTable).focus()
-        else:
-            self.query_one("#report-grids", OptionList).focus()
 
     def _row_code(self) -> str | None:
         table = self.query_one("#report-status", DataTable)

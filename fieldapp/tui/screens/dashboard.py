@@ -7,6 +7,8 @@
 - this month's assessment per grid, incidents, campaign targets (`dashboard_assessment`),
   and `m` to write the monthly report as XLSX and PDF.
 
+The keys 1–5 show the tabs (`tab_keys`): from a table, Right did not reach 逾期趋势.
+
 The figures come from `services.dashboard.figures` in one thread worker that posts `Loaded`; the
 plots are drawn with textual-plotext (labels in plain ASCII dates; the titles above each
 plot are Labels, so Chinese lines up).
@@ -28,7 +30,6 @@ from textual.widgets import DataTable, Header, Label, TabbedContent, TabPane
 from textual_plotext import PlotextPlot
 
 from fieldapp.i18n import listed, t
-from fieldapp.tui.screens import FieldScreen
 from fieldapp.tui.screens.dashboard_assessment import (
     AssessmentData,
     add_columns,
@@ -37,9 +38,11 @@ from fieldapp.tui.screens.dashboard_assessment import (
     show_assessment,
     write_monthly,
 )
+from fieldapp.tui.screens.tab_keys import TabKeys, tab_bindings
 from fieldapp.tui.views.rounds import rate_text
 from fieldapp.tui.widgets.day_plot import DayPlot
 from fieldapp.tui.widgets.key_footer import KeyFooter
+from fieldapp.tui.widgets.queue_tabs import queue_tab_label
 from fieldapp.tui.widgets.table import GRID_NAME_MIN, Table, grid_names
 
 if TYPE_CHECKING:
@@ -47,6 +50,7 @@ if TYPE_CHECKING:
 
 DAYS = 30
 WEEKS = 12
+FIGURES = ("inspections", "hazards", "overdue", "grids")  # each a tab: a plot and its table
 
 
 @dataclass(frozen=True)
@@ -109,7 +113,7 @@ def legend(name: str) -> Text:
 TODAY_SAID = {"refused": "dashboard.today.refused"}
 
 
-class DashboardScreen(FieldScreen[None]):
+class DashboardScreen(TabKeys):
     """Plots and their tables, one tab per figure; supervisors only."""
 
     REMOUNT_ON_RELABEL = True
@@ -126,7 +130,11 @@ class DashboardScreen(FieldScreen[None]):
         Binding("m", "monthly", "Monthly report", id="dashboard.monthly"),
         Binding("r", "refresh", "Refresh", id="dashboard.refresh"),
         Binding("escape", "back", "Back", id="dashboard.back"),
+        *tab_bindings("dashboard", len(FIGURES) + 1),
     ]
+    TABBED = "dashboard-tabs"
+    TAB_FOCUS = (*((f"tab-{name}", f"{name}-table") for name in FIGURES),
+                 ("tab-assessment", "assessment-table"))  # fmt: skip
 
     @dataclass
     class Loaded(Message):
@@ -148,16 +156,9 @@ class DashboardScreen(FieldScreen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         with TabbedContent(id="dashboard-tabs"):
-            with TabPane(t("dashboard.tab.inspections"), id="tab-inspections"):
-                yield from self._pair("inspections")
-            with TabPane(t("dashboard.tab.hazards"), id="tab-hazards"):
-                yield from self._pair("hazards")
-            with TabPane(t("dashboard.tab.overdue"), id="tab-overdue"):
-                yield from self._pair("overdue")
-            with TabPane(t("dashboard.tab.grids"), id="tab-grids"):
-                yield from self._pair("grids")
-            with TabPane(t("dashboard.tab.assessment"), id="tab-assessment"):
-                yield from compose_assessment()
+            for n, name in enumerate((*FIGURES, "assessment"), start=1):
+                with TabPane(queue_tab_label(n, t(f"dashboard.tab.{name}")), id=f"tab-{name}"):
+                    yield from self._pair(name) if name in FIGURES else compose_assessment()
         yield KeyFooter()
 
     def _pair(self, name: str) -> ComposeResult:
