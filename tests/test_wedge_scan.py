@@ -72,9 +72,9 @@ def my_venues(n: int = 2) -> list[Venue]:
     return list(Venue.select().where(Venue.grid.in_(grids)).order_by(Venue.code).limit(n))
 
 
-def scanning_app(*, pace: float = 0.004) -> tuple[FieldApp, Clock]:
+def scanning_app(*, pace: float = 0.004, lang: str | None = None) -> tuple[FieldApp, Clock]:
     """The app with its wedge detector on a clock; returns the repeat guard's clock too."""
-    app = make_app()
+    app = make_app(lang=lang)
     app.wedge.clock = Clock(pace)
     app.key_time = lambda event: None  # a key came when the detector's clock says
     guard_clock = Clock(0.0)
@@ -97,6 +97,10 @@ async def burst(app: FieldApp, pilot, text: str) -> None:  # type: ignore[no-unt
     clock.now += 1.0
     await pilot.press(*text, "enter")
     await settle(app, pilot)
+
+
+def label_of(venue: Venue) -> str:
+    return t("venue.label", name=venue.name, code=venue.code)
 
 
 def messages(app: FieldApp) -> list[str]:
@@ -218,12 +222,15 @@ async def test_burst_with_caps_lock_on_home_also_scans(keys: Keys) -> None:
         assert not any(isinstance(s, FindVenueScreen) for s in app.screen_stack)
 
 
-async def test_burst_during_another_venues_inspection_warns_and_stays(keys: Keys) -> None:
+@pytest.mark.parametrize("lang", ["zh", "en"])
+async def test_burst_during_another_venues_inspection_warns_and_stays(
+    keys: Keys, lang: str
+) -> None:
     here, other = my_venues(2)
     inspection_id = inspections.start_inspection(
         here.id, presence="manual", reason="other", note="门卫未开门"
     )
-    app, _ = scanning_app()
+    app, _ = scanning_app(lang=lang)
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
         await pilot.press("y")  # resume the draft offered at start-up
@@ -235,7 +242,9 @@ async def test_burst_during_another_venues_inspection_warns_and_stays(keys: Keys
         assert app.screen is inspecting
         assert len(app.screen_stack) == depth
         shown = messages(app)
-        assert any(here.name in m and other.code in m and "没有切换" in m for m in shown), shown
+        # Both venues written one way, 名称（编号）: "… DM-0003" beside "…（DM-0002）" before
+        both = t("scan.busy", current=label_of(here), venue=label_of(other))
+        assert any(both in m for m in shown), shown
     assert drafts_of(other) == []
     # The held keys answered nothing either.
     assert Answer.select().where(Answer.inspection == inspection_id).count() == 0

@@ -71,7 +71,7 @@ class OpenInspection:
 
     inspection_id: str
     venue_id: str
-    label: str  # venue name and code
+    label: str  # 名称（编号）, as the scanned venue is written beside it
 
 
 @dataclass(frozen=True, slots=True)
@@ -244,9 +244,8 @@ class ScanningApp(WedgeListener, ScanPhotos, ScanDialogs):
             view = getattr(screen, "view", None)
             if inspection_id and view is not None and not getattr(view, "read_only", True):
                 venue = view.venue
-                return OpenInspection(
-                    str(inspection_id), str(venue.id), f"{venue.name} {venue.code}"
-                )
+                label = t("venue.label", name=venue.name, code=venue.code)
+                return OpenInspection(str(inspection_id), str(venue.id), label)
         return None
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="scan")

@@ -148,7 +148,7 @@ class InspectScreen(VenueFactsPart, ItemExtrasPart, HazardDropPart, LeavingPart,
 
     @property
     def venue_label(self) -> str:
-        return f"{self.view.venue.name} {self.view.venue.code}"
+        return t("venue.label", name=self.view.venue.name, code=self.view.venue.code)
 
     @property
     def codes(self) -> list[str]:
