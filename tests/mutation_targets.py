@@ -79,6 +79,11 @@ TARGETS: dict[str, list[str]] = {
         "tests/test_findings_rules.py",
         "tests/test_incidents_fold.py",
     ],
+    # The refusals worded for a person (split out of findings.py): role and state checks.
+    "fieldapp/domain/finding_checks.py": [
+        "tests/test_findings_rules.py",
+        "tests/test_incidents_fold.py",
+    ],
     # The transition tables the fold reads (split out of findings.py).
     "fieldapp/domain/lifecycle.py": [
         "tests/test_findings_fold.py",

@@ -10,7 +10,8 @@ import datetime as dt
 import pytest
 
 from fieldapp.domain import findings as m
-from fieldapp.domain.findings import Event, FindingState, check_event, check_transition
+from fieldapp.domain.finding_checks import check_event
+from fieldapp.domain.findings import Event, FindingState, check_transition
 
 pytestmark = pytest.mark.usefixtures("english")
 

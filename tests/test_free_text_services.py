@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from inspect_support import answer_every_item
 
-from fieldapp.domain import findings as machine
+from fieldapp.domain import finding_checks
 from fieldapp.services.inspection import inspections
 from fieldapp.store.models import Inspection, Venue
 
@@ -29,6 +29,6 @@ def test_a_representative_of_emoji_is_refused_at_submit(demo_home: Path) -> None
 @pytest.mark.parametrize("reference", ["Q", "😀", "--"])
 def test_a_hand_over_reference_of_one_character_or_marks_is_refused(reference: str) -> None:
     data = {"unit": "police_station", "reference": reference, "date": "2026-01-05"}
-    said = machine.check_event_data("handed_over", data)
+    said = finding_checks.check_event_data("handed_over", data)
     assert said is not None and "文号" in said
-    assert machine.check_event_data("handed_over", {**data, "reference": "公移12号"}) is None
+    assert finding_checks.check_event_data("handed_over", {**data, "reference": "公移12号"}) is None

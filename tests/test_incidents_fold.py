@@ -6,6 +6,7 @@ from typing import Any
 
 import pytest
 
+from fieldapp.domain import finding_checks
 from fieldapp.domain import findings as machine
 from fieldapp.domain import incidents as inc
 from fieldapp.domain.findings import Event, fold
@@ -75,11 +76,11 @@ def test_two_supervisors_closing_at_once_keeps_both_and_flags_the_second() -> No
 
 def test_an_inspector_may_report_but_not_hand_over() -> None:
     folded = fold([reported()], inc.INCIDENT)
-    refusal = machine.check_event(
+    refusal = finding_checks.check_event(
         folded, "handed_over", INSPECTOR, data=HANDED, lifecycle=inc.INCIDENT
     )
     assert refusal is not None and "grid head" in refusal
-    assert machine.check_event(folded, "note", INSPECTOR, lifecycle=inc.INCIDENT) is None
+    assert finding_checks.check_event(folded, "note", INSPECTOR, lifecycle=inc.INCIDENT) is None
 
 
 @pytest.mark.parametrize(
@@ -95,7 +96,9 @@ def test_incomplete_data_is_refused_with_the_incident_words(
     event_type: str, data: dict[str, str], words: str
 ) -> None:
     folded = fold([reported()], inc.INCIDENT)
-    refusal = machine.check_event(folded, event_type, SUPERVISOR, data=data, lifecycle=inc.INCIDENT)
+    refusal = finding_checks.check_event(
+        folded, event_type, SUPERVISOR, data=data, lifecycle=inc.INCIDENT
+    )
     assert refusal is not None and words in refusal.lower()
 
 
@@ -103,10 +106,12 @@ def test_urban_management_is_a_unit_of_incidents_only() -> None:
     incident = fold([reported()], inc.INCIDENT)
     data = {**HANDED, "unit": "urban_management"}
     assert (
-        machine.check_event(incident, "handed_over", SUPERVISOR, data=data, lifecycle=inc.INCIDENT)
+        finding_checks.check_event(
+            incident, "handed_over", SUPERVISOR, data=data, lifecycle=inc.INCIDENT
+        )
         is None
     )
-    assert machine.check_event_data("handed_over", data) is not None  # hazards: not a unit
+    assert finding_checks.check_event_data("handed_over", data) is not None  # hazards: not a unit
 
 
 def test_hazards_and_incidents_run_through_the_same_fold_code(

@@ -114,13 +114,13 @@ async def test_an_outcome_of_other_action_needs_a_note_saying_what_was_done(
 def test_other_action_without_a_note_is_refused_on_the_device_but_folds_on_the_server(
     demo_supervisor: Path,
 ) -> None:
-    from fieldapp.domain import findings as machine
+    from fieldapp.domain.finding_checks import check_event_data
 
     fid = handed_over_one()
     with pytest.raises(review.ActionRefused, match="其他处理"):
         review.bulk_apply([fid], "outcome_recorded", "", {"outcome": "other"})
     # An older device's event without a note is still a valid one for the domain.
-    assert machine.check_event_data("outcome_recorded", {"outcome": "other"}) is None
+    assert check_event_data("outcome_recorded", {"outcome": "other"}) is None
 
 
 async def test_a_filter_date_that_is_no_date_puts_the_cursor_in_it(demo_supervisor: Path) -> None:

@@ -101,19 +101,12 @@ def hand_over_too_early(
 
 
 def hand_over_too_early_said(
-    data: Mapping[str, Any],
-    found_on: dt.date | None,
-    severity: str,
-    state: str,
-    deadline: dt.date | None,
-) -> str | None:
-    """`hand_over_too_early`, as a person reads it: before the day the hazard was found, or
-    before a general hazard's deadline passed."""
+    early: tuple[dt.date, dt.date], found_on: dt.date | None, deadline: dt.date | None
+) -> str:
+    """`hand_over_too_early`'s (date, earliest), as a person reads it: before the day the
+    hazard was found, or before a general hazard's deadline passed."""
     from fieldapp.i18n import t
 
-    early = hand_over_too_early(data, found_on, severity, state, deadline)
-    if early is None:
-        return None
     handed, earliest = (day.isoformat() for day in early)
     if early[1] == found_on:
         return t("review.refused.date_before_found", date=handed, earliest=earliest)

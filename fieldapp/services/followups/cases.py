@@ -12,8 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from fieldapp.domain import finding_checks, followups
 from fieldapp.domain import findings as machine
-from fieldapp.domain import followups
 from fieldapp.domain.clock import now_iso, today
 from fieldapp.domain.ids import new_id
 from fieldapp.services.common import outbox
@@ -90,7 +90,7 @@ def append_event(case_id: str, event_type: str, data: dict[str, Any], note: str 
     """Append one event to a case, checked by the machine; returns its id."""
     who = me()
     state = folded(case_id)
-    problem = machine.check_event(
+    problem = finding_checks.check_event(
         state, event_type, who.role, data=data, today=today(), lifecycle=followups.CASE,
     )  # fmt: skip
     if problem is not None:

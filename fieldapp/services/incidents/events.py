@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from fieldapp.domain import finding_checks
 from fieldapp.domain import findings as machine
 from fieldapp.domain.clock import today
 from fieldapp.domain.incidents import INCIDENT
@@ -47,7 +48,7 @@ def append_event(
     with write_transaction():
         incident = Incident.get_by_id(incident_id)
         folded = fold_of(incident_id)
-        refusal = machine.check_event(
+        refusal = finding_checks.check_event(
             folded, event_type, who.role, data=data or {}, today=today(), lifecycle=INCIDENT
         )
         if refusal is not None:

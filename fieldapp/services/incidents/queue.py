@@ -13,6 +13,7 @@ from typing import Any
 
 from peewee import Expression
 
+from fieldapp.domain import finding_checks
 from fieldapp.domain import findings as machine
 from fieldapp.domain import incidents as lifecycle
 from fieldapp.domain.clock import today
@@ -169,7 +170,7 @@ def bulk_apply(
     payload = dict(data or {})
     if event_type == "handed_over":
         payload.setdefault("date", today().isoformat())
-    problem = machine.check_event_data(event_type, payload, lifecycle.INCIDENT)
+    problem = finding_checks.check_event_data(event_type, payload, lifecycle.INCIDENT)
     if problem is not None:
         raise ActionRefused(problem)
     allowed = None if who.role == "admin" else set(my_grids())

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from fieldapp.domain import finding_checks
 from fieldapp.domain import findings as machine
 from fieldapp.domain.clock import today
 from fieldapp.services.common import outbox
@@ -51,7 +52,7 @@ def append_event(
     with write_transaction():
         finding = Finding.get_by_id(finding_id)
         folded = fold_of(finding_id)
-        refusal = machine.check_event(
+        refusal = finding_checks.check_event(
             folded,
             event_type,
             who.role,

@@ -11,6 +11,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from fieldapp.domain import finding_checks
 from fieldapp.domain import findings as machine
 from fieldapp.domain.clock import today
 from fieldapp.domain.free_text import text_problem
@@ -115,7 +116,7 @@ def bulk_apply(
     payload = dict(data or {})
     if event_type == "handed_over":
         payload.setdefault("date", today().isoformat())
-    problem = machine.check_event_data(event_type, payload)
+    problem = finding_checks.check_event_data(event_type, payload)
     if problem is not None:
         raise ActionRefused(problem)
     if (said := note_problem(note_needed(event_type, (), payload), note)) is not None:

@@ -26,6 +26,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
 
+from fieldapp.domain import finding_checks, finding_dates
 from fieldapp.domain import findings as machine
 from fieldapp.domain.free_text import numbers_a_document
 from fieldapp.domain.typed import no_such_day, typed_date
@@ -209,7 +210,7 @@ class BulkActionDialog(AsksBeforeDiscarding, ModalScreen[BulkRequest | None]):
             data["date"] = day.isoformat() if day else ""
             if text and day is None:  # said after the unit and the reference, above it
                 with_day = {**data, "date": self.today.isoformat()}
-                refused = machine.check_event_data(self.event_type, with_day, self.lifecycle)
+                refused = finding_checks.check_event_data(self.event_type, with_day, self.lifecycle)
                 if refused is not None:
                     return Refused(refused, self._field_missing(with_day))
                 return Refused(not_a_date(text), "#bulk-date")
@@ -225,10 +226,10 @@ class BulkActionDialog(AsksBeforeDiscarding, ModalScreen[BulkRequest | None]):
         needed = self.note_rule(data) if self.note_rule is not None else self.note_needed
         if (said := note_problem(needed, note)) is not None:
             return Refused(said, "#bulk-note")
-        problem = machine.check_event_data(self.event_type, data, self.lifecycle)
+        problem = finding_checks.check_event_data(self.event_type, data, self.lifecycle)
         if problem is not None:
             return Refused(problem, self._field_missing(data))
-        problem = machine.check_event_dates(self.event_type, data, self.today)
+        problem = finding_dates.check_event_dates(self.event_type, data, self.today)
         if problem is not None:
             dated = "#bulk-date" if self.event_type == "handed_over" else "#bulk-deadline"
             return Refused(problem, dated)

@@ -20,7 +20,7 @@ from textual import work
 from textual.binding import Binding
 from textual.message import Message
 
-from fieldapp.domain.findings import refused_for_all
+from fieldapp.domain.finding_checks import refused_for_all
 from fieldapp.i18n import t
 from fieldapp.services.incidents.queue import BulkResult
 from fieldapp.tui.messages import SyncRequested

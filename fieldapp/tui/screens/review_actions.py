@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING, Any
 from textual import on, work
 from textual.message import Message
 
-from fieldapp.domain.findings import check_transition, refused_for_all
+from fieldapp.domain.finding_checks import refused_for_all
+from fieldapp.domain.findings import check_transition
 from fieldapp.i18n import listed, t
 from fieldapp.services.review import BulkResult, ReviewFilters, ReviewRow, note_needed
 from fieldapp.tui.messages import SyncRequested
