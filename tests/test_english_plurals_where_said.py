@@ -18,7 +18,7 @@ from fieldapp.domain.wording import said as problem
 from fieldapp.paths import CHECKLISTS_DIR
 from fieldapp.reports.ledger import Labels
 from fieldapp.services.common.checklists import LoadReport
-from fieldapp.services.export.sheets import data_text
+from fieldapp.services.export.event_sheet import data_text
 from fieldapp.services.review.inspections import SubmittedRow
 from fieldapp.services.review.proof import proof_lines
 from fieldapp.services.syncing.runs import SyncOutcome, SyncStatus

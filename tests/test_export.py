@@ -195,7 +195,7 @@ def test_cli_export_and_report(ledger: dict[str, str], tmp_path: Path, home: Pat
 
 def test_event_data_is_said_in_words_not_json() -> None:
     from fieldapp.reports.ledger import Labels
-    from fieldapp.services.export.sheets import data_text
+    from fieldapp.services.export.event_sheet import data_text
 
     data = {"unit": "fire_brigade", "reference": "消转〔2026〕12号", "resolves": ["a", "b"]}
     assert (

@@ -1,5 +1,5 @@
-"""The ledger's three sheets (inspections, findings, finding events): their columns, the
-keyset pages read from the store and the cells of each row.
+"""The ledger's inspections and findings sheets: their columns, the keyset pages read from
+the store and the cells of each row (the finding events' sheet is `event_sheet`).
 
 Pages are keyed on the primary key (ids are time-ordered UUIDv7), so each page is an
 index range and memory stays flat however many rows there are. Free text a person typed
@@ -10,7 +10,6 @@ ID numbers and phones masked as on every screen, unless the export is in full.
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Callable, Iterator
 from functools import cache, partial
 from typing import Any
@@ -30,7 +29,7 @@ from fieldapp.services.common.periods import local_date_of, parse_utc
 from fieldapp.services.common.presence_words import manual_presence, presence_said
 from fieldapp.services.export.item_cells import ItemCells
 from fieldapp.store.db import db, rows
-from fieldapp.store.models import Answer, Finding, FindingEvent, Grid, Inspection, Person, Venue
+from fieldapp.store.models import Answer, Finding, Grid, Inspection, Person, Venue
 
 INSPECTION_COLUMNS = (
     ("date", 11),
@@ -70,19 +69,6 @@ FINDING_COLUMNS = (
 )
 # An event's own date puts it in an export, whenever its hazard was found: the hazard is
 # named on its row (id, found on, venue, item) as it may not be on the hazards sheet.
-EVENT_COLUMNS = (
-    ("finding_id", 38),
-    ("found_on", 11),
-    ("venue_code", 11),
-    ("venue_name", 22),
-    ("item_code", 10),
-    ("event_at", 19),
-    ("event_type", 12),
-    ("actor", 10),
-    ("role", 8),
-    ("note", 30),
-    ("data", 30),
-)
 ITEM_WIDTH = 12
 
 
@@ -252,7 +238,7 @@ def inspection_rows(
         yield cells
 
 
-# ---------------------------------------------------------------- findings and events
+# ---------------------------------------------------------------- findings
 
 
 def finding_pages(condition: Any, size: int) -> Iterator[list[tuple[Any, ...]]]:
@@ -330,82 +316,3 @@ def finding_rows(
             labels("ledger.overdue.yes" if overdue else "ledger.overdue.no"),
             (day - in_force).days if overdue and in_force else "",
         ]
-
-
-def event_pages(condition: Any, size: int) -> Iterator[list[tuple[Any, ...]]]:
-    """The events where `condition` (on the event, its hazard and venue) holds."""
-    query = (
-        FindingEvent.select(
-            FindingEvent.id,
-            FindingEvent.finding,
-            Finding.created_at,
-            Venue.code,
-            Venue.name,
-            Finding.item_code,
-            FindingEvent.at,
-            FindingEvent.type,
-            FindingEvent.actor,
-            FindingEvent.role,
-            FindingEvent.note,
-            FindingEvent.data,
-        )
-        .join(Finding)
-        .join(Venue)
-    )
-    return keyset_pages(query, FindingEvent.id, condition, size)
-
-
-def event_rows(
-    chunk: list[tuple[Any, ...]],
-    labels: Labels,
-    names: dict[str, str],
-    said: Said = mask_numbers_in_text,
-) -> Iterator[list[object]]:
-    for (
-        _id,
-        finding_id,
-        found_at,
-        venue_code,
-        venue_name,
-        item_code,
-        at,
-        kind,
-        actor,
-        role,
-        note,
-        data,
-    ) in chunk:
-        if isinstance(data, str):
-            data = json.loads(data or "{}")
-        yield [
-            finding_id,
-            local_date_of(found_at),
-            venue_code,
-            venue_name,
-            item_code,
-            local_moment(at),
-            labels.maybe("ledger.event", kind),
-            names.get(actor, actor),
-            labels.maybe("ledger.role", role),
-            said(note),
-            data_text(data, labels),
-        ]
-
-
-# How an event's data values are said: a code looked up under a prefix, or a count.
-DATA_VALUES = {"severity": "ledger.severity", "unit": "ledger.unit", "outcome": "ledger.outcome"}
-
-
-def data_text(data: dict[str, Any], labels: Labels) -> str:
-    """An event's data (new deadline, receiving unit, reference…) in words, for people."""
-    parts = []
-    for key, value in data.items():
-        if key in DATA_VALUES:
-            value = labels.maybe(DATA_VALUES[key], str(value))
-        elif isinstance(value, list | tuple):
-            value = len(value)  # a list is said as how many ("1 conflict acknowledged")
-        label = f"ledger.data.{key}"
-        # `count` too: English picks a message's singular by it (`i18n.counted`).
-        said = labels(label, value=value, count=value) if label in labels else f"{key}: {value}"
-        parts.append(said)
-    return labels("ledger.data.separator").join(parts)
