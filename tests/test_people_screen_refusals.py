@@ -3,6 +3,7 @@ follow-up plan on a person, a household nobody could find, a merge nobody confir
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -58,24 +59,35 @@ async def _new_household_named(app, pilot, name: str):  # type: ignore[no-untype
 
 
 async def test_a_second_follow_up_plan_on_a_person_is_refused(unlocked: Path) -> None:
-    """f, F10 twice on one person: one plan (every slot once), and a warning that says
-    until when it runs and where its follow-ups are recorded."""
+    """f, F10 on one person: one plan (every slot once). f again does not make a second
+    one: it offers to end the running plan early (until when it runs, and a reason), and
+    Esc keeps it."""
+    from fieldapp.tui.dialogs.plan import PlanDialog
+
     registry.save_household(returnee_family(me().grids[0][0]))
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_screen(app, pilot, "f11", PeopleScreen)
         _move_to(screen, "陈建国")
-        for _ in range(2):
-            await pilot.press("f")
-            await settle(app, pilot)
-            assert isinstance(app.screen, AskDialog)
-            await pilot.press("f10")
-            await settle(app, pilot, rounds=2)
-            assert app.screen is screen
-        assert FollowupPlan.select().count() == 1
+        await pilot.press("f")
+        await settle(app, pilot)
+        assert isinstance(app.screen, PlanDialog)
+        await pilot.press("f10")
+        await settle(app, pilot, rounds=2)
+        assert app.screen is screen
+        await pilot.press("f")
+        await settle(app, pilot)
+        assert isinstance(app.screen, AskDialog)
+        last_day = FollowupPlan.get().start_on.toordinal() + 13
+        assert "提前结束" in app.screen.title_text
+        assert str(dt.date.fromordinal(last_day)) in app.screen.title_text
+        await pilot.press("f10")  # no reason: not ended
+        await settle(app, pilot)
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert app.screen is screen
+        assert FollowupPlan.select().count() == 1 and FollowupPlan.get().ended_at is None
         assert FollowupPlan.get().member_id == member_named("陈建国").id
-        notes = [n.message for n in app._notifications]
-        assert any("陈建国 已有随访计划" in n and "Ctrl+T" in n for n in notes), notes
 
 
 async def test_a_new_household_with_neither_address_nor_number_is_refused(

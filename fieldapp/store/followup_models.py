@@ -28,6 +28,13 @@ class FollowupPlan(BaseModel):
     responsible = JSONField(default=list)  # person ids (one person, or a 三包一 team)
     created_by = CharField()
     created_at = CharField()
+    # A controlled person's 三包一 team: [{"role": town_cadre | village_cadre |
+    # medical_worker, "name": ...}] (v29); empty for another plan.
+    team = JSONField(default=list)
+    # Ended early (v29): when (UTC), by whom, and why (sealed: it can say the person's health).
+    ended_at = CharField(null=True)
+    ended_by = CharField(default="")
+    end_reason = SealedText(null=True)  # NULL until ended: a plan reads while locked
 
     class Meta:
         table_name = "followup_plan"

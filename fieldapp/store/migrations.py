@@ -308,6 +308,21 @@ def _v28_venue_pinyin(db: SqliteDatabase) -> None:
         rebuild_venue_index(db)
 
 
+def _v29_plan_team_and_end(db: SqliteDatabase) -> None:
+    """A follow-up plan's 三包一 team (a controlled person's town cadre, 两委 cadres and
+    medical worker) and its early end (when, by whom, why)."""
+    columns = {row[1] for row in db.execute_sql("PRAGMA table_info(followup_plan)")}
+    added = {
+        "team": "TEXT NOT NULL DEFAULT '[]'",
+        "ended_at": "VARCHAR(255)",
+        "ended_by": "VARCHAR(255) NOT NULL DEFAULT ''",
+        "end_reason": "TEXT",
+    }
+    for column, kind in added.items():
+        if column not in columns:
+            db.execute_sql(f"ALTER TABLE followup_plan ADD COLUMN {column} {kind}")
+
+
 # Indexes older schemas made that another index's first column already serves.
 REDUNDANT_INDEXES = ("answer_inspection_id", "finding_event_finding_id")
 
@@ -341,6 +356,7 @@ MIGRATIONS: list[Migration] = [
     _v26_server_inspected_on,
     _v27_outbox_record_id,
     _v28_venue_pinyin,
+    _v29_plan_team_and_end,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -35,6 +35,9 @@ def apply_followup(record: dict[str, Any]) -> str | None:
         return f"follow-up plan {record['id']} skipped: its person is not on this device"
     values = {f: record.get(f) for f in PLAN_FIELDS}
     values.update(member=record["member_id"], start_on=dt.date.fromisoformat(record["start_on"]))
+    ended = record.get("ended") or {}  # an older server sends neither
+    values.update(team=record.get("team") or [], ended_at=ended.get("at"),
+                  ended_by=ended.get("by") or "", end_reason=ended.get("reason"))  # fmt: skip
     _upsert(FollowupPlan, record["id"], values)
     for r in record.get("readings") or ():
         _upsert(FollowupReading, r["id"], {

@@ -171,8 +171,25 @@ class PersonMerge(WireModel):
     at: str = Field(max_length=40)
 
 
+class TeamMember(WireModel):
+    """One of a controlled person's 三包一 team."""
+
+    role: Literal["town_cadre", "village_cadre", "medical_worker"]
+    name: str = Field(min_length=1, max_length=100)
+
+
+class PlanEnded(WireModel):
+    """A plan ended early: when, by whom, why."""
+
+    at: str = Field(max_length=40)
+    by: str = Field(min_length=1, max_length=100)
+    reason: str = Field(min_length=1, max_length=500)
+
+
 class FollowupPlanPayload(WireModel):
-    """`followup.plan`: a follow-up plan on a person of the registry."""
+    """`followup.plan`: a follow-up plan on a person of the registry. `team` and `ended`
+    are optional (an older device sends neither); a plan sent again with `ended` ends the
+    held one early, once."""
 
     id: str = Field(min_length=1, max_length=100)
     member_id: str = Field(min_length=1, max_length=100)
@@ -185,6 +202,8 @@ class FollowupPlanPayload(WireModel):
     responsible: list[str] = Field(min_length=1, max_length=20)
     created_by: str = Field(max_length=100)
     created_at: str = Field(max_length=40)
+    team: list[TeamMember] = Field(default_factory=list, max_length=30)
+    ended: PlanEnded | None = None
 
 
 class CaseOpened(WireModel):

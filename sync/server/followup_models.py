@@ -20,6 +20,10 @@ class FollowupPlan(ServerModel):
     responsible = JSONText(default=list)
     created_by = CharField()
     created_at = CharField()
+    team = JSONText(default=list)  # a controlled person's 三包一: [{"role", "name"}]
+    ended_at = CharField(null=True)  # ended early: when, by whom, why
+    ended_by = CharField(default="")
+    end_reason = TextField(default="")
 
     member_id: str
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from fieldapp.domain import finding_checks, followups
+from fieldapp.domain import control_team, followups
 from fieldapp.domain import findings as machine
 from sync.protocol import (
     CaseEventSubmit,
@@ -56,6 +56,9 @@ def followup_record(plan: FollowupPlan) -> dict[str, Any]:
         "responsible": plan.responsible,
         "created_by": plan.created_by,
         "created_at": plan.created_at,
+        "team": plan.team or [],
+        "ended": {"at": plan.ended_at, "by": plan.ended_by, "reason": plan.end_reason}
+        if plan.ended_at else None,
         "readings": [
             {"id": r.id, "slot_at": r.slot_at, "taken_at": r.taken_at, "answers": r.answers,
              "failed": r.failed, "recorded_by": r.recorded_by, "device_id": r.device_id}
@@ -101,7 +104,9 @@ def _plan_in_scope(who: DeviceContext, plan_id: str) -> FollowupPlan:
 
 
 def apply_followup_plan(who: DeviceContext, sub: FollowupPlanPayload) -> Applied:
-    require_own(who, sub.created_by, f"follow-up plan {sub.id}")
+    held = FollowupPlan.get_or_none(FollowupPlan.id == sub.id)
+    if held is None or sub.ended is None:  # who ends a plan need not be who made it
+        require_own(who, sub.created_by, f"follow-up plan {sub.id}")
     member = HouseholdMember.get_or_none(HouseholdMember.id == sub.member_id)
     if member is None:
         text = f"person {sub.member_id} is not known to the server; sync them first"
@@ -117,8 +122,18 @@ def apply_followup_plan(who: DeviceContext, sub: FollowupPlanPayload) -> Applied
     except ValueError:
         text = f"follow-up plan {sub.id}: {sub.start_on!r} is not a date"
         raise refusals.refused(text, refusals.FOLLOWUP_PLAN) from None
-    if FollowupPlan.get_or_none(FollowupPlan.id == sub.id) is None:
-        FollowupPlan.create(**{**sub.model_dump(), "grid_code": grid, "member": sub.member_id})
+    team = [member.model_dump() for member in sub.team]
+    if team and (missing := control_team.shortfall(team)):
+        text = f"follow-up plan {sub.id}: its 三包一 team lacks {missing}"
+        raise refusals.refused(text, refusals.FOLLOWUP_PLAN)
+    if held is None:
+        values = sub.model_dump(exclude={"ended"})
+        FollowupPlan.create(**{**values, "grid_code": grid, "member": sub.member_id})
+    if sub.ended is not None and (held is None or not held.ended_at):  # ended once
+        require_own(who, sub.ended.by, f"the end of follow-up plan {sub.id}")
+        FollowupPlan.update(ended_at=sub.ended.at, ended_by=sub.ended.by,
+                            end_reason=sub.ended.reason).where(
+            FollowupPlan.id == sub.id).execute()  # fmt: skip
     return Applied([followup_change(FollowupPlan.get_by_id(sub.id))])
 
 
@@ -172,7 +187,7 @@ def apply_case_event(who: DeviceContext, sub: CaseEventSubmit) -> Applied:
     if not machine.role_may_send(who.role, sub.event.type, followups.CASE):
         text = f"a {who.role} may not send {sub.event.type} on a case"
         raise refusals.wrong_role(who.role, sub.event.type, text)
-    problem = finding_checks.check_event_data(sub.event.type, sub.event.data, followups.CASE)
+    problem = machine.check_event_data(sub.event.type, sub.event.data, followups.CASE)
     if problem is not None:  # worded in the server's language: the device words it again
         raise refusals.refused(problem, refusals.CASE_EVENT_DATA, event=sub.event.type)
     held = list(FollowupCaseEvent.select().where(FollowupCaseEvent.case == case.id))

@@ -13,10 +13,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from fieldapp.domain import followups
+from fieldapp.domain import control_team, followups
 from fieldapp.domain.clock import local_now, now_iso
 from fieldapp.domain.ids import new_id
-from fieldapp.i18n import t
+from fieldapp.i18n import listed, t
 from fieldapp.services.common import outbox
 from fieldapp.services.common.identity import me
 from fieldapp.store.db import write_transaction
@@ -39,6 +39,15 @@ class PlanActive(PlanInvalid):
     def __init__(self, name: str, last_day: dt.date) -> None:
         self.last_day = last_day
         super().__init__(t("plan.active", name=name, last_day=last_day.isoformat()))
+
+
+class TeamIncomplete(PlanInvalid):
+    """A controlled person's 三包一 team lacks someone: the message says whom."""
+
+    def __init__(self, missing: dict[str, int]) -> None:
+        self.missing = missing
+        who = listed(t(f"plan.team.missing.{role}", count=n) for role, n in missing.items())
+        super().__init__(t("plan.team.incomplete", missing=who))
 
 
 @dataclass(frozen=True)
@@ -72,7 +81,10 @@ def plan_payload(plan: FollowupPlan) -> dict[str, object]:
         "responsible": list(plan.responsible or ()),
         "created_by": plan.created_by,
         "created_at": plan.created_at,
-    }
+        "team": list(plan.team or ()),
+        "ended": None if not plan.ended_at else
+        {"at": plan.ended_at, "by": plan.ended_by, "reason": plan.end_reason or ""},
+    }  # fmt: skip
 
 
 def create_plan(
@@ -83,8 +95,10 @@ def create_plan(
     days: int | None = None,
     responsible: list[str] | None = None,
     form_id: str = followups.HEALTH_FORM.id,
+    team: list[dict[str, str]] | None = None,
 ) -> str:
-    """A plan on a person; I am responsible unless others are named. Returns its id."""
+    """A plan on a person; I am responsible unless others are named. Returns its id.
+    `team` (a controlled person's 三包一) must hold everyone `control_team` asks for."""
     who = me()
     if cadence not in followups.CADENCES:
         raise PlanInvalid(f"unknown cadence {cadence!r}")
@@ -93,6 +107,8 @@ def create_plan(
     days = days if days is not None else followups.DEFAULT_DAYS[cadence]
     if not 1 <= days <= 3660:
         raise PlanInvalid("a plan runs for 1 to 3660 days")
+    if team is not None and (missing := control_team.shortfall(team)):
+        raise TeamIncomplete(missing)
     member = HouseholdMember.get_by_id(member_id)
     household = Household.get_by_id(member.household_id)
     with write_transaction():
@@ -109,6 +125,7 @@ def create_plan(
             responsible=list(dict.fromkeys(responsible or [who.person_id])),
             created_by=who.person_id,
             created_at=now_iso(),
+            team=list(team or ()),
         )
         outbox.enqueue(OP_FOLLOWUP_PLAN, plan_payload(plan))
     return str(plan.id)
@@ -118,21 +135,42 @@ def last_day(plan: FollowupPlan) -> dt.date:
     return plan.start_on + dt.timedelta(days=plan.days - 1)
 
 
-def _refuse_a_second_plan(member: HouseholdMember) -> None:
-    """PlanActive when the person has a plan whose last day is today or later (or one
-    not started yet). Refused rather than replaced: the held plan keeps its readings."""
+@dataclass(frozen=True)
+class HeldPlan:
+    id: str
+    last_day: dt.date
+
+
+def running_plan(member_id: str) -> HeldPlan | None:
+    """The person's plan that has not ended (last day today or later, or not started
+    yet; not ended early)."""
     today = local_now().date()
-    held = FollowupPlan.select().where(FollowupPlan.member == member.id)
-    ends = [last_day(plan) for plan in held if last_day(plan) >= today]
-    if ends:
-        raise PlanActive(member.name, max(ends))
+    held = FollowupPlan.select().where(FollowupPlan.member == member_id,
+                                       FollowupPlan.ended_at.is_null())  # fmt: skip
+    running = [plan for plan in held if last_day(plan) >= today]
+    if not running:
+        return None
+    plan = max(running, key=last_day)
+    return HeldPlan(str(plan.id), last_day(plan))
+
+
+def _refuse_a_second_plan(member: HouseholdMember) -> None:
+    """PlanActive when the person has a running plan. Refused rather than replaced: the
+    held plan keeps its readings (it can be ended early, `plan_end`)."""
+    if (held := running_plan(str(member.id))) is not None:
+        raise PlanActive(member.name, held.last_day)
+
+
+def local_minute(stamp: str) -> dt.datetime:
+    """A synced UTC stamp in local wall-clock time (naive, to the minute)."""
+    moment = dt.datetime.fromisoformat(str(stamp).replace("Z", "+00:00"))
+    return moment.astimezone().replace(tzinfo=None, second=0, microsecond=0)
 
 
 def created_local(plan: FollowupPlan) -> dt.datetime:
     """The plan's creation moment in local wall-clock time (naive, to the minute): the
     synced `created_at` (UTC), so every device lists the same first slot."""
-    created = dt.datetime.fromisoformat(str(plan.created_at).replace("Z", "+00:00"))
-    return created.astimezone().replace(tzinfo=None, second=0, microsecond=0)
+    return local_minute(plan.created_at)
 
 
 def _not_before(plan: FollowupPlan) -> dt.datetime | None:
@@ -149,6 +187,8 @@ def slots(plan: FollowupPlan) -> list[str]:
     times = tuple(plan.times or ())
     due = followups.due_slots(plan.start_on, plan.days, plan.cadence, times,
                               not_before=_not_before(plan))  # fmt: skip
+    if plan.ended_at:  # ended early: nothing is due from that moment on
+        due = [at for at in due if at < local_minute(plan.ended_at)]
     return [at.strftime(SLOT_FORMAT) for at in due]
 
 

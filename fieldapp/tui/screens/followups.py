@@ -2,7 +2,8 @@
 cases abnormal readings opened in my grids.
 
 Enter (or e) on a due reading records it (temperature and symptoms); a reading above 37.2 °C or
-with symptoms opens a case, said at once. Supervisors act on the case under the cursor:
+with symptoms opens a case, said at once, and goes to the grid head with the sync started
+then. Enter on a case shows its readings and events. Supervisors act on the case under the cursor:
 `h` hands it over to the health centre (with the reference number), `o` records the
 outcome, `c` closes it — keys of the cases list (tab switches lists; a supervisor with
 nothing due starts on the cases). Reading and writing run in thread workers; all of it
@@ -26,6 +27,7 @@ from fieldapp.domain.followups import CASE_OUTCOMES, HEALTH_FORM, PLAUSIBLE
 from fieldapp.i18n import listed, t
 from fieldapp.services.followups.cases import CaseView
 from fieldapp.services.followups.plans import DueReading
+from fieldapp.tui.dialogs.case_detail import CaseDetailDialog
 from fieldapp.tui.dialogs.followup import AskDialog, ReadingDialog
 from fieldapp.tui.messages import SyncRequested
 from fieldapp.tui.screens import FieldScreen
@@ -217,6 +219,20 @@ class FollowupsScreen(FieldScreen[None]):
         self._load()
 
     # -- cases -------------------------------------------------------------------------
+
+    @on(DataTable.RowSelected, "#followups-cases")
+    def _show_case(self, event: DataTable.RowSelected) -> None:
+        if event.row_key.value is not None:
+            self._load_case(event.row_key.value)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="followups-case-detail")
+    def _load_case(self, case_id: str) -> None:
+        from fieldapp.services.followups.case_detail import case_detail
+        from fieldapp.store import db
+
+        with db.connection_context():
+            detail = case_detail(case_id)
+        self.app.call_from_thread(self.app.push_screen, CaseDetailDialog(detail))
 
     def _case(self) -> str | None:
         key = selected_key(self.query_one("#followups-cases", DataTable))

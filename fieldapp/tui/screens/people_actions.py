@@ -1,7 +1,7 @@
 """What else is done to a registered person on the people screen: a supervisor reveals an
 ID number (`v`) or phone (`p`) — after saying why, audited before the clear value is shown
-in its own cell for a few seconds — and merges duplicates (`m`); anyone in the grid starts a
-follow-up plan (`f`). Every store call runs in a thread worker.
+in its own cell for a few seconds — and merges duplicates (`m`); follow-up plans (`f`) are
+`people_plans.PeoplePlans`'s. Every store call runs in a thread worker.
 
 `PeopleActions` is a base of `PeopleScreen` (after `PeopleEditing`, whose `Saved` message
 reloads the list after a merge).
@@ -18,22 +18,19 @@ from textual.message import Message
 from textual.timer import Timer
 from textual.widgets import DataTable
 
-from fieldapp.domain.followups import CADENCES
 from fieldapp.domain.personal import ID_NUMBER_FIELD, PHONE_FIELD
 from fieldapp.i18n import t
 from fieldapp.services.people.duplicates import DuplicatePair
 from fieldapp.services.people.registry import HouseholdView, MemberView
 from fieldapp.services.people.reveal import OTHER_PURPOSE
 from fieldapp.tui.dialogs.duplicates import DuplicatesDialog
-from fieldapp.tui.dialogs.followup import AskDialog
 from fieldapp.tui.dialogs.reveal_purpose import RevealPurposeDialog
-from fieldapp.tui.messages import SyncRequested
-from fieldapp.tui.screens.people_editing import PeopleEditing
+from fieldapp.tui.screens.people_plans import PeoplePlans
 
 REVEAL_SECONDS = 20  # long enough to read 18 digits out or copy them down
 
 
-class PeopleActions(PeopleEditing):
+class PeopleActions(PeoplePlans):
     @dataclass
     class Revealed(Message):
         member_id: str
@@ -170,37 +167,6 @@ class PeopleActions(PeopleEditing):
     @on(Notice)
     def _notice(self, event: Notice) -> None:
         self.notify(event.text)
-
-    # -- follow-up plans ---------------------------------------------------------------
-
-    def action_plan(self) -> None:
-        current = self._current()
-        if current is None:
-            self.app.bell()
-            return
-        member = current[1]
-        choices = [(t(f"plan.cadence.{c}"), c) for c in CADENCES]
-        dialog = AskDialog(t("plan.title", name=member.name), t("plan.cadence"), choices)
-
-        def chosen(cadence: str | None) -> None:
-            if cadence:
-                self._plan_worker(member.id, member.name, cadence)
-
-        self.app.push_screen(dialog, chosen)
-
-    @work(thread=True, exclusive=True, exit_on_error=False, group="people-plan")
-    def _plan_worker(self, member_id: str, name: str, cadence: str) -> None:
-        from fieldapp.services.followups import plans
-        from fieldapp.store import db
-
-        with db.connection_context():
-            try:
-                plans.create_plan(member_id, cadence=cadence)
-            except plans.PlanActive as held:
-                self.post_message(self.Refused(str(held)))
-                return
-        self.app.post_message(SyncRequested("followup.plan"))
-        self.post_message(self.Notice(t("plan.created", name=name)))
 
     # -- duplicates --------------------------------------------------------------------
 

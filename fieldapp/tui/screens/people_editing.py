@@ -34,6 +34,7 @@ class PeopleEditing(RefusedRecordsScreen):
     class Saved(Message):
         household_id: str
         warnings: tuple[str, ...] = ()  # saved, but the one typing should know
+        controlled: tuple[tuple[str, str], ...] = ()  # (id, name) newly 管控对象, no plan
 
     @dataclass
     class Problems(Message):
@@ -49,6 +50,8 @@ class PeopleEditing(RefusedRecordsScreen):
         def _current(self) -> tuple[HouseholdView, MemberView] | None: ...
 
         def reload(self) -> None: ...
+
+        def offer_plan(self, member_id: str, name: str) -> None: ...
 
     def action_new_household(self) -> None:
         grids = list(self.data.grids)
@@ -115,6 +118,7 @@ class PeopleEditing(RefusedRecordsScreen):
         self, form: HouseholdForm, new_household: bool, masks: tuple[str, str], held_name: str
     ) -> None:
         from fieldapp.domain.personal import PersonalDataLocked
+        from fieldapp.services.followups import plan_end
         from fieldapp.services.people import duplicates, registry
         from fieldapp.store import db
 
@@ -123,7 +127,12 @@ class PeopleEditing(RefusedRecordsScreen):
                 if new_household:
                     self._told_of_other_grids_number(form)
                 held = duplicates.held_id_numbers(form)  # before: after, it is held twice
+                before = (
+                    {i for i, _ in plan_end.unplanned_controlled(form.id)} if form.id else set()
+                )
                 household_id = registry.save_household(form)
+                controlled = tuple((i, name) for i, name in plan_end.unplanned_controlled(
+                    household_id) if i not in before)  # fmt: skip
             except registry.RegistryInvalid as invalid:
                 texts = tuple(p.message for p in invalid.problems)
                 wrong = tuple(p.where for p in invalid.problems)
@@ -139,7 +148,7 @@ class PeopleEditing(RefusedRecordsScreen):
             t("people.id_number_held", name=h.name, other=h.other, household=h.household)
             for h in held
         )
-        self.post_message(self.Saved(household_id, warnings))
+        self.post_message(self.Saved(household_id, warnings, controlled))
 
     def _told_of_other_grids_number(self, form: HouseholdForm) -> None:
         """A number carrying another grid's code is said once, with any problems, before
@@ -181,6 +190,8 @@ class PeopleEditing(RefusedRecordsScreen):
         for warning in event.warnings:
             self.notify(warning, severity="warning", timeout=20)
         self.reload()
+        if event.controlled:  # tagged 管控对象 just now: 14 days, two checks, a team
+            self.offer_plan(*event.controlled[0])
 
 
 def _household_form(household: HouseholdView, member: MemberForm) -> HouseholdForm:
