@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from fieldapp.domain import control_team, followups
+from fieldapp.domain import control_team, finding_checks, followups
 from fieldapp.domain import findings as machine
 from sync.protocol import (
     CaseEventSubmit,
@@ -187,7 +187,7 @@ def apply_case_event(who: DeviceContext, sub: CaseEventSubmit) -> Applied:
     if not machine.role_may_send(who.role, sub.event.type, followups.CASE):
         text = f"a {who.role} may not send {sub.event.type} on a case"
         raise refusals.wrong_role(who.role, sub.event.type, text)
-    problem = machine.check_event_data(sub.event.type, sub.event.data, followups.CASE)
+    problem = finding_checks.check_event_data(sub.event.type, sub.event.data, followups.CASE)
     if problem is not None:  # worded in the server's language: the device words it again
         raise refusals.refused(problem, refusals.CASE_EVENT_DATA, event=sub.event.type)
     held = list(FollowupCaseEvent.select().where(FollowupCaseEvent.case == case.id))
