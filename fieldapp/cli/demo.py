@@ -142,6 +142,18 @@ def demo(
             return
         open_tui(device_home, chosen)
     finally:
-        stop = getattr(server, "stop", None)
-        if stop is not None:
-            stop()
+        stop_server(server, chosen)
+
+
+def stop_server(server: object | None, lang: str | None) -> None:
+    """This window is done with the demo server (it stops when no other window uses it),
+    saying so in `lang` when that takes more than a moment."""
+    from fieldapp.i18n import t, written_in
+
+    def say_stopping() -> None:
+        with written_in(lang) if lang else nullcontext():
+            click.echo(t("demo.server.stopping"))
+
+    stop = getattr(server, "stop", None)
+    if stop is not None:
+        stop(waiting=say_stopping)

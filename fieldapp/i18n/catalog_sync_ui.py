@@ -73,6 +73,7 @@ ZH = {
     "demo.server.enrolled": "已注册设备 {device}（{name}，{role}），数据目录 {home}",
     "demo.server.colleague": "同事 {name} 的 {count} 条记录已由其设备上报到服务器。",
     "demo.server.failed": "示例服务器未能启动：{error}。界面照常打开，同步不可用。",
+    "demo.server.stopping": "正在停止示例服务器…",
     "admin.placard_key.made": "已生成标牌密钥 {key_id}（私钥保存在服务器数据库中，仅所有者可读）。",
     "admin.placard_key.kept": "标牌密钥 {key_id} 已存在，未改动。",
     "admin.placard_key.none": "尚无标牌密钥；运行 `fieldapp admin init`。",
@@ -174,6 +175,7 @@ EN = {
     "demo.server.colleague": "{count} records of colleague {name} were sent by their device.",
     "demo.server.colleague_one": "1 record of colleague {name} was sent by their device.",
     "demo.server.failed": "The demo server did not start: {error}. The TUI opens without sync.",
+    "demo.server.stopping": "Stopping the demo server…",
     "admin.placard_key.made": "Made placard key {key_id} (private half kept in the server "
     "database, owner-only).",
     "admin.placard_key.kept": "Placard key {key_id} exists; unchanged.",

@@ -24,6 +24,7 @@ import socket
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NoReturn
@@ -152,35 +153,52 @@ class DemoServer:
         self.lease.leave()
         process, self.process = self.process, None
         if process is not None:
-            _ended(process, grace=0)
+            _ended(process, grace=STOP_GRACE)
         raise DemoServerError(why)
 
-    def stop(self) -> None:
-        """This window is done with the server: the server stops (and this waits for it)
-        when no other window uses it, and runs on for those that do."""
+    def stop(self, waiting: Callable[[], None] | None = None) -> None:
+        """This window is done with the server: the server stops (and this waits for it,
+        calling `waiting` first when that takes more than a moment) when no other window
+        uses it, and runs on for those that do."""
         with self.lease.starting():
             last = self.lease.leave()
             process, self.process = self.process, None
             if last and process is not None:
-                _ended(process, grace=10)  # it reads its lease's end and stops by itself
+                _ended(process, grace=STOP_GRACE, waiting=waiting)
             elif last and self.port:  # found running: as well, but not ours to wait on
-                deadline = time.monotonic() + 10
-                while _health_epoch(self.url) is not None and time.monotonic() < deadline:
+                begun = time.monotonic()
+                while _health_epoch(self.url) is not None:
+                    waited = time.monotonic() - begun
+                    if waited >= STOP_GRACE:
+                        break
+                    if waiting is not None and waited >= _MOMENT:
+                        waiting()
+                        waiting = None  # said once
                     time.sleep(0.05)
 
 
-def _ended(process: subprocess.Popen[bytes], *, grace: float) -> None:
-    """`process` once it has stopped: within `grace` seconds by itself, else told to."""
+STOP_GRACE = 2.0  # seconds a stopping server has before it is killed
+_MOMENT = 0.3  # a stop this quick is not worth a word
+
+
+def _ended(
+    process: subprocess.Popen[bytes], *, grace: float, waiting: Callable[[], None] | None = None
+) -> None:
+    """`process` once it has stopped: told to at once (SIGTERM, what the server does
+    itself once its lease ends), killed when it has not within `grace` seconds (a process
+    stopped with kill -STOP acts on no signal but SIGKILL)."""
+    process.terminate()
     try:
-        process.wait(grace)
+        process.wait(min(grace, _MOMENT))
         return
     except subprocess.TimeoutExpired:
-        process.terminate()
+        if waiting is not None:
+            waiting()
     try:
-        process.wait(10)
+        process.wait(max(grace - _MOMENT, 0))
     except subprocess.TimeoutExpired:
         process.kill()
-        process.wait(10)
+        process.wait()
 
 
 # --- devices ----------------------------------------------------------------------------
