@@ -33,8 +33,8 @@ close the dialog first (`scan_unexpected`), as the app's keys that go somewhere 
 one. Its keys are held and dropped, not typed into the dialog's field, nor its Enter
 taken by the dialog's button.
 
-The checking runs in a thread worker (`services.placards.printing.verify_scan`); the decisions run
-on the app's thread.
+The checking runs in a thread worker (`parts.scan_checks`: the placard's check and what the
+store says of its venue); the decisions run on the app's thread.
 """
 
 from __future__ import annotations
@@ -56,8 +56,8 @@ from fieldapp.tui.widgets.wedge import WedgeListener, WedgeScanned
 # The dialogs and the placard checks (qrcode, PIL) are imported when a scan comes: the
 # home screen shows without them.
 if TYPE_CHECKING:
-    from fieldapp.services.placards.printing import ScanResult
     from fieldapp.tui.dialogs.presence import PresenceChoice
+    from fieldapp.tui.parts.scan_checks import CheckedScan
 
 # Settings (services.common.settings) that tune the wedge heuristics; defaults in fieldapp.tui.scanner.
 SETTING_KEY_GAP_MS = "scan_key_gap_ms"
@@ -74,50 +74,9 @@ class OpenInspection:
     label: str  # 名称（编号）, as the scanned venue is written beside it
 
 
-@dataclass(frozen=True, slots=True)
-class CheckedScan:
-    """A scan checked in the worker, with what the decision needs from the store."""
-
-    text: str
-    venue_id: str | None
-    venue_name: str
-    venue_code: str
-    signed: bool  # a genuine placard: proves presence
-    payload: str
-    refusal: str  # the message for a person when the scan opens nothing
-    typed_unknown: bool  # looked like a typed venue code, and there is none such
-    typed_name: bool  # no QR code of ours: a venue's name typed to find it (宾馆)
-    draft_id: str | None  # the venue's unfinished inspection, if any
-    draft_on_site: bool = False  # that draft has a placard scanned on site already
-    mark: ScanMark | None = None  # where the scan came from and when (kept as proof)
-    outside_grid: str = ""  # the venue's grid, where it is outside mine (server refuses)
-    submitted_at: str = ""  # the venue's last inspection submitted (UTC), if any
-
-
 def _looks_like_photo_path(text: str) -> bool:
     """A file path of an image rather than a placard text or a venue code."""
     return text.lower().endswith(IMAGE_SUFFIXES) and Path(text).expanduser().is_file()
-
-
-def _refusal(result: ScanResult) -> str:
-    """Why a scan opens nothing; a patrol checkpoint's placard says where it belongs."""
-    from fieldapp.services.patrols.runs import is_checkpoint
-
-    if result.kind == "unknown_venue" and is_checkpoint(result.check.venue_code):
-        return t("patrol.scan.outside_run", code=result.check.venue_code)
-    return result.message()
-
-
-def _patrol_run_for(result: ScanResult) -> str | None:
-    """The patrol run a checkpoint's placard starts or resumes, if one of mine is due."""
-    from fieldapp.services.patrols import runs
-
-    if result.kind != "unknown_venue" or not result.check.key_id:
-        return None  # only a signed placard starts a patrol; a typed code proves nothing
-    try:
-        return runs.run_for_placard(result.check.venue_code)
-    except runs.PatrolRefused:
-        return None
 
 
 class ScanningApp(WedgeListener, ScanPhotos, ScanDialogs):
@@ -252,52 +211,12 @@ class ScanningApp(WedgeListener, ScanPhotos, ScanDialogs):
     def _check_scan(
         self, text: str, open_now: OpenInspection | None, mark: ScanMark | None = None
     ) -> None:
-        from fieldapp.domain.placard import NOT_FIELDAPP, typed_search
-        from fieldapp.services.inspection import inspections, scan_proof, venue_scope
-        from fieldapp.services.placards import printing as placards
-        from fieldapp.store import db
+        from fieldapp.tui.parts.scan_checks import check_scan
 
-        with db.connection_context():
-            result = placards.verify_scan(text)
-            draft_id, on_site, outside_grid, submitted_at = None, False, "", ""
-            if result.venue_id is not None and open_now is None:
-                draft_id = inspections.draft_for_venue(str(result.venue_id))
-                submitted_at = inspections.last_submitted_at(str(result.venue_id))
-                on_site = draft_id is not None and scan_proof.draft_scanned_on_site(draft_id)
-                outside_grid = venue_scope.grid_outside_mine(str(result.venue_id))
-            refusal = _refusal(result)
-            # Not over an open inspection: a patrol is not started from inside one.
-            patrol_run = _patrol_run_for(result) if open_now is None else None
-        if patrol_run is not None and mark is not None:  # a due patrol's checkpoint
-            self.call_from_thread(self.show_patrol_run, patrol_run, text, mark.source)
+        checked = check_scan(text, mark, over_inspection=open_now is not None)
+        if checked.patrol_run is not None and mark is not None:  # a due patrol's checkpoint
+            self.call_from_thread(self.show_patrol_run, checked.patrol_run, text, mark.source)
             return
-        checked = CheckedScan(
-            text=text,
-            venue_id=None if result.venue_id is None else str(result.venue_id),
-            venue_name=result.venue_name,
-            venue_code=result.check.venue_code,
-            signed=result.ok,
-            payload=result.payload,
-            refusal=refusal,
-            # Only a plausible venue code: a URL or other text is no placard at all.
-            typed_unknown=(
-                result.kind == "unknown_venue"
-                and not result.check.key_id
-                and result.message() == refusal
-            ),
-            # Typed into F2 by a person: a scanner's burst of another QR code is no search.
-            typed_name=(
-                result.kind == NOT_FIELDAPP
-                and mark is not None
-                and mark.source == TYPED
-                and typed_search(text)
-            ),
-            draft_id=draft_id,
-            draft_on_site=on_site,
-            mark=mark,
-            outside_grid=outside_grid,
-            submitted_at=submitted_at,
-        )
         self.call_from_thread(self.scan_checked, checked, open_now)
 
     def scan_checked(self, scan: CheckedScan, open_now: OpenInspection | None) -> None:

@@ -1,0 +1,107 @@
+"""What a scan is, read in the scan's thread worker (`check_scan`): the placard's check
+(`services.placards.printing.verify_scan`) and what the decision on the app's thread
+(`ScanningApp.scan_checked`) needs from the store: the venue's draft, its last
+submission, whether it is outside my grids, and the patrol a checkpoint's placard starts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from fieldapp.i18n import t
+from fieldapp.services.inspection.scan_proof import TYPED, ScanMark
+
+if TYPE_CHECKING:
+    from fieldapp.services.placards.printing import ScanResult
+
+
+@dataclass(frozen=True, slots=True)
+class CheckedScan:
+    """A scan checked in the worker, with what the decision needs from the store."""
+
+    text: str
+    venue_id: str | None
+    venue_name: str
+    venue_code: str
+    signed: bool  # a genuine placard: proves presence
+    payload: str
+    refusal: str  # the message for a person when the scan opens nothing
+    typed_unknown: bool  # looked like a typed venue code, and there is none such
+    typed_name: bool  # no QR code of ours: a venue's name typed to find it (宾馆)
+    draft_id: str | None  # the venue's unfinished inspection, if any
+    draft_on_site: bool = False  # that draft has a placard scanned on site already
+    mark: ScanMark | None = None  # where the scan came from and when (kept as proof)
+    outside_grid: str = ""  # the venue's grid, where it is outside mine (server refuses)
+    submitted_at: str = ""  # the venue's last inspection submitted (UTC), if any
+    patrol_run: str | None = None  # a checkpoint's placard: my due patrol run it starts
+
+
+def check_scan(text: str, mark: ScanMark | None, *, over_inspection: bool) -> CheckedScan:
+    """`text` checked, as scanned (or typed) with an inspection open or not (`over_inspection`:
+    the venue's draft and patrol are not looked up then). Opens its own store connection."""
+    from fieldapp.domain.placard import NOT_FIELDAPP, typed_search
+    from fieldapp.services.inspection import inspections, scan_proof, venue_scope
+    from fieldapp.services.placards import printing as placards
+    from fieldapp.store import db
+
+    with db.connection_context():
+        result = placards.verify_scan(text)
+        draft_id, on_site, outside_grid, submitted_at = None, False, "", ""
+        if result.venue_id is not None and not over_inspection:
+            draft_id = inspections.draft_for_venue(str(result.venue_id))
+            submitted_at = inspections.last_submitted_at(str(result.venue_id))
+            on_site = draft_id is not None and scan_proof.draft_scanned_on_site(draft_id)
+            outside_grid = venue_scope.grid_outside_mine(str(result.venue_id))
+        refusal = _refusal(result)
+        # Not over an open inspection: a patrol is not started from inside one.
+        patrol_run = None if over_inspection else _patrol_run_for(result)
+    return CheckedScan(
+        text=text,
+        venue_id=None if result.venue_id is None else str(result.venue_id),
+        venue_name=result.venue_name,
+        venue_code=result.check.venue_code,
+        signed=result.ok,
+        payload=result.payload,
+        refusal=refusal,
+        # Only a plausible venue code: a URL or other text is no placard at all.
+        typed_unknown=(
+            result.kind == "unknown_venue"
+            and not result.check.key_id
+            and result.message() == refusal
+        ),
+        # Typed into F2 by a person: a scanner's burst of another QR code is no search.
+        typed_name=(
+            result.kind == NOT_FIELDAPP
+            and mark is not None
+            and mark.source == TYPED
+            and typed_search(text)
+        ),
+        draft_id=draft_id,
+        draft_on_site=on_site,
+        mark=mark,
+        outside_grid=outside_grid,
+        submitted_at=submitted_at,
+        patrol_run=patrol_run,
+    )
+
+
+def _refusal(result: ScanResult) -> str:
+    """Why a scan opens nothing; a patrol checkpoint's placard says where it belongs."""
+    from fieldapp.services.patrols.runs import is_checkpoint
+
+    if result.kind == "unknown_venue" and is_checkpoint(result.check.venue_code):
+        return t("patrol.scan.outside_run", code=result.check.venue_code)
+    return result.message()
+
+
+def _patrol_run_for(result: ScanResult) -> str | None:
+    """The patrol run a checkpoint's placard starts or resumes, if one of mine is due."""
+    from fieldapp.services.patrols import runs
+
+    if result.kind != "unknown_venue" or not result.check.key_id:
+        return None  # only a signed placard starts a patrol; a typed code proves nothing
+    try:
+        return runs.run_for_placard(result.check.venue_code)
+    except runs.PatrolRefused:
+        return None
