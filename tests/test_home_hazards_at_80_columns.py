@@ -18,12 +18,17 @@ from fieldapp.tui.screens.home import HomeScreen
 
 
 def name_seen(name: str, row: str) -> str:
-    """What `row` shows of the venue's `name`: all of it, or its start before "…"."""
+    """What `row` shows of the venue's `name`: all of it, its start before "…", or (its
+    place cut to "鼎…·", c76120a) the place's first character and its own name's start."""
     if name in row:
         return name
     start = max(
         (name[:n] for n in range(1, len(name)) if f"{name[:n]}…" in row), key=len, default=""
     )
+    place, dot, own = name.partition("·")
+    if dot and f"{place[0]}…·" in row:
+        shown = own if f"{place[0]}…·{own}" in row else name_seen(own, row.split("…·", 1)[1])
+        return max(start, place[0] + shown, key=len)
     return start
 
 
