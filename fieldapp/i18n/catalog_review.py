@@ -251,7 +251,7 @@ EN: dict[str, str] = {
     "review.letter.not_found": "There is no hazard {id} on this device; write the venue code and check item the review screen (F5) shows, such as 'DM-0006 CAT-08', or sync and try again.",
     "review.letter.no_hazard_at": "There is no hazard of check item {item} at venue {venue} on this device; check both codes on the review screen (F5), or sync and try again.",
     "review.letter.ambiguous": "More than one hazard is {name}; give the id of one of them:\n{matches}",
-    "review.letter.match": "  {id} (found {found}, {state})",
+    "review.letter.match": "  {id} (found {found}, now '{state}')",
     "review.history.line": "{date} {who} {event}{detail}",
     "review.cli.written": "Wrote {path} ({count} items)",
     "review.cli.written_one": "Wrote {path} (1 item)",
