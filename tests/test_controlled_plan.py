@@ -13,8 +13,9 @@ from pathlib import Path
 import pytest
 from people_support import edit_person, key_behind_pin, member_named, on_person, returnee_family
 from pilot_support import settle
+from rich.cells import cell_len
 from rounds_support import Clock, china
-from textual.widgets import Input, Select, SelectionList
+from textual.widgets import Input, Label, Select, SelectionList
 
 from fieldapp.domain.control_team import team_of
 from fieldapp.domain.personal import new_key
@@ -85,6 +86,9 @@ async def test_tagging_a_person_controlled_offers_the_plan_with_its_team(
             assert plan.query_one("#plan-cadence", Select).value == "twice_daily"
             box = plan.query_one(".person-box").region
             assert box.bottom <= 24 and box.right <= 80
+            for row in plan.query(".field-row"):  # "Village cadrestwo or more" ran together
+                label = row.query_one(Label)
+                assert cell_len(str(label.render())) < label.region.width, label.render()
             await _fill(app, pilot, {"town_cadre": "王建华", "village_cadre": "李明",
                                      "medical_worker": "周丽"})  # fmt: skip
             assert app.screen is plan and FollowupPlan.select().count() == 0
