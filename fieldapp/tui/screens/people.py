@@ -24,7 +24,6 @@ from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widgets import DataTable, Header, Input, Label, Static
 
-from fieldapp.domain.clock import today
 from fieldapp.i18n import listed, t
 from fieldapp.services.common.refused_records import RecordRefusal
 from fieldapp.services.people.registry import HouseholdView, MemberView
@@ -32,7 +31,7 @@ from fieldapp.tui.commands import relabel_binding
 from fieldapp.tui.dialogs.followup import AskDialog
 from fieldapp.tui.screens.people_actions import PeopleActions
 from fieldapp.tui.screens.refused_records import RefusedRecordsScreen, refused_mark
-from fieldapp.tui.views.people import PeopleData
+from fieldapp.tui.views.people import PeopleData, moved_out
 from fieldapp.tui.widgets.key_footer import KeyFooter
 from fieldapp.tui.widgets.paged_table import selected_key
 from fieldapp.tui.widgets.table import Table, ending
@@ -80,11 +79,6 @@ def load_people(query: str, cadre: str = "") -> PeopleData:
         tuple(responsibilities.cadres()),
         refusals(HOUSEHOLD_UPSERT, [h.id for h in households]),
     )
-
-
-def moved_out(member: MemberView) -> bool:
-    """Left on or before today (离开日期): 已迁出, not one of the household's people."""
-    return member.left_on is not None and member.left_on <= today()
 
 
 class PeopleScreen(PeopleActions):
