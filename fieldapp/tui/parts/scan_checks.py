@@ -41,7 +41,7 @@ def check_scan(text: str, mark: ScanMark | None, *, over_inspection: bool) -> Ch
     """`text` checked, as scanned (or typed) with an inspection open or not (`over_inspection`:
     the venue's draft and patrol are not looked up then). Opens its own store connection."""
     from fieldapp.domain.placard import NOT_FIELDAPP, typed_search
-    from fieldapp.services.inspection import inspections, scan_proof, venue_scope
+    from fieldapp.services.inspection import scan_proof, venue_drafts, venue_scope
     from fieldapp.services.placards import printing as placards
     from fieldapp.store import db
 
@@ -49,8 +49,8 @@ def check_scan(text: str, mark: ScanMark | None, *, over_inspection: bool) -> Ch
         result = placards.verify_scan(text)
         draft_id, on_site, outside_grid, submitted_at = None, False, "", ""
         if result.venue_id is not None and not over_inspection:
-            draft_id = inspections.draft_for_venue(str(result.venue_id))
-            submitted_at = inspections.last_submitted_at(str(result.venue_id))
+            draft_id = venue_drafts.draft_for_venue(str(result.venue_id))
+            submitted_at = venue_drafts.last_submitted_at(str(result.venue_id))
             on_site = draft_id is not None and scan_proof.draft_scanned_on_site(draft_id)
             outside_grid = venue_scope.grid_outside_mine(str(result.venue_id))
         refusal = _refusal(result)

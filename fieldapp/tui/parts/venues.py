@@ -43,12 +43,12 @@ class VenueOpening(Navigation):
     @work(thread=True, exclusive=True, exit_on_error=False, group="venue-chosen")
     def _check_chosen(self, venue_id: str, label: str) -> None:
         """Whether the venue lies outside my grids (and has a draft), before asking why."""
-        from fieldapp.services.inspection import inspections, venue_scope
+        from fieldapp.services.inspection import venue_drafts, venue_scope
         from fieldapp.store import db
 
         with db.connection_context():
             outside = venue_scope.grid_outside_mine(venue_id)
-            draft = inspections.draft_for_venue(venue_id)
+            draft = venue_drafts.draft_for_venue(venue_id)
         self.call_from_thread(self._ask_why_chosen, venue_id, label, outside, draft)
 
     def _ask_why_chosen(self, venue_id: str, label: str, outside: str, draft: str | None) -> None:
@@ -81,7 +81,7 @@ class VenueOpening(Navigation):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="draft-offer")
     def _offer_draft(self, inspection_id: str) -> None:
-        from fieldapp.services.inspection.inspections import draft_brief
+        from fieldapp.services.inspection.venue_drafts import draft_brief
         from fieldapp.store import db
 
         with db.connection_context():
@@ -133,13 +133,13 @@ class VenueOpening(Navigation):
         note: str,
         scan: ScanMark | None,
     ) -> None:
-        from fieldapp.services.inspection import inspections, supersession
+        from fieldapp.services.inspection import inspections, supersession, venue_drafts
         from fieldapp.services.inspection.startable import StartRefused
         from fieldapp.store import db
 
         hazards: list[tuple[str, str]] = []
         with db.connection_context():
-            inspection_id = inspections.draft_for_venue(venue_id)
+            inspection_id = venue_drafts.draft_for_venue(venue_id)
             resumed = inspection_id is not None
             if inspection_id is None:
                 try:
