@@ -26,13 +26,8 @@ def reveals() -> int:
     return Outbox.select().where(Outbox.type == "personal_data.reveal").count()
 
 
-@pytest.mark.parametrize(
-    ("lang", "said", "reason"),
-    [("zh", "至少两个字或四个字母", "户籍核对"), ("en", "(at least four", "lost card")],
-)
-async def test_other_with_a_one_letter_note_is_refused(
-    demo_home: Path, lang: str, said: str, reason: str
-) -> None:
+def supervisor_with_a_family() -> None:
+    """A supervisor's device, its personal data behind the PIN, with 陈建国's household."""
     from people_support import returnee_family
 
     from fieldapp.services.common.identity import me
@@ -41,12 +36,27 @@ async def test_other_with_a_one_letter_note_is_refused(
     key_behind_pin()
     demo.act_as("supervisor")
     registry.save_household(returnee_family(me().grids[0][0]))
+
+
+async def other_with_x(app, pilot) -> None:  # type: ignore[no-untyped-def]
+    """v on 陈建国, then the purpose Other with the note "x"."""
+    await on_person(app, pilot, "陈建国", "v")
+    await pilot.press("down", "down", "down", "enter", "x", "enter")  # Other, "x"
+    await settle(app, pilot)
+
+
+@pytest.mark.parametrize(
+    ("lang", "said", "reason"),
+    [("zh", "至少两个字或四个字母", "户籍核对"), ("en", "(at least four", "lost card")],
+)
+async def test_other_with_a_one_letter_note_is_refused(
+    demo_home: Path, lang: str, said: str, reason: str
+) -> None:
+    supervisor_with_a_family()
     app = make_app(lang=lang)
     try:
         async with app.run_test(size=(80, 24)) as pilot:
-            await on_person(app, pilot, "陈建国", "v")
-            await pilot.press("down", "down", "down", "enter", "x", "enter")  # Other, "x"
-            await settle(app, pilot)
+            await other_with_x(app, pilot)
             assert isinstance(app.screen, RevealPurposeDialog), "'x' was taken as a reason"
             assert said in " ".join(rendered(app).split())
             assert reveals() == 0
@@ -59,14 +69,9 @@ async def test_other_with_a_one_letter_note_is_refused(
 
 
 def test_the_service_refuses_other_with_a_note_that_says_nothing(demo_home: Path) -> None:
-    from people_support import returnee_family
+    from fieldapp.services.people import reveal
 
-    from fieldapp.services.common.identity import me
-    from fieldapp.services.people import registry, reveal
-
-    key_behind_pin()
-    demo.act_as("supervisor")
-    registry.save_household(returnee_family(me().grids[0][0]))
+    supervisor_with_a_family()
     member_id = HouseholdMember.select().first().id
     with pytest.raises(ValueError):
         reveal.reveal(member_id, "id_number", purpose="other", note="x")
@@ -81,20 +86,11 @@ async def test_a_note_refused_under_other_is_not_kept_for_another_purpose(
     after it: a note typed under another purpose goes when the purpose changes."""
     import json
 
-    from people_support import returnee_family
-
-    from fieldapp.services.common.identity import me
-    from fieldapp.services.people import registry
-
-    key_behind_pin()
-    demo.act_as("supervisor")
-    registry.save_household(returnee_family(me().grids[0][0]))
+    supervisor_with_a_family()
     app = make_app(lang=lang)
     try:
         async with app.run_test(size=(80, 24)) as pilot:
-            await on_person(app, pilot, "陈建国", "v")
-            await pilot.press("down", "down", "down", "enter", "x", "enter")  # Other, "x"
-            await settle(app, pilot)
+            await other_with_x(app, pilot)
             assert isinstance(app.screen, RevealPurposeDialog) and reveals() == 0
             await pilot.press("shift+tab", "up", "up", "up", "enter", "enter")  # identity
             await settle(app, pilot)

@@ -8,13 +8,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from people_support import pin_the_synced_key
 from pilot_support import settle
-from test_venue_facts import _office, _sync
+from test_venue_facts import _inspector_on_fm_0001
 from textual.widgets import Input, Static
 
 from fieldapp.i18n import set_language, t
-from fieldapp.services.common.checklists import clear_cache
 from fieldapp.store.models import Venue as LocalVenue
 from fieldapp.tui.app import make_app
 from fieldapp.tui.dialogs.venue_facts import VenueFactsDialog
@@ -30,12 +28,7 @@ NOTE = {
 async def test_a_missing_room_count_waits_for_its_key(
     live_server, seed, make_device, server_workdir: Path, lang: str
 ):
-    _office(live_server.db_url, server_workdir)
-    inspector = make_device("inspector").enroll("p-insp")
-    clear_cache()
-    assert _sync(inspector).ok
-    pin_the_synced_key()
-    venue_id = LocalVenue.get(LocalVenue.code == "FM-0001").id  # rooms not recorded
+    _, venue_id = _inspector_on_fm_0001(live_server, make_device, server_workdir)  # no rooms
     app = make_app(lang=lang)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot, rounds=2)

@@ -55,6 +55,17 @@ def _sync(device: Device):  # type: ignore[no-untyped-def]
     return result
 
 
+def _inspector_on_fm_0001(live_server, make_device, workdir: Path):  # type: ignore[no-untyped-def]
+    """The office's foot-massage kind and venues on the server, an inspector's device
+    enrolled and synced with its key pinned: (the device, FM-0001's local id)."""
+    _office(live_server.db_url, workdir)
+    inspector = make_device("inspector").enroll("p-insp")
+    clear_cache()
+    assert _sync(inspector).ok
+    pin_the_synced_key()
+    return inspector, LocalVenue.get(LocalVenue.code == "FM-0001").id
+
+
 def _text(screen, selector: str) -> str:  # type: ignore[no-untyped-def]
     text = str(screen.query_one(selector, Static).render())
     if selector == "#inspect-facts":  # and, at the line's right, the key that corrects them
@@ -88,12 +99,7 @@ LINES = {
 async def test_the_inspector_sees_corrects_and_sends_the_venue_attributes(
     live_server, seed, make_device, server_workdir: Path, lang: str
 ):
-    _office(live_server.db_url, server_workdir)
-    inspector = make_device("inspector").enroll("p-insp")
-    clear_cache()
-    assert _sync(inspector).ok
-    pin_the_synced_key()
-    venue_id = LocalVenue.get(LocalVenue.code == "FM-0001").id
+    inspector, venue_id = _inspector_on_fm_0001(live_server, make_device, server_workdir)
     lines = LINES[lang]
     app = make_app(lang=lang)
     async with app.run_test(size=(120, 36)) as pilot:
