@@ -2,7 +2,9 @@
 back at once but the process lived on 20 s: it waited 10 s for the server to stop by
 itself, sent SIGTERM, which a stopped process does not act on, and waited 10 s more. The
 server is now told to stop at once and killed 2 s later, and the window says it is
-stopping the server whenever that takes more than a moment. A real server subprocess."""
+stopping the server whenever that takes more than a moment. The same when the last window
+is not the one that started it: it finds the server's pid where that window recorded it.
+A real server subprocess."""
 
 from __future__ import annotations
 
@@ -61,3 +63,27 @@ def test_a_server_that_stops_at_once_goes_without_a_word(
     stop_server(server, "en")
     assert process.poll() is not None
     assert capsys.readouterr().out == ""
+
+
+def test_the_last_window_kills_a_stopped_server_that_another_window_started(
+    tmp_path: Path,
+) -> None:
+    first = _running_server(tmp_path)  # the inspector's window starts the server
+    process = first.process
+    assert process is not None
+    second = DemoServer(tmp_path).start()  # the supervisor's window finds it running
+    assert not second.owned and second.url == first.url
+    first.stop()  # the inspector quits first: the supervisor still uses the server
+    assert process.poll() is None
+    os.kill(process.pid, signal.SIGSTOP)  # then the server hangs
+    try:
+        begun = time.monotonic()
+        second.stop()  # ctrl+q in the last window
+        took = time.monotonic() - begun
+        process.wait(timeout=2)  # reaped here: this test's process is its parent
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+    assert took < 4, f"stopping a stopped demo server took {took:.1f} s"
+    assert process.returncode == -signal.SIGKILL, "the hung server outlived the last window"

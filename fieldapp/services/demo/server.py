@@ -6,6 +6,7 @@ Layout of a demo workspace `W` (made by `fieldapp demo`):
     W/supervisor/fieldapp.sqlite3 the supervisor's device (`fieldapp demo --as supervisor`)
     W/server/server.sqlite3       the central server's database (owner-only)
     W/server/port                 the loopback port the server last ran on
+    W/server/pid                  that server's process id (for the last window to stop it)
     W/server/seed/                the grid, people and checklist files the server was seeded from
 
 The server is seeded once from the demo store's own rows (`server_seed`), and a
@@ -19,7 +20,9 @@ itself when the last one exits, however it exits (`server_lease`).
 
 from __future__ import annotations
 
+import contextlib
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -139,6 +142,7 @@ class DemoServer:
         finally:
             os.close(reader)
             log.close()
+        (server_dir(self.home) / "pid").write_text(str(self.process.pid))
         self.owned = True
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
@@ -165,16 +169,17 @@ class DemoServer:
             process, self.process = self.process, None
             if last and process is not None:
                 _ended(process, grace=STOP_GRACE, waiting=waiting)
-            elif last and self.port:  # found running: as well, but not ours to wait on
-                begun = time.monotonic()
-                while _health_epoch(self.url) is not None:
-                    waited = time.monotonic() - begun
-                    if waited >= STOP_GRACE:
-                        break
-                    if waiting is not None and waited >= _MOMENT:
-                        waiting()
-                        waiting = None  # said once
-                    time.sleep(0.05)
+            elif last and self.port:  # found running: as well, by its recorded pid
+                _ended_elsewhere(self._recorded_pid(), self.url, waiting=waiting)
+
+    def _recorded_pid(self) -> int | None:
+        """The pid of the server this workspace runs, when that process still is one."""
+        try:
+            pid = int((server_dir(self.home) / "pid").read_text())
+            command = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
+        except (OSError, ValueError):
+            return None
+        return pid if b"sync.server" in command and self.db_url.encode() in command else None
 
 
 STOP_GRACE = 2.0  # seconds a stopping server has before it is killed
@@ -184,21 +189,58 @@ _MOMENT = 0.3  # a stop this quick is not worth a word
 def _ended(
     process: subprocess.Popen[bytes], *, grace: float, waiting: Callable[[], None] | None = None
 ) -> None:
-    """`process` once it has stopped: told to at once (SIGTERM, what the server does
-    itself once its lease ends), killed when it has not within `grace` seconds (a process
-    stopped with kill -STOP acts on no signal but SIGKILL)."""
-    process.terminate()
-    try:
-        process.wait(min(grace, _MOMENT))
-        return
-    except subprocess.TimeoutExpired:
-        if waiting is not None:
+    """`process` once it has stopped (`_stopped`), reaped."""
+    _stopped(process.pid, lambda: process.poll() is None, grace=grace, waiting=waiting)
+    process.wait()
+
+
+def _ended_elsewhere(
+    pid: int | None, url: str, *, waiting: Callable[[], None] | None = None
+) -> None:
+    """The server another window started, once it has stopped; without its pid, waited
+    on by its health answer only."""
+    if pid is None:
+        _stopped(None, lambda: _health_epoch(url) is not None, grace=STOP_GRACE, waiting=waiting)
+    else:
+        _stopped(pid, lambda: _alive(pid), grace=STOP_GRACE, waiting=waiting)
+
+
+def _stopped(
+    pid: int | None,
+    running: Callable[[], bool],
+    *,
+    grace: float,
+    waiting: Callable[[], None] | None,
+) -> None:
+    """Told to stop at once (SIGTERM, what the server does itself once its lease ends),
+    killed when still `running` after `grace` seconds (a process stopped with kill -STOP
+    acts on no signal but SIGKILL); `waiting` is called once the wait passes a moment."""
+    _signal(pid, signal.SIGTERM)
+    begun = time.monotonic()
+    while running():
+        waited = time.monotonic() - begun
+        if waited >= grace:
+            _signal(pid, signal.SIGKILL)
+            return
+        if waiting is not None and waited >= _MOMENT:
             waiting()
+            waiting = None  # said once
+        time.sleep(0.05)
+
+
+def _signal(pid: int | None, signum: int) -> None:
+    if pid is not None:
+        with contextlib.suppress(ProcessLookupError):  # gone meanwhile
+            os.kill(pid, signum)
+
+
+def _alive(pid: int) -> bool:
+    """Whether `pid` still runs (a zombie, dead but not yet reaped, does not)."""
     try:
-        process.wait(max(grace - _MOMENT, 0))
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait()
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return False
+    return stat.rsplit(")", 1)[1].split()[0] != "Z"
 
 
 # --- devices ----------------------------------------------------------------------------
