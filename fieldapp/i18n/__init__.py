@@ -136,8 +136,14 @@ def counted(key: str, lang: str, values: Mapping[str, object], english: Mapping[
 
 
 def t(key: str, **values: object) -> str:
+    return said_in(getattr(_this_thread, "lang", None) or _lang, key, **values)
+
+
+def said_in(lang: str, key: str, **values: object) -> str:
+    """`t` in `lang`, whatever the UI speaks: for printed matter in its reader's language
+    (the ledger, letters, notices). Read from the merged catalogues, so a message moved to
+    another catalogue module reads the same."""
     catalogs = _load()
-    lang = getattr(_this_thread, "lang", None) or _lang
     key = counted(key, lang, values, catalogs["en"])
     text = catalogs[lang].get(key) or catalogs["zh"].get(key) or key
     return text.format(**values) if values else text

@@ -10,7 +10,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from fieldapp.i18n import text_in
+from fieldapp.i18n import said_in
 from fieldapp.reports.notices import _date, _output, _paragraph, _table, letter_opening
 from fieldapp.reports.placards import CjkFont
 
@@ -38,8 +38,7 @@ class IncidentLetter:
 
 
 def _label(key: str, lang: str, **values: object) -> str:
-    text = text_in(lang, key) or text_in("zh", key) or key
-    return text.format(**values) if values else text
+    return said_in(lang, key, **values)
 
 
 def render_incident_letter(

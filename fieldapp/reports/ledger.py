@@ -22,39 +22,33 @@ from typing import IO, Any, Protocol
 
 from fieldapp.domain.checklist import Checklist
 from fieldapp.domain.clock import today
-from fieldapp.i18n import catalog_activities, catalog_incident, catalog_rounds, counted
+from fieldapp.i18n import said_in, text_in
 
 SHEETS = (
     "inspections", "findings", "events", "people", "followups", "patrols", "incidents",
     "activities",
 )  # fmt: skip
-# The catalogues the ledger's texts come from (the incident and activity sheets name
-# categories, states, units and outcomes as the incident screens do).
-_CATALOGS = (catalog_incident, catalog_activities, catalog_rounds)
-_ZH = {k: v for c in _CATALOGS for k, v in c.ZH.items()}
-_EN = {k: v for c in _CATALOGS for k, v in c.EN.items()}
 
 
 class Labels:
     """Ledger texts in one language, independent of the UI language (an office ledger
-    is Chinese even when the program runs in English)."""
+    is Chinese even when the program runs in English). Read through the merged
+    catalogues (`i18n.said_in`), wherever a catalogue module keeps them: the incident and
+    activity sheets name categories, states, units and outcomes as the incident screens do."""
 
     def __init__(self, lang: str = "zh"):
         self.lang = "en" if lang == "en" else "zh"
-        self._texts = _EN if self.lang == "en" else _ZH
 
     def __call__(self, key: str, **values: object) -> str:
-        key = counted(key, self.lang, values, _EN)  # "1 conflict" as `t` says it
-        text = self._texts.get(key) or _ZH.get(key) or key
-        return text.format(**values) if values else text
+        return said_in(self.lang, key, **values)  # "1 conflict" as `t` says it
 
     def __contains__(self, key: str) -> bool:
-        return key in _ZH
+        return text_in("zh", key) is not None
 
     def maybe(self, prefix: str, code: str) -> str:
         """The label for a code, or the code itself when there is none."""
         key = f"{prefix}.{code}"
-        return self(key) if key in _ZH else code
+        return self(key) if key in self else code
 
 
 @dataclass(frozen=True)

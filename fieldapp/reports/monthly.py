@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from fieldapp.domain.assessment import PARTS
-from fieldapp.i18n import catalog_monthly, listed
+from fieldapp.i18n import listed, said_in
 from fieldapp.reports.notices import _output, _paragraph, _table
 from fieldapp.reports.placards import CjkFont, find_cjk_font
 
@@ -92,9 +92,7 @@ COLUMNS: tuple[tuple[str, str, str], ...] = (
 
 
 def label(key: str, lang: str, **values: object) -> str:
-    catalog = catalog_monthly.EN if lang == "en" else catalog_monthly.ZH
-    text = catalog.get(key) or catalog_monthly.ZH.get(key, key)
-    return text.format(**values) if values else text
+    return said_in(lang, key, **values)
 
 
 def headers(lang: str) -> list[str]:

@@ -20,7 +20,7 @@ from fieldapp.domain.text_bounds import (
     VENUE_NAME_MAX,
     shortened,
 )
-from fieldapp.i18n import catalog_review
+from fieldapp.i18n import said_in
 from fieldapp.reports.placards import CjkFont, find_cjk_font, qr_matrix
 from fieldapp.reports.text_fitting import broken_lines
 
@@ -99,9 +99,7 @@ def _printable(v: VenueBlock) -> VenueBlock:
 
 
 def _label(key: str, lang: str, **values: object) -> str:
-    catalog = catalog_review.EN if lang == "en" else catalog_review.ZH
-    text = catalog.get(key) or catalog_review.ZH.get(key, key)
-    return text.format(**values) if values else text
+    return said_in(lang, key, **values)
 
 
 def _new_pdf(title: str, font: CjkFont):  # type: ignore[no-untyped-def]

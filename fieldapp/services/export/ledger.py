@@ -27,6 +27,7 @@ from fieldapp.domain.clock import now_iso
 from fieldapp.domain.ids import new_id
 from fieldapp.reports.ledger import ItemWordings, Labels, LedgerSink, item_columns, make_sink
 from fieldapp.services.common.identity import grid_codes_under, me
+from fieldapp.services.common.kinds import publish_names
 from fieldapp.services.common.outbox import enqueue
 from fieldapp.services.common.periods import period_bounds_utc
 from fieldapp.services.common.refused_records import on_record
@@ -212,6 +213,7 @@ def export_ledger(
         check_full_export()  # before anything is written
     began = time.perf_counter()
     f = where or ExportFilter()
+    publish_names()  # a kind the office added named as the office wrote it, headless too
     labels = Labels(lang)
     names = person_names()
     n_inspections = Inspection.select().join(Venue).where(_inspection_condition(f)).count()
