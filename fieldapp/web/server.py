@@ -8,7 +8,10 @@ session (`Sessions.end`: its store synced, then deleted): `/logout` (GET or POST
 quitting the program (ctrl+q), after which the page goes to the sign-in page in the
 session's language — on a shared PC the next person finds no one signed in.
 `/session` answers 204 while the cookie's session lives, 401 after: the page asks it
-when the terminal closes, to tell a sign-out from a lost connection.
+when the terminal closes, to tell a sign-out from a lost connection. Stopping the server
+(ctrl+c, SIGTERM) closes the terminals and signs out every session still open, waiting
+STOP_SECONDS at most for the central server; sessions it could not reach then are signed
+out at the next start.
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 import aiohttp_jinja2
-from aiohttp import web
+from aiohttp import WSCloseCode, web
 from textual_serve.app_service import AppService
 from textual_serve.server import Server
 
@@ -29,6 +32,7 @@ from fieldapp.services.common.device_lock import WEB_SESSION_ENV
 from fieldapp.web.page import sign_in_page
 from fieldapp.web.sessions import COOKIE, Session, Sessions, SignInFailed
 
+STOP_SECONDS = 10.0  # a stop waits this long for the central server to take the sign-outs
 TEMPLATES = Path(__file__).parent / "templates"  # the terminal page: no request off this host
 # textual-serve's page context (its handle_index before it renders the template), to which
 # the session's words are added.
@@ -71,6 +75,7 @@ class OfficeServer(Server):
         self.sessions = sessions
         self.ssl_context = ssl_context
         self.secure_cookie = self.public_url.startswith("https")
+        self.terminals: set[web.WebSocketResponse] = set()
 
     async def _make_app(self) -> web.Application:
         app = await super()._make_app()
@@ -83,7 +88,20 @@ class OfficeServer(Server):
                 web.get("/session", self.handle_session),
             ]
         )
+        app.on_cleanup.append(self._sign_out_open_sessions)  # after the terminals ended
         return app
+
+    async def on_startup(self, app: web.Application) -> None:
+        await super().on_startup(app)
+        self.sessions.finish_left_over()  # what the last stop could not sign out
+
+    async def on_shutdown(self, app: web.Application) -> None:
+        """Close the terminals, so each session's program ends before its last sync."""
+        closing = (terminal.close(code=WSCloseCode.GOING_AWAY) for terminal in self.terminals)
+        await asyncio.gather(*closing, return_exceptions=True)
+
+    async def _sign_out_open_sessions(self, app: web.Application) -> None:
+        await self.sessions.finish_all(STOP_SECONDS)
 
     def _session(self, request: web.Request) -> Session | None:
         return self.sessions.get(request.cookies.get(COOKIE))
@@ -146,6 +164,7 @@ class OfficeServer(Server):
         width = _int(request.query.get("width"), 80)
         height = _int(request.query.get("height"), 24)
         await websocket.prepare(request)
+        self.terminals.add(websocket)
         command = self.command + (" --lang en" if session.lang == "en" else "")
         cookie = request.cookies.get(COOKIE, "")
         quit_session: list[Session] = []
@@ -167,6 +186,7 @@ class OfficeServer(Server):
         except asyncio.CancelledError:
             await websocket.close()
         finally:
+            self.terminals.discard(websocket)
             await app_service.stop()
             for ended in quit_session:
                 await self.sessions.finish(ended)

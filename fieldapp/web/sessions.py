@@ -6,19 +6,24 @@ synced once, by `fieldapp enroll` and `fieldapp sync` run as subprocesses with t
 directory as FIELDAPP_HOME — so two sessions never share a store, even of the same user.
 The session cookie is random and lives only in this process's memory. Ending a session
 (sign-out, or idle too long) syncs its store and deletes it only when the sync went through,
-its device then signing out at the server (`fieldapp.web.sign_out`).
+its device then signing out at the server (`fieldapp.web.sign_out`). When the web front
+stops, every session still open ends so (`finish_all`), for a few seconds at most; a store
+whose sync did not get through is kept and finished at the next start (`finish_left_over`).
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
 import secrets
 import shutil
 import sys
 import time
+from collections.abc import Coroutine
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import httpx
 
@@ -84,9 +89,7 @@ class Sessions:
         if session is None:
             return None
         if time.monotonic() - session.last_seen > self.idle_seconds:
-            closing = asyncio.ensure_future(self.end(cookie or ""))
-            self._closing.add(closing)  # held until done, so it is not collected midway
-            closing.add_done_callback(self._closing.discard)
+            self._background(self.end(cookie or ""))
             return None
         session.last_seen = time.monotonic()
         return session
@@ -110,6 +113,27 @@ class Sessions:
             await self._fieldapp(session.home, *extra, check=False, module=SIGN_OUT)
             shutil.rmtree(session.home, ignore_errors=True)
 
+    async def finish_all(self, seconds: float) -> None:
+        """End every session still open, and wait for those already ending (idle), all at
+        once and for `seconds` at most: the web front is stopping. What the central server
+        did not take by then is stopped midway; its store stays for `finish_left_over`."""
+        open_sessions = [self.take(cookie) for cookie in list(self._by_cookie)]
+        ending = [self.finish(session) for session in open_sessions if session is not None]
+        everything = asyncio.gather(*ending, *self._closing, return_exceptions=True)
+        with contextlib.suppress(TimeoutError):  # wait_for cancelled them then: each one's
+            await asyncio.wait_for(everything, seconds)  # subprocess killed, its store kept
+
+    def finish_left_over(self) -> None:
+        """Finish, in the background, the stores of sessions that ended without their last
+        sync getting through (the central server down at sign-out, or at the last stop)."""
+        for home in sorted(path for path in self.root.iterdir() if path.is_dir()):
+            self._background(self.finish(Session("", home, "zh")))
+
+    def _background(self, ending: Coroutine[Any, Any, None]) -> None:
+        closing = asyncio.ensure_future(ending)
+        self._closing.add(closing)  # held until done, so it is not collected midway
+        closing.add_done_callback(self._closing.discard)
+
     async def sign_in(self, username: str, password: str, lang: str) -> str:
         """Check the password with the server, enrol and sync a new store; the cookie.
         SignInFailed says why not in `lang`, the sign-in page's language."""
@@ -125,7 +149,7 @@ class Sessions:
             await self._fieldapp(home, *speak, "enroll", self.server_url, code, "--name",
                                  f"web:{username}", *extra, *trust)  # fmt: skip
             await self._fieldapp(home, "sync", *extra, check=False)  # pending photos are fine
-        except SignInFailed:
+        except (SignInFailed, asyncio.CancelledError):  # refused, or the web front stops
             shutil.rmtree(home, ignore_errors=True)
             raise
         cookie = secrets.token_urlsafe(32)
@@ -168,7 +192,12 @@ class Sessions:
             env={**os.environ, "FIELDAPP_HOME": str(home), WEB_SESSION_ENV: "1"},
             stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.STDOUT,
         )  # fmt: skip
-        output, _ = await process.communicate()
+        try:
+            output, _ = await process.communicate()
+        except asyncio.CancelledError:  # the web front stops and cannot wait any longer
+            process.kill()
+            await process.wait()
+            raise
         if check and process.returncode != 0:
             text = output.decode("utf-8", "replace").strip().splitlines()
             raise SignInFailed(text[-1] if text else f"fieldapp {' '.join(args[:3])} failed")

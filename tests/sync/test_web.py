@@ -74,9 +74,22 @@ def world(tmp_path: Path) -> Iterator[dict[str, Any]]:
         assert client.sync_once().pushed == 2
     port = _port()
     web_home = tmp_path / "web"
-    with open(tmp_path / "web.log", "wb") as log:
+    front = start_front(server.url, port, web_home, tmp_path / "web.log")
+    try:
+        yield {"base": f"http://127.0.0.1:{port}", "server": server, "inspector": inspector,
+               "finding": finding["id"], "web_home": web_home, "tmp": tmp_path,
+               "front": front, "port": port}  # fmt: skip
+    finally:
+        front.terminate()
+        front.wait(30)
+        server.stop()
+
+
+def start_front(server_url: str, port: int, web_home: Path, log_path: Path) -> Any:
+    """`fieldapp web` on loopback at `port` (a Popen), once it answers."""
+    with open(log_path, "ab") as log:
         front = subprocess.Popen(
-            [sys.executable, "-m", "fieldapp", "web", "--server", server.url, "--port", str(port),
+            [sys.executable, "-m", "fieldapp", "web", "--server", server_url, "--port", str(port),
              "--home", str(web_home)],
             cwd=REPO, stdout=log, stderr=subprocess.STDOUT,
         )  # fmt: skip
@@ -88,13 +101,7 @@ def world(tmp_path: Path) -> Iterator[dict[str, Any]]:
                 break
         except httpx.TransportError:
             time.sleep(0.1)
-    try:
-        yield {"base": base, "server": server, "inspector": inspector, "finding": finding["id"],
-               "web_home": web_home, "tmp": tmp_path}  # fmt: skip
-    finally:
-        front.terminate()
-        front.wait(10)
-        server.stop()
+    return front
 
 
 def _sign_in(browser: Any, base: str, username: str, password: str) -> Any:
