@@ -55,7 +55,7 @@ async def test_a_lost_connection_offers_reconnect_and_sign_out_in_the_sessions_l
     dialog = re.search(r'<div class="dialog-container closed-dialog">(.*?)\n    </div>', page, re.S)
     assert dialog is not None, page
     assert f'<div class="message">{lost}</div>' in dialog[1]
-    assert f'onClick="refresh()">{reconnect}</button>' in dialog[1]
+    assert f'onClick="reconnect()">{reconnect}</button>' in dialog[1]
     assert f'<a class="sign-out" href="/logout">{sign_out}</a>' in dialog[1]
     other = SAID["en" if lang == "zh" else "zh"]
     assert other[1] not in page and other[2] not in page
