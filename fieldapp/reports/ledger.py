@@ -174,13 +174,20 @@ def private_file(path: str | os.PathLike[str], flags: int) -> int:
     return fd
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
 def _csv_value(value: object) -> object:
     """ISO text for days (2026-06-08) and moments (2026-06-08 09:30:00, local time), the
-    forms Excel opening a CSV reads as dates; digits kept as text after a tab."""
+    forms Excel opening a CSV reads as dates; digits kept as text after a tab. Typed text
+    that Excel would run as a formula (an address `=HYPERLINK(…)`, a narrative `=1+2 …`)
+    is written after a single quote, which Excel shows as text; numbers and dates stay."""
     if value is None:
         return ""
     if isinstance(value, KeptAsText) and value:
         return "\t" + value
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
     if isinstance(value, dt.datetime):
         return value.isoformat(sep=" ", timespec="seconds")
     if isinstance(value, dt.date):
