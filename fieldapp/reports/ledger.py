@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any, Protocol
 
-from fieldapp.domain.checklist import Checklist
+from fieldapp.domain.checklist import Checklist, Item
 from fieldapp.domain.clock import today
 from fieldapp.i18n import said_in, text_in
 
@@ -57,9 +57,16 @@ class ItemColumn:
     zh: str
     en: str
     answer: str  # answer type of the newest version that has the item
+    item: Item | None = None  # that version's item: its options' English labels
 
     def header(self, lang: str = "zh") -> str:
         return f"{self.code} {self.en if lang == 'en' and self.en else self.zh}"
+
+    def value_in(self, value: str, lang: str) -> str:
+        """A stored answer as the ledger's language says it: in English, each chosen
+        option by its English label (已安装且有效 → Installed and working)."""
+        english = self.item.value_en(value) if lang == "en" and self.item else ""
+        return english or value
 
 
 def item_columns(checklists: Iterable[Checklist]) -> list[ItemColumn]:
@@ -73,7 +80,7 @@ def item_columns(checklists: Iterable[Checklist]) -> list[ItemColumn]:
         for version in versions:  # newest first: its order, then what older ones had
             for item in version.items:
                 if item.code not in columns:
-                    columns[item.code] = ItemColumn(item.code, item.zh, item.en, item.answer)
+                    columns[item.code] = ItemColumn(item.code, item.zh, item.en, item.answer, item)
     return list(columns.values())
 
 
@@ -116,7 +123,9 @@ def _day(value: str) -> dt.date | str:
 def answer_cell(column: ItemColumn, outcome: str, value: str, labels: Labels) -> object:
     """What the ledger shows for one answer: 合格 / 不合格 / 不适用 for yes-no items,
     the recorded value otherwise (numbers as numbers, dates as dates), marked when it
-    failed."""
+    failed; a choice by its label in the ledger's language."""
+    if column.answer == "choice":
+        value = column.value_in(value, labels.lang)
     if outcome == "na":
         return labels("ledger.outcome.na")
     if outcome == "fail":

@@ -74,10 +74,12 @@ class ItemCells:
             else:
                 unusual.append(meaning)
         if unusual:
-            _fill_unusual(row, unusual, answers)
+            _fill_unusual(row, unusual, answers, self._labels("ledger.data.separator"))
 
 
-def _fill_unusual(row: list[object], unusual: list[_Unusual], answers: list[str]) -> None:
+def _fill_unusual(
+    row: list[object], unusual: list[_Unusual], answers: list[str], separator: str
+) -> None:
     instances: dict[int, list[_Instance]] = {}
     for meaning in unusual:
         if meaning.own is not None:
@@ -90,7 +92,7 @@ def _fill_unusual(row: list[object], unusual: list[_Unusual], answers: list[str]
     for index, found in instances.items():
         if found[0].base in answered:  # the item itself was answered: its answer shows
             continue
-        # one column per code: "#1 合格；#2 不合格"
-        row[index] = "；".join(
+        # one column per code: "#1 合格；#2 不合格", "#1 Pass; #2 Fail" in English
+        row[index] = separator.join(
             f"#{i.order[0]} {i.cell}" for i in sorted(found, key=lambda i: i.order)
         )
