@@ -79,7 +79,7 @@ def test_basis_en_must_be_text_and_an_unknown_key_is_still_refused() -> None:
     assert validate_checklist_text(text, SHOP.name) == []
     wrong = text.replace(ITEM_BASIS, 'basis = "消防法第28条"\nbasis_en = 28\n', 1)
     assert [e.message for e in validate_checklist_text(wrong, SHOP.name)] == [
-        "basis_en must be text"
+        "basis_en must be text: put it in quotes"
     ]
     misspelt = text.replace(ITEM_BASIS, 'basis = "消防法第28条"\nbasis_english = "Art. 28"\n', 1)
     [error] = validate_checklist_text(misspelt, SHOP.name)

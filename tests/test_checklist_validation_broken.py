@@ -55,7 +55,7 @@ def test_bad_severity_message_names_line_and_code() -> None:
     line = _line_of(text, '"sever"')
     assert str(error) == (
         f"small_restaurant.toml:{line}: CAT-02: "
-        'severity must be one of general, major, none (got "sever")'
+        'severity must be one of general, major, none (got "sever"): use one of them'
     )
 
 
@@ -96,7 +96,7 @@ def test_unknown_key_suggests_the_right_one() -> None:
     text = GOOD.replace('photo = "on_fail"', 'photto = "on_fail"')
     [error] = _errors(text)
     assert (error.line, error.item_code) == (_line_of(text, "photto"), "COM-01")
-    assert error.message == 'unknown key "photto" (did you mean "photo"?)'
+    assert error.message == 'unknown key "photto" (did you mean "photo"?): correct its spelling'
 
 
 def test_choice_without_choices_and_choices_without_choice() -> None:
@@ -152,14 +152,16 @@ def test_past_must_be_true_or_false(value: str) -> None:
     [error] = _errors(text)
     assert (error.line, error.item_code) == (_line_of(text, f"past = {value}"), "CAT-05")
     assert error.message.startswith("past must be true (the date is of something done")
-    assert error.message.endswith(f"or false (got {value})")
+    assert error.message.endswith(f"or false (got {value}): correct it")
 
 
 def test_past_is_only_for_a_date() -> None:
     text = GOOD.replace("min = 1", "min = 1\npast = true")
     [error] = _errors(text)
     assert (error.line, error.item_code) == (_line_of(text, "past = true"), "COM-01")
-    assert error.message == 'past is only for answer "date" (answer is "number")'
+    assert error.message == (
+        'past is only for answer "date" (answer is "number"): delete past, or change answer'
+    )
 
 
 def test_bad_code_format() -> None:
@@ -183,7 +185,7 @@ def test_top_level_errors() -> None:
 def test_no_sections() -> None:
     text = GOOD[: GOOD.index("[[sections]]")] + "sections = []\n"
     [error] = _errors(text)
-    assert "sections must be a non-empty list" in error.message
+    assert error.message == "there are no sections: write at least one [[sections]] table"
 
 
 def test_every_error_is_collected_not_only_the_first() -> None:

@@ -82,7 +82,7 @@ basis = "GB 50140"
     assert validate_checklist_text(base + 'answer = "number"\ninteger = true\n', "f.toml") == []
     text_item = validate_checklist_text(base + 'answer = "text"\ninteger = true\n', "f.toml")
     assert [e.message for e in text_item] == [
-        'integer is only for answer "number" (answer is "text")'
+        'integer is only for answer "number" (answer is "text"): delete integer, or change answer'
     ]
     word = validate_checklist_text(base + 'answer = "number"\ninteger = "yes"\n', "f.toml")
     assert len(word) == 1 and "integer must be true" in word[0].message

@@ -1,10 +1,13 @@
 """An English refusal says what to do, as the Chinese one does: "missing required key
 "answer"", "duplicate item code…", "version must be a positive integer", "phases_en names
 each phase once, in its order" and "row 4, column 编号: FMS-0003 is also on row 2" left it
-out where the Chinese says 请补上 / 请改用另一个编码 / 请删去或改正其中一行."""
+out where the Chinese says 请补上 / 请改用另一个编码 / 请删去或改正其中一行; so did
+'unknown key "colour"', "min must be a number (got "3")" and "no grid T9 in this file or on
+the server", and most of the checklist, import and route-schedule refusals besides."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -13,7 +16,7 @@ from click.testing import CliRunner
 from fieldapp.cli import main
 from fieldapp.domain.campaigns_toml import load_campaign_text
 from fieldapp.domain.checklist_toml import ChecklistInvalid
-from fieldapp.i18n import set_language
+from fieldapp.i18n import _load, set_language
 from fieldapp.paths import CAMPAIGNS_DIR, CHECKLISTS_DIR
 
 pytestmark = pytest.mark.usefixtures("chinese")  # `--lang en` below is put back afterwards
@@ -24,6 +27,15 @@ OFFICE = Path(__file__).resolve().parents[2] / "docs" / "examples" / "office"
 
 def _said(lang: str, *args: str) -> str:
     return CliRunner().invoke(main, ["--lang", lang, *args]).output
+
+
+def _validated_says(tmp_path: Path, lang: str, text: str, wanted: list[str]) -> None:
+    """`fieldapp checklist validate` of `text` says each of `wanted`."""
+    bad = tmp_path / "bad.toml"
+    bad.write_text(text, encoding="utf-8")
+    shown = _said(lang, "checklist", "validate", str(bad))
+    for line in wanted:
+        assert line in shown, shown
 
 
 @pytest.mark.parametrize(
@@ -40,11 +52,61 @@ def test_checklist_refusals_say_what_to_do(tmp_path: Path, lang: str, wanted: li
     text = HOTEL.replace("version = ", "version = 0 #", 1)
     text = text.replace('code = "COM-02"', 'code = "COM-01"', 1)
     text = text.replace('answer = "yesno"\n', "", 1)
-    bad = tmp_path / "bad.toml"
-    bad.write_text(text, encoding="utf-8")
-    shown = _said(lang, "checklist", "validate", str(bad))
-    for line in wanted:
-        assert line in shown, shown
+    _validated_says(tmp_path, lang, text, wanted)
+
+
+@pytest.mark.parametrize(
+    ("lang", "wanted"),
+    [
+        ("zh", ["不认识的键 colour：请检查拼写，或删去这一行",
+                'min 必须是数字（现在是 "3"）：请写 3 或 2.5 这样的数，不加引号']),
+        ("en", ['unknown key "colour": check its spelling, or delete the line',
+                'min must be a number (got "3"): write one such as 3 or 2.5, without quotes']),
+    ],
+)  # fmt: skip
+def test_an_unknown_key_and_a_quoted_number_say_what_to_do(
+    tmp_path: Path, lang: str, wanted: list[str]
+) -> None:
+    text = HOTEL.replace('answer = "number"\n', 'answer = "number"\nmin = "3"\ncolour = 1\n', 1)
+    _validated_says(tmp_path, lang, text, wanted)
+
+
+# Refusals whose English is the instruction itself, as their Chinese is after its 请.
+ADVICE_ALONE = {"cl.options_and_choices", "cl.options_en_all", "cl.toml.other"}
+
+
+def test_every_file_refusal_that_says_what_to_do_in_chinese_says_it_in_english() -> None:
+    """A checklist, import, setting or schedule refusal whose Chinese tells what to do (请…)
+    has an English that does too, after its ": " or "; " (outside brackets)."""
+    catalogs = _load()
+    silent = [
+        f"{key}: {english}"
+        for key, chinese in catalogs["zh"].items()
+        if key.startswith(("cl.", "import.", "office_file.", "setting.", "schedule."))
+        and "请" in chinese
+        and key not in ADVICE_ALONE
+        and (english := catalogs["en"].get(key, ""))
+        and not re.search(r"[:;] ", re.sub(r"\([^()]*\)", "", english))
+    ]
+    assert silent == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "wanted"),
+    [
+        ("zh", "本文件和服务器上都没有网格 T9：请核对上级网格编码，或把该网格一并写入文件"),
+        ("en", "no grid T9 in this file or on the server: check the parent grid's code, or add "
+               "that grid to the file"),
+    ],
+)  # fmt: skip
+def test_a_grid_under_no_known_parent_says_what_to_do(
+    server_db_url: str, tmp_path: Path, lang: str, wanted: str
+) -> None:
+    assert _said(lang, "admin", "--db", server_db_url, "init")
+    grids = tmp_path / "grids.csv"
+    grids.write_text("code,name,level,parent\nV9,九村,village,T9\n", encoding="utf-8")
+    shown = _said(lang, "admin", "--db", server_db_url, "import-grids", str(grids))
+    assert wanted in shown, shown
 
 
 @pytest.mark.parametrize(

@@ -80,4 +80,4 @@ def test_a_count_below_zero_is_said_to_be_one_not_to_be_no_number(tmp_path):
     assert "第 3 行 层数 列：“三”不是数字：请填写不小于 0 的数" in chinese
     english = _admin(db, "import-venues", sheet, lang="en").output
     assert "row 2, column 层数: '-3' is below 0: use a number ≥ 0" in english
-    assert "row 3, column 层数: '三' is not a number ≥ 0" in english
+    assert "row 3, column 层数: '三' is not a number: use a number ≥ 0" in english
