@@ -12,6 +12,7 @@ written appends one feed entry visible to every device (`kind`, `grid_level`, `s
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -145,6 +146,13 @@ def import_kinds(path: Path | str) -> int:
     found: list[VenueKind] = []
     for row in rows:
         code = _code(errors, row, seen)
+        if code in VENUE_KINDS:  # its names, placard and checklists ship with the program
+            example = json.dumps({code: 14})  # as docs/forms.md shows the setting
+            errors.append(
+                RowError(
+                    row.number, "code", "import.shipped_kind", {"code": code, "example": example}
+                )
+            )
         zh, en = _text(errors, row, "zh"), _text(errors, row, "en")
         check_lengths(errors, row, KIND_NAMES_MAX)
         prefix = row.get("prefix")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import zipfile
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,6 +23,8 @@ from fieldapp.i18n import language, listed, t
 Aliases = Mapping[str, tuple[str, ...]]  # an English column name → its Chinese names
 # What an import reads: a workbook, or CSV (a file without a suffix, or .txt, read as CSV).
 TABLE_SUFFIXES = (".xlsx", ".xlsm", ".csv", ".txt", "")
+ZIP_SIGNATURE = b"PK\x03\x04"  # an .xlsx (and any Office Open XML file)
+OLE_SIGNATURE = bytes.fromhex("d0cf11e0a1b11ae1")  # an .xls (and old .doc)
 
 
 class Quoted(tuple[str, ...]):
@@ -181,17 +184,10 @@ def read_table(
         problem = RowError(0, "", "import.not_table_file", {"suffix": path.suffix})
         raise ImportRefused(path.name, [problem], headers={})
     if path.suffix.lower() in (".xlsx", ".xlsm"):
-        import openpyxl
-
-        try:
-            book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-        except Exception:  # openpyxl raises many kinds, in English, on a damaged file
-            problem = RowError(0, "", "import.bad_xlsx")
-            raise ImportRefused(path.name, [problem], headers={}) from None
-        sheet = book.worksheets[0]
-        raw = [[_cell(v) for v in row] for row in sheet.iter_rows(values_only=True)]
-        book.close()
+        raw = _xlsx_rows(path)
     else:
+        if workbook := _workbook_signature(path):  # read as text, it is "not UTF-8"
+            raise ImportRefused(path.name, [RowError(0, "", workbook)], headers={})
         try:
             with open(path, encoding="utf-8-sig", newline="") as handle:
                 text = handle.read()
@@ -208,7 +204,7 @@ def read_table(
                 raise ImportRefused(path.name, [unclosed], headers={})
             raw.pop()  # the rows before it are read and checked as any others
             problems.append(unclosed)
-    if not any(v.strip() for values in raw for v in values):
+    if not _filled(raw):
         raise ImportRefused(path.name, [RowError(1, "", "import.empty_file")], headers={})
     aliases = aliases or {}
     english = {_header(a): name for name, names in aliases.items() for a in names}
@@ -219,8 +215,9 @@ def read_table(
     unknown = [
         cell.strip() for cell, h in zip(raw[0], headers, strict=True) if h and h not in aliases
     ]
-    if missing or (unknown and aliases):
-        problems = [_missing(c, aliases.get(c, ())) for c in missing]
+    twice = _named_twice(raw[0], headers)
+    if missing or twice or (unknown and aliases):
+        problems = [_missing(c, aliases.get(c, ())) for c in missing] + twice
         raise ImportRefused(path.name, problems + _unknown(unknown, aliases), headers=written)
     rows, stray = [], []
     for number, values in enumerate(raw[1:], start=2):
@@ -237,6 +234,85 @@ def read_table(
         problems = problems or [RowError(0, "", "import.no_rows")]
         raise ImportRefused(path.name, problems, headers=written)
     return Table(rows, written, problems)
+
+
+def _xlsx_rows(path: Path) -> list[list[str]]:
+    """The first sheet's cells as text, each formula's saved value; refused when that
+    sheet is empty and another is not (only the first is read), and when a formula has
+    no saved value (it would read as an empty cell)."""
+    import openpyxl
+
+    try:
+        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except Exception:  # openpyxl raises many kinds, in English, on a damaged file
+        raise ImportRefused(path.name, [RowError(0, "", "import.bad_xlsx")], headers={}) from None
+    raw = _sheet_cells(book.worksheets[0])
+    titles = [sheet.title for sheet in book.worksheets]
+    elsewhere = [] if _filled(raw) else [
+        sheet.title for sheet in book.worksheets[1:] if _filled(_sheet_cells(sheet))
+    ]  # fmt: skip
+    book.close()
+    if elsewhere:  # "the file is empty" of a workbook with data is not believed
+        values = {"first": titles[0], "other": elsewhere[0]}
+        problem = RowError(0, "", "import.first_sheet_empty", values)
+        raise ImportRefused(path.name, [problem], headers={})
+    if formulas := _formulas_left_empty(path, raw):
+        raise ImportRefused(path.name, formulas, headers={})
+    return raw
+
+
+def _sheet_cells(sheet: Any) -> list[list[str]]:
+    return [[_cell(v) for v in row] for row in sheet.iter_rows(values_only=True)]
+
+
+def _filled(raw: list[list[str]]) -> bool:
+    return any(v.strip() for values in raw for v in values)
+
+
+def _workbook_signature(path: Path) -> str:
+    """The refusal of an Excel workbook given a CSV's name (an .xlsx is a ZIP file, an
+    .xls an OLE one); "" for any other file."""
+    with open(path, "rb") as handle:
+        start = handle.read(8)
+    if start.startswith(ZIP_SIGNATURE):
+        return "import.xlsx_as_csv"
+    return "import.xls_as_csv" if start == OLE_SIGNATURE else ""
+
+
+def _formulas_left_empty(path: Path, raw: list[list[str]]) -> list[RowError]:
+    """Formula cells of the first sheet with no value saved with them (a workbook written
+    by a program that does not calculate): each would read as an empty cell. A second
+    read, for their formulas, only when a sheet of the workbook holds one."""
+    if not _holds_formulas(path):
+        return []
+    import openpyxl
+
+    book = openpyxl.load_workbook(path, read_only=True, data_only=False)
+    found = []
+    rows = book.worksheets[0].iter_rows(values_only=True)
+    for number, (values, read) in enumerate(zip(rows, raw, strict=False), start=1):
+        for i, value in enumerate(values):
+            if isinstance(value, str) and value.startswith("=") and not read[i].strip():
+                column = raw[0][i].strip() if number > 1 and i < len(raw[0]) else ""
+                found.append(RowError(number, column, "import.formula_cell", {"formula": value}))
+    book.close()
+    return found
+
+
+def _holds_formulas(path: Path) -> bool:
+    """Whether any worksheet of the XLSX has a formula (<f> element) in its XML."""
+    with zipfile.ZipFile(path) as book:
+        for name in book.namelist():
+            if not (name.startswith("xl/worksheets/") and name.endswith(".xml")):
+                continue
+            with book.open(name) as part:
+                tail = b""
+                while chunk := part.read(1 << 20):
+                    text = tail + chunk
+                    if b"<f>" in text or b"<f " in text:
+                        return True
+                    tail = text[-3:]
+    return False
 
 
 def _ends_in_open_quote(text: str) -> bool:
@@ -265,6 +341,20 @@ def _unheaded(number: int, values: list[str], headers: list[str]) -> RowError | 
     columns = tuple(get_column_letter(i + 1) for i, _ in found)
     shown = tuple(v if len(v) <= 20 else v[:19] + "…" for _, v in found)
     return RowError(number, "", "import.unheaded_cells", {"columns": columns, "values": shown})
+
+
+def _named_twice(cells: list[str], headers: list[str]) -> list[RowError]:
+    """Columns the header row names twice (code and code, or code and its alias 编码):
+    a row keeps one cell per name, so the other column's data would be dropped."""
+    named: dict[str, list[str]] = {}
+    for cell, name in zip(cells, headers, strict=True):
+        if name:
+            named.setdefault(name, []).append(cell.strip())
+    return [
+        RowError(1, "", "import.column_twice", {"column": name, "cells": Quoted(found)})
+        for name, found in named.items()
+        if len(found) > 1
+    ]
 
 
 def _unknown(columns: list[str], aliases: Aliases) -> list[RowError]:

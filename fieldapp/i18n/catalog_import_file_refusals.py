@@ -1,0 +1,59 @@
+"""Office imports refused before any row is checked, or for what a row may not change:
+a file of another format under a sheet's name, a workbook whose data is not where the
+import reads it, a column named twice, a shipped venue kind."""
+
+from __future__ import annotations
+
+ZH: dict[str, str] = {
+    "import.shipped_kind": (
+        "{code} 是程序自带的场所类型，它的名称和标牌上的防火须知不能用表格修改：新增场所类型请换一个编码；"
+        "要改它的检查周期，请用 fieldapp admin setting set cadence_days '{example}'"
+    ),
+    "import.column_twice": (
+        "表头中不止一列是 {column} 列（{cells}），导入只会读其中一列，其余列的内容会丢失：请删去多余的列，或改正列名"
+    ),
+    "import.formula_cell": (
+        "这一格是公式（{formula}），导入不计算公式，读到的是空格：请复制这些格子，"
+        "用“选择性粘贴→数值”粘回原处后再导入"
+    ),
+    "import.first_sheet_empty": (
+        "第一个工作表“{first}”是空的，数据在工作表“{other}”上：XLSX 只读取第一个工作表，"
+        "请把有数据的工作表拖到最前面，或把数据复制到第一个工作表"
+    ),
+    "import.xlsx_as_csv": (
+        "这个文件是 Excel 工作簿（.xlsx），不是 CSV：请把文件名的后缀改为 .xlsx 后再导入"
+    ),
+    "import.xls_as_csv": (
+        "这个文件是旧版 Excel 工作簿（.xls），不是 CSV：请用 Excel 或 WPS 打开，另存为 .xlsx 后再导入"
+    ),
+}
+
+EN: dict[str, str] = {
+    "import.shipped_kind": (
+        "{code} is a venue kind the program ships, and a sheet cannot change its names or "
+        "its placard's fire precautions: give a kind of your own a new code; to change this "
+        "kind's cadence, use fieldapp admin setting set cadence_days '{example}'"
+    ),
+    "import.column_twice": (
+        "the header row names the {column} column more than once ({cells}), and only one "
+        "would be read, losing the others' data: remove the extra column, or correct its name"
+    ),
+    "import.formula_cell": (
+        "this cell holds a formula ({formula}), which the import does not calculate, so it "
+        "reads as empty: copy the cells and paste them back as values (Paste Special → "
+        "Values), then import again"
+    ),
+    "import.first_sheet_empty": (
+        "the first sheet, '{first}', is empty and the data is on sheet '{other}': only the "
+        "first sheet of an XLSX is read, so drag the sheet with the data to the front, or "
+        "copy the data to the first sheet"
+    ),
+    "import.xlsx_as_csv": (
+        "this file is an Excel workbook (.xlsx), not a CSV: rename it to end in .xlsx and "
+        "import it again"
+    ),
+    "import.xls_as_csv": (
+        "this file is an old Excel workbook (.xls), not a CSV: open it in Excel or WPS, "
+        "save it as .xlsx and import it again"
+    ),
+}

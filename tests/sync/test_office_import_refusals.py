@@ -1,0 +1,152 @@
+"""What the office sees when an import would change or lose something without a word: a
+kinds sheet naming a shipped kind (hotel) replaced its name, cadence (7 days became 30)
+and placard precautions; a header naming a column twice (code and code, or code and its
+alias 编码) imported one column's data and dropped the other's. Both are refused, saying
+what to do, and nothing is written."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from fieldapp.cli import main
+
+pytestmark = pytest.mark.usefixtures("chinese")  # the CLI's --lang sets it: reset after
+
+
+def _admin(db: Path, *args: str, lang: str = "zh"):
+    return CliRunner().invoke(main, ["--lang", lang, "admin", "--db", f"sqlite:///{db}", *args])
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    path = tmp_path / "server.sqlite3"
+    assert _admin(path, "init").exit_code == 0
+    return path
+
+
+def _sheet(tmp_path: Path, text: str) -> str:
+    path = tmp_path / "kinds.csv"
+    path.write_text(text, encoding="utf-8")
+    return str(path)
+
+
+def test_a_shipped_kind_is_refused_and_left_as_shipped(db: Path, tmp_path: Path) -> None:
+    sheet = _sheet(tmp_path, "code,zh,en\nhotel,宾馆X,HotelX\nfoot_massage,足浴店,Foot massage\n")
+    chinese = _admin(db, "import-kinds", sheet)
+    assert chinese.exit_code != 0
+    assert (
+        "第 2 行 code 列：hotel 是程序自带的场所类型，它的名称和标牌上的防火须知不能用表格修改："
+        "新增场所类型请换一个编码；要改它的检查周期，请用 fieldapp admin setting set "
+        """cadence_days '{"hotel": 14}'"""
+    ) in chinese.output
+    english = _admin(db, "import-kinds", sheet, lang="en")
+    assert (
+        "row 2, column code: hotel is a venue kind the program ships, and a sheet cannot "
+        "change its names or its placard's fire precautions: give a kind of your own a new "
+        "code; to change this kind's cadence, use fieldapp admin setting set cadence_days "
+        """'{"hotel": 14}'"""
+    ) in english.output
+    listed = _admin(db, "setting", "list").output
+    assert "宾馆X" not in listed and "foot_massage" not in listed  # all or nothing
+
+
+@pytest.mark.parametrize("second", ["code", "编码"])
+def test_a_column_named_twice_is_refused_naming_both(db: Path, tmp_path: Path, second: str) -> None:
+    sheet = _sheet(tmp_path, f"code,{second},zh,en\nkaraoke9,k9,卡拉OK,Karaoke\n")
+    chinese = _admin(db, "import-kinds", sheet)
+    assert chinese.exit_code != 0
+    assert (
+        f"第 1 行：表头中不止一列是 code 列（“code”、“{second}”），导入只会读其中一列，"
+        "其余列的内容会丢失：请删去多余的列，或改正列名"
+    ) in chinese.output
+    english = _admin(db, "import-kinds", sheet, lang="en")
+    assert (
+        f"row 1: the header row names the code column more than once ('code', '{second}'), "
+        "and only one would be read, losing the others' data: remove the extra column, or "
+        "correct its name"
+    ) in english.output
+    listed = _admin(db, "setting", "list").output
+    assert "k9" not in listed and "karaoke9" not in listed
+
+
+def _workbook(path: Path, sheets: dict[str, list[list[str]]]) -> str:
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for title, rows in sheets.items():
+        sheet = book.create_sheet(title)
+        for row in rows:
+            sheet.append(row)
+    book.save(path)
+    return str(path)
+
+
+HEADER_AND_ROWS = [["code", "zh", "en"], ["karaoke", "卡拉OK", "Karaoke"]]
+
+
+def _problems(db: Path, sheet: str) -> tuple[list[str], list[str]]:
+    """The refusal's problem lines, in Chinese and in English (nothing imported)."""
+    said = []
+    for lang in ("zh", "en"):
+        result = _admin(db, "import-kinds", sheet, lang=lang)
+        assert result.exit_code != 0
+        said.append(result.output.splitlines()[1:])
+    return said[0], said[1]
+
+
+def test_a_formula_cell_is_said_to_be_one(db: Path, tmp_path: Path) -> None:
+    """openpyxl, as other programs that write without calculating, saves no value with
+    the formula: the import read the cell as empty (“”不是…)."""
+    rows = [*HEADER_AND_ROWS, ["bowling", "=1+1", "Bowling"]]
+    sheet = _workbook(tmp_path / "kinds.xlsx", {"kinds": rows})
+    chinese, english = _problems(db, sheet)
+    assert chinese == [
+        "  第 3 行 zh 列：这一格是公式（=1+1），导入不计算公式，读到的是空格：请复制这些格子，"
+        "用“选择性粘贴→数值”粘回原处后再导入"
+    ]
+    assert english == [
+        "  row 3, column zh: this cell holds a formula (=1+1), which the import does not "
+        "calculate, so it reads as empty: copy the cells and paste them back as values "
+        "(Paste Special → Values), then import again"
+    ]
+
+
+def test_data_on_the_second_sheet_is_said_to_be_unread(db: Path, tmp_path: Path) -> None:
+    sheet = _workbook(tmp_path / "kinds.xlsx", {"说明": [], "kinds": HEADER_AND_ROWS})
+    chinese, english = _problems(db, sheet)
+    assert chinese == [
+        "  第一个工作表“说明”是空的，数据在工作表“kinds”上：XLSX 只读取第一个工作表，"
+        "请把有数据的工作表拖到最前面，或把数据复制到第一个工作表"
+    ]
+    assert english == [
+        "  the first sheet, '说明', is empty and the data is on sheet 'kinds': only the first "
+        "sheet of an XLSX is read, so drag the sheet with the data to the front, or copy the "
+        "data to the first sheet"
+    ]
+
+
+def test_a_workbook_named_csv_is_said_to_be_a_workbook(db: Path, tmp_path: Path) -> None:
+    workbook = Path(_workbook(tmp_path / "kinds.xlsx", {"kinds": HEADER_AND_ROWS}))
+    sheet = str(workbook.rename(tmp_path / "kinds.csv"))
+    chinese, english = _problems(db, sheet)
+    assert chinese == [
+        "  这个文件是 Excel 工作簿（.xlsx），不是 CSV：请把文件名的后缀改为 .xlsx 后再导入"
+    ]
+    assert english == [
+        "  this file is an Excel workbook (.xlsx), not a CSV: rename it to end in .xlsx and "
+        "import it again"
+    ]
+    (tmp_path / "old.csv").write_bytes(bytes.fromhex("d0cf11e0a1b11ae1") + b"\0" * 504)
+    assert _problems(db, str(tmp_path / "old.csv")) == (
+        [
+            "  这个文件是旧版 Excel 工作簿（.xls），不是 CSV：请用 Excel 或 WPS 打开，另存为 .xlsx 后再导入"
+        ],
+        [
+            "  this file is an old Excel workbook (.xls), not a CSV: open it in Excel or WPS, "
+            "save it as .xlsx and import it again"
+        ],
+    )
