@@ -30,6 +30,10 @@ from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, Protocol, TypeVar
 
+from fieldapp.domain.campaign_switch import CampaignSwitch as CampaignSwitch
+from fieldapp.domain.campaign_switch import in_campaign as in_campaign
+from fieldapp.domain.campaign_switch import switched_periods as switched_periods
+
 WEEKDAYS: tuple[str, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 DAILY = "daily"
 _ZH_WEEKDAYS = {"一": "mon", "二": "tue", "三": "wed", "四": "thu", "五": "fri", "六": "sat",
@@ -166,17 +170,6 @@ def _day(text: str) -> str:
         raise ScheduleError("schedule.bad_day", text=text) from None
 
 
-def in_campaign(day: dt.date, campaign: str, active: bool, starts_on: str, ends_on: str) -> bool:
-    """Does a route of `campaign` ("" = none) patrol on `day`, given what the office
-    switched (the campaign's run: active, and its dates, "" = open)?"""
-    if not campaign:
-        return True
-    if not active:
-        return False
-    iso = day.isoformat()
-    return (not starts_on or iso >= starts_on) and (not ends_on or iso <= ends_on)
-
-
 def began(day: dt.date, starts_on: str) -> bool:
     """Had a route whose patrols start on `starts_on` (ISO date, "" = not known) begun by
     `day`? A window before a route existed is neither due nor missed."""
@@ -293,15 +286,6 @@ class RouteLike(Protocol):
     schedule: dict[str, Any]
 
 
-@dataclass(frozen=True, slots=True)
-class CampaignSwitch:
-    """What the office switched for a campaign: on or off, and its dates ("" = open)."""
-
-    active: bool
-    starts_on: str = ""
-    ends_on: str = ""
-
-
 def judge(
     routes: Iterable[R],
     first: dt.date,
@@ -316,7 +300,8 @@ def judge(
     label); `finished` the windows whose runs were finished (none left open): over then,
     their checkpoints not visited missed. A route counts from the day it starts
     (`starts_on`), never before: a run made for a window before it is listed as EARLY,
-    not lost; a campaign's route counts only on the days the office runs the campaign.
+    not lost; a campaign's route counts only for the windows that ended while the
+    campaign was on (`CampaignSwitch.runs_at`).
     A window walked stays whatever the office changed since (route off, schedule,
     campaign): changes decide only windows nobody walked (an inactive route's: none)."""
     found: list[tuple[R, dt.date, Window, Attendance]] = []
@@ -330,11 +315,11 @@ def judge(
         begin = first_day(first, route.starts_on)
         due: list[tuple[R, dt.date, Window, Attendance]] = []
         for day in (begin + dt.timedelta(days=n) for n in range((last - begin).days + 1)):
-            if not route.active or not in_campaign(
-                day, route.campaign, switch.active, switch.starts_on, switch.ends_on
-            ):
+            if not route.active:
                 continue
             for window in schedule.windows_on(day):
+                if not switch.runs_at(day, window.closes_at(day), route.campaign):
+                    continue
                 key = (route.id, day.isoformat(), window.label)
                 verdict = assess(route.checkpoints, day, window, visits.get(key, []), now,
                                  ordered=route.ordered, finished=key in finished)  # fmt: skip

@@ -35,6 +35,7 @@ class CampaignRun(BaseModel):
     ends_on = CharField(default="")
     grids = JSONField(default=list)  # grid codes; empty: every grid
     updated_at = CharField(default="")
+    periods = JSONField(default=list)  # [on, off or ""] UTC stamps (schema v30)
 
     class Meta:
         table_name = "campaign_run"

@@ -323,6 +323,15 @@ def _v29_plan_team_and_end(db: SqliteDatabase) -> None:
             db.execute_sql(f"ALTER TABLE followup_plan ADD COLUMN {column} {kind}")
 
 
+def _v30_campaign_periods(db: SqliteDatabase) -> None:
+    """When each campaign was switched on and off, so patrol attendance judges a window
+    by whether its campaign was on then. A store from before knows none until the
+    campaign's next change comes (attendance then reads the switch as before)."""
+    columns = {row[1] for row in db.execute_sql("PRAGMA table_info(campaign_run)")}
+    if "periods" not in columns:
+        db.execute_sql("ALTER TABLE campaign_run ADD COLUMN periods TEXT NOT NULL DEFAULT '[]'")
+
+
 # Indexes older schemas made that another index's first column already serves.
 REDUNDANT_INDEXES = ("answer_inspection_id", "finding_event_finding_id")
 
@@ -357,6 +366,7 @@ MIGRATIONS: list[Migration] = [
     _v27_outbox_record_id,
     _v28_venue_pinyin,
     _v29_plan_team_and_end,
+    _v30_campaign_periods,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

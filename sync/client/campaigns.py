@@ -26,6 +26,7 @@ def store_campaign(r: dict[str, Any]) -> None:
         "ends_on": r.get("ends_on") or "",
         "grids": list(r.get("grids") or []),
         "updated_at": r.get("updated_at") or "",
+        "periods": [list(p) for p in r.get("periods") or []],
     }
     CampaignRun.insert(code=r["code"], **values).on_conflict(
         conflict_target=[CampaignRun.code], update=values

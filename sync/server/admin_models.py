@@ -42,6 +42,9 @@ class CampaignRun(ServerModel):
     ends_on = CharField(default="")
     grids = JSONText(default=list)
     updated_at = CharField(default="")
+    # [switched on, switched off or ""] UTC stamps, oldest first: patrol attendance
+    # judges each window by whether the campaign was on then (domain.campaign_switch)
+    periods = JSONText(default=list)
 
     class Meta:
         table_name = "campaign_run"

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from peewee import fn
 
+from fieldapp.domain import clock
 from fieldapp.domain.campaigns import Campaign as CampaignDoc
 from fieldapp.domain.campaigns import has_ended
 from fieldapp.domain.campaigns_toml import load_campaign_text
@@ -209,10 +210,22 @@ def switch_run(
             raise CampaignError("campaign.admin.unknown_grids", grids=unknown)
         run.grids = list(grids)
     run.version = definition.version
-    run.active = active
     run.updated_at = server_db.now_iso()
+    run.periods = switched(list(run.periods or ()), was=bool(held and held.active), now=active)
+    run.active = active
     run.save(force_insert=held is None)
     return _state(definition, run)
+
+
+def switched(periods: list[list[str]], *, was: bool, now: bool) -> list[list[str]]:
+    """A run's periods after a switch from on (`was`) to on (`now`): switching on opens
+    one, switching off closes the open one, at the server's time (the clock that orders)."""
+    at = clock.now_iso()
+    if now and not was:
+        return [*periods, [at, ""]]
+    if was and not now and periods and not periods[-1][1]:
+        return [*periods[:-1], [periods[-1][0], at]]
+    return periods
 
 
 def _today() -> str:
@@ -262,5 +275,6 @@ def campaign_change(code: str) -> NewChange:
         "ends_on": run.ends_on if run else "",
         "grids": list(run.grids or ()) if run else [],
         "updated_at": run.updated_at if run else definition.published_at,
+        "periods": list(run.periods or ()) if run else [],
     }
     return NewChange("campaign", code, record, grid_code=None)

@@ -43,6 +43,7 @@ from sync.protocol import (
 from sync.server import audit
 from sync.server import db as server_db
 from sync.server.feed import NewChange, append_changes
+from sync.server.office_time import office_zone
 from sync.server.patrol_models import Checkpoint, PatrolRoute, PatrolRun, PatrolScan
 from sync.server.placard_keys import verification_keys
 from sync.server.scope import DeviceContext, may_write_grid, outside_grid_reason, require_own
@@ -305,7 +306,12 @@ def attendance(
     if grid_codes is not None:
         routes = routes.where(PatrolRoute.grid.in_(grid_codes))
     campaigns = {
-        c.code: patrols.CampaignSwitch(c.active, c.starts_on or "", c.ends_on or "")
+        c.code: patrols.CampaignSwitch(
+            c.active,
+            c.starts_on or "",
+            c.ends_on or "",
+            patrols.switched_periods(c.periods or (), office_zone()),
+        )
         for c in CampaignRun.select()
     }
     runs = PatrolRun.select().where(

@@ -28,6 +28,7 @@ ADDED_COLUMNS: tuple[tuple[str, str, str], ...] = (
     ("change_log", "household_id", "VARCHAR(255)"),
     ("household_member", "registered_on", "VARCHAR(255)"),
     ("patrol_route", "starts_on", "VARCHAR(255) NOT NULL DEFAULT ''"),
+    ("campaign_run", "periods", "TEXT NOT NULL DEFAULT '[]'"),
 )
 # A column added with what an older database already knows filled in (table.column -> SQL).
 BACKFILLS = {

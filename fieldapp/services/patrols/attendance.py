@@ -143,7 +143,12 @@ def _refused_windows(first: dt.date, last: dt.date) -> dict[tuple[str, str, str]
 
 def _campaigns() -> dict[str, patrols.CampaignSwitch]:
     return {
-        c.code: patrols.CampaignSwitch(bool(c.active), c.starts_on or "", c.ends_on or "")
+        c.code: patrols.CampaignSwitch(
+            bool(c.active),
+            c.starts_on or "",
+            c.ends_on or "",
+            patrols.switched_periods(c.periods or ()),
+        )
         for c in CampaignRun.select()
     }
 
