@@ -44,6 +44,28 @@ def restrict(path: Path, mode: int) -> None:
         pass
 
 
+def private_file(path: str | os.PathLike[str], flags: int) -> int:
+    """Open `path` readable by its owner only (0600), also when it was there before: an
+    export, a notice or a letter holds people's names and phones (an `open` opener)."""
+    fd = os.open(path, flags, PRIVATE_FILE)
+    os.fchmod(fd, PRIVATE_FILE)
+    return fd
+
+
+def write_private(path: str | os.PathLike[str], data: bytes) -> None:
+    """Write `data` to `path` as a file only its owner may read (0600)."""
+    with open(path, "wb", opener=private_file) as handle:
+        handle.write(data)
+
+
+def private_folder(path: Path) -> Path:
+    """`path` made if missing, and owner-only (0700) when made here or found wider: the
+    documents and exports folders hold the files `private_file` writes."""
+    path.mkdir(mode=PRIVATE_DIR, parents=True, exist_ok=True)
+    restrict(path, PRIVATE_DIR)
+    return path
+
+
 def store_path(home: Path | None = None) -> Path:
     return (home or data_home()) / "fieldapp.sqlite3"
 

@@ -23,6 +23,7 @@ from typing import IO, Any, Protocol
 from fieldapp.domain.checklist import Checklist, Item
 from fieldapp.domain.clock import today
 from fieldapp.i18n import said_in, text_in
+from fieldapp.paths import private_file
 
 SHEETS = (
     "inspections", "findings", "events", "people", "followups", "patrols", "incidents",
@@ -173,14 +174,6 @@ class KeptAsText(str):
     """Digits that are text, not a number: a full ID number or phone. Excel opening a CSV
     read 450103198001011234 as a number and kept 15 digits (450103198001011000); in CSV
     it is written after a tab, which Excel keeps as text (the workbook writes text)."""
-
-
-def private_file(path: str | os.PathLike[str], flags: int) -> int:
-    """Open `path` readable by its owner only (0600), also when it was there before: an
-    export holds people's names, ID numbers and phones (an `open` opener)."""
-    fd = os.open(path, flags, 0o600)
-    os.fchmod(fd, 0o600)
-    return fd
 
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")

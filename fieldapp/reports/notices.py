@@ -21,6 +21,7 @@ from fieldapp.domain.text_bounds import (
     shortened,
 )
 from fieldapp.i18n import said_in
+from fieldapp.paths import write_private
 from fieldapp.reports.placards import CjkFont, find_cjk_font, qr_matrix
 from fieldapp.reports.text_fitting import broken_lines
 
@@ -204,7 +205,7 @@ def _qr(pdf, x: float, y: float, size: float, payload: str) -> None:  # type: ig
 def _output(pdf, out: Path | str | None) -> bytes:  # type: ignore[no-untyped-def]
     data = bytes(pdf.output())
     if out is not None:
-        Path(out).write_bytes(data)
+        write_private(out, data)  # names and phones: owner-only, as the ledger
     return data
 
 

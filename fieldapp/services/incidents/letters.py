@@ -14,7 +14,7 @@ from pathlib import Path
 from fieldapp.domain.clock import today
 from fieldapp.domain.personal import mask_numbers_in_text
 from fieldapp.i18n import t, written_in
-from fieldapp.paths import data_home
+from fieldapp.paths import data_home, private_folder
 from fieldapp.reports import LETTER_LANGUAGE
 from fieldapp.reports.incident_letters import IncidentLetter, LetterIncident, render_incident_letter
 from fieldapp.services.common.identity import me
@@ -109,8 +109,7 @@ def incident_letter(incident_ids: Iterable[str]) -> IncidentLetter:
 def write_letter(incident_ids: Iterable[str]) -> Path:
     """Write the letter under FIELDAPP_HOME/documents; its path."""
     letter = incident_letter(incident_ids)
-    folder = data_home() / "documents"
-    folder.mkdir(parents=True, exist_ok=True)
+    folder = private_folder(data_home() / "documents")
     safe = "".join(c if c.isalnum() or c in "-_" else "_" for c in letter.reference) or "x"
     path = folder / f"incident-letter-{safe}.pdf"
     render_incident_letter(letter, path, lang=LETTER_LANGUAGE)

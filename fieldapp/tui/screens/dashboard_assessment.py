@@ -56,10 +56,11 @@ def load_assessment(day: dt.date) -> AssessmentData:
 
 def write_monthly(report: MonthlyReport, folder: Path, lang: str) -> list[Path]:
     """The month's report as XLSX and PDF in `folder` (call in a worker thread)."""
+    from fieldapp.paths import private_folder
     from fieldapp.reports.monthly import label
     from fieldapp.services.dashboard.monthly import export_monthly
 
-    folder.mkdir(parents=True, exist_ok=True)
+    private_folder(folder)  # owner-only, as the documents folder
     stem = f"{label('monthly.file', lang)}-{report.grid_code}-{report.month:%Y-%m}"
     return export_monthly(
         report, xlsx=folder / f"{stem}.xlsx", pdf=folder / f"{stem}.pdf", lang=lang

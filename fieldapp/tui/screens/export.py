@@ -130,7 +130,7 @@ class ExportScreen(FieldScreen[None]):
     @work(thread=True, exclusive=True, exit_on_error=False, group="export-start")
     def _start(self) -> None:
         from fieldapp.domain.clock import local_now
-        from fieldapp.paths import data_home
+        from fieldapp.paths import data_home, private_folder
         from fieldapp.services.common.grid_tree import grid_tree
         from fieldapp.services.common.identity import me
         from fieldapp.store import db
@@ -140,7 +140,9 @@ class ExportScreen(FieldScreen[None]):
             nodes = grid_tree([code for code, _ in me().grids])
         grids = tuple((n.code, "　" * n.depth + t("app.aside", text=n.name, aside=n.code))
                       for n in nodes)  # fmt: skip
-        self.post_message(self.Ready(moment.date(), data_home() / "exports", moment, grids))
+        # The app's own exports folder, owner-only (0700) as the ledgers it holds.
+        exports = private_folder(data_home() / "exports")
+        self.post_message(self.Ready(moment.date(), exports, moment, grids))
 
     @on(Ready)
     def _ready(self, event: Ready) -> None:

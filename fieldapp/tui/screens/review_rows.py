@@ -216,11 +216,9 @@ def notices_said(written: list[Path], refusals: list[str]) -> str:
 
 
 def documents_dir() -> Path:
-    from fieldapp.paths import data_home
+    from fieldapp.paths import data_home, private_folder
 
-    path = data_home() / "documents"
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+    return private_folder(data_home() / "documents")
 
 
 def safe_name(text: str) -> str:

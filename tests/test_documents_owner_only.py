@@ -1,0 +1,91 @@
+"""Notices, hand-over letters and incident letters carry the responsible person's name
+and full phone: they are written readable by their owner only (0600), as the ledger is,
+and the documents folder the app makes for them is owner-only (0700), whatever the umask."""
+
+from __future__ import annotations
+
+import os
+import stat
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from review_world import World, add_finding, build_world
+
+from fieldapp.services import review
+from fieldapp.services.demo import workspace as demo
+from fieldapp.services.incidents import events, letters, reporting
+from fieldapp.store import close_store
+
+
+def _mode(path: Path) -> int:
+    return stat.S_IMODE(path.stat().st_mode)
+
+
+@pytest.fixture(autouse=True)
+def open_umask() -> Iterator[None]:
+    before = os.umask(0o022)  # the usual umask, under which files come out 0644
+    yield
+    os.umask(before)
+
+
+@pytest.fixture
+def world(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[World]:
+    monkeypatch.setenv("FIELDAPP_HOME", str(tmp_path))
+    yield build_world(tmp_path)
+    close_store()
+
+
+def test_the_cli_writes_notices_and_letters_for_their_owner_only(
+    world: World, tmp_path: Path
+) -> None:
+    from fieldapp.cli import main
+
+    fid = add_finding(world, "DM-0002", "COM-04", severity="major")
+    review.bulk_apply([fid], "handed_over", data={"unit": "police_station", "reference": "P-9"})
+    add_finding(world, "DM-0001", "COM-03")
+    close_store()
+    notice, letter = tmp_path / "notice.pdf", tmp_path / "letter.pdf"
+    runner = CliRunner()
+    result = runner.invoke(main, ["notice", "--venue", "DM-0001", "--out", str(notice)])
+    assert result.exit_code == 0, result.output
+    result = runner.invoke(main, ["handover-letter", "--finding", fid, "--out", str(letter)])
+    assert result.exit_code == 0, result.output
+    assert (_mode(notice), _mode(letter)) == (0o600, 0o600)
+
+
+def test_the_incident_letter_and_its_folder_are_owner_only(demo_home: Path) -> None:
+    incident = reporting.report_incident(
+        reporting.IncidentReport("fireworks_sale", "2026-02-11 06:40", "路边摆摊销售烟花",
+                                 address="鼎美村村口",
+                                 people=reporting.parse_people("张三 摊主 电话13800138000")))  # fmt: skip
+    demo.act_as("supervisor")
+    data = {"unit": "fire_brigade", "reference": "鼎综治移〔2026〕9号", "date": "2026-02-11"}
+    events.append_event(incident.id, "handed_over", data=data)
+    documents = demo_home / "documents"
+    if documents.exists():  # made by an earlier print, under a looser program
+        documents.chmod(0o755)
+
+    path = letters.write_letter([incident.id])
+
+    assert path.parent == documents
+    assert _mode(path) == 0o600 and _mode(documents) == 0o700
+
+
+@pytest.mark.usefixtures("chinese")
+async def test_the_apps_exports_folder_is_owner_only(frozen_clock: object, demo_home: Path) -> None:
+    from pilot_support import SIZE, open_screen
+
+    from fieldapp.tui.app import make_app
+    from fieldapp.tui.screens.export import ExportScreen
+
+    exports = demo_home / "exports"
+    exports.mkdir(mode=0o755, exist_ok=True)
+    exports.chmod(0o755)  # as an earlier version left it
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_screen(app, pilot, "ctrl+e", ExportScreen)
+        await pilot.pause()
+        assert screen.is_attached
+    assert _mode(exports) == 0o700
