@@ -51,3 +51,35 @@ def test_with_the_server_database_it_knows_the_office_kinds(tmp_path: Path, lang
         "en": f"{FOOT_MASSAGE}: OK (foot_massage v1, 3 sections and 8 items)\n",
     }
     assert result.output == said[lang]
+
+
+def test_with_the_server_database_each_kind_is_offered_once(tmp_path: Path) -> None:
+    """The server's kinds begin with the shipped ones: added to them again, every shipped
+    kind was offered twice (请填写 hotel、hotel、internet_cafe、internet_cafe…)."""
+    db = f"sqlite:///{tmp_path / 'server.sqlite3'}"
+    assert _run("zh", "admin", "--db", db, "init").exit_code == 0
+    assert _run("zh", "admin", "--db", db, "import-kinds", str(OFFICE / "kinds.csv")).exit_code == 0
+    text = (OFFICE / "foot_massage.toml").read_text(encoding="utf-8")
+    karaoke = tmp_path / "karaoke.toml"
+    karaoke.write_text(text.replace('kinds = ["foot_massage"]', 'kinds = ["karaoke"]'), "utf-8")
+    kinds = [
+        "foot_massage",
+        "hotel",
+        "internet_cafe",
+        "market",
+        "rental_housing",
+        "small_hotel",
+        "small_restaurant",
+        "small_school",
+        "small_shop",
+        "small_workshop",
+        "supermarket",
+        "three_in_one",
+    ]
+    chinese = _run("zh", "checklist", "validate", "--db", db, str(karaoke)).output.splitlines()
+    assert (
+        chinese[0]
+        == f'{karaoke} 第 8 行：没有场所类型 "karaoke"：请填写 {"、".join(kinds)} 中的一个'
+    )
+    english = _run("en", "checklist", "validate", "--db", db, str(karaoke)).output.splitlines()
+    assert english[0] == f'{karaoke}:8: unknown venue kind "karaoke": use one of {", ".join(kinds)}'

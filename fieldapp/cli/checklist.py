@@ -34,15 +34,16 @@ def validate(files: tuple[Path, ...], kinds: tuple[str, ...], db_url: str | None
     from fieldapp.domain.wording import said
     from fieldapp.i18n import counts, listed, t
 
-    known = (*VENUE_KINDS, *kinds, *(_office_kinds(db_url) if db_url else ()))
+    # Each kind once (the server's list starts with the shipped ones), in that order.
+    known = tuple(dict.fromkeys((*VENUE_KINDS, *kinds, *(_office_kinds(db_url) if db_url else ()))))
     invalid = 0
     unknown: list[str] = []  # kinds neither shipped nor named: perhaps the office's
     for path in files:
         source = str(path)
         try:
             loaded = _load(path, known)
-        except FileProblem as exc:  # missing, not UTF-8: said as publish-checklist says it
-            click.echo(str(ChecklistError(source, 0, "", exc.problem)))
+        except FileProblem as exc:  # missing, not UTF-8: said, naming the file, as
+            click.echo(str(exc.problem))  # publish-checklist says it
             invalid += 1
             continue
         except OSError as exc:

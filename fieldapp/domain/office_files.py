@@ -14,6 +14,9 @@ from pathlib import Path
 
 from fieldapp.domain.wording import Problem, said
 
+ZIP_SIGNATURE = b"PK\x03\x04"  # an .xlsx (and any Office Open XML file)
+OLE_SIGNATURE = bytes.fromhex("d0cf11e0a1b11ae1")  # an .xls (and an old .doc)
+
 
 class FileProblem(ValueError):
     """A file that cannot be read or written, worded for the person who named it."""
@@ -38,9 +41,21 @@ def read_text(path: Path) -> str:
     try:
         return path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError:
+        if workbook_format(path) == "xlsx":  # a checklist workbook under a TOML's name
+            raise FileProblem(said("office_file.workbook", file=path.name)) from None
         raise FileProblem(said("office_file.not_utf8", file=path.name)) from None
     except OSError as error:
         raise FileProblem(unreadable(path, error)) from None
+
+
+def workbook_format(path: Path) -> str:
+    """ "xlsx" or "xls" for an Excel workbook, by its first bytes whatever its name; ""
+    for any other file."""
+    with open(path, "rb") as handle:
+        start = handle.read(8)
+    if start.startswith(ZIP_SIGNATURE):
+        return "xlsx"
+    return "xls" if start == OLE_SIGNATURE else ""
 
 
 def unreadable(path: Path, error: OSError) -> Problem:

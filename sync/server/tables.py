@@ -18,13 +18,12 @@ from typing import Any
 from pydantic import BaseModel
 
 from fieldapp.domain import personal
+from fieldapp.domain.office_files import workbook_format
 from fieldapp.i18n import language, listed, t
 
 Aliases = Mapping[str, tuple[str, ...]]  # an English column name → its Chinese names
 # What an import reads: a workbook, or CSV (a file without a suffix, or .txt, read as CSV).
 TABLE_SUFFIXES = (".xlsx", ".xlsm", ".csv", ".txt", "")
-ZIP_SIGNATURE = b"PK\x03\x04"  # an .xlsx (and any Office Open XML file)
-OLE_SIGNATURE = bytes.fromhex("d0cf11e0a1b11ae1")  # an .xls (and old .doc)
 
 
 class Quoted(tuple[str, ...]):
@@ -186,8 +185,10 @@ def read_table(
     if path.suffix.lower() in (".xlsx", ".xlsm"):
         raw = _xlsx_rows(path)
     else:
-        if workbook := _workbook_signature(path):  # read as text, it is "not UTF-8"
-            raise ImportRefused(path.name, [RowError(0, "", workbook)], headers={})
+        if workbook := workbook_format(path):  # read as text, it is "not UTF-8"
+            key = {"xlsx": "import.xlsx_as_csv", "xls": "import.xls_as_csv"}[workbook]
+            problem = RowError(0, "", key)
+            raise ImportRefused(path.name, [problem], headers={})
         try:
             with open(path, encoding="utf-8-sig", newline="") as handle:
                 text = handle.read()
@@ -267,16 +268,6 @@ def _sheet_cells(sheet: Any) -> list[list[str]]:
 
 def _filled(raw: list[list[str]]) -> bool:
     return any(v.strip() for values in raw for v in values)
-
-
-def _workbook_signature(path: Path) -> str:
-    """The refusal of an Excel workbook given a CSV's name (an .xlsx is a ZIP file, an
-    .xls an OLE one); "" for any other file."""
-    with open(path, "rb") as handle:
-        start = handle.read(8)
-    if start.startswith(ZIP_SIGNATURE):
-        return "import.xlsx_as_csv"
-    return "import.xls_as_csv" if start == OLE_SIGNATURE else ""
 
 
 def _formulas_left_empty(path: Path, raw: list[list[str]]) -> list[RowError]:

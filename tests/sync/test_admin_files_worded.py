@@ -22,7 +22,7 @@ SAID = {
     "zh": {
         "gbk": "错误：gbk.toml 不是 UTF-8 编码：请用记事本或 WPS 另存为 UTF-8",
         "missing": "错误：找不到这个文件：{path}，请检查文件路径",
-        "validate": "gbk.toml：gbk.toml 不是 UTF-8 编码：请用记事本或 WPS 另存为 UTF-8",
+        "validate": "gbk.toml 不是 UTF-8 编码：请用记事本或 WPS 另存为 UTF-8",
         "no_folder": "错误：无法写入 x.xlsx：文件夹 {folder} 不存在，请检查路径或先建好文件夹",
         "published": "已发布检查表 foot_massage 第 1 版",
         "exported": "已导出检查表 foot_massage 第 1 版（",  # as publish words it
@@ -30,7 +30,7 @@ SAID = {
     "en": {
         "gbk": "Error: gbk.toml is not UTF-8: save it as UTF-8 (Notepad or WPS)",
         "missing": "Error: no such file: {path}; check the path",
-        "validate": "gbk.toml: gbk.toml is not UTF-8: save it as UTF-8 (Notepad or WPS)",
+        "validate": "gbk.toml is not UTF-8: save it as UTF-8 (Notepad or WPS)",
         "no_folder": "Error: cannot write x.xlsx: the folder {folder} does not exist; check "
         "the path or create the folder first",
         "published": "Published checklist foot_massage version 1",
@@ -60,7 +60,8 @@ def test_admin_file_problems_are_worded(seed, server_db_url, tmp_path: Path, lan
     assert shown == said["missing"].format(path=missing)
     shown = _run(lang, *admin, "publish-checklist", str(missing.with_suffix(".xlsx"))).strip()
     assert shown == said["missing"].format(path=missing.with_suffix(".xlsx"))
-    assert said["validate"] in _run(lang, "checklist", "validate", str(gbk))
+    # said once, naming the file (it was "gbk.toml：gbk.toml 不是…")
+    assert _run(lang, "checklist", "validate", str(gbk)).splitlines()[0] == said["validate"]
     shown = _run(lang, *admin, "campaign", "publish", str(missing)).strip()
     assert shown == said["missing"].format(path=missing)
 
@@ -78,3 +79,19 @@ def test_admin_file_problems_are_worded(seed, server_db_url, tmp_path: Path, lan
     out = tmp_path / "x.xlsx"
     shown = _run(lang, *admin, "checklist", "export", "foot_massage", "--out", str(out))
     assert shown.startswith(said["exported"]), shown
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_workbook_named_toml_is_said_to_be_one(tmp_path: Path, lang: str) -> None:
+    """An exported checklist workbook renamed .toml was "not UTF-8", with Notepad's advice."""
+    import openpyxl
+
+    workbook = tmp_path / "foot_massage.toml"
+    openpyxl.Workbook().save(workbook)
+    said = {
+        "zh": "foot_massage.toml 是 Excel 工作簿（.xlsx），不是文本文件：检查表的工作簿请把文件名后缀改为"
+        " .xlsx 后再试",
+        "en": "foot_massage.toml is an Excel workbook (.xlsx), not a text file: a checklist "
+        "workbook must have a name ending in .xlsx; rename it and try again",
+    }
+    assert _run(lang, "checklist", "validate", str(workbook)).splitlines()[0] == said[lang]
