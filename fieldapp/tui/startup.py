@@ -41,7 +41,7 @@ def run_tui(lang: str | None) -> None:
     from fieldapp.i18n import set_language
     from fieldapp.paths import store_path
     from fieldapp.services.activities import types as activity_types
-    from fieldapp.services.common import campaigns, checklists, kinds, settings
+    from fieldapp.services.common import campaigns, checklists, device_lock, kinds, settings
     from fieldapp.services.common.identity import enrolled
     from fieldapp.store import close_store, open_store
     from fieldapp.tui.marks import mark, write_marks
@@ -57,6 +57,10 @@ def run_tui(lang: str | None) -> None:
         set_language(lang)  # the home view is made in it
         if enrolled():  # else the app opens the welcome screen, where enrolment begins
             start_building_home_view().add_done_callback(lambda _: mark("data"))
+        # Whether the PIN must open the app, read here on the store already open: the app
+        # covers home with the lock as it mounts, before home's first frame, instead of
+        # reading it in a thread of its own when home was being drawn.
+        lock = (device_lock.lock_state(), device_lock.idle_lock_minutes())
         from fieldapp.tui.app import make_app  # Textual: imported while the home data is read
         from fieldapp.tui.css_rules import keep_parsed, stop_keeping_parsed
 
@@ -65,6 +69,7 @@ def run_tui(lang: str | None) -> None:
         keep_parsed()  # the stylesheets parsed at the last start are not parsed again
         try:
             app = make_app(lang=lang)
+            app.startup_lock = lock
             if not report.ok:
                 app.startup_notes.extend(report.messages())
             app.startup_notes.extend(str(error) for error in campaign_report.errors)

@@ -47,9 +47,16 @@ class LockingApp(App[None]):
         self.lock_state = OPEN
         self._after_unlock: list[Callable[[], None]] = []
 
+    # (lock state, idle minutes) read by the app's start (`startup.run_tui`) before Textual
+    startup_lock: tuple[str, float] | None = None
+
     def on_mount(self) -> None:
         self.set_interval(IDLE_CHECK_SECONDS, self.lock_if_idle, name="idle-lock")
-        self.read_lock()
+        read, self.startup_lock = self.startup_lock, None
+        if read is None:
+            self.read_lock()
+        else:  # the lock screen, if any, is up before home's first frame
+            self._lock_read(LockRead(*read))
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, ACTIVITY):
