@@ -19,6 +19,7 @@ from fieldapp.i18n import t
 from fieldapp.store.models import Venue
 from fieldapp.tui.app import FieldApp, make_app
 from fieldapp.tui.screens.inspection_record import InspectionRecordScreen
+from fieldapp.tui.widgets.key_footer import KeyFooter
 
 PHOTO_KEYS = {"open_photo", "photo(-1)", "photo(1)"}
 
@@ -102,3 +103,16 @@ async def test_one_photo_offers_no_switching(demo_home: Path, lang: str) -> None
         await pilot.press("right_square_bracket")  # not offered: nothing happens
         await settle(app, pilot)
         assert str(title.render()) == t("record.photo_one")
+
+
+@pytest.mark.parametrize(
+    ("lang", "width", "said"),
+    [("zh", 80, "[] 上/下一张"), ("zh", 120, "[] 上/下一张"), ("en", 120, "[] Prev/next photo")],
+)  # in English at 80 columns they are in F1's list, with the keys that do not fit
+async def test_the_photo_keys_read_as_a_pair_not_as_brackets_around_words(
+    demo_home: Path, lang: str, said: str, width: int
+) -> None:
+    """Side by side, "[ Prev photo ] Next photo" read as a word in brackets: one group now."""
+    async with record_open(demo_home, lang, width) as (_, _, screen, _, _):
+        row = screen.query_one(KeyFooter).text
+        assert said in row and "[ " not in row, row

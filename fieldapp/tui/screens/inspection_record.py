@@ -33,6 +33,7 @@ from fieldapp.services.inspection.history import InspectionRecord, RecordedItem
 from fieldapp.tui.commands import relabel_binding
 from fieldapp.tui.screens import FieldScreen
 from fieldapp.tui.screens.refused_records import refused_mark
+from fieldapp.tui.screens.step_keys import step_bindings
 from fieldapp.tui.screens.viewer import open_and_say
 from fieldapp.tui.views.review import local_stamp
 from fieldapp.tui.widgets import PagedTable
@@ -195,8 +196,9 @@ class InspectionRecordScreen(FieldScreen[None]):
         Binding("tab", "detail", "Read the detail", id="record.detail"),
         Binding("n", "notes", "Notes in full", id="record.notes"),
         Binding("o", "open_photo", "Open photo", id="record.open_photo"),
-        Binding("left_square_bracket", "photo(-1)", "Prev photo", id="record.prev_photo"),
-        Binding("right_square_bracket", "photo(1)", "Next photo", id="record.next_photo"),
+        *step_bindings(
+            "photo", ("record.prev_photo", "Prev photo"), ("record.next_photo", "Next photo")
+        ),
     ]
 
     @dataclass

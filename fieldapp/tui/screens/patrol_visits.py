@@ -24,6 +24,7 @@ from textual.widgets import DataTable, Header, Label, Static
 from fieldapp.i18n import t
 from fieldapp.services.patrols.visits import Visit, WindowVisits
 from fieldapp.tui.screens import FieldScreen
+from fieldapp.tui.screens.step_keys import step_bindings
 from fieldapp.tui.screens.viewer import open_and_say
 from fieldapp.tui.widgets.key_footer import KeyFooter
 from fieldapp.tui.widgets.paged_table import selected_key, widest
@@ -63,8 +64,9 @@ class PatrolVisitsScreen(FieldScreen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Back", id="record.back"),
         Binding("o", "open_photo", "Open photo", id="record.open_photo"),
-        Binding("left_square_bracket", "photo(-1)", "Prev photo", id="record.prev_photo"),
-        Binding("right_square_bracket", "photo(1)", "Next photo", id="record.next_photo"),
+        *step_bindings(
+            "photo", ("record.prev_photo", "Prev photo"), ("record.next_photo", "Next photo")
+        ),
     ]
 
     @dataclass

@@ -32,6 +32,7 @@ from fieldapp.services.common.refused_records import RecordRefusal
 from fieldapp.services.patrols.attendance import AttendanceRow
 from fieldapp.tui.screens.patrol_closing import PatrolClosing
 from fieldapp.tui.screens.refused_records import RefusedRecordsScreen, refused_mark
+from fieldapp.tui.screens.step_keys import step_bindings
 from fieldapp.tui.views.patrols import PatrolsData, load_patrols
 from fieldapp.tui.widgets.key_footer import KeyFooter
 from fieldapp.tui.widgets.paged_table import selected_key
@@ -55,8 +56,9 @@ class PatrolsScreen(PatrolClosing):
         Binding("v", "visits", "Visits", id="attendance.visits"),  # on a window walked
         Binding("c", "close_run", "Close run", id="attendance.close_run"),  # `PatrolClosing`
         Binding("tab", "switch_table", "Due / attendance", id="patrols.switch"),
-        Binding("left_square_bracket", "day(-1)", "Day before", id="attendance.day_back"),
-        Binding("right_square_bracket", "day(1)", "Day after", id="attendance.day_next"),
+        *step_bindings(
+            "day", ("attendance.day_back", "Day before"), ("attendance.day_next", "Day after")
+        ),
         Binding("w", "week", "Last 7 days", id="attendance.week"),  # w again: one day
         Binding("w", "one_day", "One day", id="attendance.one_day"),
         Binding("r", "refresh", "Refresh", id="patrols.refresh"),
