@@ -11,8 +11,11 @@ checks as a hazard's, on both the device and the server.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from typing import Any
 
+from fieldapp.domain.finding_dates import hand_over_too_early, local_day
 from fieldapp.domain.findings import EVERYONE, SUPERVISORS, Lifecycle, Rule
 
 REPORTED = "reported"
@@ -52,6 +55,15 @@ def evidence_missing(event_type: str, photos: Sequence[str]) -> bool:
     """An `evidence_added` event that carries no photo adds nothing: refused on the device
     before it is stored and by the server if one arrives."""
     return event_type == EVIDENCE_ADDED and not photos
+
+
+def handed_over_before_it_happened(
+    data: Mapping[str, Any], occurred_at: str
+) -> tuple[dt.date, dt.date] | None:
+    """(the hand-over date, the day the incident happened) when a hand-over is dated
+    before the incident (its `occurred_at`, a UTC stamp, as a local day): refused on the
+    device before it is stored and by the server if one arrives, as a hazard's is."""
+    return hand_over_too_early(data, local_day(occurred_at), "", "", None)
 
 
 INCIDENT = Lifecycle(

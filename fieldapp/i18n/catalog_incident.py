@@ -48,6 +48,7 @@ ZH: dict[str, str] = {
     "incident.refused.unit_missing": "请选择接收单位：派出所、消防大队、城管或执法检查股。",
     "incident.refused.reference_missing": "请填写移交文号。",
     "incident.refused.date_missing": "请填写移交日期。",
+    "incident.refused.date_before_occurred": "移交日期 {date} 早于事件发生的日期；请填写实际移交的日期，最早为 {earliest}。",
     "incident.refused.outcome_missing": "请选择处理结果。",
     "incident.refused.deadline_missing": "请填写日期。",
     "incident.refused.category_missing": "请选择事件类别。",
@@ -213,6 +214,10 @@ EN: dict[str, str] = {
     ),
     "incident.refused.reference_missing": "Enter the hand-over reference number.",
     "incident.refused.date_missing": "Enter the hand-over date.",
+    "incident.refused.date_before_occurred": (
+        "The hand-over date {date} is before the incident happened; enter the date it was"
+        " actually handed over, {earliest} at the earliest."
+    ),
     "incident.refused.outcome_missing": "Choose the outcome.",
     "incident.refused.deadline_missing": "Enter a date.",
     "incident.refused.category_missing": "Choose the incident's category.",

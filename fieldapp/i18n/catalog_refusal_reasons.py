@@ -52,6 +52,7 @@ ZH = {
     "refusal.incident_opening": "新事件须连同它的上报一起发送，请重新上报；仍被拒收请联系管理员",
     "refusal.evidence_without_photo": "补充证据没有附带照片，请选好照片后重新添加",
     "refusal.hand_over_too_early": "移交日期 {date} 早于最早可填的日期 {earliest}（发现隐患之日；一般隐患为整改期限的次日），请改正后重新移交",
+    "refusal.incident_handed_over_early": "移交日期 {date} 早于事件发生的日期 {earliest}，请改正后重新移交",
     "refusal.answered_twice": "同一检查项填写了两次，请改正后重新提交",
     "refusal.finding_other_venue": "隐患与检查记录不属于同一场所，请在该场所的检查中重新记录",
     "refusal.supersedes_itself": "复查记录不能替代它自己，请重新复查",
@@ -180,6 +181,10 @@ EN = {
         "the hand-over date {date} is before {earliest}, the earliest allowed (the day the"
         " hazard was found; for a general hazard the day after its deadline); correct it and"
         " hand it over again"
+    ),
+    "refusal.incident_handed_over_early": (
+        "the hand-over date {date} is before {earliest}, the day the incident happened;"
+        " correct it and hand it over again"
     ),
     "refusal.answered_twice": "an item is answered twice; correct it and submit again",
     "refusal.finding_other_venue": (

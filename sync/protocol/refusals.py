@@ -54,6 +54,8 @@ EVIDENCE_WITHOUT_PHOTO = "evidence_without_photo"  # evidence added to an incide
 # date, earliest: a hand-over dated before the hazard was found, or before a general
 # hazard's deadline passed (`fieldapp.domain.finding_dates.earliest_hand_over`)
 HAND_OVER_TOO_EARLY = "hand_over_too_early"
+# date, earliest: an incident handed over before the day it happened
+INCIDENT_HANDED_OVER_EARLY = "incident_handed_over_early"
 ANSWERED_TWICE = "answered_twice"  # item (its code): an inspection answers an item twice
 FINDING_OTHER_VENUE = "finding_other_venue"  # a finding of another venue than its inspection
 SUPERSEDES_ITSELF = "supersedes_itself"  # a re-inspection that names itself as replaced
@@ -99,6 +101,7 @@ CODES = frozenset(
         INCIDENT_OPENING,
         EVIDENCE_WITHOUT_PHOTO,
         HAND_OVER_TOO_EARLY,
+        INCIDENT_HANDED_OVER_EARLY,
         ANSWERED_TWICE,
         FINDING_OTHER_VENUE,
         SUPERSEDES_ITSELF,

@@ -15,7 +15,12 @@ from dataclasses import replace
 from typing import Any
 
 from fieldapp.domain import findings as machine
-from fieldapp.domain.incidents import INCIDENT, evidence_missing
+from fieldapp.domain.incidents import (
+    HANDED_OVER,
+    INCIDENT,
+    evidence_missing,
+    handed_over_before_it_happened,
+)
 from sync.protocol import IncidentEventSubmit, IncidentPayload, refusals
 from sync.server import db as server_db
 from sync.server.feed import NewChange, person_audience
@@ -128,6 +133,17 @@ def apply_incident_event(who: DeviceContext, sub: IncidentEventSubmit) -> Applie
         incident = _create(who, sub, sub.incident)
     elif not may_write_grid(who, incident.grid_code):
         raise ValueError(outside_grid_reason(who, incident.grid_code, f"incident {incident.id}"))
+    if event.type == HANDED_OVER and (
+        early := handed_over_before_it_happened(event.data, incident.occurred_at)
+    ):
+        handed, happened = (day.isoformat() for day in early)
+        text = (
+            f"event {event.id} hands incident {incident.id} over on {handed}, before the"
+            f" day it happened, {happened}"
+        )
+        raise refusals.refused(
+            text, refusals.INCIDENT_HANDED_OVER_EARLY, date=handed, earliest=happened
+        )
     if server_db.is_postgres():  # number the incident's events one after the other
         Incident.select().where(Incident.id == incident.id).for_update().execute()
     existing: list[IncidentEvent | dict[str, Any]] = list(

@@ -7,7 +7,8 @@ from typing import Any
 from fieldapp.domain import finding_checks
 from fieldapp.domain import findings as machine
 from fieldapp.domain.clock import today
-from fieldapp.domain.incidents import INCIDENT
+from fieldapp.domain.incidents import HANDED_OVER, INCIDENT, handed_over_before_it_happened
+from fieldapp.i18n import t
 from fieldapp.services.common import outbox
 from fieldapp.services.common.identity import me
 from fieldapp.services.common.lifecycle_events import create_event_row
@@ -53,6 +54,13 @@ def append_event(
         )
         if refusal is not None:
             raise machine.TransitionRefused(refusal)
+        if event_type == HANDED_OVER and (
+            early := handed_over_before_it_happened(data or {}, incident.occurred_at)
+        ):
+            handed, happened = (day.isoformat() for day in early)
+            raise machine.TransitionRefused(
+                t("incident.refused.date_before_occurred", date=handed, earliest=happened)
+            )
         event = create_event_row(
             IncidentEvent,
             {"incident": incident_id},
