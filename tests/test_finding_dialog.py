@@ -37,7 +37,7 @@ async def type_deadline(pilot, dialog: FindingDialog, text: str) -> None:  # typ
     field = dialog.query_one("#finding-deadline", Input)
     field.focus()
     field.value = ""
-    await pilot.press(*text, "enter")
+    await pilot.press(*text, "f10")
 
 
 async def test_a_deadline_more_than_a_year_ahead_is_refused(home: Path) -> None:
@@ -71,7 +71,7 @@ async def test_the_requirement_not_met_is_a_placeholder_not_a_start(home: Path) 
         assert field.placeholder == t("finding.left_empty", text=dialog.prefill)
         assert field.placeholder.startswith("留空则记为：未达标：")
         typed = "仅1具灭火器且压力表指针在红区 需要更换并补充到两具以上 贴好检查标签"
-        await pilot.press(*typed, "enter")
+        await pilot.press(*typed, "f10")
         assert app.screen is screen
         finding = Finding.get(inspection=screen.inspection_id, item_code="COM-01")
         assert finding.description == typed
@@ -91,7 +91,7 @@ async def test_a_description_left_empty_is_the_requirement_not_met(home: Path) -
     async with inspecting("zh", SIZE) as (app, pilot, screen):
         dialog = await open_finding_form(app, pilot)
         prefill = dialog.prefill
-        await pilot.press("enter")
+        await pilot.press("f10")
         assert app.screen is screen
         finding = Finding.get(inspection=screen.inspection_id, item_code="COM-01")
     assert finding.description == prefill == t("finding.not_met", text="灭火器配置数量达标")
@@ -125,7 +125,7 @@ async def test_n_on_a_yes_no_item_opens_the_form_typing_in_its_description(home:
         await pilot.press("tab")
         assert app.focused is dialog.query_one("#finding-deadline", Input)
         await pilot.press("shift+tab")
-        await pilot.press(*"压力表指针在红区", "enter")
+        await pilot.press(*"压力表指针在红区", "f10")
         assert app.screen is screen
         finding = Finding.get(inspection=screen.inspection_id, item_code="COM-02")
     assert finding.description == "压力表指针在红区"

@@ -68,7 +68,7 @@ async def test_a_bad_deadline_is_said_in_sight_at_80x24(home: Path) -> None:
         await pilot.press("tab")  # from the description, where it opens
         deadline = app.screen.query_one("#finding-deadline", Input)
         assert app.focused is deadline
-        await pilot.press("ctrl+u", *"2026-02-30", "enter")
+        await pilot.press("ctrl+u", *"2026-02-30", "f10")
         await inspect_support.settle(app, pilot)
         assert said(app, "#finding-message").startswith("2026 年 2 月没有 30 日，请检查日期")
         assert app.focused is deadline and in_sight(app, deadline)

@@ -117,7 +117,7 @@ async def test_an_answer_hides_a_section_and_its_answers_stay_marked_hidden(
 
         await pilot.press("1", "enter")  # one extinguisher: below the office's 2
         assert isinstance(app.screen, FindingDialog)
-        await pilot.press("enter")
+        await pilot.press("f10")
         assert screen.item.code == "COM-17"
         assert "1=无 2=管道气 3=瓶装气" in _text(screen, "item-hint")
         await pilot.press("2", "enter")  # piped gas: the gas section stays, CAT-03 goes
@@ -126,7 +126,7 @@ async def test_an_answer_hides_a_section_and_its_answers_stay_marked_hidden(
         assert "2=未安装（重大）" in _text(screen, "item-hint")
         await pilot.press("2", "enter")  # not installed: a major hazard
         assert isinstance(app.screen, FindingDialog)
-        await pilot.press("enter")
+        await pilot.press("f10")
         assert Finding.get(item_code="CAT-01").severity == "major"
 
         await pilot.press("tab", "left")  # leave the field, back one item

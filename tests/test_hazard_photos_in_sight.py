@@ -50,7 +50,7 @@ async def test_hazard_photos_are_counted_on_the_card_and_attached_once(
                 assert said == attached
         assert said == again
         assert len(form.photos) == 2
-        await pilot.press("enter")  # save the hazard
+        await pilot.press("f10")  # save the hazard
         await pilot.press("left")  # back to COM-02
         await settle(app, pilot)
         assert screen.item.code == "COM-02"

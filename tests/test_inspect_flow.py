@@ -68,7 +68,7 @@ async def test_whole_inspection_by_keyboard(home: Path, tmp_path: Path) -> None:
         await settle(app, pilot)
         assert isinstance(app.screen, FindingDialog)
         assert len(app.screen.photos) == 1
-        await pilot.press("enter")  # save the finding
+        await pilot.press("f10")  # save the finding
         assert app.screen is screen
         assert screen.item.code == "COM-03"
 
@@ -87,7 +87,7 @@ async def test_whole_inspection_by_keyboard(home: Path, tmp_path: Path) -> None:
         assert screen.item.code == "CAT-06"
         assert "CAT-06" not in inspections.load(inspection_id).answers
         assert Finding.select().where(Finding.item_code == "CAT-06").count() == 0
-        await pilot.press("n", "enter")  # failed again, the prefilled finding saved
+        await pilot.press("n", "f10")  # failed again, the prefilled finding saved
         assert screen.item.code == "CAT-07"
         await pilot.press("y")
         assert card_text(screen, "inspect-progress").endswith("已答 19")
@@ -220,7 +220,7 @@ async def test_number_below_minimum_opens_the_finding_form(home: Path) -> None:
         inspection_id = await open_inspection(app, pilot)
         await pilot.press("0", "enter")  # COM-01 asks for at least 1
         assert isinstance(app.screen, FindingDialog)
-        await pilot.press("enter")
+        await pilot.press("f10")
         assert isinstance(app.screen, InspectScreen)
     answer = Answer.get(inspection=inspection_id, item_code="COM-01")
     assert (answer.outcome, answer.value) == ("fail", "0")

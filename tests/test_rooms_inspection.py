@@ -64,10 +64,10 @@ async def test_three_rooms_one_by_one_and_no_partitions(home: Path, tmp_path: Pa
         assert _text(screen, "inspect-section") == "RNR#2 逐间检查"
         await pilot.press("3", "enter")  # room 2: three people, over the office's 2
         assert isinstance(app.screen, FindingDialog)
-        await pilot.press("enter")
+        await pilot.press("f10")
         await pilot.press("n")  # no smoke alarm in room 2
         assert isinstance(app.screen, FindingDialog)
-        await pilot.press("enter")
+        await pilot.press("f10")
         await pilot.press("y")
         await pilot.press("1", "enter", "y", "y")  # room 3
         assert _text(screen, "inspect-progress").endswith("已答 25")

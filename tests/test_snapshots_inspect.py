@@ -32,7 +32,7 @@ def test_inspect_screen(home: Path, frozen_clock: dt.datetime, snap_compare) -> 
     async def run_before(pilot: Pilot) -> None:
         await open_inspection(pilot.app, pilot)
         await pilot.press("3", "enter", "n")  # COM-01 counted, COM-02 fails
-        await pilot.press("enter")  # the prefilled finding saved
+        await pilot.press("f10")  # the prefilled finding saved
         await pilot.press("m", *"压力表指针在红区", "enter")
         await pilot.press("left_square_bracket")  # back to COM-02: its answer and finding
         await _steady(pilot)
@@ -58,8 +58,8 @@ def test_summary_screen(home: Path, frozen_clock: dt.datetime, snap_compare) -> 
 
     async def run_before(pilot: Pilot) -> None:
         await open_inspection(pilot.app, pilot)
-        await pilot.press("0", "enter", "enter")  # COM-01 below its minimum: a finding
-        await pilot.press("y", "y", "n", "enter")  # COM-04 fails (major)
+        await pilot.press("0", "enter", "f10")  # COM-01 below its minimum: a finding
+        await pilot.press("y", "y", "n", "f10")  # COM-04 fails (major)
         await pilot.press("s", *"王老板")
         await _steady(pilot)
 

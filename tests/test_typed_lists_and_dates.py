@@ -96,7 +96,7 @@ async def test_a_deadline_written_with_slashes(home: Path) -> None:
         field = dialog.query_one("#finding-deadline", Input)
         field.focus()
         field.value = deadline.strftime("%Y/%m/%d")
-        await pilot.press("enter")
+        await pilot.press("f10")
         assert app.screen is screen and isinstance(screen, InspectScreen), str(
             dialog.query_one("#finding-message", Static).render()
         )

@@ -41,10 +41,11 @@ class InspectionView:
         """The items asked once this answer is given (before it is committed)."""
         return form_state(self.checklist, {**self.given(), code: (outcome, value)}, self.context)
 
-    def first_unanswered(self, after: str | None = None) -> str | None:
-        """The next visible item with no answer, after `after`, wrapping round."""
+    def first_unanswered(self, after: str | None = None, *, at: str | None = None) -> str | None:
+        """The next visible item with no answer, after `after` (or from `at` on, `at`
+        itself first), wrapping round."""
         codes = list(self.state.visible)
-        start = codes.index(after) + 1 if after in codes else 0
+        start = codes.index(after) + 1 if after in codes else codes.index(at) if at in codes else 0
         for code in codes[start:] + codes[:start]:
             answer = self.answers.get(code)
             if answer is None or answer.outcome == "note":

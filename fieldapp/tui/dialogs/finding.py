@@ -14,6 +14,8 @@ Cancel too: the app's quit question says that a new failure's hazard is not reco
 the item goes back to its earlier answer (unanswered when it had none), and the failure is
 withdrawn before the app exits; a finding
 recorded before stays as it was, and the question says when what was typed is not kept.
+Enter goes to the next field and never saves (keys typed ahead of the form, a scanner's
+Enter included, must not record a hazard): Save is F10, Ctrl+Enter or the button.
 Dismisses True when saved."""
 
 from __future__ import annotations
@@ -229,7 +231,15 @@ class FindingDialog(HoldsTyped, ModalScreen[bool]):
         description = description or self.untyped  # nothing typed: the requirement not met
         return (str(severity) if severity in SEVERITIES else "general", deadline, description)
 
-    @on(Input.Submitted, "#finding-deadline, #finding-description")
+    @on(Input.Submitted, "#finding-description, #finding-deadline")
+    def _next_field(self, event: Input.Submitted) -> None:
+        """Enter goes on to the next field, never saves: the form opens unbidden after a
+        failing answer, and keys typed ahead (a fast typist's, a scanner's code and Enter)
+        landed in the description and saved a 重大 hazard nobody meant. Saving is F10 (or
+        Ctrl+Enter, or the Save button), as the footer says."""
+        event.stop()
+        self.focus_next()
+
     @on(Button.Pressed, "#finding-save")
     def action_save(self) -> None:
         form = self.read_form()

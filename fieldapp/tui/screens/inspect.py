@@ -374,7 +374,9 @@ class InspectScreen(VenueFactsPart, ItemExtrasPart, HazardDropPart, LeavingPart,
         self.card.scroll_body(direction)
 
     def action_next_unanswered(self) -> None:
-        code = self.view.first_unanswered(after=self.item.code)
+        """The item on screen when it has no answer (an answer moves on, so `u y u y`
+        answers one item after another), else the next unanswered one, wrapping."""
+        code = self.view.first_unanswered(at=self.item.code)
         if code is None:
             self.explain(t("inspect.all_answered"), severity="information")
             return
