@@ -107,10 +107,13 @@ def incident_letter(incident_ids: Iterable[str]) -> IncidentLetter:
 
 
 def write_letter(incident_ids: Iterable[str]) -> Path:
-    """Write the letter under FIELDAPP_HOME/documents; its path."""
+    """Write the letter under FIELDAPP_HOME/documents; its path. A letter of another
+    incident with the same 文号 is kept: this one takes the next free name (…-2.pdf)."""
+    from fieldapp.services.export.file_names import free_path
+
     letter = incident_letter(incident_ids)
     folder = private_folder(data_home() / "documents")
     safe = "".join(c if c.isalnum() or c in "-_" else "_" for c in letter.reference) or "x"
-    path = folder / f"incident-letter-{safe}.pdf"
+    path = free_path(folder / f"incident-letter-{safe}.pdf", "pdf")
     render_incident_letter(letter, path, lang=LETTER_LANGUAGE)
     return path
