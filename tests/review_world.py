@@ -172,3 +172,12 @@ def verified_here_rejected_elsewhere() -> str:
     )
     findings.refresh(Finding.get_by_id(reported.finding_id))
     return reported.finding_id
+
+
+def notice_and_letter(world: World) -> str:
+    """What a notice and a letter are printed from: an open hazard at DM-0001, and a
+    major one at DM-0002 handed over to the police station (its id returned)."""
+    fid = add_finding(world, "DM-0002", "COM-04", severity="major")
+    review.bulk_apply([fid], "handed_over", data={"unit": "police_station", "reference": "P-9"})
+    add_finding(world, "DM-0001", "COM-03")
+    return fid

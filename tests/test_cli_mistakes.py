@@ -81,8 +81,8 @@ def english_after() -> Iterator[None]:
     set_language("zh")
 
 
-def _cannot_write(path: str, reason: str) -> str:
-    return t("cli.out.cannot_write", path=path, reason=reason)
+def _cannot_write(path: str, reason: str, option: str = "--out") -> str:
+    return t("cli.out.cannot_write", path=path, reason=reason, option=option)
 
 
 PG_PORT = _free_port()  # nothing listens there
@@ -131,9 +131,21 @@ CASES = {
             "nowhere/ledger.xlsx", t("cli.reason.missing_dir", folder=w.root / "nowhere")
         ),
     ),
+    "monthly report to a missing folder": Case(
+        lambda w: ["monthly-report", "--xlsx", "nowhere/m.xlsx"],
+        lambda w: _cannot_write(
+            "nowhere/m.xlsx", t("cli.reason.missing_dir", folder=w.root / "nowhere"), "--xlsx"
+        ),
+    ),
+    "placard images under a missing folder": Case(
+        lambda w: ["placards", "--venue", "DM-0001", "--png", "nowhere/pngs"],
+        lambda w: _cannot_write(
+            "nowhere/pngs", t("cli.reason.missing_dir", folder=w.root / "nowhere"), "--png"
+        ),
+    ),
     "export to a folder": Case(
         lambda w: ["export", "--out", str(w.root)],
-        lambda w: t("cli.out.is_dir", path=w.root),
+        lambda w: t("cli.out.is_dir", path=w.root, option="--out"),
     ),
     "export of an unknown grid": Case(
         lambda w: ["export", "--grid", "NOPE", "--out", "ledger.xlsx"],

@@ -11,9 +11,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from review_world import World, add_finding, build_world
+from review_world import World, build_world, notice_and_letter
 
-from fieldapp.services import review
 from fieldapp.services.demo import workspace as demo
 from fieldapp.services.incidents import events, letters, reporting
 from fieldapp.store import close_store
@@ -42,9 +41,7 @@ def test_the_cli_writes_notices_and_letters_for_their_owner_only(
 ) -> None:
     from fieldapp.cli import main
 
-    fid = add_finding(world, "DM-0002", "COM-04", severity="major")
-    review.bulk_apply([fid], "handed_over", data={"unit": "police_station", "reference": "P-9"})
-    add_finding(world, "DM-0001", "COM-03")
+    fid = notice_and_letter(world)
     close_store()
     notice, letter = tmp_path / "notice.pdf", tmp_path / "letter.pdf"
     runner = CliRunner()

@@ -53,5 +53,6 @@ def test_a_notice_of_one_hazard_says_one_item(one_hazard: World, tmp_path: Path)
     assert english.exit_code == 0, english.output
     assert f"Wrote {out} (1 item)" in english.output
     set_language("zh")
+    out = tmp_path / "n-zh.pdf"  # another file: a name taken would be written as -2
     chinese = CliRunner().invoke(main, ["notice", "--venue", "DM-0001", "--out", str(out)])
     assert f"已写入 {out}（1 项）" in chinese.output

@@ -33,7 +33,7 @@ def test_a_full_export_asks_its_purpose_and_records_it(
     registry.save_household(returnee_family(me().grids[0][0]))
     store = Path(Outbox._meta.database.database)
     close_store()
-    out = tmp_path / "full.csv"
+    out = tmp_path / "full.xlsx"
     args = ["--lang", lang, "export", "--out", str(out), "--full-personal-data"]
     try:
         done = CliRunner().invoke(main, args, input="4\nx\n户籍核对 DM-017\n")

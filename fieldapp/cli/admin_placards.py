@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from fieldapp.cli.checks import checked_out
+from fieldapp.cli.checks import checked_folder_out, checked_out
 from fieldapp.cli.common import admin_call
 from fieldapp.i18n import language, listed, t
 
@@ -96,7 +96,10 @@ def server_placard_infos(
 @click.option("--venue", "venue_code")
 @click.option("--checkpoints", is_flag=True)
 @click.option("--out", type=click.Path(path_type=Path), callback=checked_out)
-@click.option("--png", "png_dir", type=click.Path(file_okay=False, path_type=Path))
+@click.option(
+    "--png", "png_dir", type=click.Path(file_okay=False, path_type=Path),
+    callback=checked_folder_out,
+)  # fmt: skip
 @click.option("--size", type=click.Choice(["A4", "A5"], case_sensitive=False), default="A4")
 def admin_placards(
     grid_code: str | None,

@@ -52,23 +52,73 @@ def folder_problem(folder: Path) -> str | None:
     return None
 
 
-def write_problem(path: Path) -> str | None:
-    """Why `path` cannot be written (None when it can)."""
+def write_problem(path: Path, option: str = "--out") -> str | None:
+    """Why `path`, given as `option`, cannot be written (None when it can). A device, a
+    pipe or a socket there is refused: `--out /dev/null` run as root replaced the device
+    with a regular file holding the workbook."""
+    from fieldapp.services.export.file_names import not_a_file
+
     if path.is_dir():
-        return t("cli.out.is_dir", path=path)
+        return t("cli.out.is_dir", path=path, option=option)
+    if not_a_file(path):
+        return t("cli.out.not_a_file", path=path, option=option)
     reason = folder_problem(path.absolute().parent)
-    return None if reason is None else t("cli.out.cannot_write", path=path, reason=reason)
+    if reason is None:
+        return None
+    return t("cli.out.cannot_write", path=path, reason=reason, option=option)
 
 
-def checked_out(ctx: click.Context, _param: click.Parameter, value: Path | None) -> Path | None:
-    """Click callback for `--out`: a path that cannot be written stops the command before
-    it starts."""
+def _option(param: click.Parameter) -> str:
+    return max(param.opts, key=len)  # --out, --xlsx: as the person typed it in full
+
+
+def checked_out(ctx: click.Context, param: click.Parameter, value: Path | None) -> Path | None:
+    """Click callback for a file to write (`--out`, `--xlsx`, `--pdf`): a path that cannot
+    be written stops the command before it starts."""
     if value is not None:
         use_language(ctx)
-        problem = write_problem(value)
+        problem = write_problem(value, _option(param))
         if problem is not None:
             fail(problem)
     return value
+
+
+def checked_folder_out(
+    ctx: click.Context, param: click.Parameter, value: Path | None
+) -> Path | None:
+    """Click callback for a folder to write files in (`--png`), made when missing: it
+    must be a folder or nothing, in a folder that is there and can be written."""
+    if value is not None:
+        use_language(ctx)
+        if value.exists() and not value.is_dir():  # a pipe, a device (click says a file)
+            reason: str | None = t("cli.reason.not_dir", folder=value)
+        else:
+            reason = folder_problem(value if value.is_dir() else value.absolute().parent)
+        option = _option(param)
+        if reason is not None:
+            fail(t("cli.out.cannot_write", path=value, reason=reason, option=option))
+    return value
+
+
+def name_to_write(out: Path, fmt: str, choices: tuple[str, ...] = ()) -> tuple[Path, Path]:
+    """The name `out` stands for in `fmt` and the file to write for it, by the export
+    screen's rules (`services.export.file_names`): the format's extension added when it
+    has none, another format's refused, a name taken kept and -2, -3, … written instead.
+    `choices`: the formats the command could be asked for instead (--format)."""
+    from fieldapp.services.export.file_names import WrongSuffix, free_path, path_for_format
+
+    try:
+        wanted = path_for_format(out, fmt, choices or (fmt,))
+    except WrongSuffix as wrong:
+        fail(wrong.text())
+    return wanted, free_path(wanted, fmt)
+
+
+def say_not_overwritten(wanted: Path, written: Path) -> None:
+    """After the file is written: the name asked for was taken, so it is kept and the
+    file has another."""
+    if written != wanted:
+        click.echo(t("cli.out.not_overwritten", path=wanted, written=written))
 
 
 # --- the server database ------------------------------------------------------------------

@@ -12,7 +12,7 @@ from typing import TypeVar
 
 import click
 
-from fieldapp.cli.checks import checked_out
+from fieldapp.cli.checks import checked_out, name_to_write, say_not_overwritten
 from fieldapp.cli.common import open_local_store, use_language
 
 Doc = TypeVar("Doc")
@@ -25,8 +25,9 @@ def _write_pdf(
     render: Callable[[Doc, Path], object],
     items: Callable[[Doc], int],
 ) -> None:
-    """Build a document from the local store and render it to `out`. A document that
-    cannot be made, a missing font or a device not enrolled: the reason, and exit 1."""
+    """Build a document from the local store and render it to `out` (a name taken is
+    kept: a reprint is out-2.pdf, as the review screen's). A document that cannot be
+    made, a missing font or a device not enrolled: the reason, and exit 1."""
     from fieldapp.i18n import t
     from fieldapp.reports.placards import FontMissing
     from fieldapp.services.common.identity import NotEnrolled
@@ -34,6 +35,7 @@ def _write_pdf(
     from fieldapp.store import close_store
 
     use_language(ctx)
+    wanted, out = name_to_write(out, "pdf")
     open_local_store()
     try:
         doc = build()
@@ -45,6 +47,7 @@ def _write_pdf(
     finally:
         close_store()
     click.echo(t("review.cli.written", path=out, count=items(doc)))
+    say_not_overwritten(wanted, out)
 
 
 _OUT = click.option("--out", required=True, type=click.Path(path_type=Path), callback=checked_out)

@@ -10,7 +10,7 @@ from typing import Any
 
 import click
 
-from fieldapp.cli.checks import checked_out, fail
+from fieldapp.cli.checks import checked_out, fail, name_to_write, say_not_overwritten
 from fieldapp.cli.common import open_local_store, refuse_not_enrolled, unlock_personal_data
 from fieldapp.cli.params import LocalDate
 
@@ -61,7 +61,9 @@ def export(
     if first and last and first > last:
         raise click.UsageError(t("export.range_reversed", first=first.date(), last=last.date()))
     from fieldapp.services.common.identity import NotEnrolled
+    from fieldapp.services.export.file_names import FORMATS
 
+    wanted, out = name_to_write(out, fmt, FORMATS)
     open_local_store()
     try:
         if grid is not None and not Grid.select().where(Grid.code == grid).exists():
@@ -104,6 +106,7 @@ def export(
     finally:
         close_store()
     click.echo(export_summary(result, listed(str(p) for p in result.paths)))
+    say_not_overwritten(wanted, out)
 
 
 def _ask_purpose() -> tuple[str, str]:

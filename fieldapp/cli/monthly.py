@@ -7,18 +7,26 @@ written as XLSX and/or PDF from the local store.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 
 import click
 
+from fieldapp.cli.checks import checked_out, fail, name_to_write, say_not_overwritten
 from fieldapp.cli.common import open_local_store, opening_personal_data
+
+
+# Both files are checked before either is written (`checked_out`, then `name_to_write`):
+# a --pdf nowhere stopped the command after the workbook was written.
+def _file(name: str) -> Callable[[Callable[..., None]], Callable[..., None]]:
+    return click.option(name, type=click.Path(path_type=Path), callback=checked_out)
 
 
 @click.command("monthly-report")
 @click.option("--grid", "grid_code", default=None)
 @click.option("--month", default=None)
-@click.option("--xlsx", type=click.Path(dir_okay=False, path_type=Path), default=None)
-@click.option("--pdf", type=click.Path(dir_okay=False, path_type=Path), default=None)
+@_file("--xlsx")
+@_file("--pdf")
 @click.pass_context
 def monthly_report(
     ctx: click.Context, grid_code: str | None, month: str | None, xlsx: Path | None,
@@ -41,6 +49,9 @@ def monthly_report(
         set_language(ctx.obj["lang"])
     if xlsx is None and pdf is None:
         raise click.ClickException(t("monthly.cli.no_output"))
+    # Each name by the export's rules: its format's extension, and a name taken kept.
+    files = {fmt: name_to_write(path, fmt) for fmt, path in (("xlsx", xlsx), ("pdf", pdf))
+             if path is not None}  # fmt: skip
     day = None
     if month:
         try:
@@ -68,13 +79,17 @@ def monthly_report(
                     today=error.day.isoformat(),
                 )
             ) from None
-        try:
-            written = export_monthly(report, xlsx=xlsx, pdf=pdf, lang=language())
-        except OSError as error:
-            raise click.ClickException(
-                t("export.cannot_write", path=xlsx or pdf, error=error.strerror or error)
-            ) from None
+        written: list[Path] = []
+        for fmt, (_, out) in files.items():
+            try:
+                as_xlsx, as_pdf = (out, None) if fmt == "xlsx" else (None, out)
+                written += export_monthly(report, xlsx=as_xlsx, pdf=as_pdf, lang=language())
+            except OSError as error:
+                for path in written:  # all or nothing
+                    path.unlink(missing_ok=True)
+                fail(t("export.cannot_write", path=out, error=error.strerror or error))
     finally:
         close_store()
-    for path in written:
-        click.echo(t("monthly.cli.written", path=path))
+    for wanted, out in files.values():
+        click.echo(t("monthly.cli.written", path=out))
+        say_not_overwritten(wanted, out)

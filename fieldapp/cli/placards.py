@@ -12,7 +12,7 @@ from pathlib import Path
 
 import click
 
-from fieldapp.cli.checks import checked_out, fail
+from fieldapp.cli.checks import checked_folder_out, checked_out, fail
 from fieldapp.cli.common import open_local_store, refuse_not_enrolled, use_language
 from fieldapp.cli.params import InputFile
 
@@ -66,7 +66,10 @@ def scan(ctx: click.Context, photo: Path) -> None:
 @click.option("--grid", "grid_code")
 @click.option("--venue", "venue_code")
 @click.option("--out", type=click.Path(path_type=Path), callback=checked_out)
-@click.option("--png", "png_dir", type=click.Path(file_okay=False, path_type=Path))
+@click.option(
+    "--png", "png_dir", type=click.Path(file_okay=False, path_type=Path),
+    callback=checked_folder_out,
+)  # fmt: skip
 @click.option("--size", type=click.Choice(["A4", "A5"], case_sensitive=False), default="A4")
 @click.pass_context
 def placards(

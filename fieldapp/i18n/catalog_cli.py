@@ -4,8 +4,10 @@ database, a server address), said in one sentence with what to do."""
 from __future__ import annotations
 
 ZH = {
-    "cli.out.is_dir": "{path} 是文件夹：请在 --out 中写上文件名",
-    "cli.out.cannot_write": "无法写入 {path}（{reason}）：请用 --out 换一个位置",
+    "cli.out.is_dir": "{path} 是文件夹：请在 {option} 中写上文件名",
+    "cli.out.cannot_write": "无法写入 {path}（{reason}）：请用 {option} 换一个位置",
+    "cli.out.not_a_file": "{path} 不是普通文件（是设备、管道或套接字），不会被文件替换：请在 {option} 中写一个新文件的名字",
+    "cli.out.not_overwritten": "{path} 已存在，没有覆盖它：已另存为 {written}",
     "cli.reason.missing_dir": "文件夹 {folder} 不存在",
     "cli.reason.not_dir": "{folder} 不是文件夹",
     "cli.reason.permission": "没有写入权限",
@@ -49,8 +51,10 @@ ZH = {
 }
 
 EN = {
-    "cli.out.is_dir": "{path} is a folder: give --out a file name",
-    "cli.out.cannot_write": "Cannot write {path} ({reason}): choose another place with --out",
+    "cli.out.is_dir": "{path} is a folder: give {option} a file name",
+    "cli.out.cannot_write": "Cannot write {path} ({reason}): choose another place with {option}",
+    "cli.out.not_a_file": "{path} is not a regular file (a device, a pipe or a socket) and is not replaced by one: give {option} the name of a new file",
+    "cli.out.not_overwritten": "{path} was there already and is not overwritten: written as {written}",
     "cli.reason.missing_dir": "the folder {folder} does not exist",
     "cli.reason.not_dir": "{folder} is not a folder",
     "cli.reason.permission": "no permission to write there",

@@ -62,7 +62,7 @@ ZH = {
         "人员表是名册：列出导出时的全部人员，不按日期（标题写明日期）。"
     ),
     "cli.option.export.fmt": "xlsx：一个工作簿；csv：每张表一个文件：OUT（检查记录）、OUT_findings.csv、OUT_finding_events.csv、OUT_patrols.csv，有记录时还有 OUT_people.csv、OUT_followups.csv、OUT_incidents.csv、OUT_activities.csv。",
-    "cli.option.export.out": "要写入的文件。",
+    "cli.option.export.out": "要写入的文件（没有扩展名时补上所选格式的）；文件名已被占用时不覆盖，另存为 名称-2。",
     "cli.option.export.first": "第一天（本地日期）。",
     "cli.option.export.last": "最后一天（本地日期）。",
     "cli.option.export.grid": "网格编码；包括它下面的网格。",
@@ -70,16 +70,16 @@ ZH = {
     "cli.option.export.full_personal_data": "完整写出身份证号和电话（仅限网格长；记入审计日志）。CSV 中号码前加制表符，Excel 打开时作为文本，18 位号码不被改动。",
     "cli.help.handover-letter": "为一起移交的隐患打印移交抄告单。\n\n在本设备的数据目录上运行：环境变量 FIELDAPP_HOME 所指的目录，未设时为本用户的应用数据目录（fieldapp device-info 显示所用的目录）。",
     "cli.option.handover-letter.finding_ids": "移交的隐患：复查页（F5）所示的场所编号和检查项，如 --finding 'DM-0006 CAT-08'，或隐患编号；同一次移交的多条可重复写。",
-    "cli.option.handover-letter.out": "要写入的 PDF 文件。",
+    "cli.option.handover-letter.out": "要写入的 PDF 文件（没有 .pdf 时补上）；文件名已被占用时不覆盖，另存为 名称-2。",
     "cli.help.idle-lock": "显示或设置多少分钟不按键后锁定程序（1–60）。",
     "cli.help.monthly-report": "生成一个网格的月报：下面各网格的完成情况、报告、隐患、活动、巡逻、事件和考核得分。\n\n在本设备的数据目录上运行：环境变量 FIELDAPP_HOME 所指的目录，未设时为本用户的应用数据目录（fieldapp device-info 显示所用的目录）。",
     "cli.option.monthly-report.grid_code": "默认：我的第一个网格。",
     "cli.option.monthly-report.month": "年-月；默认：本月。",
-    "cli.option.monthly-report.xlsx": "要写入的 XLSX 文件。",
-    "cli.option.monthly-report.pdf": "要写入的 PDF 文件。",
+    "cli.option.monthly-report.xlsx": "要写入的 XLSX 文件（没有 .xlsx 时补上）；文件名已被占用时不覆盖，另存为 名称-2。",
+    "cli.option.monthly-report.pdf": "要写入的 PDF 文件（没有 .pdf 时补上）；文件名已被占用时不覆盖，另存为 名称-2。",
     "cli.help.notice": "打印一个场所的整改通知书。\n\n在本设备的数据目录上运行：环境变量 FIELDAPP_HOME 所指的目录，未设时为本用户的应用数据目录（fieldapp device-info 显示所用的目录）。",
     "cli.option.notice.venue_code": "场所编号，如 DM-0042。",
-    "cli.option.notice.out": "要写入的 PDF 文件。",
+    "cli.option.notice.out": "要写入的 PDF 文件（没有 .pdf 时补上）；文件名已被占用时不覆盖，另存为 名称-2。",
     "cli.help.placards": (
         "把未签名的场所标牌打印成 PDF。\n\n"
         "设备从不签发标牌：二维码里是场所编号，能找到场所，但不能证明到过现场，每张标牌上都写明了这一点。"
@@ -186,7 +186,7 @@ EN = {
         "OUT_finding_events.csv, OUT_patrols.csv, and where there are any, OUT_people.csv, "
         "OUT_followups.csv, OUT_incidents.csv, OUT_activities.csv."
     ),
-    "cli.option.export.out": "The file to write.",
+    "cli.option.export.out": "The file to write (the format's extension added when it has none); a name taken is not overwritten: NAME-2 is written instead.",
     "cli.option.export.first": "First local date.",
     "cli.option.export.last": "Last local date.",
     "cli.option.export.grid": "A grid code; the grids under it are included.",
@@ -194,16 +194,16 @@ EN = {
     "cli.option.export.full_personal_data": "Write ID numbers and phones in full (supervisors only; audited). In CSV each number starts with a tab, so Excel keeps it as text and an 18-digit ID number whole.",
     "cli.help.handover-letter": "Print the hand-over letter for findings handed over together.\n\nWorks on this device's data directory: the one FIELDAPP_HOME names, or when it is unset the user's application data directory (fieldapp device-info shows which).",
     "cli.option.handover-letter.finding_ids": "A hazard handed over: its venue code and check item as the review screen (F5) shows them, e.g. --finding 'DM-0006 CAT-08', or its id; repeat for several of the same hand-over.",
-    "cli.option.handover-letter.out": "The PDF file to write.",
+    "cli.option.handover-letter.out": "The PDF file to write (.pdf added when missing); a name taken is not overwritten: NAME-2 is written instead.",
     "cli.help.idle-lock": "Show or set the minutes without a key press after which the app locks (1–60).",
     "cli.help.monthly-report": "Write a grid's monthly report: completion, reports, hazards, activities, patrols, incidents and the assessment score per grid under it.\n\nWorks on this device's data directory: the one FIELDAPP_HOME names, or when it is unset the user's application data directory (fieldapp device-info shows which).",
     "cli.option.monthly-report.grid_code": "Default: my first grid.",
     "cli.option.monthly-report.month": "YYYY-MM; default: this month.",
-    "cli.option.monthly-report.xlsx": "The XLSX file to write.",
-    "cli.option.monthly-report.pdf": "The PDF file to write.",
+    "cli.option.monthly-report.xlsx": "The XLSX file to write (.xlsx added when missing); a name taken is not overwritten: NAME-2 is written instead.",
+    "cli.option.monthly-report.pdf": "The PDF file to write (.pdf added when missing); a name taken is not overwritten: NAME-2 is written instead.",
     "cli.help.notice": "Print the rectification notice of a venue.\n\nWorks on this device's data directory: the one FIELDAPP_HOME names, or when it is unset the user's application data directory (fieldapp device-info shows which).",
     "cli.option.notice.venue_code": "The venue code, e.g. DM-0042.",
-    "cli.option.notice.out": "The PDF file to write.",
+    "cli.option.notice.out": "The PDF file to write (.pdf added when missing); a name taken is not overwritten: NAME-2 is written instead.",
     "cli.help.placards": (
         "Print UNSIGNED venue placards to a PDF.\n\n"
         "A device never signs placards: the QR holds the venue code, which finds the venue but "

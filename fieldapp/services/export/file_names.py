@@ -1,55 +1,66 @@
-"""The ledger file's name follows its format: an XLSX workbook is not written under a
-.csv name, nor CSV under .xlsx (a spreadsheet program opening it would say it is broken)."""
+"""A written file's name follows its format: an XLSX workbook is not written under a
+.csv or .pdf name, nor CSV under .xlsx (a program opening it would say it is broken), and
+a name taken is never overwritten. One set of rules for the export screen and the
+command line's export, monthly report, notice and letter."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from fieldapp.i18n import t
 
-FORMATS = ("xlsx", "csv")
+FORMATS = ("xlsx", "csv")  # the ledger's
+SUFFIXES = ("xlsx", "csv", "pdf")  # a name ending in one of these is not given another
 
 
 class WrongSuffix(ValueError):
     """The name ends in another format's extension: which one is meant is not guessed."""
 
-    def __init__(self, out: Path, fmt: str) -> None:
+    def __init__(self, out: Path, fmt: str, other: str | None) -> None:
         super().__init__(f"{out}: {fmt}")
         self.out = out
         self.fmt = fmt
+        self.other = other  # the format the name's extension is, when it can be chosen
 
     def text(self) -> str:
-        other = next(f for f in FORMATS if f != self.fmt)
-        return t(
-            "export.wrong_suffix",
-            format=self.fmt.upper(),
-            suffix=self.out.suffix,
-            expected=f".{self.fmt}",
-            other=other.upper(),
-        )
+        said = {"format": self.fmt.upper(), "suffix": self.out.suffix, "expected": f".{self.fmt}"}
+        if self.other is None:
+            return t("export.wrong_suffix_only", **said)
+        return t("export.wrong_suffix", other=self.other.upper(), **said)
 
 
-def path_for_format(out: Path, fmt: str) -> Path:
-    """Where the ledger in `fmt` goes: `out` when it ends in `.fmt`; `out` with `.fmt`
-    added when it ends in no format's extension (台账.6月 → 台账.6月.xlsx); WrongSuffix
-    when it ends in another format's."""
+def path_for_format(out: Path, fmt: str, choices: tuple[str, ...] = FORMATS) -> Path:
+    """Where the file in `fmt` goes: `out` when it ends in `.fmt`; `out` with `.fmt`
+    added when it ends in no known extension (台账.6月 → 台账.6月.xlsx); WrongSuffix
+    when it ends in another (b.pdf for a workbook), saying to choose that format when it
+    is one of `choices`."""
     suffix = out.suffix.lower().lstrip(".")
     if suffix == fmt:
         return out
-    if suffix in FORMATS:
-        raise WrongSuffix(out, fmt)
+    if suffix in SUFFIXES:
+        raise WrongSuffix(out, fmt, suffix if suffix in choices else None)
     return out.with_name(f"{out.name}.{fmt}")
 
 
-def free_path(out: Path, fmt: str) -> Path:
+def not_a_file(path: Path) -> bool:
+    """`path` is there and is no regular file (a device such as /dev/null, a pipe, a
+    socket, a folder): a file is not written in its place."""
+    return path.exists() and not path.is_file()
+
+
+def free_path(out: Path, fmt: str, beside: tuple[str, ...] = ()) -> Path:
     """`out`, or when a file it would write is there already (CSV writes several beside
-    it), the first of out-2, out-3, … that writes none: an export never overwrites a file
-    without asking (F10 twice rewrote the same workbook)."""
+    it; `beside`: suffixes of files written with it, .pdf beside a monthly .xlsx), the
+    first of out-2, out-3, … that writes none: an export never overwrites a file without
+    asking (F10 twice rewrote the same workbook). A symbolic link is a name taken, even
+    one whose file is gone: it is not replaced by a file."""
     from fieldapp.reports.ledger import csv_paths
 
     def taken(path: Path) -> bool:
-        files = csv_paths(path).values() if fmt == "csv" else [path]
-        return any(f.exists() for f in files)
+        files = list(csv_paths(path).values()) if fmt == "csv" else [path]
+        files += [path.with_suffix(suffix) for suffix in beside]
+        return any(os.path.lexists(f) for f in files)
 
     suffix = f".{fmt}" if out.suffix.lower() == f".{fmt}" else ""
     stem = out.name[: len(out.name) - len(suffix)]
