@@ -1,5 +1,6 @@
 """`fieldapp export` on a data directory with no device ended in a NotEnrolled traceback;
-it now says what device-info says (the directory it read, FIELDAPP_HOME) and exits 3."""
+it now says what device-info says (the directory it read, FIELDAPP_HOME) and exits 3,
+and writes nothing (it left a workbook of headers only)."""
 
 from __future__ import annotations
 
@@ -26,3 +27,4 @@ def test_export_on_no_device_says_so_as_device_info_does(
     assert export.exception is None or isinstance(export.exception, SystemExit)
     assert said in export.output and str(tmp_path / "empty") in export.output
     assert info.output.strip() in export.output
+    assert not out.exists()  # refused: no workbook of headers only left behind

@@ -214,6 +214,9 @@ def export_ledger(
     began = time.perf_counter()
     f = where or ExportFilter()
     publish_names()  # a kind the office added named as the office wrote it, headless too
+    # Whose grids, before any file: with no device here (NotEnrolled) nothing is written
+    # (a workbook of headers only was left behind).
+    grids = grid_codes_under([f.grid] if f.grid else [c for c, _ in me().grids])
     labels = Labels(lang)
     names = person_names()
     n_inspections = Inspection.select().join(Venue).where(_inspection_condition(f)).count()
@@ -279,7 +282,6 @@ def export_ledger(
             lambda chunk: event_rows(chunk, labels, names, said),
         )
         people = 0
-        grids = grid_codes_under([f.grid] if f.grid else [c for c, _ in me().grids])
         if Household.select().exists():
             people = write_people_sheets(sink.sheet, sink.row, labels, grids,
                                          full=full_personal_data, days=(f.first, f.last))  # fmt: skip
