@@ -35,6 +35,7 @@ from fieldapp.services.incidents.record import EvidenceFile, HistoryEvent, Incid
 from fieldapp.tui.messages import SyncRequested
 from fieldapp.tui.screens import FieldScreen
 from fieldapp.tui.screens.incident_actions import ACTION_BINDINGS, Acted, IncidentActing
+from fieldapp.tui.screens.incident_table import pulled_incidents
 from fieldapp.tui.screens.viewer import open_and_say
 from fieldapp.tui.widgets.key_footer import KeyFooter
 
@@ -245,6 +246,12 @@ class IncidentRecordScreen(IncidentActing, FieldScreen[bool | None]):
     def incidents_changed(self) -> None:
         self.changed = True
         self._load()
+
+    def synced(self) -> None:
+        """A sync that pulled incidents shows this one as it is now, and the list it was
+        opened from reads itself again on the way back (`changed`)."""
+        if pulled_incidents(getattr(self.app, "sync_outcome", None)):
+            self.incidents_changed()
 
     def _photos_here(self) -> list[EvidenceFile]:
         evidence = self.record.evidence if self.record else ()
