@@ -146,3 +146,24 @@ async def test_the_assessment_tab_and_the_monthly_report(
         header, first = rows[2], rows[3]
         assert first[1] == "T01" and first[header.index("考核得分")] == report.rows[0].score
         assert any("月报已导出" in n.message for n in app._notifications)
+
+
+async def test_the_monthly_report_made_again_keeps_the_first(
+    frozen_clock: object, demo_home: Path
+) -> None:
+    """F6 `m` twice overwrote 月报-T01-<month>.xlsx and .pdf without a word: the second
+    pair is -2, as an export's file, and the notice names it."""
+    act_as("supervisor")
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_screen(app, pilot, "f6", DashboardScreen)
+        screen.query_one(TabbedContent).active = "tab-assessment"
+        await settle(app, pilot)
+        for _ in range(2):
+            await pilot.press("m")
+            await settle(app, pilot, rounds=2)
+        said = [n.message for n in app._notifications if "月报已导出" in n.message]
+    books = sorted(p.name for p in (demo_home / "exports").glob("月报-T01-*"))
+    stem = min(books, key=len).removesuffix(".pdf")
+    assert books == [f"{stem}-2.pdf", f"{stem}-2.xlsx", f"{stem}.pdf", f"{stem}.xlsx"]
+    assert f"{stem}-2.xlsx" in said[-1] and f"{stem}-2.pdf" in said[-1], said

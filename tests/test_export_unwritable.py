@@ -5,6 +5,7 @@ another path can be tried, and the whole form stays on screen."""
 from __future__ import annotations
 
 import errno
+import os
 from pathlib import Path
 
 import pytest
@@ -88,3 +89,34 @@ async def test_the_failure_is_said_once_on_the_screen_and_goes_when_it_is_left(
         assert app.screen is not screen
         assert not any("无法写入" in n.message for n in app._notifications)
         assert not any("无法写入" in line for line in screen_lines(app))
+
+
+@pytest.mark.usefixtures("chinese")
+async def test_a_missing_folder_is_refused_not_made_as_the_command_line_refuses_it(
+    frozen_clock: object, demo_home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """ctrl+e made /tmp/nonexist/deeper for q.xlsx where `fieldapp export` refuses; a
+    device or a pipe typed is not replaced by a file; a relative name is shown as the file
+    it wrote, in full."""
+    os.mkfifo(tmp_path / "pipe")
+    monkeypatch.chdir(tmp_path)
+    app = make_app()
+    async with app.run_test(size=SMALL) as pilot:
+        screen = await open_screen(app, pilot, "ctrl+e", ExportScreen)
+        field = screen.query_one("#export-path", Input)
+        for typed, said in (
+            (tmp_path / "nonexist" / "deeper" / "q.xlsx", "这个文件夹不存在"),
+            (tmp_path / "pipe", "这不是普通文件"),
+        ):
+            field.value = str(typed)
+            await pilot.press("f10")
+            await settle(app, pilot, rounds=2)
+            status = str(screen.query_one("#export-status", Static).render())
+            assert "无法写入" in status and said in status, status
+            assert screen.written == () and not screen.running
+        assert not (tmp_path / "nonexist").exists() and (tmp_path / "pipe").is_fifo()
+        field.value = "q"
+        await pilot.press("f10")
+        await settle(app, pilot, rounds=3)
+        assert screen.written == (tmp_path / "q.xlsx",)
+        assert field.value == str(tmp_path / "q.xlsx")

@@ -62,6 +62,15 @@ async def open_queue(app: FieldApp, pilot, queue: str) -> ReviewScreen:  # type:
     return app.screen
 
 
+async def on_an_open_hazard(app: FieldApp, pilot) -> None:  # type: ignore[no-untyped-def]
+    """F5, everything not closed, the cursor on an open hazard."""
+    screen = await open_queue(app, pilot, "6")
+    row = next(r for r in screen.rows if r.state == "open")
+    table = screen.query_one("#review-table")
+    table.move_cursor(row=table.get_row_index(row.finding_id))  # type: ignore[attr-defined]
+    await settle(app, pilot)
+
+
 def hand_over_a_whole_venue() -> Venue:
     """A venue whose every open hazard may be handed over now (overdue or major), handed
     over to the fire brigade: nothing of it is left for the venue to rectify."""
@@ -175,11 +184,7 @@ async def test_p_says_at_once_that_the_notice_is_being_made_and_a_second_p_makes
     monkeypatch.setattr(notices, "render_notice", slow_render)
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        screen = await open_queue(app, pilot, "6")  # everything not closed
-        row = next(r for r in screen.rows if r.state == "open")
-        table = screen.query_one("#review-table")
-        table.move_cursor(row=table.get_row_index(row.finding_id))  # type: ignore[attr-defined]
-        await settle(app, pilot)
+        await on_an_open_hazard(app, pilot)
         await pilot.press("p")
         said_at_once = messages(app)[-1]
         await pilot.press("p")  # impatient
@@ -191,3 +196,19 @@ async def test_p_says_at_once_that_the_notice_is_being_made_and_a_second_p_makes
     assert said_then == "上一份文件还在生成，请稍候，生成后会提示。"
     assert len(rendered) == 1, rendered
     assert said_last == f"已生成 {rendered[0]}"
+
+
+async def test_a_notice_printed_again_is_written_beside_the_first(demo_supervisor: Path) -> None:
+    """`p` twice on one venue wrote notice-<number>.pdf over the notice already handed
+    out: the second is -2, as a reprinted letter's, and the toast names it."""
+    skip_without_cjk_font()
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await on_an_open_hazard(app, pilot)
+        for _ in range(2):
+            await pilot.press("p")
+            await settle(app, pilot, rounds=3)
+        said = messages(app)[-1]
+    first, second = sorted(notices_written(), key=lambda p: len(p.name))
+    assert second.name == first.name.removesuffix(".pdf") + "-2.pdf"
+    assert said == f"已生成 {second}"

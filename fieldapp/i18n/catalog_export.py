@@ -26,6 +26,7 @@ ZH: dict[str, str] = {
     "export.unwritable.disk_full": "无法写入「{folder}」：磁盘已满。请删除不用的文件腾出空间，或换一个磁盘（例如U盘）。",
     "export.unwritable.not_a_folder": "无法写入「{folder}」：这不是一个文件夹。请换一个文件夹（例如U盘或“文档”）。",
     "export.unwritable.is_a_folder": "无法写入「{path}」：这是一个文件夹。请在文件夹后面写上文件名（例如 台账.xlsx）。",
+    "export.unwritable.not_a_file": "无法写入「{path}」：这不是普通文件（是设备、管道或套接字）。请写一个新文件的名字（例如 台账.xlsx）。",
     "export.unwritable.other": "无法写入「{folder}」：系统不允许在这里保存文件。请换一个文件夹（例如U盘或“文档”）。",
 }
 
@@ -59,5 +60,6 @@ EN: dict[str, str] = {
     "export.unwritable.disk_full": "Cannot write to '{folder}': the disk is full. Delete files you no longer need, or choose another disk (a USB stick).",
     "export.unwritable.not_a_folder": "Cannot write to '{folder}': it is not a folder. Choose another folder (a USB stick or your documents).",
     "export.unwritable.is_a_folder": "Cannot write to '{path}': it is a folder. Add a file name after it (for example ledger.xlsx).",
+    "export.unwritable.not_a_file": "Cannot write to '{path}': it is not a regular file (a device, a pipe or a socket). Give the name of a new file (for example ledger.xlsx).",
     "export.unwritable.other": "Cannot write to '{folder}': the system does not let files be saved there. Choose another folder (a USB stick or your documents).",
 }

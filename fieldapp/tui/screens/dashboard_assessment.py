@@ -59,12 +59,13 @@ def write_monthly(report: MonthlyReport, folder: Path, lang: str) -> list[Path]:
     from fieldapp.paths import private_folder
     from fieldapp.reports.monthly import label
     from fieldapp.services.dashboard.monthly import export_monthly
+    from fieldapp.services.export.file_names import free_path
 
     private_folder(folder)  # owner-only, as the documents folder
     stem = f"{label('monthly.file', lang)}-{report.grid_code}-{report.month:%Y-%m}"
-    return export_monthly(
-        report, xlsx=folder / f"{stem}.xlsx", pdf=folder / f"{stem}.pdf", lang=lang
-    )
+    # The month's report made again keeps the first pair: both as -2, -3, …
+    xlsx = free_path(folder / f"{stem}.xlsx", "xlsx", beside=(".pdf",))
+    return export_monthly(report, xlsx=xlsx, pdf=xlsx.with_suffix(".pdf"), lang=lang)
 
 
 def compose_assessment() -> ComposeResult:

@@ -25,7 +25,13 @@ from textual.worker import Worker, WorkerState
 
 from fieldapp.domain.typed import no_such_day, typed_date
 from fieldapp.i18n import language, listed, t
-from fieldapp.services.export.file_names import FORMATS, WrongSuffix, free_path, path_for_format
+from fieldapp.services.export.file_names import (
+    FORMATS,
+    WrongSuffix,
+    free_path,
+    not_a_file,
+    path_for_format,
+)
 from fieldapp.tui.screens import FieldScreen
 from fieldapp.tui.widgets.key_footer import KeyFooter
 
@@ -90,6 +96,7 @@ class ExportScreen(FieldScreen[None]):
         self.running = False
         self.written: tuple[Path, ...] = ()
         self.not_overwritten: Path | None = None  # the file there already, kept as it was
+        self.own_folder: Path | None = None  # the data directory's exports, made if need be
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -154,6 +161,7 @@ class ExportScreen(FieldScreen[None]):
         # The file is written under the name shown (F10 does not name it anew, by when it
         # runs: a person reads the name to find the file); one there already is not
         # overwritten (`free_path`).
+        self.own_folder = event.folder
         path = default_path(event.folder, self._format(), event.moment)
         self.query_one("#export-path", Input).value = str(path)
 
@@ -190,8 +198,12 @@ class ExportScreen(FieldScreen[None]):
         if not text:
             self._fail(t("export_ui.no_path"), "#export-path")
             return
+        asked = Path(text).expanduser().absolute()  # the field shows the file written
+        if not_a_file(asked):  # a device, a pipe: never replaced by a file
+            self._fail(t("export.unwritable.not_a_file", path=asked), "#export-path")
+            return
         try:
-            out = path_for_format(Path(text).expanduser(), self._format())
+            out = path_for_format(asked, self._format())
         except WrongSuffix as wrong:
             self._fail(wrong.text(), "#export-path")
             return
@@ -235,7 +247,10 @@ class ExportScreen(FieldScreen[None]):
             self.post_message(self.ExportProgress(done, total))
 
         try:
-            out.parent.mkdir(parents=True, exist_ok=True)
+            # Only the app's own folder is made; another that is missing is refused, as
+            # the CLI refuses it (a typo silently made folders).
+            if out.parent == self.own_folder:
+                out.parent.mkdir(parents=True, exist_ok=True)
             with db.connection_context():
                 result = export_ledger(
                     out,

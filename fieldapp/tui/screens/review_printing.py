@@ -85,6 +85,7 @@ class ReviewPrinting(FieldScreen[None]):
             notice_for_venue,
             unit_names,
         )
+        from fieldapp.services.export.file_names import free_path
         from fieldapp.store import db
 
         written: list[Path] = []
@@ -93,7 +94,8 @@ class ReviewPrinting(FieldScreen[None]):
             for venue_code in venue_codes:
                 try:
                     doc = notice_for_venue(venue_code)
-                    out = documents_dir() / f"notice-{safe_name(doc.number)}.pdf"
+                    # A reprint keeps the first (a notice handed out): -2, as a letter's.
+                    out = free_path(documents_dir() / f"notice-{safe_name(doc.number)}.pdf", "pdf")
                     render_notice(doc, out)
                 except NothingToRectify as nothing:
                     if nothing.units and letter_key:
