@@ -11,6 +11,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable
 
+from peewee import fn
+
 from fieldapp.domain import findings as machine
 from fieldapp.domain.clock import today
 from fieldapp.domain.personal import mask_numbers_in_text
@@ -31,7 +33,7 @@ from fieldapp.services.inspection.venues import by_code
 from fieldapp.services.review.detail import describe_event, person_names
 from fieldapp.services.review.queues import finding_label
 from fieldapp.store.db import fk
-from fieldapp.store.models import Finding, Grid, Inspection, Venue
+from fieldapp.store.models import Finding, FindingEvent, Grid, Inspection, Venue
 
 
 class DocumentError(LookupError):
@@ -179,6 +181,34 @@ def history_lines(finding_id: str) -> list[str]:
 def _in_letter_language(lines: Callable[[str], list[str]], record_id: str) -> tuple[str, ...]:
     with written_in(LETTER_LANGUAGE):
         return tuple(lines(record_id))
+
+
+def handed_over_together(finding_id: str) -> list[str]:
+    """The hazards handed over under the same receiving unit and 文号 as this one (this one
+    among them), by venue code and item: the letter of that hand-over. Just this one when
+    it is not handed over, and the letter then says so."""
+    state = findings.fold_of(finding_id)
+    if not state.handed_over_to:
+        return [finding_id]
+    unit = fn.json_extract(FindingEvent.data, "$.unit")
+    reference = fn.json_extract(FindingEvent.data, "$.reference")
+    candidates = (
+        FindingEvent.select(FindingEvent.finding)
+        .where(
+            (FindingEvent.type == "handed_over")
+            & (unit == state.handed_over_to)
+            & (reference == state.reference)
+        )
+        .distinct()
+    )
+    ids = {finding_id} | {
+        other.finding_id
+        for other in candidates
+        if (folded := findings.fold_of(other.finding_id)).handed_over_to == state.handed_over_to
+        and folded.reference == state.reference
+    }
+    order = Finding.select(Finding.id).join(Venue).where(Finding.id.in_(list(ids)))
+    return [row.id for row in order.order_by(Venue.code, Finding.item_code, Finding.id)]
 
 
 def handover_letter(finding_ids: Iterable[str]) -> HandOverLetter:

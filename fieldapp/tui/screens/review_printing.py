@@ -40,6 +40,8 @@ class ReviewPrinting(FieldScreen[None]):
 
     if TYPE_CHECKING:
         # Supplied by ReviewScreen (the list); declared for the type checker only.
+        marked: dict[str, ReviewRow]
+
         def targets(self) -> list[ReviewRow]: ...
 
     def _chosen_to_print(self) -> list[ReviewRow]:
@@ -132,22 +134,31 @@ class ReviewPrinting(FieldScreen[None]):
         return self.Said(t("review_ui.printed", path=out))
 
     def action_print_letter(self) -> None:
+        """The letter of the marked hazards; with none marked, of the whole hand-over the
+        cursor's hazard went with (every hazard under its receiving unit and 文号), as a
+        batch handed over with F10 is one letter to the unit."""
         rows = self._chosen_to_print()
         if not rows:
             return
         self.notify(t("review_ui.printing_letter"))
-        self._print_letter([r.finding_id for r in rows])
+        self._print_letter([r.finding_id for r in rows], whole_hand_over=not self.marked)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="review-print")
-    def _print_letter(self, ids: list[str]) -> None:
+    def _print_letter(self, ids: list[str], *, whole_hand_over: bool) -> None:
         from fieldapp.reports.notices import render_handover_letter
         from fieldapp.reports.placards import FontMissing
-        from fieldapp.services.documents.notices import DocumentError, handover_letter
+        from fieldapp.services.documents.notices import (
+            DocumentError,
+            handed_over_together,
+            handover_letter,
+        )
         from fieldapp.services.export.file_names import free_path
         from fieldapp.store import db
 
         with db.connection_context():
             try:
+                if whole_hand_over:
+                    ids = handed_over_together(ids[0])
                 letter = handover_letter(ids)
                 name = f"handover-{letter.handed_over_on:%Y%m%d}-{safe_name(letter.reference)}"
                 # A letter reprinted for more of the hand-over's hazards keeps the first:
