@@ -32,15 +32,17 @@ def _run(home: Path, *args: str) -> Result:
     [("monthly-report", "--grid", "NOPE", "--xlsx", "m.xlsx"),
      ("report", "--grid", "NOPE", "--zero")],
 )  # fmt: skip
-def test_an_unknown_grid_is_refused_in_chinese_throughout(home: Path, args: tuple[str]) -> None:
-    result = _run(home, *args)
+def test_an_unknown_grid_is_refused_in_chinese_throughout(
+    demo_home: Path, args: tuple[str]
+) -> None:
+    result = _run(demo_home, *args)
     assert result.exit_code == 1, result.output
     assert "错误：没有编码为 NOPE 的网格" in result.output
     assert "Error" not in result.output
 
 
-def test_in_english_the_prefix_is_english(home: Path) -> None:
-    result = _run(home, "--lang", "en", "report", "--grid", "NOPE", "--zero")
+def test_in_english_the_prefix_is_english(demo_home: Path) -> None:
+    result = _run(demo_home, "--lang", "en", "report", "--grid", "NOPE", "--zero")
     assert result.exit_code == 1, result.output
     assert "Error: " in result.output and "NOPE" in result.output
     assert "错误" not in result.output

@@ -14,8 +14,9 @@ from click.testing import CliRunner
 from pypdf import PdfReader
 
 from fieldapp.cli import main
+from fieldapp.services.common.identity import set_identity
 from fieldapp.store import close_store, open_store
-from fieldapp.store.models import Grid, Venue
+from fieldapp.store.models import Grid, Person, Venue
 
 pytestmark = pytest.mark.usefixtures("chinese")  # the CLI's --lang sets it: reset after
 
@@ -54,6 +55,8 @@ def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     Grid.create(code="YM", name="芸美村", level="village", parent=None)
     Venue.create(id="v4", code="YM-0001", name=NAME, kind="supermarket", grid="YM",
                  address="示例路1号", contact="张三", phone="13800000000")  # fmt: skip
+    Person.create(id="p-1", name="李巡查", role="inspector")
+    set_identity("p-1", "d-1")  # an enrolled device: the CLI refuses an empty one
     close_store()
     return tmp_path
 

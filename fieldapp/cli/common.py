@@ -36,11 +36,23 @@ def use_language(ctx: click.Context) -> None:
         set_language(lang)
 
 
-def open_local_store() -> None:
+def open_local_store(*, unenrolled_too: bool = False) -> None:
+    """Open the device's store. A command that reads it refuses, with device-info's
+    sentence naming the directory it looked in, where no device is enrolled: before a
+    store is made in an empty FIELDAPP_HOME (a "no venue" or "no grid" said there sent
+    people looking for a typo). `unenrolled_too` for the commands that enrol, sync or
+    say so themselves."""
     from fieldapp.paths import store_path
-    from fieldapp.store import open_store
+    from fieldapp.services.common.identity import enrolled
+    from fieldapp.store import close_store, open_store
 
-    open_store(store_path())
+    path = store_path()
+    if not unenrolled_too and not path.exists():
+        refuse_not_enrolled()
+    open_store(path)
+    if not unenrolled_too and not enrolled():
+        close_store()
+        refuse_not_enrolled()
 
 
 def unlock_personal_data() -> None:

@@ -47,7 +47,7 @@ def enroll(
     from sync.client import SyncError, enroll_device
 
     use_language(ctx)
-    open_local_store()
+    open_local_store(unenrolled_too=True)
     try:
         answer = enroll_device(
             url, code, device_name=device_name or platform.node(),
@@ -108,7 +108,7 @@ def sync_command(ctx: click.Context, insecure_http: bool) -> None:
     from fieldapp.store.personal_data import LOCKED_OPS_WARNING
 
     use_language(ctx)
-    open_local_store()
+    open_local_store(unenrolled_too=True)
     result = _sync_with_bars(insecure_http)
     after_sync(result)
     if LOCKED_OPS_WARNING in result.warnings:  # people records held back behind the PIN:
@@ -184,7 +184,7 @@ def device_info(ctx: click.Context) -> None:
     from fieldapp.services.common.identity import device_info as read_device_info
 
     use_language(ctx)
-    open_local_store()
+    open_local_store(unenrolled_too=True)
     info = read_device_info()
     if not info.device_id:  # which directory it read: a FIELDAPP_HOME forgotten shows
         click.echo(t("device_info.not_enrolled", home=data_home()))
@@ -215,7 +215,7 @@ def idle_lock(ctx: click.Context, minutes: float | None) -> None:
     from fieldapp.services.common import device_lock
 
     use_language(ctx)
-    open_local_store()
+    open_local_store(unenrolled_too=True)  # a setting of the device, before enrolment too
     if minutes is not None:
         try:
             device_lock.set_idle_lock_minutes(minutes)
