@@ -16,7 +16,7 @@ from textual.widgets import Input, ProgressBar, Static
 
 from fieldapp.domain import clock
 from fieldapp.i18n import t
-from fieldapp.services.export.file_names import free_path
+from fieldapp.services.common.file_names import free_path
 from fieldapp.tui.app import make_app
 from fieldapp.tui.screens.export import ExportScreen
 

@@ -56,7 +56,7 @@ def write_problem(path: Path, option: str = "--out") -> str | None:
     """Why `path`, given as `option`, cannot be written (None when it can). A device, a
     pipe or a socket there is refused: `--out /dev/null` run as root replaced the device
     with a regular file holding the workbook."""
-    from fieldapp.services.export.file_names import not_a_file
+    from fieldapp.services.common.file_names import not_a_file
 
     if path.is_dir():
         return t("cli.out.is_dir", path=path, option=option)
@@ -102,10 +102,10 @@ def checked_folder_out(
 
 def name_to_write(out: Path, fmt: str, choices: tuple[str, ...] = ()) -> tuple[Path, Path]:
     """The name `out` stands for in `fmt` and the file to write for it, by the export
-    screen's rules (`services.export.file_names`): the format's extension added when it
+    screen's rules (`services.common.file_names`): the format's extension added when it
     has none, another format's refused, a name taken kept and -2, -3, … written instead.
     `choices`: the formats the command could be asked for instead (--format)."""
-    from fieldapp.services.export.file_names import WrongSuffix, free_path, path_for_format
+    from fieldapp.services.common.file_names import WrongSuffix, free_path, path_for_format
 
     try:
         wanted = path_for_format(out, fmt, choices or (fmt,))

@@ -60,8 +60,8 @@ def export(
 
     if first and last and first > last:
         raise click.UsageError(t("export.range_reversed", first=first.date(), last=last.date()))
+    from fieldapp.services.common.file_names import FORMATS
     from fieldapp.services.common.identity import NotEnrolled
-    from fieldapp.services.export.file_names import FORMATS
 
     wanted, out = name_to_write(out, fmt, FORMATS)
     open_local_store()

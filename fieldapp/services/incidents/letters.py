@@ -109,7 +109,7 @@ def incident_letter(incident_ids: Iterable[str]) -> IncidentLetter:
 def write_letter(incident_ids: Iterable[str]) -> Path:
     """Write the letter under FIELDAPP_HOME/documents; its path. A letter of another
     incident with the same 文号 is kept: this one takes the next free name (…-2.pdf)."""
-    from fieldapp.services.export.file_names import free_path
+    from fieldapp.services.common.file_names import free_path
 
     letter = incident_letter(incident_ids)
     folder = private_folder(data_home() / "documents")

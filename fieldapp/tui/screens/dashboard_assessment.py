@@ -58,8 +58,8 @@ def write_monthly(report: MonthlyReport, folder: Path, lang: str) -> list[Path]:
     """The month's report as XLSX and PDF in `folder` (call in a worker thread)."""
     from fieldapp.paths import private_folder
     from fieldapp.reports.monthly import label
+    from fieldapp.services.common.file_names import free_path
     from fieldapp.services.dashboard.monthly import export_monthly
-    from fieldapp.services.export.file_names import free_path
 
     private_folder(folder)  # owner-only, as the documents folder
     stem = f"{label('monthly.file', lang)}-{report.grid_code}-{report.month:%Y-%m}"

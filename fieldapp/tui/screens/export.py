@@ -25,7 +25,7 @@ from textual.worker import Worker, WorkerState
 
 from fieldapp.domain.typed import no_such_day, typed_date
 from fieldapp.i18n import language, listed, t
-from fieldapp.services.export.file_names import (
+from fieldapp.services.common.file_names import (
     FORMATS,
     WrongSuffix,
     free_path,

@@ -81,13 +81,13 @@ class ReviewPrinting(FieldScreen[None]):
     def _print_notices(self, venue_codes: list[str], letter_key: str) -> None:
         from fieldapp.reports.notices import render_notice
         from fieldapp.reports.placards import FontMissing
+        from fieldapp.services.common.file_names import free_path
         from fieldapp.services.documents.notices import (
             DocumentError,
             NothingToRectify,
             notice_for_venue,
             unit_names,
         )
-        from fieldapp.services.export.file_names import free_path
         from fieldapp.store import db
 
         written: list[Path] = []
@@ -147,12 +147,12 @@ class ReviewPrinting(FieldScreen[None]):
     def _print_letter(self, ids: list[str], *, whole_hand_over: bool) -> None:
         from fieldapp.reports.notices import render_handover_letter
         from fieldapp.reports.placards import FontMissing
+        from fieldapp.services.common.file_names import free_path
         from fieldapp.services.documents.notices import (
             DocumentError,
             handed_over_together,
             handover_letter,
         )
-        from fieldapp.services.export.file_names import free_path
         from fieldapp.store import db
 
         with db.connection_context():
