@@ -40,6 +40,7 @@ ZH: dict[str, str] = {
     "incident.photos.title": "补充照片 · {code}",
     "incident.photos.path": "照片文件的路径（或在下面选择文件），多个用 ； 分隔，回车添加",
     "incident.photos.added": "已给事件补充 {count} 张照片，同步时上传。",
+    "incident.photos.already_attached": "这些照片已在事件的证据里，没有补充；请选择其他照片。",
 }
 
 EN: dict[str, str] = {
@@ -79,4 +80,11 @@ EN: dict[str, str] = {
     "incident.photos.path": "Photo file paths (or pick files below), separated by ;, Enter adds",
     "incident.photos.added": "{count} photos added to the incident; sent with the next sync.",
     "incident.photos.added_one": "1 photo added to the incident; sent with the next sync.",
+    "incident.photos.already_attached": (
+        "These {count} photos are in the incident's evidence already; nothing was added."
+        " Choose other photos."
+    ),
+    "incident.photos.already_attached_one": (
+        "This photo is in the incident's evidence already; nothing was added. Choose another photo."
+    ),
 }
