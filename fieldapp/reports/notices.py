@@ -253,6 +253,9 @@ def render_notice(
         rows = []
         for n, item in enumerate(notice.items, 1):
             due = L("review.notice.on_the_spot") if item.on_the_spot else _date(item.deadline)
+            if item.deadline and item.deadline < notice.issued_on:
+                late = (notice.issued_on - item.deadline).days  # a reprint of a late hazard
+                due += "\n" + L("review.notice.overdue", count=late)
             rows.append(
                 [
                     str(n),
