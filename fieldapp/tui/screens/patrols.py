@@ -33,6 +33,7 @@ from fieldapp.services.patrols.attendance import AttendanceRow
 from fieldapp.tui.screens.patrol_closing import PatrolClosing
 from fieldapp.tui.screens.refused_records import RefusedRecordsScreen, refused_mark
 from fieldapp.tui.screens.step_keys import step_bindings
+from fieldapp.tui.views.patrol_run import window_clock
 from fieldapp.tui.views.patrols import PatrolsData, load_patrols
 from fieldapp.tui.widgets.key_footer import KeyFooter
 from fieldapp.tui.widgets.paged_table import selected_key
@@ -171,11 +172,7 @@ class PatrolsScreen(PatrolClosing):
         due = self.query_one("#patrols-due", DataTable)
         due.clear()
         for patrol in data.due:
-            left = (
-                t("patrol.run.time_left", minutes=patrol.minutes_left)
-                if patrol.minutes_left >= 0
-                else t("patrol.run.time_over", minutes=-patrol.minutes_left)
-            )
+            left = window_clock(patrol.minutes_left)
             if patrol.elsewhere:  # mine, open on my other device: not to resume here
                 left = t("patrol.due.taken_over" if patrol.taken_over else "patrol.due.elsewhere")
             # a long name ends with "…", before its code and the in-progress mark, which

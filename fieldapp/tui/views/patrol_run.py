@@ -21,6 +21,16 @@ def why_ended(view: RunView) -> str:
     return t("patrol.refused.finished")
 
 
+def window_clock(minutes_left: int) -> str:
+    """The time left in a window, or since it closed, as the due list and a run's header
+    both say it. `minutes_left` is floored (`due`): -1 is the window's first minute after
+    its end (刚过), -2 its second (已过 1 分钟)."""
+    if minutes_left >= 0:
+        return t("patrol.run.time_left", minutes=minutes_left)
+    over = -minutes_left - 1
+    return t("patrol.run.time_over", minutes=over) if over else t("patrol.run.just_closed")
+
+
 def run_status(view: RunView) -> str:
     """'2026-02-04 时段 06:30-09:00 · 剩余 30 分钟 · 还剩 2/4 个点位'; a finished run names
     its missed posts, as the office sees them."""
@@ -33,12 +43,10 @@ def run_status(view: RunView) -> str:
         clock = t("patrol.close_run.by_supervisor", supervisor=view.closed_by_supervisor)
     elif view.finished:
         clock = t("patrol.run.ended")
-    elif view.minutes_left >= 0:
-        clock = t("patrol.run.time_left", minutes=view.minutes_left)
-    else:  # minutes_left is floored: -1 is the window's first minute after its end
-        over = -view.minutes_left - 1
-        clock = t("patrol.run.time_over", minutes=over) if over else t("patrol.run.just_closed")
-        if view.left:  # a checkpoint reached now is late; all reached, none is made late
+    else:
+        clock = window_clock(view.minutes_left)
+        # closed with checkpoints left: one reached now is late (all reached: none is)
+        if view.minutes_left < 0 and view.left:
             clock += t("patrol.run.late_now")
     total = len(view.lines)
     if not view.left:
