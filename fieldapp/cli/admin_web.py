@@ -26,10 +26,14 @@ def web_user() -> None:
 @click.option("--person", "person_id", required=True)
 @click.option("--password-stdin", is_flag=True)
 def add(username: str, person_id: str, password_stdin: bool) -> None:
+    from fieldapp.cli.hidden_input import InputEnded
     from sync.server import web_users
 
     person = admin_call(lambda: web_users.check_user(username, person_id))  # before asking
-    password = sys.stdin.readline().rstrip("\n") if password_stdin else _ask_password()
+    try:
+        password = sys.stdin.readline().rstrip("\n") if password_stdin else _ask_password()
+    except InputEnded:  # a script that gives no password on its input
+        raise click.ClickException(t("admin.web_user.no_password_input")) from None
     admin_call(lambda: web_users.add_user(username, person_id, password))
     who = t("admin.web_user.person", name=person.name, id=person.id)
     click.echo(t("admin.web_user.added", username=username.strip(), person=who))
@@ -40,17 +44,16 @@ def _ask_password() -> str:
     "The two entered values do not match" are English); one too short is said at once
     and asked again, as the device PIN is, not after it was typed twice. The prompts hold
     their colon (密码：), so click adds none."""
+    from fieldapp.cli.hidden_input import hidden_prompt
     from sync.server.web_users import password_refused
 
     while True:
-        password: str = click.prompt(
-            t("admin.web_user.password"), hide_input=True, prompt_suffix=""
-        )
+        password = hidden_prompt(t("admin.web_user.password"))
         refused = password_refused(password)
         if refused:
             click.echo(t("admin.web_user.password_retype", refused=refused), err=True)
             continue
-        again = click.prompt(t("admin.web_user.password_again"), hide_input=True, prompt_suffix="")
+        again = hidden_prompt(t("admin.web_user.password_again"))
         if password == again:
             return password
         click.echo(t("admin.web_user.passwords_differ"), err=True)

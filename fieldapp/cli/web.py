@@ -49,9 +49,13 @@ def web(
     from fieldapp.paths import data_home
     from fieldapp.web.server import OfficeServer
     from fieldapp.web.sessions import Sessions
-    from sync.client.base import UnreadableCABundle
+    from sync.client.base import InsecureURL, UnreadableCABundle, check_url
 
     use_language(ctx)
+    try:  # else it served, and each sign-in said the server could not be reached
+        check_url(server_url, allow_insecure_http=True)
+    except InsecureURL:
+        raise click.UsageError(t("cli.web.bad_server", url=server_url), ctx) from None
     if bool(tls_cert) != bool(tls_key):
         raise click.UsageError(t("cli.web.tls_pair"), ctx)
     context = _tls_context(ctx, tls_cert, tls_key) if tls_cert and tls_key else None

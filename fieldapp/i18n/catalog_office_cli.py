@@ -41,7 +41,7 @@ ZH: dict[str, str] = {
     "admin.no_grid": "服务器上没有网格 {grid}：请检查网格编码，或先用 fieldapp admin import-grids 导入",
     "admin.no_place.venue": "服务器上没有场所 {code}：请检查场所编码",
     "admin.no_place.checkpoint": "服务器上没有巡逻点位 {code}：请检查点位编码",
-    "admin.web_user.bad_name": "用户名须为 1 到 64 个字符",
+    "admin.web_user.bad_name": "“{username}”不能用作用户名：用户名须为 1 到 64 个字母（可用汉字）、数字或 . _ -，以字母或数字开头，不能有空格或表情符号",
     "admin.web_user.short_password": "密码至少要有 {count} 个字符",
     "admin.reader_key.no_name": "请给密钥起一个说明谁使用它的名称，如 --name 市大数据局",
     "admin.reader_key.no_grid": "请至少写一个该密钥可以读取的网格（--grid 编码）",
@@ -108,7 +108,7 @@ EN: dict[str, str] = {
     "admin.no_place.checkpoint": (
         "There is no checkpoint {code} on the server: check the checkpoint code"
     ),
-    "admin.web_user.bad_name": "A user name has 1 to 64 characters",
+    "admin.web_user.bad_name": "'{username}' cannot be a user name: use 1 to 64 letters (Chinese characters too), digits or . _ -, starting with a letter or a digit, with no spaces or emoji",
     "admin.web_user.short_password": "The password must have at least {count} characters",
     "admin.web_user.short_password_one": "The password must have at least 1 character",
     "admin.reader_key.no_name": "Give the key a name that says who uses it, e.g. --name 'City Data Bureau'",

@@ -19,6 +19,7 @@ ZH = {
         "中心服务器 {url} 的应答无法识别：请管理员检查服务器地址和服务器版本，然后重试。"
     ),
     "cli.web.tls_pair": "--tls-cert 和 --tls-key 要一起给出，或者都不给",
+    "cli.web.bad_server": "--server 的“{url}”不是中心服务器的地址：请写成 https://主机:端口 或 http://主机:端口 的形式",
     "cli.web.plain_http": (
         "不能在 {host} 上用不加密的 HTTP 传送密码：请给出 --tls-cert 和 --tls-key，"
         "或在前面放一台启用 TLS 的 nginx 并加 --behind-tls-proxy（见 docs/web.md）"
@@ -41,6 +42,7 @@ ZH = {
     ),
     "admin.web_user.password": "密码：",
     "admin.web_user.password_again": "再输入一次密码：",
+    "admin.web_user.no_password_input": "没有读到密码，输入已经结束：在脚本中请加 --password-stdin，把密码作为标准输入的一行给出",
     "admin.web_user.password_retype": "{refused}，请重新输入。",
     "admin.web_user.person": "{name}（{id}）",
     "admin.web_user.passwords_differ": "两次输入的密码不一样，请重新输入。",
@@ -73,6 +75,10 @@ EN = {
         "check the server address and the server's version, then try again."
     ),
     "cli.web.tls_pair": "Give both --tls-cert and --tls-key, or neither",
+    "cli.web.bad_server": (
+        "--server '{url}' is not the central server's address: write it as "
+        "https://host:port or http://host:port"
+    ),
     "cli.web.plain_http": (
         "Passwords cannot go over plain HTTP on {host}: give --tls-cert and --tls-key, or "
         "put nginx with TLS in front and add --behind-tls-proxy (see docs/web.md)"
@@ -101,6 +107,10 @@ EN = {
     ),
     "admin.web_user.password": "Password: ",
     "admin.web_user.password_again": "Password again: ",
+    "admin.web_user.no_password_input": (
+        "No password was read, as the input ended: in a script, add --password-stdin and "
+        "give the password as a line on standard input"
+    ),
     "admin.web_user.password_retype": "{refused}; type another.",
     "admin.web_user.person": "{name} ({id})",
     "admin.web_user.passwords_differ": "The two passwords differ; type them again.",

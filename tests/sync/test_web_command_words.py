@@ -35,6 +35,22 @@ def test_serving_passwords_in_plain_http_is_refused_in_the_chosen_language(lang,
     assert said in result.output
 
 
+@pytest.mark.parametrize("server", ["notaurl", "ftp://x", "127.0.0.1:8443"])
+def test_a_server_that_is_not_an_address_is_refused_before_serving(server: str) -> None:
+    """It served, and each sign-in then said 无法连接中心服务器 notaurl：请检查网络… (the
+    plain-HTTP host makes a start that does not check the address refuse, not serve)."""
+    chinese = _run("zh", "web", "--server", server, "--host", "0.0.0.0")
+    assert chinese.exit_code == 2
+    assert chinese.output.splitlines()[-1] == (
+        f"错误：--server 的“{server}”不是中心服务器的地址：请写成 https://主机:端口 或 http://主机:端口 的形式"
+    )
+    english = _run("en", "web", "--server", server, "--host", "0.0.0.0")
+    assert english.output.splitlines()[-1] == (
+        f"Error: --server '{server}' is not the central server's address: write it as "
+        "https://host:port or http://host:port"
+    )
+
+
 def test_a_certificate_without_its_key_and_an_unreadable_ca_file_are_refused_in_words(
     tmp_path: Path,
 ) -> None:
