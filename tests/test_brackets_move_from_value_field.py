@@ -1,6 +1,6 @@
 """Functional: `[` and `]` (Previous/Next, in README's keys) move between items from a
 number, date or choice field too. They were typed into the field (COM-01's count read
-"3]"), and its footer offered only PgUp/PgDn. A free-text answer may hold brackets, so
+"3]"). A free-text answer may hold brackets, so
 its field still types them; PgUp/PgDn move from there, and its footer says so."""
 
 from __future__ import annotations
@@ -35,11 +35,15 @@ async def test_brackets_move_from_a_number_and_a_date_field(home: Path) -> None:
         assert screen.item.code != "CAT-05" and screen.index == screen.codes.index("CAT-05") - 1
 
 
-async def test_a_value_field_footer_offers_the_brackets(home: Path) -> None:
+async def test_a_value_field_footer_shows_page_keys_not_bare_brackets(home: Path) -> None:
+    """The field takes ←/→, so the footer showed the next key of Previous/Next, the
+    brackets: "[ Previous ] Next" read as a word in brackets. PgUp/PgDn come before them
+    now and are shown; [ and ] still move, and F1 lists them."""
     async with inspecting("en", (120, 36)) as (app, pilot, screen):
         assert screen.item.answer == "number" and screen.card.answer_input.has_focus
         row = footer_row(app)
-        assert "[ Previous" in row and "] Next" in row, row
+        assert "[ Previous" not in row and "] Next" not in row, row
+        assert "pgup Previous" in row and "pgdn Next" in row, row
 
 
 def test_a_free_text_field_types_brackets() -> None:

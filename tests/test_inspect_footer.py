@@ -1,8 +1,8 @@
 """Functional: the inspect screen's footer offers the keys that act on what has focus. In
 a value field the letters type, so it offers their F-key, alt and ctrl twins and neither
-Pass nor Fail, and [ ] for Previous/Next (a number field has no use for brackets; PgUp
-and PgDn move too, the field's own page scroll, which has nothing to scroll on one line,
-having hidden them); on a yes/no item it offers the letters. The row is read as the screen draws
+Pass nor Fail, and PgUp/PgDn for Previous/Next (the field takes ←/→; the field's own page
+scroll, which has nothing to scroll on one line, no longer hides them; [ and ] move too,
+but "[ Previous ] Next" read as a word in brackets); on a yes/no item it offers the letters. The row is read as the screen draws
 it, and is what a footer composed afresh shows; the footer draws its keys itself, one
 widget with no key widgets to compose anew (which cost ~30 ms of CPU at each move into or
 out of a value field, bench_answer's p90)."""
@@ -24,8 +24,8 @@ VALUE_KEYS = (
     "alt+x N/A",
     "^n Note",
     "^o Photo",
-    "[ Previous",
-    "] Next",
+    "pgup Previous",
+    "pgdn Next",
     "f10 Finish",
     "esc Back",
 )
