@@ -200,24 +200,32 @@ def is_late(plan: FollowupPlan, slot_at: str, at: dt.datetime) -> bool:
     return at.strftime(SLOT_FORMAT) >= (later[0] if later else next_day.strftime(SLOT_FORMAT))
 
 
-def due_readings(*, person_id: str | None = None) -> list[DueReading]:
-    """The readings due to me (or `person_id`) by the end of today and not recorded."""
+def due_readings(*, person_id: str | None = None, planned: bool = False) -> list[DueReading]:
+    """The readings due to me (or `person_id`) by the end of today and not recorded;
+    `planned`: also, for each of my plans with none left today (made tonight, starting
+    later), its next reading, upcoming, so a plan just made is listed with its time."""
     person = person_id or me().person_id
     now = local_now().replace(tzinfo=None)
     end_of_today = dt.datetime.combine(now.date(), dt.time(23, 59)).strftime(SLOT_FORMAT)
     current = now.strftime(SLOT_FORMAT)
     found: list[DueReading] = []
     plans = FollowupPlan.select(FollowupPlan, HouseholdMember).join(HouseholdMember)
-    for plan in plans.where(FollowupPlan.start_on <= now.date()):
+    if not planned:
+        plans = plans.where(FollowupPlan.start_on <= now.date())
+    for plan in plans:
         if person not in (plan.responsible or ()):
             continue
         done = {r.slot_at for r in FollowupReading.select(FollowupReading.slot_at).where(
             FollowupReading.plan == plan.id)}  # fmt: skip
-        today = [s for s in slots(plan) if s <= end_of_today]
+        every = slots(plan)
+        today = [s for s in every if s <= end_of_today]
         # A slot is missed once a later one has come, recorded or not: recording the
         # 16:00 reading late does not make the 08:00 one due again.
         latest_due = max((s for s in today if s <= current), default=None)
-        for slot in (s for s in today if s not in done):
+        pending = [s for s in today if s not in done]
+        if planned and not pending:
+            pending = [s for s in every if s > end_of_today][:1]  # the next, not yet due
+        for slot in pending:
             missed = latest_due is not None and slot < latest_due
             opens = opens_at(slot)
             found.append(DueReading(plan.id, plan.member_id, plan.member.name, slot, missed,

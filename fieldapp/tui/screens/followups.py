@@ -56,7 +56,8 @@ def load_followups() -> FollowupsData:
     from fieldapp.services.common.identity import me
     from fieldapp.services.followups import cases, plans
 
-    return FollowupsData(tuple(plans.due_readings()), tuple(cases.cases()), me().is_supervisor)
+    due = plans.due_readings(planned=True)  # a plan just made: listed with its next time
+    return FollowupsData(tuple(due), tuple(cases.cases()), me().is_supervisor)
 
 
 class FollowupsScreen(FieldScreen[None]):
