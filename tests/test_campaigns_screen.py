@@ -78,6 +78,9 @@ async def test_a_supervisor_switches_a_campaign_on_and_moves_one_to_its_next_pha
             "节前宣传",
         )
         assert _rows(screen)[1][1] == "未开启 → 进行中 节前宣传（待同步）"
+        assert [n.message for n in app._notifications][-1] == (
+            "已记下开启“春节禁燃”（阶段：节前宣传），尚未发出：下次同步交给服务器后生效。"
+        )
 
         await pilot.press("up", "p")
         await settle(app, pilot)
@@ -199,3 +202,26 @@ async def test_the_phase_key_on_a_campaign_that_is_off_says_so_and_starts_nothin
         assert str(app.screen.query_one(".dialog-title", Label).render()) == (
             "开启专项行动“春节禁燃”（阶段：节前宣传）？"
         )
+
+
+@pytest.mark.usefixtures("supervisor")
+async def test_a_switch_is_said_as_recorded_not_sent() -> None:
+    """"Sent: Spring Festival fireworks ban on Pre-festival publicity, in force after the
+    next sync" said sent what waits for the sync, and read as a ban on publicity."""
+    set_language("en")
+    try:
+        app = make_app(lang="en")
+        async with app.run_test(size=SMALL) as pilot:
+            await open_screen(app, pilot, "ctrl+k", CampaignsScreen)
+            await pilot.press("down", "space")
+            await settle(app, pilot)
+            await pilot.press("y")
+            await settle(app, pilot, rounds=2)
+            said = [n.message for n in app._notifications]
+            assert len(_switches()) == 1
+    finally:
+        set_language("zh")
+    assert said == [
+        "Switching on 'Spring Festival fireworks ban' (phase: Pre-festival publicity) is"
+        " recorded, not sent yet: in force once the next sync gives it to the server."
+    ]

@@ -209,18 +209,21 @@ class CampaignsScreen(FieldScreen[None]):
         from fieldapp.tui.dialogs.confirm import ConfirmDialog
 
         name = pick(line.zh, line.en)
-        state = t("campaigns.state.on" if active else "campaigns.state.off")
-        shown = f" {phase_text(line, phase)}" if phase else ""
         on_now = switched_on(line)
         key = ("phase" if on_now else "on") if active else "off"
         phase_name = phase_text(line, phase) if phase else "-"
         question = t(f"campaigns.confirm.{key}", name=name, phase=phase_name)
         scope = t("campaigns.confirm.scope", grids=scope_text(line.switch_scope))
+        # Recorded, not sent: the outbox takes it to the server at the next sync.
+        part = t("campaigns.sent.phase_part", phase=phase_name) if phase else ""
+        recorded = t(
+            f"campaigns.sent.{key}", name=name, phase=phase_name if key == "phase" else part
+        )
 
         def answered(yes: bool | None) -> None:
             if yes:
                 self._send(line.code, active, phase)
-                self.notify(t("campaigns.sent", name=name, state=f"{state}{shown}"))
+                self.notify(recorded)
 
         self.app.push_screen(ConfirmDialog(question, scope, id="campaign-confirm"), answered)
 
