@@ -52,6 +52,7 @@ class AttendanceRow:
     missed_codes: tuple[str, ...] = ()  # the codes alone of `missed`, in the same order
     open_elsewhere: str | None = None  # a run open on another device (a supervisor closes)
     closed: str = ""  # a run closed as abandoned: by whom (or its close waiting to sync)
+    people: tuple[str, ...] = ()  # the ids of the people assigned (who may start a run)
 
     @property
     def refused(self) -> bool:
@@ -192,6 +193,7 @@ def attendance(
                 out_of_order=verdict.out_of_order, refused_run=refused.get(key),
                 missed_codes=tuple(codes.get(c, c) for c in verdict.missed),
                 open_elsewhere=open_elsewhere.get(key), closed=closed.get(key, ""),
+                people=tuple(route.people or ()),
             )
         )  # fmt: skip
     rows.sort(key=lambda r: (patrols.sort_key(r.status), r.day, r.window, r.route_code))

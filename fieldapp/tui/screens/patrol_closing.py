@@ -47,6 +47,18 @@ class PatrolClosing(RefusedRecordsScreen):
             return None
         return row if self.data is not None and self.data.supervisor else None
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "close_run":  # a supervisor's, on a run open on another device
+            return self.closable_row() is not None
+        return super().check_action(action, parameters)
+
+    def key_c(self) -> None:
+        """c where close is not offered (a run finished, closed, or walked here): a
+        supervisor is told why nothing is closed instead of nothing happening."""
+        supervisor = self.data is not None and self.data.supervisor
+        if supervisor and self._highlighted_row() is not None and self.closable_row() is None:
+            self.explain(t("patrol.close_run.refused.not_open"))
+
     def action_close_run(self) -> None:
         from fieldapp.tui.dialogs.patrol_close import PatrolCloseDialog
 

@@ -278,9 +278,9 @@ class PatrolsScreen(PatrolClosing):
             return (action == "week") == (self.first == self.last)
         if action in ("start", "row_visits"):  # on a window walked in the attendance list,
             row = self._highlighted_row()  # Enter opens its visits, as v does
+            if action == "start" and row and self.data and self.data.me not in row.people:
+                return False  # a route assigned to others (a supervisor's view): not offered
             return (action == "row_visits") == (row is not None and bool(row.walkers))
-        if action == "close_run":  # a supervisor's, on a run open on another device
-            return self.closable_row() is not None
         return super().check_action(action, parameters)
 
     def action_row_visits(self) -> None:

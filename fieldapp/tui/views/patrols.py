@@ -22,6 +22,7 @@ class PatrolsData:
     walked: tuple[tuple[str, str, str, int], ...] = ()  # (name, code, window, missed): run finished
     supervisor: bool = False  # closes a run of the grids open on another device (c)
     waiting: tuple[str, ...] = ()  # campaigns off that my routes patrol in (their names)
+    me: str = ""  # my person id: Enter starts a run only of a route assigned to me
 
 
 def load_patrols(first: dt.date, last: dt.date) -> PatrolsData:
@@ -38,5 +39,5 @@ def load_patrols(first: dt.date, last: dt.date) -> PatrolsData:
     return PatrolsData(
         tuple(due.due_now()), tuple(rows), tuple(attendance.by_assignee(rows)), first, last,
         refused, tuple(due.walked_now()), me().is_supervisor,
-        tuple(campaign_name(code) for code in due.waiting_campaigns()),
+        tuple(campaign_name(code) for code in due.waiting_campaigns()), me().person_id,
     )  # fmt: skip
