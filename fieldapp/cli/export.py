@@ -148,8 +148,8 @@ def report(
     open_local_store()
     try:
         grid = Grid.get_or_none(Grid.code == grid_code)
-        if grid is None:
-            raise click.ClickException(t("report.unknown_grid", grid=grid_code))
+        if grid is None:  # not on this device: a grid of another inspector, or a typo
+            raise click.ClickException(_not_among_mine(grid_code))
         unlock_personal_data()  # the people figures count tags sealed at rest
         try:
             filed = daily_reports.file_report(
@@ -158,9 +158,19 @@ def report(
         except NotEnrolled:
             raise click.ClickException(t("export.not_enrolled")) from None
         except daily_reports.NotMyGrid:
-            raise click.ClickException(t("report.not_my_grid", grid=grid_code)) from None
-        except daily_reports.ZeroReportRefused as refused:
+            raise click.ClickException(_not_among_mine(grid_code)) from None
+        except (daily_reports.ZeroReportRefused, daily_reports.ReportDayToCome) as refused:
             raise click.ClickException(refused.text()) from None
         click.echo(daily_reports.filed_text(filed, f"{grid.code} {grid.name}"))
     finally:
         close_store()
+
+
+def _not_among_mine(grid_code: str) -> str:
+    """The refusal of a report for a grid not this person's (or not on this device), with
+    the grids they report for: "no grid V01" misled an inspector whose town has one."""
+    from fieldapp.i18n import listed, t
+    from fieldapp.services.common.identity import me
+
+    grids = listed([f"{code} {name}" for code, name in me().grids])
+    return t("report.not_among_mine", grid=grid_code, grids=grids)

@@ -19,6 +19,7 @@ ZH = {
         "中心服务器 {url} 的应答无法识别：请管理员检查服务器地址和服务器版本，然后重试。"
     ),
     "cli.web.tls_pair": "--tls-cert 和 --tls-key 要一起给出，或者都不给",
+    "web.ws.sign_in_first": "请先登录：/login",
     "cli.web.bad_server": "--server 的“{url}”不是中心服务器的地址：请写成 https://主机:端口 或 http://主机:端口 的形式",
     "cli.web.plain_http": (
         "不能在 {host} 上用不加密的 HTTP 传送密码：请给出 --tls-cert 和 --tls-key，"
@@ -75,6 +76,7 @@ EN = {
         "check the server address and the server's version, then try again."
     ),
     "cli.web.tls_pair": "Give both --tls-cert and --tls-key, or neither",
+    "web.ws.sign_in_first": "Sign in first: /login",
     "cli.web.bad_server": (
         "--server '{url}' is not the central server's address: write it as "
         "https://host:port or http://host:port"

@@ -27,7 +27,7 @@ from aiohttp import WSCloseCode, web
 from textual_serve.app_service import AppService
 from textual_serve.server import Server
 
-from fieldapp.i18n import t, written_in
+from fieldapp.i18n import LANGUAGES, said_in, t, written_in
 from fieldapp.services.common.device_lock import WEB_SESSION_ENV
 from fieldapp.web.page import sign_in_page
 from fieldapp.web.sessions import COOKIE, Session, Sessions, SignInFailed
@@ -158,8 +158,12 @@ class OfficeServer(Server):
 
     async def handle_websocket(self, request: web.Request) -> web.WebSocketResponse:
         session = self._session(request)
-        if session is None:
-            raise web.HTTPUnauthorized(text="sign in first: /login")
+        if session is None:  # no session, so no language: the request's, else both
+            lang = request.query.get("lang")
+            said = [said_in(_lang(lang), "web.ws.sign_in_first")] if lang else [
+                said_in(each, "web.ws.sign_in_first") for each in LANGUAGES
+            ]  # fmt: skip
+            raise web.HTTPUnauthorized(text="\n".join(said))
         websocket = web.WebSocketResponse(heartbeat=15)
         width = _int(request.query.get("width"), 80)
         height = _int(request.query.get("height"), 24)

@@ -172,7 +172,11 @@ def test_a_supervisor_verifies_a_hazard_in_the_browser(world: dict[str, Any]) ->
 def test_no_terminal_without_a_session(world: dict[str, Any]) -> None:
     base = world["base"]
     assert httpx.get(f"{base}/", follow_redirects=False).headers["location"] == "/login"
-    assert httpx.get(f"{base}/ws").status_code == 401
+    refused = httpx.get(f"{base}/ws")  # no session, so no language: said in both
+    assert refused.status_code == 401
+    assert refused.text == "请先登录：/login\nSign in first: /login"
+    assert httpx.get(f"{base}/ws?lang=en").text == "Sign in first: /login"
+    assert httpx.get(f"{base}/ws?lang=zh").text == "请先登录：/login"
     forged = httpx.get(f"{base}/", cookies={"fieldapp_session": "guess"}, follow_redirects=False)
     assert forged.status_code == 302
 
