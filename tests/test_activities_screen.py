@@ -165,10 +165,8 @@ async def test_no_one_attending_is_refused_as_too_few_not_as_left_empty(
         await pilot.press(*"村委会广场", "tab", "0")
         await pilot.press("f10")
         await settle(app, pilot)
-        assert (
-            text(dialog.query_one("#activity-error", Static))
-            == "参加人数至少为 1；请填写实际参加的人数"
-        )
+        said = text(dialog.query_one("#activity-error", Static))
+        assert said.startswith("参加人数至少为 1；请填写实际参加的人数。"), said  # then 照片
         assert dialog.focused is dialog.query_one("#activity-attendees", Input)
         assert Activity.select().count() == 0
 
@@ -184,7 +182,9 @@ async def test_a_slip_of_the_keys_in_the_number_attending_is_refused_with_the_li
         await pilot.press("f10")
         await settle(app, pilot)
         said = text(dialog.query_one("#activity-error", Static))
-        assert said == "参加人数 99999 超过上限 2000 人；请核对后填写实际参加的人数"
+        assert said.startswith("参加人数 99999 超过上限 2000 人；请核对后填写实际参加的人数。"), (
+            said
+        )
         assert dialog.focused is dialog.query_one("#activity-attendees", Input)
         assert Activity.select().count() == 0
 

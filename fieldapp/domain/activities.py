@@ -223,14 +223,20 @@ def activity_types_from(items: Iterable[Mapping[str, Any]]) -> list[ActivityType
     return found
 
 
-def form_problem(kind: ActivityType, values: Mapping[str, Any]) -> str | None:
-    """The first required field left empty, in the form's order (FORM_FIELDS, not the
-    order the type names them in), or None."""
+def form_problems(kind: ActivityType, values: Mapping[str, Any]) -> list[str]:
+    """The required fields left empty, in the form's order (FORM_FIELDS, not the order
+    the type names them in): all of them, so the form says them at once."""
+    missing = []
     for name in (name for name in FORM_FIELDS if name in kind.required):
         value = values.get(name)
         if name == "attendees":
             if not isinstance(value, int) or isinstance(value, bool) or value <= 0:
-                return name
+                missing.append(name)
         elif not value:
-            return name
-    return None
+            missing.append(name)
+    return missing
+
+
+def form_problem(kind: ActivityType, values: Mapping[str, Any]) -> str | None:
+    """The first required field left empty, in the form's order, or None."""
+    return next(iter(form_problems(kind, values)), None)

@@ -50,7 +50,7 @@ def check_event_data(
     event_type: str, data: Mapping[str, Any], lifecycle: Lifecycle = HAZARD
 ) -> str | None:
     """Why the data of an event is incomplete or wrong, or None when it is fine."""
-    from fieldapp.i18n import t
+    from fieldapp.i18n import sentences, t
 
     refused = f"{lifecycle.catalog}.refused"
     if event_type in ("rejected", "deadline_extended"):
@@ -60,10 +60,14 @@ def check_event_data(
         if not str(data.get("person", "")).strip():
             return t(f"{refused}.assignee_missing")
     elif event_type == "handed_over":
+        # Both said at once when both are missing: the 文号 was asked for only after a unit.
+        missing = []
         if data.get("unit") not in lifecycle.hand_over_units:
-            return t(f"{refused}.unit_missing")
+            missing.append(t(f"{refused}.unit_missing"))
         if not str(data.get("reference", "")).strip():
-            return t(f"{refused}.reference_missing")
+            missing.append(t(f"{refused}.reference_missing"))
+        if missing:
+            return sentences(missing)
         if (said := text_problem("hand_over_reference", str(data["reference"]))) is not None:
             return said
         if valid_date(data.get("date")) is None:

@@ -174,6 +174,19 @@ def listed(items: Iterable[str], lang: str = "") -> str:
     return ("、" if (lang or _lang) == "zh" else ", ").join(items)
 
 
+def sentences(texts: Iterable[str]) -> str:
+    """Messages said together, each a sentence ended as the UI's language ends one (a
+    catalogue message may leave its end off): "请填写地点。请附上至少一张照片。" /
+    "Fill in the place. Attach at least one photo."."""
+    zh = _lang == "zh"
+    ended = [
+        text if text.endswith(("。", "！", "？", ".", "!", "?")) else text + ("。" if zh else ".")
+        for text in (text.strip() for text in texts)
+        if text
+    ]
+    return ("" if zh else " ").join(ended)
+
+
 def pick(zh: str, en: str) -> str:
     """Choose between the two texts of a bilingual record (checklist items, titles)."""
     return en if _lang == "en" and en else zh

@@ -7,11 +7,11 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from fieldapp.domain.activities import ActivityType, form_problem
+from fieldapp.domain.activities import FORM_FIELDS, ActivityType, form_problems
 from fieldapp.domain.clock import now_iso, today
 from fieldapp.domain.ids import new_id
 from fieldapp.domain.typed import no_such_day, says_something, typed_date
-from fieldapp.i18n import t
+from fieldapp.i18n import sentences, t
 from fieldapp.services.activities.types import activity_type
 from fieldapp.services.common import outbox
 from fieldapp.services.common.identity import grid_codes_under, me
@@ -116,13 +116,19 @@ def record_activity(form: ActivityForm) -> Activity:
     who = me()
     if form.grid_code not in grid_codes_under([code for code, _ in who.grids]):
         raise ActivityRefused(t("activity.refused.grid", grid=form.grid_code))
-    # The first problem in the form's order is said (the day, the reason for lateness,
-    # then the rest): the attendees were checked before the day, a lateness after them.
-    held_on = _held_on(form.held_on)
-    late_note = _late_note(kind, held_on, form)
+    # Every problem is said at once, in the form's order (the day, the reason for
+    # lateness, then the rest), the cursor put in the first: one at a time, an empty
+    # form took four saves to learn what it lacked.
+    problems: list[ActivityRefused] = []
+    held_on, late_note = today(), ""
+    try:
+        held_on = _held_on(form.held_on)
+        late_note = _late_note(kind, held_on, form)
+    except ActivityRefused as refused:
+        problems.append(refused)
     try:
         attendees, bad_attendees = _attendees(form.attendees), None
-    except ActivityRefused as refused:  # said after a place left empty: it comes first
+    except ActivityRefused as refused:  # said in the attendees' place, after the place
         attendees, bad_attendees = 0, refused
     values: dict[str, Any] = {
         "place": form.place.strip()[:200],
@@ -132,13 +138,16 @@ def record_activity(form: ActivityForm) -> Activity:
     }
     if late_note:  # with the record it travels: the minutes or report say why late
         values["minutes"] = f"{late_note}\n{values['minutes']}".strip()[:5000]
-    problem = form_problem(kind, values)
-    if bad_attendees is not None and problem != "place":
-        raise bad_attendees
-    if problem == "attendees" and form.attendees.strip():  # typed, but 0: not "fill it in"
-        raise ActivityRefused(t("activity.refused.no_attendees"), problem)
-    if problem is not None:
-        raise ActivityRefused(t(f"activity.refused.missing.{problem}"), problem)
+    missing = form_problems(kind, values)
+    for name in FORM_FIELDS:
+        if name == "attendees" and bad_attendees is not None:
+            problems.append(bad_attendees)
+        elif name == "attendees" and name in missing and form.attendees.strip():
+            problems.append(ActivityRefused(t("activity.refused.no_attendees"), name))  # typed 0
+        elif name in missing:
+            problems.append(ActivityRefused(t(f"activity.refused.missing.{name}"), name))
+    if problems:
+        raise ActivityRefused(sentences(str(p) for p in problems), problems[0].field)
     photos = [import_photo(path.strip()) for path in values.pop("photos")]
     with write_transaction():
         row = Activity.create(
