@@ -20,6 +20,7 @@ ZH = {
     "refusal.server_error": "服务器处理出错（错误编号 {error_id}），已记录，请告知管理员",
     "refusal.venue_attribute": "场所 {venue} 的“{attribute}”取值不对，请改正后重新保存",
     "refusal.person_field": "人员“{person}”的{person_field}不符合要求，请改正后重新保存",
+    "refusal.report_date_to_come": "网格 {grid} 的日报日期 {date} 还没到：日报只能报今天或以前的日子，请改正日期后重新填报",
     "refusal.person_date_to_come": (
         "人员“{person}”的{person_field} {value} 是将来的日期：只能填今天或更早的日期，请改正后重新保存"
     ),
@@ -129,6 +130,10 @@ EN = {
         "venue {venue}: the value of {attribute} is not valid; correct it and save again"
     ),
     "refusal.person_field": "{person}: the {person_field} is not valid; correct it and save again",
+    "refusal.report_date_to_come": (
+        "the daily report of grid {grid} is dated {date}, a day that has not come; a report is"
+        " for today or an earlier day, so file it again with that date"
+    ),
     "refusal.person_date_to_come": (
         "{person}: the {person_field} {value} is in the future; it must be today or earlier,"
         " so correct it and save again"

@@ -33,6 +33,8 @@ VENUE_ATTRIBUTE = "venue_attribute"  # venue (code and name), attribute (VENUE_A
 PERSON_FIELD = "person_field"  # person (name), person_field: id_number, sex, tags, a date
 # person, person_field (arrived_on, left_on), value: a day after today (an older build)
 PERSON_DATE_TO_COME = "person_date_to_come"
+# grid, date: a daily report for a day that has not come (checked ahead of the device)
+REPORT_DATE_TO_COME = "report_date_to_come"
 PERSON_ID_DISAGREES = "person_id_disagrees"  # person, person_field: sex, birth_year
 PERSON_NOT_SEALED = "person_not_sealed"  # person: ID number or phone sealed with another key
 FOLLOWUP_NOT_RESPONSIBLE = "followup_not_responsible"  # person: not responsible for the plan
@@ -84,6 +86,7 @@ CODES = frozenset(
         VENUE_ATTRIBUTE,
         PERSON_FIELD,
         PERSON_DATE_TO_COME,
+        REPORT_DATE_TO_COME,
         PERSON_ID_DISAGREES,
         PERSON_NOT_SEALED,
         FOLLOWUP_NOT_RESPONSIBLE,

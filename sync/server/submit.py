@@ -10,6 +10,7 @@ can act on; nothing of the op is written then.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -19,6 +20,7 @@ from sync.server import db as server_db
 from sync.server.feed import NewChange
 from sync.server.findings import arrival_conflict, fold_events, role_refusal
 from sync.server.models import DailyReport, Finding, FindingEvent, Venue
+from sync.server.office_time import office_today
 from sync.server.op_checks import check_event_text
 from sync.server.records import (
     daily_report_change,
@@ -166,10 +168,15 @@ def apply_daily_report(who: DeviceContext, sub: DailyReportSubmit) -> Applied:
     if DailyReport.get_or_none(DailyReport.id == sub.id) is not None:
         text = f"daily report {sub.id} was already submitted"
         raise refusals.already_submitted("daily_report", sub.id, text)
+    day = payload_date(sub.date, "report_date", "the report date")
+    # A day ahead of the office's date is another time zone's today, not the future.
+    if dt.date.fromisoformat(day) > office_today() + dt.timedelta(days=1):
+        text = f"daily report {sub.id}: {day} has not come yet; a report is for today or earlier"
+        raise refusals.refused(text, refusals.REPORT_DATE_TO_COME, grid=sub.grid_code, date=day)
     report = DailyReport.create(
         **sub.model_dump(exclude={"grid_code", "date"}),
         grid=sub.grid_code,
-        date=payload_date(sub.date, "report_date", "the report date"),
+        date=day,
         received_at=server_db.now_iso(),
     )
     return Applied([daily_report_change(report)])

@@ -61,6 +61,18 @@ RECORDED = (
 )  # fmt: skip
 
 
+class ReportDayToCome(ValueError):
+    """A report for a day that has not come (`--date` tomorrow): nothing can be counted
+    for it yet, and a zero report would vouch for a day no one has seen."""
+
+    def __init__(self, day: dt.date):
+        self.day = day
+        super().__init__(day.isoformat())
+
+    def text(self) -> str:
+        return t("report.day_to_come", date=self.day.isoformat(), today=today().isoformat())
+
+
 class ZeroReportRefused(ValueError):
     """A zero report on a day the store shows something recorded in the grid: hazards
     found, incidents, activities held, patrols done or missed, inspections."""
@@ -197,6 +209,8 @@ def file_report(
     when the store shows hazards found or incidents in the grid that day.
     """
     day = day or today()
+    if day > today():
+        raise ReportDayToCome(day)
     who = me()
     _check_my_grid(grid_code)
     with write_transaction():
