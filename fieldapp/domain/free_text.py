@@ -39,6 +39,9 @@ INCIDENT_DESCRIPTION_MAX = 2000
 # holds this in about seven lines, so a notice of several hazards stays on its page. One
 # generated from the item ("未达标：…") is the item's own wording, bounded by its import.
 HAZARD_DESCRIPTION_MAX = 100
+# A note added to a record (an incident's 备注, a patrol checkpoint's): as long as an
+# incident's account, and saying something as it must.
+NOTE_MAX = INCIDENT_DESCRIPTION_MAX
 
 
 # What may stand between the parts of a name besides letters: 阿卜杜拉·艾力, Jean-Luc,
@@ -83,6 +86,7 @@ RULES: dict[str, TextRule] = {
     "reject_reason": TextRule(says_something),
     "incident_address": TextRule(says_something, ADDRESS_MAX),
     "incident_description": TextRule(says_something, INCIDENT_DESCRIPTION_MAX),
+    "note": TextRule(says_something, NOTE_MAX),  # an incident's or a checkpoint's note
     "hazard_description": TextRule(any_text, HAZARD_DESCRIPTION_MAX),
     "hand_over_reference": TextRule(numbers_a_document),
     # A person's texts: the people form refuses what the wire (sync.protocol.people) would.

@@ -29,6 +29,8 @@ ZH = {
     "free_text.incident_description.too_long": (
         "事件经过最多 {most} 个字，现在有 {length} 个字；请写要点，细节可附文件。"
     ),
+    "free_text.note": "请用文字写明备注（至少两个字或四个字母），\n表情符号、标点和空格不算。",
+    "free_text.note.too_long": "备注最多 {most} 个字，现在有 {length} 个字；请写要点。",
     "free_text.hazard_description": "请写隐患描述。",
     "free_text.hazard_description.too_long": (
         "隐患描述最多 {most} 个字，现在有 {length} 个字；请写要点，细节可拍照附上。"
@@ -108,6 +110,13 @@ EN = {
     "free_text.incident_description.too_long": (
         "What happened takes at most {most} characters; it has {length}. Write the main"
         " points and attach details as files."
+    ),
+    "free_text.note": (
+        "Write the note in words (at least four letters or two Chinese characters);"
+        " emoji, punctuation and spaces do not count."
+    ),
+    "free_text.note.too_long": (
+        "A note takes at most {most} characters; it has {length}. Write the main points."
     ),
     "free_text.hazard_description": "Write the hazard's description.",
     "free_text.hazard_description.too_long": (

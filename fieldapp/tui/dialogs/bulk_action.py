@@ -28,7 +28,7 @@ from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
 
 from fieldapp.domain import finding_checks, finding_dates
 from fieldapp.domain import findings as machine
-from fieldapp.domain.free_text import numbers_a_document
+from fieldapp.domain.free_text import numbers_a_document, text_problem
 from fieldapp.domain.typed import no_such_day, typed_date
 from fieldapp.i18n import t
 from fieldapp.tui.commands import localize_bindings
@@ -221,6 +221,8 @@ class BulkActionDialog(AsksBeforeDiscarding, ModalScreen[BulkRequest | None]):
         note = self.query_one("#bulk-note", Input).value.strip()
         if self.event_type == "note" and not note:  # the note is all a note event says
             return Refused(t("review_ui.bulk.note_empty"), "#bulk-note")
+        if self.event_type == "note" and (said := text_problem("note", note)) is not None:
+            return Refused(said, "#bulk-note")  # as every note: words, and not too long
         from fieldapp.services.review.bulk import note_problem
 
         needed = self.note_rule(data) if self.note_rule is not None else self.note_needed

@@ -285,7 +285,7 @@ class PatrolRunScreen(FieldScreen[None]):
             if note is not None and note != line.note:  # "" takes the note away
                 self._step("note", line.checkpoint_id, note)
 
-        self.app.push_screen(NoteDialog(line.code, line.note, title=title), done)
+        self.app.push_screen(NoteDialog(line.code, line.note, title=title, checked=True), done)
 
     def action_photo(self) -> None:
         from fieldapp.tui.dialogs.photo import PhotoDialog
