@@ -101,6 +101,7 @@ ZH: dict[str, str] = {
     "incident.col.state": "状态",
     "incident.col.reporter": "上报人",
     "incident.col.evidence": "证据",
+    "incident.letter.people_sep": "；",
     "incident.evidence": "照片 {photos} · 音视频 {media}",
     # the queue's columns under 100 terminal columns: short, so 80 show the place too
     "incident.category_col.fireworks_sale": "违规销售烟花爆竹",
@@ -276,6 +277,7 @@ EN: dict[str, str] = {
     "incident.col.state": "State",
     "incident.col.reporter": "Reported by",
     "incident.col.evidence": "Evidence",
+    "incident.letter.people_sep": "; ",
     "incident.evidence": "Photos {photos} · A/V {media}",
     "incident.category_col.fireworks_sale": "Fireworks sale",
     "incident.category_col.fireworks_discharge": "Fireworks set off",

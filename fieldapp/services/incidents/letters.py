@@ -72,15 +72,16 @@ def incident_letter(incident_ids: Iterable[str]) -> IncidentLetter:
             raise LetterError(t("incident.letter.not_handed_over", incident=row.place))
         handovers.add((folded.handed_over_to, folded.reference))
         handed_on = folded.handed_over_on or handed_on
-        people = "; ".join(
-            mask_numbers_in_text(f"{p.get('name', '')} {p.get('role', '')}".strip())
-            for p in incident.people
-        )
         refused = {c.event_id for c in folded.conflicts}
         files = [str(m.get("name", "")) for m in incident.media]
         with written_in(LETTER_LANGUAGE):  # the letter's words, not the screen's
             said = t("incident.evidence", photos=row.photos, media=row.media)
             history = _history(incident_id)
+            # 张三 摊主；李四 帮工 as typed in a Chinese letter, not with an ASCII "; "
+            people = t("incident.letter.people_sep").join(
+                mask_numbers_in_text(f"{p.get('name', '')} {p.get('role', '')}".strip())
+                for p in incident.people
+            )
         evidence = "\n".join([*files, said])
         entries.append(
             LetterIncident(
