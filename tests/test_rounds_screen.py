@@ -193,3 +193,32 @@ async def test_an_inspection_opened_from_rounds_returns_to_rounds(
         await settle(app, pilot, rounds=2)
         await submit_the_open_inspection(app, pilot)
         assert app.screen is home
+
+
+@pytest.mark.parametrize(("lang", "key"), [("zh", "o 检查所选"), ("en", "o Inspect selected")])
+async def test_o_says_it_inspects_the_row_under_the_cursor_not_the_next_stop(
+    frozen_clock: object, demo_home: Path, lang: str, key: str
+) -> None:
+    """With three venues on the round (下一站 the first) and the cursor on a fourth in the
+    due list, the footer's "o 检查" read as "inspect the next stop", and o opened the row
+    under the cursor. The footer now says which: 检查所选 / Inspect selected."""
+    from fieldapp.tui.widgets.key_footer import KeyFooter
+
+    app = make_app(lang=lang)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_rounds(app, pilot)
+        for _ in range(3):
+            await pilot.press("space")
+            await settle(app, pilot, rounds=2)
+        due = screen.query_one("#rounds-due", PagedTable)
+        chosen = str(due.get_row_at(due.cursor_row)[3])
+        round_id = rounds.round_for()
+        assert round_id is not None
+        next_stop = rounds.round_progress(round_id).stops[0].code
+        assert next_stop in label(screen, "#round-next") and chosen != next_stop
+        assert key in screen.query_one(KeyFooter).text
+        await pilot.press("o")
+        await settle(app, pilot, rounds=2)
+        assert type(app.screen).__name__ == "PresenceDialog"
+        title = str(app.screen.query_one(".dialog-title", Label).render())
+        assert chosen in title and next_stop not in title, title

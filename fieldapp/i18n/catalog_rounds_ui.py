@@ -19,7 +19,7 @@ ZH: dict[str, str] = {
     # rounds screen keys
     "binding.rounds.toggle": "加入/移出路线",
     "binding.rounds.toggle.tip": "把光标所在场所加入今日路线，或从路线中移出",
-    "binding.rounds.open": "检查",
+    "binding.rounds.open": "检查所选",
     "binding.rounds.open.tip": "检查光标所在场所（先选择到场方式）",
     "binding.rounds.move_up": "上移",
     "binding.rounds.move_up.tip": "把所选站点在路线中上移一位",
@@ -213,7 +213,7 @@ EN: dict[str, str] = {
     "binding.app.export.tip": "Export inspections, hazards and their events to XLSX or CSV",
     "binding.rounds.toggle": "Add/remove",
     "binding.rounds.toggle.tip": "Put the venue under the cursor on today's round, or take it off",
-    "binding.rounds.open": "Inspect",
+    "binding.rounds.open": "Inspect selected",
     "binding.rounds.open.tip": "Inspect the venue under the cursor (asks how you are there first)",
     "binding.rounds.move_up": "Move up",
     "binding.rounds.move_up.tip": "Move the selected stop one place earlier",
