@@ -48,7 +48,7 @@ def web(
     # root says them in the chosen language after "错误：" / "Error:".
     from fieldapp.paths import data_home
     from fieldapp.web.server import OfficeServer
-    from fieldapp.web.sessions import Sessions
+    from fieldapp.web.sessions import HomeInUse, Sessions
     from sync.client.base import InsecureURL, UnreadableCABundle, check_url
 
     use_language(ctx)
@@ -70,6 +70,8 @@ def web(
         )  # fmt: skip
     except UnreadableCABundle:
         raise click.UsageError(t("cli.web.ca_bundle", path=ca_bundle), ctx) from None
+    except HomeInUse as busy:
+        raise click.UsageError(t("cli.web.home_in_use", home=busy.root), ctx) from None
     OfficeServer(sessions, host=host, port=port, public_url=public_url, ssl_context=context).serve()
 
 

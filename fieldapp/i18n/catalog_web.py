@@ -28,6 +28,9 @@ ZH = {
     "cli.web.ca_bundle": (
         "无法读取 CA 证书文件 {path}，或其中没有 PEM 格式的证书：请给出签发服务器证书的 CA 的 PEM 文件"
     ),
+    "cli.web.home_in_use": (
+        "另一个 fieldapp web 正在使用 {home}：请先停止它，或用 --home 为这一个另选目录"
+    ),
     "admin.web_user.unknown": "没有网页用户 {username}：请用 fieldapp admin web-user list 查看用户名",
     "admin.web_user.unlocked": "{username} 已解锁，可以重新登录",
     "cli.web.tls_cert": (
@@ -88,6 +91,10 @@ EN = {
     "cli.web.ca_bundle": (
         "The CA certificate file {path} cannot be read or holds no PEM certificate: give the "
         "PEM file of the CA that signed the server's certificate"
+    ),
+    "cli.web.home_in_use": (
+        "Another fieldapp web is serving from {home}: stop it first, or give this one "
+        "another folder with --home"
     ),
     "admin.web_user.unknown": "There is no web user {username}: see the user names with fieldapp admin web-user list",
     "admin.web_user.unlocked": "{username} is unlocked and may sign in again",

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import fcntl
 import os
 import secrets
 import shutil
@@ -41,6 +42,14 @@ _REFUSALS = {
 }
 
 
+class HomeInUse(Exception):
+    """Another `fieldapp web` serves from this `--home`: its sessions' stores are there."""
+
+    def __init__(self, root: Path) -> None:
+        super().__init__(str(root))
+        self.root = root
+
+
 class SignInFailed(Exception):
     """Why signing in did not work, as a sentence for the page."""
 
@@ -50,6 +59,19 @@ def _say(lang: str, key: str, **values: object) -> str:
     inside, so no other request's text is written in it)."""
     with written_in(lang):
         return t(key, **values)
+
+
+def _hold(root: Path) -> int:
+    """This process's hold on `root` for as long as it runs (the system lets go when it
+    exits, however it exits); HomeInUse when another holds it. Two fronts on one `--home`
+    would each take the other's session stores for left over and sign them out."""
+    fd = os.open(root / "serving.lock", os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        os.close(fd)
+        raise HomeInUse(root) from None
+    return fd
 
 
 @dataclass
@@ -82,6 +104,7 @@ class Sessions:
         self._closing: set[asyncio.Future[None]] = set()
         root.mkdir(parents=True, exist_ok=True, mode=0o700)
         os.chmod(root, 0o700)
+        self._hold = _hold(root)
 
     def get(self, cookie: str | None) -> Session | None:
         """The live session of a cookie, refreshed; None when unknown or idle too long."""
