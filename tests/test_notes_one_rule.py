@@ -22,7 +22,7 @@ from fieldapp.tui.dialogs.bulk_action import BulkActionDialog
 from fieldapp.tui.dialogs.note import NoteDialog
 from fieldapp.tui.screens.incidents import IncidentsScreen
 
-WORDS = "请用文字写明备注（至少两个字或四个字母），\n表情符号、标点和空格不算。"
+WORDS = "请用文字写明备注（至少两个字或四个字母），表情符号、标点和空格不算。"
 LONG = "备注最多 2000 个字，现在有 3202 个字；请写要点。"
 EMPTY = "备注是空的：请写下要记的内容，或按 Esc 取消。"
 

@@ -78,3 +78,23 @@ async def test_the_dialog_keeps_asking_until_the_note_says_why(demo_home: Path) 
         assert type(app.screen).__name__ == "InspectScreen"
     (draft,) = Inspection.select().where(Inspection.presence_reason == "other")
     assert draft.presence_note == "门卫未开门"
+
+
+async def test_the_other_reason_refusal_wraps_where_the_dialog_ends(demo_home: Path) -> None:
+    """At 80 columns the refusal broke after 写明原因 and again after its example, half
+    a line short each time, as the catalogue held hard line breaks; it now runs on and
+    wraps at the dialog's edge."""
+    set_language("zh")
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await at_home(app, pilot)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        await pilot.press("end", "enter")  # other, with no note
+        await pilot.press("f10")
+        await settle(app, pilot)
+        error = app.screen.query_one("#presence-error", Static)
+        assert str(error.render()) == t("presence.note_needed")
+        lines = [strip.text.strip() for strip in app.screen._compositor.render_strips()]
+        first = next(line for line in lines if "选择“其他原因”时" in line)
+        assert "写明原因（至少" in first, lines

@@ -7,29 +7,29 @@ REFERENCE_EXAMPLE = {"zh": "公移〔2026〕12号", "en": "GY-2026-12"}
 
 ZH = {
     "free_text.representative": (
-        "请写场所负责人的姓名（至少两个字或两个字母，如“王建国”“Li”），\n"
-        "只用文字，名字各部分之间可用“·”、空格或连字符；\n表情符号和其他符号都不行。"
+        "请写场所负责人的姓名（至少两个字或两个字母，如“王建国”“Li”），"
+        "只用文字，名字各部分之间可用“·”、空格或连字符；表情符号和其他符号都不行。"
     ),
     "free_text.representative.too_long": "场所负责人的姓名最多 {most} 个字，现在有 {length} 个字。",
     "free_text.reject_reason": (
-        "复查不通过须在备注中用文字写明仍未整改到位的问题\n"
+        "复查不通过须在备注中用文字写明仍未整改到位的问题"
         "（至少两个字或四个字母，如“灭火器仍过期”），"
-        "\n表情符号、标点和空格不算。"
+        "表情符号、标点和空格不算。"
     ),
     "free_text.reject_reason.too_long": "备注最多 {most} 个字，现在有 {length} 个字。",
     "free_text.incident_address": (
-        "请用文字写明事发地址（至少两个字或四个字母，如“幸福路12号”），\n表情符号、标点和空格不算。"
+        "请用文字写明事发地址（至少两个字或四个字母，如“幸福路12号”），表情符号、标点和空格不算。"
     ),
     "free_text.incident_address.too_long": (
         "事发地址最多 {most} 个字，现在有 {length} 个字；请只写到门牌和房号。"
     ),
     "free_text.incident_description": (
-        "请用文字写明发生了什么（至少两个字或四个字母），\n表情符号、标点和空格不算。"
+        "请用文字写明发生了什么（至少两个字或四个字母），表情符号、标点和空格不算。"
     ),
     "free_text.incident_description.too_long": (
         "事件经过最多 {most} 个字，现在有 {length} 个字；请写要点，细节可附文件。"
     ),
-    "free_text.note": "请用文字写明备注（至少两个字或四个字母），\n表情符号、标点和空格不算。",
+    "free_text.note": "请用文字写明备注（至少两个字或四个字母），表情符号、标点和空格不算。",
     "free_text.note.too_long": "备注最多 {most} 个字，现在有 {length} 个字；请写要点。",
     "free_text.hazard_description": "请写隐患描述。",
     "free_text.hazard_description.too_long": (
@@ -37,12 +37,12 @@ ZH = {
     ),
     "free_text.hand_over_reference": (
         f"请填写移交文号（至少两个字母、数字或汉字，如“{REFERENCE_EXAMPLE['zh']}”），"
-        "\n表情符号和标点不算。"
+        "表情符号和标点不算。"
     ),
     "free_text.hand_over_reference.too_long": "移交文号最多 {most} 个字，现在有 {length} 个字。",
     "free_text.person_name": (
-        "请写人员的姓名（至少两个字或两个字母，如“王五”“Li”），\n"
-        "只用文字，名字各部分之间可用“·”、空格或连字符；\n"
+        "请写人员的姓名（至少两个字或两个字母，如“王五”“Li”），"
+        "只用文字，名字各部分之间可用“·”、空格或连字符；"
         "单个字、表情符号和其他符号都不行。"
     ),
     "free_text.person_name.too_long": "姓名最多 {most} 个字，现在有 {length} 个字。",
@@ -53,26 +53,26 @@ ZH = {
     "free_text.household_building": "请写楼栋。",
     "free_text.household_building.too_long": "楼栋最多 {most} 个字，现在有 {length} 个字。",
     "free_text.household_address": (
-        "请用文字写明住址（至少两个字或四个字母，如“幸福路12号”），\n表情符号、标点和空格不算。"
+        "请用文字写明住址（至少两个字或四个字母，如“幸福路12号”），表情符号、标点和空格不算。"
     ),
     "free_text.household_address.too_long": (
         "住址最多 {most} 个字，现在有 {length} 个字；请只写到门牌和房号。"
     ),
     "free_text.close_reason": (
-        "请用文字写明关闭这次巡逻的原因（至少两个字或四个字母，如“设备丢失”），\n表情符号、标点和空格不算。"
+        "请用文字写明关闭这次巡逻的原因（至少两个字或四个字母，如“设备丢失”），表情符号、标点和空格不算。"
     ),
     "free_text.close_reason.too_long": "原因最多 {most} 个字，现在有 {length} 个字。",
     "free_text.return_reason": (
-        "退回检查记录须用文字写明原因，检查员要据此补正\n"
-        "（至少两个字或四个字母，如“照片不清楚”），\n表情符号、标点和空格不算。"
+        "退回检查记录须用文字写明原因，检查员要据此补正"
+        "（至少两个字或四个字母，如“照片不清楚”），表情符号、标点和空格不算。"
     ),
     "free_text.closed_unreported_reason": (
-        "未报整改的隐患销号须在备注中用文字写明为何无需复查\n"
-        "（至少两个字或四个字母，如“已当场整改”），\n表情符号、标点和空格不算。"
+        "未报整改的隐患销号须在备注中用文字写明为何无需复查"
+        "（至少两个字或四个字母，如“已当场整改”），表情符号、标点和空格不算。"
     ),
     "free_text.outcome_other_reason": (
-        "处理结果为“其他处理”时须在备注中用文字写明接收单位做了什么处理\n"
-        "（至少两个字或四个字母，如“责令停业”），\n表情符号、标点和空格不算。"
+        "处理结果为“其他处理”时须在备注中用文字写明接收单位做了什么处理"
+        "（至少两个字或四个字母，如“责令停业”），表情符号、标点和空格不算。"
     ),
     # The server refused a text that says nothing: the field's own refusal above.
     "refusal.free_text": "{text_rule}",
