@@ -97,8 +97,15 @@ def due_activities(
         for code, name, level in scope:
             if level in kind.levels and _first_in(held.get((kind.code, code), []), window) is None:
                 found.append(DueActivity(kind, code, name, window, window.status(day)))
-    found.sort(key=lambda d: (_STATUS_ORDER[d.status], d.window.due_on, d.grid_code, d.kind.code))
+    found.sort(key=_listed_order)
     return found
+
+
+def _listed_order(due: DueActivity) -> tuple[int, dt.date, str, str]:
+    """Overdue, open, upcoming; within them by the last on-time day (the most days late,
+    the fewest days left first), an upcoming one by the day it opens."""
+    day = due.window.due_on if due.status == "upcoming" else due.window.due_by
+    return _STATUS_ORDER[due.status], day, due.grid_code, due.kind.code
 
 
 def period_outcomes(
