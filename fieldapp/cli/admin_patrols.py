@@ -79,7 +79,10 @@ def patrol_close(route_code: str, day: dt.datetime, window: str) -> None:
     from sync.server.patrol_models import PatrolRoute, PatrolScan
 
     def close() -> list[str]:
-        route = PatrolRoute.get_or_none(PatrolRoute.code == route_code)
+        from peewee import fn
+
+        # dm-fw finds DM-FW, as a venue's code is found whatever its case
+        route = PatrolRoute.get_or_none(fn.UPPER(PatrolRoute.code) == route_code.strip().upper())
         if route is None:
             raise click.ClickException(t("patrol.close.unknown_route", route=route_code))
         windows = [w.label for w in patrols.Schedule.from_dict(route.schedule or {}).windows]

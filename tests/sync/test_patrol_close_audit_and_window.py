@@ -74,3 +74,13 @@ def test_a_window_the_route_does_not_have_is_refused_as_such(
     nothing_open = _close(server_db_url, "en", "18:00-20:00")  # the route's: nothing open
     assert nothing_open.exit_code == 0
     assert "has no run in progress; nothing to close" in nothing_open.output
+
+
+def test_a_route_code_is_found_whatever_its_case(seed, server_workdir, server_db_url) -> None:
+    """`--route fw-01` was refused as no such route, while venue codes are matched in any
+    case; it is the route FW-01, named as the office wrote it."""
+    import_patrols(server_workdir)
+    close = ["patrol-close", "--route", "fw-01", "--day", DAY, "--window", "07:00-09:00"]
+    lower = _admin(server_db_url, "zh", *close)
+    assert lower.exit_code == 1, lower.output
+    assert "巡逻路线 FW-01 没有时段 07:00-09:00" in lower.output  # found, then its windows
