@@ -279,7 +279,7 @@ EN: dict[str, str] = {
     "incident.col.evidence": "Evidence",
     "incident.letter.people_sep": "; ",
     "incident.evidence": "Photos {photos} · A/V {media}",
-    "incident.category_col.fireworks_sale": "Fireworks sale",
+    "incident.category_col.fireworks_sale": "Fireworks sold",
     "incident.category_col.fireworks_discharge": "Fireworks set off",
     "incident.category_col.fireworks_storage": "Fireworks stored",
     "incident.category_col.referral_110": "110 referral",
