@@ -9,8 +9,9 @@ device holding 100,000 findings answers a change of filter in milliseconds; the 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from operator import attrgetter
 from typing import Any
 
 from peewee import JOIN, Expression
@@ -69,6 +70,7 @@ class ReviewRow:
     conflict: bool
     # The fix was reported by this device's person, who may not verify it (`self_verified`).
     own_fix: bool = False
+    found_at: str = ""  # when it was found (the stamp `found_on` is the day of)
 
     @property
     def label(self) -> str:
@@ -170,6 +172,28 @@ def _order(filters: ReviewFilters) -> list[Any]:
     return [primary, *tail, Finding.id]
 
 
+def in_queue_order(rows: Iterable[ReviewRow], filters: ReviewFilters) -> list[ReviewRow]:
+    """`rows` (marked on several pages, or in another queue) as the queue lists them under
+    `filters`' sort, the order `_order` has the store give (an empty value first going up,
+    as SQLite sorts NULL): stable sorts from the last key to the first."""
+
+    def filled(value: Any) -> tuple[bool, Any]:
+        return (value is not None, value)
+
+    ordered = sorted(rows, key=attrgetter("finding_id"))
+    if filters.sort != "deadline":
+        ordered.sort(key=lambda row: filled(row.deadline))
+    primary: dict[str, Callable[[ReviewRow], Any]] = {
+        "deadline": lambda row: filled(row.deadline),
+        "venue": attrgetter("venue_code"),
+        "severity": attrgetter("severity"),
+        "found": attrgetter("found_at"),
+    }
+    reverse = filters.descending != (filters.sort == "severity")  # major before general
+    ordered.sort(key=primary[filters.sort], reverse=reverse)
+    return ordered
+
+
 def _where(conds: list[Expression]) -> Expression | bool:
     result: Expression | bool = True
     for cond in conds:
@@ -228,6 +252,7 @@ def review_queue(
                 overdue=machine.is_overdue(state, deadline, day),
                 inspector_name=inspector or "",
                 found_on=_date_of(created),
+                found_at=created or "",
                 conflict=bool(conflict),
                 own_fix=fid in own,
             )

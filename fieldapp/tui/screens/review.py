@@ -23,7 +23,7 @@ from textual.widgets import Header, Label, Tabs
 from textual.worker import get_current_worker
 
 from fieldapp.i18n import t
-from fieldapp.services.review import ReviewFilters, ReviewRow
+from fieldapp.services.review import ReviewFilters, ReviewRow, in_queue_order
 from fieldapp.tui.commands import localize_bindings
 from fieldapp.tui.screens.review_actions import ReviewActions
 from fieldapp.tui.screens.review_rows import add_columns, filters_text, mark, page_title, row_cells
@@ -339,9 +339,10 @@ class ReviewScreen(ReviewActions):
         )
 
     def targets(self) -> list[ReviewRow]:
-        """The marked findings, or else the highlighted one."""
+        """The marked findings in the queue's order (the dialogs list them so, not in the
+        order they were marked), or else the highlighted one."""
         if self.marked:
-            return list(self.marked.values())
+            return in_queue_order(self.marked.values(), self.filters)
         row = self.highlighted
         return [row] if row is not None else []
 
