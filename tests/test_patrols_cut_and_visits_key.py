@@ -23,7 +23,10 @@ def _drawn(app) -> str:  # type: ignore[no-untyped-def]
     return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
 
 
-async def test_a_partly_done_window_is_cut_with_an_ellipsis(home: Path) -> None:
+async def test_a_partly_done_window_is_said_whole(home: Path) -> None:
+    """It was cut, 'Partly done (mi…' and 'Not done (post …', at 80 and at 120 columns:
+    the English statuses are now as short as the Chinese (部分完成（漏岗）, 未巡逻（空岗）),
+    the missed checkpoints being in their own column."""
     from fieldapp.services.patrols import runs
 
     seed_patrol_store()
@@ -35,9 +38,8 @@ async def test_a_partly_done_window_is_cut_with_an_ellipsis(home: Path) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await open_screen(app, pilot, "ctrl+g", PatrolsScreen)
         await settle(app, pilot, rounds=2)
-        status = t("patrol.status.partial")
-        assert status == "Partly done (missed posts)"
-        assert "Partly done (mi…" in _drawn(app), _drawn(app)
+        assert t("patrol.status.partial") == "Partly missed"
+        assert "Partly missed  " in _drawn(app), _drawn(app)
 
 
 async def test_v_opens_the_visits_from_the_due_list(home: Path) -> None:
