@@ -79,7 +79,7 @@ async def test_a_supervisor_switches_a_campaign_on_and_moves_one_to_its_next_pha
         )
         assert _rows(screen)[1][1] == "未开启 → 进行中 节前宣传（待同步）"
         assert [n.message for n in app._notifications][-1] == (
-            "已记下开启“春节禁燃”（阶段：节前宣传），尚未发出：下次同步交给服务器后生效。"
+            "已记下开启“春节禁燃”（阶段：节前宣传），同步到服务器后生效。"
         )
 
         await pilot.press("up", "p")
@@ -206,7 +206,7 @@ async def test_the_phase_key_on_a_campaign_that_is_off_says_so_and_starts_nothin
 
 @pytest.mark.usefixtures("supervisor")
 async def test_a_switch_is_said_as_recorded_not_sent() -> None:
-    """"Sent: Spring Festival fireworks ban on Pre-festival publicity, in force after the
+    """ "Sent: Spring Festival fireworks ban on Pre-festival publicity, in force after the
     next sync" said sent what waits for the sync, and read as a ban on publicity."""
     set_language("en")
     try:
@@ -223,5 +223,5 @@ async def test_a_switch_is_said_as_recorded_not_sent() -> None:
         set_language("zh")
     assert said == [
         "Switching on 'Spring Festival fireworks ban' (phase: Pre-festival publicity) is"
-        " recorded, not sent yet: in force once the next sync gives it to the server."
+        " recorded, in force once synced to the server."
     ]
