@@ -13,39 +13,72 @@ from pathlib import Path
 import pytest
 from test_scan_sources import server_keys  # noqa: F401  (a fixture)
 from test_wedge_scan import Keys, burst, drafts_of, my_venues, scanning_app, settle
+from textual import events
 from textual.widgets import Input, Static
 
 from fieldapp.i18n import set_language, t
 from fieldapp.reports.placards import render_png
 from fieldapp.services.placards import printing as placards
+from fieldapp.tui.app import FieldApp
 from fieldapp.tui.dialogs.presence import PresenceDialog
 from fieldapp.tui.dialogs.scan import ScanDialog
 from fieldapp.tui.dialogs.scanned import ScannedVenueDialog
 
 
+async def open_scan_dialog(app: FieldApp, pilot) -> None:  # type: ignore[no-untyped-def]
+    await settle(app, pilot)
+    await pilot.press("f2")
+    await settle(app, pilot)
+    assert isinstance(app.screen, ScanDialog)
+
+
 @pytest.mark.parametrize("lang", ["zh", "en"])
-@pytest.mark.parametrize(("pace", "source"), [(0.004, "wedge"), (0.3, "typed")])
-async def test_a_placard_into_the_scan_dialog_keeps_how_fast_it_came(
+async def test_a_scanners_burst_into_the_scan_dialog_is_a_scan(
     server_keys: Keys,  # noqa: F811
     lang: str,
-    pace: float,
-    source: str,
 ) -> None:
     set_language(lang)
     venue = my_venues(1)[0]
-    app, _ = scanning_app(pace=pace)
+    app, _ = scanning_app(pace=0.004)
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(app, pilot)
-        await pilot.press("f2")
-        await settle(app, pilot)
-        assert isinstance(app.screen, ScanDialog)
+        await open_scan_dialog(app, pilot)
         await burst(app, pilot, server_keys.placard(venue.code))
         assert isinstance(app.screen, ScannedVenueDialog), app.screen
         await pilot.press("enter")
         await settle(app, pilot)
     [draft] = drafts_of(venue)
     assert draft.presence == "scanned"
-    assert [s["source"] for s in draft.proof["scans"]] == [source]
+    assert [s["source"] for s in draft.proof["scans"]] == ["wedge"]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("how", ["typed", "pasted"])
+async def test_a_placards_text_typed_or_pasted_into_the_scan_dialog_proves_no_visit(
+    server_keys: Keys,  # noqa: F811
+    lang: str,
+    how: str,
+) -> None:
+    """A placard's text a colleague sent by chat, pasted into F2 (the terminal's paste)
+    or typed at a person's pace: not "Placard scanned and verified", but the question
+    asked of a venue taken without a scan, saying why; nothing opens as scanned."""
+    set_language(lang)
+    venue = my_venues(1)[0]
+    app, _ = scanning_app(pace=0.3)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_scan_dialog(app, pilot)
+        payload = server_keys.placard(venue.code)
+        if how == "pasted":
+            app.post_message(events.Paste(payload))
+            await settle(app, pilot)
+            assert app.screen.query_one("#scan-input", Input).value == payload
+            await pilot.press("enter")
+        else:
+            await burst(app, pilot, payload)
+        await settle(app, pilot)
+        assert isinstance(app.screen, PresenceDialog), app.screen
+        said = str(app.screen.query_one("#presence-error", Static).render())
+    assert said == t("placard.check.typed_placard", code=venue.code)
+    assert drafts_of(venue) == []
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
@@ -61,9 +94,7 @@ async def test_a_photo_of_an_unsigned_placard_is_said_to_be_unsigned_not_typed(
     photo = render_png(placards.placard_info(venue, "网格"), tmp_path / "p.png", size="A5")
     app, _ = scanning_app(pace=pace)
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(app, pilot)
-        await pilot.press("f2")
-        await settle(app, pilot)
+        await open_scan_dialog(app, pilot)
         if pace < 0.1:
             await burst(app, pilot, str(photo))
         else:

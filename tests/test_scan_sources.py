@@ -1,5 +1,6 @@
 """Each scan keeps where it came from and when: a wedge burst, a photo of the placard whose
-path is typed into the scan dialog (the camera), a placard text typed by hand. Real app,
+path is typed into the scan dialog (the camera); a placard text typed by hand proves
+nothing, so it is a venue taken by hand. Real app,
 real store, Pilot; the wedge timing as in test_wedge_scan."""
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from test_wedge_scan import SIZE, Keys, burst, drafts_of, my_venues, scanning_ap
 from fieldapp.domain.placard import generate_key
 from fieldapp.reports.placards import PlacardInfo, render_png
 from fieldapp.services.placards import printing as placards
+from fieldapp.tui.dialogs.presence import PresenceChoice, PresenceDialog
 from fieldapp.tui.dialogs.scan import ScanDialog
 from fieldapp.tui.dialogs.scanned import ScannedVenueDialog
 
@@ -63,7 +65,11 @@ async def test_a_photo_of_the_placard_typed_into_the_scan_dialog_is_a_camera_sca
     assert [s["source"] for s in draft.proof["scans"]] == ["camera"]
 
 
-async def test_a_placard_text_typed_into_the_scan_dialog_is_a_typed_scan(server_keys: Keys) -> None:
+async def test_a_placard_text_typed_into_the_scan_dialog_is_taken_by_hand(
+    server_keys: Keys,
+) -> None:
+    """Text anyone can be sent proves no visit: the venue is opened by hand, with the
+    reason chosen, and its presence is manual (the supervisor reads it so after sync)."""
     venue = my_venues(1)[0]
     app, _ = scanning_app(pace=0.5)
     async with app.run_test(size=SIZE) as pilot:
@@ -73,10 +79,12 @@ async def test_a_placard_text_typed_into_the_scan_dialog_is_a_typed_scan(server_
         app.screen.query_one("#scan-input").value = server_keys.placard(venue.code)  # type: ignore[attr-defined]
         await pilot.press("enter")
         await settle(app, pilot)
-        await pilot.press("enter")
+        assert isinstance(app.screen, PresenceDialog), app.screen
+        app.screen.dismiss(PresenceChoice("placard_damaged", ""))
         await settle(app, pilot)
     [draft] = drafts_of(venue)
-    assert [s["source"] for s in draft.proof["scans"]] == ["typed"]
+    assert draft.presence == "manual" and draft.presence_reason == "placard_damaged"
+    assert draft.proof["scans"] == []
 
 
 @pytest.mark.parametrize("how", ["photo", "typed"])

@@ -204,6 +204,10 @@ ZH: dict[str, str] = {
     "placard.check.unsigned_placard": (
         "未签名的标牌 {code}：能找到场所，但不能证明到场（请用办公室签发的标牌）。"
     ),
+    "placard.check.typed_placard": (
+        "标牌内容是粘贴或手动输入的（{code}），不是现场扫码，不能证明到场；"
+        "请在现场用扫码枪扫描标牌，或说明未扫码的原因。"
+    ),
     "placard.check.not_fieldapp": "这不是本系统的场所二维码，请扫描场所墙上的消防安全标牌。",
     "placard.check.damaged": "二维码不完整或已损坏，请重新扫描或手动查找场所。",
     "placard.check.forged": "标牌内容被改动或伪造，不能使用；请手动查找场所，并向网格长报告。",
@@ -270,6 +274,10 @@ EN: dict[str, str] = {
     "placard.check.unsigned_placard": (
         "Unsigned placard {code}: the venue is found, but this does not prove a visit "
         "(use a placard issued by the office)."
+    ),
+    "placard.check.typed_placard": (
+        "The placard's text was pasted or typed ({code}), not scanned on site, so it "
+        "does not prove a visit: scan the placard there, or say why it was not scanned."
     ),
     "placard.check.not_fieldapp": (
         "This is not a fieldapp venue code. Scan the fire-safety placard on the venue's wall."

@@ -11,7 +11,9 @@
   - the inspection of that same venue open: its presence becomes "scanned";
   - the inspection of another venue open: a warning, and nothing changes;
 - a plain venue code (typed, no signature): proves nothing, so it is a venue chosen by
-  hand — the PresenceDialog asks why;
+  hand — the PresenceDialog asks why; so does a signed placard's text typed or pasted
+  into the scan dialog (`TYPED`): a colleague can send it by chat, it proves no visit
+  (a scanner's burst there is `WEDGE`, a scan);
 - a path to a photo of a placard, typed into the scan dialog: its QR is decoded and
   routed as above, as a scan from the camera (`parts.scan_photos`: only the latest
   scan's read counts);
@@ -77,6 +79,22 @@ class OpenInspection:
 def _looks_like_photo_path(text: str) -> bool:
     """A file path of an image rather than a placard text or a venue code."""
     return text.lower().endswith(IMAGE_SUFFIXES) and Path(text).expanduser().is_file()
+
+
+def _typed(scan: CheckedScan) -> bool:
+    return scan.mark is None or scan.mark.source == TYPED
+
+
+def _not_proof(scan: CheckedScan) -> str:
+    """Why a scan of a venue proves no visit: a placard's text pasted or typed, an
+    unsigned placard read, or a venue code typed by hand."""
+    if scan.signed:
+        key = "placard.check.typed_placard"
+    elif _typed(scan):
+        key = "placard.check.plain_code"
+    else:
+        key = "placard.check.unsigned_placard"
+    return t(key, code=scan.venue_code)
 
 
 class ScanningApp(WedgeListener, ScanPhotos, ScanDialogs):
@@ -237,6 +255,7 @@ class ScanningApp(WedgeListener, ScanPhotos, ScanDialogs):
             else:
                 self.say_about_scan(scan.refusal)
             return
+        proves = scan.signed and not _typed(scan)  # pasted or typed text proves no visit
         # As the venue list names it when Enter picks a row: 名称（编号）, one way.
         label = t("venue.label", name=scan.venue_name, code=scan.venue_code)
         if open_now is None and self.placard_of_another(
@@ -248,16 +267,17 @@ class ScanningApp(WedgeListener, ScanPhotos, ScanDialogs):
                 self.say_about_scan(
                     t("scan.busy", current=open_now.label, venue=label), severity="warning"
                 )
-            elif scan.signed:
+            elif proves:
                 record = self.record_scanned
                 inspection_id = open_now.inspection_id
                 self.close_scan_dialog(
                     lambda: record(inspection_id, scan.payload, scan.mark), scanned=scan.text
                 )
-            else:
-                self.say_about_scan(t("scan.typed_same"), severity="warning")
+            else:  # a placard's text typed or pasted, or a venue code typed
+                said = _not_proof(scan) if scan.signed else t("scan.typed_same")
+                self.say_about_scan(said, severity="warning")
             return
-        if scan.signed:
+        if proves:
             self.close_scan_dialog(lambda: self._offer_inspection(scan), scanned=scan.text)
         else:
             self.close_scan_dialog(lambda: self._ask_presence(scan, label), scanned=scan.text)
@@ -306,9 +326,7 @@ class ScanningApp(WedgeListener, ScanPhotos, ScanDialogs):
                 self.offer_draft(scan.draft_id)
                 return
             # Said in the dialog it is about: a toast sat over its buttons.
-            read = scan.mark is not None and scan.mark.source != TYPED  # an unsigned placard
-            key = "placard.check.unsigned_placard" if read else "placard.check.plain_code"
-            said = t(key, code=scan.venue_code)
+            said = _not_proof(scan)
             dialog = PresenceDialog(
                 label, PRESENCE_REASONS, code=scan.venue_code, said=said, venue_id=venue_id
             )
