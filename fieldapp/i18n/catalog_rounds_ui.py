@@ -213,7 +213,7 @@ EN: dict[str, str] = {
     "binding.app.export.tip": "Export inspections, hazards and their events to XLSX or CSV",
     "binding.rounds.toggle": "Add/remove",
     "binding.rounds.toggle.tip": "Put the venue under the cursor on today's round, or take it off",
-    "binding.rounds.open": "Inspect selected",
+    "binding.rounds.open": "Inspect row",
     "binding.rounds.open.tip": "Inspect the venue under the cursor (asks how you are there first)",
     "binding.rounds.move_up": "Move up",
     "binding.rounds.move_up.tip": "Move the selected stop one place earlier",
