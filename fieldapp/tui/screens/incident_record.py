@@ -35,8 +35,8 @@ from fieldapp.services.incidents.record import EvidenceFile, HistoryEvent, Incid
 from fieldapp.tui.messages import SyncRequested
 from fieldapp.tui.screens import FieldScreen
 from fieldapp.tui.screens.incident_actions import ACTION_BINDINGS, Acted, IncidentActing
-from fieldapp.tui.screens.incident_table import pulled_incidents
 from fieldapp.tui.screens.viewer import open_and_say
+from fieldapp.tui.sync_pulled import INCIDENT_FEEDS, pulled
 from fieldapp.tui.widgets.key_footer import KeyFooter
 
 
@@ -250,7 +250,7 @@ class IncidentRecordScreen(IncidentActing, FieldScreen[bool | None]):
     def synced(self) -> None:
         """A sync that pulled incidents shows this one as it is now, and the list it was
         opened from reads itself again on the way back (`changed`)."""
-        if pulled_incidents(getattr(self.app, "sync_outcome", None)):
+        if pulled(getattr(self.app, "sync_outcome", None), INCIDENT_FEEDS):
             self.incidents_changed()
 
     def _photos_here(self) -> list[EvidenceFile]:

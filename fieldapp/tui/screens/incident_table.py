@@ -24,19 +24,6 @@ from fieldapp.tui.screens.refused_records import RefusedRecordsScreen, refused_m
 from fieldapp.tui.widgets import PagedTable
 from fieldapp.tui.widgets.paged_table import widest
 
-# The feed's kinds of record that change what an incident list or view shows.
-INCIDENT_FEEDS = frozenset({"incident", "incident.event"})
-
-
-def pulled_incidents(outcome: object) -> bool:
-    """Did the sync that ended (`app.sync_outcome`) pull incidents or their events (a
-    hand-over, an outcome recorded on another device), or re-scope this device?"""
-    result = getattr(outcome, "result", None)
-    if result is None:
-        return False
-    return bool(INCIDENT_FEEDS & result.pulled_types) or bool(result.rescoped)
-
-
 MARK = "●"
 # Under this many terminal columns a list shows when, what, its state and where, each
 # short (80 columns cut English at "Reported by", the place gone); the highlighted

@@ -25,7 +25,8 @@ from textual.widgets import Header, Tabs
 from fieldapp.i18n import t
 from fieldapp.services.incidents.queue import QUEUES, IncidentRow
 from fieldapp.tui.screens.incident_actions import ACTION_BINDINGS, Acted, IncidentActing
-from fieldapp.tui.screens.incident_table import MARK, IncidentTableScreen, pulled_incidents
+from fieldapp.tui.screens.incident_table import MARK, IncidentTableScreen
+from fieldapp.tui.sync_pulled import INCIDENT_FEEDS, pulled
 from fieldapp.tui.widgets import PagedTable
 from fieldapp.tui.widgets.key_footer import KeyFooter
 from fieldapp.tui.widgets.queue_tabs import QueueTabs, queue_binding
@@ -99,7 +100,7 @@ class IncidentsScreen(IncidentActing, IncidentTableScreen):
 
     def synced(self) -> None:
         """A sync that pulled incidents (another device's hand-over) is listed at once."""
-        if pulled_incidents(getattr(self.app, "sync_outcome", None)):
+        if pulled(getattr(self.app, "sync_outcome", None), INCIDENT_FEEDS):
             self.reload()
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="incidents-load")

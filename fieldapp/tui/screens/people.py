@@ -31,6 +31,7 @@ from fieldapp.tui.commands import relabel_binding
 from fieldapp.tui.dialogs.followup import AskDialog
 from fieldapp.tui.screens.people_actions import PeopleActions
 from fieldapp.tui.screens.refused_records import RefusedRecordsScreen, refused_mark
+from fieldapp.tui.sync_pulled import PEOPLE_FEEDS, pulled
 from fieldapp.tui.views.people import PeopleData, moved_out
 from fieldapp.tui.widgets.key_footer import KeyFooter
 from fieldapp.tui.widgets.paged_table import selected_key
@@ -264,7 +265,7 @@ class PeopleScreen(PeopleActions):
         if outcome is None or outcome is self.sync_seen:
             return
         self.sync_seen = outcome
-        if "household" in outcome.result.pulled_types or outcome.result.rescoped:
+        if pulled(outcome, PEOPLE_FEEDS):
             self.reload()
 
     @on(Loaded)
