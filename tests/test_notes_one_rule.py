@@ -48,9 +48,7 @@ async def test_an_incident_note_of_emoji_alone_or_too_long_is_refused(demo_home:
     assert not IncidentEvent.select().where(IncidentEvent.type == "note").exists()
 
 
-@pytest.mark.parametrize(
-    ("typed", "said"), [("", EMPTY), ("👍👍", WORDS), ("摊" * 3202, LONG)]
-)
+@pytest.mark.parametrize(("typed", "said"), [("", EMPTY), ("👍👍", WORDS), ("摊" * 3202, LONG)])
 async def test_a_checkpoint_note_is_refused_as_an_incident_note_is(
     home: Path, typed: str, said: str
 ) -> None:
