@@ -12,7 +12,7 @@ import pytest
 from inspect_support import answer_every_item
 from pilot_support import settle, shown_from_start
 from test_scan_sources import server_keys  # noqa: F401 (a fixture)
-from test_wedge_scan import Keys, drafts_of, my_venues, scanning_app
+from test_wedge_scan import Keys, burst, drafts_of, my_venues, scanning_app
 
 from fieldapp.i18n import t
 from fieldapp.reports.placards import PlacardInfo, render_png
@@ -28,16 +28,19 @@ def shown(app) -> str:  # type: ignore[no-untyped-def]
     return "\n".join(s.text for s in app.screen._compositor.render_strips())
 
 
-async def submitted_from_f2(keys: Keys, venue: Venue, typed: str) -> str:
-    """An inspection of `venue` started from `typed` in F2, submitted; the server verified
-    the placard (as a sync learns)."""
-    app, _ = scanning_app(pace=0.5)  # typed at a person's pace
+async def submitted_from_f2(keys: Keys, venue: Venue, typed: str, *, scanner: bool = False) -> str:
+    """An inspection of `venue` started from `typed` in F2 (or a scanner's burst there),
+    submitted; the server verified the placard (as a sync learns)."""
+    app, _ = scanning_app(pace=0.004 if scanner else 0.5)  # or typed at a person's pace
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot, rounds=2)
         await pilot.press("f2")
         await settle(app, pilot)
-        app.screen.query_one("#scan-input").value = typed  # type: ignore[attr-defined]
-        await pilot.press("enter")
+        if scanner:
+            await burst(app, pilot, typed)
+        else:
+            app.screen.query_one("#scan-input").value = typed  # type: ignore[attr-defined]
+            await pilot.press("enter")
         await settle(app, pilot, rounds=2)
         assert isinstance(app.screen, ScannedVenueDialog), app.screen
         await pilot.press("enter")
@@ -60,7 +63,7 @@ async def test_a_placard_read_from_a_photo_reads_so_in_the_record(
     photo = render_png(info, tmp_path / "placard.png", size="A5")
     from_photo = await submitted_from_f2(server_keys, photo_venue, str(photo))
     on_site = await submitted_from_f2(
-        server_keys, scanned_venue, server_keys.placard(scanned_venue.code)
+        server_keys, scanned_venue, server_keys.placard(scanned_venue.code), scanner=True
     )
     stored = Inspection.get_by_id(from_photo)
     assert stored.presence == "scanned"  # stored and sent as before

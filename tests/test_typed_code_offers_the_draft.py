@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 from pilot_support import settle
 from test_scan_sources import server_keys  # noqa: F401 (a fixture)
-from test_wedge_scan import Keys, drafts_of, my_venues, scanning_app
+from test_wedge_scan import Keys, burst, drafts_of, my_venues, scanning_app
 
 from fieldapp.i18n import set_language, t
 from fieldapp.tui.dialogs.presence import PresenceDialog
@@ -41,7 +41,11 @@ async def test_the_code_of_a_venue_with_a_scanned_draft_offers_it(
     app, _ = scanning_app(pace=0.5)  # typed at a person's pace
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot, rounds=2)
-        await typed_in_f2(app, pilot, server_keys.placard(venue.code))  # started from a scan
+        await pilot.press("f2")  # started from a scan: a scanner's burst into F2
+        await settle(app, pilot)
+        app.wedge.clock.step = 0.004  # type: ignore[attr-defined]
+        await burst(app, pilot, server_keys.placard(venue.code))
+        app.wedge.clock.step = 0.5  # type: ignore[attr-defined]
         assert isinstance(app.screen, ScannedVenueDialog)
         await pilot.press("enter")
         await settle(app, pilot, rounds=2)
