@@ -35,7 +35,7 @@ def refuse_unless_enrolled() -> None:
 def scan(ctx: click.Context, photo: Path) -> None:
     from fieldapp.domain.placard import UNKNOWN_KEY, UNKNOWN_VENUE
     from fieldapp.i18n import t
-    from fieldapp.services.placards.photo_scan import QrDecodeError, decode_qr_texts
+    from fieldapp.services.placards.photo_scan import QrDecodeError, decode_qr_texts, placard_code
     from fieldapp.services.placards.printing import verify_scan
     from fieldapp.store import close_store
 
@@ -53,8 +53,13 @@ def scan(ctx: click.Context, photo: Path) -> None:
         close_store()
     if len(results) > 1:
         click.echo(t("placard.scan.several", count=len(results)))
-    for result in results:
-        click.echo(result.scanned_message())  # read off a photo: a bare code is no typing
+    for n, (text, result) in enumerate(zip(texts, results, strict=True), start=1):
+        said = result.scanned_message()  # read off a photo: a bare code is no typing
+        if len(results) > 1:  # which code each line is of: their messages may read alike
+            code = placard_code(text)
+            key = "placard.scan.nth" if code else "placard.scan.nth_other"
+            said = t(key, n=n, code=code, said=said)
+        click.echo(said)
         if result.venue_id is not None:
             click.echo(
                 t("placard.scan.venue", name=result.venue_name, code=result.check.venue_code)

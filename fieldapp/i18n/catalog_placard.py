@@ -223,8 +223,14 @@ ZH: dict[str, str] = {
     "placard.photo.missing": "找不到文件：{path}",
     "placard.photo.not_image": "文件不是可识别的图片：{path}。请提供 JPG 或 PNG 照片。",
     "placard.photo.no_qr": "照片中没有找到二维码：{path}。请靠近、对准、保持二维码完整清晰后重拍。",
+    "placard.photo.several_placards": (
+        "照片中有几块不同的标牌（{codes}），不知道要检查哪一个。请只对准一块标牌重拍。"
+    ),
+    "placard.photo.sep": "、",
     "placard.scan.venue": "场所：{name}（{code}）",
     "placard.scan.several": "照片中有 {count} 个二维码：",
+    "placard.scan.nth": "第 {n} 个二维码（标牌 {code}）：{said}",
+    "placard.scan.nth_other": "第 {n} 个二维码：{said}",
     # The placard itself.
     "placard.title": "消防安全标牌",
     "placard.code": "场所编号",
@@ -314,8 +320,15 @@ EN: dict[str, str] = {
         "No QR code found in {path}. Take the photo closer, straight on, "
         "with the whole code sharp, and try again."
     ),
+    "placard.photo.several_placards": (
+        "The photo shows different placards ({codes}), so which one is meant is unclear. "
+        "Take a photo of one placard only."
+    ),
+    "placard.photo.sep": ", ",
     "placard.scan.venue": "Venue: {name} ({code})",
     "placard.scan.several": "{count} QR codes in the photo:",
+    "placard.scan.nth": "QR code {n} (placard {code}): {said}",
+    "placard.scan.nth_other": "QR code {n}: {said}",
     "placard.title": "Fire safety placard",
     "placard.code": "Venue code",
     "placard.kind": "Kind",

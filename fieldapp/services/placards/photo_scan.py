@@ -18,12 +18,36 @@ MAX_SIDE = 4096
 
 
 class QrDecodeError(ValueError):
-    """The file is missing, not an image, or holds no QR code; str() is for a person."""
+    """The file is missing, not an image, holds no QR code, or several placards; str()
+    is for a person."""
 
-    def __init__(self, kind: str, path: Path) -> None:
-        self.kind = kind  # missing | not_image | no_qr
+    def __init__(self, kind: str, path: Path, codes: str = "") -> None:
+        self.kind = kind  # missing | not_image | no_qr | several_placards
         self.path = path
-        super().__init__(t(f"placard.photo.{kind}", path=str(path)))
+        super().__init__(t(f"placard.photo.{kind}", path=str(path), codes=codes))
+
+
+def placard_code(text: str) -> str:
+    """The venue (or checkpoint) code a QR text names as a placard of ours, signed
+    (FA1:CODE:KEY:SIG) or bare (an unsigned placard: the code alone); "" for any other
+    QR (a payment link)."""
+    from fieldapp.domain.placard import VENUE_CODE_RE, looks_like_payload
+
+    canon = text.strip().upper()
+    if looks_like_payload(canon):
+        return canon.partition(":")[2].partition(":")[0]
+    return canon if VENUE_CODE_RE.fullmatch(canon) else ""
+
+
+def the_placard(texts: list[str], path: Path | str) -> str:
+    """The placard among a photo's QR texts (a payment QR beside it is passed over; with
+    none of ours, the first, which is refused as such). Two different placards: refused,
+    to ask for a photo of one (which of them was meant is not the photo's to say)."""
+    placards = [text for text in texts if placard_code(text)]
+    codes = list(dict.fromkeys(placard_code(text) for text in placards))
+    if len(codes) > 1:
+        raise QrDecodeError("several_placards", Path(path), t("placard.photo.sep").join(codes))
+    return (placards or texts)[0]
 
 
 def decode_qr_texts(path: Path | str) -> list[str]:

@@ -35,14 +35,18 @@ class ScanPhotos(ScanDialogs):
 
     @work(thread=True, exit_on_error=False, group="scan-photo")
     def _read_photo(self, path: str, request: int) -> None:
-        from fieldapp.services.placards.photo_scan import QrDecodeError, decode_qr_texts
+        from fieldapp.services.placards.photo_scan import (
+            QrDecodeError,
+            decode_qr_texts,
+            the_placard,
+        )
 
         try:
-            texts = decode_qr_texts(Path(path).expanduser())
+            text = the_placard(decode_qr_texts(Path(path).expanduser()), path)
         except QrDecodeError as refused:
             self.call_from_thread(self._photo_read, request, str(refused), "")
             return
-        self.call_from_thread(self._photo_read, request, "", texts[0])
+        self.call_from_thread(self._photo_read, request, "", text)
 
     def _photo_read(self, request: int, refusal: str, text: str) -> None:
         if request != self.photo_request:
