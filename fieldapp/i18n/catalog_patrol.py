@@ -18,6 +18,8 @@ ZH: dict[str, str] = {
     "patrol.scan.not_on_route": "{checkpoint} 不在本路线上，未签到",
     "patrol.scan.outside_run": "{code} 是巡逻点位标牌：请先开始巡逻（Ctrl+G），再扫码签到",
     "patrol.scan.typed": "手输编号 {checkpoint} 不能证明到点：请说明未扫码的原因",
+    "patrol.scan.photo": "{checkpoint} 的二维码读自照片，非现场扫码，不能证明到点：请说明未扫码的原因",
+    "patrol.scan.pasted": "{checkpoint} 的标牌内容是粘贴或手动输入的，非现场扫码，不能证明到点：请说明未扫码的原因",
     "patrol.scan.venue_placard": (
         "{code} 是场所标牌，不是本路线的巡逻点位，未签到。请扫描点位的标牌；"
         "要检查这个场所，请先结束巡逻（F10）。"
@@ -161,6 +163,14 @@ EN: dict[str, str] = {
     ),
     "patrol.scan.typed": (
         "A typed code {checkpoint} does not prove a visit: say why the placard was not scanned"
+    ),
+    "patrol.scan.photo": (
+        "The QR of {checkpoint} was read from a photo, not scanned on site, so it does not "
+        "prove a visit: say why the placard was not scanned"
+    ),
+    "patrol.scan.pasted": (
+        "The placard text of {checkpoint} was pasted or typed, not scanned on site, so it "
+        "does not prove a visit: say why the placard was not scanned"
     ),
     "patrol.scan.venue_placard": (
         "{code} is a venue's placard, not a checkpoint of this route; not recorded. "

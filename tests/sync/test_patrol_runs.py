@@ -51,7 +51,7 @@ def test_a_patrol_with_a_missed_checkpoint_and_a_late_scan(
     forged = signed["CP-04"][:-6] + "AAAAAA"
     assert not runs.record_scan(run.id, forged, "wedge").accepted  # refused on the device
     clock.set("09:10")  # after the window: late
-    late = runs.record_scan(run.id, signed["CP-03"], "camera")
+    late = runs.record_scan(run.id, signed["CP-03"], "wedge")
     assert late.accepted
     with pytest.raises(runs.PatrolRefused):
         runs.annotate(late.scan_id, answers={"pressure_mpa": "很高"})

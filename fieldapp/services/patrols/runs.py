@@ -32,6 +32,7 @@ from fieldapp.domain.clock import local_now, now_iso
 from fieldapp.domain.ids import new_id
 from fieldapp.domain.placard import UNKNOWN_VENUE
 from fieldapp.domain.presence import manual_note_problem
+from fieldapp.domain.scan_sources import CAMERA, TYPED
 from fieldapp.i18n import t
 from fieldapp.services.common.identity import me
 from fieldapp.services.common.outbox import enqueue
@@ -216,7 +217,9 @@ def is_checkpoint(code: str) -> bool:
 
 
 def record_scan(run_id: str, text: str, source: str) -> ScanOutcome:
-    """A placard scanned (wedge or camera) or a code typed during the run."""
+    """A placard scanned (wedge) or a code typed during the run. A signed placard read
+    from a photo (camera) or its text typed or pasted proves no visit: like a typed
+    code, it asks why the checkpoint was not scanned (`typed_code`), as a venue does."""
     run = _run(run_id)
     result = verify_scan(text, _checkpoint_by_code)
     if result.venue_id is None:
@@ -231,6 +234,9 @@ def record_scan(run_id: str, text: str, source: str) -> ScanOutcome:
     if result.plain_code:
         return ScanOutcome(False, t("patrol.scan.typed", checkpoint=label), checkpoint.id,
                            typed_code=True)  # fmt: skip
+    if source in (CAMERA, TYPED):  # a photo, or the text pasted: had anywhere, no visit
+        key = "patrol.scan.photo" if source == CAMERA else "patrol.scan.pasted"
+        return ScanOutcome(False, t(key, checkpoint=label), checkpoint.id, typed_code=True)
     by_hand = _visited(run.id).get(checkpoint.id)  # None: not visited yet in this run
     scan = _add_scan(run, checkpoint.id, source=source, payload=result.payload)
     # after a visit by hand this scan is the checkpoint's proof (`patrols.assess`): both
