@@ -9,12 +9,16 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from fieldapp.cli.checks import checked_folder_out, checked_out, fail
 from fieldapp.cli.common import open_local_store, refuse_not_enrolled, use_language
 from fieldapp.cli.params import InputFile
+
+if TYPE_CHECKING:
+    from fieldapp.services.placards.printing import ScanResult
 
 
 def refuse_unless_enrolled() -> None:
@@ -29,6 +33,22 @@ def refuse_unless_enrolled() -> None:
         refuse_not_enrolled()
 
 
+def _verified(text: str) -> tuple[ScanResult, str]:
+    """A QR text checked as a venue's placard, or as a patrol checkpoint's where it names
+    one on this device (it was said to be a venue not on this device); with the key of
+    the line that names what it found."""
+    from fieldapp.domain.placard import UNKNOWN_VENUE
+    from fieldapp.services.patrols.runs import is_checkpoint
+    from fieldapp.services.placards.printing import verify_scan
+    from fieldapp.store.patrol_models import Checkpoint
+
+    result = verify_scan(text)
+    if result.kind == UNKNOWN_VENUE and is_checkpoint(result.check.venue_code):
+        found = verify_scan(text, lambda code: Checkpoint.get_or_none(Checkpoint.code == code))
+        return found, "placard.scan.checkpoint"
+    return result, "placard.scan.venue"
+
+
 @click.command()
 @click.argument("photo", type=InputFile())
 @click.pass_context
@@ -36,7 +56,6 @@ def scan(ctx: click.Context, photo: Path) -> None:
     from fieldapp.domain.placard import UNKNOWN_KEY, UNKNOWN_VENUE
     from fieldapp.i18n import t
     from fieldapp.services.placards.photo_scan import QrDecodeError, decode_qr_texts, placard_code
-    from fieldapp.services.placards.printing import verify_scan
     from fieldapp.store import close_store
 
     use_language(ctx)
@@ -46,14 +65,15 @@ def scan(ctx: click.Context, photo: Path) -> None:
         raise click.ClickException(str(exc)) from None
     open_local_store()
     try:
-        results = [verify_scan(text) for text in texts]
+        verified = [_verified(text) for text in texts]
+        results = [result for result, _ in verified]
         if any(r.kind in (UNKNOWN_KEY, UNKNOWN_VENUE) for r in results):  # "sync first"
             refuse_unless_enrolled()
     finally:
         close_store()
     if len(results) > 1:
         click.echo(t("placard.scan.several", count=len(results)))
-    for n, (text, result) in enumerate(zip(texts, results, strict=True), start=1):
+    for n, (text, (result, place)) in enumerate(zip(texts, verified, strict=True), start=1):
         said = result.scanned_message()  # read off a photo: a bare code is no typing
         if len(results) > 1:  # which code each line is of: their messages may read alike
             code = placard_code(text)
@@ -61,9 +81,7 @@ def scan(ctx: click.Context, photo: Path) -> None:
             said = t(key, n=n, code=code, said=said)
         click.echo(said)
         if result.venue_id is not None:
-            click.echo(
-                t("placard.scan.venue", name=result.venue_name, code=result.check.venue_code)
-            )
+            click.echo(t(place, name=result.venue_name, code=result.check.venue_code))
     sys.exit(0 if any(r.ok for r in results) else 1)
 
 
