@@ -18,6 +18,15 @@ ZH: dict[str, str] = {
     "patrol.scan.not_on_route": "{checkpoint} 不在本路线上，未签到",
     "patrol.scan.outside_run": "{code} 是巡逻点位标牌：请先开始巡逻（Ctrl+G），再扫码签到",
     "patrol.scan.typed": "手输编号 {checkpoint} 不能证明到点：请说明未扫码的原因",
+    "patrol.scan.damaged": "二维码不完整或已损坏，请重新扫描，或按 m 手工登记这个点位并说明原因。",
+    "patrol.scan.forged": "标牌内容被改动或伪造，不能使用；请按 m 手工登记这个点位，并向网格长报告。",
+    "patrol.scan.revoked": (
+        "该标牌的签名密钥已作废，不能使用；请按 m 手工登记这个点位，并请网格长更换标牌。"
+    ),
+    "patrol.scan.unknown_key_synced": (
+        "本机 {at} 已同步，服务器也没有这块标牌的密钥（{key_id}）：标牌可能属于其他单位的系统，"
+        "或是伪造的，不能使用。请按 m 手工登记这个点位，并向网格长报告。"
+    ),
     "patrol.scan.photo": "{checkpoint} 的二维码读自照片，非现场扫码，不能证明到点：请说明未扫码的原因",
     "patrol.scan.pasted": "{checkpoint} 的标牌内容是粘贴或手动输入的，非现场扫码，不能证明到点：请说明未扫码的原因",
     "patrol.scan.venue_placard": (
@@ -163,6 +172,24 @@ EN: dict[str, str] = {
     ),
     "patrol.scan.typed": (
         "A typed code {checkpoint} does not prove a visit: say why the placard was not scanned"
+    ),
+    "patrol.scan.damaged": (
+        "The QR code is incomplete or damaged. Scan it again, or press m to record the "
+        "checkpoint by hand and say why."
+    ),
+    "patrol.scan.forged": (
+        "This placard has been altered or forged and cannot be used. "
+        "Press m to record the checkpoint by hand, and tell your grid head."
+    ),
+    "patrol.scan.revoked": (
+        "This placard was signed with a revoked key and cannot be used. "
+        "Press m to record the checkpoint by hand, and ask your grid head for a new placard."
+    ),
+    "patrol.scan.unknown_key_synced": (
+        "This device synced at {at}, and the server does not know the placard's key "
+        "({key_id}) either: the placard may belong to another office's server, or be forged, "
+        "and cannot be used. Press m to record the checkpoint by hand, and report it to "
+        "your grid head."
     ),
     "patrol.scan.photo": (
         "The QR of {checkpoint} was read from a photo, not scanned on site, so it does not "

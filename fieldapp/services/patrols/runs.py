@@ -30,7 +30,7 @@ from fieldapp.domain import patrols
 from fieldapp.domain.checkpoint_forms import FORMS
 from fieldapp.domain.clock import local_now, now_iso
 from fieldapp.domain.ids import new_id
-from fieldapp.domain.placard import UNKNOWN_VENUE
+from fieldapp.domain.placard import DAMAGED, FORGED, REVOKED, UNKNOWN_KEY, UNKNOWN_VENUE
 from fieldapp.domain.presence import manual_note_problem
 from fieldapp.domain.scan_sources import CAMERA, TYPED
 from fieldapp.i18n import t
@@ -39,7 +39,7 @@ from fieldapp.services.common.outbox import enqueue
 from fieldapp.services.patrols.close import supervisor_name
 from fieldapp.services.patrols.mine import open_elsewhere, open_run
 from fieldapp.services.patrols.take_over import made_here
-from fieldapp.services.placards.printing import is_venue, verify_scan
+from fieldapp.services.placards.printing import ScanResult, is_venue, verify_scan
 from fieldapp.store.db import write_transaction
 from fieldapp.store.patrol_models import (
     CLOSED_BY_OFFICE,
@@ -50,6 +50,11 @@ from fieldapp.store.patrol_models import (
     started_here,
 )
 from fieldapp.store.refused_records import walked_here
+
+# Placard refusals whose message sends the person to find the venue by hand (an unknown
+# key only once a recent sync said the server lacks it too): said for a checkpoint.
+UNKNOWN_KEY_SYNCED = "unknown_key_synced"
+BY_HAND_REFUSALS = (DAMAGED, FORGED, REVOKED, UNKNOWN_KEY_SYNCED)
 
 OP_PATROL_RUN_SUBMIT = "patrol_run.submit"  # sync.protocol.OP_PATROL_RUN_SUBMIT
 OP_PATROL_RUN_VISIT = "patrol_run.visit"  # sync.protocol.OP_PATROL_RUN_VISIT
@@ -226,7 +231,7 @@ def record_scan(run_id: str, text: str, source: str) -> ScanOutcome:
         if result.kind == UNKNOWN_VENUE and is_venue(result.check.venue_code):
             # Not a checkpoint, but a venue this device has: say which, not "sync".
             return ScanOutcome(False, t("patrol.scan.venue_placard", code=result.check.venue_code))
-        return ScanOutcome(False, result.message())
+        return ScanOutcome(False, _refused(result))
     checkpoint = Checkpoint.get_by_id(result.venue_id)
     label = f"{checkpoint.name} {checkpoint.code}"
     if checkpoint.id not in run.route.checkpoints:
@@ -245,6 +250,15 @@ def record_scan(run_id: str, text: str, source: str) -> ScanOutcome:
     key = "patrol.scan.replaces_manual" if by_hand else "patrol.scan.again"
     key = key if again else "patrol.scan.ok"
     return ScanOutcome(True, t(key, checkpoint=label), checkpoint.id, scan.id, again=again)
+
+
+def _refused(result: ScanResult) -> str:
+    """Why a placard scanned during the run is refused. Those the placard's message says
+    to find the venue by hand with say instead the run's key for a checkpoint by hand."""
+    kind = UNKNOWN_KEY_SYNCED if result.kind == UNKNOWN_KEY and result.synced_at else result.kind
+    if kind in BY_HAND_REFUSALS:
+        return t(f"patrol.scan.{kind}", at=result.synced_at, key_id=result.check.key_id)
+    return result.message()
 
 
 def record_manual(run_id: str, checkpoint_id: str, reason: str, note: str = "") -> PatrolScan:
