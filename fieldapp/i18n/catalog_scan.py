@@ -41,6 +41,7 @@ ZH: dict[str, str] = {
     ),
     "scan.typed_same": "手动输入的编号不能证明到场；请扫描场所标牌上的二维码。",
     "scan.no_file": "找不到文件 {path}，请检查路径。",
+    "scan.folder": "{path} 是文件夹，不是图片：请输入其中一张标牌照片的文件路径。",
     "scan.reading_photo": "正在读取照片 {name}…",
     "scan.venue.submitted_today": "今天 {at} 已提交过一次检查。",
     "presence.other_placard": "扫到的是{venue}的标牌，不是{chosen}的。要改查{code}：按 Esc，再扫一次。",
@@ -92,6 +93,7 @@ EN: dict[str, str] = {
     ),
     "scan.typed_same": "A typed code does not prove you are there: scan the QR on the placard.",
     "scan.no_file": "There is no file at {path}; check the path.",
+    "scan.folder": "{path} is a folder, not an image: give the path of one placard photo in it.",
     "scan.reading_photo": "Reading the photo {name}…",
     "scan.venue.submitted_today": "An inspection of it was submitted today at {at}.",
     "presence.other_placard": (

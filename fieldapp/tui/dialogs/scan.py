@@ -6,8 +6,9 @@ open: a code the app refuses is said here (`refuse`), its text selected so the n
 replaces it, and the app closes the dialog (`dismiss`) once a scan leads somewhere. Escape
 closes it. What the text means (a plain venue code, a signed placard, a photo of one) is
 the app's question, not the dialog's; but a file path typed that names no file is said
-here as such (`missing_file`), as the photo dialog says it, not taken for a code that is
-not the system's. Its foot is the other dialogs' (a Cancel button, as Escape).
+here as such (`missing_file`; a folder as a folder), as the photo dialog says it, not
+taken for a code that is not the system's. A refused path or code stays in the field to
+be corrected, a scanner's burst too (`show_scanned`). Its foot is the other dialogs' (a Cancel button, as Escape).
 """
 
 from __future__ import annotations
@@ -36,8 +37,11 @@ def missing_file(text: str) -> str:
     if not (text.startswith(("/", "~")) or text.lower().endswith(IMAGE_SUFFIXES)):
         return ""
     try:
-        if Path(text).expanduser().is_file():
+        path = Path(text).expanduser()
+        if path.is_file():
             return ""
+        if path.is_dir():  # not "no such file": the person named a folder of photos
+            return t("scan.folder", path=text)
     except (OSError, RuntimeError):  # an unreadable place or an unknown ~user: no file
         pass
     return t("scan.no_file", path=text)
@@ -77,6 +81,14 @@ class ScanDialog(ModalScreen[None]):
             self.refuse(said)
             return
         self.read(text)
+
+    def show_scanned(self, text: str) -> None:
+        """A scanner's burst (its keys taken off the field as they came): the text it
+        read, shown in the field, so that a refusal of it is said beside it and the path
+        or code can be corrected; a person's typing is there already."""
+        field = self.query_one("#scan-input", Input)
+        if not field.value.strip():
+            field.value = text
 
     def refuse(self, text: str) -> None:
         """Say why the scan leads nowhere; the next scan (or typing) replaces its text."""

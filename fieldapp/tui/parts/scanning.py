@@ -175,6 +175,7 @@ class ScanningApp(WedgeListener, ScanPhotos, ScanDialogs):
         """A keyboard-wedge scan (or a typed code): open the venue it names, or say why not.
         `source` (scan_proof.SCAN_SOURCES) is kept with the scan as proof."""
         from fieldapp.domain.clock import now_iso
+        from fieldapp.tui.dialogs.scan import ScanDialog
 
         mark = ScanMark.now(source, now_iso())
         text = text.strip()
@@ -182,6 +183,8 @@ class ScanningApp(WedgeListener, ScanPhotos, ScanDialogs):
         if not text:
             self.say_about_scan(t("scan.empty"), severity="warning")
             return
+        if source == WEDGE and isinstance(self.screen, ScanDialog):
+            self.screen.show_scanned(text)  # a refusal keeps it there to be corrected
         if source != CAMERA and _looks_like_photo_path(text):  # typed, or pasted fast
             self.read_photo(text)
             return
