@@ -5,6 +5,7 @@ whole."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -57,3 +58,18 @@ def test_a_huge_photo_is_read_in_a_fraction_of_its_memory(tmp_path: Path) -> Non
     # The image in RGB is 432 MB; decoded whole, a grey copy and the decoder's own made
     # ~1000 MB. Scaled down to photo_scan.MAX_SIDE, little more than the RGB image remains.
     assert peak_mb < 700, peak_mb
+
+
+def test_the_cli_says_no_pillow_warning_of_a_huge_photo(tmp_path: Path) -> None:
+    """`fieldapp scan huge.jpg` printed Pillow's DecompressionBombWarning, a traceback
+    line for a photo it reads whole after scaling it down."""
+    huge = tmp_path / "huge.jpg"
+    Image.new("RGB", (12000, 12000), (240, 240, 240)).save(huge, quality=50)
+    env = {**os.environ, "FIELDAPP_HOME": str(tmp_path / "home"), "PYTHONWARNINGS": "default"}
+    done = subprocess.run(
+        [sys.executable, "-m", "fieldapp", "--lang", "en", "scan", str(huge)],
+        capture_output=True, text=True, env=env,
+    )  # fmt: skip
+    assert done.returncode == 1
+    assert "Warning" not in done.stderr and "Warning" not in done.stdout, done.stderr
+    assert f"No QR code found in {huge}." in done.stderr, done.stderr

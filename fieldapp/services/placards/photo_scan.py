@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import warnings
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -59,8 +60,12 @@ def decode_qr_texts(path: Path | str) -> list[str]:
     if not path.is_file():
         raise QrDecodeError("missing", path)
     try:
-        with Image.open(path) as opened:
-            image = _grey_within(opened, MAX_SIDE)  # decodes it: a broken file fails here
+        with warnings.catch_warnings():
+            # Pillow warns of a "decompression bomb" past ~89 Mpx: it is scaled down here
+            # (a 12000x12000 photo reads), and one past twice that is refused below.
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            with Image.open(path) as opened:
+                image = _grey_within(opened, MAX_SIDE)  # decodes it: a broken file fails here
     except (UnidentifiedImageError, Image.DecompressionBombError, OSError, ValueError) as exc:
         raise QrDecodeError("not_image", path) from exc
     barcodes = zxingcpp.read_barcodes(
