@@ -38,6 +38,13 @@ from fieldapp.services.common.identity import me
 from fieldapp.services.common.outbox import enqueue
 from fieldapp.services.patrols.close import supervisor_name
 from fieldapp.services.patrols.mine import open_elsewhere, open_run
+from fieldapp.services.patrols.run_payloads import (
+    OP_PATROL_RUN_SUBMIT,
+    OP_PATROL_RUN_VISIT,
+    run_payload,
+    scan_payload,
+    visit_payload,
+)
 from fieldapp.services.patrols.take_over import made_here
 from fieldapp.services.placards.printing import ScanResult, is_venue, verify_scan
 from fieldapp.store.db import write_transaction
@@ -55,9 +62,6 @@ from fieldapp.store.refused_records import walked_here
 # key only once a recent sync said the server lacks it too): said for a checkpoint.
 UNKNOWN_KEY_SYNCED = "unknown_key_synced"
 BY_HAND_REFUSALS = (DAMAGED, FORGED, REVOKED, UNKNOWN_KEY_SYNCED)
-
-OP_PATROL_RUN_SUBMIT = "patrol_run.submit"  # sync.protocol.OP_PATROL_RUN_SUBMIT
-OP_PATROL_RUN_VISIT = "patrol_run.visit"  # sync.protocol.OP_PATROL_RUN_VISIT
 
 
 class PatrolRefused(ValueError):
@@ -319,7 +323,7 @@ def annotate(
     run, scan = _scan(scan_id)
     shas = [p if _is_sha(p) else import_photo(p) for p in photos or ()]
     with write_transaction():
-        before = _scan_payload(scan)
+        before = scan_payload(scan)
         if note is not None:
             scan.note = note.strip()[:2000]
         if shas:
@@ -329,7 +333,7 @@ def annotate(
         if incident:
             scan.incident = incident
         scan.save()
-        if _scan_payload(scan) != before:
+        if scan_payload(scan) != before:
             enqueue(OP_PATROL_RUN_VISIT, visit_payload(run, scan))
     return scan
 
@@ -377,28 +381,3 @@ def finish_run(run_id: str, note: str = "") -> PatrolRun:
         run.save()
         enqueue(OP_PATROL_RUN_SUBMIT, run_payload(run, scans))
     return run
-
-
-def run_payload(run: PatrolRun, scans: list[PatrolScan]) -> dict[str, Any]:
-    return {
-        "id": run.id, "route_id": run.route_id, "person": run.person, "day": run.day,
-        "window": run.window, "utc_offset": run.utc_offset, "started_at": run.started_at,
-        "finished_at": run.finished_at, "note": run.note,
-        "scans": [_scan_payload(s) for s in scans],
-    }  # fmt: skip
-
-
-def visit_payload(run: PatrolRun, scan: PatrolScan) -> dict[str, Any]:
-    return {
-        "run_id": run.id, "route_id": run.route_id, "person": run.person, "day": run.day,
-        "window": run.window, "utc_offset": run.utc_offset, "started_at": run.started_at,
-        "scan": _scan_payload(scan),
-    }  # fmt: skip
-
-
-def _scan_payload(s: PatrolScan) -> dict[str, Any]:
-    return {
-        "id": s.id, "checkpoint_id": s.checkpoint, "at": s.at, "source": s.source,
-        "payload": s.payload, "reason": s.reason, "note": s.note, "photos": s.photos,
-        "answers": s.answers, "incident": s.incident,
-    }  # fmt: skip

@@ -22,12 +22,12 @@ from fieldapp.i18n import t
 from fieldapp.services.common.identity import me
 from fieldapp.services.common.outbox import enqueue
 from fieldapp.services.patrols.mine import open_run
+from fieldapp.services.patrols.run_payloads import OP_PATROL_RUN_VISIT
 from fieldapp.store.db import db, write_transaction
 from fieldapp.store.models import Outbox
 from fieldapp.store.patrol_models import PatrolRun, PatrolScan
 
 OP_PATROL_RUN_TAKE_OVER = "patrol_run.take_over"  # sync.protocol.OP_PATROL_RUN_TAKE_OVER
-OP_PATROL_RUN_VISIT = "patrol_run.visit"  # sync.protocol.OP_PATROL_RUN_VISIT
 
 
 class TakeOverRefused(ValueError):
