@@ -1,7 +1,8 @@
 """Photos added to an incident after it was reported (`evidence_added`), end to end on a
 real loopback server: the inspector's push whose answer is lost is sent again and
 applied once; the supervisor's device pulls the event and the photo, once however often
-it syncs; the same photo added on both devices is listed and counted once; an event that
+it syncs; the same photo added on both devices before either syncs is listed and
+counted once, and a photo the incident holds already is not added again; an event that
 carries no photo is refused by the server with its code."""
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from test_lost_ops import Network, answer_lost
 
 from fieldapp.domain.incidents import EVIDENCE_ADDED
 from fieldapp.services.incidents.added_photos import add_photos
+from fieldapp.services.incidents.evidence import EvidenceError
 from fieldapp.services.incidents.queue import rows_of
 from fieldapp.services.incidents.record import incident_record
 from fieldapp.services.incidents.reporting import IncidentReport, report_incident
@@ -53,8 +55,12 @@ def test_a_photo_added_later_arrives_once_after_a_lost_answer_and_reaches_the_su
     )
     with inspector.client() as client:
         assert client.sync_once().ok
+    _act_as(supervisor, monkeypatch).enroll("p-sup")  # the supervisor has it, no photo yet
+    with supervisor.client() as client:
+        assert client.sync_once().ok
 
     # Ten minutes later, a photo of the stall; the push's answer is lost on the way back.
+    _act_as(inspector, monkeypatch)
     photo = tmp_path / "摊位.png"
     Image.new("RGB", (64, 48), (200, 30, 30)).save(photo)
     [sha] = add_photos(incident.id, [str(photo)]).photos
@@ -71,20 +77,20 @@ def test_a_photo_added_later_arrives_once_after_a_lost_answer_and_reaches_the_su
     assert _server_added(incident.id) == [[sha]]  # once
     assert (live_server.blob_dir / sha[:2] / sha).is_file()
 
-    # The supervisor's device pulls the event and the photo, and holds them once.
-    _act_as(supervisor, monkeypatch).enroll("p-sup")
+    # The supervisor, sent the same photo by chat, adds it before its next sync: two
+    # events, one photo; its device pulls the inspector's event and the photo once.
+    _act_as(supervisor, monkeypatch)
+    assert add_photos(incident.id, [str(photo)]).photos == [sha]
     for _ in range(2):
         with supervisor.client() as client:
             assert client.sync_once().ok
-    assert _added_here(incident.id) == [[sha]]
+    assert _added_here(incident.id) == [[sha], [sha]]
     assert (supervisor.home / "blobs" / f"{sha}.jpg").is_file()
     shown = incident_record(incident.id).evidence
     assert [(f.kind, f.sha256, f.on_device) for f in shown] == [("photo", sha, True)]
+    with pytest.raises(EvidenceError):  # now it holds the photo: adding it again is refused
+        add_photos(incident.id, [str(photo)])
 
-    # The supervisor was sent the same photo and adds it too: two events, one photo.
-    assert add_photos(incident.id, [str(photo)]).photos == [sha]
-    with supervisor.client() as client:
-        assert client.sync_once().ok
     _act_as(inspector, monkeypatch)
     with inspector.client() as client:
         assert client.sync_once().ok
