@@ -3,7 +3,8 @@ Textual breaks a run of Chinese between any two characters, so the presence dial
 note hint read "如“标牌" / "被遮挡”", People's sealed-number search "…户号、楼" / "栋/屯…",
 the household box "网格 T01-DM-1 ·" / "3 人 · 车辆", and the outside-grid warning "…会接" /
 "收这次检查", the export hint "随按随" / "访期". The catalogue puts a line break where a
-phrase ends (the export hint a little shorter, to keep two lines)."""
+phrase ends (the export hint a little shorter, to keep two lines); a dialog's refusal
+(FormMessage) breaks where a phrase ends at the width it is drawn at."""
 
 from __future__ import annotations
 
@@ -41,7 +42,8 @@ async def test_the_presence_note_hint_keeps_its_example_whole(demo_home: Path) -
         await pilot.press("f10")
         await settle(app, pilot)
         assert on_one_line(app, "选择“其他原因”时，请在备注中用文字写明原因"), screen_lines(app)
-        assert on_one_line(app, "（至少两个字或四个字母，如“标牌被遮挡”），")
+        assert on_one_line(app, "（至少两个字或四个字母，")  # two lines, not three
+        assert on_one_line(app, "如“标牌被遮挡”），表情符号、标点和空格不算。")
         assert on_one_line(app, "表情符号、标点和空格不算。")
 
 

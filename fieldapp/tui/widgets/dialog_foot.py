@@ -16,8 +16,10 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.visual import VisualType
 from textual.widget import Widget
-from textual.widgets import Button, Input, Static, TextArea
+from textual.widgets import Button, Input, TextArea
 from textual.widgets.button import ButtonVariant
+
+from fieldapp.tui.widgets.phrase_static import PhraseStatic
 
 
 class DialogFoot(Vertical):
@@ -68,8 +70,9 @@ class DialogFoot(Vertical):
             self.call_after_refresh(box.scroll_to_widget, focused, animate=False)
 
 
-class FormMessage(Static):
-    """Says a refusal or a failure; takes no room while it says nothing."""
+class FormMessage(PhraseStatic):
+    """Says a refusal or a failure; takes no room while it says nothing. Its Chinese
+    breaks where a phrase ends (a refusal's example read "如“标牌" / "被遮挡”")."""
 
     def __init__(self, *, id: str, classes: str = "") -> None:  # noqa: A002 - Textual's name
         super().__init__("", id=id, classes=classes)
