@@ -23,7 +23,7 @@ async def main() -> None:
         inspection_id = await open_inspection(app, pilot)
         await pilot.press("3", "enter", "y", "n")  # COM-01, COM-02, COM-03 fails
         await settle(app, pilot)
-        await pilot.press("enter")  # save the prefilled finding
+        await pilot.press("f10")  # save the prefilled finding
         await pilot.press("y", "x")  # COM-04, COM-05
         await pilot.press("m", *"店主不在", "enter")  # a note on COM-06, not answered
         await settle(app, pilot)
