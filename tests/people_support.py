@@ -97,6 +97,21 @@ def plan_made_this_morning(plan_id: str) -> None:
     FollowupPlan.update(created_at=made).where(FollowupPlan.id == plan_id).execute()
 
 
+def returnee_planned_at(monkeypatch: Any, at: Any) -> str:
+    """The clock set to today at `at` (a time), the key behind the PIN, the returnee
+    family saved in my first grid and a follow-up plan made then for 陈建国: its id."""
+    import datetime as dt
+
+    from fieldapp.domain import clock
+    from fieldapp.services.followups import plans
+
+    moment = dt.datetime.combine(dt.date.today(), at).astimezone()
+    monkeypatch.setattr(clock, "_now", lambda: moment.astimezone(dt.UTC))
+    key_behind_pin()
+    save_household(returnee_family(me().grids[0][0]))
+    return plans.create_plan(str(member_named("陈建国").id))
+
+
 async def on_person(app: Any, pilot: Any, name: str, key: str) -> Any:
     """People (F11), the cursor on `name`, `key` pressed: the screen it leads to."""
     from pilot_support import open_screen, settle

@@ -26,20 +26,13 @@ async def test_the_afternoon_check_is_not_yet_due_in_the_morning(
     demo_home: Path, monkeypatch: pytest.MonkeyPatch, lang: str, not_yet: str, said: str,
     example: str,
 ) -> None:  # fmt: skip
-    from people_support import key_behind_pin, member_named, plan_made_this_morning, returnee_family
+    from people_support import plan_made_this_morning, returnee_planned_at
     from pilot_support import open_screen, settle
 
-    from fieldapp.domain import clock
-    from fieldapp.services.common.identity import me
     from fieldapp.services.followups import plans, readings
-    from fieldapp.services.people import registry
     from fieldapp.tui.screens.followups import FollowupsScreen
 
-    morning = dt.datetime.combine(dt.date.today(), dt.time(8, 26)).astimezone()
-    monkeypatch.setattr(clock, "_now", lambda: morning.astimezone(dt.UTC))
-    key_behind_pin()
-    registry.save_household(returnee_family(me().grids[0][0]))
-    plan_id = plans.create_plan(str(member_named("陈建国").id))
+    plan_id = returnee_planned_at(monkeypatch, dt.time(8, 26))  # this morning
     plan_made_this_morning(plan_id)
     readings.record_reading(
         plan_id, f"{dt.date.today()}T08:00", {"FUP-01": "36.6", "FUP-02": "yes"}

@@ -25,20 +25,13 @@ async def test_a_plan_made_tonight_is_listed_with_tomorrows_check(
     demo_home: Path, monkeypatch: pytest.MonkeyPatch, lang: str, title: str, not_yet: str,
     said: str,
 ) -> None:  # fmt: skip
-    from people_support import key_behind_pin, member_named, returnee_family
+    from people_support import returnee_planned_at
     from pilot_support import open_screen, settle
 
-    from fieldapp.domain import clock
-    from fieldapp.services.common.identity import me
     from fieldapp.services.followups import plans
-    from fieldapp.services.people import registry
     from fieldapp.tui.screens.followups import FollowupsScreen
 
-    evening = dt.datetime.combine(dt.date.today(), dt.time(19, 0)).astimezone()
-    monkeypatch.setattr(clock, "_now", lambda: evening.astimezone(dt.UTC))
-    key_behind_pin()
-    registry.save_household(returnee_family(me().grids[0][0]))
-    plans.create_plan(str(member_named("陈建国").id))
+    returnee_planned_at(monkeypatch, dt.time(19, 0))  # this evening
     tomorrow = f"{dt.date.today() + dt.timedelta(days=1)} 08:00"
     app = make_app(lang=lang)
     async with app.run_test(size=(80, 24)) as pilot:
