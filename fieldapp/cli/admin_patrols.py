@@ -33,6 +33,7 @@ def patrol_attendance(first: dt.datetime, last: dt.datetime | None, grid_code: s
     from fieldapp.domain import patrols
     from sync.server import patrols as server_patrols
     from sync.server.models import Grid
+    from sync.server.office_time import office_now
     from sync.server.patrol_models import Checkpoint
     from sync.server.placard_keys import grids_under
 
@@ -44,7 +45,7 @@ def patrol_attendance(first: dt.datetime, last: dt.datetime | None, grid_code: s
             raise click.ClickException(t("report.unknown_grid", grid=grid_code))
         grids = grids_under(grid_code) if grid_code else None
         judged = server_patrols.attendance(
-            first.date(), (last or first).date(), grid_codes=grids, now=dt.datetime.now()
+            first.date(), (last or first).date(), grid_codes=grids, now=office_now()
         )
         codes = {c.id: c.code for c in Checkpoint.select(Checkpoint.id, Checkpoint.code)}
         judged.sort(key=lambda j: (patrols.sort_key(j[3].status), j[1], j[2], j[0].code))

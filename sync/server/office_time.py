@@ -22,6 +22,11 @@ def office_zone() -> dt.tzinfo:
         return dt.timezone(dt.timedelta(hours=8))
 
 
+def office_now() -> dt.datetime:
+    """The office's wall-clock time now (naive), as its patrol windows are written."""
+    return now().astimezone(office_zone()).replace(tzinfo=None)
+
+
 def office_today() -> dt.date:
     """Today's date in the office's time zone."""
     return now().astimezone(office_zone()).date()

@@ -298,7 +298,7 @@ def attendance(
 ) -> list[tuple[PatrolRoute, dt.date, patrols.Window, patrols.Attendance]]:
     """Attendance of every active route (of `grid_codes`, or all) for each day from
     `first` to `last`, and the windows walked of a route switched off since, judged at
-    local time `now` (the server's wall clock), by the same rules a supervisor's device
+    the office's wall-clock time `now` (`office_time.office_now`; a server on UTC is hours off), by the same rules a supervisor's device
     uses (`fieldapp.domain.patrols.judge`)."""
     from sync.server.admin_models import CampaignRun
 

@@ -55,3 +55,23 @@ def test_a_reversed_range_and_an_unknown_grid_are_refused(seed, server_db_url: s
     assert "没有排定的巡逻" not in unknown.output
     english = _attendance(server_db_url, "en", "--from", KEY_DAY, "--grid", "NOPE")
     assert "Error: There is no grid with code NOPE" in english.output
+
+
+def test_windows_are_judged_by_the_office_clock_not_the_servers(
+    seed, server_db_url: str, server_workdir, monkeypatch
+) -> None:
+    """A server on UTC at 12:30 is 20:30 in the office (Asia/Shanghai): today's 18:00-20:00
+    window is over, no checkpoint visited; on the server's own clock it was still ahead."""
+    import datetime as dt
+
+    from fieldapp.domain import clock
+
+    import_patrols(server_workdir)
+    today = dt.date.today()
+    moment = dt.datetime.combine(today, dt.time(12, 30), tzinfo=dt.UTC)
+    monkeypatch.setattr(clock, "_now", lambda: moment)
+    monkeypatch.setenv("FIELDAPP_OFFICE_TZ", "Asia/Shanghai")
+    result = _attendance(server_db_url, "en", "--from", today.isoformat())
+    assert result.exit_code == 0, result.output
+    evening = [row.split("\t") for row in result.output.splitlines() if "18:00" in row]
+    assert [row[4] for row in evening] == ["Not patrolled"], result.output
