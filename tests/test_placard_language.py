@@ -87,6 +87,18 @@ def test_chinese_stays_the_default(home: Path) -> None:
     assert "未签名标牌·不能证明到场" in text
 
 
+def test_printing_again_to_a_name_taken_keeps_the_first_pdf(home: Path) -> None:
+    out = home / "placards.pdf"
+    first = CliRunner().invoke(main, ["placards", "--venue", "YM-0001", "--out", str(out)])
+    assert first.exit_code == 0, first.output
+    printed = out.read_bytes()
+    again = CliRunner().invoke(main, ["placards", "--venue", "YM-0001", "--out", str(out)])
+    assert again.exit_code == 0, again.output
+    assert out.read_bytes() == printed  # the first one is kept
+    second = home / "placards-2.pdf"
+    assert second.is_file() and str(second) in again.output, again.output
+
+
 def _admin(db: Path, *args: str, lang: str = "zh"):
     return CliRunner().invoke(main, ["--lang", lang, "admin", "--db", f"sqlite:///{db}", *args])
 

@@ -13,7 +13,12 @@ from typing import TYPE_CHECKING
 
 import click
 
-from fieldapp.cli.checks import checked_folder_out, checked_out
+from fieldapp.cli.checks import (
+    checked_folder_out,
+    checked_out,
+    name_to_write,
+    say_not_overwritten,
+)
 from fieldapp.cli.common import admin_call
 from fieldapp.i18n import language, listed, t
 
@@ -146,8 +151,10 @@ def admin_placards(
     if not infos:
         raise click.ClickException(t("placard.print.nothing", what=grid_code or venue_code))
     if out is not None:
+        wanted, out = name_to_write(out, "pdf")  # a name taken is kept: -2 is written
         render_pdf(infos, out, size=size.upper(), lang=language(), font=font)
         click.echo(t("placard.print.written", count=len(infos), path=str(out)))
+        say_not_overwritten(wanted, out)
     if png_dir is not None:
         written = render_pngs(infos, png_dir, size=size.upper(), lang=language(), font=font)
         click.echo(t("placard.print.png_written", count=len(written), path=str(png_dir)))

@@ -13,7 +13,13 @@ from typing import TYPE_CHECKING
 
 import click
 
-from fieldapp.cli.checks import checked_folder_out, checked_out, fail
+from fieldapp.cli.checks import (
+    checked_folder_out,
+    checked_out,
+    fail,
+    name_to_write,
+    say_not_overwritten,
+)
 from fieldapp.cli.common import open_local_store, refuse_not_enrolled, use_language
 from fieldapp.cli.params import InputFile
 
@@ -136,8 +142,10 @@ def placards(
         raise click.ClickException(t("placard.print.nothing", what=grid_code or venue_code))
     click.echo(t("placard.print.unsigned"))
     if out is not None:
+        wanted, out = name_to_write(out, "pdf")  # a name taken is kept: -2 is written
         render_pdf(infos, out, size=size, lang=language(), font=font)
         click.echo(t("placard.print.written", count=len(infos), path=str(out)))
+        say_not_overwritten(wanted, out)
     if png_dir is not None:
         written = render_pngs(infos, png_dir, size=size, lang=language(), font=font)
         click.echo(t("placard.print.png_written", count=len(written), path=str(png_dir)))
