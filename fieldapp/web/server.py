@@ -65,7 +65,7 @@ class OfficeServer(Server):
     ) -> None:
         scheme = "https" if ssl_context is not None else "http"
         super().__init__(
-            f"{sys.executable} -m fieldapp",
+            f"exec {sys.executable} -m fieldapp",  # the shell replaced: its child is ours
             host=host,
             port=port,
             title="网格化巡查",

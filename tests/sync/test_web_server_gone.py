@@ -9,12 +9,43 @@ central server on loopback (the `world` of test_web.py)."""
 from __future__ import annotations
 
 import signal
+import time
+from pathlib import Path
 from typing import Any
 
 import pytest
 from test_web import ARGS, CHROMIUM, start_front, world  # noqa: F401 (world: fixture)
 from test_web_connection_lost import SAID
 from test_web_sign_out import HEADING, _signed_in
+
+
+def _session_programs(web_home: Path) -> list[int]:
+    """The pids of the programs running with a session store of `web_home` as their home."""
+    found = []
+    for proc in Path("/proc").iterdir():
+        try:
+            environ = (proc / "environ").read_bytes().split(b"\0")
+        except (OSError, ValueError):
+            continue
+        if any(v.startswith(b"FIELDAPP_HOME=" + bytes(web_home)) for v in environ):
+            found.append(int(proc.name))
+    return found
+
+
+def _gone(pids: list[int], seconds: float = 15) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if not any(Path(f"/proc/{pid}").exists() and not _zombie(pid) for pid in pids):
+            return True
+        time.sleep(0.2)
+    return False
+
+
+def _zombie(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] == "Z"
+    except OSError:
+        return False
 
 
 @pytest.mark.parametrize(("lang", "stop"), [("zh", signal.SIGTERM), ("en", signal.SIGKILL)])
@@ -29,11 +60,14 @@ def test_a_web_front_gone_says_the_connection_was_lost_and_reconnect_waits_for_i
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         page = _signed_in(browser, world["base"], lang)
+        programs = _session_programs(world["web_home"])
+        assert programs, "no program runs behind the signed-in terminal"
         world["front"].send_signal(stop)  # stopped (SIGTERM), or crashed (SIGKILL)
         world["front"].wait(60)
         message = page.locator(".closed-dialog .message")
         message.wait_for(state="visible", timeout=30_000)
         assert message.inner_text() == lost
+        assert _gone(programs), "the session's program outlived fieldapp web"
         with page.expect_event("requestfailed"):  # fieldapp web is still away
             page.get_by_role("button", name=reconnect).click()
         assert page.url.endswith(f"/?lang={lang}") and message.is_visible()
