@@ -41,7 +41,10 @@ ZH: dict[str, str] = {
     "followups.missed": "已错过",
     "followups.due_now": "待随访",
     "followups.upcoming": "未到时间",
-    "followups.nothing_due": "没有由你负责随访的人：随访计划把你列为负责人后，此人和下一次随访时间就列在这里。",
+    "followups.nothing_due": (
+        "没有待随访的人：要安排随访，在人员（F11）选中此人按 f 建立随访计划并把你列为负责人，"
+        "此人和下一次随访时间随即列在这里。"
+    ),
     "followups.failed.FUP-01": "体温",
     "followups.failed.FUP-02": "症状",
     "followups.state.open": "已上报",
@@ -166,7 +169,11 @@ EN: dict[str, str] = {
     "followups.missed": "Missed",
     "followups.due_now": "Due",
     "followups.upcoming": "Not yet",
-    "followups.nothing_due": "Nobody is in your follow-ups: once a follow-up plan names you as responsible, the person and their next check time are listed here.",
+    "followups.nothing_due": (
+        "Nobody is due a follow-up from you: to plan one, select the person in People (F11), "
+        "press f and name yourself as responsible; the person and their next check time are "
+        "then listed here."
+    ),
     "followups.failed.FUP-01": "temperature",
     "followups.failed.FUP-02": "symptoms",
     "followups.state.open": "Reported",
