@@ -31,12 +31,13 @@ def end_with_parent() -> None:
     import ctypes
     import signal
 
+    parent = os.getppid()  # not 1 by rule: `fieldapp web` may be a container's first process
     try:
         libc = ctypes.CDLL(None, use_errno=True)
         libc.prctl(1, signal.SIGTERM)  # 1: PR_SET_PDEATHSIG
     except (OSError, AttributeError):  # not Linux
         return
-    if os.getppid() == 1:  # the parent went before the request was made
+    if os.getppid() != parent:  # the parent went before the request was made
         os.kill(os.getpid(), signal.SIGTERM)
 
 
