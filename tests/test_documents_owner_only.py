@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from incident_letter_support import handed_over_incident
 from review_world import World, build_world, notice_and_letter
 
-from fieldapp.services.demo import workspace as demo
-from fieldapp.services.incidents import events, letters, reporting
+from fieldapp.services.incidents import letters
 from fieldapp.store import close_store
 
 
@@ -53,18 +53,12 @@ def test_the_cli_writes_notices_and_letters_for_their_owner_only(
 
 
 def test_the_incident_letter_and_its_folder_are_owner_only(demo_home: Path) -> None:
-    incident = reporting.report_incident(
-        reporting.IncidentReport("fireworks_sale", "2026-02-11 06:40", "路边摆摊销售烟花",
-                                 address="鼎美村村口",
-                                 people=reporting.parse_people("张三 摊主 电话13800138000")))  # fmt: skip
-    demo.act_as("supervisor")
-    data = {"unit": "fire_brigade", "reference": "鼎综治移〔2026〕9号", "date": "2026-02-11"}
-    events.append_event(incident.id, "handed_over", data=data)
+    incident_id = handed_over_incident(people="张三 摊主 电话13800138000")
     documents = demo_home / "documents"
     if documents.exists():  # made by an earlier print, under a looser program
         documents.chmod(0o755)
 
-    path = letters.write_letter([incident.id])
+    path = letters.write_letter([incident_id])
 
     assert path.parent == documents
     assert _mode(path) == 0o600 and _mode(documents) == 0o700
