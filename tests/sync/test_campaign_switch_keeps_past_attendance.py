@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 import pytest
 from click.testing import CliRunner
-from patrol_support import CHECKPOINTS_CSV, FrozenClock
+from patrol_support import CHECKPOINTS_CSV, FrozenClock, local
 
 from fieldapp.cli import main
 from fieldapp.paths import CAMPAIGNS_DIR
@@ -41,8 +41,15 @@ def _admin(url: str, *args: str) -> str:
     return result.output
 
 
-def _server_rows(url: str) -> list[str]:
-    lines = _admin(url, "patrol-attendance", "--from", "2026-02-04", "--to", "2026-02-05")
+def _server_rows(url: str, clock: FrozenClock) -> list[str]:
+    """The server's attendance read on 2026-02-06, when every window asked about is over
+    (as `_device_rows` does); the clock is put back after."""
+    switched_at = clock.moment
+    clock.moment = local("2026-02-06", "00:00")
+    try:
+        lines = _admin(url, "patrol-attendance", "--from", "2026-02-04", "--to", "2026-02-05")
+    finally:
+        clock.moment = switched_at
     return sorted("\t".join(line.split("\t")[:2] + line.split("\t")[4:6]) for line in
                   lines.splitlines()[1:])  # fmt: skip
 
@@ -67,7 +74,7 @@ def test_switching_a_campaign_never_adds_or_removes_windows_over_before(
     # On at 19:24: the morning window, over at 09:00 while it was off, is not due.
     on = ["2026-02-04\t18:00-20:00\t未巡逻（空岗）\t0/4", "2026-02-05\t06:30-09:00\t未巡逻（空岗）\t0/4",
           "2026-02-05\t18:00-20:00\t未巡逻（空岗）\t0/4"]  # fmt: skip
-    assert _server_rows(url) == on
+    assert _server_rows(url, clock) == on
     device = make_device("laptop").enroll("p-insp")
     clear_campaigns()
     with device.client() as client:
@@ -81,7 +88,7 @@ def test_switching_a_campaign_never_adds_or_removes_windows_over_before(
     clock.day = "2026-02-05"
     clock.set("10:00")
     _admin(url, "campaign", "stop", "spring_festival")
-    assert _server_rows(url) == on[:2]
+    assert _server_rows(url, clock) == on[:2]
     with device.client() as client:
         assert not client.sync_once().errors
     assert _device_rows() == [

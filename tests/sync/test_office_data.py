@@ -67,8 +67,9 @@ def test_the_office_adds_a_kind_and_a_device_inspects_one_after_async_as_the_app
     _admin(url, "placards", "--venue", "FM-0001", "--out", str(placard), lang="zh")
     printed = PdfReader(placard).pages[0].extract_text()
     assert "足浴店" in printed and "包间内严禁住人" in printed
-    _admin(url, "placards", "--venue", "FM-0001", "--out", str(placard))
-    printed = PdfReader(placard).pages[0].extract_text()
+    english = server_workdir / "fm-en.pdf"
+    _admin(url, "placards", "--venue", "FM-0001", "--out", str(english))
+    printed = PdfReader(english).pages[0].extract_text()
     assert "Foot-massage shop" in printed and "No one sleeps in the treatment rooms" in printed
     listed = _admin(url, "setting", "list").output
     assert 'cadence_days = {"foot_massage": 14}' in listed
