@@ -1,6 +1,6 @@
 """Office imports refused before any row is checked, or for what a row may not change:
 a file of another format under a sheet's name, a workbook whose data is not where the
-import reads it, a column named twice, a shipped venue kind."""
+import reads it, a column named twice, a shipped venue kind or grid level."""
 
 from __future__ import annotations
 
@@ -8,6 +8,10 @@ ZH: dict[str, str] = {
     "import.shipped_kind": (
         "{code} 是程序自带的场所类型，它的名称和标牌上的防火须知不能用表格修改：新增场所类型请换一个编码；"
         "要改它的检查周期，请用 fieldapp admin setting set cadence_days '{example}'"
+    ),
+    "import.shipped_level": (
+        "{code} 是程序自带的网格层级，它的名称和层次不能用表格修改：新增网格层级请换一个编码；"
+        "要改它的上报截止时间，请用 fieldapp admin setting set report_deadlines '{example}'"
     ),
     "import.column_twice": (
         "表头中不止一列是 {column} 列（{cells}），导入只会读其中一列，其余列的内容会丢失：请删去多余的列，或改正列名"
@@ -33,6 +37,11 @@ EN: dict[str, str] = {
         "{code} is a venue kind the program ships, and a sheet cannot change its names or "
         "its placard's fire precautions: give a kind of your own a new code; to change this "
         "kind's cadence, use fieldapp admin setting set cadence_days '{example}'"
+    ),
+    "import.shipped_level": (
+        "{code} is a grid level the program ships, and a sheet cannot change its names or "
+        "its depth: give a level of your own a new code; to change this level's report "
+        "deadline, use fieldapp admin setting set report_deadlines '{example}'"
     ),
     "import.column_twice": (
         "the header row names the {column} column more than once ({cells}), and only one "

@@ -147,12 +147,7 @@ def import_kinds(path: Path | str) -> int:
     for row in rows:
         code = _code(errors, row, seen)
         if code in VENUE_KINDS:  # its names, placard and checklists ship with the program
-            example = json.dumps({code: 14})  # as docs/forms.md shows the setting
-            errors.append(
-                RowError(
-                    row.number, "code", "import.shipped_kind", {"code": code, "example": example}
-                )
-            )
+            _shipped(errors, row, "import.shipped_kind", {code: 14})
         zh, en = _text(errors, row, "zh"), _text(errors, row, "en")
         check_lengths(errors, row, KIND_NAMES_MAX)
         prefix = row.get("prefix")
@@ -196,6 +191,8 @@ def import_levels(path: Path | str) -> int:
     found: list[GridLevel] = []
     for row in rows:
         code = _code(errors, row, seen)
+        if code in GRID_LEVELS:  # its names and depth ship with the program
+            _shipped(errors, row, "import.shipped_level", {code: "17:00"})
         zh, en = _text(errors, row, "zh"), _text(errors, row, "en")
         depth = _whole(errors, row, "depth", 1, 9)
         deadline = row.get("report_deadline")
@@ -206,6 +203,14 @@ def import_levels(path: Path | str) -> int:
         found.append(GridLevel(code, zh, en, depth, deadline))
     _publish(path, table.headers, errors, found, "grid_level", audit.LEVELS_IMPORTED)
     return len(found)
+
+
+def _shipped(errors: list[RowError], row: Row, key: str, example: dict[str, Any]) -> None:
+    """Refuse a row naming a kind or level the program ships; `example` is the office
+    setting that changes what an office may change of it, as docs/forms.md shows it."""
+    (code,) = example
+    values = {"code": code, "example": json.dumps(example, ensure_ascii=False)}
+    errors.append(RowError(row.number, "code", key, values))
 
 
 def _publish(

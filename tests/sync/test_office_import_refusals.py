@@ -1,6 +1,6 @@
 """What the office sees when an import would change or lose something without a word: a
 kinds sheet naming a shipped kind (hotel) replaced its name, cadence (7 days became 30)
-and placard precautions; a header naming a column twice (code and code, or code and its
+and placard precautions, and a levels sheet a shipped level's names and depth; a header naming a column twice (code and code, or code and its
 alias 编码) imported one column's data and dropped the other's. Both are refused, saying
 what to do, and nothing is written."""
 
@@ -33,24 +33,49 @@ def _sheet(tmp_path: Path, text: str) -> str:
     return str(path)
 
 
+def _refused_in_both(db: Path, command: str, sheet: str, zh: str, en: str) -> str:
+    """The import refused with `zh` and, in English, `en`; what setting list says after."""
+    chinese = _admin(db, command, sheet)
+    assert chinese.exit_code != 0
+    assert zh in chinese.output
+    assert en in _admin(db, command, sheet, lang="en").output
+    return _admin(db, "setting", "list").output
+
+
 def test_a_shipped_kind_is_refused_and_left_as_shipped(db: Path, tmp_path: Path) -> None:
     sheet = _sheet(tmp_path, "code,zh,en\nhotel,宾馆X,HotelX\nfoot_massage,足浴店,Foot massage\n")
-    chinese = _admin(db, "import-kinds", sheet)
-    assert chinese.exit_code != 0
-    assert (
+    listed = _refused_in_both(
+        db,
+        "import-kinds",
+        sheet,
         "第 2 行 code 列：hotel 是程序自带的场所类型，它的名称和标牌上的防火须知不能用表格修改："
         "新增场所类型请换一个编码；要改它的检查周期，请用 fieldapp admin setting set "
-        """cadence_days '{"hotel": 14}'"""
-    ) in chinese.output
-    english = _admin(db, "import-kinds", sheet, lang="en")
-    assert (
+        """cadence_days '{"hotel": 14}'""",
         "row 2, column code: hotel is a venue kind the program ships, and a sheet cannot "
         "change its names or its placard's fire precautions: give a kind of your own a new "
         "code; to change this kind's cadence, use fieldapp admin setting set cadence_days "
-        """'{"hotel": 14}'"""
-    ) in english.output
-    listed = _admin(db, "setting", "list").output
+        """'{"hotel": 14}'""",
+    )
     assert "宾馆X" not in listed and "foot_massage" not in listed  # all or nothing
+
+
+def test_a_shipped_level_is_refused_and_left_as_shipped(db: Path, tmp_path: Path) -> None:
+    """A levels sheet with the row village,社区X,CommunityX,3 replaced the shipped level:
+    admin setting list then said 社区X, at depth 3 under 网格."""
+    levels = "code,zh,en,depth\nbuilding,楼栋,Building,4\nvillage,社区X,CommunityX,3\n"
+    listed = _refused_in_both(
+        db,
+        "import-levels",
+        _sheet(tmp_path, levels),
+        "第 3 行 code 列：village 是程序自带的网格层级，它的名称和层次不能用表格修改："
+        "新增网格层级请换一个编码；要改它的上报截止时间，请用 fieldapp admin setting set "
+        """report_deadlines '{"village": "17:00"}'""",
+        "row 3, column code: village is a grid level the program ships, and a sheet cannot "
+        "change its names or its depth: give a level of your own a new code; to change this "
+        "level's report deadline, use fieldapp admin setting set report_deadlines "
+        """'{"village": "17:00"}'""",
+    )
+    assert "社区X" not in listed and "building" not in listed  # all or nothing
 
 
 @pytest.mark.parametrize("second", ["code", "编码"])
