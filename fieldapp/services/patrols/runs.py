@@ -200,26 +200,6 @@ def _checkpoint_by_code(code: str) -> Checkpoint | None:
     return Checkpoint.get_or_none(Checkpoint.code == code)
 
 
-def run_for_placard(code: str, *, now: dt.datetime | None = None) -> str | None:
-    """The run a checkpoint's placard, scanned outside any run, starts or resumes: my
-    open run of a route holding the checkpoint, else my route holding it with a window
-    near now (started here, even before the route starts: `starts_later`). None when no
-    such patrol is mine now."""
-    checkpoint = _checkpoint_by_code(code.strip().upper())
-    if checkpoint is None:
-        return None
-    who = me()
-    current = open_run(who.person_id)
-    if current is not None:
-        return current.id if checkpoint.id in current.route.checkpoints else None
-    moment = (now or local_now()).replace(tzinfo=None)
-    for route in PatrolRoute.select().where(PatrolRoute.active == True):  # noqa: E712
-        mine = who.person_id in (route.people or []) and checkpoint.id in route.checkpoints
-        if mine and window_near(route, moment) is not None:
-            return start_run(route.id, now=now).id
-    return None
-
-
 def is_checkpoint(code: str) -> bool:
     """Is this placard code a patrol checkpoint's on this device (not a venue's)?"""
     return bool(code) and _checkpoint_by_code(code.strip().upper()) is not None

@@ -10,9 +10,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from fieldapp.i18n import t
-from fieldapp.services.inspection.scan_proof import TYPED, ScanMark
+from fieldapp.services.inspection.scan_proof import TYPED, WEDGE, ScanMark
 
 if TYPE_CHECKING:
+    from fieldapp.services.patrols.placard_start import PlacardPatrol
     from fieldapp.services.placards.printing import ScanResult
 
 
@@ -35,6 +36,9 @@ class CheckedScan:
     outside_grid: str = ""  # the venue's grid, where it is outside mine (server refuses)
     submitted_at: str = ""  # the venue's last inspection submitted (UTC), if any
     patrol_run: str | None = None  # a checkpoint's placard: my due patrol run it starts
+    # a checkpoint's placard pasted, typed or read off a photo: my due patrol's route,
+    # started only once a reason why it was not scanned is given
+    patrol_by_hand: PlacardPatrol | None = None
 
 
 def check_scan(text: str, mark: ScanMark | None, *, over_inspection: bool) -> CheckedScan:
@@ -55,7 +59,12 @@ def check_scan(text: str, mark: ScanMark | None, *, over_inspection: bool) -> Ch
             outside_grid = venue_scope.grid_outside_mine(str(result.venue_id))
         refusal = _refusal(result)
         # Not over an open inspection: a patrol is not started from inside one.
-        patrol_run = None if over_inspection else _patrol_run_for(result)
+        patrol = None if over_inspection else _patrol_for(result)
+        # Only a scanner's read starts a run on it: text pasted or typed, or a photo's
+        # QR, proves no visit, so the run waits for the reason (`patrol_by_hand`).
+        scanner = mark is not None and mark.source == WEDGE
+        by_hand = patrol if patrol and not patrol.run_id and not scanner else None
+        patrol_run = _started(patrol) if patrol and by_hand is None else None
     return CheckedScan(
         text=text,
         venue_id=None if result.venue_id is None else str(result.venue_id),
@@ -83,6 +92,7 @@ def check_scan(text: str, mark: ScanMark | None, *, over_inspection: bool) -> Ch
         outside_grid=outside_grid,
         submitted_at=submitted_at,
         patrol_run=patrol_run,
+        patrol_by_hand=by_hand,
     )
 
 
@@ -95,13 +105,20 @@ def _refusal(result: ScanResult) -> str:
     return result.message()
 
 
-def _patrol_run_for(result: ScanResult) -> str | None:
-    """The patrol run a checkpoint's placard starts or resumes, if one of mine is due."""
-    from fieldapp.services.patrols import runs
+def _patrol_for(result: ScanResult) -> PlacardPatrol | None:
+    """The patrol a checkpoint's placard belongs to, if one of mine is due (not started)."""
+    from fieldapp.services.patrols.placard_start import patrol_of_placard
 
     if result.kind != "unknown_venue" or not result.check.key_id:
         return None  # only a signed placard starts a patrol; a typed code proves nothing
+    return patrol_of_placard(result.check.venue_code)
+
+
+def _started(patrol: PlacardPatrol) -> str | None:
+    """The patrol's run: resumed, or started here now."""
+    from fieldapp.services.patrols import runs
+
     try:
-        return runs.run_for_placard(result.check.venue_code)
+        return patrol.run_id or runs.start_run(patrol.route_id).id
     except runs.PatrolRefused:
         return None

@@ -20,6 +20,8 @@
 - while a patrol run is open (its screen anywhere in the stack): the run's, which checks
   in at the checkpoint the placard names (`PatrolRunScreen.scan`); a checkpoint's signed
   placard scanned elsewhere starts (or resumes) my patrol of it that is due, and checks in;
+  its text pasted or typed, or a photo's, asks why first and starts it only with a
+  reason (`parts.patrol_by_hand`);
 - anything else: the refusal's own message (forged, damaged, revoked, unknown key — sync,
   venue not on this device — sync).
 
@@ -50,6 +52,7 @@ from textual import events, on, work
 from fieldapp.i18n import t
 from fieldapp.services.common.photos import IMAGE_SUFFIXES
 from fieldapp.services.inspection.scan_proof import CAMERA, TYPED, WEDGE, ScanMark
+from fieldapp.tui.parts.patrol_by_hand import PatrolByHand
 from fieldapp.tui.parts.scan_dialogs import ScanDialogs
 from fieldapp.tui.parts.scan_photos import ScanPhotos
 from fieldapp.tui.scanner import RepeatGuard, looks_like_payload
@@ -97,7 +100,7 @@ def _not_proof(scan: CheckedScan) -> str:
     return t(key, code=scan.venue_code)
 
 
-class ScanningApp(WedgeListener, ScanPhotos, ScanDialogs):
+class ScanningApp(WedgeListener, ScanPhotos, PatrolByHand, ScanDialogs):
     """Routes scans; FieldApp provides `open_venue` and `offer_draft`."""
 
     def __init__(self) -> None:
@@ -237,6 +240,9 @@ class ScanningApp(WedgeListener, ScanPhotos, ScanDialogs):
         checked = check_scan(text, mark, over_inspection=open_now is not None)
         if checked.patrol_run is not None and mark is not None:  # a due patrol's checkpoint
             self.call_from_thread(self.show_patrol_run, checked.patrol_run, text, mark.source)
+            return
+        if checked.patrol_by_hand is not None:  # pasted, typed or a photo's: ask why first
+            self.call_from_thread(self.ask_why_not_scanned, checked)
             return
         self.call_from_thread(self.scan_checked, checked, open_now)
 
