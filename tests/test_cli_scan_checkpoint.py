@@ -1,7 +1,8 @@
 """`fieldapp scan` on a photo of a patrol checkpoint's signed placard said 场所 CP-03 不在
 本机 / Venue CP-03 is not on this device. Sync and try again, though the checkpoint is on
 the device: the CLI looked venues up only. It now says the placard verified and names
-the checkpoint, in both languages."""
+the checkpoint, in both languages. Its verified line then still called it a venue
+(标牌核验通过：场所 CP-03): it says 点位 / checkpoint."""
 
 from __future__ import annotations
 
@@ -28,9 +29,10 @@ def test_a_checkpoints_placard_is_recognised(home: Path, tmp_path: Path, lang: s
     scanned = CliRunner().invoke(main, ["--lang", lang, "scan", str(photo)])
     set_language(lang)
     expected = [
-        t("placard.check.ok", code="CP-03", key_id="TSTK1"),
+        t("placard.check.ok_checkpoint", code="CP-03", key_id="TSTK1"),
         t("placard.scan.checkpoint", name=point.name, code="CP-03"),
     ]
     set_language("zh")
     assert scanned.output.splitlines() == expected, scanned.output
+    assert ("点位 CP-03" if lang == "zh" else "checkpoint CP-03") in expected[0]
     assert scanned.exit_code == 0

@@ -39,6 +39,9 @@ def refuse_unless_enrolled() -> None:
         refuse_not_enrolled()
 
 
+CHECKPOINT_LINE = "placard.scan.checkpoint"  # the line naming a checkpoint found
+
+
 def _verified(text: str) -> tuple[ScanResult, str]:
     """A QR text checked as a venue's placard, or as a patrol checkpoint's where it names
     one on this device (it was said to be a venue not on this device); with the key of
@@ -51,7 +54,7 @@ def _verified(text: str) -> tuple[ScanResult, str]:
     result = verify_scan(text)
     if result.kind == UNKNOWN_VENUE and is_checkpoint(result.check.venue_code):
         found = verify_scan(text, lambda code: Checkpoint.get_or_none(Checkpoint.code == code))
-        return found, "placard.scan.checkpoint"
+        return found, CHECKPOINT_LINE
     return result, "placard.scan.venue"
 
 
@@ -81,6 +84,9 @@ def scan(ctx: click.Context, photo: Path) -> None:
         click.echo(t("placard.scan.several", count=len(results)))
     for n, (text, (result, place)) in enumerate(zip(texts, verified, strict=True), start=1):
         said = result.scanned_message()  # read off a photo: a bare code is no typing
+        if result.ok and place == CHECKPOINT_LINE:  # verified: a checkpoint's, not a venue's
+            said = t("placard.check.ok_checkpoint", code=result.check.venue_code,
+                     key_id=result.check.key_id)  # fmt: skip
         if len(results) > 1:  # which code each line is of: their messages may read alike
             code = placard_code(text)
             key = "placard.scan.nth" if code else "placard.scan.nth_other"

@@ -200,6 +200,7 @@ CHECKPOINT_LEDGER_ZH: dict[str, tuple[str, ...]] = {
 ZH: dict[str, str] = {
     # Scan verdicts (PlacardCheck.message_key).
     "placard.check.ok": "标牌核验通过：场所 {code}（密钥 {key_id}）",
+    "placard.check.ok_checkpoint": "标牌核验通过：点位 {code}（密钥 {key_id}）",
     "placard.check.plain_code": "手动输入的场所编号 {code}：已找到场所，但未扫描标牌，不能证明到场。",
     "placard.check.unsigned_placard": (
         "未签名的标牌 {code}：能找到场所，但不能证明到场（请用办公室签发的标牌）。"
@@ -274,6 +275,7 @@ ZH: dict[str, str] = {
 
 EN: dict[str, str] = {
     "placard.check.ok": "Placard verified: venue {code} (key {key_id})",
+    "placard.check.ok_checkpoint": "Placard verified: checkpoint {code} (key {key_id})",
     "placard.check.plain_code": (
         "Venue code {code} typed by hand: venue found, but no placard was scanned, "
         "so this does not prove a visit."
