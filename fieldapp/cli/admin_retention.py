@@ -29,9 +29,10 @@ if TYPE_CHECKING:
 @click.option("--today", default=None, type=LocalDate())
 @click.option("--yes", is_flag=True)
 def admin_retention(keep_days: int, today: dt.datetime | None, yes: bool) -> None:
+    from sync.server.office_time import office_today
     from sync.server.retention import preview_retention, run_retention
 
-    day = today.date() if today else dt.date.today()
+    day = today.date() if today else office_today()  # a server on UTC is hours off
     kept = t("admin.retention.kept", count=keep_days)
     if not yes:
         preview = admin_call(lambda: preview_retention(today=day, keep_days=keep_days))

@@ -184,3 +184,30 @@ def test_the_admin_command_runs_retention_on_a_given_day(tmp_path) -> None:
     assert "Nothing is past retention (kept 30 days); nothing was deleted." in asked.output
     refused = runner.invoke(main, ["admin", "--db", db, "retention", "--keep-days", "-1"])
     assert refused.exit_code == 2
+
+
+def test_the_command_deletes_by_the_offices_date_not_the_servers(
+    seed, server_db_url: str, monkeypatch
+) -> None:
+    """A server on UTC (as this machine) at 23:30 is 07:30 the next morning in the office (Asia/Shanghai):
+    a person who left 15 days before the office's today is past a 14-day retention there,
+    and a cron job run then deletes them; by the server's own date they had a day to go."""
+    from fieldapp.domain import clock
+    from sync.server.models import Grid
+    from sync.server.people_models import Household as ServerHousehold
+
+    monkeypatch.setattr(clock, "_now", lambda: dt.datetime.combine(
+        dt.date.today(), dt.time(23, 30), tzinfo=dt.UTC))  # fmt: skip
+    monkeypatch.setenv("FIELDAPP_OFFICE_TZ", "Asia/Shanghai")
+    office_today = dt.date.today() + dt.timedelta(days=1)
+    with server_db.current().connection_context():
+        grid = Grid.select().first()
+        ServerHousehold.create(id="h-left", grid=grid, code="DM-099")
+        ServerMember.create(id="m-left", household="h-left", name="钱已走",
+                            left_on=(office_today - dt.timedelta(days=15)).isoformat())  # fmt: skip
+    done = CliRunner().invoke(main, ["--lang", "en", "admin", "--db", server_db_url,
+                                     "retention", "--yes", "--keep-days", "14"])  # fmt: skip
+    assert done.exit_code == 0, done.output
+    assert "1 person who left" in done.output, done.output
+    with server_db.current().connection_context():
+        assert not ServerMember.select().where(ServerMember.name == "钱已走").exists()
