@@ -2,9 +2,11 @@
 
 A device says "I scanned the placard of this venue" by sending the placard text it read.
 The claim holds when that text is a genuine placard (a known key signed it), names the
-inspection's venue, and its key was not revoked when the scan happened. A claim that
-fails is kept as manual presence, unverified, with the reason (one of the codes below):
-never upgraded, never dropped.
+inspection's venue, its key was not revoked when the scan happened, and it was read on
+site: a placard's text typed or pasted (source `typed`), which anyone can be sent by
+chat, proves no visit, as the device itself now records it (`not_on_site`; an older
+device still claims a scan for it). A claim that fails is kept as manual presence,
+unverified, with the reason (one of the codes below): never upgraded, never dropped.
 
 Pure: no Peewee, no Textual. The caller gives the keys it knows with their revocation
 times (server time, ISO-8601 UTC).
@@ -13,7 +15,7 @@ times (server time, ISO-8601 UTC).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from fieldapp.domain import placard
@@ -37,6 +39,8 @@ NO_PAYLOAD = "no_payload"
 WRONG_VENUE = "wrong_venue"
 REVOKED_BEFORE_SCAN = "revoked_before_scan"
 SCAN_TIME_UNREADABLE = "scan_time_unreadable"
+TYPED_PLACARD = "typed_placard"  # the placard's text typed or pasted, not scanned
+PHOTO_PLACARD = "photo_placard"  # a patrol checkpoint's placard read off a photo
 
 REASONS: tuple[str, ...] = (
     *placard.REFUSALS,
@@ -44,6 +48,8 @@ REASONS: tuple[str, ...] = (
     WRONG_VENUE,
     REVOKED_BEFORE_SCAN,
     SCAN_TIME_UNREADABLE,
+    TYPED_PLACARD,
+    PHOTO_PLACARD,
 )
 
 
@@ -84,17 +90,35 @@ def _unverified(reason: str) -> PresenceVerdict:
     return PresenceVerdict(MANUAL, UNVERIFIED, reason)
 
 
+def not_on_site(sources: Sequence[str], *, patrol: bool = False) -> str:
+    """Why scans from these sources prove no visit ("" when they may): an inspection's
+    claim rests on its proof's scans, and only typed ones leave it unproved (a scan on
+    site among them proves it, as `scan_proof.scanned_on_site` says on the device); a
+    patrol visit's one scan proves nothing typed or read off a photo either, as the
+    device's run refuses both (`services.patrols.runs.record_scan`)."""
+    if not sources:
+        return ""  # an older device sent no proof: nothing to judge the source by
+    if all(source == TYPED for source in sources):
+        return TYPED_PLACARD
+    if patrol and all(source in (TYPED, CAMERA) for source in sources):
+        return PHOTO_PLACARD
+    return ""
+
+
 def check_presence(
     presence: str,
     payload_text: str,
     venue_code: str,
     keys: Mapping[str, ServerKey],
     scanned_at: str | None,
+    unproved: str = "",
 ) -> PresenceVerdict:
     """The verdict on an inspection's presence claim.
 
     `scanned_at` is the device's time of the scan (information only, but the only time
     there is for a scan made offline): a key revoked after it still proves that visit.
+    `unproved` (from `not_on_site`): why the scan's source proves no visit, said once the
+    placard itself is found genuine (a forged one is said so first).
     """
     if presence != SCANNED:
         return PresenceVerdict(MANUAL, NOT_CLAIMED)
@@ -116,6 +140,8 @@ def check_presence(
             return _unverified(SCAN_TIME_UNREADABLE)
         if at >= revoked_at:
             return _unverified(REVOKED_BEFORE_SCAN)
+    if unproved:
+        return _unverified(unproved)
     return PresenceVerdict(SCANNED, VERIFIED)
 
 

@@ -32,6 +32,8 @@ ZH = {
     "proof.reason.wrong_venue": "标牌属于另一个场所",
     "proof.reason.revoked_before_scan": "扫码时该标牌密钥已作废",
     "proof.reason.scan_time_unreadable": "扫码时间无法识别，密钥已作废",
+    "proof.reason.typed_placard": "标牌内容是粘贴或手动输入的，不是现场扫码",
+    "proof.reason.photo_placard": "标牌是从照片识别的，不是现场扫码",
 }
 
 EN = {
@@ -73,4 +75,6 @@ EN = {
     "proof.reason.wrong_venue": "the placard belongs to another venue",
     "proof.reason.revoked_before_scan": "its key was revoked before the scan",
     "proof.reason.scan_time_unreadable": "the scan time is unreadable and the key is revoked",
+    "proof.reason.typed_placard": "the placard's text was pasted or typed, not scanned on site",
+    "proof.reason.photo_placard": "the placard was read off a photo, not scanned on site",
 }

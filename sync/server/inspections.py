@@ -25,7 +25,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from fieldapp.domain.findings import HAZARD, FindingState, fold_opening
-from fieldapp.domain.presence import check_presence
+from fieldapp.domain.presence import check_presence, not_on_site
 from sync.protocol import InspectionSubmit, Op, answer_record, canonical_json, refusals
 from sync.protocol.payloads import ProofPayload
 from sync.server import db as server_db
@@ -197,9 +197,10 @@ class InspectionWriter:
             raise refusals.answered_twice(i.id)
         # A claimed scan is checked here; one that fails is kept as manual presence,
         # unverified, with the reason (never upgraded, never dropped).
+        # A placard's text typed or pasted (an older device claims a scan for it) is not.
         verdict = check_presence(
             i.presence, i.presence_payload, venue["code"], self.placard_keys,
-            i.presence_at or i.started_at,
+            i.presence_at or i.started_at, not_on_site([s.source for s in i.proof.scans]),
         )  # fmt: skip
         record: dict[str, Any] = {
             **i.__dict__,  # the validated fields (venue, inspector, device replaced below)

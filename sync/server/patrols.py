@@ -19,8 +19,9 @@ admin patrol-close`), or by a supervisor of its grid from their device
 (`patrol_run.close`, `sync.server.patrol_close`), both by `close_run`: finished as it
 stands, its visits held counted, and what any device sends of it later refused the same
 way. Each scan that claims a placard is checked as an inspection's presence is
-(`fieldapp.domain.presence.check_presence`, against the checkpoint's code): a failed
-claim is kept as manual, unverified, with the reason. The run travels to the devices of
+(`fieldapp.domain.presence.check_presence`, against the checkpoint's code; a placard's
+text typed or read off a photo, which an older device sent as a scan, proves no visit):
+a failed claim is kept as manual, unverified, with the reason. The run travels to the devices of
 the route's grid as one `patrol_run` change, scans and verdicts included, each time it
 changes.
 """
@@ -31,7 +32,7 @@ import datetime as dt
 from typing import Any
 
 from fieldapp.domain import patrols
-from fieldapp.domain.presence import MANUAL, SCANNED, check_presence
+from fieldapp.domain.presence import MANUAL, SCANNED, check_presence, not_on_site
 from sync.protocol import (
     PatrolClose,
     PatrolRunSubmit,
@@ -235,7 +236,10 @@ def _insert_scans(run_id: str, scans: list[PatrolScanPayload], codes: dict[str, 
     rows: list[dict[str, Any]] = []
     for scan in scans:
         claimed = SCANNED if scan.source != "manual" else MANUAL
-        verdict = check_presence(claimed, scan.payload, codes[scan.checkpoint_id], keys, scan.at)
+        unproved = not_on_site([scan.source], patrol=True)  # typed, or a photo's
+        verdict = check_presence(
+            claimed, scan.payload, codes[scan.checkpoint_id], keys, scan.at, unproved
+        )
         rows.append(
             {**scan.model_dump(exclude={"checkpoint_id"}), "checkpoint": scan.checkpoint_id,
              "run": run_id, "check": verdict.check, "check_reason": verdict.reason}
