@@ -2,7 +2,8 @@
 come. Its PDF broke the column headings inside words (its text read "Ven/ues",
 "Insp/ecte/d", "Com/pleti/on"), and the files were named 月报-T01-2026-12 from the
 English UI; a month not yet started was written with made-up figures (统计至 its first
-day, one day due, today's overdue hazards)."""
+day, one day due, today's overdue hazards), and a month before any record (2000-01) as a
+report of zeros, without a word."""
 
 from __future__ import annotations
 
@@ -81,3 +82,28 @@ def test_this_month_is_counted_up_to_today(demo_supervisor: Path, tmp_path: Path
     assert result.exit_code == 0 and out.exists(), result.output
     report = monthly.monthly_report(month=today())
     assert report.last == today() and report.rows[0].days == today().day
+
+
+def test_a_month_before_any_record_is_refused_naming_the_first(
+    demo_supervisor: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "report.pdf"
+    first = monthly.first_record_day()
+    assert first is not None and first.year > 2000
+    month = f"{first:%Y-%m}"
+    english = CliRunner().invoke(
+        main, ["--lang", "en", "monthly-report", "--month", "2000-01", "--pdf", str(out)]
+    )
+    assert english.exit_code == 1, english.output
+    assert (
+        f"2000-01 is before the first record on this device (the earliest is in {month}), so "
+        f"there is nothing to count and no file was written; choose {month} or a later month."
+    ) in english.output.replace("\n", " ")
+    chinese = CliRunner().invoke(
+        main, ["--lang", "zh", "monthly-report", "--month", "2000-01", "--pdf", str(out)]
+    )
+    assert chinese.exit_code == 1
+    assert f"2000-01 早于本机的第一条记录（最早的记录在 {month}）" in chinese.output
+    assert not out.exists()
+    kept = CliRunner().invoke(main, ["monthly-report", "--month", month, "--pdf", str(out)])
+    assert kept.exit_code == 0 and out.exists(), kept.output  # the first month is written

@@ -36,6 +36,7 @@ def monthly_report(
     from fieldapp.i18n import language, t
     from fieldapp.services.common.identity import NotEnrolled
     from fieldapp.services.dashboard.monthly import (
+        MonthBeforeRecords,
         MonthNotStarted,
         export_monthly,
         monthly_report,
@@ -77,6 +78,14 @@ def monthly_report(
                     "monthly.cli.month_not_started",
                     month=f"{error.first:%Y-%m}",
                     today=error.day.isoformat(),
+                )
+            ) from None
+        except MonthBeforeRecords as error:
+            raise click.ClickException(
+                t(
+                    "monthly.cli.month_before_records",
+                    month=f"{error.first:%Y-%m}",
+                    first=f"{error.first_record:%Y-%m}",
                 )
             ) from None
         written: list[Path] = []

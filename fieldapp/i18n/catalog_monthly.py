@@ -64,6 +64,7 @@ ZH: dict[str, str] = {
     "monthly.cli.month_invalid": "月份“{value}”看不懂；请写成 2026-12。",
     "monthly.cli.no_output": "请用 --xlsx 文件 或 --pdf 文件 指定月报写到哪里。",
     "monthly.cli.month_not_started": "{month} 还没开始（今天是 {today}），没有可统计的；请选本月或以前的月份。",
+    "monthly.cli.month_before_records": "{month} 早于本机的第一条记录（最早的记录在 {first}），没有可统计的，未写入任何文件；请选 {first} 或以后的月份。",
     "monthly.file": "月报",
 }
 
@@ -128,5 +129,6 @@ EN: dict[str, str] = {
     "monthly.cli.month_invalid": "Cannot read the month '{value}'; write it as 2026-12.",
     "monthly.cli.no_output": "Say where to write the report: --xlsx FILE or --pdf FILE.",
     "monthly.cli.month_not_started": "{month} has not started yet (today is {today}), so there is nothing to count; choose this month or an earlier one.",
+    "monthly.cli.month_before_records": "{month} is before the first record on this device (the earliest is in {first}), so there is nothing to count and no file was written; choose {first} or a later month.",
     "monthly.file": "monthly-report",
 }

@@ -15,20 +15,25 @@ import datetime as dt
 from collections import Counter
 from pathlib import Path
 
+from peewee import fn
+
 from fieldapp.domain import assessment
 from fieldapp.domain.clock import now_iso, today
+from fieldapp.domain.finding_dates import as_date
 from fieldapp.reports.monthly import MonthlyReport, MonthlyRow
 from fieldapp.services.activities.due import PeriodOutcome, period_outcomes
 from fieldapp.services.common import settings
 from fieldapp.services.common.identity import grid_codes_under, me
-from fieldapp.services.common.periods import period_bounds_utc
+from fieldapp.services.common.periods import local_date_of, period_bounds_utc
 from fieldapp.services.daily_report import reports as daily_reports
 from fieldapp.services.daily_report.patrol_figures import add_up, patrol_figures_by_grid
 from fieldapp.services.daily_report.work_figures import incident_outcomes
 from fieldapp.services.dashboard.figures import grid_summary, overdue_trend
+from fieldapp.store.activity_models import Activity
 from fieldapp.store.db import rows
 from fieldapp.store.incident_models import Incident
-from fieldapp.store.models import Grid
+from fieldapp.store.models import DailyReport, Finding, Grid, Inspection
+from fieldapp.store.patrol_models import PatrolRun
 
 WEIGHTS_SETTING = "assessment_weights"
 HANDLED_STATES = ("outcome_recorded", "closed")
@@ -85,17 +90,42 @@ class MonthNotStarted(ValueError):
         self.day = day
 
 
+class MonthBeforeRecords(ValueError):
+    """A month that ends before the store's first record: every figure would be zero
+    (the report of 2000-01 was written as if nothing had been done that month)."""
+
+    def __init__(self, first: dt.date, first_record: dt.date) -> None:
+        super().__init__(f"{first:%Y-%m} is before the first record, of {first_record}")
+        self.first = first
+        self.first_record = first_record
+
+
+def first_record_day() -> dt.date | None:
+    """The local day of the earliest record a monthly report counts: an inspection, a
+    hazard, a daily report, an activity, a patrol or an incident; None with none."""
+    stamps = (Inspection.submitted_at, Finding.created_at, DailyReport.submitted_at,
+              Incident.occurred_at)  # fmt: skip
+    days = [local_date_of(column.model.select(fn.MIN(column)).scalar()) for column in stamps]
+    days += [as_date(Activity.select(fn.MIN(Activity.held_on)).scalar()),
+             as_date(PatrolRun.select(fn.MIN(PatrolRun.day)).scalar())]  # fmt: skip
+    return min((d for d in days if d is not None), default=None)
+
+
 def monthly_report(
     grid_code: str | None = None, month: dt.date | None = None, *, day: dt.date | None = None
 ) -> MonthlyReport:
     """The month (holding `month`, this one by default) of a grid of mine (my first by
     default) and every grid under it, judged on `day` (today): counted up to `day` in the
-    month under way; a month that starts after `day` raises MonthNotStarted."""
+    month under way; a month that starts after `day` raises MonthNotStarted, one that ends
+    before the first record MonthBeforeRecords."""
     day = day or today()
     roots = [grid_code] if grid_code else [code for code, _ in me().grids][:1]
     first, end = month_bounds(month or day)
     if first > day:
         raise MonthNotStarted(first, day)
+    first_record = first_record_day() if month else None  # this month's is always said
+    if first_record is not None and end < first_record:
+        raise MonthBeforeRecords(first, first_record)
     last = min(end, max(day, first))
     weights = assessment_weights()
     summaries = grid_summary(first, last, day=last, grids=roots)
