@@ -79,7 +79,7 @@ def admin_init() -> None:
     from sync.server import db as server_db
     from sync.server import placard_keys
 
-    click.echo(t("admin.init", epoch=server_db.init_schema()))
+    click.echo(t("admin.init", epoch=server_db.init_schema(remake=True)))
     key_id, created = admin_call(placard_keys.ensure_key)
     admin_call(placard_keys.restrict_database_file)
     click.echo(t("admin.placard_key.made" if created else "admin.placard_key.kept", key_id=key_id))

@@ -28,7 +28,13 @@ from sync.server.patrol_models import PATROL_MODELS
 from sync.server.people_models import PEOPLE_MODELS
 from sync.server.pg_pool import PostgresPool
 from sync.server.review_models import REVIEW_MODELS
-from sync.server.schema_upgrade import add_missing_columns, drop_redundant_indexes
+from sync.server.schema_fingerprint import FINGERPRINT_KEY, schema_fingerprint
+from sync.server.schema_upgrade import (
+    ADDED_COLUMNS,
+    REDUNDANT_INDEXES,
+    add_missing_columns,
+    drop_redundant_indexes,
+)
 
 SCHEMA_VERSION = 1
 
@@ -176,11 +182,18 @@ def upgrade_in_place(db: Database) -> None:
         drop_redundant_indexes(db)
 
 
-def init_schema() -> str:
+def init_schema(*, remake: bool = False) -> str:
     """Create missing tables and columns and the epoch; returns the epoch. Safe to run
-    again."""
+    again. A database that has this program's schema already (its fingerprint in meta)
+    is left as it is, unless `remake` (`admin init`) asks to make it again."""
     db = current()
     with db.connection_context():
+        made = schema_fingerprint(
+            EVERY_MODEL, ADDED_COLUMNS, REDUNDANT_INDEXES, PHOTO_RECORD_TYPES,
+            _SQLITE_APPEND_ONLY, _PG_APPEND_ONLY, SCHEMA_VERSION,
+        )  # fmt: skip
+        if not remake and _has_schema(made):
+            return get_epoch()
         upgrading = db.table_exists("change_log") and not db.table_exists("blob_ref")
         db.create_tables(EVERY_MODEL, safe=True)
         upgrade_in_place(db)
@@ -193,7 +206,17 @@ def init_schema() -> str:
                 key="schema_version", value=str(SCHEMA_VERSION)
             ).on_conflict_ignore().execute()
             Meta.insert(key="epoch", value=uuid.uuid4().hex).on_conflict_ignore().execute()
+            Meta.insert(key=FINGERPRINT_KEY, value=made).on_conflict(
+                conflict_target=[Meta.key], update={Meta.value: made}
+            ).execute()
         return get_epoch()
+
+
+def _has_schema(fingerprint: str) -> bool:
+    if not current().table_exists("meta"):
+        return False
+    held = Meta.get_or_none(Meta.key == FINGERPRINT_KEY)
+    return held is not None and held.value == fingerprint
 
 
 def add_missing_tables() -> None:

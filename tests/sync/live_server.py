@@ -15,8 +15,18 @@ from loopback import free_port, wait_until_healthy
 
 from sync.protocol import API_PREFIX
 from sync.server import db as server_db
+from sync.server.schema_fingerprint import FINGERPRINT_KEY
 
 REPO = Path(__file__).resolve().parents[2]
+
+
+def forget_schema() -> None:
+    """Take this program's schema fingerprint out of the server database, as a database an
+    older server made has none: the next start makes the schema again. Tests that drop what
+    a newer server added call it, or the start would take the schema as made."""
+    db = server_db.current()
+    with db.connection_context():
+        db.execute_sql(f"DELETE FROM meta WHERE key = {db.param}", (FINGERPRINT_KEY,))
 
 
 class LiveServer:
@@ -121,5 +131,6 @@ class LiveServer:
         db = server_db.current()
         with db.connection_context():
             db.execute_sql(f"ALTER TABLE {table} DROP COLUMN {column}")
+        forget_schema()
         server_db.init_schema()  # as the server does when it starts
         self.start()

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 
+from live_server import forget_schema
 from sync_world import InProcessDevice, event, finding_event
 
 from sync.server import db as server_db
@@ -98,6 +99,7 @@ def test_a_database_from_before_blob_scopes_is_filled_in_at_start_up(api, in_pro
     db = server_db.current()
     with db.connection_context():
         db.drop_tables([BlobRef])
+    forget_schema()
     server_db.init_schema()
     boss = InProcessDevice(in_process_app, seed, "p-sup")
     for sha, data in photos.values():

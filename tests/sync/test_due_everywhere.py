@@ -12,6 +12,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from live_server import forget_schema
 from rounds_support import CHINA, china_clock, inspect
 from sync_world import Device
 
@@ -102,6 +103,7 @@ def test_an_older_server_database_gets_the_column_filled_from_its_inspections(
         expected = ServerVenue.get_by_id(seed.venues["DM-0001"]).last_inspected_at
         assert expected is not None
         db.execute_sql("ALTER TABLE venue DROP COLUMN last_inspected_at")
+    forget_schema()
     server_db.init_schema()  # as the server does when it starts
     with db.connection_context():
         assert ServerVenue.get_by_id(seed.venues["DM-0001"]).last_inspected_at == expected

@@ -15,6 +15,7 @@ from typing import Any
 
 import httpx
 from inspect_support import answer_every_item
+from live_server import forget_schema
 from rounds_support import add_venue
 from sync_world import Device, LiveServer, inspection_submit, server_count
 from test_pull_apply import pull
@@ -149,6 +150,7 @@ def test_a_server_upgraded_from_before_reviews_makes_their_table(
     db = server_db.current()
     with db.connection_context():
         db.execute_sql("DROP TABLE inspection_review")  # as an older server left it
+    forget_schema()
     server_db.init_schema()  # as the server does when it starts
     live_server.start()
     payload = {"inspection_id": submitted["inspection"]["id"], "state": "returned",

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 
+from live_server import forget_schema
 from sync_world import InProcessDevice
 
 from sync.server import db as server_db
@@ -38,6 +39,7 @@ def _as_an_older_server_left_it() -> None:
                      json.dumps(a["photos"])),
                 )  # fmt: skip
         db.execute_sql("ALTER TABLE inspection DROP COLUMN answers")
+    forget_schema()
 
 
 def test_an_older_servers_answer_rows_move_into_their_inspections(api, in_process_app, seed):

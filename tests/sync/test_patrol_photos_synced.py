@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 
 import httpx
+from live_server import forget_schema
 from patrol_support import FrozenClock, import_patrols
 
 from fieldapp.services.patrols import runs
@@ -80,6 +81,7 @@ def test_a_server_holding_patrol_photos_from_before_notes_them_once_at_start(
     with db.connection_context():
         BlobRef.delete().where(BlobRef.sha256 == sha, BlobRef.device == "").execute()
         Meta.delete().where(Meta.key == server_db.PHOTO_TYPES_KEY).execute()
+        forget_schema()
     boss = make_device("boss").enroll("p-sup")
     with boss.client() as client:
         before = client.sync_once()
@@ -99,6 +101,7 @@ def test_a_server_holding_patrol_photos_from_before_notes_them_once_at_start(
 
     with db.connection_context():  # as the migration left it
         Meta.delete().where(Meta.key == server_db.PHOTO_TYPES_KEY).execute()
+        forget_schema()
         server_db.init_schema()
     with boss.client() as client:
         after = client.sync_once()

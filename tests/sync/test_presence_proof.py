@@ -13,6 +13,7 @@ import datetime as dt
 import httpx
 import pytest
 from inspect_support import answer_every_item
+from live_server import forget_schema
 from PIL import Image
 from sync_world import inspection_submit
 
@@ -247,6 +248,7 @@ def test_a_database_made_before_the_proof_columns_gets_them_at_start(seed):
         for table, column, _ in schema_upgrade.ADDED_COLUMNS:
             db.execute_sql(f"ALTER TABLE {table} DROP COLUMN {column}")
         assert "proof" not in {c.name for c in db.get_columns("inspection")}
+    forget_schema()
     server_db.init_schema()
     with db.connection_context():
         for table, column, _ in schema_upgrade.ADDED_COLUMNS:

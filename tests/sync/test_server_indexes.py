@@ -4,6 +4,8 @@ are still found by an index."""
 
 from __future__ import annotations
 
+from live_server import forget_schema
+
 from sync.server import db as server_db
 
 OLD_INDEX = 'CREATE INDEX "finding_event_finding_id" ON "finding_event" ("finding_id")'
@@ -21,6 +23,7 @@ def test_an_older_servers_second_index_is_dropped_at_start(server_db_url: str) -
         assert "finding_event_finding_id" not in _index_names("finding_event")  # a new server's
         database.execute_sql(OLD_INDEX)  # as an older server made it
         assert "finding_event_finding_id" in _index_names("finding_event")
+    forget_schema()
     server_db.init_schema()  # the next start of the server
     with database.connection_context():
         assert "finding_event_finding_id" not in _index_names("finding_event")
