@@ -1,6 +1,7 @@
 """The export (ctrl+e) writes a file whose name says its format: XLSX chosen and
 /tmp/x.csv typed wrote a workbook under a .csv name. The other format's extension is
-refused with what to do; a name with no format's extension gets the chosen one."""
+refused with what to do; a name with no format's extension gets the chosen one, and the
+cursor is left at the end of the name the field then shows."""
 
 from __future__ import annotations
 
@@ -59,5 +60,11 @@ async def test_a_name_without_the_formats_extension_gets_it(
         await settle(app, pilot, rounds=3)
         out = tmp_path / "ledger.xlsx"
         assert screen.written == (out,)
-        assert screen.query_one("#export-path", Input).value == str(out)
+        field = screen.query_one("#export-path", Input)
+        assert field.value == str(out)
+        # The cursor was left where typing stopped, before ".xlsx": the next name typed
+        # after an export went in the middle of the path.
+        assert field.cursor_position == len(field.value)
+        await pilot.press("2")
+        assert field.value == f"{out}2"
     assert zipfile.is_zipfile(out)  # a workbook, named as one

@@ -163,7 +163,14 @@ class ExportScreen(FieldScreen[None]):
         # overwritten (`free_path`).
         self.own_folder = event.folder
         path = default_path(event.folder, self._format(), event.moment)
-        self.query_one("#export-path", Input).value = str(path)
+        self._show_path(path)
+
+    def _show_path(self, path: Path) -> None:
+        """The file-name field showing `path`, its cursor at the end (where the screen
+        renamed the file, the cursor stayed where typing stopped, mid-path)."""
+        field = self.query_one("#export-path", Input)
+        field.value = str(path)
+        field.cursor_position = len(field.value)
 
     def _format(self) -> str:
         return str(self.query_one("#export-format", Select).value)
@@ -174,7 +181,7 @@ class ExportScreen(FieldScreen[None]):
         if path_input.value:
             path = Path(path_input.value)
             if path.suffix.lower().lstrip(".") in FORMATS:
-                path_input.value = str(path.with_suffix(f".{event.value}"))
+                self._show_path(path.with_suffix(f".{event.value}"))
 
     # -- running -----------------------------------------------------------------------
 
@@ -211,7 +218,7 @@ class ExportScreen(FieldScreen[None]):
         self.not_overwritten = out if free != out else None
         out = free
         if str(out) != self.query_one("#export-path", Input).value:  # the field shows the file
-            self.query_one("#export-path", Input).value = str(out)
+            self._show_path(out)
         grid_value = self.query_one("#export-grid", Select).value
         grid = None if grid_value is Select.NULL else str(grid_value)
         self.running = True
