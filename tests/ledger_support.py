@@ -5,7 +5,9 @@ handed to the police station, an activity held and a patrol route."""
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
+import openpyxl
 from people_support import returnee_family
 from rounds_support import (
     INSPECTOR_A11,
@@ -29,6 +31,14 @@ from fieldapp.store import keyring
 from fieldapp.store.patrol_models import Checkpoint, PatrolRoute
 
 JUNE = ExportFilter(dt.date(2026, 6, 1), dt.date(2026, 6, 10))
+
+
+def sheet(path: Path, index: int) -> list[list[object]]:
+    """The rows of a ledger workbook's sheet `index`, its header row first."""
+    book = openpyxl.load_workbook(path, read_only=True)
+    rows = [list(r) for r in book.worksheets[index].iter_rows(values_only=True)]
+    book.close()
+    return rows
 
 
 def fill_every_sheet(tree: Clock) -> None:

@@ -12,8 +12,8 @@ import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
 
-import openpyxl
 import pytest
+from ledger_support import sheet
 from rounds_support import (
     INSPECTOR_A11,
     INSPECTOR_A12,
@@ -37,13 +37,6 @@ from fieldapp.store.refused_records import mark_refused
 
 LAST_WEEK = ExportFilter(dt.date(2026, 6, 4), dt.date(2026, 6, 10))  # the clock: 6-10
 FOUND = china(2026, 5, 11)  # 30 days before
-
-
-def sheet(path: Path, index: int) -> list[list[object]]:
-    book = openpyxl.load_workbook(path, read_only=True)
-    rows = [list(r) for r in book.worksheets[index].iter_rows(values_only=True)]
-    book.close()
-    return rows
 
 
 def _hazard(clock: Clock, code: str, grid: str, inspector: str, at: dt.datetime = FOUND) -> str:

@@ -50,7 +50,7 @@ def event_pages(condition: Any, size: int) -> Iterator[list[tuple[Any, ...]]]:
         .join(Finding)
         .join(Venue)
     )
-    return keyset_pages(query, FindingEvent.id, condition, size)
+    return keyset_pages(query, FindingEvent.id, condition, size, by=FindingEvent.at, by_at=6)
 
 
 def event_rows(

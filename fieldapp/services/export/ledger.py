@@ -7,7 +7,8 @@ and activity sheets where the grids keep any (the people sheet is the register a
 export, whatever the dates; follow-ups by the days they run).
 
 Each sheet's columns, pages and cells are in `export_sheets`; pages are keyed on the
-primary key, so memory stays flat however many inspections there are. `progress(done,
+date, then the primary key, so rows are listed by date and memory stays flat however many
+inspections there are. `progress(done,
 total)` is called after each page with rows written so far and rows in all.
 """
 

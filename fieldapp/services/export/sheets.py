@@ -15,7 +15,7 @@ from functools import cache, partial
 from typing import Any
 
 import msgspec
-from peewee import JOIN
+from peewee import JOIN, fn
 
 from fieldapp.domain.checklist import base_code
 from fieldapp.domain.clock import today
@@ -80,18 +80,23 @@ def raw_rows(query: Any) -> list[tuple[Any, ...]]:
 
 
 def keyset_pages(
-    query: Any, key: Any, condition: Any, size: int, *, raw: bool = False
+    query: Any, key: Any, condition: Any, size: int, *, by: Any, by_at: int, raw: bool = False
 ) -> Iterator[list[tuple[Any, ...]]]:
-    """Keyset pages of `query` where `condition` holds, `size` rows each, ordered by `key`
-    (the id, selected first): each page starts after the last id of the one before."""
-    after = ""
+    """Keyset pages of `query` where `condition` holds, `size` rows each, in the order of
+    the date `by` (selected at position `by_at`), then of `key` (the id, selected first),
+    as a ledger is read: each page starts after the last (date, id) of the one before."""
+    date = fn.COALESCE(by, "")  # a row without one comes first rather than never
+    after: tuple[str, str] | None = None
     while True:
-        page_query = query.where(condition & (key > after)).order_by(key).limit(size)
+        where = condition
+        if after is not None:
+            where &= (date > after[0]) | ((date == after[0]) & (key > after[1]))
+        page_query = query.where(where).order_by(date, key).limit(size)
         page = raw_rows(page_query) if raw else rows(page_query)
         if not page:
             return
         yield page
-        after = page[-1][0]
+        after = (page[-1][by_at] or "", page[-1][0])
 
 
 Said = Callable[[str], str]
@@ -144,7 +149,9 @@ def inspection_pages(condition: Any, size: int) -> Iterator[list[tuple[Any, ...]
         .join(Venue)
         .join(Grid)
     )
-    return keyset_pages(query, Inspection.id, condition, size, raw=True)
+    return keyset_pages(
+        query, Inspection.id, condition, size, by=Inspection.submitted_at, by_at=1, raw=True
+    )
 
 
 # Each answer packed as "code␟outcome␟value" (char(31) is item_cells.UNIT).
@@ -260,7 +267,7 @@ def finding_pages(condition: Any, size: int) -> Iterator[list[tuple[Any, ...]]]:
         *recorded_under,
     ).join(Venue)
     query = query.join_from(Finding, Inspection, JOIN.LEFT_OUTER)
-    return keyset_pages(query, Finding.id, condition, size)
+    return keyset_pages(query, Finding.id, condition, size, by=Finding.created_at, by_at=1)
 
 
 def finding_rows(
