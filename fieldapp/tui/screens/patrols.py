@@ -33,6 +33,7 @@ from fieldapp.services.patrols.attendance import AttendanceRow
 from fieldapp.tui.screens.patrol_closing import PatrolClosing
 from fieldapp.tui.screens.refused_records import RefusedRecordsScreen, refused_mark
 from fieldapp.tui.screens.step_keys import step_bindings
+from fieldapp.tui.views.patrol_row import missed_cell
 from fieldapp.tui.views.patrol_run import window_clock
 from fieldapp.tui.views.patrols import PatrolsData, load_patrols
 from fieldapp.tui.widgets.key_footer import KeyFooter
@@ -42,6 +43,7 @@ from fieldapp.tui.widgets.table import Cut, Table
 # The due list's route column at 80 columns: "Night round (RT-R1)  · in progress" (cut at
 # "· in") and "春节烟花爆竹巡逻（DM-FW）  · 进行中" whole, beside the others ("Visited": 7).
 ROUTE_CELLS = 35
+MISSED_CELLS = 30  # the missed checkpoints: their count and codes, on as many lines as they need
 
 
 class PatrolsScreen(PatrolClosing):
@@ -112,7 +114,7 @@ class PatrolsScreen(PatrolClosing):
             due.add_column(t(f"patrol.attendance.col.{key}"), key=key, width=width)
         table = self.query_one("#patrols-attendance", DataTable)
         for key, width in (("day", 10), ("window", 11), ("status", 16), ("done", 7),
-                           ("missed", 30), ("route", 18), ("assignee", 10)):  # fmt: skip
+                           ("missed", MISSED_CELLS), ("route", 18), ("assignee", 10)):  # fmt: skip
             table.add_column(t(f"patrol.attendance.col.{key}"), key=key, width=width)
         due.focus()
         self._load(self.first, self.last)
@@ -200,18 +202,13 @@ class PatrolsScreen(PatrolClosing):
         # no row, nothing to scroll to: no horizontal scrollbar (a lone ▎ under the headings)
         table.set_class(not data.rows, "-empty")
         for n, row in enumerate(data.rows):
-            # how many, and their codes: the column holds one name, not two
-            missed = (
-                t("patrol.attendance.missed_codes", count=len(row.missed),
-                  codes=" ".join(row.missed_codes))
-                if row.missed
-                else ""
-            )  # fmt: skip
+            # how many, and their codes (not names: one held the column), on more lines
+            missed = missed_cell(row, MISSED_CELLS)
             # a word cut at its column's edge ends with "…" (Partly done (mis… said it goes on)
             status = refused_mark(self) if row.refused else Cut(t(f"patrol.status.{row.status}"))
             table.add_row(row.day.isoformat(), row.window, status, f"{row.done}/{row.total}",
-                          Cut(missed), Cut(row.route_name), Cut(row.assignee),
-                          key=str(n))  # type: ignore[arg-type]  # fmt: skip
+                          missed, Cut(row.route_name), Cut(row.assignee), key=str(n),
+                          height=missed.count("\n") + 1)  # type: ignore[arg-type]  # fmt: skip
         lines = [t("patrol.attendance.people")] if data.people else []
         lines += [
             t("patrol.attendance.person_line", assignee=p.assignee, count=p.windows,

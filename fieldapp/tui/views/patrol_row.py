@@ -46,3 +46,28 @@ def walked_route(name: str, code: str, window: str, missed: int) -> str:
     部分完成（漏岗）."""
     said = f"{t('app.aside', text=name, aside=code)} {window}"
     return said + t("patrol.due.walked_missed", count=missed) if missed else said
+
+
+def missed_cell(row: AttendanceRow, cells: int) -> str:
+    """How many checkpoints the row's window missed and their codes, in lines of `cells`
+    that break between codes (under the first code after the count), so the column says
+    them all: a line cut with "…" hid the last ("" when none was missed)."""
+    from rich.cells import cell_len
+
+    from fieldapp.tui.widgets.table import cut
+
+    if not row.missed:
+        return ""
+    head = t("patrol.attendance.missed_codes", count=len(row.missed), codes="")
+    indent = " " * cell_len(head)  # the next lines' codes start under the first's
+    lines: list[str] = []
+    line = head
+    for code in row.missed_codes:
+        empty = line in (head, indent)
+        joined = line + code if empty else f"{line} {code}"
+        if cell_len(joined) > cells and not empty:
+            lines.append(line)
+            joined = indent + code
+        line = joined
+    lines.append(line)
+    return "\n".join(cut(line, cells) for line in lines)
