@@ -52,6 +52,12 @@ def date_not_come(day: dt.date | None, today: dt.date, held: dt.date | None = No
     return day is not None and day > today and day != held
 
 
+def left_before_arrived(arrived: dt.date | None, left: dt.date | None) -> bool:
+    """A departure before the arrival (one of them mistyped): the one rule of the device's
+    form and the office's registry import."""
+    return arrived is not None and left is not None and left < arrived
+
+
 # What office spreadsheets write for the tags and sexes (import accepts either spelling).
 TAG_ALIASES: dict[str, str] = {
     "常住": "resident",

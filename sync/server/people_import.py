@@ -25,6 +25,8 @@ from fieldapp.domain.registry import (
     TAG_ALIASES,
     birth_year_problem,
     date_not_come,
+    holds_id_or_phone,
+    left_before_arrived,
     sex_of,
 )
 from sync.protocol.people import HouseholdUpsert, MemberPayload, VehiclePayload
@@ -55,6 +57,8 @@ TAG_SPLIT = re.compile(r"[;,，；、\s]+")
 # A tag by code or by the name the app shows it (租户/流动人口, the ledger's too) or a short one.
 TAGS = Names(PERSON_TAGS, ("tag", "ledger.tag"), invert(TAG_ALIASES))
 # The wire's bounds: an import never holds what a device could not send back.
+# A household's own fields: every row of one household must give the same value or none.
+HOUSEHOLD_FIELDS = ("building", "address", "venue")
 TEXT_MAX = {
     "household": wire_max(HouseholdUpsert, "code"),
     "building": wire_max(HouseholdUpsert, "building"),
@@ -86,6 +90,9 @@ def _member(row: Row, errors: list[RowError], this_year: int) -> dict[str, Any]:
         errors.append(RowError(n, "name", *wrong))
     if row.get("address") and (wrong := text_fault("household_address", row.get("address"))):
         errors.append(RowError(n, "address", *wrong))
+    for column in ("name", "address"):  # the device form's rule: it would show unmasked
+        if holds_id_or_phone(row.get(column)):
+            errors.append(RowError(n, column, "import.number_in_text"))
     check_lengths(errors, row, TEXT_MAX)
     sex = sex_of(row.get("sex"))
     if sex is None:
@@ -117,6 +124,13 @@ def _member(row: Row, errors: list[RowError], this_year: int) -> dict[str, Any]:
             errors.append(RowError(n, "tags", "import.not_tag", TAGS.listed(text)))
         elif tag not in tags:
             tags.append(tag)
+    arrived_on, left_on = _date(row, "arrived_on", errors), _date(row, "left_on", errors)
+    if (
+        arrived_on
+        and left_on
+        and left_before_arrived(*map(dt.date.fromisoformat, (arrived_on, left_on)))
+    ):  # the device form's rule
+        errors.append(RowError(n, "left_on", "people.left_before_arrived"))
     return {
         "name": row.get("name"),
         "sex": sex or "",
@@ -124,9 +138,33 @@ def _member(row: Row, errors: list[RowError], this_year: int) -> dict[str, Any]:
         "clear_id_number": id_number,
         "clear_phone": phone,
         "tags": sorted(tags, key=PERSON_TAGS.index),
-        "arrived_on": _date(row, "arrived_on", errors),
-        "left_on": _date(row, "left_on", errors),
+        "arrived_on": arrived_on,
+        "left_on": left_on,
     }
+
+
+def _household_conflicts(code: str, rows: list[Row]) -> list[RowError]:
+    """A building, address or venue that rows of one household give differently: only
+    one could be kept, so each later row that differs from the first to give one is an
+    error naming both rows and both values (an empty cell agrees with any)."""
+    errors: list[RowError] = []
+    for column in HOUSEHOLD_FIELDS:
+        first: Row | None = None
+        for row in rows:
+            value = _household_cell(row, column)
+            if not value:
+                continue
+            if first is None:
+                first = row
+            elif value != _household_cell(first, column):
+                values = {"household": code, "other": first.number,
+                          "first": _household_cell(first, column), "value": value}  # fmt: skip
+                errors.append(RowError(row.number, column, "import.household_differs", values))
+    return errors
+
+
+def _household_cell(row: Row, column: str) -> str:
+    return row.get(column).upper() if column == "venue" else row.get(column)  # codes: upper
 
 
 def import_people_registry(path: Path | str) -> int:
@@ -160,6 +198,8 @@ def import_people_registry(path: Path | str) -> int:
                 )
             seen_ids[member["clear_id_number"]] = row.number
         groups.setdefault((grid, code), []).append((row, member))
+    for (_grid, code), members in groups.items():
+        errors.extend(_household_conflicts(code, [row for row, _member in members]))
     if errors:
         raise ImportRefused(
             Path(path).name, sorted(errors, key=lambda e: e.row), headers=table.headers
@@ -180,16 +220,20 @@ def _write_group(
     members: list[tuple[Row, dict[str, Any]]],
     venues: dict[str, tuple[str, str]],
 ) -> Household:
-    first = members[0][0]
+    # Each field as the household's rows give it (they agree: `_household_conflicts`).
+    given = {
+        column: next((v for row, _m in members if (v := _household_cell(row, column))), "")
+        for column in HOUSEHOLD_FIELDS
+    }
     held = Household.get_or_none((Household.grid == grid) & (Household.code == code))
     household_id = held.id if held is not None else new_id()
     values = {
         "id": household_id,
         "grid": grid,
         "code": code,
-        "building": first.get("building") or (held.building if held else ""),
-        "address": first.get("address") or (held.address if held else ""),
-        "venue_id": venues[first.get("venue").upper()][0] if first.get("venue") else None,
+        "building": given["building"] or (held.building if held else ""),
+        "address": given["address"] or (held.address if held else ""),
+        "venue_id": venues[given["venue"]][0] if given["venue"] else None,
         "updated_at": server_db.now_iso(),
         "updated_by": "admin",
     }

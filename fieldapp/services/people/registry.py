@@ -24,6 +24,7 @@ from fieldapp.domain.registry import (
     birth_year_problem,
     date_not_come,
     holds_id_or_phone,
+    left_before_arrived,
 )
 from fieldapp.domain.romanized import pinyin_match, typed_pinyin
 from fieldapp.domain.typed import no_such_day, typed_date
@@ -151,7 +152,7 @@ def _check_member(m: MemberForm, where: str, problems: list[Problem]) -> dict[st
         if date_not_come(values[day], today(), getattr(held, day, None)):
             said = t(f"people.{day}_future", value=values[day].isoformat())
             problems.append(Problem(f"{where}.{day}", said))
-    if values["arrived_on"] and values["left_on"] and values["left_on"] < values["arrived_on"]:
+    if left_before_arrived(values["arrived_on"], values["left_on"]):
         problems.append(Problem(f"{where}.left_on", t("people.left_before_arrived")))
     return values
 
