@@ -32,7 +32,7 @@ COLUMNS = ("day", "window", "grid", "route", "status", "done", "missed", "late")
 def patrol_attendance(first: dt.datetime, last: dt.datetime | None, grid_code: str | None) -> None:
     from fieldapp.domain import patrols
     from sync.server import patrols as server_patrols
-    from sync.server.models import Grid
+    from sync.server.grid_codes import stored_grid
     from sync.server.office_time import office_now
     from sync.server.patrol_models import Checkpoint
     from sync.server.placard_keys import grids_under
@@ -41,9 +41,10 @@ def patrol_attendance(first: dt.datetime, last: dt.datetime | None, grid_code: s
         raise click.UsageError(t("export.range_reversed", first=first.date(), last=last.date()))
 
     def read() -> list[str]:
-        if grid_code is not None and not Grid.select().where(Grid.code == grid_code).exists():
+        grid = None if grid_code is None else stored_grid(grid_code)  # v1 is the grid V1
+        if grid_code is not None and grid is None:
             raise click.ClickException(t("report.unknown_grid", grid=grid_code))
-        grids = grids_under(grid_code) if grid_code else None
+        grids = grids_under(grid) if grid else None
         judged = server_patrols.attendance(
             first.date(), (last or first).date(), grid_codes=grids, now=office_now()
         )

@@ -21,6 +21,7 @@ from sync.protocol import canonical_json
 from sync.server import audit, headers
 from sync.server import db as server_db
 from sync.server.feed import NewChange, append_changes
+from sync.server.grid_codes import GRID_SPLIT, name_stored_grids
 from sync.server.models import AuditEntry, Checklist, Device, Grid, Person, PersonGrid, PlacardKey
 from sync.server.office import known_kinds
 from sync.server.records import checklist_change, grid_change, person_changes, placard_key_change
@@ -34,12 +35,12 @@ from sync.server.tables import (
 )
 from sync.server.venue_cells import level_names, role_names
 
-GRID_SPLIT = re.compile(r"[;,，；、\s]+")
-
 
 def import_grids(path: Path | str) -> int:
     table = read_table(path, ("code", "name", "level"), headers.GRIDS)
     rows = table.rows
+    name_stored_grids(rows, "code")  # v1 is the grid V1: updated, not a new grid
+    name_stored_grids(rows, "parent", also=[row.get("code") for row in rows])
     errors: list[RowError] = list(table.problems)
     seen: dict[str, int] = {}
     parents: dict[str, str] = {}
@@ -116,6 +117,7 @@ def _parents_first(rows: list, parents: dict[str, str], errors: list[RowError]) 
 def import_people(path: Path | str) -> int:
     table = read_table(path, ("id", "name", "role"), headers.PEOPLE)
     rows = table.rows
+    name_stored_grids(rows, "grids", many=True)
     errors: list[RowError] = list(table.problems)
     seen: dict[str, int] = {}
     known = {g.code for g in Grid.select(Grid.code)}

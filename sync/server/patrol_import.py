@@ -27,9 +27,10 @@ from fieldapp.domain.patrols import (
 )
 from sync.server import audit, headers
 from sync.server import db as server_db
-from sync.server.admin import GRID_SPLIT, check_code, check_placard_code, grids_of
+from sync.server.admin import check_code, check_placard_code, grids_of
 from sync.server.admin_models import Campaign
 from sync.server.feed import NewChange, append_changes
+from sync.server.grid_codes import GRID_SPLIT, name_stored_grids
 from sync.server.models import Grid, Person
 from sync.server.office_time import office_today
 from sync.server.patrol_models import Checkpoint, PatrolRoute
@@ -67,6 +68,7 @@ def route_change(route: PatrolRoute) -> NewChange:
 def import_checkpoints(path: Path | str) -> int:
     table = read_table(path, ("code", "name", "kind", "grid"), headers.CHECKPOINTS)
     rows = table.rows
+    name_stored_grids(rows, "grid")  # v1 is the grid V1
     errors: list[RowError] = list(table.problems)
     known = {g.code for g in Grid.select(Grid.code)}
     by_code = {c.code: c.id for c in Checkpoint.select(Checkpoint.code, Checkpoint.id)}
@@ -187,6 +189,7 @@ def import_routes(path: Path | str) -> int:
         path, ("code", "name", "grid", "checkpoints", "days", "windows", "people"), headers.ROUTES
     )
     rows = table.rows
+    name_stored_grids(rows, "grid")
     errors: list[RowError] = list(table.problems)
     points = {c.code: (c.id, c.grid_code) for c in Checkpoint.select()}
     people = {p.id for p in Person.select(Person.id)}

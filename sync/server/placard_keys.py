@@ -184,9 +184,11 @@ def places_to_print(
         if not found:
             raise PlacardKeyError(t(f"admin.no_place.{what}", code=code))
         return found
-    grid = (grid_code or "").strip()
-    if Grid.get_or_none(Grid.code == grid) is None:
-        raise PlacardKeyError(t("admin.no_grid", grid=grid))
+    from sync.server.grid_codes import stored_grid
+
+    grid = stored_grid(grid_code or "")  # v1 is the grid V1
+    if grid is None:
+        raise PlacardKeyError(t("admin.no_grid", grid=(grid_code or "").strip()))
     rows = (
         model.select(model, Grid)
         .join(Grid)

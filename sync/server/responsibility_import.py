@@ -20,6 +20,7 @@ from pathlib import Path
 from sync.server import db as server_db
 from sync.server import headers
 from sync.server.feed import append_changes
+from sync.server.grid_codes import name_stored_grids
 from sync.server.models import Grid, Person
 from sync.server.people import audit, household_change
 from sync.server.people_models import Household, Responsibility
@@ -65,6 +66,7 @@ def import_responsibilities(path: Path | str) -> int:
     """Import the file; returns the number of assignments written."""
     table = read_table(path, ("cadre", "grid", "household"), headers.RESPONSIBILITIES)
     rows = table.rows
+    name_stored_grids(rows, "grid")  # v1 is the grid V1
     ids, by_name = _people()
     grids = {g.code for g in Grid.select(Grid.code)}
     households = {(h.grid_code, h.code): h.id for h in Household.select(

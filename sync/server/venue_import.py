@@ -17,6 +17,7 @@ from sync.server import audit, headers
 from sync.server import db as server_db
 from sync.server.admin import check_code, check_placard_code
 from sync.server.feed import append_changes
+from sync.server.grid_codes import name_stored_grids
 from sync.server.models import Grid, Venue
 from sync.server.patrol_models import Checkpoint
 from sync.server.records import venue_change
@@ -48,6 +49,7 @@ class VenuesImported:
 def import_venues(path: Path | str) -> VenuesImported:
     table = read_table(path, ("code", "name", "kind", "grid"), headers.VENUES)
     rows = table.rows
+    name_stored_grids(rows, "grid")  # v1 is the grid V1
     errors: list[RowError] = list(table.problems)
     seen: dict[str, int] = {}
     known = {g.code for g in Grid.select(Grid.code)}

@@ -153,3 +153,27 @@ def test_office_imports_name_their_table_in_the_cli_language_and_list_their_head
     assert "已导入 1 行（网格层级）。" in _admin(db, "import-levels", levels).output
     assert "Imported 1 row (grid levels)." in _admin(db, "import-levels", levels, lang="en").output
     assert "上报截止时间" in _admin(db, "import-levels", "--help").output
+
+
+def test_grid_codes_are_found_whatever_their_case(tmp_path):
+    """v1 in a sheet was not the grid V1: a grids sheet made a second grid v1, and a venue
+    or a person of grid a1 was refused; now each finds its grid, written as the server
+    holds its code, as venue and route codes are found whatever their case."""
+    db = _server(tmp_path)
+    grids = _csv(
+        tmp_path / "grids.csv", "code,name,level,parent\nv1,鼎美社区,村,t1\nA2,二片,片区,v1\n"
+    )
+    assert _admin(db, "import-grids", grids).exit_code == 0
+    assert _query(db, "SELECT code, name, parent_code FROM grid ORDER BY code") == [
+        ("A1", "一片", "V1"), ("A2", "二片", "V1"), ("T1", "东山镇", None), ("V1", "鼎美社区", "T1"),
+    ]  # fmt: skip
+    venues = _csv(tmp_path / "venues.csv", "code,name,kind,grid\nTST-0001,小店,小商场,a1\n")
+    result = _admin(db, "import-venues", venues)
+    assert result.exit_code == 0, result.output
+    assert _query(db, "SELECT code, grid_code FROM venue") == [("TST-0001", "A1")]
+    people = _csv(tmp_path / "people.csv", "id,name,role,grids\np-1,王五,网格员,v1;a2\n")
+    result = _admin(db, "import-people", people)
+    assert result.exit_code == 0, result.output
+    assert _query(db, "SELECT grid_code FROM person_grid ORDER BY grid_code") == [("A2",), ("V1",)]
+    attendance = _admin(db, "patrol-attendance", "--from", "2026-06-01", "--grid", "v1")
+    assert attendance.exit_code == 0, attendance.output
