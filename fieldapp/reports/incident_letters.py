@@ -80,7 +80,7 @@ def render_incident_letter(
         L("incident.letter.col.evidence"),
         L("incident.letter.col.history"),
     ]
-    _table(pdf, (10, 38, 58, 28, 40), head, rows)
+    _table(pdf, head, rows)
     pdf.ln(8)
     _paragraph(pdf, L("incident.letter.from", office=letter.office or L("incident.letter.office")))
     _paragraph(pdf, L("incident.letter.handler", name=letter.handler))

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -19,6 +18,7 @@ from fieldapp.domain.assessment import PARTS
 from fieldapp.i18n import listed, said_in
 from fieldapp.reports.notices import _output, _paragraph, _table
 from fieldapp.reports.placards import CjkFont, find_cjk_font
+from fieldapp.reports.table_layout import BODY_SIZE, SLACK, cell_inset, heading_least, sized
 
 
 @dataclass(frozen=True)
@@ -192,8 +192,8 @@ def render_pdf(
         + [_shown(cell(r, name, kind), kind, lang) for _, name, kind in COLUMNS]
         for r in report.rows
     ]
-    widths, size, head = _layout(pdf, headers(lang), body)
-    _table(pdf, widths, head, body, head_size=size, padding=PADDING)
+    widths, size = _layout(pdf, headers(lang), body)
+    _table(pdf, headers(lang), body, widths, head_size=size, padding=PADDING)
     return _output(pdf, out)
 
 
@@ -201,53 +201,34 @@ def render_pdf(
 # the padding on either side and the line drawn round it (fpdf leaves out its margin).
 FIGURE_WIDTH = 9.4
 PADDING = 0.8
-BODY_SIZE = 9.5
 GRID_WIDTH, GRID_LEAST = 38.0, 26.0
 
 
-def _words(text: str) -> list[str]:
-    """The parts of a heading a line may not break inside: a Latin word, or one Chinese
-    character (Chinese may break anywhere)."""
-    return re.findall(r"[\u2e80-\u9fff\uff00-\uffef]|[^\s\u2e80-\u9fff\uff00-\uffef]+", text)
+def _layout(pdf: Any, heads: list[str], body: list[list[str]]) -> tuple[tuple[float, ...], float]:
+    """The columns' widths and the heading's size, so that every heading takes at most
+    two lines broken between words ("检查完成率" as 检查 / 完成率; it was printed a
+    character or two a line, "Insp/ecte/d" inside a word): the code and the figures'
+    columns as wide as their heading or longest value needs, at the largest heading size
+    at which the table fits the page with the grid's names at least GRID_LEAST wide; three
+    lines, then any number, only where two do not fit at 6.5 pt."""
+    room = pdf.w - pdf.l_margin - pdf.r_margin - SLACK
+    inset = cell_inset(pdf, PADDING) + SLACK
 
-
-def _layout(
-    pdf: Any, heads: list[str], body: list[list[str]]
-) -> tuple[tuple[float, ...], float, list[str]]:
-    """The columns' widths, the heading's size and its text broken into lines, so that
-    a heading breaks between words only ("Insp/ecte/d" was broken inside words at 9.4 mm):
-    the code and the figures' columns are as wide as their longest word or value needs, at
-    the largest heading size at which the table fits the page with the grid's names at
-    least GRID_LEAST wide."""
-    room = pdf.w - pdf.l_margin - pdf.r_margin
-    inset = 2 * PADDING + pdf.line_width + 0.1
-
-    def need(column: int, size: float) -> float:
-        pdf.set_font_size(size)
-        word = max((pdf.get_string_width(w) for w in _words(heads[column])), default=0.0)
-        pdf.set_font_size(BODY_SIZE)
-        value = max((pdf.get_string_width(r[column]) for r in body), default=0.0)
+    def need(column: int, size: float, lines: int | None) -> float:
+        word = heading_least(heads[column], sized(pdf, size), lines)
+        value = max(map(sized(pdf, BODY_SIZE), (r[column] for r in body)), default=0.0)
         return max(word + inset, value + inset, 0.0 if column == 1 else FIGURE_WIDTH)
 
-    size = BODY_SIZE
-    while size > 5 and GRID_LEAST + sum(need(c, size) for c in range(1, len(heads))) > room:
-        size -= 0.5
-    others = [need(c, size) for c in range(1, len(heads))]
+    for lines, smallest in ((2, 6.5), (3, 6.5), (None, 5.0)):
+        size = BODY_SIZE
+        while (
+            size > smallest
+            and GRID_LEAST + sum(need(c, size, lines) for c in range(1, len(heads))) > room
+        ):
+            size -= 0.5
+        others = [need(c, size, lines) for c in range(1, len(heads))]
+        if GRID_LEAST + sum(others) <= room:
+            break
     widths = [max(min(GRID_WIDTH, room - sum(others)), GRID_LEAST), *others]
-    lines = [_heading_lines(pdf, h, w - inset, size) for h, w in zip(heads, widths, strict=True)]
     pdf.set_font_size(BODY_SIZE)
-    return tuple(widths), size, lines
-
-
-def _heading_lines(pdf: Any, text: str, room: float, size: float) -> str:
-    """`text` broken between its words into lines `room` mm wide at `size`."""
-    if not re.search(r"\s", text):
-        return text  # Chinese: fpdf breaks it at any character, as before
-    pdf.set_font_size(size)
-    lines: list[str] = []
-    for word in text.split():
-        if lines and pdf.get_string_width(f"{lines[-1]} {word}") <= room:
-            lines[-1] = f"{lines[-1]} {word}"
-        else:
-            lines.append(word)
-    return "\n".join(lines)
+    return tuple(widths), size

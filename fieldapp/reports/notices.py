@@ -23,13 +23,19 @@ from fieldapp.domain.text_bounds import (
 from fieldapp.i18n import said_in
 from fieldapp.paths import write_private
 from fieldapp.reports.placards import CjkFont, find_cjk_font, qr_matrix
+from fieldapp.reports.table_layout import (
+    BODY_SIZE,
+    PADDING,
+    cell_inset,
+    column_widths,
+    heading_cells,
+)
 from fieldapp.reports.text_fitting import broken_lines
 
 MARGIN = 18.0  # mm
 PAGE_W = 210.0
 GREY = (90, 90, 90)
 HEAD_FILL = (235, 235, 235)
-PADDING = 1.2  # mm inside a table's cell
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,16 +129,16 @@ def _title(pdf, text: str, number: str) -> None:  # type: ignore[no-untyped-def]
     pdf.ln(2)
 
 
-def _broken(pdf, text: str, width: float, inset: float = 0.0, every: bool = False) -> str:  # type: ignore[no-untyped-def]
+def _broken(pdf, text: str, width: float, every: bool = False, room: float = 0.0) -> str:  # type: ignore[no-untyped-def]
     """`text` with its lines broken as they are drawn `width` mm wide (less fpdf's cell
-    margins and `inset`), by the rule of Chinese line breaking: fpdf's own wrapping cut
-    at any character and started a line with "。". `every`: text without a mark too, so a
-    date or a reference number is kept whole (the hand-over letter's history, which
-    fpdf cut "整改期限 2026-1" / "1-18")."""
+    margins; or `room` mm of text), by the rule of Chinese line breaking and never inside
+    a word (`text_fitting.UNBREAKABLE`): fpdf's own wrapping cut at any character and
+    started a line with "。". `every`: text without a mark too, so a date, a reference
+    number or a name is kept whole (fpdf cut "整改期限 2026-1" / "1-18", "王" / "建国")."""
     if not every and not ANY_MARK.search(text):
         return text  # no mark the rule moves: fpdf's wrapping, as before
     width = width or pdf.w - pdf.r_margin - pdf.get_x()
-    room = width - 2 * pdf.c_margin - 2 * inset - 0.05
+    room = room or width - 2 * pdf.c_margin - 0.05
     return "\n".join(broken_lines(text, room, pdf.get_string_width))
 
 
@@ -161,15 +167,20 @@ def _fields(pdf, rows: list[tuple[str, str]], width: float) -> None:  # type: ig
         pdf.set_x(x)
 
 
-def _table(pdf, widths: tuple[float, ...], head: list[str], rows: list[list[str]],  # type: ignore[no-untyped-def]
-           head_size: float | None = None, padding: float = PADDING,
-           every: bool = False) -> None:  # fmt: skip
-    """A table, its heading at `head_size` pt (default: the body's 9.5), `padding` mm
-    inside each cell (fpdf then leaves out its cell margin); `every` as `_broken`'s."""
+def _table(pdf, head: list[str], rows: list[list[str]],  # type: ignore[no-untyped-def]
+           widths: tuple[float, ...] | None = None, head_size: float | None = None,
+           padding: float = PADDING) -> None:  # fmt: skip
+    """A table the page's width, its columns as wide as their content asks (`widths`, or
+    `column_widths`), its heading at `head_size` pt (default: the body's) in at most two
+    lines broken between words, `padding` mm inside each cell (fpdf then leaves out its
+    cell margin); no cell's line is broken inside a word."""
     from fpdf.enums import WrapMode
     from fpdf.fonts import FontFace
 
-    pdf.set_font_size(9.5)
+    widths = widths or column_widths(pdf, head, rows, head_size=head_size, padding=padding)
+    head = heading_cells(pdf, head, widths, head_size or BODY_SIZE, padding)
+    inset = cell_inset(pdf, padding)
+    pdf.set_font_size(BODY_SIZE)
     with pdf.table(
         col_widths=widths,
         width=sum(widths),
@@ -180,10 +191,10 @@ def _table(pdf, widths: tuple[float, ...], head: list[str], rows: list[list[str]
         headings_style=FontFace(emphasis="", fill_color=HEAD_FILL, size_pt=head_size),
         padding=padding,
     ) as table:
-        for values in [head, *rows]:
+        for n, values in enumerate([head, *rows]):
             row = table.row()
             for text, width in zip(values, widths, strict=True):
-                row.cell(_broken(pdf, text, width, inset=padding, every=every))
+                row.cell(text if n == 0 else _broken(pdf, text, width, True, width - inset))
 
 
 def _qr(pdf, x: float, y: float, size: float, payload: str) -> None:  # type: ignore[no-untyped-def]
@@ -270,7 +281,7 @@ def render_notice(
             L(f"review.notice.col.{k}")
             for k in ("no", "code", "item", "description", "severity", "deadline")
         ]
-        _table(pdf, (10, 20, 52, 50, 14, 28), head, rows)
+        _table(pdf, head, rows)
         if any(item.severity == "major" for item in notice.items):
             pdf.ln(1)
             _paragraph(pdf, L("review.notice.major_note"), 9.5)
@@ -363,18 +374,18 @@ def render_handover_letter(
     # The closing lines and the signature are kept with the last row: where they would
     # run onto a page of their own ("接收单位（签收）： 年 月 日" alone on page 2), the last
     # row goes over with them, under the table's heading again.
-    widths = (10.0, 32.0, 50.0, 12.0, 70.0)
+    widths = column_widths(pdf, head, rows)  # the same columns on either page
     with pdf.offset_rendering() as trial:  # drawn on a copy: where would it end?
-        _table(trial, widths, head, rows, every=True)
+        _table(trial, head, rows, widths)
         page = trial.page
         _letter_close(trial, letter, L, width)
         spilled = trial.page != page
     if spilled and len(rows) > 1:
-        _table(pdf, widths, head, rows[:-1], every=True)
+        _table(pdf, head, rows[:-1], widths)
         pdf.add_page()
-        _table(pdf, widths, head, rows[-1:], every=True)
+        _table(pdf, head, rows[-1:], widths)
     else:
-        _table(pdf, widths, head, rows, every=True)
+        _table(pdf, head, rows, widths)
     _letter_close(pdf, letter, L, width)
     return _output(pdf, out)
 

@@ -1,6 +1,7 @@
 """The one way a PDF is begun here (notices, hand-over letters, incident letters, the
 monthly report, placards): A4 or another size, the CJK font loaded as "cjk", and text the
-font cannot draw (an emoji typed into a hazard's description) shown as a placeholder.
+font cannot draw left out when it is an emoji or a pictograph (typed into a hazard's
+description), shown as a placeholder when it is a letter (a rare character of a name).
 
 fpdf would drop such a character and log its own English warning, "Font … is missing the
 following glyphs", on the user's terminal. Every text fpdf draws or measures passes its
@@ -44,13 +45,27 @@ class CjkPdf(FPDF):
 
 
 def drawable(char: str, cmap: dict[int, str]) -> str:
-    """`char` if the font (its `cmap`) has it; nothing for an invisible joiner or variation
-    selector (the tail of an emoji sequence); else the placeholder."""
+    """`char` if the font (its `cmap`) has it; nothing for an emoji or pictograph it lacks
+    ("插座🔥烧焦" prints "插座烧焦": a "□" there read as a character lost) and for an
+    invisible joiner or variation selector (the tail of an emoji sequence); else, for a
+    letter the font lacks (a rare character of a name), the placeholder a Chinese printed
+    page uses for a character it cannot set."""
     if ord(char) in cmap or char in _KEPT:
         return char
-    if unicodedata.category(char) in ("Cf", "Mn", "Cc"):
+    if unicodedata.category(char) in ("Cf", "Mn", "Me", "Cc", "Sk") or _pictograph(char):
         return ""
     return PLACEHOLDER if ord(PLACEHOLDER) in cmap else "?"
+
+
+def _pictograph(char: str) -> bool:
+    """An emoji or another pictograph: a symbol (So) of the emoji and pictograph blocks
+    (U+1F000-1FAFF) or of the older symbol blocks (☀, ✂, ⌚: U+2190-2BFF), or a regional
+    indicator (a flag's halves)."""
+    code = ord(char)
+    symbol = unicodedata.category(char) == "So"
+    return (symbol and (0x1F000 <= code <= 0x1FAFF or 0x2190 <= code <= 0x2BFF)) or (
+        0x1F1E6 <= code <= 0x1F1FF
+    )
 
 
 def cjk_pdf(
