@@ -55,3 +55,19 @@ def test_the_csv_files_are_those_the_help_names_listed_with_the_chinese_comma(
     helped = " ".join(runner.invoke(main, ["export", "--help"]).output.split())
     for path in csv_paths(Path("OUT.csv")).values():
         assert (path.name if path.name != "OUT.csv" else "OUT") in helped, (path.name, helped)
+
+
+def test_a_grid_is_found_whatever_its_case(
+    ledger: dict[str, str],  # noqa: F811
+    tmp_path: Path,
+    home: Path,
+) -> None:
+    """--grid a12 was refused as no such grid though A12 is on the device, while the
+    server's commands and imports find a grid whatever its case."""
+    out = tmp_path / "a12.xlsx"
+    result = CliRunner().invoke(
+        main,
+        ["export", "--out", str(out), *JUNE, "--grid", "a12"],
+        env={"FIELDAPP_HOME": str(home)},
+    )
+    assert result.exit_code == 0 and "1 条检查记录" in result.output, result.output

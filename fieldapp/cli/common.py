@@ -132,3 +132,14 @@ def admin_call(action: Callable[[], Any]) -> Any:
             return action()
     except (ImportRefused, ChecklistInvalid, AuthError, ValueError, OSError) as error:
         raise click.ClickException(str(error)) from None
+
+
+def device_grid(code: str) -> str | None:
+    """The code of the grid on this device that `code` names, whatever its case (v1 is
+    V1, as the server finds it); None where this device holds none."""
+    from peewee import fn
+
+    from fieldapp.store.models import Grid
+
+    grid = Grid.get_or_none(fn.UPPER(Grid.code) == code.strip().upper())
+    return None if grid is None else str(grid.code)

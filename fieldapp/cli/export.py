@@ -11,7 +11,12 @@ from typing import Any
 import click
 
 from fieldapp.cli.checks import checked_out, fail, name_to_write, say_not_overwritten
-from fieldapp.cli.common import open_local_store, refuse_not_enrolled, unlock_personal_data
+from fieldapp.cli.common import (
+    device_grid,
+    open_local_store,
+    refuse_not_enrolled,
+    unlock_personal_data,
+)
 from fieldapp.cli.params import LocalDate
 
 
@@ -56,7 +61,6 @@ def export(
     from fieldapp.services.export.people_sheets import FullExportRefused
     from fieldapp.services.export.summary import export_summary
     from fieldapp.store import close_store
-    from fieldapp.store.models import Grid
 
     if first and last and first > last:
         raise click.UsageError(t("export.range_reversed", first=first.date(), last=last.date()))
@@ -66,8 +70,8 @@ def export(
     wanted, out = name_to_write(out, fmt, FORMATS)
     open_local_store()
     try:
-        if grid is not None and not Grid.select().where(Grid.code == grid).exists():
-            fail(t("cli.export.unknown_grid", grid=grid))  # before the PIN and the file
+        if grid is not None:  # v1 is the grid V1; one not here is refused before the PIN
+            grid = device_grid(grid) or fail(t("cli.export.unknown_grid", grid=grid))
         if kind is not None and kind not in (known := venue_kinds()):
             fail(t("cli.export.unknown_kind", kind=kind, known=listed(known)))
         unlock_personal_data()  # the people sheets open ID numbers and phones to mask them
@@ -147,7 +151,7 @@ def report(
 
     open_local_store()
     try:
-        grid = Grid.get_or_none(Grid.code == grid_code)
+        grid = Grid.get_or_none(Grid.code == device_grid(grid_code))
         if grid is None:  # not on this device: a grid of another inspector, or a typo
             raise click.ClickException(_not_among_mine(grid_code))
         unlock_personal_data()  # the people figures count tags sealed at rest

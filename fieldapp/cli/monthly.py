@@ -13,7 +13,7 @@ from pathlib import Path
 import click
 
 from fieldapp.cli.checks import checked_out, fail, name_to_write, say_not_overwritten
-from fieldapp.cli.common import open_local_store, opening_personal_data
+from fieldapp.cli.common import device_grid, open_local_store, opening_personal_data
 
 
 # Both files are checked before either is written (`checked_out`, then `name_to_write`):
@@ -42,7 +42,6 @@ def monthly_report(
         monthly_report,
     )
     from fieldapp.store import close_store
-    from fieldapp.store.models import Grid
 
     if (ctx.obj or {}).get("lang"):
         from fieldapp.i18n import set_language
@@ -66,8 +65,8 @@ def monthly_report(
             raise click.UsageError(t("monthly.cli.month_invalid", value=month), ctx) from None
     open_local_store()
     try:
-        if grid_code is not None and Grid.get_or_none(Grid.code == grid_code) is None:
-            raise click.ClickException(t("report.unknown_grid", grid=grid_code))
+        if grid_code is not None:  # v1 is the grid V1
+            grid_code = device_grid(grid_code) or fail(t("report.unknown_grid", grid=grid_code))
         try:
             report = opening_personal_data(lambda: monthly_report(grid_code, day))
         except NotEnrolled:
