@@ -57,7 +57,12 @@ def normalize_id_number(text: str) -> str:
 
 
 def normalize_phone(text: str) -> str:
-    return re.sub(r"[\s()]+", "", _half_width(text))
+    """A phone as stored: spaces and brackets dropped; a mobile as its 11 digits alone
+    (`+86 138 1234 5678` and `138-1234-5678` are 13812345678), so it masks, and is found
+    as a duplicate, the same however it was typed."""
+    value = re.sub(r"[\s()]+", "", _half_width(text))
+    mobile = _MOBILE.match(value.replace("-", ""))
+    return mobile.group(1) if mobile else value
 
 
 def id_check_character(first_17: str) -> str:
@@ -102,7 +107,7 @@ def id_number_problem(text: str) -> str | None:
 
 # A Chinese phone: an 11-digit mobile starting with 1 (+86 before it allowed), or a
 # landline with its area code — 0 and 2 or 3 digits, a dash or not, then 7 or 8 digits.
-_MOBILE = re.compile(r"^(?:\+?86)?1\d{10}$")
+_MOBILE = re.compile(r"^(?:\+?86)?(1\d{10})$")
 _LANDLINE = re.compile(r"^0\d{2,3}-?[1-9]\d{6,7}$")
 
 
@@ -150,14 +155,19 @@ def mask_id_number(value: str) -> str:
     return value[:4] + "*" * (len(value) - 8) + value[-4:]
 
 
+# The most stars a masked phone holds: a mask is never wider than a mobile's 11 cells,
+# so a list's phone column never cuts its last four digits (`059****5678` for a landline).
+PHONE_MASK_STARS = 4
+
+
 def mask_phone(value: str) -> str:
-    """`138****5678`: the first three and the last four digits."""
+    """`138****5678`: the first three and the last four digits, at most four stars."""
     value = normalize_phone(value)
     if not value:
         return ""
     if len(value) <= 7:
         return "*" * (len(value) - 2) + value[-2:] if len(value) > 2 else "*" * len(value)
-    return value[:3] + "*" * (len(value) - 7) + value[-4:]
+    return value[:3] + "*" * min(len(value) - 7, PHONE_MASK_STARS) + value[-4:]
 
 
 # An ID number or phone typed into free text (a name, a role, a note): GB 11643's 18
