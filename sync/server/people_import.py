@@ -33,6 +33,7 @@ from sync.protocol.people import HouseholdUpsert, MemberPayload, VehiclePayload
 from sync.server import db as server_db
 from sync.server import headers
 from sync.server.feed import append_changes
+from sync.server.grid_codes import name_stored_grids
 from sync.server.models import Grid
 from sync.server.office_time import office_today
 from sync.server.people import IMPORTED, audit, cipher, household_change, write_household
@@ -171,6 +172,7 @@ def import_people_registry(path: Path | str) -> int:
     """Import the file; returns the number of people written."""
     table = read_table(path, ("grid", "household", "name"), headers.REGISTRY)
     rows = table.rows
+    name_stored_grids(rows, "grid")  # v1 is the grid V1
     errors: list[RowError] = list(table.problems)
     grids = {g.code for g in Grid.select(Grid.code)}
     venues = venues_by_code({row.get("venue").upper() for row in rows} - {""})  # codes: upper

@@ -177,3 +177,7 @@ def test_grid_codes_are_found_whatever_their_case(tmp_path):
     assert _query(db, "SELECT grid_code FROM person_grid ORDER BY grid_code") == [("A2",), ("V1",)]
     attendance = _admin(db, "patrol-attendance", "--from", "2026-06-01", "--grid", "v1")
     assert attendance.exit_code == 0, attendance.output
+    registry = _csv(tmp_path / "台账2.csv", REGISTRY + "a1,DM-2,李四,女,1990,,,,\n")
+    result = _admin(db, "import-people-registry", registry)
+    assert result.exit_code == 0, result.output
+    assert _query(db, "SELECT grid_code, code FROM household") == [("A1", "DM-2")]
