@@ -89,6 +89,7 @@ class BulkActionDialog(AsksBeforeDiscarding, ModalScreen[BulkRequest | None]):
         note_rule: Callable[[dict[str, Any]], str | None] | None = None,
         aside: str = "",
         counted: bool = True,
+        date_rule: Callable[[dict[str, Any]], str | None] | None = None,
     ) -> None:
         super().__init__(id="bulk-dialog", classes="dialog")
         # Why the note must be written (`review.refused.note_<key>`), or None: it may be empty.
@@ -96,6 +97,9 @@ class BulkActionDialog(AsksBeforeDiscarding, ModalScreen[BulkRequest | None]):
         # The same, from what is chosen in the dialog (an outcome of 其他处理): the caller's
         # rule, asked again at confirmation; None: `note_needed` alone.
         self.note_rule = note_rule
+        # Why the hand-over's date is too early for one of the records (the caller knows
+        # when each was found), or None: said here, with what was typed kept.
+        self.date_rule = date_rule
         self.lifecycle = lifecycle
         self.people = people or []  # (person id, name) to assign to
         self.event_type = event_type
@@ -232,6 +236,8 @@ class BulkActionDialog(AsksBeforeDiscarding, ModalScreen[BulkRequest | None]):
         if problem is not None:
             return Refused(problem, self._field_missing(data))
         problem = finding_dates.check_event_dates(self.event_type, data, self.today)
+        if problem is None and self.date_rule is not None:
+            problem = self.date_rule(data)
         if problem is not None:
             dated = "#bulk-date" if self.event_type == "handed_over" else "#bulk-deadline"
             return Refused(problem, dated)

@@ -23,6 +23,7 @@ from fieldapp.services.review import BulkResult, ReviewFilters, ReviewRow, note_
 from fieldapp.tui.messages import SyncRequested
 from fieldapp.tui.screens.review_printing import ReviewPrinting
 from fieldapp.tui.screens.review_rows import (
+    hand_over_too_early_for,
     left_out_said,
     none_due_said,
     not_due_yet,
@@ -129,6 +130,7 @@ class ReviewActions(ReviewPrinting):
             self.notify(t("review_ui.nothing_chosen"), severity="warning")
             return
         aside = own_fixes_said(rows) if event_type == "verified" else ""  # left out, refused
+        date_rule = None
         if event_type == "handed_over":
             early = not_due_yet(rows, self._today())
             if len(early) == len(rows):  # said at once, not after the form is filled
@@ -137,6 +139,7 @@ class ReviewActions(ReviewPrinting):
             left_out = {row.finding_id for row, _ in early}
             rows = [r for r in rows if r.finding_id not in left_out]
             aside = left_out_said(early)
+            date_rule = hand_over_too_early_for(rows)
         lines = [r.label for r in rows]
         last = max((r for r in rows if r.deadline), key=attrgetter("deadline"), default=None)
         latest = last.deadline if last else None
@@ -163,6 +166,7 @@ class ReviewActions(ReviewPrinting):
             note_needed=needed,
             note_rule=lambda data: note_needed(event_type, states, data),
             aside=aside,
+            date_rule=date_rule,
         )
         self.app.push_screen(dialog, answered)
 

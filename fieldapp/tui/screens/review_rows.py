@@ -7,8 +7,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 from fieldapp.domain.clock import today
+from fieldapp.domain.finding_dates import hand_over_too_early, hand_over_too_early_said, local_day
 from fieldapp.domain.findings import SEVERITIES, STATES, not_due_for_hand_over
 from fieldapp.i18n import t
 from fieldapp.services.review import ReviewFilters, ReviewRow
@@ -150,6 +152,27 @@ def not_due_yet(rows: list[ReviewRow], today: dt.date) -> list[tuple[ReviewRow, 
         if why is not None:
             early.append((row, why))
     return early
+
+
+def hand_over_too_early_for(rows: list[ReviewRow]) -> Callable[[dict[str, Any]], str | None]:
+    """The rule a hand-over's date is checked by in its dialog: why the date typed is
+    before the earliest day one of `rows` may be handed over (the day it was found; a
+    general hazard's deadline passed), worded for that one — as each row would be refused
+    once the dialog had closed, with what was typed gone."""
+
+    def refused(data: dict[str, Any]) -> str | None:
+        latest: tuple[tuple[dt.date, dt.date], ReviewRow, dt.date | None] | None = None
+        for row in rows:
+            found = local_day(row.found_at) or row.found_on
+            early = hand_over_too_early(data, found, row.severity, row.state, row.deadline)
+            if early is not None and (latest is None or early[1] > latest[0][1]):
+                latest = (early, row, found)
+        if latest is None:
+            return None
+        early, row, found = latest
+        return hand_over_too_early_said(early, found, row.deadline)
+
+    return refused
 
 
 def none_due_said(early: list[tuple[ReviewRow, str]]) -> str:
