@@ -3,7 +3,8 @@ and, for a controlled person, the 三包一 team — one town cadre, at least tw
 one medical worker (`domain.control_team`). A controlled person's plan starts on the
 domain's defaults (twice a day at 08:00 and 16:00, 14 days) and is not saved until its
 team is whole: the dialog says who is missing. Dismisses with {"cadence", "team"} (team
-None when none was given for a person not controlled), or None when cancelled."""
+None when none was given for a person not controlled), or None when cancelled: Esc
+asks first (放弃已填写的内容？) once anything was typed or chosen."""
 
 from __future__ import annotations
 
@@ -21,14 +22,14 @@ from fieldapp.domain.followups import CADENCES
 from fieldapp.i18n import t
 from fieldapp.services.followups.plans import TeamIncomplete
 from fieldapp.tui.commands import localize_bindings
-from fieldapp.tui.dialogs.discarding import HoldsTyped
+from fieldapp.tui.dialogs.discarding import AsksBeforeDiscarding
 from fieldapp.tui.dialogs.followup import buttons
 from fieldapp.tui.dialogs.saving import SAVES_WITH_CTRL_S
 from fieldapp.tui.widgets.dialog_foot import FormMessage
 from fieldapp.tui.widgets.key_footer import KeyFooter
 
 
-class PlanDialog(HoldsTyped, ModalScreen[dict[str, Any] | None]):
+class PlanDialog(AsksBeforeDiscarding, ModalScreen[dict[str, Any] | None]):
     CSS_PATH = "../screens/people.tcss"
     REFUSED_APP_ACTIONS = SAVES_WITH_CTRL_S
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -86,4 +87,4 @@ class PlanDialog(HoldsTyped, ModalScreen[dict[str, Any] | None]):
 
     @on(Button.Pressed, "#plan-cancel")
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        self.discard_or_ask()  # a team typed is asked about, as the person dialog does
