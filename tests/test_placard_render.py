@@ -184,7 +184,7 @@ def test_decoder_errors_say_what_to_do(tmp_path):
         with pytest.raises(QrDecodeError) as caught:
             decode_qr_texts(path)
         assert caught.value.kind == kind
-        assert str(path) in str(caught.value)
+        assert path.name in str(caught.value)
 
 
 def test_no_cjk_font_names_the_package(monkeypatch, tmp_path):

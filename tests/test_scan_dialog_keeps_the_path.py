@@ -61,7 +61,7 @@ async def test_a_path_refused_is_said_and_kept(
         kept = app.screen.query_one("#scan-input", Input).value
     expected = {
         "folder": t("scan.folder", path=path),
-        "not_image": t("placard.photo.not_image", path=path),
+        "not_image": t("photo_error.not_an_image", name=paths[what].name),
         "no_qr": t("placard.photo.no_qr", path=path),
         "missing": t("scan.no_file", path=path),
     }[what]

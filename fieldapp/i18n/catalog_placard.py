@@ -222,7 +222,6 @@ ZH: dict[str, str] = {
     "placard.check.unsupported_version": "这是新版本的标牌，请更新本程序后再扫描。",
     # Photos.
     "placard.photo.missing": "找不到文件：{path}",
-    "placard.photo.not_image": "文件不是可识别的图片：{path}。请提供 JPG 或 PNG 照片。",
     "placard.photo.no_qr": "照片中没有找到二维码：{path}。请靠近、对准、保持二维码完整清晰后重拍。",
     "placard.photo.several_placards": (
         "照片中有几块不同的标牌（{codes}），不知道要检查哪一个。请只对准一块标牌重拍。"
@@ -318,7 +317,6 @@ EN: dict[str, str] = {
         "This placard uses a newer format. Update fieldapp, then scan again."
     ),
     "placard.photo.missing": "No such file: {path}",
-    "placard.photo.not_image": "Not an image fieldapp can read: {path}. Use a JPG or PNG photo.",
     "placard.photo.no_qr": (
         "No QR code found in {path}. Take the photo closer, straight on, "
         "with the whole code sharp, and try again."

@@ -42,11 +42,12 @@ def import_photo(source: str | Path) -> str:
     """Resize and store the image at `source`; returns its sha256."""
     from PIL import Image, ImageOps, UnidentifiedImageError
 
-    path = Path(source).expanduser()
-    if path.is_dir():
-        raise PhotoError(t("photo_error.a_folder", path=path))
-    if not path.is_file():
-        raise PhotoError(t("photo_error.no_file", path=path))
+    from fieldapp.services.common.typed_paths import PHOTO, PathRefused, typed_path
+
+    try:
+        path = typed_path(str(source), PHOTO)
+    except PathRefused as refused:
+        raise PhotoError(str(refused)) from None
     try:
         with Image.open(path) as original:
             exif = read_exif(original)

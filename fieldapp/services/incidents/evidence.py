@@ -14,6 +14,7 @@ from fieldapp.domain.clock import now_iso
 from fieldapp.domain.incidents import MEDIA_LIMIT_BYTES
 from fieldapp.i18n import t
 from fieldapp.services.common.photos import IMAGE_SUFFIXES, PhotoError, blob_path, import_photo
+from fieldapp.services.common.typed_paths import EVIDENCE, PHOTO, PathRefused, typed_path
 from fieldapp.store.models import Blob
 
 MEDIA_SUFFIXES = {
@@ -35,16 +36,8 @@ CHUNK = 1024 * 1024
 
 # A file the report form cannot add is refused in its words; a photo added later is refused
 # as the photo dialog refuses one everywhere (photo_error.*).
-FILE_REFUSALS = {
-    "folder": "incident.refused.media_folder",
-    "missing": "incident.refused.media_missing",
-    "too_large": "incident.refused.media_too_large",
-}
-PHOTO_REFUSALS = {
-    "folder": "photo_error.a_folder",
-    "missing": "photo_error.no_file",
-    "too_large": "photo_error.file_too_large",
-}
+# No file there, a folder, ~nosuchuser, a name too long: `typed_paths`, in those words.
+TOO_LARGE = {False: "incident.refused.media_too_large", True: "photo_error.file_too_large"}
 
 
 class EvidenceError(ValueError):
@@ -82,12 +75,10 @@ def check_files(
     `photos_only` (photos added after the report) a video or any other file is no photo."""
     checked = []
     for raw in paths:
-        path = Path(raw.strip()).expanduser()
-        said = PHOTO_REFUSALS if photos_only else FILE_REFUSALS
-        if path.is_dir():
-            raise EvidenceError(t(said["folder"], path=path))
-        if not path.is_file():
-            raise EvidenceError(t(said["missing"], path=path))
+        try:
+            path = typed_path(raw, PHOTO if photos_only else EVIDENCE)
+        except PathRefused as refused:
+            raise EvidenceError(str(refused)) from None
         image = path.suffix.lower() in IMAGE_SUFFIXES
         if photos_only and not image:
             raise EvidenceError(t("photo_error.not_an_image", name=path.name))
@@ -96,7 +87,7 @@ def check_files(
         size = path.stat().st_size
         if size > limit:
             sizes = {"size": human_size(size), "limit": human_size(limit)}
-            raise EvidenceError(t(said["too_large"], name=path.name, **sizes))
+            raise EvidenceError(t(TOO_LARGE[photos_only], name=path.name, **sizes))
         checked.append(path)
     return checked
 

@@ -25,7 +25,9 @@ class QrDecodeError(ValueError):
     def __init__(self, kind: str, path: Path, codes: str = "") -> None:
         self.kind = kind  # missing | not_image | no_qr | several_placards
         self.path = path
-        super().__init__(t(f"placard.photo.{kind}", path=str(path), codes=codes))
+        # A file that is no picture is said as the photo fields say it (photo_error).
+        key = "photo_error.not_an_image" if kind == "not_image" else f"placard.photo.{kind}"
+        super().__init__(t(key, path=str(path), name=Path(path).name, codes=codes))
 
 
 def placard_code(text: str) -> str:

@@ -5,16 +5,14 @@ each one is handed, stripped, to `read` (the app's scan routing), and the dialog
 open: a code the app refuses is said here (`refuse`), its text selected so the next scan
 replaces it, and the app closes the dialog (`dismiss`) once a scan leads somewhere. Escape
 closes it. What the text means (a plain venue code, a signed placard, a photo of one) is
-the app's question, not the dialog's; but a file path typed that names no file is said
-here as such (`missing_file`; a folder as a folder), as the photo dialog says it, not
-taken for a code that is not the system's. A refused path or code stays in the field to
+the app's question, not the dialog's (a path that names no photo is said here as such,
+typed or in a burst: `ScanningApp.scan_text`). A refused path or code stays in the field to
 be corrected, a scanner's burst too (`show_scanned`). Its foot is the other dialogs' (a Cancel button, as Escape).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 from typing import ClassVar
 
 from textual import on
@@ -25,26 +23,9 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
 from fieldapp.i18n import t
-from fieldapp.services.common.photos import IMAGE_SUFFIXES
 from fieldapp.tui.commands import localize_bindings
 from fieldapp.tui.widgets.dialog_foot import FormMessage, dialog_foot
 from fieldapp.tui.widgets.key_footer import KeyFooter
-
-
-def missing_file(text: str) -> str:
-    """What to say of `text` typed as a file path (it starts with / or ~, or ends in an
-    image's extension) that names no file; "" for anything else (a code, a placard)."""
-    if not (text.startswith(("/", "~")) or text.lower().endswith(IMAGE_SUFFIXES)):
-        return ""
-    try:
-        path = Path(text).expanduser()
-        if path.is_file():
-            return ""
-        if path.is_dir():  # not "no such file": the person named a folder of photos
-            return t("scan.folder", path=text)
-    except (OSError, RuntimeError):  # an unreadable place or an unknown ~user: no file
-        pass
-    return t("scan.no_file", path=text)
 
 
 class ScanDialog(ModalScreen[None]):
@@ -76,11 +57,7 @@ class ScanDialog(ModalScreen[None]):
     def _submitted(self, event: Input.Submitted) -> None:
         event.stop()
         self.query_one("#scan-message", FormMessage).update("")
-        text = event.value.strip()
-        if said := missing_file(text):
-            self.refuse(said)
-            return
-        self.read(text)
+        self.read(event.value.strip())
 
     def show_scanned(self, text: str) -> None:
         """A scanner's burst (its keys taken off the field as they came): the text it

@@ -44,13 +44,18 @@ store says of its venue); the decisions run on the app's thread.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from textual import events, on, work
 
 from fieldapp.i18n import t
 from fieldapp.services.common.photos import IMAGE_SUFFIXES
+from fieldapp.services.common.typed_paths import (
+    PLACARD_PHOTO,
+    PathRefused,
+    looks_like_path,
+    typed_path,
+)
 from fieldapp.services.inspection.scan_proof import CAMERA, TYPED, WEDGE, ScanMark
 from fieldapp.tui.parts.patrol_by_hand import PatrolByHand
 from fieldapp.tui.parts.scan_dialogs import ScanDialogs
@@ -77,11 +82,6 @@ class OpenInspection:
     inspection_id: str
     venue_id: str
     label: str  # 名称（编号）, as the scanned venue is written beside it
-
-
-def _looks_like_photo_path(text: str) -> bool:
-    """A file path of an image rather than a placard text or a venue code."""
-    return text.lower().endswith(IMAGE_SUFFIXES) and Path(text).expanduser().is_file()
 
 
 def _typed(scan: CheckedScan) -> bool:
@@ -188,7 +188,12 @@ class ScanningApp(WedgeListener, ScanPhotos, PatrolByHand, ScanDialogs):
             return
         if source == WEDGE and isinstance(self.screen, ScanDialog):
             self.screen.show_scanned(text)  # a refusal keeps it there to be corrected
-        if source != CAMERA and _looks_like_photo_path(text):  # typed, or pasted fast
+        if source != CAMERA and looks_like_path(text, IMAGE_SUFFIXES):  # typed, or a burst
+            try:  # no file there (or a folder, ~nosuchuser, a name too long): said so
+                typed_path(text, PLACARD_PHOTO)
+            except PathRefused as refused:
+                self.say_about_scan(str(refused))
+                return
             self.read_photo(text)
             return
         if looks_like_payload(text) and self.scan_repeats.repeated(text.upper()):

@@ -29,9 +29,9 @@ from fieldapp.services.common.file_names import (
     FORMATS,
     WrongSuffix,
     free_path,
-    not_a_file,
     path_for_format,
 )
+from fieldapp.services.common.typed_paths import NEW_FILE, PathRefused, typed_path
 from fieldapp.tui.screens import FieldScreen
 from fieldapp.tui.widgets.key_footer import KeyFooter
 
@@ -205,14 +205,14 @@ class ExportScreen(FieldScreen[None]):
         if not text:
             self._fail(t("export_ui.no_path"), "#export-path")
             return
-        asked = Path(text).expanduser().absolute()  # the field shows the file written
-        if not_a_file(asked):  # a device, a pipe: never replaced by a file
-            self._fail(t("export.unwritable.not_a_file", path=asked), "#export-path")
-            return
-        try:
-            out = path_for_format(asked, self._format())
+        try:  # a folder, a device, ~nosuchuser, a name too long: said, nothing written
+            asked = typed_path(text, NEW_FILE).absolute()  # the field shows the file written
+            out = typed_path(str(path_for_format(asked, self._format())), NEW_FILE)
         except WrongSuffix as wrong:
             self._fail(wrong.text(), "#export-path")
+            return
+        except PathRefused as refused:
+            self._fail(str(refused), "#export-path")
             return
         free = free_path(out, self._format())
         self.not_overwritten = out if free != out else None
