@@ -17,12 +17,15 @@ CONTROLLED_CADENCE = "twice_daily"  # 08:00 and 16:00, for DEFAULT_DAYS (14) day
 TEAM_ROLES: tuple[str, ...] = ("town_cadre", "village_cadre", "medical_worker")
 # The fewest of each role a team holds.
 TEAM_NEEDS: dict[str, int] = {"town_cadre": 1, "village_cadre": 2, "medical_worker": 1}
-_SEPARATORS = re.compile(r"[,，、;；/\s]+")
+# Between the people of one field: list separators only. A space is part of one entry
+# (卫生院 周丽, the dialog's own example; Wang Jianhua), never between two people.
+_SEPARATORS = re.compile(r"[,，、;；]+")
 
 
 def names_in(text: str) -> list[str]:
-    """The names typed in one field: 王五、赵六 or 王五, 赵六 (any of , ，、; ； / or spaces)."""
-    return [name for name in _SEPARATORS.split(text.strip()) if name]
+    """The names typed in one field: 王五、赵六 or 王五, 赵六 (any of , ，、; ；); spaces
+    inside an entry are kept (卫生院 周丽 is one medical worker)."""
+    return [" ".join(name.split()) for name in _SEPARATORS.split(text) if name.strip()]
 
 
 def team_of(names: Mapping[str, Iterable[str]]) -> list[dict[str, str]]:

@@ -241,7 +241,7 @@ EN: dict[str, str] = {
     "plan.team.village_cadre": "Village cadres",
     "plan.team.village_cadre.example": "two or more, e.g. Li Ming, Zhao Fang",
     "plan.team.medical_worker": "Medical worker",
-    "plan.team.medical_worker.example": "e.g. Zhou Li, health centre",
+    "plan.team.medical_worker.example": "e.g. Zhou Li of the health centre",
     "plan.team.missing.town_cadre": "{count} more town cadres",
     "plan.team.missing.town_cadre_one": "{count} more town cadre",
     "plan.team.missing.village_cadre": "{count} more village cadres",
