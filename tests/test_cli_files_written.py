@@ -55,6 +55,17 @@ def test_a_pipe_or_a_link_to_one_is_refused_and_left_as_it_was(
     assert _files(tmp_path) == {"pipe", "to-pipe"}
 
 
+def test_a_name_too_long_or_a_folder_is_said_not_a_crash(world: World, tmp_path: Path) -> None:
+    # A name over 255 characters ended the command with OSError: File name too long.
+    done = _run("export", "--out", "z" * 300 + ".xlsx")
+    assert done.exit_code == 1, done.output
+    assert "The path is too long for the system to open" in done.output
+    assert "Traceback" not in done.output and "Errno" not in done.output
+    done = _run("export", "--out", str(tmp_path))
+    assert done.exit_code == 1 and f"{tmp_path} is a folder: give --out a file name" in done.output
+    assert _files(tmp_path) == set()
+
+
 def test_a_name_taken_by_a_file_or_a_link_is_kept_and_said(world: World, tmp_path: Path) -> None:
     first = _run("export", "--out", "all.xlsx")
     assert first.exit_code == 0, first.output

@@ -56,12 +56,14 @@ def write_problem(path: Path, option: str = "--out") -> str | None:
     """Why `path`, given as `option`, cannot be written (None when it can). A device, a
     pipe or a socket there is refused: `--out /dev/null` run as root replaced the device
     with a regular file holding the workbook."""
-    from fieldapp.services.common.file_names import not_a_file
+    from fieldapp.services.common.typed_paths import PathRefused, PathWords, typed_path
 
-    if path.is_dir():
-        return t("cli.out.is_dir", path=path, option=option)
-    if not_a_file(path):
-        return t("cli.out.not_a_file", path=path, option=option)
+    try:  # a folder, a device, a name too long (OSError), ~nosuchuser (RuntimeError)
+        typed_path(
+            str(path), PathWords("cli.out.is_dir", None, "cli.out.not_a_file"), option=option
+        )
+    except PathRefused as refused:
+        return str(refused)
     reason = folder_problem(path.absolute().parent)
     if reason is None:
         return None

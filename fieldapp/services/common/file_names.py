@@ -43,12 +43,6 @@ def path_for_format(out: Path, fmt: str, choices: tuple[str, ...] = FORMATS) -> 
     return out.with_name(f"{out.name}.{fmt}")
 
 
-def not_a_file(path: Path) -> bool:
-    """`path` is there and is no regular file (a device such as /dev/null, a pipe, a
-    socket, a folder): a file is not written in its place."""
-    return path.exists() and not path.is_file()
-
-
 def free_path(out: Path, fmt: str, beside: tuple[str, ...] = ()) -> Path:
     """`out`, or when a file it would write is there already (CSV writes several beside
     it; `beside`: suffixes of files written with it, .pdf beside a monthly .xlsx), the

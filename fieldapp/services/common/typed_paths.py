@@ -56,32 +56,33 @@ def looks_like_path(text: str, suffixes: tuple[str, ...]) -> bool:
     return text.startswith(("/", "~")) or text.lower().endswith(suffixes)
 
 
-def typed_path(text: str, words: PathWords) -> Path:
+def typed_path(text: str, words: PathWords, **values: object) -> Path:
     """The path `text` names, its ~ expanded, when it is a regular file (or, for a file
-    to be written, nothing yet); PathRefused saying why not, in `words` where they differ."""
+    to be written, nothing yet); PathRefused saying why not, in `words` where they differ
+    (formatted with `values` too: the command line's option)."""
     text = text.strip()
     said = shown(text)
     try:
         path = Path(text).expanduser()
     except RuntimeError:  # ~someone whom this computer does not know
         user = text[1:].split("/", 1)[0]
-        raise PathRefused(t("typed_path.unknown_user", user=user, path=said)) from None
+        raise PathRefused(t("typed_path.unknown_user", user=user, path=said, **values)) from None
     try:
         mode = path.stat().st_mode
     except (FileNotFoundError, NotADirectoryError, ValueError):  # ValueError: a NUL byte
         if words.missing is None:
             return path
-        raise PathRefused(t(words.missing, path=said)) from None
+        raise PathRefused(t(words.missing, path=said, **values)) from None
     except OSError as error:
         if error.errno == errno.ENAMETOOLONG:
-            raise PathRefused(t("typed_path.too_long", path=said)) from None
+            raise PathRefused(t("typed_path.too_long", path=said, **values)) from None
         if words.missing is None:  # the writing says why it could not (no permission)
             return path
         if error.errno in (errno.EACCES, errno.EPERM):
-            raise PathRefused(t("typed_path.no_permission", path=said)) from None
-        raise PathRefused(t(words.missing, path=said)) from None
+            raise PathRefused(t("typed_path.no_permission", path=said, **values)) from None
+        raise PathRefused(t(words.missing, path=said, **values)) from None
     if stat.S_ISDIR(mode):
-        raise PathRefused(t(words.folder, path=said))
+        raise PathRefused(t(words.folder, path=said, **values))
     if not stat.S_ISREG(mode):
-        raise PathRefused(t(words.not_a_file, path=said))
+        raise PathRefused(t(words.not_a_file, path=said, **values))
     return path
