@@ -20,6 +20,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import math
+import unicodedata
 from collections.abc import Mapping
 
 from fieldapp.domain.answers import proposed_outcome
@@ -166,6 +167,18 @@ def failed_items(form: Checklist, answers: Mapping[str, str]) -> list[str]:
 # it is a slip of the keys (99 for 39, 45 for 35.4), refused rather than opened as a case
 # (above 43 °C nobody is there to measure; a forehead reading in the cold can be near 30).
 PLAUSIBLE: dict[str, tuple[float, float]] = {"FUP-01": (30.0, 43.0)}
+
+
+def typed_answers(form: Checklist, answers: Mapping[str, str]) -> dict[str, str]:
+    """The answers as kept: stripped, a number item's full-width digits and point (３８．５
+    from a Chinese keyboard, as the ID and phone fields take them) as ASCII."""
+    numbers = {item.code for item in form.items if item.answer == "number"}
+    return {
+        code: unicodedata.normalize("NFKC", str(value)).strip()
+        if code in numbers
+        else str(value).strip()
+        for code, value in answers.items()
+    }
 
 
 def answers_problem(

@@ -57,7 +57,7 @@ def record_reading(plan_id: str, slot_at: str, answers: Mapping[str, str]) -> Re
     who = me()
     plan = FollowupPlan.get_by_id(plan_id)
     form = followups.FORMS[plan.form_id]
-    values = {code: str(value).strip() for code, value in answers.items()}
+    values = followups.typed_answers(form, answers)
     if slot_at not in plans.slots(plan):  # e.g. before the plan was created
         raise ReadingInvalid(f"{slot_at} is not a due slot of the plan")
     now = local_now().replace(tzinfo=None)

@@ -152,8 +152,9 @@ class AskDialog(HoldsTyped, ModalScreen[str | None]):
                     )
                 else:
                     yield Input(self.value, id="ask-text", compact=True)
-            if self.unanswered:
-                yield Static(id="ask-problem", classes="dialog-error")
+            problem = Static(id="ask-problem", classes="dialog-error")
+            problem.display = self.unanswered  # a typed value: shown when saved empty
+            yield problem
             if self.choices:
                 yield room_for_list(len(self.choices) + self.unanswered)
             yield from buttons("ask")
@@ -178,7 +179,10 @@ class AskDialog(HoldsTyped, ModalScreen[str | None]):
             text = self.query_one("#ask-text", Input).value.strip()
             if text:
                 self.dismiss(text)
-            else:
+            else:  # F10 on nothing did nothing: say what is missing
+                problem = self.query_one("#ask-problem", Static)
+                problem.update(t("ask.type_first", field=self.label))
+                problem.display = True
                 self.app.bell()
 
     @on(Button.Pressed, "#ask-cancel")
