@@ -24,8 +24,9 @@ from fieldapp.i18n import language, listed, written_in
 from sync.protocol import payload_hash
 from sync.server import db as server_db
 from sync.server.admin_models import Campaign, CampaignRun
+from sync.server.campaign_item_codes import item_clashes
 from sync.server.feed import NewChange, append_changes
-from sync.server.models import Grid
+from sync.server.grid_codes import stored_grid_codes
 from sync.server.office import known_kinds
 from sync.server.office_time import office_today
 
@@ -79,6 +80,15 @@ def publish_campaign(path: Path | str) -> tuple[CampaignDoc, bool]:
     path = Path(path)
     text = read_text(path)  # FileProblem: missing, not UTF-8 (a BOM is fine)
     doc = load_campaign_text(text, path.name, kinds=known_kinds())
+    if clashes := item_clashes(doc):
+        clash = clashes[0]  # devices could not tell the two items apart: answers would mix
+        raise CampaignError(
+            "campaign.admin.item_clash",
+            file=path.name,
+            item=clash.item,
+            kind=clash.kind,
+            checklist=clash.checklist,
+        )
     body = doc.to_dict()
     digest = payload_hash(body)
     with server_db.write_transaction():
@@ -204,11 +214,11 @@ def switch_run(
         # devices would not run it (its end has passed), while the office read 进行中
         raise CampaignError("campaign.admin.ends_past", ends=run.ends_on, today=_today())
     if grids is not None:
-        known = {g.code for g in Grid.select(Grid.code).where(Grid.code.in_(grids))}
-        unknown = [g for g in grids if g not in known]
+        stored = stored_grid_codes()  # t1 is the grid T1
+        unknown = [g for g in grids if g.strip().upper() not in stored]
         if unknown:
             raise CampaignError("campaign.admin.unknown_grids", grids=unknown)
-        run.grids = list(grids)
+        run.grids = [stored[g.strip().upper()] for g in grids]
     run.version = definition.version
     run.updated_at = server_db.now_iso()
     run.periods = switched(list(run.periods or ()), was=bool(held and held.active), now=active)

@@ -16,8 +16,8 @@ from sync.server import audit
 from sync.server import db as server_db
 from sync.server.admin_models import ReaderKey
 from sync.server.auth import sha256_hex
+from sync.server.grid_codes import stored_grid_codes
 from sync.server.grid_tree import grids_under
-from sync.server.models import Grid
 
 PREFIX = "fa_"
 
@@ -51,10 +51,11 @@ def create(name: str, grids: list[str]) -> str:
         raise ReaderKeyRefused(t("admin.reader_key.no_name"))
     if not grids:
         raise ReaderKeyRefused(t("admin.reader_key.no_grid"))
-    known = {code for (code,) in server_db.rows(Grid.select(Grid.code))}
-    unknown = sorted(set(grids) - known)
+    stored = stored_grid_codes()  # t1 is the grid T1
+    unknown = sorted({g for g in grids if g.strip().upper() not in stored})
     if unknown:
         raise ReaderKeyRefused(t("admin.no_grid", grid=listed(unknown)))
+    grids = [stored[g.strip().upper()] for g in grids]
     key_id = secrets.token_hex(4)
     key = f"{PREFIX}{key_id}_{secrets.token_urlsafe(32)}"
     with server_db.write_transaction():

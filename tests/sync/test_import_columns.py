@@ -156,9 +156,10 @@ def test_office_imports_name_their_table_in_the_cli_language_and_list_their_head
 
 
 def test_grid_codes_are_found_whatever_their_case(tmp_path):
-    """v1 in a sheet was not the grid V1: a grids sheet made a second grid v1, and a venue
-    or a person of grid a1 was refused; now each finds its grid, written as the server
-    holds its code, as venue and route codes are found whatever their case."""
+    """v1 in a sheet was not the grid V1: a grids sheet made a second grid v1, and a venue,
+    a person or a household of grid a1 was refused, as were t1 and v1 given to the office
+    commands' --grid; now each finds its grid, written as the server holds its code, as
+    venue and route codes are found whatever their case."""
     db = _server(tmp_path)
     grids = _csv(
         tmp_path / "grids.csv", "code,name,level,parent\nv1,鼎美社区,村,t1\nA2,二片,片区,v1\n"
@@ -181,3 +182,8 @@ def test_grid_codes_are_found_whatever_their_case(tmp_path):
     result = _admin(db, "import-people-registry", registry)
     assert result.exit_code == 0, result.output
     assert _query(db, "SELECT grid_code, code FROM household") == [("A1", "DM-2")]
+    assert _admin(db, "reader-key", "create", "--name", "市大数据局", "--grid", "t1").exit_code == 0
+    assert _query(db, "SELECT grids FROM reader_key") == [('["T1"]',)]
+    hook = ["--on", "hazard_overdue", "--channel", "webhook", "--url", "https://example.org/h"]
+    assert _admin(db, "alerts", "add-rule", "--grid", "v1", *hook).exit_code == 0
+    assert _query(db, "SELECT grid_code FROM alert_rule") == [("V1",)]

@@ -6,7 +6,7 @@ from fieldapp.i18n import t
 from sync.server import db as server_db
 from sync.server.admin_models import AlertRule
 from sync.server.alerts.cursor import start_cursor
-from sync.server.models import Grid
+from sync.server.grid_codes import stored_grid
 
 TRIGGERS = ("major_hazard", "hazard_overdue", "report_missing", "patrol_missed")
 CHANNELS = ("wecom", "dingtalk", "webhook")
@@ -24,8 +24,10 @@ def add_rule(grid_code: str, trigger: str, channel: str, url: str, *, secret: st
         raise RuleRefused(f"unknown channel {channel!r}; use one of {', '.join(CHANNELS)}")
     if not url.startswith(("https://", "http://")):
         raise RuleRefused(t("admin.alerts.not_a_url", url=url))
-    if Grid.get_or_none(Grid.code == grid_code) is None:
+    grid = stored_grid(grid_code)  # t1 is the grid T1
+    if grid is None:
         raise RuleRefused(t("admin.no_grid", grid=grid_code))
+    grid_code = grid
     with server_db.write_transaction():
         start_cursor()
         rule = AlertRule.create(
