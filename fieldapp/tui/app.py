@@ -81,8 +81,10 @@ class FieldApp(
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("slash,f", "find_venue", "Find venue", id="app.find_venue"),
         Binding("f2,ctrl+s", "scan", "Scan", id="app.scan", priority=True),
-        Binding("f9", "switch_language", "English", id="app.language"),
-        Binding("f1", "toggle_keys", "Keys", id="app.help"),
+        # Priority, like F2: a dialog's binding chain stops at the dialog, and these act
+        # there too (`ACTIONS_IN_DIALOGS`).
+        Binding("f9", "switch_language", "English", id="app.language", priority=True),
+        Binding("f1", "toggle_keys", "Keys", id="app.help", priority=True),
         # Esc closes the F1 panel first (only while it is open: otherwise Esc is the
         # screen's, e.g. back to home).
         Binding(
@@ -243,8 +245,10 @@ class FieldApp(
             if not isinstance(self.screen, NotEnrolledScreen):
                 self.switch_screen(NotEnrolledScreen())
             return
+        from fieldapp.store.storage_full import error_in_words
+
         self.log.error(repr(error))
-        self.notify(t("notify.error", error=error), severity="error", timeout=10)
+        self.notify(error_in_words(error), severity="error", timeout=10)
 
 
 def make_app(*, lang: str | None = None) -> FieldApp:

@@ -36,7 +36,8 @@ class LockRead(Message):
 
 class LockingApp(App[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+l", "lock", "Lock", id="app.lock", show=False),
+        # Priority: it locks over an open dialog too (one walked away from).
+        Binding("ctrl+l", "lock", "Lock", id="app.lock", show=False, priority=True),
     ]
 
     def __init__(self) -> None:

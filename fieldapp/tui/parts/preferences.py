@@ -28,7 +28,10 @@ class Preferences(Navigation):
                 localize_bindings(screen)
         self.label_back()
         self.refresh_bindings()
-        self.notify(t("notify.language"))
+        # A dialog is not drawn again (what is chosen in it would go): it says so.
+        dialog = self.dialog_on_top()
+        kept = dialog is not None and getattr(dialog, "relabel", None) is None
+        self.notify(t("notify.language.dialog" if kept else "notify.language"))
 
     @work(thread=True, exit_on_error=False, group="settings")
     def _save_language(self, lang: str) -> None:

@@ -89,10 +89,25 @@ class _PinScreen(ModalScreen[bool]):
         self.query_one("#lock-pin", Input).focus()
 
     async def relabel(self) -> None:
+        """F9: the screen in the other language, the digits typed, the field the cursor
+        is in and what was said under them kept (said again in that language)."""
         from fieldapp.tui.screens import rebuild_in_language
 
+        typing_in = self.focused.id if self.focused is not None else None
+        shown = self.query_one("#lock-status", Static).content
+        said = self.said_key
         await rebuild_in_language(self)
-        self.query_one("#lock-pin", Input).focus()
+        if said is not None:
+            self.say_key(said)
+        else:
+            self.say(str(shown))
+        fields = self.query(f"#{typing_in}").results(Input) if typing_in else iter(())
+        field = next(fields, None) or self.query_one("#lock-pin", Input)
+        # Its digits not selected, as focusing would: the next digit goes after them.
+        field.select_on_focus = False
+        field.cursor_position = len(field.value)
+        field.focus()
+        self.app.call_later(field.call_later, setattr, field, "select_on_focus", True)
 
     def action_nothing(self) -> None:
         self.app.bell()  # Esc: the lock stays until the PIN is given
@@ -106,12 +121,20 @@ class _PinScreen(ModalScreen[bool]):
             self.say("")
             self.app.post_message(WorkerFailed(event.worker, event.worker.error))
 
+    said_key: str | None = None  # the catalogue key of what is said, to say it again
+
     def say(self, text: str) -> None:
+        self.said_key = None
         self.query_one("#lock-status", Static).update(text)
+
+    def say_key(self, key: str) -> None:
+        """Say the catalogue's `key`, again in the other language after F9."""
+        self.say(t(key))
+        self.said_key = key
 
     @on(PinInput.NotADigit)
     def _not_a_digit(self) -> None:
-        self.say(t("lock.digits_only"))
+        self.say_key("lock.digits_only")
 
     @on(PinAnswer)
     def _answered(self, event: PinAnswer) -> None:
@@ -152,10 +175,10 @@ class LockScreen(_PinScreen):
         if self.busy:
             return
         if not event.value:
-            self.say(t("lock.empty"))
+            self.say_key("lock.empty")
             return
         self.busy = True
-        self.say(t("lock.checking"))
+        self.say_key("lock.checking")
         self._unlock(event.value)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="lock")
@@ -199,17 +222,17 @@ class SetPinScreen(_PinScreen):
             return
         pin = self.query_one("#lock-pin", Input).value
         if device_lock.pin_problem(pin):
-            self._again(t("lock.set.bad"))
+            self._again("lock.set.bad")
             return
         if event.value != pin:
-            self._again(t("lock.set.differ"))
+            self._again("lock.set.differ")
             return
         self.busy = True
-        self.say(t("lock.checking"))
+        self.say_key("lock.checking")
         self._set(pin)
 
-    def _again(self, text: str) -> None:
-        self.say(text)
+    def _again(self, key: str) -> None:
+        self.say_key(key)
         for field in self.query(Input):
             field.value = ""
         self.query_one("#lock-pin", Input).focus()
