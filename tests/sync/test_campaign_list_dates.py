@@ -74,7 +74,7 @@ def test_the_phase_and_the_grids_read_right_in_either_language(
     assert "on · phase No cases · no dates set · all grids\n" in english
     assert "无病例" not in english and "grids all grids" not in english
     assert "进行中 · 阶段 无病例 · 不限日期 · 范围 全部网格\n" in _campaign(url, "zh", "list")
-    _campaign(url, "zh", "start", "epidemic", "--grid", "V1", "--grid", "V2")
+    _campaign(url, "zh", "start", "epidemic", "--grid", "V1", "--grid", "v2")  # v2 is V2
     assert "· no dates set · grids V1, V2\n" in _campaign(url, "en", "list")
     assert "· 不限日期 · 范围 V1, V2\n" in _campaign(url, "zh", "list")
 
