@@ -65,6 +65,16 @@ def normalize_phone(text: str) -> str:
     return mobile.group(1) if mobile else value
 
 
+# Typed into the ID number or phone field of an edit: take the held value away (a wrong
+# number entered; an empty field keeps it). A full-width －, as a Chinese keyboard types.
+CLEAR_MARKS = frozenset({"-", "－", "—"})
+
+
+def clears(typed: str) -> bool:
+    """Whether an ID number or phone field typed so asks to clear the held value."""
+    return typed.strip() in CLEAR_MARKS
+
+
 def id_check_character(first_17: str) -> str:
     """The last character of a resident ID number whose first 17 digits are given
     (GB 11643: ISO 7064 MOD 11-2)."""

@@ -64,6 +64,7 @@ EXPORTED = audit_log.PERSONAL_DATA_EXPORTED
 MERGED = "people.merged"
 IMPORTED = "people_registry.imported"
 RETAINED = "personal_data.retention"
+CLEARED = "personal_data.cleared"  # a person's ID number or phone taken away by an edit
 
 
 def audit(actor: str | None, action: str, subject: str, *, device: str = "", **detail: Any) -> None:
@@ -273,8 +274,19 @@ def apply_household_upsert(who: DeviceContext, sub: HouseholdUpsert) -> Applied:
     members = [checked_member(seal, m) for m in sub.members]
     values = sub.model_dump(exclude={"members", "vehicles", "grid_code", "base"})
     values["grid"] = sub.grid_code
+    _audit_cleared(who, members)
     household = write_household(values, members, [v.model_dump() for v in sub.vehicles])
     return Applied([household_change(household)], conflict="\n".join(clashes) or None)
+
+
+def _audit_cleared(who: DeviceContext, members: list[dict[str, Any]]) -> None:
+    """An ID number or phone held that an edit takes away (a wrong one cleared) is
+    audited, as a reveal is: who, from which device, which person and field."""
+    for member in members:
+        held = HouseholdMember.get_or_none(HouseholdMember.id == member["id"])
+        for field in (personal.ID_NUMBER_FIELD, personal.PHONE_FIELD):
+            if held is not None and getattr(held, field) and not member[field]:
+                audit(who.person_id, CLEARED, held.id, device=who.device_id, field=field)
 
 
 def apply_personal_reveal(who: DeviceContext, sub: PersonalReveal) -> Applied:

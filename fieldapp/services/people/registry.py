@@ -45,7 +45,8 @@ OP_HOUSEHOLD_UPSERT = "household.upsert"
 @dataclass
 class MemberForm:
     """What was typed for one person; `id_number` / `phone` empty on an edit keep the
-    held values (the form shows them masked and never holds them in clear)."""
+    held values (the form shows them masked and never holds them in clear), `-` clears
+    them (`personal.clears`)."""
 
     name: str
     id: str = ""
@@ -130,19 +131,21 @@ def _check_member(m: MemberForm, where: str, problems: list[Problem]) -> dict[st
                 key = "people.birth_year_future" if to_come else key
                 said = t(key, year=year, earliest=EARLIEST_BIRTH_YEAR, latest=today().year)
                 problems.append(Problem(f"{where}.birth_year", said))
-    id_number = personal.normalize_id_number(m.id_number)
     held = HouseholdMember.get_or_none(HouseholdMember.id == m.id) if m.id else None
-    against = id_number or _kept_id_number(held, m.sex, year)
+    dropped = {name for name in ("id_number", "phone") if personal.clears(getattr(m, name))}
+    id_number = "" if "id_number" in dropped else personal.normalize_id_number(m.id_number)
+    against = id_number or ("" if "id_number" in dropped else _kept_id_number(held, m.sex, year))
     bad_year = any(p.where == f"{where}.birth_year" for p in problems)  # said once
     for name, fault in personal.id_number_faults(against, m.sex, None if bad_year else year):
         problems.append(Problem(f"{where}.{name}", t(f"people.bad_id_number.{fault}")))
     if id_number and year is None:
         year = personal.birth_year_of(id_number)
     values["birth_year"] = year
-    phone = personal.normalize_phone(m.phone)
+    phone = "" if "phone" in dropped else personal.normalize_phone(m.phone)
     if personal.phone_problem(phone):
         problems.append(Problem(f"{where}.phone", t("people.bad_phone")))
     values["clear_id_number"], values["clear_phone"] = id_number, phone
+    values["dropped"] = dropped
     unknown = [tag for tag in m.tags if tag not in PERSON_TAGS]
     if unknown:
         problems.append(Problem(f"{where}.tags", t("people.bad_tags", tags=listed(unknown))))
@@ -286,12 +289,13 @@ def _write_member(
     held = HouseholdMember.get_or_none(HouseholdMember.id == member_id)
     base = member_base(held)
     clear_id, clear_phone = checked.pop("clear_id_number"), checked.pop("clear_phone")
-    if clear_id or held is None:
+    dropped = checked.pop("dropped")  # a held ID number or phone the edit clears
+    if clear_id or held is None or "id_number" in dropped:
         checked["id_number"] = seal.seal(clear_id, field=personal.ID_NUMBER_FIELD, owner=member_id)
         checked["id_lookup"] = seal.lookup(clear_id)
     else:
         checked["id_number"], checked["id_lookup"] = held.id_number, held.id_lookup
-    if clear_phone or held is None:
+    if clear_phone or held is None or "phone" in dropped:
         checked["phone"] = seal.seal(clear_phone, field=personal.PHONE_FIELD, owner=member_id)
         checked["phone_lookup"] = seal.lookup(clear_phone)
     else:
