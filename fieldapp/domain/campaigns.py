@@ -22,6 +22,7 @@ community) are for the dashboard and the daily report, which count work against 
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from typing import Any
@@ -33,6 +34,8 @@ from fieldapp.domain.checklist import (
     section_from_dict,
     section_to_dict,
 )
+
+log = logging.getLogger(__name__)
 
 TARGET_NAMES = ("patrols_per_day", "incidents_handled", "enforcement_cases_per_community")
 
@@ -154,8 +157,30 @@ class CampaignRun:
 
 
 def with_campaigns(checklist: Checklist, kind: str, campaigns: Sequence[Campaign]) -> Checklist:
-    """The kind's checklist followed by each campaign's sections for the kind."""
-    added = tuple(s for campaign in campaigns for s in campaign.sections_for(kind))
+    """The kind's checklist followed by each campaign's sections for the kind.
+
+    A campaign item coded as an item already asked (COM-01 of the checklist; the office
+    now refuses to publish such a campaign, one published before may be on a device) is
+    left out and logged: asked twice under one code, the two would share one answer and
+    the second could never be reached."""
+    codes = {item.code for item in checklist.items}
+    added: list[Section] = []
+    for campaign in campaigns:
+        for section in campaign.sections_for(kind):
+            kept = tuple(item for item in section.items if item.code not in codes)
+            for item in section.items:
+                if item.code in codes:
+                    log.warning(
+                        "campaign %s v%s: item %s left out of %s, which already asks %s",
+                        campaign.code,
+                        campaign.version,
+                        item.code,
+                        checklist.id,
+                        item.code,
+                    )
+            codes.update(item.code for item in kept)
+            if kept:
+                added.append(replace(section, items=kept))
     if not added:
         return checklist
-    return replace(checklist, sections=checklist.sections + added)
+    return replace(checklist, sections=checklist.sections + tuple(added))
