@@ -96,6 +96,11 @@ class DailyReportScreen(FiledToday, StatusTab, RemarksKept):
     class Refused(Message):
         text: str
 
+    @dataclass
+    class ZeroChecked(Message):
+        code: str
+        recorded: dict[str, int]  # see daily_reports.recorded: empty when a zero holds
+
     def __init__(self) -> None:
         super().__init__(id="daily-report")
         self.lines: tuple[GridLine, ...] = ()
@@ -255,20 +260,37 @@ class DailyReportScreen(FiledToday, StatusTab, RemarksKept):
     def action_zero_report(self) -> None:
         """Ask first, naming the grid and the day: one key must not file a zero report for
         a grid the cursor happened to be on."""
-        from fieldapp.domain.clock import today
-
         code = self.grid
         line = next((line for line in self.lines if line.code == code), None)
         if code is None or line is None:
             self.app.bell()
             return
-        if self.report is not None and self.report.code == code:
-            from fieldapp.services.daily_report import reports as daily_reports
+        self._zero_check(code)  # counted afresh: the counts shown may be older than now
 
-            if found := daily_reports.recorded(self.report.counts):
-                # Refused as it would be once confirmed: said now, not after a question.
-                self.explain(daily_reports.ZeroReportRefused(found).text())
-                return
+    @work(thread=True, exclusive=True, exit_on_error=False, group="report-zero-check")
+    def _zero_check(self, code: str) -> None:
+        from fieldapp.domain.clock import today
+        from fieldapp.services.daily_report import reports as daily_reports
+        from fieldapp.store import db
+
+        with db.connection_context():
+            found = daily_reports.recorded(daily_reports.report_counts(code, today()))
+        self.post_message(self.ZeroChecked(code, found))
+
+    @on(ZeroChecked)
+    def _zero_checked(self, event: ZeroChecked) -> None:
+        """Refused as it would be once confirmed: said at once, not after a question."""
+        from fieldapp.domain.clock import today
+        from fieldapp.services.daily_report import reports as daily_reports
+
+        code = event.code
+        line = next((line for line in self.lines if line.code == code), None)
+        if code != self.grid or line is None:  # the cursor moved on meanwhile
+            return
+        if event.recorded:
+            self.explain(daily_reports.ZeroReportRefused(event.recorded).text())
+            self._load_grid(code)  # the counts shown catch up with what refused it
+            return
         grid = t("app.aside", text=line.name, aside=code)
         day = today().isoformat()
         body = zero_report_body(line, self.report)

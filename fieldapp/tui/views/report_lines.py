@@ -9,8 +9,13 @@ from dataclasses import dataclass, replace
 
 from rich.text import Text
 
-from fieldapp.i18n import t
+from fieldapp.i18n import listed, t
+from fieldapp.services.daily_report.reports import RECORDED
 from fieldapp.tui.views.work_lines import work_lines
+
+# What the zero report's question names first; the rest of RECORDED, which refuses a zero
+# report as well, follows by name.
+FIRST_SAID = ("hazards_found", "incidents")
 
 
 @dataclass(frozen=True)
@@ -136,7 +141,8 @@ def zero_report_body(line: GridLine, report: GridReport | None) -> str:
     """The zero report's question: what it states (nothing new today, not that the grid
     has no hazards), a report filed today already, and the grid's open overdue hazards,
     which the zero report leaves as they are."""
-    body = t("report.zero.confirm.body")
+    others = [t(f"report.figure.{key}") for key in RECORDED if key not in FIRST_SAID]
+    body = t("report.zero.confirm.body", figures=listed(others))
     if line.submitted:  # filed earlier today: said, with when, before it is replaced
         again = "filed_zero" if line.zero else "filed_report"
         body = f"{t(f'report.zero.confirm.{again}', time=line.submitted)}\n{body}"
