@@ -25,7 +25,6 @@ from sync.protocol import payload_hash
 from sync.server import db as server_db
 from sync.server.admin_models import Campaign, CampaignRun
 from sync.server.campaign_item_codes import item_clashes
-from sync.server.campaign_item_codes import item_clashes
 from sync.server.feed import NewChange, append_changes
 from sync.server.grid_codes import stored_grid_codes
 from sync.server.office import known_kinds
@@ -81,15 +80,6 @@ def publish_campaign(path: Path | str) -> tuple[CampaignDoc, bool]:
     path = Path(path)
     text = read_text(path)  # FileProblem: missing, not UTF-8 (a BOM is fine)
     doc = load_campaign_text(text, path.name, kinds=known_kinds())
-    if clashes := item_clashes(doc):
-        clash = clashes[0]  # devices could not tell the two items apart: answers would mix
-        raise CampaignError(
-            "campaign.admin.item_clash",
-            file=path.name,
-            item=clash.item,
-            kind=clash.kind,
-            checklist=clash.checklist,
-        )
     if clashes := item_clashes(doc):
         clash = clashes[0]  # devices could not tell the two items apart: answers would mix
         raise CampaignError(
