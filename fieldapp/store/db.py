@@ -10,6 +10,7 @@ from typing import Any, cast
 from peewee import Database, Model, SqliteDatabase
 
 from fieldapp.sqlite_checkpoints import BACKSTOP_PAGES, Checkpointer
+from fieldapp.store.storage_full import StorageFull, data_folder, is_storage_full, underlying
 
 # Deferred: bound to a file by open_store(), so tests and several devices can share code.
 db = SqliteDatabase(None)
@@ -24,7 +25,8 @@ FIELD_PRAGMAS = {
 }
 
 
-def write_transaction(database: SqliteDatabase = db) -> Any:
+@contextmanager
+def write_transaction(database: SqliteDatabase = db) -> Iterator[None]:
     """A transaction that writes: `BEGIN IMMEDIATE`, the write lock taken at its start.
 
     Each thread writes through its own connection (the UI's workers, the sync's pages).
@@ -33,8 +35,21 @@ def write_transaction(database: SqliteDatabase = db) -> Any:
     first write: in WAL mode its snapshot is then stale, and the busy timeout cannot help
     (SQLITE_BUSY_SNAPSHOT). Taking the lock at BEGIN makes it wait, up to the busy timeout,
     for the other writer instead. Read-only transactions stay deferred (`db.atomic()`), so
-    a long read does not hold off the sync. Nested, it is a savepoint, as `atomic()` is."""
-    return database.atomic(lock_type="IMMEDIATE")
+    a long read does not hold off the sync. Nested, it is a savepoint, as `atomic()` is.
+
+    When a write fails, the error raised is that one, never the rollback's failure after
+    it (SQLite has already rolled back when the disk is full); a full disk is raised as
+    `StorageFull`, which says what to do."""
+    try:
+        with database.atomic(lock_type="IMMEDIATE"):
+            yield
+    except Exception as error:  # noqa: BLE001 - raised again, as the error that failed
+        failed = underlying(error)
+    else:
+        return
+    if is_storage_full(failed) and not isinstance(failed, StorageFull):
+        raise StorageFull(data_folder(str(database.database))) from failed
+    raise failed
 
 
 @contextmanager

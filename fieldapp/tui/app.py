@@ -157,9 +157,9 @@ class FieldApp(
             return False
         if action in getattr(self.screen, "REFUSED_APP_ACTIONS", ()):  # e.g. ctrl+s saves a form
             return False
-        if action == "review":  # supervisors and administrators only; hidden for others
-            return self.person_role in ("supervisor", "admin")
-        return super().check_action(action, parameters)
+        if action == "review" and self.person_role not in ("supervisor", "admin"):
+            return False  # supervisors and administrators only; hidden for others
+        return super().check_action(action, parameters)  # and not over a dialog
 
     def action_supervisors_only(self, what: str) -> None:
         """A supervisor's key pressed by someone whose role hides it: said on the screen

@@ -14,6 +14,7 @@ import httpx
 
 from fieldapp.domain.returns import ReturnedInspection
 from fieldapp.paths import blobs_dir
+from fieldapp.store.storage_full import StorageFull
 
 Progress = Callable[[str, int, int], None]  # (phase, done, total); total 0 = unknown
 PHASES = ("photos", "push", "pull")  # photos: uploads first; downloads after the pull
@@ -320,6 +321,8 @@ def store_error_message(error: BaseException) -> str:
     moved, only in a transaction that went through."""
     while isinstance(error.__context__, Exception) and "rollback" in str(error):
         error = error.__context__
+    if isinstance(error, StorageFull) and error.__cause__ is not None:
+        error = error.__cause__  # SQLite's words: this message is the log's, in English
     cause = str(error)
     advice = next((a for word, a in _STORE_ADVICE if word in cause), "sync again later")
     return f"could not write to this device's store ({cause}): {advice}; nothing is lost"

@@ -253,9 +253,10 @@ def set_note(inspection_id: str, item_code: str, note: str) -> None:
 
 
 def set_current_item(inspection_id: str, item_code: str) -> None:
-    Inspection.update(current_item=item_code).where(
-        (Inspection.id == inspection_id) & (Inspection.status == "draft")
-    ).execute()
+    with write_transaction():  # a full disk is `StorageFull`, said to the person
+        Inspection.update(current_item=item_code).where(
+            (Inspection.id == inspection_id) & (Inspection.status == "draft")
+        ).execute()
 
 
 # The venue representative's name as typed on the summary: a person's name with a title
@@ -268,9 +269,10 @@ REPRESENTATIVE_MAX = 30
 def set_representative(inspection_id: str, name: str) -> None:
     """Keep the representative's name typed on the summary with the draft, so a refused
     submit (or going back to answer an item) does not lose it; `submit` sets it for good."""
-    Inspection.update(representative=name.strip()).where(
-        (Inspection.id == inspection_id) & (Inspection.status == "draft")
-    ).execute()
+    with write_transaction():  # a full disk is `StorageFull`, said to the person
+        Inspection.update(representative=name.strip()).where(
+            (Inspection.id == inspection_id) & (Inspection.status == "draft")
+        ).execute()
 
 
 def save_finding(

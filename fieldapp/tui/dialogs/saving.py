@@ -23,6 +23,7 @@ from textual.widgets import Input, Select, Static
 from textual.worker import Worker, WorkerState
 
 from fieldapp.i18n import t
+from fieldapp.store.storage_full import error_in_words
 
 # The app actions a form that saves with ctrl+s refuses (its REFUSED_APP_ACTIONS): the
 # app's scan is bound to f2 and ctrl+s with priority, so it would take the save key and
@@ -112,7 +113,7 @@ class SavingDialog(ModalScreen[str | None]):
     def _failed(self, event: Worker.StateChanged) -> None:
         if event.state is WorkerState.ERROR and event.worker.error is not None:
             self.busy = False
-            self.say(t("notify.error", error=event.worker.error))
+            self.say(error_in_words(event.worker.error))
             self._save_ended_unsaved()
 
     def field_named(self, name: str) -> Widget | None:

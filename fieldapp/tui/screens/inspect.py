@@ -25,6 +25,7 @@ from fieldapp.services.inspection import inspection_view, inspections
 from fieldapp.services.inspection.failure_withdrawal import PriorAnswer
 from fieldapp.services.inspection.inspection_view import InspectionView
 from fieldapp.services.inspection.inspections import ReadOnly
+from fieldapp.store.storage_full import StorageFull
 from fieldapp.tui.screens import FieldScreen, rebuild_in_language
 from fieldapp.tui.screens.inspect_extras import ItemExtrasPart
 from fieldapp.tui.screens.inspect_hazard_drop import HazardDropPart
@@ -311,6 +312,9 @@ class InspectScreen(VenueFactsPart, ItemExtrasPart, HazardDropPart, LeavingPart,
             self.reload()
             self.explain(t("inspect.read_only"))
             return
+        except StorageFull as full:  # not saved: the item stays, to answer again
+            self.explain(str(full), severity="error")
+            return
         if finding is None:
             self.go_to(next_code, persist=False)
             self.offer_summary(was_complete)
@@ -355,7 +359,12 @@ class InspectScreen(VenueFactsPart, ItemExtrasPart, HazardDropPart, LeavingPart,
     def go_to(self, code: str, *, persist: bool = True) -> None:
         self.code = code
         if persist and not self.view.read_only:
-            inspections.set_current_item(self.inspection_id, code)
+            try:
+                inspections.set_current_item(self.inspection_id, code)
+            except StorageFull as full:  # only where to resume is not kept: go on
+                self.show_item()
+                self.explain(str(full), severity="error")
+                return
         self.show_item()
 
     def action_previous(self) -> None:

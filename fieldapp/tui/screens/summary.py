@@ -24,6 +24,7 @@ from fieldapp.services.inspection.inspections import (
     SubmitBlocked,
 )
 from fieldapp.services.inspection.passed_open import PassedOpen, passed_with_open_hazards
+from fieldapp.store.storage_full import StorageFull
 from fieldapp.tui.commands import localize_bindings
 from fieldapp.tui.messages import SyncRequested
 from fieldapp.tui.widgets.key_footer import KeyFooter
@@ -223,7 +224,11 @@ class SummaryScreen(Screen[bool]):
             return
         field = self.query_one("#representative", Input)
         name = field.value.strip()
-        inspections.set_representative(self.inspection_id, name)  # kept if refused
+        try:
+            inspections.set_representative(self.inspection_id, name)  # kept if refused
+        except StorageFull as full:  # the name stays typed, to send again with room
+            self.say(str(full))
+            return
         if not name:
             missing = self.summary.missing_required  # the bigger problem: said first
             self.say(
@@ -246,6 +251,9 @@ class SummaryScreen(Screen[bool]):
         except ReadOnly:
             self.say(t("inspect.read_only"))
             return
+        except StorageFull as full:
+            self.say(str(full))
+            return
         self.notify(
             t("summary.submitted", venue=self.view.venue.name, count=len(self.summary.findings))
         )
@@ -255,7 +263,11 @@ class SummaryScreen(Screen[bool]):
     def action_back(self) -> None:
         if not self.view.read_only:  # the name typed so far, kept for this inspection
             name = self.query_one("#representative", Input).value
-            inspections.set_representative(self.inspection_id, name)
+            try:
+                inspections.set_representative(self.inspection_id, name)
+            except StorageFull as full:  # stays: the name typed is not lost by leaving
+                self.say(str(full))
+                return
         self.dismiss(False)
 
 

@@ -1,0 +1,10 @@
+"""What is said when the device's storage is full and a save cannot be written
+(`fieldapp.store.storage_full`)."""
+
+ZH = {
+    "storage_full.refused": "本机存储空间已满，刚才的内容没有保存；之前保存的记录都还在。请在数据文件夹 {folder} 所在的磁盘上删除不用的文件，腾出空间后再试。",
+}
+
+EN = {
+    "storage_full.refused": "This device's storage is full: what you just entered was not saved; everything saved before is kept. Delete files you no longer need on the disk of the data folder {folder}, then try again.",
+}
