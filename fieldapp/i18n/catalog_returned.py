@@ -48,7 +48,7 @@ EN: dict[str, str] = {
     "returned.notify_many": "{count} inspections were returned; b on Home lists them.",
     "returned.home": "Returned, to inspect again: {count} (b lists them) — {venues}",
     "returned.title": "Returned inspections ({count}): inspect these venues again",
-    "returned.comment": "{venue}\nSupervisor's comment: {comment}",
+    "returned.comment": "{venue}\nGrid head's comment: {comment}",
     "returned.empty": "No returned inspection waits to be done again.",
     "returned.col.submitted": "Submitted",
     "returned.col.venue": "Venue",

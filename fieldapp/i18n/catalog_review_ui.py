@@ -201,7 +201,7 @@ EN: dict[str, str] = {
         "Review is for grid heads and administrators; the hazards you own are on the home "
         "screen under 'Hazards I own'."
     ),
-    "binding.app.review.tip": "Supervisor's review: awaiting verification, overdue, major, handed over, conflicts (F5)",
+    "binding.app.review.tip": "Grid head's review: awaiting verification, overdue, major, handed over, conflicts (F5)",
     "binding.review.back": "Back",
     "binding.review.back.tip": "Close the review and go back",
     "binding.review.group": "Queues",

@@ -330,7 +330,7 @@ EN: dict[str, str] = {
     "ledger.event.closed": "Closed",
     "ledger.event.note": "Note",
     "ledger.role.inspector": "Inspector",
-    "ledger.role.supervisor": "Supervisor",
+    "ledger.role.supervisor": "Grid head",  # as the screens say it (role.supervisor)
     "ledger.data.deadline": "new deadline {value}",
     "ledger.data.severity": "severity {value}",
     "ledger.data.unit": "handed over to {value}",
