@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import errno
 import ipaddress
+import socket
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -63,6 +65,7 @@ def web(
         raise click.UsageError(t("cli.web.plain_http", host=host), ctx)
     if behind_tls_proxy and not public_url:
         public_url = f"https://{host}"
+    _check_listening(ctx, host, port)  # before anything is said to be served there
     try:
         sessions = Sessions(
             home or data_home() / "web", server_url, idle_minutes=idle_minutes,
@@ -73,6 +76,18 @@ def web(
     except HomeInUse as busy:
         raise click.UsageError(t("cli.web.home_in_use", home=busy.root), ctx) from None
     OfficeServer(sessions, host=host, port=port, public_url=public_url, ssl_context=context).serve()
+
+
+def _check_listening(ctx: click.Context, host: str, port: int) -> None:
+    """A usage error when `host:port` cannot be listened on (another program holds the
+    port): aiohttp would say it only after the start was announced, as a traceback. The
+    socket is closed again at once; aiohttp binds it with SO_REUSEADDR, as this does."""
+    try:
+        with socket.create_server((host, port)):
+            pass
+    except OSError as error:
+        said = "cli.web.port_in_use" if error.errno == errno.EADDRINUSE else "cli.web.cannot_listen"
+        raise click.UsageError(t(said, host=host, port=port), ctx) from None
 
 
 class _Passphrase(Exception):

@@ -31,6 +31,8 @@ ZH = {
     "cli.web.home_in_use": (
         "另一个 fieldapp web 正在使用 {home}：请先停止它，或用 --home 为这一个另选目录"
     ),
+    "cli.web.port_in_use": "端口 {port} 已被另一个程序占用：请用 --port 另选一个端口，或先停止占用它的程序",
+    "cli.web.cannot_listen": "无法在 {host} 的端口 {port} 上提供服务：请检查 --host 是本机的地址，或用 --port 另选一个端口",
     "admin.web_user.unknown": "没有网页用户 {username}：请用 fieldapp admin web-user list 查看用户名",
     "admin.web_user.unlocked": "{username} 已解锁，可以重新登录",
     "cli.web.tls_cert": (
@@ -95,6 +97,14 @@ EN = {
     "cli.web.home_in_use": (
         "Another fieldapp web is serving from {home}: stop it first, or give this one "
         "another folder with --home"
+    ),
+    "cli.web.port_in_use": (
+        "Port {port} is already in use by another program: choose another with --port, "
+        "or stop the program that holds it"
+    ),
+    "cli.web.cannot_listen": (
+        "Cannot serve on port {port} of {host}: check that --host is an address of this "
+        "machine, or choose another port with --port"
     ),
     "admin.web_user.unknown": "There is no web user {username}: see the user names with fieldapp admin web-user list",
     "admin.web_user.unlocked": "{username} is unlocked and may sign in again",
