@@ -67,6 +67,8 @@ TEXT_MAX = {
     "name": wire_max(MemberPayload, "name"),
     "plate": wire_max(VehiclePayload, "plate"),
 }
+# Columns judged by their free-text rule, whose bound is no wider than the wire's.
+TEXT_RULED = ("name", "address")
 
 
 def _date(row: Row, column: str, errors: list[RowError]) -> str | None:
@@ -94,7 +96,8 @@ def _member(row: Row, errors: list[RowError], this_year: int) -> dict[str, Any]:
     for column in ("name", "address"):  # the device form's rule: it would show unmasked
         if holds_id_or_phone(row.get(column)):
             errors.append(RowError(n, column, "import.number_in_text"))
-    check_lengths(errors, row, TEXT_MAX)
+    # The name's and address's own rules above say their length, as the device form does.
+    check_lengths(errors, row, {c: most for c, most in TEXT_MAX.items() if c not in TEXT_RULED})
     sex = sex_of(row.get("sex"))
     if sex is None:
         errors.append(RowError(n, "sex", "import.bad_sex", {"value": row.get("sex")}))
@@ -117,7 +120,7 @@ def _member(row: Row, errors: list[RowError], this_year: int) -> dict[str, Any]:
         errors.append(RowError(n, column, f"people.bad_id_number.{fault}"))
     if id_number and not row.get("birth_year"):
         year = personal.birth_year_of(id_number)
-    phone = check_phone(errors, row)
+    phone = check_phone(errors, row, problem="people.bad_phone")  # worded as the ID number's
     tags = []
     for text in (t for t in TAG_SPLIT.split(row.get("tags")) if t):
         tag = TAGS.find(text)

@@ -127,12 +127,15 @@ def check_lengths(errors: list[RowError], row: Row, limits: dict[str, int]) -> N
             )
 
 
-def check_phone(errors: list[RowError], row: Row, column: str = "phone") -> str:
+def check_phone(
+    errors: list[RowError], row: Row, column: str = "phone", problem: str = "import.bad_phone"
+) -> str:
     """The row's phone as stored (spaces and brackets dropped), with an error on the row
-    when it is not one (`personal.phone_problem`); an empty cell is no phone, no error."""
+    when it is not one (`personal.phone_problem`), said by the catalogue key `problem`; an
+    empty cell is no phone, no error."""
     phone = personal.normalize_phone(row.get(column))
     if personal.phone_problem(phone):
-        errors.append(RowError(row.number, column, "import.bad_phone"))
+        errors.append(RowError(row.number, column, problem))
     return phone
 
 

@@ -129,3 +129,26 @@ def test_a_checklist_s_json_form_with_a_long_item_is_refused_by_item(seed, serve
     assert f"hotel_huge.json: {code}: zh is too long (40000 characters" in result.output
     with server_db.current().connection_context():
         assert not Checklist.select().where(Checklist.checklist_id == "hotel").exists()
+
+
+def test_one_problem_of_a_person_s_row_is_said_once_in_the_id_number_s_words(seed, server_workdir):
+    """A tester's row with a 150-character name was refused twice for it (姓名最多 100
+    个字… and 内容太长…), and its bad phone, unlike the bad ID number beside it, was
+    said without a full stop (lower case, no period in English)."""
+    sheet = server_workdir / "people.csv"
+    sheet.write_text(
+        f"grid,household,name,sex,id_number,phone\nV1,DM-017,{'陈' * 150},男,12345,12345\n",
+        encoding="utf-8",
+    )
+    with server_db.current().connection_context(), pytest.raises(ImportRefused) as refused:
+        import_people_registry(sheet)
+    said = [(e.column, e.message) for e in refused.value.errors]
+    assert [message for column, message in said if column == "name"] == [
+        "姓名最多 100 个字，现在有 150 个字。"
+    ]
+    by_column = dict(said)
+    assert by_column["id_number"].endswith("。") and by_column["phone"].endswith("。")
+    set_language("en")
+    by_column = {e.column: e.message for e in refused.value.errors}
+    for column in ("id_number", "phone"):
+        assert by_column[column][0].isupper() and by_column[column].endswith("."), column
