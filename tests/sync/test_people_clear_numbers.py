@@ -22,7 +22,7 @@ def test_a_dash_clears_a_held_id_number_and_phone_and_is_audited(make_device, ch
     household_id = registry.save_household(returnee_family())
     father = next(m for m in registry.household(household_id).members if m.name == "陈建国")
     assert father.phone == "138****8000" and father.id_number
-    assert "输入 - 清除" in t("person.unchanged", masked=father.phone)
+    assert "（输入 - 清除）" in t("person.unchanged", masked=father.phone)
     with worker.client() as client:
         assert client.sync_once().ok
 
