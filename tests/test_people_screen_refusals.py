@@ -192,11 +192,10 @@ async def test_a_held_id_number_is_named_at_entry_and_a_merge_asks_first(unlocke
 async def test_esc_on_a_typed_person_form_asks_and_a_refused_one_asks_at_once(
     unlocked: Path,
 ) -> None:
-    """n, a name, Esc: asked; Esc keeps the form. Opened again after a refusal, what was
-    typed is unsaved from the start: Esc asks too, and y discards."""
+    """n, a name, Esc: asked; Esc keeps the form. Refused (F10, no address), what was
+    typed is still unsaved: Esc asks too, and y discards."""
 
     from fieldapp.tui.dialogs.confirm import ConfirmDialog
-    from fieldapp.tui.dialogs.person import PersonDialog
 
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
@@ -208,10 +207,10 @@ async def test_esc_on_a_typed_person_form_asks_and_a_refused_one_asks_at_once(
         await pilot.press("escape")
         await settle(app, pilot)
         assert app.screen is dialog
-        await pilot.press("f10")  # no address: refused, the form opened again
+        await pilot.press("f10")  # no address: refused, said in the form
         await settle(app, pilot, rounds=3)
         again = app.screen
-        assert isinstance(again, PersonDialog) and again is not dialog
+        assert again is dialog  # refused: the form stayed
         await pilot.press("escape")
         await settle(app, pilot)
         assert isinstance(app.screen, ConfirmDialog)
@@ -239,7 +238,7 @@ async def test_an_edit_refused_still_says_what_an_empty_id_field_keeps(unlocked:
         await pilot.press("f10")
         await settle(app, pilot, rounds=3)
         again = app.screen
-        assert isinstance(again, PersonDialog) and again is not dialog
+        assert again is dialog  # refused: the form stayed
         assert again.query_one("#person-id_number", Input).placeholder == hint
 
 

@@ -1,18 +1,20 @@
 """Register or edit one person of a household (and the household itself when it is new).
 
-Dismisses with a `HouseholdForm` holding the household and this one person, or None when
-cancelled; the people screen saves it in a worker. When the save finds problems, the
-screen opens the dialog again with what was typed and the problems shown above the
-fields, so nothing typed is lost. The ID number and phone fields start empty on an edit
+F10 hands a `HouseholdForm` holding the household and this one person to the people
+screen (`save_with`), which saves it in a worker while the form stays open (Esc says it is
+saving, a second F10 does nothing): saved, the form closes (`close_saved`); refused, the
+problems are shown above the fields and what was typed stays (`refused`), so the form never
+vanishes and keys pressed meanwhile never act on the screen under it. None when cancelled. The ID number and phone fields start empty on an edit
 (their placeholders show the masked values held): the clear values never come back into
 a form; typing a new value replaces the held one.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import ClassVar
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -51,6 +53,7 @@ class PersonDialog(AsksBeforeDiscarding, ModalScreen[HouseholdForm | None]):
         held_name: str | None = None,
         wrong: tuple[str, ...] = (),
         drawn_before: tuple[object, ...] | None = None,
+        save_with: Callable[[HouseholdForm], None] | None = None,
     ) -> None:
         super().__init__(classes="person-dialog")
         self.form = form
@@ -65,6 +68,9 @@ class PersonDialog(AsksBeforeDiscarding, ModalScreen[HouseholdForm | None]):
         self.drawn_before = drawn_before  # opened again: the refused form's first values
         self.wrong = wrong  # where the problems are: "members.0.birth_year", "grid", …
         self._refused: dict[str, object] = {}  # a field's value when refused, by its id
+        self.save_with = save_with  # saves what F10 gives; None: dismissed with it
+        self.saving = False  # handed to `save_with`, not yet saved nor refused
+        self._saved = False  # saved while a screen stood above the form: it closes on top
         localize_bindings(self)
 
     def compose(self) -> ComposeResult:
@@ -142,6 +148,9 @@ class PersonDialog(AsksBeforeDiscarding, ModalScreen[HouseholdForm | None]):
         yield KeyFooter()
 
     def on_mount(self) -> None:
+        self._focus_first()
+
+    def _focus_first(self) -> None:
         first = "#person-grid" if self.new_household and not self.form.grid_code else "#person-name"
         # Opened again with problems: the first field with one, in the form's order.
         wrong = {f"person-{where.rsplit('.', 1)[-1]}" for where in self.wrong}
@@ -189,7 +198,47 @@ class PersonDialog(AsksBeforeDiscarding, ModalScreen[HouseholdForm | None]):
         member.sex = sex if isinstance(sex, str) else ""
         member.tags = tuple(self.query_one("#person-tags", SelectionList).selected)
         form.members = [member]
-        self.dismiss(form)
+        if self.save_with is None:
+            self.dismiss(form)
+            return
+        if self.saving:
+            return
+        self.saving = True
+        self.query_one("#person-said", FormMessage).update(t("form.saving"))
+        self.save_with(form)
+
+    def saving_now(self) -> bool:
+        """While it saves, Esc does not leave (`discard_or_ask`): it says so."""
+        if self.saving:
+            self.query_one("#person-said", FormMessage).update(t("form.saving"))
+        return self.saving
+
+    async def refused(self, problems: tuple[str, ...], wrong: tuple[str, ...]) -> None:
+        """The save was refused: the form drawn again from what was typed (F10 put it in
+        `form`), the problems above its fields, the cursor in the first one named."""
+        self.saving = False
+        self.problems, self.wrong = problems, wrong
+        self._refused = {}
+        await self.recompose()
+        self._focus_first()
+
+    def save_failed(self) -> None:
+        """The save failed (the app says why): the form as it was, to save again or leave."""
+        self.saving = False
+        self.query_one("#person-said", FormMessage).update("")
+
+    def close_saved(self) -> None:
+        """Saved: closed now, or once on top again (not a screen opened above it)."""
+        self.saving = False
+        if self.app.screen is self:
+            self.dismiss(None)
+        else:
+            self._saved = True
+
+    @on(events.ScreenResume)
+    def _on_top_again(self) -> None:
+        if self._saved:
+            self.dismiss(None)
 
     @on(Button.Pressed, "#person-cancel")
     def action_cancel(self) -> None:

@@ -1,7 +1,7 @@
 """Registering and editing on the people screen: `n` a new household with its first
 person, `a` a person added to the household under the cursor, `e`/Enter the person under
 the cursor — each in the person dialog, saved in a thread worker (offline: the outbox
-carries it); problems reopen the dialog with what was typed.
+carries it) while the dialog stays open; problems are said in it, with what was typed.
 
 `PeopleEditing` is a base of `PeopleScreen`, which supplies the loaded data, the person
 under the cursor and `reload()`.
@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.message import Message
+from textual.worker import Worker, WorkerState
 
 from fieldapp.i18n import t
 from fieldapp.services.people.registry import HouseholdForm, HouseholdView, MemberForm, MemberView
@@ -29,6 +30,7 @@ class PeopleEditing(RefusedRecordsScreen):
     data: PeopleData
     _person_drawn: tuple[object, ...] | None = None  # the person form saved last, as first drawn
     _number_warned: tuple[str, str] | None = None  # the grid and number told of last
+    _saving: PersonDialog | None = None  # the dialog whose form is being saved
 
     @dataclass
     class Saved(Message):
@@ -104,14 +106,15 @@ class PeopleEditing(RefusedRecordsScreen):
             wrong=wrong,
             # Opened again after a refusal: "typed" means changed from the first form.
             drawn_before=self._person_drawn if problems else None,
+            save_with=lambda result: self._save_from(dialog, result),
         )
+        self.app.push_screen(dialog)
 
-        def done(result: HouseholdForm | None) -> None:
-            if result is not None:
-                self._person_drawn = dialog.drawn_values()
-                self._save(result, new_household, masks, dialog.held_name)
-
-        self.app.push_screen(dialog, done)
+    def _save_from(self, dialog: PersonDialog, form: HouseholdForm) -> None:
+        """F10 in `dialog`: saved in a worker while the dialog stays open."""
+        self._saving = dialog
+        self._person_drawn = dialog.drawn_values()
+        self._save(form, dialog.new_household, dialog.masks, dialog.held_name)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="people-save")
     def _save(
@@ -170,8 +173,16 @@ class PeopleEditing(RefusedRecordsScreen):
             raise registry.RegistryInvalid([*grid, warning, *rest]) from None  # field order
         raise registry.RegistryInvalid([warning])
 
+    def _saved_from(self) -> PersonDialog | None:
+        """The dialog the save was from, while it is still open; forgotten after."""
+        dialog, self._saving = self._saving, None
+        return dialog if dialog is not None and dialog.is_attached else None
+
     @on(Problems)
-    def _problems(self, event: Problems) -> None:
+    async def _problems(self, event: Problems) -> None:
+        if (dialog := self._saved_from()) is not None:  # said in it, nothing typed lost
+            await dialog.refused(event.problems, event.wrong)
+            return
         self._open(
             event.form,
             new_household=event.new_household,
@@ -181,8 +192,17 @@ class PeopleEditing(RefusedRecordsScreen):
             wrong=event.wrong,
         )
 
+    @on(Worker.StateChanged)
+    def _save_failed(self, event: Worker.StateChanged) -> None:
+        """A save that failed (said by the app) leaves its dialog open, no longer saving."""
+        failed = event.state is WorkerState.ERROR and event.worker.group == "people-save"
+        if failed and (dialog := self._saved_from()) is not None:
+            dialog.save_failed()
+
     @on(Saved)
     def _saved(self, event: Saved) -> None:
+        if (dialog := self._saved_from()) is not None:
+            dialog.close_saved()
         # Sent now when online (a controlled person's change reaches the grid head at
         # once), not at the next background sync.
         self.app.post_message(SyncRequested("household.upsert"))
