@@ -28,6 +28,7 @@ ZH: dict[str, str] = {
     "incident.event.outcome_recorded": "记录处理结果",
     "incident.event.closed": "结案",
     "incident.event.note": "备注",
+    "incident.note_saved": "备注已保存。",
     "incident.event.evidence_added": "补充照片",
     # receiving units and outcomes
     "incident.unit.police_station": "派出所",
@@ -191,6 +192,7 @@ EN: dict[str, str] = {
     "incident.event.outcome_recorded": "Record outcome",
     "incident.event.closed": "Close",
     "incident.event.note": "Note",
+    "incident.note_saved": "Note saved.",
     "incident.event.evidence_added": "Add photos",
     "incident.unit.police_station": "Police station",
     "incident.unit.fire_brigade": "Fire brigade",

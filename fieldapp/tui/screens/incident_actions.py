@@ -133,10 +133,11 @@ class IncidentActing:
         applied = [r for r in message.results if r.applied]
         refused = [r for r in message.results if not r.applied]
         action = t(f"incident.event.{message.event_type}")
-        screen.notify(
-            bulk_summary(action, len(applied), len(refused)),
-            severity="warning" if refused else "information",
-        )
+        if self.ACTS_ON_ONE and message.event_type == "note" and applied:
+            said = t("incident.note_saved")  # one note, not a count of rows acted on
+        else:
+            said = bulk_summary(action, len(applied), len(refused))
+        screen.notify(said, severity="warning" if refused else "information")
         reasons = [(message.lines.get(r.incident_id, r.incident_id), r.reason) for r in refused]
         self.incidents_changed()
         if applied:
