@@ -37,7 +37,7 @@ from fieldapp.store.personal_data import (
     opened_payloads,
 )
 from fieldapp.store.refused_records import mark_earlier_refusals, mark_refused
-from sync.client.apply import forget_server_seqs, record_server_seqs
+from sync.client.apply import record_server_seqs
 from sync.client.base import (
     PHASES,
     REVOKED_CODE,
@@ -65,8 +65,9 @@ from sync.client.base import (
     untrusted_server,
 )
 from sync.client.enroll import enroll_device
+from sync.client.epochs import EpochKeeper
 from sync.client.photos import PhotoTransfer
-from sync.client.pulling import PagePuller, held, sync_state
+from sync.client.pulling import PagePuller
 from sync.client.refused_events import record_of, set_aside, set_aside_earlier_refusals
 from sync.protocol import (
     API_PREFIX,
@@ -78,7 +79,7 @@ from sync.protocol import (
 )
 
 
-class SyncClient(PagePuller, PhotoTransfer):
+class SyncClient(EpochKeeper, PagePuller, PhotoTransfer):
     def __init__(
         self,
         base_url: str,
@@ -209,24 +210,6 @@ class SyncClient(PagePuller, PhotoTransfer):
             raise ServerRefused(f"personal-data key refused: {error_message(response)}")
         keyring.save_key(decode_key(PersonalKey.model_validate(response.json()).key))
 
-    def check_epoch(self, epoch: str) -> bool:
-        """Record the server's epoch; on a new one reset the cursor, requeue acked ops and
-        forget the server's numbers of hazard events (the restored server may not know an
-        event any more, and may give its number to another). Until the re-push and re-pull
-        number them again, those events fold after the ones it knows, like unsent ones."""
-        if held("server_epoch") == epoch:
-            return False
-        state = sync_state()
-        with write_transaction():
-            if state.server_epoch:
-                Outbox.update(state="pending", acked_at=None).where(
-                    Outbox.state == "acked"
-                ).execute()
-                SyncState.update(pull_cursor="").where(SyncState.id == 1).execute()
-                forget_server_seqs()
-            SyncState.update(server_epoch=epoch).where(SyncState.id == 1).execute()
-        return bool(state.server_epoch)
-
     def push(
         self, progress: Progress | None = None, result: SyncResult | None = None
     ) -> SyncResult:
@@ -348,7 +331,7 @@ class SyncClient(PagePuller, PhotoTransfer):
         raises only DeviceNotEnrolled."""
         result = SyncResult()
         try:
-            result.new_epoch = self.check_epoch(self.health().epoch)
+            result.new_epoch = self.check_epoch(self.proven_epoch(self.health().epoch))
             self.fetch_personal_key()
             self.upload_blobs(progress_callback, result)
             self.push(progress_callback, result)
