@@ -19,6 +19,7 @@ ZH = {
     "sync_media.reason.offset_mismatch": "服务器已收到的部分与本机不一致",
     "sync_media.reason.part_not_taken": "上传到一半停住了",
     "sync_media.not_stored": "{name}无法保存到本机（{reason}）：请检查磁盘空间，其余照片下次同步再下载",
+    "sync_media.waiting": "其他设备的 {count} 个照片或视频还不在本机：下次同步会再下载；若其中有服务器因过大而拒收的，它不会到达，请发送人改发较小的文件",
 }
 
 EN = {
@@ -49,5 +50,15 @@ EN = {
     "sync_media.not_stored": (
         "{name} could not be stored on this device ({reason}): check the free disk space; "
         "the rest come with the next sync"
+    ),
+    "sync_media.waiting": (
+        "{count} photos or videos from other devices are not on this device yet: the next "
+        "sync fetches them; one the server refused as too large never comes, so ask its "
+        "sender to send a smaller one"
+    ),
+    "sync_media.waiting_one": (
+        "1 photo or video from another device is not on this device yet: the next sync "
+        "fetches it; if the server refused it as too large it never comes, so ask its "
+        "sender to send a smaller one"
     ),
 }

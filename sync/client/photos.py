@@ -302,11 +302,17 @@ class PhotoTransfer:
         result.blobs_downloaded += fetched
         result.blobs_waiting = len(wanted) - fetched
         if result.blobs_waiting:
-            result.warnings.append(
-                f"{result.blobs_waiting} photo(s) from other devices are not on this device "
-                "yet; they are fetched with the next sync"
-            )
+            result.warnings.append(waiting_warning(result.blobs_waiting))
         return fetched
+
+
+def waiting_warning(count: int) -> str:
+    """The log's line for the files other devices' records name that are still not on
+    this device (fieldapp.services.syncing.media_problems says it for a person)."""
+    return (
+        f"{count} photo(s) from other devices are not on this device yet; they are fetched "
+        "with the next sync"
+    )
 
 
 # The code of a part the server answered without taking it (the server's codes are its

@@ -24,6 +24,7 @@ from fieldapp.store.activity_models import Activity
 from fieldapp.store.incident_models import Incident, IncidentEvent
 from fieldapp.store.models import Answer, Finding, FindingEvent
 from fieldapp.store.patrol_models import PatrolScan
+from sync.client.photos import waiting_warning
 
 if TYPE_CHECKING:
     from sync.client import SyncResult
@@ -35,12 +36,21 @@ TOO_LARGE = frozenset({"blob_too_large", "body_too_large"})
 
 def warnings_in_words(result: SyncResult) -> list[str]:
     """The run's warnings for a person: each file problem named by its record, in the UI
-    language, then the warnings that are not about one file, as given."""
+    language, then the warnings that are not about one file, as given (but the files
+    still to come, in the UI language)."""
     problems = result.media_problems
     names = media_names([p.sha256 for p in problems])
     logged = {p.logged for p in problems}
     said = [_said(p, names.get(p.sha256) or t("sync_media.a_file")) for p in problems]
-    return [*said, *(w for w in result.warnings if w not in logged)]
+    waiting = waiting_warning(result.blobs_waiting)
+    others = [w for w in result.warnings if w not in logged]
+    return [*said, *(_waiting(result.blobs_waiting) if w == waiting else w for w in others)]
+
+
+def _waiting(count: int) -> str:
+    """Files other devices' records name and this one still lacks: fetched later, or
+    never when the server refused them as too large (it cannot tell which)."""
+    return t("sync_media.waiting", count=count)
 
 
 def _said(problem: MediaProblem, name: str) -> str:
