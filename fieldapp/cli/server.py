@@ -106,6 +106,8 @@ def _import_command(name: str, table: str, function_name: str, module: str = "ad
         if table == "venues":  # new and updated: a row that changes a venue says so
             click.echo(t("admin.imported.venues", count=count.count, new=count.new,
                          updated=count.updated))  # fmt: skip
+            if count.unchanged:  # as publish-checklist says 内容相同，未改动
+                click.echo(t("admin.imported.venues_unchanged", count=count.unchanged))
             _warn_uninspectable()
         else:
             click.echo(t("admin.imported", count=count, what=t(f"import.table.{table}")))

@@ -30,6 +30,7 @@ ZH = {
     "admin.new_epoch": "新纪元 {epoch}：各设备下次同步时将重新上报并重新下载。",
     "admin.imported": "已导入 {count} 行（{what}）。",
     "admin.imported.venues": "已导入 {count} 行（场所）：新增 {new} 个场所，更新了 {updated} 个已有场所。",
+    "admin.imported.venues_unchanged": "其中 {count} 行与服务器上的场所相同，未改动。",
     "admin.kinds_without_checklist": (
         "注意：场所类型 {kinds} 还没有发布检查表，这些场所暂时无法检查；"
         "请用 fieldapp admin publish-checklist 发布检查表。"
@@ -113,6 +114,12 @@ EN = {
     ),
     "admin.imported.venues_one": (
         "Imported 1 row (venues): {new} new, {updated} already on the server updated."
+    ),
+    "admin.imported.venues_unchanged": (
+        "Of these, {count} rows matched the venues on the server and were left unchanged."
+    ),
+    "admin.imported.venues_unchanged_one": (
+        "Of these, 1 row matched its venue on the server and was left unchanged."
     ),
     "admin.kinds_without_checklist": (
         "Warning: no checklist is published yet for these venue kinds: {kinds}. Their "

@@ -1,14 +1,18 @@
 """`fieldapp admin import-venues`: venues from a CSV or XLSX file, all or nothing.
 
 Every row is checked first; only a clean file is written, in one transaction, with its
-pull-feed entries. The result says how many rows were new venues and how many changed
-venues the server held already (by id or code), so a file that renames a venue says so.
+pull-feed entries. The result says how many rows were new venues, how many changed
+venues the server held already (by id or code), so a file that renames a venue says so,
+and how many matched a venue as it is: those are left alone (no new stamp, no feed
+entry), so importing the same file again sends devices nothing.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 
 from fieldapp.domain.expr_types import VENUE_ATTRIBUTES
 from fieldapp.domain.ids import new_id
@@ -40,10 +44,11 @@ VENUE_COLUMNS = (
 class VenuesImported:
     new: int  # rows that made a venue the server did not hold
     updated: int  # rows that changed a venue it held (by id or code)
+    unchanged: int = 0  # rows the venue it held already matched: left alone
 
     @property
     def count(self) -> int:
-        return self.new + self.updated
+        return self.new + self.updated + self.unchanged
 
 
 def import_venues(path: Path | str) -> VenuesImported:
@@ -86,7 +91,10 @@ def import_venues(path: Path | str) -> VenuesImported:
     if errors:
         raise ImportRefused(Path(path).name, errors, headers=table.headers)
     stamp = server_db.now_iso()
-    new = 0
+    new = unchanged = 0
+    # the venues as held, to leave alone the rows that would not change them
+    held_rows = cast("Iterable[dict[str, object]]", Venue.select().dicts())
+    stored = {str(v["id"]): v for v in held_rows}
     with server_db.write_transaction():
         changes = []
         for row in rows:
@@ -95,17 +103,25 @@ def import_venues(path: Path | str) -> VenuesImported:
             values: dict[str, object] = {c: row.get(c) for c in VENUE_COLUMNS}
             values.update({c: cells[row.number][c] for c in ("kind", "risk_level", "phone")})
             values["placard_key_id"] = values["placard_key_id"] or None
-            values["updated_at"] = stamp
+            values["code"] = row.get("code").upper()
             for axis in ("lat", "lon"):  # optional columns: a sheet without them keeps them
                 if axis in row.values:
                     values[axis] = float(row.get(axis)) if row.get(axis) else None
             if any(name in row.values for name in VENUE_ATTRIBUTES):  # else kept as they are
                 values["attributes"] = cells[row.number]["attributes"]
-            update = {**values, "code": row.get("code").upper()}
+            if _same(stored.get(vid), values):
+                unchanged += 1  # no new stamp, no feed entry: devices download nothing
+                continue
+            update = {**values, "updated_at": stamp}
             Venue.insert(id=vid, **update).on_conflict(
                 conflict_target=[Venue.id], update=update
             ).execute()
             changes.append(venue_change(Venue.get_by_id(vid)))
         audit.record(audit.VENUES_IMPORTED, subject=Path(path).name, detail={"rows": len(rows)})
         append_changes(changes)
-    return VenuesImported(new=new, updated=len(rows) - new)
+    return VenuesImported(new=new, updated=len(rows) - new - unchanged, unchanged=unchanged)
+
+
+def _same(held: dict[str, object] | None, values: dict[str, object]) -> bool:
+    """The venue the server holds already has every value the row would write."""
+    return held is not None and all(held.get(name) == value for name, value in values.items())
