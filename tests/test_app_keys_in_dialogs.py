@@ -55,3 +55,39 @@ async def test_section_keys_do_nothing_over_a_confirm(demo_supervisor: Path, key
         await pilot.press("f2")
         await settle(app, pilot)
         assert type(app.screen).__name__ == "ScanDialog"
+
+
+async def test_no_app_key_closes_a_bulk_form_holding_a_note(demo_supervisor: Path) -> None:
+    """F6, F5, the 未销号 queue, e, a note typed: the dashboard's and the review's keys were
+    judged by the role alone, not by the rule above, and going to a place did not ask
+    about a dialog holding typed text (only a section's). Neither closes it now; a way
+    there asks 放弃已填写的内容？ first."""
+    from textual.widgets import Input
+
+    from fieldapp.tui.dialogs.bulk_action import BulkActionDialog
+    from fieldapp.tui.dialogs.discarding import DiscardQuestion
+    from fieldapp.tui.screens.dashboard import DashboardScreen
+
+    app = make_app(lang="zh")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await at_home(app, pilot)
+        for key in ("f6", "f5", "6", "e", "tab"):
+            await pilot.press(key)
+            await settle(app, pilot, rounds=2)
+        dialog = app.screen
+        assert isinstance(dialog, BulkActionDialog)
+        await pilot.press(*"note3")
+        stack = list(app.screen_stack)
+        for action in ("dashboard", "review", "daily_report", "export"):
+            assert app.check_action(action, ()) is False, action
+        for key in ("f6", "f5", "f8", "ctrl+e"):
+            await pilot.press(key)
+            await settle(app, pilot)
+            assert app.screen_stack == stack, key
+        app.go_to(DashboardScreen)  # however it is reached: asked first
+        await settle(app, pilot)
+        assert isinstance(app.screen, DiscardQuestion)
+        await pilot.press("n")
+        await settle(app, pilot)
+        assert app.screen is dialog
+        assert dialog.query_one("#bulk-note", Input).value == "note3"

@@ -245,7 +245,7 @@ class FieldApp(
             if not isinstance(self.screen, NotEnrolledScreen):
                 self.switch_screen(NotEnrolledScreen())
             return
-        from fieldapp.store.storage_full import error_in_words
+        from fieldapp.tui.error_words import error_in_words
 
         self.log.error(repr(error))
         self.notify(error_in_words(error), severity="error", timeout=10)

@@ -18,13 +18,15 @@ the inspection (and where it was opened from), then one section, then a dialog o
   same record returns to it, another record replaces it (`show_place`).
 - A dialog is not opened again while it is open (`open_dialog`).
 - A section that holds what was typed and not saved (its `holds_typed()`: the daily
-  report's remarks) is asked about ("放弃已填写的内容？") before a key that goes elsewhere
-  closes it, as Esc asks.
+  report's remarks), or a dialog (its `typed()`), is asked about ("放弃已填写的内容？")
+  before a key that goes elsewhere closes it, as Esc asks.
 - The app's own keys that go somewhere (F2 scan, the F-keys and ctrl-keys of sections,
-  `/`) do nothing while a dialog is open (`check_action`): what is on the dialog would
-  be left half done under a new place. Textual already skips the app's plain bindings
-  under a dialog; this rule holds for its priority ones (F2) and the palette too. Quit,
-  the keys panel (F1), the language (F9), locking and the palette itself still act.
+  `/`) do nothing while a dialog is open (`check_action`, which the role checks of F5
+  and F6 defer to once the role allows them): what is on the dialog would be left half
+  done under a new place. Textual already skips the app's plain bindings under a dialog;
+  this rule holds for its priority ones (F2, and F1, F9, ctrl+l, which act there) and the
+  palette too. Quit, the keys panel (F1), the language (F9), locking and the palette
+  itself still act.
 - A dialog opens clear of toasts: those already shown (a bad scan's notice on Home) would
   stand over its buttons, so they go when it opens. A toast said in the same step as the
   dialog opens (still queued) or by the dialog itself is shown, and a dialog returned to
@@ -113,7 +115,7 @@ class Navigation(App[None]):
                 focus()
             return
         closing = self._closed_by(open_)
-        if any(callable(typed := getattr(s, "holds_typed", None)) and typed() for s in closing):
+        if any(holds_typed(screen) for screen in closing):
             self._ask_then(lambda: self.go_to(screen_type, make), closing)
         elif open_ is not None:
             self.return_to(open_)
@@ -200,6 +202,16 @@ class Navigation(App[None]):
                 _label_escape(screen, place_name(below))
             below = screen
         self.screen.refresh_bindings()
+
+
+def holds_typed(screen: Screen[Any]) -> bool:
+    """Would closing `screen` throw away what was typed: a section's `holds_typed()` (the
+    daily report's remarks), a dialog's `typed()` (HoldsTyped: the bulk action's note)?"""
+    for name in ("holds_typed", "typed"):
+        typed = getattr(screen, name, None)
+        if callable(typed) and typed():
+            return True
+    return False
 
 
 def place_name(screen: Screen[Any]) -> str:

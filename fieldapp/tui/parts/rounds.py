@@ -53,8 +53,9 @@ class RoundsApp(Navigation):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "dashboard":  # supervisors; hidden once the home screen knows the role
             role = getattr(self, "person_role", None)
-            return role is None or role in ("supervisor", "admin")
-        return super().check_action(action, parameters)
+            if role not in (None, "supervisor", "admin"):
+                return False
+        return super().check_action(action, parameters)  # and not over a dialog
 
     def _open(self, screen_type: type[Screen[None]]) -> None:
         self.go_to(screen_type)
