@@ -117,7 +117,8 @@ async def test_a_zero_report_contradicted_by_a_later_incident_is_kept_and_flagge
     # Still reported, on time and as a zero report; flagged wherever zero reports are.
     assert f6["T01-DM"] == ("1（1!）", "零报不成立"), f6["T01-DM"]
     assert f8["T01-DM"] == "零报不成立"
-    assert "零报告 1" in title and "已不成立的网格：1 个" in title, title
+    # Counted apart from the zero reports that hold, as its row says it (零报不成立).
+    assert "已报 1（零报告 0，零报不成立 1，迟报 0）" in title, title
 
 
 async def test_the_filer_is_told_at_once_after_reporting_an_incident_here(

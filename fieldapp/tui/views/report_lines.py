@@ -152,18 +152,17 @@ def zero_report_body(line: GridLine, report: GridReport | None) -> str:
 
 
 def status_title(lines: tuple[GridLine, ...]) -> str:
-    """Today's reporting over the grids, counted as the dashboard (F6) counts it: filed,
-    of which zero reports and filed late; a contradicted zero report is filed and zero,
-    and said."""
+    """Today's reporting over the grids: filed, of which zero reports and filed late, and
+    apart from the zero reports that hold, those the store has since contradicted (their
+    rows say 零报不成立; the dashboard (F6) flags them in its zero column)."""
     filed = [line for line in lines if line.submitted]
-    title = t(
-        "report.status.title",
+    void = sum(bool(line.zero and line.contradicted) for line in filed)
+    return t(
+        "report.status.title_void" if void else "report.status.title",
         filed=len(filed),
-        zero=sum(line.zero for line in filed),
+        zero=sum(line.zero and not line.contradicted for line in filed),
+        void=void,
         filed_late=sum(line.late for line in filed),
         late=sum(line.state == "late" for line in lines),
         missing=sum(line.state in ("missing", "refused") for line in lines),
     )
-    if contradicted := sum(bool(line.contradicted) for line in filed):
-        title += "\n" + t("report.status.title_contradicted", count=contradicted)
-    return title
