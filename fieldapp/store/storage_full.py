@@ -61,15 +61,3 @@ def underlying(error: BaseException) -> BaseException:
 def data_folder(database_file: str) -> Path:
     """The folder holding the store (the data folder to free space in)."""
     return Path(database_file).resolve().parent
-
-
-def error_in_words(error: BaseException) -> str:
-    """The toast for an error nothing else caught: a full disk said as such (what is kept,
-    where to free space), anything else as the generic "something went wrong"."""
-    if isinstance(error, StorageFull):
-        return str(error)
-    if is_storage_full(error):
-        from fieldapp.store.db import db
-
-        return str(StorageFull(data_folder(str(db.database))))
-    return t("notify.error", error=error)

@@ -23,7 +23,7 @@ from textual.widgets import Input, Select, Static
 from textual.worker import Worker, WorkerState
 
 from fieldapp.i18n import t
-from fieldapp.store.storage_full import error_in_words
+from fieldapp.tui.error_words import error_in_words
 
 # The app actions a form that saves with ctrl+s refuses (its REFUSED_APP_ACTIONS): the
 # app's scan is bound to f2 and ctrl+s with priority, so it would take the save key and

@@ -32,10 +32,11 @@ from fieldapp.tui.dialogs.followup import AskDialog
 from fieldapp.tui.screens.people_actions import PeopleActions
 from fieldapp.tui.screens.refused_records import RefusedRecordsScreen, refused_mark
 from fieldapp.tui.sync_pulled import PEOPLE_FEEDS, pulled
+from fieldapp.tui.views.cells import ending
 from fieldapp.tui.views.people import PeopleData, moved_out
 from fieldapp.tui.widgets.key_footer import KeyFooter
 from fieldapp.tui.widgets.paged_table import selected_key
-from fieldapp.tui.widgets.table import Table, ending
+from fieldapp.tui.widgets.table import Table
 
 # Fixed widths: CJK names and masks fit, and a group whole in either language ("Elderly
 # living alone", or two groups in Chinese).

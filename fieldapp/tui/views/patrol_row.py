@@ -54,7 +54,7 @@ def missed_cell(row: AttendanceRow, cells: int) -> str:
     them all: a line cut with "…" hid the last ("" when none was missed)."""
     from rich.cells import cell_len
 
-    from fieldapp.tui.widgets.table import cut
+    from fieldapp.tui.views.cells import cut
 
     if not row.missed:
         return ""

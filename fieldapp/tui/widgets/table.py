@@ -21,6 +21,7 @@ from textual.geometry import Size
 from textual.widgets import DataTable, Label
 from textual.widgets.data_table import ColumnKey, RowKey
 
+from fieldapp.tui.views.cells import cut, fitting
 from fieldapp.tui.widgets.first_layout import content_width_before_layout
 
 
@@ -139,36 +140,6 @@ GRID_CELLS = 14
 # and in a squeezed column at least as wide as two levels' indent and "第二…": the F6
 # grids table at 80 columns has no more in English ("Not filed" takes today's column)
 GRID_NAME_MIN = 9
-
-
-def ending(text: str, cells: int) -> str:
-    """`text` whole if it fits in `cells`, else its end after "…" (a household's label,
-    whose number is at its end). Not for a grid's name: it reads from its start
-    (`grid_name_in`)."""
-    if cell_len(text) <= cells:
-        return text
-    return "…" + "".join(reversed(fitting(reversed(text), cells - 1)))
-
-
-def fitting(chars: Iterable[str], cells: int) -> list[str]:
-    """The first of `chars` that fit in `cells` together."""
-    kept: list[str] = []
-    used = 0
-    for char in chars:
-        used += cell_len(char)
-        if used > cells:
-            break
-        kept.append(char)
-    return kept
-
-
-def cut(text: str, cells: int) -> str:
-    """`text` whole if it fits in `cells`, else its start and "…" right after it: Rich's
-    own ellipsis leaves a space before it where a double-width character did not fit
-    (鼎美村·惠民大排档( …)."""
-    if cell_len(text) <= cells:
-        return text
-    return "".join(fitting(text, cells - 1)) + "…"
 
 
 # The cells a name keeps before what is said after it (`cut_before`): "烟…" or "Ni…".
