@@ -1,4 +1,5 @@
-"""The sync tests' server: `python -m sync.server` in a subprocess on a free loopback port,
+"""The sync tests' server: `python -m sync.server`, forked from a fork server that has its
+modules imported (server_forks), on a free loopback port,
 with its access log, stopped, killed and restarted on the same port."""
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from pathlib import Path
 
 import httpx
 from loopback import free_port, wait_until_healthy
+from server_forks import READ_AT_IMPORT, ForkedServer
 
 from sync.protocol import API_PREFIX
 from sync.server import db as server_db
@@ -49,7 +51,7 @@ class LiveServer:
         )
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
-        self.process: subprocess.Popen[bytes] | None = None
+        self.process: subprocess.Popen[bytes] | ForkedServer | None = None
         self.log_path = workdir / "server.log"
 
     def start(self, timeout: float | None = None) -> None:
@@ -57,12 +59,15 @@ class LiveServer:
         timeout = timeout or float(os.environ.get("FIELDAPP_TEST_SERVER_START_TIMEOUT", "30"))
         env = {**os.environ, "PYTHONPATH": str(REPO), **self.env}
         first = not self.log_path.exists()
-        with open(self.log_path, "ab") as log:
-            self.process = subprocess.Popen(
-                [sys.executable, "-m", "sync.server", "--db", self.db_url, "--port", str(self.port),
-                 *self.blob_args],
-                cwd=REPO, env=env, stdout=log, stderr=log,
-            )  # fmt: skip
+        argv = ["--db", self.db_url, "--port", str(self.port), *self.blob_args]
+        if any(name in env for name in READ_AT_IMPORT):
+            with open(self.log_path, "ab") as log:
+                self.process = subprocess.Popen(
+                    [sys.executable, "-m", "sync.server", *argv],
+                    cwd=REPO, env=env, stdout=log, stderr=log,
+                )  # fmt: skip
+        else:
+            self.process = ForkedServer(argv, env, REPO, self.log_path)
         try:
             wait_until_healthy(self.url, self.process, self.log_path, timeout)
         except RuntimeError as error:
