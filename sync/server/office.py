@@ -39,6 +39,7 @@ from sync.server.models import Checklist, Venue
 from sync.server.office_models import GridLevelRow, OfficeSetting, VenueKindRow
 from sync.server.tables import (
     ImportRefused,
+    Quoted,
     Row,
     RowError,
     also_on_row,
@@ -47,6 +48,29 @@ from sync.server.tables import (
 )
 
 ATTRIBUTE_SPLIT = re.compile(r"[;,，；、\s]+")
+
+
+class AttributeNames(Quoted):
+    """The venue attributes a kinds file may name, as a refusal lists them: by the
+    Chinese names import-venues reads as columns (房间数、员工数) in Chinese, by their
+    codes (rooms, staff) in English."""
+
+    def said(self, lang: str) -> str:
+        if lang == "zh":
+            return listed((headers.VENUES[name][0] for name in self), lang)
+        return listed(self, lang)
+
+
+def _attribute_named() -> dict[str, str]:
+    """Each name a venue attribute goes by (rooms, 房间数, Rooms) -> its code: the names
+    import-venues reads as its columns."""
+    return {
+        alias.casefold(): name
+        for name in VENUE_ATTRIBUTES
+        for alias in (name, *headers.VENUES[name])
+    }
+
+
 # A kind's names and short names: one line of a list, a filter, a placard's heading.
 KIND_NAMES_MAX = {
     "zh": KIND_NAME_MAX,
@@ -144,6 +168,7 @@ def import_kinds(path: Path | str) -> int:
     errors: list[RowError] = list(table.problems)
     seen: dict[str, int] = {}
     found: list[VenueKind] = []
+    named = _attribute_named()  # 房间数 is rooms, as import-venues reads its columns
     for row in rows:
         code = _code(errors, row, seen)
         if code in VENUE_KINDS:  # its names, placard and checklists ship with the program
@@ -154,17 +179,20 @@ def import_kinds(path: Path | str) -> int:
         if prefix and not PREFIX_RE.match(prefix):
             errors.append(RowError(row.number, "prefix", "import.bad_prefix", {"value": prefix}))
         days = _whole(errors, row, "cadence_days", 1, 366) if row.get("cadence_days") else 30
-        attributes = tuple(a for a in ATTRIBUTE_SPLIT.split(row.get("attributes")) if a)
-        for name in attributes:
-            if name not in VENUE_ATTRIBUTES:
+        written = [a for a in ATTRIBUTE_SPLIT.split(row.get("attributes")) if a]
+        for name in written:
+            if name.casefold() not in named:
                 errors.append(
                     RowError(
                         row.number,
                         "attributes",
                         "import.not_attribute",
-                        {"value": name, "allowed": tuple(VENUE_ATTRIBUTES)},
+                        {"value": name, "allowed": AttributeNames(VENUE_ATTRIBUTES)},
                     )
                 )
+        attributes = tuple(
+            dict.fromkeys(named[a.casefold()] for a in written if a.casefold() in named)
+        )
         found.append(
             VenueKind(
                 code,
