@@ -60,8 +60,10 @@ def test_wrong_pins_until_the_wait_end_the_command_saying_when_to_run_it_again(
 
 
 @pytest.mark.parametrize(
-    ("lang", "said"), [((), "已中止：命令没有完成。"), (("--lang", "en"), "Stopped: the command")]
-)
+    ("lang", "said"),
+    [((), "需要设备密码才能打开人员数据，但没有读到输入：请在终端里运行这条命令"),
+     (("--lang", "en"), "The device PIN is needed to open the people data, but no input came")],
+)  # fmt: skip
 def test_no_input_at_the_pin_prompt_is_said_in_the_ui_language(
     locked: None, tmp_path: Path, lang: tuple[str, ...], said: str
 ) -> None:

@@ -59,7 +59,7 @@ def unlock_personal_data() -> None:
     """On a device whose people data is behind the device PIN, ask the PIN (hidden) so a
     command can open ID numbers and phones; a wrong PIN counts and waits as in the app,
     which asks again until the free attempts are used (then a wait, said, ends the run)."""
-    from fieldapp.cli.hidden_input import hidden_prompt
+    from fieldapp.cli.hidden_input import InputEnded, hidden_prompt
     from fieldapp.domain.device_pin import FREE_ATTEMPTS
     from fieldapp.i18n import t
     from fieldapp.services.common import device_lock
@@ -74,7 +74,10 @@ def unlock_personal_data() -> None:
             left = device_lock.wait_left()
     for _ in range(FREE_ATTEMPTS):
         # The prompt holds its colon (设备密码：), so click adds none (its ": " is ASCII).
-        pin = hidden_prompt(t("cli.pin.prompt"), err=True)
+        try:
+            pin = hidden_prompt(t("cli.pin.prompt"), err=True)
+        except InputEnded:  # a script that gives no PIN on its input
+            raise click.ClickException(t("cli.pin.no_input")) from None
         try:
             device_lock.unlock(pin)
             return

@@ -58,7 +58,7 @@ def export(
     from fieldapp.i18n import listed, t
     from fieldapp.services.common.kinds import venue_kinds
     from fieldapp.services.export.ledger import ExportFilter, export_ledger
-    from fieldapp.services.export.people_sheets import FullExportRefused
+    from fieldapp.services.export.people_sheets import FullExportRefused, check_full_export
     from fieldapp.services.export.summary import export_summary
     from fieldapp.store import close_store
 
@@ -74,6 +74,13 @@ def export(
             grid = device_grid(grid) or fail(t("cli.export.unknown_grid", grid=grid))
         if kind is not None and kind not in (known := venue_kinds()):
             fail(t("cli.export.unknown_kind", kind=kind, known=listed(known)))
+        if full_personal_data:  # a role that may not is told before the PIN and purpose
+            try:
+                check_full_export()
+            except FullExportRefused as refused:
+                raise click.ClickException(str(refused)) from None
+            except NotEnrolled:
+                refuse_not_enrolled()
         unlock_personal_data()  # the people sheets open ID numbers and phones to mask them
         purpose = _ask_purpose() if full_personal_data else ("", "")
         with ExitStack() as stack:

@@ -34,6 +34,7 @@ ZH: dict[str, str] = {
     "cli.pin.prompt": "设备密码：",
     "cli.pin.wrong_wait": "密码不对。错误次数过多：请 {seconds} 秒后重新运行命令。",
     "cli.pin.wrong_rerun": "密码不对，请重新运行命令。",
+    "cli.pin.no_input": "需要设备密码才能打开人员数据，但没有读到输入：请在终端里运行这条命令并输入设备密码；在脚本中可把设备密码作为第一行传给标准输入。",
     "cli.pin.waiting": "错误次数过多：{seconds} 秒后再请输入设备密码（Ctrl+C 可中止）……",
     "sync_ui.revoked": (
         "本设备已被管理员吊销，需要重新注册。按规定，本机保存的人员信息（住户、人员、随访）"
@@ -78,6 +79,7 @@ EN: dict[str, str] = {
     "cli.pin.prompt": "Device PIN: ",
     "cli.pin.wrong_wait": "Wrong PIN. Too many wrong PINs: run the command again in {seconds} s.",
     "cli.pin.wrong_rerun": "Wrong PIN. Run the command again.",
+    "cli.pin.no_input": "The device PIN is needed to open the people data, but no input came: run the command at a terminal and type the PIN; a script can give the PIN as the first line of its standard input.",
     "cli.pin.waiting": "Too many wrong PINs: the PIN is asked in {seconds} s (Ctrl+C stops)…",
     "sync_ui.revoked": (
         "This device was revoked by the administrator and must be enrolled again. As the "

@@ -43,8 +43,9 @@ class FullExportRefused(PermissionError):
 
 
 def check_full_export() -> None:
+    """Refused, saying who may, for a role that may not reveal personal data."""
     if me().role not in REVEAL_ROLES:
-        raise FullExportRefused(t("people.reveal_refused"))
+        raise FullExportRefused(t("export.full_refused"))
 
 
 def _shown(seal: personal.PersonalCipher | None, member: HouseholdMember, field: str,
