@@ -320,7 +320,8 @@ class ExportScreen(FieldScreen[None]):
         self.query_one("#export-path", Input).focus()
 
     def _show_failed(self, text: str) -> None:
-        """The bar back at nothing (hidden) and the status saying the export failed."""
+        """The bar back at nothing (hidden) and the status saying the export failed (or
+        was refused: an earlier export's 100% beside a refusal read as done)."""
         bar = self.query_one("#export-progress", ProgressBar)
         bar.update(total=1, progress=0)
         bar.visible = False
@@ -330,7 +331,7 @@ class ExportScreen(FieldScreen[None]):
         """Say why the form cannot run, once: in its status line, under the fields (a
         toast as well stood over that same line, cutting it in the middle), and put the
         cursor in the field at fault, as the other forms do."""
-        self.query_one("#export-status", Static).update(text)
+        self._show_failed(text)
         self.query_one(field, Input).focus()
 
     def action_back(self) -> None:
