@@ -145,3 +145,19 @@ def test_a_notice_or_letter_printed_again_is_written_beside_the_first(
         assert f"Wrote {name}-2.pdf" in done.output
         assert f"{name}.pdf was there already and is not overwritten" in done.output
     assert _files(tmp_path) == {"notice.pdf", "notice-2.pdf", "letter.pdf", "letter-2.pdf"}
+
+
+def test_a_quoted_tilde_writes_where_the_check_looked(
+    world: World, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # --out '~/x' (quoted: the shell leaves ~ alone) was checked in the home folder but
+    # written to a folder named ~ under the current one, or refused as missing.
+    home = tmp_path / "me"
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    (tmp_path / "~").mkdir()  # a folder named ~ here: nothing may be written in it
+    done = _run("export", "--format", "csv", "--out", "~/x")
+    assert done.exit_code == 0, done.output
+    assert any(p.name.startswith("x") for p in home.iterdir()), done.output
+    assert not list((tmp_path / "~").iterdir())
+    assert str(home / "x") in done.output

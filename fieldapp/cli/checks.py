@@ -59,9 +59,9 @@ def write_problem(path: Path, option: str = "--out") -> str | None:
     from fieldapp.services.common.typed_paths import PathRefused, PathWords, typed_path
 
     try:  # a folder, a device, a name too long (OSError), ~nosuchuser (RuntimeError)
-        typed_path(
+        path = typed_path(
             str(path), PathWords("cli.out.is_dir", None, "cli.out.not_a_file"), option=option
-        )
+        )  # ~ expanded: the folder checked is the one written in
     except PathRefused as refused:
         return str(refused)
     reason = folder_problem(path.absolute().parent)
@@ -76,12 +76,14 @@ def _option(param: click.Parameter) -> str:
 
 def checked_out(ctx: click.Context, param: click.Parameter, value: Path | None) -> Path | None:
     """Click callback for a file to write (`--out`, `--xlsx`, `--pdf`): a path that cannot
-    be written stops the command before it starts."""
+    be written stops the command before it starts. A ~ the shell left (--out '~/x') is
+    expanded, so the file is written where it was checked."""
     if value is not None:
         use_language(ctx)
         problem = write_problem(value, _option(param))
         if problem is not None:
             fail(problem)
+        return value.expanduser()  # ~nosuchuser was refused above
     return value
 
 
