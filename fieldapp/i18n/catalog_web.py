@@ -7,6 +7,15 @@ ZH = {
     "web.page.closed": "与服务器的连接已断开。",
     "web.page.reconnect": "重新连接",
     "web.page.sign_out": "退出登录",
+    "web.page.stopped": (
+        "网页服务已停止，本次会话已退出登录。已填写的内容都已保存，并已同步到中心服务器"
+        "（当时连不上的，服务重新启动时再同步）。服务恢复后请重新登录。"
+    ),
+    "web.page.sign_in_again": "重新登录",
+    "web.stop.signing_out": "正在让仍打开的 {count} 个会话退出登录（同步后删除其数据），最多等待 {seconds} 秒……",
+    "web.stop.signed_out": "{device} 已退出登录：已同步，数据已删除。",
+    "web.stop.kept": "{device} 没有同步成功：数据已保留，下次启动时再同步并退出登录。",
+    "web.stop.timed_out": "{count} 个会话在 {seconds} 秒内没有同步完：数据已保留，下次启动时再同步并退出登录。",
     "web.sign_in.wrong_password": "用户名或密码不正确，请重新输入。",
     "web.sign_in.blank": "请填写用户名和密码，两项都要填。",
     "web.sign_in.locked": "密码错误次数过多，这个用户名已被暂时锁定：请稍后再试，或请管理员解锁。",
@@ -64,6 +73,24 @@ EN = {
     "web.page.closed": "The connection to the server was lost.",
     "web.page.reconnect": "Reconnect",
     "web.page.sign_out": "Sign out",
+    "web.page.stopped": (
+        "The web service was stopped and this session signed out. Everything entered was "
+        "saved and synced to the central server (or, if it could not be reached, will be "
+        "when the service starts again). Sign in again once it is back."
+    ),
+    "web.page.sign_in_again": "Sign in again",
+    "web.stop.signing_out": (
+        "Signing out the sessions still open ({count}): each is synced, then its data "
+        "deleted; the wait ends after {seconds} s…"
+    ),
+    "web.stop.signed_out": "{device} signed out: synced, its data deleted.",
+    "web.stop.kept": (
+        "{device} did not sync: its data is kept, synced and signed out at the next start."
+    ),
+    "web.stop.timed_out": (
+        "Sessions not synced in time ({seconds} s): {count}. Their data is kept, synced "
+        "and signed out at the next start."
+    ),
     "web.sign_in.wrong_password": "Wrong user name or password; please type them again.",
     "web.sign_in.blank": "Enter both the user name and the password.",
     "web.sign_in.locked": (

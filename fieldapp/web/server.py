@@ -76,6 +76,7 @@ class OfficeServer(Server):
         self.ssl_context = ssl_context
         self.secure_cookie = self.public_url.startswith("https")
         self.terminals: set[web.WebSocketResponse] = set()
+        self.stopping_since: float | None = None  # the loop's time the stop began
 
     async def _make_app(self) -> web.Application:
         app = await super()._make_app()
@@ -96,12 +97,16 @@ class OfficeServer(Server):
         self.sessions.finish_left_over()  # what the last stop could not sign out
 
     async def on_shutdown(self, app: web.Application) -> None:
-        """Close the terminals, so each session's program ends before its last sync."""
+        """Close the terminals, so each session's program ends before its last sync. The
+        STOP_SECONDS count from here: the sign-outs get what the programs left of them."""
+        self.stopping_since = asyncio.get_running_loop().time()
         closing = (terminal.close(code=WSCloseCode.GOING_AWAY) for terminal in self.terminals)
         await asyncio.gather(*closing, return_exceptions=True)
 
     async def _sign_out_open_sessions(self, app: web.Application) -> None:
-        await self.sessions.finish_all(STOP_SECONDS)
+        assert self.stopping_since is not None  # on_shutdown came first
+        spent = asyncio.get_running_loop().time() - self.stopping_since
+        await self.sessions.finish_all(max(STOP_SECONDS - spent, 1.0), say=_console)
 
     def _session(self, request: web.Request) -> Session | None:
         return self.sessions.get(request.cookies.get(COOKIE))
@@ -153,6 +158,9 @@ class OfficeServer(Server):
                 "reconnect": t("web.page.reconnect"),
                 "sign_out": t("web.page.sign_out"),
                 "signed_out_url": f"/login?lang={session.lang}&signed_out=1",
+                "stopped": t("web.page.stopped"),
+                "sign_in_again": t("web.page.sign_in_again"),
+                "sign_in_url": f"/login?lang={session.lang}",
             }
         return context
 
@@ -175,8 +183,10 @@ class OfficeServer(Server):
 
         async def program_quit() -> None:
             """The program ended (ctrl+q): that signs out. The session is gone before the
-            page hears of it, so the page finds the sign-in page, not this session again."""
-            if (taken := self.sessions.take(cookie)) is not None:
+            page hears of it, so the page finds the sign-in page, not this session again.
+            Ended by the web front stopping, the session is left for finish_all, which
+            signs out every one within STOP_SECONDS and says so."""
+            if self.stopping_since is None and (taken := self.sessions.take(cookie)) is not None:
                 quit_session.append(taken)
             await websocket.close()
 
@@ -204,6 +214,11 @@ class OfficeServer(Server):
             self._make_app(), host=self.host, port=self.port, ssl_context=self.ssl_context,
             print=lambda *args: None,
         )  # fmt: skip
+
+
+def _console(line: str) -> None:
+    """A line for whoever watches `fieldapp web` stop (its terminal, or systemd's journal)."""
+    print(line, flush=True)
 
 
 def _lang(value: str | None) -> str:

@@ -14,14 +14,13 @@ whose sync did not get through is kept and finished at the next start (`finish_l
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import fcntl
 import os
 import secrets
 import shutil
 import sys
 import time
-from collections.abc import Coroutine
+from collections.abc import Callable, Coroutine
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -101,7 +100,7 @@ class Sessions:
         self.ca_bundle = os.path.abspath(ca_bundle) if ca_bundle else ""
         self.verify = server_verification(self.ca_bundle)
         self._by_cookie: dict[str, Session] = {}
-        self._closing: set[asyncio.Future[None]] = set()
+        self._closing: set[asyncio.Future[object]] = set()
         root.mkdir(parents=True, exist_ok=True, mode=0o700)
         os.chmod(root, 0o700)
         self._hold = _hold(root)
@@ -127,24 +126,43 @@ class Sessions:
         """The session of a cookie, no longer live: its cookie signs in no more."""
         return self._by_cookie.pop(cookie, None)
 
-    async def finish(self, session: Session) -> None:
+    async def finish(self, session: Session) -> bool:
         """Sync what a taken session recorded, then delete its store — but keep the
-        store when the sync did not go through, so nothing recorded is lost."""
+        store when the sync did not go through, so nothing recorded is lost. True when
+        the store was synced and deleted."""
         extra = ["--insecure-http"] if self.insecure_http else []
-        if await self._fieldapp(session.home, "sync", *extra, check=False) == 0:
-            # Its device retires (fieldapp.web.sign_out): one sign-in, one device in use.
-            await self._fieldapp(session.home, *extra, check=False, module=SIGN_OUT)
-            shutil.rmtree(session.home, ignore_errors=True)
+        if await self._fieldapp(session.home, "sync", *extra, check=False) != 0:
+            return False
+        # Its device retires (fieldapp.web.sign_out): one sign-in, one device in use.
+        await self._fieldapp(session.home, *extra, check=False, module=SIGN_OUT)
+        shutil.rmtree(session.home, ignore_errors=True)
+        return True
 
-    async def finish_all(self, seconds: float) -> None:
+    async def finish_all(self, seconds: float, say: Callable[[str], None]) -> None:
         """End every session still open, and wait for those already ending (idle), all at
         once and for `seconds` at most: the web front is stopping. What the central server
-        did not take by then is stopped midway; its store stays for `finish_left_over`."""
+        did not take by then is stopped midway; its store stays for `finish_left_over`.
+        `say` is told how many are signed out, then each one's outcome, as it comes."""
         open_sessions = [self.take(cookie) for cookie in list(self._by_cookie)]
-        ending = [self.finish(session) for session in open_sessions if session is not None]
-        everything = asyncio.gather(*ending, *self._closing, return_exceptions=True)
-        with contextlib.suppress(TimeoutError):  # wait_for cancelled them then: each one's
-            await asyncio.wait_for(everything, seconds)  # subprocess killed, its store kept
+        ending = [session for session in open_sessions if session is not None]
+        if ending:
+            say(t("web.stop.signing_out", count=len(ending), seconds=round(seconds)))
+        answered: list[Session] = []
+
+        async def one(session: Session) -> None:
+            device = f"web:{session.username}"
+            done = await self.finish(session)
+            answered.append(session)
+            say(t("web.stop.signed_out" if done else "web.stop.kept", device=device))
+
+        everything = asyncio.gather(
+            *(one(session) for session in ending), *self._closing, return_exceptions=True
+        )
+        try:
+            await asyncio.wait_for(everything, seconds)
+        except TimeoutError:  # wait_for cancelled them: each one's subprocess killed
+            if unanswered := len(ending) - len(answered):
+                say(t("web.stop.timed_out", count=unanswered, seconds=round(seconds)))
 
     def finish_left_over(self) -> None:
         """Finish, in the background, the stores of sessions that ended without their last
@@ -152,7 +170,7 @@ class Sessions:
         for home in sorted(path for path in self.root.iterdir() if path.is_dir()):
             self._background(self.finish(Session("", home, "zh")))
 
-    def _background(self, ending: Coroutine[Any, Any, None]) -> None:
+    def _background(self, ending: Coroutine[Any, Any, object]) -> None:
         closing = asyncio.ensure_future(ending)
         self._closing.add(closing)  # held until done, so it is not collected midway
         closing.add_done_callback(self._closing.discard)
