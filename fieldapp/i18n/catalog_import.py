@@ -59,7 +59,7 @@ ZH = {
     "import.person_id_empty": "人员编号为空：请填写人员编号",
     "import.no_grid": "服务器上没有网格“{grid}”：请核对网格编码，或先导入网格",
     "import.bad_coordinate": "“{value}”不是以度为单位的坐标（±{limit} 以内）：请填写小数形式的度数，如 {example}",
-    "import.bad_phone": "电话号码无效：请填写以 1 开头的 11 位手机号，或带区号的固定电话，如 0591-1234567 或 05911234567",
+    "import.bad_phone": "电话号码“{value}”无效：请填写以 1 开头的 11 位手机号，或带区号的固定电话，如 0591-1234567 或 05911234567",
     "import.lat_lon_pair": "纬度和经度要同时填写（“{lat}”和“{lon}”两列），或者都不填",
     "import.not_placard_code": "“{code}”不能印在标牌上：请改为只用英文字母、数字、“-”和“.”的编号，以字母或数字开头，最多 24 个字符",
     "import.checkpoint_code": "{code} 已是一个点位的编号：请给场所换一个编号",
@@ -174,7 +174,7 @@ EN = {
     "risk_level.high": "High",
     "import.too_long": "too long ({length} characters, at most {limit}): shorten it",
     "import.name_empty": "the name is empty: fill in a name",
-    "import.cell_empty": "the {column} is empty: fill it in",
+    "import.cell_empty": "this cell is empty: fill it in",
     "import.code_empty.grid": "the grid code is empty: fill in a code",
     "import.code_empty.venue": "the venue code is empty: fill in a code",
     "import.code_empty.checkpoint": "the checkpoint code is empty: fill in a code",
@@ -189,7 +189,7 @@ EN = {
     "import.person_id_empty": "the person id is empty: fill in the person's id",
     "import.no_grid": "no grid '{grid}' on the server: check the grid code, or import grids first",
     "import.bad_coordinate": "'{value}' is not a coordinate in degrees (±{limit}): write decimal degrees, e.g. {example}",
-    "import.bad_phone": "the phone number is not valid: an 11-digit mobile starting with 1, or a landline with its area code (e.g. 0591-1234567 or 05911234567)",
+    "import.bad_phone": "the phone number '{value}' is not valid: an 11-digit mobile starting with 1, or a landline with its area code (e.g. 0591-1234567 or 05911234567)",
     "import.lat_lon_pair": "give both latitude and longitude (columns '{lat}' and '{lon}'), or neither",
     "import.not_placard_code": (
         "'{code}' cannot go on a placard: use only letters A-Z, digits 0-9, '-' and "

@@ -124,7 +124,7 @@ def settings() -> dict[str, Any]:
 def _text(errors: list[RowError], row: Row, column: str) -> str:
     value = row.get(column)
     if not value:
-        errors.append(RowError(row.number, column, "import.cell_empty", {"column": column}))
+        errors.append(RowError(row.number, column, "import.cell_empty"))
     return value
 
 
@@ -139,6 +139,8 @@ def _code(errors: list[RowError], row: Row, seen: dict[str, int]) -> str:
                 {"length": len(code), "limit": OFFICE_CODE_MAX},
             )
         )
+    elif not code:  # not said as “”不能用作编码
+        errors.append(RowError(row.number, "code", "import.cell_empty"))
     elif not CODE_RE.match(code):
         errors.append(RowError(row.number, "code", "import.bad_code", {"code": code}))
     elif code in seen:

@@ -36,7 +36,7 @@ from sync.server.office_time import office_today
 from sync.server.patrol_models import Checkpoint, PatrolRoute
 from sync.server.placard_keys import grids_under
 from sync.server.records import venues_by_code
-from sync.server.tables import ImportRefused, Row, RowError, check_phone, read_table
+from sync.server.tables import ImportRefused, Row, RowError, check_phone, no_grid, read_table
 from sync.server.venue_cells import checkpoint_kind_names, coordinate, form_names
 
 CHECKPOINTS_IMPORTED = "checkpoints.imported"
@@ -91,7 +91,7 @@ def import_checkpoints(path: Path | str) -> int:
             form = forms.code(errors, row, "form", "import.not_form")
         cells[row.number] = {"kind": kind, "form": form}
         if row.get("grid") not in known:
-            errors.append(RowError(row.number, "grid", "import.no_grid", {"grid": row.get("grid")}))
+            errors.append(no_grid(row, "grid", row.get("grid")))
         coordinate(errors, row, "lat")
         coordinate(errors, row, "lon")
     if errors:
@@ -124,7 +124,7 @@ def _route_row(
     start = len(errors)
     grid = row.get("grid")
     if Grid.get_or_none(Grid.code == grid) is None:
-        errors.append(RowError(row.number, "grid", "import.no_grid", {"grid": grid}))
+        errors.append(no_grid(row, "grid", grid))
         under: list[str] = []
     else:
         under = grids_under(grid)

@@ -45,6 +45,7 @@ from sync.server.tables import (
     RowError,
     check_lengths,
     check_phone,
+    no_grid,
     read_table,
     wire_max,
 )
@@ -186,7 +187,7 @@ def import_people_registry(path: Path | str) -> int:
     for row in rows:
         grid, code = row.get("grid"), row.get("household")
         if grid not in grids:
-            errors.append(RowError(row.number, "grid", "import.no_grid", {"grid": grid}))
+            errors.append(no_grid(row, "grid", grid))
         if not code:
             errors.append(RowError(row.number, "household", "import.household_empty"))
         venue = row.get("venue").upper()

@@ -24,7 +24,7 @@ from sync.server.grid_codes import name_stored_grids
 from sync.server.models import Grid, Person
 from sync.server.people import audit, household_change
 from sync.server.people_models import Household, Responsibility
-from sync.server.tables import ImportRefused, Row, RowError, read_table
+from sync.server.tables import ImportRefused, Row, RowError, no_grid, read_table
 
 IMPORTED = "responsibilities.imported"
 ENDED = "responsibility.ended"
@@ -79,7 +79,7 @@ def import_responsibilities(path: Path | str) -> int:
         grid, code = row.get("grid"), row.get("household")
         household = households.get((grid, code))
         if grid not in grids:
-            errors.append(RowError(row.number, "grid", "import.no_grid", {"grid": grid}))
+            errors.append(no_grid(row, "grid", grid))
         elif household is None:
             missing = {"household": code, "grid": grid}
             errors.append(RowError(row.number, "household", "import.no_household", missing))

@@ -135,8 +135,16 @@ def check_phone(
     empty cell is no phone, no error."""
     phone = personal.normalize_phone(row.get(column))
     if personal.phone_problem(phone):
-        errors.append(RowError(row.number, column, problem))
+        errors.append(RowError(row.number, column, problem, {"value": row.get(column)}))
     return phone
+
+
+def no_grid(row: Row, column: str, grid: str) -> RowError:
+    """`grid`, given in `column`, is no grid on the server; an empty cell is said to be
+    empty (not 服务器上没有网格“”)."""
+    if not grid.strip():
+        return RowError(row.number, column, "import.cell_empty")
+    return RowError(row.number, column, "import.no_grid", {"grid": grid})
 
 
 def also_on_row(row: Row, column: str, code: str, other: int) -> RowError:

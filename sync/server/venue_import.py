@@ -25,7 +25,14 @@ from sync.server.grid_codes import name_stored_grids
 from sync.server.models import Grid, Venue
 from sync.server.patrol_models import Checkpoint
 from sync.server.records import venue_change
-from sync.server.tables import ImportRefused, RowError, check_lengths, check_phone, read_table
+from sync.server.tables import (
+    ImportRefused,
+    RowError,
+    check_lengths,
+    check_phone,
+    no_grid,
+    read_table,
+)
 from sync.server.venue_cells import coordinate, kind_names, risk_level_names, venue_attributes
 
 VENUE_COLUMNS = (
@@ -82,7 +89,7 @@ def import_venues(path: Path | str) -> VenuesImported:
             "attributes": venue_attributes(errors, row),
         }
         if row.get("grid") not in known:
-            errors.append(RowError(row.number, "grid", "import.no_grid", {"grid": row.get("grid")}))
+            errors.append(no_grid(row, "grid", row.get("grid")))
         coordinate(errors, row, "lat")
         coordinate(errors, row, "lon")
         if bool(row.get("lat")) != bool(row.get("lon")):  # at the empty one, named as written

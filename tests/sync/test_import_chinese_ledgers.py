@@ -115,14 +115,16 @@ def test_a_wrong_kind_risk_level_or_phone_is_refused_in_either_language(tmp_path
     assert "共 3 处问题" in result.output
     assert "第 2 行 类型 列：“旅店”不是场所类型：请填写 农贸市场、宾馆、超市" in result.output
     assert "第 2 行 风险等级 列：“很高”不是风险等级：请填写“低”“中”“高”之一" in result.output
-    assert "第 2 行 联系电话 列：电话号码无效：请填写以 1 开头的 11 位手机号" in result.output
+    assert (
+        "第 2 行 联系电话 列：电话号码“abc123”无效：请填写以 1 开头的 11 位手机号" in result.output
+    )
     result = _admin(db, "import-venues", str(sheet), lang="en")
     assert (
         "row 2, column 类型: '旅店' is not a venue kind: use one of market, hotel, supermarket"
         in result.output
     )
     assert "'很高' is not a risk level: use one of low, normal, high" in result.output
-    assert "row 2, column 联系电话: the phone number is not valid" in result.output
+    assert "row 2, column 联系电话: the phone number 'abc123' is not valid" in result.output
     assert _venues(db) == {}
 
 
@@ -132,7 +134,7 @@ def test_a_csv_phone_abc123_is_refused_as_the_registry_refuses_it(tmp_path):
     sheet.write_text("code,name,kind,grid,phone\nDM-0001,鼎美超市,supermarket,V1,abc123\n", "utf-8")
     result = _admin(db, "import-venues", str(sheet))
     assert result.exit_code == 1
-    assert "第 2 行 phone 列：电话号码无效" in result.output
+    assert "第 2 行 phone 列：电话号码“abc123”无效" in result.output
     assert _venues(db) == {}
 
 
@@ -179,9 +181,9 @@ def test_checkpoints_and_staff_phones_are_checked_too(tmp_path):
     )
     result = _admin(db, "import-checkpoints", str(points))
     assert result.exit_code == 1
-    assert "第 2 行 联系电话 列：电话号码无效" in result.output
+    assert "第 2 行 联系电话 列：电话号码“abc123”无效" in result.output
     staff = tmp_path / "people.csv"
     staff.write_text("人员编号,姓名,角色,网格,电话\np-1,陈晓明,inspector,V1,12345\n", "utf-8")
     result = _admin(db, "import-people", str(staff), lang="en")
     assert result.exit_code == 1
-    assert "row 2, column 电话: the phone number is not valid" in result.output
+    assert "row 2, column 电话: the phone number '12345' is not valid" in result.output

@@ -45,10 +45,12 @@ def test_a_bad_longitude_is_given_a_longitude_as_its_example(tmp_path):
 def test_a_bad_phone_ends_as_the_other_refusals_do(tmp_path):
     output = _refusal(tmp_path, "zh", phone="abc123")
     line = next(line.strip() for line in output.splitlines() if "phone 列" in line)
-    assert line.startswith("第 2 行 phone 列：电话号码无效：请填写以 1 开头的 11 位手机号")
+    assert line.startswith("第 2 行 phone 列：电话号码“abc123”无效：请填写以 1 开头的 11 位手机号")
     assert not line.endswith("。")
     english = _refusal(tmp_path, "en", phone="abc123")
-    assert "row 2, column phone: the phone number is not valid: an 11-digit mobile" in english
+    assert (
+        "row 2, column phone: the phone number 'abc123' is not valid: an 11-digit mobile" in english
+    )
     assert not english.rstrip().endswith(".")
 
 

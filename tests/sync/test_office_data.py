@@ -138,7 +138,7 @@ def test_the_office_is_told_each_bad_row_and_nothing_is_published(live_server, s
     assert "nothing imported, 4 problems:" in output
     assert "row 2, column cadence_days: 'thirty' is not a whole number 1–366" in output
     assert "row 3, column code: 'Chess Room' must be lower-case" in output
-    assert "row 3, column en: the en is empty" in output
+    assert "row 3, column en: this cell is empty: fill it in" in output
     assert "row 3, column attributes: 'tables' is not a venue attribute" in output
     refused = _admin(url, "setting", "set", "cadence_days", '{"foot_massage": 0}', ok=False)
     assert "cadence_days.foot_massage must be whole days, 1 to 366" in refused.output
