@@ -30,6 +30,7 @@ ZH: dict[str, str] = {
     "activity.late_note": "迟报原因：{reason}",
     "activity.refused.attendees": "参加人数“{value}”不是人数；请填 1 或以上的整数。",
     "activity.refused.no_attendees": "参加人数至少为 1；请填写实际参加的人数。",
+    "activity.refused.attendee_name": "参加人员“{entry}”：{said}",
     "activity.refused.too_many_attendees": "参加人数 {value} 超过上限 {most} 人；请核对后填写实际参加的人数。",
     "activity.refused.missing.place": "请填写地点。",
     "activity.refused.missing.attendees": "请填写参加人数。",
@@ -171,6 +172,7 @@ EN: dict[str, str] = {
         "'{value}' is not a number of people; type a whole number, 1 or more."
     ),
     "activity.refused.no_attendees": "At least 1 person must have attended; type how many did.",
+    "activity.refused.attendee_name": "Attendees, '{entry}': {said}",
     "activity.refused.too_many_attendees": "{value} attendees is more than the {most} an activity may have; check and type how many attended.",
     "activity.refused.missing.place": "Fill in the place.",
     "activity.refused.missing.attendees": "Fill in how many attended.",

@@ -9,6 +9,8 @@ from typing import Any
 
 from fieldapp.domain.activities import FORM_FIELDS, ActivityType, form_problems
 from fieldapp.domain.clock import now_iso, today
+from fieldapp.domain.control_team import names_in
+from fieldapp.domain.free_text import text_problem
 from fieldapp.domain.ids import new_id
 from fieldapp.domain.typed import no_such_day, says_something, typed_date
 from fieldapp.i18n import sentences, t
@@ -107,6 +109,18 @@ def _attendees(text: str) -> int:
     return int(value)
 
 
+def attendee_name_problems(text: str) -> list[ActivityRefused]:
+    """Each name among the attendees that is none (the person form's rule, `person_name`:
+    "-5", "😀", "王"), said with the entry as typed so the recorder knows which to mend."""
+    return [
+        ActivityRefused(
+            t("activity.refused.attendee_name", entry=name, said=said), "attendee_names"
+        )
+        for name in names_in(text)
+        if (said := text_problem("person_name", name)) is not None
+    ]
+
+
 def record_activity(form: ActivityForm) -> Activity:
     """Check the form against its type, store the photos, then the row and its op in one
     transaction. A refusal (ActivityRefused, PhotoError) stores nothing of the form."""
@@ -146,6 +160,8 @@ def record_activity(form: ActivityForm) -> Activity:
             problems.append(ActivityRefused(t("activity.refused.no_attendees"), name))  # typed 0
         elif name in missing:
             problems.append(ActivityRefused(t(f"activity.refused.missing.{name}"), name))
+        if name == "attendees":  # the names typed under the count come next
+            problems += attendee_name_problems(form.attendee_names)
     if problems:
         raise ActivityRefused(sentences(str(p) for p in problems), problems[0].field)
     photos = [import_photo(path.strip()) for path in values.pop("photos")]

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from fieldapp.domain.clock import now_iso
 from fieldapp.domain.incidents import MEDIA_LIMIT_BYTES
-from fieldapp.i18n import t
+from fieldapp.i18n import sentences, t
 from fieldapp.services.common.photos import IMAGE_SUFFIXES, PhotoError, blob_path, import_photo
 from fieldapp.services.common.typed_paths import EVIDENCE, PHOTO, PathRefused, typed_path
 from fieldapp.store.models import Blob
@@ -71,25 +71,37 @@ def media_mime(path: Path) -> str | None:
 def check_files(
     paths: list[str], *, limit: int = MEDIA_LIMIT_BYTES, photos_only: bool = False
 ) -> list[Path]:
-    """The files as paths, or EvidenceError for the first one that cannot be added; with
+    """The files as paths, or one EvidenceError saying every file that cannot be added, in
+    the order given (one at a time, a form with three bad files took three tries); with
     `photos_only` (photos added after the report) a video or any other file is no photo."""
-    checked = []
+    checked: list[Path] = []
+    problems: list[str] = []
     for raw in paths:
         try:
-            path = typed_path(raw, PHOTO if photos_only else EVIDENCE)
-        except PathRefused as refused:
-            raise EvidenceError(str(refused)) from None
-        image = path.suffix.lower() in IMAGE_SUFFIXES
-        if photos_only and not image:
-            raise EvidenceError(t("photo_error.not_an_image", name=path.name))
-        if not image and media_mime(path) is None:
-            raise EvidenceError(t("incident.refused.media_kind", name=path.name))
-        size = path.stat().st_size
-        if size > limit:
-            sizes = {"size": human_size(size), "limit": human_size(limit)}
-            raise EvidenceError(t(TOO_LARGE[photos_only], name=path.name, **sizes))
-        checked.append(path)
+            checked.append(checked_file(raw, limit, photos_only))
+        except EvidenceError as refused:
+            problems.append(str(refused))
+    if problems:
+        raise EvidenceError(sentences(problems))
     return checked
+
+
+def checked_file(raw: str, limit: int, photos_only: bool) -> Path:
+    """One file as a path, or EvidenceError saying why it cannot be added."""
+    try:
+        path = typed_path(raw, PHOTO if photos_only else EVIDENCE)
+    except PathRefused as refused:
+        raise EvidenceError(str(refused)) from None
+    image = path.suffix.lower() in IMAGE_SUFFIXES
+    if photos_only and not image:
+        raise EvidenceError(t("photo_error.not_an_image", name=path.name))
+    if not image and media_mime(path) is None:
+        raise EvidenceError(t("incident.refused.media_kind", name=path.name))
+    size = path.stat().st_size
+    if size > limit:
+        sizes = {"size": human_size(size), "limit": human_size(limit)}
+        raise EvidenceError(t(TOO_LARGE[photos_only], name=path.name, **sizes))
+    return path
 
 
 def import_media(path: Path) -> dict[str, object]:
