@@ -31,10 +31,11 @@ typecheck: $(STAMP)
 	$(BIN)/mypy fieldapp sync
 
 # The suite in parallel: most tests wait on a server, a subprocess or a disk, so more
-# workers than the 2 CPUs shortens the run; a module's tests stay in one worker.
+# workers than the 2 CPUs shortens the run; a module's tests stay in one worker. The
+# slowest tests are listed at the end, so a CI run's log shows where its time went.
 PYTEST_WORKERS ?= 3
 pytest: $(STAMP)
-	$(BIN)/pytest -q -n $(PYTEST_WORKERS) --dist loadfile
+	$(BIN)/pytest -q -n $(PYTEST_WORKERS) --dist loadfile --durations=30
 
 test: $(STAMP) system-deps lint typecheck pytest
 
