@@ -1,8 +1,12 @@
-"""The sign-in page of `fieldapp web` (plain HTML, no script), in Chinese or English."""
+"""The sign-in page of `fieldapp web` (plain HTML), in Chinese or English. Its one script
+says, once the form is sent, that the session is being prepared and keeps the button from
+sending it twice: the answer comes after the session's store is enrolled and synced once,
+which takes a while when the user's grid holds many venues."""
 
 from __future__ import annotations
 
 import html
+import json
 
 TEXT = {
     "zh": {
@@ -15,6 +19,11 @@ TEXT = {
         "other": "English",
         "other_lang": "en",
         "signed_out": "已退出登录。下一位使用者请重新登录。",
+        "busy": "正在登录……",
+        "preparing": (
+            "正在核对密码，并为本次会话准备数据、与服务器同步：场所多时可能要一两分钟，"
+            "请不要关闭或刷新页面。"
+        ),
     },
     "en": {
         "title": "Grid inspection — sign in",
@@ -26,6 +35,11 @@ TEXT = {
         "other": "中文",
         "other_lang": "zh",
         "signed_out": "Signed out. The next person signs in again.",
+        "busy": "Signing in…",
+        "preparing": (
+            "Checking the password, then preparing this session's data and syncing it: with "
+            "many venues this may take a minute or two. Please do not close or reload the page."
+        ),
     },
 }
 
@@ -49,9 +63,10 @@ button {{ margin-top: 1.5em; padding: .5em 2em; font-size: 1em; }}
 .error {{ color: #ff9b9b; }}
 .note {{ color: #9fb3bf; font-size: .9em; }}
 .notice {{ color: #b5f5c8; }}
+.preparing {{ color: #ffe08a; }}
 a {{ color: #9fd3ff; }}
 </style></head>
-<body><form method="post" action="/login">
+<body><form method="post" action="/login" onsubmit="preparing(this)">
 <h1>{words["heading"]}</h1>{problem}
 <input type="hidden" name="lang" value="{lang}">
 <label for="username">{words["username"]}</label>
@@ -60,5 +75,14 @@ a {{ color: #9fd3ff; }}
 <input id="password" name="password" type="password" autocomplete="current-password" required>
 <button type="submit">{words["submit"]}</button>
 <p class="note">{words["note"]}</p>
+<p class="preparing" role="status" hidden>{words["preparing"]}</p>
+<script>
+function preparing(form) {{
+  const button = form.querySelector("button[type=submit]");
+  button.disabled = true;
+  button.textContent = {json.dumps(words["busy"])};
+  form.querySelector(".preparing").hidden = false;
+}}
+</script>
 <p><a href="/login?lang={words["other_lang"]}">{words["other"]}</a></p>
 </form></body></html>"""
