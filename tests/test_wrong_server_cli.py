@@ -47,10 +47,10 @@ def _point_at(url: str) -> None:
 @pytest.mark.parametrize(
     ("kind", "said"),
     [
-        ("garbage", "的应答不是 fieldapp 的应答：请检查服务器地址，或请管理员核对服务器版本"),
+        ("garbage", "的应答不是 fieldapp 的应答：可能地址已换成别的服务，或服务器版本不符"),
         ("truncated", "的应答不是 fieldapp 的应答"),
         ("health_of_another_shape", "的应答不是 fieldapp 的应答"),
-        ("http.server", "有应答，但这不是 fieldapp 服务器（HTTP 404），请检查服务器地址"),
+        ("http.server", "有应答，但这不是 fieldapp 服务器（HTTP 404）：本机注册的服务器地址已不对"),
     ],
 )
 def test_sync_against_a_wrong_server_says_one_thing_in_chinese(
@@ -75,7 +75,8 @@ def test_sync_against_python_http_server_in_english(demo_info: DemoInfo, tmp_pat
         run = CliRunner().invoke(main, ["--lang", "en", "sync"], catch_exceptions=False)
     assert (
         f"Sync did not finish: {url} answers, but it is not a fieldapp server (HTTP 404): "
-        "check the server address"
+        "the address this device was enrolled with is no longer right; ask the office for a "
+        "new enrolment code and enrol again with fieldapp enroll"
     ) in run.output
     assert "Sync done" not in run.output and "<" not in run.output and "Try again" not in run.output
 

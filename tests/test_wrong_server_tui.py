@@ -99,7 +99,11 @@ async def test_an_address_that_is_not_fieldapp_is_not_called_offline(
             screen = await _sync(app, pilot)
             state = _text(screen, "#sync-state")
             assert _ended(screen)
-    assert "有应答，但这不是 fieldapp 服务器（HTTP 404），请检查服务器地址" in state, state
+    assert (
+        "有应答，但这不是 fieldapp 服务器（HTTP 404）：本机注册的服务器地址已不对，"
+        "请向办公室要新的注册码，用 fieldapp enroll 重新注册本机"
+    ) in state, state
+    assert "请检查服务器地址" not in state  # no screen changes the address
     assert "离线" not in state and "cannot" not in state
 
 

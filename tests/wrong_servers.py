@@ -4,6 +4,7 @@ with the same thing (garbage, or JSON of the wrong shape), and Python's own
 
 from __future__ import annotations
 
+import socket
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -57,3 +58,34 @@ def python_http_server(folder: Path) -> Iterator[str]:
 
     handler = partial(Quiet, directory=str(folder))
     yield from _serving(ThreadingHTTPServer(("127.0.0.1", 0), handler))
+
+
+@contextmanager
+def raw_answering(data: bytes | None) -> Iterator[str]:
+    """A TCP server that reads a request, answers the bytes `data` (not necessarily HTTP)
+    and closes; with None it takes connections and never answers. Yields its URL."""
+    listener = socket.create_server(("127.0.0.1", 0))
+    held: list[socket.socket] = []
+
+    def serve() -> None:
+        while True:
+            try:
+                connection, _ = listener.accept()
+            except OSError:  # closed: the test is over
+                return
+            if data is None:
+                held.append(connection)
+                continue
+            with connection:
+                connection.recv(65536)
+                connection.sendall(data)
+
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{listener.getsockname()[1]}"
+    finally:
+        listener.close()
+        for connection in held:
+            connection.close()
+        thread.join(5)

@@ -26,6 +26,20 @@ ZH = {
         "服务器 {url} 的应答不是 fieldapp 的应答：请检查服务器地址，或请管理员核对服务器版本"
     ),
     "sync.problem.server_failing": "服务器 {url} 暂时出错（HTTP {status}）：请稍后再试",
+    "sync.problem.not_fieldapp_enrolled": (
+        "{url} 有应答，但这不是 fieldapp 服务器（HTTP {status}）：本机注册的服务器地址已不对，"
+        "请向办公室要新的注册码，用 fieldapp enroll 重新注册本机"
+    ),
+    "sync.problem.unreadable_enrolled": (
+        "服务器 {url} 的应答不是 fieldapp 的应答：可能地址已换成别的服务，或服务器版本不符；"
+        "请告知办公室，必要时用 fieldapp enroll 重新注册本机"
+    ),
+    "sync.problem.broke_off": "{url} 有应答，但应答中断或不是 fieldapp 服务器的应答：请检查服务器地址，或稍后再试",
+    "sync.problem.broke_off_enrolled": (
+        "{url} 有应答，但应答中断或不是 fieldapp 服务器的应答：请稍后再试；"
+        "如一直如此，请告知办公室，必要时用 fieldapp enroll 重新注册本机"
+    ),
+    "sync.problem.silent": "服务器 {url} 接受了连接，但 {seconds} 秒内没有应答：请稍后再试；如一直如此，请告知办公室",
     "admin.init": "服务器数据库已就绪，纪元 {epoch}。",
     "admin.new_epoch": "新纪元 {epoch}：各设备下次同步时将重新上报并重新下载。",
     "admin.imported": "已导入 {count} 行（{what}）。",
@@ -105,6 +119,29 @@ EN = {
         "server address, or ask the administrator about the server's version"
     ),
     "sync.problem.server_failing": "the server {url} is failing (HTTP {status}): try again later",
+    "sync.problem.not_fieldapp_enrolled": (
+        "{url} answers, but it is not a fieldapp server (HTTP {status}): the address this "
+        "device was enrolled with is no longer right; ask the office for a new enrolment "
+        "code and enrol again with fieldapp enroll"
+    ),
+    "sync.problem.unreadable_enrolled": (
+        "the server at {url} answered something that is not a fieldapp answer: another "
+        "service may now be at that address, or the server is of another version; tell the "
+        "office, and enrol again with fieldapp enroll if they give a new address"
+    ),
+    "sync.problem.broke_off": (
+        "{url} answers, but its answer broke off or is not a fieldapp server's: check the "
+        "server address, or try again later"
+    ),
+    "sync.problem.broke_off_enrolled": (
+        "{url} answers, but its answer broke off or is not a fieldapp server's: try again "
+        "later; if it keeps happening, tell the office, and enrol again with fieldapp enroll "
+        "if they give a new address"
+    ),
+    "sync.problem.silent": (
+        "the server {url} took the connection but did not answer in {seconds} seconds: try "
+        "again later; if it keeps happening, tell the office"
+    ),
     "admin.init": "Server database ready, epoch {epoch}.",
     "admin.new_epoch": "New epoch {epoch}: devices re-send and re-receive on their next sync.",
     "admin.imported": "Imported {count} rows ({what}).",

@@ -9,12 +9,14 @@ reads as it always did."""
 
 from sync.client.base import (
     Backoff,
+    BrokenAnswer,
     DeviceNotEnrolled,
     DeviceRevoked,
     InsecureURL,
     NotFieldappServer,
     ServerRefused,
     ServerUnavailable,
+    SilentServer,
     SyncError,
     SyncResult,
     UnreadableAnswer,
@@ -28,12 +30,14 @@ from sync.client.sync_client import SyncClient
 
 __all__ = [
     "Backoff",
+    "BrokenAnswer",
     "DeviceNotEnrolled",
     "DeviceRevoked",
     "InsecureURL",
     "NotFieldappServer",
     "ServerRefused",
     "ServerUnavailable",
+    "SilentServer",
     "SyncClient",
     "SyncError",
     "SyncResult",

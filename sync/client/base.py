@@ -52,6 +52,33 @@ class ServerUnavailable(SyncError):
         self.status = status
 
 
+class BrokenAnswer(ServerUnavailable):
+    """Something answered at the address, but not in HTTP or broke off mid-answer (another
+    service on the port, a proxy cutting the answer): the network is fine."""
+
+
+class SilentServer(ServerUnavailable):
+    """The server took the connection and did not answer in `seconds`: not tried again,
+    so a sync does not wait through every retry's full timeout."""
+
+    def __init__(self, message: str, seconds: float) -> None:
+        super().__init__(message)
+        self.seconds = seconds
+
+
+def unreached(
+    error: httpx.TransportError, timeout: float, where: str = "the server"
+) -> ServerUnavailable:
+    """What a failed call says, by how it failed: no answer in time, an answer that is not
+    HTTP or broke off, or no connection (`status` 0)."""
+    said = f"{type(error).__name__}: {error}"
+    if isinstance(error, httpx.ReadTimeout):
+        return SilentServer(f"the server did not answer in {timeout:g} s ({said})", timeout)
+    if isinstance(error, httpx.RemoteProtocolError):
+        return BrokenAnswer(f"the server's answer broke off or was not HTTP ({said})")
+    return ServerUnavailable(f"cannot reach {where} ({said})", 0)
+
+
 class UntrustedServer(ServerUnavailable):
     """The server's TLS certificate failed the check (e.g. a CA this device does not trust)."""
 
@@ -249,6 +276,7 @@ class SyncResult:
     rescoped: bool = False  # the person's grids or role changed: pulled again from the start
     retry_in: float | None = None  # seconds until the next attempt is sensible
     failure: SyncError | None = None  # what stopped the run, for a sentence in the UI
+    storage_full: str = ""  # the error said when the device's storage was full, if it was
 
     @property
     def ok(self) -> bool:

@@ -10,16 +10,18 @@ from fieldapp.store.db import write_transaction
 from fieldapp.store.models import Person, SyncState
 from sync.client.base import (
     ServerRefused,
-    ServerUnavailable,
     UnreadableAnswer,
     check_url,
     error_code,
     error_message,
     foreign_answer,
     server_verification,
+    unreached,
     untrusted_server,
 )
 from sync.protocol import API_PREFIX, EnrollResponse
+
+ENROL_TIMEOUT = 30.0  # seconds an enrolment waits for the server's answer
 
 
 def enroll_device(
@@ -36,13 +38,11 @@ def enroll_device(
     base = check_url(url, allow_insecure_http=allow_insecure_http)
     ca_bundle = os.path.abspath(ca_bundle) if ca_bundle else ""
     verify = server_verification(ca_bundle)
-    with httpx.Client(base_url=base + API_PREFIX, verify=verify) as http:
+    with httpx.Client(base_url=base + API_PREFIX, verify=verify, timeout=ENROL_TIMEOUT) as http:
         try:
             response = http.post("/enroll", json={"code": code, "device_name": device_name})
         except httpx.TransportError as error:
-            raise untrusted_server(base, error) or ServerUnavailable(
-                f"cannot reach {base} ({error})", status=0
-            ) from None
+            raise untrusted_server(base, error) or unreached(error, ENROL_TIMEOUT, base) from None
     foreign = foreign_answer(base, response)
     if foreign is not None:
         raise foreign

@@ -37,6 +37,7 @@ from fieldapp.store.personal_data import (
     opened_payloads,
 )
 from fieldapp.store.refused_records import mark_earlier_refusals, mark_refused
+from fieldapp.store.storage_full import is_storage_full
 from sync.client.apply import record_server_seqs
 from sync.client.base import (
     PHASES,
@@ -51,6 +52,7 @@ from sync.client.base import (
     RejectedOp,
     ServerRefused,
     ServerUnavailable,
+    SilentServer,
     SyncError,
     SyncResult,
     UnreadableAnswer,
@@ -62,6 +64,7 @@ from sync.client.base import (
     retry_after_seconds,
     server_verification,
     store_error_message,
+    unreached,
     untrusted_server,
 )
 from sync.client.enroll import enroll_device
@@ -105,6 +108,7 @@ class SyncClient(EpochKeeper, PagePuller, PhotoTransfer):
         self.batch_size = batch_size
         self.page_size = page_size
         self.max_retries = max_retries
+        self.timeout = timeout
         self.blob_download_limit = blob_download_limit  # GETs per sync
         self.blob_download_bytes = blob_download_bytes  # bytes per sync (one may overshoot)
         self.backoff = backoff or Backoff()
@@ -151,7 +155,7 @@ class SyncClient(EpochKeeper, PagePuller, PhotoTransfer):
         """One call, retried on network errors, 5xx and 429; 401 raises DeviceNotEnrolled
         (DeviceRevoked, after deleting the people data, when the device was revoked).
         `sent`: the first attempt, already on its way (its answer is judged as any)."""
-        last, status = "", 0
+        failure = ServerUnavailable("", 0)
         for attempt in range(self.max_retries + 1):
             if attempt:
                 delay = self.backoff.delay(attempt - 1)
@@ -166,8 +170,10 @@ class SyncClient(EpochKeeper, PagePuller, PhotoTransfer):
                 untrusted = untrusted_server(self.base_url, error)
                 if untrusted is not None:  # trying again would not change the certificate
                     raise untrusted from None
-                last, status = f"cannot reach the server ({type(error).__name__}: {error})", 0
+                failure = unreached(error, self.timeout)
                 self.failures += 1
+                if isinstance(failure, SilentServer):  # each retry would wait as long again
+                    raise failure from None
                 continue
             foreign = foreign_answer(self.base_url, response)
             if foreign is not None:  # a wrong address: trying again will not help
@@ -178,14 +184,14 @@ class SyncClient(EpochKeeper, PagePuller, PhotoTransfer):
                     raise DeviceRevoked(error_message(response))
                 raise DeviceNotEnrolled(error_message(response))
             if response.status_code == 429 or response.status_code >= 500:
-                last = f"server answered {response.status_code}: {error_message(response)}"
-                status = response.status_code
+                said = f"server answered {response.status_code}: {error_message(response)}"
+                failure = ServerUnavailable(said, response.status_code)
                 self._retry_after = min(retry_after_seconds(response), self.backoff.cap)
                 self.failures += 1
                 continue
             self.failures = 0
             return response
-        raise ServerUnavailable(last, status)
+        raise failure
 
     def next_retry_in(self) -> float:
         return self.backoff.delay(max(self.failures - 1, 0))
@@ -354,13 +360,32 @@ class SyncClient(EpochKeeper, PagePuller, PhotoTransfer):
             result.failure = unreadable
             result.retry_in = self.next_retry_in()
         except DatabaseError as error:
-            result.errors.append(store_error_message(error))
+            store_failed(result, error)
+        except OSError as error:  # a file beside the store (the personal key) not written
+            if not is_storage_full(error):
+                raise
+            store_failed(result, error)
         result.pending = Outbox.select().where(Outbox.state == "pending").count()
         values: dict[str, Any] = {"last_error": "; ".join(result.errors)}
         if not result.errors:
             values["last_sync_at"] = now_iso()
-        SyncState.update(**values).where(SyncState.id == 1).execute()
+        try:
+            SyncState.update(**values).where(SyncState.id == 1).execute()
+        except DatabaseError as error:  # the disk still full: the result says so, not a crash
+            if not is_storage_full(error):
+                raise
+            if not result.storage_full:
+                store_failed(result, error)
         return result
+
+
+def store_failed(result: SyncResult, error: BaseException) -> None:
+    """The run's store could not be written: said for the log (in English), and marked
+    when it is a full disk, which the UI says in its own words."""
+    said = store_error_message(error)
+    result.errors.append(said)
+    if is_storage_full(error):
+        result.storage_full = said
 
 
 __all__ = [

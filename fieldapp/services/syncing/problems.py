@@ -9,6 +9,7 @@ but not a fieldapp server), or the administrator (a fieldapp server answers nons
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from fieldapp.domain.incidents import INCIDENT
@@ -30,12 +31,16 @@ ENROLMENT_REFUSALS = {
 }
 
 
-def describe(error: BaseException, url: str) -> str:
-    """The sentence for a sync or enrolment error with the server at `url`."""
+def describe(error: BaseException, url: str, *, enrolled: bool = False) -> str:
+    """The sentence for a sync or enrolment error with the server at `url`. `enrolled`:
+    the address is the one this device was enrolled with, which no screen changes, so a
+    wrong one is mended by enrolling again, not by checking it."""
     from sync.client import (
+        BrokenAnswer,
         NotFieldappServer,
         ServerRefused,
         ServerUnavailable,
+        SilentServer,
         UnreadableAnswer,
         UntrustedServer,
     )
@@ -44,9 +49,19 @@ def describe(error: BaseException, url: str) -> str:
         return t(ENROLMENT_REFUSALS[error.code])
     if isinstance(error, NotFieldappServer):
         status = f"{error.status} “{error.reason}”" if error.reason else error.status
+        if enrolled:
+            return t("sync.problem.not_fieldapp_enrolled", url=error.url, status=status)
         return t("sync.problem.not_fieldapp", url=error.url, status=status)
     if isinstance(error, UnreadableAnswer):
+        if enrolled:
+            return t("sync.problem.unreadable_enrolled", url=error.url)
         return t("sync.problem.unreadable", url=error.url)
+    if isinstance(error, BrokenAnswer):
+        if enrolled:
+            return t("sync.problem.broke_off_enrolled", url=url)
+        return t("sync.problem.broke_off", url=url)
+    if isinstance(error, SilentServer):
+        return t("sync.problem.silent", url=url, seconds=round(error.seconds))
     if isinstance(error, ServerUnavailable) and not isinstance(error, UntrustedServer):
         if error.status == 0:
             return t("sync.problem.unreachable", url=url)
@@ -58,9 +73,17 @@ def describe(error: BaseException, url: str) -> str:
 def errors_in_words(result: SyncResult, url: str) -> list[str]:
     """The run's errors for a person: the one that stopped it in words, the rest as given."""
     failure = result.failure
+    if result.storage_full:  # this device's disk, not the server: in the UI's words
+        from fieldapp.store.db import db
+        from fieldapp.store.storage_full import sync_stopped
+
+        full = sync_stopped(str(db.database))
+        errors = [full if e == result.storage_full else e for e in result.errors]
+        result = replace(result, errors=errors)
     if failure is None:
         return list(result.errors)
-    return [describe(failure, url) if e == str(failure) else e for e in result.errors]
+    said = describe(failure, url, enrolled=True)
+    return [said if e == str(failure) else e for e in result.errors]
 
 
 def retry_hint(result: SyncResult) -> int | None:

@@ -82,6 +82,7 @@ class Reach:
 def probe(timeout: float = 3.0) -> Reach:
     """Whether the server answers /health now, as a fieldapp server."""
     from sync.client import (
+        BrokenAnswer,
         NotFieldappServer,
         SyncClient,
         SyncError,
@@ -98,8 +99,8 @@ def probe(timeout: float = 3.0) -> Reach:
     with client:
         try:
             client.health()
-        except (NotFieldappServer, UnreadableAnswer) as error:
-            return Reach(True, error)
+        except (NotFieldappServer, UnreadableAnswer, BrokenAnswer) as error:
+            return Reach(True, error)  # something answers there: the network is fine
         except SyncError as error:
             return Reach(False, error)
     return Reach(True)
@@ -132,12 +133,13 @@ def run_sync(progress: Progress | None = None, *, max_retries: int = 2) -> SyncO
         reach = probe()
         if reach.online is False:
             result = SyncResult(pending=sync_status().pending)
-            why = describe(reach.failure, url) if reach.failure else ""
+            why = describe(reach.failure, url, enrolled=True) if reach.failure else ""
             return SyncOutcome(OFFLINE, sync_status(), result, error=why)
         if reach.failure is not None:
             result = not_started(reach.failure)
             result.errors = errors_in_words(result, url)
-            return SyncOutcome(FAILED, sync_status(), result, error=describe(reach.failure, url))
+            why = describe(reach.failure, url, enrolled=True)
+            return SyncOutcome(FAILED, sync_status(), result, error=why)
         try:
             result = client.sync_once(progress)
         except DeviceNotEnrolled as error:
