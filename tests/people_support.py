@@ -154,3 +154,22 @@ def record_when_open(plan_id: str, slot_at: str, answers: dict[str, str]) -> Any
         return readings.record_reading(plan_id, slot_at, answers)
     finally:
         clock._now = real  # type: ignore[assignment]
+
+
+async def open_reading(app: Any, pilot: Any) -> Any:
+    """Follow-ups (Ctrl+T), `e` on the first reading due now: its ReadingDialog."""
+    from pilot_support import open_screen, settle
+    from textual.widgets import DataTable
+
+    from fieldapp.tui.dialogs.followup import ReadingDialog
+    from fieldapp.tui.screens.followups import FollowupsScreen
+
+    screen = await open_screen(app, pilot, "ctrl+t", FollowupsScreen)
+    due = screen.query_one("#followups-due", DataTable)
+    now = [i for i, d in enumerate(screen.data.due) if not getattr(d, "upcoming", False)]
+    due.focus()
+    due.move_cursor(row=now[0])
+    await pilot.press("e")
+    await settle(app, pilot)
+    assert isinstance(app.screen, ReadingDialog)
+    return app.screen

@@ -13,22 +13,22 @@ from people_support import (
     edit_person,
     key_behind_pin,
     member_named,
+    open_reading,
     plan_made_this_morning,
     returnee_family,
 )
-from pilot_support import open_screen, settle
+from pilot_support import settle
 from textual.message import Message
-from textual.widgets import DataTable, Input
+from textual.widgets import DataTable, Input, Select
 
 from fieldapp.services.common.identity import me
 from fieldapp.services.followups import plans
 from fieldapp.services.people import registry
 from fieldapp.store.followup_models import FollowupCase
 from fieldapp.tui.app import make_app
-from fieldapp.tui.dialogs.followup import AskDialog, ReadingDialog
+from fieldapp.tui.dialogs.followup import AskDialog
 from fieldapp.tui.dialogs.plan import PlanDialog
 from fieldapp.tui.messages import SyncRequested
-from fieldapp.tui.screens.followups import FollowupsScreen
 from fieldapp.tui.screens.people import PeopleScreen
 
 
@@ -70,16 +70,9 @@ async def test_a_fever_reading_is_sent_at_once(unlocked: Path) -> None:
     app = make_app()
     seen: list[Message] = []
     async with app.run_test(size=(80, 24), message_hook=seen.append) as pilot:
-        screen = await open_screen(app, pilot, "ctrl+t", FollowupsScreen)
-        due = screen.query_one("#followups-due", DataTable)
-        now = [i for i, d in enumerate(screen.data.due) if not getattr(d, "upcoming", False)]
-        due.focus()
-        due.move_cursor(row=now[0])
-        await pilot.press("e")
-        await settle(app, pilot)
-        dialog = app.screen
-        assert isinstance(dialog, ReadingDialog)
+        dialog = await open_reading(app, pilot)
         dialog.query_one("#reading-temperature", Input).value = "38.6"
+        dialog.query_one("#reading-symptoms", Select).value = "yes"  # 无发热…: chosen
         await pilot.press("f10")
         await settle(app, pilot, rounds=3)
         assert FollowupCase.select().count() == 1  # the fever opened a case

@@ -75,14 +75,17 @@ class ReadingDialog(HoldsTyped, ModalScreen[dict[str, str] | None]):
                             id="reading-temperature", compact=True)  # fmt: skip
             with Horizontal(classes="field-row"):
                 yield Label(t("reading.symptoms"))
+                # No answer until one is chosen: starting on 无发热… saved a reading whose
+                # question nobody had answered.
                 yield Select(
                     [(t("reading.symptoms.none"), "yes"), (t("reading.symptoms.some"), "no")],
-                    value=self.answers.get("FUP-02", "yes"),
-                    allow_blank=False,
+                    value=self.answers.get("FUP-02", Select.NULL),
+                    allow_blank=True,
+                    prompt=t("ask.choose"),
                     id="reading-symptoms",
                     compact=True,
                 )
-            yield room_for_list(2)
+            yield room_for_list(3)
             yield from buttons("reading")
         yield KeyFooter()
 
@@ -94,10 +97,14 @@ class ReadingDialog(HoldsTyped, ModalScreen[dict[str, str] | None]):
 
     @on(Button.Pressed, "#reading-save")
     def action_save(self) -> None:
-        symptoms = self.query_one("#reading-symptoms", Select).value
+        choice = self.query_one("#reading-symptoms", Select)
+        if not isinstance(choice.value, str):  # nothing chosen yet: say so, as AskDialog does
+            self.query_one("#reading-said", FormMessage).update(t("ask.choose_first"))
+            choice.focus()
+            return
         self.dismiss({
             "FUP-01": self.query_one("#reading-temperature", Input).value.strip(),
-            "FUP-02": symptoms if isinstance(symptoms, str) else "yes",
+            "FUP-02": choice.value,
         })  # fmt: skip
 
     @on(Button.Pressed, "#reading-cancel")
