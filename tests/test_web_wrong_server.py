@@ -100,3 +100,17 @@ async def test_the_terminal_page_asks_no_other_host_for_anything(tmp_path: Path)
         if host not in own
     ]  # fmt: skip
     assert elsewhere == [], elsewhere
+
+
+async def test_a_locked_name_is_told_how_long_to_wait(tmp_path: Path) -> None:
+    """The page said only 请稍后再试 / Try again later: the lock's length is said, as long as
+    the central server locks a name for (web_users.LOCK_MINUTES)."""
+    from sync.server import web_users
+
+    minutes = web_users.LOCK_MINUTES
+    with answering(b'{"error": "locked", "message": "locked"}', status=423) as url:
+        async with front(tmp_path, url) as (client, _sessions):
+            status, page = await _sign_in(client, "zh")
+            assert status == 401 and f"已被锁定 {minutes} 分钟：请 {minutes} 分钟后再试" in page
+            status, page = await _sign_in(client, "en")
+            assert f"locked for {minutes} minutes. Try again after that" in page

@@ -18,7 +18,7 @@ ZH = {
     "web.stop.timed_out": "{count} 个会话在 {seconds} 秒内没有同步完：数据已保留，下次启动时再同步并退出登录。",
     "web.sign_in.wrong_password": "用户名或密码不正确，请重新输入。",
     "web.sign_in.blank": "请填写用户名和密码，两项都要填。",
-    "web.sign_in.locked": "密码错误次数过多，这个用户名已被暂时锁定：请稍后再试，或请管理员解锁。",
+    "web.sign_in.locked": "密码错误次数过多，这个用户名已被锁定 15 分钟：请 15 分钟后再试，或请管理员解锁。",
     "web.sign_in.refused": "中心服务器拒绝了登录（HTTP {status}）：请向管理员核实。",
     "web.sign_in.unreachable": "无法连接中心服务器 {url}：请检查网络，或稍后再试。",
     "web.sign_in.not_fieldapp": (
@@ -94,8 +94,8 @@ EN = {
     "web.sign_in.wrong_password": "Wrong user name or password; please type them again.",
     "web.sign_in.blank": "Enter both the user name and the password.",
     "web.sign_in.locked": (
-        "Too many wrong passwords: this name is locked for a while. Try again later, or ask "
-        "the administrator to unlock it."
+        "Too many wrong passwords: this name is locked for 15 minutes. Try again after that, "
+        "or ask the administrator to unlock it."
     ),
     "web.sign_in.refused": "The central server refused the sign-in (HTTP {status}): check with the administrator.",
     "web.sign_in.unreachable": "Cannot reach the central server {url}: check the network, or try again later.",
