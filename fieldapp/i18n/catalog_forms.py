@@ -47,24 +47,24 @@ ZH: dict[str, str] = {
     "campaigns.confirm.phase": "把专项行动“{name}”切换到阶段“{phase}”？",
     "campaigns.confirm.off": "关闭专项行动“{name}”？",
     "campaigns.confirm.scope": "范围：{grids}。同步后在此范围生效。",
-    "campaign.admin.published": "已发布专项行动 {code} 第 {version} 版",
-    "campaign.admin.published_same": "专项行动 {code} 第 {version} 版已发布过，内容相同，未改动",
+    "campaign.admin.published": "已发布专项行动 {code} 第 {version} 版。",
+    "campaign.admin.published_same": "专项行动 {code} 第 {version} 版已发布过，内容相同，未改动。",
     "campaign.admin.on": "{name}（{code}）：进行中 · 阶段 {phase} · {dates} · {where}",
     "campaign.admin.off": "{name}（{code}）：未开启",
-    "campaign.admin.already_off": "{name}（{code}）本来就未开启，未改动",
-    "campaign.admin.phase_while_off": "{name}（{code}）：未开启；阶段已设为{phase}，开启后按此阶段检查（用 campaign start 开启）",
+    "campaign.admin.already_off": "{name}（{code}）本来就未开启，未改动。",
+    "campaign.admin.phase_while_off": "{name}（{code}）：未开启；阶段已设为{phase}，开启后按此阶段检查（用 campaign start 开启）。",
     "campaign.admin.ended": "{name}（{code}）：已结束（结束日期已过）· 阶段 {phase} · {dates} · {where}",
     "campaign.admin.ends_past": "结束日期 {ends} 已过（今天是 {today}），专项行动不会在设备上开展：请用 --to 给出今天或以后的日期。",
     "campaign.admin.everywhere": "全部网格",
-    "campaign.admin.none": "尚未发布专项行动",
-    "campaign.admin.changed": "专项行动 {code} 第 {version} 版已发布过，内容与 {file} 不同，未发布：要发布改动，请把文件中的 version 改为 {next}",
-    "campaign.admin.unknown": "没有已发布的专项行动 {code}（已发布：{known}）：请检查编码，或先用 fieldapp admin campaign publish 发布它的文件",
-    "campaign.admin.unknown_none": "没有已发布的专项行动 {code}，尚未发布任何专项行动：请先用 fieldapp admin campaign publish 发布它的文件",
-    "campaign.admin.no_phase": "专项行动 {code} 没有阶段“{phase}”：请使用其中之一：{phases}",
-    "campaign.admin.not_a_date": "{option} 的值“{value}”不是日期：请按 年-月-日 写，如 2026-03-01",
+    "campaign.admin.none": "尚未发布专项行动。",
+    "campaign.admin.changed": "专项行动 {code} 第 {version} 版已发布过，内容与 {file} 不同，未发布：要发布改动，请把文件中的 version 改为 {next}。",
+    "campaign.admin.unknown": "没有已发布的专项行动 {code}（已发布：{known}）：请检查编码，或先用 fieldapp admin campaign publish 发布它的文件。",
+    "campaign.admin.unknown_none": "没有已发布的专项行动 {code}，尚未发布任何专项行动：请先用 fieldapp admin campaign publish 发布它的文件。",
+    "campaign.admin.no_phase": "专项行动 {code} 没有阶段“{phase}”：请使用其中之一：{phases}。",
+    "campaign.admin.not_a_date": "{option} 的值“{value}”不是日期：请按 年-月-日 写，如 2026-03-01。",
     "campaign.admin.ends_before_start": "专项行动会在开始（{starts}）之前结束（{ends}）：请检查 --from 和 --to 的日期。",
     "campaign.admin.item_clash": "{file} 中的检查项 {item} 与场所类型 {kind} 的检查表 {checklist} 中的检查项编码相同，未发布：设备上会把两项当作一项，答案会混在一起；请给专项行动的这一项换一个该检查表没有的编码后再发布。",
-    "campaign.admin.unknown_grids": "不认识的网格编码：{grids}：请使用已用 fieldapp admin import-grids 导入的网格编码",
+    "campaign.admin.unknown_grids": "不认识的网格编码：{grids}：请使用已用 fieldapp admin import-grids 导入的网格编码。",
     "campaign.home.active": "专项行动：{campaigns}",
     "campaign.with_phase": "{name}（{phase}）",
     "inspect.campaigns": "专项：{campaigns}",
@@ -120,15 +120,15 @@ EN: dict[str, str] = {
     "campaigns.confirm.phase": "Move the campaign '{name}' to the phase '{phase}'?",
     "campaigns.confirm.off": "Switch off the campaign '{name}'?",
     "campaigns.confirm.scope": "Where: {grids}. In force there after the next sync.",
-    "campaign.admin.published": "Published campaign {code} version {version}",
+    "campaign.admin.published": "Published campaign {code} version {version}.",
     "campaign.admin.published_same": (
-        "Campaign {code} version {version} was already published with the same content"
+        "Campaign {code} version {version} was already published with the same content."
     ),
     "campaign.admin.on": "{name} ({code}): on · phase {phase} · {dates} · {where}",
     "campaign.admin.off": "{name} ({code}): off",
-    "campaign.admin.already_off": "{name} ({code}) is already off; nothing changed",
+    "campaign.admin.already_off": "{name} ({code}) is already off; nothing changed.",
     "campaign.admin.phase_while_off": (
-        "{name} ({code}): off; phase set to {phase}, used once it is started (campaign start)"
+        "{name} ({code}): off; phase set to {phase}, used once it is started (campaign start)."
     ),
     "campaign.admin.ended": "{name} ({code}): ended (its end date has passed) · phase {phase} · {dates} · {where}",
     "campaign.admin.ends_past": (
@@ -136,22 +136,22 @@ EN: dict[str, str] = {
         "campaign: give --to today or a later date."
     ),
     "campaign.admin.everywhere": "all grids",
-    "campaign.admin.none": "No campaign is published yet",
+    "campaign.admin.none": "No campaign is published yet.",
     "campaign.admin.changed": (
         "Campaign {code} version {version} is already published with other content than "
-        "{file}; nothing was published: to publish a change, set version to {next} in the file"
+        "{file}; nothing was published: to publish a change, set version to {next} in the file."
     ),
     "campaign.admin.unknown": (
         "No campaign {code} is published (published: {known}): check the code, or publish "
-        "its file first with fieldapp admin campaign publish"
+        "its file first with fieldapp admin campaign publish."
     ),
     "campaign.admin.unknown_none": (
         "No campaign {code} is published, nor any other: publish its file first with "
-        "fieldapp admin campaign publish"
+        "fieldapp admin campaign publish."
     ),
-    "campaign.admin.no_phase": "Campaign {code} has no phase '{phase}': use one of {phases}",
+    "campaign.admin.no_phase": "Campaign {code} has no phase '{phase}': use one of {phases}.",
     "campaign.admin.not_a_date": (
-        "{option} '{value}' is not a date: write it as YYYY-MM-DD, e.g. 2026-03-01"
+        "{option} '{value}' is not a date: write it as YYYY-MM-DD, e.g. 2026-03-01."
     ),
     "campaign.admin.ends_before_start": (
         "The campaign would end ({ends}) before it starts ({starts}): check the dates of "
@@ -165,7 +165,7 @@ EN: dict[str, str] = {
     ),
     "campaign.admin.unknown_grids": (
         "Unknown grid codes: {grids}: use the codes of grids imported with "
-        "fieldapp admin import-grids"
+        "fieldapp admin import-grids."
     ),
     "campaign.home.active": "Campaigns: {campaigns}",
     "campaign.with_phase": "{name} ({phase})",

@@ -229,7 +229,8 @@ def read_table(
     ]
     twice = _named_twice(raw[0], headers)
     if missing or twice or (unknown and aliases):
-        problems = [_missing(c, aliases.get(c, ())) for c in missing] + twice
+        chinese = any(not cell.isascii() for cell in written.values())  # 网格, not grid
+        problems = [_missing(c, aliases.get(c, ()), chinese) for c in missing] + twice
         raise ImportRefused(path.name, problems + _unknown(unknown, aliases), headers=written)
     rows, stray = [], []
     for number, values in enumerate(raw[1:], start=2):
@@ -352,11 +353,22 @@ def _named_twice(cells: list[str], headers: list[str]) -> list[RowError]:
     for cell, name in zip(cells, headers, strict=True):
         if name:
             named.setdefault(name, []).append(cell.strip())
-    return [
-        RowError(1, "", "import.column_twice", {"column": name, "cells": Quoted(found)})
+    return [  # named as the file names it: 场所名称, not name
+        RowError(
+            1,
+            "",
+            "import.column_twice",
+            {"column": _as_written(name, found), "cells": Quoted(found)},
+        )
         for name, found in named.items()
         if len(found) > 1
     ]
+
+
+def _as_written(name: str, cells: list[str]) -> str:
+    """A column the file names more than once, by the name it gives it where that is one
+    name (场所名称 twice), else by the name the import reads it as (name)."""
+    return cells[0] if len(set(cells)) == 1 else name
 
 
 def _unknown(columns: list[str], aliases: Aliases) -> list[RowError]:
@@ -367,8 +379,13 @@ def _unknown(columns: list[str], aliases: Aliases) -> list[RowError]:
     return [RowError(1, "", "import.unknown_column", {"column": c, **values}) for c in columns]
 
 
-def _missing(column: str, names: tuple[str, ...]) -> RowError:
-    """A required column the header row lacks, with the other names it may have."""
+def _missing(column: str, names: tuple[str, ...], chinese: bool) -> RowError:
+    """A required column the header row lacks, with the other names it may have; named as
+    the file names its other columns: by its first Chinese name where they are Chinese
+    (表头缺少“网格”列, not “grid”, its English name then among the others)."""
+    if chinese and names:
+        values = {"column": names[0], "names": Quoted((*names[1:], column))}
+        return RowError(1, "", "import.missing_column_aliases", values)
     if not names:
         return RowError(1, column, "import.missing_column", {"column": column})
     values = {"column": column, "names": Quoted(names)}

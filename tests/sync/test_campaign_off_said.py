@@ -16,15 +16,15 @@ pytestmark = pytest.mark.usefixtures("chinese")  # `--lang en` below is put back
 
 SAID = {
     "zh": {
-        "already_off": "疫情防控（epidemic）本来就未开启，未改动",
+        "already_off": "疫情防控（epidemic）本来就未开启，未改动。",
         "phase_off": "疫情防控（epidemic）：未开启；阶段已设为有病例，开启后按此阶段检查"
-        "（用 campaign start 开启）",
+        "（用 campaign start 开启）。",
         "stopped": "疫情防控（epidemic）：未开启",
     },
     "en": {
-        "already_off": "Epidemic control (epidemic) is already off; nothing changed",
+        "already_off": "Epidemic control (epidemic) is already off; nothing changed.",
         "phase_off": "Epidemic control (epidemic): off; phase set to Cases, used once it is "
-        "started (campaign start)",
+        "started (campaign start).",
         "stopped": "Epidemic control (epidemic): off",
     },
 }

@@ -92,13 +92,13 @@ def test_a_missing_column_is_named_with_its_chinese_names(tmp_path):
     result = _admin(db, "import-venues", str(sheet))
     assert result.exit_code == 1
     assert (
-        "表头缺少“name”列（也可写作“场所名称”、“名称”、“Venue”）：请在第 1 行加上这一列"
+        "表头缺少“场所名称”列（也可写作“名称”、“Venue”、“name”）：请在第 1 行加上这一列"
         in result.output
     )
     assert "表头中的“场所名字”不是这项导入能读的列" in result.output
     assert "code" not in result.output  # the 场所编号 column was read as code
     result = _admin(db, "import-venues", str(sheet), lang="en")
-    assert "add name (or '场所名称', '名称', 'Venue') to row 1" in result.output
+    assert "add 场所名称 (or '名称', 'Venue', 'name') to row 1" in result.output
     assert "“" not in result.output  # English quotes in straight single quotes
     assert _venues(db) == {}
 
@@ -169,7 +169,7 @@ def test_the_people_registry_reads_its_chinese_headers(tmp_path):
     assert result.exit_code == 0, result.output
     missing = _xlsx(tmp_path / "缺户号.xlsx", ("网格", "姓名"), ("V1", "陈美玲"))
     result = _admin(db, "import-people-registry", str(missing))
-    assert "表头缺少“household”列（也可写作“户号”）" in result.output
+    assert "表头缺少“户号”列（也可写作“household”）" in result.output
 
 
 def test_checkpoints_and_staff_phones_are_checked_too(tmp_path):
