@@ -27,6 +27,7 @@ from fieldapp.tui.screens.review_rows import (
     left_out_said,
     none_due_said,
     not_due_yet,
+    not_extended_said,
     own_fixes_said,
 )
 from fieldapp.tui.widgets import PagedTable
@@ -140,12 +141,21 @@ class ReviewActions(ReviewPrinting):
             rows = [r for r in rows if r.finding_id not in left_out]
             aside = left_out_said(early)
             date_rule = hand_over_too_early_for(rows)
+        if event_type == "deadline_extended":  # left out and said, as a hand-over does
+            role = getattr(self.app, "person_role", None) or "supervisor"
+            barred = [r for r in rows if check_transition(r.state, event_type, role)]
+            rows = [r for r in rows if r not in barred]
+            aside = not_extended_said(barred)
         lines = [r.label for r in rows]
         last = max((r for r in rows if r.deadline), key=attrgetter("deadline"), default=None)
         latest = last.deadline if last else None
         deadline = None
-        if event_type == "deadline_extended" and latest is not None:
+        if event_type == "deadline_extended" and last is not None and latest is not None:
             deadline = max(latest, self._today()) + dt.timedelta(days=7)
+            if len(rows) > 1:  # one date for all: the rule it keeps, said before F10
+                rule = t("review_ui.extend.rule", deadline=latest.isoformat(),
+                         hazard=f"{last.venue_code} {last.item_code}")  # fmt: skip
+                aside = "\n".join(filter(None, (aside, rule)))
         elif event_type == "rejected":  # a week from today, never before the deadline now
             deadline = max(self._today() + dt.timedelta(days=7), latest or self._today())
         ids = [r.finding_id for r in rows]

@@ -194,6 +194,15 @@ def left_out_said(early: list[tuple[ReviewRow, str]], shown: int = 3) -> str:
     return _headed_list(heading, [row for row, _ in early], shown)
 
 
+def not_extended_said(barred: list[ReviewRow], shown: int = 3) -> str:
+    """The chosen hazards whose state allows no extension (handed over, its outcome
+    recorded, closed), for the extension's dialog: how many, each on a line; "" if none."""
+    if not barred:
+        return ""
+    heading = t("review_ui.extend.left_out", count=len(barred))
+    return _headed_list(heading, barred, shown)
+
+
 def own_fixes_said(rows: list[ReviewRow], shown: int = 3) -> str:
     """The chosen fixes this person reported, for the verify dialog: said before F10,
     which refuses them (a re-check is someone else's, `self_verified`). The one chosen, or
