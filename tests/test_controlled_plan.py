@@ -12,14 +12,14 @@ from pathlib import Path
 
 import pytest
 from people_support import edit_person, key_behind_pin, member_named, on_person, returnee_family
-from pilot_support import settle
+from pilot_support import screen_text, settle
 from rich.cells import cell_len
 from rounds_support import Clock, china
 from textual.widgets import Input, Label, Select, SelectionList
 
 from fieldapp.domain.control_team import team_of
 from fieldapp.domain.personal import new_key
-from fieldapp.i18n import set_language
+from fieldapp.i18n import set_language, t
 from fieldapp.services.common.identity import me
 from fieldapp.services.followups import plan_end, plans
 from fieldapp.services.people import registry
@@ -86,6 +86,8 @@ async def test_tagging_a_person_controlled_offers_the_plan_with_its_team(
             assert plan.query_one("#plan-cadence", Select).value == "twice_daily"
             box = plan.query_one(".person-box").region
             assert box.bottom <= 24 and box.right <= 80
+            rule = t("plan.team.rule").split()[-1]  # "…one medical worke" was cut at the edge
+            assert rule in screen_text(app), screen_text(app)
             for row in plan.query(".field-row"):  # "Village cadrestwo or more" ran together
                 label = row.query_one(Label)
                 assert cell_len(str(label.render())) < label.region.width, label.render()
