@@ -68,6 +68,24 @@ def any_text(text: str) -> bool:
     return True
 
 
+# Emoji, other pictures (So, Sk: ™ ℹ 😀 and skin tones), keycaps (Me) and control,
+# format and unassigned characters: a household's number, building and address are
+# printed on lists and read aloud at a door, as a name is.
+PICTURE_OR_CONTROL = frozenset({"So", "Sk", "Me", "Cc", "Cf", "Co", "Cs", "Cn"})
+
+
+def plain_text(text: str) -> bool:
+    """Whether a label holds only characters that write (letters, digits, punctuation,
+    spaces): "3号楼", "T01-DM-017", "B座#2" do; "楼😀", "😀户号" and a tab or a
+    zero-width joiner do not. An empty one is left to the form."""
+    return not any(unicodedata.category(char) in PICTURE_OR_CONTROL for char in text)
+
+
+def says_something_plainly(text: str) -> bool:
+    """An address: it says something (`says_something`) in plain text (`plain_text`)."""
+    return says_something(text) and plain_text(text)
+
+
 def numbers_a_document(text: str) -> bool:
     """Whether a typed reference number (文号) can be one: at least two letters, digits
     or Chinese characters ("A7", "12号"); "Q", "😀Q", "Q-", "1️⃣2️⃣" and "--" cannot."""
@@ -92,9 +110,9 @@ RULES: dict[str, TextRule] = {
     # A person's texts: the people form refuses what the wire (sync.protocol.people) would.
     "person_name": TextRule(names_someone, PERSON_NAME_MAX),
     "person_note": TextRule(any_text, PERSON_NOTE_MAX),
-    "household_code": TextRule(any_text, HOUSEHOLD_CODE_MAX),
-    "household_building": TextRule(any_text, BUILDING_MAX),
-    "household_address": TextRule(says_something, ADDRESS_MAX),
+    "household_code": TextRule(plain_text, HOUSEHOLD_CODE_MAX),
+    "household_building": TextRule(plain_text, BUILDING_MAX),
+    "household_address": TextRule(says_something_plainly, ADDRESS_MAX),
     "close_reason": TextRule(says_something, 500),  # why a supervisor closes a patrol run
     # Why a supervisor returns an inspection to its inspector (shown on the inspector's home).
     "return_reason": TextRule(says_something),

@@ -48,12 +48,12 @@ ZH = {
     "free_text.person_name.too_long": "姓名最多 {most} 个字，现在有 {length} 个字。",
     "free_text.person_note": "请写备注。",
     "free_text.person_note.too_long": "备注最多 {most} 个字，现在有 {length} 个字。",
-    "free_text.household_code": "请写户号。",
+    "free_text.household_code": "户号只能写文字、数字和标点，不能有表情符号或控制字符。",
     "free_text.household_code.too_long": "户号最多 {most} 个字，现在有 {length} 个字。",
-    "free_text.household_building": "请写楼栋。",
+    "free_text.household_building": "楼栋/屯只能写文字、数字和标点，不能有表情符号或控制字符。",
     "free_text.household_building.too_long": "楼栋最多 {most} 个字，现在有 {length} 个字。",
     "free_text.household_address": (
-        "请用文字写明住址（至少两个字或四个字母，如“幸福路12号”），表情符号、标点和空格不算。"
+        "请用文字写明住址（至少两个字或四个字母，如“幸福路12号”），不能有表情符号或控制字符，标点和空格不算。"
     ),
     "free_text.household_address.too_long": (
         "住址最多 {most} 个字，现在有 {length} 个字；请只写到门牌和房号。"
@@ -97,7 +97,7 @@ EN = {
     "free_text.reject_reason.too_long": "The note takes at most {most} characters; it has {length}.",
     "free_text.incident_address": (
         "Write the address in words (at least four letters or two Chinese characters,"
-        " e.g. '12 Xingfu Road'); emoji, punctuation and spaces do not count."
+        " e.g. '12 Xingfu Road'), with no emoji or control characters; punctuation and spaces do not count."
     ),
     "free_text.incident_address.too_long": (
         "The address takes at most {most} characters; it has {length}. Write it down to"
@@ -138,13 +138,13 @@ EN = {
     "free_text.person_name.too_long": "A name takes at most {most} characters; it has {length}.",
     "free_text.person_note": "Write the note.",
     "free_text.person_note.too_long": "A note takes at most {most} characters; it has {length}.",
-    "free_text.household_code": "Write the household number.",
+    "free_text.household_code": "A household number holds only letters, digits and punctuation: no emoji or control characters.",
     "free_text.household_code.too_long": "A household number takes at most {most} characters; it has {length}.",
-    "free_text.household_building": "Write the building.",
+    "free_text.household_building": "A building or hamlet holds only letters, digits and punctuation: no emoji or control characters.",
     "free_text.household_building.too_long": "A building takes at most {most} characters; it has {length}.",
     "free_text.household_address": (
         "Write the address in words (at least four letters or two Chinese characters,"
-        " e.g. '12 Xingfu Road'); emoji, punctuation and spaces do not count."
+        " e.g. '12 Xingfu Road'), with no emoji or control characters; punctuation and spaces do not count."
     ),
     "free_text.household_address.too_long": (
         "The address takes at most {most} characters; it has {length}. Write it down to"

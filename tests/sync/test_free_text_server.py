@@ -315,3 +315,26 @@ def test_a_generated_description_of_a_long_item_is_taken_and_a_typed_one_is_not(
     assert len(generated) > 100 and len(typed) == len(generated) and len(in_english) > 100
     assert [a["status"] for a in answers] == ["applied", "rejected", "applied"], answers
     assert answers[1]["reason_code"] == "text_too_long", answers[1]
+
+
+def test_a_household_number_or_building_with_an_emoji_is_refused(make_device):
+    """The household form took 😀户号 and 楼😀 while the name field refuses emoji: the
+    server refuses them by the device's rule, and takes a plain 3号楼 and T01-DM-017."""
+    worker = make_device("insp").enroll("p-insp")
+
+    def household(code: str, building: str) -> dict:
+        return {"id": new_id(), "grid_code": "V1", "code": code, "building": building,
+                "vehicles": [], "members": [], "updated_at": "2026-06-10T02:00:00Z",
+                "updated_by": "p-insp"}  # fmt: skip
+
+    ops = [worker.enqueue("household.upsert", household(code, building))
+           for code, building in (("😀户号", "三组"), ("DM-1", "楼😀"), ("T01-DM-017", "3号楼"))]  # fmt: skip
+    with worker.client() as client:
+        client.sync_once()
+    assert [_refusal(worker, op) for op in ops] == [
+        ("rejected", "free_text", {"text_rule": "household_code"}),
+        ("rejected", "free_text", {"text_rule": "household_building"}),
+        ("acked", None, {}),
+    ]
+    said = reason_in_words("free_text", {"text_rule": "household_building"}, "")
+    assert said == "楼栋/屯只能写文字、数字和标点，不能有表情符号或控制字符。"

@@ -211,15 +211,13 @@ def checked_household(form: HouseholdForm) -> tuple[list[dict[str, Any]], list[s
         # A new household with neither can be found by nobody on the next visit (the
         # building alone names a block, not a door); one held already is not refused for it.
         problems.append(Problem("household.address", t("people.household_unfindable")))
-    if form.address.strip():
-        held = Household.get_or_none(Household.id == form.id) if form.id else None
-        said = _new_text_problem("household_address", form.address, held.address if held else None)
-        if said is not None:
-            problems.append(Problem("household.address", said))
-    _no_number_in_text({"address": form.address.strip()}, ("address",), "household", problems)
-    for name in ("code", "building"):  # bounded as the wire bounds them
-        if (said := text_problem(f"household_{name}", getattr(form, name))) is not None:
+    held = Household.get_or_none(Household.id == form.id) if form.id else None
+    for name in ("code", "building", "address"):  # plain text, bounded as the wire bounds them
+        typed = getattr(form, name)
+        said = _new_text_problem(f"household_{name}", typed, getattr(held, name, None))
+        if typed.strip() and said is not None:
             problems.append(Problem(f"household.{name}", said))
+    _no_number_in_text({"address": form.address.strip()}, ("address",), "household", problems)
     members = [_check_member(m, f"members.{i}", problems) for i, m in enumerate(form.members)]
     plates = [v.plate.strip().upper() for v in form.vehicles]
     for i, plate in enumerate(plates):
