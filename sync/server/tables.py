@@ -69,6 +69,9 @@ class RowError:
         return t("import.at_row", row=self.row, problem=self.message)
 
 
+LISTED = 50  # the problems a refusal lists; it counts the rest
+
+
 class ImportRefused(ValueError):
     """Nothing was imported; `errors` lists every bad row. `headers` are the file's own
     header names (`Table.headers`: kind → 类型), so each problem names its column as the
@@ -81,8 +84,12 @@ class ImportRefused(ValueError):
         super().__init__(source)
 
     def __str__(self) -> str:
+        """The problems in row order, at most `LISTED` of them (300 bad rows made 300
+        lines the office scrolled past), then how many more there are."""
         lines = [t("import.refused", source=self.source, count=len(self.errors))]
-        lines += [f"  {e.shown(self.headers)}" for e in self.errors]
+        lines += [f"  {e.shown(self.headers)}" for e in self.errors[:LISTED]]
+        if len(self.errors) > LISTED:
+            lines.append(f"  {t('import.refused_more', count=len(self.errors) - LISTED)}")
         return "\n".join(lines)
 
 
