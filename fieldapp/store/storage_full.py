@@ -61,3 +61,9 @@ def underlying(error: BaseException) -> BaseException:
 def data_folder(database_file: str) -> Path:
     """The folder holding the store (the data folder to free space in)."""
     return Path(database_file).resolve().parent
+
+
+def sync_stopped(database_file: str) -> str:
+    """What a sync stopped by a full disk says, in the UI's language: the records are
+    kept, what was not sent goes next time, where to free space."""
+    return t("storage_full.sync", folder=str(data_folder(database_file)))
