@@ -102,7 +102,11 @@ def _import_command(name: str, table: str, function_name: str, module: str = "ad
 
         server_admin = importlib.import_module(f"sync.server.{module}")
         server_db.init_schema()
-        count = admin_call(lambda: getattr(server_admin, function_name)(file))
+        imports = getattr(server_admin, function_name)
+        if table == "venues":  # it says how far it is: 50,000 venues take a while
+            count = admin_call(lambda: imports(file, say=lambda line: click.echo(line, err=True)))
+        else:
+            count = admin_call(lambda: imports(file))
         if table == "venues":  # new and updated: a row that changes a venue says so
             click.echo(t("admin.imported.venues", count=count.count, new=count.new,
                          updated=count.updated))  # fmt: skip

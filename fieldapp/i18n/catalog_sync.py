@@ -45,6 +45,8 @@ ZH = {
     "admin.imported": "已导入 {count} 行（{what}）。",
     "admin.imported.venues": "已导入 {count} 行（场所）：新增 {new} 个场所，更新了 {updated} 个已有场所。",
     "admin.imported.venues_unchanged": "其中 {count} 行与服务器上的场所相同，未改动。",
+    "admin.import_venues.checked": "已检查 {count} 行，没有问题，正在写入……",
+    "admin.import_venues.written": "已写入 {done}/{total} 个场所……",
     "admin.kinds_without_checklist": (
         "注意：场所类型 {kinds} 还没有发布检查表，这些场所暂时无法检查；"
         "请用 fieldapp admin publish-checklist 发布检查表。"
@@ -152,6 +154,8 @@ EN = {
     "admin.imported.venues_one": (
         "Imported 1 row (venues): {new} new, {updated} already on the server updated."
     ),
+    "admin.import_venues.checked": "Rows checked: {count}, no problems; writing…",
+    "admin.import_venues.written": "Venues written: {done} of {total}…",
     "admin.imported.venues_unchanged": (
         "Of these, {count} rows matched the venues on the server and were left unchanged."
     ),

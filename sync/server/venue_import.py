@@ -9,14 +9,17 @@ entry), so importing the same file again sends devices nothing.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import cast
 
+from peewee import EXCLUDED
+
 from fieldapp.domain.expr_types import VENUE_ATTRIBUTES
 from fieldapp.domain.ids import new_id
 from fieldapp.domain.text_bounds import VENUE_TEXT_MAX
+from fieldapp.i18n import t
 from sync.server import audit, headers
 from sync.server import db as server_db
 from sync.server.admin import check_code, check_placard_code
@@ -24,7 +27,7 @@ from sync.server.feed import append_changes
 from sync.server.grid_codes import name_stored_grids
 from sync.server.models import Grid, Venue
 from sync.server.patrol_models import Checkpoint
-from sync.server.records import venue_change
+from sync.server.records import venue_record_change, venue_records
 from sync.server.tables import (
     ImportRefused,
     RowError,
@@ -35,6 +38,8 @@ from sync.server.tables import (
 )
 from sync.server.venue_cells import coordinate, kind_names, risk_level_names, venue_attributes
 
+WRITE_BATCH = 500  # venues a statement writes (SQLite takes up to 32766 parameters)
+SAY_EVERY = 5000  # venues written between two lines of progress
 VENUE_COLUMNS = (
     "name",
     "kind",
@@ -58,7 +63,9 @@ class VenuesImported:
         return self.new + self.updated + self.unchanged
 
 
-def import_venues(path: Path | str) -> VenuesImported:
+def import_venues(path: Path | str, say: Callable[[str], None] | None = None) -> VenuesImported:
+    """`say`, when given, is told when the file is checked and as each batch is written."""
+    tell = say or (lambda line: None)
     table = read_table(path, ("code", "name", "kind", "grid"), headers.VENUES)
     rows = table.rows
     name_stored_grids(rows, "grid")  # v1 is the grid V1
@@ -97,33 +104,49 @@ def import_venues(path: Path | str) -> VenuesImported:
             errors.append(RowError(row.number, empty, "import.lat_lon_pair", named))
     if errors:
         raise ImportRefused(Path(path).name, errors, headers=table.headers)
+    tell(t("admin.import_venues.checked", count=len(rows)))
     stamp = server_db.now_iso()
     new = unchanged = 0
     # the venues as held, to leave alone the rows that would not change them
     held_rows = cast("Iterable[dict[str, object]]", Venue.select().dicts())
     stored = {str(v["id"]): v for v in held_rows}
+    written: dict[tuple[str, ...], list[dict[str, object]]] = {}  # by the columns written
+    for row in rows:
+        vid = row.get("id") or by_code.get(row.get("code").upper()) or new_id()
+        new += vid not in held
+        values: dict[str, object] = {c: row.get(c) for c in VENUE_COLUMNS}
+        values.update({c: cells[row.number][c] for c in ("kind", "risk_level", "phone")})
+        values["placard_key_id"] = values["placard_key_id"] or None
+        values["code"] = row.get("code").upper()
+        for axis in ("lat", "lon"):  # optional columns: a sheet without them keeps them
+            if axis in row.values:
+                values[axis] = float(row.get(axis)) if row.get(axis) else None
+        if any(name in row.values for name in VENUE_ATTRIBUTES):  # else kept as they are
+            values["attributes"] = cells[row.number]["attributes"]
+        if _same(stored.get(vid), values):
+            unchanged += 1  # no new stamp, no feed entry: devices download nothing
+            continue
+        update = {"id": vid, **values, "updated_at": stamp}
+        written.setdefault(tuple(update), []).append(update)
+    # One transaction still (all or nothing), but a statement per WRITE_BATCH venues and
+    # their feed records read back as rows: a row at a time, with a read of each written
+    # venue as a model, held SQLite's write lock for 90 s on 50,000 venues, and every
+    # device's sync waited behind it until it failed (503).
+    to_write, said_at = len(rows) - unchanged, 0
     with server_db.write_transaction():
         changes = []
-        for row in rows:
-            vid = row.get("id") or by_code.get(row.get("code").upper()) or new_id()
-            new += vid not in held
-            values: dict[str, object] = {c: row.get(c) for c in VENUE_COLUMNS}
-            values.update({c: cells[row.number][c] for c in ("kind", "risk_level", "phone")})
-            values["placard_key_id"] = values["placard_key_id"] or None
-            values["code"] = row.get("code").upper()
-            for axis in ("lat", "lon"):  # optional columns: a sheet without them keeps them
-                if axis in row.values:
-                    values[axis] = float(row.get(axis)) if row.get(axis) else None
-            if any(name in row.values for name in VENUE_ATTRIBUTES):  # else kept as they are
-                values["attributes"] = cells[row.number]["attributes"]
-            if _same(stored.get(vid), values):
-                unchanged += 1  # no new stamp, no feed entry: devices download nothing
-                continue
-            update = {**values, "updated_at": stamp}
-            Venue.insert(id=vid, **update).on_conflict(
-                conflict_target=[Venue.id], update=update
-            ).execute()
-            changes.append(venue_change(Venue.get_by_id(vid)))
+        for columns, venues in written.items():
+            kept = {getattr(Venue, c): EXCLUDED[getattr(Venue, c).column_name] for c in columns}
+            for start in range(0, len(venues), WRITE_BATCH):
+                batch = venues[start : start + WRITE_BATCH]
+                Venue.insert_many(batch).on_conflict(
+                    conflict_target=[Venue.id], update=kept
+                ).execute()
+                ids = [str(venue["id"]) for venue in batch]
+                changes += [venue_record_change(record) for record in venue_records(ids)]
+                if len(changes) - said_at >= SAY_EVERY or len(changes) == to_write:
+                    tell(t("admin.import_venues.written", done=len(changes), total=to_write))
+                    said_at = len(changes)
         audit.record(audit.VENUES_IMPORTED, subject=Path(path).name, detail={"rows": len(rows)})
         append_changes(changes)
     return VenuesImported(new=new, updated=len(rows) - new - unchanged, unchanged=unchanged)
