@@ -234,8 +234,9 @@ def short(text: str, limit: int) -> str:
     aside in （）, a ， or a 、 with "…", or else cut with "…" between whole words (never
     inside an identifier such as report_deadlines): a line that says less than its
     sentence always shows it does."""
-    if language() != "zh":
-        return _make_default_short_help(text, limit)
+    if language() != "zh":  # click ends a sentence at "e.g.": "Move campaign CODE to PHASE (e.g."
+        joined = _ABBREVIATION.sub(lambda m: m.group(1) + _JOINER, text)
+        return _make_default_short_help(joined, limit).replace(_JOINER, " ")
     first = re.split("[。；]", text.split("\n\n")[0])[0].strip()
     if cells(first) <= limit:
         return first
@@ -255,6 +256,10 @@ def short(text: str, limit: int) -> str:
         line += word
     return line.rstrip() + "…"
 
+
+# "e.g. " and "i.e. " end no sentence: their space is held as a joiner while click cuts.
+_ABBREVIATION = re.compile(r"\b(e\.g\.|i\.e\.) ")
+_JOINER = "\u2060"
 
 # An identifier, a number or a name in Latin letters is one word; any other character is.
 _WORD = re.compile(r"[A-Za-z0-9_.\-]+|.", re.S)
