@@ -16,7 +16,7 @@ from click.formatting import iter_rows, measure_table, wrap_text
 
 # A run of narrow characters, or one wide character, each with the spaces after it.
 _TOKEN = re.compile(r"[^\s\u1100-\uffff]+\s*|[\u1100-\uffff]\s*|\s+")
-_NO_LINE_START = set("，。、；：？！）」』”’…]")
+_NO_LINE_START = set("，。、；：？！）」』”’…],.;:?!)")  # "有寄宿生, 有人住宿": the comma stays
 _NO_LINE_END = set("（「『“‘[")  # a note's "[" begins its line: "[默认：0]"
 NO_BREAK = "\xa0"  # a space no line breaks at: "至少 1", "≥ 1" stay whole
 _SPACES = re.compile(r"[^\S\xa0]+")  # whitespace a line may break at
