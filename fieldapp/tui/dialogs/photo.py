@@ -83,7 +83,7 @@ class PhotoDialog(ImportsPhoto[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box"):
             yield Label(t(self.TITLE, code=self.item_code), classes="dialog-title")
-            yield Label(t(self.PATH_LABEL))
+            yield Label(t(self.PATH_LABEL), classes="photo-path-label")
             yield Input(id="photo-path")
             yield DirectoryTree(self.start, id="photo-tree")
             yield from dialog_foot(
