@@ -154,9 +154,10 @@ def test_no_english_message_puts_several_numbers_before_plural_nouns() -> None:
 
 # Numbers said before a plural noun that are never 1 where they are said, so they need no
 # `_one`: a length refused for being over its most, a most of characters (30 and up), the
-# idle lock's bounds, more attendees than an activity's most.
+# idle lock's bounds, more attendees than an activity's most, the sync's wait for an answer.
 NEVER_ONE = {
     "activity.refused.too_many_attendees", "cl.option_too_long", "cl.too_long",
+    "sync.problem.silent",
     "import.too_long", "idle_lock.range", "summary.representative", "finding.description",
     *(f"free_text.{rule}.too_long" for rule in ("close_reason", "hand_over_reference", "household_address",
       "hazard_description",
