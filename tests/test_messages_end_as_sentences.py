@@ -86,6 +86,13 @@ SAID_AS_SENTENCES = [
     "reveal_purpose.choose",  # the reveal's purpose, F10 with none chosen
     "plan.active",  # a second follow-up plan on a person
     "reading.too_early",
+    "sync_media.missing",  # a file not sent or fetched, a line of its own after 提示：
+    "sync_media.damaged",
+    "sync_media.too_large",  # the video too large: …之后每次同步都会再发 had no stop
+    "sync_media.refused",
+    "sync_media.arrived_damaged",
+    "sync_media.not_stored",
+    "sync_media.waiting",
 ]
 
 

@@ -16,13 +16,13 @@ from fieldapp.services.syncing.media_problems import warnings_in_words
         (
             "zh",
             "其他设备的 1 个照片或视频还不在本机：下次同步会再下载；若其中有服务器因过大而拒收的，"
-            "它不会到达，请发送人改发较小的文件",
+            "它不会到达，请发送人改发较小的文件。",
         ),
         (
             "en",
             "1 photo or video from another device is not on this device yet: the next sync "
             "fetches it; if the server refused it as too large it never comes, so ask its "
-            "sender to send a smaller one",
+            "sender to send a smaller one.",
         ),
     ],
 )
