@@ -1,6 +1,6 @@
 """Registering and editing on the people screen: `n` a new household with its first
 person, `a` a person added to the household under the cursor, `e`/Enter the person under
-the cursor — each in the person dialog, saved in a thread worker (offline: the outbox
+the cursor — each in the person dialog (`h`: the household's own fields, in theirs), saved in a thread worker (offline: the outbox
 carries it) while the dialog stays open; problems are said in it, with what was typed.
 
 `PeopleEditing` is a base of `PeopleScreen`, which supplies the loaded data, the person
@@ -18,6 +18,7 @@ from textual.worker import Worker, WorkerState
 
 from fieldapp.i18n import t
 from fieldapp.services.people.registry import HouseholdForm, HouseholdView, MemberForm, MemberView
+from fieldapp.tui.dialogs.household import HouseholdDialog
 from fieldapp.tui.dialogs.person import PersonDialog
 from fieldapp.tui.messages import SyncRequested
 from fieldapp.tui.screens.refused_records import RefusedRecordsScreen
@@ -31,6 +32,7 @@ class PeopleEditing(RefusedRecordsScreen):
     _person_drawn: tuple[object, ...] | None = None  # the person form saved last, as first drawn
     _number_warned: tuple[str, str] | None = None  # the grid and number told of last
     _saving: PersonDialog | None = None  # the dialog whose form is being saved
+    _household_drawn: tuple[object, ...] | None = None  # the household form as first drawn
 
     @dataclass
     class Saved(Message):
@@ -85,6 +87,49 @@ class PeopleEditing(RefusedRecordsScreen):
         )
         masks = (m.id_number, m.phone)
         self._open(_household_form(household, member), new_household=False, masks=masks)
+
+    def action_edit_household(self) -> None:
+        current = self._current()
+        if current is None:
+            self.app.bell()
+            return
+        self._open_household(_household_form(current[0], MemberForm(name="")))
+
+    def _open_household(self, form: HouseholdForm, problems: tuple[str, ...] = (),
+                        wrong: tuple[str, ...] = ()) -> None:  # fmt: skip
+        """The household's own fields in their dialog; F10 saves them as `n` created them
+        (its checks, one household.upsert op carrying what the edit started from)."""
+
+        def saved(typed: HouseholdForm | None) -> None:
+            if typed is not None:
+                self._save_household(typed)
+
+        drawn = (form.code, form.building, form.address) if not problems else None
+        self._household_drawn = drawn or self._household_drawn
+        dialog = HouseholdDialog(
+            form, problems=problems, wrong=wrong,
+            drawn_before=self._household_drawn if problems else None,
+        )  # fmt: skip
+        self.app.push_screen(dialog, saved)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="people-save")
+    def _save_household(self, form: HouseholdForm) -> None:
+        from fieldapp.domain.personal import PersonalDataLocked
+        from fieldapp.services.people import registry
+        from fieldapp.store import db
+
+        with db.connection_context():
+            try:
+                household_id = registry.save_household(form)
+            except registry.RegistryInvalid as invalid:
+                texts = tuple(p.message for p in invalid.problems)
+                wrong = tuple(p.where for p in invalid.problems)
+                self.app.call_from_thread(self._open_household, form, texts, wrong)
+                return
+            except PersonalDataLocked:
+                self.app.call_from_thread(self._open_household, form, (t("people.locked"),))
+                return
+        self.post_message(self.Saved(household_id))
 
     def _open(
         self,

@@ -1,0 +1,74 @@
+"""A household's 户号, 楼栋/屯 and address could never be corrected after `n` on the
+people screen (F11), whose `e` edits only the person: `h` edits them, with the checks of
+`n` (no emoji, as the name field), and sends the edit as one household.upsert op."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from people_support import key_behind_pin, returnee_family
+from pilot_support import SIZE, open_screen, screen_lines, settle
+from textual.widgets import DataTable, Input
+
+from fieldapp.services.common.identity import me
+from fieldapp.services.demo import workspace as demo
+from fieldapp.services.people import registry
+from fieldapp.store.models import Outbox
+from fieldapp.store.people_models import Household
+from fieldapp.store.personal_data import opened_payloads
+from fieldapp.tui.app import make_app
+from fieldapp.tui.dialogs.household import HouseholdDialog
+from fieldapp.tui.screens.people import PeopleScreen
+
+
+def _key_on(screen, name: str) -> None:  # type: ignore[no-untyped-def]
+    table = screen.query_one("#people-table", DataTable)
+    table.focus()
+    names = [table.get_row_at(row)[0] for row in range(table.row_count)]
+    table.move_cursor(row=names.index(name))
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+async def test_h_edits_the_household_and_sends_the_edit(demo_home: Path, lang: str) -> None:
+    key_behind_pin()
+    demo.act_as("supervisor")
+    household_id = registry.save_household(returnee_family(me().grids[0][0]))
+    app = make_app(lang=lang)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_screen(app, pilot, "f11", PeopleScreen)
+        footer = "\n".join(screen_lines(app))
+        assert ("h 修改住户" if lang == "zh" else "h Edit household") in footer, footer
+        _key_on(screen, "陈建国")
+        await pilot.press("h")
+        await settle(app, pilot)
+        dialog = app.screen
+        assert isinstance(dialog, HouseholdDialog)
+        dialog.query_one("#household-building", Input).value = "楼😀"
+        await pilot.press("f10")
+        await settle(app, pilot, rounds=2)
+        await app.workers.wait_for_complete()
+        await settle(app, pilot)
+        dialog = app.screen  # refused: open again, what was typed kept, the problem said
+        assert isinstance(dialog, HouseholdDialog)
+        shown = "\n".join(screen_lines(app))
+        assert ("不能有表情符号" if lang == "zh" else "no emoji") in shown, shown
+        building = dialog.query_one("#household-building", Input)
+        assert building.value == "楼😀" and dialog.focused is building
+        await pilot.press("backspace")  # the emoji goes, not the whole field selected
+        assert building.value == "楼"
+        dialog.query_one("#household-building", Input).value = "四组"
+        dialog.query_one("#household-code", Input).value = "DM-018"
+        await pilot.press("f10")
+        await settle(app, pilot, rounds=2)
+        await app.workers.wait_for_complete()
+        await settle(app, pilot)
+        assert isinstance(app.screen, PeopleScreen)
+    held = Household.get_by_id(household_id)
+    assert (held.code, held.building, held.address) == ("DM-018", "四组", "鼎美村三组17号")
+    assert len(registry.household(household_id).members) == 3  # the people are kept
+    ops, _held_back = opened_payloads(list(Outbox.select().order_by(Outbox.seq)))
+    sent = [json.loads(r.payload) for r in ops if r.type == "household.upsert"]
+    assert (sent[-1]["code"], sent[-1]["building"], sent[-1]["members"]) == ("DM-018", "四组", [])
+    assert sent[-1]["base"]["code"] == "DM-017"  # what the edit started from, for the merge
