@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 
+from fieldapp.domain.clock import now_iso
 from fieldapp.services.syncing.conflicts import name_conflicts
 from fieldapp.services.syncing.media_problems import warnings_in_words
 from fieldapp.services.syncing.problems import describe, errors_in_words
@@ -48,6 +49,7 @@ class SyncOutcome:
     result: SyncResult = field(default_factory=SyncResult)
     error: str = ""  # the reason, for offline / not enrolled
     revoked: bool = False  # not enrolled because revoked: its people data was deleted
+    ended_at: str = field(default_factory=now_iso)  # when the run ended (UTC)
 
 
 def sync_status() -> SyncStatus:

@@ -253,7 +253,11 @@ class SyncScreen(FieldScreen[None]):
             if status.last_sync_at
             else t("sync_ui.never")
         )
-        self._say("#sync-server", "\n".join(x for x in (server, waiting, last) if x))
+        # A failure said again at the next F12 shows when it was tried, so it reads as new.
+        tried = (
+            t("sync_ui.tried", at=local_moment(outcome.ended_at)) if kind != syncing.DONE else ""
+        )
+        self._say("#sync-server", "\n".join(x for x in (server, waiting, last, tried) if x))
         self._say("#sync-returns", "\n".join(return_lines(result.returns)))
         self._say("#sync-verdicts", "\n".join(verdict_lines(result.verdicts)))
         notes = []
