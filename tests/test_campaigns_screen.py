@@ -62,7 +62,7 @@ async def test_a_supervisor_switches_a_campaign_on_and_moves_one_to_its_next_pha
         assert str(dialog.query_one(".dialog-title", Label).render()) == (
             "开启专项行动“春节禁燃”（阶段：节前宣传）？"
         )
-        assert "范围：1 个网格（示例镇）" in str(dialog.query_one(".dialog-body", Static).render())
+        assert "范围：示例镇全镇。" in str(dialog.query_one(".dialog-body", Static).render())
         assert _switches() == []  # nothing sent before the answer
         await pilot.press("escape")  # Esc cancels
         await settle(app, pilot)
@@ -170,18 +170,31 @@ async def test_a_campaign_running_in_some_grids_shows_them_by_name() -> None:
     app = make_app()
     async with app.run_test(size=SMALL) as pilot:
         screen = await open_screen(app, pilot, "ctrl+k", CampaignsScreen)
-        assert _rows(screen)[0][4] == "1 个网格（示例镇）"  # in the form of 全部网格
+        assert _rows(screen)[0][4] == "示例镇全镇"  # the town, in the form of 全部网格
         await pilot.press("space")  # off: asked, naming where it stops
         await settle(app, pilot)
         assert str(app.screen.query_one(".dialog-title", Label).render()) == (
             "关闭专项行动“疫情防控”？"
         )
-        assert "范围：1 个网格（示例镇）" in str(
-            app.screen.query_one(".dialog-body", Static).render()
-        )
+        assert "范围：示例镇全镇。" in str(app.screen.query_one(".dialog-body", Static).render())
         await pilot.press("n")
         await settle(app, pilot)
         assert app.screen is screen and _switches() == []
+
+
+@pytest.mark.usefixtures("supervisor")
+async def test_a_campaign_running_in_the_town_says_the_town_in_english() -> None:
+    """It read "1 grid (示例镇)", as one grid among others: the town's grid is all of it."""
+    from fieldapp.store.campaign_models import CampaignRun
+
+    CampaignRun.update(grids=["T01"]).where(CampaignRun.code == "epidemic").execute()
+    app = make_app(lang="en")
+    try:
+        async with app.run_test(size=SMALL) as pilot:
+            screen = await open_screen(app, pilot, "ctrl+k", CampaignsScreen)
+            assert _rows(screen)[0][4] == "all of 示例镇"
+    finally:
+        set_language("zh")
 
 
 @pytest.mark.usefixtures("chinese", "supervisor")

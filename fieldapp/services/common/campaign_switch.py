@@ -45,6 +45,7 @@ class CampaignLine:
     # Where a switch of mine takes effect, by name (empty: every grid): the grids it runs
     # in, or, switching on one that is off, my own grids (the server's rule).
     switch_scope: tuple[str, ...] = ()
+    towns: frozenset[str] = frozenset()  # which of those names are a whole town's grid
     waiting: tuple[bool, str] | None = None  # a switch not yet sent: (on, phase)
     refused: str = ""  # why the server refused the last switch, in the UI language
 
@@ -59,7 +60,9 @@ def campaign_lines() -> list[CampaignLine]:
     by_code = {run.code: run for run in runs()}
     codes = sorted({row.code for row in CampaignRow.select(CampaignRow.code)})
     waiting, refused = _my_switches()
-    names = {grid.code: grid.name for grid in Grid.select(Grid.code, Grid.name)}
+    held = list(Grid.select(Grid.code, Grid.name, Grid.level))
+    names = {grid.code: grid.name for grid in held}
+    towns = frozenset(grid.name for grid in held if grid.level == "town")
     who = me()
     mine = tuple(name for _, name in who.grids)
     lines = []
@@ -84,6 +87,7 @@ def campaign_lines() -> list[CampaignLine]:
                 grids=grids,
                 grid_names=grid_names,
                 switch_scope=mine if own else grid_names,
+                towns=towns,
                 waiting=waiting.get(code),
                 refused=refused.get(code, ""),
             )

@@ -70,11 +70,15 @@ def dates_text(starts_on: object, ends_on: object) -> str:
     return t("campaigns.dates.any")
 
 
-def scope_text(names: tuple[str, ...]) -> str:
-    """Every grid, or how many grids and which, one form for both: 全部网格 / 1 个网格（示例镇）."""
+def scope_text(names: tuple[str, ...], towns: frozenset[str] = frozenset()) -> str:
+    """Every grid, or how many grids and which, one form for both: 全部网格 / 2 个网格（…）;
+    a town's own grid is the whole town (示例镇全镇), not "1 个网格（示例镇）"."""
     if not names:
         return t("campaign.admin.everywhere")
-    return t("campaigns.scope.grids", count=len(names), names=listed(names))
+    said = [t("campaigns.scope.town", name=name) if name in towns else name for name in names]
+    if set(names) <= towns:
+        return listed(said)
+    return t("campaigns.scope.grids", count=len(names), names=listed(said))
 
 
 class CampaignsScreen(FieldScreen[None]):
@@ -145,7 +149,7 @@ class CampaignsScreen(FieldScreen[None]):
         for line in event.lines:
             dates = dates_text(line.starts_on, line.ends_on)
             # Off, it runs nowhere and in no phase (the phase it had is kept for its next start).
-            where = scope_text(line.grid_names) if line.active else "-"
+            where = scope_text(line.grid_names, line.towns) if line.active else "-"
             phase = (phase_text(line, line.phase) if line.active else "") or "-"
             table.add_row(pick(line.zh, line.en), state_text(line), phase, dates, where,
                           key=line.code)  # fmt: skip
@@ -213,7 +217,7 @@ class CampaignsScreen(FieldScreen[None]):
         key = ("phase" if on_now else "on") if active else "off"
         phase_name = phase_text(line, phase) if phase else "-"
         question = t(f"campaigns.confirm.{key}", name=name, phase=phase_name)
-        scope = t("campaigns.confirm.scope", grids=scope_text(line.switch_scope))
+        scope = t("campaigns.confirm.scope", grids=scope_text(line.switch_scope, line.towns))
         # Recorded, not sent: the outbox takes it to the server at the next sync.
         part = t("campaigns.sent.phase_part", phase=phase_name) if phase else ""
         recorded = t(
