@@ -76,4 +76,6 @@ async def test_a_fever_reading_is_sent_at_once(unlocked: Path) -> None:
         await pilot.press("f10")
         await settle(app, pilot, rounds=3)
         assert FollowupCase.select().count() == 1  # the fever opened a case
+        said = [n.message for n in app._notifications if "随访异常" in n.message]
+        assert said == ["陈建国 随访异常：已生成异常事项，将随同步报告网格长。"], said  # a stop
         assert _asked(seen) == ["followup.reading"]
