@@ -9,7 +9,7 @@ from fieldapp.domain.personal import new_key
 from fieldapp.services.common.identity import me
 from fieldapp.services.people.registry import HouseholdForm, MemberForm, save_household
 from fieldapp.store import keyring
-from fieldapp.store.people_models import HouseholdMember
+from fieldapp.store.people_models import Household, HouseholdMember
 
 _WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 
@@ -55,6 +55,23 @@ def household_of_one(
         members=[MemberForm(name, **member)],
     )
     save_household(form)
+
+
+def held_on_two_devices(make_device: Any, name: str, **member: Any) -> tuple[Any, Any, str]:
+    """`name` registered by the inspector (张三, p-insp) in a household of one and held by
+    the inspector's and the supervisor's (李四, p-sup) devices; the supervisor's is open.
+    Returns the two devices and the household's id."""
+    inspector = make_device("inspector").enroll("p-insp")
+    with inspector.client() as client:
+        assert client.sync_once().ok
+    household_of_one(name, **member)
+    (household_id,) = [h.id for h in Household.select()]
+    with inspector.client() as client:
+        assert client.sync_once().ok
+    supervisor = make_device("supervisor").enroll("p-sup")
+    with supervisor.client() as client:
+        assert client.sync_once().ok
+    return inspector, supervisor, household_id
 
 
 PIN = "250913"

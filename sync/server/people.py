@@ -26,11 +26,12 @@ from sync.protocol import (
     refusals,
 )
 from sync.server import audit as audit_log
+from sync.server import db as server_db
 from sync.server.feed import NewChange
 from sync.server.models import Grid, Meta, Person, Venue
 from sync.server.office_time import office_today
 from sync.server.op_checks import check_text
-from sync.server.people_edits import merged_household
+from sync.server.people_edits import member_writer, merged_household
 from sync.server.people_models import Household, HouseholdMember, Responsibility, Vehicle
 from sync.server.scope import (
     DeviceContext,
@@ -253,6 +254,8 @@ def apply_household_upsert(who: DeviceContext, sub: HouseholdUpsert) -> Applied:
     require_own(who, sub.updated_by, f"household {sub.id}")
     if Grid.get_or_none(Grid.code == sub.grid_code) is None:
         raise refusals.unknown_grid(sub.grid_code)
+    if server_db.is_postgres():  # what a clash names is read in one commit's state
+        Household.select().where(Household.id == sub.id).for_update().execute()
     held = Household.get_or_none(Household.id == sub.id)
     # A 包保 cadre writes the household they are responsible for, in the grid it is in.
     cadre = held is not None and held.grid_code == sub.grid_code and is_responsible(who, sub.id)
@@ -263,7 +266,7 @@ def apply_household_upsert(who: DeviceContext, sub: HouseholdUpsert) -> Applied:
     seal = cipher()
     # Another device's edit since this one's started stays (field by field); what both
     # changed differently keeps the server's value and is told to this device.
-    sub, clashes = merged_household(seal, sub, _person_name(held.updated_by) if held else "")
+    sub, clashes = merged_household(seal, sub)
     if sub.venue_id:
         venue = Venue.get_or_none(Venue.id == sub.venue_id)
         if venue is None or venue.grid_code != sub.grid_code:
@@ -273,6 +276,9 @@ def apply_household_upsert(who: DeviceContext, sub: HouseholdUpsert) -> Applied:
         what = f"the {name} of household {sub.id}"
         check_text(what, f"household_{name}", getattr(sub, name), getattr(held, name, None))
     members = [checked_member(seal, m) for m in sub.members]
+    for member in members:
+        held_member = HouseholdMember.get_or_none(HouseholdMember.id == member["id"])
+        member["updated_by"] = member_writer(member, held_member, sub.updated_by)
     values = sub.model_dump(exclude={"members", "vehicles", "grid_code", "base"})
     values["grid"] = sub.grid_code
     _audit_cleared(who, members)

@@ -262,6 +262,7 @@ def _write_group(
             phone=seal.seal(clear_phone, field=personal.PHONE_FIELD, owner=member_id),
             phone_lookup=seal.lookup(clear_phone),
             registered_on=registered_on,
+            updated_by="admin",
         )
         rows.append(member)
         plate = row.get("plate").upper()

@@ -46,6 +46,9 @@ class HouseholdMember(ServerModel):
     left_on = CharField(null=True)
     note = TextField(default="")
     registered_on = CharField(null=True)  # first saved or imported; None: unknown (older)
+    # Who last changed this person's values ("admin": an office import), named when a
+    # device's edit of them conflicts (`sync.server.people_edits`).
+    updated_by = CharField(default="")
 
     household_id: str
 

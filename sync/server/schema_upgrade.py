@@ -27,6 +27,7 @@ ADDED_COLUMNS: tuple[tuple[str, str, str], ...] = (
     ("venue", "attributes", "TEXT NOT NULL DEFAULT '{}'"),
     ("change_log", "household_id", "VARCHAR(255)"),
     ("household_member", "registered_on", "VARCHAR(255)"),
+    ("household_member", "updated_by", "VARCHAR(255) NOT NULL DEFAULT ''"),
     ("patrol_route", "starts_on", "VARCHAR(255) NOT NULL DEFAULT ''"),
     ("campaign_run", "periods", "TEXT NOT NULL DEFAULT '[]'"),
 )
@@ -42,6 +43,11 @@ BACKFILLS = {
         " ELSE (SELECT m.household_id FROM followup_plan f JOIN household_member m"
         " ON m.id = f.member_id WHERE f.id = change_log.record_id) END"
         " WHERE type IN ('household', 'followup')"
+    ),
+    # A person from before was last written by whoever last wrote their household.
+    "household_member.updated_by": (
+        "UPDATE household_member SET updated_by = COALESCE((SELECT h.updated_by FROM household"
+        " h WHERE h.id = household_member.household_id), '')"
     ),
     # A route from before starts on the day it first came into the feed (its first
     # import), or of its first run if one is older; failing both, its last import.

@@ -10,14 +10,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from people_support import household_of_one
+from people_support import held_on_two_devices
 
 from fieldapp.i18n import written_in
 from fieldapp.services.people import registry
 from fieldapp.services.people.registry import HouseholdForm, MemberForm
 from fieldapp.services.syncing.conflicts import conflict_line
 from fieldapp.store.models import Outbox
-from fieldapp.store.people_models import Household
 from sync.client.people_rows import replaced_here
 from sync.server import db as server_db
 from sync.server.models import ChangeLog
@@ -47,17 +46,7 @@ def _on_server(member_id: str) -> ServerMember:
 
 def _two_devices(make_device: Any) -> tuple[Any, Any, str]:
     """张三丰 registered by the inspector, held by both devices."""
-    inspector = make_device("inspector").enroll("p-insp")
-    with inspector.client() as client:
-        assert client.sync_once().ok
-    household_of_one("张三丰", sex="male", birth_year="1960", note="原备注")
-    (household_id,) = [h.id for h in Household.select()]
-    with inspector.client() as client:
-        assert client.sync_once().ok
-    supervisor = make_device("supervisor").enroll("p-sup")
-    with supervisor.client() as client:
-        assert client.sync_once().ok
-    return inspector, supervisor, household_id
+    return held_on_two_devices(make_device, "张三丰", sex="male", birth_year="1960", note="原备注")
 
 
 def _person(device: Any, household_id: str) -> Any:

@@ -15,7 +15,7 @@ _STRING = r'"(?:[^"\\]|\\.)*"'
 _VALUE = rf"(?:{_STRING}|\[(?:{_STRING}(?:, {_STRING})*)?\]|-?\d+|null)"
 _CLASH = re.compile(
     rf"^the (\w+) of (person|household) ({_STRING}) \(([^()]*)\) was changed meanwhile by "
-    rf"({_STRING}) to ({_VALUE}); this device's ({_VALUE}) was not applied$"
+    rf"({_STRING}|the office) to ({_VALUE}); this device's ({_VALUE}) was not applied$"
 )
 FIELDS = ("name", "sex", "birth_year", "id_number", "phone", "tags", "arrived_on", "left_on",
           "note", "code", "building", "venue_id", "address")  # fmt: skip
@@ -31,6 +31,13 @@ def _value(field: str, value: Any) -> str:
     return t("people.conflict.quoted", value=value)
 
 
+def _writer(by: str) -> str:
+    """Who wrote the value that stands: a name, the office (an import), or someone."""
+    if by == "the office":
+        return t("people.conflict.office")
+    return json.loads(by) or t("people.conflict.someone")
+
+
 def clash_in_words(line: str) -> str | None:
     """The line in the UI's language, or None when it is no such line."""
     found = _CLASH.match(line)
@@ -41,7 +48,7 @@ def clash_in_words(line: str) -> str | None:
         "people.conflict.kept",
         record=json.loads(record),
         field=t(f"people.conflict.field.{name}"),
-        by=json.loads(by) or t("people.conflict.someone"),
+        by=_writer(by),
         theirs=_value(name, json.loads(theirs)),
         mine=_value(name, json.loads(mine)),
     )
