@@ -96,8 +96,8 @@ async def test_a_missing_folder_is_refused_not_made_as_the_command_line_refuses_
     frozen_clock: object, demo_home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """ctrl+e made /tmp/nonexist/deeper for q.xlsx where `fieldapp export` refuses; a
-    device or a pipe typed is not replaced by a file; a relative name is shown as the file
-    it wrote, in full."""
+    device or a pipe typed is not replaced by a file; a relative name is written in the
+    exports folder and shown as the file it wrote, in full."""
     os.mkfifo(tmp_path / "pipe")
     monkeypatch.chdir(tmp_path)
     app = make_app()
@@ -118,5 +118,5 @@ async def test_a_missing_folder_is_refused_not_made_as_the_command_line_refuses_
         field.value = "q"
         await pilot.press("f10")
         await settle(app, pilot, rounds=3)
-        assert screen.written == (tmp_path / "q.xlsx",)
-        assert field.value == str(tmp_path / "q.xlsx")
+        assert screen.written == (demo_home / "exports" / "q.xlsx",)  # not where started
+        assert field.value == str(demo_home / "exports" / "q.xlsx")

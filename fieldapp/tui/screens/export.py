@@ -206,7 +206,7 @@ class ExportScreen(FieldScreen[None]):
             self._fail(t("export_ui.no_path"), "#export-path")
             return
         try:  # a folder, a device, ~nosuchuser, a name too long: said, nothing written
-            asked = typed_path(text, NEW_FILE).absolute()  # the field shows the file written
+            asked = typed_path(self._in_exports(text), NEW_FILE)  # the field shows the file
             out = typed_path(str(path_for_format(asked, self._format())), NEW_FILE)
         except WrongSuffix as wrong:
             self._fail(wrong.text(), "#export-path")
@@ -227,6 +227,15 @@ class ExportScreen(FieldScreen[None]):
         bar.visible = True
         self.query_one("#export-status", Static).update(t("export.progress"))
         self._export(out, self._format(), first, last, grid, language())
+
+    def _in_exports(self, text: str) -> str:
+        """`text` with a bare or relative name put in the exports folder the field shows
+        by default (it went into the folder the app was started from, unseen)."""
+        if text.startswith("~") or Path(text).is_absolute():
+            return text
+        from fieldapp.paths import data_home
+
+        return str((self.own_folder or data_home() / "exports") / text)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="export")
     def _export(
