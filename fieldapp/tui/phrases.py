@@ -4,9 +4,10 @@ Textual breaks a run of Chinese (no spaces) between any two characters: "隐患�
 和管理员开放；您负" / "责的隐患在…". Where a message's lines were known, the catalogue put
 the break in by hand (295cd7c, b686188); a toast's or a status line's width is only known
 as it is drawn, so `PhraseBroken` breaks its text for the width it is drawn at: after a
-phrase's end (，。；：、！？ and the closing marks that follow them) or at a space between
-Latin words, as long as the next phrase then fits on a line of its own; a phrase longer
-than a whole line is still broken by the rule every screen follows
+phrase's end (，。；：、！？ and the closing marks that follow them), at a space after
+" · " or a closed aside "（…） ", or at a space between Latin words, as long as the next
+phrase then fits on a line of its own; a phrase longer than a whole line is still broken
+by the rule every screen follows
 (`fieldapp.tui.kinsoku`), but never between a number and the character after it ("…、0" /
 "条随访记录") nor at a space that leaves a label short on its line ("本机 18:03" /
 "已同步，…"). Text without those marks (English) wraps as Textual wraps it.
@@ -32,7 +33,8 @@ from fieldapp.domain.kinsoku import CLOSING, OPENING
 from fieldapp.tui.kinsoku import wrap_offsets
 
 PHRASE_ENDS = "，。；：、！？"
-_PHRASE_END = re.compile(f"[{PHRASE_ENDS}]")
+SEPARATORS = "·）"
+_PHRASE_END = re.compile(f"[{PHRASE_ENDS}]|[{SEPARATORS}] ")
 # A path (a run of name characters holding a separator) or a date ("2026-12-06").
 _DATE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}")
 _PATH = re.compile(r"(?:[A-Za-z]:)?[\w.~@+-]*(?:[/\\][\w.~@+-]*)+")
@@ -47,9 +49,21 @@ def _phrase_bounds(text: str) -> list[int]:
         for i in range(1, len(text))
         if not text[i].isspace()
         and text[i] not in CLOSING
-        and (_between_latin_words(text, i) or _after_phrase_end(text, i))
+        and (
+            _between_latin_words(text, i) or _after_phrase_end(text, i) or _after_separator(text, i)
+        )
     ]
     return [*bounds, len(text)]
+
+
+def _after_separator(text: str, i: int) -> bool:
+    """Whether spaces end right before `i` after a separator (`SEPARATORS`): the parts of
+    a line apart ("农贸市场 · 老渡口…") or an aside closed ("鼎美村第一网格（T01-DM-1）
+    2026-12-07 日报"), which read "…农贸市" / "场" and "…日" / "报" broken inside a word."""
+    if not text[i - 1].isspace():
+        return False
+    before = text[:i].rstrip()
+    return bool(before) and before[-1] in SEPARATORS
 
 
 def _between_latin_words(text: str, i: int) -> bool:

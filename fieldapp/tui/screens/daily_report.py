@@ -52,6 +52,7 @@ from fieldapp.tui.views.report_lines import (
     zero_report_body,
 )
 from fieldapp.tui.widgets.key_footer import KeyFooter
+from fieldapp.tui.widgets.phrase_static import PhraseStatic
 from fieldapp.tui.widgets.queue_tabs import queue_tab_label
 from fieldapp.tui.widgets.table import Table
 
@@ -119,7 +120,10 @@ class DailyReportScreen(FiledToday, StatusTab, RemarksKept):
                     yield Label(t("report.my_grids"), classes="pane-title")
                     yield GridOptionList(id="report-grids")
                 with Vertical(id="report-form"):
-                    yield Label(t("rounds.loading"), id="report-grid-title", classes="pane-title")
+                    # Broken where a phrase ends, not "…2026-12-07 日" / "报，截止18:00" at 80.
+                    yield PhraseStatic(
+                        t("rounds.loading"), id="report-grid-title", classes="pane-title"
+                    )
                     yield Static("", id="report-counts")
                     yield Label("", id="report-state")
                     yield Label(t("report.remarks"), id="report-remarks-label")
@@ -221,7 +225,7 @@ class DailyReportScreen(FiledToday, StatusTab, RemarksKept):
             self.filed_zero.pop(report.code, None)
         if report.code != self.grid:
             return
-        self.query_one("#report-grid-title", Label).update(
+        self.query_one("#report-grid-title", PhraseStatic).update(
             t(
                 "report.grid_title",
                 grid=report.name,

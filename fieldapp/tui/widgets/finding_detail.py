@@ -14,10 +14,11 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
-from textual.widgets import Label, OptionList, Static
+from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
 from fieldapp.i18n import t
+from fieldapp.tui.widgets.phrase_static import PhraseStatic
 
 if TYPE_CHECKING:
     from fieldapp.tui.views.review import DetailView
@@ -118,13 +119,14 @@ class FindingDetailPane(Horizontal):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="detail-scroll"):
-            yield Static(t("review_ui.detail_empty"), id="detail-body")
+            # Broken where a phrase ends, not "…DM-0001 · 农贸市" / "场 · …" at 80 columns.
+            yield PhraseStatic(t("review_ui.detail_empty"), id="detail-body")
         with VerticalScroll(id="detail-side"):
             yield Label(t("review_ui.photos", count=0), id="detail-photos-title")
             yield PhotoList(id="detail-photos")
 
     def show(self, view: DetailView | None) -> None:
-        body = self.query_one("#detail-body", Static)
+        body = self.query_one("#detail-body", PhraseStatic)
         photos = self.query_one("#detail-photos", PhotoList)
         photos.clear_options()
         if view is None:
