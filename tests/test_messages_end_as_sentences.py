@@ -62,6 +62,7 @@ SAID_AS_SENTENCES = [
     "monthly.cli.month_invalid",
     "monthly.cli.no_output",
     "campaign.admin.ends_before_start",
+    "reveal_purpose.explain",  # F11, v or p, 其他 with no note: …表情符号、标点和空格不算
     "campaign.admin.published",  # 已发布专项行动 flood 第 1 版, and the other campaign lines
     "campaign.admin.published_same",
     "campaign.admin.already_off",

@@ -46,11 +46,12 @@ async def other_with_x(app, pilot) -> None:  # type: ignore[no-untyped-def]
 
 
 @pytest.mark.parametrize(
-    ("lang", "said", "reason"),
-    [("zh", "至少两个字或四个字母", "户籍核对"), ("en", "(at least four", "lost card")],
-)
+    ("lang", "said", "reason", "end"),
+    [("zh", "至少两个字或四个字母", "户籍核对", "表情符号、标点和空格不算。"),
+     ("en", "(at least four", "lost card", "emoji, punctuation and spaces do not count.")],
+)  # fmt: skip
 async def test_other_with_a_one_letter_note_is_refused(
-    demo_home: Path, lang: str, said: str, reason: str
+    demo_home: Path, lang: str, said: str, reason: str, end: str
 ) -> None:
     supervisor_with_a_family()
     app = make_app(lang=lang)
@@ -59,6 +60,8 @@ async def test_other_with_a_one_letter_note_is_refused(
             await other_with_x(app, pilot)
             assert isinstance(app.screen, RevealPurposeDialog), "'x' was taken as a reason"
             assert said in " ".join(rendered(app).split())
+            lines = "".join(line.strip(" █") for line in rendered(app).splitlines())
+            assert "".join(end.split()) in "".join(lines.split()), lines  # its full stop too
             assert reveals() == 0
             await pilot.press("backspace", *reason, "enter")
             await settle(app, pilot)

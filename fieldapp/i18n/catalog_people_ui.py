@@ -85,7 +85,7 @@ ZH: dict[str, str] = {
     "reveal_purpose.note.hint": "如事件编号、核查单位",
     "reveal_purpose.show": "查看",
     "reveal_purpose.choose": "请先选择查看用途（↑↓ 选择，回车确定）。",
-    "reveal_purpose.explain": "选择“其他”时请在说明中写明为什么需要查看（至少两个字或四个字母），表情符号、标点和空格不算",
+    "reveal_purpose.explain": "选择“其他”时请在说明中写明为什么需要查看（至少两个字或四个字母），表情符号、标点和空格不算。",
     "binding.reveal_purpose.save": "查看",
     "binding.reveal_purpose.save.tip": "按所选用途显示完整号码（留痕）",
     "binding.reveal_purpose.cancel": "取消",
@@ -205,7 +205,7 @@ EN: dict[str, str] = {
     "reveal_purpose.choose": "Choose a purpose first (↑↓ to choose, Enter to take it).",
     "reveal_purpose.explain": (
         "For Other, write in the note why the number is needed (at least four letters or two"
-        " Chinese characters); emoji, punctuation and spaces do not count"
+        " Chinese characters); emoji, punctuation and spaces do not count."
     ),
     "binding.reveal_purpose.save": "Show",
     "binding.reveal_purpose.save.tip": "Show the full number for the purpose chosen (recorded)",
