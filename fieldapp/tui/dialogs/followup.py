@@ -16,7 +16,7 @@ from textual.widgets import Button, Input, Label, Select, Static
 
 from fieldapp.i18n import t
 from fieldapp.tui.commands import localize_bindings
-from fieldapp.tui.dialogs.discarding import HoldsTyped
+from fieldapp.tui.dialogs.discarding import AsksBeforeDiscarding, HoldsTyped
 from fieldapp.tui.dialogs.saving import SAVES_WITH_CTRL_S
 from fieldapp.tui.widgets.dialog_foot import FormMessage, dialog_foot
 from fieldapp.tui.widgets.key_footer import KeyFooter
@@ -112,10 +112,11 @@ class ReadingDialog(HoldsTyped, ModalScreen[dict[str, str] | None]):
         self.dismiss(None)
 
 
-class AskDialog(HoldsTyped, ModalScreen[str | None]):
+class AskDialog(AsksBeforeDiscarding, ModalScreen[str | None]):
     """One value: typed, or chosen from `choices` ((label, value) pairs). The choice starts
     on the first, or on none when `unanswered` (a check's 是/否, which nobody has answered
-    until they choose: saving then asks for a choice)."""
+    until they choose: saving then asks for a choice). Esc asks first (放弃已填写的内容？)
+    once something was typed or chosen: a reason typed was thrown away without a word."""
 
     CSS_PATH = "../screens/people.tcss"
     REFUSED_APP_ACTIONS = SAVES_WITH_CTRL_S
@@ -144,7 +145,7 @@ class AskDialog(HoldsTyped, ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="person-box"):
             yield Label(self.title_text, classes="dialog-title")
-            with Horizontal(classes="field-row"):
+            with Horizontal(classes="field-row" if self.choices else "field-row text-row"):
                 yield Label(self.label)
                 if self.choices:
                     values = [value for _, value in self.choices]
@@ -158,7 +159,9 @@ class AskDialog(HoldsTyped, ModalScreen[str | None]):
                         compact=True,
                     )
                 else:
-                    yield Input(self.value, id="ask-text", compact=True)
+                    # Bordered, with a placeholder, as the other forms' fields: an empty
+                    # compact field looked like no field at all.
+                    yield Input(self.value, placeholder=t("ask.type_here"), id="ask-text")
             problem = Static(id="ask-problem", classes="dialog-error")
             problem.display = self.unanswered  # a typed value: shown when saved empty
             yield problem
@@ -194,4 +197,4 @@ class AskDialog(HoldsTyped, ModalScreen[str | None]):
 
     @on(Button.Pressed, "#ask-cancel")
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        self.discard_or_ask()
