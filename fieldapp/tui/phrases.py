@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 
 from rich.cells import cell_len
 from textual.content import Content
@@ -187,21 +188,26 @@ def _may_break(text: str, j: int) -> bool:
     return cell_len(a) > 1 or cell_len(b) > 1
 
 
-def phrase_broken(content: Content, width: int) -> Content:
-    """`content` with a line break wherever `phrase_offsets` ends a line."""
+Offsets = Callable[[str, int], list[int]]
+
+
+def phrase_broken(content: Content, width: int, offsets: Offsets = phrase_offsets) -> Content:
+    """`content` with a line break wherever `offsets` (`phrase_offsets`) ends a line."""
     lines: list[Content] = []
     for line in content.split("\n", allow_blank=True):
-        pieces = line.divide(phrase_offsets(line.plain, width))
+        pieces = line.divide(offsets(line.plain, width))
         lines.extend(piece.rstrip() for piece in pieces[:-1])
         lines.append(pieces[-1])
     return Content("\n").join(lines)
 
 
 class PhraseBroken(Visual):
-    """A toast's content, broken for the width it is measured or drawn at."""
+    """A toast's content, broken for the width it is measured or drawn at (where
+    `offsets` ends its lines: `phrase_offsets` unless said)."""
 
-    def __init__(self, content: Content) -> None:
+    def __init__(self, content: Content, offsets: Offsets = phrase_offsets) -> None:
         self.content = content
+        self.offsets = offsets
         self._broken: dict[int, Content] = {}  # by width
 
     def __str__(self) -> str:
@@ -210,7 +216,7 @@ class PhraseBroken(Visual):
     def _at(self, rules: RulesMap, width: int) -> Content:
         width -= rules.get("line_pad", 0) * 2
         if width not in self._broken:
-            self._broken[width] = phrase_broken(self.content, width)
+            self._broken[width] = phrase_broken(self.content, width, self.offsets)
         return self._broken[width]
 
     def get_optimal_width(self, rules: RulesMap, container_width: int) -> int:

@@ -42,6 +42,7 @@ from fieldapp.tui.screens.tab_keys import TabKeys, tab_bindings
 from fieldapp.tui.views.rounds import rate_text
 from fieldapp.tui.widgets.day_plot import DayPlot
 from fieldapp.tui.widgets.key_footer import KeyFooter
+from fieldapp.tui.widgets.legend_title import LegendTitle
 from fieldapp.tui.widgets.queue_tabs import queue_tab_label
 from fieldapp.tui.widgets.table import GRID_NAME_MIN, Table, grid_names
 
@@ -164,7 +165,7 @@ class DashboardScreen(TabKeys):
     def _pair(self, name: str) -> ComposeResult:
         with Horizontal(classes=f"dash-pair -{name}"):
             with Vertical(classes="dash-plot-pane"):
-                yield Label(
+                yield LegendTitle(
                     Text(t(f"dashboard.{name}.plot")).append_text(legend(name)),
                     id=f"{name}-plot-title",
                     classes="pane-title",
