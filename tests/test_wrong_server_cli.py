@@ -97,8 +97,16 @@ def test_a_server_that_keeps_failing_is_worth_trying_again_later(
 @pytest.mark.parametrize(
     ("lang", "said"),
     [
-        ("zh", "注册失败：{url} 有应答，但这不是 fieldapp 服务器（HTTP 501），请检查服务器地址"),
-        ("en", "Enrolment failed: {url} answers, but it is not a fieldapp server (HTTP 501)"),
+        (
+            "zh",
+            "注册失败：{url} 有应答，但这不是 fieldapp 服务器（HTTP 501），请检查服务器地址。"
+            "本机的记录没有改动。\n",
+        ),
+        (
+            "en",
+            "Enrolment failed: {url} answers, but it is not a fieldapp server (HTTP 501): "
+            "check the server address. Nothing on this device was changed.\n",
+        ),
     ],
 )
 def test_enrolling_with_a_server_that_is_not_fieldapp_says_so(

@@ -54,7 +54,8 @@ def enroll(
             ca_bundle=ca_bundle or "", allow_insecure_http=insecure_http,
         )  # fmt: skip
     except SyncError as error:
-        raise click.ClickException(t("sync.enroll.failed", error=describe(error, url))) from None
+        said = t("sync.enroll.failed", error=unstopped(describe(error, url)))
+        raise click.ClickException(said) from None
     person = answer.person
     grids = ", ".join(answer.grids) or "-"
     click.echo(
@@ -67,6 +68,12 @@ def enroll(
         )
     )
     click.echo(t("sync.enroll.next"))
+
+
+def unstopped(said: str) -> str:
+    """A problem without its own full stop, for a line that ends it with one (a refused
+    enrolment code is said as a sentence; a network problem is not)."""
+    return said.rstrip("。.")
 
 
 class _PhaseBars:
@@ -133,7 +140,7 @@ def sync_command(ctx: click.Context, insecure_http: bool) -> None:
                 t("sync.rejected.item", seq=op.seq, type=op.type, reason=op.reason), err=True
             )
     for problem in errors_in_words(result, _recorded_url()):
-        click.echo(t("sync.error", error=problem), err=True)
+        click.echo(t("sync.error", error=unstopped(problem)), err=True)
     seconds = retry_hint(result)
     if seconds is not None:
         click.echo(t("sync.retry", seconds=seconds), err=True)

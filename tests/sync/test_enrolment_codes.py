@@ -160,7 +160,9 @@ def test_each_refusal_says_why_on_the_wire_and_at_the_command_line(
         assert answer.json() == {"error": error, "message": message}
         shown = _run("enroll", live_server.url, code, home=tmp_path / "field")
         assert shown.exit_code == 1  # the device's own words, not the server's English
-        assert shown.output == f"Error: Enrolment failed: {said}\n"
+        assert (
+            shown.output == f"Error: Enrolment failed: {said} Nothing on this device was changed.\n"
+        )
 
 
 def test_a_code_spent_leaves_the_other_codes_usable(live_server: LiveServer) -> None:
