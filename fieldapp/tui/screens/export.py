@@ -97,6 +97,7 @@ class ExportScreen(FieldScreen[None]):
         self.written: tuple[Path, ...] = ()
         self.not_overwritten: Path | None = None  # the file there already, kept as it was
         self.own_folder: Path | None = None  # the data directory's exports, made if need be
+        self.shown_first: tuple[object, ...] | None = None  # the fields as the form filled them
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -164,6 +165,24 @@ class ExportScreen(FieldScreen[None]):
         self.own_folder = event.folder
         path = default_path(event.folder, self._format(), event.moment)
         self._show_path(path)
+        self.shown_first = self._field_values()
+
+    def _field_values(self) -> tuple[object, ...]:
+        return tuple(
+            field.value
+            for field in self.query("#export-form Input, #export-form Select").results()
+            if isinstance(field, Input | Select)
+        )
+
+    def holds_typed(self) -> bool:
+        """A field differs from what the form filled it with (a path typed, dates, a
+        grid): going elsewhere (F7) asks first, as the other forms do, and no longer
+        drops it without a word."""
+        return self.shown_first not in (None, self._field_values())
+
+    def discard_typed(self) -> None:
+        """Discarded when asked: the form is left without asking again."""
+        self.shown_first = self._field_values()
 
     def _show_path(self, path: Path) -> None:
         """The file-name field showing `path`, its cursor at the end (where the screen
@@ -300,6 +319,7 @@ class ExportScreen(FieldScreen[None]):
     def _finished(self, event: Finished) -> None:
         self.running = False
         self.written = event.paths
+        self.shown_first = self._field_values()  # exported: nothing left to lose
         bar = self.query_one("#export-progress", ProgressBar)
         bar.update(total=bar.total or 1, progress=bar.total or 1)
         text = event.text
