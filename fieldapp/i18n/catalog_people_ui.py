@@ -66,7 +66,7 @@ ZH: dict[str, str] = {
     ),
     "people.sealed_locked": "已锁定：人员信息加密保存，请按 Ctrl+L 输入 PIN 解锁后查看",
     "people.household": (
-        "户号 {code} · 楼栋/屯 {building} · {address}\n网格 {grid} · {count} 人 · 车辆 {plates}"
+        "网格 {grid} · {count} 人 · 车辆 {plates}\n户号 {code} · 楼栋/屯 {building} · {address}"
     ),
     "people.saved": "已保存（联网后同步）",
     "people.id_number_held": "{name} 的身份证号与已登记的 {other}（{household}）相同：请核对号码；若是同一人，请网格长按 m（重复人员）合并",
@@ -185,7 +185,7 @@ EN: dict[str, str] = {
     "people.no_match": "No match for '{query}': try other words, or clear the search box",
     "people.no_match_number": "No match for '{query}': ID and phone numbers are sealed and cannot be searched; search by name, household no., building or address",
     "people.sealed_locked": "Locked: people's data is sealed; enter your PIN (Ctrl+L) to see it",
-    "people.household": "Household {code} · building {building} · {address} · grid {grid} · people: {count} · vehicles {plates}",
+    "people.household": "Grid {grid} · people: {count} · vehicles {plates}\nHousehold {code} · building {building} · {address}",
     "people.saved": "Saved (synced when online)",
     "people.id_number_held": "{name}'s ID number is the same as that of {other} ({household}), registered already: check the number; if they are one person, a supervisor merges them with m (Duplicates)",
     "people.clear_search": "Clear search",
