@@ -8,6 +8,7 @@ from textual import work
 from fieldapp.i18n import language, set_language, t
 from fieldapp.tui.commands import localize_bindings
 from fieldapp.tui.parts.navigation import Navigation
+from fieldapp.tui.widgets.table import Table
 
 
 class Preferences(Navigation):
@@ -23,7 +24,12 @@ class Preferences(Navigation):
         for screen in list(self.screen_stack):
             relabel = getattr(screen, "relabel", None)
             if relabel is not None:
+                # Its tables are built again: each cursor stays on its row (by the row's key).
+                cursors = {table.id: table.cursor_key() for table in screen.query(Table)}
                 await relabel()
+                for table in screen.query(Table):
+                    if table.id and (key := cursors.get(table.id)):
+                        table.put_cursor_on(key)
             else:
                 localize_bindings(screen)
         self.label_back()

@@ -22,10 +22,11 @@ from textual.widgets import DataTable, Label
 from textual.widgets.data_table import ColumnKey, RowKey
 
 from fieldapp.tui.views.cells import cut, fitting
+from fieldapp.tui.widgets.cursor_kept import CursorKept
 from fieldapp.tui.widgets.first_layout import content_width_before_layout
 
 
-class Table(DataTable[str]):
+class Table(CursorKept, DataTable[str]):
     """A DataTable whose lines are drawn again once its new rows have been measured.
 
     A table may name a column that gives up width, down to `squeezed_min` cells, so that
