@@ -14,7 +14,7 @@ import httpx
 
 from fieldapp.domain.returns import ReturnedInspection
 from fieldapp.paths import blobs_dir
-from fieldapp.store.storage_full import StorageFull
+from fieldapp.store.storage_full import StorageFull, is_storage_full
 
 Progress = Callable[[str, int, int], None]  # (phase, done, total); total 0 = unknown
 PHASES = ("photos", "push", "pull")  # photos: uploads first; downloads after the pull
@@ -354,3 +354,12 @@ def store_error_message(error: BaseException) -> str:
     cause = str(error)
     advice = next((a for word, a in _STORE_ADVICE if word in cause), "sync again later")
     return f"could not write to this device's store ({cause}): {advice}; nothing is lost"
+
+
+def store_failed(result: SyncResult, error: BaseException) -> None:
+    """The run's store could not be written: said for the log (in English), and marked
+    when it is a full disk, which the UI says in its own words."""
+    said = store_error_message(error)
+    result.errors.append(said)
+    if is_storage_full(error):
+        result.storage_full = said

@@ -63,7 +63,7 @@ from sync.client.base import (
     foreign_answer,
     retry_after_seconds,
     server_verification,
-    store_error_message,
+    store_failed,
     unreached,
     untrusted_server,
 )
@@ -377,15 +377,6 @@ class SyncClient(EpochKeeper, PagePuller, PhotoTransfer):
             if not result.storage_full:
                 store_failed(result, error)
         return result
-
-
-def store_failed(result: SyncResult, error: BaseException) -> None:
-    """The run's store could not be written: said for the log (in English), and marked
-    when it is a full disk, which the UI says in its own words."""
-    said = store_error_message(error)
-    result.errors.append(said)
-    if is_storage_full(error):
-        result.storage_full = said
 
 
 __all__ = [
