@@ -61,6 +61,11 @@ class DialogFoot(Vertical):
         photo path typed next went nowhere."""
         return sys.maxsize, 0
 
+    def said_something(self) -> None:
+        """A refusal was said: it takes room from the fields, and the field the cursor is
+        in (often the one it names) had gone under it, out of sight though focused."""
+        self.call_after_refresh(lambda: self._keep_in_sight(self.screen.focused))
+
     def _keep_in_sight(self, focused: Widget | None) -> None:
         box = self.parent
         if focused is None or not isinstance(box, Widget) or box not in focused.ancestors:
@@ -80,6 +85,8 @@ class FormMessage(PhraseStatic):
     def update(self, content: VisualType = "", *, layout: bool = True) -> None:
         super().update(content, layout=layout)
         self.set_class(bool(str(content)), "-said")
+        if str(content) and isinstance(self.parent, DialogFoot):
+            self.parent.said_something()
 
 
 def dialog_foot(
