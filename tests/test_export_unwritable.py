@@ -84,7 +84,9 @@ async def test_the_failure_is_said_once_on_the_screen_and_goes_when_it_is_left(
         status = str(screen.query_one("#export-status", Static).render())
         assert status.startswith("导出失败：无法写入「/proc」") and status.endswith("。"), status
         assert not any("无法写入" in n.message for n in app._notifications)  # said once
-        await pilot.press("escape")
+        await pilot.press("escape")  # the path typed: asked first (放弃已填写的内容？)
+        await settle(app, pilot)
+        await pilot.press("y")
         await settle(app, pilot)
         assert app.screen is not screen
         assert not any("无法写入" in n.message for n in app._notifications)

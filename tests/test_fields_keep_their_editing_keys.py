@@ -45,6 +45,8 @@ async def test_ctrl_k_in_the_export_date_field_deletes_to_the_end(demo_home: Pat
         assert ctrl_k(screen) == "campaigns"
         await pilot.press("ctrl+k")
         await settle(app, pilot)
+        await pilot.press("y")  # the date was edited: leaving asks first (放弃已填写的内容？)
+        await settle(app, pilot)
         assert isinstance(app.screen, CampaignsScreen)
 
 

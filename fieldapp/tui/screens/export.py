@@ -364,5 +364,16 @@ class ExportScreen(FieldScreen[None]):
         self.query_one(field, Input).focus()
 
     def action_back(self) -> None:
-        if len(self.app.screen_stack) > 1:
+        """Back to where it was opened from; with a field typed in, asked first, as F7
+        asks (holds_typed)."""
+        if self.holds_typed():
+            from fieldapp.tui.dialogs.discarding import discard_question
+
+            def answered(discard: bool | None) -> None:
+                if discard:
+                    self.discard_typed()
+                    self.action_back()
+
+            self.app.push_screen(discard_question(), answered)
+        elif len(self.app.screen_stack) > 1:
             self.app.pop_screen()
