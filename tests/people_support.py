@@ -92,6 +92,18 @@ def key_behind_pin() -> None:
     keyring.set_pin(PIN, CHEAP_KDF)
 
 
+def returnee_under_a_plan() -> str:
+    """The device opened past its PIN, the demo's returnee family in my first grid, and a
+    follow-up plan running for 陈建国 (its id), as the people screen's plan tests start."""
+    from fieldapp.services.common.identity import me
+    from fieldapp.services.followups import plans
+    from fieldapp.services.people import registry
+
+    key_behind_pin()
+    registry.save_household(returnee_family(me().grids[0][0]))
+    return plans.create_plan(str(member_named("陈建国").id))
+
+
 def member_named(name: str) -> HouseholdMember:
     """The person of that name on this device. Names are sealed at rest (a query cannot
     match them): the members are opened and matched here, as the people screen does."""

@@ -9,14 +9,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from people_support import key_behind_pin, member_named, on_person, returnee_family
+from people_support import on_person, returnee_under_a_plan
 from pilot_support import screen_text, settle
 from textual.widgets import Input
 
 from fieldapp.i18n import t
-from fieldapp.services.common.identity import me
-from fieldapp.services.followups import plans
-from fieldapp.services.people import registry
 from fieldapp.store.followup_models import FollowupPlan
 from fieldapp.tui.app import make_app
 from fieldapp.tui.dialogs.discarding import DiscardQuestion
@@ -28,9 +25,7 @@ ASKED = {"zh": "放弃已填写的内容？", "en": "Discard what you typed?"}
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 async def test_esc_on_a_reason_typed_asks_first(demo_home: Path, lang: str) -> None:
-    key_behind_pin()
-    registry.save_household(returnee_family(me().grids[0][0]))
-    plans.create_plan(str(member_named("陈建国").id))
+    returnee_under_a_plan()
     app = make_app(lang=lang)
     async with app.run_test(size=(80, 24)) as pilot:
         ending = await on_person(app, pilot, "陈建国", "f")

@@ -9,13 +9,12 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from people_support import key_behind_pin, member_named, on_person, returnee_family
+from people_support import member_named, on_person, returnee_family, returnee_under_a_plan
 from pilot_support import settle
 from rounds_support import Clock, china
 from textual.widgets import Static
 
 from fieldapp.domain.personal import new_key
-from fieldapp.services.common.identity import me
 from fieldapp.services.followups import plans, readings
 from fieldapp.services.people import registry
 from fieldapp.store import keyring
@@ -45,9 +44,7 @@ def test_a_full_width_temperature_is_taken(tree: Clock) -> None:
 async def test_ending_a_plan_without_a_reason_says_what_is_missing(
     demo_home: Path, lang: str, said: str
 ) -> None:
-    key_behind_pin()
-    registry.save_household(returnee_family(me().grids[0][0]))
-    plans.create_plan(str(member_named("陈建国").id))
+    returnee_under_a_plan()
     app = make_app(lang=lang)
     async with app.run_test(size=(80, 24)) as pilot:
         ending = await on_person(app, pilot, "陈建国", "f")
