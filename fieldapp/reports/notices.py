@@ -22,7 +22,8 @@ from fieldapp.domain.text_bounds import (
 )
 from fieldapp.i18n import said_in
 from fieldapp.paths import write_private
-from fieldapp.reports.placards import CjkFont, find_cjk_font, qr_matrix
+from fieldapp.reports.placards import CjkFont, find_cjk_font
+from fieldapp.reports.print_assets import draw_qr
 from fieldapp.reports.table_layout import (
     BODY_SIZE,
     PADDING,
@@ -197,22 +198,6 @@ def _table(pdf, head: list[str], rows: list[list[str]],  # type: ignore[no-untyp
                 row.cell(text if n == 0 else _broken(pdf, text, width, True, width - inset))
 
 
-def _qr(pdf, x: float, y: float, size: float, payload: str) -> None:  # type: ignore[no-untyped-def]
-    matrix = qr_matrix(payload)
-    module = size / len(matrix)
-    pdf.set_fill_color(0, 0, 0)
-    for r, row in enumerate(matrix):
-        start = -1
-        for c, dark in enumerate([*row, False]):
-            if dark and start < 0:
-                start = c
-            elif not dark and start >= 0:
-                pdf.rect(
-                    x + start * module, y + r * module, (c - start) * module, module + 0.01, "F"
-                )
-                start = -1
-
-
 def _output(pdf, out: Path | str | None) -> bytes:  # type: ignore[no-untyped-def]
     data = bytes(pdf.output())
     if out is not None:
@@ -251,7 +236,7 @@ def render_notice(
         ],
         width - qr_size - 6,
     )
-    _qr(pdf, PAGE_W - MARGIN - qr_size, top, qr_size, notice.qr_payload or v.code)
+    draw_qr(pdf, PAGE_W - MARGIN - qr_size, top, qr_size, notice.qr_payload or v.code)
     pdf.set_xy(PAGE_W - MARGIN - qr_size, top + qr_size)
     pdf.set_font_size(8)
     pdf.cell(qr_size, 4, L("review.notice.qr"), align="C")

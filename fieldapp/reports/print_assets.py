@@ -79,3 +79,21 @@ def qr_matrix(payload: str) -> list[list[bool]]:
     qr.add_data(payload)
     qr.make(fit=True)
     return qr.get_matrix()
+
+
+def draw_qr(pdf, x: float, y: float, size: float, payload: str) -> None:  # type: ignore[no-untyped-def]
+    """`payload` as a QR code of side `size` at (x, y) on the fpdf page, in runs of dark
+    modules drawn as one rectangle each."""
+    matrix = qr_matrix(payload)
+    module = size / len(matrix)
+    pdf.set_fill_color(0, 0, 0)
+    for r, row in enumerate(matrix):
+        start = -1
+        for c, dark in enumerate([*row, False]):
+            if dark and start < 0:
+                start = c
+            elif not dark and start >= 0:
+                pdf.rect(
+                    x + start * module, y + r * module, (c - start) * module, module + 0.01, "F"
+                )
+                start = -1
