@@ -15,7 +15,7 @@ from pilot_support import open_screen, settle
 from textual.widgets import DataTable
 
 from fieldapp.i18n import t
-from fieldapp.services.patrols import due, mine, runs
+from fieldapp.services.patrols import due, mine, placard_start, runs
 from fieldapp.services.syncing.runs import sync_status
 from fieldapp.store.patrol_models import PatrolRun
 from fieldapp.tui.app import make_app
@@ -53,8 +53,10 @@ async def test_a_run_open_on_my_other_device_is_shown_there_not_resumed_here(
         runs.record_scan(run.id, signed["CP-02"], "wedge")
     with pytest.raises(runs.PatrolRefused, match=elsewhere):
         runs.annotate(visit.scan_id, note="东口无人值守")
+    found = placard_start.patrol_of_placard("CP-02")  # as a scan outside a run finds it
+    assert found is not None and found.run_id == ""  # not resumed here
     with pytest.raises(runs.PatrolRefused, match=elsewhere):
-        runs.run_for_placard("CP-02")  # a scan neither resumes nor starts it
+        runs.start_run(found.route_id)  # nor started, as a scanner's burst would
 
     pin_the_synced_key()  # the app starts past the set-PIN screen
     app = make_app()
