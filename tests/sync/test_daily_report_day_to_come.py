@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import httpx
 import pytest
@@ -70,8 +71,11 @@ def test_the_server_refuses_a_report_for_a_day_to_come(
     inspector = make_device("inspector")
     monkeypatch.setenv("FIELDAPP_HOME", str(inspector.home))
     inspector.open().enroll("p-insp")
-    # Two days after the office's date, by the frozen clock or the server's own.
-    latest = max(office_today(), dt.datetime.now(dt.UTC).date())
+    # Two days after the office's date, by the frozen clock or the server's own: the
+    # server runs on the real clock, whose office date (Asia/Shanghai) is a day ahead of
+    # UTC's from 16:00 UTC on.
+    real_office_day = dt.datetime.now(ZoneInfo("Asia/Shanghai")).date()
+    latest = max(office_today(), dt.datetime.now(dt.UTC).date(), real_office_day)
     later = _push(inspector, latest + dt.timedelta(days=2), "op-later")
     assert (later["status"], later["reason_code"]) == ("rejected", "report_date_to_come"), later
     assert later["reason_params"]["grid"] == "V1"
