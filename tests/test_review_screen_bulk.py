@@ -208,20 +208,21 @@ async def test_closing_a_hazard_reported_fixed_needs_no_note(people: dict[str, s
 async def test_after_a_bulk_action_the_refused_stay_marked_and_only_they(
     people: dict[str, str],
 ) -> None:
-    [overdue] = review.review_queue(ReviewFilters(queue="overdue"), limit=1)
-    data = {"unit": "police_station", "reference": "示网移〔2026〕9号"}
-    [handed] = review.bulk_apply([overdue.finding_id], "handed_over", data=data)
-    assert handed.applied  # no longer open: its deadline cannot be extended
+    # A verify is refused after F10 for a hazard not reported fixed (an extension now
+    # leaves the hazards it cannot extend out up front, so it refuses none after).
+    fixed = report_fixed(2)
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_review(app, pilot)
-        await pilot.press("6")  # active: the handed-over one among the open ones
+        await pilot.press("6")  # active: the open ones beside those reported fixed
         await settle(app, pilot, rounds=2)
-        extendable = [
-            r.finding_id for r in screen.rows if r.state in ("open", "rectification_reported")
-        ]
-        assert overdue.finding_id in table_keys(screen, "#review-table") and extendable
-        await pilot.press("asterisk", "e")
+        still_open = next(r.finding_id for r in screen.rows if r.state == "open")
+        assert {*fixed, still_open} <= set(table_keys(screen, "#review-table"))
+        for fid in (*fixed, still_open):
+            await move_to(screen, fid, pilot)
+            await pilot.press("space")
+        assert set(screen.marked) == {*fixed, still_open}
+        await pilot.press("v")
         await pilot.pause()
         assert type(app.screen).__name__ == "BulkActionDialog"
         await pilot.press("f10")
@@ -229,10 +230,12 @@ async def test_after_a_bulk_action_the_refused_stay_marked_and_only_they(
         assert type(app.screen).__name__ == "ReasonsDialog"
         await pilot.press("escape")
         await settle(app, pilot, rounds=2)
-        assert set(screen.marked) == {overdue.finding_id}
+        assert set(screen.marked) == {still_open}
         said = messages(app)[-1]
-        assert f"已执行 {len(extendable)} 条，未能执行 1 条" in said and "1 条仍为选中" in said
+        assert "已执行 2 条，未能执行 1 条" in said and "1 条仍为选中" in said
         assert "已选 1 条" in str(screen.query_one("#review-page", Label).render())
         table = screen.query_one("#review-table", PagedTable)
         marks = {key: str(table.get_row(key)[0]) for key in table_keys(screen, "#review-table")}
-        assert [key for key, cell in marks.items() if cell] == [overdue.finding_id]
+        assert [key for key, cell in marks.items() if cell] == [still_open]
+    assert [Finding.get_by_id(fid).state for fid in fixed] == ["closed", "closed"]
+    assert Finding.get_by_id(still_open).state == "open"
