@@ -18,6 +18,7 @@ from typing import Any
 import aiohttp
 import pytest
 from test_web import ARGS, CHROMIUM, PASSWORD, _sign_in, pytestmark, world  # noqa: F401
+from test_web_server_gone import _gone, _session_programs
 from test_web_session_devices import _sign_in as _post_sign_in
 
 from fieldapp.web.server import STOP_SECONDS
@@ -48,8 +49,11 @@ def test_the_page_says_the_service_stopped_not_that_the_connection_was_lost(
         page.click("button[type=submit]")
         page.wait_for_url(f"**/?lang={lang}", timeout=90_000)
         page.wait_for_selector("body.-first-byte", timeout=60_000)  # the program drew
+        programs = _session_programs(world["web_home"])
+        assert programs, "no program runs behind the signed-in terminal"
         world["front"].send_signal(signal.SIGTERM)
         assert world["front"].wait(60) == 0
+        assert _gone(programs), "the session's program outlived fieldapp web"
         page.wait_for_selector(".stopped-dialog", state="visible", timeout=30_000)
         said = page.locator(".stopped-dialog").inner_text()
         assert stopped in said and synced in said and again in said, said
