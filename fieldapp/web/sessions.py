@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import asyncio
 import fcntl
+import math
 import os
 import secrets
 import shutil
@@ -146,7 +147,7 @@ class Sessions:
         open_sessions = [self.take(cookie) for cookie in list(self._by_cookie)]
         ending = [session for session in open_sessions if session is not None]
         if ending:
-            say(t("web.stop.signing_out", count=len(ending), seconds=round(seconds)))
+            say(t("web.stop.signing_out", count=len(ending), seconds=math.ceil(seconds)))
         answered: list[Session] = []
 
         async def one(session: Session) -> None:
@@ -162,7 +163,7 @@ class Sessions:
             await asyncio.wait_for(everything, seconds)
         except TimeoutError:  # wait_for cancelled them: each one's subprocess killed
             if unanswered := len(ending) - len(answered):
-                say(t("web.stop.timed_out", count=unanswered, seconds=round(seconds)))
+                say(t("web.stop.timed_out", count=unanswered, seconds=math.ceil(seconds)))
 
     def finish_left_over(self) -> None:
         """Finish, in the background, the stores of sessions that ended without their last
