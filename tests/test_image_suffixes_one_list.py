@@ -1,6 +1,6 @@
 """Which files are still images is one list (`common.photos.IMAGE_SUFFIXES`): the scan
-dialog says a missing image file by it, the app reads a photo's QR by it, and an
-incident's evidence re-encodes a photo by it. The scan lists were two copies kept in step
+routing takes typed or scanned text for a photo's path by it (the scan dialog asks the
+routing since 0957df1), and an incident's evidence re-encodes a photo by it. The scan lists were two copies kept in step
 by hand, and the evidence kept a third (with .gif, without .tif): a TIFF was read as a
 placard's photo but refused as evidence."""
 
@@ -18,7 +18,7 @@ from fieldapp.tui.parts import scanning
 
 
 def test_the_scan_dialog_the_scan_routing_and_evidence_read_one_list_of_image_files() -> None:
-    assert scan.IMAGE_SUFFIXES is photos.IMAGE_SUFFIXES
+    assert not hasattr(scan, "IMAGE_SUFFIXES")  # the dialog keeps no list of its own
     assert scanning.IMAGE_SUFFIXES is photos.IMAGE_SUFFIXES
     assert evidence.IMAGE_SUFFIXES is photos.IMAGE_SUFFIXES
     assert not hasattr(scanning, "PHOTO_SUFFIXES")
