@@ -28,6 +28,34 @@ def test_new_store_is_at_the_current_version(tmp_path: Path) -> None:
         close_store()
 
 
+def test_a_first_start_cut_short_leaves_no_half_made_store(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A new store is made in one transaction: a start that fails at the last step leaves
+    no tables and version 0, and the next start makes the whole store."""
+    path = tmp_path / "s.sqlite3"
+
+    def power_cut(_db: object) -> None:
+        raise OSError("power cut")
+
+    steps = [*migrations.MIGRATIONS[:-1], power_cut]
+    monkeypatch.setattr(migrations, "MIGRATIONS", steps)
+    with pytest.raises(OSError, match="power cut"):
+        open_store(path)
+    try:
+        assert _user_version() == 0
+        assert db.get_tables() == []
+    finally:
+        close_store()
+    monkeypatch.undo()
+    open_store(path)
+    try:
+        assert _user_version() == SCHEMA_VERSION
+        assert Grid.select().count() == 0
+    finally:
+        close_store()
+
+
 def test_reopen_keeps_data_and_version(tmp_path: Path) -> None:
     path = tmp_path / "s.sqlite3"
     open_store(path)
