@@ -1,10 +1,10 @@
-"""Registering and editing households offline, and reading them back masked.
+"""Registering and editing households offline.
 
 A save checks every field first (each problem with the field it belongs to, worded for
 the person typing), seals the ID numbers and phones with the device's key, and writes the
 household, its members and vehicles and one `household.upsert` outbox op in one
-transaction. Reading never opens a sealed value: views carry masks only
-(`fieldapp.domain.personal.mask_*`); opening one is `reveal.reveal`, audited.
+transaction. Reading them back masked is `registry_reads` (its names are kept here, where
+the screens and tests look them up).
 """
 
 from __future__ import annotations
@@ -26,14 +26,18 @@ from fieldapp.domain.registry import (
     holds_id_or_phone,
     left_before_arrived,
 )
-from fieldapp.domain.romanized import pinyin_match, typed_pinyin
 from fieldapp.domain.typed import no_such_day, typed_date
 from fieldapp.i18n import listed, t
 from fieldapp.services.common import outbox
 from fieldapp.services.common.identity import grid_codes_under, me
 from fieldapp.services.people import responsibilities
 from fieldapp.services.people.edit_base import household_base, member_base
-from fieldapp.services.people.registry_views import HouseholdView, MemberView
+from fieldapp.services.people.registry_reads import household as household
+from fieldapp.services.people.registry_reads import households as households
+from fieldapp.services.people.registry_reads import member_view as member_view
+from fieldapp.services.people.registry_reads import seal_or_none
+from fieldapp.services.people.registry_views import HouseholdView as HouseholdView
+from fieldapp.services.people.registry_views import MemberView as MemberView
 from fieldapp.store import keyring
 from fieldapp.store.db import write_transaction
 from fieldapp.store.people_models import Household, HouseholdMember, Vehicle
@@ -167,7 +171,7 @@ def _kept_id_number(held: HouseholdMember | None, sex: str, year: int | None) ->
     saves), nothing is held, or the device is locked (the save stops there anyway)."""
     if held is None or not held.id_number or (held.sex, held.birth_year) == (sex, year):
         return ""
-    seal = _seal_or_none()
+    seal = seal_or_none()
     if seal is None:
         return ""
     return personal.normalize_id_number(
@@ -309,95 +313,3 @@ def _write_member(
     for day in ("arrived_on", "left_on", "registered_on"):
         payload[day] = payload[day].isoformat() if payload[day] else None
     return {"id": member_id, **payload, **({"base": base} if base is not None else {})}
-
-
-def member_view(member: HouseholdMember, seal: personal.PersonalCipher | None) -> MemberView:
-    """A member as screens show it: ID number and phone masked, never in clear."""
-    id_mask = phone_mask = ""
-    if member.id_number or member.phone:
-        if seal is None:
-            id_mask = "*" * 18 if member.id_number else ""
-            phone_mask = "*" * 11 if member.phone else ""
-        else:
-            field, owner = personal.ID_NUMBER_FIELD, member.id
-            id_mask = personal.mask_id_number(seal.open(member.id_number, field=field, owner=owner))
-            field = personal.PHONE_FIELD
-            phone_mask = personal.mask_phone(seal.open(member.phone, field=field, owner=owner))
-    return MemberView(
-        id=member.id,
-        household_id=member.household_id,
-        name=member.name,
-        sex=member.sex,
-        birth_year=member.birth_year,
-        id_number=id_mask,
-        phone=phone_mask,
-        tags=tuple(member.tags or ()),
-        arrived_on=member.arrived_on,
-        left_on=member.left_on,
-        note=member.note,
-        registered_on=member.registered_on,
-    )
-
-
-def _seal_or_none() -> personal.PersonalCipher | None:
-    try:
-        return keyring.cipher()
-    except personal.PersonalDataLocked:
-        return None
-
-
-def household(household_id: str) -> HouseholdView:
-    row = Household.get_by_id(household_id)
-    seal = _seal_or_none()
-    members = (
-        HouseholdMember.select()
-        .where(HouseholdMember.household == household_id)
-        .order_by(HouseholdMember.id)
-    )
-    vehicles = Vehicle.select().where(Vehicle.household == household_id).order_by(Vehicle.id)
-    return HouseholdView(
-        id=row.id,
-        grid_code=row.grid_code,
-        code=row.code,
-        building=row.building,
-        address=row.address,
-        venue_id=row.venue_id,
-        note=row.note,
-        members=tuple(member_view(m, seal) for m in members),
-        vehicles=tuple((v.id, v.plate, v.kind) for v in vehicles),
-        cadres=responsibilities.cadres_of(household_id),
-    )
-
-
-def households(query: str = "", *, cadre: str = "", limit: int = 500) -> list[HouseholdView]:
-    """The households of my grids (and under them) and those I am 包保 cadre of, by grid,
-    building and code; `query` matches a household's code, address or building, or a
-    member's name, also in pinyin (`domain.romanized`; nothing kept); `cadre` (a person
-    id) keeps only that cadre's 包保 households. Names and addresses are sealed at rest
-    (`fieldapp.store.at_rest`): the search opens them and filters here, not in SQL (a
-    grid holds thousands of people); PersonalDataLocked while the device is locked."""
-    mine = responsibilities.visible_to_me()
-    if cadre:
-        mine &= Household.id.in_(responsibilities.households_of(cadre))
-    order = (Household.grid, Household.building, Household.code, Household.id)
-    text = query.strip().casefold()
-    if not text:
-        return [household(row.id) for row in
-                Household.select(Household.id).where(mine).order_by(*order).limit(limit)]  # fmt: skip
-    found: dict[str, list[str]] = {}
-    for row in Household.select(Household.id, Household.code, Household.building,
-                                Household.address).where(mine).order_by(*order):  # fmt: skip
-        found[row.id] = [row.code, row.building, row.address]
-    members = (
-        HouseholdMember.select(HouseholdMember.household, HouseholdMember.name)
-        .join(Household)
-        .where(mine)
-    )
-    pinyin, by_pinyin = typed_pinyin(text), set()
-    for member in members:
-        found[member.household_id].append(member.name)
-        if pinyin and pinyin_match(pinyin, member.name):  # `zs` for 张三, as the palette
-            by_pinyin.add(member.household_id)
-    ids = [hid for hid, texts in found.items()
-           if hid in by_pinyin or any(text in x.casefold() for x in texts)]  # fmt: skip
-    return [household(hid) for hid in ids[:limit]]
