@@ -30,6 +30,7 @@ from fieldapp.tui.screens import FieldScreen, rebuild_in_language
 from fieldapp.tui.screens.inspect_extras import ItemExtrasPart
 from fieldapp.tui.screens.inspect_hazard_drop import HazardDropPart
 from fieldapp.tui.screens.inspect_leaving import LeavingPart
+from fieldapp.tui.screens.inspect_navigation import NavigationPart
 from fieldapp.tui.screens.inspect_venue import VenueFactsPart
 from fieldapp.tui.views.home import campaign_label
 from fieldapp.tui.widgets.item_card import (
@@ -66,7 +67,9 @@ def item_state(view: InspectionView, item: Item) -> ItemState:
     )
 
 
-class InspectScreen(VenueFactsPart, ItemExtrasPart, HazardDropPart, LeavingPart, FieldScreen[None]):
+class InspectScreen(
+    VenueFactsPart, ItemExtrasPart, HazardDropPart, LeavingPart, NavigationPart, FieldScreen[None]
+):
     FOOTER_PINNED = ("inspect.finish",)  # shown in the footer whatever the width
     PLACE = "nav.place.inspection"
     CSS_PATH = "inspect.tcss"
@@ -341,55 +344,8 @@ class InspectScreen(VenueFactsPart, ItemExtrasPart, HazardDropPart, LeavingPart,
         if not was_complete and self.view.first_unanswered() is None:
             self.explain(self.finished_text(), severity="information")
 
-    def next_code(self, asked: tuple[str, ...]) -> str:
-        """Where to go after answering the current item, among the items `asked` once the
-        answer is given: the next one, else the first unanswered (the current item counts
-        as answered)."""
-        position = asked.index(self.code)
-        if position + 1 < len(asked):
-            return asked[position + 1]
-        later = self.view.first_unanswered(after=self.code)
-        return later if later and later != self.code and later in asked else self.code
-
     def reload(self) -> None:
         self.view = inspection_view.refresh(self.view)
-
-    # ------------------------------------------------------------- navigation
-
-    def go_to(self, code: str, *, persist: bool = True) -> None:
-        self.code = code
-        if persist and not self.view.read_only:
-            try:
-                inspections.set_current_item(self.inspection_id, code)
-            except StorageFull as full:  # only where to resume is not kept: go on
-                self.show_item()
-                self.explain(str(full), severity="error")
-                return
-        self.show_item()
-
-    def action_previous(self) -> None:
-        if self.index == 0:
-            self.explain(t("inspect.first"), severity="information")
-            return
-        self.go_to(self.codes[self.index - 1])
-
-    def action_next(self) -> None:
-        if self.index + 1 >= len(self.codes):
-            self.explain(t("inspect.last"), severity="information")
-            return
-        self.go_to(self.codes[self.index + 1])
-
-    def action_scroll_item(self, direction: int) -> None:
-        self.card.scroll_body(direction)
-
-    def action_next_unanswered(self) -> None:
-        """The item on screen when it has no answer (an answer moves on, so `u y u y`
-        answers one item after another), else the next unanswered one, wrapping."""
-        code = self.view.first_unanswered(at=self.item.code)
-        if code is None:
-            self.explain(t("inspect.all_answered"), severity="information")
-            return
-        self.go_to(code)
 
     # ------------------------------------------------------------ finish, leave
 
