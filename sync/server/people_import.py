@@ -68,8 +68,14 @@ TEXT_MAX = {
     "name": wire_max(MemberPayload, "name"),
     "plate": wire_max(VehiclePayload, "plate"),
 }
-# Columns judged by their free-text rule, whose bound is no wider than the wire's.
-TEXT_RULED = ("name", "address")
+# Columns judged by the free-text rule the device's form asks (free_text.RULES), whose
+# bound is no wider than the wire's: no emoji or control characters in a 户号 or 楼栋.
+TEXT_RULED = {
+    "name": "person_name",
+    "address": "household_address",
+    "household": "household_code",
+    "building": "household_building",
+}
 
 
 def _date(row: Row, column: str, errors: list[RowError]) -> str | None:
@@ -90,14 +96,13 @@ def _member(row: Row, errors: list[RowError], this_year: int) -> dict[str, Any]:
     n = row.number
     if not row.get("name"):
         errors.append(RowError(n, "name", "import.name_empty"))
-    elif (wrong := text_fault("person_name", row.get("name"))) is not None:
-        errors.append(RowError(n, "name", *wrong))
-    if row.get("address") and (wrong := text_fault("household_address", row.get("address"))):
-        errors.append(RowError(n, "address", *wrong))
+    for column, rule in TEXT_RULED.items():  # an empty one: said above or in the caller
+        if row.get(column) and (wrong := text_fault(rule, row.get(column))) is not None:
+            errors.append(RowError(n, column, *wrong))
     for column in ("name", "address"):  # the device form's rule: it would show unmasked
         if holds_id_or_phone(row.get(column)):
             errors.append(RowError(n, column, "import.number_in_text"))
-    # The name's and address's own rules above say their length, as the device form does.
+    # The ruled columns' own rules above say their length, as the device form does.
     check_lengths(errors, row, {c: most for c, most in TEXT_MAX.items() if c not in TEXT_RULED})
     sex = sex_of(row.get("sex"))
     if sex is None:

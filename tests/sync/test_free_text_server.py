@@ -78,18 +78,30 @@ def _admin(db: Path, *args: str):  # type: ignore[no-untyped-def]
 
 
 def test_the_office_registry_refuses_a_name_of_one_character_or_an_emoji(tmp_path: Path) -> None:
+    """And a 户号 or 楼栋 with an emoji or a control character, as the household form does."""
     db = tmp_path / "server.sqlite3"
     assert _admin(db, "init").exit_code == 0
     grids = tmp_path / "网格.csv"
     grids.write_text("编号,名称,级别,上级\nT1,东山镇,镇,\nV1,鼎美村,村,T1\n", "utf-8")
     assert _admin(db, "import-grids", str(grids)).exit_code == 0
     sheet = tmp_path / "台账.csv"
-    sheet.write_text("网格,户号,姓名\nV1,DM-1,王\nV1,DM-2,😀\nV1,DM-3,王五\n", "utf-8")
+    sheet.write_text(
+        "网格,户号,姓名,楼栋\nV1,DM-1,王,\nV1,DM-2,😀,\nV1,DM-3,王五,3号楼\n"
+        "V1,😀DM-4,赵六,\nV1,DM-5,钱七,楼\t😀\n",
+        "utf-8",
+    )
     result = _admin(db, "import-people-registry", str(sheet))
     assert result.exit_code != 0
     assert "第 2 行 姓名 列：请写人员的姓名（至少两个字或两个字母" in result.output
     assert "第 3 行 姓名 列：请写人员的姓名" in result.output
     assert "第 4 行" not in result.output
+    assert (
+        "第 5 行 户号 列：户号只能写文字、数字和标点，不能有表情符号或控制字符。" in result.output
+    )
+    assert (
+        "第 6 行 楼栋 列：楼栋/屯只能写文字、数字和标点，不能有表情符号或控制字符。"
+        in result.output
+    )
     with sqlite3.connect(db) as connection:
         assert list(connection.execute("SELECT count(*) FROM household_member")) == [(0,)]
 
