@@ -65,6 +65,7 @@ ZH: dict[str, str] = {
     "campaign.admin.not_a_date": "{option} 的值“{value}”不是日期：请按 年-月-日 写，如 2026-03-01。",
     "campaign.admin.ends_before_start": "专项行动会在开始（{starts}）之前结束（{ends}）：请检查 --from 和 --to 的日期。",
     "campaign.admin.item_clash": "{file} 中的检查项 {item} 与场所类型 {kind} 的检查表 {checklist} 中的检查项编码相同，未发布：设备上会把两项当作一项，答案会混在一起；请给专项行动的这一项换一个该检查表没有的编码后再发布。",
+    "admin.published.campaign_item_clash": "{file} 中的检查项 {item} 与专项行动 {campaign} 在场所类型 {kind} 下的检查项编码相同，未发布：设备上会把两项当作一项，答案会混在一起；请给检查表的这一项换一个专项行动 {campaign} 没有用的编码后再发布。",
     "campaign.admin.unknown_grids": "不认识的网格编码：{grids}：请使用已用 fieldapp admin import-grids 导入的网格编码。",
     "campaign.home.active": "专项行动：{campaigns}",
     "campaign.with_phase": "{name}（{phase}）",
@@ -164,6 +165,12 @@ EN: dict[str, str] = {
         "of the kind {kind}; nothing was published: a device would take the two for one "
         "and mix their answers. Give the campaign's item a code that checklist does not use "
         "and publish again."
+    ),
+    "admin.published.campaign_item_clash": (
+        "The item {item} in {file} has the code of an item of the campaign {campaign} "
+        "for the kind {kind}; nothing was published: a device would take the two for one "
+        "and mix their answers. Give the checklist's item a code the campaign {campaign} "
+        "does not use and publish again."
     ),
     "campaign.admin.unknown_grids": (
         "Unknown grid codes: {grids}: use the codes of grids imported with "

@@ -20,6 +20,7 @@ from fieldapp.domain.wording import said
 from sync.protocol import canonical_json
 from sync.server import audit, headers
 from sync.server import db as server_db
+from sync.server.campaign_item_codes import campaign_clashes
 from sync.server.feed import NewChange, append_changes
 from sync.server.grid_codes import GRID_SPLIT, name_stored_grids
 from sync.server.models import AuditEntry, Checklist, Device, Grid, Person, PersonGrid, PlacardKey
@@ -272,6 +273,17 @@ def publish_checklist(path: Path | str) -> Published:
                 )
             return Published(doc.id, doc.version, new=False)
         _refuse_unused(doc.id, doc.version, doc.kinds)
+        if clashes := campaign_clashes(doc):
+            clash = clashes[0]  # devices could not tell the two items apart: answers would mix
+            raise ValueError(
+                said(
+                    "admin.published.campaign_item_clash",
+                    file=path.name,
+                    item=clash.item,
+                    kind=clash.kind,
+                    campaign=clash.campaign,
+                )
+            )
         row = Checklist.create(
             checklist_id=doc.id,
             version=doc.version,
