@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -230,6 +231,7 @@ def admin_audit(since: str | None, actor: str | None, limit: int | None) -> None
     from sync.server import audit
     from sync.server import db as server_db
     from sync.server.audit_names import member_names
+    from sync.server.people_audit import EDITED
 
     server_db.init_schema()
     found = admin_call(lambda: audit.entries(since=since, actor=actor, limit=limit))
@@ -240,6 +242,8 @@ def admin_audit(since: str | None, actor: str | None, limit: int | None) -> None
         detail = (
             json.dumps(entry.detail, ensure_ascii=False, sort_keys=True) if entry.detail else ""
         )
+        if entry.action == EDITED:  # the fields' names, worded; the entry holds no values
+            detail = _edits_said(entry.detail)
         subject = entry.subject or "-"
         if name := names.get(entry.subject):  # a person named, not only by the member's id
             subject = t("admin.audit.subject_named", subject=subject, name=name)
@@ -247,6 +251,14 @@ def admin_audit(since: str | None, actor: str | None, limit: int | None) -> None
             f"{entry.at}  {entry.actor}  {entry.action}  {subject}"
             f"  {entry.device or '-'}  {detail}".rstrip()
         )
+
+
+def _edits_said(detail: dict[str, Any]) -> str:
+    """A `personal_data.edited` entry's detail in words: the fields the edit changed (or
+    registered) and when, on the device's clock."""
+    fields = listed(t(f"people.conflict.field.{name}") for name in detail.get("fields", ()))
+    key = "admin.audit.registered" if detail.get("new") else "admin.audit.edited"
+    return t(key, fields=fields, device_time=detail.get("device_time", ""))
 
 
 admin.add_command(placard_key)

@@ -70,6 +70,10 @@ ZH = {
     "admin.revoke.unknown": "没有设备 {device}。",
     "admin.audit.none": "审计记录中没有符合条件的条目。",
     "admin.audit.subject_named": "{subject}（{name}）",
+    # A `personal_data.edited` entry: the fields an edit changed, never their values
+    # (named as `people.conflict.field.*`).
+    "admin.audit.edited": "修改了{fields}（设备上的时间 {device_time}）",
+    "admin.audit.registered": "登记了{fields}（设备上的时间 {device_time}）",
     "device_info.not_enrolled": "本设备尚未注册（查看的数据目录：{home}）：运行 `fieldapp enroll URL CODE`；设备数据在别的目录时，用环境变量 FIELDAPP_HOME 指向它。",
     "device_info.data_home": "数据目录",
     "device_info.device": "设备",
@@ -191,6 +195,8 @@ EN = {
     "admin.revoke.unknown": "No device {device}.",
     "admin.audit.none": "No audit entries match.",
     "admin.audit.subject_named": "{subject} ({name})",
+    "admin.audit.edited": "changed the {fields} (device time {device_time})",
+    "admin.audit.registered": "registered the {fields} (device time {device_time})",
     "device_info.not_enrolled": "This device is not enrolled (data directory looked in: {home}): run `fieldapp enroll URL CODE`; when the device's data is in another directory, point FIELDAPP_HOME at it.",
     "device_info.data_home": "Data directory",
     "device_info.device": "Device",

@@ -1,5 +1,5 @@
 """The people registry on the server: its key, the `household.upsert` and
-`personal_data.reveal` ops, feed records and the audit trail.
+`personal_data.reveal` ops, feed records and the audit trail (edits: `people_audit`).
 
 The personal-data key is made once per server database (the `meta` table, beside the
 placard keys) and handed to enrolled devices by `GET /api/v1/personal-key`; a revoked
@@ -31,6 +31,7 @@ from sync.server.feed import NewChange
 from sync.server.models import Grid, Meta, Person, Venue
 from sync.server.office_time import office_today
 from sync.server.op_checks import check_text
+from sync.server.people_audit import audit_edits
 from sync.server.people_edits import member_writer, merged_household
 from sync.server.people_models import Household, HouseholdMember, Responsibility, Vehicle
 from sync.server.scope import (
@@ -282,6 +283,7 @@ def apply_household_upsert(who: DeviceContext, sub: HouseholdUpsert) -> Applied:
     values = sub.model_dump(exclude={"members", "vehicles", "grid_code", "base"})
     values["grid"] = sub.grid_code
     _audit_cleared(who, members)
+    audit_edits(who, sub, members)
     household = write_household(values, members, [v.model_dump() for v in sub.vehicles])
     return Applied([household_change(household)], conflict="\n".join(clashes) or None)
 
