@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -217,9 +218,13 @@ def import_people_registry(path: Path | str) -> int:
         )
     with server_db.write_transaction():
         changes = []
+        held = Counter[str]()  # households and people held already, which the file updates
         for (grid, code), members in groups.items():
-            changes.append(household_change(_write_group(seal, grid, code, members, venues)))
-        audit(None, IMPORTED, Path(path).name, people=len(rows), households=len(groups))
+            written = _write_group(seal, grid, code, members, venues, held)
+            changes.append(household_change(written))
+        # The office's edits, one entry for the run (not one per person as a device's).
+        audit(None, IMPORTED, Path(path).name, people=len(rows), households=len(groups),
+              people_updated=held["people"], households_updated=held["households"])  # fmt: skip
         append_changes(changes)
     return len(rows)
 
@@ -230,6 +235,7 @@ def _write_group(
     code: str,
     members: list[tuple[Row, dict[str, Any]]],
     venues: dict[str, tuple[str, str]],
+    held_already: Counter[str],
 ) -> Household:
     # Each field as the household's rows give it (they agree: `_household_conflicts`).
     given = {
@@ -238,6 +244,7 @@ def _write_group(
     }
     held = Household.get_or_none((Household.grid == grid) & (Household.code == code))
     household_id = held.id if held is not None else new_id()
+    held_already["households"] += held is not None
     values = {
         "id": household_id,
         "grid": grid,
@@ -260,6 +267,7 @@ def _write_group(
             else None
         )
         member_id = existing.id if existing is not None else new_id()
+        held_already["people"] += existing is not None
         member.update(
             id=member_id,
             id_number=seal.seal(clear_id, field=personal.ID_NUMBER_FIELD, owner=member_id),
