@@ -156,31 +156,60 @@ class CampaignRun:
         return not self.grids or not set(self.grids).isdisjoint(grid_path)
 
 
+@dataclass(frozen=True)
+class LeftOut:
+    """A campaign item a device leaves out of a kind's inspection: its code is already
+    asked (`with_campaigns`). `number` is its place among the campaign's items, in the
+    order of its file (1 for the first), as the office finds it."""
+
+    campaign: Campaign
+    number: int
+    code: str
+
+
 def with_campaigns(checklist: Checklist, kind: str, campaigns: Sequence[Campaign]) -> Checklist:
     """The kind's checklist followed by each campaign's sections for the kind.
 
     A campaign item coded as an item already asked (COM-01 of the checklist; the office
     now refuses to publish such a campaign, one published before may be on a device) is
-    left out and logged: asked twice under one code, the two would share one answer and
-    the second could never be reached."""
-    codes = {item.code for item in checklist.items}
-    added: list[Section] = []
-    for campaign in campaigns:
-        for section in campaign.sections_for(kind):
-            kept = tuple(item for item in section.items if item.code not in codes)
-            for item in section.items:
-                if item.code in codes:
-                    log.warning(
-                        "campaign %s v%s: item %s left out of %s, which already asks %s",
-                        campaign.code,
-                        campaign.version,
-                        item.code,
-                        checklist.id,
-                        item.code,
-                    )
-            codes.update(item.code for item in kept)
-            if kept:
-                added.append(replace(section, items=kept))
+    left out and logged (`left_out` names it for the person): asked twice under one code,
+    the two would share one answer and the second could never be reached."""
+    added, dropped = _joined(checklist, kind, campaigns)
+    for item in dropped:
+        log.warning(
+            "campaign %s v%s: item %s left out of %s, which already asks %s",
+            item.campaign.code,
+            item.campaign.version,
+            item.code,
+            checklist.id,
+            item.code,
+        )
     if not added:
         return checklist
     return replace(checklist, sections=checklist.sections + tuple(added))
+
+
+def left_out(checklist: Checklist, kind: str, campaigns: Sequence[Campaign]) -> list[LeftOut]:
+    """The campaign items `with_campaigns` leaves out of the kind's inspection."""
+    return _joined(checklist, kind, campaigns)[1]
+
+
+def _joined(
+    checklist: Checklist, kind: str, campaigns: Sequence[Campaign]
+) -> tuple[list[Section], list[LeftOut]]:
+    codes = {item.code for item in checklist.items}
+    added: list[Section] = []
+    dropped: list[LeftOut] = []
+    for campaign in campaigns:
+        numbers: dict[str, int] = {}  # each item's place in the campaign's file, 1 for the first
+        for part in campaign.sections:
+            for item in part.section.items:
+                numbers.setdefault(item.code, len(numbers) + 1)
+        for section in campaign.sections_for(kind):
+            kept = tuple(item for item in section.items if item.code not in codes)
+            dropped += [LeftOut(campaign, numbers[item.code], item.code)
+                        for item in section.items if item.code in codes]  # fmt: skip
+            codes.update(item.code for item in kept)
+            if kept:
+                added.append(replace(section, items=kept))
+    return added, dropped

@@ -35,6 +35,7 @@ ZH: dict[str, str] = {
     "campaigns.state.refused": "{state}（切换被拒）",
     "campaigns.phases": "{name}的阶段：{phases}",
     "campaigns.refused": "服务器拒绝了上次切换：{reason}",
+    "campaigns.left_out": "{name}第 {number} 项（{code}）与检查表中一项编码相同，检查时已略去：请联系办公室。",
     "campaigns.supervisors_only": "只有网格长可以开关专项行动；网格员可查看哪些正在进行。",
     "campaigns.no_phases": "这个专项行动没有阶段",
     "campaigns.phase_when_off": "专项行动“{name}”未开启，p 只切换进行中行动的阶段：要开启它，按空格。",
@@ -106,6 +107,10 @@ EN: dict[str, str] = {
     "campaigns.state.refused": "{state} (switch refused)",
     "campaigns.phases": "Phases of {name}: {phases}",
     "campaigns.refused": "The server refused the last switch: {reason}",
+    "campaigns.left_out": (
+        "Item {number} ({code}) of {name} has the code of a checklist item, so inspections "
+        "leave it out: ask the office."
+    ),
     "campaigns.supervisors_only": "Only a supervisor switches campaigns; inspectors see which are on.",
     "campaigns.no_phases": "This campaign has no phases",
     "campaigns.phase_when_off": (

@@ -12,9 +12,11 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
+from fieldapp.domain.campaigns import Campaign, left_out
 from fieldapp.domain.clock import now_iso
 from fieldapp.services.common import outbox
 from fieldapp.services.common.campaigns import get_campaign, runs
+from fieldapp.services.common.checklists import ChecklistNotFound, checklist_for_kind
 from fieldapp.services.common.identity import me
 from fieldapp.services.common.refusal_reasons import reason_in_words, stored_params
 from fieldapp.store.campaign_models import Campaign as CampaignRow
@@ -48,6 +50,8 @@ class CampaignLine:
     towns: frozenset[str] = frozenset()  # which of those names are a whole town's grid
     waiting: tuple[bool, str] | None = None  # a switch not yet sent: (on, phase)
     refused: str = ""  # why the server refused the last switch, in the UI language
+    # Items inspections leave out, their code being a kind's checklist's: (number, code).
+    left_out: tuple[tuple[int, str], ...] = ()
 
 
 def may_switch() -> bool:
@@ -90,9 +94,23 @@ def campaign_lines() -> list[CampaignLine]:
                 towns=towns,
                 waiting=waiting.get(code),
                 refused=refused.get(code, ""),
+                left_out=_left_out(campaign),
             )
         )
     return lines
+
+
+def _left_out(campaign: Campaign) -> tuple[tuple[int, str], ...]:
+    """The campaign's items the device's inspections leave out (`with_campaigns`): each
+    coded as an item of the checklist of a kind it adds them to."""
+    found: list[tuple[int, str]] = []
+    for kind in dict.fromkeys(kind for part in campaign.sections for kind in part.kinds):
+        try:
+            checklist = checklist_for_kind(kind)
+        except ChecklistNotFound:
+            continue  # no venue of that kind is inspected on this device
+        found += [(item.number, item.code) for item in left_out(checklist, kind, [campaign])]
+    return tuple(sorted(dict.fromkeys(found)))
 
 
 def _newest_version(code: str) -> int:

@@ -178,6 +178,10 @@ class CampaignsScreen(FieldScreen[None]):
         ]
         if line.refused:
             parts.append(t("campaigns.refused", reason=line.refused))
+        for number, code in line.left_out:  # said once here, not in every inspection
+            parts.append(
+                t("campaigns.left_out", name=pick(line.zh, line.en), number=number, code=code)
+            )
         if not self.may_switch:
             parts.append(t("campaigns.supervisors_only"))
         detail.update("\n".join(parts))
