@@ -71,6 +71,8 @@ PLURALS = [
      "Imported 2 cadre assignments."),
     ("admin.responsibilities.cadre", {"name": "N", "id": "I"}, "for 1 household:", "for 2 households:"),
     ("people.cadre.choice", {"name": "N"}, "N (1 household)", "N (2 households)"),
+    ("people.count.people", {}, "1 person", "2 people"),
+    ("people.count.households", {}, "1 household", "2 households"),
     ("duplicates.title", {}, "Duplicates (1 pair)", "Duplicates (2 pairs)"),
     ("alerts.retried", {}, "1 failed alert will", "2 failed alerts will"),
     ("placard.print.written", {"path": "P"}, "1 placard written", "2 placards written"),

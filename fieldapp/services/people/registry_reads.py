@@ -9,7 +9,7 @@ from __future__ import annotations
 from fieldapp.domain import personal
 from fieldapp.domain.romanized import pinyin_match, typed_pinyin
 from fieldapp.services.people import responsibilities
-from fieldapp.services.people.registry_views import HouseholdView, MemberView
+from fieldapp.services.people.registry_views import HouseholdView, MatchCount, MemberView
 from fieldapp.store import keyring
 from fieldapp.store.people_models import Household, HouseholdMember, Vehicle
 
@@ -80,14 +80,25 @@ def households(query: str = "", *, cadre: str = "", limit: int = 500) -> list[Ho
     id) keeps only that cadre's 包保 households. Names and addresses are sealed at rest
     (`fieldapp.store.at_rest`): the search opens them and filters here, not in SQL (a
     grid holds thousands of people); PersonalDataLocked while the device is locked."""
+    return households_counted(query, cadre=cadre, limit=limit)[0]
+
+
+def households_counted(
+    query: str = "", *, cadre: str = "", limit: int = 500
+) -> tuple[list[HouseholdView], MatchCount]:
+    """`households`, and how many people and households match in all (the list stops at
+    `limit`): counted in SQL for the whole list, and from the rows the search reads anyway
+    for a search, so no household is read whole to be counted."""
     mine = responsibilities.visible_to_me()
     if cadre:
         mine &= Household.id.in_(responsibilities.households_of(cadre))
     order = (Household.grid, Household.building, Household.code, Household.id)
     text = query.strip().casefold()
     if not text:
-        return [household(row.id) for row in
-                Household.select(Household.id).where(mine).order_by(*order).limit(limit)]  # fmt: skip
+        rows = Household.select(Household.id).where(mine).order_by(*order).limit(limit)
+        people = HouseholdMember.select().join(Household).where(mine).count()
+        count = MatchCount(people, Household.select().where(mine).count())
+        return [household(row.id) for row in rows], count
     found: dict[str, list[str]] = {}
     for row in Household.select(Household.id, Household.code, Household.building,
                                 Household.address).where(mine).order_by(*order):  # fmt: skip
@@ -98,10 +109,13 @@ def households(query: str = "", *, cadre: str = "", limit: int = 500) -> list[Ho
         .where(mine)
     )
     pinyin, by_pinyin = typed_pinyin(text), set()
+    in_household = dict.fromkeys(found, 0)  # people in each
     for member in members:
         found[member.household_id].append(member.name)
+        in_household[member.household_id] += 1
         if pinyin and pinyin_match(pinyin, member.name):  # `zs` for 张三, as the palette
             by_pinyin.add(member.household_id)
     ids = [hid for hid, texts in found.items()
            if hid in by_pinyin or any(text in x.casefold() for x in texts)]  # fmt: skip
-    return [household(hid) for hid in ids[:limit]]
+    count = MatchCount(sum(in_household[hid] for hid in ids), len(ids))
+    return [household(hid) for hid in ids[:limit]], count

@@ -36,3 +36,12 @@ class HouseholdView:
     members: tuple[MemberView, ...]
     vehicles: tuple[tuple[str, str, str], ...]  # id, plate, kind
     cadres: tuple[str, ...] = ()  # 包保: the names of the cadres responsible for it
+
+
+@dataclass(frozen=True)
+class MatchCount:
+    """How many people and households a search of the registry matches in all (a list
+    shows at most its first households)."""
+
+    people: int
+    households: int

@@ -13,7 +13,7 @@ saving works offline (the outbox carries it).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import ClassVar
 
 from textual import on, work
@@ -51,17 +51,19 @@ TYPING_KEYS = frozenset(
 
 def load_people(query: str, cadre: str = "") -> PeopleData:
     from fieldapp.services.common.refused_records import refusals
-    from fieldapp.services.people import registry, responsibilities, reveal
+    from fieldapp.services.people import registry_reads, responsibilities, reveal
     from fieldapp.store.refused_records import HOUSEHOLD_UPSERT
     from fieldapp.tui.views.find_venue import grid_choices
 
-    households = tuple(registry.households(query, cadre=cadre))
+    listed, count = registry_reads.households_counted(query, cadre=cadre)
+    households = tuple(listed)
     return PeopleData(
         households,
         tuple(grid_choices()),
         reveal.may_reveal(),
         tuple(responsibilities.cadres()),
         refusals(HOUSEHOLD_UPSERT, [h.id for h in households]),
+        count,
     )
 
 
@@ -149,9 +151,21 @@ class PeopleScreen(PeopleTable):
         self._load(self.query_one("#people-search", Input).value)
 
     def _subtitle(self) -> None:
-        cadre = self.cadre
+        """What the list is (everyone, or one cadre's 包保 households) and, once read, how
+        many people and households match the search."""
+        cadre, count = self.cadre, self.data.count
+        if count is None:  # not read yet, or the device locked
+            said = t("people.cadre.subtitle", name=cadre[1]) if cadre else t("people.subtitle")
+            self.sub_title = said
+            return
+        counted = {
+            "people": t("people.count.people", count=count.people),
+            "households": t("people.count.households", count=count.households),
+        }
         self.sub_title = (
-            t("people.cadre.subtitle", name=cadre[1]) if cadre else t("people.subtitle")
+            t("people.cadre.subtitle.counted", name=cadre[1], **counted)
+            if cadre
+            else t("people.subtitle.counted", **counted)
         )
 
     def action_cadres(self) -> None:
@@ -207,6 +221,8 @@ class PeopleScreen(PeopleTable):
     def _locked(self) -> None:
         self.mask_again()
         self.locked = True
+        self.data = replace(self.data, count=None)  # nothing listed: nothing counted
+        self._subtitle()
         self.members = {}
         self.query_one("#people-table", DataTable).clear()
         self.query_one("#people-household", Static).update(t("people.sealed_locked"))
@@ -233,6 +249,7 @@ class PeopleScreen(PeopleTable):
             return
         self.locked = False
         self.data = event.data
+        self._subtitle()
         self.refresh_bindings()
         self._fill_rows()
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from fieldapp.domain.clock import today
 from fieldapp.services.common.refused_records import RecordRefusal
 from fieldapp.services.people.registry import HouseholdView, MemberView
+from fieldapp.services.people.registry_views import MatchCount
 from fieldapp.services.people.responsibilities import Cadre
 
 
@@ -20,6 +21,7 @@ class PeopleData:
     cadres: tuple[Cadre, ...] = ()  # 包保: the cadres of my grids' households, mine first
     # household id -> why the server refused it (created here, the office never had it)
     refused: Mapping[str, RecordRefusal] = field(default_factory=dict)
+    count: MatchCount | None = None  # the people and households matched, beyond the list's end
 
 
 def moved_out(member: MemberView) -> bool:
