@@ -20,8 +20,10 @@ from fieldapp.services.common.identity import me
 from fieldapp.services.patrols.mine import open_run
 from fieldapp.services.patrols.runs import (
     PatrolRefused,
+    finished_run,
     record_manual,
     start_run,
+    window_due,
     window_near,
 )
 from fieldapp.store.db import write_transaction
@@ -53,11 +55,19 @@ def patrol_of_placard(code: str, *, now: dt.datetime | None = None) -> PlacardPa
             return None
         return PlacardPatrol(checkpoint.id, label, run_id=current.id)
     moment = (now or local_now()).replace(tzinfo=None)
+    day = moment.date().isoformat()
+    # A checkpoint on two of my routes: the one not walked in its window yet, due before
+    # early (before its start); a route walked already only when no other is near.
+    ranked = []
     for route in PatrolRoute.select().where(PatrolRoute.active == True):  # noqa: E712
         mine = who.person_id in (route.people or []) and checkpoint.id in route.checkpoints
-        if mine and window_near(route, moment) is not None:
-            return PlacardPatrol(checkpoint.id, label, route_id=route.id)
-    return None
+        window = window_near(route, moment) if mine else None
+        if window is not None:
+            walked = finished_run(who.person_id, route.id, day, window.label) is not None
+            ranked.append((walked, window_due(route, moment) is None, route.code, route.id))
+    if not ranked:
+        return None
+    return PlacardPatrol(checkpoint.id, label, route_id=min(ranked)[-1])
 
 
 def start_by_hand(route_id: str, checkpoint_id: str, reason: str, note: str = "") -> str:

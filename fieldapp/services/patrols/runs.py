@@ -151,11 +151,7 @@ def start_run(route_id: str, *, now: dt.datetime | None = None) -> PatrolRun:
         raise PatrolRefused(t("patrol.refused.not_due", route=route.name))
     day = moment.date().isoformat()
     with write_transaction():
-        done = PatrolRun.get_or_none(
-            (PatrolRun.person == who.person_id) & (PatrolRun.route == route.id)
-            & (PatrolRun.day == day) & (PatrolRun.window == window.label)
-            & (PatrolRun.status != "open")
-        )  # fmt: skip
+        done = finished_run(who.person_id, route.id, day, window.label)
         if done is not None:
             return done
         for run in open_elsewhere(who.person_id):
@@ -170,6 +166,15 @@ def start_run(route_id: str, *, now: dt.datetime | None = None) -> PatrolRun:
             id=new_id(), route=route.id, person=who.person_id, device_id=who.device_id,
             day=day, window=window.label, utc_offset=_utc_offset(), started_at=now_iso(),
         )  # fmt: skip
+
+
+def finished_run(person: str, route_id: str, day: str, window: str) -> PatrolRun | None:
+    """The person's finished run of the route's window that day, if any: the window is
+    walked, not to be started again (`start_run` gives that run)."""
+    return PatrolRun.get_or_none(
+        (PatrolRun.person == person) & (PatrolRun.route == route_id)
+        & (PatrolRun.day == day) & (PatrolRun.window == window) & (PatrolRun.status != "open")
+    )  # fmt: skip
 
 
 def _run(run_id: str) -> PatrolRun:
