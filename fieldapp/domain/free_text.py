@@ -42,6 +42,9 @@ HAZARD_DESCRIPTION_MAX = 100
 # A note added to a record (an incident's 备注, a patrol checkpoint's): as long as an
 # incident's account, and saying something as it must.
 NOTE_MAX = INCIDENT_DESCRIPTION_MAX
+# A hand-over's reference number (文号) as the receiving unit writes it: 公移〔2026〕12号,
+# 榆公治移字〔2026〕第0012号; the letter's heading and its file's name carry it.
+REFERENCE_MAX = 50
 
 
 # What may stand between the parts of a name besides letters: 阿卜杜拉·艾力, Jean-Luc,
@@ -106,7 +109,7 @@ RULES: dict[str, TextRule] = {
     "incident_description": TextRule(says_something, INCIDENT_DESCRIPTION_MAX),
     "note": TextRule(says_something, NOTE_MAX),  # an incident's or a checkpoint's note
     "hazard_description": TextRule(any_text, HAZARD_DESCRIPTION_MAX),
-    "hand_over_reference": TextRule(numbers_a_document),
+    "hand_over_reference": TextRule(numbers_a_document, REFERENCE_MAX),
     # A person's texts: the people form refuses what the wire (sync.protocol.people) would.
     "person_name": TextRule(names_someone, PERSON_NAME_MAX),
     "person_note": TextRule(any_text, PERSON_NOTE_MAX),

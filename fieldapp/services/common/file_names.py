@@ -12,6 +12,17 @@ from fieldapp.i18n import t
 
 FORMATS = ("xlsx", "csv")  # the ledger's
 SUFFIXES = ("xlsx", "csv", "pdf")  # a name ending in one of these is not given another
+# The most characters a file's name takes from a typed text (a 文号, a notice's number):
+# a file system takes 255 bytes in a name and a Chinese character is three of them.
+NAME_PART_MAX = 40
+
+
+def name_part(text: str, most: int = NAME_PART_MAX) -> str:
+    """`text` as part of a file's name: letters, digits, - and _ kept, anything else _,
+    at most `most` characters ("公移〔2026〕12号" → 公移_2026_12号); "x" for nothing left.
+    A longer text is cut, so its document is still written."""
+    safe = "".join(c if c.isalnum() or c in "-_" else "_" for c in text).strip("_")
+    return safe[:most].rstrip("_") or "x"
 
 
 class WrongSuffix(ValueError):

@@ -110,11 +110,10 @@ def incident_letter(incident_ids: Iterable[str]) -> IncidentLetter:
 def write_letter(incident_ids: Iterable[str]) -> Path:
     """Write the letter under FIELDAPP_HOME/documents; its path. A letter of another
     incident with the same 文号 is kept: this one takes the next free name (…-2.pdf)."""
-    from fieldapp.services.common.file_names import free_path
+    from fieldapp.services.common.file_names import free_path, name_part
 
     letter = incident_letter(incident_ids)
     folder = private_folder(data_home() / "documents")
-    safe = "".join(c if c.isalnum() or c in "-_" else "_" for c in letter.reference) or "x"
-    path = free_path(folder / f"incident-letter-{safe}.pdf", "pdf")
+    path = free_path(folder / f"incident-letter-{name_part(letter.reference)}.pdf", "pdf")
     render_incident_letter(letter, path, lang=LETTER_LANGUAGE)
     return path

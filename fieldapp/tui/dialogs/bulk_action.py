@@ -28,7 +28,7 @@ from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
 
 from fieldapp.domain import finding_checks, finding_dates
 from fieldapp.domain import findings as machine
-from fieldapp.domain.free_text import numbers_a_document, text_problem
+from fieldapp.domain.free_text import text_problem
 from fieldapp.domain.typed import no_such_day, typed_date
 from fieldapp.i18n import t
 from fieldapp.tui.commands import localize_bindings
@@ -249,7 +249,8 @@ class BulkActionDialog(AsksBeforeDiscarding, ModalScreen[BulkRequest | None]):
             if data.get("unit") not in self.lifecycle.hand_over_units:
                 return "#bulk-unit"
             reference = str(data.get("reference", ""))
-            return "#bulk-date" if numbers_a_document(reference) else "#bulk-reference"
+            fine = text_problem("hand_over_reference", reference) is None  # a word, not too long
+            return "#bulk-date" if fine else "#bulk-reference"
         fields = {"outcome_recorded": "#bulk-outcome", "assigned": "#bulk-person"}
         return fields.get(self.event_type, "#bulk-deadline")
 

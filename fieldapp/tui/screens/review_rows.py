@@ -254,7 +254,9 @@ def documents_dir() -> Path:
 
 
 def safe_name(text: str) -> str:
-    return "".join(c if c.isalnum() or c in "-_" else "_" for c in text).strip("_") or "x"
+    from fieldapp.services.common.file_names import name_part
+
+    return name_part(text)  # a 文号 held from before its bound still makes a file's name
 
 
 def written_whole(out: Path) -> bool:
