@@ -97,11 +97,15 @@ def check_scan(text: str, mark: ScanMark | None, *, over_inspection: bool) -> Ch
 
 
 def _refusal(result: ScanResult) -> str:
-    """Why a scan opens nothing; a patrol checkpoint's placard says where it belongs."""
+    """Why a scan opens nothing; a patrol checkpoint's placard says where it belongs: a
+    checkpoint of my run in progress, to check in at there (a typed code by hand, m)."""
+    from fieldapp.services.patrols.placard_start import patrol_of_placard
     from fieldapp.services.patrols.runs import is_checkpoint
 
-    if result.kind == "unknown_venue" and is_checkpoint(result.check.venue_code):
-        return t("patrol.scan.outside_run", code=result.check.venue_code)
+    code = result.check.venue_code
+    if result.kind == "unknown_venue" and is_checkpoint(code):
+        in_run = (patrol := patrol_of_placard(code)) is not None and patrol.run_id
+        return t("patrol.scan.typed_in_run" if in_run else "patrol.scan.outside_run", code=code)
     return result.message()
 
 
