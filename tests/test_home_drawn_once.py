@@ -24,15 +24,23 @@ from fieldapp.tui.widgets.status_bar import StatusBar
 
 
 def lines_drawn_after(app: App[object], first: list[object]) -> list[int]:
-    """The screen lines Textual writes to the terminal once `first` holds home's first
-    frame, each time it writes them (all of them for a whole-screen update)."""
+    """The screen lines Textual writes to the terminal after the first frame of home with
+    its data it writes, each time it writes them (all of them for a whole-screen update).
+    A frame drawn while Textual holds updates back, as the app starts, is dropped, not
+    written: `first` may hold home's first frame before one is written."""
     written: list[int] = []
+    shown: list[object] = []  # home's first frame written
     drawn = app._display  # noqa: SLF001 - the frames as Textual draws them
 
     def counted(screen: object, update: object) -> None:
-        if first and isinstance(update, LayoutUpdate):
+        if app._batch_count:  # noqa: SLF001
+            pass
+        elif not shown:
+            if isinstance(screen, HomeScreen) and screen.home_view is not None:
+                shown.append(screen)
+        elif isinstance(update, LayoutUpdate):
             written.extend(range(update.region.height))
-        elif first and isinstance(update, ChopsUpdate):
+        elif isinstance(update, ChopsUpdate):
             written.extend(sorted({y for y, _, _ in update.spans}))
         drawn(screen, update)  # type: ignore[arg-type]
 

@@ -133,12 +133,15 @@ def _toasts_changed(self: _toast.ToastRack, notifications: Any) -> None:
 def _drawn(self: Screen[Any]) -> None:
     """Textual's draw of a screen's changes; when it draws the whole screen, the repaints
     asked for before by the screen and by what it shows are done by that draw, so they
-    are not drawn again."""
+    are not drawn again. Not while Textual holds updates back (`App.batch_update`, as
+    the app starts): that draw never reaches the terminal, and a screen shown during it
+    (home, on a device with no PIN to ask) stayed blank until a key or a resize."""
     compositor = self._compositor
     app = self.app
     if (
         self is app.screen
         and not app.is_inline
+        and not app._batch_count
         and compositor.size.region in compositor._dirty_regions
     ):
         for widget in (self, *compositor.visible_widgets):
