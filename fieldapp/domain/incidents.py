@@ -12,7 +12,7 @@ checks as a hazard's, on both the device and the server.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from fieldapp.domain.finding_dates import hand_over_too_early, local_day
@@ -64,6 +64,24 @@ def handed_over_before_it_happened(
     before the incident (its `occurred_at`, a UTC stamp, as a local day): refused on the
     device before it is stored and by the server if one arrives, as a hazard's is."""
     return hand_over_too_early(data, local_day(occurred_at), "", "", None)
+
+
+def handed_over_before_one_happened(
+    data: Mapping[str, Any], happened: Iterable[dt.date | None]
+) -> tuple[dt.date, dt.date] | None:
+    """`handed_over_before_it_happened` for incidents handed over together, by the local
+    days they happened: (the hand-over date, the latest of those days) when the date is
+    before it — what the hand-over dialog says before it closes."""
+    early = (hand_over_too_early(data, day, "", "", None) for day in happened)
+    return max((e for e in early if e is not None), key=lambda e: e[1], default=None)
+
+
+def before_it_happened_said(early: tuple[dt.date, dt.date]) -> str:
+    """(hand-over date, the day the incident happened) as a person reads the refusal."""
+    from fieldapp.i18n import t
+
+    handed, happened = (day.isoformat() for day in early)
+    return t("incident.refused.date_before_occurred", date=handed, earliest=happened)
 
 
 INCIDENT = Lifecycle(

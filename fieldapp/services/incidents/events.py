@@ -7,8 +7,12 @@ from typing import Any
 from fieldapp.domain import finding_checks
 from fieldapp.domain import findings as machine
 from fieldapp.domain.clock import today
-from fieldapp.domain.incidents import HANDED_OVER, INCIDENT, handed_over_before_it_happened
-from fieldapp.i18n import t
+from fieldapp.domain.incidents import (
+    HANDED_OVER,
+    INCIDENT,
+    before_it_happened_said,
+    handed_over_before_it_happened,
+)
 from fieldapp.services.common import outbox
 from fieldapp.services.common.identity import me
 from fieldapp.services.common.lifecycle_events import create_event_row
@@ -57,10 +61,7 @@ def append_event(
         if event_type == HANDED_OVER and (
             early := handed_over_before_it_happened(data or {}, incident.occurred_at)
         ):
-            handed, happened = (day.isoformat() for day in early)
-            raise machine.TransitionRefused(
-                t("incident.refused.date_before_occurred", date=handed, earliest=happened)
-            )
+            raise machine.TransitionRefused(before_it_happened_said(early))
         event = create_event_row(
             IncidentEvent,
             {"incident": incident_id},

@@ -38,11 +38,13 @@ EVENT_KEYS = {b.action.partition("'")[2].rstrip("')"): b.key for b in ACTION_BIN
 
 @dataclass(frozen=True, slots=True)
 class Acted:
-    """An incident an action is for: its id, its state and its line in the confirmation."""
+    """An incident an action is for: its id, its state, its line in the confirmation and
+    when it happened (local "YYYY-MM-DD HH:MM"), which its hand-over may not be before."""
 
     id: str
     state: str
     line: str
+    occurred: str = ""
 
 
 class IncidentActing:
@@ -79,7 +81,12 @@ class IncidentActing:
 
     def action_bulk(self, event_type: str) -> None:
         from fieldapp.domain.clock import today
-        from fieldapp.domain.incidents import INCIDENT
+        from fieldapp.domain.finding_dates import local_day
+        from fieldapp.domain.incidents import (
+            INCIDENT,
+            before_it_happened_said,
+            handed_over_before_one_happened,
+        )
         from fieldapp.tui.dialogs.bulk_action import BulkActionDialog, BulkRequest
 
         screen: Any = self
@@ -95,6 +102,12 @@ class IncidentActing:
             screen.explain(refusal)
             return
         lines = {a.id: a.line for a in acted}
+        happened = [local_day(a.occurred) for a in acted]
+
+        def too_early(data: dict[str, Any]) -> str | None:
+            """Said in the dialog, with what was typed kept, not after it has closed."""
+            early = handed_over_before_one_happened(data, happened)
+            return None if early is None else before_it_happened_said(early)
 
         def answered(request: BulkRequest | None) -> None:
             if request is not None:
@@ -102,7 +115,7 @@ class IncidentActing:
 
         dialog = BulkActionDialog(
             event_type, list(lines.values()), today=today(), lifecycle=INCIDENT,
-            people=self.people, counted=not self.ACTS_ON_ONE,
+            people=self.people, counted=not self.ACTS_ON_ONE, date_rule=too_early,
         )  # fmt: skip
         screen.app.push_screen(dialog, answered)
 

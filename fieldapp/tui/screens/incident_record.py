@@ -239,9 +239,8 @@ class IncidentRecordScreen(IncidentActing, FieldScreen[bool | None]):
         if record is None:
             return []
         category = t(f"incident.category.{record.category}")
-        return [
-            Acted(record.id, record.state, f"{record.occurred_at} {category} · {place(record)}")
-        ]
+        line = f"{record.occurred_at} {category} · {place(record)}"
+        return [Acted(record.id, record.state, line, record.occurred_at)]
 
     def incidents_changed(self) -> None:
         self.changed = True

@@ -171,7 +171,8 @@ class IncidentsScreen(IncidentActing, IncidentTableScreen):
     def acted_on(self) -> list[Acted]:
         return [
             Acted(r.id, r.state,
-                  f"{r.occurred_at} {t(f'incident.category.{r.category}')} · {r.place}")
+                  f"{r.occurred_at} {t(f'incident.category.{r.category}')} · {r.place}",
+                  r.occurred_at)
             for r in self.targets()
         ]  # fmt: skip
 

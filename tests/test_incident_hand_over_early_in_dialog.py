@@ -1,0 +1,50 @@
+"""An incident's view, h, a unit, a reference and a date before the incident happened,
+F10: a box said 移交日期 … 早于事件发生的日期 and the dialog was gone, and h again showed
+empty fields, while a date in the future was refused in the dialog itself. The dialog
+now says it under the fields, with the cursor in the date and what was typed kept, as
+the hazard hand-over does (aa18c90)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pilot_support import open_screen, screen_text, settle
+from textual.widgets import Input
+
+from fieldapp.services.demo import workspace as demo
+from fieldapp.services.incidents import reporting
+from fieldapp.store.incident_models import Incident
+from fieldapp.tui.app import make_app
+from fieldapp.tui.dialogs.bulk_action import BulkActionDialog
+from fieldapp.tui.screens.incident_record import IncidentRecordScreen
+from fieldapp.tui.screens.incidents import IncidentsScreen
+
+
+async def test_a_hand_over_dated_before_the_incident_stays_in_its_dialog(demo_home: Path) -> None:
+    incident = reporting.report_incident(
+        reporting.IncidentReport("fireworks_sale", "2026-02-11 06:40", "摆摊销售烟花爆竹",
+                                 address="鼎美村村口")
+    )  # fmt: skip
+    demo.act_as("supervisor")
+    app = make_app(lang="zh")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_screen(app, pilot, "f3", IncidentsScreen)
+        await pilot.press("enter")
+        await settle(app, pilot, rounds=2)
+        assert isinstance(app.screen, IncidentRecordScreen)
+        await pilot.press("h")
+        await settle(app, pilot)
+        dialog = app.screen
+        assert isinstance(dialog, BulkActionDialog)
+        dialog.choose("#bulk-unit", "fire_brigade")
+        dialog.query_one("#bulk-reference", Input).value = "XF-2026-001"
+        date = dialog.query_one("#bulk-date", Input)
+        date.value = "2026-02-10"
+        await pilot.press("f10")
+        await settle(app, pilot)
+        assert app.screen is dialog  # still open, with what was typed
+        assert "移交日期 2026-02-10 早于事件发生的日期" in screen_text(app)
+        assert "最早为 2026-02-11" in screen_text(app)
+        assert dialog.query_one("#bulk-reference", Input).value == "XF-2026-001"
+        assert date.value == "2026-02-10" and app.focused is date
+    assert Incident.get_by_id(incident.id).state == "reported"  # nothing applied
