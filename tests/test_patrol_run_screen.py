@@ -238,7 +238,11 @@ async def test_a_venue_placard_scanned_during_a_patrol_says_it_is_no_checkpoint(
     home: Path,
 ) -> None:
     """The venue is on this device: the scan is not of this route, and "sync" would be
-    wrong advice. The message says what it is and what to do."""
+    wrong advice. The message says what it is and what to do: it said to finish the run
+    (F10), which makes its unvisited points missed; Esc leaves the run open, and the
+    placard scanned then offers the venue's inspection."""
+    from fieldapp.tui.dialogs.scanned import ScannedVenueDialog
+
     seed_patrol_store()
     app = make_app(lang="zh")
     async with app.run_test(size=(80, 24)) as pilot:
@@ -253,9 +257,17 @@ async def test_a_venue_placard_scanned_during_a_patrol_says_it_is_no_checkpoint(
         await settle(app, pilot, rounds=2)
         said = [n.message for n in app._notifications]
         assert app.screen is screen
+        await pilot.press("escape")  # as the message says
+        await settle(app, pilot)
+        app.scan_repeats.forget(placard("XC-0001").upper())  # the scanner's repeat window is over
+        app.scan_text(placard("XC-0001"), "wedge")
+        await settle(app, pilot, rounds=3)
+        assert isinstance(app.screen, ScannedVenueDialog), app.screen
     assert said[-1].startswith("XC-0001 是场所标牌，不是本路线的巡逻点位，未签到"), said
     assert "不在本设备上" not in said[-1]
+    assert "Esc" in said[-1] and "F10" not in said[-1], said
     assert PatrolScan.select().count() == 0
+    assert PatrolRun.get().status == "open"  # the patrol goes on
 
 
 async def test_a_check_starts_unanswered_and_a_sale_seen_is_said_to_be_a_problem(

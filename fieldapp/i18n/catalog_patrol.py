@@ -31,7 +31,7 @@ ZH: dict[str, str] = {
     "patrol.scan.pasted": "{checkpoint} 的标牌内容是粘贴或手动输入的，非现场扫码，不能证明到点：请说明未扫码的原因",
     "patrol.scan.venue_placard": (
         "{code} 是场所标牌，不是本路线的巡逻点位，未签到。请扫描点位的标牌；"
-        "要检查这个场所，请先结束巡逻（F10）。"
+        "要检查这个场所，请按 Esc 离开巡逻（巡逻仍在进行，不会结束），再扫描场所标牌。"
     ),
     # short forms
     "patrol.form.pressure_mpa": "水压（MPa）",
@@ -201,7 +201,8 @@ EN: dict[str, str] = {
     ),
     "patrol.scan.venue_placard": (
         "{code} is a venue's placard, not a checkpoint of this route; not recorded. "
-        "Scan the checkpoint's placard, or finish the patrol first (F10) to inspect the venue."
+        "Scan the checkpoint's placard; to inspect the venue, leave the patrol with Esc (it "
+        "stays open) and scan the venue's placard again."
     ),
     "patrol.form.pressure_mpa": "Water pressure (MPa)",
     "patrol.form.cap_intact": "Cap intact",
