@@ -2,7 +2,8 @@
 re-inspect dialog's "Photo file path (optional)" label showed with its input below the
 buttons (the dialog scrolled), and the picker's scroll bar thumb (▇▇) sat beside its
 buttons. The re-inspection's note and photo path are on a line each, as the short forms'
-fields; the picker's file tree is two lines shorter."""
+fields; the picker's file tree is two lines shorter. A hazard the supervisor rejected shows
+the rejection's note whole (it said only the state and the deadline), and still fits."""
 
 from __future__ import annotations
 
@@ -13,20 +14,26 @@ import pytest
 from inspect_support import inspecting
 from pilot_support import at_home, settle
 from test_form_messages_in_sight import in_sight
+from test_review_outcome_shown import reviewed
 from textual.containers import Vertical
-from textual.widgets import Input
+from textual.widgets import Input, Static
 
+from fieldapp.store.models import Finding
 from fieldapp.tui.app import make_app
 from fieldapp.tui.dialogs.photo import PhotoDialog
 from fieldapp.tui.dialogs.reinspect import ReinspectDialog
 
 SMALL = (80, 24)
+# Two lines at 80 columns, in either language
+REJECTED = "楼梯仍有纸箱堆放，二楼东侧安全出口外仍堆放杂物，消防通道被占用，清理后拍照再报整改"
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 async def test_the_reinspection_shows_every_field_and_its_buttons(
     demo_home: Path, lang: str
 ) -> None:
+    for finding in Finding.select().where(Finding.state.in_(("open", "rectification_reported"))):
+        reviewed(finding, "rejected", REJECTED, deadline="2026-12-14")
     app = make_app(lang=lang)
     async with app.run_test(size=SMALL) as pilot:
         await at_home(app, pilot)
@@ -37,6 +44,8 @@ async def test_the_reinspection_shows_every_field_and_its_buttons(
         assert isinstance(dialog, ReinspectDialog)
         box = dialog.query_one(".dialog-box", Vertical)
         assert box.max_scroll_y == 0  # nothing below the fold
+        review = dialog.query_one("#reinspect-review", Static)
+        assert "".join(str(review.render()).split()).endswith(REJECTED) and in_sight(app, review)
         for field in ("#reinspect-fixed", "#reinspect-note", "#reinspect-photo"):
             assert in_sight(app, dialog.query_one(field)), field
         assert in_sight(app, dialog.query_one("#reinspect-save"))

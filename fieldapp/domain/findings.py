@@ -148,6 +148,10 @@ class FindingState:
     assigned_to: str = ""  # person id of the latest assignment (incidents)
     reported_by: str = ""  # person id of the fix reported last (`self_verified`)
     found_on: dt.date | None = None  # the local date of the opening event
+    # The supervisor's latest review that took effect (rejected, deadline_extended,
+    # handed_over) and its note: why the hazard stands as it does, for the inspector.
+    review: str = ""
+    review_note: str = ""
 
     def is_overdue(self, today: dt.date) -> bool:
         return is_overdue(self.state, self.deadline, today)
@@ -159,6 +163,10 @@ class FindingState:
     @property
     def unresolved_conflicts(self) -> tuple[Conflict, ...]:
         return tuple(c for c in self.conflicts if c.event_id not in self.resolved)
+
+
+# The supervisor's answers to a hazard that leave it with the inspector or another unit.
+REVIEWS = frozenset({"rejected", "deadline_extended", "handed_over"})
 
 
 class TransitionRefused(ValueError):
@@ -226,6 +234,7 @@ def fold(
     evs = [e if isinstance(e, Event) else Event.from_mapping(e) for e in events]
     state, deadline, last = "", None, None
     handed_to = reference = outcome = severity = assigned_to = reported_by = ""
+    review = review_note = ""
     handed_on: dt.date | None = None
     found_on: dt.date | None = None
     effective: str | None = None  # the last event that took effect
@@ -260,6 +269,8 @@ def fold(
         if event.type == "outcome_recorded":
             outcome = str(data.get("outcome", ""))
         reported_by = event.actor if event.type == "rectification_reported" else reported_by
+        if event.type in REVIEWS:
+            review, review_note = event.type, event.note
         if event.type == "note" and isinstance(data.get("resolves"), list | tuple):
             resolved.update(str(r) for r in data["resolves"])
         if target is not None:
@@ -279,6 +290,8 @@ def fold(
         assigned_to=assigned_to,
         reported_by=reported_by,
         found_on=found_on,
+        review=review,
+        review_note=review_note,
     )
 
 

@@ -25,6 +25,7 @@ from fieldapp.domain.finding_text import shown_description
 from fieldapp.services.common.checklists import get_checklist
 from fieldapp.services.common.photos import blob_path
 from fieldapp.services.common.refused_records import RecordRefusal, inspection_refusals
+from fieldapp.services.inspection.findings import fold_of
 from fieldapp.services.inspection.scan_proof import read_from_photo
 from fieldapp.services.inspection.supersession import Supersession, replaces, superseded_by
 from fieldapp.store.models import Answer, Finding, Inspection, Person, Venue
@@ -52,6 +53,12 @@ class RecordedFinding:
     deadline: str  # ISO date, the current one (extensions included)
     description: str
     photos: tuple[Path, ...]
+    # The supervisor's latest review (FindingState.review) and what it said: its note,
+    # and the receiving unit and reference of a hand-over.
+    review: str = ""
+    review_note: str = ""
+    handed_over_to: str = ""
+    reference: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -194,12 +201,17 @@ def _items(
             recorded = None
             if finding is not None:
                 deadline = finding.current_deadline or finding.deadline
+                folded = fold_of(finding.id)
                 recorded = RecordedFinding(
                     severity=finding.severity,
                     state=finding.state,
                     deadline=deadline.isoformat() if deadline else "",
                     description=shown_description(finding.description, item.zh, item.en),
                     photos=tuple(blob_path(sha) for sha in finding.photos),
+                    review=folded.review,
+                    review_note=folded.review_note,
+                    handed_over_to=folded.handed_over_to,
+                    reference=folded.reference,
                 )
             answer_photos = tuple(blob_path(sha) for sha in answer.photos) if answer else ()
             finding_photos = recorded.photos if recorded else ()

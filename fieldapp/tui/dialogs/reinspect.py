@@ -25,8 +25,10 @@ from fieldapp.tui.commands import localize_bindings
 from fieldapp.tui.dialogs.discarding import AsksBeforeDiscarding
 from fieldapp.tui.dialogs.photo import ImportsPhoto
 from fieldapp.tui.messages import SyncRequested
+from fieldapp.tui.views.review_outcome import review_outcome
 from fieldapp.tui.widgets.dialog_foot import FormMessage, dialog_foot
 from fieldapp.tui.widgets.key_footer import KeyFooter
+from fieldapp.tui.widgets.separated_text import SEPARATOR
 from fieldapp.tui.widgets.stopping_lists import StoppingRadioSet
 
 
@@ -47,7 +49,7 @@ class ReinspectDialog(AsksBeforeDiscarding, ImportsPhoto[bool]):
     MESSAGE = "#reinspect-message"
 
     def __init__(self, finding_id: str) -> None:
-        super().__init__(id="reinspect-dialog", classes="inspect-dialog")
+        super().__init__(id="reinspect-dialog", classes="inspect-dialog compact-form")
         self.finding_id = finding_id
         # Reading one row to show it; every change goes through services.inspection.findings.
         self.finding = Finding.get_by_id(finding_id)
@@ -73,11 +75,14 @@ class ReinspectDialog(AsksBeforeDiscarding, ImportsPhoto[bool]):
             )
             description = descriptions.shown(finding)
             yield Static(t("reinspect.description", description=description))
-            yield Static(t("reinspect.deadline", deadline=deadline.isoformat()))
-            yield Static(
-                t("reinspect.state", state=t(f"inspect.state.{self.state.state}")),
-                id="reinspect-state",
-            )
+            # The deadline and the state on one line, and under them why it stands so
+            # (the supervisor's rejection note, extension or hand-over), wrapped: the
+            # compact form's title and buttons leave it room at 80×24.
+            state = t("reinspect.state", state=t(f"inspect.state.{self.state.state}"))
+            deadline_line = t("reinspect.deadline", deadline=deadline.isoformat())
+            yield Static(SEPARATOR.join((deadline_line, state)), id="reinspect-state")
+            if review := review_outcome(self.state, deadline.isoformat()):
+                yield Static(review, id="reinspect-review")
             yield Label(t("reinspect.fixed"))
             with StoppingRadioSet(id="reinspect-fixed"):
                 if self.may_report_fixed:

@@ -36,6 +36,7 @@ from fieldapp.tui.screens.refused_records import refused_mark
 from fieldapp.tui.screens.step_keys import step_bindings
 from fieldapp.tui.screens.viewer import open_and_say
 from fieldapp.tui.views.review import local_stamp
+from fieldapp.tui.views.review_outcome import review_outcome
 from fieldapp.tui.widgets import PagedTable
 from fieldapp.tui.widgets.key_footer import KeyFooter
 from fieldapp.tui.widgets.paged_table import widest
@@ -180,6 +181,8 @@ def item_lines(item: RecordedItem) -> list[str]:
                 deadline=found.deadline,
             )
         )
+        if review := review_outcome(found, found.deadline):  # a rejection's note, an extension…
+            lines.append(review)
         if found.description:
             lines.append(t("record.finding_description", description=found.description))
     return lines
