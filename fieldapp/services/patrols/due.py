@@ -24,7 +24,7 @@ from fieldapp.services.common.identity import me
 from fieldapp.services.patrols.attendance import _campaigns, _visits, finished_windows
 from fieldapp.services.patrols.close import supervisor_name
 from fieldapp.services.patrols.mine import open_elsewhere, open_run
-from fieldapp.services.patrols.runs import starts_later, window_due
+from fieldapp.services.patrols.runs import starts_later, window_due, window_near
 from fieldapp.store.patrol_models import (
     CLOSED_BY_OFFICE,
     Checkpoint,
@@ -130,9 +130,7 @@ def _windows_now(person: str, moment: dt.datetime) -> Iterator[tuple[PatrolRoute
     """My active routes with a window due at `moment` (in their campaign, if any)."""
     campaigns = _campaigns()
     off = patrols.CampaignSwitch(False)
-    for route in PatrolRoute.select().where(PatrolRoute.active == True):  # noqa: E712
-        if person not in (route.people or []):
-            continue
+    for route in _mine(person):
         switch = campaigns.get(route.campaign, off)
         if not patrols.in_campaign(
             moment.date(), route.campaign, switch.active, switch.starts_on, switch.ends_on
@@ -143,6 +141,29 @@ def _windows_now(person: str, moment: dt.datetime) -> Iterator[tuple[PatrolRoute
             yield route, window
 
 
+def _mine(person: str) -> Iterator[PatrolRoute]:
+    """The active routes assigned to the person."""
+    for route in PatrolRoute.select().where(PatrolRoute.active == True):  # noqa: E712
+        if person in (route.people or []):
+            yield route
+
+
+def has_routes() -> bool:
+    """Is any active route assigned to me? (A supervisor's list may hold only others'.)"""
+    return any(_mine(me().person_id))
+
+
+def not_begun_now(*, now: dt.datetime | None = None) -> list[tuple[str, str, str]]:
+    """(name, code, starts_on) of my routes with a window near now that begin on a later
+    day: not due (`due_now` leaves them out), a run made now is early and not counted."""
+    moment = _now(now)
+    return [
+        (route.name, route.code, str(route.starts_on))
+        for route in _mine(me().person_id)
+        if window_due(route, moment) is None and window_near(route, moment) is not None
+    ]
+
+
 def waiting_campaigns(*, now: dt.datetime | None = None) -> list[str]:
     """The codes of the campaigns my active routes patrol in that do not run today (the
     office has not switched them on, or not for today): why those routes are not due."""
@@ -150,9 +171,9 @@ def waiting_campaigns(*, now: dt.datetime | None = None) -> list[str]:
     campaigns = _campaigns()
     off = patrols.CampaignSwitch(False)
     waiting: dict[str, None] = {}
-    for route in PatrolRoute.select().where(PatrolRoute.active == True):  # noqa: E712
+    for route in _mine(me().person_id):
         switch = campaigns.get(route.campaign, off)
-        if me().person_id in (route.people or []) and not patrols.in_campaign(
+        if not patrols.in_campaign(
             moment.date(), route.campaign, switch.active, switch.starts_on, switch.ends_on
         ):
             waiting[route.campaign] = None

@@ -27,7 +27,7 @@ from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widgets import DataTable, Header, Label, Static
 
-from fieldapp.i18n import listed, t
+from fieldapp.i18n import t
 from fieldapp.services.common.refused_records import RecordRefusal
 from fieldapp.services.patrols.attendance import AttendanceRow
 from fieldapp.tui.screens.patrol_closing import PatrolClosing
@@ -319,22 +319,11 @@ class PatrolsScreen(PatrolClosing):
             return
         key = selected_key(due)
         if key is None or self.data is None or not self.data.due:
-            self.explain(self._why_none_to_start())
+            from fieldapp.tui.views.patrol_row import why_none_to_start
+
+            self.explain(why_none_to_start(self.data))
             return
         self._start(key)
-
-    def _why_none_to_start(self) -> str:
-        """A window open now whose run was finished is done, not waiting; else the
-        attendance below lists the windows to wait for, when there are any."""
-        if self.data is not None and self.data.walked:
-            from fieldapp.tui.views.patrol_row import walked_route
-
-            routes = listed(walked_route(*walked) for walked in self.data.walked)
-            return t("patrol.due.walked", routes=routes)
-        windows = self.data is not None and bool(self.data.rows)
-        if not windows and self.data is not None and self.data.waiting:
-            return t("patrol.due.campaign_off", campaigns=listed(self.data.waiting))
-        return t("patrol.due.none_to_start" if windows else "patrol.due.none_scheduled")
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="patrols-start")
     def _start(self, route_id: str) -> None:

@@ -7,9 +7,10 @@ from __future__ import annotations
 import datetime as dt
 
 from fieldapp.domain import patrols
-from fieldapp.i18n import t
+from fieldapp.i18n import listed, t
 from fieldapp.services.patrols.attendance import AttendanceRow
 from fieldapp.services.patrols.due import DuePatrol
+from fieldapp.tui.views.patrols import PatrolsData
 
 
 def row_to_start(
@@ -38,6 +39,25 @@ def row_to_start(
         if (code, label) == (row.route_code, row.window):
             return None, t("patrol.due.walked", routes=walked_route(name, code, label, missed))
     return None, t("patrol.row.not_mine", route=route, window=row.window, who=row.assignee)
+
+
+def why_none_to_start(data: PatrolsData | None) -> str:
+    """Why Enter on the due list starts nothing: the window open now was walked, or my
+    route near its window begins on a later day, or no route is mine (the attendance
+    below is others'); else the attendance lists the windows to wait for, if any."""
+    if data is None:
+        return t("patrol.due.none_scheduled")
+    if data.walked:
+        return t("patrol.due.walked", routes=listed(walked_route(*w) for w in data.walked))
+    if data.not_begun:
+        routes = listed(t("patrol.due.begins", route=t("app.aside", text=name, aside=code),
+                          day=day) for name, code, day in data.not_begun)  # fmt: skip
+        return t("patrol.due.not_begun", routes=routes)
+    if data.rows:
+        return t("patrol.due.none_to_start" if data.assigned else "patrol.due.none_assigned")
+    if data.waiting:
+        return t("patrol.due.campaign_off", campaigns=listed(data.waiting))
+    return t("patrol.due.none_scheduled")
 
 
 def walked_route(name: str, code: str, window: str, missed: int) -> str:

@@ -23,6 +23,9 @@ class PatrolsData:
     supervisor: bool = False  # closes a run of the grids open on another device (c)
     waiting: tuple[str, ...] = ()  # campaigns off that my routes patrol in (their names)
     me: str = ""  # my person id: Enter starts a run only of a route assigned to me
+    # (name, code, starts_on) of my routes with a window near now, begun on a later day
+    not_begun: tuple[tuple[str, str, str], ...] = ()
+    assigned: bool = True  # some route is assigned to me (a supervisor's may not be)
 
 
 def load_patrols(first: dt.date, last: dt.date) -> PatrolsData:
@@ -40,4 +43,5 @@ def load_patrols(first: dt.date, last: dt.date) -> PatrolsData:
         tuple(due.due_now()), tuple(rows), tuple(attendance.by_assignee(rows)), first, last,
         refused, tuple(due.walked_now()), me().is_supervisor,
         tuple(campaign_name(code) for code in due.waiting_campaigns()), me().person_id,
+        tuple(due.not_begun_now()), due.has_routes(),
     )  # fmt: skip
