@@ -16,6 +16,7 @@ from fieldapp.services.common import device_lock
 from fieldapp.tui.app import make_app
 from fieldapp.tui.screens.home import HomeScreen
 from fieldapp.tui.views.home import start_building_home_view
+from fieldapp.tui.widgets.status_bar import StatusBar
 
 pytestmark = pytest.mark.slow
 
@@ -45,8 +46,10 @@ async def test_a_new_device_draws_home_at_once(make_device, monkeypatch) -> None
     app.startup_lock = (device_lock.lock_state(), device_lock.idle_lock_minutes())
     sent = terminal_text(app)
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(app, pilot, rounds=2)
+        await settle(app, pilot, rounds=3)
         assert isinstance(app.screen, HomeScreen)
         name = app.screen.query_one("#me-name").render()
         assert str(name) == "李四（网格长）"
         assert any(str(name) in frame for frame in sent), sent
+        status = str(app.screen.query_one(StatusBar).render())
+        assert status.endswith("在线 · 尚未同步过"), status

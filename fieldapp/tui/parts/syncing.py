@@ -123,6 +123,7 @@ class SyncApp(Navigation):
             syncing=self._syncing,
             refused=len(status.refusals),
             patrol_open=status.patrol_open,
+            never_synced=not status.last_sync_at,
         )
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="sync-probe")

@@ -22,6 +22,7 @@ class SyncView:
     syncing: bool = False
     refused: int = 0  # refused ops the person has not acknowledged (they are not "synced")
     patrol_open: bool = False  # a patrol in progress: its finish is not sent until it is finished
+    never_synced: bool = False  # no sync has gone through on this device yet
 
     def describe(self, waiting: str) -> str:
         return " · ".join(part for part in self.parts(waiting) if part)
@@ -84,9 +85,11 @@ class StatusBar(Static):
         sync = " · ".join(x for x in (unsynced, refusals, walking) if x)
         if not sync:
             # Nothing waits here; after a failed sync the server's side is not known to be
-            # synced either, so nothing is said.
+            # synced either, so nothing is said; a device that never synced holds nothing
+            # of the server's yet.
             failed = self.sync is not None and self.sync.problem == "sync_failed"
-            sync = "" if failed else t("home.all_synced")
+            never = self.sync is not None and self.sync.never_synced
+            sync = "" if failed else t("home.never_synced" if never else "home.all_synced")
         state, last = "", ""
         if self.sync is not None:
             state, sync, last = self.sync.parts(sync)
