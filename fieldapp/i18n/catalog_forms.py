@@ -63,6 +63,8 @@ ZH: dict[str, str] = {
     "campaign.admin.unknown": "没有已发布的专项行动 {code}（已发布：{known}）：请检查编码，或先用 fieldapp admin campaign publish 发布它的文件。",
     "campaign.admin.unknown_none": "没有已发布的专项行动 {code}，尚未发布任何专项行动：请先用 fieldapp admin campaign publish 发布它的文件。",
     "campaign.admin.no_phase": "专项行动 {code} 没有阶段“{phase}”：请使用其中之一：{phases}。",
+    "campaign.admin.phase_dropped": "专项行动 {code} 正在阶段“{phase}”进行，而 {file} 的第 {version} 版没有这个阶段，未发布：请在文件的 phases 中保留“{phase}”，或先用 fieldapp admin campaign phase {code} 切换到新版本也有的阶段（{shared}），再发布。",
+    "campaign.admin.phase_dropped_keep": "专项行动 {code} 正在阶段“{phase}”进行，而 {file} 的第 {version} 版没有这个阶段，未发布：请在文件的 phases 中保留“{phase}”后再发布。",
     "campaign.admin.not_a_date": "{option} 的值“{value}”不是日期：请按 年-月-日 写，如 2026-03-01。",
     "campaign.admin.ends_before_start": "专项行动会在开始（{starts}）之前结束（{ends}）：请检查 --from 和 --to 的日期。",
     "campaign.admin.item_clash": "{file} 中的检查项 {item} 与场所类型 {kind} 的检查表 {checklist} 中的检查项编码相同，未发布：设备上会把两项当作一项，答案会混在一起；请给专项行动的这一项换一个该检查表没有的编码后再发布。",
@@ -158,6 +160,17 @@ EN: dict[str, str] = {
         "fieldapp admin campaign publish."
     ),
     "campaign.admin.no_phase": "Campaign {code} has no phase '{phase}': use one of {phases}.",
+    "campaign.admin.phase_dropped": (
+        "Campaign {code} is running in the phase {phase}, which version {version} in {file} "
+        "does not have; nothing was published: keep {phase} in the file's phases, or first "
+        "move the campaign to a phase the new version has too ({shared}) with "
+        "fieldapp admin campaign phase {code}, then publish again."
+    ),
+    "campaign.admin.phase_dropped_keep": (
+        "Campaign {code} is running in the phase {phase}, which version {version} in {file} "
+        "does not have; nothing was published: keep {phase} in the file's phases and publish "
+        "again."
+    ),
     "campaign.admin.not_a_date": (
         "{option} '{value}' is not a date: write it as YYYY-MM-DD, e.g. 2026-03-01."
     ),

@@ -53,10 +53,12 @@ class PhaseNames:
     Chinese, 'No cases', 'Cases' in English (the Chinese where the file gives none)."""
 
     definition: CampaignDoc
+    only: tuple[str, ...] | None = None  # these of its phases; None: all of them
 
     def __str__(self) -> str:
         lang = language()
-        names = [self.definition.phase_name(phase, lang) for phase in self.definition.phases]
+        phases = self.definition.phases if self.only is None else self.only
+        names = [self.definition.phase_name(phase, lang) for phase in phases]
         return listed(names if lang == "zh" else [f"'{name}'" for name in names], lang)
 
 
@@ -105,6 +107,9 @@ def publish_campaign(path: Path | str) -> tuple[CampaignDoc, bool]:
                     file=path.name,
                 )
             return doc, False
+        run = CampaignRun.get_or_none(CampaignRun.code == doc.code)
+        if run is not None and run.active and run.phase and run.phase not in doc.phases:
+            _refuse_dropped_phase(doc, run, path.name)
         Campaign.create(
             code=doc.code,
             version=doc.version,
@@ -112,13 +117,30 @@ def publish_campaign(path: Path | str) -> tuple[CampaignDoc, bool]:
             sha256=digest,
             published_at=server_db.now_iso(),
         )
-        run = CampaignRun.get_or_none(CampaignRun.code == doc.code)
         if run is not None:
             run.version = doc.version  # the office runs the newest definition
             run.updated_at = server_db.now_iso()
             run.save()
         append_changes([campaign_change(doc.code)])
     return doc, True
+
+
+def _refuse_dropped_phase(doc: CampaignDoc, run: CampaignRun, file: str) -> None:
+    """A running campaign's new version without the phase it is in: devices would run
+    no phase of the new version while the office's list still said the old one."""
+    running = CampaignDoc.from_dict(
+        Campaign.get((Campaign.code == doc.code) & (Campaign.version == run.version)).body
+    )
+    shared = tuple(p for p in running.phases if p in doc.phases)
+    key = "campaign.admin.phase_dropped" if shared else "campaign.admin.phase_dropped_keep"
+    raise CampaignError(
+        key,
+        code=doc.code,
+        version=doc.version,
+        file=file,
+        phase=PhaseNames(running, (run.phase,)),
+        shared=PhaseNames(running, shared),
+    )
 
 
 def _next_version(code: str) -> int:

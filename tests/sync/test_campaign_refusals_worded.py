@@ -159,3 +159,36 @@ def test_a_device_refused_a_switch_reads_the_english_reason(live_server, seed, m
     assert op.state == "rejected"
     assert "Campaign epidemic has no phase '大流行': use one of" in op.last_error
     assert "没有阶段" not in op.last_error
+
+
+def test_a_version_without_the_running_phase_is_refused(seed, server_db_url, tmp_path: Path):
+    """epidemic ran in 有病例; version 3 with phases 无病例, 社区传播 was published, the list
+    still said 阶段 有病例 and an English device showed the raw 有病例 beside phases it had
+    not: now refused, naming the phase and what to do, and published once the phase is
+    switched to one both versions have."""
+    url = server_db_url
+    _campaign(url, "zh", "publish", str(EPIDEMIC), ok=True)
+    _campaign(url, "zh", "start", "epidemic", "--phase", "有病例", ok=True)
+    dropped = tmp_path / "epidemic.toml"
+    dropped.write_text(
+        EPIDEMIC.read_text(encoding="utf-8")
+        .replace("version = 2", "version = 3")
+        .replace('["无病例", "有病例", "社区传播"]', '["无病例", "社区传播"]')
+        .replace('["No cases", "Cases", "Community spread"]', '["No cases", "Community spread"]'),
+        encoding="utf-8",
+    )
+
+    chinese = _campaign(url, "zh", "publish", str(dropped))
+    assert (
+        "专项行动 epidemic 正在阶段“有病例”进行，而 epidemic.toml 的第 3 版没有这个阶段" in chinese
+    )
+    assert "保留“有病例”" in chinese and "（无病例、社区传播）" in chinese
+    english = _campaign(url, "en", "publish", str(dropped))
+    assert "running in the phase 'Cases', which version 3 in epidemic.toml" in english
+    assert "keep 'Cases'" in english
+    assert "阶段 有病例" in _campaign(url, "zh", "list", ok=True)
+
+    _campaign(url, "zh", "phase", "epidemic", "无病例", ok=True)
+    assert "已发布专项行动 epidemic 第 3 版" in _campaign(
+        url, "zh", "publish", str(dropped), ok=True
+    )
