@@ -58,6 +58,10 @@ def web(
         check_url(server_url, allow_insecure_http=True)
     except InsecureURL:
         raise click.UsageError(t("cli.web.bad_server", url=server_url), ctx) from None
+    try:  # else each sign-in sent the office user's password to it in plain text
+        check_url(server_url, allow_insecure_http=insecure_http)
+    except InsecureURL:
+        raise click.UsageError(t("cli.web.insecure_server", url=server_url), ctx) from None
     if bool(tls_cert) != bool(tls_key):
         raise click.UsageError(t("cli.web.tls_pair"), ctx)
     context = _tls_context(ctx, tls_cert, tls_key) if tls_cert and tls_key else None

@@ -30,6 +30,10 @@ ZH = {
     "cli.web.tls_pair": "--tls-cert 和 --tls-key 要一起给出，或者都不给",
     "web.ws.sign_in_first": "请先登录：/login",
     "cli.web.bad_server": "--server 的“{url}”不是中心服务器的地址：请写成 https://主机:端口 或 http://主机:端口 的形式",
+    "cli.web.insecure_server": (
+        "--server 的“{url}”是不加密的 http，登录时办公室用户的密码会明文发往这台服务器："
+        "请用 https 地址；只有在可信网络上才加 --insecure-http"
+    ),
     "cli.web.plain_http": (
         "不能在 {host} 上用不加密的 HTTP 传送密码：请给出 --tls-cert 和 --tls-key，"
         "或在前面放一台启用 TLS 的 nginx 并加 --behind-tls-proxy（见 docs/web.md）"
@@ -112,6 +116,11 @@ EN = {
     "cli.web.bad_server": (
         "--server '{url}' is not the central server's address: write it as "
         "https://host:port or http://host:port"
+    ),
+    "cli.web.insecure_server": (
+        "--server '{url}' is plain http, so each sign-in would send the office user's "
+        "password to it unencrypted: use an https address, or add --insecure-http only on "
+        "a network you trust"
     ),
     "cli.web.plain_http": (
         "Passwords cannot go over plain HTTP on {host}: give --tls-cert and --tls-key, or "

@@ -51,6 +51,23 @@ def test_a_server_that_is_not_an_address_is_refused_before_serving(server: str) 
     )
 
 
+def test_plain_http_to_another_machine_is_refused_unless_insecure_http_is_given() -> None:
+    """It served, and each sign-in POSTed the office user's name and password to
+    http://10.1.2.3:8000/api/v1/web/login in plain text, though --insecure-http was not given."""
+    remote = ["web", "--server", "http://10.1.2.3:8000", "--host", "0.0.0.0"]
+    refused = _run("zh", *remote)
+    assert refused.exit_code == 2
+    assert refused.output.splitlines()[-1] == (
+        "错误：--server 的“http://10.1.2.3:8000”是不加密的 http，登录时办公室用户的密码会明文"
+        "发往这台服务器：请用 https 地址；只有在可信网络上才加 --insecure-http"
+    )
+    # Given knowingly, the address passes (the plain-HTTP host then refuses, not serves).
+    allowed = _run("en", *remote, "--insecure-http")
+    assert "Passwords cannot go over plain HTTP on 0.0.0.0" in allowed.output
+    # A loopback server needs no flag (SERVER is http://127.0.0.1:9).
+    assert "Passwords cannot go over plain HTTP" in _run("en", *SERVER, "--host", "0.0.0.0").output
+
+
 def test_a_certificate_without_its_key_and_an_unreadable_ca_file_are_refused_in_words(
     tmp_path: Path,
 ) -> None:
