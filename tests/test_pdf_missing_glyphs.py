@@ -1,5 +1,6 @@
 """An emoji the CJK font cannot draw (typed into a hazard's description, a venue's name)
-is left out, the text round it kept (it printed as "□", read as a character lost), and
+prints as a marker saying one stood there, [表情] / [emoji], the text round it kept (it
+printed as "□", read as a character lost, and then not at all, hiding it), and
 fpdf's English warning "Font … is missing the following glyphs" never reaches the user:
 every PDF begins with `reports.pdf_pages.cjk_pdf`. Real PDFs read back with pypdf."""
 
@@ -40,12 +41,12 @@ def world(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[World]:
     close_store()
 
 
-def test_a_notice_leaves_an_emoji_out_without_fpdfs_warning(
+def test_a_notice_marks_an_emoji_without_fpdfs_warning(
     world: World, tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
     from fieldapp.cli import main
 
-    add_finding(world, "DM-0001", "COM-03", description="灭火器过期😀已告知店主")
+    add_finding(world, "DM-0001", "COM-03", description="压力在红区🔥灭火器过期")
     close_store()
     out = tmp_path / "n.pdf"
     with caplog.at_level(logging.WARNING):
@@ -53,17 +54,19 @@ def test_a_notice_leaves_an_emoji_out_without_fpdfs_warning(
     assert result.exit_code == 0, result.output
     assert MISSING not in result.output and MISSING not in caplog.text
     text = "".join(_text(out.read_bytes()).split())
-    assert "灭火器过期已告知店主" in text and "😀" not in text and "□" not in text
+    assert "压力在红区[表情]灭火器过期" in text and "🔥" not in text and "□" not in text
 
 
-def test_a_placard_leaves_an_emoji_out(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+def test_a_placard_marks_an_emoji_in_english_too(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
     from fieldapp.reports.placards import PlacardInfo, render_pdf
 
-    info = PlacardInfo("XY-1", "好运😀小吃店", "small_shop", "东村路1号", "某网格", "李四", "",
+    info = PlacardInfo("XY-1", "足浴😀店", "small_shop", "东村路1号", "某网格", "李四", "",
                        "XY-1", signed=False)  # fmt: skip
     out = tmp_path / "p.pdf"
     with caplog.at_level(logging.WARNING):
-        render_pdf([info], out)
+        render_pdf([info], out, lang="en")
     assert MISSING not in caplog.text
     text = "".join(_text(out.read_bytes()).split())
-    assert "好运小吃店" in text and "😀" not in text and "□" not in text
+    assert "足浴[emoji]店" in text and "😀" not in text and "□" not in text

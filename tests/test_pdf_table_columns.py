@@ -113,23 +113,23 @@ def incident_letter(*descriptions: str, people: str = "") -> bytes:
     )
 
 
-def test_an_emoji_in_a_letters_description_is_left_out_and_the_text_round_it_kept() -> None:
+def test_an_emoji_in_a_letter_is_marked_once_and_the_text_round_it_kept() -> None:
     printed = "".join(printed_lines(letter("插座🔥烧焦，已断电")))
-    assert "插座烧焦，已断电" in printed
+    assert "插座[表情]烧焦，已断电" in printed
     assert "□" not in printed and "🔥" not in printed
-    printed = "".join(printed_lines(incident_letter("路边摆摊销售烟花🎆🇨🇳，已劝离")))
-    assert "路边摆摊销售烟花，已劝离" in printed and "□" not in printed
+    printed = "".join(printed_lines(incident_letter("路边摆摊销售烟花🎆🇨🇳👨‍👩‍👧，已劝离")))
+    assert "烟花[表情][表情][表情]，已劝离" in printed and "□" not in printed
 
 
-def test_a_letter_the_font_lacks_is_still_marked_and_an_emoji_is_not() -> None:
+def test_a_letter_the_font_lacks_prints_as_a_box_and_an_emoji_as_a_marker() -> None:
     from fieldapp.reports.pdf_pages import PLACEHOLDER, drawable
 
     cmap = {ord(c): "glyph" for c in "王建国" + PLACEHOLDER}
-    assert [drawable(c, cmap) for c in "王𠮷🔥☕\u200d\ufe0f"] == [
+    assert [drawable(c, cmap, "[表情]") for c in "王𠮷🔥☕\u200d\ufe0f"] == [
         "王",
         PLACEHOLDER,
-        "",
-        "",
+        "[表情]",
+        "[表情]",
         "",
         "",
     ]

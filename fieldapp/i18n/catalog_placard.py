@@ -249,6 +249,8 @@ ZH: dict[str, str] = {
         "找不到中文字体，无法生成标牌。请安装 Debian 的 fonts-wqy-microhei 字体包"
         "（apt-get install fonts-wqy-microhei），或设置 FIELDAPP_CJK_FONT 指向 TTF/TTC 字体文件。"
     ),
+    # Printed where an emoji stood that the font cannot draw (every PDF).
+    "pdf.emoji_marker": "[表情]",
     "placard.print.written": "已生成 {count} 张标牌：{path}",
     "placard.print.png_written": "已生成 {count} 张 PNG 图片：{path}",
     "placard.print.nothing": "没有可打印的场所：{what}。",
@@ -347,6 +349,7 @@ EN: dict[str, str] = {
         "Install Debian's fonts-wqy-microhei (apt-get install fonts-wqy-microhei), "
         "or set FIELDAPP_CJK_FONT to a TTF/TTC font file."
     ),
+    "pdf.emoji_marker": "[emoji]",
     "placard.print.written": "{count} placards written to {path}",
     "placard.print.written_one": "1 placard written to {path}",
     "placard.print.png_written": "{count} PNG images written to {path}",

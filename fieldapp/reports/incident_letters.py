@@ -62,6 +62,7 @@ def render_incident_letter(
             (L("incident.letter.date"), _date(letter.handed_over_on)),
         ],
         font,
+        lang,
     )
     rows = []
     for n, i in enumerate(letter.incidents, 1):

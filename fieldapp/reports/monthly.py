@@ -179,7 +179,7 @@ def render_pdf(
     """A landscape A4 table: the grid, then the month's figures, then the score."""
     from fieldapp.reports.pdf_pages import cjk_pdf
 
-    pdf = cjk_pdf(font or find_cjk_font(), title(report, lang), orientation="L")
+    pdf = cjk_pdf(font or find_cjk_font(), title(report, lang), orientation="L", lang=lang)
     pdf.set_margins(10, 10, 10)
     pdf.set_auto_page_break(True, margin=10)
     pdf.add_page()

@@ -110,10 +110,10 @@ def _label(key: str, lang: str, **values: object) -> str:
     return said_in(lang, key, **values)
 
 
-def _new_pdf(title: str, font: CjkFont):  # type: ignore[no-untyped-def]
+def _new_pdf(title: str, font: CjkFont, lang: str):  # type: ignore[no-untyped-def]
     from fieldapp.reports.pdf_pages import cjk_pdf
 
-    pdf = cjk_pdf(font, title)
+    pdf = cjk_pdf(font, title, lang=lang)
     pdf.set_margins(MARGIN, MARGIN, MARGIN)
     pdf.set_auto_page_break(True, margin=MARGIN)
     pdf.add_page()
@@ -218,7 +218,7 @@ def render_notice(
 ) -> bytes:
     """The rectification notice for one venue; written to `out` when given."""
     L = lambda key, **v: _label(key, lang, **v)  # noqa: E731
-    pdf = _new_pdf(L("review.notice.title"), font or find_cjk_font())
+    pdf = _new_pdf(L("review.notice.title"), font or find_cjk_font(), lang)
     _title(pdf, L("review.notice.title"), L("review.notice.number", number=notice.number))
     width = PAGE_W - 2 * MARGIN
     qr_size = 34.0
@@ -293,10 +293,11 @@ def letter_opening(  # type: ignore[no-untyped-def]
     body: str,
     fields: list[tuple[str, str]],
     font: CjkFont | None,
+    lang: str,
 ):
     """A letter to a receiving unit as far as its table: the title with the reference
     (label, number), who it is to, the body, and the fields. The PDF and its text width."""
-    pdf = _new_pdf(title, font or find_cjk_font())
+    pdf = _new_pdf(title, font or find_cjk_font(), lang)
     _title(pdf, title, f"{reference[0]}：{reference[1]}")
     width = PAGE_W - 2 * MARGIN
     _paragraph(pdf, to, 12)
@@ -334,6 +335,7 @@ def render_handover_letter(
             (L("review.letter.venue"), venues),
         ],
         font,
+        lang,
     )
     rows = []
     for n, f in enumerate(letter.findings, 1):

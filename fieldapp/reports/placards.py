@@ -233,7 +233,7 @@ def render_pdf(
     if size not in PAGE_SIZES:
         raise ValueError(f"page size must be one of {', '.join(PAGE_SIZES)}")
     font = font or find_cjk_font()
-    pdf = cjk_pdf(font, _label("placard.title", lang), page=PAGE_SIZES[size], size=12)
+    pdf = cjk_pdf(font, _label("placard.title", lang), page=PAGE_SIZES[size], size=12, lang=lang)
     pdf.set_auto_page_break(False)
     pdf.set_margin(0)
     widths: dict[tuple[str, float], float] = {}
