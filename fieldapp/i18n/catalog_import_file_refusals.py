@@ -1,10 +1,19 @@
 """Office imports refused before any row is checked, or for what a row may not change:
 a file of another format under a sheet's name, a workbook whose data is not where the
-import reads it, a column named twice, a shipped venue kind or grid level."""
+import reads it, a column named twice, a shipped venue kind or grid level, a name another
+kind or level goes by."""
 
 from __future__ import annotations
 
 ZH: dict[str, str] = {
+    "import.name_taken.kind": (
+        "“{name}”已是场所类型 {other} 的名称：两个类型同名，导入场所时会认错类型，"
+        "设备上也分不清，请给这个类型换一个名称"
+    ),
+    "import.name_taken.level": (
+        "“{name}”已是网格层级 {other} 的名称：两个层级同名，导入网格时会认错层级，"
+        "设备上也分不清，请给这个层级换一个名称"
+    ),
     "import.shipped_kind": (
         "{code} 是程序自带的场所类型，它的名称和标牌上的防火须知不能用表格修改：新增场所类型请换一个编码；"
         "要改它的检查周期，请用 fieldapp admin setting set cadence_days '{example}'"
@@ -33,6 +42,16 @@ ZH: dict[str, str] = {
 }
 
 EN: dict[str, str] = {
+    "import.name_taken.kind": (
+        "'{name}' is already the name of venue kind {other}: with two kinds of one name, "
+        "a venue sheet naming it gets the wrong kind and devices cannot tell them apart, "
+        "so give this kind another name"
+    ),
+    "import.name_taken.level": (
+        "'{name}' is already the name of grid level {other}: with two levels of one name, "
+        "a grids sheet naming it gets the wrong level and devices cannot tell them apart, "
+        "so give this level another name"
+    ),
     "import.shipped_kind": (
         "{code} is a venue kind the program ships, and a sheet cannot change its names or "
         "its placard's fire precautions: give a kind of your own a new code; to change this "

@@ -31,7 +31,7 @@ from fieldapp.domain.office import (
     setting_problem,
 )
 from fieldapp.domain.text_bounds import KIND_NAME_MAX, OFFICE_CODE_MAX
-from fieldapp.i18n import listed, t
+from fieldapp.i18n import listed, t, venue_kinds
 from sync.server import audit, headers
 from sync.server import db as server_db
 from sync.server.feed import NewChange, append_changes
@@ -171,12 +171,14 @@ def import_kinds(path: Path | str) -> int:
     seen: dict[str, int] = {}
     found: list[VenueKind] = []
     named = _attribute_named()  # 房间数 is rooms, as import-venues reads its columns
+    taken = _names_held(rows, known_kinds(), ("kind", "kind_short"))
     for row in rows:
         code = _code(errors, row, seen)
         if code in VENUE_KINDS:  # its names, placard and checklists ship with the program
             _shipped(errors, row, "import.shipped_kind", {code: 14})
         zh, en = _text(errors, row, "zh"), _text(errors, row, "en")
         check_lengths(errors, row, KIND_NAMES_MAX)
+        _names_free(errors, row, tuple(KIND_NAMES_MAX), taken, "kind")
         prefix = row.get("prefix")
         if prefix and not PREFIX_RE.match(prefix):
             errors.append(RowError(row.number, "prefix", "import.bad_prefix", {"value": prefix}))
@@ -219,11 +221,13 @@ def import_levels(path: Path | str) -> int:
     errors: list[RowError] = list(table.problems)
     seen: dict[str, int] = {}
     found: list[GridLevel] = []
+    taken = _names_held(rows, known_levels(), ("grid_level", "grid_level_short"))
     for row in rows:
         code = _code(errors, row, seen)
         if code in GRID_LEVELS:  # its names and depth ship with the program
             _shipped(errors, row, "import.shipped_level", {code: "17:00"})
         zh, en = _text(errors, row, "zh"), _text(errors, row, "en")
+        _names_free(errors, row, ("zh", "en"), taken, "level")
         depth = _whole(errors, row, "depth", 1, 9)
         deadline = row.get("report_deadline")
         if deadline and not TIME_RE.match(deadline):
@@ -233,6 +237,45 @@ def import_levels(path: Path | str) -> int:
         found.append(GridLevel(code, zh, en, depth, deadline))
     _publish(path, table.headers, errors, found, "grid_level", audit.LEVELS_IMPORTED)
     return len(found)
+
+
+def _names_held(
+    rows: Sequence[Row], codes: tuple[str, ...], prefixes: tuple[str, ...]
+) -> dict[str, tuple[str, int]]:
+    """Each name (lower case) a kind or level the file does not write goes by, shipped or
+    the office's, in either language -> (its code, 0): the names an import finds it by."""
+    from sync.server.venue_cells import Names  # venue_cells reads this module's kinds
+
+    publish_names()  # the office's kinds and levels named in the catalogues
+    written = {row.get("code") for row in rows}
+    kept = tuple(code for code in codes if code not in written)
+    also = venue_kinds.LEDGER_ZH if prefixes[0] == "kind" else None
+    return {name: (code, 0) for name, code in Names(kept, prefixes, also).by_name.items()}
+
+
+def _names_free(
+    errors: list[RowError],
+    row: Row,
+    columns: tuple[str, ...],
+    taken: dict[str, tuple[str, int]],
+    what: str,
+) -> None:
+    """Refuse a name another kind or level goes by (on the server or an earlier row): a
+    venue sheet naming it would get whichever the lookup found first, and a device's list
+    would show the name twice. `taken` gets this row's names."""
+    code = row.get("code")
+    for column in columns:
+        name = row.get(column).strip()
+        if not name:
+            continue
+        other, number = taken.setdefault(name.lower(), (code, row.number))
+        if other == code:
+            continue
+        if number:
+            errors.append(also_on_row(row, column, name, number))
+        else:
+            values = {"name": name, "other": other}
+            errors.append(RowError(row.number, column, f"import.name_taken.{what}", values))
 
 
 def _shipped(errors: list[RowError], row: Row, key: str, example: dict[str, Any]) -> None:

@@ -175,3 +175,28 @@ def test_a_workbook_named_csv_is_said_to_be_a_workbook(db: Path, tmp_path: Path)
             "save it as .xlsx and import it again"
         ],
     )
+
+
+def test_a_name_another_kind_or_level_has_is_refused(db: Path, tmp_path: Path) -> None:
+    """import-kinds took bar2,足浴店 beside the office's foot_massage (足浴店) and
+    market2,超市 beside the shipped supermarket, and import-levels room,村: a venue of kind
+    足浴店 was then stored as bar2, without its checklist, and lists showed 足浴店 twice."""
+    first = _sheet(tmp_path, "code,zh,en\nfoot_massage,足浴店,Foot massage\n")
+    assert _admin(db, "import-kinds", first).exit_code == 0
+    kinds = "code,zh,en\nbar2,足浴店,Bar 2\nmarket2,超市,Market 2\n"
+    listed = _refused_in_both(
+        db,
+        "import-kinds",
+        _sheet(tmp_path, kinds),
+        "第 2 行 zh 列：“足浴店”已是场所类型 foot_massage 的名称：两个类型同名，导入场所时会认错类型，"
+        "设备上也分不清，请给这个类型换一个名称",
+        "row 3, column zh: '超市' is already the name of venue kind supermarket: with two "
+        "kinds of one name, a venue sheet naming it gets the wrong kind",
+    )
+    assert "bar2" not in listed and "market2" not in listed  # all or nothing
+    renamed = _sheet(tmp_path, "code,zh,en\nfoot_massage,足浴,Foot spa\nbar2,足浴店,Bar 2\n")
+    assert _admin(db, "import-kinds", renamed).exit_code == 0  # the name is freed first
+    levels = _sheet(tmp_path, "code,zh,en,depth\nroom,村,Room,5\n")
+    refused = _admin(db, "import-levels", levels)
+    assert refused.exit_code != 0
+    assert "第 2 行 zh 列：“村”已是网格层级 village 的名称" in refused.output
