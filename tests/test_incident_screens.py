@@ -9,6 +9,7 @@ records the outcome and closes it.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from pathlib import Path
 
@@ -178,6 +179,20 @@ async def test_an_incident_reported_from_the_queue_is_listed_there_at_once(
         dialog.query_one("#incident-category", Select).value = "fireworks_sale"
         dialog.query_one("#incident-address", Input).value = "镇政府门口"
         dialog.query_one("#incident-description", Input).value = "有人销售烟花"
+        # 1999-01-01 10:00 was taken: a year or more back is refused, F10 again too;
+        # a month or more back is asked about once, F10 again reports it.
+        when = dialog.query_one("#incident-time", Input)
+        error = dialog.query_one("#incident-error", Static)
+        when.value = "1999-01-01 10:00"
+        for _ in range(2):
+            await pilot.press("f10")
+            await settle(app, pilot, rounds=3)
+            assert app.screen is dialog and "是一年多以前" in str(error.render())
+        when.value = (dt.datetime.now() - dt.timedelta(days=40)).strftime("%Y-%m-%d %H:%M")
+        await pilot.press("f10")
+        await settle(app, pilot, rounds=3)
+        assert app.screen is dialog and "是一个多月前" in str(error.render())
+        assert app.focused is when and Incident.select().count() == 0
         await pilot.press("f10")
         await settle(app, pilot, rounds=3)
         assert app.screen is screen and table.row_count == 1
@@ -236,6 +251,9 @@ def test_an_incident_time_left_out_or_not_come_yet_is_refused(demo_home: Path) -
     assert str(refused.value) == f"发生时间 {tomorrow} 还没到：请填写事件实际发生的时间。"
     soon = (dt.datetime.now() + dt.timedelta(minutes=5)).strftime("%Y-%m-%d %H:%M")
     assert reporting.parse_time(soon)  # another clock a little ahead: taken
+    with pytest.raises(reporting.ReportRefused) as refused:  # was taken as 00:00
+        reporting.parse_time("2026/12/07")
+    assert str(refused.value) == "发生时间只有日期：请写上几点几分，例如 2026-12-07 06:40。"
 
 
 async def test_esc_on_a_filled_incident_form_asks_before_throwing_it_away(

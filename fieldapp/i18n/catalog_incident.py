@@ -60,6 +60,13 @@ ZH: dict[str, str] = {
     "incident.refused.time_invalid": "时间 {value} 无法识别：请按 2026-02-11 06:40 的格式填写。",
     "incident.refused.time_missing": "请填写发生时间，例如 2026-02-11 06:40。",
     "incident.refused.time_future": "发生时间 {value} 还没到：请填写事件实际发生的时间。",
+    "incident.refused.time_no_clock": "发生时间只有日期：请写上几点几分，例如 {day} 06:40。",
+    "incident.refused.time_too_long_ago": (
+        "发生时间 {value} 是一年多以前，不能在这里上报：请核对年份；确是很久以前的事，请告知办公室。"
+    ),
+    "incident.asked.time_long_ago": (
+        "发生时间 {value} 是一个多月前：请核对日期；确是这一时间，请再按 F10 上报。"
+    ),
     "incident.refused.person": "涉及人员“{entry}”：{said}",
     "incident.refused.grid_missing": "您还没有负责的网格：请先同步，或请管理员为您分配网格。",
     "incident.refused.not_found": "找不到这条事件记录。",
@@ -232,6 +239,15 @@ EN: dict[str, str] = {
     "incident.refused.time_invalid": "Cannot read the time {value}: write it as 2026-02-11 06:40.",
     "incident.refused.time_missing": "Enter when it happened, e.g. 2026-02-11 06:40.",
     "incident.refused.time_future": "The time {value} has not come yet: enter when it happened.",
+    "incident.refused.time_no_clock": "The time has a date but no hour: add it, e.g. {day} 06:40.",
+    "incident.refused.time_too_long_ago": (
+        "The time {value} is more than a year ago and cannot be reported here: check"
+        " the year; if it did happen that long ago, tell the office."
+    ),
+    "incident.asked.time_long_ago": (
+        "The time {value} is more than a month ago: check the date; if it is right, press F10"
+        " again to report."
+    ),
     "incident.refused.person": "People involved, '{entry}': {said}",
     "incident.refused.grid_missing": (
         "You have no grid yet: sync first, or ask the administrator to assign you one."

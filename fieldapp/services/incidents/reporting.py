@@ -60,6 +60,19 @@ def parse_people(text: str) -> list[dict[str, str]]:
 
 # A time a little ahead of this laptop's clock is another clock's, not the future.
 CLOCK_SLACK = dt.timedelta(minutes=10)
+# An incident is reported from the spot, that day or soon after: the form asks once about
+# a time more than a month back (a year or a month mistyped) and refuses one more than a
+# year back (1999-01-01), which belongs with the office, not a field report.
+ASKED_AFTER_DAYS = 30
+REFUSED_AFTER_DAYS = 365
+
+
+@dataclass(frozen=True, slots=True)
+class LongAgo:
+    """What the form says of a time long past, and whether F10 again may report it."""
+
+    said: str
+    may_confirm: bool
 
 
 def parse_time(text: str) -> str:
@@ -78,11 +91,31 @@ def parse_time(text: str) -> str:
         raise ReportRefused(
             said or t("incident.refused.time_invalid", value=value), "occurred_at"
         ) from None
+    day, _, clock = value.replace("T", " ").partition(" ")
+    if not clock.strip():  # a day alone was stored as its midnight
+        raise ReportRefused(t("incident.refused.time_no_clock", day=day), "occurred_at")
     if moment.tzinfo is None:
         moment = moment.astimezone()  # the laptop's local time zone
     if moment > now() + CLOCK_SLACK:
         raise ReportRefused(t("incident.refused.time_future", value=value), "occurred_at")
     return moment.astimezone(dt.UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
+
+
+def long_ago(text: str) -> LongAgo | None:
+    """For the form: what to say of a time (as `parse_time` takes it) more than
+    ASKED_AFTER_DAYS back, refused past REFUSED_AFTER_DAYS; None for a recent one or one
+    `parse_time` refuses (it says why)."""
+    try:
+        stamp = parse_time(text)
+    except ReportRefused:
+        return None
+    ago = (now() - dt.datetime.fromisoformat(stamp.replace("Z", "+00:00"))).days
+    value = iso_date_first(text.strip())
+    if ago > REFUSED_AFTER_DAYS:
+        return LongAgo(t("incident.refused.time_too_long_ago", value=value), may_confirm=False)
+    if ago > ASKED_AFTER_DAYS:
+        return LongAgo(t("incident.asked.time_long_ago", value=value), may_confirm=True)
+    return None
 
 
 def _grid_of(report: IncidentReport) -> str:

@@ -76,6 +76,8 @@ class IncidentDialog(AsksBeforeDiscarding, SavingDialog):
         # is; of several, the form asks which (none chosen: the incident is not filed to
         # the first by chance).
         self.grids = grids if venue is None and not grid_code else ()
+        # A time long past the form asked about: F10 again with it reports it.
+        self.time_asked = ""
         if len(self.grids) == 1:
             self.grid_code = self.grids[0][0]
         localize_bindings(self)
@@ -140,6 +142,7 @@ class IncidentDialog(AsksBeforeDiscarding, SavingDialog):
             return
         from fieldapp.services.incidents.reporting import (
             IncidentReport,
+            long_ago,
             parse_people,
             report_problems,
         )
@@ -167,6 +170,11 @@ class IncidentDialog(AsksBeforeDiscarding, SavingDialog):
         # Every problem at once, in the form's order; the cursor goes to the first.
         if problems := report_problems(report, self.categories, grid_chosen=grid_chosen):
             self.refuse("\n".join(str(p) for p in problems), problems[0].field)
+            return
+        past = long_ago(report.occurred_at)
+        if past is not None and not (past.may_confirm and self.time_asked == report.occurred_at):
+            self.time_asked = report.occurred_at if past.may_confirm else ""
+            self.refuse(past.said, "occurred_at")
             return
         self.start_saving()
         self._store(report)
