@@ -95,12 +95,13 @@ async def test_enter_on_a_photo_with_no_viewer_says_so_and_where_it_is(
 
 
 @pytest.mark.usefixtures("opener_that_gives_up")
-async def test_tab_to_the_photo_list_then_enter_opens_the_first_photo(
+async def test_enter_on_the_hazard_row_opens_its_first_photo(
     demo_home: Path, tmp_path: Path
 ) -> None:
-    """The list is filled while unfocused; Tab then Enter opens 照片 1 the first time."""
+    """The photo pane's title says Enter opens: Enter on the hazard's row opens 照片 1 (it
+    did nothing; the list was three Tabs away)."""
     demo.act_as("supervisor")
-    sha = import_photo(make_png(tmp_path / "tabbed.png"))
+    sha = import_photo(make_png(tmp_path / "entered.png"))
     photos._source_names.clear()
     Finding.update(photos=[sha]).execute()
     app = make_app(lang="zh")
@@ -110,13 +111,7 @@ async def test_tab_to_the_photo_list_then_enter_opens_the_first_photo(
         await settle(app, pilot, rounds=2)
         screen = app.screen
         assert isinstance(screen, ReviewScreen)
-        listing = screen.query_one("#detail-photos", OptionList)
-        for _ in range(10):
-            if app.focused is listing:
-                break
-            await pilot.press("tab")
-        assert app.focused is listing
-        assert listing.highlighted == 0  # the focused list shows where Enter goes
+        assert app.focused is screen.query_one("#review-table")
         await pilot.press("enter")
         await settle(app, pilot)
         said = [n.message for n in app._notifications]

@@ -19,7 +19,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.message import Message
-from textual.widgets import Header, Label, Tabs
+from textual.widgets import DataTable, Header, Label, Tabs
 from textual.worker import get_current_worker
 
 from fieldapp.i18n import t
@@ -291,6 +291,14 @@ class ReviewScreen(ReviewActions):
             return
         self.detail = event.view
         self.query_one(FindingDetailPane).show(event.view)
+
+    @on(DataTable.RowSelected, "#review-table")
+    def _row_chosen(self, event: DataTable.RowSelected) -> None:
+        """Enter on a hazard opens its photo, as the photo pane's title says."""
+        event.stop()
+        row = self.highlighted
+        if row is not None and self.detail is not None and self.detail.finding_id == row.finding_id:
+            self.query_one(FindingDetailPane).open_photo()
 
     @on(FindingDetailPane.PhotoChosen)
     def _photo_chosen(self, event: FindingDetailPane.PhotoChosen) -> None:

@@ -143,6 +143,17 @@ class FindingDetailPane(Horizontal):
         photos.add_options([Option(label, id=path) for path, label in named])
         photos.highlight_first()
 
+    def open_photo(self) -> None:
+        """Open the photo the list highlights (the first one until another is chosen), as
+        Enter on the list does: the pane's title says Enter opens, and Enter on the
+        hazard's row does it too, not three Tabs away."""
+        photos = self.query_one("#detail-photos", PhotoList)
+        photos.highlight_first()
+        if photos.highlighted is not None:
+            chosen = photos.get_option_at_index(photos.highlighted)
+            if chosen.id:
+                self.post_message(self.PhotoChosen(chosen.id, str(chosen.prompt)))
+
     @on(OptionList.OptionSelected, "#detail-photos")
     def _photo_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
