@@ -238,8 +238,10 @@ class SyncScreen(FieldScreen[None]):
             state = outcome_line(outcome, self.refusals)
             for phase in PHASES:
                 bar = self._bar(phase)
-                if kind == syncing.DONE or bar.total is None:
+                if kind == syncing.DONE:
                     bar.update(total=max(int(bar.total or 1), 1), progress=bar.total or 1)
+                elif bar.total is None:  # a run cut short never reached it: not done
+                    bar.update(total=1, progress=0)
         else:
             key = "sync_ui.revoked" if outcome.revoked else f"sync_ui.{kind}"
             state = t(key, error=outcome.error)
