@@ -30,3 +30,5 @@ async def test_phases_a_cut_short_sync_never_reached_are_not_shown_done(demo_hom
         await settle(app, pilot)
         shown = {phase: screen._bar(phase).percentage for phase in ("photos", "push", "pull")}
         assert shown == {"photos": 2 / 3, "push": 0, "pull": 0}
+        error = str(screen.query_one("#sync-error").render())
+        assert error == f"Last error: {unreachable}. Try again in about 30 s."

@@ -18,7 +18,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Header, Label, ProgressBar, Static
 
-from fieldapp.i18n import t
+from fieldapp.i18n import sentences, t
 from fieldapp.tui.messages import (
     RefusalsAcknowledged,
     SyncFinished,
@@ -270,11 +270,12 @@ class SyncScreen(FieldScreen[None]):
             notes += [t("sync_ui.conflicts.title"), *said]
         self._say("#sync-warnings", "\n".join(notes))
         # An outcome that is a failure says its error in the state line already.
-        errors = "; ".join(result.errors) if kind in (syncing.DONE, syncing.INCOMPLETE) else ""
+        # Each error a sentence, and when to try again one more (said in the language's way).
+        errors = sentences(result.errors) if kind in (syncing.DONE, syncing.INCOMPLETE) else ""
         error_text = t("sync_ui.error.title", error=errors) if errors else ""
         seconds = retry_hint(result)
         if errors and seconds is not None:
-            error_text += " " + t("sync_ui.retry", seconds=seconds)
+            error_text = sentences((error_text, t("sync_ui.retry", seconds=seconds)))
         self._say("#sync-error", error_text)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
