@@ -16,6 +16,7 @@ from fieldapp.store.models import Inspection
 from fieldapp.tui.app import make_app
 from fieldapp.tui.screens.dashboard import DashboardScreen
 from fieldapp.tui.screens.export import ExportScreen
+from fieldapp.tui.widgets.grid_bars import GridBars
 
 pytestmark = pytest.mark.usefixtures("chinese")
 
@@ -33,7 +34,7 @@ async def test_dashboard_shows_plots_beside_their_tables(
         assert sum(d.count for d in data.per_day) > 0
         assert sum(w.opened for w in data.per_week) > 0
         assert any(d.count for d in data.overdue)
-        assert len(screen.query(PlotextPlot)) == 4
+        assert len(screen.query(PlotextPlot)) == 3 and len(screen.query(GridBars)) == 1
         tabs = screen.query_one(TabbedContent)
         for name, rows in (
             ("inspections", 30),
@@ -44,7 +45,7 @@ async def test_dashboard_shows_plots_beside_their_tables(
             tabs.active = f"tab-{name}"
             await settle(app, pilot, rounds=2)
             assert screen.query_one(f"#{name}-table", DataTable).row_count == rows
-            plot = screen.query_one(f"#{name}-plot", PlotextPlot)
+            plot = screen.query_one(f"#{name}-plot", GridBars if name == "grids" else PlotextPlot)
             assert plot.size.width > 20 and plot.size.height > 5
             drawn = plot.render()  # draws without error
             assert drawn

@@ -27,7 +27,6 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import DataTable, Header, Label, TabbedContent, TabPane
-from textual_plotext import PlotextPlot
 
 from fieldapp.i18n import listed, t
 from fieldapp.tui.screens.dashboard_assessment import (
@@ -41,6 +40,7 @@ from fieldapp.tui.screens.dashboard_assessment import (
 from fieldapp.tui.screens.tab_keys import TabKeys, tab_bindings
 from fieldapp.tui.views.rounds import rate_text
 from fieldapp.tui.widgets.day_plot import DayPlot
+from fieldapp.tui.widgets.grid_bars import GridBar, GridBars
 from fieldapp.tui.widgets.key_footer import KeyFooter
 from fieldapp.tui.widgets.legend_title import LegendTitle
 from fieldapp.tui.widgets.queue_tabs import queue_tab_label
@@ -170,8 +170,11 @@ class DashboardScreen(TabKeys):
                     id=f"{name}-plot-title",
                     classes="pane-title",
                 )
-                kind = PlotextPlot if name == "grids" else DayPlot
-                yield kind(id=f"{name}-plot", classes="dash-plot")
+                if name == "grids":
+                    colours = tuple(LEGENDS["grids"].values())
+                    yield GridBars(colours, id="grids-plot", classes="dash-plot")  # type: ignore[arg-type]
+                else:
+                    yield DayPlot(id=f"{name}-plot", classes="dash-plot")
             with Vertical(classes="dash-table-pane"):
                 yield Label(
                     t(f"dashboard.{name}.table"), id=f"{name}-table-title", classes="pane-title"
@@ -362,19 +365,14 @@ class DashboardScreen(TabKeys):
             )
             + (t("dashboard.grids.contradicted") if wrong else "")
         )
-        plot = self.query_one("#grids-plot", PlotextPlot)
-        plt = plot.plt
-        plt.clear_figure()
-        shown = [g for g in data.grids if g.depth <= 1]
-        codes = [g.code.split("-")[-1] for g in shown]
-        plt.multiple_bar(
-            codes,
-            [
-                [round((g.rate or 0.0) * 100) for g in shown],
-                [round(g.reporting_rate * 100) for g in shown],
-            ],
-            color=list(LEGENDS["grids"].values()),  # type: ignore[arg-type]
-            orientation="horizontal",
+        # Each village (and the town) a line led by its code and name.
+        self.query_one("#grids-plot", GridBars).show(
+            GridBar(
+                g.code.split("-")[-1],
+                g.name,
+                round((g.rate or 0.0) * 100),
+                round(g.reporting_rate * 100),
+            )
+            for g in data.grids
+            if g.depth <= 1
         )
-        plt.xlim(0, 100)
-        plot.refresh()
