@@ -2,7 +2,8 @@
 F10: a box said 移交日期 … 早于事件发生的日期 and the dialog was gone, and h again showed
 empty fields, while a date in the future was refused in the dialog itself. The dialog
 now says it under the fields, with the cursor in the date and what was typed kept, as
-the hazard hand-over does (aa18c90)."""
+the hazard hand-over does (aa18c90). A note of 🚓 alone is refused there too, as every
+note is."""
 
 from __future__ import annotations
 
@@ -40,6 +41,12 @@ async def test_a_hand_over_dated_before_the_incident_stays_in_its_dialog(demo_ho
         dialog.query_one("#bulk-reference", Input).value = "XF-2026-001"
         date = dialog.query_one("#bulk-date", Input)
         date.value = "2026-02-10"
+        note = dialog.query_one("#bulk-note", Input)
+        note.value = "🚓"  # was taken, while every other note refuses an emoji alone
+        await pilot.press("f10")
+        await settle(app, pilot)
+        assert "请用文字写明备注" in screen_text(app) and app.focused is note
+        note.value = ""  # a hand-over's note may be left empty
         await pilot.press("f10")
         await settle(app, pilot)
         assert app.screen is dialog  # still open, with what was typed

@@ -225,8 +225,11 @@ class BulkActionDialog(AsksBeforeDiscarding, ModalScreen[BulkRequest | None]):
         note = self.query_one("#bulk-note", Input).value.strip()
         if self.event_type == "note" and not note:  # the note is all a note event says
             return Refused(t("review_ui.bulk.note_empty"), "#bulk-note")
-        if self.event_type == "note" and (said := text_problem("note", note)) is not None:
-            return Refused(said, "#bulk-note")  # as every note: words, and not too long
+        # As every note (an incident's, a checkpoint's): words, not 🚓 alone, and not too
+        # long; a hand-over's may be left empty.
+        worded = self.event_type == "note" or (self.event_type == "handed_over" and note)
+        if worded and (said := text_problem("note", note)) is not None:
+            return Refused(said, "#bulk-note")
         from fieldapp.services.review.bulk import note_problem
 
         needed = self.note_rule(data) if self.note_rule is not None else self.note_needed
