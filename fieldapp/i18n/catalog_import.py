@@ -95,6 +95,7 @@ ZH = {
     "import.not_count": "“{value}”不是数字：请填写不小于 0 的数，如 12",
     "import.count_below_zero": "“{value}”小于 0：请填写不小于 0 的数，如 12",
     "import.count_not_whole": "“{value}”不是整数：这一列是个数，请填写整数，如 12",
+    "import.count_beyond_checklist": "{value} 超过了 {kind} 检查表能逐一检查的数量（最多 {limit} 个），多出的不会被检查：请核对数字；确实更多时，请把场所分成几个场所登记",
     "admin.published.kind_taken": "场所类型 {kind} 已有检查表 {owner}，设备只用这一份，未发布：要修改它，请把 id 改回 {owner} 并把版本号改为 {next}",
     "admin.kind.line_setting": "场所类型 {code}：{name}，每 {count} 天检查一次（按 cadence_days 设置；场所类型表中是 {sheet} 天）",
     "admin.kind.line_shipped": "场所类型 {code}：{name}，每 {count} 天检查一次（按 cadence_days 设置；程序自带的是 {shipped} 天）",
@@ -230,6 +231,7 @@ EN = {
     "import.not_count": "'{value}' is not a number: use a number ≥ 0",
     "import.count_below_zero": "'{value}' is below 0: use a number ≥ 0",
     "import.count_not_whole": "'{value}' is not a whole number: this column counts, so write one such as 12",
+    "import.count_beyond_checklist": "{value} is more than the {kind} checklist can check one by one (at most {limit}), so the rest would never be checked: check the number; if there really are more, register the venue as several venues",
     "admin.published.kind_taken": (
         "Venue kind {kind} already has checklist {owner}, the one devices use; nothing was "
         "published: to change it, set the id back to {owner} and the version to {next}"

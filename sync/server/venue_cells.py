@@ -9,14 +9,17 @@ by name too (村, 网格员, 消火栓).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
+from fieldapp.domain.checklist import MAX_INSTANCES
 from fieldapp.domain.checkpoint_forms import CHECKPOINT_KINDS, FORMS
 from fieldapp.domain.expr_types import BOOL, VENUE_ATTRIBUTES
 from fieldapp.domain.kinds import RISK_LEVELS, ROLES
 from fieldapp.domain.office import NotWhole, attribute_value
-from fieldapp.i18n import LANGUAGES, text_in, venue_kinds
+from fieldapp.i18n import LANGUAGES, t, text_in, venue_kinds
 from fieldapp.i18n.catalog_placard import CHECKPOINT_LEDGER_ZH
+from sync.server.models import Checklist
 from sync.server.office import known_kinds, known_levels, publish_names
 from sync.server.tables import Row, RowError
 
@@ -138,6 +141,34 @@ def venue_attributes(errors: list[RowError], row: Row) -> dict[str, bool | float
         if value is not None:
             found[name] = value
     return found
+
+
+VENUE_COUNT = re.compile(r"\bvenue\.(\w+)")  # a repeat over a venue's count: venue.rooms
+
+
+def repeated_counts() -> dict[str, set[str]]:
+    """By kind, the venue counts a published checklist of it asks a section once for each
+    of (repeat = "venue.rooms"): a device asks at most MAX_INSTANCES of them."""
+    found: dict[str, set[str]] = {}
+    for checklist in Checklist.select(Checklist.kinds, Checklist.body):
+        sections = (checklist.body or {}).get("sections", ())
+        counts = {n for s in sections for n in VENUE_COUNT.findall(s.get("repeat") or "")}
+        for kind in checklist.kinds or ():
+            found.setdefault(kind, set()).update(counts)
+    return found
+
+
+def counts_covered(
+    errors: list[RowError], row: Row, kind: str, found: Mapping[str, object], repeated: set[str]
+) -> None:
+    """Refuse a count the kind's checklist repeats a section over beyond what a device
+    asks (81 rooms: rooms 61 to 81 would never be checked)."""
+    for name in sorted(repeated):
+        value = found.get(name)
+        if isinstance(value, int | float) and value > MAX_INSTANCES:
+            named = t(f"kind.{kind}")  # the office's kinds named in the catalogues already
+            values = {"value": row.get(name), "kind": named, "limit": MAX_INSTANCES}
+            errors.append(RowError(row.number, name, "import.count_beyond_checklist", values))
 
 
 def _below_zero(text: str) -> bool:

@@ -36,7 +36,14 @@ from sync.server.tables import (
     no_grid,
     read_table,
 )
-from sync.server.venue_cells import coordinate, kind_names, risk_level_names, venue_attributes
+from sync.server.venue_cells import (
+    coordinate,
+    counts_covered,
+    kind_names,
+    repeated_counts,
+    risk_level_names,
+    venue_attributes,
+)
 
 WRITE_BATCH = 500  # venues a statement writes (SQLite takes up to 32766 parameters)
 SAY_EVERY = 5000  # venues written between two lines of progress
@@ -77,7 +84,7 @@ def import_venues(path: Path | str, say: Callable[[str], None] | None = None) ->
     by_code = {v.code.upper(): v.id for v in Venue.select(Venue.code, Venue.id)}
     held = set(by_code.values())
     checkpoint_codes = {c.code.upper() for c in Checkpoint.select(Checkpoint.code)}
-    kinds, risks = kind_names(), risk_level_names()
+    kinds, risks, repeated = kind_names(), risk_level_names(), repeated_counts()
     cells: dict[int, dict[str, object]] = {}  # row number -> its cells as written
     named = {axis: table.headers.get(axis, axis) for axis in ("lat", "lon")}  # 纬度, 经度
     for row in rows:
@@ -89,11 +96,16 @@ def import_venues(path: Path | str, say: Callable[[str], None] | None = None) ->
         if not row.get("name"):
             errors.append(RowError(row.number, "name", "import.name_empty"))
         check_lengths(errors, row, VENUE_TEXT_MAX)
+        kind, attributes = (
+            kinds.code(errors, row, "kind", "import.not_kind"),
+            venue_attributes(errors, row),
+        )
+        counts_covered(errors, row, kind, attributes, repeated.get(kind, set()))
         cells[row.number] = {
-            "kind": kinds.code(errors, row, "kind", "import.not_kind"),
+            "kind": kind,
             "risk_level": risks.code(errors, row, "risk_level", "import.not_risk_level", "normal"),
             "phone": check_phone(errors, row),
-            "attributes": venue_attributes(errors, row),
+            "attributes": attributes,
         }
         if row.get("grid") not in known:
             errors.append(no_grid(row, "grid", row.get("grid")))

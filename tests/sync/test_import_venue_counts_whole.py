@@ -78,3 +78,28 @@ def test_a_device_may_not_send_half_a_room() -> None:
     assert value_problem("rooms", 12.5) == "rooms must be a whole number (it counts)"
     assert value_problem("rooms", 12.0) is None
     assert value_problem("area", 12.5) is None
+
+
+def test_more_rooms_than_the_checklist_asks_are_refused(tmp_path: Path) -> None:
+    """The foot-massage checklist asks its room section once per room, at most
+    MAX_INSTANCES times: an 80-room venue was imported and 20 rooms were never asked."""
+    db = _server(tmp_path)
+    office = Path(__file__).parents[2] / "docs" / "examples" / "office"
+    assert _admin(db, "import-kinds", str(office / "kinds.csv")).exit_code == 0
+    assert _admin(db, "publish-checklist", str(office / "foot_massage.toml")).exit_code == 0
+    rows = [
+        HEAD,
+        ["DM-1", "好店", "足浴店", "V1", 80, 3, 35.5],
+        ["DM-2", "小店", "足浴店", "V1", 60, 3, 9],
+    ]
+    sheet = _xlsx(tmp_path / "v.xlsx", rows)
+    chinese = _admin(db, "import-venues", sheet)
+    assert chinese.exit_code != 0
+    assert (
+        "第 2 行 房间数 列：80 超过了 足浴店 检查表能逐一检查的数量（最多 60 个），多出的不会被检查："
+        "请核对数字；确实更多时，请把场所分成几个场所登记"
+    ) in chinese.output
+    assert "第 3 行" not in chinese.output  # 60 rooms are all asked
+    english = _admin(db, "import-venues", sheet, lang="en")
+    assert "row 2, column 房间数: 80 is more than the Foot-massage shop checklist" in english.output
+    assert _attributes(db) == {}  # all or nothing
