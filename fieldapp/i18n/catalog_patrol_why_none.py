@@ -15,7 +15,7 @@ ZH: dict[str, str] = {
 }
 
 EN: dict[str, str] = {
-    "patrol.due.begins": "{route} starts on {day}",
+    "patrol.due.begins": "{route} is patrolled only from {day}",
     "patrol.due.not_begun": (
         "No patrol can start now: {routes}. A run before then is listed as before the "
         "route's start; it counts neither as due nor as missed."
