@@ -7,7 +7,7 @@ ZH = {
     "sync.phase.push": "上报记录",
     "sync.phase.pull": "下载更新",
     "sync.phase.media": "上传音视频、下载照片",
-    "sync.done": "同步完成：上报 {pushed} 条，下载 {pulled} 条，照片 {count} 张。",
+    "sync.done": "同步完成：上报 {pushed} 条，下载 {pulled} 条，上传照片 {count} 张。",
     "sync.pending": "还有 {count} 条记录等待上报。",
     "sync.rejected.title": "服务器拒收 {count} 条记录：",
     "sync.rejected.item": "  #{seq} {type}：{reason}",

@@ -22,7 +22,7 @@ ZH = {
     "sync_ui.server.none": "本设备尚未注册到服务器。",
     "sync_ui.running": "正在同步…界面可以继续使用，同步在后台进行。",
     "sync_ui.idle": "按 F12 立即同步。",
-    "sync_ui.done": "同步完成：上报 {pushed} 条，下载 {pulled} 条，照片 {count} 张。",
+    "sync_ui.done": "同步完成：上报 {pushed} 条，下载 {pulled} 条，上传照片 {count} 张。",
     "sync_ui.offline": "离线：{error}。所有记录都保存在本机，联网后会自动上报。",
     "sync_ui.failed": "同步失败：{error}。所有记录都保存在本机，改正后按 F12 重新同步。",
     "sync_ui.crashed": "同步意外中断，所有记录都保存在本机：请按 F12 重新同步。",
