@@ -196,11 +196,11 @@ def admin_devices() -> None:
     if not devices:
         click.echo(t("admin.devices.none"))
         return
-    signed_out = admin_call(server_admin.signed_out_devices)
+    retired = admin_call(server_admin.retired_devices)
     click.echo("\t".join(t(f"admin.devices.col.{column}") for column in DEVICE_COLUMNS))
     for d in devices:
         state = "revoked" if d.revoked else "active"
-        state = "signed_out" if d.id in signed_out else state  # a web session that ended
+        state = retired.get(d.id, state)  # a web session that ended, or enrolled again
         seen = office_minute(d.last_seen_at) if d.last_seen_at else "-"
         click.echo(
             "\t".join([

@@ -33,6 +33,10 @@ class Health(WireModel):
 class EnrollRequest(WireModel):
     code: str = Field(min_length=4, max_length=64, pattern=NO_NUL)
     device_name: Name = ""
+    # The enrolment this device held until now (its id and token, "" for none): the server
+    # retires it when it was the same person's, so `admin devices` lists no ghost.
+    previous_device_id: Name = ""
+    previous_token: Name = ""
 
 
 class PersonInfo(WireModel):

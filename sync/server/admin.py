@@ -374,9 +374,13 @@ def list_devices() -> list[Device]:
     return list(Device.select(Device, Person).join(Person).order_by(Device.created_at))
 
 
-def signed_out_devices() -> set[str]:
-    """The devices that retired themselves at the end of a `fieldapp web` session."""
-    query = AuditEntry.select(AuditEntry.subject).where(
-        AuditEntry.action == audit.DEVICE_SIGNED_OUT
+RETIRED_STATES = {audit.DEVICE_SIGNED_OUT: "signed_out", audit.DEVICE_REPLACED: "replaced"}
+
+
+def retired_devices() -> dict[str, str]:
+    """The devices that retired themselves, and how (an `admin devices` state): at the end
+    of a `fieldapp web` session, or by enrolling again for the same person."""
+    query = AuditEntry.select(AuditEntry.subject, AuditEntry.action).where(
+        AuditEntry.action.in_(list(RETIRED_STATES))
     )
-    return {entry.subject for entry in query}
+    return {entry.subject: RETIRED_STATES[entry.action] for entry in query}

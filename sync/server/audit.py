@@ -23,6 +23,7 @@ from sync.server.submit import Applied
 DEVICE_ENROLLED = "device.enrolled"
 DEVICE_REVOKED = "device.revoked"
 DEVICE_SIGNED_OUT = "device.signed_out"  # a `fieldapp web` session's store, at its end
+DEVICE_REPLACED = "device.replaced"  # the device enrolled again, for the same person
 ENROLMENT_CODE_ISSUED = "enrolment_code.issued"
 PLACARD_KEY_CREATED = "placard_key.created"
 PLACARD_KEY_ROTATED = "placard_key.rotated"

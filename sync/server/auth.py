@@ -13,7 +13,7 @@ from typing import Any
 from fieldapp.i18n import t
 from sync.server import audit
 from sync.server import db as server_db
-from sync.server.models import Device, EnrollmentCode, Person, PersonGrid
+from sync.server.models import AuditEntry, Device, EnrollmentCode, Person, PersonGrid
 from sync.server.scope import DeviceContext
 
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud and typed
@@ -88,8 +88,12 @@ class Enrolled:
     grids: list[str]
 
 
-def enroll(code: str, device_name: str) -> Enrolled:
-    """Exchange a code for a device id and token; the code is spent even if lost later."""
+def enroll(
+    code: str, device_name: str, previous_id: str = "", previous_token: str = ""
+) -> Enrolled:
+    """Exchange a code for a device id and token; the code is spent even if lost later.
+    `previous_id` and `previous_token`: the enrolment the device held until now, retired
+    (`_retire_replaced`) when it was the same person's."""
     code_hash = sha256_hex(normalize_code(code))
     now = server_db.now_iso()
     with server_db.write_transaction():
@@ -132,11 +136,44 @@ def enroll(code: str, device_name: str) -> Enrolled:
             subject=device_id,
             detail={"device_name": device_name[:200]},
         )
+        _retire_replaced(previous_id, previous_token, row.person_id, device_id)
         person = Person.get_by_id(row.person_id)
         grids = [
             link.grid_code for link in PersonGrid.select().where(PersonGrid.person == person.id)
         ]
     return Enrolled(device_id, token, person, sorted(grids))
+
+
+def _retire_replaced(device_id: str, token: str, person_id: str, new_id: str) -> None:
+    """The device's previous enrolment works no more, in the new one's transaction: only
+    when its token proves the device held it and it was the same person's, so no device
+    retires another's, nor another person's."""
+    if not device_id or not token:
+        return
+    retired = (
+        Device.update(revoked=True, revoked_at=server_db.now_iso())
+        .where(
+            (Device.id == device_id)
+            & (Device.token_hash == sha256_hex(token))
+            & (Device.person == person_id)
+            & ~Device.revoked
+        )
+        .execute()
+    )
+    if retired:
+        audit.record(
+            audit.DEVICE_REPLACED, actor=person_id, device=new_id, subject=device_id,
+            detail={"person": person_id, "by": new_id},
+        )  # fmt: skip
+
+
+def replaced(device_id: str) -> bool:
+    """The device was retired by enrolling the same device again (`_retire_replaced`)."""
+    return (
+        AuditEntry.select()
+        .where((AuditEntry.action == audit.DEVICE_REPLACED) & (AuditEntry.subject == device_id))
+        .exists()
+    )
 
 
 # The device of a token hash (the one placeholder) and its person: the columns
@@ -160,6 +197,8 @@ def device_of(row: Sequence[Any] | None) -> DeviceContext:
             "this device is not enrolled with this server; enrol it again", NOT_ENROLLED
         )
     device_id, revoked, last_seen_at, person_id, person_name, role = row
+    if revoked and replaced(device_id):  # its new enrolment's answer was lost on the way
+        raise AuthError("this device was enrolled again; enrol it again", NOT_ENROLLED)
     if revoked:
         # Its own code: the device deletes the people data it holds when it reads it.
         raise AuthError("this device was revoked by the administrator; enrol it again", REVOKED)

@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 import pytest
 from loopback import free_port
-from sync_world import Device, LiveServer, enrolment_code
+from sync_world import Device, LiveServer, Seed, enrolment_code, inspection_submit
 
 from fieldapp.services.syncing.runs import sync_status
 from fieldapp.store.models import SyncState, Venue
@@ -24,8 +24,10 @@ from sync.client import (
     ServerUnavailable,
     enroll_device,
 )
+from sync.server import admin as server_admin
 from sync.server import db as server_db
 from sync.server.models import Device as ServerDevice
+from sync.server.models import Inspection
 
 
 def _venue_codes() -> list[str]:
@@ -56,6 +58,39 @@ def test_a_laptop_handed_to_another_inspector_pulls_their_grid_whole(
     with server_db.current().connection_context():
         named = {d.id: d.name for d in ServerDevice.select()}
     assert named[answer.device_id] == ""  # no name given, none made up
+
+
+def test_enrolling_again_for_the_same_person_retires_the_old_enrolment_and_keeps_its_outbox(
+    make_device: Callable[[str], Device], live_server: LiveServer, seed: Seed
+) -> None:
+    """`fieldapp admin devices` listed the old id as Active beside the new one. It now says
+    the old one 已重新注册 / Enrolled again; its token is refused as not enrolled (which
+    deletes nothing) and its unsynced inspection goes up under the new enrolment. Another
+    person's enrolment on the same laptop is not retired by it."""
+    laptop = make_device("laptop").enroll("p-insp")
+    old_id, old_token = laptop.device_id, laptop.token
+    pending = laptop.enqueue(
+        "inspection.submit", inspection_submit(seed.venues["DM-0001"], "p-insp")
+    )
+
+    enroll_device(live_server.url, enrolment_code("p-insp"))
+    with server_db.current().connection_context():
+        assert not ServerDevice.get_by_id(laptop.device_id).revoked
+        assert server_admin.retired_devices() == {old_id: "replaced"}
+    SyncState.update(device_id=old_id, token=old_token).execute()  # its answer lost
+    with laptop.client() as client, pytest.raises(DeviceNotEnrolled):
+        client.sync_once()
+    enroll_device(live_server.url, enrolment_code("p-insp"))
+    with laptop.client() as client:
+        assert client.sync_once().ok
+    assert laptop.outbox()[pending].state == "acked"
+    with server_db.current().connection_context():
+        assert Inspection.select().count() == 1
+
+    insp_id = laptop.device_id
+    enroll_device(live_server.url, enrolment_code("p-insp2"))  # the laptop handed on
+    with server_db.current().connection_context():
+        assert not ServerDevice.get_by_id(insp_id).revoked
 
 
 def test_the_device_name_given_at_enrolment_is_the_one_the_office_sees(

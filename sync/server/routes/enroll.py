@@ -28,7 +28,9 @@ log = logging.getLogger("fieldapp.server.enroll")
 def enroll_device(body: EnrollRequest) -> EnrollResponse:
     with server_db.current().connection_context():
         try:
-            enrolled = enroll(body.code, body.device_name)
+            enrolled = enroll(
+                body.code, body.device_name, body.previous_device_id, body.previous_token
+            )
         except AuthError as error:
             raise api_error(403, error.code, str(error)) from None
         epoch = server_db.get_epoch()
