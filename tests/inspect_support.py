@@ -104,6 +104,12 @@ async def settle(app, pilot) -> None:  # type: ignore[no-untyped-def]
 
 def switch_on_campaign(code: str, phase: str = "") -> None:
     """As a pull from a server where the office switched campaign `code` on everywhere."""
+    pulled_campaign(code, active=True, phase=phase)
+
+
+def pulled_campaign(code: str, *, active: bool, phase: str = "") -> None:
+    """As a pull from a server where the office published campaign `code` (`active`: and
+    switched it on everywhere)."""
     from fieldapp.services.common.campaigns import clear_cache, load_campaigns
     from fieldapp.store.campaign_models import Campaign, CampaignRun
 
@@ -111,7 +117,7 @@ def switch_on_campaign(code: str, phase: str = "") -> None:
     load_campaigns()
     version = max(row.version for row in Campaign.select().where(Campaign.code == code))
     CampaignRun.insert(
-        code=code, version=version, active=True, phase=phase
+        code=code, version=version, active=active, phase=phase
     ).on_conflict_replace().execute()
 
 

@@ -11,7 +11,7 @@ import logging
 from pathlib import Path
 
 import pytest
-from inspect_support import seed_store
+from inspect_support import pulled_campaign, seed_store
 from pilot_support import open_screen
 from textual.widgets import DataTable, Static
 
@@ -71,6 +71,8 @@ async def test_the_campaigns_screen_says_which_item_is_left_out_once(home: Path)
             "dry", 1, "防旱检查", "Drought checks", (CampaignSection(("rental_housing",), dry),)
         )
     )
+    pulled_campaign("flood", active=False)
+    pulled_campaign("dry", active=False)
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_screen(app, pilot, "ctrl+k", CampaignsScreen)

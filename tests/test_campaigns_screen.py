@@ -8,11 +8,12 @@ import json
 from pathlib import Path
 
 import pytest
-from inspect_support import seed_store, switch_on_campaign
+from inspect_support import pulled_campaign, seed_store, switch_on_campaign
 from pilot_support import open_screen, settle
 from textual.widgets import DataTable, Label, Static
 
 from fieldapp.i18n import set_language, t
+from fieldapp.services.common.campaign_switch import campaign_lines
 from fieldapp.store.models import Outbox, Person
 from fieldapp.tui.app import make_app
 from fieldapp.tui.screens.campaigns import CampaignsScreen
@@ -37,6 +38,16 @@ def supervisor(home: Path) -> None:
     seed_store()
     Person.update(role="supervisor").execute()
     switch_on_campaign("epidemic", "有病例")
+    pulled_campaign("spring_festival", active=False)  # published, off
+
+
+def test_only_the_campaigns_the_office_published_are_listed(home: Path) -> None:
+    """The app's own spring_festival file, never published by the server, was listed and
+    offered to switch, which the server then refused: a grid head could do nothing."""
+    seed_store()
+    switch_on_campaign("epidemic", "有病例")  # both files loaded, epidemic pulled
+
+    assert [line.code for line in campaign_lines()] == ["epidemic"]
 
 
 @pytest.mark.usefixtures("chinese", "supervisor")
@@ -125,6 +136,7 @@ async def test_the_campaigns_section_in_english_at_80_columns() -> None:
 async def test_an_inspector_sees_which_campaigns_are_on_and_cannot_switch(home: Path) -> None:
     seed_store()
     switch_on_campaign("epidemic", "有病例")
+    pulled_campaign("spring_festival", active=False)  # published, off
     app = make_app()
     async with app.run_test(size=SMALL) as pilot:
         screen = await open_screen(app, pilot, "ctrl+k", CampaignsScreen)
@@ -147,6 +159,7 @@ async def test_an_inspector_is_not_offered_the_switch_keys(home: Path) -> None:
 
     seed_store()
     switch_on_campaign("epidemic", "有病例")
+    pulled_campaign("spring_festival", active=False)  # published, off
     app = make_app()
     async with app.run_test(size=SMALL) as pilot:
         screen = await open_screen(app, pilot, "ctrl+k", CampaignsScreen)

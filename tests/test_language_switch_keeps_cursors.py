@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from inspect_support import pulled_campaign
 from pilot_support import at_home, open_screen, settle
 
 from fieldapp.tui.app import make_app
@@ -37,6 +38,8 @@ async def test_f9_keeps_the_cursor_on_the_venue_due_at_home(demo_home: Path) -> 
 
 
 async def test_f9_keeps_the_cursor_on_the_campaign_chosen(demo_supervisor: Path) -> None:
+    pulled_campaign("epidemic", active=False)  # as published by the demo's server
+    pulled_campaign("spring_festival", active=False)
     app = make_app(lang="zh")
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_screen(app, pilot, "ctrl+k", CampaignsScreen)

@@ -60,6 +60,7 @@ ZH = {
     "refusal.supersedes_other_venue": "复查只能替代同一场所的检查记录，请在原场所重新复查",
     "refusal.returned_without_comment": "退回检查记录须写明意见，说明检查员要做什么，请补上后再退回",
     "refusal.campaign_beyond_grids": "该专项行动已在您负责范围以外的网格开启，只能由办公室开关",
+    "refusal.campaign_not_published": "办公室尚未发布该专项行动，设备上不能开关；如需开展，请联系办公室",
     "refusal.case_event_data": (
         "随访个案的“{event}”缺少日期、负责人、移交单位、文号或处理结果，请补全后重新办理"
     ),
@@ -204,6 +205,10 @@ EN = {
     ),
     "refusal.campaign_beyond_grids": (
         "this campaign is on beyond your grids; only the office switches it"
+    ),
+    "refusal.campaign_not_published": (
+        "the office has not published this campaign, so it cannot be switched from a device; "
+        "ask the office if it should run"
     ),
     "refusal.case_event_data": (
         "the follow-up case's action {event} lacks a date, person, unit, reference or "

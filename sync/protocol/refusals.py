@@ -64,6 +64,7 @@ SUPERSEDES_ITSELF = "supersedes_itself"  # a re-inspection that names itself as 
 SUPERSEDES_OTHER_VENUE = "supersedes_other_venue"  # one that replaces another venue's
 RETURNED_WITHOUT_COMMENT = "returned_without_comment"  # a review returns without a comment
 CAMPAIGN_BEYOND_GRIDS = "campaign_beyond_grids"  # campaign (code): on beyond one's grids
+CAMPAIGN_NOT_PUBLISHED = "campaign_not_published"  # campaign (code): not on the server
 CASE_EVENT_DATA = "case_event_data"  # event (its type): a case event's data incomplete
 NOT_A_DATE = "not_a_date"  # what (one of DATES), value: a date field that is no date
 FREE_TEXT = "free_text"  # text_rule (fieldapp.domain.free_text.RULES): a text saying nothing
@@ -111,6 +112,7 @@ CODES = frozenset(
         SUPERSEDES_OTHER_VENUE,
         RETURNED_WITHOUT_COMMENT,
         CAMPAIGN_BEYOND_GRIDS,
+        CAMPAIGN_NOT_PUBLISHED,
         CASE_EVENT_DATA,
         NOT_A_DATE,
         FREE_TEXT,

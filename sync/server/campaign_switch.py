@@ -9,7 +9,7 @@ stays the office's to change (`fieldapp admin campaign …`).
 from __future__ import annotations
 
 from sync.protocol import CampaignSwitch, refusals
-from sync.server.admin_models import CampaignRun
+from sync.server.admin_models import Campaign, CampaignRun
 from sync.server.campaigns import CampaignError, campaign_change, switch_run
 from sync.server.models import PersonGrid
 from sync.server.scope import DeviceContext, grids_in_scope, require_own
@@ -24,6 +24,10 @@ def apply_campaign_switch(who: DeviceContext, sub: CampaignSwitch) -> Applied:
             f"switch campaign {sub.code}"
         )
         raise refusals.wrong_role(who.role, "campaign_switch", text)
+    if not Campaign.select().where(Campaign.code == sub.code).exists():
+        # the office's advice (publish its file) is no step a grid head can take
+        text = f"campaign {sub.code} is not published on the server; the office publishes it"
+        raise refusals.refused(text, refusals.CAMPAIGN_NOT_PUBLISHED, campaign=sub.code)
     grids = None if who.is_admin else _grids_for(who, sub.code)
     try:
         switch_run(sub.code, active=sub.active, phase=sub.phase or None, grids=grids)

@@ -126,6 +126,7 @@ def test_an_inspection_s_and_an_incident_s_own_refusals_are_coded(api, seed):
     [
         ("case_event_data", {"event": "handed_over"}, "随访个案的“移交”缺少日期"),
         ("campaign_beyond_grids", {"campaign": "epidemic"}, "该专项行动已在您负责范围以外"),
+        ("campaign_not_published", {"campaign": "flood"}, "办公室尚未发布该专项行动"),
         ("returned_without_comment", {}, "退回检查记录须写明意见"),
     ],
 )

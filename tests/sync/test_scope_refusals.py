@@ -55,6 +55,12 @@ def test_a_town_supervisor_moves_on_a_campaign_the_office_runs_in_their_villages
     assert "is on for V1, V2, beyond the grids of 赵六 (p-sup2)" in refused.last_error
     assert refused.refusal_code == "campaign_beyond_grids"
     assert json.loads(refused.refusal_params) == {"campaign": "spring_festival"}
+    # one the office never published (a device may hold it from the app's files): the
+    # office's advice, publish its file, is no step a grid head can take
+    unknown = village.enqueue("campaign.switch", {**_switch("p-sup2", ""), "code": "flood"})
+    with village.client() as client:
+        client.sync_once()
+    assert village.outbox()[unknown].refusal_code == "campaign_not_published"
 
     town = make_device("town").enroll("p-sup")  # 李四 supervises T1: V1 and V2 are under it
     moved = town.enqueue("campaign.switch", _switch("p-sup", "禁燃期"))

@@ -12,6 +12,8 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
+from peewee import DoesNotExist
+
 from fieldapp.domain.campaigns import Campaign, left_out
 from fieldapp.domain.clock import now_iso
 from fieldapp.services.common import outbox
@@ -19,7 +21,6 @@ from fieldapp.services.common.campaigns import get_campaign, runs
 from fieldapp.services.common.checklists import ChecklistNotFound, checklist_for_kind
 from fieldapp.services.common.identity import me
 from fieldapp.services.common.refusal_reasons import reason_in_words, stored_params
-from fieldapp.store.campaign_models import Campaign as CampaignRow
 from fieldapp.store.db import write_transaction
 from fieldapp.store.models import Grid, Outbox
 
@@ -59,10 +60,12 @@ def may_switch() -> bool:
 
 
 def campaign_lines() -> list[CampaignLine]:
-    """Every campaign the device holds, with what the office (or a supervisor) switched
-    and any switch of mine still waiting or refused; call in a worker."""
+    """Every campaign the office published (its run pulled, on or off), with what the
+    office (or a supervisor) switched and any switch of mine still waiting or refused; a
+    definition only shipped with the app is not one a grid head can switch. Call in a
+    worker."""
     by_code = {run.code: run for run in runs()}
-    codes = sorted({row.code for row in CampaignRow.select(CampaignRow.code)})
+    codes = sorted(by_code)
     waiting, refused = _my_switches()
     held = list(Grid.select(Grid.code, Grid.name, Grid.level))
     names = {grid.code: grid.name for grid in held}
@@ -71,12 +74,14 @@ def campaign_lines() -> list[CampaignLine]:
     mine = tuple(name for _, name in who.grids)
     lines = []
     for code in codes:
-        run = by_code.get(code)
-        version = run.version if run is not None else _newest_version(code)
-        campaign = get_campaign(code, version)
-        grids = tuple(run.grids) if run else ()
+        run = by_code[code]
+        try:
+            campaign = get_campaign(code, run.version)
+        except DoesNotExist:
+            continue  # the run arrived before its definition
+        grids = tuple(run.grids)
         grid_names = tuple(names.get(grid, grid) for grid in grids)
-        own = who.role != "admin" and not (run and run.active)
+        own = who.role != "admin" and not run.active
         lines.append(
             CampaignLine(
                 code=code,
@@ -84,10 +89,10 @@ def campaign_lines() -> list[CampaignLine]:
                 en=campaign.en,
                 phases=campaign.phases,
                 phases_en=campaign.phases_en,
-                active=bool(run and run.active),
-                phase=run.phase if run else "",
-                starts_on=run.starts_on if run else campaign.starts_on,
-                ends_on=run.ends_on if run else campaign.ends_on,
+                active=run.active,
+                phase=run.phase,
+                starts_on=run.starts_on,
+                ends_on=run.ends_on,
                 grids=grids,
                 grid_names=grid_names,
                 switch_scope=mine if own else grid_names,
@@ -111,11 +116,6 @@ def _left_out(campaign: Campaign) -> tuple[tuple[int, str], ...]:
             continue  # no venue of that kind is inspected on this device
         found += [(item.number, item.code) for item in left_out(checklist, kind, [campaign])]
     return tuple(sorted(dict.fromkeys(found)))
-
-
-def _newest_version(code: str) -> int:
-    query = CampaignRow.select(CampaignRow.version).where(CampaignRow.code == code)
-    return max(row.version for row in query)
 
 
 def _my_switches() -> tuple[dict[str, tuple[bool, str]], dict[str, str]]:

@@ -1,4 +1,4 @@
-"""Campaigns (ctrl+k): every campaign the device holds, which are on, in what phase, where
+"""Campaigns (ctrl+k): every campaign the office published, which are on, in what phase, where
 and until when; a supervisor switches one on or off (space) or moves it to its next phase
 (p). A switch goes to the server as one op with the next sync and shows as waiting until
 the server's answer comes back; a refusal is shown with its reason. Inspectors see the
