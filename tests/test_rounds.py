@@ -185,3 +185,23 @@ def test_completion_rolls_up_area_village_town(tree: Clock) -> None:
     assert town.code == "T1" and town.rate == pytest.approx(0.6)
     empty = rounds.completion(dt.date(2026, 6, 1), dt.date(2026, 6, 15), grids=["A12"])
     assert empty[0].rate == 0.0
+
+
+def test_a_venue_no_checklist_covers_is_not_due(tree: Clock) -> None:
+    """A venue of a kind the office added and published no checklist for cannot be
+    inspected, yet it was counted in home's due tile and as 应检 in the monthly report."""
+    from fieldapp.domain.office import VenueKind
+    from fieldapp.services.inspection.home import due_count
+    from fieldapp.store.office_models import VenueKindRow
+
+    VenueKindRow.create(
+        code="foot_massage", body=VenueKind("foot_massage", "足浴店", "Foot massage").to_dict()
+    )
+    add_venue("R1", "rental_housing", "A11")  # never inspected: due today
+    add_venue("F1", "foot_massage", "A11")  # never inspected, but no checklist
+    assert due_count(["A11"], dt.date(2026, 6, 10), "today") == 1
+    day = dt.date(2026, 6, 10)
+    assert [v.code for v in rounds.due_venues(day=day, bucket="today")] == ["R1"]
+    assert rounds.due_by_grid(["A11"], day)[0].own.today == 1
+    month = rounds.completion(dt.date(2026, 6, 1), dt.date(2026, 6, 30), grids=["A11"])[0]
+    assert (month.venues, month.due) == (2, 1)

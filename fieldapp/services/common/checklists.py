@@ -18,6 +18,7 @@ checklists in memory.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -26,8 +27,10 @@ from fieldapp.domain.canonical import payload_hash
 from fieldapp.domain.checklist import Checklist
 from fieldapp.domain.clock import now_iso
 from fieldapp.services.common import settings
+from fieldapp.services.common.kinds import venue_kinds
 from fieldapp.store.db import write_transaction
 from fieldapp.store.models import Checklist as ChecklistRow
+from fieldapp.store.models import Venue as VenueRow
 
 if TYPE_CHECKING:  # the TOML reader is imported only when a file is new or changed
     from fieldapp.domain.checklist_toml import ChecklistError
@@ -202,6 +205,22 @@ def get_checklist(checklist_id: str, version: int) -> Checklist:
     checklist = Checklist.from_dict(row.body)
     _cache[key] = checklist
     return checklist
+
+
+def uncovered_kinds(kinds: Iterable[str]) -> list[str]:
+    """The kinds of `kinds` no stored checklist covers: their venues cannot be inspected
+    (`startable`) until the office publishes one, so they are not due."""
+    query = ChecklistRow.select(ChecklistRow.kinds)
+    covered = {kind for row in query for kind in row.kinds or ()}
+    return sorted(set(kinds) - covered)
+
+
+def due_in(grids: Sequence[str]):  # type: ignore[no-untyped-def]
+    """Venues of `grids` that can fall due: a venue of a kind (shipped or published) no
+    checklist here covers is left out, as it cannot be inspected until one comes."""
+    in_grids = VenueRow.grid.in_(list(grids))
+    uncovered = uncovered_kinds(venue_kinds())
+    return in_grids & VenueRow.kind.not_in(uncovered) if uncovered else in_grids
 
 
 def checklist_for_kind(kind: str) -> Checklist:

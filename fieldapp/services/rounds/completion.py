@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from fieldapp.domain import cadence as cad
 from fieldapp.services.common import settings
+from fieldapp.services.common.checklists import uncovered_kinds
 from fieldapp.services.common.grid_tree import grid_tree
 from fieldapp.services.common.identity import me
 from fieldapp.services.common.periods import period_bounds_utc
@@ -62,6 +63,9 @@ def _completion_per_grid(
     start, end = period_bounds_utc(first, last)
     kinds = sorted(set(settings.cadence()) | set(kinds_in_store()))
     interval, interval_params = _interval_case(settings.cadence(), kinds)
+    # a kind no checklist covers cannot be inspected, so its venues are never due (应检)
+    uncovered = uncovered_kinds(kinds)
+    inspectable = f"v.kind NOT IN ({', '.join('?' for _ in uncovered)})" if uncovered else "1"
     marks = ", ".join("?" for _ in scope)
     sql = f"""
         WITH done AS (
@@ -78,20 +82,22 @@ def _completion_per_grid(
                    COALESCE(b.last, CASE WHEN v.last_inspected_on < ?
                                          THEN v.last_inspected_on END) AS last,
                    {interval} AS days,
-                   d.venue_id IS NOT NULL AS inspected
+                   d.venue_id IS NOT NULL AS inspected,
+                   {inspectable} AS inspectable
             FROM venue v
             LEFT JOIN before b ON b.venue_id = v.id
             LEFT JOIN done d ON d.venue_id = v.id
             WHERE v.grid_code IN ({marks})
         ), v3 AS (
             SELECT grid_code, inspected,
-                   (last IS NULL OR date(last, '+' || days || ' days') <= ?) AS due
+                   inspectable AND (last IS NULL OR date(last, '+' || days || ' days') <= ?) AS due
             FROM v2
         )
         SELECT grid_code, COUNT(*), SUM(due), SUM(due AND inspected), SUM(inspected)
         FROM v3 GROUP BY grid_code
     """
-    params = [start, end, start, first.isoformat(), *interval_params, *scope, last.isoformat()]
+    params = [start, end, start, first.isoformat(), *interval_params, *uncovered]
+    params += [*scope, last.isoformat()]
     cursor = db.execute_sql(sql, params)
     return {row[0]: (row[1], row[2] or 0, row[3] or 0, row[4] or 0) for row in cursor}
 

@@ -18,6 +18,7 @@ from peewee import Case, fn
 from fieldapp.domain import cadence as cad
 from fieldapp.domain.clock import today
 from fieldapp.services.common import settings
+from fieldapp.services.common.checklists import due_in
 from fieldapp.services.common.grid_tree import GridNode, grid_tree
 from fieldapp.services.common.identity import grid_codes_under, me
 from fieldapp.services.common.kinds import venue_kinds
@@ -192,9 +193,7 @@ def due_venues(
     else:
         scope = _my_scope()
     query = (
-        Venue.select(Venue, Grid)
-        .join(Grid)
-        .where(Venue.grid.in_(scope) & _bucket_condition(day, bucket))
+        Venue.select(Venue, Grid).join(Grid).where(due_in(scope) & _bucket_condition(day, bucket))
     )
     if kind:
         query = query.where(Venue.kind == kind)
@@ -207,7 +206,7 @@ def _counts_per_grid(scope: list[str], day: dt.date) -> dict[str, DueCounts]:
     bucket = _bucket_expr(day)
     query = (
         Venue.select(Venue.grid, bucket.alias("bucket"), fn.COUNT(Venue.id).alias("n"))
-        .where(Venue.grid.in_(scope))
+        .where(due_in(scope))
         .group_by(Venue.grid, bucket)
     )
     raw: dict[str, dict[str, int]] = {}
