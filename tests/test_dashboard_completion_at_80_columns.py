@@ -1,7 +1,7 @@
 """The dashboard's completion tab (F6, then the fourth tab) at the sizes users have. At
 80 columns in English its chart beside the table was one letter wide ("B/y/v/i…"), long
 grid names were cut to their start so two grids read the same (老渡口农贸市场第: a grid
-now drops the name of the one it is under, 第一网格), today's
+now leads with its code and drops the name of the one it is under, LDK-1 第…), today's
 report read "Not fi" and the tab bar lost its end ("Completion and repor"). At 120
 columns in Chinese the last header but one read "漏巡/漏"."""
 
@@ -50,14 +50,12 @@ async def test_the_completion_tab_reads_whole_at_80_columns(demo_supervisor: Pat
         assert t(f"dashboard.tab.{tab}") in bar, bar
     # The table starts at the screen's left edge: no chart column of single letters.
     assert not plot.display and table.x == 0, text
-    # Every grid shown is told apart by the start of its own name (without the name of the
-    # grid it is under, which gives way to the columns after today's: "第一…"), and
-    # today's report is whole.
+    # Every grid shown is told apart by its code, whole, before its name (which gives way
+    # to the columns after today's: "DM-1 第…"), and today's report is whole.
     in_sight = data.grids[: len(rows) - 1]  # above the scrollbar's line
-    names = {g.code: g.name for g in data.grids}
-    for grid in in_sight:
-        own = grid.name.removeprefix(names.get(grid.code.rpartition("-")[0], ""))
-        assert own[:2] in text, f"{grid.name}:\n{text}"
+    for grid, row in zip(in_sight, rows, strict=False):
+        code = grid.code.partition("-")[2] or grid.code
+        assert row.split()[0] == code, f"{grid.name}:\n{text}"
     words = {t(f"report.status.{g.today}") for g in data.grids}
     for row in rows[: len(in_sight)]:
         assert any(re.search(rf"{re.escape(word)}(\s|$)", row) for word in words), row

@@ -4,7 +4,8 @@ Cut from the left to fit, a grid's name lost its indent and start: 鼎美村第�
 Now every row keeps two cells of indent a level and reads from the start of its name
 (a grid under another without that one's name: 第一网格), cut on the right with "…".
 At 80 columns every village's first grid then read 第一网格, told apart only by a village
-row above that may be scrolled away: a sub-grid now reads 东·第一… (its village's start).
+row above that may be scrolled away: a sub-grid read 东·第一… (its village's start), and
+now, as the chart's lines, each row leads with its code, whole: DY-1 第…, DY 东瑶村.
 In English every sub-grid read "第一…", "第二…" (rows under a village alike): the table
 indents one cell a level and its scrollbar is one cell wide. Past the daily report's deadline the today column said "Not filed, late" and
 the sub-grids read "第一网…" again: it says "Past due", as wide as "Not filed". The test
@@ -59,17 +60,15 @@ async def test_grid_names_keep_their_indent_and_start(
         indent = 1 + grid.depth  # the cell's padding and one cell a level
         assert cell[:indent].strip() == "" and cell[indent] != " ", f"{grid.name}: {cell!r}"
         shown = cell.strip()
-        if grid.depth >= 2:  # a sub-grid of a village: the village's start, then its own
-            village, dot, mine = shown.partition("·")
-            assert dot and village and parent.startswith(village), f"{grid.name}: {cell!r}"
-            assert mine.startswith(own[:2]) and (mine == own or mine.endswith("…")), cell
+        # Led by its code, whole (DM-1 of T01-DM-1), then its own name from its start.
+        code, space, mine = shown.partition(" ")
+        assert code == (grid.code.partition("-")[2] or grid.code) and space, cell
+        assert mine == own or (mine.endswith("…") and own.startswith(mine[:-1])), cell
+        if grid.depth >= 2:
             sub_grids.append(shown)
-        elif shown.endswith("…"):
-            assert own.startswith(shown[:-1]) and len(shown) > 2, f"{grid.name}: {cell!r}"
-        else:
-            assert shown in (grid.name, own), f"{grid.name}: {cell!r}"
         # The next column starts where its header does, whatever the name's characters.
         rate = strip.crop(x + name_width, x + name_width + rate_width).text
         assert rate.strip() == rate_text(grid.rate), strip.text
-    # Each village's 第一网格 is told from the others' without the village's row above
+    # Each village's 第一网格 is told from the others' by its code, the village's row
+    # above scrolled away or not
     assert len(sub_grids) >= 6 and len(set(sub_grids)) == len(sub_grids), sub_grids

@@ -114,6 +114,11 @@ def legend(name: str) -> Text:
 TODAY_SAID = {"refused": "dashboard.today.refused"}
 
 
+def short_code(grid: GridSummary) -> str:
+    """A grid's code without the town's (DM-1 of T01-DM-1); the town's own code whole."""
+    return grid.code.partition("-")[2] or grid.code
+
+
 class DashboardScreen(TabKeys):
     """Plots and their tables, one tab per figure; supervisors only."""
 
@@ -340,7 +345,11 @@ class DashboardScreen(TabKeys):
         table = self.query_one("#grids-table", DataTable)
         table.clear()
         # One cell of indent a level: at 80 columns in English two left a sub-grid "第一…"
-        names = grid_names(((g.name, g.depth) for g in data.grids), step=1)
+        # Each row led by its code as the chart's lines are (DM, DM-1): the code stays
+        # whole where the name is cut (DM-1 第一…), and the chart's DM is the table's.
+        names = grid_names(
+            ((g.name, g.depth) for g in data.grids), step=1, codes=map(short_code, data.grids)
+        )
         for g, name in zip(data.grids, names, strict=True):
             table.add_row(
                 name,  # type: ignore[arg-type]  # cut to its column's width
@@ -368,7 +377,7 @@ class DashboardScreen(TabKeys):
         # Each village (and the town) a line led by its code and name.
         self.query_one("#grids-plot", GridBars).show(
             GridBar(
-                g.code.split("-")[-1],
+                short_code(g),
                 g.name,
                 round((g.rate or 0.0) * 100),
                 round(g.reporting_rate * 100),

@@ -206,6 +206,7 @@ class GridName:
         step: int = 2,
         *,
         apart: bool = False,
+        code: str = "",
     ) -> None:
         self.name = name
         self.depth = depth
@@ -213,17 +214,22 @@ class GridName:
         self.cells = cells  # the most its column asks for, beside its indent
         self.step = step  # cells of indent a level
         self.apart = apart
+        # Led by its code (DM-1 第一网格): the code, unique, stays whole and the name,
+        # without the name of the grid it is under, gives way (DM-1 第一…).
+        self.code = f"{code} " if code else ""
 
     def __str__(self) -> str:
-        return " " * self.step * self.depth + self.name
+        return " " * self.step * self.depth + self.code + self.name
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
-        width = self.step * self.depth + min(cell_len(self.name), self.cells)
+        width = self.step * self.depth + len(self.code) + min(cell_len(self.name), self.cells)
         return Measurement(min(width, 1), width)
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        indent = " " * self.step * self.depth
+        indent = " " * self.step * self.depth + self.code
         fitted = grid_name_apart if self.apart else grid_name_in_tree
+        if self.code:
+            fitted = grid_name_in
         name = fitted(self.name, self.parent, max(options.max_width - len(indent), 1))
         yield Text(indent + name, no_wrap=True, overflow="crop", end="")
 
@@ -288,11 +294,15 @@ def grid_parents(rows: Iterable[tuple[str, int]]) -> list[str]:
     return parents
 
 
-def grid_names(rows: Iterable[tuple[str, int]], step: int = 2) -> list[GridName]:
+def grid_names(
+    rows: Iterable[tuple[str, int]], step: int = 2, codes: Iterable[str] = ()
+) -> list[GridName]:
     """The `GridName` of each (name, depth) of a grid tree listed parent first, each
-    knowing the name of the grid it is under, indented `step` cells a level."""
+    knowing the name of the grid it is under, indented `step` cells a level, led by its
+    code in `codes` where given."""
     listed = list(rows)
+    led = list(codes) or [""] * len(listed)
     return [
-        GridName(name, depth, parent, step=step)
-        for (name, depth), parent in zip(listed, grid_parents(listed), strict=True)
+        GridName(name, depth, parent, step=step, code=code)
+        for (name, depth), parent, code in zip(listed, grid_parents(listed), led, strict=True)
     ]
