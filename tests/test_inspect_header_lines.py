@@ -1,7 +1,8 @@
 """At 80 columns each line above the inspect card is one line: what does not fit is cut
 with "…", the progress and the key that corrects the venue stay whole. A small internet
 café whose sprinklers are not recorded wrapped its venue and section lines (the card
-went down by three lines in English), and said "  · " with two spaces."""
+went down by three lines in English), and said "  · " with two spaces. The reason an item is
+asked, cut there ("Asked because o…"), is read whole in the item's card."""
 
 from __future__ import annotations
 
@@ -9,6 +10,8 @@ from pathlib import Path
 
 import pilot_support
 import pytest
+from test_form_messages_in_sight import in_sight
+from textual.widgets import Static
 
 from fieldapp.store.models import Venue
 from fieldapp.tui.app import make_app
@@ -44,3 +47,8 @@ async def test_the_header_lines_fit_80_columns(demo_home: Path, lang: str) -> No
         assert ("…" in section_line) == (lang == "en"), shown
         assert not blank.strip() and "NET-07" in lines[5], shown  # the card right under them
         assert "  ·" not in section_line and "…  " not in facts_line + section_line
+        because = screen.asked_because(screen.view.checklist.section_of("NET-07"), screen.item)
+        assert because.startswith(SECTION[lang].split(" · ")[1])
+        asked = screen.query_one("#item-asked", Static)
+        card = "".join(str(asked.render()).split())
+        assert card == "".join(because.split()) and in_sight(app, asked), shown  # whole

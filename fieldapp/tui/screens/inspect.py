@@ -10,6 +10,7 @@ measures key → next item. Photo import runs in a thread worker.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import ClassVar
 
 from textual import on
@@ -207,7 +208,8 @@ class InspectScreen(
         )
         self.show_notice()
         card = self.card
-        card.show(item_state(self.view, item))
+        because = self.asked_because(section, item)  # the line above is cut at 80 columns
+        card.show(replace(item_state(self.view, item), asked_because=because))
         value_field = item.answer in VALUE_TYPES and not self.view.read_only
         wanted = card.answer_input if value_field else card
         if self.focused is not wanted:  # now, not on the next message as `focus()` would,

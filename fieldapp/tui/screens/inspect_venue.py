@@ -111,9 +111,14 @@ class VenueFactsPart:
                 n=instance or 1,
                 count=value_text(count),
             )
+        return self.asked_because(section, item)
+
+    def asked_because(self, section: Section, item: Item) -> str:
+        """Why the item is asked, when the venue's facts decide it ("" otherwise)."""
         names = list(
             dict.fromkeys([*venue_references(section.show_if), *venue_references(item.show_if)])
         )
+        held = self.view.context.venue
         return t("venue_facts.asked_by", facts=facts_text(held, names)) if names else ""
 
     def note_names_key(self, section: Section) -> bool:

@@ -59,6 +59,9 @@ class ItemState:
     finding: ShownFinding | None = None
     read_only: bool = False
     params: Mapping[str, float] = field(default_factory=dict)  # thresholds in force
+    # Why it is asked, when the venue decides it ("Asked because of the venue: …"): whole
+    # here, where the section line above the card is cut at 80 columns.
+    asked_because: str = ""
 
 
 class AnswerInput(Input):
@@ -176,7 +179,7 @@ class ItemCard(Vertical, can_focus=True):
     ItemCard > #item-foot { height: auto; }
     ItemCard #item-code { text-style: bold; color: $text-accent; }
     ItemCard #item-text { text-style: bold; margin: 1 0; }
-    ItemCard #item-basis, ItemCard #item-guidance { color: $text-muted; }
+    ItemCard #item-basis, ItemCard #item-guidance, ItemCard #item-asked { color: $text-muted; }
     ItemCard #item-answer { margin-top: 1; text-style: bold; max-height: 3; }
     ItemCard #item-answer.-fail { color: $text-error; }
     ItemCard #item-answer.-pass { color: $text-success; }
@@ -192,6 +195,7 @@ class ItemCard(Vertical, can_focus=True):
             yield Static(id="item-text")
             yield Static(id="item-hint")
             yield Static(id="item-on-fail")
+            yield Static(id="item-asked")
             yield Static(id="item-guidance")
             yield Static(id="item-basis")
         with Vertical(id="item-foot"):
@@ -238,6 +242,7 @@ class ItemCard(Vertical, can_focus=True):
         else:
             on_fail = t("inspect.on_fail_none")
         self._set("item-on-fail", on_fail)
+        self._set("item-asked", state.asked_because)
         self._set("item-guidance", t("inspect.guidance", note=guidance(item)) if item.note else "")
         basis = item.basis_for(language())
         self._set("item-basis", t("inspect.basis", basis=basis) if basis else "")
