@@ -1,7 +1,8 @@
 """A patrol route counts from the day it starts: on a real device store, a ledger exported
 from 2020 for a route that started on 2026-11-01 shows no window before that day (none
 missed, none due) and does show the windows missed after it; a run walked before the start
-is kept, says so, and is listed as early; and a store from before the route's start date
+is kept, says so, and is listed as early, its checkpoints not visited never called missed
+posts (漏岗: F10 said they would be, and the finished run said so); and a store from before the route's start date
 was kept gets one from what it holds."""
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from patrol_support import FrozenClock
 from pilot_support import settle
 
 from fieldapp.domain import patrols
+from fieldapp.i18n import t
 from fieldapp.services.export.ledger import ExportFilter, export_ledger
 from fieldapp.services.patrols import attendance, due, runs
 from fieldapp.store import migrations
@@ -24,6 +26,7 @@ from fieldapp.store.opening import close_store, open_store
 from fieldapp.store.patrol_models import PatrolRoute, PatrolRun
 from fieldapp.tui.app import make_app
 from fieldapp.tui.screens.patrol_run import PatrolRunScreen
+from fieldapp.tui.views.patrol_run import finish_question, point_state, run_status
 
 STARTS_ON = "2026-11-01"
 
@@ -84,7 +87,15 @@ def test_a_run_walked_before_the_start_is_kept_said_and_listed_early(
     run = runs.start_run(ROUTE_ID)
     assert due.run_view(run.id).starts_later == STARTS_ON  # the run screen says so
     runs.record_manual(run.id, point_id("CP-01"), "placard_missing")
+    # the three left are not called missed posts (漏岗): not on F10, nor once it is finished
+    asked = finish_question(due.run_view(run.id))
+    assert asked == t("patrol.run.finish_confirm_early", count=3), asked
     runs.finish_run(run.id)
+    view = due.run_view(run.id)
+    assert run_status(view).startswith(
+        "2026-10-31 时段 06:30-09:00 · 已结束，只能查看 · 未到 3/4 个："
+    )
+    assert [point_state(line, view) for line in view.lines[1:]] == ["未到"] * 3
     assert due.due_now() == []  # still not due
 
     FrozenClock(monkeypatch, "2026-11-01", "12:00")

@@ -25,7 +25,7 @@ from fieldapp.domain.checkpoint_forms import is_problem
 from fieldapp.i18n import listed, t
 from fieldapp.services.patrols.due import RunView
 from fieldapp.tui.screens import FieldScreen
-from fieldapp.tui.views.patrol_run import named, point_state, run_status, why_ended
+from fieldapp.tui.views.patrol_run import finish_question, named, point_state, run_status, why_ended
 from fieldapp.tui.widgets.key_footer import KeyFooter
 from fieldapp.tui.widgets.paged_table import selected_key
 from fieldapp.tui.widgets.table import Cut, Table
@@ -124,7 +124,7 @@ class PatrolRunScreen(FieldScreen[None]):
         row = table.cursor_row
         table.clear()
         for line in view.lines:
-            state = point_state(line, view.finished)
+            state = point_state(line, view)
             photos = str(line.photos) if line.photos else ""
             table.add_row(line.code, Cut(line.name), state, line.at, photos,  # type: ignore[arg-type]
                           key=line.checkpoint_id)  # fmt: skip
@@ -352,8 +352,7 @@ class PatrolRunScreen(FieldScreen[None]):
 
         if self._ended():
             return
-        left = self.view.left if self.view else 0
-        if not left:
+        if self.view is None or not self.view.left:
             self._finish()
             return
 
@@ -361,7 +360,7 @@ class PatrolRunScreen(FieldScreen[None]):
             if yes:
                 self._finish()
 
-        self.app.push_screen(ConfirmDialog(t("patrol.run.finish_confirm", count=left)), answered)
+        self.app.push_screen(ConfirmDialog(finish_question(self.view)), answered)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="patrol-run-finish")
     def _finish(self) -> None:

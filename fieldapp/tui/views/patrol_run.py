@@ -1,5 +1,7 @@
 """A patrol run's lines as its screen shows them: the status under the title (window,
-time left or finished, what is left or missed) and each checkpoint's state."""
+time left or finished, what is left or missed) and each checkpoint's state. A run before
+its route's start counts neither as due nor as missed: what it did not visit is said as
+not visited, never as missed posts (漏岗)."""
 
 from __future__ import annotations
 
@@ -51,9 +53,10 @@ def run_status(view: RunView) -> str:
     total = len(view.lines)
     if not view.left:
         progress = t("patrol.run.all_done", count=total)
-    elif view.finished:
+    elif view.finished:  # missed posts; of a run before the route's start, only not visited
         missed = listed(named(line) for line in view.lines if not line.done)
-        progress = t("patrol.run.missed", left=view.left, total=total, points=missed)
+        key = "patrol.run.not_visited" if view.starts_later else "patrol.run.missed"
+        progress = t(key, left=view.left, total=total, points=missed)
     else:
         progress = t("patrol.run.left", left=view.left, count=total)
     status = f"{when} · {clock} · {progress}"
@@ -62,7 +65,14 @@ def run_status(view: RunView) -> str:
     return status
 
 
-def point_state(line: CheckpointLine, finished: bool) -> str:
+def finish_question(view: RunView) -> str:
+    """Finish with checkpoints left? They are missed posts, unless the run is before the
+    route's start (not counted: neither due nor missed)."""
+    key = "patrol.run.finish_confirm_early" if view.starts_later else "patrol.run.finish_confirm"
+    return t(key, count=view.left)
+
+
+def point_state(line: CheckpointLine, view: RunView) -> str:
     if line.done:
         if line.manual and line.late:  # one short mark: both marks ran past the column
             return t("patrol.run.done_manual_late")
@@ -70,4 +80,6 @@ def point_state(line: CheckpointLine, finished: bool) -> str:
         return state + (t("patrol.run.late_mark") if line.late else "")
     if line.not_counted:  # visited here after the run was taken over or closed elsewhere
         return t("patrol.run.not_counted")
-    return t("patrol.run.missed_mark" if finished else "patrol.run.left_mark")
+    if not view.finished:
+        return t("patrol.run.left_mark")
+    return t("patrol.run.not_visited_mark" if view.starts_later else "patrol.run.missed_mark")
