@@ -33,7 +33,7 @@ from fieldapp.domain.ids import new_id
 from fieldapp.domain.placard import DAMAGED, FORGED, REVOKED, UNKNOWN_KEY, UNKNOWN_VENUE
 from fieldapp.domain.presence import manual_note_problem
 from fieldapp.domain.scan_sources import CAMERA, TYPED
-from fieldapp.i18n import t
+from fieldapp.i18n import listed, t
 from fieldapp.services.common.identity import me
 from fieldapp.services.common.outbox import enqueue
 from fieldapp.services.patrols.close import supervisor_name
@@ -238,7 +238,19 @@ def record_scan(run_id: str, text: str, source: str) -> ScanOutcome:
     again = by_hand is not None
     key = "patrol.scan.replaces_manual" if by_hand else "patrol.scan.again"
     key = key if again else "patrol.scan.ok"
-    return ScanOutcome(True, t(key, checkpoint=label), checkpoint.id, scan.id, again=again)
+    said = t(key, checkpoint=label)
+    if not again and run.route.ordered and (skipped := _skipped(run, checkpoint.id)):
+        said += t("patrol.scan.out_of_order", points=listed(skipped))  # recorded all the same
+    return ScanOutcome(True, said, checkpoint.id, scan.id, again=again)
+
+
+def _skipped(run: PatrolRun, checkpoint_id: str) -> list[str]:
+    """The codes of the checkpoints before `checkpoint_id` on the run's route that the run
+    has not visited: reached now, it is walked out of order (`patrols.assess`)."""
+    route, visited = run.route.checkpoints, _visited(run.id)
+    before = [c for c in route[: route.index(checkpoint_id)] if c not in visited]
+    codes = {c.id: c.code for c in Checkpoint.select().where(Checkpoint.id.in_(before))}
+    return [codes.get(c, c) for c in before]
 
 
 def _refused(result: ScanResult) -> str:
