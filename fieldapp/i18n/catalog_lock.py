@@ -24,7 +24,7 @@ ZH: dict[str, str] = {
     "lock.set.body": (
         "本机已收到人员信息，请设置设备密码（6至12位数字）。\n"
         "以后启动和闲置后都要输入它，没有它无法查看人员信息。\n"
-        "请记牢：忘记后需要重新登记设备。"
+        "请记牢：忘记后需要重新注册设备。"
     ),
     # The rule a line to itself, "6–12位数字" one run (no space in it: Textual breaks a line
     # only at a space), so the 80-column box does not cut it into "6–12" and "位数字".

@@ -3,39 +3,39 @@
 from __future__ import annotations
 
 ZH = {
-    "binding.welcome.enrol": "登记",
-    "binding.welcome.enrol.tip": "用服务器地址和一次性登记码登记本机",
+    "binding.welcome.enrol": "注册",
+    "binding.welcome.enrol.tip": "用服务器地址和一次性注册码注册本机",
     "welcome.body": (
-        "登记后，本机才知道您是谁、负责哪些网格，并从中心服务器下载这些网格的场所、"
+        "注册后，本机才知道您是谁、负责哪些网格，并从中心服务器下载这些网格的场所、"
         "检查表和标牌密钥；之后检查记录会上报到服务器。\n"
-        "请向管理员索取服务器地址和一次性登记码（管理员运行 fieldapp admin enroll-code，"
-        "登记码只能用一次，过期作废）。也可以在终端运行 fieldapp enroll 服务器地址 登记码 。"
+        "请向管理员索取服务器地址和一次性注册码（管理员运行 fieldapp admin enroll-code，"
+        "注册码只能用一次，过期作废）。也可以在终端运行 fieldapp enroll 服务器地址 注册码 。"
     ),
     "welcome.url": "服务器地址",
     "welcome.url.placeholder": "https://服务器:端口",
-    "welcome.code": "一次性登记码",
+    "welcome.code": "一次性注册码",
     "welcome.code.placeholder": "XXXX-XXXX-XXXX",
-    "welcome.button": "登记本机",
+    "welcome.button": "注册本机",
     "welcome.demo": "只想试用？退出（Ctrl+Q）后运行 fieldapp demo ，会生成演示数据并打开程序。",
     "welcome.working": "正在连接 {url} …",
-    "welcome.enrolled": "已登记为 {name}。",
+    "welcome.enrolled": "已注册为 {name}。",
     "welcome.syncing": "正在下载网格、场所和检查表…",
     "welcome.synced": "下载完成（{count} 条），可以开始巡查了。",
-    "welcome.sync_later": "已登记，但首次下载没有全部完成：联网后按 F12 同步即可补齐。",
-    "welcome.error.missing": "请填写服务器地址和登记码，再按回车。",
+    "welcome.sync_later": "已注册，但首次下载没有全部完成：联网后按 F12 同步即可补齐。",
+    "welcome.error.missing": "请填写服务器地址和注册码，再按回车。",
     "welcome.error.bad_url": "“{url}”不是服务器地址：请写成 https://服务器:端口 的形式。",
     "welcome.error.plain_http": (
-        "{url} 是不加密的 http 地址，不能用于登记：请向管理员要 https 地址。"
+        "{url} 是不加密的 http 地址，不能用于注册：请向管理员要 https 地址。"
     ),
     "welcome.error.unreachable": "无法连接 {url}：请检查地址和网络，或稍后再试。",
     "welcome.error.untrusted": (
         "{url} 的证书未通过校验。如果单位用自己的 CA 签发服务器证书，请在命令行运行 "
-        "`fieldapp enroll 服务器地址 登记码 --ca-bundle CA证书文件`。"
+        "`fieldapp enroll 服务器地址 注册码 --ca-bundle CA证书文件`。"
     ),
-    "welcome.error.code_unknown": "服务器不认识这个登记码：请核对后重新输入，或向管理员要新的登记码。",
-    "welcome.error.code_used": "这个登记码已经用过了：请向管理员要新的登记码。",
-    "welcome.error.code_expired": "这个登记码已过期：请向管理员要新的登记码。",
-    "welcome.error.refused": "服务器拒绝了登记（{reason}）：请向管理员核实。",
+    "welcome.error.code_unknown": "服务器不认识这个注册码：请核对后重新输入，或向管理员要新的注册码。",
+    "welcome.error.code_used": "这个注册码已经用过了：请向管理员要新的注册码。",
+    "welcome.error.code_expired": "这个注册码已过期：请向管理员要新的注册码。",
+    "welcome.error.refused": "服务器拒绝了注册（{reason}）：请向管理员核实。",
     "welcome.error.end": "。",
 }
 

@@ -15,8 +15,8 @@ pytestmark = pytest.mark.usefixtures("chinese")  # `--lang en` below is put back
 
 SAID = {
     "zh": {
-        "used": "错误：注册失败：这个登记码已经用过了：请向管理员要新的登记码。本机的记录没有改动。",
-        "unknown": "错误：注册失败：服务器不认识这个登记码：请核对后重新输入，或向管理员要新的登记码。本机的记录没有改动。",
+        "used": "错误：注册失败：这个注册码已经用过了：请向管理员要新的注册码。本机的记录没有改动。",
+        "unknown": "错误：注册失败：服务器不认识这个注册码：请核对后重新输入，或向管理员要新的注册码。本机的记录没有改动。",
     },
     "en": {
         "used": "Error: Enrolment failed: This code was already used: ask your administrator for a new one. Nothing on this device was changed.",
