@@ -92,7 +92,8 @@ ZH: dict[str, str] = {
     "incident.form.media": "证据文件（照片、视频、录音的路径，多个用 ； 分隔）",
     "incident.form.save": "上报",
     "incident.form.cancel": "取消",
-    "incident.reported": "事件已上报（{category}）：已保存在本机，联网后自动同步。",
+    # The category is not put in brackets: some have their own (群众投诉（接诉即办）).
+    "incident.reported": "事件已上报：{category}。已保存在本机，联网后自动同步。",
     # the queue
     "incident.queue.title": "事件",
     "incident.queue.nothing_chosen": "请先选择事件（空格选择，或把光标移到一条事件上）。",
@@ -279,7 +280,7 @@ EN: dict[str, str] = {
     "incident.form.media": "Evidence files (paths of photos, videos, recordings, separated by ;)",
     "incident.form.save": "Report",
     "incident.form.cancel": "Cancel",
-    "incident.reported": "Incident reported ({category}): saved on this device, synced when online.",
+    "incident.reported": "Incident reported: {category}. Saved on this device, synced when online.",
     "incident.queue.title": "Incidents",
     "incident.queue.nothing_chosen": "Choose incidents first (space marks one, or put the cursor on one).",
     "incident.queue.active": "Open",
