@@ -53,3 +53,5 @@ async def test_a_new_device_draws_home_at_once(make_device, monkeypatch) -> None
         assert any(str(name) in frame for frame in sent), sent
         status = str(app.screen.query_one(StatusBar).render())
         assert status.endswith("在线 · 尚未同步过"), status
+        due = str(app.screen.query_one("#due-title").render())
+        assert due == "本机还没有场所和检查表：按 F12 同步下载。"

@@ -291,6 +291,8 @@ class HomeScreen(ReturnedLine):
             title.update(
                 t("home.due.title", total=total, first=offset + 1, last=offset + len(rows))
             )
+        elif self.home_view is not None and self.home_view.never_synced:
+            title.update(t("home.due.not_downloaded"))  # not "none due": none held yet
         else:
             title.update(t("home.due.title_empty"))
 

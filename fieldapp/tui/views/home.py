@@ -64,6 +64,7 @@ class HomeView:
     campaigns: tuple[tuple[Campaign, str], ...] = ()
     activities_due: int = 0  # scheduled activities due or overdue in my grids
     patrols: tuple[str, ...] = ()  # "春节烟花爆竹巡逻 06:30-09:00 1/4": due to me now
+    never_synced: bool = False  # nothing downloaded yet: no venues to be due
 
     @property
     def due_total(self) -> int:
@@ -100,8 +101,10 @@ def build_home_view(page: int = PAGE) -> HomeView:
 def _build_home_view(page: int) -> HomeView:
     from fieldapp.services.inspection.active_findings import is_overdue
     from fieldapp.services.inspection.home import load_home
+    from fieldapp.store.models import SyncState
 
     data = load_home(page=page)
+    state = SyncState.get_or_none(SyncState.id == 1)
     day = data.today
     return HomeView(
         name=data.me.name,
@@ -142,6 +145,7 @@ def _build_home_view(page: int) -> HomeView:
         campaigns=tuple((a.campaign, a.phase) for a in data.campaigns),
         activities_due=activities_due(day),
         patrols=patrol_labels(),
+        never_synced=state is not None and not state.last_sync_at,
     )
 
 
