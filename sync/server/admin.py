@@ -25,6 +25,7 @@ from sync.server.feed import NewChange, append_changes
 from sync.server.grid_codes import GRID_SPLIT, name_stored_grids
 from sync.server.models import AuditEntry, Checklist, Device, Grid, Person, PersonGrid, PlacardKey
 from sync.server.office import known_kinds
+from sync.server.person_ids import name_stored_people
 from sync.server.records import checklist_change, grid_change, person_changes, placard_key_change
 from sync.server.tables import (
     ImportRefused,
@@ -118,6 +119,7 @@ def _parents_first(rows: list, parents: dict[str, str], errors: list[RowError]) 
 def import_people(path: Path | str) -> int:
     table = read_table(path, ("id", "name", "role"), headers.PEOPLE)
     rows = table.rows
+    name_stored_people(rows, "id", also=[row.get("id") for row in rows])  # p1 is P1
     name_stored_grids(rows, "grids", many=True)
     errors: list[RowError] = list(table.problems)
     seen: dict[str, int] = {}

@@ -18,7 +18,13 @@ GRID_SPLIT = re.compile(r"[;,，；、\s]+")  # a cell listing grids: V1;A1, V1�
 def stored_grid_codes(also: Iterable[str] = ()) -> dict[str, str]:
     """Each grid's code as stored, by its code in upper case; then `also` (codes a sheet
     adds) where the server holds none of that name."""
-    stored = {code.upper(): code for (code,) in server_db.rows(Grid.select(Grid.code))}
+    return by_upper_case((code for (code,) in server_db.rows(Grid.select(Grid.code))), also)
+
+
+def by_upper_case(held: Iterable[str], also: Iterable[str] = ()) -> dict[str, str]:
+    """Each code `held` as it is, by the code in upper case; then `also` (the first
+    spelling of each) where `held` has none of that code."""
+    stored = {code.upper(): code for code in held}
     for code in also:
         stored.setdefault(code.upper(), code)
     return stored
@@ -30,7 +36,15 @@ def name_stored_grids(
     """Each row's `column` rewritten with the stored code of the grid it names (of each,
     joined by ;, where the cell lists `many`); a code no grid has is left as written, for
     the import's own check to name."""
-    stored = stored_grid_codes(also)
+    name_stored(rows, column, stored_grid_codes(also), many=many)
+
+
+def name_stored(
+    rows: Sequence[Row], column: str, stored: dict[str, str], *, many: bool = False
+) -> None:
+    """Each row's `column` rewritten with the code `stored` (by code in upper case) holds
+    for what it names (each, joined by ;, where the cell lists `many`); a code `stored`
+    lacks is left as written. Grid codes and person ids are named so."""
     for row in rows:
         written = row.get(column)
         if written:

@@ -34,6 +34,7 @@ from sync.server.grid_codes import GRID_SPLIT, name_stored_grids
 from sync.server.models import Grid, Person
 from sync.server.office_time import office_today
 from sync.server.patrol_models import Checkpoint, PatrolRoute
+from sync.server.person_ids import name_stored_people
 from sync.server.placard_keys import grids_under
 from sync.server.records import venues_by_code
 from sync.server.tables import ImportRefused, Row, RowError, check_phone, no_grid, read_table
@@ -190,6 +191,7 @@ def import_routes(path: Path | str) -> int:
     )
     rows = table.rows
     name_stored_grids(rows, "grid")
+    name_stored_people(rows, "people", many=True)  # p1 is the person P1
     errors: list[RowError] = list(table.problems)
     points = {c.code: (c.id, c.grid_code) for c in Checkpoint.select()}
     people = {p.id for p in Person.select(Person.id)}

@@ -24,6 +24,7 @@ from sync.server.grid_codes import name_stored_grids
 from sync.server.models import Grid, Person
 from sync.server.people import audit, household_change
 from sync.server.people_models import Household, Responsibility
+from sync.server.person_ids import name_stored_people
 from sync.server.tables import ImportRefused, Row, RowError, no_grid, read_table
 
 IMPORTED = "responsibilities.imported"
@@ -67,6 +68,7 @@ def import_responsibilities(path: Path | str) -> int:
     table = read_table(path, ("cadre", "grid", "household"), headers.RESPONSIBILITIES)
     rows = table.rows
     name_stored_grids(rows, "grid")  # v1 is the grid V1
+    name_stored_people(rows, "cadre")  # p1 is the person P1 (a name is kept as written)
     ids, by_name = _people()
     grids = {g.code for g in Grid.select(Grid.code)}
     households = {(h.grid_code, h.code): h.id for h in Household.select(

@@ -187,3 +187,23 @@ def test_grid_codes_are_found_whatever_their_case(tmp_path):
     hook = ["--on", "hazard_overdue", "--channel", "webhook", "--url", "https://example.org/h"]
     assert _admin(db, "alerts", "add-rule", "--grid", "v1", *hook).exit_code == 0
     assert _query(db, "SELECT grid_code FROM alert_rule") == [("V1",)]
+
+
+def test_person_ids_are_found_whatever_their_case(tmp_path):
+    """import-people with rows P1 and p1 made two people, and a later p1 a third, while
+    venue and grid codes are found whatever their case: now p1 is the person P1."""
+    db = _server(tmp_path)
+    both = _csv(tmp_path / "people.csv", "id,name,role\nP1,王五,网格员\np1,王六,网格员\n")
+    refused = _admin(db, "import-people", both)
+    assert refused.exit_code != 0
+    assert "第 3 行 id 列：P1 与第 2 行重复：请删去或改正其中一行" in refused.output
+    assert _query(db, "SELECT id FROM person WHERE upper(id) = 'P1'") == []  # nothing
+    assert (
+        _admin(
+            db, "import-people", _csv(tmp_path / "a.csv", "id,name,role\nP1,王五,网格员\n")
+        ).exit_code
+        == 0
+    )
+    again = _admin(db, "import-people", _csv(tmp_path / "b.csv", "id,name,role\np1,王六,网格员\n"))
+    assert again.exit_code == 0, again.output
+    assert _query(db, "SELECT id, name FROM person WHERE upper(id) = 'P1'") == [("P1", "王六")]
