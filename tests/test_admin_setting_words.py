@@ -69,3 +69,20 @@ def test_a_cadence_for_a_kind_the_server_does_not_hold_is_refused(tmp_path) -> N
     assert _admin(db, "en", "import-kinds", str(kinds)).exit_code == 0
     taken = _admin(db, "en", "setting", "set", "cadence_days", '{"foot_massage": 14}')
     assert taken.exit_code == 0, taken.output
+
+
+def test_checklist_params_are_checked_as_a_checklist_s_params(tmp_path) -> None:
+    """{"foo": 1} was published though no checklist has param.foo (publish-checklist
+    refuses a condition naming one), and min_extinguishers -1 made COM-01 never fail."""
+    from fieldapp.paths import CHECKLISTS_DIR
+
+    db = _server(tmp_path)
+    published = _admin(db, "zh", "publish-checklist", str(CHECKLISTS_DIR / "rental_housing.toml"))
+    assert published.exit_code == 0, published.output
+    unknown = _refused(db, "zh", "checklist_params", '{"foo": 1}')
+    assert "checklist_params 中的 foo 不是已发布检查表的参数：可填 max_people_per_room" in unknown
+    negative = _refused(db, "en", "checklist_params", '{"min_extinguishers": -1}')
+    assert "param.min_extinguishers is a threshold and cannot be below 0 (got -1)" in negative
+    assert "checklist_params" not in _admin(db, "en", "setting", "list").output
+    taken = _admin(db, "zh", "setting", "set", "checklist_params", '{"min_extinguishers": 1}')
+    assert taken.exit_code == 0, taken.output

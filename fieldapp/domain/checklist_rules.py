@@ -170,10 +170,18 @@ def params_problems(raw: Any) -> list[Problem]:
     """`[params]`: names (lower-case) with a number each."""
     if not isinstance(raw, dict):
         return [said("cl.params_table")]
+    return [problem for name, value in raw.items() for problem in param_problems(name, value)]
+
+
+def param_problems(name: Any, value: Any) -> list[Problem]:
+    """One parameter, in a checklist's `[params]` or the office's `checklist_params`: a
+    lower-case name and a threshold, a number not below 0 (counts of extinguishers, people
+    per room: -1 would make `value < param.min_extinguishers` never fail)."""
     problems = []
-    for name, value in raw.items():
-        if not (isinstance(name, str) and name.isidentifier() and name == name.lower()):
-            problems.append(said("cl.param_name", name=name))
-        if not isinstance(value, int | float) or isinstance(value, bool):
-            problems.append(said("cl.param_number", name=name, got=repr(value)))
+    if not (isinstance(name, str) and name.isidentifier() and name == name.lower()):
+        problems.append(said("cl.param_name", name=name))
+    if not isinstance(value, int | float) or isinstance(value, bool):
+        problems.append(said("cl.param_number", name=name, got=repr(value)))
+    elif value < 0:
+        problems.append(said("cl.param_negative", name=name, got=value))
     return problems

@@ -173,6 +173,7 @@ def setting_problem(key: str, value: Any) -> str | None:
     administrator who set it), or None when it may be published."""
     from fieldapp.domain.activities import ActivityTypeInvalid, activity_types_from
     from fieldapp.domain.assessment import weights_problem
+    from fieldapp.domain.checklist_rules import param_problems
     from fieldapp.i18n import listed, t
 
     if key not in OFFICE_SETTINGS:
@@ -199,6 +200,6 @@ def setting_problem(key: str, value: Any) -> str | None:
         elif key == "report_deadlines":
             if not isinstance(item, str) or not TIME_RE.match(item):
                 return t("setting.report_deadline", name=name)
-        elif isinstance(item, bool) or not isinstance(item, int | float):
-            return t("setting.checklist_param", name=name)
+        elif problems := param_problems(name, item):
+            return str(problems[0])
     return None

@@ -343,10 +343,25 @@ def _unknown_kinds(key: str, value: Any) -> str | None:
     return None
 
 
+def _unknown_params(key: str, value: Any) -> str | None:
+    """A threshold for a parameter no published checklist declares (in its `[params]`),
+    as publish-checklist refuses a condition naming one."""
+    if key != "checklist_params":
+        return None
+    known = sorted({name for row in Checklist.select() for name in row.body.get("params", {})})
+    for name in value:
+        if name not in known:
+            return t("setting.unknown_param", name=name, known=listed(known))
+    return None
+
+
 def set_setting(key: str, value: Any) -> None:
     """Publish one office setting (replacing its value on every device)."""
     problem = (
-        setting_problem(key, value) or _unknown_levels(key, value) or _unknown_kinds(key, value)
+        setting_problem(key, value)
+        or _unknown_levels(key, value)
+        or _unknown_kinds(key, value)
+        or _unknown_params(key, value)
     )
     if problem:
         raise SettingRefused(problem)
