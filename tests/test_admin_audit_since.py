@@ -9,6 +9,7 @@ import datetime as dt
 from click.testing import CliRunner, Result
 
 from fieldapp.cli import main
+from sync.server.office_time import office_now
 
 
 def _audit(db: str, lang: str, *args: str) -> Result:
@@ -39,12 +40,21 @@ def test_a_bad_date_or_a_day_that_does_not_exist_is_refused(tmp_path) -> None:
 
 
 def test_a_day_or_a_time_lists_what_was_written_from_then(tmp_path) -> None:
+    """Both in the office's time, as `admin devices` says it: the trail said UTC (…Z) and
+    read --since as UTC, 8 hours from every other office listing."""
     db = _server(tmp_path)
-    today = dt.datetime.now(dt.UTC).date()
-    for since in (today.isoformat(), f"{today - dt.timedelta(days=1)} 23:59"):
+    office = office_now()
+    today = office.date()
+    minute = dt.timedelta(minutes=1)
+    for since in (today.isoformat(), f"{office - 2 * minute:%Y-%m-%d %H:%M}"):
         listed = _audit(db, "en", "--since", since)
         assert listed.exit_code == 0, listed.output
         assert "placard_key.created" in listed.output
+        written = dt.datetime.strptime(listed.output[:19], "%Y-%m-%d %H:%M:%S")
+        assert abs(written - office) < 2 * minute
+    assert _audit(db, "en", "--since", f"{office + 2 * minute:%Y-%m-%d %H:%M}").output.strip() == (
+        "No audit entries match."
+    )
     for later in (f"{today} 23:59:59", f"{today + dt.timedelta(days=1)} 8:00"):
         # a space before the time compared below "T" and listed the whole day
         assert _audit(db, "en", "--since", later).output.strip() == "No audit entries match."

@@ -231,9 +231,11 @@ def admin_audit(since: str | None, actor: str | None, limit: int | None) -> None
     from sync.server import audit
     from sync.server import db as server_db
     from sync.server.audit_names import member_names
+    from sync.server.office_time import office_minute, stored_from_office
     from sync.server.people_audit import EDITED
 
     server_db.init_schema()
+    since = stored_from_office(since) if since else None  # the office's time, as listed
     found = admin_call(lambda: audit.entries(since=since, actor=actor, limit=limit))
     if not found:
         click.echo(t("admin.audit.none"))
@@ -248,7 +250,7 @@ def admin_audit(since: str | None, actor: str | None, limit: int | None) -> None
         if name := names.get(entry.subject):  # a person named, not only by the member's id
             subject = t("admin.audit.subject_named", subject=subject, name=name)
         click.echo(
-            f"{entry.at}  {entry.actor}  {entry.action}  {subject}"
+            f"{office_minute(entry.at, seconds=True)}  {entry.actor}  {entry.action}  {subject}"
             f"  {entry.device or '-'}  {detail}".rstrip()
         )
 

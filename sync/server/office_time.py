@@ -32,10 +32,17 @@ def office_today() -> dt.date:
     return now().astimezone(office_zone()).date()
 
 
-def office_minute(stamp: str) -> str:
+def office_minute(stamp: str, *, seconds: bool = False) -> str:
     """A stored UTC time (2026-12-07T14:36:35.708476Z) as the office reads it, in its
-    time zone to the minute: 2026-12-07 22:36."""
+    time zone to the minute: 2026-12-07 22:36 (with `seconds`, 2026-12-07 22:36:35)."""
     moment = dt.datetime.fromisoformat(stamp.replace("Z", "+00:00"))
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=dt.UTC)
-    return moment.astimezone(office_zone()).strftime("%Y-%m-%d %H:%M")
+    return moment.astimezone(office_zone()).strftime("%Y-%m-%d %H:%M" + ":%S" * seconds)
+
+
+def stored_from_office(text: str) -> str:
+    """A date or time the office wrote (2026-12-08, 2026-12-08T08:00), in its time zone,
+    as the stored UTC text it compares with: 2026-12-07T16:00:00, 2026-12-08T00:00:00."""
+    moment = dt.datetime.fromisoformat(text).replace(tzinfo=office_zone())
+    return moment.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S")
