@@ -177,10 +177,13 @@ def listed(items: Iterable[str], lang: str = "") -> str:
 def sentences(texts: Iterable[str]) -> str:
     """Messages said together, each a sentence ended as the UI's language ends one (a
     catalogue message may leave its end off): "请填写地点。请附上至少一张照片。" /
-    "Fill in the place. Attach at least one photo."."""
+    "Fill in the place. Attach at least one photo.". A message that trails off in "…"
+    (work going on) is ended already."""
     zh = _lang == "zh"
     ended = [
-        text if text.endswith(("。", "！", "？", ".", "!", "?")) else text + ("。" if zh else ".")
+        text
+        if text.endswith(("。", "！", "？", ".", "!", "?", "…"))
+        else text + ("。" if zh else ".")
         for text in (text.strip() for text in texts)
         if text
     ]

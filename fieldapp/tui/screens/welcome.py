@@ -20,7 +20,7 @@ from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.widgets import Button, Header, Input, Label, Static
 
-from fieldapp.i18n import t
+from fieldapp.i18n import sentences, t
 from fieldapp.tui.screens import FieldScreen
 from fieldapp.tui.widgets.key_footer import KeyFooter
 
@@ -105,7 +105,7 @@ class NotEnrolledScreen(FieldScreen[None]):
             if not enrolled.ok:
                 self.post_message(EnrolStep(enrolled.message, failed=True))
                 return
-            self.post_message(EnrolStep(enrolled.message + " " + t("welcome.syncing")))
+            self.post_message(EnrolStep(sentences((enrolled.message, t("welcome.syncing")))))
             complete, said = enrolment.first_sync()
         self.post_message(EnrolStep(said, failed=not complete, finished=True))
 
