@@ -29,7 +29,9 @@ def _run(home: Path, *args: str) -> Result:
 
 @pytest.mark.parametrize(
     ("args", "said"),
-    [(("monthly-report", "--grid", "NOPE", "--xlsx", "m.xlsx"), "错误：没有编码为 NOPE 的网格"),
+    # the grids this device holds are named, so the person sees what to type
+    [(("monthly-report", "--grid", "NOPE", "--xlsx", "m.xlsx"),
+      "错误：本机没有网格 NOPE：请检查网格编码（本机的网格有 T01、T01-DM、T01-DM-1、"),
      # an inspector's device holds only their grids: "no grid V01" misled one whose town has
      # a V01, so a report names the grids they report for
      (("report", "--grid", "NOPE", "--zero"),
@@ -42,6 +44,12 @@ def test_an_unknown_grid_is_refused_in_chinese_throughout(
     assert result.exit_code == 1, result.output
     assert said in result.output
     assert "Error" not in result.output
+
+
+def test_a_month_that_does_not_exist_is_said_before_the_missing_file(demo_home: Path) -> None:
+    result = _run(demo_home, "monthly-report", "--month", "2026-13")
+    assert result.exit_code == 2 and "--month" in result.output, result.output
+    assert "--xlsx" not in result.output.split("错误：")[1], result.output
 
 
 def test_in_english_the_prefix_is_english(demo_home: Path) -> None:

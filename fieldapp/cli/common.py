@@ -146,3 +146,16 @@ def device_grid(code: str) -> str | None:
 
     grid = Grid.get_or_none(fn.UPPER(Grid.code) == code.strip().upper())
     return None if grid is None else str(grid.code)
+
+
+def known_grid(code: str) -> str:
+    """`device_grid`, or the command's refusal naming the grid codes this device holds:
+    "no grid NOPE" alone left a person guessing what to type."""
+    from fieldapp.i18n import listed, t
+    from fieldapp.store.models import Grid
+
+    found = device_grid(code)
+    if found is None:
+        codes = listed(str(g.code) for g in Grid.select(Grid.code).order_by(Grid.code))
+        raise click.ClickException(t("cli.unknown_grid", grid=code, codes=codes))
+    return found

@@ -13,6 +13,7 @@ import click
 from fieldapp.cli.checks import checked_out, fail, name_to_write, say_not_overwritten
 from fieldapp.cli.common import (
     device_grid,
+    known_grid,
     open_local_store,
     refuse_not_enrolled,
     unlock_personal_data,
@@ -71,7 +72,7 @@ def export(
     open_local_store()
     try:
         if grid is not None:  # v1 is the grid V1; one not here is refused before the PIN
-            grid = device_grid(grid) or fail(t("cli.export.unknown_grid", grid=grid))
+            grid = known_grid(grid)
         if kind is not None and kind not in (known := venue_kinds()):
             fail(t("cli.export.unknown_kind", kind=kind, known=listed(known)))
         if full_personal_data:  # a role that may not is told before the PIN and purpose

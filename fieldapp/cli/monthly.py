@@ -13,7 +13,7 @@ from pathlib import Path
 import click
 
 from fieldapp.cli.checks import checked_out, fail, name_to_write, say_not_overwritten
-from fieldapp.cli.common import device_grid, open_local_store, opening_personal_data
+from fieldapp.cli.common import known_grid, open_local_store, opening_personal_data
 
 
 # Both files are checked before either is written (`checked_out`, then `name_to_write`):
@@ -47,11 +47,6 @@ def monthly_report(
         from fieldapp.i18n import set_language
 
         set_language(ctx.obj["lang"])
-    if xlsx is None and pdf is None:
-        raise click.ClickException(t("monthly.cli.no_output"))
-    # Each name by the export's rules: its format's extension, and a name taken kept.
-    files = {fmt: name_to_write(path, fmt) for fmt, path in (("xlsx", xlsx), ("pdf", pdf))
-             if path is not None}  # fmt: skip
     day = None
     if month:
         try:
@@ -63,10 +58,16 @@ def monthly_report(
                 text = t("date.no_such_day_option", option="--month", value=month, said=said)
                 raise click.UsageError(text, ctx) from None
             raise click.UsageError(t("monthly.cli.month_invalid", value=month), ctx) from None
+    # The month is checked first: a wrong --month was said only once the file was named.
+    if xlsx is None and pdf is None:
+        raise click.ClickException(t("monthly.cli.no_output"))
+    # Each name by the export's rules: its format's extension, and a name taken kept.
+    files = {fmt: name_to_write(path, fmt) for fmt, path in (("xlsx", xlsx), ("pdf", pdf))
+             if path is not None}  # fmt: skip
     open_local_store()
     try:
         if grid_code is not None:  # v1 is the grid V1
-            grid_code = device_grid(grid_code) or fail(t("report.unknown_grid", grid=grid_code))
+            grid_code = known_grid(grid_code)
         try:
             report = opening_personal_data(lambda: monthly_report(grid_code, day))
         except NotEnrolled:
