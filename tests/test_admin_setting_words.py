@@ -56,6 +56,8 @@ def test_a_setting_that_is_not_an_object_is_said_in_json_words(tmp_path) -> None
     assert "table" not in english
     chinese = _refused(db, "zh", "report_deadlines", '"17:00"')
     assert 'report_deadlines 应写成 JSON 对象，如 {"village": "17:00"}' in chinese
+    empty = _refused(db, "zh", "activity_types", "[]")  # said 应为活动类型的列表: it is one
+    assert "activity_types 是空列表：至少要写一种活动类型" in empty
 
 
 def test_a_cadence_for_a_kind_the_server_does_not_hold_is_refused(tmp_path) -> None:

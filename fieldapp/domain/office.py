@@ -179,8 +179,10 @@ def setting_problem(key: str, value: Any) -> str | None:
     if key not in OFFICE_SETTINGS:
         return t("setting.unknown", setting=key, known=listed(OFFICE_SETTINGS))
     if key == "activity_types":
-        if not isinstance(value, list) or not value:
+        if not isinstance(value, list):
             return t("setting.activity_types.not_list")
+        if not value:  # devices would schedule no activity at all
+            return t("setting.activity_types.empty")
         try:
             activity_types_from(value)
         except ActivityTypeInvalid as problem:
