@@ -87,6 +87,13 @@ def campaign_start(
 ) -> None:
     from sync.server import campaigns
 
+    held = {s.code: s for s in admin_call(campaigns.list_campaigns)}.get(code)
+    if held is not None and held.active and not (phase or starts_on or ends_on or grids):
+        # nothing to start, nothing sent to devices; with options it changes the run
+        name = pick(held.zh, held.en)
+        click.echo(t("campaign.admin.already_on", name=name, code=code))
+        click.echo(_say(held))
+        return
     state = admin_call(
         lambda: campaigns.switch(
             code,

@@ -54,6 +54,7 @@ ZH: dict[str, str] = {
     "campaign.admin.on": "{name}（{code}）：进行中 · 阶段 {phase} · {dates} · {where}",
     "campaign.admin.off": "{name}（{code}）：未开启",
     "campaign.admin.already_off": "{name}（{code}）本来就未开启，未改动。",
+    "campaign.admin.already_on": "{name}（{code}）本来就在进行中，未改动（要改阶段、日期或网格，请用 --phase、--from、--to、--grid）。",
     "campaign.admin.phase_while_off": "{name}（{code}）：未开启；阶段已设为{phase}，开启后按此阶段检查（用 campaign start 开启）。",
     "campaign.admin.ended": "{name}（{code}）：已结束（结束日期已过）· 阶段 {phase} · {dates} · {where}",
     "campaign.admin.ends_past": "结束日期 {ends} 已过（今天是 {today}），专项行动不会在设备上开展：请用 --to 给出今天或以后的日期。",
@@ -137,6 +138,10 @@ EN: dict[str, str] = {
     "campaign.admin.on": "{name} ({code}): on · phase {phase} · {dates} · {where}",
     "campaign.admin.off": "{name} ({code}): off",
     "campaign.admin.already_off": "{name} ({code}) is already off; nothing changed.",
+    "campaign.admin.already_on": (
+        "{name} ({code}) is already running; nothing changed (to change its phase, dates or "
+        "grids, give --phase, --from, --to or --grid)."
+    ),
     "campaign.admin.phase_while_off": (
         "{name} ({code}): off; phase set to {phase}, used once it is started (campaign start)."
     ),

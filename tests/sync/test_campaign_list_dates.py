@@ -34,6 +34,9 @@ def test_the_dates_read_as_words_in_either_language(seed, server_db_url) -> None
     _campaign(url, "zh", "publish", str(CAMPAIGNS_DIR / "epidemic.toml"))
     started = _campaign(url, "zh", "start", "epidemic")
     assert "· 不限日期 ·" in started and "…" not in started
+    again = _campaign(url, "zh", "start", "epidemic")  # said as a first start was
+    assert again.startswith("疫情防控（epidemic）本来就在进行中，未改动")
+    assert "· 不限日期 ·" in again  # and how it runs
     assert "· no dates set ·" in _campaign(url, "en", "list")
     _campaign(url, "zh", "start", "epidemic", "--from", "2026-03-01")
     assert "· 2026-03-01 起，不设结束日期 ·" in _campaign(url, "zh", "list")
