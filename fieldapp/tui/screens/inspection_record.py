@@ -1,6 +1,6 @@
 """One submitted inspection, read-only: its answers in checklist order, each item's note,
-photos (a count on the item; the highlighted item's photo as text art, `o` opens it in
-the system viewer, `[` `]` switch) and the hazard it opened, with its state now.
+photos (a count on the item; the highlighted item's photo in the pane RecordPhotos
+draws, inspection_record_photos.py) and the hazard it opened, with its state now.
 
 Reached from a venue's list of inspections (Home or Find venue: `i`) and from the
 supervisor's inspection review (Enter). The record is read in a thread worker; photos are
@@ -15,11 +15,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 from typing import ClassVar
 
 from rich.cells import cell_len
-from rich.console import RenderableType
 from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -31,16 +29,15 @@ from fieldapp.i18n import pick, t
 from fieldapp.services.common.presence_words import manual_presence, scanned_presence
 from fieldapp.services.inspection.history import InspectionRecord, RecordedItem
 from fieldapp.tui.commands import relabel_binding
-from fieldapp.tui.screens import FieldScreen
+from fieldapp.tui.screens.inspection_record_photos import RecordPhotos
 from fieldapp.tui.screens.refused_records import refused_mark
 from fieldapp.tui.screens.step_keys import step_bindings
-from fieldapp.tui.screens.viewer import open_and_say
 from fieldapp.tui.views.review import local_stamp
 from fieldapp.tui.views.review_outcome import review_outcome
 from fieldapp.tui.widgets import PagedTable
 from fieldapp.tui.widgets.key_footer import KeyFooter
 from fieldapp.tui.widgets.paged_table import widest
-from fieldapp.tui.widgets.photo_preview import PhotoPreview, text_art
+from fieldapp.tui.widgets.photo_preview import PhotoPreview
 from fieldapp.tui.widgets.separated_text import SEPARATOR, SeparatedText
 from fieldapp.tui.widgets.table import Cut
 
@@ -188,7 +185,7 @@ def item_lines(item: RecordedItem) -> list[str]:
     return lines
 
 
-class InspectionRecordScreen(FieldScreen[None]):
+class InspectionRecordScreen(RecordPhotos):
     REMOUNT_ON_RELABEL = True
     FOOTER_PINNED = ("record.detail",)  # how to read a detail longer than its pane
     CSS_PATH = "review.tcss"
@@ -211,11 +208,6 @@ class InspectionRecordScreen(FieldScreen[None]):
     @dataclass
     class Refused(Message):
         text: str
-
-    @dataclass
-    class PhotoReady(Message):
-        path: Path
-        art: RenderableType
 
     def __init__(self, inspection_id: str) -> None:
         super().__init__(id="inspection-record")
@@ -334,27 +326,7 @@ class InspectionRecordScreen(FieldScreen[None]):
         self.refresh_bindings()  # o for an item with photos, [ ] with two or more
         self.query_one("#record-item", SeparatedText).show("\n".join(detail))
         self.query_one("#record-detail", VerticalScroll).scroll_home(animate=False)
-        title = self.query_one("#record-photo-title", Static)
-        preview = self.query_one("#record-photo", PhotoPreview)
-        if item is None or not item.photos:
-            title.update(t("record.no_photos"))
-            preview.update("")
-            return
-        self.photo_index %= len(item.photos)
-        key = "record.photos" if len(item.photos) > 1 else "record.photo_one"  # no [ ]
-        title.update(t(key, index=self.photo_index + 1, count=len(item.photos)))
-        size = preview.content_size
-        self._render_photo(item.photos[self.photo_index], size.width, size.height)
-
-    @work(thread=True, exclusive=True, exit_on_error=False, group="record-photo")
-    def _render_photo(self, path: Path, width: int, height: int) -> None:
-        self.post_message(self.PhotoReady(path, text_art(path, width, height)))
-
-    @on(PhotoReady)
-    def _photo_ready(self, event: PhotoReady) -> None:
-        item = self.item
-        if item is not None and item.photos and item.photos[self.photo_index] == event.path:
-            self.query_one("#record-photo", PhotoPreview).update(event.art)
+        self.show_photo(item)
 
     @on(events.DescendantFocus)
     def _focus_moved(self) -> None:
@@ -390,13 +362,3 @@ class InspectionRecordScreen(FieldScreen[None]):
         self.notes_shown = True
         self._show_item()
         self.query_one("#record-detail", VerticalScroll).focus()
-
-    def action_photo(self, step: int) -> None:  # offered for an item with 2+ photos
-        if (item := self.item) is not None and len(item.photos) > 1:
-            self.photo_index = (self.photo_index + step) % len(item.photos)
-            self._show_item()
-
-    def action_open_photo(self) -> None:  # offered for an item with a photo
-        if (item := self.item) is not None and item.photos:
-            label = t("photo_view.numbered", number=self.photo_index + 1)
-            open_and_say(self, str(item.photos[self.photo_index]), label)
