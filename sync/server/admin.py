@@ -23,10 +23,11 @@ from sync.server import db as server_db
 from sync.server.campaign_item_codes import campaign_clashes
 from sync.server.feed import NewChange, append_changes
 from sync.server.grid_codes import GRID_SPLIT, name_stored_grids
+from sync.server.grid_import import import_grids as import_grids  # admin.import_grids
 from sync.server.models import AuditEntry, Checklist, Device, Grid, Person, PersonGrid, PlacardKey
 from sync.server.office import known_kinds
 from sync.server.person_ids import name_stored_people
-from sync.server.records import checklist_change, grid_change, person_changes, placard_key_change
+from sync.server.records import checklist_change, person_changes, placard_key_change
 from sync.server.tables import (
     ImportRefused,
     Row,
@@ -35,85 +36,7 @@ from sync.server.tables import (
     check_phone,
     read_table,
 )
-from sync.server.venue_cells import level_names, role_names
-
-
-def import_grids(path: Path | str) -> int:
-    table = read_table(path, ("code", "name", "level"), headers.GRIDS)
-    rows = table.rows
-    name_stored_grids(rows, "code")  # v1 is the grid V1: updated, not a new grid
-    name_stored_grids(rows, "parent", also=[row.get("code") for row in rows])
-    errors: list[RowError] = list(table.problems)
-    seen: dict[str, int] = {}
-    parents: dict[str, str] = {}
-    levels, level_of = level_names(), {}  # row number -> the level's code
-    for row in rows:
-        code, name, parent = row.get("code"), row.get("name"), row.get("parent")
-        if not code:
-            errors.append(RowError(row.number, "code", "import.code_empty.grid"))
-            continue
-        if code in seen:
-            errors.append(also_on_row(row, "code", code, seen[code]))
-        seen[code] = row.number
-        if not name:
-            errors.append(RowError(row.number, "name", "import.name_empty"))
-        level_of[row.number] = levels.code(errors, row, "level", "import.not_level")
-        if parent:
-            parents[code] = parent
-    known = {g.code for g in Grid.select(Grid.code)}
-    for row in rows:
-        parent = row.get("parent")
-        if parent and parent not in seen and parent not in known:
-            errors.append(RowError(row.number, "parent", "import.no_parent", {"grid": parent}))
-        if parent and parent == row.get("code"):
-            errors.append(RowError(row.number, "parent", "import.own_parent"))
-    order = _parents_first(rows, parents, errors)
-    if errors:
-        raise ImportRefused(
-            Path(path).name, sorted(errors, key=lambda e: e.row), headers=table.headers
-        )
-    with server_db.write_transaction():
-        changes = []
-        for row in order:
-            values = {
-                "name": row.get("name"),
-                "level": level_of[row.number],
-                "parent": row.get("parent") or None,
-            }
-            Grid.insert(code=row.get("code"), **values).on_conflict(
-                conflict_target=[Grid.code], update=values
-            ).execute()
-            changes.append(grid_change(Grid.get_by_id(row.get("code"))))
-        audit.record(
-            audit.GRIDS_IMPORTED,
-            subject=Path(path).name,
-            detail={"rows": len(rows), "new": sorted(set(seen) - known)},
-        )
-        append_changes(changes)
-    return len(rows)
-
-
-def _parents_first(rows: list, parents: dict[str, str], errors: list[RowError]) -> list:
-    by_code = {r.get("code"): r for r in rows}
-    placed: set[str] = set()
-    ordered = []
-
-    def place(code: str, trail: tuple[str, ...]) -> None:
-        if code in placed or code not in by_code:
-            return
-        if code in trail:
-            errors.append(RowError(by_code[code].number, "parent", "import.parent_loop"))
-            return
-        parent = parents.get(code)
-        if parent:
-            place(parent, (*trail, code))
-        if code not in placed:
-            placed.add(code)
-            ordered.append(by_code[code])
-
-    for row in rows:
-        place(row.get("code"), ())
-    return ordered
+from sync.server.venue_cells import role_names
 
 
 def import_people(path: Path | str) -> int:

@@ -96,3 +96,35 @@ async def test_a_fourth_level_is_laid_out_under_its_area(
             "　　　鼎美村一组2号楼",
             "　芸美村",
         ]
+
+
+def test_a_level_goes_only_under_a_level_above_it(tmp_path: Path) -> None:
+    """A village under a village, and a building under a village under a building, were
+    taken; so was V1 made an area while its area A1 stayed under it."""
+    import sqlite3
+
+    def admin(*args: str) -> str:
+        db = f"sqlite:///{tmp_path / 'server.sqlite3'}"
+        return CliRunner().invoke(main, ["--lang", "zh", "admin", "--db", db, *args]).output
+
+    def sheet(name: str, text: str) -> str:
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        return str(tmp_path / name)
+
+    admin("init")
+    admin("import-levels", sheet("levels.csv", "code,zh,en,depth\nbuilding,楼栋,Building,4\n"))
+    tree = "code,name,level,parent\nT1,东山镇,town,\nV1,东村,village,T1\nA1,一片,area,V1\n"
+    assert "已导入" in admin("import-grids", sheet("g.csv", tree))
+    bad = "code,name,level,parent\nV2,西村,village,V1\nB1,一栋,building,T1\nV3,南村,village,B1\n"
+    said = admin("import-grids", sheet("bad.csv", bad))
+    assert "第 2 行 level 列：村（社区）网格不能放在村（社区）网格 V1 之下" in said
+    assert "第 4 行 level 列：村（社区）网格不能放在楼栋 B1 之下" in said
+    assert "第 3 行" not in said  # a building may go under a town
+    relevel = admin("import-grids", sheet("v1.csv", "code,name,level,parent\nV1,东村,area,T1\n"))
+    assert (
+        "第 2 行 level 列：改成这个层级后，服务器上它下面的网格 A1（片区网格）就不比它低了"
+        in relevel
+    )
+    with sqlite3.connect(tmp_path / "server.sqlite3") as held:
+        grids = held.execute("SELECT code, level FROM grid ORDER BY code").fetchall()
+    assert grids == [("A1", "area"), ("T1", "town"), ("V1", "village")]  # nothing imported

@@ -1,0 +1,143 @@
+"""`fieldapp admin import-grids`: the grid tree from a CSV or XLSX file, all or nothing.
+
+Each grid is placed under a parent of a level above its own (镇 → 村 → 网格 → 楼栋, by
+depth: the shipped levels first, then the office's by the depth it gave them), checked
+against the file and the grids the server holds; a parent loop, a missing parent or a
+level placed under one not above it refuses the whole file.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fieldapp.domain.kinds import GRID_LEVELS
+from fieldapp.i18n import t
+from sync.server import audit, headers
+from sync.server import db as server_db
+from sync.server.feed import append_changes
+from sync.server.grid_codes import name_stored_grids
+from sync.server.models import Grid
+from sync.server.office_models import GridLevelRow
+from sync.server.records import grid_change
+from sync.server.tables import ImportRefused, Row, RowError, also_on_row, read_table
+from sync.server.venue_cells import level_names
+
+
+def import_grids(path: Path | str) -> int:
+    table = read_table(path, ("code", "name", "level"), headers.GRIDS)
+    rows = table.rows
+    name_stored_grids(rows, "code")  # v1 is the grid V1: updated, not a new grid
+    name_stored_grids(rows, "parent", also=[row.get("code") for row in rows])
+    errors: list[RowError] = list(table.problems)
+    seen: dict[str, int] = {}
+    parents: dict[str, str] = {}
+    levels, level_of = level_names(), {}  # row number -> the level's code
+    for row in rows:
+        code, name, parent = row.get("code"), row.get("name"), row.get("parent")
+        if not code:
+            errors.append(RowError(row.number, "code", "import.code_empty.grid"))
+            continue
+        if code in seen:
+            errors.append(also_on_row(row, "code", code, seen[code]))
+        seen[code] = row.number
+        if not name:
+            errors.append(RowError(row.number, "name", "import.name_empty"))
+        level_of[row.number] = levels.code(errors, row, "level", "import.not_level")
+        if parent:
+            parents[code] = parent
+    known = {g.code for g in Grid.select(Grid.code)}
+    for row in rows:
+        parent = row.get("parent")
+        if parent and parent not in seen and parent not in known:
+            errors.append(RowError(row.number, "parent", "import.no_parent", {"grid": parent}))
+        if parent and parent == row.get("code"):
+            errors.append(RowError(row.number, "parent", "import.own_parent"))
+    _levels_in_order(rows, level_of, seen, errors)
+    order = _parents_first(rows, parents, errors)
+    if errors:
+        raise ImportRefused(
+            Path(path).name, sorted(errors, key=lambda e: e.row), headers=table.headers
+        )
+    with server_db.write_transaction():
+        changes = []
+        for row in order:
+            values = {
+                "name": row.get("name"),
+                "level": level_of[row.number],
+                "parent": row.get("parent") or None,
+            }
+            Grid.insert(code=row.get("code"), **values).on_conflict(
+                conflict_target=[Grid.code], update=values
+            ).execute()
+            changes.append(grid_change(Grid.get_by_id(row.get("code"))))
+        audit.record(
+            audit.GRIDS_IMPORTED,
+            subject=Path(path).name,
+            detail={"rows": len(rows), "new": sorted(set(seen) - known)},
+        )
+        append_changes(changes)
+    return len(rows)
+
+
+def level_depths() -> dict[str, int]:
+    """Each level's depth, 1 the top: the shipped levels in their order (镇 1, 村 2, 网格
+    3), then the office's by the depth its levels sheet gave (楼栋 4)."""
+    depths = {code: n for n, code in enumerate(GRID_LEVELS, start=1)}
+    return {**depths, **{r.code: r.depth for r in GridLevelRow.select()}}
+
+
+def _levels_in_order(
+    rows: list[Row], level_of: dict[int, str], seen: dict[str, int], errors: list[RowError]
+) -> None:
+    """Refuse a grid under a parent whose level is not above its own (a village under a
+    village, a building under a village under a building), the parent's level as the file
+    or else the server has it; and a level change that would leave a grid the server holds
+    under it (and the file does not move) at a level not below it."""
+    depths = level_depths()
+    held = {g.code: (g.level, g.parent_code) for g in Grid.select()}
+    level_in_file = {code: level_of.get(number, "") for code, number in seen.items()}
+
+    def level(code: str) -> str:
+        return level_in_file.get(code) or held.get(code, ("", None))[0]
+
+    for row in rows:
+        mine, parent = level_of.get(row.number, ""), row.get("parent")
+        if not mine or not parent or not level(parent):
+            continue
+        if depths.get(level(parent), 0) >= depths.get(mine, 0):
+            values = {
+                "level": t(f"grid_level.{mine}"),
+                "parent": parent,
+                "parent_level": t(f"grid_level.{level(parent)}"),
+            }
+            errors.append(RowError(row.number, "level", "import.level_not_below", values))
+    for child, (child_level, held_parent) in held.items():
+        number = seen.get(held_parent or "")
+        if child in seen or not number or not level_of.get(number):
+            continue
+        if depths.get(level_of[number], 0) >= depths.get(child_level, 0):
+            values = {"child": child, "child_level": t(f"grid_level.{child_level}")}
+            errors.append(RowError(number, "level", "import.level_above_child", values))
+
+
+def _parents_first(rows: list, parents: dict[str, str], errors: list[RowError]) -> list:
+    by_code = {r.get("code"): r for r in rows}
+    placed: set[str] = set()
+    ordered = []
+
+    def place(code: str, trail: tuple[str, ...]) -> None:
+        if code in placed or code not in by_code:
+            return
+        if code in trail:
+            errors.append(RowError(by_code[code].number, "parent", "import.parent_loop"))
+            return
+        parent = parents.get(code)
+        if parent:
+            place(parent, (*trail, code))
+        if code not in placed:
+            placed.add(code)
+            ordered.append(by_code[code])
+
+    for row in rows:
+        place(row.get("code"), ())
+    return ordered
