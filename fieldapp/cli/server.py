@@ -114,8 +114,24 @@ def _import_command(name: str, table: str, function_name: str, module: str = "ad
             if count.unchanged:  # as publish-checklist says 内容相同，未改动
                 click.echo(t("admin.imported.venues_unchanged", count=count.unchanged))
             _warn_uninspectable()
+        elif table == "grids":  # a grid moved or re-levelled is listed, to be checked
+            click.echo(t("admin.imported", count=count.count, what=t("import.table.grids")))
+            _say_moved(count.moved)
         else:
             click.echo(t("admin.imported", count=count, what=t(f"import.table.{table}")))
+
+
+def _say_moved(moved: list[Any]) -> None:
+    """The grids the server held that an import put under another parent or at another
+    level: an empty parent cell makes a village a top-level grid, which should be seen."""
+    if moved:
+        click.echo(t("admin.imported.grids_moved"))
+    top = t("admin.imported.top_level")
+    for m in moved:
+        click.echo(t("admin.imported.grid_moved", code=m.code, name=m.name,
+                     parent_before=m.parent_before or top, parent=m.parent or top,
+                     level_before=t(f"grid_level.{m.level_before}"),
+                     level=t(f"grid_level.{m.level}")))  # fmt: skip
 
 
 def _warn_uninspectable() -> None:

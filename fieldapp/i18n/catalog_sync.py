@@ -43,6 +43,9 @@ ZH = {
     "admin.init": "服务器数据库已就绪，纪元 {epoch}。",
     "admin.new_epoch": "新纪元 {epoch}：各设备下次同步时将重新上报并重新下载。",
     "admin.imported": "已导入 {count} 行（{what}）。",
+    "admin.imported.grids_moved": "以下服务器原有的网格换了上级或层级，请核对；不对的，请改正文件后再导入。",
+    "admin.imported.grid_moved": "  {code} {name}：上级 {parent_before} → {parent}，层级 {level_before} → {level}。",
+    "admin.imported.top_level": "无（顶层）",
     "admin.imported.venues": "已导入 {count} 行（场所）：新增 {new} 个场所，更新了 {updated} 个已有场所。",
     "admin.imported.venues_unchanged": "其中 {count} 行与服务器上的场所相同，未改动。",
     "admin.import_venues.checked": "已检查 {count} 行，没有问题，正在写入……",
@@ -151,6 +154,9 @@ EN = {
     "admin.init": "Server database ready, epoch {epoch}.",
     "admin.new_epoch": "New epoch {epoch}: devices re-send and re-receive on their next sync.",
     "admin.imported": "Imported {count} rows ({what}).",
+    "admin.imported.grids_moved": "These grids the server held now have another parent or level; check them, and where one is wrong, correct the file and import it again.",
+    "admin.imported.grid_moved": "  {code} {name}: parent {parent_before} → {parent}, level {level_before} → {level}.",
+    "admin.imported.top_level": "none (top level)",
     "admin.imported_one": "Imported 1 row ({what}).",
     "admin.imported.venues": (
         "Imported {count} rows (venues): {new} new, {updated} already on the server updated."

@@ -8,6 +8,7 @@ level placed under one not above it refuses the whole file.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from fieldapp.domain.kinds import GRID_LEVELS
@@ -23,7 +24,25 @@ from sync.server.tables import ImportRefused, Row, RowError, also_on_row, read_t
 from sync.server.venue_cells import level_names
 
 
-def import_grids(path: Path | str) -> int:
+@dataclass(frozen=True)
+class Moved:
+    """A grid the server held that the import put under another parent or level."""
+
+    code: str
+    name: str
+    parent_before: str | None
+    level_before: str
+    parent: str | None
+    level: str
+
+
+@dataclass(frozen=True)
+class GridsImported:
+    count: int  # rows written
+    moved: list[Moved]  # grids held before, now under another parent or at another level
+
+
+def import_grids(path: Path | str) -> GridsImported:
     table = read_table(path, ("code", "name", "level"), headers.GRIDS)
     rows = table.rows
     name_stored_grids(rows, "code")  # v1 is the grid V1: updated, not a new grid
@@ -58,6 +77,19 @@ def import_grids(path: Path | str) -> int:
         raise ImportRefused(
             Path(path).name, sorted(errors, key=lambda e: e.row), headers=table.headers
         )
+    held = {g.code: (g.parent_code, g.level) for g in Grid.select()}
+    moved = [
+        Moved(
+            row.get("code"),
+            row.get("name"),
+            *held[row.get("code")],
+            row.get("parent") or None,
+            level_of[row.number],
+        )  # fmt: skip
+        for row in rows
+        if row.get("code") in held
+        and held[row.get("code")] != (row.get("parent") or None, level_of[row.number])
+    ]
     with server_db.write_transaction():
         changes = []
         for row in order:
@@ -76,7 +108,7 @@ def import_grids(path: Path | str) -> int:
             detail={"rows": len(rows), "new": sorted(set(seen) - known)},
         )
         append_changes(changes)
-    return len(rows)
+    return GridsImported(len(rows), moved)
 
 
 def level_depths() -> dict[str, int]:

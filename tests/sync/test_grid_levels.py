@@ -128,3 +128,11 @@ def test_a_level_goes_only_under_a_level_above_it(tmp_path: Path) -> None:
     with sqlite3.connect(tmp_path / "server.sqlite3") as held:
         grids = held.execute("SELECT code, level FROM grid ORDER BY code").fetchall()
     assert grids == [("A1", "area"), ("T1", "town"), ("V1", "village")]  # nothing imported
+    # V1,东村,town, (an empty parent cell) made the village a town: now said, to be checked
+    moved = admin("import-grids", sheet("m.csv", "code,name,level,parent\nV1,东村,town,\n"))
+    assert moved.splitlines()[1:] == [
+        "以下服务器原有的网格换了上级或层级，请核对；不对的，请改正文件后再导入。",
+        "  V1 东村：上级 T1 → 无（顶层），层级 村（社区）网格 → 镇网格。",
+    ]
+    assert admin("import-grids", sheet("t.csv", tree)).splitlines()[1:][0].startswith("以下")
+    assert admin("import-grids", sheet("t.csv", tree)).splitlines()[1:] == []  # as held
