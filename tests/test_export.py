@@ -178,6 +178,15 @@ def test_cli_export_and_report(ledger: dict[str, str], tmp_path: Path, home: Pat
         main, ["report", "--grid", "A12", "--zero"], env={"FIELDAPP_HOME": str(home)}
     )
     assert zero.exit_code != 0 and "不在您的管辖范围内" in zero.output
+    # A hazard was found in A11 that day: the refusal says how to file instead.
+    found = runner.invoke(
+        main,
+        ["report", "--grid", "A11", "--zero", "--date", "2026-06-05"],
+        env={"FIELDAPP_HOME": str(home)},
+    )
+    assert found.exit_code == 1 and "不能报零报告" in found.output, found.output
+    assert "去掉 --zero 再运行" in found.output, found.output
+    assert found.output.endswith("：fieldapp report --grid A11 --date 2026-06-05\n")
     filed = runner.invoke(
         main,
         ["--lang", "en", "report", "--grid", "A11", "--remarks", "ok"],

@@ -171,7 +171,13 @@ def report(
             raise click.ClickException(t("export.not_enrolled")) from None
         except daily_reports.NotMyGrid:
             raise click.ClickException(_not_among_mine(grid_code)) from None
-        except (daily_reports.ZeroReportRefused, daily_reports.ReportDayToCome) as refused:
+        except daily_reports.ZeroReportRefused as refused:
+            # "请填报日报" said nothing of how, here: the same command without --zero.
+            again = f"fieldapp report --grid {grid.code}"
+            again += f" --date {_date(day)}" if day else ""
+            text = t("cli.report.zero_refused", why=refused.text(), command=again)
+            raise click.ClickException(text) from None
+        except daily_reports.ReportDayToCome as refused:
             raise click.ClickException(refused.text()) from None
         click.echo(daily_reports.filed_text(filed, f"{grid.code} {grid.name}"))
     finally:
