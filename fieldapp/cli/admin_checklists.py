@@ -8,6 +8,7 @@ from pathlib import Path
 
 import click
 
+from fieldapp.cli.checks import checked_out, name_to_write, say_not_overwritten
 from fieldapp.cli.common import admin_call
 from fieldapp.i18n import t
 
@@ -22,11 +23,14 @@ def admin_checklist() -> None:
 @admin_checklist.command("export")
 @click.argument("kind")
 @click.option(
-    "--out", "--xlsx", "out", required=True, type=click.Path(dir_okay=False, path_type=Path)
+    "--out", "--xlsx", "out", required=True, type=click.Path(path_type=Path), callback=checked_out
 )
 def checklist_export(kind: str, out: Path) -> None:
     from sync.server.checklist_xlsx import newest, write_xlsx
 
+    # Named as every export names its file (.xlsx added, a name taken kept): a name with no
+    # extension was written as it was and publish-checklist then refused it.
+    wanted, out = name_to_write(out, "xlsx")
     checklist = admin_call(lambda: newest(kind))
     admin_call(lambda: write_xlsx(checklist, out))
     click.echo(
@@ -38,3 +42,4 @@ def checklist_export(kind: str, out: Path) -> None:
             path=out,
         )
     )
+    say_not_overwritten(wanted, out)

@@ -139,7 +139,9 @@ def test_an_office_working_in_chinese_reads_each_refusal_in_chinese(seed, server
     assert "还没有发布 'nothing_here' 的检查表" in result.output
     _admin(url, "import-kinds", str(OFFICE / "kinds.csv"))
     _admin(url, "publish-checklist", str(OFFICE / "foot_massage.toml"))
-    _admin(url, "checklist", "export", "foot_massage", "--xlsx", str(workbook))
+    # Named with no extension, the workbook is written with one (as every export's is),
+    # which publish-checklist reads; it wrote the bare name, which publishing then refused.
+    _admin(url, "checklist", "export", "foot_massage", "--xlsx", str(workbook.with_suffix("")))
     book = openpyxl.load_workbook(workbook)
     book["items"].cell(1, 10).value = "answr"
     book.save(workbook)
