@@ -4,12 +4,13 @@ their hash; opening one where no viewer can start says so and where the file is.
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from inspect_support import inspect_screen, make_png, seed_store
 from pilot_support import SIZE, settle
-from textual.widgets import OptionList, Static
+from textual.widgets import Label, OptionList, Static
 
 from fieldapp.services.common import photos
 from fieldapp.services.common.photos import blob_path, import_photo
@@ -19,6 +20,7 @@ from fieldapp.tui.app import make_app
 from fieldapp.tui.dialogs.finding import FindingDialog
 from fieldapp.tui.dialogs.photo import PhotoDialog
 from fieldapp.tui.screens.review import ReviewScreen
+from fieldapp.tui.widgets.finding_detail import FindingDetailPane
 
 pytestmark = pytest.mark.usefixtures("chinese")
 
@@ -99,7 +101,8 @@ async def test_enter_on_the_hazard_row_opens_its_first_photo(
     demo_home: Path, tmp_path: Path
 ) -> None:
     """The photo pane's title says Enter opens: Enter on the hazard's row opens 照片 1 (it
-    did nothing; the list was three Tabs away)."""
+    did nothing; the list was three Tabs away). A hazard with no photos does not say
+    Enter opens one (it said 照片（0）· 回车打开)."""
     demo.act_as("supervisor")
     sha = import_photo(make_png(tmp_path / "entered.png"))
     photos._source_names.clear()
@@ -112,7 +115,12 @@ async def test_enter_on_the_hazard_row_opens_its_first_photo(
         screen = app.screen
         assert isinstance(screen, ReviewScreen)
         assert app.focused is screen.query_one("#review-table")
+        title = screen.query_one("#detail-photos-title", Label)
+        assert str(title.render()) == "照片（1）· 回车打开"
         await pilot.press("enter")
         await settle(app, pilot)
         said = [n.message for n in app._notifications]
+        assert screen.detail is not None
+        screen.query_one(FindingDetailPane).show(replace(screen.detail, photos=(), photo_labels=()))
+        assert str(title.render()) == "照片：无"
     assert said == [f"这里打不开看图程序（xdg-open 没能打开它），照片文件在：{blob_path(sha)}"]

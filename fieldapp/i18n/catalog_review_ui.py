@@ -158,6 +158,7 @@ ZH: dict[str, str] = {
     "review_ui.failures": "隐患 {count} 项",
     "review_ui.manual_flag": "⚠未扫码",
     "review_ui.photos": "照片（{count}）· 回车打开",
+    "review_ui.no_photos": "照片：无",
     "review_ui.photo.missing": "照片文件不在本机（可能尚未同步）：{path}",
     # filters
     "review_ui.filter.title": "筛选隐患",
@@ -359,6 +360,7 @@ EN: dict[str, str] = {
     "review_ui.failures_one": "1 hazard",
     "review_ui.manual_flag": "⚠not scanned",
     "review_ui.photos": "Photos ({count}) · Enter opens",
+    "review_ui.no_photos": "Photos: none",
     "review_ui.photo.missing": "The photo is not on this device (not synced yet?): {path}",
     "review_ui.filter.title": "Filter hazards",
     "review_ui.filter.any": "Any",

@@ -109,6 +109,12 @@ class PhotoList(OptionList):
         self.highlight_first()
 
 
+def photos_title(count: int) -> str:
+    """The photo pane's title: how many and that Enter opens one, or that there are none
+    (it said 照片（0）· 回车打开, and Enter had nothing to open)."""
+    return t("review_ui.photos", count=count) if count else t("review_ui.no_photos")
+
+
 class FindingDetailPane(Horizontal):
     """Left: the finding and its history (scrolls). Right: its photos."""
 
@@ -122,7 +128,7 @@ class FindingDetailPane(Horizontal):
             # Broken where a phrase ends, not "…DM-0001 · 农贸市" / "场 · …" at 80 columns.
             yield PhraseStatic(t("review_ui.detail_empty"), id="detail-body")
         with VerticalScroll(id="detail-side"):
-            yield Label(t("review_ui.photos", count=0), id="detail-photos-title")
+            yield Label(photos_title(0), id="detail-photos-title")
             yield PhotoList(id="detail-photos")
 
     def show(self, view: DetailView | None) -> None:
@@ -131,13 +137,11 @@ class FindingDetailPane(Horizontal):
         photos.clear_options()
         if view is None:
             body.update(t("review_ui.detail_empty"))
-            self.query_one("#detail-photos-title", Label).update(t("review_ui.photos", count=0))
+            self.query_one("#detail-photos-title", Label).update(photos_title(0))
             return
         body.update(render_detail(view))
         self.query_one("#detail-scroll", VerticalScroll).scroll_home(animate=False)
-        self.query_one("#detail-photos-title", Label).update(
-            t("review_ui.photos", count=len(view.photos))
-        )
+        self.query_one("#detail-photos-title", Label).update(photos_title(len(view.photos)))
         # Named as a person says them (照片 1, the time taken), never the blob's hash path.
         named = zip(view.photos, view.photo_labels, strict=True)
         photos.add_options([Option(label, id=path) for path, label in named])
