@@ -57,7 +57,7 @@ def export(
 ) -> None:
     lang = _language(ctx)
     from fieldapp.i18n import listed, t
-    from fieldapp.services.common.kinds import venue_kinds
+    from fieldapp.services.common.kinds import kind_names
     from fieldapp.services.export.ledger import ExportFilter, export_ledger
     from fieldapp.services.export.people_sheets import FullExportRefused, check_full_export
     from fieldapp.services.export.summary import export_summary
@@ -73,8 +73,11 @@ def export(
     try:
         if grid is not None:  # v1 is the grid V1; one not here is refused before the PIN
             grid = known_grid(grid)
-        if kind is not None and kind not in (known := venue_kinds()):
-            fail(t("cli.export.unknown_kind", kind=kind, known=listed(known)))
+        if kind is not None:  # by code or by name, as the imports take it (足浴店)
+            kinds = kind_names()
+            kind = kinds.find(kind) or fail(
+                t("cli.export.unknown_kind", kind=kind, known=listed(kinds.codes))
+            )
         if full_personal_data:  # a role that may not is told before the PIN and purpose
             try:
                 check_full_export()

@@ -17,40 +17,16 @@ from fieldapp.domain.checkpoint_forms import CHECKPOINT_KINDS, FORMS
 from fieldapp.domain.expr_types import BOOL, VENUE_ATTRIBUTES
 from fieldapp.domain.kinds import RISK_LEVELS, ROLES
 from fieldapp.domain.office import NotWhole, attribute_value
-from fieldapp.i18n import LANGUAGES, t, text_in, venue_kinds
+from fieldapp.i18n import t, venue_kinds
 from fieldapp.i18n.catalog_placard import CHECKPOINT_LEDGER_ZH
+from fieldapp.i18n.choice_names import KIND_PREFIXES, ChoiceNames
 from sync.server.models import Checklist
 from sync.server.office import known_kinds, known_levels, publish_names
 from sync.server.tables import Row, RowError
 
 
-class Names:
-    """The codes of one choice (kinds, risk levels) and the names that stand for them:
-    each code, and its names in every catalogue under `prefixes` (`kind.*`, the name
-    lists and records show), in either language and any letter case."""
-
-    def __init__(
-        self,
-        codes: tuple[str, ...],
-        prefixes: tuple[str, ...],
-        also: Mapping[str, tuple[str, ...]] | None = None,
-    ) -> None:
-        self.codes, self.prefix = codes, prefixes[0]
-        self.by_name = {code.lower(): code for code in codes}
-        for code in codes:
-            names = [text_in(lang, f"{p}.{code}") or "" for p in prefixes for lang in LANGUAGES]
-            for name in (*names, *(also or {}).get(code, ())):
-                if name.strip():
-                    self.by_name.setdefault(name.strip().lower(), code)
-
-    def find(self, text: str) -> str:
-        """The code `text` names, or ""."""
-        return self.by_name.get(text.strip().lower(), "")
-
-    def listed(self, value: str) -> dict[str, object]:
-        """An error's values: the value, and the choices by name (zh) and code (en)."""
-        shown = tuple(text_in("zh", f"{self.prefix}.{code}") or code for code in self.codes)
-        return {"value": value, "names": shown, "codes": self.codes}
+class Names(ChoiceNames):
+    """`ChoiceNames` (a code by its code or its names) that reads an import row's cell."""
 
     def code(self, errors: list[RowError], row: Row, column: str, key: str, empty: str = "") -> str:
         """The code the cell names, or "" with an error (`key`) listing the choices; an
@@ -68,7 +44,7 @@ def kind_names() -> Names:
     """The shipped kinds and the office's, by code or by name (the office's kinds' names
     put in the catalogues first, as the office's placards name them)."""
     publish_names()
-    return Names(known_kinds(), ("kind", "kind_short"), venue_kinds.LEDGER_ZH)
+    return Names(known_kinds(), KIND_PREFIXES, venue_kinds.LEDGER_ZH)
 
 
 def risk_level_names() -> Names:

@@ -13,6 +13,8 @@ from fieldapp.domain.cadence import DEFAULT_CADENCE_DAYS
 from fieldapp.domain.kinds import GRID_LEVELS, VENUE_KINDS
 from fieldapp.domain.office import GridLevel, VenueKind, catalogue_texts
 from fieldapp.i18n import add_texts
+from fieldapp.i18n.choice_names import KIND_PREFIXES, ChoiceNames
+from fieldapp.i18n.venue_kinds import LEDGER_ZH
 from fieldapp.store.office_models import GridLevelRow, VenueKindRow
 
 
@@ -30,6 +32,13 @@ def venue_kinds() -> list[str]:
     """Every kind a venue may be: the shipped ones, then those the office added."""
     added = [k.code for k in published_kinds() if k.code not in VENUE_KINDS]
     return [*VENUE_KINDS, *added]
+
+
+def kind_names() -> ChoiceNames:
+    """The kinds this device knows by code or by name, as the office's imports take them
+    (足浴店, Foot-massage shop, foot_massage): the office's kinds' names published first."""
+    publish_names()
+    return ChoiceNames(tuple(venue_kinds()), KIND_PREFIXES, LEDGER_ZH)
 
 
 def grid_levels() -> list[str]:
