@@ -32,6 +32,9 @@ def _run(home: Path, *args: str) -> Result:
     # the grids this device holds are named, so the person sees what to type
     [(("monthly-report", "--grid", "NOPE", "--xlsx", "m.xlsx"),
       "错误：本机没有网格 NOPE：请检查网格编码（本机的网格有 T01、T01-DM、T01-DM-1、"),
+     # the town's report on an inspector's device counted only what it holds
+     (("monthly-report", "--grid", "T01", "--xlsx", "m.xlsx"),
+      "错误：网格 T01 超出本机的范围：本机只存有您的网格（T01-DM 鼎美村、T01-LDK 老渡口农贸市场）的数据"),
      # an inspector's device holds only their grids: "no grid V01" misled one whose town has
      # a V01, so a report names the grids they report for
      (("report", "--grid", "NOPE", "--zero"),

@@ -68,6 +68,7 @@ def monthly_report(
     try:
         if grid_code is not None:  # v1 is the grid V1
             grid_code = known_grid(grid_code)
+            _within_this_device(grid_code)
         try:
             report = opening_personal_data(lambda: monthly_report(grid_code, day))
         except NotEnrolled:
@@ -102,3 +103,19 @@ def monthly_report(
     for wanted, out in files.values():
         click.echo(t("monthly.cli.written", path=out))
         say_not_overwritten(wanted, out)
+
+
+def _within_this_device(grid_code: str) -> None:
+    """Refuse a grid wider than the grids this device is enrolled for: an inspector's device
+    holds its own grids' records only, so the town's report there counted 5 venues and no
+    report day where the supervisor's counted 6 and 1, with nothing saying why."""
+    from fieldapp.i18n import listed, t
+    from fieldapp.services.common.identity import NotEnrolled, grid_codes_under, me
+
+    try:
+        mine = me().grids
+    except NotEnrolled:
+        return  # said by the report itself
+    if mine and grid_code not in grid_codes_under([code for code, _ in mine]):
+        grids = listed(f"{code} {name}" for code, name in mine)
+        fail(t("monthly.cli.beyond_device", grid=grid_code, mine=grids))
