@@ -190,7 +190,7 @@ EN = {
     "cli.option.export.first": "First local date.",
     "cli.option.export.last": "Last local date.",
     "cli.option.export.grid": "A grid code; the grids under it are included.",
-    "cli.option.export.kind": "One venue kind: market, hotel, supermarket, small_shop, small_school, small_restaurant, small_hotel, internet_cafe, small_workshop, rental_housing, three_in_one or one the office added, by its code or its name (Small shop, 足浴店).",
+    "cli.option.export.kind": "One venue kind: market, hotel, supermarket, small_shop, small_school, small_restaurant, small_hotel, internet_cafe, small_workshop, rental_housing, three_in_one or one the office added, by its code or by its name in either language (Small shop).",
     "cli.option.export.full_personal_data": "Write ID numbers and phones in full (supervisors only; audited). In CSV each number starts with a tab, so Excel keeps it as text and an 18-digit ID number whole.",
     "cli.help.handover-letter": "Print the hand-over letter for findings handed over together.\n\nWorks on this device's data directory: the one FIELDAPP_HOME names, or when it is unset the user's application data directory (fieldapp device-info shows which).",
     "cli.option.handover-letter.finding_ids": "A hazard handed over: its venue code and check item as the review screen (F5) shows them, e.g. --finding 'DM-0006 CAT-08', or its id; repeat for several of the same hand-over.",
