@@ -25,6 +25,7 @@ from fieldapp.tui.widgets import PagedTable
 
 pytestmark = pytest.mark.usefixtures("chinese")
 SMALL = (80, 24)
+LONG_PLACE = "鼎美村村口东侧三十米处的小卖部门前空地旁边"
 BLOCKED = "消防通道堵塞：店门口堆放烟花爆竹纸箱约二十箱，占用整条消防通道，经劝阻仍未清理。"
 LONG = (
     "接群众电话反映，鼎美村村口小卖部门前消防通道被货车和纸箱长期堵塞，"
@@ -34,12 +35,14 @@ LONG = (
 )
 
 
-def report(description: str, people: str = "", when: str = "2026-02-11 06:40") -> str:
+def report(
+    description: str, people: str = "", when: str = "2026-02-11 06:40", place: str = "鼎美村村口"
+) -> str:
     report = reporting.IncidentReport(
         "fireworks_sale",
         when,
         description,
-        address="鼎美村村口",
+        address=place,
         people=reporting.parse_people(people),
     )
     return reporting.report_incident(report).id
@@ -74,11 +77,17 @@ async def test_the_supervisor_reads_an_incident_and_esc_returns_to_the_queue(
 
 
 async def test_at_80x24_the_incident_shows_a_long_description_whole(demo_home: Path) -> None:
-    report(LONG, "李四 帮工")
+    """The queue cuts a long place with "…" and says it whole below the table: wider than
+    the screen, the table's scrollbar showed as a lone ▊ under its row."""
+    report(LONG, "李四 帮工", place=LONG_PLACE)
     demo.act_as("supervisor")
     app = make_app()
     async with app.run_test(size=SMALL) as pilot:
         await open_screen(app, pilot, "f3", IncidentsScreen)
+        lines = screen_lines(app)
+        assert lines[4].rstrip().endswith("鼎美村村口东侧三十米处…"), "\n".join(lines)
+        assert not set("▏▎▍▌▋▊▉") & set("".join(lines[:-1])), "\n".join(lines)  # no scrollbar
+        assert any(line.strip().startswith(LONG_PLACE) for line in lines)  # whole below
         await pilot.press("enter")
         await settle(app, pilot, rounds=2)
         assert isinstance(app.screen, IncidentRecordScreen)

@@ -23,6 +23,7 @@ from fieldapp.services.incidents.queue import IncidentRow
 from fieldapp.tui.screens.refused_records import RefusedRecordsScreen, refused_mark
 from fieldapp.tui.widgets import PagedTable
 from fieldapp.tui.widgets.paged_table import widest
+from fieldapp.tui.widgets.table import Cut
 
 MARK = "●"
 # Under this many terminal columns a list shows when, what, its state and where, each
@@ -30,6 +31,7 @@ MARK = "●"
 # incident's reporter, evidence and hand-over go in the line below the table.
 ALL_COLUMNS_FROM = 100
 NARROW_COLUMNS = ("time", "category", "state", "place")
+PLACE_MIN = 8  # the place's cells at least, however narrow the screen
 
 
 def category_col(code: str) -> str:
@@ -89,6 +91,10 @@ class IncidentTableScreen(RefusedRecordsScreen):
         if self.MARKS:
             table.add_column(" ", key="mark", width=2)
         widths = narrow_widths() if self.narrow else {}
+        # Narrow, a long place gives up width (cut with "…"; the line below says it whole):
+        # wider than the screen, the table's scrollbar showed as a lone ▊ under its rows.
+        table.squeezed = ("place", "place") if self.narrow else None
+        table.squeezed_min = PLACE_MIN
         for column in self.columns:
             table.add_column(t(f"incident.col.{column}"), key=column, width=widths.get(column))
 
@@ -131,7 +137,7 @@ class IncidentTableScreen(RefusedRecordsScreen):
                 else (f"{state} ⚠" if row.conflict else state),
                 "evidence": t("incident.evidence", photos=row.photos, media=row.media),
                 "reporter": row.reporter,
-                "place": row.place,
+                "place": Cut(row.place) if self.narrow else row.place,
             }
             marks = [self.mark_of(row)] if self.MARKS else []
             # a refused one's state is Rich Text (DataTable draws any renderable)
