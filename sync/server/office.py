@@ -32,6 +32,7 @@ from fieldapp.domain.office import (
 )
 from fieldapp.domain.text_bounds import KIND_NAME_MAX, OFFICE_CODE_MAX
 from fieldapp.i18n import listed, t, venue_kinds
+from fieldapp.i18n.choice_names import ChoiceNames
 from sync.server import audit, headers
 from sync.server import db as server_db
 from sync.server.feed import NewChange, append_changes
@@ -244,13 +245,11 @@ def _names_held(
 ) -> dict[str, tuple[str, int]]:
     """Each name (lower case) a kind or level the file does not write goes by, shipped or
     the office's, in either language -> (its code, 0): the names an import finds it by."""
-    from sync.server.venue_cells import Names  # venue_cells reads this module's kinds
-
     publish_names()  # the office's kinds and levels named in the catalogues
     written = {row.get("code") for row in rows}
     kept = tuple(code for code in codes if code not in written)
     also = venue_kinds.LEDGER_ZH if prefixes[0] == "kind" else None
-    return {name: (code, 0) for name, code in Names(kept, prefixes, also).by_name.items()}
+    return {name: (code, 0) for name, code in ChoiceNames(kept, prefixes, also).by_name.items()}
 
 
 def _names_free(
