@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from patrol_screen_support import ROUTE_ID, cursor_on_window, placard, point_id, seed_patrol_store
 from patrol_support import FrozenClock
-from pilot_support import footer_keys_seen, open_screen, settle
+from pilot_support import footer_keys_seen, open_screen, screen_lines, settle
 from test_refused_activities_and_runs import _table_rows
 from test_refused_records_ui import shown
 from textual.widgets import DataTable, Static
@@ -106,3 +106,24 @@ async def test_a_walked_window_opens_its_visits_with_notes_and_photos(
         await pilot.press("escape")
         await settle(app, pilot)
         assert app.screen is patrols
+
+
+async def test_the_walker_s_name_is_kept_whole_at_80_columns(
+    home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A checkpoint's long name put the line's edge inside the walker's name: 巡逻人：李 /
+    巡查. The visit's line breaks where a phrase ends, the name whole on the next line."""
+    from fieldapp.store.patrol_models import Checkpoint
+
+    _walked(monkeypatch, tmp_path)
+    Checkpoint.update(name="村东口临时销售点").where(Checkpoint.code == "CP-01").execute()
+    app = make_app(lang="zh")
+    async with app.run_test(size=(80, 24)) as pilot:
+        patrols = await open_screen(app, pilot, "ctrl+g", PatrolsScreen)
+        await pilot.press("tab")
+        await settle(app, pilot)
+        await cursor_on_window(app, pilot, patrols, "06:30-09:00")
+        await pilot.press("v")
+        await settle(app, pilot, rounds=3)
+        pane = [line.split("│")[0].strip() for line in screen_lines(app) if "│" in line]
+        assert pane[:2] == ["06:40 CP-01 村东口临时销售点 · 巡逻人：", "李巡查"], pane

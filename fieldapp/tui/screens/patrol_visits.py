@@ -29,6 +29,7 @@ from fieldapp.tui.screens.viewer import open_and_say
 from fieldapp.tui.widgets.key_footer import KeyFooter
 from fieldapp.tui.widgets.paged_table import selected_key, widest
 from fieldapp.tui.widgets.photo_preview import PhotoPreview, text_art
+from fieldapp.tui.widgets.phrase_static import PhraseStatic
 from fieldapp.tui.widgets.table import Cut, Table
 
 AT = 5  # 06:40
@@ -90,7 +91,8 @@ class PatrolVisitsScreen(FieldScreen[None]):
         yield Table(id="visits-table", cursor_type="row", zebra_stripes=True)
         with Horizontal(id="visits-lower"):
             with VerticalScroll(id="visits-detail"):
-                yield Static("", id="visits-visit")
+                # broken where a phrase ends: a walker's name is kept whole (not 李 / 巡查)
+                yield PhraseStatic("", id="visits-visit")
             with Vertical(id="visits-photo-pane"):
                 yield Static("", id="visits-photo-title")
                 yield PhotoPreview("", id="visits-photo")
