@@ -7,6 +7,7 @@ from __future__ import annotations
 from peewee import fn
 
 from fieldapp.i18n import t
+from fieldapp.services.common.periods import local_date_of
 from fieldapp.services.documents.notices import DocumentError
 from fieldapp.services.inspection import findings
 from fieldapp.store.models import Finding, Venue
@@ -40,7 +41,7 @@ def finding_id_named(name: str) -> str:
         t(
             "review.letter.match",
             id=f.id,
-            found=f.created_at[:10],
+            found=local_date_of(f.created_at),
             state=t(f"finding_state.{f.state}"),
         )
         for f in handed_over or found

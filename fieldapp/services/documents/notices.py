@@ -27,6 +27,7 @@ from fieldapp.reports.notices import (
     VenueBlock,
 )
 from fieldapp.services.common.identity import me
+from fieldapp.services.common.periods import local_date_of
 from fieldapp.services.inspection import findings
 from fieldapp.services.inspection.descriptions import item_text, shown
 from fieldapp.services.inspection.venues import by_code
@@ -94,8 +95,10 @@ def venue_qr_payload(venue: Venue) -> str:
 
 
 def _date_of(stamp: str | None) -> dt.date | None:
+    """The office's date of a stored UTC stamp (found at 02:59 in Beijing is 18:59Z the
+    day before); None for none or one that is not a time."""
     try:
-        return dt.date.fromisoformat((stamp or "")[:10])
+        return local_date_of(stamp)
     except ValueError:
         return None
 
@@ -169,7 +172,7 @@ def history_lines(finding_id: str) -> list[str]:
         lines.append(
             t(
                 "review.history.line",
-                date=e.at[:10],
+                date=_date_of(e.at),
                 who=names.get(e.actor, e.actor),
                 event=t(f"review.event.{e.type}"),
                 detail=f" {detail}" if detail else "",

@@ -18,6 +18,7 @@ from fieldapp.paths import data_home, private_folder
 from fieldapp.reports import LETTER_LANGUAGE
 from fieldapp.reports.incident_letters import IncidentLetter, LetterIncident, render_incident_letter
 from fieldapp.services.common.identity import me
+from fieldapp.services.common.periods import local_date_of
 from fieldapp.services.incidents import events
 from fieldapp.services.incidents.queue import incident_rows
 from fieldapp.store.incident_models import Incident, IncidentEvent
@@ -36,7 +37,8 @@ def _history(incident_id: str) -> tuple[str, ...]:
         .where(IncidentEvent.incident == incident_id)
         .order_by(IncidentEvent.at)
     ):
-        lines.append(f"{e.at[:10]} {t(f'incident.event.{e.type}')} {names.get(e.actor, e.actor)}")
+        day = local_date_of(e.at)  # the office's date: 02:59 in Beijing is 18:59Z the day before
+        lines.append(f"{day} {t(f'incident.event.{e.type}')} {names.get(e.actor, e.actor)}")
     return tuple(lines)
 
 

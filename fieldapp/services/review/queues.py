@@ -20,6 +20,7 @@ from fieldapp.domain import findings as machine
 from fieldapp.domain.clock import today
 from fieldapp.domain.lifecycle import self_verified
 from fieldapp.services.common.identity import grid_codes_under, me
+from fieldapp.services.common.periods import local_date_of
 from fieldapp.services.common.refused_records import on_record
 from fieldapp.services.inspection import findings
 from fieldapp.services.inspection.active_findings import overdue_condition
@@ -314,6 +315,6 @@ def _date_of(stamp: str | None) -> dt.date | None:
     if not stamp:
         return None
     try:
-        return dt.date.fromisoformat(stamp[:10])
+        return local_date_of(stamp)  # the office's date, as the review's detail says it
     except ValueError:
         return None
