@@ -313,6 +313,19 @@ async def test_a_second_venue_history_takes_the_place_of_the_first(demo_home: Pa
         assert stack(app).count("VenueHistoryScreen") == 1
         await press(app, pilot, "escape")  # the first history is not behind it
         assert isinstance(app.screen, HomeScreen)
+        # On my hazards, i shows the history of the hazard's venue, not the due list's.
+        home = app.screen
+        for _ in range(3):  # past the due list (and drafts, if any)
+            if home.focused is None or home.focused.id != "findings":
+                await press(app, pilot, "tab")
+        assert home.focused is not None and home.focused.id == "findings"
+        await press(app, pilot, "down")
+        assert home.home_view is not None
+        hazard = home.home_view.findings[1]
+        assert hazard.venue_id != first.venue_id
+        await press(app, pilot, "i")
+        assert isinstance(app.screen, VenueHistoryScreen)
+        assert app.screen.venue_id == hazard.venue_id
 
 
 async def test_the_same_venue_history_twice_is_returned_to(demo_home: Path) -> None:

@@ -373,12 +373,20 @@ class HomeScreen(ReturnedLine):
                 self.post_message(self.FindingChosen(key))
 
     def action_history(self) -> None:
-        """The submitted inspections of the venue under the due list's cursor."""
-        key = self.query_one("#due", PagedTable).selected_key
-        rows = self.home_view.due if self.home_view else ()
-        row = next((r for r in rows if r.venue_id == key), None)
+        """The submitted inspections of the venue under the cursor of the focused list:
+        a due venue's, a draft's venue's or an open hazard's venue's."""
+        focused, view = self.focused, self.home_view
+        if not isinstance(focused, DataTable) or view is None:
+            return
+        key = selected_key(focused)
+        venues = {
+            "due": ((r.venue_id, r.venue_id, r.name, r.code) for r in self.due_shown),
+            "drafts": ((r.inspection_id, r.venue_id, r.venue, r.code) for r in view.drafts),
+            "findings": ((r.finding_id, r.venue_id, r.venue, r.code) for r in view.findings),
+        }.get(focused.id or "", ())
+        row = next((venue for row_key, *venue in venues if row_key == key), None)
         if row is not None:
-            self.post_message(HistoryWanted(row.venue_id, row.name, row.code))
+            self.post_message(HistoryWanted(*row))
 
     def _venue_label(self, venue_id: str) -> str:
         return venue_label(venue_id, self.home_view.due if self.home_view else ())

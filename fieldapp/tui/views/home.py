@@ -33,6 +33,7 @@ class DraftRow:
 @dataclass(frozen=True)
 class FindingRow:
     finding_id: str
+    venue_id: str
     venue: str
     code: str
     item_code: str
@@ -129,6 +130,7 @@ def _build_home_view(page: int) -> HomeView:
         findings=tuple(
             FindingRow(
                 finding_id=str(f.id),
+                venue_id=str(f.venue.id),
                 venue=f.venue.name,
                 code=f.venue.code,
                 item_code=f.item_code,
