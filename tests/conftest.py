@@ -93,6 +93,14 @@ def language_kept() -> Iterator[None]:
 
 
 @pytest.fixture(autouse=True)
+def office_zone_forgotten() -> Iterator[None]:
+    """A store synced from a server says the office's time zone (`clock.use_zone`) until
+    another store opens; a test that opens none then is not left in it."""
+    yield
+    clock.use_zone(None)
+
+
+@pytest.fixture(autouse=True)
 def reminders_where_asked(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
     """The daily report's reminder follows the wall clock: past a grid's deadline every app
     start shows one, and a test that counts notices passed or failed with the hour the

@@ -49,28 +49,41 @@ def placards(codes: list[str]) -> dict[str, str]:
 
 
 def local(day: str, hhmm: str):  # type: ignore[no-untyped-def]
-    """The aware UTC moment of a local wall-clock time on this machine."""
+    """The aware UTC moment of a local wall-clock time where the device is: the office's
+    once a sync said its zone, this machine's before."""
     import datetime as dt
 
+    from fieldapp.domain.clock import wall_clock
+
     naive = dt.datetime.fromisoformat(f"{day}T{hhmm}")
-    return naive.astimezone().astimezone(dt.UTC)
+    return wall_clock(naive).astimezone(dt.UTC)
 
 
 class FrozenClock:
-    """`fieldapp.domain.clock` set to a local time (monkeypatch its `_now`)."""
+    """`fieldapp.domain.clock` set to a local time (monkeypatch its `_now`): that time
+    where the device is, so still that time once a sync told it the office's zone."""
 
     def __init__(self, monkeypatch, day: str, hhmm: str) -> None:  # type: ignore[no-untyped-def]
         from fieldapp.domain import clock
 
-        self.day = day
-        self.moment = local(day, hhmm)
+        self.day, self.hhmm, self.fixed = day, hhmm, None
         monkeypatch.setattr(clock, "_now", lambda: self.moment)
 
+    @property
+    def moment(self):  # type: ignore[no-untyped-def]
+        return self.fixed or local(self.day, self.hhmm)
+
+    @moment.setter
+    def moment(self, value) -> None:  # type: ignore[no-untyped-def]
+        self.fixed = value
+
     def set(self, hhmm: str) -> None:
-        self.moment = local(self.day, hhmm)
+        self.hhmm, self.fixed = hhmm, None
 
     def local_naive(self):  # type: ignore[no-untyped-def]
-        return self.moment.astimezone().replace(tzinfo=None)
+        from fieldapp.domain.clock import wall_clock
+
+        return wall_clock(self.moment).replace(tzinfo=None)
 
 
 class StartedRun(NamedTuple):

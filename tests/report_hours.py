@@ -19,6 +19,6 @@ HOURS = {"before": dt.time(10, 0), "after": dt.time(19, 0)}  # the deadline is 1
 @pytest.fixture(params=sorted(HOURS))
 def report_hour(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
     """The side of the deadline ("before" or "after"); fieldapp's clock stopped there."""
-    moment = dt.datetime.combine(DAY, HOURS[request.param]).astimezone(dt.UTC)
-    monkeypatch.setattr(clock, "_now", lambda: moment)
+    wall = dt.datetime.combine(DAY, HOURS[request.param])  # where the device is, when asked
+    monkeypatch.setattr(clock, "_now", lambda: clock.wall_clock(wall).astimezone(dt.UTC))
     return str(request.param)

@@ -27,14 +27,15 @@ pytestmark = [pytest.mark.usefixtures("chinese"), pytest.mark.reminders]
 
 @pytest.fixture
 def local_clock(monkeypatch: pytest.MonkeyPatch) -> list[dt.datetime]:
-    """fieldapp's clock at a local time on DAY (10:00 until the test moves it)."""
-    cell = [local(10, 0)]
-    monkeypatch.setattr(clock, "_now", lambda: cell[0].astimezone(dt.UTC))
+    """fieldapp's clock at a local time on DAY (10:00 until the test moves it): where the
+    device is, the office's zone once the demo set it."""
+    cell = [dt.datetime.combine(DAY, dt.time(10, 0))]
+    monkeypatch.setattr(clock, "_now", lambda: clock.wall_clock(cell[0]).astimezone(dt.UTC))
     return cell
 
 
 def local(hour: int, minute: int) -> dt.datetime:
-    return dt.datetime.combine(DAY, dt.time(hour, minute)).astimezone()
+    return clock.wall_clock(dt.datetime.combine(DAY, dt.time(hour, minute)))
 
 
 async def open_report(app: FieldApp, pilot) -> DailyReportScreen:  # type: ignore[no-untyped-def]

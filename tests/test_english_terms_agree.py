@@ -15,7 +15,7 @@ from pilot_support import SIZE, at_home, open_screen, screen_text, settle
 from textual.widgets import OptionList
 
 from fieldapp.domain import clock
-from fieldapp.domain.clock import today
+from fieldapp.domain.clock import today, wall_clock
 from fieldapp.services import review
 from fieldapp.services.daily_report import reports as daily_reports
 from fieldapp.services.demo.workspace import act_as
@@ -53,7 +53,7 @@ DAY = dt.date(2026, 6, 10)
 
 
 def local(hour: int, minute: int) -> dt.datetime:
-    return dt.datetime.combine(DAY, dt.time(hour, minute)).astimezone()
+    return wall_clock(dt.datetime.combine(DAY, dt.time(hour, minute)))
 
 
 async def test_a_report_not_filed_by_its_deadline_does_not_read_like_one_filed_late(

@@ -15,6 +15,7 @@ from pilot_support import SIZE, open_screen, settle
 from textual.widgets import Input, ProgressBar, Static
 
 from fieldapp.domain import clock
+from fieldapp.domain.clock import wall_clock
 from fieldapp.i18n import t
 from fieldapp.services.common.file_names import free_path
 from fieldapp.tui.app import make_app
@@ -43,7 +44,7 @@ async def test_the_export_is_written_under_the_name_shown_and_none_overwritten(
         moment[0] = OPENED + dt.timedelta(minutes=7)
         first = await export(app, pilot, screen)
         assert first == opened_as  # the name shown, not the moment F10 was pressed
-        opened = OPENED.astimezone().strftime("%Y%m%d-%H%M%S")
+        opened = wall_clock(OPENED).strftime("%Y%m%d-%H%M%S")
         assert first.name == f"ledger-{opened}.xlsx"
         first_bytes = first.read_bytes()
         second = await export(app, pilot, screen)  # the same name again: another file

@@ -20,7 +20,7 @@ DAY = dt.date(2026, 6, 10)
 
 
 def at(hour: int, minute: int) -> dt.datetime:
-    return dt.datetime.combine(DAY, dt.time(hour, minute)).astimezone(dt.UTC)
+    return clock.wall_clock(dt.datetime.combine(DAY, dt.time(hour, minute))).astimezone(dt.UTC)
 
 
 def reminders(app: FieldApp) -> list[str]:

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from test_wedge_scan import SIZE, Keys, burst, drafts_of, my_venues, scanning_app, settle
 
+from fieldapp.domain.clock import wall_clock
 from fieldapp.domain.placard import generate_key
 from fieldapp.reports.placards import PlacardInfo, render_png
 from fieldapp.services.placards import printing as placards
@@ -141,9 +142,9 @@ async def test_a_placard_key_unknown_after_a_recent_sync_is_reported_not_synced_
     if synced is None:
         assert said == [t("placard.check.unknown_key", key_id=key_id)]
     else:
-        at = synced.astimezone().strftime("%H:%M")
-        if synced.astimezone().date() != now().astimezone().date():
-            at = synced.astimezone().strftime("%m-%d %H:%M")
+        at = wall_clock(synced).strftime("%H:%M")
+        if wall_clock(synced).date() != wall_clock(now()).date():
+            at = wall_clock(synced).strftime("%m-%d %H:%M")
         assert said == [t("placard.check.unknown_key_synced", key_id=key_id, at=at)]
         assert "同步后再扫描" not in said[0] and "向网格长报告" in said[0]
 

@@ -8,6 +8,7 @@ import datetime as dt
 from pathlib import Path
 
 from fieldapp.domain import cadence
+from fieldapp.domain.clock import wall_clock
 from fieldapp.domain.ids import new_id
 from fieldapp.services.common import settings
 from fieldapp.services.common.periods import utc_iso
@@ -48,7 +49,7 @@ def test_pulled_inspections_move_the_due_dates(demo_home: Path) -> None:
         Venue.id == older.id
     ).execute()
     Venue.update(last_inspected_on=today, risk_level="high").where(Venue.id == newer.id).execute()
-    two_days_ago = dt.datetime.now().astimezone() - dt.timedelta(days=2)
+    two_days_ago = wall_clock(dt.datetime.now(dt.UTC)) - dt.timedelta(days=2)
     for venue in (never, older, newer):
         pulled_inspection(venue, two_days_ago)
 

@@ -54,7 +54,7 @@ async def test_a_failed_sync_says_when_it_was_tried(demo_info: DemoInfo, lang: s
     SyncState.update(server_url=_closed_port(), token="t0ken", device_id="dev-1").where(
         SyncState.id == 1
     ).execute()
-    today = dt.date.today().isoformat()
+    today = clock.today().isoformat()  # the office's, as the sync screen says times
     first, second = f"{today}T07:40:00.000Z", f"{today}T07:42:00.000Z"
     app = make_app(lang=lang)
     async with app.run_test(size=SIZE) as pilot:

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from pilot_support import open_screen, screen_text, settle
 
+from fieldapp.domain.clock import wall_clock
 from fieldapp.services.common.periods import parse_utc
 from fieldapp.store.models import DailyReport
 from fieldapp.tui.app import make_app
@@ -44,7 +45,7 @@ async def test_z_again_says_the_zero_report_is_already_filed_and_when(
         await pilot.press("y")
         await settle(app, pilot, rounds=3)
         filed = DailyReport.get()
-        time = parse_utc(filed.submitted_at).astimezone().strftime("%H:%M")
+        time = wall_clock(parse_utc(filed.submitted_at)).strftime("%H:%M")
         assert app.screen is screen
         await pilot.press("z")
         await settle(app, pilot)

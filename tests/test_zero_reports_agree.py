@@ -33,13 +33,14 @@ pytestmark = [pytest.mark.usefixtures("chinese"), pytest.mark.reminders]
 
 @pytest.fixture
 def local_clock(monkeypatch: pytest.MonkeyPatch) -> list[dt.datetime]:
-    cell = [local(10, 0)]
-    monkeypatch.setattr(clock, "_now", lambda: cell[0].astimezone(dt.UTC))
+    """10:00 where the device is (the office's zone once the demo set it)."""
+    cell = [dt.datetime.combine(DAY, dt.time(10, 0))]
+    monkeypatch.setattr(clock, "_now", lambda: clock.wall_clock(cell[0]).astimezone(dt.UTC))
     return cell
 
 
 def local(hour: int, minute: int) -> dt.datetime:
-    return dt.datetime.combine(DAY, dt.time(hour, minute)).astimezone()
+    return clock.wall_clock(dt.datetime.combine(DAY, dt.time(hour, minute)))
 
 
 def incident_in(grid: str) -> None:

@@ -12,6 +12,7 @@ from pilot_support import open_screen, screen_text, settle
 from textual.widgets import TabbedContent
 
 from fieldapp.domain import clock
+from fieldapp.domain.clock import wall_clock
 from fieldapp.services.daily_report import reports as daily_reports
 from fieldapp.services.demo.workspace import act_as
 from fieldapp.services.incidents import reporting
@@ -26,7 +27,7 @@ pytestmark = pytest.mark.reminders
 
 
 def local(hour: int, minute: int) -> dt.datetime:
-    return dt.datetime.combine(DAY, dt.time(hour, minute)).astimezone()
+    return wall_clock(dt.datetime.combine(DAY, dt.time(hour, minute)))
 
 
 async def test_the_contradicted_zero_report_reads_whole_with_its_grid_at_80_columns(

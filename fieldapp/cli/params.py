@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import os
 import re
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 import click
 
 from fieldapp.cli.common import use_language
+from fieldapp.domain.clock import today
 from fieldapp.domain.typed import no_such_day
 from fieldapp.i18n import t
 
@@ -46,7 +47,7 @@ class LocalDate(click.ParamType):
                     t("date.no_such_day_option", option=option, value=value, said=said), ctx
                 ) from None
             raise click.UsageError(
-                t("cli.bad_date", option=option, value=value, today=date.today()), ctx
+                t("cli.bad_date", option=option, value=value, today=today()), ctx
             ) from None
 
 
@@ -79,7 +80,7 @@ class DateOrTime(click.ParamType):
                 t("date.no_such_day_option", option=option, value=value, said=said), ctx
             )
         raise click.UsageError(
-            t("cli.bad_date_time", option=option, value=value, today=date.today()), ctx
+            t("cli.bad_date_time", option=option, value=value, today=today()), ctx
         )
 
 

@@ -8,6 +8,7 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
+from fieldapp.domain.clock import wall_clock
 from fieldapp.domain.lifecycle import OPEN
 
 
@@ -66,7 +67,7 @@ def local_day(at: Any) -> dt.date | None:
         stamp = dt.datetime.fromisoformat(str(at).replace("Z", "+00:00"))
     except ValueError:
         return None
-    return stamp.astimezone().date() if stamp.tzinfo else stamp.date()
+    return wall_clock(stamp).date() if stamp.tzinfo else stamp.date()
 
 
 def earliest_hand_over(

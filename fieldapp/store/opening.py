@@ -7,11 +7,13 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from peewee import SqliteDatabase
+from peewee import OperationalError, SqliteDatabase
 
+from fieldapp.domain import clock
 from fieldapp.paths import PRIVATE_FILE, restrict
 from fieldapp.store.db import FIELD_PRAGMAS, db
 from fieldapp.store.migrations import migrate as run_migrations
+from fieldapp.store.models import SETTING_VALUE_SQL, Setting
 
 
 def open_store(path: Path | str, *, migrate: bool = True) -> SqliteDatabase:
@@ -27,7 +29,18 @@ def open_store(path: Path | str, *, migrate: bool = True) -> SqliteDatabase:
     db.connect(reuse_if_open=True)
     if migrate:
         run_migrations(db)
+    _use_office_zone()
     return db
+
+
+def _use_office_zone() -> None:
+    """The office's time zone a sync brought, for today and times of day (the host's
+    until one did), so it holds offline and after a restart."""
+    try:
+        row = db.execute_sql(SETTING_VALUE_SQL, (clock.OFFICE_ZONE_SETTING,)).fetchone()
+    except OperationalError:  # a store not yet made (opened without migrating)
+        row = None
+    clock.use_zone(None if row is None else Setting.value.python_value(row[0]))
 
 
 def _private_store_file(path: Path) -> None:

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from fieldapp.domain.clock import local_sql
 from fieldapp.store.db import db, write_transaction
 from fieldapp.store.patrol_models import (
     CLOSED_BY_OFFICE,
@@ -293,8 +294,10 @@ def _mark_inspections(ids: list[str]) -> None:
         return
     marks = ", ".join("?" for _ in ids)
     refused_days = db.execute_sql(
-        f"SELECT venue_id, date(submitted_at, 'localtime') FROM inspection"  # noqa: S608
-        f" WHERE status = 'submitted' AND id IN ({marks})",
+        local_sql(
+            f"SELECT venue_id, date(submitted_at, 'localtime') FROM inspection"  # noqa: S608
+            f" WHERE status = 'submitted' AND id IN ({marks})"
+        ),
         ids,
     ).fetchall()
     db.execute_sql(
@@ -334,4 +337,4 @@ def move_back_last_inspected(refused_days: Iterable[tuple[str, str]]) -> None:
     inspection date that day may have set, and no submitted inspection backs any more,
     gets the date of the latest one that does, or the server's own (neither: never
     inspected, due today)."""
-    db.cursor().executemany(_MOVE_BACK_SQL, list(dict.fromkeys(refused_days)))
+    db.cursor().executemany(local_sql(_MOVE_BACK_SQL), list(dict.fromkeys(refused_days)))

@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING
 
 from textual.message import Message
 
+from fieldapp.domain.clock import today, wall_clock
+
 if TYPE_CHECKING:
     from fieldapp.services.syncing.runs import SyncOutcome
 
@@ -61,9 +63,9 @@ def local_moment(stamp: str | None) -> str:
     if not stamp:
         return ""
     try:
-        moment = dt.datetime.fromisoformat(stamp.replace("Z", "+00:00")).astimezone()
+        moment = wall_clock(dt.datetime.fromisoformat(stamp.replace("Z", "+00:00")))
     except ValueError:
         return stamp
-    if moment.date() == dt.datetime.now().astimezone().date():
+    if moment.date() == today():
         return moment.strftime("%H:%M")
     return moment.strftime("%m-%d %H:%M")

@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from fieldapp.domain import findings as machine
-from fieldapp.domain.clock import now_iso
+from fieldapp.domain.clock import now_iso, wall_clock
 from fieldapp.domain.returns import ReturnedInspection
 from fieldapp.domain.romanized import spelled
 from fieldapp.store.db import db
@@ -68,7 +68,7 @@ def _local_date(stamp: Any) -> dt.date | None:
         return None
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=dt.UTC)
-    return moment.astimezone().date()
+    return wall_clock(moment).date()
 
 
 def refold_findings(finding_ids: set[str]) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from fieldapp.domain import clock
 from fieldapp.domain.office import OFFICE_SETTINGS, GridLevel, VenueKind
 from fieldapp.store.models import Setting
 from fieldapp.store.office_models import GridLevelRow, VenueKindRow
@@ -31,9 +32,12 @@ def store_level(r: dict[str, Any]) -> None:
 
 def store_setting(r: dict[str, Any], warnings: list[str]) -> None:
     """An office setting replaces the device's value of that key; no other key is ever
-    written from the wire (language and keymap stay the device's own)."""
+    written from the wire (language and keymap stay the device's own). The office's time
+    zone, which the server publishes itself, is said by the clock from now on."""
     key = str(r.get("key", ""))
-    if key not in OFFICE_SETTINGS:
+    if key == clock.OFFICE_ZONE_SETTING:
+        clock.use_zone(r.get("value"))
+    elif key not in OFFICE_SETTINGS:
         warnings.append(f"ignored a setting the office may not publish: {key!r}")
         return
     Setting.insert(key=key, value=r.get("value")).on_conflict_replace().execute()

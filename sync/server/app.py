@@ -20,6 +20,7 @@ from sync.server.blob_store import open_blob_store, resolve_spec
 from sync.server.deps import Settings
 from sync.server.errors import COMMON_ERRORS, install_error_handlers
 from sync.server.middleware import AccessLog, BodyLimit
+from sync.server.office import publish_office_zone
 from sync.server.routes import (
     blob_uploads,
     blobs,
@@ -125,6 +126,7 @@ def create_app(
     server_db.open_database(db_url)
     if init_db:
         server_db.init_schema()
+        publish_office_zone()
     blob_spec = resolve_spec(blob_store, db_url, blob_dir)
     store = open_blob_store(blob_spec)
     app = FastAPI(

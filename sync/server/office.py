@@ -18,6 +18,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from fieldapp.domain.clock import OFFICE_ZONE_SETTING
 from fieldapp.domain.expr_types import VENUE_ATTRIBUTES
 from fieldapp.domain.kinds import GRID_LEVELS, VENUE_KINDS
 from fieldapp.domain.office import (
@@ -38,6 +39,7 @@ from sync.server import db as server_db
 from sync.server.feed import NewChange, append_changes
 from sync.server.models import Checklist, Venue
 from sync.server.office_models import GridLevelRow, OfficeSetting, VenueKindRow
+from sync.server.office_time import office_zone_name
 from sync.server.tables import (
     ImportRefused,
     Quoted,
@@ -119,7 +121,10 @@ def kinds_without_checklist() -> list[str]:
 
 
 def settings() -> dict[str, Any]:
-    return {r.key: r.value for r in OfficeSetting.select().order_by(OfficeSetting.key)}
+    """The settings the office published (not its time zone, which the server itself
+    tells devices from `FIELDAPP_OFFICE_TZ`)."""
+    rows = OfficeSetting.select().where(OfficeSetting.key != OFFICE_ZONE_SETTING)
+    return {r.key: r.value for r in rows.order_by(OfficeSetting.key)}
 
 
 def _text(errors: list[RowError], row: Row, column: str) -> str:
@@ -364,13 +369,31 @@ def set_setting(key: str, value: Any) -> None:
     )
     if problem:
         raise SettingRefused(problem)
-    stamp = server_db.now_iso()
     with server_db.write_transaction():
-        values = {"value": value, "updated_at": stamp}
-        OfficeSetting.insert(key=key, **values).on_conflict(
-            conflict_target=[OfficeSetting.key], update=values
-        ).execute()
+        store_setting(key, value)
         audit.record(audit.SETTING_PUBLISHED, subject=key, detail={"value": value})
-        append_changes(
-            [NewChange("setting", key, {"key": key, "value": value, "updated_at": stamp})]
-        )
+
+
+def store_setting(key: str, value: Any) -> None:
+    """A setting's row and the pull-feed change that brings it to every device, in the
+    caller's transaction."""
+    values = {"value": value, "updated_at": server_db.now_iso()}
+    OfficeSetting.insert(key=key, **values).on_conflict(
+        conflict_target=[OfficeSetting.key], update=values
+    ).execute()
+    append_changes([NewChange("setting", key, {"key": key, **values})])
+
+
+def publish_office_zone() -> None:
+    """Tell devices the office's time zone (a setting only the server writes, from
+    `FIELDAPP_OFFICE_TZ`), once, and again when it changed: a device on a host in another
+    zone (the web front on a cloud host on UTC) then says the office's today. A zone
+    this machine does not know is not published (devices keep their host's)."""
+    name = office_zone_name()
+    if name is None:
+        return
+    with server_db.current().connection_context():
+        held = OfficeSetting.get_or_none(OfficeSetting.key == OFFICE_ZONE_SETTING)
+        if held is None or held.value != name:
+            with server_db.write_transaction():
+                store_setting(OFFICE_ZONE_SETTING, name)

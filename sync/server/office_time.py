@@ -3,7 +3,8 @@
 The server may run anywhere (a cloud host on UTC): what the office calls "today" — the
 day a route imported without a start date begins, the day an alert judges — is the date
 where the office is, not where the server's clock is set. `now` comes from
-`fieldapp.domain.clock`, so tests freeze it there.
+`fieldapp.domain.clock`, so tests freeze it there. Devices are told the zone
+(`office.publish_office_zone`) and say the office's today too, wherever their host is.
 """
 
 from __future__ import annotations
@@ -20,6 +21,13 @@ def office_zone() -> dt.tzinfo:
         return ZoneInfo(os.environ.get("FIELDAPP_OFFICE_TZ", "Asia/Shanghai"))
     except (ZoneInfoNotFoundError, ValueError):
         return dt.timezone(dt.timedelta(hours=8))
+
+
+def office_zone_name() -> str | None:
+    """The office zone's IANA name (Asia/Shanghai), or None if this machine knows no such
+    zone (then devices keep their host's)."""
+    zone = office_zone()
+    return zone.key if isinstance(zone, ZoneInfo) else None
 
 
 def office_now() -> dt.datetime:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from fieldapp.domain.clock import wall_clock
+
 
 def utc_iso(moment: dt.datetime) -> str:
     """The stored form of a moment: ISO-8601 UTC with milliseconds and a Z."""
@@ -18,7 +20,7 @@ def utc_iso(moment: dt.datetime) -> str:
 
 def local_midnight(day: dt.date) -> dt.datetime:
     """The start of a local date, timezone-aware."""
-    return dt.datetime.combine(day, dt.time.min).astimezone()
+    return wall_clock(dt.datetime.combine(day, dt.time.min))
 
 
 def period_bounds_utc(first: dt.date, last: dt.date) -> tuple[str, str]:
@@ -42,4 +44,4 @@ def local_date_of(stamp: str | None) -> dt.date | None:
     """The local date of a stored UTC string (None stays None)."""
     if not stamp:
         return None
-    return parse_utc(stamp).astimezone().date()
+    return wall_clock(parse_utc(stamp)).date()

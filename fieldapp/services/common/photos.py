@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from fieldapp.domain.clock import now_iso
+from fieldapp.domain.clock import now_iso, wall_clock
 from fieldapp.i18n import t
 from fieldapp.paths import blobs_dir
 from fieldapp.store.models import Blob
@@ -110,9 +110,9 @@ def _utc(camera_time: str, offset: str) -> str | None:
         try:
             aware = dt.datetime.fromisoformat(local.isoformat() + offset.strip())
         except ValueError:
-            aware = local.astimezone()
+            aware = wall_clock(local)
     else:
-        aware = local.astimezone()  # naive: the device's zone
+        aware = wall_clock(local)  # naive: the device's zone
     return aware.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
@@ -167,7 +167,7 @@ def _local_minute(stamp: str) -> str:
     except ValueError:
         return ""
     if moment.tzinfo is not None:
-        moment = moment.astimezone()
+        moment = wall_clock(moment)
     return moment.strftime("%Y-%m-%d %H:%M")
 
 

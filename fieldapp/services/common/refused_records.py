@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from fieldapp.domain import cadence
-from fieldapp.domain.clock import now_iso
+from fieldapp.domain.clock import now_iso, wall_clock
 from fieldapp.services.common import settings
 from fieldapp.services.common.refusal_reasons import reason_in_words, stored_params
 from fieldapp.store.activity_models import Activity
@@ -164,7 +164,7 @@ def _local_day(stamp: str | None) -> dt.date | None:
         moment = dt.datetime.fromisoformat(stamp.replace("Z", "+00:00"))
     except ValueError:
         return None
-    return moment.astimezone().date()
+    return wall_clock(moment).date()
 
 
 def discard(seq: int) -> str:

@@ -25,7 +25,7 @@ from typing import Any
 
 from peewee import fn
 
-from fieldapp.domain.clock import now, now_iso, today
+from fieldapp.domain.clock import now, now_iso, today, wall_clock
 from fieldapp.domain.ids import new_id
 from fieldapp.i18n import counts as said_counts
 from fieldapp.i18n import t
@@ -313,13 +313,13 @@ def deadline_at(grid_code: str, day: dt.date) -> dt.datetime:
     """The moment (aware, local) a grid's report for `day` is due."""
     grid = Grid.get_by_id(grid_code)
     moment = _deadline_time(grid_code, grid.level, deadlines())
-    return dt.datetime.combine(day, moment).astimezone()
+    return wall_clock(dt.datetime.combine(day, moment))
 
 
 def reminder_due(grid_code: str, at: dt.datetime | None = None) -> bool:
     """True from the reminder lead before the grid's deadline today until a report for
     today is filed (and still true after the deadline while none is)."""
-    local = (at or now()).astimezone()
+    local = wall_clock(at or now())
     deadline = deadline_at(grid_code, local.date())
     if local < deadline - dt.timedelta(minutes=reminder_minutes()):
         return False

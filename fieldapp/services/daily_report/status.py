@@ -9,7 +9,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from fieldapp.domain.clock import now, today
+from fieldapp.domain.clock import now, today, wall_clock
 from fieldapp.services.common.grid_tree import grid_tree
 from fieldapp.services.common.identity import me
 from fieldapp.services.common.periods import parse_utc
@@ -61,7 +61,7 @@ def report_status(
 ) -> list[ReportStatus]:
     """Every grid under mine (or `grids`), in tree order, with its report for the day."""
     day = day or today()
-    moment = (at or now()).astimezone()
+    moment = wall_clock(at or now())
     nodes = grid_tree(list(grids) if grids is not None else [c for c, _ in me().grids])
     stood = day_reports([n.code for n in nodes], day, day)
     contradicted = contradictions(stood.values())
@@ -69,7 +69,7 @@ def report_status(
     table = deadlines()
     result = []
     for n in nodes:
-        deadline = dt.datetime.combine(day, _deadline_time(n.code, n.level, table)).astimezone()
+        deadline = wall_clock(dt.datetime.combine(day, _deadline_time(n.code, n.level, table)))
         found = stood.get((n.code, day))
         submitted = parse_utc(found.submitted_at) if found else None
         first = parse_utc(found.first_submitted_at) if found else None

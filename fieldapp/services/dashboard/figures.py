@@ -17,6 +17,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from fieldapp.domain.clock import local_sql, wall_clock
 from fieldapp.services import rounds
 from fieldapp.services.common.identity import grid_codes_under, me
 from fieldapp.services.common.periods import parse_utc, period_bounds_utc
@@ -115,9 +116,11 @@ def inspections_per_day(
     start, end = period_bounds_utc(first, last)
     where, params = _venue_filter(_scope(grids), "venue_id")
     cursor = db.execute_sql(
-        "SELECT date(submitted_at, 'localtime') AS d, COUNT(*) FROM inspection "
-        "WHERE status = 'submitted' AND submitted_at >= ? AND submitted_at < ?"
-        f" AND {not_superseded_sql('inspection')}{where} GROUP BY d",
+        local_sql(
+            "SELECT date(submitted_at, 'localtime') AS d, COUNT(*) FROM inspection "
+            "WHERE status = 'submitted' AND submitted_at >= ? AND submitted_at < ?"
+            f" AND {not_superseded_sql('inspection')}{where} GROUP BY d"
+        ),
         [start, end, *params],
     )
     counts = {row[0]: row[1] for row in cursor}
@@ -137,12 +140,14 @@ def hazards_per_week(
     where, params = _venue_filter(_scope(grids), "f.venue_id")
     closing = ", ".join("?" for _ in daily_reports.CLOSING_EVENTS)
     cursor = db.execute_sql(
-        "SELECT date(e.at, 'localtime', 'weekday 0', '-6 days') AS w, "
-        "CASE WHEN e.type = 'opened' THEN 'opened' ELSE 'closed' END AS k, "
-        "COUNT(DISTINCT e.finding_id) "
-        "FROM finding_event e JOIN finding f ON f.id = e.finding_id "
-        f"WHERE e.at >= ? AND e.at < ? AND (e.type = 'opened' OR e.type IN ({closing}))"
-        f"{where} GROUP BY w, k",
+        local_sql(
+            "SELECT date(e.at, 'localtime', 'weekday 0', '-6 days') AS w, "
+            "CASE WHEN e.type = 'opened' THEN 'opened' ELSE 'closed' END AS k, "
+            "COUNT(DISTINCT e.finding_id) "
+            "FROM finding_event e JOIN finding f ON f.id = e.finding_id "
+            f"WHERE e.at >= ? AND e.at < ? AND (e.type = 'opened' OR e.type IN ({closing}))"
+            f"{where} GROUP BY w, k"
+        ),
         [start, end, *daily_reports.CLOSING_EVENTS, *params],
     )
     found: dict[tuple[str, str], int] = {(row[0], row[1]): row[2] for row in cursor}
@@ -181,7 +186,7 @@ def overdue_trend(
     # a stretch is that of the last state-changing event up to its start (an extension
     # keeps the state), its deadline that of the last deadline event up to its start.
     cursor = db.execute_sql(
-        f"""
+        local_sql(f"""
         WITH s AS (
             SELECT
                 date(e.at, 'localtime') AS since,
@@ -202,7 +207,7 @@ def overdue_trend(
         SELECT MAX(since, date(deadline, '+1 day')), COALESCE(until, '9999'), COUNT(*)
         FROM s WHERE state_event IN ({opens}) AND deadline IS NOT NULL
         GROUP BY 1, 2
-        """,
+        """),
         [*_STEPS, *_SETS_DEADLINE, *_OPENS, *_LEAVES_OPEN, *_STEPS, *params, *_OPENS],
     )
     days = _days(first, last)
@@ -240,9 +245,11 @@ def _reporting(codes: list[str], first: dt.date, last: dt.date) -> dict[str, tup
     table = daily_reports.deadlines()
     result: dict[str, tuple[int, ...]] = {}
     for (code, day), report in stood.items():
-        deadline = dt.datetime.combine(
-            day, daily_reports._deadline_time(code, levels.get(code, "village"), table)
-        ).astimezone()
+        deadline = wall_clock(
+            dt.datetime.combine(
+                day, daily_reports._deadline_time(code, levels.get(code, "village"), table)
+            )
+        )
         reported, zeros, late, wrong = result.get(code, (0, 0, 0, 0))
         result[code] = (
             reported + 1,
@@ -268,7 +275,7 @@ def grid_summary(
     reporting = _reporting([c.code for c in completion], first, last)
     incidents = _incidents(first, last)
     days = (last - first).days + 1
-    local = at.astimezone().replace(tzinfo=None) if at else None
+    local = wall_clock(at).replace(tzinfo=None) if at else None
     by_grid = patrol_figures_by_grid([c.code for c in completion], first, last, now=local)
     result = []
     for c in completion:

@@ -17,6 +17,7 @@ from typing import Any
 from fieldapp.domain import cadence, clock
 from fieldapp.domain.answers import proposed_outcome
 from fieldapp.domain.checklist import Item
+from fieldapp.domain.clock import wall_clock
 from fieldapp.domain.romanized import spelled
 from fieldapp.services.common import settings
 from fieldapp.services.common.checklists import checklist_for_kind
@@ -145,7 +146,7 @@ def _iso_date(day: dt.date | None) -> str | None:
 
 def local_moment(day: dt.date, hour: int, minute: int = 0) -> dt.datetime:
     """A local wall-clock moment on `day`, as a UTC datetime."""
-    local = dt.datetime.combine(day, dt.time(hour, minute)).astimezone()
+    local = wall_clock(dt.datetime.combine(day, dt.time(hour, minute)))
     return local.astimezone(dt.UTC)
 
 

@@ -18,7 +18,7 @@ import msgspec
 from peewee import JOIN, fn
 
 from fieldapp.domain.checklist import base_code
-from fieldapp.domain.clock import today
+from fieldapp.domain.clock import today, wall_clock
 from fieldapp.domain.finding_dates import as_date
 from fieldapp.domain.finding_text import requirement, shown_among
 from fieldapp.domain.lifecycle import is_overdue
@@ -121,7 +121,7 @@ def local_moment(stamp: str | None) -> dt.datetime | None:
     (an Excel date has none): every moment in the ledger is written this one way."""
     if not stamp:
         return None
-    return parse_utc(stamp).astimezone().replace(tzinfo=None, microsecond=0)
+    return wall_clock(parse_utc(stamp)).replace(tzinfo=None, microsecond=0)
 
 
 # ---------------------------------------------------------------- inspections

@@ -19,6 +19,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from fieldapp.domain import findings as machine
+from fieldapp.domain.clock import wall_clock
 from fieldapp.domain.incidents import INCIDENT
 from fieldapp.reports.ledger import Labels
 from fieldapp.services.activities.detail import late_reason_apart
@@ -51,7 +52,7 @@ def _local(stamp: str) -> dt.datetime | str:
         moment = dt.datetime.fromisoformat(stamp.replace("Z", "+00:00"))
     except ValueError:
         return stamp
-    return moment.astimezone().replace(tzinfo=None, microsecond=0)
+    return wall_clock(moment).replace(tzinfo=None, microsecond=0)
 
 
 def _grid_names() -> dict[str, str]:

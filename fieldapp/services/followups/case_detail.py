@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from fieldapp.domain.clock import wall_clock
 from fieldapp.i18n import t
 from fieldapp.store.followup_models import (
     FollowupCase,
@@ -39,7 +40,7 @@ def shown_at(stamp: str) -> str:
         return stamp
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=dt.UTC)
-    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
+    return wall_clock(moment).strftime("%Y-%m-%d %H:%M")
 
 
 def reading_line(reading: FollowupReading, names: dict[str, str]) -> str:

@@ -16,7 +16,7 @@ from peewee import Expression
 from fieldapp.domain import finding_checks
 from fieldapp.domain import findings as machine
 from fieldapp.domain import incidents as lifecycle
-from fieldapp.domain.clock import today
+from fieldapp.domain.clock import today, wall_clock
 from fieldapp.i18n import t
 from fieldapp.services.common.identity import grid_codes_under, me
 from fieldapp.services.common.refused_records import RecordRefusal, incident_refusals
@@ -96,7 +96,7 @@ def local_time(stamp: str) -> str:
         moment = dt.datetime.fromisoformat(stamp.replace("Z", "+00:00"))
     except ValueError:
         return stamp[:16]
-    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
+    return wall_clock(moment).strftime("%Y-%m-%d %H:%M")
 
 
 def incident_rows(queue: str = "active", *, limit: int = 200) -> list[IncidentRow]:

@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from fieldapp.domain.clock import now, now_iso
+from fieldapp.domain.clock import now, now_iso, wall_clock
 from fieldapp.domain.free_text import text_problem
 from fieldapp.domain.ids import new_id
 from fieldapp.domain.incidents import DEFAULT_CATEGORIES
@@ -95,7 +95,7 @@ def parse_time(text: str) -> str:
     if not clock.strip():  # a day alone was stored as its midnight
         raise ReportRefused(t("incident.refused.time_no_clock", day=day), "occurred_at")
     if moment.tzinfo is None:
-        moment = moment.astimezone()  # the laptop's local time zone
+        moment = wall_clock(moment)  # the office's wall clock
     if moment > now() + CLOCK_SLACK:
         raise ReportRefused(t("incident.refused.time_future", value=value), "occurred_at")
     return moment.astimezone(dt.UTC).isoformat(timespec="seconds").replace("+00:00", "Z")

@@ -21,6 +21,7 @@ from peewee import fn
 
 from fieldapp.domain import clock
 from fieldapp.domain import placard as payload
+from fieldapp.domain.clock import wall_clock
 from fieldapp.domain.placard import PlacardCheck
 from fieldapp.i18n import t
 from fieldapp.paths import data_home
@@ -99,8 +100,8 @@ def recent_sync_at() -> str:
     now = clock.now()
     if not dt.timedelta(0) <= now - synced <= RECENT_SYNC:
         return ""
-    local = synced.astimezone(now.astimezone().tzinfo)
-    same_day = local.date() == now.astimezone().date()
+    local = wall_clock(synced)
+    same_day = local.date() == wall_clock(now).date()
     return local.strftime("%H:%M" if same_day else "%m-%d %H:%M")
 
 

@@ -4,6 +4,7 @@ server's verdict on the scan, each scan's source and timing, and flagged photos.
 from __future__ import annotations
 
 from fieldapp.domain import proof as visit_proof
+from fieldapp.domain.clock import wall_clock
 from fieldapp.domain.presence import VERIFIED, parse_time
 from fieldapp.i18n import t
 from fieldapp.services.review.inspections import SubmittedRow
@@ -16,7 +17,7 @@ def reason_text(reason: str) -> str:
 def _stamp(iso: str) -> str:
     """An ISO UTC time as the device's local time, to the second."""
     parsed = parse_time(iso)
-    return parsed.astimezone().strftime("%Y-%m-%d %H:%M:%S") if parsed else iso
+    return wall_clock(parsed).strftime("%Y-%m-%d %H:%M:%S") if parsed else iso
 
 
 def proof_lines(row: SubmittedRow) -> list[str]:

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from fieldapp.domain import cadence as cad
+from fieldapp.domain.clock import local_sql
 from fieldapp.services.common import settings
 from fieldapp.services.common.checklists import uncovered_kinds
 from fieldapp.services.common.grid_tree import grid_tree
@@ -98,7 +99,7 @@ def _completion_per_grid(
     """
     params = [start, end, start, first.isoformat(), *interval_params, *uncovered]
     params += [*scope, last.isoformat()]
-    cursor = db.execute_sql(sql, params)
+    cursor = db.execute_sql(local_sql(sql), params)
     return {row[0]: (row[1], row[2] or 0, row[3] or 0, row[4] or 0) for row in cursor}
 
 

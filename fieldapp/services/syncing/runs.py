@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 
-from fieldapp.domain.clock import now_iso
+from fieldapp.domain.clock import local_sql, now_iso
 from fieldapp.services.syncing.conflicts import name_conflicts
 from fieldapp.services.syncing.media_problems import warnings_in_words
 from fieldapp.services.syncing.problems import describe, errors_in_words
@@ -210,6 +210,6 @@ def refresh_due_caches() -> int:
     from fieldapp.store.db import db, write_transaction
 
     with write_transaction():
-        moved = db.execute_sql(_CATCH_UP_LAST_INSPECTED_SQL).rowcount
+        moved = db.execute_sql(local_sql(_CATCH_UP_LAST_INSPECTED_SQL)).rowcount
         recompute_due()
     return int(moved)

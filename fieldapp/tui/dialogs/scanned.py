@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from fieldapp.domain.clock import today, wall_clock
 from fieldapp.i18n import t
 from fieldapp.services.inspection.scan_proof import CAMERA
 from fieldapp.tui.dialogs.confirm import ConfirmDialog
@@ -14,10 +15,10 @@ def submitted_today(stamp: str) -> str:
     if not stamp:
         return ""
     try:
-        moment = dt.datetime.fromisoformat(stamp.replace("Z", "+00:00")).astimezone()
+        moment = wall_clock(dt.datetime.fromisoformat(stamp.replace("Z", "+00:00")))
     except ValueError:
         return ""
-    return moment.strftime("%H:%M") if moment.date() == dt.date.today() else ""
+    return moment.strftime("%H:%M") if moment.date() == today() else ""
 
 
 class ScannedVenueDialog(ConfirmDialog):

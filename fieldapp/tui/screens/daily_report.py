@@ -34,6 +34,7 @@ from textual.widgets import (
 )
 from textual.worker import Worker, WorkerState
 
+from fieldapp.domain.clock import wall_clock
 from fieldapp.i18n import t
 from fieldapp.tui.dialogs.confirm import ConfirmDialog
 from fieldapp.tui.screens.daily_report_filed import FiledToday
@@ -371,7 +372,7 @@ class DailyReportScreen(FiledToday, StatusTab, RemarksKept):
             except daily_reports.NotMyGrid:
                 self.post_message(self.Refused(t("report.not_my_grid", grid=code)))
                 return
-        time = parse_utc(filed.submitted_at).astimezone().strftime("%H:%M")
+        time = wall_clock(parse_utc(filed.submitted_at)).strftime("%H:%M")
         self.post_message(self.Filed(code, time, zero))
 
     @on(Filed)

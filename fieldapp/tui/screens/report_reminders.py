@@ -24,6 +24,7 @@ from textual.app import App
 from textual.notifications import SeverityLevel
 from textual.screen import ModalScreen
 
+from fieldapp.domain.clock import wall_clock
 from fieldapp.i18n import listed, t
 
 REMINDER_SECONDS = 60
@@ -61,7 +62,7 @@ class ReportReminders:
 
         try:
             with db.connection_context():
-                moment = now().astimezone()
+                moment = wall_clock(now())
                 notes: list[Note] = []
                 for code, name in me().grids:
                     if not daily_reports.reminder_due(code, moment):

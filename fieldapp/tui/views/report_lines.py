@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 
 from rich.text import Text
 
+from fieldapp.domain.clock import wall_clock
 from fieldapp.i18n import listed, t
 from fieldapp.services.daily_report.reports import RECORDED
 from fieldapp.tui.views.work_lines import work_lines
@@ -68,7 +69,7 @@ def grid_lines(grids: list[str] | None = None) -> tuple[GridLine, ...]:
             s.depth,
             s.deadline.strftime("%H:%M"),
             s.state,
-            s.submitted_at.astimezone().strftime("%H:%M") if s.submitted_at else "",
+            wall_clock(s.submitted_at).strftime("%H:%M") if s.submitted_at else "",
             s.filed and s.zero_report,
             s.filed_late,
             contradicted_text(s.contradicted) if s.contradicted else "",
@@ -107,14 +108,14 @@ def read_grid_report(code: str) -> GridReport:
         counts=counts,
         # The pane says what was filed and when; what contradicts it is its own line.
         state=replace(status, contradicted={}).state,
-        submitted=status.submitted_at.astimezone().strftime("%H:%M") if status.submitted_at else "",
+        submitted=wall_clock(status.submitted_at).strftime("%H:%M") if status.submitted_at else "",
         remarks=report.remarks if report is not None else "",
         work=work_lines(counts),
         contradicted=contradicted_text(status.contradicted) if status.contradicted else "",
         overdue=overdue,
         filed_by=filed[0].reporter if filed and filed[0].person != me().person_id else "",
         superseded=tuple(
-            (f.reporter, parse_utc(f.submitted_at).astimezone().strftime("%H:%M"), f.remarks)
+            (f.reporter, wall_clock(parse_utc(f.submitted_at)).strftime("%H:%M"), f.remarks)
             for f in filed[1:]
         ),
     )

@@ -10,6 +10,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
+from fieldapp.domain.clock import wall_clock
 from fieldapp.domain.lifecycle import CLOSED_UNREPORTED
 from fieldapp.i18n import pick, t
 
@@ -30,7 +31,7 @@ def local_stamp(stamp: str | None) -> str:
         return stamp
     if moment.tzinfo is None:
         return moment.strftime("%Y-%m-%d %H:%M")
-    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
+    return wall_clock(moment).strftime("%Y-%m-%d %H:%M")
 
 
 def device_words(device_id: str, person: str, this_device: str) -> str:
