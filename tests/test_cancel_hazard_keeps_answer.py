@@ -1,6 +1,7 @@
 """Cancelling the hazard form of a failure given over an answered item (Esc, or Ctrl+Q
 then y) puts back the answer the item had before `n`: a pass stays a pass, and the
-message says the earlier answer is back, not that the item is unanswered."""
+message says the earlier answer is back, not that the item is unanswered. Over a hazard
+recorded before, the failed answer stays as it was (a count typed since is not kept)."""
 
 from __future__ import annotations
 
@@ -70,3 +71,48 @@ async def test_quitting_over_the_hazard_form_puts_the_pass_back(home: Path) -> N
         assert not app.is_running
     assert Answer.get(Answer.item_code == CODE).outcome == "pass"
     assert Finding.get_or_none(Finding.item_code == CODE) is None
+
+
+async def test_esc_over_a_recorded_hazard_keeps_the_failed_count(home: Path) -> None:
+    """COM-01 (extinguishers, fails under 2) failed at 1 with its hazard saved; then 12
+    typed without Enter and ctrl+f: Esc on the form keeps 不合格（1）, not 不合格（12）,
+    and so does quitting over the form."""
+    async with inspecting("zh", SIZE) as (app, pilot, screen):
+        screen.go_to("COM-01")
+        await settle(app, pilot)
+        await pilot.press("1", "enter")
+        await settle(app, pilot)
+        assert isinstance(app.screen, FindingDialog), app.screen
+        await pilot.press("少", "f10")
+        await settle(app, pilot)
+        failed = Answer.get(Answer.item_code == "COM-01")
+        assert (failed.outcome, failed.value) == ("fail", "1")
+        screen.go_to("COM-01")
+        await settle(app, pilot)
+        await pilot.press("1", "2", "home", "ctrl+f")
+        await settle(app, pilot)
+        assert isinstance(app.screen, FindingDialog), app.screen
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert app.screen is screen
+        kept = Answer.get(Answer.item_code == "COM-01")
+        assert (kept.outcome, kept.value, kept.answered_at) == (
+            "fail",
+            "1",
+            failed.answered_at,
+        )
+        assert Finding.get(Finding.item_code == "COM-01").description == "少"
+        assert screen.item.code == "COM-01"
+        shown = str(screen.card.query_one("#item-answer").render())
+        assert shown == "当前答案：不合格（1）"
+        # Quitting over the form (Ctrl+Q, then y) is Cancel too.
+        await pilot.press("1", "2", "home", "ctrl+f")
+        await settle(app, pilot)
+        assert isinstance(app.screen, FindingDialog), app.screen
+        await pilot.press("ctrl+q")
+        await settle(app, pilot)
+        assert isinstance(app.screen, ConfirmDialog), app.screen
+        await pilot.press("y")
+        await settle(app, pilot)
+        assert not app.is_running
+    assert Answer.get(Answer.item_code == "COM-01").value == "1"

@@ -4,7 +4,8 @@ empty it is recorded as the requirement not met, "留空则记为：未达标：
 
 The draft finding already exists when this opens (the failed answer made it, its
 description the requirement not met), so nothing is lost whatever happens here: Save writes
-the fields; Cancel undoes a failure just given (`new`) and keeps a finding recorded before;
+the fields; Cancel undoes a failure just given (`new`) and keeps a finding recorded before
+(with the failed answer it had: a count typed since is not kept);
 a photo is stored on the finding as soon as it is attached. Cancel never keeps a new
 hazard unasked: with a photo attached here it asks whether to discard the hazard and the
 photo (y) or go back to the form (n, Esc, Enter), where Save keeps them; with something
@@ -39,7 +40,11 @@ from fieldapp.domain.typed import no_such_day, typed_date
 from fieldapp.i18n import t
 from fieldapp.services.common.photos import photo_labels
 from fieldapp.services.inspection import inspections, supersession
-from fieldapp.services.inspection.failure_withdrawal import PriorAnswer, withdraw_failure
+from fieldapp.services.inspection.failure_withdrawal import (
+    PriorAnswer,
+    put_back_failure,
+    withdraw_failure,
+)
 from fieldapp.tui.commands import localize_bindings
 from fieldapp.tui.dialogs.discarding import HoldsTyped
 from fieldapp.tui.kinsoku import quoted_within
@@ -86,7 +91,9 @@ class FindingDialog(HoldsTyped, ModalScreen[bool]):
         self.photos: list[str] = list(finding.photos)
         self.stored_description = finding.description
         self.new = new  # the failure was just given: Cancel takes it back
-        self.before = before  # the item's answer before the failure: Cancel puts it back
+        # The item's answer before the failure, Cancel puts it back: for a finding recorded
+        # before, the failed answer the failure given again replaced (its count, say).
+        self.before = before
         self.said_about: str | None = None  # the field the message is about
         # The venue's hazards already open on this item (a returned inspection's, say):
         # the form says so, so the same hazard is not recorded twice.
@@ -300,6 +307,7 @@ class FindingDialog(HoldsTyped, ModalScreen[bool]):
         if self.new:
             self.withdraw()
         else:
+            self.put_back()
             self.dismiss(False)
 
     def discard_answered(self, discard: bool | None) -> None:
@@ -332,14 +340,20 @@ class FindingDialog(HoldsTyped, ModalScreen[bool]):
         return super().quit_warning()
 
     def keep_before_quit(self) -> None:
-        """The app quits: a new failure nobody saved is taken back, as Cancel does."""
-        if not self.new:
-            return
+        """The app quits: a failure nobody saved is taken back, as Cancel does."""
         try:
-            withdraw_failure(self.inspection_id, self.item.code, self.before)
+            if self.new:
+                withdraw_failure(self.inspection_id, self.item.code, self.before)
+            else:
+                self.put_back()
         except inspections.ReadOnly:  # submitted elsewhere meanwhile: nothing to take back
             return
 
     def withdraw(self) -> None:
         withdraw_failure(self.inspection_id, self.item.code, self.before)
         self.dismiss(False)
+
+    def put_back(self) -> None:
+        """A failure given again over a finding recorded before: its failed answer back."""
+        if self.before is not None:
+            put_back_failure(self.inspection_id, self.item.code, self.before)

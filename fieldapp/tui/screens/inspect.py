@@ -308,7 +308,8 @@ class InspectScreen(
         new = item.code not in self.view.findings
         next_code = self.next_code(self.view.state_with(item.code, outcome, value).visible)
         was_complete = self.view.first_unanswered() is None
-        before = PriorAnswer.of(self.view.answers.get(item.code))
+        answered = self.view.answers.get(item.code)
+        before = PriorAnswer.of(answered) if new else PriorAnswer.failed(answered)
         try:
             self.view, finding = inspections.answer_in_view(
                 self.view, item, outcome, value, next_item=next_code
@@ -326,12 +327,15 @@ class InspectScreen(
             return
         from fieldapp.tui.dialogs.finding import FindingDialog
 
-        def closed(_saved: bool | None) -> None:
+        def closed(saved: bool | None) -> None:
             self.reload()
             answer = self.view.answers.get(item.code)
             if answer is None or answer.outcome != "fail":  # cancelled: the fail is undone
                 key = "inspect.failure_withdrawn" + ("_restored" if before else "")
                 self.notify(t(key, code=item.code))
+                self.go_to(item.code, persist=False)
+                return
+            if not saved and not new:  # cancelled: the failed answer is as it was
                 self.go_to(item.code, persist=False)
                 return
             self.go_to(next_code, persist=False)
