@@ -16,7 +16,8 @@ ZH: dict[str, str] = {
     "patrol.scan.again": "再次签到：{checkpoint}（本次巡逻已到过）",
     "patrol.scan.replaces_manual": "扫码签到：{checkpoint}（取代之前的手动登记）",
     "patrol.scan.not_on_route": "{checkpoint} 不在本路线上，未签到",
-    "patrol.scan.outside_run": "{code} 是巡逻点位标牌：请先开始巡逻（Ctrl+G），再扫码签到",
+    "patrol.scan.outside_run": "{code} 是巡逻点位标牌：请先开始巡逻（Ctrl+G），再扫码签到。",
+    "patrol.scan.none_to_start": "{code} 是巡逻点位标牌——{reason}",
     "patrol.scan.typed": "手输编号 {checkpoint} 不能证明到点：请说明未扫码的原因",
     "patrol.scan.damaged": "二维码不完整或已损坏，请重新扫描，或按 m 手工登记这个点位并说明原因。",
     "patrol.scan.forged": "标牌内容被改动或伪造，不能使用；请按 m 手工登记这个点位，并向网格长报告。",
@@ -168,8 +169,9 @@ EN: dict[str, str] = {
     "patrol.scan.replaces_manual": "Checked in by scan: {checkpoint} (replaces the record by hand)",
     "patrol.scan.not_on_route": "{checkpoint} is not on this route; not recorded",
     "patrol.scan.outside_run": (
-        "{code} is a patrol checkpoint's placard: start the patrol first (Ctrl+G), then scan"
+        "{code} is a patrol checkpoint's placard: start the patrol first (Ctrl+G), then scan."
     ),
+    "patrol.scan.none_to_start": "{code} is a patrol checkpoint's placard — {reason}",
     "patrol.scan.typed": (
         "A typed code {checkpoint} does not prove a visit: say why the placard was not scanned"
     ),

@@ -98,14 +98,22 @@ def check_scan(text: str, mark: ScanMark | None, *, over_inspection: bool) -> Ch
 
 def _refusal(result: ScanResult) -> str:
     """Why a scan opens nothing; a patrol checkpoint's placard says where it belongs: a
-    checkpoint of my run in progress, to check in at there (a typed code by hand, m)."""
+    checkpoint of my run in progress, to check in at there (a typed code by hand, m); with
+    no run and none due to start, why none can (a campaign off…), as Enter on ctrl+g's
+    list says it: "start the patrol first" sent people where nothing starts."""
+    from fieldapp.domain.clock import today
     from fieldapp.services.patrols.placard_start import patrol_of_placard
     from fieldapp.services.patrols.runs import is_checkpoint
+    from fieldapp.tui.views.patrol_row import why_none_to_start
+    from fieldapp.tui.views.patrols import load_patrols
 
     code = result.check.venue_code
     if result.kind == "unknown_venue" and is_checkpoint(code):
-        in_run = (patrol := patrol_of_placard(code)) is not None and patrol.run_id
-        return t("patrol.scan.typed_in_run" if in_run else "patrol.scan.outside_run", code=code)
+        if (patrol := patrol_of_placard(code)) is not None and patrol.run_id:
+            return t("patrol.scan.typed_in_run", code=code)
+        if not (data := load_patrols(today(), today())).due:  # ctrl+g starts nothing
+            return t("patrol.scan.none_to_start", code=code, reason=why_none_to_start(data))
+        return t("patrol.scan.outside_run", code=code)
     return result.message()
 
 
