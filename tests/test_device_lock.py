@@ -358,15 +358,20 @@ def test_the_export_of_an_unknown_grid_says_so_before_asking_the_pin(
 
 async def test_pin_fields_take_only_digits_as_typed(with_pin: bytes) -> None:
     """A letter or a Chinese character typed into a PIN field does not go in (it went in as
-    a dot and was refused only on Enter); the screen says the PIN is digits only."""
+    a dot and was refused only on Enter); the screen says the PIN is digits only, until
+    the next digit goes in."""
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot, rounds=2)
         assert isinstance(app.screen, LockScreen)
-        await pilot.press("a", "1", "中", "2")
+        await pilot.press("a", "1", "中")
+        await settle(app, pilot)
+        assert app.screen.query_one("#lock-pin", Input).value == "1"
+        assert _status(app) == "设备密码只能是数字（0–9），请用数字键输入。"
+        await pilot.press("2")
         await settle(app, pilot)
         assert app.screen.query_one("#lock-pin", Input).value == "12"
-        assert _status(app) == "设备密码只能是数字（0–9），请用数字键输入。"
+        assert _status(app) == ""
 
 
 async def test_new_pin_fields_take_only_digits_as_typed(demo_home: Path) -> None:
@@ -379,3 +384,8 @@ async def test_new_pin_fields_take_only_digits_as_typed(demo_home: Path) -> None
             app.screen.query_one(field, Input).focus()
             await pilot.press("x", "9", "密")
             assert app.screen.query_one(field, Input).value == "9", field
+            await pilot.pause()
+            assert _status(app) == "设备密码只能是数字（0–9），请用数字键输入。", field
+            await pilot.press("8")  # the PIN corrected: the fields hold digits only
+            await pilot.pause()
+            assert _status(app) == "", field

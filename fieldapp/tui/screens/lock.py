@@ -40,9 +40,12 @@ class PinAnswer(Message):
 class PinInput(Input):
     """A PIN field (hidden): only digits go in, as typed. Anything else is refused with the
     bell and a `NotADigit`, where a letter or a Chinese character went in as a dot and was
-    only refused on Enter."""
+    only refused on Enter, and a `Typed` when a key typed changes the PIN."""
 
     class NotADigit(Message):
+        pass
+
+    class Typed(Message):
         pass
 
     def __init__(self, placeholder: str, id: str) -> None:
@@ -53,6 +56,12 @@ class PinInput(Input):
     def restricted(self) -> None:
         super().restricted()
         self.post_message(self.NotADigit())
+
+    def replace(self, text: str, start: int, end: int) -> None:
+        before = self.value
+        super().replace(text, start, end)
+        if self.value != before:
+            self.post_message(self.Typed())
 
 
 class _PinScreen(ModalScreen[bool]):
@@ -135,6 +144,13 @@ class _PinScreen(ModalScreen[bool]):
     @on(PinInput.NotADigit)
     def _not_a_digit(self) -> None:
         self.say_key("lock.digits_only")
+
+    @on(PinInput.Typed)
+    def _typed(self) -> None:
+        """The refused key was not kept: a digit typed (or one rubbed out) after it, the
+        fields hold the PIN as typed and "digits only" has been heard."""
+        if self.said_key == "lock.digits_only":
+            self.say("")
 
     @on(PinAnswer)
     def _answered(self, event: PinAnswer) -> None:
