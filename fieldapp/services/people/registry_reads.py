@@ -7,6 +7,7 @@ views carry masks only (`fieldapp.domain.personal.mask_*`); opening one is
 from __future__ import annotations
 
 from fieldapp.domain import personal
+from fieldapp.domain.clock import today
 from fieldapp.domain.romanized import pinyin_match, typed_pinyin
 from fieldapp.services.people import responsibilities
 from fieldapp.services.people.registry_views import HouseholdView, MatchCount, MemberView
@@ -88,34 +89,47 @@ def households_counted(
 ) -> tuple[list[HouseholdView], MatchCount]:
     """`households`, and how many people and households match in all (the list stops at
     `limit`): counted in SQL for the whole list, and from the rows the search reads anyway
-    for a search, so no household is read whole to be counted."""
+    for a search, so no household is read whole to be counted. People are those who live
+    there now; those who moved out (离开日期 today or before) are counted apart. A search
+    counts the people it matched: a household's whole when its code, building or address
+    matched, else the members whose name did."""
     mine = responsibilities.visible_to_me()
     if cadre:
         mine &= Household.id.in_(responsibilities.households_of(cadre))
     order = (Household.grid, Household.building, Household.code, Household.id)
     text = query.strip().casefold()
+    day = today()
     if not text:
         rows = Household.select(Household.id).where(mine).order_by(*order).limit(limit)
-        people = HouseholdMember.select().join(Household).where(mine).count()
-        count = MatchCount(people, Household.select().where(mine).count())
+        everyone = HouseholdMember.select().join(Household).where(mine)
+        gone = everyone.where(HouseholdMember.left_on <= day).count()
+        households = Household.select().where(mine).count()
+        count = MatchCount(everyone.count() - gone, households, moved_out=gone)
         return [household(row.id) for row in rows], count
-    found: dict[str, list[str]] = {}
+    found: dict[str, bool] = {}  # household id -> its own code, building or address matched
     for row in Household.select(Household.id, Household.code, Household.building,
                                 Household.address).where(mine).order_by(*order):  # fmt: skip
-        found[row.id] = [row.code, row.building, row.address]
+        found[row.id] = any(text in x.casefold() for x in (row.code, row.building, row.address))
     members = (
-        HouseholdMember.select(HouseholdMember.household, HouseholdMember.name)
+        HouseholdMember.select(
+            HouseholdMember.household, HouseholdMember.name, HouseholdMember.left_on
+        )
         .join(Household)
         .where(mine)
     )
-    pinyin, by_pinyin = typed_pinyin(text), set()
-    in_household = dict.fromkeys(found, 0)  # people in each
+    pinyin = typed_pinyin(text)
+    matched: dict[str, list[bool]] = {hid: [] for hid, whole in found.items() if whole}
     for member in members:
-        found[member.household_id].append(member.name)
-        in_household[member.household_id] += 1
-        if pinyin and pinyin_match(pinyin, member.name):  # `zs` for 张三, as the palette
-            by_pinyin.add(member.household_id)
-    ids = [hid for hid, texts in found.items()
-           if hid in by_pinyin or any(text in x.casefold() for x in texts)]  # fmt: skip
-    count = MatchCount(sum(in_household[hid] for hid in ids), len(ids))
-    return [household(hid) for hid in ids[:limit]], count
+        hid = member.household_id
+        # `zs` for 张三, as the palette
+        if (
+            found[hid]
+            or text in member.name.casefold()
+            or (pinyin and pinyin_match(pinyin, member.name))
+        ):
+            moved = member.left_on is not None and member.left_on <= day
+            matched.setdefault(hid, []).append(moved)
+    ids = [hid for hid in found if hid in matched]  # in the list's order
+    gone = sum(sum(matched[hid]) for hid in ids)
+    people = sum(len(matched[hid]) for hid in ids) - gone
+    return [household(hid) for hid in ids[:limit]], MatchCount(people, len(ids), moved_out=gone)

@@ -43,5 +43,6 @@ class MatchCount:
     """How many people and households a search of the registry matches in all (a list
     shows at most its first households)."""
 
-    people: int
+    people: int  # who live there now
     households: int
+    moved_out: int = 0  # people who moved out (离开日期 today or before), not in `people`

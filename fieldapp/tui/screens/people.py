@@ -159,7 +159,9 @@ class PeopleScreen(PeopleTable):
             self.sub_title = said
             return
         counted = {
-            "people": t("people.count.people", count=count.people),
+            "people": t("people.count.people", count=count.people)
+            if not count.moved_out
+            else t("people.count.people_moved_out", count=count.people, left=count.moved_out),
             "households": t("people.count.households", count=count.households),
         }
         self.sub_title = (
