@@ -44,6 +44,18 @@ class Case:
     message: Callable[[World], str]  # the sentence, in the current language
 
 
+def _grid_codes(world: World) -> str:
+    """The grid codes the device holds, as a refusal lists them."""
+    from fieldapp.i18n import listed
+    from fieldapp.store.models import Grid
+
+    open_store(store_path(world.home))
+    try:
+        return listed(str(g.code) for g in Grid.select(Grid.code).order_by(Grid.code))
+    finally:
+        close_store()
+
+
 def _free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -149,7 +161,7 @@ CASES = {
     ),
     "export of an unknown grid": Case(
         lambda w: ["export", "--grid", "NOPE", "--out", "ledger.xlsx"],
-        lambda w: t("cli.export.unknown_grid", grid="NOPE"),
+        lambda w: t("cli.unknown_grid", grid="NOPE", codes=_grid_codes(w)),
     ),
     "placards of an unknown grid": Case(
         lambda w: ["placards", "--grid", "NOPE", "--out", "p.pdf"],

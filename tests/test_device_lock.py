@@ -343,16 +343,18 @@ def test_the_export_of_an_unknown_grid_says_so_before_asking_the_pin(
     from click.testing import CliRunner
 
     from fieldapp.cli import main
-    from fieldapp.i18n import t
+    from fieldapp.i18n import listed, t
     from fieldapp.store import close_store
+    from fieldapp.store.models import Grid
 
+    codes = listed(str(g.code) for g in Grid.select(Grid.code).order_by(Grid.code))
     close_store()
     out = tmp_path / "ledger.csv"
     args = ["export", "--grid", "NOPE", "--format", "csv", "--out", str(out)]
     refused = CliRunner().invoke(main, args, input="")
     assert refused.exit_code != 0
     assert t("cli.pin.prompt") not in refused.output, refused.output
-    assert t("cli.export.unknown_grid", grid="NOPE") in refused.output
+    assert t("cli.unknown_grid", grid="NOPE", codes=codes) in refused.output
     assert not out.exists()
 
 
