@@ -95,9 +95,13 @@ def test_an_extension_moves_the_overdue_trend_from_its_day_on_only(tree: Clock) 
     Finding.update(deadline=D(2026, 6, 3), current_deadline=D(2026, 6, 3)).execute()
     act_as(SUPERVISOR)
     tree.set(china(2026, 6, 7, 10))  # both overdue since the 4th
-    assert bulk_apply([first.id], "deadline_extended", data={"deadline": "2026-06-20"})[0].applied
+    assert bulk_apply([first.id], "deadline_extended", "业主申请", {"deadline": "2026-06-20"})[
+        0
+    ].applied
     tree.set(china(2026, 6, 8, 10))
-    assert bulk_apply([second.id], "deadline_extended", data={"deadline": "2026-06-09"})[0].applied
+    assert bulk_apply([second.id], "deadline_extended", "业主申请", {"deadline": "2026-06-09"})[
+        0
+    ].applied
     tree.set(china(2026, 6, 10, 12))
     trend = dashboard.overdue_trend(D(2026, 6, 2), D(2026, 6, 10))
     # The days before each extension keep the deadline of the 3rd: both overdue on the

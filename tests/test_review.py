@@ -234,10 +234,19 @@ def test_hand_over_major_at_once_general_only_when_overdue(world: World) -> None
     assert Finding.get_by_id(major).state == "closed"
 
 
-def test_a_rejection_and_closing_an_unreported_hazard_need_a_note(world: World) -> None:
+def test_a_rejection_closing_an_unreported_hazard_and_extending_a_major_need_a_note(
+    world: World,
+) -> None:
     """The device's rule (the domain and the server still take events without a note)."""
     reported = add_finding(world, "YM-0001", "COM-01")
     still_open = add_finding(world, "YM-0001", "COM-03")
+    major = add_finding(world, "YM-0001", "COM-04", severity="major", deadline=today())
+    later = {"deadline": (today() + 365 * DAY).isoformat()}
+    extended = review.bulk_apply([major, still_open], "deadline_extended", "", later)
+    assert [r.applied for r in extended] == [False, True]  # a general one needs none
+    assert "重大隐患延期须在备注中写明理由" in extended[0].reason
+    [extended_major] = review.bulk_apply([major], "deadline_extended", "等待设备到货", later)
+    assert extended_major.applied
     _report(world, reported)
     deadline = {"deadline": (today() + 3 * DAY).isoformat()}
     with pytest.raises(ActionRefused, match="仍未整改到位"):

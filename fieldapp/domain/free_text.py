@@ -123,6 +123,8 @@ RULES: dict[str, TextRule] = {
     "closed_unreported_reason": TextRule(says_something),
     # What the receiving unit did, for an outcome of 其他处理.
     "outcome_other_reason": TextRule(says_something),
+    # Why a major hazard's deadline is extended rather than the hazard handed over.
+    "extended_major_reason": TextRule(says_something),
 }
 
 

@@ -70,6 +70,10 @@ ZH = {
         "未报整改的隐患销号须在备注中用文字写明为何无需复查"
         "（至少两个字或四个字母，如“已当场整改”），表情符号、标点和空格不算。"
     ),
+    "free_text.extended_major_reason": (
+        "重大隐患延期须在备注中用文字写明理由"
+        "（至少两个字或四个字母，如“等待设备到货”），表情符号、标点和空格不算。"
+    ),
     "free_text.outcome_other_reason": (
         "处理结果为“其他处理”时须在备注中用文字写明接收单位做了什么处理"
         "（至少两个字或四个字母，如“责令停业”），表情符号、标点和空格不算。"
@@ -164,6 +168,11 @@ EN = {
         "Closing a hazard never reported fixed needs a note in words saying why it needs no"
         " re-check (at least four letters or two Chinese characters, e.g. 'fixed on the"
         " spot'); emoji, punctuation and spaces do not count."
+    ),
+    "free_text.extended_major_reason": (
+        "Extending a major hazard's deadline needs a note in words saying why (at least four"
+        " letters or two Chinese characters, e.g. 'waiting for the equipment'); emoji,"
+        " punctuation and spaces do not count."
     ),
     "free_text.outcome_other_reason": (
         "An outcome of 'Other action' needs a note in words saying what the receiving unit"

@@ -140,6 +140,7 @@ ZH: dict[str, str] = {
     "review_ui.field.note_required.rejected": "必填：仍未整改到位的问题",
     "review_ui.field.note_required.closed_unreported": "必填：未报整改，为何无需复查（如当场整改）",
     "review_ui.field.note_required.outcome_other": "必填：接收单位做了什么处理",
+    "review_ui.field.note_required.extended_major": "必填：重大隐患为何延期而不移交",
     "review_ui.bulk.note_empty": "备注是空的：请写下要记的内容，或按 Esc 取消。",
     # the detail pane
     "review_ui.detail_empty": "把光标移到一条隐患上查看详情。",
@@ -342,6 +343,7 @@ EN: dict[str, str] = {
     "review_ui.field.note_required.rejected": "required: what is still wrong",
     "review_ui.field.note_required.closed_unreported": "required: not reported fixed, why no re-check (fixed on the spot?)",
     "review_ui.field.note_required.outcome_other": "required: what the receiving unit did",
+    "review_ui.field.note_required.extended_major": "required: why a major hazard is extended, not handed over",
     "review_ui.bulk.note_empty": "The note is empty: write what to note, or press Esc to cancel.",
     "review_ui.detail_empty": "Put the cursor on a hazard to see its detail.",
     "review_ui.deadline": "Deadline {date}",

@@ -36,7 +36,10 @@ BULK_EVENTS = (
 
 
 def note_needed(
-    event_type: str, states: Iterable[str], data: Mapping[str, Any] | None = None
+    event_type: str,
+    states: Iterable[str],
+    data: Mapping[str, Any] | None = None,
+    severities: Iterable[str] = (),
 ) -> str | None:
     """Why the note of this action (with this data) on findings in these states must be
     written, as the key of what it must say (`review.refused.note_<key>`), or None when
@@ -45,7 +48,10 @@ def note_needed(
     A rejected re-check says what is still wrong: the venue must know what to fix.
     Closing a hazard never reported fixed (open, overdue or not) says why it may be
     closed without a re-check, e.g. fixed on the spot. An outcome of 其他处理 says what
-    the receiving unit did. The device's rule, not the domain's: events queued by older
+    the receiving unit did. Extending a major hazard's deadline (of `severities`) says
+    why: the domain hands a major hazard over at once rather than wait for its deadline
+    (domain.md 3.1), so moving it later is an exception to be justified. The device's
+    rule, not the domain's: events queued by older
     devices without a note are still accepted.
     """
     if event_type == "rejected":
@@ -54,6 +60,8 @@ def note_needed(
         return "outcome_other"
     if event_type == "closed" and machine.OPEN in set(states):
         return "closed_unreported"
+    if event_type == "deadline_extended" and "major" in set(severities):
+        return "extended_major"
     return None
 
 
@@ -62,6 +70,7 @@ NOTE_RULES = {
     "rejected": "reject_reason",
     "closed_unreported": "closed_unreported_reason",
     "outcome_other": "outcome_other_reason",
+    "extended_major": "extended_major_reason",
 }
 
 
@@ -135,7 +144,7 @@ def bulk_apply(
                 if grid not in allowed:
                     results.append(BulkResult(finding_id, False, t("review.refused.outside_grid")))
                     continue
-            needed = note_needed(event_type, (finding.state,))
+            needed = note_needed(event_type, (finding.state,), severities=(finding.severity,))
             said = note_problem(needed, note)
             if said is not None:
                 results.append(BulkResult(finding_id, False, said))

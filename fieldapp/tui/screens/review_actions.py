@@ -159,8 +159,8 @@ class ReviewActions(ReviewPrinting):
         elif event_type == "rejected":  # a week from today, never before the deadline now
             deadline = max(self._today() + dt.timedelta(days=7), latest or self._today())
         ids = [r.finding_id for r in rows]
-        states = {r.state for r in rows}
-        needed = note_needed(event_type, states)
+        states, severities = {r.state for r in rows}, {r.severity for r in rows}
+        needed = note_needed(event_type, states, severities=severities)
 
         def answered(request: BulkRequest | None) -> None:
             if request is not None:
@@ -174,7 +174,7 @@ class ReviewActions(ReviewPrinting):
             current_deadline=latest,
             current_deadline_of=f"{last.venue_code} {last.item_code}" if last else "",
             note_needed=needed,
-            note_rule=lambda data: note_needed(event_type, states, data),
+            note_rule=lambda data: note_needed(event_type, states, data, severities),
             aside=aside,
             date_rule=date_rule,
         )
