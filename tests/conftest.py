@@ -30,7 +30,6 @@ import pytest
 
 os.environ.setdefault("TEXTUAL_ANIMATIONS", "none")
 
-import textual._wait  # noqa: E402
 import trial_counts  # noqa: E402
 from rounds_support import Clock, build_tree, china_clock  # noqa: E402
 
@@ -41,12 +40,6 @@ from fieldapp.services.demo.workspace import DemoInfo, build_workspace  # noqa: 
 from fieldapp.store.opening import close_store, open_store  # noqa: E402
 
 FROZEN_NOW = dt.datetime(2026, 6, 10, 2, 0, tzinfo=dt.UTC)
-
-# Pilot waits after each key and each pause until the app has spent under a twentieth of
-# a slice on the CPU (textual._wait): with Textual's 20 ms slices, at least 40 ms a key,
-# asleep, most of a typing test's time. 5 ms slices wait for the same idleness sooner.
-textual._wait.SLEEP_GRANULARITY = 0.005
-textual._wait.SLEEP_IDLE = textual._wait.SLEEP_GRANULARITY / 20
 
 
 def pytest_configure(config: pytest.Config) -> None:
