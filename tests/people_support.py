@@ -176,7 +176,7 @@ def record_when_open(plan_id: str, slot_at: str, answers: dict[str, str]) -> Any
     from fieldapp.services.followups import readings
 
     real = clock._now
-    slot = dt.datetime.strptime(slot_at, "%Y-%m-%dT%H:%M").astimezone()
+    slot = clock.wall_clock(dt.datetime.strptime(slot_at, "%Y-%m-%dT%H:%M"))  # office time
     at = max(real(), slot.astimezone(dt.UTC))
     clock._now = lambda: at  # type: ignore[assignment]
     try:

@@ -23,7 +23,7 @@ SAID = {
         "gbk": "错误：gbk.toml 不是 UTF-8 编码：请用记事本或 WPS 另存为 UTF-8",
         "missing": "错误：找不到这个文件：{path}，请检查文件路径",
         "validate": "gbk.toml 不是 UTF-8 编码：请用记事本或 WPS 另存为 UTF-8",
-        "no_folder": "错误：无法写入 x.xlsx：文件夹 {folder} 不存在，请检查路径或先建好文件夹",
+        "no_folder": "错误：无法写入 {out}（文件夹 {folder} 不存在）：请用 --xlsx 换一个位置",
         "published": "已发布检查表 foot_massage 第 1 版",
         "exported": "已导出检查表 foot_massage 第 1 版（",  # as publish words it
     },
@@ -31,8 +31,8 @@ SAID = {
         "gbk": "Error: gbk.toml is not UTF-8: save it as UTF-8 (Notepad or WPS)",
         "missing": "Error: no such file: {path}; check the path",
         "validate": "gbk.toml is not UTF-8: save it as UTF-8 (Notepad or WPS)",
-        "no_folder": "Error: cannot write x.xlsx: the folder {folder} does not exist; check "
-        "the path or create the folder first",
+        "no_folder": "Error: Cannot write {out} (the folder {folder} does not exist): choose "
+        "another place with --xlsx",
         "published": "Published checklist foot_massage version 1",
         "exported": "Exported checklist foot_massage version 1 (",
     },
@@ -75,7 +75,7 @@ def test_admin_file_problems_are_worded(seed, server_db_url, tmp_path: Path, lan
     folder = tmp_path / "nonexistent" / "dir"
     out = folder / "x.xlsx"
     shown = _run(lang, *admin, "checklist", "export", "foot_massage", "--out", str(out))
-    assert shown.strip() == said["no_folder"].format(folder=folder)
+    assert shown.strip() == said["no_folder"].format(folder=folder, out=out)
     out = tmp_path / "x.xlsx"
     shown = _run(lang, *admin, "checklist", "export", "foot_massage", "--out", str(out))
     assert shown.startswith(said["exported"]), shown

@@ -70,6 +70,12 @@ async def test_an_office_kind_is_named_in_home_and_find_venue(
     (server_workdir / "venues.csv").write_text(VENUES, encoding="utf-8")
     _admin(url, "import-kinds", str(server_workdir / "kinds.csv"))
     _admin(url, "publish-checklist", str(OFFICE / "foot_massage.toml"))
+    # A kind no checklist covers is not due (b6fd187): the long-named kind gets one too.
+    checklist = (OFFICE / "foot_massage.toml").read_text(encoding="utf-8")
+    checklist = checklist.replace('id = "foot_massage"', 'id = "longkind"')
+    checklist = checklist.replace('kinds = ["foot_massage"]', 'kinds = ["longkind"]')
+    (server_workdir / "longkind.toml").write_text(checklist, encoding="utf-8")
+    _admin(url, "publish-checklist", str(server_workdir / "longkind.toml"))
     _admin(url, "import-venues", str(server_workdir / "venues.csv"))
     inspector = make_device("inspector").enroll("p-insp")
     clear_cache()

@@ -17,7 +17,7 @@ from pilot_support import at_home, settle
 from sync_world import Device, LiveServer, Seed, inspection_submit
 from textual.widgets import Static
 
-from fieldapp.i18n import set_language, t
+from fieldapp.i18n import sentences, set_language, t
 from fieldapp.store import close_store
 from fieldapp.tui.app import make_app
 from fieldapp.tui.screens.sync import SyncScreen
@@ -81,7 +81,7 @@ async def test_f12_on_a_full_disk_says_so_on_the_sync_screen(
             state = " ".join(str(app.screen.query_one("#sync-state", Static).render()).split())
             error = " ".join(str(app.screen.query_one("#sync-error", Static).render()).split())
             full = t("storage_full.sync", folder=str(full_disk.home.resolve()))
-            expected = t("sync_ui.error.title", error=full)
+            expected = t("sync_ui.error.title", error=sentences([full]))  # each a sentence
             crashed, offline = t("sync_ui.crashed"), t("sync_ui.status.offline")
     finally:
         set_language("zh")
