@@ -134,7 +134,7 @@ def returnee_planned_at(monkeypatch: Any, at: Any) -> str:
     from fieldapp.domain import clock
     from fieldapp.services.followups import plans
 
-    moment = dt.datetime.combine(dt.date.today(), at).astimezone()
+    moment = clock.wall_clock(dt.datetime.combine(clock.today(), at))  # the office's today
     monkeypatch.setattr(clock, "_now", lambda: moment.astimezone(dt.UTC))
     key_behind_pin()
     save_household(returnee_family(me().grids[0][0]))

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import DataTable, Input
 
+from fieldapp.domain import clock
 from fieldapp.tui.app import make_app
 from fieldapp.tui.dialogs.followup import ReadingDialog
 
@@ -34,9 +35,7 @@ async def test_the_afternoon_check_is_not_yet_due_in_the_morning(
 
     plan_id = returnee_planned_at(monkeypatch, dt.time(8, 26))  # this morning
     plan_made_this_morning(plan_id)
-    readings.record_reading(
-        plan_id, f"{dt.date.today()}T08:00", {"FUP-01": "36.6", "FUP-02": "yes"}
-    )
+    readings.record_reading(plan_id, f"{clock.today()}T08:00", {"FUP-01": "36.6", "FUP-02": "yes"})
     app = make_app(lang=lang)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_screen(app, pilot, "ctrl+t", FollowupsScreen)

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import DataTable, Label
 
+from fieldapp.domain import clock
 from fieldapp.tui.app import make_app
 
 pytestmark = pytest.mark.usefixtures("chinese")  # the language set back after
@@ -32,7 +33,7 @@ async def test_a_plan_made_tonight_is_listed_with_tomorrows_check(
     from fieldapp.tui.screens.followups import FollowupsScreen
 
     returnee_planned_at(monkeypatch, dt.time(19, 0))  # this evening
-    tomorrow = f"{dt.date.today() + dt.timedelta(days=1)} 08:00"
+    tomorrow = f"{clock.today() + dt.timedelta(days=1)} 08:00"
     app = make_app(lang=lang)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_screen(app, pilot, "ctrl+t", FollowupsScreen)

@@ -16,7 +16,7 @@ from sync_world import inspection_submit
 from test_inspection_review import _inspect
 from test_scope_change import _assign
 
-from fieldapp.domain import cadence
+from fieldapp.domain import cadence, clock
 from fieldapp.domain.clock import today
 from fieldapp.i18n import t
 from fieldapp.services.common import settings
@@ -54,7 +54,7 @@ async def test_a_refused_inspection_leaves_the_venue_due_from_its_accepted_visit
     clear_cache()
     assert load_checklists().ok
     venue_id = seed.venues["YM-0001"]
-    visited = earlier.astimezone().date()  # the device's local day of the visit
+    visited = clock.wall_clock(earlier).date()  # the device's local day of the visit
     due = cadence.due_on("supermarket", "normal", visited, settings.cadence())
     assert due < today()
     assert (Venue.get_by_id(venue_id).last_inspected_on, Venue.get_by_id(venue_id).due_on) == (

@@ -140,7 +140,6 @@ def build_workspace(
         if report.errors or report.kept:
             raise DemoError("demo.refused.checklists", problems="; ".join(report.messages()))
         load_campaigns()
-        _use_demo_server_zone()
         rng = random.Random(seed)
         ids = demo_bulk.IdMaker(rng)
         day = clock.today()
@@ -184,16 +183,6 @@ def build_workspace(
     finally:
         if not was_open:
             close_store()
-
-
-def _use_demo_server_zone() -> None:
-    """The office zone the demo server publishes (its `FIELDAPP_OFFICE_TZ`), held from the
-    start: the demo's past inspections, due dates and today are the office's days, as the
-    server's routes and campaigns are, even before the first sync."""
-    from sync.server.office_time import office_zone_name
-
-    settings.put(clock.OFFICE_ZONE_SETTING, office_zone_name())
-    clock.use_zone(office_zone_name())
 
 
 def act_as(role: str) -> str:
