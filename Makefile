@@ -31,9 +31,10 @@ typecheck: $(STAMP)
 	$(BIN)/mypy fieldapp sync
 
 # The suite in parallel: most tests wait on a server, a subprocess or a disk, so more
-# workers than the 2 CPUs shortens the run; a module's tests stay in one worker. The
+# workers than the 2 CPUs shortens the run (a Pilot test sleeps 20 ms or more after each
+# key while Textual waits for the app to be idle); a module's tests stay in one worker. The
 # slowest tests are listed at the end, so a CI run's log shows where its time went.
-PYTEST_WORKERS ?= 3
+PYTEST_WORKERS ?= 4
 pytest: $(STAMP)
 	$(BIN)/pytest -q -n $(PYTEST_WORKERS) --dist loadfile --durations=30
 

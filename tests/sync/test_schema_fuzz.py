@@ -28,7 +28,7 @@ from sync.protocol import API_PREFIX
 
 pytestmark = pytest.mark.slow
 
-MAX_EXAMPLES = int(os.environ.get("FIELDAPP_FUZZ_EXAMPLES", "80"))
+MAX_EXAMPLES = int(os.environ.get("FIELDAPP_FUZZ_EXAMPLES", "40"))
 
 # Checks of request judgement, not of what the server answers: unknown query parameters
 # are ignored (not refused); a blob whose bytes do not match the sha256 in its path fits
