@@ -380,29 +380,20 @@ def current_version(db: SqliteDatabase) -> int:
 
 
 def migrate(db: SqliteDatabase) -> int:
-    """Apply every pending migration. Returns the version.
-
-    A store with data takes each step in its own transaction, so a long upgrade keeps the
-    steps it finished. A new store takes them all in one: one commit (one fsync of its
-    WAL) instead of thirty at a device's first start, and a start cut short leaves an
-    empty file that the next start makes whole, never a store part-way up."""
+    """Apply every pending migration; returns the version. A store with data takes each
+    step in its own transaction (a long upgrade keeps the steps it finished); a new store
+    takes them all in one: one fsync of its WAL at a device's first start instead of
+    thirty, and a start cut short leaves an empty file, never a store part-way up."""
     version = current_version(db)
     if version > SCHEMA_VERSION:
         raise StoreTooNew(
             f"store schema {version} is newer than this program's {SCHEMA_VERSION}; update fieldapp"
         )
-    if version == 0:
-        with write_transaction(db):
-            return _steps(db, version)
+    per_transaction = SCHEMA_VERSION if version == 0 else 1
     while version < SCHEMA_VERSION:
         with write_transaction(db):
-            version = _steps(db, version, until=version + 1)
-    return version
-
-
-def _steps(db: SqliteDatabase, version: int, until: int = SCHEMA_VERSION) -> int:
-    while version < until:
-        MIGRATIONS[version](db)
-        version += 1
-        db.execute_sql(f"PRAGMA user_version = {version}")
+            for _ in range(min(per_transaction, SCHEMA_VERSION - version)):
+                MIGRATIONS[version](db)
+                version += 1
+                db.execute_sql(f"PRAGMA user_version = {version}")
     return version
