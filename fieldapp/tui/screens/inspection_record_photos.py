@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.console import RenderableType
 from textual import on, work
@@ -31,12 +32,12 @@ class RecordPhotos(FieldScreen[None]):
         path: Path
         art: RenderableType
 
-    @property
-    def item(self) -> RecordedItem | None:
-        raise NotImplementedError  # the record screen's highlighted item
+    if TYPE_CHECKING:  # the record screen's: its highlighted item, and showing it
 
-    def _show_item(self) -> None:
-        raise NotImplementedError  # the record screen's: the item's detail and photo
+        @property
+        def item(self) -> RecordedItem | None: ...
+
+        def _show_item(self) -> None: ...
 
     def show_photo(self, item: RecordedItem | None) -> None:
         """The pane's title (which photo of how many, or none) and the photo itself."""
