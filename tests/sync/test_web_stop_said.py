@@ -94,7 +94,11 @@ async def test_a_stop_of_four_sessions_says_each_within_the_bound(
     await asyncio.gather(*terminals, return_exceptions=True)
     assert world["front"].returncode == 0
     said = (world["tmp"] / "web.log").read_text(encoding="utf-8")
-    assert "正在让仍打开的 4 个会话退出登录（同步后删除其数据），最多等待 10 秒" in said, said
+    # What is left of the bound when the signing out begins (less on a loaded machine).
+    waits = re.search(
+        r"正在让仍打开的 4 个会话退出登录（同步后删除其数据），最多等待 (\d+) 秒", said
+    )
+    assert waits and 1 <= int(waits[1]) <= STOP_SECONDS, said
     # Each one's outcome: signed out, or (the central server slow) kept for the next start.
     done = said.count("web:li 已退出登录：已同步，数据已删除。")
     kept = said.count("web:li 没有同步成功：数据已保留")
