@@ -14,6 +14,7 @@ from textual.widgets._select import SelectOverlay
 from textual.worker import WorkerCancelled
 
 if TYPE_CHECKING:
+    from fieldapp.tui.screens.incident_record import IncidentRecordScreen
     from fieldapp.tui.screens.inspection_review import InspectionReviewScreen
 
 S = TypeVar("S", bound=Screen[object])
@@ -66,6 +67,20 @@ async def open_screen(app: App[object], pilot, key: str, kind: type[S], rounds: 
     screen = app.screen
     assert isinstance(screen, kind)
     return screen
+
+
+async def open_first_incident(app: App[object], pilot: Any) -> IncidentRecordScreen:
+    """From the start: F3, then Enter on the first incident of the list; its record,
+    returned."""
+    from fieldapp.tui.screens.incident_record import IncidentRecordScreen
+    from fieldapp.tui.screens.incidents import IncidentsScreen
+
+    await open_screen(app, pilot, "f3", IncidentsScreen)
+    await pilot.press("enter")
+    await settle(app, pilot, rounds=2)
+    record = app.screen
+    assert isinstance(record, IncidentRecordScreen)
+    return record
 
 
 async def presence_asked_by_hand(app: App[object], pilot: Any) -> Screen[object]:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from inspect_support import make_png
-from pilot_support import footer_keys_seen, open_screen, screen_text, settle
+from pilot_support import footer_keys_seen, open_first_incident, open_screen, screen_text, settle
 
 from fieldapp.i18n import set_language, t
 from fieldapp.services.common import photos
@@ -23,7 +23,6 @@ from fieldapp.services.incidents import reporting
 from fieldapp.store.incident_models import Incident
 from fieldapp.store.models import Blob
 from fieldapp.tui.app import make_app
-from fieldapp.tui.screens.incident_record import IncidentRecordScreen
 from fieldapp.tui.screens.incidents import IncidentsScreen
 
 SMALL = (80, 24)
@@ -60,10 +59,7 @@ async def test_a_photo_is_named_says_where_it_is_and_p_opens_it(
     set_language(lang)
     app = make_app(lang=lang)
     async with app.run_test(size=SMALL) as pilot:
-        await open_screen(app, pilot, "f3", IncidentsScreen)
-        await pilot.press("enter")
-        await settle(app, pilot, rounds=2)
-        assert isinstance(app.screen, IncidentRecordScreen)
+        await open_first_incident(app, pilot)
         shown = screen_text(app)
         numbered = t("photo_view.numbered", number=1)
         assert f"{numbered} · " in shown and sha[:12] not in shown, shown
@@ -93,10 +89,7 @@ async def test_an_incident_without_a_photo_here_offers_no_key_to_open_one(
     demo.act_as("supervisor")
     app = make_app(lang="zh")
     async with app.run_test(size=SMALL) as pilot:
-        await open_screen(app, pilot, "f3", IncidentsScreen)
-        await pilot.press("enter")
-        await settle(app, pilot, rounds=2)
-        assert isinstance(app.screen, IncidentRecordScreen)
+        await open_first_incident(app, pilot)
         assert "open_photo" not in footer_keys_seen(app.screen)
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pilot_support import open_screen, screen_text, settle
+from pilot_support import open_first_incident, screen_text, settle
 from textual.widgets import Input
 
 from fieldapp.services.demo import workspace as demo
@@ -17,8 +17,6 @@ from fieldapp.services.incidents import reporting
 from fieldapp.store.incident_models import Incident
 from fieldapp.tui.app import make_app
 from fieldapp.tui.dialogs.bulk_action import BulkActionDialog
-from fieldapp.tui.screens.incident_record import IncidentRecordScreen
-from fieldapp.tui.screens.incidents import IncidentsScreen
 
 
 async def test_a_hand_over_dated_before_the_incident_stays_in_its_dialog(demo_home: Path) -> None:
@@ -29,10 +27,7 @@ async def test_a_hand_over_dated_before_the_incident_stays_in_its_dialog(demo_ho
     demo.act_as("supervisor")
     app = make_app(lang="zh")
     async with app.run_test(size=(80, 24)) as pilot:
-        await open_screen(app, pilot, "f3", IncidentsScreen)
-        await pilot.press("enter")
-        await settle(app, pilot, rounds=2)
-        assert isinstance(app.screen, IncidentRecordScreen)
+        await open_first_incident(app, pilot)
         await pilot.press("h")
         await settle(app, pilot)
         dialog = app.screen

@@ -6,14 +6,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from pilot_support import open_screen, settle
+from pilot_support import open_first_incident, settle
 from test_incident_record_actions import handed_over
 
 from fieldapp.store.incident_models import IncidentEvent
 from fieldapp.tui.app import make_app
 from fieldapp.tui.dialogs.bulk_action import BulkActionDialog
-from fieldapp.tui.screens.incident_record import IncidentRecordScreen
-from fieldapp.tui.screens.incidents import IncidentsScreen
 
 SAID = {"zh": "备注已保存。", "en": "Note saved."}
 
@@ -23,10 +21,7 @@ async def test_a_note_on_one_incident_is_said_saved(demo_home: Path, lang: str) 
     incident_id = handed_over()
     app = make_app(lang=lang)
     async with app.run_test(size=(80, 24)) as pilot:
-        await open_screen(app, pilot, "f3", IncidentsScreen)
-        await pilot.press("enter")
-        await settle(app, pilot, rounds=2)
-        assert isinstance(app.screen, IncidentRecordScreen)
+        await open_first_incident(app, pilot)
         await pilot.press("n")
         await settle(app, pilot)
         assert isinstance(app.screen, BulkActionDialog)
