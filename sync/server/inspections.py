@@ -50,6 +50,7 @@ from sync.server.models import (
 )
 from sync.server.op_checks import (
     check_event,
+    check_extension_note,
     check_hazard_description,
     check_inspection_head,
     invalid_payload,
@@ -258,6 +259,8 @@ class InspectionWriter:
             events: list[dict[str, Any]] = []
             for event in f.events:
                 check_event(who, event.actor, event.type, event.id)
+                if event.type == "deadline_extended":
+                    check_extension_note(f"event {event.id}", f.severity, event.note)
                 seen = event.id in seen_events
                 if seen or self._exists(2, "finding_event", self.event_ids, event.id):
                     raise AlreadyStored(refusals.event_already_submitted(event.id))

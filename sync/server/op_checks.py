@@ -85,6 +85,21 @@ def check_event_text(what: str, event_type: str, note: str, data: dict[str, Any]
         )
 
 
+def check_extension_note(what: str, severity: str, note: str) -> None:
+    """A major hazard's deadline extended says why, as the device has asked since
+    f4117fc: a major hazard is handed over at once, so moving its deadline later is an
+    exception to be written down. A general hazard's extension needs no note."""
+    if severity != "major":
+        return
+    if not note.strip():
+        text = (
+            f"{what} extends a major hazard's deadline without a note; "
+            "say why it is extended rather than handed over"
+        )
+        raise refusals.refused(text, refusals.FREE_TEXT, text_rule="extended_major_reason")
+    check_text(f"the note of {what}", "extended_major_reason", note)
+
+
 def check_inspection_head(who: DeviceContext, i: InspectionPayload) -> None:
     """An inspection is its inspector's own, and names its venue's representative."""
     require_own(who, i.inspector_id, f"inspection {i.id}")

@@ -21,7 +21,7 @@ from sync.server.feed import NewChange
 from sync.server.findings import arrival_conflict, fold_events, role_refusal
 from sync.server.models import DailyReport, Finding, FindingEvent, Venue
 from sync.server.office_time import office_today
-from sync.server.op_checks import check_event_text
+from sync.server.op_checks import check_event_text, check_extension_note
 from sync.server.records import (
     daily_report_change,
     event_change,
@@ -144,6 +144,8 @@ def apply_finding_event(who: DeviceContext, sub: FindingEventSubmit) -> Applied:
     venue = venue_in_scope(who, finding.venue_id)
     event = sub.event
     _check_event(who, event)
+    if event.type == "deadline_extended":
+        check_extension_note(f"event {event.id}", finding.severity, event.note)
     # Lock the finding so two events on it are numbered one after the other.
     if server_db.is_postgres():
         Finding.select().where(Finding.id == finding.id).for_update().execute()

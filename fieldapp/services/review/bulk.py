@@ -51,8 +51,9 @@ def note_needed(
     the receiving unit did. Extending a major hazard's deadline (of `severities`) says
     why: the domain hands a major hazard over at once rather than wait for its deadline
     (domain.md 3.1), so moving it later is an exception to be justified. The device's
-    rule, not the domain's: events queued by older
-    devices without a note are still accepted.
+    rule, not the domain's; the server holds an extension of a major hazard and a close
+    flagged never reported fixed to it too (`sync.server.op_checks`), and takes the
+    others without a note, as older devices queued them.
     """
     if event_type == "rejected":
         return "rejected"
