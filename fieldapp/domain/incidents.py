@@ -76,6 +76,32 @@ def handed_over_before_one_happened(
     return max((e for e in early if e is not None), key=lambda e: e[1], default=None)
 
 
+# An incident is reported from the spot, that day or soon after: one that happened more
+# than a year before it was reported (1999-01-01, a year mistyped) belongs with the
+# office, not a field report. The device refuses it as the report is made and the server
+# if one arrives (from an older device that did not check).
+REPORTED_WITHIN_DAYS = 365
+
+
+def utc_moment(stamp: str) -> dt.datetime | None:
+    """A UTC stamp as an aware time (a naive one taken as UTC), or None for no time."""
+    try:
+        moment = dt.datetime.fromisoformat(stamp.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
+
+
+def reported_too_late(occurred_at: str, reported_at: str) -> bool:
+    """An incident that happened (`occurred_at`, a UTC stamp) more than
+    REPORTED_WITHIN_DAYS before it was reported (`reported_at`); False when either is no
+    time (the payload's own checks say so)."""
+    occurred, reported = utc_moment(occurred_at), utc_moment(reported_at)
+    if occurred is None or reported is None:
+        return False
+    return (reported - occurred).days > REPORTED_WITHIN_DAYS
+
+
 def before_it_happened_said(early: tuple[dt.date, dt.date]) -> str:
     """(hand-over date, the day the incident happened) as a person reads the refusal."""
     from fieldapp.i18n import t

@@ -54,6 +54,7 @@ ZH = {
     "refusal.evidence_without_photo": "补充证据没有附带照片，请选好照片后重新添加",
     "refusal.hand_over_too_early": "移交日期 {date} 早于最早可填的日期 {earliest}（发现隐患之日；一般隐患为整改期限的次日），请改正后重新移交",
     "refusal.incident_handed_over_early": "移交日期 {date} 早于事件发生的日期 {earliest}，请改正后重新移交",
+    "refusal.incident_reported_late": "事件发生于 {occurred}，到上报（{reported}）已超过一年，现场上报不收：请核对年份，按实际发生时间重新上报；确是一年多以前的事，请告知办公室",
     "refusal.answered_twice": "同一检查项填写了两次，请改正后重新提交",
     "refusal.finding_other_venue": "隐患与检查记录不属于同一场所，请在该场所的检查中重新记录",
     "refusal.supersedes_itself": "复查记录不能替代它自己，请重新复查",
@@ -191,6 +192,11 @@ EN = {
     "refusal.incident_handed_over_early": (
         "the hand-over date {date} is before {earliest}, the day the incident happened;"
         " correct it and hand it over again"
+    ),
+    "refusal.incident_reported_late": (
+        "the incident happened on {occurred}, more than a year before it was reported"
+        " ({reported}), too long ago for a field report: check the year and report it again"
+        " with the time it happened; if it did happen that long ago, tell the office"
     ),
     "refusal.answered_twice": "an item is answered twice; correct it and submit again",
     "refusal.finding_other_venue": (

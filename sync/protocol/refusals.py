@@ -58,6 +58,9 @@ EVIDENCE_WITHOUT_PHOTO = "evidence_without_photo"  # evidence added to an incide
 HAND_OVER_TOO_EARLY = "hand_over_too_early"
 # date, earliest: an incident handed over before the day it happened
 INCIDENT_HANDED_OVER_EARLY = "incident_handed_over_early"
+# occurred, reported: the local days an incident happened and was reported, more than
+# `fieldapp.domain.incidents.REPORTED_WITHIN_DAYS` apart
+INCIDENT_REPORTED_LATE = "incident_reported_late"
 ANSWERED_TWICE = "answered_twice"  # item (its code): an inspection answers an item twice
 FINDING_OTHER_VENUE = "finding_other_venue"  # a finding of another venue than its inspection
 SUPERSEDES_ITSELF = "supersedes_itself"  # a re-inspection that names itself as replaced
@@ -106,6 +109,7 @@ CODES = frozenset(
         EVIDENCE_WITHOUT_PHOTO,
         HAND_OVER_TOO_EARLY,
         INCIDENT_HANDED_OVER_EARLY,
+        INCIDENT_REPORTED_LATE,
         ANSWERED_TWICE,
         FINDING_OTHER_VENUE,
         SUPERSEDES_ITSELF,

@@ -11,6 +11,7 @@ flagged as a conflict, as for hazards.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import replace
 from typing import Any
 
@@ -18,8 +19,11 @@ from fieldapp.domain import findings as machine
 from fieldapp.domain.incidents import (
     HANDED_OVER,
     INCIDENT,
+    REPORTED_WITHIN_DAYS,
     evidence_missing,
     handed_over_before_it_happened,
+    reported_too_late,
+    utc_moment,
 )
 from sync.protocol import IncidentEventSubmit, IncidentPayload, refusals
 from sync.server import db as server_db
@@ -27,6 +31,7 @@ from sync.server.feed import NewChange, person_audience
 from sync.server.findings import as_domain_event
 from sync.server.incident_models import Incident, IncidentEvent
 from sync.server.models import Grid, Venue
+from sync.server.office_time import office_zone
 from sync.server.op_checks import check_event_text, check_text
 from sync.server.records import lifecycle_event_record
 from sync.server.scope import (
@@ -79,6 +84,11 @@ def for_reporter(incident: Incident, changes: list[NewChange]) -> list[NewChange
     return [replace(change, grid_code=None, audience=audience) for change in changes]
 
 
+def _office_day(stamp: str) -> dt.date | None:
+    moment = utc_moment(stamp)
+    return moment.astimezone(office_zone()).date() if moment else None
+
+
 def _create(who: DeviceContext, sub: IncidentEventSubmit, payload: IncidentPayload) -> Incident:
     if payload.id != sub.incident_id:
         text = f"incident {payload.id} is sent with an event of {sub.incident_id}"
@@ -89,6 +99,15 @@ def _create(who: DeviceContext, sub: IncidentEventSubmit, payload: IncidentPaylo
     check_text(what, "incident_description", payload.description)
     for person in payload.people:  # each person involved, by the person form's rule
         check_text(f"a person involved in incident {payload.id}", "person_name", person.name)
+    if reported_too_late(payload.occurred_at, payload.created_at):
+        occurred, reported = _office_day(payload.occurred_at), _office_day(payload.created_at)
+        text = (
+            f"incident {payload.id} happened on {occurred}, more than {REPORTED_WITHIN_DAYS}"
+            f" days before it was reported on {reported}; such a report belongs with the office"
+        )
+        raise refusals.refused(
+            text, refusals.INCIDENT_REPORTED_LATE, occurred=occurred, reported=reported
+        )
     if sub.event.type != INCIDENT.opening:
         text = f"incident {payload.id} must arrive with its '{INCIDENT.opening}' event"
         raise refusals.refused(text, refusals.INCIDENT_OPENING)

@@ -9,7 +9,7 @@ from typing import Any
 from fieldapp.domain.clock import now, now_iso, wall_clock
 from fieldapp.domain.free_text import text_problem
 from fieldapp.domain.ids import new_id
-from fieldapp.domain.incidents import DEFAULT_CATEGORIES
+from fieldapp.domain.incidents import DEFAULT_CATEGORIES, reported_too_late
 from fieldapp.domain.typed import iso_date_first, no_such_day, no_such_time, typed_names
 from fieldapp.i18n import t
 from fieldapp.services.common.identity import grid_codes_under, me
@@ -61,23 +61,14 @@ def parse_people(text: str) -> list[dict[str, str]]:
 # A time a little ahead of this laptop's clock is another clock's, not the future.
 CLOCK_SLACK = dt.timedelta(minutes=10)
 # An incident is reported from the spot, that day or soon after: the form asks once about
-# a time more than a month back (a year or a month mistyped) and refuses one more than a
-# year back (1999-01-01), which belongs with the office, not a field report.
+# a time more than a month back (a year or a month mistyped); one more than a year back
+# is refused here, whatever records it (`reported_too_late`), and by the server.
 ASKED_AFTER_DAYS = 30
-REFUSED_AFTER_DAYS = 365
-
-
-@dataclass(frozen=True, slots=True)
-class LongAgo:
-    """What the form says of a time long past, and whether F10 again may report it."""
-
-    said: str
-    may_confirm: bool
 
 
 def parse_time(text: str) -> str:
     """A local time typed as `2026-02-11 06:40` (or ISO) as a UTC ISO stamp; not empty,
-    and not later than now."""
+    not later than now, and not more than REPORTED_WITHIN_DAYS back."""
     value = iso_date_first(text.strip())
     if not value:
         raise ReportRefused(t("incident.refused.time_missing"), "occurred_at")
@@ -98,23 +89,23 @@ def parse_time(text: str) -> str:
         moment = wall_clock(moment)  # the office's wall clock
     if moment > now() + CLOCK_SLACK:
         raise ReportRefused(t("incident.refused.time_future", value=value), "occurred_at")
-    return moment.astimezone(dt.UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
+    stamp = moment.astimezone(dt.UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
+    if reported_too_late(stamp, now_iso()):
+        raise ReportRefused(t("incident.refused.time_too_long_ago", value=value), "occurred_at")
+    return stamp
 
 
-def long_ago(text: str) -> LongAgo | None:
-    """For the form: what to say of a time (as `parse_time` takes it) more than
-    ASKED_AFTER_DAYS back, refused past REFUSED_AFTER_DAYS; None for a recent one or one
+def long_ago(text: str) -> str | None:
+    """For the form: what to ask of a time (as `parse_time` takes it) more than
+    ASKED_AFTER_DAYS back, which F10 again reports; None for a recent one or one
     `parse_time` refuses (it says why)."""
     try:
         stamp = parse_time(text)
     except ReportRefused:
         return None
     ago = (now() - dt.datetime.fromisoformat(stamp.replace("Z", "+00:00"))).days
-    value = iso_date_first(text.strip())
-    if ago > REFUSED_AFTER_DAYS:
-        return LongAgo(t("incident.refused.time_too_long_ago", value=value), may_confirm=False)
     if ago > ASKED_AFTER_DAYS:
-        return LongAgo(t("incident.asked.time_long_ago", value=value), may_confirm=True)
+        return t("incident.asked.time_long_ago", value=iso_date_first(text.strip()))
     return None
 
 

@@ -171,10 +171,10 @@ class IncidentDialog(AsksBeforeDiscarding, SavingDialog):
         if problems := report_problems(report, self.categories, grid_chosen=grid_chosen):
             self.refuse("\n".join(str(p) for p in problems), problems[0].field)
             return
-        past = long_ago(report.occurred_at)
-        if past is not None and not (past.may_confirm and self.time_asked == report.occurred_at):
-            self.time_asked = report.occurred_at if past.may_confirm else ""
-            self.refuse(past.said, "occurred_at")
+        asked = long_ago(report.occurred_at)  # once: F10 again with the same time reports
+        if asked is not None and self.time_asked != report.occurred_at:
+            self.time_asked = report.occurred_at
+            self.refuse(asked, "occurred_at")
             return
         self.start_saving()
         self._store(report)
