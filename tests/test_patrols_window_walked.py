@@ -72,3 +72,15 @@ async def test_the_due_route_keeps_its_code_whole_before_the_in_progress_mark(
         cell = str(screen.query_one("#patrols-due", DataTable).get_row_at(0)[0])
         assert cell.endswith("（DM-FW）" + t("patrol.due.resume")), cell
         assert cell.startswith("春节烟花爆竹"), cell
+        # The attendance at 80 columns: its route and assignee were past the edge, behind a
+        # sideways scrollbar; the row under the cursor says them on the line under it.
+        await pilot.press("tab")
+        await settle(app, pilot)
+        table = screen.query_one("#patrols-attendance", DataTable)
+        assert table.has_focus and table.row_count and table.max_scroll_x == 0
+        assert screen.data is not None
+        line = screen.query_one("#patrols-row")
+        shown = [line.render_line(y).text.rstrip() for y in range(line.size.height)]
+        said = t("patrol.attendance.row", route="春节烟花爆竹巡逻（DM-FW）",
+                 assignee=screen.data.rows[0].assignee)  # fmt: skip
+        assert "".join(shown) == said, shown

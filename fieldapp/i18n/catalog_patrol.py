@@ -135,6 +135,7 @@ ZH: dict[str, str] = {
     "patrol.attendance.col.done": "到点",
     "patrol.attendance.col.missed": "漏巡点位",
     "patrol.attendance.missed_codes": "{count}：{codes}",
+    "patrol.attendance.row": "路线：{route} · 责任人/队：{assignee}",
     "patrol.attendance.people": "按人员/队伍：",
     "patrol.attendance.person_line": (
         "{assignee}：{count} 个时段，按时 {on_time}，迟到 {late}，部分 {partial}，"
@@ -317,6 +318,7 @@ EN: dict[str, str] = {
     "patrol.attendance.col.done": "Visited",
     "patrol.attendance.col.missed": "Missed checkpoints",
     "patrol.attendance.missed_codes": "{count}: {codes}",
+    "patrol.attendance.row": "Route: {route} · Assigned: {assignee}",
     "patrol.attendance.people": "By person or team:",
     "patrol.attendance.person_line": (
         "{assignee}: {count} windows, on time {on_time}, late {late}, partly {partial}, "

@@ -5,7 +5,8 @@ Enter starts the run, or resumes the one in progress; on a run of mine in progre
 another device of mine (lost, broken) it asks whether to take the run over here
 (`take_over`: that device's unsent visits then do not count). The lower list is attendance per
 route, day and window as this device knows it after sync — missed posts (空岗漏岗) first,
-then late, on time and open — with the missed checkpoints named (a window whose run the
+then late, on time and open — with the missed checkpoints named, and the highlighted
+row's route and assignee on the line under it, so its columns fit 80 (a window whose run the
 server refused reads 服务器拒收: its visits are not counted; while it is highlighted its
 reason shows below the list, r sends the run again and x discards it, as in F3, and on
 any other row r reads the lists again: `refused_records`), and a line per person or
@@ -43,7 +44,9 @@ from fieldapp.tui.widgets.table import Cut, Table
 # The due list's route column at 80 columns: "Night round (RT-R1)  · in progress" (cut at
 # "· in") and "春节烟花爆竹巡逻（DM-FW）  · 进行中" whole, beside the others ("Visited": 7).
 ROUTE_CELLS = 35
-MISSED_CELLS = 30  # the missed checkpoints: their count and codes, on as many lines as they need
+# The missed checkpoints' count and codes, on as many lines as they need: with the other
+# columns, padding and scrollbar, 80 wide (route and assignee, past the edge, go under it)
+MISSED_CELLS = 24
 
 
 class PatrolsScreen(PatrolClosing):
@@ -100,6 +103,7 @@ class PatrolsScreen(PatrolClosing):
         yield Table(id="patrols-due", cursor_type="row", zebra_stripes=True)
         yield Label("", id="patrols-attendance-title", classes="pane-title")
         yield Table(id="patrols-attendance", cursor_type="row", zebra_stripes=True)
+        yield Static("", id="patrols-row")
         yield Label("", id="patrols-refusal")
         yield Static("", id="patrols-people")
         yield KeyFooter()
@@ -114,7 +118,7 @@ class PatrolsScreen(PatrolClosing):
             due.add_column(t(f"patrol.attendance.col.{key}"), key=key, width=width)
         table = self.query_one("#patrols-attendance", DataTable)
         for key, width in (("day", 10), ("window", 11), ("status", 16), ("done", 7),
-                           ("missed", MISSED_CELLS), ("route", 18), ("assignee", 10)):  # fmt: skip
+                           ("missed", MISSED_CELLS)):  # fmt: skip
             table.add_column(t(f"patrol.attendance.col.{key}"), key=key, width=width)
         due.focus()
         self._load(self.first, self.last)
@@ -199,16 +203,13 @@ class PatrolsScreen(PatrolClosing):
         self.query_one("#patrols-attendance-title", Label).update(title)
         table = self.query_one("#patrols-attendance", DataTable)
         table.clear()
-        # no row, nothing to scroll to: no horizontal scrollbar (a lone ▎ under the headings)
-        table.set_class(not data.rows, "-empty")
         for n, row in enumerate(data.rows):
             # how many, and their codes (not names: one held the column), on more lines
             missed = missed_cell(row, MISSED_CELLS)
             # a word cut at its column's edge ends with "…" (Partly done (mis… said it goes on)
             status = refused_mark(self) if row.refused else Cut(t(f"patrol.status.{row.status}"))
             table.add_row(row.day.isoformat(), row.window, status, f"{row.done}/{row.total}",
-                          missed, Cut(row.route_name), Cut(row.assignee), key=str(n),
-                          height=missed.count("\n") + 1)  # type: ignore[arg-type]  # fmt: skip
+                          missed, key=str(n), height=missed.count("\n") + 1)  # type: ignore[arg-type]  # fmt: skip
         lines = [t("patrol.attendance.people")] if data.people else []
         lines += [
             t("patrol.attendance.person_line", assignee=p.assignee, count=p.windows,
@@ -223,12 +224,24 @@ class PatrolsScreen(PatrolClosing):
     @on(DataTable.RowHighlighted, "#patrols-attendance")
     def _say_refusal(self) -> None:
         self.refresh_bindings()  # Enter and v follow the highlighted window
+        self._say_row()
         line = self.query_one("#patrols-refusal", Label)
         self.show_refusal(line)
         row = self._highlighted_row()
         if not line.display and row is not None and row.closed:  # closed as abandoned
             line.update(row.closed)
             line.display = True
+
+    def _say_row(self) -> None:
+        """The route and assignee of the attendance row under the cursor (no room at 80)."""
+        table = self.query_one("#patrols-attendance", DataTable)
+        key = selected_key(table)
+        line = self.query_one("#patrols-row", Static)
+        line.display = key is not None and self.data is not None and bool(self.data.rows)
+        if line.display and self.data is not None and key is not None:
+            row = self.data.rows[int(key)]
+            route = t("app.aside", text=row.route_name, aside=row.route_code)
+            line.update(t("patrol.attendance.row", route=route, assignee=row.assignee))
 
     @on(DataTable.RowHighlighted, "#patrols-due")
     def _due_highlighted(self) -> None:
