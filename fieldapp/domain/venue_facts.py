@@ -8,11 +8,11 @@ inspector may be told why), and a correction merged into what the venue holds.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from functools import lru_cache
 from typing import Any
 
-from fieldapp.domain.checklist import Checklist, Section
+from fieldapp.domain.checklist import MAX_INSTANCES, Checklist, Section
 from fieldapp.domain.conditions import Context, evaluate, item_references
 from fieldapp.domain.expr_types import BOOL, COUNT_ATTRIBUTES, VENUE_ATTRIBUTES
 from fieldapp.domain.expressions import Ref, parse, references
@@ -29,13 +29,28 @@ def venue_references(text: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(names))
 
 
+def repeat_count(repeat: str) -> str | None:
+    """The venue attribute a section's `repeat` text counts by ("venue.rooms": rooms), or
+    None (not repeated, or counted by an answer)."""
+    if not repeat:
+        return None
+    tree = parse(repeat)
+    return tree.name if isinstance(tree, Ref) and tree.kind == "venue" else None
+
+
 def count_attribute(section: Section) -> str | None:
     """The venue attribute a repeated section takes its count from (`repeat =
     "venue.rooms"`), or None (not repeated, or counted by an answer)."""
-    if not section.repeat:
-        return None
-    tree = parse(section.repeat)
-    return tree.name if isinstance(tree, Ref) and tree.kind == "venue" else None
+    return repeat_count(section.repeat)
+
+
+def beyond_repeats(name: str, value: Any, repeated: Collection[str]) -> bool:
+    """A count a checklist asks a section once for each of (`repeated`: the attributes
+    it repeats by) beyond the MAX_INSTANCES times a device asks it: 80 rooms would leave
+    rooms 61 to 80 never checked. The office's venue import refuses it so too."""
+    if name not in repeated or isinstance(value, bool) or not isinstance(value, int | float):
+        return False
+    return value > MAX_INSTANCES
 
 
 def _texts(checklist: Checklist) -> Iterable[str]:

@@ -19,6 +19,7 @@ ZH = {
     "refusal.op_id_reused": "同一编号的记录内容已改变，服务器保留最初收到的内容",
     "refusal.server_error": "服务器处理出错（错误编号 {error_id}），已记录，请告知管理员",
     "refusal.venue_attribute": "场所 {venue} 的“{attribute}”取值不对，请改正后重新保存",
+    "refusal.venue_count_beyond_checklist": "场所 {venue} 的{attribute} {value} 超过了检查表能逐个检查的数量（最多 {limit} 个）：请核对数字后重新更正；确实更多时，请告知办公室把场所分成几个场所登记",
     "refusal.person_field": "人员“{person}”的{person_field}不符合要求，请改正后重新保存",
     "refusal.report_date_to_come": "网格 {grid} 的日报日期 {date} 还没到：日报只能报今天或以前的日子，请改正日期后重新填报",
     "refusal.person_date_to_come": (
@@ -130,6 +131,11 @@ EN = {
     ),
     "refusal.venue_attribute": (
         "venue {venue}: the value of {attribute} is not valid; correct it and save again"
+    ),
+    "refusal.venue_count_beyond_checklist": (
+        "venue {venue}: {attribute} {value} is more than the checklist can check one by one"
+        " (at most {limit}): check the number and correct it again; if there really are more,"
+        " ask the office to register the venue as several venues"
     ),
     "refusal.person_field": "{person}: the {person_field} is not valid; correct it and save again",
     "refusal.report_date_to_come": (

@@ -37,6 +37,7 @@ ZH: dict[str, str] = {
     "venue_facts.bad_yesno": "{name}：“{text}”不是 是/否",
     "venue_facts.bad_number": "{name}：“{text}”不是不小于 0 的数",
     "venue_facts.not_whole": "{name}：“{text}”不是整数，请填写整数",
+    "venue_facts.beyond_repeats": "{name}：{text} 超过了检查表能逐个检查的数量（最多 {limit} 个），多出的不会被检查：请核对数字；确实更多时，请告知办公室把场所分成几个场所登记",
     "venue_facts.saved": "已更正场所信息（{facts}），下次同步报送服务器",
     "venue_facts.unchanged": "场所信息未改动",
     "binding.inspect.venue_facts": "场所信息",
@@ -83,6 +84,9 @@ EN: dict[str, str] = {
     "venue_facts.bad_yesno": "{name}: '{text}' is not yes/no",
     "venue_facts.bad_number": "{name}: '{text}' is not a number of 0 or more",
     "venue_facts.not_whole": "{name}: '{text}' is not a whole number; write a whole number",
+    "venue_facts.beyond_repeats": "{name}: {text} is more than the checklist can check one by "
+    "one (at most {limit}), so the rest would never be checked: check the number; if there "
+    "really are more, ask the office to register the venue as several venues",
     "venue_facts.saved": "Venue corrected ({facts}); sent to the server with the next sync",
     "venue_facts.unchanged": "Venue attributes unchanged",
     "binding.inspect.venue_facts": "Venue",

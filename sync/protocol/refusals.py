@@ -30,6 +30,9 @@ OP_ID_REUSED = "op_id_reused"
 SERVER_ERROR = "server_error"  # error_id
 # The rarer refusals of a record's content, each with what a person needs to put it right.
 VENUE_ATTRIBUTE = "venue_attribute"  # venue (code and name), attribute (VENUE_ATTRIBUTES)
+# venue, attribute, value, limit: a count a checklist repeats a section over beyond the
+# MAX_INSTANCES times a device asks it
+VENUE_COUNT_BEYOND_CHECKLIST = "venue_count_beyond_checklist"
 PERSON_FIELD = "person_field"  # person (name), person_field: id_number, sex, tags, a date
 # person, person_field (arrived_on, left_on), value: a day after today (an older build)
 PERSON_DATE_TO_COME = "person_date_to_come"
@@ -88,6 +91,7 @@ CODES = frozenset(
         OP_ID_REUSED,
         SERVER_ERROR,
         VENUE_ATTRIBUTE,
+        VENUE_COUNT_BEYOND_CHECKLIST,
         PERSON_FIELD,
         PERSON_DATE_TO_COME,
         REPORT_DATE_TO_COME,

@@ -1,8 +1,10 @@
 """Venue attributes in the field: the inspector sees what the form knows of the venue
 (find venue, the inspection's header), why a section is asked once per room, is asked the
-number of rooms by alt+v when the venue has none recorded, and corrects it; the correction goes to
-the server with the next sync (refused outside the person's grids, or with a value the
-attribute cannot take) and reaches the other devices of the grid."""
+number of rooms by alt+v when the venue has none recorded, and corrects it (not beyond the
+60 rooms the checklist asks one by one: the form, the service and the server refuse
+more); the correction goes to the server with the next sync (refused outside the person's
+grids, or with a value the attribute cannot take) and reaches the other devices of the
+grid."""
 
 from __future__ import annotations
 
@@ -16,8 +18,10 @@ from sync_world import Device
 from textual.widgets import Input, Static
 
 from fieldapp.cli import main
-from fieldapp.i18n import set_language, t
+from fieldapp.i18n import set_language, t, written_in
 from fieldapp.services.common.checklists import clear_cache
+from fieldapp.services.common.refusal_reasons import reason_in_words, stored_params
+from fieldapp.services.inspection import venue_facts
 from fieldapp.services.syncing.runs import after_sync
 from fieldapp.store.models import Outbox
 from fieldapp.store.models import Venue as LocalVenue
@@ -82,6 +86,8 @@ LINES = {
         "found": "康足堂（FM-0002）：房间数 12 · 员工数 4",
         "unknown": "FMR#1 包间逐间检查 · 房间数未登记，先问 1 次（alt+v 填写）",
         "bad": "房间数：“三”不是不小于 0 的数",
+        "many": "房间数：61 超过了检查表能逐个检查的数量（最多 60 个），多出的不会被检查：请核对数字；"
+        "确实更多时，请告知办公室把场所分成几个场所登记",
     },
     "en": {
         "facts": "Venue: Rooms: not recorded (repeats Each treatment room) · Staff: 6 · alt+v to correct",
@@ -91,6 +97,9 @@ LINES = {
         "found": "康足堂 (FM-0002): Rooms: 12 · Staff: 4",
         "unknown": "FMR#1 Each treatment room · Rooms not recorded: asked once (alt+v to enter)",
         "bad": "Rooms: '三' is not a number of 0 or more",
+        "many": "Rooms: 61 is more than the checklist can check one by one (at most 60), so the"
+        " rest would never be checked: check the number; if there really are more, ask the"
+        " office to register the venue as several venues",
     },
 }
 
@@ -135,7 +144,11 @@ async def test_the_inspector_sees_corrects_and_sends_the_venue_attributes(
         assert t("venue_facts.unknown") in row
         await pilot.press("三", "enter")
         assert _text(dialog, "#venue-facts-error") == lines["bad"]
-        await pilot.press("backspace", "3", "enter")
+        # More rooms than the checklist asks one by one: refused, the number kept to mend.
+        await pilot.press("backspace", "6", "1", "enter")
+        assert _text(dialog, "#venue-facts-error") == lines["many"]
+        assert app.screen is dialog and dialog.query_one("#fact-rooms", Input).value == "61"
+        await pilot.press("backspace", "backspace", "3", "enter")
         await settle(app, pilot)
         assert app.screen is screen
         assert _text(screen, "#inspect-facts") == lines["after"]
@@ -176,8 +189,14 @@ async def test_the_inspector_sees_corrects_and_sends_the_venue_attributes(
         await settle(app, pilot, rounds=2)
         assert app.screen is second and _text(second, "#inspect-section") == lines["unknown"]
 
+    # The service refuses it too, whoever calls it, and stores nothing; a count no section
+    # repeats over is not bounded.
+    with pytest.raises(ValueError, match="at most 60"):
+        venue_facts.correct(venue_id, {"staff": 200, "rooms": 61})
     assert LocalVenue.get_by_id(venue_id).attributes == {"rooms": 3, "staff": 6}
     assert Outbox.select().where(Outbox.type == "venue.attributes").count() == 4
+    assert venue_facts.correct(venue_id, {"staff": 200}) == {"rooms": 3, "staff": 200}
+    venue_facts.correct(venue_id, {"staff": 6})
     result = _sync(inspector)
     assert result.ok and not result.errors, result
     with server_db.current().connection_context():
@@ -207,6 +226,7 @@ def test_the_server_refuses_a_correction_outside_the_grid_or_of_no_attribute(
     unknown = inspector.enqueue("venue.attributes", {**own, "attributes": {"colour": 1}})
     negative = inspector.enqueue("venue.attributes", {**own, "attributes": {"rooms": -1}})
     flag = inspector.enqueue("venue.attributes", {**own, "attributes": {"has_gas": 3}})
+    many = inspector.enqueue("venue.attributes", {**own, "attributes": {"rooms": 61}})
     cleared = inspector.enqueue("venue.attributes", {**own, "attributes": {"staff": None}})
 
     other.open()
@@ -216,6 +236,19 @@ def test_the_server_refuses_a_correction_outside_the_grid_or_of_no_attribute(
     assert "'colour' is not a venue attribute" in reasons[unknown]
     assert "rooms must be a number from 0 to 1000000" in reasons[negative]
     assert "has_gas must be true or false" in reasons[flag]
+    # An older device's count beyond what the checklist asks one by one (its form took it).
+    assert "rooms 61 is more than the foot_massage checklist asks one by one" in reasons[many]
+    row = inspector.outbox()[many]
+    params = stored_params(row.refusal_params)
+    assert (row.refusal_code, params["value"], params["limit"]) == (
+        "venue_count_beyond_checklist", "61", "60",
+    )  # fmt: skip
+    with written_in("zh"):
+        said = reason_in_words(row.refusal_code, params, "")
+    assert said == (
+        "场所 FM-0002 康足堂 的房间数 61 超过了检查表能逐个检查的数量（最多 60 个）："
+        "请核对数字后重新更正；确实更多时，请告知办公室把场所分成几个场所登记"
+    )
     assert reasons[cleared] == ""
     with server_db.current().connection_context():
         assert Venue.get_by_id(venue_id).attributes == {"rooms": 12}  # staff no longer recorded

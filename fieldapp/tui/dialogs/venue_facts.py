@@ -2,11 +2,12 @@
 attribute the checklist reads (是/否 or a number; empty is not recorded). Enter or F10
 saves, Tab moves between fields, Esc cancels. Dismisses with the attributes changed
 (None: not recorded any more), or None when cancelled; a value the attribute cannot take
-keeps the form open and says which."""
+keeps the form open and says which, as does a count beyond what the venue's checklist
+asks one by one (`repeated`: at most MAX_INSTANCES rooms)."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from typing import Any, ClassVar
 
 from textual import on
@@ -35,10 +36,16 @@ class VenueFactsDialog(HoldsTyped, ModalScreen[Changes | None]):
     ]
 
     def __init__(
-        self, venue: str, names: list[str], held: Mapping[str, Any], ask: str | None = None
+        self,
+        venue: str,
+        names: list[str],
+        held: Mapping[str, Any],
+        ask: str | None = None,
+        repeated: Collection[str] = (),
     ) -> None:
         super().__init__(id="venue-facts-dialog", classes="inspect-dialog")
         self.venue, self.names, self.held, self.ask = venue, names, dict(held), ask
+        self.repeated = frozenset(repeated)  # the counts bounded at MAX_INSTANCES
         localize_bindings(self)
 
     def compose(self) -> ComposeResult:
@@ -74,7 +81,7 @@ class VenueFactsDialog(HoldsTyped, ModalScreen[Changes | None]):
         not a value the attribute takes."""
         found: Changes = {}
         for name in self.names:
-            value = read_value(name, self.query_one(f"#fact-{name}", Input).value)
+            value = read_value(name, self.query_one(f"#fact-{name}", Input).value, self.repeated)
             if value != self.held.get(name) or type(value) is not type(self.held.get(name)):
                 found[name] = value
         return found

@@ -155,5 +155,8 @@ class VenueFactsPart:
             self.show_item()  # type: ignore[attr-defined]
             self.notify(t("venue_facts.saved", facts=facts_text(held, changes)))  # type: ignore[attr-defined]
 
-        dialog = VenueFactsDialog(f"{venue.name} {venue.code}", names, self.view.context.venue, ask)
+        repeated = venue_facts.repeated_counts(venue.kind)
+        dialog = VenueFactsDialog(
+            f"{venue.name} {venue.code}", names, self.view.context.venue, ask, repeated
+        )
         self.app.push_screen(dialog, closed)  # type: ignore[attr-defined]

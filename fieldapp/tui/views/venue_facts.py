@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from typing import Any
 
+from fieldapp.domain.checklist import MAX_INSTANCES
 from fieldapp.domain.expr_types import BOOL, VENUE_ATTRIBUTES
 from fieldapp.domain.office import NotWhole, attribute_value
-from fieldapp.domain.venue_facts import Value
+from fieldapp.domain.venue_facts import Value, beyond_repeats
 from fieldapp.i18n import t
 
 
@@ -39,10 +40,12 @@ def facts_text(held: Mapping[str, Any], names: Iterable[str]) -> str:
     )
 
 
-def read_value(name: str, text: str) -> Value | None:
-    """The value typed for `name` (None: left empty, not recorded)."""
+def read_value(name: str, text: str, repeated: Collection[str] = ()) -> Value | None:
+    """The value typed for `name` (None: left empty, not recorded); `repeated` names the
+    counts the venue's checklist asks a section once for each of, bounded at
+    MAX_INSTANCES."""
     try:
-        return attribute_value(name, text)
+        value = attribute_value(name, text)
     except NotWhole:
         whole = t("venue_facts.not_whole", name=attribute_name(name), text=text.strip())
         raise BadFact(whole) from None
@@ -51,3 +54,9 @@ def read_value(name: str, text: str) -> Value | None:
             "venue_facts.bad_yesno" if VENUE_ATTRIBUTES[name] == BOOL else "venue_facts.bad_number"
         )
         raise BadFact(t(key, name=attribute_name(name), text=text.strip())) from None
+    if beyond_repeats(name, value, repeated):
+        named = attribute_name(name)
+        raise BadFact(
+            t("venue_facts.beyond_repeats", name=named, text=text.strip(), limit=MAX_INSTANCES)
+        )
+    return value
