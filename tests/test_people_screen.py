@@ -20,7 +20,7 @@ from pilot_support import SIZE, open_screen, settle
 from textual.widgets import DataTable, Input, Select, Static
 
 from fieldapp.services.demo import workspace as demo
-from fieldapp.store.models import Outbox
+from fieldapp.store.models import Outbox, Person
 from fieldapp.store.people_models import HouseholdMember
 from fieldapp.tui.app import make_app
 from fieldapp.tui.dialogs.person import PersonDialog
@@ -208,6 +208,7 @@ async def test_the_forms_problems_read_in_chinese_punctuation(unlocked: Path) ->
 async def test_baobao_lists_and_the_follow_ups_due_on_home(unlocked: Path) -> None:
     from people_support import returnee_family
     from textual.widgets import Label
+    from textual.widgets._header import HeaderTitle
 
     from fieldapp.services.common.identity import me
     from fieldapp.services.followups import plans
@@ -224,6 +225,8 @@ async def test_baobao_lists_and_the_follow_ups_due_on_home(unlocked: Path) -> No
         HouseholdForm(grid_code=grid, code="DM-020", members=[MemberForm("王租客")])
     )
     Responsibility.insert(household=family, person_id=who.person_id).execute()  # as pulled
+    Person.update(name="阿卜杜热合曼·买买提").where(Person.id == who.person_id).execute()
+    who = me()  # a long name, as some cadres have: the English title bar runs past 80
     plan_made_this_morning(plans.create_plan(str(member_named("陈建国").id)))
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
@@ -261,6 +264,18 @@ async def test_baobao_lists_and_the_follow_ups_due_on_home(unlocked: Path) -> No
         await pilot.press("f10")
         await settle(app, pilot, rounds=2)
         assert table.row_count == 4 and people.sub_title == "人员台账 · 共 4 人 · 2 户"
+        # In English at 80 columns the cadre's list named in the title bar was cut mid-word
+        # ("… · 1 hou…"): it goes on, between words, on the bar's next line.
+        await pilot.press("b")
+        await settle(app, pilot)
+        app.screen.query_one("#ask-choice", Select).value = who.person_id
+        await pilot.press("f10", "f9")
+        await settle(app, pilot, rounds=2)
+        bar = people.query_one(HeaderTitle)
+        shown = [bar.render_line(y).text.strip() for y in range(bar.size.height)]
+        said = people.sub_title
+        assert said.startswith(f"Cadre {who.name} · ") and " ".join(shown).endswith(said), shown
+        assert "…" not in "".join(shown) and len(shown) == 2, shown
 
 
 async def test_ctrl_s_saves_the_person_form_and_f2_opens_no_scan_above_it(unlocked: Path) -> None:
