@@ -193,7 +193,7 @@ ZH: dict[str, str] = {
     # notifications
     "notify.error": "出错了：{error}。数据没有丢失，请重试；如果一再出现，请联系管理员。",
     "notify.language": "界面语言：中文",
-    "notify.language.dialog": "界面语言：中文。打开着的这个窗口仍按原语言显示，关闭后再打开即为中文，已填写的内容不变。",
+    "notify.language.close_dialog": "窗口打开时不能切换语言：请先完成或关闭这个窗口，再按 F9。",
     "notify.presence_recorded": "已扫码，本次检查记为到场扫码。",
     "notify.presence_from_photo": "二维码读自照片，非现场扫码，检查记录将如实注明。",
     "status.line": "{name} · {role} · {date} · {sync}",
@@ -386,7 +386,10 @@ EN: dict[str, str] = {
         "administrator if it keeps happening."
     ),
     "notify.language": "Language: English",
-    "notify.language.dialog": "Language: English. The window open now keeps its language, with what was typed in it; opened again, it is in English.",
+    "notify.language.close_dialog": (
+        "The language cannot change while a window is open: finish or close it first, "
+        "then press F9."
+    ),
     "notify.presence_recorded": "Scanned: this inspection now records the placard scan.",
     "notify.presence_from_photo": "Read from a photo, not scanned on site; the record will say so.",
     "status.line": "{name} · {role} · {date} · {sync}",

@@ -4,6 +4,7 @@ they remapped (the `keymap` setting: binding id → key). FieldApp derives from 
 from __future__ import annotations
 
 from textual import work
+from textual.screen import ModalScreen, SystemModalScreen
 
 from fieldapp.i18n import language, set_language, t
 from fieldapp.tui.commands import localize_bindings
@@ -13,7 +14,23 @@ from fieldapp.tui.widgets.table import Table
 
 class Preferences(Navigation):
     async def action_switch_language(self) -> None:
+        """F9. Not while a dialog is open: it cannot be worded again without losing what
+        was typed or chosen in it, and kept as it was, its words stood in one language
+        beside its keys and messages in the other. It says to finish or close it first."""
+        if self.unworded_dialog_open():
+            self.notify(t("notify.language.close_dialog"), severity="warning")
+            return
         await self.switch_language("en" if language() == "zh" else "zh")
+
+    def unworded_dialog_open(self) -> bool:
+        """Is a dialog open that cannot be worded again (one without `relabel`)? Also one
+        under the PIN screen (ctrl+l over a dialog), which is there again once unlocked."""
+        return any(
+            isinstance(screen, ModalScreen)
+            and not isinstance(screen, SystemModalScreen)
+            and getattr(screen, "relabel", None) is None
+            for screen in self.screen_stack
+        )
 
     async def switch_language(self, lang: str) -> None:
         """Show everything in `lang` from now on and keep it as the `language` setting."""
@@ -34,10 +51,7 @@ class Preferences(Navigation):
                 localize_bindings(screen)
         self.label_back()
         self.refresh_bindings()
-        # A dialog is not drawn again (what is chosen in it would go): it says so.
-        dialog = self.dialog_on_top()
-        kept = dialog is not None and getattr(dialog, "relabel", None) is None
-        self.notify(t("notify.language.dialog" if kept else "notify.language"))
+        self.notify(t("notify.language"))
 
     @work(thread=True, exit_on_error=False, group="settings")
     def _save_language(self, lang: str) -> None:
