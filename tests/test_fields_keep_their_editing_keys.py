@@ -3,7 +3,8 @@ date field opened campaigns where a text field deletes to the end of the line, a
 in the inspection's answer field exported where it moves to the end (Textual's Input binds
 both). The app's keys of the same names act where no field has focus, and the keys the
 footer and F1 offer (the screen's active bindings) still name them there; where the app's key would not act anyway (in a dialog, on the welcome
-screen) the field edits as everywhere else."""
+screen) the field edits as everywhere else. In a field, F1 lists the app's two keys as
+acting when not in a text field, so the key learnt elsewhere is not a surprise there."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from fieldapp.tui.screens.campaigns import CampaignsScreen
 from fieldapp.tui.screens.export import ExportScreen
 from fieldapp.tui.screens.find_venue import FindVenueScreen
 from fieldapp.tui.screens.welcome import NotEnrolledScreen
+from fieldapp.tui.widgets.keys_panel import KeysPanel
 
 
 def ctrl_k(screen: ExportScreen) -> str:
@@ -40,6 +42,15 @@ async def test_ctrl_k_in_the_export_date_field_deletes_to_the_end(demo_home: Pat
         await settle(app, pilot)
         assert app.screen is screen and field.value == first_day[:5]  # "2026-": the rest gone
         assert ctrl_k(screen) == "delete_right_all"  # the field's, while it has focus
+        # F1 says so: the app's ctrl+k and ctrl+e act when not in a text field.
+        await pilot.press("f1")
+        await settle(app, pilot)
+        rows = screen.query_one(KeysPanel).rows()
+        assert ("^k", "专项行动（光标不在输入框时）") in rows
+        assert ("^e", "导出台账（光标不在输入框时）") in rows
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert not app.keys_shown() and app.screen is screen
         screen.query_one("#export-format").focus()  # out of the field, ctrl+k is the app's
         await settle(app, pilot)
         assert ctrl_k(screen) == "campaigns"

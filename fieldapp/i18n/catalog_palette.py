@@ -13,6 +13,7 @@ ZH = {
     "keys.title": "按键 · F1 下一页，到底后关闭",
     "keys.more": "更多",
     "keys.back": "返回",
+    "keys.out_of_field": "{action}（光标不在输入框时）",
 }
 
 EN = {
@@ -28,4 +29,5 @@ EN = {
     "keys.title": "Keys · F1 next page, then closes",
     "keys.more": "More",
     "keys.back": "Back",
+    "keys.out_of_field": "{action} (when not in a text field)",
 }

@@ -19,7 +19,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from fieldapp.i18n import t
-from fieldapp.tui.widgets.offered_keys import offered
+from fieldapp.tui.widgets.offered_keys import kept_by_field, offered
 
 
 def describe(binding: Binding) -> str:
@@ -76,6 +76,10 @@ class KeysPanel(VerticalScroll, can_focus=False):
         for bindings in by_action.values():
             keys = " ".join(dict.fromkeys(self.app.get_key_display(b) for b in bindings))
             rows.append((keys, describe(bindings[0])))
+        # The app's keys the field edits with (ctrl+e, ctrl+k): said, with when they act.
+        for binding in kept_by_field(self.screen):
+            what = t("keys.out_of_field", action=describe(binding))
+            rows.append((self.app.get_key_display(binding), what))
         return rows
 
     def table(self) -> Table:

@@ -5,16 +5,21 @@ Textual already leaves out a binding whose key the focused widget would consume 
 character for some key names (`slash`, `minus`, `plus`, `at`, `backslash`,
 `underscore`): so `/ 查找场所` stayed in the footer while a search field had focus, though
 typing `/` there types a `/`. The footer and F1's panel list what `offered` returns.
+
+A text field keeps its own editing keys, two of which are also the app's (Textual's Input
+binds ctrl+e to the end of the line and ctrl+k to delete to it; the app, export and
+campaigns): `kept_by_field` names those app keys, which F1 lists as acting out of the field.
 """
 
 from __future__ import annotations
 
 import string
 
-from textual.binding import ActiveBinding
+from textual.binding import ActiveBinding, Binding
 from textual.dom import DOMNode
 from textual.keys import _character_to_key, key_to_character
 from textual.screen import Screen
+from textual.widgets import Input
 
 # Key names of the printable ASCII characters ("slash" → "/").
 _TYPED = {_character_to_key(c): c for c in string.printable if c.isprintable()}
@@ -45,3 +50,24 @@ def offered(
             continue
         kept[key] = found
     return kept
+
+
+def kept_by_field(screen: Screen[object]) -> list[Binding]:
+    """The app's keys (those F1 lists with a description) that the focused text field binds
+    to its own editing while it has focus, where the app would act on them otherwise."""
+    focused = screen.focused
+    if not isinstance(focused, Input):
+        return []
+    app = screen.app
+    chain = screen._modal_binding_chain  # the keymap applied; stops at a dialog
+    field_keys = {key for node, bindings in chain if node is focused for key, _ in bindings}
+    return [
+        binding
+        for node, bindings in chain
+        if node is app
+        for key, binding in bindings
+        if key in field_keys
+        and binding.description
+        and not binding.priority  # a priority key acts before the field
+        and app._check_action_state(binding.action, app) is True
+    ]
