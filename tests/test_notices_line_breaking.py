@@ -34,22 +34,40 @@ def printed_lines(pdf: bytes) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip()]
 
 
-def notice(description: str) -> RectificationNotice:
-    item = NoticeItem("COM-04", "灭火器配置数量充足、压力正常、在有效期内", description, "general",
-                      dt.date(2026, 10, 27))  # fmt: skip
-    return RectificationNotice("N-1", VENUE, (item,), "陈晓明", dt.date(2026, 10, 20), "DM-0006")
+def notice(*descriptions: str) -> RectificationNotice:
+    items = tuple(
+        NoticeItem(
+            "COM-04",
+            "灭火器配置数量充足、压力正常、在有效期内",
+            description,
+            "general",
+            dt.date(2026, 10, 27),
+        )
+        for description in descriptions
+    )
+    return RectificationNotice("N-1", VENUE, items, "陈晓明", dt.date(2026, 10, 20), "DM-0006")
+
+
+def description(n: int) -> str:
+    return "后厨" + "灭火器过期未换" * (n // 7) + "灭火器过期未换"[: n % 7] + "。需更换，并登记。"
+
+
+# Lengths whose notice, cut at any character, starts a line with each closing mark it
+# holds: "，" in the description (9), "、" in the item's name (13), "。" inside the
+# description (15), its last "。" alone (30), and the "。" of the notice's own wording (all).
+EACH_MARK_CUT = (9, 13, 15, 30)
 
 
 def test_no_printed_line_of_a_notice_starts_with_a_closing_mark() -> None:
-    # Descriptions of every length across a line of the table's description column: one
-    # of them puts its "。" or "，" at a line's start where any character may be cut.
+    # Descriptions of every length across a line of the table's description column, in
+    # one notice (a page of rows, one render), and on their own the lengths that meet each
+    # mark at a line's start where any character may be cut (each notice lays out its own
+    # columns).
+    notices = [notice(*(description(n) for n in range(8, 40)))]
+    notices += [notice(description(n)) for n in EACH_MARK_CUT]
     starts = []
-    for n in range(8, 40):
-        description = (
-            "后厨" + "灭火器过期未换" * (n // 7) + "灭火器过期未换"[: n % 7] + "。需更换，并登记。"
-        )
-        lines = printed_lines(render_notice(notice(description)))
-        starts += [line for line in lines if line[0] in CLOSING]
+    for each in notices:
+        starts += [line for line in printed_lines(render_notice(each)) if line[0] in CLOSING]
     assert starts == []
 
 
