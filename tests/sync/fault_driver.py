@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from fieldapp.store.opening import open_store
-from sync.client import SyncClient, sync_client
+from sync.client import SyncClient, pulling, sync_client
 from sync.client.apply import PageApplier
 
 
@@ -62,7 +62,7 @@ def main() -> None:
     SyncClient._send = send_and_die  # type: ignore[method-assign]
     SyncClient._request = request_and_die  # type: ignore[method-assign]
     sync_client.record_server_seqs = record_and_die
-    sync_client.PageApplier = DyingApplier  # type: ignore[misc]
+    pulling.PageApplier = DyingApplier  # type: ignore[misc]  # where pages are applied
 
     open_store(Path(store))
     with SyncClient.from_store(

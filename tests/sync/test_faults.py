@@ -43,7 +43,10 @@ pytestmark = [pytest.mark.fault, pytest.mark.slow]
 DRIVER = Path(__file__).with_name("fault_driver.py")
 PUSH_POINTS = ("push-before-send", "push-after-answer", "push-in-record")
 PULL_POINTS = ("pull-after-response", "pull-in-page")
-KILL_TRIALS = 20  # per kind (push, pull), each run
+# Kills per kind (push, pull), each run; the trials go on until every point of
+# PUSH_POINTS and PULL_POINTS and a kill from outside have each landed at least once.
+KILL_TRIALS = 6
+MAX_TRIALS = 40
 V1_GRIDS = ("V1", "A1")
 
 
@@ -114,10 +117,15 @@ def test_device_killed_at_random_points_of_push_and_pull(make_device, seed, serv
     other = make_device("other").enroll("p-sup2")
     expected: Counter[str] = Counter()
     killed: Counter[str] = Counter()
+    landed: Counter[str] = Counter()  # kills by point ("none": from outside)
+    every_point = (*PUSH_POINTS, *PULL_POINTS, "none")
     trial = 0
-    while min(killed["kill-push"], killed["kill-pull"]) < KILL_TRIALS:
+    while (
+        min(killed["kill-push"], killed["kill-pull"]) < KILL_TRIALS
+        or min(landed[point] for point in every_point) == 0
+    ):
         trial += 1
-        assert trial < 4 * KILL_TRIALS, f"kills did not land: {killed}"
+        assert trial < MAX_TRIALS, f"kills did not land: {killed} {landed}"
         _others_work(other, seed.venues)
         expected += _work(victim, seed.venues, rng.randint(1, 3), rng)
         if trial % 6 == 0:  # now and then a kill from outside, after a random delay
@@ -128,6 +136,7 @@ def test_device_killed_at_random_points_of_push_and_pull(make_device, seed, serv
             after = None
         if _run_driver(victim, point, rng.randint(1, 3), after):
             killed[kind] += 1
+            landed[point] += 1
         # restart: a fresh sync finishes the work
         with victim.client(batch_size=2, page_size=3) as client:
             result = client.sync_once()
@@ -135,6 +144,7 @@ def test_device_killed_at_random_points_of_push_and_pull(make_device, seed, serv
         assert_exactly_once(victim, "p-insp", expected)
         assert_device_equals_server(victim, V1_GRIDS)
     TRIALS[backend].update(killed)
+    TRIALS[backend].update({f"kill-at-{point}": n for point, n in landed.items()})
 
 
 def test_server_killed_in_the_middle_of_a_push(seed, server_db_url, server_workdir, tmp_path):
