@@ -69,10 +69,15 @@ async def test_the_status_bar_says_a_patrol_in_progress_is_not_sent_yet(home: Pa
     def status() -> str:
         return str(app.screen.query_one(StatusBar).render())
 
+    from test_home_first_frame_settled import on_first_home_frame
+
     seed_patrol_store()
     app = make_app(lang="zh")
+    first = on_first_home_frame(app, lambda home: str(home.query_one(StatusBar).render()))
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot, rounds=2)
+        # Drawn before the store's sync state was read, the bar said 全部已同步 for a second
+        assert first and "正在检查同步状态…" in first[0] and "全部已同步" not in first[0], first
         assert "尚未同步过" in status()  # nothing waits, and nothing came from a server
         app.scan_text(placard("CP-01"), "wedge")  # a visit made: queued to be sent now
         await settle(app, pilot, rounds=3)

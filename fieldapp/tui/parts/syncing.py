@@ -77,7 +77,7 @@ class SyncApp(Navigation):
 
     def __init__(self) -> None:
         super().__init__()
-        self.sync_view = SyncView()
+        self.sync_view = SyncView(read=False)  # until the store's sync state is read
         self.sync_outcome: SyncOutcome | None = None
         self._syncing = False
         self._sync_again = False
@@ -97,6 +97,7 @@ class SyncApp(Navigation):
         """The first /health probe, once: after the home screen has shown its data."""
         if not self._first_probe_started:
             self._first_probe_started = True
+            self.refresh_sync_status()  # the store's side, said before the server answers
             self.check_connection()
 
     # -- status ------------------------------------------------------------------------

@@ -23,6 +23,7 @@ class SyncView:
     refused: int = 0  # refused ops the person has not acknowledged (they are not "synced")
     patrol_open: bool = False  # a patrol in progress: its finish is not sent until it is finished
     never_synced: bool = False  # no sync has gone through on this device yet
+    read: bool = True  # False until the store's sync state is read (refusals, patrol, last)
 
     def describe(self, waiting: str) -> str:
         return " · ".join(part for part in self.parts(waiting) if part)
@@ -90,6 +91,8 @@ class StatusBar(Static):
             failed = self.sync is not None and self.sync.problem == "sync_failed"
             never = self.sync is not None and self.sync.never_synced
             sync = "" if failed else t("home.never_synced" if never else "home.all_synced")
+            if self.sync is None or not self.sync.read:  # refusals, a patrol: not known yet
+                sync = t("sync_ui.status.checking")
         state, last = "", ""
         if self.sync is not None:
             state, sync, last = self.sync.parts(sync)
