@@ -175,10 +175,12 @@ class PlacardKey(ServerModel):
 
 class Inspection(ServerModel):
     id = CharField(primary_key=True)
-    venue = ForeignKeyField(Venue, backref="inspections")
+    # No index on the venue or the inspector: the server reads inspections by id alone
+    # (schema_upgrade.REDUNDANT_INDEXES), and each was a b-tree more a pushed inspection wrote.
+    venue = ForeignKeyField(Venue, backref="inspections", index=False)
     checklist_id = CharField()
     checklist_version = IntegerField()
-    inspector = ForeignKeyField(Person, backref="inspections")
+    inspector = ForeignKeyField(Person, backref="inspections", index=False)
     device_id = CharField(default="")
     started_at = CharField()
     finished_at = CharField(null=True)
@@ -210,8 +212,9 @@ class Inspection(ServerModel):
 
 class Finding(ServerModel):
     id = CharField(primary_key=True)
-    inspection = ForeignKeyField(Inspection, backref="findings", null=True)
-    venue = ForeignKeyField(Venue, backref="findings")
+    # Not indexed: nothing reads findings by inspection (schema_upgrade.REDUNDANT_INDEXES).
+    inspection = ForeignKeyField(Inspection, backref="findings", null=True, index=False)
+    venue = ForeignKeyField(Venue, backref="findings")  # the overdue alerts join on it
     item_code = CharField()
     severity = CharField()
     description = TextField(default="")
