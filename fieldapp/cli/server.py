@@ -123,7 +123,8 @@ def _import_command(name: str, table: str, function_name: str, module: str = "ad
 
 def _say_moved(moved: list[Any]) -> None:
     """The grids the server held that an import put under another parent or at another
-    level: an empty parent cell makes a village a top-level grid, which should be seen."""
+    level: an empty parent cell makes a village a top-level grid, which should be seen;
+    and, for one under another parent, how many open hazards went with it."""
     if moved:
         click.echo(t("admin.imported.grids_moved"))
     top = t("admin.imported.top_level")
@@ -132,6 +133,8 @@ def _say_moved(moved: list[Any]) -> None:
                      parent_before=m.parent_before or top, parent=m.parent or top,
                      level_before=t(f"grid_level.{m.level_before}"),
                      level=t(f"grid_level.{m.level}")))  # fmt: skip
+        if m.open_hazards is not None:  # under another parent: its open hazards went along
+            click.echo(t("admin.imported.grid_moved_hazards", count=m.open_hazards))
 
 
 def _warn_uninspectable() -> None:

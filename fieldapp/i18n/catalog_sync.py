@@ -45,6 +45,7 @@ ZH = {
     "admin.imported": "已导入 {count} 行（{what}）。",
     "admin.imported.grids_moved": "以下服务器原有的网格换了上级或层级，请核对；不对的，请改正文件后再导入。",
     "admin.imported.grid_moved": "  {code} {name}：上级 {parent_before} → {parent}，层级 {level_before} → {level}。",
+    "admin.imported.grid_moved_hazards": "    其下未销号的隐患 {count} 条随之移动。",
     "admin.imported.top_level": "无（顶层）",
     "admin.imported.venues": "已导入 {count} 行（场所）：新增 {new} 个场所，更新了 {updated} 个已有场所。",
     "admin.imported.venues_unchanged": "其中 {count} 行与服务器上的场所相同，未改动。",
@@ -156,6 +157,8 @@ EN = {
     "admin.imported": "Imported {count} rows ({what}).",
     "admin.imported.grids_moved": "These grids the server held now have another parent or level; check them, and where one is wrong, correct the file and import it again.",
     "admin.imported.grid_moved": "  {code} {name}: parent {parent_before} → {parent}, level {level_before} → {level}.",
+    "admin.imported.grid_moved_hazards": "    {count} open hazards (not yet closed) under it move with it.",
+    "admin.imported.grid_moved_hazards_one": "    1 open hazard (not yet closed) under it moves with it.",
     "admin.imported.top_level": "none (top level)",
     "admin.imported_one": "Imported 1 row ({what}).",
     "admin.imported.venues": (

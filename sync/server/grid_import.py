@@ -4,20 +4,28 @@ Each grid is placed under a parent of a level above its own (镇 → 村 → 网
 depth: the shipped levels first, then the office's by the depth it gave them), checked
 against the file and the grids the server holds; a parent loop, a missing parent or a
 level placed under one not above it refuses the whole file.
+
+A grid the server held put under another parent takes its venues, and the grids under it,
+with it: their hazards not yet closed (销号) are then seen by the new parent's supervisors,
+no longer by the old one's. Nothing in the domain forbids that (an office redraws its
+grids), so it is imported, and the report says for each such grid how many moved.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
+from peewee import fn
+
 from fieldapp.domain.kinds import GRID_LEVELS
+from fieldapp.domain.lifecycle import CLOSED
 from fieldapp.i18n import t
 from sync.server import audit, headers
 from sync.server import db as server_db
 from sync.server.feed import append_changes
 from sync.server.grid_codes import name_stored_grids
-from sync.server.models import Grid
+from sync.server.models import Finding, Grid, Venue
 from sync.server.office_models import GridLevelRow
 from sync.server.records import grid_change
 from sync.server.tables import ImportRefused, Row, RowError, also_on_row, read_table
@@ -34,6 +42,9 @@ class Moved:
     level_before: str
     parent: str | None
     level: str
+    # The hazards not yet closed in its venues and those of the grids under it, which move
+    # with it to another parent (None: the parent is the same, only the level changed).
+    open_hazards: int | None = None
 
 
 @dataclass(frozen=True)
@@ -102,6 +113,7 @@ def import_grids(path: Path | str) -> GridsImported:
                 conflict_target=[Grid.code], update=values
             ).execute()
             changes.append(grid_change(Grid.get_by_id(row.get("code"))))
+        moved = _with_open_hazards(moved)  # counted in the tree as imported
         audit.record(
             audit.GRIDS_IMPORTED,
             subject=Path(path).name,
@@ -109,6 +121,30 @@ def import_grids(path: Path | str) -> GridsImported:
         )
         append_changes(changes)
     return GridsImported(len(rows), moved)
+
+
+def _with_open_hazards(moved: list[Moved]) -> list[Moved]:
+    """`moved`, each grid put under another parent with the open hazards that went with
+    it: those of the venues in it and in every grid now under it."""
+    parted = {m.code for m in moved if m.parent != m.parent_before}
+    if not parted:
+        return moved
+    children: dict[str, list[str]] = {}
+    for code, parent in server_db.rows(Grid.select(Grid.code, Grid.parent)):
+        children.setdefault(parent or "", []).append(code)
+    open_in = dict(
+        server_db.rows(
+            Venue.select(Venue.grid, fn.COUNT(Finding.id))
+            .join(Finding)
+            .where(Finding.state != CLOSED)
+            .group_by(Venue.grid)
+        )
+    )
+
+    def under(code: str) -> int:
+        return open_in.get(code, 0) + sum(under(child) for child in children.get(code, ()))
+
+    return [replace(m, open_hazards=under(m.code)) if m.code in parted else m for m in moved]
 
 
 def level_depths() -> dict[str, int]:

@@ -100,12 +100,14 @@ async def test_a_fourth_level_is_laid_out_under_its_area(
 
 def test_a_level_goes_only_under_a_level_above_it(tmp_path: Path) -> None:
     """A village under a village, and a building under a village under a building, were
-    taken; so was V1 made an area while its area A1 stayed under it."""
+    taken; so was V1 made an area while its area A1 stayed under it. A grid moved under
+    another parent was listed, but not the open hazards that went with it to other
+    supervisors: the list says how many, in both languages."""
     import sqlite3
 
-    def admin(*args: str) -> str:
+    def admin(*args: str, lang: str = "zh") -> str:
         db = f"sqlite:///{tmp_path / 'server.sqlite3'}"
-        return CliRunner().invoke(main, ["--lang", "zh", "admin", "--db", db, *args]).output
+        return CliRunner().invoke(main, ["--lang", lang, "admin", "--db", db, *args]).output
 
     def sheet(name: str, text: str) -> str:
         (tmp_path / name).write_text(text, encoding="utf-8")
@@ -128,11 +130,27 @@ def test_a_level_goes_only_under_a_level_above_it(tmp_path: Path) -> None:
     with sqlite3.connect(tmp_path / "server.sqlite3") as held:
         grids = held.execute("SELECT code, level FROM grid ORDER BY code").fetchall()
     assert grids == [("A1", "area"), ("T1", "town"), ("V1", "village")]  # nothing imported
+    assert "已导入" in admin(
+        "import-venues", sheet("v.csv", "code,name,kind,grid\nD1,好店,小旅馆,A1\n")
+    )
+    with sqlite3.connect(tmp_path / "server.sqlite3") as held:  # two open hazards, one closed
+        for n, state in enumerate(("open", "reported", "closed")):
+            held.execute(
+                "INSERT INTO finding (id, venue_id, item_code, severity, description, deadline,"
+                " photos, created_at, created_by, state, conflict) SELECT ?, id, 'COM-01',"
+                " 'general', '', '2026-12-31', '[]', '2026-12-01', 'p1', ?, 0 FROM venue",
+                (f"f{n}", state),
+            )
     # V1,东村,town, (an empty parent cell) made the village a town: now said, to be checked
     moved = admin("import-grids", sheet("m.csv", "code,name,level,parent\nV1,东村,town,\n"))
     assert moved.splitlines()[1:] == [
         "以下服务器原有的网格换了上级或层级，请核对；不对的，请改正文件后再导入。",
         "  V1 东村：上级 T1 → 无（顶层），层级 村（社区）网格 → 镇网格。",
+        "    其下未销号的隐患 2 条随之移动。",  # in its area A1's venue
     ]
-    assert admin("import-grids", sheet("t.csv", tree)).splitlines()[1:][0].startswith("以下")
+    back = admin("import-grids", sheet("t.csv", tree), lang="en").splitlines()[1:]
+    assert back[1:] == [
+        "  V1 东村: parent none (top level) → T1, level Town grid → Village grid.",
+        "    2 open hazards (not yet closed) under it move with it.",
+    ], back
     assert admin("import-grids", sheet("t.csv", tree)).splitlines()[1:] == []  # as held
