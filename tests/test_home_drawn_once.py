@@ -8,9 +8,11 @@ once home is shown) reports, a notice shown over home."""
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 
 import pytest
+import textual.screen
 from pilot_support import at_home, settle
 from test_home_first_frame_settled import on_first_home_frame
 from textual._compositor import ChopsUpdate, LayoutUpdate
@@ -65,3 +67,29 @@ async def test_home_is_not_drawn_again_after_its_first_frame(demo_home: Path, la
         await settle(app, pilot)
         assert set(written) - {status_line}
         assert "x" in str(app.screen.query_one(Toast).render())
+
+
+async def test_home_is_written_when_the_start_hold_ends(demo_home: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Home's first frame reaches the terminal as soon as Textual stops holding updates
+    back as the app starts, not at the next tick of the screen's update timer (1/60 s
+    later; made a minute here, so a frame that waited for the tick is not written)."""
+    monkeypatch.setattr(textual.screen, "UPDATE_PERIOD", 60.0)
+    start_building_home_view()
+    app = make_app(lang="zh")
+    written: list[object] = []
+    drawn = app._display  # noqa: SLF001 - the frames as Textual draws them
+
+    def noted(screen: object, update: object) -> None:
+        if not app._batch_count and isinstance(screen, HomeScreen) and update is not None:  # noqa: SLF001
+            written.append(update)
+        drawn(screen, update)  # type: ignore[arg-type]
+
+    app._display = noted  # type: ignore[method-assign,assignment]
+    async with app.run_test(size=(80, 24)):
+        for _ in range(100):  # the Pilot's pause would draw the screen itself: not used
+            if written:
+                break
+            await asyncio.sleep(0.05)
+        assert isinstance(app.screen, HomeScreen)
+        assert app.screen.home_view is not None
+        assert written, "home's first frame was not written to the terminal within 5 s"

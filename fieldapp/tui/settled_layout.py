@@ -18,7 +18,16 @@ that layout five ways, each repeating what was already done, and for a sixth dra
   its first size; the first frame, drawn whole, did not take those requests in, so the
   whole screen (or the widgets that asked last, the header's clock space) was drawn again
   at the next tick of the screen's update timer (up to 1/60 s later), and what waited for
-  the screen to be drawn (`call_after_refresh`) waited for that second draw.
+  the screen to be drawn (`call_after_refresh`) waited for that second draw;
+- home's first frame, drawn while Textual holds updates back as the app starts
+  (`App.batch_update`), never reaches the terminal, and when the hold ended the screen
+  waited for the next tick of its update timer to be drawn, asleep ~17 ms (1/60 s):
+  it is now drawn as soon as the hold ends;
+- a repaint a widget sent to the screen before the screen was drawn whole (home's
+  tables' scrollbars, asked while the start's hold dropped the first frame, and sent
+  just before the frame that reached the terminal) drew the widget again after that
+  frame, a tick of the update timer later, and what waited for the screen to be drawn
+  waited for it. The whole draw did it: such a repaint is dropped.
 
 `install()` makes each of them ask only when something is new. It is a no-op on a Textual
 whose code differs from what this expects (8.2).
@@ -32,7 +41,10 @@ from collections.abc import Generator
 from contextlib import suppress
 from typing import Any
 
+from textual import messages
 from textual import widget as _widget
+from textual._time import get_time
+from textual.app import App, ScreenStackError
 from textual.dom import NoScreen
 from textual.geometry import Size
 from textual.screen import Screen
@@ -47,6 +59,8 @@ _await_mount = AwaitMount.__await__
 _set_title = _header.HeaderTitle.update
 _show_toasts = _toast.ToastRack.show
 _compositor_refresh = Screen._compositor_refresh
+_end_batch = App._end_batch
+_on_update = Screen._on_update
 
 _EXPECTED: dict[object, list[str]] = {
     _size_updated: ["self", "size", "virtual_size", "container_size", "layout"],
@@ -55,6 +69,8 @@ _EXPECTED: dict[object, list[str]] = {
     _set_title: ["self", "content", "layout"],
     _show_toasts: ["self", "notifications"],
     _compositor_refresh: ["self"],
+    _end_batch: ["self"],
+    _on_update: ["self", "message"],
 }
 
 
@@ -147,12 +163,41 @@ def _drawn(self: Screen[Any]) -> None:
         for widget in (self, *compositor.visible_widgets):
             widget._repaint_required = False
             widget._repaint_regions.clear()
+        self._fieldapp_drawn_whole = get_time()  # type: ignore[attr-defined]
     _compositor_refresh(self)
 
 
+def _hold_ended(self: App[Any]) -> None:
+    """Textual's end of a batch of updates; when it ends the hold of the app's start,
+    the screen draws its changes once the messages already sent to it are handled (as
+    its update tick would), not at that tick."""
+    _end_batch(self)
+    if self._batch_count or getattr(self, "_fieldapp_start_drawn", False):
+        return
+    self._fieldapp_start_drawn = True  # type: ignore[attr-defined]
+    try:
+        screen = self.screen
+    except ScreenStackError:  # no screen to draw
+        return
+    if screen._repaint_required or screen._layout_required or screen._dirty_widgets:
+        screen.call_later(screen._on_timer_update)
+
+
+async def _update_undrawn(self: Screen[Any], message: messages.Update) -> None:
+    """Textual's repaint of a widget, unless the screen was drawn whole since it was
+    asked (a refresh after that draw sends a new one)."""
+    drawn_whole = getattr(self, "_fieldapp_drawn_whole", None)
+    if drawn_whole is not None and message.time < drawn_whole:
+        message.stop()
+        message.prevent_default()
+        return
+    await _on_update(self, message)
+
+
 def install() -> bool:
-    """Whether the six requests are now made only for something new (False, and
-    Textual's own kept, on a Textual that differs from 8.2). Once per process."""
+    """Whether the six requests are now made only for something new and the first frame
+    drawn when the start's hold ends (False, and Textual's own kept, on a Textual that
+    differs from 8.2). Once per process."""
     if Widget._size_updated is _sized:
         return True
     for method, parameters in _EXPECTED.items():
@@ -164,4 +209,6 @@ def install() -> bool:
     _header.HeaderTitle.update = _title_changed  # type: ignore[method-assign,assignment]
     _toast.ToastRack.show = _toasts_changed  # type: ignore[method-assign]
     Screen._compositor_refresh = _drawn  # type: ignore[method-assign]
+    App._end_batch = _hold_ended  # type: ignore[method-assign]
+    Screen._on_update = _update_undrawn  # type: ignore[method-assign]
     return True
