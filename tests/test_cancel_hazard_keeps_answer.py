@@ -36,7 +36,8 @@ async def passed_then_failed(app, pilot, screen) -> Answer:  # type: ignore[no-u
     return passed
 
 
-@pytest.mark.parametrize("lang", ["zh", "en"])
+# One language (zh): nothing checked here depends on the wording; each run is an app start.
+@pytest.mark.parametrize("lang", ["zh"])
 async def test_esc_on_the_hazard_form_puts_the_pass_back(home: Path, lang: str) -> None:
     async with inspecting(lang, SIZE) as (app, pilot, screen):
         passed = await passed_then_failed(app, pilot, screen)

@@ -28,7 +28,8 @@ async def kept(app, pilot) -> None:  # type: ignore[no-untyped-def]
     await settle(app, pilot)
 
 
-@pytest.mark.parametrize("lang", ["zh", "en"])
+# One language (zh): nothing checked here depends on the wording; each run is an app start.
+@pytest.mark.parametrize("lang", ["zh"])
 async def test_the_hazard_form_is_back_in_the_deadline(home: Path, lang: str) -> None:
     async with inspecting(lang, (80, 24)) as (app, pilot, screen):
         screen.go_to("COM-03")

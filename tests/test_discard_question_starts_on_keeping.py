@@ -30,7 +30,8 @@ def asked_to_discard(app: FieldApp) -> ConfirmDialog:
     return question
 
 
-@pytest.mark.parametrize("lang", ["zh", "en"])
+# One language (zh): nothing checked here depends on the wording; each run is an app start.
+@pytest.mark.parametrize("lang", ["zh"])
 async def test_enter_keeps_the_person_form(demo_home: Path, lang: str) -> None:
     key_behind_pin()
     household_of_one("王秀英", sex="female")
@@ -52,7 +53,8 @@ async def test_enter_keeps_the_person_form(demo_home: Path, lang: str) -> None:
         assert form.query_one("#person-note", Input).value == "刚搬来"
 
 
-@pytest.mark.parametrize("lang", ["zh", "en"])
+# One language (zh): nothing checked here depends on the wording; each run is an app start.
+@pytest.mark.parametrize("lang", ["zh"])
 async def test_enter_keeps_the_daily_report_remarks(demo_home: Path, lang: str) -> None:
     app = make_app(lang=lang)
     async with app.run_test(size=(80, 24)) as pilot:

@@ -43,7 +43,8 @@ def asked_to_discard(app) -> None:  # type: ignore[no-untyped-def]
     assert question.title_text == t("form.discard.title")
 
 
-@pytest.mark.parametrize("lang", ["zh", "en"])
+# One language (zh): nothing checked here depends on the wording; each run is an app start.
+@pytest.mark.parametrize("lang", ["zh"])
 async def test_esc_after_typing_asks_and_keeps_or_discards(home: Path, lang: str) -> None:
     async with inspecting(lang, SIZE) as (app, pilot, screen):
         dialog = await fail(app, pilot, screen)
@@ -68,7 +69,8 @@ async def test_esc_after_typing_asks_and_keeps_or_discards(home: Path, lang: str
         assert t("inspect.failure_withdrawn", code="COM-02") in said(app)
 
 
-@pytest.mark.parametrize("lang", ["zh", "en"])
+# One language (zh): nothing checked here depends on the wording; each run is an app start.
+@pytest.mark.parametrize("lang", ["zh"])
 async def test_esc_with_nothing_typed_cancels_at_once(home: Path, lang: str) -> None:
     async with inspecting(lang, SIZE) as (app, pilot, screen):
         await fail(app, pilot, screen)

@@ -42,7 +42,8 @@ async def new_household(app, pilot, grid: str, number: str) -> PersonDialog:  # 
     return dialog
 
 
-@pytest.mark.parametrize("lang", ["zh", "en"])
+# One language (zh): nothing checked here depends on the wording; each run is an app start.
+@pytest.mark.parametrize("lang", ["zh"])
 async def test_another_grids_number_is_pointed_out_once(demo_home: Path, lang: str) -> None:
     key_behind_pin()
     app = make_app(lang=lang)

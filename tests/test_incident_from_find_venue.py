@@ -19,7 +19,8 @@ from fieldapp.tui.dialogs.incident import IncidentDialog
 from fieldapp.tui.widgets import PagedTable
 
 
-@pytest.mark.parametrize("lang", ["zh", "en"])
+# One language (zh): nothing checked here depends on the wording; each run is an app start.
+@pytest.mark.parametrize("lang", ["zh"])
 async def test_the_highlighted_venue_is_where_the_incident_happened(
     demo_home: Path, lang: str
 ) -> None:

@@ -17,7 +17,8 @@ from fieldapp.tui.dialogs.incident import IncidentDialog
 from fieldapp.tui.screens.patrol_run import PatrolRunScreen
 
 
-@pytest.mark.parametrize("lang", ["zh", "en"])
+# One language (zh): nothing checked here depends on the wording; each run is an app start.
+@pytest.mark.parametrize("lang", ["zh"])
 async def test_f4_on_a_patrol_run_carries_the_checkpoint_over(home: Path, lang: str) -> None:
     seed_patrol_store()
     app = make_app(lang=lang)

@@ -23,7 +23,8 @@ def status(screen: IncidentsScreen) -> str:
     return str(screen.query_one("#incident-status", Static).render())
 
 
-@pytest.mark.parametrize("lang", ["zh", "en"])
+# One language (zh): nothing checked here depends on the wording; each run is an app start.
+@pytest.mark.parametrize("lang", ["zh"])
 async def test_no_incident_yet_says_how_to_report_one(demo_supervisor: Path, lang: str) -> None:
     assert Incident.select().count() == 0
     app = make_app(lang=lang)

@@ -15,7 +15,8 @@ from fieldapp.tui.dialogs.note import NoteDialog
 CODE = "COM-03"
 
 
-@pytest.mark.parametrize("lang", ["zh", "en"])
+# One language (zh): nothing checked here depends on the wording; each run is an app start.
+@pytest.mark.parametrize("lang", ["zh"])
 async def test_esc_on_a_typed_note_asks_first(home: Path, lang: str) -> None:
     async with inspecting(lang, (80, 24)) as (app, pilot, screen):
         screen.go_to(CODE)

@@ -44,7 +44,8 @@ def _pulled_edit(household_id: str) -> syncing.SyncOutcome:
     return syncing.SyncOutcome(syncing.DONE, syncing.sync_status(), result)
 
 
-@pytest.mark.parametrize("lang", ["zh", "en"])
+# One language (zh): nothing checked here depends on the wording; each run is an app start.
+@pytest.mark.parametrize("lang", ["zh"])
 @pytest.mark.parametrize("dialog_over", [False, True])
 async def test_a_pull_of_people_shows_in_f11_with_the_cursor_kept(
     demo_home: Path, lang: str, dialog_over: bool

@@ -40,7 +40,8 @@ def problems_of(dialog: PersonDialog) -> str:
     return str(dialog.query_one("#person-problems", Static).render())
 
 
-@pytest.mark.parametrize("lang", ["zh", "en"])
+# One language (zh): nothing checked here depends on the wording; each run is an app start.
+@pytest.mark.parametrize("lang", ["zh"])
 async def test_an_arrival_that_has_not_come_is_refused_and_focused(
     demo_home: Path, lang: str
 ) -> None:

@@ -65,7 +65,8 @@ def asked_to_discard(app: FieldApp) -> bool:
     )
 
 
-@pytest.mark.parametrize("lang", ["zh", "en"])
+# One language (zh): nothing checked here depends on the wording; each run is an app start.
+@pytest.mark.parametrize("lang", ["zh"])
 async def test_a_scan_asks_before_a_typed_note_goes(keys: Keys, lang: str) -> None:
     venue = my_venues(1)[0]
     placard = keys.placard(venue.code)

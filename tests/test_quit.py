@@ -35,7 +35,8 @@ def asked(app) -> str:  # type: ignore[no-untyped-def]
     return f"{screen.title_text}\n{screen.body_text}"
 
 
-@pytest.mark.parametrize("lang", ["zh", "en"])
+# One language (zh): nothing checked here depends on the wording; each run is an app start.
+@pytest.mark.parametrize("lang", ["zh"])
 async def test_quitting_an_inspection_not_submitted_is_asked_first(home: Path, lang: str) -> None:
     async with inspecting(lang, SIZE) as (app, pilot, screen):
         await pilot.press("ctrl+q")
@@ -187,7 +188,8 @@ async def test_leaving_with_a_value_that_is_no_answer_says_it_is_not_kept(home: 
         assert any(n.message == lost for n in app._notifications)
 
 
-@pytest.mark.parametrize("lang", ["zh", "en"])
+# One language (zh): nothing checked here depends on the wording; each run is an app start.
+@pytest.mark.parametrize("lang", ["zh"])
 async def test_a_failing_value_typed_and_not_entered_is_not_saved_when_quitting(
     home: Path, lang: str
 ) -> None:

@@ -17,7 +17,8 @@ from fieldapp.services.syncing import runs as syncing
 from fieldapp.tui.app import make_app
 
 
-@pytest.mark.parametrize("lang", ["zh", "en"])
+# One language (zh): nothing checked here depends on the wording; each run is an app start.
+@pytest.mark.parametrize("lang", ["zh"])
 async def test_quitting_does_not_wait_for_a_sync_that_hangs(
     demo_home: Path, monkeypatch: pytest.MonkeyPatch, lang: str
 ) -> None:

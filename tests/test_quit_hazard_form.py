@@ -34,7 +34,8 @@ async def open_hazard_form(app, pilot, screen) -> FindingDialog:  # type: ignore
     return dialog
 
 
-@pytest.mark.parametrize("lang", ["zh", "en"])
+# One language (zh): nothing checked here depends on the wording; each run is an app start.
+@pytest.mark.parametrize("lang", ["zh"])
 async def test_quitting_over_a_new_hazard_form_cancels_the_failure(home: Path, lang: str) -> None:
     async with inspecting(lang, SIZE) as (app, pilot, screen):
         dialog = await open_hazard_form(app, pilot, screen)

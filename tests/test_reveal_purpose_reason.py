@@ -81,7 +81,8 @@ def test_the_service_refuses_other_with_a_note_that_says_nothing(demo_home: Path
     assert reveals() == 0
 
 
-@pytest.mark.parametrize("lang", ["zh", "en"])
+# One language (zh): nothing checked here depends on the wording; each run is an app start.
+@pytest.mark.parametrize("lang", ["zh"])
 async def test_a_note_refused_under_other_is_not_kept_for_another_purpose(
     demo_home: Path, lang: str
 ) -> None:

@@ -20,7 +20,8 @@ def said(dialog: ScanDialog) -> str:
     return str(dialog.query_one("#scan-message", FormMessage).render())
 
 
-@pytest.mark.parametrize("lang", ["zh", "en"])
+# One language (zh): nothing checked here depends on the wording; each run is an app start.
+@pytest.mark.parametrize("lang", ["zh"])
 async def test_a_path_to_no_file_is_said_as_such(
     demo_home: Path, tmp_path: Path, lang: str
 ) -> None:

@@ -19,7 +19,8 @@ from fieldapp.services.placards import photo_scan
 from fieldapp.tui.dialogs.scan import ScanDialog
 
 
-@pytest.mark.parametrize("lang", ["zh", "en"])
+# One language (zh): nothing checked here depends on the wording; each run is an app start.
+@pytest.mark.parametrize("lang", ["zh"])
 async def test_a_slow_photo_read_does_not_replace_a_later_answer(
     demo_home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str
 ) -> None:

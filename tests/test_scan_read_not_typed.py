@@ -32,7 +32,8 @@ async def open_scan_dialog(app: FieldApp, pilot) -> None:  # type: ignore[no-unt
     assert isinstance(app.screen, ScanDialog)
 
 
-@pytest.mark.parametrize("lang", ["zh", "en"])
+# One language (zh): nothing checked here depends on the wording; each run is an app start.
+@pytest.mark.parametrize("lang", ["zh"])
 async def test_a_scanners_burst_into_the_scan_dialog_is_a_scan(
     server_keys: Keys,  # noqa: F811
     lang: str,
@@ -51,7 +52,8 @@ async def test_a_scanners_burst_into_the_scan_dialog_is_a_scan(
     assert [s["source"] for s in draft.proof["scans"]] == ["wedge"]
 
 
-@pytest.mark.parametrize("lang", ["zh", "en"])
+# One language (zh): nothing checked here depends on the wording; each run is an app start.
+@pytest.mark.parametrize("lang", ["zh"])
 @pytest.mark.parametrize("how", ["typed", "pasted"])
 async def test_a_placards_text_typed_or_pasted_into_the_scan_dialog_proves_no_visit(
     server_keys: Keys,  # noqa: F811
@@ -81,7 +83,8 @@ async def test_a_placards_text_typed_or_pasted_into_the_scan_dialog_proves_no_vi
     assert drafts_of(venue) == []
 
 
-@pytest.mark.parametrize("lang", ["zh", "en"])
+# One language (zh): nothing checked here depends on the wording; each run is an app start.
+@pytest.mark.parametrize("lang", ["zh"])
 @pytest.mark.parametrize("pace", [0.5, 0.004])  # typed, or pasted as fast as a scanner
 async def test_a_photo_of_an_unsigned_placard_is_said_to_be_unsigned_not_typed(
     demo_home: Path, tmp_path: Path, lang: str, pace: float

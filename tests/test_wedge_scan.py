@@ -150,7 +150,8 @@ async def test_burst_with_caps_lock_on_home_also_scans(keys: Keys) -> None:
         assert not any(isinstance(s, FindVenueScreen) for s in app.screen_stack)
 
 
-@pytest.mark.parametrize("lang", ["zh", "en"])
+# One language (zh): nothing checked here depends on the wording; each run is an app start.
+@pytest.mark.parametrize("lang", ["zh"])
 async def test_burst_during_another_venues_inspection_warns_and_stays(
     keys: Keys, lang: str
 ) -> None:
