@@ -254,9 +254,9 @@ class HomeScreen(ReturnedLine):
         self.query_one("#me-name", Label).update(
             t("home.me", name=view.name, role=t(f"role.{view.role}"))
         )
-        self.query_one("#me-grids", Label).update(
-            t("home.my_grids", grids=listed(view.grids)) if view.grids else t("home.no_grids")
-        )
+        names = listed(view.grids)  # short of room for "My grids: " and a name's start: names
+        mine = t("home.my_grids", grids=names) if names else t("home.no_grids")
+        self.query_one("#me-grids", CutLabel).say(mine, names)
         self.query_one("#me-today", Label).update(t("home.today", date=view.today.isoformat()))
         campaigns = self.query_one("#home-campaigns", Label)
         if view.campaigns or campaigns.display:  # untouched while none is on

@@ -181,10 +181,34 @@ class Cut:
 
 class CutLabel(Label):
     """A label of one line, cut with `cut` at its width: home's grids at 60 columns ran
-    into the date beside them, cut bare ("My grids: 鼎美村, 老渡Today")."""
+    into the date beside them, cut bare ("My grids: 鼎美村, 老渡Today"). Given the text
+    without its heading (`say`), that is shown where the room has not the heading whole
+    and a name's start: with F1's panel open home's grids read "My g…"."""
+
+    shorter = ""
+
+    def say(self, text: str, shorter: str = "") -> None:
+        self.shorter = shorter
+        self.update(text)
 
     def render(self) -> RenderableType:
-        return Cut(str(super().render()))
+        return Shorter(str(super().render()), self.shorter)
+
+
+class Shorter(Cut):
+    """`text` cut to the width it is drawn at, or `shorter`, its end without the heading,
+    where the cut would not keep the heading whole and `NAME_KEPT_MIN` cells after it."""
+
+    def __init__(self, text: str, shorter: str) -> None:
+        super().__init__(text)
+        self.shorter = shorter
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        room, text = options.max_width, self.text
+        heading = cell_len(text) - cell_len(self.shorter)
+        if self.shorter and cell_len(text) > room and room <= heading + NAME_KEPT_MIN:
+            text = self.shorter
+        yield Text(cut(text, room), no_wrap=True, overflow="crop", end="")
 
 
 class GridName:
