@@ -7,6 +7,7 @@ import io
 from pathlib import Path
 
 import pypdf
+from incident_time_support import incident_at, incident_day
 
 from fieldapp.services.demo import workspace as demo
 from fieldapp.services.incidents import events, reporting
@@ -19,15 +20,15 @@ def handed_over_incident(
     unit: str = "fire_brigade",
     reference: str = "鼎综治移〔2026〕9号",
 ) -> str:
-    """The incident's id, handed over to `unit` under `reference` on 2026-02-11; the
-    demo then acts as its supervisor."""
+    """The incident's id, reported at `incident_at()` and handed over to `unit` under
+    `reference` that day; the demo then acts as its supervisor."""
     demo.act_as("inspector")
     incident = reporting.report_incident(
-        reporting.IncidentReport("fireworks_sale", "2026-02-11 06:40", "路边摆摊销售烟花",
+        reporting.IncidentReport("fireworks_sale", incident_at(), "路边摆摊销售烟花",
                                  address=place, people=reporting.parse_people(people))
     )  # fmt: skip
     demo.act_as("supervisor")
-    data = {"unit": unit, "reference": reference, "date": "2026-02-11"}
+    data = {"unit": unit, "reference": reference, "date": incident_day()}
     events.append_event(incident.id, "handed_over", data=data)
     return incident.id
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from incident_time_support import incident_at
 from pilot_support import settle
 
 from fieldapp.services.demo import workspace as demo
@@ -83,7 +84,7 @@ async def test_the_queues_offer_their_actions_before_navigation_at_80_columns(
     has an incident reported: an empty queue offers no action at all."""
     reporting.report_incident(
         reporting.IncidentReport(
-            "fireworks_sale", "2026-02-11 06:40", "摆摊销售烟花爆竹", address="鼎美村村口"
+            "fireworks_sale", incident_at(), "摆摊销售烟花爆竹", address="鼎美村村口"
         )
     )
     demo.act_as("supervisor")

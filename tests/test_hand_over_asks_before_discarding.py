@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from incident_time_support import incident_at
 from pilot_support import open_screen, settle
 from textual.widgets import Input
 
@@ -24,7 +25,7 @@ pytestmark = pytest.mark.usefixtures("chinese")
 async def test_esc_on_a_hand_over_typed_into_asks_first(demo_home: Path) -> None:
     incident = reporting.report_incident(
         reporting.IncidentReport(
-            "fireworks_sale", "2026-02-11 06:40", "摆摊销售烟花爆竹", address="鼎美村村口"
+            "fireworks_sale", incident_at(), "摆摊销售烟花爆竹", address="鼎美村村口"
         )
     )
     demo.act_as("supervisor")

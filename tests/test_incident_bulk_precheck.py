@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from incident_time_support import incident_at
 from pilot_support import open_screen, settle
 
 from fieldapp.services.demo import workspace as demo
@@ -21,9 +22,7 @@ SMALL = (80, 24)
 
 def report(place: str) -> str:
     return reporting.report_incident(
-        reporting.IncidentReport(
-            "fireworks_sale", "2026-02-11 06:40", "摆摊销售烟花爆竹", address=place
-        )
+        reporting.IncidentReport("fireworks_sale", incident_at(), "摆摊销售烟花爆竹", address=place)
     ).id
 
 

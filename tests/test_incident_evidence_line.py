@@ -12,6 +12,7 @@ import os
 from pathlib import Path
 
 import pytest
+from incident_time_support import incident_at
 from inspect_support import make_png
 from pilot_support import footer_keys_seen, open_first_incident, open_screen, screen_text, settle
 
@@ -49,7 +50,7 @@ async def test_a_photo_is_named_says_where_it_is_and_p_opens_it(
 ) -> None:
     picture = make_png(tmp_path / "stall.png")
     report = reporting.IncidentReport(
-        "fireworks_sale", "2026-02-11 06:40", "摆摊销售烟花爆竹", address="鼎美村村口",
+        "fireworks_sale", incident_at(), "摆摊销售烟花爆竹", address="鼎美村村口",
         files=[str(picture)],
     )  # fmt: skip
     incident = reporting.report_incident(report)
@@ -84,7 +85,7 @@ async def test_an_incident_without_a_photo_here_offers_no_key_to_open_one(
     demo_home: Path,
 ) -> None:
     reporting.report_incident(
-        reporting.IncidentReport("fireworks_sale", "2026-02-11 06:40", "摆摊", address="村口")
+        reporting.IncidentReport("fireworks_sale", incident_at(), "摆摊", address="村口")
     )
     demo.act_as("supervisor")
     app = make_app(lang="zh")
@@ -101,7 +102,7 @@ async def test_a_photo_under_1_kb_is_said_in_bytes_not_0_kb(
     tiny = tmp_path / "tiny.png"
     Image.new("RGB", (4, 4), (200, 40, 30)).save(tiny)
     report = reporting.IncidentReport(
-        "fireworks_sale", "2026-02-11 06:40", "摆摊", address="村口", files=[str(tiny)]
+        "fireworks_sale", incident_at(), "摆摊", address="村口", files=[str(tiny)]
     )
     (sha,) = Incident.get_by_id(reporting.report_incident(report).id).photos
     size = blob_path(sha).stat().st_size

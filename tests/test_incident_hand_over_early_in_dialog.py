@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from incident_time_support import DAYS_AGO, incident_at, incident_day
 from pilot_support import open_first_incident, screen_text, settle
 from textual.widgets import Input
 
@@ -20,8 +21,9 @@ from fieldapp.tui.dialogs.bulk_action import BulkActionDialog
 
 
 async def test_a_hand_over_dated_before_the_incident_stays_in_its_dialog(demo_home: Path) -> None:
+    happened, day_before = incident_day(), incident_day(DAYS_AGO + 1)
     incident = reporting.report_incident(
-        reporting.IncidentReport("fireworks_sale", "2026-02-11 06:40", "摆摊销售烟花爆竹",
+        reporting.IncidentReport("fireworks_sale", incident_at(), "摆摊销售烟花爆竹",
                                  address="鼎美村村口")
     )  # fmt: skip
     demo.act_as("supervisor")
@@ -35,7 +37,7 @@ async def test_a_hand_over_dated_before_the_incident_stays_in_its_dialog(demo_ho
         dialog.choose("#bulk-unit", "fire_brigade")
         dialog.query_one("#bulk-reference", Input).value = "XF-2026-001"
         date = dialog.query_one("#bulk-date", Input)
-        date.value = "2026-02-10"
+        date.value = day_before
         note = dialog.query_one("#bulk-note", Input)
         note.value = "🚓"  # was taken, while every other note refuses an emoji alone
         await pilot.press("f10")
@@ -45,8 +47,8 @@ async def test_a_hand_over_dated_before_the_incident_stays_in_its_dialog(demo_ho
         await pilot.press("f10")
         await settle(app, pilot)
         assert app.screen is dialog  # still open, with what was typed
-        assert "移交日期 2026-02-10 早于事件发生的日期" in screen_text(app)
-        assert "最早为 2026-02-11" in screen_text(app)
+        assert f"移交日期 {day_before} 早于事件发生的日期" in screen_text(app)
+        assert f"最早为 {happened}" in screen_text(app)
         assert dialog.query_one("#bulk-reference", Input).value == "XF-2026-001"
-        assert date.value == "2026-02-10" and app.focused is date
+        assert date.value == day_before and app.focused is date
     assert Incident.get_by_id(incident.id).state == "reported"  # nothing applied

@@ -7,6 +7,7 @@ import io
 from pathlib import Path
 
 import pypdf
+from incident_time_support import incident_at, incident_day
 
 from fieldapp.services.demo import workspace as demo
 from fieldapp.services.incidents import events, letters, reporting
@@ -27,14 +28,14 @@ def test_the_letter_masks_id_numbers_and_phones_and_says_the_hand_over_note(
     incident = reporting.report_incident(
         reporting.IncidentReport(
             "fireworks_sale",
-            "2026-02-11 06:40",
+            incident_at(),
             f"路边摆摊销售烟花，摊主电话{PHONE}",
             address="鼎美村村口",
             people=people,
         )
     )
     demo.act_as("supervisor")
-    data = {"unit": "fire_brigade", "reference": "鼎综治移〔2026〕9号", "date": "2026-02-11"}
+    data = {"unit": "fire_brigade", "reference": "鼎综治移〔2026〕9号", "date": incident_day()}
     events.append_event(incident.id, "handed_over", note="现场烟花已暂扣", data=data)
 
     text = _text(letters.write_letter([incident.id]))

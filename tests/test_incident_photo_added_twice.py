@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from incident_time_support import incident_at
 from incident_view_support import own_incident_view
 from PIL import Image
 from pilot_support import settle
@@ -34,7 +35,7 @@ async def test_a_photo_added_again_is_said_to_be_there_and_nothing_is_logged(
     Image.new("RGB", (64, 48), (200, 30, 30)).save(photo)
     incident = reporting.report_incident(
         reporting.IncidentReport(
-            "fireworks_sale", "2026-02-11 06:40", "摆摊", address="村口", files=[str(photo)]
+            "fireworks_sale", incident_at(), "摆摊", address="村口", files=[str(photo)]
         )
     )
     ops = Outbox.select().count()

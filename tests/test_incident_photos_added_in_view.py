@@ -11,6 +11,7 @@ import json
 from pathlib import Path
 
 import pytest
+from incident_time_support import incident_at
 from incident_view_support import own_incident_view
 from PIL import Image
 from pilot_support import screen_text, settle
@@ -35,7 +36,7 @@ async def test_the_reporter_adds_a_photo_and_sees_it_in_the_evidence(
     demo_home: Path, tmp_path: Path, lang: str, key: str, refused: str, counted: str
 ) -> None:
     incident = reporting.report_incident(
-        reporting.IncidentReport("fireworks_sale", "2026-02-11 06:40", "摆摊", address="村口")
+        reporting.IncidentReport("fireworks_sale", incident_at(), "摆摊", address="村口")
     )
     photo = tmp_path / "摊位近景.png"
     Image.new("RGB", (64, 48), (200, 30, 30)).save(photo)

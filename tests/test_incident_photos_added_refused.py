@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from incident_time_support import incident_at
 from PIL import Image
 
 from fieldapp.domain.incidents import EVIDENCE_ADDED
@@ -35,7 +36,7 @@ def _added(incident_id: str) -> list[IncidentEvent]:
 
 @pytest.fixture
 def incident_id(demo_home: Path) -> str:
-    report = IncidentReport("complaint", "2026-02-11 07:00", "噪音扰民", address="鼎美村口")
+    report = IncidentReport("complaint", incident_at("07:00"), "噪音扰民", address="鼎美村口")
     return report_incident(report).id
 
 

@@ -10,6 +10,7 @@ import dataclasses
 from pathlib import Path
 
 import pytest
+from incident_time_support import DAYS_AGO, incident_at, incident_day
 from pilot_support import open_screen, screen_lines, settle
 from rich._wrap import divide_line
 from textual.widgets import Static
@@ -35,12 +36,10 @@ LONG = (
 )
 
 
-def report(
-    description: str, people: str = "", when: str = "2026-02-11 06:40", place: str = "鼎美村村口"
-) -> str:
+def report(description: str, people: str = "", when: str = "", place: str = "鼎美村村口") -> str:
     report = reporting.IncidentReport(
         "fireworks_sale",
-        when,
+        when or incident_at(),
         description,
         address=place,
         people=reporting.parse_people(people),
@@ -51,10 +50,12 @@ def report(
 async def test_the_supervisor_reads_an_incident_and_esc_returns_to_the_queue(
     demo_home: Path,
 ) -> None:
-    blocked = report(BLOCKED, "张三 店主 13812345678", when="2026-02-10 09:15")
-    report("有人燃放烟花", when="2026-02-11 06:40")  # newer: listed first
+    blocked = report(
+        BLOCKED, "张三 店主 13812345678", when=incident_at("09:15", days_ago=DAYS_AGO + 1)
+    )
+    report("有人燃放烟花", when=incident_at())  # newer: listed first
     demo.act_as("supervisor")
-    data = {"unit": "fire_brigade", "reference": "鼎综治移〔2026〕9号", "date": "2026-02-11"}
+    data = {"unit": "fire_brigade", "reference": "鼎综治移〔2026〕9号", "date": incident_day()}
     events.append_event(blocked, "handed_over", data=data)
     app = make_app()
     async with app.run_test(size=SMALL) as pilot:
@@ -69,7 +70,7 @@ async def test_the_supervisor_reads_an_incident_and_esc_returns_to_the_queue(
         assert "鼎美村村口" in shown and "消防通道堵塞" in shown
         assert "张三" in shown and "店主 138****5678" in shown
         assert "13812345678" not in shown  # a phone typed with the name stays masked
-        assert "消防大队 · 文号 鼎综治移〔2026〕9号 · 2026-02-11" in shown
+        assert f"消防大队 · 文号 鼎综治移〔2026〕9号 · {incident_day()}" in shown
         await pilot.press("escape")
         await settle(app, pilot)
         assert app.screen is queue

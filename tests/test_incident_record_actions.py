@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from incident_time_support import incident_at, incident_day
 from pilot_support import footer_keys_seen, open_screen, settle
 
 from fieldapp.domain import incidents as lifecycle
@@ -30,11 +31,11 @@ SMALL = (80, 24)
 def handed_over() -> str:
     incident = reporting.report_incident(
         reporting.IncidentReport(
-            "fireworks_sale", "2026-02-11 06:40", "摆摊销售烟花爆竹", address="鼎美村村口"
+            "fireworks_sale", incident_at(), "摆摊销售烟花爆竹", address="鼎美村村口"
         )
     )
     demo.act_as("supervisor")
-    data = {"unit": "police_station", "reference": "鼎综治移〔2026〕7号", "date": "2026-02-11"}
+    data = {"unit": "police_station", "reference": "鼎综治移〔2026〕7号", "date": incident_day()}
     events.append_event(incident.id, "handed_over", data=data)
     return str(incident.id)
 
@@ -104,7 +105,7 @@ async def test_an_inspectors_view_of_their_incident_offers_no_supervisor_actions
     from fieldapp.tui.screens.my_incidents import MyIncidentsScreen
 
     reporting.report_incident(
-        reporting.IncidentReport("fireworks_sale", "2026-02-11 06:40", "摆摊", address="村口")
+        reporting.IncidentReport("fireworks_sale", incident_at(), "摆摊", address="村口")
     )
     app = make_app(lang="zh")
     async with app.run_test(size=SMALL) as pilot:

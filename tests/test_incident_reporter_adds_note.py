@@ -12,6 +12,7 @@ import json
 from pathlib import Path
 
 import pytest
+from incident_time_support import incident_at
 from incident_view_support import own_incident_view
 from pilot_support import footer_keys_seen, settle
 from textual.widgets import Label, Static
@@ -31,7 +32,7 @@ async def test_the_reporter_adds_a_note_to_their_incident(
     demo_home: Path, lang: str, key: str
 ) -> None:
     incident = reporting.report_incident(
-        reporting.IncidentReport("fireworks_sale", "2026-02-11 06:40", "摆摊", address="村口")
+        reporting.IncidentReport("fireworks_sale", incident_at(), "摆摊", address="村口")
     )
     app = make_app(lang=lang)
     async with app.run_test(size=(80, 24)) as pilot:

@@ -14,6 +14,7 @@ import os
 from pathlib import Path
 
 import pytest
+from incident_time_support import incident_at, incident_day
 from pilot_support import a_stall_selling_fireworks, open_screen, settle
 from textual.widgets import Input, Select, Static, Tab
 
@@ -118,7 +119,7 @@ async def test_the_supervisor_hands_over_prints_and_closes_from_the_queue(
 ) -> None:
     incident = reporting.report_incident(
         reporting.IncidentReport(
-            "fireworks_sale", "2026-02-11 06:40", "摆摊销售烟花爆竹", address="鼎美村村口"
+            "fireworks_sale", incident_at(), "摆摊销售烟花爆竹", address="鼎美村村口"
         )
     )
     demo.act_as("supervisor")
@@ -287,10 +288,10 @@ def test_an_incident_letter_is_chinese_while_the_screen_speaks_english(demo_home
     from fieldapp.services.incidents import events, letters
 
     incident = reporting.report_incident(
-        reporting.IncidentReport("fire", "2026-02-11 06:40", "后厨起火", address="鼎美村村口")
+        reporting.IncidentReport("fire", incident_at(), "后厨起火", address="鼎美村村口")
     )
     demo.act_as("supervisor")
-    data = {"unit": "fire_brigade", "reference": "鼎综治移〔2026〕9号", "date": "2026-02-11"}
+    data = {"unit": "fire_brigade", "reference": "鼎综治移〔2026〕9号", "date": incident_day()}
     events.append_event(incident.id, "handed_over", data=data)
     set_language("en")
     try:

@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from incident_time_support import incident_at
 from pilot_support import open_screen, screen_text
 
 from fieldapp.i18n import t
@@ -22,9 +23,7 @@ from fieldapp.tui.screens.incidents import IncidentsScreen
 async def test_each_tab_says_its_key_and_count(demo_home: Path, lang: str) -> None:
     for place in ("鼎美村村口", "老渡口农贸市场东门"):
         reporting.report_incident(
-            reporting.IncidentReport(
-                "fireworks_sale", "2026-02-11 06:40", "摆摊销售", address=place
-            )
+            reporting.IncidentReport("fireworks_sale", incident_at(), "摆摊销售", address=place)
         )
     demo.act_as("supervisor")
     counts = service.queue_counts()

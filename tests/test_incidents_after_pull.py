@@ -12,6 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from incident_time_support import incident_at, incident_day
 from pilot_support import open_screen, screen_text, settle
 
 from fieldapp.i18n import set_language
@@ -46,10 +47,10 @@ async def test_a_pulled_incident_change_shows_in_its_view_and_the_list(
     demo_home: Path, lang: str
 ) -> None:
     incident = reporting.report_incident(
-        reporting.IncidentReport("fireworks_sale", "2026-02-11 06:40", "摆摊", address="村口")
+        reporting.IncidentReport("fireworks_sale", incident_at(), "摆摊", address="村口")
     )
     demo.act_as("supervisor")
-    data = {"unit": "police_station", "reference": "公移〔2026〕12号", "date": "2026-02-11"}
+    data = {"unit": "police_station", "reference": "公移〔2026〕12号", "date": incident_day()}
     events.append_event(incident.id, "handed_over", data=data)
     handed, outcome, to_close = SAID[lang]
     app = make_app(lang=lang)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from incident_time_support import incident_at
 from pilot_support import open_screen, settle
 from textual.widgets import DataTable
 
@@ -23,7 +24,7 @@ def columns(table: DataTable[object]) -> tuple[str, ...]:
 
 async def test_the_queue_loaded_under_a_record_after_a_resize(demo_home: Path) -> None:
     reporting.report_incident(
-        reporting.IncidentReport("fireworks_sale", "2026-02-11 06:40", "摆摊销售", address="村口")
+        reporting.IncidentReport("fireworks_sale", incident_at(), "摆摊销售", address="村口")
     )
     demo.act_as("supervisor")
     app = make_app(lang="zh")

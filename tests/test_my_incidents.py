@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from incident_time_support import DAYS_AGO, incident_at, incident_day
 from pilot_support import open_screen, settle
 from test_key_footer import check_footer
 
@@ -36,12 +37,16 @@ def report(description: str, when: str, address: str = "鼎美村村口") -> str
 def reported_and_worked() -> tuple[str, str]:
     """Two incidents by the inspector, the older handed over to 派出所 by the supervisor,
     and one the supervisor reported; the device acts as the inspector again."""
-    older = report("小卖部门口摆摊销售烟花", "2026-02-10 09:15", address="鼎美村小卖部")
-    newer = report("有人燃放烟花", "2026-02-11 06:40", address="鼎美村祠堂")
+    older = report(
+        "小卖部门口摆摊销售烟花",
+        incident_at("09:15", days_ago=DAYS_AGO + 1),
+        address="鼎美村小卖部",
+    )
+    newer = report("有人燃放烟花", incident_at(), address="鼎美村祠堂")
     demo.act_as("supervisor")
-    data = {"unit": "police_station", "reference": "鼎综治移〔2026〕7号", "date": "2026-02-11"}
+    data = {"unit": "police_station", "reference": "鼎综治移〔2026〕7号", "date": incident_day()}
     events.append_event(older, "handed_over", data=data)
-    report("网格长自己上报的", "2026-02-11 08:00", address="镇政府门口")
+    report("网格长自己上报的", incident_at("08:00"), address="镇政府门口")
     demo.act_as("inspector")
     return older, newer
 
@@ -82,7 +87,8 @@ async def test_an_inspector_sees_what_they_reported_and_how_far_it_got(
 
 async def test_a_long_list_pages_from_the_store(demo_home: Path) -> None:
     for n in range(PAGE + 3):
-        report(f"投诉{n}", f"2026-02-{1 + n // 24:02d} {n % 24:02d}:00", address=f"村口{n}")
+        at = incident_at(f"{n % 24:02d}:00", days_ago=DAYS_AGO + 2 - n // 24)  # 3 days, in order
+        report(f"投诉{n}", at, address=f"村口{n}")
     app = make_app()
     async with app.run_test(size=SMALL) as pilot:
         screen = await open_screen(app, pilot, "f3", MyIncidentsScreen)

@@ -9,6 +9,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from incident_time_support import incident_at
 from pilot_support import SIZE, settle
 from textual.widgets import Input
 
@@ -230,7 +231,7 @@ async def _incident_queue_after_switching(app: FieldApp, pilot) -> PagedTable:  
     from fieldapp.services.incidents import reporting
 
     reporting.report_incident(
-        reporting.IncidentReport("fire", "2026-02-11 06:40", "后厨起火", address="鼎美村村口")
+        reporting.IncidentReport("fire", incident_at(), "后厨起火", address="鼎美村村口")
     )
     await press(app, pilot, "f3", "f9", "f9")
     return app.screen.query_one("#incident-table", PagedTable)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from incident_time_support import incident_at
 from patrol_screen_support import run_started_by_scan, seed_patrol_store
 from pilot_support import open_screen, settle
 from textual.widgets import Input, Static
@@ -29,7 +30,7 @@ EMPTY = "备注是空的：请写下要记的内容，或按 Esc 取消。"
 
 async def test_an_incident_note_of_emoji_alone_or_too_long_is_refused(demo_home: Path) -> None:
     reporting.report_incident(
-        reporting.IncidentReport("fireworks_sale", "2026-02-11 06:40", "摆摊", address="村口")
+        reporting.IncidentReport("fireworks_sale", incident_at(), "摆摊", address="村口")
     )
     demo.act_as("supervisor")
     app = make_app(lang="zh")

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 import test_refused_records_ui as refused_records_ui
+from incident_time_support import incident_at
 from inspect_support import answer_every_item
 from pilot_support import open_screen, shown_from_start
 from test_refused_records_ui import shown
@@ -40,7 +41,7 @@ async def test_my_incidents_shows_the_whole_refusal_at_80_columns(
     demo_home: Path, lang: str, end: str
 ) -> None:
     made = reporting.IncidentReport(
-        "fireworks_sale", "2026-02-11 06:40", "有人燃放烟花", address="鼎美村祠堂"
+        "fireworks_sale", incident_at(), "有人燃放烟花", address="鼎美村祠堂"
     )
     reporting.report_incident(made)
     refuse_last_op()

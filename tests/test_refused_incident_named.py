@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from incident_time_support import incident_at
 from pilot_support import at_home, settle
 from test_refused_records_ui import refuse_last_op, shown
 
@@ -22,7 +23,7 @@ async def test_a_refused_incident_report_is_named_as_reported(
     demo_home: Path, lang: str, named: str, garbled: str
 ) -> None:
     made = reporting.IncidentReport(
-        "fireworks_sale", "2026-02-11 06:40", "有人燃放烟花", address="鼎美村祠堂"
+        "fireworks_sale", incident_at(), "有人燃放烟花", address="鼎美村祠堂"
     )
     reporting.report_incident(made)
     refuse_last_op()

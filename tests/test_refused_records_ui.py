@@ -9,6 +9,7 @@ import json
 from pathlib import Path
 
 import pytest
+from incident_time_support import incident_at
 from inspect_support import answer_every_item
 from pilot_support import open_screen, settle
 
@@ -64,7 +65,7 @@ def exported_sheet(out: Path, sheet: str) -> str:
 def test_a_refused_incident_is_not_in_the_exported_ledger(demo_home: Path, tmp_path: Path) -> None:
     """As its inspections, hazards and activities sheets: the office has no such incident."""
     place = "鼎美村祠堂东侧空地"  # the refused incident's, in no other record
-    made = reporting.IncidentReport("fireworks_sale", "2026-02-11 06:40", "有人燃放烟花",
+    made = reporting.IncidentReport("fireworks_sale", incident_at(), "有人燃放烟花",
                                     address=place)  # fmt: skip
     reporting.report_incident(made)
     assert place in exported_sheet(tmp_path / "recorded.csv", "incidents")
@@ -74,7 +75,7 @@ def test_a_refused_incident_is_not_in_the_exported_ledger(demo_home: Path, tmp_p
 
 async def test_a_refused_incident_is_marked_and_sent_again_or_discarded(demo_home: Path) -> None:
     made = reporting.IncidentReport(
-        "fireworks_sale", "2026-02-11 06:40", "有人燃放烟花", address="鼎美村祠堂"
+        "fireworks_sale", incident_at(), "有人燃放烟花", address="鼎美村祠堂"
     )
     incident_id = reporting.report_incident(made).id
     op = refuse_last_op()
@@ -133,7 +134,7 @@ async def test_the_supervisors_queue_marks_a_refused_incident_in_english(
     demo_supervisor: Path,
 ) -> None:
     made = reporting.IncidentReport(
-        "fireworks_sale", "2026-02-11 06:40", "有人燃放烟花", address="鼎美村祠堂"
+        "fireworks_sale", incident_at(), "有人燃放烟花", address="鼎美村祠堂"
     )
     reporting.report_incident(made)
     refuse_last_op()

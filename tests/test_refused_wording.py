@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from incident_time_support import incident_at
 from inspect_support import open_inspection, seed_store, submitted_with_one_finding
 from pilot_support import at_home, open_screen, settle
 from test_refused_records_ui import refuse_last_op, shown
@@ -22,7 +23,7 @@ from fieldapp.tui.screens.my_incidents import MyIncidentsScreen
 
 def an_incident_refused() -> None:
     made = reporting.IncidentReport(
-        "fireworks_sale", "2026-02-11 06:40", "有人燃放烟花", address="鼎美村祠堂"
+        "fireworks_sale", incident_at(), "有人燃放烟花", address="鼎美村祠堂"
     )
     reporting.report_incident(made)
     refuse_last_op()
@@ -37,7 +38,7 @@ async def test_the_discard_question_spaces_the_date(demo_home: Path) -> None:
         await settle(app, pilot)
         assert isinstance(app.screen, ConfirmDialog)
         text = " ".join(line.strip("█▌▐│ ") for line in shown(app).splitlines())
-    assert "将从本机删除 2026-02-11 06:40 的" in text, text
+    assert f"将从本机删除 {incident_at()} 的" in text, text
 
 
 @pytest.mark.parametrize(

@@ -9,6 +9,7 @@ import json
 from pathlib import Path
 
 import pytest
+from incident_time_support import incident_at
 from pilot_support import settle
 from textual.widgets import Static
 
@@ -31,9 +32,7 @@ async def test_each_conflict_names_its_hazard_or_incident(demo_home: Path, lang:
         await settle(app, pilot, rounds=2)
         finding = Finding.select().first()
         place = "鼎美村村口"
-        report = reporting.IncidentReport(
-            "fireworks_sale", "2026-02-11 06:40", "摆摊", address=place
-        )
+        report = reporting.IncidentReport("fireworks_sale", incident_at(), "摆摊", address=place)
         incident = reporting.report_incident(report)
         ops = [  # as the sync client keeps them: the op's type and its payload's record
             ("finding.event", {"finding_id": finding.id, "event": {"id": "e-1"}}),

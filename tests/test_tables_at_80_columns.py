@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from incident_time_support import incident_at
 from people_support import id_number, key_behind_pin, returnee_family
 from pilot_support import open_screen, screen_lines, settle
 from rich.cells import cell_len
@@ -95,7 +96,7 @@ async def test_the_incident_queue_shows_what_where_and_who_at_80_columns(
 
     reporting.report_incident(
         reporting.IncidentReport(
-            "fireworks_discharge", "2026-02-11 06:40", "燃放烟花", address="鼎美村村口"
+            "fireworks_discharge", incident_at(), "燃放烟花", address="鼎美村村口"
         )
     )
     demo.act_as("supervisor")
@@ -108,7 +109,7 @@ async def test_the_incident_queue_shows_what_where_and_who_at_80_columns(
     async with app.run_test(size=(80, 24)) as pilot:
         await open_screen(app, pilot, "f3", IncidentsScreen)
         lines = screen_lines(app)
-        row = line_with(lines, "2026-02-11 06:40")
+        row = line_with(lines, incident_at())
         header = line_with(lines, place)
         assert category in row and state in row and "鼎美村村口" in row, row
         assert column_of(row, "鼎美村村口") == column_of(header, place), (header, row)

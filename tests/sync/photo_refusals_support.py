@@ -13,6 +13,7 @@ from pathlib import Path
 
 import httpx
 import pytest
+from incident_time_support import incident_at
 from sync_world import Device, LiveServer
 from test_blob_download import _photo
 
@@ -42,7 +43,7 @@ def _report_video(device: Device, tmp_path: Path, size: int, name: str) -> str:
     video = tmp_path / f"{name}.mp4"
     video.write_bytes(b"\x00\x00\x00\x18ftypmp42" + os.urandom(size - 12))
     incident = report_incident(
-        IncidentReport("complaint", "2026-02-11 07:00", name, address="村口", files=[str(video)])
+        IncidentReport("complaint", incident_at("07:00"), name, address="村口", files=[str(video)])
     )
     return str(incident.media[0]["sha256"])
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from incident_time_support import incident_at
 from sync_world import backup_database, event, finding_event, inspection_submit, restore_database
 
 from fieldapp.domain import clock
@@ -166,7 +167,7 @@ def test_an_incident_the_restore_lost_shows_what_its_events_give_in_their_own_or
     incident = report_incident(
         IncidentReport(
             category="fireworks_sale",
-            occurred_at="2026-02-11 06:40",
+            occurred_at=incident_at(),
             description="小卖部门口摆摊销售烟花爆竹",
             venue_id=Venue.get(Venue.code == "DM-0002").id,
         )

@@ -14,6 +14,7 @@ from typing import Any
 
 import pytest
 from fault_tools import ChaosProxy
+from incident_time_support import incident_at
 
 from fieldapp.services.incidents.reporting import IncidentReport, report_incident
 from fieldapp.store.models import Outbox
@@ -38,11 +39,13 @@ def test_a_video_of_many_parts_never_holds_up_the_records_and_arrives_whole(
     video.write_bytes(os.urandom(SIZE))
     sha = hashlib.sha256(video.read_bytes()).hexdigest()
     report_incident(
-        IncidentReport("fireworks_discharge", "2026-02-11 06:40", "婚礼燃放", address="鼎美村祠堂",
+        IncidentReport("fireworks_discharge", incident_at(), "婚礼燃放", address="鼎美村祠堂",
                        files=[str(video)])
     )  # fmt: skip
     for n in range(3):  # the records behind the video
-        report_incident(IncidentReport("complaint", "2026-02-11 07:00", f"投诉{n}", address="村口"))
+        report_incident(
+            IncidentReport("complaint", incident_at("07:00"), f"投诉{n}", address="村口")
+        )
     on_server = live_server.blob_dir / sha[:2] / sha
     with ChaosProxy(live_server.port, seed=5) as proxy:
         client = SyncClient(proxy.url, device.token, device.device_id, max_retries=2,

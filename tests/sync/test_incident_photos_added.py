@@ -11,6 +11,7 @@ import json
 from pathlib import Path
 
 import pytest
+from incident_time_support import incident_at
 from PIL import Image
 from sync_world import LiveServer, event
 from test_incidents import _act_as, _pulled_inspector
@@ -51,7 +52,7 @@ def test_a_photo_added_later_arrives_once_after_a_lost_answer_and_reaches_the_su
 ) -> None:
     inspector, supervisor = _pulled_inspector(make_device, monkeypatch), make_device("supervisor")
     incident = report_incident(
-        IncidentReport("fireworks_sale", "2026-02-11 06:40", "门口卖烟花", address="鼎美村口")
+        IncidentReport("fireworks_sale", incident_at(), "门口卖烟花", address="鼎美村口")
     )
     with inspector.client() as client:
         assert client.sync_once().ok
@@ -104,7 +105,7 @@ def test_evidence_added_without_a_photo_is_refused_by_the_server(
 ) -> None:
     inspector = _pulled_inspector(make_device, monkeypatch)
     incident = report_incident(
-        IncidentReport("complaint", "2026-02-11 07:00", "噪音扰民", address="鼎美村口")
+        IncidentReport("complaint", incident_at("07:00"), "噪音扰民", address="鼎美村口")
     )
     empty = {"incident_id": incident.id, "event": event(EVIDENCE_ADDED, "p-insp")}
     op = inspector.enqueue("incident.event", empty)

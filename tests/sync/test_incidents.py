@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from fault_tools import ChaosProxy
+from incident_time_support import incident_at
 from sync_world import LiveServer
 
 from fieldapp.domain import incidents as lifecycle
@@ -55,7 +56,7 @@ def _complaints_with_videos(tmp_path: Path, count: int, size: int) -> list[str]:
     videos' sha256."""
     shas = []
     for n in range(count):
-        report = IncidentReport("complaint", "2026-02-11 07:00", f"投诉{n}", address="村口",
+        report = IncidentReport("complaint", incident_at("07:00"), f"投诉{n}", address="村口",
                                 files=[str(_video(tmp_path, size + n))])  # fmt: skip
         shas.append(report_incident(report).media[0]["sha256"])
     return shas
@@ -91,7 +92,7 @@ def test_offline_report_with_video_is_handed_over_and_closed_everywhere(
     incident = report_incident(
         IncidentReport(
             category="fireworks_sale",
-            occurred_at="2026-02-11 06:40",
+            occurred_at=incident_at(),
             description="小卖部门口摆摊销售烟花爆竹",
             venue_id=venue.id,
             people=[{"name": "王某", "role": "摊主"}],
@@ -154,16 +155,16 @@ def test_an_inspector_cannot_hand_over_and_a_bad_report_stores_nothing(
 ) -> None:
     _pulled_inspector(make_device, monkeypatch)
     with pytest.raises(ReportRefused, match="address"):
-        report_incident(IncidentReport("complaint", "2026-02-11 07:00", "噪音扰民"))
+        report_incident(IncidentReport("complaint", incident_at("07:00"), "噪音扰民"))
     with pytest.raises(EvidenceError, match="no file"):
         report_incident(
             IncidentReport(
-                "complaint", "2026-02-11 07:00", "噪音", address="鼎美村口", files=["/nope.mp4"]
+                "complaint", incident_at("07:00"), "噪音", address="鼎美村口", files=["/nope.mp4"]
             )
         )
     assert Incident.select().count() == 0 and Outbox.select().count() == 0
     incident = report_incident(
-        IncidentReport("complaint", "2026-02-11 07:00", "噪音扰民", address="鼎美村口")
+        IncidentReport("complaint", incident_at("07:00"), "噪音扰民", address="鼎美村口")
     )
     with pytest.raises(queue.ActionRefused, match="grid head"):
         queue.bulk_apply(
@@ -256,14 +257,14 @@ def test_the_reporter_s_list_follows_the_supervisor_after_each_sync(
 
     inspector, supervisor = _pulled_inspector(make_device, monkeypatch), make_device("supervisor")
     mine = report_incident(
-        IncidentReport("fireworks_sale", "2026-02-11 06:40", "门口卖烟花", address="鼎美村口")
+        IncidentReport("fireworks_sale", incident_at(), "门口卖烟花", address="鼎美村口")
     )
     with inspector.client() as client:
         assert not client.sync_once().errors
     _act_as(supervisor, monkeypatch).enroll("p-sup")
     with supervisor.client() as client:
         assert not client.sync_once().errors
-    report_incident(IncidentReport("complaint", "2026-02-11 08:00", "噪音", address="镇政府"))
+    report_incident(IncidentReport("complaint", incident_at("08:00"), "噪音", address="镇政府"))
     handed = {"unit": "police_station", "reference": "鼎综治移〔2026〕7号"}
     [done] = queue.bulk_apply([mine.id], "handed_over", data=handed)
     assert done.applied, done.reason
@@ -300,7 +301,7 @@ def test_a_reporter_moved_to_another_grid_still_follows_what_they_reported(
 
     inspector, supervisor = _pulled_inspector(make_device, monkeypatch), make_device("supervisor")
     mine = report_incident(
-        IncidentReport("fireworks_sale", "2026-02-11 06:40", "门口卖烟花", address="鼎美村口")
+        IncidentReport("fireworks_sale", incident_at(), "门口卖烟花", address="鼎美村口")
     )
     with inspector.client() as client:
         assert not client.sync_once().errors

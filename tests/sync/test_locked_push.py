@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
+from incident_time_support import incident_at
 from people_support import CHEAP_KDF, PIN, returnee_family
 
 from fieldapp.domain import device_pin
@@ -37,7 +38,7 @@ def test_locked_the_incident_goes_and_the_family_waits_for_the_pin(make_device):
         assert client.sync_once().ok  # the grids and the personal-data key
     device_lock.set_pin(PIN)  # first run: the device key is made
     registry.save_household(returnee_family())  # three people: sealed ops
-    report_incident(IncidentReport("complaint", "2026-02-11 07:00", "夜间噪音", address="村口"))
+    report_incident(IncidentReport("complaint", incident_at("07:00"), "夜间噪音", address="村口"))
     device_lock.lock()  # idle lock, say, before the next sync
 
     with worker.client() as client:
@@ -71,7 +72,7 @@ def test_locked_an_incident_video_still_goes_past_the_sealed_family(
     video.write_bytes(b"\x00\x00\x00\x18ftypmp42" + bytes(range(256)) * 64)
     incident = report_incident(
         IncidentReport(
-            "complaint", "2026-02-11 07:00", "夜间噪音", address="村口", files=[str(video)]
+            "complaint", incident_at("07:00"), "夜间噪音", address="村口", files=[str(video)]
         )
     )
     sha = incident.media[0]["sha256"]
@@ -99,7 +100,7 @@ def test_a_family_written_after_a_locked_one_waits_for_it_in_a_later_batch(make_
     registry.save_household(second)
     later = Outbox.select().where(Outbox.type == "household.upsert").order_by(Outbox.seq)[-1]
     Outbox.update(payload=payload_text(later)).where(Outbox.op_id == later.op_id).execute()
-    report_incident(IncidentReport("complaint", "2026-02-11 07:00", "夜间噪音", address="村口"))
+    report_incident(IncidentReport("complaint", incident_at("07:00"), "夜间噪音", address="村口"))
     device_lock.lock()
 
     with worker.client(batch_size=1) as client:

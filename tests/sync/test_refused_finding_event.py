@@ -10,10 +10,12 @@ from __future__ import annotations
 import datetime as dt
 import json
 
+from incident_time_support import incident_at
 from people_support import pin_the_synced_key
 from pilot_support import settle
 from sync_world import event, finding_event, inspection_submit
 
+from fieldapp.domain.clock import today
 from fieldapp.i18n import t
 from fieldapp.services.incidents import queue
 from fieldapp.services.incidents.reporting import IncidentReport, report_incident
@@ -30,8 +32,12 @@ from sync.server import admin
 from sync.server import db as server_db
 
 SERVER_DEADLINE = dt.date(2026, 11, 20)  # overdue on the day the review list is read
-REFUSED_DEADLINE = dt.date(2026, 12, 12)
 READ_ON = dt.date(2026, 11, 25)
+
+
+def _refused_deadline() -> dt.date:
+    """A later deadline the device takes (not before today), which the server refuses."""
+    return today() + dt.timedelta(days=20)
 
 
 def _supervise(workdir, grids: str) -> None:
@@ -77,6 +83,7 @@ async def test_a_refused_deadline_extension_leaves_the_hazard_as_the_server_has_
     make_device, seed, server_workdir
 ):
     finding_id = _a_hazard_with_a_deadline_the_server_extended(make_device, seed)
+    refused_deadline = _refused_deadline()
     village = make_device("village").enroll("p-sup2")  # 赵六, V1
     with village.client() as client:
         assert client.sync_once().ok
@@ -85,9 +92,9 @@ async def test_a_refused_deadline_extension_leaves_the_hazard_as_the_server_has_
 
     _supervise(server_workdir, "V2")  # the administrator takes V1 away
     findings.append_event(
-        finding_id, "deadline_extended", data={"deadline": REFUSED_DEADLINE.isoformat()}
+        finding_id, "deadline_extended", data={"deadline": refused_deadline.isoformat()}
     )
-    assert Finding.get_by_id(finding_id).current_deadline == REFUSED_DEADLINE  # until sent
+    assert Finding.get_by_id(finding_id).current_deadline == refused_deadline  # until sent
     with village.client() as client:
         result = client.sync_once()
     assert [r.type for r in result.rejected] == ["finding.event"]
@@ -96,11 +103,11 @@ async def test_a_refused_deadline_extension_leaves_the_hazard_as_the_server_has_
     refused = Outbox.get(Outbox.type == "finding.event")
     assert refused.state == "rejected"  # kept for the record and listed on the sync screen
     entered = json.loads(refused.payload)["event"]
-    assert entered["data"] == {"deadline": REFUSED_DEADLINE.isoformat()}
+    assert entered["data"] == {"deadline": refused_deadline.isoformat()}
     assert FindingEvent.get_or_none(FindingEvent.id == entered["id"]) is None
     [listed] = refusals.outstanding()  # the sync screen's list says what was entered
     assert listed.what.endswith(f"DM-0001 {venue_name} {t('review.event.deadline_extended')}"
-                                f" → {REFUSED_DEADLINE.isoformat()}")  # fmt: skip
+                                f" → {refused_deadline.isoformat()}")  # fmt: skip
     _server_view_on_the_device(finding_id, in_my_grids=False)  # V1 is no longer theirs
 
     _supervise(server_workdir, "V1")  # and gives it back: the pull still agrees
@@ -121,7 +128,7 @@ async def test_a_refused_deadline_extension_leaves_the_hazard_as_the_server_has_
         await settle(app, pilot, rounds=2)
         text = "\n".join(s.text for s in app.screen._compositor.render_strips())
     assert "DM-0001" in text, text
-    assert "2026-11-20" in text and "2026-12-12" not in text, text
+    assert "2026-11-20" in text and refused_deadline.isoformat() not in text, text
 
 
 def test_an_event_refused_before_the_upgrade_is_set_aside_at_the_next_sync(
@@ -130,16 +137,17 @@ def test_an_event_refused_before_the_upgrade_is_set_aside_at_the_next_sync(
     """A device that kept a refused event folded in (before this fix) shows the server's
     state again after its next sync."""
     finding_id = _a_hazard_with_a_deadline_the_server_extended(make_device, seed)
+    refused_deadline = _refused_deadline()
     village = make_device("village").enroll("p-sup2")
     with village.client() as client:
         assert client.sync_once().ok
     findings.append_event(
-        finding_id, "deadline_extended", data={"deadline": REFUSED_DEADLINE.isoformat()}
+        finding_id, "deadline_extended", data={"deadline": refused_deadline.isoformat()}
     )
     Outbox.update(state="rejected", last_error="refused earlier").where(
         Outbox.type == "finding.event"
     ).execute()  # as an older client left it: rejected, its event still folded in
-    assert Finding.get_by_id(finding_id).current_deadline == REFUSED_DEADLINE
+    assert Finding.get_by_id(finding_id).current_deadline == refused_deadline
     with village.client() as client:
         assert client.sync_once().ok
     _server_view_on_the_device(finding_id)
@@ -157,7 +165,7 @@ def test_a_refused_incident_hand_over_leaves_the_incident_as_the_server_has_it(
     with reporter.client() as client:
         client.pull()
     reported = report_incident(
-        IncidentReport("fireworks_sale", "2026-02-11 06:40", "门口卖烟花", address="鼎美村口")
+        IncidentReport("fireworks_sale", incident_at(), "门口卖烟花", address="鼎美村口")
     )
     with reporter.client() as client:
         assert client.sync_once().ok

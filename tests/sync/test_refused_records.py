@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from unittest.mock import ANY
 
+from incident_time_support import incident_at
 from sync_world import Device, inspection_submit
 from test_inspection_review import _inspect
 from test_scope_change import _assign
@@ -124,7 +125,7 @@ def test_a_refused_incident_is_sent_again_once_the_grid_is_assigned(
     assert _sync(device).ok
     _assign(server_workdir, "V1")  # V2 is taken away; the device has not heard yet
     made = reporting.IncidentReport(
-        "fireworks_sale", "2026-02-11 06:40", "有人燃放烟花", address="芸美村祠堂", grid_code="V2"
+        "fireworks_sale", incident_at(), "有人燃放烟花", address="芸美村祠堂", grid_code="V2"
     )
     incident_id = reporting.report_incident(made).id
     result = _sync(device)
