@@ -1,7 +1,8 @@
 """Keyboard-wedge scanning on any screen, against the real app and store.
 
-A USB scanner types the placard as a fast burst of keys ending in Enter. Pilot sends keys
-one after another; how fast they "came" is decided by the clock the app's detector reads
+A USB scanner types the placard as a fast burst of keys ending in Enter, put in the app's
+queue at once as a terminal passes them on; a person's keys go through Pilot one after
+another. How fast they "came" is decided by the clock the app's detector reads
 (`app.wedge.clock`), so every timing here is deterministic and nothing sleeps. Placards are
 real: a key made with `generate_key`, registered like sync registers the server's keys,
 and payloads signed with `sign_payload`.
@@ -15,6 +16,7 @@ from pathlib import Path
 
 import pytest
 from pilot_support import code_typed_into_scan
+from textual._xterm_parser import XTermParser
 from textual.widgets import Input
 
 from fieldapp.domain.placard import generate_key, sign_payload
@@ -91,11 +93,15 @@ async def settle(app: FieldApp, pilot) -> None:  # type: ignore[no-untyped-def]
 
 async def burst(app: FieldApp, pilot, text: str) -> None:  # type: ignore[no-untyped-def]
     """What a wedge scanner does: the text, then Enter, each key a few ms apart (a second
-    after the last key a person pressed)."""
+    after the last key a person pressed) by the detector's clock, all in the app's queue
+    at once as a terminal passes them on (Pilot waits for the app to be idle after each
+    key, some 3 s for a placard)."""
     clock = app.wedge.clock
     assert isinstance(clock, Clock)
     clock.now += 1.0
-    await pilot.press(*text, "enter")
+    parser = XTermParser()
+    for event in [*parser.feed(f"{text}\r"), *parser.feed("")]:
+        app.post_message(event)
     await settle(app, pilot)
 
 
