@@ -1,6 +1,7 @@
 """The people screen's (F11) keyboard: the list has the focus on every opening, `/` (shown
 in the footer) goes to the search, Esc comes back to the list, and a search that finds
-nobody says so instead of inviting a first registration."""
+nobody says so instead of inviting a first registration, and its counts in the title bar
+as search results."""
 
 from __future__ import annotations
 
@@ -33,6 +34,7 @@ async def test_slash_searches_esc_returns_to_the_list_and_no_match_says_so(
             assert app.screen is screen and search.value == "无此人q"
             box = str(screen.query_one("#people-household", Static).render())
             assert box == "没有与“无此人q”匹配的人员：请换个词搜索，或清空搜索框", box
+            assert screen.sub_title == "人员台账 · 搜索结果 · 共 0 人 · 0 户"  # not "no one here"
             await pilot.press("escape")  # out of the search, not off the screen
             await settle(app, pilot)
             assert app.screen is screen and app.focused is table

@@ -54,6 +54,8 @@ ZH: dict[str, str] = {
     "people.count.households": "{count} 户",
     "people.subtitle.counted": "人员台账 · {people} · {households}",
     "people.cadre.subtitle.counted": "{name} 包保 · {people} · {households}",
+    "people.subtitle.searched": "人员台账 · 搜索结果 · {people} · {households}",
+    "people.cadre.subtitle.searched": "{name} 包保 · 搜索结果 · {people} · {households}",
     "people.search": "搜索姓名、户号、楼栋/屯、地址",
     "people.col.name": "姓名",
     "people.col.tags": "类别",
@@ -185,6 +187,8 @@ EN: dict[str, str] = {
     "people.count.households_one": "1 household",
     "people.subtitle.counted": "{people} · {households}",  # "People · 29 people" said it twice; 80 columns
     "people.cadre.subtitle.counted": "Cadre {name} · {people} · {households}",
+    "people.subtitle.searched": "Search results · {people} · {households}",
+    "people.cadre.subtitle.searched": "Cadre {name} · search results · {people} · {households}",
     "people.search": "Search name, household no., building, address",
     "people.col.name": "Name",
     "people.col.tags": "Groups",

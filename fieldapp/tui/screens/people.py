@@ -152,7 +152,7 @@ class PeopleScreen(PeopleTable):
 
     def _subtitle(self) -> None:
         """What the list is (everyone, or one cadre's 包保 households) and, once read, how
-        many people and households match the search."""
+        many people and households it holds, or a search matched."""
         cadre, count = self.cadre, self.data.count
         if count is None:  # not read yet, or the device locked
             said = t("people.cadre.subtitle", name=cadre[1]) if cadre else t("people.subtitle")
@@ -164,10 +164,12 @@ class PeopleScreen(PeopleTable):
             else t("people.count.people_moved_out", count=count.people, left=count.moved_out),
             "households": t("people.count.households", count=count.households),
         }
+        # A search's counts are said as its results: "0 people" alone read as an empty ledger.
+        kind = "searched" if self.query_one("#people-search", Input).value.strip() else "counted"
         self.sub_title = (
-            t("people.cadre.subtitle.counted", name=cadre[1], **counted)
+            t(f"people.cadre.subtitle.{kind}", name=cadre[1], **counted)
             if cadre
-            else t("people.subtitle.counted", **counted)
+            else t(f"people.subtitle.{kind}", **counted)
         )
 
     def action_cadres(self) -> None:
