@@ -10,6 +10,7 @@ from typing import Any
 from patrol_screen_support import placard, run_started_by_scan, seed_patrol_store
 from pilot_support import settle
 from test_wedge_scan import Clock, messages
+from textual._xterm_parser import XTermParser
 
 from fieldapp.i18n import t
 from fieldapp.tui.app import make_app
@@ -18,9 +19,12 @@ from fieldapp.tui.scanner import RepeatGuard
 
 
 async def burst(app: Any, pilot: Any, text: str) -> None:
-    """A wedge scanner's keys (`test_wedge_scan.burst`), settled as the patrol tests are."""
+    """A wedge scanner's keys, in the app's queue at once (`test_wedge_scan.burst`), settled
+    as the patrol tests are."""
     app.wedge.clock.now += 1.0
-    await pilot.press(*text, "enter")
+    parser = XTermParser()
+    for event in [*parser.feed(f"{text}\r"), *parser.feed("")]:
+        app.post_message(event)
     await settle(app, pilot, rounds=2)
 
 
