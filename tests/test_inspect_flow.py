@@ -198,6 +198,14 @@ async def test_a_last_cleaning_date_after_today_is_refused_and_nothing_saved(hom
         inspection_id = screen.inspection_id
         screen.go_to("CAT-05")  # 烟罩、烟道最近清洗日期: when it was last done
         await pilot.pause()
+        # Written as a date, but no such month or day: said as every other form says it.
+        await pilot.press(*"2026-13-40", "enter")
+        assert card_text(screen, "item-message") == "没有 13 月：月份是 1 到 12，请检查日期。"
+        await pilot.press(*"2026-02-30", "enter")  # selected: typing replaces it
+        assert card_text(screen, "item-message") == "2026 年 2 月没有 30 日，请检查日期。"
+        await pilot.press(*"2026-2", "enter")
+        assert card_text(screen, "item-message").startswith("请输入日期，按 年-月-日 填写")
+        await pilot.press(*["backspace"] * 6)
         tomorrow = today() + dt.timedelta(days=1)
         await pilot.press(*tomorrow.strftime("%Y/%m/%d"), "enter")
         assert screen.item.code == "CAT-05"

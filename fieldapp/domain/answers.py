@@ -9,11 +9,10 @@ import unicodedata
 from fieldapp.domain import clock
 from fieldapp.domain.checklist import MULTIPLE_SEPARATOR, Item
 from fieldapp.domain.conditions import Context, answer_value, evaluate
+from fieldapp.domain.typed import no_such_day, typed_date
 
 OUTCOMES = ("pass", "fail", "na", "value")
 
-# A date as people write it: 2026-11-03, 2026/11/3, 2026.11.3.
-_DATE = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})")
 # A number answer: digits, with a decimal point (2.5); what else may be typed in one by
 # mistake (a sign, a second point) is refused as a malformed number, anything other than
 # those (a letter: 1e5) as not a number at all.
@@ -27,11 +26,14 @@ MAX_NUMBER = 1_000_000
 class BadAnswer(ValueError):
     """A value that does not fit the item. Its message is the catalogue key (under
     `answer.`) of what is expected; `value` is the refused value, tidied, when the text
-    names it."""
+    names it. `said` is the sentence itself where a shared rule has worded it already (a
+    date written as one whose month or day does not exist, 2026-13-40), said as every
+    other form says it."""
 
-    def __init__(self, key: str, value: str = "") -> None:
+    def __init__(self, key: str, value: str = "", said: str = "") -> None:
         super().__init__(key)
         self.value = value
+        self.said = said
 
 
 def normalize_value(item: Item, raw: str, today: dt.date | None = None) -> str:
@@ -41,13 +43,10 @@ def normalize_value(item: Item, raw: str, today: dt.date | None = None) -> str:
     if item.answer == "number":
         return _number(item, text)
     if item.answer == "date":
-        written = _DATE.fullmatch(text)
         try:
-            if written is None:
-                raise ValueError(text)
-            day = dt.date(*(int(part) for part in written.groups()))
+            day = typed_date(text)
         except ValueError:
-            raise BadAnswer("expected_date") from None
+            raise BadAnswer("expected_date", said=no_such_day(text) or "") from None
         if item.past and day > (today or clock.today()):
             raise BadAnswer("date_in_future", day.isoformat())
         return day.isoformat()

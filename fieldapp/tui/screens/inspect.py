@@ -279,7 +279,7 @@ class InspectScreen(
             value = normalize_value(item, raw)
         except BadAnswer as error:
             labels = (item.option_label(n) for n in range(len(item.choices)))
-            text = t(
+            text = error.said or t(
                 f"answer.{error}",
                 choices=" / ".join(labels),
                 value=error.value,
