@@ -43,7 +43,7 @@ from fieldapp.tui.widgets.findings_table import FindingsTable
 from fieldapp.tui.widgets.home_lower import DraftsTitle, HomeLower
 from fieldapp.tui.widgets.key_footer import KeyFooter
 from fieldapp.tui.widgets.paged_table import selected_key
-from fieldapp.tui.widgets.table import CutLabel
+from fieldapp.tui.widgets.table import CutLabel, WordCutLabel
 
 if TYPE_CHECKING:  # the follow-ups (and their checklist rules) load in their worker
     from fieldapp.services.followups.plans import DueReading
@@ -119,7 +119,7 @@ class HomeScreen(ReturnedLine):
             yield Label(t("home.loading"), id="me-name")
             yield CutLabel("", id="me-grids")  # cut with "…" where "today" begins
             yield Label("", id="me-today")
-        yield Label("", id="home-campaigns")
+        yield WordCutLabel("", id="home-campaigns")  # "…" between words
         yield Label("", id="home-patrols")
         yield Label("", id="home-followups")
         yield Label("", id="home-returned")

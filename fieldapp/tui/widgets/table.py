@@ -21,6 +21,7 @@ from textual.geometry import Size
 from textual.widgets import DataTable, Label
 from textual.widgets.data_table import ColumnKey, RowKey
 
+from fieldapp.tui.kinsoku import wrap_offsets
 from fieldapp.tui.views.cells import cut, fitting
 from fieldapp.tui.widgets.cursor_kept import CursorKept
 from fieldapp.tui.widgets.first_layout import content_width_before_layout
@@ -209,6 +210,32 @@ class Shorter(Cut):
         if self.shorter and cell_len(text) > room and room <= heading + NAME_KEPT_MIN:
             text = self.shorter
         yield Text(cut(text, room), no_wrap=True, overflow="crop", end="")
+
+
+def cut_at_word(text: str, cells: int) -> str:
+    """`text` whole if it fits in `cells`, else cut with "…" where a line of it would end
+    (`wrap_offsets`: between words, or Chinese between characters as its typesetting
+    allows), without the comma or space before the cut: home's campaign banner read
+    "…fireworks ban (Pre-fest", cut bare inside a word."""
+    if cell_len(text) <= cells:
+        return text
+    breaks = wrap_offsets(text, cells - 1)
+    head = text[: breaks[0]].rstrip(" ,，、;；:：") if breaks else ""
+    return head + "…" if head else cut(text, cells)
+
+
+class WordCut(Cut):
+    """A line of text cut with `cut_at_word` to the width it is drawn at."""
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        yield Text(cut_at_word(self.text, options.max_width), no_wrap=True, end="")
+
+
+class WordCutLabel(Label):
+    """A label of one line cut between words with "…" (`cut_at_word`) at its width."""
+
+    def render(self) -> RenderableType:
+        return WordCut(str(super().render()))
 
 
 class GridName:
