@@ -68,9 +68,15 @@ async def test_language_keys_and_lock_act_in_a_dialog(demo_home: Path, lang: str
             await settle(app, pilot)
             assert isinstance(app.screen, LockScreen)
             assert "Cun" not in screen_text(app)
+            assert "f9" not in footer(app)  # refused here: not offered, nor in F1's list
+            await pilot.press("f1")
+            await settle(app, pilot)
+            assert app.keys_shown() and "f9" not in screen_text(app)
+            await pilot.press("f1")
+            refusals = len(app._notifications)
             await pilot.press("f9")  # the form is there again once unlocked
             await settle(app, pilot)
-            assert language() == lang
+            assert language() == lang and len(app._notifications) == refusals + 1
             await pilot.press(*PIN, "enter")
             await settle(app, pilot, rounds=2)
             assert isinstance(app.screen, DiscardQuestion)

@@ -4,11 +4,11 @@ they remapped (the `keymap` setting: binding id → key). FieldApp derives from 
 from __future__ import annotations
 
 from textual import work
-from textual.screen import ModalScreen, SystemModalScreen
 
 from fieldapp.i18n import language, set_language, t
 from fieldapp.tui.commands import localize_bindings
 from fieldapp.tui.parts.navigation import Navigation
+from fieldapp.tui.screens.lock import unworded_dialog_in
 from fieldapp.tui.widgets.table import Table
 
 
@@ -25,12 +25,7 @@ class Preferences(Navigation):
     def unworded_dialog_open(self) -> bool:
         """Is a dialog open that cannot be worded again (one without `relabel`)? Also one
         under the PIN screen (ctrl+l over a dialog), which is there again once unlocked."""
-        return any(
-            isinstance(screen, ModalScreen)
-            and not isinstance(screen, SystemModalScreen)
-            and getattr(screen, "relabel", None) is None
-            for screen in self.screen_stack
-        )
+        return unworded_dialog_in(self.screen_stack)
 
     async def switch_language(self, lang: str) -> None:
         """Show everything in `lang` from now on and keep it as the `language` setting."""

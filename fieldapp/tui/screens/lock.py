@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -20,7 +20,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.message import Message
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, Screen, SystemModalScreen
 from textual.widgets import Input, Label, Static
 from textual.worker import Worker, WorkerState
 
@@ -64,6 +64,17 @@ class PinInput(Input):
             self.post_message(self.Typed())
 
 
+def unworded_dialog_in(stack: Iterable[Screen[object]]) -> bool:
+    """Is one of `stack` a dialog that cannot be worded again (one without `relabel`)?
+    F9 is refused while one is open, also under the PIN screen (ctrl+l over a dialog)."""
+    return any(
+        isinstance(screen, ModalScreen)
+        and not isinstance(screen, SystemModalScreen)
+        and getattr(screen, "relabel", None) is None
+        for screen in stack
+    )
+
+
 class _PinScreen(ModalScreen[bool]):
     ALLOWED_APP_ACTIONS: ClassVar[frozenset[str]] = frozenset(
         {"quit", "switch_language", "toggle_keys"}
@@ -71,7 +82,7 @@ class _PinScreen(ModalScreen[bool]):
     LOCKS_APP: ClassVar[bool] = True  # the app's idle lock and scanner leave it alone
     # A modal screen hides the app's keys: the ones that work here are its own.
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("f9", "app.switch_language", "English", id="lock.language"),
+        Binding("f9", "language", "English", id="lock.language"),
         Binding("ctrl+q", "app.quit", "Quit", id="lock.quit"),
         Binding("escape", "nothing", "", id="lock.escape", show=False),
     ]
@@ -117,6 +128,16 @@ class _PinScreen(ModalScreen[bool]):
         field.cursor_position = len(field.value)
         field.focus()
         self.app.call_later(field.call_later, setattr, field, "select_on_focus", True)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """F9 is not offered (footer, F1) over a dialog locked with ctrl+l: it is refused
+        there. Pressed, the app's F9 still says to finish or close the dialog first."""
+        if action == "language":
+            return not unworded_dialog_in(self.app.screen_stack)
+        return super().check_action(action, parameters)
+
+    async def action_language(self) -> None:
+        await self.app.run_action("app.switch_language")
 
     def action_nothing(self) -> None:
         self.app.bell()  # Esc: the lock stays until the PIN is given
