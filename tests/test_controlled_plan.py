@@ -43,6 +43,8 @@ def test_a_team_lacking_someone_is_refused_and_an_ended_plan_asks_no_more(tree: 
     short = team_of({**TEAM, "village_cadre": ["李明"]})
     with pytest.raises(plans.TeamIncomplete, match="两委干部1名"):
         plans.create_plan(father, team=short)
+    with pytest.raises(plans.TeamNameInvalid, match="^镇干部：请写人员的姓名"):
+        plans.create_plan(father, team=team_of({**TEAM, "town_cadre": ["王"]}))  # a surname
     plan_id = plans.create_plan(father, start_on=dt.date(2026, 6, 10), team=team_of(TEAM))
     tree.set(china(2026, 6, 11, 10, 0))
     with pytest.raises(plans.PlanInvalid):
@@ -91,6 +93,11 @@ async def test_tagging_a_person_controlled_offers_the_plan_with_its_team(
             for row in plan.query(".field-row"):  # "Village cadrestwo or more" ran together
                 label = row.query_one(Label)
                 assert cell_len(str(label.render())) < label.region.width, label.render()
+            await _fill(app, pilot, {"town_cadre": "王", "village_cadre": "李明、赵芳",
+                                     "medical_worker": "周丽"})  # fmt: skip
+            said = str(plan.query_one("#plan-said").render())  # a surname names no one
+            assert said.startswith(t("plan.team.town_cadre")) and FollowupPlan.select().count() == 0
+            assert app.focused is plan.query_one("#plan-town_cadre")
             await _fill(app, pilot, {"town_cadre": "王建华", "village_cadre": "李明",
                                      "medical_worker": "周丽"})  # fmt: skip
             assert app.screen is plan and FollowupPlan.select().count() == 0

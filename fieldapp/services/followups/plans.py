@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from fieldapp.domain import control_team, followups
 from fieldapp.domain.clock import local_now, now_iso, wall_clock
+from fieldapp.domain.free_text import text_problem
 from fieldapp.domain.ids import new_id
 from fieldapp.i18n import listed, t
 from fieldapp.services.common import outbox
@@ -46,8 +47,31 @@ class TeamIncomplete(PlanInvalid):
 
     def __init__(self, missing: dict[str, int]) -> None:
         self.missing = missing
+        self.role = next(iter(missing))  # the first role lacking someone
         who = listed(t(f"plan.team.missing.{role}", count=n) for role, n in missing.items())
         super().__init__(t("plan.team.incomplete", missing=who))
+
+
+class TeamNameInvalid(PlanInvalid):
+    """A name in the 三包一 team names no one ("王" alone, "😀"): the message says which."""
+
+    def __init__(self, role: str, problem: str) -> None:
+        self.role = role
+        super().__init__(t("plan.team.name_invalid", role=t(f"plan.team.{role}"), problem=problem))
+
+
+def team_problem(
+    team: list[dict[str, str]], *, required: bool
+) -> TeamIncomplete | TeamNameInvalid | None:
+    """What keeps `team` from being a plan's 三包一 team, or None: someone missing (a
+    controlled person's plan `required` one; any team given is whole), or a name that
+    names no one, as the people form refuses it."""
+    if (required or team) and (missing := control_team.shortfall(team)):
+        return TeamIncomplete(missing)
+    for member in team:
+        if problem := text_problem("person_name", member["name"]):
+            return TeamNameInvalid(member["role"], problem)
+    return None
 
 
 @dataclass(frozen=True)
@@ -107,8 +131,8 @@ def create_plan(
     days = days if days is not None else followups.DEFAULT_DAYS[cadence]
     if not 1 <= days <= 3660:
         raise PlanInvalid("a plan runs for 1 to 3660 days")
-    if team is not None and (missing := control_team.shortfall(team)):
-        raise TeamIncomplete(missing)
+    if team is not None and (problem := team_problem(team, required=True)):
+        raise problem
     member = HouseholdMember.get_by_id(member_id)
     household = Household.get_by_id(member.household_id)
     with write_transaction():

@@ -20,7 +20,7 @@ from textual.widgets import Button, Input, Label, Select
 from fieldapp.domain import control_team
 from fieldapp.domain.followups import CADENCES
 from fieldapp.i18n import t
-from fieldapp.services.followups.plans import TeamIncomplete
+from fieldapp.services.followups.plans import team_problem
 from fieldapp.tui.commands import localize_bindings
 from fieldapp.tui.dialogs.discarding import AsksBeforeDiscarding
 from fieldapp.tui.dialogs.followup import buttons
@@ -77,9 +77,9 @@ class PlanDialog(AsksBeforeDiscarding, ModalScreen[dict[str, Any] | None]):
     @on(Button.Pressed, "#plan-save")
     def action_save(self) -> None:
         team = self.team()
-        if (self.controlled or team) and (missing := control_team.shortfall(team)):
-            self.query_one("#plan-said", FormMessage).update(str(TeamIncomplete(missing)))
-            self.query_one(f"#plan-{next(iter(missing))}", Input).focus()
+        if problem := team_problem(team, required=self.controlled):
+            self.query_one("#plan-said", FormMessage).update(str(problem))
+            self.query_one(f"#plan-{problem.role}", Input).focus()
             return
         cadence = self.query_one("#plan-cadence", Select).value
         self.dismiss({"cadence": cadence if isinstance(cadence, str) else CADENCES[0],
