@@ -81,7 +81,7 @@ async def test_the_export_form_says_the_day_does_not_exist(
         screen.query_one("#export-to", Input).value = "2026-02-30"
         await pilot.press("f10")
         await pilot.pause()
-        assert str(status.render()) == "2026 年 2 月没有 30 日，请检查日期。"
+        assert str(status.render()) == "结束日期：2026 年 2 月没有 30 日，请检查日期。"
         assert not screen.running
 
 

@@ -1,6 +1,7 @@
 """The export form (ctrl+e): after a refused F10 the cursor stayed where it was (the format
 list), while the other forms put it in the field at fault. It goes there now: a date that
-is no date, a start after the end (the start), an empty file name."""
+is no date (saying which of the two), a start after the end (the start), an empty file
+name. The refusal goes once that field is changed: it named a date no longer there."""
 
 from __future__ import annotations
 
@@ -32,6 +33,14 @@ async def test_a_refused_export_puts_the_cursor_in_the_field_at_fault(
         screen.query_one("#export-format", Select).focus()
         await pilot.press("f10")
         await settle(app, pilot)
-        assert str(screen.query_one("#export-status", Static).render())  # said why
+        status = screen.query_one("#export-status", Static)
+        said = str(status.render())
+        assert said and "F10" not in said  # said why, in place of the hint
         assert not screen.running
         assert app.focused is screen.query_one(at_fault, Input)
+        if at_fault == "#export-to":  # which of the two dates, and what is wrong with it
+            assert said == "结束日期：没有 13 月：月份是 1 到 12，请检查日期。"
+        # Mending the field at fault takes the refusal away: it named a date no longer there.
+        await pilot.press("backspace" if typed[at_fault] else "x")
+        await settle(app, pilot)
+        assert "按 F10 开始导出" in str(status.render())

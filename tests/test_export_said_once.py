@@ -24,7 +24,7 @@ def said(app) -> list[str]:  # type: ignore[no-untyped-def]
     ("first", "last", "status"),
     [
         ("2026-12-09", "2026-12-06", "开始日期晚于结束日期：2026-12-09 在 2026-12-06 之后"),
-        ("2026-02-30", "2026-03-06", "2026 年 2 月没有 30 日"),
+        ("2026-02-30", "2026-03-06", "开始日期：2026 年 2 月没有 30 日"),
     ],
 )
 async def test_a_bad_range_is_said_in_the_status_line_only(

@@ -98,6 +98,7 @@ class ExportScreen(FieldScreen[None]):
         self.not_overwritten: Path | None = None  # the file there already, kept as it was
         self.own_folder: Path | None = None  # the data directory's exports, made if need be
         self.shown_first: tuple[object, ...] | None = None  # the fields as the form filled them
+        self.said_about: tuple[str, ...] = ()  # the fields a refusal shown is about
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -209,16 +210,19 @@ class ExportScreen(FieldScreen[None]):
             self.explain(t("export_ui.running"))
             return
         days: list[dt.date | None] = []
-        for field in ("#export-from", "#export-to"):
+        for field, said_in in (("#export-from", "export_ui.from_said"),
+                               ("#export-to", "export_ui.to_said")):  # fmt: skip
             typed = self.query_one(field, Input).value
             try:
                 days.append(parse_day(typed))
-            except ValueError:
-                self._fail(no_such_day(typed) or t("export_ui.bad_date"), field)
+            except ValueError:  # which of the two dates, and what is wrong with it
+                said = no_such_day(typed) or t("export_ui.bad_date")
+                self._fail(t(said_in, said=said), field)
                 return
         first, last = days
         if first and last and first > last:
-            self._fail(t("export.range_reversed", first=first, last=last), "#export-from")
+            said = t("export.range_reversed", first=first, last=last)
+            self._fail(said, "#export-from", "#export-to")
             return
         text = self.query_one("#export-path", Input).value.strip()
         if not text:
@@ -240,6 +244,7 @@ class ExportScreen(FieldScreen[None]):
             self._show_path(out)
         grid_value = self.query_one("#export-grid", Select).value
         grid = None if grid_value is Select.NULL else str(grid_value)
+        self.said_about = ()
         self.running = True
         bar = self.query_one("#export-progress", ProgressBar)
         bar.update(total=None, progress=0)
@@ -356,12 +361,20 @@ class ExportScreen(FieldScreen[None]):
         bar.visible = False
         self.query_one("#export-status", Static).update(text)
 
-    def _fail(self, text: str, field: str) -> None:
+    def _fail(self, text: str, field: str, *others: str) -> None:
         """Say why the form cannot run, once: in its status line, under the fields (a
         toast as well stood over that same line, cutting it in the middle), and put the
-        cursor in the field at fault, as the other forms do."""
+        cursor in the field at fault, as the other forms do. The refusal goes once a
+        field it is about (`field`, `others`) changes, so it never outlives its cause."""
         self._show_failed(text)
+        self.said_about = tuple(name.lstrip("#") for name in (field, *others))
         self.query_one(field, Input).focus()
+
+    @on(Input.Changed)
+    def _mended(self, event: Input.Changed) -> None:
+        if not self.running and event.input.id in self.said_about:
+            self.said_about = ()
+            self.query_one("#export-status", Static).update(t("export_ui.hint"))
 
     def action_back(self) -> None:
         """Back to where it was opened from; with a field typed in, asked first, as F7
