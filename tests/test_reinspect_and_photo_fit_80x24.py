@@ -3,7 +3,9 @@ re-inspect dialog's "Photo file path (optional)" label showed with its input bel
 buttons (the dialog scrolled), and the picker's scroll bar thumb (▇▇) sat beside its
 buttons. The re-inspection's note and photo path are on a line each, as the short forms'
 fields; the picker's file tree is two lines shorter. A hazard the supervisor rejected shows
-the rejection's note whole (it said only the state and the deadline), and still fits."""
+the rejection's note whole (it said only the state and the deadline), and still fits. The
+picker's tree, at the home folder, lists no hidden folders or files (`.cache`, `.cargo`
+came first and filled it)."""
 
 from __future__ import annotations
 
@@ -16,7 +18,7 @@ from pilot_support import at_home, settle
 from test_form_messages_in_sight import in_sight
 from test_review_outcome_shown import reviewed
 from textual.containers import Vertical
-from textual.widgets import Input, Static
+from textual.widgets import DirectoryTree, Input, Static
 
 from fieldapp.store.models import Finding
 from fieldapp.tui.app import make_app
@@ -56,12 +58,26 @@ async def test_the_reinspection_shows_every_field_and_its_buttons(
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-async def test_the_photo_picker_has_no_scroll_bar_beside_its_buttons(home: Path, lang: str) -> None:
+async def test_the_photo_picker_has_no_scroll_bar_beside_its_buttons(
+    home: Path, lang: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    mine = tmp_path / "mine"
+    for folder in (".cache", ".cargo", "Pictures"):
+        (mine / folder).mkdir(parents=True)
+    (mine / ".thumbnail.jpg").write_bytes(b"")
+    (mine / "site.jpg").write_bytes(b"")
+    monkeypatch.setenv("HOME", str(mine))  # the tree opens at the home folder
     async with inspecting(lang, SMALL) as (app, pilot, _):
         await pilot.press("0", "enter", "ctrl+o")  # COM-01 fails: the hazard form, a photo
         await inspect_support.settle(app, pilot)
         dialog = app.screen
         assert isinstance(dialog, PhotoDialog)
+        tree = dialog.query_one("#photo-tree", DirectoryTree)
+        for _ in range(50):
+            if tree.root.children:
+                break
+            await pilot.pause(0.02)
+        assert [str(node.label) for node in tree.root.children] == ["Pictures", "site.jpg"]
         box = dialog.query_one(".dialog-box", Vertical)
         assert box.max_scroll_y == 0 and not box.show_vertical_scrollbar
         assert in_sight(app, dialog.query_one("#photo-path"))

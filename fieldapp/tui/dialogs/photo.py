@@ -1,9 +1,12 @@
 """Attach a photo from a file: a path typed (or picked in a directory tree), imported in a
 thread worker (Pillow resizes it, the store keeps it by sha256). Dismisses with the sha256,
-or None when cancelled. A file that cannot be read says why and keeps the path to fix."""
+or None when cancelled. A file that cannot be read says why and keeps the path to fix.
+The tree leaves out hidden files and folders (`.cache`, `.config`): listed first, they
+filled the home folder's first screen; a path typed into one still works."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, TypeVar
 
@@ -23,6 +26,13 @@ from fieldapp.tui.widgets.dialog_foot import FormMessage, dialog_foot
 from fieldapp.tui.widgets.key_footer import KeyFooter
 
 ResultT = TypeVar("ResultT")
+
+
+class VisibleTree(DirectoryTree):
+    """A directory tree without the files and folders whose names start with a dot."""
+
+    def filter_paths(self, paths: Iterable[Path]) -> Iterable[Path]:
+        return [path for path in paths if not path.name.startswith(".")]
 
 
 class ImportsPhoto(ModalScreen[ResultT]):
@@ -85,7 +95,7 @@ class PhotoDialog(ImportsPhoto[str | None]):
             yield Label(t(self.TITLE, code=self.item_code), classes="dialog-title")
             yield Label(t(self.PATH_LABEL), classes="photo-path-label")
             yield Input(id="photo-path")
-            yield DirectoryTree(self.start, id="photo-tree")
+            yield VisibleTree(self.start, id="photo-tree")
             yield from dialog_foot(
                 FormMessage(id="photo-message"),
                 (t("photo.attach"), "photo-attach"),
