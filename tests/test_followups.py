@@ -96,15 +96,18 @@ def test_an_abnormal_reading_opens_a_case_that_runs_the_lifecycle(tree: Clock, f
     first = readings.record_reading(plan_id, "2026-06-10T08:00", NORMAL)
     assert first.case_id is None
     tree.set(china(2026, 6, 10, 16, 5))
+    with pytest.raises(readings.FeverDenied):  # a fever with 无发热…: refused, nothing kept
+        readings.record_reading(plan_id, "2026-06-10T16:00", {"FUP-01": "37.3", "FUP-02": "yes"})
+    assert FollowupReading.select().count() == 1 and FollowupCase.select().count() == 0
     abnormal = readings.record_reading(plan_id, "2026-06-10T16:00",
-                                       {"FUP-01": "37.3", "FUP-02": "yes"})  # fmt: skip
-    assert abnormal.failed == ("FUP-01",) and abnormal.case_id is not None
+                                       {"FUP-01": "37.3", "FUP-02": "no"})  # fmt: skip
+    assert abnormal.failed == ("FUP-01", "FUP-02") and abnormal.case_id is not None
     tree.set(china(2026, 6, 11, 8, 5))
     for slip in ("热", "99", "45", "3.7", "nan"):  # not a body temperature: refused, no case
         with pytest.raises(readings.ReadingInvalid):
             readings.record_reading(plan_id, "2026-06-11T08:00", {"FUP-01": slip, "FUP-02": "yes"})
     (view,) = cases.cases()
-    assert (view.name, view.state, view.failed) == ("陈建国", "open", ("FUP-01",))
+    assert (view.name, view.state, view.failed) == ("陈建国", "open", ("FUP-01", "FUP-02"))
 
     with pytest.raises(cases.CaseEventRefused):  # an inspector cannot hand over
         cases.hand_over(abnormal.case_id, "卫健2026-017")

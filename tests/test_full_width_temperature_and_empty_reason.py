@@ -30,9 +30,9 @@ def test_a_full_width_temperature_is_taken(tree: Clock) -> None:
     plan_id = plans.create_plan(str(member_named("陈建国").id), start_on=dt.date(2026, 6, 10))
     tree.set(china(2026, 6, 10, 8, 10))
     taken = readings.record_reading(
-        plan_id, "2026-06-10T08:00", {"FUP-01": "３８．５", "FUP-02": "yes"}
+        plan_id, "2026-06-10T08:00", {"FUP-01": "３８．５", "FUP-02": "no"}
     )
-    assert taken.failed == ("FUP-01",) and taken.case_id is not None  # a fever, as 38.5
+    assert taken.failed == ("FUP-01", "FUP-02") and taken.case_id is not None  # a fever, as 38.5
     assert FollowupReading.get().answers["FUP-01"] == "38.5"
 
 

@@ -50,7 +50,7 @@ def registry_with_a_case(tree: Clock) -> None:
     father = member_named("陈建国")
     tree.set(china(2026, 6, 10, 7, 50))  # before its first slot
     plan_id = plans.create_plan(str(father.id), start_on=dt.date(2026, 6, 10))
-    readings.record_reading(plan_id, "2026-06-10T08:00", {"FUP-01": "37.9", "FUP-02": "yes"})
+    readings.record_reading(plan_id, "2026-06-10T08:00", {"FUP-01": "37.9", "FUP-02": "no"})
 
 
 @pytest.mark.parametrize("fmt", ["csv", "xlsx"])

@@ -67,7 +67,7 @@ def test_every_person_and_plan_once_in_order_with_small_pages(
 ) -> None:
     names = _register(tree)
     made = _plans(names, STARTS)
-    readings.record_reading(made[0], "2026-06-10T08:00", {"FUP-01": "37.9", "FUP-02": "yes"})
+    readings.record_reading(made[0], "2026-06-10T08:00", {"FUP-01": "37.9", "FUP-02": "no"})
     tree.set(china(2026, 6, 10, 16, 5))  # the afternoon check, taken in the afternoon
     readings.record_reading(made[0], "2026-06-10T16:00", {"FUP-01": "36.5", "FUP-02": "yes"})
     monkeypatch.setattr(people_sheets, "PAGE", 3)  # 10 people and 7 plans: several pages

@@ -6,6 +6,7 @@ and a hazard's event do (SyncRequested); what was refused asks nothing. At 80x24
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -14,22 +15,24 @@ from people_support import (
     key_behind_pin,
     member_named,
     open_reading,
-    plan_made_this_morning,
     returnee_family,
+    returnee_planned_at,
 )
 from pilot_support import settle
 from textual.message import Message
 from textual.widgets import DataTable, Input, Select
 
+from fieldapp.domain import clock
+from fieldapp.services.common import settings
 from fieldapp.services.common.identity import me
-from fieldapp.services.followups import plans
 from fieldapp.services.people import registry
-from fieldapp.store.followup_models import FollowupCase
+from fieldapp.store.followup_models import FollowupCase, FollowupReading
 from fieldapp.tui.app import make_app
-from fieldapp.tui.dialogs.followup import AskDialog
+from fieldapp.tui.dialogs.followup import AskDialog, fever_denied_words
 from fieldapp.tui.dialogs.plan import PlanDialog
 from fieldapp.tui.messages import SyncRequested
 from fieldapp.tui.screens.people import PeopleScreen
+from fieldapp.tui.widgets.dialog_foot import FormMessage
 
 
 @pytest.fixture
@@ -64,18 +67,33 @@ async def test_a_person_saved_and_a_plan_made_are_sent_at_once(unlocked: Path) -
             assert _asked(seen) == ["household.upsert", "followup.plan"]
 
 
-async def test_a_fever_reading_is_sent_at_once(unlocked: Path) -> None:
-    registry.save_household(returnee_family(me().grids[0][0]))
-    plan_made_this_morning(plans.create_plan(str(member_named("陈建国").id)))
+async def test_a_fever_reading_is_sent_at_once(
+    demo_home: Path, chinese_in_utc: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Also: 38.6 ℃ with 无发热… is refused in the form (nothing saved, nothing sent), and
+    the case is listed at the office's time: on a UTC host with the office in Shanghai the
+    list said the UTC time of the day before (2026-12-07 23:00 for 12-08 07:00)."""
+    settings.put(clock.OFFICE_ZONE_SETTING, "Asia/Shanghai")  # as a sync brings it
+    clock.use_zone("Asia/Shanghai")
+    returnee_planned_at(monkeypatch, dt.time(7, 0))  # 23:00 UTC the day before
     app = make_app()
     seen: list[Message] = []
     async with app.run_test(size=(80, 24), message_hook=seen.append) as pilot:
         dialog = await open_reading(app, pilot)
         dialog.query_one("#reading-temperature", Input).value = "38.6"
-        dialog.query_one("#reading-symptoms", Select).value = "yes"  # 无发热…: chosen
+        dialog.query_one("#reading-symptoms", Select).value = "yes"  # 无发热…: contradicts
+        await pilot.press("f10")
+        await settle(app, pilot, rounds=2)
+        assert app.screen is dialog and FollowupReading.select().count() == 0
+        refused = str(dialog.query_one("#reading-said", FormMessage).render())
+        assert refused == fever_denied_words("38.6") and "38.6" in refused and "37.2" in refused
+        assert dialog.query_one("#reading-symptoms", Select).has_focus and _asked(seen) == []
+        dialog.query_one("#reading-symptoms", Select).value = "no"  # 有症状
         await pilot.press("f10")
         await settle(app, pilot, rounds=3)
         assert FollowupCase.select().count() == 1  # the fever opened a case
         said = [n.message for n in app._notifications if "随访异常" in n.message]
         assert said == ["陈建国 随访异常：已生成异常事项，将随同步报告网格长。"], said  # a stop
         assert _asked(seen) == ["followup.reading"]
+        listed = app.screen.query_one("#followups-cases", DataTable).get_row_at(0)
+        assert listed[:2] == ["陈建国", f"{clock.today()} 07:00"], listed

@@ -315,7 +315,7 @@ async def test_a_supervisor_at_80_columns_sees_the_case_keys_and_hands_over(
     plan_id = plans.create_plan(str(member_named("陈建国").id))
     plan_made_this_morning(plan_id)
     slot = plans.due_readings()[0].slot_at
-    record_when_open(plan_id, slot, {"FUP-01": "38.1", "FUP-02": "yes"})
+    record_when_open(plan_id, slot, {"FUP-01": "38.1", "FUP-02": "no"})
     demo.act_as("supervisor")
     app = make_app(lang="en")
     try:

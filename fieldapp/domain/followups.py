@@ -42,6 +42,8 @@ TEMPERATURE_CHECKS: tuple[str, ...] = ("twice_daily", "daily")
 # A slot can be recorded from this long before its time, not earlier: the 16:00 check
 # taken at 08:26, right after the 08:00 one, is not a second check of the day.
 OPEN_BEFORE = dt.timedelta(hours=2)
+# A fever: a temperature above this fails the health form (37.3 °C and up).
+FEVER_ABOVE = 37.2
 
 
 def opens_at(slot: dt.datetime) -> dt.datetime:
@@ -87,7 +89,7 @@ HEALTH_FORM = Checklist(
                     "number",
                     severity="major",
                     min=34.0,
-                    max=37.2,
+                    max=FEVER_ABOVE,
                 ),  # fmt: skip
                 Item(
                     "FUP-02",
@@ -179,6 +181,18 @@ def typed_answers(form: Checklist, answers: Mapping[str, str]) -> dict[str, str]
         else str(value).strip()
         for code, value in answers.items()
     }
+
+
+def fever_denied(answers: Mapping[str, str]) -> bool:
+    """The health form's answers (as `typed_answers` keeps them) say a fever and no fever
+    at once: a temperature above FEVER_ABOVE with 无发热、咳嗽、乏力等症状 (FUP-02 yes).
+    A temperature that is not one (热, 99 for 39) is `answers_problem`'s to refuse."""
+    try:
+        temperature = float(str(answers.get("FUP-01", "")).strip())
+    except ValueError:
+        return False
+    no_symptoms = str(answers.get("FUP-02", "")).strip() in ("yes", "pass")
+    return no_symptoms and FEVER_ABOVE < temperature <= PLAUSIBLE["FUP-01"][1]
 
 
 def answers_problem(

@@ -62,6 +62,10 @@ ZH: dict[str, str] = {
     "ask.type_first": "还没有填写{field}：请填写后按 F10 保存，或按 Esc 取消",
     "ask.type_here": "在此输入",
     "reading.invalid": "体温请填写 {low} 到 {high} 之间的数字（如 36.5）",
+    "reading.fever_denied": (
+        "体温 {temperature} ℃ 已是发热（高于 {above} ℃），症状不能选“无发热、咳嗽、乏力等症状”："
+        "请选“有症状”，或重新核对体温"
+    ),
     "reading.example": "如 36.5",
     "reading.example.optional": "如 36.5，未测可不填",
     "reading.too_early": "还没到这次随访的时间：{at} 起才能登记。",
@@ -194,6 +198,10 @@ EN: dict[str, str] = {
     "ask.type_first": "{field} is still empty: type it, then F10 to save, or Esc to cancel",
     "ask.type_here": "Type here",
     "reading.invalid": "Enter the temperature as a number from {low} to {high} (e.g. 36.5)",
+    "reading.fever_denied": (
+        "{temperature} °C is a fever (above {above} °C), so the symptoms cannot be 'No fever, "
+        "cough, fatigue or other symptoms': choose 'Has symptoms', or check the temperature"
+    ),
     "reading.example": "e.g. 36.5",
     "reading.example.optional": "e.g. 36.5; blank if not taken",
     "reading.too_early": "This follow-up is not due yet: it can be recorded from {at}.",

@@ -28,7 +28,7 @@ def test_an_abnormal_reading_becomes_a_case_the_supervisor_hands_over(make_devic
     plan_id = plans.create_plan(father.id)
     plan_made_this_morning(plan_id)  # today's 08:00 and 16:00 are its slots
     morning, afternoon = (d.slot_at for d in plans.due_readings())  # today's two
-    warm = record_when_open(plan_id, morning, {"FUP-01": "37.4", "FUP-02": "yes"})
+    warm = record_when_open(plan_id, morning, {"FUP-01": "37.4", "FUP-02": "no"})
     sick = record_when_open(plan_id, afternoon, {"FUP-01": "38.1", "FUP-02": "no"})
     assert warm.case_id and sick.case_id  # two cases: the later one is handed over
     with worker.client() as client:

@@ -1,13 +1,15 @@
 """Recording a follow-up reading; an abnormal one opens a case.
 
 The reading, the case with its `opened` event when the reading fails the plan's form, and
-one `followup.reading` op are one transaction. Only a slot of the plan can be answered. A missed slot's reading is accepted, not refused — the temperature taken
-is still the person's temperature, and an abnormal one must still open a case — but it
-is marked late (`late` in the op, beside `slot_at` and `taken_at`), so the record says
-honestly that the check was not made on time (篇一: missed or late reports are held to
-account). A slot still hours away is refused (`ReadingTooEarly`): two checks a day are
-not one taken twice. A visit (weekly, monthly) need not carry a temperature. The case's later events (handed over to
-the health centre, outcome, closed) are appended by `cases`.
+one `followup.reading` op are one transaction. Only a slot of the plan can be answered.
+A missed slot's reading is accepted, not refused — the temperature taken is still the
+person's temperature, and an abnormal one must still open a case — but it is marked late
+(`late` in the op, beside `slot_at` and `taken_at`), so the record says honestly that the
+check was not made on time (篇一: missed or late reports are held to account). A slot
+still hours away is refused (`ReadingTooEarly`): two checks a day are not one taken
+twice. A fever with 无发热… (no fever) is refused (`FeverDenied`): one answer is wrong. A
+visit (weekly, monthly) need not carry a temperature. The case's later events (handed
+over to the health centre, outcome, closed) are appended by `cases`.
 """
 
 from __future__ import annotations
@@ -45,6 +47,15 @@ class ReadingTooEarly(ReadingInvalid):
         super().__init__(f"{slot_at} can be recorded from {opens_at}")
 
 
+class FeverDenied(ReadingInvalid):
+    """A fever (above `followups.FEVER_ABOVE`) recorded with 无发热、咳嗽、乏力等症状: the
+    reading contradicts itself, so one of the two answers is wrong."""
+
+    def __init__(self, temperature: str) -> None:
+        self.temperature = temperature
+        super().__init__(f"{temperature} is a fever, yet the symptoms answer says no fever")
+
+
 @dataclass(frozen=True)
 class Recorded:
     reading_id: str
@@ -66,6 +77,8 @@ def record_reading(plan_id: str, slot_at: str, answers: Mapping[str, str]) -> Re
     problem = followups.answers_problem(form, values, followups.optional_items(plan.cadence))
     if problem is not None:
         raise ReadingInvalid(problem)
+    if followups.fever_denied(values):
+        raise FeverDenied(values["FUP-01"])
     late = plans.is_late(plan, slot_at, now)
     failed = followups.failed_items(form, values)
     taken = now_iso()

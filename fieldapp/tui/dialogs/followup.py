@@ -14,6 +14,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
+from fieldapp.domain.followups import FEVER_ABOVE, HEALTH_FORM, fever_denied, typed_answers
 from fieldapp.i18n import t
 from fieldapp.tui.commands import localize_bindings
 from fieldapp.tui.dialogs.discarding import AsksBeforeDiscarding, HoldsTyped
@@ -43,6 +44,12 @@ def buttons(name: str) -> ComposeResult:
         (t(f"binding.{name}.cancel"), f"{name}-cancel"),
         compact=True,
     )
+
+
+def fever_denied_words(temperature: str) -> str:
+    """Why a fever with 无发热… is not saved, and what to do: the symptom that fits, or the
+    temperature checked."""
+    return t("reading.fever_denied", temperature=temperature, above=f"{FEVER_ABOVE:g}")
 
 
 class ReadingDialog(HoldsTyped, ModalScreen[dict[str, str] | None]):
@@ -102,10 +109,17 @@ class ReadingDialog(HoldsTyped, ModalScreen[dict[str, str] | None]):
             self.query_one("#reading-said", FormMessage).update(t("ask.choose_first"))
             choice.focus()
             return
-        self.dismiss({
+        answers = {
             "FUP-01": self.query_one("#reading-temperature", Input).value.strip(),
             "FUP-02": choice.value,
-        })  # fmt: skip
+        }
+        typed = typed_answers(HEALTH_FORM, answers)
+        if fever_denied(typed):  # 38.5 and 无发热…: one of them is wrong, nothing is saved
+            said = fever_denied_words(typed["FUP-01"])
+            self.query_one("#reading-said", FormMessage).update(said)
+            choice.focus()
+            return
+        self.dismiss(answers)
 
     @on(Button.Pressed, "#reading-cancel")
     def action_cancel(self) -> None:

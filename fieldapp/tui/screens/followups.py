@@ -28,9 +28,10 @@ from fieldapp.i18n import listed, t
 from fieldapp.services.followups.cases import CaseView
 from fieldapp.services.followups.plans import DueReading
 from fieldapp.tui.dialogs.case_detail import CaseDetailDialog
-from fieldapp.tui.dialogs.followup import AskDialog, ReadingDialog
+from fieldapp.tui.dialogs.followup import AskDialog, ReadingDialog, fever_denied_words
 from fieldapp.tui.messages import SyncRequested
 from fieldapp.tui.screens import FieldScreen
+from fieldapp.tui.views.review import local_stamp
 from fieldapp.tui.widgets.key_footer import KeyFooter
 from fieldapp.tui.widgets.paged_table import selected_key
 from fieldapp.tui.widgets.table import Table
@@ -156,7 +157,7 @@ class FollowupsScreen(FieldScreen[None]):
         for case in event.data.cases:
             failed = listed(t(f"followups.failed.{code}") for code in case.failed)
             failed = failed[:1].upper() + failed[1:]  # a cell starts as one: "Temperature"
-            cases.add_row(case.name, case.opened_at[:16].replace("T", " "), failed,
+            cases.add_row(case.name, local_stamp(case.opened_at), failed,
                           t(f"followups.state.{case.state}"), key=case.id)  # fmt: skip
         self.query_one("#followups-due-title", Label).update(
             t("followups.due_count", count=len(event.data.due))
@@ -197,6 +198,11 @@ class FollowupsScreen(FieldScreen[None]):
             except readings.ReadingTooEarly as early:
                 at = early.opens_at.replace("T", " ")
                 self.post_message(self.Done(t("reading.too_early", at=at), warning=True))
+                return
+            except readings.FeverDenied as denied:  # the dialog says it first; the service too
+                self.post_message(
+                    self.Invalid(due, answers, fever_denied_words(denied.temperature))
+                )
                 return
             except readings.ReadingInvalid:
                 low, high = PLAUSIBLE["FUP-01"]
