@@ -2,7 +2,9 @@
 over (已移交) reads "Handed over" on home as on the review screen (home said "Referred"),
 and a daily report not filed by its deadline (逾期未报) reads "Past due", apart from one
 filed after it (迟报, "Filed late"): "[Late]" next to "[Filed late]" read alike ("Not
-filed, late" said it too, but at 80 columns left no room for a sub-grid's name)."""
+filed, late" said it too, but at 80 columns left no room for a sub-grid's name). Closing
+out a hazard (销号) reads "Close out": its dialog, titled "Close — 1 selected" with a
+"Close" button, read as closing the window."""
 
 from __future__ import annotations
 
@@ -12,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from pilot_support import SIZE, at_home, open_screen, screen_text, settle
-from textual.widgets import OptionList
+from textual.widgets import Button, Label, OptionList
 
 from fieldapp.domain import clock
 from fieldapp.domain.clock import today, wall_clock
@@ -21,6 +23,7 @@ from fieldapp.services.daily_report import reports as daily_reports
 from fieldapp.services.demo.workspace import act_as
 from fieldapp.store.models import Finding
 from fieldapp.tui.app import make_app
+from fieldapp.tui.dialogs.bulk_action import BulkActionDialog
 from fieldapp.tui.screens.daily_report import DailyReportScreen
 
 
@@ -44,6 +47,13 @@ async def test_a_hazard_handed_over_reads_handed_over_on_home_as_in_review(
         await pilot.press("4")  # handed over
         await settle(app, pilot, rounds=2)
         queue = screen_text(app)
+        await pilot.press("1", "c")  # 销号 a hazard reported fixed
+        await settle(app, pilot)
+        dialog = app.screen
+        assert isinstance(dialog, BulkActionDialog)
+        title = str(dialog.query_one(".dialog-title", Label).render())
+        buttons = [str(b.label) for b in dialog.query(Button)]
+    assert title == "Close out — 1 selected" and "Close out" in buttons, (title, buttons)
     assert "Handed over" in queue
     assert "Referred" not in home
     assert "Handed over" in home, home

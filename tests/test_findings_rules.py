@@ -37,10 +37,10 @@ def test_an_inspector_reports_and_notes_but_never_decides():
     assert refusal(state(), "note", "inspector") is None
     for event, text in [("verified", "Verified"), ("rejected", "Rejected"),
                         ("deadline_extended", "Deadline extended"), ("handed_over", "Handed over"),
-                        ("closed", "Closed")]:  # fmt: skip
+                        ("closed", "Closed out")]:  # fmt: skip
         assert refusal(state(m.REPORTED), event, "inspector") == (
             f"Your role cannot '{text}': only a grid head or an administrator verifies, "
-            "hands over and closes."
+            "hands over and closes out."
         )
     assert refusal(state(), "promoted") == "Unknown action promoted"
 
@@ -50,7 +50,7 @@ def test_an_action_the_state_does_not_allow_names_both():
         "The hazard is 'To rectify'; 'Verified' is not possible now."
     )
     assert refusal(state(m.CLOSED), "closed") == (
-        "The hazard is 'Closed'; 'Closed' is not possible now."
+        "The hazard is 'Closed out'; 'Closed out' is not possible now."
     )
     assert refusal(state(m.HANDED_OVER), "outcome_recorded", data={"outcome": "fixed"}) is None
     assert refusal(state(m.REPORTED), "verified") is None

@@ -25,7 +25,7 @@ SAID = {
         "· a strange reason",
     ),
     "en": (
-        "· 'Found not fixed' arrived when the hazard was already 'Closed', so it did not apply.",
+        "· 'Found not fixed' arrived when the hazard was already 'Closed out', so it did not apply.",
         "· Your role cannot 'Verified'",
         "· A fix is re-checked by someone other than the one who reported it",
         "· a strange reason",

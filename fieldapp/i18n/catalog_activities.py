@@ -242,7 +242,7 @@ EN: dict[str, str] = {
     "report.figure.missed_posts": "missed posts",
     "report.figure.patrols_done": "patrols done",
     "report.figure.inspections": "inspections",
-    "report.figure.hazards_closed": "hazards closed",
+    "report.figure.hazards_closed": "hazards closed out",
     "report.figure.abnormal_readings": "abnormal follow-up readings",
     "report.figure.handed_over": "people handed to the health centre",
     "report.figure.new_arrivals": "new arrivals",

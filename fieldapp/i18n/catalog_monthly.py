@@ -85,7 +85,7 @@ EN: dict[str, str] = {
     "monthly.col.zero_days": "Zero reports",
     "monthly.col.late_days": "Late reports",
     "monthly.col.hazards_found": "Hazards found",
-    "monthly.col.hazards_closed": "Hazards closed",
+    "monthly.col.hazards_closed": "Hazards closed out",
     "monthly.col.overdue_hazards": "Overdue hazards",
     "monthly.col.activities_due": "Activities due",
     "monthly.col.activities_on_time": "On time",

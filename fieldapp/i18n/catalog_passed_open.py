@@ -18,7 +18,7 @@ EN = {
     "passed_open.heading": "Passed today, hazards still open from before ({count})",
     "passed_open.col.state": "State",
     "passed_open.hint": (
-        "Passing today does not close these hazards: they stay open until the {role} "
+        "Passing today does not close out these hazards: they stay open until the {role} "
         "re-checks them (in F5 review). If the owner fixed one, choose its row and press "
         "Ctrl+B or Enter to record it reported fixed, for the {role} to re-check."
     ),
@@ -29,6 +29,6 @@ EN = {
     ),
     "binding.summary.report_fixed": "Reported fixed",
     "binding.summary.report_fixed.tip": (
-        "Record that the owner fixed the chosen hazard; it closes once re-checked"
+        "Record that the owner fixed the chosen hazard; it is closed out once re-checked"
     ),
 }

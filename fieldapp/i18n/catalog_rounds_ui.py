@@ -291,7 +291,7 @@ EN: dict[str, str] = {
     "report.tab.status": "Reports by grid",
     "report.my_grids": "My grids (↑↓ to choose)",
     "report.grid_title": "{grid} ({code}) report for {date}, due {deadline}",
-    "report.counts": "Venues inspected today: {inspections}\nHazards found: {found} ({major} major)\nHazards closed: {closed}",
+    "report.counts": "Venues inspected today: {inspections}\nHazards found: {found} ({major} major)\nHazards closed out: {closed}",
     "report.state.filed": "{state} at {time}, refile to replace",
     "report.state.filed_by": "Filed by {who}",
     "report.state.filed_by_remarks": "Filed by {who}; remarks: {remarks}",
