@@ -35,6 +35,11 @@ async def test_every_problem_is_said_at_once_in_form_order(demo_home: Path) -> N
         assert app.focused is dialog.query_one("#incident-category", Select)
         shown = "\n".join(screen_lines(app))
         assert "请选择事件类别。" in shown and "请简要描述发生了什么。" in shown, shown
+        # Broken after "；", not after the "、" of a list ("从检查、" / "巡逻或…"), which
+        # left the line half empty.
+        lines = [line.strip(" █") for line in screen_lines(app)]
+        assert "请填写事件地点（地址）；" in lines, shown
+        assert "从检查、巡逻或查找场所（光标所在场所）中上报时会带出场所。" in lines, shown
         # Mended up to the grid: the rest still said together, the cursor on the grid.
         dialog.query_one("#incident-category", Select).value = "fireworks_sale"
         dialog.query_one("#incident-address", Input).value = "村口"

@@ -145,3 +145,15 @@ def test_install_hooks_textual_s_wrapping_once() -> None:
     assert kinsoku.install()
     assert content.divide_line is wrap_offsets  # type: ignore[attr-defined]
     assert rich_text.divide_line is wrap_offsets  # type: ignore[attr-defined]
+
+
+@pytest.mark.usefixtures("english")
+def test_an_aside_s_short_last_word_takes_the_word_before_it_down() -> None:
+    """F8's card in English read "Activities: 1 (11·9 fire-safety day" / "1)"."""
+    from fieldapp.i18n import t
+
+    said = t("report.activities", count=1, types="11·9 fire-safety day 1")
+    assert said == "Activities: 1 (11·9 fire-safety day 1)"
+    for width in range(len(said) - 12, len(said)):
+        lines = wrap_cjk(said, width)
+        assert all(len(line) > 2 for line in lines), (width, lines)

@@ -40,6 +40,8 @@ async def test_an_item_s_wording_starts_no_line_with_a_comma(demo_home: Path) ->
         screen.go_to("COM-17")
         await pilot_support.settle(app, pilot)
         state = item_state(screen.view, screen.item)
+        hint = shown_lines(app, screen.card.query_one("#item-hint", Static))
+        assert [line for line in hint if "（可输入序号）" in line], hint  # "（可输入序" / "号）"
 
         async def show(text: str) -> None:
             screen.card.show(

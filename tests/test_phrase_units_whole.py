@@ -84,3 +84,15 @@ def test_the_label_goes_on_with_the_phrase_it_begins() -> None:
     synced = t("placard.check.unknown_key_synced", at="18:03", key_id="K-2026-01")
     assert lines_of(synced)[0].startswith("本机 18:03 已同步，")
     assert lines_of(other_grid())[0].startswith("户号 T01-DM-2-99 带的是")
+
+
+@pytest.mark.usefixtures("chinese")
+def test_a_venue_s_name_and_an_aside_are_never_broken() -> None:
+    """Toasts read "…宏达母婴店(示" / "例) 的巡查" and "…叶宅出租房(示例" / ") · COM-02"."""
+    venue = "老渡口农贸市场·宏达母婴店(示例)"
+    submitted = lines_of(t("summary.submitted", venue=venue, count=2))
+    assert [line for line in submitted if venue in line], submitted
+    for width in range(24, WIDTH + 1):
+        lines = lines_of("已记下整改：芸美村·叶宅出租房(示例) · COM-02", width)
+        assert not [line for line in lines if line.startswith(")")], lines
+        assert [line for line in lines if "(示例)" in line], lines

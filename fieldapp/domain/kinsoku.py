@@ -15,16 +15,26 @@ import re
 
 # Marks a line must not start with (closing brackets and quotes, pauses, stops, the
 # iteration and prolonged-sound marks) and marks it must not end with (opening ones).
-CLOSING = frozenset("，。、；：？！）」』》〉】〕〗〙〛｝］”’％…‥・々〆ー〜～")
-OPENING = frozenset("（「『《〈【〔〖〘〚｛［“‘")
+# The ASCII brackets count too, as they stand in Chinese ("叶宅出租房(示例)"): a toast read
+# "…叶宅出租房(示例" / ") · COM-02".
+CLOSING = frozenset("，。、；：？！）」』》〉】〕〗〙〛｝］”’％…‥・々〆ー〜～)")
+OPENING = frozenset("（「『《〈【〔〖〘〚｛［“‘(")
 ANY_MARK = re.compile("[" + re.escape("".join(sorted(CLOSING | OPENING))) + "]")
 _LATIN = re.compile(r"[0-9A-Za-z]")
+# A short aside in brackets, without spaces ("（可输入序号）", "(示例)"): a line breaks
+# before or after it, never inside ("（可输入序" / "号）").
+ASIDE = re.compile(r"[(（][^\s()（）]{1,8}[)）]")
 
 
 def _step_back(text: str, start: int, position: int) -> int:
     """The break one character earlier, or before the whole Latin word or number ending
-    there (so "共12，" moves "12，" down, not "2，"); never at the line's start."""
+    there (so "共12，" moves "12，" down, not "2，") or the whole aside (`ASIDE`); never
+    at the line's start."""
     position -= 1
+    if text[position] in ")）":
+        opening = max(text.rfind("(", start, position), text.rfind("（", start, position))
+        if opening > start and ASIDE.fullmatch(text, opening, position + 1):
+            return opening
     if _LATIN.match(text[position]):
         while position - 1 > start and _LATIN.match(text[position - 1]):
             position -= 1

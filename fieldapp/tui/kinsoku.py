@@ -29,7 +29,7 @@ from rich._loop import loop_last
 from rich._wrap import divide_line
 from rich.cells import cell_len, chop_cells
 
-from fieldapp.domain.kinsoku import ANY_MARK, CLOSING, OPENING, settled_break
+from fieldapp.domain.kinsoku import ANY_MARK, ASIDE, CLOSING, OPENING, settled_break
 
 __all__ = [
     "CLOSING",
@@ -49,14 +49,15 @@ _HAN = "\u3400-\u9fff"  # ideographs, without the marks
 # A "word" as `divide_line` takes one (with the spaces after it), except that each wide
 # character is a word of its own (`_ONE`); a number stays with a label of one or two
 # characters written against it and with the word it counts ("截止18:00", "共12，",
-# "2 起") and an opening mark with what follows it, unless that is wider than the line
-# (`_PIECE`).
+# "2 起"), an opening mark with what follows it and a short aside in brackets whole
+# ("（可输入序号）", `ASIDE`), unless that is wider than the line (`_PIECE`).
 _ONE = rf"[{_WIDE}]|[^\s{_WIDE}]+"
 _ONE_PIECE = re.compile(rf"\s*(?:{_ONE})\s*")
 _OPENS = re.escape("".join(sorted(OPENING)))  # an opening mark goes with what it opens
 _PIECE = re.compile(
-    rf"\s*[{_OPENS}]*(?:[{_HAN}]{{1,2}}[^\s{_WIDE}]*[0-9][^\s{_WIDE}]*(?: ?[{_WIDE}])?"
-    rf"|[^\s{_WIDE}]*[0-9] ?[{_WIDE}]|{_ONE})\s*"
+    rf"\s*(?:{ASIDE.pattern}[^\s{_WIDE}]*|[{_OPENS}]*"
+    rf"(?:[{_HAN}]{{1,2}}[^\s{_WIDE}]*[0-9][^\s{_WIDE}]*(?: ?[{_WIDE}])?"
+    rf"|[^\s{_WIDE}]*[0-9] ?[{_WIDE}]|{_ONE}))\s*"
 )
 
 
@@ -121,12 +122,34 @@ def _first_break(text: str, start: int, width: int, fold: bool) -> int | None:
         size *= 2
 
 
+# A short last word of an aside ("day 1)"), which a line must not start with alone.
+_SHORT_CLOSE = re.compile(r"\s\S{1,2}\)")
+
+
+def _closed_with_word_before(text: str, width: int, fold: bool) -> list[int]:
+    """`divide_line`'s breaks, except that a line starting with a short word that closes
+    an aside takes the word before it along (English F8 read "Activities: 1 (11·9
+    fire-safety day" / "1)")."""
+    breaks: list[int] = []
+    start = 0
+    while found := divide_line(text[start:], width, fold=fold):
+        cut = start + found[0]
+        if _SHORT_CLOSE.match(text, cut - 1):
+            before = text.rfind(" ", start, len(text[:cut].rstrip()))
+            cut = before + 1 if before > start else cut
+        breaks.append(cut)
+        start = cut
+    return breaks
+
+
 def wrap_offsets(text: str, width: int, fold: bool = True) -> list[int]:
     """`rich._wrap.divide_line` (indices to cut one line of `text` at, to fit `width`
     cells), breaking Chinese between any two characters and with the rule of Chinese line
     breaking above. Linear in the text's length."""
     if not _ANY_WIDE.search(text):
-        return divide_line(text, width, fold=fold)
+        if not _SHORT_CLOSE.search(text):
+            return divide_line(text, width, fold=fold)
+        return _closed_with_word_before(text, width, fold)
     if width < 4 or not ANY_MARK.search(text):
         return divide_cjk(text, width, fold=fold)
     breaks: list[int] = []

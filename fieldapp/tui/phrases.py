@@ -30,15 +30,22 @@ from textual.strip import Strip
 from textual.style import Style
 from textual.visual import RenderOptions, Visual
 
-from fieldapp.domain.kinsoku import CLOSING, OPENING
+from fieldapp.domain.kinsoku import ASIDE, CLOSING, OPENING
 from fieldapp.tui.kinsoku import wrap_offsets
 
-PHRASE_ENDS = "，。；：、！？"
-SEPARATORS = "·）"
+# Not "、": it parts the items of a list inside a phrase; a line that ended after "从检查、"
+# left "巡逻或查找场所…" to the next and the first line half empty.
+PHRASE_ENDS = "，。；：！？"
+SEPARATORS = "·）)"
 _PHRASE_END = re.compile(f"[{PHRASE_ENDS}]|[{SEPARATORS}] ")
 # A path (a run of name characters holding a separator) or a date ("2026-12-06").
 _DATE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}")
 _PATH = re.compile(r"(?:[A-Za-z]:)?[\w.~@+-]*(?:[/\\][\w.~@+-]*)+")
+# A name said between spaces in a Chinese message ("已提交 老渡口农贸市场·宏达母婴店(示例)
+# 的巡查"): a run with a Chinese character and no phrase's end, of up to `NAME_MAX`
+# characters, which a toast broke as "宏达母婴店(示" / "例) 的巡查".
+NAME_MAX = 24
+_NAME = re.compile(rf"(?<!\S)(?=[^\s]*[\u3400-\u9fff])[^\s{PHRASE_ENDS}、]{{2,{NAME_MAX}}}(?!\S)")
 
 
 def _phrase_bounds(text: str) -> list[int]:
@@ -92,11 +99,12 @@ def _cells(text: str) -> int:
 def _whole(text: str) -> list[tuple[int, int, bool]]:
     """The spans not to break inside: (start, end, is a path), paths first."""
     spans = [(m.start(), m.end(), True) for m in _PATH.finditer(text) if len(m.group()) > 1]
-    spans += [
-        (m.start(), m.end(), False)
-        for m in _DATE.finditer(text)
-        if not any(a <= m.start() < b for a, b, _ in spans)
-    ]
+    for pattern in (_DATE, _NAME, ASIDE):
+        spans += [
+            (m.start(), m.end(), False)
+            for m in pattern.finditer(text)
+            if not any(a <= m.start() < b for a, b, _ in spans)
+        ]
     return spans
 
 

@@ -28,6 +28,7 @@ from fieldapp.store.storage_full import StorageFull
 from fieldapp.tui.commands import localize_bindings
 from fieldapp.tui.messages import SyncRequested
 from fieldapp.tui.widgets.key_footer import KeyFooter
+from fieldapp.tui.widgets.phrase_static import PhraseStatic
 from fieldapp.tui.widgets.table import Cut, Table
 
 
@@ -116,7 +117,7 @@ class SummaryScreen(Screen[bool]):
                         max_length=REPRESENTATIVE_MAX,
                         id="representative",
                     )
-            yield Static(id="summary-message")
+            yield PhraseStatic(id="summary-message")  # "…填写场" / "所负责人姓名。"
         yield KeyFooter()
 
     def on_mount(self) -> None:
