@@ -1,6 +1,7 @@
 """The review screen's action dialog (F5, then v r e h o c) as the demo supervisor: a
 refusal puts the cursor in the field it names, so what is typed next goes there and not
-over a prefilled deadline; an outcome of 其他处理 says what was done."""
+over a prefilled deadline; every problem is said at once, the cursor in the first, and a
+line goes once its field is mended; an outcome of 其他处理 says what was done."""
 
 from __future__ import annotations
 
@@ -54,7 +55,20 @@ async def test_a_reject_without_a_note_puts_the_cursor_in_the_note(demo_supervis
         assert app.focused is dialog.query_one("#bulk-note", Input)
         await pilot.press(*"灭火器仍过期")
         assert deadline.value == prefilled
-        assert dialog.query_one("#bulk-note", Input).value == "灭火器仍过期"
+        note = dialog.query_one("#bulk-note", Input)
+        assert note.value == "灭火器仍过期"
+        # Every problem at once, each naming its field, the cursor in the first: the
+        # note's alone left the deadline's unsaid until the note was written.
+        deadline.value, note.value = "1999-01-01", ""
+        await pilot.press("f10")
+        await pilot.pause()
+        said = error(dialog).split("\n")
+        assert len(said) == 2 and "整改期限" in said[0] and "今天" in said[0], said
+        assert said[1].startswith("复查不通过须在备注中写明")
+        assert app.focused is deadline
+        deadline.value = prefilled  # mended: its line goes, the note's stays
+        await pilot.pause()
+        assert error(dialog) == said[1]
 
 
 async def test_a_hand_over_without_a_reference_puts_the_cursor_in_the_reference(

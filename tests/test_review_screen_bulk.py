@@ -121,7 +121,7 @@ async def test_an_impossible_new_deadline_is_said_to_be_no_date(people: dict[str
         await settle(app, pilot)
         assert app.screen is dialog  # nothing applied: the person corrects the date
         said = str(dialog.query_one("#bulk-error", Static).render())
-        assert said == "2026 年 2 月没有 30 日，请检查日期。"
+        assert said.split("\n")[0] == "新的整改期限：2026 年 2 月没有 30 日，请检查日期。"
 
 
 # --- a note that must be written ------------------------------------------------------------

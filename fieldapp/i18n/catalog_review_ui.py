@@ -80,6 +80,8 @@ ZH: dict[str, str] = {
     "review_ui.field.note_required.outcome_other": "必填：接收单位做了什么处理",
     "review_ui.field.note_required.extended_major": "必填：重大隐患为何延期而不移交",
     "review_ui.bulk.note_empty": "备注是空的：请写下要记的内容，或按 Esc 取消。",
+    "review_ui.bulk.deadline_said": "新的整改期限：{said}",
+    "review_ui.bulk.date_said": "移交日期：{said}",
     # the detail pane
     "review_ui.detail_empty": "把光标移到一条隐患上查看详情。",
     "review_ui.deadline": "整改期限 {date}",
@@ -219,6 +221,8 @@ EN: dict[str, str] = {
     "review_ui.field.note_required.outcome_other": "required: what the receiving unit did",
     "review_ui.field.note_required.extended_major": "required: why a major hazard is extended, not handed over",
     "review_ui.bulk.note_empty": "The note is empty: write what to note, or press Esc to cancel.",
+    "review_ui.bulk.deadline_said": "New deadline: {said}",
+    "review_ui.bulk.date_said": "Hand-over date: {said}",
     "review_ui.detail_empty": "Put the cursor on a hazard to see its detail.",
     "review_ui.deadline": "Deadline {date}",
     "review_ui.handed_over_to": "Handed over to {unit} · ref. {reference}",

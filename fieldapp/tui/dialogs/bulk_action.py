@@ -114,7 +114,7 @@ class BulkActionDialog(AsksBeforeDiscarding, ModalScreen[BulkRequest | None]):
         # (a reject may shorten it) but said, so it is not done by a default unread.
         self.current_deadline = current_deadline
         self.current_deadline_of = current_deadline_of  # the record it is of ("YM-0001 COM-08")
-        self.said_about: str | None = None  # the field (a selector) the refusal names
+        self.said: list[Refused] = []  # the refusals shown, each naming its field
         localize_bindings(self)
 
     def compose(self) -> ComposeResult:
@@ -184,67 +184,80 @@ class BulkActionDialog(AsksBeforeDiscarding, ModalScreen[BulkRequest | None]):
         first = self.query("#bulk-fields Input, #bulk-fields RadioSet").first()
         first.focus(scroll_visible=False)
 
-    def request(self) -> BulkRequest | Refused:
-        """What was entered, or why it cannot be applied (a sentence for a person) and the
-        field that sentence names, to put the cursor in."""
+    def request(self) -> BulkRequest | list[Refused]:
+        """What was entered, or every reason it cannot be applied (a sentence for a person
+        naming its field, and the field's selector), in the form's order, so the form says
+        them all at once as the incident form does."""
         data: dict[str, Any] = {}
+        problems: list[Refused] = []
         typed = {name: self.query_one(f"#bulk-{name}", Input).value.strip()
                  for name in ("deadline", "date") if self.query(f"#bulk-{name}")}  # fmt: skip
         if self.event_type in NEEDS_DEADLINE:
             text = typed.get("deadline", "")
             day = parse_date(text)
-            if text and day is None:  # typed, but not a day there is
-                return Refused(not_a_date(text), "#bulk-deadline")
-            if day is None:
-                return Refused(t("review.refused.deadline_missing"), "#bulk-deadline")
             current = self.current_deadline
-            if self.event_type == "deadline_extended" and current and day <= current:
+            if text and day is None:  # typed, but not a day there is
+                said = t("review_ui.bulk.deadline_said", said=not_a_date(text))
+                problems.append(Refused(said, "#bulk-deadline"))
+            elif day is None:
+                problems.append(Refused(t("review.refused.deadline_missing"), "#bulk-deadline"))
+            elif self.event_type == "deadline_extended" and current and day <= current:
                 # said here, where it can be mended, not after the dialog is gone
                 later = t("review.refused.not_later", deadline=current.isoformat())
                 if self.current_deadline_of:  # which of the chosen records has it
                     later = t("review.refused.not_later_of", deadline=current.isoformat(),
                               hazard=self.current_deadline_of)  # fmt: skip
-                return Refused(later, "#bulk-deadline")
-            data["deadline"] = day.isoformat()
+                problems.append(Refused(later, "#bulk-deadline"))
+            else:
+                data["deadline"] = day.isoformat()
         if self.event_type == "handed_over":
             data["unit"] = self._chosen("#bulk-unit", "unit-")
             data["reference"] = self.query_one("#bulk-reference", Input).value.strip()
             text = typed.get("date", "")
             day = parse_date(text)
             data["date"] = day.isoformat() if day else ""
-            if text and day is None:  # said after the unit and the reference, above it
+            if text and day is None:  # said after the unit and the reference, below them
                 with_day = {**data, "date": self.today.isoformat()}
                 refused = finding_checks.check_event_data(self.event_type, with_day, self.lifecycle)
                 if refused is not None:
-                    return Refused(refused, self._field_missing(with_day))
-                return Refused(not_a_date(text), "#bulk-date")
+                    problems.append(Refused(refused, self._field_missing(with_day)))
+                said = t("review_ui.bulk.date_said", said=not_a_date(text))
+                problems.append(Refused(said, "#bulk-date"))
         if self.event_type == "outcome_recorded":
             data["outcome"] = self._chosen("#bulk-outcome", "outcome-")
         if self.event_type == "assigned":
             data["person"] = self._chosen("#bulk-person", "person-")
+        if not problems:  # the domain's checks of the data as a whole (else said twice)
+            missing = finding_checks.check_event_data(self.event_type, data, self.lifecycle)
+            if missing is not None:
+                problems.append(Refused(missing, self._field_missing(data)))
+            elif (wrong_day := self._date_problem(data)) is not None:
+                dated = "#bulk-date" if self.event_type == "handed_over" else "#bulk-deadline"
+                problems.append(Refused(wrong_day, dated))
         note = self.query_one("#bulk-note", Input).value.strip()
+        if (note_said := self._note_problem(note, data)) is not None:
+            problems.append(Refused(note_said, "#bulk-note"))
+        return problems or BulkRequest(note, data)
+
+    def _date_problem(self, data: dict[str, Any]) -> str | None:
+        problem = finding_dates.check_event_dates(self.event_type, data, self.today)
+        if problem is None and self.date_rule is not None:
+            problem = self.date_rule(data)
+        return problem
+
+    def _note_problem(self, note: str, data: dict[str, Any]) -> str | None:
+        """Why the note cannot be used, or None."""
         if self.event_type == "note" and not note:  # the note is all a note event says
-            return Refused(t("review_ui.bulk.note_empty"), "#bulk-note")
+            return t("review_ui.bulk.note_empty")
         # As every note (an incident's, a checkpoint's): words, not 🚓 alone, and not too
         # long; a hand-over's may be left empty.
         worded = self.event_type == "note" or (self.event_type == "handed_over" and note)
         if worded and (said := text_problem("note", note)) is not None:
-            return Refused(said, "#bulk-note")
+            return said
         from fieldapp.services.review.bulk import note_problem
 
         needed = self.note_rule(data) if self.note_rule is not None else self.note_needed
-        if (said := note_problem(needed, note)) is not None:
-            return Refused(said, "#bulk-note")
-        problem = finding_checks.check_event_data(self.event_type, data, self.lifecycle)
-        if problem is not None:
-            return Refused(problem, self._field_missing(data))
-        problem = finding_dates.check_event_dates(self.event_type, data, self.today)
-        if problem is None and self.date_rule is not None:
-            problem = self.date_rule(data)
-        if problem is not None:
-            dated = "#bulk-date" if self.event_type == "handed_over" else "#bulk-deadline"
-            return Refused(problem, dated)
-        return BulkRequest(note, data)
+        return note_problem(needed, note)
 
     def _field_missing(self, data: dict[str, Any]) -> str:
         """The field of the first thing the domain's check finds missing, in its order."""
@@ -270,10 +283,10 @@ class BulkActionDialog(AsksBeforeDiscarding, ModalScreen[BulkRequest | None]):
     @on(Input.Submitted)
     def action_confirm(self) -> None:
         result = self.request()
-        if isinstance(result, Refused):
-            self.query_one("#bulk-error", Static).update(result.text)
-            self.said_about = result.field
-            for field in self.query(result.field):  # the field the refusal names
+        if isinstance(result, list):
+            self.said = result
+            self.query_one("#bulk-error", Static).update("\n".join(p.text for p in result))
+            for field in self.query(result[0].field):  # the field the first names
                 field.focus()
             return
         self.dismiss(result)
@@ -281,10 +294,11 @@ class BulkActionDialog(AsksBeforeDiscarding, ModalScreen[BulkRequest | None]):
     @on(Input.Changed)
     @on(RadioSet.Changed)
     def _mended(self, event: Input.Changed | RadioSet.Changed) -> None:
-        """A refusal goes once the field it names is changed."""
-        if self.said_about is not None and self.said_about == f"#{event.control.id}":
-            self.query_one("#bulk-error", Static).update("")
-            self.said_about = None
+        """A refusal goes once the field it names is changed; the others stay."""
+        left = [p for p in self.said if p.field != f"#{event.control.id}"]
+        if len(left) < len(self.said):
+            self.said = left
+            self.query_one("#bulk-error", Static).update("\n".join(p.text for p in left))
 
     @on(Input.Changed, "#bulk-deadline")
     def _deadline_typed(self, event: Input.Changed) -> None:
