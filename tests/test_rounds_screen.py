@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from inspect_support import answer_every_item
 from pilot_support import SIZE, open_screen, settle
+from textual.widget import Widget
 from textual.widgets import DataTable, Label, ProgressBar, TabbedContent, Tree
 
 from fieldapp.services import rounds
@@ -40,6 +41,16 @@ def inspect_through_services(venue_id: str) -> None:
 
 async def open_rounds(app: FieldApp, pilot) -> RoundsScreen:  # type: ignore[no-untyped-def]
     return await open_screen(app, pilot, "f7", RoundsScreen)
+
+
+MOVES_ON = {"zh": "（空格加入路线并下移）", "en": "(space adds and moves down)"}
+
+
+def part_text(app: FieldApp, widget: Widget) -> str:
+    """What the screen shows of `widget`, as drawn."""
+    strips = app.screen._compositor.render_strips()
+    r = widget.region
+    return "\n".join(strips[y].crop(r.x, r.right).text for y in range(r.y, r.bottom))
 
 
 def label(screen: RoundsScreen, selector: str) -> str:
@@ -214,8 +225,15 @@ async def test_o_says_it_inspects_the_row_under_the_cursor_not_the_next_stop(
         chosen = str(due.get_row_at(due.cursor_row)[3])
         round_id = rounds.round_for()
         assert round_id is not None
-        next_stop = rounds.round_progress(round_id).stops[0].code
+        codes = [stop.code for stop in rounds.round_progress(round_id).stops]
+        next_stop = codes[0]
         assert next_stop in label(screen, "#round-next") and chosen != next_stop
+        # The three stops in sight without scrolling (the round showed one at 80x24).
+        seen = part_text(app, screen.query_one("#round-stops", DataTable))
+        assert all(code in seen for code in codes), seen
+        # The due list's title says that space adds and moves down, whole at 80 columns.
+        title = part_text(app, screen.query_one("#rounds-due-title", Label))
+        assert MOVES_ON[lang] in title, title
         footer = screen.query_one(KeyFooter).text
         assert key in footer and "del " in footer, footer  # Remove still fits at 80
         await pilot.press("o")
