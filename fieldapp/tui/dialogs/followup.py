@@ -14,7 +14,14 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
-from fieldapp.domain.followups import FEVER_ABOVE, HEALTH_FORM, fever_denied, typed_answers
+from fieldapp.domain.followups import (
+    FEVER_ABOVE,
+    HEALTH_FORM,
+    PLAUSIBLE,
+    answers_problem,
+    fever_denied,
+    typed_answers,
+)
 from fieldapp.i18n import t
 from fieldapp.tui.commands import localize_bindings
 from fieldapp.tui.dialogs.discarding import AsksBeforeDiscarding, HoldsTyped
@@ -67,6 +74,8 @@ class ReadingDialog(HoldsTyped, ModalScreen[dict[str, str] | None]):
         self.temperature = temperature  # asked (a temperature check) or optional (a visit)
         self.problem = problem
         self.answers = answers or {}
+        self.said: list[tuple[str, str]] = []  # the problems shown: (sentence, field id)
+        self.said_with: dict[str, object] = {}  # the fields' values when they were said
         localize_bindings(self)
 
     def compose(self) -> ComposeResult:
@@ -104,22 +113,48 @@ class ReadingDialog(HoldsTyped, ModalScreen[dict[str, str] | None]):
 
     @on(Button.Pressed, "#reading-save")
     def action_save(self) -> None:
+        """Saved, or every problem said at once, each naming its field, in the form's
+        order, the cursor in the first (as the incident form): the symptoms' alone left a
+        temperature of "abc" unsaid until they were chosen."""
         choice = self.query_one("#reading-symptoms", Select)
-        if not isinstance(choice.value, str):  # nothing chosen yet: say so, as AskDialog does
-            self.query_one("#reading-said", FormMessage).update(t("ask.choose_first"))
-            choice.focus()
-            return
         answers = {
             "FUP-01": self.query_one("#reading-temperature", Input).value.strip(),
-            "FUP-02": choice.value,
+            "FUP-02": choice.value if isinstance(choice.value, str) else "",
         }
         typed = typed_answers(HEALTH_FORM, answers)
-        if fever_denied(typed):  # 38.5 and 无发热…: one of them is wrong, nothing is saved
-            said = fever_denied_words(typed["FUP-01"])
-            self.query_one("#reading-said", FormMessage).update(said)
-            choice.focus()
+        problems: list[tuple[str, str]] = []
+        optional = () if self.temperature else ("FUP-01",)
+        temperature = {"FUP-01": typed["FUP-01"], "FUP-02": "yes"}  # the temperature alone
+        if answers_problem(HEALTH_FORM, temperature, optional) is not None:
+            low, high = PLAUSIBLE["FUP-01"]
+            said = t("reading.invalid", low=f"{low:g}", high=f"{high:g}")
+            problems.append((said, "reading-temperature"))
+        if not answers["FUP-02"]:  # nothing chosen yet: no answer is taken for one
+            problems.append((t("reading.symptoms_first"), "reading-symptoms"))
+        if not problems and fever_denied(typed):  # 38.5 and 无发热…: one of them is wrong
+            problems.append((fever_denied_words(typed["FUP-01"]), "reading-symptoms"))
+        if problems:
+            self.said = problems
+            self.said_with = {
+                "reading-temperature": self.query_one("#reading-temperature", Input).value,
+                "reading-symptoms": choice.value,
+            }
+            self.query_one("#reading-said", FormMessage).update("\n".join(p for p, _ in problems))
+            self.query_one(f"#{problems[0][1]}").focus()
             return
         self.dismiss(answers)
+
+    @on(Input.Changed)
+    @on(Select.Changed)
+    def _mended(self, event: Input.Changed | Select.Changed) -> None:
+        """A problem's line goes once the field it names is changed; the others stay. (A
+        change posted before F10 and handled after it leaves the value as it was said.)"""
+        if event.value == self.said_with.get(event.control.id or ""):
+            return
+        left = [(said, field) for said, field in self.said if field != event.control.id]
+        if len(left) < len(self.said):
+            self.said = left
+            self.query_one("#reading-said", FormMessage).update("\n".join(p for p, _ in left))
 
     @on(Button.Pressed, "#reading-cancel")
     def action_cancel(self) -> None:
