@@ -115,6 +115,7 @@ class BulkActionDialog(AsksBeforeDiscarding, ModalScreen[BulkRequest | None]):
         self.current_deadline = current_deadline
         self.current_deadline_of = current_deadline_of  # the record it is of ("YM-0001 COM-08")
         self.said: list[Refused] = []  # the refusals shown, each naming its field
+        self.said_with: dict[str, str] = {}  # the typed fields as they were when said
         localize_bindings(self)
 
     def compose(self) -> ComposeResult:
@@ -285,6 +286,7 @@ class BulkActionDialog(AsksBeforeDiscarding, ModalScreen[BulkRequest | None]):
         result = self.request()
         if isinstance(result, list):
             self.said = result
+            self.said_with = {f"#{field.id}": field.value for field in self.query(Input)}
             self.query_one("#bulk-error", Static).update("\n".join(p.text for p in result))
             for field in self.query(result[0].field):  # the field the first names
                 field.focus()
@@ -294,8 +296,12 @@ class BulkActionDialog(AsksBeforeDiscarding, ModalScreen[BulkRequest | None]):
     @on(Input.Changed)
     @on(RadioSet.Changed)
     def _mended(self, event: Input.Changed | RadioSet.Changed) -> None:
-        """A refusal goes once the field it names is changed; the others stay."""
-        left = [p for p in self.said if p.field != f"#{event.control.id}"]
+        """A refusal goes once the field it names is changed; the others stay. (A change
+        posted before F10 and handled after it leaves the value as it was said.)"""
+        field = f"#{event.control.id}"
+        if isinstance(event, Input.Changed) and event.value == self.said_with.get(field):
+            return
+        left = [p for p in self.said if p.field != field]
         if len(left) < len(self.said):
             self.said = left
             self.query_one("#bulk-error", Static).update("\n".join(p.text for p in left))

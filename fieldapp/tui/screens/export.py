@@ -99,6 +99,7 @@ class ExportScreen(FieldScreen[None]):
         self.own_folder: Path | None = None  # the data directory's exports, made if need be
         self.shown_first: tuple[object, ...] | None = None  # the fields as the form filled them
         self.said_about: tuple[str, ...] = ()  # the fields a refusal shown is about
+        self.said_with: dict[str, str] = {}  # their values when it was said
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -368,10 +369,13 @@ class ExportScreen(FieldScreen[None]):
         field it is about (`field`, `others`) changes, so it never outlives its cause."""
         self._show_failed(text)
         self.said_about = tuple(name.lstrip("#") for name in (field, *others))
+        self.said_with = {name: self.query_one(f"#{name}", Input).value for name in self.said_about}
         self.query_one(field, Input).focus()
 
     @on(Input.Changed)
     def _mended(self, event: Input.Changed) -> None:
+        if event.value == self.said_with.get(event.input.id or ""):
+            return  # posted before F10, handled after: the value as it was said
         if not self.running and event.input.id in self.said_about:
             self.said_about = ()
             self.query_one("#export-status", Static).update(t("export_ui.hint"))
