@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from incident_time_support import incident_at
 from pilot_support import open_screen, settle
 from textual.widgets import Input, Select, Static
 
@@ -69,7 +70,7 @@ async def test_an_incident_address_or_description_saying_nothing_is_refused(
 
 def test_the_incident_service_refuses_the_same(demo_home: Path) -> None:
     report = reporting.IncidentReport(
-        category="fireworks_sale", occurred_at="2026-01-05 10:00", description="😀😀",
+        category="fireworks_sale", occurred_at=incident_at("10:00"), description="😀😀",
         address="鼎美村村口",
     )  # fmt: skip
     with pytest.raises(reporting.ReportRefused, match="发生了什么"):

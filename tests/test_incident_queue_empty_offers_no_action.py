@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from incident_time_support import incident_at
 from pilot_support import footer_keys_seen, open_screen, settle
 
 from fieldapp.services.common.identity import me
@@ -29,7 +30,7 @@ async def test_an_empty_queue_offers_no_action(demo_supervisor: Path, lang: str)
         await pilot.press("a")
         await settle(app, pilot)
         assert app.screen is screen and not list(app._notifications)  # nothing said
-        report_incident(IncidentReport("fireworks_sale", "2026-06-09 06:40", "售卖烟花",
+        report_incident(IncidentReport("fireworks_sale", incident_at(), "售卖烟花",
                                        address="东村路口", grid_code=me().grids[0][0]))  # fmt: skip
         await pilot.press("5")  # every queue: the one reported is listed
         await settle(app, pilot, rounds=2)

@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from incident_time_support import incident_at
 from pilot_support import open_screen, settle
 from textual.widgets import Static
 
@@ -35,7 +36,7 @@ async def test_no_incident_yet_says_how_to_report_one(demo_supervisor: Path, lan
         await pilot.press("5")  # every queue: none there either
         await settle(app, pilot, rounds=2)
         assert status(screen) == t("incident.queue.none_yet")
-        report_incident(IncidentReport("fireworks_sale", "2026-06-09 06:40", "售卖烟花",
+        report_incident(IncidentReport("fireworks_sale", incident_at(), "售卖烟花",
                                        address="东村路口", grid_code=me().grids[0][0]))  # fmt: skip
         await pilot.press("4")  # conflicts: the one reported is not there
         await settle(app, pilot, rounds=2)
