@@ -56,6 +56,6 @@ async def test_a_refused_report_leaves_the_grid_names_their_width(
     assert after["grid"] == before["grid"], (before, after)
     assert sum(after.values()) <= 80 - 1, after  # the incidents column still seen (scrollbar)
     assert [row[6] for row in rows].count(REFUSED[lang]) == 1, rows
-    completion = "完成率" if lang == "zh" else "Done %"
+    completion = "完成率" if lang == "zh" else "Rate"
     heading = next(line for line in text.splitlines() if completion in line)
-    assert heading.rstrip().endswith("事件" if lang == "zh" else "Incidents"), text
+    assert heading.rstrip().endswith("事件" if lang == "zh" else "Cases"), text

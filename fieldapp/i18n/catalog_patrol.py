@@ -387,7 +387,7 @@ EN.update(
         "home.patrols_due": "Patrols due: {patrols} (Ctrl+G)",
         "dashboard.col.patrols_missed_due": "Missed",
         "dashboard.patrols_missed_due": "{missed} of {due}",
-        "dashboard.col.incidents": "Incidents",
+        "dashboard.col.incidents": "Cases",  # short: at 80 columns the grid names need the room
         "patrol.manual.title": "Checkpoint recorded by hand: {venue}",
         "patrol.manual.hint": "Without a scan, say why (it is sent with the patrol as a manual visit).",
         "patrol.manual.ok": "Record visit",

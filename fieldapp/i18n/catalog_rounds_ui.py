@@ -364,7 +364,7 @@ EN: dict[str, str] = {
     "dashboard.col.closed": "Closed",
     "dashboard.col.overdue": "Overdue",
     "dashboard.col.grid": "Grid",
-    "dashboard.col.completion": "Done %",
+    "dashboard.col.completion": "Rate",  # short: at 80 columns the grid names need the room
     "dashboard.col.done_due": "Done/due",
     "dashboard.col.reporting": "Filed",
     "dashboard.col.zero": "Zero",
