@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from inspect_support import inspecting
-from pilot_support import open_screen, settle
+from pilot_support import open_screen, screen_lines, settle
 from textual.widgets import Input, Select, Static
 
 from fieldapp.i18n import t
@@ -88,6 +88,9 @@ async def test_with_items_unanswered_typing_a_name_leaves_only_them(home: Path) 
         assert isinstance(summary, SummaryScreen)
         await pilot.press("f10")
         assert "场所负责人姓名" in said(summary, "#summary-message")
+        await pilot.pause()
+        shown = screen_lines(app)  # broken where a phrase ends, not "…填写场" / "所负责人…"
+        assert [line for line in shown if "答完后还要填写场所负责人姓名。" in line], shown
         await pilot.press(*"王")
         message = said(summary, "#summary-message")
         assert message.startswith("不能提交：还有必答项未答：COM-03") and "负责人" not in message
