@@ -25,7 +25,7 @@ from fieldapp.tui.screens.review import ReviewScreen
 SAID = {
     "zh": ("条隐患已移交或已销号，不能延期", "新期限须晚于所选隐患中最晚的当前期限 {latest}"),
     "en": (
-        "handed over or closed, which no extension applies to",
+        "handed over or closed out, which no extension applies to",
         "must fall after {latest}, the latest current deadline",
     ),
 }

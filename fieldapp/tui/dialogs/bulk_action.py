@@ -35,6 +35,7 @@ from fieldapp.tui.commands import localize_bindings
 from fieldapp.tui.dialogs.discarding import AsksBeforeDiscarding
 from fieldapp.tui.widgets.dialog_foot import FormMessage, dialog_foot
 from fieldapp.tui.widgets.key_footer import KeyFooter
+from fieldapp.tui.widgets.said_problems import Refused, SaidProblems
 from fieldapp.tui.widgets.stopping_lists import StoppingRadioSet
 
 NEEDS_DEADLINE = ("rejected", "deadline_extended")
@@ -44,14 +45,6 @@ NEEDS_DEADLINE = ("rejected", "deadline_extended")
 class BulkRequest:
     note: str = ""
     data: dict[str, Any] = field(default_factory=dict)
-
-
-@dataclass(frozen=True)
-class Refused:
-    """Why the entries cannot be applied, and the field (a selector) that is to blame."""
-
-    text: str
-    field: str
 
 
 def parse_date(text: str) -> dt.date | None:
@@ -114,8 +107,7 @@ class BulkActionDialog(AsksBeforeDiscarding, ModalScreen[BulkRequest | None]):
         # (a reject may shorten it) but said, so it is not done by a default unread.
         self.current_deadline = current_deadline
         self.current_deadline_of = current_deadline_of  # the record it is of ("YM-0001 COM-08")
-        self.said: list[Refused] = []  # the refusals shown, each naming its field
-        self.said_with: dict[str, str] = {}  # the typed fields as they were when said
+        self.said = SaidProblems()  # the refusals shown, each naming its field
         localize_bindings(self)
 
     def compose(self) -> ComposeResult:
@@ -285,9 +277,8 @@ class BulkActionDialog(AsksBeforeDiscarding, ModalScreen[BulkRequest | None]):
     def action_confirm(self) -> None:
         result = self.request()
         if isinstance(result, list):
-            self.said = result
-            self.said_with = {f"#{field.id}": field.value for field in self.query(Input)}
-            self.query_one("#bulk-error", Static).update("\n".join(p.text for p in result))
+            typed = {f"#{field.id}": field.value for field in self.query(Input)}
+            self.query_one("#bulk-error", Static).update(self.said.say(result, typed))
             for field in self.query(result[0].field):  # the field the first names
                 field.focus()
             return
@@ -296,15 +287,10 @@ class BulkActionDialog(AsksBeforeDiscarding, ModalScreen[BulkRequest | None]):
     @on(Input.Changed)
     @on(RadioSet.Changed)
     def _mended(self, event: Input.Changed | RadioSet.Changed) -> None:
-        """A refusal goes once the field it names is changed; the others stay. (A change
-        posted before F10 and handled after it leaves the value as it was said.)"""
-        field = f"#{event.control.id}"
-        if isinstance(event, Input.Changed) and event.value == self.said_with.get(field):
-            return
-        left = [p for p in self.said if p.field != field]
-        if len(left) < len(self.said):
-            self.said = left
-            self.query_one("#bulk-error", Static).update("\n".join(p.text for p in left))
+        """A refusal goes once the field it names is changed; the others stay."""
+        value = event.value if isinstance(event, Input.Changed) else event.index
+        if (left := self.said.mended(f"#{event.control.id}", value)) is not None:
+            self.query_one("#bulk-error", Static).update(left)
 
     @on(Input.Changed, "#bulk-deadline")
     def _deadline_typed(self, event: Input.Changed) -> None:

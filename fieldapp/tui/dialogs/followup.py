@@ -28,6 +28,7 @@ from fieldapp.tui.dialogs.discarding import AsksBeforeDiscarding, HoldsTyped
 from fieldapp.tui.dialogs.saving import SAVES_WITH_CTRL_S
 from fieldapp.tui.widgets.dialog_foot import FormMessage, dialog_foot
 from fieldapp.tui.widgets.key_footer import KeyFooter
+from fieldapp.tui.widgets.said_problems import Refused, SaidProblems
 
 # The most lines a choice's open list takes (people.tcss gives these dialogs' SelectOverlay
 # this max-height); it scrolls past that.
@@ -74,8 +75,7 @@ class ReadingDialog(HoldsTyped, ModalScreen[dict[str, str] | None]):
         self.temperature = temperature  # asked (a temperature check) or optional (a visit)
         self.problem = problem
         self.answers = answers or {}
-        self.said: list[tuple[str, str]] = []  # the problems shown: (sentence, field id)
-        self.said_with: dict[str, object] = {}  # the fields' values when they were said
+        self.said = SaidProblems()  # the problems shown, each naming its field
         localize_bindings(self)
 
     def compose(self) -> ComposeResult:
@@ -122,39 +122,33 @@ class ReadingDialog(HoldsTyped, ModalScreen[dict[str, str] | None]):
             "FUP-02": choice.value if isinstance(choice.value, str) else "",
         }
         typed = typed_answers(HEALTH_FORM, answers)
-        problems: list[tuple[str, str]] = []
+        problems: list[Refused] = []
         optional = () if self.temperature else ("FUP-01",)
         temperature = {"FUP-01": typed["FUP-01"], "FUP-02": "yes"}  # the temperature alone
         if answers_problem(HEALTH_FORM, temperature, optional) is not None:
             low, high = PLAUSIBLE["FUP-01"]
             said = t("reading.invalid", low=f"{low:g}", high=f"{high:g}")
-            problems.append((said, "reading-temperature"))
+            problems.append(Refused(said, "#reading-temperature"))
         if not answers["FUP-02"]:  # nothing chosen yet: no answer is taken for one
-            problems.append((t("reading.symptoms_first"), "reading-symptoms"))
+            problems.append(Refused(t("reading.symptoms_first"), "#reading-symptoms"))
         if not problems and fever_denied(typed):  # 38.5 and 无发热…: one of them is wrong
-            problems.append((fever_denied_words(typed["FUP-01"]), "reading-symptoms"))
+            problems.append(Refused(fever_denied_words(typed["FUP-01"]), "#reading-symptoms"))
         if problems:
-            self.said = problems
-            self.said_with = {
-                "reading-temperature": self.query_one("#reading-temperature", Input).value,
-                "reading-symptoms": choice.value,
+            typed_now = {
+                "#reading-temperature": self.query_one("#reading-temperature", Input).value,
+                "#reading-symptoms": choice.value,
             }
-            self.query_one("#reading-said", FormMessage).update("\n".join(p for p, _ in problems))
-            self.query_one(f"#{problems[0][1]}").focus()
+            self.query_one("#reading-said", FormMessage).update(self.said.say(problems, typed_now))
+            self.query_one(problems[0].field).focus()
             return
         self.dismiss(answers)
 
     @on(Input.Changed)
     @on(Select.Changed)
     def _mended(self, event: Input.Changed | Select.Changed) -> None:
-        """A problem's line goes once the field it names is changed; the others stay. (A
-        change posted before F10 and handled after it leaves the value as it was said.)"""
-        if event.value == self.said_with.get(event.control.id or ""):
-            return
-        left = [(said, field) for said, field in self.said if field != event.control.id]
-        if len(left) < len(self.said):
-            self.said = left
-            self.query_one("#reading-said", FormMessage).update("\n".join(p for p, _ in left))
+        """A problem's line goes once the field it names is changed; the others stay."""
+        if (left := self.said.mended(f"#{event.control.id}", event.value)) is not None:
+            self.query_one("#reading-said", FormMessage).update(left)
 
     @on(Button.Pressed, "#reading-cancel")
     def action_cancel(self) -> None:
