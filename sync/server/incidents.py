@@ -11,7 +11,6 @@ flagged as a conflict, as for hazards.
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import replace
 from typing import Any
 
@@ -21,9 +20,8 @@ from fieldapp.domain.incidents import (
     INCIDENT,
     REPORTED_WITHIN_DAYS,
     evidence_missing,
-    handed_over_before_it_happened,
+    handed_over_before_one_happened,
     reported_too_late,
-    utc_moment,
 )
 from sync.protocol import IncidentEventSubmit, IncidentPayload, refusals
 from sync.server import db as server_db
@@ -31,7 +29,7 @@ from sync.server.feed import NewChange, person_audience
 from sync.server.findings import as_domain_event
 from sync.server.incident_models import Incident, IncidentEvent
 from sync.server.models import Grid, Venue
-from sync.server.office_time import office_zone
+from sync.server.office_time import office_day
 from sync.server.op_checks import check_event_text, check_text
 from sync.server.records import lifecycle_event_record
 from sync.server.scope import (
@@ -84,11 +82,6 @@ def for_reporter(incident: Incident, changes: list[NewChange]) -> list[NewChange
     return [replace(change, grid_code=None, audience=audience) for change in changes]
 
 
-def _office_day(stamp: str) -> dt.date | None:
-    moment = utc_moment(stamp)
-    return moment.astimezone(office_zone()).date() if moment else None
-
-
 def _create(who: DeviceContext, sub: IncidentEventSubmit, payload: IncidentPayload) -> Incident:
     if payload.id != sub.incident_id:
         text = f"incident {payload.id} is sent with an event of {sub.incident_id}"
@@ -100,7 +93,7 @@ def _create(who: DeviceContext, sub: IncidentEventSubmit, payload: IncidentPaylo
     for person in payload.people:  # each person involved, by the person form's rule
         check_text(f"a person involved in incident {payload.id}", "person_name", person.name)
     if reported_too_late(payload.occurred_at, payload.created_at):
-        occurred, reported = _office_day(payload.occurred_at), _office_day(payload.created_at)
+        occurred, reported = office_day(payload.occurred_at), office_day(payload.created_at)
         text = (
             f"incident {payload.id} happened on {occurred}, more than {REPORTED_WITHIN_DAYS}"
             f" days before it was reported on {reported}; such a report belongs with the office"
@@ -152,8 +145,9 @@ def apply_incident_event(who: DeviceContext, sub: IncidentEventSubmit) -> Applie
         incident = _create(who, sub, sub.incident)
     elif not may_write_grid(who, incident.grid_code):
         raise ValueError(outside_grid_reason(who, incident.grid_code, f"incident {incident.id}"))
+    # Against the day it happened where the office is, not where the server's host is.
     if event.type == HANDED_OVER and (
-        early := handed_over_before_it_happened(event.data, incident.occurred_at)
+        early := handed_over_before_one_happened(event.data, [office_day(incident.occurred_at)])
     ):
         handed, happened = (day.isoformat() for day in early)
         text = (

@@ -40,6 +40,18 @@ def office_today() -> dt.date:
     return now().astimezone(office_zone()).date()
 
 
+def office_day(stamp: str) -> dt.date | None:
+    """The day a stored UTC time (2026-12-07T16:30:00.000Z) falls on in the office's time
+    zone (2026-12-08 in Shanghai), whatever the host's is; None for text that is no time."""
+    try:
+        moment = dt.datetime.fromisoformat(stamp.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=dt.UTC)
+    return moment.astimezone(office_zone()).date()
+
+
 def office_minute(stamp: str, *, seconds: bool = False) -> str:
     """A stored UTC time (2026-12-07T14:36:35.708476Z) as the office reads it, in its
     time zone to the minute: 2026-12-07 22:36 (with `seconds`, 2026-12-07 22:36:35)."""

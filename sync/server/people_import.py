@@ -187,7 +187,7 @@ def import_people_registry(path: Path | str) -> int:
     grids = {g.code for g in Grid.select(Grid.code)}
     venues = venues_by_code({row.get("venue").upper() for row in rows} - {""})  # codes: upper
     seal = cipher()
-    this_year = dt.date.today().year
+    this_year = office_today().year  # the office's year, not the host's
     seen_ids: dict[str, int] = {}
     groups: dict[tuple[str, str], list[tuple[Row, dict[str, Any]]]] = {}
     for row in rows:

@@ -15,12 +15,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from fieldapp.domain.finding_dates import hand_over_too_early
+from fieldapp.domain.lifecycle import HAZARD
 from sync.protocol import DailyReportSubmit, EventPayload, FindingEventSubmit, refusals
 from sync.server import db as server_db
 from sync.server.feed import NewChange
 from sync.server.findings import arrival_conflict, fold_events, role_refusal
 from sync.server.models import DailyReport, Finding, FindingEvent, Venue
-from sync.server.office_time import office_today
+from sync.server.office_time import office_day, office_today
 from sync.server.op_checks import check_event_text, check_extension_note
 from sync.server.records import (
     daily_report_change,
@@ -105,8 +106,12 @@ def _check_hand_over_date(event: EventPayload, existing: list[Any], severity: st
     """A hand-over dated before the hazard was found, or before a general hazard's
     deadline passed, is refused as the device refuses it (`hand_over_too_early`)."""
     folded = fold_events(existing)
+    # The day it was found where the office is (the fold says the host's zone here).
+    refused = {conflict.event_id for conflict in folded.conflicts}
+    opened = (e.at for e in existing if e.type == HAZARD.opening and e.id not in refused)
+    found_on = office_day(next(opened, ""))
     early = hand_over_too_early(
-        event.data, folded.found_on, severity or folded.severity, folded.state, folded.deadline
+        event.data, found_on, severity or folded.severity, folded.state, folded.deadline
     )
     if early is not None:
         handed, earliest = (day.isoformat() for day in early)
