@@ -34,6 +34,7 @@ ZH = {
     "refusal.followup_not_responsible": "{person}不是这份随访计划的负责人，不能记录随访",
     "refusal.followup_answers": "随访回答与随访表不符，请按表重新填写",
     "refusal.followup_case": "随访结果与个案不一致（随访不合格时才开个案），请重新记录",
+    "refusal.followup_fever_denied": "体温 {temperature} ℃ 已是发热（高于 {above} ℃），症状却是“无发热、咳嗽、乏力等症状”：请核对体温和症状后重新记录这次随访",
     "refusal.scan_off_route": "扫的点位不在巡逻路线 {route} 上，请按路线扫码",
     "refusal.scan_without_reason": "手工确认的点位没有填写原因，请补上原因",
     "refusal.patrol_run_taken_over": (
@@ -158,6 +159,11 @@ EN = {
     "refusal.followup_answers": "the answers do not fit the follow-up form; fill it in again",
     "refusal.followup_case": (
         "a case is opened exactly when a reading fails the form; record the reading again"
+    ),
+    "refusal.followup_fever_denied": (
+        "{temperature} °C is a fever (above {above} °C), yet the symptoms say 'No fever,"
+        " cough, fatigue or other symptoms': check the temperature and the symptoms, then"
+        " record the follow-up again"
     ),
     "refusal.scan_off_route": "a checkpoint scanned is not on route {route}; scan the route's",
     "refusal.scan_without_reason": "a checkpoint confirmed by hand has no reason; add one",

@@ -43,6 +43,9 @@ PERSON_NOT_SEALED = "person_not_sealed"  # person: ID number or phone sealed wit
 FOLLOWUP_NOT_RESPONSIBLE = "followup_not_responsible"  # person: not responsible for the plan
 FOLLOWUP_ANSWERS = "followup_answers"  # a reading's answers do not fit its plan's form
 FOLLOWUP_CASE = "followup_case"  # a case without a failed answer, or one without its case
+# temperature, above: a reading with a fever and 无发热… as its symptoms
+# (`fieldapp.domain.followups.fever_denied`)
+FOLLOWUP_FEVER_DENIED = "followup_fever_denied"
 SCAN_OFF_ROUTE = "scan_off_route"  # route (its code): a scan of a checkpoint not on it
 SCAN_WITHOUT_REASON = "scan_without_reason"  # a manual scan that gives no reason
 PATROL_RUN_TAKEN_OVER = "patrol_run_taken_over"  # route (its name): walked on another device
@@ -100,6 +103,7 @@ CODES = frozenset(
         FOLLOWUP_NOT_RESPONSIBLE,
         FOLLOWUP_ANSWERS,
         FOLLOWUP_CASE,
+        FOLLOWUP_FEVER_DENIED,
         SCAN_OFF_ROUTE,
         SCAN_WITHOUT_REASON,
         PATROL_RUN_TAKEN_OVER,

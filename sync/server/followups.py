@@ -157,6 +157,15 @@ def apply_followup_reading(who: DeviceContext, sub: FollowupReadingPayload) -> A
     optional = followups.optional_items(plan.cadence)  # a visit's temperature
     if problem := followups.answers_problem(form, sub.answers, optional):
         raise refusals.refused(f"reading {sub.id}: {problem}", refusals.FOLLOWUP_ANSWERS)
+    if followups.fever_denied(sub.answers):  # as the device's record_reading refuses it
+        temperature = str(sub.answers["FUP-01"]).strip()
+        text = f"reading {sub.id}: {temperature} is a fever, yet the symptoms answer says none"
+        raise refusals.refused(
+            text,
+            refusals.FOLLOWUP_FEVER_DENIED,
+            temperature=temperature,
+            above=f"{followups.FEVER_ABOVE:g}",
+        )
     failed = followups.failed_items(form, sub.answers)
     if bool(failed) != (sub.case is not None):
         text = f"reading {sub.id}: a reading opens a case exactly when it fails the form"

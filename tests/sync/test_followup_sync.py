@@ -5,11 +5,15 @@ see it."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 from people_support import member_named, plan_made_this_morning, record_when_open, returnee_family
+from sync_world import event
 
 from fieldapp.domain import clock
 from fieldapp.domain.clock import today
+from fieldapp.domain.ids import new_id
+from fieldapp.services.common.refusal_reasons import reason_in_words
 from fieldapp.services.daily_report.people_figures import people_figures
 from fieldapp.services.followups import cases, plans
 from fieldapp.services.people import registry
@@ -31,9 +35,23 @@ def test_an_abnormal_reading_becomes_a_case_the_supervisor_hands_over(make_devic
     warm = record_when_open(plan_id, morning, {"FUP-01": "37.4", "FUP-02": "no"})
     sick = record_when_open(plan_id, afternoon, {"FUP-01": "38.1", "FUP-02": "no"})
     assert warm.case_id and sick.case_id  # two cases: the later one is handed over
+    # An older device saved 38.5 ℃ with 无发热… (the device refuses it since e6a0a2e2).
+    answers, at = {"FUP-01": "38.5", "FUP-02": "yes"}, clock.now_iso()
+    opened = event("opened", "p-insp", at=at)
+    denied = worker.enqueue("followup.reading", {
+        "id": new_id(), "plan_id": plan_id, "slot_at": afternoon, "taken_at": at,
+        "answers": answers, "failed": ["FUP-01"], "recorded_by": "p-insp",
+        "case": {"id": new_id(), "opened_at": at, "event": opened},
+    })  # fmt: skip
     with worker.client() as client:
         result = client.sync_once()
-    assert result.ok and not result.rejected, result
+    assert [r.type for r in result.rejected] == ["followup.reading"], result
+    row = worker.outbox()[denied]
+    params = {"temperature": "38.5", "above": "37.2"}
+    assert (row.refusal_code, json.loads(row.refusal_params)) == ("followup_fever_denied", params)
+    assert reason_in_words(row.refusal_code, params, "").startswith(
+        "体温 38.5 ℃ 已是发热（高于 37.2 ℃），症状却是“无发热、咳嗽、乏力等症状”"
+    )
     with server_db.current().connection_context():
         assert ServerReading.select().count() == 2
         assert ServerCase.get_by_id(sick.case_id).state == "open"
