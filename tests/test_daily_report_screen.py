@@ -99,8 +99,14 @@ async def test_zero_report_refused_when_hazards_were_found(
         await settle(app, pilot, rounds=2)
         assert any("不能报零报告" in m for m in messages(app))
         assert DailyReport.select().count() == 0
+        remarks = screen.query_one("#report-remarks", Input)
+        remarks.focus()
+        await pilot.press("z", "enter")  # remarks may be empty; typed, they say something
+        await settle(app, pilot, rounds=2)
+        assert any("请用文字写明备注" in m for m in messages(app))
+        assert DailyReport.select().count() == 0 and remarks.value == "z"
         # The full report with remarks goes through.
-        screen.query_one("#report-remarks", Input).focus()
+        remarks.value = ""
         await pilot.press(*"已督促整改", "enter")
         await settle(app, pilot, rounds=2)
         report = DailyReport.get(DailyReport.grid == "T01-DM")

@@ -123,6 +123,10 @@ def test_counts_come_from_the_store_and_refuse_a_false_zero_report(tree: Clock) 
     assert reports.report_counts("A12", dt.date(2026, 6, 10))["inspections"] == 0
     with pytest.raises(reports.ZeroReportRefused):
         reports.file_zero_report("A11")
+    for says_nothing in ("z", "😀"):  # remarks may be left empty; typed, they say something
+        with pytest.raises(reports.RemarksRefused):
+            reports.file_report("A11", remarks=says_nothing)
+    assert not DailyReport.select().exists()
     filed = reports.file_report("A11", remarks="两处隐患已督促整改")
     assert filed.counts == expected and not filed.zero_report
     with pytest.raises(reports.NotMyGrid):

@@ -71,7 +71,7 @@ async def test_a_report_not_filed_by_its_deadline_does_not_read_like_one_filed_l
 ) -> None:
     at = [local(18, 10)]  # after the 18:00 deadline: one filed late, the rest not filed
     monkeypatch.setattr(clock, "_now", lambda: at[0].astimezone(dt.UTC))
-    daily_reports.file_report("T01-DM", remarks="ok")
+    daily_reports.file_report("T01-DM", remarks="all quiet")
     act_as("supervisor")
     at[0] = local(18, 30)
     app = make_app(lang="en")

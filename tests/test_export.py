@@ -187,9 +187,16 @@ def test_cli_export_and_report(ledger: dict[str, str], tmp_path: Path, home: Pat
     assert found.exit_code == 1 and "不能报零报告" in found.output, found.output
     assert "去掉 --zero 再运行" in found.output, found.output
     assert found.output.endswith("：fieldapp report --grid A11 --date 2026-06-05\n")
-    filed = runner.invoke(
+    said_nothing = runner.invoke(  # remarks may be left out; given, they say something
         main,
         ["--lang", "en", "report", "--grid", "A11", "--remarks", "ok"],
+        env={"FIELDAPP_HOME": str(home)},
+    )
+    assert said_nothing.exit_code == 1, said_nothing.output
+    assert "Write the note in words" in said_nothing.output, said_nothing.output
+    filed = runner.invoke(
+        main,
+        ["--lang", "en", "report", "--grid", "A11", "--remarks", "all quiet"],
         env={"FIELDAPP_HOME": str(home)},
     )
     assert filed.exit_code == 0, filed.output

@@ -5,6 +5,7 @@ stays open with the cursor in the field) and in the service behind it."""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ from test_review_dialog_refusals import error, handed_over_one, open_dialog
 from textual.widgets import Input, Static
 
 from fieldapp.domain import findings as machine
+from fieldapp.domain.clock import today
 from fieldapp.i18n import set_language
 from fieldapp.services.review import ActionRefused, bulk_apply
 from fieldapp.services.review.inspections import return_inspection
@@ -58,6 +60,13 @@ def test_the_service_refuses_reasons_that_say_nothing(demo_supervisor: Path, lan
     assert "已当场整改" in results[0].reason or "fixed on the spot" in results[0].reason
     with pytest.raises(ActionRefused, match="其他处理|Other action"):
         bulk_apply([unreported.id], "outcome_recorded", "ok", {"outcome": "other"})
+    # A note an extension of a general hazard may leave out says something when typed.
+    general = Finding.select().where(Finding.state == machine.OPEN, Finding.severity == "general")
+    later = {"deadline": (today() + dt.timedelta(days=30)).isoformat()}
+    [extended] = bulk_apply([general.first().id], "deadline_extended", "😀", later)
+    assert not extended.applied and ("备注" in extended.reason or "note" in extended.reason)
+    [extended] = bulk_apply([general.first().id], "deadline_extended", "", later)
+    assert extended.applied, extended.reason  # left empty, it is taken
     assert Finding.get_by_id(unreported.id).state == machine.OPEN
     assert return_inspection(inspection.id, "照片不清楚").review_state == "returned"
 

@@ -180,7 +180,7 @@ def report(
             again += f" --date {_date(day)}" if day else ""
             text = t("cli.report.zero_refused", why=refused.text(), command=again)
             raise click.ClickException(text) from None
-        except daily_reports.ReportDayToCome as refused:
+        except (daily_reports.ReportDayToCome, daily_reports.RemarksRefused) as refused:
             raise click.ClickException(refused.text()) from None
         click.echo(daily_reports.filed_text(filed, f"{grid.code} {grid.name}"))
     finally:

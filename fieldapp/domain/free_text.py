@@ -4,7 +4,9 @@ imported or synced.
 A field that must say something refuses emoji, punctuation, digits and spaces alone and
 a lone letter: the screens, the services behind them, the office's imports and the sync
 server all ask `text_problem`, so none accepts what another refuses. Only new input is
-checked; records already held load as they are.
+checked; records already held load as they are. A field that may be left empty
+(a remark, an optional note) follows its rule once something is typed in it
+(`optional_text_problem`).
 
 Three rules, by what the field holds:
 - a reason or a description `says_something` (`fieldapp.domain.typed`): at least two
@@ -148,6 +150,13 @@ def text_problem(field: str, text: str) -> str | None:
 
     fault = text_fault(field, text)
     return None if fault is None else t(fault[0], **fault[1])
+
+
+def optional_text_problem(field: str, text: str) -> str | None:
+    """Why `text` typed into a field that may be left empty (a remark, a note a form asks
+    for but does not need) cannot be taken: empty, it can; typed, it says something by
+    `field`'s rule as a needed one does, so "😀" or "z" is refused, not kept."""
+    return text_problem(field, text) if text.strip() else None
 
 
 def return_problem(comment: str) -> str | None:

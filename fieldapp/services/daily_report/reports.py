@@ -26,6 +26,7 @@ from typing import Any
 from peewee import fn
 
 from fieldapp.domain.clock import now, now_iso, today, wall_clock
+from fieldapp.domain.free_text import optional_text_problem
 from fieldapp.domain.ids import new_id
 from fieldapp.i18n import counts as said_counts
 from fieldapp.i18n import t
@@ -71,6 +72,18 @@ class ReportDayToCome(ValueError):
 
     def text(self) -> str:
         return t("report.day_to_come", date=self.day.isoformat(), today=today().isoformat())
+
+
+class RemarksRefused(ValueError):
+    """Remarks typed that say nothing ("z", "😀"): they may be left empty, but typed they
+    say something as every note does (`free_text.optional_text_problem`)."""
+
+    def __init__(self, said: str):
+        self.said = said  # why, for the person filing
+        super().__init__(said)
+
+    def text(self) -> str:
+        return self.said
 
 
 class ZeroReportRefused(ValueError):
@@ -206,11 +219,14 @@ def file_report(
     """File the day's report for a grid: counts from the store, remarks from the person.
 
     A zero report states there is nothing to report; it is refused (ZeroReportRefused)
-    when the store shows hazards found or incidents in the grid that day.
+    when the store shows hazards found or incidents in the grid that day. Remarks may be
+    empty; typed, they say something (RemarksRefused).
     """
     day = day or today()
     if day > today():
         raise ReportDayToCome(day)
+    if (said := optional_text_problem("note", remarks)) is not None:
+        raise RemarksRefused(said)
     who = me()
     _check_my_grid(grid_code)
     with write_transaction():

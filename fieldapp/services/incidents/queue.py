@@ -17,6 +17,7 @@ from fieldapp.domain import finding_checks
 from fieldapp.domain import findings as machine
 from fieldapp.domain import incidents as lifecycle
 from fieldapp.domain.clock import today, wall_clock
+from fieldapp.domain.free_text import optional_text_problem
 from fieldapp.i18n import t
 from fieldapp.services.common.identity import grid_codes_under, me
 from fieldapp.services.common.refused_records import RecordRefusal, incident_refusals
@@ -171,6 +172,8 @@ def bulk_apply(
     if event_type == "handed_over":
         payload.setdefault("date", today().isoformat())
     problem = finding_checks.check_event_data(event_type, payload, lifecycle.INCIDENT)
+    if problem is None:  # a note, where it may be left empty, says something once typed
+        problem = optional_text_problem("note", note)
     if problem is not None:
         raise ActionRefused(problem)
     allowed = None if who.role == "admin" else set(my_grids())

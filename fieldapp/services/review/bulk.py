@@ -14,7 +14,7 @@ from typing import Any
 from fieldapp.domain import finding_checks
 from fieldapp.domain import findings as machine
 from fieldapp.domain.clock import today
-from fieldapp.domain.free_text import text_problem
+from fieldapp.domain.free_text import optional_text_problem, text_problem
 from fieldapp.domain.lifecycle import CLOSED_UNREPORTED
 from fieldapp.i18n import t
 from fieldapp.services.common.identity import me
@@ -78,9 +78,10 @@ NOTE_RULES = {
 def note_problem(needed: str | None, note: str) -> str | None:
     """Why `note` cannot be the note `needed` (a key of `note_needed`) asks for, as a
     sentence for a person: missing, or saying nothing in words ("ok", "😀。"); None when
-    it can be taken or no note is needed."""
+    it can be taken. A note none is needed for may be empty, but typed it says something
+    as every note does ("😀" or "z" is refused)."""
     if needed is None:
-        return None
+        return optional_text_problem("note", note)
     if not note.strip():
         return t(f"review.refused.note_{needed}")
     return text_problem(NOTE_RULES[needed], note)
@@ -129,8 +130,9 @@ def bulk_apply(
     problem = finding_checks.check_event_data(event_type, payload)
     if problem is not None:
         raise ActionRefused(problem)
-    if (said := note_problem(note_needed(event_type, (), payload), note)) is not None:
-        raise ActionRefused(said)  # needed in any state
+    needed_in_any = note_needed(event_type, (), payload)
+    if needed_in_any and (said := note_problem(needed_in_any, note)) is not None:
+        raise ActionRefused(said)  # else by each finding's own rule (a close of one unreported)
     scope = my_scope()
     allowed = None if scope is None else set(scope)
     results: list[BulkResult] = []

@@ -239,14 +239,11 @@ class BulkActionDialog(AsksBeforeDiscarding, ModalScreen[BulkRequest | None]):
         return problem
 
     def _note_problem(self, note: str, data: dict[str, Any]) -> str | None:
-        """Why the note cannot be used, or None."""
+        """Why the note cannot be used, or None: one that may be left empty says, when
+        typed, something in words as every note (an incident's, a checkpoint's) does, not
+        🚓 or z alone, and is not too long (`note_problem`)."""
         if self.event_type == "note" and not note:  # the note is all a note event says
             return t("review_ui.bulk.note_empty")
-        # As every note (an incident's, a checkpoint's): words, not 🚓 alone, and not too
-        # long; a hand-over's may be left empty.
-        worded = self.event_type == "note" or (self.event_type == "handed_over" and note)
-        if worded and (said := text_problem("note", note)) is not None:
-            return said
         from fieldapp.services.review.bulk import note_problem
 
         needed = self.note_rule(data) if self.note_rule is not None else self.note_needed

@@ -366,7 +366,7 @@ class DailyReportScreen(FiledToday, StatusTab, RemarksKept):
         with db.connection_context():
             try:
                 filed = daily_reports.file_report(code, remarks=remarks, zero_report=zero)
-            except daily_reports.ZeroReportRefused as refused:
+            except (daily_reports.ZeroReportRefused, daily_reports.RemarksRefused) as refused:
                 self.post_message(self.Refused(refused.text()))
                 return
             except daily_reports.NotMyGrid:
