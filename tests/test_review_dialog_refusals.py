@@ -79,8 +79,10 @@ async def test_a_hand_over_without_a_reference_puts_the_cursor_in_the_reference(
         dialog = await open_dialog(app, pilot, "2", "h")  # overdue: hand over
         await pilot.press("f10")
         await pilot.pause()
-        # Both at once (the 文号 was asked for only after a unit), the cursor in the first.
-        assert error(dialog) == ("请选择接收单位：派出所、消防大队或执法检查股。请填写移交文号。")
+        # Both at once (the 文号 was asked for only after a unit), each a line naming its
+        # field, the cursor in the first.
+        said = ("请选择接收单位：派出所、消防大队或执法检查股。", "请填写移交文号。")
+        assert error(dialog) == "\n".join(said)
         assert app.focused is dialog.query_one("#bulk-unit", RadioSet)
         dialog.choose("#bulk-unit", "police_station")
         await pilot.press("f10")

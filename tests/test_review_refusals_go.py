@@ -1,8 +1,8 @@
 """A refusal in the review screen's action dialog and in the no-scan dialog goes once the
 field it names is changed, as in the other forms: a rejection's missing note once a note is
-typed, a hand-over's missing unit once one is picked, 其他原因's missing note once typed;
-a general hazard's extension note, which may be left empty, refused typed as "😀" and its
-line gone once emptied."""
+typed, a hand-over's missing unit once one is picked (its missing 文号 a line of its own,
+gone once one is typed), 其他原因's missing note once typed; a general hazard's extension
+note, which may be left empty, refused typed as "😀" and its line gone once emptied."""
 
 from __future__ import annotations
 
@@ -42,14 +42,12 @@ async def test_a_hand_overs_unit_refusal_goes_once_a_unit_is_picked(
         dialog = await open_dialog(app, pilot, "2", "h")
         await pilot.press("f10")
         await pilot.pause()
-        assert "接收单位" in error(dialog)
+        assert error(dialog) == "请选择接收单位：派出所、消防大队或执法检查股。\n请填写移交文号。"
         assert app.focused is dialog.query_one("#bulk-unit", RadioSet)
         await pilot.press("space")  # 派出所, under the cursor
         await pilot.pause()
-        assert error(dialog) == ""
-        await pilot.press("f10")  # no reference yet: said, and gone once one is typed
-        await pilot.pause()
-        assert "文号" in error(dialog)
+        assert error(dialog) == "请填写移交文号。"  # the unit's line goes, the 文号's stays
+        dialog.query_one("#bulk-reference", Input).focus()
         await pilot.press(*"消移2026")
         await pilot.pause()
         assert dialog.query_one("#bulk-reference", Input).value == "消移2026"

@@ -46,6 +46,22 @@ def refused_for_all(
     return t(f"{texts}.refused.state", state=names, event=event)
 
 
+def hand_over_missing(
+    data: Mapping[str, Any], lifecycle: Lifecycle = HAZARD
+) -> list[tuple[str, str]]:
+    """What a hand-over's data lacks, each as its field ("unit", "reference") and the
+    sentence that says so, in the form's order; a form says each at its own field."""
+    from fieldapp.i18n import t
+
+    refused = f"{lifecycle.catalog}.refused"
+    missing = []
+    if data.get("unit") not in lifecycle.hand_over_units:
+        missing.append(("unit", t(f"{refused}.unit_missing")))
+    if not str(data.get("reference", "")).strip():
+        missing.append(("reference", t(f"{refused}.reference_missing")))
+    return missing
+
+
 def check_event_data(
     event_type: str, data: Mapping[str, Any], lifecycle: Lifecycle = HAZARD
 ) -> str | None:
@@ -61,13 +77,8 @@ def check_event_data(
             return t(f"{refused}.assignee_missing")
     elif event_type == "handed_over":
         # Both said at once when both are missing: the 文号 was asked for only after a unit.
-        missing = []
-        if data.get("unit") not in lifecycle.hand_over_units:
-            missing.append(t(f"{refused}.unit_missing"))
-        if not str(data.get("reference", "")).strip():
-            missing.append(t(f"{refused}.reference_missing"))
-        if missing:
-            return sentences(missing)
+        if missing := hand_over_missing(data, lifecycle):
+            return sentences([said for _, said in missing])
         if (said := text_problem("hand_over_reference", str(data["reference"]))) is not None:
             return said
         if valid_date(data.get("date")) is None:

@@ -210,10 +210,7 @@ class BulkActionDialog(AsksBeforeDiscarding, ModalScreen[BulkRequest | None]):
             day = parse_date(text)
             data["date"] = day.isoformat() if day else ""
             if text and day is None:  # said after the unit and the reference, below them
-                with_day = {**data, "date": self.today.isoformat()}
-                refused = finding_checks.check_event_data(self.event_type, with_day, self.lifecycle)
-                if refused is not None:
-                    problems.append(Refused(refused, self._field_missing(with_day)))
+                problems.extend(self._data_problems({**data, "date": self.today.isoformat()}))
                 said = t("review_ui.bulk.date_said", said=not_a_date(text))
                 problems.append(Refused(said, "#bulk-date"))
         if self.event_type == "outcome_recorded":
@@ -221,9 +218,8 @@ class BulkActionDialog(AsksBeforeDiscarding, ModalScreen[BulkRequest | None]):
         if self.event_type == "assigned":
             data["person"] = self._chosen("#bulk-person", "person-")
         if not problems:  # the domain's checks of the data as a whole (else said twice)
-            missing = finding_checks.check_event_data(self.event_type, data, self.lifecycle)
-            if missing is not None:
-                problems.append(Refused(missing, self._field_missing(data)))
+            if missing := self._data_problems(data):
+                problems.extend(missing)
             elif (wrong_day := self._date_problem(data)) is not None:
                 dated = "#bulk-date" if self.event_type == "handed_over" else "#bulk-deadline"
                 problems.append(Refused(wrong_day, dated))
@@ -249,11 +245,19 @@ class BulkActionDialog(AsksBeforeDiscarding, ModalScreen[BulkRequest | None]):
         needed = self.note_rule(data) if self.note_rule is not None else self.note_needed
         return note_problem(needed, note)
 
-    def _field_missing(self, data: dict[str, Any]) -> str:
-        """The field of the first thing the domain's check finds missing, in its order."""
+    def _data_problems(self, data: dict[str, Any]) -> list[Refused]:
+        """What the domain's check finds wrong with the data: a hand-over's missing unit
+        and reference each at its own field, so choosing a unit leaves the 文号's line."""
         if self.event_type == "handed_over":
-            if data.get("unit") not in self.lifecycle.hand_over_units:
-                return "#bulk-unit"
+            missing = finding_checks.hand_over_missing(data, self.lifecycle)
+            if missing:
+                return [Refused(said, f"#bulk-{name}") for name, said in missing]
+        refused = finding_checks.check_event_data(self.event_type, data, self.lifecycle)
+        return [] if refused is None else [Refused(refused, self._field_missing(data))]
+
+    def _field_missing(self, data: dict[str, Any]) -> str:
+        """The field of what the domain's check finds wrong, a unit and a 文号 there being."""
+        if self.event_type == "handed_over":
             reference = str(data.get("reference", ""))
             fine = text_problem("hand_over_reference", reference) is None  # a word, not too long
             return "#bulk-date" if fine else "#bulk-reference"
