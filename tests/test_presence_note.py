@@ -51,6 +51,9 @@ def test_the_refusal_says_emoji_do_not_count_in_both_languages() -> None:
     set_language("en")
     said = manual_note_problem("other", "😀😀") or ""
     assert "emoji, punctuation and spaces do not count" in said
+    # Another reason's note may be left empty; typed, it says something as every note does.
+    assert manual_note_problem("placard_missing", "") is None
+    assert "emoji, punctuation and spaces" in (manual_note_problem("placard_missing", "😀") or "")
 
 
 async def test_the_dialog_keeps_asking_until_the_note_says_why(demo_home: Path) -> None:

@@ -19,6 +19,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from fieldapp.domain import placard
+from fieldapp.domain.free_text import optional_text_problem
 from fieldapp.domain.scan_sources import CAMERA as CAMERA
 from fieldapp.domain.scan_sources import SCAN_SOURCES as SCAN_SOURCES
 from fieldapp.domain.scan_sources import TYPED as TYPED
@@ -149,8 +150,12 @@ def manual_note_problem(reason: str, note: str, code: str = "") -> str | None:
     """Why a venue or patrol checkpoint taken without a scan cannot be taken with this
     reason and note (zh-CN or English, from the catalogue), or None. "other" needs a note
     that says why in at least two letters or Chinese characters: "。。", "x" or the venue
-    code typed (`code`) say nothing. One rule for the dialog and the services."""
+    code typed (`code`) say nothing. Another reason's note may be left empty; typed, it
+    says something as every note does (`optional_text_problem`: "😀" is refused). One
+    rule for the dialog and the services."""
     said = note.strip()
-    if reason != "other" or (says_something(said) and said.casefold() != code.casefold()):
+    if reason != "other":
+        return optional_text_problem("note", said)
+    if says_something(said) and said.casefold() != code.casefold():
         return None
     return t("presence.note_needed")
