@@ -6,9 +6,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from inspect_support import seed_store, settle, submitted_with_one_finding
 from textual.widgets import Input
 
+from fieldapp.domain.findings import TransitionRefused
+from fieldapp.services.inspection import findings
 from fieldapp.store.models import FindingEvent
 from fieldapp.tui.app import make_app
 from fieldapp.tui.dialogs.confirm import ConfirmDialog
@@ -47,3 +50,7 @@ async def test_esc_with_a_note_typed_asks_first_and_keeps_it(home: Path) -> None
         assert app.screen is home_screen and results == [None, None]
     events = FindingEvent.select().where(FindingEvent.finding == finding_id)
     assert [e.type for e in events] == ["opened"]  # nothing recorded
+    # The note may be left empty; typed, it says something as every note does.
+    with pytest.raises(TransitionRefused, match="请用文字写明备注"):
+        findings.report_rectification(finding_id, fixed=False, note="😀", photos=[])
+    assert [e.type for e in events] == ["opened"]

@@ -7,6 +7,7 @@ from typing import Any
 from fieldapp.domain import finding_checks
 from fieldapp.domain import findings as machine
 from fieldapp.domain.clock import today
+from fieldapp.domain.free_text import optional_text_problem
 from fieldapp.services.common import outbox
 from fieldapp.services.common.identity import me
 from fieldapp.services.common.lifecycle_events import create_event_row
@@ -89,7 +90,10 @@ def report_rectification(
     The report is answered by an appended event, never withdrawn by deleting it: events
     are append-only, outbox rows are never deleted (the per-device sequence is gap-free),
     and a background sync may be pushing the report at this very moment; appended, the
-    correction reaches the server after the report whether that was sent yet or not."""
+    correction reaches the server after the report whether that was sent yet or not.
+    The note may be left empty; typed, it says something as every note does."""
+    if (said := optional_text_problem("note", note)) is not None:
+        raise machine.TransitionRefused(said)
     if fixed:
         return append_event(finding_id, "rectification_reported", note=note, photos=photos)
     with write_transaction():  # the state read and the event on it in one transaction
