@@ -21,7 +21,7 @@ from fieldapp.tui.app import make_app
 
 SAID = {
     "zh": "已销号的隐患不能重开：请安排到场复查，仍未整改的在检查中重新登记为隐患。",
-    "en": "A closed hazard cannot be reopened: arrange a visit and, if it is still not fixed,"
+    "en": "A hazard closed out cannot be reopened: arrange a visit and, if it is still not fixed,"
     " record it again as a hazard in an inspection.",
 }
 
