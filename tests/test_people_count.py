@@ -60,4 +60,4 @@ async def test_the_header_says_how_many_match_as_a_search_is_typed_at_80_columns
         assert cell_len(shown) <= header.content_region.width  # whole, not cut to …
         await pilot.press("slash", *"lsz")  # 林淑珍, by her initials
         await settle(app, pilot, rounds=2)
-        assert str(header.render()).endswith(" — 1 person · 1 household")
+        assert str(header.render()).endswith(" — Search results · 1 person · 1 household")
