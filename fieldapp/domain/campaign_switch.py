@@ -11,6 +11,8 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from fieldapp.domain.clock import utc_moment
+
 
 def in_campaign(day: dt.date, campaign: str, active: bool, starts_on: str, ends_on: str) -> bool:
     """Does a route of `campaign` ("" = none) patrol on `day`, given what the office
@@ -52,9 +54,6 @@ def switched_periods(
     times in `zone` (None: this machine's), as the schedule's windows are."""
 
     def local(stamp: str) -> dt.datetime:
-        moment = dt.datetime.fromisoformat(stamp.replace("Z", "+00:00"))
-        if moment.tzinfo is None:
-            moment = moment.replace(tzinfo=dt.UTC)
-        return moment.astimezone(zone).replace(tzinfo=None)
+        return utc_moment(stamp).astimezone(zone).replace(tzinfo=None)
 
     return tuple((local(on), local(off) if off else None) for on, off, *_ in stamps)

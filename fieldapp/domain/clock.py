@@ -44,6 +44,23 @@ def now_iso() -> str:
     return now().strftime("%Y-%m-%dT%H:%M:%S.") + f"{now().microsecond // 1000:03d}Z"
 
 
+def utc_moment(stamp: str) -> dt.datetime:
+    """A stored time ("2026-12-07T16:30:00.000Z") as an aware datetime; one written without
+    a zone is taken as UTC, as the store writes its times. ValueError for text that is no
+    time."""
+    moment = dt.datetime.fromisoformat(stamp.replace("Z", "+00:00"))
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=dt.UTC)
+
+
+def local_minute(stamp: str) -> str:
+    """A stored time as the office's wall clock reads it, `YYYY-MM-DD HH:MM`; the text
+    itself when it is no time."""
+    try:
+        return wall_clock(utc_moment(stamp)).strftime("%Y-%m-%d %H:%M")
+    except ValueError:
+        return stamp
+
+
 def wall_clock(moment: dt.datetime) -> dt.datetime:
     """`moment` on the office's wall clock (aware). A naive `moment` is taken as such a
     wall-clock time already (a deadline's day and hour, a camera's time)."""

@@ -33,6 +33,7 @@ from typing import Any, Protocol, TypeVar
 from fieldapp.domain.campaign_switch import CampaignSwitch as CampaignSwitch
 from fieldapp.domain.campaign_switch import in_campaign as in_campaign
 from fieldapp.domain.campaign_switch import switched_periods as switched_periods
+from fieldapp.domain.clock import utc_moment
 
 WEEKDAYS: tuple[str, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 DAILY = "daily"
@@ -194,10 +195,8 @@ def window_for_start(schedule: Schedule, now: dt.datetime) -> Window | None:
 def local_time(stamp: str, utc_offset: int) -> dt.datetime:
     """A UTC stamp as the naive local time of the device that made it (`utc_offset`:
     minutes east of UTC, as the run recorded it)."""
-    moment = dt.datetime.fromisoformat(stamp.replace("Z", "+00:00"))
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=dt.UTC)
-    return (moment.astimezone(dt.UTC) + dt.timedelta(minutes=utc_offset)).replace(tzinfo=None)
+    moment = utc_moment(stamp).astimezone(dt.UTC)
+    return (moment + dt.timedelta(minutes=utc_offset)).replace(tzinfo=None)
 
 
 # --- attendance ---------------------------------------------------------------------------

@@ -19,6 +19,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from fieldapp.domain import placard
+from fieldapp.domain.clock import utc_moment
 from fieldapp.domain.free_text import optional_text_problem
 from fieldapp.domain.scan_sources import CAMERA as CAMERA
 from fieldapp.domain.scan_sources import SCAN_SOURCES as SCAN_SOURCES
@@ -79,12 +80,9 @@ def parse_time(text: str | None) -> dt.datetime | None:
     if not text:
         return None
     try:
-        value = dt.datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
+        return utc_moment(text.strip()).astimezone(dt.UTC)
     except ValueError:
         return None
-    if value.tzinfo is None:
-        value = value.replace(tzinfo=dt.UTC)
-    return value.astimezone(dt.UTC)
 
 
 def _unverified(reason: str) -> PresenceVerdict:

@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from fieldapp.domain import findings as machine
-from fieldapp.domain.clock import now_iso, wall_clock
+from fieldapp.domain.clock import now_iso, utc_moment, wall_clock
 from fieldapp.domain.returns import ReturnedInspection
 from fieldapp.domain.romanized import spelled
 from fieldapp.store.db import db
@@ -63,12 +63,9 @@ def _local_date(stamp: Any) -> dt.date | None:
     if not stamp:
         return None
     try:
-        moment = dt.datetime.fromisoformat(str(stamp).replace("Z", "+00:00"))
+        return wall_clock(utc_moment(str(stamp))).date()
     except ValueError:
         return None
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=dt.UTC)
-    return wall_clock(moment).date()
 
 
 def refold_findings(finding_ids: set[str]) -> None:

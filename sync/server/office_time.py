@@ -13,7 +13,7 @@ import datetime as dt
 import os
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from fieldapp.domain.clock import now
+from fieldapp.domain.clock import now, utc_moment
 
 
 def office_zone() -> dt.tzinfo:
@@ -44,21 +44,15 @@ def office_day(stamp: str) -> dt.date | None:
     """The day a stored UTC time (2026-12-07T16:30:00.000Z) falls on in the office's time
     zone (2026-12-08 in Shanghai), whatever the host's is; None for text that is no time."""
     try:
-        moment = dt.datetime.fromisoformat(stamp.replace("Z", "+00:00"))
+        return utc_moment(stamp).astimezone(office_zone()).date()
     except ValueError:
         return None
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=dt.UTC)
-    return moment.astimezone(office_zone()).date()
 
 
 def office_minute(stamp: str, *, seconds: bool = False) -> str:
     """A stored UTC time (2026-12-07T14:36:35.708476Z) as the office reads it, in its
     time zone to the minute: 2026-12-07 22:36 (with `seconds`, 2026-12-07 22:36:35)."""
-    moment = dt.datetime.fromisoformat(stamp.replace("Z", "+00:00"))
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=dt.UTC)
-    return moment.astimezone(office_zone()).strftime("%Y-%m-%d %H:%M" + ":%S" * seconds)
+    return utc_moment(stamp).astimezone(office_zone()).strftime("%Y-%m-%d %H:%M" + ":%S" * seconds)
 
 
 def stored_from_office(text: str) -> str:

@@ -4,10 +4,9 @@ in words, so the grid head sees 38.2 ℃ and the symptoms, not only 体温 已�
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 
-from fieldapp.domain.clock import wall_clock
+from fieldapp.domain.clock import local_minute
 from fieldapp.i18n import t
 from fieldapp.store.followup_models import (
     FollowupCase,
@@ -32,17 +31,6 @@ def person_names(ids: list[str]) -> dict[str, str]:
     return {p.id: p.name for p in rows}
 
 
-def shown_at(stamp: str) -> str:
-    """A UTC stamp as local YYYY-MM-DD HH:MM (the stamp itself when it is not one)."""
-    try:
-        moment = dt.datetime.fromisoformat(stamp.replace("Z", "+00:00"))
-    except ValueError:
-        return stamp
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=dt.UTC)
-    return wall_clock(moment).strftime("%Y-%m-%d %H:%M")
-
-
 def reading_line(reading: FollowupReading, names: dict[str, str]) -> str:
     answers = reading.answers or {}
     value = str(answers.get("FUP-01", "")).strip()
@@ -52,7 +40,7 @@ def reading_line(reading: FollowupReading, names: dict[str, str]) -> str:
     symptoms = t("reading.symptoms.some" if answers.get("FUP-02") in ("no", "fail")
                  else "reading.symptoms.none")  # fmt: skip
     who = names.get(reading.recorded_by, reading.recorded_by)
-    return t("case.detail.reading", at=shown_at(reading.taken_at), temperature=temperature,
+    return t("case.detail.reading", at=local_minute(reading.taken_at), temperature=temperature,
              symptoms=symptoms, who=who)  # fmt: skip
 
 
@@ -66,7 +54,7 @@ def event_line(event: FollowupCaseEvent, names: dict[str, str]) -> str:
     if event.note:
         what = f"{what} · {event.note}"
     who = names.get(event.actor, event.actor)
-    return t("case.detail.event", at=shown_at(event.at), what=what, who=who)
+    return t("case.detail.event", at=local_minute(event.at), what=what, who=who)
 
 
 def case_detail(case_id: str) -> CaseDetail:
@@ -86,6 +74,6 @@ def case_detail(case_id: str) -> CaseDetail:
     if plan.ended_at:  # the plan ended early: the last thing that happened to the person
         what = t("case.event.plan_ended", reason=plan.end_reason or "")
         who = names.get(plan.ended_by, plan.ended_by)
-        lines.append(t("case.detail.event", at=shown_at(plan.ended_at), what=what, who=who))
+        lines.append(t("case.detail.event", at=local_minute(plan.ended_at), what=what, who=who))
     member = HouseholdMember.get_by_id(plan.member_id)
     return CaseDetail(member.name, tuple(reading_line(r, names) for r in readings), tuple(lines))

@@ -10,7 +10,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from fieldapp.domain.clock import wall_clock
+from fieldapp.domain.clock import local_minute
 from fieldapp.domain.lifecycle import CLOSED_UNREPORTED
 from fieldapp.i18n import pick, t
 
@@ -23,15 +23,7 @@ DESCRIBED = frozenset(
 
 def local_stamp(stamp: str | None) -> str:
     """A stored UTC timestamp as local `YYYY-MM-DD HH:MM` for people."""
-    if not stamp:
-        return ""
-    try:
-        moment = dt.datetime.fromisoformat(stamp.replace("Z", "+00:00"))
-    except ValueError:
-        return stamp
-    if moment.tzinfo is None:
-        return moment.strftime("%Y-%m-%d %H:%M")
-    return wall_clock(moment).strftime("%Y-%m-%d %H:%M")
+    return local_minute(stamp) if stamp else ""
 
 
 def device_words(device_id: str, person: str, this_device: str) -> str:
