@@ -5,16 +5,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from pilot_support import open_screen, settle
+from pilot_support import open_first_incident
 
 from fieldapp.tui.screens.incident_record import IncidentRecordScreen
 from fieldapp.tui.screens.my_incidents import MyIncidentsScreen
 
 
 async def own_incident_view(app: Any, pilot: Any) -> IncidentRecordScreen:
-    await open_screen(app, pilot, "f3", MyIncidentsScreen)
-    await pilot.press("enter")
-    await settle(app, pilot, rounds=2)
-    record = app.screen
-    assert isinstance(record, IncidentRecordScreen)
-    return record
+    return await open_first_incident(app, pilot, MyIncidentsScreen)

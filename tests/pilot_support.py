@@ -69,13 +69,16 @@ async def open_screen(app: App[object], pilot, key: str, kind: type[S], rounds: 
     return screen
 
 
-async def open_first_incident(app: App[object], pilot: Any) -> IncidentRecordScreen:
-    """From the start: F3, then Enter on the first incident of the list; its record,
-    returned."""
+async def open_first_incident(
+    app: App[object], pilot: Any, queue: type[Screen[object]] | None = None
+) -> IncidentRecordScreen:
+    """From the start: F3, then Enter on the incident highlighted in the list F3 opens
+    (`queue`: the supervisor's IncidentsScreen unless said, a reporter's MyIncidentsScreen);
+    its record, returned."""
     from fieldapp.tui.screens.incident_record import IncidentRecordScreen
     from fieldapp.tui.screens.incidents import IncidentsScreen
 
-    await open_screen(app, pilot, "f3", IncidentsScreen)
+    await open_screen(app, pilot, "f3", queue or IncidentsScreen)
     await pilot.press("enter")
     await settle(app, pilot, rounds=2)
     record = app.screen
