@@ -72,13 +72,10 @@ def check_event_text(what: str, event_type: str, note: str, data: dict[str, Any]
         # Judged by what the device saw (it flags a close of a hazard it held as never
         # reported fixed), not by the server's state: a fix report the device had may not
         # be here yet, and a close after it needs no such note.
-        if not note.strip():
-            text = (
-                f"{what} closes a hazard never reported fixed without a note; "
-                "say why it needs no re-check"
-            )
-            raise refusals.refused(text, refusals.FREE_TEXT, text_rule="closed_unreported_reason")
-        check_text(f"the note of {what}", "closed_unreported_reason", note)
+        missing = (
+            "closes a hazard never reported fixed without a note; say why it needs no re-check"
+        )
+        _required_note(what, "closed_unreported_reason", note, missing)
     if event_type == "handed_over":
         check_text(
             f"the reference of {what}", "hand_over_reference", str(data.get("reference", ""))
@@ -91,13 +88,19 @@ def check_extension_note(what: str, severity: str, note: str) -> None:
     exception to be written down. A general hazard's extension needs no note."""
     if severity != "major":
         return
+    missing = (
+        "extends a major hazard's deadline without a note; "
+        "say why it is extended rather than handed over"
+    )
+    _required_note(what, "extended_major_reason", note, missing)
+
+
+def _required_note(what: str, rule: str, note: str, missing: str) -> None:
+    """A note `what` must have: refused as `missing` (what it does without one, and what
+    to say) when empty, else by the free-text `rule`, both coded free_text with the rule."""
     if not note.strip():
-        text = (
-            f"{what} extends a major hazard's deadline without a note; "
-            "say why it is extended rather than handed over"
-        )
-        raise refusals.refused(text, refusals.FREE_TEXT, text_rule="extended_major_reason")
-    check_text(f"the note of {what}", "extended_major_reason", note)
+        raise refusals.refused(f"{what} {missing}", refusals.FREE_TEXT, text_rule=rule)
+    check_text(f"the note of {what}", rule, note)
 
 
 def check_inspection_head(who: DeviceContext, i: InspectionPayload) -> None:
