@@ -52,6 +52,13 @@ def utc_moment(stamp: str) -> dt.datetime:
     return moment if moment.tzinfo is not None else moment.replace(tzinfo=dt.UTC)
 
 
+def wall_moment(stamp: str) -> dt.datetime:
+    """A stored time on the office's wall clock (aware). One written without a zone is
+    taken as a wall-clock time already, as `wall_clock` takes a naive moment (where
+    `utc_moment` takes it as UTC). ValueError for text that is no time."""
+    return wall_clock(dt.datetime.fromisoformat(stamp.replace("Z", "+00:00")))
+
+
 def local_minute(stamp: str) -> str:
     """A stored time as the office's wall clock reads it, `YYYY-MM-DD HH:MM`; the text
     itself when it is no time."""

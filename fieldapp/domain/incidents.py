@@ -15,6 +15,7 @@ import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
+from fieldapp.domain import clock
 from fieldapp.domain.finding_dates import hand_over_too_early, local_day
 from fieldapp.domain.findings import EVERYONE, SUPERVISORS, Lifecycle, Rule
 
@@ -86,10 +87,9 @@ REPORTED_WITHIN_DAYS = 365
 def utc_moment(stamp: str) -> dt.datetime | None:
     """A UTC stamp as an aware time (a naive one taken as UTC), or None for no time."""
     try:
-        moment = dt.datetime.fromisoformat(stamp.replace("Z", "+00:00"))
+        return clock.utc_moment(stamp)
     except ValueError:
         return None
-    return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
 
 
 def reported_too_late(occurred_at: str, reported_at: str) -> bool:

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from textual.message import Message
 
-from fieldapp.domain.clock import today, wall_clock
+from fieldapp.domain.clock import today, wall_moment
 
 if TYPE_CHECKING:
     from fieldapp.services.syncing.runs import SyncOutcome
@@ -58,12 +58,10 @@ class RefusalsAcknowledged(Message):
 
 def local_moment(stamp: str | None) -> str:
     """A stored UTC time as local `HH:MM` today, `MM-DD HH:MM` otherwise; '' if none."""
-    import datetime as dt
-
     if not stamp:
         return ""
     try:
-        moment = wall_clock(dt.datetime.fromisoformat(stamp.replace("Z", "+00:00")))
+        moment = wall_moment(stamp)
     except ValueError:
         return stamp
     if moment.date() == today():

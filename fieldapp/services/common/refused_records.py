@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from fieldapp.domain import cadence
-from fieldapp.domain.clock import now_iso, wall_clock
+from fieldapp.domain.clock import now_iso, wall_moment
 from fieldapp.services.common import settings
 from fieldapp.services.common.refusal_reasons import reason_in_words, stored_params
 from fieldapp.store.activity_models import Activity
@@ -161,10 +161,9 @@ def _local_day(stamp: str | None) -> dt.date | None:
     if not stamp:
         return None
     try:
-        moment = dt.datetime.fromisoformat(stamp.replace("Z", "+00:00"))
+        return wall_moment(stamp).date()
     except ValueError:
         return None
-    return wall_clock(moment).date()
 
 
 def discard(seq: int) -> str:

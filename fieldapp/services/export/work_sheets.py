@@ -19,7 +19,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from fieldapp.domain import findings as machine
-from fieldapp.domain.clock import wall_clock
+from fieldapp.domain.clock import wall_moment
 from fieldapp.domain.incidents import INCIDENT
 from fieldapp.reports.ledger import Labels
 from fieldapp.services.activities.detail import late_reason_apart
@@ -49,10 +49,9 @@ def _local(stamp: str) -> dt.datetime | str:
     """The moment an incident happened, as every moment in the ledger (local, no zone);
     text that is no moment stays as it was typed."""
     try:
-        moment = dt.datetime.fromisoformat(stamp.replace("Z", "+00:00"))
+        return wall_moment(stamp).replace(tzinfo=None, microsecond=0)
     except ValueError:
         return stamp
-    return wall_clock(moment).replace(tzinfo=None, microsecond=0)
 
 
 def _grid_names() -> dict[str, str]:

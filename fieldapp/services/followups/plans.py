@@ -14,7 +14,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from fieldapp.domain import control_team, followups
-from fieldapp.domain.clock import local_now, now_iso, wall_clock
+from fieldapp.domain.clock import local_now, now_iso, wall_moment
 from fieldapp.domain.free_text import text_problem
 from fieldapp.domain.ids import new_id
 from fieldapp.i18n import listed, t
@@ -187,8 +187,7 @@ def _refuse_a_second_plan(member: HouseholdMember) -> None:
 
 def local_minute(stamp: str) -> dt.datetime:
     """A synced UTC stamp in local wall-clock time (naive, to the minute)."""
-    moment = dt.datetime.fromisoformat(str(stamp).replace("Z", "+00:00"))
-    return wall_clock(moment).replace(tzinfo=None, second=0, microsecond=0)
+    return wall_moment(str(stamp)).replace(tzinfo=None, second=0, microsecond=0)
 
 
 def created_local(plan: FollowupPlan) -> dt.datetime:

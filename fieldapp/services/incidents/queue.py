@@ -6,7 +6,6 @@ others; every event goes through `events.append_event`, so the one fold decides.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -16,7 +15,7 @@ from peewee import Expression
 from fieldapp.domain import finding_checks
 from fieldapp.domain import findings as machine
 from fieldapp.domain import incidents as lifecycle
-from fieldapp.domain.clock import today, wall_clock
+from fieldapp.domain.clock import today, wall_moment
 from fieldapp.domain.free_text import optional_text_problem
 from fieldapp.i18n import t
 from fieldapp.services.common.identity import grid_codes_under, me
@@ -94,10 +93,9 @@ class IncidentRow:
 def local_time(stamp: str) -> str:
     """A stored UTC time as local `YYYY-MM-DD HH:MM` for people."""
     try:
-        moment = dt.datetime.fromisoformat(stamp.replace("Z", "+00:00"))
+        return wall_moment(stamp).strftime("%Y-%m-%d %H:%M")
     except ValueError:
         return stamp[:16]
-    return wall_clock(moment).strftime("%Y-%m-%d %H:%M")
 
 
 def incident_rows(queue: str = "active", *, limit: int = 200) -> list[IncidentRow]:

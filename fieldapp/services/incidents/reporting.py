@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from fieldapp.domain.clock import now, now_iso, wall_clock
+from fieldapp.domain.clock import now, now_iso, utc_moment, wall_clock
 from fieldapp.domain.free_text import text_problem
 from fieldapp.domain.ids import new_id
 from fieldapp.domain.incidents import DEFAULT_CATEGORIES, reported_too_late
@@ -103,7 +103,7 @@ def long_ago(text: str) -> str | None:
         stamp = parse_time(text)
     except ReportRefused:
         return None
-    ago = (now() - dt.datetime.fromisoformat(stamp.replace("Z", "+00:00"))).days
+    ago = (now() - utc_moment(stamp)).days
     if ago > ASKED_AFTER_DAYS:
         return t("incident.asked.time_long_ago", value=iso_date_first(text.strip()))
     return None

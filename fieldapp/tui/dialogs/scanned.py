@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from fieldapp.domain.clock import today, wall_clock
+from fieldapp.domain.clock import today, wall_moment
 from fieldapp.i18n import t
 from fieldapp.services.inspection.scan_proof import CAMERA
 from fieldapp.tui.dialogs.confirm import ConfirmDialog
@@ -10,12 +10,10 @@ from fieldapp.tui.dialogs.confirm import ConfirmDialog
 
 def submitted_today(stamp: str) -> str:
     """The local time (HH:MM) of a UTC `stamp` that is today, "" otherwise."""
-    import datetime as dt
-
     if not stamp:
         return ""
     try:
-        moment = wall_clock(dt.datetime.fromisoformat(stamp.replace("Z", "+00:00")))
+        moment = wall_moment(stamp)
     except ValueError:
         return ""
     return moment.strftime("%H:%M") if moment.date() == today() else ""

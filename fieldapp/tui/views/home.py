@@ -10,7 +10,7 @@ from concurrent.futures import Future
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from fieldapp.domain.clock import wall_clock
+from fieldapp.domain.clock import wall_moment
 from fieldapp.i18n import language, pick, t
 from fieldapp.tui.views.due_list import DueRow, brief_date, due_rows
 
@@ -76,17 +76,16 @@ class HomeView:
 def local_time(stamp: str) -> str:
     """A stored UTC timestamp as local `MM-DD HH:MM` for people."""
     try:
-        moment = dt.datetime.fromisoformat(stamp.replace("Z", "+00:00"))
+        return wall_moment(stamp).strftime("%m-%d %H:%M")
     except ValueError:
         return stamp
-    return wall_clock(moment).strftime("%m-%d %H:%M")
 
 
 def brief_local_time(stamp: str, today: dt.date) -> str:
     """A stored UTC timestamp in five cells: local `HH:MM` if it is on `today`, else the
     local `MM-DD` (the time of an earlier day matters less than which day it was)."""
     try:
-        moment = wall_clock(dt.datetime.fromisoformat(stamp.replace("Z", "+00:00")))
+        moment = wall_moment(stamp)
     except ValueError:
         return stamp
     return moment.strftime("%H:%M" if moment.date() == today else "%m-%d")
