@@ -9,6 +9,7 @@ import subprocess
 import sys
 import time
 import uuid
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -52,7 +53,9 @@ def seed(db_url: str, workdir: Path, *, venues: int, devices: int) -> tuple[list
         venue_ids = [v.id for v in Venue.select(Venue.id).order_by(Venue.code)]
         codes = [auth.issue_enrollment_code("p-admin", hours=2).code]
         codes += [auth.issue_enrollment_code(f"p-{n}", hours=2).code for n in range(devices)]
-    server_db.current().close_all() if hasattr(server_db.current(), "close_all") else None
+    close_all = getattr(server_db.current(), "close_all", None)
+    if close_all is not None:
+        close_all()
     return venue_ids, codes
 
 
@@ -99,22 +102,33 @@ def new_id() -> str:
     return str(uuid.uuid4())
 
 
-def inspection_op(venue_id: str, inspector: str, n: int, *, finding: bool) -> dict[str, Any]:
-    """One `inspection.submit` op: 20 answers, and a finding with its opened event."""
+def device_id_maker() -> Callable[[], str]:
+    """Ids as a device makes them (time-ordered UUIDv7, `fieldapp.domain.ids`), where
+    `new_id` makes random ones: each table's key index then grows at its end."""
+    from fieldapp.domain.ids import new_id as time_ordered
+
+    return time_ordered
+
+
+def inspection_op(
+    venue_id: str, inspector: str, n: int, *, finding: bool, make_id: Callable[[], str] = new_id
+) -> dict[str, Any]:
+    """One `inspection.submit` op: 20 answers, and a finding with its opened event; its
+    ids (op, inspection, finding, event) from `make_id`."""
     at = "2026-06-10T02:00:00.000Z"
-    inspection_id = new_id()
-    answers = [
+    inspection_id = make_id()
+    answers: list[dict[str, Any]] = [
         {"item_code": f"COM-{i:02d}", "outcome": "fail" if (finding and i == 0) else "pass",
          "value": "", "note": "", "photos": []}
         for i in range(ANSWERS_PER_INSPECTION)
     ]  # fmt: skip
-    findings = []
+    findings: list[dict[str, Any]] = []
     if finding:
-        opened = {"id": new_id(), "type": "opened", "actor": inspector, "role": "",
+        opened: dict[str, Any] = {"id": make_id(), "type": "opened", "actor": inspector, "role": "",
                   "device_id": "", "base_event": None, "at": at, "note": "", "photos": [],
                   "data": {"deadline": "2026-06-20", "severity": "general"}}  # fmt: skip
         findings.append({
-            "id": new_id(), "venue_id": venue_id, "item_code": "COM-00", "severity": "general",
+            "id": make_id(), "venue_id": venue_id, "item_code": "COM-00", "severity": "general",
             "description": "灭火器过期", "deadline": "2026-06-20", "photos": [],
             "created_at": at, "created_by": inspector, "events": [opened],
         })  # fmt: skip
@@ -130,7 +144,7 @@ def inspection_op(venue_id: str, inspector: str, n: int, *, finding: bool) -> di
         "answers": answers,
         "findings": findings,
     }  # fmt: skip
-    return {"op_id": new_id(), "seq": n, "type": "inspection.submit", "payload": payload}
+    return {"op_id": make_id(), "seq": n, "type": "inspection.submit", "payload": payload}
 
 
 def records_in(op: dict[str, Any]) -> int:
