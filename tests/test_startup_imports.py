@@ -1,9 +1,9 @@
 """What the cold start to the home screen does not pay for: modules home does not need
 before its first frame (a dialog's TextArea, the office-data checks, the follow-ups, the
 people models, the TOML reader, the findings' state machine and the handling of refused
-records, the check of a scan and the placard's signature, rich's emoji names), the catalogue modules one by
-one (they are read merged), and parsing the shipped activity types again when the file has
-not changed."""
+records, the check of a scan and the placard's signature, rich's emoji names, the PIN
+screens when no PIN is asked), the catalogue modules one by one (they are read merged),
+and parsing the shipped activity types again when the file has not changed."""
 
 from __future__ import annotations
 
@@ -40,6 +40,7 @@ NOT_BEFORE_THE_FIRST_FRAME = (
     "fieldapp.domain.presence",  # the server's check of a scan, for the scan sources' names
     "fieldapp.domain.placard",
     "rich._emoji_codes",  # rich's emoji names, through a column heading read as markup
+    "fieldapp.tui.screens.lock",  # the PIN screens, through F9's check for open dialogs
 )
 
 

@@ -8,7 +8,7 @@ from textual import work
 from fieldapp.i18n import language, set_language, t
 from fieldapp.tui.commands import localize_bindings
 from fieldapp.tui.parts.navigation import Navigation
-from fieldapp.tui.screens.lock import unworded_dialog_in
+from fieldapp.tui.screens import unworded_dialog_in
 from fieldapp.tui.widgets.table import Table
 
 

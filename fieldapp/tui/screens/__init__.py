@@ -12,6 +12,7 @@ time wherever the person goes.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, ClassVar, TypeVar
 
@@ -19,7 +20,7 @@ from textual import events, on
 from textual._context import active_app
 from textual.message import Message
 from textual.notifications import Notification, Notify, SeverityLevel
-from textual.screen import Screen
+from textual.screen import ModalScreen, Screen, SystemModalScreen
 from textual.worker import Worker, WorkerState
 
 from fieldapp.tui.commands import localize_bindings
@@ -179,3 +180,14 @@ __all__ = [
     "WorkerFailed",
     "rebuild_in_language",
 ]
+
+
+def unworded_dialog_in(stack: Iterable[Screen[object]]) -> bool:
+    """Is one of `stack` a dialog that cannot be worded again (one without `relabel`)?
+    F9 is refused while one is open, also under the PIN screen (ctrl+l over a dialog)."""
+    return any(
+        isinstance(screen, ModalScreen)
+        and not isinstance(screen, SystemModalScreen)
+        and getattr(screen, "relabel", None) is None
+        for screen in stack
+    )

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -20,12 +20,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.message import Message
-from textual.screen import ModalScreen, Screen, SystemModalScreen
+from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 from textual.worker import Worker, WorkerState
 
 from fieldapp.i18n import t
 from fieldapp.tui.commands import localize_bindings
+from fieldapp.tui.screens import unworded_dialog_in
 from fieldapp.tui.widgets.key_footer import KeyFooter
 
 
@@ -62,17 +63,6 @@ class PinInput(Input):
         super().replace(text, start, end)
         if self.value != before:
             self.post_message(self.Typed())
-
-
-def unworded_dialog_in(stack: Iterable[Screen[object]]) -> bool:
-    """Is one of `stack` a dialog that cannot be worded again (one without `relabel`)?
-    F9 is refused while one is open, also under the PIN screen (ctrl+l over a dialog)."""
-    return any(
-        isinstance(screen, ModalScreen)
-        and not isinstance(screen, SystemModalScreen)
-        and getattr(screen, "relabel", None) is None
-        for screen in stack
-    )
 
 
 class _PinScreen(ModalScreen[bool]):
