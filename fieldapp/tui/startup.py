@@ -61,7 +61,10 @@ def run_tui(lang: str | None) -> None:
         # covers home with the lock as it mounts, before home's first frame, instead of
         # reading it in a thread of its own when home was being drawn.
         lock = (device_lock.lock_state(), device_lock.idle_lock_minutes())
-        from fieldapp.tui.app import make_app  # Textual: imported while the home data is read
+        from fieldapp.tui import node_classes  # Textual's DOM: imported while the data is read
+
+        node_classes.install()  # before Textual's widgets and ours are made
+        from fieldapp.tui.app import make_app
         from fieldapp.tui.css_rules import keep_parsed, stop_keeping_parsed
 
         stop_keeping_patterns()  # before the app runs: none made from anything typed
