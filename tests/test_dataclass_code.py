@@ -4,6 +4,7 @@ compiles nothing, and a file that is not ours or cannot be written changes nothi
 
 from __future__ import annotations
 
+import collections
 import dataclasses
 import importlib.util
 import marshal
@@ -12,6 +13,7 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -76,6 +78,35 @@ def test_a_class_made_from_kept_code_is_the_stock_class(
         with pytest.raises(dataclasses.FrozenInstanceError):
             row.code = "B"  # type: ignore[misc]
     assert not hasattr(dataclasses, "exec")  # dataclasses' own exec again
+
+
+def _make_named() -> Any:
+    return collections.namedtuple("Span", ["start", "end", "label"], defaults=("",))
+
+
+def test_a_named_tuple_made_from_kept_code_is_the_stock_one(
+    kept: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    stock = _make_named()
+    dataclass_code.keep_compiled()
+    first = _make_named()
+    dataclass_code.stop_keeping()
+    compiled = _compiled(monkeypatch)
+    dataclass_code.keep_compiled()  # the next start
+    again = _make_named()
+    dataclass_code.stop_keeping()
+    assert compiled == []  # its __new__ came from the file
+    assert any(
+        key.startswith(dataclass_code._EVAL) for key in marshal.loads(kept.read_bytes())["codes"]
+    )
+    for made in (first, again):
+        assert made.__new__.__code__.co_code == stock.__new__.__code__.co_code
+        span = made(1, 2)
+        assert span == stock(1, 2) == (1, 2, "") and repr(span) == "Span(start=1, end=2, label='')"
+        assert span.end == 2 and made._make([3, 4, "x"]).label == "x"
+        with pytest.raises(TypeError):
+            made(1)  # the end has no default
+    assert not hasattr(collections, "eval")  # collections' own eval again
 
 
 def test_a_new_text_is_compiled_and_kept(kept: Path, monkeypatch: pytest.MonkeyPatch) -> None:
