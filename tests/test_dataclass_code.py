@@ -11,6 +11,7 @@ import marshal
 import os
 import subprocess
 import sys
+import typing
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -107,6 +108,36 @@ def test_a_named_tuple_made_from_kept_code_is_the_stock_one(
         with pytest.raises(TypeError):
             made(1)  # the end has no default
     assert not hasattr(collections, "eval")  # collections' own eval again
+
+
+def test_an_annotation_compiled_from_kept_code_is_the_stock_one(
+    kept: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    text = "dict[str, list[int]]"
+    stock = typing.ForwardRef(text)
+    dataclass_code.keep_compiled()
+    first = typing.ForwardRef(text)
+    dataclass_code.stop_keeping()
+    compiled = _compiled(monkeypatch)
+    dataclass_code.keep_compiled()  # the next start
+    again = typing.ForwardRef(text)
+    dataclass_code.stop_keeping()
+    assert compiled == []  # from the file, where the first start kept it
+    assert dataclass_code._EVAL + text in marshal.loads(kept.read_bytes())["codes"]
+    for made in (first, again):
+        assert made == stock and made.__forward_code__.co_code == stock.__forward_code__.co_code
+        assert typing.get_type_hints(_Annotated, {"Ref": made}) == {"value": dict[str, list[int]]}
+    with pytest.raises(SyntaxError):  # a text that is no expression fails as it did
+        dataclass_code.keep_compiled()
+        try:
+            typing.ForwardRef("not an expression (")
+        finally:
+            dataclass_code.stop_keeping()
+    assert not hasattr(typing, "compile")  # typing's own compile again
+
+
+class _Annotated:
+    value: Ref  # type: ignore[name-defined]  # noqa: F821  # resolved from the test's names
 
 
 def test_a_new_text_is_compiled_and_kept(kept: Path, monkeypatch: pytest.MonkeyPatch) -> None:
