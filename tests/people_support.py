@@ -114,28 +114,25 @@ def has_member_named(name: str) -> bool:
     return any(m.name == name for m in HouseholdMember.select())
 
 
-def plan_made_this_morning(plan_id: str) -> None:
-    """A plan made now on the real clock has no slots before now (a 22:00 run had none
-    due today); tests that read today's 08:00 and 16:00 slots date it to 00:00 local."""
+def office_clock_at(monkeypatch: Any, at: Any) -> None:
+    """fieldapp's clock stopped at today's `at` (a time) on the office's wall clock (the
+    host's until a sync says the office's zone, so call it after a device's first sync):
+    which readings are due, open, missed or late then does not follow the hour the suite
+    runs at. A plan made then has today's slots from `at` on."""
     import datetime as dt
 
-    from fieldapp.store.followup_models import FollowupPlan
+    from fieldapp.domain import clock
 
-    midnight = dt.datetime.combine(dt.date.today(), dt.time()).astimezone(dt.UTC)
-    made = midnight.strftime("%Y-%m-%dT%H:%M:%S.000Z")
-    FollowupPlan.update(created_at=made).where(FollowupPlan.id == plan_id).execute()
+    moment = clock.wall_clock(dt.datetime.combine(clock.today(), at))  # the office's today
+    monkeypatch.setattr(clock, "_now", lambda: moment.astimezone(dt.UTC))
 
 
 def returnee_planned_at(monkeypatch: Any, at: Any) -> str:
     """The clock set to today at `at` (a time), the key behind the PIN, the returnee
     family saved in my first grid and a follow-up plan made then for 陈建国: its id."""
-    import datetime as dt
-
-    from fieldapp.domain import clock
     from fieldapp.services.followups import plans
 
-    moment = clock.wall_clock(dt.datetime.combine(clock.today(), at))  # the office's today
-    monkeypatch.setattr(clock, "_now", lambda: moment.astimezone(dt.UTC))
+    office_clock_at(monkeypatch, at)
     key_behind_pin()
     save_household(returnee_family(me().grids[0][0]))
     return plans.create_plan(str(member_named("陈建国").id))

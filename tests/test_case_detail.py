@@ -6,13 +6,14 @@ says the case goes to the grid head with the sync (which the reading starts)."""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
 from people_support import (
     key_behind_pin,
     member_named,
-    plan_made_this_morning,
+    office_clock_at,
     record_when_open,
     returnee_family,
 )
@@ -37,13 +38,18 @@ pytestmark = pytest.mark.usefixtures("chinese")
      ("en", "temperature 38.2 °C", "Has symptoms", "Handed over to the health centre · WSY-07")],
 )  # fmt: skip
 async def test_enter_on_a_case_shows_the_reading_and_events_behind_it(
-    demo_home: Path, lang: str, temperature: str, symptoms: str, handed: str
+    demo_home: Path,
+    lang: str,
+    temperature: str,
+    symptoms: str,
+    handed: str,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     key_behind_pin()
     registry.save_household(returnee_family(me().grids[0][0]))
     inspector = me().name
+    office_clock_at(monkeypatch, dt.time(7, 0))  # today's 08:00 (open) and 16:00 are its slots
     plan_id = plans.create_plan(str(member_named("陈建国").id))
-    plan_made_this_morning(plan_id)
     slot = plans.due_readings()[0].slot_at
     record_when_open(plan_id, slot, {"FUP-01": "38.2", "FUP-02": "no"})
     demo.act_as("supervisor")

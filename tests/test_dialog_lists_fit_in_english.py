@@ -5,6 +5,7 @@ choice takes one line, as the room left for the list counts them."""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -37,13 +38,13 @@ async def test_an_open_list_of_long_choices_stays_inside_in_english(
 
 @pytest.mark.parametrize(("lang", "both"), [("en", "Temperature, symptoms"), ("zh", "体温、症状")])
 async def test_a_case_abnormal_on_both_says_both_at_80_columns(
-    demo_home: Path, lang: str, both: str
+    demo_home: Path, lang: str, both: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The cases list's abnormal column was 14 wide: "temperature, s"."""
     from people_support import (
         key_behind_pin,
         member_named,
-        plan_made_this_morning,
+        office_clock_at,
         record_when_open,
         returnee_family,
     )
@@ -57,8 +58,8 @@ async def test_a_case_abnormal_on_both_says_both_at_80_columns(
 
     key_behind_pin()
     registry.save_household(returnee_family(me().grids[0][0]))
+    office_clock_at(monkeypatch, dt.time(7, 0))  # today's 08:00 (open) and 16:00 are its slots
     plan_id = plans.create_plan(str(member_named("陈建国").id))
-    plan_made_this_morning(plan_id)
     slot = plans.due_readings()[0].slot_at
     record_when_open(plan_id, slot, {"FUP-01": "38.1", "FUP-02": "no"})
     demo.act_as("supervisor")

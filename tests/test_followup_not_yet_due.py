@@ -27,14 +27,14 @@ async def test_the_afternoon_check_is_not_yet_due_in_the_morning(
     demo_home: Path, monkeypatch: pytest.MonkeyPatch, lang: str, not_yet: str, said: str,
     example: str,
 ) -> None:  # fmt: skip
-    from people_support import plan_made_this_morning, returnee_planned_at
+    from people_support import office_clock_at, returnee_planned_at
     from pilot_support import open_screen, settle
 
     from fieldapp.services.followups import plans, readings
     from fieldapp.tui.screens.followups import FollowupsScreen
 
-    plan_id = returnee_planned_at(monkeypatch, dt.time(8, 26))  # this morning
-    plan_made_this_morning(plan_id)
+    plan_id = returnee_planned_at(monkeypatch, dt.time(7, 0))  # today's 08:00 and 16:00
+    office_clock_at(monkeypatch, dt.time(8, 26))  # this morning, the 08:00 check due
     readings.record_reading(plan_id, f"{clock.today()}T08:00", {"FUP-01": "36.6", "FUP-02": "yes"})
     app = make_app(lang=lang)
     async with app.run_test(size=(80, 24)) as pilot:

@@ -3,6 +3,7 @@ everywhere, problems shown without losing what was typed, reveals for supervisor
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from pathlib import Path
@@ -13,7 +14,7 @@ from people_support import (
     MOTHER,
     key_behind_pin,
     member_named,
-    plan_made_this_morning,
+    office_clock_at,
     record_when_open,
 )
 from pilot_support import SIZE, open_screen, settle
@@ -205,7 +206,9 @@ async def test_the_forms_problems_read_in_chinese_punctuation(unlocked: Path) ->
     ]
 
 
-async def test_baobao_lists_and_the_follow_ups_due_on_home(unlocked: Path) -> None:
+async def test_baobao_lists_and_the_follow_ups_due_on_home(
+    unlocked: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from people_support import returnee_family
     from textual.widgets import Label
     from textual.widgets._header import HeaderTitle
@@ -227,7 +230,8 @@ async def test_baobao_lists_and_the_follow_ups_due_on_home(unlocked: Path) -> No
     Responsibility.insert(household=family, person_id=who.person_id).execute()  # as pulled
     Person.update(name="阿卜杜热合曼·买买提").where(Person.id == who.person_id).execute()
     who = me()  # a long name, as some cadres have: the English title bar runs past 80
-    plan_made_this_morning(plans.create_plan(str(member_named("陈建国").id)))
+    office_clock_at(monkeypatch, dt.time(7, 0))  # today's 08:00 (open) and 16:00 are its slots
+    plans.create_plan(str(member_named("陈建国").id))
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot, rounds=2)
@@ -298,7 +302,7 @@ async def test_ctrl_s_saves_the_person_form_and_f2_opens_no_scan_above_it(unlock
 
 
 async def test_a_supervisor_at_80_columns_sees_the_case_keys_and_hands_over(
-    unlocked: Path,
+    unlocked: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """At 80x24 in English the case keys (hand over, outcome, close) are in the footer of
     the cases list, where a supervisor with nothing due starts; the hand-over works."""
@@ -312,8 +316,8 @@ async def test_a_supervisor_at_80_columns_sees_the_case_keys_and_hands_over(
     from fieldapp.tui.screens.followups import FollowupsScreen
 
     registry.save_household(returnee_family(me().grids[0][0]))
+    office_clock_at(monkeypatch, dt.time(7, 0))  # today's 08:00 (open) and 16:00 are its slots
     plan_id = plans.create_plan(str(member_named("陈建国").id))
-    plan_made_this_morning(plan_id)
     slot = plans.due_readings()[0].slot_at
     record_when_open(plan_id, slot, {"FUP-01": "38.1", "FUP-02": "no"})
     demo.act_as("supervisor")

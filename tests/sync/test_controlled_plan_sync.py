@@ -5,8 +5,10 @@ the server refuses a team that lacks someone, as the device does."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
-from people_support import member_named, plan_made_this_morning, returnee_family
+from people_support import member_named, office_clock_at, returnee_family
 
 from fieldapp.domain.clock import local_now
 from fieldapp.domain.control_team import team_of
@@ -21,14 +23,14 @@ TEAM = team_of({"town_cadre": ["王建华"], "village_cadre": ["李明", "赵芳
                 "medical_worker": ["周丽"]})  # fmt: skip
 
 
-def test_the_team_and_the_early_end_reach_the_server_and_the_grid_head(make_device):
+def test_the_team_and_the_early_end_reach_the_server_and_the_grid_head(make_device, monkeypatch):
     worker = make_device("worker").enroll("p-insp")  # V1
     with worker.client() as client:
         assert client.sync_once().ok
     registry.save_household(returnee_family())
+    office_clock_at(monkeypatch, dt.time(7, 0))  # today's 08:00 and 16:00 are its slots
     plan_id = plans.create_plan(member_named("陈建国").id, team=TEAM)
     plain = plans.create_plan(member_named("林秀英").id)  # no team: as before
-    plan_made_this_morning(plan_id)
     with worker.client() as client:
         result = client.sync_once()
     assert result.ok and not result.rejected, result
@@ -37,9 +39,11 @@ def test_the_team_and_the_early_end_reach_the_server_and_the_grid_head(make_devi
         assert [m["name"] for m in held.team] == ["王建华", "李明", "赵芳", "周丽"]
         assert held.ended_at is None and ServerPlan.get_by_id(plain).team == []
 
+    office_clock_at(monkeypatch, dt.time(10, 0))  # ended after its 08:00 reading
     plan_end.end_plan(plan_id, "转市人民医院隔离")
     now = local_now().strftime(plans.SLOT_FORMAT)
-    assert all(slot <= now for slot in plans.slots(FollowupPlan.get_by_id(plan_id)))
+    kept = plans.slots(FollowupPlan.get_by_id(plan_id))
+    assert kept and all(slot <= now for slot in kept), kept  # the 16:00 and later go
     with worker.client() as client:
         result = client.sync_once()
     assert result.ok and not result.rejected, result

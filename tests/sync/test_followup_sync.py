@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 
-from people_support import member_named, plan_made_this_morning, record_when_open, returnee_family
+from people_support import member_named, office_clock_at, record_when_open, returnee_family
 from sync_world import event
 
 from fieldapp.domain import clock
@@ -23,14 +23,14 @@ from sync.server.followup_models import FollowupCase as ServerCase
 from sync.server.followup_models import FollowupReading as ServerReading
 
 
-def test_an_abnormal_reading_becomes_a_case_the_supervisor_hands_over(make_device):
+def test_an_abnormal_reading_becomes_a_case_the_supervisor_hands_over(make_device, monkeypatch):
     worker = make_device("worker").enroll("p-insp")  # V1
     with worker.client() as client:
         assert client.sync_once().ok
     registry.save_household(returnee_family())
     father = member_named("陈建国")
+    office_clock_at(monkeypatch, dt.time(7, 0))  # today's 08:00 (open) and 16:00 are its slots
     plan_id = plans.create_plan(father.id)
-    plan_made_this_morning(plan_id)  # today's 08:00 and 16:00 are its slots
     morning, afternoon = (d.slot_at for d in plans.due_readings())  # today's two
     warm = record_when_open(plan_id, morning, {"FUP-01": "37.4", "FUP-02": "no"})
     sick = record_when_open(plan_id, afternoon, {"FUP-01": "38.1", "FUP-02": "no"})
@@ -99,8 +99,8 @@ def test_two_laptops_deciding_one_case_with_clocks_out_of_step_show_the_servers_
     with worker.client() as client:
         assert client.sync_once().ok
     registry.save_household(returnee_family())
+    office_clock_at(monkeypatch, dt.time(7, 0))  # today's 08:00 (open) and 16:00 are its slots
     plan_id = plans.create_plan(member_named("陈建国").id)
-    plan_made_this_morning(plan_id)  # today's 08:00 and 16:00 are its slots
     slot = plans.due_readings()[0].slot_at
     case_id = record_when_open(plan_id, slot, {"FUP-01": "38.1", "FUP-02": "no"}).case_id
     assert case_id

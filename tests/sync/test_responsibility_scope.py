@@ -5,6 +5,7 @@ the responsibility ends."""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -14,7 +15,7 @@ from people_support import (
     PIN,
     has_member_named,
     member_named,
-    plan_made_this_morning,
+    office_clock_at,
     record_when_open,
     returnee_family,
 )
@@ -63,7 +64,7 @@ def _end_on_the_command_line(db_url: str) -> None:
 
 @pytest.mark.parametrize("ending", ["reimport", "command"])
 def test_a_cadre_holds_and_writes_only_the_households_of_their_baobao(
-    make_device, live_server, tmp_path, ending, chinese
+    make_device, live_server, tmp_path, ending, chinese, monkeypatch
 ):  # chinese: the language goes back after the command's --lang en
     worker = make_device("v2").enroll("p-insp2")  # 王五, grid V2
     with worker.client() as client:
@@ -73,8 +74,8 @@ def test_a_cadre_holds_and_writes_only_the_households_of_their_baobao(
         HouseholdForm(grid_code="V2", code="DM-018", members=[MemberForm("黄邻居")])
     )
     neighbour = member_named("黄邻居")
+    office_clock_at(monkeypatch, dt.time(7, 0))  # today's 08:00 (open) and 16:00 are its slots
     neighbour_plan = plans.create_plan(neighbour.id)
-    plan_made_this_morning(neighbour_plan)  # today's 08:00 and 16:00 are its slots
     with worker.client() as client:
         result = client.sync_once()
     assert result.ok and not result.rejected, result
@@ -91,8 +92,7 @@ def test_a_cadre_holds_and_writes_only_the_households_of_their_baobao(
     assert not FollowupPlan.select().where(FollowupPlan.id == neighbour_plan).exists()
 
     father = member_named("陈建国")
-    plan_id = plans.create_plan(father.id)
-    plan_made_this_morning(plan_id)  # today's 08:00 and 16:00 are its slots
+    plan_id = plans.create_plan(father.id)  # at 07:00 too: its 08:00 reading is open
     first = plans.due_readings()[0]
     record_when_open(plan_id, first.slot_at, NORMAL)
     # Writes to the neighbours, as a device that somehow knew their ids would send them.
@@ -170,7 +170,6 @@ def test_a_server_database_from_before_gets_its_feed_marked_for_the_cadres(
         assert client.sync_once().ok
     family = registry.save_household(returnee_family("V2"))
     plan_id = plans.create_plan(member_named("陈建国").id)
-    plan_made_this_morning(plan_id)  # today's 08:00 and 16:00 are its slots
     with worker.client() as client:
         assert client.sync_once().ok
     _assign(tmp_path, "张三,V2,DM-017\n")
@@ -198,8 +197,8 @@ def test_locked_a_device_keeps_the_household_its_unsent_reading_needs_until_the_
     with cadre.client() as client:
         assert client.sync_once().ok
     device_lock.set_pin(PIN)
+    office_clock_at(monkeypatch, dt.time(7, 0))  # today's 08:00 (open) and 16:00 are its slots
     plan_id = plans.create_plan(member_named("陈建国").id)
-    plan_made_this_morning(plan_id)  # today's 08:00 and 16:00 are its slots
     record_when_open(plan_id, plans.due_readings()[0].slot_at, NORMAL)
     device_lock.lock()  # idle lock before the next sync
 

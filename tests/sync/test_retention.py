@@ -11,7 +11,7 @@ from click.testing import CliRunner
 from people_support import (
     has_member_named,
     member_named,
-    plan_made_this_morning,
+    office_clock_at,
     record_when_open,
     returnee_family,
 )
@@ -73,22 +73,21 @@ def _run(day: dt.date):  # type: ignore[no-untyped-def]
 
 
 def test_retention_deletes_ended_follow_ups_and_people_who_left_on_both_ends(
-    make_device, server_db_url
+    make_device, server_db_url, monkeypatch
 ):
     worker = make_device("worker").enroll("p-insp")  # V1
     with worker.client() as client:
         assert client.sync_once().ok
+    office_clock_at(monkeypatch, dt.time(7, 0))  # today's 08:00 (open) and 16:00 are its slots
     start = today()
     registry.save_household(returnee_family())
     father = member_named("陈建国")
     plan_id = plans.create_plan(father.id, start_on=start)  # 14 days: last day start + 13
-    plan_made_this_morning(plan_id)  # today's 08:00 and 16:00 are its slots
     morning, afternoon = (d.slot_at for d in plans.due_readings())
     record_when_open(plan_id, morning, {"FUP-01": "36.5", "FUP-02": "yes"})
     sick = record_when_open(plan_id, afternoon, {"FUP-01": "38.1", "FUP-02": "no"})
     # The mother's plan ends the same day, but her case stays open: kept, with everything.
     mother = plans.create_plan(member_named("林秀英").id, start_on=start)
-    plan_made_this_morning(mother)  # today's 08:00 and 16:00 are its slots
     for due in plans.due_readings():
         record_when_open(mother, due.slot_at, {"FUP-01": "38.4", "FUP-02": "no"})
     tenants = registry.save_household(_tenants(left_on=start - dt.timedelta(days=1)))

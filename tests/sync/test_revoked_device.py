@@ -4,11 +4,13 @@ on the laptop (store file and WAL read as bytes), while its other records stay."
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from people_support import (
     FAMILY_IDS,
     member_named,
-    plan_made_this_morning,
+    office_clock_at,
     record_when_open,
     returnee_family,
 )
@@ -32,7 +34,9 @@ def _laptop_bytes(home) -> bytes:  # type: ignore[no-untyped-def]
     return b"".join(path.read_bytes() for path in sorted(home.iterdir()) if path.is_file())
 
 
-def test_a_revoked_device_deletes_its_people_data_at_its_next_contact(make_device) -> None:
+def test_a_revoked_device_deletes_its_people_data_at_its_next_contact(
+    make_device, monkeypatch: pytest.MonkeyPatch
+) -> None:
     worker = make_device("worker").enroll("p-insp")  # grid V1
     with worker.client() as client:
         assert client.sync_once().ok  # the personal-data key comes down
@@ -40,8 +44,8 @@ def test_a_revoked_device_deletes_its_people_data_at_its_next_contact(make_devic
     with worker.client() as client:
         assert client.sync_once().ok  # the family goes up
     father = member_named("陈建国")
+    office_clock_at(monkeypatch, dt.time(7, 0))  # today's 08:00 (open) and 16:00 are its slots
     plan_id = plans.create_plan(str(father.id))
-    plan_made_this_morning(plan_id)  # today's 08:00 is its first slot
     record_when_open(plan_id, plans.due_readings()[0].slot_at, {"FUP-01": "36.6", "FUP-02": "yes"})
     registry.save_household(returnee_family())  # a second, unsent registration
     venues = Venue.select().count()
