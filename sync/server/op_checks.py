@@ -63,12 +63,14 @@ def check_event_text(what: str, event_type: str, note: str, data: dict[str, Any]
     """The texts of a hazard's or an incident's event that must say something: what a
     rejected re-check found still wrong, what was done for an outcome of 其他处理, why a
     hazard never reported fixed is closed without a re-check, a hand-over's reference
-    number (文号)."""
+    number (文号). Any other note may be left empty, but typed it says something by the
+    note rule, as on the device since 980ede0e (a verify's, a close's, a re-inspection's:
+    "😀" alone is refused). An extension's note is `check_extension_note`'s."""
     if event_type == "rejected":
         check_text(f"the note of {what}", "reject_reason", note)
-    if event_type == "outcome_recorded" and data.get("outcome") == "other":
+    elif event_type == "outcome_recorded" and data.get("outcome") == "other":
         check_text(f"the note of {what}", "outcome_other_reason", note)
-    if event_type == "closed" and data.get(CLOSED_UNREPORTED) is True:
+    elif event_type == "closed" and data.get(CLOSED_UNREPORTED) is True:
         # Judged by what the device saw (it flags a close of a hazard it held as never
         # reported fixed), not by the server's state: a fix report the device had may not
         # be here yet, and a close after it needs no such note.
@@ -76,6 +78,8 @@ def check_event_text(what: str, event_type: str, note: str, data: dict[str, Any]
             "closes a hazard never reported fixed without a note; say why it needs no re-check"
         )
         _required_note(what, "closed_unreported_reason", note, missing)
+    elif event_type != "deadline_extended":
+        check_text(f"the note of {what}", "note", note)  # optional: empty passes
     if event_type == "handed_over":
         check_text(
             f"the reference of {what}", "hand_over_reference", str(data.get("reference", ""))
@@ -85,8 +89,10 @@ def check_event_text(what: str, event_type: str, note: str, data: dict[str, Any]
 def check_extension_note(what: str, severity: str, note: str) -> None:
     """A major hazard's deadline extended says why, as the device has asked since
     f4117fc: a major hazard is handed over at once, so moving its deadline later is an
-    exception to be written down. A general hazard's extension needs no note."""
+    exception to be written down. A general hazard's extension needs no note; typed, it
+    says something by the note rule."""
     if severity != "major":
+        check_text(f"the note of {what}", "note", note)  # optional: empty passes
         return
     missing = (
         "extends a major hazard's deadline without a note; "
@@ -104,9 +110,12 @@ def _required_note(what: str, rule: str, note: str, missing: str) -> None:
 
 
 def check_inspection_head(who: DeviceContext, i: InspectionPayload) -> None:
-    """An inspection is its inspector's own, and names its venue's representative."""
+    """An inspection is its inspector's own, and names its venue's representative. The
+    note of a visit without a scan, when typed, says something by the note rule (the
+    device's `manual_note_problem`; 其他原因's, which must be there, asks more of it)."""
     require_own(who, i.inspector_id, f"inspection {i.id}")
     check_text(f"the representative of inspection {i.id}", "representative", i.representative)
+    check_text(f"the no-scan note of inspection {i.id}", "note", i.presence_note)
 
 
 def readable_validation(error: ValidationError) -> str:

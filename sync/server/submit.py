@@ -22,7 +22,7 @@ from sync.server.feed import NewChange
 from sync.server.findings import arrival_conflict, fold_events, role_refusal
 from sync.server.models import DailyReport, Finding, FindingEvent, Venue
 from sync.server.office_time import office_day, office_today
-from sync.server.op_checks import check_event_text, check_extension_note
+from sync.server.op_checks import check_event_text, check_extension_note, check_text
 from sync.server.records import (
     daily_report_change,
     event_change,
@@ -175,6 +175,8 @@ def apply_daily_report(who: DeviceContext, sub: DailyReportSubmit) -> Applied:
     if DailyReport.get_or_none(DailyReport.id == sub.id) is not None:
         text = f"daily report {sub.id} was already submitted"
         raise refusals.already_submitted("daily_report", sub.id, text)
+    # Remarks may be left empty; typed, they say something, as the device's file_report asks.
+    check_text(f"the remarks of daily report {sub.id}", "note", sub.remarks)
     day = payload_date(sub.date, "report_date", "the report date")
     # A day ahead of the office's date is another time zone's today, not the future.
     if dt.date.fromisoformat(day) > office_today() + dt.timedelta(days=1):

@@ -1,7 +1,7 @@
 """The sync server and the office's people import refuse free text that says nothing by
 the rule the device's forms use (`fieldapp.domain.free_text`): a representative of
 emoji, a reject reason of one emoji, a hand-over reference of one letter (or an emoji and one
-letter); a person's
+letter), a note that may be left empty but is typed as one emoji; a person's
 name of one character in the registry sheet; an address or an account longer than the
 device's form takes. The device words the refusal itself."""
 
@@ -12,7 +12,7 @@ import sqlite3
 from pathlib import Path
 
 from click.testing import CliRunner
-from sync_world import event, finding_event, inspection_submit
+from sync_world import daily_report, event, finding_event, inspection_submit
 
 from fieldapp.cli import main
 from fieldapp.domain.free_text import RULES
@@ -37,13 +37,30 @@ def test_texts_saying_nothing_are_refused_by_the_server_with_their_rule(make_dev
     junk["inspection"]["representative"] = "😀😀"
     refused = inspector.enqueue("inspection.submit", junk)
     submit = inspection_submit(seed.venues["DM-0001"], "p-insp")
-    taken = inspector.enqueue("inspection.submit", submit)
+    taken = inspector.enqueue("inspection.submit", submit)  # its no-scan note left empty
+    # Notes an older device let through that may be left empty but say nothing typed:
+    # a no-scan note (标牌缺失), a re-inspection's note, a daily report's remarks.
+    no_scan = inspection_submit(seed.venues["DM-0001"], "p-insp")
+    no_scan["inspection"]["presence_note"] = "😀"
+    reinspected = event(
+        "rectification_reported", "p-insp", base=submit["findings"][0]["events"][0]["id"]
+    )
+    reinspected["note"] = "😀"
+    optional = [
+        inspector.enqueue("inspection.submit", no_scan),
+        inspector.enqueue("finding.event", finding_event(submit["findings"][0]["id"], reinspected)),
+        inspector.enqueue("daily_report.submit", {**daily_report("V1", "p-insp"), "remarks": "😀"}),
+    ]  # fmt: skip
     with inspector.client() as client:
         client.sync_once()
     assert _refusal(inspector, refused) == (
         "rejected", "free_text", {"text_rule": "representative"},
     )  # fmt: skip
     assert _refusal(inspector, taken)[0] == "acked"
+    note_rule = ("rejected", "free_text", {"text_rule": "note"})
+    assert [_refusal(inspector, op) for op in optional] == [note_rule] * 3
+    said = reason_in_words("free_text", {"text_rule": "note"}, "")
+    assert said.startswith("请用文字写明备注")
     said = reason_in_words("free_text", {"text_rule": "representative"}, "")
     assert said.startswith("请写场所负责人的姓名（至少两个字或两个字母")
 
@@ -59,9 +76,18 @@ def test_texts_saying_nothing_are_refused_by_the_server_with_their_rule(make_dev
     emoji_reference = event("handed_over", "p-sup", base=base, role="supervisor",
                             data={"unit": "police_station", "reference": "😀Q",
                                   "date": "2026-06-11"})  # fmt: skip
+    # A verify's, a close's and a general hazard's extension's note, typed as an emoji; a
+    # close that says something is taken.
+    verify, close, extend, close_said = (
+        event(kind, "p-sup", base=base, role="supervisor", data=data)
+        for kind, data in (("verified", {}), ("closed", {}),
+                           ("deadline_extended", {"deadline": "2099-06-30"}), ("closed", {}))
+    )  # fmt: skip
+    verify["note"] = close["note"] = extend["note"] = "😀"
+    close_said["note"] = "已当场整改"
     ops = [
         boss.enqueue("finding.event", finding_event(finding["id"], e))
-        for e in (reject, hand_over, emoji_reference)
+        for e in (reject, hand_over, emoji_reference, verify, close, extend, close_said)
     ]
     with boss.client() as client:
         client.sync_once()
@@ -70,6 +96,8 @@ def test_texts_saying_nothing_are_refused_by_the_server_with_their_rule(make_dev
         ("rejected", "free_text", {"text_rule": "reject_reason"}),
         ("rejected", "free_text", {"text_rule": "hand_over_reference"}),
         ("rejected", "free_text", {"text_rule": "hand_over_reference"}),
+        *[note_rule] * 3,
+        ("acked", None, {}),
     ]
 
 
