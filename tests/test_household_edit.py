@@ -1,6 +1,7 @@
 """A household's 户号, 楼栋/屯 and address could never be corrected after `n` on the
 people screen (F11), whose `e` edits only the person: `h` edits them, with the checks of
-`n` (no emoji, as the name field), and sends the edit as one household.upsert op."""
+`n` (no emoji, as the name field; a number or an address, at least one), and sends the
+edit as one household.upsert op."""
 
 from __future__ import annotations
 
@@ -60,8 +61,21 @@ async def test_h_edits_the_household_and_sends_the_edit(demo_home: Path, lang: s
         assert building.value == "楼😀" and dialog.focused is building
         await pilot.press("backspace")  # the emoji goes, not the whole field selected
         assert building.value == "楼"
+        # Neither a number nor an address: refused as `n` refuses it, nobody would find it
+        dialog.query_one("#household-code", Input).value = ""
+        dialog.query_one("#household-address", Input).value = ""
+        await pilot.press("f10")
+        await settle(app, pilot, rounds=2)
+        await app.workers.wait_for_complete()
+        await settle(app, pilot)
+        dialog = app.screen
+        assert isinstance(dialog, HouseholdDialog)
+        shown = "\n".join(screen_lines(app))
+        assert ("请填写地址或户号（至少一项）" if lang == "zh" else "(at least one)") in shown
+        assert Household.get_by_id(household_id).code == "DM-017"  # nothing written
         dialog.query_one("#household-building", Input).value = "四组"
         dialog.query_one("#household-code", Input).value = "DM-018"
+        dialog.query_one("#household-address", Input).value = "鼎美村三组17号"
         await pilot.press("f10")
         await settle(app, pilot, rounds=2)
         await app.workers.wait_for_complete()

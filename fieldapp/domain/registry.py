@@ -30,6 +30,17 @@ def holds_id_or_phone(text: str) -> bool:
     return bool(_NUMBER_IN_TEXT.search(text))
 
 
+def household_unfindable(code: str, address: str, held: tuple[str, str] | None) -> bool:
+    """Neither a 户号 nor an address: nobody finds the household on the next visit (the
+    building alone names a block, not a door). A new household (`held` None) is refused
+    it, and so is an edit that clears both of a household held with either; one held with
+    neither already (from before the rule) is not refused for it, so its people still save.
+    `held` is the held household's (code, address)."""
+    if code.strip() or address.strip():
+        return False
+    return held is None or any(value.strip() for value in held)
+
+
 # Roles that may open a masked ID number or phone (each reveal is audited).
 REVEAL_ROLES: frozenset[str] = frozenset({"supervisor", "admin"})
 

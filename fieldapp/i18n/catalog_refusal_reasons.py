@@ -51,6 +51,7 @@ ZH = {
     ),
     "refusal.merge_into_itself": "不能把一条人员记录合并到它自己",
     "refusal.household_venue": "住户所在的场所不在住户的网格内，请改选场所或网格",
+    "refusal.household_unfindable": "住户既没有户号也没有地址，下次无人能找到这一户：请填写地址或户号（至少一项）后重新保存",
     "refusal.followup_plan": "服务器不支持这份随访计划的随访表、频次或开始日期，请联系管理员",
     "refusal.incident_opening": "新事件须连同它的上报一起发送，请重新上报；仍被拒收请联系管理员",
     "refusal.evidence_without_photo": "补充证据没有附带照片，请选好照片后重新添加",
@@ -186,6 +187,10 @@ EN = {
     "refusal.merge_into_itself": "a record cannot be merged into itself",
     "refusal.household_venue": (
         "the household's venue is not in the household's grid; choose another venue or grid"
+    ),
+    "refusal.household_unfindable": (
+        "the household has neither a household number nor an address, so nobody can find it "
+        "on the next visit; fill in the address or the number (at least one) and save again"
     ),
     "refusal.followup_plan": (
         "the server does not take this plan's form, cadence or start date; ask the administrator"

@@ -56,6 +56,8 @@ PATROL_RUN_CLOSED_BY_SUPERVISOR = "patrol_run_closed_by_supervisor"
 PATROL_RUN_FINISHED = "patrol_run_finished"  # route (its name): finished before the close
 MERGE_INTO_ITSELF = "merge_into_itself"
 HOUSEHOLD_VENUE = "household_venue"  # a household's venue is not in the household's grid
+# a household with neither a number (户号) nor an address (`household_unfindable`)
+HOUSEHOLD_UNFINDABLE = "household_unfindable"
 FOLLOWUP_PLAN = "followup_plan"  # a plan's form, cadence or start date the server lacks
 INCIDENT_OPENING = "incident_opening"  # a new incident without its own opening event
 EVIDENCE_WITHOUT_PHOTO = "evidence_without_photo"  # evidence added to an incident, no photo
@@ -112,6 +114,7 @@ CODES = frozenset(
         PATROL_RUN_FINISHED,
         MERGE_INTO_ITSELF,
         HOUSEHOLD_VENUE,
+        HOUSEHOLD_UNFINDABLE,
         FOLLOWUP_PLAN,
         INCIDENT_OPENING,
         EVIDENCE_WITHOUT_PHOTO,

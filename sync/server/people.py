@@ -17,7 +17,13 @@ from peewee import EXCLUDED, fn
 
 from fieldapp.domain import personal
 from fieldapp.domain.personal import PersonalCipher
-from fieldapp.domain.registry import PERSON_TAGS, SEXES, birth_year_problem, date_not_come
+from fieldapp.domain.registry import (
+    PERSON_TAGS,
+    SEXES,
+    birth_year_problem,
+    date_not_come,
+    household_unfindable,
+)
 from sync.protocol import (
     HouseholdUpsert,
     MemberPayload,
@@ -273,6 +279,10 @@ def apply_household_upsert(who: DeviceContext, sub: HouseholdUpsert) -> Applied:
         if venue is None or venue.grid_code != sub.grid_code:
             text = f"household {sub.id}: venue {sub.venue_id} is not in its grid"
             raise refusals.refused(text, refusals.HOUSEHOLD_VENUE)
+    held_where = None if held is None else (held.code or "", held.address or "")
+    if household_unfindable(sub.code, sub.address, held_where):  # the device's rule
+        text = f"household {sub.id} has neither a household number nor an address"
+        raise refusals.refused(text, refusals.HOUSEHOLD_UNFINDABLE)
     for name in ("code", "building", "address"):  # the device form's rules
         what = f"the {name} of household {sub.id}"
         check_text(what, f"household_{name}", getattr(sub, name), getattr(held, name, None))

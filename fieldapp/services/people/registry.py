@@ -24,6 +24,7 @@ from fieldapp.domain.registry import (
     birth_year_problem,
     date_not_come,
     holds_id_or_phone,
+    household_unfindable,
     left_before_arrived,
 )
 from fieldapp.domain.typed import no_such_day, typed_date
@@ -211,11 +212,10 @@ def checked_household(form: HouseholdForm) -> tuple[list[dict[str, Any]], list[s
         form.id and responsibilities.mine_in_grid(form.id, form.grid_code)
     ):
         problems.append(Problem("grid", t("people.grid_not_mine", grid=form.grid_code)))
-    if not form.id and not (form.code.strip() or form.address.strip()):
-        # A new household with neither can be found by nobody on the next visit (the
-        # building alone names a block, not a door); one held already is not refused for it.
-        problems.append(Problem("household.address", t("people.household_unfindable")))
     held = Household.get_or_none(Household.id == form.id) if form.id else None
+    held_where = None if held is None else (held.code or "", held.address or "")
+    if household_unfindable(form.code, form.address, held_where):
+        problems.append(Problem("household.address", t("people.household_unfindable")))
     for name in ("code", "building", "address"):  # plain text, bounded as the wire bounds them
         typed = getattr(form, name)
         said = _new_text_problem(f"household_{name}", typed, getattr(held, name, None))
