@@ -16,7 +16,7 @@ from fieldapp.tui.app import make_app
 from fieldapp.tui.dialogs.activity import ActivityDialog
 from fieldapp.tui.screens.activities import ActivitiesScreen
 
-SAID = {"zh": "参加人员“{entry}”：请写人员的姓名", "en": "Attendees, '{entry}': "}
+SAID = {"zh": "参加人员“{entry}”：请写人员的姓名", "en": "Attendees ('{entry}'): "}
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])

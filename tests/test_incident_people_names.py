@@ -17,7 +17,7 @@ from fieldapp.tui.dialogs.incident import IncidentDialog
 
 SAID = {
     "zh": ("涉及人员“😀 摊主”：请写人员的姓名", "王某"),
-    "en": ("People involved, '😀 摊主': Write the person's name", "王某"),
+    "en": ("People involved ('😀 摊主'): Write the person's name", "王某"),
 }
 
 

@@ -18,7 +18,7 @@ from fieldapp.store.people_models import HouseholdMember
 from fieldapp.tui.app import make_app
 from fieldapp.tui.dialogs.person import PersonDialog
 
-SAID = {"zh": "单个字、表情符号和其他符号都不行", "en": "emoji and other signs are no part"}
+SAID = {"zh": "单个字、表情符号和其他符号都不行", "en": "a name cannot hold emoji or other symbols"}
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])

@@ -172,7 +172,7 @@ EN: dict[str, str] = {
         "'{value}' is not a number of people; type a whole number, 1 or more."
     ),
     "activity.refused.no_attendees": "At least 1 person must have attended; type how many did.",
-    "activity.refused.attendee_name": "Attendees, '{entry}': {said}",
+    "activity.refused.attendee_name": "Attendees ('{entry}'): {said}",
     "activity.refused.too_many_attendees": "{value} attendees is more than the {most} an activity may have; check and type how many attended.",
     "activity.refused.missing.place": "Fill in the place.",
     "activity.refused.missing.attendees": "Fill in how many attended.",

@@ -89,7 +89,7 @@ EN = {
     "free_text.representative": (
         "Write the venue representative's name (at least two letters or Chinese"
         " characters, e.g. 'Li') in letters, with a middle dot, space or hyphen between"
-        " its parts if need be; emoji and other signs are no part of a name."
+        " its parts if need be; a name cannot hold emoji or other symbols."
     ),
     "free_text.representative.too_long": (
         "The representative's name takes at most {most} characters; it has {length}."
@@ -137,7 +137,7 @@ EN = {
     "free_text.person_name": (
         "Write the person's name (at least two letters or Chinese characters, e.g. 'Li')"
         " in letters, with a middle dot, space or hyphen between its parts if need be;"
-        " a single character is not a name, and emoji and other signs are no part of one."
+        " a single character is not a name, and a name cannot hold emoji or other symbols."
     ),
     "free_text.person_name.too_long": "A name takes at most {most} characters; it has {length}.",
     "free_text.person_note": "Write the note.",

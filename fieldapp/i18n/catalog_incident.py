@@ -249,7 +249,7 @@ EN: dict[str, str] = {
         "The time {value} is more than a month ago: check the date; if it is right, press F10"
         " again to report."
     ),
-    "incident.refused.person": "People involved, '{entry}': {said}",
+    "incident.refused.person": "People involved ('{entry}'): {said}",
     "incident.refused.grid_missing": (
         "You have no grid yet: sync first, or ask the administrator to assign you one."
     ),
