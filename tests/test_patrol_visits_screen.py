@@ -31,7 +31,7 @@ def offered(screen: PatrolsScreen | PatrolVisitsScreen) -> set[str]:
 
 def _walked(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> str:
     """The morning window walked: CP-01 scanned at 06:40 with a photo and a note, CP-03
-    by hand at 06:55 (its note the reason's), CP-02 and CP-04 left. Returns the photo's
+    by hand at 06:55 for another reason (its note says which), CP-02 and CP-04 left. Returns the photo's
     sha256."""
     from PIL import Image
 
@@ -46,7 +46,7 @@ def _walked(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> str:
     Image.new("RGB", (40, 30), (200, 40, 40)).save(picture)
     visit = runs.annotate(scanned.scan_id, note="东口无人值守", photos=[str(picture)])
     clock.set("06:55")
-    runs.record_manual(run.id, point_id("CP-03"), "placard_damaged", "标牌被撕")
+    runs.record_manual(run.id, point_id("CP-03"), "other", "标牌被广告遮挡")
     runs.finish_run(run.id)
     clock.set("10:00")
     return str(visit.photos[0])
@@ -82,7 +82,7 @@ async def test_a_walked_window_opens_its_visits_with_notes_and_photos(
         visits = screen.query_one("#visits-table", DataTable)
         assert _table_rows(visits) == [
             ["06:40", "CP-01 村东口", "东口无人值守", "1"],
-            ["06:55", "CP-03 1号消火栓", "标牌被撕", ""],
+            ["06:55", "CP-03 1号消火栓", "标牌被广告遮挡", ""],
         ]
         text = shown(app)
         assert "烟花爆竹巡逻" in text and "06:30-09:00" in text
@@ -101,7 +101,8 @@ async def test_a_walked_window_opens_its_visits_with_notes_and_photos(
         await settle(app, pilot)
         assert t("patrol.visits.no_photos") in shown(app)
         detail = str(screen.query_one("#visits-visit", Static).render())  # wrapped on screen
-        assert t("presence_reason.placard_damaged") in detail and "标牌被撕" in detail
+        assert t("presence_reason.other_short") in detail and "标牌被广告遮挡" in detail
+        assert t("presence_reason.other") not in detail  # the option's prompt, no reason
         assert not offered(screen) & PHOTO_KEYS
         await pilot.press("escape")
         await settle(app, pilot)

@@ -22,6 +22,7 @@ from textual.message import Message
 from textual.widgets import DataTable, Header, Label, Static
 
 from fieldapp.i18n import t
+from fieldapp.services.common.presence_words import reason_with_note
 from fieldapp.services.patrols.visits import Visit, WindowVisits
 from fieldapp.tui.screens import FieldScreen
 from fieldapp.tui.screens.step_keys import step_bindings
@@ -40,7 +41,8 @@ def visit_lines(visit: Visit) -> list[str]:
     """The highlighted visit whole: when, where and who; how; its form; the note."""
     how = t(f"patrol.visits.{visit.how}")
     if visit.how == "manual" and visit.reason:
-        how = t("patrol.visits.manual_why", reason=t(f"presence_reason.{visit.reason}"))
+        # the reason's name ("其他原因"), never the option's prompt; the note is below
+        how = t("patrol.visits.manual_why", reason=reason_with_note(visit.reason, ""))
     if visit.replaced_at is not None:  # the checkpoint's scan is what counts
         how = t("patrol.visits.replaced", how=how, at=f"{visit.replaced_at:%H:%M}")
     place = f"{visit.checkpoint_code} {visit.checkpoint_name}".strip()
