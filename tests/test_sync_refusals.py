@@ -8,6 +8,7 @@ own person's)."""
 
 from __future__ import annotations
 
+from peewee import fn
 from pilot_support import screen_text
 from test_sync_ui import (
     SIZE,
@@ -24,6 +25,7 @@ from fieldapp.services.common import outbox
 from fieldapp.services.demo import server as demo_server
 from fieldapp.store.models import Outbox, Venue
 from fieldapp.tui.app import make_app
+from fieldapp.tui.messages import local_moment
 from fieldapp.tui.screens.sync import SyncRequested, SyncScreen
 
 __all__ = ["chinese", "demo_server_running"]  # fixtures
@@ -69,7 +71,8 @@ async def test_a_refusal_stays_listed_until_read(
         # says nothing new went rather than "0 sent".
         await press_f12_and_wait(app, pilot)
         text = screen_text(app)
-        assert "全部已上报，本次没有新记录需要同步。" in text
+        sent = local_moment(Outbox.select(fn.MAX(Outbox.acked_at)).scalar())
+        assert f"全部已上报：最近的记录已于 {sent} 由自动同步或之前的同步发送" in text
         assert "上报 0 条" not in text
         assert f"#{seq} 场所信息更正 {venue.code}" in text
 
@@ -101,5 +104,8 @@ async def test_f12_after_a_background_sync_says_everything_was_already_sent(
         await settle(app, pilot)
         await press_f12_and_wait(app, pilot)
         text = screen_text(app)
-        assert "Everything was already sent; nothing new this time." in text
+        # when the background sync sent it (the outbox's latest acknowledgement), local
+        sent = local_moment(Outbox.select(fn.MAX(Outbox.acked_at)).scalar())
+        assert len(sent) == 5 and sent[2] == ":", sent  # HH:MM today
+        assert f"Everything was already sent: the latest went at {sent}," in text
         assert "0 sent" not in text

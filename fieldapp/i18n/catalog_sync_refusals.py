@@ -32,6 +32,7 @@ ZH = {
         "被拒收的检查和事件在场所的检查记录和“我上报的事件”里标为服务器拒收，可按 r 重新上报或按 x 丢弃。"
     ),
     "sync_ui.done.nothing_new": "全部已上报，本次没有新记录需要同步。",
+    "sync_ui.done.nothing_new_since": "全部已上报：最近的记录已于 {at} 由自动同步或之前的同步发送，本次没有新记录需要同步。",
     "sync_ui.incomplete.head": "同步未全部完成：上报 {pushed} 条，下载 {pulled} 条；",
     "sync_ui.incomplete.refused": "{count} 条被服务器拒收（见下）",
     "sync_ui.incomplete.waiting": "还有 {count} 条等待上报",
@@ -75,6 +76,10 @@ EN = {
         "discards it."
     ),
     "sync_ui.done.nothing_new": "Everything was already sent; nothing new this time.",
+    "sync_ui.done.nothing_new_since": (
+        "Everything was already sent: the latest went at {at}, by the automatic sync or an"
+        " earlier one; nothing new this time."
+    ),
     "sync_ui.incomplete.head": "Sync not complete: {pushed} sent, {pulled} received; ",
     "sync_ui.incomplete.refused": "{count} refused by the server (below)",
     "sync_ui.incomplete.waiting": "{count} still waiting to be sent",

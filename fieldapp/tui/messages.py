@@ -9,9 +9,10 @@ from typing import TYPE_CHECKING
 from textual.message import Message
 
 from fieldapp.domain.clock import today, wall_moment
+from fieldapp.i18n import t
 
 if TYPE_CHECKING:
-    from fieldapp.services.syncing.runs import SyncOutcome
+    from fieldapp.services.syncing.runs import SyncOutcome, SyncStatus
 
 
 @dataclass
@@ -67,3 +68,12 @@ def local_moment(stamp: str | None) -> str:
     if moment.date() == today():
         return moment.strftime("%H:%M")
     return moment.strftime("%m-%d %H:%M")
+
+
+def nothing_new(status: SyncStatus) -> str:
+    """A sync that had nothing to send or learn: that everything was already sent, and when
+    the latest went (most often by the automatic sync just after the action), so that it
+    does not read as if the action was never recorded."""
+    if status.last_sent_at:
+        return t("sync_ui.done.nothing_new_since", at=local_moment(status.last_sent_at))
+    return t("sync_ui.done.nothing_new")

@@ -16,6 +16,7 @@ from typing import Any
 import httpx
 import pytest
 from inspect_support import answer_every_item
+from peewee import fn
 from people_support import pin_the_synced_key
 from pilot_support import settle
 from sync_world import LiveServer, enrolment_code
@@ -27,7 +28,9 @@ from fieldapp.services.common.checklists import clear_cache, load_checklists
 from fieldapp.services.inspection import history, inspections
 from fieldapp.services.inspection.scan_proof import WEDGE, ScanMark
 from fieldapp.store.models import Inspection as LocalInspection
+from fieldapp.store.models import Outbox
 from fieldapp.tui.app import make_app
+from fieldapp.tui.messages import local_moment
 from fieldapp.tui.screens.inspection_record import meta_lines
 from fieldapp.tui.screens.sync import SyncScreen
 from sync.client import SyncClient, enroll_device
@@ -149,7 +152,8 @@ async def test_after_a_sync_the_app_says_a_scan_did_not_verify_and_why(
         assert isinstance(app.screen, SyncScreen)
         state = str(app.screen.query_one("#sync-state", Static).render())
         # The last outcome, shown: the second sync had nothing to send or learn.
-        assert t("sync_ui.done.nothing_new") in state
+        sent = local_moment(Outbox.select(fn.MAX(Outbox.acked_at)).scalar())
+        assert t("sync_ui.done.nothing_new_since", at=sent) in state  # and when it went
         text = str(app.screen.query_one("#sync-verdicts", Static).render())
         if lang == "zh":
             assert "服务器对您扫码到场的核验（1 条）：" in text

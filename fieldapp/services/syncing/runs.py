@@ -11,6 +11,8 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 
+from peewee import fn
+
 from fieldapp.domain.clock import local_sql, now_iso
 from fieldapp.services.syncing.conflicts import name_conflicts
 from fieldapp.services.syncing.media_problems import warnings_in_words
@@ -40,6 +42,7 @@ class SyncStatus:
     last_error: str
     refusals: tuple[Refusal, ...] = ()  # refused ops the person has not acknowledged yet
     patrol_open: bool = False  # a patrol run in progress: its finish is still to be sent
+    last_sent_at: str | None = None  # UTC ISO time the server last acknowledged an op
 
 
 @dataclass
@@ -68,6 +71,7 @@ def sync_status() -> SyncStatus:
         last_error=state.last_error,
         refusals=refusals,
         patrol_open=walking,
+        last_sent_at=Outbox.select(fn.MAX(Outbox.acked_at)).scalar(),
     )
 
 

@@ -30,6 +30,7 @@ from fieldapp.tui.messages import (
     SyncRequested,
     WaitingChanged,
     local_moment,
+    nothing_new,
 )
 from fieldapp.tui.parts.navigation import Navigation
 from fieldapp.tui.screens import FieldScreen
@@ -387,10 +388,9 @@ class SyncApp(Navigation):
         if result.new_epoch:
             self.notify(t("sync_ui.notify.new_epoch"))
         if manual and outcome.kind == syncing.DONE and not on_screen:
-            if result.pushed or result.pulled or result.blobs_uploaded:
-                self.notify(t("sync_ui.notify.done", pushed=result.pushed, pulled=result.pulled))
-            else:
-                self.notify(t("sync_ui.done.nothing_new"))
+            done = t("sync_ui.notify.done", pushed=result.pushed, pulled=result.pulled)
+            new = result.pushed or result.pulled or result.blobs_uploaded
+            self.notify(done if new else nothing_new(outcome.status))
 
     def _reload_home(self) -> None:
         for screen in self.screen_stack:

@@ -25,6 +25,7 @@ from fieldapp.tui.messages import (
     SyncProgress,
     SyncRequested,
     local_moment,
+    nothing_new,
 )
 from fieldapp.tui.screens import FieldScreen
 from fieldapp.tui.widgets.key_footer import KeyFooter
@@ -94,7 +95,7 @@ def outcome_line(outcome: SyncOutcome, listed: Sequence[Refusal] = ()) -> str:
     refused = [op for op in result.rejected if op.seq in standing]
     if not (refused or result.errors or result.pending):
         if not (result.pushed or result.pulled or result.blobs_uploaded):
-            return t("sync_ui.done.nothing_new")
+            return nothing_new(outcome.status)
         return t(
             "sync_ui.done",
             pushed=result.pushed,
