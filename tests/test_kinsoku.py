@@ -140,6 +140,16 @@ def test_a_count_stays_with_the_word_it_counts() -> None:
     assert wrap_cjk(text, 8) == ["事件：", "2 起（违", "规燃放烟", "花爆竹", "1）"]
 
 
+def test_a_file_name_stays_whole() -> None:
+    """The export's refusal at 80×24 read "（例如 台账." / "xlsx）": a file name is not cut
+    at its dot, neither where it would fit nor where a closing mark after it moves it."""
+    text = "无法写入「/tmp/out」：这是一个文件夹。请在文件夹后面写上文件名（例如 台账.xlsx）。"
+    for width in range(14, 81):
+        lines = wrap_cjk(text, width)
+        assert any("台账.xlsx" in line for line in lines), (width, lines)
+    assert wrap_cjk(text, 40)[-1] == "台账.xlsx）。"
+
+
 def test_install_hooks_textual_s_wrapping_once() -> None:
     assert kinsoku.install()
     assert kinsoku.install()

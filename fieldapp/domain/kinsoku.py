@@ -21,6 +21,8 @@ CLOSING = frozenset("，。、；：？！）」』》〉】〕〗〙〛｝］�
 OPENING = frozenset("（「『《〈【〔〖〘〚｛［“‘(")
 ANY_MARK = re.compile("[" + re.escape("".join(sorted(CLOSING | OPENING))) + "]")
 _LATIN = re.compile(r"[0-9A-Za-z]")
+# What a file name's extension takes along ("台账.xlsx", "report-2.xlsx"): its stem.
+_STEM = re.compile(r"[0-9A-Za-z_\-\u3400-\u9fff]")
 # A short aside in brackets, without spaces ("（可输入序号）", "(示例)"): a line breaks
 # before or after it, never inside ("（可输入序" / "号）").
 ASIDE = re.compile(r"[(（][^\s()（）]{1,8}[)）]")
@@ -28,8 +30,9 @@ ASIDE = re.compile(r"[(（][^\s()（）]{1,8}[)）]")
 
 def _step_back(text: str, start: int, position: int) -> int:
     """The break one character earlier, or before the whole Latin word or number ending
-    there (so "共12，" moves "12，" down, not "2，") or the whole aside (`ASIDE`); never
-    at the line's start."""
+    there (so "共12，" moves "12，" down, not "2，"), the whole file name ("台账.xlsx）"
+    moves down whole, not "xlsx）") or the whole aside (`ASIDE`); never at the line's
+    start."""
     position -= 1
     if text[position] in ")）":
         opening = max(text.rfind("(", start, position), text.rfind("（", start, position))
@@ -38,6 +41,10 @@ def _step_back(text: str, start: int, position: int) -> int:
     if _LATIN.match(text[position]):
         while position - 1 > start and _LATIN.match(text[position - 1]):
             position -= 1
+        if position - 2 > start and text[position - 1] == "." and _STEM.match(text[position - 2]):
+            position -= 1
+            while position - 1 > start and _STEM.match(text[position - 1]):
+                position -= 1
     return position
 
 

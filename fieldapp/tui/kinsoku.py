@@ -50,14 +50,17 @@ _HAN = "\u3400-\u9fff"  # ideographs, without the marks
 # character is a word of its own (`_ONE`); a number stays with a label of one or two
 # characters written against it and with the word it counts ("截止18:00", "共12，",
 # "2 起"), an opening mark with what follows it and a short aside in brackets whole
-# ("（可输入序号）", `ASIDE`), unless that is wider than the line (`_PIECE`).
+# ("（可输入序号）", `ASIDE`), and a file name with a Chinese name ("台账.xlsx", `_FILE`:
+# the export's message read "（例如 台账" / ".xlsx）"), unless that is wider than the
+# line (`_PIECE`).
 _ONE = rf"[{_WIDE}]|[^\s{_WIDE}]+"
 _ONE_PIECE = re.compile(rf"\s*(?:{_ONE})\s*")
 _OPENS = re.escape("".join(sorted(OPENING)))  # an opening mark goes with what it opens
+_FILE = rf"[{_HAN}]{{1,8}}\.[0-9A-Za-z][^\s{_WIDE}]*"
 _PIECE = re.compile(
-    rf"\s*(?:{ASIDE.pattern}[^\s{_WIDE}]*|[{_OPENS}]*"
+    rf"\s*(?:{ASIDE.pattern}[^\s{_WIDE}]*|[{_OPENS}]*(?:{_FILE}|"
     rf"(?:[{_HAN}]{{1,2}}[^\s{_WIDE}]*[0-9][^\s{_WIDE}]*(?: ?[{_WIDE}])?"
-    rf"|[^\s{_WIDE}]*[0-9] ?[{_WIDE}]|{_ONE}))\s*"
+    rf"|[^\s{_WIDE}]*[0-9] ?[{_WIDE}]|{_ONE})))\s*"
 )
 
 
