@@ -188,13 +188,20 @@ async def test_start_up_asks_the_pin_esc_does_not_unlock_and_wrong_pins_wait(
             assert "密码不对" in _status(app)
         await _type_pin(app, pilot, "999888")
         assert "30 秒后再试" in _status(app)
+        await _type_pin(app, pilot, PIN)  # even the right PIN waits
+        assert "30 秒后再试" in _status(app) and keyring.state() == keyring.LOCKED
+        assert isinstance(lock := app.screen, LockScreen) and lock.ticking is not None
+        clock.now += 4
+        lock.tick()  # what its timer calls each second (no sleep): the wait counts down
+        assert "26 秒后再试" in _status(app)
+        await pilot.press("f9")  # in the language chosen, to its end
+        await settle(app, pilot)
+        assert "Too many wrong PINs: try again in 26 s." in _status(app) and lock.ticking
+        clock.now += 26
+        lock.tick()
+        assert _status(app) == "You can enter the PIN again now." and lock.ticking is None
         await _type_pin(app, pilot, PIN)
-        assert isinstance(app.screen, LockScreen) and "秒后再试" in _status(app)
-        assert keyring.state() == keyring.LOCKED
-        clock.now += 30
-        await _type_pin(app, pilot, PIN)
-        assert not isinstance(app.screen, LockScreen)
-        assert keyring.state() == keyring.UNLOCKED
+        assert not isinstance(app.screen, LockScreen) and keyring.state() == keyring.UNLOCKED
         await pilot.press("f11")
         await settle(app, pilot, rounds=2)
         assert isinstance(app.screen, PeopleScreen)

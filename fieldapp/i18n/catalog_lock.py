@@ -19,6 +19,7 @@ ZH: dict[str, str] = {
     "lock.wrong": "密码不对，请重新输入。",
     "lock.wrong_wait": "密码不对。错误次数过多，请 {seconds} 秒后再试。",
     "lock.wait": "错误次数过多，请 {seconds} 秒后再试。",
+    "lock.wait_over": "现在可以再输入密码了。",
     "lock.set.title": "设置设备密码",
     # One sentence a line: folded by width, a line began with "。" in the 80-column dialog.
     "lock.set.body": (
@@ -65,6 +66,7 @@ EN: dict[str, str] = {
     "lock.wrong": "Wrong PIN. Try again.",
     "lock.wrong_wait": "Wrong PIN. Too many wrong PINs: try again in {seconds} s.",
     "lock.wait": "Too many wrong PINs: try again in {seconds} s.",
+    "lock.wait_over": "You can enter the PIN again now.",
     "lock.set.title": "Set the device PIN",
     "lock.set.body": (
         "This device has received people data. Set a 6–12-digit device PIN: it is asked "

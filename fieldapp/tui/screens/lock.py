@@ -21,6 +21,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.message import Message
 from textual.screen import ModalScreen
+from textual.timer import Timer
 from textual.widgets import Input, Label, Static
 from textual.worker import Worker, WorkerState
 
@@ -32,10 +33,12 @@ from fieldapp.tui.widgets.key_footer import KeyFooter
 
 @dataclass
 class PinAnswer(Message):
-    """The worker's verdict: opened, or a sentence saying what to do."""
+    """The worker's verdict: opened, or what to say (a catalogue key) and the seconds to
+    wait before the next PIN, if any."""
 
     opened: bool
-    text: str = ""
+    key: str = ""
+    seconds: int = 0
 
 
 class PinInput(Input):
@@ -79,9 +82,12 @@ class _PinScreen(ModalScreen[bool]):
     TITLE_KEY = ""
     BODY_KEY = ""
 
-    def __init__(self) -> None:
+    def __init__(self, *, clock: Callable[[], float] = time.monotonic) -> None:
         super().__init__(id="lock", classes="lock")
         self.busy = False
+        self.clock = clock  # monotonic: setting the wall clock forward shortens no wait
+        self.said_with: dict[str, object] = {}  # the values of what `said_key` says
+        self.ticking: Timer | None = None  # the wait said, counted down on its line
         localize_bindings(self)
 
     def compose(self) -> ComposeResult:
@@ -108,7 +114,7 @@ class _PinScreen(ModalScreen[bool]):
         said = self.said_key
         await rebuild_in_language(self)
         if said is not None:
-            self.say_key(said)
+            self.say_key(said, **self.said_with)
         else:
             self.say(str(shown))
         fields = self.query(f"#{typing_in}").results(Input) if typing_in else iter(())
@@ -147,10 +153,10 @@ class _PinScreen(ModalScreen[bool]):
         self.said_key = None
         self.query_one("#lock-status", Static).update(text)
 
-    def say_key(self, key: str) -> None:
-        """Say the catalogue's `key`, again in the other language after F9."""
-        self.say(t(key))
-        self.said_key = key
+    def say_key(self, key: str, **values: object) -> None:
+        """Say the catalogue's `key` with `values`, again in the other language after F9."""
+        self.say(t(key, **values))
+        self.said_key, self.said_with = key, values
 
     @on(PinInput.NotADigit)
     def _not_a_digit(self) -> None:
@@ -163,13 +169,35 @@ class _PinScreen(ModalScreen[bool]):
         if self.said_key == "lock.digits_only":
             self.say("")
 
+    def waiting(self, seconds: int) -> None:
+        """Count the wait said down on its line each second (it stood at "26 秒" until
+        the next PIN); at 0, say that the PIN can be entered again."""
+        if self.ticking is not None:
+            self.ticking.stop()
+        self.ticking = self.set_interval(1.0, self.tick) if seconds else None
+
+    def tick(self) -> None:
+        """The wait said, a second less; at 0 the timer stops and the line says that the
+        PIN can be entered again. Whatever else came to be said meanwhile stays."""
+        from fieldapp.services.common import device_lock
+
+        if self.said_key not in ("lock.wait", "lock.wrong_wait"):
+            return
+        left = math.ceil(device_lock.wait_left(clock=self.clock))
+        if left > 0:
+            self.say_key(self.said_key, seconds=left)
+            return
+        self.say_key("lock.wait_over")
+        self.waiting(0)
+
     @on(PinAnswer)
     def _answered(self, event: PinAnswer) -> None:
         self.busy = False
         if event.opened:
             self.dismiss(True)
             return
-        self.say(event.text)
+        self.say_key(event.key, seconds=event.seconds)
+        self.waiting(event.seconds)
         pin = self.query_one("#lock-pin", Input)
         pin.value = ""
         pin.focus()
@@ -180,10 +208,6 @@ class LockScreen(_PinScreen):
 
     TITLE_KEY = "lock.title"
     BODY_KEY = "lock.body"
-
-    def __init__(self, *, clock: Callable[[], float] = time.monotonic) -> None:
-        super().__init__()
-        self.clock = clock  # monotonic: setting the wall clock forward shortens no wait
 
     def on_mount(self) -> None:  # Textual calls _PinScreen's (the focus) as well
         self._count_down()
@@ -215,12 +239,11 @@ class LockScreen(_PinScreen):
         try:
             device_lock.unlock(pin, clock=self.clock)
         except device_lock.PinWait as wait:
-            self.post_message(PinAnswer(False, t("lock.wait", seconds=math.ceil(wait.seconds))))
+            self.post_message(PinAnswer(False, "lock.wait", math.ceil(wait.seconds)))
             return
         except device_lock.WrongPin:
-            left = device_lock.wait_left(clock=self.clock)
-            text = t("lock.wrong_wait", seconds=math.ceil(left)) if left else t("lock.wrong")
-            self.post_message(PinAnswer(False, text))
+            left = math.ceil(device_lock.wait_left(clock=self.clock))
+            self.post_message(PinAnswer(False, "lock.wrong_wait" if left else "lock.wrong", left))
             return
         self.post_message(PinAnswer(True))
 
