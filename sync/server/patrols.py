@@ -45,6 +45,7 @@ from sync.server import audit
 from sync.server import db as server_db
 from sync.server.feed import NewChange, append_changes
 from sync.server.office_time import office_zone
+from sync.server.op_checks import check_text
 from sync.server.patrol_models import Checkpoint, PatrolRoute, PatrolRun, PatrolScan
 from sync.server.placard_keys import verification_keys
 from sync.server.scope import DeviceContext, may_write_grid, outside_grid_reason, require_own
@@ -78,7 +79,12 @@ def apply_patrol_run(who: DeviceContext, sub: PatrolRunSubmit) -> Applied:
     if held is not None and (held.finished_at is not None or not same_run(held, sub)):
         text = f"patrol run {sub.id} was already submitted; run ids are never reused"
         raise refusals.already_submitted("patrol_run", sub.id, text)
-    _check_scans(sub.scans, codes, route)
+    sent_before: set[str] = set()  # its visits sent while it was walked, checked then
+    if held is not None:
+        sent_before = {
+            s.id for s in PatrolScan.select(PatrolScan.id).where(PatrolScan.run == held.id)
+        }
+    _check_scans(sub.scans, codes, route, sent_before)
     header = sub.model_dump(exclude={"scans", "route_id"})
     if held is None:
         run = PatrolRun.create(
@@ -217,7 +223,12 @@ def same_run(
     )  # fmt: skip
 
 
-def _check_scans(scans: list[PatrolScanPayload], codes: dict[str, str], route: PatrolRoute) -> None:
+def _check_scans(
+    scans: list[PatrolScanPayload],
+    codes: dict[str, str],
+    route: PatrolRoute,
+    sent_before: set[str] | frozenset[str] = frozenset(),
+) -> None:
     for scan in scans:
         if scan.checkpoint_id not in codes:
             text = (
@@ -228,6 +239,12 @@ def _check_scans(scans: list[PatrolScanPayload], codes: dict[str, str], route: P
         if scan.source == "manual" and not scan.reason:
             text = f"scan {scan.id} is manual without a reason"
             raise refusals.refused(text, refusals.SCAN_WITHOUT_REASON)
+        if scan.source == "manual" and scan.id not in sent_before:
+            # Its no-scan note may be left empty; typed, it says something, as the device's
+            # manual_note_problem asks (其他原因's, which must be there, asks more of it).
+            # One held already is not judged again: a note added to the visit since is the
+            # checkpoint's note, and the run's finish is not refused for it.
+            check_text(f"the no-scan note of scan {scan.id}", "note", scan.note)
 
 
 def _insert_scans(run_id: str, scans: list[PatrolScanPayload], codes: dict[str, str]) -> None:

@@ -1,6 +1,7 @@
 """The server checks what a patrol run claims: a forged placard is kept as an unverified
 (manual) visit with the reason, a checkpoint off the route or a run in another person's
-name is refused, a manual visit needs a reason, and the same op again is answered `duplicate`."""
+name is refused, a manual visit needs a reason (and its note, when typed, says something),
+and the same op again is answered `duplicate`."""
 
 from __future__ import annotations
 
@@ -46,10 +47,18 @@ def test_the_server_judges_each_claim_of_a_run(api, server_workdir):
     off_route = _run(route_id, "p-insp", [_scan("elsewhere", "2026-02-03T22:40:00Z")])
     no_reason = _run(route_id, "p-insp", [_scan(ids["CP-01"], "2026-02-03T22:40:00Z", "manual")])
     someone_else = _run(route_id, "p-insp2", [])
+    # As an older device sent it: 标牌缺失 with a note of one emoji (the device refuses it).
+    emoji_note = _run(route_id, "p-insp", [
+        _scan(ids["CP-01"], "2026-02-03T22:40:00Z", "manual", reason="placard_missing", note="😀"),
+    ])  # fmt: skip
     results = api.push(
-        [api.op("patrol_run.submit", p) for p in (off_route, no_reason, someone_else)]
+        [api.op("patrol_run.submit", p) for p in (off_route, no_reason, someone_else, emoji_note)]
     ).json()["results"]
-    assert [r["status"] for r in results] == ["rejected"] * 3
+    assert [r["status"] for r in results] == ["rejected"] * 4
+    assert (results[3]["reason_code"], results[3]["reason_params"]) == (
+        "free_text",
+        {"text_rule": "note"},
+    )
     assert "not on route FW-01" in results[0]["reason"]
     assert "without a reason" in results[1]["reason"]
     # coded, so the device says them in its person's language
