@@ -1,6 +1,7 @@
 """The person form (F11, n) refuses a sex, or a birth year, the ID number typed beside it
 contradicts (its 17th digit odd: male; its 7th-10th digits: the year), saying which, at
-80x24 in both languages; what the number agrees with saves."""
+80x24 in both languages; what the number agrees with saves. Edited later, the number is
+held and shown masked: the form names none of its digits, and says who can check it."""
 
 from __future__ import annotations
 
@@ -9,9 +10,12 @@ from pathlib import Path
 import pytest
 from people_support import key_behind_pin
 from pilot_support import open_screen, settle
-from textual.widgets import Input, Select, Static
+from textual.widgets import DataTable, Input, Select, Static
 
 from fieldapp.i18n import set_language
+from fieldapp.services.demo import workspace as demo
+from fieldapp.services.people import registry
+from fieldapp.services.people.registry import HouseholdForm, MemberForm
 from fieldapp.store.people_models import HouseholdMember
 from fieldapp.tui.app import make_app
 from fieldapp.tui.dialogs.person import PersonDialog
@@ -32,14 +36,19 @@ async def _save(app, pilot, sex: str, birth_year: str) -> PersonDialog | PeopleS
 
 
 @pytest.mark.parametrize(
-    ("lang", "sex_said", "year_said"),
+    ("lang", "sex_said", "year_said", "held_said"),
     [
-        ("zh", "性别与身份证号不符", "出生年份与身份证号不符"),
-        ("en", "The sex does not match the ID number", "The birth year does not match"),
-    ],
+        ("zh", "性别与身份证号不符", "出生年份与身份证号不符", "年份无误时，请网格长核对身份证号"),
+        (
+            "en",
+            "The sex does not match the ID number",
+            "The birth year does not match",
+            "does not match the ID number on record: check the year; if it is right, ask the grid head",
+        ),
+    ],  # fmt: skip
 )
 async def test_a_female_with_a_male_id_number_is_refused(
-    demo_home: Path, lang: str, sex_said: str, year_said: str
+    demo_home: Path, lang: str, sex_said: str, year_said: str, held_said: str
 ) -> None:
     key_behind_pin()
     app = make_app(lang=lang)
@@ -66,5 +75,25 @@ async def test_a_female_with_a_male_id_number_is_refused(
             screen = await _save(app, pilot, "male", "1985")
             assert isinstance(screen, PeopleScreen)
             assert [(m.sex, m.birth_year) for m in HouseholdMember.select()] == [("male", 1985)]
+            # Edited later, the number is held and shown masked to this inspector, who may
+            # not open it: told to check the year, or ask the grid head, no digits named.
+            table = screen.query_one("#people-table", DataTable)
+            table.focus()
+            await pilot.press("e")
+            await settle(app, pilot)
+            screen = await _save(app, pilot, "male", "1990")
+            assert isinstance(screen, PersonDialog), "saved 1990 with an ID number of 1985"
+            problems = " ".join(str(screen.query_one("#person-problems", Static).render()).split())
+            assert held_said in problems and not any(c.isdigit() for c in problems), problems
     finally:
         set_language("zh")
+    # A supervisor, who may open the number, is told where to.
+    demo.act_as("supervisor")
+    [held] = HouseholdMember.select()
+    household = registry.household(str(held.household_id))
+    form = HouseholdForm(household.grid_code, id=household.id, code=household.code,
+                         members=[MemberForm("林秀英", id=held.id, sex="male", birth_year="1990")])  # fmt: skip
+    with pytest.raises(registry.RegistryInvalid) as refused:
+        registry.save_household(form)
+    [problem] = refused.value.problems
+    assert problem.where == "members.0.birth_year" and "查看身份证号" in problem.message

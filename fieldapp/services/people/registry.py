@@ -20,6 +20,7 @@ from fieldapp.domain.ids import new_id
 from fieldapp.domain.registry import (
     EARLIEST_BIRTH_YEAR,
     PERSON_TAGS,
+    REVEAL_ROLES,
     SEXES,
     birth_year_problem,
     date_not_come,
@@ -142,7 +143,8 @@ def _check_member(m: MemberForm, where: str, problems: list[Problem]) -> dict[st
     against = id_number or ("" if "id_number" in dropped else _kept_id_number(held, m.sex, year))
     bad_year = any(p.where == f"{where}.birth_year" for p in problems)  # said once
     for name, fault in personal.id_number_faults(against, m.sex, None if bad_year else year):
-        problems.append(Problem(f"{where}.{name}", t(f"people.bad_id_number.{fault}")))
+        said = t(f"people.bad_id_number.{fault}") if id_number else _held_id_fault(fault)
+        problems.append(Problem(f"{where}.{name}", said))
     if id_number and year is None:
         year = personal.birth_year_of(id_number)
     values["birth_year"] = year
@@ -178,6 +180,15 @@ def _kept_id_number(held: HouseholdMember | None, sex: str, year: int | None) ->
     return personal.normalize_id_number(
         seal.open(held.id_number, field=personal.ID_NUMBER_FIELD, owner=held.id)
     )
+
+
+def _held_id_fault(fault: str) -> str:
+    """A sex or birth year the held number contradicts, said without its digits: the form
+    shows that number masked (3502**********0265), so "its 7th to 10th digits" cannot be
+    checked there. Who may reveal it is told where to open it; anyone else, to check the
+    sex or year and leave the number to the grid head."""
+    opens = "reveal" if me().role in REVEAL_ROLES else "head"
+    return t(f"people.held_id_number.{fault}.{opens}")
 
 
 def _held_name(member_id: str) -> str | None:
