@@ -49,6 +49,8 @@ def test_a_team_lacking_someone_is_refused_and_an_ended_plan_asks_no_more(tree: 
     tree.set(china(2026, 6, 11, 10, 0))
     with pytest.raises(plans.PlanInvalid):
         plan_end.end_plan(plan_id, "  ")
+    with pytest.raises(plans.PlanInvalid, match="^提前结束随访计划须用文字写明原因"):
+        plan_end.end_plan(plan_id, "。。")  # punctuation is no reason
     plan_end.end_plan(plan_id, "转市人民医院")
     before_end = ["2026-06-10T08:00", "2026-06-10T16:00", "2026-06-11T08:00"]
     assert [d.slot_at for d in plans.due_readings()] == before_end  # not the 16:00 after it
@@ -111,6 +113,14 @@ async def test_tagging_a_person_controlled_offers_the_plan_with_its_team(
 
             ending = await on_person(app, pilot, "陈建国", "f")
             assert isinstance(ending, AskDialog)
+            ending.query_one("#ask-text", Input).value = "。。"  # no reason: said, kept
+            await pilot.press("f10")
+            await settle(app, pilot)
+            said = str(ending.query_one("#ask-problem").render())
+            assert app.screen is ending and said == t("free_text.plan_end_reason"), said
+            assert FollowupPlan.get().ended_at is None
+            assert ending.query_one("#ask-text", Input).value == "。。"
+            ending.query_one("#ask-text", Input).value = ""
             await pilot.press(*"转院", "f10")
             await settle(app, pilot, rounds=3)
             assert FollowupPlan.get().end_reason == "转院"

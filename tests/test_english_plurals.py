@@ -164,7 +164,8 @@ NEVER_ONE = {
     *(f"free_text.{rule}.too_long" for rule in ("close_reason", "hand_over_reference", "household_address",
       "hazard_description",
       "incident_address", "incident_description", "person_name", "reject_reason",
-      "representative", "person_note", "household_code", "household_building", "note")),
+      "representative", "person_note", "household_code", "household_building", "note",
+      "case_close_note", "plan_end_reason")),
 }  # fmt: skip
 
 

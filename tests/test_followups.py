@@ -118,7 +118,13 @@ def test_an_abnormal_reading_opens_a_case_that_runs_the_lifecycle(tree: Clock, f
     cases.record_outcome(abnormal.case_id, "isolated", note="居家隔离")
     assert cases.cases()[0].state == "outcome_recorded"
     assert cases.cases()[0].handed_over_to == "health_centre"
-    cases.close(abnormal.case_id)
+    with pytest.raises(cases.CaseEventRefused, match="^办结异常事项须写明办结情况"):
+        cases.close(abnormal.case_id, "。。")  # a close says how the case ended, in words
+    assert cases.cases()[0].state == "outcome_recorded"
+    cases.close(abnormal.case_id, "已解除隔离，体温正常")
+    with pytest.raises(cases.CaseEventRefused) as again:  # about the case, not a hazard
+        cases.close(abnormal.case_id, "再次办结")
+    assert str(again.value) == "这件异常事项当前为“已办结”，现在不能办结。"
     assert cases.cases(open_only=True) == []
     assert FollowupCase.get_by_id(abnormal.case_id).state == "closed"
     events = [row.type for row in Outbox.select().where(Outbox.type == "followup_case.event")]

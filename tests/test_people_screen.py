@@ -305,7 +305,9 @@ async def test_a_supervisor_at_80_columns_sees_the_case_keys_and_hands_over(
     unlocked: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """At 80x24 in English the case keys (hand over, outcome, close) are in the footer of
-    the cases list, where a supervisor with nothing due starts; the hand-over works."""
+    the cases list, where a supervisor with nothing due starts; the hand-over works. After
+    F9 the cases list keeps the focus; a close asks how the case ended; a key the case's
+    state refuses is refused before its dialog opens."""
     from people_support import returnee_family
     from pilot_support import footer_keys_seen
 
@@ -338,6 +340,43 @@ async def test_a_supervisor_at_80_columns_sees_the_case_keys_and_hands_over(
             await pilot.press(*"WSY-01", "enter")
             await settle(app, pilot, rounds=3)
             assert cases.cases()[0].state == "handed_over"
+            # F9 keeps the cases list and its keys (the focus went back to the due list and
+            # `c` did nothing). A key the case's state refuses says so, about the case,
+            # before a dialog is filled in; a close asks how the case ended, in words.
+            plans.create_plan(str(member_named("林秀英").id))  # the supervisor's: due now
+            await pilot.press("r", "f9")
+            await settle(app, pilot, rounds=3)
+            assert screen.query_one("#followups-due", DataTable).row_count == 2
+            assert screen.query_one("#followups-cases", DataTable).has_focus
+            assert "close_case" in footer_keys_seen(screen)
+            await pilot.press("c")
+            await settle(app, pilot)
+            said = [n.message for n in app._notifications]
+            assert app.screen is screen and said[-1] == (
+                "这件异常事项当前为“已移交卫生院”，现在不能办结。"
+            ), said
+            await pilot.press("o", "f10")  # the first outcome
+            await settle(app, pilot, rounds=3)
+            await pilot.press("c")
+            await settle(app, pilot)
+            closing = app.screen
+            assert isinstance(closing, AskDialog) and "陈建国" in closing.title_text
+            closing.query_one("#ask-text", Input).value = "。。"
+            await pilot.press("f10")
+            await settle(app, pilot)
+            problem = str(closing.query_one("#ask-problem", Static).render())
+            assert app.screen is closing and problem.startswith("办结异常事项须写明办结情况")
+            assert cases.cases()[0].state == "outcome_recorded"
+            closing.query_one("#ask-text", Input).value = "已解除隔离"
+            await pilot.press("f10")
+            await settle(app, pilot, rounds=3)
+            assert cases.cases()[0].state == "closed"
+            await pilot.press("h")
+            await settle(app, pilot)
+            said = [n.message for n in app._notifications]
+            assert app.screen is screen and said[-1] == (
+                "这件异常事项当前为“已办结”，现在不能移交卫生院。"
+            ), said
     finally:
         from fieldapp.i18n import set_language
 

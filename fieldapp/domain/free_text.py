@@ -127,6 +127,10 @@ RULES: dict[str, TextRule] = {
     "outcome_other_reason": TextRule(says_something),
     # Why a major hazard's deadline is extended rather than the hazard handed over.
     "extended_major_reason": TextRule(says_something),
+    # How an abnormal follow-up case (异常事项) ended, written when it is closed (办结).
+    "case_close_note": TextRule(says_something, NOTE_MAX),
+    # Why a follow-up plan ends before its last day (转院, 解除隔离).
+    "plan_end_reason": TextRule(says_something, NOTE_MAX),
 }
 
 

@@ -78,6 +78,16 @@ ZH = {
         "处理结果为“其他处理”时须在备注中用文字写明接收单位做了什么处理"
         "（至少两个字或四个字母，如“责令停业”），表情符号、标点和空格不算。"
     ),
+    "free_text.case_close_note": (
+        "办结异常事项须写明办结情况（至少两个字或四个字母，如“已解除隔离，体温正常”），"
+        "表情符号、标点和空格不算。"
+    ),
+    "free_text.case_close_note.too_long": "办结情况最多 {most} 个字，现在有 {length} 个字；请写要点。",
+    "free_text.plan_end_reason": (
+        "提前结束随访计划须用文字写明原因（至少两个字或四个字母，如“转市人民医院”），"
+        "表情符号、标点和空格不算。"
+    ),
+    "free_text.plan_end_reason.too_long": "结束原因最多 {most} 个字，现在有 {length} 个字；请写要点。",
     # The server refused a text that says nothing: the field's own refusal above.
     "refusal.free_text": "{text_rule}",
     # The server refused a text longer than its form takes: the form's own refusal above.
@@ -178,6 +188,22 @@ EN = {
         "An outcome of 'Other action' needs a note in words saying what the receiving unit"
         " did (at least four letters or two Chinese characters, e.g. 'ordered closed');"
         " emoji, punctuation and spaces do not count."
+    ),
+    "free_text.case_close_note": (
+        "Closing an abnormal case needs a note in words saying how it ended (at least four"
+        " letters or two Chinese characters, e.g. 'isolation lifted, no fever'); emoji,"
+        " punctuation and spaces do not count."
+    ),
+    "free_text.case_close_note.too_long": (
+        "The closing note takes at most {most} characters; it has {length}. Write the main points."
+    ),
+    "free_text.plan_end_reason": (
+        "Ending a follow-up plan early needs the reason in words (at least four letters or"
+        " two Chinese characters, e.g. 'moved to hospital'); emoji, punctuation and spaces"
+        " do not count."
+    ),
+    "free_text.plan_end_reason.too_long": (
+        "The reason takes at most {most} characters; it has {length}. Write the main points."
     ),
     "refusal.free_text": "{text_rule}",
     "refusal.text_too_long": "{text_rule}",

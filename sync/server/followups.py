@@ -7,6 +7,11 @@ its answers — a reading that fails must come with the case it opens. Case even
 transition no longer valid when it arrives is kept and flagged (invariant 5). Every
 change sends the whole plan (readings, cases, events) to the devices of its grid and of
 its household's cadres.
+
+A close of a case says how it ended and a plan ended early says why, by the free-text
+rule the device's forms use (`case_close_note`, `plan_end_reason`): older devices sent a
+close with no note and took "。。" for a reason; both are refused, coded free_text with
+the rule, which the device words.
 """
 
 from __future__ import annotations
@@ -31,6 +36,7 @@ from sync.server.followup_models import (
     FollowupPlan,
     FollowupReading,
 )
+from sync.server.op_checks import check_text
 from sync.server.people_models import Household, HouseholdMember
 from sync.server.scope import (
     DeviceContext,
@@ -93,6 +99,14 @@ def followup_change(plan: FollowupPlan) -> NewChange:
                      household_id=household_of(plan))  # fmt: skip
 
 
+def _required_text(what: str, rule: str, text: str, missing: str) -> None:
+    """A text `what` must have: refused as `missing` (what it does without one) when
+    empty, else by the free-text `rule`; both coded free_text with the rule."""
+    if not text.strip():
+        raise refusals.refused(f"{what} {missing}", refusals.FREE_TEXT, text_rule=rule)
+    check_text(what, rule, text)
+
+
 def _plan_in_scope(who: DeviceContext, plan_id: str) -> FollowupPlan:
     plan = FollowupPlan.get_or_none(FollowupPlan.id == plan_id)
     if plan is None:
@@ -122,6 +136,10 @@ def apply_followup_plan(who: DeviceContext, sub: FollowupPlanPayload) -> Applied
     except ValueError:
         text = f"follow-up plan {sub.id}: {sub.start_on!r} is not a date"
         raise refusals.refused(text, refusals.FOLLOWUP_PLAN) from None
+    ending = sub.ended is not None and (held is None or not held.ended_at)  # ended once
+    if ending and sub.ended is not None:
+        what = f"the end of follow-up plan {sub.id}"
+        _required_text(what, "plan_end_reason", sub.ended.reason, "gives no reason")
     team = [member.model_dump() for member in sub.team]
     if team and (missing := control_team.shortfall(team)):
         text = f"follow-up plan {sub.id}: its 三包一 team lacks {missing}"
@@ -129,7 +147,7 @@ def apply_followup_plan(who: DeviceContext, sub: FollowupPlanPayload) -> Applied
     if held is None:
         values = sub.model_dump(exclude={"ended"})
         FollowupPlan.create(**{**values, "grid_code": grid, "member": sub.member_id})
-    if sub.ended is not None and (held is None or not held.ended_at):  # ended once
+    if ending and sub.ended is not None:
         require_own(who, sub.ended.by, f"the end of follow-up plan {sub.id}")
         FollowupPlan.update(ended_at=sub.ended.at, ended_by=sub.ended.by,
                             end_reason=sub.ended.reason).where(
@@ -202,6 +220,9 @@ def apply_case_event(who: DeviceContext, sub: CaseEventSubmit) -> Applied:
     held = list(FollowupCaseEvent.select().where(FollowupCaseEvent.case == case.id))
     if any(e.id == sub.event.id for e in held):
         return Applied([])
+    if sub.event.type == "closed":
+        what = f"the close of case {sub.case_id}"
+        _required_text(what, "case_close_note", sub.event.note, "does not say how it ended")
     events = [_event_record(e) | {"server_seq": e.server_order} for e in held]
     before = machine.fold(events, followups.CASE)
     reason = machine.check_transition(before.state, sub.event.type, who.role, followups.CASE)

@@ -69,9 +69,24 @@ def test_an_abnormal_reading_becomes_a_case_the_supervisor_hands_over(make_devic
     assert [d.slot_at for d in plans.due_readings(person_id="p-insp")] == []
     cases.hand_over(case.id, "卫健2026-017")
     cases.record_outcome(case.id, "isolated")
+    # An older device closed the case with no note or "。。" and ended the plan with "。。"
+    # for a reason: refused, coded free_text with the rule, worded by the device.
+    last = cases.folded(case.id).last_event_id
+    bare, dots = (event("closed", "p-sup", base=last, role="supervisor") for _ in range(2))
+    dots["note"] = "。。"
+    refused = [supervisor.enqueue("followup_case.event", {"case_id": case.id, "event": e})
+               for e in (bare, dots)]  # fmt: skip
+    ended = {"at": clock.now_iso(), "by": "p-sup", "reason": "。。"}
+    plan = plans.plan_payload(FollowupPlan.get_by_id(plan_id))
+    refused.append(supervisor.enqueue("followup.plan", {**plan, "ended": ended}))
     with supervisor.client() as client:
         result = client.sync_once()
-    assert result.ok and not result.rejected, result
+    assert len(result.rejected) == 3, result
+    rows = [supervisor.outbox()[op] for op in refused]
+    rules = [(row.refusal_code, json.loads(row.refusal_params)["text_rule"]) for row in rows]
+    assert rules == [("free_text", "case_close_note")] * 2 + [("free_text", "plan_end_reason")]
+    said = reason_in_words("free_text", {"text_rule": "case_close_note"}, "")
+    assert said.startswith("办结异常事项须写明办结情况")
     with server_db.current().connection_context():
         assert ServerCase.get_by_id(sick.case_id).state == "outcome_recorded"
 
@@ -109,7 +124,11 @@ def test_two_laptops_deciding_one_case_with_clocks_out_of_step_show_the_servers_
     real = clock.now()
     laptops = {"fast": dt.timedelta(hours=1), "slow": -dt.timedelta(hours=1)}
     fast, slow = (make_device(name).enroll("p-sup") for name in laptops)
-    for laptop, decide in ((fast, cases.close), (slow, lambda c: cases.hand_over(c, "卫健-18"))):
+    close, hand_over = (
+        lambda c: cases.close(c, "已解除隔离"),
+        lambda c: cases.hand_over(c, "卫健-18"),
+    )
+    for laptop, decide in ((fast, close), (slow, hand_over)):
         laptop.open()
         with laptop.client() as client:
             assert client.sync_once().ok  # the case, open

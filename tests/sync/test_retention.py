@@ -108,7 +108,7 @@ def test_retention_deletes_ended_follow_ups_and_people_who_left_on_both_ends(
     assert not has_member_named("王租客")
     cases.hand_over(sick.case_id, "卫健2026-017")
     cases.record_outcome(sick.case_id, "isolated")
-    cases.close(sick.case_id)
+    cases.close(sick.case_id, "已解除隔离")
     with supervisor.client() as client:
         assert client.sync_once().ok
 

@@ -4,7 +4,10 @@ A case is folded by `fieldapp.domain.findings.fold` like a hazard: opened (repor
 handed_over (to the health centre) → outcome_recorded → closed, with this record kind's
 receiving units and outcomes (`domain.followups.CASE_UNITS`, `CASE_OUTCOMES`). An event
 and its `followup_case.event` op are one transaction; the refusal of an event a person
-may not send now is worded by the machine's `check_event`.
+may not send now is worded by the machine's `check_event`, except the one a case's state
+refuses, which speaks of the case (异常事项) and its states (已办结), not of a hazard
+(`state_refusal`, asked by the screen too before a dialog opens). A close says how the
+case ended, by the free-text rule (`case_close_note`).
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from typing import Any
 from fieldapp.domain import finding_checks, followups
 from fieldapp.domain import findings as machine
 from fieldapp.domain.clock import now_iso, today
+from fieldapp.domain.free_text import text_problem
 from fieldapp.domain.ids import new_id
 from fieldapp.services.common import outbox
 from fieldapp.services.common.identity import grid_codes_under, me
@@ -86,10 +90,24 @@ def cases(*, open_only: bool = False) -> list[CaseView]:
     return views
 
 
+def state_refusal(state: str, event_type: str) -> str | None:
+    """Why a case in `state` cannot take `event_type` now (a closed case is not handed
+    over or closed again), in words about the case; None when its state allows it."""
+    from fieldapp.i18n import t
+
+    rule = followups.CASE.transitions.get(event_type)
+    if rule is None or state in rule[1]:
+        return None
+    said = t(f"followups.state.{state}")
+    return t("case.refused.state", state=said, action=t(f"case.action.{event_type}"))
+
+
 def append_event(case_id: str, event_type: str, data: dict[str, Any], note: str = "") -> str:
     """Append one event to a case, checked by the machine; returns its id."""
     who = me()
     state = folded(case_id)
+    if (refused := state_refusal(state.state, event_type)) is not None:
+        raise CaseEventRefused(refused)
     problem = finding_checks.check_event(
         state, event_type, who.role, data=data, today=today(), lifecycle=followups.CASE,
     )  # fmt: skip
@@ -114,5 +132,8 @@ def record_outcome(case_id: str, outcome: str, note: str = "") -> str:
     return append_event(case_id, "outcome_recorded", {"outcome": outcome}, note)
 
 
-def close(case_id: str, note: str = "") -> str:
-    return append_event(case_id, "closed", {}, note)
+def close(case_id: str, note: str) -> str:
+    """Close the case, saying how it ended (required: "。。" or "😀" says nothing)."""
+    if (problem := text_problem("case_close_note", note)) is not None:
+        raise CaseEventRefused(problem)
+    return append_event(case_id, "closed", {}, note.strip())

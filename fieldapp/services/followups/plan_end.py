@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from fieldapp.domain import control_team
 from fieldapp.domain.clock import now_iso
+from fieldapp.domain.free_text import text_problem
 from fieldapp.i18n import t
 from fieldapp.services.common import outbox
 from fieldapp.services.common.identity import me
@@ -25,9 +26,12 @@ from fieldapp.store.people_models import HouseholdMember
 
 
 def end_plan(plan_id: str, reason: str) -> None:
-    """End the plan now, with `reason` (required); queued to sync in the same transaction."""
+    """End the plan now, with `reason` (required, in words: "。。" says nothing); queued
+    to sync in the same transaction."""
     if not reason.strip():
         raise PlanInvalid(t("plan.end.reason_needed"))
+    if (problem := text_problem("plan_end_reason", reason)) is not None:
+        raise PlanInvalid(problem)
     with write_transaction():
         plan = FollowupPlan.get_by_id(plan_id)
         if plan.ended_at:

@@ -5,6 +5,7 @@ foot is the other dialogs' (widgets/dialog_foot.py): buttons worded as the foote
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import ClassVar
 
 from textual import on
@@ -176,6 +177,7 @@ class AskDialog(AsksBeforeDiscarding, ModalScreen[str | None]):
         *,
         unanswered: bool = False,
         value: str = "",
+        check: Callable[[str], str | None] | None = None,
     ):
         super().__init__(classes="followup-dialog")
         self.title_text = title
@@ -183,6 +185,9 @@ class AskDialog(AsksBeforeDiscarding, ModalScreen[str | None]):
         self.choices = choices
         self.unanswered = unanswered
         self.value = value  # what the field starts with (the text or choice being changed)
+        # Why a typed text cannot be taken ("。。" says nothing): said under the field, which
+        # keeps what was typed, as the service behind the dialog would refuse it.
+        self.check = check
         localize_bindings(self)
 
     def compose(self) -> ComposeResult:
@@ -230,11 +235,12 @@ class AskDialog(AsksBeforeDiscarding, ModalScreen[str | None]):
                 self.query_one("#ask-choice", Select).focus()
         else:
             text = self.query_one("#ask-text", Input).value.strip()
-            if text:
+            refused = self.check(text) if text and self.check is not None else None
+            if text and refused is None:
                 self.dismiss(text)
             else:  # F10 on nothing did nothing: say what is missing
                 problem = self.query_one("#ask-problem", Static)
-                problem.update(t("ask.type_first", field=self.label))
+                problem.update(refused or t("ask.type_first", field=self.label))
                 problem.display = True
                 self.app.bell()
 

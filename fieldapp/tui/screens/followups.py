@@ -5,8 +5,10 @@ Enter (or e) on a due reading records it (temperature and symptoms); a reading a
 with symptoms opens a case, said at once, and goes to the grid head with the sync started
 then. Enter on a case shows its readings and events. Supervisors act on the case under the cursor:
 `h` hands it over to the health centre (with the reference number), `o` records the
-outcome, `c` closes it — keys of the cases list (tab switches lists; a supervisor with
-nothing due starts on the cases). Reading and writing run in thread workers; all of it
+outcome, `c` closes it, saying how it ended — keys of the cases list (tab switches lists;
+a supervisor with nothing due starts on the cases). A key the case's state refuses (a
+closed case handed over) says so before any dialog opens. A change of language (F9)
+keeps the list that has the focus and the row under the cursor. Reading and writing run in thread workers; all of it
 works offline and syncs.
 """
 
@@ -14,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from typing import ClassVar
 
 from rich.cells import cell_len
@@ -24,8 +27,9 @@ from textual.message import Message
 from textual.widgets import DataTable, Header, Label
 
 from fieldapp.domain.followups import CASE_OUTCOMES, HEALTH_FORM, PLAUSIBLE
+from fieldapp.domain.free_text import text_problem
 from fieldapp.i18n import listed, t
-from fieldapp.services.followups.cases import CaseView
+from fieldapp.services.followups.cases import CaseView, state_refusal
 from fieldapp.services.followups.plans import DueReading
 from fieldapp.tui.dialogs.case_detail import CaseDetailDialog
 from fieldapp.tui.dialogs.followup import AskDialog, ReadingDialog, fever_denied_words
@@ -96,6 +100,18 @@ class FollowupsScreen(FieldScreen[None]):
     def __init__(self) -> None:
         super().__init__(id="followups")
         self.data = FollowupsData((), (), False)
+        self._kept_case: str | None = None  # the case under the cursor before F9
+        self._relabelled = False  # the lists reloaded after F9: the focus stays put
+
+    async def relabel(self) -> None:
+        """F9 rebuilds the lists: the cases list keeps the focus and its row, where it
+        went back to the due list and `c` then did nothing."""
+        on_cases = self.query_one("#followups-cases", DataTable).has_focus
+        self._kept_case = selected_key(self.query_one("#followups-cases", DataTable))
+        self._relabelled = True
+        await super().relabel()
+        if on_cases:
+            self.query_one("#followups-cases", DataTable).focus()
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -145,7 +161,8 @@ class FollowupsScreen(FieldScreen[None]):
         self.data = event.data
         self.refresh_bindings()
         due = self.query_one("#followups-due", DataTable)
-        if due.has_focus and not event.data.due and event.data.cases and event.data.supervisor:
+        nothing_due = not event.data.due and event.data.cases and event.data.supervisor
+        if due.has_focus and nothing_due and not self._relabelled:
             self.query_one("#followups-cases", DataTable).focus()  # nothing due: the cases
         due.clear()
         for index, reading in enumerate(event.data.due):
@@ -159,6 +176,9 @@ class FollowupsScreen(FieldScreen[None]):
             failed = failed[:1].upper() + failed[1:]  # a cell starts as one: "Temperature"
             cases.add_row(case.name, local_stamp(case.opened_at), failed,
                           t(f"followups.state.{case.state}"), key=case.id)  # fmt: skip
+        if self._kept_case is not None and self._kept_case in cases.rows:
+            cases.move_cursor(row=cases.get_row_index(self._kept_case))
+        self._kept_case, self._relabelled = None, False
         self.query_one("#followups-due-title", Label).update(
             t("followups.due_count", count=len(event.data.due))
         )
@@ -241,24 +261,40 @@ class FollowupsScreen(FieldScreen[None]):
             detail = case_detail(case_id)
         self.app.call_from_thread(self.app.push_screen, CaseDetailDialog(detail))
 
-    def _case(self) -> str | None:
+    def _case(self, event_type: str) -> CaseView | None:
+        """The case under the cursor, if its state lets it take `event_type`: refused
+        before a dialog is filled in for nothing (a closed case handed over)."""
         key = selected_key(self.query_one("#followups-cases", DataTable))
-        if key is None:
+        case = next((case for case in self.data.cases if case.id == key), None)
+        if case is None:
             self.app.bell()
-        return key
+        elif (refused := state_refusal(case.state, event_type)) is not None:
+            self.explain(refused)
+            return None
+        return case
 
     def action_hand_over(self) -> None:
-        if (case_id := self._case()) is None:
+        if (case := self._case("handed_over")) is None:
             return
         dialog = AskDialog(t("case.hand_over.title"), t("case.reference"))
-        self.app.push_screen(dialog, self._then(case_id, "hand_over"))
+        self.app.push_screen(dialog, self._then(case.id, "hand_over"))
 
     def action_record_outcome(self) -> None:
-        if (case_id := self._case()) is None:
+        if (case := self._case("outcome_recorded")) is None:
             return
         choices = [(t(f"case.outcome.{o}"), o) for o in CASE_OUTCOMES]
         dialog = AskDialog(t("case.outcome.title"), t("case.outcome"), choices)
-        self.app.push_screen(dialog, self._then(case_id, "outcome"))
+        self.app.push_screen(dialog, self._then(case.id, "outcome"))
+
+    def action_close_case(self) -> None:
+        """A close says how the case ended (required, in words): F10 closes it, Esc
+        leaves it open."""
+        if (case := self._case("closed")) is None:
+            return
+        title = t("case.close.title", name=case.name)
+        said = partial(text_problem, "case_close_note")  # "。。" says nothing
+        dialog = AskDialog(title, t("case.close.note"), check=said)
+        self.app.push_screen(dialog, self._then(case.id, "close"))
 
     def _then(self, case_id: str, action: str) -> Callable[[str | None], None]:
         def answered(value: str | None) -> None:
@@ -266,10 +302,6 @@ class FollowupsScreen(FieldScreen[None]):
                 self._case_event(case_id, action, value)
 
         return answered
-
-    def action_close_case(self) -> None:
-        if (case_id := self._case()) is not None:
-            self._case_event(case_id, "close", "")
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="followups-case")
     def _case_event(self, case_id: str, action: str, value: str) -> None:
@@ -283,7 +315,7 @@ class FollowupsScreen(FieldScreen[None]):
                 elif action == "outcome":
                     cases.record_outcome(case_id, value)
                 else:
-                    cases.close(case_id)
+                    cases.close(case_id, value)
             except cases.CaseEventRefused as refused:
                 self.post_message(self.Done(str(refused), warning=True))
                 return

@@ -7,12 +7,14 @@ workers; each save asks for a sync at once (the grid head sees it now when onlin
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from textual import on, work
 from textual.message import Message
 
 from fieldapp.domain import control_team
+from fieldapp.domain.free_text import text_problem
 from fieldapp.i18n import listed, t
 from fieldapp.tui.dialogs.followup import AskDialog
 from fieldapp.tui.dialogs.plan import PlanDialog
@@ -69,7 +71,8 @@ class PeoplePlans(PeopleEditing):
                 if reason:
                     self._end_worker(plan_id, event.name, reason)
 
-            self.app.push_screen(AskDialog(title, t("plan.end.reason")), ended)
+            said = partial(text_problem, "plan_end_reason")  # "。。" is no reason
+            self.app.push_screen(AskDialog(title, t("plan.end.reason"), check=said), ended)
             return
 
         def chosen(result: dict[str, Any] | None) -> None:
