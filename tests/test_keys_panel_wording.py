@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from pilot_support import settle
+from textual.widgets import Static
 
 from fieldapp.tui.app import make_app
 from fieldapp.tui.widgets.keys_panel import KeysPanel
@@ -31,10 +32,15 @@ EXPECTED = {
 }
 
 
-async def _f1_rows(app, pilot) -> dict[str, str]:  # type: ignore[no-untyped-def]
+async def _f1_rows(app, pilot, drawn: list[str] | None = None) -> dict[str, str]:  # type: ignore[no-untyped-def]
+    """The keys F1 lists, and the lines it draws them on in `drawn`."""
     await pilot.press("f1")
     await settle(app, pilot)
-    rows = dict(app.screen.query_one(KeysPanel).rows())
+    panel = app.screen.query_one(KeysPanel)
+    rows = dict(panel.rows())
+    table = panel.query_one(Static)
+    if drawn is not None:
+        drawn += [table.render_line(y).text for y in range(table.size.height)]
     await pilot.press("escape")
     await settle(app, pilot)
     return rows
@@ -48,7 +54,11 @@ async def test_textuals_keys_in_f1_read_as_ours(demo_home: Path, lang: str) -> N
         home = await _f1_rows(app, pilot)  # the due list: a table's keys
         await pilot.press("slash")  # the venue search: a field's editing keys
         await settle(app, pilot, rounds=2)
-        search = await _f1_rows(app, pilot)
+        drawn: list[str] = []
+        search = await _f1_rows(app, pilot, drawn)
+    if lang == "zh":  # a label of one phrase whole on its line (not 删除光标左边全 / 部)
+        broken = [d for d in search.values() if "（" not in d and not any(d in x for x in drawn)]
+        assert broken == [], broken
     for where, rows in (("home", home), ("search", search)):
         for keys, description in EXPECTED[lang].items():
             assert rows.get(keys) == description, (where, keys, rows.get(keys))

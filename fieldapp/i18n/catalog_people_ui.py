@@ -185,9 +185,10 @@ EN: dict[str, str] = {
     "people.count.people_moved_out_one": "1 person ({left} moved out)",
     "people.count.households": "{count} households",
     "people.count.households_one": "1 household",
-    "people.subtitle.counted": "{people} · {households}",  # "People · 29 people" said it twice; 80 columns
+    # The screen's name, as the Chinese says it (人员台账); "People · 29 people" said it twice
+    "people.subtitle.counted": "People register · {people} · {households}",
     "people.cadre.subtitle.counted": "Cadre {name} · {people} · {households}",
-    "people.subtitle.searched": "Search results · {people} · {households}",
+    "people.subtitle.searched": "People register · search results · {people} · {households}",
     "people.cadre.subtitle.searched": "Cadre {name} · search results · {people} · {households}",
     "people.search": "Search name, household no., building, address",
     "people.col.name": "Name",

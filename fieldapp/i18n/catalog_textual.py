@@ -1,7 +1,9 @@
 """Textual's own key descriptions (DataTable, Input, TextArea, Select…) in our languages.
 
 The keys panel (F1) looks a binding without an id up here as `textual.<description>`, so
-the keys Textual's widgets bring are listed in the chosen language like ours."""
+the keys Textual's widgets bring are listed in the chosen language like ours. A Chinese
+label is at most 7 characters, the panel's column at 80 columns: 删除光标左边全部 read
+删除光标左边全 / 部 there."""
 
 ZH = {
     "textual.Bottom": "到最后一行",
@@ -23,7 +25,7 @@ ZH = {
     "textual.Cursor right": "光标右移",
     "textual.Cursor right select": "向右选择",
     "textual.Cursor right word select": "向右按词选择",
-    "textual.Cursor to next ancestor": "到上一级的下一项",
+    "textual.Cursor to next ancestor": "到上级的下一项",
     "textual.Cursor to next sibling": "到下一同级项",
     "textual.Cursor to parent": "到上一级",
     "textual.Cursor to previous sibling": "到上一同级项",
@@ -33,8 +35,8 @@ ZH = {
     "textual.Cursor word right": "右移一个词",
     "textual.Cut": "剪切",
     "textual.Cut selected text": "剪切选中文字",
-    "textual.Delete all to the left": "删除光标左边全部",
-    "textual.Delete all to the right": "删除光标右边全部",
+    "textual.Delete all to the left": "删除左边全部",
+    "textual.Delete all to the right": "删除右边全部",
     "textual.Delete character left": "删除左边一个字",
     "textual.Delete character right": "删除右边一个字",
     "textual.Delete left to start of word": "向左删除一个词",
@@ -60,7 +62,7 @@ ZH = {
     "textual.Move cursor right a word": "右移一个词",
     "textual.Move cursor right a word and select": "向右按词选择",
     "textual.Move cursor right and select": "向右选择",
-    "textual.Move cursor right or accept the completion suggestion": "光标右移或接受补全",
+    "textual.Move cursor right or accept the completion suggestion": "右移或接受补全",
     "textual.Next option": "下一个选项",
     "textual.Next tab": "下一个标签页",
     "textual.Page Down": "向下翻页",
