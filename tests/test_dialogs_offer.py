@@ -36,8 +36,9 @@ async def home_without_resume(app, pilot) -> None:  # type: ignore[no-untyped-de
         await settle(app, pilot)
 
 
-async def test_presence_has_no_default_reason(demo_home: Path) -> None:
-    """The cursor starts on the first reason, so Enter picks it; F10 alone chooses none."""
+async def test_presence_takes_the_reason_highlighted(demo_home: Path) -> None:
+    """The reason highlighted is the one F10 takes: F10 refused 标牌缺失, shown highlighted
+    as the dialog opened, and took 标牌损坏 once ↓ had moved there."""
     before = Inspection.select().count()
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
@@ -47,12 +48,9 @@ async def test_presence_has_no_default_reason(demo_home: Path) -> None:
         await settle(app, pilot)
         dialog = app.screen
         assert type(dialog).__name__ == "PresenceDialog"
-        assert dialog.query_one("#presence-reasons", OptionList).highlighted == 0
-        await pilot.press("f10")  # no reason chosen: the cursor's is not taken silently
-        await settle(app, pilot)
-        assert app.screen is dialog
-        assert text(dialog.query_one("#presence-error", Static)) == t("presence.choose_reason")
-        await pilot.press("enter", "enter")  # 标牌缺失, under the cursor; no note
+        reasons = dialog.query_one("#presence-reasons", OptionList)
+        assert reasons.highlighted == 0  # 标牌缺失, shown highlighted
+        await pilot.press("f10")  # as it is shown: taken
         await settle(app, pilot, rounds=2)
         assert isinstance(app.screen, InspectScreen)
     assert Inspection.select().count() == before + 1

@@ -15,7 +15,7 @@ from textual.widgets import Input
 
 from fieldapp.services.demo import workspace as demo
 from fieldapp.services.inspection import inspections
-from fieldapp.store.models import Venue
+from fieldapp.store.models import Inspection, Venue
 from fieldapp.tui.app import FieldApp, make_app
 from fieldapp.tui.dialogs import PresenceDialog
 from fieldapp.tui.screens.daily_report import DailyReportScreen
@@ -88,17 +88,17 @@ async def find_and_open(app: FieldApp, pilot, text: str) -> InspectScreen:  # ty
     return screen
 
 
-async def test_f10_in_the_presence_dialog_asks_for_a_reason_then_starts(demo_home: Path) -> None:
+async def test_f10_in_the_presence_dialog_starts_with_the_reason_shown(demo_home: Path) -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await start(app, pilot)
         dialog = await find_to_presence(app, pilot, "小吃")
         assert dialog.active_bindings["f10"].binding.description == "开始检查"  # its button
-        await press(app, pilot, "f10")  # no reason chosen yet
-        assert app.screen is dialog
-        assert "原因" in str(dialog.query_one("#presence-error").render())
-        await press(app, pilot, "down", "f10")
+        await press(app, pilot, "down", "f10")  # 标牌损坏, highlighted: what is taken
         assert isinstance(app.screen, InspectScreen), stack(app)
+    assert Inspection.select().order_by(Inspection.started_at.desc()).first().presence_reason == (
+        "placard_damaged"
+    )
 
 
 async def test_find_venue_during_an_inspection_opens_above_it(demo_home: Path) -> None:

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from people_support import FATHER, key_behind_pin, on_person
 from pilot_support import settle
+from textual.widgets import RadioSet
 
 from fieldapp.i18n import set_language
 from fieldapp.services.demo import workspace as demo
@@ -41,7 +42,11 @@ def supervisor_with_a_family() -> None:
 async def other_with_x(app, pilot) -> None:  # type: ignore[no-untyped-def]
     """v on 陈建国, then the purpose Other with the note "x"."""
     await on_person(app, pilot, "陈建国", "v")
-    await pilot.press("down", "down", "down", "enter", "x", "enter")  # Other, "x"
+    purposes = app.screen.query_one("#reveal-purposes", RadioSet)
+    assert purposes.pressed_index == -1 and not purposes.query(".-selected")  # none shown
+    await pilot.press("down", "down", "down", "down")  # each one under the cursor, chosen
+    assert purposes.pressed_index == 3 and purposes.query_one(".-selected").value  # Other
+    await pilot.press("enter", "x", "enter")  # on to the note: "x"
     await settle(app, pilot)
 
 

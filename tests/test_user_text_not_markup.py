@@ -91,7 +91,7 @@ async def test_the_reason_typed_for_showing_a_number_is_said_as_typed(demo_home:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await on_person(app, pilot, "陈建国", "v")  # its ID number shown, asked why
-        await pilot.press("down", "down", "down", "enter", *REASON, "enter")  # Other: why
+        await pilot.press(*["down"] * 4, "enter", *REASON, "enter")  # Other (4th): why
         await shows(app, pilot, FATHER, REASON)  # under the household, not "\\[b]户籍核对"
         assert "\\" not in screen_text(app)
 

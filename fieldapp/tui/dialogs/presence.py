@@ -1,9 +1,9 @@
 """Why a venue was chosen by hand instead of scanned: a reason from a list and a note.
 
-The list's cursor starts on the first reason, so Enter or Space picks it and goes on to the
-note (Enter there, or F10 anywhere, starts the inspection); but no reason is
-chosen until the person picks one (Enter, Space, a click) or moves the cursor to one: F10 or
-开始检查 before that asks for one (a default would be recorded without anyone choosing it).
+The list's cursor starts on the first reason, and the reason highlighted is the one taken:
+Enter or Space on it goes on to the note (Enter there, or F10 anywhere, starts the
+inspection), F10 takes it as it is (the dialog opened on 标牌缺失 yet refused F10, and
+took 标牌损坏 once ↓ had moved there: what was seen was not what was saved).
 Dismisses with a `PresenceChoice`, or None on Escape. The note starts empty: a venue code
 typed instead of scanned (`code`) is in the title already, and is no explanation for
 "other" (a note that only repeats it is refused). The inspection records presence
@@ -49,8 +49,8 @@ class PresenceChoice:
 
 
 class ReasonList(StoppingOptionList):
-    """The reasons; Enter or Space picks the one under the cursor; ↓ stops at the last. `chosen` once the person
-    has picked one or moved the cursor; Enter with none highlighted says one is needed."""
+    """The reasons: the one highlighted is the one chosen; Enter or Space goes on from it;
+    ↓ stops at the last. Enter with none highlighted (no reasons) says one is needed."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("space", "select", "Select", show=False),
@@ -59,43 +59,11 @@ class ReasonList(StoppingOptionList):
     class NoChoice(Message):
         pass
 
-    def __init__(self, *options: Option, id: str) -> None:
-        super().__init__(*options, id=id)
-        self.chosen = False  # OptionList's own start moved the cursor, not the person
-
     def action_select(self) -> None:
         if self.highlighted is None:
             self.post_message(self.NoChoice())
             return
-        self.chosen = True
         super().action_select()
-
-    def _moved(self) -> None:
-        self.chosen = True
-
-    def action_cursor_up(self) -> None:
-        self._moved()
-        super().action_cursor_up()
-
-    def action_cursor_down(self) -> None:
-        self._moved()
-        super().action_cursor_down()
-
-    def action_first(self) -> None:
-        self._moved()
-        super().action_first()
-
-    def action_last(self) -> None:
-        self._moved()
-        super().action_last()
-
-    def action_page_up(self) -> None:
-        self._moved()
-        super().action_page_up()
-
-    def action_page_down(self) -> None:
-        self._moved()
-        super().action_page_down()
 
 
 class PresenceDialog(AsksBeforeDiscarding, ModalScreen[PresenceChoice | None]):
@@ -148,16 +116,15 @@ class PresenceDialog(AsksBeforeDiscarding, ModalScreen[PresenceChoice | None]):
 
     def on_mount(self) -> None:
         reasons = self.query_one("#presence-reasons", ReasonList)
-        reasons.highlighted = 0 if self.reasons else None  # Enter or Space picks it
+        reasons.highlighted = 0 if self.reasons else None  # what F10 and Enter take
         reasons.focus(scroll_visible=False)
         self.query_one("#presence-error", Static).update(self.said)
 
     @property
     def reason(self) -> str | None:
-        """The reason the person chose: none until they picked or moved to one."""
-        reasons = self.query_one("#presence-reasons", ReasonList)
-        highlighted = reasons.highlighted
-        return self.reasons[highlighted] if highlighted is not None and reasons.chosen else None
+        """The reason highlighted: what the person sees chosen is what is saved."""
+        highlighted = self.query_one("#presence-reasons", ReasonList).highlighted
+        return self.reasons[highlighted] if highlighted is not None else None
 
     def _refuse(self, text: str, field: str) -> None:
         """Say `text` and put the cursor in `field` (its id); it goes once that field changes."""

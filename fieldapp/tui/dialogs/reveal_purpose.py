@@ -1,6 +1,7 @@
 """Why a masked ID number or phone is to be opened: asked before every reveal.
 
-One of the purposes a grid worker has (`reveal.PURPOSES`, chosen with ↑↓ and Enter) and a
+One of the purposes a grid worker has (`reveal.PURPOSES`: none until chosen; the one ↑↓
+move to is the one chosen, Enter goes on to the note) and a
 note, required for "other" and then a real reason (`says_something`, as a late activity's
 reason: at least two Chinese characters or four letters). Enter in the note or F10 confirms; Esc cancels, and then
 nothing is revealed and nothing is recorded. Dismisses with (purpose, note) or None.
@@ -24,7 +25,7 @@ from fieldapp.tui.commands import localize_bindings
 from fieldapp.tui.dialogs.discarding import HoldsTyped
 from fieldapp.tui.widgets.dialog_foot import FormMessage, dialog_foot
 from fieldapp.tui.widgets.key_footer import KeyFooter
-from fieldapp.tui.widgets.stopping_lists import StoppingRadioSet
+from fieldapp.tui.widgets.stopping_lists import ChoosingRadioSet
 
 
 class RevealPurposeDialog(HoldsTyped, ModalScreen[tuple[str, str] | None]):
@@ -44,7 +45,7 @@ class RevealPurposeDialog(HoldsTyped, ModalScreen[tuple[str, str] | None]):
         with Vertical(classes="dialog-box"):
             yield Label(self.title_text, classes="dialog-title")
             yield Label(t("reveal_purpose.ask"))
-            with StoppingRadioSet(id="reveal-purposes"):
+            with ChoosingRadioSet(id="reveal-purposes"):
                 for purpose in PURPOSES:
                     yield RadioButton(t(f"reveal_purpose.{purpose}"), id=f"purpose-{purpose}")
             yield Label(t("reveal_purpose.note"))
@@ -67,14 +68,20 @@ class RevealPurposeDialog(HoldsTyped, ModalScreen[tuple[str, str] | None]):
 
     @on(RadioSet.Changed, "#reveal-purposes")
     def _chosen(self, event: RadioSet.Changed) -> None:
-        """A purpose chosen (Enter or space): on to the note, where Enter shows. A note
-        typed under another purpose goes: "x", refused under Other, was saved with the
-        identity check chosen after it."""
+        """A purpose chosen (↑↓ or a click). A note typed under another purpose goes:
+        "x", refused under Other, was saved with the identity check chosen after it."""
         self.query_one("#reveal-purpose-error", FormMessage).update("")
         note = self.query_one("#reveal-note", Input)
         if note.value and self.note_for not in (-1, event.index):
             note.value = ""
-        note.focus()
+
+    @on(ChoosingRadioSet.Picked, "#reveal-purposes")
+    def _picked(self) -> None:
+        """Enter or Space: on to the note, where Enter shows; with none chosen, says so."""
+        if self.query_one("#reveal-purposes", RadioSet).pressed_index < 0:
+            self.query_one("#reveal-purpose-error", FormMessage).update(t("reveal_purpose.choose"))
+            return
+        self.query_one("#reveal-note", Input).focus()
 
     @on(Input.Submitted, "#reveal-note")
     @on(Button.Pressed, "#reveal-purpose-ok")
