@@ -11,6 +11,7 @@ from pilot_support import open_screen, settle
 from test_activities_screen import monday  # noqa: F401  (the fixture)
 from textual.widgets import DataTable, Input, Static
 
+from fieldapp.i18n import t
 from fieldapp.store.activity_models import Activity
 from fieldapp.tui.app import make_app
 from fieldapp.tui.dialogs.activity import ActivityDialog
@@ -42,8 +43,10 @@ async def test_each_attendee_that_is_no_name_is_refused_by_name(
         await pilot.press("f10")
         await settle(app, pilot)
         said = str(dialog.query_one("#activity-error", Static).render())
-        assert said.startswith(SAID[lang].format(entry="-5")), said
-        assert SAID[lang].format(entry="😀") in said, said
+        between = {"zh": "”、“", "en": "', '"}[lang]
+        assert said.startswith(SAID[lang].format(entry=f"-5{between}😀")), said
+        rule = t("free_text.person_name")  # said once for both: it took four lines each
+        assert said.count(rule) == 1, said
         assert "张三" not in said and "李四" not in said, said
         assert dialog.focused is dialog.query_one("#activity-attendee_names", Input)
         assert Activity.select().count() == 0
