@@ -22,7 +22,10 @@ FEMALE_1985 = id_number("450102", "19850312", "242")  # 17th digit 4: even, fema
 
 @pytest.mark.parametrize(
     ("lang", "said"),
-    [("zh", "出生年份与身份证号不符"), ("en", "The birth year does not match the ID number")],
+    [
+        ("zh", "出生年份与已登记的身份证号不符"),
+        ("en", "The birth year does not match the ID number on record"),
+    ],
 )
 async def test_a_birth_year_the_kept_id_number_contradicts_is_refused_before_saving(
     demo_home: Path, lang: str, said: str
