@@ -146,6 +146,7 @@ async def on_person(app: Any, pilot: Any, name: str, key: str) -> Any:
     from fieldapp.tui.screens.people import PeopleScreen
 
     screen = await open_screen(app, pilot, "f11", PeopleScreen)
+    await pilot.press("down")  # F11 opens on the search; Down goes to the list
     table = screen.query_one("#people-table", DataTable)
     table.focus()
     names = [table.get_row_at(row)[0] for row in range(table.row_count)]

@@ -55,6 +55,7 @@ async def test_people_search_and_household_break_between_phrases(demo_home: Path
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_screen(app, pilot, "f11", PeopleScreen)
+        await pilot.press("down")  # F11 opens on the search; Down goes to the list
         assert screen.query_one("#people-table", DataTable).row_count
         lines = screen_lines(app)
         assert any(re.search(r"网格 \S+ · \d+ 人 · 车辆", line) for line in lines), lines

@@ -26,6 +26,7 @@ async def refused_add_person(app: FieldApp, pilot, typed: str = "") -> PersonDia
     """F11, a (add a person to the household), `typed` as the note, F10: refused (no
     name), the form back with its problems."""
     await open_screen(app, pilot, "f11", PeopleScreen)
+    await pilot.press("down")  # F11 opens on the search; Down goes to the list
     await pilot.press("a")
     await settle(app, pilot)
     first = app.screen

@@ -38,6 +38,7 @@ async def test_enter_keeps_the_person_form(demo_home: Path, lang: str) -> None:
     app = make_app(lang=lang)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_screen(app, pilot, "f11", PeopleScreen)
+        await pilot.press("down")  # F11 opens on the search; Down goes to the list
         await pilot.press("a")
         await settle(app, pilot)
         form = app.screen

@@ -39,6 +39,7 @@ async def test_h_edits_the_household_and_sends_the_edit(demo_home: Path, lang: s
     app = make_app(lang=lang)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_screen(app, pilot, "f11", PeopleScreen)
+        await pilot.press("down")  # F11 opens on the search; Down goes to the list
         footer = "\n".join(screen_lines(app))
         # In the footer at 80 columns in Chinese; the longer English words are under f1
         assert "h 修改住户" in footer if lang == "zh" else "f1 More" in footer, footer

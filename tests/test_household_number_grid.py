@@ -49,6 +49,7 @@ async def test_another_grids_number_is_pointed_out_once(demo_home: Path, lang: s
     app = make_app(lang=lang)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_screen(app, pilot, "f11", PeopleScreen)
+        await pilot.press("down")  # F11 opens on the search; Down goes to the list
         await pilot.press("n")
         await settle(app, pilot)
         offered = [code for _name, code in app.screen.grids]

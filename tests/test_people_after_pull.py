@@ -57,6 +57,7 @@ async def test_a_pull_of_people_shows_in_f11_with_the_cursor_kept(
     try:
         async with app.run_test(size=(80, 24)) as pilot:
             screen = await open_screen(app, pilot, "f11", PeopleScreen)
+            await pilot.press("down")  # F11 opens on the search; Down goes to the list
             table = screen.query_one("#people-table", DataTable)
             table.move_cursor(row=table.get_row_index(second))
             await settle(app, pilot)

@@ -61,6 +61,7 @@ async def test_the_header_says_how_many_match_as_a_search_is_typed_at_80_columns
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_screen(app, pilot, "f11", PeopleScreen)
+        await pilot.press("down")  # F11 opens on the search; Down goes to the list
         await settle(app, pilot, rounds=2)
         header = screen.query_one(HeaderTitle)
         shown = str(header.render())

@@ -63,6 +63,7 @@ def unlocked(demo_home: Path) -> Path:
 async def _new_family_in_my_first_grid(app, pilot) -> PersonDialog:  # type: ignore[no-untyped-def]
     """People (F11), n: the form of a new family, in the first grid it offers."""
     await open_screen(app, pilot, "f11", PeopleScreen)
+    await pilot.press("down")  # F11 opens on the search; Down goes to the list
     await pilot.press("n")
     await settle(app, pilot)
     dialog = app.screen
@@ -75,6 +76,7 @@ async def test_a_family_registered_offline_is_masked_on_screen(unlocked: Path) -
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await open_screen(app, pilot, "f11", PeopleScreen)
+        await pilot.press("down")  # F11 opens on the search; Down goes to the list
         await pilot.press("n")
         await settle(app, pilot)
         dialog = app.screen
@@ -119,6 +121,7 @@ async def test_a_supervisor_reveals_an_id_number_and_the_reveal_is_queued_for_au
     try:
         async with app.run_test(size=(80, 24)) as pilot:
             await open_screen(app, pilot, "f11", PeopleScreen)
+            await pilot.press("down")  # F11 opens on the search; Down goes to the list
             text = screen_text(app)
             assert "Returnee" in text and not ID_NUMBER.search(text)
             table = app.screen.query_one("#people-table", DataTable)
@@ -154,6 +157,7 @@ async def test_a_supervisor_reveals_an_id_number_and_the_reveal_is_queued_for_au
             assert FATHER not in rendered(app)
             await pilot.press("f11")
             await settle(app, pilot)
+            await pilot.press("down")  # F11 opens on the search; Down goes to the list
             assert isinstance(app.screen, PeopleScreen) and FATHER not in rendered(app)
             assert "4501**********" + FATHER[-4:] in rendered(app)
             # Asked again, for a visit: shown, and masked again once its time is up.
@@ -174,6 +178,7 @@ async def test_problems_reopen_the_form_with_what_was_typed(unlocked: Path) -> N
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await open_screen(app, pilot, "f11", PeopleScreen)
+        await pilot.press("down")  # F11 opens on the search; Down goes to the list
         await pilot.press("n")
         await settle(app, pilot)
         await _fill(app, pilot, {"name": "林秀英", "id_number": MOTHER[:-1] + "Y"})
@@ -241,6 +246,7 @@ async def test_baobao_lists_and_the_follow_ups_due_on_home(
             line.display and "待随访 2 次" in str(line.render()) and "陈建国" in str(line.render())
         )
         await open_screen(app, pilot, "f11", PeopleScreen)
+        await pilot.press("down")  # F11 opens on the search; Down goes to the list
         table = app.screen.query_one("#people-table", DataTable)
         assert table.row_count == 4
         await pilot.press("b")
@@ -411,6 +417,7 @@ async def test_tab_goes_round_the_person_form_without_a_dead_stop(unlocked: Path
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await open_screen(app, pilot, "f11", PeopleScreen)
+        await pilot.press("down")  # F11 opens on the search; Down goes to the list
         await pilot.press("n")
         await settle(app, pilot)
         dialog = app.screen
@@ -435,6 +442,7 @@ async def test_esc_in_the_search_clears_it_first_and_leaves_only_then(unlocked: 
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_screen(app, pilot, "f11", PeopleScreen)
+        await pilot.press("down")  # F11 opens on the search; Down goes to the list
         await pilot.press("slash", *"张三")
         await settle(app, pilot)
         assert "陈建国" not in rendered(app) and "没有与“张三”匹配的人员" in rendered(app)

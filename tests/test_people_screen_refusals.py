@@ -36,6 +36,7 @@ async def _key_on_chen(app, pilot, key: str):  # type: ignore[no-untyped-def]
     """F11, the cursor on 陈建国 (returnee_family), `key`: (the people screen, what it
     opened)."""
     screen = await open_screen(app, pilot, "f11", PeopleScreen)
+    await pilot.press("down")  # F11 opens on the search; Down goes to the list
     _move_to(screen, "陈建国")
     await pilot.press(key)
     await settle(app, pilot)
@@ -68,6 +69,7 @@ async def test_a_second_follow_up_plan_on_a_person_is_refused(unlocked: Path) ->
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_screen(app, pilot, "f11", PeopleScreen)
+        await pilot.press("down")  # F11 opens on the search; Down goes to the list
         _move_to(screen, "陈建国")
         await pilot.press("f")
         await settle(app, pilot)
@@ -103,6 +105,7 @@ async def test_a_new_household_with_neither_address_nor_number_is_refused(
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await open_screen(app, pilot, "f11", PeopleScreen)
+        await pilot.press("down")  # F11 opens on the search; Down goes to the list
         await _new_household_named(app, pilot, "王无址")
         await pilot.press("f10")
         await settle(app, pilot, rounds=3)
@@ -200,6 +203,7 @@ async def test_esc_on_a_typed_person_form_asks_and_a_refused_one_asks_at_once(
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_screen(app, pilot, "f11", PeopleScreen)
+        await pilot.press("down")  # F11 opens on the search; Down goes to the list
         dialog = await _new_household_named(app, pilot, "王无址")
         await pilot.press("escape")
         await settle(app, pilot)

@@ -1,7 +1,8 @@
-"""The people screen's (F11) keyboard: the list has the focus on every opening, `/` (shown
-in the footer) goes to the search, Esc comes back to the list, and a search that finds
-nobody says so instead of inviting a first registration, and its counts in the title bar
-as search results."""
+"""The people screen's (F11) keyboard: the search has the focus on every opening, so a name
+typed at once is searched (typing "wang" on the list opened 登记人员: `a` adds a person);
+Down (shown in the footer) goes to the list, whose keys then act and are shown, `/` back
+to the search, Esc to the list; a search that finds nobody says so instead of inviting a
+first registration, and its counts in the title bar as search results."""
 
 from __future__ import annotations
 
@@ -25,11 +26,20 @@ async def test_slash_searches_esc_returns_to_the_list_and_no_match_says_so(
             screen = await open_screen(app, pilot, "f11", PeopleScreen)
             table = screen.query_one("#people-table", DataTable)
             search = screen.query_one("#people-search", Input)
+            assert app.focused is search, opening
+            assert "screen.focus_list" in footer_keys_seen(screen), opening
+            await pilot.press(*"wang")  # letters type here, they open nothing
+            await settle(app, pilot)
+            assert app.screen is screen and search.value == "wang", app.screen
+            await pilot.press("down")
+            await settle(app, pilot)
             assert app.focused is table, opening
-            assert "focus_search" in footer_keys_seen(screen), opening
+            seen = footer_keys_seen(screen)
+            assert {"new_household", "add_person", "focus_search"} <= set(seen), seen
             await pilot.press("slash")
             assert app.focused is search, opening
-            await pilot.press(*"无此人", "q")  # letters type here, they open nothing
+            search.value = ""
+            await pilot.press(*"无此人", "q")
             await settle(app, pilot, rounds=2)
             assert app.screen is screen and search.value == "无此人q"
             box = str(screen.query_one("#people-household", Static).render())

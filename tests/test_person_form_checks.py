@@ -33,6 +33,7 @@ async def test_a_wrong_check_digit_and_a_five_digit_phone_are_said_as_such(
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await open_screen(app, pilot, "f11", PeopleScreen)
+        await pilot.press("down")  # F11 opens on the search; Down goes to the list
         await pilot.press("n")
         await settle(app, pilot)
         dialog = app.screen

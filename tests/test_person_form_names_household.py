@@ -30,6 +30,7 @@ async def test_a_new_person_of_a_household_names_it(demo_home: Path, lang: str, 
     try:
         async with app.run_test(size=(80, 24)) as pilot:
             await open_screen(app, pilot, "f11", PeopleScreen)
+            await pilot.press("down")  # F11 opens on the search; Down goes to the list
             await pilot.press("a")
             await settle(app, pilot)
             dialog = app.screen

@@ -55,6 +55,7 @@ async def test_a_female_with_a_male_id_number_is_refused(
     try:
         async with app.run_test(size=(80, 24)) as pilot:
             await open_screen(app, pilot, "f11", PeopleScreen)
+            await pilot.press("down")  # F11 opens on the search; Down goes to the list
             await pilot.press("n")
             await settle(app, pilot)
             dialog = app.screen

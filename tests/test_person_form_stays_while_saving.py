@@ -28,6 +28,7 @@ async def test_a_refused_new_household_never_leaves_the_screen(demo_home: Path, 
     app = make_app(lang=lang)
     async with app.run_test(size=(80, 24)) as pilot:
         people = await open_screen(app, pilot, "f11", PeopleScreen)
+        await pilot.press("down")  # F11 opens on the search; Down goes to the list
         await pilot.press("n")
         await settle(app, pilot)
         dialog = app.screen

@@ -67,6 +67,7 @@ async def test_people_search_finds_a_name_by_its_pinyin(
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_screen(app, pilot, "f11", PeopleScreen)
+        await pilot.press("down")  # F11 opens on the search; Down goes to the list
         table = screen.query_one("#people-table", DataTable)
         assert len(_names(table)) == 4
         await pilot.press("slash", *typed)
@@ -80,6 +81,7 @@ async def test_people_search_by_letters_no_name_spells_finds_nobody(
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_screen(app, pilot, "f11", PeopleScreen)
+        await pilot.press("down")  # F11 opens on the search; Down goes to the list
         await pilot.press("slash", *"zhangsan")
         await settle(app, pilot, rounds=2)
         assert _names(screen.query_one("#people-table", DataTable)) == []

@@ -44,6 +44,7 @@ async def test_a_scan_over_a_form_is_not_typed_into_its_field(keys: Keys) -> Non
     app, _ = scanning_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await open_screen(app, pilot, "f11", PeopleScreen)
+        await pilot.press("down")  # F11 opens on the search; Down goes to the list
         await pilot.press("n")
         await settle(app, pilot)
         form = app.screen

@@ -147,6 +147,7 @@ async def test_the_purpose_chosen_before_a_reveal_reaches_the_servers_audit(make
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_screen(app, pilot, "f11", PeopleScreen)
+        await pilot.press("down")  # F11 opens on the search; Down goes to the list
         table = screen.query_one("#people-table", DataTable)
         table.move_cursor(row=table.get_row_index(father.id))
         await pilot.press("v")

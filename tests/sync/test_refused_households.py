@@ -56,6 +56,7 @@ async def test_a_refused_household_is_marked_and_sent_again_once_its_grid_exists
     app = make_app()
     async with app.run_test(size=(120, 30)) as pilot:
         screen = await open_screen(app, pilot, "f11", PeopleScreen)
+        await pilot.press("down")  # F11 opens on the search; Down goes to the list
         rows = _people_rows(screen)
         assert len(rows) == 3
         assert all(row[2].startswith("服务器拒收 ") for row in rows), rows  # household column
@@ -81,6 +82,7 @@ async def test_a_refused_household_discarded_is_gone_from_the_device(make_device
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_screen(app, pilot, "f11", PeopleScreen)
+        await pilot.press("down")  # F11 opens on the search; Down goes to the list
         assert str(screen.query_one("#people-refusal", Label).render()).startswith("服务器拒收")
         await pilot.press("x")
         await settle(app, pilot)

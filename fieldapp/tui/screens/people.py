@@ -1,9 +1,11 @@
 """People (F11): the registry of my grids — households and their members, masked.
 
 A table of people (name, groups, household, ID number and phone masked) searched as you
-type; the household of the person under the cursor below it. The list has the focus on
-opening (its keys act at once); `/` (in the footer) goes to the search, Enter back to the
-list; Esc clears a search typed, and with none leaves. This module loads the list; `b`
+type; the household of the person under the cursor below it. The search has the focus on
+opening, as its placeholder invites and as F2's has: a name typed at once ("wang") went to
+the list's keys (`a` opened 登记人员). Down, Enter or Tab goes to the list, whose keys then
+act; `/` (in the footer) goes back to the search; Esc clears a search typed, and with none
+leaves. This module loads the list; `b`
 narrows it to one cadre's 包保 households. Its bases: the table and the household box are
 `people_table.PeopleTable`, registering and editing (`n`, `a`, `e`)
 `people_editing.PeopleEditing`, reveals, follow-up plans and merging duplicates (`v`, `p`,
@@ -25,7 +27,7 @@ from textual.widgets import DataTable, Header, Input, Label, Static
 from fieldapp.i18n import t
 from fieldapp.services.common.refused_records import RecordRefusal
 from fieldapp.services.people.registry import HouseholdView, MemberView
-from fieldapp.tui.commands import relabel_binding
+from fieldapp.tui.commands import localize_bindings, relabel_binding
 from fieldapp.tui.dialogs.followup import AskDialog
 from fieldapp.tui.screens.people_table import PeopleTable
 from fieldapp.tui.screens.refused_records import RefusedRecordsScreen
@@ -47,6 +49,19 @@ TYPING_KEYS = frozenset(
         "cadres",
     }  # fmt: skip
 )
+
+
+class SearchInput(Input):
+    """The search field: Down goes to the list, as F2's goes to its results (the footer
+    says so while the field has the focus; the list handles Down itself)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("down", "screen.focus_list", "To list", id="people.down_to_list"),
+    ]
+
+    def __init__(self, *, placeholder: str, id: str) -> None:
+        super().__init__(placeholder=placeholder, id=id)
+        localize_bindings(self)
 
 
 def load_people(query: str, cadre: str = "") -> PeopleData:
@@ -105,7 +120,7 @@ class PeopleScreen(PeopleTable):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Input(placeholder=t("people.search"), id="people-search")
+        yield SearchInput(placeholder=t("people.search"), id="people-search")
         yield Table(id="people-table", cursor_type="row", zebra_stripes=True)
         yield Static("", id="people-household")
         refusal = Label("", id="people-refusal")
@@ -116,7 +131,7 @@ class PeopleScreen(PeopleTable):
     def on_mount(self) -> None:
         self._subtitle()
         self._add_columns()
-        self.query_one("#people-table", DataTable).focus()
+        self.query_one("#people-search", Input).focus()
         self.sync_seen = getattr(self.app, "sync_outcome", None)
         self._load("")
 
@@ -144,7 +159,7 @@ class PeopleScreen(PeopleTable):
             label_back()
 
     @on(Input.Submitted, "#people-search")
-    def _to_table(self) -> None:
+    def action_focus_list(self) -> None:
         self.query_one("#people-table", DataTable).focus()
 
     def reload(self) -> None:
