@@ -152,7 +152,7 @@ async def test_the_purpose_chosen_before_a_reveal_reaches_the_servers_audit(make
         table.move_cursor(row=table.get_row_index(father.id))
         await pilot.press("v")
         await settle(app, pilot)
-        await pilot.press("down", "enter", *"SJ-0042", "enter")  # 事件处置, and its number
+        await pilot.press("down", "down", "enter", *"SJ-0042", "enter")  # ↓↓: 事件处置, its number
         await settle(app, pilot)
         shown = "\n".join(s.text for s in app.screen._compositor.render_strips())
         assert FATHER in shown and "用途：事件处置" in shown
