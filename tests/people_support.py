@@ -200,3 +200,18 @@ async def open_reading(app: Any, pilot: Any) -> Any:
     await settle(app, pilot)
     assert isinstance(app.screen, ReadingDialog)
     return app.screen
+
+
+def as_an_older_build_sent(op_id: str, change: Any) -> None:
+    """The outbox op `op_id` as a device without a rule sent it: `change` edits its
+    payload (a dict) in place, and the op's hash follows."""
+    import json
+
+    from fieldapp.domain.canonical import canonical_json, payload_hash
+    from fieldapp.store.models import Outbox
+
+    row = Outbox.get(Outbox.op_id == op_id)
+    payload = json.loads(row.payload)
+    change(payload)
+    row.payload, row.payload_hash = canonical_json(payload), payload_hash(payload)
+    row.save()
