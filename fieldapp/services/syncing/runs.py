@@ -11,8 +11,6 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 
-from peewee import fn
-
 from fieldapp.domain.clock import local_sql, now_iso
 from fieldapp.services.syncing.conflicts import name_conflicts
 from fieldapp.services.syncing.media_problems import warnings_in_words
@@ -55,6 +53,13 @@ class SyncOutcome:
     ended_at: str = field(default_factory=now_iso)  # when the run ended (UTC)
 
 
+def _last_sent_at() -> str | None:
+    """When the server acknowledged the latest op it holds. Ops go in `seq` order and rows
+    are never deleted, so this walks the state index back from its end, not the table."""
+    acked = Outbox.select(Outbox.acked_at).where(Outbox.state == "acked")
+    return acked.order_by(Outbox.seq.desc()).limit(1).scalar()
+
+
 def sync_status() -> SyncStatus:
     state = SyncState.get_or_none(SyncState.id == 1)
     pending = Outbox.select().where(Outbox.state == "pending").count()
@@ -71,7 +76,7 @@ def sync_status() -> SyncStatus:
         last_error=state.last_error,
         refusals=refusals,
         patrol_open=walking,
-        last_sent_at=Outbox.select(fn.MAX(Outbox.acked_at)).scalar(),
+        last_sent_at=_last_sent_at(),
     )
 
 
