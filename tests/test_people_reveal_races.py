@@ -42,7 +42,7 @@ async def _reveal(app, pilot, key: str, name: str = "陈建国") -> PeopleScreen
     table.focus()
     names = [table.get_row_at(row)[0] for row in range(table.row_count)]
     table.move_cursor(row=names.index(name))
-    await pilot.press(key, "enter", "f10")
+    await pilot.press(key, "down", "enter", "f10")  # ↓: the first purpose
     await settle(app, pilot)
     assert isinstance(app.screen, PeopleScreen)
     return screen
@@ -113,7 +113,7 @@ async def test_the_revealed_row_stays_in_view_when_the_status_grows(family: Path
         await settle(app, pilot)
         name = str(table.get_row_at(last_shown)[0])
         assert name in rendered(app)
-        await pilot.press("p", "enter", "f10")
+        await pilot.press("p", "down", "enter", "f10")
         await settle(app, pilot, rounds=2)
         revealed = screen.revealed
         assert revealed is not None and revealed[0] == str(table.coordinate_to_cell_key(
@@ -131,11 +131,11 @@ async def test_the_status_says_the_note_typed_for_other(family: Path) -> None:
         table.focus()
         names = [table.get_row_at(row)[0] for row in range(table.row_count)]
         table.move_cursor(row=names.index("陈建国"))
-        await pilot.press("p", "down", "down", "down", "enter", *"派出所[核查]", "enter")
+        await pilot.press("p", *["down"] * 4, "enter", *"派出所[核查]", "enter")  # 其他
         await settle(app, pilot)
         assert PHONE in rendered(app)
         assert "用途：派出所[核查]，已留痕" in rendered(app)
         assert "需填写说明" not in rendered(app)
-        await pilot.press("p", "enter", "f10")  # a named purpose: its label
+        await pilot.press("p", "down", "enter", "f10")  # a named purpose: its label
         await settle(app, pilot)
         assert "用途：走访核实身份，已留痕" in rendered(app)
