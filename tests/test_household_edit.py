@@ -31,6 +31,14 @@ def _key_on(screen, name: str) -> None:  # type: ignore[no-untyped-def]
     table.move_cursor(row=names.index(name))
 
 
+async def _save(app, pilot) -> None:  # type: ignore[no-untyped-def]
+    """F10 in the household dialog, and its check's and write's workers done."""
+    await pilot.press("f10")
+    await settle(app, pilot, rounds=2)
+    await app.workers.wait_for_complete()
+    await settle(app, pilot)
+
+
 @pytest.mark.parametrize("lang", ["zh", "en"])
 async def test_h_edits_the_household_and_sends_the_edit(demo_home: Path, lang: str) -> None:
     key_behind_pin()
@@ -49,10 +57,7 @@ async def test_h_edits_the_household_and_sends_the_edit(demo_home: Path, lang: s
         dialog = app.screen
         assert isinstance(dialog, HouseholdDialog)
         dialog.query_one("#household-building", Input).value = "楼😀"
-        await pilot.press("f10")
-        await settle(app, pilot, rounds=2)
-        await app.workers.wait_for_complete()
-        await settle(app, pilot)
+        await _save(app, pilot)
         dialog = app.screen  # refused: open again, what was typed kept, the problem said
         assert isinstance(dialog, HouseholdDialog)
         shown = "\n".join(screen_lines(app))
@@ -65,10 +70,7 @@ async def test_h_edits_the_household_and_sends_the_edit(demo_home: Path, lang: s
         # Neither a number nor an address: refused as `n` refuses it, nobody would find it
         dialog.query_one("#household-code", Input).value = ""
         dialog.query_one("#household-address", Input).value = ""
-        await pilot.press("f10")
-        await settle(app, pilot, rounds=2)
-        await app.workers.wait_for_complete()
-        await settle(app, pilot)
+        await _save(app, pilot)
         dialog = app.screen
         assert isinstance(dialog, HouseholdDialog)
         shown = "\n".join(screen_lines(app))
@@ -77,10 +79,7 @@ async def test_h_edits_the_household_and_sends_the_edit(demo_home: Path, lang: s
         dialog.query_one("#household-building", Input).value = "四组"
         dialog.query_one("#household-code", Input).value = "DM-018"
         dialog.query_one("#household-address", Input).value = "鼎美村三组17号"
-        await pilot.press("f10")
-        await settle(app, pilot, rounds=2)
-        await app.workers.wait_for_complete()
-        await settle(app, pilot)
+        await _save(app, pilot)
         assert isinstance(app.screen, PeopleScreen)
     held = Household.get_by_id(household_id)
     assert (held.code, held.building, held.address) == ("DM-018", "四组", "鼎美村三组17号")
