@@ -311,7 +311,8 @@ async def test_a_supervisor_at_80_columns_sees_the_case_keys_and_hands_over(
     unlocked: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """At 80x24 in English the case keys (hand over, outcome, close) are in the footer of
-    the cases list, where a supervisor with nothing due starts; the hand-over works. After
+    the cases list, where a supervisor with nothing due starts; the hand-over works (a 文号
+    that says nothing is said under its field, which keeps it). After
     F9 the cases list keeps the focus; a close asks how the case ended; a key the case's
     state refuses is refused before its dialog opens."""
     from people_support import returnee_family
@@ -342,7 +343,18 @@ async def test_a_supervisor_at_80_columns_sees_the_case_keys_and_hands_over(
             assert "record" in seen and "hand_over" not in seen, seen
             await pilot.press("tab", "h")
             await settle(app, pilot)
-            assert isinstance(app.screen, AskDialog)
+            handing = app.screen
+            assert isinstance(handing, AskDialog)
+            handing.query_one("#ask-text", Input).value = "。。"  # no 文号: said, kept
+            await pilot.press("enter")
+            await settle(app, pilot)
+            problem = str(handing.query_one("#ask-problem", Static).render())
+            assert app.screen is handing and problem.startswith(
+                "Enter the hand-over reference number"
+            ), problem
+            assert handing.query_one("#ask-text", Input).value == "。。"
+            assert cases.cases()[0].state == "open"
+            handing.query_one("#ask-text", Input).value = ""
             await pilot.press(*"WSY-01", "enter")
             await settle(app, pilot, rounds=3)
             assert cases.cases()[0].state == "handed_over"

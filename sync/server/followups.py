@@ -214,6 +214,9 @@ def apply_case_event(who: DeviceContext, sub: CaseEventSubmit) -> Applied:
     if not machine.role_may_send(who.role, sub.event.type, followups.CASE):
         text = f"a {who.role} may not send {sub.event.type} on a case"
         raise refusals.wrong_role(who.role, sub.event.type, text)
+    if sub.event.type == "handed_over":  # coded as a hazard's 文号 (free_text and its rule)
+        reference = str(sub.event.data.get("reference", ""))
+        check_text(f"the reference of case event {sub.event.id}", "hand_over_reference", reference)
     problem = finding_checks.check_event_data(sub.event.type, sub.event.data, followups.CASE)
     if problem is not None:  # worded in the server's language: the device words it again
         raise refusals.refused(problem, refusals.CASE_EVENT_DATA, event=sub.event.type)

@@ -69,22 +69,31 @@ def test_an_abnormal_reading_becomes_a_case_the_supervisor_hands_over(make_devic
     assert [d.slot_at for d in plans.due_readings(person_id="p-insp")] == []
     cases.hand_over(case.id, "卫健2026-017")
     cases.record_outcome(case.id, "isolated")
-    # An older device closed the case with no note or "。。" and ended the plan with "。。"
-    # for a reason: refused, coded free_text with the rule, worded by the device.
+    # An older device closed the case with no note or "。。", ended the plan with "。。"
+    # for a reason and handed the other case over under 文号 "。。": refused, coded
+    # free_text with the rule (a hazard's 文号's), worded by the device.
     last = cases.folded(case.id).last_event_id
     bare, dots = (event("closed", "p-sup", base=last, role="supervisor") for _ in range(2))
     dots["note"] = "。。"
     refused = [supervisor.enqueue("followup_case.event", {"case_id": case.id, "event": e})
                for e in (bare, dots)]  # fmt: skip
+    handed = {"unit": "health_centre", "reference": "。。", "date": today().isoformat()}
+    blank = event("handed_over", "p-sup", role="supervisor", data=handed,
+                  base=cases.folded(warm.case_id).last_event_id)  # fmt: skip
+    wrong_reference = {"case_id": warm.case_id, "event": blank}
     ended = {"at": clock.now_iso(), "by": "p-sup", "reason": "。。"}
     plan = plans.plan_payload(FollowupPlan.get_by_id(plan_id))
     refused.append(supervisor.enqueue("followup.plan", {**plan, "ended": ended}))
+    refused.append(supervisor.enqueue("followup_case.event", wrong_reference))
     with supervisor.client() as client:
         result = client.sync_once()
-    assert len(result.rejected) == 3, result
+    assert len(result.rejected) == 4, result
     rows = [supervisor.outbox()[op] for op in refused]
     rules = [(row.refusal_code, json.loads(row.refusal_params)["text_rule"]) for row in rows]
-    assert rules == [("free_text", "case_close_note")] * 2 + [("free_text", "plan_end_reason")]
+    assert rules == [("free_text", "case_close_note")] * 2 + [
+        ("free_text", "plan_end_reason"),
+        ("free_text", "hand_over_reference"),
+    ]
     said = reason_in_words("free_text", {"text_rule": "case_close_note"}, "")
     assert said.startswith("办结异常事项须写明办结情况")
     with server_db.current().connection_context():

@@ -276,7 +276,9 @@ class FollowupsScreen(FieldScreen[None]):
     def action_hand_over(self) -> None:
         if (case := self._case("handed_over")) is None:
             return
-        dialog = AskDialog(t("case.hand_over.title"), t("case.reference"))
+        # The 文号 by the hazard's rule, said under the field that keeps it ("。。" is none).
+        said = partial(text_problem, "hand_over_reference")
+        dialog = AskDialog(t("case.hand_over.title"), t("case.reference"), check=said)
         self.app.push_screen(dialog, self._then(case.id, "hand_over"))
 
     def action_record_outcome(self) -> None:
