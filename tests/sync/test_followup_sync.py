@@ -17,6 +17,7 @@ from fieldapp.services.common.refusal_reasons import reason_in_words
 from fieldapp.services.daily_report.people_figures import people_figures
 from fieldapp.services.followups import cases, plans
 from fieldapp.services.people import registry
+from fieldapp.services.syncing.conflicts import conflict_line
 from fieldapp.store.followup_models import FollowupCase, FollowupPlan
 from sync.server import db as server_db
 from sync.server.followup_models import FollowupCase as ServerCase
@@ -144,10 +145,15 @@ def test_two_laptops_deciding_one_case_with_clocks_out_of_step_show_the_servers_
         monkeypatch.setattr(clock, "_now", lambda off=laptops[laptop.home.name]: real + off)
         decide(case_id)
     monkeypatch.setattr(clock, "_now", lambda: real)
+    results = {}
     for laptop in (fast, slow, worker):
         laptop.open()
         with laptop.client() as client:
-            assert client.sync_once().ok
+            results[laptop.home.name] = client.sync_once()
+            assert results[laptop.home.name].ok
+    # The slow laptop is told of its late hand-over about the case, not about a hazard.
+    said = [conflict_line(c) for c in results["slow"].conflicts]
+    assert said == ["“移交卫生院”到达时这件异常事项已是“已办结”，未生效。"], said
     with server_db.current().connection_context():
         assert ServerCase.get_by_id(case_id).state == "closed"
     for laptop in (worker, fast, slow):

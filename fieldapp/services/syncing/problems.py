@@ -12,6 +12,7 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from fieldapp.domain.followups import CASE
 from fieldapp.domain.incidents import INCIDENT
 from fieldapp.domain.lifecycle import HAZARD, SELF_VERIFIED
 from fieldapp.i18n import t, text_in
@@ -95,7 +96,7 @@ def retry_hint(result: SyncResult) -> int | None:
 
 # The fold words a conflict in English (`findings.check_transition`, `self_verified`) and
 # the server sends it so (`OpResult.conflict`): its shapes, read back into the catalogue.
-_ARRIVED = re.compile(r"^(\w+) is not valid when the (finding|incident) is (\w+)$")
+_ARRIVED = re.compile(r"^(\w+) is not valid when the (finding|incident|followup_case) is (\w+)$")
 _ROLE = re.compile(r"^a .+ may not send (\w+)$")
 _KINDS = {HAZARD.name: HAZARD, INCIDENT.name: INCIDENT}
 
@@ -109,6 +110,8 @@ def conflict_in_words(reason: str) -> str:
         return people
     if (arrived := _ARRIVED.match(reason)) is not None:
         event_type, kind, state = arrived.groups()
+        if kind == CASE.name:  # its catalogue is the hazard's: said of the case, as refusals
+            return _case_conflict(event_type, state) or reason
         lifecycle = _KINDS[kind]
         event = f"{lifecycle.catalog}.event.{event_type}"
         at = f"{lifecycle.catalog}.state.{state}"
@@ -117,6 +120,15 @@ def conflict_in_words(reason: str) -> str:
     elif (role := _ROLE.match(reason)) is not None and known(f"review.event.{role[1]}"):
         return t("review.refused.role", event=t(f"review.event.{role[1]}"))
     return reason
+
+
+def _case_conflict(event_type: str, state: str) -> str | None:
+    """A follow-up case's event that arrived too late, about the 异常事项 and its states
+    (已办结), as `cases.state_refusal` says a refusal; None for an event not worded here."""
+    action, at = f"case.action.{event_type}", f"followups.state.{state}"
+    if not (known(action) and known(at)):
+        return None
+    return t("case.conflict.arrived", action=t(action), state=t(at))
 
 
 def known(key: str) -> bool:
