@@ -60,6 +60,15 @@ def unlocked(demo_home: Path) -> Path:
     return demo_home
 
 
+async def _refused_before_a_dialog(app, pilot, key: str, said: str) -> None:  # type: ignore[no-untyped-def]
+    """`key` on the case under the cursor is refused, in words, with no dialog opened."""
+    screen = app.screen
+    await pilot.press(key)
+    await settle(app, pilot)
+    told = [n.message for n in app._notifications]
+    assert app.screen is screen and told[-1] == said, told
+
+
 async def _new_family_in_my_first_grid(app, pilot) -> PersonDialog:  # type: ignore[no-untyped-def]
     """People (F11), n: the form of a new family, in the first grid it offers."""
     await open_screen(app, pilot, "f11", PeopleScreen)
@@ -367,12 +376,9 @@ async def test_a_supervisor_at_80_columns_sees_the_case_keys_and_hands_over(
             assert screen.query_one("#followups-due", DataTable).row_count == 2
             assert screen.query_one("#followups-cases", DataTable).has_focus
             assert "close_case" in footer_keys_seen(screen)
-            await pilot.press("c")
-            await settle(app, pilot)
-            said = [n.message for n in app._notifications]
-            assert app.screen is screen and said[-1] == (
-                "这件异常事项当前为“已移交卫生院”，现在不能办结。"
-            ), said
+            await _refused_before_a_dialog(
+                app, pilot, "c", "这件异常事项当前为“已移交卫生院”，现在不能办结。"
+            )
             await pilot.press("o", "f10")  # the first outcome
             await settle(app, pilot, rounds=3)
             await pilot.press("c")
@@ -389,12 +395,9 @@ async def test_a_supervisor_at_80_columns_sees_the_case_keys_and_hands_over(
             await pilot.press("f10")
             await settle(app, pilot, rounds=3)
             assert cases.cases()[0].state == "closed"
-            await pilot.press("h")
-            await settle(app, pilot)
-            said = [n.message for n in app._notifications]
-            assert app.screen is screen and said[-1] == (
-                "这件异常事项当前为“已办结”，现在不能移交卫生院。"
-            ), said
+            await _refused_before_a_dialog(
+                app, pilot, "h", "这件异常事项当前为“已办结”，现在不能移交卫生院。"
+            )
     finally:
         from fieldapp.i18n import set_language
 
